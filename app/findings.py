@@ -1,0 +1,45 @@
+"""A finding: one thing wrong (or worth knowing) at one place in the resolution, with a fix where possible."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+@dataclass(frozen=True)
+class Fix:
+    """Replace `span` of `field` in the paragraph (or header field) with `replacement`."""
+
+    label: str  # what the button says: "Use 'Recalling also'"
+    field: str  # "opener", "text", "tail", or a header field such as "sponsors"
+    span: tuple[int, int]
+    replacement: str
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str  # "structure.preamble-comma", "style.Spelling" ...
+    severity: Severity
+    message: str
+    paragraph_id: str = ""  # "" for the header or the document as a whole
+    field: str = "text"  # which field of the paragraph the span is in: "opener", "text", "tail", "header", ...
+    span: tuple[int, int] = (0, 0)  # character offsets in that field's markup
+    fix: Fix | None = None
+
+    def as_dict(self) -> dict[str, object]:
+        out: dict[str, object] = {
+            "rule": self.rule,
+            "severity": self.severity.value,
+            "message": self.message,
+            "location": {"paragraph": self.paragraph_id, "field": self.field, "span": list(self.span)},
+        }
+        if self.fix:
+            out["fix"] = {"label": self.fix.label, "field": self.fix.field, "span": list(self.fix.span),
+                          "replacement": self.fix.replacement}  # fmt: skip
+        return out

@@ -1,0 +1,121 @@
+"""How UN documents write numbers, dates, sessions and sponsor lists."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+MONTHS = (
+    "January February March April May June July August September October November December"
+).split()
+
+_UNITS = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen \
+seventeen eighteen nineteen".split()
+_TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
+_ORDINAL_UNITS = {
+    "one": "first", "two": "second", "three": "third", "four": "fourth", "five": "fifth", "six": "sixth",
+    "seven": "seventh", "eight": "eighth", "nine": "ninth", "ten": "tenth", "eleven": "eleventh",
+    "twelve": "twelfth", "thirteen": "thirteenth", "fourteen": "fourteenth", "fifteen": "fifteenth",
+    "sixteen": "sixteenth", "seventeen": "seventeenth", "eighteen": "eighteenth", "nineteen": "nineteenth",
+}  # fmt: skip
+
+
+def cardinal_words(n: int) -> str:
+    """1 → "one", 79 → "seventy-nine", 120 → "one hundred and twenty" (up to 999)."""
+    if not 0 <= n < 1000:
+        raise ValueError(f"{n} is out of range")
+    if n < 20:
+        return _UNITS[n]
+    if n < 100:
+        tens, unit = divmod(n, 10)
+        return _TENS[tens] + (f"-{_UNITS[unit]}" if unit else "")
+    hundreds, rest = divmod(n, 100)
+    head = f"{_UNITS[hundreds]} hundred"
+    return head + (f" and {cardinal_words(rest)}" if rest else "")
+
+
+def ordinal_words(n: int) -> str:
+    """79 → "seventy-ninth", 80 → "eightieth", 100 → "one hundredth"."""
+    words = cardinal_words(n)
+    head, sep, last = words.rpartition(" ") if "-" not in words.rpartition(" ")[2] else words.rpartition("-")
+    if last in _ORDINAL_UNITS:
+        last = _ORDINAL_UNITS[last]
+    elif last.endswith("y"):
+        last = last[:-1] + "ieth"
+    else:
+        last += "th"
+    return head + sep + last
+
+
+_ORDINALS_BY_WORD: dict[str, int] = {}
+
+
+def parse_ordinal_words(words: str) -> int | None:
+    """"Seventy-ninth" → 79; None when the words are not an ordinal up to 999."""
+    if not _ORDINALS_BY_WORD:
+        _ORDINALS_BY_WORD.update({ordinal_words(n): n for n in range(1, 1000)})
+    return _ORDINALS_BY_WORD.get(words.strip().lower())
+
+
+def session_line(session: int) -> str:
+    """79 → "Seventy-ninth session" (the agenda block form)."""
+    return ordinal_words(session).capitalize() + " session"
+
+
+def format_date(day: dt.date) -> str:
+    """"11 October 2024": day month year, no leading zero, no comma."""
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+_DATE = re.compile(r"(\d{1,2})\s+(" + "|".join(MONTHS) + r")\s+(\d{4})")
+
+
+def parse_date(text: str) -> dt.date | None:
+    """The first "11 October 2024" in the text, as a date."""
+    m = _DATE.search(text)
+    if not m:
+        return None
+    try:
+        return dt.date(int(m.group(3)), MONTHS.index(m.group(2)) + 1, int(m.group(1)))
+    except ValueError:
+        return None
+
+
+def roman(n: int) -> str:
+    """4 → "iv" (lower case, as subparagraph labels use it)."""
+    out = []
+    for value, letters in (
+        (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+        (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
+    ):  # fmt: skip
+        count, n = divmod(n, value)
+        out.append(letters * count)
+    return "".join(out)
+
+
+def letters(n: int) -> str:
+    """1 → "a", 26 → "z", 27 → "aa" (continuous alphabet)."""
+    out = ""
+    while n > 0:
+        n, rem = divmod(n - 1, 26)
+        out = chr(ord("a") + rem) + out
+    return out
+
+
+def subparagraph_label(depth: int, index: int) -> str:
+    """Labels by depth (1-based) and position (1-based): (a) → (i) → a. → i., then again."""
+    kind = (depth - 1) % 4
+    if kind == 0:
+        return f"({letters(index)})"
+    if kind == 1:
+        return f"({roman(index)})"
+    if kind == 2:
+        return f"{letters(index)}."
+    return f"{roman(index)}."
+
+
+def join_names(names: list[str]) -> str:
+    """"A, B and C": commas, "and" before the last, no serial comma."""
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]

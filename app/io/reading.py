@@ -1,0 +1,68 @@
+"""Open any file a delegation starts from, picking the reader by content and suffix."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from app.errors import InputError
+from app.findings import Finding
+from app.model import Resolution
+
+MAX_INPUT_BYTES = 50 * 1024 * 1024
+
+
+@dataclass
+class ImportResult:
+    resolution: Resolution
+    findings: list[Finding] = field(default_factory=list)  # what could not be placed, and notes on the import
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise InputError(f"cannot read {path.name}: {exc.strerror or exc}") from None
+    if path.is_dir():
+        raise InputError(f"{path.name} is a folder, not a file")
+    if size > MAX_INPUT_BYTES:
+        raise InputError(f"{path.name} is too large to be a resolution ({size // 1_000_000} MB)")
+    if size == 0:
+        raise InputError(f"{path.name} is empty")
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read {path.name}: {exc.strerror or exc}") from None
+
+
+def read_document(path: Path | str) -> ImportResult:
+    """Read a .json project, .docx, UN XML or plain-text file into the model. Raises InputError."""
+    path = Path(path)
+    data = _read_bytes(path)
+    suffix = path.suffix.lower()
+    if data[:2] == b"PK" or suffix in (".docx", ".docm", ".dotx"):
+        from app.io.docx_reader import read_docx
+
+        return read_docx(data, name=path.name)
+    if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
+        raise InputError(f"{path.name} is an old Word (.doc) or encrypted file: save it as .docx in Word first")
+    if suffix == ".json" or data.lstrip()[:1] == b"{":
+        from app.storage import loads
+
+        return ImportResult(loads(_decode(data, path.name)))
+    if suffix in (".xml", ".akn") or data.lstrip()[:5] == b"<?xml" or data.lstrip()[:1] == b"<":
+        from app.io.akn_reader import read_akn
+
+        return read_akn(data, name=path.name)
+    from app.io.text_reader import read_text
+
+    return read_text(_decode(data, path.name))
+
+
+def _decode(data: bytes, name: str) -> str:
+    for encoding in ("utf-8-sig", "utf-16") if data[:2] in (b"\xff\xfe", b"\xfe\xff") else ("utf-8-sig",):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise InputError(f"{name} is not UTF-8 text (save it as UTF-8, or open the Word file instead)")

@@ -1,0 +1,217 @@
+"""The resolution as it will print: a flat list of blocks with numbers, labels and punctuation derived.
+
+The .docx writer, the editor's preview and the text export all read this, so what the preview shows is what
+the export writes. Nothing here is stored; everything is computed from the model and its template.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from app import inline
+from app.formatting import format_date, join_names, session_line, subparagraph_label
+from app.model import DocumentKind, Paragraph, Part, Resolution
+from app.templates import Template, get_template
+
+
+@dataclass(frozen=True)
+class Block:
+    """One printed paragraph of the body."""
+
+    role: str  # "preambular", "operative", "subparagraph", "annex"
+    paragraph_id: str  # the model paragraph it shows (subparagraphs have their own ids)
+    part: Part | None
+    level: int  # 0 for paragraphs, 1 for (a), 2 for (i), ...
+    label: str  # "1.", "(a)", or ""
+    opener: str  # italic opening phrase, plain text
+    spans: tuple[inline.Span, ...]  # the rest, with footnote references
+    end: str  # derived terminal punctuation: "," ";" "." ":" or ""
+    is_tail: bool = False  # text after a subparagraph list, inside the same paragraph
+
+
+@dataclass(frozen=True)
+class AgendaLine:
+    text: str
+    style: str  # "session", "committee", "item", "item_title", "other"
+
+
+@dataclass
+class Rendered:
+    template: Template
+    symbol: str
+    organ: str
+    distribution: str
+    date: str
+    original: str
+    agenda: list[AgendaLine]
+    sponsor_line: str
+    sponsor_note: str  # the page-1 "*" footnote for "on behalf of" drafts
+    title: str  # plain text, or "" when the organ has no titles
+    organ_line: str  # "The General Assembly"
+    organ_comma: bool
+    blocks: list[Block]
+    footnote_numbers: dict[str, int] = field(default_factory=dict)  # footnote id → printed number
+    footnotes: list[tuple[int, str, str]] = field(default_factory=list)  # (number, id, markup)
+    job_number: str = ""
+
+
+_ABBREVIATIONS = ("etc.", "et seq.", "para.", "paras.", "No.", "Nos.", "vol.", "p.", "pp.", "Corr.", "Add.")
+_TERMINAL = re.compile(r"[\s,;:.]*$")
+
+
+def absorb_terminal(text: str) -> str:
+    """Drop typed terminal punctuation (and the space before it); render adds the right mark."""
+    if text.rstrip().endswith(_ABBREVIATIONS):
+        return text.rstrip()
+    m = _TERMINAL.search(text)
+    tail = m.group(0) if m else ""
+    if "..." in tail or "…" in text[-2:]:
+        return text.rstrip()
+    return text[: len(text) - len(tail)] if tail else text
+
+
+_KEEPS_OWN_END = re.compile(r"(;|,)\s+(and|or)$")
+
+
+def _end_for(text: str, wanted: str) -> str:
+    """A subparagraph typed as "...; and" carries its own punctuation."""
+    return "" if _KEEPS_OWN_END.search(inline.plain(text)) else wanted
+
+
+def join_opener(opener: str, text: str) -> str:
+    """Opener and text as one line of plain words."""
+    if not opener:
+        return text
+    if not text:
+        return opener
+    return opener + ("" if text[0] in ",;:." else " ") + text
+
+
+def sponsor_line(res: Resolution) -> tuple[str, str]:
+    """The sponsor line and, for group drafts, the page-1 '*' note."""
+    h = res.header
+    kind = {
+        DocumentKind.DRAFT_RESOLUTION: "draft resolution",
+        DocumentKind.REVISED_DRAFT_RESOLUTION: "revised draft resolution",
+        DocumentKind.DRAFT_DECISION: "draft decision",
+        DocumentKind.AMENDMENT: f"amendment to draft resolution {h.amends}".rstrip(),
+    }[h.kind]
+    names = join_names(h.sponsors)
+    if not names:
+        return kind[0].upper() + kind[1:], ""
+    note = ""
+    if h.on_behalf_of:
+        names += "*"
+        note = f"On behalf of the States Members of the United Nations that are members of {h.on_behalf_of}."
+    return f"{names}: {kind}", note
+
+
+def agenda_lines(res: Resolution, tpl: Template) -> list[AgendaLine]:
+    if not tpl.has_agenda:
+        return []
+    h = res.header
+    if tpl.uses_year:
+        session = f"{h.year} session" if h.year else ""
+    else:
+        session = session_line(h.session) if h.session else ""
+    committee = h.committee or tpl.committee
+    items = h.agenda_items or []
+    lines: list[AgendaLine] = []
+    per_item = [line for line in tpl.agenda_lines if "{item" in line]
+    for line in tpl.agenda_lines:
+        if "{item" in line:
+            if line is not per_item[0]:
+                continue  # item lines are written together, once per agenda item
+            for item in items:
+                for item_line in per_item:
+                    style = "item_title" if "{item_title}" in item_line else "item"
+                    text = item_line.format(item=item.label, item_title=item.title)
+                    if item_line.strip() == "Agenda item {item}" and not item.number:
+                        continue
+                    if text.strip():
+                        lines.append(AgendaLine(text, style))
+            continue
+        text = line.format(session_line=session, committee=committee)
+        if text.strip():
+            style = "session" if "{session_line}" in line else "committee" if "{committee}" in line else "other"
+            lines.append(AgendaLine(text, style))
+    return lines
+
+
+def _blocks_for(para: Paragraph, *, part: Part, level: int, label: str, end: str, role: str) -> list[Block]:
+    text = absorb_terminal(para.text)
+    tail = absorb_terminal(para.tail)
+    subs = para.subparagraphs
+    lead_end = ":" if subs else end
+    if subs and not text and not para.opener:
+        lead_end = ""
+    out = [
+        Block(role, para.id, part, level, label, para.opener, tuple(inline.parse(text)), _end_for(text, lead_end))
+    ]
+    sub_mid = ";" if part is Part.OPERATIVE or level > 0 else ";"
+    for i, sub in enumerate(subs, start=1):
+        last = i == len(subs)
+        sub_end = (";" if tail else end) if last else sub_mid
+        out += _blocks_for(
+            sub, part=part, level=level + 1, label=subparagraph_label(level + 1, i), end=sub_end, role="subparagraph"
+        )
+    if subs and tail:
+        out.append(Block(role, para.id, part, level, "", "", tuple(inline.parse(tail)), end, is_tail=True))
+    return out
+
+
+def render(res: Resolution, template: Template | None = None) -> Rendered:
+    tpl = template or get_template(res.header.template)
+    h = res.header
+    line, note = sponsor_line(res)
+    blocks: list[Block] = []
+    for para in res.preamble:
+        blocks += _blocks_for(para, part=Part.PREAMBLE, level=0, label="", end=",", role="preambular")
+    n = len(res.operative)
+    for i, para in enumerate(res.operative, start=1):
+        label = f"{i}." if n > 1 else ""
+        blocks += _blocks_for(para, part=Part.OPERATIVE, level=0, label=label, end="." if i == n else ";",
+                              role="operative")  # fmt: skip
+    for text in res.annex:
+        blocks.append(Block("annex", "", None, 0, "", "", tuple(inline.parse(text)), ""))
+    out = Rendered(
+        template=tpl,
+        symbol=h.full_symbol,
+        organ=tpl.organ,
+        distribution=f"Distr.: {h.distribution}" if h.distribution else "",
+        date=format_date(h.date) if h.date else "",
+        original=f"Original: {h.original_language}" if h.original_language else "",
+        agenda=agenda_lines(res, tpl),
+        sponsor_line=line,
+        sponsor_note=note,
+        title=inline.plain(res.title) if tpl.has_title else "",
+        organ_line=tpl.organ_line,
+        organ_comma=bool(res.preamble),
+        blocks=blocks,
+        job_number=h.job_number,
+    )
+    number_footnotes(out, res)
+    return out
+
+
+def number_footnotes(out: Rendered, res: Resolution) -> None:
+    """Number footnotes 1, 2, 3 in the order of their first reference; unreferenced notes are not printed."""
+    for block in out.blocks:
+        for span in block.spans:
+            if span.footnote and span.footnote not in out.footnote_numbers and span.footnote in res.footnotes:
+                number = len(out.footnote_numbers) + 1
+                out.footnote_numbers[span.footnote] = number
+                out.footnotes.append((number, span.footnote, res.footnotes[span.footnote].text))
+
+
+def block_text(block: Block, numbers: dict[str, int] | None = None) -> str:
+    """One block as plain text (footnote references as numbers in brackets when `numbers` is given)."""
+    parts = []
+    for s in block.spans:
+        if s.footnote:
+            if numbers and s.footnote in numbers:
+                parts.append(f"[{numbers[s.footnote]}]")
+        else:
+            parts.append(s.text)
+    return join_opener(block.opener, "".join(parts)) + block.end

@@ -1,0 +1,150 @@
+"""Organ templates: one TOML file per organ in templates/, validated on load.
+
+A template says how a given organ's drafts look and which conventions apply: the organ line, the masthead,
+the symbol pattern, the paper, the agenda block, repetition markers, and verbs out of place for that organ.
+"""
+
+from __future__ import annotations
+
+import string
+from dataclasses import dataclass, fields
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from app.errors import TemplateError
+from app.paths import templates_dir
+
+try:
+    import tomllib
+except ModuleNotFoundError:  # Python 3.10
+    import tomli as tomllib  # type: ignore[no-redef]
+
+
+@dataclass(frozen=True)
+class Template:
+    id: str
+    name: str  # "General Assembly, First Committee"
+    organ: str  # masthead organ name, "General Assembly"
+    organ_line: str  # "The General Assembly" (the comma is added when a preamble follows)
+    symbol_pattern: str  # "A/C.1/{session}/L.{number}"; fields: session, year, number
+    paper: str  # "letter" or "a4"
+    committee: str = ""  # "First Committee"; empty for plenary bodies
+    agenda_lines: tuple[str, ...] = ()  # agenda block lines; fields: session_line, committee, item, item_title
+    has_title: bool = True
+    has_agenda: bool = True
+    self_reference: str = "the present resolution"
+    and_before_last_subparagraph: bool = False  # "; and" before the last subparagraph
+    preambular_marker: str = "after"  # "Recalling also": where also/further goes in a repeated opener
+    operative_marker: str = "before"  # "Also requests"
+    markers: tuple[str, ...] = ("also", "further")  # 2nd use, 3rd and later uses
+    italic_later_verbs: bool = False  # SC italicizes ", and requests" inside a paragraph
+    out_of_place: tuple[str, ...] = ()  # operative phrases flagged for this organ
+    citation_style: str = "ga"  # "ga": resolution 78/45 of 4 December 2023; "sc": resolution 1325 (2000)
+    title_size: float = 12.0
+    source: str = ""  # the file it came from
+
+    def symbol(self, *, session: int | None = None, year: int | None = None, number: str | int = "") -> str:
+        values = {"session": session or "", "year": year or "", "number": number}
+        return self.symbol_pattern.format(**values)
+
+    @property
+    def uses_year(self) -> bool:
+        return "{year}" in self.symbol_pattern
+
+
+_REQUIRED = {"id", "name", "organ", "organ_line", "symbol_pattern", "paper"}
+_SYMBOL_FIELDS = {"session", "year", "number"}
+_AGENDA_FIELDS = {"session_line", "committee", "item", "item_title"}
+
+
+def _check_type(path: Path, key: str, value: Any, expected: Any) -> Any:
+    """Validate one field against its dataclass annotation (as a string under `from __future__`)."""
+    kinds = {"str": str, "bool": bool, "float": (int, float), "tuple[str, ...]": list}
+    want = kinds[expected]
+    if not isinstance(value, want) or (expected == "float" and isinstance(value, bool)):
+        raise TemplateError(f"{path.name}: field '{key}' must be {_describe(expected)}, not {value!r}")
+    if expected == "tuple[str, ...]":
+        if not all(isinstance(v, str) for v in value):
+            raise TemplateError(f"{path.name}: field '{key}' must be a list of strings")
+        return tuple(value)
+    return float(value) if expected == "float" else value
+
+
+def _describe(expected: str) -> str:
+    return {"str": "text", "bool": "true or false", "float": "a number", "tuple[str, ...]": "a list of text"}[
+        expected
+    ]
+
+
+def _placeholders(pattern: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(pattern) if name}
+
+
+def load_template(path: Path) -> Template:
+    """Read and validate one template file. Errors name the file and the field."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise TemplateError(f"{path.name}: not valid TOML ({exc})") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise TemplateError(f"{path.name}: cannot be read ({exc})") from None
+    known = {f.name: f for f in fields(Template) if f.name != "source"}
+    unknown = sorted(set(data) - set(known))
+    if unknown:
+        raise TemplateError(f"{path.name}: unknown field '{unknown[0]}'")
+    missing = sorted(_REQUIRED - set(data))
+    if missing:
+        raise TemplateError(f"{path.name}: missing field '{missing[0]}'")
+    values = {key: _check_type(path, key, value, known[key].type) for key, value in data.items()}
+    bad = _placeholders(values["symbol_pattern"]) - _SYMBOL_FIELDS
+    if bad:
+        raise TemplateError(f"{path.name}: field 'symbol_pattern' has unknown placeholder '{{{sorted(bad)[0]}}}'")
+    for line in values.get("agenda_lines", ()):
+        bad = _placeholders(line) - _AGENDA_FIELDS
+        if bad:
+            raise TemplateError(f"{path.name}: field 'agenda_lines' has unknown placeholder '{{{sorted(bad)[0]}}}'")
+    if values["paper"] not in ("letter", "a4"):
+        raise TemplateError(f"{path.name}: field 'paper' must be \"letter\" or \"a4\"")
+    for key in ("preambular_marker", "operative_marker"):
+        if values.get(key, "after") not in ("before", "after"):
+            raise TemplateError(f"{path.name}: field '{key}' must be \"before\" or \"after\"")
+    if values.get("citation_style", "ga") not in ("ga", "sc"):
+        raise TemplateError(f"{path.name}: field 'citation_style' must be \"ga\" or \"sc\"")
+    return Template(**values, source=str(path))
+
+
+@cache
+def all_templates(folder: Path | None = None) -> dict[str, Template]:
+    """Every template in the folder, by id, in file-name order."""
+    folder = folder or templates_dir()
+    found: dict[str, Template] = {}
+    for path in sorted(folder.glob("*.toml")):
+        tpl = load_template(path)
+        if tpl.id in found:
+            raise TemplateError(f"{path.name}: field 'id' repeats '{tpl.id}' of {Path(found[tpl.id].source).name}")
+        found[tpl.id] = tpl
+    return found
+
+
+def get_template(template_id: str) -> Template:
+    templates = all_templates()
+    try:
+        return templates[template_id]
+    except KeyError:
+        known = ", ".join(templates)
+        raise TemplateError(f"no template '{template_id}' (known: {known})") from None
+
+
+def template_for_symbol(symbol: str) -> Template | None:
+    """The template whose symbol pattern fits a document symbol, e.g. A/C.3/80/L.20 → ga-c3."""
+    import re
+
+    base = re.sub(r"/Rev\.\d+$", "", symbol.strip())
+    for tpl in all_templates().values():
+        regex = re.escape(tpl.symbol_pattern)
+        for name in _SYMBOL_FIELDS:
+            regex = regex.replace(re.escape("{" + name + "}"), r"\d+")
+        if re.fullmatch(regex, base):
+            return tpl
+    return None
