@@ -1,0 +1,114 @@
+import datetime as dt
+import json
+import os
+
+import pytest
+
+from app.errors import InputError, ProjectVersionError, SaveError
+from app.model import AgendaItem, DocumentKind, Header, Paragraph, Resolution
+from app.storage import dumps, load_project, loads, save_project
+
+
+def sample() -> Resolution:
+    res = Resolution(
+        header=Header(
+            template="ga-c1", session=79, symbol="A/C.1/79/L.43", revision=1, date=dt.date(2024, 10, 11),
+            agenda_items=[AgendaItem("98", "l", "General and complete disarmament")],
+            sponsors=["Cambodia", "Germany", "Japan"], kind=DocumentKind.REVISED_DRAFT_RESOLUTION,
+        ),
+        title="Implementation of the Convention",
+    )  # fmt: skip
+    note = res.add_footnote("United Nations, *Treaty Series*, vol. 2056, No. 35597.")
+    res.preamble.append(Paragraph("Noting with satisfaction", f"the work undertaken[^{note.id}]"))
+    res.operative.append(
+        Paragraph("Requests", "the Secretary-General:", [Paragraph("", "To report"), Paragraph("", "To act")])
+    )
+    return res
+
+
+def test_round_trip_keeps_everything(tmp_path):
+    res = sample()
+    path = tmp_path / "draft.json"
+    save_project(res, path)
+    assert load_project(path) == res
+
+
+def test_json_has_the_documented_top_level_shape():
+    data = json.loads(dumps(sample()))
+    assert {"header", "title", "preamble", "operative"} <= set(data)
+    op = data["operative"][0]
+    assert {"opener", "text", "subparagraphs"} <= set(op)
+    assert op["subparagraphs"][0]["text"] == "To report"
+
+
+def test_newer_version_is_refused_and_file_untouched(tmp_path):
+    path = tmp_path / "future.json"
+    data = json.loads(dumps(sample()))
+    data["version"] = 99
+    path.write_text(json.dumps(data), encoding="utf-8")
+    before = path.read_bytes()
+    with pytest.raises(ProjectVersionError, match="newer Resolute"):
+        load_project(path)
+    assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "{", '{"format": "resolute"}', '{"format": "resolute", "version": 1, "preamble": [{"text": 5}]}',
+     '{"format": "resolute", "version": 1, "header": {"date": "yesterday"}}', "[1, 2]", "[" * 100000],
+)  # fmt: skip
+def test_broken_files_give_input_error(text):
+    with pytest.raises(InputError):
+        loads(text)
+
+
+def test_duplicate_ids_are_made_unique():
+    data = json.loads(dumps(sample()))
+    data["preamble"].append(dict(data["preamble"][0]))
+    res = loads(json.dumps(data))
+    assert res.preamble[0].id != res.preamble[1].id
+
+
+def test_save_keeps_backup_and_failed_save_leaves_old_file(tmp_path, monkeypatch):
+    path = tmp_path / "draft.json"
+    save_project(sample(), path)
+    first = path.read_bytes()
+    changed = sample()
+    changed.title = "Changed"
+    save_project(changed, path)
+    assert (tmp_path / "draft.json~").read_bytes() == first
+
+    def fail(*args):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", fail)
+    again = sample()
+    again.title = "Never written"
+    with pytest.raises(SaveError, match="No space left"):
+        save_project(again, path)
+    assert loads(path.read_text(encoding="utf-8")).title == "Changed"
+    assert [p.name for p in tmp_path.iterdir() if p.suffix == ".tmp"] == []
+
+
+@pytest.mark.skipif(os.name == "nt" or os.geteuid() == 0, reason="root and Windows ignore folder permissions")
+def test_unwritable_folder_gives_save_error(tmp_path):
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    folder.chmod(0o500)
+    try:
+        with pytest.raises(SaveError, match="cannot write"):
+            save_project(sample(), folder / "x.json")
+    finally:
+        folder.chmod(0o700)
+
+
+def test_permission_denied_gives_save_error(tmp_path, monkeypatch):
+    import tempfile
+
+    def deny(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(tempfile, "mkstemp", deny)
+    with pytest.raises(SaveError, match="Permission denied"):
+        save_project(sample(), tmp_path / "x.json")
+    assert not (tmp_path / "x.json").exists()
