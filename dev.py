@@ -1,7 +1,7 @@
 """Set up a local environment and run Resolute or its tests, on Windows, macOS and Linux alike.
 
-    python3 dev.py app      set up .venv (first time) and start the editor
-    python3 dev.py test     set up .venv (first time) and run the whole test suite
+python3 dev.py app      set up .venv (first time) and start the editor
+python3 dev.py test     set up .venv (first time) and run the whole test suite
 """
 
 from __future__ import annotations

@@ -14,7 +14,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         from widgets.app import run_editor
     except ImportError as exc:  # PySide6 missing or broken: the CLI still works
-        print(f"resolute: the editor cannot start ({exc}); the command line works: resolute --help", file=sys.stderr)
+        print(
+            f"resolute: the editor cannot start ({exc}); the command line works: resolute --help",
+            file=sys.stderr,
+        )
         return 2
     return run_editor(args)
 

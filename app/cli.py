@@ -17,7 +17,9 @@ COMMANDS = ("check", "export", "new", "templates", "compare")
 
 
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="resolute", description="Draft UN resolutions that follow UN conventions.")
+    p = argparse.ArgumentParser(
+        prog="resolute", description="Draft UN resolutions that follow UN conventions."
+    )
     p.add_argument("--version", action="version", version="resolute 0.1.0")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 

@@ -28,7 +28,9 @@ class Finding:
     severity: Severity
     message: str
     paragraph_id: str = ""  # "" for the header or the document as a whole
-    field: str = "text"  # which field of the paragraph the span is in: "opener", "text", "tail", "header", ...
+    field: str = (
+        "text"  # which field of the paragraph the span is in: "opener", "text", "tail", "header", ...
+    )
     span: tuple[int, int] = (0, 0)  # character offsets in that field's markup
     fix: Fix | None = None
 

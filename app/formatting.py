@@ -5,12 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-MONTHS = (
-    "January February March April May June July August September October November December"
-).split()
+MONTHS = ("January February March April May June July August September October November December").split()
 
-_UNITS = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen \
+_UNITS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen \
 seventeen eighteen nineteen".split()
+)
 _TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
 _ORDINAL_UNITS = {
     "one": "first", "two": "second", "three": "third", "four": "fourth", "five": "fifth", "six": "sixth",
@@ -51,7 +51,7 @@ _ORDINALS_BY_WORD: dict[str, int] = {}
 
 
 def parse_ordinal_words(words: str) -> int | None:
-    """"Seventy-ninth" → 79; None when the words are not an ordinal up to 999."""
+    """ "Seventy-ninth" → 79; None when the words are not an ordinal up to 999."""
     if not _ORDINALS_BY_WORD:
         _ORDINALS_BY_WORD.update({ordinal_words(n): n for n in range(1, 1000)})
     return _ORDINALS_BY_WORD.get(words.strip().lower())
@@ -63,7 +63,7 @@ def session_line(session: int) -> str:
 
 
 def format_date(day: dt.date) -> str:
-    """"11 October 2024": day month year, no leading zero, no comma."""
+    """ "11 October 2024": day month year, no leading zero, no comma."""
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
@@ -115,7 +115,7 @@ def subparagraph_label(depth: int, index: int) -> str:
 
 
 def join_names(names: list[str]) -> str:
-    """"A, B and C": commas, "and" before the last, no serial comma."""
+    """ "A, B and C": commas, "and" before the last, no serial comma."""
     if len(names) <= 1:
         return "".join(names)
     return ", ".join(names[:-1]) + " and " + names[-1]

@@ -134,7 +134,9 @@ def agenda_lines(res: Resolution, tpl: Template) -> list[AgendaLine]:
             continue
         text = line.format(session_line=session, committee=committee)
         if text.strip():
-            style = "session" if "{session_line}" in line else "committee" if "{committee}" in line else "other"
+            style = (
+                "session" if "{session_line}" in line else "committee" if "{committee}" in line else "other"
+            )
             lines.append(AgendaLine(text, style))
     return lines
 
@@ -147,14 +149,28 @@ def _blocks_for(para: Paragraph, *, part: Part, level: int, label: str, end: str
     if subs and not text and not para.opener:
         lead_end = ""
     out = [
-        Block(role, para.id, part, level, label, para.opener, tuple(inline.parse(text)), _end_for(text, lead_end))
+        Block(
+            role,
+            para.id,
+            part,
+            level,
+            label,
+            para.opener,
+            tuple(inline.parse(text)),
+            _end_for(text, lead_end),
+        )
     ]
     sub_mid = ";" if part is Part.OPERATIVE or level > 0 else ";"
     for i, sub in enumerate(subs, start=1):
         last = i == len(subs)
         sub_end = (";" if tail else end) if last else sub_mid
         out += _blocks_for(
-            sub, part=part, level=level + 1, label=subparagraph_label(level + 1, i), end=sub_end, role="subparagraph"
+            sub,
+            part=part,
+            level=level + 1,
+            label=subparagraph_label(level + 1, i),
+            end=sub_end,
+            role="subparagraph",
         )
     if subs and tail:
         out.append(Block(role, para.id, part, level, "", "", tuple(inline.parse(tail)), end, is_tail=True))

@@ -34,7 +34,9 @@ def to_dict(res: Resolution) -> dict[str, Any]:
             "session": h.session,
             "year": h.year,
             "committee": h.committee,
-            "agenda_items": [{"number": a.number, "sub_item": a.sub_item, "title": a.title} for a in h.agenda_items],
+            "agenda_items": [
+                {"number": a.number, "sub_item": a.sub_item, "title": a.title} for a in h.agenda_items
+            ],
             "symbol": h.symbol,
             "revision": h.revision,
             "date": h.date.isoformat() if h.date else None,

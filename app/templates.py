@@ -30,7 +30,9 @@ class Template:
     symbol_pattern: str  # "A/C.1/{session}/L.{number}"; fields: session, year, number
     paper: str  # "letter" or "a4"
     committee: str = ""  # "First Committee"; empty for plenary bodies
-    agenda_lines: tuple[str, ...] = ()  # agenda block lines; fields: session_line, committee, item, item_title
+    agenda_lines: tuple[
+        str, ...
+    ] = ()  # agenda block lines; fields: session_line, committee, item, item_title
     has_title: bool = True
     has_agenda: bool = True
     self_reference: str = "the present resolution"
@@ -99,18 +101,22 @@ def load_template(path: Path) -> Template:
     values = {key: _check_type(path, key, value, known[key].type) for key, value in data.items()}
     bad = _placeholders(values["symbol_pattern"]) - _SYMBOL_FIELDS
     if bad:
-        raise TemplateError(f"{path.name}: field 'symbol_pattern' has unknown placeholder '{{{sorted(bad)[0]}}}'")
+        raise TemplateError(
+            f"{path.name}: field 'symbol_pattern' has unknown placeholder '{{{sorted(bad)[0]}}}'"
+        )
     for line in values.get("agenda_lines", ()):
         bad = _placeholders(line) - _AGENDA_FIELDS
         if bad:
-            raise TemplateError(f"{path.name}: field 'agenda_lines' has unknown placeholder '{{{sorted(bad)[0]}}}'")
+            raise TemplateError(
+                f"{path.name}: field 'agenda_lines' has unknown placeholder '{{{sorted(bad)[0]}}}'"
+            )
     if values["paper"] not in ("letter", "a4"):
-        raise TemplateError(f"{path.name}: field 'paper' must be \"letter\" or \"a4\"")
+        raise TemplateError(f'{path.name}: field \'paper\' must be "letter" or "a4"')
     for key in ("preambular_marker", "operative_marker"):
         if values.get(key, "after") not in ("before", "after"):
-            raise TemplateError(f"{path.name}: field '{key}' must be \"before\" or \"after\"")
+            raise TemplateError(f'{path.name}: field \'{key}\' must be "before" or "after"')
     if values.get("citation_style", "ga") not in ("ga", "sc"):
-        raise TemplateError(f"{path.name}: field 'citation_style' must be \"ga\" or \"sc\"")
+        raise TemplateError(f'{path.name}: field \'citation_style\' must be "ga" or "sc"')
     return Template(**values, source=str(path))
 
 
@@ -122,7 +128,9 @@ def all_templates(folder: Path | None = None) -> dict[str, Template]:
     for path in sorted(folder.glob("*.toml")):
         tpl = load_template(path)
         if tpl.id in found:
-            raise TemplateError(f"{path.name}: field 'id' repeats '{tpl.id}' of {Path(found[tpl.id].source).name}")
+            raise TemplateError(
+                f"{path.name}: field 'id' repeats '{tpl.id}' of {Path(found[tpl.id].source).name}"
+            )
         found[tpl.id] = tpl
     return found
 

@@ -11,10 +11,12 @@ _PRE = ["Recalling", "Reaffirming", "Noting with concern", "Welcoming", "Deeply 
         "Bearing in mind", "Stressing", "Taking note with appreciation of", "Mindful"]  # fmt: skip
 _OP = ["Requests", "Encourages", "Calls upon", "Welcomes", "Decides", "Urges", "Expresses strong concern",
        "Invites and encourages", "Reaffirms", "Stresses"]  # fmt: skip
-_WORDS = ("the international community Member States relevant United Nations entities implementation of "
-          "sustainable development capacity-building cooperation in accordance with international law and "
-          "the Charter of the United Nations regional organizations civil society the Secretary-General "
-          "report on its eightieth session humanitarian assistance peacebuilding effective").split()
+_WORDS = (
+    "the international community Member States relevant United Nations entities implementation of "
+    "sustainable development capacity-building cooperation in accordance with international law and "
+    "the Charter of the United Nations regional organizations civil society the Secretary-General "
+    "report on its eightieth session humanitarian assistance peacebuilding effective"
+).split()
 
 
 def _sentence(rng: random.Random, words: int) -> str:
@@ -38,10 +40,14 @@ def omnibus(paragraphs: int = 400, footnotes: int = 50, seed: int = 1) -> Resolu
             para = Paragraph(rng.choice(_OP), _sentence(rng, rng.randint(15, 90)))
             if i % 5 == 0:
                 para.subparagraphs = [Paragraph("", _sentence(rng, 20).capitalize()) for _ in range(3)]
-                para.subparagraphs[1].subparagraphs = [Paragraph("", _sentence(rng, 12).capitalize()) for _ in range(2)]
+                para.subparagraphs[1].subparagraphs = [
+                    Paragraph("", _sentence(rng, 12).capitalize()) for _ in range(2)
+                ]
             res.operative.append(para)
     nodes = [p for _, p in res.paragraphs()]
     for k in range(footnotes):
-        note = res.add_footnote(f"See A/80/{100 + k}, para. {k + 1}; United Nations, *Treaty Series*, vol. {k}.")
+        note = res.add_footnote(
+            f"See A/80/{100 + k}, para. {k + 1}; United Nations, *Treaty Series*, vol. {k}."
+        )
         rng.choice(nodes).text += f"[^{note.id}]"
     return res

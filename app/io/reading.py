@@ -45,7 +45,9 @@ def read_document(path: Path | str) -> ImportResult:
 
         return read_docx(data, name=path.name)
     if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
-        raise InputError(f"{path.name} is an old Word (.doc) or encrypted file: save it as .docx in Word first")
+        raise InputError(
+            f"{path.name} is an old Word (.doc) or encrypted file: save it as .docx in Word first"
+        )
     if suffix == ".json" or data.lstrip()[:1] == b"{":
         from app.storage import loads
 
