@@ -6,6 +6,7 @@ the symbol pattern, the paper, the agenda block, repetition markers, and verbs o
 
 from __future__ import annotations
 
+import re
 import string
 from dataclasses import dataclass, fields
 from functools import cache
@@ -146,8 +147,6 @@ def get_template(template_id: str) -> Template:
 
 def template_for_symbol(symbol: str) -> Template | None:
     """The template whose symbol pattern fits a document symbol, e.g. A/C.3/80/L.20 → ga-c3."""
-    import re
-
     base = re.sub(r"/Rev\.\d+$", "", symbol.strip())
     for tpl in all_templates().values():
         regex = re.escape(tpl.symbol_pattern)
