@@ -1,0 +1,490 @@
+"""Every change to a resolution goes through one of these commands.
+
+Each command changes the model, records one undo entry in the document's `History` and returns a `Change`.
+Commands find paragraphs by id and capture the lists they touch, so undo and redo, which always run in
+strict order, put back exactly the same objects.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from app import inline
+from app.findings import Finding, Fix
+from app.history import Change, Entry, History
+from app.model import AgendaItem, Footnote, Header, Paragraph, Part, Resolution, new_id
+
+TEXT_FIELDS = ("opener", "text", "tail")
+
+
+@dataclass
+class Document:
+    """One open resolution: the model, its history and where it lives on disk."""
+
+    resolution: Resolution
+    history: History = field(default_factory=History)
+    path: Path | None = None  # the project file; None until saved
+
+    @property
+    def revision(self) -> int:
+        return self.history.revision
+
+
+class EditError(ValueError):
+    """A command that cannot apply here (no such paragraph, nothing to indent under, ...)."""
+
+
+def _record(doc: Document, label: str, apply: Callable[[], None], revert: Callable[[], None], change: Change,
+            merge_key: tuple[object, ...] | None = None) -> Change:  # fmt: skip
+    apply()
+    return doc.history.record(Entry(label, apply, revert, change, merge_key))
+
+
+def _find(res: Resolution, paragraph_id: str) -> Paragraph:
+    para = res.find(paragraph_id)
+    if para is None:
+        raise EditError(f"no paragraph {paragraph_id!r}")
+    return para
+
+
+def _locate(res: Resolution, paragraph_id: str) -> tuple[Part, list[Paragraph], int]:
+    found = res.locate(paragraph_id)
+    if found is None:
+        raise EditError(f"no paragraph {paragraph_id!r}")
+    return found
+
+
+def parent_of(res: Resolution, paragraph_id: str) -> Paragraph | None:
+    """The paragraph holding a subparagraph; None for a top-level paragraph."""
+    for _, node in res.paragraphs():
+        if any(sub.id == paragraph_id for sub in node.subparagraphs):
+            return node
+    return None
+
+
+def depth_of(res: Resolution, paragraph_id: str) -> int:
+    depth = 0
+    parent = parent_of(res, paragraph_id)
+    while parent is not None:
+        depth += 1
+        parent = parent_of(res, parent.id)
+    return depth
+
+
+# --- text fields -------------------------------------------------------------------------------------------
+
+
+def set_field(doc: Document, *, paragraph_id: str, field: str, value: str, label: str = "Typing") -> Change:
+    """Set a paragraph's opener, text or tail. Typing in the same field merges into one undo entry."""
+    if field not in TEXT_FIELDS:
+        raise EditError(f"no paragraph field {field!r}")
+    para = _find(doc.resolution, paragraph_id)
+    old = getattr(para, field)
+    if old == value:
+        return Change(revision=doc.revision)
+    change = Change(label=label, paragraph_ids=frozenset({paragraph_id}), focus=paragraph_id)
+    return _record(doc, label, lambda: setattr(para, field, value), lambda: setattr(para, field, old), change,
+                   merge_key=("field", paragraph_id, field) if label == "Typing" else None)  # fmt: skip
+
+
+def set_opener(doc: Document, *, paragraph_id: str, value: str, label: str = "Typing") -> Change:
+    return set_field(doc, paragraph_id=paragraph_id, field="opener", value=value, label=label)
+
+
+def set_text(doc: Document, *, paragraph_id: str, value: str, label: str = "Typing") -> Change:
+    return set_field(doc, paragraph_id=paragraph_id, field="text", value=value, label=label)
+
+
+def set_tail(doc: Document, *, paragraph_id: str, value: str, label: str = "Typing") -> Change:
+    return set_field(doc, paragraph_id=paragraph_id, field="tail", value=value, label=label)
+
+
+def set_title(doc: Document, *, value: str) -> Change:
+    res = doc.resolution
+    old = res.title
+    if old == value:
+        return Change(revision=doc.revision)
+    return _record(doc, "Typing", lambda: setattr(res, "title", value), lambda: setattr(res, "title", old),
+                   Change(label="Typing", title=True), merge_key=("title",))  # fmt: skip
+
+
+# --- header ------------------------------------------------------------------------------------------------
+
+_HEADER_FIELDS = {f for f in Header.__dataclass_fields__}
+
+
+def set_header(doc: Document, *, field: str, value: Any, label: str = "") -> Change:
+    """Set one header field (session, symbol, sponsors, agenda_items, date, ...)."""
+    if field not in _HEADER_FIELDS:
+        raise EditError(f"no header field {field!r}")
+    header = doc.resolution.header
+    old = getattr(header, field)
+    if isinstance(value, list):
+        value = copy.deepcopy(value)
+    if old == value:
+        return Change(revision=doc.revision)
+    label = label or f"Change {field.replace('_', ' ')}"
+    typing = isinstance(value, str) or isinstance(value, int) and not isinstance(value, bool)
+    return _record(doc, label, lambda: setattr(header, field, value), lambda: setattr(header, field, old),
+                   Change(label=label, header=True), merge_key=("header", field) if typing else None)  # fmt: skip
+
+
+def set_agenda_items(doc: Document, *, items: list[AgendaItem]) -> Change:
+    return set_header(doc, field="agenda_items", value=items, label="Change agenda items")
+
+
+def set_sponsors(doc: Document, *, names: list[str], on_behalf_of: str | None = None) -> Change:
+    """Set the sponsors, sorted as the UN lists them (alphabetically, by official short name)."""
+    names = _sort_sponsors(names)
+    header = doc.resolution.header
+    old = (list(header.sponsors), header.on_behalf_of)
+    new = (names, header.on_behalf_of if on_behalf_of is None else on_behalf_of)
+    if old == new:
+        return Change(revision=doc.revision)
+
+    def put(value: tuple[list[str], str]) -> Callable[[], None]:
+        def run() -> None:
+            header.sponsors = list(value[0])
+            header.on_behalf_of = value[1]
+
+        return run
+
+    return _record(doc, "Change sponsors", put(new), put(old), Change(label="Change sponsors", header=True))
+
+
+def _sort_sponsors(names: list[str]) -> list[str]:
+    unique = list(dict.fromkeys(n.strip() for n in names if n.strip()))
+    try:
+        from app.states import sort_sponsors
+    except ImportError:
+        return sorted(unique, key=str.casefold)
+    return list(sort_sponsors(unique))
+
+
+# --- paragraphs --------------------------------------------------------------------------------------------
+
+
+def _structure(label: str, focus: str, *ids: str) -> Change:
+    return Change(label=label, structure=True, paragraph_ids=frozenset(ids), focus=focus)
+
+
+def insert_paragraph(doc: Document, *, part: Part, index: int | None = None, after_id: str = "",
+                     paragraph: Paragraph | None = None, label: str = "Add paragraph") -> Change:  # fmt: skip
+    """Insert a paragraph into a part at `index`, or right after paragraph `after_id` at the same depth."""
+    para = paragraph or Paragraph()
+    if after_id:
+        _, items, at = _locate(doc.resolution, after_id)
+        at += 1
+    else:
+        items = doc.resolution.part(part)
+        at = len(items) if index is None else max(0, min(index, len(items)))
+    return _record(doc, label, lambda: items.insert(at, para), lambda: items.remove(para),
+                   _structure(label, para.id, para.id))  # fmt: skip
+
+
+def delete_paragraph(doc: Document, *, paragraph_id: str) -> Change:
+    res = doc.resolution
+    _, items, at = _locate(res, paragraph_id)
+    para = items[at]
+    neighbour = items[at + 1].id if at + 1 < len(items) else items[at - 1].id if at > 0 else ""
+    if not neighbour:
+        parent = parent_of(res, paragraph_id)
+        neighbour = parent.id if parent else ""
+    return _record(doc, "Delete paragraph", lambda: items.remove(para), lambda: items.insert(at, para),
+                   _structure("Delete paragraph", neighbour, paragraph_id))  # fmt: skip
+
+
+def _fresh_ids(para: Paragraph) -> Paragraph:
+    for node in para.walk():
+        node.id = new_id()
+    return para
+
+
+def duplicate_paragraph(doc: Document, *, paragraph_id: str) -> Change:
+    """A copy right after the paragraph, subparagraphs included, with new ids."""
+    _, items, at = _locate(doc.resolution, paragraph_id)
+    twin = _fresh_ids(copy.deepcopy(items[at]))
+    return _record(doc, "Duplicate paragraph", lambda: items.insert(at + 1, twin), lambda: items.remove(twin),
+                   _structure("Duplicate paragraph", twin.id, twin.id))  # fmt: skip
+
+
+def move_paragraph(doc: Document, *, paragraph_id: str, to_index: int) -> Change:
+    """Move a paragraph to another place among its siblings."""
+    _, items, at = _locate(doc.resolution, paragraph_id)
+    to_index = max(0, min(to_index, len(items) - 1))
+    if to_index == at:
+        return Change(revision=doc.revision)
+    para = items[at]
+
+    def apply() -> None:
+        items.remove(para)
+        items.insert(to_index, para)
+
+    def revert() -> None:
+        items.remove(para)
+        items.insert(at, para)
+
+    return _record(
+        doc, "Move paragraph", apply, revert, _structure("Move paragraph", paragraph_id, paragraph_id)
+    )
+
+
+def move_up(doc: Document, *, paragraph_id: str) -> Change:
+    """Up one place; the first paragraph of the operative part goes to the end of the preamble."""
+    part, items, at = _locate(doc.resolution, paragraph_id)
+    if at > 0:
+        return move_paragraph(doc, paragraph_id=paragraph_id, to_index=at - 1)
+    if part is Part.OPERATIVE and items is doc.resolution.operative:
+        return move_to_part(doc, paragraph_id=paragraph_id, part=Part.PREAMBLE)
+    return Change(revision=doc.revision)
+
+
+def move_down(doc: Document, *, paragraph_id: str) -> Change:
+    """Down one place; the last preambular paragraph goes to the top of the operative part."""
+    part, items, at = _locate(doc.resolution, paragraph_id)
+    if at + 1 < len(items):
+        return move_paragraph(doc, paragraph_id=paragraph_id, to_index=at + 1)
+    if part is Part.PREAMBLE and items is doc.resolution.preamble:
+        return move_to_part(doc, paragraph_id=paragraph_id, part=Part.OPERATIVE)
+    return Change(revision=doc.revision)
+
+
+def convert_opener(opener: str, to: Part) -> str:
+    """'Recalling' ↔ 'Recalls' through the engine's lexicon; unchanged when it has no answer."""
+    if not opener.strip():
+        return opener
+    try:
+        from app.lexicon import convert_opener as lexicon_convert
+    except ImportError:
+        return opener
+    converted = lexicon_convert(opener, to)
+    return converted or opener
+
+
+def move_to_part(doc: Document, *, paragraph_id: str, part: Part, index: int | None = None) -> Change:
+    """Move a top-level paragraph into the other part, converting its opener ('Recalling' → 'Recalls').
+
+    Without `index` it goes where the parts meet: the end of the preamble or the top of the operative part.
+    """
+    res = doc.resolution
+    source_part, items, at = _locate(res, paragraph_id)
+    if items is not res.part(source_part):
+        raise EditError("only a whole paragraph can move to the other part, not a subparagraph")
+    if source_part is part:
+        return Change(revision=doc.revision)
+    target = res.part(part)
+    to = (len(target) if part is Part.PREAMBLE else 0) if index is None else max(0, min(index, len(target)))
+    para = items[at]
+    old_opener = para.opener
+    new_opener = convert_opener(old_opener, part)
+
+    def apply() -> None:
+        items.remove(para)
+        target.insert(to, para)
+        para.opener = new_opener
+
+    def revert() -> None:
+        target.remove(para)
+        items.insert(at, para)
+        para.opener = old_opener
+
+    label = "Move to operative part" if part is Part.OPERATIVE else "Move to preamble"
+    return _record(doc, label, apply, revert, _structure(label, paragraph_id, paragraph_id))
+
+
+def indent_paragraph(doc: Document, *, paragraph_id: str) -> Change:
+    """Make a paragraph the last subparagraph of the one before it (Tab)."""
+    _, items, at = _locate(doc.resolution, paragraph_id)
+    if at == 0:
+        raise EditError("the first paragraph of a list has nothing to go under")
+    para, new_parent = items[at], items[at - 1]
+
+    def apply() -> None:
+        items.remove(para)
+        new_parent.subparagraphs.append(para)
+
+    def revert() -> None:
+        new_parent.subparagraphs.remove(para)
+        items.insert(at, para)
+
+    return _record(doc, "Indent", apply, revert, _structure("Indent", paragraph_id, paragraph_id))
+
+
+def outdent_paragraph(doc: Document, *, paragraph_id: str) -> Change:
+    """Lift a subparagraph one level (Shift+Tab); the siblings after it become its subparagraphs,
+    so the reading order stays the same."""
+    res = doc.resolution
+    parent = parent_of(res, paragraph_id)
+    if parent is None:
+        raise EditError("a paragraph of the preamble or operative part cannot be outdented")
+    _, outer, parent_at = _locate(res, parent.id)
+    subs = parent.subparagraphs
+    at = next(i for i, s in enumerate(subs) if s.id == paragraph_id)
+    para = subs[at]
+    followers = subs[at + 1 :]
+    own = len(para.subparagraphs)
+
+    def apply() -> None:
+        del subs[at:]
+        para.subparagraphs.extend(followers)
+        outer.insert(parent_at + 1, para)
+
+    def revert() -> None:
+        outer.remove(para)
+        del para.subparagraphs[own:]
+        subs.extend([para, *followers])
+
+    return _record(doc, "Outdent", apply, revert, _structure("Outdent", paragraph_id, paragraph_id))
+
+
+# --- footnotes ---------------------------------------------------------------------------------------------
+
+
+def _short_footnote_id(res: Resolution) -> str:
+    n = len(res.footnotes) + 1
+    while f"fn{n}" in res.footnotes:
+        n += 1
+    return f"fn{n}"
+
+
+def insert_footnote(doc: Document, *, paragraph_id: str, field: str = "text", position: int | None = None,
+                    text: str = "") -> tuple[Change, str]:  # fmt: skip
+    """Insert a footnote reference at `position` of the field's markup (default: its end). Returns the id."""
+    if field not in ("text", "tail"):
+        raise EditError("footnotes go in a paragraph's text")
+    res = doc.resolution
+    para = _find(res, paragraph_id)
+    old = getattr(para, field)
+    pos = len(old) if position is None else max(0, min(position, len(old)))
+    note = Footnote(text=text, id=_short_footnote_id(res))
+    new = old[:pos] + inline.footnote_ref(note.id) + old[pos:]
+
+    def apply() -> None:
+        setattr(para, field, new)
+        res.footnotes[note.id] = note
+
+    def revert() -> None:
+        setattr(para, field, old)
+        res.footnotes.pop(note.id, None)
+
+    change = Change(label="Insert footnote", paragraph_ids=frozenset({paragraph_id}), footnotes=True,
+                    focus=paragraph_id)  # fmt: skip
+    return _record(doc, "Insert footnote", apply, revert, change), note.id
+
+
+def set_footnote_text(doc: Document, *, footnote_id: str, text: str) -> Change:
+    res = doc.resolution
+    note = res.footnotes.get(footnote_id)
+    if note is None:
+        raise EditError(f"no footnote {footnote_id!r}")
+    old = note.text
+    if old == text:
+        return Change(revision=doc.revision)
+    return _record(doc, "Typing", lambda: setattr(note, "text", text), lambda: setattr(note, "text", old),
+                   Change(label="Typing", footnotes=True), merge_key=("footnote", footnote_id))  # fmt: skip
+
+
+# --- fixes and replace -------------------------------------------------------------------------------------
+
+
+def apply_fix(doc: Document, *, finding: Finding) -> Change:
+    """Apply a finding's automatic fix as one undoable edit."""
+    fix: Fix | None = finding.fix
+    if fix is None:
+        raise EditError("this finding has no automatic fix")
+    res = doc.resolution
+    label = f"Fix: {fix.label}" if fix.label else "Apply fix"
+    start, end = fix.span
+    if finding.paragraph_id:
+        para = _find(res, finding.paragraph_id)
+        old = getattr(para, fix.field)
+        return set_field(doc, paragraph_id=para.id, field=fix.field, value=old[:start] + fix.replacement + old[end:],
+                         label=label)  # fmt: skip
+    if fix.field == "title":
+        old = res.title
+        new = old[:start] + fix.replacement + old[end:]
+        return _record(doc, label, lambda: setattr(res, "title", new), lambda: setattr(res, "title", old),
+                       Change(label=label, title=True))  # fmt: skip
+    current = getattr(res.header, fix.field, None)
+    if isinstance(current, str):
+        return set_header(
+            doc, field=fix.field, value=current[:start] + fix.replacement + current[end:], label=label
+        )
+    if fix.field == "sponsors":
+        names = [n.strip() for n in fix.replacement.split(",")] if fix.replacement else []
+        return set_sponsors(doc, names=names)
+    raise EditError(f"cannot apply a fix to {fix.field!r}")
+
+
+@dataclass(frozen=True)
+class Match:
+    paragraph_id: str  # "" for the title
+    field: str
+    start: int
+    end: int
+
+
+def find_all(res: Resolution, needle: str, *, case: bool = False) -> list[Match]:
+    """Every occurrence of `needle` in openers, texts, tails and the title, in reading order."""
+    if not needle:
+        return []
+    pattern = re.compile(re.escape(needle), 0 if case else re.IGNORECASE)
+    out = [Match("", "title", m.start(), m.end()) for m in pattern.finditer(res.title)]
+    for _, para in res.paragraphs():
+        for name in TEXT_FIELDS:
+            out += [Match(para.id, name, m.start(), m.end()) for m in pattern.finditer(getattr(para, name))]
+    return out
+
+
+def replace_all(doc: Document, *, needle: str, replacement: str, case: bool = False) -> tuple[Change, int]:
+    """Replace every occurrence as one undo entry. Returns the change and how many were replaced."""
+    res = doc.resolution
+    matches = find_all(res, needle, case=case)
+    if not matches:
+        return Change(revision=doc.revision), 0
+    pattern = re.compile(re.escape(needle), 0 if case else re.IGNORECASE)
+    edits: list[tuple[object, str, str, str]] = []  # (owner, attribute, old, new)
+    if any(m.field == "title" for m in matches):
+        edits.append((res, "title", res.title, pattern.sub(lambda _: replacement, res.title)))
+    seen: set[tuple[str, str]] = set()
+    for m in matches:
+        if m.paragraph_id and (m.paragraph_id, m.field) not in seen:
+            seen.add((m.paragraph_id, m.field))
+            para = _find(res, m.paragraph_id)
+            old = getattr(para, m.field)
+            edits.append((para, m.field, old, pattern.sub(lambda _: replacement, old)))
+
+    def apply() -> None:
+        for owner, name, _, new in edits:
+            setattr(owner, name, new)
+
+    def revert() -> None:
+        for owner, name, old, _ in edits:
+            setattr(owner, name, old)
+
+    ids = frozenset(m.paragraph_id for m in matches if m.paragraph_id)
+    change = Change(label="Replace all", paragraph_ids=ids, title=any(m.field == "title" for m in matches))
+    return _record(doc, "Replace all", apply, revert, change), len(matches)
+
+
+def replace_document(doc: Document, *, resolution: Resolution, label: str = "Import") -> Change:
+    """Swap in a whole new resolution (paste of a whole draft), undoably."""
+    old = doc.resolution
+    fields_ = [f for f in Resolution.__dataclass_fields__]
+    before = {name: getattr(old, name) for name in fields_}
+    after = {name: getattr(resolution, name) for name in fields_}
+
+    def put(values: dict[str, object]) -> Callable[[], None]:
+        def run() -> None:
+            for name, value in values.items():
+                setattr(old, name, value)
+
+        return run
+
+    change = Change(label=label, structure=True, header=True, title=True, footnotes=True)
+    return _record(doc, label, put(after), put(before), change)
