@@ -1,0 +1,633 @@
+"""Read the UN's Akoma Ntoso XML (AKN4UN) of an adopted resolution into a draft of the same text.
+
+The UN marks every part of a resolution: `coverPage` (symbol, dates, session, agenda items), `preface` (number
+and title), `preamble` (the enacting formula and one `container` per preambular paragraph, whose leading
+`<span class="italic">` is the opener), `mainBody` (`paragraph` with `num`, `content` or `list` of `intro`,
+`point`, `wrapUp`), footnotes as `authorialNote` inside the text, and `conclusions` (meeting, adoption date).
+
+An adopted resolution opened here becomes a *draft*: its A/RES symbol is not the draft's symbol, so the header
+keeps no symbol and no date; the symbol, adoption date and the rest stay readable through `read_akn_metadata`
+and the `metadata` of the result, and an info finding says what the file was.
+Anything that does not fit the model (sections, tables, annexes, unknown elements) goes to `annex` with a finding.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from lxml import etree
+
+from app import inline
+from app.errors import InputError
+from app.findings import Finding, Severity
+from app.formatting import format_date, parse_date, subparagraph_label
+from app.io.reading import ImportResult
+from app.io.safe_xml import parse_xml
+from app.model import AgendaItem, DocumentKind, Footnote, Header, Paragraph, Resolution
+from app.paths import resources_dir
+from app.render import absorb_terminal
+from app.templates import Template, all_templates
+
+_ITALIC_CLASSES = {"italic", "italics", "i", "em"}
+_SKIP = {"num", "heading", "subheading", "eol", "img", "marker", "br"}  # handled by the caller, or no text
+_INLINE_BREAKS = {"eol", "eop", "br"}
+_NOTE = {"authorialNote", "note"}
+_DOC_TYPES = {"statement", "act", "bill", "doc", "debateReport", "amendment", "judgment", "portion"}
+
+
+@dataclass
+class AknImportResult(ImportResult):
+    """An ImportResult with what the cover page, preface, workflow and conclusions said."""
+
+    metadata: dict[str, Any] = field(default_factory=dict)
+
+
+def _ln(el: etree._Element) -> str:
+    return etree.QName(el).localname if isinstance(el.tag, str) else ""
+
+
+def _kids(el: etree._Element, *names: str) -> list[etree._Element]:
+    return [c for c in el if isinstance(c.tag, str) and (not names or _ln(c) in names)]
+
+
+def _first(el: etree._Element | None, name: str) -> etree._Element | None:
+    if el is None:
+        return None
+    for d in el.iter():
+        if isinstance(d.tag, str) and _ln(d) == name:
+            return d
+    return None
+
+
+def _all(el: etree._Element | None, name: str) -> list[etree._Element]:
+    if el is None:
+        return []
+    return [d for d in el.iter() if isinstance(d.tag, str) and _ln(d) == name]
+
+
+def _text(el: etree._Element | None) -> str:
+    """All text under an element, footnotes left out, whitespace collapsed."""
+    if el is None:
+        return ""
+    parts: list[str] = []
+
+    def walk(node: etree._Element) -> None:
+        if node.text:
+            parts.append(node.text)
+        for c in node:
+            if isinstance(c.tag, str) and _ln(c) not in _NOTE:
+                walk(c)
+            if c.tail:
+                parts.append(c.tail)
+
+    walk(el)
+    return re.sub(r"\s+", " ", "".join(parts)).strip()
+
+
+def _iso(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        day = dt.date.fromisoformat(value.strip()[:10])
+    except ValueError:
+        return None
+    return None if day.year < 1900 else day  # the UN writes 0001-01-01 for "no date"
+
+
+# ---------------------------------------------------------------- metadata
+
+
+def _document(root: etree._Element, name: str) -> etree._Element:
+    if _ln(root) != "akomaNtoso":
+        raise InputError(f"{name or 'the file'} is XML but not Akoma Ntoso (root element <{_ln(root)}>)")
+    for child in _kids(root):
+        if _ln(child) in _DOC_TYPES:
+            return child
+        if _ln(child) == "documentCollection":  # resolutions A and B under one number: the first one
+            for d in child.iter():
+                if isinstance(d.tag, str) and _ln(d) in _DOC_TYPES and _first(d, "preamble") is not None:
+                    return d
+            return child
+    raise InputError(f"{name or 'the file'} is Akoma Ntoso but holds no document the reader knows")
+
+
+@cache
+def _known_names() -> frozenset[str]:
+    """Official short names of States, when the shipped list is there (resources/states*.txt)."""
+    names: set[str] = set()
+    for path in sorted(resources_dir().glob("states*.txt")):
+        try:
+            lines = path.read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError):
+            continue
+        names.update(
+            line.split("|")[0].strip() for line in lines if line.strip() and not line.startswith("#")
+        )
+    return frozenset(names)
+
+
+def _split_names(by: str) -> list[str]:
+    """'A, B and C' → [A, B, C]. The UN joins only the last two names with ' and '; where a name holds an
+    'and' itself ('Trinidad and Tobago'), the list of States decides where the last split goes."""
+    by = re.sub(r"\s+", " ", by or "").strip().rstrip(".")
+    if not by:
+        return []
+    chunks = [c.strip() for c in by.split(", ") if c.strip()]
+    last = chunks[-1]
+    known = _known_names()
+    if " and " not in last or (known and last in known and len(chunks) == 1):
+        return chunks
+    cuts = [m.start() for m in re.finditer(" and ", last)]
+    pairs = [(last[:i], last[i + 5 :]) for i in cuts]
+    best = next((p for p in pairs if p[0] in known and p[1] in known), None)
+    best = (
+        best
+        or next((p for p in pairs if p[1] in known), None)
+        or next((p for p in pairs if p[0] in known), None)
+    )
+    chunks[-1:] = list(best or pairs[0])
+    return chunks
+
+
+def _metadata(doc: etree._Element) -> dict[str, Any]:
+    meta = _first(doc, "meta")
+    cover = _first(doc, "coverPage")
+    preface = _first(doc, "preface")
+    out: dict[str, Any] = {}
+
+    symbol = ""
+    for number in _all(cover, "docNumber"):
+        if number.get("refersTo", "#symbol") == "#symbol":
+            symbol = _text(number)
+            break
+    out["symbol"] = symbol
+    out["number"] = _text(_first(preface, "docNumber")).rstrip(".").strip()
+    title_el = _first(preface, "docTitle")
+    out["title"] = _text(title_el)
+
+    issue = None
+    for date in _all(cover, "docDate"):
+        issue = _iso(date.get("date")) or parse_date(_text(date))
+        if issue:
+            break
+    out["issue_date"] = issue
+
+    adoption = None
+    for date in _all(_first(doc, "conclusions"), "docDate"):
+        adoption = _iso(date.get("date")) or parse_date(_text(date))
+        if adoption:
+            break
+    if adoption is None:
+        for frbr in _all(_first(meta, "FRBRWork"), "FRBRdate"):
+            if frbr.get("name") == "adoption":
+                adoption = _iso(frbr.get("date"))
+    steps = _all(_first(meta, "workflow"), "step")
+    if adoption is None:
+        for step in steps:
+            if step.get("outcome") == "adopted":
+                adoption = _iso(step.get("date"))
+    if adoption is None:
+        for title in _all(cover, "docTitle"):
+            adoption = parse_date(_text(title))
+            if adoption:
+                break
+    out["adoption_date"] = adoption
+    location = _first(_first(doc, "conclusions"), "location")
+    out["meeting"] = _text(location)
+
+    session = _first(cover, "session")
+    value = session.get("value", "") if session is not None else ""
+    out["session"] = int(value) if value.isdigit() else None
+
+    items: list[dict[str, str]] = []
+    for el in _all(cover, "inline"):
+        kind = (el.get("name") or "").lower()
+        if kind == "agenda item":
+            label = el.get("title") or re.sub(r"(?i)^agenda items?\s*", "", _text(el))
+            m = re.match(r"\s*(\d+[A-Za-z]?)\s*(?:\(([a-z]{1,3})\))?\s*$", label)
+            number, sub = (m.group(1), m.group(2) or "") if m else (label.strip(), "")
+            items.append({"number": number, "sub_item": sub, "title": ""})
+        elif kind == "agenda item name" and items and not items[-1]["title"]:
+            items[-1]["title"] = _text(el)
+    out["agenda_items"] = items
+
+    authority = ""
+    for el in _all(cover, "docAuthority"):
+        if el.get("refersTo") == "#issuingBody" or not authority:
+            authority = _text(el)
+    out["organ"] = authority
+    proponent = _first(cover, "docProponent")
+    out["proponent"] = _text(proponent)
+    out["proponent_ref"] = (proponent.get("refersTo", "") if proponent is not None else "").lstrip("#")
+    formula = _first(_first(doc, "preamble"), "formula")
+    out["organ_line"] = _text(formula).rstrip(",").strip()
+
+    out["draft_symbol"] = ""
+    out["sponsors"] = []
+    out["additional_sponsors"] = []
+    for step in steps:
+        outcome = step.get("outcome", "")
+        if outcome == "draftResolution" and not out["draft_symbol"]:
+            out["draft_symbol"] = step.get("as", "")
+            out["sponsors"] = _split_names(step.get("by", ""))
+        elif outcome == "draftResolutionAdditionalSponsors":
+            out["additional_sponsors"] += _split_names(step.get("by", ""))
+    voting = _first(meta, "voting")
+    out["vote"] = voting.get("outcome", "") if voting is not None else ""
+    out["job_number"] = _text(_first(meta, "docketNumber"))
+    return out
+
+
+def _template_for(meta: dict[str, Any]) -> Template | None:
+    """The organ template: by enacting formula, then committee named in the cover page, then organ."""
+    templates = list(all_templates().values())
+    line = meta.get("organ_line", "").lower()
+    candidates = [t for t in templates if t.organ_line.lower() == line] if line else []
+    if not candidates:
+        organ = meta.get("organ", "").lower()
+        candidates = [t for t in templates if organ and organ in (t.organ.lower(), t.committee.lower())]
+    if not candidates:
+        return None
+    proponent = (meta.get("proponent", "") + " " + meta.get("proponent_ref", "")).lower().replace(" ", "")
+    for tpl in candidates:
+        if tpl.committee and tpl.committee.lower().replace(" ", "") in proponent:
+            return tpl
+    plain = [t for t in candidates if not t.committee or t.committee.lower() in meta.get("organ", "").lower()]
+    return (plain or candidates)[0]
+
+
+def read_akn_metadata(data: bytes, *, name: str = "") -> dict[str, Any]:
+    """What the file says about the resolution: symbol ("A/RES/79/174"), number, title, issue_date and
+    adoption_date (datetime.date or None), meeting, session, agenda_items [{number, sub_item, title}], organ,
+    organ_line, proponent, draft_symbol, sponsors, additional_sponsors, vote, job_number, template."""
+    doc = _document(parse_xml(data, name=name), name)
+    meta = _metadata(doc)
+    tpl = _template_for(meta)
+    meta["template"] = tpl.id if tpl else ""
+    return meta
+
+
+# ---------------------------------------------------------------- body
+
+
+class _Reader:
+    def __init__(self, res: Resolution) -> None:
+        self.res = res
+        self.findings: list[Finding] = []
+        self.note_markers: list[tuple[str, str]] = []  # (marker in the file, footnote id)
+
+    # inline text -----------------------------------------------------------
+
+    def spans(self, el: etree._Element, *, italic: bool = False) -> list[inline.Span]:
+        out: list[inline.Span] = []
+        if el.text:
+            out.append(inline.Span(el.text, italic))
+        for c in el:
+            if not isinstance(c.tag, str):
+                pass
+            elif _ln(c) in _NOTE:
+                out.append(inline.Span(footnote=self.footnote(c)))
+            elif _ln(c) == "noteRef":
+                out.append(inline.Span(footnote=self.note_ref(c)))
+            elif _ln(c) in _INLINE_BREAKS:
+                out.append(inline.Span(" ", italic))
+            elif _ln(c) in ("i", "em") or (c.get("class") or "").lower() in _ITALIC_CLASSES:
+                out += self.spans(c, italic=True)
+            elif _ln(c) not in ("img", "marker"):
+                out += self.spans(c, italic=italic)
+            if c.tail:
+                out.append(inline.Span(c.tail, italic))
+        return out
+
+    def footnote(self, note: etree._Element) -> str:
+        paras = [self.markup(p) for p in _kids(note, "p")] or [self.markup(note)]
+        fn = Footnote(text=" ".join(p for p in paras if p))
+        self.res.footnotes[fn.id] = fn
+        self.note_markers.append((note.get("marker", ""), fn.id))
+        return fn.id
+
+    def note_ref(self, ref: etree._Element) -> str:
+        """A `noteRef` pointing at a note in `meta/notes`."""
+        target = (ref.get("href") or "").lstrip("#")
+        root = ref.getroottree().getroot()
+        for note in _all(root, "note"):
+            if note.get("eId") == target:
+                return self.footnote(note)
+        fn = Footnote(text=ref.get("marker", ""))
+        self.res.footnotes[fn.id] = fn
+        return fn.id
+
+    def markup(self, el: etree._Element) -> str:
+        return inline.unparse(_tidy(self.spans(el)))
+
+    # paragraphs -------------------------------------------------------------
+
+    def paragraph(self, el: etree._Element, where: str, name_hint: str = "") -> Paragraph:
+        """A container, paragraph, point, item or subparagraph, with its lists."""
+        para = Paragraph()
+        lead: list[inline.Span] = []
+        tail: list[inline.Span] = []
+        seen_list = False
+        for c in _kids(el):
+            kind = _ln(c)
+            if kind in ("num", "heading", "subheading"):
+                if kind != "num":
+                    self.unplaced(_text(c), where, "a heading inside a paragraph")
+                continue
+            if kind in ("content", "intro", "listIntroduction", "p", "block", "alinea"):
+                target = tail if seen_list else lead
+                if target:
+                    target.append(inline.Span(" "))
+                target += self.spans(c) if kind in ("p", "block") else self.block_spans(c)
+            elif kind in ("list", "blockList"):
+                seen_list = True
+                for sub_el in _kids(c):
+                    sub_kind = _ln(sub_el)
+                    if sub_kind in ("intro", "listIntroduction"):
+                        (tail if para.subparagraphs else lead).extend(self.block_spans(sub_el))
+                    elif sub_kind in ("wrapUp", "listWrapUp"):
+                        tail += self.block_spans(sub_el)
+                    elif sub_kind in ("point", "item", "paragraph", "subparagraph", "indent"):
+                        label = f"{where}({len(para.subparagraphs) + 1})"
+                        para.subparagraphs.append(self.paragraph(sub_el, label))
+                    else:
+                        self.unplaced(_text(sub_el), where, f"<{sub_kind}> inside a list")
+            elif kind in ("point", "item", "subparagraph", "paragraph", "indent"):
+                seen_list = True
+                para.subparagraphs.append(self.paragraph(c, f"{where}({len(para.subparagraphs) + 1})"))
+            elif kind in ("wrapUp", "listWrapUp"):
+                tail += self.block_spans(c)
+            elif kind in _NOTE:
+                (tail if seen_list else lead).append(inline.Span(footnote=self.footnote(c)))
+            else:
+                self.unplaced(_text(c), where, f"<{kind}>")
+        if el.text and el.text.strip() and _ln(el) in ("container",):
+            lead.insert(0, inline.Span(el.text))
+        para.opener, para.text = _split_opener(_tidy(lead), name_hint)
+        para.tail = _strip_end(_tidy(tail))
+        return para
+
+    def block_spans(self, el: etree._Element) -> list[inline.Span]:
+        out: list[inline.Span] = []
+        children = _kids(el, "p", "block")
+        if not children:
+            return self.spans(el)
+        for p in children:
+            if out:
+                out.append(inline.Span(" "))
+            out += self.spans(p)
+        return out
+
+    def unplaced(self, text: str, where: str, what: str) -> None:
+        if not text:
+            return
+        self.res.annex.append(text)
+        self.findings.append(
+            Finding(
+                "import.unplaced",
+                Severity.WARNING,
+                f"{what} at {where} could not be placed and was kept at the end (annex): {text[:80]}",
+                field="annex",
+            )  # fmt: skip
+        )
+
+
+def _tidy(spans: list[inline.Span]) -> list[inline.Span]:
+    """Whitespace collapsed, leading space dropped, trailing space dropped, italics of blanks undone."""
+    out: list[inline.Span] = []
+    for s in spans:
+        if s.footnote:
+            out.append(s)
+            continue
+        text = re.sub(r"\s+", " ", s.text)
+        if not text:
+            continue
+        italic = s.italic and bool(text.strip())
+        if out and not out[-1].footnote and out[-1].italic == italic:
+            out[-1] = inline.Span(out[-1].text + text, italic)
+        elif out and not out[-1].footnote and not text.strip():
+            out[-1] = inline.Span(out[-1].text + text, out[-1].italic)
+        else:
+            out.append(inline.Span(text, italic))
+    out = _merge_spaces(out)
+    while out and not out[0].footnote and not out[0].text.strip():
+        out.pop(0)
+    if out and not out[0].footnote:
+        out[0] = inline.Span(out[0].text.lstrip(), out[0].italic)
+    while out and not out[-1].footnote and not out[-1].text.strip():
+        out.pop()
+    if out and not out[-1].footnote:
+        out[-1] = inline.Span(out[-1].text.rstrip(), out[-1].italic)
+    return [s for s in out if s.text or s.footnote]
+
+
+def _merge_spaces(spans: list[inline.Span]) -> list[inline.Span]:
+    """Move spaces at the edges of italic runs outside them, so '*Recalling *its' reads '*Recalling* its'."""
+    out: list[inline.Span] = []
+    for s in spans:
+        if s.footnote or not s.italic:
+            out.append(s)
+            continue
+        core = s.text.strip()
+        lead = s.text[: len(s.text) - len(s.text.lstrip())]
+        trail = s.text[len(s.text.rstrip()) :]
+        if lead:
+            out.append(inline.Span(" "))
+        out.append(inline.Span(core, True))
+        if trail:
+            out.append(inline.Span(" "))
+    merged: list[inline.Span] = []
+    for s in out:
+        if merged and not s.footnote and not merged[-1].footnote and merged[-1].italic == s.italic:
+            text = merged[-1].text + s.text
+            merged[-1] = inline.Span(re.sub(r" {2,}", " ", text), s.italic)
+        else:
+            merged.append(s)
+    return merged
+
+
+def _split_opener(spans: list[inline.Span], name_hint: str = "") -> tuple[str, str]:
+    """Leading italic words are the opener; the rest is the text, its terminal punctuation absorbed."""
+    if spans and spans[0].italic and not spans[0].footnote:
+        opener = spans[0].text.strip()
+        rest = spans[1:]
+        if rest and not rest[0].footnote:
+            rest = [inline.Span(rest[0].text.lstrip(), rest[0].italic), *rest[1:]]
+        return opener, _strip_end(rest)
+    if name_hint and spans and not spans[0].footnote and spans[0].text.startswith(name_hint + " "):
+        first = spans[0]
+        rest = [inline.Span(first.text[len(name_hint) :].lstrip(), first.italic), *spans[1:]]
+        return name_hint, _strip_end(rest)
+    return "", _strip_end(spans)
+
+
+def _strip_end(spans: list[inline.Span]) -> str:
+    """Markup with terminal punctuation dropped, also when footnote references follow it ('2024,¹' → '2024¹')."""
+    spans = [s for s in spans if s.footnote or s.text]
+    refs: list[inline.Span] = []
+    while spans and (spans[-1].footnote or not spans[-1].text.strip()):
+        last = spans.pop()
+        if last.footnote:
+            refs.insert(0, last)
+    if spans:
+        last = spans[-1]
+        spans[-1] = inline.Span(absorb_terminal(last.text.rstrip()), last.italic)
+    return inline.unparse(_tidy(spans + refs))
+
+
+def _check_labels(items: list[Paragraph], els: list[etree._Element], depth: int, where: str,
+                  findings: list[Finding], numbered: bool = True) -> None:  # fmt: skip
+    """Compare the numbers the file prints with the ones the model will derive."""
+    for i, (para, el) in enumerate(zip(items, els, strict=False), start=1):
+        num = _first_child_text(el, "num")
+        if depth == 0 and not numbered:
+            expected = ""
+        elif depth == 0:
+            expected = f"{i}." if len(items) > 1 else ""
+        else:
+            expected = subparagraph_label(depth, i)
+        if num and num.replace(" ", "") != expected.replace(" ", ""):
+            findings.append(
+                Finding(
+                    "import.numbering",
+                    Severity.INFO,
+                    f"{where} is numbered '{num}' in the file; it is now '{expected or 'unnumbered'}'",
+                    paragraph_id=para.id,
+                )  # fmt: skip
+            )
+
+
+def _first_child_text(el: etree._Element, name: str) -> str:
+    for c in _kids(el, name):
+        return _text(c)
+    return ""
+
+
+def _sub_elements(el: etree._Element) -> list[etree._Element]:
+    out: list[etree._Element] = []
+    for c in _kids(el):
+        if _ln(c) in ("list", "blockList"):
+            out += _kids(c, "point", "item", "paragraph", "subparagraph", "indent")
+        elif _ln(c) in ("point", "item", "subparagraph", "paragraph", "indent"):
+            out.append(c)
+    return out
+
+
+def _check_tree(paras: list[Paragraph], els: list[etree._Element], depth: int, where: str,
+                findings: list[Finding], numbered: bool = True) -> None:  # fmt: skip
+    _check_labels(paras, els, depth, where, findings, numbered)
+    for para, el in zip(paras, els, strict=False):
+        subs = _sub_elements(el)
+        if subs:
+            _check_tree(para.subparagraphs, subs, depth + 1, f"a subparagraph list in {where}", findings)
+
+
+_BODY_PARAS = ("paragraph", "subparagraph", "point", "item")
+_GROUPS = ("section", "part", "division", "chapter", "title", "book", "hcontainer", "tome", "subsection",
+           "subpart", "subdivision", "subchapter", "subtitle", "level", "article", "clause")  # fmt: skip
+
+
+def read_akn(data: bytes, *, name: str = "") -> AknImportResult:
+    """Read AKN4UN XML into a draft. Raises InputError for anything that is not Akoma Ntoso."""
+    doc = _document(parse_xml(data, name=name), name)
+    meta = _metadata(doc)
+    tpl = _template_for(meta)
+    meta["template"] = tpl.id if tpl else ""
+
+    header = Header(template=tpl.id if tpl else "ga-plenary", kind=DocumentKind.DRAFT_RESOLUTION, date=None)
+    if tpl and tpl.uses_year:
+        header.year = meta["adoption_date"].year if meta["adoption_date"] else None
+    else:
+        header.session = meta["session"]
+    header.agenda_items = [AgendaItem(**item) for item in meta["agenda_items"]]
+    header.sponsors = list(meta["sponsors"])
+    res = Resolution(header=header)
+    reader = _Reader(res)
+    title_el = _first(_first(doc, "preface"), "docTitle")
+    res.title = _strip_end(_tidy(reader.spans(title_el))) if title_el is not None else ""
+
+    findings = reader.findings
+    preamble_els: list[etree._Element] = []
+    preamble = _first(doc, "preamble")
+    if preamble is not None:
+        for i, c in enumerate(_kids(preamble), start=1):
+            kind = _ln(c)
+            where = f"preambular paragraph {len(res.preamble) + 1}"
+            if kind == "formula":
+                continue
+            if kind in ("container", "p", "blockContainer", "recital", "citation", "block", "tblock"):
+                if kind in ("recital", "citation") and _kids(c, "recital", "citation"):
+                    kids = _kids(c, "recital", "citation")
+                else:
+                    kids = [c]
+                for k in kids:
+                    res.preamble.append(reader.paragraph(k, where, (k.get("name") or "").strip()))
+                    preamble_els.append(k)
+            elif kind in ("recitals", "citations"):
+                for k in _kids(c):
+                    if _ln(k) in ("recital", "citation"):
+                        res.preamble.append(
+                            reader.paragraph(k, f"preambular paragraph {len(res.preamble) + 1}")
+                        )
+                        preamble_els.append(k)
+                    elif _ln(k) not in ("intro", "heading"):
+                        reader.unplaced(_text(k), where, f"<{_ln(k)}>")
+            else:
+                reader.unplaced(_text(c), f"the preamble (item {i})", f"<{kind}>")
+
+    operative_els: list[etree._Element] = []
+    body = _first(doc, "mainBody")
+    if body is None:
+        body = _first(doc, "body")
+
+    def walk_body(el: etree._Element) -> None:
+        for c in _kids(el):
+            kind = _ln(c)
+            where = f"operative paragraph {len(res.operative) + 1}"
+            if kind in _BODY_PARAS:
+                res.operative.append(reader.paragraph(c, where))
+                operative_els.append(c)
+            elif kind in _GROUPS:
+                for h in _kids(c, "num", "heading", "subheading", "crossHeading"):
+                    reader.unplaced(_text(h), f"before {where}", "a heading of the operative part")
+                walk_body_group(c)
+            elif kind in ("num",):
+                continue
+            else:
+                reader.unplaced(_text(c), f"before {where}" if kind != "wrapUp" else "the end", f"<{kind}>")
+
+    def walk_body_group(el: etree._Element) -> None:
+        rest = [c for c in _kids(el) if _ln(c) not in ("num", "heading", "subheading", "crossHeading")]
+        holder = etree.Element("holder")
+        for c in rest:
+            holder.append(c)  # moves c; the tree is ours and read only once
+        walk_body(holder)
+
+    if body is not None:
+        walk_body(body)
+
+    for attachment in _all(doc, "attachment"):
+        text = _text(attachment)
+        if text:
+            reader.unplaced(text, "after the operative part", "an annex")
+
+    _check_tree(res.preamble, preamble_els, 0, "a preambular paragraph", findings, numbered=False)
+    _check_tree(res.operative, operative_els, 0, "an operative paragraph", findings)
+    for number, (marker, _) in enumerate(reader.note_markers, start=1):
+        if marker and marker.strip("*") and marker != str(number):
+            findings.append(Finding("import.footnotes", Severity.INFO,
+                                    f"footnote marked '{marker}' in the file is footnote {number} here"))  # fmt: skip
+            break
+    if not res.preamble and not res.operative:
+        raise InputError(f"{name or 'the file'} is Akoma Ntoso but has no preamble or operative paragraphs")
+
+    what = meta["symbol"] or "an adopted resolution"
+    adopted = f", adopted on {format_date(meta['adoption_date'])}" if meta["adoption_date"] else ""
+    findings.insert(0, Finding("import.source", Severity.INFO,
+                               f"opened {what}{adopted} as a draft to rework: it has no symbol or date yet",
+                               field="header"))  # fmt: skip
+    return AknImportResult(resolution=res, findings=findings, metadata=meta)

@@ -1,0 +1,180 @@
+"""Hardened reading of XML and zip containers from files a user did not write.
+
+Everything a reader parses goes through here first: no entity expansion, no DTD loading, no network, no huge
+trees, a nesting limit, and for .docx (a zip) limits on member count, total size and compression ratio checked
+from the central directory before anything is decompressed. Every refusal is an InputError with one line.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+
+from lxml import etree
+
+from app.errors import InputError
+
+MAX_DEPTH = 200  # element nesting; real resolutions stay under 30
+MAX_ELEMENTS = 2_000_000
+MAX_XML_BYTES = 64 * 1024 * 1024
+MAX_ZIP_MEMBERS = 2000
+MAX_ZIP_TOTAL = 256 * 1024 * 1024  # all members, uncompressed
+MAX_ZIP_RATIO = 200  # uncompressed/compressed, for members above RATIO_FLOOR
+RATIO_FLOOR = 4 * 1024 * 1024
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_DECLARED = re.compile(rb"^\s*<\?xml[^>]*encoding\s*=\s*[\"']([A-Za-z0-9._-]+)[\"']")
+
+
+def _label(name: str) -> str:
+    return name or "the file"
+
+
+def decode_xml(data: bytes, *, name: str = "") -> str:
+    """The XML as text, checking its encoding; invalid bytes give a one-line InputError."""
+    if not data.strip():
+        raise InputError(f"{_label(name)} is empty")
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        encoding = "utf-16"
+    elif data[:3] == b"\xef\xbb\xbf":
+        encoding = "utf-8-sig"
+    else:
+        m = _DECLARED.match(data[:200])
+        encoding = m.group(1).decode("ascii").lower() if m else "utf-8"
+    try:
+        return data.decode(encoding)
+    except LookupError:
+        raise InputError(f"{_label(name)} declares an unknown text encoding '{encoding}'") from None
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"{_label(name)} is not valid {encoding.upper().replace('-SIG', '')} text "
+            f"(bad byte 0x{data[exc.start]:02x} at position {exc.start})"
+        ) from None
+
+
+def _parser() -> etree.XMLParser:
+    return etree.XMLParser(
+        resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False, huge_tree=False,
+        remove_comments=True, remove_pis=True,
+    )  # fmt: skip
+
+
+def check_xml(data: bytes, *, name: str = "", max_depth: int = MAX_DEPTH) -> None:
+    """Refuse entity declarations, absurd nesting or size, and malformed XML (without building a tree)."""
+    if len(data) > MAX_XML_BYTES:
+        raise InputError(
+            f"{_label(name)} is too large to be a resolution ({len(data) // 1_000_000} MB of XML)"
+        )
+    text = decode_xml(data, name=name)
+    if "<!ENTITY" in text:
+        raise InputError(f"{_label(name)} declares XML entities, which are refused for safety")
+    depth = count = 0
+    events = etree.iterparse(
+        io.BytesIO(data), events=("start", "end"), resolve_entities=False, no_network=True, load_dtd=False,
+        huge_tree=False, remove_comments=True, remove_pis=True,
+    )  # fmt: skip
+    try:
+        for event, elem in events:
+            if event == "start":
+                depth += 1
+                count += 1
+                if depth > max_depth:
+                    raise InputError(f"{_label(name)} nests its XML more than {max_depth} levels deep")
+                if count > MAX_ELEMENTS:
+                    raise InputError(f"{_label(name)} has too many XML elements to be a resolution")
+            else:
+                depth -= 1
+                if depth > 2:
+                    elem.clear(keep_tail=True)  # only the walk matters here; keep memory flat
+    except etree.XMLSyntaxError as exc:
+        raise InputError(f"{_label(name)} is not well-formed XML ({_short(exc)})") from None
+
+
+def parse_xml(data: bytes, *, name: str = "", max_depth: int = MAX_DEPTH) -> etree._Element:
+    """Check, then parse, XML from an untrusted file. Returns the root element."""
+    check_xml(data, name=name, max_depth=max_depth)
+    try:
+        root = etree.fromstring(data, _parser())
+    except etree.XMLSyntaxError as exc:
+        raise InputError(f"{_label(name)} is not well-formed XML ({_short(exc)})") from None
+    if root is None:
+        raise InputError(f"{_label(name)} holds no XML element")
+    return root
+
+
+def _short(exc: Exception) -> str:
+    msg = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    msg = re.sub(r"\s*\(<string>, line \d+\)$", "", msg)
+    return msg[:120]
+
+
+def describe_ole(data: bytes, *, name: str = "") -> InputError:
+    """Why an OLE compound file (old .doc, or an encrypted Office file) cannot be read."""
+    label = _label(name)
+    if "EncryptionInfo".encode("utf-16-le") in data or "EncryptedPackage".encode("utf-16-le") in data:
+        return InputError(
+            f"{label} is password-protected: remove the password in Word, save, and open it again"
+        )
+    if "WordDocument".encode("utf-16-le") in data:
+        return InputError(f"{label} is an old Word 97-2003 (.doc) file: save it as .docx in Word first")
+    return InputError(f"{label} is an old Office file, not a .docx: save it as .docx in Word first")
+
+
+def open_zip(data: bytes, *, name: str = "") -> zipfile.ZipFile:
+    """Open a zip after checking its central directory for bombs; XML members are checked for safety too."""
+    label = _label(name)
+    if not data:
+        raise InputError(f"{label} is empty")
+    if data[:8] == OLE_MAGIC:
+        raise describe_ole(data, name=name)
+    if data[:2] != b"PK":
+        raise InputError(f"{label} is not a Word (.docx) file")
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        members = archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError):
+        raise InputError(f"{label} is damaged or incomplete: it is not a complete .docx file") from None
+    if len(members) > MAX_ZIP_MEMBERS:
+        raise InputError(f"{label} holds too many parts ({len(members)}) to be a Word document")
+    total = 0
+    for info in members:
+        total += info.file_size
+        if total > MAX_ZIP_TOTAL:
+            raise InputError(
+                f"{label} expands to more than {MAX_ZIP_TOTAL // 1_000_000} MB: refused as unsafe"
+            )
+        if info.file_size > RATIO_FLOOR and info.file_size > MAX_ZIP_RATIO * max(info.compress_size, 1):
+            raise InputError(
+                f"{label} is compressed suspiciously tightly ({info.filename}): refused as unsafe"
+            )
+        if info.flag_bits & 0x1:
+            raise InputError(f"{label} is password-protected: remove the password in Word and open it again")
+    return archive
+
+
+def read_member(archive: zipfile.ZipFile, member: str, *, name: str = "") -> bytes:
+    """One member's bytes; size is bounded by the checks in open_zip. Damage gives an InputError."""
+    try:
+        return archive.read(member)
+    except KeyError:
+        raise InputError(f"{_label(name)} has no part '{member}': it is not a complete .docx file") from None
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        ValueError,
+        OSError,
+        EOFError,
+        NotImplementedError,
+    ) as exc:
+        raise InputError(f"{_label(name)} is damaged ({member}: {_short(exc)})") from None
+
+
+def check_zip_xml(archive: zipfile.ZipFile, *, name: str = "") -> None:
+    """Check every XML part of a zip before another library parses it."""
+    for info in archive.infolist():
+        lower = info.filename.lower()
+        if lower.endswith((".xml", ".rels")) or lower == "[content_types].xml":
+            check_xml(
+                read_member(archive, info.filename, name=name), name=f"{_label(name)} ({info.filename})"
+            )
