@@ -1,0 +1,320 @@
+"""Write a resolution as Akoma Ntoso XML the way the UN marks its own (AKN4UN).
+
+The structure follows the DGACM files (`A_RES_80_70-2520898E.xml` and friends): `statement` with `meta`
+(FRBR identification, `workflow` with the draft step and its sponsors), `coverPage` (symbol, organ,
+distribution, date, session, committee, agenda items, sponsor line), `preface` (title), `preamble` (enacting
+formula, one `container` per preambular paragraph named for its opener), `mainBody` (`paragraph` with `num`
+and `content`, or `list` with `intro`, `point` and `wrapUp`) and footnotes as `authorialNote` where they are
+referenced. Printed numbers, labels and terminal punctuation are written as the render derives them, as the
+UN does; `app.io.akn_reader.read_akn` strips them again.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from app import inline
+from app.formatting import format_date, ordinal_words
+from app.model import DocumentKind, Resolution
+from app.render import Block, Rendered, render, sponsor_line
+
+AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
+AKN4UN_NS = "http://un.org/akn4un"
+_NSMAP = {None: AKN_NS, "akn4un": AKN4UN_NS}
+
+_STATEMENT_NAME = {
+    DocumentKind.DRAFT_RESOLUTION: "draftResolution",
+    DocumentKind.REVISED_DRAFT_RESOLUTION: "draftResolution",
+    DocumentKind.DRAFT_DECISION: "draftDecision",
+    DocumentKind.AMENDMENT: "amendment",
+}
+
+
+def _el(parent: etree._Element | None, tag: str, text: str = "", **attrs: str) -> etree._Element:
+    attrs = {k.rstrip("_"): v for k, v in attrs.items() if v != ""}
+    tag = tag if tag.startswith("{") else f"{{{AKN_NS}}}{tag}"
+    el = (
+        etree.SubElement(parent, tag, attrs)
+        if parent is not None
+        else etree.Element(tag, attrs, nsmap=_NSMAP)
+    )
+    if text:
+        el.text = text
+    return el
+
+
+def _camel(name: str) -> str:
+    """'First Committee' → 'firstCommittee' (a TLC reference id)."""
+    words = re.findall(r"[A-Za-z0-9]+", name)
+    return (words[0].lower() + "".join(w.capitalize() for w in words[1:])) if words else ""
+
+
+def _frbr_number(symbol: str) -> str:
+    return symbol.replace("/", "-").replace(" ", "_")
+
+
+_COMMITTEES = "First Second Third Fourth Fifth Sixth".split()
+_ORGAN_ACTORS = {
+    "General Assembly": "un-ga",
+    "Security Council": "un-sc",
+    "Economic and Social Council": "un-ecosoc",
+}
+
+
+def _actor(res: Resolution, rendered: Rendered) -> str:
+    """The FRBR actor: un-ga, un-ga-c1 .. un-ga-c6, un-ga-hrc, un-sc (AKN4UN naming, anchors.md 3.3)."""
+    committee = res.header.committee or rendered.template.committee
+    m = re.search(r"\b(First|Second|Third|Fourth|Fifth|Sixth) Committee", committee)
+    if m:
+        return f"un-ga-c{_COMMITTEES.index(m.group(1)) + 1}"
+    if committee == "Human Rights Council":
+        return "un-ga-hrc"
+    return _ORGAN_ACTORS.get(rendered.organ, "un-" + _camel(rendered.organ).lower())
+
+
+class _Writer:
+    def __init__(self, res: Resolution) -> None:
+        self.res = res
+        self.r = render(res)
+        self.note_count = 0
+        self.para_count = 0
+
+    # inline ------------------------------------------------------------------------------------------
+
+    def spans(
+        self, p: etree._Element, spans: tuple[inline.Span, ...] | list[inline.Span], end: str = ""
+    ) -> None:
+        """Append text runs to `p`: italics as <span class="italic">, footnotes as authorialNote."""
+        last: etree._Element | None = p[-1] if len(p) else None
+
+        def add_text(text: str) -> None:
+            if last is None:
+                p.text = (p.text or "") + text
+            else:
+                last.tail = (last.tail or "") + text
+
+        for span in spans:
+            if span.footnote:
+                if span.footnote not in self.res.footnotes:
+                    continue
+                last = self.note(p, span.footnote)
+            elif span.italic:
+                last = _el(p, "span", span.text, class_="italic")
+            else:
+                add_text(span.text)
+        # the terminal mark goes before footnote references at the very end ("2024,¹")
+        if end:
+            trailing_notes = []
+            for child in reversed(list(p)):
+                if (
+                    isinstance(child.tag, str)
+                    and etree.QName(child).localname == "authorialNote"
+                    and not (child.tail or "").strip()
+                ):
+                    trailing_notes.insert(0, child)
+                else:
+                    break
+            if trailing_notes:
+                first = trailing_notes[0]
+                prev = first.getprevious()
+                if prev is None:
+                    p.text = (p.text or "") + end
+                else:
+                    prev.tail = (prev.tail or "") + end
+            else:
+                add_text(end)
+
+    def note(self, p: etree._Element, footnote_id: str) -> etree._Element:
+        self.note_count += 1
+        number = self.r.footnote_numbers.get(footnote_id, self.note_count)
+        note = _el(
+            p, "authorialNote", marker=str(number), placement="bottom", eId=f"authorialNote_{self.note_count}"
+        )
+        body = _el(note, "p")
+        self.spans(body, inline.parse(self.res.footnotes[footnote_id].text))
+        return note
+
+    def block_p(self, parent: etree._Element, block: Block) -> etree._Element:
+        p = _el(parent, "p")
+        if block.opener:
+            _el(p, "span", block.opener, class_="italic")
+            first = block.spans[0] if block.spans else None
+            if first is not None and not (first.text[:1] in ",;:." and not first.footnote):
+                p[-1].tail = " "
+        self.spans(p, block.spans, block.end)
+        return p
+
+    # structure ---------------------------------------------------------------------------------------
+
+    def paragraph_tree(self, parent: etree._Element, blocks: list[Block], tag: str, eid: str) -> None:
+        """One paragraph (blocks[0] its lead, then its subparagraphs and tail) under `parent`."""
+        lead = blocks[0]
+        el = _el(
+            parent, tag, eId=eid, **({"name": lead.opener} if tag == "container" and lead.opener else {})
+        )
+        if lead.label and tag != "container":
+            _el(el, "num", lead.label)
+        rest = blocks[1:]
+        if not rest:
+            holder = _el(el, "content", eId=f"{eid}__content") if tag != "container" else el
+            self.block_p(holder, lead)
+            return
+        lst = _el(el, "list", eId=f"{eid}__list")
+        self.block_p(_el(lst, "intro", eId=f"{eid}__list__intro"), lead)
+        tail = rest[-1] if rest[-1].is_tail and rest[-1].paragraph_id == lead.paragraph_id else None
+        if tail is not None:
+            rest = rest[:-1]
+        for group in _groups(rest, lead.level + 1):
+            point_id = f"{eid}__point_{group[0].label.strip('().').lower() or len(lst)}"
+            self.paragraph_tree(lst, group, "point", point_id)
+        if tail is not None:
+            self.block_p(_el(lst, "wrapUp", eId=f"{eid}__list__wrapup"), tail)
+
+    def build(self) -> etree._Element:
+        res, r, h = self.res, self.r, self.res.header
+        root = _el(None, "akomaNtoso")
+        doc = _el(root, "statement", name=_STATEMENT_NAME[h.kind], contains="originalVersion")
+        self.meta(doc)
+        self.cover(doc)
+        preface = _el(doc, "preface")
+        if r.title:
+            title_p = _el(preface, "p")
+            title = _el(title_p, "docTitle", refersTo="#resolutionTitle")
+            self.spans(title, inline.parse(res.title))
+        preamble = _el(doc, "preamble")
+        formula = _el(preamble, "formula", name="enactingFormula", eId="formula_1")
+        fp = _el(formula, "p")
+        _el(fp, "span", r.organ_line, class_="italic").tail = "," if r.organ_comma else ""
+        pre = [b for b in r.blocks if b.role != "annex" and b.part is not None and b.part.value == "preamble"]
+        for i, group in enumerate(_groups(pre, 0), start=1):
+            self.paragraph_tree(preamble, group, "container", f"container_{i}")
+        body = _el(doc, "mainBody")
+        ops = [
+            b for b in r.blocks if b.role != "annex" and b.part is not None and b.part.value == "operative"
+        ]
+        for i, group in enumerate(_groups(ops, 0), start=1):
+            self.paragraph_tree(body, group, "paragraph", f"para_{i}")
+        annex = [b for b in r.blocks if b.role == "annex"]
+        if annex:
+            attachments = _el(doc, "attachments")
+            attachment = _el(attachments, "attachment", eId="att_1")
+            annex_doc = _el(attachment, "doc", name="annex")
+            main = _el(annex_doc, "mainBody")
+            for block in annex:
+                self.spans(_el(main, "p"), block.spans)
+        return root
+
+    def meta(self, doc: etree._Element) -> None:
+        res, r, h = self.res, self.r, self.res.header
+        meta = _el(doc, "meta")
+        ident = _el(meta, "identification", source="#resolute")
+        day = h.date.isoformat() if h.date else "0001-01-01"
+        number = _frbr_number(h.full_symbol) or "draft"
+        work_uri = f"/akn/un/statement/deliberation/{_actor(res, r)}/{day}/{number}"
+        for level, uri, date_name in (
+            ("FRBRWork", work_uri, "submission"),
+            ("FRBRExpression", f"{work_uri}/eng@{day if h.date else ''}", "submission"),
+            ("FRBRManifestation", f"{work_uri}/eng@{day if h.date else ''}/.xml", "markup"),
+        ):
+            frbr = _el(ident, level)
+            _el(frbr, "FRBRthis", value=f"{uri}/!main")
+            _el(frbr, "FRBRuri", value=uri)
+            _el(frbr, "FRBRdate", date=day, name=date_name)
+            _el(
+                frbr,
+                "FRBRauthor",
+                href="#" + (_camel(h.committee or r.template.committee) or "generalAssembly"),
+            )
+            if level == "FRBRWork":
+                _el(frbr, "FRBRcountry", value="un")
+                if h.full_symbol:
+                    _el(frbr, "FRBRnumber", value=number, showAs=h.full_symbol)
+            elif level == "FRBRExpression":
+                _el(frbr, "FRBRlanguage", language="eng")
+        workflow = _el(meta, "workflow", source="#resolute")
+        outcome = "amendment" if h.kind is DocumentKind.AMENDMENT else "draftResolution"
+        _el(workflow, "step", date=day, outcome=outcome, as_=h.full_symbol, by=", ".join(h.sponsors))
+        refs = _el(meta, "references", source="#resolute")
+        _el(
+            refs, "TLCOrganization", eId="resolute", href="/ontology/organization/resolute", showAs="Resolute"
+        )
+        committee = h.committee or r.template.committee
+        if committee:
+            _el(refs, "TLCOrganization", eId=_camel(committee), href=f"/ontology/organization/un/{_camel(committee)}",
+                showAs=committee)  # fmt: skip
+        for sponsor in h.sponsors:
+            _el(refs, "TLCOrganization", eId=_camel(sponsor) or "sponsor",
+                href=f"/ontology/organization/un/{_camel(sponsor)}", showAs=sponsor)  # fmt: skip
+
+    def cover(self, doc: etree._Element) -> None:
+        res, r, h = self.res, self.r, self.res.header
+        cover = _el(doc, "coverPage", eId="coverPage_1")
+        _el(_el(cover, "p", class_="upperLeft"), "docAuthority", "United Nations", refersTo="#publisher")
+        if r.symbol:
+            _el(_el(cover, "p", class_="upperRight"), "docNumber", r.symbol, refersTo="#symbol")
+        _el(
+            _el(cover, "p", class_="upperLeft"),
+            "docAuthority",
+            r.organ,
+            refersTo="#issuingBody",
+            class_="rightBig",
+        )
+        if r.distribution:
+            status = "#limitedDistribution" if h.distribution == "Limited" else "#generalDistribution"
+            _el(_el(cover, "p"), "docStatus", r.distribution, refersTo=status, class_="rightSmall")
+        if h.date:
+            _el(_el(cover, "p"), "docDate", format_date(h.date), date=h.date.isoformat(), class_="rightSmall",
+                refersTo="#dateOfIssuance")  # fmt: skip
+        if r.original:
+            _el(_el(cover, "p"), "inline", r.original, name="originalLanguage")
+        if h.session and not r.template.uses_year:
+            text = ordinal_words(h.session).capitalize() + " session"
+            _el(_el(cover, "p"), "session", text, refersTo="#" + _camel(r.organ), value=str(h.session))
+        elif h.year:
+            _el(
+                _el(cover, "p"),
+                "session",
+                f"{h.year} session",
+                refersTo="#" + _camel(r.organ),
+                value=str(h.year),
+            )
+        for item in h.agenda_items:
+            if item.number:
+                _el(
+                    _el(cover, "p"),
+                    "inline",
+                    f"Agenda item {item.label}",
+                    name="agenda item",
+                    title=item.label,
+                )
+            if item.title:
+                _el(_el(cover, "p"), "inline", item.title, name="agenda item name")
+        line, note = sponsor_line(res)
+        committee = h.committee or r.template.committee
+        proponent = _el(
+            _el(cover, "p"), "docProponent", line, refersTo="#" + (_camel(committee) or "sponsors")
+        )
+        if note:
+            _el(proponent, "authorialNote", marker="*", placement="bottom", eId="authorialNote_sponsors")
+            proponent[-1].text = None
+            _el(proponent[-1], "p", note)
+
+
+def _groups(blocks: list[Block], level: int) -> list[list[Block]]:
+    """Split a flat block list into paragraphs of one level, each with the blocks under it."""
+    out: list[list[Block]] = []
+    for block in blocks:
+        starts = block.level == level and not block.is_tail
+        if starts or not out:
+            out.append([block])
+        else:
+            out[-1].append(block)
+    return out
+
+
+def to_akn(res: Resolution) -> bytes:
+    """The resolution as AKN4UN XML (UTF-8, with declaration)."""
+    root = _Writer(res).build()
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
