@@ -1,0 +1,409 @@
+"""Technical rollover (next session's draft from an adopted resolution) and revised drafts (/Rev.N).
+
+A rollover copies the adopted text and makes the routine changes a delegation makes every year: the session
+moves on, references to the organ's own sessions ("at its eighty-first session") move on by one, the adopted
+resolution joins the citation chain, and the symbol, date and sponsors are cleared. Every change is listed as a
+`RolloverChange` that the user can undo and redo; the agenda item is kept and listed for review.
+
+What moves on is data (resources/rollover/rollover.toml), not code.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import re
+import zipfile
+from dataclasses import dataclass, field
+from functools import cache
+from io import BytesIO
+from pathlib import Path
+from typing import Any
+
+from app import inline
+from app.errors import InputError
+from app.formatting import format_date, ordinal_words, parse_date, parse_ordinal_words
+from app.model import DocumentKind, Paragraph, Resolution
+from app.paths import resource
+from app.templates import get_template
+
+try:
+    import tomllib
+except ModuleNotFoundError:  # Python 3.10
+    import tomli as tomllib  # type: ignore[no-redef]
+
+
+@cache
+def _config() -> dict[str, Any]:
+    return tomllib.loads(resource("rollover", "rollover.toml").read_text(encoding="utf-8"))
+
+
+# --- changes the user can undo ---------------------------------------------------------------------------
+
+
+@dataclass
+class RolloverChange:
+    """One automatic change. `undo`/`redo` work on the resolution the rollover returned."""
+
+    kind: str  # "header", "session", "citation", "review"
+    description: str
+    paragraph_id: str = ""
+    field: str = ""  # "opener", "text", "tail" or "title"; for header changes "header.<name>"
+    before: Any = None
+    after: Any = None
+    start: int = 0  # where `after` stands in the field, for text changes
+    applied: bool = True
+    paragraph: Paragraph | None = None  # an added paragraph
+    index: int = 0  # its position in the preamble
+
+    @property
+    def can_undo(self) -> bool:
+        return self.kind != "review"
+
+    def undo(self, res: Resolution) -> None:
+        if self.applied and self.can_undo:
+            self._swap(res, self.after, self.before)
+            self.applied = False
+
+    def redo(self, res: Resolution) -> None:
+        if not self.applied and self.can_undo:
+            self._swap(res, self.before, self.after)
+            self.applied = True
+
+    def _swap(self, res: Resolution, have: Any, want: Any) -> None:
+        if self.field.startswith("header."):
+            setattr(res.header, self.field.split(".", 1)[1], copy.deepcopy(want))
+            return
+        if self.paragraph is not None:  # an added paragraph: take it out or put it back
+            if want is None:
+                res.preamble[:] = [p for p in res.preamble if p.id != self.paragraph.id]
+            else:
+                res.preamble.insert(min(self.index, len(res.preamble)), self.paragraph)
+            return
+        target: Any = res if self.field == "title" else res.find(self.paragraph_id)
+        if target is None:
+            raise InputError("the paragraph of this change is no longer in the document")
+        text: str = getattr(target, self.field)
+        at = _nearest(text, have, self.start)
+        if at < 0:
+            raise InputError(f"'{have}' is no longer in the text: it was edited since the rollover")
+        setattr(target, self.field, text[:at] + want + text[at + len(have) :])
+        self.start = at
+
+
+def _nearest(text: str, needle: str, start: int) -> int:
+    """The occurrence of `needle` closest to `start`, or -1."""
+    hits = [m.start() for m in re.finditer(re.escape(needle), text)]
+    return min(hits, key=lambda h: abs(h - start)) if hits else -1
+
+
+# --- what the adopted file says -------------------------------------------------------------------------
+
+
+@dataclass
+class AdoptionInfo:
+    symbol: str = ""  # "A/RES/80/70"
+    date: dt.date | None = None  # the adoption date
+    template: str = ""  # the organ template of the draft, when the file names the committee
+
+
+_ADOPTED_ON = re.compile(r"adopted by the [A-Z][\w ]+? on (\d{1,2} [A-Z][a-z]+ \d{4})")
+_RES_SYMBOL = re.compile(r"\b((?:A|S|E|A/HRC)/RES/[\w/.()\- ]+?)(?=\s{2,}|\s*$|\s+\n|\n)", re.M)
+_COMMITTEE = re.compile(r"on the report of the (First|Second|Third|Fourth|Fifth|Sixth) Committee")
+
+
+def adoption_info(data: bytes, *, name: str = "") -> AdoptionInfo:
+    """Symbol, adoption date and committee from an adopted resolution file (UN XML, .docx or text)."""
+    head = data.lstrip()[:200]
+    if head.startswith(b"<") and b"akomaNtoso" in data[:4000]:
+        from app.io.akn_reader import read_akn_metadata
+
+        meta = read_akn_metadata(data, name=name)
+        return AdoptionInfo(meta.get("symbol", ""), meta.get("adoption_date"), meta.get("template", ""))
+    if data[:2] == b"PK":
+        text = _docx_text(data, name)
+    else:
+        text = data.decode("utf-8", errors="replace")
+    info = AdoptionInfo()
+    m = _ADOPTED_ON.search(text)
+    if m:
+        info.date = parse_date(m.group(1))
+    m = _RES_SYMBOL.search(text)
+    if m:
+        info.symbol = m.group(1).strip()
+    m = _COMMITTEE.search(text)
+    if m:
+        info.template = f"ga-c{'First Second Third Fourth Fifth Sixth'.split().index(m.group(1)) + 1}"
+    return info
+
+
+def _docx_text(data: bytes, name: str) -> str:
+    try:
+        with zipfile.ZipFile(BytesIO(data)) as z:
+            xml = z.read("word/document.xml").decode("utf-8", errors="replace")
+    except (zipfile.BadZipFile, KeyError, OSError):
+        raise InputError(f"{name or 'the file'} is not a readable Word file") from None
+    xml = re.sub(r"</w:p>", "\n", xml)
+    return re.sub(r"<[^>]+>", "", xml)
+
+
+def adoption_info_from_path(path: Path | str) -> AdoptionInfo:
+    path = Path(path)
+    try:
+        return adoption_info(path.read_bytes(), name=path.name)
+    except OSError as exc:
+        raise InputError(f"cannot read {path.name}: {exc.strerror or exc}") from None
+
+
+# --- text rules ---------------------------------------------------------------------------------------
+
+
+@cache
+def _ordinal_regex() -> str:
+    words = sorted((ordinal_words(n) for n in range(1, 200)), key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(w) for w in words) + ")"
+
+
+def _session_regexes(template_id: str) -> list[re.Pattern[str]]:
+    names = _config()["organ_names"]
+    organs = names.get(template_id, names["*"])
+    organ = "(?:" + "|".join(re.escape(o) for o in sorted(organs, key=len, reverse=True)) + ")"
+    out = []
+    for pattern in _config()["session_patterns"]:
+        regex = re.escape(pattern).replace(re.escape("{organ}"), organ)
+        regex = regex.replace(re.escape("{ordinal}"), f"({_ordinal_regex()})")
+        out.append(re.compile(r"\b" + regex + r"\b", re.IGNORECASE))
+    return out
+
+
+def _next_ordinal(word: str, step: int) -> str:
+    n = parse_ordinal_words(word)
+    if n is None:
+        return word
+    out = ordinal_words(n + step)
+    return out[0].upper() + out[1:] if word[:1].isupper() else out
+
+
+def _shift_sessions(text: str, regexes: list[re.Pattern[str]], step: int) -> list[tuple[int, str, str]]:
+    """(start, before, after) for each ordinal to move on, without overlaps, in text order."""
+    found: dict[int, tuple[int, str, str]] = {}
+    for regex in regexes:
+        for m in regex.finditer(text):
+            for g in range(1, (m.lastindex or 0) + 1):
+                start, word = m.start(g), m.group(g)
+                if word and start not in found:
+                    found[start] = (start, word, _next_ordinal(word, step))
+    return [found[k] for k in sorted(found)]
+
+
+_DATE = (
+    r"\d{1,2} (?:January|February|March|April|May|June|July|August|September|October|November|December) \d{4}"
+)
+_GA_CITE = rf"\d{{1,3}}/\d{{1,4}}(?: [A-Z](?:-[A-Z])?)?(?: of {_DATE})?"
+_GA_CHAIN = re.compile(rf"\bits (resolutions?) ((?:{_GA_CITE})(?:(?:, | and ){_GA_CITE})*)")
+_SC_CITE = r"\d{1,4} \(\d{4}\)"
+_SC_CHAIN = re.compile(rf"\bits (resolutions?) ((?:{_SC_CITE})(?:(?:, | and ){_SC_CITE})*)")
+
+
+def _cites(chain: str, sc: bool) -> list[str]:
+    return re.findall(_SC_CITE if sc else _GA_CITE, chain)
+
+
+def _cite_session(cite: str, sc: bool) -> int:
+    m = re.match(r"\d+ \((\d{4})\)" if sc else r"(\d+)/", cite)
+    return int(m.group(1)) if m else 0
+
+
+def _citation(adopted_symbol: str, adoption_date: dt.date | None, sc: bool) -> str:
+    """'80/70 of 1 December 2025' (GA style) or '2719 (2023)' (SC style) from the adopted symbol."""
+    symbol = adopted_symbol.strip()
+    if sc:
+        m = re.search(r"(\d{1,5})\s*\((\d{4})\)", symbol)
+        if not m:
+            raise InputError(f"'{symbol}' is not a Security Council resolution symbol like S/RES/2719 (2023)")
+        return f"{m.group(1)} ({m.group(2)})"
+    m = re.search(r"(?:RES/)?(\d{1,3})/(\d{1,4}(?: [A-Z])?)$", symbol)
+    if not m:
+        raise InputError(f"'{symbol}' is not a resolution symbol like A/RES/80/70")
+    number = f"{m.group(1)}/{m.group(2)}"
+    return f"{number} of {format_date(adoption_date)}" if adoption_date else number
+
+
+# --- rollover -------------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Rollover:
+    res: Resolution
+    changes: list[RolloverChange] = field(default_factory=list)
+
+    def header(self, name: str, value: Any, description: str) -> None:
+        before = getattr(self.res.header, name)
+        if before == value:
+            return
+        setattr(self.res.header, name, value)
+        self.changes.append(
+            RolloverChange("header", description, field=f"header.{name}", before=before, after=value)
+        )
+
+    def replace(self, para: Paragraph | None, fname: str, start: int, before: str, after: str, kind: str,
+                description: str) -> None:  # fmt: skip
+        target: Any = self.res if para is None else para
+        text = getattr(target, fname)
+        setattr(target, fname, text[:start] + after + text[start + len(before) :])
+        self.changes.append(
+            RolloverChange(
+                kind,
+                description,
+                paragraph_id=para.id if para else "",
+                field=fname,
+                before=before,
+                after=after,
+                start=start,
+            )  # fmt: skip
+        )
+
+
+def _where(res: Resolution, para_id: str) -> str:
+    for label, items in (("PP", res.preamble), ("OP", res.operative)):
+        for i, top in enumerate(items, start=1):
+            for node in top.walk():
+                if node.id == para_id:
+                    return f"{label}{i}"
+    return "the text"
+
+
+def rollover(
+    res: Resolution, *, adoption_date: dt.date | None, adopted_symbol: str, template: str = ""
+) -> tuple[Resolution, list[RolloverChange]]:
+    """Next session's draft from an adopted resolution, and the list of automatic changes made.
+
+    `adopted_symbol` is the base resolution's symbol ("A/RES/80/70"); `adoption_date` its adoption date (None
+    when unknown: the citation then has no date and a review item says so); `template` the draft's organ
+    template when the file's is not the right one (an A/RES adopted on a committee's report).
+    """
+    new = copy.deepcopy(res)  # ids stay: the compare against the base pairs paragraphs by them
+    work = _Rollover(new)
+    tpl_id = template or new.header.template
+    tpl = get_template(tpl_id)
+    work.header("template", tpl.id, f"Organ template: {tpl.name}")
+    step = 1
+    if tpl.uses_year:
+        if new.header.year:
+            work.header("year", new.header.year + 1, f"Year moved on to {new.header.year + 1}")
+    elif new.header.session:
+        n = new.header.session + 1
+        work.header("session", n, f"Session moved on to the {ordinal_words(n)} session")
+    work.header("symbol", "", "Symbol cleared: the Secretariat assigns the new L number")
+    work.header("revision", 0, "Revision number cleared")
+    work.header("date", None, "Date cleared: it is the date of issue")
+    work.header("sponsors", [], "Sponsors cleared: sponsorship is collected again each session")
+    work.header("on_behalf_of", "", "'On behalf of' group cleared")
+    work.header("kind", DocumentKind.DRAFT_RESOLUTION, "Document kind: draft resolution")
+    work.header("job_number", "", "Job number cleared")
+    for item in new.header.agenda_items:
+        work.changes.append(
+            RolloverChange(
+                "review",
+                f"Agenda item {item.label} kept: check its number and title in the new agenda",
+                field="header.agenda_items",
+            )  # fmt: skip
+        )
+
+    if not tpl.uses_year:
+        regexes = _session_regexes(tpl.id)
+        for part_label, items in (("PP", new.preamble), ("OP", new.operative)):
+            for i, top in enumerate(items, start=1):
+                for node in top.walk():
+                    for fname in ("opener", "text", "tail"):
+                        text = getattr(node, fname)
+                        for start, before, after in reversed(_shift_sessions(text, regexes, step)):
+                            work.replace(node, fname, start, before, after, "session",
+                                         f"{part_label}{i}: “{before}” → “{after}” (session)")  # fmt: skip
+        # changes were made back to front inside each field; list them in reading order
+    _cite_base(work, tpl.citation_style == "sc", adopted_symbol, adoption_date)
+    if adoption_date is None:
+        work.changes.append(
+            RolloverChange(
+                "review", f"The adoption date of {adopted_symbol} is not known: add it to the citation"
+            )
+        )
+    work.changes = _reading_order(new, work.changes)
+    return new, work.changes
+
+
+def _reading_order(res: Resolution, changes: list[RolloverChange]) -> list[RolloverChange]:
+    order = {node.id: i for i, (_, node) in enumerate(res.paragraphs())}
+
+    def key(c: RolloverChange) -> tuple[int, int, int]:
+        if not c.paragraph_id and c.paragraph is None:
+            return (0, 0, 0)
+        pid = c.paragraph.id if c.paragraph is not None else c.paragraph_id
+        return (1, order.get(pid, len(order)), c.start)
+
+    return sorted(changes, key=key)
+
+
+def _cite_base(work: _Rollover, sc: bool, adopted_symbol: str, adoption_date: dt.date | None) -> None:
+    """Put the base resolution in the citation chain of the preamble."""
+    res = work.res
+    citation = _citation(adopted_symbol, adoption_date, sc)
+    number = citation.split(" of ")[0]
+    chain_re = _SC_CHAIN if sc else _GA_CHAIN
+    best: tuple[int, Paragraph, re.Match[str]] | None = None
+    for top in res.preamble:
+        for node in top.walk():
+            for m in chain_re.finditer(node.text):
+                cites = _cites(m.group(2), sc)
+                if any(c.split(" of ")[0] == number for c in cites):
+                    return  # already cited
+                latest = max(_cite_session(c, sc) for c in cites)
+                if best is None or latest > best[0]:
+                    best = (latest, node, m)
+    if best is None:
+        opener = _config()["citation"]["opener"]
+        para = Paragraph(opener=opener, text=f"its resolution {inline.escape(citation)}")
+        index = 0
+        for i, top in enumerate(res.preamble):
+            if top.opener.lower().startswith(("recall", "reaffirm")):
+                index = i + 1
+        res.preamble.insert(index, para)
+        work.changes.append(
+            RolloverChange(
+                "citation",
+                f"PP{index + 1} added: “{opener} its resolution {citation}”",
+                paragraph_id=para.id,
+                before=None,
+                after=para,
+                paragraph=para,
+                index=index,
+            )  # fmt: skip
+        )
+        return
+    _, node, m = best
+    cites = _cites(m.group(2), sc)
+    where = _where(res, node.id)
+    if len(cites) == 1:
+        before = m.group(0)
+        after = f"its resolution {citation}"
+        description = f"{where}: cites {citation} instead of {cites[0]}"
+    else:
+        before = m.group(0)
+        after = f"its resolutions {', '.join(cites)} and {citation}"
+        description = f"{where}: {citation} added to the resolutions it recalls"
+    work.replace(node, "text", m.start(), before, after, "citation", description)
+
+
+# --- revisions ------------------------------------------------------------------------------------------
+
+
+def revise(res: Resolution, *, today: dt.date | None = None) -> Resolution:
+    """The next revision of an issued draft: /Rev.N+1, 'revised draft resolution' where the template says so,
+    today's date. Paragraph ids stay, so the compare against the issued text pairs paragraphs by them."""
+    new = copy.deepcopy(res)
+    h = new.header
+    h.revision += 1
+    h.date = today or dt.date.today()
+    if h.kind is DocumentKind.DRAFT_RESOLUTION and h.template in _config()["revision"]["revised_label"]:
+        h.kind = DocumentKind.REVISED_DRAFT_RESOLUTION
+    return new
