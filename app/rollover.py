@@ -120,10 +120,7 @@ def adoption_info(data: bytes, *, name: str = "") -> AdoptionInfo:
 
         meta = read_akn_metadata(data, name=name)
         return AdoptionInfo(meta.get("symbol", ""), meta.get("adoption_date"), meta.get("template", ""))
-    if data[:2] == b"PK":
-        text = _docx_text(data, name)
-    else:
-        text = data.decode("utf-8", errors="replace")
+    text = _docx_text(data, name) if data[:2] == b"PK" else data.decode("utf-8", errors="replace")
     info = AdoptionInfo()
     m = _ADOPTED_ON.search(text)
     if m:
