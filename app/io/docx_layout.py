@@ -1,0 +1,273 @@
+"""Layout numbers for the .docx exporter, read from resources/layout/*.toml and validated on load.
+
+A layout file names its paper and gives the page, the masthead and one entry per paragraph style. A file may
+start from another (`base = "new-york"`) and give only what differs. Errors name the file and the field.
+"""
+
+from __future__ import annotations
+
+from dataclasses import MISSING, Field, dataclass, field, fields
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from app.errors import TemplateError
+from app.paths import resource
+
+try:
+    import tomllib
+except ModuleNotFoundError:  # Python 3.10
+    import tomli as tomllib  # type: ignore[no-redef]
+
+
+@dataclass(frozen=True)
+class Page:
+    width: float
+    height: float
+    top: float
+    bottom: float
+    left: float
+    right: float
+    header: float
+    footer: float
+
+    @property
+    def frame_width(self) -> float:
+        return self.width - self.left - self.right
+
+
+@dataclass(frozen=True)
+class Text:
+    """One masthead line: its size, exact line height and space before."""
+
+    size: float
+    line: float
+    before: float = 0.0
+    bold: bool = False
+    letter_size: float = 0.0  # the symbol's organ letter
+
+
+@dataclass(frozen=True)
+class Masthead:
+    columns: tuple[float, ...]
+    row1: float
+    row2: float
+    thin_rule: float
+    thick_rule: float
+    united_nations: Text
+    symbol: Text
+    organ: Text
+    distribution: Text
+    after_table: float
+
+
+@dataclass(frozen=True)
+class Style:
+    """A paragraph style. Indents and tab stops are measured from the left margin, as Word does."""
+
+    size: float = 10.0
+    bold: bool = False
+    italic: bool = False
+    line: float = 12.0  # exact line height
+    before: float = 0.0
+    after: float = 0.0
+    left: float = 0.0
+    right: float = 0.0
+    first_line: float = 0.0  # negative: a hanging first line
+    tabs: tuple[float, ...] = ()
+    align: str = "left"  # left, right, center, justify
+    border_top: float = 0.0  # rule widths in points; 0 for none
+    border_bottom: float = 0.0
+    border_space: float = 0.0
+    right_tab: float = 0.0  # a right-aligned tab stop (headers and footers)
+
+
+@dataclass(frozen=True)
+class Layout:
+    name: str
+    paper: str
+    page: Page
+    font: str
+    font_size: float
+    masthead: Masthead
+    styles: dict[str, Style] = field(default_factory=dict)
+    job_size: float = 7.0
+    reference_size: float = 10.0
+    source: str = ""
+
+
+STYLE_NAMES = (
+    "body preambular operative tail subparagraph1 subparagraph2 subparagraph3 organ_line agenda_session "
+    "agenda_committee agenda_item agenda_item_title sponsor_line title annex_heading annex end_rule header "
+    "footer first_footer footnote_text footnote_separator"
+).split()
+_ALIGN = ("left", "right", "center", "justify")
+_TOP_KEYS = {"name", "paper", "base", "page", "font", "masthead", "styles", "footer", "footnotes"}
+
+
+def layout_dir() -> Path:
+    return resource("layout")
+
+
+def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
+    out = dict(base)
+    for key, value in over.items():
+        out[key] = (
+            _merge(out[key], value) if isinstance(value, dict) and isinstance(out.get(key), dict) else value
+        )
+    return out
+
+
+def _read(path: Path, seen: tuple[str, ...] = ()) -> dict[str, Any]:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise TemplateError(f"{path.name}: not valid TOML ({exc})") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise TemplateError(f"{path.name}: cannot be read ({exc})") from None
+    base = data.pop("base", None)
+    if base is None:
+        return data
+    if not isinstance(base, str) or base in seen or not (path.parent / f"{base}.toml").is_file():
+        raise TemplateError(f"{path.name}: field 'base' must name another layout file, not {base!r}")
+    return _merge(_read(path.parent / f"{base}.toml", (*seen, path.stem)), data)
+
+
+def _number(where: str, value: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise TemplateError(f"{where} must be a number, not {value!r}")
+    if value != value or abs(value) > 2000:
+        raise TemplateError(f"{where} is out of range ({value!r})")
+    return float(value)
+
+
+def _build(cls: type, where: str, data: Any) -> Any:
+    """A dataclass from a TOML table, with every field type-checked and unknown keys refused."""
+    if not isinstance(data, dict):
+        raise TemplateError(f"{where} must be a table")
+    known = {f.name: f for f in fields(cls)}
+    values: dict[str, Any] = {}
+    for key, value in data.items():
+        if key not in known or key == "source":
+            raise TemplateError(f"{where}: unknown field '{key}'")
+        kind = str(known[key].type)
+        here = f"{where}: field '{key}'"
+        if kind == "float":
+            values[key] = _number(here, value)
+        elif kind == "bool":
+            if not isinstance(value, bool):
+                raise TemplateError(f"{here} must be true or false")
+            values[key] = value
+        elif kind == "str":
+            if not isinstance(value, str):
+                raise TemplateError(f"{here} must be text")
+            values[key] = value
+        elif kind == "tuple[float, ...]":
+            if not isinstance(value, list):
+                raise TemplateError(f"{here} must be a list of numbers")
+            values[key] = tuple(_number(here, v) for v in value)
+        elif kind == "Text":
+            values[key] = _build(Text, f"{where}.{key}", value)
+        else:  # pragma: no cover - a new field type without a check
+            raise TemplateError(f"{here} has an unsupported type")
+    missing = [f.name for f in fields(cls) if f.name not in values and f.name != "source" and _required(f)]
+    if missing:
+        raise TemplateError(f"{where}: missing field '{missing[0]}'")
+    return cls(**values)
+
+
+def _required(f: Field[Any]) -> bool:
+    return f.default is MISSING and f.default_factory is MISSING
+
+
+def _styles(name: str, data: Any) -> dict[str, Style]:
+    if not isinstance(data, dict):
+        raise TemplateError(f"{name}: [styles] must be a table of styles")
+    resolved: dict[str, dict[str, Any]] = {}
+
+    def resolve(key: str, chain: tuple[str, ...]) -> dict[str, Any]:
+        if key in resolved:
+            return resolved[key]
+        if key not in data or not isinstance(data[key], dict):
+            raise TemplateError(f"{name}: style '{chain[-1]}' is based on unknown style '{key}'")
+        own = dict(data[key])
+        base = own.pop("base", None)
+        if base is not None:
+            if base in chain:
+                raise TemplateError(f"{name}: style '{key}' is based on itself")
+            own = {**resolve(base, (*chain, key)), **own}
+        resolved[key] = own
+        return own
+
+    out: dict[str, Style] = {}
+    for key in data:
+        style = _build(Style, f"{name}: style '{key}'", resolve(key, (key,)))
+        if style.align not in _ALIGN:
+            raise TemplateError(f"{name}: style '{key}': field 'align' must be one of {', '.join(_ALIGN)}")
+        if style.size <= 0 or style.line <= 0:
+            raise TemplateError(f"{name}: style '{key}': size and line must be positive")
+        out[key] = style
+    absent = [s for s in STYLE_NAMES if s not in out]
+    if absent:
+        raise TemplateError(f"{name}: missing style '{absent[0]}'")
+    return out
+
+
+def load_layout(path: Path) -> Layout:
+    """Read and validate one layout file (and the file it is based on)."""
+    data = _read(path)
+    name = path.name
+    unknown = sorted(set(data) - _TOP_KEYS)
+    if unknown:
+        raise TemplateError(f"{name}: unknown field '{unknown[0]}'")
+    for key in ("name", "paper", "page", "font", "masthead", "styles"):
+        if key not in data:
+            raise TemplateError(f"{name}: missing field '{key}'")
+    if data["paper"] not in ("letter", "a4"):
+        raise TemplateError(f'{name}: field \'paper\' must be "letter" or "a4"')
+    page = _build(Page, f"{name}: [page]", data["page"])
+    font = data["font"]
+    if not isinstance(font, dict) or set(font) != {"name", "size"} or not isinstance(font["name"], str):
+        raise TemplateError(f"{name}: [font] must give exactly 'name' and 'size'")
+    masthead = _build(Masthead, f"{name}: [masthead]", data["masthead"])
+    if abs(sum(masthead.columns) - page.frame_width) > 0.5:
+        raise TemplateError(
+            f"{name}: [masthead] columns add up to {sum(masthead.columns):g} pt, not the frame width "
+            f"{page.frame_width:g} pt"
+        )
+    extras: dict[str, float] = {}
+    for table, key, target in (
+        ("footer", "job_size", "job_size"),
+        ("footnotes", "reference_size", "reference_size"),
+    ):
+        section = data.get(table, {})
+        if not isinstance(section, dict) or set(section) - {key}:
+            raise TemplateError(f"{name}: [{table}] may only give '{key}'")
+        if key in section:
+            extras[target] = _number(f"{name}: [{table}] field '{key}'", section[key])
+    return Layout(
+        name=str(data["name"]),
+        paper=data["paper"],
+        page=page,
+        font=font["name"],
+        font_size=_number(f"{name}: [font] field 'size'", font["size"]),
+        masthead=masthead,
+        styles=_styles(name, data["styles"]),
+        source=str(path),
+        **extras,
+    )
+
+
+@cache
+def all_layouts(folder: Path | None = None) -> dict[str, Layout]:
+    """Every layout in the folder, by file stem."""
+    folder = folder or layout_dir()
+    return {path.stem: load_layout(path) for path in sorted(folder.glob("*.toml"))}
+
+
+def layout_for_paper(paper: str) -> Layout:
+    """The layout for a template's paper ("letter" or "a4")."""
+    for layout in all_layouts().values():
+        if layout.paper == paper:
+            return layout
+    raise TemplateError(f"no layout file in {layout_dir()} is for '{paper}' paper")

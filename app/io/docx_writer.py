@@ -1,0 +1,492 @@
+"""The .docx export: the resolution as the issued L document prints, with real Word footnotes.
+
+Everything printed comes from `app.render.render` (numbers, labels, terminal punctuation, footnote order);
+every measure comes from the layout file for the template's paper (resources/layout/*.toml). The page-1
+masthead is a borderless table in the first-page header, as in the UN's own template: Word and LibreOffice
+both start the body below a header taller than the top margin, so later pages keep the plain top margin.
+Paragraphs are written as WordprocessingML in one parse for speed; python-docx supplies the package, the
+sections, the headers and footers, and (through app.io.docx_parts) the footnotes part.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+from collections.abc import Iterable
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+import docx
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml.ns import nsdecls, qn
+from docx.oxml.parser import parse_xml
+from docx.shared import Pt
+
+from app import inline
+from app.atomic import write_atomic
+from app.io import docx_parts
+from app.io.docx_layout import Layout, Style, layout_for_paper
+from app.model import Resolution
+from app.render import Block, Rendered, render
+
+# Style ids written to styles.xml: layout key -> (style id, display name). Readers may rely on these.
+STYLE_IDS: dict[str, tuple[str, str]] = {
+    "body": ("UNBody", "UN Body"),
+    "preambular": ("UNPreambular", "UN Preambular"),
+    "operative": ("UNOperative", "UN Operative"),
+    "tail": ("UNTail", "UN Paragraph Tail"),
+    "subparagraph1": ("UNSubparagraph1", "UN Subparagraph 1"),
+    "subparagraph2": ("UNSubparagraph2", "UN Subparagraph 2"),
+    "subparagraph3": ("UNSubparagraph3", "UN Subparagraph 3"),
+    "organ_line": ("UNOrganLine", "UN Organ Line"),
+    "agenda_session": ("UNAgendaSession", "UN Agenda Session"),
+    "agenda_committee": ("UNAgendaCommittee", "UN Agenda Committee"),
+    "agenda_item": ("UNAgendaItem", "UN Agenda Item"),
+    "agenda_item_title": ("UNAgendaItemTitle", "UN Agenda Item Title"),
+    "sponsor_line": ("UNSponsorLine", "UN Sponsor Line"),
+    "title": ("UNTitle", "UN Title"),
+    "annex_heading": ("UNAnnexHeading", "UN Annex Heading"),
+    "annex": ("UNAnnex", "UN Annex"),
+    "end_rule": ("UNEndRule", "UN End Rule"),
+    "header": ("UNHeader", "UN Header"),
+    "footer": ("UNFooter", "UN Footer"),
+    "first_footer": ("UNFirstFooter", "UN First Page Footer"),
+    "footnote_text": ("FootnoteText", "footnote text"),
+    "footnote_separator": ("UNFootnoteSeparator", "UN Footnote Separator"),
+}
+REFERENCE_STYLE = "FootnoteReference"
+_AGENDA_STYLE = {"session": "agenda_session", "committee": "agenda_committee", "item": "agenda_item",
+                 "item_title": "agenda_item_title"}  # fmt: skip
+_ANNEX_HEADING = re.compile(r"^Annex(?:es)?(?:\s+[IVXLC]+)?\.?$")
+_JC = {"left": "left", "right": "right", "center": "center", "justify": "both"}
+_XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_NS = nsdecls("w", "r")
+
+
+def _tw(points: float) -> int:
+    """Points to twentieths of a point."""
+    return int(round(points * 20))
+
+
+def _hp(points: float) -> int:
+    """Points to half-points (font sizes)."""
+    return int(round(points * 2))
+
+
+def _eighths(points: float) -> int:
+    """Points to eighths of a point (border widths); at least 2, Word's thinnest rule."""
+    return max(2, int(round(points * 8)))
+
+
+# -- runs ---------------------------------------------------------------------------------------------------
+
+
+def _rpr(*, style: str = "", bold: bool | None = None, italic: bool | None = None, size: float = 0) -> str:
+    parts = []
+    if style:
+        parts.append(f'<w:rStyle w:val="{style}"/>')
+    if bold is not None:
+        parts.append("<w:b/><w:bCs/>" if bold else '<w:b w:val="0"/><w:bCs w:val="0"/>')
+    if italic:
+        parts.append("<w:i/><w:iCs/>")
+    if size:
+        parts.append(f'<w:sz w:val="{_hp(size)}"/><w:szCs w:val="{_hp(size)}"/>')
+    return f"<w:rPr>{''.join(parts)}</w:rPr>" if parts else ""
+
+
+def _run(text: str, **fmt: object) -> str:
+    """A run of text; tabs become <w:tab/>, other control characters are dropped."""
+    if not text:
+        return ""
+    text = _XML_UNSAFE.sub("", text.replace("\r\n", " ").replace("\n", " "))
+    pieces = []
+    for i, chunk in enumerate(text.split("\t")):
+        if i:
+            pieces.append("<w:tab/>")
+        if chunk:
+            pieces.append(f'<w:t xml:space="preserve">{escape(chunk)}</w:t>')
+    return f"<w:r>{_rpr(**fmt)}{''.join(pieces)}</w:r>"  # type: ignore[arg-type]
+
+
+def _field(instruction: str, shown: str, **fmt: object) -> str:
+    rpr = _rpr(**fmt)  # type: ignore[arg-type]
+    return (
+        f'<w:r>{rpr}<w:fldChar w:fldCharType="begin"/></w:r>'
+        f'<w:r>{rpr}<w:instrText xml:space="preserve"> {instruction} </w:instrText></w:r>'
+        f'<w:r>{rpr}<w:fldChar w:fldCharType="separate"/></w:r>'
+        f"<w:r>{rpr}<w:t>{shown}</w:t></w:r>"
+        f'<w:r>{rpr}<w:fldChar w:fldCharType="end"/></w:r>'
+    )
+
+
+def _para(style_key: str, runs: str, *, jc: str = "") -> str:
+    style_id = STYLE_IDS[style_key][0]
+    extra = f'<w:jc w:val="{jc}"/>' if jc else ""
+    return f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/>{extra}</w:pPr>{runs}</w:p>'
+
+
+# -- styles -------------------------------------------------------------------------------------------------
+
+
+def _ppr(style: Style) -> str:
+    borders = ""
+    for side, width in (("top", style.border_top), ("bottom", style.border_bottom)):
+        if width:
+            borders += (
+                f'<w:{side} w:val="single" w:sz="{_eighths(width)}" w:space="{int(round(style.border_space))}" '
+                f'w:color="000000"/>'
+            )
+    tabs = "".join(f'<w:tab w:val="left" w:pos="{_tw(pos)}"/>' for pos in style.tabs)
+    if style.right_tab:
+        tabs += f'<w:tab w:val="right" w:pos="{_tw(style.right_tab)}"/>'
+    ind = f'w:left="{_tw(style.left)}" w:right="{_tw(style.right)}"'
+    if style.first_line > 0:
+        ind += f' w:firstLine="{_tw(style.first_line)}"'
+    elif style.first_line < 0:
+        ind += f' w:hanging="{_tw(-style.first_line)}"'
+    return (
+        "<w:pPr>"
+        + (f"<w:pBdr>{borders}</w:pBdr>" if borders else "")
+        + (f"<w:tabs>{tabs}</w:tabs>" if tabs else "")
+        + f'<w:spacing w:before="{_tw(style.before)}" w:after="{_tw(style.after)}" '
+        f'w:line="{_tw(style.line)}" w:lineRule="exact"/>'
+        f"<w:ind {ind}/>"
+        f'<w:jc w:val="{_JC[style.align]}"/>'
+        "</w:pPr>"
+    )
+
+
+def _style_xml(key: str, style: Style) -> str:
+    style_id, name = STYLE_IDS[key]
+    rpr = _rpr(bold=style.bold or None, italic=style.italic, size=style.size)
+    return (
+        f'<w:style {_NS} w:type="paragraph" w:customStyle="{0 if style_id == "FootnoteText" else 1}" '
+        f'w:styleId="{style_id}"><w:name w:val="{name}"/><w:basedOn w:val="Normal"/>'
+        f'<w:uiPriority w:val="{99 if key.startswith(("footnote", "header", "footer", "first")) else 10}"/>'
+        f"<w:qFormat/>{_ppr(style)}{rpr}</w:style>"
+    )
+
+
+def _install_styles(document: docx.document.Document, layout: Layout) -> None:
+    styles = document.styles.element
+    font = escape(layout.font)
+    for defaults in styles.xpath("./w:docDefaults/w:rPrDefault/w:rPr"):
+        for old in defaults.xpath("./w:rFonts | ./w:sz | ./w:szCs"):
+            defaults.remove(old)
+        defaults.insert(
+            0,
+            parse_xml(
+                f'<w:rFonts {_NS} w:ascii="{font}" w:hAnsi="{font}" w:eastAsia="{font}" w:cs="{font}"/>'
+            ),
+        )
+        defaults.insert(1, parse_xml(f'<w:sz {_NS} w:val="{_hp(layout.font_size)}"/>'))
+        defaults.insert(2, parse_xml(f'<w:szCs {_NS} w:val="{_hp(layout.font_size)}"/>'))
+    for spacing in styles.xpath("./w:docDefaults/w:pPrDefault/w:pPr/w:spacing"):
+        spacing.set(qn("w:after"), "0")
+        spacing.set(qn("w:line"), "240")
+    for key, style in layout.styles.items():
+        if key in STYLE_IDS:
+            styles.append(parse_xml(_style_xml(key, style)))
+    styles.append(
+        parse_xml(
+            f'<w:style {_NS} w:type="character" w:styleId="{REFERENCE_STYLE}"><w:name w:val="footnote reference"/>'
+            '<w:basedOn w:val="DefaultParagraphFont"/><w:uiPriority w:val="99"/>'
+            '<w:rPr><w:vertAlign w:val="superscript"/></w:rPr></w:style>'
+        )
+    )
+
+
+# -- the document -------------------------------------------------------------------------------------------
+
+
+class _Footnoter:
+    """Gives each printed footnote its Word id; the page-1 '*' note takes the first one."""
+
+    def __init__(self, rendered: Rendered):
+        self.offset = 1 if rendered.sponsor_note else 0
+        self.used: set[str] = set()
+        self.numbers = rendered.footnote_numbers
+
+    def reference(self, footnote_id: str) -> str:
+        number = self.numbers.get(footnote_id)
+        if number is None:
+            return ""  # a reference to a footnote that does not exist prints nothing
+        style = f'<w:rPr><w:rStyle w:val="{REFERENCE_STYLE}"/></w:rPr>'
+        if footnote_id in self.used:  # Word cannot point twice at one footnote: repeat its number
+            return f"<w:r>{style}<w:t>{number}</w:t></w:r>"
+        self.used.add(footnote_id)
+        return f'<w:r>{style}<w:footnoteReference w:id="{number + self.offset}"/></w:r>'
+
+
+def _spans(spans: Iterable[inline.Span], notes: _Footnoter, lead: str = "") -> str:
+    out = []
+    for i, span in enumerate(spans):
+        if span.footnote:
+            out.append(notes.reference(span.footnote))
+        else:
+            out.append(_run((lead if i == 0 else "") + span.text, italic=span.italic or None))
+    if lead and (not out or list(spans)[0].footnote):
+        out.insert(0, _run(lead))
+    return "".join(out)
+
+
+def _block_runs(block: Block, notes: _Footnoter) -> str:
+    """Label and tab, italic opener, the text, the terminal punctuation, then any footnote references that
+    end the paragraph (they print after the punctuation)."""
+    spans = list(block.spans)
+    trailing: list[inline.Span] = []
+    while spans and spans[-1].footnote:
+        trailing.insert(0, spans.pop())
+    runs = _run(block.label + "\t") if block.label else ""
+    lead = ""
+    if block.opener:
+        runs += _run(block.opener, italic=True)
+        first = next((s.text for s in spans if not s.footnote), "")
+        starts_with_ref = bool(spans) and spans[0].footnote
+        lead = "" if not spans or starts_with_ref or first[:1] in ",;:." else " "
+    runs += _spans(spans, notes, lead)
+    runs += _run(block.end)
+    runs += "".join(notes.reference(s.footnote) for s in trailing)
+    return runs
+
+
+def _block_style(block: Block) -> str:
+    if block.role == "subparagraph":
+        return f"subparagraph{min(block.level, 3)}"
+    if block.role == "annex":
+        return "annex_heading" if _ANNEX_HEADING.match(inline.unparse(list(block.spans)).strip()) else "annex"
+    if block.is_tail:
+        return "tail"
+    return "operative" if block.role == "operative" else "preambular"
+
+
+def _sponsor_runs(rendered: Rendered, star_id: int | None) -> str:
+    line = rendered.sponsor_line
+    cut = line.find("*:") if star_id is not None else -1
+    if cut < 0:
+        return _run(line)
+    style = f'<w:rPr><w:rStyle w:val="{REFERENCE_STYLE}"/></w:rPr>'
+    mark = f'<w:r>{style}<w:footnoteReference w:customMarkFollows="1" w:id="{star_id}"/><w:t>*</w:t></w:r>'
+    return _run(line[:cut]) + mark + _run(line[cut + 1 :])
+
+
+def _body_xml(rendered: Rendered, notes: _Footnoter) -> str:
+    out = [_para(_AGENDA_STYLE.get(line.style, "agenda_item"), _run(line.text)) for line in rendered.agenda]
+    if rendered.sponsor_line:
+        out.append(_para("sponsor_line", _sponsor_runs(rendered, 1 if rendered.sponsor_note else None)))
+    if rendered.title:
+        out.append(_para("title", _run("\t" + rendered.title)))
+    if rendered.organ_line:
+        comma = _run(",") if rendered.organ_comma else ""
+        out.append(_para("organ_line", _run(rendered.organ_line, italic=True) + comma))
+    for block in rendered.blocks:
+        out.append(_para(_block_style(block), _block_runs(block, notes)))
+    out.append(_para("end_rule", ""))
+    return "".join(out)
+
+
+def _footnote_xml(number: str, runs: str) -> str:
+    return (
+        f'<w:p><w:pPr><w:pStyle w:val="{STYLE_IDS["footnote_text"][0]}"/></w:pPr>'
+        f'<w:r><w:rPr><w:rStyle w:val="{REFERENCE_STYLE}"/></w:rPr>{number}</w:r><w:r><w:tab/></w:r>{runs}</w:p>'
+    )
+
+
+def _write_footnotes(document: docx.document.Document, rendered: Rendered, notes: _Footnoter) -> None:
+    if not rendered.footnotes and not rendered.sponsor_note:
+        return
+    part = docx_parts.footnotes_part(document)
+    assert part is not None
+    root = part.element
+    separator = part.footnotes.special(-1)
+    separator.clear()
+    separator._element.append(_parse_one(_para("footnote_separator", "<w:r><w:separator/></w:r>")))
+    if rendered.sponsor_note:
+        note = root.add_footnote(1)
+        note.append(_parse_one(_footnote_xml("<w:t>*</w:t>", _run(rendered.sponsor_note))))
+    for number, _, markup in rendered.footnotes:
+        note = root.add_footnote(number + notes.offset)
+        spans = [s for s in inline.parse(markup) if not s.footnote]
+        runs = "".join(_run(s.text, italic=s.italic or None) for s in spans)
+        note.append(_parse_one(_footnote_xml("<w:footnoteRef/>", runs)))
+
+
+def _masthead_xml(rendered: Rendered, layout: Layout) -> str:
+    m = layout.masthead
+    c1, c2, c3 = (_tw(w) for w in m.columns)
+    thin, thick = _eighths(m.thin_rule), _eighths(m.thick_rule)
+
+    def cell(width: int, rule: int, paragraphs: str) -> str:
+        return (
+            f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/><w:tcBorders>'
+            f'<w:bottom w:val="single" w:sz="{rule}" w:space="0" w:color="000000"/></w:tcBorders></w:tcPr>'
+            f"{paragraphs or '<w:p/>'}</w:tc>"
+        )
+
+    def line(text: str, spec_size: float, line: float, before: float, *, jc: str = "left", bold: bool = False,
+             runs: str = "") -> str:  # fmt: skip
+        body = runs or _run(text, size=spec_size, bold=bold or None)
+        return (
+            f'<w:p><w:pPr><w:spacing w:before="{_tw(before)}" w:after="0" w:line="{_tw(line)}" w:lineRule="exact"/>'
+            f'<w:ind w:left="0" w:right="0" w:firstLine="0"/><w:jc w:val="{jc}"/></w:pPr>{body}</w:p>'
+        )
+
+    un, sym, organ, dist = m.united_nations, m.symbol, m.organ, m.distribution
+    symbol = rendered.symbol
+    symbol_runs = _run(symbol[:1], size=sym.letter_size) + _run(symbol[1:], size=sym.size) if symbol else ""
+    block_lines = [rendered.distribution, rendered.date, "", rendered.original]
+    if not any(block_lines):
+        block_lines = []
+    distribution = "".join(
+        line(text, dist.size, dist.line, dist.before if i == 0 else 0) for i, text in enumerate(block_lines)
+    )
+    row1 = (
+        f'<w:tr><w:trPr><w:trHeight w:val="{_tw(m.row1)}" w:hRule="exact"/></w:trPr>'
+        + cell(c1, thin, "")
+        + cell(c2, thin, line("United Nations", un.size, un.line, un.before))
+        + cell(
+            c3, thin, line("", sym.size, sym.line, sym.before, jc="right", runs=symbol_runs) if symbol else ""
+        )
+        + "</w:tr>"
+    )
+    row2 = (
+        f'<w:tr><w:trPr><w:trHeight w:val="{_tw(m.row2)}" w:hRule="exact"/></w:trPr>'
+        + cell(c1, thick, "")  # the emblem's place: left empty (the emblem's use is restricted)
+        + cell(c2, thick, line(rendered.organ, organ.size, organ.line, organ.before, bold=organ.bold))
+        + cell(c3, thick, distribution)
+        + "</w:tr>"
+    )
+    zero = "".join(f'<w:{side} w:w="0" w:type="dxa"/>' for side in ("top", "left", "bottom", "right"))
+    table = (
+        f'<w:tbl><w:tblPr><w:tblW w:w="{c1 + c2 + c3}" w:type="dxa"/><w:tblInd w:w="0" w:type="dxa"/>'
+        f'<w:tblLayout w:type="fixed"/><w:tblCellMar>{zero}</w:tblCellMar><w:tblLook w:val="0000"/></w:tblPr>'
+        f'<w:tblGrid><w:gridCol w:w="{c1}"/><w:gridCol w:w="{c2}"/><w:gridCol w:w="{c3}"/></w:tblGrid>'
+        f"{row1}{row2}</w:tbl>"
+    )
+    tiny = m.after_table
+    after = (
+        f'<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="{_tw(tiny)}" w:lineRule="exact"/>'
+        f'<w:rPr><w:sz w:val="{max(2, _hp(tiny))}"/></w:rPr></w:pPr></w:p>'
+    )
+    return table + after
+
+
+def _parse_many(xml: str) -> list:
+    return list(parse_xml(f"<w:hdr {_NS}>{xml}</w:hdr>"))
+
+
+def _parse_one(xml: str):
+    return _parse_many(xml)[0]
+
+
+def _fill(story: object, xml: str) -> None:
+    """Replace the content of a header or footer with the given paragraphs and tables."""
+    element = story._element  # type: ignore[attr-defined]
+    for child in list(element):
+        element.remove(child)
+    for child in _parse_many(xml):
+        element.append(child)
+
+
+def _later_job(job: str) -> str:
+    """'25-16697 (E)' on page 1 is '25-16697' on later pages."""
+    return re.sub(r"\s*\([A-Z]\)\s*$", "", job.strip())
+
+
+def _headers_and_footers(document: docx.document.Document, rendered: Rendered, layout: Layout) -> None:
+    section = document.sections[0]
+    section.different_first_page_header_footer = True
+    document.settings.odd_and_even_pages_header_footer = True
+    symbol = rendered.symbol
+    _fill(section.first_page_header, _masthead_xml(rendered, layout))
+    _fill(section.even_page_header, _para("header", _run(symbol)))
+    _fill(section.header, _para("header", _run(symbol), jc="right"))
+    pages = _field("PAGE", "2") + _run("/") + _field("NUMPAGES", "2")
+    job = _later_job(rendered.job_number)
+    job_run = _run(job, bold=False, size=layout.job_size)
+    _fill(section.even_page_footer, _para("footer", pages + (_run("\t") + job_run if job else "")))
+    _fill(section.footer, _para("footer", (job_run if job else "") + _run("\t") + pages))
+    _fill(section.first_page_footer, _para("first_footer", _run(rendered.job_number)))
+
+
+def _page_setup(document: docx.document.Document, layout: Layout) -> None:
+    page = layout.page
+    section = document.sections[0]
+    section.page_width, section.page_height = Pt(page.width), Pt(page.height)
+    section.top_margin, section.bottom_margin = Pt(page.top), Pt(page.bottom)
+    section.left_margin, section.right_margin = Pt(page.left), Pt(page.right)
+    section.header_distance, section.footer_distance = Pt(page.header), Pt(page.footer)
+    section.gutter = Pt(0)
+
+
+def _settings(document: docx.document.Document) -> None:
+    """`w:footnotePr` naming the separator footnotes, as Word writes it (before `w:compat`)."""
+    settings = document.settings.element
+    if settings.find(qn("w:footnotePr")) is not None:
+        return
+    note_pr = parse_xml(f'<w:footnotePr {_NS}><w:footnote w:id="-1"/><w:footnote w:id="0"/></w:footnotePr>')
+    compat = settings.find(qn("w:compat"))
+    if compat is not None:
+        compat.addprevious(note_pr)
+    else:
+        settings.append(note_pr)
+
+
+def _properties(document: docx.document.Document, rendered: Rendered) -> None:
+    props = document.core_properties
+    now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0, tzinfo=None)
+    props.title = rendered.title
+    props.subject = rendered.symbol
+    props.author = ""
+    props.last_modified_by = ""
+    props.comments = ""
+    props.keywords = ""
+    props.category = ""
+    props.revision = 1
+    props.created = now
+    props.modified = now
+
+
+def _drop_thumbnail(document: docx.document.Document) -> None:
+    """python-docx's default package carries a thumbnail of its own sample page: not ours to ship."""
+    rels = document.part.package.rels
+    for rid, rel in list(rels.items()):
+        if rel.reltype == RT.THUMBNAIL:
+            del rels[rid]  # the package is saved by walking relationships: the part goes with it
+
+
+def build_document(res: Resolution) -> docx.document.Document:
+    """The python-docx document for a resolution (not yet saved)."""
+    docx_parts.install()
+    rendered = render(res)
+    layout = layout_for_paper(rendered.template.paper)
+    document = docx.Document()
+    _page_setup(document, layout)
+    _install_styles(document, layout)
+    _settings(document)
+    notes = _Footnoter(rendered)
+    body = document.element.body
+    sect_pr = body.find(qn("w:sectPr"))
+    for child in list(body):
+        if child is not sect_pr:
+            body.remove(child)
+    for p in _parse_many(_body_xml(rendered, notes)):
+        sect_pr.addprevious(p)
+    _write_footnotes(document, rendered, notes)
+    _headers_and_footers(document, rendered, layout)
+    _properties(document, rendered)
+    _drop_thumbnail(document)
+    return document
+
+
+def build_docx(res: Resolution) -> bytes:
+    """The .docx file for a resolution, as bytes."""
+    stream = io.BytesIO()
+    build_document(res).save(stream)
+    return stream.getvalue()
+
+
+def write_docx(res: Resolution, path: Path) -> None:
+    """Write the .docx atomically: the file is complete or the previous one is left as it was."""
+    write_atomic(Path(path), build_docx(res))
