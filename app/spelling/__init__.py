@@ -1,0 +1,82 @@
+"""Spelling and UN editorial style.
+
+The engine calls `paragraph_findings` for each paragraph node and `document_findings` once per document; the
+editor calls `misspelt_words`, `suggestions` and the `PersonalDictionary`. Which personal dictionary and which
+user rules file are active is a `SpellingSettings`: pass one in, or set the default once with `configure`.
+Rules live as data in resources/styles/<Style>/ (see app/spelling/rules.py).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from app.spelling.checker import SPELLING_RULE, Checker, SpellingSettings
+from app.spelling.personal import PersonalDictionary, default_dictionary_path
+
+if TYPE_CHECKING:
+    from app.findings import Finding
+    from app.model import Paragraph, Part, Resolution
+    from app.templates import Template
+
+__all__ = [
+    "SPELLING_RULE",
+    "PersonalDictionary",
+    "SpellingSettings",
+    "checker",
+    "configure",
+    "default_dictionary_path",
+    "document_findings",
+    "misspelt_words",
+    "paragraph_findings",
+    "suggestions",
+]
+
+_active: list[SpellingSettings] = []  # the one piece of module state: what `configure` chose
+
+
+def configure(settings: SpellingSettings | None) -> None:
+    """Make `settings` the default for calls that pass none (None: back to the built-in default)."""
+    _active[:] = [settings] if settings else []
+
+
+@lru_cache(maxsize=8)
+def _checker_for(settings: SpellingSettings) -> Checker:
+    return Checker(settings)
+
+
+def checker(settings: SpellingSettings | None = None) -> Checker:
+    """The loaded checker for these settings (dictionary and rules load once, on first use)."""
+    chosen = settings or (_active[0] if _active else SpellingSettings())
+    found = _checker_for(chosen)
+    found.refresh()
+    return found
+
+
+def paragraph_findings(paragraph: Paragraph, *, part: Part, template: Template,
+                       settings: SpellingSettings | None = None) -> list[Finding]:  # fmt: skip
+    """Spelling and style of the paragraph's own opener, text and tail (not its subparagraphs)."""
+    check = checker(settings)
+    out: list[Finding] = []
+    for name in ("opener", "text", "tail"):
+        out.extend(check.field_findings(getattr(paragraph, name), field=name, paragraph_id=paragraph.id))
+    return out
+
+
+def document_findings(res: Resolution, *, template: Template,
+                      settings: SpellingSettings | None = None) -> list[Finding]:  # fmt: skip
+    """The title and the footnote texts (a footnote's findings carry its id and field 'footnote')."""
+    check = checker(settings)
+    out = check.field_findings(res.title, field="title")
+    for note in res.footnotes.values():
+        out.extend(check.field_findings(note.text, field="footnote", paragraph_id=note.id))
+    return out
+
+
+def misspelt_words(text: str, settings: SpellingSettings | None = None) -> list[tuple[int, int, str]]:
+    """(start, end, word) of each unknown word in a plain string."""
+    return checker(settings).misspelt(text)
+
+
+def suggestions(word: str, limit: int = 5, settings: SpellingSettings | None = None) -> list[str]:
+    return checker(settings).lexicon.suggestions(word, limit)

@@ -1,0 +1,123 @@
+"""Spelling and UN style of one text field: unknown words and rule hits, as Findings in markup offsets."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from app.findings import Finding, Fix, Severity
+from app.paths import resource
+from app.spelling import kinds, tokens
+from app.spelling.lexicon import UN_FREQUENCY, Lexicon
+from app.spelling.markup import Plain, to_plain
+from app.spelling.personal import PersonalDictionary, default_dictionary_path
+from app.spelling.rules import Rule, load_style, load_user_rules
+
+SPELLING_RULE = "spelling.unknown-word"
+STRONG = 1_000  # a capitalized unknown word is reported only when one edit from a word at least this common
+
+
+@dataclass(frozen=True)
+class SpellingSettings:
+    """Which personal dictionary and which user rules file are active; styles are folders of rule files."""
+
+    personal_dictionary: Path | None = field(default_factory=default_dictionary_path)
+    user_rules: Path | None = None
+    styles: tuple[Path, ...] = field(default_factory=lambda: (resource("styles", "UN"),))
+    spelling: bool = True
+
+
+class Checker:
+    def __init__(self, settings: SpellingSettings) -> None:
+        self.settings = settings
+        self.personal = (
+            PersonalDictionary(settings.personal_dictionary) if settings.personal_dictionary else None
+        )
+        self.lexicon = Lexicon(self.personal.words() if self.personal else ())
+        rules: list[Rule] = []
+        for folder in settings.styles:
+            rules.extend(load_style(Path(folder)))
+        if settings.user_rules:
+            user = load_user_rules(Path(settings.user_rules))
+            rules = [r for r in rules if r.id not in user.disabled] + [
+                r for r in user.rules if r.id not in user.disabled
+            ]
+            rules = [_with_level(r, user.levels[r.id]) if r.id in user.levels else r for r in rules]
+        self.rules = tuple(rules)
+        self._by_field = {
+            f: tuple(r for r in self.rules if f in r.scope)
+            for f in ("opener", "text", "tail", "title", "footnote")
+        }
+
+    def refresh(self) -> None:
+        """Pick up words added to the personal dictionary file since it was read."""
+        if self.personal and self.personal.changed_on_disk():
+            self.personal.reload()
+            self.lexicon.set_extra(self.personal.words())
+
+    # -- spelling ---------------------------------------------------------------------------------------------
+    def unknown(self, word: str) -> bool:
+        """True when `word` should be reported as misspelt."""
+        lex = self.lexicon
+        if lex.known(word):
+            return False
+        if word[:1].isupper():  # a name, unless it is one slip from a common word or a UN name
+            return any(lex.frequency(c) >= STRONG for c in lex.near(word) if c.lower() != word.lower())
+        return True
+
+    def misspelt(self, text: str, skip: tuple[tuple[int, int], ...] = ()) -> list[tuple[int, int, str]]:
+        return [(a, b, w) for a, b, w in tokens.words(text, skip) if self.unknown(w)]
+
+    # -- a field ---------------------------------------------------------------------------------------------
+    def field_findings(self, markup: str, *, field: str, paragraph_id: str = "") -> list[Finding]:
+        if not markup.strip():
+            return []
+        plain = to_plain(markup)
+        out: list[Finding] = []
+        taken: list[tuple[int, int]] = []
+        for rule in self._by_field.get(field, self.rules):
+            for start, end, replacement in kinds.run(rule, plain, self.lexicon.known):
+                out.append(self._rule_finding(rule, plain, start, end, replacement, field, paragraph_id))
+                taken.append((start, end))
+        if self.settings.spelling:
+            for start, end, word in self.misspelt(plain.text, plain.italic):
+                if any(a < end and start < b for a, b in taken):
+                    continue  # a style rule already says what is wrong with this word
+                out.append(self._spelling_finding(plain, start, end, word, field, paragraph_id))
+        out.sort(key=lambda f: f.span)
+        return out
+
+    def _rule_finding(self, rule: Rule, plain: Plain, start: int, end: int, replacement: str | None, field: str,
+                      paragraph_id: str) -> Finding:  # fmt: skip
+        if rule.target == "markup":
+            span, matched = (start, end), plain.markup[start:end]
+        else:
+            span, matched = plain.span(start, end), plain.text[start:end]
+        fix = None
+        if rule.kind == "italics":  # drop the marks around the run
+            span = (span[0] - 1, span[1] + 1)
+            fix = Fix("Remove the italics", field, span, plain.markup[span[0] + 1 : span[1] - 1])
+        elif replacement is not None:
+            label = f"Use '{replacement}'" if replacement else f"Delete '{matched}'"
+            fix = Fix(label, field, span, replacement)
+        message = rule.format(match=matched, fix=replacement or "")
+        return Finding(rule.id, rule.level, message, paragraph_id, field, span, fix)
+
+    def _spelling_finding(self, plain: Plain, start: int, end: int, word: str, field: str,
+                          paragraph_id: str) -> Finding:  # fmt: skip
+        span = plain.span(start, end)
+        options = self.lexicon.suggestions(word, 3)
+        message = f"'{word}' is not in the dictionary or the UN word lists"
+        if options:
+            message += f"; did you mean {', '.join(repr(o) for o in options)}?"
+        fix = Fix(f"Use '{options[0]}'", field, span, options[0]) if options else None
+        return Finding(SPELLING_RULE, Severity.WARNING, message, paragraph_id, field, span, fix)
+
+
+def _with_level(rule: Rule, level: Severity) -> Rule:
+    from dataclasses import replace
+
+    return replace(rule, level=level)
+
+
+__all__ = ["Checker", "SpellingSettings", "SPELLING_RULE", "UN_FREQUENCY"]

@@ -1,0 +1,179 @@
+"""The vocabulary: pyspellchecker's English dictionary, the British forms and UN word lists in
+resources/wordlists/, the names of States (app.states when present) and a personal dictionary.
+
+Loaded once, lazily; every lookup is cached per word.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+
+from app.paths import resource
+
+# pieces that a general dictionary lacks but that join words with a hyphen: non-binding, pre-session
+PREFIXES = frozenset(
+    "non pre post anti co multi inter intra sub self cross socio cyber bio geo eco micro macro ex mid semi quasi "
+    "ultra neo pan trans counter re un de mis over under extra infra supra mega meta proto pseudo".split()
+)
+WORDLISTS = ("en-gb.txt", "un-terms.txt", "un-names.txt", "acronyms.txt")
+_SPLIT = re.compile(r"[^\W\d_]+(?:['’\u2011-][^\W\d_]+)*")
+_LETTERS = "abcdefghijklmnopqrstuvwxyz'-éèêëàâäôöüûùçîïñ"
+UN_FREQUENCY = 100_000  # UN list words outrank general words in suggestions
+
+
+def normal(word: str) -> str:
+    """Lower case, typographic apostrophe and non-breaking hyphen made plain, possessive dropped."""
+    w = word.replace("’", "'").replace("\u2011", "-").lower()
+    if w.endswith("'s"):
+        w = w[:-2]
+    elif w.endswith("s'"):
+        w = w[:-1]
+    return w
+
+
+def read_words(path: Path) -> list[str]:
+    """Words of a plain word list: one word or name a line, `#` starts a comment line."""
+    out: list[str] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        out.extend(_SPLIT.findall(line))
+        if " " not in line and "(" not in line:
+            out.append(line)
+    return out
+
+
+class Lexicon:
+    """Known words and suggestions. `extra` words (a personal dictionary) are looked up live."""
+
+    def __init__(self, extra: Iterable[str] = ()) -> None:
+        from spellchecker import SpellChecker  # slow import and load: only when first needed
+
+        self._freq: dict[str, int] = SpellChecker(distance=1).word_frequency.dictionary
+        self._un: set[str] = set()
+        for name in WORDLISTS:
+            path = resource("wordlists", name)
+            if path.is_file():
+                self._un.update(normal(w) for w in read_words(path))
+        self._un.update(normal(w) for w in _state_words())
+        self._extra = {normal(w) for w in extra}
+        self.known = lru_cache(maxsize=50_000)(self._known)
+
+    def set_extra(self, words: Iterable[str]) -> None:
+        self._extra = {normal(w) for w in words}
+        self.known.cache_clear()
+
+    def _in_lists(self, w: str) -> bool:
+        return w in self._freq or w in self._un or w in self._extra
+
+    def _known(self, word: str) -> bool:
+        w = normal(word)
+        if self._in_lists(w):
+            return True
+        parts = re.split(r"-", w)
+        if len(parts) > 1:
+            return all(p in PREFIXES or self._known(p) for p in parts if p)
+        if "'" in w:  # d'Ivoire, l'homme: elided article
+            head, _, rest = w.partition("'")
+            return len(head) == 1 and self._in_lists(rest)
+        return False
+
+    def frequency(self, word: str) -> int:
+        w = normal(word)
+        if w in self._un or w in self._extra:
+            return UN_FREQUENCY
+        return self._freq.get(w, 0)
+
+    def is_un_word(self, word: str) -> bool:
+        return normal(word) in self._un
+
+    def near(self, word: str) -> list[str]:
+        """Known words one edit away (delete, transpose, replace, insert), most frequent first."""
+        w = normal(word)
+        found = {e for e in _edits1(w) if e != w and self._in_lists(e)}
+        return sorted(found, key=lambda e: (-self.frequency(e), e))
+
+    def suggestions(self, word: str, limit: int = 5) -> list[str]:
+        """Corrections ranked by edit distance, then UN words first, then by frequency; case as typed."""
+        w = normal(word)
+        out = self.near(w)
+        if "-" in w.strip("-"):
+            out += self._hyphenated(w, limit)
+        if not out and len(w) <= 20:
+            seen = {w}
+            second = {
+                e2
+                for e1 in _edits1(w)
+                for e2 in _edits1(e1, _SECOND)
+                if e2 not in seen and self._in_lists(e2)
+            }
+            out = sorted(second, key=lambda e: (-self.frequency(e), e))
+        return [_like(word, c) for c in _unique(out)[:limit]]
+
+    def _hyphenated(self, w: str, limit: int) -> list[str]:
+        out: list[str] = []
+        closed = w.replace("-", "")
+        if self._in_lists(closed):
+            out.append(closed)
+        parts = w.split("-")
+        for i, part in enumerate(parts):
+            if not part or part in PREFIXES or self._known(part):
+                continue
+            for fix in self.suggestions(part, limit):
+                out.append("-".join([*parts[:i], fix.lower(), *parts[i + 1 :]]))
+            break
+        return out
+
+
+_SECOND = "abcdefghijklmnopqrstuvwxyz"
+
+
+def _edits1(w: str, letters: str = _LETTERS) -> set[str]:
+    splits = [(w[:i], w[i:]) for i in range(len(w) + 1)]
+    deletes = [a + b[1:] for a, b in splits if b]
+    transposes = [a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1]
+    replaces = [a + c + b[1:] for a, b in splits if b for c in letters]
+    inserts = [a + c + b for a, b in splits for c in letters]
+    return set(deletes + transposes + replaces + inserts)
+
+
+def _like(typed: str, word: str) -> str:
+    """The suggestion in the case the user typed: Governmnet -> Government, UNDPP -> UNDP."""
+    if typed.isupper() and len(typed) > 1:
+        return word.upper()
+    typed_parts, parts = typed.split("-"), word.split("-")
+    if len(typed_parts) == len(parts):
+        return "-".join(
+            p[:1].upper() + p[1:] if t[:1].isupper() else p for t, p in zip(typed_parts, parts, strict=True)
+        )
+    if typed[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
+
+
+def _unique(items: list[str]) -> list[str]:
+    return list(dict.fromkeys(items))
+
+
+def _state_words() -> list[str]:
+    """Words of the official State names from app.states (the engine's table), when it is there."""
+    try:
+        from app import states  # optional: the engine's table of State names
+    except ImportError:
+        return []
+    names: list[str] = []
+    for attr in ("all_names", "names", "member_states", "STATES"):
+        value = getattr(states, attr, None)
+        try:
+            items = value() if callable(value) else value
+            if items:
+                for item in items:
+                    names.extend(_SPLIT.findall(str(getattr(item, "name", item))))
+                break
+        except Exception:  # an optional source must never stop the checker
+            continue
+    return names

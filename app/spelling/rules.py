@@ -1,0 +1,293 @@
+"""Style rules as data (the Vale model): one TOML file per rule in resources/styles/<Style>/, plus a user rules
+file that switches rules off, changes their level or adds house rules.
+
+A rule file is only ever read as data: its patterns are regular expressions and its messages are templates with
+named placeholders ({match}, {fix}). A bad file raises TemplateError naming the file and the line.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from app.errors import TemplateError
+from app.findings import Severity
+
+try:
+    import tomllib
+except ModuleNotFoundError:  # Python 3.10
+    import tomli as tomllib  # type: ignore[no-redef]
+
+KINDS = ("existence", "substitution", "capitalization", "italics")
+FIELDS = ("opener", "text", "tail", "title", "footnote")
+LEVELS = {
+    "error": Severity.ERROR,
+    "warning": Severity.WARNING,
+    "suggestion": Severity.INFO,
+    "info": Severity.INFO,
+}
+PLACEHOLDERS = {"match", "fix"}
+
+_COMMON = {"kind", "message", "level", "description", "link", "scope", "ignorecase", "exceptions", "examples"}
+_BY_KIND = {
+    "existence": {"tokens", "target"},
+    "substitution": {"swap", "if_known"},
+    "capitalization": {"terms"},
+    "italics": {"allow"},
+}
+_REQUIRED = {"existence": "tokens", "substitution": "swap", "capitalization": "terms", "italics": None}
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str  # "UN.Programme": style folder and file name
+    kind: str
+    message: str
+    level: Severity
+    description: str = ""
+    link: str = ""
+    scope: tuple[str, ...] = ("opener", "text", "tail", "title", "footnote")
+    target: str = "plain"  # existence only: "markup" looks at the stored marks (bold, underline)
+    patterns: tuple[tuple[re.Pattern[str], str], ...] = ()  # (pattern, replacement or "")
+    exceptions: tuple[re.Pattern[str], ...] = ()
+    terms: tuple[str, ...] = ()
+    if_known: bool = False
+    examples_flag: tuple[str, ...] = ()
+    examples_pass: tuple[str, ...] = ()
+    source: str = ""
+    combined: re.Pattern[str] | None = field(default=None, compare=False)  # one pattern for a fast first pass
+
+    def format(self, **values: str) -> str:
+        return self.message.format_map({k: values.get(k, "") for k in PLACEHOLDERS})
+
+
+def load_style(folder: Path) -> list[Rule]:
+    """Every rule of one style folder; the style is the folder's name."""
+    rules = []
+    for path in sorted(folder.glob("*.toml")):
+        if path.name == "meta.toml":
+            continue
+        text = _read(path)
+        data = _parse(path, text)
+        rules.append(build_rule(f"{folder.name}.{path.stem}", data, path=path, text=text))
+    return rules
+
+
+@dataclass(frozen=True)
+class UserRules:
+    disabled: frozenset[str] = frozenset()
+    levels: dict[str, Severity] = field(default_factory=dict)
+    rules: tuple[Rule, ...] = ()
+
+
+def load_user_rules(path: Path) -> UserRules:
+    """disable = ["UN.SerialComma"]; [levels] "UN.Italics" = "error"; [rules.Name] a house rule, id House.Name."""
+    text = _read(path)
+    data = _parse(path, text)
+    unknown = set(data) - {"disable", "levels", "rules"}
+    if unknown:
+        key = sorted(unknown)[0]
+        raise TemplateError(
+            f"{_where(path, text, key)}: unknown key '{key}' (allowed: disable, levels, rules)"
+        )
+    disabled = data.get("disable", [])
+    if not isinstance(disabled, list) or not all(isinstance(r, str) for r in disabled):
+        raise TemplateError(f"{_where(path, text, 'disable')}: 'disable' must be a list of rule ids")
+    levels: dict[str, Severity] = {}
+    raw_levels = data.get("levels", {})
+    if not isinstance(raw_levels, dict):
+        raise TemplateError(f"{_where(path, text, 'levels')}: [levels] must be a table of rule id = level")
+    for rule_id, level in raw_levels.items():
+        if level not in LEVELS:
+            raise TemplateError(
+                f"{_where(path, text, rule_id)}: level of '{rule_id}' must be one of {_names(LEVELS)}"
+            )
+        levels[rule_id] = LEVELS[level]
+    house = []
+    raw_rules = data.get("rules", {})
+    if not isinstance(raw_rules, dict):
+        raise TemplateError(f"{_where(path, text, 'rules')}: [rules.Name] tables hold house rules")
+    for name, body in raw_rules.items():
+        if not isinstance(body, dict):
+            raise TemplateError(f"{_where(path, text, name)}: rule '{name}' must be a table")
+        house.append(build_rule(f"House.{name}", body, path=path, text=text, table=f"rules.{name}"))
+    return UserRules(frozenset(disabled), levels, tuple(house))
+
+
+def build_rule(rule_id: str, data: dict[str, Any], *, path: Path, text: str = "", table: str = "") -> Rule:
+    def fail(key: str, problem: str) -> TemplateError:
+        return TemplateError(f"{_where(path, text, key, table)}: {problem}")
+
+    kind = data.get("kind")
+    if kind not in KINDS:
+        raise fail("kind", f"'kind' must be one of {', '.join(KINDS)}, not {kind!r}")
+    unknown = set(data) - _COMMON - _BY_KIND[kind]
+    if unknown:
+        key = sorted(unknown)[0]
+        allowed = ", ".join(sorted(_COMMON | _BY_KIND[kind]))
+        raise fail(key, f"unknown key '{key}' for a {kind} rule (allowed: {allowed})")
+    needed = _REQUIRED[kind]
+    if needed and needed not in data:
+        raise fail("kind", f"a {kind} rule needs '{needed}'")
+    message = _text(data, "message", fail, required=True)
+    _check_placeholders(message, fail)
+    level = data.get("level", "warning")
+    if level not in LEVELS:
+        raise fail("level", f"'level' must be one of {_names(LEVELS)}, not {level!r}")
+    scope = tuple(_strings(data, "scope", fail) or FIELDS)
+    bad = [s for s in scope if s not in FIELDS]
+    if bad:
+        raise fail("scope", f"unknown scope {bad[0]!r} (allowed: {', '.join(FIELDS)})")
+    ignorecase = _bool(data, "ignorecase", fail, default=False)
+    flags = re.IGNORECASE if ignorecase else 0
+    exceptions = tuple(_compile(p, flags, fail, "exceptions") for p in _strings(data, "exceptions", fail))
+    patterns: list[tuple[re.Pattern[str], str]] = []
+    terms: tuple[str, ...] = ()
+    target = "plain"
+    if kind == "existence":
+        patterns = [(_compile(p, flags, fail, "tokens"), "") for p in _strings(data, "tokens", fail)]
+        target = data.get("target", "plain")
+        if target not in ("plain", "markup"):
+            raise fail("target", '\'target\' must be "plain" or "markup"')
+    elif kind == "substitution":
+        swap = data["swap"]
+        if not isinstance(swap, dict) or not swap or not all(isinstance(v, str) for v in swap.values()):
+            raise fail("swap", "'swap' must be a table of pattern = replacement")
+        for pattern, replacement in swap.items():
+            compiled = _compile(pattern, flags, fail, pattern)
+            try:
+                compiled.sub(replacement, "")  # group references in the replacement must exist
+                _test_template(compiled, replacement)
+            except (re.error, IndexError) as exc:
+                raise fail(pattern, f"replacement {replacement!r} does not fit its pattern: {exc}") from None
+            patterns.append((compiled, replacement))
+    elif kind == "capitalization":
+        terms = tuple(_strings(data, "terms", fail))
+        if not terms:
+            raise fail("terms", "'terms' must list at least one term")
+        patterns = [
+            (re.compile(r"(?<![\w-])" + re.escape(t) + r"(?![\w-])", re.IGNORECASE), t) for t in terms
+        ]
+    elif kind == "italics":
+        patterns = [(_compile(p, flags, fail, "allow"), "") for p in _strings(data, "allow", fail)]
+    examples = data.get("examples", {})
+    if not isinstance(examples, dict) or set(examples) - {"flag", "pass"}:
+        raise fail("examples", "[examples] holds 'flag' and 'pass', each a list of text")
+    combined = None
+    if kind in ("existence", "substitution", "capitalization") and len(patterns) > 1:
+        try:
+            combined = re.compile(
+                "|".join(f"(?:{_no_names(p.pattern)})" for p, _ in patterns), patterns[0][0].flags
+            )
+        except re.error:
+            combined = None
+    return Rule(
+        id=rule_id,
+        kind=kind,
+        message=message,
+        level=LEVELS[level],
+        description=_text(data, "description", fail),
+        link=_text(data, "link", fail),
+        scope=scope,
+        target=target,
+        patterns=tuple(patterns),
+        exceptions=exceptions,
+        terms=terms,
+        if_known=_bool(data, "if_known", fail, default=False),
+        examples_flag=tuple(_strings(examples, "flag", fail)),
+        examples_pass=tuple(_strings(examples, "pass", fail)),
+        source=str(path),
+        combined=combined,
+    )
+
+
+def _no_names(pattern: str) -> str:
+    return re.sub(r"\(\?P<\w+>", "(?:", pattern)
+
+
+def _test_template(compiled: re.Pattern[str], replacement: str) -> None:
+    refs = [int(n) for n in re.findall(r"\\(\d+)", replacement)]
+    if refs and max(refs) > compiled.groups:
+        raise re.error(f"there is no group {max(refs)}")
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise TemplateError(f"{path.name}: cannot read the rules file ({exc})") from None
+
+
+def _parse(path: Path, text: str) -> dict[str, Any]:
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise TemplateError(f"{path.name}: not valid TOML: {exc}") from None
+
+
+def _where(path: Path, text: str, key: str, table: str = "") -> str:
+    """'file.toml, line N' for the line where `key` is set (inside [table] when given)."""
+    lines = text.splitlines()
+    start = 0
+    if table:
+        header = re.compile(r"^\s*\[\s*" + re.escape(table).replace(r"\.", r"\s*\.\s*") + r"\s*\]")
+        start = next((i for i, line in enumerate(lines) if header.match(line)), 0)
+    pattern = re.compile(
+        r"^\s*(?:['\"]?)"
+        + re.escape(key)
+        + r"(?:['\"]?)\s*=|^\s*\[\s*(?:[\w.]*\.)?"
+        + re.escape(key)
+        + r"\s*\]"
+    )
+    for i in range(start, len(lines)):
+        if pattern.search(lines[i]):
+            return f"{path.name}, line {i + 1}"
+    for i in range(start, len(lines)):  # a swap pattern is a quoted key: look for its text
+        if key and key in lines[i]:
+            return f"{path.name}, line {i + 1}"
+    return f"{path.name}, line {start + 1}" if table else path.name
+
+
+def _text(data: dict[str, Any], key: str, fail: Any, required: bool = False) -> str:
+    value = data.get(key, "")
+    if not isinstance(value, str) or (required and not value.strip()):
+        raise fail(key, f"'{key}' must be {'non-empty ' if required else ''}text")
+    return value
+
+
+def _bool(data: dict[str, Any], key: str, fail: Any, default: bool) -> bool:
+    value = data.get(key, default)
+    if not isinstance(value, bool):
+        raise fail(key, f"'{key}' must be true or false")
+    return value
+
+
+def _strings(data: dict[str, Any], key: str, fail: Any) -> list[str]:
+    value = data.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise fail(key, f"'{key}' must be a list of text")
+    return value
+
+
+def _compile(pattern: str, flags: int, fail: Any, key: str) -> re.Pattern[str]:
+    try:
+        return re.compile(pattern, flags)
+    except re.error as exc:
+        raise fail(key, f"bad pattern {pattern!r}: {exc}") from None
+
+
+def _check_placeholders(message: str, fail: Any) -> None:
+    try:
+        names = {name for _, name, _, _ in string.Formatter().parse(message) if name is not None}
+    except ValueError as exc:
+        raise fail("message", f"bad placeholder in message: {exc}") from None
+    bad = names - PLACEHOLDERS
+    if bad:
+        raise fail("message", f"unknown placeholder {{{sorted(bad)[0]}}} (allowed: {{match}}, {{fix}})")
+
+
+def _names(levels: dict[str, Severity]) -> str:
+    return ", ".join(levels)

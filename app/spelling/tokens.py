@@ -1,0 +1,60 @@
+"""Words worth spell-checking in a plain string, with the stretches that are not words masked out.
+
+Not checked as words: document symbols (A/C.1/79/L.43, S/2024/302), URLs and e-mail addresses, anything joined
+to digits (COVID-19, 3rd), acronyms and other words with inner capitals (UNDP, PrepCom), roman numerals, single
+letters, and text in quotation marks (titles of items and documents, quoted wording).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+_LETTER = r"[^\W\d_\u00b2\u00b3\u00b9\u2070-\u209f]"  # \w letters less superscript and subscript figures
+WORD = re.compile(_LETTER + r"+(?:['’\u2011-]" + _LETTER + r"+)*")
+_MASKS = re.compile(
+    r"(?:https?://|www\.)\S+"  # URLs
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # e-mail addresses
+    r"|\S*\w/\w\S*"  # symbols and anything with a slash: A/RES/78/45, HIV/AIDS, and/or
+    r"|“[^”\n]{0,400}”|\"[^\"\n]{0,400}\"|‘[^’\n]{0,200}’(?!\w)"  # quoted titles and wording
+)
+_ROMAN = re.compile(r"(?=[ivxlc]+$)(?:x[cl]|l?x{0,3})(?:i[xv]|v?i{0,3})$")
+
+
+def masked_ranges(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _MASKS.finditer(text)]
+
+
+def words(text: str, skip: tuple[tuple[int, int], ...] = ()) -> Iterator[tuple[int, int, str]]:
+    """(start, end, word) for each token to check; `skip` adds ranges not to check (italic titles)."""
+    ranges = masked_ranges(text) + list(skip)
+    for m in WORD.finditer(text):
+        start, end = m.span()
+        word = m.group()
+        if ranges and any(a < end and start < b for a, b in ranges):
+            continue
+        if (
+            start
+            and (
+                text[start - 1].isdigit()
+                or text[start - 1] in "-‑"
+                and start > 1
+                and text[start - 2].isdigit()
+            )
+        ) or (
+            end < len(text)
+            and (text[end].isdigit() or text[end] in "-‑" and end + 1 < len(text) and text[end + 1].isdigit())
+        ):
+            continue  # COVID-19, 3rd, 2030-2040
+        if len(word) < 2 or not checkable(word):
+            continue
+        yield start, end, word
+
+
+def checkable(word: str) -> bool:
+    """False for acronyms, words with inner capitals and roman numerals."""
+    core = word.replace("’", "'")
+    for part in re.split(r"['\u2011-]", core):
+        if any(c.isupper() for c in part[1:]):
+            return False
+    return not _ROMAN.match(word)
