@@ -27,9 +27,9 @@ from app.findings import Finding, Severity
 from app.formatting import format_date, parse_date, subparagraph_label
 from app.io.reading import ImportResult
 from app.io.safe_xml import parse_xml
+from app.io.span_text import split_opener, strip_end, tidy
 from app.model import AgendaItem, DocumentKind, Footnote, Header, Paragraph, Resolution
 from app.paths import resources_dir
-from app.render import absorb_terminal
 from app.templates import Template, all_templates
 
 _ITALIC_CLASSES = {"italic", "italics", "i", "em"}
@@ -322,7 +322,7 @@ class _Reader:
         return fn.id
 
     def markup(self, el: etree._Element) -> str:
-        return inline.unparse(_tidy(self.spans(el)))
+        return inline.unparse(tidy(self.spans(el)))
 
     # paragraphs -------------------------------------------------------------
 
@@ -367,8 +367,8 @@ class _Reader:
                 self.unplaced(_text(c), where, f"<{kind}>")
         if el.text and el.text.strip() and _ln(el) in ("container",):
             lead.insert(0, inline.Span(el.text))
-        para.opener, para.text = _split_opener(_tidy(lead), name_hint)
-        para.tail = _strip_end(_tidy(tail))
+        para.opener, para.text = split_opener(tidy(lead), name_hint)
+        para.tail = strip_end(tidy(tail))
         return para
 
     def block_spans(self, el: etree._Element) -> list[inline.Span]:
@@ -394,89 +394,6 @@ class _Reader:
                 field="annex",
             )  # fmt: skip
         )
-
-
-def _tidy(spans: list[inline.Span]) -> list[inline.Span]:
-    """Whitespace collapsed, leading space dropped, trailing space dropped, italics of blanks undone."""
-    out: list[inline.Span] = []
-    for s in spans:
-        if s.footnote:
-            out.append(s)
-            continue
-        text = re.sub(r"\s+", " ", s.text)
-        if not text:
-            continue
-        italic = s.italic and bool(text.strip())
-        if out and not out[-1].footnote and out[-1].italic == italic:
-            out[-1] = inline.Span(out[-1].text + text, italic)
-        elif out and not out[-1].footnote and not text.strip():
-            out[-1] = inline.Span(out[-1].text + text, out[-1].italic)
-        else:
-            out.append(inline.Span(text, italic))
-    out = _merge_spaces(out)
-    while out and not out[0].footnote and not out[0].text.strip():
-        out.pop(0)
-    if out and not out[0].footnote:
-        out[0] = inline.Span(out[0].text.lstrip(), out[0].italic)
-    while out and not out[-1].footnote and not out[-1].text.strip():
-        out.pop()
-    if out and not out[-1].footnote:
-        out[-1] = inline.Span(out[-1].text.rstrip(), out[-1].italic)
-    return [s for s in out if s.text or s.footnote]
-
-
-def _merge_spaces(spans: list[inline.Span]) -> list[inline.Span]:
-    """Move spaces at the edges of italic runs outside them, so '*Recalling *its' reads '*Recalling* its'."""
-    out: list[inline.Span] = []
-    for s in spans:
-        if s.footnote or not s.italic:
-            out.append(s)
-            continue
-        core = s.text.strip()
-        lead = s.text[: len(s.text) - len(s.text.lstrip())]
-        trail = s.text[len(s.text.rstrip()) :]
-        if lead:
-            out.append(inline.Span(" "))
-        out.append(inline.Span(core, True))
-        if trail:
-            out.append(inline.Span(" "))
-    merged: list[inline.Span] = []
-    for s in out:
-        if merged and not s.footnote and not merged[-1].footnote and merged[-1].italic == s.italic:
-            text = merged[-1].text + s.text
-            merged[-1] = inline.Span(re.sub(r" {2,}", " ", text), s.italic)
-        else:
-            merged.append(s)
-    return merged
-
-
-def _split_opener(spans: list[inline.Span], name_hint: str = "") -> tuple[str, str]:
-    """Leading italic words are the opener; the rest is the text, its terminal punctuation absorbed."""
-    if spans and spans[0].italic and not spans[0].footnote:
-        opener = spans[0].text.strip()
-        rest = spans[1:]
-        if rest and not rest[0].footnote:
-            rest = [inline.Span(rest[0].text.lstrip(), rest[0].italic), *rest[1:]]
-        return opener, _strip_end(rest)
-    if name_hint and spans and not spans[0].footnote and spans[0].text.startswith(name_hint + " "):
-        first = spans[0]
-        rest = [inline.Span(first.text[len(name_hint) :].lstrip(), first.italic), *spans[1:]]
-        return name_hint, _strip_end(rest)
-    return "", _strip_end(spans)
-
-
-def _strip_end(spans: list[inline.Span]) -> str:
-    """Markup with terminal punctuation dropped, also when footnote references follow it ('2024,¹' → '2024¹')."""
-    spans = [s for s in spans if s.footnote or s.text]
-    refs: list[inline.Span] = []
-    while spans and (spans[-1].footnote or not spans[-1].text.strip()):
-        last = spans.pop()
-        if last.footnote:
-            refs.insert(0, last)
-    if spans:
-        last = spans[-1]
-        spans[-1] = inline.Span(absorb_terminal(last.text.rstrip()), last.italic)
-    return inline.unparse(_tidy(spans + refs))
 
 
 def _check_labels(items: list[Paragraph], els: list[etree._Element], depth: int, where: str,
@@ -548,7 +465,7 @@ def read_akn(data: bytes, *, name: str = "") -> AknImportResult:
     res = Resolution(header=header)
     reader = _Reader(res)
     title_el = _first(_first(doc, "preface"), "docTitle")
-    res.title = _strip_end(_tidy(reader.spans(title_el))) if title_el is not None else ""
+    res.title = strip_end(tidy(reader.spans(title_el))) if title_el is not None else ""
 
     findings = reader.findings
     preamble_els: list[etree._Element] = []
