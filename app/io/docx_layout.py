@@ -98,8 +98,8 @@ class Layout:
 
 STYLE_NAMES = (
     "body preambular operative tail subparagraph1 subparagraph2 subparagraph3 organ_line agenda_session "
-    "agenda_committee agenda_item agenda_item_title sponsor_line title annex_heading annex end_rule header "
-    "footer first_footer footnote_text footnote_separator"
+    "agenda_committee agenda_item agenda_item_title sponsor_line title annex_heading annex_title annex end_rule "
+    "header footer first_footer footnote_text footnote_separator"
 ).split()
 _ALIGN = ("left", "right", "center", "justify")
 _TOP_KEYS = {"name", "paper", "base", "page", "font", "masthead", "styles", "footer", "footnotes"}

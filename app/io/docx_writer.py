@@ -47,6 +47,7 @@ STYLE_IDS: dict[str, tuple[str, str]] = {
     "sponsor_line": ("UNSponsorLine", "UN Sponsor Line"),
     "title": ("UNTitle", "UN Title"),
     "annex_heading": ("UNAnnexHeading", "UN Annex Heading"),
+    "annex_title": ("UNAnnexTitle", "UN Annex Title"),
     "annex": ("UNAnnex", "UN Annex"),
     "end_rule": ("UNEndRule", "UN End Rule"),
     "header": ("UNHeader", "UN Header"),
@@ -280,8 +281,13 @@ def _body_xml(rendered: Rendered, notes: _Footnoter) -> str:
     if rendered.organ_line:
         comma = _run(",") if rendered.organ_comma else ""
         out.append(_para("organ_line", _run(rendered.organ_line, italic=True) + comma))
+    previous = ""
     for block in rendered.blocks:
-        out.append(_para(_block_style(block), _block_runs(block, notes)))
+        style = _block_style(block)
+        if style == "annex" and previous == "annex_heading":
+            style = "annex_title"
+        out.append(_para(style, _block_runs(block, notes)))
+        previous = style
     out.append(_para("end_rule", ""))
     return "".join(out)
 
@@ -436,8 +442,8 @@ def _settings(document: docx.document.Document) -> None:
 def _properties(document: docx.document.Document, rendered: Rendered) -> None:
     props = document.core_properties
     now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0, tzinfo=None)
-    props.title = rendered.title
-    props.subject = rendered.symbol
+    props.title = _XML_UNSAFE.sub("", rendered.title)[:255]  # python-docx refuses longer core properties
+    props.subject = _XML_UNSAFE.sub("", rendered.symbol)[:255]
     props.author = ""
     props.last_modified_by = ""
     props.comments = ""
