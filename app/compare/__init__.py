@@ -1,0 +1,1 @@
+"""Comparing versions of a resolution: structural diff, Word tracked changes, oral revisions."""

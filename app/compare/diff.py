@@ -1,0 +1,522 @@
+"""Compare two resolutions by structure first, then word by word.
+
+Paragraphs are aligned part by part (preamble with preamble, operative with operative): by their stable ids
+when both versions come from the same project, else by content. Subparagraphs are aligned the same way
+inside each matched pair. Only then are the words of each printed block compared. A paragraph that moved is
+shown as deleted where it was and inserted where it is, with a shared `move` key, so the text never scrambles.
+
+Numbers and subparagraph labels are not compared: they are derived from position, and a deleted paragraph
+would otherwise make every later number look changed. Terminal punctuation is compared: it is printed text.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from app import inline
+from app.model import Paragraph, Part, Resolution
+from app.render import Block, Rendered, render
+
+EQUAL, INSERT, DELETE = "equal", "insert", "delete"
+
+# Paragraphs are paired when this alike (0..1, by words); a move needs more, as it pairs across positions.
+PAIR_THRESHOLD = 0.5
+MOVE_THRESHOLD = 0.65
+
+_TOKEN = re.compile(r"\s+|[^\s,;:.!?()\[\]“”\"‘]+|\S")
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A run of text with one change status.
+
+    `footnote` is a key into `Comparison.footnotes` for a footnote reference (then `text` is empty).
+    """
+
+    op: str  # EQUAL, INSERT or DELETE
+    text: str = ""
+    italic: bool = False
+    opener: bool = False
+    footnote: str = ""
+
+
+@dataclass
+class BlockChange:
+    """One printed paragraph of either version, with its words marked."""
+
+    status: str  # "equal", "changed", "inserted" or "deleted"
+    base: Block | None
+    new: Block | None
+    segments: list[Segment]
+    move: str = ""  # the same key on the deleted and the inserted copy of a moved paragraph
+
+    @property
+    def block(self) -> Block:
+        """The block whose layout this change takes: the new one, or the base one when deleted."""
+        return self.new or self.base  # type: ignore[return-value]
+
+    def text(self, side: str) -> str:
+        """The block's plain text as it reads in the base ("base") or new ("new") version, without label."""
+        drop = INSERT if side == "base" else DELETE
+        return "".join(s.text for s in self.segments if s.op != drop)
+
+
+@dataclass
+class FootnoteChange:
+    status: str  # "equal", "changed", "inserted" or "deleted"
+    base_id: str
+    new_id: str
+    segments: list[Segment]
+
+
+@dataclass
+class Comparison:
+    base: Resolution
+    new: Resolution
+    base_rendered: Rendered
+    new_rendered: Rendered
+    title: list[Segment]
+    organ_line: list[Segment]
+    blocks: list[BlockChange]
+    footnotes: dict[str, FootnoteChange] = field(default_factory=dict)
+    by_id: bool = False  # paragraphs were paired by their ids
+
+    @property
+    def changed(self) -> bool:
+        segs = [*self.title, *self.organ_line, *(s for b in self.blocks for s in b.segments)]
+        segs += [s for f in self.footnotes.values() for s in f.segments]
+        return any(s.op != EQUAL for s in segs)
+
+    def view(self) -> list[tuple[str, str, list[tuple[str, str]]]]:
+        """For a compare view: (status, label, [(op, text), ...]) per printed paragraph, title first.
+
+        Footnote references read as "[n]", numbered as in the new version (as in the base when deleted).
+        """
+        out = [("title", "", _view(self.title, self)), ("organ", "", _view(self.organ_line, self))]
+        for change in self.blocks:
+            out.append((change.status, change.block.label, _view(change.segments, self)))
+        return out
+
+
+def _view(segments: list[Segment], cmp: Comparison) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    for s in segments:
+        text = s.text
+        if s.footnote:
+            note = cmp.footnotes[s.footnote]
+            number = cmp.new_rendered.footnote_numbers.get(note.new_id) if note.new_id else None
+            if number is None:
+                number = cmp.base_rendered.footnote_numbers.get(note.base_id)
+            text = f"[{number}]" if number else "[*]"
+        if out and out[-1][0] == s.op:
+            out[-1] = (s.op, out[-1][1] + text)
+        else:
+            out.append((s.op, text))
+    return out
+
+
+# --- tokens ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Token:
+    text: str
+    italic: bool = False
+    opener: bool = False
+    footnote: str = ""  # footnote id on its own side
+
+    @property
+    def key(self) -> tuple[str, bool]:
+        # footnote references compare equal to each other; their texts are compared on their own
+        return ("\0fn", False) if self.footnote else (self.text, self.italic or self.opener)
+
+
+def _words(text: str, italic: bool = False, opener: bool = False) -> list[_Token]:
+    return [_Token(m.group(0), italic, opener) for m in _TOKEN.finditer(text)]
+
+
+def block_tokens(block: Block) -> list[_Token]:
+    """The printed words of a block, without its label, in the order the .docx writer prints them:
+    opener, text, terminal punctuation, then the footnote references that end the paragraph."""
+    spans = list(block.spans)
+    trailing: list[inline.Span] = []
+    while spans and spans[-1].footnote:
+        trailing.insert(0, spans.pop())
+    out = _words(block.opener, opener=True)
+    body: list[_Token] = []
+    for span in spans:
+        if span.footnote:
+            body.append(_Token("", footnote=span.footnote))
+        else:
+            body += _words(span.text, span.italic)
+    if out and body and not body[0].footnote and body[0].text[:1] not in ",;:.":
+        out.append(_Token(" "))
+    return out + body + _words(block.end) + [_Token("", footnote=s.footnote) for s in trailing]
+
+
+# --- word diff ------------------------------------------------------------------------------------------
+
+
+def _is_glue(tokens: Sequence[_Token]) -> bool:
+    """Short equal stretches between two changes read better folded into them ("eighty-first session")."""
+    if len(tokens) > 3 or any(t.footnote for t in tokens):
+        return False
+    return sum(len(t.text.strip()) for t in tokens) <= 3
+
+
+def diff_tokens(a: Sequence[_Token], b: Sequence[_Token]) -> list[tuple[str, list[_Token], list[_Token]]]:
+    """Opcodes (tag, base tokens, new tokens) with "equal", "delete", "insert" and "replace"."""
+    matcher = difflib.SequenceMatcher(None, [t.key for t in a], [t.key for t in b], autojunk=False)
+    ops = [(tag, list(a[i1:i2]), list(b[j1:j2])) for tag, i1, i2, j1, j2 in matcher.get_opcodes()]
+    # fold whitespace-only equal stretches that sit between two changes into those changes
+    merged: list[tuple[str, list[_Token], list[_Token]]] = []
+    for i, (tag, x, y) in enumerate(ops):
+        between = 0 < i < len(ops) - 1 and ops[i - 1][0] != "equal" and ops[i + 1][0] != "equal"
+        if tag == "equal" and between and _is_glue(x):
+            tag = "replace"
+        if tag != "equal" and merged and merged[-1][0] != "equal":
+            _, px, py = merged[-1]
+            merged[-1] = ("replace", px + x, py + y)
+        else:
+            merged.append((tag, x, y))
+    return merged
+
+
+class _Notes:
+    """Footnote pairs found while comparing words, keyed for `Comparison.footnotes`."""
+
+    def __init__(self, base: Resolution, new: Resolution) -> None:
+        self.base, self.new = base, new
+        self.changes: dict[str, FootnoteChange] = {}
+
+    def key(self, base_id: str, new_id: str) -> str:
+        key = f"fn{len(self.changes) + 1}"
+        btext = self.base.footnotes[base_id].text if base_id in self.base.footnotes else ""
+        ntext = self.new.footnotes[new_id].text if new_id in self.new.footnotes else ""
+        if base_id and new_id:
+            segs = diff_markup(btext, ntext)
+            status = "equal" if all(s.op == EQUAL for s in segs) else "changed"
+        elif new_id:
+            segs, status = _markup_segments(ntext, INSERT), "inserted"
+        else:
+            segs, status = _markup_segments(btext, DELETE), "deleted"
+        self.changes[key] = FootnoteChange(status, base_id, new_id, segs)
+        return key
+
+
+def _markup_tokens(markup: str) -> list[_Token]:
+    out: list[_Token] = []
+    for span in inline.parse(markup):
+        out += [_Token("", footnote=span.footnote)] if span.footnote else _words(span.text, span.italic)
+    return out
+
+
+def _markup_segments(markup: str, op: str) -> list[Segment]:
+    return _segments([(op, t) for t in _markup_tokens(markup)], None)
+
+
+def diff_markup(base: str, new: str) -> list[Segment]:
+    """Word diff of two inline-markup texts (footnote texts, titles). Footnote references are dropped."""
+    a = [t for t in _markup_tokens(base) if not t.footnote]
+    b = [t for t in _markup_tokens(new) if not t.footnote]
+    return _segments(_flatten(diff_tokens(a, b)), None)
+
+
+def _flatten(ops: Iterable[tuple[str, list[_Token], list[_Token]]]) -> list[tuple[str, _Token | tuple]]:
+    """Opcodes as a flat (op, token) list; equal footnote references carry both ids as a pair."""
+    out: list[tuple[str, _Token | tuple]] = []
+    for tag, x, y in ops:
+        if tag == "equal":
+            for bt, nt in zip(x, y, strict=True):
+                out.append((EQUAL, (bt, nt) if nt.footnote else nt))
+        else:
+            out += [(DELETE, t) for t in x]
+            out += [(INSERT, t) for t in y]
+    return out
+
+
+def _segments(items: list[tuple[str, _Token | tuple]], notes: _Notes | None) -> list[Segment]:
+    out: list[Segment] = []
+    for op, item in items:
+        if isinstance(item, tuple):  # an equal footnote reference: (base token, new token)
+            bt, nt = item
+            out.append(Segment(op, footnote=notes.key(bt.footnote, nt.footnote) if notes else ""))
+            continue
+        tok = item
+        if tok.footnote:
+            if notes:
+                ids = (tok.footnote, "") if op == DELETE else ("", tok.footnote)
+                out.append(Segment(op, footnote=notes.key(*ids)))
+            continue
+        last = out[-1] if out else None
+        if last and not last.footnote and (last.op, last.italic, last.opener) == (op, tok.italic, tok.opener):
+            out[-1] = Segment(op, last.text + tok.text, tok.italic, tok.opener)
+        else:
+            out.append(Segment(op, tok.text, tok.italic, tok.opener))
+    return out
+
+
+def diff_blocks(base: Block | None, new: Block | None, notes: _Notes | None = None) -> BlockChange:
+    a = block_tokens(base) if base else []
+    b = block_tokens(new) if new else []
+    segs = _segments(_flatten(diff_tokens(a, b)), notes)
+    if base is None:
+        status = "inserted"
+    elif new is None:
+        status = "deleted"
+    else:
+        status = "equal" if all(s.op == EQUAL for s in segs) else "changed"
+        if status == "equal" and notes:
+            refs = [notes.changes[s.footnote] for s in segs if s.footnote]
+            if any(r.status != "equal" for r in refs):
+                status = "changed"
+    return BlockChange(status, base, new, segs)
+
+
+# --- paragraph alignment --------------------------------------------------------------------------------
+
+
+def _para_words(para: Paragraph) -> list[str]:
+    words: list[str] = []
+    for node in para.walk():
+        for text in (node.opener, inline.plain(node.text), inline.plain(node.tail)):
+            words += [w.lower() for w in re.findall(r"[^\W_]+(?:[-‑'’][^\W_]+)*", text)]
+    return words
+
+
+def similarity(a: Sequence[str], b: Sequence[str]) -> float:
+    """How alike two word lists are, 0..1 (difflib ratio; cheap bounds first)."""
+    if not a and not b:
+        return 1.0
+    if not a or not b:
+        return 0.0
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    if matcher.real_quick_ratio() < PAIR_THRESHOLD or matcher.quick_ratio() < PAIR_THRESHOLD:
+        return matcher.quick_ratio()
+    return matcher.ratio()
+
+
+Pair = tuple[Paragraph | None, Paragraph | None]
+
+
+def _align_content(base: list[Paragraph], new: list[Paragraph]) -> list[Pair]:
+    """Order-keeping pairing that maximizes total likeness (pairs below the threshold are not made)."""
+    n, m = len(base), len(new)
+    if not n or not m:
+        return [(p, None) for p in base] + [(None, p) for p in new]
+    bw = [_para_words(p) for p in base]
+    nw = [_para_words(p) for p in new]
+    sim = [[similarity(bw[i], nw[j]) for j in range(m)] for i in range(n)]
+    score = [[0.0] * (m + 1) for _ in range(n + 1)]
+    for i in range(n - 1, -1, -1):
+        for j in range(m - 1, -1, -1):
+            best = max(score[i + 1][j], score[i][j + 1])
+            if sim[i][j] >= PAIR_THRESHOLD:
+                best = max(best, sim[i][j] + score[i + 1][j + 1])
+            score[i][j] = best
+    pairs: list[Pair] = []
+    i = j = 0
+    while i < n and j < m:
+        if sim[i][j] >= PAIR_THRESHOLD and abs(score[i][j] - (sim[i][j] + score[i + 1][j + 1])) < 1e-9:
+            pairs.append((base[i], new[j]))
+            i, j = i + 1, j + 1
+        elif score[i][j] == score[i + 1][j]:
+            pairs.append((base[i], None))
+            i += 1
+        else:
+            pairs.append((None, new[j]))
+            j += 1
+    pairs += [(p, None) for p in base[i:]] + [(None, p) for p in new[j:]]
+    return _deletions_first(pairs)
+
+
+def _deletions_first(pairs: list[Pair]) -> list[Pair]:
+    """Inside each run of unpaired paragraphs, list the deleted ones before the inserted ones."""
+    out: list[Pair] = []
+    run: list[Pair] = []
+    for pair in [*pairs, (None, None)]:
+        if (pair[0] is None) != (pair[1] is None):
+            run.append(pair)
+            continue
+        out += [p for p in run if p[1] is None] + [p for p in run if p[0] is None]
+        run = []
+        if pair != (None, None):
+            out.append(pair)
+    return out
+
+
+def align(base: list[Paragraph], new: list[Paragraph], *, by_id: bool) -> list[Pair]:
+    """Pair paragraphs in reading order; a paragraph with no partner is deleted (base) or inserted (new)."""
+    if not by_id:
+        return _align_content(base, new)
+    new_ids = {p.id for p in new}
+    base_ids = {p.id for p in base}
+    anchors_b = [p for p in base if p.id in new_ids]
+    anchors_n = [p for p in new if p.id in base_ids]
+    matcher = difflib.SequenceMatcher(
+        None, [p.id for p in anchors_b], [p.id for p in anchors_n], autojunk=False
+    )
+    kept = {anchors_b[i + k].id for i, _, size in matcher.get_matching_blocks() for k in range(size)}
+    pairs: list[Pair] = []
+    bi = ni = 0
+    new_by_id = {p.id: p for p in new}
+    while bi < len(base) or ni < len(new):
+        # the next anchor kept in order on both sides closes the current gap
+        gap_b: list[Paragraph] = []
+        while bi < len(base) and base[bi].id not in kept:
+            gap_b.append(base[bi])
+            bi += 1
+        gap_n: list[Paragraph] = []
+        while ni < len(new) and new[ni].id not in kept:
+            gap_n.append(new[ni])
+            ni += 1
+        pairs += _align_content(gap_b, gap_n)
+        if bi < len(base) and ni < len(new):
+            pairs.append((base[bi], new_by_id[base[bi].id]))
+            bi, ni = bi + 1, ni + 1
+    return pairs
+
+
+def _same_project(base: Resolution, new: Resolution) -> bool:
+    """Paragraph ids are worth pairing on when most of them are shared (both versions of one project)."""
+    bids = {p.id for _, p in base.paragraphs()}
+    nids = {p.id for _, p in new.paragraphs()}
+    if not bids or not nids:
+        return False
+    return len(bids & nids) >= 0.5 * min(len(bids), len(nids))
+
+
+# --- the comparison -------------------------------------------------------------------------------------
+
+
+class _Blocks:
+    """Rendered blocks of one version, found by paragraph id."""
+
+    def __init__(self, rendered: Rendered) -> None:
+        self.lead: dict[str, Block] = {}
+        self.tail: dict[str, Block] = {}
+        for block in rendered.blocks:
+            if block.role == "annex":
+                continue
+            target = self.tail if block.is_tail else self.lead
+            target.setdefault(block.paragraph_id, block)
+
+
+def _reading_order(para: Paragraph, blocks: _Blocks) -> list[Block]:
+    out = [blocks.lead[para.id]] if para.id in blocks.lead else []
+    for sub in para.subparagraphs:
+        out += _reading_order(sub, blocks)
+    if para.id in blocks.tail:
+        out.append(blocks.tail[para.id])
+    return out
+
+
+class _Comparer:
+    def __init__(self, base: Resolution, new: Resolution, by_id: bool) -> None:
+        self.by_id = by_id
+        self.base_blocks = _Blocks(render(base))
+        self.new_blocks = _Blocks(render(new))
+        self.notes = _Notes(base, new)
+        self.out: list[BlockChange] = []
+        self.moves = 0
+
+    def whole(self, para: Paragraph, side: str, move: str = "") -> None:
+        blocks = self.base_blocks if side == "base" else self.new_blocks
+        for block in _reading_order(para, blocks):
+            change = (
+                diff_blocks(block, None, self.notes)
+                if side == "base"
+                else diff_blocks(None, block, self.notes)
+            )
+            change.move = move
+            self.out.append(change)
+
+    def pair(self, bp: Paragraph, np: Paragraph) -> None:
+        bb, nb = self.base_blocks, self.new_blocks
+        self.out.append(diff_blocks(bb.lead.get(bp.id), nb.lead.get(np.id), self.notes))
+        self.paragraphs(bp.subparagraphs, np.subparagraphs)
+        bt, nt = bb.tail.get(bp.id), nb.tail.get(np.id)
+        if bt or nt:
+            self.out.append(diff_blocks(bt, nt, self.notes))
+
+    def paragraphs(self, base: list[Paragraph], new: list[Paragraph]) -> None:
+        pairs = align(base, new, by_id=self.by_id)
+        moves = self._moves(pairs)
+        for bp, np in pairs:
+            if bp and np:
+                self.pair(bp, np)
+            elif bp:
+                self.whole(bp, "base", moves.get(id(bp), ""))
+            elif np:
+                self.whole(np, "new", moves.get(id(np), ""))
+
+    def _moves(self, pairs: list[Pair]) -> dict[int, str]:
+        """Unpaired paragraphs that are (nearly) the same text in both versions moved."""
+        gone = [bp for bp, np in pairs if bp and not np]
+        came = [np for bp, np in pairs if np and not bp]
+        found: dict[int, str] = {}
+        if not gone or not came:
+            return found
+        scored = []
+        for bp in gone:
+            for np in came:
+                if self.by_id and bp.id == np.id:
+                    scored.append((2.0, bp, np))
+                else:
+                    s = similarity(_para_words(bp), _para_words(np))
+                    if s >= MOVE_THRESHOLD:
+                        scored.append((s, bp, np))
+        for _, bp, np in sorted(scored, key=lambda t: -t[0]):
+            if id(bp) in found or id(np) in found:
+                continue
+            self.moves += 1
+            found[id(bp)] = found[id(np)] = f"move{self.moves}"
+        return found
+
+
+def _line_segments(base: str, new: str) -> list[Segment]:
+    return diff_markup(inline.escape(base), inline.escape(new))
+
+
+def compare(base: Resolution, new: Resolution, *, by_id: bool | None = None) -> Comparison:
+    """The structural comparison of two versions. `by_id` None: decide from the ids the versions share."""
+    use_ids = _same_project(base, new) if by_id is None else by_id
+    comparer = _Comparer(base, new, use_ids)
+    for part in Part:
+        comparer.paragraphs(base.part(part), new.part(part))
+    base_r, new_r = render(base), render(new)
+    _annex(comparer, base_r, new_r)
+    # in case a paragraph moved between parts, the per-part alignment shows it as deleted and inserted
+    return Comparison(
+        base=base,
+        new=new,
+        base_rendered=base_r,
+        new_rendered=new_r,
+        title=diff_markup(base.title, new.title) if new_r.template.has_title else [],
+        organ_line=_line_segments(_organ_line(base_r), _organ_line(new_r)),
+        blocks=comparer.out,
+        footnotes=comparer.notes.changes,
+        by_id=use_ids,
+    )
+
+
+def _organ_line(r: Rendered) -> str:
+    return r.organ_line + ("," if r.organ_comma else "")
+
+
+def _annex(comparer: _Comparer, base_r: Rendered, new_r: Rendered) -> None:
+    """Annex paragraphs have no ids: pair them by content."""
+    ba = [b for b in base_r.blocks if b.role == "annex"]
+    na = [b for b in new_r.blocks if b.role == "annex"]
+    if not ba and not na:
+        return
+    bp = [Paragraph(text=inline.unparse(list(b.spans))) for b in ba]
+    np = [Paragraph(text=inline.unparse(list(b.spans))) for b in na]
+    index = {id(p): b for p, b in zip(bp + np, ba + na, strict=True)}
+    for x, y in _align_content(bp, np):
+        comparer.out.append(
+            diff_blocks(index[id(x)] if x else None, index[id(y)] if y else None, comparer.notes)
+        )

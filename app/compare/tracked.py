@@ -1,0 +1,309 @@
+"""The comparison as a .docx with real Word revisions (w:ins, w:del), in the layout of the new version.
+
+The .docx writer builds the new version's document (masthead, styles, headers, footnotes); the body from the
+title on is then written again from the structural comparison, paragraph by paragraph, with the writer's own
+paragraph styles and run formatting. Inserted words are wrapped in `w:ins`, deleted ones in `w:del` with
+`w:delText`; a deleted or inserted paragraph also marks its paragraph mark, so accepting or rejecting leaves no
+empty line. Paragraph numbers and subparagraph labels become Word list numbering in this file, so a deleted
+or inserted paragraph renumbers the others instead of showing every later number as changed: accept all
+gives the new text, reject all the base text, numbers included. Footnote references are tracked like words;
+the notes of deleted references are added to the footnotes part, and changed note texts carry revisions too.
+The masthead, agenda block and sponsor line are the new version's, untracked.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from pathlib import Path
+from xml.sax.saxutils import quoteattr
+
+import docx
+from docx.oxml.ns import qn
+from docx.oxml.parser import parse_xml
+
+from app.atomic import write_atomic
+from app.compare.diff import DELETE, EQUAL, INSERT, BlockChange, Comparison, Segment, compare
+from app.io import docx_parts
+from app.io import docx_writer as writer
+from app.model import Resolution
+from app.render import Block
+
+DEFAULT_AUTHOR = "Resolute"
+
+# Word list formats for subparagraph depths 1.. (as app.formatting.subparagraph_label prints them)
+_SUB_LEVELS = (
+    ("lowerLetter", "({n})"),
+    ("lowerRoman", "({n})"),
+    ("lowerLetter", "{n}."),
+    ("lowerRoman", "{n}."),
+)
+
+
+class _Revisions:
+    """Writes tracked runs; one id sequence for every revision in the package."""
+
+    def __init__(self, author: str, date: dt.datetime) -> None:
+        self.attrs = f'w:author={quoteattr(author)} w:date="{date.strftime("%Y-%m-%dT%H:%M:%SZ")}"'
+        self.next_id = 1
+
+    def mark(self, op: str) -> str:
+        """A paragraph-mark revision (goes in w:pPr/w:rPr)."""
+        if op == EQUAL:
+            return ""
+        tag = "w:ins" if op == INSERT else "w:del"
+        return f'<{tag} w:id="{self._id()}" {self.attrs}/>'
+
+    def wrap(self, op: str, runs: str) -> str:
+        if not runs or op == EQUAL:
+            return runs
+        if op == DELETE:
+            runs = runs.replace('<w:t xml:space="preserve">', '<w:delText xml:space="preserve">')
+            runs = runs.replace("<w:t>", "<w:delText>").replace("</w:t>", "</w:delText>")
+            tag = "w:del"
+        else:
+            tag = "w:ins"
+        return f'<{tag} w:id="{self._id()}" {self.attrs}>{runs}</{tag}>'
+
+    def _id(self) -> int:
+        self.next_id += 1
+        return self.next_id
+
+
+class _Notes:
+    """Word footnote ids for the comparison's footnotes: the writer's ids for the new version's notes, new ids
+    for notes only the base has."""
+
+    def __init__(self, document: docx.document.Document, cmp: Comparison, revs: _Revisions) -> None:
+        self.cmp, self.revs, self.document = cmp, revs, document
+        rendered = cmp.new_rendered
+        self.offset = 1 if rendered.sponsor_note else 0
+        self.part = docx_parts.footnotes_part(document, create=False)
+        self.ids: dict[str, int] = {}
+        self.used: set[int] = set()
+
+    def _root(self):
+        if self.part is None:
+            self.part = docx_parts.footnotes_part(self.document)
+            separator = self.part.footnotes.special(-1)
+            separator.clear()
+            separator._element.append(writer._parse_one(writer._para("footnote_separator", "")))
+        return self.part.element
+
+    def word_id(self, key: str) -> int | None:
+        if key in self.ids:
+            return self.ids[key]
+        change = self.cmp.footnotes[key]
+        number = self.cmp.new_rendered.footnote_numbers.get(change.new_id) if change.new_id else None
+        root = self._root()
+        if number is not None:
+            word_id = number + self.offset
+            if change.status == "changed":
+                self._rewrite(root.get_by_id(word_id), change.segments)
+        elif change.base_id in self.cmp.base.footnotes:
+            note = root.add_footnote()
+            word_id = note.id
+            runs = "".join(writer._run(s.text, italic=s.italic or None) for s in change.segments if s.text)
+            note.append(writer._parse_one(writer._footnote_xml("<w:footnoteRef/>", runs)))
+        else:
+            return None
+        self.ids[key] = word_id
+        return word_id
+
+    def _rewrite(self, note, segments: list[Segment]) -> None:
+        """The note's text as tracked runs, after its reference mark and tab."""
+        if note is None:
+            return
+        paragraphs = note.xpath("./w:p")
+        if not paragraphs:
+            return
+        p = paragraphs[0]
+        runs = p.xpath("./w:r")
+        for run in runs[2:]:  # the first two runs are the reference mark and the tab
+            p.remove(run)
+        for el in _parse_runs(_segment_runs(segments, self.revs, None)):
+            p.append(el)
+
+    def reference(self, key: str, op: str) -> str:
+        word_id = self.word_id(key)
+        if word_id is None:
+            return ""
+        style = f'<w:rPr><w:rStyle w:val="{writer.REFERENCE_STYLE}"/></w:rPr>'
+        if word_id in self.used:  # Word cannot point twice at one note: repeat its number as text
+            number = self.cmp.new_rendered.footnote_numbers.get(self.cmp.footnotes[key].new_id, "")
+            return self.revs.wrap(op, f"<w:r>{style}<w:t>{number}</w:t></w:r>") if number else ""
+        self.used.add(word_id)
+        return self.revs.wrap(op, f'<w:r>{style}<w:footnoteReference w:id="{word_id}"/></w:r>')
+
+
+def _parse_runs(xml: str) -> list:
+    return writer._parse_many(f"<w:p>{xml}</w:p>")[0].getchildren() if xml else []
+
+
+def _segment_runs(
+    segments: list[Segment], revs: _Revisions, notes: _Notes | None, *, italic: bool = True
+) -> str:
+    out = []
+    for seg in segments:
+        if seg.footnote:
+            if notes is not None:
+                out.append(notes.reference(seg.footnote, seg.op))
+            continue
+        run = writer._run(seg.text, italic=((seg.italic or seg.opener) and italic) or None)
+        out.append(revs.wrap(seg.op, run))
+    return "".join(out)
+
+
+class _Numbering:
+    """Word list numbering for operative numbers and subparagraph labels of the tracked document."""
+
+    def __init__(self, document: docx.document.Document) -> None:
+        self.root = document.part.numbering_part.element
+        self.abstract_ids = [int(a.get(qn("w:abstractNumId"))) for a in self.root.xpath("./w:abstractNum")]
+        self.num_ids = [int(n.get(qn("w:numId"))) for n in self.root.xpath("./w:num")]
+        self.operative = 0
+        self.current_sub = 0
+
+    def _add(self, levels: list[tuple[str, str]]) -> int:
+        abstract = max([0, *self.abstract_ids]) + 1
+        self.abstract_ids.append(abstract)
+        lvls = "".join(
+            f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
+            f'<w:lvlText w:val="{text.format(n=f"%{i + 1}")}"/><w:lvlJc w:val="left"/><w:suff w:val="tab"/></w:lvl>'
+            for i, (fmt, text) in enumerate(levels)
+        )
+        ns = writer._NS
+        element = parse_xml(
+            f'<w:abstractNum {ns} w:abstractNumId="{abstract}"><w:multiLevelType w:val="multilevel"/>{lvls}'
+            "</w:abstractNum>"
+        )
+        nums = self.root.xpath("./w:num")
+        if nums:
+            nums[0].addprevious(element)
+        else:
+            self.root.append(element)
+        num = max([0, *self.num_ids]) + 1
+        self.num_ids.append(num)
+        self.root.append(
+            parse_xml(f'<w:num {ns} w:numId="{num}"><w:abstractNumId w:val="{abstract}"/></w:num>')
+        )
+        return num
+
+    def for_block(self, block: Block) -> str:
+        """The w:numPr of a labelled block ("" for unlabelled ones); a new paragraph starts new sublists."""
+        if block.level == 0 and not block.is_tail:
+            self.current_sub = 0
+        if not block.label:
+            return ""
+        if block.level == 0:
+            if not self.operative:
+                self.operative = self._add([("decimal", "{n}.")])
+            return f'<w:numPr><w:ilvl w:val="0"/><w:numId w:val="{self.operative}"/></w:numPr>'
+        if not self.current_sub:
+            self.current_sub = self._add([_SUB_LEVELS[i % 4] for i in range(9)])
+        return f'<w:numPr><w:ilvl w:val="{min(block.level - 1, 8)}"/><w:numId w:val="{self.current_sub}"/></w:numPr>'
+
+
+def _paragraph(style_key: str, runs: str, *, numpr: str = "", mark: str = "") -> str:
+    style_id = writer.STYLE_IDS[style_key][0]
+    rpr = f"<w:rPr>{mark}</w:rPr>" if mark else ""
+    return f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/>{numpr}{rpr}</w:pPr>{runs}</w:p>'
+
+
+def _op_of(change: BlockChange) -> str:
+    return {"inserted": INSERT, "deleted": DELETE}.get(change.status, EQUAL)
+
+
+def _body(cmp: Comparison, revs: _Revisions, notes: _Notes, numbering: _Numbering) -> str:
+    out: list[str] = []
+    new_r = cmp.new_rendered
+    if new_r.title or any(s.text for s in cmp.title):
+        title = [Segment(s.op, s.text) for s in cmp.title]  # the writer prints the title plain
+        out.append(_paragraph("title", writer._run("\t") + _segment_runs(title, revs, None)))
+    organ_runs = writer._run(new_r.organ_line, italic=True) + (writer._run(",") if new_r.organ_comma else "")
+    base_r = cmp.base_rendered
+    if (base_r.organ_line, base_r.organ_comma) == (new_r.organ_line, new_r.organ_comma):
+        out.append(_paragraph("organ_line", organ_runs))
+    else:
+        old = writer._run(base_r.organ_line, italic=True) + (writer._run(",") if base_r.organ_comma else "")
+        out.append(_paragraph("organ_line", revs.wrap(DELETE, old) + revs.wrap(INSERT, organ_runs)))
+    for change in cmp.blocks:
+        block = change.block
+        op = _op_of(change)
+        runs = _segment_runs(change.segments, revs, notes)
+        out.append(
+            _paragraph(writer._block_style(block), runs, numpr=numbering.for_block(block), mark=revs.mark(op))
+        )
+    return "".join(out)
+
+
+def _track_revisions_setting(document: docx.document.Document) -> None:
+    """Turn Track Changes on, so edits made in Word on top of this file are tracked too."""
+    settings = document.settings.element
+    if settings.find(qn("w:trackRevisions")) is not None:
+        return
+    element = parse_xml(f"<w:trackRevisions {writer._NS}/>")
+    for later in ("w:doNotTrackMoves", "w:doNotTrackFormatting", "w:documentProtection", "w:defaultTabStop",
+                  "w:characterSpacingControl", "w:evenAndOddHeaders", "w:footnotePr", "w:compat"):  # fmt: skip
+        found = settings.find(qn(later))
+        if found is not None:
+            found.addprevious(element)
+            return
+    settings.append(element)
+
+
+def build_tracked_document(
+    base: Resolution,
+    new: Resolution,
+    *,
+    author: str = DEFAULT_AUTHOR,
+    date: dt.datetime | None = None,
+    comparison: Comparison | None = None,
+) -> docx.document.Document:
+    cmp = comparison or compare(base, new)
+    revs = _Revisions(author, date or dt.datetime.now(dt.timezone.utc))
+    document = writer.build_document(new)
+    notes = _Notes(document, cmp, revs)
+    numbering = _Numbering(document)
+    body = document.element.body
+    paragraphs = body.xpath("./w:p")
+    styles = [p.xpath("string(./w:pPr/w:pStyle/@w:val)") for p in paragraphs]
+    start_styles = {writer.STYLE_IDS[k][0] for k in ("title", "organ_line")}
+    start = next((i for i, s in enumerate(styles) if s in start_styles), None)
+    end_rule = writer.STYLE_IDS["end_rule"][0]
+    stop = max((i for i, s in enumerate(styles) if s == end_rule), default=len(paragraphs))
+    if start is None:  # no title and no organ line: the body starts after the sponsor line
+        start = stop
+    anchor = paragraphs[stop] if stop < len(paragraphs) else body.find(qn("w:sectPr"))
+    for p in paragraphs[start:stop]:
+        body.remove(p)
+    for el in writer._parse_many(_body(cmp, revs, notes, numbering)):
+        anchor.addprevious(el)
+    _track_revisions_setting(document)
+    return document
+
+
+def build_tracked_docx(
+    base: Resolution,
+    new: Resolution,
+    *,
+    author: str = DEFAULT_AUTHOR,
+    date: dt.datetime | None = None,
+    comparison: Comparison | None = None,
+) -> bytes:
+    """The tracked-changes .docx from `base` to `new`, as bytes."""
+    stream = io.BytesIO()
+    build_tracked_document(base, new, author=author, date=date, comparison=comparison).save(stream)
+    return stream.getvalue()
+
+
+def write_tracked_docx(
+    base: Resolution,
+    new: Resolution,
+    path: Path | str,
+    *,
+    author: str = DEFAULT_AUTHOR,
+    date: dt.datetime | None = None,
+) -> None:
+    """Write the tracked-changes .docx atomically."""
+    write_atomic(Path(path), build_tracked_docx(base, new, author=author, date=date))

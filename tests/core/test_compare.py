@@ -1,0 +1,250 @@
+"""Compare two versions: structural alignment, word diff, and the tracked-changes .docx.
+
+The .docx checks read the revisions back out of the produced document.xml (tests/core/revisions.py accepts or
+rejects them as Word does) and compare paragraph texts with what app.render prints for each version.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import io
+import re
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+from test_compare_revisions import body_texts, parts, q, referenced_notes
+
+from app import inline
+from app.compare.diff import DELETE, EQUAL, INSERT, compare
+from app.compare.tracked import build_tracked_docx, write_tracked_docx
+from app.io.docx_parts import package_problems
+from app.io.reading import read_document
+from app.model import AgendaItem, Header, Paragraph, Resolution
+from app.render import block_text, render
+from app.rollover import adoption_info, rollover
+
+
+def _printed(res: Resolution) -> list[str]:
+    """The body as app.render prints it, from the title on: what accept-all or reject-all must give."""
+    r = render(res)
+    out = ["\t" + r.title] if r.title else []
+    out.append(r.organ_line + ("," if r.organ_comma else ""))
+    for block in r.blocks:
+        out.append((block.label + "\t" if block.label else "") + block_text(block))
+    return out
+
+
+def _body(blob: bytes, mode: str) -> list[str]:
+    """Body paragraph texts after accepting or rejecting, from the title on, footnote marks left out."""
+    texts = [t.replace("^", "") for t in body_texts(blob, mode)]
+    start = next(i for i, t in enumerate(texts) if t.startswith("\t") or t.startswith("The "))
+    return texts[start:-1]  # the last paragraph is the end rule
+
+
+def _check_round_trip(base: Resolution, new: Resolution) -> bytes:
+    blob = build_tracked_docx(base, new, author="Test", date=dt.datetime(2025, 12, 2, 10, 0))
+    assert package_problems(blob) == []
+    assert _body(blob, "accept") == _printed(new)
+    assert _body(blob, "reject") == _printed(base)
+    notes = {k: v for k, v in _footnote_texts(new).items()}
+    assert referenced_notes(blob, "accept") == list(notes.values())
+    assert referenced_notes(blob, "reject") == list(_footnote_texts(base).values())
+    return blob
+
+
+def _footnote_texts(res: Resolution) -> dict[str, str]:
+    return {fid: inline.plain(text) for _, fid, text in render(res).footnotes}
+
+
+def _revision_texts(blob: bytes, tag: str) -> list[str]:
+    doc = parts(blob)["word/document.xml"]
+    return ["".join(el.itertext()) for el in doc.iter(q(tag))]
+
+
+def _sample() -> Resolution:
+    header = Header(template="ga-c1", session=80, symbol="A/C.1/80/L.43", date=dt.date(2025, 10, 15),
+                    sponsors=["Japan"], agenda_items=[AgendaItem("105", "", "Comprehensive Nuclear-Test-Ban Treaty")])  # fmt: skip
+    res = Resolution(header=header, title="Comprehensive Nuclear-Test-Ban Treaty")
+    n1 = res.add_footnote("*Official Records of the General Assembly*, vol. I.")
+    n2 = res.add_footnote("A/79/905, annex.")
+    res.preamble = [
+        Paragraph(
+            "Reiterating", "that the cessation of nuclear-weapon test explosions is a disarmament measure"
+        ),
+        Paragraph("Recalling", f"its resolution 79/77 of 2 December 2024[^{n1.id}]"),
+        Paragraph("Noting", f"the Joint Ministerial Statement adopted in New York[^{n2.id}]"),
+    ]
+    res.operative = [
+        Paragraph("Stresses", "the vital importance and urgency of signature and ratification"),
+        Paragraph("Urges", "all States not to carry out nuclear-weapon test explosions"),
+        Paragraph(
+            "Requests",
+            "the Secretary-General",
+            [
+                Paragraph("", "to prepare a report"),
+                Paragraph("", "to consult Member States"),
+                Paragraph(
+                    "", "to brief the Assembly", [Paragraph("", "orally"), Paragraph("", "in writing")]
+                ),
+            ],
+            tail="and to report thereon",
+        ),  # fmt: skip
+        Paragraph("Welcomes", "the reappointment of the Executive Secretary"),
+        Paragraph("Decides", "to include in the provisional agenda of its eighty-first session the item"),
+    ]
+    return res
+
+
+def test_words_and_paragraphs_are_aligned() -> None:
+    base = _sample()
+    new = copy.deepcopy(base)
+    for _, p in new.paragraphs():
+        p.id = p.id[::-1]  # as if read from another file: no shared ids
+    new.operative[
+        1
+    ].text = "all States and international organizations not to carry out nuclear-weapon test explosions"
+    del new.operative[3]  # "Welcomes" deleted
+    new.operative.insert(0, Paragraph("Calls upon", "all States to sign the Treaty"))
+    cmp = compare(base, new)
+    assert not cmp.by_id
+    statuses = [
+        (c.status, (c.new or c.base).opener) for c in cmp.blocks if c.block.level == 0 and not c.block.is_tail
+    ]
+    assert statuses[3:] == [("inserted", "Calls upon"), ("equal", "Stresses"), ("changed", "Urges"),
+                            ("equal", "Requests"), ("deleted", "Welcomes"), ("equal", "Decides")]  # fmt: skip
+    urges = next(c for c in cmp.blocks if c.status == "changed")
+    assert [(s.op, s.text.strip()) for s in urges.segments if s.op != EQUAL] == [
+        (INSERT, "and international organizations")
+    ]
+    assert urges.text("base") == "Urges all States not to carry out nuclear-weapon test explosions;"
+    # numbers are not compared: operative paragraphs 2.. shifted by one, yet they read as equal
+    assert [c.status for c in cmp.blocks if c.base and c.base.opener == "Stresses"] == ["equal"]
+    view = cmp.view()
+    assert view[0] == ("title", "", [(EQUAL, "Comprehensive Nuclear-Test-Ban Treaty")])
+    assert ("deleted", "4.", [(DELETE, "Welcomes the reappointment of the Executive Secretary;")]) in view
+
+
+def test_tracked_docx_accepts_to_new_and_rejects_to_base(tmp_path: Path) -> None:
+    base = _sample()
+    new = copy.deepcopy(base)
+    new.title = "The Comprehensive Nuclear-Test-Ban Treaty"
+    new.preamble[1].text = "its resolution 80/70 of 1 December 2025"  # its footnote reference deleted
+    new.footnotes[
+        inline.footnote_ids(new.preamble[2].text)[0]
+    ].text = "A/80/905, annex."  # a changed footnote text
+    new.operative[2].subparagraphs[1].text = "to consult Member States and observers"
+    del new.operative[2].subparagraphs[0]  # (a) deleted: (b) becomes (a) without a revision on the label
+    new.operative[2].subparagraphs[1].subparagraphs.append(Paragraph("", "by video"))
+    del new.operative[3]
+    new.operative.append(Paragraph("Decides also", "to remain seized of the matter"))
+    blob = _check_round_trip(base, new)
+    # no label or number is ever a revision: Word numbers the paragraphs
+    for text in _revision_texts(blob, "ins") + _revision_texts(blob, "del"):
+        assert not re.fullmatch(r"\s*\(?[0-9a-z]{1,4}[.)]\s*", text), text
+    assert "Test" in {el.get(q("author")) for el in parts(blob)["word/document.xml"].iter(q("ins"))}
+    # deleted paragraphs mark their paragraph marks, so accepting leaves no empty line
+    doc = parts(blob)["word/document.xml"]
+    marks = doc.findall(".//w:pPr/w:rPr/w:del", {"w": q("")[1:-1]})
+    assert len(marks) == 2  # "to prepare a report" and "Welcomes ..."
+    # the settings turn Track Changes on for later edits in Word
+    with zipfile.ZipFile(io.BytesIO(blob)) as z:
+        assert b"<w:trackRevisions/>" in z.read("word/settings.xml")
+    out = tmp_path / "tracked.docx"
+    write_tracked_docx(base, new, out)
+    assert out.read_bytes()[:2] == b"PK"
+
+
+def test_moved_paragraph_is_deleted_and_inserted_whole() -> None:
+    base = _sample()
+    new = copy.deepcopy(base)
+    new.operative.insert(0, new.operative.pop(3))  # "Welcomes" moves to the top, ids kept
+    cmp = compare(base, new)
+    assert cmp.by_id
+    moved = [c for c in cmp.blocks if c.move]
+    assert [c.status for c in moved] == ["inserted", "deleted"]
+    assert moved[0].move == moved[1].move
+    assert moved[0].text("new") == moved[1].text("base").replace(";", ";")
+    _check_round_trip(base, new)
+
+
+def test_editor_versions_pair_by_id_even_when_rewritten() -> None:
+    base = _sample()
+    new = copy.deepcopy(base)
+    new.operative[0].text = "the need for prompt action by every State that has not yet acted"  # rewritten
+    cmp = compare(base, new)
+    first = next(c for c in cmp.blocks if c.base and c.base.opener == "Stresses")
+    assert first.status == "changed" and first.new is not None
+    _check_round_trip(base, new)
+
+
+def test_unrelated_resolutions_still_round_trip(corpus) -> None:
+    base = read_document(corpus / "originals" / "A_RES_80_70-2520898E.xml").resolution
+    new = read_document(corpus / "originals" / "A_RES_80_4-2517552E.xml").resolution
+    _check_round_trip(base, new)
+    _check_round_trip(new, base)
+
+
+@pytest.mark.parametrize(
+    ("draft", "adopted"),
+    [("A_C.1_80_L.43.txt", "A_RES_80_70-2520898E.xml"), ("A_80_L.6.txt", "A_RES_80_4-2517552E.xml")],
+)
+def test_draft_against_the_resolution_adopted_from_it(corpus, draft: str, adopted: str) -> None:
+    base = read_document(corpus / draft).resolution
+    new = read_document(corpus / "originals" / adopted).resolution
+    cmp = compare(base, new)
+    # the same text, issued twice: every paragraph pairs with its counterpart
+    assert not [c for c in cmp.blocks if c.status in ("inserted", "deleted")]
+    _check_round_trip(base, new)
+
+
+def test_rollover_against_the_adopted_resolution(corpus) -> None:
+    path = corpus / "originals" / "A_RES_80_70-2520898E.xml"
+    base = read_document(path).resolution
+    info = adoption_info(path.read_bytes(), name=path.name)
+    new, _ = rollover(base, adoption_date=info.date, adopted_symbol=info.symbol, template=info.template)
+    new.operative.insert(4, Paragraph("Calls upon", "all States to support the verification regime"))
+    blob = _check_round_trip(base, new)
+    inserted = _revision_texts(blob, "ins")
+    assert "80/70 of 1" in inserted and "eighty-second" in inserted
+    assert "79/77 of 2" in _revision_texts(blob, "del")
+
+
+def test_cli_compare_writes_the_tracked_file(tmp_path: Path, corpus) -> None:
+    from app.cli import run
+
+    out = tmp_path / "cmp.docx"
+    code = run(["compare", str(corpus / "A_80_L.6.txt"), str(corpus / "originals" / "A_RES_80_4-2517552E.xml"),
+                "-o", str(out)])  # fmt: skip
+    assert code == 0 and package_problems(out.read_bytes()) == []
+
+
+def test_libreoffice_opens_the_tracked_files(tmp_path: Path, corpus) -> None:
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if not soffice:
+        pytest.skip("LibreOffice (soffice) is not installed: cannot check that it opens the files")
+    base = _sample()
+    new = copy.deepcopy(base)
+    del new.operative[1]
+    new.preamble[0].text += " and a step towards a world without nuclear weapons"
+    files = [tmp_path / "hand.docx", tmp_path / "corpus.docx"]
+    write_tracked_docx(base, new, files[0])
+    write_tracked_docx(
+        read_document(corpus / "A_C.1_80_L.43.txt").resolution,
+        read_document(corpus / "originals" / "A_RES_80_70-2520898E.xml").resolution,
+        files[1],
+    )
+    profile = (tmp_path / "profile").as_uri()
+    result = subprocess.run(
+        [soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "txt:Text (encoded):UTF8",
+         "--outdir", str(tmp_path), *map(str, files)],
+        capture_output=True, text=True, timeout=180,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    for f in files:
+        text = f.with_suffix(".txt").read_text(encoding="utf-8-sig")
+        assert "The General Assembly," in text, f"LibreOffice could not read {f.name}"
+    assert "a world without nuclear weapons" in (tmp_path / "hand.txt").read_text(encoding="utf-8-sig")
