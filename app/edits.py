@@ -488,3 +488,36 @@ def replace_document(doc: Document, *, resolution: Resolution, label: str = "Imp
 
     change = Change(label=label, structure=True, header=True, title=True, footnotes=True)
     return _record(doc, label, put(after), put(before), change)
+
+
+def insert_paragraphs(doc: Document, *, source: Resolution, after_id: str = "", label: str = "Paste") -> Change:
+    """Insert the paragraphs and footnotes of another draft (a paste) as one undo entry.
+
+    Each part's paragraphs go after `after_id` when it is a paragraph of that part, else at the end of the part.
+    """
+    res = doc.resolution
+    placed: list[tuple[list[Paragraph], int, list[Paragraph]]] = []
+    for part in Part:
+        incoming = source.part(part)
+        if not incoming:
+            continue
+        items = res.part(part)
+        at = next((i + 1 for i, p in enumerate(items) if p.id == after_id), len(items))
+        placed.append((items, at, list(incoming)))
+    notes = {fid: note for fid, note in source.footnotes.items() if fid not in res.footnotes}
+
+    def apply() -> None:
+        for items, at, paras in placed:
+            items[at:at] = paras
+        res.footnotes.update(notes)
+
+    def revert() -> None:
+        for items, at, paras in placed:
+            del items[at : at + len(paras)]
+        for fid in notes:
+            res.footnotes.pop(fid, None)
+
+    ids = [p.id for _, _, paras in placed for p in paras]
+    change = Change(label=label, structure=True, paragraph_ids=frozenset(ids), footnotes=bool(notes),
+                    focus=ids[0] if ids else "")  # fmt: skip
+    return _record(doc, label, apply, revert, change)

@@ -228,3 +228,17 @@ def test_recovery_file_round_trip_and_removal(tmp_path) -> None:
     assert storage.dumps(item.load()) == storage.dumps(doc.resolution)
     saver.remove()
     assert recovery.find_recoverable(tmp_path) == []
+
+
+def test_insert_paragraphs_of_a_pasted_draft_is_one_entry() -> None:
+    doc = make_doc()
+    before = snapshot(doc)
+    pasted = Resolution(preamble=[Paragraph("Welcoming", "the report")], operative=[Paragraph("Urges", "States")])
+    note = pasted.add_footnote("A/80/1.")
+    pasted.operative[0].text += f"[^{note.id}]"
+    edits.insert_paragraphs(doc, source=pasted, after_id=doc.resolution.preamble[0].id)
+    assert [p.opener for p in doc.resolution.preamble] == ["Recalling", "Welcoming", "Noting"]
+    assert [p.opener for p in doc.resolution.operative] == ["Requests", "Decides", "Urges"]
+    assert render(doc.resolution).footnote_numbers == {note.id: 1}
+    doc.history.undo()
+    assert snapshot(doc) == before

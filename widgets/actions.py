@@ -1,0 +1,190 @@
+"""Every action of the editor, declared once by id and built through one factory (Picard, ReText).
+
+Menus and the toolbar are lists of ids. The window connects each id to its handler; undo and redo take their
+text and enabled state from the document history's `undo_status()`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import Enum
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu, QMenuBar, QToolBar, QWidget
+
+Key = QKeySequence.StandardKey
+
+
+class ActionId(str, Enum):
+    NEW = "new"
+    OPEN = "open"
+    SAVE = "save"
+    SAVE_AS = "save_as"
+    EXPORT_DOCX = "export_docx"
+    IMPORT = "import"
+    SETTINGS = "settings"
+    QUIT = "quit"
+    UNDO = "undo"
+    REDO = "redo"
+    FIND = "find"
+    ADD_PARAGRAPH = "add_paragraph"
+    INSERT_PARAGRAPH = "insert_paragraph"
+    DELETE_PARAGRAPH = "delete_paragraph"
+    DUPLICATE_PARAGRAPH = "duplicate_paragraph"
+    MOVE_UP = "move_up"
+    MOVE_DOWN = "move_down"
+    MOVE_TO_OTHER_PART = "move_to_other_part"
+    INDENT = "indent"
+    OUTDENT = "outdent"
+    INSERT_FOOTNOTE = "insert_footnote"
+    NEXT_ISSUE = "next_issue"
+    ZOOM_IN = "zoom_in"
+    ZOOM_OUT = "zoom_out"
+    ZOOM_RESET = "zoom_reset"
+    SHOW_PREVIEW = "show_preview"
+    SHOW_ISSUES = "show_issues"
+    SHOW_DETAILS = "show_details"
+    ABOUT = "about"
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    text: str
+    shortcut: str | QKeySequence.StandardKey | tuple[QKeySequence.StandardKey | str, ...] = ""
+    tip: str = ""
+    checkable: bool = False
+
+
+SPECS: dict[ActionId, ActionSpec] = {
+    ActionId.NEW: ActionSpec("&New from template…", Key.New, "Start a draft from an organ template"),
+    ActionId.OPEN: ActionSpec("&Open…", Key.Open, "Open a project, Word, UN XML or text file"),
+    ActionId.SAVE: ActionSpec("&Save", Key.Save, "Save the project file"),
+    ActionId.SAVE_AS: ActionSpec("Save &As…", Key.SaveAs, "Save the project under another name"),
+    ActionId.EXPORT_DOCX: ActionSpec(
+        "&Export Word (.docx)…", "Ctrl+E", "Write the draft as a UN-style .docx"
+    ),
+    ActionId.IMPORT: ActionSpec("&Import…", "Ctrl+I", "Read a draft from a text, Word or UN XML file"),
+    ActionId.SETTINGS: ActionSpec("Se&ttings…", Key.Preferences, "Your name, delegation, defaults"),
+    ActionId.QUIT: ActionSpec("&Quit", Key.Quit),
+    ActionId.UNDO: ActionSpec("&Undo", Key.Undo),
+    ActionId.REDO: ActionSpec("&Redo", (Key.Redo, "Ctrl+Y")),
+    ActionId.FIND: ActionSpec("&Find and Replace…", (Key.Find, Key.Replace), "Find and replace in the draft"),
+    ActionId.ADD_PARAGRAPH: ActionSpec(
+        "&New Paragraph After", "Ctrl+Return", "Add a paragraph after this one"
+    ),
+    ActionId.INSERT_PARAGRAPH: ActionSpec("Insert Paragraph &Before", "Ctrl+Shift+Return"),
+    ActionId.DELETE_PARAGRAPH: ActionSpec("&Delete Paragraph", "Ctrl+Shift+K"),
+    ActionId.DUPLICATE_PARAGRAPH: ActionSpec("D&uplicate Paragraph", "Ctrl+D"),
+    ActionId.MOVE_UP: ActionSpec(
+        "Move Paragraph &Up", "Alt+Shift+Up", "Earlier; from the top of the operative part into the preamble"
+    ),  # fmt: skip
+    ActionId.MOVE_DOWN: ActionSpec("Move Paragraph Do&wn", "Alt+Shift+Down"),
+    ActionId.MOVE_TO_OTHER_PART: ActionSpec(
+        "Move to &Other Part", "Ctrl+Shift+M", "Preamble ↔ operative part; the opener is converted"
+    ),  # fmt: skip
+    ActionId.INDENT: ActionSpec("&Indent (Subparagraph)", "Tab", "Make this a subparagraph of the one above"),
+    ActionId.OUTDENT: ActionSpec("&Outdent", "Shift+Tab"),
+    ActionId.INSERT_FOOTNOTE: ActionSpec("Insert &Footnote", "Ctrl+Alt+F", "A footnote at the cursor"),
+    ActionId.NEXT_ISSUE: ActionSpec("Next &Issue", "F8", "Go to the next finding"),
+    ActionId.ZOOM_IN: ActionSpec("Zoom &In", Key.ZoomIn),
+    ActionId.ZOOM_OUT: ActionSpec("Zoom &Out", Key.ZoomOut),
+    ActionId.ZOOM_RESET: ActionSpec("&Actual Size", "Ctrl+0"),
+    ActionId.SHOW_PREVIEW: ActionSpec("&Preview", "F9", "Show the page as it will print", checkable=True),
+    ActionId.SHOW_ISSUES: ActionSpec("&Issues and Footnotes", "F10", checkable=True),
+    ActionId.SHOW_DETAILS: ActionSpec(
+        "Document &Details", "F11", "Header, agenda and sponsors", checkable=True
+    ),
+    ActionId.ABOUT: ActionSpec("&About Resolute"),
+}
+
+# Tab and Shift+Tab act inside a paragraph's text box (the box handles them); the menu shows them as hints.
+_HINT_ONLY = {ActionId.INDENT, ActionId.OUTDENT}
+
+MENUS: list[tuple[str, list[ActionId | str | None]]] = [
+    ("&File", [ActionId.NEW, ActionId.OPEN, "recent", None, ActionId.SAVE, ActionId.SAVE_AS, None,
+               ActionId.IMPORT, ActionId.EXPORT_DOCX, None, ActionId.SETTINGS, None, ActionId.QUIT]),
+    ("&Edit", [ActionId.UNDO, ActionId.REDO, None, ActionId.FIND]),
+    ("&Paragraph", [ActionId.ADD_PARAGRAPH, ActionId.INSERT_PARAGRAPH, ActionId.DUPLICATE_PARAGRAPH,
+                    ActionId.DELETE_PARAGRAPH, None, ActionId.MOVE_UP, ActionId.MOVE_DOWN,
+                    ActionId.MOVE_TO_OTHER_PART, None, ActionId.INDENT, ActionId.OUTDENT, None,
+                    ActionId.INSERT_FOOTNOTE]),
+    ("&View", [ActionId.SHOW_DETAILS, ActionId.SHOW_PREVIEW, ActionId.SHOW_ISSUES, None, ActionId.NEXT_ISSUE,
+               None, ActionId.ZOOM_IN, ActionId.ZOOM_OUT, ActionId.ZOOM_RESET]),
+    ("&Help", [ActionId.ABOUT]),
+]  # fmt: skip
+
+TOOLBAR: list[ActionId | None] = [
+    ActionId.NEW, ActionId.OPEN, ActionId.SAVE, ActionId.EXPORT_DOCX, None, ActionId.UNDO, ActionId.REDO, None,
+    ActionId.ADD_PARAGRAPH, ActionId.DELETE_PARAGRAPH, ActionId.MOVE_UP, ActionId.MOVE_DOWN,
+    ActionId.MOVE_TO_OTHER_PART, None, ActionId.INSERT_FOOTNOTE, ActionId.FIND,
+]  # fmt: skip
+
+TOOLBAR_TEXT: dict[ActionId, str] = {
+    ActionId.NEW: "New", ActionId.OPEN: "Open", ActionId.SAVE: "Save", ActionId.EXPORT_DOCX: "Export .docx",
+    ActionId.UNDO: "Undo", ActionId.REDO: "Redo", ActionId.ADD_PARAGRAPH: "+ Paragraph",
+    ActionId.DELETE_PARAGRAPH: "Delete", ActionId.MOVE_UP: "↑ Up", ActionId.MOVE_DOWN: "↓ Down",
+    ActionId.MOVE_TO_OTHER_PART: "⇄ Other part", ActionId.INSERT_FOOTNOTE: "Footnote", ActionId.FIND: "Find",
+}  # fmt: skip
+
+
+def _sequences(shortcut: ActionSpec) -> list[QKeySequence]:
+    items = shortcut.shortcut if isinstance(shortcut.shortcut, tuple) else (shortcut.shortcut,)
+    out: list[QKeySequence] = []
+    for item in items:
+        if isinstance(item, QKeySequence.StandardKey):
+            out += QKeySequence.keyBindings(item)
+        elif item:
+            out.append(QKeySequence(item))
+    return out
+
+
+def make_action(parent: QWidget, action_id: ActionId, handler: Callable[[], None] | None) -> QAction:
+    """The one factory: text, shortcuts, tip, accessible name, and the handler."""
+    spec = SPECS[action_id]
+    action = QAction(spec.text, parent)
+    action.setObjectName(f"action_{action_id.value}")
+    keys = _sequences(spec)
+    if action_id in _HINT_ONLY:
+        action.setText(f"{spec.text}\t{keys[0].toString(QKeySequence.SequenceFormat.NativeText)}")
+    else:
+        action.setShortcuts(keys)
+    tip = spec.tip or spec.text.replace("&", "").rstrip("…")
+    if keys:
+        tip += f" ({keys[0].toString(QKeySequence.SequenceFormat.NativeText)})"
+    action.setToolTip(tip)
+    action.setStatusTip(spec.tip)
+    action.setCheckable(spec.checkable)
+    if action_id in TOOLBAR_TEXT:
+        action.setIconText(TOOLBAR_TEXT[action_id])
+    if handler is not None:
+        if spec.checkable:
+            action.toggled.connect(handler)
+        else:
+            action.triggered.connect(lambda _checked=False: handler())
+    parent.addAction(action)
+    return action
+
+
+def build_actions(parent: QWidget, handlers: dict[ActionId, Callable[..., None]]) -> dict[ActionId, QAction]:
+    return {action_id: make_action(parent, action_id, handlers.get(action_id)) for action_id in ActionId}
+
+
+def build_menus(menubar: QMenuBar, actions: dict[ActionId, QAction], recent: QMenu) -> None:
+    for title, items in MENUS:
+        menu = menubar.addMenu(title)
+        for item in items:
+            if item is None:
+                menu.addSeparator()
+            elif item == "recent":
+                menu.addMenu(recent)
+            else:
+                menu.addAction(actions[ActionId(item)])
+
+
+def build_toolbar(toolbar: QToolBar, actions: dict[ActionId, QAction]) -> None:
+    for item in TOOLBAR:
+        if item is None:
+            toolbar.addSeparator()
+            continue
+        toolbar.addAction(actions[item])

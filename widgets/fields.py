@@ -1,0 +1,248 @@
+"""The editing fields of a paragraph: an italic opener line and an auto-growing text box.
+
+Neither field keeps an undo stack of its own: the document's history (app.history) is the only one, so the
+standard undo and redo keys are left to the window's actions. In the text box a footnote reference shows as
+its printed number, `[^2]`, instead of its stored id; `to_display` and `to_markup` convert between the two.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QMimeData, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QKeyEvent,
+    QKeySequence,
+    QSyntaxHighlighter,
+    QTextCharFormat,
+    QTextCursor,
+    QTextFormat,
+)
+from PySide6.QtWidgets import QFrame, QLineEdit, QSizePolicy, QTextEdit, QWidget
+
+_REF = re.compile(r"\[\^([A-Za-z0-9_-]+)\]")
+_ITALIC = re.compile(r"(?<!\\)\*[^*]+(?<!\\)\*")
+_UNDO_KEYS = (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo)
+
+
+def to_display(markup: str, numbers: dict[str, int]) -> str:
+    """Stored markup as the editor shows it: footnote ids replaced by their numbers."""
+    if "[^" not in markup:
+        return markup
+    return _REF.sub(lambda m: f"[^{numbers[m.group(1)]}]" if m.group(1) in numbers else m.group(0), markup)
+
+
+def to_markup(display: str, numbers: dict[str, int]) -> str:
+    """What the editor shows back as stored markup: `[^2]` is the id of footnote 2."""
+    if "[^" not in display:
+        return display
+    ids = {str(n): fid for fid, n in numbers.items()}
+    return _REF.sub(lambda m: f"[^{ids.get(m.group(1), m.group(1))}]", display)
+
+
+def _is_undo_key(event: QKeyEvent) -> bool:
+    return any(event.matches(key) for key in _UNDO_KEYS)
+
+
+class OpenerField(QLineEdit):
+    """The italic opening phrase ("Recalling", "Also requests")."""
+
+    edited = Signal(str)
+    navigate = Signal(int)  # -1 up, +1 down
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        font = self.font()
+        font.setItalic(True)
+        self.setFont(font)
+        self.setFrame(False)
+        self.setPlaceholderText("Opener")
+        self.column = 120  # the narrowest an opener field gets
+        self.textEdited.connect(self.edited)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self.textChanged.connect(self._fit)
+        self._fit()
+
+    def _fit(self) -> None:
+        metrics = self.fontMetrics()
+        text = self.text() or self.placeholderText()
+        self.setFixedWidth(max(self.column, min(330, metrics.horizontalAdvance(text) + 24)))
+
+    def set_text_quietly(self, text: str) -> None:
+        if text != self.text():
+            pos = self.cursorPosition()
+            self.setText(text)
+            self.setCursorPosition(min(pos, len(text)))
+
+    def event(self, event: QEvent) -> bool:
+        # Leave undo/redo to the window's actions (the document's one history)
+        if event.type() == QEvent.Type.ShortcutOverride and _is_undo_key(event):  # type: ignore[arg-type]
+            event.ignore()
+            return False
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Up:
+            self.navigate.emit(-1)
+            return
+        if event.key() == Qt.Key.Key_Down:
+            self.navigate.emit(1)
+            return
+        if _is_undo_key(event):
+            event.ignore()
+            return
+        super().keyPressEvent(event)
+
+    def contextMenuEvent(self, event) -> None:  # noqa: ANN001
+        menu = self.createStandardContextMenu()
+        for action in menu.actions():  # the line edit's own undo would bypass the document history
+            if action.text().replace("&", "").startswith(("Undo", "Redo")):
+                menu.removeAction(action)
+        menu.exec(event.globalPos())
+
+
+class MarkupHighlighter(QSyntaxHighlighter):
+    """Footnote references small and raised, *italic* spans italic, misspelt words underlined."""
+
+    def __init__(self, field: TextField) -> None:
+        super().__init__(field.document())
+        self.spelling: Callable[[str], list[tuple[int, int, str]]] | None = None
+        self.ref_format = QTextCharFormat()
+        self.ref_format.setForeground(QColor("#1a5fb4"))
+        self.ref_format.setVerticalAlignment(QTextCharFormat.VerticalAlignment.AlignSuperScript)
+        self.ref_format.setFontWeight(QFont.Weight.Bold)
+        self.italic_format = QTextCharFormat()
+        self.italic_format.setFontItalic(True)
+        self.spell_format = QTextCharFormat()
+        self.spell_format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
+        self.spell_format.setUnderlineColor(QColor("#c01c28"))
+
+    def highlightBlock(self, text: str) -> None:
+        for m in _ITALIC.finditer(text):
+            self.setFormat(m.start(), m.end() - m.start(), self.italic_format)
+        for m in _REF.finditer(text):
+            self.setFormat(m.start(), m.end() - m.start(), self.ref_format)
+        if self.spelling is not None:
+            masked = _REF.sub(lambda m: " " * len(m.group(0)), text)
+            for start, end, _word in self.spelling(masked):
+                fmt = QTextCharFormat(self.format(start))
+                fmt.merge(self.spell_format)
+                self.setFormat(start, end - start, fmt)
+
+
+class TextField(QTextEdit):
+    """A paragraph's text: plain text that grows with its content, no own undo, keys for structure."""
+
+    edited = Signal(str)
+    indent = Signal()
+    outdent = Signal()
+    split = Signal()  # Enter: a new paragraph after this one
+    navigate = Signal(int)  # -1 up, +1 down
+    pasted_draft = Signal(str)  # a whole draft pasted: the window imports it
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setUndoRedoEnabled(False)
+        self.setAcceptRichText(False)
+        self.setTabChangesFocus(False)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setPlaceholderText("Text of the paragraph")
+        self.document().setDocumentMargin(2)
+        self.highlighter = MarkupHighlighter(self)
+        self._quiet = False
+        self.textChanged.connect(self._changed)
+        self.document().documentLayout().documentSizeChanged.connect(self._fit)
+        self._fit()
+
+    def _changed(self) -> None:
+        if not self._quiet:
+            self.edited.emit(self.toPlainText())
+
+    def _fit(self, *_: object) -> None:
+        height = int(self.document().size().height()) + 2 * self.frameWidth() + 2
+        if height != self.height():
+            self.setFixedHeight(max(height, self.fontMetrics().lineSpacing() + 8))
+
+    def resizeEvent(self, event) -> None:  # noqa: ANN001
+        super().resizeEvent(event)
+        self._fit()
+
+    def set_text_quietly(self, text: str) -> None:
+        """Show model text without reporting it as an edit; the cursor stays where it was when it can."""
+        if text == self.toPlainText():
+            return
+        pos = self.textCursor().position()
+        self._quiet = True
+        try:
+            self.setPlainText(text)
+        finally:
+            self._quiet = False
+        cursor = self.textCursor()
+        cursor.setPosition(min(pos, len(text)))
+        self.setTextCursor(cursor)
+
+    def select_span(self, start: int, end: int) -> None:
+        cursor = self.textCursor()
+        length = len(self.toPlainText())
+        cursor.setPosition(max(0, min(start, length)))
+        cursor.setPosition(max(0, min(end, length)), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and _is_undo_key(event):  # type: ignore[arg-type]
+            event.ignore()
+            return False
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key, mods = event.key(), event.modifiers()
+        plain = mods in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
+        if key == Qt.Key.Key_Backtab or (key == Qt.Key.Key_Tab and mods & Qt.KeyboardModifier.ShiftModifier):
+            self.outdent.emit()
+            return
+        if key == Qt.Key.Key_Tab and plain:
+            self.indent.emit()
+            return
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and plain:
+            self.split.emit()
+            return
+        cursor = self.textCursor()
+        if key == Qt.Key.Key_Up and plain and self._on_first_line(cursor):
+            self.navigate.emit(-1)
+            return
+        if key == Qt.Key.Key_Down and plain and self._on_last_line(cursor):
+            self.navigate.emit(1)
+            return
+        if _is_undo_key(event):
+            event.ignore()
+            return
+        super().keyPressEvent(event)
+
+    def _on_first_line(self, cursor: QTextCursor) -> bool:
+        probe = QTextCursor(cursor)
+        return not probe.movePosition(QTextCursor.MoveOperation.Up)
+
+    def _on_last_line(self, cursor: QTextCursor) -> bool:
+        probe = QTextCursor(cursor)
+        return not probe.movePosition(QTextCursor.MoveOperation.Down)
+
+    def insertFromMimeData(self, source: QMimeData) -> None:
+        text = source.text()
+        blocks = [b for b in re.split(r"\n\s*\n", text) if b.strip()]
+        if len(blocks) >= 3:  # several paragraphs at once: read them as a draft
+            self.pasted_draft.emit(text)
+            return
+        # one paragraph: line breaks inside it are only wrapping
+        self.insertPlainText(re.sub(r"\s*\n\s*", " ", text))
+
+    def canInsertFromMimeData(self, source: QMimeData) -> bool:
+        return source.hasText()
+
+    def extra_selection_format(self) -> QTextFormat:
+        return QTextFormat()

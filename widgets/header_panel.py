@@ -1,0 +1,376 @@
+"""The document details: organ, session, agenda items, symbol, date, sponsors and title.
+
+Every change is reported as a signal; the window turns it into a core edit. `show_header` fills the fields
+from the model without reporting anything (after undo, open, or a change elsewhere).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from PySide6.QtCore import QDate, QLocale, QSignalBlocker, QStringListModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QDateEdit,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.formatting import session_line
+from app.model import AgendaItem, DocumentKind, Resolution
+from app.render import sponsor_line
+from app.templates import Template, all_templates, get_template
+from widgets import services
+
+LANGUAGES = ("Arabic", "Chinese", "English", "French", "Russian", "Spanish")
+DISTRIBUTIONS = ("Limited", "General", "Restricted")
+_L_NUMBER = re.compile(r"/L\.(\d+)")
+
+
+class HeaderPanel(QWidget):
+    header_edited = Signal(str, object)  # header field, value
+    title_edited = Signal(str)
+    sponsors_edited = Signal(list, str)  # names, on behalf of
+    template_changed = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._res: Resolution | None = None
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(8, 8, 8, 8)
+        outer.setSpacing(10)
+
+        doc = QGroupBox("Document")
+        form = QFormLayout(doc)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.template = QComboBox()
+        for tpl in all_templates().values():
+            self.template.addItem(tpl.name, tpl.id)
+        self.template.setAccessibleName("Organ template")
+        form.addRow("&Organ:", self.template)
+        self.kind = QComboBox()
+        for kind in DocumentKind:
+            self.kind.addItem(kind.value[0].upper() + kind.value[1:], kind.value)
+        form.addRow("&Kind:", self.kind)
+        self.amends = QLineEdit()
+        self.amends.setPlaceholderText("A/C.1/80/L.12")
+        self.amends_label = QLabel("Amends:")
+        form.addRow(self.amends_label, self.amends)
+
+        session_box = QHBoxLayout()
+        self.session = QSpinBox()
+        self.session.setRange(0, 999)
+        self.session.setSpecialValueText("—")
+        self.session.setAccessibleName("Session number")
+        self.session_words = QLabel()
+        self.session_words.setStyleSheet("color: #5e5c64;")
+        session_box.addWidget(self.session)
+        session_box.addWidget(self.session_words, 1)
+        self.session_label = QLabel("&Session:")
+        self.session_label.setBuddy(self.session)
+        form.addRow(self.session_label, session_box)
+        self.committee = QLineEdit()
+        self.committee.setAccessibleName("Committee")
+        form.addRow("Co&mmittee:", self.committee)
+
+        symbol_box = QHBoxLayout()
+        self.l_number = QLineEdit()
+        self.l_number.setPlaceholderText("43")
+        self.l_number.setMaximumWidth(60)
+        self.l_number.setAccessibleName("L number")
+        self.l_number.setToolTip(
+            "The number of the L document; the symbol is built from the organ and session"
+        )
+        self.revision = QSpinBox()
+        self.revision.setRange(0, 20)
+        self.revision.setPrefix("Rev. ")
+        self.revision.setSpecialValueText("No Rev.")
+        self.revision.setAccessibleName("Revision")
+        symbol_box.addWidget(QLabel("L."))
+        symbol_box.addWidget(self.l_number)
+        symbol_box.addWidget(self.revision)
+        symbol_box.addStretch(1)
+        form.addRow("L number:", symbol_box)
+        self.symbol = QLineEdit()
+        self.symbol.setAccessibleName("Document symbol")
+        form.addRow("S&ymbol:", self.symbol)
+
+        self.date = QDateEdit()
+        self.date.setCalendarPopup(True)
+        self.date.setLocale(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+        self.date.setDisplayFormat("d MMMM yyyy")
+        self.date.setAccessibleName("Date")
+        form.addRow("&Date:", self.date)
+        self.distribution = QComboBox()
+        self.distribution.setEditable(True)
+        self.distribution.addItems(DISTRIBUTIONS)
+        form.addRow("Dis&tribution:", self.distribution)
+        self.original = QComboBox()
+        self.original.addItems(LANGUAGES)
+        form.addRow("Ori&ginal:", self.original)
+        outer.addWidget(doc)
+
+        agenda = QGroupBox("Agenda items")
+        agenda_layout = QVBoxLayout(agenda)
+        self.agenda = QTableWidget(0, 3)
+        self.agenda.setHorizontalHeaderLabels(["Item", "Sub", "Title"])
+        self.agenda.verticalHeader().hide()
+        self.agenda.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.agenda.setColumnWidth(0, 48)
+        self.agenda.setColumnWidth(1, 40)
+        self.agenda.setMaximumHeight(110)
+        self.agenda.setAccessibleName("Agenda items")
+        buttons = QHBoxLayout()
+        self.add_item = QPushButton("Add item")
+        self.remove_item = QPushButton("Remove item")
+        buttons.addWidget(self.add_item)
+        buttons.addWidget(self.remove_item)
+        buttons.addStretch(1)
+        agenda_layout.addWidget(self.agenda)
+        agenda_layout.addLayout(buttons)
+        outer.addWidget(agenda)
+
+        sponsors = QGroupBox("Sponsors")
+        sp = QVBoxLayout(sponsors)
+        add_row = QHBoxLayout()
+        self.sponsor_search = QLineEdit()
+        self.sponsor_search.setPlaceholderText("Type a State, e.g. Nether…")
+        self.sponsor_search.setAccessibleName("Add a sponsor")
+        names = services.state_names()
+        completer = QCompleter(QStringListModel(list(names)), self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.sponsor_search.setCompleter(completer)
+        if not names:
+            self.sponsor_search.setToolTip(services.missing("The list of official State names"))
+        self.add_sponsor = QPushButton("Add")
+        add_row.addWidget(self.sponsor_search, 1)
+        add_row.addWidget(self.add_sponsor)
+        sp.addLayout(add_row)
+        self.sponsor_list = QListWidget()
+        self.sponsor_list.setAccessibleName("Sponsors, in the order they print")
+        self.sponsor_list.setMaximumHeight(130)
+        sp.addWidget(self.sponsor_list)
+        remove_row = QHBoxLayout()
+        self.remove_sponsor = QPushButton("Remove")
+        remove_row.addWidget(self.remove_sponsor)
+        remove_row.addStretch(1)
+        sp.addLayout(remove_row)
+        behalf = QFormLayout()
+        self.on_behalf_of = QComboBox()
+        self.on_behalf_of.setEditable(True)
+        self.on_behalf_of.addItem("")
+        self.on_behalf_of.addItems(self._groups())
+        self.on_behalf_of.setAccessibleName("On behalf of a group")
+        self.on_behalf_of.setToolTip(
+            "For a draft submitted on behalf of a group, e.g. the Group of 77 and China"
+        )
+        behalf.addRow("On &behalf of:", self.on_behalf_of)
+        sp.addLayout(behalf)
+        sp.addWidget(QLabel("As printed:"))
+        self.sponsor_line = QLabel()
+        self.sponsor_line.setWordWrap(True)
+        self.sponsor_line.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.sponsor_line.setStyleSheet("background: white; border: 1px solid #c0bfbc; padding: 4px;"
+                                        "font-family: 'Times New Roman', serif;")  # fmt: skip
+        self.sponsor_line.setAccessibleName("Sponsor line as printed")
+        sp.addWidget(self.sponsor_line)
+        outer.addWidget(sponsors)
+
+        title_box = QGroupBox("Title")
+        tl = QVBoxLayout(title_box)
+        self.title = QLineEdit()
+        self.title.setAccessibleName("Title of the draft")
+        self.title.setPlaceholderText("Comprehensive Nuclear-Test-Ban Treaty")
+        tl.addWidget(self.title)
+        outer.addWidget(title_box)
+        outer.addStretch(1)
+        self._connect()
+
+    @staticmethod
+    def _groups() -> list[str]:
+        fn = services._load("app.states", "groups")
+        return list(fn()) if fn else []
+
+    def _connect(self) -> None:
+        self.template.currentIndexChanged.connect(
+            lambda _i: self.template_changed.emit(self.template.currentData())
+        )
+        self.kind.currentIndexChanged.connect(
+            lambda _i: self._emit("kind", DocumentKind(self.kind.currentData()))
+        )
+        self.amends.textEdited.connect(lambda v: self._emit("amends", v.strip()))
+        self.session.valueChanged.connect(self._session_changed)
+        self.committee.textEdited.connect(lambda v: self._emit("committee", v))
+        self.l_number.textEdited.connect(lambda _v: self._rebuild_symbol())
+        self.revision.valueChanged.connect(lambda v: self._emit("revision", v))
+        self.symbol.textEdited.connect(lambda v: self._emit("symbol", v.strip()))
+        self.date.dateChanged.connect(lambda d: self._emit("date", dt.date(d.year(), d.month(), d.day())))
+        self.distribution.currentTextChanged.connect(lambda v: self._emit("distribution", v))
+        self.original.currentTextChanged.connect(lambda v: self._emit("original_language", v))
+        self.title.textEdited.connect(self.title_edited)
+        self.add_item.clicked.connect(self._add_agenda_item)
+        self.remove_item.clicked.connect(self._remove_agenda_item)
+        self.agenda.itemChanged.connect(lambda _item: self._emit("agenda_items", self._agenda_items()))
+        self.add_sponsor.clicked.connect(self._add_sponsor)
+        self.sponsor_search.returnPressed.connect(self._add_sponsor)
+        self.remove_sponsor.clicked.connect(self._remove_sponsor)
+        self.on_behalf_of.currentTextChanged.connect(lambda v: self.sponsors_edited.emit(self._sponsors(), v))
+
+    def _emit(self, field: str, value: object) -> None:
+        self.header_edited.emit(field, value)
+
+    # --- from the user ---------------------------------------------------------------------------------------
+
+    def _template(self) -> Template | None:
+        try:
+            return get_template(self.template.currentData())
+        except Exception:
+            return None
+
+    def _session_changed(self, value: int) -> None:
+        tpl = self._template()
+        field = "year" if tpl is not None and tpl.uses_year else "session"
+        self._emit(field, value or None)
+        self._show_session_words(value, tpl)
+        if self.l_number.text().strip():
+            self._rebuild_symbol()
+
+    def _show_session_words(self, value: int, tpl: Template | None) -> None:
+        if tpl is not None and tpl.uses_year:
+            self.session_words.setText(f"{value} session" if value else "")
+        else:
+            self.session_words.setText(session_line(value) if value else "")
+
+    def _rebuild_symbol(self) -> None:
+        tpl = self._template()
+        number = self.l_number.text().strip()
+        if tpl is None or not number.isdigit():
+            return
+        value = self.session.value() or None
+        symbol = tpl.symbol(session=value, year=value, number=number)
+        self.symbol.setText(symbol)
+        self._emit("symbol", symbol)
+
+    def _agenda_items(self) -> list[AgendaItem]:
+        items = []
+        for row in range(self.agenda.rowCount()):
+            cells = [self.agenda.item(row, col) for col in range(3)]
+            number, sub, title = (c.text().strip() if c else "" for c in cells)
+            items.append(AgendaItem(number, sub, title))
+        return items
+
+    def _add_agenda_item(self) -> None:
+        row = self.agenda.rowCount()
+        with QSignalBlocker(self.agenda):
+            self.agenda.insertRow(row)
+            for col in range(3):
+                self.agenda.setItem(row, col, QTableWidgetItem(""))
+        self._emit("agenda_items", self._agenda_items())
+        self.agenda.setCurrentCell(row, 0)
+        self.agenda.editItem(self.agenda.item(row, 0))
+
+    def _remove_agenda_item(self) -> None:
+        row = self.agenda.currentRow()
+        if row < 0:
+            row = self.agenda.rowCount() - 1
+        if row >= 0:
+            self.agenda.removeRow(row)
+            self._emit("agenda_items", self._agenda_items())
+
+    def _sponsors(self) -> list[str]:
+        return [self.sponsor_list.item(i).text() for i in range(self.sponsor_list.count())]
+
+    def _add_sponsor(self) -> None:
+        typed = self.sponsor_search.text().strip()
+        if not typed:
+            return
+        official = services._load("app.states", "official_name")
+        name = (official(typed) if official else None) or typed
+        self.sponsor_search.clear()
+        self.sponsors_edited.emit([*self._sponsors(), name], self.on_behalf_of.currentText())
+
+    def _remove_sponsor(self) -> None:
+        row = self.sponsor_list.currentRow()
+        if row < 0:
+            return
+        names = self._sponsors()
+        del names[row]
+        self.sponsors_edited.emit(names, self.on_behalf_of.currentText())
+
+    # --- from the model --------------------------------------------------------------------------------------
+
+    def show_header(self, res: Resolution) -> None:
+        self._res = res
+        h = res.header
+        widgets = (self.template, self.kind, self.amends, self.session, self.committee, self.l_number,
+                   self.revision, self.symbol, self.date, self.distribution, self.original, self.title,
+                   self.agenda, self.on_behalf_of)  # fmt: skip
+        blockers = [QSignalBlocker(w) for w in widgets]
+        try:
+            index = self.template.findData(h.template)
+            self.template.setCurrentIndex(max(index, 0))
+            tpl = self._template()
+            self.kind.setCurrentIndex(max(self.kind.findData(h.kind.value), 0))
+            self._set_text(self.amends, h.amends)
+            is_amendment = h.kind is DocumentKind.AMENDMENT
+            self.amends.setVisible(is_amendment)
+            self.amends_label.setVisible(is_amendment)
+            uses_year = tpl is not None and tpl.uses_year
+            self.session_label.setText("&Year:" if uses_year else "&Session:")
+            self.session.setRange(0, 2999 if uses_year else 999)
+            value = (h.year if uses_year else h.session) or 0
+            self.session.setValue(value)
+            self._show_session_words(value, tpl)
+            self._set_text(self.committee, h.committee)
+            self.committee.setPlaceholderText(tpl.committee if tpl and tpl.committee else "(none)")
+            m = _L_NUMBER.search(h.symbol)
+            if not self.l_number.hasFocus():
+                self.l_number.setText(m.group(1) if m else "")
+            self.revision.setValue(h.revision)
+            self._set_text(self.symbol, h.symbol)
+            if tpl is not None:
+                self.symbol.setPlaceholderText(tpl.symbol_pattern.replace("{session}", "…").replace("{year}", "…")
+                                               .replace("{number}", "…"))  # fmt: skip
+            if h.date:
+                self.date.setDate(QDate(h.date.year, h.date.month, h.date.day))
+            self.distribution.setCurrentText(h.distribution)
+            self.original.setCurrentText(h.original_language)
+            self._set_text(self.title, res.title)
+            self.title.setEnabled(tpl is None or tpl.has_title)
+            if self._agenda_items() != h.agenda_items:
+                self.agenda.setRowCount(0)
+                for item in h.agenda_items:
+                    row = self.agenda.rowCount()
+                    self.agenda.insertRow(row)
+                    for col, value_ in enumerate((item.number, item.sub_item, item.title)):
+                        self.agenda.setItem(row, col, QTableWidgetItem(value_))
+            if self.on_behalf_of.currentText() != h.on_behalf_of:
+                self.on_behalf_of.setCurrentText(h.on_behalf_of)
+        finally:
+            del blockers
+        if self._sponsors() != h.sponsors:
+            current = self.sponsor_list.currentRow()
+            self.sponsor_list.clear()
+            self.sponsor_list.addItems(h.sponsors)
+            self.sponsor_list.setCurrentRow(min(current, self.sponsor_list.count() - 1))
+        line, note = sponsor_line(res)
+        self.sponsor_line.setText(line + (f"\n* {note}" if note else ""))
+
+    @staticmethod
+    def _set_text(field: QLineEdit, text: str) -> None:
+        if field.text() != text:
+            field.setText(text)

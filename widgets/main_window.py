@@ -1,0 +1,998 @@
+"""The editor window: one open draft, its views, and the actions that edit it.
+
+Every edit goes through a core command (app.edits), which records it in the document's one history. The window
+then refreshes its views from the returned `Change` (`document_changed(change, initiator)`): the paragraph list,
+the details panel, the footnotes, the preview (debounced) and the live checks (debounced, stale results
+dropped by revision). A recovery file is written a few seconds after the user stops typing.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent, QFont, QTextCursor
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QScrollArea,
+    QTabWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import edits, inline, recovery, storage
+from app.documents import new_resolution
+from app.errors import ResoluteError
+from app.findings import Finding
+from app.history import Change
+from app.model import Part, Resolution
+from app.render import _KEEPS_OWN_END, Rendered, absorb_terminal, render
+from app.templates import all_templates
+from widgets import services
+from widgets.actions import ActionId, build_actions, build_menus, build_toolbar
+from widgets.background import Debouncer, Runner, SyncRunner
+from widgets.fields import TextField, to_display, to_markup
+from widgets.find_replace import FindBar
+from widgets.footnotes import FootnotesPane
+from widgets.header_panel import HeaderPanel
+from widgets.issues_panel import IssuesPanel
+from widgets.paragraph_editor import ParagraphList
+from widgets.preview import PreviewPane
+from widgets.settings import Settings, SettingsDialog
+
+PROJECT_FILTER = "Resolute project (*.json)"
+OPEN_FILTER = "Drafts (*.json *.docx *.txt *.xml *.akn);;All files (*)"
+IMPORT_FILTER = "Text, Word or UN XML (*.txt *.docx *.xml *.akn);;All files (*)"
+
+
+class Prompter:
+    """The questions the window asks. Tests pass one that answers without dialogs."""
+
+    def ask_save(self, parent: QWidget, name: str) -> str:
+        box = QMessageBox(QMessageBox.Icon.Warning, "Unsaved changes", f"Save the changes to {name}?",
+                          QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                          | QMessageBox.StandardButton.Cancel, parent)  # fmt: skip
+        box.setInformativeText("If you don't save, your changes since the last save are lost.")
+        answer = box.exec()
+        return {QMessageBox.StandardButton.Save: "save", QMessageBox.StandardButton.Discard: "discard"}.get(
+            QMessageBox.StandardButton(answer), "cancel"
+        )
+
+    def ask_restore(self, parent: QWidget, item: recovery.Recoverable) -> bool:
+        name = item.source.name if item.source else "an unsaved draft"
+        answer = QMessageBox.question(
+            parent, "Recover your work?",
+            f"Resolute closed without saving {name}.\nRestore the copy saved automatically before it closed?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        )  # fmt: skip
+        return answer == QMessageBox.StandardButton.Yes
+
+    def open_path(self, parent: QWidget, caption: str, filters: str) -> Path | None:
+        path, _ = QFileDialog.getOpenFileName(parent, caption, "", filters)
+        return Path(path) if path else None
+
+    def save_path(self, parent: QWidget, caption: str, filters: str, suggested: str) -> Path | None:
+        path, _ = QFileDialog.getSaveFileName(parent, caption, suggested, filters)
+        return Path(path) if path else None
+
+    def choose_template(self, parent: QWidget, default: str) -> str | None:
+        templates = list(all_templates().values())
+        names = [t.name for t in templates]
+        current = next((i for i, t in enumerate(templates) if t.id == default), 0)
+        name, ok = QInputDialog.getItem(parent, "New draft", "Organ:", names, current, False)
+        return templates[names.index(name)].id if ok else None
+
+    def error(self, parent: QWidget, title: str, message: str) -> None:
+        QMessageBox.warning(parent, title, message)
+
+
+class MainWindow(QMainWindow):
+    document_changed = Signal(object, object)  # Change, initiator (or None)
+
+    def __init__(self, *, settings: Settings | None = None, runner: Any = None, prompter: Prompter | None = None,
+                 autosave_ms: int = 4000, check_delay_ms: int = 120, recovery_folder: Path | None = None) -> None:  # fmt: skip
+        super().__init__()
+        self.settings = settings or Settings()
+        self.runner = runner if runner is not None else Runner(self)
+        self.prompter = prompter or Prompter()
+        self.autosaver = recovery.Autosaver(recovery_folder)
+        self.doc = edits.Document(new_resolution(self.settings.default_template))
+        self.rendered: Rendered = render(self.doc.resolution)
+        self.numbers: dict[str, int] = {}
+        self._keeps_own: dict[str, bool] = {}
+        self.import_findings: list[Finding] = []
+        self.doc_findings: list[Finding] = []
+        self.para_findings: dict[str, list[Finding]] = {}
+        self._pending_checks: set[str] = set()
+        self._last_match: edits.Match | None = None
+        self.spelling = services.Spelling(self.settings.personal_dictionary())
+        self._preview_zoom = 0
+
+        self.setWindowTitle("Resolute")
+        self.resize(1500, 950)
+        self._build_views()
+        self.actions_ = build_actions(self, self._handlers())
+        self.recent_menu = QMenu("Open &Recent", self)
+        build_menus(self.menuBar(), self.actions_, self.recent_menu)
+        toolbar = QToolBar("Main", self)
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        toolbar.setMovable(False)
+        build_toolbar(toolbar, self.actions_)
+        self.addToolBar(toolbar)
+        self._wire_view_actions()
+        self._refresh_recent()
+
+        self.preview_timer = Debouncer(250, self._update_preview, self)
+        self.check_timer = Debouncer(check_delay_ms, self._check_paragraphs, self)
+        self.full_check_timer = Debouncer(max(check_delay_ms * 4, 300), self._check_document, self)
+        self.autosave_timer = Debouncer(autosave_ms, self._autosave, self)
+        self.document_changed.connect(self._on_document_changed)
+        self._set_zoom(self.settings.zoom)
+        self._feature_states()
+        self.load_document(self.doc)
+
+    # --- building ------------------------------------------------------------------------------------------
+
+    def _build_views(self) -> None:
+        self.paragraphs = ParagraphList()
+        self.paragraphs.setAccessibleName("Paragraphs")
+        for part in Part:
+            self.paragraphs.set_completer_words(part, services.opener_phrases(part))
+        self.find_bar = FindBar()
+        self.find_bar.hide()
+        central = QWidget()
+        lay = QVBoxLayout(central)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(0)
+        lay.addWidget(self.paragraphs, 1)
+        lay.addWidget(self.find_bar)
+        self.setCentralWidget(central)
+
+        self.header = HeaderPanel()
+        details = QScrollArea()
+        details.setWidgetResizable(True)
+        details.setWidget(self.header)
+        details.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        details.setMinimumWidth(330)
+        self.details_dock = self._dock("Document details", details, Qt.DockWidgetArea.LeftDockWidgetArea)
+
+        self.preview = PreviewPane()
+        self.preview_dock = self._dock(
+            "Preview (as printed)", self.preview, Qt.DockWidgetArea.RightDockWidgetArea
+        )
+        self.preview.setMinimumWidth(420)
+
+        self.issues = IssuesPanel()
+        self.footnotes = FootnotesPane()
+        self.bottom_tabs = QTabWidget()
+        self.bottom_tabs.addTab(self.issues, "Issues")
+        self.bottom_tabs.addTab(self.footnotes, "Footnotes")
+        self.issues_dock = self._dock(
+            "Issues and footnotes", self.bottom_tabs, Qt.DockWidgetArea.BottomDockWidgetArea
+        )
+        self.resizeDocks([self.details_dock, self.preview_dock], [360, 560], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.issues_dock], [190], Qt.Orientation.Vertical)
+
+        self.counts_label = QLabel()
+        self.where_label = QLabel()
+        self.statusBar().addPermanentWidget(self.where_label)
+        self.statusBar().addPermanentWidget(self.counts_label)
+
+        p = self.paragraphs
+        p.edited.connect(self._on_field_edited)
+        p.activated.connect(self._on_activated)
+        p.add_requested.connect(self._add_to_part)
+        p.indent_requested.connect(lambda pid: self._structure(edits.indent_paragraph, paragraph_id=pid))
+        p.outdent_requested.connect(lambda pid: self._structure(edits.outdent_paragraph, paragraph_id=pid))
+        p.split_requested.connect(self._split)
+        p.fix_requested.connect(self.apply_fix)
+        p.drop_requested.connect(self.drop_paragraph)
+        p.pasted_draft.connect(self.paste_draft)
+        p.context_requested.connect(self._text_context_menu)
+        self.header.header_edited.connect(self._on_header_edited)
+        self.header.title_edited.connect(
+            lambda v: self.apply(edits.set_title, value=v, initiator=self.header)
+        )
+        self.header.sponsors_edited.connect(
+            lambda names, behalf: self.apply(edits.set_sponsors, names=names, on_behalf_of=behalf)
+        )
+        self.header.template_changed.connect(self._on_template_changed)
+        self.footnotes.edited.connect(
+            lambda fid, text: self.apply(
+                edits.set_footnote_text, footnote_id=fid, text=text, initiator=self.footnotes
+            )
+        )
+        self.issues.jump.connect(self.jump_to)
+        self.issues.fix.connect(self.apply_fix)
+        self.find_bar.find_next.connect(self.find_next)
+        self.find_bar.replace_one.connect(self.replace_one)
+        self.find_bar.replace_all.connect(self.replace_all)
+
+    def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(title)
+        dock.setWidget(widget)
+        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable
+                         | QDockWidget.DockWidgetFeature.DockWidgetMovable)  # fmt: skip
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _handlers(self) -> dict[ActionId, Callable[..., None]]:
+        A = ActionId
+        return {
+            A.NEW: self.new_from_template, A.OPEN: self.open_dialog, A.SAVE: self.save,
+            A.SAVE_AS: self.save_as_dialog, A.EXPORT_DOCX: self.export_dialog, A.IMPORT: self.import_dialog,
+            A.SETTINGS: self.settings_dialog, A.QUIT: self.close, A.UNDO: self.undo, A.REDO: self.redo,
+            A.FIND: self.open_find, A.ADD_PARAGRAPH: self.add_paragraph_after,
+            A.INSERT_PARAGRAPH: self.insert_paragraph_before, A.DELETE_PARAGRAPH: self.delete_paragraph,
+            A.DUPLICATE_PARAGRAPH: self.duplicate_paragraph, A.MOVE_UP: self.move_up, A.MOVE_DOWN: self.move_down,
+            A.MOVE_TO_OTHER_PART: self.move_to_other_part, A.INDENT: self.indent, A.OUTDENT: self.outdent,
+            A.INSERT_FOOTNOTE: self.insert_footnote, A.NEXT_ISSUE: self.next_issue,
+            A.ZOOM_IN: lambda: self._set_zoom(self.settings.zoom + 1),
+            A.ZOOM_OUT: lambda: self._set_zoom(self.settings.zoom - 1), A.ZOOM_RESET: lambda: self._set_zoom(0),
+            A.ABOUT: self._about,
+        }  # fmt: skip
+
+    def _wire_view_actions(self) -> None:
+        for action_id, dock in ((ActionId.SHOW_PREVIEW, self.preview_dock), (ActionId.SHOW_ISSUES, self.issues_dock),
+                                (ActionId.SHOW_DETAILS, self.details_dock)):  # fmt: skip
+            action = self.actions_[action_id]
+            action.setChecked(True)
+            action.toggled.connect(dock.setVisible)
+            dock.visibilityChanged.connect(
+                lambda visible, a=action: (a.blockSignals(True), a.setChecked(visible), a.blockSignals(False))
+            )
+
+    def _feature_states(self) -> None:
+        export = self.actions_[ActionId.EXPORT_DOCX]
+        if services.writer() is None:
+            export.setEnabled(False)
+            export.setToolTip(services.missing("Word export"))
+        if not services.can_check():
+            self.issues.set_unavailable(services.missing("Checking against UN conventions"))
+        if self.spelling.available:
+            self.paragraphs.spelling = self.spelling.misspelt
+
+    def action(self, action_id: ActionId):  # noqa: ANN201
+        return self.actions_[action_id]
+
+    # --- the document ----------------------------------------------------------------------------------------
+
+    @property
+    def res(self) -> Resolution:
+        return self.doc.resolution
+
+    def load_document(self, doc: edits.Document) -> None:
+        """Show a document from scratch (new, open, import, recovery)."""
+        self.doc = doc
+        self.import_findings = getattr(self, "import_findings", [])
+        self.doc_findings = []
+        self.para_findings = {}
+        self._render()
+        self.paragraphs.active_id = ""
+        self.paragraphs.rebuild(self.rendered.blocks, self._content, self.rendered.organ_line)
+        self.header.show_header(self.res)
+        self._show_footnotes()
+        self._update_preview()
+        self._show_findings()
+        self._update_actions()
+        self.full_check_timer.poke()
+        first = next(iter(self.paragraphs.order), None)
+        if first:
+            self.paragraphs.active_id = first[0]
+
+    def _render(self) -> None:
+        self.rendered = render(self.res)
+        self.numbers = dict(self.rendered.footnote_numbers)
+        self._keeps_own = {b.paragraph_id: bool(_KEEPS_OWN_END.search(inline.plain(absorb_terminal(self._text_of(b.paragraph_id, b.is_tail)))))
+                           for b in self.rendered.blocks if b.paragraph_id}  # fmt: skip
+
+    def _text_of(self, paragraph_id: str, tail: bool) -> str:
+        para = self.res.find(paragraph_id)
+        if para is None:
+            return ""
+        return para.tail if tail else para.text
+
+    def _content(self, paragraph_id: str, tail: bool) -> tuple[str, str]:
+        para = self.res.find(paragraph_id)
+        if para is None:
+            return "", ""
+        return para.opener, to_display(para.tail if tail else para.text, self.numbers)
+
+    def apply(
+        self, command: Callable[..., Any], *args: Any, initiator: object = None, **kwargs: Any
+    ) -> Change | None:
+        """Run a core command and refresh the views. A command that cannot apply here says why in the status bar."""
+        try:
+            result = command(self.doc, *args, **kwargs)
+        except edits.EditError as exc:
+            self.statusBar().showMessage(str(exc).capitalize(), 4000)
+            return None
+        change = result[0] if isinstance(result, tuple) else result
+        if change.revision and (change.label or change.structure):
+            self.document_changed.emit(change, initiator)
+        return change
+
+    def _on_document_changed(self, change: Change, initiator: object) -> None:
+        res = self.res
+        typed_refs = any(
+            "[^" in self._text_of(pid, False) + self._text_of(pid, True) for pid in change.paragraph_ids
+        )
+        ends_flip = any(
+            self._keeps_own.get(pid) is not None
+            and self._keeps_own[pid] != bool(_KEEPS_OWN_END.search(inline.plain(absorb_terminal(self._text_of(pid, False)))))
+            for pid in change.paragraph_ids
+        )  # fmt: skip
+        if change.structure or change.footnotes or typed_refs or ends_flip or change.header:
+            old_numbers = self.numbers
+            self._render()
+            self.paragraphs.rebuild(self.rendered.blocks, self._content, self.rendered.organ_line)
+            if self.numbers != old_numbers:
+                for key in self.paragraphs.order:
+                    para = res.find(key[0])
+                    if para is not None and "[^" in (para.tail if key[1] else para.text):
+                        self.paragraphs.set_content(key[0], "tail" if key[1] else "text",
+                                                    self._content(*key)[1])  # fmt: skip
+            if change.footnotes or self.numbers != old_numbers:
+                self._show_footnotes()
+        for pid in change.paragraph_ids:
+            para = res.find(pid)
+            if para is None:
+                continue
+            for field in ("opener", "text", "tail"):
+                if initiator == (pid, field):
+                    continue
+                value = para.opener if field == "opener" else to_display(getattr(para, field), self.numbers)
+                self.paragraphs.set_content(pid, field, value)
+        if (change.header or change.title) and initiator is not self.header:
+            self.header.show_header(res)
+        elif change.header:
+            self.header.show_header(res)  # the sponsor line and session words follow every edit
+        if change.focus and initiator is None and change.structure:
+            self.paragraphs.focus_paragraph(change.focus)
+        self._pending_checks |= set(change.paragraph_ids)
+        if change.structure or change.header or change.title or change.footnotes:
+            self.full_check_timer.poke()
+        else:
+            self.check_timer.poke()
+            self.full_check_timer.poke()
+        self.preview_timer.poke()
+        self.autosave_timer.poke()
+        self._update_actions()
+
+    def _show_footnotes(self) -> None:
+        self.footnotes.show_footnotes(self.rendered.footnotes)
+        self.bottom_tabs.setTabText(1, f"Footnotes ({len(self.rendered.footnotes)})")
+
+    def _update_preview(self) -> None:
+        self.preview.show_rendered(render(self.res))
+
+    # --- typing ----------------------------------------------------------------------------------------------
+
+    def _on_field_edited(self, paragraph_id: str, field: str, shown: str) -> None:
+        value = shown if field == "opener" else to_markup(shown, self.numbers)
+        if field != "opener":
+            value = re.sub(r"\s*\n\s*", " ", value)
+        self.apply(edits.set_field, paragraph_id=paragraph_id, field=field, value=value,
+                   initiator=(paragraph_id, field))  # fmt: skip
+
+    def _on_header_edited(self, field: str, value: object) -> None:
+        self.apply(edits.set_header, field=field, value=value, initiator=self.header)
+
+    def _on_template_changed(self, template_id: str) -> None:
+        self.apply(edits.set_header, field="template", value=template_id, label="Change organ")
+        self.header.show_header(self.res)
+
+    def _on_activated(self, paragraph_id: str) -> None:
+        self.doc.history.seal()
+        self.where_label.setText(self.paragraphs.where(paragraph_id))
+        if self.preview_dock.isVisible():
+            self.preview.follow(paragraph_id)
+        self._update_actions()
+
+    # --- paragraphs ------------------------------------------------------------------------------------------
+
+    def _active(self) -> str:
+        pid = self.paragraphs.active_id
+        return pid if pid and self.res.find(pid) is not None else ""
+
+    def _structure(self, command: Callable[..., Any], **kwargs: Any) -> Change | None:
+        self.doc.history.seal()
+        return self.apply(command, **kwargs)
+
+    def _add_to_part(self, part: Part) -> None:
+        self._structure(edits.insert_paragraph, part=part)
+
+    def _split(self, paragraph_id: str) -> None:
+        located = self.res.locate(paragraph_id)
+        if located:
+            self._structure(edits.insert_paragraph, part=located[0], after_id=paragraph_id)
+
+    def add_paragraph_after(self) -> None:
+        pid = self._active()
+        if pid:
+            self._split(pid)
+        else:
+            self._add_to_part(Part.OPERATIVE)
+
+    def insert_paragraph_before(self) -> None:
+        pid = self._active()
+        if not pid:
+            self._add_to_part(Part.PREAMBLE)
+            return
+        part, items, at = self.res.locate(pid)  # type: ignore[misc]
+        if items is self.res.part(part):
+            self._structure(edits.insert_paragraph, part=part, index=at)
+        else:
+            self.statusBar().showMessage(
+                "Put the cursor in a paragraph (not a subparagraph) to insert before it", 4000
+            )
+
+    def delete_paragraph(self) -> None:
+        if pid := self._active():
+            self._structure(edits.delete_paragraph, paragraph_id=pid)
+
+    def duplicate_paragraph(self) -> None:
+        if pid := self._active():
+            self._structure(edits.duplicate_paragraph, paragraph_id=pid)
+
+    def move_up(self) -> None:
+        if pid := self._active():
+            self._structure(edits.move_up, paragraph_id=pid)
+
+    def move_down(self) -> None:
+        if pid := self._active():
+            self._structure(edits.move_down, paragraph_id=pid)
+
+    def move_to_other_part(self) -> None:
+        pid = self._active()
+        located = self.res.locate(pid) if pid else None
+        if located:
+            other = Part.OPERATIVE if located[0] is Part.PREAMBLE else Part.PREAMBLE
+            self._structure(edits.move_to_part, paragraph_id=pid, part=other)
+
+    def indent(self) -> None:
+        if pid := self._active():
+            self._structure(edits.indent_paragraph, paragraph_id=pid)
+
+    def outdent(self) -> None:
+        if pid := self._active():
+            self._structure(edits.outdent_paragraph, paragraph_id=pid)
+
+    def drop_paragraph(self, dragged: str, target: str, before: bool) -> None:
+        """A paragraph dragged onto another: same list → move there; other part → move across."""
+        res = self.res
+        src, tgt = res.locate(dragged), res.locate(target)
+        if src is None or tgt is None:
+            return
+        (s_part, s_items, s_at), (t_part, t_items, t_at) = src, tgt
+        if s_items is t_items:
+            to = t_at if before else t_at + 1
+            if to > s_at:
+                to -= 1
+            self._structure(edits.move_paragraph, paragraph_id=dragged, to_index=to)
+        elif s_items is res.part(s_part) and t_items is res.part(t_part):
+            self._structure(
+                edits.move_to_part, paragraph_id=dragged, part=t_part, index=t_at if before else t_at + 1
+            )
+        else:
+            self.statusBar().showMessage(
+                "Subparagraphs move among their own list; use Tab/Shift+Tab to re-nest", 4000
+            )
+
+    # --- footnotes -------------------------------------------------------------------------------------------
+
+    def insert_footnote(self) -> None:
+        """A footnote at the cursor in the paragraph's text (Ctrl+Alt+F); its text is typed in the footnote pane."""
+        pid = self._active()
+        if not pid:
+            self.statusBar().showMessage("Put the cursor in a paragraph first", 4000)
+            return
+        focus = self.focusWidget()
+        row = self.paragraphs.row_for(pid)
+        field, position = "text", None
+        if isinstance(focus, TextField):
+            for key in self.paragraphs.order:
+                candidate = self.paragraphs.rows[key]
+                if candidate.text is focus:
+                    row, field = candidate, candidate.text_field
+            shown = focus.toPlainText()[: focus.textCursor().position()]
+            position = len(to_markup(shown, self.numbers))
+        self.doc.history.seal()
+        change = self.apply(edits.insert_footnote, paragraph_id=pid, field=field, position=position)
+        if change is None:
+            return
+        note_id = inline.footnote_ids(getattr(self.res.find(pid), field))
+        fid = next((f for f in note_id if f in self.res.footnotes and not self.res.footnotes[f].text), "")
+        if row is not None and isinstance(focus, TextField):
+            cursor = row.text.textCursor()
+            display_prefix = to_display(getattr(self.res.find(pid), field)[: (position or 0) + len(f"[^{fid}]")],
+                                        self.numbers)  # fmt: skip
+            cursor.setPosition(min(len(display_prefix), len(row.text.toPlainText())))
+            row.text.setTextCursor(cursor)
+        self.issues_dock.show()
+        self.bottom_tabs.setCurrentWidget(self.footnotes)
+        self.footnotes.focus_footnote(fid)
+
+    # --- checks ----------------------------------------------------------------------------------------------
+
+    def _check_paragraphs(self) -> None:
+        """The paragraphs just edited, on the main thread: quick, and typing never waits for the document."""
+        pending, self._pending_checks = self._pending_checks, set()
+        changed = False
+        for pid in pending:
+            if self.res.find(pid) is None:
+                continue
+            found = services.check_paragraph(self.res, pid)
+            if found is None:
+                return
+            self.para_findings[pid] = found
+            changed = True
+        if changed:
+            self._show_findings()
+
+    def _check_document(self) -> None:
+        """The whole document on the worker, on a snapshot; a result for an older revision is dropped."""
+        if not services.can_check():
+            return
+        revision = self.doc.revision
+        snapshot = copy.deepcopy(self.res)
+        doc = self.doc
+        self.runner.run(lambda: services.check_document(snapshot),
+                        lambda found: self._document_checked(doc, revision, found))  # fmt: skip
+
+    def _document_checked(self, doc: edits.Document, revision: int, found: list[Finding] | None) -> None:
+        if found is None or doc is not self.doc or revision != self.doc.revision:
+            return  # stale: a newer check is on its way
+        self.doc_findings = found
+        self.para_findings = {}
+        self._show_findings()
+
+    def findings(self) -> list[Finding]:
+        live = [f for f in self.doc_findings if f.paragraph_id not in self.para_findings]
+        for found in self.para_findings.values():
+            live += found
+        exists = {p.id for _, p in self.res.paragraphs()}
+        return self.import_findings + [f for f in live if not f.paragraph_id or f.paragraph_id in exists]
+
+    def _show_findings(self) -> None:
+        findings = self.findings()
+        order = {key[0]: i for i, key in enumerate(reversed(self.paragraphs.order))}
+        n = len(order)
+        self.issues.set_findings(findings, self.paragraphs.where, lambda pid: n - order.get(pid, n + 1))
+        errors, warnings = self.issues.counts()
+        self.counts_label.setText(f"  {errors} errors · {warnings} warnings  ")
+        self.bottom_tabs.setTabText(0, f"Issues ({len(findings)})")
+        fixes: dict[str, Finding] = {}
+        for finding in findings:
+            if finding.fix is not None and finding.paragraph_id and finding.paragraph_id not in fixes:
+                fixes[finding.paragraph_id] = finding
+        self.paragraphs.set_fixes(fixes)
+
+    def apply_fix(self, finding: Finding) -> None:
+        self.doc.history.seal()
+        change = self.apply(edits.apply_fix, finding=finding)
+        if change is not None:
+            self.doc.history.seal()
+            if finding.paragraph_id:
+                self.para_findings.pop(finding.paragraph_id, None)
+                self.doc_findings = [f for f in self.doc_findings if f != finding]
+                self._pending_checks.add(finding.paragraph_id)
+                self._show_findings()
+                self.check_timer.poke()
+
+    def jump_to(self, finding: Finding) -> None:
+        if not finding.paragraph_id:
+            self.details_dock.show()
+            return
+        span = None
+        if finding.span != (0, 0):
+            span = finding.span
+            if finding.field in ("text", "tail"):
+                para = self.res.find(finding.paragraph_id)
+                markup = getattr(para, finding.field) if para else ""
+                span = (len(to_display(markup[: span[0]], self.numbers)),
+                        len(to_display(markup[: span[1]], self.numbers)))  # fmt: skip
+        self.paragraphs.focus_paragraph(finding.paragraph_id, finding.field, span)
+
+    def next_issue(self) -> None:
+        finding = self.issues.select_next()
+        if finding is not None:
+            self.jump_to(finding)
+
+    # --- undo ------------------------------------------------------------------------------------------------
+
+    def undo(self) -> None:
+        change = self.doc.history.undo()
+        if change is not None:
+            self.document_changed.emit(change, None)
+            if change.focus and not change.structure:
+                self.paragraphs.focus_paragraph(change.focus)
+
+    def redo(self) -> None:
+        change = self.doc.history.redo()
+        if change is not None:
+            self.document_changed.emit(change, None)
+            if change.focus and not change.structure:
+                self.paragraphs.focus_paragraph(change.focus)
+
+    def _update_actions(self) -> None:
+        status = self.doc.history.undo_status()
+        undo, redo = self.actions_[ActionId.UNDO], self.actions_[ActionId.REDO]
+        undo.setText(f"&Undo {status.undo}" if status.undo else "&Undo")
+        redo.setText(f"&Redo {status.redo}" if status.redo else "&Redo")
+        undo.setEnabled(bool(status.undo))
+        redo.setEnabled(bool(status.redo))
+        has_paragraph = bool(self._active())
+        for action_id in (ActionId.DELETE_PARAGRAPH, ActionId.DUPLICATE_PARAGRAPH, ActionId.MOVE_UP,
+                          ActionId.MOVE_DOWN, ActionId.MOVE_TO_OTHER_PART, ActionId.INDENT, ActionId.OUTDENT,
+                          ActionId.INSERT_FOOTNOTE, ActionId.INSERT_PARAGRAPH):  # fmt: skip
+            self.actions_[action_id].setEnabled(has_paragraph)
+        name = self.doc.path.name if self.doc.path else "Untitled draft"
+        symbol = self.res.header.full_symbol
+        self.setWindowTitle(f"{name}[*] — {symbol + ' — ' if symbol else ''}Resolute")
+        self.setWindowModified(self.doc.history.modified)
+
+    # --- find and replace ------------------------------------------------------------------------------------
+
+    def open_find(self) -> None:
+        focus = self.focusWidget()
+        selected = focus.textCursor().selectedText() if isinstance(focus, TextField) else ""
+        self.find_bar.open_bar(selected)
+
+    def find_next(self, needle: str, case: bool) -> edits.Match | None:
+        matches = edits.find_all(self.res, needle, case=case)
+        if not matches:
+            self.find_bar.status.setText("Not found")
+            self._last_match = None
+            return None
+        order = {key[0]: i for i, key in enumerate(self.paragraphs.order)}
+        matches.sort(key=lambda m: (order.get(m.paragraph_id, -1), ("title", "opener", "text", "tail").index(m.field),
+                                    m.start))  # fmt: skip
+        last = self._last_match
+        index = 0
+        if last is not None and last in matches:
+            index = (matches.index(last) + 1) % len(matches)
+        match = matches[index]
+        self._last_match = match
+        self.find_bar.status.setText(f"{index + 1} of {len(matches)}")
+        self._show_match(match)
+        return match
+
+    def _show_match(self, match: edits.Match) -> None:
+        if not match.paragraph_id:
+            self.header.title.setFocus()
+            self.header.title.setSelection(match.start, match.end - match.start)
+            return
+        span = (match.start, match.end)
+        if match.field != "opener":
+            markup = getattr(self.res.find(match.paragraph_id), match.field)
+            span = (len(to_display(markup[: match.start], self.numbers)),
+                    len(to_display(markup[: match.end], self.numbers)))  # fmt: skip
+        self.paragraphs.focus_paragraph(match.paragraph_id, match.field, span)
+
+    def replace_one(self, needle: str, replacement: str, case: bool) -> None:
+        match = self._last_match
+        current = edits.find_all(self.res, needle, case=case)
+        if match is None or match not in current:
+            self.find_next(needle, case)
+            return
+        self.doc.history.seal()
+        if match.paragraph_id:
+            old = getattr(self.res.find(match.paragraph_id), match.field)
+            self.apply(edits.set_field, paragraph_id=match.paragraph_id, field=match.field,
+                       value=old[: match.start] + replacement + old[match.end :], label="Replace")  # fmt: skip
+        else:
+            self.apply(
+                edits.set_title,
+                value=self.res.title[: match.start] + replacement + self.res.title[match.end :],
+            )
+        self._last_match = edits.Match(
+            match.paragraph_id, match.field, match.start, match.start + len(replacement)
+        )
+        self.find_next(needle, case)
+
+    def replace_all(self, needle: str, replacement: str, case: bool) -> None:
+        self.doc.history.seal()
+        change = self.apply(edits.replace_all, needle=needle, replacement=replacement, case=case)
+        count = len(edits.find_all(copy.deepcopy(self.res), replacement, case=case)) if change else 0
+        self.find_bar.status.setText(f"Replaced {count}" if change and change.label else "Not found")
+
+    # --- spelling --------------------------------------------------------------------------------------------
+
+    def _text_context_menu(self, field: TextField, global_pos) -> None:  # noqa: ANN001
+        menu = self.spelling_menu(field, field.mapFromGlobal(global_pos))
+        menu.exec(global_pos)
+
+    def spelling_menu(self, field: TextField, pos) -> QMenu:  # noqa: ANN001
+        """Suggestions, Ignore and Add to dictionary for the word under `pos`, above the usual edit entries."""
+        menu = QMenu(self)
+        cursor = field.cursorForPosition(pos)
+        word = self._misspelt_at(field, cursor.position())
+        if word is not None:
+            start, end, text = word
+            suggestions = self.spelling.suggestions(text)
+            for suggestion in suggestions:
+                action = menu.addAction(suggestion)
+                font = QFont(action.font())
+                font.setBold(True)
+                action.setFont(font)
+                action.triggered.connect(
+                    lambda _=False, s=suggestion: self._replace_word(field, start, end, s)
+                )
+            if not suggestions:
+                menu.addAction("(no suggestions)").setEnabled(False)
+            menu.addSeparator()
+            menu.addAction(f"Ignore '{text}'", lambda: self._ignore_word(text))
+            menu.addAction(f"Add '{text}' to dictionary", lambda: self._add_word(text))
+            menu.addSeparator()
+        standard = field.createStandardContextMenu()
+        for action in standard.actions():
+            if action.text().replace("&", "").startswith(("Undo", "Redo")):
+                continue
+            menu.addAction(action)
+        standard.setParent(menu)
+        return menu
+
+    def _misspelt_at(self, field: TextField, position: int) -> tuple[int, int, str] | None:
+        if not self.spelling.available:
+            return None
+        masked = re.sub(r"\[\^[A-Za-z0-9_-]+\]", lambda m: " " * len(m.group(0)), field.toPlainText())
+        for start, end, word in self.spelling.misspelt(masked):
+            if start <= position <= end:
+                return start, end, word
+        return None
+
+    def _replace_word(self, field: TextField, start: int, end: int, word: str) -> None:
+        self.doc.history.seal()
+        cursor = field.textCursor()
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        cursor.insertText(word)
+        self.doc.history.seal()
+
+    def _ignore_word(self, word: str) -> None:
+        self.spelling.ignore(word)
+        self.paragraphs.rehighlight()
+
+    def _add_word(self, word: str) -> None:
+        self.spelling.add(word)
+        self.paragraphs.rehighlight()
+
+    # --- paste a whole draft ---------------------------------------------------------------------------------
+
+    def paste_draft(self, text: str) -> None:
+        reader = services.text_reader()
+        if reader is None:
+            self.statusBar().showMessage(services.missing("Reading a pasted draft"), 5000)
+            return
+        try:
+            result = reader(text)
+        except ResoluteError as exc:
+            self.prompter.error(self, "Cannot read the pasted text", str(exc))
+            return
+        pasted = result.resolution
+        self.doc.history.seal()
+        if self._is_blank():
+            self.apply(edits.replace_document, resolution=pasted, label="Paste draft")
+            self.header.show_header(self.res)
+        else:
+            self.apply(edits.insert_paragraphs, source=pasted, after_id=self._active())
+        self.import_findings = list(result.findings)
+        self._show_findings()
+
+    def _is_blank(self) -> bool:
+        res = self.res
+        return not res.title and all(
+            not p.opener and not p.text and not p.subparagraphs for _, p in res.paragraphs()
+        )
+
+    # --- files -----------------------------------------------------------------------------------------------
+
+    def _confirm_discard(self) -> bool:
+        """True when the current draft may be replaced or closed (saved, discarded, or unchanged)."""
+        if not self.doc.history.modified:
+            return True
+        name = self.doc.path.name if self.doc.path else "the untitled draft"
+        answer = self.prompter.ask_save(self, name)
+        if answer == "save":
+            return self.save()
+        return answer == "discard"
+
+    def new_from_template(self) -> None:
+        template_id = self.prompter.choose_template(self, self.settings.default_template)
+        if template_id:
+            self.new_document(template_id)
+
+    def new_document(self, template_id: str) -> bool:
+        if not self._confirm_discard():
+            return False
+        res = new_resolution(template_id)
+        if self.settings.delegation:
+            res.header.sponsors = [self.settings.delegation]
+        self._replace(edits.Document(res), [])
+        return True
+
+    def _replace(self, doc: edits.Document, import_findings: list[Finding]) -> None:
+        self.autosaver.remove()
+        self.autosaver = recovery.Autosaver(self.autosaver.folder)
+        self.import_findings = import_findings
+        self.load_document(doc)
+        first = next(iter(self.paragraphs.order), None)
+        if first:
+            self.paragraphs.focus_paragraph(first[0], "opener")
+
+    def open_dialog(self) -> None:
+        path = self.prompter.open_path(self, "Open a draft", OPEN_FILTER)
+        if path:
+            self.open_path(path)
+
+    def import_dialog(self) -> None:
+        path = self.prompter.open_path(self, "Import a draft", IMPORT_FILTER)
+        if path:
+            self.open_path(path, as_import=True)
+
+    def open_path(self, path: Path, *, as_import: bool = False) -> bool:
+        """Open a project file, or import any other draft (it then saves as a new project)."""
+        from app.io.reading import read_document
+
+        if not self._confirm_discard():
+            return False
+        path = Path(path)
+        try:
+            result = read_document(path)
+        except ResoluteError as exc:
+            self.prompter.error(self, "Cannot open the file", str(exc))
+            return False
+        except Exception as exc:  # a reader bug must not lose the open document
+            self.prompter.error(
+                self, "Cannot open the file", f"{path.name} could not be read ({exc.__class__.__name__})"
+            )
+            return False
+        is_project = not as_import and path.suffix.lower() == ".json"
+        doc = edits.Document(result.resolution, path=path if is_project else None)
+        if not is_project:
+            doc.history.mark_modified()
+        self._replace(doc, list(result.findings))
+        self.settings.add_recent(path)
+        self._refresh_recent()
+        self._update_actions()
+        return True
+
+    def save(self) -> bool:
+        if self.doc.path is None:
+            return self.save_as_dialog()
+        return self.save_to(self.doc.path)
+
+    def save_as_dialog(self) -> bool:
+        path = self.prompter.save_path(self, "Save the draft", PROJECT_FILTER, self._suggested_name(".json"))
+        if path is None:
+            return False
+        if not path.suffix:
+            path = path.with_suffix(".json")
+        return self.save_to(path)
+
+    def save_to(self, path: Path) -> bool:
+        """Save atomically; on failure say why and keep the file on disk as it was."""
+        try:
+            storage.save_project(self.res, path)
+        except ResoluteError as exc:
+            self.prompter.error(self, "Could not save", str(exc))
+            return False
+        self.doc.path = Path(path)
+        self.doc.history.mark_saved()
+        self.autosaver.remove()
+        self.settings.add_recent(Path(path))
+        self._refresh_recent()
+        self._update_actions()
+        self.statusBar().showMessage(f"Saved {Path(path).name}", 3000)
+        return True
+
+    def _suggested_name(self, suffix: str) -> str:
+        if self.doc.path:
+            return str(self.doc.path.with_suffix(suffix))
+        symbol = self.res.header.full_symbol or "draft"
+        return re.sub(r"[^\w.-]+", "_", symbol) + suffix
+
+    def export_dialog(self) -> None:
+        path = self.prompter.save_path(self, "Export Word document", "Word document (*.docx)",
+                                       self._suggested_name(".docx"))  # fmt: skip
+        if path:
+            self.export_docx(path if path.suffix else path.with_suffix(".docx"))
+
+    def export_docx(self, path: Path) -> bool:
+        writer = services.writer()
+        if writer is None:
+            self.prompter.error(self, "Export", services.missing("Word export"))
+            return False
+        try:
+            writer(self.res, Path(path))
+        except ResoluteError as exc:
+            self.prompter.error(self, "Could not export", str(exc))
+            return False
+        self.statusBar().showMessage(f"Exported {Path(path).name}", 3000)
+        return True
+
+    def _refresh_recent(self) -> None:
+        self.recent_menu.clear()
+        files = self.settings.recent_files()
+        for path in files:
+            self.recent_menu.addAction(path.name, lambda p=path: self.open_path(p)).setToolTip(str(path))
+        self.recent_menu.setEnabled(bool(files))
+
+    def settings_dialog(self) -> None:
+        SettingsDialog(self.settings, self).exec()
+
+    # --- recovery --------------------------------------------------------------------------------------------
+
+    def _autosave(self) -> None:
+        if self.doc.history.modified:
+            try:
+                self.autosaver.save(self.res, source=self.doc.path)
+            except ResoluteError as exc:
+                self.statusBar().showMessage(f"Autosave failed: {exc}", 5000)
+
+    def offer_recovery(self) -> bool:
+        """After a crash: offer the newest recovery file; restored work opens as modified."""
+        for item in recovery.find_recoverable(self.autosaver.folder):
+            if self.prompter.ask_restore(self, item):
+                try:
+                    res = item.load()
+                except ResoluteError as exc:
+                    self.prompter.error(self, "Cannot recover", str(exc))
+                    item.discard()
+                    continue
+                doc = edits.Document(res, path=item.source)
+                doc.history.mark_modified()
+                self._replace(doc, [])
+                item.discard()
+                self._autosave()
+                self._update_actions()
+                return True
+            item.discard()
+        return False
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._confirm_discard():
+            event.ignore()
+            return
+        self.autosaver.remove()
+        for timer in (self.autosave_timer, self.preview_timer, self.check_timer, self.full_check_timer):
+            timer._timer.stop()
+        self.runner.shutdown()
+        event.accept()
+
+    # --- view ------------------------------------------------------------------------------------------------
+
+    def _set_zoom(self, steps: int) -> None:
+        steps = max(-4, min(8, steps))
+        self.settings.zoom = steps
+        self.paragraphs.set_zoom(steps)
+        self.preview.zoomIn(steps - self._preview_zoom)
+        self._preview_zoom = steps
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self, "About Resolute", "Resolute: draft UN resolutions that follow UN conventions."
+        )
+
+    def flush(self) -> None:
+        """Run pending debounced work now (tests, screenshots, before saving a snapshot)."""
+        for timer in (self.check_timer, self.full_check_timer, self.preview_timer):
+            timer.flush()
+
+
+def make_window(settings: Settings | None = None, *, synchronous: bool = False, **kwargs: Any) -> MainWindow:
+    return MainWindow(settings=settings, runner=SyncRunner() if synchronous else None, **kwargs)

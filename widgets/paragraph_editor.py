@@ -1,0 +1,484 @@
+"""The preamble and the operative part as lists of paragraph rows.
+
+A row shows what will print: the derived number or label ("3.", "(a)"), the opener in italics, the text, and
+the derived end punctuation. Rows are built from `app.render` blocks (so numbering matches the export) and are
+reused by paragraph id when the structure changes, so moving a paragraph does not rebuild the document.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QMimeData, QPoint, QStringListModel, Qt, Signal
+from PySide6.QtGui import QColor, QDrag, QFont, QMouseEvent, QPalette
+from PySide6.QtWidgets import (
+    QCompleter,
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QScrollArea,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.findings import Finding
+from app.model import Part
+from app.render import Block
+from widgets.fields import OpenerField, TextField
+
+MIME = "application/x-resolute-paragraph"
+INDENT_PX = 30
+
+RowKey = tuple[str, bool]  # (paragraph id, is the tail row)
+
+
+class DragHandle(QLabel):
+    """Grab here to drag the paragraph to another place."""
+
+    def __init__(self, row: ParagraphRow) -> None:
+        super().__init__("⠿", row)
+        self.row = row
+        self.setToolTip("Drag to move the paragraph")
+        self.setCursor(Qt.CursorShape.OpenHandCursor)
+        self.setFixedWidth(14)
+        self.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
+        self.setStyleSheet("color: #9a9996; padding-top: 5px;")
+        self._press: QPoint | None = None
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._press = event.position().toPoint()
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._press is None or (event.position().toPoint() - self._press).manhattanLength() < 6:
+            return
+        drag = QDrag(self)
+        mime = QMimeData()
+        mime.setData(MIME, self.row.paragraph_id.encode())
+        drag.setMimeData(mime)
+        drag.setPixmap(self.row.grab().scaledToWidth(min(420, self.row.width())))
+        self._press = None
+        drag.exec(Qt.DropAction.MoveAction)
+
+
+class ParagraphRow(QFrame):
+    """One printed paragraph, subparagraph, or the text after a subparagraph list."""
+
+    edited = Signal(str, str, str)  # paragraph id, field, shown text
+    activated = Signal(str)  # paragraph id, when a field gets focus
+
+    def __init__(self, paragraph_id: str, is_tail: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.paragraph_id = paragraph_id
+        self.is_tail = is_tail
+        self.block: Block | None = None
+        self.setObjectName("paragraphRow")
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setAutoFillBackground(True)
+        grid = QGridLayout(self)
+        grid.setContentsMargins(4, 3, 8, 3)
+        grid.setHorizontalSpacing(6)
+        grid.setVerticalSpacing(0)
+        self.handle = DragHandle(self)
+        self.label = QLabel(self)
+        self.label.setFixedWidth(42)
+        self.label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        self.label.setContentsMargins(0, 4, 0, 0)
+        self.opener = OpenerField(self)
+        self.text = TextField(self)
+        self.end = QLabel(self)
+        self.end.setFixedWidth(10)
+        self.end.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom)
+        self.end.setToolTip("Punctuation added when printed")
+        self.end.setStyleSheet("color: #1a5fb4; font-weight: bold; padding-bottom: 4px;")
+        self.fix = QToolButton(self)
+        self.fix.setAutoRaise(True)
+        self.fix.setStyleSheet("QToolButton { color: #1a5fb4; text-decoration: underline; padding: 0 2px; }")
+        self.fix.hide()
+        self.fix_finding: Finding | None = None
+        # the opener on its own line above the text: distinct, and the text keeps the full width
+        grid.addWidget(self.handle, 0, 0, 2, 1)
+        grid.addWidget(self.label, 0, 1, 2, 1)
+        grid.addWidget(self.opener, 0, 2, Qt.AlignmentFlag.AlignLeft)
+        grid.addWidget(self.text, 1, 2)
+        grid.addWidget(self.end, 1, 3)
+        grid.addWidget(self.fix, 2, 2, Qt.AlignmentFlag.AlignLeft)
+        grid.setColumnStretch(2, 1)
+        if is_tail:
+            self.opener.hide()
+            self.text.setPlaceholderText("Text after the subparagraphs")
+        self.opener.edited.connect(lambda value: self.edited.emit(self.paragraph_id, "opener", value))
+        self.text.edited.connect(lambda value: self.edited.emit(self.paragraph_id, self.text_field, value))
+        for widget in (self.opener, self.text):
+            widget.installEventFilter(self)
+        self._active = False
+
+    @property
+    def text_field(self) -> str:
+        return "tail" if self.is_tail else "text"
+
+    def eventFilter(self, watched: object, event: object) -> bool:
+        from PySide6.QtCore import QEvent
+
+        if getattr(event, "type", lambda: None)() == QEvent.Type.FocusIn:
+            self.activated.emit(self.paragraph_id)
+        return False
+
+    def set_block(self, block: Block, where: str) -> None:
+        """Number, label, depth and end punctuation from the rendered block."""
+        self.block = block
+        grid = self.layout()
+        grid.setContentsMargins(4 + INDENT_PX * block.level, 3, 8, 3)
+        if block.label:
+            self.label.setText(block.label)
+            self.label.setStyleSheet("font-weight: bold;")
+        else:
+            self.label.setText(where if not self.is_tail else "")
+            self.label.setStyleSheet("color: #9a9996; font-size: 9pt;")
+        self.end.setText(block.end)
+        sub = block.level > 0
+        self.opener.setVisible(not self.is_tail and (not sub or bool(block.opener) or self.opener.hasFocus()))
+        name = where if not self.is_tail else f"{where}, after its subparagraphs"
+        self.opener.setAccessibleName(f"{name}: opener")
+        self.text.setAccessibleName(f"{name}: text")
+        self.handle.setAccessibleName(f"Move {where}")
+
+    def set_end(self, end: str) -> None:
+        self.end.setText(end)
+
+    def set_active(self, active: bool) -> None:
+        if active == self._active:
+            return
+        self._active = active
+        palette = self.palette()
+        role = QPalette.ColorRole.Window
+        palette.setColor(role, QColor("#eef4fc") if active else self.parentWidget().palette().color(role))
+        self.setPalette(palette)
+
+    def show_fix(self, finding: Finding | None) -> None:
+        self.fix_finding = finding
+        if finding is None or finding.fix is None:
+            self.fix.hide()
+            return
+        self.fix.setText(f"✎ {finding.fix.label}")
+        self.fix.setToolTip(finding.message)
+        self.fix.setAccessibleName(f"Fix: {finding.fix.label}")
+        self.fix.show()
+
+
+class ParagraphList(QScrollArea):
+    """Both parts of the body, as rows, with an 'add' button under each part."""
+
+    edited = Signal(str, str, str)  # paragraph id, field, shown text
+    activated = Signal(str)
+    add_requested = Signal(object)  # Part
+    indent_requested = Signal(str)
+    outdent_requested = Signal(str)
+    split_requested = Signal(str)
+    fix_requested = Signal(object)  # Finding
+    drop_requested = Signal(str, str, bool)  # dragged id, target id, before the target
+    pasted_draft = Signal(str)
+    context_requested = Signal(object, object)  # TextField, QPoint (global)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.body = QWidget()
+        self.body.setObjectName("paragraphBody")
+        self.body.setAcceptDrops(True)
+        self.body.dragEnterEvent = self._drag_enter  # type: ignore[method-assign]
+        self.body.dragMoveEvent = self._drag_enter  # type: ignore[method-assign]
+        self.body.dropEvent = self._drop  # type: ignore[method-assign]
+        self.setWidget(self.body)
+        self.layout_ = QVBoxLayout(self.body)
+        self.layout_.setContentsMargins(12, 10, 12, 24)
+        self.layout_.setSpacing(1)
+        self.organ_line = QLabel()
+        self.organ_line.setObjectName("organLine")
+        self.pre_heading = self._heading(
+            "Preamble", "Preambular paragraphs: unnumbered, each ends with a comma"
+        )
+        self.op_heading = self._heading("Operative part", "Operative paragraphs: numbered, each ends with a "
+                                        "semicolon, the last with a full stop")  # fmt: skip
+        self.add_pre = self._add_button("+ Add preambular paragraph", Part.PREAMBLE)
+        self.add_op = self._add_button("+ Add operative paragraph", Part.OPERATIVE)
+        self.rows: dict[RowKey, ParagraphRow] = {}
+        self.order: list[RowKey] = []
+        self.active_id = ""
+        self.completers: dict[Part, QCompleter] = {}
+        self.spelling: Callable[[str], list[tuple[int, int, str]]] | None = None
+        self._fixes: dict[str, Finding] = {}
+        self._zoom = 0
+
+    def _heading(self, text: str, tip: str) -> QLabel:
+        label = QLabel(text)
+        label.setToolTip(tip)
+        label.setStyleSheet("font-weight: bold; color: #3d3846; padding: 10px 0 4px 4px;")
+        font = label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.1)
+        label.setFont(font)
+        return label
+
+    def _add_button(self, text: str, part: Part) -> QPushButton:
+        button = QPushButton(text)
+        button.setFlat(True)
+        button.setStyleSheet("QPushButton { color: #1a5fb4; text-align: left; padding: 4px 62px; }")
+        button.setCursor(Qt.CursorShape.PointingHandCursor)
+        button.clicked.connect(lambda: self.add_requested.emit(part))
+        return button
+
+    def set_completer_words(self, part: Part, words: tuple[str, ...]) -> None:
+        completer = QCompleter(QStringListModel(list(words)), self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchStartsWith)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.completers[part] = completer
+
+    # --- building --------------------------------------------------------------------------------------------
+
+    def _make_row(self, key: RowKey) -> ParagraphRow:
+        row = ParagraphRow(key[0], key[1], self.body)
+        row.edited.connect(self.edited)
+        row.activated.connect(self._on_activated)
+        pid = key[0]
+        row.text.indent.connect(lambda: self.indent_requested.emit(pid))
+        row.text.outdent.connect(lambda: self.outdent_requested.emit(pid))
+        row.text.split.connect(lambda: self.split_requested.emit(pid))
+        row.text.navigate.connect(lambda step, r=row: self.focus_neighbour(r, step))
+        row.opener.navigate.connect(lambda step, r=row: self.focus_neighbour(r, step))
+        row.text.pasted_draft.connect(self.pasted_draft)
+        row.fix.clicked.connect(
+            lambda _=False, r=row: r.fix_finding and self.fix_requested.emit(r.fix_finding)
+        )
+        row.text.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        row.text.customContextMenuRequested.connect(
+            lambda pos, r=row: self.context_requested.emit(r.text, r.text.mapToGlobal(pos))
+        )
+        if self.spelling is not None:
+            row.text.highlighter.spelling = self.spelling
+        if self._zoom:
+            self._apply_zoom(row)
+        return row
+
+    def rebuild(self, blocks: list[Block], content: Callable[[str, bool], tuple[str, str]],
+                organ_line: str = "") -> None:  # fmt: skip
+        """Lay out rows for the rendered blocks; `content(id, is_tail)` gives (opener, shown text)."""
+        self.organ_line.setText(organ_line)
+        wanted: list[tuple[RowKey, Block]] = [
+            ((b.paragraph_id, b.is_tail), b) for b in blocks if b.part is not None
+        ]
+        if [key for key, _ in wanted] == self.order and all(key in self.rows for key in self.order):
+            self._relabel(wanted)  # same rows in the same order: only numbers, labels and ends can differ
+            return
+        keys = {key for key, _ in wanted}
+        for key in [k for k in self.rows if k not in keys]:
+            row = self.rows.pop(key)
+            row.hide()
+            row.deleteLater()
+        focus = self.body.focusWidget()
+        self.setUpdatesEnabled(False)
+        try:
+            while self.layout_.count():
+                self.layout_.takeAt(0)
+            self.layout_.addWidget(self.pre_heading)
+            counters = {Part.PREAMBLE: 0, Part.OPERATIVE: 0}
+            op_started = False
+            for key, block in wanted:
+                if block.part is Part.OPERATIVE and not op_started:
+                    self.layout_.addWidget(self.add_pre)
+                    self.layout_.addWidget(self.op_heading)
+                    op_started = True
+                row = self.rows.get(key)
+                if row is None:
+                    row = self.rows[key] = self._make_row(key)
+                    opener, text = content(*key)
+                    row.opener.set_text_quietly(opener)
+                    row.text.set_text_quietly(text)
+                if block.level == 0 and not block.is_tail:
+                    counters[block.part] += 1
+                where = self._where(block, counters)
+                if block.part is Part.PREAMBLE and block.level == 0 and not block.is_tail:
+                    completer = self.completers.get(Part.PREAMBLE)
+                else:
+                    completer = self.completers.get(Part.OPERATIVE) if block.level == 0 else None
+                if row.opener.completer() is not completer:
+                    row.opener.setCompleter(completer)
+                row.set_block(block, where)
+                row.show_fix(self._fixes.get(key[0]) if not key[1] else None)
+                self.layout_.addWidget(row)
+                row.show()
+            if not op_started:
+                self.layout_.addWidget(self.add_pre)
+                self.layout_.addWidget(self.op_heading)
+            self.layout_.addWidget(self.add_op)
+            self.layout_.addStretch(1)
+            self.order = [key for key, _ in wanted]
+
+        finally:
+            self.setUpdatesEnabled(True)
+        if focus is not None and focus.isVisible():
+            focus.setFocus()
+        self._mark_active()
+
+    def align_openers(self) -> None:
+        """One opener column for the whole list (up to a limit), so the texts start at the same place."""
+        metrics = None
+        widest = 90
+        for key in self.order:
+            row = self.rows[key]
+            if key[1] or (row.block is not None and row.block.level):
+                continue
+            metrics = metrics or row.opener.fontMetrics()
+            widest = max(widest, metrics.horizontalAdvance(row.opener.text()) + 24)
+        column = min(widest, 210)
+        for row in self.rows.values():
+            if row.opener.column != column:
+                row.opener.column = column
+                row.opener._fit()
+
+    def _relabel(self, wanted: list[tuple[RowKey, Block]]) -> None:
+        counters = {Part.PREAMBLE: 0, Part.OPERATIVE: 0}
+        for key, block in wanted:
+            if block.level == 0 and not block.is_tail:
+                counters[block.part] += 1
+            row = self.rows[key]
+            if row.block != block:
+                row.set_block(block, self._where(block, counters))
+
+    @staticmethod
+    def _where(block: Block, counters: dict[Part, int]) -> str:
+        """How a delegate names the place: 'PP 3', 'OP 2', 'OP 2 (a)'."""
+        prefix = "PP" if block.part is Part.PREAMBLE else "OP"
+        base = f"{prefix} {counters[block.part]}"
+        if block.level and block.label:
+            return f"{base} {block.label}"
+        return base
+
+    def where(self, paragraph_id: str) -> str:
+        for key in self.order:
+            if key[0] == paragraph_id:
+                row = self.rows[key]
+                return row.opener.accessibleName().removesuffix(": opener")
+        return ""
+
+    # --- updates ---------------------------------------------------------------------------------------------
+
+    def set_content(self, paragraph_id: str, field: str, text: str) -> None:
+        key = (paragraph_id, field == "tail")
+        row = self.rows.get(key)
+        if row is None:
+            return
+        if field == "opener":
+            row.opener.set_text_quietly(text)
+        else:
+            row.text.set_text_quietly(text)
+
+    def set_end(self, paragraph_id: str, end: str) -> None:
+        row = self.rows.get((paragraph_id, False))
+        if row is not None:
+            row.set_end(end)
+
+    def set_fixes(self, fixes: dict[str, Finding]) -> None:
+        """The one-click fix offered on each paragraph (e.g. 'Recalling also' for a repeated opener)."""
+        changed = set(self._fixes) | set(fixes)
+        self._fixes = dict(fixes)
+        for pid in changed:
+            row = self.rows.get((pid, False))
+            if row is not None:
+                row.show_fix(self._fixes.get(pid))
+
+    def rehighlight(self) -> None:
+        for row in self.rows.values():
+            row.text.highlighter.spelling = self.spelling
+            row.text.highlighter.rehighlight()
+
+    # --- focus and navigation --------------------------------------------------------------------------------
+
+    def _on_activated(self, paragraph_id: str) -> None:
+        self.active_id = paragraph_id
+        self._mark_active()
+        self.activated.emit(paragraph_id)
+
+    def _mark_active(self) -> None:
+        for key, row in self.rows.items():
+            row.set_active(key[0] == self.active_id)
+
+    def row_for(self, paragraph_id: str, tail: bool = False) -> ParagraphRow | None:
+        return self.rows.get((paragraph_id, tail))
+
+    def focus_paragraph(
+        self, paragraph_id: str, field: str = "text", span: tuple[int, int] | None = None
+    ) -> None:
+        row = self.rows.get((paragraph_id, field == "tail"))
+        if row is None:
+            return
+        self.active_id = paragraph_id
+        self._mark_active()
+        widget = row.opener if field == "opener" and row.opener.isVisible() else row.text
+        widget.setFocus(Qt.FocusReason.OtherFocusReason)
+        if span is not None:
+            if widget is row.opener:
+                row.opener.setSelection(span[0], span[1] - span[0])
+            else:
+                row.text.select_span(*span)
+        self.ensureWidgetVisible(row, 40, 60)
+
+    def focus_neighbour(self, row: ParagraphRow, step: int) -> None:
+        key = (row.paragraph_id, row.is_tail)
+        if key not in self.order:
+            return
+        at = self.order.index(key) + step
+        if 0 <= at < len(self.order):
+            target = self.rows[self.order[at]]
+            field = target.text if step < 0 or target.opener.isHidden() else target.opener
+            field.setFocus(Qt.FocusReason.TabFocusReason)
+            self.ensureWidgetVisible(target, 40, 60)
+
+    # --- zoom ------------------------------------------------------------------------------------------------
+
+    def set_zoom(self, steps: int) -> None:
+        self._zoom = steps
+        for row in self.rows.values():
+            self._apply_zoom(row)
+
+    def _apply_zoom(self, row: ParagraphRow) -> None:
+        base = QFont(self.font())
+        size = max(6.0, base.pointSizeF() * (1.1**self._zoom))
+        for widget in (row.text, row.opener, row.label):
+            font = QFont(widget.font())
+            font.setPointSizeF(size)
+            widget.setFont(font)
+        row.opener._fit()
+
+    # --- drag and drop ---------------------------------------------------------------------------------------
+
+    def _drag_enter(self, event) -> None:  # noqa: ANN001
+        if event.mimeData().hasFormat(MIME):
+            event.acceptProposedAction()
+
+    def _drop(self, event) -> None:  # noqa: ANN001
+        if not event.mimeData().hasFormat(MIME):
+            return
+        dragged = bytes(event.mimeData().data(MIME)).decode()
+        y = event.position().toPoint().y()
+        target = self.row_at(y)
+        if target is None:
+            return
+        before = y < target.y() + target.height() / 2
+        event.acceptProposedAction()
+        if target.paragraph_id != dragged:
+            self.drop_requested.emit(dragged, target.paragraph_id, before)
+
+    def row_at(self, y: int) -> ParagraphRow | None:
+        best = None
+        for key in self.order:
+            row = self.rows[key]
+            if row.y() <= y:
+                best = row
+        return best
+
+    def context_menu_for(self, field: TextField) -> QMenu:
+        return field.createStandardContextMenu()

@@ -1,0 +1,154 @@
+"""A page-like preview of the L document, drawn from `app.render` (the model the .docx exporter reads).
+
+Masthead, agenda block, sponsor line, title, organ line, paragraphs with their derived numbers, labels and
+punctuation, and the footnotes, laid out on a white page in Times New Roman as the UN prints it.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QTextBrowser, QWidget
+
+from app import inline
+from app.render import Block, Rendered
+
+PAGE_CSS = """
+body { font-family: 'Times New Roman', 'Liberation Serif', 'Nimbus Roman', serif; font-size: 10pt; color: #000; }
+p { margin: 0; }
+.mast td { padding: 0; vertical-align: bottom; }
+.un { font-size: 9pt; }
+.symbol { font-size: 14pt; }
+.organ { font-size: 14pt; font-weight: bold; font-family: Arial, 'Liberation Sans', sans-serif; }
+.small { font-size: 9pt; }
+.agenda { font-size: 10pt; margin-left: 0; }
+.agenda-title { font-weight: bold; }
+.sponsors { margin-top: 19px; margin-bottom: 16px; }
+.title { font-size: 12pt; font-weight: bold; margin-left: 75px; margin-right: 75px; margin-bottom: 16px; }
+.body { margin-left: 75px; margin-bottom: 8px; text-align: justify; }
+.organ-line { margin-left: 75px; margin-bottom: 8px; }
+.fn { font-size: 8pt; margin-left: 75px; }
+.fnref { vertical-align: super; font-size: 7pt; }
+"""
+
+
+def _spans(block: Block, numbers: dict[str, int]) -> str:
+    out = []
+    for span in block.spans:
+        if span.footnote:
+            n = numbers.get(span.footnote)
+            if n is not None:
+                out.append(f"<sup>{n}</sup>")
+        elif span.italic:
+            out.append(f"<i>{escape(span.text)}</i>")
+        else:
+            out.append(escape(span.text))
+    return "".join(out)
+
+
+def _body_paragraph(block: Block, numbers: dict[str, int]) -> str:
+    text = _spans(block, numbers)
+    opener = f"<i>{escape(block.opener)}</i>" if block.opener else ""
+    if opener and text and not text.startswith((",", ";", ":", ".")):
+        opener += " "
+    content = f"{opener}{text}{escape(block.end)}"
+    indent = 75 + 37 * block.level  # px: 1.0 in. body indent, 0.5 in. per level
+    anchor = f'<a name="p-{block.paragraph_id}"></a>'
+    if block.label and block.level == 0:
+        # "1." sits at the first-line indent, the text follows after a tab
+        style = "margin-left: 75px; margin-bottom: 8px; text-indent: 37px;"
+        return f'<p align="justify" style="{style}">{anchor}{escape(block.label)}&nbsp;&nbsp;&nbsp;&nbsp;{content}</p>'
+    if block.label:
+        # a hanging number or label, like the UN's tab after "1." / "(a)"
+        return (
+            f'<table width="100%" cellspacing="0" cellpadding="0" style="margin-bottom: 8px;"><tr>'
+            f'<td width="{indent + 37}" align="right" valign="top">{anchor}{escape(block.label)}&nbsp;&nbsp;&nbsp;</td>'
+            f'<td align="justify">{content}</td></tr></table>'
+        )
+    first = "" if block.is_tail else "text-indent: 37px;"
+    style = f"margin-left: {indent}px; margin-bottom: 8px; {first}"
+    return f'<p align="justify" style="{style}">{anchor}{content}</p>'
+
+
+def preview_html(rendered: Rendered) -> str:
+    r = rendered
+    numbers = r.footnote_numbers
+    parts = [f"<html><head><style>{PAGE_CSS}</style></head><body>"]
+    parts.append(
+        '<table class="mast" width="100%" cellspacing="0" cellpadding="0"><tr>'
+        '<td class="un" width="35%">United Nations</td>'
+        f'<td class="symbol" align="right">{escape(r.symbol) or "&nbsp;"}</td></tr></table>'
+        '<hr style="height: 2px; background: #000;" />'
+        '<table class="mast" width="100%" cellspacing="0" cellpadding="0"><tr>'
+        f'<td class="organ" valign="top">{escape(r.organ)}</td>'
+        f'<td class="small" width="30%" valign="top">{escape(r.distribution)}<br/>{escape(r.date)}<br/><br/>'
+        f"{escape(r.original)}</td></tr></table>"
+        '<hr style="height: 1px; background: #000;" />'
+    )
+    if r.agenda:
+        lines = []
+        for line in r.agenda:
+            css = "agenda-title" if line.style == "item_title" else ""
+            lines.append(f'<p class="agenda {css}">{escape(line.text)}</p>')
+        parts.append('<div style="margin-top: 11px;">' + "".join(lines) + "</div>")
+    if r.sponsor_line:
+        names, _, kind = r.sponsor_line.rpartition(":")
+        line = f"{escape(names)}:{escape(kind)}" if names else escape(r.sponsor_line)
+        parts.append(f'<p class="sponsors">{line}</p>')
+    if r.title:
+        parts.append(f'<p class="title">{escape(r.title)}</p>')
+    if r.organ_line:
+        comma = "," if r.organ_comma else ""
+        parts.append(
+            f'<p class="organ-line" style="text-indent: 37px;"><i>{escape(r.organ_line)}</i>{comma}</p>'
+        )
+    for block in r.blocks:
+        parts.append(_body_paragraph(block, numbers))
+    if r.footnotes:
+        parts.append('<hr width="30%" align="left" style="margin-top: 16px; margin-left: 75px;" />')
+        for number, _fid, markup in r.footnotes:
+            text = "".join(
+                f"<i>{escape(s.text)}</i>" if s.italic else escape(s.text) for s in inline.parse(markup)
+            )
+            parts.append(f'<p class="fn"><sup>{number}</sup>&nbsp;{text}</p>')
+    if r.sponsor_note:
+        parts.append(f'<p class="fn">*&nbsp;{escape(r.sponsor_note)}</p>')
+    parts.append("</body></html>")
+    return "".join(parts)
+
+
+class PreviewPane(QTextBrowser):
+    """The printed page, read-only. It follows the paragraph being edited."""
+
+    paragraph_clicked = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setOpenLinks(False)
+        self.setAccessibleName("Preview of the printed document")
+        self.setFrameShape(QTextBrowser.Shape.NoFrame)
+        palette = self.palette()
+        palette.setColor(QPalette.ColorRole.Base, QColor("white"))
+        palette.setColor(QPalette.ColorRole.Text, QColor("black"))
+        self.setPalette(palette)
+        self.setViewportMargins(0, 0, 0, 0)
+        self.document().setDocumentMargin(36)
+        self.setLineWrapMode(QTextBrowser.LineWrapMode.WidgetWidth)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.html = ""
+
+    def show_rendered(self, rendered: Rendered) -> None:
+        html = preview_html(rendered)
+        if html == self.html:
+            return
+        bar = self.verticalScrollBar()
+        at = bar.value()
+        self.html = html
+        self.setHtml(html)
+        bar.setValue(at)
+
+    def follow(self, paragraph_id: str) -> None:
+        if paragraph_id:
+            self.scrollToAnchor(f"p-{paragraph_id}")

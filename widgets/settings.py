@@ -1,0 +1,123 @@
+"""The user's settings, over a QSettings passed in (tests give one backed by a temporary file)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import platformdirs
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QWidget
+
+from app.templates import all_templates
+from widgets import services
+
+MAX_RECENT = 10
+
+
+class Settings:
+    def __init__(self, store: QSettings | None = None) -> None:
+        self.store = store or QSettings("Resolute", "Resolute")
+
+    def _get(self, key: str, default: str = "") -> str:
+        value = self.store.value(key, default)
+        return value if isinstance(value, str) else default
+
+    @property
+    def user_name(self) -> str:
+        return self._get("user/name")
+
+    @property
+    def delegation(self) -> str:
+        """The user's State: the first sponsor of a new draft."""
+        return self._get("user/delegation")
+
+    @property
+    def default_template(self) -> str:
+        return self._get("defaults/template", "ga-plenary")
+
+    @property
+    def paper(self) -> str:
+        """ "" (the template's paper), "a4" or "letter"."""
+        return self._get("defaults/paper")
+
+    @property
+    def spelling_language(self) -> str:
+        return self._get("defaults/spelling", "en-GB")
+
+    @property
+    def zoom(self) -> int:
+        try:
+            return int(self.store.value("view/zoom", 0))
+        except (TypeError, ValueError):
+            return 0
+
+    @zoom.setter
+    def zoom(self, value: int) -> None:
+        self.store.setValue("view/zoom", value)
+
+    def set(self, **values: str) -> None:
+        keys = {"user_name": "user/name", "delegation": "user/delegation", "default_template": "defaults/template",
+                "paper": "defaults/paper", "spelling_language": "defaults/spelling"}  # fmt: skip
+        for name, value in values.items():
+            self.store.setValue(keys[name], value)
+        self.store.sync()
+
+    def recent_files(self) -> list[Path]:
+        value = self.store.value("recent/files", [])
+        if isinstance(value, str):
+            value = [value]
+        return [Path(v) for v in value or [] if isinstance(v, str)]
+
+    def add_recent(self, path: Path) -> None:
+        items = [str(path.resolve())] + [str(p) for p in self.recent_files() if p.resolve() != path.resolve()]
+        self.store.setValue("recent/files", items[:MAX_RECENT])
+        self.store.sync()
+
+    def personal_dictionary(self) -> Path:
+        """Words the user added; kept beside the settings (an override for tests through the store)."""
+        override = self._get("spelling/personal")
+        if override:
+            return Path(override)
+        return Path(platformdirs.user_data_dir("Resolute", appauthor=False)) / "personal-dictionary.txt"
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Settings")
+        self.settings = settings
+        form = QFormLayout(self)
+        self.name = QLineEdit(settings.user_name)
+        self.delegation = QComboBox()
+        self.delegation.setEditable(True)
+        self.delegation.addItems(["", *services.state_names()])
+        self.delegation.setCurrentText(settings.delegation)
+        self.delegation.setToolTip("Your State: the first sponsor of every new draft")
+        self.template = QComboBox()
+        for tpl in all_templates().values():
+            self.template.addItem(tpl.name, tpl.id)
+        self.template.setCurrentIndex(max(0, self.template.findData(settings.default_template)))
+        self.paper = QComboBox()
+        for label, value in (("As the organ prints (template)", ""), ("A4", "a4"), ("US Letter", "letter")):
+            self.paper.addItem(label, value)
+        self.paper.setCurrentIndex(max(0, self.paper.findData(settings.paper)))
+        self.spelling = QComboBox()
+        for label, value in (("English (United Kingdom, UN usage)", "en-GB"),):
+            self.spelling.addItem(label, value)
+        form.addRow("Your &name:", self.name)
+        form.addRow("&Delegation:", self.delegation)
+        form.addRow("Default &organ:", self.template)
+        form.addRow("&Paper:", self.paper)
+        form.addRow("&Spelling:", self.spelling)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def accept(self) -> None:
+        self.settings.set(user_name=self.name.text().strip(), delegation=self.delegation.currentText().strip(),
+                          default_template=self.template.currentData(), paper=self.paper.currentData(),
+                          spelling_language=self.spelling.currentData())  # fmt: skip
+        super().accept()
