@@ -1,0 +1,240 @@
+"""Oral revisions: the text a delegate reads out to revise a draft from the floor, from a comparison.
+
+Paragraphs are named as in the circulated (base) text: "the fourth preambular paragraph", "operative
+paragraph 5", "operative paragraph 5 (b)". Each change inside a paragraph reads as an insertion after a few
+words of context, a deletion or a replacement; whole paragraphs are deleted or inserted "reading: ...".
+Changes of terminal punctuation alone are not read out: they follow from the structure.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from app.compare.diff import DELETE, EQUAL, INSERT, BlockChange, Comparison, Segment
+from app.formatting import ordinal_words
+from app.render import Block, join_opener
+
+_PUNCT_ONLY = re.compile(r"^[\s,;:.]*$")
+_MAX_CONTEXT = 8
+
+
+@dataclass(frozen=True)
+class OralRevision:
+    where: str  # "operative paragraph 5"
+    instruction: (
+        str  # "In operative paragraph 5, after “all States”, insert “and international organizations”"
+    )
+
+
+def _q(text: str) -> str:
+    return f"“{text.strip()}”"
+
+
+class _Names:
+    """Names of the base text's paragraphs as a delegate reads them."""
+
+    def __init__(self, cmp: Comparison) -> None:
+        self.names: dict[tuple[str, bool], str] = {}
+        self.kinds: dict[tuple[str, bool], str] = {}
+        pp = annex = 0
+        parent = ""
+        for block in cmp.base_rendered.blocks:
+            key = (block.paragraph_id, block.is_tail)
+            if block.role == "preambular" and not block.is_tail and block.level == 0:
+                pp += 1
+                parent = f"the {ordinal_words(pp)} preambular paragraph"
+                self.names[key], self.kinds[key] = parent, "preambular paragraph"
+            elif block.role == "operative" and not block.is_tail and block.level == 0:
+                parent = (
+                    f"operative paragraph {block.label.rstrip('.')}"
+                    if block.label
+                    else "the operative paragraph"
+                )
+                self.names[key], self.kinds[key] = parent, "operative paragraph"
+            elif block.role == "subparagraph":
+                top = parent.removeprefix("the ")
+                if top.startswith("operative"):
+                    self.names[key] = f"{parent} {block.label}"
+                else:
+                    self.names[key] = f"subparagraph {block.label} of {parent}"
+                self.kinds[key] = "subparagraph"
+            elif block.is_tail:
+                self.names[key], self.kinds[key] = f"{parent}, after the subparagraphs,", "text"
+            elif block.role == "annex":
+                annex += 1
+                key = ("annex", False) if annex == 1 else (f"annex{annex}", False)
+                self.names[key], self.kinds[key] = f"paragraph {annex} of the annex", "annex paragraph"
+
+    def of(self, block: Block) -> str:
+        return self.names.get((block.paragraph_id, block.is_tail), "the text")
+
+    def kind(self, block: Block) -> str:
+        return self.kinds.get((block.paragraph_id, block.is_tail), "paragraph")
+
+
+def _block_text(block: Block) -> str:
+    body = "".join(s.text for s in block.spans)
+    return join_opener(block.opener, body)
+
+
+def _context_before(base: str, at: int) -> str:
+    """The fewest words before `at` that occur once in the base text."""
+    words = list(re.finditer(r"\S+", base[:at]))
+    for n in range(2, _MAX_CONTEXT + 1):
+        if n > len(words):
+            break
+        start = words[-n].start()
+        snippet = base[start:at].strip()
+        if base.count(snippet) == 1:
+            return snippet
+    return base[words[-min(len(words), _MAX_CONTEXT)].start() : at].strip() if words else ""
+
+
+def _join_close_edits(segments: list[Segment]) -> list[Segment]:
+    """Two edits one or two words apart read better as one replacement."""
+    out = list(segments)
+    for i in range(1, len(out) - 1):
+        seg = out[i]
+        if seg.op != EQUAL or seg.footnote or len(seg.text.split()) > 2 or not seg.text.strip():
+            continue
+        if out[i - 1].op != EQUAL and out[i + 1].op != EQUAL:
+            out[i] = Segment(DELETE, seg.text)
+            out.insert(i + 1, Segment(INSERT, seg.text))
+    # deletions first, then insertions, inside each run of changes
+    result: list[Segment] = []
+    run: list[Segment] = []
+    for seg in [*out, Segment(EQUAL, "")]:
+        if seg.op != EQUAL:
+            run.append(seg)
+            continue
+        result += [s for s in run if s.op == DELETE] + [s for s in run if s.op == INSERT]
+        run = []
+        result.append(seg)
+    return result[:-1]
+
+
+def _edits(change: BlockChange) -> list[str]:
+    """The edits inside one changed paragraph, as instructions."""
+    base = change.text("base")
+    out: list[str] = []
+    pos = 0  # offset in the base text
+    i = 0
+    segs = _join_close_edits(change.segments)
+    while i < len(segs):
+        seg = segs[i]
+        if seg.op == EQUAL:
+            pos += len(seg.text)
+            i += 1
+            continue
+        deleted = inserted = ""
+        while i < len(segs) and segs[i].op != EQUAL:
+            if segs[i].op == DELETE:
+                deleted += segs[i].text
+            elif segs[i].op == INSERT:
+                inserted += segs[i].text
+            i += 1
+        start = pos
+        pos += len(deleted)
+        if _PUNCT_ONLY.match(deleted) and _PUNCT_ONLY.match(inserted):
+            continue
+        if not deleted.strip():
+            if start == 0 or not base[:start].strip():
+                following = base[start:].split()[:3]
+                out.append(f"before {_q(' '.join(following))}, insert {_q(inserted)}")
+            else:
+                out.append(f"after {_q(_context_before(base, start))}, insert {_q(inserted)}")
+        else:
+            unique = base.count(deleted.strip()) == 1
+            where = "" if unique else f" after {_q(_context_before(base, start))}"
+            if inserted.strip():
+                out.append(f"replace {_q(deleted)}{where} with {_q(inserted)}")
+            else:
+                out.append(f"delete {_q(deleted)}{where}")
+    return out
+
+
+def _belongs(child: Block, top: Block) -> bool:
+    """A subparagraph or tail block printed inside the paragraph `top` starts."""
+    return child.level > top.level or (child.is_tail and child.paragraph_id == top.paragraph_id)
+
+
+def oral_revisions(cmp: Comparison) -> list[OralRevision]:
+    """The revisions in reading order of the base text."""
+    names = _Names(cmp)
+    out: list[OralRevision] = []
+    last_base: Block | None = None
+    renumber = False
+    blocks = cmp.blocks
+    i = 0
+    while i < len(blocks):
+        change = blocks[i]
+        base, new = change.base, change.new
+        i += 1
+        if change.status == "changed" and base is not None:
+            edits = _edits(change)
+            if edits:
+                where = names.of(base)
+                out.append(OralRevision(where, f"In {where}, " + "; ".join(edits)))
+        elif change.status == "deleted" and base is not None:
+            # a deleted paragraph takes its subparagraphs with it
+            while i < len(blocks) and blocks[i].status == "deleted" and _belongs(blocks[i].base, base):
+                i += 1
+            where = names.of(base)
+            out.append(OralRevision(where, f"Delete {where}"))
+            renumber = renumber or base.label != ""
+        elif change.status == "inserted" and new is not None:
+            texts = [(new.label + " " if new.level else "") + _block_text(new) + new.end]
+            while i < len(blocks) and blocks[i].status == "inserted" and _belongs(blocks[i].new, new):
+                sub = blocks[i].new
+                texts.append((sub.label + " " if sub.label else "") + _block_text(sub) + sub.end)
+                i += 1
+            kind = {"preambular": "preambular paragraph", "operative": "operative paragraph"}.get(
+                new.role, "subparagraph" if new.role == "subparagraph" else "paragraph"
+            )
+            text = _q(" ".join(texts))
+            if last_base is None:
+                part = "preamble" if new.role == "preambular" else "operative part"
+                out.append(
+                    OralRevision(part, f"At the beginning of the {part}, insert a new {kind} reading: {text}")
+                )
+            else:
+                where = names.of(last_base)
+                out.append(OralRevision(where, f"After {where}, insert a new {kind} reading: {text}"))
+            renumber = renumber or new.label != ""
+            continue
+        if base is not None:
+            last_base = base
+    if renumber:
+        out.append(OralRevision("", "Renumber the subsequent paragraphs accordingly"))
+    return out
+
+
+def oral_revisions_text(cmp: Comparison) -> str:
+    """The revisions as they are read out: one per line, separated by semicolons, the last ending with a full stop."""
+    items = [r.instruction for r in oral_revisions(cmp)]
+    if not items:
+        return ""
+    return ";\n".join(items) + ".\n"
+
+
+def oral_revisions_docx(cmp: Comparison, *, heading: str = "") -> bytes:
+    """The revisions as a plain Word file to print or send: a heading, then one paragraph per revision."""
+    import io
+
+    import docx
+    from docx.shared import Pt
+
+    document = docx.Document()
+    style = document.styles["Normal"]
+    style.font.name = "Times New Roman"
+    style.font.size = Pt(12)
+    symbol = cmp.new_rendered.symbol or cmp.base_rendered.symbol
+    title = heading or (f"Oral revisions to draft resolution {symbol}" if symbol else "Oral revisions")
+    document.add_paragraph().add_run(title).bold = True
+    items = [r.instruction for r in oral_revisions(cmp)]
+    for i, item in enumerate(items):
+        document.add_paragraph(item + ("." if i == len(items) - 1 else ";"))
+    stream = io.BytesIO()
+    document.save(stream)
+    return stream.getvalue()
