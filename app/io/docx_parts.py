@@ -15,7 +15,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from posixpath import dirname, join, normpath
 from typing import TYPE_CHECKING, cast
 
@@ -237,6 +237,7 @@ def package_problems(blob: bytes) -> list[str]:
             if name not in overrides and name.rsplit(".", 1)[-1].lower() not in defaults:
                 problems.append(f"no content type for {name}")
         problems += [f"content type override for missing part {o}" for o in sorted(overrides - names)]
+    content_type = _content_types(types)
     rel_ids: dict[str, set[str]] = {}
     for name, tree in trees.items():
         if not name.endswith(".rels"):
@@ -254,6 +255,11 @@ def package_problems(blob: bytes) -> list[str]:
             path = target.lstrip("/") if target.startswith("/") else normpath(join(source_dir, target))
             if path not in names:
                 problems.append(f"{name}: relationship {rid} points to missing part {path}")
+                continue
+            wanted = _EXPECTED_TYPES.get(rel.get("Type", "").rsplit("/", 1)[-1])
+            found = content_type(path)
+            if wanted and not found.endswith(wanted):
+                problems.append(f"{path} has content type {found or 'none'}, not one ending {wanted}")
         rel_ids[name] = ids
     for name in sorted(names):
         if not name.startswith("word/") or not name.endswith(".xml"):
@@ -270,6 +276,33 @@ def package_problems(blob: bytes) -> list[str]:
         "drawing",
     )
     return problems
+
+
+_EXPECTED_TYPES = {
+    "officeDocument": "document.main+xml",
+    "styles": "styles+xml",
+    "settings": "settings+xml",
+    "numbering": "numbering+xml",
+    "footnotes": "footnotes+xml",
+    "endnotes": "endnotes+xml",
+    "comments": "comments+xml",
+    "header": "header+xml",
+    "footer": "footer+xml",
+    "core-properties": "core-properties+xml",
+}
+
+
+def _content_types(types: etree._Element | None) -> Callable[[str], str]:
+    """The content type a part name gets from [Content_Types].xml (override first, then extension)."""
+    if types is None:
+        return lambda name: ""
+    defaults = {
+        d.get("Extension", "").lower(): d.get("ContentType", "") for d in types.iter(f"{_CT_NS}Default")
+    }
+    overrides = {
+        o.get("PartName", "").lstrip("/"): o.get("ContentType", "") for o in types.iter(f"{_CT_NS}Override")
+    }
+    return lambda name: overrides.get(name) or defaults.get(name.rsplit(".", 1)[-1].lower(), "")
 
 
 def _footnote_problems(trees: dict[str, etree._Element]) -> list[str]:

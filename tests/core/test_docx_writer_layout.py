@@ -1,0 +1,233 @@
+"""Where the exported text lands on the page: the .docx converted by LibreOffice, words measured with
+`pdftotext -bbox`, compared with the positions measured on the issued A/C.1/80/L.43 (layout-ga-L.md).
+
+The expected numbers are the UN's, not ours: x from the spec tables, baselines (y from the page top) read off
+the issued PDF. Skips when LibreOffice or pdftotext is not installed.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from app.io.docx_writer import write_docx
+from app.storage import load_project
+
+FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "docx" / "seed_l43.json"
+TOL = 1.5  # points: "within a few points" of the issued document
+
+# the issued document, in points from the page's top-left corner
+BODY_X = 123.4
+FIRST_LINE_X = 147.1
+VERB_X = 170.9
+FRAME_LEFT, FRAME_RIGHT = 60.0, 552.0
+DISTR_X = 397.0
+FOOTNOTE_NUMBER_X = 117.0
+BASELINES = {
+    "united_nations": 57.8,
+    "symbol": 56.5,
+    "organ": 86.3,
+    "distr": 86.6,
+    "original": 122.4,
+    "session": 222.2,
+    "committee": 235.4,
+    "agenda_item": 247.7,
+    "item_title": 259.7,
+    "later_header": 58.9,
+    "later_body": 84.4,
+    "later_footer": 755.2,
+}
+GAPS = {
+    "item_title->sponsor": 30.0,
+    "sponsor->title": 25.2,
+    "title->organ_line": 24.3,
+    "organ_line->preamble": 18.0,
+}
+
+
+@dataclass(frozen=True)
+class Word:
+    page: int
+    x0: float
+    x1: float
+    y0: float
+    y1: float
+    text: str
+
+    @property
+    def size(self) -> float:
+        return (self.y1 - self.y0) / 1.2  # a box is 1.1 (Times) to 1.3 (Liberation) times the font size
+
+    @property
+    def baseline(self) -> float:
+        # the middle of the box sits about a third of the size above the baseline, whatever the font's metrics
+        return (self.y0 + self.y1) / 2 + 0.32 * self.size
+
+
+_WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>')
+
+
+@pytest.fixture(scope="module")
+def words(tmp_path_factory: pytest.TempPathFactory) -> list[Word]:
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    pdftotext = shutil.which("pdftotext")
+    if not soffice or not pdftotext:
+        pytest.skip("LibreOffice (soffice) and pdftotext are needed to measure the printed layout")
+    folder = tmp_path_factory.mktemp("layout")
+    source = folder / "seed.docx"
+    write_docx(load_project(FIXTURE), source)
+    profile = (folder / "profile").as_uri()  # a private profile: other LibreOffice runs may be going on
+    subprocess.run(
+        [soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf", "--outdir", str(folder),
+         str(source)],
+        check=True, capture_output=True, timeout=180,
+    )  # fmt: skip
+    html = subprocess.run(
+        [pdftotext, "-bbox", str(folder / "seed.pdf"), "-"], check=True, capture_output=True, text=True
+    ).stdout
+    out: list[Word] = []
+    for page, chunk in enumerate(html.split("<page ")[1:], start=1):
+        for m in _WORD.finditer(chunk):
+            out.append(Word(page, float(m[1]), float(m[3]), float(m[2]), float(m[4]), m[5]))
+    return out
+
+
+def lines(words: list[Word], page: int) -> list[list[Word]]:
+    """The words of a page grouped into printed lines (same baseline within half a point), top to bottom.
+    Superscripts (footnote marks) are left out."""
+    rows: list[list[Word]] = []
+    for w in sorted(
+        (w for w in words if w.page == page and w.size > 7), key=lambda w: (round(w.baseline), w.x0)
+    ):
+        if rows and abs(rows[-1][0].baseline - w.baseline) < 0.5:
+            rows[-1].append(w)
+        else:
+            rows.append([w])
+    return [sorted(r, key=lambda w: w.x0) for r in rows]
+
+
+def find_line(words: list[Word], page: int, start: str, *, below: float = 0) -> list[Word]:
+    for row in lines(words, page):
+        text = " ".join(w.text for w in row)
+        if text.startswith(start) and row[0].baseline > below:
+            return row
+    raise AssertionError(f"no line starting {start!r} on page {page}")
+
+
+def near(value: float, expected: float, tol: float = TOL) -> bool:
+    return abs(value - expected) <= tol
+
+
+def test_masthead(words: list[Word]):
+    un = find_line(words, 1, "United Nations")
+    assert near(un[0].x0, BODY_X) and near(un[0].baseline, BASELINES["united_nations"])
+    symbol = [w for w in words if w.page == 1 and w.text.endswith("L.43") and w.y0 < 70]
+    assert symbol and near(symbol[-1].x1, FRAME_RIGHT)
+    assert near(symbol[-1].baseline, BASELINES["symbol"])
+    organ = find_line(words, 1, "General Assembly")
+    assert near(organ[0].x0, BODY_X) and near(organ[0].baseline, BASELINES["organ"])
+    assert organ[0].size > 17  # 20 pt
+    distr = [w for w in words if w.page == 1 and w.text == "Distr.:"][0]
+    original = [w for w in words if w.page == 1 and w.text == "Original:"][0]
+    assert near(distr.x0, DISTR_X) and near(distr.baseline, BASELINES["distr"])
+    assert near(original.x0, DISTR_X) and near(original.baseline, BASELINES["original"])
+
+
+def test_agenda_block_sponsor_title_organ_line(words: list[Word]):
+    session = find_line(words, 1, "Seventy-ninth session")
+    committee = find_line(words, 1, "First Committee")
+    item = find_line(words, 1, "Agenda item 98 (l)")
+    for row, key in ((session, "session"), (committee, "committee"), (item, "agenda_item")):
+        assert near(row[0].x0, FRAME_LEFT) and near(row[0].baseline, BASELINES[key]), key
+    rows = lines(words, 1)
+    start = rows.index(find_line(words, 1, "General and complete disarmament"))
+    sponsor_at = rows.index(find_line(words, 1, "Cambodia"))
+    title_rows = rows[start:sponsor_at]
+    assert near(title_rows[0][0].baseline, BASELINES["item_title"])
+    assert len(title_rows) > 1, "the agenda item title wraps"
+    for row in title_rows:
+        assert near(row[0].x0, FRAME_LEFT) and row[-1].x1 <= FRAME_LEFT + 246 + TOL  # about half the frame
+    sponsor = rows[sponsor_at]
+    assert near(sponsor[0].x0, BODY_X)
+    assert near(sponsor[0].baseline - title_rows[-1][0].baseline, GAPS["item_title->sponsor"])
+    title = find_line(words, 1, "Implementation of the Convention", below=sponsor[0].baseline)
+    title_at = rows.index(title)
+    assert near(title[0].x0, BODY_X) and title[0].size > 10.5  # 12 pt
+    assert near(title[0].baseline - sponsor[0].baseline, GAPS["sponsor->title"])
+    organ = find_line(words, 1, "The General Assembly,")
+    organ_at = rows.index(organ)
+    assert near(organ[0].x0, FIRST_LINE_X)
+    assert near(organ[0].baseline - rows[organ_at - 1][0].baseline, GAPS["title->organ_line"])
+    assert all(near(r[0].x0, BODY_X) for r in rows[title_at + 1 : organ_at])  # title continuation lines
+    first = rows[organ_at + 1]
+    assert first[0].text == "Recalling" and near(first[0].x0, FIRST_LINE_X)
+    assert near(first[0].baseline - organ[0].baseline, GAPS["organ_line->preamble"])
+
+
+def test_body_column_and_line_pitch(words: list[Word]):
+    rows = [r for r in lines(words, 2) if r[0].size > 8 and 70 < r[0].baseline < 700]
+    body = [r for r in rows if near(r[0].x0, BODY_X) or near(r[0].x0, FIRST_LINE_X)]
+    assert len(body) > 30
+    pitches = {round(b[0].baseline - a[0].baseline, 1) for a, b in zip(body, body[1:])}  # noqa: B905
+    assert pitches <= {12.0, 18.0}, pitches  # exactly 12 pt lines, 6 pt after each paragraph
+    full = [r for r in body if r[-1].x1 > 480]  # justified lines end at the right indent
+    assert full and all(489 <= r[-1].x1 <= 491.5 + TOL for r in full)
+
+
+def test_operative_numbers_and_subparagraph_labels(words: list[Word]):
+    numbered = [r for p in (2, 3) for r in lines(words, p) if re.fullmatch(r"\d+\.", r[0].text)]
+    assert len(numbered) >= 10
+    for row in numbered:
+        assert near(row[0].x0, FIRST_LINE_X) and near(row[1].x0, VERB_X)
+    labels = [r for p in (2, 3) for r in lines(words, p) if re.fullmatch(r"\([a-c]\)", r[0].text)]
+    assert [r[0].text for r in labels] == ["(a)", "(b)", "(c)"]
+    for row in labels:
+        assert near(row[0].x0, FIRST_LINE_X) and near(row[1].x0, VERB_X)
+    deeper = [r for p in (2, 3) for r in lines(words, p) if r[0].text in ("(i)", "(ii)")]
+    assert [r[0].text for r in deeper] == ["(i)", "(ii)"]
+    for row in deeper:  # one step in: label at the verb position, text one more step in
+        assert near(row[0].x0, VERB_X) and near(row[1].x0, VERB_X + 23.7)
+
+
+def test_later_pages_header_and_footer(words: list[Word]):
+    pages = max(w.page for w in words)
+    assert pages >= 3
+    for page in range(2, pages + 1):
+        rows = lines(words, page)
+        header, footer = rows[0], rows[-1]
+        assert " ".join(w.text for w in header) == "A/C.1/79/L.43"
+        assert near(header[0].baseline, BASELINES["later_header"])
+        assert header[0].size < 10  # 8.5 pt
+        assert near(footer[0].baseline, BASELINES["later_footer"], 2.0)
+        page_number = next(w for w in footer if "/" in w.text)
+        job = next(w for w in footer if w.text == "24-18512")
+        assert page_number.text == f"{page}/{pages}"
+        if page % 2 == 0:  # even pages: header and page number at the left, job number at the right
+            assert (
+                near(header[0].x0, FRAME_LEFT)
+                and near(page_number.x0, FRAME_LEFT)
+                and near(job.x1, FRAME_RIGHT)
+            )
+        else:
+            assert near(header[-1].x1, FRAME_RIGHT) and near(page_number.x1, FRAME_RIGHT)
+            assert near(job.x0, FRAME_LEFT)
+        body = next(r for r in rows[1:] if r[0].size > 8)
+        assert near(body[0].baseline, BASELINES["later_body"])
+
+
+def test_footnotes_at_the_body_column(words: list[Word]):
+    notes = [r for p in (1, 2) for r in lines(words, p) if r[0].text == "United" and r[0].size < 9.5]
+    assert notes, "the Treaty Series footnote is printed"
+    row = notes[0]
+    assert near(row[0].x0, BODY_X) and 7.5 < row[0].size < 9.5  # 8.5 pt
+    marks = [w for w in words if w.page == row[0].page and near(w.x0, FOOTNOTE_NUMBER_X) and w.size < 7]
+    assert marks, "footnote numbers hang at x = 117"
+    star = [w for w in words if w.page == 1 and w.text == "*" and near(w.x0, FOOTNOTE_NUMBER_X)]
+    assert star, "the page-1 '*' note"
+    first_footer = lines(words, 1)[-1]
+    assert " ".join(w.text for w in first_footer) == "24-18512 (E)" and near(first_footer[0].x0, 65.4)
