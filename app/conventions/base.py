@@ -1,0 +1,145 @@
+"""What every rule module shares: the paragraph node being checked, the document context, settings."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cache
+
+from app.findings import Finding, Fix, Severity
+from app.model import DocumentKind, Paragraph, Part, Resolution
+from app.paths import resource
+from app.templates import Template
+
+try:
+    import tomllib
+except ModuleNotFoundError:  # Python 3.10
+    import tomli as tomllib  # type: ignore[no-redef]
+
+
+@dataclass(frozen=True)
+class Node:
+    """A paragraph or subparagraph with where it stands."""
+
+    para: Paragraph
+    part: Part
+    depth: int  # 0 for a paragraph, 1 for (a), 2 for (i), ...
+    index: int  # position among its siblings, from 0
+    siblings: int  # how many siblings, itself included
+    top_id: str  # id of the top-level paragraph it belongs to
+    parent_id: str = ""
+
+    @property
+    def is_last_sibling(self) -> bool:
+        return self.index == self.siblings - 1
+
+
+def nodes(res: Resolution) -> Iterator[Node]:
+    """Every paragraph and subparagraph in reading order."""
+    for part in Part:
+        items = res.part(part)
+        for i, para in enumerate(items):
+            yield from _walk(para, part, 0, i, len(items), para.id, "")
+
+
+def _walk(
+    para: Paragraph, part: Part, depth: int, index: int, count: int, top: str, parent: str
+) -> Iterator[Node]:
+    yield Node(para, part, depth, index, count, top, parent)
+    for j, sub in enumerate(para.subparagraphs):
+        yield from _walk(sub, part, depth + 1, j, len(para.subparagraphs), top, para.id)
+
+
+@dataclass(frozen=True)
+class Settings:
+    repetition_scope: str = "consecutive"
+    kind: DocumentKind = DocumentKind.DRAFT_RESOLUTION
+    abbreviations: tuple[tuple[str, str], ...] = ()
+    severity: tuple[tuple[str, str], ...] = ()
+
+    def level(self, rule: str, default: Severity) -> Severity | None:
+        """The severity for a rule (None: the rule is off)."""
+        for name, value in self.severity:
+            if name == rule:
+                return None if value == "off" else Severity(value)
+        return default
+
+
+@cache
+def settings() -> Settings:
+    data = tomllib.loads(resource("conventions.toml").read_text(encoding="utf-8"))
+    severity = data.get("severity", {})
+    for rule, value in severity.items():
+        if value not in ("error", "warning", "info", "off"):
+            raise ValueError(f"conventions.toml: severity of '{rule}' must be error, warning, info or off")
+    return Settings(
+        repetition_scope=data.get("repetition", {}).get("scope", "consecutive"),
+        abbreviations=tuple(data.get("abbreviations", {}).items()),
+        severity=tuple(severity.items()),
+    )
+
+
+def finding(
+    rule: str,
+    severity: Severity,
+    message: str,
+    *,
+    paragraph_id: str = "",
+    field: str = "text",
+    span: tuple[int, int] = (0, 0),
+    fix: Fix | None = None,
+) -> Finding | None:
+    """A finding at the severity the settings give the rule (None when the rule is switched off)."""
+    level = settings().level(rule, severity)
+    if level is None:
+        return None
+    return Finding(rule, level, message, paragraph_id, field, span, fix)
+
+
+def add(out: list[Finding], item: Finding | None) -> None:
+    if item is not None:
+        out.append(item)
+
+
+@dataclass
+class DocumentContext:
+    """Facts about the whole document that a paragraph's check depends on, computed once in O(n).
+
+    The editor keeps one, rebuilds it after an edit (cheap: no rule runs) and re-checks the edited paragraph
+    plus the paragraphs `changed_since(old)` returns.
+    """
+
+    template: Template
+    repetition_scope: str = "consecutive"
+    kind: DocumentKind = DocumentKind.DRAFT_RESOLUTION
+    run: dict[str, int] = field(default_factory=dict)  # top-level id → place in a run of the same opener
+    previous_opener: dict[str, str] = field(default_factory=dict)  # top-level id → the opener it repeats
+    first_mentions: dict[str, tuple[str, str, int]] = field(
+        default_factory=dict
+    )  # ref → (node id, field, start)
+    operative_count: int = 0
+    preamble_count: int = 0
+    last_id: str = ""  # the paragraph that ends the resolution (its last text gets the full stop)
+    node_ids: tuple[str, ...] = ()
+
+    def changed_since(self, old: DocumentContext | None) -> set[str]:
+        """Ids of paragraphs whose context-dependent findings may differ from what `old` gave."""
+        if old is None:
+            return set(self.node_ids)
+        out = {pid for pid in set(self.run) | set(old.run) if self.run.get(pid) != old.run.get(pid)}
+        out |= {
+            pid
+            for pid in set(self.previous_opener) | set(old.previous_opener)
+            if self.previous_opener.get(pid) != old.previous_opener.get(pid)
+        }
+        for ref in set(self.first_mentions) | set(old.first_mentions):
+            a, b = self.first_mentions.get(ref), old.first_mentions.get(ref)
+            if a != b:
+                out |= {x[0] for x in (a, b) if x}
+        if self.last_id != old.last_id:
+            out |= {self.last_id, old.last_id} - {""}
+        return out
+
+
+WORD = re.compile(r"[^\W\d_]+(?:[-‑'’][^\W\d_]+)*")

@@ -1,0 +1,187 @@
+"""Citations of resolutions and decisions (un-conventions.md 4.1), and footnote reference placement (4.2).
+
+GA style: "its resolution 72/42 of 4 December 2017" (the date at the first mention), "resolutions 68/247 A and
+68/248 A, both of 27 December 2013", "resolution 217 A (III)". SC style: "resolution 1325 (2000)".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from app.conventions.base import DocumentContext, Node, add, finding
+from app.conventions.text import field_text
+from app.findings import Finding, Fix, Severity
+from app.formatting import MONTHS
+
+_MONTH = "(?:" + "|".join(MONTHS) + ")"
+_DATE = rf"\d{{1,2}}\s+{_MONTH}\s+\d{{4}}"
+_PARTS = r"(?:\s+[A-Z](?:\s+(?:and|to)\s+[A-Z])?(?![\w/]))?"  # "31/16 A", "31/6 A and B", "3419 A to D"
+_REF = re.compile(
+    r"(?P<ga>(?:S-|ES-)?\d{1,4}/\d{1,4}(?![\d/])" + _PARTS + ")"
+    r"|(?P<old>\d{1,4}" + _PARTS + r"\s*\((?:[IVXL]+)\))"
+    r"|(?P<sc>\d{1,4}(?P<gap>\s*)\((?P<year>\d{4})\))"
+    r"|(?P<bare>\d{1,4}(?![\d/.,]\d))"
+)
+_KEYWORD = re.compile(r"\b(?P<kind>[Rr]esolutions?|[Dd]ecisions?)\s+(?=(?:S-|ES-)?\d)")
+_ORGAN = re.compile(
+    r"(?P<organ>Security Council|General Assembly|Human Rights Council|Economic and Social Council|Council"
+    r"|Assembly|its|their|the)\s+(?:draft\s+)?$"
+)
+_SEP = re.compile(r"\s*(?:,\s*and|,|and|to)\s+(?=(?:S-|ES-)?\d)")
+_DATED = re.compile(rf"\s*,?\s+of\s+{_DATE}")
+_SHARED_DATE = re.compile(rf",?\s+(?:both|all)\s+of\s+{_DATE}")
+_ADOPTED_ON = re.compile(rf"[^;.]{{0,60}}?\badopted\b[^;.]{{0,40}}?\bon\s+{_DATE}")
+
+
+@dataclass(frozen=True)
+class Ref:
+    kind: str  # "ga" (78/45), "old" (217 A (III)), "sc" (1325 (2000)), "bare" (1325)
+    key: str  # normalized, for first mentions: "78/45"
+    start: int  # plain offsets
+    end: int
+    organ: str  # "Security Council", "its", "" ...
+    dated: bool
+    is_decision: bool
+    year: int = 0
+    gap: str = " "
+
+
+def scan(plain: str) -> list[Ref]:
+    """Every resolution or decision cited in a plain text, in order."""
+    text = plain
+    out: list[Ref] = []
+    for kw in _KEYWORD.finditer(text):
+        before = _ORGAN.search(text, max(0, kw.start() - 40), kw.start())
+        organ = before.group("organ") if before else ""
+        if text[max(0, kw.start() - 6) : kw.start()].lower().endswith("draft "):
+            continue  # draft resolution A/C.3/78/L.41 is a symbol, handled elsewhere
+        is_decision = kw.group("kind").lower().startswith("decision")
+        pos = kw.end()
+        group: list[Ref] = []
+        while True:
+            m = _REF.match(text, pos)
+            if not m:
+                break
+            kind = next(k for k in ("ga", "old", "sc", "bare") if m.group(k))
+            end = m.end()
+            dated = bool(_DATED.match(text, end))
+            if dated:
+                end_date = _DATED.match(text, end)
+                assert end_date
+                after = end_date.end()
+            else:
+                after = end
+            key = re.sub(r"\s+", " ", m.group(0))
+            group.append(
+                Ref(
+                    kind=kind,
+                    key=key,
+                    start=m.start(),
+                    end=m.end(),
+                    organ=organ,
+                    dated=dated,
+                    is_decision=is_decision,
+                    year=int(m.group("year")) if m.group("year") else 0,
+                    gap=m.group("gap") if m.group("gap") is not None else " ",
+                )
+            )
+            sep = _SEP.match(text, after)
+            if not sep:
+                pos = after
+                break
+            pos = sep.end()
+        if group and (_SHARED_DATE.match(text, pos) or _ADOPTED_ON.match(text, pos)):
+            group = [Ref(**{**r.__dict__, "dated": True}) for r in group]
+        out.extend(group)
+    return out
+
+
+def mentions(node: Node) -> list[tuple[str, Ref]]:
+    """(field, ref) for the GA-style resolutions a paragraph cites, in reading order of its own fields."""
+    out = []
+    for name in ("opener", "text", "tail"):
+        markup = getattr(node.para, name)
+        if not markup or not any(c.isdigit() for c in markup):
+            continue
+        for ref in scan(field_text(markup).plain):
+            if ref.kind == "ga" and not ref.is_decision:
+                out.append((name, ref))
+    return out
+
+
+def check(node: Node, ctx: DocumentContext) -> list[Finding]:
+    out: list[Finding] = []
+    sc_style = ctx.template.citation_style == "sc"
+    this_year = dt.date.today().year
+    for name in ("opener", "text", "tail"):
+        markup = getattr(node.para, name)
+        if not markup:
+            continue
+        ft = field_text(markup)
+        if any(c.isdigit() for c in ft.plain):
+            for ref in scan(ft.plain):
+                span = ft.span(ref.start, ref.end)
+                sc_ref = ref.organ == "Security Council" or (sc_style and ref.organ in ("", "its", "Council"))
+                if (
+                    ref.kind == "ga"
+                    and not ref.is_decision
+                    and not sc_style
+                    and ref.organ != "Security Council"
+                ):
+                    first = ctx.first_mentions.get(ref.key)
+                    if first == (node.para.id, name, ref.start) and not ref.dated:
+                        add(out, finding(
+                            "citations.first-mention-date", Severity.WARNING,
+                            f"At its first mention, give the date of adoption: 'resolution {ref.key} of "
+                            "[day month year]'.",
+                            paragraph_id=node.para.id, field=name, span=span,
+                        ))  # fmt: skip
+                if not sc_ref or ref.is_decision:
+                    continue
+                if ref.kind == "sc" and ref.gap != " ":
+                    number = ref.key.split("(")[0].strip()
+                    good = f"{number} ({ref.year})"
+                    add(out, finding(
+                        "citations.sc-reference", Severity.ERROR,
+                        f"A Security Council resolution is cited as '{good}': number, space, year in brackets.",
+                        paragraph_id=node.para.id, field=name, span=span,
+                        fix=Fix(f"Write '{good}'", name, span, good),
+                    ))  # fmt: skip
+                elif ref.kind == "sc" and not 1946 <= ref.year <= this_year + 1:
+                    add(out, finding(
+                        "citations.sc-reference", Severity.ERROR,
+                        f"{ref.year} is not a possible year for a Security Council resolution.",
+                        paragraph_id=node.para.id, field=name, span=span,
+                    ))  # fmt: skip
+                elif (ref.kind in ("bare", "ga", "old") and ref.organ == "Security Council") or (
+                    sc_style and ref.kind == "bare"
+                ):
+                    add(out, finding(
+                        "citations.sc-reference", Severity.ERROR,
+                        f"Security Council resolutions are cited with the year of adoption in brackets, as in "
+                        f"'resolution 1325 (2000)'; '{ref.key}' has none.",
+                        paragraph_id=node.para.id, field=name, span=span,
+                    ))  # fmt: skip
+        out += _footnote_placement(node, name, markup)
+    return out
+
+
+_REF_BEFORE_PUNCT = re.compile(r"(\[\^[A-Za-z0-9_-]+\])+([,;:.])")
+
+
+def _footnote_placement(node: Node, name: str, markup: str) -> list[Finding]:
+    """EM-FN9: in English the footnote indicator goes after the punctuation mark."""
+    out: list[Finding] = []
+    if "[^" not in markup:
+        return out
+    for m in _REF_BEFORE_PUNCT.finditer(markup):
+        refs = m.group(0)[:-1]
+        add(out, finding(
+            "citations.footnote-placement", Severity.WARNING,
+            "A footnote reference goes after the punctuation mark, not before it.",
+            paragraph_id=node.para.id, field=name, span=(m.start(), m.end()),
+            fix=Fix("Move the footnote after the punctuation", name, (m.start(), m.end()), m.group(2) + refs),
+        ))  # fmt: skip
+    return out

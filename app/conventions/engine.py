@@ -1,0 +1,219 @@
+"""The convention engine: every rule of un-conventions.md section 7 that is not spelling or style.
+
+    check_document(res, template=None)                     every finding, in reading order
+    check_paragraph(res, paragraph_id, template=None, context=None)
+                                                           one paragraph (or subparagraph), for the editor
+    check_header(res, template=None)                       header, sponsors and title
+    build_context(res, template=None) -> DocumentContext   what a paragraph's check needs from the rest
+
+Incremental checking in the editor: keep the DocumentContext; after an edit, build a new one (O(n), no rule
+runs), re-check the edited paragraph and every id in `new.changed_since(old)` (the next paragraph when an
+opener changes, the paragraphs whose citation becomes or stops being a first mention, ...).
+
+Spelling and style come from app.spelling when it provides `paragraph_findings(paragraph, *, part, template)`
+and `document_findings(res, *, template)`; without it the engine runs alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from app.conventions import (
+    citations,
+    dates,
+    header,
+    openers,
+    organs,
+    repetition,
+    sponsors,
+    structure,
+    subparagraphs,
+)
+from app.conventions.base import DocumentContext, Node, finding, nodes, settings
+from app.errors import TemplateError
+from app.findings import Finding, Severity
+from app.lexicon import opener_key, strip_marker
+from app.model import Paragraph, Part, Resolution
+from app.templates import Template, get_template
+
+__all__ = ["DocumentContext", "build_context", "check_document", "check_header", "check_paragraph"]
+
+ParagraphRule = Callable[[Node, DocumentContext], list[Finding]]
+
+PARAGRAPH_RULES: tuple[ParagraphRule, ...] = (
+    structure.check,
+    openers.check,
+    repetition.check,
+    subparagraphs.check,
+    citations.check,
+    organs.check,
+)
+
+
+def _template(res: Resolution, template: Template | None) -> tuple[Template, list[Finding]]:
+    if template is not None:
+        return template, []
+    try:
+        return get_template(res.header.template), []
+    except TemplateError as exc:
+        fallback = get_template("ga-plenary")
+        note = finding("header.template", Severity.WARNING, f"{exc}; checked as {fallback.name}.",
+                       field="template")  # fmt: skip
+        return fallback, [note] if note else []
+
+
+def build_context(res: Resolution, template: Template | None = None) -> DocumentContext:
+    """Opener runs, first mentions of resolutions and the like, in one pass over the document."""
+    tpl, _ = _template(res, template)
+    scope = settings().repetition_scope
+    ctx = DocumentContext(template=tpl, repetition_scope=scope, kind=res.header.kind)
+    ctx.preamble_count, ctx.operative_count = len(res.preamble), len(res.operative)
+    for part in Part:
+        items = res.part(part)
+        prev_key, prev_marker, run = "", "", 0
+        counts: dict[str, int] = {}
+        last_marker = (tpl.markers or ("also", "further"))[-1].lower()
+        for para in items:
+            key = opener_key(para.opener) if para.opener.strip() else ""
+            marker = strip_marker(para.opener.strip())[1]
+            if scope == "part":
+                counts[key] = counts.get(key, 0) + 1 if key else 0
+                ctx.run[para.id] = counts[key] or 1
+                if counts.get(key, 0) > 1:
+                    ctx.previous_opener[para.id] = key
+            else:
+                # "X, X also, X further" is a full run: the next X starts a new one (A/C.3/80/L.20)
+                run = run + 1 if key and key == prev_key and prev_marker != last_marker else 1
+                ctx.run[para.id] = run
+                if run > 1:
+                    ctx.previous_opener[para.id] = _previous_opener(items, para)
+            prev_key, prev_marker = key, marker
+    ids: list[str] = []
+    for part in Part:
+        for para in res.part(part):
+            _collect(para, part, ctx, ids)
+    ctx.node_ids = tuple(ids)
+    last = res.operative[-1] if res.operative else None
+    while last is not None and last.subparagraphs and not last.tail.strip():
+        last = last.subparagraphs[-1]
+    ctx.last_id = last.id if last else ""
+    return ctx
+
+
+def _previous_opener(items: list[Paragraph], para: Paragraph) -> str:
+    i = next(i for i, p in enumerate(items) if p is para)
+    return items[i - 1].opener.strip() if i else ""
+
+
+def _collect(para: Paragraph, part: Part, ctx: DocumentContext, ids: list[str], depth: int = 0) -> None:
+    """First mentions in reading order: a paragraph's opener and text, its subparagraphs, then its tail."""
+    ids.append(para.id)
+    for name, ref in citations.mentions(
+        Node(Paragraph(para.opener, para.text, id=para.id), part, depth, 0, 1, "")
+    ):
+        ctx.first_mentions.setdefault(ref.key, (para.id, name, ref.start))
+    for sub in para.subparagraphs:
+        _collect(sub, part, ctx, ids, depth + 1)
+    if para.tail:
+        for name, ref in citations.mentions(
+            Node(Paragraph(tail=para.tail, id=para.id), part, depth, 0, 1, "")
+        ):
+            ctx.first_mentions.setdefault(ref.key, (para.id, name, ref.start))
+
+
+def _style():
+    """app.spelling when it offers the two hooks, else None (imported lazily: it loads dictionaries)."""
+    try:
+        import app.spelling as spelling
+    except Exception:  # noqa: BLE001 - a broken or missing style module must not stop the convention check
+        return None
+    if hasattr(spelling, "paragraph_findings") and hasattr(spelling, "document_findings"):
+        return spelling
+    return None
+
+
+def _style_call(call: Callable[[], list[Finding]]) -> list[Finding]:
+    try:
+        return list(call())
+    except Exception as exc:  # noqa: BLE001 - report, do not crash the editor or the CLI
+        note = finding("style.failed", Severity.INFO, f"The spelling and style check failed: {exc}")
+        return [note] if note else []
+
+
+def _node_findings(node: Node, ctx: DocumentContext, style: bool) -> list[Finding]:
+    out: list[Finding] = []
+    for rule in PARAGRAPH_RULES:
+        out += rule(node, ctx)
+    for name in ("opener", "text", "tail"):
+        out += dates.field_findings(getattr(node.para, name), field=name, paragraph_id=node.para.id)
+    if style:
+        spelling = _style()
+        if spelling is not None:
+            out += _style_call(
+                lambda: spelling.paragraph_findings(node.para, part=node.part, template=ctx.template)
+            )
+    return out
+
+
+def check_paragraph(
+    res: Resolution,
+    paragraph_id: str,
+    template: Template | None = None,
+    *,
+    context: DocumentContext | None = None,
+    style: bool = True,
+) -> list[Finding]:
+    """Findings of one paragraph or subparagraph (its own fields; not its subparagraphs)."""
+    ctx = context or build_context(res, template)
+    for node in nodes(res):
+        if node.para.id == paragraph_id:
+            return _dedupe(_node_findings(node, ctx, style))
+    return []
+
+
+def check_header(res: Resolution, template: Template | None = None) -> list[Finding]:
+    """Sponsors, title, symbol and distribution."""
+    tpl, notes = _template(res, template)
+    return notes + sponsors.check(res) + header.check(res, tpl)
+
+
+def check_document(res: Resolution, template: Template | None = None, *, style: bool = True) -> list[Finding]:
+    """Every convention finding (and spelling and style, when available), header first, then reading order."""
+    tpl, notes = _template(res, template)
+    ctx = build_context(res, tpl)
+    out: list[Finding] = notes + sponsors.check(res) + header.check(res, tpl)
+    out += structure.check_document(res, ctx)
+    for node in nodes(res):
+        out += _node_findings(node, ctx, style)
+    for note in res.footnotes.values():
+        out += organs.abbreviation_findings(note.text, field="footnote", paragraph_id=note.id)
+        out += dates.field_findings(note.text, field="footnote", paragraph_id=note.id)
+    if style:
+        spelling = _style()
+        if spelling is not None:
+            out += _style_call(lambda: spelling.document_findings(res, template=tpl))
+    return _dedupe(out)
+
+
+def _dedupe(findings: Iterable[Finding]) -> list[Finding]:
+    """One finding per place and correction: the style check may flag what a convention rule flags."""
+    out: list[Finding] = []
+    seen: set[tuple[str, str, tuple[int, int], str]] = set()
+    for f in findings:
+        replacement = f.fix.replacement if f.fix else f.rule
+        key = (f.paragraph_id, f.field, f.span, replacement)
+        if key in seen:
+            continue
+        if f.fix and any(
+            g.paragraph_id == f.paragraph_id
+            and g.field == f.field
+            and g.fix
+            and g.fix.replacement == f.fix.replacement
+            and g.span[0] < f.span[1]
+            and f.span[0] < g.span[1]
+            for g in out
+        ):
+            continue
+        seen.add(key)
+        out.append(f)
+    return out

@@ -1,0 +1,133 @@
+"""The italic opener of preambular and operative paragraphs (un-conventions.md 2.1-2.2, 3.1; rules 3, 5, 6).
+
+A preambular paragraph begins with a participle or an adjective ("Recalling", "Deeply concerned"); an operative
+paragraph with a verb in the present tense ("Requests", "Also calls upon"). The first letter is a capital, the
+rest of the opener lower case. The opener stops before the object.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from app.conventions.base import WORD, DocumentContext, Node, add, finding
+from app.conventions.text import field_text
+from app.findings import Finding, Fix, Severity
+from app.lexicon import convert_opener, detect_opener, head_word, is_known, phrases
+from app.model import DocumentKind, Part
+
+_OBJECT_START = frozenset("the that all a an to this these those member states governments".split())
+
+FORM_HELP = {
+    Part.PREAMBLE: "A preambular paragraph begins with a participle or an adjective (Recalling, Noting with "
+    "concern, Deeply concerned, Mindful).",
+    Part.OPERATIVE: "An operative paragraph begins with a verb in the present tense (Requests, Decides, Calls "
+    "upon, Also encourages).",
+}
+
+
+@cache
+def _proper_words() -> frozenset[str]:
+    """Words the lexicons write with a capital inside a phrase: "Chapter", "Charter", "United", "VII"."""
+    out = set()
+    for part in Part:
+        for phrase in phrases(part):
+            out.update(w for w in phrase.split()[1:] if w[:1].isupper())
+    return frozenset(out)
+
+
+def _looks_right(opener: str, part: Part) -> bool:
+    """The heuristic check for openers outside the lexicon: participles, adjectives, present-tense verbs."""
+    words = [w.lower() for w in WORD.findall(opener)]
+    if not words:
+        return False
+    head = head_word(opener)
+    if part is Part.PREAMBLE:
+        return words[0] == "having" or head.endswith(("ing", "ed"))
+    return head.endswith("s") and not head.endswith(("ss", "us"))
+
+
+def _capitalized(opener: str) -> str:
+    """The opener with a capital first letter and the rest of its common words in lower case."""
+    words = opener.split(" ")
+    out = []
+    proper = _proper_words()
+    for i, w in enumerate(words):
+        if i == 0:
+            out.append(w[:1].upper() + w[1:])
+        elif w in proper or (len(w) > 1 and w.isupper()) or not w[:1].isupper():
+            out.append(w)
+        else:
+            out.append(w[:1].lower() + w[1:])
+    return " ".join(out)
+
+
+def check(node: Node, ctx: DocumentContext) -> list[Finding]:
+    if node.depth > 0:
+        return []
+    para, part = node.para, node.part
+    out: list[Finding] = []
+    opener = para.opener
+    if not opener.strip():
+        ft = field_text(para.text)
+        if not ft.plain.strip():
+            return out  # an empty paragraph: structure.empty-paragraph says so
+        lead = len(ft.plain) - len(ft.plain.lstrip())
+        found = detect_opener(ft.plain, part)
+        if found and is_known(found, part):
+            add(out, finding(
+                "openers.not-marked", Severity.WARNING,
+                f"'{found}' should be the paragraph's italic opener; it is typed as ordinary text.",
+                paragraph_id=para.id, field="text", span=ft.span(lead, lead + len(found)),
+            ))  # fmt: skip
+        else:
+            rule = "openers.preambular-form" if part is Part.PREAMBLE else "openers.operative-form"
+            add(out, finding(rule, Severity.WARNING, FORM_HELP[part] + " This one has no opener.",
+                             paragraph_id=para.id, field="text", span=(0, min(len(para.text), 20))))  # fmt: skip
+        return out
+
+    whole = (0, len(opener))
+    if "[^" in opener or re.search(r"(?<!\\)\*", opener):
+        add(out, finding(
+            "openers.markup", Severity.WARNING,
+            "The opener is italic already; footnote references and italic marks belong in the text after it.",
+            paragraph_id=para.id, field="opener", span=whole,
+        ))  # fmt: skip
+
+    good_case = _capitalized(opener)
+    # a draft decision is one sentence: "The General Assembly, recalling …, decides …"
+    if good_case != opener and ctx.kind is not DocumentKind.DRAFT_DECISION:
+        add(out, finding(
+            "openers.capitalization", Severity.WARNING,
+            f"Only the first word of the opener takes a capital: '{good_case}'.",
+            paragraph_id=para.id, field="opener", span=whole,
+            fix=Fix(f"Write '{good_case}'", "opener", whole, good_case),
+        ))  # fmt: skip
+
+    other = Part.OPERATIVE if part is Part.PREAMBLE else Part.PREAMBLE
+    if is_known(opener, part):
+        return out
+    if is_known(opener, other) and not _looks_right(opener, part):
+        converted = convert_opener(opener, part, template=ctx.template)
+        where = "preambular" if part is Part.PREAMBLE else "operative"
+        fix = Fix(f"Use '{converted}'", "opener", whole, converted) if converted != opener else None
+        add(out, finding(
+            "openers.wrong-part", Severity.WARNING,
+            f"'{opener}' is the form of the other part. {FORM_HELP[part]} As a {where} opener: '{converted}'.",
+            paragraph_id=para.id, field="opener", span=whole, fix=fix,
+        ))  # fmt: skip
+        return out
+    prefix = detect_opener(opener, part)
+    rest = opener[len(prefix) :].split()
+    if prefix and is_known(prefix, part) and rest and rest[0].lower() in _OBJECT_START:
+        add(out, finding(
+            "openers.span", Severity.WARNING,
+            f"The italic opener should stop before the object: '{prefix}', then '{' '.join(rest)}' in roman.",
+            paragraph_id=para.id, field="opener", span=(len(prefix), len(opener)),
+        ))  # fmt: skip
+        return out
+    if not _looks_right(opener, part):
+        rule = "openers.preambular-form" if part is Part.PREAMBLE else "openers.operative-form"
+        add(out, finding(rule, Severity.WARNING, f"'{opener}' is not a usual opener. {FORM_HELP[part]}",
+                         paragraph_id=para.id, field="opener", span=whole))  # fmt: skip
+    return out

@@ -1,0 +1,107 @@
+"""What depends on the organ: verbs out of place, how the text names itself, names never abbreviated
+(un-conventions.md 3.4, 3.5, 4.2; rules 13, 17)."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from app.conventions.base import WORD, DocumentContext, Node, add, finding, settings
+from app.conventions.text import field_text
+from app.findings import Finding, Fix, Severity
+from app.lexicon import head_word, strip_marker
+from app.model import Part
+from app.templates import Template
+
+
+@cache
+def _abbreviation_re() -> re.Pattern[str] | None:
+    names = [re.escape(a) for a, _ in settings().abbreviations]
+    if not names:
+        return None
+    # not inside symbols or compound names: "UN-Women", "A/C.3", "GA/12345"
+    return re.compile(r"(?<![\w./\-‑])(" + "|".join(sorted(names, key=len, reverse=True)) + r")(?![\w/\-‑])")
+
+
+def abbreviation_findings(markup: str, *, field: str, paragraph_id: str = "") -> list[Finding]:
+    out: list[Finding] = []
+    pattern = _abbreviation_re()
+    if pattern is None or not markup:
+        return out
+    ft = field_text(markup)
+    full = dict(settings().abbreviations)
+    for m in pattern.finditer(ft.plain):
+        abbr = m.group(1)
+        name = full[abbr]
+        span = ft.span(m.start(), m.end())
+        add(out, finding(
+            "organs.abbreviation", Severity.ERROR,
+            f"'{abbr}' is never abbreviated in a resolution: write '{name}'.",
+            paragraph_id=paragraph_id, field=field, span=span, fix=Fix(f"Write '{name}'", field, span, name),
+        ))  # fmt: skip
+    return out
+
+
+def _self_reference(template: Template) -> tuple[re.Pattern[str], str] | None:
+    """The wrong way for this organ to name the text, and the right one."""
+    wanted = template.self_reference.strip()
+    if wanted.startswith("the present"):
+        return re.compile(r"\b([Tt])his (resolution|decision)\b"), "the present"
+    if wanted.startswith("this"):
+        return re.compile(r"\b([Tt])he present (resolution|decision)\b"), "this"
+    return None
+
+
+def check(node: Node, ctx: DocumentContext) -> list[Finding]:
+    out: list[Finding] = []
+    para = node.para
+    for name in ("opener", "text", "tail"):
+        markup = getattr(para, name)
+        if not markup:
+            continue
+        out += abbreviation_findings(markup, field=name, paragraph_id=para.id)
+        rule = _self_reference(ctx.template)
+        if rule and name != "opener":
+            pattern, good = rule
+            ft = field_text(markup)
+            for m in pattern.finditer(ft.plain):
+                cap = m.group(1).isupper()
+                replacement = (good[0].upper() + good[1:] if cap else good) + " " + m.group(2)
+                span = ft.span(m.start(), m.end())
+                add(out, finding(
+                    "organs.self-reference", Severity.WARNING,
+                    f"{ctx.template.name} texts refer to themselves as '{good} {m.group(2)}'.",
+                    paragraph_id=para.id, field=name, span=span,
+                    fix=Fix(f"Write '{replacement}'", name, span, replacement),
+                ))  # fmt: skip
+    if node.depth == 0 and ctx.template.out_of_place:
+        out += _out_of_place(node, ctx)
+    return out
+
+
+def _words(text: str) -> list[str]:
+    return [w.lower() for w in WORD.findall(text)]
+
+
+def _out_of_place(node: Node, ctx: DocumentContext) -> list[Finding]:
+    para = node.para
+    opener, _ = strip_marker(para.opener.strip())
+    head = head_word(opener)
+    words = _words(opener)
+    if head in words:
+        words = words[words.index(head) :]  # "Also strongly demands" → "demands"
+    words += _words(field_text(para.text).plain)[:12]
+    out: list[Finding] = []
+    for phrase in ctx.template.out_of_place:
+        want = _words(phrase)
+        if not want or words[: len(want)] != want:
+            continue
+        if node.part is Part.PREAMBLE and not phrase.lower().startswith("acting"):
+            continue
+        add(out, finding(
+            "organs.out-of-place", Severity.WARNING,
+            f"'{phrase}' is Security Council language, out of place in a {ctx.template.name} text.",
+            paragraph_id=para.id, field="opener", span=(0, len(para.opener)),
+        ))  # fmt: skip
+        break
+    return out

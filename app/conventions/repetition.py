@@ -1,0 +1,42 @@
+"""Repeated openers take an also/further marker (un-conventions.md 2.3, 3.2; rule 7).
+
+Issued GA texts mark a run of the same opener in consecutive paragraphs ("Recalling", "Recalling also",
+"Recalling further"; "Urges", "Also urges") and repeat an opener further apart without a marker. Which of the
+two is flagged is a setting (resources/conventions.toml, [repetition] scope).
+"""
+
+from __future__ import annotations
+
+from app.conventions.base import DocumentContext, Node, add, finding
+from app.findings import Finding, Fix, Severity
+from app.lexicon import strip_marker, with_marker
+from app.model import Part
+
+
+def check(node: Node, ctx: DocumentContext) -> list[Finding]:
+    if node.depth > 0:
+        return []
+    para = node.para
+    nth = ctx.run.get(para.id, 1)
+    if nth < 2 or not para.opener.strip():
+        return []
+    base, marker = strip_marker(para.opener.strip())
+    if marker:
+        return []
+    out: list[Finding] = []
+    better = with_marker(para.opener, node.part, ctx.template, nth)
+    earlier = ctx.previous_opener.get(para.id, base)
+    where = "the paragraph before" if ctx.repetition_scope == "consecutive" else "an earlier paragraph"
+    markers = ctx.template.markers or ("also", "further")
+    marker_word = markers[min(nth - 2, len(markers) - 1)]
+    place = "after" if (ctx.template.preambular_marker if node.part is Part.PREAMBLE
+                        else ctx.template.operative_marker) == "after" else "before"  # fmt: skip
+    span = (0, len(para.opener))
+    add(out, finding(
+        "repetition.marker", Severity.WARNING,
+        f"'{base}' repeats the opener of {where} ('{earlier}'). A repeated opener takes '{marker_word}' "
+        f"{place} it: '{better}'.",
+        paragraph_id=para.id, field="opener", span=span,
+        fix=Fix(f"Use '{better}'", "opener", span, better),
+    ))  # fmt: skip
+    return out

@@ -1,0 +1,99 @@
+"""The sponsor line (un-conventions.md 1.4; rule 14): official UN short names, English alphabetical order as
+the UN sorts it, no repeats, known groups for "on behalf of".
+
+Fixes on the sponsor list use the header field "sponsors[i]" (character span in that name) for one name, and
+"sponsors" with span (0, len(sponsors)) and the new list joined by newlines for the whole list.
+"""
+
+from __future__ import annotations
+
+import difflib
+
+from app.conventions.base import add, finding
+from app.findings import Finding, Fix, Severity
+from app.model import DocumentKind, Resolution
+from app.states import all_states, group_name, is_un_form, official_name, sort_sponsors, split_sponsor_names
+
+
+def check(res: Resolution) -> list[Finding]:
+    out: list[Finding] = []
+    h = res.header
+    names = [n.strip() for n in h.sponsors]
+    if not [n for n in names if n] and h.kind is not DocumentKind.AMENDMENT:
+        add(out, finding(
+            "sponsors.missing", Severity.INFO,
+            "No sponsors: only a draft submitted by the Chair or a Vice-Chair is issued without a sponsor line.",
+            field="sponsors",
+        ))  # fmt: skip
+    for i, name in enumerate(names):
+        field = f"sponsors[{i}]"
+        span = (0, len(h.sponsors[i]))
+        if not name:
+            add(out, finding("sponsors.unknown-name", Severity.WARNING, "An empty sponsor name.",
+                             field=field, span=span, fix=Fix("Remove it", "sponsors", (0, len(names)),
+                                                             "\n".join(n for n in names if n))))  # fmt: skip
+            continue
+        official = official_name(name)
+        if official is None:
+            parts = split_sponsor_names(name)
+            if len(parts) > 1 and all(official_name(p) for p in parts):
+                add(out, finding(
+                    "sponsors.one-per-entry", Severity.WARNING,
+                    f"'{name}' holds several sponsors; give one State per entry.",
+                    field=field, span=span,
+                    fix=Fix("Split into one entry per State", "sponsors", (0, len(names)),
+                            "\n".join(names[:i] + parts + names[i + 1 :])),
+                ))  # fmt: skip
+                continue
+            close = difflib.get_close_matches(name, all_states(), n=1, cutoff=0.8)
+            fix = Fix(f"Use '{close[0]}'", field, span, close[0]) if close else None
+            hint = f" Did you mean '{close[0]}'?" if close else ""
+            add(out, finding(
+                "sponsors.unknown-name", Severity.WARNING,
+                f"'{name}' is not the UN short name of a Member State or observer State.{hint}",
+                field=field, span=span, fix=fix,
+            ))  # fmt: skip
+        elif not is_un_form(name):
+            add(out, finding(
+                "sponsors.official-name", Severity.WARNING,
+                f"The UN writes '{official}', not '{name}'.",
+                field=field, span=span, fix=Fix(f"Use '{official}'", field, span, official),
+            ))  # fmt: skip
+    seen: dict[str, int] = {}
+    for i, name in enumerate(names):
+        key = official_name(name) or name.casefold()
+        if key in seen and name:
+            keep = [n for j, n in enumerate(names) if j != i]
+            add(out, finding(
+                "sponsors.duplicate", Severity.WARNING, f"'{name}' is listed twice.",
+                field=f"sponsors[{i}]", span=(0, len(h.sponsors[i])),
+                fix=Fix("Remove the repeat", "sponsors", (0, len(names)), "\n".join(keep)),
+            ))  # fmt: skip
+        seen.setdefault(key, i)
+    listed = [n for n in names if n]
+    ordered = sort_sponsors(listed)
+    if ordered != listed:
+        first_wrong = next(i for i, (a, b) in enumerate(zip(listed, ordered, strict=True)) if a != b)
+        add(out, finding(
+            "sponsors.order", Severity.WARNING,
+            f"Sponsors are listed in English alphabetical order; '{ordered[first_wrong]}' comes before "
+            f"'{listed[first_wrong]}'.",
+            field="sponsors", span=(0, len(names)),
+            fix=Fix("Sort the sponsors", "sponsors", (0, len(names)), "\n".join(ordered)),
+        ))  # fmt: skip
+    if h.on_behalf_of.strip():
+        group = group_name(h.on_behalf_of)
+        if group is None:
+            add(out, finding(
+                "sponsors.group", Severity.INFO,
+                f"'{h.on_behalf_of}' is not a group the list knows; check the name as the group writes it.",
+                field="on_behalf_of", span=(0, len(h.on_behalf_of)),
+            ))  # fmt: skip
+        elif group != h.on_behalf_of.strip():
+            add(out, finding(
+                "sponsors.group", Severity.WARNING,
+                f"The page-1 note names the group as '{group}'.",
+                field="on_behalf_of", span=(0, len(h.on_behalf_of)),
+                fix=Fix(f"Use '{group}'", "on_behalf_of", (0, len(h.on_behalf_of)), group),
+            ))  # fmt: skip
+    return out

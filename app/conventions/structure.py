@@ -1,0 +1,107 @@
+"""Structure: numbers and labels are derived, never typed; no empty paragraphs; an operative part exists;
+terminal punctuation is derived (un-conventions.md 1.1, 2.1, 3.1; rules 2, 4)."""
+
+from __future__ import annotations
+
+import re
+
+from app.conventions.base import DocumentContext, Node, add, finding
+from app.conventions.text import field_text
+from app.findings import Finding, Fix, Severity
+from app.model import DocumentKind, Part, Resolution
+from app.render import absorb_terminal
+
+# "PP3", "OP 5:", "PP12 bis", "Para. 4"
+_WORKING_LABEL = re.compile(
+    r"^\s*(?:PP|OP|pp|op|Pp|Op|Para\.?|para\.?)\s*\d{1,3}(?:\s*(?:bis|ter|quater))?\s*[.:)\-–]?\s*"
+)
+# "1.", "12)", "(3)", "5 bis."
+_TYPED_NUMBER = re.compile(r"^\s*(?:\d{1,3}(?:\s*(?:bis|ter|quater))?\s*[.)]|\(\d{1,3}\))\s+(?=\S)")
+
+
+def _first_field(node: Node) -> str:
+    return "opener" if node.para.opener.strip() else "text"
+
+
+def check(node: Node, ctx: DocumentContext) -> list[Finding]:
+    out: list[Finding] = []
+    para = node.para
+    if not (para.opener.strip() or para.text.strip() or para.subparagraphs or para.tail.strip()):
+        what = "subparagraph" if node.depth else ("preambular" if node.part is Part.PREAMBLE else "operative")
+        add(out, finding("structure.empty-paragraph", Severity.WARNING,
+                         f"This {what} paragraph is empty: write it or delete it.", paragraph_id=para.id))  # fmt: skip
+        return out
+    if node.depth == 0:
+        name = _first_field(node)
+        markup = getattr(para, name)
+        label = _WORKING_LABEL.match(markup)
+        number = _TYPED_NUMBER.match(markup)
+        if label:
+            span = (label.start(), label.end())
+            add(out, finding(
+                "structure.working-label", Severity.ERROR,
+                f"'{markup[span[0]:span[1]].strip()}' is a negotiation label; issued drafts carry none.",
+                paragraph_id=para.id, field=name, span=span, fix=Fix("Remove the label", name, span, ""),
+            ))  # fmt: skip
+        elif number:
+            span = (number.start(), number.end())
+            if node.part is Part.PREAMBLE:
+                rule, msg = "structure.preamble-numbering", "Preambular paragraphs are not numbered."
+            else:
+                rule, msg = (
+                    "structure.operative-numbering",
+                    "Operative paragraphs are numbered when the document is printed; the typed number "
+                    "would appear twice.",
+                )
+            add(out, finding(rule, Severity.ERROR, msg, paragraph_id=para.id, field=name, span=span,
+                             fix=Fix("Remove the typed number", name, span, "")))  # fmt: skip
+    out += _typed_terminal(node)
+    out += _brackets(node)
+    return out
+
+
+def _typed_terminal(node: Node) -> list[Finding]:
+    """Terminal punctuation is derived (",", ";", "." or ":"); a typed mark is dropped on output."""
+    out: list[Finding] = []
+    para = node.para
+    for name in ("text", "tail"):
+        markup = getattr(para, name)
+        if not markup.strip():
+            continue
+        kept = absorb_terminal(markup)
+        typed = markup.rstrip()
+        if len(kept) < len(typed) and typed[len(kept) :].strip():
+            mark = typed[len(kept) :].strip()
+            span = (len(kept), len(markup))
+            add(out, finding(
+                "punctuation.typed-terminal", Severity.INFO,
+                f"The final '{mark}' is set by the paragraph's place when printed; the typed one is dropped.",
+                paragraph_id=para.id, field=name, span=span, fix=Fix(f"Remove '{mark}'", name, span, ""),
+            ))  # fmt: skip
+    return out
+
+
+def _brackets(node: Node) -> list[Finding]:
+    out: list[Finding] = []
+    for name in ("opener", "text", "tail"):
+        ft = field_text(getattr(node.para, name))
+        m = re.search(r"\[[^\]]*\]?", ft.plain)
+        if m:
+            add(out, finding(
+                "structure.brackets", Severity.INFO,
+                "Square brackets mark text still under negotiation; an issued draft has none.",
+                paragraph_id=node.para.id, field=name, span=ft.span(m.start(), m.end()),
+            ))  # fmt: skip
+    return out
+
+
+def check_document(res: Resolution, ctx: DocumentContext) -> list[Finding]:
+    out: list[Finding] = []
+    kind = res.header.kind
+    if kind in (DocumentKind.DRAFT_RESOLUTION, DocumentKind.REVISED_DRAFT_RESOLUTION) and not res.operative:
+        add(out, finding("structure.operative-missing", Severity.ERROR,
+                         "A draft resolution needs at least one operative paragraph."))  # fmt: skip
+    if kind is DocumentKind.DRAFT_DECISION and res.preamble:
+        add(out, finding("structure.decision-preamble", Severity.INFO,
+                         "Draft decisions usually have no preamble: one sentence, 'The General Assembly decides …'."))  # fmt: skip
+    return out

@@ -1,0 +1,69 @@
+"""Subparagraphs (a) → (i) → a. → i. (un-conventions.md 3.3; rule 8): labels are derived, items start with a
+capital, "; and" before the last item only where the organ allows it."""
+
+from __future__ import annotations
+
+import re
+
+from app.conventions.base import DocumentContext, Node, add, finding
+from app.conventions.text import field_text
+from app.findings import Finding, Fix, Severity
+
+# "(a)", "(iv)", "a)", "b.", "ii.", "-", "•"
+_TYPED_LABEL = re.compile(
+    r"^\s*(?:\((?:[a-z]{1,2}|[ivxl]{1,5})\)|(?:[a-z]{1,2}|[ivxl]{1,5})[.)]|[-•–·▪])\s+(?=\S)"
+)
+_AND_END = re.compile(r"(?:[;,]\s*|\s+)and\s*$")
+
+
+def check(node: Node, ctx: DocumentContext) -> list[Finding]:
+    out: list[Finding] = []
+    para = node.para
+    if len(para.subparagraphs) == 1:
+        add(out, finding(
+            "subparagraphs.single", Severity.WARNING,
+            "A single subparagraph: a list needs at least (a) and (b); otherwise make it running text.",
+            paragraph_id=para.subparagraphs[0].id,
+        ))  # fmt: skip
+    if node.depth == 0:
+        return out
+    if node.depth > 4 and node.index == 0:
+        add(out, finding("subparagraphs.depth", Severity.WARNING,
+                         "Subparagraphs go four levels deep at most: (a), (i), a., i.", paragraph_id=para.id))  # fmt: skip
+    name = "opener" if para.opener.strip() else "text"
+    markup = getattr(para, name)
+    label = _TYPED_LABEL.match(markup)
+    if label:
+        span = (label.start(), label.end())
+        add(out, finding(
+            "subparagraphs.typed-label", Severity.ERROR,
+            f"'{markup[span[0]:span[1]].strip()}' is typed; subparagraph labels are set when the document is "
+            "printed.",
+            paragraph_id=para.id, field=name, span=span, fix=Fix("Remove the typed label", name, span, ""),
+        ))  # fmt: skip
+    else:
+        ft = field_text(markup)
+        m = re.search(r"[^\W\d_]", ft.plain)
+        if m and m.group(0).islower() and not ft.plain[: m.start()].strip("“”‘’\"'( "):
+            span = ft.span(m.start(), m.end())
+            add(out, finding(
+                "subparagraphs.capital", Severity.ERROR,
+                "A subparagraph begins with a capital letter.",
+                paragraph_id=para.id, field=name, span=span,
+                fix=Fix(f"Write '{m.group(0).upper()}'", name, span, m.group(0).upper()),
+            ))  # fmt: skip
+    if not ctx.template.and_before_last_subparagraph and not node.is_last_sibling:
+        last_field = "tail" if para.tail.strip() else "text"
+        markup = getattr(para, last_field)
+        if not para.subparagraphs or last_field == "tail":
+            m = _AND_END.search(markup)
+            if m:
+                span = (m.start(), len(markup))
+                add(out, finding(
+                    "subparagraphs.and", Severity.WARNING,
+                    f"{ctx.template.name} texts do not add 'and' before the last subparagraph; each item "
+                    "ends with a semicolon.",
+                    paragraph_id=para.id, field=last_field, span=span,
+                    fix=Fix("Remove 'and'", last_field, span, ""),
+                ))  # fmt: skip
+    return out
