@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 
 from lxml import etree
 
@@ -166,6 +167,7 @@ def read_member(archive: zipfile.ZipFile, member: str, *, name: str = "") -> byt
         OSError,
         EOFError,
         NotImplementedError,
+        zlib.error,  # a corrupted deflate stream
     ) as exc:
         raise InputError(f"{_label(name)} is damaged ({member}: {_short(exc)})") from None
 
