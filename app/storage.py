@@ -162,7 +162,7 @@ def dumps(res: Resolution) -> str:
 def loads(text: str) -> Resolution:
     try:
         data = json.loads(text)
-    except (json.JSONDecodeError, RecursionError) as exc:
+    except (ValueError, RecursionError) as exc:  # ValueError: also a number too long to convert
         raise InputError(f"project file is not valid JSON ({exc.__class__.__name__})") from None
     return from_dict(data)
 
