@@ -45,6 +45,7 @@ STYLE_IDS: dict[str, tuple[str, str]] = {
     "agenda_item": ("UNAgendaItem", "UN Agenda Item"),
     "agenda_item_title": ("UNAgendaItemTitle", "UN Agenda Item Title"),
     "sponsor_line": ("UNSponsorLine", "UN Sponsor Line"),
+    "sponsor_heading": ("UNSponsorHeading", "UN Sponsor Heading"),
     "title": ("UNTitle", "UN Title"),
     "annex_heading": ("UNAnnexHeading", "UN Annex Heading"),
     "annex_title": ("UNAnnexTitle", "UN Annex Title"),
@@ -202,22 +203,37 @@ def _install_styles(document: docx.document.Document, layout: Layout) -> None:
 
 
 class _Footnoter:
-    """Gives each printed footnote its Word id; the page-1 '*' note takes the first one."""
+    """Gives each printed footnote its Word id; the page-1 '*' note takes the first one.
+
+    Word gives a footnote one reference. A second reference to the same note is Word's own cross-reference,
+    a NOTEREF field (\\f: formatted as a footnote mark) to a bookmark around the first reference, with the
+    number as its current result.
+    """
 
     def __init__(self, rendered: Rendered):
         self.offset = 1 if rendered.sponsor_note else 0
         self.used: set[str] = set()
         self.numbers = rendered.footnote_numbers
+        self.bookmarks = 0
+
+    @staticmethod
+    def bookmark(number: int) -> str:
+        return f"_RefFootnote{number}"
 
     def reference(self, footnote_id: str) -> str:
         number = self.numbers.get(footnote_id)
         if number is None:
             return ""  # a reference to a footnote that does not exist prints nothing
         style = f'<w:rPr><w:rStyle w:val="{REFERENCE_STYLE}"/></w:rPr>'
-        if footnote_id in self.used:  # Word cannot point twice at one footnote: repeat its number
-            return f"<w:r>{style}<w:t>{number}</w:t></w:r>"
+        if footnote_id in self.used:
+            return _field(f"NOTEREF {self.bookmark(number)} \\f \\h", str(number), style=REFERENCE_STYLE)
         self.used.add(footnote_id)
-        return f'<w:r>{style}<w:footnoteReference w:id="{number + self.offset}"/></w:r>'
+        self.bookmarks += 1
+        return (
+            f'<w:bookmarkStart w:id="{self.bookmarks}" w:name="{self.bookmark(number)}"/>'
+            f'<w:r>{style}<w:footnoteReference w:id="{number + self.offset}"/></w:r>'
+            f'<w:bookmarkEnd w:id="{self.bookmarks}"/>'
+        )
 
 
 def _spans(spans: Iterable[inline.Span], notes: _Footnoter, lead: str = "") -> str:
@@ -275,7 +291,11 @@ def _sponsor_runs(rendered: Rendered, star_id: int | None) -> str:
 def _body_xml(rendered: Rendered, notes: _Footnoter) -> str:
     out = [_para(_AGENDA_STYLE.get(line.style, "agenda_item"), _run(line.text)) for line in rendered.agenda]
     if rendered.sponsor_line:
-        out.append(_para("sponsor_line", _sponsor_runs(rendered, 1 if rendered.sponsor_note else None)))
+        runs = _sponsor_runs(rendered, 1 if rendered.sponsor_note else None)
+        if rendered.agenda or rendered.title:
+            out.append(_para("sponsor_line", runs))
+        else:  # Security Council drafts: the sponsor line is the heading
+            out.append(_para("sponsor_heading", _run("\t") + runs))
     if rendered.title:
         out.append(_para("title", _run("\t" + rendered.title)))
     if rendered.organ_line:

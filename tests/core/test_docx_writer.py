@@ -188,17 +188,19 @@ def test_reference_ending_a_paragraph_follows_the_punctuation(pkg: Package):
     )
 
 
-def test_second_reference_to_a_footnote_repeats_its_number(seed: Resolution, pkg: Package):
+def test_second_reference_to_a_footnote_is_a_noteref_field(seed: Resolution, pkg: Package):
     rendered = render(seed)
-    repeated = [
-        p for p in pkg.body_paragraphs("UNOperative")
-        if runs_of(p)[-1].find(q("footnoteReference")) is None
-        and runs_of(p)[-1].find("w:rPr/w:rStyle", NS) is not None
-    ]  # fmt: skip
-    assert len(repeated) == 1
     again = next(fid for fid, n in rendered.footnote_numbers.items() if n == 1)
-    assert again in seed.operative[4].text
-    assert text_of(runs_of(repeated[0])[-1]) == "1"
+    assert again in seed.operative[4].text and again in seed.preamble[1].text
+    body = pkg.xml("word/document.xml")
+    fields = [t.text.strip() for t in body.iter(q("instrText"))]
+    assert fields == ["NOTEREF _RefFootnote1 \\f \\h"]
+    para = pkg.body_paragraphs("UNOperative")[4]
+    assert text_of(runs_of(para)[-2]) == "1"  # the field's current result, before its end mark
+    start = next(b for b in body.iter(q("bookmarkStart")) if b.get(q("name")) == "_RefFootnote1")
+    first_ref = start.getnext().find(q("footnoteReference"))
+    assert first_ref is not None and first_ref.get(q("id")) == "2"  # printed number 1, after the "*" note
+    assert start.getnext().getnext().tag == q("bookmarkEnd")
 
 
 def test_group_sponsor_gets_a_custom_star_footnote(pkg: Package):
@@ -359,3 +361,16 @@ def test_seed_text_imported_and_exported(corpus: Path):
     ] == f"{len(res.operative)}.\t"
     notes = pkg.xml("word/footnotes.xml")
     assert any(text_of(r) == "Treaty Series" and is_italic(r) for r in notes.iter(q("r")))
+
+
+def test_security_council_draft_has_the_sponsor_line_as_heading():
+    res = Resolution(
+        header=Header(template="sc", year=2024, symbol="S/2024/302", sponsors=["Algeria", "Guyana"])
+    )
+    res.preamble = [Paragraph("Recalling", "its previous resolutions")]
+    res.operative = [Paragraph("Decides", "to remain seized of the matter")]
+    pkg = Package(build_docx(res))
+    styles = [style_of(p) for p in pkg.body_paragraphs()]
+    assert styles == ["UNSponsorHeading", "UNOrganLine", "UNPreambular", "UNOperative", "UNEndRule"]
+    assert text_of(pkg.body_paragraphs()[0]) == "\tAlgeria and Guyana: draft resolution"
+    assert text_of(pkg.body_paragraphs()[1]) == "The Security Council,"
