@@ -33,7 +33,7 @@ class Checker:
         self.personal = (
             PersonalDictionary(settings.personal_dictionary) if settings.personal_dictionary else None
         )
-        self.lexicon = Lexicon(self.personal.words() if self.personal else ())
+        self.lexicon = Lexicon(self.personal.words() if self.personal is not None else ())
         rules: list[Rule] = []
         for folder in settings.styles:
             rules.extend(load_style(Path(folder)))
@@ -51,7 +51,7 @@ class Checker:
 
     def refresh(self) -> None:
         """Pick up words added to the personal dictionary file since it was read."""
-        if self.personal and self.personal.changed_on_disk():
+        if self.personal is not None and self.personal.changed_on_disk():
             self.personal.reload()
             self.lexicon.set_extra(self.personal.words())
 

@@ -83,7 +83,7 @@ def _capitalization(rule: Rule, text: str):
 
 
 def _italics(rule: Rule, field: Plain) -> list[Hit]:
-    """Italic runs used for emphasis: italics are for titles of publications, cases and foreign terms."""
+    """Italic runs used for emphasis: lower-case runs, since titles of publications and names take capitals."""
     hits: list[Hit] = []
     for start, end in field.italic:
         run_text = field.text[start:end].strip()
@@ -93,7 +93,8 @@ def _italics(rule: Rule, field: Plain) -> list[Hit]:
             continue
         words = re.findall(r"[^\W\d_]+", run_text)
         capitals = [w for w in words if w[:1].isupper()]
-        if len(words) > 1 and capitals:
-            continue  # a title: Official Records of the General Assembly, Treaty Series
+        if capitals:
+            continue  # a title (Official Records of the General Assembly, Treaty Series) or a name
+
         hits.append((start, end, None))
     return hits

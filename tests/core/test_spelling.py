@@ -1,0 +1,187 @@
+"""Spelling: the vocabulary of UN English, what is not checked as a word, suggestions, the personal dictionary,
+and the API the engine and the editor call."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from app.errors import InputError
+from app.model import Footnote, Paragraph, Part, Resolution
+from app.spelling import (
+    SpellingSettings,
+    checker,
+    configure,
+    document_findings,
+    misspelt_words,
+    paragraph_findings,
+    suggestions,
+)
+from app.spelling.personal import PersonalDictionary
+from app.templates import get_template
+
+SETTINGS = SpellingSettings(personal_dictionary=None)
+
+
+def words(text: str, settings: SpellingSettings = SETTINGS) -> list[str]:
+    return [w for _, _, w in misspelt_words(text, settings=settings)]
+
+
+def test_un_english_is_known() -> None:
+    text = (
+        "Recognizing the programme of peacebuilding, non-proliferation and capacity-building of the "
+        "Secretary-General, the centre for labour statistics, judgement, multilateralism, denuclearization, "
+        "subregional organizations, inter alia, mutatis mutandis, the Plurinational State of Bolivia, Türkiye, "
+        "Côte d’Ivoire, Kyrgyzstan, Lao People’s Democratic Republic, the Sendai Framework and UN-Habitat"
+    )
+    assert words(text) == []
+
+
+def test_misspellings_are_found_with_their_spans() -> None:
+    text = "The Governmnet will recieve the reserch on non-proliferaton."
+    found = misspelt_words(text, settings=SETTINGS)
+    assert [(text[a:b], w) for a, b, w in found] == [
+        ("Governmnet", "Governmnet"), ("recieve", "recieve"), ("reserch", "reserch"),
+        ("non-proliferaton", "non-proliferaton"),
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "see A/C.1/79/L.43, A/RES/78/45 and S/2024/302",  # symbols
+        "at https://www.un.org/depts/dhl/xyzq and info@unxq.org",  # URLs and e-mail
+        "COVID-19 and 3rd and 2015–2030 and 22,687,300",  # numbers and things joined to them
+        "UNDP, UNHCR, CTBTO, PrepCom and MINUSMAA",  # acronyms and inner capitals
+        'the item entitled “Sustainble develpment” and "Quoted wrods"',  # quoted titles
+        "subparagraphs (iv) and (xii)",  # roman numerals
+        "the Abyei Area and Hammarskjöld and Ouagadougou and Mr. Lemkin",  # names far from any common word
+    ],
+)
+def test_what_is_not_checked_as_words(text: str) -> None:
+    assert words(text) == []
+
+
+def test_capitalized_words_one_slip_from_a_common_word_are_reported() -> None:
+    assert words("The Goverment of Kazakstan and the Secretery-General") == [
+        "Goverment", "Kazakstan", "Secretery-General"
+    ]  # fmt: skip
+
+
+def test_hyphen_and_apostrophe_words_are_whole() -> None:
+    found = misspelt_words("the peace-bilding efforts and the Peoples’s", settings=SETTINGS)
+    assert [w for *_, w in found] == ["peace-bilding"]
+    assert words("children’s rights, States’ obligations, multi-stakeholder, pre-session, non-binding") == []
+
+
+def test_italic_titles_are_not_spell_checked() -> None:
+    found = checker(SETTINGS).field_findings("*Qwertz Yuiop Series*, vol. 5, qwertzuiop", field="text")
+    assert [(f.rule, f.span) for f in found] == [("spelling.unknown-word", (31, 41))]
+
+
+@pytest.mark.parametrize(
+    ("typed", "first"),
+    [
+        ("goverment", "government"),
+        ("Governmnet", "Government"),
+        ("programe", "programme"),
+        ("recieve", "receive"),
+        ("Kazakstan", "Kazakhstan"),
+        ("non-proliferaton", "non-proliferation"),
+        ("Secretery-General", "Secretary-General"),
+        ("capacitybuilding", "capacity-building"),
+        ("developement", "development"),
+        ("acountability", "accountability"),
+    ],
+)
+def test_suggestions_are_ranked_sensibly(typed: str, first: str) -> None:
+    found = suggestions(typed, settings=SETTINGS)
+    assert found and found[0] == first
+    assert len(found) <= 5
+
+
+def test_suggestions_for_gibberish_are_empty() -> None:
+    assert suggestions("xqzvvkrtp", settings=SETTINGS) == []
+
+
+def test_spelling_finding_offers_the_first_suggestion_as_fix() -> None:
+    para = Paragraph(opener="Recalling", text="the *Report*[^f1] on goverment policy")
+    found = paragraph_findings(
+        para, part=Part.PREAMBLE, template=get_template("ga-plenary"), settings=SETTINGS
+    )
+    assert len(found) == 1
+    f = found[0]
+    assert (f.rule, f.paragraph_id, f.field) == ("spelling.unknown-word", para.id, "text")
+    assert para.text[slice(*f.span)] == "goverment"
+    assert f.fix and f.fix.replacement == "government" and f.fix.span == f.span
+    assert "goverment" in f.message
+
+
+def test_paragraph_findings_cover_opener_text_tail_but_not_subparagraphs() -> None:
+    sub = Paragraph(text="the goverment")
+    para = Paragraph(opener="Recognising", text="that the", subparagraphs=[sub], tail="in 3 years")
+    found = paragraph_findings(para, part=Part.OPERATIVE, template=get_template("ga-c1"), settings=SETTINGS)
+    assert sorted((f.field, f.rule) for f in found) == [("opener", "UN.Ize"), ("tail", "UN.Numbers")]
+
+
+def test_a_style_finding_is_not_doubled_by_a_spelling_finding() -> None:
+    found = checker(SETTINGS).field_findings("the organisation and the programe", field="text")
+    assert [(f.rule, f.span) for f in found] == [("UN.Ize", (4, 16)), ("spelling.unknown-word", (25, 33))]
+
+
+def test_document_findings_check_the_title_and_footnotes() -> None:
+    note = Footnote(text="See Oficial Records, vol. 5.")
+    res = Resolution(title="Nuclear disarmement", footnotes={note.id: note})
+    found = document_findings(res, template=get_template("ga-c1"), settings=SETTINGS)
+    assert [(f.paragraph_id, f.field, f.span) for f in found] == [
+        ("", "title", (8, 19)),
+        (note.id, "footnote", (4, 11)),
+    ]
+
+
+# -- personal dictionary ----------------------------------------------------------------------------------------
+def test_personal_dictionary_persists_as_a_plain_word_list(tmp_path: Path) -> None:
+    path = tmp_path / "sub" / "words.txt"
+    book = PersonalDictionary(path)
+    assert not book.contains("Qwertzstan")
+    book.add("Qwertzstan")
+    book.add("ablé’s")
+    book.add("qwertzstan")  # already there, whatever the case
+    assert path.read_text(encoding="utf-8") == "ablé's\nQwertzstan\n"
+    again = PersonalDictionary(path)
+    assert again.contains("QWERTZSTAN") and "ablé’s" in again and len(again) == 2
+    again.remove("qwertzstan")
+    assert PersonalDictionary(path).words() == ["ablé's"]
+    assert not list(tmp_path.glob("sub/*.tmp"))
+
+
+def test_personal_dictionary_rejects_phrases(tmp_path: Path) -> None:
+    with pytest.raises(InputError):
+        PersonalDictionary(tmp_path / "w.txt").add("two words")
+
+
+def test_checker_sees_words_added_to_the_personal_dictionary(tmp_path: Path) -> None:
+    path = tmp_path / "words.txt"
+    settings = SpellingSettings(personal_dictionary=path)
+    assert words("the qwertzification of it", settings) == ["qwertzification"]
+    PersonalDictionary(path).add("qwertzification")  # as the editor does, through its own instance
+    assert words("the qwertzification of it", settings) == []
+    PersonalDictionary(path).remove("qwertzification")
+    assert words("the qwertzification of it", settings) == ["qwertzification"]
+
+
+def test_configure_sets_the_default_settings(tmp_path: Path) -> None:
+    path = tmp_path / "words.txt"
+    path.write_text("zyxwvutism\n", encoding="utf-8")
+    try:
+        configure(SpellingSettings(personal_dictionary=path))
+        assert misspelt_words("zyxwvutism") == []
+    finally:
+        configure(None)
+    assert [w for *_, w in misspelt_words("zyxwvutism", settings=SETTINGS)] == ["zyxwvutism"]
+
+
+def test_spelling_can_be_switched_off() -> None:
+    check = checker(SpellingSettings(personal_dictionary=None, spelling=False))
+    assert check.field_findings("the goverment", field="text") == []

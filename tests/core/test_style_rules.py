@@ -1,0 +1,167 @@
+"""Style rules as data: every shipped rule's own examples, loading and validation of rule files, user rules."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from app.errors import TemplateError
+from app.findings import Severity
+from app.paths import resource
+from app.spelling import SpellingSettings, checker
+from app.spelling.checker import Checker
+from app.spelling.rules import load_style, load_user_rules
+
+STYLE = resource("styles", "UN")
+RULES = load_style(STYLE)
+SETTINGS = SpellingSettings(personal_dictionary=None)
+
+
+def test_the_un_style_ships_its_rules() -> None:
+    ids = {r.id for r in RULES}
+    assert {"UN.Ize", "UN.BritishSpelling", "UN.Programme", "UN.PerCent", "UN.Numbers", "UN.SerialComma",
+            "UN.Capitalization", "UN.Italics", "UN.BoldUnderline", "UN.Dates"} <= ids  # fmt: skip
+    assert all(r.examples_flag and r.examples_pass for r in RULES), "every rule ships examples"
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
+def test_rule_examples(rule) -> None:
+    check = checker(SETTINGS)
+    for text in rule.examples_flag:
+        found = [f for f in check.field_findings(text, field="text") if f.rule == rule.id]
+        assert found, f"{rule.id} should flag {text!r}"
+        assert all(f.message and "{" not in f.message for f in found)
+    for text in rule.examples_pass:
+        found = [f for f in check.field_findings(text, field="text") if f.rule == rule.id]
+        assert not found, f"{rule.id} should pass {text!r}: {found}"
+
+
+def _fix(text: str, rule: str) -> str:
+    """The text after applying every fix the rule offers (right to left)."""
+    found = [f for f in checker(SETTINGS).field_findings(text, field="text") if f.rule == rule and f.fix]
+    for f in sorted(found, key=lambda f: f.fix.span, reverse=True):
+        a, b = f.fix.span
+        text = text[:a] + f.fix.replacement + text[b:]
+    return text
+
+
+@pytest.mark.parametrize(
+    ("rule", "before", "after"),
+    [
+        ("UN.Ize", "Recognising the organisations", "Recognizing the organizations"),
+        ("UN.Yse", "to analyze it", "to analyse it"),
+        ("UN.BritishSpelling", "the Center for labor and defense", "the Centre for labour and defence"),
+        ("UN.Programme", "the Programs and the program", "the Programmes and the programme"),
+        ("UN.PerCent", "30 percent and 5%", "30 per cent and 5 per cent"),
+        ("UN.Numbers", "within 3 years", "within three years"),
+        ("UN.Dates", "on December 4, 2023 and the 10th of May", "on 4 December 2023 and the 10 May"),
+        ("UN.SerialComma", "economic, social, and cultural rights", "economic, social and cultural rights"),
+        (
+            "UN.Capitalization",
+            "member states and the secretary-general",
+            "Member States and the Secretary-General",
+        ),
+        ("UN.SecretaryGeneral", "the Secretary General", "the Secretary-General"),
+        ("UN.Cooperation", "Co-operation and co-ordination", "Cooperation and coordination"),
+        ("UN.Italics", "States *must* comply", "States must comply"),
+        ("UN.Governments", "calls upon governments", "calls upon Governments"),
+    ],
+)
+def test_fixes_produce_un_style(rule: str, before: str, after: str) -> None:
+    assert _fix(before, rule) == after
+
+
+def test_capitalization_allows_a_capital_at_sentence_start() -> None:
+    found = checker(SETTINGS).field_findings(
+        "Member states are invited. Member States are invited", field="text"
+    )
+    assert [f.span for f in found if f.rule == "UN.Capitalization"] == [(0, 13)]
+
+
+def test_a_rule_sees_spans_in_markup_coordinates() -> None:
+    markup = "*Treaty Series*,[^n1] the organisations"
+    found = [f for f in checker(SETTINGS).field_findings(markup, field="text") if f.rule == "UN.Ize"]
+    assert [markup[slice(*f.span)] for f in found] == ["organisations"]
+
+
+def test_rule_scope_limits_fields() -> None:
+    check = checker(SETTINGS)
+    assert not [f for f in check.field_findings("*must*", field="title") if f.rule == "UN.Italics"]
+    assert [f for f in check.field_findings("States *must* act", field="text") if f.rule == "UN.Italics"]
+
+
+# -- bad rule files ---------------------------------------------------------------------------------------------
+def _style(tmp_path: Path, body: str, name: str = "Rule") -> Path:
+    folder = tmp_path / "House"
+    folder.mkdir(exist_ok=True)
+    (folder / f"{name}.toml").write_text(body, encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            'kind = "existence"\nmessage = "x"\ntokens = ["a"]\ncolour = 1\n',
+            "Rule.toml, line 4: unknown key 'colour'",
+        ),
+        ('kind = "existence"\nmessage = "x"\ntokens = ["a(("]\n', "Rule.toml, line 3: bad pattern"),
+        ('kind = "existence"\nmessage = "x"\ntokens = ["a"\n', "Rule.toml: not valid TOML"),
+        ('kind = "eval"\nmessage = "x"\n', "Rule.toml, line 1: 'kind' must be one of"),
+        (
+            'kind = "existence"\nmessage = "{match.__class__}"\ntokens = ["a"]\n',
+            "line 2: unknown placeholder",
+        ),
+        (
+            'kind = "existence"\nmessage = "x"\nlevel = "fatal"\ntokens = ["a"]\n',
+            "line 3: 'level' must be one of",
+        ),
+        ('kind = "substitution"\nmessage = "x"\n[swap]\n"(a)" = "\\\\2"\n', "does not fit its pattern"),
+        ('kind = "substitution"\nmessage = "x"\n', "a substitution rule needs 'swap'"),
+        ('kind = "existence"\nmessage = "x"\ntokens = "a"\n', "line 3: 'tokens' must be a list of text"),
+    ],
+)
+def test_bad_rule_files_are_reported_with_file_and_line(tmp_path: Path, body: str, expected: str) -> None:
+    folder = _style(tmp_path, body)
+    with pytest.raises(TemplateError) as caught:
+        load_style(folder)
+    assert expected in str(caught.value)
+    assert "\n" not in str(caught.value)
+
+
+def test_toml_errors_carry_the_line(tmp_path: Path) -> None:
+    folder = _style(tmp_path, 'kind = "existence"\nmessage = "x"\ntokens = [\n  "a",\n  b\n]\n')
+    with pytest.raises(TemplateError, match=r"Rule\.toml: not valid TOML: .*line 5"):
+        load_style(folder)
+
+
+# -- user rules -------------------------------------------------------------------------------------------------
+def test_user_rules_switch_off_relevel_and_add_house_rules(tmp_path: Path) -> None:
+    user = tmp_path / "house.toml"
+    user.write_text(
+        'disable = ["UN.SerialComma"]\n'
+        '[levels]\n"UN.Ize" = "error"\n'
+        "[rules.NoUtilize]\nkind = \"substitution\"\nmessage = \"Say '{fix}' rather than '{match}'\"\n"
+        '[rules.NoUtilize.swap]\n"\\\\butilize\\\\b" = "use"\n',
+        encoding="utf-8",
+    )
+    check = Checker(SpellingSettings(personal_dictionary=None, user_rules=user))
+    found = check.field_findings("economic, social, and cultural organisations utilize it", field="text")
+    rules = {f.rule: f for f in found}
+    assert "UN.SerialComma" not in rules
+    assert rules["UN.Ize"].severity is Severity.ERROR
+    assert rules["House.NoUtilize"].message == "Say 'use' rather than 'utilize'"
+    assert rules["House.NoUtilize"].fix.replacement == "use"
+
+
+def test_bad_user_rules_file_names_the_line(tmp_path: Path) -> None:
+    user = tmp_path / "house.toml"
+    user.write_text(
+        'disable = []\n\n[rules.Odd]\nkind = "existence"\nmessage = "x"\ntokens = ["x"]\nwhen = 1\n'
+    )
+    with pytest.raises(TemplateError, match=r"house\.toml, line 7: unknown key 'when'"):
+        load_user_rules(user)
+    user.write_text('[levels]\n"UN.Ize" = "loud"\n')
+    with pytest.raises(TemplateError, match=r"house\.toml, line 2: level of 'UN.Ize'"):
+        load_user_rules(user)
