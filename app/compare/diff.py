@@ -287,29 +287,47 @@ def _para_words(para: Paragraph) -> list[str]:
     return words
 
 
-def similarity(a: Sequence[str], b: Sequence[str]) -> float:
-    """How alike two word lists are, 0..1 (difflib ratio; cheap bounds first)."""
+def features(words: Sequence[str]) -> frozenset[str]:
+    """Words and word pairs of a paragraph: what `likeness` compares."""
+    return frozenset(words) | frozenset(f"{a} {b}" for a, b in zip(words, words[1:], strict=False))
+
+
+def likeness(a: frozenset[str], b: frozenset[str]) -> float:
+    """How alike two paragraphs are, 0..1: the Dice coefficient of their words and word pairs. Set
+    operations keep pairing hundreds of paragraphs against hundreds fast."""
     if not a and not b:
         return 1.0
-    if not a or not b:
-        return 0.0
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    if matcher.real_quick_ratio() < PAIR_THRESHOLD or matcher.quick_ratio() < PAIR_THRESHOLD:
-        return matcher.quick_ratio()
-    return matcher.ratio()
+    return 2 * len(a & b) / (len(a) + len(b))
 
 
 Pair = tuple[Paragraph | None, Paragraph | None]
 
 
 def _align_content(base: list[Paragraph], new: list[Paragraph]) -> list[Pair]:
-    """Order-keeping pairing that maximizes total likeness (pairs below the threshold are not made)."""
+    """Order-keeping pairing by content: identical paragraphs anchor first, the gaps between them are paired
+    by likeness."""
+    bw = [_para_words(p) for p in base]
+    nw = [_para_words(p) for p in new]
+    matcher = difflib.SequenceMatcher(None, [tuple(w) for w in bw], [tuple(w) for w in nw], autojunk=False)
+    bw = [features(w) for w in bw]  # type: ignore[misc]
+    nw = [features(w) for w in nw]  # type: ignore[misc]
+    pairs: list[Pair] = []
+    i = j = 0
+    for bi, nj, size in matcher.get_matching_blocks():
+        pairs += _align_gap(base[i:bi], new[j:nj], bw[i:bi], nw[j:nj])
+        pairs += [(base[bi + k], new[nj + k]) for k in range(size)]
+        i, j = bi + size, nj + size
+    return _deletions_first(pairs)
+
+
+def _align_gap(
+    base: list[Paragraph], new: list[Paragraph], bw: list[frozenset[str]], nw: list[frozenset[str]]
+) -> list[Pair]:
+    """Pairing that maximizes total likeness (pairs below the threshold are not made)."""
     n, m = len(base), len(new)
     if not n or not m:
         return [(p, None) for p in base] + [(None, p) for p in new]
-    bw = [_para_words(p) for p in base]
-    nw = [_para_words(p) for p in new]
-    sim = [[similarity(bw[i], nw[j]) for j in range(m)] for i in range(n)]
+    sim = [[likeness(bw[i], nw[j]) for j in range(m)] for i in range(n)]
     score = [[0.0] * (m + 1) for _ in range(n + 1)]
     for i in range(n - 1, -1, -1):
         for j in range(m - 1, -1, -1):
@@ -329,8 +347,7 @@ def _align_content(base: list[Paragraph], new: list[Paragraph]) -> list[Pair]:
         else:
             pairs.append((None, new[j]))
             j += 1
-    pairs += [(p, None) for p in base[i:]] + [(None, p) for p in new[j:]]
-    return _deletions_first(pairs)
+    return pairs + [(p, None) for p in base[i:]] + [(None, p) for p in new[j:]]
 
 
 def _deletions_first(pairs: list[Pair]) -> list[Pair]:
@@ -461,12 +478,14 @@ class _Comparer:
         if not gone or not came:
             return found
         scored = []
+        came_features = [features(_para_words(np)) for np in came]
         for bp in gone:
-            for np in came:
+            bf = features(_para_words(bp))
+            for np, nf in zip(came, came_features, strict=True):
                 if self.by_id and bp.id == np.id:
                     scored.append((2.0, bp, np))
                 else:
-                    s = similarity(_para_words(bp), _para_words(np))
+                    s = likeness(bf, nf)
                     if s >= MOVE_THRESHOLD:
                         scored.append((s, bp, np))
         for _, bp, np in sorted(scored, key=lambda t: -t[0]):
