@@ -80,6 +80,7 @@ class Style:
     border_bottom: float = 0.0
     border_space: float = 0.0
     right_tab: float = 0.0  # a right-aligned tab stop (headers and footers)
+    widow_control: bool = False  # no single first or last line of a paragraph alone on a page
 
 
 @dataclass(frozen=True)

@@ -269,6 +269,8 @@ def package_problems(blob: bytes) -> list[str]:
         problems += [f"{name}: relationship id {rid} is not defined" for rid in sorted(used - known)]
     problems += _footnote_problems(trees)
     problems += _unique_ids(trees, f"{_W}bookmarkStart", f"{_W}id", "bookmark")
+    styles = {name: tree for name, tree in trees.items() if name == "word/styles.xml"}
+    problems += _unique_ids(styles, f"{_W}style", f"{_W}styleId", "style")
     problems += _unique_ids(
         trees,
         "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr",

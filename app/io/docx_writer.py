@@ -149,6 +149,7 @@ def _ppr(style: Style) -> str:
         ind += f' w:hanging="{_tw(-style.first_line)}"'
     return (
         "<w:pPr>"
+        + ("<w:widowControl/>" if style.widow_control else '<w:widowControl w:val="0"/>')
         + (f"<w:pBdr>{borders}</w:pBdr>" if borders else "")
         + (f"<w:tabs>{tabs}</w:tabs>" if tabs else "")
         + f'<w:spacing w:before="{_tw(style.before)}" w:after="{_tw(style.after)}" '

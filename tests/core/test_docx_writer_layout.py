@@ -225,6 +225,12 @@ def test_footnotes_at_the_body_column(words: list[Word]):
     assert notes, "the Treaty Series footnote is printed"
     row = notes[0]
     assert near(row[0].x0, BODY_X) and 7.5 < row[0].size < 9.5  # 8.5 pt
+    footnote_lines = [
+        r for p in (1, 2, 3) for r in lines(words, p) if 7.5 < r[0].size < 9.5 and 600 < r[0].baseline < 740
+    ]
+    assert len(footnote_lines) >= 3 and all(
+        r[-1].x1 <= 491.5 + TOL for r in footnote_lines
+    )  # the body column
     marks = [w for w in words if w.page == row[0].page and near(w.x0, FOOTNOTE_NUMBER_X) and w.size < 7]
     assert marks, "footnote numbers hang at x = 117"
     star = [w for w in words if w.page == 1 and w.text == "*" and near(w.x0, FOOTNOTE_NUMBER_X)]

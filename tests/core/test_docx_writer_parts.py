@@ -128,6 +128,7 @@ def sample() -> bytes:
         ("[Content_Types].xml", lambda d: re.sub(rb'<Override PartName="/word/footnotes.xml"[^>]*/>', b"", d),
          "word/footnotes.xml has content type application/xml"),
         ("word/document.xml", lambda d: d.replace(b'r:id="rId', b'r:id="rIdX', 1), "is not defined"),
+        ("word/styles.xml", lambda d: d.replace(b'w:styleId="UNTail"', b'w:styleId="UNBody"'), "style id UNBody repeats"),
     ],
 )  # fmt: skip
 def test_package_problems_are_found(sample: bytes, name: str, change, problem: str):
