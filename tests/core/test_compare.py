@@ -16,7 +16,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from test_compare_revisions import body_texts, parts, q, referenced_notes
+from test_compare_revisions import body_paragraphs, parts, q, referenced_notes
 
 from app import inline
 from app.compare.diff import DELETE, EQUAL, INSERT, compare
@@ -40,9 +40,9 @@ def _printed(res: Resolution) -> list[str]:
 
 def _body(blob: bytes, mode: str) -> list[str]:
     """Body paragraph texts after accepting or rejecting, from the title on, footnote marks left out."""
-    texts = [t.replace("^", "") for t in body_texts(blob, mode)]
-    start = next(i for i, t in enumerate(texts) if t.startswith("\t") or t.startswith("The "))
-    return texts[start:-1]  # the last paragraph is the end rule
+    paragraphs = body_paragraphs(blob, mode)
+    start = next(i for i, (style, _) in enumerate(paragraphs) if style in ("UNTitle", "UNOrganLine"))
+    return [t.replace("^", "") for _, t in paragraphs[start:-1]]  # the last paragraph is the end rule
 
 
 def _check_round_trip(base: Resolution, new: Resolution) -> bytes:
@@ -156,6 +156,27 @@ def test_tracked_docx_accepts_to_new_and_rejects_to_base(tmp_path: Path) -> None
     out = tmp_path / "tracked.docx"
     write_tracked_docx(base, new, out)
     assert out.read_bytes()[:2] == b"PK"
+
+
+def test_replaced_paragraphs_annex_group_note_and_no_title() -> None:
+    base = _sample()
+    base.annex = ["Annex", "List of States that have ratified the Treaty"]
+    new = copy.deepcopy(base)
+    new.preamble[0] = Paragraph("Mindful", "that 2025 marks 80 years since nuclear weapons were first used")
+    new.annex[1] = "List of States that have signed and ratified the Treaty"
+    new.header.on_behalf_of = "the Group of 77 and China"  # the page-1 "*" note takes footnote id 1
+    cmp = compare(base, new)
+    assert [c.status for c in cmp.blocks[:2]] == ["deleted", "inserted"]
+    assert [c.status for c in cmp.blocks[-2:]] == ["equal", "changed"]
+    _check_round_trip(base, new)
+    sc_base = Resolution(header=Header(template="sc", year=2024), preamble=base.preamble, operative=base.operative,
+                         footnotes=base.footnotes)  # fmt: skip
+    sc_new = copy.deepcopy(sc_base)
+    sc_new.operative[0].opener = "Underlines"
+    _check_round_trip(sc_base, sc_new)
+    _check_round_trip(
+        sc_base, Resolution(header=Header(template="sc"), operative=[Paragraph("Decides", "x")])
+    )
 
 
 def test_moved_paragraph_is_deleted_and_inserted_whole() -> None:

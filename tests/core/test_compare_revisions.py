@@ -111,15 +111,24 @@ def _format(fmt: str, n: int) -> str:
     return {"decimal": str(n), "lowerLetter": letters(n), "lowerRoman": roman(n)}[fmt]
 
 
-def body_texts(blob: bytes, mode: str = "") -> list[str]:
-    """Paragraph texts of the body ("accept", "reject" or "" for as written), list numbers included."""
+def body_paragraphs(blob: bytes, mode: str = "") -> list[tuple[str, str]]:
+    """(style id, text) of the body paragraphs ("accept", "reject" or "" for as written), list numbers
+    included in the text."""
     tree = parts(blob)
     doc = tree["word/document.xml"]
     if mode:
         doc = resolve(doc, mode == "accept")
     numbering = Numbering(tree.get("word/numbering.xml"))
     body = doc.find("w:body", NS)
-    return [numbering.label(p) + run_text(p) for p in body.findall("w:p", NS)]
+    out = []
+    for p in body.findall("w:p", NS):
+        style = p.find("w:pPr/w:pStyle", NS)
+        out.append((style.get(q("val")) if style is not None else "", numbering.label(p) + run_text(p)))
+    return out
+
+
+def body_texts(blob: bytes, mode: str = "") -> list[str]:
+    return [text for _, text in body_paragraphs(blob, mode)]
 
 
 def footnote_texts(blob: bytes, mode: str = "") -> dict[str, str]:
@@ -142,4 +151,5 @@ def referenced_notes(blob: bytes, mode: str) -> list[str]:
     tree = parts(blob)
     doc = resolve(tree["word/document.xml"], mode == "accept")
     notes = footnote_texts(blob, mode)
-    return [notes[r.get(q("id"))].split("\t", 1)[-1] for r in doc.iter(q("footnoteReference"))]
+    refs = [r for r in doc.iter(q("footnoteReference")) if r.get(q("customMarkFollows")) != "1"]
+    return [notes[r.get(q("id"))].split("\t", 1)[-1] for r in refs]
