@@ -16,13 +16,14 @@ import re
 from lxml import etree
 
 from app import inline
-from app.formatting import format_date, ordinal_words
+from app.formatting import format_date, session_line
 from app.model import DocumentKind, Resolution
 from app.render import Block, Rendered, render, sponsor_line
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 AKN4UN_NS = "http://un.org/akn4un"
 _NSMAP = {None: AKN_NS, "akn4un": AKN4UN_NS}
+_XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")  # not allowed in XML 1.0
 
 _STATEMENT_NAME = {
     DocumentKind.DRAFT_RESOLUTION: "draftResolution",
@@ -33,7 +34,7 @@ _STATEMENT_NAME = {
 
 
 def _el(parent: etree._Element | None, tag: str, text: str = "", **attrs: str) -> etree._Element:
-    attrs = {k.rstrip("_"): v for k, v in attrs.items() if v != ""}
+    attrs = {k.rstrip("_"): _XML_UNSAFE.sub("", v) for k, v in attrs.items() if v != ""}
     tag = tag if tag.startswith("{") else f"{{{AKN_NS}}}{tag}"
     el = (
         etree.SubElement(parent, tag, attrs)
@@ -41,7 +42,7 @@ def _el(parent: etree._Element | None, tag: str, text: str = "", **attrs: str) -
         else etree.Element(tag, attrs, nsmap=_NSMAP)
     )
     if text:
-        el.text = text
+        el.text = _XML_UNSAFE.sub("", text)
     return el
 
 
@@ -90,6 +91,7 @@ class _Writer:
         last: etree._Element | None = p[-1] if len(p) else None
 
         def add_text(text: str) -> None:
+            text = _XML_UNSAFE.sub("", text)
             if last is None:
                 p.text = (p.text or "") + text
             else:
@@ -270,7 +272,7 @@ class _Writer:
         if r.original:
             _el(_el(cover, "p"), "inline", r.original, name="originalLanguage")
         if h.session and not r.template.uses_year:
-            text = ordinal_words(h.session).capitalize() + " session"
+            text = session_line(h.session)
             _el(_el(cover, "p"), "session", text, refersTo="#" + _camel(r.organ), value=str(h.session))
         elif h.year:
             _el(
