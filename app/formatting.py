@@ -58,7 +58,9 @@ def parse_ordinal_words(words: str) -> int | None:
 
 
 def session_line(session: int) -> str:
-    """79 → "Seventy-ninth session" (the agenda block form)."""
+    """79 → "Seventy-ninth session" (the agenda block form); a number out of range stays in figures."""
+    if not 0 < session < 1000:
+        return f"Session {session}"
     return ordinal_words(session).capitalize() + " session"
 
 
