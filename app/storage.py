@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,7 @@ from app.model import AgendaItem, DocumentKind, Footnote, Header, Paragraph, Res
 FORMAT = "resolute"
 VERSION = 1
 MAX_PROJECT_BYTES = 50 * 1024 * 1024
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def to_dict(res: Resolution) -> dict[str, Any]:
@@ -89,7 +91,7 @@ def _str(value: Any, default: str = "") -> str:
         return default
     if not isinstance(value, str):
         raise TypeError(f"expected text, got {type(value).__name__}")
-    return value
+    return _LONE_SURROGATE.sub("\ufffd", value)  # a JSON "\ud800" escape could never be saved or exported
 
 
 def _opt_int(value: Any) -> int | None:
@@ -169,7 +171,8 @@ def loads(text: str) -> Resolution:
 
 def save_project(res: Resolution, path: Path) -> None:
     """Save atomically, keeping the previous version as `name~`."""
-    write_atomic(Path(path), dumps(res).encode("utf-8"), backup=True)
+    # "replace": a lone surrogate pasted into the editor must not make the save fail and lose the work
+    write_atomic(Path(path), dumps(res).encode("utf-8", "replace"), backup=True)
 
 
 def load_project(path: Path) -> Resolution:
