@@ -62,7 +62,7 @@ _AGENDA_STYLE = {"session": "agenda_session", "committee": "agenda_committee", "
                  "item_title": "agenda_item_title"}  # fmt: skip
 _ANNEX_HEADING = re.compile(r"^Annex(?:es)?(?:\s+[IVXLC]+)?\.?$")
 _JC = {"left": "left", "right": "right", "center": "center", "justify": "both"}
-_XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")  # not allowed in XML 1.0
 _NS = nsdecls("w", "r")
 
 
