@@ -168,8 +168,8 @@ class _Numbering:
         abstract = max([0, *self.abstract_ids]) + 1
         self.abstract_ids.append(abstract)
         lvls = "".join(
-            f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
-            f'<w:lvlText w:val="{text.format(n=f"%{i + 1}")}"/><w:lvlJc w:val="left"/><w:suff w:val="tab"/></w:lvl>'
+            f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/><w:suff w:val="tab"/>'
+            f'<w:lvlText w:val="{text.format(n=f"%{i + 1}")}"/><w:lvlJc w:val="left"/></w:lvl>'
             for i, (fmt, text) in enumerate(levels)
         )
         ns = writer._NS

@@ -16,6 +16,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from lxml import etree
 from test_compare_revisions import body_paragraphs, parts, q, referenced_notes
 
 from app import inline
@@ -232,6 +233,39 @@ def test_rollover_against_the_adopted_resolution(corpus) -> None:
     inserted = _revision_texts(blob, "ins")
     assert "80/70 of 1" in inserted and "eighty-second" in inserted
     assert "79/77 of 2" in _revision_texts(blob, "del")
+
+
+def test_word_file_against_un_xml(tmp_path: Path, corpus) -> None:
+    """Any formats the importer reads: the draft as a Word file, the adopted text as UN XML."""
+    from app.io.docx_writer import write_docx
+
+    draft = read_document(corpus / "A_C.1_80_L.43.txt").resolution
+    draft.operative[1].text += " and encourages their continuation"
+    write_docx(draft, tmp_path / "draft.docx")
+    base = read_document(tmp_path / "draft.docx").resolution
+    new = read_document(corpus / "originals" / "A_RES_80_70-2520898E.xml").resolution
+    cmp = compare(base, new)
+    assert [c.status for c in cmp.blocks].count("changed") >= 1
+    assert not [c for c in cmp.blocks if c.status in ("inserted", "deleted")]
+    _check_round_trip(base, new)
+
+
+def test_list_levels_follow_the_schema_order() -> None:
+    """Word refuses a file whose elements are out of schema order; check the numbering we add."""
+    base = _sample()
+    new = copy.deepcopy(base)
+    del new.operative[2].subparagraphs[0]
+    blob = build_tracked_docx(base, new)
+    order = ["start", "numFmt", "lvlRestart", "pStyle", "isLgl", "suff", "lvlText", "lvlPicBulletId", "legacy",
+             "lvlJc", "pPr", "rPr"]  # fmt: skip
+    numbering = parts(blob)["word/numbering.xml"]
+    levels = list(numbering.iter(q("lvl")))
+    assert levels
+    for lvl in levels:
+        names = [etree.QName(c).localname for c in lvl]
+        assert names == sorted(names, key=order.index)
+    kinds = [etree.QName(c).localname for c in numbering]
+    assert kinds == sorted(kinds, key=["abstractNum", "num"].index)  # every abstractNum before every num
 
 
 def test_cli_compare_writes_the_tracked_file(tmp_path: Path, corpus) -> None:
