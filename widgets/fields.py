@@ -61,10 +61,16 @@ class OpenerField(QLineEdit):
         self.setFrame(False)
         self.setPlaceholderText("Opener")
         self.column = 120  # the narrowest an opener field gets
-        self.textEdited.connect(self.edited)
+        self._quiet = False
+        # textChanged, not textEdited: a choice from the completer is an edit too
+        self.textChanged.connect(self._changed)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.textChanged.connect(self._fit)
         self._fit()
+
+    def _changed(self, text: str) -> None:
+        if not self._quiet:
+            self.edited.emit(text)
 
     def _fit(self) -> None:
         metrics = self.fontMetrics()
@@ -74,7 +80,11 @@ class OpenerField(QLineEdit):
     def set_text_quietly(self, text: str) -> None:
         if text != self.text():
             pos = self.cursorPosition()
-            self.setText(text)
+            self._quiet = True
+            try:
+                self.setText(text)
+            finally:
+                self._quiet = False
             self.setCursorPosition(min(pos, len(text)))
 
     def event(self, event: QEvent) -> bool:

@@ -59,7 +59,7 @@ class FootnotesPane(QWidget):
         self._numbers = {}
         for number, fid, text in footnotes:
             field = FootnoteField()
-            field.setText(text)
+            field.set_text_quietly(text)
             field.setAccessibleName(f"Footnote {number}")
             field.edited.connect(lambda value, f=fid: self.edited.emit(f, value))
             label = QLabel(f"<sup><b>{number}</b></sup>")

@@ -251,9 +251,7 @@ class MainWindow(QMainWindow):
             action = self.actions_[action_id]
             action.setChecked(True)
             action.toggled.connect(dock.setVisible)
-            dock.visibilityChanged.connect(
-                lambda visible, a=action: (a.blockSignals(True), a.setChecked(visible), a.blockSignals(False))
-            )
+            dock.visibilityChanged.connect(lambda visible, a=action: _check_quietly(a, visible))
 
     def _feature_states(self) -> None:
         export = self.actions_[ActionId.EXPORT_DOCX]
@@ -996,3 +994,9 @@ class MainWindow(QMainWindow):
 
 def make_window(settings: Settings | None = None, *, synchronous: bool = False, **kwargs: Any) -> MainWindow:
     return MainWindow(settings=settings, runner=SyncRunner() if synchronous else None, **kwargs)
+
+
+def _check_quietly(action, checked: bool) -> None:  # noqa: ANN001
+    action.blockSignals(True)
+    action.setChecked(checked)
+    action.blockSignals(False)

@@ -68,12 +68,14 @@ class ParagraphRow(QFrame):
 
     edited = Signal(str, str, str)  # paragraph id, field, shown text
     activated = Signal(str)  # paragraph id, when a field gets focus
+    opener_focused = Signal(object)  # the row: the list lends it the completer for its part
 
     def __init__(self, paragraph_id: str, is_tail: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.paragraph_id = paragraph_id
         self.is_tail = is_tail
         self.block: Block | None = None
+        self.completer_part: Part | None = None
         self.setObjectName("paragraphRow")
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setAutoFillBackground(True)
@@ -123,6 +125,8 @@ class ParagraphRow(QFrame):
         from PySide6.QtCore import QEvent
 
         if getattr(event, "type", lambda: None)() == QEvent.Type.FocusIn:
+            if watched is self.opener:
+                self.opener_focused.emit(self)
             self.activated.emit(self.paragraph_id)
         return False
 
@@ -231,7 +235,10 @@ class ParagraphList(QScrollArea):
         return button
 
     def set_completer_words(self, part: Part, words: tuple[str, ...]) -> None:
-        completer = QCompleter(QStringListModel(list(words)), self)
+        completer = QCompleter(self)
+        completer.setModel(
+            QStringListModel(list(words), completer)
+        )  # parented: the completer does not own it
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchStartsWith)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
@@ -243,6 +250,7 @@ class ParagraphList(QScrollArea):
         row = ParagraphRow(key[0], key[1], self.body)
         row.edited.connect(self.edited)
         row.activated.connect(self._on_activated)
+        row.opener_focused.connect(self._lend_completer)
         pid = key[0]
         row.text.indent.connect(lambda: self.indent_requested.emit(pid))
         row.text.outdent.connect(lambda: self.outdent_requested.emit(pid))
@@ -274,6 +282,7 @@ class ParagraphList(QScrollArea):
             self._relabel(wanted)  # same rows in the same order: only numbers, labels and ends can differ
             return
         keys = {key for key, _ in wanted}
+        self.order = [key for key in self.order if key in keys]
         for key in [k for k in self.rows if k not in keys]:
             row = self.rows.pop(key)
             row.hide()
@@ -300,12 +309,7 @@ class ParagraphList(QScrollArea):
                 if block.level == 0 and not block.is_tail:
                     counters[block.part] += 1
                 where = self._where(block, counters)
-                if block.part is Part.PREAMBLE and block.level == 0 and not block.is_tail:
-                    completer = self.completers.get(Part.PREAMBLE)
-                else:
-                    completer = self.completers.get(Part.OPERATIVE) if block.level == 0 else None
-                if row.opener.completer() is not completer:
-                    row.opener.setCompleter(completer)
+                row.completer_part = block.part if block.level == 0 and not block.is_tail else None
                 row.set_block(block, where)
                 row.show_fix(self._fixes.get(key[0]) if not key[1] else None)
                 self.layout_.addWidget(row)
@@ -358,11 +362,8 @@ class ParagraphList(QScrollArea):
         return base
 
     def where(self, paragraph_id: str) -> str:
-        for key in self.order:
-            if key[0] == paragraph_id:
-                row = self.rows[key]
-                return row.opener.accessibleName().removesuffix(": opener")
-        return ""
+        row = self.rows.get((paragraph_id, False))
+        return row.opener.accessibleName().removesuffix(": opener") if row is not None else ""
 
     # --- updates ---------------------------------------------------------------------------------------------
 
@@ -396,6 +397,21 @@ class ParagraphList(QScrollArea):
             row.text.highlighter.rehighlight()
 
     # --- focus and navigation --------------------------------------------------------------------------------
+
+    def _fix_clicked(self, row: ParagraphRow) -> None:
+        if row.fix_finding is not None:
+            self.fix_requested.emit(row.fix_finding)
+
+    def _lend_completer(self, row: ParagraphRow) -> None:
+        """A completer serves one field at a time: the opener being edited gets its part's openers."""
+        completer = self.completers.get(row.completer_part) if row.completer_part else None
+        if row.opener.completer() is completer:
+            return
+        if completer is not None:
+            holder = completer.widget()
+            if isinstance(holder, OpenerField) and holder is not row.opener:
+                holder.setCompleter(None)
+        row.opener.setCompleter(completer)
 
     def _on_activated(self, paragraph_id: str) -> None:
         self.active_id = paragraph_id

@@ -1,0 +1,68 @@
+"""The real editor window on a temporary document, with a synchronous background and scripted answers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from widgets.background import SyncRunner
+from widgets.main_window import MainWindow
+from widgets.settings import Settings
+
+
+class ScriptedPrompter:
+    """Answers the window's questions the way the test says; records errors it was shown."""
+
+    def __init__(self) -> None:
+        self.save_answer = "discard"
+        self.restore = True
+        self.paths: list[Path] = []
+        self.template = "ga-c1"
+        self.errors: list[tuple[str, str]] = []
+        self.asked_save = 0
+
+    def ask_save(self, parent, name: str) -> str:  # noqa: ANN001
+        self.asked_save += 1
+        return self.save_answer
+
+    def ask_restore(self, parent, item) -> bool:  # noqa: ANN001
+        return self.restore
+
+    def open_path(self, parent, caption: str, filters: str) -> Path | None:  # noqa: ANN001
+        return self.paths.pop(0) if self.paths else None
+
+    def save_path(self, parent, caption: str, filters: str, suggested: str) -> Path | None:  # noqa: ANN001
+        return self.paths.pop(0) if self.paths else None
+
+    def choose_template(self, parent, default: str) -> str | None:  # noqa: ANN001
+        return self.template
+
+    def error(self, parent, title: str, message: str) -> None:  # noqa: ANN001
+        self.errors.append((title, message))
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    store = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    store.setValue("spelling/personal", str(tmp_path / "personal.txt"))
+    store.setValue("defaults/template", "ga-c1")
+    return Settings(store)
+
+
+@pytest.fixture
+def prompter() -> ScriptedPrompter:
+    return ScriptedPrompter()
+
+
+@pytest.fixture
+def window(qtbot, settings: Settings, prompter: ScriptedPrompter, tmp_path: Path) -> MainWindow:  # noqa: ANN001
+    win = MainWindow(settings=settings, runner=SyncRunner(), prompter=prompter, autosave_ms=50,
+                     check_delay_ms=10, recovery_folder=tmp_path / "recovery")  # fmt: skip
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    prompter.save_answer = "discard"
+    win.close()

@@ -1,0 +1,395 @@
+"""The editor driven as a user drives it: keys, clicks and actions on the real window."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from app import storage
+from app.model import Part
+from widgets.actions import ActionId
+from widgets.main_window import MainWindow
+from widgets.paragraph_editor import ParagraphRow
+
+
+def rows(win: MainWindow) -> list[ParagraphRow]:
+    return [win.paragraphs.rows[key] for key in win.paragraphs.order]
+
+
+def labels(win: MainWindow) -> list[str]:
+    return [r.label.text() for r in rows(win)]
+
+
+def type_paragraph(qtbot, row: ParagraphRow, opener: str, text: str) -> None:  # noqa: ANN001
+    if opener:
+        row.opener.setFocus()
+        qtbot.keyClicks(row.opener, opener)
+    row.text.setFocus()
+    qtbot.keyClicks(row.text, text)
+
+
+def draft(qtbot, win: MainWindow) -> None:  # noqa: ANN001
+    """Two preambular and three operative paragraphs, typed."""
+    win.new_document("ga-c1")
+    pre, op = rows(win)
+    type_paragraph(qtbot, pre, "Recalling", "its resolution 78/1")
+    qtbot.keyClick(pre.text, Qt.Key.Key_Return)  # Enter: a new paragraph after this one
+    type_paragraph(qtbot, rows(win)[1], "Noting", "the report of the Secretary-General")
+    type_paragraph(qtbot, op, "Requests", "the Secretary-General to report")
+    for opener, text in (("Invites", "Member States to cooperate"), ("Decides", "to remain seized")):
+        qtbot.keyClick(rows(win)[-1].text, Qt.Key.Key_Return)
+        type_paragraph(qtbot, rows(win)[-1], opener, text)
+
+
+def test_create_from_template_and_type(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+    window.action(ActionId.NEW).trigger()
+    assert window.res.header.template == "ga-c1"
+    draft(qtbot, window)
+    res = window.res
+    assert [(p.opener, p.text) for p in res.preamble] == [
+        ("Recalling", "its resolution 78/1"),
+        ("Noting", "the report of the Secretary-General"),
+    ]
+    assert labels(window) == ["PP 1", "PP 2", "1.", "2.", "3."]
+    assert [r.end.text() for r in rows(window)] == [",", ",", ";", ";", "."]
+    window.flush()
+    html = window.preview.toPlainText()
+    assert "Recalling its resolution 78/1," in html
+    assert "3.    Decides to remain seized." in html.replace("\xa0", " ")
+    assert window.isWindowModified()
+    assert window.windowTitle().startswith("Untitled draft")
+
+
+def test_opener_from_the_completer(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+    window.new_document("ga-c1")
+    row = rows(window)[0]
+    row.opener.setFocus()
+    qtbot.keyClicks(row.opener, "Reaffirmi")
+    popup = row.opener.completer().popup()
+    qtbot.waitUntil(popup.isVisible)
+    assert popup.model().rowCount() >= 1
+    first = popup.model().index(0, 0).data()
+    assert first.lower().startswith("reaffirmi")
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert row.opener.text() == first
+    assert window.res.preamble[0].opener == first  # the choice is an edit of the model
+    operative = rows(window)[1].opener.completer()
+    assert operative is not row.opener.completer()  # operative openers come from the other lexicon
+
+
+def test_reorder_renumbers_and_undo(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+    draft(qtbot, window)
+    last = rows(window)[-1]
+    last.text.setFocus()
+    window.action(ActionId.MOVE_UP).trigger()
+    ops = [p.opener for p in window.res.operative]
+    assert ops == ["Requests", "Decides", "Invites"]
+    assert [r.opener.text() for r in rows(window)][2:] == ops
+    assert [r.end.text() for r in rows(window)][2:] == [";", ";", "."]  # the last paragraph ends with a stop
+    assert window.action(ActionId.UNDO).text() == "&Undo Move paragraph"
+    window.action(ActionId.UNDO).trigger()
+    assert [p.opener for p in window.res.operative] == ["Requests", "Invites", "Decides"]
+    window.action(ActionId.REDO).trigger()
+    assert [p.opener for p in window.res.operative] == ["Requests", "Decides", "Invites"]
+
+
+def test_drag_to_reorder(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+    draft(qtbot, window)
+    res = window.res
+    first_op, last_op = res.operative[0].id, res.operative[-1].id
+    window.drop_paragraph(last_op, first_op, True)
+    assert [p.opener for p in res.operative] == ["Decides", "Requests", "Invites"]
+    window.drop_paragraph(res.preamble[0].id, res.operative[1].id, False)  # across parts: converted
+    assert [p.opener for p in res.operative] == ["Decides", "Requests", "Recalls", "Invites"]
+    assert labels(window) == ["PP 1", "1.", "2.", "3.", "4."]
+
+
+def test_move_between_parts_converts_the_opener(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+    draft(qtbot, window)
+    rows(window)[1].text.setFocus()  # "Noting", the last preambular paragraph
+    window.action(ActionId.MOVE_DOWN).trigger()
+    assert window.res.operative[0].opener == "Notes"
+    assert labels(window) == ["PP 1", "1.", "2.", "3.", "4."]
+    assert rows(window)[1].opener.text() == "Notes"
+    window.action(ActionId.MOVE_TO_OTHER_PART).trigger()
+    assert window.res.preamble[-1].opener == "Noting"
+
+
+def test_tab_indents_a_subparagraph(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+    draft(qtbot, window)
+    third = rows(window)[3]  # "2. Invites"
+    third.text.setFocus()
+    qtbot.keyClick(third.text, Qt.Key.Key_Tab)
+    assert labels(window) == ["PP 1", "PP 2", "1.", "(a)", "2."]
+    assert [s.opener for s in window.res.operative[0].subparagraphs] == ["Invites"]
+    assert rows(window)[2].end.text() == ":"  # a paragraph introducing a list ends with a colon
+    fourth = rows(window)[4]
+    fourth.text.setFocus()
+    qtbot.keyClick(fourth.text, Qt.Key.Key_Tab)
+    qtbot.keyClick(rows(window)[4].text, Qt.Key.Key_Tab)
+    # one operative paragraph left: it is not numbered
+    assert labels(window) == ["PP 1", "PP 2", "OP 1", "(a)", "(i)"]
+    qtbot.keyClick(rows(window)[4].text, Qt.Key.Key_Backtab)
+    assert labels(window) == ["PP 1", "PP 2", "OP 1", "(a)", "(b)"]
+    assert window.action(ActionId.UNDO).text() == "&Undo Outdent"
+
+
+def test_footnote_at_the_cursor(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+    draft(qtbot, window)
+    row = rows(window)[0]
+    row.text.setFocus()
+    cursor = row.text.textCursor()
+    cursor.setPosition(len("its resolution 78/1"))
+    row.text.setTextCursor(cursor)
+    qtbot.keyClick(
+        row.text, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+    )
+    [fid] = window.res.footnotes
+    assert window.res.preamble[0].text == f"its resolution 78/1[^{fid}]"
+    assert row.text.toPlainText() == "its resolution 78/1[^1]"  # shown by its number
+    field = window.footnotes.fields[fid]
+    assert field.hasFocus()
+    qtbot.keyClicks(field, "A/78/PV.1.")
+    assert window.res.footnotes[fid].text == "A/78/PV.1."
+    window.flush()
+    text = window.preview.toPlainText()
+    assert "A/78/PV.1." in text
+    # a second footnote earlier in the text takes number 1 and the first becomes 2
+    cursor.setPosition(3)
+    row.text.setTextCursor(cursor)
+    row.text.setFocus()
+    window.action(ActionId.INSERT_FOOTNOTE).trigger()
+    assert row.text.toPlainText() == "its[^1] resolution 78/1[^2]"
+    assert window.bottom_tabs.tabText(1) == "Footnotes (2)"
+
+
+def test_undo_and_redo_every_edit_with_the_standard_keys(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+    draft(qtbot, window)
+    before = storage.dumps(window.res)
+    row = rows(window)[2]
+    row.text.setFocus()
+    qtbot.keyClicks(row.text, " annually")
+    rows(window)[0].opener.setFocus()
+    qtbot.keyClicks(rows(window)[0].opener, " also")
+    window.action(ActionId.DELETE_PARAGRAPH).trigger()
+    assert len(window.res.preamble) == 1
+    assert window.action(ActionId.UNDO).text() == "&Undo Delete paragraph"
+    focus = rows(window)[0].text
+    focus.setFocus()
+    for _ in range(3):  # Ctrl+Z in a text box undoes in the document, not just the box
+        qtbot.keyClick(focus, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+        focus = QApplication.focusWidget() or focus
+    assert storage.dumps(window.res) == before
+    assert rows(window)[2].text.toPlainText() == "the Secretary-General to report"
+    assert window.action(ActionId.REDO).isEnabled()
+    window.action(ActionId.REDO).trigger()
+    assert window.res.operative[0].text == "the Secretary-General to report annually"
+    assert rows(window)[2].text.toPlainText() == "the Secretary-General to report annually"
+    assert not row.text.isUndoRedoEnabled()
+
+
+def test_save_reopen_and_export(qtbot, window: MainWindow, prompter, tmp_path: Path) -> None:  # noqa: ANN001
+    draft(qtbot, window)
+    window.header.session.setValue(79)
+    path = tmp_path / "draft.json"
+    prompter.paths = [path]
+    window.action(ActionId.SAVE).trigger()
+    assert path.exists() and not window.isWindowModified()
+    assert window.windowTitle().startswith("draft.json")
+    assert not list((tmp_path / "recovery").glob("*.json"))  # saved: nothing to recover
+    saved = storage.dumps(window.res)
+    window.new_document("ga-c3")
+    assert window.open_path(path)
+    assert storage.dumps(window.res) == saved
+    assert labels(window) == ["PP 1", "PP 2", "1.", "2.", "3."]
+    assert window.header.session_words.text() == "Seventy-ninth session"
+    assert [a.text() for a in window.recent_menu.actions()] == ["draft.json"]
+    out = tmp_path / "draft.docx"
+    if not window.action(ActionId.EXPORT_DOCX).isEnabled():
+        pytest.skip("Word export is not present")
+    prompter.paths = [out]
+    window.action(ActionId.EXPORT_DOCX).trigger()
+    import docx
+
+    body = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
+    assert "Recalling its resolution 78/1," in body
+    assert "Decides to remain seized." in body
+
+
+def test_failed_save_says_why_and_keeps_the_old_file(
+    qtbot, window: MainWindow, prompter, tmp_path: Path
+) -> None:  # noqa: ANN001
+    draft(qtbot, window)
+    path = tmp_path / "draft.json"
+    assert window.save_to(path)
+    old = path.read_bytes()
+    qtbot.keyClicks(rows(window)[0].text, " and 78/2")
+    assert not window.save_to(tmp_path / "no-such-folder" / "draft.json")
+    assert prompter.errors and "cannot" in prompter.errors[-1][1].lower()
+    assert window.isWindowModified()
+    assert path.read_bytes() == old
+
+
+def test_closing_with_unsaved_changes_asks(qtbot, window: MainWindow, prompter) -> None:  # noqa: ANN001
+    draft(qtbot, window)
+    prompter.save_answer = "cancel"
+    assert not window.close()
+    assert window.isVisible() and prompter.asked_save == 1
+    prompter.save_answer = "discard"
+    assert window.close()
+
+
+def test_header_fields_and_sponsors(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+    window.new_document("ga-c1")
+    header = window.header
+    header.session.clear()
+    qtbot.keyClicks(header.session, "79")
+    assert header.session_words.text() == "Seventy-ninth session"
+    qtbot.keyClicks(header.l_number, "43")
+    assert window.res.header.symbol == "A/C.1/79/L.43"
+    assert header.date.displayFormat() == "d MMMM yyyy"
+    for name in ("Norway", "Brazil", "Argentina"):
+        qtbot.keyClicks(header.sponsor_search, name)
+        qtbot.keyClick(header.sponsor_search, Qt.Key.Key_Return)
+    assert window.res.header.sponsors == ["Argentina", "Brazil", "Norway"]
+    assert [header.sponsor_list.item(i).text() for i in range(3)] == ["Argentina", "Brazil", "Norway"]
+    assert header.sponsor_line.text() == "Argentina, Brazil and Norway: draft resolution"
+    header.on_behalf_of.setCurrentText("the Group of 77 and China")
+    assert window.res.header.on_behalf_of == "the Group of 77 and China"
+    assert header.sponsor_line.text().startswith("Argentina, Brazil and Norway*: draft resolution")
+    window.action(ActionId.UNDO).trigger()
+    assert window.res.header.on_behalf_of == ""
+    window.flush()
+    assert "Seventy-ninth session" in window.preview.toPlainText()
+
+
+def test_find_and_replace(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+    draft(qtbot, window)
+    window.action(ActionId.FIND).trigger()
+    bar = window.find_bar
+    assert bar.isVisible() and bar.find.hasFocus()
+    qtbot.keyClicks(bar.find, "Secretary-General")
+    qtbot.keyClick(bar.find, Qt.Key.Key_Return)
+    assert bar.status.text() == "1 of 2"
+    focused = QApplication.focusWidget()
+    assert focused is rows(window)[1].text and focused.textCursor().selectedText() == "Secretary-General"
+    qtbot.keyClicks(bar.replace, "SG")
+    bar.replace_all_button.click()
+    assert window.res.operative[0].text == "the SG to report"
+    assert rows(window)[2].text.toPlainText() == "the SG to report"
+    window.action(ActionId.UNDO).trigger()
+    assert window.res.operative[0].text == "the Secretary-General to report"
+
+
+def test_zoom_changes_the_text_size(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+    draft(qtbot, window)
+    before = rows(window)[0].text.font().pointSizeF()
+    window.action(ActionId.ZOOM_IN).trigger()
+    assert rows(window)[0].text.font().pointSizeF() > before
+    window.action(ActionId.ZOOM_RESET).trigger()
+    assert rows(window)[0].text.font().pointSizeF() == pytest.approx(before)
+
+
+def test_fields_have_accessible_names(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+    draft(qtbot, window)
+    assert rows(window)[3].text.accessibleName() == "OP 2: text"
+    assert rows(window)[0].opener.accessibleName() == "PP 1: opener"
+    assert window.header.session.accessibleName() == "Session number"
+
+
+def test_open_a_real_draft(qtbot, window: MainWindow, corpus: Path) -> None:  # noqa: ANN001
+    assert window.open_path(corpus / "A_C.1_80_L.43.txt")
+    res = window.res
+    assert len(res.preamble) > 10 and len(res.operative) > 5
+    assert window.header.symbol.text() == "A/C.1/80/L.43"
+    assert window.header.session_words.text() == "Eightieth session"
+    assert window.header.sponsor_line.text().startswith("Albania, Australia, Austria")
+    assert labels(window)[len(res.preamble)] == "1."
+    window.flush()
+    text = window.preview.toPlainText()
+    assert "Comprehensive Nuclear-Test-Ban Treaty" in text and "The General Assembly," in text
+    assert window.windowTitle().startswith("Untitled draft")  # an import saves as a new project
+
+
+def test_paste_a_whole_draft_into_an_empty_one(qtbot, window: MainWindow, corpus: Path) -> None:  # noqa: ANN001
+    window.new_document("ga-c1")
+    text = (corpus / "A_C.1_80_L.43.txt").read_text(encoding="utf-8")
+    body = rows(window)[0].text
+    body.setFocus()
+    QApplication.clipboard().setText(text)
+    body.paste()
+    assert window.res.header.symbol == "A/C.1/80/L.43"
+    assert len(window.res.operative) > 5
+    window.action(ActionId.UNDO).trigger()
+    assert window.res.header.symbol == "" and len(window.res.operative) == 1
+
+
+def test_quick_fix_for_a_repeated_opener(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+    pytest.importorskip("app.conventions.engine")
+    window.new_document("ga-c1")
+    pre = rows(window)[0]
+    type_paragraph(qtbot, pre, "Recalling", "its resolution 78/1")
+    qtbot.keyClick(pre.text, Qt.Key.Key_Return)
+    type_paragraph(qtbot, rows(window)[1], "Recalling", "its resolution 79/2")
+    window.flush()
+    second = window.res.preamble[1].id
+    fixes = [f for f in window.issues.findings if f.paragraph_id == second and f.fix]
+    assert fixes, window.issues.findings
+    row_index = window.issues.findings.index(fixes[0])
+    button = window.issues.fix_button(row_index)
+    assert button is not None
+    button.click()
+    assert window.res.preamble[1].opener == "Recalling also"
+    assert rows(window)[1].opener.text() == "Recalling also"
+    window.action(ActionId.UNDO).trigger()
+    assert window.res.preamble[1].opener == "Recalling"
+
+
+def test_spelling_underline_and_personal_dictionary(qtbot, window: MainWindow, tmp_path: Path) -> None:  # noqa: ANN001
+    if not window.spelling.available:
+        pytest.skip("spelling is not present")
+    window.new_document("ga-c1")
+    row = rows(window)[0]
+    row.text.setFocus()
+    qtbot.keyClicks(row.text, "the commitee report")
+
+    def underlined() -> list[str]:
+        block = row.text.document().firstBlock()
+        text = block.text()
+        return [text[r.start : r.start + r.length] for r in block.layout().formats()
+                if r.format.underlineStyle() != r.format.underlineStyle().NoUnderline]  # fmt: skip
+
+    assert underlined() == ["commitee"]
+    start = row.text.toPlainText().index("commitee") + 2
+    rect = row.text.cursorRect(_cursor_at(row.text, start))
+    menu = window.spelling_menu(row.text, rect.center())
+    texts = [a.text() for a in menu.actions()]
+    assert "Add 'commitee' to dictionary" in texts
+    assert not any(t.replace("&", "").startswith("Undo") for t in texts)
+    next(a for a in menu.actions() if a.text() == "Add 'commitee' to dictionary").trigger()
+    assert underlined() == []
+    assert "commitee" in (tmp_path / "personal.txt").read_text(encoding="utf-8")
+
+
+def _cursor_at(field, position: int):  # noqa: ANN001, ANN202
+    cursor = field.textCursor()
+    cursor.setPosition(position)
+    return cursor
+
+
+def test_paragraph_actions_need_a_paragraph(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+    window.new_document("ga-c1")
+    window.paragraphs.active_id = ""
+    window._update_actions()
+    assert not window.action(ActionId.DELETE_PARAGRAPH).isEnabled()
+    rows(window)[0].text.setFocus()
+    assert window.action(ActionId.DELETE_PARAGRAPH).isEnabled()
+    window.action(ActionId.DUPLICATE_PARAGRAPH).trigger()
+    assert len(window.res.preamble) == 2
+    window.add_paragraph_after()
+    assert len(window.res.preamble) == 3
+    assert window.res.part(Part.OPERATIVE)
