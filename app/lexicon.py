@@ -175,15 +175,17 @@ def _trailing_marker_ok(words: list[str], at: int, part: Part) -> bool:
 def detect_opener(text: str, part: Part, *, template: Template | None = None) -> str:
     """The opener at the start of a paragraph's plain text, exactly as written there (a prefix of `text`).
 
-    Longest match from the lexicon of that part, with adverbs, markers and "X and Y" combinations. When nothing
-    in the lexicon fits, a heuristic gives a one-word opener: in the preamble a first word ending in -ing or
-    -ed ("Having" takes the next word along: "Having deliberated"); in the operative part a capitalized first
-    word ending in -s (not -ss/-us/-is). Otherwise "". `template` is accepted for organ-specific lexicons later.
+    The first letter must be a capital. Longest match from the lexicon of that part, case-insensitive after
+    that ("Deeply Concerned" is found, for the capitalization rule), with adverbs, markers and "X and Y"
+    combinations. When nothing in the lexicon fits, a heuristic gives a one-word opener: in the preamble a
+    first word ending in -ing or -ed ("Having" takes the next word along: "Having deliberated"); in the
+    operative part a first word ending in -s (not -ss/-us/-is). Otherwise "". `template` is accepted for
+    organ-specific lexicons later.
     """
     del template
     toks = _tokens(text)
-    if not toks:
-        return ""
+    if not toks or not toks[0].group(0)[0].isupper():
+        return ""  # an opener begins a paragraph; "recalling" inside a one-sentence decision is not one
     words = [_norm(m.group(0)) for m in toks]
     lex = _lexicon(part)
     end = _opener_at(words, 0, lex, part)

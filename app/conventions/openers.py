@@ -52,14 +52,25 @@ def _capitalized(opener: str) -> str:
     words = opener.split(" ")
     out = []
     proper = _proper_words()
+    common = _common_words()
     for i, w in enumerate(words):
         if i == 0:
-            out.append(w[:1].upper() + w[1:])
-        elif w in proper or (len(w) > 1 and w.isupper()) or not w[:1].isupper():
+            out.append(w[:1].upper() + (w[1:].lower() if w.lower() in common else w[1:]))
+        elif w in proper or not w[:1].isupper():
             out.append(w)
+        elif w.lower() in common:
+            out.append(w.lower())
+        elif len(w) > 1 and w.isupper():
+            out.append(w)  # an acronym
         else:
             out.append(w[:1].lower() + w[1:])
     return " ".join(out)
+
+
+@cache
+def _common_words() -> frozenset[str]:
+    """Every word of the lexicon phrases, lower case."""
+    return frozenset(w.lower() for part in Part for phrase in phrases(part) for w in phrase.split())
 
 
 def check(node: Node, ctx: DocumentContext) -> list[Finding]:

@@ -160,3 +160,8 @@ def test_lexicons_are_rich_and_free_of_mun_isms() -> None:
         assert mun not in pre
     # also/further forms are generated, not listed
     assert not any(p.lower().startswith(("also ", "further ")) for p in pre | op)
+
+
+def test_an_opener_starts_with_a_capital() -> None:
+    # A/C.1/80/L.39: "The General Assembly, recalling its resolution 78/28 ..., decides ..." has no opener
+    assert detect_opener("recalling its resolution 78/28 of 4 December 2023", P) == ""

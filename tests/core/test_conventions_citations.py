@@ -1,0 +1,89 @@
+"""Citations of resolutions (GA and SC styles) and footnote reference placement."""
+
+from __future__ import annotations
+
+from conventions_support import found, para, resolution
+
+from app.conventions.citations import scan
+from app.findings import Severity
+
+
+def test_first_mention_needs_a_date() -> None:
+    res = resolution(
+        [
+            para("Recalling", "its resolution 78/45"),
+            para("Noting", "that resolution 78/45 of 4 December 2023"),
+        ]
+    )
+    [f] = found(res, "citations.first-mention-date")
+    assert f.severity is Severity.WARNING
+    assert f.paragraph_id == res.preamble[0].id and f.span == (
+        len("its resolution "),
+        len("its resolution 78/45"),
+    )
+
+
+def test_later_mentions_and_dated_forms_pass() -> None:
+    res = resolution(
+        [para("Recalling", "its resolutions 61/143 of 19 December 2006, 62/133 of 18 December 2007 and 69/147 "
+                           "of 18 December 2014, and Human Rights Council resolution 5/1 of 18 June 2007"),
+         para("Recalling also", "its resolutions 68/247 A and 68/248 A, both of 27 December 2013"),
+         para("Reaffirming", "resolution 70/1, adopted by the General Assembly on 25 September 2015")],
+        [para("Requests", "the Secretary-General to implement resolution 61/143 and resolution 68/248 A"),
+         para("Decides", "to recall resolution 217 A (III)")],
+    )  # fmt: skip
+    assert not found(res, "citations.first-mention-date")
+
+
+def test_first_mention_is_in_reading_order() -> None:
+    # the dated mention comes second: the first one is flagged, not the second
+    res = resolution(
+        [
+            para("Recalling", "its resolution 77/12"),
+            para("Recalling also", "resolution 77/12 of 7 December 2022"),
+        ]
+    )
+    [f] = found(res, "citations.first-mention-date")
+    assert f.paragraph_id == res.preamble[0].id
+
+
+def test_security_council_citations_in_a_ga_text() -> None:
+    res = resolution([para("Recalling", "Security Council resolutions 1325 (2000) and 2242 (2015)")])
+    assert not found(res, "citations.sc-reference")
+    res = resolution([para("Recalling", "Security Council resolution 2334 of 23 December 2016")])
+    [f] = found(res, "citations.sc-reference")
+    assert f.severity is Severity.ERROR
+
+
+def test_security_council_citation_style_in_sc_texts() -> None:
+    res = resolution([para("Recalling", "its resolution 1730 (2006), and resolution 2253 (2015)")],
+                     template="sc", title="")  # fmt: skip
+    assert not found(res, "citations.sc-reference")
+    res = resolution([para("Recalling", "its resolution 1730")], template="sc", title="")
+    assert found(res, "citations.sc-reference")
+    res = resolution([para("Recalling", "its resolution 1730(2006)")], template="sc", title="")
+    [f] = found(res, "citations.sc-reference")
+    assert f.fix and f.fix.replacement == "1730 (2006)"
+    res = resolution([para("Recalling", "its resolution 1730 (2106)")], template="sc", title="")
+    assert found(res, "citations.sc-reference")
+    # SC texts do not date their citations: no first-mention rule there
+    assert not found(resolution([para("Recalling", "General Assembly resolution 76/3")], template="sc", title=""),
+                     "citations.first-mention-date")  # fmt: skip
+
+
+def test_scan_reads_old_style_and_parts() -> None:
+    refs = scan("resolutions 3411 A and B (XXX), 217 A (III) and 31/16 A of 1 December 1976")
+    assert [(r.kind, r.key, r.dated) for r in refs] == [
+        ("old", "3411 A and B (XXX)", False),
+        ("old", "217 A (III)", False),
+        ("ga", "31/16 A", True),
+    ]
+
+
+def test_footnote_reference_goes_after_punctuation() -> None:
+    res = resolution([para("Recalling", "the Convention[^n1], and its protocols")])
+    [f] = found(res, "citations.footnote-placement")
+    assert f.fix and f.fix.replacement == ",[^n1]" and f.span == (14, 20)
+    assert not found(
+        resolution([para("Recalling", "the Convention,[^n1] and")]), "citations.footnote-placement"
+    )
