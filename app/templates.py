@@ -66,7 +66,7 @@ def _check_type(path: Path, key: str, value: Any, expected: Any) -> Any:
     kinds = {"str": str, "bool": bool, "float": (int, float), "tuple[str, ...]": list}
     want = kinds[expected]
     if not isinstance(value, want) or (expected == "float" and isinstance(value, bool)):
-        raise TemplateError(f"{path.name}: field '{key}' must be {_describe(expected)}, not {value!r}")
+        raise TemplateError(f"{path.name}: field '{key}' must be {_describe(expected)}, not {value!r:.60}")
     if expected == "tuple[str, ...]":
         if not all(isinstance(v, str) for v in value):
             raise TemplateError(f"{path.name}: field '{key}' must be a list of strings")
@@ -80,8 +80,18 @@ def _describe(expected: str) -> str:
     ]
 
 
-def _placeholders(pattern: str) -> set[str]:
-    return {name for _, name, _, _ in string.Formatter().parse(pattern) if name}
+def _placeholder_fault(pattern: str, allowed: set[str]) -> str:
+    """What is wrong with the placeholders of a pattern, or "". Only a bare known name is allowed: a
+    conversion, format spec, attribute or index ("{session.__class__}", "{number:>99999}") is refused."""
+    try:
+        parsed = list(string.Formatter().parse(pattern))
+    except ValueError:
+        return "has a '{' or '}' without its pair (write '{{' or '}}' for a brace)"
+    for _, name, spec, conversion in parsed:
+        if name is not None and (name not in allowed or spec or conversion):
+            shown = name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "")
+            return f"has unknown placeholder '{{{shown}}}'"
+    return ""
 
 
 def load_template(path: Path) -> Template:
@@ -100,17 +110,13 @@ def load_template(path: Path) -> Template:
     if missing:
         raise TemplateError(f"{path.name}: missing field '{missing[0]}'")
     values = {key: _check_type(path, key, value, known[key].type) for key, value in data.items()}
-    bad = _placeholders(values["symbol_pattern"]) - _SYMBOL_FIELDS
-    if bad:
-        raise TemplateError(
-            f"{path.name}: field 'symbol_pattern' has unknown placeholder '{{{sorted(bad)[0]}}}'"
-        )
+    fault = _placeholder_fault(values["symbol_pattern"], _SYMBOL_FIELDS)
+    if fault:
+        raise TemplateError(f"{path.name}: field 'symbol_pattern' {fault}")
     for line in values.get("agenda_lines", ()):
-        bad = _placeholders(line) - _AGENDA_FIELDS
-        if bad:
-            raise TemplateError(
-                f"{path.name}: field 'agenda_lines' has unknown placeholder '{{{sorted(bad)[0]}}}'"
-            )
+        fault = _placeholder_fault(line, _AGENDA_FIELDS)
+        if fault:
+            raise TemplateError(f"{path.name}: field 'agenda_lines' {fault}")
     if values["paper"] not in ("letter", "a4"):
         raise TemplateError(f'{path.name}: field \'paper\' must be "letter" or "a4"')
     for key in ("preambular_marker", "operative_marker"):
