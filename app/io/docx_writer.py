@@ -39,6 +39,7 @@ STYLE_IDS: dict[str, tuple[str, str]] = {
     "subparagraph1": ("UNSubparagraph1", "UN Subparagraph 1"),
     "subparagraph2": ("UNSubparagraph2", "UN Subparagraph 2"),
     "subparagraph3": ("UNSubparagraph3", "UN Subparagraph 3"),
+    "subparagraph4": ("UNSubparagraph4", "UN Subparagraph 4"),
     "organ_line": ("UNOrganLine", "UN Organ Line"),
     "agenda_session": ("UNAgendaSession", "UN Agenda Session"),
     "agenda_committee": ("UNAgendaCommittee", "UN Agenda Committee"),
@@ -271,7 +272,7 @@ def _block_runs(block: Block, notes: _Footnoter) -> str:
 
 def _block_style(block: Block) -> str:
     if block.role == "subparagraph":
-        return f"subparagraph{min(block.level, 3)}"
+        return f"subparagraph{min(block.level, 4)}"  # deeper levels share the fourth
     if block.role == "annex":
         return "annex_heading" if _ANNEX_HEADING.match(inline.unparse(list(block.spans)).strip()) else "annex"
     if block.is_tail:
