@@ -26,7 +26,12 @@ P, OP = Part.PREAMBLE, Part.OPERATIVE
         ("Expresses strong concern at the continued obstacles", OP, "Expresses strong concern"),
         ("Renews its call upon all States to refrain from", OP, "Renews its call upon"),
         ("Invites and encourages Member States to consider", OP, "Invites and encourages"),
-        ("Takes note with appreciation of the report of the Secretary-General", OP, "Takes note with appreciation of"),
+        # a preposition after the phrase is roman in every issued text of the corpus (XML and PDF italics)
+        ("Takes note with appreciation of the report of the Secretary-General", OP, "Takes note with appreciation"),
+        ("Taking note also of all relevant international instruments", P, "Taking note also"),
+        ("Draws the attention of Governments to", OP, "Draws the attention"),
+        ("Concerned about the continued promotion", P, "Concerned"),
+        ("Decides to remain actively seized of the matter", OP, "Decides"),
         ("Recalling also its resolution 36/55 of 25 November 1981", P, "Recalling also"),
         ("Also requests the Secretary-General to submit", OP, "Also requests"),
         ("Further decides to include in the provisional agenda", OP, "Further decides"),
@@ -154,7 +159,7 @@ def test_lexicons_are_rich_and_free_of_mun_isms() -> None:
     assert len(pre) > 150 and len(op) > 150
     for wanted in ("Recalling", "Bearing in mind", "Gravely concerned", "Having considered", "Mindful"):
         assert wanted in pre
-    for wanted in ("Requests", "Calls upon", "Takes note of", "Expresses its deep concern", "Decides"):
+    for wanted in ("Requests", "Calls upon", "Takes note", "Expresses its deep concern", "Decides"):
         assert wanted in op
     for mun in ("Noting with zest", "Fully believing", "Viewing with appreciation"):
         assert mun not in pre
