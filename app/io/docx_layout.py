@@ -93,7 +93,6 @@ class Layout:
     masthead: Masthead
     styles: dict[str, Style] = field(default_factory=dict)
     job_size: float = 7.0
-    reference_size: float = 10.0
     source: str = ""
 
 
@@ -103,7 +102,7 @@ STYLE_NAMES = (
     "header footer first_footer footnote_text footnote_separator"
 ).split()
 _ALIGN = ("left", "right", "center", "justify")
-_TOP_KEYS = {"name", "paper", "base", "page", "font", "masthead", "styles", "footer", "footnotes"}
+_TOP_KEYS = {"name", "paper", "base", "page", "font", "masthead", "styles", "footer"}
 
 
 def layout_dir() -> Path:
@@ -237,15 +236,11 @@ def load_layout(path: Path) -> Layout:
             f"{page.frame_width:g} pt"
         )
     extras: dict[str, float] = {}
-    for table, key, target in (
-        ("footer", "job_size", "job_size"),
-        ("footnotes", "reference_size", "reference_size"),
-    ):
-        section = data.get(table, {})
-        if not isinstance(section, dict) or set(section) - {key}:
-            raise TemplateError(f"{name}: [{table}] may only give '{key}'")
-        if key in section:
-            extras[target] = _number(f"{name}: [{table}] field '{key}'", section[key])
+    footer = data.get("footer", {})
+    if not isinstance(footer, dict) or set(footer) - {"job_size"}:
+        raise TemplateError(f"{name}: [footer] may only give 'job_size'")
+    if "job_size" in footer:
+        extras["job_size"] = _number(f"{name}: [footer] field 'job_size'", footer["job_size"])
     return Layout(
         name=str(data["name"]),
         paper=data["paper"],
