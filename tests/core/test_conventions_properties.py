@@ -1,0 +1,42 @@
+"""Any document, however odd, is checked without an exception, and every span points inside its field."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from app.conventions.engine import build_context, check_document, check_paragraph
+from app.model import Header, Paragraph, Resolution
+
+WORDS = ["Recalling", "Requests", "also", "Further", "resolution", "resolutions", "78/45", "1325", "(2000)", "of",
+         "4", "December", "2023,", "Security", "Council", "UN", "this", "the", "present", "and", "; and", "*",
+         "[^n1]", "\\*", "\\[", "(a)", "1.", "PP3", "79th", "session", "Deeply", "Concerned", "04/12/2023", ":", ","]  # fmt: skip
+text = st.lists(st.sampled_from(WORDS), max_size=12).map(" ".join)
+paragraph = st.builds(Paragraph, opener=text, text=text, tail=st.sampled_from(["", "and decides"]))
+with_subs = st.builds(
+    Paragraph, opener=text, text=text, subparagraphs=st.lists(paragraph, max_size=3), tail=st.just("")
+)
+template = st.sampled_from(["ga-c3", "sc", "hrc", "ga-plenary", "ecosoc"])
+sponsors = st.lists(st.sampled_from(["Turkey", "Andorra", "Narnia", "Japan", "the Sudan", ""]), max_size=4)
+
+
+@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(st.lists(with_subs, max_size=4), st.lists(with_subs, max_size=4), template, sponsors, text)
+def test_any_document_checks_cleanly(pre, ops, tpl, names, title) -> None:  # noqa: ANN001
+    res = Resolution(header=Header(template=tpl, sponsors=names), title=title, preamble=pre, operative=ops)
+    res.add_footnote("Adopted on December 4, 2023 by the UN.")
+    findings = check_document(res, style=False)
+    fields = {}
+    for _, node in res.paragraphs():
+        for name in ("opener", "text", "tail"):
+            fields[(node.id, name)] = getattr(node, name)
+    for f in findings:
+        a, b = f.span
+        assert 0 <= a <= b
+        if (f.paragraph_id, f.field) in fields:
+            assert b <= len(fields[(f.paragraph_id, f.field)]), f
+        if f.fix and (f.paragraph_id, f.fix.field) in fields:
+            assert f.fix.span[1] <= len(fields[(f.paragraph_id, f.fix.field)]), f
+    ctx = build_context(res)
+    for _, node in res.paragraphs():
+        check_paragraph(res, node.id, context=ctx, style=False)
