@@ -34,6 +34,7 @@ class Checker:
             PersonalDictionary(settings.personal_dictionary) if settings.personal_dictionary else None
         )
         self.lexicon = Lexicon(self.personal.words() if self.personal is not None else ())
+        self._unknown: dict[str, bool] = {}  # per word: the answer of unknown()
         rules: list[Rule] = []
         for folder in settings.styles:
             rules.extend(load_style(Path(folder)))
@@ -54,10 +55,19 @@ class Checker:
         if self.personal is not None and self.personal.changed_on_disk():
             self.personal.reload()
             self.lexicon.set_extra(self.personal.words())
+            self._unknown.clear()
 
     # -- spelling ---------------------------------------------------------------------------------------------
     def unknown(self, word: str) -> bool:
         """True when `word` should be reported as misspelt."""
+        cached = self._unknown.get(word)
+        if cached is None:
+            cached = self._unknown[word] = self._is_unknown(word)
+        return cached
+
+    def _is_unknown(self, word: str) -> bool:
+        if len(word) < 2 or not tokens.checkable(word):
+            return False  # acronyms, inner capitals, roman numerals, single letters
         lex = self.lexicon
         if lex.known(word):
             return False
@@ -66,6 +76,9 @@ class Checker:
         return True
 
     def misspelt(self, text: str, skip: tuple[tuple[int, int], ...] = ()) -> list[tuple[int, int, str]]:
+        cache = self._unknown
+        if all(cache.get(w) is False for w in tokens.WORD.findall(text)):
+            return []  # the usual case: every word already known
         return [(a, b, w) for a, b, w in tokens.words(text, skip) if self.unknown(w)]
 
     # -- a field ---------------------------------------------------------------------------------------------
@@ -106,7 +119,7 @@ class Checker:
     def _spelling_finding(self, plain: Plain, start: int, end: int, word: str, field: str,
                           paragraph_id: str) -> Finding:  # fmt: skip
         span = plain.span(start, end)
-        options = self.lexicon.suggestions(word, 3)
+        options = self.lexicon.suggestions(word, 3, deep=False)
         message = f"'{word}' is not in the dictionary or the UN word lists"
         if options:
             message += f"; did you mean {', '.join(repr(o) for o in options)}?"

@@ -10,18 +10,21 @@ from app.spelling.markup import Plain
 from app.spelling.rules import Rule
 
 Hit = tuple[int, int, str | None]
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\(\s*)$")
-_TITLE_WORD = re.compile(r"\b[A-Z][\w’'-]*")
+
+
+_WORD = re.compile(r"\w+")
 
 
 def run(rule: Rule, field: Plain, known: Callable[[str], bool]) -> list[Hit]:
     if rule.kind == "italics":
         return _italics(rule, field)
     text = field.markup if rule.target == "markup" else field.text
-    if rule.combined is not None and not rule.combined.search(text):
+    if rule.requires and not any(r in text for r in rule.requires):
         return []
-    if rule.kind == "existence":
-        hits = [(*_span(m), None) for p, _ in rule.patterns for m in p.finditer(text)]
+    if rule.words is not None:
+        hits = list(_word_swaps(rule.words, text))
+    elif rule.kind == "existence":
+        hits = [(*_span(m), None) for m, _ in _matches(rule, text)]
     elif rule.kind == "substitution":
         hits = list(_substitutions(rule, text, known))
     else:
@@ -29,6 +32,15 @@ def run(rule: Rule, field: Plain, known: Callable[[str], bool]) -> list[Hit]:
     if rule.exceptions and hits:
         hits = [h for h in hits if not _excepted(rule, text, h[0], h[1])]
     return hits
+
+
+def _word_swaps(words: dict[str, str], text: str):
+    if words.keys().isdisjoint(_WORD.findall(text)):
+        return
+    for m in _WORD.finditer(text):
+        new = words.get(m.group())
+        if new is not None:
+            yield m.start(), m.end(), new
 
 
 def _span(m: re.Match[str]) -> tuple[int, int]:
@@ -47,16 +59,32 @@ def _excepted(rule: Rule, text: str, start: int, end: int) -> bool:
     return False
 
 
+def _matches(rule: Rule, text: str):
+    """(match, replacement) for each hit, in one pass when the rule's patterns combine into one."""
+    if rule.combined is None:
+        for pattern, replacement in rule.patterns:
+            for m in pattern.finditer(text):
+                yield m, replacement
+        return
+    for hit in rule.combined.finditer(text):
+        for pattern, replacement in rule.patterns:
+            m = pattern.match(text, hit.start())
+            if m:
+                yield m, replacement
+                break
+
+
 def _substitutions(rule: Rule, text: str, known: Callable[[str], bool]):
-    for pattern, replacement in rule.patterns:
-        for m in pattern.finditer(text):
-            start, end = _span(m)
-            matched = text[start:end]
+    for m, replacement in _matches(rule, text):
+        start, end = _span(m)
+        matched = text[start:end]
+        if rule.table is not None:
+            new = rule.table.get(matched)
+            if new is None:
+                continue
+        else:
             new = m.expand(replacement)  # with a (?P<hit>...) group, the replacement stands for the hit alone
-            if rule.if_known and not known(new):
-                continue
-            if new == matched:
-                continue
+        if new != matched and (not rule.if_known or known(new)):
             yield start, end, _same_case(matched, new)
 
 
@@ -68,18 +96,32 @@ def _same_case(old: str, new: str) -> str:
     return new
 
 
+def _sentence_start(text: str, at: int) -> bool:
+    before = text[:at].rstrip()
+    return not before or before[-1] in ".!?:;("
+
+
 def _capitalization(rule: Rule, text: str):
-    for pattern, term in rule.patterns:
-        for m in pattern.finditer(text):
-            found = m.group()
-            if found == term:
-                continue
-            at_start = bool(_SENTENCE_START.search(text[: m.start()]))
-            if at_start and found[1:] == term[1:] and found[:1].upper() == term[:1].upper():
-                continue  # "Small island developing States" opening a sentence
-            fix = term[:1].upper() + term[1:] if at_start else term
-            if found != fix:
-                yield m.start(), m.end(), fix
+    """Each term found in any case (whole words), by plain search in the lower-cased text."""
+    low = text.lower()
+    for term_low, term in (rule.lookup or {}).items():
+        at = low.find(term_low)
+        while at != -1:
+            end = at + len(term_low)
+            found = text[at:end]
+            if found != term and _whole(low, at, end):
+                at_start = _sentence_start(text, at)
+                fix = term[:1].upper() + term[1:] if at_start else term
+                # a lower-case term may open a sentence with a capital
+                if found != fix and not (at_start and found[1:] == term[1:]):
+                    yield at, end, fix
+            at = low.find(term_low, end)
+
+
+def _whole(low: str, start: int, end: int) -> bool:
+    before = low[start - 1] if start else " "
+    after = low[end] if end < len(low) else " "
+    return not (before.isalnum() or before in "-_") and not (after.isalnum() or after in "-_")
 
 
 def _italics(rule: Rule, field: Plain) -> list[Hit]:

@@ -31,10 +31,11 @@ LEVELS = {
 }
 PLACEHOLDERS = {"match", "fix"}
 
-_COMMON = {"kind", "message", "level", "description", "link", "scope", "ignorecase", "exceptions", "examples"}
+_COMMON = {"kind", "message", "level", "description", "link", "scope", "ignorecase", "exceptions", "examples",
+           "requires"}  # fmt: skip
 _BY_KIND = {
     "existence": {"tokens", "target"},
-    "substitution": {"swap", "if_known"},
+    "substitution": {"swap", "tokens", "table", "if_known"},
     "capitalization": {"terms"},
     "italics": {"allow"},
 }
@@ -58,7 +59,17 @@ class Rule:
     examples_flag: tuple[str, ...] = ()
     examples_pass: tuple[str, ...] = ()
     source: str = ""
-    combined: re.Pattern[str] | None = field(default=None, compare=False)  # one pattern for a fast first pass
+    requires: tuple[
+        str, ...
+    ] = ()  # a speed hint: the rule can only fire when one of these strings is present
+    combined: re.Pattern[str] | None = field(default=None, compare=False)  # all patterns in one, for one pass
+    words: dict[str, str] | None = field(
+        default=None, compare=False
+    )  # swap keys that are plain words: \bword\b
+    table: dict[str, str] | None = field(
+        default=None, compare=False
+    )  # substitution by table: hit text -> fix
+    lookup: dict[str, str] | None = field(default=None, compare=False)  # capitalization: lower case -> term
 
     def format(self, **values: str) -> str:
         return self.message.format_map({k: values.get(k, "") for k in PLACEHOLDERS})
@@ -130,8 +141,16 @@ def build_rule(rule_id: str, data: dict[str, Any], *, path: Path, text: str = ""
         allowed = ", ".join(sorted(_COMMON | _BY_KIND[kind]))
         raise fail(key, f"unknown key '{key}' for a {kind} rule (allowed: {allowed})")
     needed = _REQUIRED[kind]
+    if kind == "substitution" and "table" in data:
+        needed = "tokens"
     if needed and needed not in data:
         raise fail("kind", f"a {kind} rule needs '{needed}'")
+    if kind == "substitution" and ("tokens" in data) != ("table" in data):
+        raise fail(
+            "tokens" if "tokens" in data else "table", "'tokens' and 'table' go together (or use 'swap')"
+        )
+    if kind == "substitution" and "swap" in data and "table" in data:
+        raise fail("table", "a substitution rule has either 'swap' or 'tokens' with 'table', not both")
     message = _text(data, "message", fail, required=True)
     _check_placeholders(message, fail)
     level = data.get("level", "warning")
@@ -152,6 +171,11 @@ def build_rule(rule_id: str, data: dict[str, Any], *, path: Path, text: str = ""
         target = data.get("target", "plain")
         if target not in ("plain", "markup"):
             raise fail("target", '\'target\' must be "plain" or "markup"')
+    elif kind == "substitution" and "table" in data:
+        table = data["table"]
+        if not isinstance(table, dict) or not table or not all(isinstance(v, str) for v in table.values()):
+            raise fail("table", "'table' must be a table of matched text = replacement")
+        patterns = [(_compile(p, flags, fail, "tokens"), "") for p in _strings(data, "tokens", fail)]
     elif kind == "substitution":
         swap = data["swap"]
         if not isinstance(swap, dict) or not swap or not all(isinstance(v, str) for v in swap.values()):
@@ -176,6 +200,7 @@ def build_rule(rule_id: str, data: dict[str, Any], *, path: Path, text: str = ""
     examples = data.get("examples", {})
     if not isinstance(examples, dict) or set(examples) - {"flag", "pass"}:
         raise fail("examples", "[examples] holds 'flag' and 'pass', each a list of text")
+    words = _plain_words(patterns) if kind == "substitution" and "swap" in data and not ignorecase else None
     combined = None
     if kind in ("existence", "substitution", "capitalization") and len(patterns) > 1:
         try:
@@ -200,8 +225,26 @@ def build_rule(rule_id: str, data: dict[str, Any], *, path: Path, text: str = ""
         examples_flag=tuple(_strings(examples, "flag", fail)),
         examples_pass=tuple(_strings(examples, "pass", fail)),
         source=str(path),
+        requires=tuple(_strings(data, "requires", fail)),
         combined=combined,
+        words=words,
+        table=dict(data["table"]) if kind == "substitution" and "table" in data else None,
+        lookup={t.lower(): t for t in terms} if kind == "capitalization" else None,
     )
+
+
+_PLAIN_WORD = re.compile(r"\\b([^\W\d_]+)\\b")
+
+
+def _plain_words(patterns: list[tuple[re.Pattern[str], str]]) -> dict[str, str] | None:
+    """{word: replacement} when every pattern is a plain word between \\b marks (a fast word lookup)."""
+    out = {}
+    for pattern, replacement in patterns:
+        m = _PLAIN_WORD.fullmatch(pattern.pattern)
+        if not m or "\\" in replacement:
+            return None
+        out[m.group(1)] = replacement
+    return out
 
 
 def _no_names(pattern: str) -> str:

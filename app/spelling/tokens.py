@@ -12,17 +12,19 @@ from collections.abc import Iterator
 
 _LETTER = r"[^\W\d_\u00b2\u00b3\u00b9\u2070-\u209f]"  # \w letters less superscript and subscript figures
 WORD = re.compile(_LETTER + r"+(?:['’\u2011-]" + _LETTER + r"+)*")
-_MASKS = re.compile(
-    r"(?:https?://|www\.)\S+"  # URLs
-    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # e-mail addresses
-    r"|\S*\w/\w\S*"  # symbols and anything with a slash: A/RES/78/45, HIV/AIDS, and/or
-    r"|“[^”\n]{0,400}”|\"[^\"\n]{0,400}\"|‘[^’\n]{0,200}’(?!\w)"  # quoted titles and wording
+_MASKS = (
+    ("/", re.compile(r"(?:https?://|www\.)\S+|[^\s/]*\w/\w\S*")),  # URLs, symbols (A/RES/78/45), and/or
+    ("@", re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")),  # e-mail addresses
+    ("www.", re.compile(r"www\.\S+")),
+    ("“", re.compile(r"“[^”\n]{0,400}”")),  # quoted titles and wording
+    ('"', re.compile(r'"[^"\n]{0,400}"')),
+    ("‘", re.compile(r"‘[^’\n]{0,200}’(?!\w)")),
 )
 _ROMAN = re.compile(r"(?=[ivxlc]+$)(?:x[cl]|l?x{0,3})(?:i[xv]|v?i{0,3})$")
 
 
 def masked_ranges(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in _MASKS.finditer(text)]
+    return [m.span() for key, pattern in _MASKS if key in text for m in pattern.finditer(text)]
 
 
 def words(text: str, skip: tuple[tuple[int, int], ...] = ()) -> Iterator[tuple[int, int, str]]:
@@ -53,6 +55,8 @@ def words(text: str, skip: tuple[tuple[int, int], ...] = ()) -> Iterator[tuple[i
 
 def checkable(word: str) -> bool:
     """False for acronyms, words with inner capitals and roman numerals."""
+    if word[1:].islower() and word[0] not in "ivxlc":
+        return True
     core = word.replace("’", "'")
     for part in re.split(r"['\u2011-]", core):
         if any(c.isupper() for c in part[1:]):

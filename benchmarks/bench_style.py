@@ -1,0 +1,112 @@
+"""Speed of the spelling and style checker on a 400-paragraph resolution.
+
+    .venv/bin/python benchmarks/bench_style.py [repeats]
+
+Two documents: the generated omnibus of benchmarks/sample.py, and (when ../shared/corpus is there) 400
+paragraphs of real UN text taken in turn from the corpus, which has a far larger vocabulary. Reported: the
+one-off load (dictionary, word lists, rules), the first check (every word new to the per-word cache), later
+checks, and one paragraph. Targets: the whole document under 200 ms, one paragraph under 5 ms.
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(ROOT / "tests" / "core"))
+
+from sample import omnibus  # noqa: E402
+
+from app.model import Paragraph, Resolution  # noqa: E402
+from app.spelling import SpellingSettings, document_findings, paragraph_findings  # noqa: E402
+from app.spelling.checker import Checker  # noqa: E402
+from app.templates import get_template  # noqa: E402
+
+CORPUS = ROOT.parent / "shared" / "corpus"
+
+
+def corpus_resolution(paragraphs: int = 400) -> Resolution | None:
+    if not CORPUS.is_dir():
+        return None
+    from test_style_quality import corpus_paragraphs
+
+    texts = [p for path in sorted(CORPUS.glob("*.txt")) for p in corpus_paragraphs(path)]
+    res = Resolution(title="Rights of the child")
+    for i in range(paragraphs):
+        (res.preamble if i < paragraphs // 3 else res.operative).append(
+            Paragraph("Recalling", texts[i % len(texts)])
+        )
+    return res
+
+
+def check(res: Resolution, settings: SpellingSettings) -> int:
+    template = get_template("ga-c3")
+    found = len(document_findings(res, template=template, settings=settings))
+    for part, node in res.paragraphs():
+        found += len(paragraph_findings(node, part=part, template=template, settings=settings))
+    return found
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:7.1f} ms"
+
+
+def timed(fn, *args) -> tuple[float, float]:
+    """(wall, CPU) seconds of one call; CPU time is what a busy machine does not inflate."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    fn(*args)
+    return time.perf_counter() - wall, time.process_time() - cpu
+
+
+def bench(name: str, res: Resolution, repeats: int) -> None:
+    import app.spelling as spelling
+
+    settings = SpellingSettings(personal_dictionary=None)
+    spelling._checker_for.cache_clear()
+    t0 = time.perf_counter()
+    spelling._checker_for(settings)  # load: dictionary, word lists, rules
+    load = time.perf_counter() - t0
+    found = check(res, settings)
+    spelling._checker_for.cache_clear()
+    spelling._checker_for(settings)
+    first = timed(check, res, settings)
+    runs = [timed(check, res, settings) for _ in range(repeats)]
+    nodes = [node for _, node in res.paragraphs()]
+    one = []
+    template = get_template("ga-c3")
+    for node in nodes[:: max(1, len(nodes) // 50)]:
+        t0 = time.perf_counter()
+        paragraph_findings(node, part=res.paragraphs().__next__()[0], template=template, settings=settings)
+        one.append(time.perf_counter() - t0)
+    fresh = Checker(settings)  # a new per-word cache: the cost of a paragraph of words never seen
+    cold = []
+    for node in nodes[:: max(1, len(nodes) // 50)]:
+        t0 = time.perf_counter()
+        fresh.field_findings(node.text, field="text")
+        cold.append(time.perf_counter() - t0)
+    print(
+        f"{name}: {len(nodes)} paragraphs, {sum(len(n.text.split()) for n in nodes)} words, {found} findings"
+    )
+    print(f"  load (once per session)      {ms(load)}")
+    print(f"  whole document, first check  {ms(first[0])} wall, {ms(first[1])} CPU")
+    print(f"  whole document, later checks {ms(min(r[0] for r in runs))} wall, {ms(min(r[1] for r in runs))} CPU"
+          f" (best of {repeats}; median wall {ms(statistics.median(r[0] for r in runs)).strip()})")  # fmt: skip
+    print(f"  one paragraph                {ms(statistics.median(one))} median, {ms(max(one))} max")
+    print(f"  one paragraph, words unseen  {ms(statistics.median(cold))} median, {ms(max(cold))} max")
+
+
+def main() -> None:
+    repeats = int(sys.argv[1]) if len(sys.argv) > 1 else 5
+    bench("generated omnibus", omnibus(400), repeats)
+    real = corpus_resolution()
+    if real is not None:
+        bench("corpus text", real, repeats)
+
+
+if __name__ == "__main__":
+    main()
