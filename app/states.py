@@ -74,6 +74,12 @@ def all_states(*, observers: bool = True) -> list[str]:
     return sort_sponsors([s.name for s in _states() if observers or not s.observer])
 
 
+def all_names() -> list[str]:
+    """Every form the UN prints: official short names first (in UN order), then the other UN forms."""
+    states = _states()
+    return all_states() + [v for s in states for v in s.variants]
+
+
 def member_states() -> list[str]:
     return all_states(observers=False)
 

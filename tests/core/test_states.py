@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from app.states import (
+    all_names,
     all_states,
     group_name,
     groups,
@@ -25,6 +26,8 @@ def test_counts() -> None:
     assert observer_states() == ["Holy See", "State of Palestine"]
     assert len(all_states()) == 195
     assert len(set(all_states())) == 195
+    assert all_names()[:195] == all_states() and "Kingdom of the Netherlands" in all_names()
+    assert "Turkey" not in all_names()
 
 
 @pytest.mark.parametrize(
