@@ -36,9 +36,60 @@ from app.lexicon import opener_key, strip_marker
 from app.model import Paragraph, Part, Resolution
 from app.templates import Template, get_template
 
-__all__ = ["DocumentContext", "build_context", "check_document", "check_header", "check_paragraph"]
+__all__ = ["RULES", "DocumentContext", "build_context", "check_document", "check_header", "check_paragraph"]
 
 ParagraphRule = Callable[[Node, DocumentContext], list[Finding]]
+
+# Every rule the engine reports: id, default severity, what it checks (un-conventions.md section 7).
+RULES: tuple[tuple[str, Severity, str], ...] = (
+    ("structure.operative-numbering", Severity.ERROR, "no typed number before an operative paragraph"),
+    ("structure.preamble-numbering", Severity.ERROR, "preambular paragraphs are not numbered"),
+    ("structure.working-label", Severity.ERROR, "no negotiation labels such as PP3 or OP5"),
+    ("structure.empty-paragraph", Severity.WARNING, "no empty paragraphs"),
+    ("structure.operative-missing", Severity.ERROR, "a draft resolution has an operative part"),
+    ("structure.decision-preamble", Severity.INFO, "a draft decision usually has no preamble"),
+    ("structure.brackets", Severity.INFO, "square brackets mark text under negotiation"),
+    ("punctuation.typed-terminal", Severity.INFO, "terminal punctuation is derived, a typed mark is dropped"),
+    ("openers.not-marked", Severity.WARNING, "the opening phrase is set as the italic opener"),
+    ("openers.preambular-form", Severity.WARNING, "a preambular opener is a participle or an adjective"),
+    ("openers.operative-form", Severity.WARNING, "an operative opener is a verb in the present tense"),
+    ("openers.wrong-part", Severity.WARNING, "the opener has the form of the other part"),
+    ("openers.capitalization", Severity.WARNING, "capital first letter, the rest of the opener lower case"),
+    ("openers.span", Severity.WARNING, "the italic opener stops before the object"),
+    ("openers.markup", Severity.WARNING, "no footnote references or italic marks inside the opener"),
+    ("repetition.marker", Severity.WARNING, "a repeated opener takes also/further"),
+    ("subparagraphs.typed-label", Severity.ERROR, "subparagraph labels are derived"),
+    ("subparagraphs.capital", Severity.ERROR, "a subparagraph begins with a capital"),
+    (
+        "subparagraphs.and",
+        Severity.WARNING,
+        "no '; and' before the last subparagraph where the organ omits it",
+    ),
+    ("subparagraphs.single", Severity.WARNING, "a list has at least two items"),
+    ("subparagraphs.depth", Severity.WARNING, "four levels of subparagraphs at most"),
+    ("citations.first-mention-date", Severity.WARNING, "the first mention of a resolution gives its date"),
+    ("citations.sc-reference", Severity.ERROR, "Security Council resolutions are cited 'NNNN (YYYY)'"),
+    ("citations.footnote-placement", Severity.WARNING, "a footnote reference follows the punctuation"),
+    ("dates.format", Severity.WARNING, "dates read '4 December 2023'"),
+    ("dates.session-ordinal", Severity.WARNING, "sessions in words: 'seventy-ninth session'"),
+    ("organs.out-of-place", Severity.WARNING, "no verbs of another organ ('Demands' outside the SC)"),
+    ("organs.self-reference", Severity.WARNING, "'the present resolution' (GA) or 'this resolution' (SC)"),
+    ("organs.abbreviation", Severity.ERROR, "UN, GA, SC, SG, ECOSOC are never abbreviated"),
+    ("sponsors.official-name", Severity.WARNING, "sponsors by their official UN short names"),
+    ("sponsors.unknown-name", Severity.WARNING, "sponsors are Member States or observer States"),
+    ("sponsors.one-per-entry", Severity.WARNING, "one State per sponsor entry"),
+    ("sponsors.duplicate", Severity.WARNING, "no sponsor listed twice"),
+    ("sponsors.order", Severity.WARNING, "sponsors in UN alphabetical order"),
+    ("sponsors.group", Severity.WARNING, "the 'on behalf of' group by its name"),
+    ("sponsors.missing", Severity.INFO, "a draft has sponsors unless the Chair submits it"),
+    ("title.missing", Severity.WARNING, "GA, ECOSOC and HRC drafts have a title"),
+    ("title.not-used", Severity.WARNING, "Security Council resolutions have no title"),
+    ("title.all-caps", Severity.WARNING, "titles in sentence case"),
+    ("title.full-stop", Severity.WARNING, "no full stop after a title"),
+    ("header.symbol", Severity.WARNING, "the symbol fits the organ and session"),
+    ("header.distribution", Severity.WARNING, "L documents have limited distribution"),
+    ("header.template", Severity.WARNING, "the organ template exists"),
+)
 
 PARAGRAPH_RULES: tuple[ParagraphRule, ...] = (
     structure.check,

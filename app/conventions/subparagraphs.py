@@ -23,7 +23,7 @@ def check(node: Node, ctx: DocumentContext) -> list[Finding]:
         add(out, finding(
             "subparagraphs.single", Severity.WARNING,
             "A single subparagraph: a list needs at least (a) and (b); otherwise make it running text.",
-            paragraph_id=para.subparagraphs[0].id,
+            paragraph_id=para.id,
         ))  # fmt: skip
     if node.depth == 0:
         return out

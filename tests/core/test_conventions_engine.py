@@ -146,3 +146,13 @@ def test_severity_override(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(base, "settings", lambda: base.Settings(severity=(("organs.abbreviation", "off"),)))
     res = resolution(operative=[para("Requests", "the SG to report"), para("Decides", "to")])
     assert "organs.abbreviation" not in {f.rule for f in check_document(res, style=False)}
+
+
+def test_every_reported_rule_is_catalogued() -> None:
+    import re
+
+    source = "\n".join(p.read_text() for p in Path(engine.__file__).parent.glob("*.py"))
+    reported = set(re.findall(r'"((?:structure|punctuation|openers|repetition|subparagraphs|citations|dates|organs|'
+                              r'sponsors|title|header)\.[a-z-]+)"', source))  # fmt: skip
+    catalogued = {rule for rule, _, _ in engine.RULES}
+    assert reported == catalogued
