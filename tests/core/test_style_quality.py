@@ -149,6 +149,7 @@ def read_draft(path: Path) -> Draft:
         elif kind in ("pre", "op"):
             para = Paragraph()
             opener, _, text = rest.partition(":: ")
+            text = text.rstrip(",;.")  # as in the model: terminal punctuation is never stored
             para.opener = _unmark(opener, para.id, "opener", draft.planted)
             para.text = _unmark(text, para.id, "text", draft.planted)
             (draft.res.preamble if kind == "pre" else draft.res.operative).append(para)
