@@ -24,7 +24,10 @@ class Span:
 
 
 def parse(markup: str) -> list[Span]:
-    """Split marked-up text into runs. An unclosed `*` is taken literally."""
+    """Split marked-up text into runs. Stars pair up in order; an unpaired last `*` is taken literally."""
+    tokens = list(_TOKEN.finditer(markup))
+    stars = [m for m in tokens if not m.group(1) and not m.group(2)]
+    literal_star = stars[-1] if len(stars) % 2 else None
     spans: list[Span] = []
     buf: list[str] = []
     italic = False
@@ -35,7 +38,7 @@ def parse(markup: str) -> list[Span]:
             buf.clear()
 
     pos = 0
-    for m in _TOKEN.finditer(markup):
+    for m in tokens:
         buf.append(markup[pos : m.start()])
         pos = m.end()
         if m.group(1):
@@ -43,15 +46,13 @@ def parse(markup: str) -> list[Span]:
         elif m.group(2):
             flush()
             spans.append(Span(footnote=m.group(2)))
-        elif italic or "*" in markup[m.end() :].replace("\\*", ""):
+        elif m is literal_star:
+            buf.append("*")
+        else:
             flush()
             italic = not italic
-        else:
-            buf.append("*")
     buf.append(markup[pos:])
     flush()
-    if italic:  # never closed: nothing was italic after all
-        return [Span(s.text, False, s.footnote) for s in _merge(spans)]
     return _merge(spans)
 
 
