@@ -44,8 +44,20 @@ class _Revisions:
     """Writes tracked runs; one id sequence for every revision in the package."""
 
     def __init__(self, author: str, date: dt.datetime) -> None:
-        self.attrs = f'w:author={quoteattr(author)} w:date="{date.strftime("%Y-%m-%dT%H:%M:%SZ")}"'
+        def attrs(when: dt.datetime) -> str:
+            return f'w:author={quoteattr(author)} w:date="{when.strftime("%Y-%m-%dT%H:%M:%SZ")}"'
+
+        # Whole inserted or deleted paragraphs carry a stamp one minute earlier than word changes: LibreOffice
+        # joins adjacent revisions of one author made within a minute, and a word change at the end of a kept
+        # paragraph joined to the insertion of the next paragraph would take the kept paragraph's break with it.
+        self.word_attrs = attrs(date)
+        self.whole_attrs = attrs(date - dt.timedelta(minutes=1))
+        self.whole = False
         self.next_id = 1
+
+    @property
+    def attrs(self) -> str:
+        return self.whole_attrs if self.whole else self.word_attrs
 
     def mark(self, op: str) -> str:
         """A paragraph-mark revision (goes in w:pPr/w:rPr)."""
@@ -204,10 +216,45 @@ class _Numbering:
         return f'<w:numPr><w:ilvl w:val="{min(block.level - 1, 8)}"/><w:numId w:val="{self.current_sub}"/></w:numPr>'
 
 
-def _paragraph(style_key: str, runs: str, *, numpr: str = "", mark: str = "") -> str:
+# Explicitly unnumbered: LibreOffice keeps the list of an inserted paragraph whose insertion is rejected on the
+# paragraph it joins, unless that paragraph says it has none.
+_NO_NUMBER = '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="0"/></w:numPr>'
+
+
+def _paragraph(style_key: str, runs: str, *, numpr: str = _NO_NUMBER, mark: str = "") -> str:
     style_id = writer.STYLE_IDS[style_key][0]
     rpr = f"<w:rPr>{mark}</w:rPr>" if mark else ""
     return f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/>{numpr}{rpr}</w:pPr>{runs}</w:p>'
+
+
+def _deletion_last(segments: list[Segment]) -> list[Segment]:
+    """End a kept paragraph that an inserted one follows with its deletions, not its insertions: LibreOffice
+    joins an insertion at the end of a paragraph to the insertion of the next paragraph, break included, and
+    Reject All would then merge the kept paragraph with the one after."""
+    k = len(segments)
+    while k and segments[k - 1].op != EQUAL:
+        k -= 1
+    run = segments[k:]
+    return segments[:k] + [s for s in run if s.op == INSERT] + [s for s in run if s.op == DELETE]
+
+
+def _inserted_at_the_end(rows: list[list[str]]) -> None:
+    """Paragraphs inserted after the last kept one, formatted like it, take its paragraph mark.
+
+    Their marks are normally their own: rejecting removes each inserted paragraph whole, as Word does for
+    pasted paragraphs. Before the (empty) end-rule paragraph, LibreOffice would instead keep the rejected
+    paragraph and drop the end rule; marking the break after the last kept paragraph as the insertion, and
+    leaving the last inserted paragraph's mark (formatted alike) as the kept one, rejects cleanly in both.
+    """
+    k = len(rows)
+    while k and rows[k - 1][3] == INSERT:
+        k -= 1
+    if k == len(rows) or k == 0 or rows[k - 1][3] != EQUAL:
+        return
+    kept, last = rows[k - 1], rows[-1]
+    if (kept[0], kept[2]) != (last[0], last[2]):
+        return
+    kept[3], last[3] = INSERT, EQUAL
 
 
 def _op_of(change: BlockChange) -> str:
@@ -227,13 +274,23 @@ def _body(cmp: Comparison, revs: _Revisions, notes: _Notes, numbering: _Numberin
     else:
         old = writer._run(base_r.organ_line, italic=True) + (writer._run(",") if base_r.organ_comma else "")
         out.append(_paragraph("organ_line", revs.wrap(DELETE, old) + revs.wrap(INSERT, organ_runs)))
-    for change in cmp.blocks:
+    rows: list[list[str]] = []  # [style key, runs, numPr, paragraph-mark op] per block
+    blocks = cmp.blocks
+    for i, change in enumerate(blocks):
         block = change.block
         op = _op_of(change)
-        runs = _segment_runs(change.segments, revs, notes)
-        out.append(
-            _paragraph(writer._block_style(block), runs, numpr=numbering.for_block(block), mark=revs.mark(op))
-        )
+        revs.whole = op != EQUAL
+        segments = change.segments
+        if op == EQUAL and i + 1 < len(blocks) and _op_of(blocks[i + 1]) == INSERT:
+            segments = _deletion_last(segments)
+        runs = _segment_runs(segments, revs, notes)
+        rows.append([writer._block_style(block), runs, numbering.for_block(block) or _NO_NUMBER, op])
+        revs.whole = False
+    _inserted_at_the_end(rows)
+    for style, runs, numpr, op in rows:
+        revs.whole = True
+        out.append(_paragraph(style, runs, numpr=numpr, mark=revs.mark(op)))
+        revs.whole = False
     return "".join(out)
 
 
@@ -279,6 +336,14 @@ def build_tracked_document(
         body.remove(p)
     for el in writer._parse_many(_body(cmp, revs, notes, numbering)):
         anchor.addprevious(el)
+    if anchor.tag == qn("w:p") and anchor.find(qn("w:pPr")) is not None:
+        ppr = anchor.find(qn("w:pPr"))
+        style = ppr.find(qn("w:pStyle"))
+        no_number = parse_xml(_NO_NUMBER.replace("<w:numPr>", f"<w:numPr {writer._NS}>", 1))
+        if style is not None:
+            style.addnext(no_number)
+        else:
+            ppr.insert(0, no_number)
     _track_revisions_setting(document)
     return document
 

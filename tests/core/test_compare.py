@@ -303,3 +303,58 @@ def test_libreoffice_opens_the_tracked_files(tmp_path: Path, corpus) -> None:
         text = f.with_suffix(".txt").read_text(encoding="utf-8-sig")
         assert "The General Assembly," in text, f"LibreOffice could not read {f.name}"
     assert "a world without nuclear weapons" in (tmp_path / "hand.txt").read_text(encoding="utf-8-sig")
+
+
+def _uno_python() -> str | None:
+    """A Python that can import LibreOffice's `uno` module (the system one on Linux)."""
+    for candidate in ("/usr/bin/python3", shutil.which("python3")):
+        if candidate and Path(candidate).exists():
+            probe = subprocess.run([candidate, "-c", "import uno"], capture_output=True)
+            if probe.returncode == 0:
+                return candidate
+    return None
+
+
+def _without_notes(res: Resolution) -> Resolution:
+    res = copy.deepcopy(res)
+    for _, p in res.paragraphs():
+        p.text = re.sub(r"\[\^[A-Za-z0-9_-]+\]", "", p.text)
+        p.tail = re.sub(r"\[\^[A-Za-z0-9_-]+\]", "", p.tail)
+    res.footnotes.clear()
+    return res
+
+
+def test_libreoffice_accepts_and_rejects_all_to_the_two_versions(tmp_path: Path, corpus) -> None:
+    """LibreOffice's own Accept All / Reject All give the new and the base text, list numbers included."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    python = _uno_python()
+    if not soffice or not python:
+        pytest.skip("LibreOffice with its Python bridge (uno) is not installed here")
+    path = corpus / "originals" / "A_RES_80_70-2520898E.xml"
+    base = _without_notes(read_document(path).resolution)
+    info = adoption_info(path.read_bytes(), name=path.name)
+    new, _ = rollover(base, adoption_date=info.date, adopted_symbol=info.symbol, template=info.template)
+    del new.operative[2]
+    new.operative[0].subparagraphs = [Paragraph("", "by all States"), Paragraph("", "without conditions")]
+    new.operative.append(Paragraph("Decides also", "to remain seized of the matter"))
+    src = tmp_path / "tracked.docx"
+    write_tracked_docx(base, new, src)
+    script = Path(__file__).resolve().parent.parent / "fixtures" / "compare" / "lo_resolve.py"
+    accepted, rejected = tmp_path / "accept.txt", tmp_path / "reject.txt"
+    result = subprocess.run(
+        [python, str(script), soffice, (tmp_path / "profile").as_uri(), str(src), str(accepted), str(rejected)],
+        capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+
+    def lines(text_file: Path) -> list[str]:
+        text = text_file.read_text(encoding="utf-8-sig")
+        out = [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+        start = next(i for i, line in enumerate(out) if line.startswith("The General Assembly"))
+        return out[start:]
+
+    def printed(res: Resolution) -> list[str]:
+        return [" ".join(t.split()) for t in _printed(res)[1:]]  # from the organ line on
+
+    assert lines(accepted) == printed(new)
+    assert lines(rejected) == printed(base)

@@ -96,6 +96,8 @@ class Numbering:
         if numpr is None:
             return ""
         num = numpr.find("w:numId", NS).get(q("val"))
+        if num == "0":  # explicitly unnumbered
+            return ""
         ilvl = int(numpr.find("w:ilvl", NS).get(q("val")))
         counters = self.counters.setdefault(num, {})
         counters[ilvl] = counters.get(ilvl, 0) + 1
