@@ -16,6 +16,7 @@ and `document_findings(res, *, template)`; without it the engine runs alone.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Iterable
 
 from app.conventions import (
@@ -175,7 +176,7 @@ def _collect(para: Paragraph, part: Part, ctx: DocumentContext, ids: list[str], 
 def _style():
     """app.spelling when it offers the two hooks, else None (imported lazily: it loads dictionaries)."""
     try:
-        import app.spelling as spelling
+        spelling = importlib.import_module("app.spelling")
     except Exception:  # noqa: BLE001 - a broken or missing style module must not stop the convention check
         return None
     if hasattr(spelling, "paragraph_findings") and hasattr(spelling, "document_findings"):
