@@ -40,3 +40,16 @@ def test_any_document_checks_cleanly(pre, ops, tpl, names, title) -> None:  # no
     ctx = build_context(res)
     for _, node in res.paragraphs():
         check_paragraph(res, node.id, context=ctx, style=False)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab *[]^\\n1-", max_size=30))
+def test_field_text_agrees_with_inline(markup: str) -> None:
+    from app import inline
+    from app.conventions.text import field_text
+
+    ft = field_text(markup)
+    assert ft.plain == inline.plain(markup)
+    for i in range(len(ft.plain)):  # every plain character maps to the markup character that shows it
+        a, b = ft.span(i, i + 1)
+        assert markup[a:b] in (ft.plain[i], "\\" + ft.plain[i])
