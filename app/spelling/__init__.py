@@ -8,6 +8,7 @@ Rules live as data in resources/styles/<Style>/ (see app/spelling/rules.py).
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -59,8 +60,21 @@ def paragraph_findings(paragraph: Paragraph, *, part: Part, template: Template,
     check = checker(settings)
     out: list[Finding] = []
     for name in ("opener", "text", "tail"):
-        out.extend(check.field_findings(getattr(paragraph, name), field=name, paragraph_id=paragraph.id))
+        found = check.field_findings(getattr(paragraph, name), field=name, paragraph_id=paragraph.id)
+        if template.italic_later_verbs:  # the Security Council italicizes ", and requests" inside a paragraph
+            found = [f for f in found if not _later_verb(f, getattr(paragraph, name))]
+        out.extend(found)
     return out
+
+
+_LATER_VERB = re.compile(
+    r"\*(?:and\s+)?(?:(?:also|further|again|once\s+again|strongly|urgently)\s+)*[a-z]+s\b[^*]*\*"
+)
+
+
+def _later_verb(finding: Finding, markup: str) -> bool:
+    """An italic run reading as an operative verb phrase: "*requests*", "*and further decides*"."""
+    return finding.rule == "UN.Italics" and bool(_LATER_VERB.fullmatch(markup[slice(*finding.span)]))
 
 
 def document_findings(res: Resolution, *, template: Template,

@@ -98,7 +98,7 @@ def _same_case(old: str, new: str) -> str:
 
 def _sentence_start(text: str, at: int) -> bool:
     before = text[:at].rstrip()
-    return not before or before[-1] in ".!?:;("
+    return not before or before[-1] in ".!?"
 
 
 def _capitalization(rule: Rule, text: str):
@@ -113,7 +113,7 @@ def _capitalization(rule: Rule, text: str):
                 at_start = _sentence_start(text, at)
                 fix = term[:1].upper() + term[1:] if at_start else term
                 # a lower-case term may open a sentence with a capital
-                if found != fix and not (at_start and found[1:] == term[1:]):
+                if found != fix and not (at_start and found[1:] == term[1:] and found[:1].isupper()):
                     yield at, end, fix
             at = low.find(term_low, end)
 

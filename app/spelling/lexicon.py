@@ -6,6 +6,7 @@ Loaded once, lazily; every lookup is cached per word.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Iterable
 from functools import lru_cache
@@ -170,6 +171,8 @@ def _state_words() -> list[str]:
     except ImportError:
         return []
     names: list[str] = []
+    with contextlib.suppress(Exception):  # an optional source must never stop the checker
+        names.extend(w for group in states.groups() for w in _SPLIT.findall(group))
     for attr in ("all_names", "names", "member_states", "STATES"):
         value = getattr(states, attr, None)
         try:

@@ -164,3 +164,24 @@ def test_bad_user_rules_file_names_the_line(tmp_path: Path) -> None:
     user.write_text('[levels]\n"UN.Ize" = "loud"\n')
     with pytest.raises(TemplateError, match=r"house\.toml, line 2: level of 'UN.Ize'"):
         load_user_rules(user)
+
+
+def test_security_council_italic_later_verbs_are_not_emphasis() -> None:
+    from app.model import Paragraph, Part
+    from app.spelling import paragraph_findings
+    from app.templates import get_template
+
+    para = Paragraph(
+        opener="Decides", text="to extend the mandate, *and requests* the Secretary-General to report"
+    )
+    sc = paragraph_findings(para, part=Part.OPERATIVE, template=get_template("sc"), settings=SETTINGS)
+    ga = paragraph_findings(para, part=Part.OPERATIVE, template=get_template("ga-plenary"), settings=SETTINGS)
+    assert [f.rule for f in sc] == []
+    assert [f.rule for f in ga] == ["UN.Italics"]
+
+
+def test_members_of_other_organizations_keep_a_lower_case_m() -> None:
+    text = "the member States of the African Union, ECOWAS member States and its member States; member States of the United Nations"
+    found = [f for f in checker(SETTINGS).field_findings(text, field="text") if f.rule == "UN.Capitalization"]
+    assert [text[slice(*f.span)] for f in found] == ["member States"]
+    assert found[0].span[0] == text.rindex("member States")
