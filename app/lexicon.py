@@ -337,7 +337,7 @@ def _pairs() -> tuple[dict[str, str], dict[str, str]]:
 
 _DOUBLING = frozenset(
     "regret commit admit permit submit transmit omit emit refer prefer confer defer infer deter occur "
-    "recur incur compel propel expel dispel control patrol equip abet allot forget plan stop ban bar "
+    "recur incur concur compel propel expel dispel control patrol equip abet allot forget plan stop ban bar "
     "acquit rebut recommit format".split()
 )
 
@@ -384,9 +384,12 @@ def _bases_of_ing(word: str) -> list[str]:
         out.append(stem[:-1])
     if stem.endswith("y") and len(stem) > 1 and stem[-2] not in "aeiou":
         out.append(stem[:-1] + "ie")
-    e_first = stem.endswith(
-        ("v", "z", "c", "u", "at", "ur", "dg", "it", "in", "ud", "id", "as", "is", "os")
-    ) or (stem.endswith("g") and not stem.endswith("ng"))
+    e_first = (
+        stem.endswith(("v", "z", "c", "u", "at", "dg", "ud", "id", "as", "is", "os", "ir"))
+        or (stem.endswith("ur") and not stem.endswith("our"))  # ensure, but honour
+        or (stem.endswith("in") and not stem.endswith(("ain", "oin", "ein")))  # define, but maintain
+        or (stem.endswith("g") and not stem.endswith("ng"))
+    )
     out += [stem + "e", stem] if e_first else [stem, stem + "e"]
     return out
 
@@ -405,6 +408,8 @@ def _third_forms() -> frozenset[str]:
 def _to_third(word: str) -> str | None:
     """An -ing or -ed word as a present-tense 3rd person verb: "recalling" → "recalls"."""
     w = _norm(word)
+    if w in ("being", "having"):
+        return _respell(word, "is" if w == "being" else "has")
     if w.endswith("ing") and len(w) > 4:
         bases = _bases_of_ing(w)
     elif w.endswith("ed") and len(w) > 3:
@@ -466,11 +471,13 @@ def convert_opener(opener: str, to: Part, *, template: Template | None = None) -
 
 
 def _convert_regular(base: str, to: Part) -> str | None:
+    source = Part.OPERATIVE if to is Part.PREAMBLE else Part.PREAMBLE
     if " and " in base:  # "Welcomes and encourages" → "Welcoming and encouraging"
         left, right = base.split(" and ", 1)
-        a, b = _convert_regular(left, to), _convert_regular(_cap(right), to)
-        if a and b:
-            return f"{a} and {_low(b)}"
+        if is_known(left, source) and is_known(_cap(right), source):
+            a, b = _convert_regular(left, to), _convert_regular(_cap(right), to)
+            if a and b:
+                return f"{a} and {_low(b)}"
     words = base.split()
     norm = tuple(_norm(w) for w in words)
     h = _head_index(norm)

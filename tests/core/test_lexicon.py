@@ -111,6 +111,15 @@ def test_the_part_matters() -> None:
         ("Remains convinced", P, "Convinced"),
         ("Bearing in mind", OP, "Bears in mind"),
         ("Recognising", OP, "Recognises"),
+        ("Desiring", OP, "Desires"),
+        ("Honouring", OP, "Honours"),
+        ("Ensuring", OP, "Ensures"),
+        ("Visiting", OP, "Visits"),
+        ("Maintaining", OP, "Maintains"),
+        ("Defining", OP, "Defines"),
+        ("Concurs", P, "Concurring"),
+        ("Being deeply concerned", OP, "Is deeply concerned"),
+        ("Expressing its serious and urgent concern", OP, "Expresses its serious and urgent concern"),
     ],
 )
 def test_convert_opener(opener: str, to: Part, converted: str) -> None:
