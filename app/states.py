@@ -160,6 +160,7 @@ def split_sponsor_names(names: str) -> list[str]:
     if not text:
         return []
     parts = [p.strip() for p in text.split(",") if p.strip()]
+    parts = [p[4:].strip() if p.startswith("and ") else p for p in parts]  # a serial comma: "B, and C"
     last = parts.pop()
     if official_name(last) is not None or " and " not in last:
         return [*parts, last]

@@ -84,6 +84,7 @@ def test_split_sponsor_names_with_and_inside_names() -> None:
         "Trinidad and Tobago",
     ]
     assert split_sponsor_names("Cambodia, Germany and Japan") == ["Cambodia", "Germany", "Japan"]
+    assert split_sponsor_names("Cambodia, Germany, and Japan") == ["Cambodia", "Germany", "Japan"]
     assert split_sponsor_names("Saint Vincent and the Grenadines") == ["Saint Vincent and the Grenadines"]
     assert split_sponsor_names(
         "United Kingdom of Great Britain and Northern Ireland and United States of America"
