@@ -130,3 +130,20 @@ def test_rollover_of_a_real_adopted_resolution(corpus) -> None:
         dt.date(2025, 12, 1),
         "ga-c1",
     )
+
+
+def test_adoption_info_from_a_word_file() -> None:
+    import io
+
+    import docx
+
+    document = docx.Document()
+    for line in ("United Nations", "A/RES/79/174", "Resolution adopted by the General Assembly on 17 December 2024",
+                 "[on the report of the Third Committee (A/79/459/Add.2, para. 61)]", "79/174. Freedom of religion"):  # fmt: skip
+        document.add_paragraph(line)
+    stream = io.BytesIO()
+    document.save(stream)
+    info = adoption_info(stream.getvalue(), name="res.docx")
+    assert (info.symbol, info.date, info.template) == ("A/RES/79/174", dt.date(2024, 12, 17), "ga-c3")
+    with pytest.raises(InputError, match="not a readable Word file"):
+        adoption_info(b"PK\x03\x04 broken", name="bad.docx")
