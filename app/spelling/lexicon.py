@@ -19,6 +19,18 @@ PREFIXES = frozenset(
     "non pre post anti co multi inter intra sub self cross socio cyber bio geo eco micro macro ex mid semi quasi "
     "ultra neo pan trans counter re un de mis over under extra infra supra mega meta proto pseudo".split()
 )
+# combining forms that make new closed compounds in UN texts: cybergrooming, telehealth, microinsurance
+COMBINING = tuple(
+    sorted(
+        PREFIXES
+        | set(
+            "tele agro agri nano hydro photo radio thermo neuro psycho up out super hyper poly bi tri".split()
+        ),
+        key=len,
+        reverse=True,
+    )
+)
+COMPOUND_FREQUENCY = 300  # the word after the combining form must be this common (cyberbulling stays wrong)
 WORDLISTS = ("en-gb.txt", "un-terms.txt", "un-names.txt", "acronyms.txt")
 _SPLIT = re.compile(r"[^\W\d_]+(?:['’\u2011-][^\W\d_]+)*")
 _LETTERS = "abcdefghijklmnopqrstuvwxyz'-"
@@ -82,6 +94,14 @@ class Lexicon:
         if "'" in w:  # d'Ivoire, l'homme: elided article
             head, _, rest = w.partition("'")
             return len(head) == 1 and self._in_lists(rest)
+        return len(w) >= 7 and self._compound(w)
+
+    def _compound(self, w: str) -> bool:
+        """A combining form and a common word, closed up: telehealth, agroforestry, deradicalization."""
+        for head in COMBINING:
+            rest = w[len(head) :]
+            if w.startswith(head) and len(rest) >= 4 and self.frequency(rest) >= COMPOUND_FREQUENCY:
+                return True
         return False
 
     def frequency(self, word: str) -> int:

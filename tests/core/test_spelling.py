@@ -185,3 +185,9 @@ def test_configure_sets_the_default_settings(tmp_path: Path) -> None:
 def test_spelling_can_be_switched_off() -> None:
     check = checker(SpellingSettings(personal_dictionary=None, spelling=False))
     assert check.field_findings("the goverment", field="text") == []
+
+
+def test_new_closed_compounds_of_a_combining_form_and_a_common_word_are_known() -> None:
+    assert words("telehealth, microinsurance, agroforestry, nanosatellites and outmigration") == []
+    # the word after the combining form must be a common one: a misspelt compound stays wrong
+    assert words("cyberbulling and reserch") == ["cyberbulling", "reserch"]
