@@ -246,3 +246,34 @@ def test_fixture_marks_are_read() -> None:
     assert (hit.rule, hit.span) == ("UN.Ize", (0, 11))
     assert Part.PREAMBLE  # the drafts fill both parts
     assert draft.res.preamble and draft.res.operative and draft.res.footnotes
+
+
+def report() -> None:
+    """Print the measurements: `python tests/core/test_style_quality.py` (from the project root)."""
+    from tests.conftest import CORPUS
+
+    for label, group in (("build", BUILD), ("held-out", HELD_OUT)):
+        total_found = total_words = 0
+        for name in group:
+            if (CORPUS / name).is_file():
+                found, words = false_alarms(CORPUS / name)
+                total_found, total_words = total_found + found, total_words + words
+                print(
+                    f"{label:9} {name:28} {words:6} words {found:3} findings {1000 * found / words:5.2f} per 1,000"
+                )
+        if total_words:
+            print(f"{label:9} {'all':28} {total_words:6} words {total_found:3} findings "
+                  f"{1000 * total_found / total_words:5.2f} per 1,000")  # fmt: skip
+    rates = catch_rates()
+    for rule, (caught, planted) in sorted(rates.items()):
+        print(f"caught {rule:24} {caught:3}/{planted:<3}")
+    caught = sum(c for c, _ in rates.values())
+    planted = sum(t for _, t in rates.values())
+    print(f"caught {'all':24} {caught:3}/{planted:<3} = {100 * caught / planted:.1f}%")
+
+
+if __name__ == "__main__":
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+    report()
