@@ -77,18 +77,15 @@ def bench(name: str, res: Resolution, repeats: int) -> None:
     first = timed(check, res, settings)
     runs = [timed(check, res, settings) for _ in range(repeats)]
     nodes = [node for _, node in res.paragraphs()]
-    one = []
     template = get_template("ga-c3")
-    for node in nodes[:: max(1, len(nodes) // 50)]:
-        t0 = time.perf_counter()
-        paragraph_findings(node, part=res.paragraphs().__next__()[0], template=template, settings=settings)
-        one.append(time.perf_counter() - t0)
+    part = next(res.paragraphs())[0]
+    sample = nodes[:: max(1, len(nodes) // 50)]
+    one = [
+        timed(lambda n: paragraph_findings(n, part=part, template=template, settings=settings), n)
+        for n in sample
+    ]
     fresh = Checker(settings)  # a new per-word cache: the cost of a paragraph of words never seen
-    cold = []
-    for node in nodes[:: max(1, len(nodes) // 50)]:
-        t0 = time.perf_counter()
-        fresh.field_findings(node.text, field="text")
-        cold.append(time.perf_counter() - t0)
+    cold = [timed(lambda n: fresh.field_findings(n.text, field="text"), n) for n in sample]
     print(
         f"{name}: {len(nodes)} paragraphs, {sum(len(n.text.split()) for n in nodes)} words, {found} findings"
     )
@@ -96,8 +93,10 @@ def bench(name: str, res: Resolution, repeats: int) -> None:
     print(f"  whole document, first check  {ms(first[0])} wall, {ms(first[1])} CPU")
     print(f"  whole document, later checks {ms(min(r[0] for r in runs))} wall, {ms(min(r[1] for r in runs))} CPU"
           f" (best of {repeats}; median wall {ms(statistics.median(r[0] for r in runs)).strip()})")  # fmt: skip
-    print(f"  one paragraph                {ms(statistics.median(one))} median, {ms(max(one))} max")
-    print(f"  one paragraph, words unseen  {ms(statistics.median(cold))} median, {ms(max(cold))} max")
+    for label, runs_ in (("one paragraph", one), ("one paragraph, words unseen", cold)):
+        wall, cpu = [r[0] for r in runs_], [r[1] for r in runs_]
+        print(f"  {label:28} {ms(statistics.median(wall))} median, {ms(max(wall))} max wall; "
+              f"{ms(max(cpu)).strip()} max CPU")  # fmt: skip
 
 
 def main() -> None:
