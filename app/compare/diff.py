@@ -434,8 +434,9 @@ def _reading_order(para: Paragraph, blocks: _Blocks) -> list[Block]:
 class _Comparer:
     def __init__(self, base: Resolution, new: Resolution, by_id: bool) -> None:
         self.by_id = by_id
-        self.base_blocks = _Blocks(render(base))
-        self.new_blocks = _Blocks(render(new))
+        self.base_rendered, self.new_rendered = render(base), render(new)
+        self.base_blocks = _Blocks(self.base_rendered)
+        self.new_blocks = _Blocks(self.new_rendered)
         self.notes = _Notes(base, new)
         self.out: list[BlockChange] = []
         self.moves = 0
@@ -506,7 +507,7 @@ def compare(base: Resolution, new: Resolution, *, by_id: bool | None = None) -> 
     comparer = _Comparer(base, new, use_ids)
     for part in Part:
         comparer.paragraphs(base.part(part), new.part(part))
-    base_r, new_r = render(base), render(new)
+    base_r, new_r = comparer.base_rendered, comparer.new_rendered
     _annex(comparer, base_r, new_r)
     # in case a paragraph moved between parts, the per-part alignment shows it as deleted and inserted
     return Comparison(
