@@ -30,9 +30,19 @@ class Document:
     history: History = field(default_factory=History)
     path: Path | None = None  # the project file; None until saved
 
+    _index: dict[str, Paragraph] = field(default_factory=dict, repr=False)
+    _index_at: int = -1
+
     @property
     def revision(self) -> int:
         return self.history.revision
+
+    def find(self, paragraph_id: str) -> Paragraph | None:
+        """A paragraph by id in constant time; the index is rebuilt after any change of structure."""
+        if self._index_at != self.history.structure_revision:
+            self._index = {p.id: p for _, p in self.resolution.paragraphs()}
+            self._index_at = self.history.structure_revision
+        return self._index.get(paragraph_id)
 
 
 class EditError(ValueError):
@@ -45,7 +55,7 @@ def _record(doc: Document, label: str, apply: Callable[[], None], revert: Callab
     return doc.history.record(Entry(label, apply, revert, change, merge_key))
 
 
-def _find(res: Resolution, paragraph_id: str) -> Paragraph:
+def _find(res: Resolution | Document, paragraph_id: str) -> Paragraph:
     para = res.find(paragraph_id)
     if para is None:
         raise EditError(f"no paragraph {paragraph_id!r}")
@@ -83,7 +93,7 @@ def set_field(doc: Document, *, paragraph_id: str, field: str, value: str, label
     """Set a paragraph's opener, text or tail. Typing in the same field merges into one undo entry."""
     if field not in TEXT_FIELDS:
         raise EditError(f"no paragraph field {field!r}")
-    para = _find(doc.resolution, paragraph_id)
+    para = _find(doc, paragraph_id)
     old = getattr(para, field)
     if old == value:
         return Change(revision=doc.revision)
@@ -490,7 +500,9 @@ def replace_document(doc: Document, *, resolution: Resolution, label: str = "Imp
     return _record(doc, label, put(after), put(before), change)
 
 
-def insert_paragraphs(doc: Document, *, source: Resolution, after_id: str = "", label: str = "Paste") -> Change:
+def insert_paragraphs(
+    doc: Document, *, source: Resolution, after_id: str = "", label: str = "Paste"
+) -> Change:
     """Insert the paragraphs and footnotes of another draft (a paste) as one undo entry.
 
     Each part's paragraphs go after `after_id` when it is a paragraph of that part, else at the end of the part.

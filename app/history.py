@@ -58,6 +58,7 @@ class History:
     _undo: list[Entry] = field(default_factory=list)
     _redo: list[Entry] = field(default_factory=list)
     revision: int = 0  # rises with every change, undo and redo: background results carry it
+    structure_revision: int = 0  # rises when paragraphs are added, removed or moved (lookup caches key on it)
     _saved_at: object = None  # the undo entry on top when last saved (None: the empty history)
     _sealed: bool = False
     _dirty_without_entry: bool = False
@@ -65,6 +66,7 @@ class History:
     def record(self, entry: Entry) -> Change:
         """Remember a command that has already been applied. Returns its change with the new revision."""
         self.revision += 1
+        self.structure_revision += entry.change.structure
         self._redo.clear()
         top = self._undo[-1] if self._undo else None
         if (
@@ -104,6 +106,7 @@ class History:
         entry.revert()
         self._redo.append(entry)
         self.revision += 1
+        self.structure_revision += entry.change.structure
         self._sealed = True
         return replace(entry.change, revision=self.revision)
 
@@ -114,6 +117,7 @@ class History:
         entry.apply()
         self._undo.append(entry)
         self.revision += 1
+        self.structure_revision += entry.change.structure
         self._sealed = True
         return replace(entry.change, revision=self.revision)
 

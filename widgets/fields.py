@@ -52,6 +52,11 @@ class OpenerField(QLineEdit):
 
     edited = Signal(str)
     navigate = Signal(int)  # -1 up, +1 down
+    focused = Signal()
+
+    def focusInEvent(self, event) -> None:  # noqa: ANN001
+        super().focusInEvent(event)
+        self.focused.emit()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -152,6 +157,11 @@ class TextField(QTextEdit):
     split = Signal()  # Enter: a new paragraph after this one
     navigate = Signal(int)  # -1 up, +1 down
     pasted_draft = Signal(str)  # a whole draft pasted: the window imports it
+    focused = Signal()
+
+    def focusInEvent(self, event) -> None:  # noqa: ANN001
+        super().focusInEvent(event)
+        self.focused.emit()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

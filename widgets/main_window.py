@@ -280,13 +280,16 @@ class MainWindow(QMainWindow):
         self.para_findings = {}
         self._render()
         self.paragraphs.active_id = ""
+        self.paragraphs.disable_spelling()  # switched on again row by row once the rows are there
         self.paragraphs.rebuild(self.rendered.blocks, self._content, self.rendered.organ_line)
         self.header.show_header(self.res)
         self._show_footnotes()
-        self._update_preview()
+        self.preview_timer.poke()  # the page follows once the editor is up
         self._show_findings()
         self._update_actions()
         self.full_check_timer.poke()
+        if self.spelling.available:  # load the dictionary off the main thread, then underline row by row
+            self.runner.run(self.spelling.warm_up, lambda _: self.paragraphs.enable_spelling())
         first = next(iter(self.paragraphs.order), None)
         if first:
             self.paragraphs.active_id = first[0]
@@ -294,17 +297,17 @@ class MainWindow(QMainWindow):
     def _render(self) -> None:
         self.rendered = render(self.res)
         self.numbers = dict(self.rendered.footnote_numbers)
-        self._keeps_own = {b.paragraph_id: bool(_KEEPS_OWN_END.search(inline.plain(absorb_terminal(self._text_of(b.paragraph_id, b.is_tail)))))
-                           for b in self.rendered.blocks if b.paragraph_id}  # fmt: skip
+        self._keeps_own = {b.paragraph_id: _keeps_own_end(self._text_of(b.paragraph_id, False))
+                           for b in self.rendered.blocks if b.paragraph_id and not b.is_tail}  # fmt: skip
 
     def _text_of(self, paragraph_id: str, tail: bool) -> str:
-        para = self.res.find(paragraph_id)
+        para = self.doc.find(paragraph_id)
         if para is None:
             return ""
         return para.tail if tail else para.text
 
     def _content(self, paragraph_id: str, tail: bool) -> tuple[str, str]:
-        para = self.res.find(paragraph_id)
+        para = self.doc.find(paragraph_id)
         if para is None:
             return "", ""
         return para.opener, to_display(para.tail if tail else para.text, self.numbers)
@@ -329,24 +332,23 @@ class MainWindow(QMainWindow):
             "[^" in self._text_of(pid, False) + self._text_of(pid, True) for pid in change.paragraph_ids
         )
         ends_flip = any(
-            self._keeps_own.get(pid) is not None
-            and self._keeps_own[pid] != bool(_KEEPS_OWN_END.search(inline.plain(absorb_terminal(self._text_of(pid, False)))))
+            pid in self._keeps_own and self._keeps_own[pid] != _keeps_own_end(self._text_of(pid, False))
             for pid in change.paragraph_ids
-        )  # fmt: skip
+        )
         if change.structure or change.footnotes or typed_refs or ends_flip or change.header:
             old_numbers = self.numbers
             self._render()
             self.paragraphs.rebuild(self.rendered.blocks, self._content, self.rendered.organ_line)
             if self.numbers != old_numbers:
                 for key in self.paragraphs.order:
-                    para = res.find(key[0])
+                    para = self.doc.find(key[0])
                     if para is not None and "[^" in (para.tail if key[1] else para.text):
                         self.paragraphs.set_content(key[0], "tail" if key[1] else "text",
                                                     self._content(*key)[1])  # fmt: skip
             if change.footnotes or self.numbers != old_numbers:
                 self._show_footnotes()
         for pid in change.paragraph_ids:
-            para = res.find(pid)
+            para = self.doc.find(pid)
             if para is None:
                 continue
             for field in ("opener", "text", "tail"):
@@ -404,7 +406,7 @@ class MainWindow(QMainWindow):
 
     def _active(self) -> str:
         pid = self.paragraphs.active_id
-        return pid if pid and self.res.find(pid) is not None else ""
+        return pid if pid and self.doc.find(pid) is not None else ""
 
     def _structure(self, command: Callable[..., Any], **kwargs: Any) -> Change | None:
         self.doc.history.seal()
@@ -502,8 +504,7 @@ class MainWindow(QMainWindow):
         row = self.paragraphs.row_for(pid)
         field, position = "text", None
         if isinstance(focus, TextField):
-            for key in self.paragraphs.order:
-                candidate = self.paragraphs.rows[key]
+            for candidate in self.paragraphs.rows.values():
                 if candidate.text is focus:
                     row, field = candidate, candidate.text_field
             shown = focus.toPlainText()[: focus.textCursor().position()]
@@ -531,7 +532,7 @@ class MainWindow(QMainWindow):
         pending, self._pending_checks = self._pending_checks, set()
         changed = False
         for pid in pending:
-            if self.res.find(pid) is None:
+            if self.doc.find(pid) is None:
                 continue
             found = services.check_paragraph(self.res, pid)
             if found is None:
@@ -656,6 +657,7 @@ class MainWindow(QMainWindow):
             self.find_bar.status.setText("Not found")
             self._last_match = None
             return None
+        self.paragraphs.finish()
         order = {key[0]: i for i, key in enumerate(self.paragraphs.order)}
         matches.sort(key=lambda m: (order.get(m.paragraph_id, -1), ("title", "opener", "text", "tail").index(m.field),
                                     m.start))  # fmt: skip
@@ -988,12 +990,18 @@ class MainWindow(QMainWindow):
 
     def flush(self) -> None:
         """Run pending debounced work now (tests, screenshots, before saving a snapshot)."""
+        self.paragraphs.finish()
         for timer in (self.check_timer, self.full_check_timer, self.preview_timer):
             timer.flush()
 
 
 def make_window(settings: Settings | None = None, *, synchronous: bool = False, **kwargs: Any) -> MainWindow:
     return MainWindow(settings=settings, runner=SyncRunner() if synchronous else None, **kwargs)
+
+
+def _keeps_own_end(text: str) -> bool:
+    """A subparagraph typed as '...; and' keeps its own punctuation (as app.render decides)."""
+    return bool(_KEEPS_OWN_END.search(inline.plain(absorb_terminal(text))))
 
 
 def _check_quietly(action, checked: bool) -> None:  # noqa: ANN001

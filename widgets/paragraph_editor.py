@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QMimeData, QPoint, QStringListModel, Qt, Signal
+from PySide6.QtCore import QMimeData, QPoint, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QDrag, QFont, QMouseEvent, QPalette
 from PySide6.QtWidgets import (
     QCompleter,
@@ -33,6 +33,22 @@ MIME = "application/x-resolute-paragraph"
 INDENT_PX = 30
 
 RowKey = tuple[str, bool]  # (paragraph id, is the tail row)
+GREY = QColor("#77767b")
+BLUE = QColor("#1a5fb4")
+
+
+def _colour(
+    widget: QWidget, colour: QColor, role: QPalette.ColorRole = QPalette.ColorRole.WindowText
+) -> None:
+    palette = widget.palette()
+    palette.setColor(role, colour)
+    widget.setPalette(palette)
+
+
+def _bold(font: QFont) -> QFont:
+    font = QFont(font)
+    font.setBold(True)
+    return font
 
 
 class DragHandle(QLabel):
@@ -45,7 +61,8 @@ class DragHandle(QLabel):
         self.setCursor(Qt.CursorShape.OpenHandCursor)
         self.setFixedWidth(14)
         self.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
-        self.setStyleSheet("color: #9a9996; padding-top: 5px;")
+        _colour(self, GREY)
+        self.setContentsMargins(0, 5, 0, 0)
         self._press: QPoint | None = None
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
@@ -94,12 +111,15 @@ class ParagraphRow(QFrame):
         self.end.setFixedWidth(10)
         self.end.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom)
         self.end.setToolTip("Punctuation added when printed")
-        self.end.setStyleSheet("color: #1a5fb4; font-weight: bold; padding-bottom: 4px;")
+        _colour(self.end, BLUE)
+        self.end.setFont(_bold(self.end.font()))
+        self.end.setContentsMargins(0, 0, 0, 4)
         self.fix = QToolButton(self)
         self.fix.setAutoRaise(True)
-        self.fix.setStyleSheet("QToolButton { color: #1a5fb4; text-decoration: underline; padding: 0 2px; }")
+        _colour(self.fix, BLUE, QPalette.ColorRole.ButtonText)
         self.fix.hide()
         self.fix_finding: Finding | None = None
+        self._printed_label: bool | None = None
         # the opener on its own line above the text: distinct, and the text keeps the full width
         grid.addWidget(self.handle, 0, 0, 2, 1)
         grid.addWidget(self.label, 0, 1, 2, 1)
@@ -113,34 +133,33 @@ class ParagraphRow(QFrame):
             self.text.setPlaceholderText("Text after the subparagraphs")
         self.opener.edited.connect(lambda value: self.edited.emit(self.paragraph_id, "opener", value))
         self.text.edited.connect(lambda value: self.edited.emit(self.paragraph_id, self.text_field, value))
-        for widget in (self.opener, self.text):
-            widget.installEventFilter(self)
+        self.opener.focused.connect(self._opener_focused)
+        self.text.focused.connect(lambda: self.activated.emit(self.paragraph_id))
         self._active = False
 
     @property
     def text_field(self) -> str:
         return "tail" if self.is_tail else "text"
 
-    def eventFilter(self, watched: object, event: object) -> bool:
-        from PySide6.QtCore import QEvent
-
-        if getattr(event, "type", lambda: None)() == QEvent.Type.FocusIn:
-            if watched is self.opener:
-                self.opener_focused.emit(self)
-            self.activated.emit(self.paragraph_id)
-        return False
+    def _opener_focused(self) -> None:
+        self.opener_focused.emit(self)
+        self.activated.emit(self.paragraph_id)
 
     def set_block(self, block: Block, where: str) -> None:
         """Number, label, depth and end punctuation from the rendered block."""
         self.block = block
         grid = self.layout()
         grid.setContentsMargins(4 + INDENT_PX * block.level, 3, 8, 3)
-        if block.label:
-            self.label.setText(block.label)
-            self.label.setStyleSheet("font-weight: bold;")
-        else:
-            self.label.setText(where if not self.is_tail else "")
-            self.label.setStyleSheet("color: #9a9996; font-size: 9pt;")
+        printed = bool(block.label)
+        self.label.setText(block.label if printed else where if not self.is_tail else "")
+        if printed != self._printed_label:
+            self._printed_label = printed
+            font = QFont(self.text.font())
+            font.setBold(printed)
+            if not printed:
+                font.setPointSizeF(font.pointSizeF() * 0.85)
+            self.label.setFont(font)
+            _colour(self.label, QColor("black") if printed else GREY)
         self.end.setText(block.end)
         sub = block.level > 0
         self.opener.setVisible(not self.is_tail and (not sub or bool(block.opener) or self.opener.hasFocus()))
@@ -200,6 +219,15 @@ class ParagraphList(QScrollArea):
         self.layout_ = QVBoxLayout(self.body)
         self.layout_.setContentsMargins(12, 10, 12, 24)
         self.layout_.setSpacing(1)
+        self.boxes: dict[Part, QWidget] = {}
+        for part in Part:
+            box = QWidget(self.body)
+            lay = QVBoxLayout(box)
+            lay.setContentsMargins(0, 0, 0, 0)
+            lay.setSpacing(1)
+            self.boxes[part] = box
+        self._backlog: list[tuple[RowKey, Block, str]] = []
+        self._content: Callable[[str, bool], tuple[str, str]] = lambda _pid, _tail: ("", "")
         self.organ_line = QLabel()
         self.organ_line.setObjectName("organLine")
         self.pre_heading = self._heading(
@@ -209,6 +237,10 @@ class ParagraphList(QScrollArea):
                                         "semicolon, the last with a full stop")  # fmt: skip
         self.add_pre = self._add_button("+ Add preambular paragraph", Part.PREAMBLE)
         self.add_op = self._add_button("+ Add operative paragraph", Part.OPERATIVE)
+        for widget in (self.pre_heading, self.boxes[Part.PREAMBLE], self.add_pre, self.op_heading,
+                       self.boxes[Part.OPERATIVE], self.add_op):  # fmt: skip
+            self.layout_.addWidget(widget)
+        self.layout_.addStretch(1)
         self.rows: dict[RowKey, ParagraphRow] = {}
         self.order: list[RowKey] = []
         self.active_id = ""
@@ -216,6 +248,9 @@ class ParagraphList(QScrollArea):
         self.spelling: Callable[[str], list[tuple[int, int, str]]] | None = None
         self._fixes: dict[str, Finding] = {}
         self._zoom = 0
+        self._spell_on = False
+        self._spell_queue: list[RowKey] = []
+        self._highlighted: list[ParagraphRow] = []
 
     def _heading(self, text: str, tip: str) -> QLabel:
         label = QLabel(text)
@@ -247,7 +282,7 @@ class ParagraphList(QScrollArea):
     # --- building --------------------------------------------------------------------------------------------
 
     def _make_row(self, key: RowKey) -> ParagraphRow:
-        row = ParagraphRow(key[0], key[1], self.body)
+        row = ParagraphRow(key[0], key[1])
         row.edited.connect(self.edited)
         row.activated.connect(self._on_activated)
         row.opener_focused.connect(self._lend_completer)
@@ -265,7 +300,7 @@ class ParagraphList(QScrollArea):
         row.text.customContextMenuRequested.connect(
             lambda pos, r=row: self.context_requested.emit(r.text, r.text.mapToGlobal(pos))
         )
-        if self.spelling is not None:
+        if self.spelling is not None and self._spell_on:
             row.text.highlighter.spelling = self.spelling
         if self._zoom:
             self._apply_zoom(row)
@@ -273,8 +308,14 @@ class ParagraphList(QScrollArea):
 
     def rebuild(self, blocks: list[Block], content: Callable[[str, bool], tuple[str, str]],
                 organ_line: str = "") -> None:  # fmt: skip
-        """Lay out rows for the rendered blocks; `content(id, is_tail)` gives (opener, shown text)."""
+        """Lay out rows for the rendered blocks; `content(id, is_tail)` gives (opener, shown text).
+
+        Rows are reused by paragraph id. For a long draft the first screenful is built at once and the rest in
+        idle time, in reading order, so a 400-paragraph draft opens without waiting for every row.
+        """
         self.organ_line.setText(organ_line)
+        self._content = content
+        self._backlog = []
         wanted: list[tuple[RowKey, Block]] = [
             ((b.paragraph_id, b.is_tail), b) for b in blocks if b.part is not None
         ]
@@ -282,74 +323,85 @@ class ParagraphList(QScrollArea):
             self._relabel(wanted)  # same rows in the same order: only numbers, labels and ends can differ
             return
         keys = {key for key, _ in wanted}
-        self.order = [key for key in self.order if key in keys]
-        for key in [k for k in self.rows if k not in keys]:
+        gone = [k for k in self.rows if k not in keys]
+        focus = self.body.focusWidget()
+        if focus is not None and any(focus.parentWidget() is self.rows[k] for k in gone):
+            self.setFocus()  # not from one doomed row to the next as each is hidden
+            focus = None
+        for key in gone:
             row = self.rows.pop(key)
             row.hide()
             row.deleteLater()
-        focus = self.body.focusWidget()
+        self.order = [key for key, _ in wanted]
+        counters = {Part.PREAMBLE: 0, Part.OPERATIVE: 0}
+        placed: list[tuple[RowKey, Block, str]] = []
+        for key, block in wanted:
+            if block.level == 0 and not block.is_tail:
+                counters[block.part] += 1
+            placed.append((key, block, self._where(block, counters)))
+        fresh = 0
         self.setUpdatesEnabled(False)
         try:
-            while self.layout_.count():
-                self.layout_.takeAt(0)
-            self.layout_.addWidget(self.pre_heading)
-            counters = {Part.PREAMBLE: 0, Part.OPERATIVE: 0}
-            op_started = False
-            for key, block in wanted:
-                if block.part is Part.OPERATIVE and not op_started:
-                    self.layout_.addWidget(self.add_pre)
-                    self.layout_.addWidget(self.op_heading)
-                    op_started = True
-                row = self.rows.get(key)
-                if row is None:
-                    row = self.rows[key] = self._make_row(key)
-                    opener, text = content(*key)
-                    row.opener.set_text_quietly(opener)
-                    row.text.set_text_quietly(text)
-                if block.level == 0 and not block.is_tail:
-                    counters[block.part] += 1
-                where = self._where(block, counters)
-                row.completer_part = block.part if block.level == 0 and not block.is_tail else None
-                row.set_block(block, where)
-                row.show_fix(self._fixes.get(key[0]) if not key[1] else None)
-                self.layout_.addWidget(row)
-                row.show()
-            if not op_started:
-                self.layout_.addWidget(self.add_pre)
-                self.layout_.addWidget(self.op_heading)
-            self.layout_.addWidget(self.add_op)
-            self.layout_.addStretch(1)
-            self.order = [key for key, _ in wanted]
-
+            for box in self.boxes.values():
+                layout = box.layout()
+                while layout.count():
+                    layout.takeAt(0)
+            for index, (key, block, where) in enumerate(placed):
+                if key not in self.rows:
+                    fresh += 1
+                    if fresh > self.EAGER_ROWS:
+                        self._backlog = placed[index:]
+                        break
+                self._place(key, block, where)
         finally:
             self.setUpdatesEnabled(True)
+        if self._backlog:
+            QTimer.singleShot(0, self._build_backlog)
         if focus is not None and focus.isVisible():
             focus.setFocus()
         self._mark_active()
 
-    def align_openers(self) -> None:
-        """One opener column for the whole list (up to a limit), so the texts start at the same place."""
-        metrics = None
-        widest = 90
-        for key in self.order:
-            row = self.rows[key]
-            if key[1] or (row.block is not None and row.block.level):
-                continue
-            metrics = metrics or row.opener.fontMetrics()
-            widest = max(widest, metrics.horizontalAdvance(row.opener.text()) + 24)
-        column = min(widest, 210)
-        for row in self.rows.values():
-            if row.opener.column != column:
-                row.opener.column = column
-                row.opener._fit()
+    EAGER_ROWS = 60  # about two screens: the rest of a long draft is built in idle time
+    BACKLOG_CHUNK = 40
+
+    def _place(self, key: RowKey, block: Block, where: str) -> ParagraphRow:
+        row = self.rows.get(key)
+        new = row is None
+        if row is None:
+            row = self.rows[key] = self._make_row(key)
+            opener, text = self._content(*key)
+            row.opener.set_text_quietly(opener)
+            row.text.set_text_quietly(text)
+        row.completer_part = block.part if block.level == 0 and not block.is_tail else None
+        row.set_block(block, where)
+        row.show_fix(self._fixes.get(key[0]) if not key[1] else None)
+        self.boxes[block.part].layout().addWidget(row)
+        if new:
+            row.show()
+        return row
+
+    def _build_backlog(self) -> None:
+        chunk, self._backlog = self._backlog[: self.BACKLOG_CHUNK], self._backlog[self.BACKLOG_CHUNK :]
+        for key, block, where in chunk:
+            if key in self.order:
+                self._place(key, block, where)
+        if self._backlog:
+            QTimer.singleShot(0, self._build_backlog)
+        elif self._spell_on:
+            self.enable_spelling()
+
+    def finish(self) -> None:
+        """Build every row now (tests, find, jumping to a far paragraph)."""
+        while self._backlog:
+            self._build_backlog()
 
     def _relabel(self, wanted: list[tuple[RowKey, Block]]) -> None:
         counters = {Part.PREAMBLE: 0, Part.OPERATIVE: 0}
         for key, block in wanted:
             if block.level == 0 and not block.is_tail:
                 counters[block.part] += 1
-            row = self.rows[key]
-            if row.block != block:
+            row = self.rows.get(key)
+            if row is not None and row.block != block:
                 row.set_block(block, self._where(block, counters))
 
     @staticmethod
@@ -393,8 +445,32 @@ class ParagraphList(QScrollArea):
 
     def rehighlight(self) -> None:
         for row in self.rows.values():
-            row.text.highlighter.spelling = self.spelling
+            row.text.highlighter.spelling = self.spelling if self._spell_on else None
             row.text.highlighter.rehighlight()
+
+    def disable_spelling(self) -> None:
+        self._spell_on = False
+        self._spell_queue = []
+
+    def enable_spelling(self, chunk: int = 25) -> None:
+        """Underline misspellings row by row in idle time, so opening a long draft does not wait for it."""
+        if self.spelling is None:
+            return
+        self._spell_on = True
+        self._spell_queue = list(self.order)
+        QTimer.singleShot(0, lambda: self._spell_some(chunk))
+
+    def _spell_some(self, chunk: int) -> None:
+        done = 0
+        while self._spell_queue and done < chunk:
+            row = self.rows.get(self._spell_queue.pop(0))
+            if row is not None and row.text.highlighter.spelling is None:
+                row.text.highlighter.spelling = self.spelling
+                if row.text.toPlainText():
+                    row.text.highlighter.rehighlight()
+                done += 1
+        if self._spell_queue:
+            QTimer.singleShot(0, lambda: self._spell_some(chunk))
 
     # --- focus and navigation --------------------------------------------------------------------------------
 
@@ -419,8 +495,13 @@ class ParagraphList(QScrollArea):
         self.activated.emit(paragraph_id)
 
     def _mark_active(self) -> None:
-        for key, row in self.rows.items():
-            row.set_active(key[0] == self.active_id)
+        for row in self._highlighted:
+            if row.paragraph_id != self.active_id and row.paragraph_id in {k[0] for k in self.rows}:
+                row.set_active(False)
+        self._highlighted = [r for key, r in ((k, self.rows.get(k)) for k in ((self.active_id, False),
+                             (self.active_id, True))) if r is not None]  # fmt: skip
+        for row in self._highlighted:
+            row.set_active(True)
 
     def row_for(self, paragraph_id: str, tail: bool = False) -> ParagraphRow | None:
         return self.rows.get((paragraph_id, tail))
@@ -448,6 +529,8 @@ class ParagraphList(QScrollArea):
             return
         at = self.order.index(key) + step
         if 0 <= at < len(self.order):
+            if self.order[at] not in self.rows:
+                self.finish()
             target = self.rows[self.order[at]]
             field = target.text if step < 0 or target.opener.isHidden() else target.opener
             field.setFocus(Qt.FocusReason.TabFocusReason)
@@ -483,7 +566,7 @@ class ParagraphList(QScrollArea):
         target = self.row_at(y)
         if target is None:
             return
-        before = y < target.y() + target.height() / 2
+        before = y < target.mapTo(self.body, QPoint(0, 0)).y() + target.height() / 2
         event.acceptProposedAction()
         if target.paragraph_id != dragged:
             self.drop_requested.emit(dragged, target.paragraph_id, before)
@@ -491,8 +574,8 @@ class ParagraphList(QScrollArea):
     def row_at(self, y: int) -> ParagraphRow | None:
         best = None
         for key in self.order:
-            row = self.rows[key]
-            if row.y() <= y:
+            row = self.rows.get(key)
+            if row is not None and row.mapTo(self.body, QPoint(0, 0)).y() <= y:
                 best = row
         return best
 

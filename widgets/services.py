@@ -105,6 +105,11 @@ class Spelling:
     def available(self) -> bool:
         return self._misspelt is not None
 
+    def warm_up(self) -> None:
+        """Load the dictionaries (slow the first time): call it on the worker."""
+        if self._misspelt is not None:
+            self._misspelt("warm")
+
     def misspelt(self, text: str) -> list[tuple[int, int, str]]:
         if self._misspelt is None or not text.strip():
             return []

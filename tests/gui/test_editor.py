@@ -363,7 +363,7 @@ def test_spelling_underline_and_personal_dictionary(qtbot, window: MainWindow, t
         return [text[r.start : r.start + r.length] for r in block.layout().formats()
                 if r.format.underlineStyle() != r.format.underlineStyle().NoUnderline]  # fmt: skip
 
-    assert underlined() == ["commitee"]
+    qtbot.waitUntil(lambda: underlined() == ["commitee"])  # spelling is switched on row by row after opening
     start = row.text.toPlainText().index("commitee") + 2
     rect = row.text.cursorRect(_cursor_at(row.text, start))
     menu = window.spelling_menu(row.text, rect.center())

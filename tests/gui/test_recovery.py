@@ -1,0 +1,57 @@
+"""After a crash the next start offers the autosaved draft."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from widgets.background import SyncRunner
+from widgets.main_window import MainWindow
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_recover_after_the_editor_is_killed(qtbot, settings, prompter, tmp_path: Path) -> None:  # noqa: ANN001
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
+    proc = subprocess.Popen([sys.executable, str(Path(__file__).with_name("crash_helper.py")), str(tmp_path)],
+                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env, cwd=ROOT)  # fmt: skip
+    try:
+        line = proc.stdout.readline()
+        assert line.strip() == "autosaved"
+    finally:
+        proc.kill()  # no clean shutdown: like a crash or a power cut
+        proc.wait(timeout=30)
+
+    win = MainWindow(settings=settings, runner=SyncRunner(), prompter=prompter,
+                     recovery_folder=tmp_path / "recovery")  # fmt: skip
+    qtbot.addWidget(win)
+    assert win.offer_recovery()
+    first = win.res.preamble[0]
+    assert (first.opener, first.text) == ("Recalling", "its resolution 78/1 on the work in progress")
+    row = win.paragraphs.rows[win.paragraphs.order[0]]
+    assert row.text.toPlainText() == "its resolution 78/1 on the work in progress"
+    assert win.isWindowModified()  # restored work is not saved yet
+    # the restored draft keeps its own recovery file until saved; the crashed one is gone
+    assert win.save_to(tmp_path / "saved.json")
+    assert not list((tmp_path / "recovery").glob("*.json"))
+    win.close()
+
+
+def test_declining_recovery_discards_the_copy(qtbot, settings, prompter, tmp_path: Path) -> None:  # noqa: ANN001
+    from app import recovery
+    from app.documents import new_resolution
+
+    folder = tmp_path / "recovery"
+    saver = recovery.Autosaver(folder)
+    saver.save(new_resolution("ga-c2"), source=None)
+    data = recovery._read(saver.path)
+    data["pid"] = -1
+    saver.path.write_text(__import__("json").dumps(data))
+    prompter.restore = False
+    win = MainWindow(settings=settings, runner=SyncRunner(), prompter=prompter, recovery_folder=folder)
+    qtbot.addWidget(win)
+    assert not win.offer_recovery()
+    assert not list(folder.glob("*.json"))
+    win.close()
