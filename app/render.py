@@ -29,6 +29,19 @@ class Block:
     end: str  # derived terminal punctuation: "," ";" "." ":" or ""
     is_tail: bool = False  # text after a subparagraph list, inside the same paragraph
 
+    @property
+    def body_spans(self) -> tuple[inline.Span, ...]:
+        """The spans without the footnote references that end the paragraph."""
+        spans = self.spans
+        while spans and spans[-1].footnote:
+            spans = spans[:-1]
+        return spans
+
+    @property
+    def notes_after(self) -> tuple[str, ...]:
+        """Footnote ids that end the paragraph: UN style prints them after the terminal punctuation."""
+        return tuple(s.footnote for s in self.spans[len(self.body_spans) :])
+
 
 @dataclass(frozen=True)
 class AgendaLine:
@@ -61,16 +74,22 @@ _TERMINAL = re.compile(r"[\s,;:.]*$")
 
 
 def absorb_terminal(text: str) -> str:
-    """Drop typed terminal punctuation (and the space before it); render adds the right mark."""
-    if text.rstrip().endswith(_ABBREVIATIONS):
-        return text.rstrip()
-    m = _TERMINAL.search(text)
-    tail = m.group(0) if m else ""
-    if "..." in tail or "…" in text[-2:]:
-        return text.rstrip()
-    return text[: len(text) - len(tail)] if tail else text
+    """Drop typed terminal punctuation (and the space before it); render adds the right mark.
+
+    Footnote references that end the text stay, and punctuation typed before them goes.
+    """
+    m = _TRAILING_REFS.search(text)
+    refs = m.group(0) if m else ""
+    body = text[: len(text) - len(refs)]
+    if body.rstrip().endswith(_ABBREVIATIONS):
+        return body.rstrip() + refs
+    tail = _TERMINAL.search(body).group(0)
+    if "..." in tail or body.rstrip().endswith("…"):
+        return body.rstrip() + refs
+    return body[: len(body) - len(tail)] + refs
 
 
+_TRAILING_REFS = re.compile(r"(?:\[\^[A-Za-z0-9_-]+\]\s*)+$")
 _KEEPS_OWN_END = re.compile(r"(;|,)\s+(and|or)$")
 
 
@@ -141,6 +160,11 @@ def agenda_lines(res: Resolution, tpl: Template) -> list[AgendaLine]:
     return lines
 
 
+def _block(role: str, para_id: str, part: Part | None, level: int, label: str, opener: str, text: str, end: str,
+           *, is_tail: bool = False) -> Block:  # fmt: skip
+    return Block(role, para_id, part, level, label, opener, tuple(inline.parse(text)), end, is_tail)
+
+
 def _blocks_for(para: Paragraph, *, part: Part, level: int, label: str, end: str, role: str) -> list[Block]:
     text = absorb_terminal(para.text)
     tail = absorb_terminal(para.tail)
@@ -173,7 +197,7 @@ def _blocks_for(para: Paragraph, *, part: Part, level: int, label: str, end: str
             role="subparagraph",
         )
     if subs and tail:
-        out.append(Block(role, para.id, part, level, "", "", tuple(inline.parse(tail)), end, is_tail=True))
+        out.append(_block(role, para.id, part, level, "", "", tail, end, is_tail=True))
     return out
 
 
@@ -190,7 +214,7 @@ def render(res: Resolution, template: Template | None = None) -> Rendered:
         blocks += _blocks_for(para, part=Part.OPERATIVE, level=0, label=label, end="." if i == n else ";",
                               role="operative")  # fmt: skip
     for text in res.annex:
-        blocks.append(Block("annex", "", None, 0, "", "", tuple(inline.parse(text)), ""))
+        blocks.append(_block("annex", "", None, 0, "", "", text, ""))
     out = Rendered(
         template=tpl,
         symbol=h.full_symbol,
@@ -214,20 +238,21 @@ def render(res: Resolution, template: Template | None = None) -> Rendered:
 def number_footnotes(out: Rendered, res: Resolution) -> None:
     """Number footnotes 1, 2, 3 in the order of their first reference; unreferenced notes are not printed."""
     for block in out.blocks:
-        for span in block.spans:
-            if span.footnote and span.footnote not in out.footnote_numbers and span.footnote in res.footnotes:
+        for note_id in [s.footnote for s in block.spans if s.footnote]:
+            if note_id not in out.footnote_numbers and note_id in res.footnotes:
                 number = len(out.footnote_numbers) + 1
-                out.footnote_numbers[span.footnote] = number
-                out.footnotes.append((number, span.footnote, res.footnotes[span.footnote].text))
+                out.footnote_numbers[note_id] = number
+                out.footnotes.append((number, note_id, res.footnotes[note_id].text))
 
 
 def block_text(block: Block, numbers: dict[str, int] | None = None) -> str:
     """One block as plain text (footnote references as numbers in brackets when `numbers` is given)."""
     parts = []
-    for s in block.spans:
+    for s in block.body_spans:
         if s.footnote:
             if numbers and s.footnote in numbers:
                 parts.append(f"[{numbers[s.footnote]}]")
         else:
             parts.append(s.text)
-    return join_opener(block.opener, "".join(parts)) + block.end
+    after = [f"[{numbers[n]}]" for n in block.notes_after if numbers and n in numbers]
+    return join_opener(block.opener, "".join(parts)) + block.end + "".join(after)

@@ -252,11 +252,8 @@ def _spans(spans: Iterable[inline.Span], notes: _Footnoter, lead: str = "") -> s
 
 def _block_runs(block: Block, notes: _Footnoter) -> str:
     """Label and tab, italic opener, the text, the terminal punctuation, then any footnote references that
-    end the paragraph (they print after the punctuation)."""
-    spans = list(block.spans)
-    trailing: list[inline.Span] = []
-    while spans and spans[-1].footnote:
-        trailing.insert(0, spans.pop())
+    end the paragraph (render puts them after the punctuation)."""
+    spans = list(block.body_spans)
     runs = _run(block.label + "\t") if block.label else ""
     lead = ""
     if block.opener:
@@ -266,7 +263,7 @@ def _block_runs(block: Block, notes: _Footnoter) -> str:
         lead = "" if not spans or starts_with_ref or first[:1] in ",;:." else " "
     runs += _spans(spans, notes, lead)
     runs += _run(block.end)
-    runs += "".join(notes.reference(s.footnote) for s in trailing)
+    runs += "".join(notes.reference(note_id) for note_id in block.notes_after)
     return runs
 
 

@@ -93,3 +93,13 @@ def test_sc_has_no_agenda_and_no_title():
     res.header.template = "sc"
     out = render(res)
     assert out.agenda == [] and out.title == "" and out.organ_line == "The Security Council"
+
+
+def test_footnote_that_ends_a_paragraph_prints_after_the_punctuation():
+    res = draft()
+    note = res.add_footnote("Resolution 70/1.")
+    res.preamble[0].text = f"its resolution 70/1,[^{note.id}]"  # typed comma before the reference is absorbed
+    out = render(res)
+    block = out.blocks[0]
+    assert block.notes_after == (note.id,)
+    assert block_text(block, out.footnote_numbers) == "Recalling its resolution 70/1,[1]"
