@@ -31,6 +31,7 @@ COMBINING = tuple(
     )
 )
 COMPOUND_FREQUENCY = 300  # the word after the combining form must be this common (cyberbulling stays wrong)
+_DERIVATIONS = ("izations", "ization", "izing", "ized", "izes", "ize", "s")
 WORDLISTS = ("en-gb.txt", "un-terms.txt", "un-names.txt", "acronyms.txt")
 _SPLIT = re.compile(r"[^\W\d_]+(?:['’\u2011-][^\W\d_]+)*")
 _LETTERS = "abcdefghijklmnopqrstuvwxyz'-"
@@ -94,7 +95,18 @@ class Lexicon:
         if "'" in w:  # d'Ivoire, l'homme: elided article
             head, _, rest = w.partition("'")
             return len(head) == 1 and self._in_lists(rest)
-        return len(w) >= 7 and self._compound(w)
+        return len(w) >= 7 and (self._compound(w) or self._derived(w))
+
+    def _derived(self, w: str) -> bool:
+        """A regular derivation of a common word: operationalization, informalization, lockdowns."""
+        for suffix in _DERIVATIONS:
+            if w.endswith(suffix):
+                stem = w[: -len(suffix)]
+                if any(
+                    self.frequency(s) >= COMPOUND_FREQUENCY or self._compound(s) for s in (stem, stem + "y")
+                ):
+                    return True
+        return False
 
     def _compound(self, w: str) -> bool:
         """A combining form and a common word, closed up: telehealth, agroforestry, deradicalization."""

@@ -191,3 +191,8 @@ def test_new_closed_compounds_of_a_combining_form_and_a_common_word_are_known() 
     assert words("telehealth, microinsurance, agroforestry, nanosatellites and outmigration") == []
     # the word after the combining form must be a common one: a misspelt compound stays wrong
     assert words("cyberbulling and reserch") == ["cyberbulling", "reserch"]
+
+
+def test_regular_derivations_of_common_words_are_known() -> None:
+    assert words("the operationalization and informalization of work, and lockdowns and renewables") == []
+    assert words("the goverments and the recieves") == ["goverments", "recieves"]
