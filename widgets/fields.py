@@ -129,6 +129,9 @@ class MarkupHighlighter(QSyntaxHighlighter):
         self.ref_format.setForeground(QColor("#1a5fb4"))
         self.ref_format.setVerticalAlignment(QTextCharFormat.VerticalAlignment.AlignSuperScript)
         self.ref_format.setFontWeight(QFont.Weight.Bold)
+        self.hidden_format = QTextCharFormat()
+        self.hidden_format.setForeground(QColor(0, 0, 0, 0))
+        self.hidden_format.setFontPointSize(1)
         self.italic_format = QTextCharFormat()
         self.italic_format.setFontItalic(True)
         self.spell_format = QTextCharFormat()
@@ -139,7 +142,10 @@ class MarkupHighlighter(QSyntaxHighlighter):
         for m in _ITALIC.finditer(text):
             self.setFormat(m.start(), m.end() - m.start(), self.italic_format)
         for m in _REF.finditer(text):
-            self.setFormat(m.start(), m.end() - m.start(), self.ref_format)
+            # show only the raised number: the brackets and caret of the markup all but vanish
+            self.setFormat(m.start(), 2, self.hidden_format)
+            self.setFormat(m.start() + 2, m.end() - m.start() - 3, self.ref_format)
+            self.setFormat(m.end() - 1, 1, self.hidden_format)
         if self.spelling is not None:
             masked = _REF.sub(lambda m: " " * len(m.group(0)), text)
             for start, end, _word in self.spelling(masked):

@@ -183,7 +183,7 @@ class MainWindow(QMainWindow):
             "Issues and footnotes", self.bottom_tabs, Qt.DockWidgetArea.BottomDockWidgetArea
         )
         self.resizeDocks([self.details_dock, self.preview_dock], [360, 560], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.issues_dock], [190], Qt.Orientation.Vertical)
+        self.resizeDocks([self.issues_dock], [150], Qt.Orientation.Vertical)
 
         self.counts_label = QLabel()
         self.where_label = QLabel()
@@ -283,6 +283,7 @@ class MainWindow(QMainWindow):
         self.paragraphs.disable_spelling()  # switched on again row by row once the rows are there
         self.paragraphs.rebuild(self.rendered.blocks, self._content, self.rendered.organ_line)
         self.header.show_header(self.res)
+        self.paragraphs.set_title(self.rendered.title)
         self._show_footnotes()
         self.preview_timer.poke()  # the page follows once the editor is up
         self._show_findings()
@@ -356,6 +357,8 @@ class MainWindow(QMainWindow):
                     continue
                 value = para.opener if field == "opener" else to_display(getattr(para, field), self.numbers)
                 self.paragraphs.set_content(pid, field, value)
+        if change.title or change.header:
+            self.paragraphs.set_title(self._title_now())
         if (change.header or change.title) and initiator is not self.header:
             self.header.show_header(res)
         elif change.header:
@@ -371,6 +374,13 @@ class MainWindow(QMainWindow):
         self.preview_timer.poke()
         self.autosave_timer.poke()
         self._update_actions()
+
+    def _title_now(self) -> str:
+        return (
+            self.rendered.title
+            if self.rendered.template.id == self.res.header.template and not self.rendered.template.has_title
+            else inline.plain(self.res.title)
+        )
 
     def _show_footnotes(self) -> None:
         self.footnotes.show_footnotes(self.rendered.footnotes)

@@ -228,8 +228,23 @@ class ParagraphList(QScrollArea):
             self.boxes[part] = box
         self._backlog: list[tuple[RowKey, Block, str]] = []
         self._content: Callable[[str, bool], tuple[str, str]] = lambda _pid, _tail: ("", "")
+        self.title = QLabel()
+        self.title.setObjectName("draftTitle")
+        self.title.setWordWrap(True)
+        self.title.setAlignment(Qt.AlignmentFlag.AlignLeft)
+        title_font = self.title.font()
+        title_font.setPointSizeF(title_font.pointSizeF() * 1.35)
+        title_font.setBold(True)
+        self.title.setFont(title_font)
+        self.title.setContentsMargins(4, 4, 4, 2)
+        self.title.setToolTip("The title: edit it under Document details")
         self.organ_line = QLabel()
         self.organ_line.setObjectName("organLine")
+        organ_font = self.organ_line.font()
+        organ_font.setItalic(True)
+        self.organ_line.setFont(organ_font)
+        self.organ_line.setContentsMargins(66, 2, 4, 2)
+        self.organ_line.setToolTip("The organ line: set by the organ template")
         self.pre_heading = self._heading(
             "Preamble", "Preambular paragraphs: unnumbered, each ends with a comma"
         )
@@ -237,8 +252,8 @@ class ParagraphList(QScrollArea):
                                         "semicolon, the last with a full stop")  # fmt: skip
         self.add_pre = self._add_button("+ Add preambular paragraph", Part.PREAMBLE)
         self.add_op = self._add_button("+ Add operative paragraph", Part.OPERATIVE)
-        for widget in (self.pre_heading, self.boxes[Part.PREAMBLE], self.add_pre, self.op_heading,
-                       self.boxes[Part.OPERATIVE], self.add_op):  # fmt: skip
+        for widget in (self.title, self.pre_heading, self.organ_line, self.boxes[Part.PREAMBLE], self.add_pre,
+                       self.op_heading, self.boxes[Part.OPERATIVE], self.add_op):  # fmt: skip
             self.layout_.addWidget(widget)
         self.layout_.addStretch(1)
         self.rows: dict[RowKey, ParagraphRow] = {}
@@ -306,6 +321,10 @@ class ParagraphList(QScrollArea):
             self._apply_zoom(row)
         return row
 
+    def set_title(self, title: str) -> None:
+        self.title.setText(title or "Untitled draft")
+        self.title.setEnabled(bool(title))
+
     def rebuild(self, blocks: list[Block], content: Callable[[str, bool], tuple[str, str]],
                 organ_line: str = "") -> None:  # fmt: skip
         """Lay out rows for the rendered blocks; `content(id, is_tail)` gives (opener, shown text).
@@ -313,7 +332,7 @@ class ParagraphList(QScrollArea):
         Rows are reused by paragraph id. For a long draft the first screenful is built at once and the rest in
         idle time, in reading order, so a 400-paragraph draft opens without waiting for every row.
         """
-        self.organ_line.setText(organ_line)
+        self.organ_line.setText(organ_line + ("," if any(b.part is Part.PREAMBLE for b in blocks) else ""))
         self._content = content
         self._backlog = []
         wanted: list[tuple[RowKey, Block]] = [
@@ -521,7 +540,7 @@ class ParagraphList(QScrollArea):
                 row.opener.setSelection(span[0], span[1] - span[0])
             else:
                 row.text.select_span(*span)
-        self.ensureWidgetVisible(row, 40, 60)
+        self.ensureWidgetVisible(row, 40, self.viewport().height() // 4)
 
     def focus_neighbour(self, row: ParagraphRow, step: int) -> None:
         key = (row.paragraph_id, row.is_tail)

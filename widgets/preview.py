@@ -26,12 +26,15 @@ p { margin: 0; }
 .agenda { font-size: 10pt; margin-left: 0; }
 .agenda-title { font-weight: bold; }
 .sponsors { margin-top: 19px; margin-bottom: 16px; }
-.title { font-size: 12pt; font-weight: bold; margin-left: 75px; margin-right: 75px; margin-bottom: 16px; }
-.body { margin-left: 75px; margin-bottom: 8px; text-align: justify; }
-.organ-line { margin-left: 75px; margin-bottom: 8px; }
-.fn { font-size: 8pt; margin-left: 75px; }
+.title { font-size: 12pt; font-weight: bold; margin-left: 40px; margin-right: 75px; margin-bottom: 16px; }
+.body { margin-left: 40px; margin-bottom: 8px; text-align: justify; }
+.organ-line { margin-left: 40px; margin-bottom: 8px; }
+.fn { font-size: 8pt; margin-left: 40px; }
 .fnref { vertical-align: super; font-size: 7pt; }
 """
+
+
+BODY = 40  # px: the body column's indent from the masthead
 
 
 def _spans(block: Block, numbers: dict[str, int]) -> str:
@@ -54,11 +57,11 @@ def _body_paragraph(block: Block, numbers: dict[str, int]) -> str:
     if opener and text and not text.startswith((",", ";", ":", ".")):
         opener += " "
     content = f"{opener}{text}{escape(block.end)}"
-    indent = 75 + 37 * block.level  # px: 1.0 in. body indent, 0.5 in. per level
+    indent = BODY + 37 * block.level  # px: the body column, then 0.5 in. per level
     anchor = f'<a name="p-{block.paragraph_id}"></a>'
     if block.label and block.level == 0:
         # "1." sits at the first-line indent, the text follows after a tab
-        style = "margin-left: 75px; margin-bottom: 8px; text-indent: 37px;"
+        style = f"margin-left: {BODY}px; margin-bottom: 8px; text-indent: 37px;"
         return f'<p align="justify" style="{style}">{anchor}{escape(block.label)}&nbsp;&nbsp;&nbsp;&nbsp;{content}</p>'
     if block.label:
         # a hanging number or label, like the UN's tab after "1." / "(a)"
@@ -107,7 +110,7 @@ def preview_html(rendered: Rendered) -> str:
     for block in r.blocks:
         parts.append(_body_paragraph(block, numbers))
     if r.footnotes:
-        parts.append('<hr width="30%" align="left" style="margin-top: 16px; margin-left: 75px;" />')
+        parts.append('<hr width="30%" align="left" style="margin-top: 16px; margin-left: 40px;" />')
         for number, _fid, markup in r.footnotes:
             text = "".join(
                 f"<i>{escape(s.text)}</i>" if s.italic else escape(s.text) for s in inline.parse(markup)
@@ -134,7 +137,7 @@ class PreviewPane(QTextBrowser):
         palette.setColor(QPalette.ColorRole.Text, QColor("black"))
         self.setPalette(palette)
         self.setViewportMargins(0, 0, 0, 0)
-        self.document().setDocumentMargin(36)
+        self.document().setDocumentMargin(20)
         self.setLineWrapMode(QTextBrowser.LineWrapMode.WidgetWidth)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.html = ""
