@@ -76,6 +76,9 @@ class Lexicon:
         self._un.update(normal(w) for w in _state_words())
         self._extra = {normal(w) for w in extra}
         self._base = set(self._freq) | self._un  # one lookup for the shipped vocabulary
+        reject = resource("wordlists", "reject.txt")
+        self._reject = {normal(w) for w in read_words(reject)} if reject.is_file() else set()
+        self._base -= self._reject
         self.known = lru_cache(maxsize=100_000)(self._known)
 
     def set_extra(self, words: Iterable[str]) -> None:
@@ -89,6 +92,8 @@ class Lexicon:
         w = normal(word)
         if self._in_lists(w):
             return True
+        if w in self._reject:
+            return False
         parts = re.split(r"-", w)
         if len(parts) > 1:
             return all(p in PREFIXES or self._known(p) for p in parts if p)

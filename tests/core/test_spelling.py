@@ -196,3 +196,7 @@ def test_new_closed_compounds_of_a_combining_form_and_a_common_word_are_known() 
 def test_regular_derivations_of_common_words_are_known() -> None:
     assert words("the operationalization and informalization of work, and lockdowns and renewables") == []
     assert words("the goverments and the recieves") == ["goverments", "recieves"]
+
+
+def test_rejected_words_are_reported_though_the_dictionary_has_them() -> None:
+    assert words("the supercede of wether and calender") == ["supercede", "wether", "calender"]
