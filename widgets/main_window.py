@@ -111,10 +111,12 @@ class MainWindow(QMainWindow):
         self.rendered: Rendered = render(self.doc.resolution)
         self.numbers: dict[str, int] = {}
         self._keeps_own: dict[str, bool] = {}
+        self._refs: dict[str, tuple[str, ...]] = {}
         self.import_findings: list[Finding] = []
         self.doc_findings: list[Finding] = []
         self.para_findings: dict[str, list[Finding]] = {}
         self._pending_checks: set[str] = set()
+        self._context: object | None = None  # the engine's view of the document for paragraph checks
         self._last_match: edits.Match | None = None
         self.spelling = services.Spelling(self.settings.personal_dictionary())
         self._preview_zoom = 0
@@ -275,6 +277,7 @@ class MainWindow(QMainWindow):
     def load_document(self, doc: edits.Document) -> None:
         """Show a document from scratch (new, open, import, recovery)."""
         self.doc = doc
+        self._context = None
         self.import_findings = getattr(self, "import_findings", [])
         self.doc_findings = []
         self.para_findings = {}
@@ -300,6 +303,12 @@ class MainWindow(QMainWindow):
         self.numbers = dict(self.rendered.footnote_numbers)
         self._keeps_own = {b.paragraph_id: _keeps_own_end(self._text_of(b.paragraph_id, False))
                            for b in self.rendered.blocks if b.paragraph_id and not b.is_tail}  # fmt: skip
+        self._refs = {pid: refs for pid in self._keeps_own if (refs := self._refs_in(pid))}
+
+    def _refs_in(self, paragraph_id: str) -> tuple[str, ...]:
+        """The footnote references of a paragraph (text and tail): when they change, numbers move."""
+        text = self._text_of(paragraph_id, False) + self._text_of(paragraph_id, True)
+        return tuple(inline.footnote_ids(text)) if "[^" in text else ()
 
     def _text_of(self, paragraph_id: str, tail: bool) -> str:
         para = self.doc.find(paragraph_id)
@@ -329,9 +338,7 @@ class MainWindow(QMainWindow):
 
     def _on_document_changed(self, change: Change, initiator: object) -> None:
         res = self.res
-        typed_refs = any(
-            "[^" in self._text_of(pid, False) + self._text_of(pid, True) for pid in change.paragraph_ids
-        )
+        typed_refs = any(self._refs.get(pid, ()) != self._refs_in(pid) for pid in change.paragraph_ids)
         ends_flip = any(
             pid in self._keeps_own and self._keeps_own[pid] != _keeps_own_end(self._text_of(pid, False))
             for pid in change.paragraph_ids
@@ -365,6 +372,8 @@ class MainWindow(QMainWindow):
             self.header.show_header(res)  # the sponsor line and session words follow every edit
         if change.focus and initiator is None and change.structure:
             self.paragraphs.focus_paragraph(change.focus)
+        if not isinstance(initiator, tuple) or initiator[1] == "opener" or change.structure or change.header:
+            self._context = None  # typing in a text keeps the document context; anything else renews it
         self._pending_checks |= set(change.paragraph_ids)
         if change.structure or change.header or change.title or change.footnotes:
             self.full_check_timer.poke()
@@ -544,7 +553,9 @@ class MainWindow(QMainWindow):
         for pid in pending:
             if self.doc.find(pid) is None:
                 continue
-            found = services.check_paragraph(self.res, pid)
+            if self._context is None:
+                self._context = services.document_context(self.res)
+            found = services.check_paragraph(self.res, pid, self._context)
             if found is None:
                 return
             self.para_findings[pid] = found

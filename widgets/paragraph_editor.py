@@ -381,7 +381,7 @@ class ParagraphList(QScrollArea):
         self._mark_active()
 
     EAGER_ROWS = 60  # about two screens: the rest of a long draft is built in idle time
-    BACKLOG_CHUNK = 40
+    BACKLOG_CHUNK = 15  # rows per idle slice: small enough not to stall typing
 
     def _place(self, key: RowKey, block: Block, where: str) -> ParagraphRow:
         row = self.rows.get(key)

@@ -42,11 +42,20 @@ def check_document(res: Resolution) -> list[Finding] | None:
     return list(fn(res, template=_template(res)))
 
 
-def check_paragraph(res: Resolution, paragraph_id: str) -> list[Finding] | None:
+def check_paragraph(res: Resolution, paragraph_id: str, context: Any = None) -> list[Finding] | None:
+    """One paragraph's findings; `context` (from `document_context`) saves a pass over the whole document."""
     fn = _load("app.conventions.engine", "check_paragraph")
     if fn is None:
         return None
+    if context is not None:
+        return list(fn(res, paragraph_id, template=_template(res), context=context))
     return list(fn(res, paragraph_id, template=_template(res)))
+
+
+def document_context(res: Resolution) -> Any | None:
+    """What a paragraph check needs to know about the rest of the document (opener runs, first mentions)."""
+    fn = _load("app.conventions.engine", "build_context")
+    return fn(res, _template(res)) if fn else None
 
 
 def can_check() -> bool:

@@ -393,3 +393,51 @@ def test_paragraph_actions_need_a_paragraph(qtbot, window: MainWindow) -> None: 
     window.add_paragraph_after()
     assert len(window.res.preamble) == 3
     assert window.res.part(Part.OPERATIVE)
+
+
+def test_the_one_click_fix_under_a_paragraph(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+    pytest.importorskip("app.conventions.engine")
+    draft(qtbot, window)
+    third = rows(window)[3]  # "2. Invites"
+    third.opener.setFocus()
+    third.opener.selectAll()
+    qtbot.keyClicks(third.opener, "Requests")  # the same opener as the paragraph before it
+    window.flush()
+    assert third.fix.isVisibleTo(window)
+    assert "Also requests" in third.fix.text()
+    qtbot.mouseClick(third.fix, Qt.MouseButton.LeftButton)
+    assert window.res.operative[1].opener == "Also requests"
+    window.flush()
+    assert not third.fix.isVisibleTo(window)
+
+
+def test_arrow_keys_move_between_paragraphs(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+    draft(qtbot, window)
+    first = rows(window)[0]
+    first.text.setFocus()
+    qtbot.keyClick(first.text, Qt.Key.Key_Down)
+    assert QApplication.focusWidget() is rows(window)[1].opener
+    qtbot.keyClick(rows(window)[1].opener, Qt.Key.Key_Up)
+    assert QApplication.focusWidget() is first.text
+    assert window.where_label.text() == "PP 1"
+
+
+def test_live_checks_on_the_worker_thread_drop_stale_results(qtbot, settings, prompter, tmp_path) -> None:  # noqa: ANN001
+    pytest.importorskip("app.conventions.engine")
+    win = MainWindow(settings=settings, prompter=prompter, check_delay_ms=10, recovery_folder=tmp_path / "r")
+    qtbot.addWidget(win)
+    win.show()
+    win.new_document("ga-c1")
+    pre = rows(win)[0]
+    type_paragraph(qtbot, pre, "Recalling", "its resolution 78/1")
+    qtbot.keyClick(pre.text, Qt.Key.Key_Return)
+    type_paragraph(qtbot, rows(win)[1], "Recalling", "its resolution 79/2")
+    second = win.res.preamble[1].id
+    qtbot.waitUntil(
+        lambda: any(f.paragraph_id == second and f.fix for f in win.issues.findings), timeout=10000
+    )
+    # a result computed for an older revision is dropped
+    win._document_checked(win.doc, win.doc.revision - 1, [])
+    assert any(f.paragraph_id == second for f in win.issues.findings)
+    win.doc.history.mark_saved()
+    win.close()
