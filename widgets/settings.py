@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import platformdirs
@@ -16,6 +17,9 @@ MAX_RECENT = 10
 
 class Settings:
     def __init__(self, store: QSettings | None = None) -> None:
+        override = os.environ.get("RESOLUTE_DATA_DIR")  # one folder for everything (tests, portable use)
+        if store is None and override:
+            store = QSettings(str(Path(override) / "settings.ini"), QSettings.Format.IniFormat)
         self.store = store or QSettings("Resolute", "Resolute")
 
     def _get(self, key: str, default: str = "") -> str:
@@ -78,7 +82,10 @@ class Settings:
         override = self._get("spelling/personal")
         if override:
             return Path(override)
-        return Path(platformdirs.user_data_dir("Resolute", appauthor=False)) / "personal-dictionary.txt"
+        folder = os.environ.get("RESOLUTE_DATA_DIR") or platformdirs.user_data_dir(
+            "Resolute", appauthor=False
+        )
+        return Path(folder) / "personal-dictionary.txt"
 
 
 class SettingsDialog(QDialog):

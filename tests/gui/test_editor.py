@@ -441,3 +441,36 @@ def test_live_checks_on_the_worker_thread_drop_stale_results(qtbot, settings, pr
     assert any(f.paragraph_id == second for f in win.issues.findings)
     win.doc.history.mark_saved()
     win.close()
+
+
+def test_clicking_an_issue_jumps_to_its_paragraph(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+    pytest.importorskip("app.conventions.engine")
+    draft(qtbot, window)
+    target = rows(window)[4]  # "3. Decides"
+    target.opener.setFocus()
+    target.opener.selectAll()
+    qtbot.keyClicks(target.opener, "Invites")  # repeats "2. Invites"
+    rows(window)[0].text.setFocus()
+    window.flush()
+    index = next(i for i, f in enumerate(window.issues.findings) if f.paragraph_id == target.paragraph_id)
+    item = window.issues.tree.topLevelItem(index)
+    assert item.text(1) == "OP 3"
+    rect = window.issues.tree.visualItemRect(item)
+    qtbot.mouseClick(window.issues.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert QApplication.focusWidget() in (target.opener, target.text)
+    assert window.where_label.text() == "OP 3"
+    assert window.counts_label.text().strip().endswith("warnings")
+
+
+def test_settings_name_the_first_sponsor_of_a_new_draft(qtbot, window: MainWindow, settings) -> None:  # noqa: ANN001
+    from widgets.settings import SettingsDialog
+
+    dialog = SettingsDialog(settings, window)
+    qtbot.addWidget(dialog)
+    dialog.name.setText("A. Delegate")
+    dialog.delegation.setCurrentText("Norway")
+    dialog.accept()
+    assert settings.user_name == "A. Delegate" and settings.delegation == "Norway"
+    window.action(ActionId.NEW).trigger()
+    assert window.res.header.sponsors == ["Norway"]
+    assert window.header.sponsor_line.text() == "Norway: draft resolution"
