@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QCoreApplication, QSettings  # noqa: E402
+from PySide6.QtCore import QSettings, Qt  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 DEFAULT_DRAFTS = (
@@ -57,22 +57,17 @@ def main(argv: list[str]) -> int:
         win.flush()
         while win.paragraphs._spell_queue or win.paragraphs._backlog:
             app.processEvents()
-        # put the cursor where there is something to see: a paragraph with a one-click fix, else OP 1
-        findings = win.findings()
-        target = next(
-            (f.paragraph_id for f in findings if f.paragraph_id and f.fix and f.field == "opener"), ""
-        )
-        target = target or next((f.paragraph_id for f in findings if f.paragraph_id), "")
-        if not target and win.res.operative:
-            target = win.res.operative[0].id
+        # the top of the draft (title, masthead) with the findings below; the cursor in the first paragraph
         for _ in range(5):
             app.processEvents()
-        if target:
-            win.paragraphs.focus_paragraph(target)
-            win.preview.follow(target)
+        win.resizeDocks([win.issues_dock], [210], Qt.Orientation.Vertical)
+        if win.paragraphs.order:
+            win.paragraphs.focus_paragraph(win.paragraphs.order[0][0])
         for _ in range(5):
             app.processEvents()
-        QCoreApplication.processEvents()
+        win.paragraphs.verticalScrollBar().setValue(0)
+        win.preview.verticalScrollBar().setValue(0)
+        app.processEvents()
         args.output.parent.mkdir(parents=True, exist_ok=True)
         win.grab().save(str(args.output))
         win.doc.history.mark_saved()

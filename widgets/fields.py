@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QMimeData, Qt, Signal
+from PySide6.QtCore import QEvent, QMimeData, QObject, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -45,6 +45,20 @@ def to_markup(display: str, numbers: dict[str, int]) -> str:
 
 def _is_undo_key(event: QKeyEvent) -> bool:
     return any(event.matches(key) for key in _UNDO_KEYS)
+
+
+class UndoGuard(QObject):
+    """Installed on plain Qt fields (line edits, spin boxes): their undo keys go to the document's history."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and _is_undo_key(event):  # type: ignore[arg-type]
+            event.ignore()  # not taken by the field: the window's Undo/Redo action fires
+            return True
+        return False
+
+    def guard(self, root: QWidget) -> None:
+        for widget in [root, *root.findChildren(QWidget)]:
+            widget.installEventFilter(self)
 
 
 class OpenerField(QLineEdit):

@@ -34,6 +34,7 @@ from app.model import AgendaItem, DocumentKind, Resolution
 from app.render import sponsor_line
 from app.templates import Template, all_templates, get_template
 from widgets import services
+from widgets.fields import UndoGuard
 
 LANGUAGES = ("Arabic", "Chinese", "English", "French", "Russian", "Spanish")
 DISTRIBUTIONS = ("Limited", "General", "Restricted")
@@ -200,6 +201,8 @@ class HeaderPanel(QWidget):
         outer.addWidget(title_box)
         outer.addStretch(1)
         self._connect()
+        self.undo_guard = UndoGuard(self)
+        self.undo_guard.guard(self)  # one history: Ctrl+Z in a field undoes in the document
 
     @staticmethod
     def _groups() -> list[str]:

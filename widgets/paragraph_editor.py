@@ -238,6 +238,16 @@ class ParagraphList(QScrollArea):
         self.title.setFont(title_font)
         self.title.setContentsMargins(4, 4, 4, 2)
         self.title.setToolTip("The title: edit it under Document details")
+        self.hint = QLabel(
+            "Enter: new paragraph  ·  Tab / Shift+Tab: subparagraph level  ·  Alt+Shift+↑/↓: move  ·  "
+            "Ctrl+Alt+F: footnote  ·  numbers and end punctuation are added for you"
+        )
+        self.hint.setWordWrap(True)
+        self.hint.setContentsMargins(4, 0, 4, 4)
+        hint_font = self.hint.font()
+        hint_font.setPointSizeF(hint_font.pointSizeF() * 0.85)
+        self.hint.setFont(hint_font)
+        _colour(self.hint, GREY)
         self.organ_line = QLabel()
         self.organ_line.setObjectName("organLine")
         organ_font = self.organ_line.font()
@@ -252,7 +262,7 @@ class ParagraphList(QScrollArea):
                                         "semicolon, the last with a full stop")  # fmt: skip
         self.add_pre = self._add_button("+ Add preambular paragraph", Part.PREAMBLE)
         self.add_op = self._add_button("+ Add operative paragraph", Part.OPERATIVE)
-        for widget in (self.title, self.pre_heading, self.organ_line, self.boxes[Part.PREAMBLE], self.add_pre,
+        for widget in (self.title, self.hint, self.pre_heading, self.organ_line, self.boxes[Part.PREAMBLE], self.add_pre,
                        self.op_heading, self.boxes[Part.OPERATIVE], self.add_op):  # fmt: skip
             self.layout_.addWidget(widget)
         self.layout_.addStretch(1)

@@ -474,3 +474,31 @@ def test_settings_name_the_first_sponsor_of_a_new_draft(qtbot, window: MainWindo
     window.action(ActionId.NEW).trigger()
     assert window.res.header.sponsors == ["Norway"]
     assert window.header.sponsor_line.text() == "Norway: draft resolution"
+
+
+def test_undo_in_a_details_field_goes_through_the_document(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+    window.new_document("ga-c1")
+    title = window.header.title
+    title.setFocus()
+    qtbot.keyClicks(title, "Oceans")
+    qtbot.keyClick(rows(window)[0].text, Qt.Key.Key_A)  # another edit elsewhere, after the title
+    title.setFocus()
+    qtbot.keyClick(title, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.res.preamble[0].text == ""  # the document's last edit was undone, not the field's
+    assert window.res.title == "Oceans"
+    qtbot.keyClick(title, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.res.title == "" and title.text() == ""
+    assert window.paragraphs.title.text() == "Untitled draft"
+
+
+def test_a_file_that_cannot_be_read_leaves_the_draft_open(
+    qtbot, window: MainWindow, prompter, tmp_path: Path
+) -> None:  # noqa: ANN001
+    draft(qtbot, window)
+    before = storage.dumps(window.res)
+    bad = tmp_path / "broken.docx"
+    bad.write_bytes(b"PK\x03\x04 not really a zip")
+    prompter.save_answer = "discard"
+    assert not window.open_path(bad)
+    assert prompter.errors and "broken.docx" in prompter.errors[-1][1]
+    assert storage.dumps(window.res) == before
