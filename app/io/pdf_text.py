@@ -1,0 +1,168 @@
+"""Page furniture of text extracted from issued UN documents, and the footnotes that fall at page bottoms.
+
+A PDF's text layer carries, besides the resolution: the symbol repeated at every page top, job numbers
+("25-17035 (E)    281025", "25-17035"), barcodes ("*2517035*"), page counters ("2/18"), "Please recycle",
+running headers, and per page a footnote area below a rule of underscores. `clean` removes the furniture,
+marks where pages broke, and lifts the footnote areas out so that the body reads as continuous text.
+It is harmless on typed text: none of the patterns occur in a draft someone typed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+SYMBOL = re.compile(r"^(?:A|S|E|UNEP|TD|DP|ICCD|CEDAW|CRC|CCPR)(?:/[A-Za-z0-9.\-]+)+\*?$")
+JOB = re.compile(r"^\d{2}-\d{5}\s*(?:\([A-Z]\))?(?:\s+\d{6}){0,2}\s*$")
+BARCODE = re.compile(r"^\*\d{6,}\*$")
+COUNTER = re.compile(r"^\d{1,3}/\d{1,3}$")
+RECYCLE = re.compile(r"^Please recycle\b", re.IGNORECASE)
+SEPARATOR = re.compile(r"^_{5,}$")
+SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_SUPER_TO_DIGIT = str.maketrans(SUPERSCRIPTS, "0123456789")
+# a footnote line: "1  Text", "12 Text", "* Text", "¹ Text", "[1] Text", "[^1]: Text"
+NOTE_START = re.compile(
+    rf"^(?:(?P<num>\d{{1,3}})\s+|(?P<star>\*{{1,3}})\s+|(?P<sup>[{SUPERSCRIPTS}]+)\s*|\[\^?(?P<br>\d{{1,3}})\]:?\s+)"
+    r"(?P<text>\S.*)$"
+)
+
+_MASTHEAD_SYMBOL = re.compile(r"^United Nations\s+(\S+/\S+)$")
+PAGE_BREAK = "\x03"  # stands for a removed page boundary in the cleaned lines (not whitespace)
+
+
+@dataclass
+class RawNote:
+    label: str  # "1", "*", "**"
+    text: str
+    page: int
+
+
+@dataclass
+class Cleaned:
+    lines: list[str]  # body lines; PAGE_BREAK where a page ended
+    pages: list[int]  # the page of each line
+    notes: list[RawNote] = field(default_factory=list)
+    job_number: str = ""
+    symbol: str = ""
+    furniture: int = 0  # how many furniture lines went
+
+
+def note_label(match: re.Match[str]) -> str:
+    if match.group("num"):
+        return match.group("num")
+    if match.group("star"):
+        return match.group("star")
+    if match.group("sup"):
+        return match.group("sup").translate(_SUPER_TO_DIGIT)
+    return match.group("br")
+
+
+def _is_furniture(line: str, symbol: str) -> bool:
+    s = line.strip()
+    if not s:
+        return False
+    if JOB.match(s) or BARCODE.match(s) or COUNTER.match(s) or RECYCLE.match(s):
+        return True
+    # the symbol at a page top, alone or with a running title after wide spacing
+    return bool(symbol) and (s == symbol or (s.startswith(symbol) and re.match(r"\s{2,}", s[len(symbol) :])))
+
+
+def _breaks_page(line: str, symbol: str) -> bool:
+    s = line.strip()
+    return bool(COUNTER.match(s)) or (bool(symbol) and s.startswith(symbol)) or s == PAGE_BREAK
+
+
+def clean(lines: list[str]) -> Cleaned:
+    """Remove page furniture, mark page breaks, lift footnote areas out. Lines come stripped of line ends."""
+    symbol = next((s.strip() for s in lines[:15] if SYMBOL.match(s.strip())), "")
+    if not symbol:  # "United Nations A/C.3/80/L.20" on one line
+        symbol = next((m.group(1) for s in lines[:15] if (m := _MASTHEAD_SYMBOL.match(s.strip()))), "")
+    out = Cleaned([], [], symbol=symbol)
+    page = 0
+    seen_symbol = False
+    in_notes = False
+    last_number = 0
+    i = 0
+    n = len(lines)
+    while i < n:
+        raw = lines[i]
+        s = raw.strip()
+        if "\f" in raw and not raw.replace("\f", "").strip():
+            s = PAGE_BREAK  # a form feed between pages
+        if symbol and not seen_symbol and (s == symbol or s.endswith(" " + symbol)):
+            seen_symbol = True  # the masthead's own symbol stays
+            out.lines.append(s)
+            out.pages.append(page)
+            i += 1
+            continue
+        if _is_furniture(s, symbol) or s == PAGE_BREAK:
+            if JOB.match(s) and not out.job_number:
+                out.job_number = re.sub(r"\s+\d{6}.*$", "", s).strip()
+            if seen_symbol and _breaks_page(s, symbol):
+                # a page boundary: drop the whole cluster of furniture and blank lines around it
+                while out.lines and (not out.lines[-1].strip() or _is_furniture(out.lines[-1], symbol)):
+                    out.lines.pop()
+                    out.pages.pop()
+                    out.furniture += 1
+                j = i
+                while j < n and (not lines[j].strip() or _is_furniture(lines[j], symbol) or "\f" in lines[j]):
+                    j += 1
+                out.furniture += j - i
+                page += 1
+                out.lines.append(PAGE_BREAK)
+                out.pages.append(page)
+                in_notes = False
+                i = j
+                continue
+            out.furniture += 1
+            i += 1
+            continue
+        if SEPARATOR.match(s):
+            following = next((x.strip() for x in lines[i + 1 :] if x.strip()), "")
+            if NOTE_START.match(following):
+                in_notes = True
+                i += 1
+                continue
+        if in_notes:
+            if s:
+                m = NOTE_START.match(s)
+                label = note_label(m) if m else ""
+                starts = bool(m) and (
+                    not label.isdigit() or not out.notes or int(label) == last_number + 1 or last_number == 0
+                )
+                if starts and m:
+                    if label.isdigit():
+                        last_number = int(label)
+                    out.notes.append(RawNote(label, m.group("text").strip(), page))
+                elif out.notes:
+                    out.notes[-1].text = join_wrapped(out.notes[-1].text, s)
+            i += 1
+            continue
+        out.lines.append(raw.rstrip())
+        out.pages.append(page)
+        i += 1
+    while out.lines and (not out.lines[-1].strip() or out.lines[-1] == PAGE_BREAK):
+        out.lines.pop()
+        out.pages.pop()
+    return out
+
+
+def join_wrapped(left: str, right: str, keep_hyphen: bool = True) -> str:
+    """Join a hard-wrapped line to the text before it."""
+    left = left.rstrip()
+    right = right.strip()
+    if not left:
+        return right
+    if not right:
+        return left
+    if left.endswith("-") and len(left) > 1 and left[-2].isalpha():
+        return left + right if keep_hyphen else left[:-1] + right
+    return left + " " + right
+
+
+def looks_extracted(lines: list[str]) -> bool:
+    """True for text that came out of an issued PDF (furniture or hard wraps present)."""
+    for s in (x.strip() for x in lines):
+        if JOB.match(s) or BARCODE.match(s) or COUNTER.match(s) or RECYCLE.match(s):
+            return True
+    return False

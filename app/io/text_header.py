@@ -1,0 +1,365 @@
+"""The masthead, agenda block, sponsor line and title of a plain-text resolution."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from app.findings import Finding, Severity
+from app.formatting import parse_date, parse_ordinal_words
+from app.io.pdf_text import SYMBOL
+from app.model import AgendaItem, DocumentKind, Header
+from app.templates import Template, all_templates, get_template, template_for_symbol
+
+ORGANS = ("General Assembly", "Security Council", "Economic and Social Council", "Human Rights Council")
+_ORGAN_TEMPLATE = {
+    "Security Council": "sc",
+    "Economic and Social Council": "ecosoc",
+    "Human Rights Council": "hrc",
+}
+COMMITTEE = re.compile(
+    r"^(?:(?:First|Second|Third|Fourth|Fifth|Sixth) Committee|Special Political and Decolonization Committee"
+    r"(?: \(Fourth Committee\))?)$"
+)
+SESSION = re.compile(r"^(?:(?P<resumed>Resumed|Special|Emergency special)\s+)?(?P<ord>[A-Za-z-]+) session$")
+YEAR_SESSION = re.compile(r"^(?P<year>\d{4}) session$")
+AGENDA = re.compile(r"^Agenda items?\s+(?P<items>.+?)\s*$")
+_ITEM = re.compile(r"(?P<num>\d+)(?:\s*\((?P<sub>[A-Za-z])\))?")
+DISTR = re.compile(r"^Distr\.?:?\s*(?P<d>\w+)")
+ORIGINAL = re.compile(r"^Original:\s*(?P<lang>.+)$")
+ADOPTED = re.compile(r"^Resolution adopted by the (?P<organ>.+?) on (?P<date>.+)$")
+REPORT = re.compile(r"^\[(?:on the report of the (?P<committee>.+?)|without reference to a Main Committee)"
+                    r"\s*\((?P<ref>[^)]*)\)\]$")  # fmt: skip
+NUMBERED_TITLE = re.compile(r"^(?P<num>\d+/\d+(?:\s+[A-Z])?)\.\s+(?P<title>.+)$")
+KIND = re.compile(
+    r"^(?P<names>.*?)(?::\s*(?P<star>\*+)?|(?P<star2>\*+)?:)?\s*"
+    r"(?P<kind>revised draft resolution|draft resolution|draft decision|"
+    r"amendments? to (?:the )?(?:revised )?draft (?:resolution|decision)(?:\s+(?P<amends>\S+?))?)"
+    r"(?P<rest>\s+submitted by .+)?\s*$",
+    re.IGNORECASE,
+)
+ON_BEHALF = re.compile(r"\s*\(on behalf of (?P<group>[^)]+)\)")
+STAR_BEHALF = re.compile(
+    r"^On behalf of (?:the States Members of the United Nations that are members of )?(.+?)\.?$"
+)
+AND_NAMES = (
+    "Antigua and Barbuda", "Bosnia and Herzegovina", "Saint Kitts and Nevis", "Saint Vincent and the Grenadines",
+    "Sao Tome and Principe", "Trinidad and Tobago", "United Kingdom of Great Britain and Northern Ireland",
+    "Heard Island and McDonald Islands", "Turks and Caicos Islands", "Wallis and Futuna",
+    "Saint Pierre and Miquelon", "South Georgia and the South Sandwich Islands", "Svalbard and Jan Mayen",
+    "Serbia and Montenegro", "Group of 77 and China",
+)  # fmt: skip
+
+
+def _official(name: str) -> str:
+    try:
+        from app.states import official_name  # written by the engine helper
+    except ImportError:
+        return name
+    try:
+        return official_name(name) or name
+    except Exception:  # noqa: BLE001 - an unknown name is kept as written
+        return name
+
+
+def _known(name: str) -> bool:
+    if name in AND_NAMES:
+        return True
+    try:
+        from app.states import official_name
+    except ImportError:
+        return False
+    try:
+        return bool(official_name(name))
+    except Exception:  # noqa: BLE001
+        return False
+
+
+def split_sponsors(names: str) -> list[str]:
+    """'A, Bosnia and Herzegovina and C' → names, keeping names that contain 'and'."""
+    names = re.sub(r"\s+", " ", names).strip().rstrip(",")
+    if not names:
+        return []
+    parts = [p.strip() for p in names.split(", ") if p.strip()]
+    last = parts.pop()
+    parts += _split_last(last)
+    return [_official(p) for p in parts]
+
+
+def _split_last(text: str) -> list[str]:
+    if " and " not in text or text in AND_NAMES:
+        return [text]
+    pieces = text.split(" and ")
+    best: list[str] | None = None
+    for cut in range(1, len(pieces)):
+        left, right = " and ".join(pieces[:cut]), " and ".join(pieces[cut:])
+        if _known(left) and _known(right):
+            return [left, right]
+        if best is None and (_known(left) or _known(right)):
+            best = [left, right]
+    if best:
+        return best
+    for name in AND_NAMES:  # "X and Trinidad and Tobago", "Trinidad and Tobago and X"
+        if text.endswith(" and " + name):
+            return [text[: -len(name) - 5], name]
+        if text.startswith(name + " and "):
+            return [name, text[len(name) + 5 :]]
+    left, _, right = text.rpartition(" and ")
+    return [left, right]
+
+
+@dataclass
+class HeaderResult:
+    header: Header
+    title: str = ""
+    template: Template | None = None
+    sponsor_star: str = ""  # the "*" after the sponsor names, when there is one
+    organ: str = ""
+    adopted: bool = False
+    findings: list[Finding] = field(default_factory=list)
+
+
+def _agenda_items(spec: str) -> list[AgendaItem]:
+    items = []
+    for m in _ITEM.finditer(spec):
+        sub = m.group("sub") or ""
+        if sub == "I":  # "(I)" in typed drafts is a lower-case L set in a sans font
+            sub = "l"
+        items.append(AgendaItem(number=m.group("num"), sub_item=sub.lower()))
+    return items
+
+
+def _classify(line: str) -> str:
+    s = line.strip()
+    if s == "United Nations":
+        return "un"
+    if s.startswith("United Nations ") and SYMBOL.match(s[15:].strip()):
+        return "un-symbol"
+    if SYMBOL.match(s):
+        return "symbol"
+    if s in ORGANS:
+        return "organ"
+    if DISTR.match(s):
+        return "distr"
+    if ORIGINAL.match(s):
+        return "original"
+    if s[:1].isupper() and SESSION.match(s) and parse_ordinal_words(SESSION.match(s).group("ord")):  # type: ignore[union-attr]
+        return "session"
+    if YEAR_SESSION.match(s):
+        return "session"
+    if COMMITTEE.match(s):
+        return "committee"
+    if AGENDA.match(s):
+        return "agenda"
+    if ADOPTED.match(s):
+        return "adopted"
+    if REPORT.match(s):
+        return "report"
+    if parse_date(s) and re.fullmatch(r"\d{1,2} \w+ \d{4}", s):
+        return "date"
+    return "text"
+
+
+def parse_header(blocks: list[list[str]], join: Callable[[list[str]], str] | None = None) -> HeaderResult:
+    """Read header blocks (lists of lines; blank lines already split them) in document order. `join` joins
+    wrapped lines (the reader's, which knows the document's hyphenated words)."""
+    h = Header()
+    out = HeaderResult(h)
+    text_blocks: list[tuple[int, list[str]]] = []  # (agenda items seen so far, lines)
+    symbol_full = ""
+    committee = ""
+    report_committee = ""
+    for block in blocks:
+        current: list[str] = []
+        for line in block:
+            kind = _classify(line)
+            s = line.strip()
+            if kind == "text":
+                current.append(s)
+                continue
+            if current:
+                text_blocks.append((len(h.agenda_items), current))
+                current = []
+            if kind == "un-symbol":
+                kind, s = "symbol", s[15:].strip()
+            if kind == "symbol" and not symbol_full:
+                symbol_full = s.rstrip("*")
+            elif kind == "organ":
+                out.organ = s
+            elif kind == "distr":
+                h.distribution = DISTR.match(s).group("d")  # type: ignore[union-attr]
+            elif kind == "original":
+                h.original_language = ORIGINAL.match(s).group("lang").strip()  # type: ignore[union-attr]
+            elif kind == "session":
+                m = YEAR_SESSION.match(s)
+                if m:
+                    h.year = int(m.group("year"))
+                else:
+                    h.session = parse_ordinal_words(SESSION.match(s).group("ord"))  # type: ignore[union-attr]
+            elif kind == "committee":
+                committee = s
+            elif kind == "agenda":
+                h.agenda_items += _agenda_items(AGENDA.match(s).group("items"))  # type: ignore[union-attr]
+            elif kind == "date" and h.date is None:
+                h.date = parse_date(s)
+            elif kind == "adopted":
+                out.adopted = True
+            elif kind == "report":
+                m = REPORT.match(s)
+                assert m
+                report_committee = m.group("committee") or ""
+                ref = m.group("ref").strip()
+                if not report_committee and SYMBOL.match(ref):
+                    symbol_full = ref  # the draft that was adopted without reference to a committee
+                elif SYMBOL.match(ref) and not symbol_full.startswith(("A/RES", "S/RES", "E/RES")):
+                    pass
+        if current:
+            text_blocks.append((len(h.agenda_items), current))
+
+    if symbol_full.startswith(("A/RES/", "S/RES/", "E/RES/")):
+        out.adopted = True
+        out.findings.append(Finding("import.adopted-resolution", Severity.INFO,
+                                    f"{symbol_full} is an adopted resolution: imported as a draft of the same text"))  # fmt: skip
+        symbol_full = ""
+    rev = re.search(r"/Rev\.(\d+)$", symbol_full)
+    h.revision = int(rev.group(1)) if rev else 0
+    h.symbol = re.sub(r"/Rev\.\d+$", "", symbol_full)
+    if out.adopted:
+        h.distribution = "Limited"
+
+    out.template = _pick_template(h.symbol, out.organ, committee or report_committee)
+    tpl = out.template
+    if h.symbol and tpl.uses_year:
+        m = re.search(r"/(\d{4})/", h.symbol)
+        if m:
+            h.year = int(m.group(1))
+    if h.session is None and h.symbol and not tpl.uses_year:
+        m = re.search(r"/(\d{2,3})/", h.symbol)
+        if m:
+            h.session = int(m.group(1))
+    h.template = tpl.id
+    h.committee = "" if committee in ("", tpl.committee) else committee
+
+    _read_text_blocks(out, text_blocks, join or _join)
+    return out
+
+
+def _pick_template(symbol: str, organ: str, committee: str) -> Template:
+    if symbol:
+        tpl = template_for_symbol(symbol)
+        if tpl:
+            return tpl
+    if committee:
+        for tpl in all_templates().values():
+            if tpl.committee and tpl.committee == committee:
+                return tpl
+    if organ in _ORGAN_TEMPLATE:
+        return get_template(_ORGAN_TEMPLATE[organ])
+    return get_template("ga-plenary")
+
+
+def organ_template(out: HeaderResult, organ: str) -> None:
+    """Pick the template from the organ line when the text had no masthead."""
+    if organ in _ORGAN_TEMPLATE and out.header.template == "ga-plenary":
+        tpl = get_template(_ORGAN_TEMPLATE[organ])
+        out.template = tpl
+        out.header.template = tpl.id
+
+
+def _read_text_blocks(
+    out: HeaderResult, text_blocks: list[tuple[int, list[str]]], join: Callable[[list[str]], str]
+) -> None:
+    h = out.header
+    sponsor_at = next((i for i, (_, lines) in enumerate(text_blocks) if KIND.match(" ".join(lines))), None)
+    before = text_blocks[:sponsor_at] if sponsor_at is not None else []
+    after = text_blocks[sponsor_at + 1 :] if sponsor_at is not None else text_blocks
+    if sponsor_at is None and h.agenda_items:
+        # without a sponsor line, the blocks right after the agenda lines are item titles
+        before = [b for b in text_blocks if b[0] > 0][: len(h.agenda_items)]
+        after = [b for b in text_blocks if b not in before]
+    # item titles: the text blocks that follow each "Agenda item" line
+    titles: dict[int, list[str]] = {}
+    for seen, lines in before:
+        if seen:
+            titles.setdefault(seen - 1, []).extend(lines)
+        else:
+            out.findings.append(_unplaced(" ".join(lines)))
+    if len(titles) == 1 and len(h.agenda_items) > 1:
+        titles = dict(enumerate(_split_item_titles(titles[next(iter(titles))], len(h.agenda_items))))
+    for index, lines in titles.items():
+        if index < len(h.agenda_items):
+            h.agenda_items[index].title = join(lines)
+        else:
+            h.agenda_items[-1].title = join([h.agenda_items[-1].title, *lines])
+    if sponsor_at is not None:
+        _read_sponsors(out, " ".join(text_blocks[sponsor_at][1]))
+    title_lines = [line for _, lines in after for line in lines]
+    if title_lines:
+        title = join(title_lines)
+        m = NUMBERED_TITLE.match(title)
+        if m:
+            title = m.group("title")
+        out.title = re.sub(
+            r"\\[*\[\\]|[*\[\\]", lambda m: m.group(0) if len(m.group(0)) == 2 else "\\" + m.group(0), title
+        )
+
+
+def _split_item_titles(lines: list[str], count: int) -> list[list[str]]:
+    groups: list[list[str]] = [[lines[0]]]
+    for line in lines[1:]:
+        if line[:1].isupper() and len(groups) < count:
+            groups.append([line])
+        else:
+            groups[-1].append(line)
+    return groups
+
+
+def _read_sponsors(out: HeaderResult, text: str) -> None:
+    h = out.header
+    m = KIND.match(re.sub(r"\s+", " ", text).strip())
+    assert m
+    kind = m.group("kind").lower()
+    if kind.startswith("revised"):
+        h.kind = DocumentKind.REVISED_DRAFT_RESOLUTION
+    elif kind == "draft decision":
+        h.kind = DocumentKind.DRAFT_DECISION
+    elif kind.startswith("amendment"):
+        h.kind = DocumentKind.AMENDMENT
+        h.amends = (m.group("amends") or "").rstrip(".,")
+    out.sponsor_star = m.group("star") or m.group("star2") or ""
+    names = m.group("names").strip()
+    if names.endswith("*"):
+        out.sponsor_star = out.sponsor_star or names[len(names.rstrip("*")) :]
+        names = names.rstrip("*").rstrip()
+    behalf = ON_BEHALF.search(names)
+    if behalf:
+        h.on_behalf_of = behalf.group("group").strip()
+        names = ON_BEHALF.sub("", names)
+    h.sponsors = split_sponsors(names)
+    if m.group("rest"):
+        out.findings.append(Finding("import.sponsor-note", Severity.INFO,
+                                    f"sponsor line reads “{text.strip()}”: no sponsors recorded"))  # fmt: skip
+
+
+def star_note(out: HeaderResult, text: str) -> bool:
+    """Place a page-1 '*' note that belongs to the sponsor line. True when it was used."""
+    m = STAR_BEHALF.match(text.strip())
+    if m:
+        out.header.on_behalf_of = m.group(1).strip()
+        return True
+    return False
+
+
+def _join(lines: list[str]) -> str:
+    from app.io.pdf_text import join_wrapped
+
+    text = ""
+    for line in lines:
+        text = join_wrapped(text, line)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _unplaced(text: str) -> Finding:
+    return Finding("import.unplaced", Severity.WARNING, f"header line not recognised, kept here: “{text}”",
+                   field="header")  # fmt: skip

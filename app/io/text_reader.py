@@ -1,0 +1,783 @@
+"""Plain text into the model: typed or pasted drafts, text copied from issued PDFs, and UN-XML renderings.
+
+One reader serves all three, since they differ only in degree:
+
+* typed drafts have a paragraph per line or per blank-line block, `*italic*` openers, `[54/54](#)` link marks,
+  footnote markers as superscripts (¹²), `[1]` or digits after punctuation, and footnote texts anywhere;
+* text from an issued PDF is hard-wrapped, carries page furniture (`app.io.pdf_text` removes it) and has its
+  footnotes at page bottoms, marked in the body by digits glued to words ("Destruction,1");
+* renderings of adopted resolutions have one block per line and footnotes at the end.
+
+Numbers, labels and terminal punctuation are absorbed (the model never stores them). Whatever cannot be placed
+is kept in `Resolution.annex` or reported as an `import.*` finding, never dropped silently.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from app import inline
+from app.findings import Finding, Severity
+from app.io import pdf_text
+from app.io.pdf_text import NOTE_START, PAGE_BREAK, SUPERSCRIPTS, RawNote, join_wrapped, note_label
+from app.io.reading import ImportResult
+from app.io.text_header import ORGANS, HeaderResult, organ_template, parse_header, star_note
+from app.model import DocumentKind, Footnote, Paragraph, Part, Resolution
+from app.render import absorb_terminal
+from app.templates import Template
+
+MAX_CHARS = 5_000_000
+
+_ORGAN_LINE = re.compile(
+    r"^\*?The (?P<organ>"
+    + "|".join(ORGANS)
+    + r"|[A-Z][A-Za-z]+(?: (?:[A-Z][A-Za-z]+|of|on|the|and|for))*)\*?"
+    r"\s*(?P<comma>,)?\s*(?P<rest>.*)$"
+)
+_NUMBER = re.compile(r"^(?:OP\s?)?(?P<n>\d{1,3})\s*[.)](?:\s+|$)|^OP\s?(?P<n2>\d{1,3})[.:]?\s+")
+_PP_LABEL = re.compile(r"^PP\s?\d{1,3}[.:)]?\s+")
+_SUB_PAREN = re.compile(r"^\((?P<l>[a-z]{1,5}|[ivxlc]{1,6})\)(?:\s+|$)")
+_SUB_DOT = re.compile(r"^(?P<l>[a-z]{1,4})\.(?:\s+|$)(?=\S|$)")
+_HEADING = re.compile(r"^(?:[IVXLC]{1,6}|[A-Z])(?:\.\s+\S.*)?$")
+_HEADING_MARK = re.compile(r"^(?:[IVXLC]{1,6}|[A-H])\.?$")
+_ANNEX = re.compile(r"^(?:Annex|ANNEX|Appendix|APPENDIX)(?:\s+[IVXLC\d]+)?\.?$")
+_INSTRUCTION = re.compile(r"^(?:Delete|Insert|Replace|Add|Amend|After|Before|In)\b.*:$")
+_CLOSING = re.compile(r"^\d+(?:st|nd|rd|th) (?:plenary )?meeting\b")
+_LINK = re.compile(r"\[([^\]\[]+)\]\((?:[^()\s]*)\)")
+_MD_NOTE_DEF = re.compile(r"^\[\^(?P<label>[\w-]+)\]:\s*(?P<text>.*)$")
+_SUPER_RUN = re.compile(f"[{SUPERSCRIPTS}]+")
+_ITALIC = re.compile(r"(?<![\\*])\*(?=\S)(?P<t>[^*\n]*?\S)\*(?!\*)")
+_OPENER_MARK = re.compile(r"^\*(?=\S)(?P<t>[^*]*?\S)\*")
+_WORD = re.compile(r"[A-Za-z\u00C0-\u024F]+(?:[-\u2011][A-Za-z\u00C0-\u024F]+)*")
+_MARK = "\x01{}\x02"
+_MARK_RE = re.compile("\x01(\\d+)\x02")
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10,
+          "xi": 11, "xii": 12, "xiii": 13, "xiv": 14, "xv": 15, "xvi": 16, "xvii": 17, "xviii": 18,
+          "xix": 19, "xx": 20}  # fmt: skip
+
+
+def read_text(text: str) -> ImportResult:
+    """Read a resolution from plain text (typed draft, PDF text, or rendering of an adopted resolution)."""
+    from app.errors import InputError
+
+    if len(text) > MAX_CHARS:
+        raise InputError("the text is too long to be a resolution")
+    if not text.strip():
+        raise InputError("the text is empty")
+    text = text.replace("\x01", "").replace("\x02", "")  # they delimit the reader's own marks (_MARK)
+    return _Reader(text).run()
+
+
+@dataclass
+class _Block:
+    lines: list[str]
+    pages: list[int]
+    after_break: bool = False
+
+    @property
+    def first(self) -> str:
+        return self.lines[0].strip()
+
+
+@dataclass
+class _Para:
+    kind: str  # "num", "sub", "plain", "heading"
+    label: str
+    text: str  # markup with footnote placeholders
+    number: int = 0
+
+
+@dataclass
+class _Reader:
+    source: str
+    findings: list[Finding] = field(default_factory=list)
+    notes: list[RawNote] = field(default_factory=list)
+    words_cache: set[str] | None = None
+    _lines_for_words: list[str] = field(default_factory=list)
+    used_notes: set[int] = field(default_factory=set)
+    header_notes: set[int] = field(default_factory=set)
+
+    # ---- the whole run -------------------------------------------------------------------------------------------
+
+    def run(self) -> ImportResult:
+        lines = _normalise(self.source)
+        cleaned = pdf_text.clean(lines)
+        self.notes = cleaned.notes
+        body_lines, body_pages = self._lift_typed_notes(cleaned.lines, cleaned.pages)
+        self._lines_for_words = body_lines
+        blocks = _blocks(body_lines, body_pages)
+        split = _header_end(blocks)
+        head = parse_header([b.lines for b in blocks[:split]], join=self._join)
+        self.findings += head.findings
+        if cleaned.job_number:
+            head.header.job_number = cleaned.job_number
+        res = Resolution(header=head.header, title=head.title)
+        body = blocks[split:]
+        organ_line = _ORGAN_LINE.match(body[0].first) if body else None
+        if organ_line and not head.organ and not head.header.symbol:
+            organ_template(head, organ_line.group("organ"))  # no masthead: the organ line says who adopts
+        self._place_header_notes(head, blocks[:split])
+        self._mark_footnotes(body)
+        self._body(res, body, head.template)
+        self._attach_notes(res)
+        if head.adopted:
+            res.header.distribution = "Limited"
+        return ImportResult(res, self.findings)
+
+    # ---- footnotes -----------------------------------------------------------------------------------------------
+
+    def _lift_typed_notes(self, lines: list[str], pages: list[int]) -> tuple[list[str], list[int]]:
+        """Footnote texts typed among the paragraphs ("¹ United Nations, …", "[^1]: …", "** …")."""
+        out: list[str] = []
+        out_pages: list[int] = []
+        used_labels = _marker_labels("\n".join(lines))
+        current: RawNote | None = None
+        for line, page in zip(lines, pages, strict=True):
+            s = line.strip()
+            m = NOTE_START.match(s) if s and s != PAGE_BREAK else None
+            md = _MD_NOTE_DEF.match(s) if s else None
+            is_note = False
+            if md:
+                current = RawNote(md.group("label"), md.group("text").strip(), page)
+                is_note = True
+            elif m and (
+                m.group("sup") or m.group("br") or (m.group("star") and m.group("star") in used_labels)
+            ):
+                current = RawNote(note_label(m), m.group("text").strip(), page)
+                is_note = True
+            elif current is not None and s and s != PAGE_BREAK:
+                current.text = join_wrapped(current.text, s)
+                continue
+            if is_note and current is not None:
+                self.notes.append(current)
+                continue
+            current = None
+            out.append(line)
+            out_pages.append(page)
+        return out, out_pages
+
+    def _place_header_notes(self, head: HeaderResult, header_blocks: list[_Block]) -> None:
+        if not head.sponsor_star:
+            return
+        for index, note in enumerate(self.notes):
+            if note.label == head.sponsor_star:
+                self.used_notes.add(index)
+                self.header_notes.add(index)
+                if not star_note(head, note.text):
+                    self.findings.append(Finding("import.unplaced", Severity.INFO,
+                                                 f"sponsor-line note not kept in the model: “{note.text}”",
+                                                 field="header"))  # fmt: skip
+                return
+
+    def _mark_footnotes(self, body: list[_Block]) -> None:
+        """Replace every footnote marker in the body lines by a placeholder naming its note."""
+        pdf_like = any(b.pages and b.pages[-1] > 0 for b in body)
+        pos = (0, 0, 0)  # block, line, offset of the last marker found
+        for index, note in enumerate(self.notes):
+            if index in self.used_notes:
+                continue
+            following = self.notes[index + 1].label if index + 1 < len(self.notes) else ""
+            found = self._find_marker(body, note, pos, pdf_like, following)
+            if not found:
+                continue
+            b, ln, start, end = found
+            line = body[b].lines[ln]
+            token = _MARK.format(index)
+            body[b].lines[ln] = line[:start] + token + line[end:]
+            self.used_notes.add(index)
+            pos = (b, ln, start + len(token))
+
+    def _find_marker(
+        self,
+        body: list[_Block],
+        note: RawNote,
+        pos: tuple[int, int, int],
+        pdf_like: bool,
+        following: str = "",
+    ) -> tuple[int, int, int, int] | None:
+        label = note.label
+        if not label.isdigit():
+            pos = (0, 0, 0)  # "*" notes and named notes have a sequence of their own
+        patterns = _marker_patterns(label, following)
+        if pdf_like:  # a marker sits on the page of its footnote; strong forms may stray (notes run over)
+            order = [(p, note.page) for p in patterns] + [(p, None) for p in patterns[:2]]
+        else:
+            order = [(p, None) for p in patterns]
+        for pattern, page in order:
+            hit = _search(body, pattern, pos, page, _needles(label, pattern is patterns[0]))
+            if hit:
+                return hit
+        return None
+
+    def _attach_notes(self, res: Resolution) -> None:
+        """Footnotes go into the model in the order of their markers; notes without a marker are kept too."""
+        ids: dict[int, str] = {}
+        for index in range(len(self.notes)):
+            if index in self.used_notes and not self._header_note(index):
+                self._ref(res, ids, index)
+        for index, note in enumerate(self.notes):
+            if index not in self.used_notes:
+                fn = Footnote(text=self._markup(note.text))
+                res.footnotes[fn.id] = fn
+                self.findings.append(Finding("import.footnote-unplaced", Severity.WARNING,
+                                             f"footnote {note.label} has no marker in the text; kept unreferenced: "
+                                             f"“{note.text[:80]}”"))  # fmt: skip
+        for _, para in res.paragraphs():
+            for attr in ("opener", "text", "tail"):
+                value = getattr(para, attr)
+                if "\x01" in value:
+                    setattr(para, attr, _MARK_RE.sub(lambda m: self._ref(res, ids, int(m.group(1))), value))
+        res.title = _MARK_RE.sub(lambda m: self._ref(res, ids, int(m.group(1))), res.title)
+        res.annex = [_MARK_RE.sub(lambda m: self._ref(res, ids, int(m.group(1))), a) for a in res.annex]
+
+    def _header_note(self, index: int) -> bool:
+        return index in self.header_notes
+
+    def _ref(self, res: Resolution, ids: dict[int, str], index: int) -> str:
+        if index not in ids:
+            fn = Footnote(text=self._markup(self.notes[index].text))
+            res.footnotes[fn.id] = fn
+            ids[index] = fn.id
+        return inline.footnote_ref(ids[index])
+
+    # ---- text ----------------------------------------------------------------------------------------------------
+
+    def _join(self, lines: list[str]) -> str:
+        text = ""
+        for line in lines:
+            s = line.strip()
+            if not s or s == PAGE_BREAK:
+                continue
+            if text.endswith("-") and len(text) > 1 and text[-2].isalpha() and s[:1].isalpha():
+                text = join_wrapped(text, s, keep_hyphen=self._keep_hyphen(text, s))
+            else:
+                text = join_wrapped(text, s)
+        return re.sub(r"[ \t]+", " ", text).strip()
+
+    def _keep_hyphen(self, left: str, right: str) -> bool:
+        """ "non-\\nproliferation" keeps its hyphen; "implemen-\\ntation" loses it. The document decides first."""
+        a = re.search(r"[A-Za-z\u00C0-\u024F]+-$", left)
+        b = re.match(r"[A-Za-z\u00C0-\u024F]+", right)
+        if not a or not b:
+            return True
+        head, tail = a.group(0)[:-1], b.group(0)
+        joined, hyphened = (head + tail).lower(), f"{head}-{tail}".lower()
+        if self.words_cache is None:
+            self.words_cache = _word_forms(self._lines_for_words)
+        if hyphened in self.words_cache:
+            return True
+        if joined in self.words_cache:
+            return False
+        if right[:1].isupper():
+            return True
+        known = _known_words()
+        if known is None:
+            return True
+        return not (joined in known and (head.lower() not in known or tail.lower() not in known))
+
+    def _markup(self, text: str) -> str:
+        """Plain typed text to inline markup: `*italic*` kept, links reduced to their text, the rest escaped."""
+        text = _LINK.sub(r"\1", text)
+        out: list[str] = []
+        pos = 0
+        for m in _ITALIC.finditer(text):
+            out.append(_escape_keep_marks(text[pos : m.start()]))
+            out.append("*" + _escape_keep_marks(m.group("t")) + "*")
+            pos = m.end()
+        out.append(_escape_keep_marks(text[pos:]))
+        return "".join(out)
+
+    # ---- the body ------------------------------------------------------------------------------------------------
+
+    def _body(self, res: Resolution, body: list[_Block], tpl: Template | None) -> None:
+        paras: list[_Para] = []
+        annex_from = None
+        if body and _ORGAN_LINE.match(body[0].first):
+            first_line = _ORGAN_LINE.match(body[0].first)
+            assert first_line
+            if not first_line.group("rest"):  # the organ line alone; the block may go on with paragraphs
+                body = (
+                    [_Block(body[0].lines[1:], body[0].pages[1:])] + body[1:]
+                    if len(body[0].lines) > 1
+                    else body[1:]
+                )
+            else:  # "The General Assembly, recalling …, decides …": a decision in one sentence
+                m = _ORGAN_LINE.match(self._join(body[0].lines))
+                assert m
+                paras.append(_Para("decision", "", m.group("rest").strip()))
+                body = body[1:]
+        for index, block in enumerate(body):
+            for chunk in _split_block(block):
+                text = self._join(chunk)
+                if not text:
+                    continue
+                if _ANNEX.match(text):
+                    annex_from = (index, text)
+                    break
+                if _HEADING_MARK.match(chunk[0].strip()) and len(text) < 150 and not _ends(text):
+                    paras.append(_Para("heading", "", text))  # "I" / "A." over a section title
+                    continue
+                paras.append(_classify(text))
+            if annex_from:
+                break
+        if annex_from:
+            start, heading = annex_from
+            res.annex = [self._markup(heading)] + [
+                self._markup(self._join(b.lines)) for b in body[start + 1 :]
+            ]
+            self.findings.append(Finding("import.annex", Severity.INFO,
+                                         f"{len(res.annex)} blocks from “{heading}” on kept as annex text"))  # fmt: skip
+        self._build(res, paras, tpl)
+
+    def _build(self, res: Resolution, paras: list[_Para], tpl: Template | None) -> None:
+        numbered = any(p.kind == "num" for p in paras)
+        amendment = res.header.kind is DocumentKind.AMENDMENT
+        part = Part.PREAMBLE
+        top: Paragraph | None = None
+        stack: list[tuple[Paragraph, str, int]] = []  # open subparagraph lists: (node, kind, last index)
+        pending_heading: list[str] = []
+        closing: list[str] = []
+        # the last run of unnumbered paragraphs ending in "." or ";" is operative when nothing is numbered
+        op_from = _unnumbered_operative_start(paras) if not numbered else None
+        prev_text = ""
+        for i, p in enumerate(paras):
+            if p.kind != "sub":
+                prev_text = p.text
+            if closing or _CLOSING.match(p.text):
+                closing.append(p.text)
+                continue
+            if p.kind == "heading" or (pending_heading and p.kind == "plain" and not _ends(p.text)):
+                pending_heading.append(p.text)
+                continue
+            if amendment and p.kind == "plain" and _INSTRUCTION.match(p.text):
+                self.findings.append(Finding("import.unplaced", Severity.WARNING,
+                                             f"amendment instruction kept here, not in the text: “{p.text}”"))  # fmt: skip
+                continue
+            if p.kind == "decision":  # the organ line ran on: one operative sentence
+                p = _Para("plain", "", p.text)
+                part = Part.OPERATIVE
+            if p.kind == "num" or (op_from is not None and i >= op_from and p.kind == "plain"):
+                part = Part.OPERATIVE
+            if p.kind == "sub" and top is not None:
+                node = Paragraph(text=self._finish(p.text))
+                parent = _place_sub(
+                    stack, top, p.label, nest=_MARK_RE.sub("", prev_text).rstrip().endswith(":")
+                )
+                prev_text = p.text
+                parent.subparagraphs.append(node)
+                continue
+            if (
+                p.kind == "plain"
+                and top is not None
+                and stack
+                and not self._starts_paragraph(p, part, numbered)
+            ):
+                top.tail = self._finish(p.text)
+                stack.clear()
+                continue
+            top = self._paragraph(p, part, tpl)
+            stack.clear()
+            res.part(part).append(top)
+            for heading in pending_heading:
+                self.findings.append(Finding("import.unplaced", Severity.WARNING,
+                                             f"heading “{heading}” has no place in the model; it stood before "
+                                             "this paragraph", paragraph_id=top.id))  # fmt: skip
+            pending_heading.clear()
+        for heading in pending_heading:
+            res.annex.append(heading)
+            self.findings.append(Finding("import.unplaced", Severity.WARNING,
+                                         f"“{heading}” kept as annex text"))  # fmt: skip
+        if closing:
+            self.findings.append(Finding("import.closing", Severity.INFO,
+                                         "adoption lines left out (a draft has none): " + " / ".join(closing)))  # fmt: skip
+
+    def _starts_paragraph(self, p: _Para, part: Part, numbered: bool) -> bool:
+        if part is Part.OPERATIVE and numbered:
+            return False
+        return bool(_explicit_opener(p.text)) or bool(_detect(inline.plain(p.text), part, None))
+
+    def _paragraph(self, p: _Para, part: Part, tpl: Template | None) -> Paragraph:
+        text = p.text
+        m = _OPENER_MARK.match(text)
+        if m:  # an explicit italic opener wins
+            opener = m.group("t")
+            rest = text[m.end() :]
+        else:
+            opener = _detect(_plain_with_marks(text), part, tpl)
+            rest = text[len(opener) :] if opener and _plain_with_marks(text).startswith(opener) else text
+            if opener and not _MARK_RE.sub("", rest).strip(" ,;:.") and " " in opener:
+                # an opener is never the whole paragraph ("Decides to remain seized of the matter.")
+                opener = _detect(opener.split(" ")[0], part, tpl)
+                rest = text[len(opener) :]
+            if not rest.startswith((" ", ",", ";", ":", ".", "\x01")) and rest:
+                opener, rest = "", text
+            opener = inline.plain(self._markup(opener)) if opener else ""
+        return Paragraph(opener=_unescape(opener), text=self._finish(rest.lstrip()))
+
+    def _finish(self, text: str) -> str:
+        """Markup with terminal punctuation absorbed (also before a final footnote marker)."""
+        markup = self._markup(text.strip())
+        m = re.search(r"((?:\x01\d+\x02)+)$", markup)
+        if m:
+            return absorb_terminal(markup[: m.start()]) + m.group(1)
+        return absorb_terminal(markup)
+
+
+# ---- helpers ---------------------------------------------------------------------------------------------------
+
+
+def _normalise(text: str) -> list[str]:
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\xa0", " ").replace("\u200b", "")
+    lines = text.split("\n")
+    if lines and lines[0].startswith("# source:"):
+        lines = lines[1:]
+    return [line.rstrip() for line in lines]
+
+
+def _word_forms(lines: list[str]) -> set[str]:
+    words: set[str] = set()
+    for line in lines:
+        for m in _WORD.finditer(line):
+            w = m.group(0).lower().replace("\u2011", "-")
+            words.add(w)
+    return words
+
+
+_KNOWN: set[str] | None = None
+_KNOWN_LOADED = False
+
+
+def _known_words() -> set[str] | None:
+    """English words from pyspellchecker's frequency list, loaded once and only when a break is ambiguous."""
+    global _KNOWN, _KNOWN_LOADED
+    if not _KNOWN_LOADED:
+        _KNOWN_LOADED = True
+        try:
+            from spellchecker import SpellChecker
+
+            _KNOWN = set(SpellChecker().word_frequency.keys())
+        except Exception:  # noqa: BLE001 - without a word list every break keeps its hyphen
+            _KNOWN = None
+    return _KNOWN
+
+
+def _blocks(lines: list[str], pages: list[int]) -> list[_Block]:
+    """Blank-line separated blocks; a page break continues the block unless a new paragraph starts there."""
+    blocks: list[_Block] = []
+    current: _Block | None = None
+    broke = False
+    for line, page in zip(lines, pages, strict=True):
+        s = line.strip()
+        if s == PAGE_BREAK:
+            if current is not None:
+                blocks.append(current)
+                current = None
+            broke = True
+            continue
+        if not s:
+            if current is not None:
+                blocks.append(current)
+                current = None
+            continue
+        if current is None:
+            if broke and blocks and _continues(blocks[-1], s):
+                current = blocks.pop()
+            else:
+                current = _Block([], [], after_break=broke)
+            broke = False
+        current.lines.append(line)
+        current.pages.append(page)
+    if current is not None:
+        blocks.append(current)
+    # a label alone ("1.", "(a)") belongs to the block after it
+    merged: list[_Block] = []
+    for block in blocks:
+        if merged and _label_only(merged[-1]):
+            merged[-1].lines += block.lines
+            merged[-1].pages += block.pages
+        else:
+            merged.append(block)
+    return merged
+
+
+def _label_only(block: _Block) -> bool:
+    text = " ".join(x.strip() for x in block.lines)
+    return bool(re.fullmatch(r"(?:\d{1,3}\.|\([a-z]{1,5}\)|[a-z]{1,4}\.)", text))
+
+
+def _continues(prev: _Block, line: str) -> bool:
+    """Does the text after a page break continue the paragraph before it?"""
+    last = prev.lines[-1].strip()
+    if _label_only(prev):
+        return True
+    if not re.search(r"[,;:.]\W*$", _MARK_RE.sub("", last)):
+        return True
+    if line[:1].islower():
+        return True
+    if _NUMBER.match(line) or _SUB_PAREN.match(line) or _OPENER_MARK.match(line):
+        return False
+    if last.endswith(".") and line[:1].isupper():
+        return False
+    return not _detect(line, Part.PREAMBLE, None) and not _detect(line, Part.OPERATIVE, None)
+
+
+def _split_block(block: _Block) -> list[list[str]]:
+    """A block with a paragraph per line (typed text without blank lines) splits at each new paragraph."""
+    chunks: list[list[str]] = [[]]
+    lines = block.lines
+    long_lines = sum(len(x) > 110 for x in lines) >= max(1, len(lines) // 2)
+    for i, line in enumerate(lines):
+        s = line.strip()
+        if i and chunks[-1]:
+            prev = lines[i - 1].strip()
+            ends = bool(re.search(r"[,;:.]\W*$", _MARK_RE.sub("", prev)))
+            label = bool(_NUMBER.match(s) or _SUB_PAREN.match(s) or _OPENER_MARK.match(s))
+            if ends and (label or (long_lines and _detect(s, Part.PREAMBLE, None))):
+                chunks.append([])
+        chunks[-1].append(line)
+    return [c for c in chunks if c]
+
+
+def _header_end(blocks: list[_Block]) -> int:
+    """Index of the first body block: the organ line; else what follows the sponsor line and title; else the
+    first numbered or opener-led paragraph."""
+    from app.io.text_header import KIND
+
+    for i, block in enumerate(blocks):
+        m = _ORGAN_LINE.match(block.first)
+        if m and (m.group("organ") in ORGANS or (m.group("comma") and len(block.first) < 70)):
+            return i
+    joined = [" ".join(x.strip() for x in b.lines) for b in blocks]
+    for i, text in enumerate(joined):
+        if KIND.match(text):
+            j = i + 1
+            while j < len(blocks) and not _ends(joined[j]) and not _NUMBER.match(joined[j]):
+                j += 1
+            return j
+    for i, text in enumerate(joined):
+        if _NUMBER.match(text) or _OPENER_MARK.match(text):
+            return i
+        if _ends(text) and _detect(text, Part.PREAMBLE, None) and not _classify_header_line(blocks[i].first):
+            return i
+    return 0
+
+
+def _classify_header_line(line: str) -> bool:
+    from app.io.text_header import _classify as classify
+
+    return classify(line) != "text"
+
+
+def _classify(text: str) -> _Para:
+    m = _PP_LABEL.match(text)
+    if m:
+        return _Para("plain", "", text[m.end() :])
+    m = _NUMBER.match(text)
+    if m:
+        return _Para(
+            "num", m.group("n") or m.group("n2"), text[m.end() :], int(m.group("n") or m.group("n2"))
+        )
+    m = _SUB_PAREN.match(text)
+    if m:
+        return _Para("sub", f"({m.group('l')})", text[m.end() :])
+    m = _SUB_DOT.match(text)
+    if m and len(text) > m.end() and text[m.end()].isupper():
+        return _Para("sub", f"{m.group('l')}.", text[m.end() :])
+    if len(text) < 90 and _HEADING.match(text) and not re.search(r"[,;.:]$", text):
+        return _Para("heading", "", text)
+    return _Para("plain", "", text)
+
+
+def _unnumbered_operative_start(paras: list[_Para]) -> int | None:
+    """Without numbers, the operative part is the last run of paragraphs that end in "." or ";" (a paragraph
+    with subparagraphs ends where its last subparagraph ends) and do not open with a participle."""
+    groups: list[tuple[int, str]] = []  # (index of the paragraph, the text its group ends with)
+    for i, p in enumerate(paras):
+        if p.kind == "plain":
+            groups.append((i, p.text))
+        elif p.kind == "sub" and groups:
+            groups[-1] = (groups[-1][0], p.text)
+    start = None
+    for i, last in reversed(groups):
+        end = _MARK_RE.sub("", last).rstrip()
+        head = paras[i].text
+        if end.endswith(",") or _looks_preambular(head):
+            break
+        if end.endswith((".", ";")) or _looks_operative(head):
+            start = i
+        else:
+            break
+    return start
+
+
+def _first_word(text: str) -> str:
+    m = _OPENER_MARK.match(text)
+    return (m.group("t") if m else _MARK_RE.sub("", text)).split(" ")[0].strip(",;:.").lower()
+
+
+def _looks_preambular(text: str) -> bool:
+    word = _first_word(text)
+    return word.endswith(("ing", "ed")) and not _looks_operative(text)
+
+
+def _looks_operative(text: str) -> bool:
+    m = _OPENER_MARK.match(text)
+    probe = m.group("t") if m else _MARK_RE.sub("", text)
+    return bool(_detect(probe, Part.OPERATIVE, None)) and not _detect(probe, Part.PREAMBLE, None)
+
+
+def _ends(text: str) -> bool:
+    return bool(re.search(r"[,;:.]\W*$", _MARK_RE.sub("", text)))
+
+
+def _explicit_opener(text: str) -> str:
+    m = _OPENER_MARK.match(text)
+    return m.group("t") if m else ""
+
+
+def _detect(text: str, part: Part, tpl: Template | None) -> str:
+    """The lexicon's opener, ended before a trailing "of" as issued UN documents set it."""
+    from app.lexicon import detect_opener
+
+    text = _MARK_RE.sub("", text)
+    opener = detect_opener(text, part, template=tpl)
+    if opener.endswith(" of") and len(opener.split()) > 2:
+        opener = opener[:-3]
+    return opener
+
+
+def _plain_with_marks(text: str) -> str:
+    return _LINK.sub(r"\1", text)
+
+
+def _place_sub(stack: list[tuple[Paragraph, str, int]], top: Paragraph, label: str, nest: bool) -> Paragraph:
+    """Parent for a subparagraph with this label; "(i)" after "(h)" is the letter i, not roman one, unless
+    "(h)" ended with a colon (`nest`): then a new list starts under it."""
+    options = _label_readings(label)
+    if nest and stack:
+        for okind, index in options:
+            if index == 1 and all(kind != okind for _, kind, _ in stack):
+                parent = stack[-1][0].subparagraphs[-1] if stack[-1][0].subparagraphs else top
+                stack.append((parent, okind, 1))
+                return parent
+    # continue an open list, deepest first
+    for depth in range(len(stack) - 1, -1, -1):
+        node, kind, last = stack[depth]
+        for okind, index in options:
+            if okind == kind and index == last + 1:
+                del stack[depth + 1 :]
+                stack[depth] = (node, kind, index)
+                return node
+    # start a new list under the last item (or the paragraph itself)
+    for okind, index in options:
+        if index == 1 and all(kind != okind for _, kind, _ in stack):
+            parent = stack[-1][0].subparagraphs[-1] if stack and stack[-1][0].subparagraphs else top
+            stack.append((parent, okind, 1))
+            return parent
+    okind, index = options[0]
+    for depth in range(len(stack) - 1, -1, -1):
+        if stack[depth][1] == okind:
+            del stack[depth + 1 :]
+            stack[depth] = (stack[depth][0], okind, index)
+            return stack[depth][0]
+    parent = stack[-1][0].subparagraphs[-1] if stack and stack[-1][0].subparagraphs else top
+    stack.append((parent, okind, index))
+    return parent
+
+
+def _label_readings(label: str) -> list[tuple[str, int]]:
+    paren = label.startswith("(")
+    core = label.strip("().")
+    out: list[tuple[str, int]] = []
+    letter = _letter_index(core)
+    if core in _ROMAN:
+        out.append(("roman" + ("()" if paren else "."), _ROMAN[core]))
+    if letter:
+        out.append(("letter" + ("()" if paren else "."), letter))
+    if len(out) == 2 and core not in ("i",) and len(core) == 1:
+        out.reverse()  # "(v)", "(x)": more often letters in long lists; context decides anyway
+    return out or [("letter()", 1)]
+
+
+def _letter_index(core: str) -> int:
+    if len(core) == 1:
+        return ord(core) - 96
+    if len(core) == 2 and core[0] == core[1]:  # "aa" style is rare; continuous alphabet
+        return 26 + ord(core[0]) - 96
+    return 0
+
+
+def _marker_labels(text: str) -> set[str]:
+    labels = {
+        m.group(0).translate(str.maketrans(SUPERSCRIPTS, "0123456789")) for m in _SUPER_RUN.finditer(text)
+    }
+    labels |= set(re.findall(r"(?<=[,;:.)”’])(\*{1,3})(?!\*)|(?<=[^\s*\\])(\*{1,3})(?=:)", text))
+    labels = {x if isinstance(x, str) else (x[0] or x[1]) for x in labels}
+    return labels
+
+
+def _marker_patterns(label: str, following: str = "") -> list[re.Pattern[str]]:
+    if not label.isdigit():
+        if label.startswith("*"):
+            star = re.escape(label)
+            return [re.compile(rf"(?<=[,;:.)”’]){star}(?!\*)|(?<=[^\s*\\]){star}(?=:)")]
+        return [re.compile(rf"\[\^{re.escape(label)}\]")]
+    sup = label.translate(str.maketrans("0123456789", SUPERSCRIPTS))
+    # two notes at one place print as one run ("⁴⁶⁴⁷"): the next note's number may follow
+    nxt = following.translate(str.maketrans("0123456789", SUPERSCRIPTS)) if following.isdigit() else ""
+    after = f"(?![{SUPERSCRIPTS}])" + (f"|(?={nxt}(?![{SUPERSCRIPTS}]))" if nxt else "")
+    return [
+        re.compile(rf"(?<![{SUPERSCRIPTS}]){sup}(?:{after})|\[\^?{label}\](?![:(])"),
+        # glued: "Destruction,1", "Rights2", "“…”,24"; not "L.6", "78/4", "No.5"
+        re.compile(rf"(?:(?<=[a-z\u00DF-\u024F,;:”’\"\)\]])|(?<=[^A-Z\d]\.)){label}(?![\d/])"),
+        # spaced after punctuation: "Nations, 2", "resolutions, 4  urges", "(No. 138) 15"
+        re.compile(rf"(?<=[,;:”’\"\)])\s+{label}(?=\s|$)"),
+        # spaced after a word at a line end: "abuse of children 37"
+        re.compile(rf"(?<=[a-z])\s+{label}\s*$"),
+    ]
+
+
+def _needles(label: str, first: bool) -> tuple[str, ...]:
+    """Literal text every match of a marker pattern contains, to skip lines cheaply."""
+    if not label.isdigit():
+        return (label,)
+    if first:
+        return (label.translate(str.maketrans("0123456789", SUPERSCRIPTS)), f"[{label}]", f"[^{label}]")
+    return (label,)
+
+
+def _search(
+    body: list[_Block],
+    pattern: re.Pattern[str],
+    pos: tuple[int, int, int],
+    page: int | None,
+    needles: tuple[str, ...] = (),
+) -> tuple[int, int, int, int] | None:
+    b0, l0, off0 = pos
+    for b in range(b0, len(body)):
+        block = body[b]
+        for ln in range(l0 if b == b0 else 0, len(block.lines)):
+            if page is not None and block.pages[ln] != page:
+                if block.pages[ln] > page:
+                    return None  # pages only grow
+                continue
+            line = block.lines[ln]
+            if needles and not any(n in line for n in needles):
+                continue
+            start = off0 if (b == b0 and ln == l0) else 0
+            m = pattern.search(line, start)
+            if m:
+                return b, ln, m.start(), m.end()
+    return None
+
+
+def _escape_keep_marks(text: str) -> str:
+    """Escape markup characters, leaving typed escapes (\\*, \\[) as they are."""
+    return re.sub(
+        r"\\[*\[\\]|[*\[\\]", lambda m: m.group(0) if len(m.group(0)) == 2 else "\\" + m.group(0), text
+    )
+
+
+def _unescape(text: str) -> str:
+    return re.sub(r"\\([*\[\\])", r"\1", text)

@@ -1,0 +1,79 @@
+"""The resolution as clean plain text, from `app.render` (what the preview shows and the .docx prints).
+
+The notation is the model's own inline markup, so the text reads back into the same model with
+`app.io.text_reader.read_text`: `*italic*` openers and titles, backslash escapes for literal `*` and `[`,
+footnote markers as superscript numbers (¹²) with the footnote texts after a rule at the end.
+"""
+
+from __future__ import annotations
+
+from app import inline
+from app.io.pdf_text import SUPERSCRIPTS
+from app.model import Resolution
+from app.render import Block, Rendered, render
+
+RULE = "__________________"
+
+
+def _superscript(number: int) -> str:
+    return str(number).translate(str.maketrans("0123456789", SUPERSCRIPTS))
+
+
+def _spans(spans: tuple[inline.Span, ...] | list[inline.Span], numbers: dict[str, int]) -> str:
+    out = []
+    for s in spans:
+        if s.footnote:
+            if s.footnote in numbers:
+                out.append(_superscript(numbers[s.footnote]))
+        elif s.italic:
+            out.append(f"*{inline.escape(s.text)}*")
+        else:
+            out.append(inline.escape(s.text))
+    return "".join(out)
+
+
+def _block(block: Block, numbers: dict[str, int]) -> str:
+    body = _spans(block.spans, numbers)
+    if block.opener:
+        opener = f"*{inline.escape(block.opener)}*"
+        body = opener + ("" if not body or body[0] in ",;:." else " ") + body
+    text = body + block.end
+    if block.label:
+        text = f"{block.label} {text}"
+    return text
+
+
+def to_text(res: Resolution) -> str:
+    """Header lines, sponsor line, title, organ line, paragraphs with numbers and labels, footnotes."""
+    r: Rendered = render(res)
+    sections: list[list[str]] = []
+    masthead = ["United Nations"] + ([r.symbol] if r.symbol else [])
+    sections.append(masthead)
+    sections.append([x for x in (r.organ, r.distribution, r.date, r.original) if x])
+    if r.job_number:
+        sections.append([r.job_number])
+    if r.agenda:
+        sections.append([line.text for line in r.agenda])
+    if r.sponsor_line:
+        sections.append([r.sponsor_line])
+    if r.title:
+        sections.append([inline.escape(r.title)])
+    blocks = list(r.blocks)
+    first = _block(blocks[0], r.footnote_numbers) if blocks else ""
+    if len(blocks) == 1 and not blocks[0].opener and not blocks[0].label and first[:1].islower():
+        # a decision in one sentence runs on from the organ line: "The General Assembly, recalling …"
+        sections.append([f"{r.organ_line}, {first}"])
+        blocks = []
+    else:
+        sections.append([r.organ_line + ("," if r.organ_comma else "")])
+    for block in blocks:
+        sections.append([_block(block, r.footnote_numbers)])
+    notes: list[str] = []
+    if r.sponsor_note:
+        notes.append(f"* {r.sponsor_note}")
+    for number, _, markup in r.footnotes:
+        notes.append(f"{_superscript(number)} {_spans(inline.parse(markup), r.footnote_numbers)}")
+    if notes:
+        sections.append([RULE])
+        sections.extend([note] for note in notes)
+    return "\n\n".join("\n".join(lines) for lines in sections if lines) + "\n"
