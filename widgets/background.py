@@ -66,6 +66,9 @@ class Debouncer(QObject):
     def poke(self) -> None:
         self._timer.start()
 
+    def set_delay(self, delay_ms: int) -> None:
+        self._timer.setInterval(delay_ms)
+
     def flush(self) -> None:
         """Run now if a call is pending."""
         if self._timer.isActive():

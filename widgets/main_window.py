@@ -8,8 +8,8 @@ dropped by revision). A recovery file is written a few seconds after the user st
 
 from __future__ import annotations
 
-import copy
 import re
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -138,7 +138,8 @@ class MainWindow(QMainWindow):
 
         self.preview_timer = Debouncer(250, self._update_preview, self)
         self.check_timer = Debouncer(check_delay_ms, self._check_paragraphs, self)
-        self.full_check_timer = Debouncer(max(check_delay_ms * 4, 300), self._check_document, self)
+        self._full_check_floor = max(check_delay_ms * 4, 300)
+        self.full_check_timer = Debouncer(self._full_check_floor, self._check_document, self)
         self.autosave_timer = Debouncer(autosave_ms, self._autosave, self)
         self.document_changed.connect(self._on_document_changed)
         self._set_zoom(self.settings.zoom)
@@ -181,6 +182,8 @@ class MainWindow(QMainWindow):
         self.bottom_tabs = QTabWidget()
         self.bottom_tabs.addTab(self.issues, "Issues")
         self.bottom_tabs.addTab(self.footnotes, "Footnotes")
+        self._preview_stale = False
+        self.preview_dock.visibilityChanged.connect(self._preview_shown)
         self.issues_dock = self._dock(
             "Issues and footnotes", self.bottom_tabs, Qt.DockWidgetArea.BottomDockWidgetArea
         )
@@ -395,8 +398,20 @@ class MainWindow(QMainWindow):
         self.footnotes.show_footnotes(self.rendered.footnotes)
         self.bottom_tabs.setTabText(1, f"Footnotes ({len(self.rendered.footnotes)})")
 
+    def _preview_shown(self, visible: bool) -> None:
+        if visible and self._preview_stale:
+            self.preview_timer.poke()
+
     def _update_preview(self) -> None:
+        if not self.preview_dock.isVisible():
+            self._preview_stale = True  # drawn when the preview is shown again
+            return
+        start = time.perf_counter()
         self.preview.show_rendered(render(self.res))
+        self._preview_stale = False
+        # a long draft takes longer to lay out: wait for a longer pause before drawing it again
+        spent_ms = int((time.perf_counter() - start) * 1000)
+        self.preview_timer.set_delay(max(250, 3 * spent_ms))
 
     # --- typing ----------------------------------------------------------------------------------------------
 
@@ -568,10 +583,17 @@ class MainWindow(QMainWindow):
         if not services.can_check():
             return
         revision = self.doc.revision
-        snapshot = copy.deepcopy(self.res)
+        snapshot = storage.from_dict(storage.to_dict(self.res))  # the worker never sees the live model
         doc = self.doc
-        self.runner.run(lambda: services.check_document(snapshot),
-                        lambda found: self._document_checked(doc, revision, found))  # fmt: skip
+        started = time.perf_counter()
+
+        def done(found: list[Finding] | None) -> None:
+            # the whole-document check waits for a pause at least twice as long as it takes
+            spent_ms = int((time.perf_counter() - started) * 1000)
+            self.full_check_timer.set_delay(max(self._full_check_floor, 2 * spent_ms))
+            self._document_checked(doc, revision, found)
+
+        self.runner.run(lambda: services.check_document(snapshot), done)
 
     def _document_checked(self, doc: edits.Document, revision: int, found: list[Finding] | None) -> None:
         if found is None or doc is not self.doc or revision != self.doc.revision:
@@ -727,9 +749,9 @@ class MainWindow(QMainWindow):
 
     def replace_all(self, needle: str, replacement: str, case: bool) -> None:
         self.doc.history.seal()
+        count = len(edits.find_all(self.res, needle, case=case))
         change = self.apply(edits.replace_all, needle=needle, replacement=replacement, case=case)
-        count = len(edits.find_all(copy.deepcopy(self.res), replacement, case=case)) if change else 0
-        self.find_bar.status.setText(f"Replaced {count}" if change and change.label else "Not found")
+        self.find_bar.status.setText(f"Replaced {count}" if change is not None and count else "Not found")
 
     # --- spelling --------------------------------------------------------------------------------------------
 

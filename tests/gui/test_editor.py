@@ -279,10 +279,23 @@ def test_find_and_replace(qtbot, window: MainWindow) -> None:  # noqa: ANN001
     assert focused is rows(window)[1].text and focused.textCursor().selectedText() == "Secretary-General"
     qtbot.keyClicks(bar.replace, "SG")
     bar.replace_all_button.click()
+    assert bar.status.text() == "Replaced 2"
     assert window.res.operative[0].text == "the SG to report"
     assert rows(window)[2].text.toPlainText() == "the SG to report"
     window.action(ActionId.UNDO).trigger()
     assert window.res.operative[0].text == "the Secretary-General to report"
+
+
+def test_hidden_preview_is_drawn_when_shown_again(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+    draft(qtbot, window)
+    window.flush()
+    window.action(ActionId.SHOW_PREVIEW).trigger()  # hide
+    assert not window.preview_dock.isVisible()
+    qtbot.keyClicks(rows(window)[0].text, " and 78/2")
+    window.flush()
+    assert "78/2" not in window.preview.toPlainText()  # no work for a hidden view
+    window.action(ActionId.SHOW_PREVIEW).trigger()
+    qtbot.waitUntil(lambda: "its resolution 78/1 and 78/2," in window.preview.toPlainText())
 
 
 def test_zoom_changes_the_text_size(qtbot, window: MainWindow) -> None:  # noqa: ANN001
