@@ -16,6 +16,7 @@ and `document_findings(res, *, template)`; without it the engine runs alone.
 
 from __future__ import annotations
 
+import bisect
 import importlib
 from collections.abc import Callable, Iterable
 
@@ -251,21 +252,20 @@ def _dedupe(findings: Iterable[Finding]) -> list[Finding]:
     """One finding per place and correction: the style check may flag what a convention rule flags."""
     out: list[Finding] = []
     seen: set[tuple[str, str, tuple[int, int], str]] = set()
+    # spans kept per place and correction: pairwise disjoint, so sorted by start they are sorted by end too,
+    # and one bisect finds an overlap (a huge paragraph has thousands of findings: no quadratic scan)
+    fixed: dict[tuple[str, str, str], list[tuple[int, int]]] = {}
     for f in findings:
         replacement = f.fix.replacement if f.fix else f.rule
         key = (f.paragraph_id, f.field, f.span, replacement)
         if key in seen:
             continue
-        if f.fix and any(
-            g.paragraph_id == f.paragraph_id
-            and g.field == f.field
-            and g.fix
-            and g.fix.replacement == f.fix.replacement
-            and g.span[0] < f.span[1]
-            and f.span[0] < g.span[1]
-            for g in out
-        ):
-            continue
+        if f.fix:
+            spans = fixed.setdefault((f.paragraph_id, f.field, f.fix.replacement), [])
+            at = bisect.bisect_left(spans, (f.span[1],))  # spans starting before f ends
+            if at and spans[at - 1][1] > f.span[0]:
+                continue
+            spans.insert(at, f.span)
         seen.add(key)
         out.append(f)
     return out
