@@ -93,9 +93,8 @@ class Checker:
                 out.append(self._rule_finding(rule, plain, start, end, replacement, field, paragraph_id))
                 taken.append((start, end))
         if self.settings.spelling:
-            for start, end, word in self.misspelt(plain.text, plain.italic):
-                if any(a < end and start < b for a, b in taken):
-                    continue  # a style rule already says what is wrong with this word
+            # a word a style rule already flags is not flagged again as misspelt
+            for start, end, word in tokens.outside(self.misspelt(plain.text, plain.italic), taken):
                 out.append(self._spelling_finding(plain, start, end, word, field, paragraph_id))
         out.sort(key=lambda f: f.span)
         return out

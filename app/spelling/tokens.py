@@ -8,7 +8,8 @@ letters, and text in quotation marks (titles of items and documents, quoted word
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from typing import TypeVar
 
 _LETTER = r"[^\W\d_\u00b2\u00b3\u00b9\u2070-\u209f]"  # \w letters less superscript and subscript figures
 WORD = re.compile(_LETTER + r"+(?:['’\u2011-]" + _LETTER + r"+)*")
@@ -20,6 +21,7 @@ _MASKS = (
     ('"', re.compile(r'"[^"\n]{0,400}"')),
     ("‘", re.compile(r"‘[^’\n]{0,200}’(?!\w)")),
 )
+_Item = TypeVar("_Item", bound=tuple)
 _ROMAN = re.compile(r"(?=[ivxlc]+$)(?:x[cl]|l?x{0,3})(?:i[xv]|v?i{0,3})$")
 
 
@@ -27,14 +29,29 @@ def masked_ranges(text: str) -> list[tuple[int, int]]:
     return [m.span() for key, pattern in _MASKS if key in text for m in pattern.finditer(text)]
 
 
+def outside(items: Iterable[_Item], ranges: Iterable[tuple[int, int]]) -> Iterator[_Item]:
+    """The (start, end, ...) items, given in text order, that overlap none of the ranges (linear time: a huge
+    paragraph with many italic or quoted stretches must not take quadratic time)."""
+    merged: list[list[int]] = []
+    for a, b in sorted(ranges):
+        if merged and a <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    at = 0
+    for item in items:
+        start, end = item[0], item[1]
+        while at < len(merged) and merged[at][1] <= start:
+            at += 1
+        if at < len(merged) and merged[at][0] < end:
+            continue
+        yield item
+
+
 def words(text: str, skip: tuple[tuple[int, int], ...] = ()) -> Iterator[tuple[int, int, str]]:
     """(start, end, word) for each token to check; `skip` adds ranges not to check (italic titles)."""
-    ranges = masked_ranges(text) + list(skip)
-    for m in WORD.finditer(text):
-        start, end = m.span()
-        word = m.group()
-        if ranges and any(a < end and start < b for a, b in ranges):
-            continue
+    spans = ((m.start(), m.end(), m.group()) for m in WORD.finditer(text))
+    for start, end, word in outside(spans, masked_ranges(text) + list(skip)):
         if (
             start
             and (
