@@ -13,8 +13,9 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
 from xml.sax.saxutils import escape
 
 import docx
@@ -329,12 +330,12 @@ def _write_footnotes(document: docx.document.Document, rendered: Rendered, notes
     separator._element.append(_parse_one(_para("footnote_separator", "<w:r><w:separator/></w:r>")))
     if rendered.sponsor_note:
         note = root.add_footnote(1)
-        note.append(_parse_one(_footnote_xml("<w:t>*</w:t>", _run(rendered.sponsor_note))))
+        _place(_parse_one(_footnote_xml("<w:t>*</w:t>", _run(rendered.sponsor_note))), note.append)
     for number, _, markup in rendered.footnotes:
         note = root.add_footnote(number + notes.offset)
         spans = [s for s in inline.parse(markup) if not s.footnote]
         runs = "".join(_run(s.text, italic=s.italic or None) for s in spans)
-        note.append(_parse_one(_footnote_xml("<w:footnoteRef/>", runs)))
+        _place(_parse_one(_footnote_xml("<w:footnoteRef/>", runs)), note.append)
 
 
 def _masthead_xml(rendered: Rendered, layout: Layout) -> str:
@@ -403,6 +404,16 @@ def _parse_many(xml: str) -> list:
 
 def _parse_one(xml: str):
     return _parse_many(xml)[0]
+
+
+def _place(element: Any, put: Callable[[Any], object]) -> None:
+    """Insert a parsed element with `put`, then its children one by one: lxml moves one large subtree between
+    documents in quadratic time (a 5 MB paragraph took minutes), many small ones in linear time."""
+    children = list(element)
+    for child in children:
+        element.remove(child)
+    put(element)
+    element.extend(children)
 
 
 def _fill(story: object, xml: str) -> None:
@@ -497,7 +508,7 @@ def build_document(res: Resolution) -> docx.document.Document:
         if child is not sect_pr:
             body.remove(child)
     for p in _parse_many(_body_xml(rendered, notes)):
-        sect_pr.addprevious(p)
+        _place(p, sect_pr.addprevious)
     _write_footnotes(document, rendered, notes)
     _headers_and_footers(document, rendered, layout)
     _properties(document, rendered)
