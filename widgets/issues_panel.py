@@ -1,10 +1,15 @@
-"""The engine's findings as a list: where, what, and a button for the automatic fix."""
+"""The engine's findings as a list: where, what, and the automatic fix.
+
+A click on a finding goes to its paragraph; a click on its fix (or the Apply button, for the keyboard) applies
+it. The list is plain items, no widget per row, so a long draft with many findings refreshes quickly.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -21,6 +26,7 @@ from app.findings import Finding, Severity
 _ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 _MARK = {Severity.ERROR: "● Error", Severity.WARNING: "▲ Warning", Severity.INFO: "○ Note"}
 _COLOUR = {Severity.ERROR: "#c01c28", Severity.WARNING: "#b5835a", Severity.INFO: "#5e5c64"}
+FIX_COLUMN = 3
 
 
 class IssuesPanel(QWidget):
@@ -33,6 +39,13 @@ class IssuesPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.summary = QLabel()
         self.summary.setContentsMargins(6, 4, 6, 2)
+        self.apply_button = QPushButton("Apply fix")
+        self.apply_button.setToolTip("Apply the automatic fix of the selected issue")
+        self.apply_button.clicked.connect(self._apply_current)
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 6, 0)
+        top.addWidget(self.summary, 1)
+        top.addWidget(self.apply_button)
         self.tree = QTreeWidget()
         self.tree.setAccessibleName("Issues")
         self.tree.setRootIsDecorated(False)
@@ -42,13 +55,15 @@ class IssuesPanel(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(FIX_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(False)
-        self.tree.itemActivated.connect(self._activated)
-        self.tree.itemClicked.connect(self._activated)
-        layout.addWidget(self.summary)
+        self.tree.itemActivated.connect(self._activated)  # Enter or double-click: go there
+        self.tree.itemClicked.connect(self._clicked)  # a click on the fix applies it
+        self.tree.currentItemChanged.connect(lambda *_: self._selection_changed())
+        layout.addLayout(top)
         layout.addWidget(self.tree)
         self.findings: list[Finding] = []
+        self._shown: list[tuple[Finding, str]] | None = None
         self.set_findings([], lambda _pid: "")
 
     def set_unavailable(self, reason: str) -> None:
@@ -56,30 +71,32 @@ class IssuesPanel(QWidget):
 
     def set_findings(self, findings: list[Finding], where: Callable[[str], str],
                      order: Callable[[str], int] | None = None) -> None:  # fmt: skip
-        """Show findings sorted by place in the document, then severity."""
+        """Show findings sorted by place in the document, then severity. Unchanged findings cost nothing."""
         place = order or (lambda _pid: 0)
-        self.findings = sorted(findings, key=lambda f: (place(f.paragraph_id), _ORDER[f.severity], f.span))
+        ordered = sorted(findings, key=lambda f: (place(f.paragraph_id), _ORDER[f.severity], f.span))
+        rows = [(f, where(f.paragraph_id) or "Header") for f in ordered]
+        if rows == self._shown:
+            return
+        keep = self.current()
+        self._shown = rows
+        self.findings = ordered
         self.tree.setUpdatesEnabled(False)
         self.tree.clear()
-        for finding in self.findings:
-            item = QTreeWidgetItem(
-                [_MARK[finding.severity], where(finding.paragraph_id) or "Header", finding.message, ""]
-            )
-            item.setForeground(0, Qt.GlobalColor.black)
-            from PySide6.QtGui import QColor
-
+        link = QColor("#1a5fb4")
+        items = []
+        for finding, place_name in rows:
+            fix = f"✎ {finding.fix.label}" if finding.fix else ""
+            item = QTreeWidgetItem([_MARK[finding.severity], place_name, finding.message, fix])
             item.setForeground(0, QColor(_COLOUR[finding.severity]))
             item.setToolTip(2, f"{finding.message}\n[{finding.rule}]")
+            if finding.fix:
+                item.setForeground(FIX_COLUMN, link)
+                item.setToolTip(FIX_COLUMN, f"Click to apply: {finding.fix.label}")
             item.setData(0, Qt.ItemDataRole.UserRole, finding)
-            self.tree.addTopLevelItem(item)
-            if finding.fix is not None:
-                button = QPushButton(finding.fix.label)
-                button.setAccessibleName(f"Fix: {finding.fix.label}")
-                button.setToolTip(f"Apply: {finding.fix.label}")
-                button.setFlat(True)
-                button.setStyleSheet("QPushButton { color: #1a5fb4; text-align: left; padding: 0 6px; }")
-                button.clicked.connect(lambda _=False, f=finding: self.fix.emit(f))
-                self.tree.setItemWidget(item, 3, self._wrap(button))
+            items.append(item)
+        self.tree.addTopLevelItems(items)
+        if keep is not None and keep in ordered:
+            self.tree.setCurrentItem(self.tree.topLevelItem(ordered.index(keep)))
         self.tree.setUpdatesEnabled(True)
         errors, warnings = self.counts()
         notes = len(self.findings) - errors - warnings
@@ -88,24 +105,36 @@ class IssuesPanel(QWidget):
             if not self.findings
             else f"{errors} errors, {warnings} warnings, {notes} notes"
         )
-
-    @staticmethod
-    def _wrap(button: QPushButton) -> QWidget:
-        box = QWidget()
-        lay = QHBoxLayout(box)
-        lay.setContentsMargins(0, 0, 0, 0)
-        lay.addWidget(button)
-        return box
+        self._selection_changed()
 
     def counts(self) -> tuple[int, int]:
         errors = sum(f.severity is Severity.ERROR for f in self.findings)
         warnings = sum(f.severity is Severity.WARNING for f in self.findings)
         return errors, warnings
 
-    def fix_button(self, row: int) -> QPushButton | None:
-        item = self.tree.topLevelItem(row)
-        box = self.tree.itemWidget(item, 3) if item else None
-        return box.findChild(QPushButton) if box else None
+    def current(self) -> Finding | None:
+        item = self.tree.currentItem()
+        return item.data(0, Qt.ItemDataRole.UserRole) if item else None
+
+    def _selection_changed(self) -> None:
+        finding = self.current()
+        has_fix = finding is not None and finding.fix is not None
+        self.apply_button.setEnabled(has_fix)
+        self.apply_button.setText(f"Apply: {finding.fix.label}" if has_fix else "Apply fix")
+
+    def _apply_current(self) -> None:
+        finding = self.current()
+        if finding is not None and finding.fix is not None:
+            self.fix.emit(finding)
+
+    def _clicked(self, item: QTreeWidgetItem, column: int) -> None:
+        finding = item.data(0, Qt.ItemDataRole.UserRole)
+        if finding is None:
+            return
+        if column == FIX_COLUMN and finding.fix is not None:
+            self.fix.emit(finding)
+        else:
+            self.jump.emit(finding)
 
     def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         finding = item.data(0, Qt.ItemDataRole.UserRole)
@@ -117,6 +146,5 @@ class IssuesPanel(QWidget):
             return None
         row = self.tree.indexOfTopLevelItem(self.tree.currentItem()) if self.tree.currentItem() else -1
         row = (row + 1) % len(self.findings)
-        item = self.tree.topLevelItem(row)
-        self.tree.setCurrentItem(item)
+        self.tree.setCurrentItem(self.tree.topLevelItem(row))
         return self.findings[row]

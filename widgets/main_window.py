@@ -143,6 +143,11 @@ class MainWindow(QMainWindow):
         self.autosave_timer = Debouncer(autosave_ms, self._autosave, self)
         self.document_changed.connect(self._on_document_changed)
         self._set_zoom(self.settings.zoom)
+        geometry, state = self.settings.store.value("view/geometry"), self.settings.store.value("view/state")
+        if geometry is not None:
+            self.restoreGeometry(geometry)  # where the user left the window and its panels
+        if state is not None:
+            self.restoreState(state)
         self._feature_states()
         self.load_document(self.doc)
 
@@ -1012,6 +1017,8 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.autosaver.remove()
+        self.settings.store.setValue("view/geometry", self.saveGeometry())
+        self.settings.store.setValue("view/state", self.saveState())
         for timer in (self.autosave_timer, self.preview_timer, self.check_timer, self.full_check_timer):
             timer._timer.stop()
         self.runner.shutdown()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 
 from app import storage
@@ -352,14 +352,24 @@ def test_quick_fix_for_a_repeated_opener(qtbot, window: MainWindow) -> None:  # 
     second = window.res.preamble[1].id
     fixes = [f for f in window.issues.findings if f.paragraph_id == second and f.fix]
     assert fixes, window.issues.findings
-    row_index = window.issues.findings.index(fixes[0])
-    button = window.issues.fix_button(row_index)
-    assert button is not None
-    button.click()
+    item = window.issues.tree.topLevelItem(window.issues.findings.index(fixes[0]))
+    assert item.text(3) == "✎ Use 'Recalling also'"
+    rect = window.issues.tree.visualItemRect(item)
+    fix_x = window.issues.tree.header().sectionViewportPosition(3) + 10
+    qtbot.mouseClick(
+        window.issues.tree.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(fix_x, rect.center().y())
+    )
     assert window.res.preamble[1].opener == "Recalling also"
     assert rows(window)[1].opener.text() == "Recalling also"
     window.action(ActionId.UNDO).trigger()
     assert window.res.preamble[1].opener == "Recalling"
+    window.flush()
+    # from the keyboard: select the issue, then the Apply button
+    index = next(i for i, f in enumerate(window.issues.findings) if f.paragraph_id == second and f.fix)
+    window.issues.tree.setCurrentItem(window.issues.tree.topLevelItem(index))
+    assert window.issues.apply_button.text() == "Apply: Use 'Recalling also'"
+    window.issues.apply_button.click()
+    assert window.res.preamble[1].opener == "Recalling also"
 
 
 def test_spelling_underline_and_personal_dictionary(qtbot, window: MainWindow, tmp_path: Path) -> None:  # noqa: ANN001
