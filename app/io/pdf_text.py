@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 SYMBOL = re.compile(r"^(?:A|S|E|UNEP|TD|DP|ICCD|CEDAW|CRC|CCPR)(?:/[A-Za-z0-9.\-]+)+\*?$")
 JOB = re.compile(r"^\d{2}-\d{5}\s*(?:\([A-Z]\))?(?:\s+\d{6}){0,2}\s*$")
 BARCODE = re.compile(r"^\*\d{6,}\*$")
-COUNTER = re.compile(r"^\d{1,3}/\d{1,3}$")
+COUNTER = re.compile(r"^(?:\d{2}-\d{5}\s+)?\d{1,3}/\d{1,3}(?:\s+\d{2}-\d{5})?$")  # "2/3", "2/3 25-20001"
 RECYCLE = re.compile(r"^Please recycle\b", re.IGNORECASE)
 SEPARATOR = re.compile(r"^_{5,}$")
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
@@ -57,10 +57,12 @@ def note_label(match: re.Match[str]) -> str:
     return match.group("br")
 
 
-def _is_furniture(line: str, symbol: str) -> bool:
+def _is_furniture(line: str, symbol: str, running: frozenset[str] = frozenset()) -> bool:
     s = line.strip()
     if not s:
         return False
+    if s in running:
+        return True
     if JOB.match(s) or BARCODE.match(s) or COUNTER.match(s) or RECYCLE.match(s):
         return True
     # the symbol at a page top, alone or with a running title after wide spacing
@@ -72,12 +74,32 @@ def _breaks_page(line: str, symbol: str) -> bool:
     return bool(COUNTER.match(s)) or (bool(symbol) and s.startswith(symbol)) or s == PAGE_BREAK
 
 
+def _running_headers(lines: list[str], symbol: str) -> frozenset[str]:
+    """Lines that repeat next to two or more page counters: running titles such as an A/RES title line."""
+    seen: dict[str, int] = {}
+    for i, line in enumerate(lines):
+        if not COUNTER.match(line.strip()):
+            continue
+        window = {x.strip() for x in lines[max(0, i - 4) : i + 5] if x.strip()}
+        for text in window:
+            if (
+                len(text) < 120
+                and not _is_furniture(text, symbol)
+                and not SEPARATOR.match(text)
+                and not NOTE_START.match(text)
+                and not re.search(r"[,;:]$", text)
+            ):
+                seen[text] = seen.get(text, 0) + 1
+    return frozenset(text for text, count in seen.items() if count >= 2)
+
+
 def clean(lines: list[str]) -> Cleaned:
     """Remove page furniture, mark page breaks, lift footnote areas out. Lines come stripped of line ends."""
     symbol = next((s.strip() for s in lines[:15] if SYMBOL.match(s.strip())), "")
     if not symbol:  # "United Nations A/C.3/80/L.20" on one line
         symbol = next((m.group(1) for s in lines[:15] if (m := _MASTHEAD_SYMBOL.match(s.strip()))), "")
     out = Cleaned([], [], symbol=symbol)
+    running = _running_headers(lines, symbol)
     page = 0
     seen_symbol = False
     in_notes = False
@@ -95,17 +117,21 @@ def clean(lines: list[str]) -> Cleaned:
             out.pages.append(page)
             i += 1
             continue
-        if _is_furniture(s, symbol) or s == PAGE_BREAK:
+        if _is_furniture(s, symbol, running) or s == PAGE_BREAK:
             if JOB.match(s) and not out.job_number:
                 out.job_number = re.sub(r"\s+\d{6}.*$", "", s).strip()
-            if seen_symbol and _breaks_page(s, symbol):
+            if seen_symbol and (_breaks_page(s, symbol) or s in running):
                 # a page boundary: drop the whole cluster of furniture and blank lines around it
-                while out.lines and (not out.lines[-1].strip() or _is_furniture(out.lines[-1], symbol)):
+                while out.lines and (
+                    not out.lines[-1].strip() or _is_furniture(out.lines[-1], symbol, running)
+                ):
                     out.lines.pop()
                     out.pages.pop()
                     out.furniture += 1
                 j = i
-                while j < n and (not lines[j].strip() or _is_furniture(lines[j], symbol) or "\f" in lines[j]):
+                while j < n and (
+                    not lines[j].strip() or _is_furniture(lines[j], symbol, running) or "\f" in lines[j]
+                ):
                     j += 1
                 out.furniture += j - i
                 page += 1
@@ -119,7 +145,8 @@ def clean(lines: list[str]) -> Cleaned:
             continue
         if SEPARATOR.match(s):
             following = next((x.strip() for x in lines[i + 1 :] if x.strip()), "")
-            if NOTE_START.match(following):
+            # a rule over footnotes; on a later page the first line may continue the last note
+            if NOTE_START.match(following) or (out.notes and not _is_furniture(following, symbol, running)):
                 in_notes = True
                 i += 1
                 continue

@@ -31,6 +31,7 @@ ORIGINAL = re.compile(r"^Original:\s*(?P<lang>.+)$")
 ADOPTED = re.compile(r"^Resolution adopted by the (?P<organ>.+?) on (?P<date>.+)$")
 REPORT = re.compile(r"^\[(?:on the report of the (?P<committee>.+?)|without reference to a Main Committee)"
                     r"\s*\((?P<ref>[^)]*)\)\]$")  # fmt: skip
+SESSION_DATES = re.compile(r"^\d{1,2}(?: [A-Z][a-z]+)?(?: \d{4})?\s*[–-]\s*\d{1,2} [A-Z][a-z]+ \d{4}$")
 NUMBERED_TITLE = re.compile(r"^(?P<num>\d+/\d+(?:\s+[A-Z])?)\.\s+(?P<title>.+)$")
 KIND = re.compile(
     r"^(?P<names>.*?)(?::\s*(?P<star>\*+)?|(?P<star2>\*+)?:)?\s*"
@@ -158,7 +159,24 @@ def _classify(line: str) -> str:
         return "report"
     if parse_date(s) and re.fullmatch(r"\d{1,2} \w+ \d{4}", s):
         return "date"
+    if SESSION_DATES.match(s):
+        return "dates"
     return "text"
+
+
+_COLUMNS = re.compile(r"\s{3,}|(?<=\S) (?=Distr\.)|(?<=[a-z]) (?=\d{1,2} [A-Z][a-z]+ \d{4}$)")
+
+
+def _split_columns(block: list[str]) -> list[str]:
+    """Masthead lines extracted side by side ("General Assembly   Distr.: General") become one line each."""
+    out: list[str] = []
+    for line in block:
+        parts = [p for p in _COLUMNS.split(line.strip()) if p]
+        if len(parts) > 1 and all(_classify(p) != "text" for p in parts):
+            out += parts
+        else:
+            out.append(line)
+    return out
 
 
 def parse_header(blocks: list[list[str]], join: Callable[[list[str]], str] | None = None) -> HeaderResult:
@@ -172,7 +190,7 @@ def parse_header(blocks: list[list[str]], join: Callable[[list[str]], str] | Non
     report_committee = ""
     for block in blocks:
         current: list[str] = []
-        for line in block:
+        for line in _split_columns(block):
             kind = _classify(line)
             s = line.strip()
             if kind == "text":
@@ -205,6 +223,10 @@ def parse_header(blocks: list[list[str]], join: Callable[[list[str]], str] | Non
                 h.date = parse_date(s)
             elif kind == "adopted":
                 out.adopted = True
+            elif kind == "dates":
+                out.findings.append(Finding("import.session-dates", Severity.INFO,
+                                            f"session dates “{s}” are not kept (the template prints none)",
+                                            field="header"))  # fmt: skip
             elif kind == "report":
                 m = REPORT.match(s)
                 assert m
@@ -271,6 +293,7 @@ def _read_text_blocks(
     out: HeaderResult, text_blocks: list[tuple[int, list[str]]], join: Callable[[list[str]], str]
 ) -> None:
     h = out.header
+    text_blocks = _split_at_sponsors(text_blocks)  # without blank lines the sponsor line sits among others
     sponsor_at = next((i for i, (_, lines) in enumerate(text_blocks) if KIND.match(" ".join(lines))), None)
     before = text_blocks[:sponsor_at] if sponsor_at is not None else []
     after = text_blocks[sponsor_at + 1 :] if sponsor_at is not None else text_blocks
@@ -305,6 +328,42 @@ def _read_text_blocks(
         )
 
 
+_KIND_END = re.compile(r"(?:draft (?:resolution|decision)|amendments? to (?:the )?(?:revised )?draft (?:resolution|decision)"
+                       r"(?:\s+\S+)?)\s*$", re.IGNORECASE)  # fmt: skip
+
+
+def _has_state(line: str) -> bool:
+    tokens = re.split(r",\s*|\s+and\s+|:", line.strip())
+    return any(_known(t.strip(" *")) for t in tokens if t.strip(" *"))
+
+
+def _split_at_sponsors(text_blocks: list[tuple[int, list[str]]]) -> list[tuple[int, list[str]]]:
+    """Cut a header block around the sponsor line: names run upward while lines hold State names, end with a
+    comma or are continued by a lower-case line; the kind ends the line ("…: draft resolution")."""
+    out: list[tuple[int, list[str]]] = []
+    for seen, lines in text_blocks:
+        end = None
+        for e, line in enumerate(lines):
+            joined = " ".join(lines[max(0, e - 1) : e + 1])
+            if _KIND_END.search(line) or (e and _KIND_END.search(joined) and line.split()[0].islower()):
+                end = e
+                break
+        if end is None:
+            out.append((seen, lines))
+            continue
+        start = end
+        while start > 0:
+            above, below = lines[start - 1].strip(), lines[start].strip()
+            if _has_state(above) or above.endswith((",", " and")) or below[:1].islower():
+                start -= 1
+            else:
+                break
+        for part in (lines[:start], lines[start : end + 1], lines[end + 1 :]):
+            if part:
+                out.append((seen, part))
+    return out
+
+
 def _split_item_titles(lines: list[str], count: int) -> list[list[str]]:
     groups: list[list[str]] = [[lines[0]]]
     for line in lines[1:]:
@@ -332,6 +391,11 @@ def _read_sponsors(out: HeaderResult, text: str) -> None:
     if names.endswith("*"):
         out.sponsor_star = out.sponsor_star or names[len(names.rstrip("*")) :]
         names = names.rstrip("*").rstrip()
+    if re.search(r"\w\*+(?:,|$| and )", names):
+        names = re.sub(r"(?<=[\w)])\*+(?=,|$| and )", "", names)
+        out.findings.append(Finding("import.sponsor-note", Severity.INFO,
+                                    "asterisks after sponsor names (e.g. non-members of the Council) are not kept",
+                                    field="header"))  # fmt: skip
     behalf = ON_BEHALF.search(names)
     if behalf:
         h.on_behalf_of = behalf.group("group").strip()

@@ -40,6 +40,7 @@ _PP_LABEL = re.compile(r"^PP\s?\d{1,3}[.:)]?\s+")
 _SUB_PAREN = re.compile(r"^\((?P<l>[a-z]{1,5}|[ivxlc]{1,6})\)(?:\s+|$)")
 _SUB_DOT = re.compile(r"^(?P<l>[a-z]{1,4})\.(?:\s+|$)(?=\S|$)")
 _HEADING = re.compile(r"^(?:[IVXLC]{1,6}|[A-Z])(?:\.\s+\S.*)?$")
+_STRICT_ORGAN = re.compile(r"^\*?The (?:" + "|".join(ORGANS) + r")\b\*?(?:,|\s*$| [a-z])")
 _HEADING_MARK = re.compile(r"^(?:[IVXLC]{1,6}|[A-H])\.?$")
 _ANNEX = re.compile(r"^(?:Annex|ANNEX|Appendix|APPENDIX)(?:\s+[IVXLC\d]+)?\.?$")
 _INSTRUCTION = re.compile(r"^(?:Delete|Insert|Replace|Add|Amend|After|Before|In)\b.*:$")
@@ -107,6 +108,7 @@ class _Reader:
         body_lines, body_pages = self._lift_typed_notes(cleaned.lines, cleaned.pages)
         self._lines_for_words = body_lines
         blocks = _blocks(body_lines, body_pages)
+        blocks = _cut_unbroken_header(blocks)
         split = _header_end(blocks)
         head = parse_header([b.lines for b in blocks[:split]], join=self._join)
         self.findings += head.findings
@@ -146,7 +148,7 @@ class _Reader:
             ):
                 current = RawNote(note_label(m), m.group("text").strip(), page)
                 is_note = True
-            elif current is not None and s and s != PAGE_BREAK:
+            elif current is not None and s and s != PAGE_BREAK and not _starts_block(s):
                 current.text = join_wrapped(current.text, s)
                 continue
             if is_note and current is not None:
@@ -155,7 +157,38 @@ class _Reader:
             current = None
             out.append(line)
             out_pages.append(page)
-        return out, out_pages
+        return self._lift_trailing_notes(out, out_pages)
+
+    def _lift_trailing_notes(self, lines: list[str], pages: list[int]) -> tuple[list[str], list[int]]:
+        """Footnotes typed at the end without a rule: "1 A/80/83." lines numbered 1, 2, 3 after the text,
+        taken as notes only when the text carries a marker for the first of them."""
+        if any(n.label.isdigit() for n in self.notes):
+            return lines, pages
+        end = len(lines)
+        start = end
+        for i in range(end - 1, -1, -1):
+            s = lines[i].strip()
+            if not s:
+                continue
+            if re.match(r"^\d{1,3}\s+\S", s) and not _NUMBER.match(s):
+                start = i
+                continue
+            break
+        found = [(i, NOTE_START.match(lines[i].strip())) for i in range(start, end) if lines[i].strip()]
+        labels = [int(m.group("num")) for _, m in found if m and m.group("num")]
+        if (
+            not labels
+            or labels != list(range(labels[0], labels[0] + len(labels)))
+            or len(labels) != len(found)
+        ):
+            return lines, pages
+        body = "\n".join(lines[:start])
+        if not _marker_patterns(str(labels[0]))[1].search(body):
+            return lines, pages
+        for i, m in found:
+            assert m
+            self.notes.append(RawNote(m.group("num"), m.group("text").strip(), pages[i]))
+        return lines[:start], pages[:start]
 
     def _place_header_notes(self, head: HeaderResult, header_blocks: list[_Block]) -> None:
         if not head.sponsor_star:
@@ -480,6 +513,9 @@ def _blocks(lines: list[str], pages: list[int]) -> list[_Block]:
                 blocks.append(current)
                 current = None
             continue
+        if current is not None and _STRICT_ORGAN.match(s):
+            blocks.append(current)  # the organ line always starts a block, blank line or not
+            current = None
         if current is None:
             if broke and blocks and _continues(blocks[-1], s):
                 current = blocks.pop()
@@ -501,9 +537,11 @@ def _blocks(lines: list[str], pages: list[int]) -> list[_Block]:
     return merged
 
 
+_LABEL_LINE = re.compile(r"(?:\d{1,3}\.|\([a-z]{1,5}\)|[a-z]{1,4}\.)")
+
+
 def _label_only(block: _Block) -> bool:
-    text = " ".join(x.strip() for x in block.lines)
-    return bool(re.fullmatch(r"(?:\d{1,3}\.|\([a-z]{1,5}\)|[a-z]{1,4}\.)", text))
+    return bool(_LABEL_LINE.fullmatch(" ".join(x.strip() for x in block.lines)))
 
 
 def _continues(prev: _Block, line: str) -> bool:
@@ -515,7 +553,7 @@ def _continues(prev: _Block, line: str) -> bool:
         return True
     if line[:1].islower():
         return True
-    if _NUMBER.match(line) or _SUB_PAREN.match(line) or _OPENER_MARK.match(line):
+    if _NUMBER.match(line) or _SUB_PAREN.match(line) or _OPENER_MARK.match(line) or _CLOSING.match(line):
         return False
     if last.endswith(".") and line[:1].isupper():
         return False
@@ -531,12 +569,63 @@ def _split_block(block: _Block) -> list[list[str]]:
         s = line.strip()
         if i and chunks[-1]:
             prev = lines[i - 1].strip()
-            ends = bool(re.search(r"[,;:.]\W*$", _MARK_RE.sub("", prev)))
-            label = bool(_NUMBER.match(s) or _SUB_PAREN.match(s) or _OPENER_MARK.match(s))
-            if ends and (label or (long_lines and _detect(s, Part.PREAMBLE, None))):
+            ends = bool(re.search(r"[,;:.]\W*$", _MARK_RE.sub("", prev))) and not _LABEL_LINE.fullmatch(prev)
+            label = bool(
+                _NUMBER.match(s) or _SUB_PAREN.match(s) or _OPENER_MARK.match(s) or _CLOSING.match(s)
+            )
+            if ends and (label or (long_lines and _detect(s, Part.PREAMBLE, None)) or _known_start(s)):
                 chunks.append([])
         chunks[-1].append(line)
     return [c for c in chunks if c]
+
+
+def _cut_unbroken_header(blocks: list[_Block]) -> list[_Block]:
+    """Text without blank lines and without an organ line (an amendment, say): cut the block after the
+    sponsor line and the title lines that follow it, where the first paragraph starts."""
+    from app.io.text_header import _KIND_END, KIND
+
+    if any(_ORGAN_LINE.match(b.first) for b in blocks) or any(KIND.match(" ".join(b.lines)) for b in blocks):
+        return blocks
+    for bi, block in enumerate(blocks[:3]):
+        for li, line in enumerate(block.lines[:80]):
+            if not _KIND_END.search(line):
+                continue
+            for start in range(li + 1, len(block.lines)):
+                s = block.lines[start].strip()
+                if _NUMBER.match(s) or _known_start(s) or (_INSTRUCTION.match(s) and s.endswith(":")):
+                    head = _Block(block.lines[:start], block.pages[:start])
+                    rest = _Block(block.lines[start:], block.pages[start:])
+                    sponsor = _Block(head.lines[: li + 1], head.pages[: li + 1])
+                    title = _Block(head.lines[li + 1 :], head.pages[li + 1 :])
+                    parts = [b for b in (sponsor, title) if b.lines]
+                    return blocks[:bi] + parts + [rest] + blocks[bi + 1 :]
+            return blocks
+    return blocks
+
+
+def _starts_block(line: str) -> bool:
+    """A line that opens a paragraph (so it cannot continue a footnote typed without a blank line after it)."""
+    return bool(
+        _NUMBER.match(line) or _SUB_PAREN.match(line) or _OPENER_MARK.match(line) or _STRICT_ORGAN.match(line)
+    ) or _known_start(line)
+
+
+def _known_start(line: str) -> bool:
+    """Does a line open with an opener the lexicon lists (not just a word ending in -ed or -s)?"""
+    from app.lexicon import phrases
+
+    global _HEADS
+    if _HEADS is None:
+        _HEADS = frozenset(
+            p.split()[0].lower() for part in Part for p in phrases(part) if p.split()
+        ) | frozenset(("also", "further", "once", "strongly", "deeply", "gravely", "seriously", "noting"))
+    first = line.split(" ", 1)[0].lower().rstrip(",;:")
+    if first not in _HEADS or not line[:1].isupper():
+        return False
+    return bool(_detect(line, Part.PREAMBLE, None) or _detect(line, Part.OPERATIVE, None))
+
+
+_HEADS: frozenset[str] | None = None
 
 
 def _header_end(blocks: list[_Block]) -> int:

@@ -247,3 +247,41 @@ def test_decision_and_amendment_forms() -> None:
 def test_empty_text_is_a_clear_error(text: str) -> None:
     with pytest.raises(InputError, match="empty"):
         read_text(text)
+
+
+def test_adopted_pdf_without_blank_lines_running_headers_and_a_note_over_two_pages() -> None:
+    result = _read((FIXTURES / "adopted_pdf.txt").read_text(encoding="utf-8"))
+    res = result.resolution
+    h = res.header
+    assert (h.template, h.session, h.symbol, h.distribution) == ("ga-c2", 80, "", "Limited")
+    assert [a.title for a in h.agenda_items] == [
+        "Sustainable development"
+    ] and res.title == "Harmony with Nature"
+    assert [p.opener for p in res.preamble] == ["Recalling", "Recognizing", "Noting", "Welcoming"]
+    assert [p.opener for p in res.operative] == ["Takes note", "Decides"]
+    assert res.operative[1].text.endswith(
+        "at its eighty-first session"
+    )  # no running header, no adoption lines
+    notes = [n.text for n in res.footnotes.values()]
+    assert notes[0].startswith("Report of the United Nations Conference") and notes[0].endswith("annex I.")
+    assert "Rio de Janeiro, 3–14 June 1992" in notes[0] and notes[1] == "A/80/266."
+    assert not any("A/RES" in p.text or "25-20001" in p.text for _, p in res.paragraphs())
+    assert {f.rule for f in result.findings} == {"import.adopted-resolution", "import.closing"}
+
+
+def test_footnotes_typed_at_the_end_without_a_rule() -> None:
+    text = (
+        "The General Assembly,\n\nRecalling its resolution 79/7,1 adopted in 2024 by 187 votes,\n\n"
+        "1. Decides to include the item.2\n\n1 A/79/PV.30.\n2 A/80/1.\n"
+    )
+    res = _read(text).resolution
+    assert [n.text for n in res.footnotes.values()] == ["A/79/PV.30.", "A/80/1."]
+    assert "79/7,[^" in res.preamble[0].text and "by 187 votes" in res.preamble[0].text
+    assert len(res.operative) == 1 and inline.footnote_ids(res.operative[0].text)
+
+
+def test_two_notes_at_one_place() -> None:
+    text = "The General Assembly,\n\nRecalling the Charter¹²,\n\n1. Decides.\n\n¹ One.\n\n² Two.\n"
+    res = _read(text).resolution
+    refs = inline.footnote_ids(res.preamble[0].text)
+    assert [res.footnotes[r].text for r in refs] == ["One.", "Two."]

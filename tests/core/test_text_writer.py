@@ -191,3 +191,11 @@ def test_generated_omnibus_survives_pdf_wrapping() -> None:
     typed = to_text(res)
     assert canonical(read_text(typed).resolution) == canonical(res)
     assert canonical(read_text(as_pdf_text(typed)).resolution) == canonical(res)
+
+
+def test_corpus_reads_the_same_without_blank_lines(corpus) -> None:
+    """Extractors differ on blank lines (pdfminer gives none): paragraphs are found from the text itself."""
+    for path in sorted(corpus.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        dense = "\n".join(line for line in text.split("\n") if line.strip())
+        assert canonical(read_text(dense).resolution) == canonical(read_text(text).resolution), path.name
