@@ -1,0 +1,90 @@
+"""The command line as a user runs it: exit codes, output formats, files written."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from docx import Document
+
+from app.cli import run
+from app.storage import load_project
+
+CLI = Path(__file__).resolve().parents[1] / "fixtures" / "cli"
+
+
+def test_check_clean_draft_exits_0(capsys):
+    assert run(["check", str(CLI / "clean.txt")]) == 0
+    assert "0 errors" in capsys.readouterr().out
+
+
+def test_check_with_errors_exits_1_and_names_the_paragraph(capsys):
+    assert run(["check", str(CLI / "errors.txt")]) == 1
+    out = capsys.readouterr().out
+    assert "OP1: error:" in out and "United Nations" in out
+    assert "OP2: error:" in out and "Secretary-General" in out
+
+
+def test_check_json_has_rule_severity_message_location(capsys):
+    assert run(["check", str(CLI / "errors.txt"), "--format", "json"]) == 1
+    findings = json.loads(capsys.readouterr().out)
+    errors = [f for f in findings if f["severity"] == "error"]
+    assert len(errors) == 2
+    for f in errors:
+        assert f["rule"] and f["message"] and f["location"]["paragraph"] and len(f["location"]["span"]) == 2
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("missing.txt", None),
+        ("empty.txt", b""),
+        ("bad.docx", b"PK\x03\x04 truncated"),
+        ("latin1.txt", b"caf\xe9 \xff"),
+    ],
+)
+def test_unreadable_input_exits_2_with_one_line(tmp_path, capsys, name, content):
+    path = tmp_path / name
+    if content is not None:
+        path.write_bytes(content)
+    assert run(["check", str(path)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("resolute: ") and "\n" not in err and "Traceback" not in err
+
+
+def test_export_docx_and_project(tmp_path):
+    docx_path = tmp_path / "out.docx"
+    json_path = tmp_path / "out.json"
+    assert run(["export", str(CLI / "clean.txt"), "-o", str(docx_path)]) == 0
+    assert run(["export", str(CLI / "clean.txt"), "-o", str(json_path)]) == 0
+    res = load_project(json_path)
+    assert res.header.symbol == "A/C.2/81/L.7" and res.header.session == 81
+    assert [p.opener for p in res.operative] == ["Welcomes", "Encourages", "Requests"]
+    text = [p.text for p in Document(str(docx_path)).paragraphs]
+    assert "Chile, Indonesia and Norway: draft resolution" in text
+    assert any(t.startswith("3.\tRequests the Secretary-General") and t.endswith("resolution.") for t in text)
+
+
+def test_export_to_unknown_suffix_exits_2(tmp_path, capsys):
+    assert run(["export", str(CLI / "clean.txt"), "-o", str(tmp_path / "out.pdf")]) == 2
+    assert ".docx" in capsys.readouterr().err
+
+
+def test_new_and_templates(tmp_path, capsys):
+    out = tmp_path / "new.json"
+    assert run(["new", "--template", "sc", "-o", str(out)]) == 0
+    assert load_project(out).header.template == "sc"
+    assert run(["new", "--template", "nope", "-o", str(tmp_path / "x.json")]) == 2
+    assert "no template 'nope'" in capsys.readouterr().err
+    assert run(["templates"]) == 0
+    assert "A/C.1/{session}/L.{number}" in capsys.readouterr().out
+
+
+def test_python_m_app_is_the_same_command(tmp_path):
+    done = subprocess.run(
+        [sys.executable, "-m", "app", "check", str(CLI / "errors.txt"), "--format", "json"],
+        capture_output=True, text=True, cwd=Path(__file__).resolve().parents[2],
+    )  # fmt: skip
+    assert done.returncode == 1
+    assert {f["rule"] for f in json.loads(done.stdout)} >= {"organs.abbreviation"}
