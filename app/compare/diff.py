@@ -515,7 +515,9 @@ def compare(base: Resolution, new: Resolution, *, by_id: bool | None = None) -> 
         new=new,
         base_rendered=base_r,
         new_rendered=new_r,
-        title=diff_markup(base.title, new.title) if new_r.template.has_title else [],
+        title=diff_markup(
+            base.title if base_r.template.has_title else "", new.title if new_r.template.has_title else ""
+        ),
         organ_line=_line_segments(_organ_line(base_r), _organ_line(new_r)),
         blocks=comparer.out,
         footnotes=comparer.notes.changes,

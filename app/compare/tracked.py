@@ -66,6 +66,10 @@ class _Revisions:
         tag = "w:ins" if op == INSERT else "w:del"
         return f'<{tag} w:id="{self._id()}" {self.attrs}/>'
 
+    def property_change(self, old_ppr: str) -> str:
+        """A w:pPrChange recording the paragraph properties the base had."""
+        return f'<w:pPrChange w:id="{self._id()}" {self.attrs}><w:pPr>{old_ppr}</w:pPr></w:pPrChange>'
+
     def wrap(self, op: str, runs: str) -> str:
         if not runs or op == EQUAL:
             return runs
@@ -201,6 +205,11 @@ class _Numbering:
         )
         return num
 
+    def operative_numpr(self) -> str:
+        if not self.operative:
+            self.operative = self._add([("decimal", "{n}.")])
+        return f'<w:numPr><w:ilvl w:val="0"/><w:numId w:val="{self.operative}"/></w:numPr>'
+
     def for_block(self, block: Block) -> str:
         """The w:numPr of a labelled block ("" for unlabelled ones); a new paragraph starts new sublists."""
         if block.level == 0 and not block.is_tail:
@@ -208,9 +217,7 @@ class _Numbering:
         if not block.label:
             return ""
         if block.level == 0:
-            if not self.operative:
-                self.operative = self._add([("decimal", "{n}.")])
-            return f'<w:numPr><w:ilvl w:val="0"/><w:numId w:val="{self.operative}"/></w:numPr>'
+            return self.operative_numpr()
         if not self.current_sub:
             self.current_sub = self._add([_SUB_LEVELS[i % 4] for i in range(9)])
         return f'<w:numPr><w:ilvl w:val="{min(block.level - 1, 8)}"/><w:numId w:val="{self.current_sub}"/></w:numPr>'
@@ -221,10 +228,13 @@ class _Numbering:
 _NO_NUMBER = '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="0"/></w:numPr>'
 
 
-def _paragraph(style_key: str, runs: str, *, numpr: str = _NO_NUMBER, mark: str = "") -> str:
+def _paragraph(
+    style_key: str, runs: str, *, numpr: str = _NO_NUMBER, mark: str = "", change: str = ""
+) -> str:
+    """A body paragraph in the writer's style; `change` is a w:pPrChange holding the base's properties."""
     style_id = writer.STYLE_IDS[style_key][0]
     rpr = f"<w:rPr>{mark}</w:rPr>" if mark else ""
-    return f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/>{numpr}{rpr}</w:pPr>{runs}</w:p>'
+    return f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/>{numpr}{rpr}{change}</w:pPr>{runs}</w:p>'
 
 
 def _deletion_last(segments: list[Segment]) -> list[Segment]:
@@ -264,9 +274,14 @@ def _op_of(change: BlockChange) -> str:
 def _body(cmp: Comparison, revs: _Revisions, notes: _Notes, numbering: _Numbering) -> str:
     out: list[str] = []
     new_r = cmp.new_rendered
-    if new_r.title or any(s.text for s in cmp.title):
+    base_title = cmp.base_rendered.title
+    if new_r.title or base_title:
         title = [Segment(s.op, s.text) for s in cmp.title]  # the writer prints the title plain
-        out.append(_paragraph("title", writer._run("\t") + _segment_runs(title, revs, None)))
+        op = INSERT if not base_title else DELETE if not new_r.title else EQUAL
+        revs.whole = op != EQUAL
+        runs = revs.wrap(op, writer._run("\t")) + _segment_runs(title, revs, None)
+        out.append(_paragraph("title", runs, mark=revs.mark(op)))
+        revs.whole = False
     organ_runs = writer._run(new_r.organ_line, italic=True) + (writer._run(",") if new_r.organ_comma else "")
     base_r = cmp.base_rendered
     if (base_r.organ_line, base_r.organ_comma) == (new_r.organ_line, new_r.organ_comma):
@@ -274,7 +289,7 @@ def _body(cmp: Comparison, revs: _Revisions, notes: _Notes, numbering: _Numberin
     else:
         old = writer._run(base_r.organ_line, italic=True) + (writer._run(",") if base_r.organ_comma else "")
         out.append(_paragraph("organ_line", revs.wrap(DELETE, old) + revs.wrap(INSERT, organ_runs)))
-    rows: list[list[str]] = []  # [style key, runs, numPr, paragraph-mark op] per block
+    rows: list[list[str]] = []  # [style key, runs, numPr, paragraph-mark op, pPrChange] per block
     blocks = cmp.blocks
     for i, change in enumerate(blocks):
         block = change.block
@@ -284,12 +299,24 @@ def _body(cmp: Comparison, revs: _Revisions, notes: _Notes, numbering: _Numberin
         if op == EQUAL and i + 1 < len(blocks) and _op_of(blocks[i + 1]) == INSERT:
             segments = _deletion_last(segments)
         runs = _segment_runs(segments, revs, notes)
-        rows.append([writer._block_style(block), runs, numbering.for_block(block) or _NO_NUMBER, op])
+        numpr = numbering.for_block(block) or _NO_NUMBER
+        before = ""
+        if (
+            change.base is not None
+            and change.new is not None
+            and bool(change.base.label) != bool(change.new.label)
+        ):
+            # numbered in one version only (a single operative paragraph is unnumbered): a tracked
+            # paragraph-property change carries the base's numbering
+            old_numpr = numbering.operative_numpr() if change.base.label else _NO_NUMBER
+            old_style = writer.STYLE_IDS[writer._block_style(change.base)][0]
+            before = revs.property_change(f'<w:pStyle w:val="{old_style}"/>{old_numpr}')
+        rows.append([writer._block_style(block), runs, numpr, op, before])
         revs.whole = False
     _inserted_at_the_end(rows)
-    for style, runs, numpr, op in rows:
+    for style, runs, numpr, op, before in rows:
         revs.whole = True
-        out.append(_paragraph(style, runs, numpr=numpr, mark=revs.mark(op)))
+        out.append(_paragraph(style, runs, numpr=numpr, mark=revs.mark(op), change=before))
         revs.whole = False
     return "".join(out)
 

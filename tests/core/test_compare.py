@@ -16,6 +16,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from lxml import etree
 from test_compare_revisions import body_paragraphs, parts, q, referenced_notes
 
@@ -24,7 +26,7 @@ from app.compare.diff import DELETE, EQUAL, INSERT, compare
 from app.compare.tracked import build_tracked_docx, write_tracked_docx
 from app.io.docx_parts import package_problems
 from app.io.reading import read_document
-from app.model import AgendaItem, Header, Paragraph, Resolution
+from app.model import AgendaItem, Footnote, Header, Paragraph, Resolution
 from app.render import block_text, render
 from app.rollover import adoption_info, rollover
 
@@ -358,3 +360,52 @@ def test_libreoffice_accepts_and_rejects_all_to_the_two_versions(tmp_path: Path,
 
     assert lines(accepted) == printed(new)
     assert lines(rejected) == printed(base)
+
+
+_WORDS = ["the", "States", "report", "Council", "peace", "and", "development", "of", "urges", "all"]
+_OPENERS = ["Recalling", "Noting", "Requests", "Urges", "Decides also", ""]
+
+
+@st.composite
+def _paragraphs(draw: st.DrawFn, notes: dict[str, Footnote], depth: int = 0) -> Paragraph:
+    text = " ".join(draw(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=6)))
+    if draw(st.integers(0, 4)) == 0:
+        note = Footnote(text=draw(st.sampled_from(["See A/80/1.", "*Official Records*, vol. I."])))
+        notes[note.id] = note
+        text += f"[^{note.id}]"
+    para = Paragraph(opener=draw(st.sampled_from(_OPENERS)) if depth == 0 else "", text=text)
+    if depth < 2 and draw(st.integers(0, 3)) == 0:
+        para.subparagraphs = draw(st.lists(_paragraphs(notes, depth + 1), min_size=1, max_size=3))
+        para.tail = draw(st.sampled_from(["", "and to report thereon"]))
+    return para
+
+
+@st.composite
+def _resolutions(draw: st.DrawFn) -> Resolution:
+    notes: dict[str, Footnote] = {}
+    return Resolution(
+        header=Header(template=draw(st.sampled_from(["ga-c1", "sc", "hrc"])), session=80, year=2025),
+        title=draw(st.sampled_from(["", "Rights of the child", "Rights of the child and youth"])),
+        preamble=draw(st.lists(_paragraphs(notes), max_size=3)),
+        operative=draw(st.lists(_paragraphs(notes), min_size=1, max_size=4)),
+        footnotes=notes,
+        annex=draw(st.lists(st.sampled_from(["Annex", "List of States"]), max_size=2)),
+    )
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_resolutions(), _resolutions(), st.booleans())
+def test_any_two_versions_accept_and_reject_exactly(
+    base: Resolution, other: Resolution, related: bool
+) -> None:
+    """Unrelated drafts, or a draft and an edit of it (ids shared): both directions come back exactly."""
+    new = other
+    if related:
+        new = copy.deepcopy(base)
+        new.footnotes.update(other.footnotes)
+        new.operative = new.operative[1:] + other.operative[:1]
+        if new.preamble:
+            new.preamble[0].text = inline.escape(
+                inline.plain(other.operative[0].text)
+            )  # one reference per note
+    _check_round_trip(base, new)

@@ -54,6 +54,15 @@ def resolve(root: etree._Element, accept: bool) -> etree._Element:
         for i, child in enumerate(list(el)):
             parent.insert(index + i, child)
         parent.remove(el)
+    for change in list(root.iter(q("pPrChange"))):  # paragraph properties: the base's are kept inside
+        ppr = change.getparent()
+        if not accept:
+            old = change.find("w:pPr", NS)
+            for child in [c for c in ppr if c.tag not in (q("rPr"), q("pPrChange"))]:
+                ppr.remove(child)
+            for i, child in enumerate(list(old)):
+                ppr.insert(i, child)
+        ppr.remove(change)
     for t in root.iter(q("delText")):
         t.tag = q("t")
     return root
