@@ -156,6 +156,12 @@ def test_tracked_docx_accepts_to_new_and_rejects_to_base(tmp_path: Path) -> None
     # the settings turn Track Changes on for later edits in Word
     with zipfile.ZipFile(io.BytesIO(blob)) as z:
         assert b"<w:trackRevisions/>" in z.read("word/settings.xml")
+    # the project's own Word reader takes the file as the new version (revisions accepted)
+    from test_akn_writer import _shape
+
+    from app.io.docx_reader import read_docx
+
+    assert _shape(read_docx(blob, name="tracked.docx").resolution) == _shape(new)
     out = tmp_path / "tracked.docx"
     write_tracked_docx(base, new, out)
     assert out.read_bytes()[:2] == b"PK"
