@@ -340,8 +340,22 @@ def _has_state(line: str) -> bool:
 def _split_at_sponsors(text_blocks: list[tuple[int, list[str]]]) -> list[tuple[int, list[str]]]:
     """Cut a header block around the sponsor line: names run upward while lines hold State names, end with a
     comma or are continued by a lower-case line; the kind ends the line ("…: draft resolution")."""
-    out: list[tuple[int, list[str]]] = []
+    # blocks after the same agenda line go together when one of them ends the sponsor line: an extractor
+    # may have put blank lines inside the list of names
+    grouped: list[tuple[int, list[str]]] = []
     for seen, lines in text_blocks:
+        if (
+            grouped
+            and grouped[-1][0] == seen
+            and not any(_KIND_END.search(x) for x in grouped[-1][1])
+            and any(_KIND_END.search(x) for x in lines)
+            and _has_state(lines[0])
+        ):
+            grouped[-1] = (seen, grouped[-1][1] + lines)
+            continue
+        grouped.append((seen, lines))
+    out: list[tuple[int, list[str]]] = []
+    for seen, lines in grouped:
         end = None
         for e, line in enumerate(lines):
             joined = " ".join(lines[max(0, e - 1) : e + 1])

@@ -519,6 +519,8 @@ def _blocks(lines: list[str], pages: list[int]) -> list[_Block]:
         if current is None:
             if broke and blocks and _continues(blocks[-1], s):
                 current = blocks.pop()
+            elif not broke and blocks and _runs_on(blocks[-1], s):
+                current = blocks.pop()  # a blank line inside a paragraph (some extractors put them there)
             else:
                 current = _Block([], [], after_break=broke)
             broke = False
@@ -558,6 +560,23 @@ def _continues(prev: _Block, line: str) -> bool:
     if last.endswith(".") and line[:1].isupper():
         return False
     return not _detect(line, Part.PREAMBLE, None) and not _detect(line, Part.OPERATIVE, None)
+
+
+def _runs_on(prev: _Block, line: str) -> bool:
+    """After a blank line: does the text go on with the paragraph before? Only when that paragraph has not
+    ended (no terminal punctuation) and the line does not open a paragraph of its own."""
+    last = _MARK_RE.sub("", prev.lines[-1].strip())
+    if last.endswith(",") and line[:1].islower() and not _starts_block(line):
+        return True  # "…all their civil," / "political, economic …"
+    if not last or re.search(r"[,;:.!?]\W*$", last) or _label_only(prev) or _ANNEX.match(last):
+        return False
+    if _STRICT_ORGAN.match(last) or _STRICT_ORGAN.match(line) or _starts_block(line) or _CLOSING.match(line):
+        return False
+    from app.io.text_header import _classify as header_kind
+
+    if header_kind(last) != "text" or header_kind(line) != "text":
+        return False  # masthead and agenda lines stand alone
+    return line[:1].islower() or not _HEADING_MARK.match(last)
 
 
 def _split_block(block: _Block) -> list[list[str]]:

@@ -285,3 +285,20 @@ def test_two_notes_at_one_place() -> None:
     res = _read(text).resolution
     refs = inline.footnote_ids(res.preamble[0].text)
     assert [res.footnotes[r].text for r in refs] == ["One.", "Two."]
+
+
+def test_blank_lines_inside_paragraphs_are_bridged() -> None:
+    """Some extractors (pdfminer) put blank lines inside paragraphs; a paragraph that has not ended goes on."""
+    text = (
+        "The General Assembly,\n\nMindful that 2025 marks 80 years since nuclear weapons were first used with\n\n"
+        "devastating consequences,\n\n1. Calls upon States to ensure the enjoyment of all their civil,\n\n"
+        "political and social rights;\n\n2. Requests the Secretary-General:\n\n(a) To report;\n\n"
+        "and invites States to contribute;\n\n3. Decides to remain seized of the\n\nUnited Nations matter.\n"
+    )
+    res = _read(text).resolution
+    assert [p.text for p in res.preamble] == [
+        "that 2025 marks 80 years since nuclear weapons were first used with devastating consequences"
+    ]
+    assert res.operative[0].text.endswith("all their civil, political and social rights")
+    assert res.operative[1].tail == "and invites States to contribute"
+    assert res.operative[2].text == "to remain seized of the United Nations matter"
