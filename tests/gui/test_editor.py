@@ -525,3 +525,25 @@ def test_a_file_that_cannot_be_read_leaves_the_draft_open(
     assert not window.open_path(bad)
     assert prompter.errors and "broken.docx" in prompter.errors[-1][1]
     assert storage.dumps(window.res) == before
+
+
+def test_dropping_a_dragged_paragraph_on_another(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+    from PySide6.QtCore import QMimeData, QPointF
+    from PySide6.QtGui import QDropEvent
+
+    from widgets.paragraph_editor import MIME
+
+    draft(qtbot, window)
+    window.flush()
+    QApplication.processEvents()
+    dragged = window.res.operative[2]  # "Decides"
+    target = rows(window)[2]  # "1. Requests": drop on its upper half
+    body = window.paragraphs.body
+    top = target.mapTo(body, QPoint(0, 0))
+    mime = QMimeData()
+    mime.setData(MIME, dragged.id.encode())
+    event = QDropEvent(QPointF(top.x() + 50, top.y() + 3), Qt.DropAction.MoveAction, mime,
+                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)  # fmt: skip
+    body.dropEvent(event)
+    assert [p.opener for p in window.res.operative] == ["Decides", "Requests", "Invites"]
+    assert [r.label.text() for r in rows(window)][2:] == ["1.", "2.", "3."]
