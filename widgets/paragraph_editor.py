@@ -86,6 +86,7 @@ class ParagraphRow(QFrame):
     edited = Signal(str, str, str)  # paragraph id, field, shown text
     activated = Signal(str)  # paragraph id, when a field gets focus
     opener_focused = Signal(object)  # the row: the list lends it the completer for its part
+    fix_requested = Signal(object)  # the Finding whose fix was clicked
 
     def __init__(self, paragraph_id: str, is_tail: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -114,10 +115,7 @@ class ParagraphRow(QFrame):
         _colour(self.end, BLUE)
         self.end.setFont(_bold(self.end.font()))
         self.end.setContentsMargins(0, 0, 0, 4)
-        self.fix = QToolButton(self)
-        self.fix.setAutoRaise(True)
-        _colour(self.fix, BLUE, QPalette.ColorRole.ButtonText)
-        self.fix.hide()
+        self._fix: QToolButton | None = None  # made when a fix is first offered: most rows never need one
         self.fix_finding: Finding | None = None
         self._printed_label: bool | None = None
         # the opener on its own line above the text: distinct, and the text keeps the full width
@@ -126,7 +124,6 @@ class ParagraphRow(QFrame):
         grid.addWidget(self.opener, 0, 2, Qt.AlignmentFlag.AlignLeft)
         grid.addWidget(self.text, 1, 2)
         grid.addWidget(self.end, 1, 3)
-        grid.addWidget(self.fix, 2, 2, Qt.AlignmentFlag.AlignLeft)
         grid.setColumnStretch(2, 1)
         if is_tail:
             self.opener.hide()
@@ -180,10 +177,27 @@ class ParagraphRow(QFrame):
         palette.setColor(role, QColor("#eef4fc") if active else self.parentWidget().palette().color(role))
         self.setPalette(palette)
 
+    @property
+    def fix(self) -> QToolButton:
+        """The one-click fix under the text ('✎ Use 'Recalling also'')."""
+        if self._fix is None:
+            self._fix = QToolButton(self)
+            self._fix.setAutoRaise(True)
+            _colour(self._fix, BLUE, QPalette.ColorRole.ButtonText)
+            self._fix.hide()
+            self._fix.clicked.connect(self._fix_clicked)
+            self.layout().addWidget(self._fix, 2, 2, Qt.AlignmentFlag.AlignLeft)
+        return self._fix
+
+    def _fix_clicked(self) -> None:
+        if self.fix_finding is not None:
+            self.fix_requested.emit(self.fix_finding)
+
     def show_fix(self, finding: Finding | None) -> None:
         self.fix_finding = finding
         if finding is None or finding.fix is None:
-            self.fix.hide()
+            if self._fix is not None:
+                self._fix.hide()
             return
         self.fix.setText(f"✎ {finding.fix.label}")
         self.fix.setToolTip(finding.message)
@@ -318,9 +332,7 @@ class ParagraphList(QScrollArea):
         row.text.navigate.connect(lambda step, r=row: self.focus_neighbour(r, step))
         row.opener.navigate.connect(lambda step, r=row: self.focus_neighbour(r, step))
         row.text.pasted_draft.connect(self.pasted_draft)
-        row.fix.clicked.connect(
-            lambda _=False, r=row: r.fix_finding and self.fix_requested.emit(r.fix_finding)
-        )
+        row.fix_requested.connect(self.fix_requested)
         row.text.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         row.text.customContextMenuRequested.connect(
             lambda pos, r=row: self.context_requested.emit(r.text, r.text.mapToGlobal(pos))
@@ -391,7 +403,7 @@ class ParagraphList(QScrollArea):
         self._mark_active()
 
     EAGER_ROWS = 60  # about two screens: the rest of a long draft is built in idle time
-    BACKLOG_CHUNK = 15  # rows per idle slice: small enough not to stall typing
+    BACKLOG_CHUNK = 10  # rows per idle slice: small enough not to stall typing
 
     def _place(self, key: RowKey, block: Block, where: str) -> ParagraphRow:
         row = self.rows.get(key)
@@ -502,10 +514,6 @@ class ParagraphList(QScrollArea):
             QTimer.singleShot(0, lambda: self._spell_some(chunk))
 
     # --- focus and navigation --------------------------------------------------------------------------------
-
-    def _fix_clicked(self, row: ParagraphRow) -> None:
-        if row.fix_finding is not None:
-            self.fix_requested.emit(row.fix_finding)
 
     def _lend_completer(self, row: ParagraphRow) -> None:
         """A completer serves one field at a time: the opener being edited gets its part's openers."""
