@@ -927,10 +927,13 @@ def _read_header(lines: list[_Line], res: Resolution, findings: list[Finding], t
 def read_docx(data: bytes, *, name: str = "") -> ImportResult:
     """Read a .docx draft. Raises InputError (one line) for anything unreadable or unsafe."""
     document, notes = _open(data, name)
-    styles_root = document.styles.element  # type: ignore[attr-defined]
+    try:
+        styles_root = document.styles.element  # type: ignore[attr-defined]
+    except (KeyError, NotImplementedError, AttributeError):  # AttributeError: a damaged content type
+        styles_root = None
     try:
         numbering_root = document.part.numbering_part.element  # type: ignore[attr-defined]
-    except (KeyError, NotImplementedError):
+    except (KeyError, NotImplementedError, AttributeError):
         numbering_root = None
     res = Resolution()
     findings: list[Finding] = []
