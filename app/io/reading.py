@@ -62,7 +62,14 @@ def read_document(path: Path | str) -> ImportResult:
 
 
 def _decode(data: bytes, name: str) -> str:
-    for encoding in ("utf-8-sig", "utf-16") if data[:2] in (b"\xff\xfe", b"\xfe\xff") else ("utf-8-sig",):
+    encodings: tuple[str, ...] = ("utf-8-sig",)
+    head = data[:4096]
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        encodings = ("utf-8-sig", "utf-16")
+    elif b"\x00" in head:  # UTF-16 without a byte-order mark has a NUL in every other byte of Latin text
+        le, be = head[1::2].count(0) > len(head) // 4, head[::2].count(0) > len(head) // 4
+        encodings = ("utf-16-le",) if le else ("utf-16-be",) if be else encodings
+    for encoding in encodings:
         try:
             return data.decode(encoding)
         except UnicodeDecodeError:
