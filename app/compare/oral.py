@@ -116,11 +116,15 @@ def _join_close_edits(segments: list[Segment]) -> list[Segment]:
 
 def _edits(change: BlockChange) -> list[str]:
     """The edits inside one changed paragraph, as instructions."""
-    base = change.text("base")
+    return _segment_edits(change.segments)
+
+
+def _segment_edits(segments: list[Segment]) -> list[str]:
+    base = "".join(s.text for s in segments if s.op != INSERT)
     out: list[str] = []
     pos = 0  # offset in the base text
     i = 0
-    segs = _join_close_edits(change.segments)
+    segs = _join_close_edits(segments)
     while i < len(segs):
         seg = segs[i]
         if seg.op == EQUAL:
@@ -205,8 +209,23 @@ def oral_revisions(cmp: Comparison) -> list[OralRevision]:
             continue
         if base is not None:
             last_base = base
+    out += _footnote_revisions(cmp)
     if renumber:
         out.append(OralRevision("", "Renumber the subsequent paragraphs accordingly"))
+    return out
+
+
+def _footnote_revisions(cmp: Comparison) -> list[OralRevision]:
+    """Edits of footnote texts whose references stay, by the base's footnote numbers."""
+    out: list[OralRevision] = []
+    for note in cmp.footnotes.values():
+        if note.status != "changed":
+            continue
+        number = cmp.base_rendered.footnote_numbers.get(note.base_id)
+        edits = _segment_edits(note.segments)
+        if number and edits:
+            where = f"footnote {number}"
+            out.append(OralRevision(where, f"In {where}, " + "; ".join(edits)))
     return out
 
 

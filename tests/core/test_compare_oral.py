@@ -105,3 +105,15 @@ def test_deletions_name_their_context_when_the_words_repeat() -> None:
         "In operative paragraph 1, delete “States” after “children and”",
         "In operative paragraph 6, delete “its”",
     ]
+
+
+def test_footnote_texts_are_revised_by_number() -> None:
+    base = _draft()
+    first = base.add_footnote("A/79/300, annex.")
+    second = base.add_footnote("*Official Records of the General Assembly*, supplement No. 40.")
+    base.preamble[0].text += f"[^{first.id}]"
+    base.preamble[1].text += f"[^{second.id}]"
+    new = copy.deepcopy(base)
+    new.footnotes[second.id].text = "*Official Records of the General Assembly*, supplement No. 41."
+    lines = [r.instruction for r in oral_revisions(compare(base, new))]
+    assert lines == ["In footnote 2, replace “40” with “41”"]
