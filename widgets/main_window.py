@@ -309,8 +309,9 @@ class MainWindow(QMainWindow):
     def _render(self) -> None:
         self.rendered = render(self.res)
         self.numbers = dict(self.rendered.footnote_numbers)
-        self._keeps_own = {b.paragraph_id: _keeps_own_end(self._text_of(b.paragraph_id, False))
-                           for b in self.rendered.blocks if b.paragraph_id and not b.is_tail}  # fmt: skip
+        # what render decided for each paragraph's own end: "" means it keeps its own ("...; and")
+        self._keeps_own = {b.paragraph_id: not b.end and bool(b.spans) for b in self.rendered.blocks
+                           if b.paragraph_id and not b.is_tail}  # fmt: skip
         self._refs = {pid: refs for pid in self._keeps_own if (refs := self._refs_in(pid))}
 
     def _refs_in(self, paragraph_id: str) -> tuple[str, ...]:

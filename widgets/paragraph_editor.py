@@ -372,6 +372,9 @@ class ParagraphList(QScrollArea):
         for key in gone:
             row = self.rows.pop(key)
             row.hide()
+            box = row.parentWidget()
+            if box is not None and box.layout() is not None:
+                box.layout().removeWidget(row)
             row.deleteLater()
         self.order = [key for key, _ in wanted]
         counters = {Part.PREAMBLE: 0, Part.OPERATIVE: 0}
@@ -383,17 +386,16 @@ class ParagraphList(QScrollArea):
         fresh = 0
         self.setUpdatesEnabled(False)
         try:
-            for box in self.boxes.values():
-                layout = box.layout()
-                while layout.count():
-                    layout.takeAt(0)
+            ready: dict[Part, list[ParagraphRow]] = {part: [] for part in Part}
             for index, (key, block, where) in enumerate(placed):
                 if key not in self.rows:
                     fresh += 1
                     if fresh > self.EAGER_ROWS:
                         self._backlog = placed[index:]
                         break
-                self._place(key, block, where)
+                ready[block.part].append(self._prepare(key, block, where))
+            for part, rows in ready.items():
+                self._arrange(self.boxes[part].layout(), rows)
         finally:
             self.setUpdatesEnabled(True)
         if self._backlog:
@@ -405,20 +407,40 @@ class ParagraphList(QScrollArea):
     EAGER_ROWS = 60  # about two screens: the rest of a long draft is built in idle time
     BACKLOG_CHUNK = 10  # rows per idle slice: small enough not to stall typing
 
+    @staticmethod
+    def _arrange(layout: QVBoxLayout, rows: list[ParagraphRow]) -> None:
+        """Make the part's layout hold exactly these rows in this order, moving only rows out of place."""
+        for index, row in enumerate(rows):
+            item = layout.itemAt(index)
+            if item is not None and item.widget() is row:
+                continue
+            holder = row.parentWidget()
+            if holder is not None and holder.layout() is not None:
+                holder.layout().removeWidget(row)
+            layout.insertWidget(index, row)
+            if row.isHidden():
+                row.show()
+        while layout.count() > len(rows):
+            layout.takeAt(len(rows))
+
     def _place(self, key: RowKey, block: Block, where: str) -> ParagraphRow:
+        row = self._prepare(key, block, where)
+        self.boxes[block.part].layout().addWidget(row)
+        row.show()
+        return row
+
+    def _prepare(self, key: RowKey, block: Block, where: str) -> ParagraphRow:
+        """The row for a block, made if need be, with its number, label, punctuation and fix."""
         row = self.rows.get(key)
-        new = row is None
         if row is None:
             row = self.rows[key] = self._make_row(key)
+            row.hide()  # shown once it is in its place
             opener, text = self._content(*key)
             row.opener.set_text_quietly(opener)
             row.text.set_text_quietly(text)
         row.completer_part = block.part if block.level == 0 and not block.is_tail else None
         row.set_block(block, where)
         row.show_fix(self._fixes.get(key[0]) if not key[1] else None)
-        self.boxes[block.part].layout().addWidget(row)
-        if new:
-            row.show()
         return row
 
     def _build_backlog(self) -> None:

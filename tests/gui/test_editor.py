@@ -547,3 +547,25 @@ def test_dropping_a_dragged_paragraph_on_another(qtbot, window: MainWindow) -> N
     body.dropEvent(event)
     assert [p.opener for p in window.res.operative] == ["Decides", "Requests", "Invites"]
     assert [r.label.text() for r in rows(window)][2:] == ["1.", "2.", "3."]
+
+
+def test_a_subparagraph_typed_with_its_own_and_keeps_it(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+    draft(qtbot, window)
+    third = rows(window)[3]  # "2. Invites"
+    third.text.setFocus()
+    qtbot.keyClick(third.text, Qt.Key.Key_Tab)  # now (a) under "1. Requests"
+    qtbot.keyClick(rows(window)[3].text, Qt.Key.Key_Return)
+    sub_b = rows(window)[4]
+    qtbot.keyClicks(sub_b.text, "to consult regional groups")
+    assert [r.label.text() for r in rows(window)[3:5]] == ["(a)", "(b)"]
+    sub_a = rows(window)[3]
+    assert sub_a.end.text() == ";"
+    sub_a.text.setFocus()
+    cursor = sub_a.text.textCursor()
+    cursor.movePosition(cursor.MoveOperation.End)
+    sub_a.text.setTextCursor(cursor)
+    qtbot.keyClicks(sub_a.text, "; and")
+    assert sub_a.end.text() == ""  # typed "; and": printed as typed, nothing added
+    for _ in range(5):
+        qtbot.keyClick(sub_a.text, Qt.Key.Key_Backspace)
+    assert sub_a.end.text() == ";"
