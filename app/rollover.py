@@ -290,7 +290,8 @@ def rollover(
             work.header("year", new.header.year + 1, f"Year moved on to {new.header.year + 1}")
     elif new.header.session:
         n = new.header.session + 1
-        work.header("session", n, f"Session moved on to the {ordinal_words(n)} session")
+        ordinal = f"the {ordinal_words(n)} session" if 0 < n < 1000 else f"session {n}"  # a damaged project
+        work.header("session", n, f"Session moved on to {ordinal}")
     work.header("symbol", "", "Symbol cleared: the Secretariat assigns the new L number")
     work.header("revision", 0, "Revision number cleared")
     work.header("date", None, "Date cleared: it is the date of issue")
