@@ -120,6 +120,7 @@ class MainWindow(QMainWindow):
         self._last_match: edits.Match | None = None
         self.spelling = services.Spelling(self.settings.personal_dictionary())
         self._preview_zoom = 0
+        self._action_state: tuple[object, ...] = ()
 
         self.setWindowTitle("Resolute")
         self.resize(1500, 950)
@@ -402,7 +403,7 @@ class MainWindow(QMainWindow):
 
     def _show_footnotes(self) -> None:
         self.footnotes.show_footnotes(self.rendered.footnotes)
-        self.bottom_tabs.setTabText(1, f"Footnotes ({len(self.rendered.footnotes)})")
+        _set_tab_text(self.bottom_tabs, 1, f"Footnotes ({len(self.rendered.footnotes)})")
 
     def _preview_shown(self, visible: bool) -> None:
         if visible and self._preview_stale:
@@ -621,8 +622,10 @@ class MainWindow(QMainWindow):
         n = len(order)
         self.issues.set_findings(findings, self.paragraphs.where, lambda pid: n - order.get(pid, n + 1))
         errors, warnings = self.issues.counts()
-        self.counts_label.setText(f"  {errors} errors · {warnings} warnings  ")
-        self.bottom_tabs.setTabText(0, f"Issues ({len(findings)})")
+        counts = f"  {errors} errors · {warnings} warnings  "
+        if self.counts_label.text() != counts:
+            self.counts_label.setText(counts)
+        _set_tab_text(self.bottom_tabs, 0, f"Issues ({len(findings)})")
         fixes: dict[str, Finding] = {}
         for finding in findings:
             if finding.fix is not None and finding.paragraph_id and finding.paragraph_id not in fixes:
@@ -677,21 +680,26 @@ class MainWindow(QMainWindow):
                 self.paragraphs.focus_paragraph(change.focus)
 
     def _update_actions(self) -> None:
+        """Undo/redo text and state, paragraph actions, the title bar; only what changed is touched."""
         status = self.doc.history.undo_status()
+        name = self.doc.path.name if self.doc.path else "Untitled draft"
+        symbol = self.res.header.full_symbol
+        state = (status, bool(self._active()), f"{name}[*] — {symbol + ' — ' if symbol else ''}Resolute",
+                 self.doc.history.modified)  # fmt: skip
+        if state == self._action_state:
+            return
+        self._action_state = state
         undo, redo = self.actions_[ActionId.UNDO], self.actions_[ActionId.REDO]
         undo.setText(f"&Undo {status.undo}" if status.undo else "&Undo")
         redo.setText(f"&Redo {status.redo}" if status.redo else "&Redo")
         undo.setEnabled(bool(status.undo))
         redo.setEnabled(bool(status.redo))
-        has_paragraph = bool(self._active())
         for action_id in (ActionId.DELETE_PARAGRAPH, ActionId.DUPLICATE_PARAGRAPH, ActionId.MOVE_UP,
                           ActionId.MOVE_DOWN, ActionId.MOVE_TO_OTHER_PART, ActionId.INDENT, ActionId.OUTDENT,
                           ActionId.INSERT_FOOTNOTE, ActionId.INSERT_PARAGRAPH):  # fmt: skip
-            self.actions_[action_id].setEnabled(has_paragraph)
-        name = self.doc.path.name if self.doc.path else "Untitled draft"
-        symbol = self.res.header.full_symbol
-        self.setWindowTitle(f"{name}[*] — {symbol + ' — ' if symbol else ''}Resolute")
-        self.setWindowModified(self.doc.history.modified)
+            self.actions_[action_id].setEnabled(state[1])
+        self.setWindowTitle(state[2])
+        self.setWindowModified(state[3])
 
     # --- find and replace ------------------------------------------------------------------------------------
 
@@ -1048,6 +1056,11 @@ class MainWindow(QMainWindow):
 
 def make_window(settings: Settings | None = None, *, synchronous: bool = False, **kwargs: Any) -> MainWindow:
     return MainWindow(settings=settings, runner=SyncRunner() if synchronous else None, **kwargs)
+
+
+def _set_tab_text(tabs: QTabWidget, index: int, text: str) -> None:
+    if tabs.tabText(index) != text:  # a change re-lays out the tab bar
+        tabs.setTabText(index, text)
 
 
 def _keeps_own_end(text: str) -> bool:
