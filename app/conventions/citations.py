@@ -15,6 +15,8 @@ from app.conventions.text import field_text
 from app.findings import Finding, Fix, Severity
 from app.formatting import MONTHS
 
+_DIGIT = re.compile(r"\d")  # a cheap gate: most paragraphs cite nothing
+
 _MONTH = "(?:" + "|".join(MONTHS) + ")"
 _DATE = rf"\d{{1,2}}\s+{_MONTH}\s+\d{{4}}"
 _PARTS = r"(?:\s+[A-Z](?:\s+(?:and|to)\s+[A-Z])?(?![\w/]))?"  # "31/16 A", "31/6 A and B", "3419 A to D"
@@ -103,7 +105,7 @@ def mentions(node: Node) -> list[tuple[str, Ref]]:
     out = []
     for name in ("opener", "text", "tail"):
         markup = getattr(node.para, name)
-        if not markup or not any(c.isdigit() for c in markup):
+        if not markup or not _DIGIT.search(markup):
             continue
         for ref in scan(field_text(markup).plain):
             if ref.kind == "ga" and not ref.is_decision:
@@ -120,7 +122,7 @@ def check(node: Node, ctx: DocumentContext) -> list[Finding]:
         if not markup:
             continue
         ft = field_text(markup)
-        if any(c.isdigit() for c in ft.plain):
+        if _DIGIT.search(ft.plain):
             for ref in scan(ft.plain):
                 span = ft.span(ref.start, ref.end)
                 sc_ref = ref.organ == "Security Council" or (sc_style and ref.organ in ("", "its", "Council"))

@@ -10,6 +10,8 @@ from app.conventions.text import field_text
 from app.findings import Finding, Fix, Severity
 from app.formatting import MONTHS, ordinal_words
 
+_DIGIT = re.compile(r"\d")  # a cheap gate: most paragraphs cite nothing
+
 _MONTH = "|".join(MONTHS)
 _ABBR = {m[:3]: m for m in MONTHS} | {"Sept": "September"}
 _ABBR_RE = "|".join(sorted(_ABBR, key=len, reverse=True))
@@ -76,7 +78,7 @@ def _iter_dates(plain: str) -> Iterator[tuple[int, int, str | None]]:
 def field_findings(markup: str, *, field: str, paragraph_id: str = "") -> list[Finding]:
     """Date and session-ordinal findings for one text field."""
     out: list[Finding] = []
-    if not markup or not any(c.isdigit() for c in markup) and "session" not in markup.lower():
+    if not markup or not _DIGIT.search(markup) and "session" not in markup.lower():
         return out
     ft = field_text(markup)
     plain = ft.plain

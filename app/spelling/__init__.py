@@ -41,6 +41,11 @@ def configure(settings: SpellingSettings | None) -> None:
     _active[:] = [settings] if settings else []
 
 
+@lru_cache(maxsize=1)
+def _default_settings() -> SpellingSettings:
+    return SpellingSettings()  # looks up the user data folder: once, not per paragraph
+
+
 @lru_cache(maxsize=8)
 def _checker_for(settings: SpellingSettings) -> Checker:
     return Checker(settings)
@@ -48,7 +53,7 @@ def _checker_for(settings: SpellingSettings) -> Checker:
 
 def checker(settings: SpellingSettings | None = None) -> Checker:
     """The loaded checker for these settings (dictionary and rules load once, on first use)."""
-    chosen = settings or (_active[0] if _active else SpellingSettings())
+    chosen = settings or (_active[0] if _active else _default_settings())
     found = _checker_for(chosen)
     found.refresh()
     return found
