@@ -21,6 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from fixtures.robust.hostile import FRAGMENTS, docx_problems, hang_guard, sample  # noqa: E402
 
 from app import storage  # noqa: E402
+from app.conventions.engine import check_document  # noqa: E402
 from app.errors import ResoluteError  # noqa: E402
 from app.io.akn_reader import read_akn  # noqa: E402
 from app.io.akn_writer import to_akn  # noqa: E402
@@ -29,6 +30,7 @@ from app.io.text_reader import read_text  # noqa: E402
 from app.io.text_writer import to_text  # noqa: E402
 from app.model import AgendaItem, DocumentKind, Header, Paragraph, Resolution  # noqa: E402
 from app.render import render  # noqa: E402
+from app.rollover import rollover  # noqa: E402
 from app.templates import all_templates  # noqa: E402
 
 HANG = 20.0
@@ -172,3 +174,20 @@ def test_out_of_range_session_renders_in_figures() -> None:
     assert "Session 1234" in [line.text for line in render(res).agenda]
     assert b"Session 1234" in to_akn(res)
     assert docx_problems(build_docx(res)) == []
+
+
+@fuzz(15)
+@given(res=resolutions())
+def test_any_model_checks_and_rolls_over(res: Resolution) -> None:
+    """The convention engine and the rollover take whatever the exporters take."""
+    with hang_guard(HANG):
+        for finding in check_document(res):
+            assert finding.message and finding.rule
+        symbol = "S/RES/2800 (2025)" if all_templates()[res.header.template].uses_year else "A/RES/80/70"
+        try:
+            new, changes = rollover(res, adoption_date=dt.date(2025, 12, 1), adopted_symbol=symbol)
+        except ResoluteError as exc:
+            assert "\n" not in str(exc)
+            return
+        assert all(change.description for change in changes)
+        render(new)
