@@ -19,7 +19,6 @@ from PySide6.QtGui import (
     QSyntaxHighlighter,
     QTextCharFormat,
     QTextCursor,
-    QTextFormat,
 )
 from PySide6.QtWidgets import QFrame, QLineEdit, QSizePolicy, QTextEdit, QWidget
 
@@ -283,6 +282,3 @@ class TextField(QTextEdit):
 
     def canInsertFromMimeData(self, source: QMimeData) -> bool:
         return source.hasText()
-
-    def extra_selection_format(self) -> QTextFormat:
-        return QTextFormat()

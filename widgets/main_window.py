@@ -38,10 +38,10 @@ from app.findings import Finding
 from app.history import Change
 from app.model import Part, Resolution
 from app.render import _KEEPS_OWN_END, Rendered, absorb_terminal, render
-from app.templates import all_templates
+from app.templates import all_templates, get_template
 from widgets import services
 from widgets.actions import ActionId, build_actions, build_menus, build_toolbar
-from widgets.background import Debouncer, Runner, SyncRunner
+from widgets.background import Debouncer, Runner
 from widgets.fields import TextField, to_display, to_markup
 from widgets.find_replace import FindBar
 from widgets.footnotes import FootnotesPane
@@ -395,11 +395,12 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def _title_now(self) -> str:
-        return (
-            self.rendered.title
-            if self.rendered.template.id == self.res.header.template and not self.rendered.template.has_title
-            else inline.plain(self.res.title)
-        )
+        """The title as the editor shows it above the paragraphs ("" for organs whose drafts have none)."""
+        try:
+            has_title = get_template(self.res.header.template).has_title
+        except ResoluteError:
+            has_title = True
+        return inline.plain(self.res.title) if has_title else ""
 
     def _show_footnotes(self) -> None:
         self.footnotes.show_footnotes(self.rendered.footnotes)
@@ -1052,10 +1053,6 @@ class MainWindow(QMainWindow):
         self.paragraphs.finish()
         for timer in (self.check_timer, self.full_check_timer, self.preview_timer):
             timer.flush()
-
-
-def make_window(settings: Settings | None = None, *, synchronous: bool = False, **kwargs: Any) -> MainWindow:
-    return MainWindow(settings=settings, runner=SyncRunner() if synchronous else None, **kwargs)
 
 
 def _set_tab_text(tabs: QTabWidget, index: int, text: str) -> None:

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QLabel,
-    QMenu,
     QPushButton,
     QScrollArea,
     QToolButton,
@@ -637,6 +636,3 @@ class ParagraphList(QScrollArea):
             if row is not None and row.mapTo(self.body, QPoint(0, 0)).y() <= y:
                 best = row
         return best
-
-    def context_menu_for(self, field: TextField) -> QMenu:
-        return field.createStandardContextMenu()
