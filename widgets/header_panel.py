@@ -100,11 +100,13 @@ class HeaderPanel(QWidget):
         self.revision.setPrefix("Rev. ")
         self.revision.setSpecialValueText("No Rev.")
         self.revision.setAccessibleName("Revision")
-        symbol_box.addWidget(QLabel("L."))
+        self.l_prefix = QLabel("L.")
+        symbol_box.addWidget(self.l_prefix)
         symbol_box.addWidget(self.l_number)
         symbol_box.addWidget(self.revision)
         symbol_box.addStretch(1)
-        form.addRow("L number:", symbol_box)
+        self.number_label = QLabel("L number:")
+        form.addRow(self.number_label, symbol_box)
         self.symbol = QLineEdit()
         self.symbol.setAccessibleName("Document symbol")
         form.addRow("S&ymbol:", self.symbol)
@@ -255,7 +257,7 @@ class HeaderPanel(QWidget):
 
     def _show_session_words(self, value: int, tpl: Template | None) -> None:
         if tpl is not None and tpl.uses_year:
-            self.session_words.setText(f"{value} session" if value else "")
+            self.session_words.setText("")  # a year needs no words
         else:
             self.session_words.setText(session_line(value) if value else "")
 
@@ -341,7 +343,10 @@ class HeaderPanel(QWidget):
             self._show_session_words(value, tpl)
             self._set_text(self.committee, h.committee)
             self.committee.setPlaceholderText(tpl.committee if tpl and tpl.committee else "(none)")
-            m = _L_NUMBER.search(h.symbol)
+            limited = tpl is None or "L.{number}" in tpl.symbol_pattern
+            self.number_label.setText("L number:" if limited else "Number:")
+            self.l_prefix.setVisible(limited)
+            m = _L_NUMBER.search(h.symbol) if limited else re.search(r"/(\d+)$", h.symbol)
             if not self.l_number.hasFocus():
                 self.l_number.setText(m.group(1) if m else "")
             self.revision.setValue(h.revision)

@@ -569,3 +569,36 @@ def test_a_subparagraph_typed_with_its_own_and_keeps_it(qtbot, window: MainWindo
     for _ in range(5):
         qtbot.keyClick(sub_a.text, Qt.Key.Key_Backspace)
     assert sub_a.end.text() == ";"
+
+
+def test_agenda_item_date_and_kind(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+    import datetime as dt
+
+    from PySide6.QtCore import QDate
+
+    window.new_document("ga-c1")
+    header = window.header
+    header.session.setValue(79)
+    header.add_item.click()
+    table = header.agenda
+    table.item(0, 0).setText("98")
+    table.item(0, 1).setText("l")
+    table.item(0, 2).setText("General and complete disarmament")
+    assert [(a.number, a.sub_item, a.title) for a in window.res.header.agenda_items] == [
+        ("98", "l", "General and complete disarmament")
+    ]
+    header.date.setDate(QDate(2024, 10, 11))
+    assert window.res.header.date == dt.date(2024, 10, 11)
+    assert header.date.text() == "11 October 2024"
+    header.kind.setCurrentIndex(header.kind.findData("revised draft resolution"))
+    qtbot.keyClicks(header.sponsor_search, "Mexico")
+    qtbot.keyClick(header.sponsor_search, Qt.Key.Key_Return)
+    assert header.sponsor_line.text() == "Mexico: revised draft resolution"
+    window.flush()
+    page = window.preview.toPlainText()
+    for line in ("Seventy-ninth session", "Agenda item 98 (l)", "General and complete disarmament",
+                 "11 October 2024", "Mexico: revised draft resolution"):  # fmt: skip
+        assert line in page
+    window.action(ActionId.UNDO).trigger()  # the sponsor
+    window.action(ActionId.UNDO).trigger()  # the kind
+    assert header.kind.currentData() == "draft resolution"
