@@ -508,6 +508,9 @@ _TYPED = re.compile(
     r"^\s*(?:(?P<num>\d{1,3})\.|\((?P<paren>[a-z]{1,5})\)|(?P<dot>[a-z]{1,5})\.)(?=[\s\u00a0]|$)"
 )
 _ROMAN = re.compile(r"^(?=[ivxlc]+$)c{0,3}(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$")
+_LETTERS = re.compile(
+    r"^(?:[a-z]|a[a-z])$"
+)  # (a) to (z), then (aa), (ab) ... as app.formatting.letters counts
 _RULE = re.compile(r"^[\s_\-–—=*.·•]*$")
 _ANNEX = re.compile(r"^(?:Annex|Appendix|Attachment|Enclosure)(?:\s+[IVXLC\d]+)?\.?$", re.I)
 _NOTE_LINE = re.compile(r"^\s*(?P<mark>\d{1,3}|\*{1,3})[\s\u00a0]+(?P<text>\S.*)$", re.S)
@@ -519,8 +522,9 @@ def _kind(label: str, fmt: str = "") -> tuple[str, str]:
     if not m:
         return "", ""
     for key in ("num", "paren", "dot"):
-        if m.group(key):
-            return key, m.group(key)
+        value = m.group(key)
+        if value and (key == "num" or _ROMAN.match(value) or _LETTERS.match(value)):
+            return key, value
     return "", ""
 
 
@@ -616,6 +620,7 @@ class _State:
     depth_of: _Depth = field(default_factory=_Depth)
     lexicon_openers: int = 0
     lexicon_ids: set[str] = field(default_factory=set)
+    italic_openers: bool = False  # the file marks openers in italics: no lexicon guessing for new paragraphs
     styled: bool = False  # paragraph styles of Resolute's exporter say which part each paragraph is in
 
 
@@ -691,6 +696,7 @@ def _where(state: _State) -> str:
 # Paragraph styles Resolute's own exporter writes (app.io.docx_writer.STYLE_IDS); other files rarely use them.
 _TOP_STYLES = ("UNPreambular", "UNOperative")
 _TAIL_STYLE = "UNTail"
+_SUB_STYLE = "UNSubparagraph"
 _ANNEX_STYLES = ("UNAnnexHeading", "UNAnnexTitle", "UNAnnex")
 
 
@@ -733,6 +739,24 @@ def _indent_depth(line: _Line, state: _State) -> int:
     return depth
 
 
+def _tail_owner(line: _Line, state: _State) -> int | None:
+    """The depth (1 or more) of the open subparagraph whose indent this unlabeled line shares, when that
+    subparagraph has subparagraphs of its own: the line is then its tail."""
+    if line.style == _TAIL_STYLE:
+        return None
+    m = re.fullmatch(r"UNSubparagraph(\d)", line.style)  # Resolute's exporter: the style names the level
+    if m:
+        k = min(int(m.group(1)), len(state.stack) - 1)
+        return k if k >= 1 and state.stack[k].subparagraphs else None
+    if line.left is None:
+        return None
+    for k in range(len(state.stack) - 2, 0, -1):
+        indent = state.indents[k]
+        if indent is not None and abs(indent - line.left) <= 40 and state.stack[k].subparagraphs:
+            return k
+    return None
+
+
 def _place(lines: list[_Line], state: _State, typed: dict[str, str], texts: dict[str, str],
            numbered_doc: bool) -> list[_Line]:  # fmt: skip
     """Place body lines; returns the lines left over after the resolution (annex, tables after it)."""
@@ -756,15 +780,18 @@ def _place(lines: list[_Line], state: _State, typed: dict[str, str], texts: dict
 
         kind, value = _kind(line.label) if line.label else ("", "")
         pieces = line.pieces
-        if not kind and not line.label:
+        if not kind and not line.label and line.style != _TAIL_STYLE:
             kind, value = _kind(plain)
+            if kind == "dot" and len(state.stack) < 3:  # "a." is the third level: "as." is just a word
+                kind = value = ""
             if kind:
                 m = _TYPED.match(line.plain + " ")
                 pieces = _strip_label(pieces, m.end() if m else 0)
         spans = _spans(pieces, typed)
         tidy_spans = tidy(spans)
         has_opener = _has_italic_opener(tidy_spans) or bool(
-            tidy_spans
+            not state.italic_openers
+            and tidy_spans
             and not tidy_spans[0].footnote
             and lexicon.detect_opener(tidy_spans[0].text, state.part)
         )
@@ -783,12 +810,24 @@ def _place(lines: list[_Line], state: _State, typed: dict[str, str], texts: dict
                 state.part = Part.OPERATIVE
             depth = 0
         if depth == -1:
-            if state.part is Part.PREAMBLE and not numbered_doc and _looks_operative(tidy_spans):
+            if (
+                state.part is Part.PREAMBLE
+                and not numbered_doc
+                and line.style != _TAIL_STYLE
+                and not line.style.startswith(_SUB_STYLE)
+                and (_has_italic_opener(tidy_spans) or not state.italic_openers)
+                and _looks_operative(tidy_spans)
+            ):
                 state.part = Part.OPERATIVE
                 has_opener = True
             top = state.stack[0] if state.stack else None
-            if line.style == _TAIL_STYLE:
+            if line.style == _TAIL_STYLE or line.style.startswith(_SUB_STYLE):
                 has_opener = False
+            owner = _tail_owner(line, state) if top is not None and not has_opener else None
+            if owner:  # text after a list of (sub)subparagraphs, at the indent of the subparagraph it ends
+                _append_tail(state.stack[owner], spans)
+                state.stack, state.indents = state.stack[: owner + 1], state.indents[: owner + 1]
+                continue
             by_indent = _indent_depth(line, state) if top is not None and not has_opener else 0
             if by_indent:
                 depth = by_indent
@@ -967,6 +1006,7 @@ def read_docx(data: bytes, *, name: str = "") -> ImportResult:
 
     numbered_doc = any(_kind(line.label or line.plain)[0] == "num" for line in body)
     state = _State(res, findings)
+    state.italic_openers = any(_has_italic_opener(tidy(_spans(line.pieces, {}))) for line in body)
     texts: dict[str, str] = {}
     rest = _place(body, state, typed, texts, numbered_doc)
     _single_operative(state)

@@ -26,8 +26,6 @@ def tidy(spans: list[inline.Span]) -> list[inline.Span]:
         italic = s.italic and bool(text.strip())
         if out and not out[-1].footnote and out[-1].italic == italic:
             out[-1] = inline.Span(out[-1].text + text, italic)
-        elif out and not out[-1].footnote and not text.strip():
-            out[-1] = inline.Span(out[-1].text + text, out[-1].italic)
         else:
             out.append(inline.Span(text, italic))
     out = _merge_spaces(out)

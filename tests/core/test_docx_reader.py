@@ -1,0 +1,372 @@
+"""The Word reader on hand-made .docx files: typed numbers, Word numbering, styles, footnotes, tracked changes."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+from docx.enum.style import WD_STYLE_TYPE
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from fixtures.wordxml.docs import HEADER, Del, Doc, E, I, Ins, N, S  # noqa: E402
+
+from app import inline  # noqa: E402
+from app.findings import Severity  # noqa: E402
+from app.io.docx_reader import read_docx  # noqa: E402
+from app.model import DocumentKind  # noqa: E402
+from app.render import render  # noqa: E402
+
+
+def _read(doc: Doc):
+    return read_docx(doc.bytes(), name="draft.docx")
+
+
+def _typed_draft() -> Doc:
+    doc = Doc()
+    doc.masthead()
+    doc.para(I("Recalling"), " its resolution 79/77 of 2 December 2024,")
+    doc.para(I("Noting"), " the Final Document", N("*Final Document*, vol. I."), " and its actions:")
+    doc.para("(a)\t", "Action one;")
+    doc.para("(b)\t", "Action two,")
+    doc.para("and noting also the progress made,")
+    doc.para("1.\t", I("Stresses"), " the importance of the Treaty;", N("See resolution 50/245."))
+    doc.para("2.\t", I("Requests"), " the Secretary-General:")
+    doc.para("(a)\t", "To report on:")
+    doc.para("(i)\t", "Progress;")
+    doc.para("(ii)\t", "Obstacles;")
+    doc.para("(b)\t", "To consult States; and")
+    doc.para("in so doing to keep them informed;")
+    doc.para(
+        "3.\t", I("Decides"), " to include the item in the provisional agenda of its eighty-first session."
+    )
+    return doc
+
+
+def test_typed_draft_header_structure_openers_and_footnotes() -> None:
+    result = _read(_typed_draft())
+    res = result.resolution
+    h = res.header
+    assert (h.symbol, h.template, h.session, h.date.isoformat()) == (
+        "A/C.1/80/L.43",
+        "ga-c1",
+        80,
+        "2025-10-10",
+    )
+    assert h.sponsors == ["Albania", "Australia", "Japan"] and h.kind is DocumentKind.DRAFT_RESOLUTION
+    assert [a.number for a in h.agenda_items] == ["105"]
+    assert res.title == "Comprehensive Nuclear-Test-Ban Treaty"
+
+    assert [p.opener for p in res.preamble] == ["Recalling", "Noting"]
+    assert res.preamble[0].text == "its resolution 79/77 of 2 December 2024"
+    noting = res.preamble[1]
+    assert re.fullmatch(r"the Final Document\[\^\w+\] and its actions", noting.text)
+    assert [s.text for s in noting.subparagraphs] == ["Action one", "Action two"]
+    assert noting.tail == "and noting also the progress made"
+
+    assert [p.opener for p in res.operative] == ["Stresses", "Requests", "Decides"]
+    assert re.fullmatch(r"the importance of the Treaty\[\^\w+\]", res.operative[0].text)  # ';' before the ref
+    requests = res.operative[1]
+    assert [s.text for s in requests.subparagraphs] == ["To report on", "To consult States; and"]
+    assert [s.text for s in requests.subparagraphs[0].subparagraphs] == ["Progress", "Obstacles"]
+    assert requests.tail == "in so doing to keep them informed"
+    notes = [res.footnotes[i].text for i in inline.footnote_ids(noting.text + res.operative[0].text)]
+    assert notes == ["*Final Document*, vol. I.", "See resolution 50/245."]
+
+    labels = [b.label for b in render(res).blocks if b.label]
+    assert labels == ["(a)", "(b)", "1.", "2.", "(a)", "(i)", "(ii)", "(b)", "3."]
+    assert not [f for f in result.findings if f.severity is not Severity.INFO]
+
+
+def test_word_automatic_numbering_gives_the_same_model_as_typed_numbers() -> None:
+    doc = Doc()
+    num = doc.numbering()
+    doc.masthead()
+    doc.para(I("Recalling"), " its resolution 79/77 of 2 December 2024,")
+    doc.para(I("Noting"), " the Final Document", N("*Final Document*, vol. I."), " and its actions:")
+    doc.para("Action one;", num=(num, 1))
+    doc.para("Action two,", num=(num, 1))
+    doc.para("and noting also the progress made,")
+    doc.para(I("Stresses"), " the importance of the Treaty;", N("See resolution 50/245."), num=(num, 0))
+    doc.para(I("Requests"), " the Secretary-General:", num=(num, 0))
+    doc.para("To report on:", num=(num, 1))
+    doc.para("Progress;", num=(num, 2))
+    doc.para("Obstacles;", num=(num, 2))
+    doc.para("To consult States; and", num=(num, 1))
+    doc.para("in so doing to keep them informed;")
+    doc.para(I("Decides"), " to include the item in the provisional agenda of its eighty-first session.",
+             num=(num, 0))  # fmt: skip
+    auto = _read(doc).resolution
+    typed = _read(_typed_draft()).resolution
+    assert _shape(auto) == _shape(typed)
+
+
+def _shape(res) -> list:
+    def one(p):
+        return (p.opener, re.sub(r"\[\^\w+\]", "[^]", p.text), p.tail, [one(s) for s in p.subparagraphs])
+
+    return [[one(p) for p in res.preamble], [one(p) for p in res.operative]]
+
+
+def test_numbering_levels_are_computed_from_numbering_xml() -> None:
+    """A list whose level 0 prints '(a)' is a list of subparagraphs, whatever its level number says."""
+    doc = Doc()
+    num = doc.numbering(91, (("lowerLetter", "(%1)"), ("lowerRoman", "(%2)")))
+    doc.masthead()
+    doc.para(I("Recalling"), " its resolutions,")
+    doc.para("1.\t", I("Requests"), " the Secretary-General:")
+    doc.para("To report;", num=(num, 0))
+    doc.para("To consult:", num=(num, 0))
+    doc.para("States;", num=(num, 1))
+    doc.para("2.\t", I("Decides"), " to remain seized of the matter.")
+    res = _read(doc).resolution
+    first = res.operative[0]
+    assert [s.text for s in first.subparagraphs] == ["To report", "To consult"]
+    assert [s.text for s in first.subparagraphs[1].subparagraphs] == ["States"]
+    assert len(res.operative) == 2
+
+
+def test_undefined_numbering_falls_back_to_list_level() -> None:
+    doc = Doc()
+    doc.masthead()
+    doc.para(I("Recalling"), " its resolutions,")
+    doc.para("1.\t", I("Requests"), " the Secretary-General:")
+    doc.para("To report;", num=(555, 1))  # numId 555 is not defined in numbering.xml
+    doc.para("To consult;", num=(555, 1))
+    doc.para("2.\t", I("Decides"), " to remain seized of the matter.")
+    res = _read(doc).resolution
+    assert [s.text for s in res.operative[0].subparagraphs] == ["To report", "To consult"]
+
+
+def test_indentation_makes_unlabeled_lines_subparagraphs() -> None:
+    doc = Doc()
+    doc.masthead()
+    doc.para(I("Recalling"), " its resolutions,", left=36)
+    doc.para("1.\t", I("Requests"), " the Secretary-General:", left=36)
+    doc.para("To report;", left=72)
+    doc.para("To consult;", left=72)
+    doc.para("2.\t", I("Decides"), " to remain seized of the matter.", left=36)
+    res = _read(doc).resolution
+    assert [s.text for s in res.operative[0].subparagraphs] == ["To report", "To consult"]
+
+
+def test_letter_i_after_h_is_a_letter_not_a_roman_numeral() -> None:
+    doc = Doc()
+    doc.masthead()
+    doc.para("1.\t", I("Urges"), " States:")
+    for letter in "abcdefghij":
+        doc.para(f"({letter})\t", f"Item {letter};")
+    doc.para("(i)\t", "Deeper one;")  # after (j): a roman numeral under (j)
+    doc.para("2.\t", I("Decides"), " to remain seized of the matter.")
+    res = _read(doc).resolution
+    subs = res.operative[0].subparagraphs
+    assert [s.text for s in subs] == [f"Item {c}" for c in "abcdefghij"]
+    assert [s.text for s in subs[-1].subparagraphs] == ["Deeper one"]
+
+
+def test_italics_from_character_style_chain_and_direct_override() -> None:
+    doc = Doc()
+    own = doc.d.styles.add_style("MyOpener", WD_STYLE_TYPE.CHARACTER)
+    own.base_style = doc.d.styles["Emphasis"]  # italic comes from the style it is based on
+    doc.masthead()
+    p = doc.para()
+    p.add_run("Welcoming", style="MyOpener")
+    p.add_run(" the report,")
+    doc.para("1.\t", E("Requests"), " a report;")
+    p = doc.para("2.\t")
+    run = p.add_run("Decides", style="Emphasis")
+    run.italic = False  # direct formatting wins over the style: not italic, so the lexicon finds the opener
+    p.add_run(" to continue its work.")
+    result = _read(doc)
+    res = result.resolution
+    assert res.preamble[0].opener == "Welcoming" and res.preamble[0].text == "the report"
+    assert res.operative[0].opener == "Requests"
+    assert res.operative[1].opener == "Decides"
+    assert any(f.rule == "import.openers" and f.message.startswith("1 ") for f in result.findings)
+
+
+def test_italics_from_paragraph_style() -> None:
+    doc = Doc()
+    style = doc.d.styles.add_style("ItalicLead", WD_STYLE_TYPE.PARAGRAPH)
+    style.font.italic = True
+    doc.masthead()
+    p = doc.para(style="ItalicLead")
+    p.add_run("Recognizing")
+    r = p.add_run(" the efforts made,")
+    r.italic = False
+    doc.para("1.\t", I("Requests"), " a report.")
+    res = _read(doc).resolution
+    assert (res.preamble[0].opener, res.preamble[0].text) == ("Recognizing", "the efforts made")
+
+
+def test_no_italics_openers_come_from_the_lexicon() -> None:
+    doc = Doc()
+    doc.masthead()
+    doc.para("Recalling also its resolution 79/77,")
+    doc.para("Deeply concerned by the lack of progress,")
+    doc.para("1.\tStrongly urges all States to sign the Treaty;")
+    doc.para("2.\tDecides to continue its work.")
+    result = _read(doc)
+    res = result.resolution
+    assert [(p.opener, p.text) for p in res.preamble] == [
+        ("Recalling also", "its resolution 79/77"),
+        ("Deeply concerned", "by the lack of progress"),
+    ]
+    assert [p.opener for p in res.operative] == ["Strongly urges", "Decides"]
+    assert any(f.rule == "import.openers" and f.message.startswith("4 ") for f in result.findings)
+
+
+def test_unnumbered_single_operative_paragraph() -> None:
+    doc = Doc()
+    doc.masthead(HEADER[:-2] + ["Albania: draft decision", "Some title"])
+    doc.para("Decides to include in the provisional agenda of its eighty-first session the item.")
+    res = _read(doc).resolution
+    assert res.header.kind is DocumentKind.DRAFT_DECISION
+    assert not res.preamble
+    assert [(p.opener, p.text[:20]) for p in res.operative] == [("Decides", "to include in the pr")]
+
+
+def test_unnumbered_draft_switches_to_operative_at_the_first_operative_verb() -> None:
+    doc = Doc()
+    doc.masthead()
+    doc.para(I("Recalling"), " its resolutions,")
+    doc.para(I("Requests"), " a report;")
+    doc.para(I("Decides"), " to remain seized of the matter.")
+    res = _read(doc).resolution
+    assert [p.opener for p in res.preamble] == ["Recalling"]
+    assert [p.opener for p in res.operative] == ["Requests", "Decides"]
+
+
+def test_tracked_changes_are_read_accepted_and_reported() -> None:
+    doc = Doc()
+    doc.masthead()
+    doc.para(I("Recalling"), " its resolution ", Del("78/1"), Ins("79/77"), ",")
+    doc.para(I("Noting"), " a paragraph deleted entirely,", deleted_mark=True)  # its text is deleted below
+    doc.para(I("Welcoming"), " the first half", deleted_mark=True)
+    doc.para(" and the second half,")
+    doc.para("1.\t", I("Decides"), " to ", Del("never "), "act.")
+    # make the "Noting" paragraph's runs deleted, as Word does for a deleted paragraph
+    body = doc.d.element.body
+    noting = [p for p in body.iterfind(".//{*}p") if "Noting" in "".join(p.itertext())][0]
+    from docx.oxml import parse_xml
+
+    wrapper = parse_xml(
+        '<w:del xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" w:id="3" w:author="x"/>'
+    )
+    for r in list(noting.iterfind("{*}r")):
+        for t in r.iterfind("{*}t"):
+            t.tag = t.tag.replace("}t", "}delText")
+        wrapper.append(r)
+    noting.append(wrapper)
+    result = _read(doc)
+    res = result.resolution
+    assert [(p.opener, p.text) for p in res.preamble] == [
+        ("Recalling", "its resolution 79/77"),
+        ("Welcoming", "the first half and the second half"),
+    ]
+    assert res.operative[0].text == "to act"
+    assert (
+        result.findings[0].rule == "import.tracked-changes" and result.findings[0].severity is Severity.INFO
+    )
+
+
+def test_moves_are_read_at_their_destination() -> None:
+    doc = Doc()
+    doc.masthead()
+    p = doc.para(I("Recalling"), " its resolution,")
+    from docx.oxml import parse_xml
+
+    ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    p._p.append(
+        parse_xml(f'<w:moveFrom {ns} w:id="4" w:author="x"><w:r><w:t>old place</w:t></w:r></w:moveFrom>')
+    )
+    q = doc.para("1.\t", I("Decides"), " to act ")
+    q._p.append(parse_xml(f'<w:moveTo {ns} w:id="5" w:author="x"><w:r><w:t>at once</w:t></w:r></w:moveTo>'))
+    res = _read(doc).resolution
+    assert res.preamble[0].text == "its resolution"
+    assert res.operative[0].text == "to act at once"
+
+
+def test_typed_reference_marks_with_notes_typed_at_the_end() -> None:
+    doc = Doc()
+    doc.masthead()
+    doc.para(I("Recalling"), " the Charter,", S("1"), " and the Declaration,", S("2"))
+    doc.para("1.\t", I("Decides"), " to act, in square metres", S("3"), ".")
+    doc.para("__________________")
+    doc.para(S("1"), " See resolution 217 A (III).")
+    doc.para("2\tResolution 2200 A (XXI), annex.")
+    result = _read(doc)
+    res = result.resolution
+    recalling = res.preamble[0]
+    ids = inline.footnote_ids(recalling.text)
+    assert [res.footnotes[i].text for i in ids] == [
+        "See resolution 217 A (III).",
+        "Resolution 2200 A (XXI), annex.",
+    ]
+    assert re.fullmatch(r"the Charter,\[\^\w+\] and the Declaration\[\^\w+\]", recalling.text)
+    assert res.operative[0].text == "to act, in square metres3"  # no note text for "3": kept as typed
+    assert any(f.rule == "import.footnotes" and "3" in f.message for f in result.findings)
+    assert not res.annex
+
+
+def test_annex_and_tables_after_the_operative_part_are_kept_with_findings() -> None:
+    doc = Doc()
+    doc.masthead()
+    doc.para(I("Recalling"), " its resolutions,")
+    doc.para("1.\t", I("Adopts"), " the guidelines annexed to the present resolution.")
+    doc.para("Annex")
+    doc.para("Guidelines on something")
+    doc.table([["Region", "Seats"], ["Africa", "3"]])
+    result = _read(doc)
+    res = result.resolution
+    assert res.annex[:2] == ["Annex", "Guidelines on something"]
+    assert "Africa" in " ".join(res.annex)
+    unplaced = [f for f in result.findings if f.rule == "import.unplaced"]
+    assert len(unplaced) == len(res.annex)
+    assert all("paragraph" in f.message for f in unplaced)  # each says where it was in the file
+    assert any("table" in f.message for f in unplaced)
+
+
+def test_masthead_in_a_table_and_page_headers_footers_ignored() -> None:
+    doc = Doc()
+    doc.table([["United Nations", "A/C.3/80/L.20"], ["General Assembly", "Distr.: Limited"]])
+    lines = ["22 October 2025", "Original: English", "Eightieth session", "Third Committee",
+             "Agenda item 67", "Rights of the child", "Andorra and Argentina: draft resolution", "Rights of the child"]  # fmt: skip
+    doc.masthead(lines)
+    doc.para(I("Recalling"), " its resolutions,")
+    doc.para("1.\t", I("Decides"), " to continue.")
+    section = doc.d.sections[0]
+    section.header.paragraphs[0].text = "A/C.3/80/L.99 running head"
+    section.footer.paragraphs[0].text = "99-99999 page 2"
+    res = _read(doc).resolution
+    assert (res.header.symbol, res.header.template) == ("A/C.3/80/L.20", "ga-c3")
+    assert res.header.sponsors == ["Andorra", "Argentina"]
+    everything = " ".join(p.text for _, p in res.paragraphs()) + " ".join(res.annex)
+    assert "running head" not in everything and "page 2" not in everything
+
+
+def test_on_behalf_of_note_on_the_sponsor_line() -> None:
+    doc = Doc()
+    for line in HEADER[:-2]:
+        doc.para(line)
+    doc.para("Uganda", N("On behalf of the States Members of the United Nations that are members of the Group of 77 "
+                         "and China."), ": draft resolution")  # fmt: skip
+    doc.para("Some title")
+    doc.para("The General Assembly,")
+    doc.para(I("Recalling"), " its resolutions,")
+    doc.para("1.\t", I("Decides"), " to continue.")
+    res = _read(doc).resolution
+    assert res.header.sponsors == ["Uganda"]
+    assert res.header.on_behalf_of == "the Group of 77 and China"
+    assert res.title == "Some title"
+    assert not res.footnotes
+
+
+def test_missing_organ_line_is_reported_and_the_body_still_read() -> None:
+    doc = Doc()
+    doc.para("Draft resolution on something")
+    doc.para(I("Recalling"), " its resolutions,")
+    doc.para("1.\t", I("Decides"), " to continue.")
+    result = _read(doc)
+    assert [p.opener for p in result.resolution.operative] == ["Decides"]
+    assert any(f.rule == "import.structure" and "organ line" in f.message for f in result.findings)

@@ -1,0 +1,160 @@
+"""Export to .docx, import again: the same model comes back (ids aside). Generated resolutions and the corpus."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from app import storage
+from app.io.akn_reader import read_akn
+from app.io.docx_reader import read_docx
+from app.io.docx_writer import build_docx
+from app.model import AgendaItem, DocumentKind, Footnote, Header, Paragraph, Resolution
+from app.templates import get_template
+
+_REF = re.compile(r"\[\^([A-Za-z0-9_-]+)\]")
+
+
+def canonical(res: Resolution) -> dict[str, Any]:
+    """The project dict with paragraph ids dropped and footnote ids renamed n1, n2... by first reference."""
+    data = storage.to_dict(res)
+    order: dict[str, str] = {}
+
+    def rename(m: re.Match[str]) -> str:
+        order.setdefault(m.group(1), f"n{len(order) + 1}")
+        return f"[^{order[m.group(1)]}]"
+
+    def walk(p: dict[str, Any]) -> None:
+        p.pop("id")
+        for key in ("opener", "text", "tail"):
+            p[key] = _REF.sub(rename, p[key])
+        for sub in p["subparagraphs"]:
+            walk(sub)
+
+    data["title"] = _REF.sub(rename, data["title"])
+    for p in data["preamble"] + data["operative"]:
+        walk(p)
+    data["footnotes"] = sorted((order.get(f["id"], "unreferenced"), f["text"]) for f in data["footnotes"])
+    return data
+
+
+def _round_trip(res: Resolution) -> Resolution:
+    return read_docx(build_docx(res), name="round-trip.docx").resolution
+
+
+# -- generated resolutions ----------------------------------------------------------------------------------
+
+_WORDS = ("the", "report", "of", "States", "development", "international", "cooperation", "Member", "peace",
+          "security", "its", "resolution", "78/45", "2030", "Secretary-General", "women", "“Agenda”", "non‑State",
+          "children’s", "effective", "in", "and", "with", "regional", "for", "all")  # fmt: skip
+_PRE = ("Recalling", "Recalling also", "Reaffirming", "Noting with concern", "Deeply concerned", "Welcoming",
+        "Bearing in mind", "Mindful", "Taking note with appreciation of")  # fmt: skip
+_OP = ("Requests", "Also requests", "Encourages", "Calls upon", "Welcomes", "Decides", "Urges", "Reaffirms",
+       "Expresses its deep concern")  # fmt: skip
+_STATES = ("Albania", "Japan", "Mexico", "Kenya", "Bosnia and Herzegovina", "Trinidad and Tobago", "Uruguay",
+           "Netherlands (Kingdom of the)", "Côte d’Ivoire")  # fmt: skip
+
+words = st.lists(st.sampled_from(_WORDS), min_size=1, max_size=8).map(" ".join)
+# Masthead lines end on a noun: the plain-text header reader takes a line ending in "and" as wrapped.
+_NOUNS = ("report", "States", "development", "cooperation", "peace", "security", "women", "children")
+titles = st.tuples(words, st.sampled_from(_NOUNS)).map(lambda t: f"{t[0]} {t[1]}".capitalize())
+
+
+@st.composite
+def marked_text(draw: st.DrawFn, notes: list[Footnote], *, capital: bool = False) -> str:
+    """Words, some italic, some commas, footnote references inside or at the end; no terminal punctuation."""
+    pieces = []
+    for i in range(draw(st.integers(1, 4))):
+        chunk = draw(words)
+        if i == 0 and capital:
+            chunk = chunk[0].upper() + chunk[1:]
+        if i > 0 and draw(st.booleans()):
+            chunk = f"*{chunk}*"
+        pieces.append(chunk)
+        if draw(st.integers(0, 5)) == 0:
+            note = Footnote(
+                text=draw(st.sampled_from(["See A/80/1.", "*Treaty Series*, vol. 1.", "Ibid., para. 3."]))
+            )
+            notes.append(note)
+            pieces[-1] += f"[^{note.id}]"
+        if i < 3 and draw(st.integers(0, 3)) == 0:
+            pieces[-1] += ","
+    text = " ".join(pieces)
+    return text.rstrip(",")
+
+
+@st.composite
+def paragraph(draw: st.DrawFn, notes: list[Footnote], openers: tuple[str, ...], depth: int = 0) -> Paragraph:
+    opener = draw(st.sampled_from(openers)) if depth == 0 else ""
+    para = Paragraph(opener=opener, text=draw(marked_text(notes, capital=depth > 0)))
+    if depth < 3 and draw(st.integers(0, 3)) == 0:
+        para.subparagraphs = draw(st.lists(paragraph(notes, openers, depth + 1), min_size=1, max_size=3))
+        if draw(st.integers(0, 3)) == 0:
+            para.tail = draw(marked_text(notes))
+    return para
+
+
+@st.composite
+def resolutions(draw: st.DrawFn) -> Resolution:
+    template = draw(st.sampled_from(["ga-c1", "ga-c3", "ga-plenary", "hrc", "sc"]))
+    tpl = get_template(template)
+    header = Header(template=template, date=draw(st.dates(dt.date(2000, 1, 1), dt.date(2040, 12, 31))))
+    number = draw(st.integers(1, 99))
+    if tpl.uses_year:
+        header.year = header.date.year
+        header.symbol = tpl.symbol(year=header.year, number=number)
+    else:
+        header.session = draw(st.integers(50, 99))
+        header.symbol = tpl.symbol(session=header.session, number=number)
+    if tpl.has_agenda and not tpl.uses_year:
+        header.agenda_items = [AgendaItem(str(draw(st.integers(1, 180))), draw(st.sampled_from(["", "a", "b"])),
+                                          draw(titles))]  # fmt: skip
+    header.sponsors = draw(st.lists(st.sampled_from(_STATES), min_size=1, max_size=5, unique=True))
+    header.kind = draw(
+        st.sampled_from([DocumentKind.DRAFT_RESOLUTION, DocumentKind.REVISED_DRAFT_RESOLUTION])
+    )
+    header.revision = 1 if header.kind is DocumentKind.REVISED_DRAFT_RESOLUTION else 0
+    header.job_number = draw(st.sampled_from(["", "25-16697 (E)"]))
+    notes: list[Footnote] = []
+    res = Resolution(header=header, title=draw(titles) if tpl.has_title else "")
+    res.preamble = draw(st.lists(paragraph(notes, _PRE), max_size=4))
+    res.operative = draw(st.lists(paragraph(notes, _OP), min_size=1, max_size=4))
+    res.footnotes = {n.id: n for n in notes}
+    return res
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(resolutions())
+def test_generated_resolutions_survive_export_and_import(res: Resolution) -> None:
+    assert canonical(_round_trip(res)) == canonical(res)
+
+
+# -- the corpus -------------------------------------------------------------------------------------------
+
+
+def test_corpus_xml_survives_export_and_import(corpus: Path) -> None:
+    files = sorted((corpus / "originals").glob("*.xml"))
+    if not files:
+        pytest.skip("no XML in the corpus")
+    for path in files:
+        res = read_akn(path.read_bytes()).resolution
+        assert canonical(_round_trip(res)) == canonical(res), path.name
+
+
+def test_corpus_texts_survive_export_and_import(corpus: Path) -> None:
+    try:
+        from app.io.text_reader import read_text
+    except ImportError:
+        pytest.skip("the text reader is not there yet")
+    files = sorted(corpus.glob("*.txt"))
+    for path in files:
+        res = read_text(path.read_text(encoding="utf-8")).resolution
+        back = read_docx(build_docx(res), name=path.name)
+        assert canonical(back.resolution) == canonical(res), path.name
+        assert not [f for f in back.findings if f.rule == "import.unplaced"], path.name
