@@ -138,8 +138,8 @@ def set_header(doc: Document, *, field: str, value: Any, label: str = "") -> Cha
         value = copy.deepcopy(value)
     if old == value:
         return Change(revision=doc.revision)
+    typing = not label and (isinstance(value, str) or isinstance(value, int) and not isinstance(value, bool))
     label = label or f"Change {field.replace('_', ' ')}"
-    typing = isinstance(value, str) or isinstance(value, int) and not isinstance(value, bool)
     return _record(doc, label, lambda: setattr(header, field, value), lambda: setattr(header, field, old),
                    Change(label=label, header=True), merge_key=("header", field) if typing else None)  # fmt: skip
 
@@ -410,6 +410,22 @@ def apply_fix(doc: Document, *, finding: Finding) -> Change:
     res = doc.resolution
     label = f"Fix: {fix.label}" if fix.label else "Apply fix"
     start, end = fix.span
+    if fix.field == "footnote":  # a footnote's own text: the finding carries the footnote id
+        note = res.footnotes.get(finding.paragraph_id)
+        if note is None:
+            raise EditError(f"no footnote {finding.paragraph_id!r}")
+        return _replace_attr(doc, note, "text", note.text[:start] + fix.replacement + note.text[end:], label,
+                             Change(label=label, footnotes=True))  # fmt: skip
+    m = re.fullmatch(r"sponsors\[(\d+)\]", fix.field)
+    if m:  # one sponsor's name
+        names = list(res.header.sponsors)
+        i = int(m.group(1))
+        if i >= len(names):
+            raise EditError("that sponsor is no longer in the list")
+        names[i] = names[i][:start] + fix.replacement + names[i][end:]
+        return set_sponsors(doc, names=names)
+    if fix.field == "sponsors":  # the whole list, one name a line
+        return set_sponsors(doc, names=[n for n in fix.replacement.split("\n") if n.strip()])
     if finding.paragraph_id:
         para = _find(res, finding.paragraph_id)
         old = getattr(para, fix.field)
@@ -422,13 +438,15 @@ def apply_fix(doc: Document, *, finding: Finding) -> Change:
                        Change(label=label, title=True))  # fmt: skip
     current = getattr(res.header, fix.field, None)
     if isinstance(current, str):
-        return set_header(
-            doc, field=fix.field, value=current[:start] + fix.replacement + current[end:], label=label
-        )
-    if fix.field == "sponsors":
-        names = [n.strip() for n in fix.replacement.split(",")] if fix.replacement else []
-        return set_sponsors(doc, names=names)
+        return _replace_attr(doc, res.header, fix.field, current[:start] + fix.replacement + current[end:], label,
+                             Change(label=label, header=True))  # fmt: skip
     raise EditError(f"cannot apply a fix to {fix.field!r}")
+
+
+def _replace_attr(doc: Document, owner: object, name: str, value: str, label: str, change: Change) -> Change:
+    """One undo entry that sets one attribute (never merged with typing)."""
+    old = getattr(owner, name)
+    return _record(doc, label, lambda: setattr(owner, name, value), lambda: setattr(owner, name, old), change)
 
 
 @dataclass(frozen=True)

@@ -614,14 +614,20 @@ class MainWindow(QMainWindow):
         live = [f for f in self.doc_findings if f.paragraph_id not in self.para_findings]
         for found in self.para_findings.values():
             live += found
-        exists = {p.id for _, p in self.res.paragraphs()}
+        exists = {p.id for _, p in self.res.paragraphs()} | set(self.res.footnotes)
         return self.import_findings + [f for f in live if not f.paragraph_id or f.paragraph_id in exists]
+
+    def _where(self, paragraph_id: str) -> str:
+        """'OP 3 (a)' for a paragraph, 'Footnote 2' for a footnote's own text, '' for the header."""
+        if paragraph_id in self.numbers:
+            return f"Footnote {self.numbers[paragraph_id]}"
+        return self.paragraphs.where(paragraph_id)
 
     def _show_findings(self) -> None:
         findings = self.findings()
         order = {key[0]: i for i, key in enumerate(reversed(self.paragraphs.order))}
         n = len(order)
-        self.issues.set_findings(findings, self.paragraphs.where, lambda pid: n - order.get(pid, n + 1))
+        self.issues.set_findings(findings, self._where, lambda pid: n - order.get(pid, n + 1))
         errors, warnings = self.issues.counts()
         counts = f"  {errors} errors · {warnings} warnings  "
         if self.counts_label.text() != counts:
@@ -646,6 +652,13 @@ class MainWindow(QMainWindow):
                 self.check_timer.poke()
 
     def jump_to(self, finding: Finding) -> None:
+        if finding.field == "footnote" and finding.paragraph_id in self.res.footnotes:
+            self.bottom_tabs.setCurrentWidget(self.footnotes)
+            self.footnotes.focus_footnote(finding.paragraph_id)
+            field = self.footnotes.fields.get(finding.paragraph_id)
+            if field is not None and finding.span != (0, 0):
+                field.setSelection(finding.span[0], finding.span[1] - finding.span[0])
+            return
         if not finding.paragraph_id:
             self.details_dock.show()
             return

@@ -233,7 +233,9 @@ def test_recovery_file_round_trip_and_removal(tmp_path) -> None:
 def test_insert_paragraphs_of_a_pasted_draft_is_one_entry() -> None:
     doc = make_doc()
     before = snapshot(doc)
-    pasted = Resolution(preamble=[Paragraph("Welcoming", "the report")], operative=[Paragraph("Urges", "States")])
+    pasted = Resolution(
+        preamble=[Paragraph("Welcoming", "the report")], operative=[Paragraph("Urges", "States")]
+    )
     note = pasted.add_footnote("A/80/1.")
     pasted.operative[0].text += f"[^{note.id}]"
     edits.insert_paragraphs(doc, source=pasted, after_id=doc.resolution.preamble[0].id)
@@ -242,3 +244,36 @@ def test_insert_paragraphs_of_a_pasted_draft_is_one_entry() -> None:
     assert render(doc.resolution).footnote_numbers == {note.id: 1}
     doc.history.undo()
     assert snapshot(doc) == before
+
+
+def test_fixes_on_footnotes_sponsors_and_header_fields() -> None:
+    doc = make_doc()
+    pid = doc.resolution.preamble[0].id
+    _, fid = edits.insert_footnote(doc, paragraph_id=pid, text="See resolution 78/1 of 4 december 2023.")
+    edits.set_sponsors(doc, names=["Brazil", "Norway"])
+    edits.set_header(doc, field="distribution", value="Limted")
+    doc.history.seal()
+    text = doc.resolution.footnotes[fid].text
+    start = text.index("december")
+    fixes = [
+        Finding("dates.month", Severity.WARNING, "month", fid, "footnote", (start, start + 8),
+                Fix("Write 'December'", "footnote", (start, start + 8), "December")),
+        Finding("sponsors.name", Severity.WARNING, "name", "", "sponsors[0]", (0, 6),
+                Fix("Use 'Brasil'", "sponsors[0]", (0, 6), "Argentina")),
+        Finding("sponsors.repeat", Severity.WARNING, "list", "", "sponsors", (0, 2),
+                Fix("Remove the repeat", "sponsors", (0, 2), "Argentina\nNorway\nChile")),
+        Finding("header.distribution", Severity.WARNING, "dist", "", "distribution", (0, 6),
+                Fix("Use 'Limited'", "distribution", (0, 6), "Limited")),
+    ]  # fmt: skip
+    for finding in fixes:
+        edits.apply_fix(doc, finding=finding)
+    assert doc.resolution.footnotes[fid].text == "See resolution 78/1 of 4 December 2023."
+    assert doc.resolution.header.sponsors == ["Argentina", "Chile", "Norway"]
+    assert doc.resolution.header.distribution == "Limited"
+    assert doc.history.undo_status().undo == "Fix: Use 'Limited'"
+    doc.history.undo()
+    assert doc.resolution.header.distribution == "Limted"  # the fix is its own entry, not merged with typing
+    for _ in range(3):
+        doc.history.undo()
+    assert doc.resolution.footnotes[fid].text.endswith("4 december 2023.")
+    assert doc.resolution.header.sponsors == ["Brazil", "Norway"]

@@ -602,3 +602,29 @@ def test_agenda_item_date_and_kind(qtbot, window: MainWindow) -> None:  # noqa: 
     window.action(ActionId.UNDO).trigger()  # the sponsor
     window.action(ActionId.UNDO).trigger()  # the kind
     assert header.kind.currentData() == "draft resolution"
+
+
+def test_a_finding_in_a_footnote_is_shown_and_fixed_there(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+    pytest.importorskip("app.conventions.engine")
+    draft(qtbot, window)
+    row = rows(window)[0]
+    row.text.setFocus()
+    window.action(ActionId.INSERT_FOOTNOTE).trigger()
+    [fid] = window.res.footnotes
+    qtbot.keyClicks(window.footnotes.fields[fid], "See resolution 77/1 of 7 december 2022.")
+    rows(window)[1].text.setFocus()
+    window.flush()
+    found = [f for f in window.issues.findings if f.paragraph_id == fid and f.fix]
+    if not found:
+        pytest.skip("the engine has no fixable finding on this footnote")
+    before = window.res.footnotes[fid].text
+    fix = found[0].fix
+    expected = before[: fix.span[0]] + fix.replacement + before[fix.span[1] :]
+    index = window.issues.findings.index(found[0])
+    assert window.issues.tree.topLevelItem(index).text(1) == "Footnote 1"
+    window.issues.tree.setCurrentItem(window.issues.tree.topLevelItem(index))
+    window.issues.apply_button.click()
+    assert window.res.footnotes[fid].text == expected
+    assert window.footnotes.fields[fid].text() == expected
+    window.action(ActionId.UNDO).trigger()
+    assert window.res.footnotes[fid].text == before
