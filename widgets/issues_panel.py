@@ -64,17 +64,17 @@ class IssuesPanel(QWidget):
         layout.addWidget(self.tree)
         self.findings: list[Finding] = []
         self._shown: list[tuple[Finding, str]] | None = None
-        self.set_findings([], lambda _pid: "")
+        self.set_findings([], lambda _finding: "")
 
     def set_unavailable(self, reason: str) -> None:
         self.summary.setText(reason)
 
-    def set_findings(self, findings: list[Finding], where: Callable[[str], str],
+    def set_findings(self, findings: list[Finding], where: Callable[[Finding], str],
                      order: Callable[[str], int] | None = None) -> None:  # fmt: skip
         """Show findings sorted by place in the document, then severity. Unchanged findings cost nothing."""
         place = order or (lambda _pid: 0)
         ordered = sorted(findings, key=lambda f: (place(f.paragraph_id), _ORDER[f.severity], f.span))
-        rows = [(f, where(f.paragraph_id) or "Header") for f in ordered]
+        rows = [(f, where(f) or "Header") for f in ordered]
         if rows == self._shown:
             return
         keep = self.current()

@@ -617,11 +617,22 @@ class MainWindow(QMainWindow):
         exists = {p.id for _, p in self.res.paragraphs()} | set(self.res.footnotes)
         return self.import_findings + [f for f in live if not f.paragraph_id or f.paragraph_id in exists]
 
-    def _where(self, paragraph_id: str) -> str:
-        """'OP 3 (a)' for a paragraph, 'Footnote 2' for a footnote's own text, '' for the header."""
-        if paragraph_id in self.numbers:
-            return f"Footnote {self.numbers[paragraph_id]}"
-        return self.paragraphs.where(paragraph_id)
+    def _where(self, finding: Finding) -> str:
+        """'OP 3 (a)' for a paragraph, 'Footnote 2' for a footnote's text, 'Sponsors' or 'Title' in the header."""
+        if finding.field == "footnote" and finding.paragraph_id in self.numbers:
+            return f"Footnote {self.numbers[finding.paragraph_id]}"
+        if finding.paragraph_id:
+            return self.paragraphs.where(finding.paragraph_id)
+        name = finding.field.split("[")[0]
+        return _HEADER_NAMES.get(name, "Header")
+
+    def _header_field(self, field: str) -> QWidget | None:
+        h = self.header
+        widgets = {"title": h.title, "sponsors": h.sponsor_list, "on_behalf_of": h.on_behalf_of,
+                   "symbol": h.symbol, "session": h.session, "year": h.session, "date": h.date,
+                   "distribution": h.distribution, "original_language": h.original, "template": h.template,
+                   "agenda_items": h.agenda, "committee": h.committee, "kind": h.kind}  # fmt: skip
+        return widgets.get(field.split("[")[0])
 
     def _show_findings(self) -> None:
         findings = self.findings()
@@ -661,6 +672,12 @@ class MainWindow(QMainWindow):
             return
         if not finding.paragraph_id:
             self.details_dock.show()
+            widget = self._header_field(finding.field)
+            if widget is not None:
+                widget.setFocus(Qt.FocusReason.OtherFocusReason)
+                scroll = self.details_dock.widget()
+                if isinstance(scroll, QScrollArea):
+                    scroll.ensureWidgetVisible(widget)
             return
         span = None
         if finding.span != (0, 0):
@@ -1066,6 +1083,11 @@ class MainWindow(QMainWindow):
         self.paragraphs.finish()
         for timer in (self.check_timer, self.full_check_timer, self.preview_timer):
             timer.flush()
+
+
+_HEADER_NAMES = {"title": "Title", "sponsors": "Sponsors", "on_behalf_of": "Sponsors", "symbol": "Symbol",
+                 "session": "Session", "year": "Year", "date": "Date", "distribution": "Distribution",
+                 "original_language": "Original", "template": "Organ", "agenda_items": "Agenda"}  # fmt: skip
 
 
 def _set_tab_text(tabs: QTabWidget, index: int, text: str) -> None:

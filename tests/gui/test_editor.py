@@ -628,3 +628,15 @@ def test_a_finding_in_a_footnote_is_shown_and_fixed_there(qtbot, window: MainWin
     assert window.footnotes.fields[fid].text() == expected
     window.action(ActionId.UNDO).trigger()
     assert window.res.footnotes[fid].text == before
+
+
+def test_a_header_finding_names_its_field_and_jumps_there(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+    pytest.importorskip("app.conventions.engine")
+    draft(qtbot, window)
+    window.flush()
+    titles = [f for f in window.issues.findings if f.field == "title"]
+    assert titles, "a draft without a title is reported"
+    item = window.issues.tree.topLevelItem(window.issues.findings.index(titles[0]))
+    assert item.text(1) == "Title"
+    window.jump_to(titles[0])
+    assert QApplication.focusWidget() is window.header.title
