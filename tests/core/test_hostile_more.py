@@ -1,7 +1,9 @@
 """Hostile and careless files, one category at a time: zip bombs, entities and external references, absurd
 nesting, a 5 MB paragraph, control characters, right-to-left text, broken encodings, empty files and folders,
 hostile templates and rule files. Each is read with a clear one-line error or read correctly, never a crash,
-a hang or a leak. Time limits here are hang guards (a run that stops), never speed targets."""
+a hang or a leak. Time limits here are hang guards (a run that stops), never speed targets.
+test_hostile_input.py (the Word/XML reader's own) covers the plain zip bombs, billion laughs and deep XML;
+this file adds what it does not: lying sizes, leaks, XInclude, JSON, huge text, encodings, templates, rules."""
 
 from __future__ import annotations
 
@@ -65,22 +67,6 @@ def document_xml(docx_blob: bytes) -> bytes:
 # -- zip bombs ---------------------------------------------------------------------------------------------
 
 
-def test_zip_bomb_by_ratio_is_refused(docx_blob: bytes) -> None:
-    bomb = replace_member(
-        docx_blob, "word/media/zeros.xml", b"", extra={"word/zeros.xml": b"\0" * 40_000_000}
-    )
-    with hang_guard(30), pytest.raises(InputError) as exc:
-        read_docx(bomb, name="bomb.docx")
-    assert "unsafe" in one_line(exc)
-
-
-def test_zip_bomb_by_many_members_is_refused(docx_blob: bytes) -> None:
-    extra = {f"word/x{i}.xml": b"<a/>" for i in range(2100)}
-    with pytest.raises(InputError) as exc:
-        read_docx(replace_member(docx_blob, "", b"", extra), name="many.docx")
-    assert "too many parts" in one_line(exc)
-
-
 def test_member_that_lies_about_its_size_is_refused(docx_blob: bytes) -> None:
     """The central directory says 2 kB; the stream inflates to 30 MB. Reading stops at the stated size."""
     honest = replace_member(docx_blob, "word/document.xml", b"<a>" + b" " * 30_000_000 + b"</a>")
@@ -95,13 +81,6 @@ def test_member_that_lies_about_its_size_is_refused(docx_blob: bytes) -> None:
 
 
 # -- entities, external references, XInclude ----------------------------------------------------------------
-
-BILLION_LAUGHS = (
-    b'<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY a "ha"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">'
-    b'<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">'
-    b'<!ENTITY e "&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;"><!ENTITY f "&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;">'
-    b'<!ENTITY g "&f;&f;&f;&f;&f;&f;&f;&f;&f;&f;"><!ENTITY h "&g;&g;&g;&g;&g;&g;&g;&g;&g;&g;">]>'
-)
 
 
 @pytest.fixture
@@ -139,13 +118,6 @@ def test_docx_external_entity_never_leaks(docx_blob: bytes, secret_file: Path, p
     assert SECRET not in _everything(result)
 
 
-def test_docx_billion_laughs_is_refused(docx_blob: bytes, document_xml: bytes) -> None:
-    hostile = _with_prolog(document_xml, BILLION_LAUGHS, b"&h;")
-    with hang_guard(30), pytest.raises(InputError) as exc:
-        read_docx(replace_member(docx_blob, "word/document.xml", hostile), name="laughs.docx")
-    one_line(exc)
-
-
 def test_docx_external_dtd_and_xinclude_are_not_followed(
     docx_blob: bytes, document_xml: bytes, secret_file: Path
 ) -> None:
@@ -167,14 +139,12 @@ def test_docx_external_dtd_and_xinclude_are_not_followed(
         assert SECRET not in _everything(result)
 
 
-def test_akn_entities_are_refused_and_never_leak(secret_file: Path) -> None:
-    akn = to_akn(sample())
-    for prolog, marker in ((_external_entity(secret_file), b"&xxe;"), (BILLION_LAUGHS, b"&h;")):
-        hostile = _with_prolog(akn, prolog, marker)
-        assert marker in hostile
-        with hang_guard(30), pytest.raises(InputError) as exc:
-            read_akn(hostile, name="hostile.xml")
-        assert SECRET not in one_line(exc)
+def test_akn_external_entity_is_refused_and_never_leaks(secret_file: Path) -> None:
+    hostile = _with_prolog(to_akn(sample()), _external_entity(secret_file), b"&xxe;")
+    assert b"&xxe;" in hostile
+    with hang_guard(30), pytest.raises(InputError) as exc:
+        read_akn(hostile, name="hostile.xml")
+    assert SECRET not in one_line(exc)
 
 
 def test_read_document_never_leaks_through_any_reader(tmp_path: Path, secret_file: Path) -> None:
@@ -192,24 +162,6 @@ def test_read_document_never_leaks_through_any_reader(tmp_path: Path, secret_fil
 
 
 # -- absurd nesting -------------------------------------------------------------------------------------------
-
-
-def test_deeply_nested_docx_xml_is_refused(docx_blob: bytes, document_xml: bytes) -> None:
-    deep = b"<w:sdt><w:sdtContent>" * 20_000 + b"</w:sdtContent></w:sdt>" * 20_000
-    hostile = document_xml.replace(b"<w:body>", b"<w:body>" + deep, 1)
-    with hang_guard(30), pytest.raises(InputError) as exc:
-        read_docx(replace_member(docx_blob, "word/document.xml", hostile), name="deep.docx")
-    assert "deep" in one_line(exc)
-
-
-def test_deeply_nested_akn_is_refused() -> None:
-    akn = to_akn(sample())
-    deep = b"<container>" * 50_000 + b"</container>" * 50_000
-    hostile = akn.replace(b"</preamble>", deep + b"</preamble>", 1)
-    assert hostile != akn
-    with hang_guard(30), pytest.raises(InputError) as exc:
-        read_akn(hostile, name="deep.xml")
-    one_line(exc)
 
 
 @pytest.mark.parametrize("opening", ["[", '{"a":', '{"format": "resolute", "version": 1, "title": ['])
