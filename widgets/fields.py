@@ -50,8 +50,17 @@ class UndoGuard(QObject):
     """Installed on plain Qt fields (line edits, spin boxes): their undo keys go to the document's history."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ShortcutOverride and _is_undo_key(event):  # type: ignore[arg-type]
+        kind = event.type()
+        if kind == QEvent.Type.ShortcutOverride and _is_undo_key(event):  # type: ignore[arg-type]
             event.ignore()  # not taken by the field: the window's Undo/Redo action fires
+            return True
+        if kind == QEvent.Type.ContextMenu and isinstance(watched, QLineEdit):
+            menu = watched.createStandardContextMenu()
+            for action in menu.actions():  # the field's own undo would bypass the document history
+                if action.text().replace("&", "").startswith(("Undo", "Redo")):
+                    menu.removeAction(action)
+            menu.exec(event.globalPos())  # type: ignore[attr-defined]
+            menu.deleteLater()
             return True
         return False
 
