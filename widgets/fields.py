@@ -251,6 +251,11 @@ class TextField(QTextEdit):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key, mods = event.key(), event.modifiers()
         plain = mods in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
+        if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and mods & Qt.KeyboardModifier.ControlModifier:
+            # Tab shapes the list here, so Ctrl+Tab / Ctrl+Shift+Tab leave the box, as in Qt's text editors
+            forward = not (key == Qt.Key.Key_Backtab or mods & Qt.KeyboardModifier.ShiftModifier)
+            QWidget.focusNextPrevChild(self, forward)  # QTextEdit's own refuses while editable
+            return
         if key == Qt.Key.Key_Backtab or (key == Qt.Key.Key_Tab and mods & Qt.KeyboardModifier.ShiftModifier):
             self.outdent.emit()
             return

@@ -640,3 +640,12 @@ def test_a_header_finding_names_its_field_and_jumps_there(qtbot, window: MainWin
     assert item.text(1) == "Title"
     window.jump_to(titles[0])
     assert QApplication.focusWidget() is window.header.title
+
+
+def test_ctrl_tab_leaves_the_text_box(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+    draft(qtbot, window)
+    first = rows(window)[0]
+    first.text.setFocus()
+    qtbot.keyClick(first.text, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is not first.text
+    assert labels(window)[0] == "PP 1"  # nothing was indented
