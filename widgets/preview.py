@@ -133,11 +133,11 @@ class PreviewPane(QTextBrowser):
         self.setAccessibleName("Preview of the printed document")
         self.setFrameShape(QTextBrowser.Shape.NoFrame)
         palette = self.palette()
-        palette.setColor(QPalette.ColorRole.Base, QColor("white"))
+        palette.setColor(QPalette.ColorRole.Base, QColor("#c8c7c5"))  # the desk; the page is white
         palette.setColor(QPalette.ColorRole.Text, QColor("black"))
         self.setPalette(palette)
         self.setViewportMargins(0, 0, 0, 0)
-        self.document().setDocumentMargin(20)
+        self.document().setDocumentMargin(0)
         self.setLineWrapMode(QTextBrowser.LineWrapMode.WidgetWidth)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.html = ""
@@ -150,7 +150,19 @@ class PreviewPane(QTextBrowser):
         at = bar.value()
         self.html = html
         self.setHtml(html)
+        self._page_look()
         bar.setValue(at)
+
+    def _page_look(self) -> None:
+        """A white sheet with a margin of desk around it."""
+        root = self.document().rootFrame()
+        fmt = root.frameFormat()
+        fmt.setBackground(QColor("white"))
+        fmt.setMargin(14)
+        fmt.setPadding(30)
+        fmt.setBorder(1)
+        fmt.setBorderBrush(QColor("#9a9996"))
+        root.setFrameFormat(fmt)
 
     def follow(self, paragraph_id: str) -> None:
         if paragraph_id:
