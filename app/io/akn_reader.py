@@ -214,6 +214,8 @@ def _metadata(doc: etree._Element) -> dict[str, Any]:
         elif kind == "agenda item name" and items and not items[-1]["title"]:
             items[-1]["title"] = _text(el)
     out["agenda_items"] = items
+    language = next((_text(el) for el in _all(cover, "inline") if el.get("name") == "originalLanguage"), "")
+    out["original_language"] = re.sub(r"(?i)^original:\s*", "", language)
 
     authority = ""
     for el in _all(cover, "docAuthority"):
@@ -462,6 +464,7 @@ def read_akn(data: bytes, *, name: str = "") -> AknImportResult:
         header.session = meta["session"]
     header.agenda_items = [AgendaItem(**item) for item in meta["agenda_items"]]
     header.sponsors = list(meta["sponsors"])
+    header.original_language = meta["original_language"] or header.original_language
     res = Resolution(header=header)
     reader = _Reader(res)
     title_el = _first(_first(doc, "preface"), "docTitle")

@@ -229,3 +229,50 @@ def test_bad_xml_gives_one_line(data: bytes, words: str) -> None:
     with pytest.raises(InputError) as err:
         read_akn(data, name="bad.xml")
     assert words in str(err.value) and "\n" not in str(err.value)
+
+
+_HRC = """<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0">
+ <statement name="resolution">
+  <meta><workflow>
+   <step date="2023-10-09" outcome="draftResolution" as="A/HRC/54/L.13" by="Chile, Côte d’Ivoire and Switzerland"/>
+   <step date="2023-10-13" outcome="adopted" as="Adopted without vote, 46th meeting" by=""/>
+  </workflow></meta>
+  <coverPage>
+   <p><docNumber refersTo="#symbol">A/HRC/RES/54/10</docNumber></p>
+   <p><docAuthority refersTo="#issuingBody">General Assembly</docAuthority></p>
+   <p><docAuthority refersTo="#subsidiaryBody">Human Rights Council</docAuthority></p>
+   <p><session refersTo="#humanRightsCouncil" value="54">Fifty-fourth session</session></p>
+   <p><inline title="3" name="agenda item">Agenda item 3</inline></p>
+   <p><inline name="agenda item name">Promotion and protection of all human rights</inline></p>
+   <p><docTitle>Resolution adopted by the Human Rights Council  on 11 October 2023</docTitle></p>
+  </coverPage>
+  <preface><p><docNumber>54/10.</docNumber><docTitle><span class="bold">Mandate of the Special Rapporteur</span></docTitle></p></preface>
+  <preamble>
+   <formula name="enactingFormula"><p><span class="italic">The Human Rights Council</span>,</p></formula>
+   <container name="Recalling"><p>\t\t<span class="italic">Recalling </span>General Assembly resolution 70/1,</p></container>
+   <container name="Welcoming"><p>\t\t<span class="italic">Welcoming</span> the reports on plastics;<authorialNote marker="2"><p>\t\tA/76/207.</p></authorialNote> and toxics,<authorialNote marker="3"><p>A/77/183.</p></authorialNote></p></container>
+  </preamble>
+  <mainBody>
+   <paragraph><num>1.</num><content><p>\t<span class="italic">Decides</span> to continue its consideration of this matter.</p></content></paragraph>
+  </mainBody>
+  <conclusions><p><event><location>46th meeting</location><eol/><docDate date="2023-10-11" refersTo="#adoptionDate">11 October 2023</docDate></event></p>
+   <p><vote><outcome>[Adopted without a vote.]</outcome></vote></p></conclusions>
+ </statement>
+</akomaNtoso>""".encode()
+
+
+def test_human_rights_council_resolution() -> None:
+    result = read_akn(_HRC, name="hrc.xml")
+    res = result.resolution
+    h = res.header
+    assert (h.template, h.session, h.sponsors) == ("hrc", 54, ["Chile", "Côte d’Ivoire", "Switzerland"])
+    assert [(a.number, a.title) for a in h.agenda_items] == [
+        ("3", "Promotion and protection of all human rights")
+    ]
+    assert (res.preamble[0].opener, res.preamble[0].text) == ("Recalling", "General Assembly resolution 70/1")
+    welcoming = res.preamble[1].text
+    assert re.fullmatch(r"the reports on plastics;\[\^\w+\] and toxics\[\^\w+\]", welcoming)
+    assert [res.footnotes[i].text for i in inline.footnote_ids(welcoming)] == ["A/76/207.", "A/77/183."]
+    assert len(res.operative) == 1 and res.operative[0].opener == "Decides"
+    assert result.metadata["adoption_date"] == dt.date(2023, 10, 11)
+    assert any(f.rule == "import.footnotes" and "'2'" in f.message for f in result.findings)

@@ -370,3 +370,30 @@ def test_missing_organ_line_is_reported_and_the_body_still_read() -> None:
     result = _read(doc)
     assert [p.opener for p in result.resolution.operative] == ["Decides"]
     assert any(f.rule == "import.structure" and "organ line" in f.message for f in result.findings)
+
+
+def test_numbering_from_the_paragraph_style() -> None:
+    """Word's "List Number" style carries its numbering in the style; each paragraph gets the next number."""
+    doc = Doc()
+    doc.masthead()
+    doc.para(I("Recalling"), " its resolutions,")
+    doc.para(I("Requests"), " a report;", style="List Number")
+    doc.para("(a)\t", "On progress;")
+    doc.para(I("Decides"), " to continue.", style="List Number")
+    res = _read(doc).resolution
+    assert [p.opener for p in res.preamble] == ["Recalling"]
+    assert [p.opener for p in res.operative] == ["Requests", "Decides"]
+    assert [s.text for s in res.operative[0].subparagraphs] == ["On progress"]
+
+
+def test_footnote_on_the_title_stays_on_the_title() -> None:
+    doc = Doc()
+    for line in HEADER[:-1]:
+        doc.para(line)
+    doc.para("Comprehensive Nuclear-Test-Ban Treaty", N("United Nations, *Treaty Series*, vol. 2,"))
+    doc.para("The General Assembly,")
+    doc.para(I("Recalling"), " its resolutions,")
+    doc.para("1.\t", I("Decides"), " to continue.")
+    res = _read(doc).resolution
+    assert re.fullmatch(r"Comprehensive Nuclear-Test-Ban Treaty\[\^\w+\]", res.title)
+    assert [n.text for n in res.footnotes.values()] == ["United Nations, *Treaty Series*, vol. 2,"]
