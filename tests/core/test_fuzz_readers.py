@@ -312,3 +312,30 @@ def test_fuzz_seeds_read_back() -> None:
     ):
         assert len(result.resolution.operative) == 4
         assert len(result.resolution.preamble) == 4
+
+
+# -- real UN documents as seeds (when the corpus is here) ----------------------------------------------------
+
+
+@cache
+def _corpus_seeds(corpus: Path) -> tuple[tuple[str, ...], tuple[bytes, ...]]:
+    texts = tuple(p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.txt")))
+    xml = tuple(p.read_bytes() for p in sorted((corpus / "originals").glob("*.xml")))
+    return texts, xml
+
+
+@settings(fuzz(60), suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(data=st.data())
+def test_text_reader_survives_damaged_un_texts(corpus: Path, data: st.DataObject) -> None:
+    texts, _ = _corpus_seeds(corpus)
+    text = data.draw(st.sampled_from(texts))
+    survives(read_text, apply_text(text, data.draw(edits)))
+
+
+@settings(fuzz(60), suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(data=st.data())
+def test_akn_reader_survives_damaged_un_xml(corpus: Path, data: st.DataObject) -> None:
+    _, xml = _corpus_seeds(corpus)
+    if not xml:
+        return
+    survives(read_akn, apply_bytes(data.draw(st.sampled_from(xml)), data.draw(byte_edits)), name="un.xml")
