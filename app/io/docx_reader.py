@@ -508,6 +508,9 @@ _TYPED = re.compile(
     r"^\s*(?:(?P<num>\d{1,3})\.|\((?P<paren>[a-z]{1,5})\)|(?P<dot>[a-z]{1,5})\.)(?=[\s\u00a0]|$)"
 )
 _ROMAN = re.compile(r"^(?=[ivxlc]+$)c{0,3}(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$")
+_PPOP = re.compile(
+    r"^\s*(?P<tag>PP|OP|pp|op)\s?(?P<n>\d{1,3})(?:\s*(?:bis|ter|quater|quinquies))?\s*[.:)]?(?=[\s\u00a0])\s*"
+)
 _LETTERS = re.compile(
     r"^(?:[a-z]|a[a-z])$"
 )  # (a) to (z), then (aa), (ab) ... as app.formatting.letters counts
@@ -516,8 +519,12 @@ _ANNEX = re.compile(r"^(?:Annex|Appendix|Attachment|Enclosure)(?:\s+[IVXLC\d]+)?
 _NOTE_LINE = re.compile(r"^\s*(?P<mark>\d{1,3}|\*{1,3})[\s\u00a0]+(?P<text>\S.*)$", re.S)
 
 
-def _kind(label: str, fmt: str = "") -> tuple[str, str]:
-    """('num', '3') / ('paren', 'b') / ('dot', 'i') for a label; ('', '') when it is no UN label."""
+def _kind(label: str) -> tuple[str, str]:
+    """('num', '3') / ('paren', 'b') / ('dot', 'i') / ('pp', '2') for a label; ('', '') when it is none.
+    Negotiation drafts number paragraphs "PP1", "OP3" (also "OP3 bis"): OP is operative, PP preambular."""
+    m = _PPOP.match(label + " ")
+    if m:
+        return ("num" if m.group("tag").upper() == "OP" else "pp"), m.group("n")
     m = _TYPED.match(label + " ")
     if not m:
         return "", ""
@@ -526,6 +533,11 @@ def _kind(label: str, fmt: str = "") -> tuple[str, str]:
         if value and (key == "num" or _ROMAN.match(value) or _LETTERS.match(value)):
             return key, value
     return "", ""
+
+
+def _label_end(text: str) -> int:
+    m = _PPOP.match(text + " ") or _TYPED.match(text + " ")
+    return min(m.end(), len(text)) if m else 0
 
 
 class _Depth:
@@ -785,8 +797,7 @@ def _place(lines: list[_Line], state: _State, typed: dict[str, str], texts: dict
             if kind == "dot" and len(state.stack) < 3:  # "a." is the third level: "as." is just a word
                 kind = value = ""
             if kind:
-                m = _TYPED.match(line.plain + " ")
-                pieces = _strip_label(pieces, m.end() if m else 0)
+                pieces = _strip_label(pieces, _label_end(line.plain))
         spans = _spans(pieces, typed)
         tidy_spans = tidy(spans)
         has_opener = _has_italic_opener(tidy_spans) or bool(
@@ -795,9 +806,13 @@ def _place(lines: list[_Line], state: _State, typed: dict[str, str], texts: dict
             and not tidy_spans[0].footnote
             and lexicon.detect_opener(tidy_spans[0].text, state.part)
         )
+        if not kind and line.label_fmt == "decimal" and not line.ilvl:  # Word numbering "Article %1"
+            kind, value = "num", line.label
         if kind == "num":
             depth = state.depth_of.depth(kind, value)
             state.part = Part.OPERATIVE
+        elif kind == "pp":
+            depth = state.depth_of.depth("num", value)
         elif kind in ("paren", "dot"):
             depth = state.depth_of.depth(kind, value)
         elif line.num_id and (line.ilvl or line.label_fmt in ("bullet", "none", "") or not kind):

@@ -397,3 +397,25 @@ def test_footnote_on_the_title_stays_on_the_title() -> None:
     res = _read(doc).resolution
     assert re.fullmatch(r"Comprehensive Nuclear-Test-Ban Treaty\[\^\w+\]", res.title)
     assert [n.text for n in res.footnotes.values()] == ["United Nations, *Treaty Series*, vol. 2,"]
+
+
+def test_negotiation_draft_with_pp_and_op_numbers() -> None:
+    doc = Doc()
+    doc.masthead()
+    doc.para("PP1\t", I("Recalling"), " its resolutions,")
+    doc.para("PP2 ", I("Noting"), " the report:")
+    doc.para("(a)\t", "First;")
+    doc.para("OP1.\t", I("Requests"), " a report;")
+    doc.para("OP1 bis\t", I("Encourages"), " States [to cooperate];")
+    doc.para("OP2\t", I("Decides"), " to continue.")
+    res = _read(doc).resolution
+    assert [(p.opener, p.text) for p in res.preamble] == [
+        ("Recalling", "its resolutions"),
+        ("Noting", "the report"),
+    ]
+    assert [s.text for s in res.preamble[1].subparagraphs] == ["First"]
+    assert [(p.opener, inline.plain(p.text)) for p in res.operative] == [
+        ("Requests", "a report"),
+        ("Encourages", "States [to cooperate]"),  # the brackets of negotiation are kept as text
+        ("Decides", "to continue"),
+    ]
