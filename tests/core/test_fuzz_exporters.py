@@ -176,7 +176,7 @@ def test_out_of_range_session_renders_in_figures() -> None:
     assert docx_problems(build_docx(res)) == []
 
 
-@fuzz(15)
+@fuzz(8)
 @given(res=resolutions())
 def test_any_model_checks_and_rolls_over(res: Resolution) -> None:
     """The convention engine and the rollover take whatever the exporters take."""
