@@ -158,3 +158,29 @@ def test_corpus_texts_survive_export_and_import(corpus: Path) -> None:
         back = read_docx(build_docx(res), name=path.name)
         assert canonical(back.resolution) == canonical(res), path.name
         assert not [f for f in back.findings if f.rule == "import.unplaced"], path.name
+
+
+def test_a_file_resaved_by_libreoffice_reads_the_same(corpus: Path, tmp_path: Path) -> None:
+    """Another word processor rewrites runs, styles and the footnotes part; the model must not change."""
+    import shutil
+    import subprocess
+
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        pytest.skip("LibreOffice is not installed")
+    path = next(iter(sorted((corpus / "originals").glob("A_RES_79_174*.xml"))), None)
+    if path is None:
+        pytest.skip("A/RES/79/174 not in the corpus")
+    res = read_akn(path.read_bytes()).resolution
+    source = tmp_path / "in" / "draft.docx"
+    source.parent.mkdir()
+    source.write_bytes(build_docx(res))
+    out = tmp_path / "out"
+    subprocess.run(
+        [soffice, f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless", "--convert-to",
+         "docx:MS Word 2007 XML", "--outdir", str(out), str(source)],
+        check=True, capture_output=True, timeout=180,
+    )  # fmt: skip
+    resaved = (out / "draft.docx").read_bytes()
+    assert resaved != source.read_bytes()
+    assert canonical(read_docx(resaved).resolution) == canonical(res)
