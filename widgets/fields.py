@@ -122,6 +122,10 @@ class OpenerField(QLineEdit):
         return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        popup = self.completer().popup() if self.completer() else None
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not (popup and popup.isVisible()):
+            self.focusNextChild()  # on to the text
+            return
         if event.key() == Qt.Key.Key_Up:
             self.navigate.emit(-1)
             return
@@ -186,6 +190,7 @@ class TextField(QTextEdit):
     navigate = Signal(int)  # -1 up, +1 down
     pasted_draft = Signal(str)  # a whole draft pasted: the window imports it
     focused = Signal()
+    erase_empty = Signal()
 
     def focusInEvent(self, event) -> None:  # noqa: ANN001
         super().focusInEvent(event)
@@ -266,6 +271,9 @@ class TextField(QTextEdit):
             self.split.emit()
             return
         cursor = self.textCursor()
+        if key == Qt.Key.Key_Backspace and plain and not self.toPlainText() and not cursor.hasSelection():
+            self.erase_empty.emit()  # Backspace in an empty paragraph removes it, as in a word processor
+            return
         if key == Qt.Key.Key_Up and plain and self._on_first_line(cursor):
             self.navigate.emit(-1)
             return

@@ -211,6 +211,7 @@ class MainWindow(QMainWindow):
         p.fix_requested.connect(self.apply_fix)
         p.drop_requested.connect(self.drop_paragraph)
         p.pasted_draft.connect(self.paste_draft)
+        p.erase_requested.connect(self._erase_empty)
         p.context_requested.connect(self._text_context_menu)
         self.header.header_edited.connect(self._on_header_edited)
         self.header.title_edited.connect(
@@ -461,6 +462,21 @@ class MainWindow(QMainWindow):
         located = self.res.locate(paragraph_id)
         if located:
             self._structure(edits.insert_paragraph, part=located[0], after_id=paragraph_id)
+
+    def _erase_empty(self, paragraph_id: str) -> None:
+        """Backspace in an empty paragraph: remove it and go to the end of the one before."""
+        para = self.doc.find(paragraph_id)
+        if para is None or para.opener or para.text or para.subparagraphs or para.tail:
+            return
+        keys = self.paragraphs.order
+        at = keys.index((paragraph_id, False)) if (paragraph_id, False) in keys else -1
+        previous = keys[at - 1] if at > 0 else None
+        if self._structure(edits.delete_paragraph, paragraph_id=paragraph_id) is None or previous is None:
+            return
+        row = self.paragraphs.row_for(*previous)
+        if row is not None:
+            row.text.setFocus()
+            row.text.moveCursor(QTextCursor.MoveOperation.End)
 
     def add_paragraph_after(self) -> None:
         pid = self._active()

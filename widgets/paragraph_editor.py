@@ -216,6 +216,7 @@ class ParagraphList(QScrollArea):
     fix_requested = Signal(object)  # Finding
     drop_requested = Signal(str, str, bool)  # dragged id, target id, before the target
     pasted_draft = Signal(str)
+    erase_requested = Signal(str)  # Backspace in an empty paragraph
     context_requested = Signal(object, object)  # TextField, QPoint (global)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -331,6 +332,7 @@ class ParagraphList(QScrollArea):
         row.text.navigate.connect(lambda step, r=row: self.focus_neighbour(r, step))
         row.opener.navigate.connect(lambda step, r=row: self.focus_neighbour(r, step))
         row.text.pasted_draft.connect(self.pasted_draft)
+        row.text.erase_empty.connect(lambda: self.erase_requested.emit(pid))
         row.fix_requested.connect(self.fix_requested)
         row.text.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         row.text.customContextMenuRequested.connect(

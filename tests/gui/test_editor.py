@@ -649,3 +649,25 @@ def test_ctrl_tab_leaves_the_text_box(qtbot, window: MainWindow) -> None:  # noq
     qtbot.keyClick(first.text, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
     assert QApplication.focusWidget() is not first.text
     assert labels(window)[0] == "PP 1"  # nothing was indented
+
+
+def test_enter_and_backspace_make_and_unmake_a_paragraph(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+    window.new_document("ga-c1")
+    first = rows(window)[0]
+    first.opener.setFocus()
+    qtbot.keyClicks(first.opener, "Recalling")
+    popup = first.opener.completer().popup()
+    if popup.isVisible():
+        qtbot.keyClick(popup, Qt.Key.Key_Return)  # the first Enter takes the completion
+    qtbot.keyClick(first.opener, Qt.Key.Key_Return)  # the next one goes on to the text
+    assert QApplication.focusWidget() is first.text
+    qtbot.keyClicks(first.text, "its resolution 78/1")
+    qtbot.keyClick(first.text, Qt.Key.Key_Return)
+    assert len(window.res.preamble) == 2
+    new = QApplication.focusWidget()
+    assert new in (rows(window)[1].opener, rows(window)[1].text)
+    rows(window)[1].text.setFocus()
+    qtbot.keyClick(rows(window)[1].text, Qt.Key.Key_Backspace)
+    assert len(window.res.preamble) == 1
+    assert QApplication.focusWidget() is first.text
+    assert first.text.textCursor().position() == len("its resolution 78/1")
