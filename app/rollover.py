@@ -21,21 +21,17 @@ from pathlib import Path
 from typing import Any
 
 from app import inline
+from app.datafile import read_toml
 from app.errors import InputError
 from app.formatting import format_date, ordinal_words, parse_date, parse_ordinal_words
 from app.model import DocumentKind, Paragraph, Resolution
 from app.paths import resource
 from app.templates import get_template
 
-try:
-    import tomllib
-except ModuleNotFoundError:  # Python 3.10
-    import tomli as tomllib  # type: ignore[no-redef]
-
 
 @cache
 def _config() -> dict[str, Any]:
-    return tomllib.loads(resource("rollover", "rollover.toml").read_text(encoding="utf-8"))
+    return read_toml(resource("rollover", "rollover.toml"))
 
 
 # --- changes the user can undo ---------------------------------------------------------------------------

@@ -13,13 +13,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from app.datafile import read_toml
 from app.errors import TemplateError
 from app.paths import templates_dir
-
-try:
-    import tomllib
-except ModuleNotFoundError:  # Python 3.10
-    import tomli as tomllib  # type: ignore[no-redef]
 
 
 @dataclass(frozen=True)
@@ -96,12 +92,7 @@ def _placeholder_fault(pattern: str, allowed: set[str]) -> str:
 
 def load_template(path: Path) -> Template:
     """Read and validate one template file. Errors name the file and the field."""
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as exc:
-        raise TemplateError(f"{path.name}: not valid TOML ({exc})") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise TemplateError(f"{path.name}: cannot be read ({exc})") from None
+    data = read_toml(path)
     known = {f.name: f for f in fields(Template) if f.name != "source"}
     unknown = sorted(set(data) - set(known))
     if unknown:

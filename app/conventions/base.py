@@ -7,15 +7,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
+from app.datafile import read_toml
 from app.findings import Finding, Fix, Severity
 from app.model import DocumentKind, Paragraph, Part, Resolution
 from app.paths import resource
 from app.templates import Template
-
-try:
-    import tomllib
-except ModuleNotFoundError:  # Python 3.10
-    import tomli as tomllib  # type: ignore[no-redef]
 
 
 @dataclass(frozen=True)
@@ -68,7 +64,7 @@ class Settings:
 
 @cache
 def settings() -> Settings:
-    data = tomllib.loads(resource("conventions.toml").read_text(encoding="utf-8"))
+    data = read_toml(resource("conventions.toml"))
     severity = data.get("severity", {})
     for rule, value in severity.items():
         if value not in ("error", "warning", "info", "off"):

@@ -11,13 +11,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from app.datafile import read_toml
 from app.errors import TemplateError
 from app.paths import resource
-
-try:
-    import tomllib
-except ModuleNotFoundError:  # Python 3.10
-    import tomli as tomllib  # type: ignore[no-redef]
 
 
 @dataclass(frozen=True)
@@ -119,12 +115,7 @@ def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
 
 
 def _read(path: Path, seen: tuple[str, ...] = ()) -> dict[str, Any]:
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as exc:
-        raise TemplateError(f"{path.name}: not valid TOML ({exc})") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise TemplateError(f"{path.name}: cannot be read ({exc})") from None
+    data = read_toml(path)
     base = data.pop("base", None)
     if base is None:
         return data

@@ -13,13 +13,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from app.datafile import TOMLDecodeError, parse_toml
 from app.errors import TemplateError
 from app.findings import Severity
 
-try:
-    import tomllib
-except ModuleNotFoundError:  # Python 3.10
-    import tomli as tomllib  # type: ignore[no-redef]
 try:  # the regex parser, to vet user patterns before use
     from re import _parser as _sre_parse
     from re._constants import MAXREPEAT as _MAXREPEAT
@@ -272,8 +269,8 @@ def _read(path: Path) -> str:
 
 def _parse(path: Path, text: str) -> dict[str, Any]:
     try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
+        return parse_toml(text)
+    except TOMLDecodeError as exc:
         raise TemplateError(f"{path.name}: not valid TOML: {exc}") from None
 
 
