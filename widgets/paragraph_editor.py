@@ -555,11 +555,12 @@ class ParagraphList(QScrollArea):
         self.activated.emit(paragraph_id)
 
     def _mark_active(self) -> None:
+        """Tint the rows of the paragraph being edited (its text and, if any, its tail)."""
         for row in self._highlighted:
-            if row.paragraph_id != self.active_id and row.paragraph_id in {k[0] for k in self.rows}:
+            if row.paragraph_id != self.active_id and self.rows.get((row.paragraph_id, row.is_tail)) is row:
                 row.set_active(False)
-        self._highlighted = [r for key, r in ((k, self.rows.get(k)) for k in ((self.active_id, False),
-                             (self.active_id, True))) if r is not None]  # fmt: skip
+        active = (self.rows.get((self.active_id, False)), self.rows.get((self.active_id, True)))
+        self._highlighted = [row for row in active if row is not None]
         for row in self._highlighted:
             row.set_active(True)
 

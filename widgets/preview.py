@@ -37,13 +37,16 @@ p { margin: 0; }
 BODY = 40  # px: the body column's indent from the masthead
 
 
+def _reference(note_id: str, numbers: dict[str, int]) -> str:
+    n = numbers.get(note_id)
+    return f"<sup>{n}</sup>" if n is not None else ""
+
+
 def _spans(block: Block, numbers: dict[str, int]) -> str:
     out = []
-    for span in block.spans:
+    for span in block.body_spans:
         if span.footnote:
-            n = numbers.get(span.footnote)
-            if n is not None:
-                out.append(f"<sup>{n}</sup>")
+            out.append(_reference(span.footnote, numbers))
         elif span.italic:
             out.append(f"<i>{escape(span.text)}</i>")
         else:
@@ -56,7 +59,8 @@ def _body_paragraph(block: Block, numbers: dict[str, int]) -> str:
     opener = f"<i>{escape(block.opener)}</i>" if block.opener else ""
     if opener and text and not text.startswith((",", ";", ":", ".")):
         opener += " "
-    content = f"{opener}{text}{escape(block.end)}"
+    after = "".join(_reference(note_id, numbers) for note_id in block.notes_after)
+    content = f"{opener}{text}{escape(block.end)}{after}"  # notes that end the paragraph follow its punctuation
     indent = BODY + 37 * block.level  # px: the body column, then 0.5 in. per level
     anchor = f'<a name="p-{block.paragraph_id}"></a>'
     if block.label and block.level == 0:
