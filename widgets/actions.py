@@ -38,6 +38,7 @@ class ActionId(str, Enum):
     INDENT = "indent"
     OUTDENT = "outdent"
     INSERT_FOOTNOTE = "insert_footnote"
+    ITALIC = "italic"
     NEXT_ISSUE = "next_issue"
     ZOOM_IN = "zoom_in"
     ZOOM_OUT = "zoom_out"
@@ -64,7 +65,7 @@ SPECS: dict[ActionId, ActionSpec] = {
     ActionId.EXPORT_DOCX: ActionSpec(
         "&Export Word (.docx)…", "Ctrl+E", "Write the draft as a UN-style .docx"
     ),
-    ActionId.IMPORT: ActionSpec("&Import…", "Ctrl+I", "Read a draft from a text, Word or UN XML file"),
+    ActionId.IMPORT: ActionSpec("&Import…", "Ctrl+Shift+I", "Read a draft from a text, Word or UN XML file"),
     ActionId.SETTINGS: ActionSpec("Se&ttings…", Key.Preferences, "Your name, delegation, defaults"),
     ActionId.QUIT: ActionSpec("&Quit", Key.Quit),
     ActionId.UNDO: ActionSpec("&Undo", Key.Undo),
@@ -86,6 +87,11 @@ SPECS: dict[ActionId, ActionSpec] = {
     ActionId.INDENT: ActionSpec("&Indent (Subparagraph)", "Tab", "Make this a subparagraph of the one above"),
     ActionId.OUTDENT: ActionSpec("&Outdent", "Shift+Tab"),
     ActionId.INSERT_FOOTNOTE: ActionSpec("Insert &Footnote", "Ctrl+Alt+F", "A footnote at the cursor"),
+    ActionId.ITALIC: ActionSpec(
+        "&Italic (Titles of Publications)",
+        "Ctrl+I",
+        "Italicize the selected words, e.g. a treaty series title",
+    ),  # fmt: skip
     ActionId.NEXT_ISSUE: ActionSpec("Next &Issue", "F8", "Go to the next finding"),
     ActionId.ZOOM_IN: ActionSpec("Zoom &In", Key.ZoomIn),
     ActionId.ZOOM_OUT: ActionSpec("Zoom &Out", Key.ZoomOut),
@@ -108,7 +114,7 @@ MENUS: list[tuple[str, list[ActionId | str | None]]] = [
     ("&Paragraph", [ActionId.ADD_PARAGRAPH, ActionId.INSERT_PARAGRAPH, ActionId.DUPLICATE_PARAGRAPH,
                     ActionId.DELETE_PARAGRAPH, None, ActionId.MOVE_UP, ActionId.MOVE_DOWN,
                     ActionId.MOVE_TO_OTHER_PART, None, ActionId.INDENT, ActionId.OUTDENT, None,
-                    ActionId.INSERT_FOOTNOTE]),
+                    ActionId.INSERT_FOOTNOTE, ActionId.ITALIC]),
     ("&View", [ActionId.SHOW_DETAILS, ActionId.SHOW_PREVIEW, ActionId.SHOW_ISSUES, None, ActionId.NEXT_ISSUE,
                None, ActionId.ZOOM_IN, ActionId.ZOOM_OUT, ActionId.ZOOM_RESET]),
     ("&Help", [ActionId.ABOUT]),
@@ -136,7 +142,11 @@ def _sequences(shortcut: ActionSpec) -> list[QKeySequence]:
             out += QKeySequence.keyBindings(item)
         elif item:
             out.append(QKeySequence(item))
-    return out
+    unique: list[QKeySequence] = []
+    for seq in out:  # a platform's standard keys may already hold the extra one (Ctrl+Y for Redo)
+        if seq not in unique:
+            unique.append(seq)
+    return unique
 
 
 def make_action(parent: QWidget, action_id: ActionId, handler: Callable[[], None] | None) -> QAction:

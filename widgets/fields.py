@@ -24,7 +24,8 @@ from PySide6.QtWidgets import QFrame, QLineEdit, QSizePolicy, QTextEdit, QWidget
 
 _REF = re.compile(r"\[\^([A-Za-z0-9_-]+)\]")
 _ITALIC = re.compile(r"(?<!\\)\*[^*]+(?<!\\)\*")
-_UNDO_KEYS = (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo)
+# keys the window's actions own even while a field has the focus (one history; italics as markup)
+_UNDO_KEYS = (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo, QKeySequence.StandardKey.Italic)
 
 
 def to_display(markup: str, numbers: dict[str, int]) -> str:

@@ -251,7 +251,7 @@ class MainWindow(QMainWindow):
             A.INSERT_PARAGRAPH: self.insert_paragraph_before, A.DELETE_PARAGRAPH: self.delete_paragraph,
             A.DUPLICATE_PARAGRAPH: self.duplicate_paragraph, A.MOVE_UP: self.move_up, A.MOVE_DOWN: self.move_down,
             A.MOVE_TO_OTHER_PART: self.move_to_other_part, A.INDENT: self.indent, A.OUTDENT: self.outdent,
-            A.INSERT_FOOTNOTE: self.insert_footnote, A.NEXT_ISSUE: self.next_issue,
+            A.INSERT_FOOTNOTE: self.insert_footnote, A.ITALIC: self.toggle_italic, A.NEXT_ISSUE: self.next_issue,
             A.ZOOM_IN: lambda: self._set_zoom(self.settings.zoom + 1),
             A.ZOOM_OUT: lambda: self._set_zoom(self.settings.zoom - 1), A.ZOOM_RESET: lambda: self._set_zoom(0),
             A.ABOUT: self._about,
@@ -582,6 +582,30 @@ class MainWindow(QMainWindow):
         self.issues_dock.show()
         self.bottom_tabs.setCurrentWidget(self.footnotes)
         self.footnotes.focus_footnote(fid)
+
+    def toggle_italic(self) -> None:
+        """Mark the selected words *italic* (or unmark them); the preview and the export print them italic."""
+        field = self.focusWidget()
+        if not isinstance(field, TextField):
+            return
+        cursor = field.textCursor()
+        if not cursor.hasSelection():
+            self.statusBar().showMessage("Select the words to italicize first", 4000)
+            return
+        start, end = cursor.selectionStart(), cursor.selectionEnd()
+        text = field.toPlainText()
+        chosen = text[start:end]
+        if chosen.startswith("*") and chosen.endswith("*") and len(chosen) > 1:
+            replacement = chosen[1:-1]
+        elif text[start - 1 : start] == "*" and text[end : end + 1] == "*":
+            start, end, replacement = start - 1, end + 1, chosen
+        else:
+            replacement = f"*{chosen}*"
+        self.doc.history.seal()
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        cursor.insertText(replacement)
+        self.doc.history.seal()
 
     # --- checks ----------------------------------------------------------------------------------------------
 

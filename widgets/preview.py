@@ -60,7 +60,9 @@ def _body_paragraph(block: Block, numbers: dict[str, int]) -> str:
     if opener and text and not text.startswith((",", ";", ":", ".")):
         opener += " "
     after = "".join(_reference(note_id, numbers) for note_id in block.notes_after)
-    content = f"{opener}{text}{escape(block.end)}{after}"  # notes that end the paragraph follow its punctuation
+    content = (
+        f"{opener}{text}{escape(block.end)}{after}"  # notes that end the paragraph follow its punctuation
+    )
     indent = BODY + 37 * block.level  # px: the body column, then 0.5 in. per level
     anchor = f'<a name="p-{block.paragraph_id}"></a>'
     if block.label and block.level == 0:

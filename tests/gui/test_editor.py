@@ -671,3 +671,18 @@ def test_enter_and_backspace_make_and_unmake_a_paragraph(qtbot, window: MainWind
     assert len(window.res.preamble) == 1
     assert QApplication.focusWidget() is first.text
     assert first.text.textCursor().position() == len("its resolution 78/1")
+
+
+def test_ctrl_i_italicizes_the_selection(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+    window.new_document("ga-c1")
+    row = rows(window)[0]
+    type_paragraph(qtbot, row, "Recalling", "the United Nations Treaty Series")
+    row.text.select_span(len("the United Nations "), len("the United Nations Treaty Series"))
+    qtbot.keyClick(row.text, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    assert window.res.preamble[0].text == "the United Nations *Treaty Series*"
+    window.flush()
+    html = window.preview.toHtml()
+    assert "italic" in html and "Treaty Series" in window.preview.toPlainText()
+    assert "*" not in window.preview.toPlainText()
+    window.action(ActionId.UNDO).trigger()
+    assert window.res.preamble[0].text == "the United Nations Treaty Series"
