@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
@@ -203,8 +204,19 @@ class HeaderPanel(QWidget):
         outer.addWidget(title_box)
         outer.addStretch(1)
         self._connect()
+        self._fit_narrow()
         self.undo_guard = UndoGuard(self)
         self.undo_guard.guard(self)  # one history: Ctrl+Z in a field undoes in the document
+
+    def _fit_narrow(self) -> None:
+        """Let the panel be narrower than its longest entry: combos elide, the sponsor line wraps."""
+        for combo in self.findChildren(QComboBox):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(10)
+        for label in (self.sponsor_line, self.session_words):
+            label.setMinimumWidth(1)
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.sponsor_line.setMinimumHeight(self.sponsor_line.fontMetrics().lineSpacing() * 2)
 
     @staticmethod
     def _groups() -> list[str]:
