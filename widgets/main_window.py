@@ -8,6 +8,7 @@ dropped by revision). A recovery file is written a few seconds after the user st
 
 from __future__ import annotations
 
+import logging
 import re
 import time
 from collections.abc import Callable
@@ -616,9 +617,13 @@ class MainWindow(QMainWindow):
         for pid in pending:
             if self.doc.find(pid) is None:
                 continue
-            if self._context is None:
-                self._context = services.document_context(self.res)
-            found = services.check_paragraph(self.res, pid, self._context)
+            try:
+                if self._context is None:
+                    self._context = services.document_context(self.res)
+                found = services.check_paragraph(self.res, pid, self._context)
+            except Exception:  # a failing rule must not interrupt typing; the full check will say more
+                logging.getLogger(__name__).exception("paragraph check failed")
+                continue
             if found is None:
                 return
             self.para_findings[pid] = found

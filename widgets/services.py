@@ -7,6 +7,7 @@ editor keeps working and the feature says why it is off (`missing(...)` gives th
 from __future__ import annotations
 
 import importlib
+import logging
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
@@ -15,6 +16,8 @@ from typing import Any
 from app.findings import Finding
 from app.model import Part, Resolution
 from app.templates import Template, get_template
+
+log = logging.getLogger(__name__)
 
 
 def _load(module: str, name: str) -> Any | None:
@@ -123,7 +126,12 @@ class Spelling:
         if self._misspelt is None or not text.strip():
             return []
         found = []
-        for item in self._misspelt(text):
+        try:
+            items = list(self._misspelt(text))
+        except Exception:  # a failing spell checker must never break typing
+            log.exception("spelling failed")
+            return []
+        for item in items:
             start, end, word = item[0], item[1], item[2]
             if word in self.ignored or (self._personal is not None and self._knows(word)):
                 continue
