@@ -632,6 +632,9 @@ class _State:
     depth_of: _Depth = field(default_factory=_Depth)
     lexicon_openers: int = 0
     lexicon_ids: set[str] = field(default_factory=set)
+    levels: dict[int, int] = field(
+        default_factory=dict
+    )  # label depth → depth it was placed at, this paragraph
     italic_openers: bool = False  # the file marks openers in italics: no lexicon guessing for new paragraphs
     styled: bool = False  # paragraph styles of Resolute's exporter say which part each paragraph is in
 
@@ -864,6 +867,7 @@ def _place(lines: list[_Line], state: _State, typed: dict[str, str], texts: dict
             para = _make(spans, state.part, True, state)
             res.part(state.part).append(para)
             state.stack, state.indents = [para], [line.left]
+            state.levels = {}
             continue
         # a subparagraph: under the nearest paragraph one level up
         if not state.stack:
@@ -873,7 +877,13 @@ def _place(lines: list[_Line], state: _State, typed: dict[str, str], texts: dict
             state.findings.append(Finding("import.structure", Severity.WARNING,
                                           f"a subparagraph {_where(state)} had no paragraph above it",
                                           paragraph_id=holder.id))  # fmt: skip
-        parent_depth = min(depth - 1, len(state.stack) - 1)
+        # a label deeper than the open levels ("1." then "a.") hangs under the deepest one, and its siblings
+        # with the same label kind stay beside it
+        for nominal in [k for k in state.levels if k > depth]:
+            del state.levels[nominal]
+        actual = state.levels.get(depth, min(depth, len(state.stack)))
+        state.levels[depth] = actual
+        parent_depth = min(actual - 1, len(state.stack) - 1)
         parent = state.stack[parent_depth]
         sub = _make(spans, state.part, False, state)
         parent.subparagraphs.append(sub)

@@ -419,3 +419,19 @@ def test_negotiation_draft_with_pp_and_op_numbers() -> None:
         ("Encourages", "States [to cooperate]"),  # the brackets of negotiation are kept as text
         ("Decides", "to continue"),
     ]
+
+
+def test_lists_numbered_by_another_word_processor() -> None:
+    """libreoffice-lists.docx: LibreOffice's own .docx from libreoffice-lists.html (HTML lists become Word
+    numbering "1.", "a." in numbering.xml; italics are direct formatting)."""
+    data = (
+        Path(__file__).resolve().parent.parent / "fixtures" / "wordxml" / "libreoffice-lists.docx"
+    ).read_bytes()
+    result = read_docx(data, name="libreoffice-lists.docx")
+    res = result.resolution
+    assert (res.header.symbol, res.header.sponsors) == ("A/C.1/80/L.43", ["Albania", "Australia", "Japan"])
+    assert [p.opener for p in res.preamble] == ["Recalling", "Noting"]
+    assert [p.opener for p in res.operative] == ["Stresses", "Requests", "Decides"]
+    assert [s.text for s in res.operative[1].subparagraphs] == ["To report on progress", "To consult States"]
+    assert [b.label for b in render(res).blocks if b.label] == ["1.", "2.", "(a)", "(b)", "3."]
+    assert not result.findings
