@@ -256,6 +256,7 @@ class _Walker:
         self.note_ids: dict[str, str] = {}  # docx id → model id
         self.tracked = False
         self.images = 0
+        self.text_boxes: list[str] = []  # text in text boxes: kept in the annex, with a finding
 
     def pieces(self, p: etree._Element, *, in_note: bool = False) -> list[_Piece]:
         pstyle = _val(p.find(f"{_w('pPr')}/{_w('pStyle')}")) or self.styles.default_para
@@ -324,7 +325,18 @@ class _Walker:
             elif tag in ("footnoteReference", "endnoteReference") and not in_note:
                 out.append(_Piece(note=self._note(_val(c, "id") or "", tag)))
             elif tag in ("drawing", "pict", "object"):
-                self.images += 1
+                boxes = [b for b in c.iter(_w("txbxContent"))]
+                if not boxes:
+                    self.images += 1
+                for box in boxes[:1]:  # Word writes a text box twice (drawing and its VML fallback)
+                    text = " ".join(
+                        inline.unparse(
+                            tidy([inline.Span(x.text, x.italic) for x in self.pieces(p) if not x.note])
+                        )
+                        for p in box.iter(_w("p"))
+                    ).strip()
+                    if text:
+                        self.text_boxes.append(text)
 
     def _format(self, rpr: etree._Element | None, pstyle: str) -> tuple[bool, bool]:
         italic: bool | None = None
@@ -424,6 +436,17 @@ def _first_page(document: object, walker: _Walker) -> tuple[list[_Line], str]:
 
 
 _JOB = re.compile(r"\b\d{2}-\d{5}\s*\([A-Z]\)")
+
+
+def _count_comments(document: object) -> int:
+    for rel in document.part.rels.values():  # type: ignore[attr-defined]
+        if not rel.is_external and rel.reltype.endswith("/comments"):
+            try:
+                root = parse_xml(rel.target_part.blob, name="comments")
+            except InputError:
+                return 0
+            return sum(1 for c in root if isinstance(c.tag, str) and etree.QName(c).localname == "comment")
+    return 0
 
 
 def _lines(root: etree._Element, walker: _Walker) -> list[_Line]:
@@ -1052,4 +1075,12 @@ def read_docx(data: bytes, *, name: str = "") -> ImportResult:
     if walker.images:
         findings.append(Finding("import.unplaced", Severity.INFO,
                                 f"{walker.images} picture(s) in the text were left out", field="annex"))  # fmt: skip
+    for text in dict.fromkeys(walker.text_boxes):
+        res.annex.append(text)
+        findings.append(Finding("import.unplaced", Severity.WARNING,
+                                f"a text box was kept at the end (annex): “{inline.plain(text)[:70]}”", field="annex"))  # fmt: skip
+    comments = _count_comments(document)
+    if comments:
+        findings.append(Finding("import.comments", Severity.INFO,
+                                f"the file has {comments} comment(s); comments are not imported", field="header"))  # fmt: skip
     return ImportResult(resolution=res, findings=findings)

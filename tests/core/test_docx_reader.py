@@ -435,3 +435,24 @@ def test_lists_numbered_by_another_word_processor() -> None:
     assert [s.text for s in res.operative[1].subparagraphs] == ["To report on progress", "To consult States"]
     assert [b.label for b in render(res).blocks if b.label] == ["1.", "2.", "(a)", "(b)", "3."]
     assert not result.findings
+
+
+def test_text_boxes_and_comments_are_reported() -> None:
+    from docx.oxml import parse_xml
+
+    doc = Doc()
+    doc.masthead()
+    p = doc.para(I("Recalling"), " its resolutions,")
+    p._p.append(parse_xml(
+        '<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+        'xmlns:v="urn:schemas-microsoft-com:vml"><w:pict><v:shape><v:textbox><w:txbxContent>'
+        "<w:p><w:r><w:t>Note for the facilitator</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict></w:r>"
+    ))  # fmt: skip
+    q = doc.para("1.\t", I("Decides"), " to continue.")
+    doc.d.add_comment(q.runs[-1], text="Too strong?", author="Delegate")
+    result = _read(doc)
+    res = result.resolution
+    assert res.preamble[0].text == "its resolutions"
+    assert res.annex == ["Note for the facilitator"]
+    assert any(f.rule == "import.unplaced" and "text box" in f.message for f in result.findings)
+    assert any(f.rule == "import.comments" and "1 comment" in f.message for f in result.findings)
