@@ -1051,7 +1051,7 @@ class MainWindow(QMainWindow):
             self.prompter.error(self, "Export", services.missing("Word export"))
             return False
         try:
-            writer(self.res, Path(path))
+            writer(self.res, Path(path), paper=self.settings.paper or None)  # "" follows the template
         except ResoluteError as exc:
             self.prompter.error(self, "Could not export", str(exc))
             return False

@@ -492,11 +492,11 @@ def _drop_thumbnail(document: docx.document.Document) -> None:
             del rels[rid]  # the package is saved by walking relationships: the part goes with it
 
 
-def build_document(res: Resolution) -> docx.document.Document:
-    """The python-docx document for a resolution (not yet saved)."""
+def build_document(res: Resolution, *, paper: str | None = None) -> docx.document.Document:
+    """The python-docx document for a resolution (not yet saved); `paper` overrides the template's."""
     docx_parts.install()
     rendered = render(res)
-    layout = layout_for_paper(rendered.template.paper)
+    layout = layout_for_paper(paper or rendered.template.paper)
     document = docx.Document()
     _page_setup(document, layout)
     _install_styles(document, layout)
@@ -516,13 +516,13 @@ def build_document(res: Resolution) -> docx.document.Document:
     return document
 
 
-def build_docx(res: Resolution) -> bytes:
+def build_docx(res: Resolution, *, paper: str | None = None) -> bytes:
     """The .docx file for a resolution, as bytes."""
     stream = io.BytesIO()
-    build_document(res).save(stream)
+    build_document(res, paper=paper).save(stream)
     return stream.getvalue()
 
 
-def write_docx(res: Resolution, path: Path) -> None:
+def write_docx(res: Resolution, path: Path, *, paper: str | None = None) -> None:
     """Write the .docx atomically: the file is complete or the previous one is left as it was."""
-    write_atomic(Path(path), build_docx(res))
+    write_atomic(Path(path), build_docx(res, paper=paper))

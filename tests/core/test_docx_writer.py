@@ -374,3 +374,10 @@ def test_security_council_draft_has_the_sponsor_line_as_heading():
     assert styles == ["UNSponsorHeading", "UNOrganLine", "UNPreambular", "UNOperative", "UNEndRule"]
     assert text_of(pkg.body_paragraphs()[0]) == "\tAlgeria and Guyana: draft resolution"
     assert text_of(pkg.body_paragraphs()[1]) == "The Security Council,"
+
+
+def test_paper_setting_overrides_the_template(seed: Resolution):
+    section = docx.Document(io.BytesIO(build_docx(seed, paper="a4"))).sections[0]
+    assert (round(section.page_width.pt, 1), round(section.page_height.pt, 1)) == (595.3, 841.9)
+    section = docx.Document(io.BytesIO(build_docx(seed, paper=None))).sections[0]
+    assert (section.page_width.pt, section.page_height.pt) == (612, 792)

@@ -218,6 +218,11 @@ def test_save_reopen_and_export(qtbot, window: MainWindow, prompter, tmp_path: P
     body = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
     assert "Recalling its resolution 78/1," in body
     assert "Decides to remain seized." in body
+    assert docx.Document(str(out)).sections[0].page_height.pt == 792  # the template's Letter paper
+    window.settings.set(paper="a4")  # the paper setting wins over the template
+    prompter.paths = [out]
+    window.action(ActionId.EXPORT_DOCX).trigger()
+    assert round(docx.Document(str(out)).sections[0].page_height.pt, 1) == 841.9
 
 
 def test_failed_save_says_why_and_keeps_the_old_file(
