@@ -70,7 +70,6 @@ class Rendered:
 
 
 _ABBREVIATIONS = ("etc.", "et seq.", "para.", "paras.", "No.", "Nos.", "vol.", "p.", "pp.", "Corr.", "Add.")
-_TERMINAL = re.compile(r"[\s,;:.]*$")
 
 
 def absorb_terminal(text: str) -> str:
@@ -83,10 +82,12 @@ def absorb_terminal(text: str) -> str:
     body = text[: len(text) - len(refs)]
     if body.rstrip().endswith(_ABBREVIATIONS):
         return body.rstrip() + refs
-    tail = _TERMINAL.search(body).group(0)
-    if "..." in tail or body.rstrip().endswith("…"):
+    end = len(body)
+    while end and (body[end - 1].isspace() or body[end - 1] in ",;:."):
+        end -= 1  # a backwards scan: a regex anchored at $ would retry from every position
+    if "..." in body[end:] or body.rstrip().endswith("…"):
         return body.rstrip() + refs
-    return body[: len(body) - len(tail)] + refs
+    return body[:end] + refs
 
 
 _TRAILING_REFS = re.compile(r"(?:\[\^[A-Za-z0-9_-]+\]\s*)+$")
