@@ -1,8 +1,8 @@
 """Read a Word (.docx) draft into the model: masthead, sponsor line, title, preamble, operative part, footnotes.
 
 The file is checked as a zip (app.io.safe_xml) before python-docx opens it. Paragraphs are then read from the
-WordprocessingML directly, because python-docx shows neither tracked changes nor footnotes nor computed list
-numbers:
+WordprocessingML directly (app.io.wordml), because python-docx shows neither tracked changes nor footnotes nor
+computed list numbers:
 
 - tracked changes are read as if all were accepted: `w:ins`/`w:moveTo` in, `w:del`/`w:moveFrom` out, a
   deleted paragraph mark joins its paragraph to the next one;
@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -33,341 +32,25 @@ from app.formatting import letters, roman
 from app.io.reading import ImportResult
 from app.io.safe_xml import OLE_MAGIC, check_zip_xml, describe_ole, open_zip, parse_xml, read_member
 from app.io.span_text import split_opener, strip_end, tidy
+from app.io.wordml import (
+    Line,
+    Numbering,
+    Piece,
+    Styles,
+    Walker,
+    count_comments,
+    first_page,
+    read_lines,
+    wtag,
+)
 from app.model import DocumentKind, Footnote, Paragraph, Part, Resolution
 from app.render import join_opener
 from app.templates import all_templates
 
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _RT_FOOTNOTES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
 _RT_ENDNOTES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/endnotes"
 _MACRO_TYPES = ("macroEnabled",)
 _TEMPLATE_TYPE = "wordprocessingml.template.main+xml"
-
-
-def _w(tag: str) -> str:
-    return f"{{{W}}}{tag}"
-
-
-def _val(el: etree._Element | None, attr: str = "val") -> str | None:
-    return None if el is None else el.get(_w(attr))
-
-
-def _on(el: etree._Element | None) -> bool | None:
-    """A Word on/off property: absent → None; present without a value or with a true value → True."""
-    if el is None:
-        return None
-    return (el.get(_w("val")) or "true").lower() not in ("0", "false", "off", "none")
-
-
-# ------------------------------------------------------------------ styles and numbering
-
-
-@dataclass
-class _Style:
-    kind: str
-    based_on: str
-    italic: bool | None
-    superscript: bool | None
-    num_id: str | None
-    ilvl: int | None
-    left: int | None
-
-
-class _Styles:
-    def __init__(self, root: etree._Element | None) -> None:
-        self.styles: dict[str, _Style] = {}
-        self.default_italic = False
-        self.default_para = ""
-        if root is None:
-            return
-        defaults = root.find(f"{_w('docDefaults')}/{_w('rPrDefault')}/{_w('rPr')}")
-        if defaults is not None:
-            self.default_italic = bool(_on(defaults.find(_w("i"))))
-        for st in root.findall(_w("style")):
-            sid = st.get(_w("styleId")) or ""
-            rpr = st.find(_w("rPr"))
-            ppr = st.find(_w("pPr"))
-            num = ppr.find(_w("numPr")) if ppr is not None else None
-            ind = ppr.find(_w("ind")) if ppr is not None else None
-            ilvl = _val(num.find(_w("ilvl"))) if num is not None else None
-            self.styles[sid] = _Style(
-                kind=st.get(_w("type")) or "",
-                based_on=_val(st.find(_w("basedOn"))) or "",
-                italic=_on(rpr.find(_w("i"))) if rpr is not None else None,
-                superscript=(_val(rpr.find(_w("vertAlign"))) == "superscript")
-                if rpr is not None and rpr.find(_w("vertAlign")) is not None
-                else None,
-                num_id=_val(num.find(_w("numId")))
-                if num is not None and num.find(_w("numId")) is not None
-                else None,
-                ilvl=int(ilvl) if ilvl and ilvl.isdigit() else None,
-                left=_twips(ind),
-            )
-            if st.get(_w("type")) == "paragraph" and st.get(_w("default")) in ("1", "true"):
-                self.default_para = sid
-
-    def chain(self, sid: str) -> Iterator[_Style]:
-        seen: set[str] = set()
-        while sid and sid in self.styles and sid not in seen:
-            seen.add(sid)
-            yield self.styles[sid]
-            sid = self.styles[sid].based_on
-
-    def first(self, sid: str, attr: str) -> object:
-        for st in self.chain(sid):
-            value = getattr(st, attr)
-            if value is not None:
-                return value
-        return None
-
-
-def _twips(ind: etree._Element | None) -> int | None:
-    if ind is None:
-        return None
-    value = ind.get(_w("left")) or ind.get(_w("start"))
-    try:
-        return int(value) if value is not None else None
-    except ValueError:
-        return None
-
-
-_FORMATS = {
-    "decimal": str,
-    "decimalZero": lambda n: f"{n:02d}",
-    "lowerLetter": letters,
-    "upperLetter": lambda n: letters(n).upper(),
-    "lowerRoman": roman,
-    "upperRoman": lambda n: roman(n).upper(),
-}
-
-
-@dataclass
-class _Level:
-    start: int = 1
-    fmt: str = "decimal"
-    text: str = "%1."
-
-
-class _Numbering:
-    """Word's automatic numbering: labels computed from numbering.xml, counters kept per abstract list."""
-
-    def __init__(self, root: etree._Element | None) -> None:
-        self.abstract: dict[str, dict[int, _Level]] = {}
-        self.nums: dict[str, tuple[str, dict[int, int], dict[int, _Level]]] = {}
-        self.counters: dict[str, dict[int, int]] = {}
-        self.started: set[str] = set()
-        if root is None:
-            return
-        for ab in root.findall(_w("abstractNum")):
-            self.abstract[ab.get(_w("abstractNumId")) or ""] = {
-                int(lvl.get(_w("ilvl")) or 0): self._level(lvl) for lvl in ab.findall(_w("lvl"))
-            }
-        for num in root.findall(_w("num")):
-            starts: dict[int, int] = {}
-            levels: dict[int, _Level] = {}
-            for ov in num.findall(_w("lvlOverride")):
-                ilvl = int(ov.get(_w("ilvl")) or 0)
-                so = _val(ov.find(_w("startOverride")))
-                if so and so.lstrip("-").isdigit():
-                    starts[ilvl] = int(so)
-                if ov.find(_w("lvl")) is not None:
-                    levels[ilvl] = self._level(ov.find(_w("lvl")))
-            self.nums[num.get(_w("numId")) or ""] = (
-                _val(num.find(_w("abstractNumId"))) or "",
-                starts,
-                levels,
-            )
-
-    @staticmethod
-    def _level(lvl: etree._Element) -> _Level:
-        start = _val(lvl.find(_w("start")))
-        return _Level(
-            start=int(start) if start and start.lstrip("-").isdigit() else 1,
-            fmt=_val(lvl.find(_w("numFmt"))) or "decimal",
-            text=_val(lvl.find(_w("lvlText"))) or "",
-        )
-
-    def label(self, num_id: str, ilvl: int) -> tuple[str, str] | None:
-        """(label, format) for the next paragraph of that list and level; None when undefined."""
-        if num_id not in self.nums:
-            return None
-        abstract_id, starts, overrides = self.nums[num_id]
-        levels = {**self.abstract.get(abstract_id, {}), **overrides}
-        if ilvl not in levels:
-            return None
-        counters = self.counters.setdefault(abstract_id, {})
-        if num_id not in self.started:
-            self.started.add(num_id)
-            for lvl, value in starts.items():
-                counters[lvl] = value - 1
-        counters[ilvl] = counters.get(ilvl, levels[ilvl].start - 1) + 1
-        for deeper in [k for k in counters if k > ilvl]:
-            counters.pop(deeper)
-        level = levels[ilvl]
-        if level.fmt == "bullet":
-            return "", "bullet"
-        if level.fmt == "none":
-            return "", "none"
-
-        def sub(m: re.Match[str]) -> str:
-            k = int(m.group(1)) - 1
-            lv = levels.get(k, _Level())
-            value = counters.get(k, lv.start)
-            return _FORMATS.get(lv.fmt, str)(max(value, 1))
-
-        return re.sub(r"%([1-9])", sub, level.text).strip(), level.fmt
-
-
-# ------------------------------------------------------------------ runs
-
-
-@dataclass(frozen=True)
-class _Piece:
-    text: str = ""
-    italic: bool = False
-    note: str = ""  # model footnote id of a real Word footnote
-    sup: bool = False  # superscript text: perhaps the text's own reference mark
-
-
-@dataclass
-class _Line:
-    pieces: list[_Piece]
-    style: str = ""
-    num_id: str | None = None
-    ilvl: int | None = None
-    left: int | None = None
-    in_table: bool = False
-    index: int = 0  # paragraph number in the file, for messages
-    label: str = ""  # from Word numbering, computed later
-    label_fmt: str = ""
-
-    @property
-    def plain(self) -> str:
-        return "".join(p.text for p in self.pieces)
-
-
-class _Walker:
-    """Reads paragraphs into pieces, with tracked changes accepted."""
-
-    def __init__(self, styles: _Styles, notes: dict[str, list[etree._Element]], res: Resolution) -> None:
-        self.styles = styles
-        self.notes = notes  # docx footnote id → its paragraphs
-        self.res = res
-        self.note_ids: dict[str, str] = {}  # docx id → model id
-        self.tracked = False
-        self.images = 0
-        self.text_boxes: list[str] = []  # text in text boxes: kept in the annex, with a finding
-
-    def pieces(self, p: etree._Element, *, in_note: bool = False) -> list[_Piece]:
-        pstyle = _val(p.find(f"{_w('pPr')}/{_w('pStyle')}")) or self.styles.default_para
-        out: list[_Piece] = []
-        self._walk(p, pstyle, out, in_note)
-        return out
-
-    def _walk(self, el: etree._Element, pstyle: str, out: list[_Piece], in_note: bool) -> None:
-        for c in el:
-            if not isinstance(c.tag, str):
-                continue
-            tag = etree.QName(c).localname if c.tag.startswith("{") else c.tag
-            ns = etree.QName(c).namespace
-            if ns != W:
-                if tag == "AlternateContent":  # mc:AlternateContent: read the fallback
-                    for fb in c:
-                        if etree.QName(fb).localname == "Fallback":
-                            self._walk(fb, pstyle, out, in_note)
-                continue
-            if tag in ("del", "moveFrom"):
-                self.tracked = True
-            elif tag in ("ins", "moveTo"):
-                self.tracked = True
-                self._walk(c, pstyle, out, in_note)
-            elif tag == "r":
-                self._run(c, pstyle, out, in_note)
-            elif tag in (
-                "hyperlink",
-                "smartTag",
-                "customXml",
-                "fldSimple",
-                "bdo",
-                "dir",
-                "sdt",
-                "sdtContent",
-            ):
-                self._walk(c, pstyle, out, in_note)
-
-    def _run(self, r: etree._Element, pstyle: str, out: list[_Piece], in_note: bool) -> None:
-        rpr = r.find(_w("rPr"))
-        italic, sup = self._format(rpr, pstyle)
-        if rpr is not None and rpr.find(_w("rPrChange")) is not None:
-            self.tracked = True
-        for c in r:
-            if not isinstance(c.tag, str) or etree.QName(c).namespace != W:
-                continue
-            tag = etree.QName(c).localname
-            if tag == "t":
-                out.append(_Piece(c.text or "", italic, sup=sup))
-            elif tag in ("tab", "ptab"):
-                out.append(_Piece("\t", italic))
-            elif tag in ("br", "cr"):
-                out.append(_Piece(" ", italic))
-            elif tag == "noBreakHyphen":
-                out.append(_Piece("\u2011", italic))
-            elif tag == "sym":
-                char = _val(c, "char") or ""
-                try:
-                    code = int(char, 16)
-                except ValueError:
-                    continue
-                if code >= 0xF000:  # symbol-font private use area
-                    code -= 0xF000
-                if 0x20 <= code < 0xD800:
-                    out.append(_Piece(chr(code), italic))
-            elif tag in ("footnoteReference", "endnoteReference") and not in_note:
-                out.append(_Piece(note=self._note(_val(c, "id") or "", tag)))
-            elif tag in ("drawing", "pict", "object"):
-                boxes = [b for b in c.iter(_w("txbxContent"))]
-                if not boxes:
-                    self.images += 1
-                for box in boxes[:1]:  # Word writes a text box twice (drawing and its VML fallback)
-                    text = " ".join(
-                        inline.unparse(
-                            tidy([inline.Span(x.text, x.italic) for x in self.pieces(p) if not x.note])
-                        )
-                        for p in box.iter(_w("p"))
-                    ).strip()
-                    if text:
-                        self.text_boxes.append(text)
-
-    def _format(self, rpr: etree._Element | None, pstyle: str) -> tuple[bool, bool]:
-        italic: bool | None = None
-        sup: bool | None = None
-        rstyle = ""
-        if rpr is not None:
-            italic = _on(rpr.find(_w("i")))
-            va = rpr.find(_w("vertAlign"))
-            sup = (_val(va) == "superscript") if va is not None else None
-            rstyle = _val(rpr.find(_w("rStyle"))) or ""
-        if italic is None and rstyle:
-            italic = self.styles.first(rstyle, "italic")  # type: ignore[assignment]
-        if italic is None and pstyle:
-            italic = self.styles.first(pstyle, "italic")  # type: ignore[assignment]
-        if sup is None and rstyle:
-            sup = self.styles.first(rstyle, "superscript")  # type: ignore[assignment]
-        return bool(self.styles.default_italic if italic is None else italic), bool(sup)
-
-    def _note(self, docx_id: str, tag: str) -> str:
-        key = f"{tag[:3]}{docx_id}"
-        if key in self.note_ids:
-            return self.note_ids[key]
-        paras = self.notes.get(key, [])
-        texts = []
-        for p in paras:
-            spans = tidy([inline.Span(x.text, x.italic) for x in self.pieces(p, in_note=True) if not x.note])
-            texts.append(inline.unparse(spans))
-        note = Footnote(text=" ".join(t for t in texts if t))
-        self.res.footnotes[note.id] = note
-        self.note_ids[key] = note.id
-        return note.id
 
 
 # ------------------------------------------------------------------ opening the file
@@ -412,117 +95,10 @@ def _open(data: bytes, name: str) -> tuple[object, dict[str, list[etree._Element
         root = parse_xml(rel.target_part.blob, name=f"{label} (notes)")
         for note in root:
             if isinstance(note.tag, str) and etree.QName(note).localname in ("footnote", "endnote"):
-                if note.get(_w("type")) in ("separator", "continuationSeparator", "continuationNotice"):
+                if note.get(wtag("type")) in ("separator", "continuationSeparator", "continuationNotice"):
                     continue
-                notes[f"{prefix}{note.get(_w('id'))}"] = note.findall(f".//{_w('p')}")
+                notes[f"{prefix}{note.get(wtag('id'))}"] = note.findall(f".//{wtag('p')}")
     return document, notes
-
-
-def _first_page(document: object, walker: _Walker) -> tuple[list[_Line], str]:
-    """The page-1 masthead when it sits in the first-page header (as in UN files), and the job number of
-    the first-page footer. Running heads and page numbers of the other headers and footers are not read."""
-    try:
-        section = document.sections[0]  # type: ignore[attr-defined]
-        if not section.different_first_page_header_footer:
-            return [], ""
-        header = section.first_page_header
-        footer = section.first_page_footer
-        head = [] if header.is_linked_to_previous else _lines(header._element, walker)
-        foot = [] if footer.is_linked_to_previous else _lines(footer._element, walker)
-    except (IndexError, AttributeError, KeyError, ValueError):
-        return [], ""
-    job = next((m.group(0) for line in foot if (m := _JOB.search(line.plain))), "")
-    return head, job
-
-
-_JOB = re.compile(r"\b\d{2}-\d{5}\s*\([A-Z]\)")
-
-
-def _count_comments(document: object) -> int:
-    for rel in document.part.rels.values():  # type: ignore[attr-defined]
-        if not rel.is_external and rel.reltype.endswith("/comments"):
-            try:
-                root = parse_xml(rel.target_part.blob, name="comments")
-            except InputError:
-                return 0
-            return sum(1 for c in root if isinstance(c.tag, str) and etree.QName(c).localname == "comment")
-    return 0
-
-
-def _lines(root: etree._Element, walker: _Walker) -> list[_Line]:
-    body = root
-    out: list[_Line] = []
-    pending: list[_Piece] = []
-    pending_line: _Line | None = None
-    counter = 0
-
-    def paragraph(p: etree._Element, in_table: bool) -> None:
-        nonlocal pending, pending_line, counter
-        counter += 1
-        ppr = p.find(_w("pPr"))
-        pieces = walker.pieces(p)
-        mark_deleted = ppr is not None and ppr.find(f"{_w('rPr')}/{_w('del')}") is not None
-        if ppr is not None and (
-            ppr.find(_w("pPrChange")) is not None or ppr.find(f"{_w('rPr')}/{_w('ins')}") is not None
-        ):
-            walker.tracked = True
-        style = _val(ppr.find(_w("pStyle"))) if ppr is not None else None
-        style = style or walker.styles.default_para
-        num = ppr.find(_w("numPr")) if ppr is not None else None
-        num_id = (
-            _val(num.find(_w("numId"))) if num is not None and num.find(_w("numId")) is not None else None
-        )
-        ilvl_s = _val(num.find(_w("ilvl"))) if num is not None and num.find(_w("ilvl")) is not None else None
-        if num_id is None:
-            num_id = walker.styles.first(style, "num_id")  # type: ignore[assignment]
-        ilvl = int(ilvl_s) if ilvl_s and ilvl_s.isdigit() else walker.styles.first(style, "ilvl")
-        left = _twips(ppr.find(_w("ind"))) if ppr is not None else None
-        if left is None:
-            left = walker.styles.first(style, "left")  # type: ignore[assignment]
-        line = _Line(
-            pieces, style, num_id if num_id not in (None, "0") else None, ilvl or 0, left, in_table, counter
-        )  # type: ignore[arg-type]
-        if mark_deleted:
-            walker.tracked = True
-            if "".join(x.text for x in pieces).strip() or any(x.note for x in pieces):
-                if pending_line is None:
-                    pending_line = line
-                pending += pieces
-            return
-        if pending:
-            keep = pending_line if pending_line is not None else line
-            keep.pieces = pending + pieces
-            line = keep
-            pending, pending_line = [], None
-        out.append(line)
-
-    def block(el: etree._Element, in_table: bool) -> None:
-        for c in el:
-            if not isinstance(c.tag, str) or etree.QName(c).namespace != W:
-                continue
-            tag = etree.QName(c).localname
-            if tag == "p":
-                paragraph(c, in_table)
-            elif tag == "tbl":
-                for tr in c.iter(_w("tr")):
-                    trpr = tr.find(_w("trPr"))
-                    if trpr is not None and trpr.find(_w("del")) is not None:
-                        walker.tracked = True
-                        continue
-                    for tc in tr.findall(_w("tc")):
-                        block(tc, True)
-            elif tag in ("sdt", "sdtContent", "customXml"):
-                block(c, in_table)
-            elif tag in ("ins", "moveTo"):
-                walker.tracked = True
-                block(c, in_table)
-            elif tag in ("del", "moveFrom"):
-                walker.tracked = True
-
-    block(body, False)
-    if pending and pending_line is not None:
-        out.append(pending_line)
-    return out
 
 
 # ------------------------------------------------------------------ labels
@@ -609,8 +185,8 @@ def _roman_value(s: str) -> int:
     return -1
 
 
-def _strip_label(pieces: list[_Piece], label_len: int) -> list[_Piece]:
-    out: list[_Piece] = []
+def _strip_label(pieces: list[Piece], label_len: int) -> list[Piece]:
+    out: list[Piece] = []
     left = label_len
     for p in pieces:
         if left > 0 and not p.note:
@@ -618,7 +194,7 @@ def _strip_label(pieces: list[_Piece], label_len: int) -> list[_Piece]:
             left -= take
             rest = p.text[take:]
             if rest:
-                out.append(_Piece(rest, p.italic, p.note, p.sup))
+                out.append(Piece(rest, p.italic, p.note, p.sup))
             continue
         out.append(p)
     return out
@@ -639,13 +215,6 @@ def _is_organ_line(text: str) -> bool:
 
 
 @dataclass
-class _Placed:
-    part: Part
-    para: Paragraph
-    depth: int
-
-
-@dataclass
 class _State:
     res: Resolution
     findings: list[Finding]
@@ -662,7 +231,7 @@ class _State:
     styled: bool = False  # paragraph styles of Resolute's exporter say which part each paragraph is in
 
 
-def _spans(pieces: list[_Piece], typed: dict[str, str]) -> list[inline.Span]:
+def _spans(pieces: list[Piece], typed: dict[str, str]) -> list[inline.Span]:
     out: list[inline.Span] = []
     for p in pieces:
         if p.note:
@@ -738,7 +307,7 @@ _SUB_STYLE = "UNSubparagraph"
 _ANNEX_STYLES = ("UNAnnexHeading", "UNAnnexTitle", "UNAnnex")
 
 
-def _note_text(line: _Line, typed: dict[str, str]) -> tuple[str, str] | None:
+def _note_text(line: Line, typed: dict[str, str]) -> tuple[str, str] | None:
     """(mark, note markup) when the line is the text of a typed footnote: '¹ See ...' or '1 See ...'."""
     if not line.pieces:
         return None
@@ -753,7 +322,7 @@ def _note_text(line: _Line, typed: dict[str, str]) -> tuple[str, str] | None:
     return None
 
 
-def _star_note(line: _Line, state: _State) -> bool:
+def _star_note(line: Line, state: _State) -> bool:
     from app.io.text_header import STAR_BEHALF
 
     plain = line.plain.strip()
@@ -766,7 +335,7 @@ def _star_note(line: _Line, state: _State) -> bool:
     return False
 
 
-def _indent_depth(line: _Line, state: _State) -> int:
+def _indent_depth(line: Line, state: _State) -> int:
     """A depth from indentation alone: deeper than the paragraph above it by more than a few points."""
     if line.left is None or not state.indents or state.indents[0] is None:
         return 0
@@ -777,7 +346,7 @@ def _indent_depth(line: _Line, state: _State) -> int:
     return depth
 
 
-def _tail_owner(line: _Line, state: _State) -> int | None:
+def _tail_owner(line: Line, state: _State) -> int | None:
     """The depth (1 or more) of the open subparagraph whose indent this unlabeled line shares, when that
     subparagraph has subparagraphs of its own: the line is then its tail."""
     if line.style == _TAIL_STYLE:
@@ -795,8 +364,8 @@ def _tail_owner(line: _Line, state: _State) -> int | None:
     return None
 
 
-def _place(lines: list[_Line], state: _State, typed: dict[str, str], texts: dict[str, str],
-           numbered_doc: bool) -> list[_Line]:  # fmt: skip
+def _place(lines: list[Line], state: _State, typed: dict[str, str], texts: dict[str, str],
+           numbered_doc: bool) -> list[Line]:  # fmt: skip
     """Place body lines; returns the lines left over after the resolution (annex, tables after it)."""
     res = state.res
     for i, line in enumerate(lines):
@@ -929,7 +498,7 @@ def _single_operative(state: _State) -> None:
     res.operative.append(para)
 
 
-def _trailing(lines: list[_Line], state: _State, typed: dict[str, str], texts: dict[str, str]) -> None:
+def _trailing(lines: list[Line], state: _State, typed: dict[str, str], texts: dict[str, str]) -> None:
     """Typed footnote texts and what follows the operative part (annex, tables): kept, with findings."""
     for line in lines:
         plain = line.plain.strip()
@@ -977,7 +546,7 @@ def _resolve_typed(
 # ------------------------------------------------------------------ header
 
 
-def _read_header(lines: list[_Line], res: Resolution, findings: list[Finding], typed: dict[str, str]) -> None:
+def _read_header(lines: list[Line], res: Resolution, findings: list[Finding], typed: dict[str, str]) -> None:
     from app.io.text_header import parse_header, star_note
 
     blocks = [[re.sub(r"\s+", " ", line.plain).strip()] for line in lines if line.plain.strip()]
@@ -1024,10 +593,10 @@ def read_docx(data: bytes, *, name: str = "") -> ImportResult:
         numbering_root = None
     res = Resolution()
     findings: list[Finding] = []
-    walker = _Walker(_Styles(styles_root), notes, res)
-    masthead, job_number = _first_page(document, walker)
-    lines = _lines(document.element.body, walker)  # type: ignore[attr-defined]
-    numbering = _Numbering(numbering_root)
+    walker = Walker(Styles(styles_root), notes, res)
+    masthead, job_number = first_page(document, walker)
+    lines = read_lines(document.element.body, walker)  # type: ignore[attr-defined]
+    numbering = Numbering(numbering_root)
     for line in lines:
         if line.num_id:
             got = numbering.label(line.num_id, line.ilvl or 0)
@@ -1079,7 +648,7 @@ def read_docx(data: bytes, *, name: str = "") -> ImportResult:
         res.annex.append(text)
         findings.append(Finding("import.unplaced", Severity.WARNING,
                                 f"a text box was kept at the end (annex): “{inline.plain(text)[:70]}”", field="annex"))  # fmt: skip
-    comments = _count_comments(document)
+    comments = count_comments(document)
     if comments:
         findings.append(Finding("import.comments", Severity.INFO,
                                 f"the file has {comments} comment(s); comments are not imported", field="header"))  # fmt: skip

@@ -1,0 +1,458 @@
+"""Reading WordprocessingML as the Word reader needs it: paragraphs as runs of text with italics, footnote
+references and superscript marks, tracked changes accepted, styles and list numbering resolved.
+
+python-docx opens the package; this module walks the XML itself because python-docx shows neither tracked
+changes, nor footnote references, nor the numbers Word computes for automatic lists.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from lxml import etree
+
+from app import inline
+from app.errors import InputError
+from app.formatting import letters, roman
+from app.io.safe_xml import parse_xml
+from app.io.span_text import tidy
+from app.model import Footnote, Resolution
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def wtag(tag: str) -> str:
+    return f"{{{W}}}{tag}"
+
+
+def _val(el: etree._Element | None, attr: str = "val") -> str | None:
+    return None if el is None else el.get(wtag(attr))
+
+
+def _on(el: etree._Element | None) -> bool | None:
+    """A Word on/off property: absent → None; present without a value or with a true value → True."""
+    if el is None:
+        return None
+    return (el.get(wtag("val")) or "true").lower() not in ("0", "false", "off", "none")
+
+
+# ------------------------------------------------------------------ styles and numbering
+
+
+@dataclass
+class Style:
+    kind: str
+    based_on: str
+    italic: bool | None
+    superscript: bool | None
+    num_id: str | None
+    ilvl: int | None
+    left: int | None
+
+
+class Styles:
+    def __init__(self, root: etree._Element | None) -> None:
+        self.styles: dict[str, Style] = {}
+        self.default_italic = False
+        self.default_para = ""
+        if root is None:
+            return
+        defaults = root.find(f"{wtag('docDefaults')}/{wtag('rPrDefault')}/{wtag('rPr')}")
+        if defaults is not None:
+            self.default_italic = bool(_on(defaults.find(wtag("i"))))
+        for st in root.findall(wtag("style")):
+            sid = st.get(wtag("styleId")) or ""
+            rpr = st.find(wtag("rPr"))
+            ppr = st.find(wtag("pPr"))
+            num = ppr.find(wtag("numPr")) if ppr is not None else None
+            ind = ppr.find(wtag("ind")) if ppr is not None else None
+            ilvl = _val(num.find(wtag("ilvl"))) if num is not None else None
+            self.styles[sid] = Style(
+                kind=st.get(wtag("type")) or "",
+                based_on=_val(st.find(wtag("basedOn"))) or "",
+                italic=_on(rpr.find(wtag("i"))) if rpr is not None else None,
+                superscript=(_val(rpr.find(wtag("vertAlign"))) == "superscript")
+                if rpr is not None and rpr.find(wtag("vertAlign")) is not None
+                else None,
+                num_id=_val(num.find(wtag("numId")))
+                if num is not None and num.find(wtag("numId")) is not None
+                else None,
+                ilvl=int(ilvl) if ilvl and ilvl.isdigit() else None,
+                left=_twips(ind),
+            )
+            if st.get(wtag("type")) == "paragraph" and st.get(wtag("default")) in ("1", "true"):
+                self.default_para = sid
+
+    def chain(self, sid: str) -> Iterator[Style]:
+        seen: set[str] = set()
+        while sid and sid in self.styles and sid not in seen:
+            seen.add(sid)
+            yield self.styles[sid]
+            sid = self.styles[sid].based_on
+
+    def first(self, sid: str, attr: str) -> object:
+        for st in self.chain(sid):
+            value = getattr(st, attr)
+            if value is not None:
+                return value
+        return None
+
+
+def _twips(ind: etree._Element | None) -> int | None:
+    if ind is None:
+        return None
+    value = ind.get(wtag("left")) or ind.get(wtag("start"))
+    try:
+        return int(value) if value is not None else None
+    except ValueError:
+        return None
+
+
+_FORMATS = {
+    "decimal": str,
+    "decimalZero": lambda n: f"{n:02d}",
+    "lowerLetter": letters,
+    "upperLetter": lambda n: letters(n).upper(),
+    "lowerRoman": roman,
+    "upperRoman": lambda n: roman(n).upper(),
+}
+
+
+@dataclass
+class Level:
+    start: int = 1
+    fmt: str = "decimal"
+    text: str = "%1."
+
+
+class Numbering:
+    """Word's automatic numbering: labels computed from numbering.xml, counters kept per abstract list."""
+
+    def __init__(self, root: etree._Element | None) -> None:
+        self.abstract: dict[str, dict[int, Level]] = {}
+        self.nums: dict[str, tuple[str, dict[int, int], dict[int, Level]]] = {}
+        self.counters: dict[str, dict[int, int]] = {}
+        self.started: set[str] = set()
+        if root is None:
+            return
+        for ab in root.findall(wtag("abstractNum")):
+            self.abstract[ab.get(wtag("abstractNumId")) or ""] = {
+                int(lvl.get(wtag("ilvl")) or 0): self._level(lvl) for lvl in ab.findall(wtag("lvl"))
+            }
+        for num in root.findall(wtag("num")):
+            starts: dict[int, int] = {}
+            levels: dict[int, Level] = {}
+            for ov in num.findall(wtag("lvlOverride")):
+                ilvl = int(ov.get(wtag("ilvl")) or 0)
+                so = _val(ov.find(wtag("startOverride")))
+                if so and so.lstrip("-").isdigit():
+                    starts[ilvl] = int(so)
+                if ov.find(wtag("lvl")) is not None:
+                    levels[ilvl] = self._level(ov.find(wtag("lvl")))
+            self.nums[num.get(wtag("numId")) or ""] = (
+                _val(num.find(wtag("abstractNumId"))) or "",
+                starts,
+                levels,
+            )
+
+    @staticmethod
+    def _level(lvl: etree._Element) -> Level:
+        start = _val(lvl.find(wtag("start")))
+        return Level(
+            start=int(start) if start and start.lstrip("-").isdigit() else 1,
+            fmt=_val(lvl.find(wtag("numFmt"))) or "decimal",
+            text=_val(lvl.find(wtag("lvlText"))) or "",
+        )
+
+    def label(self, num_id: str, ilvl: int) -> tuple[str, str] | None:
+        """(label, format) for the next paragraph of that list and level; None when undefined."""
+        if num_id not in self.nums:
+            return None
+        abstract_id, starts, overrides = self.nums[num_id]
+        levels = {**self.abstract.get(abstract_id, {}), **overrides}
+        if ilvl not in levels:
+            return None
+        counters = self.counters.setdefault(abstract_id, {})
+        if num_id not in self.started:
+            self.started.add(num_id)
+            for lvl, value in starts.items():
+                counters[lvl] = value - 1
+        counters[ilvl] = counters.get(ilvl, levels[ilvl].start - 1) + 1
+        for deeper in [k for k in counters if k > ilvl]:
+            counters.pop(deeper)
+        level = levels[ilvl]
+        if level.fmt == "bullet":
+            return "", "bullet"
+        if level.fmt == "none":
+            return "", "none"
+
+        def sub(m: re.Match[str]) -> str:
+            k = int(m.group(1)) - 1
+            lv = levels.get(k, Level())
+            value = counters.get(k, lv.start)
+            return _FORMATS.get(lv.fmt, str)(max(value, 1))
+
+        return re.sub(r"%([1-9])", sub, level.text).strip(), level.fmt
+
+
+# ------------------------------------------------------------------ runs
+
+
+@dataclass(frozen=True)
+class Piece:
+    text: str = ""
+    italic: bool = False
+    note: str = ""  # model footnote id of a real Word footnote
+    sup: bool = False  # superscript text: perhaps the text's own reference mark
+
+
+@dataclass
+class Line:
+    pieces: list[Piece]
+    style: str = ""
+    num_id: str | None = None
+    ilvl: int | None = None
+    left: int | None = None
+    in_table: bool = False
+    index: int = 0  # paragraph number in the file, for messages
+    label: str = ""  # from Word numbering, computed later
+    label_fmt: str = ""
+
+    @property
+    def plain(self) -> str:
+        return "".join(p.text for p in self.pieces)
+
+
+class Walker:
+    """Reads paragraphs into pieces, with tracked changes accepted."""
+
+    def __init__(self, styles: Styles, notes: dict[str, list[etree._Element]], res: Resolution) -> None:
+        self.styles = styles
+        self.notes = notes  # docx footnote id → its paragraphs
+        self.res = res
+        self.note_ids: dict[str, str] = {}  # docx id → model id
+        self.tracked = False
+        self.images = 0
+        self.text_boxes: list[str] = []  # text in text boxes: kept in the annex, with a finding
+
+    def pieces(self, p: etree._Element, *, in_note: bool = False) -> list[Piece]:
+        pstyle = _val(p.find(f"{wtag('pPr')}/{wtag('pStyle')}")) or self.styles.default_para
+        out: list[Piece] = []
+        self._walk(p, pstyle, out, in_note)
+        return out
+
+    def _walk(self, el: etree._Element, pstyle: str, out: list[Piece], in_note: bool) -> None:
+        for c in el:
+            if not isinstance(c.tag, str):
+                continue
+            tag = etree.QName(c).localname if c.tag.startswith("{") else c.tag
+            ns = etree.QName(c).namespace
+            if ns != W:
+                if tag == "AlternateContent":  # mc:AlternateContent: read the fallback
+                    for fb in c:
+                        if etree.QName(fb).localname == "Fallback":
+                            self._walk(fb, pstyle, out, in_note)
+                continue
+            if tag in ("del", "moveFrom"):
+                self.tracked = True
+            elif tag in ("ins", "moveTo"):
+                self.tracked = True
+                self._walk(c, pstyle, out, in_note)
+            elif tag == "r":
+                self._run(c, pstyle, out, in_note)
+            elif tag in (
+                "hyperlink",
+                "smartTag",
+                "customXml",
+                "fldSimple",
+                "bdo",
+                "dir",
+                "sdt",
+                "sdtContent",
+            ):
+                self._walk(c, pstyle, out, in_note)
+
+    def _run(self, r: etree._Element, pstyle: str, out: list[Piece], in_note: bool) -> None:
+        rpr = r.find(wtag("rPr"))
+        italic, sup = self._format(rpr, pstyle)
+        if rpr is not None and rpr.find(wtag("rPrChange")) is not None:
+            self.tracked = True
+        for c in r:
+            if not isinstance(c.tag, str) or etree.QName(c).namespace != W:
+                continue
+            tag = etree.QName(c).localname
+            if tag == "t":
+                out.append(Piece(c.text or "", italic, sup=sup))
+            elif tag in ("tab", "ptab"):
+                out.append(Piece("\t", italic))
+            elif tag in ("br", "cr"):
+                out.append(Piece(" ", italic))
+            elif tag == "noBreakHyphen":
+                out.append(Piece("\u2011", italic))
+            elif tag == "sym":
+                char = _val(c, "char") or ""
+                try:
+                    code = int(char, 16)
+                except ValueError:
+                    continue
+                if code >= 0xF000:  # symbol-font private use area
+                    code -= 0xF000
+                if 0x20 <= code < 0xD800:
+                    out.append(Piece(chr(code), italic))
+            elif tag in ("footnoteReference", "endnoteReference") and not in_note:
+                out.append(Piece(note=self._note(_val(c, "id") or "", tag)))
+            elif tag in ("drawing", "pict", "object"):
+                boxes = [b for b in c.iter(wtag("txbxContent"))]
+                if not boxes:
+                    self.images += 1
+                for box in boxes[:1]:  # Word writes a text box twice (drawing and its VML fallback)
+                    text = " ".join(
+                        inline.unparse(
+                            tidy([inline.Span(x.text, x.italic) for x in self.pieces(p) if not x.note])
+                        )
+                        for p in box.iter(wtag("p"))
+                    ).strip()
+                    if text:
+                        self.text_boxes.append(text)
+
+    def _format(self, rpr: etree._Element | None, pstyle: str) -> tuple[bool, bool]:
+        italic: bool | None = None
+        sup: bool | None = None
+        rstyle = ""
+        if rpr is not None:
+            italic = _on(rpr.find(wtag("i")))
+            va = rpr.find(wtag("vertAlign"))
+            sup = (_val(va) == "superscript") if va is not None else None
+            rstyle = _val(rpr.find(wtag("rStyle"))) or ""
+        if italic is None and rstyle:
+            italic = self.styles.first(rstyle, "italic")  # type: ignore[assignment]
+        if italic is None and pstyle:
+            italic = self.styles.first(pstyle, "italic")  # type: ignore[assignment]
+        if sup is None and rstyle:
+            sup = self.styles.first(rstyle, "superscript")  # type: ignore[assignment]
+        return bool(self.styles.default_italic if italic is None else italic), bool(sup)
+
+    def _note(self, docx_id: str, tag: str) -> str:
+        key = f"{tag[:3]}{docx_id}"
+        if key in self.note_ids:
+            return self.note_ids[key]
+        paras = self.notes.get(key, [])
+        texts = []
+        for p in paras:
+            spans = tidy([inline.Span(x.text, x.italic) for x in self.pieces(p, in_note=True) if not x.note])
+            texts.append(inline.unparse(spans))
+        note = Footnote(text=" ".join(t for t in texts if t))
+        self.res.footnotes[note.id] = note
+        self.note_ids[key] = note.id
+        return note.id
+
+
+def first_page(document: object, walker: Walker) -> tuple[list[Line], str]:
+    """The page-1 masthead when it sits in the first-page header (as in UN files), and the job number of
+    the first-page footer. Running heads and page numbers of the other headers and footers are not read."""
+    try:
+        section = document.sections[0]  # type: ignore[attr-defined]
+        if not section.different_first_page_header_footer:
+            return [], ""
+        header = section.first_page_header
+        footer = section.first_page_footer
+        head = [] if header.is_linked_to_previous else read_lines(header._element, walker)
+        foot = [] if footer.is_linked_to_previous else read_lines(footer._element, walker)
+    except (IndexError, AttributeError, KeyError, ValueError):
+        return [], ""
+    job = next((m.group(0) for line in foot if (m := _JOB.search(line.plain))), "")
+    return head, job
+
+
+_JOB = re.compile(r"\b\d{2}-\d{5}\s*\([A-Z]\)")
+
+
+def count_comments(document: object) -> int:
+    for rel in document.part.rels.values():  # type: ignore[attr-defined]
+        if not rel.is_external and rel.reltype.endswith("/comments"):
+            try:
+                root = parse_xml(rel.target_part.blob, name="comments")
+            except InputError:
+                return 0
+            return sum(1 for c in root if isinstance(c.tag, str) and etree.QName(c).localname == "comment")
+    return 0
+
+
+def read_lines(root: etree._Element, walker: Walker) -> list[Line]:
+    body = root
+    out: list[Line] = []
+    pending: list[Piece] = []
+    pending_line: Line | None = None
+    counter = 0
+
+    def paragraph(p: etree._Element, in_table: bool) -> None:
+        nonlocal pending, pending_line, counter
+        counter += 1
+        ppr = p.find(wtag("pPr"))
+        pieces = walker.pieces(p)
+        mark_deleted = ppr is not None and ppr.find(f"{wtag('rPr')}/{wtag('del')}") is not None
+        if ppr is not None and (
+            ppr.find(wtag("pPrChange")) is not None or ppr.find(f"{wtag('rPr')}/{wtag('ins')}") is not None
+        ):
+            walker.tracked = True
+        style = _val(ppr.find(wtag("pStyle"))) if ppr is not None else None
+        style = style or walker.styles.default_para
+        num = ppr.find(wtag("numPr")) if ppr is not None else None
+        num_id = (
+            _val(num.find(wtag("numId"))) if num is not None and num.find(wtag("numId")) is not None else None
+        )
+        ilvl_s = (
+            _val(num.find(wtag("ilvl"))) if num is not None and num.find(wtag("ilvl")) is not None else None
+        )
+        if num_id is None:
+            num_id = walker.styles.first(style, "num_id")  # type: ignore[assignment]
+        ilvl = int(ilvl_s) if ilvl_s and ilvl_s.isdigit() else walker.styles.first(style, "ilvl")
+        left = _twips(ppr.find(wtag("ind"))) if ppr is not None else None
+        if left is None:
+            left = walker.styles.first(style, "left")  # type: ignore[assignment]
+        line = Line(
+            pieces, style, num_id if num_id not in (None, "0") else None, ilvl or 0, left, in_table, counter
+        )  # type: ignore[arg-type]
+        if mark_deleted:
+            walker.tracked = True
+            if "".join(x.text for x in pieces).strip() or any(x.note for x in pieces):
+                if pending_line is None:
+                    pending_line = line
+                pending += pieces
+            return
+        if pending:
+            keep = pending_line if pending_line is not None else line
+            keep.pieces = pending + pieces
+            line = keep
+            pending, pending_line = [], None
+        out.append(line)
+
+    def block(el: etree._Element, in_table: bool) -> None:
+        for c in el:
+            if not isinstance(c.tag, str) or etree.QName(c).namespace != W:
+                continue
+            tag = etree.QName(c).localname
+            if tag == "p":
+                paragraph(c, in_table)
+            elif tag == "tbl":
+                for tr in c.iter(wtag("tr")):
+                    trpr = tr.find(wtag("trPr"))
+                    if trpr is not None and trpr.find(wtag("del")) is not None:
+                        walker.tracked = True
+                        continue
+                    for tc in tr.findall(wtag("tc")):
+                        block(tc, True)
+            elif tag in ("sdt", "sdtContent", "customXml"):
+                block(c, in_table)
+            elif tag in ("ins", "moveTo"):
+                walker.tracked = True
+                block(c, in_table)
+            elif tag in ("del", "moveFrom"):
+                walker.tracked = True
+
+    block(body, False)
+    if pending and pending_line is not None:
+        out.append(pending_line)
+    return out
