@@ -109,6 +109,11 @@ def _everything(result: object) -> str:
 def test_docx_external_entity_never_leaks(docx_blob: bytes, secret_file: Path, part: str) -> None:
     original = xml_parts(docx_blob)[part]
     hostile = _with_prolog(original, _external_entity(secret_file), b"&xxe;")
+    if part == "word/document.xml":  # the payload is live: a trusting parser would read the secret
+        naive = etree.fromstring(
+            hostile, etree.XMLParser(resolve_entities=True, load_dtd=True, no_network=True)
+        )
+        assert SECRET in "".join(naive.itertext())
     try:
         result = read_docx(replace_member(docx_blob, part, hostile), name="xxe.docx")
     except ResoluteError as exc:
@@ -129,6 +134,10 @@ def test_docx_external_dtd_and_xinclude_are_not_followed(
         + secret_file.as_uri().encode() + b'" parse="text"/><',
         1,
     )  # fmt: skip
+    assert b"&xxe;" in with_dtd and b"xi:include" in xinclude
+    naive = etree.fromstring(xinclude)
+    naive.getroottree().xinclude()  # the payload is live: processing XInclude would read the secret
+    assert SECRET in "".join(naive.itertext())
     for hostile in (with_dtd, xinclude):
         try:
             result = read_docx(replace_member(docx_blob, "word/document.xml", hostile), name="ext.docx")
