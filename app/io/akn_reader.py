@@ -16,7 +16,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from functools import cache
 from typing import Any
 
 from lxml import etree
@@ -29,7 +28,7 @@ from app.io.reading import ImportResult
 from app.io.safe_xml import parse_xml
 from app.io.span_text import split_opener, strip_end, tidy
 from app.model import AgendaItem, DocumentKind, Footnote, Header, Paragraph, Resolution
-from app.paths import resources_dir
+from app.states import split_sponsor_names
 from app.templates import Template, all_templates
 
 _ITALIC_CLASSES = {"italic", "italics", "i", "em"}
@@ -115,44 +114,6 @@ def _document(root: etree._Element, name: str) -> etree._Element:
     raise InputError(f"{name or 'the file'} is Akoma Ntoso but holds no document the reader knows")
 
 
-@cache
-def _known_names() -> frozenset[str]:
-    """Official short names of States, when the shipped list is there (resources/states*.txt)."""
-    names: set[str] = set()
-    for path in sorted(resources_dir().glob("states*.txt")):
-        try:
-            lines = path.read_text(encoding="utf-8").splitlines()
-        except (OSError, UnicodeDecodeError):
-            continue
-        names.update(
-            line.split("|")[0].strip() for line in lines if line.strip() and not line.startswith("#")
-        )
-    return frozenset(names)
-
-
-def _split_names(by: str) -> list[str]:
-    """'A, B and C' → [A, B, C]. The UN joins only the last two names with ' and '; where a name holds an
-    'and' itself ('Trinidad and Tobago'), the list of States decides where the last split goes."""
-    by = re.sub(r"\s+", " ", by or "").strip().rstrip(".")
-    if not by:
-        return []
-    chunks = [c.strip() for c in by.split(", ") if c.strip()]
-    last = chunks[-1]
-    known = _known_names()
-    if " and " not in last or (known and last in known and len(chunks) == 1):
-        return chunks
-    cuts = [m.start() for m in re.finditer(" and ", last)]
-    pairs = [(last[:i], last[i + 5 :]) for i in cuts]
-    best = next((p for p in pairs if p[0] in known and p[1] in known), None)
-    best = (
-        best
-        or next((p for p in pairs if p[1] in known), None)
-        or next((p for p in pairs if p[0] in known), None)
-    )
-    chunks[-1:] = list(best or pairs[0])
-    return chunks
-
-
 def _metadata(doc: etree._Element) -> dict[str, Any]:
     meta = _first(doc, "meta")
     cover = _first(doc, "coverPage")
@@ -196,6 +157,7 @@ def _metadata(doc: etree._Element) -> dict[str, Any]:
             if adoption:
                 break
     out["adoption_date"] = adoption
+    out["work_date"] = next((_iso(d.get("date")) for d in _all(_first(meta, "FRBRWork"), "FRBRdate")), None)
     location = _first(_first(doc, "conclusions"), "location")
     out["meeting"] = _text(location)
 
@@ -235,9 +197,9 @@ def _metadata(doc: etree._Element) -> dict[str, Any]:
         outcome = step.get("outcome", "")
         if outcome == "draftResolution" and not out["draft_symbol"]:
             out["draft_symbol"] = step.get("as", "")
-            out["sponsors"] = _split_names(step.get("by", ""))
+            out["sponsors"] = split_sponsor_names(step.get("by", ""))
         elif outcome == "draftResolutionAdditionalSponsors":
-            out["additional_sponsors"] += _split_names(step.get("by", ""))
+            out["additional_sponsors"] += split_sponsor_names(step.get("by", ""))
     voting = _first(meta, "voting")
     out["vote"] = voting.get("outcome", "") if voting is not None else ""
     out["job_number"] = _text(_first(meta, "docketNumber"))
@@ -264,8 +226,9 @@ def _template_for(meta: dict[str, Any]) -> Template | None:
 
 def read_akn_metadata(data: bytes, *, name: str = "") -> dict[str, Any]:
     """What the file says about the resolution: symbol ("A/RES/79/174"), number, title, issue_date and
-    adoption_date (datetime.date or None), meeting, session, agenda_items [{number, sub_item, title}], organ,
-    organ_line, proponent, draft_symbol, sponsors, additional_sponsors, vote, job_number, template."""
+    adoption_date and work_date (datetime.date or None), meeting, session, agenda_items [{number, sub_item,
+    title}], original_language, organ, organ_line, proponent, draft_symbol, sponsors, additional_sponsors, vote,
+    job_number, template."""
     doc = _document(parse_xml(data, name=name), name)
     meta = _metadata(doc)
     tpl = _template_for(meta)
@@ -459,7 +422,8 @@ def read_akn(data: bytes, *, name: str = "") -> AknImportResult:
 
     header = Header(template=tpl.id if tpl else "ga-plenary", kind=DocumentKind.DRAFT_RESOLUTION, date=None)
     if tpl and tpl.uses_year:
-        header.year = meta["adoption_date"].year if meta["adoption_date"] else None
+        when = meta["adoption_date"] or meta["issue_date"] or meta["work_date"]
+        header.year = when.year if when else None
     else:
         header.session = meta["session"]
     header.agenda_items = [AgendaItem(**item) for item in meta["agenda_items"]]

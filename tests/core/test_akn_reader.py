@@ -7,11 +7,14 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
 from lxml import etree
+from test_roundtrip import canonical, resolutions
 
 from app import inline
 from app.errors import InputError
 from app.io.akn_reader import read_akn, read_akn_metadata
+from app.io.akn_writer import to_akn
 from app.render import block_text, render
 
 NS = {"a": "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"}
@@ -276,3 +279,19 @@ def test_human_rights_council_resolution() -> None:
     assert len(res.operative) == 1 and res.operative[0].opener == "Decides"
     assert result.metadata["adoption_date"] == dt.date(2023, 10, 11)
     assert any(f.rule == "import.footnotes" and "'2'" in f.message for f in result.findings)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(resolutions())
+def test_resolute_akn_reads_back_to_the_same_text(res) -> None:
+    """Resolute's own AKN export (app.io.akn_writer) read here: the same paragraphs, footnotes and organ."""
+    back = read_akn(to_akn(res), name="export.xml").resolution
+    a, b = canonical(res), canonical(back)
+    assert [a[k] for k in ("title", "preamble", "operative", "footnotes")] == [
+        b[k] for k in ("title", "preamble", "operative", "footnotes")
+    ]
+    h, g = res.header, back.header
+    assert (g.template, g.session, g.year, g.sponsors) == (h.template, h.session, h.year, h.sponsors)
+    assert [(x.number, x.sub_item, x.title) for x in g.agenda_items] == [
+        (x.number, x.sub_item, x.title) for x in h.agenda_items
+    ]
