@@ -46,6 +46,12 @@ class ActionId(str, Enum):
     SHOW_PREVIEW = "show_preview"
     SHOW_ISSUES = "show_issues"
     SHOW_DETAILS = "show_details"
+    COMPARE_WITH = "compare_with"
+    COMPARE_BASE = "compare_base"
+    EXPORT_TRACKED = "export_tracked"
+    ORAL_REVISIONS = "oral_revisions"
+    ROLLOVER = "rollover"
+    REVISE = "revise"
     ABOUT = "about"
 
 
@@ -101,6 +107,26 @@ SPECS: dict[ActionId, ActionSpec] = {
     ActionId.SHOW_DETAILS: ActionSpec(
         "Document &Details", "F11", "Header, agenda and sponsors", checkable=True
     ),
+    ActionId.COMPARE_WITH: ActionSpec(
+        "&Compare With…",
+        "",
+        "Choose an earlier version (project, Word, UN XML or text) to compare the draft with",
+    ),  # fmt: skip
+    ActionId.COMPARE_BASE: ActionSpec(
+        "Compare with &Base Version", "Ctrl+Alt+B", "Show what changed since the version opened or issued"
+    ),  # fmt: skip
+    ActionId.EXPORT_TRACKED: ActionSpec(
+        "Export with &Track Changes…", "", "A Word file with the changes from the base as tracked changes"
+    ),  # fmt: skip
+    ActionId.ORAL_REVISIONS: ActionSpec("&Oral Revisions…", "", "The changes as a delegate reads them out"),
+    ActionId.ROLLOVER: ActionSpec(
+        "&Roll Over to Next Session…", "", "Next session's draft from this adopted resolution"
+    ),  # fmt: skip
+    ActionId.REVISE: ActionSpec(
+        "Make Re&vised Draft (/Rev.N)",
+        "",
+        "The next revision of this issued draft; the issued text is the base",
+    ),  # fmt: skip
     ActionId.ABOUT: ActionSpec("&About Resolute"),
 }
 
@@ -117,6 +143,8 @@ MENUS: list[tuple[str, list[ActionId | str | None]]] = [
                     ActionId.INSERT_FOOTNOTE, ActionId.ITALIC]),
     ("&View", [ActionId.SHOW_DETAILS, ActionId.SHOW_PREVIEW, ActionId.SHOW_ISSUES, None, ActionId.NEXT_ISSUE,
                None, ActionId.ZOOM_IN, ActionId.ZOOM_OUT, ActionId.ZOOM_RESET]),
+    ("Versio&ns", [ActionId.COMPARE_BASE, ActionId.COMPARE_WITH, None, ActionId.EXPORT_TRACKED,
+                   ActionId.ORAL_REVISIONS, None, ActionId.ROLLOVER, ActionId.REVISE]),
     ("&Help", [ActionId.ABOUT]),
 ]  # fmt: skip
 

@@ -51,6 +51,7 @@ from widgets.issues_panel import IssuesPanel
 from widgets.paragraph_editor import ParagraphList
 from widgets.preview import PreviewPane
 from widgets.settings import Settings, SettingsDialog
+from widgets.versions import Versions
 
 PROJECT_FILTER = "Resolute project (*.json)"
 OPEN_FILTER = "Drafts (*.json *.docx *.txt *.xml *.akn);;All files (*)"
@@ -151,6 +152,7 @@ class MainWindow(QMainWindow):
         if state is not None:
             self.restoreState(state)
         self._feature_states()
+        self.versions.update_actions()
         self.load_document(self.doc)
 
     # --- building ------------------------------------------------------------------------------------------
@@ -196,6 +198,8 @@ class MainWindow(QMainWindow):
         )
         self.resizeDocks([self.details_dock, self.preview_dock], [360, 560], Qt.Orientation.Horizontal)
         self.resizeDocks([self.issues_dock], [150], Qt.Orientation.Vertical)
+
+        self.versions = Versions(self)  # the base to compare with, and the compare view beside the preview
 
         self.counts_label = QLabel()
         self.where_label = QLabel()
@@ -255,7 +259,7 @@ class MainWindow(QMainWindow):
             A.INSERT_FOOTNOTE: self.insert_footnote, A.ITALIC: self.toggle_italic, A.NEXT_ISSUE: self.next_issue,
             A.ZOOM_IN: lambda: self._set_zoom(self.settings.zoom + 1),
             A.ZOOM_OUT: lambda: self._set_zoom(self.settings.zoom - 1), A.ZOOM_RESET: lambda: self._set_zoom(0),
-            A.ABOUT: self._about,
+            A.ABOUT: self._about, **self.versions.handlers(),
         }  # fmt: skip
 
     def _wire_view_actions(self) -> None:
@@ -962,6 +966,7 @@ class MainWindow(QMainWindow):
         self.autosaver.remove()
         self.autosaver = recovery.Autosaver(self.autosaver.folder)
         self.import_findings = import_findings
+        self.versions.opened(None, None)
         self.load_document(doc)
         first = next(iter(self.paragraphs.order), None)
         if first:
@@ -999,6 +1004,7 @@ class MainWindow(QMainWindow):
         if not is_project:
             doc.history.mark_modified()
         self._replace(doc, list(result.findings))
+        self.versions.opened(path, result.resolution)  # what was opened is the base to compare with
         self.settings.add_recent(path)
         self._refresh_recent()
         self._update_actions()

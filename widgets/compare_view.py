@@ -1,0 +1,255 @@
+"""The compare view: the draft against its base, paragraph by paragraph, as a delegate reads a revision.
+
+Insertions are underlined in blue, deletions struck through in red, as Word shows tracked changes. Labels are
+the printed ones ("PP 2" reads as the second preambular paragraph; operative paragraphs by their numbers).
+The view only reads `app.compare`; exporting is the window's job (it owns the files and the prompter).
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QGuiApplication, QTextCharFormat, QTextDocument
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.compare.diff import Comparison
+
+INSERT_COLOUR = "#0b57d0"
+INSERT_BACKGROUND = "#e3edfd"
+DELETE_COLOUR = "#b3261e"
+DELETE_BACKGROUND = "#fbe9e7"
+_STATUS_NOTE = {"inserted": "new paragraph", "deleted": "paragraph deleted", "changed": "", "equal": ""}
+
+
+def _segment_html(op: str, text: str) -> str:
+    body = html.escape(text).replace("\n", "<br>")
+    if op == "insert":
+        return (f'<span style="color:{INSERT_COLOUR}; background-color:{INSERT_BACKGROUND}; '
+                f'text-decoration:underline;">{body}</span>')  # fmt: skip
+    if op == "delete":
+        return (f'<span style="color:{DELETE_COLOUR}; background-color:{DELETE_BACKGROUND}; '
+                f'text-decoration:line-through;">{body}</span>')  # fmt: skip
+    return body
+
+
+def _label(status: str, label: str) -> str:
+    if status == "title":
+        return "Title"
+    if status == "organ":
+        return ""
+    return label
+
+
+class CompareView(QWidget):
+    """Counts, the "changed only" filter, the marked text, and the buttons for the exports."""
+
+    export_tracked = Signal()
+    oral_revisions = Signal()
+    refresh_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.comparison: Comparison | None = None
+        self.base_name = ""
+        self.heading = QLabel()
+        self.heading.setWordWrap(True)
+        self.counts = QLabel()
+        self.counts.setObjectName("compareCounts")
+        self.changed_only = QCheckBox("Changed paragraphs only")
+        self.changed_only.setToolTip("Hide the paragraphs that read the same in both versions")
+        self.changed_only.toggled.connect(self._show)
+        self.browser = QTextBrowser()
+        self.browser.setAccessibleName("Comparison with the base version")
+        self.browser.setOpenLinks(False)
+        self.export_button = QPushButton("Export with Track Changes…")
+        self.export_button.setToolTip("A Word file with the changes as tracked insertions and deletions")
+        self.export_button.clicked.connect(self.export_tracked)
+        self.oral_button = QPushButton("Oral Revisions…")
+        self.oral_button.setToolTip("The changes as a delegate reads them out in the meeting")
+        self.oral_button.clicked.connect(self.oral_revisions)
+        self.refresh_button = QPushButton("Refresh")
+        self.refresh_button.clicked.connect(self.refresh_requested)
+        legend = QLabel(
+            f'<span style="color:{INSERT_COLOUR}; text-decoration:underline;">inserted</span>  '
+            f'<span style="color:{DELETE_COLOUR}; text-decoration:line-through;">deleted</span>'
+        )
+
+        top = QHBoxLayout()
+        top.addWidget(self.counts, 1)
+        top.addWidget(legend)
+        top.addWidget(self.changed_only)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.export_button)
+        buttons.addWidget(self.oral_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.refresh_button)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(6, 6, 6, 6)
+        lay.addWidget(self.heading)
+        lay.addLayout(top)
+        lay.addWidget(self.browser, 1)
+        lay.addLayout(buttons)
+        self._rows: list[tuple[str, str, list[tuple[str, str]]]] = []
+        self.show_comparison(None)
+
+    def show_comparison(self, comparison: Comparison | None, base_name: str = "") -> None:
+        self.comparison = comparison
+        self.base_name = base_name
+        self.export_button.setEnabled(comparison is not None)
+        self.oral_button.setEnabled(comparison is not None)
+        if comparison is None:
+            self.heading.setText("No base version to compare with: use Compare With… to choose one.")
+            self.counts.setText("")
+            self._rows = []
+            self.browser.setHtml("")
+            return
+        self.heading.setText(f"Changes from <b>{html.escape(base_name or 'the base version')}</b> "
+                             "to the draft as it stands")  # fmt: skip
+        self._show()
+
+    def counts_by_status(self) -> dict[str, int]:
+        out = {"changed": 0, "inserted": 0, "deleted": 0, "equal": 0, "moved": 0}
+        if self.comparison is None:
+            return out
+        moves = set()
+        for block in self.comparison.blocks:
+            out[block.status] += 1
+            if block.move:
+                moves.add(block.move)
+        out["moved"] = len(moves)
+        return out
+
+    def _counts_text(self) -> str:
+        c = self.counts_by_status()
+        if self.comparison is not None and not self.comparison.changed:
+            return "No changes: the two versions read the same."
+        parts = [f"{c['changed']} changed", f"{c['inserted']} inserted", f"{c['deleted']} deleted"]
+        if c["moved"]:
+            parts.append(f"{c['moved']} moved")
+        return "Paragraphs: " + ", ".join(parts) + f"; {c['equal']} unchanged"
+
+    def _show(self) -> None:
+        cmp = self.comparison
+        if cmp is None:
+            return
+        self.counts.setText(self._counts_text())
+        only = self.changed_only.isChecked()
+        moves = {b.move for b in cmp.blocks if b.move}
+        rows: list[tuple[str, str, list[tuple[str, str]]]] = []
+        blocks = [None, None, *cmp.blocks]  # the title and organ lines come first in view()
+        counts = {"base": 0, "new": 0}
+        for (status, label, segments), block in zip(cmp.view(), blocks, strict=True):
+            if block is not None and block.block.role == "preambular" and not block.block.level:
+                # preambular paragraphs print no number; name them as the editor does, by position
+                sides = ("base",) if status == "deleted" else ("new",) if status == "inserted" else ("base", "new")
+                for side in sides:
+                    counts[side] += 1
+                label = f"PP {counts['base' if status == 'deleted' else 'new']}"
+            changed = any(op != "equal" for op, _ in segments)
+            if not any(text.strip() for _, text in segments):
+                continue
+            if only and not changed:
+                continue
+            note = _STATUS_NOTE.get(status, "")
+            if block is not None and block.move and block.move in moves:
+                note = "moved from here" if status == "deleted" else "moved here"
+            rows.append((status, _label(status, label) + (f"\n{note}" if note else ""), segments))
+        self._rows = rows
+        cells = []
+        for status, label, segments in rows:
+            head, _, note = label.partition("\n")
+            label_html = f"<b>{html.escape(head)}</b>"
+            if note:
+                label_html += f'<br><span style="color:#666; font-size:small;">{html.escape(note)}</span>'
+            text = "".join(_segment_html(op, t) for op, t in segments)
+            if status == "title":
+                text = f"<b>{text}</b>"
+            cells.append(f'<tr><td width="84" style="padding:4px 8px; color:#333;">{label_html}</td>'
+                         f'<td style="padding:4px 8px;">{text}</td></tr>')  # fmt: skip
+        if not cells:
+            cells.append('<tr><td></td><td style="color:#666;">No changed paragraphs.</td></tr>')
+        self.browser.setHtml(
+            "<html><body style=\"font-family:'Times New Roman', serif; font-size:12pt;\">"
+            '<table width="100%" cellspacing="0" cellpadding="0">' + "".join(cells) + "</table></body></html>"
+        )
+
+    def shown_rows(self) -> list[tuple[str, str, list[tuple[str, str]]]]:
+        """What the view lists: (status, label, segments) per row shown."""
+        return list(self._rows)
+
+    def marked_runs(self) -> list[tuple[str, str]]:
+        """The text as drawn, as (op, text) read back from the character formats: underline = insert,
+        strike-through = delete. Tests and accessibility read this, not the model."""
+        return marked_runs(self.browser.document())
+
+
+def marked_runs(document: QTextDocument) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    block = document.begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fragment = it.fragment()
+            fmt: QTextCharFormat = fragment.charFormat()
+            op = "delete" if fmt.fontStrikeOut() else "insert" if fmt.fontUnderline() else "equal"
+            if out and out[-1][0] == op:
+                out[-1] = (op, out[-1][1] + fragment.text())
+            else:
+                out.append((op, fragment.text()))
+            it += 1
+        block = block.next()
+    return out
+
+
+class OralRevisionsDialog(QDialog):
+    """The revisions as a delegate reads them out: copy them, or save them as .txt or .docx."""
+
+    export_requested = Signal(str)  # "txt" or "docx"
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Oral revisions")
+        self.resize(640, 420)
+        intro = QLabel("Read out when introducing the draft: each revision names its paragraph and the words "
+                       "changed, as the Secretariat records them.")  # fmt: skip
+        intro.setWordWrap(True)
+        self.text = QPlainTextEdit(text or "No changes to read out: the draft reads as the base version.")
+        self.text.setReadOnly(True)
+        self.text.setAccessibleName("Oral revisions")
+        font = self.text.font()
+        font.setPointSize(font.pointSize() + 1)
+        self.text.setFont(font)
+        self.copy_button = QPushButton("Copy")
+        self.copy_button.clicked.connect(self.copy)
+        self.txt_button = QPushButton("Save as Text…")
+        self.txt_button.clicked.connect(lambda: self.export_requested.emit("txt"))
+        self.docx_button = QPushButton("Save as Word…")
+        self.docx_button.clicked.connect(lambda: self.export_requested.emit("docx"))
+        for button in (self.txt_button, self.docx_button):
+            button.setEnabled(bool(text))
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        row = QHBoxLayout()
+        for button in (self.copy_button, self.txt_button, self.docx_button):
+            row.addWidget(button)
+        row.addStretch(1)
+        row.addWidget(close)
+        lay = QVBoxLayout(self)
+        lay.addWidget(intro)
+        lay.addWidget(self.text, 1)
+        lay.addLayout(row)
+
+    def copy(self) -> None:
+        QGuiApplication.clipboard().setText(self.text.toPlainText())

@@ -1,0 +1,162 @@
+"""Roll over to next session: what the adopted resolution was, then each automatic change to keep or undo.
+
+Step one asks for the adopted symbol and the adoption date (pre-filled from the opened file where it says
+them) and the organ of the new draft. Step two lists every change `app.rollover.rollover` made, each with a
+box: unticking it undoes that change on the new draft, ticking it again redoes it. Items to review by hand
+have no box.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import ResoluteError
+from app.formatting import format_date, parse_date
+from app.model import Resolution
+from app.rollover import AdoptionInfo, RolloverChange, rollover
+from app.templates import all_templates
+
+
+class RolloverDialog(QDialog):
+    def __init__(self, res: Resolution, info: AdoptionInfo, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Roll over to next session")
+        self.resize(720, 520)
+        self.base = res
+        self.result_resolution: Resolution | None = None
+        self.changes: list[RolloverChange] = []
+
+        self.pages = QStackedWidget()
+        # step one: the adopted resolution
+        first = QWidget()
+        form = QFormLayout(first)
+        intro = QLabel("Next session's draft starts from the adopted text. Say which resolution it was: the "
+                       "new draft cites it in the preamble.")  # fmt: skip
+        intro.setWordWrap(True)
+        form.addRow(intro)
+        self.symbol = QLineEdit(info.symbol)
+        self.symbol.setPlaceholderText("e.g. A/RES/80/70")
+        self.symbol.setAccessibleName("Adopted symbol")
+        self.date = QLineEdit(format_date(info.date) if info.date else "")
+        self.date.setPlaceholderText("e.g. 15 December 2025 (leave empty if not known)")
+        self.date.setAccessibleName("Adoption date")
+        self.template = QComboBox()
+        self.template.setAccessibleName("Organ of the new draft")
+        wanted = info.template or res.header.template
+        for i, tpl in enumerate(all_templates().values()):
+            self.template.addItem(tpl.name, tpl.id)
+            if tpl.id == wanted:
+                self.template.setCurrentIndex(i)
+        self.message = QLabel()
+        self.message.setStyleSheet("color: #b3261e;")
+        self.message.setWordWrap(True)
+        form.addRow("Adopted as:", self.symbol)
+        form.addRow("Adopted on:", self.date)
+        form.addRow("New draft for:", self.template)
+        form.addRow(self.message)
+        self.pages.addWidget(first)
+
+        # step two: the changes
+        second = QWidget()
+        lay2 = QVBoxLayout(second)
+        explain = QLabel("These changes were made automatically. Untick one to undo it; items without a box "
+                         "are for you to check by hand.")  # fmt: skip
+        explain.setWordWrap(True)
+        self.list = QListWidget()
+        self.list.setAccessibleName("Automatic changes")
+        self.list.setWordWrap(True)
+        self.list.itemChanged.connect(self._toggled)
+        lay2.addWidget(explain)
+        lay2.addWidget(self.list, 1)
+        self.pages.addWidget(second)
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText("Roll Over")
+        self.buttons.accepted.connect(self._next)
+        self.buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.pages, 1)
+        lay.addWidget(self.buttons)
+
+    def adoption_date(self) -> tuple[bool, dt.date | None]:
+        text = self.date.text().strip()
+        if not text:
+            return True, None
+        date = parse_date(text) or _iso(text)
+        return date is not None, date
+
+    def _next(self) -> None:
+        if self.pages.currentIndex() == 1:
+            self.accept()
+            return
+        symbol = self.symbol.text().strip()
+        ok, date = self.adoption_date()
+        if not symbol:
+            self.message.setText("Give the symbol the resolution was adopted as (e.g. A/RES/80/70).")
+            self.symbol.setFocus()
+            return
+        if not ok:
+            self.message.setText("Write the date as in the resolution, e.g. 15 December 2025.")
+            self.date.setFocus()
+            return
+        try:
+            new, changes = rollover(self.base, adoption_date=date, adopted_symbol=symbol,
+                                    template=self.template.currentData() or "")  # fmt: skip
+        except ResoluteError as exc:
+            self.message.setText(str(exc))
+            return
+        self.result_resolution, self.changes = new, changes
+        self.list.blockSignals(True)
+        for change in changes:
+            item = QListWidgetItem(change.description)
+            if change.can_undo:
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(Qt.CheckState.Checked)
+            else:
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsUserCheckable)
+                item.setText("Check: " + change.description)
+            self.list.addItem(item)
+        self.list.blockSignals(False)
+        self.pages.setCurrentIndex(1)
+        self.ok_button.setText("Open New Draft")
+
+    def _toggled(self, item: QListWidgetItem) -> None:
+        change = self.changes[self.list.row(item)]
+        if self.result_resolution is None or not change.can_undo:
+            return
+        keep = item.checkState() == Qt.CheckState.Checked
+        try:
+            (change.redo if keep else change.undo)(self.result_resolution)
+        except ResoluteError as exc:
+            self.list.blockSignals(True)
+            item.setCheckState(Qt.CheckState.Unchecked if keep else Qt.CheckState.Checked)
+            self.list.blockSignals(False)
+            item.setToolTip(str(exc))
+
+    def change_items(self) -> list[QListWidgetItem]:
+        return [self.list.item(i) for i in range(self.list.count())]
+
+
+def _iso(text: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        return None
