@@ -214,6 +214,20 @@ def _is_organ_line(text: str) -> bool:
     return s.rstrip(",").strip().lower() in known or bool(_ORGAN_LINE.match(s))
 
 
+def _other_organ_line(lines: list[Line]) -> int | None:
+    """A body the templates do not know ("The Commission on the Status of Women,"): a short line that starts
+    with "The", ends with a comma and is followed by a paragraph with an italic opener."""
+    texts = [
+        (i, re.sub(r"\s+", " ", line.plain).strip()) for i, line in enumerate(lines) if line.plain.strip()
+    ]
+    for (i, text), (j, _) in zip(texts, texts[1:], strict=False):
+        if re.fullmatch(r"The [A-Z][^,;:.]{3,90},", text) and not lines[i].in_table:
+            following = tidy(_spans(lines[j].pieces, {}))
+            if _has_italic_opener(following):
+                return i
+    return None
+
+
 @dataclass
 class _State:
     res: Resolution
@@ -606,6 +620,8 @@ def read_docx(data: bytes, *, name: str = "") -> ImportResult:
     organ_at = next(
         (i for i, line in enumerate(lines) if not line.in_table and _is_organ_line(line.plain)), None
     )
+    if organ_at is None:
+        organ_at = _other_organ_line(lines)
     typed: dict[str, str] = {}
     if organ_at is None:
         first_body = next(

@@ -456,3 +456,18 @@ def test_text_boxes_and_comments_are_reported() -> None:
     assert res.annex == ["Note for the facilitator"]
     assert any(f.rule == "import.unplaced" and "text box" in f.message for f in result.findings)
     assert any(f.rule == "import.comments" and "1 comment" in f.message for f in result.findings)
+
+
+def test_organ_line_of_a_body_without_a_template() -> None:
+    doc = Doc()
+    doc.para("Draft resolution submitted by the Chair")
+    doc.para("Women, peace and security")
+    doc.para("The Commission on the Status of Women,")
+    doc.para(I("Recalling"), " its agreed conclusions,")
+    doc.para("1.\t", I("Urges"), " Governments to act.")
+    result = _read(doc)
+    res = result.resolution
+    assert [p.opener for p in res.preamble] == ["Recalling"] and [p.opener for p in res.operative] == [
+        "Urges"
+    ]
+    assert not any("organ line" in f.message for f in result.findings)
