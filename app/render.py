@@ -61,6 +61,7 @@ class Rendered:
     sponsor_line: str
     sponsor_note: str  # the page-1 "*" footnote for "on behalf of" drafts
     title: str  # plain text, or "" when the organ has no titles
+    title_spans: tuple[inline.Span, ...]  # the title with its italics and footnote references
     organ_line: str  # "The General Assembly"
     organ_comma: bool
     blocks: list[Block]
@@ -227,6 +228,7 @@ def render(res: Resolution, template: Template | None = None) -> Rendered:
         sponsor_line=line,
         sponsor_note=note,
         title=inline.plain(res.title) if tpl.has_title else "",
+        title_spans=tuple(inline.parse(res.title)) if tpl.has_title else (),
         organ_line=tpl.organ_line,
         organ_comma=bool(res.preamble),
         blocks=blocks,
@@ -238,8 +240,9 @@ def render(res: Resolution, template: Template | None = None) -> Rendered:
 
 def number_footnotes(out: Rendered, res: Resolution) -> None:
     """Number footnotes 1, 2, 3 in the order of their first reference; unreferenced notes are not printed."""
-    for block in out.blocks:
-        for note_id in [s.footnote for s in block.spans if s.footnote]:
+    runs = [out.title_spans] + [block.spans for block in out.blocks]
+    for spans in runs:
+        for note_id in [s.footnote for s in spans if s.footnote]:
             if note_id not in out.footnote_numbers and note_id in res.footnotes:
                 number = len(out.footnote_numbers) + 1
                 out.footnote_numbers[note_id] = number

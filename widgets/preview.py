@@ -107,7 +107,12 @@ def preview_html(rendered: Rendered) -> str:
         line = f"{escape(names)}:{escape(kind)}" if names else escape(r.sponsor_line)
         parts.append(f'<p class="sponsors">{line}</p>')
     if r.title:
-        parts.append(f'<p class="title">{escape(r.title)}</p>')
+        title = "".join(
+            _reference(s.footnote, r.footnote_numbers) if s.footnote
+            else f"<i>{escape(s.text)}</i>" if s.italic else escape(s.text)
+            for s in r.title_spans
+        )  # fmt: skip
+        parts.append(f'<p class="title">{title}</p>')
     if r.organ_line:
         comma = "," if r.organ_comma else ""
         parts.append(

@@ -297,7 +297,7 @@ def _body_xml(rendered: Rendered, notes: _Footnoter) -> str:
         else:  # Security Council drafts: the sponsor line is the heading
             out.append(_para("sponsor_heading", _run("\t") + runs))
     if rendered.title:
-        out.append(_para("title", _run("\t" + rendered.title)))
+        out.append(_para("title", _run("\t") + _spans(rendered.title_spans, notes)))
     if rendered.organ_line:
         comma = _run(",") if rendered.organ_comma else ""
         out.append(_para("organ_line", _run(rendered.organ_line, italic=True) + comma))

@@ -551,7 +551,7 @@ def _continues(prev: _Block, line: str) -> bool:
     last = prev.lines[-1].strip()
     if _label_only(prev):
         return True
-    if not re.search(r"[,;:.]\W*$", _MARK_RE.sub("", last)):
+    if not re.search(r"[,;:.]\W*$", _MARK_RE.sub("", last).rstrip(SUPERSCRIPTS + " ")):
         return True
     if line[:1].islower():
         return True
@@ -565,7 +565,7 @@ def _continues(prev: _Block, line: str) -> bool:
 def _runs_on(prev: _Block, line: str) -> bool:
     """After a blank line: does the text go on with the paragraph before? Only when that paragraph has not
     ended (no terminal punctuation) and the line does not open a paragraph of its own."""
-    last = _MARK_RE.sub("", prev.lines[-1].strip())
+    last = _MARK_RE.sub("", prev.lines[-1].strip()).rstrip(SUPERSCRIPTS + " ")  # "…children;¹" has ended
     if last.endswith(",") and line[:1].islower() and not _starts_block(line):
         return True  # "…all their civil," / "political, economic …"
     if not last or re.search(r"[,;:.!?]\W*$", last) or _label_only(prev) or _ANNEX.match(last):

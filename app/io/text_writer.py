@@ -33,11 +33,12 @@ def _spans(spans: tuple[inline.Span, ...] | list[inline.Span], numbers: dict[str
 
 
 def _block(block: Block, numbers: dict[str, int]) -> str:
-    body = _spans(block.spans, numbers)
+    body = _spans(block.body_spans, numbers)
     if block.opener:
         opener = f"*{inline.escape(block.opener)}*"
         body = opener + ("" if not body or body[0] in ",;:." else " ") + body
-    text = body + block.end
+    notes = [inline.Span(footnote=note_id) for note_id in block.notes_after]
+    text = body + block.end + _spans(notes, numbers)  # notes that end a paragraph follow its punctuation
     if block.label:
         text = f"{block.label} {text}"
     return text
@@ -57,7 +58,7 @@ def to_text(res: Resolution) -> str:
     if r.sponsor_line:
         sections.append([r.sponsor_line])
     if r.title:
-        sections.append([inline.escape(r.title)])
+        sections.append([_spans(r.title_spans, r.footnote_numbers)])
     blocks = list(r.blocks)
     first = _block(blocks[0], r.footnote_numbers) if blocks else ""
     if len(blocks) == 1 and not blocks[0].opener and not blocks[0].label and first[:1].islower():

@@ -129,8 +129,6 @@ def test_generated_documents_export_valid_files(stem: str) -> None:
     )
 
 
-@pytest.mark.xfail(strict=True, reason="render.Rendered.title is plain text: a footnote (or italics) on the "
-                   "title is dropped by the .docx and text exports; the AKN export keeps it")  # fmt: skip
 def test_footnote_on_the_title_survives_docx_export() -> None:
     res = sample(paragraphs=4, footnotes=0)
     res.title += f"[^{res.add_footnote('A note on the title.').id}]"

@@ -164,7 +164,7 @@ def test_text_shows_numbers_labels_openers_and_footnotes() -> None:
     text = to_text(res)
     assert "Cambodia, Germany and Japan: draft resolution" in text
     assert "\nThe General Assembly,\n" in text
-    assert "*Recalling* the Convention¹," in text
+    assert "*Recalling* the Convention,¹" in text  # the marker follows the punctuation, as UN texts print it
     assert "1. *Requests* the Secretary-General:" in text
     assert "(a) To report;" in text and "(b) To consult;" in text
     assert "2. *Decides* to remain seized of the matter." in text
