@@ -44,10 +44,10 @@ def read_document(path: Path | str) -> ImportResult:
         from app.io.docx_reader import read_docx
 
         return read_docx(data, name=path.name)
-    if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
-        raise InputError(
-            f"{path.name} is an old Word (.doc) or encrypted file: save it as .docx in Word first"
-        )
+    if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":  # OLE: an old .doc or a password-protected file
+        from app.io.safe_xml import describe_ole
+
+        raise describe_ole(data, name=path.name)
     if suffix == ".json" or data.lstrip()[:1] == b"{":
         from app.storage import loads
 
