@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.compare.diff import Comparison
+from app.compare.diff import Comparison, Segment
 
 INSERT_COLOUR = "#0b57d0"
 INSERT_BACKGROUND = "#e3edfd"
@@ -33,8 +33,12 @@ DELETE_BACKGROUND = "#fbe9e7"
 _STATUS_NOTE = {"inserted": "new paragraph", "deleted": "paragraph deleted", "changed": "", "equal": ""}
 
 
-def _segment_html(op: str, text: str) -> str:
+def _segment_html(op: str, text: str, italic: bool = False, note: bool = False) -> str:
     body = html.escape(text).replace("\n", "<br>")
+    if note:
+        body = f"<sup>{body}</sup>"
+    elif italic:
+        body = f"<i>{body}</i>"
     if op == "insert":
         return (f'<span style="color:{INSERT_COLOUR}; background-color:{INSERT_BACKGROUND}; '
                 f'text-decoration:underline;">{body}</span>')  # fmt: skip
@@ -149,11 +153,19 @@ class CompareView(QWidget):
         moves = {b.move for b in cmp.blocks if b.move}
         rows: list[tuple[str, str, list[tuple[str, str]]]] = []
         blocks = [None, None, *cmp.blocks]  # the title and organ lines come first in view()
+        raw = [cmp.title, cmp.organ_line, *(b.segments for b in cmp.blocks)]
         counts = {"base": 0, "new": 0}
-        for (status, label, segments), block in zip(cmp.view(), blocks, strict=True):
+        html_rows: list[str] = []
+        for (status, label, segments), block, marked in zip(cmp.view(), blocks, raw, strict=True):
             if block is not None and block.block.role == "preambular" and not block.block.level:
                 # preambular paragraphs print no number; name them as the editor does, by position
-                sides = ("base",) if status == "deleted" else ("new",) if status == "inserted" else ("base", "new")
+                sides = (
+                    ("base",)
+                    if status == "deleted"
+                    else ("new",)
+                    if status == "inserted"
+                    else ("base", "new")
+                )
                 for side in sides:
                     counts[side] += 1
                 label = f"PP {counts['base' if status == 'deleted' else 'new']}"
@@ -166,14 +178,14 @@ class CompareView(QWidget):
             if block is not None and block.move and block.move in moves:
                 note = "moved from here" if status == "deleted" else "moved here"
             rows.append((status, _label(status, label) + (f"\n{note}" if note else ""), segments))
+            html_rows.append("".join(_segment_html(s.op, *_shown(s, cmp)) for s in marked))
         self._rows = rows
         cells = []
-        for status, label, segments in rows:
+        for (status, label, _), text in zip(rows, html_rows, strict=True):
             head, _, note = label.partition("\n")
             label_html = f"<b>{html.escape(head)}</b>"
             if note:
                 label_html += f'<br><span style="color:#666; font-size:small;">{html.escape(note)}</span>'
-            text = "".join(_segment_html(op, t) for op, t in segments)
             if status == "title":
                 text = f"<b>{text}</b>"
             cells.append(f'<tr><td width="84" style="padding:4px 8px; color:#333;">{label_html}</td>'
@@ -193,6 +205,17 @@ class CompareView(QWidget):
         """The text as drawn, as (op, text) read back from the character formats: underline = insert,
         strike-through = delete. Tests and accessibility read this, not the model."""
         return marked_runs(self.browser.document())
+
+
+def _shown(segment: Segment, cmp: Comparison) -> tuple[str, bool, bool]:
+    """A segment's text as printed (a footnote reference as its number), italic, and whether it is a note."""
+    if not segment.footnote:
+        return segment.text, segment.italic or segment.opener, False
+    note = cmp.footnotes[segment.footnote]
+    number = cmp.new_rendered.footnote_numbers.get(note.new_id) if note.new_id else None
+    if number is None:
+        number = cmp.base_rendered.footnote_numbers.get(note.base_id)
+    return (str(number) if number else "*"), False, True
 
 
 def marked_runs(document: QTextDocument) -> list[tuple[str, str]]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -36,7 +37,7 @@ class RolloverDialog(QDialog):
     def __init__(self, res: Resolution, info: AdoptionInfo, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Roll over to next session")
-        self.resize(720, 520)
+        self.resize(680, 420)
         self.base = res
         self.result_resolution: Resolution | None = None
         self.changes: list[RolloverChange] = []
@@ -133,6 +134,7 @@ class RolloverDialog(QDialog):
             else:
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsUserCheckable)
                 item.setText("Check: " + change.description)
+                item.setForeground(QColor("#8a4b00"))  # a note for the user, not a change
             self.list.addItem(item)
         self.list.blockSignals(False)
         self.pages.setCurrentIndex(1)
