@@ -43,7 +43,7 @@ class Versions(QObject):
         self.dock.hide()
         self.oral_dialog: OralRevisionsDialog | None = None
         self.rollover_dialog: RolloverDialog | None = None
-        self.timer = Debouncer(400, self.refresh, self)
+        self.timer = Debouncer(400, self.refresh_in_background, self)
         self.view.export_tracked.connect(self.export_tracked)
         self.view.oral_revisions.connect(self.oral_revisions)
         self.view.refresh_requested.connect(self.refresh)
@@ -119,6 +119,18 @@ class Versions(QObject):
             self.win.statusBar().showMessage(f"Could not compare ({exc.__class__.__name__})", 5000)
             return
         self.view.show_comparison(cmp, self.base_name)
+
+    def refresh_in_background(self) -> None:
+        """After typing: compare a snapshot off the main thread; a result older than the draft is dropped."""
+        if self.base is None or not self.dock.isVisible():
+            return
+        base, snapshot, revision = self.base, copy.deepcopy(self.win.res), self.win.doc.revision
+
+        def show(cmp: Comparison) -> None:
+            if self.base is base and self.win.doc.revision == revision:
+                self.view.show_comparison(cmp, self.base_name)
+
+        self.win.runner.run(lambda: compare(base, snapshot), show)
 
     # --- exports ---------------------------------------------------------------------------------------------
 

@@ -212,3 +212,22 @@ def test_screenshot_of_the_compare_view(qtbot, window: MainWindow, prompter, tmp
 def _near(name: str, target: str) -> bool:
     a, b = QColor(name), QColor(target)
     return abs(a.red() - b.red()) + abs(a.green() - b.green()) + abs(a.blue() - b.blue()) < 40
+
+
+def test_the_view_follows_typing_on_the_worker_thread(qtbot, settings, prompter, tmp_path: Path) -> None:  # noqa: ANN001
+    win = MainWindow(settings=settings, prompter=prompter, check_delay_ms=10, recovery_folder=tmp_path / "r")
+    qtbot.addWidget(win)
+    win.show()
+    open_issued(win, prompter, tmp_path)
+    win.action(ActionId.COMPARE_BASE).trigger()
+    assert win.versions.view.counts.text().startswith("No changes")
+    row = rows(win)[3]
+    row.text.setFocus()
+    row.text.moveCursor(row.text.textCursor().MoveOperation.End)
+    qtbot.keyClicks(row.text, " and to the Human Rights Council")
+    qtbot.waitUntil(
+        lambda: win.versions.view.counts.text().startswith("Paragraphs: 1 changed"), timeout=10000
+    )
+    assert any(op == "insert" and "Human Rights Council" in t for op, t in win.versions.view.marked_runs())
+    win.doc.history.mark_saved()
+    win.close()
