@@ -323,8 +323,9 @@ def _read_text_blocks(
         m = NUMBERED_TITLE.match(title)
         if m:
             title = m.group("title")
+        # `*` pairs are italics, as in the paragraphs (a lone star stays literal); brackets and backslashes are text
         out.title = re.sub(
-            r"\\[*\[\\]|[*\[\\]", lambda m: m.group(0) if len(m.group(0)) == 2 else "\\" + m.group(0), title
+            r"\\[*\[\\]|[\[\\]", lambda m: m.group(0) if len(m.group(0)) == 2 else "\\" + m.group(0), title
         )
 
 
