@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QGuiApplication, QTextCharFormat, QTextDocument
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -62,6 +62,7 @@ class CompareView(QWidget):
     export_tracked = Signal()
     oral_revisions = Signal()
     refresh_requested = Signal()
+    jump = Signal(str, str)  # paragraph id, field ("text" or "tail"): a label was clicked
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -77,6 +78,7 @@ class CompareView(QWidget):
         self.browser = QTextBrowser()
         self.browser.setAccessibleName("Comparison with the base version")
         self.browser.setOpenLinks(False)
+        self.browser.anchorClicked.connect(self._clicked)
         self.export_button = QPushButton("Export with Track Changes…")
         self.export_button.setToolTip("A Word file with the changes as tracked insertions and deletions")
         self.export_button.clicked.connect(self.export_tracked)
@@ -120,7 +122,7 @@ class CompareView(QWidget):
             self.browser.setHtml("")
             return
         self.heading.setText(f"Changes from <b>{html.escape(base_name or 'the base version')}</b> "
-                             "to the draft as it stands")  # fmt: skip
+                             "to the draft as it stands (click a paragraph number to go to it)")  # fmt: skip
         self._show()
 
     def counts_by_status(self) -> dict[str, int]:
@@ -156,6 +158,7 @@ class CompareView(QWidget):
         raw = [cmp.title, cmp.organ_line, *(b.segments for b in cmp.blocks)]
         counts = {"base": 0, "new": 0}
         html_rows: list[str] = []
+        targets: list[str] = []
         for (status, label, segments), block, marked in zip(cmp.view(), blocks, raw, strict=True):
             if block is not None and block.block.role == "preambular" and not block.block.level:
                 # preambular paragraphs print no number; name them as the editor does, by position
@@ -179,11 +182,17 @@ class CompareView(QWidget):
                 note = "moved from here" if status == "deleted" else "moved here"
             rows.append((status, _label(status, label) + (f"\n{note}" if note else ""), segments))
             html_rows.append("".join(_segment_html(s.op, *_shown(s, cmp)) for s in marked))
+            new = block.new if block is not None else None
+            targets.append(f"para:{new.paragraph_id}/{'tail' if new.is_tail else 'text'}" if new else "")
         self._rows = rows
         cells = []
-        for (status, label, _), text in zip(rows, html_rows, strict=True):
+        for (status, label, _), text, target in zip(rows, html_rows, targets, strict=True):
             head, _, note = label.partition("\n")
             label_html = f"<b>{html.escape(head)}</b>"
+            if target and head:  # a click on the label goes to the paragraph in the editor
+                label_html = (
+                    f'<a href="{target}" style="color:#1f1f1f; text-decoration:none;">{label_html}</a>'
+                )
             if note:
                 label_html += f'<br><span style="color:#666; font-size:small;">{html.escape(note)}</span>'
             if status == "title":
@@ -196,6 +205,12 @@ class CompareView(QWidget):
             "<html><body style=\"font-family:'Times New Roman', serif; font-size:12pt;\">"
             '<table width="100%" cellspacing="0" cellpadding="0">' + "".join(cells) + "</table></body></html>"
         )
+
+    def _clicked(self, url: QUrl) -> None:
+        target = url.toString()
+        if target.startswith("para:"):
+            paragraph_id, _, field = target[len("para:") :].partition("/")
+            self.jump.emit(paragraph_id, field or "text")
 
     def shown_rows(self) -> list[tuple[str, str, list[tuple[str, str]]]]:
         """What the view lists: (status, label, segments) per row shown."""
@@ -260,7 +275,7 @@ class OralRevisionsDialog(QDialog):
         self.txt_button.clicked.connect(lambda: self.export_requested.emit("txt"))
         self.docx_button = QPushButton("Save as Word…")
         self.docx_button.clicked.connect(lambda: self.export_requested.emit("docx"))
-        for button in (self.txt_button, self.docx_button):
+        for button in (self.copy_button, self.txt_button, self.docx_button):
             button.setEnabled(bool(text))
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)

@@ -91,6 +91,9 @@ class RolloverDialog(QDialog):
         )
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText("Roll Over")
+        self.back_button = self.buttons.addButton("Back", QDialogButtonBox.ButtonRole.ActionRole)
+        self.back_button.hide()
+        self.back_button.clicked.connect(self._back)
         self.buttons.accepted.connect(self._next)
         self.buttons.rejected.connect(self.reject)
         lay = QVBoxLayout(self)
@@ -139,6 +142,15 @@ class RolloverDialog(QDialog):
         self.list.blockSignals(False)
         self.pages.setCurrentIndex(1)
         self.ok_button.setText("Open New Draft")
+        self.back_button.show()
+
+    def _back(self) -> None:
+        """To step one: a new rollover is made from the adopted text when the user goes on again."""
+        self.list.clear()
+        self.result_resolution, self.changes = None, []
+        self.pages.setCurrentIndex(0)
+        self.ok_button.setText("Roll Over")
+        self.back_button.hide()
 
     def _toggled(self, item: QListWidgetItem) -> None:
         change = self.changes[self.list.row(item)]

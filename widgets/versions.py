@@ -47,6 +47,7 @@ class Versions(QObject):
         self.view.export_tracked.connect(self.export_tracked)
         self.view.oral_revisions.connect(self.oral_revisions)
         self.view.refresh_requested.connect(self.refresh)
+        self.view.jump.connect(lambda pid, field: self.win.paragraphs.focus_paragraph(pid, field))
         self.dock.visibilityChanged.connect(lambda visible: visible and self.timer.poke())
         win.document_changed.connect(lambda *_: self.dock.isVisible() and self.timer.poke())
 

@@ -231,3 +231,20 @@ def test_the_view_follows_typing_on_the_worker_thread(qtbot, settings, prompter,
     assert any(op == "insert" and "Human Rights Council" in t for op, t in win.versions.view.marked_runs())
     win.doc.history.mark_saved()
     win.close()
+
+
+def test_clicking_a_label_goes_to_the_paragraph(qtbot, window: MainWindow, prompter, tmp_path: Path) -> None:  # noqa: ANN001
+    open_issued(window, prompter, tmp_path)
+    retype(qtbot, rows(window)[3], "the Secretary-General to report")
+    window.flush()
+    window.action(ActionId.COMPARE_BASE).trigger()
+    window.versions.view.changed_only.setChecked(True)
+    browser = window.versions.view.browser
+    cursor = browser.document().find("2.")
+    assert not cursor.isNull()
+    cursor.setPosition(cursor.selectionStart() + 1)  # between "2" and ".": on the label
+    assert browser.anchorAt(browser.cursorRect(cursor).center()).startswith("para:")
+    rows(window)[0].text.setFocus()
+    qtbot.mouseClick(browser.viewport(), Qt.MouseButton.LeftButton, pos=browser.cursorRect(cursor).center())
+    assert window.focusWidget() is rows(window)[3].text
+    assert window.paragraphs.active_id == window.res.operative[1].id

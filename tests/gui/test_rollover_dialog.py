@@ -117,6 +117,16 @@ def test_rollover_cancelled_changes_nothing(qtbot, window: MainWindow, prompter,
     window.action(ActionId.ROLLOVER).trigger()
     dialog = window.versions.rollover_dialog
     click_ok(qtbot, dialog)
+    assert any("15 December 2025" in item.text() for item in dialog.change_items())
+    # back to step one to correct the date: the changes are made again from the adopted text
+    qtbot.mouseClick(dialog.back_button, Qt.MouseButton.LeftButton)
+    assert dialog.pages.currentIndex() == 0
+    dialog.date.clear()
+    qtbot.keyClicks(dialog.date, "14 December 2025")
+    click_ok(qtbot, dialog)
+    texts = [item.text() for item in dialog.change_items()]
+    assert any("80/190 of 14 December 2025" in t for t in texts)
+    assert not any("15 December 2025" in t for t in texts)
     dialog.reject()
     assert window.doc.path == path and window.res.header.session == 80
     assert window.res.header.symbol == "A/RES/80/190"
