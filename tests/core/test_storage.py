@@ -112,3 +112,20 @@ def test_permission_denied_gives_save_error(tmp_path, monkeypatch):
     with pytest.raises(SaveError, match="Permission denied"):
         save_project(sample(), tmp_path / "x.json")
     assert not (tmp_path / "x.json").exists()
+
+
+def test_failed_write_leaves_old_file_and_no_temporary(tmp_path, monkeypatch):
+    path = tmp_path / "draft.json"
+    save_project(sample(), path)
+    before = path.read_bytes()
+
+    def disk_full(fd):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", disk_full)
+    changed = sample()
+    changed.title = "Lost?"
+    with pytest.raises(SaveError, match="No space left"):
+        save_project(changed, path)
+    assert path.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["draft.json"]  # no temporary left behind
