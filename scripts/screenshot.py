@@ -1,9 +1,10 @@
-"""Write docs/screenshot.png: the editor with a real draft loaded, as the README shows it.
+"""Write the README's pictures: docs/screenshot.png (the editor with a real draft loaded) and docs/compare.png
+(the compare view on the same draft after a few revisions, made through the editor's own commands).
 
-    .venv/bin/python scripts/screenshot.py [DRAFT] [-o docs/screenshot.png]
+    .venv/bin/python scripts/screenshot.py [DRAFT]
 
 DRAFT defaults to the Third Committee draft A/C.3/80/L.20 (from ../shared/corpus when present, else the copy in
-tests/fixtures/gui). Runs offscreen; nothing is saved but the picture.
+tests/fixtures/gui). Runs offscreen; nothing is saved but the pictures.
 """
 
 from __future__ import annotations
@@ -27,10 +28,54 @@ DEFAULT_DRAFTS = (
 )
 
 
+def _settle(app: QApplication, win) -> None:  # noqa: ANN001
+    win.flush()
+    while win.paragraphs._spell_queue or win.paragraphs._backlog:
+        app.processEvents()
+    for _ in range(5):
+        app.processEvents()
+
+
+def _editor_shot(app: QApplication, win, output: Path) -> None:  # noqa: ANN001
+    """The top of the draft (title, masthead) with the findings below; the cursor in the first paragraph."""
+    win.resizeDocks([win.issues_dock], [210], Qt.Orientation.Vertical)
+    if win.paragraphs.order:
+        win.paragraphs.focus_paragraph(win.paragraphs.order[0][0])
+    for _ in range(5):
+        app.processEvents()
+    win.paragraphs.verticalScrollBar().setValue(0)
+    win.preview.verticalScrollBar().setValue(0)
+    app.processEvents()
+    win.grab().save(str(output))
+
+
+def _compare_shot(app: QApplication, win, output: Path) -> None:  # noqa: ANN001
+    """One operative paragraph reworded, one preambular paragraph deleted, one operative paragraph added."""
+    from app import edits
+    from app.model import Paragraph, Part
+    from widgets.actions import ActionId
+
+    res = win.res
+    if len(res.operative) >= 2 and len(res.preamble) >= 2:
+        first = res.operative[0]
+        words = first.text.split()
+        reworded = " ".join(words[:-1] + ["of", "every", "child"]) if len(words) > 6 else first.text
+        win.apply(edits.set_text, paragraph_id=first.id, value=reworded)
+        win.apply(edits.delete_paragraph, paragraph_id=res.preamble[1].id)
+        new = Paragraph("Encourages", "regional organizations to share good practices")
+        win.apply(edits.insert_paragraph, part=Part.OPERATIVE, index=2, paragraph=new)
+    win.flush()
+    win.action(ActionId.COMPARE_BASE).trigger()
+    win.versions.view.changed_only.setChecked(True)  # what a delegate looks for first
+    for _ in range(10):
+        app.processEvents()
+    win.grab().save(str(output))
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("draft", nargs="?", type=Path)
-    parser.add_argument("-o", "--output", type=Path, default=ROOT / "docs" / "screenshot.png")
+    parser.add_argument("--docs", type=Path, default=ROOT / "docs", help="folder for the pictures")
     parser.add_argument("--size", default="1600x1000")
     args = parser.parse_args(argv)
     draft = args.draft or next((p for p in DEFAULT_DRAFTS if p.exists()), None)
@@ -42,6 +87,7 @@ def main(argv: list[str]) -> int:
     from widgets.main_window import MainWindow
     from widgets.settings import Settings
 
+    args.docs.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         store = QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat)
         store.setValue("spelling/personal", str(Path(tmp) / "personal.txt"))
@@ -54,25 +100,12 @@ def main(argv: list[str]) -> int:
         if not win.open_path(draft, as_import=draft.suffix != ".json"):
             print(f"screenshot: cannot open {draft}", file=sys.stderr)
             return 2
-        win.flush()
-        while win.paragraphs._spell_queue or win.paragraphs._backlog:
-            app.processEvents()
-        # the top of the draft (title, masthead) with the findings below; the cursor in the first paragraph
-        for _ in range(5):
-            app.processEvents()
-        win.resizeDocks([win.issues_dock], [210], Qt.Orientation.Vertical)
-        if win.paragraphs.order:
-            win.paragraphs.focus_paragraph(win.paragraphs.order[0][0])
-        for _ in range(5):
-            app.processEvents()
-        win.paragraphs.verticalScrollBar().setValue(0)
-        win.preview.verticalScrollBar().setValue(0)
-        app.processEvents()
-        args.output.parent.mkdir(parents=True, exist_ok=True)
-        win.grab().save(str(args.output))
+        _settle(app, win)
+        _editor_shot(app, win, args.docs / "screenshot.png")
+        _compare_shot(app, win, args.docs / "compare.png")
         win.doc.history.mark_saved()
         win.close()
-    print(f"wrote {args.output}")
+    print(f"wrote {args.docs / 'screenshot.png'} and {args.docs / 'compare.png'}")
     return 0
 
 

@@ -21,11 +21,12 @@ p { margin: 0; }
 .mast td { padding: 0; vertical-align: bottom; }
 .un { font-size: 9pt; }
 .symbol { font-size: 14pt; }
-.organ { font-size: 14pt; font-weight: bold; font-family: Arial, 'Liberation Sans', sans-serif; }
+.organ { font-size: 14pt; font-weight: bold; }
 .small { font-size: 9pt; }
 .agenda { font-size: 10pt; margin-left: 0; }
-.agenda-title { font-weight: bold; }
-.sponsors { margin-top: 19px; margin-bottom: 16px; }
+.agenda-title, .agenda-session { font-weight: bold; }
+.agenda-committee { font-weight: bold; font-size: 12pt; }
+.sponsors { font-weight: bold; margin-left: 40px; margin-right: 75px; margin-top: 19px; margin-bottom: 16px; }
 .title { font-size: 12pt; font-weight: bold; margin-left: 40px; margin-right: 75px; margin-bottom: 16px; }
 .body { margin-left: 40px; margin-bottom: 8px; text-align: justify; }
 .organ-line { margin-left: 40px; margin-bottom: 8px; }
@@ -99,7 +100,11 @@ def preview_html(rendered: Rendered) -> str:
     if r.agenda:
         lines = []
         for line in r.agenda:
-            css = "agenda-title" if line.style == "item_title" else ""
+            css = {
+                "item_title": "agenda-title",
+                "session": "agenda-session",
+                "committee": "agenda-committee",
+            }.get(line.style, "")  # as the issued documents print the block
             lines.append(f'<p class="agenda {css}">{escape(line.text)}</p>')
         parts.append('<div style="margin-top: 11px;">' + "".join(lines) + "</div>")
     if r.sponsor_line:
