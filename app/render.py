@@ -95,6 +95,11 @@ _TRAILING_REFS = re.compile(r"(?:\[\^[A-Za-z0-9_-]+\]\s*)+$")
 _KEEPS_OWN_END = re.compile(r"(;|,)\s+(and|or)$")
 
 
+def keeps_own_end(markup: str) -> bool:
+    """A subparagraph typed as "...; and" carries its own punctuation: none is added."""
+    return bool(_KEEPS_OWN_END.search(inline.plain(absorb_terminal(markup))))
+
+
 def _end_for(text: str, wanted: str) -> str:
     """A subparagraph typed as "...; and" carries its own punctuation."""
     return "" if _KEEPS_OWN_END.search(inline.plain(text)) else wanted

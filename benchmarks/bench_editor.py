@@ -76,7 +76,6 @@ def main() -> int:
         cursor.movePosition(cursor.MoveOperation.End)
         row.text.setTextCursor(cursor)
         app.processEvents()
-        from widgets import services
 
         typing, checking = [], []
         typed = " and invites Member States to cooperate closely with the Special Rapporteur"
@@ -89,8 +88,6 @@ def main() -> int:
             win._check_paragraphs()  # the debounced paragraph check, run now
             checking.append(time.perf_counter() - start)
         assert win.res.find(row.paragraph_id).text.endswith(typed), "the keystrokes reached the model"
-        if not services.can_check():
-            print("(conventions engine not present: paragraph checks not measured)")
         total = [a + b for a, b in zip(typing, checking, strict=True)]
 
         def fmt(xs: list[float]) -> str:

@@ -106,6 +106,7 @@ def measure_editor(project: Path) -> dict[str, float]:
 
 
 def main() -> None:
+    from bench_export import floor
     from sample import omnibus
 
     from app.conventions.engine import build_context, check_document, check_paragraph
@@ -114,7 +115,6 @@ def main() -> None:
     from app.io.text_reader import read_text
     from app.io.text_writer import to_text
     from app.storage import save_project
-    from bench_export import floor
 
     res = omnibus(400, 50)
     nodes = [p for _, p in res.paragraphs()]
@@ -125,7 +125,11 @@ def main() -> None:
     text = to_text(res)
     rows: list[tuple[str, float | None, str]] = [
         ("full check (conventions, spelling, style)", median_ms(lambda: check_document(res)), "< 200 ms"),
-        ("one-paragraph re-check", median_ms(lambda: check_paragraph(res, middle, context=context), 50), "< 5 ms"),
+        (
+            "one-paragraph re-check",
+            median_ms(lambda: check_paragraph(res, middle, context=context), 50),
+            "< 5 ms",
+        ),
         ("export .docx", median_ms(lambda: build_docx(res)), "< 500 ms"),
         ("  python-docx floor (same paragraphs, bare)", median_ms(lambda: floor(res)), ""),
         ("import .docx", median_ms(lambda: read_docx(docx_bytes)), "< 500 ms"),
@@ -136,7 +140,9 @@ def main() -> None:
         corpus_text = largest.read_text(encoding="utf-8")
         rows.append((f"import text, {largest.name}", median_ms(lambda: read_text(corpus_text)), "< 500 ms"))
         corpus_res = read_text(corpus_text).resolution
-        rows.append((f"full check, {largest.name}", median_ms(lambda: check_document(corpus_res)), "< 200 ms"))
+        rows.append(
+            (f"full check, {largest.name}", median_ms(lambda: check_document(corpus_res)), "< 200 ms")
+        )
     with tempfile.TemporaryDirectory() as tmp:
         project = Path(tmp) / "omnibus.json"
         save_project(res, project)

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import states
 from app.formatting import session_line
 from app.model import AgendaItem, DocumentKind, Resolution
 from app.render import sponsor_line
@@ -159,8 +160,6 @@ class HeaderPanel(QWidget):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.sponsor_search.setCompleter(completer)
-        if not names:
-            self.sponsor_search.setToolTip(services.missing("The list of official State names"))
         self.add_sponsor = QPushButton("Add")
         add_row.addWidget(self.sponsor_search, 1)
         add_row.addWidget(self.add_sponsor)
@@ -220,8 +219,7 @@ class HeaderPanel(QWidget):
 
     @staticmethod
     def _groups() -> list[str]:
-        fn = services._load("app.states", "groups")
-        return list(fn()) if fn else []
+        return list(states.groups())
 
     def _connect(self) -> None:
         self.template.currentIndexChanged.connect(
@@ -316,8 +314,7 @@ class HeaderPanel(QWidget):
         typed = self.sponsor_search.text().strip()
         if not typed:
             return
-        official = services._load("app.states", "official_name")
-        name = (official(typed) if official else None) or typed
+        name = states.official_name(typed) or typed
         self.sponsor_search.clear()
         self.sponsors_edited.emit([*self._sponsors(), name], self.on_behalf_of.currentText())
 

@@ -66,9 +66,6 @@ class IssuesPanel(QWidget):
         self._shown: list[tuple[Finding, str]] | None = None
         self.set_findings([], lambda _finding: "")
 
-    def set_unavailable(self, reason: str) -> None:
-        self.summary.setText(reason)
-
     def set_findings(self, findings: list[Finding], where: Callable[[Finding], str],
                      order: Callable[[str], int] | None = None) -> None:  # fmt: skip
         """Show findings sorted by place in the document, then severity. Unchanged findings cost nothing."""

@@ -37,8 +37,10 @@ from app.documents import new_resolution
 from app.errors import ResoluteError
 from app.findings import Finding
 from app.history import Change
+from app.io.docx_writer import write_docx
+from app.io.text_reader import read_text
 from app.model import Part, Resolution
-from app.render import _KEEPS_OWN_END, Rendered, absorb_terminal, render
+from app.render import Rendered, keeps_own_end, render
 from app.templates import all_templates, get_template
 from widgets import services
 from widgets.actions import ActionId, build_actions, build_menus, build_toolbar
@@ -151,7 +153,7 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)  # where the user left the window and its panels
         if state is not None:
             self.restoreState(state)
-        self._feature_states()
+        self.paragraphs.spelling = self.spelling.misspelt
         self.versions.update_actions()
         self.load_document(self.doc)
 
@@ -270,16 +272,6 @@ class MainWindow(QMainWindow):
             action.toggled.connect(dock.setVisible)
             dock.visibilityChanged.connect(lambda visible, a=action: _check_quietly(a, visible))
 
-    def _feature_states(self) -> None:
-        export = self.actions_[ActionId.EXPORT_DOCX]
-        if services.writer() is None:
-            export.setEnabled(False)
-            export.setToolTip(services.missing("Word export"))
-        if not services.can_check():
-            self.issues.set_unavailable(services.missing("Checking against UN conventions"))
-        if self.spelling.available:
-            self.paragraphs.spelling = self.spelling.misspelt
-
     def action(self, action_id: ActionId):  # noqa: ANN201
         return self.actions_[action_id]
 
@@ -307,8 +299,8 @@ class MainWindow(QMainWindow):
         self._show_findings()
         self._update_actions()
         self.full_check_timer.poke()
-        if self.spelling.available:  # load the dictionary off the main thread, then underline row by row
-            self.runner.run(self.spelling.warm_up, lambda _: self.paragraphs.enable_spelling())
+        # load the dictionary off the main thread, then underline row by row
+        self.runner.run(self.spelling.warm_up, lambda _: self.paragraphs.enable_spelling())
         first = next(iter(self.paragraphs.order), None)
         if first:
             self.paragraphs.active_id = first[0]
@@ -356,7 +348,7 @@ class MainWindow(QMainWindow):
         res = self.res
         typed_refs = any(self._refs.get(pid, ()) != self._refs_in(pid) for pid in change.paragraph_ids)
         ends_flip = any(
-            pid in self._keeps_own and self._keeps_own[pid] != _keeps_own_end(self._text_of(pid, False))
+            pid in self._keeps_own and self._keeps_own[pid] != keeps_own_end(self._text_of(pid, False))
             for pid in change.paragraph_ids
         )
         if change.structure or change.footnotes or typed_refs or ends_flip or change.header:
@@ -637,8 +629,6 @@ class MainWindow(QMainWindow):
 
     def _check_document(self) -> None:
         """The whole document on the worker, on a snapshot; a result for an older revision is dropped."""
-        if not services.can_check():
-            return
         revision = self.doc.revision
         snapshot = storage.from_dict(storage.to_dict(self.res))  # the worker never sees the live model
         doc = self.doc
@@ -884,8 +874,6 @@ class MainWindow(QMainWindow):
         return menu
 
     def _misspelt_at(self, field: TextField, position: int) -> tuple[int, int, str] | None:
-        if not self.spelling.available:
-            return None
         masked = re.sub(r"\[\^[A-Za-z0-9_-]+\]", lambda m: " " * len(m.group(0)), field.toPlainText())
         for start, end, word in self.spelling.misspelt(masked):
             if start <= position <= end:
@@ -911,12 +899,8 @@ class MainWindow(QMainWindow):
     # --- paste a whole draft ---------------------------------------------------------------------------------
 
     def paste_draft(self, text: str) -> None:
-        reader = services.text_reader()
-        if reader is None:
-            self.statusBar().showMessage(services.missing("Reading a pasted draft"), 5000)
-            return
         try:
-            result = reader(text)
+            result = read_text(text)
         except ResoluteError as exc:
             self.prompter.error(self, "Cannot read the pasted text", str(exc))
             return
@@ -1052,12 +1036,8 @@ class MainWindow(QMainWindow):
             self.export_docx(path if path.suffix else path.with_suffix(".docx"))
 
     def export_docx(self, path: Path) -> bool:
-        writer = services.writer()
-        if writer is None:
-            self.prompter.error(self, "Export", services.missing("Word export"))
-            return False
         try:
-            writer(self.res, Path(path), paper=self.settings.paper or None)  # "" follows the template
+            write_docx(self.res, Path(path), paper=self.settings.paper or None)  # "" follows the template
         except ResoluteError as exc:
             self.prompter.error(self, "Could not export", str(exc))
             return False
@@ -1144,11 +1124,6 @@ _HEADER_NAMES = {"title": "Title", "sponsors": "Sponsors", "on_behalf_of": "Spon
 def _set_tab_text(tabs: QTabWidget, index: int, text: str) -> None:
     if tabs.tabText(index) != text:  # a change re-lays out the tab bar
         tabs.setTabText(index, text)
-
-
-def _keeps_own_end(text: str) -> bool:
-    """A subparagraph typed as '...; and' keeps its own punctuation (as app.render decides)."""
-    return bool(_KEEPS_OWN_END.search(inline.plain(absorb_terminal(text))))
 
 
 def _check_quietly(action, checked: bool) -> None:  # noqa: ANN001

@@ -9,7 +9,6 @@ project file.
 from __future__ import annotations
 
 import copy
-import importlib.util
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,7 +19,6 @@ from app import edits
 from app.compare.diff import Comparison, compare
 from app.errors import ResoluteError
 from app.model import Resolution
-from widgets import services
 from widgets.actions import ActionId
 from widgets.background import Debouncer
 from widgets.compare_view import CompareView, OralRevisionsDialog
@@ -144,11 +142,8 @@ class Versions(QObject):
     def export_tracked(self) -> bool:
         if self.base is None:
             return False
-        try:
-            from app.compare.tracked import DEFAULT_AUTHOR, write_tracked_docx
-        except ImportError:
-            self.win.prompter.error(self.win, "Export", services.missing("Export with track changes"))
-            return False
+        from app.compare.tracked import DEFAULT_AUTHOR, write_tracked_docx
+
         path = self.win.prompter.save_path(self.win, "Export with track changes", "Word document (*.docx)",
                                            self._suggested("-tracked.docx"))  # fmt: skip
         if not path:
@@ -183,9 +178,6 @@ class Versions(QObject):
         from app.atomic import write_atomic
         from app.compare.oral import oral_revisions_docx, oral_revisions_text
 
-        if kind == "docx" and importlib.util.find_spec("docx") is None:  # the Word file needs python-docx
-            self.win.prompter.error(self.win, "Save", services.missing("Saving as Word"))
-            return False
         caption, filters = (("Save the oral revisions", "Word document (*.docx)") if kind == "docx"
                             else ("Save the oral revisions", "Text (*.txt)"))  # fmt: skip
         path = self.win.prompter.save_path(self.win, caption, filters, self._suggested(f"-oral.{kind}"))

@@ -378,8 +378,6 @@ def test_quick_fix_for_a_repeated_opener(qtbot, window: MainWindow) -> None:  # 
 
 
 def test_spelling_underline_and_personal_dictionary(qtbot, window: MainWindow, tmp_path: Path) -> None:  # noqa: ANN001
-    if not window.spelling.available:
-        pytest.skip("spelling is not present")
     window.new_document("ga-c1")
     row = rows(window)[0]
     row.text.setFocus()
