@@ -236,6 +236,10 @@ class Walker:
         self.tracked = False
         self.images = 0
         self.text_boxes: list[str] = []  # text in text boxes: kept in the annex, with a finding
+        # A second reference to a footnote is a NOTEREF field to a bookmark around the first one
+        self._bookmark = ""  # the bookmark open before the next footnote reference
+        self._bookmarked: dict[str, str] = {}  # bookmark name → model footnote id
+        self._noteref: str | None = None  # inside a NOTEREF field: the bookmark it points to
 
     def pieces(self, p: etree._Element, *, in_note: bool = False) -> list[Piece]:
         pstyle = _val(p.find(f"{wtag('pPr')}/{wtag('pStyle')}")) or self.styles.default_para
@@ -262,6 +266,8 @@ class Walker:
                 self._walk(c, pstyle, out, in_note)
             elif tag == "r":
                 self._run(c, pstyle, out, in_note)
+            elif tag == "bookmarkStart":
+                self._bookmark = _val(c, "name") or ""
             elif tag in (
                 "hyperlink",
                 "smartTag",
@@ -283,7 +289,11 @@ class Walker:
             if not isinstance(c.tag, str) or etree.QName(c).namespace != W:
                 continue
             tag = etree.QName(c).localname
-            if tag == "t":
+            if tag in ("instrText", "fldChar"):
+                self._field(c, tag, out)
+            elif self._noteref is not None:
+                continue  # the field's shown number: the reference itself stands for it
+            elif tag == "t":
                 out.append(Piece(c.text or "", italic, sup=sup))
             elif tag in ("tab", "ptab"):
                 out.append(Piece("\t", italic))
@@ -303,6 +313,9 @@ class Walker:
                     out.append(Piece(chr(code), italic))
             elif tag in ("footnoteReference", "endnoteReference") and not in_note:
                 out.append(Piece(note=self._note(_val(c, "id") or "", tag)))
+                if self._bookmark:
+                    self._bookmarked[self._bookmark] = out[-1].note
+                    self._bookmark = ""
             elif tag in ("drawing", "pict", "object"):
                 boxes = [b for b in c.iter(wtag("txbxContent"))]
                 if not boxes:
@@ -316,6 +329,16 @@ class Walker:
                     ).strip()
                     if text:
                         self.text_boxes.append(text)
+
+    def _field(self, c: etree._Element, tag: str, out: list[Piece]) -> None:
+        """A NOTEREF field to a bookmarked footnote reference reads as a reference to that footnote."""
+        if tag == "instrText":
+            words = (c.text or "").split()
+            if len(words) > 1 and words[0].upper() == "NOTEREF" and words[1] in self._bookmarked:
+                self._noteref = words[1]
+        elif _val(c, "fldCharType") == "end" and self._noteref is not None:
+            out.append(Piece(note=self._bookmarked[self._noteref]))
+            self._noteref = None
 
     def _format(self, rpr: etree._Element | None, pstyle: str) -> tuple[bool, bool]:
         italic: bool | None = None

@@ -471,3 +471,23 @@ def test_organ_line_of_a_body_without_a_template() -> None:
         "Urges"
     ]
     assert not any("organ line" in f.message for f in result.findings)
+
+
+def test_a_footnote_referenced_twice_reads_back_as_one_note_with_two_references():
+    """Word allows one reference per footnote: the exporter writes the second as a NOTEREF field."""
+    from app.io.docx_writer import build_docx
+    from app.model import Header, Paragraph, Resolution
+
+    res = Resolution(header=Header(template="ga-c1", session=80), title="Anti-personnel mines")
+    note = res.add_footnote("United Nations, *Treaty Series*, vol. 2056, No. 35597.")
+    res.preamble = [Paragraph("Recalling", f"the Convention[^{note.id}] and its implementation")]
+    res.operative = [
+        Paragraph("Urges", "all States to accede"),
+        Paragraph("Invites", f"States to ratify it[^{note.id}]"),
+    ]
+    back = read_docx(build_docx(res)).resolution
+    (only,) = back.footnotes.values()
+    assert only.text == note.text
+    assert inline.footnote_ids(back.preamble[0].text) == [only.id]
+    assert inline.footnote_ids(back.operative[1].text) == [only.id]
+    assert inline.plain(back.operative[1].text) == "States to ratify it"
