@@ -123,6 +123,21 @@ def set_title(doc: Document, *, value: str) -> Change:
                    Change(label="Typing", title=True), merge_key=("title",))  # fmt: skip
 
 
+def set_heading(doc: Document, *, paragraph_id: str, value: str) -> Change:
+    """The section heading printed before a top-level paragraph ("I" / "Financing"); "" removes it."""
+    located = doc.resolution.locate(paragraph_id)
+    if located is None or located[1] is not doc.resolution.part(located[0]):
+        raise EditError("a section heading stands before a paragraph, not a subparagraph")
+    para = located[1][located[2]]
+    value = "\n".join(line.strip() for line in value.strip().splitlines() if line.strip())
+    old = para.heading
+    if old == value:
+        return Change(revision=doc.revision)
+    label = "Section heading"
+    return _record(doc, label, lambda: setattr(para, "heading", value), lambda: setattr(para, "heading", old),
+                   _structure(label, paragraph_id, paragraph_id))  # fmt: skip
+
+
 # --- header ------------------------------------------------------------------------------------------------
 
 _HEADER_FIELDS = {f for f in Header.__dataclass_fields__}

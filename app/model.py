@@ -76,6 +76,8 @@ class Paragraph:
 
     `opener` is the italic opening phrase exactly as written ("Noting with deep regret", "Also requests");
     `text` is the rest, up to the subparagraph list; `tail` is text after the list inside the same paragraph.
+    `heading` is a section heading printed before a top-level paragraph of an omnibus resolution ("I",
+    "Oceans and the law of the sea"), one printed line per line; numbering runs on across sections.
     """
 
     opener: str = ""
@@ -83,6 +85,7 @@ class Paragraph:
     subparagraphs: list[Paragraph] = field(default_factory=list)
     tail: str = ""
     id: str = field(default_factory=new_id)
+    heading: str = ""
 
     def walk(self) -> Iterator[Paragraph]:
         """This paragraph and every subparagraph below it, in reading order."""

@@ -19,7 +19,7 @@ from app.templates import Template, get_template
 class Block:
     """One printed paragraph of the body."""
 
-    role: str  # "preambular", "operative", "subparagraph", "annex"
+    role: str  # "heading", "preambular", "operative", "subparagraph", "annex"
     paragraph_id: str  # the model paragraph it shows (subparagraphs have their own ids)
     part: Part | None
     level: int  # 0 for paragraphs, 1 for (a), 2 for (i), ...
@@ -176,21 +176,12 @@ def _blocks_for(para: Paragraph, *, part: Part, level: int, label: str, end: str
     text = absorb_terminal(para.text)
     tail = absorb_terminal(para.tail)
     subs = para.subparagraphs
+    heads = [_block("heading", para.id, part, level, "", "", line.strip(), "")
+             for line in para.heading.splitlines() if line.strip()]  # fmt: skip
     lead_end = ":" if subs else end
     if subs and not text and not para.opener:
         lead_end = ""
-    out = [
-        Block(
-            role,
-            para.id,
-            part,
-            level,
-            label,
-            para.opener,
-            tuple(inline.parse(text)),
-            _end_for(text, lead_end),
-        )
-    ]
+    out = [*heads, _block(role, para.id, part, level, label, para.opener, text, _end_for(text, lead_end))]
     sub_mid = ";" if part is Part.OPERATIVE or level > 0 else ";"
     for i, sub in enumerate(subs, start=1):
         last = i == len(subs)

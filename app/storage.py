@@ -2,7 +2,7 @@
 
     {"format": "resolute", "version": 1,
      "header": {...}, "title": "...",
-     "preamble": [{"id", "opener", "text", "subparagraphs": [...], "tail"}, ...],
+     "preamble": [{"id", "opener", "text", "subparagraphs": [...], "tail", "heading" (optional)}, ...],
      "operative": [...], "footnotes": [{"id", "text"}], "annex": ["..."]}
 
 Texts use the inline markup of `app.inline`. Older versions are migrated on load; newer ones are refused.
@@ -65,6 +65,7 @@ def _para_to_dict(p: Paragraph) -> dict[str, Any]:
         "text": p.text,
         "subparagraphs": [_para_to_dict(s) for s in p.subparagraphs],
         "tail": p.tail,
+        **({"heading": p.heading} if p.heading else {}),
     }
 
 
@@ -154,6 +155,7 @@ def _para_from_dict(d: dict[str, Any], seen: set[str], depth: int) -> Paragraph:
         subparagraphs=[_para_from_dict(s, seen, depth + 1) for s in d.get("subparagraphs") or []],
         tail=_str(d.get("tail")),
         id=pid,
+        heading=_str(d.get("heading")),
     )
 
 

@@ -38,6 +38,7 @@ class ActionId(str, Enum):
     INDENT = "indent"
     OUTDENT = "outdent"
     INSERT_FOOTNOTE = "insert_footnote"
+    SECTION_HEADING = "section_heading"
     ITALIC = "italic"
     NEXT_ISSUE = "next_issue"
     ZOOM_IN = "zoom_in"
@@ -93,6 +94,11 @@ SPECS: dict[ActionId, ActionSpec] = {
     ActionId.INDENT: ActionSpec("&Indent (Subparagraph)", "Tab", "Make this a subparagraph of the one above"),
     ActionId.OUTDENT: ActionSpec("&Outdent", "Shift+Tab"),
     ActionId.INSERT_FOOTNOTE: ActionSpec("Insert &Footnote", "Ctrl+Alt+F", "A footnote at the cursor"),
+    ActionId.SECTION_HEADING: ActionSpec(
+        "Section &Heading…",
+        "",
+        "A heading printed before this paragraph (sections I, II … of an omnibus resolution)",
+    ),  # fmt: skip
     ActionId.ITALIC: ActionSpec(
         "&Italic (Titles of Publications)",
         "Ctrl+I",
@@ -140,7 +146,7 @@ MENUS: list[tuple[str, list[ActionId | str | None]]] = [
     ("&Paragraph", [ActionId.ADD_PARAGRAPH, ActionId.INSERT_PARAGRAPH, ActionId.DUPLICATE_PARAGRAPH,
                     ActionId.DELETE_PARAGRAPH, None, ActionId.MOVE_UP, ActionId.MOVE_DOWN,
                     ActionId.MOVE_TO_OTHER_PART, None, ActionId.INDENT, ActionId.OUTDENT, None,
-                    ActionId.INSERT_FOOTNOTE, ActionId.ITALIC]),
+                    ActionId.INSERT_FOOTNOTE, ActionId.ITALIC, None, ActionId.SECTION_HEADING]),
     ("&View", [ActionId.SHOW_DETAILS, ActionId.SHOW_PREVIEW, ActionId.SHOW_ISSUES, None, ActionId.NEXT_ISSUE,
                None, ActionId.ZOOM_IN, ActionId.ZOOM_OUT, ActionId.ZOOM_RESET]),
     ("Versio&ns", [ActionId.COMPARE_BASE, ActionId.COMPARE_WITH, None, ActionId.EXPORT_TRACKED,

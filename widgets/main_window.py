@@ -97,6 +97,10 @@ class Prompter:
         name, ok = QInputDialog.getItem(parent, "New draft", "Organ:", names, current, False)
         return templates[names.index(name)].id if ok else None
 
+    def ask_text(self, parent: QWidget, title: str, label: str, text: str) -> str | None:
+        value, ok = QInputDialog.getMultiLineText(parent, title, label, text)
+        return value if ok else None
+
     def error(self, parent: QWidget, title: str, message: str) -> None:
         QMessageBox.warning(parent, title, message)
 
@@ -258,7 +262,7 @@ class MainWindow(QMainWindow):
             A.INSERT_PARAGRAPH: self.insert_paragraph_before, A.DELETE_PARAGRAPH: self.delete_paragraph,
             A.DUPLICATE_PARAGRAPH: self.duplicate_paragraph, A.MOVE_UP: self.move_up, A.MOVE_DOWN: self.move_down,
             A.MOVE_TO_OTHER_PART: self.move_to_other_part, A.INDENT: self.indent, A.OUTDENT: self.outdent,
-            A.INSERT_FOOTNOTE: self.insert_footnote, A.ITALIC: self.toggle_italic, A.NEXT_ISSUE: self.next_issue,
+            A.INSERT_FOOTNOTE: self.insert_footnote, A.SECTION_HEADING: self.edit_section_heading, A.ITALIC: self.toggle_italic, A.NEXT_ISSUE: self.next_issue,
             A.ZOOM_IN: lambda: self._set_zoom(self.settings.zoom + 1),
             A.ZOOM_OUT: lambda: self._set_zoom(self.settings.zoom - 1), A.ZOOM_RESET: lambda: self._set_zoom(0),
             A.ABOUT: self._about, **self.versions.handlers(),
@@ -310,7 +314,7 @@ class MainWindow(QMainWindow):
         self.numbers = dict(self.rendered.footnote_numbers)
         # what render decided for each paragraph's own end: "" means it keeps its own ("...; and")
         self._keeps_own = {b.paragraph_id: not b.end and bool(b.spans) for b in self.rendered.blocks
-                           if b.paragraph_id and not b.is_tail}  # fmt: skip
+                           if b.paragraph_id and not b.is_tail and b.role != "heading"}  # fmt: skip
         self._refs = {pid: refs for pid in self._keeps_own if (refs := self._refs_in(pid))}
 
     def _refs_in(self, paragraph_id: str) -> tuple[str, ...]:
@@ -549,6 +553,19 @@ class MainWindow(QMainWindow):
 
     # --- footnotes -------------------------------------------------------------------------------------------
 
+    def edit_section_heading(self) -> None:
+        """Type the heading of the section the current paragraph opens: one line each, e.g. "I" and its title."""
+        pid = self._active()
+        located = self.res.locate(pid) if pid else None
+        if located is None:
+            self.statusBar().showMessage("Put the cursor in a paragraph first", 4000)
+            return
+        para = located[1][located[2]]
+        value = self.prompter.ask_text(self, "Section heading", "Printed before this paragraph, one line each "
+                                       "(e.g. “I” and the section title); empty for none:", para.heading)  # fmt: skip
+        if value is not None:
+            self._structure(edits.set_heading, paragraph_id=para.id, value=value)
+
     def insert_footnote(self) -> None:
         """A footnote at the cursor in the paragraph's text (Ctrl+Alt+F); its text is typed in the footnote pane."""
         pid = self._active()
@@ -766,7 +783,7 @@ class MainWindow(QMainWindow):
         redo.setEnabled(bool(status.redo))
         for action_id in (ActionId.DELETE_PARAGRAPH, ActionId.DUPLICATE_PARAGRAPH, ActionId.MOVE_UP,
                           ActionId.MOVE_DOWN, ActionId.MOVE_TO_OTHER_PART, ActionId.INDENT, ActionId.OUTDENT,
-                          ActionId.INSERT_FOOTNOTE, ActionId.INSERT_PARAGRAPH):  # fmt: skip
+                          ActionId.INSERT_FOOTNOTE, ActionId.INSERT_PARAGRAPH, ActionId.SECTION_HEADING):  # fmt: skip
             self.actions_[action_id].setEnabled(state[1])
         self.setWindowTitle(state[2])
         self.setWindowModified(state[3])

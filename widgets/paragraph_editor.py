@@ -105,6 +105,9 @@ class ParagraphRow(QFrame):
         self.label.setFixedWidth(42)
         self.label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         self.label.setContentsMargins(0, 4, 0, 0)
+        self.heading = QLabel(self)  # a section heading printed before the paragraph (omnibus resolutions)
+        self.heading.setFont(_bold(self.heading.font()))
+        self.heading.hide()
         self.opener = OpenerField(self)
         self.text = TextField(self)
         self.end = QLabel(self)
@@ -118,11 +121,12 @@ class ParagraphRow(QFrame):
         self.fix_finding: Finding | None = None
         self._printed_label: bool | None = None
         # the opener on its own line above the text: distinct, and the text keeps the full width
-        grid.addWidget(self.handle, 0, 0, 2, 1)
-        grid.addWidget(self.label, 0, 1, 2, 1)
-        grid.addWidget(self.opener, 0, 2, Qt.AlignmentFlag.AlignLeft)
-        grid.addWidget(self.text, 1, 2)
-        grid.addWidget(self.end, 1, 3)
+        grid.addWidget(self.heading, 0, 2)
+        grid.addWidget(self.handle, 1, 0, 2, 1)
+        grid.addWidget(self.label, 1, 1, 2, 1)
+        grid.addWidget(self.opener, 1, 2, Qt.AlignmentFlag.AlignLeft)
+        grid.addWidget(self.text, 2, 2)
+        grid.addWidget(self.end, 2, 3)
         grid.setColumnStretch(2, 1)
         if is_tail:
             self.opener.hide()
@@ -164,6 +168,11 @@ class ParagraphRow(QFrame):
         self.text.setAccessibleName(f"{name}: text")
         self.handle.setAccessibleName(f"Move {where}")
 
+    def set_heading(self, heading: str) -> None:
+        if heading != self.heading.text():
+            self.heading.setText(heading)
+            self.heading.setVisible(bool(heading))
+
     def set_end(self, end: str) -> None:
         self.end.setText(end)
 
@@ -185,7 +194,7 @@ class ParagraphRow(QFrame):
             _colour(self._fix, BLUE, QPalette.ColorRole.ButtonText)
             self._fix.hide()
             self._fix.clicked.connect(self._fix_clicked)
-            self.layout().addWidget(self._fix, 2, 2, Qt.AlignmentFlag.AlignLeft)
+            self.layout().addWidget(self._fix, 3, 2, Qt.AlignmentFlag.AlignLeft)
         return self._fix
 
     def _fix_clicked(self) -> None:
@@ -241,6 +250,7 @@ class ParagraphList(QScrollArea):
             lay.setSpacing(1)
             self.boxes[part] = box
         self._backlog: list[tuple[RowKey, Block, str]] = []
+        self._headings: dict[str, str] = {}  # paragraph id → its section heading, from the rendered blocks
         self._content: Callable[[str, bool], tuple[str, str]] = lambda _pid, _tail: ("", "")
         self.title = QLabel()
         self.title.setObjectName("draftTitle")
@@ -358,8 +368,15 @@ class ParagraphList(QScrollArea):
         self.organ_line.setText(organ_line + ("," if any(b.part is Part.PREAMBLE for b in blocks) else ""))
         self._content = content
         self._backlog = []
+        self._headings = {}
+        for b in blocks:
+            if b.role == "heading":
+                line = "".join(s.text for s in b.spans)
+                self._headings[b.paragraph_id] = "\n".join(
+                    filter(None, [self._headings.get(b.paragraph_id), line])
+                )
         wanted: list[tuple[RowKey, Block]] = [
-            ((b.paragraph_id, b.is_tail), b) for b in blocks if b.part is not None
+            ((b.paragraph_id, b.is_tail), b) for b in blocks if b.part is not None and b.role != "heading"
         ]
         if [key for key, _ in wanted] == self.order and all(key in self.rows for key in self.order):
             self._relabel(wanted)  # same rows in the same order: only numbers, labels and ends can differ
@@ -441,6 +458,7 @@ class ParagraphList(QScrollArea):
             row.text.set_text_quietly(text)
         row.completer_part = block.part if block.level == 0 and not block.is_tail else None
         row.set_block(block, where)
+        row.set_heading("" if key[1] else self._headings.get(key[0], ""))
         row.show_fix(self._fixes.get(key[0]) if not key[1] else None)
         return row
 
@@ -467,6 +485,8 @@ class ParagraphList(QScrollArea):
             row = self.rows.get(key)
             if row is not None and row.block != block:
                 row.set_block(block, self._where(block, counters))
+            if row is not None and not key[1]:
+                row.set_heading(self._headings.get(key[0], ""))
 
     @staticmethod
     def _where(block: Block, counters: dict[Part, int]) -> str:

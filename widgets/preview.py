@@ -66,6 +66,8 @@ def _body_paragraph(block: Block, numbers: dict[str, int]) -> str:
     )
     indent = BODY + 37 * block.level  # px: the body column, then 0.5 in. per level
     anchor = f'<a name="p-{block.paragraph_id}"></a>'
+    if block.role == "heading":  # a section heading of an omnibus resolution, bold at the body column
+        return f'<p style="margin-left: {BODY}px; margin-bottom: 8px; font-weight: bold;">{content}</p>'
     if block.label and block.level == 0:
         # "1." sits at the first-line indent, the text follows after a tab
         style = f"margin-left: {BODY}px; margin-bottom: 8px; text-indent: 37px;"

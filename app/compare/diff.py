@@ -416,7 +416,7 @@ class _Blocks:
         self.lead: dict[str, Block] = {}
         self.tail: dict[str, Block] = {}
         for block in rendered.blocks:
-            if block.role == "annex":
+            if block.role in ("annex", "heading"):
                 continue
             target = self.tail if block.is_tail else self.lead
             target.setdefault(block.paragraph_id, block)

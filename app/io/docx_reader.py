@@ -243,6 +243,7 @@ class _State:
     )  # label depth → depth it was placed at, this paragraph
     italic_openers: bool = False  # the file marks openers in italics: no lexicon guessing for new paragraphs
     styled: bool = False  # paragraph styles of Resolute's exporter say which part each paragraph is in
+    heading: list[str] = field(default_factory=list)  # a section heading waiting for its first paragraph
 
 
 def _spans(pieces: list[Piece], typed: dict[str, str]) -> list[inline.Span]:
@@ -318,6 +319,7 @@ def _where(state: _State) -> str:
 _TOP_STYLES = ("UNPreambular", "UNOperative")
 _TAIL_STYLE = "UNTail"
 _SUB_STYLE = "UNSubparagraph"
+_SECTION_STYLE = "UNSectionHeading"  # Resolute's exporter writes section headings in this style
 _ANNEX_STYLES = ("UNAnnexHeading", "UNAnnexTitle", "UNAnnex")
 
 
@@ -378,6 +380,21 @@ def _tail_owner(line: Line, state: _State) -> int | None:
     return None
 
 
+_SECTION_MARK = re.compile(r"^(?:[IVXLC]{1,6}|[A-H])\.?$")
+
+
+def _is_section_heading(line: Line, plain: str, state: _State) -> bool:
+    """A section heading of an omnibus resolution: Resolute's heading style, or a bare numeral ("II", "B.")
+    and the unpunctuated title line after it."""
+    if line.style == _SECTION_STYLE:
+        return True
+    if line.label or line.in_table or not (state.res.preamble or state.res.operative):
+        return False
+    if _SECTION_MARK.match(plain):
+        return True
+    return bool(state.heading) and not plain.endswith((",", ";", ":", ".")) and len(plain) < 200
+
+
 def _place(lines: list[Line], state: _State, typed: dict[str, str], texts: dict[str, str],
            numbered_doc: bool) -> list[Line]:  # fmt: skip
     """Place body lines; returns the lines left over after the resolution (annex, tables after it)."""
@@ -397,6 +414,10 @@ def _place(lines: list[Line], state: _State, typed: dict[str, str], texts: dict[
             texts[note[0]] = note[1]
             continue
         if _star_note(line, state):
+            continue
+
+        if _is_section_heading(line, plain, state):
+            state.heading.append(inline.unparse(tidy(_spans(line.pieces, typed))).strip())
             continue
 
         kind, value = _kind(line.label) if line.label else ("", "")
@@ -471,6 +492,7 @@ def _place(lines: list[Line], state: _State, typed: dict[str, str], texts: dict[
                 depth = 0
         if depth == 0:
             para = _make(spans, state.part, True, state)
+            para.heading, state.heading = "\n".join(state.heading), []
             res.part(state.part).append(para)
             state.stack, state.indents = [para], [line.left]
             state.levels = {}

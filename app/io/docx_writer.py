@@ -49,6 +49,7 @@ STYLE_IDS: dict[str, tuple[str, str]] = {
     "sponsor_line": ("UNSponsorLine", "UN Sponsor Line"),
     "sponsor_heading": ("UNSponsorHeading", "UN Sponsor Heading"),
     "title": ("UNTitle", "UN Title"),
+    "section_heading": ("UNSectionHeading", "UN Section Heading"),
     "annex_heading": ("UNAnnexHeading", "UN Annex Heading"),
     "annex_title": ("UNAnnexTitle", "UN Annex Title"),
     "annex": ("UNAnnex", "UN Annex"),
@@ -269,6 +270,8 @@ def _block_runs(block: Block, notes: _Footnoter) -> str:
 
 
 def _block_style(block: Block) -> str:
+    if block.role == "heading":
+        return "section_heading"
     if block.role == "subparagraph":
         return f"subparagraph{min(block.level, 4)}"  # deeper levels share the fourth
     if block.role == "annex":

@@ -412,10 +412,9 @@ class _Reader:
             top = self._paragraph(p, part, tpl)
             stack.clear()
             res.part(part).append(top)
-            for heading in pending_heading:
-                self.findings.append(Finding("import.unplaced", Severity.WARNING,
-                                             f"heading “{heading}” has no place in the model; it stood before "
-                                             "this paragraph", paragraph_id=top.id))  # fmt: skip
+            if pending_heading:  # a section heading of an omnibus resolution: printed before this paragraph
+                lines = [part for h in pending_heading for part in _heading_lines(h.strip())]
+                top.heading = "\n".join(self._markup(line) for line in lines)
             pending_heading.clear()
         for heading in pending_heading:
             res.annex.append(heading)
@@ -458,6 +457,15 @@ class _Reader:
 
 
 # ---- helpers ---------------------------------------------------------------------------------------------------
+
+
+_NUMBERED_HEADING = re.compile(r"^(?P<mark>[IVXLC]{1,6}|[A-H])\.?\s+(?P<title>\S.*)$")
+
+
+def _heading_lines(text: str) -> list[str]:
+    """ "I Financing" (a numeral and its title joined from one block) → ["I", "Financing"]."""
+    m = _NUMBERED_HEADING.match(text)
+    return [m.group("mark"), m.group("title")] if m else [text]
 
 
 def _normalise(text: str) -> list[str]:

@@ -491,3 +491,16 @@ def test_a_footnote_referenced_twice_reads_back_as_one_note_with_two_references(
     assert inline.footnote_ids(back.preamble[0].text) == [only.id]
     assert inline.footnote_ids(back.operative[1].text) == [only.id]
     assert inline.plain(back.operative[1].text) == "States to ratify it"
+
+
+def test_section_headings_round_trip_through_word():
+    from app.io.docx_writer import build_docx
+    from app.model import Header, Paragraph, Resolution
+
+    res = Resolution(header=Header(template="ga-c2", session=81), title="Oceans")
+    res.preamble = [Paragraph("Recalling", "its resolution 80/1 of 1 December 2025")]
+    res.operative = [Paragraph("Welcomes", "the report", heading="I\nImplementation"),
+                     Paragraph("Urges", "all States to act"), Paragraph("Decides", "to continue", heading="II\nData")]  # fmt: skip
+    back = read_docx(build_docx(res)).resolution
+    assert [p.heading for p in back.operative] == ["I\nImplementation", "", "II\nData"]
+    assert [p.opener for p in back.operative] == ["Welcomes", "Urges", "Decides"]

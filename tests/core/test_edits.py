@@ -277,3 +277,16 @@ def test_fixes_on_footnotes_sponsors_and_header_fields() -> None:
         doc.history.undo()
     assert doc.resolution.footnotes[fid].text.endswith("4 december 2023.")
     assert doc.resolution.header.sponsors == ["Brazil", "Norway"]
+
+
+def test_section_heading_is_one_undoable_edit_on_top_level_paragraphs_only():
+    res = Resolution(
+        operative=[Paragraph("Requests", "the Secretary-General:", [Paragraph("", "To report")])]
+    )
+    doc = edits.Document(res)
+    edits.set_heading(doc, paragraph_id=res.operative[0].id, value=" I \n\n Financing ")
+    assert res.operative[0].heading == "I\nFinancing"
+    doc.history.undo()
+    assert res.operative[0].heading == ""
+    with pytest.raises(edits.EditError):
+        edits.set_heading(doc, paragraph_id=res.operative[0].subparagraphs[0].id, value="A")

@@ -103,3 +103,12 @@ def test_footnote_that_ends_a_paragraph_prints_after_the_punctuation():
     block = out.blocks[0]
     assert block.notes_after == (note.id,)
     assert block_text(block, out.footnote_numbers) == "Recalling its resolution 70/1,[1]"
+
+
+def test_section_headings_print_before_their_paragraph_and_numbering_runs_on():
+    res = draft(3)
+    res.operative[1].heading = "II\nFinancing"
+    out = render(res)
+    roles = [(b.role, block_text(b)) for b in out.blocks if b.part and b.part.value == "operative"]
+    assert roles[1:4] == [("heading", "II"), ("heading", "Financing"), ("operative", roles[3][1])]
+    assert [b.label for b in out.blocks if b.role == "operative"] == ["1.", "2.", "3."]

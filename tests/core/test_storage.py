@@ -21,8 +21,9 @@ def sample() -> Resolution:
     note = res.add_footnote("United Nations, *Treaty Series*, vol. 2056, No. 35597.")
     res.preamble.append(Paragraph("Noting with satisfaction", f"the work undertaken[^{note.id}]"))
     res.operative.append(
-        Paragraph("Requests", "the Secretary-General:", [Paragraph("", "To report"), Paragraph("", "To act")])
-    )
+        Paragraph("Requests", "the Secretary-General:", [Paragraph("", "To report"), Paragraph("", "To act")],
+                  heading="I\nFinancing")
+    )  # fmt: skip
     return res
 
 

@@ -21,6 +21,7 @@ class ScriptedPrompter:
         self.paths: list[Path] = []
         self.template = "ga-c1"
         self.errors: list[tuple[str, str]] = []
+        self.texts: list[str] = []  # answers to ask_text, in order
         self.asked_save = 0
 
     def ask_save(self, parent, name: str) -> str:  # noqa: ANN001
@@ -38,6 +39,10 @@ class ScriptedPrompter:
 
     def choose_template(self, parent, default: str) -> str | None:  # noqa: ANN001
         return self.template
+
+    def ask_text(self, parent, title: str, label: str, text: str) -> str | None:  # noqa: ANN001
+        self.asked_text = text
+        return self.texts.pop(0) if self.texts else None
 
     def error(self, parent, title: str, message: str) -> None:  # noqa: ANN001
         self.errors.append((title, message))

@@ -689,3 +689,23 @@ def test_ctrl_i_italicizes_the_selection(qtbot, window: MainWindow) -> None:  # 
     assert "*" not in window.preview.toPlainText()
     window.action(ActionId.UNDO).trigger()
     assert window.res.preamble[0].text == "the United Nations Treaty Series"
+
+
+def test_section_heading_before_a_paragraph(qtbot, window: MainWindow, prompter) -> None:  # noqa: ANN001
+    draft(qtbot, window)
+    first_op = window.res.operative[0]
+    window.paragraphs.focus_paragraph(first_op.id)
+    prompter.texts = ["I\n  Financing  \n"]
+    window.action(ActionId.SECTION_HEADING).trigger()
+    assert first_op.heading == "I\nFinancing"
+    row = window.paragraphs.row_for(first_op.id)
+    assert row.heading.isVisible() and row.heading.text() == "I\nFinancing"
+    assert labels(window)[2] == "1."  # numbering runs on across sections
+    window.flush()
+    assert "Financing" in window.preview.toPlainText()
+    window.action(ActionId.UNDO).trigger()
+    assert first_op.heading == "" and not row.heading.isVisible()
+    window.paragraphs.focus_paragraph(window.res.preamble[0].id)
+    prompter.texts = ["A"]
+    window.action(ActionId.SECTION_HEADING).trigger()
+    assert window.res.preamble[0].heading == "A"
