@@ -189,12 +189,18 @@ class _Writer:
         formula = _el(preamble, "formula", name="enactingFormula", eId="formula_1")
         fp = _el(formula, "p")
         _el(fp, "span", r.organ_line, class_="italic").tail = "," if r.organ_comma else ""
-        pre = [b for b in r.blocks if b.role not in ("annex", "heading") and b.part is not None and b.part.value == "preamble"]
+        pre = [
+            b
+            for b in r.blocks
+            if b.role not in ("annex", "heading") and b.part is not None and b.part.value == "preamble"
+        ]
         for i, group in enumerate(_groups(pre, 0), start=1):
             self.paragraph_tree(preamble, group, "container", f"container_{i}")
         body = _el(doc, "mainBody")
         ops = [
-            b for b in r.blocks if b.role not in ("annex", "heading") and b.part is not None and b.part.value == "operative"
+            b
+            for b in r.blocks
+            if b.role not in ("annex", "heading") and b.part is not None and b.part.value == "operative"
         ]
         for i, group in enumerate(_groups(ops, 0), start=1):
             self.paragraph_tree(body, group, "paragraph", f"para_{i}")
