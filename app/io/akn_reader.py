@@ -468,16 +468,22 @@ def read_akn(data: bytes, *, name: str = "") -> AknImportResult:
     if body is None:
         body = _first(doc, "body")
 
+    headings: list[str] = []  # a section's number and heading wait for its first paragraph
+
     def walk_body(el: etree._Element) -> None:
         for c in _kids(el):
             kind = _ln(c)
             where = f"operative paragraph {len(res.operative) + 1}"
             if kind in _BODY_PARAS:
-                res.operative.append(reader.paragraph(c, where))
+                para = reader.paragraph(c, where)
+                para.heading = "\n".join(headings)
+                headings.clear()
+                res.operative.append(para)
                 operative_els.append(c)
             elif kind in _GROUPS:
-                for h in _kids(c, "num", "heading", "subheading", "crossHeading"):
-                    reader.unplaced(_text(h), f"before {where}", "a heading of the operative part")
+                headings.extend(
+                    t for h in _kids(c, "num", "heading", "subheading", "crossHeading") if (t := _text(h))
+                )
                 walk_body_group(c)
             elif kind in ("num",):
                 continue
@@ -493,6 +499,8 @@ def read_akn(data: bytes, *, name: str = "") -> AknImportResult:
 
     if body is not None:
         walk_body(body)
+    for text in headings:  # a heading with no paragraph after it
+        reader.unplaced(text, "the end of the operative part", "a heading of the operative part")
 
     for attachment in _all(doc, "attachment"):
         text = _text(attachment)
