@@ -202,8 +202,20 @@ class _Writer:
             for b in r.blocks
             if b.role not in ("annex", "heading") and b.part is not None and b.part.value == "operative"
         ]
+        headings: dict[str, list[str]] = {}
+        for b in r.blocks:
+            if b.role == "heading" and b.part is not None and b.part.value == "operative":
+                headings.setdefault(b.paragraph_id, []).append(inline.plain(inline.unparse(list(b.spans))))
+        holder, sections = body, 0
         for i, group in enumerate(_groups(ops, 0), start=1):
-            self.paragraph_tree(body, group, "paragraph", f"para_{i}")
+            lines = headings.get(group[0].paragraph_id)
+            if lines:  # a section of an omnibus resolution: its paragraphs go inside it, numbering runs on
+                sections += 1
+                holder = _el(body, "section", eId=f"sec_{sections}")
+                if len(lines) > 1 and re.fullmatch(r"[IVXLC]{1,6}|[A-H]\.?", lines[0]):
+                    _el(holder, "num", lines.pop(0))
+                _el(holder, "heading", " ".join(lines))
+            self.paragraph_tree(holder, group, "paragraph", f"para_{i}")
         annex = [b for b in r.blocks if b.role == "annex"]
         if annex:
             attachments = _el(doc, "attachments")
