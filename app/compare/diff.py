@@ -15,6 +15,7 @@ import difflib
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import zip_longest
 
 from app import inline
 from app.model import Paragraph, Part, Resolution
@@ -415,8 +416,12 @@ class _Blocks:
     def __init__(self, rendered: Rendered) -> None:
         self.lead: dict[str, Block] = {}
         self.tail: dict[str, Block] = {}
+        self.heads: dict[str, list[Block]] = {}  # section heading lines printed before a paragraph
         for block in rendered.blocks:
-            if block.role in ("annex", "heading"):
+            if block.role == "heading":
+                self.heads.setdefault(block.paragraph_id, []).append(block)
+                continue
+            if block.role == "annex":
                 continue
             target = self.tail if block.is_tail else self.lead
             target.setdefault(block.paragraph_id, block)
@@ -443,7 +448,7 @@ class _Comparer:
 
     def whole(self, para: Paragraph, side: str, move: str = "") -> None:
         blocks = self.base_blocks if side == "base" else self.new_blocks
-        for block in _reading_order(para, blocks):
+        for block in blocks.heads.get(para.id, []) + _reading_order(para, blocks):
             change = (
                 diff_blocks(block, None, self.notes)
                 if side == "base"
@@ -454,6 +459,8 @@ class _Comparer:
 
     def pair(self, bp: Paragraph, np: Paragraph) -> None:
         bb, nb = self.base_blocks, self.new_blocks
+        for bh, nh in zip_longest(bb.heads.get(bp.id, []), nb.heads.get(np.id, [])):
+            self.out.append(diff_blocks(bh, nh, self.notes))
         self.out.append(diff_blocks(bb.lead.get(bp.id), nb.lead.get(np.id), self.notes))
         self.paragraphs(bp.subparagraphs, np.subparagraphs)
         bt, nt = bb.tail.get(bp.id), nb.tail.get(np.id)

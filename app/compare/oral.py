@@ -67,7 +67,8 @@ class _Names:
                 self.names[key], self.kinds[key] = f"paragraph {annex} of the annex", "annex paragraph"
 
     def of(self, block: Block) -> str:
-        return self.names.get((block.paragraph_id, block.is_tail), "the text")
+        name = self.names.get((block.paragraph_id, block.is_tail), "the text")
+        return f"the section heading before {name.removeprefix('the ')}" if block.role == "heading" else name
 
     def kind(self, block: Block) -> str:
         return self.kinds.get((block.paragraph_id, block.is_tail), "paragraph")
@@ -187,6 +188,16 @@ def oral_revisions(cmp: Comparison) -> list[OralRevision]:
             where = names.of(base)
             out.append(OralRevision(where, f"Delete {where}"))
             renumber = renumber or base.label != ""
+        elif change.status == "inserted" and new is not None and new.role == "heading":
+            lines = [_block_text(new)]
+            while i < len(blocks) and blocks[i].status == "inserted" and blocks[i].new.role == "heading":
+                lines.append(_block_text(blocks[i].new))
+                i += 1
+            where = names.of(last_base) if last_base is not None else "the operative part"
+            out.append(
+                OralRevision(where, f"After {where}, insert the section heading {_q(' '.join(lines))}")
+            )
+            continue
         elif change.status == "inserted" and new is not None:
             texts = [(new.label + " " if new.level else "") + _block_text(new) + new.end]
             while i < len(blocks) and blocks[i].status == "inserted" and _belongs(blocks[i].new, new):

@@ -265,6 +265,7 @@ def _inserted_at_the_end(rows: list[list[str]]) -> None:
     if (kept[0], kept[2]) != (last[0], last[2]):
         return
     kept[3], last[3] = INSERT, EQUAL
+    last[4] = kept[4]  # rejecting merges the two under the last mark: it must carry the base's numbering too
 
 
 def _op_of(change: BlockChange) -> str:

@@ -23,6 +23,7 @@ from test_compare_revisions import body_paragraphs, parts, q, referenced_notes
 
 from app import inline
 from app.compare.diff import DELETE, EQUAL, INSERT, compare
+from app.compare.oral import oral_revisions_text
 from app.compare.tracked import build_tracked_docx, write_tracked_docx
 from app.io.docx_parts import package_problems
 from app.io.reading import read_document
@@ -415,3 +416,19 @@ def test_any_two_versions_accept_and_reject_exactly(
                 inline.plain(other.operative[0].text)
             )  # one reference per note
     _check_round_trip(base, new)
+
+
+def test_section_headings_are_compared_and_tracked() -> None:
+    base = Resolution(header=Header(template="ga-c2", session=81), title="Oceans")
+    base.preamble = [Paragraph("Recalling", "its resolution 80/1 of 1 December 2025")]
+    base.operative = [Paragraph("Welcomes", "the report", heading="I\nImplementation"),
+                      Paragraph("Urges", "all States to act"), Paragraph("Decides", "to continue"),
+                      Paragraph("Requests", "a report", heading="III\nReview")]  # fmt: skip
+    new = copy.deepcopy(base)
+    new.operative[0].heading = "I\nImplementation of the Convention"
+    new.operative[2].heading = "II\nData"
+    new.operative[3].heading = ""
+    _check_round_trip(base, new)
+    text = oral_revisions_text(compare(base, new))
+    assert "In the section heading before operative paragraph 1" in text
+    assert "insert the section heading “II Data”" in text
