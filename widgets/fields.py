@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import cache
 
 from PySide6.QtCore import QEvent, QMimeData, QObject, Qt, Signal
 from PySide6.QtGui import (
@@ -70,6 +71,12 @@ class UndoGuard(QObject):
             widget.installEventFilter(self)
 
 
+@cache
+def _shared_guard() -> UndoGuard:  # noqa: N802
+    """One guard for every paragraph field (made once a QApplication exists)."""
+    return UndoGuard()
+
+
 class OpenerField(QLineEdit):
     """The italic opening phrase ("Recalling", "Also requests")."""
 
@@ -88,6 +95,7 @@ class OpenerField(QLineEdit):
         self.setFont(font)
         self.setFrame(False)
         self.setPlaceholderText("Opener")
+        self.installEventFilter(_shared_guard())  # undo keys and menu entries go to the document's one history
         self.column = 120  # the narrowest an opener field gets
         self._quiet = False
         # textChanged, not textEdited: a choice from the completer is an edit too
@@ -115,13 +123,6 @@ class OpenerField(QLineEdit):
                 self._quiet = False
             self.setCursorPosition(min(pos, len(text)))
 
-    def event(self, event: QEvent) -> bool:
-        # Leave undo/redo to the window's actions (the document's one history)
-        if event.type() == QEvent.Type.ShortcutOverride and _is_undo_key(event):  # type: ignore[arg-type]
-            event.ignore()
-            return False
-        return super().event(event)
-
     def keyPressEvent(self, event: QKeyEvent) -> None:
         popup = self.completer().popup() if self.completer() else None
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not (popup and popup.isVisible()):
@@ -137,13 +138,6 @@ class OpenerField(QLineEdit):
             event.ignore()
             return
         super().keyPressEvent(event)
-
-    def contextMenuEvent(self, event) -> None:  # noqa: ANN001
-        menu = self.createStandardContextMenu()
-        for action in menu.actions():  # the line edit's own undo would bypass the document history
-            if action.text().replace("&", "").startswith(("Undo", "Redo")):
-                menu.removeAction(action)
-        menu.exec(event.globalPos())
 
 
 class MarkupHighlighter(QSyntaxHighlighter):
@@ -207,6 +201,7 @@ class TextField(QTextEdit):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setPlaceholderText("Text of the paragraph")
+        self.installEventFilter(_shared_guard())  # undo keys go to the document's one history
         self.document().setDocumentMargin(2)
         self.highlighter = MarkupHighlighter(self)
         self._quiet = False
@@ -247,12 +242,6 @@ class TextField(QTextEdit):
         cursor.setPosition(max(0, min(start, length)))
         cursor.setPosition(max(0, min(end, length)), QTextCursor.MoveMode.KeepAnchor)
         self.setTextCursor(cursor)
-
-    def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ShortcutOverride and _is_undo_key(event):  # type: ignore[arg-type]
-            event.ignore()
-            return False
-        return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key, mods = event.key(), event.modifiers()
