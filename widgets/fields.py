@@ -72,7 +72,7 @@ class UndoGuard(QObject):
 
 
 @cache
-def _shared_guard() -> UndoGuard:  # noqa: N802
+def _shared_guard() -> UndoGuard:
     """One guard for every paragraph field (made once a QApplication exists)."""
     return UndoGuard()
 
