@@ -69,9 +69,9 @@ def _check(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(json.dumps([f.as_dict() for f in findings], ensure_ascii=False, indent=1))
     else:
-        from app.render import render
+        from app.render import place_names, render
 
-        labels = _paragraph_labels(render(result.resolution))
+        labels = place_names(render(result.resolution).blocks)
         for f in findings:
             where = labels.get(f.paragraph_id, "header" if not f.paragraph_id else f.paragraph_id)
             print(f"{args.file.name}: {where}: {f.severity.value}: {f.message} [{f.rule}]")
@@ -79,25 +79,6 @@ def _check(args: argparse.Namespace) -> int:
         warnings = sum(f.severity is Severity.WARNING for f in findings)
         print(f"{errors} errors, {warnings} warnings, {len(findings) - errors - warnings} notes")
     return 1 if any(f.severity is Severity.ERROR for f in findings) else 0
-
-
-def _paragraph_labels(rendered) -> dict[str, str]:
-    """Human names for paragraph ids: "PP3", "OP5", "OP5 (b)"."""
-    labels: dict[str, str] = {}
-    pp = op = 0
-    parent = ""
-    for block in rendered.blocks:
-        if block.paragraph_id in labels or block.is_tail:
-            continue
-        if block.role == "preambular":
-            pp += 1
-            parent = labels[block.paragraph_id] = f"PP{pp}"
-        elif block.role == "operative":
-            op += 1
-            parent = labels[block.paragraph_id] = f"OP{op}"
-        elif block.role == "subparagraph":
-            labels[block.paragraph_id] = f"{parent} {block.label}"
-    return labels
 
 
 def _export(args: argparse.Namespace) -> int:

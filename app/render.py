@@ -7,6 +7,7 @@ the export writes. Nothing here is stored; everything is computed from the model
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from app import inline
@@ -243,6 +244,20 @@ def number_footnotes(out: Rendered, res: Resolution) -> None:
                 number = len(out.footnote_numbers) + 1
                 out.footnote_numbers[note_id] = number
                 out.footnotes.append((number, note_id, res.footnotes[note_id].text))
+
+
+def place_names(blocks: Iterable[Block]) -> dict[str, str]:
+    """How a delegate names each paragraph: "PP 3", "OP 2", "OP 2 (a)", by paragraph id."""
+    counters = {Part.PREAMBLE: 0, Part.OPERATIVE: 0}
+    names: dict[str, str] = {}
+    for block in blocks:
+        if block.part is None or block.is_tail or block.role == "heading":
+            continue
+        if block.level == 0:
+            counters[block.part] += 1
+        base = f"{'PP' if block.part is Part.PREAMBLE else 'OP'} {counters[block.part]}"
+        names[block.paragraph_id] = f"{base} {block.label}" if block.level and block.label else base
+    return names
 
 
 def block_text(block: Block, numbers: dict[str, int] | None = None) -> str:

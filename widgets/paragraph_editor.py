@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from app.findings import Finding
 from app.model import Part
-from app.render import Block
+from app.render import Block, place_names
 from widgets.fields import OpenerField, TextField
 
 MIME = "application/x-resolute-paragraph"
@@ -395,12 +395,8 @@ class ParagraphList(QScrollArea):
                 box.layout().removeWidget(row)
             row.deleteLater()
         self.order = [key for key, _ in wanted]
-        counters = {Part.PREAMBLE: 0, Part.OPERATIVE: 0}
-        placed: list[tuple[RowKey, Block, str]] = []
-        for key, block in wanted:
-            if block.level == 0 and not block.is_tail:
-                counters[block.part] += 1
-            placed.append((key, block, self._where(block, counters)))
+        names = place_names(block for _, block in wanted)
+        placed = [(key, block, names.get(key[0], "")) for key, block in wanted]
         fresh = 0
         self.setUpdatesEnabled(False)
         try:
@@ -478,24 +474,13 @@ class ParagraphList(QScrollArea):
             self._build_backlog()
 
     def _relabel(self, wanted: list[tuple[RowKey, Block]]) -> None:
-        counters = {Part.PREAMBLE: 0, Part.OPERATIVE: 0}
+        names = place_names(block for _, block in wanted)
         for key, block in wanted:
-            if block.level == 0 and not block.is_tail:
-                counters[block.part] += 1
             row = self.rows.get(key)
             if row is not None and row.block != block:
-                row.set_block(block, self._where(block, counters))
+                row.set_block(block, names.get(key[0], ""))
             if row is not None and not key[1]:
                 row.set_heading(self._headings.get(key[0], ""))
-
-    @staticmethod
-    def _where(block: Block, counters: dict[Part, int]) -> str:
-        """How a delegate names the place: 'PP 3', 'OP 2', 'OP 2 (a)'."""
-        prefix = "PP" if block.part is Part.PREAMBLE else "OP"
-        base = f"{prefix} {counters[block.part]}"
-        if block.level and block.label:
-            return f"{base} {block.label}"
-        return base
 
     def where(self, paragraph_id: str) -> str:
         row = self.rows.get((paragraph_id, False))

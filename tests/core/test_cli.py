@@ -22,8 +22,8 @@ def test_check_clean_draft_exits_0(capsys):
 def test_check_with_errors_exits_1_and_names_the_paragraph(capsys):
     assert run(["check", str(CLI / "errors.txt")]) == 1
     out = capsys.readouterr().out
-    assert "OP1: error:" in out and "United Nations" in out
-    assert "OP2: error:" in out and "Secretary-General" in out
+    assert "OP 1: error:" in out and "United Nations" in out
+    assert "OP 2: error:" in out and "Secretary-General" in out
 
 
 def test_check_json_has_rule_severity_message_location(capsys):

@@ -112,3 +112,16 @@ def test_section_headings_print_before_their_paragraph_and_numbering_runs_on():
     roles = [(b.role, block_text(b)) for b in out.blocks if b.part and b.part.value == "operative"]
     assert roles[1:4] == [("heading", "II"), ("heading", "Financing"), ("operative", roles[3][1])]
     assert [b.label for b in out.blocks if b.role == "operative"] == ["1.", "2.", "3."]
+
+
+def test_place_names_are_how_a_delegate_names_paragraphs():
+    from app.render import place_names
+
+    res = draft(2)
+    res.operative[1].subparagraphs = [Paragraph("", "One"), Paragraph("", "Two")]
+    res.operative[1].heading = "II\nFinancing"
+    names = place_names(render(res).blocks)
+    assert [names[p.id] for p in res.preamble] == ["PP 1", "PP 2"]
+    assert [names[p.id] for _, p in res.paragraphs() if _.value == "operative"] == [
+        "OP 1", "OP 2", "OP 2 (a)", "OP 2 (b)",
+    ]  # fmt: skip
