@@ -102,8 +102,7 @@ def keeps_own_end(markup: str) -> bool:
 
 
 def _end_for(text: str, wanted: str) -> str:
-    """A subparagraph typed as "...; and" carries its own punctuation."""
-    return "" if _KEEPS_OWN_END.search(inline.plain(text)) else wanted
+    return "" if keeps_own_end(text) else wanted
 
 
 def join_opener(opener: str, text: str) -> str:
