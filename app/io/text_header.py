@@ -423,7 +423,7 @@ def _read_sponsors(out: HeaderResult, text: str) -> None:
 
 def star_note(out: HeaderResult, text: str) -> bool:
     """Place a page-1 '*' note that belongs to the sponsor line. True when it was used."""
-    m = STAR_BEHALF.match(text.strip())
+    m = STAR_BEHALF.match(text.strip().lstrip("*").strip())  # the note may carry its own "*" mark
     if m:
         out.header.on_behalf_of = m.group(1).strip()
         return True

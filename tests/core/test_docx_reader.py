@@ -504,3 +504,17 @@ def test_section_headings_round_trip_through_word():
     back = read_docx(build_docx(res)).resolution
     assert [p.heading for p in back.operative] == ["I\nImplementation", "", "II\nData"]
     assert [p.opener for p in back.operative] == ["Welcomes", "Urges", "Decides"]
+
+
+def test_a_group_draft_keeps_its_on_behalf_of_group_through_word():
+    from app.io.docx_writer import build_docx
+    from app.model import Header, Paragraph, Resolution
+
+    res = Resolution(header=Header(template="ga-c2", session=81, sponsors=["Uganda"],
+                                   on_behalf_of="the Group of 77 and China"), title="Trade")  # fmt: skip
+    res.preamble = [Paragraph("Recalling", "its resolution 80/1 of 1 December 2025")]
+    res.operative = [Paragraph("Urges", "all States to act")]
+    result = read_docx(build_docx(res))
+    back = result.resolution
+    assert (back.header.sponsors, back.header.on_behalf_of) == (["Uganda"], "the Group of 77 and China")
+    assert back.annex == [] and not back.footnotes
