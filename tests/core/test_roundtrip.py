@@ -116,6 +116,7 @@ def resolutions(draw: st.DrawFn) -> Resolution:
         header.agenda_items = [AgendaItem(str(draw(st.integers(1, 180))), draw(st.sampled_from(["", "a", "b"])),
                                           draw(titles))]  # fmt: skip
     header.sponsors = draw(st.lists(st.sampled_from(_STATES), min_size=1, max_size=5, unique=True))
+    header.on_behalf_of = draw(st.sampled_from(["", "the Group of 77 and China", "the European Union"]))
     header.kind = draw(
         st.sampled_from([DocumentKind.DRAFT_RESOLUTION, DocumentKind.REVISED_DRAFT_RESOLUTION])
     )
