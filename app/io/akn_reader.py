@@ -413,6 +413,34 @@ _GROUPS = ("section", "part", "division", "chapter", "title", "book", "hcontaine
            "subpart", "subdivision", "subchapter", "subtitle", "level", "article", "clause")  # fmt: skip
 
 
+_DRAFT_KINDS = {
+    "draftResolution": DocumentKind.DRAFT_RESOLUTION,
+    "draftDecision": DocumentKind.DRAFT_DECISION,
+    "amendment": DocumentKind.AMENDMENT,
+}
+
+
+def _read_draft_header(doc: etree._Element, meta: dict[str, Any], header: Header) -> None:
+    """A draft (as Resolute's AKN export writes one) keeps its symbol, date, distribution, kind and group."""
+    from app.io.text_header import STAR_BEHALF
+
+    m = re.fullmatch(r"(?P<base>.+?)/Rev\.(?P<n>\d+)", meta["symbol"])
+    header.symbol, header.revision = (m["base"], int(m["n"])) if m else (meta["symbol"], 0)
+    header.date = meta["issue_date"]
+    cover = _first(doc, "coverPage")
+    status = _text(_first(cover, "docStatus"))
+    header.distribution = status.split(":")[-1].strip() or header.distribution
+    header.kind = _DRAFT_KINDS[doc.get("name", "")]
+    proponent = _first(cover, "docProponent")
+    note = _first(proponent, "authorialNote")
+    if note is not None:
+        behalf = STAR_BEHALF.match(_text(note).lstrip("*").strip())
+        header.on_behalf_of = behalf.group(1).strip() if behalf else ""
+        note.getparent().remove(note)  # the rest is the sponsor line
+    if header.kind is DocumentKind.DRAFT_RESOLUTION and _text(proponent).endswith("revised draft resolution"):
+        header.kind = DocumentKind.REVISED_DRAFT_RESOLUTION
+
+
 def read_akn(data: bytes, *, name: str = "") -> AknImportResult:
     """Read AKN4UN XML into a draft. Raises InputError for anything that is not Akoma Ntoso."""
     doc = _document(parse_xml(data, name=name), name)
@@ -429,6 +457,9 @@ def read_akn(data: bytes, *, name: str = "") -> AknImportResult:
     header.agenda_items = [AgendaItem(**item) for item in meta["agenda_items"]]
     header.sponsors = list(meta["sponsors"])
     header.original_language = meta["original_language"] or header.original_language
+    draft = doc.get("name") in _DRAFT_KINDS
+    if draft:
+        _read_draft_header(doc, meta, header)
     res = Resolution(header=header)
     reader = _Reader(res)
     title_el = _first(_first(doc, "preface"), "docTitle")
@@ -517,9 +548,10 @@ def read_akn(data: bytes, *, name: str = "") -> AknImportResult:
     if not res.preamble and not res.operative:
         raise InputError(f"{name or 'the file'} is Akoma Ntoso but has no preamble or operative paragraphs")
 
-    what = meta["symbol"] or "an adopted resolution"
-    adopted = f", adopted on {format_date(meta['adoption_date'])}" if meta["adoption_date"] else ""
-    findings.insert(0, Finding("import.source", Severity.INFO,
-                               f"opened {what}{adopted} as a draft to rework: it has no symbol or date yet",
-                               field="header"))  # fmt: skip
+    if not draft:
+        what = meta["symbol"] or "an adopted resolution"
+        adopted = f", adopted on {format_date(meta['adoption_date'])}" if meta["adoption_date"] else ""
+        findings.insert(0, Finding("import.source", Severity.INFO,
+                                   f"opened {what}{adopted} as a draft to rework: it has no symbol or date yet",
+                                   field="header"))  # fmt: skip
     return AknImportResult(resolution=res, findings=findings, metadata=meta)

@@ -10,7 +10,7 @@ from lxml import etree
 from app import inline
 from app.io.akn_reader import read_akn
 from app.io.akn_writer import AKN_NS, to_akn
-from app.model import AgendaItem, Header, Paragraph, Resolution
+from app.model import AgendaItem, DocumentKind, Header, Paragraph, Resolution
 
 NS = {"a": AKN_NS}
 
@@ -102,6 +102,24 @@ def test_importer_reads_the_export_back_to_the_same_model() -> None:
     assert back.header.session == 80
     assert back.header.sponsors == res.header.sponsors
     assert back.header.agenda_items == res.header.agenda_items
+    # a draft keeps what makes it a draft: symbol, revision, date, distribution, kind and group
+    h = back.header
+    assert (h.symbol, h.revision, h.date, h.distribution) == (
+        "A/C.1/80/L.43",
+        0,
+        dt.date(2025, 10, 15),
+        "Limited",
+    )
+    assert h.kind == res.header.kind and h.on_behalf_of == ""
+    res.header.revision, res.header.kind = 1, DocumentKind.REVISED_DRAFT_RESOLUTION
+    res.header.sponsors, res.header.on_behalf_of = ["Uganda"], "the Group of 77 and China"
+    again = read_akn(to_akn(res)).resolution.header
+    assert (again.symbol, again.revision, again.kind) == (
+        "A/C.1/80/L.43",
+        1,
+        DocumentKind.REVISED_DRAFT_RESOLUTION,
+    )
+    assert (again.sponsors, again.on_behalf_of) == (["Uganda"], "the Group of 77 and China")
 
 
 @pytest.mark.parametrize(
