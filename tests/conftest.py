@@ -1,4 +1,4 @@
-"""Shared test setup: Qt offscreen, and the corpus in ../shared when it is there."""
+"""Shared test setup: Qt offscreen, and the issued UN texts the tests read (a copy kept in tests/fixtures)."""
 
 from __future__ import annotations
 
@@ -16,13 +16,13 @@ if os.environ.get("CI"):
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT.parent / "shared" / "corpus"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+# Public UN documents copied from ../shared/corpus, so that every clone runs every test.
+CORPUS = FIXTURES / "corpus"
 
 
 @pytest.fixture
 def corpus() -> Path:
-    """The folder of real UN texts; tests that need it skip on a user's clone, which has none."""
-    if not CORPUS.is_dir():
-        pytest.skip("../shared/corpus is not here (a user's clone has none)")
+    """The folder of issued UN texts, their PDFs and UN XML (a missing copy fails the test, never skips it)."""
+    assert CORPUS.is_dir(), f"{CORPUS} is missing: the corpus fixtures are part of the repository"
     return CORPUS

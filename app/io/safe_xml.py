@@ -81,7 +81,10 @@ def check_xml(data: bytes, *, name: str = "", max_depth: int = MAX_DEPTH) -> Non
                 depth += 1
                 count += 1
                 if depth > max_depth:
-                    raise InputError(f"{_label(name)} nests its XML more than {max_depth} levels deep")
+                    raise InputError(
+                        f"{_label(name)} nests its XML too deeply (more than {max_depth} levels) or is too "
+                        "large to read safely"
+                    )
                 if count > MAX_ELEMENTS:
                     raise InputError(f"{_label(name)} has too many XML elements to be a resolution")
             else:
@@ -89,7 +92,18 @@ def check_xml(data: bytes, *, name: str = "", max_depth: int = MAX_DEPTH) -> Non
                 if depth > 2:
                     elem.clear(keep_tail=True)  # only the walk matters here; keep memory flat
     except etree.XMLSyntaxError as exc:
-        raise InputError(f"{_label(name)} is not well-formed XML ({_short(exc)})") from None
+        raise _syntax_error(exc, name, max_depth) from None
+
+
+def _syntax_error(exc: etree.XMLSyntaxError, name: str, max_depth: int) -> InputError:
+    """One line for a parse failure. libxml2 enforces nesting and size limits of its own, and which of its
+    limit and ours is met first depends on how it buffers: both are refused in our words."""
+    if exc.code == getattr(etree.ErrorTypes, "ERR_RESOURCE_LIMIT", -1) or "depth" in str(exc).lower():
+        return InputError(
+            f"{_label(name)} nests its XML too deeply (more than {max_depth} levels) or is too large "
+            "to read safely"
+        )
+    return InputError(f"{_label(name)} is not well-formed XML ({_short(exc)})")
 
 
 def parse_xml(data: bytes, *, name: str = "", max_depth: int = MAX_DEPTH) -> etree._Element:
@@ -98,7 +112,7 @@ def parse_xml(data: bytes, *, name: str = "", max_depth: int = MAX_DEPTH) -> etr
     try:
         root = etree.fromstring(data, _parser())
     except etree.XMLSyntaxError as exc:
-        raise InputError(f"{_label(name)} is not well-formed XML ({_short(exc)})") from None
+        raise _syntax_error(exc, name, max_depth) from None
     if root is None:
         raise InputError(f"{_label(name)} holds no XML element")
     return root

@@ -13,6 +13,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from fixtures.wordxml.docs import Doc, I  # noqa: E402
 
+from app.cli import run as cli_main  # noqa: E402
 from app.errors import InputError  # noqa: E402
 from app.io.akn_reader import read_akn, read_akn_metadata  # noqa: E402
 from app.io.docx_reader import read_docx  # noqa: E402
@@ -79,11 +80,16 @@ def test_entity_declarations_are_refused(data: bytes) -> None:
         read_akn_metadata(data)
 
 
-def test_absurd_nesting_is_refused() -> None:
-    data = b"<akomaNtoso>" + b"<a>" * 100_000 + b"</a>" * 100_000 + b"</akomaNtoso>"
+@pytest.mark.parametrize("levels", [300, 5_000, 100_000])
+def test_absurd_nesting_is_refused(levels: int, tmp_path: Path) -> None:
+    """Refused in one line whichever limit (ours or the XML library's own) is met first; exit 2 on the CLI."""
+    data = b"<akomaNtoso>" + b"<a>" * levels + b"</a>" * levels + b"</akomaNtoso>"
     with pytest.raises(InputError) as exc:
         read_akn(data, name="deep.xml")
-    _one_line(exc, "deep.xml", "levels deep")
+    _one_line(exc, "deep.xml")
+    path = tmp_path / "deep.xml"
+    path.write_bytes(data)
+    assert cli_main(["check", str(path)]) == 2
 
 
 def test_invalid_utf8_and_empty_and_truncated_xml() -> None:
@@ -211,7 +217,7 @@ def test_deep_nesting_inside_a_docx_part() -> None:
     evil = document.replace(b"<w:body>", b"<w:body>" + deep, 1)
     with pytest.raises(InputError) as exc:
         read_docx(_rezip(data, {"word/document.xml": evil}), name="deep.docx")
-    _one_line(exc, "deep.docx", "levels deep")
+    _one_line(exc, "deep.docx")
 
 
 def test_invalid_utf8_inside_a_docx_part() -> None:
