@@ -1,4 +1,6 @@
-"""The resolution as structure: header, title, preamble, operative part, footnotes.
+"""The resolution as structure: header, title, preamble, operative part, footnotes, and the wider forms a
+delegation submits: parts A, B ... each with its own preamble and operative part, annexes with their own
+headings and numbered paragraphs, and the instructions of an amendment.
 
 What is stored is what the delegate wrote. Paragraph numbers, subparagraph labels and terminal punctuation are
 never stored: `app.render` derives them. Text fields use the small inline markup of `app.inline`
@@ -86,6 +88,7 @@ class Paragraph:
     tail: str = ""
     id: str = field(default_factory=new_id)
     heading: str = ""
+    numbered: bool = True  # only annex paragraphs may stand unnumbered (a chapeau before paragraph 1)
 
     def walk(self) -> Iterator[Paragraph]:
         """This paragraph and every subparagraph below it, in reading order."""
@@ -101,34 +104,115 @@ class Footnote:
 
 
 @dataclass
+class ResolutionPart:
+    """Part B, C ... of a resolution adopted in parts ("Questions relating to information", A/RES/75/101 A-B).
+
+    Each part has its letter (derived from its place), its own title, organ line, preamble and operative part
+    numbered from 1. Part A is the resolution's own preamble and operative part, titled `Resolution.part_title`.
+    """
+
+    title: str = ""
+    preamble: list[Paragraph] = field(default_factory=list)
+    operative: list[Paragraph] = field(default_factory=list)
+    id: str = field(default_factory=new_id)
+
+    def part(self, part: Part) -> list[Paragraph]:
+        return self.preamble if part is Part.PREAMBLE else self.operative
+
+
+@dataclass
+class Annex:
+    """A text annexed to the resolution: a declaration, a programme of action, terms of reference.
+
+    Printed after the operative part as "Annex" ("Annex I", "Annex II" ... when there are several: derived),
+    its title, then its paragraphs, numbered 1, 2 ... unless `Paragraph.numbered` is false, with section
+    headings (`Paragraph.heading`) and subparagraphs as in the operative part. Punctuation is as written.
+    """
+
+    title: str = ""
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    id: str = field(default_factory=new_id)
+
+
+class Action(str, Enum):
+    DELETE = "delete"
+    INSERT = "insert"
+    REPLACE = "replace"
+
+
+@dataclass
+class Instruction:
+    """One instruction of an amendment, against the paragraphs of the draft it amends as issued.
+
+    Words: "In operative paragraph 5, after “States”, insert “and regional organizations”" is
+    INSERT, OPERATIVE, 5, after="States", new="and regional organizations"; a replacement has `old` and
+    `new`, a deletion `old` alone. Whole paragraphs (`paragraph` set, `old`/`new` empty): DELETE quotes the
+    paragraph it deletes, REPLACE gives the paragraph's new text, INSERT adds `paragraph` after paragraph
+    `number` of its part (0: before the first). `sub` names a subparagraph ("(a)") of paragraph `number`.
+    """
+
+    action: Action
+    part: Part
+    number: int
+    sub: str = ""
+    old: str = ""
+    new: str = ""
+    after: str = ""
+    paragraph: Paragraph | None = None
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
 class Resolution:
     header: Header = field(default_factory=Header)
     title: str = ""
     preamble: list[Paragraph] = field(default_factory=list)
     operative: list[Paragraph] = field(default_factory=list)
     footnotes: dict[str, Footnote] = field(default_factory=dict)  # by id; numbers come from reading order
-    annex: list[str] = field(default_factory=list)  # material after the operative part, kept as plain text
+    # material a reader could not place (a table, a text box), kept as plain text after the operative part
+    unplaced: list[str] = field(default_factory=list)
+    part_title: str = ""  # the title of part A, for a resolution in parts
+    later_parts: list[ResolutionPart] = field(default_factory=list)  # parts B, C ...
+    annexes: list[Annex] = field(default_factory=list)
+    instructions: list[Instruction] = field(default_factory=list)  # an amendment's body
 
     def part(self, part: Part) -> list[Paragraph]:
         return self.preamble if part is Part.PREAMBLE else self.operative
 
+    def parts(self) -> list[ResolutionPart]:
+        """Every part in order: part A is a view sharing this resolution's own paragraph lists."""
+        first = ResolutionPart(self.part_title, self.preamble, self.operative, id="")
+        return [first, *self.later_parts]
+
     def paragraphs(self) -> Iterator[tuple[Part, Paragraph]]:
-        """Every paragraph and subparagraph, with its part, in reading order."""
-        for part in Part:
-            for para in self.part(part):
-                for node in para.walk():
-                    yield part, node
+        """Every paragraph and subparagraph of every part, with its part, in reading order (annexes apart)."""
+        for body in self.parts():
+            for part in Part:
+                for para in body.part(part):
+                    yield from ((part, node) for node in para.walk())
+
+    def annex_paragraphs(self) -> Iterator[Paragraph]:
+        """Every paragraph and subparagraph of every annex, in reading order."""
+        for annex in self.annexes:
+            for para in annex.paragraphs:
+                yield from para.walk()
+
+    def lists(self) -> Iterator[tuple[Part | None, list[Paragraph]]]:
+        """Every top-level list of paragraphs: each part's preamble and operative part, then each annex."""
+        for body in self.parts():
+            for part in Part:
+                yield part, body.part(part)
+        for annex in self.annexes:
+            yield None, annex.paragraphs
 
     def find(self, paragraph_id: str) -> Paragraph | None:
-        for _, node in self.paragraphs():
-            if node.id == paragraph_id:
-                return node
-        return None
+        found = self.locate(paragraph_id)
+        return found[1][found[2]] if found else None
 
-    def locate(self, paragraph_id: str) -> tuple[Part, list[Paragraph], int] | None:
-        """The part, the list holding the paragraph and its index there."""
-        for part in Part:
-            found = _locate_in(self.part(part), paragraph_id)
+    def locate(self, paragraph_id: str) -> tuple[Part | None, list[Paragraph], int] | None:
+        """The part (None in an annex), the list holding the paragraph and its index there."""
+        for part, items in self.lists():
+            found = _locate_in(items, paragraph_id)
             if found:
                 return part, found[0], found[1]
         return None

@@ -11,8 +11,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from app import inline
-from app.formatting import format_date, join_names, session_line, subparagraph_label
-from app.model import DocumentKind, Paragraph, Part, Resolution
+from app.formatting import format_date, join_names, roman, session_line, subparagraph_label
+from app.model import Annex, DocumentKind, Paragraph, Part, Resolution, ResolutionPart
 from app.templates import Template, get_template
 
 
@@ -20,15 +20,19 @@ from app.templates import Template, get_template
 class Block:
     """One printed paragraph of the body."""
 
-    role: str  # "heading", "preambular", "operative", "subparagraph", "annex"
-    paragraph_id: str  # the model paragraph it shows (subparagraphs have their own ids)
-    part: Part | None
+    # "preambular", "operative", "subparagraph", "heading" (a section heading line); for a resolution in
+    # parts "part_heading" (the letter), "part_title" and "organ_line" before each part; for an annex
+    # "annex_heading" ("Annex I"), "annex_title" and "annex_paragraph"; "unplaced" for material kept as text
+    role: str
+    paragraph_id: str  # the model paragraph it shows (subparagraphs have their own ids); part or annex id
+    part: Part | None  # None in an annex and on part and annex lines
     level: int  # 0 for paragraphs, 1 for (a), 2 for (i), ...
     label: str  # "1.", "(a)", or ""
     opener: str  # italic opening phrase, plain text
     spans: tuple[inline.Span, ...]  # the rest, with footnote references
     end: str  # derived terminal punctuation: "," ";" "." ":" or ""
     is_tail: bool = False  # text after a subparagraph list, inside the same paragraph
+    unit: str = ""  # where it stands: "" (a single-part resolution), "A", "B" ... or "Annex", "Annex II"
 
     @property
     def body_spans(self) -> tuple[inline.Span, ...]:
@@ -168,35 +172,81 @@ def agenda_lines(res: Resolution, tpl: Template) -> list[AgendaLine]:
 
 
 def _block(role: str, para_id: str, part: Part | None, level: int, label: str, opener: str, text: str, end: str,
-           *, is_tail: bool = False) -> Block:  # fmt: skip
-    return Block(role, para_id, part, level, label, opener, tuple(inline.parse(text)), end, is_tail)
+           *, is_tail: bool = False, unit: str = "") -> Block:  # fmt: skip
+    return Block(role, para_id, part, level, label, opener, tuple(inline.parse(text)), end, is_tail, unit)
 
 
-def _blocks_for(para: Paragraph, *, part: Part, level: int, label: str, end: str, role: str) -> list[Block]:
-    text = absorb_terminal(para.text)
-    tail = absorb_terminal(para.tail)
+def _blocks_for(para: Paragraph, *, part: Part | None, level: int, label: str, end: str | None, role: str,
+                unit: str) -> list[Block]:  # fmt: skip
+    """A paragraph and its subparagraphs. `end` None (annexes): punctuation stays as written."""
+    as_written = end is None
+    text = para.text if as_written else absorb_terminal(para.text)
+    tail = para.tail if as_written else absorb_terminal(para.tail)
     subs = para.subparagraphs
-    heads = [_block("heading", para.id, part, level, "", "", line.strip(), "")
+    heads = [_block("heading", para.id, part, level, "", "", line.strip(), "", unit=unit)
              for line in para.heading.splitlines() if line.strip()]  # fmt: skip
-    lead_end = ":" if subs else end
-    if subs and not text and not para.opener:
+    lead_end = ":" if subs else (end or "")
+    if as_written or (subs and not text and not para.opener):
         lead_end = ""
-    out = [*heads, _block(role, para.id, part, level, label, para.opener, text, _end_for(text, lead_end))]
-    sub_mid = ";" if part is Part.OPERATIVE or level > 0 else ";"
+    lead = _block(role, para.id, part, level, label, para.opener, text, _end_for(text, lead_end), unit=unit)
+    out = [*heads, lead]
     for i, sub in enumerate(subs, start=1):
         last = i == len(subs)
-        sub_end = (";" if tail else end) if last else sub_mid
-        out += _blocks_for(
-            sub,
-            part=part,
-            level=level + 1,
-            label=subparagraph_label(level + 1, i),
-            end=sub_end,
-            role="subparagraph",
-        )
+        sub_end = None if as_written else (";" if tail or not last else end)
+        out += _blocks_for(sub, part=part, level=level + 1, label=subparagraph_label(level + 1, i), end=sub_end,
+                           role="subparagraph", unit=unit)  # fmt: skip
     if subs and tail:
-        out.append(_block(role, para.id, part, level, "", "", tail, end, is_tail=True))
+        out.append(_block(role, para.id, part, level, "", "", tail, end or "", is_tail=True, unit=unit))
     return out
+
+
+def _part_blocks(body: ResolutionPart, letter: str, organ: str) -> list[Block]:
+    """One part's paragraphs; for a resolution in parts, its letter, title and organ line before them."""
+    blocks: list[Block] = []
+    if letter:
+        blocks.append(_block("part_heading", body.id, None, 0, "", "", letter, "", unit=letter))
+        if body.title:
+            blocks.append(_block("part_title", body.id, None, 0, "", "", body.title, "", unit=letter))
+        comma = "," if body.preamble else ""
+        blocks.append(Block("organ_line", body.id, None, 0, "", organ, (), comma, unit=letter))
+    for para in body.preamble:
+        blocks += _blocks_for(
+            para, part=Part.PREAMBLE, level=0, label="", end=",", role="preambular", unit=letter
+        )
+    n = len(body.operative)
+    for i, para in enumerate(body.operative, start=1):
+        label = f"{i}." if n > 1 else ""
+        blocks += _blocks_for(para, part=Part.OPERATIVE, level=0, label=label, end="." if i == n else ";",
+                              role="operative", unit=letter)  # fmt: skip
+    return blocks
+
+
+def annex_label(index: int, count: int) -> str:
+    """ "Annex" for a single annex, "Annex I", "Annex II" ... when there are several."""
+    return "Annex" if count == 1 else f"Annex {roman(index)}"
+
+
+def _annex_blocks(annex: Annex, label: str) -> list[Block]:
+    blocks = [_block("annex_heading", annex.id, None, 0, "", "", label, "", unit=label)]
+    if annex.title:
+        blocks.append(_block("annex_title", annex.id, None, 0, "", "", annex.title, "", unit=label))
+    number = 0
+    for para in annex.paragraphs:
+        if para.numbered:
+            number += 1
+        blocks += _blocks_for(para, part=None, level=0, label=f"{number}." if para.numbered else "", end=None,
+                              role="annex_paragraph", unit=label)  # fmt: skip
+    return blocks
+
+
+def part_letter(index: int) -> str:
+    """ "A", "B" ... "Z", then "AA": parts of one resolution rarely pass E."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
 
 
 def render(res: Resolution, template: Template | None = None) -> Rendered:
@@ -204,15 +254,14 @@ def render(res: Resolution, template: Template | None = None) -> Rendered:
     h = res.header
     line, note = sponsor_line(res)
     blocks: list[Block] = []
-    for para in res.preamble:
-        blocks += _blocks_for(para, part=Part.PREAMBLE, level=0, label="", end=",", role="preambular")
-    n = len(res.operative)
-    for i, para in enumerate(res.operative, start=1):
-        label = f"{i}." if n > 1 else ""
-        blocks += _blocks_for(para, part=Part.OPERATIVE, level=0, label=label, end="." if i == n else ";",
-                              role="operative")  # fmt: skip
-    for text in res.annex:
-        blocks.append(_block("annex", "", None, 0, "", "", text, ""))
+    parts = res.parts()
+    in_parts = len(parts) > 1
+    for index, body in enumerate(parts):
+        blocks += _part_blocks(body, part_letter(index) if in_parts else "", tpl.organ_line)
+    for index, annex in enumerate(res.annexes, start=1):
+        blocks += _annex_blocks(annex, annex_label(index, len(res.annexes)))
+    for text in res.unplaced:
+        blocks.append(_block("unplaced", "", None, 0, "", "", text, ""))
     out = Rendered(
         template=tpl,
         symbol=h.full_symbol,
@@ -225,7 +274,7 @@ def render(res: Resolution, template: Template | None = None) -> Rendered:
         sponsor_note=note,
         title=inline.plain(res.title) if tpl.has_title else "",
         title_spans=tuple(inline.parse(res.title)) if tpl.has_title else (),
-        organ_line=tpl.organ_line,
+        organ_line="" if in_parts else tpl.organ_line,  # a resolution in parts has one before each part
         organ_comma=bool(res.preamble),
         blocks=blocks,
         job_number=h.job_number,
@@ -246,16 +295,23 @@ def number_footnotes(out: Rendered, res: Resolution) -> None:
 
 
 def place_names(blocks: Iterable[Block]) -> dict[str, str]:
-    """How a delegate names each paragraph: "PP 3", "OP 2", "OP 2 (a)", by paragraph id."""
-    counters = {Part.PREAMBLE: 0, Part.OPERATIVE: 0}
+    """How a delegate names each paragraph, by paragraph id: "PP 3", "OP 2", "OP 2 (a)"; in a resolution in
+    parts "B PP 3"; in an annex "Annex para. 4 (b)", or "Annex II para. 4" (by place when unnumbered)."""
+    counters: dict[tuple[str, Part | None], int] = {}
     names: dict[str, str] = {}
+    top = ""
     for block in blocks:
-        if block.part is None or block.is_tail or block.role == "heading":
+        if block.is_tail or block.role not in ("preambular", "operative", "subparagraph", "annex_paragraph"):
             continue
+        key = (block.unit, block.part)
         if block.level == 0:
-            counters[block.part] += 1
-        base = f"{'PP' if block.part is Part.PREAMBLE else 'OP'} {counters[block.part]}"
-        names[block.paragraph_id] = f"{base} {block.label}" if block.level and block.label else base
+            counters[key] = counters.get(key, 0) + 1
+            if block.part is None:
+                top = f"{block.unit} para. {block.label.rstrip('.') or counters[key]}"
+            else:
+                kind = "PP" if block.part is Part.PREAMBLE else "OP"
+                top = f"{block.unit} {kind} {counters[key]}".strip()
+        names[block.paragraph_id] = f"{top} {block.label}" if block.level and block.label else top
     return names
 
 

@@ -1,11 +1,18 @@
 """The project file: the model as versioned JSON.
 
-    {"format": "resolute", "version": 1,
+    {"format": "resolute", "version": 2,
      "header": {...}, "title": "...",
-     "preamble": [{"id", "opener", "text", "subparagraphs": [...], "tail", "heading" (optional)}, ...],
-     "operative": [...], "footnotes": [{"id", "text"}], "annex": ["..."]}
+     "preamble": [{"id", "opener", "text", "subparagraphs": [...], "tail",
+                   "heading" (optional), "numbered": false (optional)}, ...],
+     "operative": [...], "footnotes": [{"id", "text"}],
+     "part_title": "...", "parts": [{"id", "title", "preamble", "operative"}],     (parts B, C ...)
+     "annexes": [{"id", "title", "paragraphs": [...]}],
+     "instructions": [{"id", "action", "part", "number", "sub", "old", "new", "after", "paragraph"}],
+     "unplaced": ["..."]}
 
-Texts use the inline markup of `app.inline`. Older versions are migrated on load; newer ones are refused.
+Texts use the inline markup of `app.inline`. Older versions are migrated on load (version 1 kept what a reader
+could not place, annexes included, as plain text under "annex": it becomes "unplaced"); newer ones are refused.
+Keys for what a document does not have (parts, annexes, instructions) are left out.
 """
 
 from __future__ import annotations
@@ -18,10 +25,23 @@ from typing import Any
 
 from app.atomic import write_atomic
 from app.errors import InputError, ProjectVersionError
-from app.model import AgendaItem, DocumentKind, Footnote, Header, Paragraph, Resolution, new_id
+from app.model import (
+    Action,
+    AgendaItem,
+    Annex,
+    DocumentKind,
+    Footnote,
+    Header,
+    Instruction,
+    Paragraph,
+    Part,
+    Resolution,
+    ResolutionPart,
+    new_id,
+)
 
 FORMAT = "resolute"
-VERSION = 1
+VERSION = 2
 MAX_PROJECT_BYTES = 50 * 1024 * 1024
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -54,7 +74,38 @@ def to_dict(res: Resolution) -> dict[str, Any]:
         "preamble": [_para_to_dict(p) for p in res.preamble],
         "operative": [_para_to_dict(p) for p in res.operative],
         "footnotes": [{"id": f.id, "text": f.text} for f in res.footnotes.values()],
-        "annex": list(res.annex),
+        **({"part_title": res.part_title} if res.part_title else {}),
+        **({"parts": [_part_to_dict(p) for p in res.later_parts]} if res.later_parts else {}),
+        **({"annexes": [_annex_to_dict(a) for a in res.annexes]} if res.annexes else {}),
+        **({"instructions": [_instruction_to_dict(i) for i in res.instructions]} if res.instructions else {}),
+        **({"unplaced": list(res.unplaced)} if res.unplaced else {}),
+    }
+
+
+def _part_to_dict(p: ResolutionPart) -> dict[str, Any]:
+    return {
+        "id": p.id,
+        "title": p.title,
+        "preamble": [_para_to_dict(x) for x in p.preamble],
+        "operative": [_para_to_dict(x) for x in p.operative],
+    }
+
+
+def _annex_to_dict(a: Annex) -> dict[str, Any]:
+    return {"id": a.id, "title": a.title, "paragraphs": [_para_to_dict(x) for x in a.paragraphs]}
+
+
+def _instruction_to_dict(i: Instruction) -> dict[str, Any]:
+    return {
+        "id": i.id,
+        "action": i.action.value,
+        "part": i.part.value,
+        "number": i.number,
+        "sub": i.sub,
+        "old": i.old,
+        "new": i.new,
+        "after": i.after,
+        "paragraph": _para_to_dict(i.paragraph) if i.paragraph else None,
     }
 
 
@@ -66,6 +117,7 @@ def _para_to_dict(p: Paragraph) -> dict[str, Any]:
         "subparagraphs": [_para_to_dict(s) for s in p.subparagraphs],
         "tail": p.tail,
         **({"heading": p.heading} if p.heading else {}),
+        **({"numbered": False} if not p.numbered else {}),
     }
 
 
@@ -82,7 +134,9 @@ def from_dict(data: Any) -> Resolution:
             f"this one reads up to {VERSION}): please update Resolute"
         )
     try:
-        return _from_v1(data)
+        if version == 1:
+            data = _migrate_v1(data)
+        return _from_v2(data)
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise InputError(f"project file is damaged: {exc.__class__.__name__} {exc}") from None
 
@@ -103,7 +157,22 @@ def _opt_int(value: Any) -> int | None:
     return value
 
 
-def _from_v1(data: dict[str, Any]) -> Resolution:
+def _migrate_v1(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 1 kept unplaced material, annexes included, as plain text under "annex"."""
+    out = {k: v for k, v in data.items() if k != "annex"}
+    out["unplaced"] = data.get("annex") or []
+    return out
+
+
+def _list(value: Any) -> list[Any]:
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise TypeError(f"expected a list, got {type(value).__name__}")
+    return value
+
+
+def _from_v2(data: dict[str, Any]) -> Resolution:
     h = data.get("header") or {}
     header = Header(
         template=_str(h.get("template"), "ga-plenary"),
@@ -129,14 +198,51 @@ def _from_v1(data: dict[str, Any]) -> Resolution:
     res = Resolution(
         header=header,
         title=_str(data.get("title")),
-        preamble=[_para_from_dict(p, seen, 0) for p in data.get("preamble") or []],
-        operative=[_para_from_dict(p, seen, 0) for p in data.get("operative") or []],
-        annex=[_str(a) for a in data.get("annex") or []],
+        preamble=[_para_from_dict(p, seen, 0) for p in _list(data.get("preamble"))],
+        operative=[_para_from_dict(p, seen, 0) for p in _list(data.get("operative"))],
+        unplaced=[_str(a) for a in _list(data.get("unplaced"))],
+        part_title=_str(data.get("part_title")),
+        later_parts=[
+            ResolutionPart(
+                title=_str(p.get("title")),
+                preamble=[_para_from_dict(x, seen, 0) for x in _list(p.get("preamble"))],
+                operative=[_para_from_dict(x, seen, 0) for x in _list(p.get("operative"))],
+                id=_str(p.get("id")) or new_id(),
+            )
+            for p in _list(data.get("parts"))
+        ],
+        annexes=[
+            Annex(
+                title=_str(a.get("title")),
+                paragraphs=[_para_from_dict(x, seen, 0) for x in _list(a.get("paragraphs"))],
+                id=_str(a.get("id")) or new_id(),
+            )
+            for a in _list(data.get("annexes"))
+        ],
+        instructions=[_instruction_from_dict(i, seen) for i in _list(data.get("instructions"))],
     )
     for f in data.get("footnotes") or []:
         note = Footnote(text=_str(f.get("text")), id=_str(f.get("id")) or new_id())
         res.footnotes[note.id] = note
     return res
+
+
+def _instruction_from_dict(d: dict[str, Any], seen: set[str]) -> Instruction:
+    number = _opt_int(d.get("number")) or 0
+    if not 0 <= number <= 100_000:
+        raise ValueError(f"instruction names paragraph {number}")
+    paragraph = d.get("paragraph")
+    return Instruction(
+        action=Action(d.get("action")),
+        part=Part(d.get("part")),
+        number=number,
+        sub=_str(d.get("sub")),
+        old=_str(d.get("old")),
+        new=_str(d.get("new")),
+        after=_str(d.get("after")),
+        paragraph=_para_from_dict(paragraph, seen, 0) if paragraph is not None else None,
+        id=_str(d.get("id")) or new_id(),
+    )
 
 
 MAX_DEPTH = 8
@@ -156,6 +262,7 @@ def _para_from_dict(d: dict[str, Any], seen: set[str], depth: int) -> Paragraph:
         tail=_str(d.get("tail")),
         id=pid,
         heading=_str(d.get("heading")),
+        numbered=d.get("numbered", True) is not False,
     )
 
 

@@ -421,7 +421,7 @@ class _Blocks:
             if block.role == "heading":
                 self.heads.setdefault(block.paragraph_id, []).append(block)
                 continue
-            if block.role == "annex":
+            if block.role == "unplaced":
                 continue
             target = self.tail if block.is_tail else self.lead
             target.setdefault(block.paragraph_id, block)
@@ -538,8 +538,8 @@ def _organ_line(r: Rendered) -> str:
 
 def _annex(comparer: _Comparer, base_r: Rendered, new_r: Rendered) -> None:
     """Annex paragraphs have no ids: pair them by content."""
-    ba = [b for b in base_r.blocks if b.role == "annex"]
-    na = [b for b in new_r.blocks if b.role == "annex"]
+    ba = [b for b in base_r.blocks if b.role == "unplaced"]
+    na = [b for b in new_r.blocks if b.role == "unplaced"]
     if not ba and not na:
         return
     bp = [Paragraph(text=inline.unparse(list(b.spans))) for b in ba]

@@ -61,7 +61,7 @@ class _Names:
                 self.kinds[key] = "subparagraph"
             elif block.is_tail:
                 self.names[key], self.kinds[key] = f"{parent}, after the subparagraphs,", "text"
-            elif block.role == "annex":
+            elif block.role == "unplaced":
                 annex += 1
                 key = ("annex", False) if annex == 1 else (f"annex{annex}", False)
                 self.names[key], self.kinds[key] = f"paragraph {annex} of the annex", "annex paragraph"

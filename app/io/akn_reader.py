@@ -350,7 +350,7 @@ class _Reader:
     def unplaced(self, text: str, where: str, what: str) -> None:
         if not text:
             return
-        self.res.annex.append(text)
+        self.res.unplaced.append(text)
         self.findings.append(
             Finding(
                 "import.unplaced",

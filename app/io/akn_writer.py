@@ -192,7 +192,7 @@ class _Writer:
         pre = [
             b
             for b in r.blocks
-            if b.role not in ("annex", "heading") and b.part is not None and b.part.value == "preamble"
+            if b.role not in ("unplaced", "heading") and b.part is not None and b.part.value == "preamble"
         ]
         for i, group in enumerate(_groups(pre, 0), start=1):
             self.paragraph_tree(preamble, group, "container", f"container_{i}")
@@ -200,7 +200,7 @@ class _Writer:
         ops = [
             b
             for b in r.blocks
-            if b.role not in ("annex", "heading") and b.part is not None and b.part.value == "operative"
+            if b.role not in ("unplaced", "heading") and b.part is not None and b.part.value == "operative"
         ]
         headings: dict[str, list[str]] = {}
         for b in r.blocks:
@@ -216,7 +216,7 @@ class _Writer:
                     _el(holder, "num", lines.pop(0))
                 _el(holder, "heading", " ".join(lines))
             self.paragraph_tree(holder, group, "paragraph", f"para_{i}")
-        annex = [b for b in r.blocks if b.role == "annex"]
+        annex = [b for b in r.blocks if b.role == "unplaced"]
         if annex:
             attachments = _el(doc, "attachments")
             attachment = _el(attachments, "attachment", eId="att_1")

@@ -541,12 +541,12 @@ def _trailing(lines: list[Line], state: _State, typed: dict[str, str], texts: di
         if not plain or _RULE.match(plain):
             continue
         note = _note_text(line, typed)
-        if note and not state.res.annex:
+        if note and not state.res.unplaced:
             texts[note[0]] = note[1]
             continue
-        if not state.res.annex and _star_note(line, state):
+        if not state.res.unplaced and _star_note(line, state):
             continue
-        state.res.annex.append(inline.unparse(tidy(_spans(line.pieces, {}))))
+        state.res.unplaced.append(inline.unparse(tidy(_spans(line.pieces, {}))))
         what = "a table cell" if line.in_table else "a line"
         state.findings.append(Finding("import.unplaced", Severity.WARNING,
                                       f"{what} after the operative part (paragraph {line.index} of the file) was "
@@ -608,7 +608,7 @@ def _read_header(lines: list[Line], res: Resolution, findings: list[Finding], ty
                 findings.append(Finding("import.unplaced", Severity.WARNING,
                                         f"a footnote in the header (“{text[:50]}”) was kept at the end: "
                                         f"{inline.plain(note.text)[:60]}", field="annex"))  # fmt: skip
-                res.annex.append(note.text)
+                res.unplaced.append(note.text)
                 del res.footnotes[note_id]
     res.header.sponsors = res.header.sponsors or []
 
@@ -683,7 +683,7 @@ def read_docx(data: bytes, *, name: str = "") -> ImportResult:
         findings.append(Finding("import.unplaced", Severity.INFO,
                                 f"{walker.images} picture(s) in the text were left out", field="annex"))  # fmt: skip
     for text in dict.fromkeys(walker.text_boxes):
-        res.annex.append(text)
+        res.unplaced.append(text)
         findings.append(Finding("import.unplaced", Severity.WARNING,
                                 f"a text box was kept at the end (annex): “{inline.plain(text)[:70]}”", field="annex"))  # fmt: skip
     comments = count_comments(document)

@@ -269,12 +269,24 @@ def _block_runs(block: Block, notes: _Footnoter) -> str:
     return runs
 
 
+_ROLE_STYLES = {
+    "heading": "section_heading",
+    "part_heading": "section_heading",
+    "part_title": "section_heading",
+    "organ_line": "organ_line",
+    "annex_heading": "annex_heading",
+    "annex_title": "annex_title",
+}
+
+
 def _block_style(block: Block) -> str:
-    if block.role == "heading":
-        return "section_heading"
+    if block.role in _ROLE_STYLES:
+        return _ROLE_STYLES[block.role]
+    if block.role == "annex_paragraph" and not block.is_tail:
+        return "operative" if block.label else "annex"
     if block.role == "subparagraph":
         return f"subparagraph{min(block.level, 4)}"  # deeper levels share the fourth
-    if block.role == "annex":
+    if block.role == "unplaced":
         return "annex_heading" if _ANNEX_HEADING.match(inline.unparse(list(block.spans)).strip()) else "annex"
     if block.is_tail:
         return "tail"

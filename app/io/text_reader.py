@@ -9,7 +9,7 @@ One reader serves all three, since they differ only in degree:
 * renderings of adopted resolutions have one block per line and footnotes at the end.
 
 Numbers, labels and terminal punctuation are absorbed (the model never stores them). Whatever cannot be placed
-is kept in `Resolution.annex` or reported as an `import.*` finding, never dropped silently.
+is kept in `Resolution.unplaced` or reported as an `import.*` finding, never dropped silently.
 """
 
 from __future__ import annotations
@@ -262,7 +262,7 @@ class _Reader:
                 if "\x01" in value:
                     setattr(para, attr, _MARK_RE.sub(lambda m: self._ref(res, ids, int(m.group(1))), value))
         res.title = _MARK_RE.sub(lambda m: self._ref(res, ids, int(m.group(1))), res.title)
-        res.annex = [_MARK_RE.sub(lambda m: self._ref(res, ids, int(m.group(1))), a) for a in res.annex]
+        res.unplaced = [_MARK_RE.sub(lambda m: self._ref(res, ids, int(m.group(1))), a) for a in res.unplaced]
 
     def _header_note(self, index: int) -> bool:
         return index in self.header_notes
@@ -356,11 +356,11 @@ class _Reader:
                 break
         if annex_from:
             start, heading = annex_from
-            res.annex = [self._markup(heading)] + [
+            res.unplaced = [self._markup(heading)] + [
                 self._markup(self._join(b.lines)) for b in body[start + 1 :]
             ]
             self.findings.append(Finding("import.annex", Severity.INFO,
-                                         f"{len(res.annex)} blocks from “{heading}” on kept as annex text"))  # fmt: skip
+                                         f"{len(res.unplaced)} blocks from “{heading}” on kept as annex text"))  # fmt: skip
         self._build(res, paras, tpl)
 
     def _build(self, res: Resolution, paras: list[_Para], tpl: Template | None) -> None:
@@ -417,7 +417,7 @@ class _Reader:
                 top.heading = "\n".join(self._markup(line) for line in lines)
             pending_heading.clear()
         for heading in pending_heading:
-            res.annex.append(heading)
+            res.unplaced.append(heading)
             self.findings.append(Finding("import.unplaced", Severity.WARNING,
                                          f"“{heading}” kept as annex text"))  # fmt: skip
         if closing:

@@ -200,7 +200,7 @@ def test_synthetic_structure_lists_wrapup_notes_and_unplaced() -> None:
     assert second.opener == "Requests" and re.fullmatch(r"a report\[\^\w+\]", second.text)
     assert res.footnotes[inline.footnote_ids(second.text)[0]].text == "See *Yearbook*."
     unplaced = [f for f in result.findings if f.rule == "import.unplaced"]
-    kept = " | ".join(res.annex)
+    kept = " | ".join(res.unplaced)
     assert second.heading == "II"  # the section's heading stands before its first paragraph
     for text in ("Part one", "cell one", "Annex text"):
         assert text in kept

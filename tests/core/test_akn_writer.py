@@ -34,7 +34,7 @@ def _shape(res: Resolution) -> dict:
         "title": res.title,
         "preamble": [para(p) for p in res.preamble],
         "operative": [para(p) for p in res.operative],
-        "annex": res.annex,
+        "annex": res.unplaced,
     }
 
 

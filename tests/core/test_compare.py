@@ -170,10 +170,10 @@ def test_tracked_docx_accepts_to_new_and_rejects_to_base(tmp_path: Path) -> None
 
 def test_replaced_paragraphs_annex_group_note_and_no_title() -> None:
     base = _sample()
-    base.annex = ["Annex", "List of States that have ratified the Treaty"]
+    base.unplaced = ["Annex", "List of States that have ratified the Treaty"]
     new = copy.deepcopy(base)
     new.preamble[0] = Paragraph("Mindful", "that 2025 marks 80 years since nuclear weapons were first used")
-    new.annex[1] = "List of States that have signed and ratified the Treaty"
+    new.unplaced[1] = "List of States that have signed and ratified the Treaty"
     new.header.on_behalf_of = "the Group of 77 and China"  # the page-1 "*" note takes footnote id 1
     cmp = compare(base, new)
     assert [c.status for c in cmp.blocks[:2]] == ["deleted", "inserted"]
@@ -396,7 +396,7 @@ def _resolutions(draw: st.DrawFn) -> Resolution:
         preamble=draw(st.lists(_paragraphs(notes), max_size=3)),
         operative=draw(st.lists(_paragraphs(notes), min_size=1, max_size=4)),
         footnotes=notes,
-        annex=draw(st.lists(st.sampled_from(["Annex", "List of States"]), max_size=2)),
+        unplaced=draw(st.lists(st.sampled_from(["Annex", "List of States"]), max_size=2)),
     )
 
 

@@ -306,7 +306,7 @@ def test_typed_reference_marks_with_notes_typed_at_the_end() -> None:
     assert re.fullmatch(r"the Charter,\[\^\w+\] and the Declaration\[\^\w+\]", recalling.text)
     assert res.operative[0].text == "to act, in square metres3"  # no note text for "3": kept as typed
     assert any(f.rule == "import.footnotes" and "3" in f.message for f in result.findings)
-    assert not res.annex
+    assert not res.unplaced
 
 
 def test_annex_and_tables_after_the_operative_part_are_kept_with_findings() -> None:
@@ -319,10 +319,10 @@ def test_annex_and_tables_after_the_operative_part_are_kept_with_findings() -> N
     doc.table([["Region", "Seats"], ["Africa", "3"]])
     result = _read(doc)
     res = result.resolution
-    assert res.annex[:2] == ["Annex", "Guidelines on something"]
-    assert "Africa" in " ".join(res.annex)
+    assert res.unplaced[:2] == ["Annex", "Guidelines on something"]
+    assert "Africa" in " ".join(res.unplaced)
     unplaced = [f for f in result.findings if f.rule == "import.unplaced"]
-    assert len(unplaced) == len(res.annex)
+    assert len(unplaced) == len(res.unplaced)
     assert all("paragraph" in f.message for f in unplaced)  # each says where it was in the file
     assert any("table" in f.message for f in unplaced)
 
@@ -341,7 +341,7 @@ def test_masthead_in_a_table_and_page_headers_footers_ignored() -> None:
     res = _read(doc).resolution
     assert (res.header.symbol, res.header.template) == ("A/C.3/80/L.20", "ga-c3")
     assert res.header.sponsors == ["Andorra", "Argentina"]
-    everything = " ".join(p.text for _, p in res.paragraphs()) + " ".join(res.annex)
+    everything = " ".join(p.text for _, p in res.paragraphs()) + " ".join(res.unplaced)
     assert "running head" not in everything and "page 2" not in everything
 
 
@@ -453,7 +453,7 @@ def test_text_boxes_and_comments_are_reported() -> None:
     result = _read(doc)
     res = result.resolution
     assert res.preamble[0].text == "its resolutions"
-    assert res.annex == ["Note for the facilitator"]
+    assert res.unplaced == ["Note for the facilitator"]
     assert any(f.rule == "import.unplaced" and "text box" in f.message for f in result.findings)
     assert any(f.rule == "import.comments" and "1 comment" in f.message for f in result.findings)
 
@@ -517,4 +517,4 @@ def test_a_group_draft_keeps_its_on_behalf_of_group_through_word():
     result = read_docx(build_docx(res))
     back = result.resolution
     assert (back.header.sponsors, back.header.on_behalf_of) == (["Uganda"], "the Group of 77 and China")
-    assert back.annex == [] and not back.footnotes
+    assert back.unplaced == [] and not back.footnotes

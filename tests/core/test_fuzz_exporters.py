@@ -82,7 +82,7 @@ def resolutions(draw: st.DrawFn) -> Resolution:
         title=draw(hostile),
         preamble=draw(st.lists(paragraphs(), max_size=3)),
         operative=draw(st.lists(paragraphs(), max_size=3)),
-        annex=draw(st.lists(hostile, max_size=2)),
+        unplaced=draw(st.lists(hostile, max_size=2)),
     )
     nodes = [p for _, p in res.paragraphs()]
     for text in draw(st.lists(hostile, max_size=3)):

@@ -130,3 +130,54 @@ def test_failed_write_leaves_old_file_and_no_temporary(tmp_path, monkeypatch):
         save_project(changed, path)
     assert path.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir()] == ["draft.json"]  # no temporary left behind
+
+
+def _wide() -> Resolution:
+    """A resolution in two parts with two annexes, and an amendment's instructions: every v2 field."""
+    from app.model import Action, Annex, Instruction, Part, ResolutionPart
+
+    res = sample()
+    res.part_title = "Information in the service of humanity"
+    res.later_parts.append(ResolutionPart("Public information policies", [Paragraph("Recalling", "its work")],
+                                          [Paragraph("Requests", "a report")]))  # fmt: skip
+    res.annexes.append(Annex("Global Digital Compact", [Paragraph("", "We, the Heads of State", numbered=False),
+                                                        Paragraph("", "Digital technologies.", heading="I\nIntro")]))  # fmt: skip
+    res.annexes.append(Annex("Declaration on Future Generations", [Paragraph("", "We will act.")]))
+    res.instructions.append(
+        Instruction(Action.DELETE, Part.PREAMBLE, 38, paragraph=Paragraph("Recalling", "x"))
+    )
+    res.instructions.append(Instruction(Action.INSERT, Part.OPERATIVE, 5, after="States", new="and others"))
+    res.unplaced.append("A table")
+    return res
+
+
+def test_version_2_round_trips_parts_annexes_and_instructions(tmp_path):
+    res = _wide()
+    path = tmp_path / "wide.json"
+    save_project(res, path)
+    assert load_project(path) == res
+    data = json.loads(path.read_text("utf-8"))
+    assert data["version"] == 2 and len(data["parts"]) == 1 and len(data["annexes"]) == 2
+    assert data["annexes"][0]["paragraphs"][0]["numbered"] is False
+
+
+def test_version_1_file_is_migrated_with_its_kept_text():
+    original = sample()
+    data = json.loads(dumps(original))
+    data["version"] = 1
+    data["annex"] = ["Annex", "Terms of reference"]
+    res = loads(json.dumps(data))
+    assert res.unplaced == ["Annex", "Terms of reference"]
+    res.unplaced = []
+    assert res == original
+
+
+def test_damaged_version_2_parts_are_refused_in_one_line():
+    data = json.loads(dumps(_wide()))
+    data["parts"] = "not a list"
+    with pytest.raises(InputError, match="damaged"):
+        loads(json.dumps(data))
+    data = json.loads(dumps(_wide()))
+    data["instructions"][0]["action"] = "explode"
+    with pytest.raises(InputError, match="damaged"):
+        loads(json.dumps(data))

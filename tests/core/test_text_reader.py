@@ -177,7 +177,7 @@ def test_pdf_fixture_furniture_pages_hyphens_and_footnotes() -> None:
     # the section headings stand before the paragraphs that open their sections; numbering runs on
     assert [p.heading for p in res.operative] == ["I\nFinancing", "", "II\nData", ""]
     assert not [f for f in result.findings if f.rule == "import.unplaced" and "heading" in f.message]
-    assert all(p for p in res.annex) and not any("A/C.2/81" in p.text for _, p in res.paragraphs())
+    assert all(p for p in res.unplaced) and not any("A/C.2/81" in p.text for _, p in res.paragraphs())
 
 
 def test_clean_removes_furniture_and_marks_breaks() -> None:
@@ -193,7 +193,7 @@ def test_clean_removes_furniture_and_marks_breaks() -> None:
 def test_annex_and_unplaced_lines_are_kept() -> None:
     text = "The General Assembly,\n\n1. *Adopts* the text annexed;\n\n2. *Decides* so.\n\nAnnex\n\nText of annex.\n"
     result = _read(text)
-    assert result.resolution.annex == ["Annex", "Text of annex."]
+    assert result.resolution.unplaced == ["Annex", "Text of annex."]
     assert any(f.rule == "import.annex" for f in result.findings)
     assert len(result.resolution.operative) == 2
 

@@ -46,7 +46,7 @@ def canonical(res: Resolution) -> tuple:
         tuple(para(p) for p in res.preamble),
         tuple(para(p) for p in res.operative),
         tuple(refs(f.text) for f in notes),
-        tuple(res.annex),
+        tuple(res.unplaced),
     )
 
 
