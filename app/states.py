@@ -107,14 +107,20 @@ def is_un_form(name: str) -> bool:
     return any(wanted == form for form in (state.name, *state.variants))
 
 
-def sort_key(name: str) -> tuple[str, str]:
-    """English alphabetical order as UN sponsor lines use it: by the official name, accents ignored.
+@cache
+def _observers() -> frozenset[str]:
+    return frozenset(s.name for s in _states() if s.observer)
+
+
+def sort_key(name: str) -> tuple[bool, str, str]:
+    """English alphabetical order as UN sponsor lines use it: by the official name, accents ignored; the
+    observer States (Holy See, State of Palestine) after the Member States.
 
     "Côte d’Ivoire" follows "Costa Rica", "Türkiye" follows "Tunisia", "Netherlands (Kingdom of the)" and
     "Kingdom of the Netherlands" both sort under N, "Republic of Korea" under R.
     """
     official = official_name(name) or name
-    return fold(official).replace("'", ""), name
+    return official in _observers(), fold(official).replace("'", ""), name
 
 
 def sort_sponsors(names: list[str]) -> list[str]:

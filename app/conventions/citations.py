@@ -94,7 +94,11 @@ def scan(plain: str) -> list[Ref]:
                 pos = after
                 break
             pos = sep.end()
-        if group and (_SHARED_DATE.match(text, pos) or _ADOPTED_ON.match(text, pos)):
+        # "resolutions 61/110 and 61/111 of 14 December 2006": one date after a list dates the whole list
+        shared = (
+            len(group) > 1 and group[-1].dated and all(r.kind == "ga" and not r.dated for r in group[:-1])
+        )
+        if group and (shared or _SHARED_DATE.match(text, pos) or _ADOPTED_ON.match(text, pos)):
             group = [Ref(**{**r.__dict__, "dated": True}) for r in group]
         out.extend(group)
     return out

@@ -59,7 +59,11 @@ RULES: tuple[tuple[str, Severity, str], ...] = (
     ("openers.capitalization", Severity.WARNING, "capital first letter, the rest of the opener lower case"),
     ("openers.span", Severity.WARNING, "the italic opener stops before the object"),
     ("openers.markup", Severity.WARNING, "no footnote references or italic marks inside the opener"),
-    ("repetition.marker", Severity.WARNING, "a repeated opener takes also/further"),
+    (
+        "repetition.marker",
+        Severity.INFO,
+        "a repeated opener may take also/further (issued texts often repeat)",
+    ),
     ("subparagraphs.typed-label", Severity.ERROR, "subparagraph labels are derived"),
     ("subparagraphs.capital", Severity.ERROR, "a subparagraph begins with a capital"),
     (

@@ -33,7 +33,7 @@ def check(node: Node, ctx: DocumentContext) -> list[Finding]:
                         else ctx.template.operative_marker) == "after" else "before"  # fmt: skip
     span = (0, len(para.opener))
     add(out, finding(
-        "repetition.marker", Severity.WARNING,
+        "repetition.marker", Severity.INFO,
         f"'{base}' repeats the opener of {where} ('{earlier}'). A repeated opener takes '{marker_word}' "
         f"{place} it: '{better}'.",
         paragraph_id=para.id, field="opener", span=span,

@@ -28,7 +28,7 @@ from app.io.reading import ImportResult
 from app.io.safe_xml import parse_xml
 from app.io.span_text import split_opener, strip_end, tidy
 from app.model import AgendaItem, DocumentKind, Footnote, Header, Paragraph, Resolution
-from app.states import split_sponsor_names
+from app.states import official_name, split_sponsor_names
 from app.templates import Template, all_templates
 
 _ITALIC_CLASSES = {"italic", "italics", "i", "em"}
@@ -197,13 +197,23 @@ def _metadata(doc: etree._Element) -> dict[str, Any]:
         outcome = step.get("outcome", "")
         if outcome == "draftResolution" and not out["draft_symbol"]:
             out["draft_symbol"] = step.get("as", "")
-            out["sponsors"] = split_sponsor_names(step.get("by", ""))
+            out["sponsors"] = _step_sponsors(step.get("by", ""))
         elif outcome == "draftResolutionAdditionalSponsors":
-            out["additional_sponsors"] += split_sponsor_names(step.get("by", ""))
+            out["additional_sponsors"] += _step_sponsors(step.get("by", ""))
     voting = _first(meta, "voting")
     out["vote"] = voting.get("outcome", "") if voting is not None else ""
     out["job_number"] = _text(_first(meta, "docketNumber"))
     return out
+
+
+_ON_BEHALF = re.compile(r"\s*\(on behalf of [^)]*\)?", re.I)
+
+
+def _step_sponsors(by: str) -> list[str]:
+    """The States named in a workflow step's `by`, which is a list of sponsors or prose ("submitted by the
+    Special Committee ...", "the representative of Bangladesh, on behalf of the Bureau"): prose names none."""
+    names = split_sponsor_names(_ON_BEHALF.sub("", by))
+    return names if all(official_name(n) for n in names) else []
 
 
 def _template_for(meta: dict[str, Any]) -> Template | None:

@@ -73,6 +73,9 @@ class Checker:
             return False
         if word[:1].isupper():  # a name, unless it is one slip from a common word or a UN name
             return any(lex.frequency(c) >= STRONG for c in lex.near(word) if c.lower() != word.lower())
+        head, _, rest = word.partition("-")
+        if rest[:1].isupper() and lex.known(head):  # anti-Balaka, ex-Séléka: a prefix before a name
+            return self._is_unknown(rest)
         return True
 
     def misspelt(self, text: str, skip: tuple[tuple[int, int], ...] = ()) -> list[tuple[int, int, str]]:
@@ -118,11 +121,15 @@ class Checker:
     def _spelling_finding(self, plain: Plain, start: int, end: int, word: str, field: str,
                           paragraph_id: str) -> Finding:  # fmt: skip
         span = plain.span(start, end)
-        options = self.lexicon.suggestions(word, 3, deep=False)
+        # Suggestions for a hyphenated word respell one part ("tell-education"): noise, so none are offered.
+        options = [] if "-" in word else self.lexicon.suggestions(word, 3, deep=False)
         message = f"'{word}' is not in the dictionary or the UN word lists"
         if options:
             message += f"; did you mean {', '.join(repr(o) for o in options)}?"
-        fix = Fix(f"Use '{options[0]}'", field, span, options[0]) if options else None
+        # A one-click fix only where the correction is clear: a single candidate one edit away. A word the
+        # lists lack may be right ("materiel" is not "material"), so a choice is left to the menu.
+        clear = len(options) == 1 and word[:1].islower()
+        fix = Fix(f"Use '{options[0]}'", field, span, options[0]) if clear else None
         return Finding(SPELLING_RULE, Severity.WARNING, message, paragraph_id, field, span, fix)
 
 

@@ -32,7 +32,7 @@ COMBINING = tuple(
 )
 COMPOUND_FREQUENCY = 300  # the word after the combining form must be this common (cyberbulling stays wrong)
 _DERIVATIONS = ("izations", "ization", "izing", "ized", "izes", "ize", "s")
-WORDLISTS = ("en-gb.txt", "un-terms.txt", "un-names.txt", "acronyms.txt")
+WORDLISTS = ("en-gb.txt", "un-terms.txt", "un-names.txt", "acronyms.txt", "un-corpus.txt")
 _SPLIT = re.compile(r"[^\W\d_]+(?:['’\u2011-][^\W\d_]+)*")
 _LETTERS = "abcdefghijklmnopqrstuvwxyz'-"
 UN_FREQUENCY = 100_000  # UN list words outrank general words in suggestions
@@ -95,8 +95,8 @@ class Lexicon:
         if w in self._reject:
             return False
         parts = re.split(r"-", w)
-        if len(parts) > 1:
-            return all(p in PREFIXES or self._known(p) for p in parts if p)
+        if len(parts) > 1:  # tele-education, anti-personnel: a prefix or combining form and known words
+            return all(p in PREFIXES or p in _COMBINING or self._known(p) for p in parts if p)
         if "'" in w:  # d'Ivoire, l'homme: elided article
             head, _, rest = w.partition("'")
             return len(head) == 1 and self._in_lists(rest)
@@ -172,6 +172,7 @@ class Lexicon:
 
 
 _SECOND = "abcdefghijklmnopqrstuvwxyz"
+_COMBINING = frozenset(COMBINING)
 
 
 def _edits1(w: str, letters: str = _LETTERS) -> set[str]:

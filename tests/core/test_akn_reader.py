@@ -296,3 +296,23 @@ def test_resolute_akn_reads_back_to_the_same_text(res) -> None:
     assert [(x.number, x.sub_item, x.title) for x in g.agenda_items] == [
         (x.number, x.sub_item, x.title) for x in h.agenda_items
     ]
+
+
+@pytest.mark.parametrize(
+    "by",
+    [  # the forms adopted resolutions' workflow steps take when a body, not States, submitted the draft
+        "submitted by the Special Committee on the Situation with regard to the Implementation of the "
+        "Declaration on the Granting of Independence to Colonial Countries and Peoples",
+        "the representative of Bangladesh, on behalf of the Bureau",
+        "introduced in the Committee by the representative of Greece on behalf of the Bureau",
+    ],
+)
+def test_a_workflow_step_in_prose_names_no_sponsors(corpus: Path, by: str) -> None:
+    data = (corpus / "originals/A_RES_80_70-2520898E.xml").read_bytes()
+    step = re.search(rb'<step [^>]*outcome="draftResolution"[^>]*>', data)
+    assert step
+    listed = re.search(rb'by="([^"]*)"', step.group(0))
+    assert listed
+    assert read_akn_metadata(data)["sponsors"]  # the real step lists States
+    prose = step.group(0).replace(listed.group(0), b'by="' + by.encode() + b'"')
+    assert read_akn_metadata(data.replace(step.group(0), prose))["sponsors"] == []

@@ -28,8 +28,10 @@ def test_later_mentions_and_dated_forms_pass() -> None:
         [para("Recalling", "its resolutions 61/143 of 19 December 2006, 62/133 of 18 December 2007 and 69/147 "
                            "of 18 December 2014, and Human Rights Council resolution 5/1 of 18 June 2007"),
          para("Recalling also", "its resolutions 68/247 A and 68/248 A, both of 27 December 2013"),
+         para("Recalling further", "its resolutions 61/110 and 61/111 of 14 December 2006"),
          para("Reaffirming", "resolution 70/1, adopted by the General Assembly on 25 September 2015")],
         [para("Requests", "the Secretary-General to implement resolution 61/143 and resolution 68/248 A"),
+         para("Notes", "resolution 61/110"),
          para("Decides", "to recall resolution 217 A (III)")],
     )  # fmt: skip
     assert not found(res, "citations.first-mention-date")

@@ -359,6 +359,7 @@ def test_quick_fix_for_a_repeated_opener(qtbot, window: MainWindow) -> None:  # 
     assert fixes, window.issues.findings
     item = window.issues.tree.topLevelItem(window.issues.findings.index(fixes[0]))
     assert item.text(3) == "✎ Use 'Recalling also'"
+    window.issues.tree.scrollToItem(item)  # a note sorts below the warnings: bring it into view first
     rect = window.issues.tree.visualItemRect(item)
     fix_x = window.issues.tree.header().sectionViewportPosition(3) + 10
     qtbot.mouseClick(
