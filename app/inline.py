@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _TOKEN = re.compile(r"\\([*\[\\])|\[\^([A-Za-z0-9_-]+)\]|\*")
 
@@ -87,6 +88,76 @@ def unparse(spans: list[Span]) -> str:
 def plain(markup: str) -> str:
     """The text a reader sees, without marks and without footnote references."""
     return "".join(s.text for s in parse(markup))
+
+
+@dataclass(frozen=True)
+class PlainText:
+    """A field's plain text (as `plain` gives it) with a map back to the markup, so that a finding found in
+    the plain text points into the stored field."""
+
+    markup: str
+    text: str
+    starts: tuple[int, ...]  # markup offset of each plain character, and len(markup) at the end
+    widths: tuple[int, ...]  # markup characters each plain character takes (2 for an escape)
+    italic: tuple[tuple[int, int], ...]  # italic runs, as plain offsets
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The markup span that shows text[start:end]."""
+        if end <= start:
+            return self.starts[start], self.starts[start]
+        return self.starts[start], self.starts[end - 1] + self.widths[end - 1]
+
+    def is_italic(self, start: int, end: int) -> bool:
+        return any(a <= start and end <= b for a, b in self.italic)
+
+
+@lru_cache(maxsize=4096)
+def plain_text(markup: str) -> PlainText:
+    """The plain text of `markup` with its map; the one tokenizer of `parse`, so the two always agree."""
+    if "*" not in markup and "[" not in markup and "\\" not in markup:
+        n = len(markup)
+        return PlainText(markup, markup, tuple(range(n + 1)), (1,) * n, ())
+    tokens = list(_TOKEN.finditer(markup))
+    stars = [m for m in tokens if not m.group(1) and not m.group(2)]
+    literal_star = stars[-1] if len(stars) % 2 else None
+    out: list[str] = []
+    starts: list[int] = []
+    widths: list[int] = []
+    italic: list[tuple[int, int]] = []
+    italic_from: int | None = None
+
+    def copy(a: int, b: int) -> None:
+        out.append(markup[a:b])
+        starts.extend(range(a, b))
+        widths.extend([1] * (b - a))
+
+    pos = 0
+    length = 0
+    for m in tokens:
+        copy(pos, m.start())
+        length += m.start() - pos
+        pos = m.end()
+        if m.group(1):  # an escaped character
+            out.append(m.group(1))
+            starts.append(m.start())
+            widths.append(2)
+            length += 1
+        elif m.group(2):  # a footnote reference prints nothing here
+            continue
+        elif m is literal_star:
+            out.append("*")
+            starts.append(m.start())
+            widths.append(1)
+            length += 1
+        elif italic_from is None:
+            italic_from = length
+        else:
+            if length > italic_from:
+                italic.append((italic_from, length))
+            italic_from = None
+    copy(pos, len(markup))
+    starts.append(len(markup))
+    return PlainText(markup, "".join(out), tuple(starts), tuple(widths), tuple(italic))
 
 
 def footnote_ids(markup: str) -> list[str]:

@@ -11,9 +11,9 @@ import re
 from dataclasses import dataclass
 
 from app.conventions.base import DocumentContext, Node, add, finding
-from app.conventions.text import field_text
 from app.findings import Finding, Fix, Severity
 from app.formatting import MONTHS
+from app.inline import plain_text
 
 _DIGIT = re.compile(r"\d")  # a cheap gate: most paragraphs cite nothing
 
@@ -111,7 +111,7 @@ def mentions(node: Node) -> list[tuple[str, Ref]]:
         markup = getattr(node.para, name)
         if not markup or not _DIGIT.search(markup):
             continue
-        for ref in scan(field_text(markup).plain):
+        for ref in scan(plain_text(markup).text):
             if ref.kind == "ga" and not ref.is_decision:
                 out.append((name, ref))
     return out
@@ -125,9 +125,9 @@ def check(node: Node, ctx: DocumentContext) -> list[Finding]:
         markup = getattr(node.para, name)
         if not markup:
             continue
-        ft = field_text(markup)
-        if _DIGIT.search(ft.plain):
-            for ref in scan(ft.plain):
+        ft = plain_text(markup)
+        if _DIGIT.search(ft.text):
+            for ref in scan(ft.text):
                 span = ft.span(ref.start, ref.end)
                 sc_ref = ref.organ == "Security Council" or (sc_style and ref.organ in ("", "its", "Council"))
                 if (

@@ -6,9 +6,9 @@ import re
 from collections.abc import Iterator
 
 from app.conventions.base import add, finding
-from app.conventions.text import field_text
 from app.findings import Finding, Fix, Severity
 from app.formatting import MONTHS, ordinal_words
+from app.inline import plain_text
 
 _DIGIT = re.compile(r"\d")  # a cheap gate: most paragraphs cite nothing
 
@@ -80,8 +80,8 @@ def field_findings(markup: str, *, field: str, paragraph_id: str = "") -> list[F
     out: list[Finding] = []
     if not markup or not _DIGIT.search(markup) and "session" not in markup.lower():
         return out
-    ft = field_text(markup)
-    plain = ft.plain
+    ft = plain_text(markup)
+    plain = ft.text
     for start, end, good in _iter_dates(plain):
         span = ft.span(start, end)
         fix = Fix(f"Write '{good}'", field, span, good) if good else None

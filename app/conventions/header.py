@@ -7,8 +7,8 @@ import re
 
 from app.conventions import dates, organs
 from app.conventions.base import add, finding
-from app.conventions.text import field_text
 from app.findings import Finding, Fix, Severity
+from app.inline import plain_text
 from app.model import DocumentKind, Resolution
 from app.templates import Template, template_for_symbol
 
@@ -24,8 +24,8 @@ def check(res: Resolution, template: Template) -> list[Finding]:
 def _title(res: Resolution, template: Template) -> list[Finding]:
     out: list[Finding] = []
     title = res.title
-    ft = field_text(title)
-    plain = ft.plain.strip()
+    ft = plain_text(title)
+    plain = ft.text.strip()
     if not template.has_title:
         if plain:
             add(out, finding(

@@ -11,8 +11,8 @@ import re
 from functools import cache
 
 from app.conventions.base import WORD, DocumentContext, Node, add, finding
-from app.conventions.text import field_text
 from app.findings import Finding, Fix, Severity
+from app.inline import plain_text
 from app.lexicon import convert_opener, detect_opener, head_word, is_known, phrases
 from app.model import DocumentKind, Part
 
@@ -80,11 +80,11 @@ def check(node: Node, ctx: DocumentContext) -> list[Finding]:
     out: list[Finding] = []
     opener = para.opener
     if not opener.strip():
-        ft = field_text(para.text)
-        if not ft.plain.strip():
+        ft = plain_text(para.text)
+        if not ft.text.strip():
             return out  # an empty paragraph: structure.empty-paragraph says so
-        lead = len(ft.plain) - len(ft.plain.lstrip())
-        found = detect_opener(ft.plain, part)
+        lead = len(ft.text) - len(ft.text.lstrip())
+        found = detect_opener(ft.text, part)
         if found and is_known(found, part):
             add(out, finding(
                 "openers.not-marked", Severity.WARNING,

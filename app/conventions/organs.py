@@ -7,8 +7,8 @@ import re
 from functools import cache
 
 from app.conventions.base import WORD, DocumentContext, Node, add, finding, settings
-from app.conventions.text import field_text
 from app.findings import Finding, Fix, Severity
+from app.inline import plain_text
 from app.lexicon import head_word, strip_marker
 from app.model import Part
 from app.templates import Template
@@ -28,9 +28,9 @@ def abbreviation_findings(markup: str, *, field: str, paragraph_id: str = "") ->
     pattern = _abbreviation_re()
     if pattern is None or not markup:
         return out
-    ft = field_text(markup)
+    ft = plain_text(markup)
     full = dict(settings().abbreviations)
-    for m in pattern.finditer(ft.plain):
+    for m in pattern.finditer(ft.text):
         abbr = m.group(1)
         name = full[abbr]
         span = ft.span(m.start(), m.end())
@@ -63,8 +63,8 @@ def check(node: Node, ctx: DocumentContext) -> list[Finding]:
         rule = _self_reference(ctx.template)
         if rule and name != "opener":
             pattern, good = rule
-            ft = field_text(markup)
-            for m in pattern.finditer(ft.plain):
+            ft = plain_text(markup)
+            for m in pattern.finditer(ft.text):
                 cap = m.group(1).isupper()
                 replacement = (good[0].upper() + good[1:] if cap else good) + " " + m.group(2)
                 span = ft.span(m.start(), m.end())
@@ -90,7 +90,7 @@ def _out_of_place(node: Node, ctx: DocumentContext) -> list[Finding]:
     words = _words(opener)
     if head in words:
         words = words[words.index(head) :]  # "Also strongly demands" → "demands"
-    words += _words(field_text(para.text).plain)[:12]
+    words += _words(plain_text(para.text).text)[:12]
     out: list[Finding] = []
     for phrase in ctx.template.out_of_place:
         want = _words(phrase)

@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 
 from app.conventions.base import DocumentContext, Node, add, finding
-from app.conventions.text import field_text
 from app.findings import Finding, Fix, Severity
+from app.inline import plain_text
 from app.model import DocumentKind, Part, Resolution
 from app.render import absorb_terminal
 
@@ -84,8 +84,8 @@ def _typed_terminal(node: Node) -> list[Finding]:
 def _brackets(node: Node) -> list[Finding]:
     out: list[Finding] = []
     for name in ("opener", "text", "tail"):
-        ft = field_text(getattr(node.para, name))
-        m = re.search(r"\[[^\]]*\]?", ft.plain)
+        ft = plain_text(getattr(node.para, name))
+        m = re.search(r"\[[^\]]*\]?", ft.text)
         if m:
             add(out, finding(
                 "structure.brackets", Severity.INFO,

@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 
 from app.conventions.base import DocumentContext, Node, add, finding
-from app.conventions.text import field_text
 from app.findings import Finding, Fix, Severity
+from app.inline import plain_text
 
 # "(a)", "(iv)", "a)", "b.", "ii.", "-", "•"
 _TYPED_LABEL = re.compile(
@@ -42,9 +42,9 @@ def check(node: Node, ctx: DocumentContext) -> list[Finding]:
             paragraph_id=para.id, field=name, span=span, fix=Fix("Remove the typed label", name, span, ""),
         ))  # fmt: skip
     else:
-        ft = field_text(markup)
-        m = re.search(r"[^\W\d_]", ft.plain)
-        if m and m.group(0).islower() and not ft.plain[: m.start()].strip("“”‘’\"'( "):
+        ft = plain_text(markup)
+        m = re.search(r"[^\W\d_]", ft.text)
+        if m and m.group(0).islower() and not ft.text[: m.start()].strip("“”‘’\"'( "):
             span = ft.span(m.start(), m.end())
             add(out, finding(
                 "subparagraphs.capital", Severity.ERROR,

@@ -6,10 +6,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.findings import Finding, Fix, Severity
+from app.inline import PlainText, plain_text
 from app.paths import resource
 from app.spelling import kinds, tokens
 from app.spelling.lexicon import UN_FREQUENCY, Lexicon
-from app.spelling.markup import Plain, to_plain
 from app.spelling.personal import PersonalDictionary, default_dictionary_path
 from app.spelling.rules import Rule, load_style, load_user_rules
 
@@ -88,7 +88,7 @@ class Checker:
     def field_findings(self, markup: str, *, field: str, paragraph_id: str = "") -> list[Finding]:
         if not markup.strip():
             return []
-        plain = to_plain(markup)
+        plain = plain_text(markup)
         out: list[Finding] = []
         taken: list[tuple[int, int]] = []
         for rule in self._by_field.get(field, self.rules):
@@ -102,7 +102,7 @@ class Checker:
         out.sort(key=lambda f: f.span)
         return out
 
-    def _rule_finding(self, rule: Rule, plain: Plain, start: int, end: int, replacement: str | None, field: str,
+    def _rule_finding(self, rule: Rule, plain: PlainText, start: int, end: int, replacement: str | None, field: str,
                       paragraph_id: str) -> Finding:  # fmt: skip
         if rule.target == "markup":
             span, matched = (start, end), plain.markup[start:end]
@@ -118,7 +118,7 @@ class Checker:
         message = rule.format(match=matched, fix=replacement or "")
         return Finding(rule.id, rule.level, message, paragraph_id, field, span, fix)
 
-    def _spelling_finding(self, plain: Plain, start: int, end: int, word: str, field: str,
+    def _spelling_finding(self, plain: PlainText, start: int, end: int, word: str, field: str,
                           paragraph_id: str) -> Finding:  # fmt: skip
         span = plain.span(start, end)
         # Suggestions for a hyphenated word respell one part ("tell-education"): noise, so none are offered.

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from app.spelling.markup import Plain
+from app.inline import PlainText
 from app.spelling.rules import Rule
 
 Hit = tuple[int, int, str | None]
@@ -15,7 +15,7 @@ Hit = tuple[int, int, str | None]
 _WORD = re.compile(r"\w+")
 
 
-def run(rule: Rule, field: Plain, known: Callable[[str], bool]) -> list[Hit]:
+def run(rule: Rule, field: PlainText, known: Callable[[str], bool]) -> list[Hit]:
     if rule.kind == "italics":
         return _italics(rule, field)
     text = field.markup if rule.target == "markup" else field.text
@@ -124,7 +124,7 @@ def _whole(low: str, start: int, end: int) -> bool:
     return not (before.isalnum() or before in "-_") and not (after.isalnum() or after in "-_")
 
 
-def _italics(rule: Rule, field: Plain) -> list[Hit]:
+def _italics(rule: Rule, field: PlainText) -> list[Hit]:
     """Italic runs used for emphasis: lower-case runs, since titles of publications and names take capitals."""
     hits: list[Hit] = []
     for start, end in field.italic:

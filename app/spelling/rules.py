@@ -16,13 +16,7 @@ from typing import Any
 from app.datafile import TOMLDecodeError, parse_toml
 from app.errors import TemplateError
 from app.findings import Severity
-
-try:  # the regex parser, to vet user patterns before use
-    from re import _parser as _sre_parse
-    from re._constants import MAXREPEAT as _MAXREPEAT
-except ImportError:  # Python 3.10
-    import sre_parse as _sre_parse  # type: ignore[no-redef]
-    from sre_constants import MAXREPEAT as _MAXREPEAT  # type: ignore[no-redef]
+from app.spelling.pattern_shape import can_hang
 
 KINDS = ("existence", "substitution", "capitalization", "italics")
 FIELDS = ("opener", "text", "tail", "title", "footnote")
@@ -321,65 +315,12 @@ def _strings(data: dict[str, Any], key: str, fail: Any) -> list[str]:
 def _compile(pattern: str, flags: int, fail: Any, key: str) -> re.Pattern[str]:
     try:
         compiled = re.compile(pattern, flags)
-        catastrophic = _catastrophic(_sre_parse.parse(pattern, flags))
+        catastrophic = can_hang(pattern, flags)
     except (re.error, RecursionError, OverflowError) as exc:
         raise fail(key, f"bad pattern {pattern!r:.80}: {exc}") from None
     if catastrophic:  # Python's re has no timeout: refuse what could backtrack for ever (ReDoS)
         raise fail(key, f"pattern {pattern!r:.80} repeats a repeat, as (a+)+ does: it can hang on some texts")
     return compiled
-
-
-_REPEATS = ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")
-_CHARS = ("LITERAL", "NOT_LITERAL", "IN", "ANY", "CATEGORY")
-
-
-def _children(name: str, av: Any) -> list[Any]:
-    """The sub-patterns of one parsed regex item."""
-    if name in _REPEATS:
-        return [av[2]]
-    if name == "SUBPATTERN":
-        return [av[3]]
-    if name in ("ASSERT", "ASSERT_NOT"):
-        return [av[1]]
-    if name == "ATOMIC_GROUP":
-        return [av]
-    if name == "BRANCH":
-        return list(av[1])
-    if name == "GROUPREF_EXISTS":
-        return [b for b in av[1:] if b is not None]
-    return []
-
-
-def _varies(items: Any) -> bool:
-    return any(
-        (str(op) in _REPEATS and av[0] != av[1]) or any(_varies(c) for c in _children(str(op), av))
-        for op, av in items
-    )
-
-
-def _anchored(items: Any) -> bool:
-    """Every round must consume some fixed character, so rounds cannot split a text in many ways."""
-    for op, av in items:
-        name = str(op)
-        if name in _CHARS:
-            return True
-        if name in ("SUBPATTERN", "ATOMIC_GROUP") and _anchored(_children(name, av)[0]):
-            return True
-        if name == "BRANCH" and all(_anchored(b) for b in av[1]):
-            return True
-    return False
-
-
-def _catastrophic(items: Any) -> bool:
-    """An unbounded repeat of a body of varying length with no fixed character: (a+)+, (\\w*\\s?)*, (x{1,5}){2,}."""
-    for op, av in items:
-        name = str(op)
-        unbounded = name in _REPEATS and av[1] == _MAXREPEAT and av[0] != av[1]
-        if unbounded and _varies(av[2]) and not _anchored(av[2]):
-            return True
-        if any(_catastrophic(c) for c in _children(name, av)):
-            return True
-    return False
 
 
 def _check_placeholders(message: str, fail: Any) -> None:

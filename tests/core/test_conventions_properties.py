@@ -42,14 +42,18 @@ def test_any_document_checks_cleanly(pre, ops, tpl, names, title) -> None:  # no
         check_paragraph(res, node.id, context=ctx, style=False)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=500, deadline=None)
 @given(st.text(alphabet="ab *[]^\\n1-", max_size=30))
-def test_field_text_agrees_with_inline(markup: str) -> None:
+def test_plain_text_agrees_with_inline(markup: str) -> None:
+    """The one plain-text map (checks and spelling) agrees with inline.parse on text, spans and italics."""
     from app import inline
-    from app.conventions.text import field_text
 
-    ft = field_text(markup)
-    assert ft.plain == inline.plain(markup)
-    for i in range(len(ft.plain)):  # every plain character maps to the markup character that shows it
+    ft = inline.plain_text(markup)
+    assert ft.text == inline.plain(markup)
+    for i in range(len(ft.text)):  # every plain character maps to the markup character that shows it
         a, b = ft.span(i, i + 1)
-        assert markup[a:b] in (ft.plain[i], "\\" + ft.plain[i])
+        assert markup[a:b] in (ft.text[i], "\\" + ft.text[i])
+    italic = [i for i in range(len(ft.text)) if ft.is_italic(i, i + 1)]
+    expected = [i for i, is_italic in enumerate(c for s in inline.parse(markup) for c in [s.italic] * len(s.text))
+                if is_italic]  # fmt: skip
+    assert italic == expected

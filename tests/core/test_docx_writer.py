@@ -351,7 +351,8 @@ def test_write_is_atomic_on_failure(seed: Resolution, tmp_path: Path):
 
 
 def test_seed_text_imported_and_exported(corpus: Path):
-    text_reader = pytest.importorskip("app.io.text_reader")
+    from app.io import text_reader
+
     res = text_reader.read_text((corpus / "000_142118633ec4707d.txt").read_text(encoding="utf-8")).resolution
     pkg = Package(build_docx(res))
     assert docx_parts.package_problems(pkg.blob) == []

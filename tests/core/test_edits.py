@@ -88,7 +88,6 @@ def test_insert_delete_duplicate_and_undo_every_step() -> None:
 
 
 def test_move_between_parts_converts_the_opener_and_undo_restores_it() -> None:
-    pytest.importorskip("app.lexicon")
     doc = make_doc()
     last_pre = doc.resolution.preamble[-1]
     before = snapshot(doc)

@@ -149,10 +149,8 @@ def test_corpus_xml_survives_export_and_import(corpus: Path) -> None:
 
 
 def test_corpus_texts_survive_export_and_import(corpus: Path) -> None:
-    try:
-        from app.io.text_reader import read_text
-    except ImportError:
-        pytest.skip("the text reader is not there yet")
+    from app.io.text_reader import read_text
+
     files = sorted(corpus.glob("*.txt"))
     for path in files:
         res = read_text(path.read_text(encoding="utf-8")).resolution

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from app.model import Footnote, Paragraph, Part, Resolution
+from app.model import Footnote, Paragraph, Resolution
 from app.spelling import SpellingSettings, checker, document_findings, paragraph_findings
 from app.templates import get_template
 
@@ -96,8 +96,8 @@ def test_issued_un_text_draws_almost_no_findings(corpus: Path, group: tuple[str,
 @pytest.mark.parametrize("group", [BUILD, HELD_OUT], ids=["build", "held-out"])
 def test_imported_corpus_draws_almost_no_findings(corpus: Path, group: tuple[str, ...]) -> None:
     """The same through the text importer and the API the engine calls: openers, footnotes, title."""
-    text_reader = pytest.importorskip("app.io.text_reader")
     from app import inline
+    from app.io import text_reader
 
     found = words = 0
     for name in group:
@@ -244,7 +244,6 @@ def test_fixture_marks_are_read() -> None:
     assert first.opener == "Recognising"
     hit = next(p for p in draft.planted if p.node == first.id and p.field == "opener")
     assert (hit.rule, hit.span) == ("UN.Ize", (0, 11))
-    assert Part.PREAMBLE  # the drafts fill both parts
     assert draft.res.preamble and draft.res.operative and draft.res.footnotes
 
 
