@@ -83,18 +83,34 @@ def _adverb_at(words: tuple[str, ...] | list[str], i: int) -> int:
     return 0
 
 
+def _learned(part: Part) -> tuple[list[str], set[tuple[str, ...]]]:
+    """Phrases to add and to drop for a part, learned from the UN's italics (lexicons/learned.txt)."""
+    added: list[str] = []
+    dropped: set[tuple[str, ...]] = set()
+    for line in _read_lines("learned.txt"):
+        sign, where, phrase = line.split(" ", 2)
+        if where == part.value:
+            if sign == "+":
+                added.append(phrase)
+            else:
+                dropped.add(tuple(_norm(w) for w in phrase.split()))
+    return added, dropped
+
+
 @cache
 def _lexicon(part: Part) -> _Lexicon:
     name = "preambular.txt" if part is Part.PREAMBLE else "operative.txt"
+    added, dropped = _learned(part)
     phrases: dict[tuple[str, ...], _Phrase] = {}
-    for line in _read_lines(name):
+    for line in [*_read_lines(name), *added]:
         raw_words = line.replace("|", " | ").split()
         slot = raw_words.index("|") if "|" in raw_words else -1
         plain = [w for w in raw_words if w != "|"]
         words = tuple(_norm(w) for w in plain)
         if slot < 0:
             slot = _head_index(words) + 1
-        phrases.setdefault(words, _Phrase(" ".join(plain), words, slot))
+        if words not in dropped:
+            phrases.setdefault(words, _Phrase(" ".join(plain), words, slot))
     sequences: set[tuple[str, ...]] = set()
     for ph in phrases.values():
         sequences.add(ph.words)

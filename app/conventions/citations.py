@@ -31,6 +31,9 @@ _ORGAN = re.compile(
     r"(?P<organ>Security Council|General Assembly|Human Rights Council|Economic and Social Council|Council"
     r"|Assembly|its|their|the)\s+(?:draft\s+)?$"
 )
+_QUALIFIER = re.compile(r"(?<!General )(?<!Security )\b[A-Z][\w-]+\s+$")
+_OTHER_ORGAN = "another organ"
+_ENTITLED = re.compile(r"\s*,?\s+entitled\s+[“\"]")
 _SEP = re.compile(r"\s*(?:,\s*and|,|and|to)\s+(?=(?:S-|ES-)?\d)")
 _DATED = re.compile(rf"\s*,?\s+of\s+{_DATE}")
 _SHARED_DATE = re.compile(rf",?\s+(?:both|all)\s+of\s+{_DATE}")
@@ -57,6 +60,12 @@ def scan(plain: str) -> list[Ref]:
     for kw in _KEYWORD.finditer(text):
         before = _ORGAN.search(text, max(0, kw.start() - 40), kw.start())
         organ = before.group("organ") if before else ""
+        if (
+            before
+            and organ in ("Assembly", "Council")
+            and _QUALIFIER.search(text, max(0, before.start() - 40), before.start())
+        ):
+            organ = _OTHER_ORGAN  # the World Health Assembly, the Environment Assembly, a Governing Council
         if text[max(0, kw.start() - 6) : kw.start()].lower().endswith("draft "):
             continue  # draft resolution A/C.3/78/L.41 is a symbol, handled elsewhere
         is_decision = kw.group("kind").lower().startswith("decision")
@@ -68,13 +77,9 @@ def scan(plain: str) -> list[Ref]:
                 break
             kind = next(k for k in ("ga", "old", "sc", "bare") if m.group(k))
             end = m.end()
-            dated = bool(_DATED.match(text, end))
-            if dated:
-                end_date = _DATED.match(text, end)
-                assert end_date
-                after = end_date.end()
-            else:
-                after = end
+            end_date = _DATED.match(text, end)
+            dated = bool(end_date or _ENTITLED.match(text, end))  # a title identifies it too
+            after = end_date.end() if end_date else end
             key = re.sub(r"\s+", " ", m.group(0))
             group.append(
                 Ref(
@@ -94,13 +99,26 @@ def scan(plain: str) -> list[Ref]:
                 pos = after
                 break
             pos = sep.end()
-        # "resolutions 61/110 and 61/111 of 14 December 2006": one date after a list dates the whole list
-        shared = (
-            len(group) > 1 and group[-1].dated and all(r.kind == "ga" and not r.dated for r in group[:-1])
-        )
-        if group and (shared or _SHARED_DATE.match(text, pos) or _ADOPTED_ON.match(text, pos)):
+        group = _share_dates(group)
+        if group and (_SHARED_DATE.match(text, pos) or _ADOPTED_ON.match(text, pos)):
             group = [Ref(**{**r.__dict__, "dated": True}) for r in group]
         out.extend(group)
+    return out
+
+
+def _share_dates(group: list[Ref]) -> list[Ref]:
+    """'resolutions 59/2 of 20 October 2004, 61/110 and 61/111 of 14 December 2006': a date after a run of
+    undated GA resolutions dates the whole run."""
+    out = list(group)
+    dated_after = False
+    for i in range(len(out) - 1, -1, -1):
+        ref = out[i]
+        if ref.dated:
+            dated_after = ref.kind == "ga"
+        elif dated_after and ref.kind == "ga":
+            out[i] = Ref(**{**ref.__dict__, "dated": True})
+        else:
+            dated_after = False
     return out
 
 
@@ -134,7 +152,7 @@ def check(node: Node, ctx: DocumentContext) -> list[Finding]:
                     ref.kind == "ga"
                     and not ref.is_decision
                     and not sc_style
-                    and ref.organ != "Security Council"
+                    and ref.organ not in ("Security Council", "Human Rights Council", _OTHER_ORGAN)
                 ):
                     first = ctx.first_mentions.get(ref.key)
                     if first == (node.para.id, name, ref.start) and not ref.dated:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -74,15 +75,18 @@ class Checker:
         if word[:1].isupper():  # a name, unless it is one slip from a common word or a UN name
             return any(lex.frequency(c) >= STRONG for c in lex.near(word) if c.lower() != word.lower())
         head, _, rest = word.partition("-")
-        if rest[:1].isupper() and lex.known(head):  # anti-Balaka, ex-Séléka: a prefix before a name
-            return self._is_unknown(rest)
-        return True
+        # anti-Balaka, ex-Séléka, al-Thawr: a prefix or a particle before a name
+        return not (rest[:1].isupper() and (lex.known(head) or head.lower() in _NAME_PARTICLES))
 
     def misspelt(self, text: str, skip: tuple[tuple[int, int], ...] = ()) -> list[tuple[int, int, str]]:
         cache = self._unknown
         if all(cache.get(w) is False for w in tokens.WORD.findall(text)):
             return []  # the usual case: every word already known
-        return [(a, b, w) for a, b, w in tokens.words(text, skip) if self.unknown(w)]
+        return [
+            (a, b, w)
+            for a, b, w in tokens.words(text, skip)
+            if self.unknown(w) and not (w[:1].isupper() and _in_a_name(text, a, b, self.lexicon))
+        ]
 
     # -- a field ---------------------------------------------------------------------------------------------
     def field_findings(self, markup: str, *, field: str, paragraph_id: str = "") -> list[Finding]:
@@ -131,6 +135,37 @@ class Checker:
         clear = len(options) == 1 and word[:1].islower()
         fix = Fix(f"Use '{options[0]}'", field, span, options[0]) if clear else None
         return Finding(SPELLING_RULE, Severity.WARNING, message, paragraph_id, field, span, fix)
+
+
+# small words inside names of places and people: Cartagena de Indias, Qalib al-Thawr, Sint Maarten van ...
+_NAME_PARTICLES = frozenset("al el ad ar as at az an ash ibn bin bint abu ben de del della di da do dos das du la le "
+                            "les van von der den ter y".split())  # fmt: skip
+_WORD_AROUND = re.compile(r"[^\W\d_][\w’'-]*")
+
+
+def _name_word(word: str, lexicon: Lexicon) -> bool:
+    """A capitalized word that is not a common word written with a capital (The, Western, Syrian)."""
+    return word[:1].isupper() and lexicon.general_frequency(word) < STRONG
+
+
+def _in_a_name(text: str, start: int, end: int, lexicon: Lexicon) -> bool:
+    """A capitalized word next to another name word, particles aside, is part of a proper name: Sint Maarten,
+    the Western Tien Shan, Cartagena de Indias. Punctuation between the two words breaks the name."""
+    before = list(_WORD_AROUND.finditer(text, max(0, start - 60), start))
+    while before and before[-1].group().lower() in _NAME_PARTICLES:
+        before.pop()
+    if before and _name_word(before[-1].group(), lexicon):
+        gap = text[before[-1].end() : start].split()
+        if all(w.lower() in _NAME_PARTICLES for w in gap):
+            return True
+    at = end
+    while (after := _WORD_AROUND.search(text, at, min(len(text), at + 60))) is not None:
+        if text[at : after.start()].strip():
+            return False
+        if after.group().lower() not in _NAME_PARTICLES:
+            return _name_word(after.group(), lexicon)
+        at = after.end()
+    return False
 
 
 def _with_level(rule: Rule, level: Severity) -> Rule:

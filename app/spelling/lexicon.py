@@ -127,6 +127,10 @@ class Lexicon:
             return UN_FREQUENCY
         return self._freq.get(w, 0)
 
+    def general_frequency(self, word: str) -> int:
+        """How common the word is in general English (the UN lists aside): names there are rare or absent."""
+        return self._freq.get(normal(word), 0)
+
     def is_un_word(self, word: str) -> bool:
         return normal(word) in self._un
 

@@ -29,9 +29,12 @@ def test_later_mentions_and_dated_forms_pass() -> None:
                            "of 18 December 2014, and Human Rights Council resolution 5/1 of 18 June 2007"),
          para("Recalling also", "its resolutions 68/247 A and 68/248 A, both of 27 December 2013"),
          para("Recalling further", "its resolutions 61/110 and 61/111 of 14 December 2006"),
-         para("Reaffirming", "resolution 70/1, adopted by the General Assembly on 25 September 2015")],
+         para("Recalling further", "its resolutions 59/2 of 20 October 2004, 68/74 and 68/75 of 11 December 2013"),
+         para("Reaffirming", "resolution 70/1, adopted by the General Assembly on 25 September 2015"),
+         para("Noting", "United Nations Environment Assembly resolution 5/14 and World Health Assembly resolution 77/2"),
+         para("Noting also", "the high-level meeting at which resolution 79/1 entitled “The Pact for the Future” was")],
         [para("Requests", "the Secretary-General to implement resolution 61/143 and resolution 68/248 A"),
-         para("Notes", "resolution 61/110"),
+         para("Notes", "resolution 61/110 and resolution 68/74"),
          para("Decides", "to recall resolution 217 A (III)")],
     )  # fmt: skip
     assert not found(res, "citations.first-mention-date")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from app.lexicon import (
@@ -179,3 +181,23 @@ def test_lexicons_are_rich_and_free_of_mun_isms() -> None:
 def test_an_opener_starts_with_a_capital() -> None:
     # A/C.1/80/L.39: "The General Assembly, recalling its resolution 78/28 ..., decides ..." has no opener
     assert detect_opener("recalling its resolution 78/28 of 4 December 2023", P) == ""
+
+
+def test_opener_extents_without_italics_match_the_uns_italics_on_held_out_resolutions() -> None:
+    """Plain text has no italics: the lexicon (with what scripts/opener_extents.py learned from sessions 75-77)
+    must end the opener where the UN's XML of held-out sessions 78-79 ends its italics."""
+    from app import inline
+    from app.io.akn_reader import read_akn
+
+    agree = total = 0
+    for path in sorted((Path(__file__).parent.parent / "fixtures" / "heldout").glob("*.xml")):
+        res = read_akn(path.read_bytes(), name=path.name).resolution
+        for part in (P, OP):
+            for para in res.part(part):
+                if para.opener.strip():
+                    text = inline.plain(para.text)
+                    plain = para.opener + ("" if text[:1] in ",;:." else " ") + text
+                    agree += detect_opener(plain, part) == para.opener.strip()
+                    total += 1
+    assert total > 500
+    assert agree / total >= 0.99, (agree, total)

@@ -200,3 +200,35 @@ def test_regular_derivations_of_common_words_are_known() -> None:
 
 def test_rejected_words_are_reported_though_the_dictionary_has_them() -> None:
     assert words("the supercede of wether and calender") == ["supercede", "wether", "calender"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [  # names as adopted resolutions print them (sessions 78 and 79)
+        "signed at Cartagena de Indias, Colombia",
+        "the Snow Leopard in the Western Tien Shan and Pamir-Alai",
+        "in Qalib al-Thawr and in al-Balil",
+        "arms and related materiel to the anti-Balaka and ex-Séléka",
+        "tele-education and the workplan",
+    ],
+)
+def test_names_and_un_words_of_issued_text_are_not_reported(text: str) -> None:
+    assert misspelt_words(text, settings=SETTINGS) == []
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [("The Secretray-General shall", "Secretray-General"), ("Welcomes the Unied Nations", "Unied"),
+     ("the Secretary-General. Goverments shall", "Goverments"), ("The Goverment of Haiti", "Goverment")],
+)  # fmt: skip
+def test_a_capital_after_a_sentence_or_before_a_common_word_is_no_name(text: str, word: str) -> None:
+    assert [w for _, _, w in misspelt_words(text, settings=SETTINGS)] == [word]
+
+
+def test_no_one_click_fix_where_the_correction_is_not_clear() -> None:
+    para = Paragraph(opener="Welcomes", text="the tell-educaton programme and teh report")
+    found = paragraph_findings(
+        para, part=Part.OPERATIVE, template=get_template("ga-plenary"), settings=SETTINGS
+    )
+    spelling = [f for f in found if f.rule == "spelling.unknown-word"]
+    assert spelling and all(f.fix is None for f in spelling)
