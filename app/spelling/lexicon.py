@@ -100,7 +100,18 @@ class Lexicon:
         if "'" in w:  # d'Ivoire, l'homme: elided article
             head, _, rest = w.partition("'")
             return len(head) == 1 and self._in_lists(rest)
+        if self._inflected(w):
+            return True
         return len(w) >= 7 and (self._compound(w) or self._derived(w))
+
+    def _inflected(self, w: str) -> bool:
+        """A regular plural or third person of a listed word: derogations, attaches, interdependencies."""
+        if w.endswith("ies") and len(w) > 4:
+            return self._in_lists(w[:-3] + "y")
+        if w.endswith("es") and w[:-2].endswith(("s", "x", "z", "ch", "sh")):
+            return self._in_lists(w[:-2])
+        stem = w[:-1]
+        return w.endswith("s") and not stem.endswith(("s", "x", "z", "ch", "sh", "y")) and self._in_lists(stem)
 
     def _derived(self, w: str) -> bool:
         """A regular derivation of a common word: operationalization, informalization, lockdowns."""
