@@ -237,7 +237,7 @@ def package_problems(blob: bytes) -> list[str]:
             if name not in overrides and name.rsplit(".", 1)[-1].lower() not in defaults:
                 problems.append(f"no content type for {name}")
         problems += [f"content type override for missing part {o}" for o in sorted(overrides - names)]
-    content_type = _content_types(types)
+    content_type = content_types(types)
     rel_ids: dict[str, set[str]] = {}
     for name, tree in trees.items():
         if not name.endswith(".rels"):
@@ -294,7 +294,7 @@ _EXPECTED_TYPES = {
 }
 
 
-def _content_types(types: etree._Element | None) -> Callable[[str], str]:
+def content_types(types: etree._Element | None) -> Callable[[str], str]:
     """The content type a part name gets from [Content_Types].xml (override first, then extension)."""
     if types is None:
         return lambda name: ""

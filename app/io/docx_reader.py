@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import io
 import re
+import zipfile
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -29,6 +30,7 @@ from app import inline, lexicon
 from app.errors import InputError
 from app.findings import Finding, Severity
 from app.formatting import letters, roman
+from app.io.docx_parts import content_types
 from app.io.reading import ImportResult
 from app.io.safe_xml import OLE_MAGIC, check_zip_xml, describe_ole, open_zip, parse_xml, read_member
 from app.io.span_text import split_opener, strip_end, tidy
@@ -63,11 +65,7 @@ def _open(data: bytes, name: str) -> tuple[object, dict[str, list[etree._Element
     if data[:8] == OLE_MAGIC:
         raise describe_ole(data, name=name)
     archive = open_zip(data, name=name)
-    types = read_member(archive, "[Content_Types].xml", name=name).decode("utf-8", "replace")
-    main = re.search(r'PartName="/word/document\.xml"\s+ContentType="([^"]+)"', types) or re.search(
-        r'ContentType="([^"]+)"\s+PartName="/word/document\.xml"', types
-    )
-    content_type = main.group(1) if main else ""
+    content_type = _main_content_type(archive, name)
     if any(t in content_type for t in _MACRO_TYPES):
         raise InputError(
             f"{label} is a macro-enabled Word file (.docm): save it as .docx (no macros) in Word first"
@@ -99,6 +97,22 @@ def _open(data: bytes, name: str) -> tuple[object, dict[str, list[etree._Element
                     continue
                 notes[f"{prefix}{note.get(wtag('id'))}"] = note.findall(f".//{wtag('p')}")
     return document, notes
+
+
+def _main_content_type(archive: zipfile.ZipFile, name: str) -> str:
+    """The content type of the package's main document, as its relationships and [Content_Types].xml say
+    (read as XML: attributes may stand in any order and in either kind of quotes)."""
+    types = parse_xml(
+        read_member(archive, "[Content_Types].xml", name=name), name=f"{name} ([Content_Types].xml)"
+    )
+    main = "word/document.xml"
+    if "_rels/.rels" in archive.namelist():
+        rels = parse_xml(read_member(archive, "_rels/.rels", name=name), name=f"{name} (_rels/.rels)")
+        for rel in rels:
+            if isinstance(rel.tag, str) and rel.get("Type", "").endswith("/officeDocument"):
+                main = rel.get("Target", main).lstrip("/")
+                break
+    return content_types(types)(main)
 
 
 # ------------------------------------------------------------------ labels

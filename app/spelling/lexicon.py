@@ -111,7 +111,9 @@ class Lexicon:
         if w.endswith("es") and w[:-2].endswith(("s", "x", "z", "ch", "sh")):
             return self._in_lists(w[:-2])
         stem = w[:-1]
-        return w.endswith("s") and not stem.endswith(("s", "x", "z", "ch", "sh", "y")) and self._in_lists(stem)
+        return (
+            w.endswith("s") and not stem.endswith(("s", "x", "z", "ch", "sh", "y")) and self._in_lists(stem)
+        )
 
     def _derived(self, w: str) -> bool:
         """A regular derivation of a common word: operationalization, informalization, lockdowns."""

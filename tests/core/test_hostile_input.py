@@ -248,3 +248,19 @@ def test_through_read_document(tmp_path: Path) -> None:
     with pytest.raises(InputError) as exc:
         read_document(path)
     _one_line(exc, "laughs.xml", "entities")
+
+
+def test_content_types_with_single_quotes_and_attributes_in_any_order_are_read() -> None:
+    """A valid package python-docx opens: [Content_Types].xml is XML, not a fixed string."""
+    data = _good_docx()
+    types = zipfile.ZipFile(io.BytesIO(data)).read("[Content_Types].xml").decode()
+    import re
+
+    swapped = re.sub(
+        r'<Override PartName="([^"]+)" ContentType="([^"]+)"/>',
+        r"<Override ContentType='\2' PartName='\1'/>",
+        types,
+    )
+    assert swapped != types
+    res = read_docx(_rezip(data, {"[Content_Types].xml": swapped.encode()}), name="quoted.docx").resolution
+    assert [p.opener for p in res.operative] == ["Decides"]
