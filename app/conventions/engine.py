@@ -17,9 +17,9 @@ and `document_findings(res, *, template)`; without it the engine runs alone.
 from __future__ import annotations
 
 import bisect
-import importlib
 from collections.abc import Callable, Iterable
 
+from app import spelling
 from app.conventions import (
     citations,
     dates,
@@ -178,17 +178,6 @@ def _collect(para: Paragraph, part: Part, ctx: DocumentContext, ids: list[str], 
             ctx.first_mentions.setdefault(ref.key, (para.id, name, ref.start))
 
 
-def _style():
-    """app.spelling when it offers the two hooks, else None (imported lazily: it loads dictionaries)."""
-    try:
-        spelling = importlib.import_module("app.spelling")
-    except Exception:  # noqa: BLE001 - a broken or missing style module must not stop the convention check
-        return None
-    if hasattr(spelling, "paragraph_findings") and hasattr(spelling, "document_findings"):
-        return spelling
-    return None
-
-
 def _style_call(call: Callable[[], list[Finding]]) -> list[Finding]:
     try:
         return list(call())
@@ -204,11 +193,7 @@ def _node_findings(node: Node, ctx: DocumentContext, style: bool) -> list[Findin
     for name in ("opener", "text", "tail"):
         out += dates.field_findings(getattr(node.para, name), field=name, paragraph_id=node.para.id)
     if style:
-        spelling = _style()
-        if spelling is not None:
-            out += _style_call(
-                lambda: spelling.paragraph_findings(node.para, part=node.part, template=ctx.template)
-            )
+        out += _style_call(lambda: spelling.paragraph_findings(node.para, part=node.part, template=ctx.template))
     return out
 
 
@@ -246,9 +231,7 @@ def check_document(res: Resolution, template: Template | None = None, *, style: 
         out += organs.abbreviation_findings(note.text, field="footnote", paragraph_id=note.id)
         out += dates.field_findings(note.text, field="footnote", paragraph_id=note.id)
     if style:
-        spelling = _style()
-        if spelling is not None:
-            out += _style_call(lambda: spelling.document_findings(res, template=tpl))
+        out += _style_call(lambda: spelling.document_findings(res, template=tpl))
     return _dedupe(out)
 
 
