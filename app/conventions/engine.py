@@ -193,7 +193,9 @@ def _node_findings(node: Node, ctx: DocumentContext, style: bool) -> list[Findin
     for name in ("opener", "text", "tail"):
         out += dates.field_findings(getattr(node.para, name), field=name, paragraph_id=node.para.id)
     if style:
-        out += _style_call(lambda: spelling.paragraph_findings(node.para, part=node.part, template=ctx.template))
+        out += _style_call(
+            lambda: spelling.paragraph_findings(node.para, part=node.part, template=ctx.template)
+        )
     return out
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 import types
 from pathlib import Path
 
@@ -113,7 +112,7 @@ def test_style_hook_is_called_and_deduplicated(monkeypatch: pytest.MonkeyPatch) 
     fake = types.ModuleType("app.spelling")
     fake.paragraph_findings = paragraph_findings  # type: ignore[attr-defined]
     fake.document_findings = document_findings  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "app.spelling", fake)
+    monkeypatch.setattr(engine, "spelling", fake)
     res = resolution([para("Noting", "the events of December 4, 2023")])
     got = check_document(res)
     assert res.preamble[0].id in calls
@@ -134,7 +133,7 @@ def test_a_failing_style_module_does_not_stop_the_check(monkeypatch: pytest.Monk
 
     fake.paragraph_findings = broken  # type: ignore[attr-defined]
     fake.document_findings = broken  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "app.spelling", fake)
+    monkeypatch.setattr(engine, "spelling", fake)
     got = check_document(resolution())
     assert "style.failed" in {f.rule for f in got}
     assert engine._style() is fake
