@@ -11,7 +11,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from app import inline
-from app.formatting import format_date, join_names, session_line, subparagraph_label
+from app.formatting import (
+    BEHALF_NOTE,
+    behalf_note,
+    format_date,
+    join_names,
+    session_line,
+    star_after_colon,
+    subparagraph_label,
+)
 from app.model import DocumentKind, Paragraph, Part, Resolution
 from app.templates import Template, get_template
 
@@ -69,6 +77,7 @@ class Rendered:
     footnote_numbers: dict[str, int] = field(default_factory=dict)  # footnote id → printed number
     footnotes: list[tuple[int, str, str]] = field(default_factory=list)  # (number, id, markup)
     job_number: str = ""
+    unreferenced: list[str] = field(default_factory=list)  # notes no text refers to: referenced at the end
 
 
 _ABBREVIATIONS = ("etc.", "et seq.", "para.", "paras.", "No.", "Nos.", "vol.", "p.", "pp.", "Corr.", "Add.")
@@ -126,11 +135,17 @@ def sponsor_line(res: Resolution) -> tuple[str, str]:
     names = join_names(h.sponsors)
     if not names:
         return kind[0].upper() + kind[1:], ""
-    note = ""
-    if h.on_behalf_of:
-        names += "*"
-        note = f"On behalf of the States Members of the United Nations that are members of {h.on_behalf_of}."
-    return f"{names}: {kind}", note
+    note = h.sponsor_note
+    behalf = BEHALF_NOTE.match(note)
+    if h.on_behalf_of and (not note or (behalf and behalf.group(1).strip() != h.on_behalf_of)):
+        note = behalf_note(h.on_behalf_of)  # the group was changed since the note was written
+    elif not h.on_behalf_of and behalf:
+        note = ""  # the group was cleared
+    if not note:
+        return f"{names}: {kind}", ""
+    if star_after_colon(note):
+        return f"{names}:* {kind}", note
+    return f"{names}*: {kind}", note
 
 
 def agenda_lines(res: Resolution, tpl: Template) -> list[AgendaLine]:
@@ -235,14 +250,23 @@ def render(res: Resolution, template: Template | None = None) -> Rendered:
 
 
 def number_footnotes(out: Rendered, res: Resolution) -> None:
-    """Number footnotes 1, 2, 3 in the order of their first reference; unreferenced notes are not printed."""
+    """Number footnotes 1, 2, 3 in the order of their first reference. A note nothing refers to is printed
+    too, numbered after the others (`Rendered.unreferenced`): a note is never lost between file and page."""
     runs = [out.title_spans] + [block.spans for block in out.blocks]
     for spans in runs:
         for note_id in [s.footnote for s in spans if s.footnote]:
             if note_id not in out.footnote_numbers and note_id in res.footnotes:
-                number = len(out.footnote_numbers) + 1
-                out.footnote_numbers[note_id] = number
-                out.footnotes.append((number, note_id, res.footnotes[note_id].text))
+                _number(out, res, note_id)
+    for note_id in res.footnotes:
+        if note_id not in out.footnote_numbers:
+            _number(out, res, note_id)
+            out.unreferenced.append(note_id)
+
+
+def _number(out: Rendered, res: Resolution, note_id: str) -> None:
+    number = len(out.footnote_numbers) + 1
+    out.footnote_numbers[note_id] = number
+    out.footnotes.append((number, note_id, res.footnotes[note_id].text))
 
 
 def place_names(blocks: Iterable[Block]) -> dict[str, str]:

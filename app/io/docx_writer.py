@@ -64,6 +64,7 @@ REFERENCE_STYLE = "FootnoteReference"
 _AGENDA_STYLE = {"session": "agenda_session", "committee": "agenda_committee", "item": "agenda_item",
                  "item_title": "agenda_item_title"}  # fmt: skip
 _ANNEX_HEADING = re.compile(r"^Annex(?:es)?(?:\s+[IVXLC]+)?\.?$")
+_SPONSOR_STAR = re.compile(r"\*(?=:)|(?<=:)\*(?= )")
 _JC = {"left": "left", "right": "right", "center": "center", "justify": "both"}
 _XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")  # not allowed in XML 1.0
 _NS = nsdecls("w", "r")
@@ -283,9 +284,10 @@ def _block_style(block: Block) -> str:
 
 def _sponsor_runs(rendered: Rendered, star_id: int | None) -> str:
     line = rendered.sponsor_line
-    cut = line.find("*:") if star_id is not None else -1
-    if cut < 0:
+    star = _SPONSOR_STAR.search(line) if star_id is not None else None  # "Iraq*: draft", "Iraq:* draft"
+    if star is None:
         return _run(line)
+    cut = star.start()
     style = f'<w:rPr><w:rStyle w:val="{REFERENCE_STYLE}"/></w:rPr>'
     mark = f'<w:r>{style}<w:footnoteReference w:customMarkFollows="1" w:id="{star_id}"/><w:t>*</w:t></w:r>'
     return _run(line[:cut]) + mark + _run(line[cut + 1 :])
@@ -311,6 +313,13 @@ def _body_xml(rendered: Rendered, notes: _Footnoter) -> str:
             style = "annex_title"
         out.append(_para(style, _block_runs(block, notes)))
         previous = style
+    # a note no paragraph refers to still prints: Word shows a footnote only at a reference, so its reference
+    # ends the last paragraph, where a delegate finds it and can move it
+    loose = "".join(notes.reference(note_id) for note_id in rendered.unreferenced)
+    if loose and rendered.blocks:
+        out[-1] = out[-1].removesuffix("</w:p>") + loose + "</w:p>"
+    elif loose:
+        out.append(_para("body", loose))
     out.append(_para("end_rule", ""))
     return "".join(out)
 

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from app.findings import Finding, Severity
-from app.formatting import parse_date, parse_ordinal_words
+from app.formatting import BEHALF_NOTE, behalf_note, parse_date, parse_ordinal_words
 from app.io.pdf_text import SYMBOL
 from app.model import AgendaItem, DocumentKind, Header
 from app.templates import Template, all_templates, get_template, template_for_symbol
@@ -41,9 +41,7 @@ KIND = re.compile(
     re.IGNORECASE,
 )
 ON_BEHALF = re.compile(r"\s*\(on behalf of (?P<group>[^)]+)\)")
-STAR_BEHALF = re.compile(
-    r"^On behalf of (?:the States Members of the United Nations that are members of )?(.+?)\.?$"
-)
+STAR_BEHALF = BEHALF_NOTE
 AND_NAMES = (
     "Antigua and Barbuda", "Bosnia and Herzegovina", "Saint Kitts and Nevis", "Saint Vincent and the Grenadines",
     "Sao Tome and Principe", "Trinidad and Tobago", "United Kingdom of Great Britain and Northern Ireland",
@@ -421,11 +419,16 @@ def _read_sponsors(out: HeaderResult, text: str) -> None:
                                     f"sponsor line reads “{text.strip()}”: no sponsors recorded"))  # fmt: skip
 
 
-def star_note(out: HeaderResult, text: str) -> bool:
-    """Place a page-1 '*' note that belongs to the sponsor line. True when it was used."""
-    m = STAR_BEHALF.match(text.strip().lstrip("*").strip())  # the note may carry its own "*" mark
+def star_note(out: HeaderResult, text: str, *, marked: bool = False) -> bool:
+    """Keep a page-1 '*' note of the sponsor line as written. `marked`: the sponsor line's own '*' points at it;
+    otherwise only an "on behalf of" note is taken as the sponsor line's. True when it was used."""
+    note = re.sub(r"\s+", " ", text).strip().lstrip("*").strip()  # the note may carry its own "*" mark
+    m = STAR_BEHALF.match(note)
     if m:
         out.header.on_behalf_of = m.group(1).strip()
+    if m or (marked and note):
+        # the formula Resolute prints itself is not stored: editing the group then updates the note
+        out.header.sponsor_note = "" if m and note == behalf_note(out.header.on_behalf_of) else note
         return True
     return False
 
