@@ -117,7 +117,7 @@ def test_every_issued_footnote_is_exported_under_its_number(pdf: Path) -> None:
         # numbers as issued, and the sponsor line's '*'; a second star note ("**" in an amendment, whose
         # notes are all stars) prints under a number: the model has no marks of its own for body notes
         assert [m for m, _ in got] == [
-            m if m.isdigit() or m == "*" else m_ for (m, _), (m_, _) in zip(issued, got)
+            m if m.isdigit() or m == "*" else m_ for (m, _), (m_, _) in zip(issued, got, strict=True)
         ]
         assert not [f for f in result.findings if f.rule == "import.footnote-unplaced"], (pdf.name, source)
 
