@@ -263,7 +263,10 @@ def _pick_template(symbol: str, organ: str, committee: str) -> Template:
             return tpl
     if committee:
         for tpl in all_templates().values():
-            if tpl.committee and committee in (tpl.committee, f"{committee.split(' (')[0]} ({tpl.committee})"):
+            if tpl.committee and committee in (
+                tpl.committee,
+                f"{committee.split(' (')[0]} ({tpl.committee})",
+            ):
                 return tpl
     if organ in _ORGAN_TEMPLATE:
         return get_template(_ORGAN_TEMPLATE[organ])
