@@ -167,6 +167,11 @@ def _ppr(style: Style) -> str:
 def _style_xml(key: str, style: Style) -> str:
     style_id, name = STYLE_IDS[key]
     rpr = _rpr(bold=style.bold or None, italic=style.italic, size=style.size)
+    width = (f'<w:spacing w:val="{_tw(style.tracking)}"/>' if style.tracking else "") + (
+        f'<w:w w:val="{int(round(style.scale))}"/>' if style.scale != 100 else ""
+    )
+    if width:  # w:spacing and w:w come before w:sz in a run's properties (the schema's order)
+        rpr = rpr.replace("<w:sz ", width + "<w:sz ", 1) if "<w:sz " in rpr else f"<w:rPr>{width}</w:rPr>"
     return (
         f'<w:style {_NS} w:type="paragraph" w:customStyle="{0 if style_id == "FootnoteText" else 1}" '
         f'w:styleId="{style_id}"><w:name w:val="{name}"/><w:basedOn w:val="Normal"/>'
@@ -320,6 +325,8 @@ def _body_xml(rendered: Rendered, notes: _Footnoter) -> str:
         out[-1] = out[-1].removesuffix("</w:p>") + loose + "</w:p>"
     elif loose:
         out.append(_para("body", loose))
+    if rendered.blocks:  # the closing rule never stands alone on a page: the last paragraph goes with it
+        out[-1] = re.sub(r"(<w:pStyle [^>]*/>)", r"\1<w:keepNext/>", out[-1], count=1)
     out.append(_para("end_rule", ""))
     return "".join(out)
 
