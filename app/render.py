@@ -77,7 +77,6 @@ class Rendered:
     footnote_numbers: dict[str, int] = field(default_factory=dict)  # footnote id → printed number
     footnotes: list[tuple[int, str, str]] = field(default_factory=list)  # (number, id, markup)
     job_number: str = ""
-    unreferenced: list[str] = field(default_factory=list)  # notes no text refers to: referenced at the end
 
 
 _ABBREVIATIONS = ("etc.", "et seq.", "para.", "paras.", "No.", "Nos.", "vol.", "p.", "pp.", "Corr.", "Add.")
@@ -250,17 +249,13 @@ def render(res: Resolution, template: Template | None = None) -> Rendered:
 
 
 def number_footnotes(out: Rendered, res: Resolution) -> None:
-    """Number footnotes 1, 2, 3 in the order of their first reference. A note nothing refers to is printed
-    too, numbered after the others (`Rendered.unreferenced`): a note is never lost between file and page."""
+    """Number footnotes 1, 2, 3 in the order of their first reference. A note nothing refers to (its reference
+    deleted in the editor) is not printed; readers place every note they read at a reference."""
     runs = [out.title_spans] + [block.spans for block in out.blocks]
     for spans in runs:
         for note_id in [s.footnote for s in spans if s.footnote]:
             if note_id not in out.footnote_numbers and note_id in res.footnotes:
                 _number(out, res, note_id)
-    for note_id in res.footnotes:
-        if note_id not in out.footnote_numbers:
-            _number(out, res, note_id)
-            out.unreferenced.append(note_id)
 
 
 def _number(out: Rendered, res: Resolution, note_id: str) -> None:

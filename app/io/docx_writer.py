@@ -318,13 +318,6 @@ def _body_xml(rendered: Rendered, notes: _Footnoter) -> str:
             style = "annex_title"
         out.append(_para(style, _block_runs(block, notes)))
         previous = style
-    # a note no paragraph refers to still prints: Word shows a footnote only at a reference, so its reference
-    # ends the last paragraph, where a delegate finds it and can move it
-    loose = "".join(notes.reference(note_id) for note_id in rendered.unreferenced)
-    if loose and rendered.blocks:
-        out[-1] = out[-1].removesuffix("</w:p>") + loose + "</w:p>"
-    elif loose:
-        out.append(_para("body", loose))
     if rendered.blocks:  # the closing rule never stands alone on a page: the last paragraph goes with it
         out[-1] = re.sub(r"(<w:pStyle [^>]*/>)", r"\1<w:keepNext/>", out[-1], count=1)
     out.append(_para("end_rule", ""))

@@ -146,13 +146,6 @@ def test_a_lost_marker_keeps_every_number(pdf: Path) -> None:
     assert len(found) == 1 and f"footnote {label} " in found[0].message and found[0].paragraph_id
 
 
-def test_a_note_nothing_refers_to_still_prints_last() -> None:
-    res = read_text((CORPUS / "A_C.1_80_L.43.txt").read_text(encoding="utf-8")).resolution
-    loose = res.add_footnote("A note nothing refers to.")
-    got = exported_notes(build_docx(res))
-    assert got[-1] == (str(len(res.footnotes)), loose.text)
-
-
 # ---- the sponsor line -----------------------------------------------------------------------------------------
 
 
