@@ -5,6 +5,22 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+# the page-1 note of a group draft: "On behalf of the States Members of the United Nations that are members of X."
+BEHALF_NOTE = re.compile(
+    r"^On behalf of (?:the States Members of the United Nations that are members of )?(.+?)\.?$"
+)
+
+
+def behalf_note(group: str) -> str:
+    return f"On behalf of the States Members of the United Nations that are members of {group}."
+
+
+def star_after_colon(note: str) -> bool:
+    """Where the sponsor line's '*' stands: a note on the list of sponsors marks the list ("Russian
+    Federation:* amendment ..."), any other note the name before it ("Iraq*: draft resolution")."""
+    return bool(re.search(r"\bsponsors?\b", note, re.IGNORECASE))
+
+
 MONTHS = ("January February March April May June July August September October November December").split()
 
 _UNITS = (

@@ -61,6 +61,10 @@ class Header:
     original_language: str = "English"
     sponsors: list[str] = field(default_factory=list)  # official short names, in the order given
     on_behalf_of: str = ""  # "the Group of 77 and China"
+    # the page-1 '*' note of the sponsor line as the draft wrote it ("Any changes to the list of sponsors will be
+    # reflected in the official record of the meeting.", "In its capacity as Chair of ..."); "" prints the
+    # "on behalf of" formula when `on_behalf_of` is set
+    sponsor_note: str = ""
     kind: DocumentKind = DocumentKind.DRAFT_RESOLUTION
     amends: str = ""  # for an amendment: the symbol of the draft it amends
     job_number: str = ""  # "25-16697 (E)": optional page-1 footer

@@ -11,7 +11,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from app import inline
-from app.formatting import format_date, join_names, roman, session_line, subparagraph_label
+from app.formatting import (
+    BEHALF_NOTE,
+    behalf_note,
+    format_date,
+    join_names,
+    roman,
+    session_line,
+    star_after_colon,
+    subparagraph_label,
+)
 from app.model import Annex, DocumentKind, Paragraph, Part, Resolution, ResolutionPart
 from app.templates import Template, get_template
 
@@ -130,11 +139,17 @@ def sponsor_line(res: Resolution) -> tuple[str, str]:
     names = join_names(h.sponsors)
     if not names:
         return kind[0].upper() + kind[1:], ""
-    note = ""
-    if h.on_behalf_of:
-        names += "*"
-        note = f"On behalf of the States Members of the United Nations that are members of {h.on_behalf_of}."
-    return f"{names}: {kind}", note
+    note = h.sponsor_note
+    behalf = BEHALF_NOTE.match(note)
+    if h.on_behalf_of and (not note or (behalf and behalf.group(1).strip() != h.on_behalf_of)):
+        note = behalf_note(h.on_behalf_of)  # the group was changed since the note was written
+    elif not h.on_behalf_of and behalf:
+        note = ""  # the group was cleared
+    if not note:
+        return f"{names}: {kind}", ""
+    if star_after_colon(note):
+        return f"{names}:* {kind}", note
+    return f"{names}*: {kind}", note
 
 
 def agenda_lines(res: Resolution, tpl: Template) -> list[AgendaLine]:
@@ -284,14 +299,19 @@ def render(res: Resolution, template: Template | None = None) -> Rendered:
 
 
 def number_footnotes(out: Rendered, res: Resolution) -> None:
-    """Number footnotes 1, 2, 3 in the order of their first reference; unreferenced notes are not printed."""
+    """Number footnotes 1, 2, 3 in the order of their first reference. A note nothing refers to (its reference
+    deleted in the editor) is not printed; readers place every note they read at a reference."""
     runs = [out.title_spans] + [block.spans for block in out.blocks]
     for spans in runs:
         for note_id in [s.footnote for s in spans if s.footnote]:
             if note_id not in out.footnote_numbers and note_id in res.footnotes:
-                number = len(out.footnote_numbers) + 1
-                out.footnote_numbers[note_id] = number
-                out.footnotes.append((number, note_id, res.footnotes[note_id].text))
+                _number(out, res, note_id)
+
+
+def _number(out: Rendered, res: Resolution, note_id: str) -> None:
+    number = len(out.footnote_numbers) + 1
+    out.footnote_numbers[note_id] = number
+    out.footnotes.append((number, note_id, res.footnotes[note_id].text))
 
 
 def place_names(blocks: Iterable[Block]) -> dict[str, str]:

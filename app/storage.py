@@ -66,6 +66,9 @@ def to_dict(res: Resolution) -> dict[str, Any]:
             "original_language": h.original_language,
             "sponsors": list(h.sponsors),
             "on_behalf_of": h.on_behalf_of,
+            **(
+                {"sponsor_note": h.sponsor_note} if h.sponsor_note else {}
+            ),  # optional: older readers ignore it
             "kind": h.kind.value,
             "amends": h.amends,
             "job_number": h.job_number,
@@ -190,6 +193,7 @@ def _from_v2(data: dict[str, Any]) -> Resolution:
         original_language=_str(h.get("original_language"), "English"),
         sponsors=[_str(s) for s in h.get("sponsors") or []],
         on_behalf_of=_str(h.get("on_behalf_of")),
+        sponsor_note=_str(h.get("sponsor_note")),
         kind=DocumentKind(h.get("kind") or DocumentKind.DRAFT_RESOLUTION.value),
         amends=_str(h.get("amends")),
         job_number=_str(h.get("job_number")),

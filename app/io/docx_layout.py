@@ -77,6 +77,10 @@ class Style:
     border_space: float = 0.0
     right_tab: float = 0.0  # a right-aligned tab stop (headers and footers)
     widow_control: bool = False  # no single first or last line of a paragraph alone on a page
+    # set width: issued body text is set about 6.5% wider than plain Times New Roman 10 pt (layout-ga-L.md,
+    # "Set width and page flow"); Word's character spacing (points between characters) and scale (per cent)
+    tracking: float = 0.0
+    scale: float = 100.0
 
 
 @dataclass(frozen=True)

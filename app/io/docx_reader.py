@@ -353,6 +353,7 @@ def _note_text(line: Line, typed: dict[str, str]) -> tuple[str, str] | None:
 
 
 def _star_note(line: Line, state: _State) -> bool:
+    from app.formatting import behalf_note
     from app.io.text_header import STAR_BEHALF
 
     plain = line.plain.strip()
@@ -361,6 +362,8 @@ def _star_note(line: Line, state: _State) -> bool:
     behalf = STAR_BEHALF.match(plain.lstrip("* \t"))
     if behalf:
         state.res.header.on_behalf_of = behalf.group(1).strip()
+        written = plain.lstrip("* \t")
+        state.res.header.sponsor_note = "" if written == behalf_note(behalf.group(1).strip()) else written
         return True
     return False
 
@@ -597,7 +600,7 @@ def _resolve_typed(
 
 
 def _read_header(lines: list[Line], res: Resolution, findings: list[Finding], typed: dict[str, str]) -> None:
-    from app.io.text_header import parse_header, star_note
+    from app.io.text_header import KIND, parse_header, star_note
 
     blocks = [[re.sub(r"\s+", " ", line.plain).strip()] for line in lines if line.plain.strip()]
     out = parse_header(blocks)
@@ -612,7 +615,8 @@ def _read_header(lines: list[Line], res: Resolution, findings: list[Finding], ty
         text = re.sub(r"\s+", " ", line.plain).strip()
         for note_id in notes:
             note = res.footnotes.get(note_id)
-            if note is not None and star_note(out, inline.plain(note.text)):
+            sponsor_line = bool(KIND.match(text))
+            if note is not None and star_note(out, inline.plain(note.text), marked=sponsor_line):
                 del res.footnotes[note_id]
                 continue
             if note is not None and res.title and inline.plain(res.title) == text:

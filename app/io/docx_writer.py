@@ -64,6 +64,7 @@ REFERENCE_STYLE = "FootnoteReference"
 _AGENDA_STYLE = {"session": "agenda_session", "committee": "agenda_committee", "item": "agenda_item",
                  "item_title": "agenda_item_title"}  # fmt: skip
 _ANNEX_HEADING = re.compile(r"^Annex(?:es)?(?:\s+[IVXLC]+)?\.?$")
+_SPONSOR_STAR = re.compile(r"\*(?=:)|(?<=:)\*(?= )")
 _JC = {"left": "left", "right": "right", "center": "center", "justify": "both"}
 _XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")  # not allowed in XML 1.0
 _NS = nsdecls("w", "r")
@@ -166,6 +167,11 @@ def _ppr(style: Style) -> str:
 def _style_xml(key: str, style: Style) -> str:
     style_id, name = STYLE_IDS[key]
     rpr = _rpr(bold=style.bold or None, italic=style.italic, size=style.size)
+    width = (f'<w:spacing w:val="{_tw(style.tracking)}"/>' if style.tracking else "") + (
+        f'<w:w w:val="{int(round(style.scale))}"/>' if style.scale != 100 else ""
+    )
+    if width:  # w:spacing and w:w come before w:sz in a run's properties (the schema's order)
+        rpr = rpr.replace("<w:sz ", width + "<w:sz ", 1) if "<w:sz " in rpr else f"<w:rPr>{width}</w:rPr>"
     return (
         f'<w:style {_NS} w:type="paragraph" w:customStyle="{0 if style_id == "FootnoteText" else 1}" '
         f'w:styleId="{style_id}"><w:name w:val="{name}"/><w:basedOn w:val="Normal"/>'
@@ -295,9 +301,10 @@ def _block_style(block: Block) -> str:
 
 def _sponsor_runs(rendered: Rendered, star_id: int | None) -> str:
     line = rendered.sponsor_line
-    cut = line.find("*:") if star_id is not None else -1
-    if cut < 0:
+    star = _SPONSOR_STAR.search(line) if star_id is not None else None  # "Iraq*: draft", "Iraq:* draft"
+    if star is None:
         return _run(line)
+    cut = star.start()
     style = f'<w:rPr><w:rStyle w:val="{REFERENCE_STYLE}"/></w:rPr>'
     mark = f'<w:r>{style}<w:footnoteReference w:customMarkFollows="1" w:id="{star_id}"/><w:t>*</w:t></w:r>'
     return _run(line[:cut]) + mark + _run(line[cut + 1 :])
@@ -323,6 +330,8 @@ def _body_xml(rendered: Rendered, notes: _Footnoter) -> str:
             style = "annex_title"
         out.append(_para(style, _block_runs(block, notes)))
         previous = style
+    if rendered.blocks:  # the closing rule never stands alone on a page: the last paragraph goes with it
+        out[-1] = re.sub(r"(<w:pStyle [^>]*/>)", r"\1<w:keepNext/>", out[-1], count=1)
     out.append(_para("end_rule", ""))
     return "".join(out)
 

@@ -26,6 +26,8 @@ NOTE_START = re.compile(
     r"(?P<text>\S.*)$"
 )
 
+# a footnote's number alone on its line, its text on the next (poppler's pdftotext)
+LABEL_ALONE = re.compile(r"^(?:\d{1,3}|\*{1,3})$")
 _MASTHEAD_SYMBOL = re.compile(r"^United Nations\s+(\S+/\S+)$")
 PAGE_BREAK = "\x03"  # stands for a removed page boundary in the cleaned lines (not whitespace)
 
@@ -146,21 +148,26 @@ def clean(lines: list[str]) -> Cleaned:
         if SEPARATOR.match(s):
             following = next((x.strip() for x in lines[i + 1 :] if x.strip()), "")
             # a rule over footnotes; on a later page the first line may continue the last note
-            if NOTE_START.match(following) or (out.notes and not _is_furniture(following, symbol, running)):
+            if (
+                NOTE_START.match(following)
+                or LABEL_ALONE.match(following)
+                or (out.notes and not _is_furniture(following, symbol, running))
+            ):
                 in_notes = True
                 i += 1
                 continue
         if in_notes:
             if s:
                 m = NOTE_START.match(s)
-                label = note_label(m) if m else ""
-                starts = bool(m) and (
+                alone = LABEL_ALONE.match(s)
+                label = note_label(m) if m else s if alone else ""
+                starts = bool(m or alone) and (
                     not label.isdigit() or not out.notes or int(label) == last_number + 1 or last_number == 0
                 )
-                if starts and m:
+                if starts:
                     if label.isdigit():
                         last_number = int(label)
-                    out.notes.append(RawNote(label, m.group("text").strip(), page))
+                    out.notes.append(RawNote(label, m.group("text").strip() if m else "", page))
                 elif out.notes:
                     out.notes[-1].text = join_wrapped(out.notes[-1].text, s)
             i += 1

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from app.findings import Finding, Severity
-from app.formatting import parse_date, parse_ordinal_words
+from app.formatting import BEHALF_NOTE, behalf_note, parse_date, parse_ordinal_words
 from app.io.pdf_text import SYMBOL
 from app.model import AgendaItem, DocumentKind, Header
 from app.templates import Template, all_templates, get_template, template_for_symbol
@@ -20,7 +20,7 @@ _ORGAN_TEMPLATE = {
 }
 COMMITTEE = re.compile(
     r"^(?:(?:First|Second|Third|Fourth|Fifth|Sixth) Committee|Special Political and Decolonization Committee"
-    r"(?: \(Fourth Committee\))?)$"
+    r"(?: \(Fourth Committee\))?|\(Fourth Committee\))$"  # the last: wrapped onto a line of its own
 )
 SESSION = re.compile(r"^(?:(?P<resumed>Resumed|Special|Emergency special)\s+)?(?P<ord>[A-Za-z-]+) session$")
 YEAR_SESSION = re.compile(r"^(?P<year>\d{4}) session$")
@@ -41,9 +41,7 @@ KIND = re.compile(
     re.IGNORECASE,
 )
 ON_BEHALF = re.compile(r"\s*\(on behalf of (?P<group>[^)]+)\)")
-STAR_BEHALF = re.compile(
-    r"^On behalf of (?:the States Members of the United Nations that are members of )?(.+?)\.?$"
-)
+STAR_BEHALF = BEHALF_NOTE
 AND_NAMES = (
     "Antigua and Barbuda", "Bosnia and Herzegovina", "Saint Kitts and Nevis", "Saint Vincent and the Grenadines",
     "Sao Tome and Principe", "Trinidad and Tobago", "United Kingdom of Great Britain and Northern Ireland",
@@ -54,27 +52,18 @@ AND_NAMES = (
 
 
 def _official(name: str) -> str:
-    try:
-        from app.states import official_name  # written by the engine helper
-    except ImportError:
+    """The name as the draft wrote it when the UN prints that form ("Bahamas"), else the official one."""
+    from app.states import is_un_form, official_name
+
+    if is_un_form(name):
         return name
-    try:
-        return official_name(name) or name
-    except Exception:  # noqa: BLE001 - an unknown name is kept as written
-        return name
+    return official_name(name) or name
 
 
 def _known(name: str) -> bool:
-    if name in AND_NAMES:
-        return True
-    try:
-        from app.states import official_name
-    except ImportError:
-        return False
-    try:
-        return bool(official_name(name))
-    except Exception:  # noqa: BLE001
-        return False
+    from app.states import official_name
+
+    return name in AND_NAMES or bool(official_name(name))
 
 
 def split_sponsors(names: str) -> list[str]:
@@ -216,7 +205,7 @@ def parse_header(blocks: list[list[str]], join: Callable[[list[str]], str] | Non
                 else:
                     h.session = parse_ordinal_words(SESSION.match(s).group("ord"))  # type: ignore[union-attr]
             elif kind == "committee":
-                committee = s
+                committee = f"{committee} {s}" if s.startswith("(") and committee else s
             elif kind == "agenda":
                 h.agenda_items += _agenda_items(AGENDA.match(s).group("items"))  # type: ignore[union-attr]
             elif kind == "date" and h.date is None:
@@ -274,7 +263,10 @@ def _pick_template(symbol: str, organ: str, committee: str) -> Template:
             return tpl
     if committee:
         for tpl in all_templates().values():
-            if tpl.committee and tpl.committee == committee:
+            if tpl.committee and committee in (
+                tpl.committee,
+                f"{committee.split(' (')[0]} ({tpl.committee})",
+            ):
                 return tpl
     if organ in _ORGAN_TEMPLATE:
         return get_template(_ORGAN_TEMPLATE[organ])
@@ -338,6 +330,19 @@ def _has_state(line: str) -> bool:
     return any(_known(t.strip(" *")) for t in tokens if t.strip(" *"))
 
 
+def _names_go_on(above: str, below: str) -> bool:
+    """Does the list of sponsor names run on from line `above` to line `below`? A list breaks after a comma or
+    "and", or inside a name ("New" / "Zealand"); an agenda title naming States ("… Abkhazia, Georgia") does not
+    run on into the list below it."""
+    if above.endswith((",", " and")) or below[:1].islower():
+        return True
+    head = re.split(r",\s*|\s+and\s+", above)[-1].strip(" *")
+    tail = re.split(r",\s*|\s+and\s+|:", below)[0].strip(" *")
+    if head and tail and _known(f"{head} {tail}"):
+        return True
+    return _has_state(above) and not _known(head)  # "… United Kingdom of" / "Great Britain and …"
+
+
 def _split_at_sponsors(text_blocks: list[tuple[int, list[str]]]) -> list[tuple[int, list[str]]]:
     """Cut a header block around the sponsor line: names run upward while lines hold State names, end with a
     comma or are continued by a lower-case line; the kind ends the line ("…: draft resolution")."""
@@ -351,6 +356,7 @@ def _split_at_sponsors(text_blocks: list[tuple[int, list[str]]]) -> list[tuple[i
             and not any(_KIND_END.search(x) for x in grouped[-1][1])
             and any(_KIND_END.search(x) for x in lines)
             and _has_state(lines[0])
+            and _names_go_on(grouped[-1][1][-1], lines[0])
         ):
             grouped[-1] = (seen, grouped[-1][1] + lines)
             continue
@@ -369,7 +375,7 @@ def _split_at_sponsors(text_blocks: list[tuple[int, list[str]]]) -> list[tuple[i
         start = end
         while start > 0:
             above, below = lines[start - 1].strip(), lines[start].strip()
-            if _has_state(above) or above.endswith((",", " and")) or below[:1].islower():
+            if _names_go_on(above, below):
                 start -= 1
             else:
                 break
@@ -421,11 +427,16 @@ def _read_sponsors(out: HeaderResult, text: str) -> None:
                                     f"sponsor line reads “{text.strip()}”: no sponsors recorded"))  # fmt: skip
 
 
-def star_note(out: HeaderResult, text: str) -> bool:
-    """Place a page-1 '*' note that belongs to the sponsor line. True when it was used."""
-    m = STAR_BEHALF.match(text.strip().lstrip("*").strip())  # the note may carry its own "*" mark
+def star_note(out: HeaderResult, text: str, *, marked: bool = False) -> bool:
+    """Keep a page-1 '*' note of the sponsor line as written. `marked`: the sponsor line's own '*' points at it;
+    otherwise only an "on behalf of" note is taken as the sponsor line's. True when it was used."""
+    note = re.sub(r"\s+", " ", text).strip().lstrip("*").strip()  # the note may carry its own "*" mark
+    m = STAR_BEHALF.match(note)
     if m:
         out.header.on_behalf_of = m.group(1).strip()
+    if m or (marked and note):
+        # the formula Resolute prints itself is not stored: editing the group then updates the note
+        out.header.sponsor_note = "" if m and note == behalf_note(out.header.on_behalf_of) else note
         return True
     return False
 

@@ -14,6 +14,7 @@ is kept in `Resolution.unplaced` or reported as an `import.*` finding, never dro
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -98,6 +99,7 @@ class _Reader:
     _lines_for_words: list[str] = field(default_factory=list)
     used_notes: set[int] = field(default_factory=set)
     header_notes: set[int] = field(default_factory=set)
+    guessed_notes: set[int] = field(default_factory=set)  # placed where the marker should be, not at it
 
     # ---- the whole run -------------------------------------------------------------------------------------------
 
@@ -121,6 +123,7 @@ class _Reader:
             organ_template(head, organ_line.group("organ"))  # no masthead: the organ line says who adopts
         self._place_header_notes(head, blocks[:split])
         self._mark_footnotes(body)
+        self._place_unmarked(body)
         self._body(res, body, head.template)
         self._attach_notes(res)
         if head.adopted:
@@ -197,7 +200,7 @@ class _Reader:
             if note.label == head.sponsor_star:
                 self.used_notes.add(index)
                 self.header_notes.add(index)
-                if not star_note(head, note.text):
+                if not star_note(head, note.text, marked=True):
                     self.findings.append(Finding("import.unplaced", Severity.INFO,
                                                  f"sponsor-line note not kept in the model: “{note.text}”",
                                                  field="header"))  # fmt: skip
@@ -220,6 +223,51 @@ class _Reader:
             body[b].lines[ln] = line[:start] + token + line[end:]
             self.used_notes.add(index)
             pos = (b, ln, start + len(token))
+
+    def _place_unmarked(self, body: list[_Block]) -> None:
+        """A note whose marker was not found still prints, under its own number: its reference goes at the end
+        of the paragraph holding the marker before it (or just after that marker when the next note's marker
+        is in the same paragraph), so no other note is renumbered; `_attach_notes` reports where it went."""
+        missing = [i for i in range(len(self.notes)) if i not in self.used_notes]
+        if not missing or not body:
+            return
+        where: dict[int, tuple[int, int, int]] = {}  # note index -> block, line, end of its token
+        for b, block in enumerate(body):
+            for ln, line in enumerate(block.lines):
+                for m in _MARK_RE.finditer(line):
+                    where[int(m.group(1))] = (b, ln, m.end())
+        placed = sorted(where)
+        inserts: dict[tuple[int, int], list[tuple[int, int]]] = {}  # line -> (offset, note index)
+        for index in missing:
+            k = bisect.bisect_left(placed, index)
+            prev = where[placed[k - 1]] if k else None
+            nxt = where[placed[k]] if k < len(placed) else None
+            if prev is not None and nxt is not None and nxt[0] == prev[0]:
+                b, ln, at = prev  # the next marker is in the same paragraph: right after the one before
+            elif prev is not None:
+                b = prev[0]
+                ln = len(body[b].lines) - 1
+                at = len(body[b].lines[ln].rstrip())
+            elif nxt is not None:
+                b, ln, at = nxt
+                at = _MARK_RE.search(body[b].lines[ln][:at]).start()  # type: ignore[union-attr]
+            else:
+                on_page = [
+                    i
+                    for i, block in enumerate(body)
+                    if block.pages and block.pages[0] <= self.notes[index].page
+                ]
+                b = on_page[-1] if on_page else len(body) - 1
+                ln = len(body[b].lines) - 1
+                at = len(body[b].lines[ln].rstrip())
+            inserts.setdefault((b, ln), []).append((at, index))
+            self.used_notes.add(index)
+            self.guessed_notes.add(index)
+        for (b, ln), items in inserts.items():
+            line = body[b].lines[ln]
+            for at, index in sorted(items, key=lambda item: (-item[0], -item[1])):  # right to left
+                line = line[:at] + _MARK.format(index) + line[at:]
+            body[b].lines[ln] = line
 
     def _find_marker(
         self,
@@ -250,7 +298,7 @@ class _Reader:
             if index in self.used_notes and not self._header_note(index):
                 self._ref(res, ids, index)
         for index, note in enumerate(self.notes):
-            if index not in self.used_notes:
+            if index not in self.used_notes:  # nowhere to put it (no body at all): kept, unreferenced
                 fn = Footnote(text=self._markup(note.text))
                 res.footnotes[fn.id] = fn
                 self.findings.append(Finding("import.footnote-unplaced", Severity.WARNING,
@@ -260,9 +308,21 @@ class _Reader:
             for attr in ("opener", "text", "tail"):
                 value = getattr(para, attr)
                 if "\x01" in value:
+                    for m in _MARK_RE.finditer(value):
+                        if int(m.group(1)) in self.guessed_notes:
+                            self._report_guess(int(m.group(1)), para, attr)
                     setattr(para, attr, _MARK_RE.sub(lambda m: self._ref(res, ids, int(m.group(1))), value))
         res.title = _MARK_RE.sub(lambda m: self._ref(res, ids, int(m.group(1))), res.title)
         res.unplaced = [_MARK_RE.sub(lambda m: self._ref(res, ids, int(m.group(1))), a) for a in res.unplaced]
+
+    def _report_guess(self, index: int, para: Paragraph, attr: str) -> None:
+        note = self.notes[index]
+        words = " ".join(_MARK_RE.sub("", para.opener + " " + para.text).split()[:6])
+        self.findings.append(Finding("import.footnote-unplaced", Severity.WARNING,
+                                     f"footnote {note.label} (“{note.text[:60]}”): its marker was not found in the "
+                                     f"text; the note is kept under its number at the end of the paragraph "
+                                     f"“{words} …”: move its reference to where it belongs",
+                                     paragraph_id=para.id, field=attr))  # fmt: skip
 
     def _header_note(self, index: int) -> bool:
         return index in self.header_notes
@@ -850,8 +910,30 @@ def _marker_patterns(label: str, following: str = "") -> list[re.Pattern[str]]:
         # spaced after punctuation: "Nations, 2", "resolutions, 4  urges", "(No. 138) 15"
         re.compile(rf"(?<=[,;:”’\"\)])\s+{label}(?=\s|$)"),
         # spaced after a word at a line end: "abuse of children 37"
-        re.compile(rf"(?<=[a-z])\s+{label}\s*$"),
+        re.compile(rf"{_WORD_BEFORE}(?P<m>\s+{label})\s*$"),
+        # spaced after a name inside a line: "Sustainable Development 6 and", "Organized Crime 11  and the"
+        re.compile(rf"{_NAME_BEFORE}(?P<m>\s+{label})(?=\s+[a-z]|\s*[,;:])"),
+        # ... or after a word, when what follows cannot be counted: "on countering cyberbullying 19 and 54/5"
+        re.compile(rf"{_WORD_BEFORE}(?P<m>\s+{label})(?=\s+{_AFTER_MARKER}\b|\s*[,;:])"),
+        # glued to a year or the end of a range of years: "for 20251", "2024–203416" (never "No. 20378")
+        re.compile(rf"(?<=(?<![\d/.,])(?<!No\. )(?:1[89]|20)\d\d){label}(?=[\s,;:.)]|$)"),
     ]
+
+
+# words that take a number after them ("Goal 6", "annex 2", "article 11"): a number there is text, not a marker
+_COUNTED_WORDS = (
+    "Goal Goals Target Targets Article Articles Annex Annexes Part Chapter Section Principle Principles Rule Rules "
+    "Protocol Step Phase Volume Table Figure Paragraph Resolution Item Items Recommendation Decision Level Group "
+    "Number Session Committee Convention Regulation Option Module Pillar Stage Category Scenario Cluster Track "
+    "annex annexes article articles paragraph paragraphs resolution resolutions item items goal goals target "
+    "targets chapter section sections part parts principle principles rule rules page pages volume recommendation "
+    "recommendations decision decisions level phase step table figure session sessions option category"
+).split()
+_FUNCTION_WORDS = "a an the of to in on at by for from with and or than some least about nearly over are is were was".split()
+_NOT_COUNTED = rf"(?!(?:{'|'.join(_COUNTED_WORDS + _FUNCTION_WORDS)})\b)"
+_AFTER_MARKER = "(?:and|or|the|as|in|which|including|adopted|entitled|held|where|whereby)"
+_WORD_BEFORE = rf"\b{_NOT_COUNTED}[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F'’-]*"
+_NAME_BEFORE = rf"\b{_NOT_COUNTED}[A-Z][A-Za-z\u00C0-\u024F'’-]*"
 
 
 def _needles(label: str, first: bool) -> tuple[str, ...]:
@@ -884,7 +966,10 @@ def _search(
             start = off0 if (b == b0 and ln == l0) else 0
             m = pattern.search(line, start)
             if m:
-                return b, ln, m.start(), m.end()
+                span = (
+                    m.span("m") if "m" in pattern.groupindex else m.span()
+                )  # `m`: the marker in its context
+                return b, ln, *span
     return None
 
 
