@@ -576,8 +576,18 @@ def _label_of(el: etree._Element) -> str:
     num = _first_child_text(el, "num")
     if _LABEL_NUM.fullmatch(num):
         return num
-    typed = None if num else _TYPED_LABEL.match(_text(el))
+    typed = None if num else _TYPED_LABEL.match(_lead_text(el))
     return f"({typed.group(1)})" if typed else ""
+
+
+def _lead_text(el: etree._Element) -> str:
+    """The text of a paragraph before any list in it."""
+    for c in _kids(el):
+        if _ln(c) in ("list", "blockList"):
+            return " ".join(_text(i) for i in _kids(c, "intro", "listIntroduction"))
+        if _ln(c) not in ("num", *_HEADING_TAGS):
+            return _text(c)
+    return ""
 
 
 def _place_labelled(holder: Paragraph, sub: Paragraph, label: str) -> None:
@@ -718,7 +728,9 @@ class _Body:
                     return
                 label = _label_of(value)
                 if label and self.operative:  # a subparagraph the UN wrote as a paragraph of its own
-                    _place_labelled(self.operative[-1], self.reader.paragraph(value, f"{where} {label}"), label)
+                    _place_labelled(
+                        self.operative[-1], self.reader.paragraph(value, f"{where} {label}"), label
+                    )
                     continue
                 para = self.reader.paragraph(value, where, headings=headings)
                 para.heading = "\n".join(headings)
