@@ -82,7 +82,9 @@ def test_annexes_as_the_xml_marks_them(name: str) -> None:
         title, body = run[0], run[1:]
         assert annex.title == _norm("".join(title.itertext())), (name, label)
         nums = [_norm(_x(p, "string(a:num)")) for p in body]
-        labels = [b.label for b in rendered.blocks if b.unit == label and b.role == "annex_paragraph" and b.label]
+        labels = [
+            b.label for b in rendered.blocks if b.unit == label and b.role == "annex_paragraph" and b.label
+        ]
         count = _main_sequence(nums)
         assert labels[:count] == [f"{i}." for i in range(1, count + 1)], (name, label)
         headings = [p for p in body if _is_heading(p) and not _x(p, "a:num")]
