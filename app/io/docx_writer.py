@@ -53,6 +53,9 @@ STYLE_IDS: dict[str, tuple[str, str]] = {
     "annex_heading": ("UNAnnexHeading", "UN Annex Heading"),
     "annex_title": ("UNAnnexTitle", "UN Annex Title"),
     "annex": ("UNAnnex", "UN Annex"),
+    "annex_paragraph": ("UNAnnexParagraph", "UN Annex Paragraph"),
+    "part_heading": ("UNPartHeading", "UN Part Heading"),
+    "part_title": ("UNPartTitle", "UN Part Title"),
     "end_rule": ("UNEndRule", "UN End Rule"),
     "header": ("UNHeader", "UN Header"),
     "footer": ("UNFooter", "UN Footer"),
@@ -271,8 +274,8 @@ def _block_runs(block: Block, notes: _Footnoter) -> str:
 
 _ROLE_STYLES = {
     "heading": "section_heading",
-    "part_heading": "section_heading",
-    "part_title": "section_heading",
+    "part_heading": "part_heading",
+    "part_title": "part_title",
     "organ_line": "organ_line",
     "annex_heading": "annex_heading",
     "annex_title": "annex_title",
@@ -283,7 +286,7 @@ def _block_style(block: Block) -> str:
     if block.role in _ROLE_STYLES:
         return _ROLE_STYLES[block.role]
     if block.role == "annex_paragraph" and not block.is_tail:
-        return "operative" if block.label else "annex"
+        return "annex_paragraph" if block.label else "annex"
     if block.role == "subparagraph":
         return f"subparagraph{min(block.level, 4)}"  # deeper levels share the fourth
     if block.role == "unplaced":
@@ -318,6 +321,8 @@ def _body_xml(rendered: Rendered, notes: _Footnoter) -> str:
         out.append(_para("organ_line", _run(rendered.organ_line, italic=True) + comma))
     previous = ""
     for block in rendered.blocks:
+        if block.role == "annex_paragraph" and not (block.label or block.opener or block.spans):
+            continue  # an unnumbered annex paragraph that only holds a heading over its list prints no line
         style = _block_style(block)
         if style == "annex" and previous == "annex_heading":
             style = "annex_title"
