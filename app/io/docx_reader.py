@@ -612,10 +612,7 @@ class _AnnexReader:
             self.annex.title, self.expect_title = _markup(line, self.typed), False
             return
         self.expect_title = False
-        if line.in_table:
-            self.findings.append(Finding("import.unplaced", Severity.WARNING,
-                                         f"a table cell in an annex was kept at the end: “{plain[:60]}”",
-                                         field="annex"))  # fmt: skip
+        if line.in_table:  # kept as unplaced text, with a finding, by the caller
             raise _Unplaced
         kind, value = _kind(line.label) if line.label else ("", "")
         pieces = line.pieces
