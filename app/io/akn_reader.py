@@ -621,7 +621,9 @@ def _heading_lines(el: etree._Element) -> list[str] | None:
         return ([num] if num else []) + heads
     heading_class = re.fullmatch(r"H[0-9A-Za-z]{0,4}", el.get("class") or "") is not None
     bold = " ".join(_text(b) for b in _all(el, "span") if (b.get("class") or "") == "bold")
-    heading_class = heading_class or bool(num and _SECTION_NUM.fullmatch(num) and bold == body)
+    # "I." or no number, and the whole text bold: how the UN marks many omnibus headings ("I" / "Introduction")
+    all_bold = bold == body and len(body) < 300
+    heading_class = heading_class or bool(all_bold and (not num or _SECTION_NUM.fullmatch(num)))
     if heading_class and body and not _kids(el, "list") and (not num or _SECTION_NUM.fullmatch(num)):
         return ([num] if num else []) + heads + [body.lstrip(" .:").strip()]
     return None
@@ -674,7 +676,8 @@ def _part_number(doc: etree._Element) -> str:
 
 class _Body:
     """One resolution's (or part's) preamble and operative part, with the elements read for the number checks
-    and what follows the operative part when its numbering starts again under a heading: a text it adopts."""
+    and what follows the operative part when it ends in ":" and the numbering starts again at 1. under a
+    heading: a text it adopts ("Adopts the following Pact for the Future and its annexes:")."""
 
     def __init__(self, reader: _Reader, doc: etree._Element, unit: str) -> None:
         self.reader, self.unit = reader, unit
@@ -684,9 +687,11 @@ class _Body:
         self.operative_els: list[etree._Element] = []
         self.adopted: list[tuple[str, Any]] = []
         self.adopted_title = ""
-        self.read_preamble(_own(doc, "preamble"))
-        body = _own(doc, "mainBody")
-        self.read_operative(body if body is not None else _own(doc, "body"))
+        # some UN files repeat preamble and mainBody, once per section: all are read, in order
+        for preamble in _kids(doc, "preamble") or [_own(doc, "preamble")]:
+            self.read_preamble(preamble)
+        bodies = _kids(doc, "mainBody", "body") or [_own(doc, "mainBody")]
+        self.read_operative([item for body in bodies if body is not None for item in _flat(body)])
 
     def where(self, text: str) -> str:
         return f"{text} of part {self.unit}" if self.unit else text
@@ -714,8 +719,7 @@ class _Body:
             else:
                 reader.unplaced(_text(c), self.where(f"the preamble (item {i})"), f"<{kind}>")
 
-    def read_operative(self, body: etree._Element | None) -> None:
-        items = _flat(body) if body is not None else []
+    def read_operative(self, items: list[tuple[str, Any]]) -> None:
         headings: list[str] = []  # a section's number and heading wait for its first paragraph
         for index, (kind, value) in enumerate(items):
             where = self.where(f"operative paragraph {len(self.operative) + 1}")
@@ -723,7 +727,8 @@ class _Body:
             if lines is not None:
                 headings += lines
             elif kind == "para":
-                if headings and self.operative and _first_child_text(value, "num").rstrip(".") == "1":
+                restart = headings and self.operative and _first_child_text(value, "num").rstrip(".") == "1"
+                if restart and _text(self.operative_els[-1]).endswith(":"):  # "Adopts the following ...:"
                     self.adopted, self.adopted_title = items[index:], " ".join(headings)
                     return
                 label = _label_of(value)
