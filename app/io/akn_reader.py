@@ -8,7 +8,10 @@ and title), `preamble` (the enacting formula and one `container` per preambular 
 An adopted resolution opened here becomes a *draft*: its A/RES symbol is not the draft's symbol, so the header
 keeps no symbol and no date; the symbol, adoption date and the rest stay readable through `read_akn_metadata`
 and the `metadata` of the result, and an info finding says what the file was.
-Anything that does not fit the model (sections, tables, annexes, unknown elements) goes to `annex` with a finding.
+A `documentCollection` (a resolution in parts, A/RES/75/101 A-B) becomes part A and `later_parts`, each with its
+title; `attachment`s become `annexes` (see `_Flow` for how the UN marks their structure); section headings, also
+the UN's heading paragraphs, become `Paragraph.heading`. What does not fit (tables, unknown elements) goes to
+`unplaced` with a finding.
 """
 
 from __future__ import annotations

@@ -5,8 +5,10 @@ The structure follows the DGACM files (`A_RES_80_70-2520898E.xml` and friends): 
 distribution, date, session, committee, agenda items, sponsor line), `preface` (title), `preamble` (enacting
 formula, one `container` per preambular paragraph named for its opener), `mainBody` (`paragraph` with `num`
 and `content`, or `list` with `intro`, `point` and `wrapUp`) and footnotes as `authorialNote` where they are
-referenced. Printed numbers, labels and terminal punctuation are written as the render derives them, as the
-UN does; `app.io.akn_reader.read_akn` strips them again.
+referenced. A resolution in parts is a `documentCollection` with one `statement` per part (A/RES/75/101 A-B);
+each annex is an `attachment` opening with "Annex I" and its title as heading paragraphs, as the UN marks them.
+Printed numbers, labels and terminal punctuation are written as the render derives them, as the UN does;
+`app.io.akn_reader.read_akn` strips them again.
 """
 
 from __future__ import annotations

@@ -14,7 +14,9 @@ computed list numbers:
 - page headers and footers are other parts and are not read.
 
 The lines before the organ line ("The General Assembly,") go to the plain-text header reader; the body is
-placed here. Lines that fit nowhere are kept in `annex` with a finding, never dropped.
+placed here. A resolution in parts has "A", its title and an organ line before each part; annexes start at an
+"Annex" / "Annex II" line (Resolute's own styles name every role). Lines that fit nowhere are kept in
+`unplaced` with a finding, never dropped.
 """
 
 from __future__ import annotations
