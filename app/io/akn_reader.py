@@ -504,16 +504,23 @@ class _Flow:
                 if lines is None:
                     self.paragraph(value)
                 else:
-                    self.heading(lines)
+                    self.heading(lines, value)
             else:
                 where = f"annex {len(self.annexes) or 1}"
                 self.reader.unplaced(_text(value), where, f"<{_ln(value)}>")
 
-    def heading(self, lines: list[str]) -> None:
+    def heading(self, lines: list[str], el: etree._Element | None = None) -> None:
         if len(lines) == 1 and _ANNEX_LABEL.fullmatch(lines[0]):
             self.start()
         elif self.annex is not None and self.expect_title:
-            self.annex.title, self.expect_title = " ".join(lines), False
+            # the title keeps its italics and footnotes: read from the element that holds it
+            holder = (
+                next((c for c in _kids(el, *_HEADING_TAGS, "content") if _text(c)), None)
+                if el is not None
+                else None
+            )
+            title = self.reader.markup(holder) if holder is not None and len(lines) == 1 else " ".join(lines)
+            self.annex.title, self.expect_title = title, False
         else:
             self.headings += lines
 

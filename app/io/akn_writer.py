@@ -262,16 +262,24 @@ class _Writer:
             heads = _heading_lines(blocks)
             paras = [b for b in blocks if b.role in ("annex_paragraph", "subparagraph")]
             groups = _groups(paras, 0)
-            lines = [[label, *([annex.title] if annex.title else [])]]
-            lines += [heads.get(group[0].paragraph_id, []) for group in groups[1:]]
-            if groups:
-                lines[0] += heads.get(groups[0][0].paragraph_id, [])
-            for i, (before, group) in enumerate(zip(lines, [*groups, []], strict=False), start=1):
-                for line in before:
-                    heading = _el(main, "paragraph", eId=f"att_{index}__hd_{len(main)}", class_="H23")
-                    _el(heading, "subheading", line)
+            self.heading_paragraph(main, f"att_{index}", label)
+            if annex.title:
+                self.heading_paragraph(main, f"att_{index}", annex.title, markup=True)
+            for i, group in enumerate(groups, start=1):
+                for line in heads.get(group[0].paragraph_id, []):
+                    self.heading_paragraph(main, f"att_{index}", line)
                 if group:
                     self.paragraph_tree(main, group, "paragraph", f"att_{index}__para_{i}")
+
+    def heading_paragraph(
+        self, main: etree._Element, prefix: str, text: str, *, markup: bool = False
+    ) -> None:
+        """A heading line as the UN marks one in an annex: a paragraph holding only a subheading."""
+        el = _el(main, "paragraph", eId=f"{prefix}__hd_{len(main)}", class_="H23")
+        if markup:  # the annex title keeps its italics and footnotes
+            self.spans(_el(el, "subheading"), inline.parse(text))
+        else:
+            _el(el, "subheading", text)
 
     def meta(self, doc: etree._Element) -> None:
         res, r, h = self.res, self.r, self.res.header

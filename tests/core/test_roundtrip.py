@@ -38,15 +38,15 @@ def canonical(res: Resolution) -> dict[str, Any]:
             walk(sub)
 
     data["title"] = _REF.sub(rename, data["title"])
-    for part in data.get("parts", []) + data.get("annexes", []):
-        part.pop("id")
-    paragraphs = data["preamble"] + data["operative"]
-    for part in data.get("parts", []):
-        paragraphs += part["preamble"] + part["operative"]
-    for annex in data.get("annexes", []):
-        paragraphs += annex["paragraphs"]
-    for p in paragraphs:
+    if "part_title" in data:
+        data["part_title"] = _REF.sub(rename, data["part_title"])
+    for p in data["preamble"] + data["operative"]:
         walk(p)
+    for part in data.get("parts", []) + data.get("annexes", []):  # parts B, C ..., then annexes
+        part.pop("id")
+        part["title"] = _REF.sub(rename, part["title"])
+        for p in part.get("preamble", []) + part.get("operative", []) + part.get("paragraphs", []):
+            walk(p)
     data["footnotes"] = sorted((order.get(f["id"], "unreferenced"), f["text"]) for f in data["footnotes"])
     return data
 
@@ -171,7 +171,8 @@ def structured_resolutions(draw: st.DrawFn) -> Resolution:
             res.later_parts.append(part)
     for _ in range(draw(st.integers(0, 2))):
         paragraphs = draw(st.lists(annex_paragraph(notes), min_size=1, max_size=5))
-        res.annexes.append(Annex(title=draw(titles), paragraphs=paragraphs))
+        title = draw(st.one_of(titles, marked_text(notes, capital=True)))  # italics and footnotes too
+        res.annexes.append(Annex(title=title, paragraphs=paragraphs))
     res.footnotes = {n.id: n for n in notes}
     return res
 
