@@ -531,11 +531,11 @@ class _Flow:
         if not num and _ANNEX_LABEL.fullmatch(text):
             self.start()
             return
-        typed = _TYPED_LABEL.match(text)
+        label = _label_of(el)
         if (
             self.expect_title
             and not num
-            and not typed
+            and not label
             and text
             and len(text) < 300
             and text[-1] not in ".;:,"
@@ -544,11 +544,8 @@ class _Flow:
             return
         self.expect_title = False
         where = f"annex {len(self.annexes)}, paragraph {len(annex.paragraphs) + 1}"
-        if re.fullmatch(r"\([a-z]{1,4}\)|\([ivxlc]{1,6}\)|\(\d{1,2}\)", num):
-            self.subparagraph(el, num, where)
-            return
-        if typed and not num:
-            self.subparagraph(el, f"({typed.group(1)})", where)
+        if label:
+            self.subparagraph(el, label, where)
             return
         number = int(num.rstrip(".")) if re.fullmatch(r"\d{1,4}\.?", num) else None
         count = sum(p.numbered for p in annex.paragraphs)

@@ -291,7 +291,7 @@ def _make(spans: list[inline.Span], part: Part, top: bool, state: _State) -> Par
     if _has_italic_opener(spans):
         opener, text = split_opener(spans)
         return Paragraph(opener=opener, text=text)
-    if top:
+    if top and not state.styled:  # Resolute's own export writes every opener in italics: no guessing
         found = _opener_from_lexicon(spans, part)
         if found:
             state.lexicon_openers += 1
@@ -322,7 +322,8 @@ _TOP_STYLES = ("UNPreambular", "UNOperative")
 _TAIL_STYLE = "UNTail"
 _SUB_STYLE = "UNSubparagraph"
 _SECTION_STYLE = "UNSectionHeading"  # Resolute's exporter writes section headings in this style
-_ANNEX_STYLES = ("UNAnnexHeading", "UNAnnexTitle", "UNAnnex")
+_UNPLACED_STYLE = "UNUnplaced"
+_ANNEX_STYLES = ("UNAnnexHeading", "UNAnnexTitle", "UNAnnex", "UNAnnexParagraph", _UNPLACED_STYLE)
 
 
 def _note_text(line: Line, typed: dict[str, str]) -> tuple[str, str] | None:
@@ -493,6 +494,7 @@ def _place(lines: list[Line], state: _State, typed: dict[str, str], texts: dict[
             else:
                 depth = 0
         if depth == 0:
+            state.styled = state.styled or line.style in _TOP_STYLES
             para = _make(spans, state.part, True, state)
             para.heading, state.heading = "\n".join(state.heading), []
             res.part(state.part).append(para)
@@ -582,6 +584,8 @@ def _part_starts(lines: list[Line]) -> list[tuple[int, int]]:
 
 
 def _is_annex_heading(line: Line) -> bool:
+    if line.style == _UNPLACED_STYLE:
+        return False
     return line.style == _ANNEX_HEADING_STYLE or bool(_ANNEX_LABEL.fullmatch(line.plain.strip()))
 
 
@@ -686,6 +690,9 @@ def _annexes(lines: list[Line], state: _State, typed: dict[str, str], texts: dic
         note = _note_text(line, typed)
         if note:
             texts[note[0]] = note[1]
+            continue
+        if line.style == _UNPLACED_STYLE:  # Resolute's export of text no reader could place
+            unplaced.append(line)
             continue
         try:
             assert reader is not None

@@ -56,6 +56,7 @@ STYLE_IDS: dict[str, tuple[str, str]] = {
     "annex_paragraph": ("UNAnnexParagraph", "UN Annex Paragraph"),
     "part_heading": ("UNPartHeading", "UN Part Heading"),
     "part_title": ("UNPartTitle", "UN Part Title"),
+    "unplaced": ("UNUnplaced", "UN Unplaced"),
     "end_rule": ("UNEndRule", "UN End Rule"),
     "header": ("UNHeader", "UN Header"),
     "footer": ("UNFooter", "UN Footer"),
@@ -66,7 +67,6 @@ STYLE_IDS: dict[str, tuple[str, str]] = {
 REFERENCE_STYLE = "FootnoteReference"
 _AGENDA_STYLE = {"session": "agenda_session", "committee": "agenda_committee", "item": "agenda_item",
                  "item_title": "agenda_item_title"}  # fmt: skip
-_ANNEX_HEADING = re.compile(r"^Annex(?:es)?(?:\s+[IVXLC]+)?\.?$")
 _JC = {"left": "left", "right": "right", "center": "center", "justify": "both"}
 _XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")  # not allowed in XML 1.0
 _NS = nsdecls("w", "r")
@@ -290,7 +290,7 @@ def _block_style(block: Block) -> str:
     if block.role == "subparagraph":
         return f"subparagraph{min(block.level, 4)}"  # deeper levels share the fourth
     if block.role == "unplaced":
-        return "annex_heading" if _ANNEX_HEADING.match(inline.unparse(list(block.spans)).strip()) else "annex"
+        return "unplaced"
     if block.is_tail:
         return "tail"
     return "operative" if block.role == "operative" else "preambular"
@@ -319,15 +319,10 @@ def _body_xml(rendered: Rendered, notes: _Footnoter) -> str:
     if rendered.organ_line:
         comma = _run(",") if rendered.organ_comma else ""
         out.append(_para("organ_line", _run(rendered.organ_line, italic=True) + comma))
-    previous = ""
     for block in rendered.blocks:
         if block.role == "annex_paragraph" and not (block.label or block.opener or block.spans):
             continue  # an unnumbered annex paragraph that only holds a heading over its list prints no line
-        style = _block_style(block)
-        if style == "annex" and previous == "annex_heading":
-            style = "annex_title"
-        out.append(_para(style, _block_runs(block, notes)))
-        previous = style
+        out.append(_para(_block_style(block), _block_runs(block, notes)))
     out.append(_para("end_rule", ""))
     return "".join(out)
 

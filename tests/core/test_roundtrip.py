@@ -173,6 +173,7 @@ def structured_resolutions(draw: st.DrawFn) -> Resolution:
         paragraphs = draw(st.lists(annex_paragraph(notes), min_size=1, max_size=5))
         title = draw(st.one_of(titles, marked_text(notes, capital=True)))  # italics and footnotes too
         res.annexes.append(Annex(title=title, paragraphs=paragraphs))
+    res.unplaced = draw(st.lists(words, max_size=2))  # text no reader could place: kept after the annexes
     res.footnotes = {n.id: n for n in notes}
     return res
 
