@@ -477,12 +477,14 @@ class _Flow:
         self.fresh = False  # at the start of an attachment: an annex starts here, with or without its label
         self.run_on: tuple[Paragraph, int] | None = None  # a paragraph whose numbered list continues
         self.misnumbered: set[str] = set()
+        self.numbered = 0
 
     def start(self, title: str = "") -> Annex:
         self.flush()
         annex = Annex(title=title)
         self.annexes.append(annex)
         self.expect_title, self.fresh, self.run_on = not title, False, None
+        self.numbered = 0  # numbered paragraphs of this annex so far
         return annex
 
     def flush(self) -> None:
@@ -548,11 +550,12 @@ class _Flow:
             self.subparagraph(el, label, where)
             return
         number = int(num.rstrip(".")) if re.fullmatch(r"\d{1,4}\.?", num) else None
-        count = sum(p.numbered for p in annex.paragraphs)
+        count = self.numbered
         last = annex.paragraphs[-1] if annex.paragraphs else None
         if number is not None and number != count + 1 and last is not None and not self.headings:
             listed = number == 1 and inline.plain(last.tail or last.text).rstrip().endswith(":")
-            if listed or self.run_on == (last, number - 1):
+            runs_on = self.run_on is not None and self.run_on[0] is last and self.run_on[1] == number - 1
+            if listed or runs_on:
                 last.subparagraphs.append(self.reader.paragraph(el, where, as_written=True))
                 self.run_on = (last, number)
                 return
@@ -562,6 +565,7 @@ class _Flow:
         para.heading, self.headings = "\n".join(self.headings), self.reader.carried
         self.reader.carried = []
         annex.paragraphs.append(para)
+        self.numbered += para.numbered
         if number is not None and number != count + 1 and annex.id not in self.misnumbered:
             self.misnumbered.add(annex.id)
             self.reader.findings.append(Finding("import.numbering", Severity.INFO,
