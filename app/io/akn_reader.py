@@ -8,7 +8,10 @@ and title), `preamble` (the enacting formula and one `container` per preambular 
 An adopted resolution opened here becomes a *draft*: its A/RES symbol is not the draft's symbol, so the header
 keeps no symbol and no date; the symbol, adoption date and the rest stay readable through `read_akn_metadata`
 and the `metadata` of the result, and an info finding says what the file was.
-Anything that does not fit the model (sections, tables, annexes, unknown elements) goes to `annex` with a finding.
+A `documentCollection` (a resolution in parts, A/RES/75/101 A-B) becomes part A and `later_parts`, each with its
+title; `attachment`s become `annexes` (see `_Flow` for how the UN marks their structure); section headings, also
+the UN's heading paragraphs, become `Paragraph.heading`. What does not fit (tables, unknown elements) goes to
+`unplaced` with a finding.
 """
 
 from __future__ import annotations
@@ -26,8 +29,9 @@ from app.findings import Finding, Severity
 from app.formatting import format_date, parse_date, subparagraph_label
 from app.io.reading import ImportResult
 from app.io.safe_xml import parse_xml
-from app.io.span_text import split_opener, strip_end, tidy
-from app.model import AgendaItem, DocumentKind, Footnote, Header, Paragraph, Resolution
+from app.io.span_text import as_written_markup, split_opener, strip_end, tidy
+from app.model import AgendaItem, Annex, DocumentKind, Footnote, Header, Paragraph, Resolution, ResolutionPart
+from app.render import part_letter
 from app.states import official_name, split_sponsor_names
 from app.templates import Template, all_templates
 
@@ -106,18 +110,20 @@ def _document(root: etree._Element, name: str) -> etree._Element:
     for child in _kids(root):
         if _ln(child) in _DOC_TYPES:
             return child
-        if _ln(child) == "documentCollection":  # resolutions A and B under one number: the first one
-            for d in child.iter():
-                if isinstance(d.tag, str) and _ln(d) in _DOC_TYPES and _first(d, "preamble") is not None:
-                    return d
+        if _ln(child) == "documentCollection":  # resolutions A, B ... under one number: read in parts
             return child
     raise InputError(f"{name or 'the file'} is Akoma Ntoso but holds no document the reader knows")
 
 
-def _metadata(doc: etree._Element) -> dict[str, Any]:
-    meta = _first(doc, "meta")
-    cover = _first(doc, "coverPage")
-    preface = _first(doc, "preface")
+def _metadata(doc: etree._Element, first: etree._Element) -> dict[str, Any]:
+    """What `doc` says about itself; the enacting formula and conclusions of a collection are in its `first`
+    component."""
+    meta = _own(doc, "meta")
+    cover = _own(doc, "coverPage")
+    preface = _own(doc, "preface")
+    conclusions = _own(doc, "conclusions")
+    if conclusions is None:
+        conclusions = _own(first, "conclusions")
     out: dict[str, Any] = {}
 
     symbol = ""
@@ -138,7 +144,7 @@ def _metadata(doc: etree._Element) -> dict[str, Any]:
     out["issue_date"] = issue
 
     adoption = None
-    for date in _all(_first(doc, "conclusions"), "docDate"):
+    for date in _all(conclusions, "docDate"):
         adoption = _iso(date.get("date")) or parse_date(_text(date))
         if adoption:
             break
@@ -158,7 +164,7 @@ def _metadata(doc: etree._Element) -> dict[str, Any]:
                 break
     out["adoption_date"] = adoption
     out["work_date"] = next((_iso(d.get("date")) for d in _all(_first(meta, "FRBRWork"), "FRBRdate")), None)
-    location = _first(_first(doc, "conclusions"), "location")
+    location = _first(conclusions, "location")
     out["meeting"] = _text(location)
 
     session = _first(cover, "session")
@@ -187,7 +193,7 @@ def _metadata(doc: etree._Element) -> dict[str, Any]:
     proponent = _first(cover, "docProponent")
     out["proponent"] = _text(proponent)
     out["proponent_ref"] = (proponent.get("refersTo", "") if proponent is not None else "").lstrip("#")
-    formula = _first(_first(doc, "preamble"), "formula")
+    formula = _first(_own(first, "preamble"), "formula")
     out["organ_line"] = _text(formula).rstrip(",").strip()
 
     out["draft_symbol"] = ""
@@ -239,8 +245,10 @@ def read_akn_metadata(data: bytes, *, name: str = "") -> dict[str, Any]:
     adoption_date and work_date (datetime.date or None), meeting, session, agenda_items [{number, sub_item,
     title}], original_language, organ, organ_line, proponent, draft_symbol, sponsors, additional_sponsors, vote,
     job_number, template."""
-    doc = _document(parse_xml(data, name=name), name)
-    meta = _metadata(doc)
+    root = parse_xml(data, name=name)
+    doc = _document(root, name)
+    components = _components(root) if _ln(doc) == "documentCollection" else [doc]
+    meta = _metadata(doc, components[0] if components else doc)
     tpl = _template_for(meta)
     meta["template"] = tpl.id if tpl else ""
     return meta
@@ -254,6 +262,9 @@ class _Reader:
         self.res = res
         self.findings: list[Finding] = []
         self.note_markers: list[tuple[str, str]] = []  # (marker in the file, footnote id)
+        # heading lines the UN put inside a paragraph's list ("II." + a bold title in a `sublist`): they head the
+        # next top-level paragraph, which the caller reads
+        self.carried: list[str] = []
 
     # inline text -----------------------------------------------------------
 
@@ -301,8 +312,10 @@ class _Reader:
 
     # paragraphs -------------------------------------------------------------
 
-    def paragraph(self, el: etree._Element, where: str, name_hint: str = "") -> Paragraph:
-        """A container, paragraph, point, item or subparagraph, with its lists."""
+    def paragraph(self, el: etree._Element, where: str, name_hint: str = "", *, as_written: bool = False,
+                  headings: list[str] | None = None) -> Paragraph:  # fmt: skip
+        """A container, paragraph, point, item or subparagraph, with its lists (an annex's `as_written`: its
+        punctuation is kept, the render derives none). Its own heading lines go to `headings` when given."""
         para = Paragraph()
         lead: list[inline.Span] = []
         tail: list[inline.Span] = []
@@ -310,7 +323,9 @@ class _Reader:
         for c in _kids(el):
             kind = _ln(c)
             if kind in ("num", "heading", "subheading"):
-                if kind != "num":
+                if kind != "num" and headings is not None:
+                    headings.extend(t for t in [_text(c)] if t)
+                elif kind != "num":
                     self.unplaced(_text(c), where, "a heading inside a paragraph")
                 continue
             if kind in ("content", "intro", "listIntroduction", "p", "block", "alinea"):
@@ -326,14 +341,19 @@ class _Reader:
                         (tail if para.subparagraphs else lead).extend(self.block_spans(sub_el))
                     elif sub_kind in ("wrapUp", "listWrapUp"):
                         tail += self.block_spans(sub_el)
-                    elif sub_kind in ("point", "item", "paragraph", "subparagraph", "indent"):
-                        label = f"{where}({len(para.subparagraphs) + 1})"
-                        para.subparagraphs.append(self.paragraph(sub_el, label))
+                    elif sub_kind in ("point", "item", "paragraph", "subparagraph", "indent", "sublist"):
+                        for point in _kids(sub_el) if sub_kind == "sublist" else [sub_el]:
+                            if (lines := _heading_lines(point)) is not None:
+                                self.carried += lines
+                                continue
+                            label = f"{where}({len(para.subparagraphs) + 1})"
+                            para.subparagraphs.append(self.paragraph(point, label, as_written=as_written))
                     else:
                         self.unplaced(_text(sub_el), where, f"<{sub_kind}> inside a list")
             elif kind in ("point", "item", "subparagraph", "paragraph", "indent"):
                 seen_list = True
-                para.subparagraphs.append(self.paragraph(c, f"{where}({len(para.subparagraphs) + 1})"))
+                sub_where = f"{where}({len(para.subparagraphs) + 1})"
+                para.subparagraphs.append(self.paragraph(c, sub_where, as_written=as_written))
             elif kind in ("wrapUp", "listWrapUp"):
                 tail += self.block_spans(c)
             elif kind in _NOTE:
@@ -342,8 +362,8 @@ class _Reader:
                 self.unplaced(_text(c), where, f"<{kind}>")
         if el.text and el.text.strip() and _ln(el) in ("container",):
             lead.insert(0, inline.Span(el.text))
-        para.opener, para.text = split_opener(tidy(lead), name_hint)
-        para.tail = strip_end(tidy(tail))
+        para.opener, para.text = split_opener(tidy(lead), name_hint, as_written=as_written)
+        para.tail = as_written_markup(tail) if as_written else strip_end(tidy(tail))
         return para
 
     def block_spans(self, el: etree._Element) -> list[inline.Span]:
@@ -451,10 +471,318 @@ def _read_draft_header(doc: etree._Element, meta: dict[str, Any], header: Header
         header.kind = DocumentKind.REVISED_DRAFT_RESOLUTION
 
 
+class _Flow:
+    """Annexes from a flat run of UN paragraphs, as the UN marks them in `attachment`s (and a text a resolution
+    adopts after its operative part): "Annex I" and the title are heading paragraphs or plain lines, section
+    headings are heading paragraphs (`subheading`, or a heading class such as H23 with "I." and a title),
+    subparagraphs are lists or paragraphs with a typed "(a)", and a list numbered 1., 2. inside a paragraph
+    ending in ":" is its subparagraphs. Numbering runs on through an annex; what the file numbers otherwise is
+    reported."""
+
+    def __init__(self, reader: _Reader) -> None:
+        self.reader = reader
+        self.annexes: list[Annex] = []
+        self.headings: list[str] = []
+        self.expect_title = False
+        self.fresh = False  # at the start of an attachment: an annex starts here, with or without its label
+        self.run_on: tuple[Paragraph, int] | None = None  # a paragraph whose numbered list continues
+        self.misnumbered: set[str] = set()
+        self.numbered = 0
+
+    def start(self, title: str = "") -> Annex:
+        self.flush()
+        annex = Annex(title=title)
+        self.annexes.append(annex)
+        self.expect_title, self.fresh, self.run_on = not title, False, None
+        self.numbered = 0  # numbered paragraphs of this annex so far
+        return annex
+
+    def flush(self) -> None:
+        if self.headings and self.annexes:
+            where = f"the end of annex {len(self.annexes)}"
+            self.reader.unplaced("\n".join(self.headings), where, "a heading with no paragraph after it")
+        self.headings = []
+
+    @property
+    def annex(self) -> Annex:
+        return self.annexes[-1] if self.annexes and not self.fresh else self.start()
+
+    def feed(self, items: list[tuple[str, Any]]) -> None:
+        for kind, value in items:
+            if kind == "heading":
+                self.heading(value)
+            elif kind == "para":
+                lines = _heading_lines(value)
+                if lines is None:
+                    self.paragraph(value)
+                else:
+                    self.heading(lines, value)
+            else:
+                where = f"annex {len(self.annexes) or 1}"
+                self.reader.unplaced(_text(value), where, f"<{_ln(value)}>")
+
+    def heading(self, lines: list[str], el: etree._Element | None = None) -> None:
+        if len(lines) == 1 and _ANNEX_LABEL.fullmatch(lines[0]):
+            self.start()
+        elif self.annex is not None and self.expect_title:
+            # the title keeps its italics and footnotes: read from the element that holds it
+            holder = (
+                next((c for c in _kids(el, *_HEADING_TAGS, "content") if _text(c)), None)
+                if el is not None
+                else None
+            )
+            title = self.reader.markup(holder) if holder is not None and len(lines) == 1 else " ".join(lines)
+            self.annex.title, self.expect_title = title, False
+        else:
+            self.headings += lines
+
+    def paragraph(self, el: etree._Element) -> None:
+        annex = self.annex
+        num = _first_child_text(el, "num")
+        text = _text(el)[len(num) :].strip() if num and _text(el).startswith(num) else _text(el)
+        if not num and _ANNEX_LABEL.fullmatch(text):
+            self.start()
+            return
+        label = _label_of(el)
+        if (
+            self.expect_title
+            and not num
+            and not label
+            and text
+            and len(text) < 300
+            and text[-1] not in ".;:,"
+        ):
+            annex.title, self.expect_title = self.reader.markup(el), False
+            return
+        self.expect_title = False
+        where = f"annex {len(self.annexes)}, paragraph {len(annex.paragraphs) + 1}"
+        if label:
+            self.subparagraph(el, label, where)
+            return
+        number = int(num.rstrip(".")) if re.fullmatch(r"\d{1,4}\.?", num) else None
+        count = self.numbered
+        last = annex.paragraphs[-1] if annex.paragraphs else None
+        if number is not None and number != count + 1 and last is not None and not self.headings:
+            listed = number == 1 and inline.plain(last.tail or last.text).rstrip().endswith(":")
+            runs_on = self.run_on is not None and self.run_on[0] is last and self.run_on[1] == number - 1
+            if listed or runs_on:
+                last.subparagraphs.append(self.reader.paragraph(el, where, as_written=True))
+                self.run_on = (last, number)
+                return
+        self.run_on = None
+        para = self.reader.paragraph(el, where, as_written=True, headings=self.headings)
+        para.numbered = bool(num)
+        para.heading, self.headings = "\n".join(self.headings), self.reader.carried
+        self.reader.carried = []
+        annex.paragraphs.append(para)
+        self.numbered += para.numbered
+        if number is not None and number != count + 1 and annex.id not in self.misnumbered:
+            self.misnumbered.add(annex.id)
+            self.reader.findings.append(Finding("import.numbering", Severity.INFO,
+                                                f"{where} is numbered '{num}' in the file; it is now '{count + 1}.' "
+                                                "(an annex is numbered on from 1)", paragraph_id=para.id))  # fmt: skip
+
+    def subparagraph(self, el: etree._Element, label: str, where: str) -> None:
+        """A paragraph the file labels "(a)": a subparagraph of the paragraph before it, or, after a heading, of
+        an unnumbered paragraph holding only the heading (as issued: a heading over a list)."""
+        annex = self.annex
+        if not annex.paragraphs or self.headings:
+            annex.paragraphs.append(Paragraph(numbered=False, heading="\n".join(self.headings)))
+            self.headings = []
+        _place_labelled(annex.paragraphs[-1], self.reader.paragraph(el, where, as_written=True), label)
+
+
+def _label_of(el: etree._Element) -> str:
+    """The "(a)" a flat paragraph carries, in its `num` or typed at the start of its text; "" for none."""
+    num = _first_child_text(el, "num")
+    if _LABEL_NUM.fullmatch(num):
+        return num
+    typed = None if num else _TYPED_LABEL.match(_lead_text(el))
+    return f"({typed.group(1)})" if typed else ""
+
+
+def _lead_text(el: etree._Element) -> str:
+    """The text of a paragraph before any list in it."""
+    for c in _kids(el):
+        if _ln(c) in ("list", "blockList"):
+            return " ".join(_text(i) for i in _kids(c, "intro", "listIntroduction"))
+        if _ln(c) not in ("num", *_HEADING_TAGS):
+            return _text(c)
+    return ""
+
+
+def _place_labelled(holder: Paragraph, sub: Paragraph, label: str) -> None:
+    """A labelled subparagraph under `holder`: its next (a), (b) ..., or one level down when the label goes on
+    from the last subparagraph's own list ("(i)" after "(e)")."""
+    if sub.text.startswith(label):
+        sub.text = _TYPED_LABEL.sub("", sub.text, count=1)
+    subs = holder.subparagraphs
+    if subs and label not in (subparagraph_label(1, len(subs) + 1), "(a)"):
+        inner = subs[-1].subparagraphs
+        if label == subparagraph_label(2, len(inner) + 1):
+            inner.append(sub)
+            return
+    subs.append(sub)
+
+
+_ANNEX_LABEL = re.compile(r"Annex(?: (?:[IVXLC]{1,6}|\d{1,2}|[A-Z]))?")
+_TYPED_LABEL = re.compile(r"\(([a-z]{1,4}|[ivxlc]{1,6}|\d{1,2})\)\s+")
+_LABEL_NUM = re.compile(r"\([a-z]{1,4}\)|\([ivxlc]{1,6}\)|\(\d{1,2}\)")
+_SECTION_NUM = re.compile(r"[IVXLC]{1,6}|[A-Z]")
+_HEADING_TAGS = ("heading", "subheading", "crossHeading")
+
+
+def _heading_lines(el: etree._Element) -> list[str] | None:
+    """The printed lines of a heading the UN marks as a paragraph (`<paragraph><subheading>I</subheading>`, or
+    a heading class such as H23 with "I." and the title as its text); None for a real paragraph."""
+    heads = [t for h in _kids(el, *_HEADING_TAGS) if (t := _text(h))]
+    num = _first_child_text(el, "num").rstrip(".").strip()
+    body = " ".join(t for c in _kids(el) if _ln(c) not in ("num", *_HEADING_TAGS) and (t := _text(c)))
+    if heads and not body:
+        return ([num] if num else []) + heads
+    heading_class = re.fullmatch(r"H[0-9A-Za-z]{0,4}", el.get("class") or "") is not None
+    bold = " ".join(_text(b) for b in _all(el, "span") if (b.get("class") or "") == "bold")
+    # "I." or no number, and the whole text bold: how the UN marks many omnibus headings ("I" / "Introduction")
+    all_bold = bold == body and len(body) < 300
+    heading_class = heading_class or bool(all_bold and (not num or _SECTION_NUM.fullmatch(num)))
+    if heading_class and body and not _kids(el, "list") and (not num or _SECTION_NUM.fullmatch(num)):
+        return ([num] if num else []) + heads + [body.lstrip(" .:").strip()]
+    return None
+
+
+def _flat(el: etree._Element) -> list[tuple[str, Any]]:
+    """A body as ("heading", lines), ("para", element) and ("other", element) items, groups opened."""
+    out: list[tuple[str, Any]] = []
+    for c in _kids(el):
+        kind = _ln(c)
+        if kind in _BODY_PARAS:
+            out.append(("para", c))
+        elif kind in _GROUPS:
+            lines = [t for h in _kids(c, "num", *_HEADING_TAGS) if (t := _text(h).rstrip("."))]
+            if lines:
+                out.append(("heading", lines))
+            out += _flat(c)
+        elif kind not in ("num", *_HEADING_TAGS):
+            out.append(("other", c))
+    return out
+
+
+_NESTED = {"attachments", "attachment", "components", "component"}
+
+
+def _own(el: etree._Element, name: str) -> etree._Element | None:
+    """The first element `name` of this document itself, not of its annexes or components."""
+    stack = [el]
+    while stack:
+        node = stack.pop()
+        if _ln(node) == name:
+            return node
+        stack.extend(reversed([c for c in _kids(node) if _ln(c) not in _NESTED]))
+    return None
+
+
+def _components(root: etree._Element) -> list[etree._Element]:
+    """The documents of a `documentCollection` (resolution A, B ...), in order."""
+    out = []
+    for component in _all(root, "component"):
+        if any(_ln(a) == "attachment" for a in component.iterancestors()):
+            continue
+        out += [d for d in _kids(component) if _ln(d) in _DOC_TYPES]
+    return out
+
+
+def _part_number(doc: etree._Element) -> str:
+    return _text(_first(_own(doc, "preface"), "docNumber")).rstrip(".").strip()
+
+
+class _Body:
+    """One resolution's (or part's) preamble and operative part, with the elements read for the number checks
+    and what follows the operative part when it ends in ":" and the numbering starts again at 1. under a
+    heading: a text it adopts ("Adopts the following Pact for the Future and its annexes:")."""
+
+    def __init__(self, reader: _Reader, doc: etree._Element, unit: str) -> None:
+        self.reader, self.unit = reader, unit
+        self.preamble: list[Paragraph] = []
+        self.operative: list[Paragraph] = []
+        self.preamble_els: list[etree._Element] = []
+        self.operative_els: list[etree._Element] = []
+        self.adopted: list[tuple[str, Any]] = []
+        self.adopted_title = ""
+        # some UN files repeat preamble and mainBody, once per section: all are read, in order
+        for preamble in _kids(doc, "preamble") or [_own(doc, "preamble")]:
+            self.read_preamble(preamble)
+        bodies = _kids(doc, "mainBody", "body") or [_own(doc, "mainBody")]
+        self.read_operative([item for body in bodies if body is not None for item in _flat(body)])
+
+    def where(self, text: str) -> str:
+        return f"{text} of part {self.unit}" if self.unit else text
+
+    def read_preamble(self, preamble: etree._Element | None) -> None:
+        reader = self.reader
+        for i, c in enumerate(_kids(preamble) if preamble is not None else [], start=1):
+            kind = _ln(c)
+            where = self.where(f"preambular paragraph {len(self.preamble) + 1}")
+            if kind == "formula":
+                continue
+            if kind in ("container", "p", "blockContainer", "recital", "citation", "block", "tblock"):
+                kids = _kids(c, "recital", "citation") if kind in ("recital", "citation") else []
+                for k in kids or [c]:
+                    self.preamble.append(reader.paragraph(k, where, (k.get("name") or "").strip()))
+                    self.preamble_els.append(k)
+            elif kind in ("recitals", "citations"):
+                for k in _kids(c):
+                    if _ln(k) in ("recital", "citation"):
+                        where = self.where(f"preambular paragraph {len(self.preamble) + 1}")
+                        self.preamble.append(reader.paragraph(k, where))
+                        self.preamble_els.append(k)
+                    elif _ln(k) not in ("intro", "heading"):
+                        reader.unplaced(_text(k), where, f"<{_ln(k)}>")
+            else:
+                reader.unplaced(_text(c), self.where(f"the preamble (item {i})"), f"<{kind}>")
+
+    def read_operative(self, items: list[tuple[str, Any]]) -> None:
+        headings: list[str] = []  # a section's number and heading wait for its first paragraph
+        for index, (kind, value) in enumerate(items):
+            where = self.where(f"operative paragraph {len(self.operative) + 1}")
+            lines = value if kind == "heading" else _heading_lines(value) if kind == "para" else None
+            if lines is not None:
+                headings += lines
+            elif kind == "para":
+                restart = headings and self.operative and _first_child_text(value, "num").rstrip(".") == "1"
+                if restart and _text(self.operative_els[-1]).endswith(":"):  # "Adopts the following ...:"
+                    self.adopted, self.adopted_title = items[index:], " ".join(headings)
+                    return
+                label = _label_of(value)
+                if label and self.operative:  # a subparagraph the UN wrote as a paragraph of its own
+                    _place_labelled(
+                        self.operative[-1], self.reader.paragraph(value, f"{where} {label}"), label
+                    )
+                    continue
+                para = self.reader.paragraph(value, where, headings=headings)
+                para.heading = "\n".join(headings)
+                headings, self.reader.carried = self.reader.carried, []
+                self.operative.append(para)
+                self.operative_els.append(value)
+            else:
+                self.reader.unplaced(_text(value), f"before {where}", f"<{_ln(value)}>")
+        if headings:  # a heading with no paragraph after it
+            where = self.where("the end of the operative part")
+            self.reader.unplaced("\n".join(headings), where, "a heading of the operative part")
+
+    def check(self, findings: list[Finding]) -> None:
+        _check_tree(self.preamble, self.preamble_els, 0, self.where("a preambular paragraph"), findings,
+                    numbered=False)  # fmt: skip
+        _check_tree(self.operative, self.operative_els, 0, self.where("an operative paragraph"), findings)
+
+
 def read_akn(data: bytes, *, name: str = "") -> AknImportResult:
     """Read AKN4UN XML into a draft. Raises InputError for anything that is not Akoma Ntoso."""
-    doc = _document(parse_xml(data, name=name), name)
-    meta = _metadata(doc)
+    root = parse_xml(data, name=name)
+    doc = _document(root, name)
+    components = _components(root) if _ln(doc) == "documentCollection" else [doc]
+    if not components:
+        raise InputError(f"{name or 'the file'} is an Akoma Ntoso collection with no documents in it")
+    meta = _metadata(doc, components[0])
     tpl = _template_for(meta)
     meta["template"] = tpl.id if tpl else ""
 
@@ -472,90 +800,49 @@ def read_akn(data: bytes, *, name: str = "") -> AknImportResult:
         _read_draft_header(doc, meta, header)
     res = Resolution(header=header)
     reader = _Reader(res)
-    title_el = _first(_first(doc, "preface"), "docTitle")
+    title_el = _first(_own(doc, "preface"), "docTitle")
     res.title = strip_end(tidy(reader.spans(title_el))) if title_el is not None else ""
 
     findings = reader.findings
-    preamble_els: list[etree._Element] = []
-    preamble = _first(doc, "preamble")
-    if preamble is not None:
-        for i, c in enumerate(_kids(preamble), start=1):
-            kind = _ln(c)
-            where = f"preambular paragraph {len(res.preamble) + 1}"
-            if kind == "formula":
-                continue
-            if kind in ("container", "p", "blockContainer", "recital", "citation", "block", "tblock"):
-                if kind in ("recital", "citation") and _kids(c, "recital", "citation"):
-                    kids = _kids(c, "recital", "citation")
-                else:
-                    kids = [c]
-                for k in kids:
-                    res.preamble.append(reader.paragraph(k, where, (k.get("name") or "").strip()))
-                    preamble_els.append(k)
-            elif kind in ("recitals", "citations"):
-                for k in _kids(c):
-                    if _ln(k) in ("recital", "citation"):
-                        res.preamble.append(
-                            reader.paragraph(k, f"preambular paragraph {len(res.preamble) + 1}")
-                        )
-                        preamble_els.append(k)
-                    elif _ln(k) not in ("intro", "heading"):
-                        reader.unplaced(_text(k), where, f"<{_ln(k)}>")
+    flow = _Flow(reader)
+    in_parts = len(components) > 1
+    for index, component in enumerate(components):
+        body = _Body(reader, component, part_letter(index) if in_parts else "")
+        if index == 0:
+            res.preamble, res.operative = body.preamble, body.operative
+        else:
+            res.later_parts.append(ResolutionPart(preamble=body.preamble, operative=body.operative))
+        if in_parts:
+            title = _first(_own(component, "preface"), "docTitle")
+            title_text = strip_end(tidy(reader.spans(title))) if title is not None else ""
+            if index == 0:
+                res.part_title = title_text
             else:
-                reader.unplaced(_text(c), f"the preamble (item {i})", f"<{kind}>")
-
-    operative_els: list[etree._Element] = []
-    body = _first(doc, "mainBody")
-    if body is None:
-        body = _first(doc, "body")
-
-    headings: list[str] = []  # a section's number and heading wait for its first paragraph
-
-    def walk_body(el: etree._Element) -> None:
-        for c in _kids(el):
-            kind = _ln(c)
-            where = f"operative paragraph {len(res.operative) + 1}"
-            if kind in _BODY_PARAS:
-                para = reader.paragraph(c, where)
-                para.heading = "\n".join(headings)
-                headings.clear()
-                res.operative.append(para)
-                operative_els.append(c)
-            elif kind in _GROUPS:
-                headings.extend(
-                    t for h in _kids(c, "num", "heading", "subheading", "crossHeading") if (t := _text(h))
-                )
-                walk_body_group(c)
-            elif kind in ("num",):
-                continue
-            else:
-                reader.unplaced(_text(c), f"before {where}" if kind != "wrapUp" else "the end", f"<{kind}>")
-
-    def walk_body_group(el: etree._Element) -> None:
-        rest = [c for c in _kids(el) if _ln(c) not in ("num", "heading", "subheading", "crossHeading")]
-        holder = etree.Element("holder")
-        for c in rest:
-            holder.append(c)  # moves c; the tree is ours and read only once
-        walk_body(holder)
-
-    if body is not None:
-        walk_body(body)
-    for text in headings:  # a heading with no paragraph after it
-        reader.unplaced(text, "the end of the operative part", "a heading of the operative part")
-
-    for attachment in _all(doc, "attachment"):
-        text = _text(attachment)
-        if text:
-            reader.unplaced(text, "after the operative part", "an annex")
-
-    _check_tree(res.preamble, preamble_els, 0, "a preambular paragraph", findings, numbered=False)
-    _check_tree(res.operative, operative_els, 0, "an operative paragraph", findings)
+                res.later_parts[-1].title = title_text
+            letter = _part_number(component)
+            if letter and letter != body.unit:
+                findings.append(Finding("import.numbering", Severity.INFO,
+                                        f"part '{letter}' in the file is part {body.unit} here"))  # fmt: skip
+        body.check(findings)
+        if body.adopted:
+            flow.start(body.adopted_title)
+            flow.feed(body.adopted)
+            findings.append(Finding("import.annex", Severity.INFO,
+                                    f"the text the resolution adopts after its operative part ("
+                                    f"{body.adopted_title[:60]}) is kept as its first annex", field="annex"))  # fmt: skip
+    for attachment in _all(root, "attachment"):
+        for annex_doc in _kids(attachment) or [attachment]:
+            body_el = _own(annex_doc, "mainBody")
+            flow.fresh = True
+            flow.feed(_flat(body_el if body_el is not None else annex_doc))
+    flow.flush()
+    res.annexes = [a for a in flow.annexes if a.paragraphs or a.title]
     for number, (marker, _) in enumerate(reader.note_markers, start=1):
         if marker and marker.strip("*") and marker != str(number):
             findings.append(Finding("import.footnotes", Severity.INFO,
                                     f"footnote marked '{marker}' in the file is footnote {number} here"))  # fmt: skip
             break
-    if not res.preamble and not res.operative:
+    if not any(part.preamble or part.operative for part in res.parts()):
         raise InputError(f"{name or 'the file'} is Akoma Ntoso but has no preamble or operative paragraphs")
 
     if not draft:

@@ -5,20 +5,23 @@ The structure follows the DGACM files (`A_RES_80_70-2520898E.xml` and friends): 
 distribution, date, session, committee, agenda items, sponsor line), `preface` (title), `preamble` (enacting
 formula, one `container` per preambular paragraph named for its opener), `mainBody` (`paragraph` with `num`
 and `content`, or `list` with `intro`, `point` and `wrapUp`) and footnotes as `authorialNote` where they are
-referenced. Printed numbers, labels and terminal punctuation are written as the render derives them, as the
-UN does; `app.io.akn_reader.read_akn` strips them again.
+referenced. A resolution in parts is a `documentCollection` with one `statement` per part (A/RES/75/101 A-B);
+each annex is an `attachment` opening with "Annex I" and its title as heading paragraphs, as the UN marks them.
+Printed numbers, labels and terminal punctuation are written as the render derives them, as the UN does;
+`app.io.akn_reader.read_akn` strips them again.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from lxml import etree
 
 from app import inline
 from app.formatting import format_date, session_line
-from app.model import DocumentKind, Resolution
-from app.render import Block, Rendered, render, sponsor_line
+from app.model import DocumentKind, Part, Resolution
+from app.render import Block, Rendered, annex_label, part_letter, render, sponsor_line
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 AKN4UN_NS = "http://un.org/akn4un"
@@ -177,7 +180,12 @@ class _Writer:
     def build(self) -> etree._Element:
         res, r, h = self.res, self.r, self.res.header
         root = _el(None, "akomaNtoso")
-        doc = _el(root, "statement", name=_STATEMENT_NAME[h.kind], contains="originalVersion")
+        in_parts = bool(res.later_parts)
+        # a resolution in parts is a collection of one statement per part, as the UN marks A/RES/75/101 A-B
+        kind = "documentCollection" if in_parts else "statement"
+        doc = _el(
+            root, kind, name=_STATEMENT_NAME[h.kind], **({} if in_parts else {"contains": "originalVersion"})
+        )
         self.meta(doc)
         self.cover(doc)
         preface = _el(doc, "preface")
@@ -185,27 +193,51 @@ class _Writer:
             title_p = _el(preface, "p")
             title = _el(title_p, "docTitle", refersTo="#resolutionTitle")
             self.spans(title, inline.parse(res.title))
+        if not in_parts:
+            self.body(doc, "", r.organ_line, r.organ_comma)
+        else:
+            collection = _el(doc, "collectionBody")
+            components = _el(root, "components")
+            for i, part in enumerate(res.parts()):
+                letter = part_letter(i)
+                _el(_el(collection, "component", eId=f"comp_def_{i}"), "documentRef", eId=f"compRef_{i}",
+                    href=f"#comp_{i}", showAs=letter)  # fmt: skip
+                statement = _el(
+                    _el(components, "component", eId=f"comp_{i}"), "statement", name=doc.get("name")
+                )
+                part_preface = _el(statement, "preface")
+                number_p = _el(part_preface, "p")
+                _el(number_p, "docNumber", letter)
+                if part.title:
+                    self.spans(
+                        _el(number_p, "docTitle", refersTo="#resolutionTitle"), inline.parse(part.title)
+                    )
+                organ = next(b for b in r.blocks if b.role == "organ_line" and b.unit == letter)
+                self.body(statement, letter, organ.opener, bool(organ.end))
+        unplaced = [b for b in r.blocks if b.role == "unplaced"]
+        if res.annexes or unplaced:
+            attachments = _el(doc, "attachments")
+            self.annexes(attachments)
+            if unplaced:  # what no reader could place: plain text after everything, read back the same way
+                doc_el = _el(_el(attachments, "attachment", eId="att_unplaced"), "doc", name="unplaced")
+                main = _el(doc_el, "mainBody")
+                for block in unplaced:
+                    self.spans(_el(main, "p"), block.spans)
+        return root
+
+    def body(self, doc: etree._Element, unit: str, organ_line: str, comma: bool) -> None:
+        """The enacting formula, preamble and operative part of the resolution or of one of its parts."""
+        r = self.r
         preamble = _el(doc, "preamble")
         formula = _el(preamble, "formula", name="enactingFormula", eId="formula_1")
-        fp = _el(formula, "p")
-        _el(fp, "span", r.organ_line, class_="italic").tail = "," if r.organ_comma else ""
-        pre = [
-            b
-            for b in r.blocks
-            if b.role not in ("unplaced", "heading") and b.part is not None and b.part.value == "preamble"
-        ]
+        _el(_el(formula, "p"), "span", organ_line, class_="italic").tail = "," if comma else ""
+        blocks = [b for b in r.blocks if b.unit == unit and b.part is not None]
+        pre = [b for b in blocks if b.role != "heading" and b.part is Part.PREAMBLE]
         for i, group in enumerate(_groups(pre, 0), start=1):
             self.paragraph_tree(preamble, group, "container", f"container_{i}")
         body = _el(doc, "mainBody")
-        ops = [
-            b
-            for b in r.blocks
-            if b.role not in ("unplaced", "heading") and b.part is not None and b.part.value == "operative"
-        ]
-        headings: dict[str, list[str]] = {}
-        for b in r.blocks:
-            if b.role == "heading" and b.part is not None and b.part.value == "operative":
-                headings.setdefault(b.paragraph_id, []).append(inline.plain(inline.unparse(list(b.spans))))
+        ops = [b for b in blocks if b.role != "heading" and b.part is Part.OPERATIVE]
+        headings = _heading_lines(b for b in blocks if b.part is Part.OPERATIVE)
         holder, sections = body, 0
         for i, group in enumerate(_groups(ops, 0), start=1):
             lines = headings.get(group[0].paragraph_id)
@@ -216,15 +248,38 @@ class _Writer:
                     _el(holder, "num", lines.pop(0))
                 _el(holder, "heading", " ".join(lines))
             self.paragraph_tree(holder, group, "paragraph", f"para_{i}")
-        annex = [b for b in r.blocks if b.role == "unplaced"]
-        if annex:
-            attachments = _el(doc, "attachments")
-            attachment = _el(attachments, "attachment", eId="att_1")
-            annex_doc = _el(attachment, "doc", name="annex")
-            main = _el(annex_doc, "mainBody")
-            for block in annex:
-                self.spans(_el(main, "p"), block.spans)
-        return root
+
+    def annexes(self, attachments: etree._Element) -> None:
+        """Each annex as the UN marks one: an attachment whose body opens with "Annex I" and the title as
+        heading paragraphs, then section headings (heading paragraphs) and the paragraphs, numbered or not."""
+        r = self.r
+        for index, annex in enumerate(self.res.annexes, start=1):
+            label = annex_label(index, len(self.res.annexes))
+            main = _el(
+                _el(_el(attachments, "attachment", eId=f"att_{index}"), "doc", name="annex"), "mainBody"
+            )
+            blocks = [b for b in r.blocks if b.unit == label]
+            heads = _heading_lines(blocks)
+            paras = [b for b in blocks if b.role in ("annex_paragraph", "subparagraph")]
+            groups = _groups(paras, 0)
+            self.heading_paragraph(main, f"att_{index}", label)
+            if annex.title:
+                self.heading_paragraph(main, f"att_{index}", annex.title, markup=True)
+            for i, group in enumerate(groups, start=1):
+                for line in heads.get(group[0].paragraph_id, []):
+                    self.heading_paragraph(main, f"att_{index}", line)
+                if group:
+                    self.paragraph_tree(main, group, "paragraph", f"att_{index}__para_{i}")
+
+    def heading_paragraph(
+        self, main: etree._Element, prefix: str, text: str, *, markup: bool = False
+    ) -> None:
+        """A heading line as the UN marks one in an annex: a paragraph holding only a subheading."""
+        el = _el(main, "paragraph", eId=f"{prefix}__hd_{len(main)}", class_="H23")
+        if markup:  # the annex title keeps its italics and footnotes
+            self.spans(_el(el, "subheading"), inline.parse(text))
+        else:
+            _el(el, "subheading", text)
 
     def meta(self, doc: etree._Element) -> None:
         res, r, h = self.res, self.r, self.res.header
@@ -320,6 +375,15 @@ class _Writer:
             _el(proponent, "authorialNote", marker="*", placement="bottom", eId="authorialNote_sponsors")
             proponent[-1].text = None
             _el(proponent[-1], "p", note)
+
+
+def _heading_lines(blocks: Iterable[Block]) -> dict[str, list[str]]:
+    """The section heading lines printed before each paragraph, by paragraph id."""
+    out: dict[str, list[str]] = {}
+    for b in blocks:
+        if b.role == "heading":
+            out.setdefault(b.paragraph_id, []).append(inline.plain(inline.unparse(list(b.spans))))
+    return out
 
 
 def _groups(blocks: list[Block], level: int) -> list[list[Block]]:

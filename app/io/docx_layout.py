@@ -98,7 +98,7 @@ class Layout:
 
 STYLE_NAMES = (
     "body preambular operative tail subparagraph1 subparagraph2 subparagraph3 subparagraph4 organ_line agenda_session "
-    "agenda_committee agenda_item agenda_item_title sponsor_line sponsor_heading title annex_heading annex_title annex end_rule "
+    "agenda_committee agenda_item agenda_item_title sponsor_line sponsor_heading title section_heading part_heading part_title annex_heading annex_title annex annex_paragraph unplaced end_rule "
     "header footer first_footer footnote_text footnote_separator"
 ).split()
 _ALIGN = ("left", "right", "center", "justify")

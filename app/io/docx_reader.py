@@ -14,7 +14,9 @@ computed list numbers:
 - page headers and footers are other parts and are not read.
 
 The lines before the organ line ("The General Assembly,") go to the plain-text header reader; the body is
-placed here. Lines that fit nowhere are kept in `annex` with a finding, never dropped.
+placed here. A resolution in parts has "A", its title and an organ line before each part; annexes start at an
+"Annex" / "Annex II" line (Resolute's own styles name every role). Lines that fit nowhere are kept in
+`unplaced` with a finding, never dropped.
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ from app.formatting import letters, roman
 from app.io.docx_parts import content_types
 from app.io.reading import ImportResult
 from app.io.safe_xml import OLE_MAGIC, check_zip_xml, describe_ole, open_zip, parse_xml, read_member
-from app.io.span_text import split_opener, strip_end, tidy
+from app.io.span_text import as_written_markup, split_opener, strip_end, tidy
 from app.io.wordml import (
     Line,
     Numbering,
@@ -45,7 +47,7 @@ from app.io.wordml import (
     read_lines,
     wtag,
 )
-from app.model import DocumentKind, Footnote, Paragraph, Part, Resolution
+from app.model import Annex, DocumentKind, Footnote, Paragraph, Part, Resolution, ResolutionPart
 from app.render import join_opener
 from app.templates import all_templates
 
@@ -303,7 +305,7 @@ def _make(spans: list[inline.Span], part: Part, top: bool, state: _State) -> Par
     if _has_italic_opener(spans):
         opener, text = split_opener(spans)
         return Paragraph(opener=opener, text=text)
-    if top:
+    if top and not state.styled:  # Resolute's own export writes every opener in italics: no guessing
         found = _opener_from_lexicon(spans, part)
         if found:
             state.lexicon_openers += 1
@@ -334,7 +336,8 @@ _TOP_STYLES = ("UNPreambular", "UNOperative")
 _TAIL_STYLE = "UNTail"
 _SUB_STYLE = "UNSubparagraph"
 _SECTION_STYLE = "UNSectionHeading"  # Resolute's exporter writes section headings in this style
-_ANNEX_STYLES = ("UNAnnexHeading", "UNAnnexTitle", "UNAnnex")
+_UNPLACED_STYLE = "UNUnplaced"
+_ANNEX_STYLES = ("UNAnnexHeading", "UNAnnexTitle", "UNAnnex", "UNAnnexParagraph", _UNPLACED_STYLE)
 
 
 def _note_text(line: Line, typed: dict[str, str]) -> tuple[str, str] | None:
@@ -508,6 +511,7 @@ def _place(lines: list[Line], state: _State, typed: dict[str, str], texts: dict[
             else:
                 depth = 0
         if depth == 0:
+            state.styled = state.styled or line.style in _TOP_STYLES
             para = _make(spans, state.part, True, state)
             para.heading, state.heading = "\n".join(state.heading), []
             res.part(state.part).append(para)
@@ -570,6 +574,154 @@ def _trailing(lines: list[Line], state: _State, typed: dict[str, str], texts: di
                                       f"kept in the annex: “{plain[:70]}”", field="annex"))  # fmt: skip
 
 
+_PART_HEADING_STYLE = "UNPartHeading"
+_ANNEX_HEADING_STYLE, _ANNEX_TITLE_STYLE = "UNAnnexHeading", "UNAnnexTitle"
+_ANNEX_PARA_STYLES = ("UNAnnexParagraph", "UNAnnex")  # numbered, unnumbered
+_ANNEX_LABEL = re.compile(r"Annex(?:\s+[IVXLC]{1,6})?")
+
+
+def _markup(line: Line, typed: dict[str, str]) -> str:
+    return inline.unparse(tidy(_spans(line.pieces, typed))).strip()
+
+
+def _part_starts(lines: list[Line]) -> list[tuple[int, int]]:
+    """(letter line, organ line) of each part of a resolution in parts: a line reading "A", "B" ... in order
+    (in Resolute's part heading style or plain) with an organ line at most three lines below it."""
+    from app.render import part_letter
+
+    shown = [i for i, line in enumerate(lines) if line.plain.strip() and not line.in_table]
+    out: list[tuple[int, int]] = []
+    for k, i in enumerate(shown):
+        if lines[i].plain.strip() != part_letter(len(out)):
+            continue
+        organ = next((j for j in shown[k + 1 : k + 4] if _is_organ_line(lines[j].plain)), None)
+        if organ is not None:
+            out.append((i, organ))
+    return out
+
+
+def _is_annex_heading(line: Line) -> bool:
+    if line.style == _UNPLACED_STYLE:
+        return False
+    return line.style == _ANNEX_HEADING_STYLE or bool(_ANNEX_LABEL.fullmatch(line.plain.strip()))
+
+
+class _AnnexReader:
+    """The lines of one annex after its "Annex I" line: its title (the next line), section headings,
+    paragraphs numbered "1." or unnumbered, subparagraphs "(a)"; punctuation kept as written."""
+
+    def __init__(self, annex: Annex, typed: dict[str, str], findings: list[Finding]) -> None:
+        self.annex, self.typed, self.findings = annex, typed, findings
+        self.stack: list[Paragraph] = []
+        self.heading: list[str] = []
+        self.depth_of = _Depth()
+        self.expect_title = True
+
+    def make(self, pieces: list[Piece]) -> Paragraph:
+        spans = tidy(_spans(pieces, self.typed))
+        if _has_italic_opener(spans):
+            opener, text = split_opener(spans, as_written=True)
+            return Paragraph(opener=opener, text=text)
+        return Paragraph(text=as_written_markup(spans))
+
+    def line(self, line: Line) -> None:
+        plain = line.plain.strip()
+        if not plain and not any(p.note for p in line.pieces):
+            return
+        ours = line.style in (_SECTION_STYLE, _TAIL_STYLE, *_ANNEX_PARA_STYLES) or line.style.startswith(
+            _SUB_STYLE
+        )
+        if self.expect_title and (line.style == _ANNEX_TITLE_STYLE or not (ours or line.label)):
+            self.annex.title, self.expect_title = _markup(line, self.typed), False
+            return
+        self.expect_title = False
+        if line.in_table:  # kept as unplaced text, with a finding, by the caller
+            raise _Unplaced
+        kind, value = _kind(line.label) if line.label else ("", "")
+        pieces = line.pieces
+        if not line.label and line.style != _TAIL_STYLE:
+            kind, value = _kind(plain)
+            if kind == "pp" or (kind == "dot" and len(self.stack) < 3):
+                kind = value = ""
+            if kind:
+                pieces = _strip_label(pieces, _label_end(line.plain))
+        if line.style == _SECTION_STYLE or (not ours and not kind and _is_plain_heading(line, plain)):
+            self.heading.append(_markup(line, self.typed))
+            return
+        if line.style == _TAIL_STYLE:
+            owner = next((p for p in reversed(self.stack) if p.subparagraphs), None)
+            if owner is not None:
+                more = as_written_markup(tidy(_spans(pieces, self.typed)))
+                owner.tail = f"{owner.tail} {more}".strip() if owner.tail else more
+                return
+        level = re.fullmatch(r"UNSubparagraph(\d)", line.style)
+        if level:
+            depth = int(level.group(1))
+            if kind in ("paren", "dot"):
+                self.depth_of.depth(kind, value)
+        elif kind in ("paren", "dot"):
+            depth = self.depth_of.depth(kind, value)
+        else:
+            depth = 0
+        if depth == 0:
+            para = self.make(pieces)
+            para.numbered = kind == "num" or line.style == _ANNEX_PARA_STYLES[0]
+            para.heading, self.heading = "\n".join(self.heading), []
+            self.annex.paragraphs.append(para)
+            self.stack, self.depth_of.last = [para], {}
+            return
+        if not self.stack or self.heading:  # a list right under a heading: an unnumbered paragraph holds it
+            holder = Paragraph(numbered=False, heading="\n".join(self.heading))
+            self.heading = []
+            self.annex.paragraphs.append(holder)
+            self.stack = [holder]
+        parent_depth = min(depth - 1, len(self.stack) - 1)
+        sub = self.make(pieces)
+        self.stack[parent_depth].subparagraphs.append(sub)
+        self.stack = [*self.stack[: parent_depth + 1], sub]
+
+
+class _Unplaced(Exception):
+    """A line an annex cannot hold (a table cell): kept as unplaced text."""
+
+
+def _is_plain_heading(line: Line, plain: str) -> bool:
+    """In a file without Resolute's styles, a short unpunctuated line with no footnote is a section heading."""
+    return (
+        len(plain) < 150 and not plain.endswith((".", ",", ";", ":")) and not any(p.note for p in line.pieces)
+    )
+
+
+def _annexes(lines: list[Line], state: _State, typed: dict[str, str], texts: dict[str, str]) -> None:
+    """What follows the operative part: annexes from each "Annex"/"Annex II" line on; anything before the
+    first one, and table cells, kept as unplaced text."""
+    start = next((i for i, line in enumerate(lines) if _is_annex_heading(line)), len(lines))
+    before, reader = lines[:start], None
+    unplaced: list[Line] = []
+    for line in lines[start:]:
+        if _is_annex_heading(line):
+            annex = Annex()
+            state.res.annexes.append(annex)
+            reader = _AnnexReader(annex, typed, state.findings)
+            continue
+        note = _note_text(line, typed)
+        if note:
+            texts[note[0]] = note[1]
+            continue
+        if line.style == _UNPLACED_STYLE:  # Resolute's export of text no reader could place
+            unplaced.append(line)
+            continue
+        try:
+            assert reader is not None
+            reader.line(line)
+        except _Unplaced:
+            unplaced.append(line)
+    for annex_reader in [reader] if reader is not None else []:
+        if annex_reader.heading:
+            state.res.unplaced.append("\n".join(annex_reader.heading))
+    _trailing(before + unplaced, state, typed, texts)
+
+
 def _resolve_typed(
     res: Resolution, typed: dict[str, str], texts: dict[str, str], findings: list[Finding]
 ) -> None:
@@ -594,6 +746,11 @@ def _resolve_typed(
     res.title = fix(res.title)
     for _, para in res.paragraphs():
         para.text, para.tail = fix(para.text), fix(para.tail)
+    for para in res.annex_paragraphs():
+        para.text, para.tail = fix(para.text), fix(para.tail)
+    for holder in [*res.later_parts, *res.annexes]:
+        holder.title = fix(holder.title)
+    res.part_title = fix(res.part_title)
 
 
 # ------------------------------------------------------------------ header
@@ -674,16 +831,35 @@ def read_docx(data: bytes, *, name: str = "") -> ImportResult:
                                 field="header"))  # fmt: skip
     else:
         header_lines, body = lines[:organ_at], lines[organ_at + 1 :]
+    starts = _part_starts(lines) if organ_at is not None else []
+    in_parts = len(starts) > 1 and starts[0][1] == organ_at
+    if in_parts:  # a resolution in parts: "A", its title and its organ line open each part
+        header_lines = lines[: starts[0][0]]
     _read_header(masthead + header_lines, res, findings, typed)
     res.header.job_number = res.header.job_number or job_number
 
-    numbered_doc = any(_kind(line.label or line.plain)[0] == "num" for line in body)
-    state = _State(res, findings)
-    state.italic_openers = any(_has_italic_opener(tidy(_spans(line.pieces, {}))) for line in body)
     texts: dict[str, str] = {}
-    rest = _place(body, state, typed, texts, numbered_doc)
-    _single_operative(state)
-    _trailing(rest, state, typed, texts)
+    segments = [(None, body)]
+    if in_parts:
+        ends = [letter for letter, _ in starts[1:]] + [len(lines)]
+        segments = [(lines[letter + 1 : organ], lines[organ + 1 : end]) for (letter, organ), end in zip(starts, ends, strict=True)]  # fmt: skip
+    rest: list[Line] = []
+    for index, (title_lines, segment) in enumerate(segments):
+        target = res if index == 0 else Resolution(header=res.header, footnotes=res.footnotes)
+        state = _State(target, findings)
+        state.italic_openers = any(_has_italic_opener(tidy(_spans(line.pieces, {}))) for line in segment)
+        numbered_doc = any(_kind(line.label or line.plain)[0] == "num" for line in segment)
+        _trailing(rest, state, typed, texts)  # left over before the next part: kept
+        rest = _place(segment, state, typed, texts, numbered_doc)
+        _single_operative(state)
+        title = " ".join(_markup(line, typed) for line in title_lines or [] if line.plain.strip())
+        if index == 0:
+            res.part_title = title
+        else:
+            res.later_parts.append(ResolutionPart(title, target.preamble, target.operative))
+            res.unplaced += target.unplaced
+    state.res = res
+    _annexes(rest, state, typed, texts)
     _resolve_typed(res, typed, texts, findings)
 
     if not res.preamble and not res.operative:

@@ -53,6 +53,10 @@ STYLE_IDS: dict[str, tuple[str, str]] = {
     "annex_heading": ("UNAnnexHeading", "UN Annex Heading"),
     "annex_title": ("UNAnnexTitle", "UN Annex Title"),
     "annex": ("UNAnnex", "UN Annex"),
+    "annex_paragraph": ("UNAnnexParagraph", "UN Annex Paragraph"),
+    "part_heading": ("UNPartHeading", "UN Part Heading"),
+    "part_title": ("UNPartTitle", "UN Part Title"),
+    "unplaced": ("UNUnplaced", "UN Unplaced"),
     "end_rule": ("UNEndRule", "UN End Rule"),
     "header": ("UNHeader", "UN Header"),
     "footer": ("UNFooter", "UN Footer"),
@@ -63,7 +67,6 @@ STYLE_IDS: dict[str, tuple[str, str]] = {
 REFERENCE_STYLE = "FootnoteReference"
 _AGENDA_STYLE = {"session": "agenda_session", "committee": "agenda_committee", "item": "agenda_item",
                  "item_title": "agenda_item_title"}  # fmt: skip
-_ANNEX_HEADING = re.compile(r"^Annex(?:es)?(?:\s+[IVXLC]+)?\.?$")
 _SPONSOR_STAR = re.compile(r"\*(?=:)|(?<=:)\*(?= )")
 _JC = {"left": "left", "right": "right", "center": "center", "justify": "both"}
 _XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")  # not allowed in XML 1.0
@@ -277,8 +280,8 @@ def _block_runs(block: Block, notes: _Footnoter) -> str:
 
 _ROLE_STYLES = {
     "heading": "section_heading",
-    "part_heading": "section_heading",
-    "part_title": "section_heading",
+    "part_heading": "part_heading",
+    "part_title": "part_title",
     "organ_line": "organ_line",
     "annex_heading": "annex_heading",
     "annex_title": "annex_title",
@@ -289,11 +292,11 @@ def _block_style(block: Block) -> str:
     if block.role in _ROLE_STYLES:
         return _ROLE_STYLES[block.role]
     if block.role == "annex_paragraph" and not block.is_tail:
-        return "operative" if block.label else "annex"
+        return "annex_paragraph" if block.label else "annex"
     if block.role == "subparagraph":
         return f"subparagraph{min(block.level, 4)}"  # deeper levels share the fourth
     if block.role == "unplaced":
-        return "annex_heading" if _ANNEX_HEADING.match(inline.unparse(list(block.spans)).strip()) else "annex"
+        return "unplaced"
     if block.is_tail:
         return "tail"
     return "operative" if block.role == "operative" else "preambular"
@@ -323,13 +326,10 @@ def _body_xml(rendered: Rendered, notes: _Footnoter) -> str:
     if rendered.organ_line:
         comma = _run(",") if rendered.organ_comma else ""
         out.append(_para("organ_line", _run(rendered.organ_line, italic=True) + comma))
-    previous = ""
     for block in rendered.blocks:
-        style = _block_style(block)
-        if style == "annex" and previous == "annex_heading":
-            style = "annex_title"
-        out.append(_para(style, _block_runs(block, notes)))
-        previous = style
+        if block.role == "annex_paragraph" and not (block.label or block.opener or block.spans):
+            continue  # an unnumbered annex paragraph that only holds a heading over its list prints no line
+        out.append(_para(_block_style(block), _block_runs(block, notes)))
     if rendered.blocks:  # the closing rule never stands alone on a page: the last paragraph goes with it
         out[-1] = re.sub(r"(<w:pStyle [^>]*/>)", r"\1<w:keepNext/>", out[-1], count=1)
     out.append(_para("end_rule", ""))

@@ -65,19 +65,28 @@ def _merge_spaces(spans: list[inline.Span]) -> list[inline.Span]:
     return merged
 
 
-def split_opener(spans: list[inline.Span], name_hint: str = "") -> tuple[str, str]:
-    """Leading italic words are the opener; the rest is the text, its terminal punctuation absorbed."""
+def split_opener(
+    spans: list[inline.Span], name_hint: str = "", *, as_written: bool = False
+) -> tuple[str, str]:
+    """Leading italic words are the opener; the rest is the text, its terminal punctuation absorbed (kept
+    `as_written` in an annex, whose punctuation the render does not derive)."""
+    end = as_written_markup if as_written else strip_end
     if spans and spans[0].italic and not spans[0].footnote:
         opener = spans[0].text.strip()
         rest = spans[1:]
         if rest and not rest[0].footnote:
             rest = [inline.Span(rest[0].text.lstrip(), rest[0].italic), *rest[1:]]
-        return opener, strip_end(rest)
+        return opener, end(rest)
     if name_hint and spans and not spans[0].footnote and spans[0].text.startswith(name_hint + " "):
         first = spans[0]
         rest = [inline.Span(first.text[len(name_hint) :].lstrip(), first.italic), *spans[1:]]
-        return name_hint, strip_end(rest)
-    return "", strip_end(spans)
+        return name_hint, end(rest)
+    return "", end(spans)
+
+
+def as_written_markup(spans: list[inline.Span]) -> str:
+    """Markup with the punctuation kept as written (annex text)."""
+    return inline.unparse(tidy(spans))
 
 
 def strip_end(spans: list[inline.Span]) -> str:

@@ -309,7 +309,7 @@ def test_typed_reference_marks_with_notes_typed_at_the_end() -> None:
     assert not res.unplaced
 
 
-def test_annex_and_tables_after_the_operative_part_are_kept_with_findings() -> None:
+def test_annex_is_structure_and_tables_after_the_operative_part_are_kept_with_findings() -> None:
     doc = Doc()
     doc.masthead()
     doc.para(I("Recalling"), " its resolutions,")
@@ -319,7 +319,7 @@ def test_annex_and_tables_after_the_operative_part_are_kept_with_findings() -> N
     doc.table([["Region", "Seats"], ["Africa", "3"]])
     result = _read(doc)
     res = result.resolution
-    assert res.unplaced[:2] == ["Annex", "Guidelines on something"]
+    assert [a.title for a in res.annexes] == ["Guidelines on something"]  # the line after "Annex"
     assert "Africa" in " ".join(res.unplaced)
     unplaced = [f for f in result.findings if f.rule == "import.unplaced"]
     assert len(unplaced) == len(res.unplaced)
