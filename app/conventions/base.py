@@ -32,11 +32,21 @@ class Node:
 
 
 def nodes(res: Resolution) -> Iterator[Node]:
-    """Every paragraph and subparagraph in reading order."""
-    for part in Part:
-        items = res.part(part)
+    """Every paragraph and subparagraph of every part (A, B ...) in reading order; annexes apart."""
+    for body in res.parts():
+        for part in Part:
+            items = body.part(part)
+            for i, para in enumerate(items):
+                yield from _walk(para, part, 0, i, len(items), para.id, "")
+
+
+def annex_nodes(res: Resolution) -> Iterator[Node]:
+    """Every paragraph and subparagraph of the annexes. Their part is OPERATIVE for the rules that ask;
+    the engine runs on them only the rules that hold for any UN text (no openers, no derived punctuation)."""
+    for annex in res.annexes:
+        items = annex.paragraphs
         for i, para in enumerate(items):
-            yield from _walk(para, part, 0, i, len(items), para.id, "")
+            yield from _walk(para, Part.OPERATIVE, 0, i, len(items), para.id, "")
 
 
 def _walk(

@@ -31,7 +31,7 @@ from app.conventions import (
     structure,
     subparagraphs,
 )
-from app.conventions.base import DocumentContext, Node, finding, nodes, settings
+from app.conventions.base import DocumentContext, Node, annex_nodes, finding, nodes, settings
 from app.errors import TemplateError
 from app.findings import Finding, Severity
 from app.lexicon import opener_key, strip_marker
@@ -125,8 +125,7 @@ def build_context(res: Resolution, template: Template | None = None) -> Document
     scope = settings().repetition_scope
     ctx = DocumentContext(template=tpl, repetition_scope=scope, kind=res.header.kind)
     ctx.preamble_count, ctx.operative_count = len(res.preamble), len(res.operative)
-    for part in Part:
-        items = res.part(part)
+    for items in (body.part(p) for body in res.parts() for p in Part):
         prev_key, prev_marker, run = "", "", 0
         counts: dict[str, int] = {}
         last_marker = (tpl.markers or ("also", "further"))[-1].lower()
@@ -146,11 +145,13 @@ def build_context(res: Resolution, template: Template | None = None) -> Document
                     ctx.previous_opener[para.id] = _previous_opener(items, para)
             prev_key, prev_marker = key, marker
     ids: list[str] = []
-    for part in Part:
-        for para in res.part(part):
-            _collect(para, part, ctx, ids)
+    for body in res.parts():
+        for part in Part:
+            for para in body.part(part):
+                _collect(para, part, ctx, ids)
     ctx.node_ids = tuple(ids)
-    last = res.operative[-1] if res.operative else None
+    final = res.parts()[-1].operative
+    last = final[-1] if final else None
     while last is not None and last.subparagraphs and not last.tail.strip():
         last = last.subparagraphs[-1]
     ctx.last_id = last.id if last else ""
@@ -199,6 +200,21 @@ def _node_findings(node: Node, ctx: DocumentContext, style: bool) -> list[Findin
     return out
 
 
+def _annex_findings(node: Node, ctx: DocumentContext, style: bool) -> list[Finding]:
+    """An annex paragraph: the rules of any UN text (dates, abbreviations, subparagraph labels, spelling and
+    style); openers, repetition markers and derived punctuation are the resolution's own."""
+    out: list[Finding] = []
+    for name in ("opener", "text", "tail"):
+        markup = getattr(node.para, name)
+        out += dates.field_findings(markup, field=name, paragraph_id=node.para.id)
+        out += organs.abbreviation_findings(markup, field=name, paragraph_id=node.para.id)
+    if style:
+        out += _style_call(
+            lambda: spelling.paragraph_findings(node.para, part=node.part, template=ctx.template)
+        )
+    return out
+
+
 def check_paragraph(
     res: Resolution,
     paragraph_id: str,
@@ -212,6 +228,9 @@ def check_paragraph(
     for node in nodes(res):
         if node.para.id == paragraph_id:
             return _dedupe(_node_findings(node, ctx, style))
+    for node in annex_nodes(res):
+        if node.para.id == paragraph_id:
+            return _dedupe(_annex_findings(node, ctx, style))
     return []
 
 
@@ -229,6 +248,8 @@ def check_document(res: Resolution, template: Template | None = None, *, style: 
     out += structure.check_document(res, ctx)
     for node in nodes(res):
         out += _node_findings(node, ctx, style)
+    for node in annex_nodes(res):
+        out += _annex_findings(node, ctx, style)
     for note in res.footnotes.values():
         out += organs.abbreviation_findings(note.text, field="footnote", paragraph_id=note.id)
         out += dates.field_findings(note.text, field="footnote", paragraph_id=note.id)

@@ -154,3 +154,23 @@ def test_every_reported_rule_is_catalogued() -> None:
                               r'sponsors|title|header)\.[a-z-]+)"', source))  # fmt: skip
     catalogued = {rule for rule, _, _ in engine.RULES}
     assert reported == catalogued
+
+
+def test_parts_and_annexes_are_checked() -> None:
+    """Part B is checked like part A; an annex gets the rules of any UN text but no opener rules."""
+    from app.model import Annex, Paragraph, ResolutionPart
+
+    res = resolution()
+    res.later_parts.append(ResolutionPart("Part two", [para("Recalling", "its resolution 78/45")],
+                                          [para("REQUESTS", "a report on resolution 77/3")]))  # fmt: skip
+    res.annexes.append(Annex("Terms of reference", [Paragraph(text="The Group shall meet on December 4, 2026."),
+                                                    Paragraph(text="The UN shall host it.")]))  # fmt: skip
+    got = check_document(res, style=False)
+    b_op = res.later_parts[0].operative[0].id
+    assert {f.rule for f in got if f.paragraph_id == b_op} >= {"openers.capitalization"}
+    annex_ids = {p.id for p in res.annexes[0].paragraphs}
+    annex_rules = {f.rule for f in got if f.paragraph_id in annex_ids}
+    assert "dates.format" in annex_rules and "organs.abbreviation" in annex_rules
+    assert not any(r.startswith("openers.") for r in annex_rules)
+    first = res.annexes[0].paragraphs[0].id
+    assert {f.rule for f in check_paragraph(res, first, style=False)} == {"dates.format"}
