@@ -128,7 +128,8 @@ class ResolutionPart:
 class Annex:
     """A text annexed to the resolution: a declaration, a programme of action, terms of reference.
 
-    Printed after the operative part as "Annex" ("Annex I", "Annex II" ... when there are several: derived),
+    Printed after the operative part as "Annex" ("Annex I", "Annex II" ... when there are several: derived;
+    see `labelled`),
     its title, then its paragraphs, numbered 1, 2 ... unless `Paragraph.numbered` is false, with section
     headings (`Paragraph.heading`) and subparagraphs as in the operative part. Punctuation is as written.
     """
@@ -136,6 +137,9 @@ class Annex:
     title: str = ""
     paragraphs: list[Paragraph] = field(default_factory=list)
     id: str = field(default_factory=new_id)
+    # False for a text the resolution adopts after its operative part with no "Annex" line over it (the Pact
+    # for the Future in A/RES/79/1): it prints its title only and is not counted in the annex numbers
+    labelled: bool = True
 
 
 class Action(str, Enum):

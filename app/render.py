@@ -241,8 +241,26 @@ def annex_label(index: int, count: int) -> str:
     return "Annex" if count == 1 else f"Annex {roman(index).upper()}"
 
 
+def annex_units(annexes: list[Annex]) -> list[str]:
+    """What each annex is called: its printed label ("Annex", "Annex I" ...; unlabelled texts are not
+    counted) or, for a text adopted with no label, "Adopted text" ("Adopted text 2" after the first)."""
+    count = sum(a.labelled for a in annexes)
+    out: list[str] = []
+    labelled = unlabelled = 0
+    for annex in annexes:
+        if annex.labelled:
+            labelled += 1
+            out.append(annex_label(labelled, count))
+        else:
+            unlabelled += 1
+            out.append("Adopted text" + (f" {unlabelled}" if unlabelled > 1 else ""))
+    return out
+
+
 def _annex_blocks(annex: Annex, label: str) -> list[Block]:
-    blocks = [_block("annex_heading", annex.id, None, 0, "", "", label, "", unit=label)]
+    blocks = (
+        [_block("annex_heading", annex.id, None, 0, "", "", label, "", unit=label)] if annex.labelled else []
+    )
     if annex.title:
         blocks.append(_block("annex_title", annex.id, None, 0, "", "", annex.title, "", unit=label))
     number = 0
@@ -273,8 +291,8 @@ def render(res: Resolution, template: Template | None = None) -> Rendered:
     in_parts = len(parts) > 1
     for index, body in enumerate(parts):
         blocks += _part_blocks(body, part_letter(index) if in_parts else "", tpl.organ_line)
-    for index, annex in enumerate(res.annexes, start=1):
-        blocks += _annex_blocks(annex, annex_label(index, len(res.annexes)))
+    for annex, unit in zip(res.annexes, annex_units(res.annexes), strict=True):
+        blocks += _annex_blocks(annex, unit)
     for text in res.unplaced:
         blocks.append(_block("unplaced", "", None, 0, "", "", text, ""))
     out = Rendered(

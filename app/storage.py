@@ -6,7 +6,7 @@
                    "heading" (optional), "numbered": false (optional)}, ...],
      "operative": [...], "footnotes": [{"id", "text"}],
      "part_title": "...", "parts": [{"id", "title", "preamble", "operative"}],     (parts B, C ...)
-     "annexes": [{"id", "title", "paragraphs": [...]}],
+     "annexes": [{"id", "title", "paragraphs": [...], "labelled": false (optional)}],
      "instructions": [{"id", "action", "part", "number", "sub", "old", "new", "after", "paragraph"}],
      "unplaced": ["..."]}
 
@@ -95,7 +95,12 @@ def _part_to_dict(p: ResolutionPart) -> dict[str, Any]:
 
 
 def _annex_to_dict(a: Annex) -> dict[str, Any]:
-    return {"id": a.id, "title": a.title, "paragraphs": [_para_to_dict(x) for x in a.paragraphs]}
+    return {
+        "id": a.id,
+        "title": a.title,
+        "paragraphs": [_para_to_dict(x) for x in a.paragraphs],
+        **({"labelled": False} if not a.labelled else {}),
+    }
 
 
 def _instruction_to_dict(i: Instruction) -> dict[str, Any]:
@@ -220,6 +225,7 @@ def _from_v2(data: dict[str, Any]) -> Resolution:
                 title=_str(a.get("title")),
                 paragraphs=[_para_from_dict(x, seen, 0) for x in _list(a.get("paragraphs"))],
                 id=_str(a.get("id")) or new_id(),
+                labelled=a.get("labelled", True) is not False,
             )
             for a in _list(data.get("annexes"))
         ],

@@ -489,9 +489,9 @@ class _Flow:
         self.misnumbered: set[str] = set()
         self.numbered = 0
 
-    def start(self, title: str = "") -> Annex:
+    def start(self, title: str = "", *, labelled: bool = True) -> Annex:
         self.flush()
-        annex = Annex(title=title)
+        annex = Annex(title=title, labelled=labelled)
         self.annexes.append(annex)
         self.expect_title, self.fresh, self.run_on = not title, False, None
         self.numbered = 0  # numbered paragraphs of this annex so far
@@ -505,7 +505,7 @@ class _Flow:
 
     @property
     def annex(self) -> Annex:
-        return self.annexes[-1] if self.annexes and not self.fresh else self.start()
+        return self.annexes[-1] if self.annexes and not self.fresh else self.start(labelled=False)
 
     def feed(self, items: list[tuple[str, Any]]) -> None:
         for kind, value in items:
@@ -825,11 +825,8 @@ def read_akn(data: bytes, *, name: str = "") -> AknImportResult:
                                         f"part '{letter}' in the file is part {body.unit} here"))  # fmt: skip
         body.check(findings)
         if body.adopted:
-            flow.start(body.adopted_title)
+            flow.start(body.adopted_title, labelled=False)  # printed under its title, with no "Annex" line
             flow.feed(body.adopted)
-            findings.append(Finding("import.annex", Severity.INFO,
-                                    f"the text the resolution adopts after its operative part ("
-                                    f"{body.adopted_title[:60]}) is kept as its first annex", field="annex"))  # fmt: skip
     for attachment in _all(root, "attachment"):
         for annex_doc in _kids(attachment) or [attachment]:
             body_el = _own(annex_doc, "mainBody")

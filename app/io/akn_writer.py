@@ -21,7 +21,7 @@ from lxml import etree
 from app import inline
 from app.formatting import format_date, session_line
 from app.model import DocumentKind, Part, Resolution
-from app.render import Block, Rendered, annex_label, part_letter, render, sponsor_line
+from app.render import Block, Rendered, annex_units, part_letter, render, sponsor_line
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 AKN4UN_NS = "http://un.org/akn4un"
@@ -253,8 +253,8 @@ class _Writer:
         """Each annex as the UN marks one: an attachment whose body opens with "Annex I" and the title as
         heading paragraphs, then section headings (heading paragraphs) and the paragraphs, numbered or not."""
         r = self.r
-        for index, annex in enumerate(self.res.annexes, start=1):
-            label = annex_label(index, len(self.res.annexes))
+        units = annex_units(self.res.annexes)
+        for index, (annex, label) in enumerate(zip(self.res.annexes, units, strict=True), start=1):
             main = _el(
                 _el(_el(attachments, "attachment", eId=f"att_{index}"), "doc", name="annex"), "mainBody"
             )
@@ -262,7 +262,8 @@ class _Writer:
             heads = _heading_lines(blocks)
             paras = [b for b in blocks if b.role in ("annex_paragraph", "subparagraph")]
             groups = _groups(paras, 0)
-            self.heading_paragraph(main, f"att_{index}", label)
+            if annex.labelled:
+                self.heading_paragraph(main, f"att_{index}", label)
             if annex.title:
                 self.heading_paragraph(main, f"att_{index}", annex.title, markup=True)
             for i, group in enumerate(groups, start=1):

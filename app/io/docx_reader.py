@@ -695,15 +695,24 @@ def _is_plain_heading(line: Line, plain: str) -> bool:
 def _annexes(lines: list[Line], state: _State, typed: dict[str, str], texts: dict[str, str]) -> None:
     """What follows the operative part: annexes from each "Annex"/"Annex II" line on; anything before the
     first one, and table cells, kept as unplaced text."""
-    start = next((i for i, line in enumerate(lines) if _is_annex_heading(line)), len(lines))
+
+    def untitled_title(line: Line, reader: _AnnexReader | None) -> bool:
+        # our annex title style with no "Annex" line over it: a text adopted without a label (A/RES/79/1)
+        return line.style == _ANNEX_TITLE_STYLE and (reader is None or not reader.expect_title)
+
+    start = next(
+        (i for i, line in enumerate(lines) if _is_annex_heading(line) or untitled_title(line, None)),
+        len(lines),
+    )
     before, reader = lines[:start], None
     unplaced: list[Line] = []
     for line in lines[start:]:
-        if _is_annex_heading(line):
-            annex = Annex()
+        if _is_annex_heading(line) or untitled_title(line, reader):
+            annex = Annex(labelled=_is_annex_heading(line))
             state.res.annexes.append(annex)
             reader = _AnnexReader(annex, typed, state.findings)
-            continue
+            if annex.labelled:
+                continue
         note = _note_text(line, typed)
         if note:
             texts[note[0]] = note[1]

@@ -169,10 +169,12 @@ def structured_resolutions(draw: st.DrawFn) -> Resolution:
             part.preamble = draw(st.lists(paragraph(notes, _PRE), max_size=3))
             part.operative = draw(st.lists(paragraph(notes, _OP), min_size=1, max_size=3))
             res.later_parts.append(part)
-    for _ in range(draw(st.integers(0, 2))):
+    for index in range(draw(st.integers(0, 2))):
         paragraphs = draw(st.lists(annex_paragraph(notes), min_size=1, max_size=5))
         title = draw(st.one_of(titles, marked_text(notes, capital=True)))  # italics and footnotes too
-        res.annexes.append(Annex(title=title, paragraphs=paragraphs))
+        # a text adopted with no "Annex" line over it comes first, under its title (A/RES/79/1)
+        labelled = index > 0 or not draw(st.booleans())
+        res.annexes.append(Annex(title=title, paragraphs=paragraphs, labelled=labelled))
     res.unplaced = draw(st.lists(words, max_size=2))  # text no reader could place: kept after the annexes
     res.footnotes = {n.id: n for n in notes}
     return res
