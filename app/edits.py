@@ -17,7 +17,7 @@ from typing import Any
 from app import inline
 from app.findings import Finding, Fix
 from app.history import Change, Entry, History
-from app.model import AgendaItem, Footnote, Header, Paragraph, Part, Resolution, new_id
+from app.model import MAX_LEVELS, AgendaItem, Footnote, Header, Paragraph, Part, Resolution, new_id
 
 TEXT_FIELDS = ("opener", "text", "tail")
 
@@ -328,6 +328,8 @@ def indent_paragraph(doc: Document, *, paragraph_id: str) -> Change:
     if at == 0:
         raise EditError("the first paragraph of a list has nothing to go under")
     para, new_parent = items[at], items[at - 1]
+    if depth_of(doc.resolution, new_parent.id) + 1 + para.levels() > MAX_LEVELS:
+        raise EditError(f"subparagraphs go {MAX_LEVELS} levels deep at most (UN style uses four)")
 
     def apply() -> None:
         items.remove(para)

@@ -15,6 +15,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import Enum
 
+# Subparagraph levels below a paragraph that a draft may have: UN style prints four ((a), (i), a., i.); a
+# project holds up to this many so that deeper lists read from a file are kept, and nothing deeper is made.
+MAX_LEVELS = 8
+
 
 def new_id() -> str:
     """A short stable id for a paragraph or footnote."""
@@ -99,6 +103,15 @@ class Paragraph:
         yield self
         for sub in self.subparagraphs:
             yield from sub.walk()
+
+    def levels(self) -> int:
+        """How many levels of subparagraphs hang below this paragraph (0 for none)."""
+        deepest, stack = 0, [(self, 0)]
+        while stack:
+            para, depth = stack.pop()
+            deepest = max(deepest, depth)
+            stack.extend((sub, depth + 1) for sub in para.subparagraphs)
+        return deepest
 
 
 @dataclass

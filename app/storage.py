@@ -26,6 +26,7 @@ from typing import Any
 from app.atomic import write_atomic
 from app.errors import InputError, ProjectVersionError
 from app.model import (
+    MAX_LEVELS,
     Action,
     AgendaItem,
     Annex,
@@ -255,12 +256,9 @@ def _instruction_from_dict(d: dict[str, Any], seen: set[str]) -> Instruction:
     )
 
 
-MAX_DEPTH = 8
-
-
 def _para_from_dict(d: dict[str, Any], seen: set[str], depth: int) -> Paragraph:
-    if depth > MAX_DEPTH:
-        raise ValueError(f"subparagraphs nested deeper than {MAX_DEPTH} levels")
+    if depth > MAX_LEVELS:
+        raise ValueError(f"subparagraphs nested deeper than {MAX_LEVELS} levels")
     pid = _str(d.get("id")) or new_id()
     if pid in seen:  # a copied paragraph keeps its text but gets its own id
         pid = new_id()

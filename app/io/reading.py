@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.errors import InputError
-from app.findings import Finding
-from app.model import Resolution
+from app.findings import Finding, Severity
+from app.model import MAX_LEVELS, Resolution
 
 MAX_INPUT_BYTES = 50 * 1024 * 1024
 
@@ -37,7 +37,37 @@ def _read_bytes(path: Path) -> bytes:
 
 def read_document(path: Path | str) -> ImportResult:
     """Read a .json project, .docx, UN XML or plain-text file into the model. Raises InputError."""
-    path = Path(path)
+    result = _read(Path(path))
+    lifted = clamp_levels(result.resolution)
+    if lifted:
+        result.findings.append(Finding(
+            "import.depth", Severity.WARNING,
+            f"{lifted} subparagraph(s) nested deeper than {MAX_LEVELS} levels were brought up to level "
+            f"{MAX_LEVELS}, in reading order",
+        ))  # fmt: skip
+    return result
+
+
+def clamp_levels(res: Resolution) -> int:
+    """Bring subparagraphs deeper than MAX_LEVELS up to that level, in reading order, so that whatever a file
+    held can be saved and opened again. Returns how many paragraphs moved."""
+    moved = 0
+    for _, items in res.lists():
+        stack = [(para, 0) for para in items]
+        while stack:
+            para, depth = stack.pop()
+            if depth == MAX_LEVELS - 1 and any(sub.subparagraphs for sub in para.subparagraphs):
+                level = [node for sub in para.subparagraphs for node in sub.walk()]  # reading order
+                moved += len(level) - len(para.subparagraphs)
+                for node in level:
+                    node.subparagraphs = []
+                para.subparagraphs = level
+                continue
+            stack.extend((sub, depth + 1) for sub in para.subparagraphs)
+    return moved
+
+
+def _read(path: Path) -> ImportResult:
     data = _read_bytes(path)
     suffix = path.suffix.lower()
     if data[:2] == b"PK" or suffix in (".docx", ".docm", ".dotx"):

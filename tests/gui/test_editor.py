@@ -702,3 +702,31 @@ def test_section_heading_before_a_paragraph(qtbot, window: MainWindow, prompter)
     prompter.texts = ["A"]
     window.action(ActionId.SECTION_HEADING).trigger()
     assert window.res.preamble[0].heading == "A"
+
+
+def test_tab_past_the_deepest_level_is_refused_and_the_draft_saves_and_reopens(
+    qtbot,
+    window: MainWindow,
+    tmp_path: Path,  # noqa: ANN001
+) -> None:
+    """Pressing Tab again and again on each new subparagraph: the editor stops at the limit with a message,
+    and what it saved opens again."""
+    from app.model import MAX_LEVELS
+
+    window.new_document("ga-c1")
+    op = rows(window)[1]
+    type_paragraph(qtbot, op, "Requests", "the Secretary-General")
+    for level in range(1, MAX_LEVELS + 3):
+        last = rows(window)[-1]
+        qtbot.keyClick(last.text, Qt.Key.Key_Return)
+        new = rows(window)[-1]
+        qtbot.keyClicks(new.text, f"to act at level {level}")
+        for _ in range(level + 2):  # more Tabs than the level needs
+            qtbot.keyClick(rows(window)[-1].text, Qt.Key.Key_Tab)
+    deepest = max(p.levels() for p in window.res.operative)
+    assert deepest == MAX_LEVELS
+    assert f"{MAX_LEVELS} levels" in window.statusBar().currentMessage()
+    path = tmp_path / "deep.json"
+    assert window.save_to(path)
+    assert window.open_path(path)
+    assert max(p.levels() for p in window.res.operative) == MAX_LEVELS
