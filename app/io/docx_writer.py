@@ -284,7 +284,9 @@ def _block_style(block: Block) -> str:
         return _ROLE_STYLES[block.role]
     if block.role == "annex_paragraph" and not block.is_tail:
         return "operative" if block.label else "annex"
-    if block.role == "subparagraph":
+    if block.role == "instruction":  # an amendment's sentence, numbered like an operative paragraph
+        return "operative" if block.label else "preambular"
+    if block.role in ("subparagraph", "quoted") and block.level:
         return f"subparagraph{min(block.level, 4)}"  # deeper levels share the fourth
     if block.role == "unplaced":
         return "annex_heading" if _ANNEX_HEADING.match(inline.unparse(list(block.spans)).strip()) else "annex"
