@@ -111,7 +111,8 @@ def _text_edits(base: str, new: str) -> list[Edit] | None:
         segments += [Segment(DELETE, old)] if old else []
         segments += [Segment(INSERT, added)] if added else []
     edits = segment_edits(segments, punctuation=True)
-    if any(c in e.old + e.new + e.after for e in edits for c in "[]*\\"):
+    # footnote references, italics and quotation marks inside quoted words would not read back: whole paragraph
+    if any(c in e.old + e.new + e.after for e in edits for c in '[]*\\“”"'):
         return None
     try:
         if apply_edits(base, edits) != new:

@@ -195,7 +195,7 @@ def sentence(ins: Instruction, *, numbered: bool = True) -> str:
 
 _Q = r"[“\"](?P<{}>[^”\"]*)[”\"]"
 _ORD = r"[a-z]+(?:-[a-z]+)*"
-_SUB = r"\((?:[a-z]+|[ivxlc]+)\)(?:\s*\((?:[ivxlc]+|[a-z]+)\))*"
+_SUB = r"\([a-z]+\)(?:\s*\([a-z]+\))?(?:\s*[a-z]+\.){0,2}"  # (a) (i) a. i.: four levels
 _PLACE = re.compile(
     rf"(?:subparagraph (?P<sub1>{_SUB}) of )?the (?P<ord>{_ORD}) preambular paragraph"
     rf"|(?:subparagraph (?P<sub2>{_SUB}) of )?operative paragraph (?P<num>\d+)(?:\s*(?P<sub3>{_SUB}))?"
@@ -221,7 +221,7 @@ def parse_place(text: str) -> tuple[Part, int, str]:
 
 
 def _norm_sub(sub: str) -> str:
-    return " ".join(re.findall(r"\([^)]*\)", sub))
+    return " ".join(re.findall(r"\([^)]*\)|[a-z]+\.", sub))
 
 
 _P = r"(?P<place>.+?)"

@@ -16,7 +16,18 @@ from app.model import Action, Instruction, Paragraph, Resolution
 from app.wording import parse_sentence
 
 _LABEL = re.compile(r"^\s*\d+\.\s+")
+_SUB_LABEL = re.compile(r"^(?:\([a-z]{1,6}\)|[a-z]{1,6}\.)\s+(?=\S)")
 _START = re.compile(r"^(?:\d+\.\s+)?(?:Delete|Replace|Insert|Add|After|Before|In|At the)\b")
+# the opening words of an instruction, enough to tell one starts on a line (a sentence may wrap)
+_OPENING = re.compile(
+    r"^(?:\d+\.\s+)?(?:(?:Delete|Replace|In|After|Before) (?:the [a-z]+(?:-[a-z]+)? preambular|operative "
+    r"paragraph|subparagraph \()|(?:Insert|Add) (?:a new|the following)|At the beginning of the (?:preamble|operative))"
+)
+
+
+def opens_instruction(line: str) -> bool:
+    """A line that starts an amendment instruction ("Delete the fourth preambular ...", "In operative paragraph")."""
+    return bool(_OPENING.match(line.strip()))
 
 
 def instruction_sentence(text: str) -> bool:
@@ -52,6 +63,9 @@ def read_body(res: Resolution, order: list[Paragraph], sentences: set[str]) -> l
             continue
         if open_ is None:
             continue  # text no instruction quotes stays where the reader put it
+        if open_.sub:  # a quoted subparagraph may keep its printed label
+            for node in para.walk():
+                node.text = _SUB_LABEL.sub("", node.text, count=1)
         if not para.opener:
             set_lead_text(para, lead_text(para), open_.part)
         if open_.paragraph is None:

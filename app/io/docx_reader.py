@@ -502,6 +502,8 @@ def _place(lines: list[Line], state: _State, typed: dict[str, str], texts: dict[
                 continue
             else:
                 depth = 0
+        if depth > 0 and not state.stack and state.amend_sentences:
+            depth = 0  # a subparagraph an amendment quotes on its own
         if depth == 0:
             para = _make(spans, state.part, True, state)
             para.heading, state.heading = "\n".join(state.heading), []

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from app import inline
 from app.findings import Finding, Severity
 from app.io import pdf_text
-from app.io.amendment_reader import instruction_sentence
+from app.io.amendment_reader import instruction_sentence, opens_instruction
 from app.io.pdf_text import NOTE_START, PAGE_BREAK, SUPERSCRIPTS, RawNote, join_wrapped, note_label
 from app.io.reading import ImportResult
 from app.io.text_header import ORGANS, HeaderResult, organ_template, parse_header, star_note
@@ -646,9 +646,16 @@ def _cut_unbroken_header(blocks: list[_Block]) -> list[_Block]:
 
 def _starts_block(line: str) -> bool:
     """A line that opens a paragraph (so it cannot continue a footnote typed without a blank line after it)."""
-    return bool(
-        _NUMBER.match(line) or _SUB_PAREN.match(line) or _OPENER_MARK.match(line) or _STRICT_ORGAN.match(line)
-    ) or _known_start(line)
+    return (
+        bool(
+            _NUMBER.match(line)
+            or _SUB_PAREN.match(line)
+            or _OPENER_MARK.match(line)
+            or _STRICT_ORGAN.match(line)
+        )
+        or _known_start(line)
+        or opens_instruction(line)
+    )
 
 
 def _known_start(line: str) -> bool:
@@ -686,7 +693,7 @@ def _header_end(blocks: list[_Block]) -> int:
                 j += 1
             return j
     for i, text in enumerate(joined):
-        if _NUMBER.match(text) or _OPENER_MARK.match(text):
+        if _NUMBER.match(text) or _OPENER_MARK.match(text) or opens_instruction(text):
             return i
         if _ends(text) and _detect(text, Part.PREAMBLE, None) and not _classify_header_line(blocks[i].first):
             return i

@@ -40,6 +40,12 @@ def canonical(res: Resolution) -> dict[str, Any]:
     data["title"] = _REF.sub(rename, data["title"])
     for p in data["preamble"] + data["operative"]:
         walk(p)
+    for ins in data.get("instructions", []):  # an amendment: its instructions and the paragraphs they quote
+        ins.pop("id")
+        for key in ("old", "new", "after"):
+            ins[key] = _REF.sub(rename, ins[key])
+        if ins["paragraph"]:
+            walk(ins["paragraph"])
     data["footnotes"] = sorted((order.get(f["id"], "unreferenced"), f["text"]) for f in data["footnotes"])
     return data
 
