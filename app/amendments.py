@@ -314,6 +314,15 @@ def amendment(base: Resolution, proposed: Resolution, *, sponsors: list[str] | N
     return res
 
 
+def instruction_ids(res: Resolution) -> set[str]:
+    """The ids findings on an amendment may carry: its instructions and the paragraphs they quote."""
+    found = {ins.id for ins in res.instructions}
+    for ins in res.instructions:
+        if ins.paragraph is not None:
+            found |= {p.id for p in ins.paragraph.walk()}
+    return found
+
+
 def cited_footnotes(ins: Instruction) -> list[str]:
     found = inline.footnote_ids(ins.new)
     if ins.paragraph is not None:

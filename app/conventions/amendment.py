@@ -48,7 +48,9 @@ def _instruction_findings(ins: Instruction) -> list[Finding]:
             missing = "the words it inserts"
         elif ins.action is Action.INSERT and not (ins.after or ins.old):
             missing = "the words the insertion follows"
-    elif ins.action is not Action.DELETE and ins.paragraph is None:
+    elif ins.action is not Action.DELETE and (
+        ins.paragraph is None or not any(p.opener.strip() or p.text.strip() for p in ins.paragraph.walk())
+    ):
         missing = "the text of the paragraph"
     if missing:
         add(out, finding("amendment.quoted-text", Severity.ERROR, f"The instruction on {where} lacks {missing}.",
