@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -54,10 +56,17 @@ class AmendmentPanel(QWidget):
         super().__init__()
         self.instructions: list[Instruction] = []
         self._showing = False
-        self._words: dict[
-            str, bool
-        ] = {}  # the scope chosen for an instruction whose fields do not say it yet
-        lay = QVBoxLayout(self)
+        self._words: dict[str, bool] = {}  # the scope chosen where the fields do not say it yet
+        # the content scrolls rather than hold the window wider or taller than a small screen allows
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        outer.addWidget(scroll)
+        content = QWidget()
+        scroll.setWidget(content)
+        lay = QVBoxLayout(content)
         self.heading = QLabel()
         self.heading.setWordWrap(True)
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
@@ -74,11 +83,16 @@ class AmendmentPanel(QWidget):
         self.down_button = QPushButton("↓")
         self.amended_button = QPushButton("Amended draft")
         self.amended_button.setToolTip("The draft amended, with this amendment applied")
+        for button in (self.up_button, self.down_button):
+            button.setMaximumWidth(36)
         for button in (self.add_button, self.remove_button, self.up_button, self.down_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
-        buttons.addWidget(self.amended_button)
         lay.addLayout(buttons)
+        more = QHBoxLayout()  # on a row of its own, so that the panel stays narrow on a small screen
+        more.addStretch(1)
+        more.addWidget(self.amended_button)
+        lay.addLayout(more)
         self.add_button.clicked.connect(self.add_instruction)
         self.remove_button.clicked.connect(self.remove_instruction)
         self.up_button.clicked.connect(lambda: self._move(-1))
@@ -121,6 +135,9 @@ class AmendmentPanel(QWidget):
             form.addRow(label, widget)
         form.addRow("Opener:", self.opener)
         form.addRow("Quoted text:", self.text)
+        for combo in (self.action, self.scope, self.part):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(8)
         self.form = form
         lay.addWidget(self.form_box, 3)
         self.action.currentIndexChanged.connect(lambda _: self._field_changed(False))
