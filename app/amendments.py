@@ -340,10 +340,6 @@ class Item:
     instructions: tuple[Instruction, ...]
     quoted: Paragraph | None = None
 
-    @property
-    def ends_with_colon(self) -> bool:
-        return self.quoted is not None
-
 
 def items(instructions: list[Instruction]) -> list[Item]:
     """Instructions as they are printed: text edits to one paragraph share a sentence."""

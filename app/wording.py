@@ -18,8 +18,8 @@ from dataclasses import dataclass
 
 from app.compare.diff import DELETE, EQUAL, INSERT, Segment
 from app.errors import InputError
-from app.formatting import ordinal_words, parse_ordinal_words
-from app.model import Action, Instruction, Paragraph, Part
+from app.formatting import ordinal_words, parse_ordinal_words, subparagraph_label
+from app.model import Action, Instruction, Part
 
 OPEN, CLOSE = "“", "”"
 
@@ -185,6 +185,10 @@ def sentence(ins: Instruction, *, numbered: bool = True) -> str:
     if ins.action is Action.REPLACE:
         return replace_paragraph(where)
     kind = "subparagraph" if ins.sub else paragraph_kind(ins.part)
+    labels = ins.sub.split()
+    if labels and labels[-1] == "(0)":  # a new first subparagraph
+        first = " ".join([*labels[:-1], subparagraph_label(len(labels), 1)])
+        return f"Before {paragraph_name(ins.part, ins.number, first)}, insert a new {kind} reading:"
     if ins.sub:  # a new subparagraph goes after subparagraph `sub`
         return insert_paragraph(where, ins.part, kind)
     after = paragraph_name(ins.part, ins.number) if ins.number else ""
@@ -289,8 +293,6 @@ def parse_sentence(text: str) -> tuple[list[Instruction], str]:
 
 def _previous_sub(sub: str) -> str:
     """A new subparagraph before (b) goes after (a); before (a): after "(0)", the start of the list."""
-    from app.formatting import subparagraph_label
-
     labels = sub.split()
     depth = len(labels)
     for i in range(1, 200):
@@ -328,13 +330,3 @@ def _parse_edits(edits: str, part: Part, number: int, sub: str) -> list[Instruct
             shown = re.sub(r"\0(\d+)\0", lambda h: quote(quoted[int(h.group(1))]), phrase)
             raise InputError(f"not an amendment instruction in the set wording: “{shown[:120]}”")
     return out
-
-
-def needs_paragraph(ins: Instruction) -> bool:
-    """A whole-paragraph instruction that a quoted paragraph completes (DELETE quotes it only as a check)."""
-    return not is_text_edit(ins) and ins.action in (Action.INSERT, Action.REPLACE)
-
-
-def quoted_paragraph(text: str) -> Paragraph:
-    """A paragraph quoted inline after an oral-style sentence."""
-    return Paragraph(text=text.strip())

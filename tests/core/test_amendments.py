@@ -111,6 +111,26 @@ def test_whole_paragraph_instructions_are_read(text: str, expected: tuple) -> No
     assert (ins.action, ins.part, ins.number, ins.sub) == expected
 
 
+def test_subparagraphs_are_inserted_deleted_and_replaced() -> None:
+    base = _base()  # operative paragraph 3 has (a) "to report annually", (b) "to consult States"
+    said = [
+        ("Before operative paragraph 3 (a), insert a new subparagraph reading:", "to act"),
+        ("Delete operative paragraph 3 (b)", ""),
+        ("After operative paragraph 3 (a), insert a new subparagraph reading:", "to inform States"),
+        ("In operative paragraph 3 (a), replace “annually” with “every year”", ""),
+    ]
+    instructions = []
+    for text, quoted in said:
+        (ins,), _ = parse_sentence(text)
+        if quoted:
+            ins.paragraph = Paragraph(text=quoted)
+        instructions.append(ins)
+        assert parse_sentence(sentence(ins) if quoted else text)[0][0].sub == ins.sub  # the wording reads back
+    amended = apply(instructions, base)
+    subs = [p.text for p in amended.operative[2].subparagraphs]
+    assert subs == ["to act", "to report every year", "to inform States"]
+
+
 def test_text_edits_in_one_sentence_are_read() -> None:
     found, _ = parse_sentence(
         "In operative paragraph 5, after “States”, insert “and regional organizations”; "
