@@ -229,26 +229,35 @@ def _norm_sub(sub: str) -> str:
 
 
 _P = r"(?P<place>.+?)"
+_NEW = r"(?:an? |the following )(?:new )?"  # "a new operative paragraph", "the following new paragraph"
+_READING = r"(?:,? reading|:)?"
 _WHOLE = [
-    (re.compile(rf"Delete {_P}(?: reading)?", re.I), Action.DELETE, "at"),
-    (re.compile(rf"Replace {_P} with the following", re.I), Action.REPLACE, "at"),
-    (re.compile(rf"After {_P}, (?:insert|add) an? (?:new )?{_KIND}(?: reading)?", re.I), Action.INSERT, "at"),
-    (re.compile(rf"(?:Insert|Add) an? (?:new )?{_KIND} after {_P}(?:,? reading)?", re.I), Action.INSERT, "at"),
-    (re.compile(rf"(?:Insert|Add) an? (?:new )?{_KIND} before {_P}(?:,? reading)?", re.I), Action.INSERT, "before"),
-    (re.compile(rf"Before {_P}, (?:insert|add) an? (?:new )?{_KIND}(?: reading)?", re.I), Action.INSERT, "before"),
-    (re.compile(r"At the (?:beginning|start) of the (?P<part>preamble|operative part), (?:insert|add) an? (?:new )?"
-                rf"{_KIND}(?: reading)?", re.I), Action.INSERT, "start"),
+    (re.compile(rf"Delete {_P}{_READING}", re.I), Action.DELETE, "at"),
+    (re.compile(rf"Replace {_P} (?:with|by) the following(?: text)?", re.I), Action.REPLACE, "at"),
+    (re.compile(rf"After {_P}, (?:insert|add) {_NEW}{_KIND}{_READING}", re.I), Action.INSERT, "at"),
+    (re.compile(rf"(?:Insert|Add) {_NEW}{_KIND} after {_P}{_READING}", re.I), Action.INSERT, "at"),
+    (re.compile(rf"(?:Insert|Add) {_NEW}{_KIND} before {_P}{_READING}", re.I), Action.INSERT, "before"),
+    (re.compile(rf"Before {_P}, (?:insert|add) {_NEW}{_KIND}{_READING}", re.I), Action.INSERT, "before"),
+    (re.compile(r"At the (?:beginning|start) of the (?P<part>preamble|operative part), (?:insert|add) "
+                rf"{_NEW}{_KIND}{_READING}", re.I), Action.INSERT, "start"),
 ]  # fmt: skip
+# several whole paragraphs at once: "Delete operative paragraphs 5 and 6", "Delete the fourth and fifth
+# preambular paragraphs"
+_SEVERAL_OP = re.compile(r"Delete operative paragraphs (?P<list>\d+(?:(?:, | and |, and )\d+)+)", re.I)
+_SEVERAL_PP = re.compile(
+    rf"Delete the (?P<list>{_ORD}(?:(?:, | and |, and ){_ORD})+) preambular paragraphs", re.I
+)
 _IN = re.compile(rf"In {_P}, (?P<edits>.+)", re.I | re.S)
 _HOLE = "\0{}\0"
+_W = r"(?:the (?:words?|phrase) )?"
 _EDITS = [
-    (re.compile(r"after \0(?P<a>\d+)\0,? (?:insert|add) (?:the words? )?\0(?P<n>\d+)\0", re.I), Action.INSERT),
-    (re.compile(r"(?:insert|add) (?:the words? )?\0(?P<n>\d+)\0 after \0(?P<a>\d+)\0", re.I), Action.INSERT),
-    (re.compile(r"before \0(?P<o>\d+)\0,? (?:insert|add) (?:the words? )?\0(?P<n>\d+)\0", re.I), Action.INSERT),
-    (re.compile(r"(?:insert|add) (?:the words? )?\0(?P<n>\d+)\0 before \0(?P<o>\d+)\0", re.I), Action.INSERT),
-    (re.compile(r"replace (?:the words? )?\0(?P<o>\d+)\0(?: after \0(?P<a>\d+)\0)? with (?:the words? )?"
+    (re.compile(rf"after {_W}\0(?P<a>\d+)\0,? (?:insert|add) {_W}\0(?P<n>\d+)\0", re.I), Action.INSERT),
+    (re.compile(rf"(?:insert|add) {_W}\0(?P<n>\d+)\0 after {_W}\0(?P<a>\d+)\0", re.I), Action.INSERT),
+    (re.compile(rf"before {_W}\0(?P<o>\d+)\0,? (?:insert|add) {_W}\0(?P<n>\d+)\0", re.I), Action.INSERT),
+    (re.compile(rf"(?:insert|add) {_W}\0(?P<n>\d+)\0 before {_W}\0(?P<o>\d+)\0", re.I), Action.INSERT),
+    (re.compile(rf"replace {_W}\0(?P<o>\d+)\0(?: after {_W}\0(?P<a>\d+)\0)? (?:with|by) {_W}"
                 r"\0(?P<n>\d+)\0", re.I), Action.REPLACE),
-    (re.compile(r"delete (?:the words? )?\0(?P<o>\d+)\0(?: after \0(?P<a>\d+)\0)?", re.I), Action.DELETE),
+    (re.compile(rf"delete {_W}\0(?P<o>\d+)\0(?: after {_W}\0(?P<a>\d+)\0)?", re.I), Action.DELETE),
 ]  # fmt: skip
 _QUOTED = re.compile(r"[“\"]([^”\"]*)[”\"]")
 
@@ -273,6 +282,9 @@ def parse_sentence(text: str) -> tuple[list[Instruction], str]:
         head, rest = body, ""  # a colon inside the quoted words, not before a paragraph
     head = head.strip()
     carried = _QUOTED.fullmatch(rest.strip()).group(1) if rest.strip() else ""  # type: ignore[union-attr]
+    several = _several(head)
+    if several:
+        return several, carried
     m = _IN.fullmatch(head)
     if m and not any(p.fullmatch(head) for p, _, _ in _WHOLE):
         part, number, sub = parse_place(m.group("place"))
@@ -289,6 +301,24 @@ def parse_sentence(text: str) -> tuple[list[Instruction], str]:
             number, sub = (number, _previous_sub(sub)) if sub else (number - 1, "")
         return [Instruction(action, part, number, sub)], carried
     raise InputError(f"not an amendment instruction in the set wording: “{body[:120]}”")
+
+
+def _several(head: str) -> list[Instruction]:
+    m = _SEVERAL_OP.fullmatch(head)
+    if m:
+        return [
+            Instruction(Action.DELETE, Part.OPERATIVE, int(n)) for n in re.findall(r"\d+", m.group("list"))
+        ]
+    m = _SEVERAL_PP.fullmatch(head)
+    if not m:
+        return []
+    out = []
+    for word in re.split(r", and |, | and ", m.group("list")):
+        number = parse_ordinal_words(word)
+        if number is None:
+            raise InputError(f"not an ordinal number: “{word}”")
+        out.append(Instruction(Action.DELETE, Part.PREAMBLE, number))
+    return out
 
 
 def _previous_sub(sub: str) -> str:

@@ -104,6 +104,9 @@ def test_every_sentence_parses_back_to_its_instruction() -> None:
          (Action.INSERT, Part.PREAMBLE, 1, "")),
         ("Delete subparagraph (c) of operative paragraph 12", (Action.DELETE, Part.OPERATIVE, 12, "(c)")),
         ("Delete operative paragraph 12 (c) (ii);", (Action.DELETE, Part.OPERATIVE, 12, "(c) (ii)")),
+        ("Insert the following new preambular paragraph after the fifth preambular paragraph:",
+         (Action.INSERT, Part.PREAMBLE, 5, "")),
+        ("Replace operative paragraph 7 with the following text:", (Action.REPLACE, Part.OPERATIVE, 7, "")),
     ],
 )  # fmt: skip
 def test_whole_paragraph_instructions_are_read(text: str, expected: tuple) -> None:
@@ -125,7 +128,9 @@ def test_subparagraphs_are_inserted_deleted_and_replaced() -> None:
         if quoted:
             ins.paragraph = Paragraph(text=quoted)
         instructions.append(ins)
-        assert parse_sentence(sentence(ins) if quoted else text)[0][0].sub == ins.sub  # the wording reads back
+        assert (
+            parse_sentence(sentence(ins) if quoted else text)[0][0].sub == ins.sub
+        )  # the wording reads back
     amended = apply(instructions, base)
     subs = [p.text for p in amended.operative[2].subparagraphs]
     assert subs == ["to act", "to report every year", "to inform States"]
@@ -141,6 +146,18 @@ def test_text_edits_in_one_sentence_are_read() -> None:
         (Action.REPLACE, 5, "report", "comprehensive report", ""),
         (Action.DELETE, 5, "annually", "", ""),
     ]
+
+
+def test_several_paragraphs_deleted_in_one_sentence() -> None:
+    found, _ = parse_sentence("Delete operative paragraphs 5, 6 and 8;")
+    assert [(i.part, i.number) for i in found] == [
+        (Part.OPERATIVE, 5),
+        (Part.OPERATIVE, 6),
+        (Part.OPERATIVE, 8),
+    ]
+    found, _ = parse_sentence("Delete the second and third preambular paragraphs")
+    assert [(i.part, i.number) for i in found] == [(Part.PREAMBLE, 2), (Part.PREAMBLE, 3)]
+    assert texts(apply(found, _base()).preamble) == texts(_base().preamble)[:1]
 
 
 def test_sentences_outside_the_set_wording_are_refused_in_one_line() -> None:
