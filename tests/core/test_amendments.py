@@ -202,7 +202,9 @@ def _edited(draw: st.DrawFn, base: Resolution) -> Resolution:
                 words = node.text.split(" ")
                 at = draw(st.integers(0, len(words)))
                 how = draw(st.sampled_from(["add", "drop", "swap"]))
-                extra = draw(st.sampled_from(["regional", "all", "and in particular", "effective,"]))
+                extra = draw(
+                    st.sampled_from(["regional", "all", "and in particular", "in particular, effective"])
+                )
                 if how == "add" or "*" in node.text:  # dropping a word could break an italic span
                     words.insert(at, extra)
                 elif how == "drop" and len(words) > 1:  # a paragraph keeps some text
