@@ -125,9 +125,10 @@ def _field(instruction: str, shown: str, **fmt: object) -> str:
     )
 
 
-def _para(style_key: str, runs: str, *, jc: str = "") -> str:
+def _para(style_key: str, runs: str, *, jc: str = "", before: float = 0.0) -> str:
     style_id = STYLE_IDS[style_key][0]
-    extra = f'<w:jc w:val="{jc}"/>' if jc else ""
+    extra = f'<w:spacing w:before="{_tw(before)}"/>' if before else ""
+    extra += f'<w:jc w:val="{jc}"/>' if jc else ""
     return f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/>{extra}</w:pPr>{runs}</w:p>'
 
 
@@ -305,7 +306,9 @@ def _sponsor_runs(rendered: Rendered, star_id: int | None) -> str:
     return _run(line[:cut]) + mark + _run(line[cut + 1 :])
 
 
-def _body_xml(rendered: Rendered, notes: _Footnoter) -> str:
+def _body_xml(rendered: Rendered, notes: _Footnoter, organ_gap: float = 0.0) -> str:
+    """The body paragraphs; `organ_gap` is the space an organ line stands below the title with, kept before
+    an amendment's first instruction (it has no organ line), as issued."""
     out = [_para(_AGENDA_STYLE.get(line.style, "agenda_item"), _run(line.text)) for line in rendered.agenda]
     if rendered.sponsor_line:
         runs = _sponsor_runs(rendered, 1 if rendered.sponsor_note else None)
@@ -319,11 +322,13 @@ def _body_xml(rendered: Rendered, notes: _Footnoter) -> str:
         comma = _run(",") if rendered.organ_comma else ""
         out.append(_para("organ_line", _run(rendered.organ_line, italic=True) + comma))
     previous = ""
+    gap = organ_gap if rendered.blocks and rendered.blocks[0].role == "instruction" else 0.0
     for block in rendered.blocks:
         style = _block_style(block)
         if style == "annex" and previous == "annex_heading":
             style = "annex_title"
-        out.append(_para(style, _block_runs(block, notes)))
+        out.append(_para(style, _block_runs(block, notes), before=gap))
+        gap = 0.0
         previous = style
     out.append(_para("end_rule", ""))
     return "".join(out)
@@ -524,7 +529,7 @@ def build_document(res: Resolution, *, paper: str | None = None) -> docx.documen
     for child in list(body):
         if child is not sect_pr:
             body.remove(child)
-    for p in _parse_many(_body_xml(rendered, notes)):
+    for p in _parse_many(_body_xml(rendered, notes, layout.styles["organ_line"].before)):
         _place(p, sect_pr.addprevious)
     _write_footnotes(document, rendered, notes)
     _headers_and_footers(document, rendered, layout)

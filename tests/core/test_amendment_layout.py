@@ -57,6 +57,14 @@ def test_instruction_and_quoted_paragraph_sit_as_issued(pages: tuple[list[Word],
     want = find_line(issued, 1, "Delete the thirty-eighth")
     assert near(got[0].x0, want[0].x0)  # indented as a body paragraph's first line
     assert " ".join(w.text for w in got) == " ".join(w.text for w in want)
+    # below the title as the organ line of a draft would stand (the title wraps differently: its last line)
+    title_got = find_line(ours, 1, "Safety and security")
+    title_want = find_line(issued, 1, "Safety and security")
+    rows_got, rows_want = lines(ours, 1), lines(issued, 1)
+    last_got = rows_got[rows_got.index(got) - 1][0].baseline
+    last_want = rows_want[rows_want.index(want) - 1][0].baseline
+    assert title_got[0].baseline <= last_got and title_want[0].baseline <= last_want
+    assert near(got[0].baseline - last_got, want[0].baseline - last_want)
     quoted_got = find_line(ours, 1, "Recalling", below=got[0].baseline)
     quoted_want = find_line(issued, 1, "Recalling", below=want[0].baseline)
     assert near(quoted_got[0].x0, quoted_want[0].x0)
