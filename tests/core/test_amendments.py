@@ -409,6 +409,14 @@ def test_cli_amend_writes_and_applies(tmp_path: Path, suffix: str) -> None:
     assert done.returncode == 0, done.stdout
 
 
+def test_cli_refuses_akn_export_of_an_amendment_in_one_line(tmp_path: Path) -> None:
+    done = _cli(
+        "export", str(ROOT / "tests" / "fixtures" / "corpus" / "A_80_L.19.txt"), "-o", str(tmp_path / "a.xml")
+    )
+    assert done.returncode == 2 and "Akoma Ntoso" in done.stderr.splitlines()[-1]
+    assert not (tmp_path / "a.xml").exists()
+
+
 def test_cli_refuses_to_apply_a_draft_and_names_a_missing_paragraph(tmp_path: Path) -> None:
     from app.storage import save_project
 
