@@ -126,14 +126,15 @@ def _sub_label(path: list[int]) -> str:
     return " ".join(subparagraph_label(depth, i) for depth, i in enumerate(path, start=1))
 
 
-def _derive_pair(part: Part, number: int, path: list[int], bp: Paragraph, np: Paragraph, by_id: bool
-                 ) -> list[Instruction] | None:  # fmt: skip
-    """Instructions from one paragraph to its counterpart, or None when only the whole paragraph will do."""
+def _derive_pair(part: Part, number: int, path: list[int], bp: Paragraph, np: Paragraph, by_id: bool,
+                 subs: bool) -> list[Instruction] | None:  # fmt: skip
+    """Instructions from one paragraph to its counterpart, or None when only the whole paragraph will do.
+    `subs`: subparagraphs may be deleted and inserted one by one (else any such change replaces the whole)."""
     sub = _sub_label(path)
     if bp.heading != np.heading or bp.tail != np.tail:
         return None
     pairs = align(bp.subparagraphs, np.subparagraphs, by_id=by_id)
-    if any(a is None or b is None for a, b in pairs):
+    if not subs and any(a is None or b is None for a, b in pairs):
         return None
     out: list[Instruction] = []
     before, after = lead_text(bp), lead_text(np)
@@ -142,21 +143,22 @@ def _derive_pair(part: Part, number: int, path: list[int], bp: Paragraph, np: Pa
         if edits is None:
             return None
         out += [Instruction(e.action, part, number, sub, old=e.old, new=e.new, after=e.after) for e in edits]
-    for i, (a, b) in enumerate(pairs, start=1):
-        inner = _derive_pair(part, number, [*path, i], a, b, by_id)  # type: ignore[arg-type]
-        if inner is None:
-            inner = [
-                Instruction(Action.REPLACE, part, number, _sub_label([*path, i]), paragraph=copy.deepcopy(b))
-            ]
-        out += inner
+    index = 0  # the base subparagraph last passed
+    for a, b in pairs:
+        index += a is not None
+        label = _sub_label([*path, index]) if index else f"{sub} (0)".strip()
+        if a is not None and b is not None:
+            inner = _derive_pair(part, number, [*path, index], a, b, by_id, subs)
+            out += inner if inner is not None else [Instruction(Action.REPLACE, part, number, label,
+                                                                paragraph=copy.deepcopy(b))]  # fmt: skip
+        elif a is not None:
+            out.append(Instruction(Action.DELETE, part, number, label, paragraph=copy.deepcopy(a)))
+        elif b is not None:
+            out.append(Instruction(Action.INSERT, part, number, label, paragraph=copy.deepcopy(b)))
     return out
 
 
-def derive(base: Resolution, proposed: Resolution) -> list[Instruction]:
-    """The instructions that turn the paragraphs of `base` into those of `proposed`, in reading order of the
-    base. Paragraphs are aligned by the compare engine; changes inside a paragraph become text edits in the
-    set wording when they read back exactly, else the whole paragraph is replaced."""
-    by_id = same_project(base, proposed)
+def _derive(base: Resolution, proposed: Resolution, by_id: bool, subs: bool) -> list[Instruction]:
     out: list[Instruction] = []
     for part in Part:
         number = 0
@@ -164,7 +166,7 @@ def derive(base: Resolution, proposed: Resolution) -> list[Instruction]:
             if bp is not None:
                 number += 1
             if bp is not None and np is not None:
-                found = _derive_pair(part, number, [], bp, np, by_id)
+                found = _derive_pair(part, number, [], bp, np, by_id, subs)
                 out += found if found is not None else [Instruction(Action.REPLACE, part, number,
                                                                     paragraph=copy.deepcopy(np))]  # fmt: skip
             elif bp is not None:
@@ -172,6 +174,22 @@ def derive(base: Resolution, proposed: Resolution) -> list[Instruction]:
             elif np is not None:
                 out.append(Instruction(Action.INSERT, part, number, paragraph=copy.deepcopy(np)))
     return out
+
+
+def derive(base: Resolution, proposed: Resolution) -> list[Instruction]:
+    """The instructions that turn the paragraphs of `base` into those of `proposed`, in reading order of the
+    base. Paragraphs and subparagraphs are aligned by the compare engine; changes inside a paragraph become
+    text edits in the set wording when they read back exactly, else the paragraph is replaced whole. The
+    finer instructions are kept only when applying them gives the proposed draft exactly."""
+    by_id = same_project(base, proposed)
+    fine = _derive(base, proposed, by_id, subs=True)
+    try:
+        amended = apply(fine, base)
+        if all(texts(amended.part(p)) == texts(proposed.part(p)) for p in Part):
+            return fine
+    except InputError:
+        pass
+    return _derive(base, proposed, by_id, subs=False)
 
 
 # --- applying instructions ------------------------------------------------------------------------------
