@@ -136,6 +136,22 @@ def test_subparagraphs_are_inserted_deleted_and_replaced() -> None:
     assert subs == ["to act", "to report every year", "to inform States"]
 
 
+def test_derived_subparagraph_changes_name_the_subparagraph() -> None:
+    base = _base()
+    new = copy.deepcopy(base)
+    subs = new.operative[2].subparagraphs
+    subs.insert(0, Paragraph("", "to convene a meeting"))
+    del subs[2]  # "to consult States"
+    found = [(i.sentence, i.quoted.text if i.quoted else "") for i in items(derive(base, new))]
+    assert found == [
+        ("Before operative paragraph 3 (a), insert a new subparagraph reading", "to convene a meeting"),
+        ("Delete operative paragraph 3 (b) reading", "to consult States"),
+    ]
+    written = amendment(base, new)
+    read = read_text(to_text(written)).resolution
+    assert texts(apply(read.instructions, base).operative) == texts(new.operative)
+
+
 def test_text_edits_in_one_sentence_are_read() -> None:
     found, _ = parse_sentence(
         "In operative paragraph 5, after “States”, insert “and regional organizations”; "
