@@ -1,4 +1,4 @@
-"""The command line: check, export, new, templates, compare.
+"""The command line: check, export, new, templates, compare, amend.
 
 Exit codes: 0 fine, 1 the document has errors (check), 2 the input cannot be read or the command is wrong.
 """
@@ -13,7 +13,7 @@ from pathlib import Path
 from app.errors import ResoluteError
 from app.findings import Severity
 
-COMMANDS = ("check", "export", "new", "templates", "compare")
+COMMANDS = ("check", "export", "new", "templates", "compare", "amend")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -26,6 +26,7 @@ def _parser() -> argparse.ArgumentParser:
     c = sub.add_parser("check", help="list convention, spelling and style findings")
     c.add_argument("file", type=Path)
     c.add_argument("--format", choices=("text", "json"), default="text")
+    c.add_argument("--base", type=Path, help="for an amendment: the draft it amends, to find each paragraph")
 
     e = sub.add_parser("export", help="write the document as .docx, .json (project) or .txt")
     e.add_argument("file", type=Path)
@@ -41,6 +42,16 @@ def _parser() -> argparse.ArgumentParser:
     cmp_.add_argument("base", type=Path)
     cmp_.add_argument("new", type=Path)
     cmp_.add_argument("-o", "--output", type=Path, required=True)
+
+    a = sub.add_parser(
+        "amend", help="the amendment that turns BASE into PROPOSED; --apply: the amended draft"
+    )
+    a.add_argument("first", type=Path, metavar="BASE", help="the draft amended (with --apply: the amendment)")
+    a.add_argument("second", type=Path, metavar="PROPOSED", help="the draft as proposed (with --apply: BASE)")
+    a.add_argument("--apply", action="store_true", help="apply the amendment FIRST to the draft SECOND")
+    a.add_argument("--sponsor", default="", help="who submits the amendment: 'Russian Federation'")
+    a.add_argument("--symbol", default="", help="the amendment's own symbol: A/80/L.19")
+    a.add_argument("-o", "--output", type=Path, required=True)
     return p
 
 
@@ -66,6 +77,10 @@ def _check(args: argparse.Namespace) -> int:
 
     result = read_document(args.file)
     findings = result.findings + check_document(result.resolution)
+    if args.base is not None:
+        from app.conventions.amendment import base_findings
+
+        findings += base_findings(result.resolution, read_document(args.base).resolution)
     if args.format == "json":
         print(json.dumps([f.as_dict() for f in findings], ensure_ascii=False, indent=1))
     else:
@@ -141,4 +156,25 @@ def _compare(args: argparse.Namespace) -> int:
     return 0
 
 
-_COMMANDS = {"check": _check, "export": _export, "new": _new, "templates": _templates, "compare": _compare}
+def _amend(args: argparse.Namespace) -> int:
+    from app import amendments
+    from app.io.reading import read_document
+    from app.io.text_header import split_sponsors
+    from app.model import DocumentKind
+
+    first = read_document(args.first).resolution
+    second = read_document(args.second).resolution
+    if args.apply:
+        if first.header.kind is not DocumentKind.AMENDMENT:
+            raise ResoluteError(
+                f"{args.first.name} is not an amendment (its sponsor line names no draft amended)"
+            )
+        _write(amendments.apply(first.instructions, second, first), args.output)
+        return 0
+    sponsors = split_sponsors(args.sponsor) if args.sponsor.strip() else []
+    _write(amendments.amendment(first, second, sponsors=sponsors, symbol=args.symbol.strip()), args.output)
+    return 0
+
+
+_COMMANDS = {"check": _check, "export": _export, "new": _new, "templates": _templates, "compare": _compare,
+             "amend": _amend}  # fmt: skip

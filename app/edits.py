@@ -17,7 +17,17 @@ from typing import Any
 from app import inline
 from app.findings import Finding, Fix
 from app.history import Change, Entry, History
-from app.model import MAX_LEVELS, AgendaItem, Footnote, Header, Paragraph, Part, Resolution, new_id
+from app.model import (
+    MAX_LEVELS,
+    AgendaItem,
+    Footnote,
+    Header,
+    Instruction,
+    Paragraph,
+    Part,
+    Resolution,
+    new_id,
+)
 
 TEXT_FIELDS = ("opener", "text", "tail")
 
@@ -533,6 +543,19 @@ def replace_document(doc: Document, *, resolution: Resolution, label: str = "Imp
 
     change = Change(label=label, structure=True, header=True, title=True, footnotes=True)
     return _record(doc, label, put(after), put(before), change)
+
+
+def set_instructions(doc: Document, *, instructions: list[Instruction], label: str = "Edit amendment",
+                     typing: bool = False) -> Change:  # fmt: skip
+    """An amendment's instructions, all at once (the editor's amendment panel edits a copy of the list);
+    `typing` merges consecutive keystrokes into one undo step."""
+    res = doc.resolution
+    old, new = res.instructions, copy.deepcopy(instructions)
+    if old == new:
+        return Change(revision=doc.revision)
+    change = Change(label=label, structure=True)
+    return _record(doc, label, lambda: setattr(res, "instructions", new), lambda: setattr(res, "instructions", old),
+                   change, merge_key=("instructions",) if typing else None)  # fmt: skip
 
 
 def insert_paragraphs(

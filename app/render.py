@@ -31,7 +31,8 @@ class Block:
 
     # "preambular", "operative", "subparagraph", "heading" (a section heading line); for a resolution in
     # parts "part_heading" (the letter), "part_title" and "organ_line" before each part; for an annex
-    # "annex_heading" ("Annex I"), "annex_title" and "annex_paragraph"; "unplaced" for material kept as text
+    # "annex_heading" ("Annex I"), "annex_title" and "annex_paragraph"; "unplaced" for material kept as text;
+    # for an amendment "instruction" (a sentence in the set wording) and "quoted" (a paragraph it quotes)
     role: str
     paragraph_id: str  # the model paragraph it shows (subparagraphs have their own ids); part or annex id
     part: Part | None  # None in an annex and on part and annex lines
@@ -191,7 +192,7 @@ def _block(role: str, para_id: str, part: Part | None, level: int, label: str, o
     return Block(role, para_id, part, level, label, opener, tuple(inline.parse(text)), end, is_tail, unit)
 
 
-def _blocks_for(para: Paragraph, *, part: Part | None, level: int, label: str, end: str | None, role: str,
+def blocks_for(para: Paragraph, *, part: Part | None, level: int, label: str, end: str | None, role: str,
                 unit: str) -> list[Block]:  # fmt: skip
     """A paragraph and its subparagraphs. `end` None (annexes): punctuation stays as written."""
     as_written = end is None
@@ -208,7 +209,7 @@ def _blocks_for(para: Paragraph, *, part: Part | None, level: int, label: str, e
     for i, sub in enumerate(subs, start=1):
         last = i == len(subs)
         sub_end = None if as_written else (";" if tail or not last else end)
-        out += _blocks_for(sub, part=part, level=level + 1, label=subparagraph_label(level + 1, i), end=sub_end,
+        out += blocks_for(sub, part=part, level=level + 1, label=subparagraph_label(level + 1, i), end=sub_end,
                            role="subparagraph", unit=unit)  # fmt: skip
     if subs and tail:
         out.append(_block(role, para.id, part, level, "", "", tail, end or "", is_tail=True, unit=unit))
@@ -225,13 +226,13 @@ def _part_blocks(body: ResolutionPart, letter: str, organ: str) -> list[Block]:
         comma = "," if body.preamble else ""
         blocks.append(Block("organ_line", body.id, None, 0, "", organ, (), comma, unit=letter))
     for para in body.preamble:
-        blocks += _blocks_for(
+        blocks += blocks_for(
             para, part=Part.PREAMBLE, level=0, label="", end=",", role="preambular", unit=letter
         )
     n = len(body.operative)
     for i, para in enumerate(body.operative, start=1):
         label = f"{i}." if n > 1 else ""
-        blocks += _blocks_for(para, part=Part.OPERATIVE, level=0, label=label, end="." if i == n else ";",
+        blocks += blocks_for(para, part=Part.OPERATIVE, level=0, label=label, end="." if i == n else ";",
                               role="operative", unit=letter)  # fmt: skip
     return blocks
 
@@ -267,7 +268,7 @@ def _annex_blocks(annex: Annex, label: str) -> list[Block]:
     for para in annex.paragraphs:
         if para.numbered:
             number += 1
-        blocks += _blocks_for(para, part=None, level=0, label=f"{number}." if para.numbered else "", end=None,
+        blocks += blocks_for(para, part=None, level=0, label=f"{number}." if para.numbered else "", end=None,
                               role="annex_paragraph", unit=label)  # fmt: skip
     return blocks
 
@@ -289,6 +290,11 @@ def render(res: Resolution, template: Template | None = None) -> Rendered:
     blocks: list[Block] = []
     parts = res.parts()
     in_parts = len(parts) > 1
+    amendment = h.kind is DocumentKind.AMENDMENT
+    if amendment:  # an amendment prints its instructions, with no organ line of its own
+        from app.amendments import instruction_blocks
+
+        blocks += instruction_blocks(res.instructions)
     for index, body in enumerate(parts):
         blocks += _part_blocks(body, part_letter(index) if in_parts else "", tpl.organ_line)
     for annex, unit in zip(res.annexes, annex_units(res.annexes), strict=True):
@@ -307,7 +313,7 @@ def render(res: Resolution, template: Template | None = None) -> Rendered:
         sponsor_note=note,
         title=inline.plain(res.title) if tpl.has_title else "",
         title_spans=tuple(inline.parse(res.title)) if tpl.has_title else (),
-        organ_line="" if in_parts else tpl.organ_line,  # a resolution in parts has one before each part
+        organ_line="" if in_parts or amendment else tpl.organ_line,  # in parts: one before each part
         organ_comma=bool(res.preamble),
         blocks=blocks,
         job_number=h.job_number,
@@ -338,7 +344,13 @@ def place_names(blocks: Iterable[Block]) -> dict[str, str]:
     counters: dict[tuple[str, Part | None], int] = {}
     names: dict[str, str] = {}
     top = ""
+    instruction = 0
     for block in blocks:
+        if block.role == "instruction":
+            instruction += 1
+            names[block.paragraph_id] = f"instruction {instruction}"
+        elif block.role == "quoted":
+            names[block.paragraph_id] = f"instruction {instruction}, quoted text"
         if block.is_tail or block.role not in ("preambular", "operative", "subparagraph", "annex_paragraph"):
             continue
         key = (block.unit, block.part)

@@ -53,6 +53,9 @@ class ActionId(str, Enum):
     ORAL_REVISIONS = "oral_revisions"
     ROLLOVER = "rollover"
     REVISE = "revise"
+    NEW_AMENDMENT = "new_amendment"
+    AMEND_FROM_COMPARISON = "amend_from_comparison"
+    SHOW_AMENDED = "show_amended"
     ABOUT = "about"
 
 
@@ -128,6 +131,15 @@ SPECS: dict[ActionId, ActionSpec] = {
     ActionId.ROLLOVER: ActionSpec(
         "&Roll Over to Next Session…", "", "Next session's draft from this adopted resolution"
     ),  # fmt: skip
+    ActionId.NEW_AMENDMENT: ActionSpec(
+        "New &Amendment…", "", "Start an amendment to a draft: choose the draft it amends"
+    ),
+    ActionId.AMEND_FROM_COMPARISON: ActionSpec(
+        "Amendment from &Comparison", "", "The amendment that turns the base version into this draft"
+    ),
+    ActionId.SHOW_AMENDED: ActionSpec(
+        "Amended &Draft", "", "The draft this amendment amends, with the amendment applied"
+    ),
     ActionId.REVISE: ActionSpec(
         "Make Re&vised Draft (/Rev.N)",
         "",
@@ -140,7 +152,7 @@ SPECS: dict[ActionId, ActionSpec] = {
 _HINT_ONLY = {ActionId.INDENT, ActionId.OUTDENT}
 
 MENUS: list[tuple[str, list[ActionId | str | None]]] = [
-    ("&File", [ActionId.NEW, ActionId.OPEN, "recent", None, ActionId.SAVE, ActionId.SAVE_AS, None,
+    ("&File", [ActionId.NEW, ActionId.NEW_AMENDMENT, ActionId.OPEN, "recent", None, ActionId.SAVE, ActionId.SAVE_AS, None,
                ActionId.IMPORT, ActionId.EXPORT_DOCX, None, ActionId.SETTINGS, None, ActionId.QUIT]),
     ("&Edit", [ActionId.UNDO, ActionId.REDO, None, ActionId.FIND]),
     ("&Paragraph", [ActionId.ADD_PARAGRAPH, ActionId.INSERT_PARAGRAPH, ActionId.DUPLICATE_PARAGRAPH,
@@ -150,7 +162,8 @@ MENUS: list[tuple[str, list[ActionId | str | None]]] = [
     ("&View", [ActionId.SHOW_DETAILS, ActionId.SHOW_PREVIEW, ActionId.SHOW_ISSUES, None, ActionId.NEXT_ISSUE,
                None, ActionId.ZOOM_IN, ActionId.ZOOM_OUT, ActionId.ZOOM_RESET]),
     ("Versio&ns", [ActionId.COMPARE_BASE, ActionId.COMPARE_WITH, None, ActionId.EXPORT_TRACKED,
-                   ActionId.ORAL_REVISIONS, None, ActionId.ROLLOVER, ActionId.REVISE]),
+                   ActionId.ORAL_REVISIONS, ActionId.AMEND_FROM_COMPARISON, ActionId.SHOW_AMENDED, None,
+                   ActionId.ROLLOVER, ActionId.REVISE]),
     ("&Help", [ActionId.ABOUT]),
 ]  # fmt: skip
 

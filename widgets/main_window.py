@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import edits, inline, recovery, storage
+from app.amendments import instruction_ids
 from app.documents import new_resolution
 from app.errors import ResoluteError
 from app.findings import Finding
@@ -40,10 +41,12 @@ from app.history import Change
 from app.io.docx_writer import write_docx
 from app.io.text_reader import read_text
 from app.model import Part, Resolution
-from app.render import Rendered, keeps_own_end, render
+from app.render import Rendered, keeps_own_end, place_names, render
 from app.templates import all_templates, get_template
 from widgets import services
 from widgets.actions import ActionId, build_actions, build_menus, build_toolbar
+from widgets.amending import Amending
+from widgets.amendment_panel import AmendmentPanel
 from widgets.background import Debouncer, Runner
 from widgets.fields import TextField, to_display, to_markup
 from widgets.find_replace import FindBar
@@ -175,6 +178,9 @@ class MainWindow(QMainWindow):
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(0)
         lay.addWidget(self.paragraphs, 1)
+        self.amendment_panel = AmendmentPanel()  # shown in place of the paragraphs for an amendment
+        self.amendment_panel.hide()
+        lay.addWidget(self.amendment_panel, 1)
         lay.addWidget(self.find_bar)
         self.setCentralWidget(central)
 
@@ -206,6 +212,7 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.issues_dock], [150], Qt.Orientation.Vertical)
 
         self.versions = Versions(self)  # the base to compare with, and the compare view beside the preview
+        self.amending = Amending(self, self.amendment_panel)
 
         self.counts_label = QLabel()
         self.where_label = QLabel()
@@ -265,7 +272,7 @@ class MainWindow(QMainWindow):
             A.INSERT_FOOTNOTE: self.insert_footnote, A.SECTION_HEADING: self.edit_section_heading, A.ITALIC: self.toggle_italic, A.NEXT_ISSUE: self.next_issue,
             A.ZOOM_IN: lambda: self._set_zoom(self.settings.zoom + 1),
             A.ZOOM_OUT: lambda: self._set_zoom(self.settings.zoom - 1), A.ZOOM_RESET: lambda: self._set_zoom(0),
-            A.ABOUT: self._about, **self.versions.handlers(),
+            A.ABOUT: self._about, **self.versions.handlers(), **self.amending.handlers(),
         }  # fmt: skip
 
     def _wire_view_actions(self) -> None:
@@ -298,6 +305,7 @@ class MainWindow(QMainWindow):
         self.paragraphs.rebuild(self.rendered.blocks, self._content, self.rendered.organ_line)
         self.header.show_header(self.res)
         self.paragraphs.set_title(self.rendered.title)
+        self.amending.refresh()
         self._show_footnotes()
         self.preview_timer.poke()  # the page follows once the editor is up
         self._show_findings()
@@ -376,6 +384,8 @@ class MainWindow(QMainWindow):
                     continue
                 value = para.opener if field == "opener" else to_display(getattr(para, field), self.numbers)
                 self.paragraphs.set_content(pid, field, value)
+        if (change.structure or change.header) and initiator is not self.amendment_panel:
+            self.amending.refresh()  # undo, redo or a change of kind
         if change.title or change.header:
             self.paragraphs.set_title(self._title_now())
         if (change.header or change.title) and initiator is not self.header:
@@ -670,13 +680,17 @@ class MainWindow(QMainWindow):
         live = [f for f in self.doc_findings if f.paragraph_id not in self.para_findings]
         for found in self.para_findings.values():
             live += found
-        exists = {p.id for _, p in self.res.paragraphs()} | set(self.res.footnotes)
+        exists = (
+            {p.id for _, p in self.res.paragraphs()} | set(self.res.footnotes) | instruction_ids(self.res)
+        )
         return self.import_findings + [f for f in live if not f.paragraph_id or f.paragraph_id in exists]
 
     def _where(self, finding: Finding) -> str:
         """'OP 3 (a)' for a paragraph, 'Footnote 2' for a footnote's text, 'Sponsors' or 'Title' in the header."""
         if finding.field == "footnote" and finding.paragraph_id in self.numbers:
             return f"Footnote {self.numbers[finding.paragraph_id]}"
+        if finding.paragraph_id and self.amending.active:
+            return place_names(self.rendered.blocks).get(finding.paragraph_id, "Amendment")
         if finding.paragraph_id:
             return self.paragraphs.where(finding.paragraph_id)
         name = finding.field.split("[")[0]
@@ -719,6 +733,8 @@ class MainWindow(QMainWindow):
                 self.check_timer.poke()
 
     def jump_to(self, finding: Finding) -> None:
+        if self.amending.jump(finding):
+            return
         if finding.field == "footnote" and finding.paragraph_id in self.res.footnotes:
             self.bottom_tabs.setCurrentWidget(self.footnotes)
             self.footnotes.focus_footnote(finding.paragraph_id)

@@ -376,7 +376,10 @@ class ParagraphList(QScrollArea):
                     filter(None, [self._headings.get(b.paragraph_id), line])
                 )
         wanted: list[tuple[RowKey, Block]] = [
-            ((b.paragraph_id, b.is_tail), b) for b in blocks if b.part is not None and b.role != "heading"
+            ((b.paragraph_id, b.is_tail), b)
+            for b in blocks
+            if b.part is not None
+            and b.role not in ("heading", "instruction", "quoted")  # amendment: its panel
         ]
         if [key for key, _ in wanted] == self.order and all(key in self.rows for key in self.order):
             self._relabel(wanted)  # same rows in the same order: only numbers, labels and ends can differ

@@ -226,6 +226,14 @@ def diff_markup(base: str, new: str) -> list[Segment]:
     return _segments(_flatten(diff_tokens(a, b)), None)
 
 
+def diff_strings(base: str, new: str) -> list[tuple[str, str, str]]:
+    """Word diff of two strings as runs (tag, base text, new text), tags as in `diff_tokens`."""
+    return [
+        (tag, "".join(t.text for t in x), "".join(t.text for t in y))
+        for tag, x, y in diff_tokens(_words(base), _words(new))
+    ]
+
+
 def _flatten(ops: Iterable[tuple[str, list[_Token], list[_Token]]]) -> list[tuple[str, _Token | tuple]]:
     """Opcodes as a flat (op, token) list; equal footnote references carry both ids as a pair."""
     out: list[tuple[str, _Token | tuple]] = []
@@ -398,7 +406,7 @@ def align(base: list[Paragraph], new: list[Paragraph], *, by_id: bool) -> list[P
     return pairs
 
 
-def _same_project(base: Resolution, new: Resolution) -> bool:
+def same_project(base: Resolution, new: Resolution) -> bool:
     """Paragraph ids are worth pairing on when most of them are shared (both versions of one project)."""
     bids = {p.id for _, p in base.paragraphs()}
     nids = {p.id for _, p in new.paragraphs()}
@@ -510,7 +518,7 @@ def _line_segments(base: str, new: str) -> list[Segment]:
 
 def compare(base: Resolution, new: Resolution, *, by_id: bool | None = None) -> Comparison:
     """The structural comparison of two versions. `by_id` None: decide from the ids the versions share."""
-    use_ids = _same_project(base, new) if by_id is None else by_id
+    use_ids = same_project(base, new) if by_id is None else by_id
     comparer = _Comparer(base, new, use_ids)
     for part in Part:
         comparer.paragraphs(base.part(part), new.part(part))

@@ -8,15 +8,20 @@ Changes of terminal punctuation alone are not read out: they follow from the str
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-from app.compare.diff import DELETE, EQUAL, INSERT, BlockChange, Comparison, Segment
-from app.formatting import ordinal_words
+from app.compare.diff import BlockChange, Comparison
+from app.model import Part
 from app.render import Block, join_opener
-
-_PUNCT_ONLY = re.compile(r"^[\s,;:.]*$")
-_MAX_CONTEXT = 8
+from app.wording import (
+    delete_paragraph,
+    in_paragraph,
+    insert_paragraph,
+    paragraph_name,
+    part_name,
+    segment_edits,
+)
+from app.wording import quote as _q
 
 
 @dataclass(frozen=True)
@@ -25,10 +30,6 @@ class OralRevision:
     instruction: (
         str  # "In operative paragraph 5, after “all States”, insert “and international organizations”"
     )
-
-
-def _q(text: str) -> str:
-    return f"“{text.strip()}”"
 
 
 class _Names:
@@ -43,14 +44,11 @@ class _Names:
             key = (block.paragraph_id, block.is_tail)
             if block.role == "preambular" and not block.is_tail and block.level == 0:
                 pp += 1
-                parent = f"the {ordinal_words(pp)} preambular paragraph"
+                parent = paragraph_name(Part.PREAMBLE, pp)
                 self.names[key], self.kinds[key] = parent, "preambular paragraph"
             elif block.role == "operative" and not block.is_tail and block.level == 0:
-                parent = (
-                    f"operative paragraph {block.label.rstrip('.')}"
-                    if block.label
-                    else "the operative paragraph"
-                )
+                number = int(block.label.rstrip(".")) if block.label else 1
+                parent = paragraph_name(Part.OPERATIVE, number, numbered=bool(block.label))
                 self.names[key], self.kinds[key] = parent, "operative paragraph"
             elif block.role == "subparagraph":
                 top = parent.removeprefix("the ")
@@ -79,84 +77,9 @@ def _block_text(block: Block) -> str:
     return join_opener(block.opener, body)
 
 
-def _context_before(base: str, at: int) -> str:
-    """The fewest words before `at` that occur once in the base text."""
-    words = list(re.finditer(r"\S+", base[:at]))
-    for n in range(2, _MAX_CONTEXT + 1):
-        if n > len(words):
-            break
-        start = words[-n].start()
-        snippet = base[start:at].strip()
-        if base.count(snippet) == 1:
-            return snippet
-    return base[words[-min(len(words), _MAX_CONTEXT)].start() : at].strip() if words else ""
-
-
-def _join_close_edits(segments: list[Segment]) -> list[Segment]:
-    """Two edits one or two words apart read better as one replacement."""
-    out = list(segments)
-    for i in range(1, len(out) - 1):
-        seg = out[i]
-        if seg.op != EQUAL or seg.footnote or len(seg.text.split()) > 2 or not seg.text.strip():
-            continue
-        if out[i - 1].op != EQUAL and out[i + 1].op != EQUAL:
-            out[i] = Segment(DELETE, seg.text)
-            out.insert(i + 1, Segment(INSERT, seg.text))
-    # deletions first, then insertions, inside each run of changes
-    result: list[Segment] = []
-    run: list[Segment] = []
-    for seg in [*out, Segment(EQUAL, "")]:
-        if seg.op != EQUAL:
-            run.append(seg)
-            continue
-        result += [s for s in run if s.op == DELETE] + [s for s in run if s.op == INSERT]
-        run = []
-        result.append(seg)
-    return result[:-1]
-
-
 def _edits(change: BlockChange) -> list[str]:
-    """The edits inside one changed paragraph, as instructions."""
-    return _segment_edits(change.segments)
-
-
-def _segment_edits(segments: list[Segment]) -> list[str]:
-    base = "".join(s.text for s in segments if s.op != INSERT)
-    out: list[str] = []
-    pos = 0  # offset in the base text
-    i = 0
-    segs = _join_close_edits(segments)
-    while i < len(segs):
-        seg = segs[i]
-        if seg.op == EQUAL:
-            pos += len(seg.text)
-            i += 1
-            continue
-        deleted = inserted = ""
-        while i < len(segs) and segs[i].op != EQUAL:
-            if segs[i].op == DELETE:
-                deleted += segs[i].text
-            elif segs[i].op == INSERT:
-                inserted += segs[i].text
-            i += 1
-        start = pos
-        pos += len(deleted)
-        if _PUNCT_ONLY.match(deleted) and _PUNCT_ONLY.match(inserted):
-            continue
-        if not deleted.strip():
-            if start == 0 or not base[:start].strip():
-                following = base[start:].split()[:3]
-                out.append(f"before {_q(' '.join(following))}, insert {_q(inserted)}")
-            else:
-                out.append(f"after {_q(_context_before(base, start))}, insert {_q(inserted)}")
-        else:
-            unique = base.count(deleted.strip()) == 1
-            where = "" if unique else f" after {_q(_context_before(base, start))}"
-            if inserted.strip():
-                out.append(f"replace {_q(deleted)}{where} with {_q(inserted)}")
-            else:
-                out.append(f"delete {_q(deleted)}{where}")
-    return out
+    """The edits inside one changed paragraph, as phrases."""
+    return [e.phrase for e in segment_edits(change.segments)]
 
 
 def _belongs(child: Block, top: Block) -> bool:
@@ -180,13 +103,13 @@ def oral_revisions(cmp: Comparison) -> list[OralRevision]:
             edits = _edits(change)
             if edits:
                 where = names.of(base)
-                out.append(OralRevision(where, f"In {where}, " + "; ".join(edits)))
+                out.append(OralRevision(where, in_paragraph(where, edits)))
         elif change.status == "deleted" and base is not None:
             # a deleted paragraph takes its subparagraphs with it
             while i < len(blocks) and blocks[i].status == "deleted" and _belongs(blocks[i].base, base):
                 i += 1
             where = names.of(base)
-            out.append(OralRevision(where, f"Delete {where}"))
+            out.append(OralRevision(where, delete_paragraph(where)))
             renumber = renumber or base.label != ""
         elif change.status == "inserted" and new is not None and new.role == "heading":
             lines = [_block_text(new)]
@@ -208,14 +131,11 @@ def oral_revisions(cmp: Comparison) -> list[OralRevision]:
                 new.role, "subparagraph" if new.role == "subparagraph" else "paragraph"
             )
             text = _q(" ".join(texts))
-            if last_base is None:
-                part = "preamble" if new.role == "preambular" else "operative part"
-                out.append(
-                    OralRevision(part, f"At the beginning of the {part}, insert a new {kind} reading: {text}")
-                )
-            else:
-                where = names.of(last_base)
-                out.append(OralRevision(where, f"After {where}, insert a new {kind} reading: {text}"))
+            part = Part.PREAMBLE if new.role == "preambular" else Part.OPERATIVE
+            where = names.of(last_base) if last_base is not None else ""
+            out.append(
+                OralRevision(where or part_name(part), f"{insert_paragraph(where, part, kind)} {text}")
+            )
             renumber = renumber or new.label != ""
             continue
         if base is not None:
@@ -233,10 +153,10 @@ def _footnote_revisions(cmp: Comparison) -> list[OralRevision]:
         if note.status != "changed":
             continue
         number = cmp.base_rendered.footnote_numbers.get(note.base_id)
-        edits = _segment_edits(note.segments)
+        edits = [e.phrase for e in segment_edits(note.segments)]
         if number and edits:
             where = f"footnote {number}"
-            out.append(OralRevision(where, f"In {where}, " + "; ".join(edits)))
+            out.append(OralRevision(where, in_paragraph(where, edits)))
     return out
 
 

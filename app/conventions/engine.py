@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable
 
 from app import spelling
 from app.conventions import (
+    amendment,
     citations,
     dates,
     header,
@@ -35,7 +36,7 @@ from app.conventions.base import DocumentContext, Node, annex_nodes, finding, no
 from app.errors import TemplateError
 from app.findings import Finding, Severity
 from app.lexicon import opener_key, strip_marker
-from app.model import Paragraph, Part, Resolution
+from app.model import DocumentKind, Paragraph, Part, Resolution
 from app.templates import Template, get_template
 
 __all__ = ["RULES", "DocumentContext", "build_context", "check_document", "check_header", "check_paragraph"]
@@ -82,6 +83,9 @@ RULES: tuple[tuple[str, Severity, str], ...] = (
     ("organs.self-reference", Severity.WARNING, "'the present resolution' (GA) or 'this resolution' (SC)"),
     ("organs.abbreviation", Severity.ERROR, "UN, GA, SC, SG, ECOSOC are never abbreviated"),
     ("sponsors.official-name", Severity.WARNING, "sponsors by their official UN short names"),
+    ("amendment.instructions", Severity.ERROR, "an amendment gives at least one instruction"),
+    ("amendment.place", Severity.ERROR, "each instruction names a paragraph of the draft it amends"),
+    ("amendment.quoted-text", Severity.ERROR, "each instruction carries the words or paragraph it needs"),
     ("sponsors.unknown-name", Severity.WARNING, "sponsors are Member States or observer States"),
     ("sponsors.one-per-entry", Severity.WARNING, "one State per sponsor entry"),
     ("sponsors.duplicate", Severity.WARNING, "no sponsor listed twice"),
@@ -250,6 +254,8 @@ def check_document(res: Resolution, template: Template | None = None, *, style: 
         out += _node_findings(node, ctx, style)
     for node in annex_nodes(res):
         out += _annex_findings(node, ctx, style)
+    if res.header.kind is DocumentKind.AMENDMENT:
+        out += amendment.check(res, lambda draft: check_document(draft, tpl, style=style))
     for note in res.footnotes.values():
         out += organs.abbreviation_findings(note.text, field="footnote", paragraph_id=note.id)
         out += dates.field_findings(note.text, field="footnote", paragraph_id=note.id)

@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from lxml import etree
 
 from app import inline
+from app.errors import ResoluteError
 from app.formatting import format_date, session_line
 from app.model import DocumentKind, Part, Resolution
 from app.render import Block, Rendered, annex_units, part_letter, render, sponsor_line
@@ -400,6 +401,11 @@ def _groups(blocks: list[Block], level: int) -> list[list[Block]]:
 
 
 def to_akn(res: Resolution) -> bytes:
-    """The resolution as AKN4UN XML (UTF-8, with declaration)."""
+    """The resolution as AKN4UN XML (UTF-8, with declaration). An amendment is refused (ResoluteError): its
+    instructions have no place in this writer yet, and written as draft paragraphs they would read back wrong."""
+    if res.header.kind is DocumentKind.AMENDMENT and res.instructions:
+        raise ResoluteError(
+            "an amendment cannot be written as Akoma Ntoso yet: export it as .docx, .txt or .json"
+        )
     root = _Writer(res).build()
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)

@@ -32,6 +32,7 @@ from app import inline, lexicon
 from app.errors import InputError
 from app.findings import Finding, Severity
 from app.formatting import letters, roman
+from app.io.amendment_reader import instruction_sentence, read_body
 from app.io.docx_parts import content_types
 from app.io.reading import ImportResult
 from app.io.safe_xml import OLE_MAGIC, check_zip_xml, describe_ole, open_zip, parse_xml, read_member
@@ -260,6 +261,9 @@ class _State:
     italic_openers: bool = False  # the file marks openers in italics: no lexicon guessing for new paragraphs
     styled: bool = False  # paragraph styles of Resolute's exporter say which part each paragraph is in
     heading: list[str] = field(default_factory=list)  # a section heading waiting for its first paragraph
+    # an amendment's body in reading order, and which of those paragraphs are instruction sentences
+    amend_order: list[Paragraph] = field(default_factory=list)
+    amend_sentences: set[str] = field(default_factory=set)
 
 
 def _spans(pieces: list[Piece], typed: dict[str, str]) -> list[inline.Span]:
@@ -436,6 +440,14 @@ def _place(lines: list[Line], state: _State, typed: dict[str, str], texts: dict[
         if _star_note(line, state):
             continue
 
+        if res.header.kind is DocumentKind.AMENDMENT and instruction_sentence(plain):
+            sentence = Paragraph(text=inline.unparse(tidy(_spans(line.pieces, typed))).strip())
+            res.part(state.part).append(sentence)  # read into instructions once footnotes are resolved
+            state.amend_order.append(sentence)
+            state.amend_sentences.add(sentence.id)
+            state.stack, state.indents, state.levels = [], [], {}
+            continue
+
         if _is_section_heading(line, plain, state):
             state.heading.append(inline.unparse(tidy(_spans(line.pieces, typed))).strip())
             continue
@@ -510,11 +522,14 @@ def _place(lines: list[Line], state: _State, typed: dict[str, str], texts: dict[
                 continue
             else:
                 depth = 0
+        if depth > 0 and not state.stack and state.amend_sentences:
+            depth = 0  # a subparagraph an amendment quotes on its own
         if depth == 0:
             state.styled = state.styled or line.style in _TOP_STYLES
             para = _make(spans, state.part, True, state)
             para.heading, state.heading = "\n".join(state.heading), []
             res.part(state.part).append(para)
+            state.amend_order.append(para)
             state.stack, state.indents = [para], [line.left]
             state.levels = {}
             continue
@@ -834,10 +849,14 @@ def read_docx(data: bytes, *, name: str = "") -> ImportResult:
             (i for i, line in enumerate(lines) if _kind(line.label or line.plain)[0] or
              (line.pieces and line.pieces[0].italic and line.plain.strip())), len(lines)
         )  # fmt: skip
+        # an amendment has no organ line: its body starts with its first instruction
+        first_body = next((i for i, line in enumerate(lines[:first_body]) if instruction_sentence(line.plain.strip())),
+                          first_body)  # fmt: skip
         header_lines, body = lines[:first_body], lines[first_body:]
-        findings.append(Finding("import.structure", Severity.WARNING,
-                                "no organ line (“The General Assembly,”) found: the template may be wrong",
-                                field="header"))  # fmt: skip
+        if not (body and instruction_sentence(body[0].plain.strip())):
+            findings.append(Finding("import.structure", Severity.WARNING,
+                                    "no organ line (“The General Assembly,”) found: the template may be wrong",
+                                    field="header"))  # fmt: skip
     else:
         header_lines, body = lines[:organ_at], lines[organ_at + 1 :]
     starts = _part_starts(lines) if organ_at is not None else []
@@ -870,8 +889,10 @@ def read_docx(data: bytes, *, name: str = "") -> ImportResult:
     state.res = res
     _annexes(rest, state, typed, texts)
     _resolve_typed(res, typed, texts, findings)
+    if state.amend_sentences:
+        findings += read_body(res, state.amend_order, state.amend_sentences)
 
-    if not res.preamble and not res.operative:
+    if not res.preamble and not res.operative and not res.instructions:
         raise InputError(
             f"{name or 'the file'} has no resolution text: no preambular or operative paragraphs found"
         )

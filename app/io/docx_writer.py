@@ -129,9 +129,10 @@ def _field(instruction: str, shown: str, **fmt: object) -> str:
     )
 
 
-def _para(style_key: str, runs: str, *, jc: str = "") -> str:
+def _para(style_key: str, runs: str, *, jc: str = "", before: float = 0.0) -> str:
     style_id = STYLE_IDS[style_key][0]
-    extra = f'<w:jc w:val="{jc}"/>' if jc else ""
+    extra = f'<w:spacing w:before="{_tw(before)}"/>' if before else ""
+    extra += f'<w:jc w:val="{jc}"/>' if jc else ""
     return f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/>{extra}</w:pPr>{runs}</w:p>'
 
 
@@ -293,7 +294,9 @@ def _block_style(block: Block) -> str:
         return _ROLE_STYLES[block.role]
     if block.role == "annex_paragraph" and not block.is_tail:
         return "annex_paragraph" if block.label else "annex"
-    if block.role == "subparagraph":
+    if block.role == "instruction":  # an amendment's sentence, numbered like an operative paragraph
+        return "operative" if block.label else "preambular"
+    if block.role in ("subparagraph", "quoted") and block.level:
         return f"subparagraph{min(block.level, 4)}"  # deeper levels share the fourth
     if block.role == "unplaced":
         return "unplaced"
@@ -313,7 +316,9 @@ def _sponsor_runs(rendered: Rendered, star_id: int | None) -> str:
     return _run(line[:cut]) + mark + _run(line[cut + 1 :])
 
 
-def _body_xml(rendered: Rendered, notes: _Footnoter) -> str:
+def _body_xml(rendered: Rendered, notes: _Footnoter, organ_gap: float = 0.0) -> str:
+    """The body paragraphs; `organ_gap` is the space an organ line stands below the title with, kept before
+    an amendment's first instruction (it has no organ line), as issued."""
     out = [_para(_AGENDA_STYLE.get(line.style, "agenda_item"), _run(line.text)) for line in rendered.agenda]
     if rendered.sponsor_line:
         runs = _sponsor_runs(rendered, 1 if rendered.sponsor_note else None)
@@ -326,10 +331,12 @@ def _body_xml(rendered: Rendered, notes: _Footnoter) -> str:
     if rendered.organ_line:
         comma = _run(",") if rendered.organ_comma else ""
         out.append(_para("organ_line", _run(rendered.organ_line, italic=True) + comma))
+    gap = organ_gap if rendered.blocks and rendered.blocks[0].role == "instruction" else 0.0
     for block in rendered.blocks:
         if block.role == "annex_paragraph" and not (block.label or block.opener or block.spans):
             continue  # an unnumbered annex paragraph that only holds a heading over its list prints no line
-        out.append(_para(_block_style(block), _block_runs(block, notes)))
+        out.append(_para(_block_style(block), _block_runs(block, notes), before=gap))
+        gap = 0.0
     if rendered.blocks:  # the closing rule never stands alone on a page: the last paragraph goes with it
         out[-1] = re.sub(r"(<w:pStyle [^>]*/>)", r"\1<w:keepNext/>", out[-1], count=1)
     out.append(_para("end_rule", ""))
@@ -531,7 +538,7 @@ def build_document(res: Resolution, *, paper: str | None = None) -> docx.documen
     for child in list(body):
         if child is not sect_pr:
             body.remove(child)
-    for p in _parse_many(_body_xml(rendered, notes)):
+    for p in _parse_many(_body_xml(rendered, notes, layout.styles["organ_line"].before)):
         _place(p, sect_pr.addprevious)
     _write_footnotes(document, rendered, notes)
     _headers_and_footers(document, rendered, layout)

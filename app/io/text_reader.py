@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from app import inline
 from app.findings import Finding, Severity
 from app.io import pdf_text
+from app.io.amendment_reader import instruction_sentence, opens_instruction
 from app.io.pdf_text import NOTE_START, PAGE_BREAK, SUPERSCRIPTS, RawNote, join_wrapped, note_label
 from app.io.reading import ImportResult
 from app.io.text_header import ORGANS, HeaderResult, organ_template, parse_header, star_note
@@ -100,6 +101,9 @@ class _Reader:
     used_notes: set[int] = field(default_factory=set)
     header_notes: set[int] = field(default_factory=set)
     guessed_notes: set[int] = field(default_factory=set)  # placed where the marker should be, not at it
+    # an amendment's body in reading order, and which of those paragraphs are instruction sentences
+    amend_order: list[Paragraph] = field(default_factory=list)
+    amend_sentences: set[str] = field(default_factory=set)
 
     # ---- the whole run -------------------------------------------------------------------------------------------
 
@@ -126,6 +130,10 @@ class _Reader:
         self._place_unmarked(body)
         self._body(res, body, head.template)
         self._attach_notes(res)
+        if self.amend_sentences:
+            from app.io.amendment_reader import read_body
+
+            self.findings += read_body(res, self.amend_order, self.amend_sentences)
         if head.adopted:
             res.header.distribution = "Limited"
         return ImportResult(res, self.findings)
@@ -443,9 +451,13 @@ class _Reader:
             if p.kind == "heading" or (pending_heading and p.kind == "plain" and not _ends(p.text)):
                 pending_heading.append(p.text)
                 continue
-            if amendment and p.kind == "plain" and _INSTRUCTION.match(p.text):
-                self.findings.append(Finding("import.unplaced", Severity.WARNING,
-                                             f"amendment instruction kept here, not in the text: “{p.text}”"))  # fmt: skip
+            if amendment and p.kind in ("plain", "num") and instruction_sentence(p.text):
+                sentence = Paragraph(text=self._markup(p.text.strip()))  # read into instructions after notes
+                res.part(part).append(sentence)
+                self.amend_order.append(sentence)
+                self.amend_sentences.add(sentence.id)
+                top = None
+                stack.clear()
                 continue
             if p.kind == "decision":  # the organ line ran on: one operative sentence
                 p = _Para("plain", "", p.text)
@@ -472,6 +484,8 @@ class _Reader:
             top = self._paragraph(p, part, tpl)
             stack.clear()
             res.part(part).append(top)
+            if amendment:
+                self.amend_order.append(top)
             if pending_heading:  # a section heading of an omnibus resolution: printed before this paragraph
                 lines = [part for h in pending_heading for part in _heading_lines(h.strip())]
                 top.heading = "\n".join(self._markup(line) for line in lines)
@@ -692,9 +706,16 @@ def _cut_unbroken_header(blocks: list[_Block]) -> list[_Block]:
 
 def _starts_block(line: str) -> bool:
     """A line that opens a paragraph (so it cannot continue a footnote typed without a blank line after it)."""
-    return bool(
-        _NUMBER.match(line) or _SUB_PAREN.match(line) or _OPENER_MARK.match(line) or _STRICT_ORGAN.match(line)
-    ) or _known_start(line)
+    return (
+        bool(
+            _NUMBER.match(line)
+            or _SUB_PAREN.match(line)
+            or _OPENER_MARK.match(line)
+            or _STRICT_ORGAN.match(line)
+        )
+        or _known_start(line)
+        or opens_instruction(line)
+    )
 
 
 def _known_start(line: str) -> bool:
@@ -732,7 +753,7 @@ def _header_end(blocks: list[_Block]) -> int:
                 j += 1
             return j
     for i, text in enumerate(joined):
-        if _NUMBER.match(text) or _OPENER_MARK.match(text):
+        if _NUMBER.match(text) or _OPENER_MARK.match(text) or opens_instruction(text):
             return i
         if _ends(text) and _detect(text, Part.PREAMBLE, None) and not _classify_header_line(blocks[i].first):
             return i

@@ -65,7 +65,7 @@ def to_text(res: Resolution) -> str:
         # a decision in one sentence runs on from the organ line: "The General Assembly, recalling …"
         sections.append([f"{r.organ_line}, {first}"])
         blocks = []
-    else:
+    elif r.organ_line:  # an amendment has none
         sections.append([r.organ_line + ("," if r.organ_comma else "")])
     for block in blocks:
         sections.append([_block(block, r.footnote_numbers)])

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from app import inline
+from app.amendments import cited_footnotes
 from app.formatting import join_names
 from app.io.text_reader import read_text
 from app.model import DocumentKind, Paragraph, Resolution
@@ -167,10 +168,10 @@ def _check_against(res: Resolution, expected: dict[str, list], pdf: bool) -> Non
         # a decision in one sentence: the organ line runs on, nothing is italic but the organ
         assert not got_pre and len(got_ops) == 1 and got_ops[0][0] == ""
         return
-    if amendment:  # the quoted paragraph sits indented: compare in reading order only
-        assert got_pre + got_ops == _match(
-            got_pre + got_ops, expected["preamble"] + expected["operative"], pdf
-        )
+    if amendment:  # the quoted paragraphs belong to the instructions; they sit indented: reading order only
+        assert not got_pre and not got_ops
+        quoted = [(p.opener, _plain(p)) for p in (i.paragraph for i in res.instructions) if p is not None]
+        assert quoted == _match(quoted, expected["preamble"] + expected["operative"], pdf)
         return
     assert [o for o, _ in got_pre] == [o for o, _ in expected["preamble"]]
     assert [o for o, _ in got_ops] == [
@@ -263,6 +264,9 @@ def test_corpus_footnotes_attach_in_order(corpus: Path) -> None:
         result = read_text((corpus / name).read_text(encoding="utf-8"))
         res = result.resolution
         refs = [fid for _, p in res.paragraphs() for fid in inline.footnote_ids(p.text + p.tail)]
+        refs += [
+            fid for ins in res.instructions for fid in cited_footnotes(ins)
+        ]  # an amendment's quoted text
         assert refs == list(res.footnotes), name
         assert not [f for f in result.findings if f.rule == "import.footnote-unplaced"], name
 

@@ -47,6 +47,12 @@ def canonical(res: Resolution) -> dict[str, Any]:
         part["title"] = _REF.sub(rename, part["title"])
         for p in part.get("preamble", []) + part.get("operative", []) + part.get("paragraphs", []):
             walk(p)
+    for ins in data.get("instructions", []):  # an amendment: its instructions and the paragraphs they quote
+        ins.pop("id")
+        for key in ("old", "new", "after"):
+            ins[key] = _REF.sub(rename, ins[key])
+        if ins["paragraph"]:
+            walk(ins["paragraph"])
     data["footnotes"] = sorted((order.get(f["id"], "unreferenced"), f["text"]) for f in data["footnotes"])
     return data
 

@@ -11,7 +11,7 @@ from app.errors import InputError
 from app.io.pdf_text import PAGE_BREAK, clean
 from app.io.text_header import split_sponsors
 from app.io.text_reader import read_text
-from app.model import DocumentKind, Part
+from app.model import Action, DocumentKind, Part
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "text"
 
@@ -239,8 +239,11 @@ def test_decision_and_amendment_forms() -> None:
         "Recalling the Charter,\n"
     )
     assert amendment.resolution.header.amends == "A/80/L.18"
-    assert [p.opener for p in amendment.resolution.part(Part.PREAMBLE)] == ["Recalling"]
-    assert any("Delete the fifth" in f.message for f in amendment.findings)
+    # the instruction is the amendment's body; the paragraph it quotes is the instruction's, not the draft's
+    (instruction,) = amendment.resolution.instructions
+    assert (instruction.action, instruction.part, instruction.number) == (Action.DELETE, Part.PREAMBLE, 5)
+    assert instruction.paragraph is not None and instruction.paragraph.opener == "Recalling"
+    assert not amendment.resolution.preamble and not amendment.resolution.operative
 
 
 @pytest.mark.parametrize("text", ["", "   \n\n  "])

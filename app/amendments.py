@@ -1,0 +1,420 @@
+"""Amendments as operations on a draft: derive the instructions that turn one version into another, apply
+instructions to the draft they amend, and lay an amendment out as issued (its sentences in the set wording of
+`app.wording`, each whole paragraph quoted after the sentence that names it).
+
+Instructions name paragraphs by their place in the base draft as issued (`Instruction.number`, `sub`), so
+applying them first finds every target in the base, then changes text, then replaces, deletes and inserts.
+"""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import re
+from dataclasses import dataclass, field
+
+from app import inline
+from app.compare.diff import DELETE, EQUAL, INSERT, Segment, align, diff_strings, same_project
+from app.errors import InputError
+from app.formatting import subparagraph_label
+from app.lexicon import detect_opener
+from app.model import Action, DocumentKind, Header, Instruction, Paragraph, Part, Resolution
+from app.render import Block, join_opener
+from app.wording import Edit, in_paragraph, is_text_edit, paragraph_name, segment_edits, sentence
+
+# --- text of a paragraph --------------------------------------------------------------------------------
+
+
+def lead_text(para: Paragraph) -> str:
+    """What a text edit works on: the opener and the text before any subparagraphs, as one markup string."""
+    return join_opener(para.opener, para.text)
+
+
+def set_lead_text(para: Paragraph, text: str, part: Part) -> None:
+    """Put an edited lead text back, keeping the opener when the text still starts with it."""
+    opener = para.opener
+    if opener and text.startswith(opener) and (len(text) == len(opener) or not text[len(opener)].isalnum()):
+        rest = text[len(opener) :]
+        para.text = rest[1:] if rest.startswith(" ") else rest
+        return
+    found = detect_opener(inline.plain(text), part) if "*" not in text and "[" not in text else ""
+    para.opener = found if found and text.startswith(found) else ""
+    para.text = text[len(para.opener) :].lstrip(" ") if para.opener else text
+
+
+def texts(paragraphs: list[Paragraph]) -> list[tuple]:
+    """The paragraph texts as compared: each paragraph's lead text, its subparagraphs, tail and heading."""
+    return [(lead_text(p), texts(p.subparagraphs), p.tail, p.heading) for p in paragraphs]
+
+
+# --- applying text edits --------------------------------------------------------------------------------
+
+
+def _find(text: str, words: str, what: str) -> int:
+    at = text.find(words)
+    if at < 0:
+        raise InputError(f"{what}: “{inline.plain(words)}” is not in the text")
+    return at
+
+
+def _region(text: str, ins: Instruction | Edit, where: str) -> tuple[int, int, str]:
+    """The stretch of `text` an edit changes and what takes its place."""
+    if ins.action is Action.INSERT:
+        if ins.after:
+            at = _find(text, ins.after, where) + len(ins.after)
+            return at, at, " " + ins.new
+        if ins.old:
+            at = _find(text, ins.old, where)
+            return at, at, ins.new + " "
+        return len(text), len(text), " " + ins.new
+    if ins.after:
+        start = _find(text, ins.after, where) + len(ins.after)
+        gap = len(text[start:]) - len(text[start:].lstrip())
+        start += gap
+        if not text.startswith(ins.old, start):
+            raise InputError(
+                f"{where}: “{inline.plain(ins.old)}” does not follow “{inline.plain(ins.after)}”"
+            )
+    else:
+        start = _find(text, ins.old, where)
+    return start, start + len(ins.old), ins.new if ins.action is Action.REPLACE else ""
+
+
+_SPACES = re.compile(r" {2,}")
+_SPACE_BEFORE = re.compile(r" +(?=[,;:.)”’])|(?<=[(“]) +")
+
+
+def apply_edits(text: str, edits: list[Instruction] | list[Edit], where: str = "the paragraph") -> str:
+    """The text with every edit made; each edit is found in the text as given (not as edited)."""
+    regions = sorted(_region(text, e, where) for e in edits)
+    for (_, end, _), (start, _, _) in zip(regions, regions[1:], strict=False):
+        if start < end:
+            raise InputError(f"{where}: two changes overlap")
+    out = text
+    for start, end, new in reversed(regions):
+        out = out[:start] + new + out[end:]
+    return _SPACE_BEFORE.sub("", _SPACES.sub(" ", out)).strip()
+
+
+# --- deriving instructions ------------------------------------------------------------------------------
+
+
+def _text_edits(base: str, new: str) -> list[Edit] | None:
+    """Edits from `base` to `new`, or None when the change is better given as the whole paragraph."""
+    if inline.footnote_ids(base) != inline.footnote_ids(new):
+        return None
+    segments: list[Segment] = []
+    for tag, old, added in diff_strings(base, new):
+        if tag == "equal":
+            segments.append(Segment(EQUAL, old))
+            continue
+        segments += [Segment(DELETE, old)] if old else []
+        segments += [Segment(INSERT, added)] if added else []
+    edits = segment_edits(segments, punctuation=True)
+    # footnote references, italics and quotation marks inside quoted words would not read back: whole paragraph
+    if any(c in e.old + e.new + e.after for e in edits for c in '[]*\\“”"'):
+        return None
+    try:
+        if apply_edits(base, edits) != new:
+            return None
+    except InputError:
+        return None
+    return edits
+
+
+def _sub_label(path: list[int]) -> str:
+    return " ".join(subparagraph_label(depth, i) for depth, i in enumerate(path, start=1))
+
+
+def _derive_pair(part: Part, number: int, path: list[int], bp: Paragraph, np: Paragraph, by_id: bool,
+                 subs: bool) -> list[Instruction] | None:  # fmt: skip
+    """Instructions from one paragraph to its counterpart, or None when only the whole paragraph will do.
+    `subs`: subparagraphs may be deleted and inserted one by one (else any such change replaces the whole)."""
+    sub = _sub_label(path)
+    if bp.heading != np.heading or bp.tail != np.tail:
+        return None
+    pairs = align(bp.subparagraphs, np.subparagraphs, by_id=by_id)
+    if not subs and any(a is None or b is None for a, b in pairs):
+        return None
+    out: list[Instruction] = []
+    before, after = lead_text(bp), lead_text(np)
+    if before != after:
+        edits = _text_edits(before, after)
+        if edits is None:
+            return None
+        out += [Instruction(e.action, part, number, sub, old=e.old, new=e.new, after=e.after) for e in edits]
+    index = 0  # the base subparagraph last passed
+    for a, b in pairs:
+        index += a is not None
+        label = _sub_label([*path, index]) if index else f"{sub} (0)".strip()
+        if a is not None and b is not None:
+            inner = _derive_pair(part, number, [*path, index], a, b, by_id, subs)
+            out += inner if inner is not None else [Instruction(Action.REPLACE, part, number, label,
+                                                                paragraph=copy.deepcopy(b))]  # fmt: skip
+        elif a is not None:
+            out.append(Instruction(Action.DELETE, part, number, label, paragraph=copy.deepcopy(a)))
+        elif b is not None:
+            out.append(Instruction(Action.INSERT, part, number, label, paragraph=copy.deepcopy(b)))
+    return out
+
+
+def _derive(base: Resolution, proposed: Resolution, by_id: bool, subs: bool) -> list[Instruction]:
+    out: list[Instruction] = []
+    for part in Part:
+        number = 0
+        for bp, np in align(base.part(part), proposed.part(part), by_id=by_id):
+            if bp is not None:
+                number += 1
+            if bp is not None and np is not None:
+                found = _derive_pair(part, number, [], bp, np, by_id, subs)
+                out += found if found is not None else [Instruction(Action.REPLACE, part, number,
+                                                                    paragraph=copy.deepcopy(np))]  # fmt: skip
+            elif bp is not None:
+                out.append(Instruction(Action.DELETE, part, number, paragraph=copy.deepcopy(bp)))
+            elif np is not None:
+                out.append(Instruction(Action.INSERT, part, number, paragraph=copy.deepcopy(np)))
+    return out
+
+
+def derive(base: Resolution, proposed: Resolution) -> list[Instruction]:
+    """The instructions that turn the paragraphs of `base` into those of `proposed`, in reading order of the
+    base. Paragraphs and subparagraphs are aligned by the compare engine; changes inside a paragraph become
+    text edits in the set wording when they read back exactly, else the paragraph is replaced whole. The
+    finer instructions are kept only when applying them gives the proposed draft exactly."""
+    by_id = same_project(base, proposed)
+    fine = _derive(base, proposed, by_id, subs=True)
+    try:
+        amended = apply(fine, base)
+        if all(texts(amended.part(p)) == texts(proposed.part(p)) for p in Part):
+            return fine
+    except InputError:
+        pass
+    return _derive(base, proposed, by_id, subs=False)
+
+
+# --- applying instructions ------------------------------------------------------------------------------
+
+
+def _sub_indexes(sub: str) -> list[int]:
+    """ "(b) (ii)" → [2, 2]; "(0)" stands before the first subparagraph."""
+    out = []
+    for depth, label in enumerate(sub.split(), start=1):
+        if label == "(0)":
+            out.append(0)
+            continue
+        for i in range(1, 500):
+            if subparagraph_label(depth, i) == label:
+                out.append(i)
+                break
+        else:
+            raise InputError(f"no subparagraph {label}")
+    return out
+
+
+@dataclass
+class _Changes:
+    """Structural changes to one list of paragraphs, by index in the base (insertions after an index)."""
+
+    items: list[Paragraph]
+    delete: set[int] = field(default_factory=set)
+    replace: dict[int, Paragraph] = field(default_factory=dict)
+    insert: dict[int, list[Paragraph]] = field(default_factory=dict)
+
+    def rebuild(self) -> None:
+        out = list(self.insert.get(0, []))
+        for i, para in enumerate(self.items, start=1):
+            if i not in self.delete:
+                out.append(self.replace.get(i, para))
+            out += self.insert.get(i, [])
+        self.items[:] = out
+
+
+def _target(res: Resolution, ins: Instruction) -> tuple[list[Paragraph], int, str]:
+    """The list holding the named paragraph, its 1-based index there (0: before the first) and its name."""
+    where = paragraph_name(ins.part, max(ins.number, 1), ins.sub)
+    items = res.part(ins.part)
+    index = ins.number
+    for sub_index in _sub_indexes(ins.sub):
+        if not 1 <= index <= len(items):
+            raise InputError(f"the draft has no {where}")
+        items, index = items[index - 1].subparagraphs, sub_index
+    if not 0 <= index <= len(items) or (index == 0 and ins.action is not Action.INSERT):
+        raise InputError(f"the draft has no {where}")
+    return items, index, where
+
+
+def apply(
+    instructions: list[Instruction], base: Resolution, footnotes: Resolution | None = None
+) -> Resolution:
+    """The draft as amended: a copy of `base` with every instruction carried out. Footnotes quoted in the
+    amendment (`footnotes`, the amendment itself) come along with the paragraphs that cite them.
+    Raises InputError when an instruction names a paragraph or words the draft does not have."""
+    res = copy.deepcopy(base)
+    changes: dict[int, _Changes] = {}
+    edits: dict[tuple[int, int], tuple[list[Paragraph], int, str, Part, list[Instruction]]] = {}
+    for ins in instructions:
+        items, index, where = _target(res, ins)
+        if is_text_edit(ins):
+            edits.setdefault((id(items), index), (items, index, where, ins.part, []))[4].append(ins)
+            continue
+        change = changes.setdefault(id(items), _Changes(items))
+        if ins.action is Action.INSERT:
+            if ins.paragraph is None:
+                raise InputError(f"the new paragraph after {where} is missing")
+            change.insert.setdefault(index, []).append(copy.deepcopy(ins.paragraph))
+        elif ins.action is Action.DELETE:
+            change.delete.add(index)
+        else:
+            if ins.paragraph is None:
+                raise InputError(f"the new text of {where} is missing")
+            change.replace[index] = copy.deepcopy(ins.paragraph)
+    for items, index, where, part, group in edits.values():
+        para = items[index - 1]
+        set_lead_text(para, apply_edits(lead_text(para), group, where), part)
+    # inner lists first, so that a replaced paragraph takes its edited subparagraphs along
+    for change in sorted(changes.values(), key=lambda c: -_depth(res, c.items)):
+        change.rebuild()
+    if footnotes is not None:
+        _bring_footnotes(res, footnotes)
+    return res
+
+
+def _depth(res: Resolution, items: list[Paragraph]) -> int:
+    def walk(level: int, lists: list[list[Paragraph]]) -> int:
+        for candidate in lists:
+            if candidate is items:
+                return level
+        deeper = [p.subparagraphs for lst in lists for p in lst if p.subparagraphs]
+        return walk(level + 1, deeper) if deeper else 0
+
+    return walk(0, [res.preamble, res.operative])
+
+
+def _bring_footnotes(res: Resolution, source: Resolution) -> None:
+    for _, para in res.paragraphs():
+        for text in (para.text, para.tail):
+            for note_id in inline.footnote_ids(text):
+                if note_id not in res.footnotes and note_id in source.footnotes:
+                    res.footnotes[note_id] = copy.deepcopy(source.footnotes[note_id])
+
+
+# --- the amendment as a document ------------------------------------------------------------------------
+
+
+def amendment(base: Resolution, proposed: Resolution, *, sponsors: list[str] | None = None,
+              symbol: str = "") -> Resolution:  # fmt: skip
+    """The amendment that turns `base` into `proposed`: the base's header and title, the amendment's own
+    symbol and sponsors, and the instructions with the footnotes their quoted text cites."""
+    h = copy.deepcopy(base.header)
+    res = Resolution(
+        header=Header(
+            template=h.template,
+            session=h.session,
+            year=h.year,
+            committee=h.committee,
+            agenda_items=h.agenda_items,
+            symbol=symbol,
+            date=h.date,
+            distribution=h.distribution,
+            original_language=h.original_language,
+            sponsors=list(sponsors or []),
+            kind=DocumentKind.AMENDMENT,
+            amends=h.full_symbol,
+        ),  # fmt: skip
+        title=base.title,
+        instructions=derive(base, proposed),
+    )
+    for ins in res.instructions:
+        source = proposed if ins.action is not Action.DELETE else base
+        for note_id in cited_footnotes(ins):
+            if note_id in source.footnotes:
+                res.footnotes[note_id] = copy.deepcopy(source.footnotes[note_id])
+    return res
+
+
+def instruction_ids(res: Resolution) -> set[str]:
+    """The ids findings on an amendment may carry: its instructions and the paragraphs they quote."""
+    found = {ins.id for ins in res.instructions}
+    for ins in res.instructions:
+        if ins.paragraph is not None:
+            found |= {p.id for p in ins.paragraph.walk()}
+    return found
+
+
+def cited_footnotes(ins: Instruction) -> list[str]:
+    found = inline.footnote_ids(ins.new)
+    if ins.paragraph is not None:
+        for node in ins.paragraph.walk():
+            found += inline.footnote_ids(node.text) + inline.footnote_ids(node.tail)
+    return found
+
+
+@dataclass(frozen=True)
+class Item:
+    """One printed instruction: its sentence (inline markup, without final punctuation), the instructions it
+    carries, and the paragraph quoted after it."""
+
+    sentence: str
+    instructions: tuple[Instruction, ...]
+    quoted: Paragraph | None = None
+
+
+def items(instructions: list[Instruction]) -> list[Item]:
+    """Instructions as they are printed: text edits to one paragraph share a sentence."""
+    out: list[Item] = []
+    i = 0
+    while i < len(instructions):
+        ins = instructions[i]
+        if is_text_edit(ins):
+            group = [ins]
+            key = (ins.part, ins.number, ins.sub)
+            while i + len(group) < len(instructions):
+                nxt = instructions[i + len(group)]
+                if not is_text_edit(nxt) or (nxt.part, nxt.number, nxt.sub) != key:
+                    break
+                group.append(nxt)
+            phrases = [Edit(e.action, e.old, e.new, e.after).phrase for e in group]
+            if len(phrases) > 1:
+                phrases[-1] = "and " + phrases[-1]
+            out.append(
+                Item(in_paragraph(paragraph_name(ins.part, ins.number, ins.sub), phrases), tuple(group))
+            )
+            i += len(group)
+            continue
+        text = sentence(ins)
+        out.append(Item(text.rstrip(":"), (ins,), ins.paragraph))
+        i += 1
+    return out
+
+
+def _next_label(sub: str) -> str:
+    """The label a subparagraph inserted after `sub` takes."""
+    indexes = _sub_indexes(sub)
+    return subparagraph_label(len(indexes), indexes[-1] + 1)
+
+
+def instruction_blocks(instructions: list[Instruction]) -> list[Block]:
+    """What an amendment prints: each sentence ("instruction" blocks, numbered when there are several), then
+    the paragraph it quotes ("quoted" blocks, set as body paragraphs with their italic opener)."""
+    from app.render import blocks_for
+
+    found = items(instructions)
+    out: list[Block] = []
+    for n, item in enumerate(found, start=1):
+        end = ":" if item.quoted is not None else ("." if n == len(found) else ";")
+        label = f"{n}." if len(found) > 1 else ""
+        first = item.instructions[0]
+        out.append(
+            Block("instruction", first.id, first.part, 0, label, "", tuple(inline.parse(item.sentence)), end)
+        )
+        if item.quoted is None:
+            continue
+        level, label = 0, ""
+        if first.sub:
+            level = len(first.sub.split())
+            label = _next_label(first.sub) if first.action is Action.INSERT else first.sub.split()[-1]
+        punct = "," if first.part is Part.PREAMBLE else ";"
+        quoted = blocks_for(item.quoted, part=first.part, level=level, label=label, end=punct, role="quoted",
+                            unit="")  # fmt: skip
+        out += [dataclasses.replace(b, role="quoted") for b in quoted]
+    return out

@@ -1,0 +1,86 @@
+"""An amendment's own checks: it has instructions, each names a paragraph in the set way and carries the
+text it needs; the paragraphs and words it quotes are checked as draft text (openers, style, spelling).
+
+Whether a named paragraph exists depends on the draft amended: `base_findings` tries the instructions on it.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+
+from app.amendments import apply
+from app.conventions.base import add, finding
+from app.errors import InputError
+from app.findings import Finding, Severity
+from app.formatting import subparagraph_label
+from app.model import Action, DocumentKind, Instruction, Resolution
+from app.wording import is_text_edit, paragraph_name
+
+# rules the check of quoted text leaves out: they concern a whole draft, not a quoted paragraph
+_WHOLE_DRAFT = (
+    "repetition.",
+    "structure.operative-missing",
+    "structure.decision-preamble",
+    "sponsors.",
+    "header.",
+)
+
+
+def _label_ok(sub: str) -> bool:
+    for depth, label in enumerate(sub.split(), start=1):
+        if label != "(0)" and not any(subparagraph_label(depth, i) == label for i in range(1, 200)):
+            return False
+    return True
+
+
+def _instruction_findings(ins: Instruction) -> list[Finding]:
+    out: list[Finding] = []
+    where = paragraph_name(ins.part, max(ins.number, 1), ins.sub)
+    if ins.number < (0 if ins.action is Action.INSERT and not ins.sub else 1) or not _label_ok(ins.sub):
+        add(out, finding("amendment.place", Severity.ERROR, f"The instruction names no paragraph ({where}).",
+                         paragraph_id=ins.id))  # fmt: skip
+    missing = ""
+    if is_text_edit(ins):
+        if ins.action in (Action.REPLACE, Action.DELETE) and not ins.old.strip():
+            missing = "the words it changes"
+        elif ins.action in (Action.INSERT, Action.REPLACE) and not ins.new.strip():
+            missing = "the words it inserts"
+        elif ins.action is Action.INSERT and not (ins.after or ins.old):
+            missing = "the words the insertion follows"
+    elif ins.action is not Action.DELETE and (
+        ins.paragraph is None or not any(p.opener.strip() or p.text.strip() for p in ins.paragraph.walk())
+    ):
+        missing = "the text of the paragraph"
+    if missing:
+        add(out, finding("amendment.quoted-text", Severity.ERROR, f"The instruction on {where} lacks {missing}.",
+                         paragraph_id=ins.id))  # fmt: skip
+    return out
+
+
+def check(res: Resolution, check_draft: Callable[[Resolution], list[Finding]]) -> list[Finding]:
+    """Findings on the instructions, then on the text they quote (checked by `check_draft` as a draft)."""
+    out: list[Finding] = []
+    if not res.instructions:
+        add(out, finding("amendment.instructions", Severity.ERROR,
+                         "An amendment gives at least one instruction to the draft it amends."))  # fmt: skip
+    quoted = Resolution(header=copy.copy(res.header), footnotes=res.footnotes)
+    quoted.header.kind = DocumentKind.DRAFT_RESOLUTION
+    for ins in res.instructions:
+        out += _instruction_findings(ins)
+        if ins.paragraph is not None and not ins.sub:
+            quoted.part(ins.part).append(ins.paragraph)
+    if quoted.preamble or quoted.operative:
+        out += [f for f in check_draft(quoted) if f.paragraph_id and not f.rule.startswith(_WHOLE_DRAFT)]
+    return out
+
+
+def base_findings(res: Resolution, base: Resolution) -> list[Finding]:
+    """An instruction that names a paragraph or words the amended draft does not have."""
+    out: list[Finding] = []
+    for ins in res.instructions:
+        try:
+            apply([ins], base)
+        except InputError as exc:
+            add(out, finding("amendment.place", Severity.ERROR, f"{exc}.", paragraph_id=ins.id))
+    return out

@@ -1,0 +1,83 @@
+"""The body of an issued amendment, as the text and Word readers find it: sentences in the set wording
+("Delete the thirty-eighth preambular paragraph reading:") each followed by the paragraphs it quotes.
+
+The readers read the body as paragraphs in reading order and mark which of them are sentences; this module
+turns that sequence into `Instruction`s, each quoted paragraph kept with the instruction before it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.amendments import lead_text, set_lead_text
+from app.errors import InputError
+from app.findings import Finding, Severity
+from app.model import Action, Instruction, Paragraph, Resolution
+from app.wording import parse_sentence
+
+_LABEL = re.compile(r"^\s*\d+\.\s+")
+_SUB_LABEL = re.compile(r"^(?:\([a-z]{1,6}\)|[a-z]{1,6}\.)\s+(?=\S)")
+_START = re.compile(r"^(?:\d+\.\s+)?(?:Delete|Replace|Insert|Add|After|Before|In|At the)\b")
+# the opening words of an instruction, enough to tell one starts on a line (a sentence may wrap)
+_OPENING = re.compile(
+    r"^(?:\d+\.\s+)?(?:(?:Delete|Replace|In|After|Before) (?:the [a-z]+(?:-[a-z]+)? preambular|operative "
+    r"paragraph|subparagraph \()|(?:Insert|Add) (?:a new|the following)|At the beginning of the (?:preamble|operative))"
+)
+
+
+def opens_instruction(line: str) -> bool:
+    """A line that starts an amendment instruction ("Delete the fourth preambular ...", "In operative paragraph")."""
+    return bool(_OPENING.match(line.strip()))
+
+
+def instruction_sentence(text: str) -> bool:
+    """A paragraph in the set wording of an amendment instruction (its number, if any, included)."""
+    if not _START.match(text):
+        return False
+    try:
+        parse_sentence(_LABEL.sub("", text))
+    except InputError:
+        return False
+    return True
+
+
+def read_body(res: Resolution, order: list[Paragraph], sentences: set[str]) -> list[Finding]:
+    """Make `res.instructions` from the paragraphs in `order` (ids in `sentences` are instruction
+    sentences, the others quoted paragraphs), and take them out of the preamble and operative part."""
+    findings: list[Finding] = []
+    open_: Instruction | None = None  # the last whole-paragraph instruction, which quoted text completes
+    used: set[str] = set()
+    for para in order:
+        if para.id in sentences:
+            parsed, carried = parse_sentence(_LABEL.sub("", lead_text(para)))
+            res.instructions += parsed
+            last = parsed[-1]
+            whole = last.paragraph is None and not (last.old or last.new or last.after)
+            quotes = last.action is not Action.DELETE or lead_text(para).rstrip().endswith(":")
+            open_ = last if whole and quotes else None
+            if open_ is not None and carried:
+                open_.paragraph = Paragraph(text=carried)
+                set_lead_text(open_.paragraph, carried, open_.part)
+                open_ = None if open_.action is Action.DELETE else open_
+            used.add(para.id)
+            continue
+        if open_ is None:
+            continue  # text no instruction quotes stays where the reader put it
+        if open_.sub:  # a quoted subparagraph may keep its printed label
+            for node in para.walk():
+                node.text = _SUB_LABEL.sub("", node.text, count=1)
+        if not para.opener:
+            set_lead_text(para, lead_text(para), open_.part)
+        if open_.paragraph is None:
+            open_.paragraph = para
+        elif open_.action is Action.INSERT:  # "insert two new paragraphs reading:"
+            extra = Instruction(Action.INSERT, open_.part, open_.number, open_.sub, paragraph=para)
+            res.instructions.append(extra)
+        else:
+            findings.append(Finding("import.unplaced", Severity.WARNING,
+                                    f"a second quoted paragraph after one instruction: “{para.text[:60]}”"))  # fmt: skip
+            continue
+        used.add(para.id)
+    for part_list in (res.preamble, res.operative):
+        part_list[:] = [p for p in part_list if p.id not in used]
+    return findings

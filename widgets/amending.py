@@ -1,0 +1,133 @@
+"""Amendments in the editor: File > New Amendment… (from the draft it amends), Versions > Amendment from
+Comparison (the base version into this draft) and Versions > Amended Draft (the amendment applied).
+
+An open amendment shows its instructions in the amendment panel in place of the paragraph list. The draft it
+amends is the Versions base (chosen when the amendment is made, or asked for when it is needed).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+
+from app import amendments, edits
+from app.errors import ResoluteError
+from app.model import DocumentKind, Instruction, Resolution
+from widgets.actions import ActionId
+from widgets.amendment_panel import AmendmentPanel
+
+if TYPE_CHECKING:
+    from app.findings import Finding
+    from widgets.main_window import MainWindow
+
+DRAFT_FILTER = "Drafts (*.json *.docx *.txt *.xml *.akn);;All files (*)"
+
+
+class Amending(QObject):
+    def __init__(self, win: MainWindow, panel: AmendmentPanel) -> None:
+        super().__init__(win)
+        self.win = win
+        self.panel = panel
+        panel.edited.connect(self._edited)
+        panel.amended_requested.connect(self.show_amended)
+
+    def handlers(self) -> dict[ActionId, object]:
+        return {ActionId.NEW_AMENDMENT: self.new_amendment, ActionId.AMEND_FROM_COMPARISON: self.from_comparison,
+                ActionId.SHOW_AMENDED: self.show_amended}  # fmt: skip
+
+    @property
+    def active(self) -> bool:
+        return self.win.res.header.kind is DocumentKind.AMENDMENT
+
+    def refresh(self) -> None:
+        """Show the panel for an amendment, the paragraph list for anything else."""
+        active = self.active
+        self.panel.setVisible(active)
+        self.win.paragraphs.setVisible(not active)
+        if active:
+            h = self.win.res.header
+            base = self._base()
+            heading = f"Amendment to draft resolution {h.amends or '(symbol not given)'}"
+            heading += f" · the draft amended: {self.win.versions.base_name}" if base is not None else ""
+            self.panel.show_instructions(self.win.res.instructions, heading)
+
+    def _edited(self, instructions: list[Instruction], typing: bool) -> None:
+        self.win.apply(edits.set_instructions, instructions=instructions, typing=typing, initiator=self.panel)
+        if not typing:
+            self.refresh()
+
+    def jump(self, finding: Finding) -> bool:
+        """Select the instruction a finding is about; False when it is not an amendment's."""
+        return self.active and self.panel.select_id(finding.paragraph_id)
+
+    # --- the draft amended -----------------------------------------------------------------------------------
+
+    def _base(self) -> Resolution | None:
+        base = self.win.versions.base
+        return base if base is not None and base.header.kind is not DocumentKind.AMENDMENT else None
+
+    def _choose_draft(self, caption: str) -> tuple[Resolution, str] | None:
+        from app.io.reading import read_document
+
+        path = self.win.prompter.open_path(self.win, caption, DRAFT_FILTER)
+        if not path:
+            return None
+        try:
+            return read_document(Path(path)).resolution, Path(path).name
+        except ResoluteError as exc:
+            self.win.prompter.error(self.win, "Cannot open the file", str(exc))
+            return None
+
+    def _open(self, res: Resolution, base: Resolution, base_name: str) -> None:
+        doc = edits.Document(res)
+        doc.history.mark_modified()
+        self.win._replace(doc, [])
+        self.win.versions.set_base(base, base_name)
+        self.refresh()
+
+    def _sponsors(self) -> list[str]:
+        return [self.win.settings.delegation] if self.win.settings.delegation else []
+
+    def new_amendment(self) -> None:
+        chosen = self._choose_draft("The draft to amend")
+        if chosen is None or not self.win._confirm_discard():
+            return
+        base, name = chosen
+        self._open(amendments.amendment(base, base, sponsors=self._sponsors()), base, name)
+
+    def from_comparison(self) -> None:
+        base = self._base()
+        if base is None:
+            self.win.statusBar().showMessage(
+                "No base version to amend: use Versions > Compare With… first", 5000
+            )
+            return
+        if not self.win._confirm_discard():
+            return
+        name = self.win.versions.base_name
+        self._open(amendments.amendment(base, self.win.res, sponsors=self._sponsors()), base, name)
+
+    def show_amended(self) -> None:
+        if not self.active:
+            self.win.statusBar().showMessage("The open document is not an amendment", 5000)
+            return
+        base, name = self._base(), self.win.versions.base_name
+        if base is None:
+            chosen = self._choose_draft(f"The draft amended ({self.win.res.header.amends or 'its symbol'})")
+            if chosen is None:
+                return
+            base, name = chosen
+        try:
+            amended = amendments.apply(self.win.res.instructions, base, self.win.res)
+        except ResoluteError as exc:
+            self.win.prompter.error(self.win, "Cannot apply the amendment", str(exc))
+            return
+        if not self.win._confirm_discard():
+            return
+        doc = edits.Document(amended)
+        doc.history.mark_modified()
+        self.win._replace(doc, [])
+        self.win.versions.set_base(base, name)  # Versions > Compare shows what the amendment changes
+        self.refresh()

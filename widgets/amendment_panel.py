@@ -1,0 +1,253 @@
+"""The instructions of an amendment, listed in their set wording and edited one at a time.
+
+The panel edits a copy of `Resolution.instructions` and hands the whole new list to the window, which records
+it as one undoable command (`app.edits.set_instructions`); typing in a field merges into one undo step.
+"""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import inline
+from app.amendments import items
+from app.model import Action, Instruction, Paragraph, Part
+from app.render import join_opener
+
+_ACTIONS = [(Action.DELETE, "Delete"), (Action.INSERT, "Insert"), (Action.REPLACE, "Replace")]
+_PARTS = [(Part.PREAMBLE, "Preambular paragraph"), (Part.OPERATIVE, "Operative paragraph")]
+_SCOPES = ["The whole paragraph", "Words in the paragraph"]
+
+
+def describe(ins: Instruction) -> str:
+    """One instruction as it reads, with the start of the paragraph it quotes."""
+    (item,) = items([ins])
+    text = inline.plain(item.sentence)
+    if item.quoted is not None:
+        quoted = inline.plain(join_opener(item.quoted.opener, item.quoted.text))
+        text += f": {quoted[:90]}{'…' if len(quoted) > 90 else ''}"
+    return text
+
+
+class AmendmentPanel(QWidget):
+    edited = Signal(object, bool)  # the new list of instructions, and whether it was typing
+    amended_requested = Signal()  # show the draft amended
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.instructions: list[Instruction] = []
+        self._showing = False
+        self._words: dict[str, bool] = {}  # the scope chosen where the fields do not say it yet
+        # the content scrolls rather than hold the window wider or taller than a small screen allows
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        outer.addWidget(scroll)
+        content = QWidget()
+        scroll.setWidget(content)
+        lay = QVBoxLayout(content)
+        self.heading = QLabel()
+        self.heading.setWordWrap(True)
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        lay.addWidget(self.heading)
+        self.list = QListWidget()
+        self.list.setWordWrap(True)
+        self.list.setAccessibleName("Instructions")
+        self.list.currentRowChanged.connect(self._select)
+        lay.addWidget(self.list, 2)
+        buttons = QHBoxLayout()
+        self.add_button = QPushButton("+ Instruction")
+        self.remove_button = QPushButton("Remove")
+        self.up_button = QPushButton("↑")
+        self.down_button = QPushButton("↓")
+        self.amended_button = QPushButton("Amended draft")
+        self.amended_button.setToolTip("The draft amended, with this amendment applied")
+        for button in (self.up_button, self.down_button):
+            button.setMaximumWidth(36)
+        for button in (self.add_button, self.remove_button, self.up_button, self.down_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        lay.addLayout(buttons)
+        more = QHBoxLayout()  # on a row of its own, so that the panel stays narrow on a small screen
+        more.addStretch(1)
+        more.addWidget(self.amended_button)
+        lay.addLayout(more)
+        self.add_button.clicked.connect(self.add_instruction)
+        self.remove_button.clicked.connect(self.remove_instruction)
+        self.up_button.clicked.connect(lambda: self._move(-1))
+        self.down_button.clicked.connect(lambda: self._move(1))
+        self.amended_button.clicked.connect(self.amended_requested)
+
+        self.form_box = QGroupBox("Instruction")
+        form = QFormLayout(self.form_box)
+        self.action = QComboBox()
+        for _, label in _ACTIONS:
+            self.action.addItem(label)
+        self.scope = QComboBox()
+        self.scope.addItems(_SCOPES)
+        self.part = QComboBox()
+        for _, label in _PARTS:
+            self.part.addItem(label)
+        self.number = QSpinBox()
+        self.number.setRange(0, 999)
+        self.number.setToolTip("The paragraph's number in the draft as issued (0: before the first)")
+        self.sub = QLineEdit()
+        self.sub.setPlaceholderText("(b) or (b) (ii): a subparagraph")
+        self.after = QLineEdit()
+        self.after.setPlaceholderText("the words the change follows")
+        self.old = QLineEdit()
+        self.old.setPlaceholderText("the words deleted or replaced (an insertion: the words it goes before)")
+        self.new = QLineEdit()
+        self.new.setPlaceholderText("the words inserted or put in their place")
+        self.opener = QLineEdit()
+        self.opener.setPlaceholderText("Recalling")
+        self.text = QPlainTextEdit()
+        self.text.setPlaceholderText("the paragraph quoted: deleted, inserted or replacing")
+        self.text.setTabChangesFocus(True)
+        form.addRow("Action:", self.action)
+        form.addRow("Acts on:", self.scope)
+        form.addRow("Paragraph:", self.part)
+        form.addRow("Number:", self.number)
+        form.addRow("Subparagraph:", self.sub)
+        self.word_rows = [("After:", self.after), ("Words:", self.old), ("New words:", self.new)]
+        for label, widget in self.word_rows:
+            form.addRow(label, widget)
+        form.addRow("Opener:", self.opener)
+        form.addRow("Quoted text:", self.text)
+        for combo in (self.action, self.scope, self.part):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(8)
+        self.form = form
+        lay.addWidget(self.form_box, 3)
+        self.action.currentIndexChanged.connect(lambda _: self._field_changed(False))
+        self.scope.currentIndexChanged.connect(lambda _: self._field_changed(False))
+        self.part.currentIndexChanged.connect(lambda _: self._field_changed(False))
+        self.number.valueChanged.connect(lambda _: self._field_changed(True))
+        for line in (self.sub, self.after, self.old, self.new, self.opener):
+            line.textEdited.connect(lambda _: self._field_changed(True))
+        self.text.textChanged.connect(lambda: self._field_changed(True))
+
+    # --- showing ---------------------------------------------------------------------------------------------
+
+    def show_instructions(self, instructions: list[Instruction], heading: str) -> None:
+        """Show the amendment's instructions (after opening, undo or redo), keeping the selected row."""
+        row = max(self.list.currentRow(), 0)
+        self.instructions = copy.deepcopy(instructions)
+        self.heading.setText(heading)
+        self._showing = True
+        self.list.clear()
+        for ins in self.instructions:
+            self.list.addItem(QListWidgetItem(describe(ins)))
+        self._showing = False
+        if self.instructions:
+            self.list.setCurrentRow(min(row, len(self.instructions) - 1))
+            self._select(self.list.currentRow())
+        else:
+            self._select(-1)
+
+    def select_id(self, item_id: str) -> bool:
+        """Select the instruction with this id, or the one quoting the paragraph with this id."""
+        for row, ins in enumerate(self.instructions):
+            quoted = ins.paragraph is not None and any(p.id == item_id for p in ins.paragraph.walk())
+            if ins.id == item_id or quoted:
+                self.list.setCurrentRow(row)
+                return True
+        return False
+
+    def _select(self, row: int) -> None:
+        self.form_box.setEnabled(0 <= row < len(self.instructions))
+        for button in (self.remove_button, self.up_button, self.down_button):
+            button.setEnabled(0 <= row < len(self.instructions))
+        if not 0 <= row < len(self.instructions):
+            return
+        ins = self.instructions[row]
+        self._showing = True
+        self.action.setCurrentIndex([a for a, _ in _ACTIONS].index(ins.action))
+        whole = ins.paragraph is not None or not (ins.old or ins.new or ins.after or self._words.get(ins.id))
+        self.scope.setCurrentIndex(0 if whole else 1)
+        self.part.setCurrentIndex([p for p, _ in _PARTS].index(ins.part))
+        self.number.setValue(ins.number)
+        for widget, value in ((self.sub, ins.sub), (self.after, ins.after), (self.old, ins.old),
+                              (self.new, ins.new)):  # fmt: skip
+            if widget.text() != value:
+                widget.setText(value)
+        para = ins.paragraph or Paragraph()
+        if self.opener.text() != para.opener:
+            self.opener.setText(para.opener)
+        if self.text.toPlainText() != para.text:
+            self.text.setPlainText(para.text)
+        self._showing = False
+        self._enable_fields(whole)
+
+    def _enable_fields(self, whole: bool) -> None:
+        for _, widget in self.word_rows:
+            widget.setEnabled(not whole)
+        self.opener.setEnabled(whole)
+        self.text.setEnabled(whole)
+
+    # --- editing ---------------------------------------------------------------------------------------------
+
+    def _field_changed(self, typing: bool) -> None:
+        row = self.list.currentRow()
+        if self._showing or not 0 <= row < len(self.instructions):
+            return
+        whole = self.scope.currentIndex() == 0
+        old = self.instructions[row]
+        self._words[old.id] = not whole
+        paragraph = None
+        if whole and (self.opener.text().strip() or self.text.toPlainText().strip() or old.paragraph):
+            paragraph = copy.deepcopy(old.paragraph) if old.paragraph is not None else Paragraph()
+            paragraph.opener, paragraph.text = self.opener.text().strip(), self.text.toPlainText().strip()
+        self.instructions[row] = dataclasses.replace(
+            old, action=_ACTIONS[self.action.currentIndex()][0], part=_PARTS[self.part.currentIndex()][0],
+            number=self.number.value(), sub=self.sub.text().strip(),
+            old="" if whole else self.old.text(), new="" if whole else self.new.text(),
+            after="" if whole else self.after.text(), paragraph=paragraph,
+        )  # fmt: skip
+        self._enable_fields(whole)
+        self.list.item(row).setText(describe(self.instructions[row]))
+        self.edited.emit(copy.deepcopy(self.instructions), typing)
+
+    def add_instruction(self) -> None:
+        row = self.list.currentRow()
+        last = self.instructions[row] if 0 <= row < len(self.instructions) else None
+        ins = Instruction(Action.INSERT, last.part if last else Part.OPERATIVE, last.number if last else 1,
+                          paragraph=Paragraph())  # fmt: skip
+        self.instructions.insert(row + 1, ins)
+        self.edited.emit(copy.deepcopy(self.instructions), False)
+        self.list.setCurrentRow(row + 1)
+
+    def remove_instruction(self) -> None:
+        row = self.list.currentRow()
+        if 0 <= row < len(self.instructions):
+            del self.instructions[row]
+            self.edited.emit(copy.deepcopy(self.instructions), False)
+
+    def _move(self, step: int) -> None:
+        row = self.list.currentRow()
+        to = row + step
+        if 0 <= row < len(self.instructions) and 0 <= to < len(self.instructions):
+            self.instructions[row], self.instructions[to] = self.instructions[to], self.instructions[row]
+            self.list.setCurrentRow(to)
+            self.edited.emit(copy.deepcopy(self.instructions), False)
