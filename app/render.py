@@ -223,7 +223,7 @@ def _part_blocks(body: ResolutionPart, letter: str, organ: str) -> list[Block]:
 
 def annex_label(index: int, count: int) -> str:
     """ "Annex" for a single annex, "Annex I", "Annex II" ... when there are several."""
-    return "Annex" if count == 1 else f"Annex {roman(index)}"
+    return "Annex" if count == 1 else f"Annex {roman(index).upper()}"
 
 
 def _annex_blocks(annex: Annex, label: str) -> list[Block]:
