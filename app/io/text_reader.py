@@ -561,7 +561,7 @@ def _blocks(lines: list[str], pages: list[int]) -> list[_Block]:
     return merged
 
 
-_LABEL_LINE = re.compile(r"(?:\d{1,3}\.|\([a-z]{1,5}\)|[a-z]{1,4}\.)")
+_LABEL_LINE = re.compile(r"(?:\d{1,3}\.|\([a-z]{1,5}\)|[a-z]{1,2}\.|[ivxlc]{1,4}\.)")
 
 
 def _label_only(block: _Block) -> bool:
@@ -614,8 +614,11 @@ def _runs_on(prev: _Block, line: str) -> bool:
 
 
 def _annex_title(blocks: list[_Block]) -> bool:
-    """The last block is an annex's title (its "Annex" line before it): the text after it is not its tail."""
-    return len(blocks) > 1 and bool(_ANNEX.match(blocks[-2].first)) and len(blocks[-2].lines) == 1
+    """The last block is a title under an "Annex" line, a part's letter or a section numeral ("I"): the text
+    after it is not its tail."""
+    if len(blocks) < 2 or len(blocks[-2].lines) != 1:
+        return False
+    return bool(_ANNEX.match(blocks[-2].first) or _HEADING_MARK.match(blocks[-2].first))
 
 
 def _split_block(block: _Block) -> list[list[str]]:
