@@ -64,6 +64,7 @@ class UnitHeader(QWidget):
         )
         if self.title.text() != title and not self.title.hasFocus():
             self.title.setText(title)
+            self.title.setCursorPosition(0)  # a long title shows its start
         self.organ.setText(organ)
 
 
