@@ -41,7 +41,9 @@ def _show_unit(app: QApplication, win, kind: str) -> None:  # noqa: ANN001
     """Scroll the paragraphs to the annex or to part B, and the preview to the same place."""
     units = win.paragraphs.units
     res = win.res
-    unit = res.annexes[0] if kind == "annex" and res.annexes else res.later_parts[0] if res.later_parts else None
+    unit = (
+        res.annexes[0] if kind == "annex" and res.annexes else res.later_parts[0] if res.later_parts else None
+    )
     if unit is None:
         return
     section = units.sections[unit.id]
@@ -71,7 +73,9 @@ def main() -> int:
                                  recovery_folder=Path(tmp) / "recovery")  # fmt: skip
                 win.resize(width, height)
                 win.show()
-                if width < 1200:  # on a small screen the details pane leaves the paragraphs too narrow: closed
+                if (
+                    width < 1200
+                ):  # on a small screen the details pane leaves the paragraphs too narrow: closed
                     win.details_dock.hide()
                 if not win.open_path(source, as_import=True):
                     print(f"screenshot: cannot open {source}", file=sys.stderr)

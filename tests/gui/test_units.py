@@ -4,14 +4,13 @@ in the title boxes and the rows, Tab, moving, undo."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from test_editor import draft, labels, type_paragraph
 
 from app.model import Part
 from app.render import render
 from widgets.actions import ActionId
 from widgets.main_window import MainWindow
 from widgets.paragraph_editor import ParagraphRow
-
-from test_editor import draft, labels, rows, type_paragraph  # noqa: I001 - the GUI tests' own helpers
 
 
 def _rows_in(box) -> list[ParagraphRow]:  # noqa: ANN001
@@ -39,7 +38,10 @@ def test_add_an_annex_title_it_and_number_its_paragraphs(qtbot, window: MainWind
     type_paragraph(qtbot, third, "", "to the Assembly.")
     qtbot.keyClick(third.text, Qt.Key.Key_Tab)  # a subparagraph of paragraph 2
     annex = res.annexes[0]
-    assert [p.text for p in annex.paragraphs] == ["The Group shall meet in New York.", "The Group shall report:"]
+    assert [p.text for p in annex.paragraphs] == [
+        "The Group shall meet in New York.",
+        "The Group shall report:",
+    ]
     assert [s.text for s in annex.paragraphs[1].subparagraphs] == ["to the Assembly."]
     shown = [r.label.text() for r in _rows_in(section.boxes[None])]
     assert shown == ["1.", "2.", "(a)"]  # numbering live, as printed
@@ -76,7 +78,9 @@ def test_a_two_part_resolution(qtbot, window: MainWindow) -> None:  # noqa: ANN0
     qtbot.keyClick(op.text, Qt.Key.Key_Return)
     type_paragraph(qtbot, _rows_in(section.boxes[Part.OPERATIVE])[1], "Decides", "to continue")
     # the add button under part B's preamble
-    add_pre = next(b for b in section.findChildren(type(window.paragraphs.add_pre)) if "preambular" in b.text())
+    add_pre = next(
+        b for b in section.findChildren(type(window.paragraphs.add_pre)) if "preambular" in b.text()
+    )
     qtbot.mouseClick(add_pre, Qt.MouseButton.LeftButton)
     pre = _rows_in(section.boxes[Part.PREAMBLE])[0]
     type_paragraph(qtbot, pre, "Emphasizing", "the role of the Department")
