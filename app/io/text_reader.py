@@ -110,14 +110,13 @@ class _Reader:
         blocks = _blocks(body_lines, body_pages)
         blocks = _cut_unbroken_header(blocks)
         split = _header_end(blocks)
-        part_a = text_structure.part_a_title([b.first for b in blocks], split) if split < len(blocks) else 0
+        part_a, part_title = text_structure.part_a_title([b.lines for b in blocks], split)
         head = parse_header([b.lines for b in blocks[: split - part_a]], join=self._join)
         self.findings += head.findings
         if cleaned.job_number:
             head.header.job_number = cleaned.job_number
         res = Resolution(header=head.header, title=head.title)
-        if part_a == 2:  # "A" and part A's title stand before the first organ line
-            res.part_title = self._markup(self._join(blocks[split - 1].lines))
+        res.part_title = self._markup(self._join(part_title))  # "A" and its title stand before the organ line
         body = blocks[split:]
         organ_line = _ORGAN_LINE.match(body[0].first) if body else None
         if organ_line and not head.organ and not head.header.symbol:
@@ -616,6 +615,10 @@ def _runs_on(prev: _Block, line: str) -> bool:
 def _annex_title(blocks: list[_Block]) -> bool:
     """The last block is a title under an "Annex" line, a part's letter or a section numeral ("I"): the text
     after it is not its tail."""
+    if len(blocks[-1].lines) > 1 and (
+        _ANNEX.match(blocks[-1].first) or _HEADING_MARK.match(blocks[-1].first)
+    ):
+        return True  # the heading line and its title in one block
     if len(blocks) < 2 or len(blocks[-2].lines) != 1:
         return False
     return bool(_ANNEX.match(blocks[-2].first) or _HEADING_MARK.match(blocks[-2].first))

@@ -42,14 +42,16 @@ class Layout:
     unplaced: list[Item] = field(default_factory=list)  # from an appendix line on: kept as text
 
 
-def part_a_title(firsts: list[str], organ_at: int) -> int:
-    """How many blocks before the organ line at `organ_at` are part A's letter and title: 2, or 0 when the
-    resolution is not in parts (`firsts`: the first line of each block)."""
-    if organ_at >= 1 and firsts[organ_at - 1].strip() == "A":
-        return 1  # a part without a title
-    if organ_at >= 2 and firsts[organ_at - 2].strip() == "A" and not _PART_LETTER.match(firsts[organ_at - 1]):
-        return 2
-    return 0
+def part_a_title(blocks: list[list[str]], organ_at: int) -> tuple[int, list[str]]:
+    """Part A's letter and title before the organ line at `organ_at` (`blocks`: the lines of each block):
+    how many blocks they take (0 when the resolution is not in parts) and the title's lines."""
+    firsts = [lines[0].strip() if lines else "" for lines in blocks[:organ_at]]
+    if organ_at >= 1 and firsts[organ_at - 1] == "A":  # the letter, with its title in the same block or none
+        return 1, [line for line in blocks[organ_at - 1][1:] if line.strip()]
+    if (organ_at >= 2 and firsts[organ_at - 2] == "A" and len(blocks[organ_at - 2]) == 1
+            and not _PART_LETTER.match(firsts[organ_at - 1])):  # fmt: skip
+        return 2, blocks[organ_at - 1]
+    return 0, []
 
 
 def _title_like(text: str) -> bool:
@@ -72,6 +74,7 @@ def _part_start(items: list[Item], i: int, letter: str) -> bool:
 def split_units(items: list[Item], in_parts: bool) -> Layout:
     """Cut the body into part A's (or the only) body, the later parts and the annexes. `in_parts`: part A's
     letter was seen before the organ line, so "B", "C" ... lines start parts."""
+    items = [piece for item in items for piece in _split_heading(item)]
     layout = Layout(main=[])
     current = layout.main
     next_letter = "B"
@@ -100,6 +103,17 @@ def split_units(items: list[Item], in_parts: bool) -> Layout:
         current.append((first, text))
         i += 1
     return layout
+
+
+def _split_heading(item: Item) -> list[Item]:
+    """ "Annex II" or a part's letter with its title in one block (no blank line between, as text copied from
+    a PDF may come): the heading line and the title as two items."""
+    first, text = item
+    if first != text and (_ANNEX_LINE.match(first) or _PART_LETTER.match(first)):
+        rest = text[len(first) :].strip()
+        if rest and _title_like(rest):
+            return [(first, first), (rest, rest)]
+    return [item]
 
 
 _MARKED_HEADING = re.compile(r"^(?P<mark>[IVXLC]{1,6}|[A-Z])\.?\s+(?P<title>\S.*)$")

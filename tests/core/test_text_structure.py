@@ -210,3 +210,20 @@ def test_text_export_of_a_structured_resolution_reads_back_the_same(name: str) -
         return parts, annexes, [text for _, _, text in render(r).footnotes]
 
     assert shape(back) == shape(res)
+
+
+def test_headings_wrapped_with_their_titles_as_copied_from_a_pdf() -> None:
+    """No blank line between "B" or "Annex II" and the title under it: still a part and an annex."""
+    text = (
+        "Questions relating to information\n\nA\nInformation\n\nThe General Assembly,\n\n1. *Decides* to act;\n\n2. *Requests* a report.\n\n"
+        "B\nCommunications policies\n\nThe General Assembly,\n\n*Recalling* its resolution 74/1,\n\n"
+        "1. *Decides* to continue.\n\nAnnex I\nTerms of reference\n\n1. The Group meets.\n\n"
+        "Annex II\nRules of\nprocedure\n\nThe rules apply.\n"
+    )
+    res = read_text(text).resolution
+    assert [p.title for p in res.parts()] == ["Information", "Communications policies"]
+    assert [len(p.operative) for p in res.parts()] == [2, 1]
+    assert [(a.title, [p.numbered for p in a.paragraphs]) for a in res.annexes] == [
+        ("Terms of reference", [True]),
+        ("Rules of procedure", [False]),
+    ]
