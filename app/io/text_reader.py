@@ -593,13 +593,7 @@ def _runs_on(prev: _Block, line: str) -> bool:
         return False
     if _HEADING_MARK.match(line) or _ANNEX.match(line):
         return False  # a part's letter, a section numeral, an annex heading stand alone
-    if (
-        len(prev.lines) == 1
-        and len(last) < 40
-        and line[:1].isupper()
-        and not _starts_block(last)
-        and not (_SUB_PAREN.match(last) or re.search(r"\b(?:the|of|and|or|to|in|for|a|an|with|on|by)$", last))
-    ):
+    if line[:1].isupper() and _heading_line(prev):
         return False  # a short line alone ("Guideline 4", "Scope") is a heading, not a wrapped line
     if len(prev.lines) == 1 and len(last) > 110 and line[:1].isupper():
         return False  # longer than a printed line: a whole block of text set one block per line
@@ -612,6 +606,19 @@ def _runs_on(prev: _Block, line: str) -> bool:
     return line[:1].islower() or not _HEADING_MARK.match(last)
 
 
+def _heading_line(block: _Block) -> bool:
+    """A block of one short line that neither ends a sentence nor breaks off mid-phrase: a heading."""
+    last = _MARK_RE.sub("", block.lines[-1].strip()).rstrip(SUPERSCRIPTS + " ")
+    return (
+        len(block.lines) == 1
+        and 0 < len(last) < 40
+        and last[:1].isupper()
+        and not re.search(r"[,;:.!?]\W*$", last)
+        and not _starts_block(last)
+        and not (_SUB_PAREN.match(last) or re.search(r"\b(?:the|of|and|or|to|in|for|a|an|with|on|by)$", last))
+    )
+
+
 def _annex_title(blocks: list[_Block]) -> bool:
     """The last block is a title under an "Annex" line, a part's letter or a section numeral ("I"): the text
     after it is not its tail."""
@@ -621,7 +628,9 @@ def _annex_title(blocks: list[_Block]) -> bool:
         return True  # the heading line and its title in one block
     if len(blocks) < 2 or len(blocks[-2].lines) != 1:
         return False
-    return bool(_ANNEX.match(blocks[-2].first) or _HEADING_MARK.match(blocks[-2].first))
+    return bool(_ANNEX.match(blocks[-2].first) or _HEADING_MARK.match(blocks[-2].first)) or (
+        len(blocks[-1].lines) == 1 and _heading_line(blocks[-2])  # "Guideline 6" over its title
+    )
 
 
 def _split_block(block: _Block) -> list[list[str]]:
