@@ -62,3 +62,19 @@ def remove_unit(doc: Document, *, unit: str) -> Change:
                 return _record(doc, label, lambda o=owner, i=items: i.remove(o),
                                lambda o=owner, i=items, a=at: i.insert(a, o), _structure(label, ""))  # fmt: skip
     raise EditError(f"no part or annex {unit!r}")
+
+
+def toggle_numbered(doc: Document, *, paragraph_id: str) -> Change:
+    """Number an annex paragraph or leave it unnumbered (a chapeau before paragraph 1); annexes only."""
+    located = doc.resolution.locate(paragraph_id)
+    if (
+        located is None
+        or located[0] is not None
+        or not any(located[1] is a.paragraphs for a in doc.resolution.annexes)
+    ):
+        raise EditError("only a paragraph of an annex (not a subparagraph) can go unnumbered")
+    para = located[1][located[2]]
+    label = "Unnumber paragraph" if para.numbered else "Number paragraph"
+    return _record(doc, label, lambda: setattr(para, "numbered", not para.numbered),
+                   lambda: setattr(para, "numbered", not para.numbered),
+                   _structure(label, paragraph_id, paragraph_id))  # fmt: skip

@@ -42,6 +42,7 @@ class ActionId(str, Enum):
     ADD_PART = "add_part"
     ADD_ANNEX = "add_annex"
     REMOVE_UNIT = "remove_unit"
+    TOGGLE_NUMBERED = "toggle_numbered"
     ITALIC = "italic"
     NEXT_ISSUE = "next_issue"
     ZOOM_IN = "zoom_in"
@@ -103,6 +104,11 @@ SPECS: dict[ActionId, ActionSpec] = {
     ActionId.ADD_ANNEX: ActionSpec(
         "Add &Annex", "", "A text annexed to the resolution, its paragraphs numbered 1, 2 …"
     ),
+    ActionId.TOGGLE_NUMBERED: ActionSpec(
+        "Number or &Unnumber Annex Paragraph",
+        "",
+        "An annex paragraph numbered 1, 2 … or unnumbered (a chapeau)",
+    ),
     ActionId.REMOVE_UNIT: ActionSpec(
         "&Remove This Part or Annex", "", "The part or annex the cursor is in, whole"
     ),
@@ -159,7 +165,7 @@ MENUS: list[tuple[str, list[ActionId | str | None]]] = [
                     ActionId.DELETE_PARAGRAPH, None, ActionId.MOVE_UP, ActionId.MOVE_DOWN,
                     ActionId.MOVE_TO_OTHER_PART, None, ActionId.INDENT, ActionId.OUTDENT, None,
                     ActionId.INSERT_FOOTNOTE, ActionId.ITALIC, None, ActionId.SECTION_HEADING, None,
-                    ActionId.ADD_PART, ActionId.ADD_ANNEX, ActionId.REMOVE_UNIT]),
+                    ActionId.ADD_PART, ActionId.ADD_ANNEX, ActionId.TOGGLE_NUMBERED, ActionId.REMOVE_UNIT]),
     ("&View", [ActionId.SHOW_DETAILS, ActionId.SHOW_PREVIEW, ActionId.SHOW_ISSUES, None, ActionId.NEXT_ISSUE,
                None, ActionId.ZOOM_IN, ActionId.ZOOM_OUT, ActionId.ZOOM_RESET]),
     ("Versio&ns", [ActionId.COMPARE_BASE, ActionId.COMPARE_WITH, None, ActionId.EXPORT_TRACKED,

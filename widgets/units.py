@@ -200,4 +200,7 @@ def handlers(window: MainWindow) -> dict[ActionId, Callable[[], None]]:
         ActionId.ADD_PART: lambda: window._structure(unit_edits.add_part),
         ActionId.ADD_ANNEX: lambda: window._structure(unit_edits.add_annex),
         ActionId.REMOVE_UNIT: remove,
+        ActionId.TOGGLE_NUMBERED: lambda: window._structure(
+            unit_edits.toggle_numbered, paragraph_id=window.paragraphs.active_id
+        ),
     }

@@ -45,6 +45,16 @@ def test_add_an_annex_title_it_and_number_its_paragraphs(qtbot, window: MainWind
     assert [s.text for s in annex.paragraphs[1].subparagraphs] == ["to the Assembly."]
     shown = [r.label.text() for r in _rows_in(section.boxes[None])]
     assert shown == ["1.", "2.", "(a)"]  # numbering live, as printed
+    first.text.setFocus()  # the first paragraph as an unnumbered chapeau: the next one becomes 1.
+    window.actions_[ActionId.TOGGLE_NUMBERED].trigger()
+    assert not annex.paragraphs[0].numbered
+    assert [r.label.text() for r in _rows_in(section.boxes[None])] == [
+        "Annex para. 1",
+        "1.",
+        "(a)",
+    ]  # named by place
+    window.actions_[ActionId.UNDO].trigger()
+    assert [r.label.text() for r in _rows_in(section.boxes[None])] == ["1.", "2.", "(a)"]
     # a second annex: the first becomes "Annex I", the new one "Annex II"
     window.actions_[ActionId.ADD_ANNEX].trigger()
     assert section.header.label.text() == "Annex I"
