@@ -50,7 +50,8 @@ class Document:
     def find(self, paragraph_id: str) -> Paragraph | None:
         """A paragraph by id in constant time; the index is rebuilt after any change of structure."""
         if self._index_at != self.history.structure_revision:
-            self._index = {p.id: p for _, p in self.resolution.paragraphs()}
+            res = self.resolution
+            self._index = {p.id: p for p in [*(p for _, p in res.paragraphs()), *res.annex_paragraphs()]}
             self._index_at = self.history.structure_revision
         return self._index.get(paragraph_id)
 
@@ -81,9 +82,10 @@ def _locate(res: Resolution, paragraph_id: str) -> tuple[Part, list[Paragraph], 
 
 def parent_of(res: Resolution, paragraph_id: str) -> Paragraph | None:
     """The paragraph holding a subparagraph; None for a top-level paragraph."""
-    for _, node in res.paragraphs():
-        if any(sub.id == paragraph_id for sub in node.subparagraphs):
-            return node
+    for _, items in res.lists():  # every part and every annex
+        for node in (n for top in items for n in top.walk()):
+            if any(sub.id == paragraph_id for sub in node.subparagraphs):
+                return node
     return None
 
 
@@ -136,7 +138,7 @@ def set_title(doc: Document, *, value: str) -> Change:
 def set_heading(doc: Document, *, paragraph_id: str, value: str) -> Change:
     """The section heading printed before a top-level paragraph ("I" / "Financing"); "" removes it."""
     located = doc.resolution.locate(paragraph_id)
-    if located is None or located[1] is not doc.resolution.part(located[0]):
+    if located is None or not any(items is located[1] for _, items in doc.resolution.lists()):
         raise EditError("a section heading stands before a paragraph, not a subparagraph")
     para = located[1][located[2]]
     value = "\n".join(line.strip() for line in value.strip().splitlines() if line.strip())
@@ -208,18 +210,33 @@ def _structure(label: str, focus: str, *ids: str) -> Change:
     return Change(label=label, structure=True, paragraph_ids=frozenset(ids), focus=focus)
 
 
-def insert_paragraph(doc: Document, *, part: Part, index: int | None = None, after_id: str = "",
-                     paragraph: Paragraph | None = None, label: str = "Add paragraph") -> Change:  # fmt: skip
-    """Insert a paragraph into a part at `index`, or right after paragraph `after_id` at the same depth."""
+def insert_paragraph(doc: Document, *, part: Part | None, index: int | None = None, after_id: str = "",
+                     paragraph: Paragraph | None = None, label: str = "Add paragraph",
+                     unit: str = "") -> Change:  # fmt: skip
+    """Insert a paragraph into a part at `index`, or right after paragraph `after_id` at the same depth.
+    `unit` is the id of a later part (B, C ...) or of an annex (then `part` is None); "" for part A."""
     para = paragraph or Paragraph()
     if after_id:
         _, items, at = _locate(doc.resolution, after_id)
         at += 1
     else:
-        items = doc.resolution.part(part)
+        items = unit_list(doc.resolution, unit, part)
         at = len(items) if index is None else max(0, min(index, len(items)))
     return _record(doc, label, lambda: items.insert(at, para), lambda: items.remove(para),
                    _structure(label, para.id, para.id))  # fmt: skip
+
+
+def unit_list(res: Resolution, unit: str, part: Part | None) -> list[Paragraph]:
+    """The paragraph list of part A (`unit` ""), of a later part or of an annex, by id."""
+    if not unit:
+        return res.part(part or Part.OPERATIVE)
+    for body in res.later_parts:
+        if body.id == unit:
+            return body.part(part or Part.OPERATIVE)
+    for annex in res.annexes:
+        if annex.id == unit:
+            return annex.paragraphs
+    raise EditError(f"no part or annex {unit!r}")
 
 
 def delete_paragraph(doc: Document, *, paragraph_id: str) -> Change:

@@ -39,6 +39,10 @@ class ActionId(str, Enum):
     OUTDENT = "outdent"
     INSERT_FOOTNOTE = "insert_footnote"
     SECTION_HEADING = "section_heading"
+    ADD_PART = "add_part"
+    ADD_ANNEX = "add_annex"
+    REMOVE_UNIT = "remove_unit"
+    TOGGLE_NUMBERED = "toggle_numbered"
     ITALIC = "italic"
     NEXT_ISSUE = "next_issue"
     ZOOM_IN = "zoom_in"
@@ -97,6 +101,20 @@ SPECS: dict[ActionId, ActionSpec] = {
     ActionId.INDENT: ActionSpec("&Indent (Subparagraph)", "Tab", "Make this a subparagraph of the one above"),
     ActionId.OUTDENT: ActionSpec("&Outdent", "Shift+Tab"),
     ActionId.INSERT_FOOTNOTE: ActionSpec("Insert &Footnote", "Ctrl+Alt+F", "A footnote at the cursor"),
+    ActionId.ADD_PART: ActionSpec(
+        "Add &Part", "", "A part B, C … with its own title, organ line, preamble and operative part"
+    ),
+    ActionId.ADD_ANNEX: ActionSpec(
+        "Add &Annex", "", "A text annexed to the resolution, its paragraphs numbered 1, 2 …"
+    ),
+    ActionId.TOGGLE_NUMBERED: ActionSpec(
+        "Number or &Unnumber Annex Paragraph",
+        "",
+        "An annex paragraph numbered 1, 2 … or unnumbered (a chapeau)",
+    ),
+    ActionId.REMOVE_UNIT: ActionSpec(
+        "&Remove This Part or Annex", "", "The part or annex the cursor is in, whole"
+    ),
     ActionId.SECTION_HEADING: ActionSpec(
         "Section &Heading…",
         "",
@@ -158,7 +176,8 @@ MENUS: list[tuple[str, list[ActionId | str | None]]] = [
     ("&Paragraph", [ActionId.ADD_PARAGRAPH, ActionId.INSERT_PARAGRAPH, ActionId.DUPLICATE_PARAGRAPH,
                     ActionId.DELETE_PARAGRAPH, None, ActionId.MOVE_UP, ActionId.MOVE_DOWN,
                     ActionId.MOVE_TO_OTHER_PART, None, ActionId.INDENT, ActionId.OUTDENT, None,
-                    ActionId.INSERT_FOOTNOTE, ActionId.ITALIC, None, ActionId.SECTION_HEADING]),
+                    ActionId.INSERT_FOOTNOTE, ActionId.ITALIC, None, ActionId.SECTION_HEADING, None,
+                    ActionId.ADD_PART, ActionId.ADD_ANNEX, ActionId.TOGGLE_NUMBERED, ActionId.REMOVE_UNIT]),
     ("&View", [ActionId.SHOW_DETAILS, ActionId.SHOW_PREVIEW, ActionId.SHOW_ISSUES, None, ActionId.NEXT_ISSUE,
                None, ActionId.ZOOM_IN, ActionId.ZOOM_OUT, ActionId.ZOOM_RESET]),
     ("Versio&ns", [ActionId.COMPARE_BASE, ActionId.COMPARE_WITH, None, ActionId.EXPORT_TRACKED,

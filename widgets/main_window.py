@@ -43,7 +43,7 @@ from app.io.text_reader import read_text
 from app.model import Part, Resolution
 from app.render import Rendered, keeps_own_end, place_names, render
 from app.templates import all_templates, get_template
-from widgets import services
+from widgets import services, units
 from widgets.actions import ActionId, build_actions, build_menus, build_toolbar
 from widgets.amending import Amending
 from widgets.amendment_panel import AmendmentPanel
@@ -231,6 +231,7 @@ class MainWindow(QMainWindow):
         p.pasted_draft.connect(self.paste_draft)
         p.erase_requested.connect(self._erase_empty)
         p.context_requested.connect(self._text_context_menu)
+        units.connect(self)  # parts B, C ... and annexes: add buttons and titles
         self.header.header_edited.connect(self._on_header_edited)
         self.header.title_edited.connect(
             lambda v: self.apply(edits.set_title, value=v, initiator=self.header)
@@ -272,7 +273,7 @@ class MainWindow(QMainWindow):
             A.INSERT_FOOTNOTE: self.insert_footnote, A.SECTION_HEADING: self.edit_section_heading, A.ITALIC: self.toggle_italic, A.NEXT_ISSUE: self.next_issue,
             A.ZOOM_IN: lambda: self._set_zoom(self.settings.zoom + 1),
             A.ZOOM_OUT: lambda: self._set_zoom(self.settings.zoom - 1), A.ZOOM_RESET: lambda: self._set_zoom(0),
-            A.ABOUT: self._about, **self.versions.handlers(), **self.amending.handlers(),
+            A.ABOUT: self._about, **self.versions.handlers(), **self.amending.handlers(), **units.handlers(self),
         }  # fmt: skip
 
     def _wire_view_actions(self) -> None:

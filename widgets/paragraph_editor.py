@@ -27,11 +27,13 @@ from app.findings import Finding
 from app.model import Part
 from app.render import Block, place_names
 from widgets.fields import OpenerField, TextField
+from widgets.units import Units
 
 MIME = "application/x-resolute-paragraph"
 INDENT_PX = 30
 
 RowKey = tuple[str, bool]  # (paragraph id, is the tail row)
+ROW_ROLES = ("preambular", "operative", "subparagraph", "annex_paragraph")  # blocks shown as rows
 GREY = QColor("#77767b")
 BLUE = QColor("#1a5fb4")
 
@@ -290,6 +292,10 @@ class ParagraphList(QScrollArea):
                        self.op_heading, self.boxes[Part.OPERATIVE], self.add_op):  # fmt: skip
             self.layout_.addWidget(widget)
         self.layout_.addStretch(1)
+        # parts B, C ... and annexes: their own headers and boxes after the operative part
+        self.units = Units(
+            self.layout_, self.layout_.indexOf(self.pre_heading), self.layout_.indexOf(self.add_op)
+        )
         self.rows: dict[RowKey, ParagraphRow] = {}
         self.order: list[RowKey] = []
         self.active_id = ""
@@ -365,7 +371,10 @@ class ParagraphList(QScrollArea):
         Rows are reused by paragraph id. For a long draft the first screenful is built at once and the rest in
         idle time, in reading order, so a 400-paragraph draft opens without waiting for every row.
         """
-        self.organ_line.setText(organ_line + ("," if any(b.part is Part.PREAMBLE for b in blocks) else ""))
+        self.organ_line.setText(
+            organ_line + ("," if any(b.part is Part.PREAMBLE for b in blocks) else "") if organ_line else ""
+        )
+        self.units.update(blocks)
         self._content = content
         self._backlog = []
         self._headings = {}
@@ -376,10 +385,7 @@ class ParagraphList(QScrollArea):
                     filter(None, [self._headings.get(b.paragraph_id), line])
                 )
         wanted: list[tuple[RowKey, Block]] = [
-            ((b.paragraph_id, b.is_tail), b)
-            for b in blocks
-            if b.part is not None
-            and b.role not in ("heading", "instruction", "quoted")  # amendment: its panel
+            ((b.paragraph_id, b.is_tail), b) for b in blocks if b.role in ROW_ROLES
         ]
         if [key for key, _ in wanted] == self.order and all(key in self.rows for key in self.order):
             self._relabel(wanted)  # same rows in the same order: only numbers, labels and ends can differ
@@ -403,16 +409,20 @@ class ParagraphList(QScrollArea):
         fresh = 0
         self.setUpdatesEnabled(False)
         try:
-            ready: dict[Part, list[ParagraphRow]] = {part: [] for part in Part}
+            boxes = [
+                *self.boxes.values(),
+                *(b for s in self.units.sections.values() for b in s.boxes.values()),
+            ]
+            ready: dict[QWidget, list[ParagraphRow]] = {box: [] for box in boxes}
             for index, (key, block, where) in enumerate(placed):
                 if key not in self.rows:
                     fresh += 1
                     if fresh > self.EAGER_ROWS:
                         self._backlog = placed[index:]
                         break
-                ready[block.part].append(self._prepare(key, block, where))
-            for part, rows in ready.items():
-                self._arrange(self.boxes[part].layout(), rows)
+                ready[self._box(block)].append(self._prepare(key, block, where))
+            for box, rows in ready.items():
+                self._arrange(box.layout(), rows)
         finally:
             self.setUpdatesEnabled(True)
         if self._backlog:
@@ -442,9 +452,13 @@ class ParagraphList(QScrollArea):
 
     def _place(self, key: RowKey, block: Block, where: str) -> ParagraphRow:
         row = self._prepare(key, block, where)
-        self.boxes[block.part].layout().addWidget(row)
+        self._box(block).layout().addWidget(row)
         row.show()
         return row
+
+    def _box(self, block: Block) -> QWidget:
+        """Where a block's row goes: part A's preamble or operative box, or a later part's or an annex's."""
+        return self.units.box(block) or self.boxes[block.part or Part.OPERATIVE]
 
     def _prepare(self, key: RowKey, block: Block, where: str) -> ParagraphRow:
         """The row for a block, made if need be, with its number, label, punctuation and fix."""

@@ -66,6 +66,12 @@ def _body_paragraph(block: Block, numbers: dict[str, int]) -> str:
     )
     indent = BODY + 37 * block.level  # px: the body column, then 0.5 in. per level
     anchor = f'<a name="p-{block.paragraph_id}"></a>'
+    if block.role in ("part_heading", "part_title", "annex_title"):  # centred and bold, as issued
+        return f'<p align="center" style="margin-bottom: 8px; font-weight: bold;">{anchor}{content}</p>'
+    if block.role == "annex_heading":  # "Annex II" at the left margin, bold, a little larger
+        return f'<p style="margin-top: 18px; margin-bottom: 8px; font-weight: bold; font-size: large;">{content}</p>'
+    if block.role == "organ_line":  # a part's own organ line
+        return f'<p style="text-indent: 37px; margin-left: {BODY}px; margin-bottom: 8px;">{content}</p>'
     if block.role == "heading":  # a section heading of an omnibus resolution, bold at the body column
         return f'<p style="margin-left: {BODY}px; margin-bottom: 8px; font-weight: bold;">{content}</p>'
     if block.label and block.level == 0:

@@ -1,6 +1,8 @@
 """Compare two resolutions by structure first, then word by word.
 
-Paragraphs are aligned part by part (preamble with preamble, operative with operative): by their stable ids
+Parts A, B ... are paired with parts and annexes with annexes (by id in one project, else by title, then by
+place); a part's letter, title and organ line and an annex's heading and title are compared as lines.
+Paragraphs are aligned part by part (preamble with preamble, operative with operative, annex with annex): by their stable ids
 when both versions come from the same project, else by content. Subparagraphs are aligned the same way
 inside each matched pair. Only then are the words of each printed block compared. A paragraph that moved is
 shown as deleted where it was and inserted where it is, with a shared `move` key, so the text never scrambles.
@@ -18,8 +20,8 @@ from dataclasses import dataclass, field
 from itertools import zip_longest
 
 from app import inline
-from app.model import Paragraph, Part, Resolution
-from app.render import Block, Rendered, render
+from app.model import Annex, Paragraph, Part, Resolution, ResolutionPart
+from app.render import Block, Rendered, annex_label, part_letter, render
 
 EQUAL, INSERT, DELETE = "equal", "insert", "delete"
 
@@ -84,6 +86,7 @@ class Comparison:
     blocks: list[BlockChange]
     footnotes: dict[str, FootnoteChange] = field(default_factory=dict)
     by_id: bool = False  # paragraphs were paired by their ids
+    unit_pairs: dict[str, str] = field(default_factory=dict)  # base part/annex label → its new label
 
     @property
     def changed(self) -> bool:
@@ -310,6 +313,7 @@ def likeness(a: frozenset[str], b: frozenset[str]) -> float:
 
 
 Pair = tuple[Paragraph | None, Paragraph | None]
+Unit = ResolutionPart | Annex
 
 
 def _align_content(base: list[Paragraph], new: list[Paragraph]) -> list[Pair]:
@@ -418,6 +422,11 @@ def same_project(base: Resolution, new: Resolution) -> bool:
 # --- the comparison -------------------------------------------------------------------------------------
 
 
+_PART_ROLES = ("part_heading", "part_title", "organ_line")
+_ANNEX_ROLES = ("annex_heading", "annex_title")
+_UNIT_ROLES = _PART_ROLES + _ANNEX_ROLES
+
+
 class _Blocks:
     """Rendered blocks of one version, found by paragraph id."""
 
@@ -425,7 +434,11 @@ class _Blocks:
         self.lead: dict[str, Block] = {}
         self.tail: dict[str, Block] = {}
         self.heads: dict[str, list[Block]] = {}  # section heading lines printed before a paragraph
+        self.units: dict[tuple[str, str], Block] = {}  # a part's or annex's own lines, by (id, role)
         for block in rendered.blocks:
+            if block.role in _UNIT_ROLES:
+                self.units[(block.paragraph_id, block.role)] = block
+                continue
             if block.role == "heading":
                 self.heads.setdefault(block.paragraph_id, []).append(block)
                 continue
@@ -453,6 +466,7 @@ class _Comparer:
         self.notes = _Notes(base, new)
         self.out: list[BlockChange] = []
         self.moves = 0
+        self.unit_pairs: dict[str, str] = {}
 
     def whole(self, para: Paragraph, side: str, move: str = "") -> None:
         blocks = self.base_blocks if side == "base" else self.new_blocks
@@ -474,6 +488,29 @@ class _Comparer:
         bt, nt = bb.tail.get(bp.id), nb.tail.get(np.id)
         if bt or nt:
             self.out.append(diff_blocks(bt, nt, self.notes))
+
+    def unit_lines(self, base_id: str | None, new_id: str | None, roles: tuple[str, ...]) -> None:
+        """A part's letter, title and organ line, or an annex's heading and title (None: not in that version)."""
+        for role in roles:
+            bb = self.base_blocks.units.get((base_id, role)) if base_id is not None else None
+            nb = self.new_blocks.units.get((new_id, role)) if new_id is not None else None
+            if bb or nb:
+                self.out.append(diff_blocks(bb, nb, self.notes))
+
+    def units(self, base: Sequence[ResolutionPart | Annex], new: Sequence[ResolutionPart | Annex]) -> None:
+        """Parts with parts, annexes with annexes: by id in one project, else by title, then by place."""
+        base_labels = {id(u): label for u, label in zip(base, _unit_labels(base), strict=True)}
+        new_labels = {id(u): label for u, label in zip(new, _unit_labels(new), strict=True)}
+        for bu, nu in _pair_units(base, new, self.by_id):
+            if bu is not None and nu is not None:
+                self.unit_pairs[base_labels[id(bu)]] = new_labels[id(nu)]
+            if isinstance(bu or nu, ResolutionPart):
+                self.unit_lines(bu.id if bu else None, nu.id if nu else None, _PART_ROLES)
+                for part in Part:
+                    self.paragraphs(bu.part(part) if bu else [], nu.part(part) if nu else [])  # type: ignore[union-attr]
+            else:
+                self.unit_lines(bu.id if bu else None, nu.id if nu else None, _ANNEX_ROLES)
+                self.paragraphs(bu.paragraphs if bu else [], nu.paragraphs if nu else [])  # type: ignore[union-attr]
 
     def paragraphs(self, base: list[Paragraph], new: list[Paragraph]) -> None:
         pairs = align(base, new, by_id=self.by_id)
@@ -520,11 +557,11 @@ def compare(base: Resolution, new: Resolution, *, by_id: bool | None = None) -> 
     """The structural comparison of two versions. `by_id` None: decide from the ids the versions share."""
     use_ids = same_project(base, new) if by_id is None else by_id
     comparer = _Comparer(base, new, use_ids)
-    for part in Part:
-        comparer.paragraphs(base.part(part), new.part(part))
+    comparer.units(base.parts(), new.parts())
+    comparer.units(base.annexes, new.annexes)
     base_r, new_r = comparer.base_rendered, comparer.new_rendered
-    _annex(comparer, base_r, new_r)
-    # in case a paragraph moved between parts, the per-part alignment shows it as deleted and inserted
+    _unplaced(comparer, base_r, new_r)
+    # a paragraph moved between parts or annexes shows as deleted in one and inserted in the other
     return Comparison(
         base=base,
         new=new,
@@ -537,6 +574,7 @@ def compare(base: Resolution, new: Resolution, *, by_id: bool | None = None) -> 
         blocks=comparer.out,
         footnotes=comparer.notes.changes,
         by_id=use_ids,
+        unit_pairs=comparer.unit_pairs,
     )
 
 
@@ -544,8 +582,33 @@ def _organ_line(r: Rendered) -> str:
     return r.organ_line + ("," if r.organ_comma else "")
 
 
-def _annex(comparer: _Comparer, base_r: Rendered, new_r: Rendered) -> None:
-    """Annex paragraphs have no ids: pair them by content."""
+def _unit_labels(units: Sequence[Unit]) -> list[str]:
+    """The `Block.unit` each part or annex prints under."""
+    if units and isinstance(units[0], Annex):
+        return [annex_label(i, len(units)) for i in range(1, len(units) + 1)]
+    return [part_letter(i) if len(units) > 1 else "" for i in range(len(units))]
+
+
+def _pair_units(
+    base: Sequence[Unit], new: Sequence[Unit], by_id: bool
+) -> list[tuple[Unit | None, Unit | None]]:
+    """Pair parts or annexes in order: equal keys (ids, else titles) anchor, the gaps pair by place."""
+
+    def key(unit: Unit) -> str:
+        return unit.id if by_id else inline.plain(unit.title).lower()
+
+    matcher = difflib.SequenceMatcher(None, [key(u) for u in base], [key(u) for u in new], autojunk=False)
+    pairs: list[tuple[Unit | None, Unit | None]] = []
+    i = j = 0
+    for bi, nj, size in matcher.get_matching_blocks():
+        pairs += list(zip_longest(base[i:bi], new[j:nj]))
+        pairs += [(base[bi + k], new[nj + k]) for k in range(size)]
+        i, j = bi + size, nj + size
+    return pairs
+
+
+def _unplaced(comparer: _Comparer, base_r: Rendered, new_r: Rendered) -> None:
+    """Material kept as text has no ids: pair it by content."""
     ba = [b for b in base_r.blocks if b.role == "unplaced"]
     na = [b for b in new_r.blocks if b.role == "unplaced"]
     if not ba and not na:

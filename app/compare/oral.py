@@ -1,7 +1,7 @@
 """Oral revisions: the text a delegate reads out to revise a draft from the floor, from a comparison.
 
 Paragraphs are named as in the circulated (base) text: "the fourth preambular paragraph", "operative
-paragraph 5", "operative paragraph 5 (b)". Each change inside a paragraph reads as an insertion after a few
+paragraph 5", "operative paragraph 5 (b)", "operative paragraph 2 of part B", "paragraph 3 of annex II". Each change inside a paragraph reads as an insertion after a few
 words of context, a deletion or a replacement; whole paragraphs are deleted or inserted "reading: ...".
 Changes of terminal punctuation alone are not read out: they follow from the structure.
 """
@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from app.compare.diff import BlockChange, Comparison
+from app.formatting import ordinal_words
 from app.model import Part
 from app.render import Block, join_opener
 from app.wording import (
@@ -32,28 +33,58 @@ class OralRevision:
     )
 
 
+def unit_name(unit: str) -> str:
+    """ "part B", "annex II", "the annex"; "" for a single-part resolution."""
+    if not unit:
+        return ""
+    if unit.startswith("Adopted text"):  # a text adopted with no "Annex" line
+        return "the adopted text" + unit.removeprefix("Adopted text")
+    if unit.startswith("Annex"):
+        return "the annex" if unit == "Annex" else "annex " + unit.removeprefix("Annex ")
+    return f"part {unit}"
+
+
+_UNIT_LINES = {"part_heading": "the letter of {u}", "part_title": "the title of {u}",
+               "organ_line": "the organ line of {u}", "annex_heading": "the heading of {u}",
+               "annex_title": "the title of {u}"}  # fmt: skip
+
+
 class _Names:
-    """Names of the base text's paragraphs as a delegate reads them."""
+    """Names of the base text's paragraphs as a delegate reads them; in a resolution in parts or in an annex
+    with the part or annex after them ("operative paragraph 2 of part B", "paragraph 3 of annex II")."""
 
     def __init__(self, cmp: Comparison) -> None:
         self.names: dict[tuple[str, bool], str] = {}
         self.kinds: dict[tuple[str, bool], str] = {}
-        pp = annex = 0
+        annex = 0
+        counts: dict[tuple[str, str], int] = {}
         parent = ""
         for block in cmp.base_rendered.blocks:
             key = (block.paragraph_id, block.is_tail)
-            if block.role == "preambular" and not block.is_tail and block.level == 0:
-                pp += 1
-                parent = paragraph_name(Part.PREAMBLE, pp)
+            unit = unit_name(block.unit)
+            of = f" of {unit}" if unit else ""
+            if block.role in _UNIT_LINES:
+                self.names[(block.paragraph_id + block.role, False)] = _UNIT_LINES[block.role].format(u=unit)
+            elif block.role == "preambular" and not block.is_tail and block.level == 0:
+                pp = counts[(block.unit, "pp")] = counts.get((block.unit, "pp"), 0) + 1
+                parent = paragraph_name(Part.PREAMBLE, pp) + of
                 self.names[key], self.kinds[key] = parent, "preambular paragraph"
             elif block.role == "operative" and not block.is_tail and block.level == 0:
                 number = int(block.label.rstrip(".")) if block.label else 1
-                parent = paragraph_name(Part.OPERATIVE, number, numbered=bool(block.label))
+                parent = paragraph_name(Part.OPERATIVE, number, numbered=bool(block.label)) + of
                 self.names[key], self.kinds[key] = parent, "operative paragraph"
+            elif block.role == "annex_paragraph" and not block.is_tail and block.level == 0:
+                if block.label:
+                    parent = f"paragraph {block.label.rstrip('.')}{of}"
+                else:
+                    n = counts[(block.unit, "un")] = counts.get((block.unit, "un"), 0) + 1
+                    parent = f"the {ordinal_words(n)} unnumbered paragraph{of}"
+                self.names[key], self.kinds[key] = parent, "paragraph"
             elif block.role == "subparagraph":
                 top = parent.removeprefix("the ")
                 if top.startswith("operative"):
-                    self.names[key] = f"{parent} {block.label}"
+                    head, _, rest = parent.partition(" of ")
+                    self.names[key] = f"{head} {block.label}" + (f" of {rest}" if rest else "")
                 else:
                     self.names[key] = f"subparagraph {block.label} of {parent}"
                 self.kinds[key] = "subparagraph"
@@ -62,9 +93,11 @@ class _Names:
             elif block.role == "unplaced":
                 annex += 1
                 key = ("annex", False) if annex == 1 else (f"annex{annex}", False)
-                self.names[key], self.kinds[key] = f"paragraph {annex} of the annex", "annex paragraph"
+                self.names[key], self.kinds[key] = f"paragraph {annex} of the text kept as written", "text"
 
     def of(self, block: Block) -> str:
+        if block.role in _UNIT_LINES:
+            return self.names.get((block.paragraph_id + block.role, False), "the text")
         name = self.names.get((block.paragraph_id, block.is_tail), "the text")
         return f"the section heading before {name.removeprefix('the ')}" if block.role == "heading" else name
 
@@ -104,6 +137,15 @@ def oral_revisions(cmp: Comparison) -> list[OralRevision]:
             if edits:
                 where = names.of(base)
                 out.append(OralRevision(where, in_paragraph(where, edits)))
+        elif (
+            change.status == "deleted" and base is not None and base.role in ("part_heading", "annex_heading")
+        ):
+            # a deleted part or annex goes whole: its lines and paragraphs with it
+            while i < len(blocks) and blocks[i].status == "deleted" and blocks[i].base.unit == base.unit:
+                i += 1
+            where = unit_name(base.unit)
+            out.append(OralRevision(where, f"Delete {where}"))
+            renumber = True
         elif change.status == "deleted" and base is not None:
             # a deleted paragraph takes its subparagraphs with it
             while i < len(blocks) and blocks[i].status == "deleted" and _belongs(blocks[i].base, base):
@@ -121,13 +163,30 @@ def oral_revisions(cmp: Comparison) -> list[OralRevision]:
                 OralRevision(where, f"After {where}, insert the section heading {_q(' '.join(lines))}")
             )
             continue
+        elif change.status == "inserted" and new is not None and new.role in _UNIT_LINES:
+            lines = [
+                _block_text(new) + new.end
+            ]  # a new part or annex: its letter or heading, title, organ line
+            while i < len(blocks) and blocks[i].status == "inserted" and blocks[i].new.role in _UNIT_LINES:
+                lines.append(_block_text(blocks[i].new) + blocks[i].new.end)
+                i += 1
+            what = "part" if new.role in ("part_heading", "part_title", "organ_line") else "annex"
+            where = names.of(last_base) if last_base is not None else "the title"
+            out.append(
+                OralRevision(where, f"After {where}, insert a new {what} opening {_q(' '.join(lines))}")
+            )
+            continue
         elif change.status == "inserted" and new is not None:
             texts = [(new.label + " " if new.level else "") + _block_text(new) + new.end]
             while i < len(blocks) and blocks[i].status == "inserted" and _belongs(blocks[i].new, new):
                 sub = blocks[i].new
                 texts.append((sub.label + " " if sub.label else "") + _block_text(sub) + sub.end)
                 i += 1
-            kind = {"preambular": "preambular paragraph", "operative": "operative paragraph"}.get(
+            kind = {
+                "preambular": "preambular paragraph",
+                "operative": "operative paragraph",
+                "annex_paragraph": "paragraph",
+            }.get(  # fmt: skip
                 new.role, "subparagraph" if new.role == "subparagraph" else "paragraph"
             )
             text = _q(" ".join(texts))

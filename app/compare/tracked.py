@@ -177,7 +177,7 @@ class _Numbering:
         self.root = document.part.numbering_part.element
         self.abstract_ids = [int(a.get(qn("w:abstractNumId"))) for a in self.root.xpath("./w:abstractNum")]
         self.num_ids = [int(n.get(qn("w:numId"))) for n in self.root.xpath("./w:num")]
-        self.operative = 0
+        self.numbered: dict[str, int] = {}  # a list per part and per annex: each numbers from 1
         self.current_sub = 0
 
     def _add(self, levels: list[tuple[str, str]]) -> int:
@@ -205,19 +205,21 @@ class _Numbering:
         )
         return num
 
-    def operative_numpr(self) -> str:
-        if not self.operative:
-            self.operative = self._add([("decimal", "{n}.")])
-        return f'<w:numPr><w:ilvl w:val="0"/><w:numId w:val="{self.operative}"/></w:numPr>'
+    def operative_numpr(self, unit: str = "") -> str:
+        """Numbered paragraphs of one part ("", "A", "B" ...) or one annex ("Annex II")."""
+        if unit not in self.numbered:
+            self.numbered[unit] = self._add([("decimal", "{n}.")])
+        return f'<w:numPr><w:ilvl w:val="0"/><w:numId w:val="{self.numbered[unit]}"/></w:numPr>'
 
-    def for_block(self, block: Block) -> str:
-        """The w:numPr of a labelled block ("" for unlabelled ones); a new paragraph starts new sublists."""
+    def for_block(self, block: Block, unit: str = "") -> str:
+        """The w:numPr of a labelled block ("" for unlabelled ones); a new paragraph starts new sublists.
+        `unit` names the list the block's part or annex numbers in."""
         if block.level == 0 and not block.is_tail:
             self.current_sub = 0
         if not block.label:
             return ""
         if block.level == 0:
-            return self.operative_numpr()
+            return self.operative_numpr(unit)
         if not self.current_sub:
             self.current_sub = self._add([_SUB_LEVELS[i % 4] for i in range(9)])
         return f'<w:numPr><w:ilvl w:val="{min(block.level - 1, 8)}"/><w:numId w:val="{self.current_sub}"/></w:numPr>'
@@ -272,6 +274,16 @@ def _op_of(change: BlockChange) -> str:
     return {"inserted": INSERT, "deleted": DELETE}.get(change.status, EQUAL)
 
 
+def _list_key(cmp: Comparison, change: BlockChange) -> str:
+    """One Word list per part or annex, shared by both versions of it: a paragraph numbers in its new part's
+    list, a deleted one in the list of the part it was paired to (its own when the whole part went)."""
+    if change.new is not None:
+        return change.new.unit
+    assert change.base is not None
+    unit = change.base.unit
+    return cmp.unit_pairs.get(unit, f"deleted {unit}")
+
+
 def _body(cmp: Comparison, revs: _Revisions, notes: _Notes, numbering: _Numbering) -> str:
     out: list[str] = []
     new_r = cmp.new_rendered
@@ -285,11 +297,18 @@ def _body(cmp: Comparison, revs: _Revisions, notes: _Notes, numbering: _Numberin
         revs.whole = False
     organ_runs = writer._run(new_r.organ_line, italic=True) + (writer._run(",") if new_r.organ_comma else "")
     base_r = cmp.base_rendered
-    if (base_r.organ_line, base_r.organ_comma) == (new_r.organ_line, new_r.organ_comma):
+    if not base_r.organ_line and not new_r.organ_line:
+        pass  # resolutions in parts: each part has its own organ line among the blocks
+    elif (base_r.organ_line, base_r.organ_comma) == (new_r.organ_line, new_r.organ_comma):
         out.append(_paragraph("organ_line", organ_runs))
     else:
         old = writer._run(base_r.organ_line, italic=True) + (writer._run(",") if base_r.organ_comma else "")
-        out.append(_paragraph("organ_line", revs.wrap(DELETE, old) + revs.wrap(INSERT, organ_runs)))
+        op = INSERT if not base_r.organ_line else DELETE if not new_r.organ_line else EQUAL
+        new_runs = organ_runs if new_r.organ_line else ""
+        revs.whole = op != EQUAL
+        runs = revs.wrap(DELETE, old if base_r.organ_line else "") + revs.wrap(INSERT, new_runs)
+        out.append(_paragraph("organ_line", runs, mark=revs.mark(op)))
+        revs.whole = False
     rows: list[list[str]] = []  # [style key, runs, numPr, paragraph-mark op, pPrChange] per block
     blocks = cmp.blocks
     for i, change in enumerate(blocks):
@@ -300,7 +319,7 @@ def _body(cmp: Comparison, revs: _Revisions, notes: _Notes, numbering: _Numberin
         if op == EQUAL and i + 1 < len(blocks) and _op_of(blocks[i + 1]) == INSERT:
             segments = _deletion_last(segments)
         runs = _segment_runs(segments, revs, notes)
-        numpr = numbering.for_block(block) or _NO_NUMBER
+        numpr = numbering.for_block(block, _list_key(cmp, change)) or _NO_NUMBER
         before = ""
         if (
             change.base is not None
@@ -309,7 +328,7 @@ def _body(cmp: Comparison, revs: _Revisions, notes: _Notes, numbering: _Numberin
         ):
             # numbered in one version only (a single operative paragraph is unnumbered): a tracked
             # paragraph-property change carries the base's numbering
-            old_numpr = numbering.operative_numpr() if change.base.label else _NO_NUMBER
+            old_numpr = numbering.operative_numpr(_list_key(cmp, change)) if change.base.label else _NO_NUMBER
             old_style = writer.STYLE_IDS[writer._block_style(change.base)][0]
             before = revs.property_change(f'<w:pStyle w:val="{old_style}"/>{old_numpr}')
         rows.append([writer._block_style(block), runs, numpr, op, before])
@@ -353,7 +372,8 @@ def build_tracked_document(
     body = document.element.body
     paragraphs = body.xpath("./w:p")
     styles = [p.xpath("string(./w:pPr/w:pStyle/@w:val)") for p in paragraphs]
-    start_styles = {writer.STYLE_IDS[k][0] for k in ("title", "organ_line")}
+    # the body starts at the title, the organ line or, in a resolution in parts without a title, part A's letter
+    start_styles = {writer.STYLE_IDS[k][0] for k in ("title", "organ_line", "section_heading")}
     start = next((i for i, s in enumerate(styles) if s in start_styles), None)
     end_rule = writer.STYLE_IDS["end_rule"][0]
     stop = max((i for i, s in enumerate(styles) if s == end_rule), default=len(paragraphs))

@@ -20,12 +20,12 @@ from dataclasses import dataclass, field
 
 from app import inline
 from app.findings import Finding, Severity
-from app.io import pdf_text
+from app.io import pdf_text, text_structure
 from app.io.amendment_reader import instruction_sentence, opens_instruction
 from app.io.pdf_text import NOTE_START, PAGE_BREAK, SUPERSCRIPTS, RawNote, join_wrapped, note_label
 from app.io.reading import ImportResult
 from app.io.text_header import ORGANS, HeaderResult, organ_template, parse_header, star_note
-from app.model import DocumentKind, Footnote, Paragraph, Part, Resolution
+from app.model import DocumentKind, Footnote, Paragraph, Part, Resolution, ResolutionPart
 from app.render import absorb_terminal
 from app.templates import Template
 
@@ -46,7 +46,7 @@ _STRICT_ORGAN = re.compile(r"^\*?The (?:" + "|".join(ORGANS) + r")\b\*?(?:,|\s*$
 _HEADING_MARK = re.compile(r"^(?:[IVXLC]{1,6}|[A-H])\.?$")
 _ANNEX = re.compile(r"^(?:Annex|ANNEX|Appendix|APPENDIX)(?:\s+[IVXLC\d]+)?\.?$")
 _INSTRUCTION = re.compile(r"^(?:Delete|Insert|Replace|Add|Amend|After|Before|In)\b.*:$")
-_CLOSING = re.compile(r"^\d+(?:st|nd|rd|th) (?:plenary )?meeting\b")
+_CLOSING = re.compile(r"^\d+(?:st|nd|rd|th) (?:\(resumed\) )?(?:plenary )?meeting\b")
 _LINK = re.compile(r"\[([^\]\[]+)\]\((?:[^()\s]*)\)")
 _MD_NOTE_DEF = re.compile(r"^\[\^(?P<label>[\w-]+)\]:\s*(?P<text>.*)$")
 _SUPER_RUN = re.compile(f"[{SUPERSCRIPTS}]+")
@@ -116,11 +116,13 @@ class _Reader:
         blocks = _blocks(body_lines, body_pages)
         blocks = _cut_unbroken_header(blocks)
         split = _header_end(blocks)
-        head = parse_header([b.lines for b in blocks[:split]], join=self._join)
+        part_a, part_title = text_structure.part_a_title([b.lines for b in blocks], split)
+        head = parse_header([b.lines for b in blocks[: split - part_a]], join=self._join)
         self.findings += head.findings
         if cleaned.job_number:
             head.header.job_number = cleaned.job_number
         res = Resolution(header=head.header, title=head.title)
+        res.part_title = self._markup(self._join(part_title))  # "A" and its title stand before the organ line
         body = blocks[split:]
         organ_line = _ORGAN_LINE.match(body[0].first) if body else None
         if organ_line and not head.organ and not head.header.symbol:
@@ -128,7 +130,7 @@ class _Reader:
         self._place_header_notes(head, blocks[:split])
         self._mark_footnotes(body)
         self._place_unmarked(body)
-        self._body(res, body, head.template)
+        self._body(res, body, head.template, in_parts=bool(part_a))
         self._attach_notes(res)
         if self.amend_sentences:
             from app.io.amendment_reader import read_body
@@ -312,8 +314,8 @@ class _Reader:
                 self.findings.append(Finding("import.footnote-unplaced", Severity.WARNING,
                                              f"footnote {note.label} has no marker in the text; kept unreferenced: "
                                              f"“{note.text[:80]}”"))  # fmt: skip
-        for _, para in res.paragraphs():
-            for attr in ("opener", "text", "tail"):
+        for para in [p for _, p in res.paragraphs()] + list(res.annex_paragraphs()):
+            for attr in ("opener", "text", "tail", "heading"):
                 value = getattr(para, attr)
                 if "\x01" in value:
                     for m in _MARK_RE.finditer(value):
@@ -321,6 +323,9 @@ class _Reader:
                             self._report_guess(int(m.group(1)), para, attr)
                     setattr(para, attr, _MARK_RE.sub(lambda m: self._ref(res, ids, int(m.group(1))), value))
         res.title = _MARK_RE.sub(lambda m: self._ref(res, ids, int(m.group(1))), res.title)
+        res.part_title = _MARK_RE.sub(lambda m: self._ref(res, ids, int(m.group(1))), res.part_title)
+        for unit in [*res.later_parts, *res.annexes]:
+            unit.title = _MARK_RE.sub(lambda m: self._ref(res, ids, int(m.group(1))), unit.title)
         res.unplaced = [_MARK_RE.sub(lambda m: self._ref(res, ids, int(m.group(1))), a) for a in res.unplaced]
 
     def _report_guess(self, index: int, para: Paragraph, attr: str) -> None:
@@ -391,9 +396,10 @@ class _Reader:
 
     # ---- the body ------------------------------------------------------------------------------------------------
 
-    def _body(self, res: Resolution, body: list[_Block], tpl: Template | None) -> None:
+    def _body(
+        self, res: Resolution, body: list[_Block], tpl: Template | None, *, in_parts: bool = False
+    ) -> None:
         paras: list[_Para] = []
-        annex_from = None
         if body and _ORGAN_LINE.match(body[0].first):
             first_line = _ORGAN_LINE.match(body[0].first)
             assert first_line
@@ -408,28 +414,35 @@ class _Reader:
                 assert m
                 paras.append(_Para("decision", "", m.group("rest").strip()))
                 body = body[1:]
-        for index, block in enumerate(body):
-            for chunk in _split_block(block):
-                text = self._join(chunk)
-                if not text:
-                    continue
-                if _ANNEX.match(text):
-                    annex_from = (index, text)
-                    break
-                if _HEADING_MARK.match(chunk[0].strip()) and len(text) < 150 and not _ends(text):
-                    paras.append(_Para("heading", "", text))  # "I" / "A." over a section title
-                    continue
-                paras.append(_classify(text))
-            if annex_from:
-                break
-        if annex_from:
-            start, heading = annex_from
-            res.unplaced = [self._markup(heading)] + [
-                self._markup(self._join(b.lines)) for b in body[start + 1 :]
-            ]
+        items = [
+            (chunk[0].strip(), text)
+            for block in body
+            for chunk in _split_block(block)
+            if (text := self._join(chunk))
+        ]
+        layout = text_structure.split_units(items, in_parts)
+        self._build(res, paras + self._paras(layout.main), tpl)
+        for unit in layout.parts:  # parts B, C ...: each opens with its organ line
+            part = Resolution(header=res.header)
+            self._build(part, self._paras(unit.items[1:]), tpl)
+            res.later_parts.append(
+                ResolutionPart(unit.title and self._markup(unit.title), part.preamble, part.operative)
+            )
+            res.unplaced += part.unplaced
+        res.annexes += [text_structure.build_annex(unit, self._markup) for unit in layout.annexes]
+        if layout.unplaced:
+            res.unplaced += [self._markup(text) for _, text in layout.unplaced]
             self.findings.append(Finding("import.annex", Severity.INFO,
-                                         f"{len(res.unplaced)} blocks from “{heading}” on kept as annex text"))  # fmt: skip
-        self._build(res, paras, tpl)
+                                         f"{len(layout.unplaced)} blocks from “{layout.unplaced[0][1]}” on kept as text"))  # fmt: skip
+
+    def _paras(self, items: list[tuple[str, str]]) -> list[_Para]:
+        paras: list[_Para] = []
+        for first, text in items:
+            if _HEADING_MARK.match(first) and len(text) < 150 and not _ends(text):
+                paras.append(_Para("heading", "", text))  # "I" / "A." over a section title
+                continue
+            paras.append(_classify(text))
+        return paras
 
     def _build(self, res: Resolution, paras: list[_Para], tpl: Template | None) -> None:
         numbered = any(p.kind == "num" for p in paras)
@@ -601,7 +614,7 @@ def _blocks(lines: list[str], pages: list[int]) -> list[_Block]:
         if current is None:
             if broke and blocks and _continues(blocks[-1], s):
                 current = blocks.pop()
-            elif not broke and blocks and _runs_on(blocks[-1], s):
+            elif not broke and blocks and _runs_on(blocks[-1], s) and not _annex_title(blocks):
                 current = blocks.pop()  # a blank line inside a paragraph (some extractors put them there)
             else:
                 current = _Block([], [], after_break=broke)
@@ -621,7 +634,7 @@ def _blocks(lines: list[str], pages: list[int]) -> list[_Block]:
     return merged
 
 
-_LABEL_LINE = re.compile(r"(?:\d{1,3}\.|\([a-z]{1,5}\)|[a-z]{1,4}\.)")
+_LABEL_LINE = re.compile(r"(?:\d{1,3}\.|\([a-z]{1,5}\)|[a-z]{1,2}\.|[ivxlc]{1,4}\.)")
 
 
 def _label_only(block: _Block) -> bool:
@@ -652,6 +665,12 @@ def _runs_on(prev: _Block, line: str) -> bool:
         return True  # "…all their civil," / "political, economic …"
     if not last or re.search(r"[,;:.!?]\W*$", last) or _label_only(prev) or _ANNEX.match(last):
         return False
+    if _HEADING_MARK.match(line) or _ANNEX.match(line):
+        return False  # a part's letter, a section numeral, an annex heading stand alone
+    if line[:1].isupper() and _heading_line(prev):
+        return False  # a short line alone ("Guideline 4", "Scope") is a heading, not a wrapped line
+    if len(prev.lines) == 1 and len(last) > 110 and line[:1].isupper():
+        return False  # longer than a printed line: a whole block of text set one block per line
     if _STRICT_ORGAN.match(last) or _STRICT_ORGAN.match(line) or _starts_block(line) or _CLOSING.match(line):
         return False
     from app.io.text_header import _classify as header_kind
@@ -659,6 +678,33 @@ def _runs_on(prev: _Block, line: str) -> bool:
     if header_kind(last) != "text" or header_kind(line) != "text":
         return False  # masthead and agenda lines stand alone
     return line[:1].islower() or not _HEADING_MARK.match(last)
+
+
+def _heading_line(block: _Block) -> bool:
+    """A block of one short line that neither ends a sentence nor breaks off mid-phrase: a heading."""
+    last = _MARK_RE.sub("", block.lines[-1].strip()).rstrip(SUPERSCRIPTS + " ")
+    return (
+        len(block.lines) == 1
+        and 0 < len(last) < 40
+        and last[:1].isupper()
+        and not re.search(r"[,;:.!?]\W*$", last)
+        and not _starts_block(last)
+        and not (_SUB_PAREN.match(last) or re.search(r"\b(?:the|of|and|or|to|in|for|a|an|with|on|by)$", last))
+    )
+
+
+def _annex_title(blocks: list[_Block]) -> bool:
+    """The last block is a title under an "Annex" line, a part's letter or a section numeral ("I"): the text
+    after it is not its tail."""
+    if len(blocks[-1].lines) > 1 and (
+        _ANNEX.match(blocks[-1].first) or _HEADING_MARK.match(blocks[-1].first)
+    ):
+        return True  # the heading line and its title in one block
+    if len(blocks) < 2 or len(blocks[-2].lines) != 1:
+        return False
+    return bool(_ANNEX.match(blocks[-2].first) or _HEADING_MARK.match(blocks[-2].first)) or (
+        len(blocks[-1].lines) == 1 and _heading_line(blocks[-2])  # "Guideline 6" over its title
+    )
 
 
 def _split_block(block: _Block) -> list[list[str]]:
@@ -791,6 +837,8 @@ def _unnumbered_operative_start(paras: list[_Para]) -> int | None:
     with subparagraphs ends where its last subparagraph ends) and do not open with a participle."""
     groups: list[tuple[int, str]] = []  # (index of the paragraph, the text its group ends with)
     for i, p in enumerate(paras):
+        if _CLOSING.match(p.text):
+            break  # the adoption lines of a part end it
         if p.kind == "plain":
             groups.append((i, p.text))
         elif p.kind == "sub" and groups:

@@ -33,6 +33,8 @@ def _spans(spans: tuple[inline.Span, ...] | list[inline.Span], numbers: dict[str
 
 
 def _block(block: Block, numbers: dict[str, int]) -> str:
+    if block.role == "organ_line":  # a part's own organ line, plain as the one after the title
+        return block.opener + block.end
     body = _spans(block.body_spans, numbers)
     if block.opener:
         opener = f"*{inline.escape(block.opener)}*"
@@ -45,7 +47,8 @@ def _block(block: Block, numbers: dict[str, int]) -> str:
 
 
 def to_text(res: Resolution) -> str:
-    """Header lines, sponsor line, title, organ line, paragraphs with numbers and labels, footnotes."""
+    """Header lines, sponsor line, title, organ line, paragraphs with numbers and labels, parts (letter, title,
+    organ line) and annexes ("Annex I", title, paragraphs as written), one block a paragraph, footnotes."""
     r: Rendered = render(res)
     sections: list[list[str]] = []
     masthead = ["United Nations"] + ([r.symbol] if r.symbol else [])
@@ -65,7 +68,7 @@ def to_text(res: Resolution) -> str:
         # a decision in one sentence runs on from the organ line: "The General Assembly, recalling …"
         sections.append([f"{r.organ_line}, {first}"])
         blocks = []
-    elif r.organ_line:  # an amendment has none
+    elif r.organ_line:  # an amendment has none; a resolution in parts has one in each part instead
         sections.append([r.organ_line + ("," if r.organ_comma else "")])
     for block in blocks:
         sections.append([_block(block, r.footnote_numbers)])

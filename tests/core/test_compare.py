@@ -27,7 +27,7 @@ from app.compare.oral import oral_revisions_text
 from app.compare.tracked import build_tracked_docx, write_tracked_docx
 from app.io.docx_parts import package_problems
 from app.io.reading import read_document
-from app.model import AgendaItem, Footnote, Header, Paragraph, Resolution
+from app.model import AgendaItem, Annex, Footnote, Header, Paragraph, Resolution, ResolutionPart
 from app.render import block_text, render
 from app.rollover import adoption_info, rollover
 
@@ -36,7 +36,8 @@ def _printed(res: Resolution) -> list[str]:
     """The body as app.render prints it, from the title on: what accept-all or reject-all must give."""
     r = render(res)
     out = ["\t" + r.title] if r.title else []
-    out.append(r.organ_line + ("," if r.organ_comma else ""))
+    if r.organ_line:  # a resolution in parts has an organ line in each part, among the blocks
+        out.append(r.organ_line + ("," if r.organ_comma else ""))
     for block in r.blocks:
         out.append((block.label + "\t" if block.label else "") + block_text(block))
     return out
@@ -45,7 +46,11 @@ def _printed(res: Resolution) -> list[str]:
 def _body(blob: bytes, mode: str) -> list[str]:
     """Body paragraph texts after accepting or rejecting, from the title on, footnote marks left out."""
     paragraphs = body_paragraphs(blob, mode)
-    start = next(i for i, (style, _) in enumerate(paragraphs) if style in ("UNTitle", "UNOrganLine"))
+    start = next(
+        i
+        for i, (style, _) in enumerate(paragraphs)
+        if style in ("UNTitle", "UNOrganLine", "UNSectionHeading")
+    )
     return [t.replace("^", "") for _, t in paragraphs[start:-1]]  # the last paragraph is the end rule
 
 
@@ -387,10 +392,29 @@ def _paragraphs(draw: st.DrawFn, notes: dict[str, Footnote], depth: int = 0) -> 
     return para
 
 
+def _add_parts_and_annexes(draw: st.DrawFn, res: Resolution, notes: dict[str, Footnote]) -> None:
+    """Sometimes parts B, C ... (part A titled) and annexes with headings and unnumbered paragraphs."""
+    if draw(st.integers(0, 2)) == 0:
+        res.part_title = draw(st.sampled_from(["Information", "Communications policies"]))
+        res.later_parts = [
+            ResolutionPart(draw(st.sampled_from(["", "Communications policies", "Questions"])),
+                           draw(st.lists(_paragraphs(notes), max_size=2)),
+                           draw(st.lists(_paragraphs(notes), min_size=1, max_size=3)))
+            for _ in range(draw(st.integers(1, 2)))
+        ]  # fmt: skip
+    for _ in range(draw(st.integers(0, 2))):
+        paragraphs = draw(st.lists(_paragraphs(notes), min_size=1, max_size=3))
+        for para in paragraphs:
+            para.opener = ""
+            para.numbered = draw(st.booleans())
+            para.heading = draw(st.sampled_from(["", "", "I\nScope"]))
+        res.annexes.append(Annex(draw(st.sampled_from(["", "Terms of reference", "Rules"])), paragraphs))
+
+
 @st.composite
 def _resolutions(draw: st.DrawFn) -> Resolution:
     notes: dict[str, Footnote] = {}
-    return Resolution(
+    res = Resolution(
         header=Header(template=draw(st.sampled_from(["ga-c1", "sc", "hrc"])), session=80, year=2025),
         title=draw(st.sampled_from(["", "Rights of the child", "Rights of the child and youth"])),
         preamble=draw(st.lists(_paragraphs(notes), max_size=3)),
@@ -398,6 +422,8 @@ def _resolutions(draw: st.DrawFn) -> Resolution:
         footnotes=notes,
         unplaced=draw(st.lists(st.sampled_from(["Annex", "List of States"]), max_size=2)),
     )
+    _add_parts_and_annexes(draw, res, notes)
+    return res
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -411,6 +437,10 @@ def test_any_two_versions_accept_and_reject_exactly(
         new = copy.deepcopy(base)
         new.footnotes.update(other.footnotes)
         new.operative = new.operative[1:] + other.operative[:1]
+        new.later_parts = new.later_parts[:1] + other.later_parts[1:]
+        if new.annexes:
+            added = Paragraph(text=inline.escape(inline.plain(other.operative[-1].text)))
+            new.annexes[0].paragraphs = new.annexes[0].paragraphs[1:] + [added]
         if new.preamble:
             new.preamble[0].text = inline.escape(
                 inline.plain(other.operative[0].text)
@@ -432,3 +462,57 @@ def test_section_headings_are_compared_and_tracked() -> None:
     text = oral_revisions_text(compare(base, new))
     assert "In the section heading before operative paragraph 1" in text
     assert "insert the section heading “II Data”" in text
+
+
+def _in_parts_with_annexes() -> Resolution:
+    res = Resolution(
+        header=Header(template="ga-plenary", session=80), title="Questions relating to information"
+    )
+    res.part_title = "Information in the service of humanity"
+    res.preamble = [Paragraph("Taking note", "of the report of the Committee on Information")]
+    res.operative = [Paragraph("Urges", "all countries to cooperate"), Paragraph("Decides", "to continue")]
+    res.later_parts = [ResolutionPart(
+        "United Nations global communications policies", [Paragraph("Emphasizing", "the role of the Department")],
+        [Paragraph("Requests", "the Department to report"), Paragraph("Welcomes", "the work of the centres"),
+         Paragraph("Decides", "to include the item")])]  # fmt: skip
+    res.annexes = [
+        Annex("Terms of reference", [Paragraph(text="The Group shall meet in New York.")]),
+        Annex("Rules of procedure", [Paragraph(text="The present rules apply.", numbered=False),
+                                     Paragraph(text="The Chair opens meetings.", heading="I\nMeetings"),
+                                     Paragraph(text="The Chair closes meetings."),
+                                     Paragraph(text="Decisions are taken by consensus.")]),
+    ]  # fmt: skip
+    return res
+
+
+def test_parts_and_annexes_are_compared_tracked_and_read_out() -> None:
+    base = _in_parts_with_annexes()
+    new = copy.deepcopy(base)
+    new.later_parts[0].operative[1].text = "the work of the information centres"
+    new.annexes[1].paragraphs[3].text = "Decisions are taken by a majority."
+    new.annexes[0].title = "Terms of reference of the Group"
+    del new.annexes[1].paragraphs[2]
+    for by_id in (True, False):
+        if not by_id:  # as if read from another file
+            for _, items in new.lists():
+                for para in items:
+                    para.id = para.id[::-1]
+        cmp = compare(base, new, by_id=by_id)
+        changed = [(c.status, c.block.unit, c.block.role) for c in cmp.blocks if c.status != "equal"]
+        assert changed == [("changed", "B", "operative"), ("changed", "Annex I", "annex_title"),
+                           ("deleted", "Annex II", "annex_paragraph"),
+                           ("changed", "Annex II", "annex_paragraph")]  # fmt: skip
+        text = oral_revisions_text(cmp)
+        assert "In operative paragraph 2 of part B, after “of the”, insert “information”" in text
+        assert "In the title of annex I, after “of reference”, insert “of the Group”" in text
+        assert "Delete paragraph 2 of annex II" in text
+        assert "In paragraph 3 of annex II, replace “consensus” with “a majority”" in text
+    _check_round_trip(base, new)
+    # a part and an annex deleted whole, a part added
+    new = copy.deepcopy(base)
+    del new.annexes[0]
+    new.later_parts.append(ResolutionPart("Outreach", [], [Paragraph("Requests", "a report")]))
+    blob = _check_round_trip(base, new)
+    assert "Outreach" in "".join(_revision_texts(blob, "ins"))
+    text = oral_revisions_text(compare(base, new))
+    assert "Delete annex I" in text and "insert a new part opening “C Outreach The General Assembly”" in text

@@ -8,14 +8,18 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from app import storage
+from app.formatting import roman
 from app.io.akn_reader import read_akn
 from app.io.docx_reader import read_docx
 from app.io.docx_writer import build_docx
+from app.io.text_reader import read_text
+from app.io.text_writer import to_text
 from app.model import AgendaItem, Annex, DocumentKind, Footnote, Header, Paragraph, Resolution, ResolutionPart
+from app.render import render
 from app.templates import get_template
 
 _REF = re.compile(r"\[\^([A-Za-z0-9_-]+)\]")
@@ -38,14 +42,13 @@ def canonical(res: Resolution) -> dict[str, Any]:
             walk(sub)
 
     data["title"] = _REF.sub(rename, data["title"])
-    if "part_title" in data:
-        data["part_title"] = _REF.sub(rename, data["part_title"])
+    data["part_title"] = _REF.sub(rename, data.get("part_title", ""))
     for p in data["preamble"] + data["operative"]:
         walk(p)
-    for part in data.get("parts", []) + data.get("annexes", []):  # parts B, C ..., then annexes
-        part.pop("id")
-        part["title"] = _REF.sub(rename, part["title"])
-        for p in part.get("preamble", []) + part.get("operative", []) + part.get("paragraphs", []):
+    for unit in data.get("parts", []) + data.get("annexes", []):  # parts B, C ... and annexes, in print order
+        unit.pop("id")
+        unit["title"] = _REF.sub(rename, unit["title"])
+        for p in unit.get("preamble", []) + unit.get("operative", []) + unit.get("paragraphs", []):
             walk(p)
     for ins in data.get("instructions", []):  # an amendment: its instructions and the paragraphs they quote
         ins.pop("id")
@@ -161,6 +164,33 @@ def annex_paragraph(draw: st.DrawFn, notes: list[Footnote], depth: int = 0) -> P
     return para
 
 
+def add_parts_and_annexes(draw: st.DrawFn, res: Resolution, notes: list[Footnote]) -> None:
+    """Parts B, C ... (part A titled) and annexes with headings, numbered and unnumbered paragraphs and
+    subparagraphs. Annex punctuation is as written; an annex paragraph with subparagraphs ends in a colon."""
+    if draw(st.booleans()):
+        res.part_title = draw(titles)
+        for _ in range(draw(st.integers(1, 2))):
+            res.later_parts.append(ResolutionPart(
+                title=draw(titles), preamble=draw(st.lists(paragraph(notes, _PRE), max_size=3)),
+                operative=draw(st.lists(paragraph(notes, _OP), min_size=1, max_size=3))))  # fmt: skip
+    sections = 0
+    for _ in range(draw(st.integers(0, 2))):
+        annex = Annex(title=draw(titles))
+        for _ in range(draw(st.integers(1, 4))):
+            para = Paragraph(text=draw(marked_text(notes, capital=True)), numbered=draw(st.booleans()))
+            if draw(st.integers(0, 3)) == 0:
+                sections += 1
+                para.heading = f"{roman(sections).upper()}\n{draw(titles)}"
+            subs = draw(st.lists(marked_text(notes, capital=True), max_size=3))
+            para.subparagraphs = [Paragraph(text=t + ";") for t in subs]
+            if subs:
+                para.subparagraphs[-1].text = para.subparagraphs[-1].text[:-1] + "."
+            para.text += ":" if subs else draw(st.sampled_from([".", ";", ","]))
+            annex.paragraphs.append(para)
+        res.annexes.append(annex)
+    res.footnotes = {n.id: n for n in notes}
+
+
 @st.composite
 def structured_resolutions(draw: st.DrawFn) -> Resolution:
     """A generated resolution, some in parts A, B ... (each with its title, preamble and operative part), some
@@ -184,6 +214,21 @@ def structured_resolutions(draw: st.DrawFn) -> Resolution:
     res.unplaced = draw(st.lists(words, max_size=2))  # text no reader could place: kept after the annexes
     res.footnotes = {n.id: n for n in notes}
     return res
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(structured_resolutions())
+def test_generated_parts_and_annexes_survive_text_export_and_import(res: Resolution) -> None:
+    for _, items in res.lists():  # plain text cannot tell which list a tail below a subparagraph list closes
+        for sub in (s for p in items for top in p.subparagraphs for s in top.walk()):
+            sub.tail = ""
+    # nor a third-level "a." label from a number that opens the subparagraph ("a. 78/45")
+    assume(
+        all(s.text[:1].isalpha() for _, items in res.lists() for p in items for s in p.walk() if s is not p)
+    )
+    cited = {note_id for _, note_id, _ in render(res).footnotes}
+    res.footnotes = {k: v for k, v in res.footnotes.items() if k in cited}
+    assert canonical(read_text(to_text(res)).resolution) == canonical(res)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -190,12 +190,17 @@ def test_clean_removes_furniture_and_marks_breaks() -> None:
                          "text of page two"]  # fmt: skip
 
 
-def test_annex_and_unplaced_lines_are_kept() -> None:
+def test_annex_is_structure_and_an_appendix_is_kept_as_text() -> None:
     text = "The General Assembly,\n\n1. *Adopts* the text annexed;\n\n2. *Decides* so.\n\nAnnex\n\nText of annex.\n"
     result = _read(text)
-    assert result.resolution.unplaced == ["Annex", "Text of annex."]
+    res = result.resolution
+    assert len(res.operative) == 2 and not res.unplaced
+    assert [(a.title, [(p.text, p.numbered) for p in a.paragraphs]) for a in res.annexes] == [
+        ("", [("Text of annex.", False)])
+    ]
+    result = _read(text + "\nAppendix\n\nA table.\n")
+    assert result.resolution.unplaced == ["Appendix", "A table."]
     assert any(f.rule == "import.annex" for f in result.findings)
-    assert len(result.resolution.operative) == 2
 
 
 def test_adopted_resolution_becomes_a_draft() -> None:

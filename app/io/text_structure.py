@@ -1,0 +1,157 @@
+"""Parts and annexes in plain text: where part B, C ... and each annex start, and an annex's paragraphs.
+
+The text reader hands over its body as one item per paragraph block (first line, joined text). A part starts at
+a lone letter line ("B", the next letter in turn) followed by its title and the organ line ("The General
+Assembly,"); part A is the same letter and title just before the first organ line, which the header would
+otherwise take. An annex starts at an "Annex" / "Annex II" line; the line after it is its title unless it is
+a numbered paragraph. Annex paragraphs are numbered "1." or unnumbered, with section headings and subparagraphs,
+punctuation as written: a short line that ends without punctuation ("I", "A. Scope", "Guideline 1") is a heading
+line of the paragraph after it, as annexed texts set them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from app.model import Annex, Paragraph
+
+Item = tuple[str, str]  # (first line of the block, its joined text)
+
+_PART_LETTER = re.compile(r"^[A-Z]$")
+_ANNEX_LINE = re.compile(r"^(?:Annex|ANNEX)(?:\s+(?P<n>[IVXLC]{1,6}|\d{1,2}))?\.?$")
+_APPENDIX_LINE = re.compile(r"^(?:Appendix|APPENDIX)(?:\s+[IVXLC\d]+)?\.?$")
+_NUMBERED = re.compile(r"^\d{1,3}\s*[.)](?:\s|$)")
+_ORGAN = re.compile(r"^\*?The [A-Z][A-Za-z ]+\*?,?\s*$")
+
+
+@dataclass
+class Unit:
+    """A later part or an annex as read: its title and its blocks."""
+
+    title: str
+    items: list[Item] = field(default_factory=list)
+
+
+@dataclass
+class Layout:
+    main: list[Item]
+    parts: list[Unit] = field(default_factory=list)  # B, C ...: items start with the organ line
+    annexes: list[Unit] = field(default_factory=list)
+    unplaced: list[Item] = field(default_factory=list)  # from an appendix line on: kept as text
+
+
+def part_a_title(blocks: list[list[str]], organ_at: int) -> tuple[int, list[str]]:
+    """Part A's letter and title before the organ line at `organ_at` (`blocks`: the lines of each block):
+    how many blocks they take (0 when the resolution is not in parts) and the title's lines."""
+    firsts = [lines[0].strip() if lines else "" for lines in blocks[:organ_at]]
+    if organ_at >= 1 and firsts[organ_at - 1] == "A":  # the letter, with its title in the same block or none
+        return 1, [line for line in blocks[organ_at - 1][1:] if line.strip()]
+    if (organ_at >= 2 and firsts[organ_at - 2] == "A" and len(blocks[organ_at - 2]) == 1
+            and not _PART_LETTER.match(firsts[organ_at - 1])):  # fmt: skip
+        return 2, blocks[organ_at - 1]
+    return 0, []
+
+
+def _title_like(text: str) -> bool:
+    """An annex title: not a numbered paragraph, not another heading line, not a sentence."""
+    return not (_NUMBERED.match(text) or _ANNEX_LINE.match(text) or re.search(r"[.;:,]\W*$", text))
+
+
+def _is_organ(text: str) -> bool:
+    return bool(_ORGAN.match(text)) and len(text) < 70
+
+
+def _part_start(items: list[Item], i: int, letter: str) -> bool:
+    """Item i is the letter of the next part: a title then the organ line follow (or the organ line at once)."""
+    if items[i][1].strip() != letter:
+        return False
+    after = [text for _, text in items[i + 1 : i + 3]]
+    return bool(after) and (_is_organ(after[0]) or (len(after) == 2 and _is_organ(after[1])))
+
+
+def split_units(items: list[Item], in_parts: bool) -> Layout:
+    """Cut the body into part A's (or the only) body, the later parts and the annexes. `in_parts`: part A's
+    letter was seen before the organ line, so "B", "C" ... lines start parts."""
+    items = [piece for item in items for piece in _split_heading(item)]
+    layout = Layout(main=[])
+    current = layout.main
+    next_letter = "B"
+    i = 0
+    while i < len(items):
+        first, text = items[i]
+        if _APPENDIX_LINE.match(text):
+            layout.unplaced = items[i:]
+            break
+        if _ANNEX_LINE.match(text):
+            title = ""
+            if i + 1 < len(items) and _title_like(items[i + 1][1]):
+                title = items[i + 1][1]
+                i += 1
+            layout.annexes.append(Unit(title))
+            current = layout.annexes[-1].items
+            i += 1
+            continue
+        if in_parts and not layout.annexes and _part_start(items, i, next_letter):
+            has_title = not _is_organ(items[i + 1][1])
+            layout.parts.append(Unit(items[i + 1][1] if has_title else ""))
+            current = layout.parts[-1].items
+            next_letter = chr(ord(next_letter) + 1)
+            i += 2 if has_title else 1
+            continue
+        current.append((first, text))
+        i += 1
+    return layout
+
+
+def _split_heading(item: Item) -> list[Item]:
+    """ "Annex II" or a part's letter with its title in one block (no blank line between, as text copied from
+    a PDF may come): the heading line and the title as two items."""
+    first, text = item
+    if first != text and (_ANNEX_LINE.match(first) or _PART_LETTER.match(first)):
+        rest = text[len(first) :].strip()
+        if rest and _title_like(rest):
+            return [(first, first), (rest, rest)]
+    return [item]
+
+
+_MARKED_HEADING = re.compile(r"^(?P<mark>[IVXLC]{1,6}|[A-Z])\.?\s+(?P<title>\S.*)$")
+
+
+def build_annex(unit: Unit, markup: Callable[[str], str]) -> Annex:
+    """An annex's paragraphs from its blocks; `markup` turns read text into inline markup (footnote marks
+    kept). Punctuation stays as written: the model keeps an annex as issued."""
+    from app.io.text_reader import _OPENER_MARK, _classify, _ends, _place_sub
+
+    annex = Annex(title=markup(unit.title))
+    top: Paragraph | None = None
+    stack: list[tuple[Paragraph, str, int]] = []
+    heading: list[str] = []
+    prev = ""
+    for _first, text in unit.items:
+        p = _classify(text)
+        short = len(text) < (300 if heading else 150) and not _ends(text)  # a heading's title may run long
+        if short and p.kind in ("heading", "plain"):  # "I" / "A." / "Guideline 1" over "Scope": headings
+            m = _MARKED_HEADING.match(text)
+            heading += [m.group("mark"), m.group("title")] if m else [text]
+            continue
+        if p.kind == "sub" and top is not None:
+            parent = _place_sub(stack, top, p.label, nest=prev.rstrip().endswith(":"))
+            parent.subparagraphs.append(Paragraph(text=markup(p.text.strip())))
+            prev = p.text
+            continue
+        body = p.text.strip() if p.kind == "num" else text.strip()
+        opener = ""
+        m = _OPENER_MARK.match(body)
+        if m:  # an explicit italic opener, as the text writer prints one
+            opener, body = m.group("t"), body[m.end() :].lstrip()
+        top = Paragraph(opener=opener, text=markup(body), numbered=p.kind == "num")
+        top.heading = "\n".join(markup(line) for line in heading)
+        heading = []
+        stack.clear()
+        annex.paragraphs.append(top)
+        prev = p.text
+    if heading:  # a heading with nothing under it: an unnumbered line of its own
+        annex.paragraphs.append(Paragraph(text=markup(" ".join(heading)), numbered=False))
+    return annex

@@ -1,0 +1,229 @@
+"""Annexes and parts A, B read from plain text, checked against the UN's own XML markup.
+
+The texts are made here from the UN XML by a plain flattening, one block per line with footnote numbers glued
+to the words and the footnote texts at the end, as the corpus renderings of adopted resolutions were made
+(tests/fixtures/corpus/README.md); the expected structure is read from the XML markup itself (attachments,
+heading classes, <num>, components), never from our own writers or readers.
+Files: tests/fixtures/structure/, from https://github.com/UNxml/GAresolutions at commit 42a69b67 (the
+{session}session/English/ folder of each).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from app import inline
+from app.io.text_reader import read_text
+from app.io.text_writer import to_text
+from app.model import Paragraph, Resolution
+from app.render import render
+
+FIXTURES = Path(__file__).parent.parent / "fixtures" / "structure"
+ANNEXED = ["A_RES_77_5-2225005E.xml", "75_129_E.xml", "A_RES_76_113-2118669E.xml"]
+IN_PARTS = ["75_101A-B_E.xml"]
+_HEADING_CLASSES = ("H1", "HCh", "H23", "H4", "H56")
+_SUB = re.compile(r"^\((?:[a-z]{1,2}|[ivx]{1,5})\)")
+
+
+def _local(el: etree._Element) -> str:
+    return etree.QName(el).localname if isinstance(el.tag, str) else ""
+
+
+def _words(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _inside(el: etree._Element, *names: str) -> bool:
+    return any(_local(a) in names for a in el.iterancestors())
+
+
+def _paragraph_of(el: etree._Element) -> etree._Element | None:
+    return next((a for a in el.iterancestors() if _local(a) == "paragraph"), None)
+
+
+def _num(paragraph: etree._Element | None) -> str:
+    num = next((c for c in paragraph if _local(c) == "num"), None) if paragraph is not None else None
+    return _words("".join(num.itertext())) if num is not None else ""
+
+
+def flatten(xml: bytes) -> str:
+    """One block per printed line: every <p> and <heading> (with its paragraph's <num>), notes at the end."""
+    root = etree.fromstring(xml)
+    notes: list[str] = []
+
+    def text_of(el: etree._Element) -> str:
+        out = [el.text or ""]
+        for child in el:
+            if _local(child) == "authorialNote":
+                notes.append(_words("".join(child.itertext())))
+                out.append(str(len(notes)))
+            elif _local(child) == "eol":
+                out.append("\n")
+            else:
+                out.append(text_of(child))
+            out.append(child.tail or "")
+        return "".join(out)
+
+    blocks: list[str] = []
+    for el in root.iter():
+        if _local(el) == "doc" and el.get("name") == "annex" and not _annex_heading(el):
+            blocks.append("Annex")  # the XML names the attachment an annex; the PDF prints the word
+        if _local(el) not in ("p", "heading") or _inside(el, "meta", "authorialNote"):
+            continue
+        if _inside(el, "preface") and any(_local(c) == "docNumber" for c in el):
+            # a part's letter prints on its own line, its title below it
+            blocks += [_words(text_of(c)) for c in el if _words(text_of(c))]
+            continue
+        text = "\n".join(_words(line) for line in text_of(el).split("\n"))
+        para = _paragraph_of(el)
+        if para is not None and para.get("class") in _HEADING_CLASSES:
+            text = text.lstrip(". ")  # the XML repeats the numeral's dot ("I." + ".\tEstablishment")
+        if _num(para):
+            text = f"{_num(para)} {text}"
+        if text.strip():
+            blocks.append(text.strip())
+    if notes:
+        blocks.append("__________________")
+        blocks += [f"{i} {note}" for i, note in enumerate(notes, start=1)]
+    return "\n\n".join(blocks) + "\n"
+
+
+def _annex_heading(doc: etree._Element) -> bool:
+    first = next((p for p in doc.iter() if _local(p) == "paragraph"), None)
+    return first is not None and bool(re.fullmatch(r"Annex(?: [IVX]+)?", _words("".join(first.itertext()))))
+
+
+def _xml(name: str) -> bytes:
+    return (FIXTURES / name).read_bytes()
+
+
+def _subs(para: Paragraph) -> int:
+    return sum(1 for _ in para.walk()) - 1
+
+
+def expected_annexes(xml: bytes) -> list[tuple[str, list[tuple[bool, int, int]]]]:
+    """Per attachment: its title and, per top-level paragraph, (numbered, heading lines before it,
+    subparagraphs), from the XML classes and <num>."""
+    root = etree.fromstring(xml)
+    out = []
+    for attachment in (e for e in root.iter() if _local(e) == "attachment"):
+        paras = [e for e in attachment.iter() if _local(e) == "paragraph"]
+        texts = [_words("".join(t for t in p.itertext())) for p in paras]
+        skip = 1 if re.fullmatch(r"Annex(?: [IVX]+)?", texts[0]) else 0  # the word, when the XML prints it
+        title, rest = texts[skip], list(zip(paras[skip + 1 :], texts[skip + 1 :], strict=True))
+        shape: list[list] = []
+        heading = 0
+        for para, text in rest:
+            num = _num(para)
+            if para.get("class") in _HEADING_CLASSES:
+                heading += 2 if num else 1  # "I." over its title: two printed lines
+            elif _SUB.match(num or text) and shape:
+                shape[-1][2] += 1
+            else:
+                shape.append([bool(re.fullmatch(r"\d+\.", num)), heading, 0])
+                heading = 0
+        out.append((title, [tuple(s) for s in shape]))
+    return out
+
+
+@pytest.mark.parametrize("name", ANNEXED)
+def test_annexes_read_from_text_as_the_xml_marks_them(name: str) -> None:
+    xml = _xml(name)
+    res = read_text(flatten(xml)).resolution
+    want = expected_annexes(xml)
+    got = [
+        (inline.plain(a.title), [(p.numbered, len(p.heading.splitlines()), _subs(p)) for p in a.paragraphs])
+        for a in res.annexes
+    ]
+    assert got == want
+    assert not res.unplaced
+    # the operative part ends before the annex: the last operative paragraph is the XML's last numbered one
+    root = etree.fromstring(xml)
+    body = next(e for e in root.iter() if _local(e) == "mainBody" and not _inside(e, "attachment"))
+    numbers = [_num(p) for p in body.iter() if _local(p) == "paragraph" and re.fullmatch(r"\d+\.", _num(p))]
+    assert len(res.operative) == (len(numbers) or 1)
+
+
+def test_footnotes_inside_an_annex_attach_there() -> None:
+    xml = _xml("75_129_E.xml")
+    root = etree.fromstring(xml)
+    attachment = next(e for e in root.iter() if _local(e) == "attachment")
+    want = [_words("".join(n.itertext())) for n in attachment.iter() if _local(n) == "authorialNote"]
+    res = read_text(flatten(xml)).resolution
+    got = [
+        inline.plain(res.footnotes[ref].text)
+        for p in res.annex_paragraphs()
+        for ref in inline.footnote_ids(p.text + p.tail)
+    ]
+    assert want and got == want
+
+
+def expected_parts(xml: bytes) -> list[tuple[str, int, int]]:
+    """Per component: its title, preambular paragraphs (containers) and operative paragraphs (numbered, or the
+    one paragraph of an unnumbered operative part)."""
+    root = etree.fromstring(xml)
+    out = []
+    for comp in (e for e in root.iter() if _local(e) == "component" and _inside(e, "components")):
+        title = next((_words("".join(t.itertext())) for t in comp.iter() if _local(t) == "docTitle"), "")
+        pre = [c for p in comp.iter() if _local(p) == "preamble" for c in p if _local(c) == "container"]
+        body = [
+            p for b in comp.iter() if _local(b) == "mainBody" for p in b.iter() if _local(p) == "paragraph"
+        ]
+        numbered = [p for p in body if re.fullmatch(r"\d+\.", _num(p))]
+        out.append((title, len(pre), len(numbered) or min(1, len(body))))
+    return out
+
+
+@pytest.mark.parametrize("name", IN_PARTS)
+def test_parts_read_from_text_as_the_xml_marks_them(name: str) -> None:
+    xml = _xml(name)
+    res = read_text(flatten(xml)).resolution
+    got = [(inline.plain(p.title), len(p.preamble), len(p.operative)) for p in res.parts()]
+    assert got == expected_parts(xml)
+    assert len(got) > 1 and not res.unplaced
+
+
+@pytest.mark.parametrize("name", ANNEXED + IN_PARTS)
+def test_text_export_of_a_structured_resolution_reads_back_the_same(name: str) -> None:
+    res = read_text(flatten(_xml(name))).resolution
+    back = read_text(to_text(res)).resolution
+
+    def shape(r: Resolution) -> tuple:
+        """Everything but ids: footnote references by the text of their notes, in printed order."""
+
+        def para(x: Paragraph) -> tuple:
+            return (
+                x.heading,
+                x.numbered,
+                x.opener,
+                inline.plain(x.text),
+                inline.plain(x.tail),
+                [para(s) for s in x.subparagraphs],
+            )
+
+        parts = [(p.title, [para(x) for x in p.preamble], [para(x) for x in p.operative]) for p in r.parts()]
+        annexes = [(a.title, [para(x) for x in a.paragraphs]) for a in r.annexes]
+        return parts, annexes, [text for _, _, text in render(r).footnotes]
+
+    assert shape(back) == shape(res)
+
+
+def test_headings_wrapped_with_their_titles_as_copied_from_a_pdf() -> None:
+    """No blank line between "B" or "Annex II" and the title under it: still a part and an annex."""
+    text = (
+        "Questions relating to information\n\nA\nInformation\n\nThe General Assembly,\n\n1. *Decides* to act;\n\n2. *Requests* a report.\n\n"
+        "B\nCommunications policies\n\nThe General Assembly,\n\n*Recalling* its resolution 74/1,\n\n"
+        "1. *Decides* to continue.\n\nAnnex I\nTerms of reference\n\n1. The Group meets.\n\n"
+        "Annex II\nRules of\nprocedure\n\nThe rules apply.\n"
+    )
+    res = read_text(text).resolution
+    assert [p.title for p in res.parts()] == ["Information", "Communications policies"]
+    assert [len(p.operative) for p in res.parts()] == [2, 1]
+    assert [(a.title, [p.numbered for p in a.paragraphs]) for a in res.annexes] == [
+        ("Terms of reference", [True]),
+        ("Rules of procedure", [False]),
+    ]

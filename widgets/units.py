@@ -1,0 +1,206 @@
+"""Parts B, C ... and annexes in the paragraph list: each with its own header (letter or "Annex II", an
+editable title, a part's organ line) and its own lists of rows, with an add button under each list.
+
+`Units` keeps the sections in step with the rendered blocks; `ParagraphList` asks it which box a row goes in.
+Part A (a resolution's own preamble and operative part) keeps the list's first boxes; in a resolution in parts
+it gets a header too, above them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from app import edits, inline, unit_edits
+from app.model import Annex, Part
+from app.render import Block
+from widgets.actions import ActionId
+
+if TYPE_CHECKING:
+    from widgets.main_window import MainWindow
+
+_PART_LINES = ("part_heading", "part_title", "organ_line")
+_ANNEX_LINES = ("annex_heading", "annex_title")
+UNIT_LINES = _PART_LINES + _ANNEX_LINES
+
+
+class UnitHeader(QWidget):
+    """ "B" or "Annex II" in bold, the title to edit, and for a part its organ line."""
+
+    title_edited = Signal(str, str)  # unit id, title (plain text, escaped into markup by the receiver)
+
+    def __init__(self, unit_id: str, is_part: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.unit_id = unit_id
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(4, 14, 4, 2)
+        lay.setSpacing(2)
+        self.label = QLabel()
+        font = self.label.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        self.label.setFont(font)
+        self.title = QLineEdit()
+        self.title.setAccessibleName("Part title" if is_part else "Annex title")
+        self.title.setStyleSheet("QLineEdit { font-weight: bold; }")
+        self.title.textEdited.connect(lambda text: self.title_edited.emit(self.unit_id, text))
+        self.organ = QLabel()
+        organ_font = self.organ.font()
+        organ_font.setItalic(True)
+        self.organ.setFont(organ_font)
+        self.organ.setContentsMargins(62, 2, 4, 2)
+        lay.addWidget(self.label)
+        lay.addWidget(self.title)
+        lay.addWidget(self.organ)
+        self.organ.setVisible(is_part)
+
+    def show_lines(self, label: str, title: str, organ: str) -> None:
+        self.label.setText(label if label.startswith("Annex") else f"Part {label}")
+        self.title.setPlaceholderText(
+            f"Title of {'the annex' if label == 'Annex' else label if label.startswith('Annex') else 'part ' + label}"
+        )
+        if self.title.text() != title and not self.title.hasFocus():
+            self.title.setText(title)
+            self.title.setCursorPosition(0)  # a long title shows its start
+        self.organ.setText(organ)
+
+
+class UnitSection(QWidget):
+    """A later part (header, preamble and operative boxes, an add button under each) or an annex."""
+
+    def __init__(self, units: Units, unit_id: str, is_part: bool) -> None:
+        super().__init__()
+        self.unit_id = unit_id
+        self.is_part = is_part
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(1)
+        self.header = UnitHeader(unit_id, is_part)
+        self.header.title_edited.connect(units.title_edited)
+        lay.addWidget(self.header)
+        self.boxes: dict[Part | None, QWidget] = {}
+        lists = [(Part.PREAMBLE, "preambular"), (Part.OPERATIVE, "operative")] if is_part else [(None, "")]
+        for part, kind in lists:
+            box = QWidget()
+            box_lay = QVBoxLayout(box)
+            box_lay.setContentsMargins(0, 0, 0, 0)
+            box_lay.setSpacing(1)
+            self.boxes[part] = box
+            lay.addWidget(box)
+            button = QPushButton(f"+ Add {kind} paragraph".replace("  ", " "))
+            button.setFlat(True)
+            button.setStyleSheet("QPushButton { color: #1a5fb4; text-align: left; padding: 4px 62px; }")
+            button.setCursor(Qt.CursorShape.PointingHandCursor)
+            button.clicked.connect(lambda _=False, p=part: units.add_requested.emit(self.unit_id, p))
+            lay.addWidget(button)
+
+
+class Units(QObject):
+    """The part and annex sections of one paragraph list, kept in step with the rendered blocks."""
+
+    add_requested = Signal(str, object)  # unit id ("" is part A), Part (None in an annex)
+    title_edited = Signal(str, str)  # unit id, title
+
+    def __init__(self, holder: QVBoxLayout, part_a_at: int, after: int) -> None:
+        """`holder` is the list's layout: part A's header goes at `part_a_at`, the sections from `after` on."""
+        super().__init__()
+        self.holder = holder
+        self.part_a = UnitHeader("", True)
+        self.part_a.title_edited.connect(self.title_edited)
+        self.part_a.hide()
+        holder.insertWidget(part_a_at, self.part_a)
+        self.after = after + 2  # sections go after the widget at `after`, moved down one by part A's header
+        self.sections: dict[str, UnitSection] = {}
+        self.ids: dict[str, str] = {}  # printed unit ("B", "Annex II") → part or annex id
+
+    def update(self, blocks: list[Block]) -> None:
+        """Headers and sections for the parts and annexes these blocks print, in their order."""
+        lines: dict[str, dict[str, Block]] = {}
+        order: list[tuple[str, bool]] = []
+        self.ids = {}
+        for block in blocks:
+            if block.role not in UNIT_LINES:
+                continue
+            if block.role in ("part_heading", "annex_heading"):
+                self.ids[block.unit] = block.paragraph_id
+                order.append((block.paragraph_id, block.role == "part_heading"))
+            lines.setdefault(block.paragraph_id, {})[block.role] = block
+        in_parts = any(is_part for _, is_part in order)
+        self.part_a.setVisible(in_parts)
+        for unit_id in [u for u in self.sections if (u, self.sections[u].is_part) not in order]:
+            section = self.sections.pop(unit_id)
+            self.holder.removeWidget(section)
+            section.deleteLater()
+        for index, (unit_id, is_part) in enumerate((u, p) for u, p in order if u):
+            section = self.sections.get(unit_id)
+            if section is None:
+                section = self.sections[unit_id] = UnitSection(self, unit_id, is_part)
+            if self.holder.indexOf(section) != self.after + index:
+                self.holder.removeWidget(section)
+                self.holder.insertWidget(self.after + index, section)
+            section.show()
+        for unit_id, found in lines.items():
+            header = (
+                self.part_a
+                if not unit_id
+                else self.sections[unit_id].header
+                if unit_id in self.sections
+                else None
+            )
+            if header is not None:
+                head = found.get("part_heading") or found.get("annex_heading")
+                title = found.get("part_title") or found.get("annex_title")
+                organ = found.get("organ_line")
+                header.show_lines(
+                    head.unit if head else "",
+                    inline.plain(inline.unparse(list(title.spans))) if title else "",
+                    organ.opener + organ.end if organ else "",
+                )
+
+    def box(self, block: Block) -> QWidget | None:
+        """The box of a later part or an annex for this block; None for part A (the list's own boxes)."""
+        unit_id = self.ids.get(block.unit, "")
+        section = self.sections.get(unit_id) if unit_id else None
+        return section.boxes.get(block.part) if section is not None else None
+
+
+def connect(window: MainWindow) -> None:
+    """Connect the list's part and annex sections (add buttons, titles) to the window's commands."""
+    units = window.paragraphs.units
+    units.add_requested.connect(
+        lambda unit, part: window._structure(edits.insert_paragraph, part=part, unit=unit)
+    )
+    units.title_edited.connect(
+        lambda unit, text: window.apply(
+            unit_edits.set_unit_title, unit=unit, value=inline.escape(text), initiator=units
+        )  # fmt: skip
+    )
+
+
+def handlers(window: MainWindow) -> dict[ActionId, Callable[[], None]]:
+    """The menu handlers: add a part, add an annex, remove the part or annex the cursor is in."""
+
+    def remove() -> None:
+        pid = window.paragraphs.active_id
+        res = window.res
+        owner = next((u for u in [*res.later_parts, *res.annexes] if any(
+            p.id == pid for top in (u.paragraphs if isinstance(u, Annex) else u.preamble + u.operative)
+            for p in top.walk())), None)  # fmt: skip
+        if owner is None:
+            window.statusBar().showMessage(
+                "Put the cursor in a paragraph of part B, C … or of an annex", 4000
+            )
+            return
+        window._structure(unit_edits.remove_unit, unit=owner.id)
+
+    return {
+        ActionId.ADD_PART: lambda: window._structure(unit_edits.add_part),
+        ActionId.ADD_ANNEX: lambda: window._structure(unit_edits.add_annex),
+        ActionId.REMOVE_UNIT: remove,
+        ActionId.TOGGLE_NUMBERED: lambda: window._structure(
+            unit_edits.toggle_numbered, paragraph_id=window.paragraphs.active_id
+        ),
+    }
