@@ -373,7 +373,9 @@ def build_tracked_document(
     paragraphs = body.xpath("./w:p")
     styles = [p.xpath("string(./w:pPr/w:pStyle/@w:val)") for p in paragraphs]
     # the body starts at the title, the organ line or, in a resolution in parts without a title, part A's letter
-    start_styles = {writer.STYLE_IDS[k][0] for k in ("title", "organ_line", "section_heading")}
+    start_styles = {
+        writer.STYLE_IDS[k][0] for k in ("title", "organ_line", "section_heading", "part_heading")
+    }
     start = next((i for i, s in enumerate(styles) if s in start_styles), None)
     end_rule = writer.STYLE_IDS["end_rule"][0]
     stop = max((i for i, s in enumerate(styles) if s == end_rule), default=len(paragraphs))

@@ -49,7 +49,7 @@ def _body(blob: bytes, mode: str) -> list[str]:
     start = next(
         i
         for i, (style, _) in enumerate(paragraphs)
-        if style in ("UNTitle", "UNOrganLine", "UNSectionHeading")
+        if style in ("UNTitle", "UNOrganLine", "UNSectionHeading", "UNPartHeading")
     )
     return [t.replace("^", "") for _, t in paragraphs[start:-1]]  # the last paragraph is the end rule
 
