@@ -192,12 +192,16 @@ def add_parts_and_annexes(draw: st.DrawFn, res: Resolution, notes: list[Footnote
 
 
 @st.composite
-def structured_resolutions(draw: st.DrawFn) -> Resolution:
+def structured_resolutions(draw: st.DrawFn, *, plain_text: bool = False) -> Resolution:
     """A generated resolution, some in parts A, B ... (each with its title, preamble and operative part), some
     with annexes (a title, headings, numbered and unnumbered paragraphs); footnotes run on through them all.
-    The one strategy every round trip of parts and annexes uses (.docx, AKN, text)."""
+    The strategy every round trip of parts and annexes uses. `plain_text` keeps to what plain text can say
+    (no unlabelled annex, no unplaced text, list punctuation as a typist writes it)."""
     res = draw(resolutions())
     notes = list(res.footnotes.values())
+    if plain_text:
+        add_parts_and_annexes(draw, res, notes)
+        return res
     if draw(st.booleans()):
         res.part_title = draw(titles)
         for _ in range(draw(st.integers(1, 2))):
@@ -217,11 +221,13 @@ def structured_resolutions(draw: st.DrawFn) -> Resolution:
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(structured_resolutions())
+@given(structured_resolutions(plain_text=True))
 def test_generated_parts_and_annexes_survive_text_export_and_import(res: Resolution) -> None:
     for _, items in res.lists():  # plain text cannot tell which list a tail below a subparagraph list closes
         for sub in (s for p in items for top in p.subparagraphs for s in top.walk()):
             sub.tail = ""
+    # nor a tail that opens with a capital from a new unnumbered paragraph (UN tails run on: "and decides")
+    assume(not any(p.tail[:1].isupper() for _, items in res.lists() for p in items))
     # nor a third-level "a." label from a number that opens the subparagraph ("a. 78/45")
     assume(
         all(s.text[:1].isalpha() for _, items in res.lists() for p in items for s in p.walk() if s is not p)
