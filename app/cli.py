@@ -1,4 +1,4 @@
-"""The command line: check, export, new, templates, compare.
+"""The command line: check, export, new, templates, compare, compile.
 
 Exit codes: 0 fine, 1 the document has errors (check), 2 the input cannot be read or the command is wrong.
 """
@@ -13,7 +13,7 @@ from pathlib import Path
 from app.errors import ResoluteError
 from app.findings import Severity
 
-COMMANDS = ("check", "export", "new", "templates", "compare")
+COMMANDS = ("check", "export", "new", "templates", "compare", "compile")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -41,6 +41,11 @@ def _parser() -> argparse.ArgumentParser:
     cmp_.add_argument("base", type=Path)
     cmp_.add_argument("new", type=Path)
     cmp_.add_argument("-o", "--output", type=Path, required=True)
+
+    comp = sub.add_parser("compile", help="a compilation of delegations' proposals on BASE (.docx or .txt)")
+    comp.add_argument("base", type=Path)
+    comp.add_argument("proposals", nargs="+", metavar="PROPOSAL", help="a tracked .docx, or NAME=FILE")
+    comp.add_argument("-o", "--output", type=Path, required=True)
     return p
 
 
@@ -141,4 +146,12 @@ def _compare(args: argparse.Namespace) -> int:
     return 0
 
 
-_COMMANDS = {"check": _check, "export": _export, "new": _new, "templates": _templates, "compare": _compare}
+def _compile(args: argparse.Namespace) -> int:
+    from app.negotiation.commandline import compile_files
+
+    compile_files(args.base, args.proposals, args.output)
+    return 0
+
+
+_COMMANDS = {"check": _check, "export": _export, "new": _new, "templates": _templates, "compare": _compare,
+             "compile": _compile}  # fmt: skip
