@@ -145,11 +145,12 @@ def field_pieces(
     pieces = _Pieces(numbers, opener)
     italic = False
     pos = 0
+    order = {name: i for i, name in enumerate(dict.fromkeys(h[0] for h in hunks))}  # proposals in their order
     for cluster in _clusters(hunks):
         start = min(h[1] for h in cluster)
         end = max(h[2] for h in cluster)
         italic = pieces.add(base[pos:start], EQUAL, italic)
-        names = list(dict.fromkeys(h[0] for h in cluster))
+        names = sorted({h[0] for h in cluster}, key=order.__getitem__)
         for k, name in enumerate(names):
             if k:
                 pieces.tag(" / ")

@@ -73,7 +73,7 @@ def build_compilation_document(comp: Compilation) -> docx.document.Document:
             elif piece.op == DELETE:
                 run.font.strike = True
                 run.font.color.rgb = DELETE_COLOUR
-            elif piece.op == TAG and piece.text.strip() != "/":
+            elif piece.op == TAG:
                 run.bold = True
         if entry.status:
             run = p.add_run(f" [{entry.status}]")

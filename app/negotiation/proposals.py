@@ -126,14 +126,19 @@ def _nodes(res: Resolution) -> dict[str, Paragraph]:
 
 
 def word_hunks(old: str, new: str) -> list[tuple[int, int, str, str]]:
-    """(start, end, old, new) token ranges where `new` differs from `old`."""
+    """(start, end, old, new) token ranges where `new` differs from `old`. Changes separated only by spaces
+    are one change ("yet done so" -> "with due urgency", not three word swaps)."""
     a, b = tokens(old), tokens(new)
     matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    return [
-        (i1, i2, "".join(a[i1:i2]), "".join(b[j1:j2]))
-        for tag, i1, i2, j1, j2 in matcher.get_opcodes()
-        if tag != "equal"
-    ]
+    spans: list[list[int]] = []  # [i1, i2, j1, j2]
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        if spans and all(t.isspace() for t in a[spans[-1][1] : i1]):
+            spans[-1][1], spans[-1][3] = i2, j2
+        else:
+            spans.append([i1, i2, j1, j2])
+    return [(i1, i2, "".join(a[i1:i2]), "".join(b[j1:j2])) for i1, i2, j1, j2 in spans]
 
 
 def _share_ids(base: Resolution, other: Resolution) -> bool:
