@@ -100,7 +100,9 @@ def _write(res, out: Path) -> None:
     suffix = out.suffix.lower()
     if suffix == ".docx":
         from app.io.docx_writer import write_docx
+        from app.negotiation.status import refuse_brackets
 
+        refuse_brackets(res)  # the L document is made only from a text without brackets
         write_docx(res, out)
     elif suffix == ".json":
         from app.storage import save_project

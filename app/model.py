@@ -14,6 +14,7 @@ import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import Any
 
 
 def new_id() -> str:
@@ -175,6 +176,8 @@ class Resolution:
     later_parts: list[ResolutionPart] = field(default_factory=list)  # parts B, C ...
     annexes: list[Annex] = field(default_factory=list)
     instructions: list[Instruction] = field(default_factory=list)  # an amendment's body
+    # while the text is negotiated: an app.negotiation.rounds.Negotiation (proposals, status, revisions)
+    negotiation: Any = None
 
     def part(self, part: Part) -> list[Paragraph]:
         return self.preamble if part is Part.PREAMBLE else self.operative

@@ -40,6 +40,7 @@ from app.history import Change
 from app.io.docx_writer import write_docx
 from app.io.text_reader import read_text
 from app.model import Part, Resolution
+from app.negotiation.status import refuse_brackets
 from app.render import Rendered, keeps_own_end, render
 from app.templates import all_templates, get_template
 from widgets import services
@@ -1054,6 +1055,7 @@ class MainWindow(QMainWindow):
 
     def export_docx(self, path: Path) -> bool:
         try:
+            refuse_brackets(self.res)  # the L document is made only from a text without brackets
             write_docx(self.res, Path(path), paper=self.settings.paper or None)  # "" follows the template
         except ResoluteError as exc:
             self.prompter.error(self, "Could not export", str(exc))

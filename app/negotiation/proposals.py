@@ -84,16 +84,8 @@ class Proposal:
     id: str = field(default_factory=new_id)
 
     def targets(self) -> set[str]:
-        """Ids of the base paragraphs and footnotes the proposal touches (inserts: the paragraph they follow)."""
-        out: set[str] = set()
-        for e in self.edits:
-            if isinstance(e, FootnoteEdit):
-                out.add(e.footnote_id)
-            elif isinstance(e, InsertParagraph):
-                out.add(e.after or e.list_key)
-            else:
-                out.add(e.paragraph_id)
-        return out
+        """What the facilitator decides on, one by one: see `edit_target`."""
+        return {edit_target(e) for e in self.edits}
 
 
 # --- lists of paragraphs --------------------------------------------------------------------------------
@@ -256,7 +248,7 @@ def apply(base: Resolution, proposal: Proposal, *, only: set[str] | None = None)
     res = copy.deepcopy(base)
     nodes = _nodes(res)
     lists = dict(list_keys(res))
-    chosen = [e for e in proposal.edits if only is None or _target(e) in only]
+    chosen = [e for e in proposal.edits if only is None or edit_target(e) in only]
     words: dict[tuple[str, str], list[tuple[int, int, str, str]]] = {}
     notes: dict[str, list[tuple[int, int, str, str]]] = {}
     for e in chosen:
@@ -310,11 +302,13 @@ def _index(items: list[Paragraph], pid: str) -> int:
     raise InputError("the proposal places a paragraph after one this text does not have")
 
 
-def _target(edit: Edit) -> str:
+def edit_target(edit: Edit) -> str:
+    """The id an edit is decided by: the paragraph whose words it changes or that it deletes, the proposed
+    paragraph itself, or the footnote."""
     if isinstance(edit, FootnoteEdit):
         return edit.footnote_id
     if isinstance(edit, InsertParagraph):
-        return edit.after or edit.list_key
+        return edit.paragraph.id
     return edit.paragraph_id
 
 
