@@ -12,22 +12,66 @@ against Rev.N-1), which have one author, are written with real tracked changes (
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 import docx
-from docx.enum.text import WD_COLOR_INDEX
-from docx.shared import Cm, Pt, RGBColor
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.shared import Cm, Pt
 
 from app.atomic import write_atomic
-from app.negotiation.compilation import DELETE, INSERT, TAG, Compilation
+from app.negotiation.compilation import DELETE, INSERT, TAG, Compilation, Entry
 
-INSERT_COLOUR = RGBColor(0x1F, 0x3F, 0xBF)
-DELETE_COLOUR = RGBColor(0xB0, 0x1C, 0x1C)
+INSERT_COLOUR = "1F3FBF"
+DELETE_COLOUR = "B01C1C"
 LEGEND = (
     "Additions are underlined, deletions struck through; the proposer follows each change in brackets. "
     "Several proposals on the same words follow one another, separated by “/”. New paragraphs are numbered "
     "bis, ter … after the paragraph they follow; numbers are final only in the L document."
 )
+
+
+_BAD_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_TWIPS_PER_CM = 567
+_LABEL_CM = 2.4  # the label column
+_LEVEL_CM = 0.8  # indent per subparagraph level
+
+
+def _run(text: str, *, bold: bool = False, italic: bool = False, op: str = "", sup: bool = False,
+         highlight: str = "") -> str:  # fmt: skip
+    rpr = ("<w:b/>" if bold else "") + ("<w:i/>" if italic else "")
+    if op == DELETE:
+        rpr += f'<w:strike/><w:color w:val="{DELETE_COLOUR}"/>'
+    elif op == INSERT:
+        rpr += f'<w:color w:val="{INSERT_COLOUR}"/>'
+    rpr += f'<w:highlight w:val="{highlight}"/>' if highlight else ""
+    rpr += '<w:u w:val="single"/>' if op == INSERT else ""
+    rpr += '<w:vertAlign w:val="superscript"/>' if sup else ""
+    props = f"<w:rPr>{rpr}</w:rPr>" if rpr else ""
+    lines = _BAD_XML.sub("", text).split("\n")
+    body = "<w:br/>".join(f'<w:t xml:space="preserve">{escape(line)}</w:t>' for line in lines)
+    return f"<w:r>{props}{body}</w:r>"
+
+
+def _paragraph(runs: str, *, level: int = -1, after: int = 120) -> str:
+    """A paragraph; with `level` >= 0, a label column and the text indented for its level."""
+    ppr = f'<w:spacing w:after="{after}"/>'
+    if level >= 0:
+        left = round((_LABEL_CM + _LEVEL_CM * level) * _TWIPS_PER_CM)
+        hanging = round(_LABEL_CM * _TWIPS_PER_CM)
+        ppr = f'<w:tabs><w:tab w:val="left" w:pos="{left}"/></w:tabs>{ppr}<w:ind w:left="{left}" w:hanging="{hanging}"/>'
+    return f"<w:p><w:pPr>{ppr}</w:pPr>{runs}</w:p>"
+
+
+def _entry(entry: Entry) -> str:
+    runs = [_run(entry.label + ("." if entry.kind == "footnote" else ""), bold=True), "<w:r><w:tab/></w:r>"]
+    for piece in entry.pieces:
+        runs.append(_run(piece.text, bold=piece.op == TAG, italic=piece.italic, op=piece.op, sup=piece.note))
+    if entry.status:
+        runs.append(_run(f" [{entry.status}]", bold=True, highlight="green"))
+    return _paragraph("".join(runs), level=entry.level)
 
 
 def build_compilation_document(comp: Compilation) -> docx.document.Document:
@@ -37,48 +81,25 @@ def build_compilation_document(comp: Compilation) -> docx.document.Document:
     normal.font.size = Pt(11)
     section = document.sections[0]
     section.left_margin = section.right_margin = Cm(2.2)
-    head = document.add_paragraph()
-    head.add_run("Compilation of proposals").bold = True
+    head = _run("Compilation of proposals", bold=True)
     if comp.base_version:
-        head.add_run(f" on the {comp.base_version}")
+        head += _run(f" on the {comp.base_version}")
+    out = [_paragraph(head)]
     if comp.title:
-        document.add_paragraph().add_run(comp.title).bold = True
+        out.append(_paragraph(_run(comp.title, bold=True)))
     if comp.proposers:
-        document.add_paragraph("Proposals by: " + ", ".join(comp.proposers))
-    legend = document.add_paragraph()
-    legend.add_run(LEGEND).italic = True
+        out.append(_paragraph(_run("Proposals by: " + ", ".join(comp.proposers))))
+    out.append(_paragraph(_run(LEGEND, italic=True), after=240))
     notes_started = False
     for entry in comp.entries:
         if entry.kind == "footnote" and not notes_started:
-            document.add_paragraph().add_run("Footnotes").bold = True
+            out.append(_paragraph(_run("Footnotes", bold=True)))
             notes_started = True
-        p = document.add_paragraph()
-        fmt = p.paragraph_format
-        fmt.left_indent = Cm(2.4 + 0.8 * entry.level)
-        fmt.first_line_indent = Cm(-2.4)
-        fmt.tab_stops.add_tab_stop(Cm(0.8 * entry.level + 2.4))
-        fmt.space_after = Pt(6)
-        label = p.add_run(entry.label + ("." if entry.kind == "footnote" else ""))
-        label.bold = True
-        p.add_run("\t")
-        for piece in entry.pieces:
-            run = p.add_run(piece.text)
-            if piece.italic:
-                run.italic = True
-            if piece.note:
-                run.font.superscript = True
-            if piece.op == INSERT:
-                run.underline = True
-                run.font.color.rgb = INSERT_COLOUR
-            elif piece.op == DELETE:
-                run.font.strike = True
-                run.font.color.rgb = DELETE_COLOUR
-            elif piece.op == TAG:
-                run.bold = True
-        if entry.status:
-            run = p.add_run(f" [{entry.status}]")
-            run.bold = True
-            run.font.highlight_color = WD_COLOR_INDEX.BRIGHT_GREEN
+        out.append(_entry(entry))
+    body = document.element.body
+    anchor = body.find(qn("w:sectPr"))
+    for el in parse_xml(f"<w:body {nsdecls('w')}>{''.join(out)}</w:body>"):
+        anchor.addprevious(el)
     return document
 
 

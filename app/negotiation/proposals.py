@@ -120,6 +120,8 @@ def _nodes(res: Resolution) -> dict[str, Paragraph]:
 def word_hunks(old: str, new: str) -> list[tuple[int, int, str, str]]:
     """(start, end, old, new) token ranges where `new` differs from `old`. Changes separated only by spaces
     are one change ("yet done so" -> "with due urgency", not three word swaps)."""
+    if old == new:
+        return []
     a, b = tokens(old), tokens(new)
     matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
     spans: list[list[int]] = []  # [i1, i2, j1, j2]
@@ -131,6 +133,16 @@ def word_hunks(old: str, new: str) -> list[tuple[int, int, str, str]]:
         else:
             spans.append([i1, i2, j1, j2])
     return [(i1, i2, "".join(a[i1:i2]), "".join(b[j1:j2])) for i1, i2, j1, j2 in spans]
+
+
+_NOTE_REF = re.compile(r"\[\^[^\]\s]*\]")
+
+
+def _key(para: Paragraph) -> str:
+    """What a paragraph reads, subparagraphs included, whatever its footnotes' ids."""
+    return "\n".join(
+        _NOTE_REF.sub("[^]", f"{n.heading}\t{n.opener}\t{n.text}\t{n.tail}") for n in para.walk()
+    )
 
 
 def _share_ids(base: Resolution, other: Resolution) -> bool:
@@ -146,7 +158,9 @@ class _Deriver:
         self.notes: dict[str, str] = {}  # proposer footnote id -> base footnote id
 
     def pair_lists(self, key: str, base: list[Paragraph], new: list[Paragraph]) -> None:
-        pairs = align(base, new, by_id=self.by_id)
+        if not base and not new:
+            return
+        pairs = self.align(base, new)
         self.pairs.append((key, pairs))
         for bp, np in pairs:
             if bp and np:
@@ -159,6 +173,23 @@ class _Deriver:
                             self.notes[n_id] = b_id
                             used.add(b_id)
                 self.pair_lists(bp.id, bp.subparagraphs, np.subparagraphs)
+
+    def align(
+        self, base: list[Paragraph], new: list[Paragraph]
+    ) -> list[tuple[Paragraph | None, Paragraph | None]]:
+        """The compare engine's pairing, run only on the stretches between paragraphs that read the same
+        (most of a proposal's text is the base's own: comparing their words again is wasted time)."""
+        if self.by_id:
+            return align(base, new, by_id=True)
+        keys = difflib.SequenceMatcher(None, [_key(p) for p in base], [_key(p) for p in new], autojunk=False)
+        pairs: list[tuple[Paragraph | None, Paragraph | None]] = []
+        i = j = 0
+        for bi, nj, size in keys.get_matching_blocks():
+            if bi > i or nj > j:
+                pairs += align(base[i:bi], new[j:nj], by_id=False)
+            pairs += zip(base[bi : bi + size], new[nj : nj + size], strict=True)
+            i, j = bi + size, nj + size
+        return pairs
 
     def remap(self, markup: str) -> str:
         if "[^" not in markup:

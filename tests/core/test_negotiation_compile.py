@@ -6,12 +6,16 @@ from __future__ import annotations
 
 import copy
 import re
+import shutil
+import subprocess
 
 import docx
+import pytest
 from test_negotiation_proposals import _l20, _long_paragraph, _relabel
 
 from app.cli import run
 from app.compare.tracked import build_tracked_docx
+from app.io.docx_parts import package_problems
 from app.io.docx_writer import build_docx
 from app.io.text_writer import to_text
 from app.model import Paragraph
@@ -98,6 +102,7 @@ def test_compile_docx_has_every_proposal_and_proposer(corpus, tmp_path):
     base_path, args, facts = _proposals(corpus, tmp_path)
     out = tmp_path / "compilation.docx"
     assert run(["compile", str(base_path), *args, "-o", str(out)]) == 0
+    assert package_problems(out.read_bytes()) == []
     paras = _paragraphs(out)
     # overlapping proposals on the same words: the EU's deletion, then CANZ's replacement, each attributed
     target = paras[facts["target"]]
@@ -164,3 +169,22 @@ def test_several_proposals_on_one_paragraph_stand_one_after_another(corpus):
     assert tags == [" [EU]", " / ", " [G77]", " / ", " [US]"]
     assert [p.text.strip() for p in entry.pieces if p.op == INSERT] == ["urgently", "fully"]
     assert [p.text.strip() for p in entry.pieces if p.op == DELETE] == [words[2]] * 3
+
+
+def test_libreoffice_reads_the_compilation(corpus, tmp_path):
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if not soffice:
+        pytest.skip("LibreOffice (soffice) is not installed: cannot check that it opens the compilation")
+    base_path, args, facts = _proposals(corpus, tmp_path)
+    out = tmp_path / "compilation.docx"
+    assert run(["compile", str(base_path), *args, "-o", str(out)]) == 0
+    result = subprocess.run(
+        [soffice, f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless", "--convert-to",
+         "txt:Text (encoded):UTF8", "--outdir", str(tmp_path), str(out)],
+        capture_output=True, text=True, timeout=180,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    text = out.with_suffix(".txt").read_text(encoding="utf-8-sig")
+    for name in ("[European Union]", "[G77]", "[CANZ]", "[African Group]"):
+        assert name in text
+    assert f"{facts['anchor']} bis" in text and "with due urgency" in text

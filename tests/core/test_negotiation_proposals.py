@@ -238,3 +238,15 @@ def test_a_file_without_tracked_changes_is_refused(corpus):
     data = build_docx(_l20(corpus))
     with pytest.raises(InputError, match="no tracked changes"):
         proposals_from_tracked(data, None, name="copy.docx")
+
+
+def test_real_drafts_to_their_adopted_texts(corpus):
+    """What changed between an issued L document and the resolution adopted from it (the UN's own XML), read as
+    one proposal: applying it to the draft gives the adopted text."""
+    pairs = [("A_C.1_80_L.43.txt", "A_RES_80_70-2520898E.xml"), ("A_80_L.6.txt", "A_RES_80_4-2517552E.xml")]
+    for draft_name, adopted_name in pairs:
+        draft = read_document(corpus / draft_name).resolution
+        adopted = read_document(corpus / "originals" / adopted_name).resolution
+        proposal = derive(draft, adopted, "adopted", draft_name)
+        assert bool(proposal.edits) == (canonical(draft) != canonical(adopted)), draft_name
+        assert canonical(apply(draft, proposal)) == canonical(adopted), draft_name
