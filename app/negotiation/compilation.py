@@ -28,12 +28,15 @@ from app.negotiation.proposals import (
 from app.render import render
 
 EQUAL, INSERT, DELETE, TAG = "equal", "insert", "delete", "tag"
+BRACKET = (
+    "bracket"  # disputed words with their alternatives and holders, as `status.Bracket.shown` prints them
+)
 
 
 @dataclass(frozen=True)
 class Piece:
     text: str
-    op: str = EQUAL  # EQUAL, INSERT, DELETE, or TAG (a proposer's name, a separator)
+    op: str = EQUAL  # EQUAL, INSERT, DELETE, TAG (a proposer's name, a separator) or BRACKET
     italic: bool = False
     note: bool = False  # a footnote reference mark (text is its number)
 
@@ -330,3 +333,22 @@ def compile_text(
     version = base_version or next((p.base_version for p in proposals if p.base_version), "")
     names = list(dict.fromkeys(p.proposer for p in proposals))
     return Compilation(inline.plain(base.title), version, names, entries)
+
+
+def mark_brackets(comp: Compilation, brackets: list) -> None:
+    """Show each bracket (`app.negotiation.status.Bracket`) in place of its words, where the words stand
+    unchanged in the compilation."""
+    by_paragraph: dict[str, list] = {}
+    for b in brackets:
+        by_paragraph.setdefault(b.paragraph_id, []).append(b)
+    for entry in comp.entries:
+        for bracket in by_paragraph.get(entry.paragraph_id, []) if entry.kind == "paragraph" else []:
+            words = inline.plain(bracket.words)
+            for i, piece in enumerate(entry.pieces):
+                at = piece.text.find(words) if piece.op == EQUAL and not piece.note and words else -1
+                if at >= 0:
+                    before, after = piece.text[:at], piece.text[at + len(words) :]
+                    shown = [Piece(before, EQUAL, piece.italic), Piece(bracket.shown_plain(), BRACKET),
+                             Piece(after, EQUAL, piece.italic)]  # fmt: skip
+                    entry.pieces[i : i + 1] = [p for p in shown if p.text]
+                    break

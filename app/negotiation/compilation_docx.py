@@ -22,12 +22,13 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt
 
 from app.atomic import write_atomic
-from app.negotiation.compilation import DELETE, INSERT, TAG, Compilation, Entry
+from app.negotiation.compilation import BRACKET, DELETE, INSERT, TAG, Compilation, Entry
 
 INSERT_COLOUR = "1F3FBF"
 DELETE_COLOUR = "B01C1C"
 LEGEND = (
     "Additions are underlined, deletions struck through; the proposer follows each change in brackets. "
+    "Disputed words stand in highlighted square brackets with their alternatives and who holds them. "
     "Several proposals on the same words follow one another, separated by “/”. New paragraphs are numbered "
     "bis, ter … after the paragraph they follow; numbers are final only in the L document."
 )
@@ -68,7 +69,11 @@ def _paragraph(runs: str, *, level: int = -1, after: int = 120) -> str:
 def _entry(entry: Entry) -> str:
     runs = [_run(entry.label + ("." if entry.kind == "footnote" else ""), bold=True), "<w:r><w:tab/></w:r>"]
     for piece in entry.pieces:
-        runs.append(_run(piece.text, bold=piece.op == TAG, italic=piece.italic, op=piece.op, sup=piece.note))
+        bold = piece.op in (TAG, BRACKET)
+        highlight = "yellow" if piece.op == BRACKET else ""
+        runs.append(
+            _run(piece.text, bold=bold, italic=piece.italic, op=piece.op, sup=piece.note, highlight=highlight)
+        )
     if entry.status:
         runs.append(_run(f" [{entry.status}]", bold=True, highlight="green"))
     return _paragraph("".join(runs), level=entry.level)

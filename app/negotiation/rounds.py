@@ -19,7 +19,7 @@ from typing import Any
 from app.errors import InputError
 from app.model import Resolution
 from app.negotiation import numbering
-from app.negotiation.compilation import Compilation, compile_text
+from app.negotiation.compilation import Compilation, compile_text, mark_brackets
 from app.negotiation.proposals import (
     DeleteParagraph,
     FootnoteEdit,
@@ -140,6 +140,7 @@ def compilation(neg: Negotiation, res: Resolution) -> Compilation:
         state = neg.status(entry.paragraph_id)
         if entry.kind in ("paragraph", "new") and entry.label and state is not Status.OPEN:
             entry.status = state.value
+    mark_brackets(comp, neg.brackets)
     if not neg.attributed:
         for entry in comp.entries:
             entry.pieces = [p for p in entry.pieces if not (p.op == "tag" and p.text.strip() != "/")]

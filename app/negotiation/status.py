@@ -13,6 +13,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from enum import Enum
 
+from app import inline
 from app.errors import InputError
 from app.model import Resolution, new_id
 
@@ -47,11 +48,18 @@ class Bracket:
 
     def shown(self) -> str:
         """As a compilation prints it: "[extreme – US / (delete) – G77]"; "[words]" with no alternatives."""
+        return self._shown(lambda markup: markup)
+
+    def shown_plain(self) -> str:
+        """`shown` with the words as they read (no markup)."""
+        return self._shown(inline.plain)
+
+    def _shown(self, text_of) -> str:
         if not self.alternatives:
-            return f"[{self.words}]"
+            return f"[{text_of(self.words)}]"
         parts = []
         for alt in self.alternatives:
-            text = alt.text or "(delete)"
+            text = text_of(alt.text) or "(delete)"
             parts.append(f"{text} – {', '.join(alt.holders)}" if alt.holders else text)
         return "[" + " / ".join(parts) + "]"
 

@@ -11,6 +11,7 @@ import json
 import pytest
 from test_negotiation_proposals import _l20, _long_paragraph, canonical
 
+from app import inline
 from app.cli import run
 from app.errors import InputError
 from app.model import Paragraph
@@ -83,6 +84,10 @@ def test_brackets_block_the_l_document(corpus, tmp_path, capsys):
     neg.brackets.append(bracket)
     assert rounds.counts(neg, res)[1] == 1
     assert bracket.shown() == f"[{words} – US / (delete) – G77]"
+    entry = next(e for e in rounds.compilation(neg, res).entries if e.paragraph_id == para.id)
+    assert [p.text for p in entry.pieces if p.op == "bracket"] == [bracket.shown_plain()]
+    shown = entry.plain.replace(bracket.shown_plain(), words)
+    assert shown.rstrip(";,.") == f"{para.opener} {inline.plain(para.text)}"  # the rest as it reads
     with pytest.raises(InputError):
         make_bracket(res, para.id, "words not in the paragraph", [])
     project = tmp_path / "draft.json"
@@ -181,3 +186,46 @@ def test_unattributed_rounds_hide_the_proposers(corpus):
     comp = rounds.compilation(neg, res)
     shown = "".join(e.plain for e in comp.entries)
     assert "[EU]" not in shown and "[G77]" not in shown and "urgently" in shown
+
+
+def test_every_negotiation_step_is_undoable(corpus):
+    from app.edits import Document
+    from app.negotiation import commands
+
+    res = _l20(corpus)
+    doc = Document(res)
+    para = _long_paragraph(res, 2)
+    words = para.text.split()
+    eu = copy.deepcopy(res)
+    eu.find(para.id).text = " ".join(words[:2] + ["urgently"] + words[2:])
+    proposal = derive(res, eu, "EU")
+    before = to_dict(doc.resolution)
+    commands.start_negotiation(doc, facilitator="Chile", date=DAY)
+    commands.add_proposals(doc, [proposal])
+    steps = [to_dict(doc.resolution)]
+    commands.accept(doc, proposal_id=proposal.id, target=para.id)
+    assert doc.resolution.find(para.id).text == eu.find(para.id).text
+    steps.append(to_dict(doc.resolution))
+    commands.set_status(doc, paragraph_id=para.id, status=Status.AGREED)
+    commands.add_bracket(
+        doc, paragraph_id=para.id, words=words[0], alternatives=[Alternative(words[0], ["US"])]
+    )
+    bracket = doc.resolution.negotiation.brackets[0]
+    commands.resolve_bracket(doc, bracket_id=bracket.id, text=words[0])
+    commands.issue_revision(doc, date=DAY)
+    assert doc.resolution.negotiation.version == "Rev.1"
+    assert doc.history.undo_status().undo == "Issue revision"
+    for _ in range(4):
+        doc.history.undo()
+    assert to_dict(doc.resolution) == steps[-1]
+    doc.history.undo()
+    assert to_dict(doc.resolution) == steps[0]
+    doc.history.undo()
+    doc.history.undo()
+    assert to_dict(doc.resolution) == before and doc.resolution.negotiation is None
+    doc.history.redo()
+    doc.history.redo()
+    doc.history.redo()
+    assert to_dict(doc.resolution) == steps[-1]
+    with pytest.raises(InputError):
+        commands.start_negotiation(doc)
