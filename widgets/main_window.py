@@ -51,6 +51,7 @@ from widgets.find_replace import FindBar
 from widgets.footnotes import FootnotesPane
 from widgets.header_panel import HeaderPanel
 from widgets.issues_panel import IssuesPanel
+from widgets.negotiation_view import NegotiationPanel
 from widgets.paragraph_editor import ParagraphList
 from widgets.preview import PreviewPane
 from widgets.settings import Settings, SettingsDialog
@@ -207,6 +208,15 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.issues_dock], [150], Qt.Orientation.Vertical)
 
         self.versions = Versions(self)  # the base to compare with, and the compare view beside the preview
+        self.negotiation = NegotiationPanel(self)  # the compilation of proposals, decisions and revisions
+        negotiate = self.menuBar().addMenu("&Negotiate")
+        negotiate.addAction("Negotiation &View", self.negotiation.show)
+        negotiate.addAction(
+            "&Add Proposal…", lambda: (self.negotiation.show(), self.negotiation.add_proposal())
+        )
+        negotiate.addAction(
+            "&Export Compilation…", lambda: (self.negotiation.refresh(), self.negotiation.export())
+        )
 
         self.counts_label = QLabel()
         self.where_label = QLabel()
@@ -970,6 +980,9 @@ class MainWindow(QMainWindow):
         self.import_findings = import_findings
         self.versions.opened(None, None)
         self.load_document(doc)
+        self.negotiation.selected = ""
+        if self.negotiation.dock.isVisible():
+            self.negotiation.refresh()
         first = next(iter(self.paragraphs.order), None)
         if first:
             self.paragraphs.focus_paragraph(first[0], "opener")

@@ -280,7 +280,9 @@ class _Builder:
             return
         root = self.labels.get(after, "") if after else numbering.before_first(self.labels.get(anchor, ""))
         for name, para in proposed:
-            label = numbering.next_after(root, self.taken)
+            label = self.labels.get(para.id) or numbering.next_after(
+                root, self.taken
+            )  # kept from a round before
             self.taken.add(label)
             root = label
             for depth, node in _walk_depth(para, level):
