@@ -138,6 +138,7 @@ class MainWindow(QMainWindow):
         self.actions_ = build_actions(self, self._handlers())
         self.recent_menu = QMenu("Open &Recent", self)
         build_menus(self.menuBar(), self.actions_, self.recent_menu)
+        self.negotiation.add_menu(self.menuBar())
         toolbar = QToolBar("Main", self)
         toolbar.setObjectName("mainToolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -209,14 +210,6 @@ class MainWindow(QMainWindow):
 
         self.versions = Versions(self)  # the base to compare with, and the compare view beside the preview
         self.negotiation = NegotiationPanel(self)  # the compilation of proposals, decisions and revisions
-        negotiate = self.menuBar().addMenu("&Negotiate")
-        negotiate.addAction("Negotiation &View", self.negotiation.show)
-        negotiate.addAction(
-            "&Add Proposal…", lambda: (self.negotiation.show(), self.negotiation.add_proposal())
-        )
-        negotiate.addAction(
-            "&Export Compilation…", lambda: (self.negotiation.refresh(), self.negotiation.export())
-        )
 
         self.counts_label = QLabel()
         self.where_label = QLabel()

@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
+    QMenu,
+    QMenuBar,
     QPushButton,
     QTextBrowser,
     QVBoxLayout,
@@ -60,9 +62,9 @@ def entry_html(entry: Entry, selected: bool = False) -> str:
     label = html.escape(entry.label) + ("." if entry.kind == "footnote" else "")
     indent = 18 * entry.level
     row = SELECTED_STYLE if selected else ""
-    return (f'<tr style="{row}"><td width="92" valign="top"><a href="entry:{entry.paragraph_id}" '
-            f'style="color:#1f1f1f; text-decoration:none;"><b>{label}</b></a></td>'
-            f'<td style="padding-left:{indent}px">{"".join(parts)}{status}</td></tr>')  # fmt: skip
+    return (f'<tr style="{row}"><td width="92" valign="top"><a name="p-{entry.paragraph_id}"></a>'
+            f'<a href="entry:{entry.paragraph_id}" style="color:#1f1f1f; text-decoration:none;"><b>{label}</b></a>'
+            f'</td><td style="padding-left:{indent}px">{"".join(parts)}{status}</td></tr>')  # fmt: skip
 
 
 def compilation_html(comp: Compilation, selected: str = "") -> str:
@@ -136,6 +138,19 @@ class NegotiationPanel(QObject):
         v.export_button.clicked.connect(self.export)
         win.document_changed.connect(lambda *_: self.dock.isVisible() and self.refresh())
 
+    def add_menu(self, menubar: QMenuBar) -> None:
+        """The Negotiate menu, before Help."""
+        menu = QMenu("&Negotiate", menubar)
+        menu.addAction("Negotiation &View", self.show)
+        menu.addAction("&Add Proposal…", lambda: (self.show(), self.add_proposal()))
+        menu.addAction("&Issue Revision", lambda: (self.show(), self.issue_revision()))
+        menu.addAction("&Export Compilation…", lambda: (self.refresh(), self.export()))
+        last = menubar.actions()[-1] if menubar.actions() else None
+        if last is not None:
+            menubar.insertMenu(last, menu)
+        else:
+            menubar.addMenu(menu)
+
     def show(self) -> None:
         self.dock.show()
         self.dock.raise_()
@@ -178,6 +193,9 @@ class NegotiationPanel(QObject):
         if url.scheme() == "entry":
             self._select(url.path())
             self.refresh()
+
+    def scroll_to(self, paragraph_id: str) -> None:
+        self.view.browser.scrollToAnchor(f"p-{paragraph_id}")
 
     def _select(self, paragraph_id: str) -> None:
         self.selected = paragraph_id

@@ -139,6 +139,15 @@ class _Pieces:
     def tag(self, text: str) -> None:
         self.out.append(Piece(text, TAG))
 
+    def tag_after_words(self, text: str) -> None:
+        """A proposer's name right after the changed words: a space that ends them goes after the name."""
+        last = self.out[-1] if self.out else None
+        if last is not None and last.op in (INSERT, DELETE) and last.text.endswith(" ") and last.text.strip():
+            self.out[-1] = Piece(last.text.rstrip(" "), last.op, last.italic, last.note)
+            self.out += [Piece(text, TAG), Piece(" ")]
+        else:
+            self.tag(text)
+
 
 def field_pieces(
     markup: str, hunks: list[Hunk], numbers: dict[str, str], *, opener: bool = False
@@ -164,7 +173,7 @@ def field_pieces(
                 pieces.add(tokens(new), INSERT, state)
                 state, at = after_old, e
             pieces.add(base[at:end], EQUAL, state)
-            pieces.tag(f" [{name}]")
+            pieces.tag_after_words(f" [{name}]")
         _, italic = _display(base[start:end], italic, numbers)
         pos = end
     pieces.add(base[pos:], EQUAL, italic)
