@@ -91,6 +91,7 @@ class NegotiationView(QWidget):
         self.add_button = QPushButton("Add proposal…")
         self.proposer = QComboBox()
         self.proposer.setMinimumWidth(140)
+        self.type_button = QPushButton("Type proposal…")
         self.accept_button = QPushButton("Accept")
         self.reject_button = QPushButton("Reject")
         self.agree_button = QPushButton("Agreed ad ref")
@@ -103,8 +104,8 @@ class NegotiationView(QWidget):
         top.addStretch(1)
         decide = QHBoxLayout()
         self.where = QLabel("Select a paragraph")
-        for w in (self.where, self.proposer, self.accept_button, self.reject_button, self.agree_button,
-                  self.reopen_button):  # fmt: skip
+        for w in (self.where, self.type_button, self.proposer, self.accept_button, self.reject_button,
+                  self.agree_button, self.reopen_button):  # fmt: skip
             decide.addWidget(w)
         decide.addStretch(1)
         layout = QVBoxLayout(self)
@@ -130,6 +131,7 @@ class NegotiationPanel(QObject):
         v.browser.anchorClicked.connect(self._clicked)
         v.start_button.clicked.connect(self.start)
         v.add_button.clicked.connect(self.add_proposal)
+        v.type_button.clicked.connect(self.type_proposal)
         v.accept_button.clicked.connect(lambda: self.decide(rounds.ACCEPT))
         v.reject_button.clicked.connect(lambda: self.decide(rounds.REJECT))
         v.agree_button.clicked.connect(lambda: self.mark(Status.AGREED))
@@ -164,7 +166,7 @@ class NegotiationPanel(QObject):
         under = neg is not None
         v.start_button.setVisible(not under)
         for w in (v.add_button, v.revision_button, v.export_button, v.accept_button, v.reject_button,
-                  v.agree_button, v.reopen_button, v.proposer):  # fmt: skip
+                  v.agree_button, v.reopen_button, v.proposer, v.type_button):  # fmt: skip
             w.setEnabled(under)
         if neg is None:
             self.compilation = None
@@ -261,6 +263,25 @@ class NegotiationPanel(QObject):
             self.win.prompter.error(self.win, "Cannot read the proposal", str(exc))
             return
         self._run(commands.add_proposals, proposals=proposals)
+
+    def type_proposal(self) -> None:
+        """A proposal read out in the room, on the selected paragraph (see `app.negotiation.typed`)."""
+        from app.negotiation.typed import typed_proposal
+
+        neg, entry = self.win.res.negotiation, self._entry()
+        if neg is None or entry is None or entry.kind != "paragraph":
+            self.win.statusBar().showMessage("Select a paragraph of the text first", 4000)
+            return
+        line = self.win.prompter.ask_text(self.win, f"Proposal on {entry.label}",
+                                          'e.g. EU: after "States" insert "and regional organizations"', "")  # fmt: skip
+        if not line:
+            return
+        try:
+            proposal = typed_proposal(rounds.base_text(neg), entry.paragraph_id, line, neg.version)
+        except ResoluteError as exc:
+            self.win.prompter.error(self.win, "Cannot read the proposal", str(exc))
+            return
+        self._run(commands.add_proposals, proposals=[proposal])
 
     def decide(self, action: str) -> None:
         proposal_id = self.view.proposer.currentData()

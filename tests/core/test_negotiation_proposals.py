@@ -250,3 +250,33 @@ def test_real_drafts_to_their_adopted_texts(corpus):
         proposal = derive(draft, adopted, "adopted", draft_name)
         assert bool(proposal.edits) == (canonical(draft) != canonical(adopted)), draft_name
         assert canonical(apply(draft, proposal)) == canonical(adopted), draft_name
+
+
+def test_proposals_typed_in_the_room(corpus):
+    from app.negotiation.typed import typed_proposal
+
+    base = _l20(corpus)
+    para = _long_paragraph(base)
+    words = para.text.split()
+    word = next(w for w in words if w.isalpha() and len(w) > 4)
+    cases = {
+        f'EU: after "{word}" insert "and regional organizations"': para.text.replace(
+            word, f"{word} and regional organizations", 1
+        ),
+        f"G77 and China: replace “{word}” with “enhance”": para.text.replace(word, "enhance", 1),
+        f'CANZ: delete "{word} "': para.text.replace(f"{word} ", "", 1),
+    }
+    for line, expected in cases.items():
+        proposal = typed_proposal(base, para.id, line, "zero draft")
+        assert proposal.proposer == line.split(":")[0]
+        assert apply(base, proposal).find(para.id).text == expected, line
+    dropped = apply(base, typed_proposal(base, para.id, "United States: delete paragraph"))
+    assert dropped.find(para.id) is None and len(dropped.operative) == len(base.operative) - 1
+    added = apply(
+        base, typed_proposal(base, para.id, 'African Group: new paragraph "Decides to remain seized"')
+    )
+    at = next(i for i, p in enumerate(added.operative) if p.id == para.id)
+    assert (added.operative[at + 1].opener, added.operative[at + 1].text) == ("Decides", "to remain seized")
+    for bad in ("no colon here", f'EU: move "{word}" somewhere', 'EU: delete "words not there"'):
+        with pytest.raises(InputError):
+            typed_proposal(base, para.id, bad)

@@ -41,6 +41,7 @@ def _setup(window: MainWindow, prompter, corpus: Path, tmp_path: Path):  # noqa:
 
 def test_the_facilitators_round(window: MainWindow, prompter, corpus, tmp_path: Path) -> None:  # noqa: ANN001
     target, tracked, copy_path = _setup(window, prompter, corpus, tmp_path)
+    words = target.text.split()
     panel = window.negotiation
     panel.show()
     assert panel.view.start_button.isVisible() and not panel.view.add_button.isEnabled()
@@ -61,6 +62,15 @@ def test_the_facilitators_round(window: MainWindow, prompter, corpus, tmp_path: 
     panel._clicked(QUrl(f"entry:{target.id}"))
     assert label in panel.view.where.text()
     assert [panel.view.proposer.itemText(i) for i in range(panel.view.proposer.count())] == ["European Union"]
+    prompter.texts = [f'CANZ: after "{words[-1]}" insert "at all levels"']
+    panel.view.type_button.click()  # a proposal read out in the room
+    assert (
+        "at all levels" in panel.view.browser.toPlainText() and "[CANZ]" in panel.view.browser.toPlainText()
+    )
+    assert [panel.view.proposer.itemText(i) for i in range(panel.view.proposer.count())] == [
+        "European Union",
+        "CANZ",
+    ]
     panel.view.accept_button.click()
     assert "urgently" in window.res.find(target.id).text
     panel.view.agree_button.click()
