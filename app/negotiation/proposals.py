@@ -227,8 +227,9 @@ def derive(base: Resolution, proposed: Resolution, proposer: str, base_version: 
         last = ""
         for bp, np in pairs:
             if bp and np:
+                fields = _same_split(bp, {name: d.remap(getattr(np, name)) for name in FIELDS})
                 for name in FIELDS:
-                    for start, end, old, new in word_hunks(getattr(bp, name), d.remap(getattr(np, name))):
+                    for start, end, old, new in word_hunks(getattr(bp, name), fields[name]):
                         edits.append(WordEdit(bp.id, name, start, end, old, new))
                 last = bp.id
             elif bp:
@@ -245,6 +246,23 @@ def derive(base: Resolution, proposed: Resolution, proposer: str, base_version: 
         note.text = d.remap(note.text)
     used = {i for e in edits for i in _edit_notes(e)}
     return Proposal(proposer, base_version, edits, {k: v for k, v in added.items() if k in used})
+
+
+def _same_split(base: Paragraph, fields: dict[str, str]) -> dict[str, str]:
+    """The proposer's opener and text split where the base splits them, when the words around both splits are
+    the same: readers find openers by italics or by the lexicon, and "*Reaffirming* also that" against
+    "*Reaffirming also* that" is no proposal (while "Recalling" made "Recalling also" is one, on the opener)."""
+    opener, text = fields["opener"], fields["text"]
+    if opener == base.opener:
+        return fields
+    joined = f"{opener} {text}".strip() if opener else text
+    base_joined = f"{base.opener} {base.text}".strip() if base.opener else base.text
+    reach = max(len(opener), len(base.opener)) + 1
+    if joined[:reach] != base_joined[:reach]:
+        return fields
+    if not base.opener:
+        return {**fields, "opener": "", "text": joined}
+    return {**fields, "opener": base.opener, "text": joined[len(base.opener) :].lstrip(" ")}
 
 
 def _edit_notes(edit: Edit) -> list[str]:

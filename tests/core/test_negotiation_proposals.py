@@ -92,7 +92,7 @@ def texts_and_changes(draw):
         target.text += inline.footnote_ref(note.id)
     new = _fresh_copy(base) if draw(st.booleans()) else copy.deepcopy(base)
     for _ in range(draw(st.integers(0, 6))):
-        kind = rng.choice(["words", "words", "insert", "delete", "note", "sub"])
+        kind = rng.choice(["words", "words", "insert", "delete", "note", "sub", "opener"])
         items = rng.choice([new.preamble, new.operative])
         if kind == "words" and items:
             para = rng.choice(items)
@@ -114,6 +114,8 @@ def texts_and_changes(draw):
         elif kind == "note" and new.footnotes:
             note = rng.choice(list(new.footnotes.values()))
             note.text = note.text + " " + sentence(2)
+        elif kind == "opener" and items:
+            rng.choice(items).opener = rng.choice(["Recalling", "Recalling also", "Urges", "Also urges", ""])
         elif kind == "sub" and items:
             para = rng.choice(items)
             para.subparagraphs.append(Paragraph("", sentence(3)))
@@ -280,3 +282,28 @@ def test_proposals_typed_in_the_room(corpus):
     for bad in ("no colon here", f'EU: move "{word}" somewhere', 'EU: delete "words not there"'):
         with pytest.raises(InputError):
             typed_proposal(base, para.id, bad)
+
+
+def test_openers_split_otherwise_by_another_reader_are_no_proposal(corpus):
+    """A Word copy whose italics end the opener elsewhere than the lexicon did in the base reads the same."""
+    base = _l20(corpus)
+    copy_ = _fresh_copy(base)
+    moved = [p for p in copy_.preamble + copy_.operative if len(p.opener.split()) > 1]
+    assert moved  # the draft has openers of two words and more ("Reaffirming also")
+    for para in moved:
+        first, rest = para.opener.split(" ", 1)
+        para.opener, para.text = first, f"{rest} {para.text}"
+    assert derive(base, copy_, "EU").edits == []
+    target = moved[0]
+    target.text += " and more"
+    (edit,) = derive(base, copy_, "EU").edits
+    assert edit.field == "text" and edit.new == " and more"
+
+
+def test_a_changed_opener_is_a_proposal_on_the_opener(corpus):
+    base = _l20(corpus)
+    copy_ = copy.deepcopy(base)
+    para = next(p for p in copy_.preamble if len(p.opener.split()) == 1)
+    para.opener += " also"
+    (edit,) = derive(base, copy_, "EU").edits
+    assert (edit.field, edit.new) == ("opener", " also")
