@@ -8,6 +8,7 @@ import copy
 import re
 import shutil
 import subprocess
+from pathlib import Path
 
 import docx
 import pytest
@@ -17,6 +18,7 @@ from app.cli import run
 from app.compare.tracked import build_tracked_docx
 from app.io.docx_parts import package_problems
 from app.io.docx_writer import build_docx
+from app.io.reading import read_document
 from app.io.text_writer import to_text
 from app.model import Paragraph
 from app.negotiation.compilation import DELETE, INSERT, compile_text
@@ -188,3 +190,32 @@ def test_libreoffice_reads_the_compilation(corpus, tmp_path):
     for name in ("[European Union]", "[G77]", "[CANZ]", "[African Group]"):
         assert name in text
     assert f"{facts['anchor']} bis" in text and "with due urgency" in text
+
+
+@pytest.mark.parametrize(
+    "draft", sorted(p.name for p in (Path(__file__).parent.parent / "fixtures" / "corpus").glob("*.txt"))
+)
+def test_compile_on_every_issued_text(corpus, tmp_path, draft):
+    """BASE as the issued text (.txt from the PDF), a tracked Word file and an edited Word copy made from it: each
+    proposer is shown once, after their own words, and nothing else is marked."""
+    base = read_document(corpus / draft).resolution
+    paras = [p for _, p in base.paragraphs() if len(p.text.split()) > 6 and "[^" not in p.text]
+    if len(paras) < 2:
+        assert base.instructions or len([p for _, p in base.paragraphs()]) < 2  # an amendment or a one-liner
+        return
+    eu, g77 = copy.deepcopy(base), copy.deepcopy(base)
+    first = eu.find(paras[0].id)
+    words = first.text.split()
+    first.text = " ".join(words[:3] + ["urgently"] + words[3:])
+    last = g77.find(paras[-1].id)
+    old = last.text.split()[2]
+    last.text = last.text.replace(f" {old} ", " several ", 1)
+    (tmp_path / "eu.docx").write_bytes(build_tracked_docx(base, eu, author="EU"))
+    (tmp_path / "g77.docx").write_bytes(build_docx(g77))
+    out = tmp_path / "compilation.txt"
+    assert run(["compile", str(corpus / draft), str(tmp_path / "eu.docx"), f"G77={tmp_path / 'g77.docx'}",
+                "-o", str(out)]) == 0  # fmt: skip
+    text = out.read_text(encoding="utf-8")
+    assert re.findall(r"\[(?:EU|G77)[^\]]*\]", text) == ["[EU]", "[G77]"]
+    assert re.search(r"\{\+ ?urgently ?\+\} \[EU\]", text)
+    assert re.search(rf"\[- ?{re.escape(old)} ?-\]\{{\+ ?several ?\+\}} \[G77\]", text)
