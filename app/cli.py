@@ -1,4 +1,4 @@
-"""The command line: check, export, new, templates, compare, amend.
+"""The command line: check, export, new, templates, compare, amend, compile.
 
 Exit codes: 0 fine, 1 the document has errors (check), 2 the input cannot be read or the command is wrong.
 """
@@ -13,7 +13,7 @@ from pathlib import Path
 from app.errors import ResoluteError
 from app.findings import Severity
 
-COMMANDS = ("check", "export", "new", "templates", "compare", "amend")
+COMMANDS = ("check", "export", "new", "templates", "compare", "amend", "compile")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -52,6 +52,10 @@ def _parser() -> argparse.ArgumentParser:
     a.add_argument("--sponsor", default="", help="who submits the amendment: 'Russian Federation'")
     a.add_argument("--symbol", default="", help="the amendment's own symbol: A/80/L.19")
     a.add_argument("-o", "--output", type=Path, required=True)
+    comp = sub.add_parser("compile", help="a compilation of delegations' proposals on BASE (.docx or .txt)")
+    comp.add_argument("base", type=Path)
+    comp.add_argument("proposals", nargs="+", metavar="PROPOSAL", help="a tracked .docx, or NAME=FILE")
+    comp.add_argument("-o", "--output", type=Path, required=True)
     return p
 
 
@@ -110,7 +114,9 @@ def _write(res, out: Path) -> None:
     suffix = out.suffix.lower()
     if suffix == ".docx":
         from app.io.docx_writer import write_docx
+        from app.negotiation.status import refuse_brackets
 
+        refuse_brackets(res)  # the L document is made only from a text without brackets
         write_docx(res, out)
     elif suffix == ".json":
         from app.storage import save_project
@@ -176,5 +182,12 @@ def _amend(args: argparse.Namespace) -> int:
     return 0
 
 
+def _compile(args: argparse.Namespace) -> int:
+    from app.negotiation.commandline import compile_files
+
+    compile_files(args.base, args.proposals, args.output)
+    return 0
+
+
 _COMMANDS = {"check": _check, "export": _export, "new": _new, "templates": _templates, "compare": _compare,
-             "amend": _amend}  # fmt: skip
+             "amend": _amend, "compile": _compile}  # fmt: skip

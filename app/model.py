@@ -14,6 +14,7 @@ import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import Any
 
 # Subparagraph levels below a paragraph that a draft may have: UN style prints four ((a), (i), a., i.); a
 # project holds up to this many so that deeper lists read from a file are kept, and nothing deeper is made.
@@ -196,6 +197,8 @@ class Resolution:
     later_parts: list[ResolutionPart] = field(default_factory=list)  # parts B, C ...
     annexes: list[Annex] = field(default_factory=list)
     instructions: list[Instruction] = field(default_factory=list)  # an amendment's body
+    # while the text is negotiated: an app.negotiation.rounds.Negotiation (proposals, status, revisions)
+    negotiation: Any = None
 
     def part(self, part: Part) -> list[Paragraph]:
         return self.preamble if part is Part.PREAMBLE else self.operative

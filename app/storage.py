@@ -8,11 +8,17 @@
      "part_title": "...", "parts": [{"id", "title", "preamble", "operative"}],     (parts B, C ...)
      "annexes": [{"id", "title", "paragraphs": [...], "labelled": false (optional)}],
      "instructions": [{"id", "action", "part", "number", "sub", "old", "new", "after", "paragraph"}],
-     "unplaced": ["..."]}
+     "unplaced": ["..."],
+     "negotiation": {...}}                                                          (optional)
 
 Texts use the inline markup of `app.inline`. Older versions are migrated on load (version 1 kept what a reader
 could not place, annexes included, as plain text under "annex": it becomes "unplaced"); newer ones are refused.
 Keys for what a document does not have (parts, annexes, instructions) are left out.
+
+"negotiation" (optional, still version 2: files without it load as before) holds a text under negotiation:
+proposals with their edits, the facilitator's decisions, paragraph status with history, brackets and their
+alternatives, negotiation labels (OP 7 bis), and every informal revision with its date as a whole project text;
+its keys are described in `app.negotiation.storage`.
 """
 
 from __future__ import annotations
@@ -82,8 +88,15 @@ def to_dict(res: Resolution) -> dict[str, Any]:
         **({"parts": [_part_to_dict(p) for p in res.later_parts]} if res.later_parts else {}),
         **({"annexes": [_annex_to_dict(a) for a in res.annexes]} if res.annexes else {}),
         **({"instructions": [_instruction_to_dict(i) for i in res.instructions]} if res.instructions else {}),
+        **({"negotiation": _negotiation_to_dict(res.negotiation)} if res.negotiation is not None else {}),
         **({"unplaced": list(res.unplaced)} if res.unplaced else {}),
     }
+
+
+def _negotiation_to_dict(negotiation: Any) -> dict[str, Any]:
+    from app.negotiation.storage import to_dict as negotiation_to_dict
+
+    return negotiation_to_dict(negotiation)
 
 
 def _part_to_dict(p: ResolutionPart) -> dict[str, Any]:
@@ -235,6 +248,10 @@ def _from_v2(data: dict[str, Any]) -> Resolution:
     for f in data.get("footnotes") or []:
         note = Footnote(text=_str(f.get("text")), id=_str(f.get("id")) or new_id())
         res.footnotes[note.id] = note
+    if data.get("negotiation") is not None:
+        from app.negotiation.storage import from_dict as negotiation_from_dict
+
+        res.negotiation = negotiation_from_dict(data["negotiation"])
     return res
 
 

@@ -41,6 +41,7 @@ from app.history import Change
 from app.io.docx_writer import write_docx
 from app.io.text_reader import read_text
 from app.model import Part, Resolution
+from app.negotiation.status import refuse_brackets
 from app.render import Rendered, keeps_own_end, place_names, render
 from app.templates import all_templates, get_template
 from widgets import services, units
@@ -53,6 +54,7 @@ from widgets.find_replace import FindBar
 from widgets.footnotes import FootnotesPane
 from widgets.header_panel import HeaderPanel
 from widgets.issues_panel import IssuesPanel
+from widgets.negotiation_view import NegotiationPanel
 from widgets.paragraph_editor import ParagraphList
 from widgets.preview import PreviewPane
 from widgets.settings import Settings, SettingsDialog
@@ -139,6 +141,7 @@ class MainWindow(QMainWindow):
         self.actions_ = build_actions(self, self._handlers())
         self.recent_menu = QMenu("Open &Recent", self)
         build_menus(self.menuBar(), self.actions_, self.recent_menu)
+        self.negotiation.add_menu(self.menuBar())
         toolbar = QToolBar("Main", self)
         toolbar.setObjectName("mainToolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -213,6 +216,7 @@ class MainWindow(QMainWindow):
 
         self.versions = Versions(self)  # the base to compare with, and the compare view beside the preview
         self.amending = Amending(self, self.amendment_panel)
+        self.negotiation = NegotiationPanel(self)  # the compilation of proposals, decisions and revisions
 
         self.counts_label = QLabel()
         self.where_label = QLabel()
@@ -986,6 +990,9 @@ class MainWindow(QMainWindow):
         self.import_findings = import_findings
         self.versions.opened(None, None)
         self.load_document(doc)
+        self.negotiation.selected = ""
+        if self.negotiation.dock.isVisible():
+            self.negotiation.refresh()
         first = next(iter(self.paragraphs.order), None)
         if first:
             self.paragraphs.focus_paragraph(first[0], "opener")
@@ -1071,6 +1078,7 @@ class MainWindow(QMainWindow):
 
     def export_docx(self, path: Path) -> bool:
         try:
+            refuse_brackets(self.res)  # the L document is made only from a text without brackets
             write_docx(self.res, Path(path), paper=self.settings.paper or None)  # "" follows the template
         except ResoluteError as exc:
             self.prompter.error(self, "Could not export", str(exc))

@@ -1,0 +1,64 @@
+"""`resolute compile BASE PROPOSAL... -o OUT.docx|.txt`: a PROPOSAL is a Word file with tracked changes (one
+proposal per author) or NAME=FILE, an edited copy of the base (.docx, .txt, .json) that NAME proposes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from app.errors import InputError
+from app.io.reading import read_document
+from app.model import Resolution
+from app.negotiation.proposals import Proposal, derive
+
+_READ_LIMIT = 50 * 1024 * 1024
+
+
+def parse_proposal(arg: str) -> tuple[str, Path]:
+    """("EU", path) for "EU=path"; ("", path) for a tracked Word file. An existing file named with "=" is a file."""
+    name, sep, rest = arg.partition("=")
+    if sep and name.strip() and rest and not Path(arg).exists():
+        return name.strip(), Path(rest)
+    return "", Path(arg)
+
+
+def read_proposals(base: Resolution, args: list[str], base_version: str) -> list[Proposal]:
+    from app.negotiation.tracked_reading import proposals_from_tracked
+
+    out: list[Proposal] = []
+    for arg in args:
+        name, path = parse_proposal(arg)
+        if name:
+            out.append(derive(base, read_document(path).resolution, name, base_version))
+            continue
+        if path.suffix.lower() != ".docx":
+            raise InputError(f"{path.name}: an edited copy needs the proposer's name: NAME={path}")
+        try:
+            size = path.stat().st_size
+            data = path.read_bytes() if size <= _READ_LIMIT else b""
+        except OSError as exc:
+            raise InputError(f"cannot read {path.name}: {exc.strerror or exc}") from None
+        if not data:
+            raise InputError(f"{path.name} is empty or too large to be a draft")
+        out += proposals_from_tracked(data, base, name=path.name, base_version=base_version)
+    return out
+
+
+def compile_files(base_path: Path, proposal_args: list[str], out: Path) -> None:
+    from app.atomic import write_atomic
+    from app.negotiation.compilation import compile_text
+
+    suffix = out.suffix.lower()
+    if suffix not in (".docx", ".txt"):
+        raise InputError(f"cannot write a compilation to '{suffix or out.name}': use .docx or .txt")
+    base = read_document(base_path).resolution
+    version = base.header.full_symbol or base_path.stem
+    proposals = read_proposals(base, proposal_args, version)
+    comp = compile_text(base, proposals, base_version=version)
+    if suffix == ".docx":
+        from app.negotiation.compilation_docx import write_compilation_docx
+
+        write_compilation_docx(comp, out)
+    else:
+        from app.negotiation.compilation_text import compilation_text
+
+        write_atomic(out, compilation_text(comp).encode("utf-8"))

@@ -1,0 +1,118 @@
+"""Negotiation steps as undoable commands on an open document (`app.edits.Document`).
+
+Each command works on a copy of the text with its negotiation and swaps it in with `app.edits.replace_document`,
+so a decision, a status, a bracket or a revision is one entry in the document's undo history like any edit.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+from collections.abc import Callable
+
+from app.edits import Document, replace_document
+from app.errors import InputError
+from app.history import Change
+from app.model import Resolution
+from app.negotiation import rounds
+from app.negotiation.proposals import Proposal
+from app.negotiation.status import Alternative, Status, make_bracket, resolve
+
+
+def _negotiation(res: Resolution) -> rounds.Negotiation:
+    if res.negotiation is None:
+        raise InputError("this text is not under negotiation: start the negotiation first")
+    return res.negotiation
+
+
+def _swap(doc: Document, label: str, step: Callable[[Resolution], Resolution | None]) -> Change:
+    work = copy.deepcopy(doc.resolution)
+    result = step(work)
+    return replace_document(doc, resolution=result if result is not None else work, label=label)
+
+
+def start_negotiation(doc: Document, *, facilitator: str = "", date: dt.datetime | None = None) -> Change:
+    if doc.resolution.negotiation is not None:
+        raise InputError("this text is already under negotiation")
+
+    def step(res: Resolution) -> None:
+        rounds.start(res, facilitator=facilitator, date=date)
+
+    return _swap(doc, "Start negotiation", step)
+
+
+def add_proposals(doc: Document, proposals: list[Proposal]) -> Change:
+    def step(res: Resolution) -> None:
+        for p in proposals:
+            rounds.add_proposal(_negotiation(res), copy.deepcopy(p))
+
+    names = ", ".join(dict.fromkeys(p.proposer for p in proposals))
+    return _swap(doc, f"Add proposals ({names})", step)
+
+
+def accept(doc: Document, *, proposal_id: str, target: str) -> Change:
+    neg = _negotiation(doc.resolution)
+    proposer = neg.proposal(proposal_id).proposer
+
+    def step(res: Resolution) -> Resolution:
+        out = rounds.accepted_text(_negotiation(res), res, proposal_id, target)
+        rounds.decide(_negotiation(out), proposal_id, target, rounds.ACCEPT)
+        return out
+
+    return _swap(doc, f"Accept {proposer}", step)
+
+
+def reject(doc: Document, *, proposal_id: str, target: str) -> Change:
+    proposer = _negotiation(doc.resolution).proposal(proposal_id).proposer
+    return _swap(doc, f"Reject {proposer}",
+                 lambda res: rounds.decide(_negotiation(res), proposal_id, target, rounds.REJECT))  # fmt: skip
+
+
+def merge(doc: Document, *, target: str, fields: dict[str, str], proposal_ids: list[str]) -> Change:
+    """The facilitator's own wording of a paragraph, drawing on the proposals named."""
+
+    def step(res: Resolution) -> None:
+        para = res.find(target)
+        if para is None:
+            raise InputError("that paragraph is no longer in the text")
+        for name, value in fields.items():
+            if name not in ("opener", "text", "tail"):
+                raise InputError(f"cannot merge into {name}")
+            setattr(para, name, value)
+        for pid in proposal_ids:
+            rounds.decide(_negotiation(res), pid, target, rounds.MERGE)
+
+    return _swap(doc, "Merge proposals", step)
+
+
+def set_status(doc: Document, *, paragraph_id: str, status: Status, note: str = "") -> Change:
+    return _swap(doc, f"Mark {status.value}",
+                 lambda res: rounds.set_status(_negotiation(res), paragraph_id, status, note=note))  # fmt: skip
+
+
+def add_bracket(doc: Document, *, paragraph_id: str, words: str, alternatives: list[Alternative],
+                field_name: str = "text") -> Change:  # fmt: skip
+    def step(res: Resolution) -> None:
+        bracket = make_bracket(res, paragraph_id, words, alternatives, field_name=field_name)
+        _negotiation(res).brackets.append(bracket)
+
+    return _swap(doc, "Bracket words", step)
+
+
+def resolve_bracket(doc: Document, *, bracket_id: str, text: str) -> Change:
+    def step(res: Resolution) -> None:
+        neg = _negotiation(res)
+        bracket = next((b for b in neg.brackets if b.id == bracket_id), None)
+        if bracket is None:
+            raise InputError("no such bracket")
+        resolve(res, bracket, text)
+        neg.brackets.remove(bracket)
+
+    return _swap(doc, "Resolve bracket", step)
+
+
+def issue_revision(doc: Document, *, date: dt.datetime | None = None, note: str = "") -> Change:
+    def step(res: Resolution) -> None:
+        rounds.issue_revision(_negotiation(res), res, date=date, note=note)
+
+    return _swap(doc, "Issue revision", step)

@@ -1,0 +1,365 @@
+"""The compilation text: the base with every proposal where it applies and who made it.
+
+As facilitators circulate it: each paragraph under its negotiation label, words a proposal adds marked as
+inserted and words it deletes as deleted, the proposer's name in brackets after each change ("[EU]"). Where
+proposals touch the same words, each proposer's version of those words follows the other, separated by " / ".
+A proposal to delete a paragraph ends it with "[EU: delete]" (the whole text struck when it is the only kind of
+proposal on it). New paragraphs stand where proposed, labelled bis, ter ... after the paragraph they follow.
+Footnotes follow the text, with their proposals marked the same way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from app import inline
+from app.model import Paragraph, Resolution
+from app.negotiation import numbering
+from app.negotiation.proposals import (
+    DeleteParagraph,
+    FootnoteEdit,
+    InsertParagraph,
+    Proposal,
+    WordEdit,
+    list_keys,
+    tokens,
+)
+from app.render import render
+
+EQUAL, INSERT, DELETE, TAG = "equal", "insert", "delete", "tag"
+BRACKET = (
+    "bracket"  # disputed words with their alternatives and holders, as `status.Bracket.shown` prints them
+)
+
+
+@dataclass(frozen=True)
+class Piece:
+    text: str
+    op: str = EQUAL  # EQUAL, INSERT, DELETE, TAG (a proposer's name, a separator) or BRACKET
+    italic: bool = False
+    note: bool = False  # a footnote reference mark (text is its number)
+
+
+@dataclass
+class Entry:
+    kind: str  # "paragraph", "new" (a proposed paragraph), "heading", "footnote"
+    label: str  # "OP 7", "OP 7 bis", "PP 2 (a)", "1" for a footnote
+    level: int
+    paragraph_id: str  # base paragraph or footnote id; the new paragraph's id for "new"
+    pieces: list[Piece]
+    proposers: list[str] = field(default_factory=list)  # who proposed something here, in proposal order
+    status: str = ""  # negotiation status when known ("agreed ad ref")
+
+    @property
+    def plain(self) -> str:
+        return "".join(p.text for p in self.pieces)
+
+
+@dataclass
+class Compilation:
+    title: str
+    base_version: str
+    proposers: list[str]
+    entries: list[Entry]
+
+    def entry(self, label: str) -> Entry:
+        return next(e for e in self.entries if e.label == label)
+
+
+Hunk = tuple[str, int, int, str, str]  # proposer, start, end, old, new
+
+
+# --- a field with its proposals ------------------------------------------------------------------------
+
+
+def _display(
+    toks: Iterable[str], italic: bool, numbers: dict[str, str]
+) -> tuple[list[tuple[str, bool, bool]], bool]:
+    """Markup tokens as (text, italic, is-note) for display, and the italic state after them."""
+    out: list[tuple[str, bool, bool]] = []
+    for tok in toks:
+        if tok == "*":
+            italic = not italic
+        elif tok.startswith("[^"):
+            out.append((numbers.get(tok[2:-1], "*"), False, True))
+        elif tok.startswith("\\") and len(tok) == 2:
+            out.append((tok[1], italic, False))
+        else:
+            out.append((tok, italic, False))
+    return out, italic
+
+
+def _conflict(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    (s1, e1), (s2, e2) = a, b
+    if s1 == e1 and s2 == e2:
+        return s1 == s2
+    if s1 == e1:
+        return s2 < s1 < e2
+    if s2 == e2:
+        return s1 < s2 < e1
+    return s1 < e2 and s2 < e1
+
+
+def _clusters(hunks: list[Hunk]) -> list[list[Hunk]]:
+    ordered = sorted(hunks, key=lambda h: (h[1], h[2]))
+    out: list[list[Hunk]] = []
+    span = (0, 0)
+    for h in ordered:
+        if (
+            out
+            and any(_conflict((h[1], h[2]), (o[1], o[2])) for o in out[-1])
+            or (out and span[0] < h[1] < span[1])
+        ):
+            out[-1].append(h)
+            span = (span[0], max(span[1], h[2]))
+        else:
+            out.append([h])
+            span = (h[1], h[2])
+    return out
+
+
+class _Pieces:
+    def __init__(self, numbers: dict[str, str], opener: bool) -> None:
+        self.numbers = numbers
+        self.opener = opener
+        self.out: list[Piece] = []
+
+    def add(self, toks: Iterable[str], op: str, italic: bool) -> bool:
+        shown, after = _display(toks, italic, self.numbers)
+        for text, it, note in shown:
+            it = it or (self.opener and not note)
+            last = self.out[-1] if self.out else None
+            if last and not note and not last.note and (last.op, last.italic) == (op, it):
+                self.out[-1] = Piece(last.text + text, op, it)
+            else:
+                self.out.append(Piece(text, op, it, note))
+        return after
+
+    def tag(self, text: str) -> None:
+        self.out.append(Piece(text, TAG))
+
+    def tag_after_words(self, text: str) -> None:
+        """A proposer's name right after the changed words: a space that ends them goes after the name."""
+        last = self.out[-1] if self.out else None
+        if last is not None and last.op in (INSERT, DELETE) and last.text.endswith(" ") and last.text.strip():
+            self.out[-1] = Piece(last.text.rstrip(" "), last.op, last.italic, last.note)
+            self.out += [Piece(text, TAG), Piece(" ")]
+        else:
+            self.tag(text)
+
+
+def field_pieces(
+    markup: str, hunks: list[Hunk], numbers: dict[str, str], *, opener: bool = False
+) -> list[Piece]:
+    """A field with every proposal's changes marked and attributed."""
+    base = tokens(markup)
+    pieces = _Pieces(numbers, opener)
+    italic = False
+    pos = 0
+    order = {name: i for i, name in enumerate(dict.fromkeys(h[0] for h in hunks))}  # proposals in their order
+    for cluster in _clusters(hunks):
+        start = min(h[1] for h in cluster)
+        end = max(h[2] for h in cluster)
+        italic = pieces.add(base[pos:start], EQUAL, italic)
+        names = sorted({h[0] for h in cluster}, key=order.__getitem__)
+        for k, name in enumerate(names):
+            if k:
+                pieces.tag(" / ")
+            state, at = italic, start
+            for _, s, e, old, new in sorted((h for h in cluster if h[0] == name), key=lambda h: h[1]):
+                state = pieces.add(base[at:s], EQUAL, state)
+                after_old = pieces.add(tokens(old), DELETE, state)
+                pieces.add(tokens(new), INSERT, state)
+                state, at = after_old, e
+            pieces.add(base[at:end], EQUAL, state)
+            pieces.tag_after_words(f" [{name}]")
+        _, italic = _display(base[start:end], italic, numbers)
+        pos = end
+    pieces.add(base[pos:], EQUAL, italic)
+    return pieces.out
+
+
+def merge(pieces: list[Piece]) -> list[Piece]:
+    """Neighbouring pieces alike in kind and italics as one."""
+    out: list[Piece] = []
+    for p in pieces:
+        last = out[-1] if out else None
+        if (
+            last
+            and p.op != TAG
+            and not p.note
+            and not last.note
+            and (last.op, last.italic) == (p.op, p.italic)
+        ):
+            out[-1] = Piece(last.text + p.text, p.op, p.italic)
+        else:
+            out.append(p)
+    return out
+
+
+# --- the whole text ------------------------------------------------------------------------------------
+
+
+class _Builder:
+    def __init__(self, base: Resolution, proposals: list[Proposal], labels: dict[str, str]) -> None:
+        self.base, self.proposals = base, proposals
+        self.rendered = render(base)
+        self.labels = numbering.assign(base, labels)
+        self.taken = set(self.labels.values())
+        self.words: dict[tuple[str, str], list[Hunk]] = {}
+        self.notes: dict[str, list[Hunk]] = {}
+        self.deleted: dict[str, list[str]] = {}
+        self.inserted: dict[tuple[str, str], list[tuple[str, Paragraph]]] = {}
+        for p in proposals:
+            for e in p.edits:
+                if isinstance(e, WordEdit):
+                    self.words.setdefault((e.paragraph_id, e.field), []).append(
+                        (p.proposer, e.start, e.end, e.old, e.new)
+                    )
+                elif isinstance(e, FootnoteEdit):
+                    self.notes.setdefault(e.footnote_id, []).append(
+                        (p.proposer, e.start, e.end, e.old, e.new)
+                    )
+                elif isinstance(e, DeleteParagraph):
+                    self.deleted.setdefault(e.paragraph_id, []).append(p.proposer)
+                elif isinstance(e, InsertParagraph):
+                    self.inserted.setdefault((e.list_key, e.after), []).append((p.proposer, e.paragraph))
+        self.numbers = {k: str(v) for k, v in self.rendered.footnote_numbers.items()}
+        count = len(self.numbers)
+        for p in proposals:
+            for note_id in p.footnotes:
+                count += 1
+                self.numbers[note_id] = str(count)
+        self.ends = {b.paragraph_id: b.end for b in self.rendered.blocks if not b.is_tail}
+        self.tail_ends = {b.paragraph_id: b.end for b in self.rendered.blocks if b.is_tail}
+        self.entries: list[Entry] = []
+
+    def build(self) -> list[Entry]:
+        lists = dict(list_keys(self.base))
+        top = [k for k in lists if "/" in k]
+        for key in top:
+            self.list(key, lists[key], 0, "")
+        self.footnotes()
+        return self.entries
+
+    def list(self, key: str, items: list[Paragraph], level: int, struck_by: str) -> None:
+        self.new_after(key, "", level, items[0].id if items else "")
+        for para in items:
+            self.paragraph(para, level, struck_by)
+            self.new_after(key, para.id, level, para.id)
+
+    def _field(self, para: Paragraph, name: str) -> tuple[list[Piece], list[str]]:
+        hunks = self.words.get((para.id, name), [])
+        return field_pieces(getattr(para, name), hunks, self.numbers, opener=name == "opener"), [
+            h[0] for h in hunks
+        ]
+
+    def paragraph(self, para: Paragraph, level: int, struck_by: str) -> None:
+        label = self.labels.get(para.id, "")
+        if para.heading or (para.id, "heading") in self.words:
+            pieces, who = self._field(para, "heading")
+            self.entries.append(Entry("heading", "", level, para.id, pieces, list(dict.fromkeys(who))))
+        opener, who_o = self._field(para, "opener")
+        text, who_t = self._field(para, "text")
+        gap = [Piece(" ")] if para.opener and para.text and inline.plain(para.text)[:1] not in ",;:." else []
+        pieces = opener + gap + text + ([Piece(self.ends.get(para.id, ""))] if self.ends.get(para.id) else [])
+        deleters = self.deleted.get(para.id, [])
+        who = list(dict.fromkeys(who_o + who_t + deleters))
+        only_deleted = deleters and not who_o and not who_t
+        if only_deleted or struck_by:
+            pieces = [Piece(p.text, DELETE if p.op == EQUAL else p.op, p.italic, p.note) for p in pieces]
+        if only_deleted:
+            pieces += [Piece(f" [{name}]", TAG) for name in deleters]
+        else:
+            pieces += [Piece(f" [{name}: delete]", TAG) for name in deleters]
+        self.entries.append(Entry("paragraph", label, level, para.id, merge(pieces), who))
+        struck = struck_by or ("x" if only_deleted else "")
+        self.list(para.id, para.subparagraphs, level + 1, struck)
+        if para.tail or (para.id, "tail") in self.words:
+            tail, who_x = self._field(para, "tail")
+            end = self.tail_ends.get(para.id, "")
+            self.entries.append(Entry("paragraph", "", level, para.id, tail + ([Piece(end)] if end else []),
+                                      list(dict.fromkeys(who_x))))  # fmt: skip
+
+    def new_after(self, key: str, after: str, level: int, anchor: str) -> None:
+        """Proposed paragraphs placed after `after` ("" : at the start of list `key`)."""
+        proposed = self.inserted.get((key, after), [])
+        if not proposed:
+            return
+        root = self.labels.get(after, "") if after else numbering.before_first(self.labels.get(anchor, ""))
+        for name, para in proposed:
+            label = self.labels.get(para.id) or numbering.next_after(
+                root, self.taken
+            )  # kept from a round before
+            self.taken.add(label)
+            root = label
+            for depth, node in _walk_depth(para, level):
+                opener = _Pieces(self.numbers, True)
+                opener.add(tokens(node.opener), INSERT, False)
+                rest = _Pieces(self.numbers, False)
+                gap = [" "] if node.opener and node.text else []
+                rest.add(
+                    gap + tokens(node.text) + ([" "] + tokens(node.tail) if node.tail else []), INSERT, False
+                )
+                rest.tag(f" [{name}]")
+                self.entries.append(Entry("new", label if node is para else "", depth, node.id,
+                                          opener.out + rest.out, [name]))  # fmt: skip
+
+    def footnotes(self) -> None:
+        for note_id, number in sorted(self.rendered.footnote_numbers.items(), key=lambda kv: kv[1]):
+            note = self.base.footnotes.get(note_id)
+            if note is None:
+                continue
+            hunks = self.notes.get(note_id, [])
+            pieces = field_pieces(note.text, hunks, self.numbers)
+            self.entries.append(
+                Entry("footnote", str(number), 0, note_id, pieces, list(dict.fromkeys(h[0] for h in hunks)))
+            )
+        for p in self.proposals:
+            for note_id, note in p.footnotes.items():
+                pieces = _Pieces(self.numbers, False)
+                pieces.add(tokens(note.text), INSERT, False)
+                pieces.tag(f" [{p.proposer}]")
+                self.entries.append(
+                    Entry("footnote", self.numbers[note_id], 0, note_id, pieces.out, [p.proposer])
+                )
+
+
+def _walk_depth(para: Paragraph, level: int):
+    yield level, para
+    for sub in para.subparagraphs:
+        yield from _walk_depth(sub, level + 1)
+
+
+def compile_text(
+    base: Resolution,
+    proposals: list[Proposal],
+    *,
+    labels: dict[str, str] | None = None,
+    base_version: str = "",
+) -> Compilation:
+    """The compilation of `proposals` on `base`. `labels`: negotiation labels kept from earlier rounds."""
+    entries = _Builder(base, proposals, labels or {}).build()
+    version = base_version or next((p.base_version for p in proposals if p.base_version), "")
+    names = list(dict.fromkeys(p.proposer for p in proposals))
+    return Compilation(inline.plain(base.title), version, names, entries)
+
+
+def mark_brackets(comp: Compilation, brackets: list) -> None:
+    """Show each bracket (`app.negotiation.status.Bracket`) in place of its words, where the words stand
+    unchanged in the compilation."""
+    by_paragraph: dict[str, list] = {}
+    for b in brackets:
+        by_paragraph.setdefault(b.paragraph_id, []).append(b)
+    for entry in comp.entries:
+        for bracket in by_paragraph.get(entry.paragraph_id, []) if entry.kind == "paragraph" else []:
+            words = inline.plain(bracket.words)
+            for i, piece in enumerate(entry.pieces):
+                at = piece.text.find(words) if piece.op == EQUAL and not piece.note and words else -1
+                if at >= 0:
+                    before, after = piece.text[:at], piece.text[at + len(words) :]
+                    shown = [Piece(before, EQUAL, piece.italic), Piece(bracket.shown_plain(), BRACKET),
+                             Piece(after, EQUAL, piece.italic)]  # fmt: skip
+                    entry.pieces[i : i + 1] = [p for p in shown if p.text]
+                    break

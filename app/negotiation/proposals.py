@@ -1,0 +1,387 @@
+"""A delegation's proposal: paragraph-level edits against a named version of the text.
+
+An edit is one of
+- `WordEdit`: replace tokens [start, end) of one field (heading, opener, text, tail) of a paragraph with new
+  markup (an insertion has start == end, a deletion an empty `new`);
+- `InsertParagraph`: a new paragraph after paragraph `after` of a list ("" : before the first);
+- `DeleteParagraph`: delete a paragraph;
+- `FootnoteEdit`: words of a footnote's text, as `WordEdit` does for a paragraph.
+
+Tokens are words, spaces, punctuation and markup pieces of the inline markup (`app.inline`), so that the tokens
+of a field joined give the field back exactly: applying every edit of a proposal to its base gives the
+proposer's text (tests/core/test_negotiation_proposals.py checks it with hypothesis).
+
+`derive(base, proposed, ...)` finds the edits between the base and a delegation's edited copy, with paragraphs
+paired by the compare engine (`app.compare.diff.align`); `apply(base, proposal)` makes the proposer's text.
+"""
+
+from __future__ import annotations
+
+import copy
+import difflib
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from app import inline
+from app.compare.diff import align
+from app.errors import InputError
+from app.model import Footnote, Paragraph, Resolution, new_id
+
+FIELDS = ("heading", "opener", "text", "tail")
+
+# a footnote reference, an escaped character, spaces, a word, or any other single character: the tokens of a
+# markup string joined give it back exactly
+_TOKEN = re.compile(r"\[\^[^\]\s]*\]|\\.|\s+|[^\W_]+(?:[-‑'’][^\W_]+)*|.", re.S)
+
+
+def tokens(markup: str) -> list[str]:
+    return _TOKEN.findall(markup)
+
+
+@dataclass(frozen=True)
+class WordEdit:
+    paragraph_id: str
+    field: str  # one of FIELDS
+    start: int  # token index in the base field
+    end: int
+    old: str  # the base's tokens [start, end), joined: what the edit replaces
+    new: str
+
+
+@dataclass(frozen=True)
+class InsertParagraph:
+    list_key: (
+        str  # see `list_keys`: a part's preamble or operative part, an annex, or a parent paragraph's id
+    )
+    after: str  # id of the base paragraph it follows in that list; "" at the start
+    paragraph: Paragraph
+
+
+@dataclass(frozen=True)
+class DeleteParagraph:
+    paragraph_id: str
+
+
+@dataclass(frozen=True)
+class FootnoteEdit:
+    footnote_id: str
+    start: int
+    end: int
+    old: str
+    new: str
+
+
+Edit = WordEdit | InsertParagraph | DeleteParagraph | FootnoteEdit
+
+
+@dataclass
+class Proposal:
+    proposer: str  # the delegation or group: "EU", "G77 and China"
+    base_version: str  # the version of the text the edits are against: "zero draft", "Rev.1"
+    edits: list[Edit] = field(default_factory=list)
+    footnotes: dict[str, Footnote] = field(default_factory=dict)  # notes the proposal adds, by id
+    id: str = field(default_factory=new_id)
+
+    def targets(self) -> set[str]:
+        """What the facilitator decides on, one by one: see `edit_target`."""
+        return {edit_target(e) for e in self.edits}
+
+
+# --- lists of paragraphs --------------------------------------------------------------------------------
+
+
+def list_keys(res: Resolution) -> Iterator[tuple[str, list[Paragraph]]]:
+    """Every list of paragraphs with a key stable across versions of one text: "0/preamble", "1/operative"
+    (part index), "annex/0", and each paragraph's id for its subparagraphs."""
+    top = list(_top_lists(res))
+    yield from top
+    for _, items in top:
+        for para in items:
+            for node in para.walk():
+                yield node.id, node.subparagraphs
+
+
+def _top_lists(res: Resolution) -> Iterator[tuple[str, list[Paragraph]]]:
+    for index, body in enumerate(res.parts()):
+        yield f"{index}/preamble", body.preamble
+        yield f"{index}/operative", body.operative
+    for index, annex in enumerate(res.annexes):
+        yield f"annex/{index}", annex.paragraphs
+
+
+def _nodes(res: Resolution) -> dict[str, Paragraph]:
+    return {node.id: node for _, items in _top_lists(res) for p in items for node in p.walk()}
+
+
+# --- deriving edits from a proposer's copy --------------------------------------------------------------
+
+
+def word_hunks(old: str, new: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, old, new) token ranges where `new` differs from `old`. Changes separated only by spaces
+    are one change ("yet done so" -> "with due urgency", not three word swaps)."""
+    if old == new:
+        return []
+    a, b = tokens(old), tokens(new)
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    spans: list[list[int]] = []  # [i1, i2, j1, j2]
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        if spans and all(t.isspace() for t in a[spans[-1][1] : i1]):
+            spans[-1][1], spans[-1][3] = i2, j2
+        else:
+            spans.append([i1, i2, j1, j2])
+    return [(i1, i2, "".join(a[i1:i2]), "".join(b[j1:j2])) for i1, i2, j1, j2 in spans]
+
+
+_NOTE_REF = re.compile(r"\[\^[^\]\s]*\]")
+
+
+def _key(para: Paragraph) -> str:
+    """What a paragraph reads, subparagraphs included, whatever its footnotes' ids."""
+    return "\n".join(
+        _NOTE_REF.sub("[^]", f"{n.heading}\t{n.opener}\t{n.text}\t{n.tail}") for n in para.walk()
+    )
+
+
+def _share_ids(base: Resolution, other: Resolution) -> bool:
+    bids, nids = set(_nodes(base)), set(_nodes(other))
+    return bool(bids and nids) and len(bids & nids) >= 0.5 * min(len(bids), len(nids))
+
+
+class _Deriver:
+    def __init__(self, base: Resolution, proposed: Resolution) -> None:
+        self.base, self.proposed = base, proposed
+        self.by_id = _share_ids(base, proposed)
+        self.pairs: list[tuple[str, list[tuple[Paragraph | None, Paragraph | None]]]] = []
+        self.notes: dict[str, str] = {}  # proposer footnote id -> base footnote id
+
+    def pair_lists(self, key: str, base: list[Paragraph], new: list[Paragraph]) -> None:
+        if not base and not new:
+            return
+        pairs = self.align(base, new)
+        self.pairs.append((key, pairs))
+        for bp, np in pairs:
+            if bp and np:
+                used = set(self.notes.values())
+                for field_name in FIELDS:
+                    bids = inline.footnote_ids(getattr(bp, field_name))
+                    nids = inline.footnote_ids(getattr(np, field_name))
+                    for b_id, n_id in zip(bids, nids, strict=False):
+                        if n_id not in self.notes and b_id not in used:
+                            self.notes[n_id] = b_id
+                            used.add(b_id)
+                self.pair_lists(bp.id, bp.subparagraphs, np.subparagraphs)
+
+    def align(
+        self, base: list[Paragraph], new: list[Paragraph]
+    ) -> list[tuple[Paragraph | None, Paragraph | None]]:
+        """The compare engine's pairing, run only on the stretches between paragraphs that read the same
+        (most of a proposal's text is the base's own: comparing their words again is wasted time)."""
+        if self.by_id:
+            return align(base, new, by_id=True)
+        keys = difflib.SequenceMatcher(None, [_key(p) for p in base], [_key(p) for p in new], autojunk=False)
+        pairs: list[tuple[Paragraph | None, Paragraph | None]] = []
+        i = j = 0
+        for bi, nj, size in keys.get_matching_blocks():
+            if bi > i or nj > j:
+                pairs += align(base[i:bi], new[j:nj], by_id=False)
+            pairs += zip(base[bi : bi + size], new[nj : nj + size], strict=True)
+            i, j = bi + size, nj + size
+        return pairs
+
+    def remap(self, markup: str) -> str:
+        if "[^" not in markup:
+            return markup
+        return re.sub(r"\[\^([^\]\s]*)\]", lambda m: inline.footnote_ref(self.notes.get(m.group(1), m.group(1))),
+                      markup)  # fmt: skip
+
+    def remap_tree(self, para: Paragraph) -> Paragraph:
+        para = copy.deepcopy(para)
+        for node in para.walk():
+            for name in FIELDS:
+                setattr(node, name, self.remap(getattr(node, name)))
+        return para
+
+
+def derive(base: Resolution, proposed: Resolution, proposer: str, base_version: str = "") -> Proposal:
+    """The proposal that turns `base` into `proposed` (a delegation's edited copy)."""
+    d = _Deriver(base, proposed)
+    base_lists = list(_top_lists(base))
+    new_lists = dict(_top_lists(proposed))
+    for key, items in base_lists:
+        d.pair_lists(key, items, new_lists.get(key, []))
+    # notes only the proposal has: fresh ids where they would collide with a base note
+    added: dict[str, Footnote] = {}
+    for note_id, note in proposed.footnotes.items():
+        if note_id in d.notes:
+            continue
+        if note_id in base.footnotes:
+            fresh = new_id()
+            d.notes[note_id] = fresh
+            note_id = fresh
+        added[note_id] = Footnote(text=note.text, id=note_id)
+    edits: list[Edit] = []
+    for key, pairs in d.pairs:
+        last = ""
+        for bp, np in pairs:
+            if bp and np:
+                fields = _same_split(bp, {name: d.remap(getattr(np, name)) for name in FIELDS})
+                for name in FIELDS:
+                    for start, end, old, new in word_hunks(getattr(bp, name), fields[name]):
+                        edits.append(WordEdit(bp.id, name, start, end, old, new))
+                last = bp.id
+            elif bp:
+                edits.append(DeleteParagraph(bp.id))
+                last = bp.id
+            elif np:
+                edits.append(InsertParagraph(key, last, d.remap_tree(np)))
+    for p_id, b_id in d.notes.items():
+        if b_id in base.footnotes and p_id in proposed.footnotes:
+            old_text = base.footnotes[b_id].text
+            for start, end, old, new in word_hunks(old_text, d.remap(proposed.footnotes[p_id].text)):
+                edits.append(FootnoteEdit(b_id, start, end, old, new))
+    for note in added.values():
+        note.text = d.remap(note.text)
+    used = {i for e in edits for i in _edit_notes(e)}
+    return Proposal(proposer, base_version, edits, {k: v for k, v in added.items() if k in used})
+
+
+def _same_split(base: Paragraph, fields: dict[str, str]) -> dict[str, str]:
+    """The proposer's opener and text split where the base splits them, when the words around both splits are
+    the same: readers find openers by italics or by the lexicon, and "*Reaffirming* also that" against
+    "*Reaffirming also* that" is no proposal (while "Recalling" made "Recalling also" is one, on the opener)."""
+    opener, text = fields["opener"], fields["text"]
+    if opener == base.opener:
+        return fields
+    joined = f"{opener} {text}".strip() if opener else text
+    base_joined = f"{base.opener} {base.text}".strip() if base.opener else base.text
+    reach = max(len(opener), len(base.opener)) + 1
+    if joined[:reach] != base_joined[:reach]:
+        return fields
+    if not base.opener:
+        return {**fields, "opener": "", "text": joined}
+    return {**fields, "opener": base.opener, "text": joined[len(base.opener) :].lstrip(" ")}
+
+
+def _edit_notes(edit: Edit) -> list[str]:
+    if isinstance(edit, WordEdit | FootnoteEdit):
+        return inline.footnote_ids(edit.new)
+    if isinstance(edit, InsertParagraph):
+        return [
+            i
+            for node in edit.paragraph.walk()
+            for name in FIELDS
+            for i in inline.footnote_ids(getattr(node, name))
+        ]
+    return []
+
+
+# --- applying -------------------------------------------------------------------------------------------
+
+
+def splice(markup: str, hunks: list[tuple[int, int, str, str]]) -> str:
+    """Apply (start, end, old, new) token ranges to a markup string; ranges must not overlap."""
+    toks = tokens(markup)
+    for start, end, old, new in sorted(hunks, key=lambda h: (h[0], h[1]), reverse=True):
+        if "".join(toks[start:end]) != old:
+            raise InputError(f"the proposal does not fit this text: expected “{old}”")
+        toks[start:end] = [new]
+    return "".join(toks)
+
+
+def apply(base: Resolution, proposal: Proposal, *, only: set[str] | None = None) -> Resolution:
+    """The proposer's text: `base` with every edit of the proposal applied (or only those whose target, see
+    `Proposal.targets`, is in `only`). The base is not changed."""
+    res = copy.deepcopy(base)
+    nodes = _nodes(res)
+    lists = dict(list_keys(res))
+    chosen = [e for e in proposal.edits if only is None or edit_target(e) in only]
+    words: dict[tuple[str, str], list[tuple[int, int, str, str]]] = {}
+    notes: dict[str, list[tuple[int, int, str, str]]] = {}
+    for e in chosen:
+        if isinstance(e, WordEdit):
+            words.setdefault((e.paragraph_id, e.field), []).append((e.start, e.end, e.old, e.new))
+        elif isinstance(e, FootnoteEdit):
+            notes.setdefault(e.footnote_id, []).append((e.start, e.end, e.old, e.new))
+    for (pid, name), hunks in words.items():
+        node = nodes.get(pid)
+        if node is None:
+            raise InputError(f"the proposal of {proposal.proposer} names a paragraph this text does not have")
+        setattr(node, name, splice(getattr(node, name), hunks))
+    for nid, hunks in notes.items():
+        if nid in res.footnotes:
+            res.footnotes[nid].text = splice(res.footnotes[nid].text, hunks)
+    for note in proposal.footnotes.values():
+        res.footnotes.setdefault(note.id, copy.deepcopy(note))
+    # insertions first, placed after their anchors while every anchor is still there; then deletions
+    cursor: dict[tuple[str, str], Paragraph] = {}
+    for e in chosen:
+        if isinstance(e, InsertParagraph):
+            items = lists.get(e.list_key)
+            if items is None:
+                raise InputError(
+                    f"the proposal of {proposal.proposer} adds to a list this text does not have"
+                )
+            para = copy.deepcopy(e.paragraph)
+            prev = cursor.get((e.list_key, e.after))
+            if prev is not None:
+                at = _index(items, prev.id) + 1
+            elif e.after:
+                at = _index(items, e.after) + 1
+            else:
+                at = 0
+            items.insert(at, para)
+            cursor[(e.list_key, e.after)] = para
+    for e in chosen:
+        if isinstance(e, DeleteParagraph):
+            for items in lists.values():
+                at = next((i for i, p in enumerate(items) if p.id == e.paragraph_id), None)
+                if at is not None:
+                    del items[at]
+                    break
+    return res
+
+
+def _index(items: list[Paragraph], pid: str) -> int:
+    for i, p in enumerate(items):
+        if p.id == pid:
+            return i
+    raise InputError("the proposal places a paragraph after one this text does not have")
+
+
+def edit_target(edit: Edit) -> str:
+    """The id an edit is decided by: the paragraph whose words it changes or that it deletes, the proposed
+    paragraph itself, or the footnote."""
+    if isinstance(edit, FootnoteEdit):
+        return edit.footnote_id
+    if isinstance(edit, InsertParagraph):
+        return edit.paragraph.id
+    return edit.paragraph_id
+
+
+# --- typed in the room ----------------------------------------------------------------------------------
+
+
+def typed_edit(
+    base: Resolution, paragraph_id: str, *, old: str = "", new: str = "", after: str = "", field: str = "text"
+) -> WordEdit:
+    """An edit as a facilitator types it: `after` "States" insert `new`; replace `old` with `new`; delete `old`
+    (`new` empty). Words are found in the paragraph's field (first occurrence)."""
+    node = _nodes(base).get(paragraph_id)
+    if node is None or field not in FIELDS:
+        raise InputError("no such paragraph or field in the text")
+    markup = getattr(node, field)
+    toks = tokens(markup)
+    needle = tokens(after or old)
+    if not needle:
+        raise InputError("say which words the proposal is about (after … / replace …)")
+    at = next((i for i in range(len(toks) - len(needle) + 1) if toks[i : i + len(needle)] == needle), None)
+    if at is None:
+        raise InputError(f"“{after or old}” is not in this paragraph")
+    if after:
+        pos = at + len(needle)
+        glue = "" if new[:1].isspace() or new[:1] in ",;:." else " "
+        return WordEdit(paragraph_id, field, pos, pos, "", glue + new)
+    return WordEdit(paragraph_id, field, at, at + len(needle), "".join(needle), new)

@@ -1,0 +1,300 @@
+"""The negotiation of one text, kept with it in the project file: proposals, the facilitator's decisions,
+paragraph status, brackets, negotiation labels, and every informal revision (zero draft, Rev.1, Rev.2 ...) with
+its date, so that any two can be compared.
+
+The working text is the resolution itself; `Revision` keeps a snapshot of it each time the facilitator issues
+a revision. Decisions are taken paragraph by paragraph: accept a proposal's edits on a paragraph (they are
+placed on the working text even when it has moved on, unless they touch words already changed: then the
+facilitator merges by hand), merge (the facilitator's own wording, drawing on the proposals), or reject.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import difflib
+from dataclasses import dataclass, field
+from typing import Any
+
+from app.errors import InputError
+from app.model import Resolution
+from app.negotiation import numbering
+from app.negotiation.compilation import Compilation, compile_text, mark_brackets
+from app.negotiation.proposals import (
+    DeleteParagraph,
+    FootnoteEdit,
+    InsertParagraph,
+    Proposal,
+    WordEdit,
+    edit_target,
+    list_keys,
+    splice,
+    tokens,
+)
+from app.negotiation.status import Bracket, Status, StatusChange, current
+
+ACCEPT, MERGE, REJECT = "accept", "merge", "reject"
+
+
+@dataclass
+class Revision:
+    number: int  # 0 for the zero draft
+    date: dt.datetime
+    text: dict[str, Any]  # the text as `app.storage.to_dict` writes it (without the negotiation)
+    note: str = ""
+
+    @property
+    def name(self) -> str:
+        return "zero draft" if self.number == 0 else f"Rev.{self.number}"
+
+    def resolution(self) -> Resolution:
+        from app.storage import from_dict
+
+        return from_dict(self.text)
+
+
+@dataclass
+class Decision:
+    proposal_id: str
+    target: str  # the paragraph (or footnote) id the decision is about, as in `Proposal.targets`
+    action: str  # ACCEPT, MERGE or REJECT
+    date: dt.datetime
+    revision: int  # the revision the decision goes into
+
+
+@dataclass
+class Negotiation:
+    facilitator: str = ""
+    proposals: list[Proposal] = field(default_factory=list)
+    revisions: list[Revision] = field(default_factory=list)
+    decisions: list[Decision] = field(default_factory=list)
+    statuses: dict[str, list[StatusChange]] = field(default_factory=dict)  # by paragraph id
+    brackets: list[Bracket] = field(default_factory=list)
+    labels: dict[str, str] = field(default_factory=dict)  # negotiation labels by paragraph id
+    attributed: bool = True  # from some round on, proposals may be shown without their proposers
+
+    @property
+    def version(self) -> str:
+        """The name of the latest revision: what new proposals are made against."""
+        return self.revisions[-1].name if self.revisions else "zero draft"
+
+    def proposal(self, proposal_id: str) -> Proposal:
+        found = next((p for p in self.proposals if p.id == proposal_id), None)
+        if found is None:
+            raise InputError("no such proposal")
+        return found
+
+    def status(self, paragraph_id: str) -> Status:
+        return current(self.statuses.get(paragraph_id, []))
+
+
+def _now(date: dt.datetime | None) -> dt.datetime:
+    return date or dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+
+
+def _snapshot(res: Resolution) -> dict[str, Any]:
+    from app.storage import to_dict
+
+    plain = copy.copy(res)
+    plain.negotiation = None
+    return to_dict(plain)
+
+
+def start(res: Resolution, *, facilitator: str = "", date: dt.datetime | None = None) -> Negotiation:
+    """Begin negotiating `res` as the zero draft: its paragraphs take their negotiation labels."""
+    neg = Negotiation(facilitator=facilitator)
+    neg.revisions.append(Revision(0, _now(date), _snapshot(res)))
+    neg.labels = numbering.assign(res, {})
+    res.negotiation = neg
+    return neg
+
+
+def base_text(neg: Negotiation, version: str = "") -> Resolution:
+    """The text of a revision by name (default: the latest)."""
+    for rev in reversed(neg.revisions):
+        if not version or rev.name == version:
+            return rev.resolution()
+    raise InputError(f"no revision called {version}")
+
+
+def add_proposal(neg: Negotiation, proposal: Proposal) -> None:
+    if not proposal.base_version:
+        proposal.base_version = neg.version
+    if proposal.base_version not in {r.name for r in neg.revisions}:
+        raise InputError(
+            f"the proposal of {proposal.proposer} is against {proposal.base_version}, not a revision"
+        )
+    neg.proposals.append(proposal)
+
+
+def compilation(neg: Negotiation, res: Resolution) -> Compilation:
+    """The compilation of the proposals made on the latest revision, with status; labels of proposed paragraphs
+    are kept so that a paragraph proposed as OP 7 ter stays OP 7 ter when accepted."""
+    version = neg.version
+    base = base_text(neg)
+    proposals = [p for p in neg.proposals if p.base_version == version and _open(neg, p)]
+    comp = compile_text(base, proposals, labels=numbering.assign(base, neg.labels), base_version=version)
+    for entry in comp.entries:
+        if entry.kind == "new" and entry.label:
+            neg.labels.setdefault(entry.paragraph_id, entry.label)
+        state = neg.status(entry.paragraph_id)
+        if entry.kind in ("paragraph", "new") and entry.label and state is not Status.OPEN:
+            entry.status = state.value
+    mark_brackets(comp, neg.brackets)
+    if not neg.attributed:
+        for entry in comp.entries:
+            entry.pieces = [p for p in entry.pieces if not (p.op == "tag" and p.text.strip() != "/")]
+            entry.proposers = []
+    return comp
+
+
+def _open(neg: Negotiation, proposal: Proposal) -> bool:
+    decided = {d.target for d in neg.decisions if d.proposal_id == proposal.id}
+    return bool(proposal.targets() - decided)
+
+
+# --- decisions --------------------------------------------------------------------------------------------
+
+
+def _mapping(base: list[str], now: list[str]) -> dict[int, int]:
+    matcher = difflib.SequenceMatcher(None, base, now, autojunk=False)
+    return {i + k: j + k for i, j, n in matcher.get_matching_blocks() for k in range(n)}
+
+
+def rebase(base_markup: str, now_markup: str, hunks: list[tuple[int, int, str, str]]) -> str:
+    """Apply edits made against `base_markup` to the field as it is now; InputError when an edit touches words
+    that changed since (the facilitator merges by hand)."""
+    if base_markup == now_markup:
+        return splice(now_markup, hunks)
+    m_base = tokens(base_markup)
+    m = _mapping(m_base, tokens(now_markup))
+    moved = []
+    for start, end, old, new in hunks:
+        if end > start:
+            span = [m.get(k) for k in range(start, end)]
+            if None in span or span != list(range(span[0], span[0] + len(span))):  # type: ignore[arg-type]
+                raise InputError(
+                    "the proposal touches words already changed in this paragraph: merge it by hand"
+                )
+            moved.append((span[0], span[-1] + 1, old, new))  # type: ignore[operator]
+        else:  # an insertion: the words on both sides must still stand together
+            before, after = m.get(start - 1), m.get(start)
+            if start > 0 and before is None or start < len(m_base) and after is None:
+                raise InputError("the place of this proposal has changed in the paragraph: merge it by hand")
+            if before is not None and after is not None and after != before + 1:
+                raise InputError("words were already added at the place of this proposal: merge it by hand")
+            at = before + 1 if before is not None else after if after is not None else 0
+            moved.append((at, at, old, new))
+    return splice(now_markup, moved)
+
+
+def accepted_text(neg: Negotiation, res: Resolution, proposal_id: str, target: str) -> Resolution:
+    """The working text with one proposal's edits on one paragraph (or footnote, or proposed paragraph)."""
+    proposal = neg.proposal(proposal_id)
+    base = base_text(neg, proposal.base_version)
+    out = copy.deepcopy(res)
+    edits = [e for e in proposal.edits if edit_target(e) == target]
+    if not edits:
+        raise InputError(f"{proposal.proposer} proposes nothing there")
+    words: dict[str, list[tuple[int, int, str, str]]] = {}
+    for e in edits:
+        if isinstance(e, WordEdit):
+            words.setdefault(e.field, []).append((e.start, e.end, e.old, e.new))
+        elif isinstance(e, FootnoteEdit):
+            note, old = out.footnotes.get(e.footnote_id), base.footnotes.get(e.footnote_id)
+            if note is None or old is None:
+                raise InputError("that footnote is no longer in the text")
+            note.text = rebase(old.text, note.text, [(e.start, e.end, e.old, e.new)])
+        elif isinstance(e, DeleteParagraph):
+            found = out.locate(e.paragraph_id)
+            if found is not None:
+                del found[1][found[2]]
+        elif isinstance(e, InsertParagraph):
+            _place(out, base, e)
+            for note_id, note in proposal.footnotes.items():
+                out.footnotes.setdefault(note_id, copy.deepcopy(note))
+    if words:
+        old_para, para = base.find(target), out.find(target)
+        if old_para is None or para is None:
+            raise InputError("that paragraph is no longer in the text")
+        for name, hunks in words.items():
+            setattr(para, name, rebase(getattr(old_para, name), getattr(para, name), hunks))
+            for note_id, note in proposal.footnotes.items():
+                if f"[^{note_id}]" in getattr(para, name):
+                    out.footnotes.setdefault(note_id, copy.deepcopy(note))
+    return out
+
+
+def _place(out: Resolution, base: Resolution, e: InsertParagraph) -> None:
+    if out.find(e.paragraph.id) is not None:
+        return
+    lists = dict(list_keys(out))
+    items = lists.get(e.list_key)
+    if items is None:
+        raise InputError("the place of that paragraph is no longer in the text")
+    base_ids = {node.id for _, p in base.paragraphs() for node in p.walk()} | {
+        node.id for p in base.annex_paragraphs() for node in p.walk()
+    }
+    at = next((i + 1 for i, p in enumerate(items) if p.id == e.after), 0 if not e.after else len(items))
+    while at < len(items) and items[at].id not in base_ids:  # after the bis, ter ... already placed there
+        at += 1
+    items.insert(at, copy.deepcopy(e.paragraph))
+
+
+def decide(
+    neg: Negotiation, proposal_id: str, target: str, action: str, date: dt.datetime | None = None
+) -> None:
+    """Record a decision (the text itself is changed by `accepted_text` or by the facilitator's merge)."""
+    if action not in (ACCEPT, MERGE, REJECT):
+        raise InputError(f"unknown decision {action}")
+    neg.decisions.append(Decision(proposal_id, target, action, _now(date), len(neg.revisions)))
+
+
+def set_status(neg: Negotiation, paragraph_id: str, status: Status, *, note: str = "",
+               date: dt.datetime | None = None) -> None:  # fmt: skip
+    neg.statuses.setdefault(paragraph_id, []).append(StatusChange(status, _now(date), note))
+
+
+def counts(neg: Negotiation, res: Resolution) -> tuple[int, int]:
+    """(open paragraphs, brackets): top-level paragraphs of the text not agreed, and brackets still open."""
+    top = [p for _, items in res.lists() for p in items]
+    open_ = sum(1 for p in top if neg.status(p.id) is Status.OPEN)
+    return open_, len(neg.brackets)
+
+
+# --- revisions ------------------------------------------------------------------------------------------
+
+
+def issue_revision(
+    neg: Negotiation, res: Resolution, *, date: dt.datetime | None = None, note: str = ""
+) -> Revision:
+    """Keep the working text as the next informal revision; new paragraphs take bis, ter ... labels."""
+    neg.labels = numbering.assign(res, neg.labels)
+    rev = Revision(len(neg.revisions), _now(date), _snapshot(res), note)
+    neg.revisions.append(rev)
+    return rev
+
+
+def revision_docx(neg: Negotiation, old: str, new: str) -> bytes:
+    """Revision `new` with its changes against `old` as Word tracked changes, the facilitator as author."""
+    from app.compare.tracked import build_tracked_docx
+
+    newer = next((r for r in neg.revisions if r.name == new), None)
+    if newer is None:
+        raise InputError(f"no revision called {new}")
+    return build_tracked_docx(
+        base_text(neg, old), newer.resolution(), author=neg.facilitator or "Facilitator", date=newer.date
+    )
+
+
+def l_document(res: Resolution) -> tuple[Resolution, list[tuple[str, str]]]:
+    """The text to table as the L document, without the negotiation, and the table of old to new numbers.
+    Refuses a text that still has brackets."""
+    from app.negotiation.status import refuse_brackets
+
+    refuse_brackets(res)
+    neg: Negotiation | None = res.negotiation
+    table = numbering.renumbering_table(res, neg.labels if neg else {})
+    clean = copy.deepcopy(res)
+    clean.negotiation = None
+    return clean, table

@@ -1,0 +1,122 @@
+"""Where each paragraph stands in the negotiation, and the brackets around disputed words.
+
+A paragraph is open, agreed ad ref (ad referendum: subject to capitals' confirmation) or deleted by agreement;
+every change of status is kept with its date, since an agreed paragraph can be reopened. A bracket is structure,
+not typed characters: the disputed words of one field of a paragraph, with the alternatives on the table and
+who holds each ("[extreme – US; G77 delete]" is the words "extreme" held by the US and the empty alternative
+held by the G77). The L document cannot be made while a bracket is open.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import Enum
+
+from app import inline
+from app.errors import InputError
+from app.model import Resolution, new_id
+
+
+class Status(str, Enum):
+    OPEN = "open"
+    AGREED = "agreed ad ref"
+    DELETED = "deleted by agreement"
+
+
+@dataclass(frozen=True)
+class StatusChange:
+    status: Status
+    date: dt.datetime
+    note: str = ""  # "pending Egypt", "reopened at the request of ..."
+
+
+@dataclass
+class Alternative:
+    text: str  # inline markup; "" : delete the words
+    holders: list[str] = field(default_factory=list)  # delegations and groups that hold it
+
+
+@dataclass
+class Bracket:
+    paragraph_id: str
+    field: str  # "opener", "text" or "tail"
+    words: str  # the bracketed words as they stand in the field (markup)
+    alternatives: list[Alternative] = field(default_factory=list)
+    occurrence: int = 0  # which occurrence of `words` in the field, when they occur more than once
+    id: str = field(default_factory=new_id)
+
+    def shown(self) -> str:
+        """As a compilation prints it: "[extreme – US / (delete) – G77]"; "[words]" with no alternatives."""
+        return self._shown(lambda markup: markup)
+
+    def shown_plain(self) -> str:
+        """`shown` with the words as they read (no markup)."""
+        return self._shown(inline.plain)
+
+    def _shown(self, text_of) -> str:
+        if not self.alternatives:
+            return f"[{text_of(self.words)}]"
+        parts = []
+        for alt in self.alternatives:
+            text = text_of(alt.text) or "(delete)"
+            parts.append(f"{text} – {', '.join(alt.holders)}" if alt.holders else text)
+        return "[" + " / ".join(parts) + "]"
+
+
+def current(history: list[StatusChange]) -> Status:
+    return history[-1].status if history else Status.OPEN
+
+
+def _field_value(res: Resolution, bracket: Bracket) -> str:
+    para = res.find(bracket.paragraph_id)
+    return getattr(para, bracket.field, "") if para is not None else ""
+
+
+def locate(res: Resolution, bracket: Bracket) -> int | None:
+    """Where the bracketed words start in their field now, or None when they are no longer there."""
+    text = _field_value(res, bracket)
+    at = -1
+    for _ in range(bracket.occurrence + 1):
+        at = text.find(bracket.words, at + 1)
+        if at < 0:
+            return None
+    return at
+
+
+def make_bracket(res: Resolution, paragraph_id: str, words: str, alternatives: list[Alternative],
+                 *, field_name: str = "text", occurrence: int = 0) -> Bracket:  # fmt: skip
+    """A bracket around `words` of a paragraph's field. Raises InputError when they are not there."""
+    bracket = Bracket(paragraph_id, field_name, words, alternatives, occurrence)
+    if not words or locate(res, bracket) is None:
+        raise InputError(f"“{words}” is not in that paragraph")
+    return bracket
+
+
+def resolve(res: Resolution, bracket: Bracket, text: str) -> None:
+    """Put `text` (an alternative, or the facilitator's wording) in place of the bracketed words."""
+    at = locate(res, bracket)
+    if at is None:
+        raise InputError(f"the bracketed words “{bracket.words}” are no longer in the paragraph")
+    para = res.find(bracket.paragraph_id)
+    value = getattr(para, bracket.field)
+    setattr(para, bracket.field, value[:at] + text + value[at + len(bracket.words) :])
+
+
+def bracket_places(brackets: list[Bracket], labels: dict[str, str]) -> list[str]:
+    return list(dict.fromkeys(labels.get(b.paragraph_id, "a paragraph") for b in brackets))
+
+
+def refuse_brackets(res: Resolution) -> None:
+    """The L document is made only from a text without brackets: one clear line otherwise."""
+    negotiation = getattr(res, "negotiation", None)
+    if negotiation is None or not negotiation.brackets:
+        return
+    from app.negotiation.numbering import assign
+
+    places = bracket_places(negotiation.brackets, assign(res, negotiation.labels))
+    n = len(negotiation.brackets)
+    raise InputError(
+        f"the text still has {n} bracket{'s' if n != 1 else ''} ({', '.join(places)}): "
+        "resolve them before making the L document"
+    )

@@ -1,0 +1,171 @@
+"""The negotiation in the project file: the optional "negotiation" key of `app.storage` (format version 2).
+
+"negotiation": {"facilitator": "...", "attributed": true,
+  "labels": {"<paragraph id>": "OP 7 bis", ...},
+  "statuses": {"<paragraph id>": [{"status": "agreed ad ref", "date": "2026-05-04T10:00:00+00:00",
+                                   "note": ""}, ...]},
+  "brackets": [{"id", "paragraph_id", "field", "words", "occurrence",
+                "alternatives": [{"text": "...", "holders": ["US"]}]}],
+  "proposals": [{"id", "proposer", "base_version", "footnotes": [{"id", "text"}],
+                 "edits": [{"kind": "words", "paragraph_id", "field", "start", "end", "old", "new"},
+                           {"kind": "insert", "list_key", "after", "paragraph": {...}},
+                           {"kind": "delete", "paragraph_id"},
+                           {"kind": "footnote", "footnote_id", "start", "end", "old", "new"}]}],
+  "decisions": [{"proposal_id", "target", "action", "date", "revision"}],
+  "revisions": [{"number": 0, "date": "...", "note": "", "text": {<a project file without this key>}}]}
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from app.model import Footnote
+from app.negotiation.proposals import DeleteParagraph, Edit, FootnoteEdit, InsertParagraph, Proposal, WordEdit
+from app.negotiation.rounds import Decision, Negotiation, Revision
+from app.negotiation.status import Alternative, Bracket, Status, StatusChange
+
+
+def to_dict(neg: Negotiation) -> dict[str, Any]:
+    return {
+        "facilitator": neg.facilitator,
+        "attributed": neg.attributed,
+        "labels": dict(neg.labels),
+        "statuses": {
+            pid: [{"status": c.status.value, "date": c.date.isoformat(), "note": c.note} for c in changes]
+            for pid, changes in neg.statuses.items()
+        },
+        "brackets": [
+            {
+                "id": b.id,
+                "paragraph_id": b.paragraph_id,
+                "field": b.field,
+                "words": b.words,
+                "occurrence": b.occurrence,
+                "alternatives": [{"text": a.text, "holders": list(a.holders)} for a in b.alternatives],
+            }
+            for b in neg.brackets
+        ],  # fmt: skip
+        "proposals": [_proposal_to_dict(p) for p in neg.proposals],
+        "decisions": [
+            {
+                "proposal_id": d.proposal_id,
+                "target": d.target,
+                "action": d.action,
+                "date": d.date.isoformat(),
+                "revision": d.revision,
+            }
+            for d in neg.decisions
+        ],  # fmt: skip
+        "revisions": [
+            {"number": r.number, "date": r.date.isoformat(), "note": r.note, "text": r.text}
+            for r in neg.revisions
+        ],
+    }
+
+
+def _proposal_to_dict(p: Proposal) -> dict[str, Any]:
+    return {
+        "id": p.id,
+        "proposer": p.proposer,
+        "base_version": p.base_version,
+        "footnotes": [{"id": n.id, "text": n.text} for n in p.footnotes.values()],
+        "edits": [_edit_to_dict(e) for e in p.edits],
+    }
+
+
+def _edit_to_dict(e: Edit) -> dict[str, Any]:
+    from app.storage import _para_to_dict
+
+    if isinstance(e, WordEdit):
+        return {"kind": "words", "paragraph_id": e.paragraph_id, "field": e.field, "start": e.start,
+                "end": e.end, "old": e.old, "new": e.new}  # fmt: skip
+    if isinstance(e, InsertParagraph):
+        return {
+            "kind": "insert",
+            "list_key": e.list_key,
+            "after": e.after,
+            "paragraph": _para_to_dict(e.paragraph),
+        }
+    if isinstance(e, DeleteParagraph):
+        return {"kind": "delete", "paragraph_id": e.paragraph_id}
+    return {"kind": "footnote", "footnote_id": e.footnote_id, "start": e.start, "end": e.end, "old": e.old,
+            "new": e.new}  # fmt: skip
+
+
+def _date(value: Any) -> dt.datetime:
+    date = dt.datetime.fromisoformat(str(value))
+    return date if date.tzinfo else date.replace(tzinfo=dt.timezone.utc)
+
+
+def _edit_from_dict(d: dict[str, Any]) -> Edit:
+    from app.storage import _para_from_dict
+
+    kind = d["kind"]
+    if kind == "words":
+        return WordEdit(str(d["paragraph_id"]), str(d["field"]), int(d["start"]), int(d["end"]), str(d["old"]),
+                        str(d["new"]))  # fmt: skip
+    if kind == "insert":
+        return InsertParagraph(str(d["list_key"]), str(d["after"]), _para_from_dict(d["paragraph"], set(), 0))
+    if kind == "delete":
+        return DeleteParagraph(str(d["paragraph_id"]))
+    if kind == "footnote":
+        return FootnoteEdit(
+            str(d["footnote_id"]), int(d["start"]), int(d["end"]), str(d["old"]), str(d["new"])
+        )
+    raise ValueError(f"unknown edit kind {kind!r}")
+
+
+def from_dict(d: dict[str, Any]) -> Negotiation:
+    """Raises KeyError, TypeError or ValueError on a damaged key (app.storage reports them as one line)."""
+    if not isinstance(d, dict):
+        raise TypeError("negotiation is not an object")
+    return Negotiation(
+        facilitator=str(d.get("facilitator") or ""),
+        attributed=d.get("attributed", True) is not False,
+        labels={str(k): str(v) for k, v in (d.get("labels") or {}).items()},
+        statuses={
+            str(pid): [
+                StatusChange(Status(c["status"]), _date(c["date"]), str(c.get("note") or "")) for c in changes
+            ]
+            for pid, changes in (d.get("statuses") or {}).items()
+        },
+        brackets=[
+            Bracket(
+                str(b["paragraph_id"]),
+                str(b["field"]),
+                str(b["words"]),
+                [
+                    Alternative(str(a["text"]), [str(h) for h in a.get("holders") or []])
+                    for a in b.get("alternatives") or []
+                ],
+                int(b.get("occurrence") or 0),
+                str(b["id"]),
+            )
+            for b in d.get("brackets") or []
+        ],  # fmt: skip
+        proposals=[
+            Proposal(
+                str(p["proposer"]),
+                str(p.get("base_version") or ""),
+                [_edit_from_dict(e) for e in p.get("edits") or []],
+                {str(n["id"]): Footnote(str(n["text"]), str(n["id"])) for n in p.get("footnotes") or []},
+                str(p["id"]),
+            )
+            for p in d.get("proposals") or []
+        ],  # fmt: skip
+        decisions=[
+            Decision(
+                str(x["proposal_id"]),
+                str(x["target"]),
+                str(x["action"]),
+                _date(x["date"]),
+                int(x["revision"]),
+            )
+            for x in d.get("decisions") or []
+        ],
+        revisions=[
+            Revision(int(r["number"]), _date(r["date"]), dict(r["text"]), str(r.get("note") or ""))
+            for r in d.get("revisions") or []
+        ],
+    )

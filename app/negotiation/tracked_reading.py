@@ -1,0 +1,139 @@
+"""Proposals from a Word file with tracked changes: one proposal per author named in w:ins / w:del.
+
+For each author the file is read as that author would have it (their insertions and deletions accepted, every
+other author's rejected), with the Word reader; the proposal is what differs from the base. The text with
+every change rejected tells what the file itself changes against the base without tracking (then those edits
+are nobody's proposal and are left out).
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+from lxml import etree
+
+from app.errors import InputError
+from app.io.docx_reader import read_docx
+from app.io.safe_xml import check_zip_xml, open_zip, parse_xml, read_member
+from app.io.wordml import wtag
+from app.model import Resolution
+from app.negotiation.proposals import Proposal, derive
+
+_STORIES = ("word/document.xml", "word/footnotes.xml", "word/endnotes.xml")
+_INSERTED = ("ins", "moveTo")
+_DELETED = ("del", "moveFrom")
+
+
+def _author(el: etree._Element) -> str:
+    return (el.get(wtag("author")) or "").strip() or "Unknown"
+
+
+def _is_mark(el: etree._Element) -> bool:
+    """A tracked paragraph mark (w:pPr/w:rPr/w:ins or w:del) rather than tracked runs."""
+    parent = el.getparent()
+    return parent is not None and etree.QName(parent).localname == "rPr"
+
+
+def _changes(root: etree._Element) -> list[etree._Element]:
+    return list(root.iter(*(wtag(t) for t in (*_INSERTED, *_DELETED))))  # in document order
+
+
+def authors(data: bytes, *, name: str = "") -> list[str]:
+    """The authors of the file's tracked changes, in order of first appearance."""
+    found: dict[str, None] = {}
+    for root in _stories(data, name).values():
+        for el in _changes(root):
+            found.setdefault(_author(el))
+    return list(found)
+
+
+def _stories(data: bytes, name: str) -> dict[str, etree._Element]:
+    archive = open_zip(data, name=name)
+    check_zip_xml(archive, name=name)
+    names = set(archive.namelist())
+    return {
+        m: parse_xml(read_member(archive, m, name=name), name=f"{name} ({m})") for m in _STORIES if m in names
+    }
+
+
+def _unwrap(el: etree._Element) -> None:
+    parent = el.getparent()
+    at = parent.index(el)
+    for child in list(el):
+        parent.insert(at, child)
+        at += 1
+    parent.remove(el)
+
+
+def _restore_deleted_text(el: etree._Element) -> None:
+    for tag, to in (("delText", "t"), ("delInstrText", "instrText")):
+        for t in el.iter(wtag(tag)):
+            t.tag = wtag(to)
+
+
+def view(root: etree._Element, author: str | None) -> etree._Element:
+    """A copy of a story with `author`'s tracked changes accepted and all others rejected (None: all rejected)."""
+    root = etree.fromstring(etree.tostring(root))  # a copy
+    for el in _changes(root):
+        kind = etree.QName(el).localname
+        mine = author is not None and _author(el) == author
+        if _is_mark(el):
+            if kind in _INSERTED and not mine:
+                el.tag = wtag(
+                    "del"
+                )  # a paragraph break someone else inserted: the reader joins the paragraphs
+            elif kind in _INSERTED or not mine:
+                el.getparent().remove(el)
+            continue  # a deleted mark of this author stays: the reader joins the paragraphs
+        if (kind in _INSERTED) == mine:
+            if kind in _DELETED:
+                _restore_deleted_text(el)
+            _unwrap(el)
+        else:
+            el.getparent().remove(el)
+    return root
+
+
+def _package(data: bytes, stories: dict[str, etree._Element], author: str | None, name: str) -> bytes:
+    source = open_zip(data, name=name)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            if info.filename in stories:
+                xml = etree.tostring(view(stories[info.filename], author), xml_declaration=True,
+                                     encoding="UTF-8", standalone=True)  # fmt: skip
+                target.writestr(info.filename, xml)
+            else:
+                target.writestr(info.filename, read_member(source, info.filename, name=name))
+    return out.getvalue()
+
+
+def read_as(data: bytes, author: str | None, *, name: str = "") -> Resolution:
+    """The file's text as `author` proposes it (None: with every tracked change rejected)."""
+    stories = _stories(data, name)
+    return read_docx(_package(data, stories, author, name), name=name).resolution
+
+
+def proposals_from_tracked(
+    data: bytes, base: Resolution | None = None, *, name: str = "", base_version: str = ""
+) -> list[Proposal]:
+    """One proposal per author of the file's tracked changes, against `base` (default: the file's own text
+    with every change rejected). Raises InputError for a file without tracked changes."""
+    stories = _stories(data, name)
+    names = [a for a in dict.fromkeys(_author(el) for root in stories.values() for el in _changes(root))]
+    if not names:
+        raise InputError(f"{name or 'the file'} has no tracked changes: give it as NAME={name or 'FILE'}")
+    rejected = read_docx(_package(data, stories, None, name), name=name).resolution
+    untracked: list[object] = []
+    if base is None:
+        base = rejected
+    else:
+        untracked = list(derive(base, rejected, "").edits)
+    out = []
+    for author in names:
+        mine = read_docx(_package(data, stories, author, name), name=name).resolution
+        proposal = derive(base, mine, author, base_version)
+        proposal.edits = [e for e in proposal.edits if e not in untracked]
+        out.append(proposal)
+    return out

@@ -1,0 +1,102 @@
+"""Write docs/negotiation.png: the negotiation view on A/C.3/80/L.20 with proposals of four delegations (words
+added and deleted, the same words changed by two of them, a new paragraph, a deleted one), a paragraph agreed ad
+ref and a bracket, all made through the editor's own commands.
+
+    .venv/bin/python scripts/screenshot_negotiation.py [DRAFT]
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QSettings, Qt, QUrl  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+DEFAULT_DRAFTS = (ROOT / "tests" / "fixtures" / "corpus" / "A_C.3_80_L.20.txt",
+                  ROOT / "tests" / "fixtures" / "gui" / "A_C.3_80_L.20.json")  # fmt: skip
+
+
+def _proposals(res):  # noqa: ANN001, ANN202
+    from app.model import Paragraph
+    from app.negotiation.proposals import derive
+
+    ops = res.operative
+    first, second = ops[0], ops[1]
+    words = first.text.split()
+    eu, canz, g77, us = (copy.deepcopy(res) for _ in range(4))
+    eu.find(first.id).text = " ".join(words[:-2] + ["at all levels"] + words[-2:])
+    eu.find(second.id).text = second.text.replace("all appropriate", "all necessary", 1)
+    canz.find(second.id).text = second.text.replace("all appropriate", "effective", 1)
+    g77.operative.insert(3, Paragraph("Calls upon", "States to provide adequate resources to early childhood "
+                                      "development programmes, including through international cooperation"))  # fmt: skip
+    us.operative.remove(us.find(ops[4].id))
+    return [derive(res, text, name, "zero draft") for text, name in
+            ((eu, "EU"), (canz, "CANZ"), (g77, "G77 and China"), (us, "United States"))]  # fmt: skip
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("draft", nargs="?", type=Path)
+    parser.add_argument("--docs", type=Path, default=ROOT / "docs")
+    parser.add_argument("--size", default="1600x1000")
+    args = parser.parse_args(argv)
+    draft = args.draft or next((p for p in DEFAULT_DRAFTS if p.exists()), None)
+    if draft is None:
+        print("screenshot: no draft to show; pass one", file=sys.stderr)
+        return 2
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    from app.negotiation import commands
+    from app.negotiation.status import Alternative, Status
+    from widgets.background import SyncRunner
+    from widgets.main_window import MainWindow
+    from widgets.settings import Settings
+
+    args.docs.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        store = QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat)
+        store.setValue("spelling/personal", str(Path(tmp) / "personal.txt"))
+        win = MainWindow(
+            settings=Settings(store), runner=SyncRunner(), recovery_folder=Path(tmp) / "recovery"
+        )
+        width, height = (int(n) for n in args.size.split("x"))
+        win.resize(width, height)
+        win.show()
+        if not win.open_path(draft, as_import=draft.suffix != ".json"):
+            print(f"screenshot: cannot open {draft}", file=sys.stderr)
+            return 2
+        win.flush()
+        res = win.res
+        win.apply(commands.start_negotiation, facilitator="Facilitator")
+        win.apply(commands.add_proposals, proposals=_proposals(res))
+        win.apply(commands.set_status, paragraph_id=win.res.operative[2].id, status=Status.AGREED)
+        third = win.res.operative[5]
+        word = next(w for w in third.text.split() if len(w) > 6 and w.isalpha())
+        win.apply(commands.add_bracket, paragraph_id=third.id, words=word,
+                  alternatives=[Alternative(word, ["EU", "CANZ"]), Alternative("", ["Russian Federation"])])  # fmt: skip
+        panel = win.negotiation
+        panel.show()
+        win.resizeDocks([panel.dock], [int(width * 0.56)], Qt.Orientation.Horizontal)
+        panel._clicked(QUrl(f"entry:{win.res.operative[1].id}"))
+        for _ in range(10):
+            app.processEvents()
+        panel.scroll_to(win.res.preamble[-1].id)  # the end of the preamble and the operative part in view
+        for _ in range(5):
+            app.processEvents()
+        win.grab().save(str(args.docs / "negotiation.png"))
+        win.doc.history.mark_saved()
+        win.close()
+    print(f"wrote {args.docs / 'negotiation.png'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

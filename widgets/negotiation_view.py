@@ -1,0 +1,329 @@
+"""The negotiation view: the compilation of delegations' proposals on the latest revision, beside the draft.
+
+Each paragraph under its negotiation label (OP 7, OP 7 bis), proposals marked as in Word (insertions underlined
+in blue, deletions struck through in red) with the proposer in brackets after each, brackets highlighted with
+their alternatives, and the paragraph's status. Clicking a paragraph selects it; the buttons accept or reject a
+proposer's edits there, mark it agreed ad ref or open again, and issue the next informal revision. Everything
+goes through `app.negotiation.commands`, so Ctrl+Z takes back any step.
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt, QUrl
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QMenuBar,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import ResoluteError
+from app.negotiation import commands, rounds
+from app.negotiation.compilation import BRACKET, DELETE, INSERT, TAG, Compilation, Entry
+from app.negotiation.status import Status
+
+if TYPE_CHECKING:
+    from widgets.main_window import MainWindow
+
+INSERT_STYLE = "color:#0b57d0; background-color:#e3edfd; text-decoration:underline;"
+DELETE_STYLE = "color:#b3261e; background-color:#fbe9e7; text-decoration:line-through;"
+BRACKET_STYLE = "background-color:#fff3b0; font-weight:bold;"
+STATUS_STYLE = "background-color:#d7f5dd; color:#1e6b2f; font-weight:bold;"
+SELECTED_STYLE = "background-color:#eef2f8;"
+PROPOSAL_FILTER = "Proposals (*.docx *.txt *.json);;All files (*)"
+
+
+def entry_html(entry: Entry, selected: bool = False) -> str:
+    parts = []
+    for piece in entry.pieces:
+        text = html.escape(piece.text).replace("\n", "<br>")
+        if piece.note:
+            text = f"<sup>{text}</sup>"
+        elif piece.italic:
+            text = f"<i>{text}</i>"
+        style = {INSERT: INSERT_STYLE, DELETE: DELETE_STYLE, BRACKET: BRACKET_STYLE}.get(piece.op)
+        if piece.op == TAG:
+            text = f"<b>{text}</b>"
+        parts.append(f'<span style="{style}">{text}</span>' if style else text)
+    status = (
+        f' <span style="{STATUS_STYLE}">&nbsp;{html.escape(entry.status)}&nbsp;</span>'
+        if entry.status
+        else ""
+    )
+    label = html.escape(entry.label) + ("." if entry.kind == "footnote" else "")
+    indent = 18 * entry.level
+    row = SELECTED_STYLE if selected else ""
+    return (f'<tr style="{row}"><td width="92" valign="top"><a name="p-{entry.paragraph_id}"></a>'
+            f'<a href="entry:{entry.paragraph_id}" style="color:#1f1f1f; text-decoration:none;"><b>{label}</b></a>'
+            f'</td><td style="padding-left:{indent}px">{"".join(parts)}{status}</td></tr>')  # fmt: skip
+
+
+def compilation_html(comp: Compilation, selected: str = "") -> str:
+    rows = []
+    notes = False
+    for entry in comp.entries:
+        if entry.kind == "footnote" and not notes:
+            rows.append('<tr><td colspan="2"><br><b>Footnotes</b></td></tr>')
+            notes = True
+        rows.append(entry_html(entry, entry.paragraph_id == selected))
+    return f'<table cellspacing="0" cellpadding="3" width="100%">{"".join(rows)}</table>'
+
+
+class NegotiationView(QWidget):
+    """Counts, the compilation, and the buttons for the facilitator's decisions."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.browser = QTextBrowser()
+        self.browser.setOpenLinks(False)
+        self.start_button = QPushButton("Start negotiation")
+        self.add_button = QPushButton("Add proposal…")
+        self.proposer = QComboBox()
+        self.proposer.setMinimumWidth(140)
+        self.type_button = QPushButton("Type proposal…")
+        self.accept_button = QPushButton("Accept")
+        self.reject_button = QPushButton("Reject")
+        self.agree_button = QPushButton("Agreed ad ref")
+        self.reopen_button = QPushButton("Reopen")
+        self.revision_button = QPushButton("Issue revision")
+        self.export_button = QPushButton("Export compilation…")
+        top = QHBoxLayout()
+        for w in (self.start_button, self.add_button, self.revision_button, self.export_button):
+            top.addWidget(w)
+        top.addStretch(1)
+        decide = QHBoxLayout()
+        self.where = QLabel("Select a paragraph")
+        for w in (self.where, self.type_button, self.proposer, self.accept_button, self.reject_button,
+                  self.agree_button, self.reopen_button):  # fmt: skip
+            decide.addWidget(w)
+        decide.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addLayout(top)
+        layout.addWidget(self.browser, 1)
+        layout.addLayout(decide)
+
+
+class NegotiationPanel(QObject):
+    """The view in a dock beside the preview, and what its buttons do to the open document."""
+
+    def __init__(self, win: MainWindow) -> None:
+        super().__init__(win)
+        self.win = win
+        self.view = NegotiationView()
+        self.dock = win._dock("Negotiation", self.view, Qt.DockWidgetArea.RightDockWidgetArea)
+        win.tabifyDockWidget(win.preview_dock, self.dock)
+        self.dock.hide()
+        self.selected = ""
+        self.compilation: Compilation | None = None
+        v = self.view
+        v.browser.anchorClicked.connect(self._clicked)
+        v.start_button.clicked.connect(self.start)
+        v.add_button.clicked.connect(self.add_proposal)
+        v.type_button.clicked.connect(self.type_proposal)
+        v.accept_button.clicked.connect(lambda: self.decide(rounds.ACCEPT))
+        v.reject_button.clicked.connect(lambda: self.decide(rounds.REJECT))
+        v.agree_button.clicked.connect(lambda: self.mark(Status.AGREED))
+        v.reopen_button.clicked.connect(lambda: self.mark(Status.OPEN))
+        v.revision_button.clicked.connect(self.issue_revision)
+        v.export_button.clicked.connect(self.export)
+        win.document_changed.connect(lambda *_: self.dock.isVisible() and self.refresh())
+
+    def add_menu(self, menubar: QMenuBar) -> None:
+        """The Negotiate menu, before Help."""
+        menu = QMenu("&Negotiate", menubar)
+        menu.addAction("Negotiation &View", self.show)
+        menu.addAction("&Add Proposal…", lambda: (self.show(), self.add_proposal()))
+        menu.addAction("&Issue Revision", lambda: (self.show(), self.issue_revision()))
+        menu.addAction("&Export Compilation…", lambda: (self.refresh(), self.export()))
+        last = menubar.actions()[-1] if menubar.actions() else None
+        if last is not None:
+            menubar.insertMenu(last, menu)
+        else:
+            menubar.addMenu(menu)
+
+    def show(self) -> None:
+        self.dock.show()
+        self.dock.raise_()
+        self.refresh()
+
+    # --- showing ---------------------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        v, res = self.view, self.win.res
+        neg = res.negotiation
+        under = neg is not None
+        v.start_button.setVisible(not under)
+        for w in (v.add_button, v.revision_button, v.export_button, v.accept_button, v.reject_button,
+                  v.agree_button, v.reopen_button, v.proposer, v.type_button):  # fmt: skip
+            w.setEnabled(under)
+        if neg is None:
+            self.compilation = None
+            v.summary.setText("This draft is not under negotiation. Start the negotiation to take it as the zero "
+                              "draft: its paragraphs keep their numbers from then on.")  # fmt: skip
+            v.browser.setHtml("")
+            return
+        try:
+            self.compilation = rounds.compilation(neg, res)
+        except ResoluteError as exc:
+            v.summary.setText(str(exc))
+            return
+        open_, brackets = rounds.counts(neg, res)
+        pending = len(self.compilation.proposers)
+        v.summary.setText(
+            f"<b>{html.escape(neg.version.capitalize())}</b> · proposals by {pending} delegation"
+            f"{'s' if pending != 1 else ''}: {html.escape(', '.join(self.compilation.proposers) or 'none')} · "
+            f"{open_} open paragraph{'s' if open_ != 1 else ''} · {brackets} bracket{'s' if brackets != 1 else ''}"
+        )
+        scroll = v.browser.verticalScrollBar().value()
+        v.browser.setHtml(compilation_html(self.compilation, self.selected))
+        v.browser.verticalScrollBar().setValue(scroll)
+        self._select(self.selected)
+
+    def _clicked(self, url: QUrl) -> None:
+        if url.scheme() == "entry":
+            self._select(url.path())
+            self.refresh()
+
+    def scroll_to(self, paragraph_id: str) -> None:
+        self.view.browser.scrollToAnchor(f"p-{paragraph_id}")
+
+    def _select(self, paragraph_id: str) -> None:
+        self.selected = paragraph_id
+        entry = self._entry()
+        v = self.view
+        v.proposer.clear()
+        if entry is None:
+            v.where.setText("Select a paragraph")
+            return
+        v.where.setText(f"<b>{html.escape(entry.label)}</b>")
+        neg = self.win.res.negotiation
+        for p in neg.proposals if neg else []:
+            if entry.paragraph_id in p.targets() and p.proposer in entry.proposers:
+                v.proposer.addItem(p.proposer, p.id)
+
+    def _entry(self) -> Entry | None:
+        if self.compilation is None or not self.selected:
+            return None
+        return next(
+            (e for e in self.compilation.entries if e.paragraph_id == self.selected and e.label), None
+        )
+
+    # --- doing ---------------------------------------------------------------------------------------------
+
+    def _run(self, command, **kwargs) -> bool:  # noqa: ANN001
+        self.win.doc.history.seal()
+        try:
+            change = self.win.apply(command, **kwargs)
+        except ResoluteError as exc:
+            self.win.statusBar().showMessage(str(exc), 6000)
+            return False
+        self.win.doc.history.seal()
+        if change is not None:
+            self.win.header.show_header(self.win.res)
+        self.refresh()
+        return change is not None
+
+    def start(self) -> None:
+        self._run(commands.start_negotiation, facilitator=self.win.settings.user_name or "")
+
+    def add_proposal(self) -> None:
+        from app.io.reading import read_document
+        from app.negotiation.proposals import derive
+        from app.negotiation.tracked_reading import authors, proposals_from_tracked
+
+        neg = self.win.res.negotiation
+        path = self.win.prompter.open_path(self.win, "Add a delegation's proposal", PROPOSAL_FILTER)
+        if not path or neg is None:
+            return
+        path = Path(path)
+        try:
+            base = rounds.base_text(neg)
+            data = path.read_bytes() if path.suffix.lower() == ".docx" else b""
+            if data and authors(data, name=path.name):
+                proposals = proposals_from_tracked(data, base, name=path.name, base_version=neg.version)
+            else:
+                name = self.win.prompter.ask_text(self.win, "Who proposes this text?",
+                                                  "Delegation or group (EU, G77 and China …):", "")  # fmt: skip
+                if not name:
+                    return
+                proposals = [derive(base, read_document(path).resolution, name.strip(), neg.version)]
+        except (ResoluteError, OSError) as exc:
+            self.win.prompter.error(self.win, "Cannot read the proposal", str(exc))
+            return
+        self._run(commands.add_proposals, proposals=proposals)
+
+    def type_proposal(self) -> None:
+        """A proposal read out in the room, on the selected paragraph (see `app.negotiation.typed`)."""
+        from app.negotiation.typed import typed_proposal
+
+        neg, entry = self.win.res.negotiation, self._entry()
+        if neg is None or entry is None or entry.kind != "paragraph":
+            self.win.statusBar().showMessage("Select a paragraph of the text first", 4000)
+            return
+        line = self.win.prompter.ask_text(self.win, f"Proposal on {entry.label}",
+                                          'e.g. EU: after "States" insert "and regional organizations"', "")  # fmt: skip
+        if not line:
+            return
+        try:
+            proposal = typed_proposal(rounds.base_text(neg), entry.paragraph_id, line, neg.version)
+        except ResoluteError as exc:
+            self.win.prompter.error(self.win, "Cannot read the proposal", str(exc))
+            return
+        self._run(commands.add_proposals, proposals=[proposal])
+
+    def decide(self, action: str) -> None:
+        proposal_id = self.view.proposer.currentData()
+        if not self.selected or not proposal_id:
+            self.win.statusBar().showMessage("Select a paragraph with a proposal first", 4000)
+            return
+        command = commands.accept if action == rounds.ACCEPT else commands.reject
+        self._run(command, proposal_id=proposal_id, target=self.selected)
+
+    def mark(self, status: Status) -> None:
+        if not self.selected:
+            self.win.statusBar().showMessage("Select a paragraph first", 4000)
+            return
+        self._run(commands.set_status, paragraph_id=self.selected, status=status)
+
+    def issue_revision(self) -> None:
+        if self._run(commands.issue_revision):
+            neg = self.win.res.negotiation
+            self.win.statusBar().showMessage(f"{neg.version} issued; proposals are now made against it", 5000)
+
+    def export(self) -> bool:
+        if self.compilation is None:
+            return False
+        name = Path(self.win._suggested_name(".docx"))
+        suggested = str(name.with_name(name.stem + "-compilation.docx"))
+        path = self.win.prompter.save_path(self.win, "Export the compilation",
+                                           "Word document (*.docx);;Text (*.txt)", suggested)  # fmt: skip
+        if not path:
+            return False
+        path = Path(path) if Path(path).suffix else Path(path).with_suffix(".docx")
+        try:
+            if path.suffix.lower() == ".txt":
+                from app.atomic import write_atomic
+                from app.negotiation.compilation_text import compilation_text
+
+                write_atomic(path, compilation_text(self.compilation).encode("utf-8"))
+            else:
+                from app.negotiation.compilation_docx import write_compilation_docx
+
+                write_compilation_docx(self.compilation, path)
+        except (ResoluteError, OSError) as exc:
+            self.win.prompter.error(self.win, "Could not export", str(exc))
+            return False
+        self.win.statusBar().showMessage(f"Exported {path.name}", 3000)
+        return True
