@@ -1,18 +1,21 @@
 """The command line: check, export, new, templates, compare, amend, compile.
 
-Exit codes: 0 fine, 1 the document has errors (check), 2 the input cannot be read or the command is wrong.
+Exit codes: 0 fine, 1 the document has errors (check), 2 the input cannot be read or the command is wrong,
+3 an internal error (a bug in Resolute: please report the one line it prints).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
 from app.errors import ResoluteError
 from app.findings import Severity
 
+INTERNAL_ERROR = 3
 COMMANDS = ("check", "export", "new", "templates", "compare", "amend", "compile")
 
 
@@ -69,10 +72,24 @@ def run(argv: list[str]) -> int:
         parser.print_help()
         return 2
     try:
+        _refuse_overwriting_an_input(args)
         return _COMMANDS[args.command](args)
     except ResoluteError as exc:
         print(f"resolute: {exc}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        print("resolute: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # noqa: BLE001 - a bug of ours: its own exit code and one line, never exit 1
+        where = exc.__traceback__
+        while where is not None and where.tb_next is not None:
+            where = where.tb_next
+        at = f" at {Path(where.tb_frame.f_code.co_filename).name}:{where.tb_lineno}" if where else ""
+        print(
+            f"resolute: internal error ({type(exc).__name__}{at}): {exc}"[:400].splitlines()[0],
+            file=sys.stderr,
+        )
+        return INTERNAL_ERROR
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -108,6 +125,28 @@ def _export(args: argparse.Namespace) -> int:
         print(f"{args.file.name}: {f.severity.value}: {f.message} [{f.rule}]", file=sys.stderr)
     _write(result.resolution, args.output)
     return 0
+
+
+def _refuse_overwriting_an_input(args: argparse.Namespace) -> None:
+    """`-o` naming a file the command reads would replace it, and lose what Resolute cannot read."""
+    out = getattr(args, "output", None)
+    if out is None:
+        return
+    inputs = [v for k, v in vars(args).items() if k != "output" and isinstance(v, Path)]
+    inputs += [Path(v.partition("=")[2] or v) for v in getattr(args, "proposals", None) or []]
+    for path in inputs:
+        if _same_file(path, out):
+            raise ResoluteError(
+                f"the output {out.name} is a file this command reads: choose another name (what Resolute "
+                "cannot read, such as embedded content, would be lost)"
+            )
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return b.exists() and a.exists() and os.path.samefile(a, b)
+    except OSError:
+        return False
 
 
 def _write(res, out: Path) -> None:

@@ -91,7 +91,7 @@ def _pid_alive(pid: object) -> bool:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
-    except (PermissionError, OSError, SystemError):
+    except (PermissionError, OSError, SystemError, OverflowError):
         return True  # exists but not ours, or a platform that cannot tell: leave its files alone
     return True
 
@@ -107,16 +107,31 @@ def find_recoverable(folder: Path | None = None) -> list[Recoverable]:
         return out
     for path in folder.glob(f"*{SUFFIX}"):
         try:
-            data = _read(path)
-        except InputError:
-            continue
-        if _pid_alive(data.get("pid")):
-            continue
-        source = data.get("source")
-        title = ""
-        with contextlib.suppress(AttributeError, TypeError):
-            title = data["document"].get("title") or ""
-        out.append(
-            Recoverable(path, Path(source) if source else None, float(data.get("saved_at") or 0), title)
-        )
+            item = _recoverable(path)
+        except (InputError, ValueError, TypeError, OverflowError):
+            continue  # damaged: left where it is, never a reason not to start
+        if item is not None:
+            out.append(item)
     return sorted(out, key=lambda r: r.saved_at, reverse=True)
+
+
+def _recoverable(path: Path) -> Recoverable | None:
+    data = _read(path)
+    if _pid_alive(data.get("pid")):
+        return None
+    source = data.get("source")
+    title = data["document"].get("title") if isinstance(data["document"], dict) else ""
+    return Recoverable(
+        path,
+        Path(source) if isinstance(source, str) and source else None,
+        float(data.get("saved_at") or 0),
+        title if isinstance(title, str) else "",
+    )
+
+
+def set_aside(item: Recoverable) -> Path:
+    """Keep a recovery file that could not be read under a name no start offers again; returns it."""
+    aside = item.path.with_name(item.path.name.removesuffix(SUFFIX) + ".unreadable.json")
+    with contextlib.suppress(OSError):
+        item.path.replace(aside)
+    return aside

@@ -1112,8 +1112,8 @@ class MainWindow(QMainWindow):
                 try:
                     res = item.load()
                 except ResoluteError as exc:
-                    self.prompter.error(self, "Cannot recover", str(exc))
-                    item.discard()
+                    aside = recovery.set_aside(item)  # never deleted: a later version may read it
+                    self.prompter.error(self, "Cannot recover", f"{exc}. The file is kept as {aside}")
                     continue
                 doc = edits.Document(res, path=item.source)
                 doc.history.mark_modified()

@@ -7,7 +7,10 @@ from pathlib import Path
 
 from app.errors import InputError
 from app.findings import Finding, Severity
-from app.model import MAX_LEVELS, Resolution
+from app.model import MAX_LEVELS, Header, Resolution
+from app.templates import all_templates
+
+DEFAULT_TEMPLATE = Header().template
 
 MAX_INPUT_BYTES = 50 * 1024 * 1024
 
@@ -38,6 +41,14 @@ def _read_bytes(path: Path) -> bytes:
 def read_document(path: Path | str) -> ImportResult:
     """Read a .json project, .docx, UN XML or plain-text file into the model. Raises InputError."""
     result = _read(Path(path))
+    template = result.resolution.header.template
+    if template not in all_templates():  # a template of a newer Resolute, or one removed: open all the same
+        result.resolution.header.template = DEFAULT_TEMPLATE
+        result.findings.append(Finding(
+            "import.template", Severity.WARNING,
+            f"the organ template '{template}' is not known here: the draft opens with "
+            f"{all_templates()[DEFAULT_TEMPLATE].name}; choose its organ in the details",
+        ))  # fmt: skip
     lifted = clamp_levels(result.resolution)
     if lifted:
         result.findings.append(Finding(

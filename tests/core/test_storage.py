@@ -181,3 +181,26 @@ def test_damaged_version_2_parts_are_refused_in_one_line():
     data["instructions"][0]["action"] = "explode"
     with pytest.raises(InputError, match="damaged"):
         loads(json.dumps(data))
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [b"not json", b'{"document": 3}', b'{"document": {}, "saved_at": "yesterday", "pid": 1}',
+     b'{"document": {}, "pid": 99999999999999999999, "source": 7}', b'[1, 2]'],
+)  # fmt: skip
+def test_damaged_recovery_files_are_skipped_and_kept(tmp_path, payload: bytes) -> None:
+    from app import recovery
+
+    folder = tmp_path / "recovery"
+    folder.mkdir()
+    bad = folder / f"x{recovery.SUFFIX}"
+    bad.write_bytes(payload)
+    good = recovery.Autosaver(folder)
+    good.save(sample(), source=None)
+    found = recovery.find_recoverable(folder)  # no exception: a damaged file never stops the editor starting
+    assert good.path not in [r.path for r in found]  # ours is skipped while this process runs
+    assert bad.exists()  # never deleted: a later version may read it
+    for item in found:  # what is offered but cannot be read is set aside, not deleted
+        with pytest.raises(InputError):
+            item.load()
+        assert recovery.set_aside(item).exists()
