@@ -407,16 +407,34 @@ def _tail_owner(line: Line, state: _State) -> int | None:
 _SECTION_MARK = re.compile(r"^(?:[IVXLC]{1,6}|[A-H])\.?$")
 
 
-def _is_section_heading(line: Line, plain: str, state: _State) -> bool:
-    """A section heading of an omnibus resolution: Resolute's heading style, or a bare numeral ("II", "B.")
-    and the unpunctuated title line after it."""
+def _is_section_heading(line: Line, plain: str, state: _State, following: Line | None = None) -> bool:
+    """A section heading: Resolute's heading style; a bare numeral ("II", "B.") and the unpunctuated title
+    line after it (omnibus resolutions); or, as Security Council sanctions resolutions group their operative
+    paragraphs, a short unpunctuated line with a capital right before a numbered paragraph ("Travel ban")."""
     if line.style == _SECTION_STYLE:
         return True
     if line.label or line.in_table or not (state.res.preamble or state.res.operative):
         return False
     if _SECTION_MARK.match(plain):
         return True
-    return bool(state.heading) and not plain.endswith((",", ";", ":", ".")) and len(plain) < 200
+    unpunctuated = not plain.endswith((",", ";", ":", "."))
+    if state.heading:
+        return unpunctuated and len(plain) < 200
+    numbered_next = following is not None and (
+        bool(following.label) or bool(re.match(r"\d{1,3}\.\s", following.plain.strip()))
+    )
+    return (
+        numbered_next
+        and unpunctuated
+        and plain[:1].isupper()
+        and len(plain) <= 80
+        and len(plain.split()) <= 8
+    )
+
+
+def _next_line(lines: list[Line], i: int) -> Line | None:
+    """The next line with text after line i."""
+    return next((line for line in lines[i + 1 : i + 4] if line.plain.strip()), None)
 
 
 def _place(lines: list[Line], state: _State, typed: dict[str, str], texts: dict[str, str],
@@ -448,7 +466,7 @@ def _place(lines: list[Line], state: _State, typed: dict[str, str], texts: dict[
             state.stack, state.indents, state.levels = [], [], {}
             continue
 
-        if _is_section_heading(line, plain, state):
+        if _is_section_heading(line, plain, state, _next_line(lines, i)):
             state.heading.append(inline.unparse(tidy(_spans(line.pieces, typed))).strip())
             continue
 

@@ -461,7 +461,11 @@ class _Reader:
             if closing or _CLOSING.match(p.text):
                 closing.append(p.text)
                 continue
-            if p.kind == "heading" or (pending_heading and p.kind == "plain" and not _ends(p.text)):
+            if (
+                p.kind == "heading"
+                or (pending_heading and p.kind == "plain" and not _ends(p.text))
+                or (numbered and _unnumbered_heading(p, paras[i + 1] if i + 1 < len(paras) else None))
+            ):
                 pending_heading.append(p.text)
                 continue
             if amendment and p.kind in ("plain", "num") and instruction_sentence(p.text):
@@ -870,6 +874,23 @@ def _looks_operative(text: str) -> bool:
     m = _OPENER_MARK.match(text)
     probe = m.group("t") if m else _MARK_RE.sub("", text)
     return bool(_detect(probe, Part.OPERATIVE, None)) and not _detect(probe, Part.PREAMBLE, None)
+
+
+def _unnumbered_heading(p: _Para, following: _Para | None) -> bool:
+    """A heading over operative paragraphs with no numeral of its own, as Security Council sanctions
+    resolutions group them ("Travel ban", "Asset freeze", "Panel of Experts"): a short line that starts with
+    a capital, ends with no punctuation and stands right before a numbered paragraph."""
+    text = _MARK_RE.sub("", p.text).strip()
+    return (
+        p.kind == "plain"
+        and following is not None
+        and following.kind == "num"
+        and 0 < len(text) <= 80
+        and len(text.split()) <= 8
+        and text[:1].isupper()
+        and not _ends(text)
+        and not _CLOSING.match(text)
+    )
 
 
 def _ends(text: str) -> bool:
