@@ -138,8 +138,9 @@ def sponsor_line(res: Resolution) -> tuple[str, str]:
         DocumentKind.AMENDMENT: f"amendment to draft resolution {h.amends}".rstrip(),
     }[h.kind]
     names = join_names(h.sponsors)
-    if not names:
-        return kind[0].upper() + kind[1:], ""
+    if not names:  # a Chair's or President's draft: "Draft resolution submitted by the Chair of ..."
+        line = kind[0].upper() + kind[1:]
+        return (f"{line} submitted by {h.submitted_by}" if h.submitted_by else line), h.sponsor_note
     note = h.sponsor_note
     behalf = BEHALF_NOTE.match(note)
     if h.on_behalf_of and (not note or (behalf and behalf.group(1).strip() != h.on_behalf_of)):

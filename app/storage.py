@@ -76,6 +76,7 @@ def to_dict(res: Resolution) -> dict[str, Any]:
             **(
                 {"sponsor_note": h.sponsor_note} if h.sponsor_note else {}
             ),  # optional: older readers ignore it
+            **({"submitted_by": h.submitted_by} if h.submitted_by else {}),
             "kind": h.kind.value,
             "amends": h.amends,
             "job_number": h.job_number,
@@ -213,6 +214,7 @@ def _from_v2(data: dict[str, Any]) -> Resolution:
         sponsors=[_str(s) for s in h.get("sponsors") or []],
         on_behalf_of=_str(h.get("on_behalf_of")),
         sponsor_note=_str(h.get("sponsor_note")),
+        submitted_by=_str(h.get("submitted_by")),
         kind=DocumentKind(h.get("kind") or DocumentKind.DRAFT_RESOLUTION.value),
         amends=_str(h.get("amends")),
         job_number=_str(h.get("job_number")),

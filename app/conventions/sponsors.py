@@ -19,7 +19,7 @@ def check(res: Resolution) -> list[Finding]:
     out: list[Finding] = []
     h = res.header
     names = [n.strip() for n in h.sponsors]
-    if not [n for n in names if n] and h.kind is not DocumentKind.AMENDMENT:
+    if not [n for n in names if n] and h.kind is not DocumentKind.AMENDMENT and not h.submitted_by:
         add(out, finding(
             "sponsors.missing", Severity.INFO,
             "No sponsors: only a draft submitted by the Chair or a Vice-Chair is issued without a sponsor line.",

@@ -322,7 +322,8 @@ def _read_text_blocks(
 
 
 _KIND_END = re.compile(r"(?:draft (?:resolution|decision)|amendments? to (?:the )?(?:revised )?draft (?:resolution|decision)"
-                       r"(?:\s+\S+)?)\s*$", re.IGNORECASE)  # fmt: skip
+                       r"(?:\s+\S+)?|^(?:revised )?draft (?:resolution|decision) submitted by .+)\s*$",
+                       re.IGNORECASE)  # fmt: skip
 
 
 def _has_state(line: str) -> bool:
@@ -379,10 +380,28 @@ def _split_at_sponsors(text_blocks: list[tuple[int, list[str]]]) -> list[tuple[i
                 start -= 1
             else:
                 break
+        if _SUBMITTED_BY.match(lines[end].strip()):  # "... submitted by the Vice-Chair of the Committee,"
+            while end + 1 < len(lines) and _submitted_by_goes_on(lines[end], lines[end + 1]):
+                end += 1  # "Weronika Garbacz (Poland), on the basis of informal consultations on ..."
         for part in (lines[:start], lines[start : end + 1], lines[end + 1 :]):
             if part:
                 out.append((seen, part))
     return out
+
+
+_SUBMITTED_BY = re.compile(r"^(?:revised )?draft (?:resolution|decision) submitted by\b", re.IGNORECASE)
+
+
+def _submitted_by_goes_on(line: str, following: str) -> bool:
+    """The line after "submitted by the Vice-Chair of the Committee," continues it: after a comma or an
+    unfinished phrase, or when it opens with a name in brackets' reach ("Weronika Garbacz (Poland)")."""
+    line, following = line.strip(), following.strip()
+    return bool(following) and (
+        line.endswith((",", "of", "the", "on", "by"))
+        or following[:1].islower()
+        or following.startswith("(")
+        or bool(re.match(r"^[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)* \([A-Z][^)]*\)", following))
+    )
 
 
 def _split_item_titles(lines: list[str], count: int) -> list[list[str]]:
@@ -421,10 +440,16 @@ def _read_sponsors(out: HeaderResult, text: str) -> None:
     if behalf:
         h.on_behalf_of = behalf.group("group").strip()
         names = ON_BEHALF.sub("", names)
+    rest = (m.group("rest") or "").strip()
+    if rest:  # "Draft resolution submitted by the Chair of the Committee following informal consultations"
+        h.submitted_by = re.sub(r"^submitted by\s+", "", rest, flags=re.IGNORECASE).rstrip(" .*")
+        if names and not _has_state(names):
+            # no sponsors: what stood before it is the end of the agenda item's title, run on in the text
+            if h.agenda_items:
+                item = h.agenda_items[-1]
+                item.title = f"{item.title} {names}".strip() if not item.title.endswith(names) else item.title
+            names = ""
     h.sponsors = split_sponsors(names)
-    if m.group("rest"):
-        out.findings.append(Finding("import.sponsor-note", Severity.INFO,
-                                    f"sponsor line reads “{text.strip()}”: no sponsors recorded"))  # fmt: skip
 
 
 def star_note(out: HeaderResult, text: str, *, marked: bool = False) -> bool:
