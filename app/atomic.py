@@ -1,25 +1,77 @@
-"""Atomic file writing: a save either completes or leaves the previous file exactly as it was."""
+"""Atomic file writing: a save either completes or leaves the previous file exactly as it was.
+
+Every name that is replaced (the file and its backup `name~`) is replaced by a rename, never written in place,
+so a kill or a full disk at any moment leaves each of them whole. Temporary files are named
+`.NAME.PID.RANDOM.tmp` beside the file; those of a process that is no longer running are removed on the next
+save of the same file, so killed saves cannot pile up.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import os
-import shutil
-import tempfile
+import secrets
+import stat
+import time
 from pathlib import Path
 
 from app.errors import SaveError
+
+TEMP_SUFFIX = ".tmp"
+STALE_SECONDS = 3600  # a temporary this old is stale even if its process id has been reused
+
+
+def backup_path(path: Path) -> Path:
+    return path.with_name(path.name + "~")
 
 
 def write_atomic(path: Path, data: bytes, *, backup: bool = False) -> None:
     """Write `data` to `path` through a temporary file in the same folder, flushed, fsynced and renamed.
 
-    With `backup`, the file being replaced is kept beside it as `name~`.
+    A symlink is followed: the file it points to is replaced and the link stays. The file keeps its permission
+    bits; a new file gets the usual ones (0666 less the umask). With `backup`, the file being replaced is kept
+    beside it as `name~` (a symlink named `name~` is replaced, never written through).
     """
-    path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
+    path = _target(Path(path))
+    folder = path.parent
+    _remove_stale_temps(folder, path.name)
+    mode = _mode_of(path)
+    tmp = _create_temp(folder, path.name, data, mode)
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        if backup and path.is_file():
+            _keep_backup(path)
+        os.replace(tmp, path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise SaveError(f"cannot save {path.name}: {exc.strerror or exc}") from None
+    _sync_folder(folder)
+
+
+def _target(path: Path) -> Path:
+    """The file a save must replace: a symlink's target (resolved through chains), else the path itself."""
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))
+    return path if str(path.parent) else Path(".") / path
+
+
+def _mode_of(path: Path) -> int | None:
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        return None
+
+
+def _temp_name(name: str) -> str:
+    return f".{name}.{os.getpid()}.{secrets.token_hex(4)}{TEMP_SUFFIX}"
+
+
+def _create_temp(folder: Path, name: str, data: bytes, mode: int | None) -> Path:
+    """A new temporary file holding `data`, on disk (fsynced), with `mode` if given."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    tmp = folder / _temp_name(name)
+    try:
+        fd = os.open(tmp, flags, 0o666)  # the umask applies, as for any new file
     except OSError as exc:
         raise SaveError(f"cannot write in {folder}: {exc.strerror or exc}") from None
     try:
@@ -27,10 +79,73 @@ def write_atomic(path: Path, data: bytes, *, backup: bool = False) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        if backup and path.exists():
-            shutil.copy2(path, path.with_name(path.name + "~"))
-        os.replace(tmp, path)
+        if mode is not None:
+            os.chmod(tmp, mode)
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
-        raise SaveError(f"cannot save {path.name}: {exc.strerror or exc}") from None
+        raise SaveError(f"cannot save {name}: {exc.strerror or exc}") from None
+    return tmp
+
+
+def _keep_backup(path: Path) -> None:
+    """Make `name~` the current file, by a hard link renamed over it (or, where links are not supported,
+    a fsynced copy renamed over it): `name~` is never half written and a symlink there is replaced."""
+    target = backup_path(path)
+    tmp = path.parent / _temp_name(target.name)
+    try:
+        os.link(path, tmp)
+    except OSError:
+        tmp = _create_temp(path.parent, target.name, path.read_bytes(), _mode_of(path))
+    try:
+        os.replace(tmp, target)
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def _remove_stale_temps(folder: Path, name: str) -> None:
+    """Remove temporaries of `name` and `name~` left by saves that were killed."""
+    now = time.time()
+    for prefix in (f".{name}.", f".{name}~."):
+        try:
+            candidates = [
+                p for p in folder.iterdir() if p.name.startswith(prefix) and p.name.endswith(TEMP_SUFFIX)
+            ]
+        except OSError:
+            return
+        for tmp in candidates:
+            parts = tmp.name[len(prefix) : -len(TEMP_SUFFIX)].split(".")
+            if len(parts) != 2 or not parts[0].isascii() or not parts[0].isdigit() or len(parts[0]) > 10:
+                continue  # not one of ours
+            with contextlib.suppress(OSError):
+                old = now - tmp.lstat().st_mtime > STALE_SECONDS
+                if old or not _process_alive(int(parts[0])):
+                    tmp.unlink()
+
+
+def _process_alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True  # a failed save of ours removes its own temporary; one here may be in flight
+    if os.name == "nt":
+        return True  # no cheap check: the age rule above clears these
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # exists, not ours
+    return True
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable (POSIX); where a folder cannot be opened this is skipped."""
+    if os.name == "nt":
+        return
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)

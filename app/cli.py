@@ -1,12 +1,14 @@
 """The command line: check, export, new, templates, compare.
 
-Exit codes: 0 fine, 1 the document has errors (check), 2 the input cannot be read or the command is wrong.
+Exit codes: 0 fine, 1 the document has errors (check), 2 the input cannot be read or the command is wrong,
+3 an internal error (a bug in Resolute: one line on stderr, no traceback).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -14,6 +16,7 @@ from app.errors import ResoluteError
 from app.findings import Severity
 
 COMMANDS = ("check", "export", "new", "templates", "compare")
+EXIT_ERRORS, EXIT_INPUT, EXIT_INTERNAL = 1, 2, 3
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -57,7 +60,15 @@ def run(argv: list[str]) -> int:
         return _COMMANDS[args.command](args)
     except ResoluteError as exc:
         print(f"resolute: {exc}", file=sys.stderr)
-        return 2
+        return EXIT_INPUT
+    except Exception as exc:  # a bug, not the user's file: its own code, and one line instead of a traceback
+        detail = str(exc).splitlines()[0][:200] if str(exc) else ""
+        print(
+            f"resolute: internal error ({exc.__class__.__name__}{': ' + detail if detail else ''}); "
+            "please report it with the file",
+            file=sys.stderr,
+        )
+        return EXIT_INTERNAL
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -78,17 +89,29 @@ def _check(args: argparse.Namespace) -> int:
         errors = sum(f.severity is Severity.ERROR for f in findings)
         warnings = sum(f.severity is Severity.WARNING for f in findings)
         print(f"{errors} errors, {warnings} warnings, {len(findings) - errors - warnings} notes")
-    return 1 if any(f.severity is Severity.ERROR for f in findings) else 0
+    return EXIT_ERRORS if any(f.severity is Severity.ERROR for f in findings) else 0
 
 
 def _export(args: argparse.Namespace) -> int:
     from app.io.reading import read_document
 
+    _refuse_overwriting(args.output, args.file)
     result = read_document(args.file)
     for f in result.findings:
         print(f"{args.file.name}: {f.severity.value}: {f.message} [{f.rule}]", file=sys.stderr)
     _write(result.resolution, args.output)
     return 0
+
+
+def _refuse_overwriting(out: Path, *inputs: Path) -> None:
+    """The output must not replace an input: what the reader could not keep would be lost with it."""
+    for source in inputs:
+        try:
+            same = os.path.samefile(out, source)
+        except OSError:  # the output does not exist yet (or the input cannot be read: the reader says so)
+            same = False
+        if same:
+            raise ResoluteError(f"{out.name} is the input file: write the output to a new file")
 
 
 def _write(res, out: Path) -> None:
@@ -135,6 +158,7 @@ def _compare(args: argparse.Namespace) -> int:
     from app.compare.tracked import write_tracked_docx
     from app.io.reading import read_document
 
+    _refuse_overwriting(args.output, args.base, args.new)
     base = read_document(args.base).resolution
     new = read_document(args.new).resolution
     write_tracked_docx(base, new, args.output)

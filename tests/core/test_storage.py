@@ -104,12 +104,10 @@ def test_unwritable_folder_gives_save_error(tmp_path):
 
 
 def test_permission_denied_gives_save_error(tmp_path, monkeypatch):
-    import tempfile
-
     def deny(*args, **kwargs):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(tempfile, "mkstemp", deny)
+    monkeypatch.setattr(os, "open", deny)
     with pytest.raises(SaveError, match="Permission denied"):
         save_project(sample(), tmp_path / "x.json")
     assert not (tmp_path / "x.json").exists()
