@@ -60,9 +60,14 @@ def test_backup_is_replaced_by_rename_never_written_in_place(tmp_path, monkeypat
 
 def test_stale_temporaries_of_killed_saves_are_removed_on_the_next_save(tmp_path):
     path = tmp_path / "draft.json"
-    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    gone = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True
+    )
     dead_pid = int(gone.stdout)
-    stale = [tmp_path / f".draft.json.{dead_pid}.0a1b2c3d.tmp", tmp_path / f".draft.json~.{dead_pid}.9f8e7d6c.tmp"]
+    stale = [
+        tmp_path / f".draft.json.{dead_pid}.0a1b2c3d.tmp",
+        tmp_path / f".draft.json~.{dead_pid}.9f8e7d6c.tmp",
+    ]
     for p in stale:
         p.write_bytes(b"x" * 1000)
     foreign = [tmp_path / ".draft.json.notes.tmp", tmp_path / f".other.json.{dead_pid}.0a1b2c3d.tmp"]
