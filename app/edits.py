@@ -17,7 +17,7 @@ from typing import Any
 from app import inline
 from app.findings import Finding, Fix
 from app.history import Change, Entry, History
-from app.model import AgendaItem, Footnote, Header, Paragraph, Part, Resolution, new_id
+from app.model import MAX_DEPTH, AgendaItem, Footnote, Header, Paragraph, Part, Resolution, height, new_id
 
 TEXT_FIELDS = ("opener", "text", "tail")
 
@@ -328,6 +328,8 @@ def indent_paragraph(doc: Document, *, paragraph_id: str) -> Change:
     if at == 0:
         raise EditError("the first paragraph of a list has nothing to go under")
     para, new_parent = items[at], items[at - 1]
+    if depth_of(doc.resolution, paragraph_id) + 1 + height(para) > MAX_DEPTH:
+        raise EditError(f"subparagraphs go at most {MAX_DEPTH} levels deep (UN drafts use four)")
 
     def apply() -> None:
         items.remove(para)

@@ -18,7 +18,7 @@ from typing import Any
 
 from app.atomic import write_atomic
 from app.errors import InputError, ProjectVersionError
-from app.model import AgendaItem, DocumentKind, Footnote, Header, Paragraph, Resolution, new_id
+from app.model import MAX_DEPTH, AgendaItem, DocumentKind, Footnote, Header, Paragraph, Resolution, new_id
 
 FORMAT = "resolute"
 VERSION = 1
@@ -137,9 +137,6 @@ def _from_v1(data: dict[str, Any]) -> Resolution:
         note = Footnote(text=_str(f.get("text")), id=_str(f.get("id")) or new_id())
         res.footnotes[note.id] = note
     return res
-
-
-MAX_DEPTH = 8
 
 
 def _para_from_dict(d: dict[str, Any], seen: set[str], depth: int) -> Paragraph:

@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.errors import InputError
-from app.findings import Finding
-from app.model import Resolution
+from app.findings import Finding, Severity
+from app.model import MAX_DEPTH, Part, Resolution, limit_depth
 
 MAX_INPUT_BYTES = 50 * 1024 * 1024
 
@@ -16,6 +16,14 @@ MAX_INPUT_BYTES = 50 * 1024 * 1024
 class ImportResult:
     resolution: Resolution
     findings: list[Finding] = field(default_factory=list)  # what could not be placed, and notes on the import
+
+    def __post_init__(self) -> None:
+        """Every reader's model stays within the depth the editor and the project file accept."""
+        lifted = sum(limit_depth(self.resolution.part(part)) for part in Part)
+        if lifted:
+            self.findings.append(Finding("import.depth", Severity.WARNING,
+                                         f"{lifted} subparagraph(s) nested deeper than {MAX_DEPTH} levels were "
+                                         f"lifted to level {MAX_DEPTH}, in reading order"))  # fmt: skip
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -50,8 +58,10 @@ def read_document(path: Path | str) -> ImportResult:
         raise describe_ole(data, name=path.name)
     if suffix == ".json" or data.lstrip()[:1] == b"{":
         from app.storage import loads
+        from app.templates import settle_template
 
-        return ImportResult(loads(_decode(data, path.name)))
+        res = loads(_decode(data, path.name))
+        return ImportResult(res, settle_template(res))
     if suffix in (".xml", ".akn") or data.lstrip()[:5] == b"<?xml" or data.lstrip()[:1] == b"<":
         from app.io.akn_reader import read_akn
 

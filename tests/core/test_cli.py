@@ -117,3 +117,14 @@ def test_export_onto_its_own_input_is_refused_and_the_input_kept(tmp_path, capsy
     base = tmp_path / "base.json"
     assert run(["export", str(CLI / "clean.txt"), "-o", str(base)]) == 0
     assert run(["compare", str(base), str(CLI / "clean.txt"), "-o", str(base)]) == 2
+
+
+def test_unknown_template_is_checked_and_exported_with_the_default(tmp_path, capsys):
+    project = tmp_path / "draft.json"
+    assert run(["new", "--template", "ga-c1", "-o", str(project)]) == 0
+    data = json.loads(project.read_text(encoding="utf-8"))
+    data["header"]["template"] = "no-such-organ"
+    project.write_text(json.dumps(data), encoding="utf-8")
+    assert run(["check", str(project)]) in (0, 1)
+    assert "no template 'no-such-organ'" in capsys.readouterr().out
+    assert run(["export", str(project), "-o", str(tmp_path / "out.docx")]) == 0

@@ -119,6 +119,25 @@ def test_move_between_parts_converts_the_opener(qtbot, window: MainWindow) -> No
     assert window.res.preamble[-1].opener == "Noting"
 
 
+def test_tab_past_the_depth_limit_says_so_and_changes_nothing(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+    from app.model import MAX_DEPTH
+
+    draft(qtbot, window)
+    for level in range(MAX_DEPTH + 1):  # Enter after the deepest, then Tab: one level further each time
+        qtbot.keyClick(rows(window)[-1].text, Qt.Key.Key_Return)
+        last = rows(window)[-1]
+        last.text.setFocus()
+        qtbot.keyClicks(last.text, f"level {level + 1}")
+        undo = window.action(ActionId.UNDO).text()
+        qtbot.keyClick(last.text, Qt.Key.Key_Tab)
+    assert window.action(ActionId.UNDO).text() == undo  # the refused Tab left the undo stack as it was
+    assert "levels deep" in window.statusBar().currentMessage()
+    depth, node = 0, window.res.operative[-1]
+    while node.subparagraphs:
+        depth, node = depth + 1, node.subparagraphs[-1]
+    assert depth == MAX_DEPTH and node.text == f"level {MAX_DEPTH + 1}"  # stayed beside the deepest
+
+
 def test_tab_indents_a_subparagraph(qtbot, window: MainWindow) -> None:  # noqa: ANN001
     draft(qtbot, window)
     third = rows(window)[3]  # "2. Invites"
