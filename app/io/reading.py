@@ -72,16 +72,20 @@ def read_document(path: Path | str) -> ImportResult:
 
 
 def _decode(data: bytes, name: str) -> str:
-    encodings: tuple[str, ...] = ("utf-8-sig",)
-    head = data[:4096]
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        encodings = ("utf-8-sig", "utf-16")
-    elif b"\x00" in head:  # UTF-16 without a byte-order mark has a NUL in every other byte of Latin text
-        le, be = head[1::2].count(0) > len(head) // 4, head[::2].count(0) > len(head) // 4
-        encodings = ("utf-16-le",) if le else ("utf-16-be",) if be else encodings
-    for encoding in encodings:
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise InputError(f"{name} is not UTF-8 text (save it as UTF-8, or open the Word file instead)")
+    """Text in UTF-8 (the default), or UTF-16/UTF-32 with or without a byte-order mark."""
+    from app.io.safe_xml import sniff_encoding
+
+    encoding = sniff_encoding(data) or "utf-8"
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        if encoding.startswith("utf-8"):
+            raise InputError(
+                f"{name} is not UTF-8 text (save it as UTF-8, or open the Word file instead)"
+            ) from None
+        raise InputError(
+            f"{name} looks like {encoding.upper()} text but is not valid {encoding.upper()}"
+        ) from None
+    if text.count("\x00") > max(8, len(text) // 100):  # a stray one is dropped like any control character
+        raise InputError(f"{name} is full of NUL characters, so it is not plain text (save it as UTF-8)")
+    return text
