@@ -8,6 +8,7 @@ import re
 from app.conventions import dates, organs
 from app.conventions.base import add, finding
 from app.conventions.text import field_text
+from app.digits import to_int
 from app.findings import Finding, Fix, Severity
 from app.model import DocumentKind, Resolution
 from app.templates import Template, template_for_symbol
@@ -82,7 +83,7 @@ def _symbol(res: Resolution, template: Template) -> list[Finding]:
         ))  # fmt: skip
     elif h.session and "{session}" in template.symbol_pattern:
         m = re.search(r"/(\d+)/", symbol)
-        if m and int(m.group(1)) != h.session:
+        if m and to_int(m.group(1)) != h.session:
             add(out, finding(
                 "header.symbol", Severity.WARNING,
                 f"The symbol '{symbol}' is of session {m.group(1)}, the header says session {h.session}.",

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from app import inline
+from app.digits import to_int
 from app.errors import InputError
 from app.formatting import letters, roman
 from app.io.safe_xml import parse_xml
@@ -80,7 +81,7 @@ class Styles:
                 num_id=_val(num.find(wtag("numId")))
                 if num is not None and num.find(wtag("numId")) is not None
                 else None,
-                ilvl=int(ilvl) if ilvl and ilvl.isdigit() else None,
+                ilvl=to_int(ilvl, max_digits=1),
                 left=_twips(ind),
             )
             if st.get(wtag("type")) == "paragraph" and st.get(wtag("default")) in ("1", "true"):
@@ -104,11 +105,7 @@ class Styles:
 def _twips(ind: etree._Element | None) -> int | None:
     if ind is None:
         return None
-    value = ind.get(wtag("left")) or ind.get(wtag("start"))
-    try:
-        return int(value) if value is not None else None
-    except ValueError:
-        return None
+    return to_int(ind.get(wtag("left")) or ind.get(wtag("start")), signed=True, max_digits=6)
 
 
 _FORMATS = {
@@ -128,6 +125,9 @@ class Level:
     text: str = "%1."
 
 
+MAX_START_DIGITS = 5  # Word's own limit on a list's start value is 32767
+
+
 class Numbering:
     """Word's automatic numbering: labels computed from numbering.xml, counters kept per abstract list."""
 
@@ -140,16 +140,17 @@ class Numbering:
             return
         for ab in root.findall(wtag("abstractNum")):
             self.abstract[ab.get(wtag("abstractNumId")) or ""] = {
-                int(lvl.get(wtag("ilvl")) or 0): self._level(lvl) for lvl in ab.findall(wtag("lvl"))
+                to_int(lvl.get(wtag("ilvl")), 0, max_digits=1): self._level(lvl)
+                for lvl in ab.findall(wtag("lvl"))
             }
         for num in root.findall(wtag("num")):
             starts: dict[int, int] = {}
             levels: dict[int, Level] = {}
             for ov in num.findall(wtag("lvlOverride")):
-                ilvl = int(ov.get(wtag("ilvl")) or 0)
-                so = _val(ov.find(wtag("startOverride")))
-                if so and so.lstrip("-").isdigit():
-                    starts[ilvl] = int(so)
+                ilvl = to_int(ov.get(wtag("ilvl")), 0, max_digits=1)
+                so = to_int(_val(ov.find(wtag("startOverride"))), signed=True, max_digits=MAX_START_DIGITS)
+                if so is not None:
+                    starts[ilvl] = so
                 if ov.find(wtag("lvl")) is not None:
                     levels[ilvl] = self._level(ov.find(wtag("lvl")))
             self.nums[num.get(wtag("numId")) or ""] = (
@@ -160,9 +161,8 @@ class Numbering:
 
     @staticmethod
     def _level(lvl: etree._Element) -> Level:
-        start = _val(lvl.find(wtag("start")))
         return Level(
-            start=int(start) if start and start.lstrip("-").isdigit() else 1,
+            start=to_int(_val(lvl.find(wtag("start"))), 1, signed=True, max_digits=MAX_START_DIGITS),
             fmt=_val(lvl.find(wtag("numFmt"))) or "decimal",
             text=_val(lvl.find(wtag("lvlText"))) or "",
         )
@@ -380,14 +380,14 @@ class Walker:
         key = f"{tag[:3]}{docx_id}"
         if key in self.note_ids:
             return self.note_ids[key]
-        paras = self.notes.get(key, [])
+        note = Footnote()
+        self.res.footnotes[note.id] = note
+        self.note_ids[key] = note.id  # before its text is read: a note that refers to itself finds it
         texts = []
-        for p in paras:
+        for p in self.notes.get(key, []):
             spans = tidy([inline.Span(x.text, x.italic) for x in self.pieces(p, in_note=True) if not x.note])
             texts.append(inline.unparse(spans))
-        note = Footnote(text=" ".join(t for t in texts if t))
-        self.res.footnotes[note.id] = note
-        self.note_ids[key] = note.id
+        note.text = " ".join(t for t in texts if t)
         return note.id
 
 
@@ -474,7 +474,9 @@ def read_lines(root: etree._Element, walker: Walker) -> list[Line]:
         )
         if num_id is None:
             num_id = walker.styles.first(style, "num_id")  # type: ignore[assignment]
-        ilvl = int(ilvl_s) if ilvl_s and ilvl_s.isdigit() else walker.styles.first(style, "ilvl")
+        ilvl = to_int(ilvl_s, max_digits=1)
+        if ilvl is None:
+            ilvl = walker.styles.first(style, "ilvl")
         left = _twips(ppr.find(wtag("ind"))) if ppr is not None else None
         if left is None:
             left = walker.styles.first(style, "left")  # type: ignore[assignment]
