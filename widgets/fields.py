@@ -95,7 +95,9 @@ class OpenerField(QLineEdit):
         self.setFont(font)
         self.setFrame(False)
         self.setPlaceholderText("Opener")
-        self.installEventFilter(_shared_guard())  # undo keys and menu entries go to the document's one history
+        self.installEventFilter(
+            _shared_guard()
+        )  # undo keys and menu entries go to the document's one history
         self.column = 120  # the narrowest an opener field gets
         self._quiet = False
         # textChanged, not textEdited: a choice from the completer is an edit too
