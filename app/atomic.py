@@ -1,111 +1,147 @@
 """Atomic file writing: a save either completes or leaves the previous file exactly as it was.
 
-The new content goes to a temporary file in the same folder, flushed and fsynced, then renamed over the
-file. The previous version, when kept, is renamed into place the same way (`name~`), so a full disk or a
-killed process never leaves a truncated file or backup. A project that is a symbolic link is updated where
-the link points (the link stays); a `name~` that is a link is replaced, never written through. The file keeps
-its permissions (a project shared read-only with colleagues stays so). Temporary files left by a save that was
-killed are removed by the next save of the same file.
+Every name that is replaced (the file and its backup `name~`) is replaced by a rename, never written in place,
+so a kill or a full disk at any moment leaves each of them whole. Temporary files are named
+`.NAME.PID.RANDOM.tmp` beside the file; those of a process that is no longer running are removed on the next
+save of the same file, so killed saves cannot pile up.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
-import shutil
+import secrets
 import stat
-import tempfile
 import time
 from pathlib import Path
 
 from app.errors import SaveError
 
-STALE_SECONDS = 15 * 60  # a temporary file of ours this old belongs to a save that was killed
+TEMP_SUFFIX = ".tmp"
+STALE_SECONDS = 3600  # a temporary this old is stale even if its process id has been reused
+
+
+def backup_path(path: Path) -> Path:
+    return path.with_name(path.name + "~")
 
 
 def write_atomic(path: Path, data: bytes, *, backup: bool = False) -> None:
-    """Write `data` to `path` atomically; with `backup`, keep the file it replaces as `name~`."""
-    target = _through_links(Path(path))
-    folder = target.parent if str(target.parent) else Path(".")
-    _remove_stale(folder, target.name)
-    mode = _mode_for(target)
-    tmp = _temporary(folder, target.name)
+    """Write `data` to `path` through a temporary file in the same folder, flushed, fsynced and renamed.
+
+    A symlink is followed: the file it points to is replaced and the link stays. The file keeps its permission
+    bits; a new file gets the usual ones (0666 less the umask). With `backup`, the file being replaced is kept
+    beside it as `name~` (a symlink named `name~` is replaced, never written through).
+    """
+    path = _target(Path(path))
+    folder = path.parent
+    _remove_stale_temps(folder, path.name)
+    mode = _mode_of(path)
+    tmp = _create_temp(folder, path.name, data, mode)
     try:
-        with open(tmp, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        with contextlib.suppress(OSError):  # Windows knows only the read-only bit
-            os.chmod(tmp, mode)
-        if backup and target.exists():
-            _keep_previous(target, folder)
-        os.replace(tmp, target)
-        _sync_folder(folder)
+        if backup and path.is_file():
+            _keep_backup(path)
+        os.replace(tmp, path)
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
-        raise SaveError(f"cannot save {target.name}: {exc.strerror or exc}") from None
+        raise SaveError(f"cannot save {path.name}: {exc.strerror or exc}") from None
+    _sync_folder(folder)
 
 
-def _through_links(path: Path) -> Path:
-    """The file a (chain of) symbolic link(s) points to; the path itself when it is none."""
-    if not path.is_symlink():
-        return path
-    return Path(os.path.realpath(path))
+def _target(path: Path) -> Path:
+    """The file a save must replace: a symlink's target (resolved through chains), else the path itself."""
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))
+    return path if str(path.parent) else Path(".") / path
 
 
-def _temporary(folder: Path, name: str) -> str:
+def _mode_of(path: Path) -> int | None:
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        return None
+
+
+def _temp_name(name: str) -> str:
+    return f".{name}.{os.getpid()}.{secrets.token_hex(4)}{TEMP_SUFFIX}"
+
+
+def _create_temp(folder: Path, name: str, data: bytes, mode: int | None) -> Path:
+    """A new temporary file holding `data`, on disk (fsynced), with `mode` if given."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    tmp = folder / _temp_name(name)
+    try:
+        fd = os.open(tmp, flags, 0o666)  # the umask applies, as for any new file
     except OSError as exc:
         raise SaveError(f"cannot write in {folder}: {exc.strerror or exc}") from None
-    os.close(fd)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if mode is not None:
+            os.chmod(tmp, mode)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise SaveError(f"cannot save {name}: {exc.strerror or exc}") from None
     return tmp
 
 
-def _mode_for(target: Path) -> int:
-    """The permissions the saved file gets: those it had, or the usual ones for a new file."""
+def _keep_backup(path: Path) -> None:
+    """Make `name~` the current file, by a hard link renamed over it (or, where links are not supported,
+    a fsynced copy renamed over it): `name~` is never half written and a symlink there is replaced."""
+    target = backup_path(path)
+    tmp = path.parent / _temp_name(target.name)
     try:
-        return stat.S_IMODE(target.stat().st_mode)
+        os.link(path, tmp)
     except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
-
-
-def _keep_previous(target: Path, folder: Path) -> None:
-    """`name~` becomes the file about to be replaced: a hard link (or, where links are not allowed, a
-    copy) under a temporary name, renamed over `name~` — a link there is replaced, not written through."""
-    tmp = _temporary(folder, target.name + "~")
-    os.unlink(tmp)
+        tmp = _create_temp(path.parent, target.name, path.read_bytes(), _mode_of(path))
     try:
-        os.link(target, tmp)
-    except OSError:  # FAT, some network shares: no hard links
-        shutil.copy2(target, tmp)
-        with open(tmp, "rb+") as handle:
-            os.fsync(handle.fileno())
-    try:
-        os.replace(tmp, target.with_name(target.name + "~"))
+        os.replace(tmp, target)
     except OSError:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
 
 
-def _remove_stale(folder: Path, name: str) -> None:
+def _remove_stale_temps(folder: Path, name: str) -> None:
+    """Remove temporaries of `name` and `name~` left by saves that were killed."""
     now = time.time()
     for prefix in (f".{name}.", f".{name}~."):
-        with contextlib.suppress(OSError):
-            for entry in os.scandir(folder):
-                if entry.name.startswith(prefix) and entry.name.endswith(".tmp"):
-                    with contextlib.suppress(OSError):
-                        if now - entry.stat(follow_symlinks=False).st_mtime > STALE_SECONDS:
-                            os.unlink(entry.path)
+        try:
+            candidates = [
+                p for p in folder.iterdir() if p.name.startswith(prefix) and p.name.endswith(TEMP_SUFFIX)
+            ]
+        except OSError:
+            return
+        for tmp in candidates:
+            parts = tmp.name[len(prefix) : -len(TEMP_SUFFIX)].split(".")
+            if len(parts) != 2 or not parts[0].isascii() or not parts[0].isdigit() or len(parts[0]) > 10:
+                continue  # not one of ours
+            with contextlib.suppress(OSError):
+                old = now - tmp.lstat().st_mtime > STALE_SECONDS
+                if old or not _process_alive(int(parts[0])):
+                    tmp.unlink()
+
+
+def _process_alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True  # a failed save of ours removes its own temporary; one here may be in flight
+    if os.name == "nt":
+        return True  # no cheap check: the age rule above clears these
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # exists, not ours
+    return True
 
 
 def _sync_folder(folder: Path) -> None:
-    """Make the rename itself durable (POSIX); Windows has no directory handles to sync."""
-    if os.name != "posix":
+    """Make the rename itself durable (POSIX); where a folder cannot be opened this is skipped."""
+    if os.name == "nt":
         return
     with contextlib.suppress(OSError):
         fd = os.open(folder, os.O_RDONLY)

@@ -1,7 +1,7 @@
 """The command line: check, export, new, templates, compare, amend, compile.
 
 Exit codes: 0 fine, 1 the document has errors (check), 2 the input cannot be read or the command is wrong,
-3 an internal error (a bug in Resolute: please report the one line it prints).
+3 an internal error (a bug in Resolute: one line on stderr, no traceback).
 """
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ from pathlib import Path
 from app.errors import ResoluteError
 from app.findings import Severity
 
-INTERNAL_ERROR = 3
 COMMANDS = ("check", "export", "new", "templates", "compare", "amend", "compile")
+EXIT_ERRORS, EXIT_INPUT, EXIT_INTERNAL = 1, 2, 3
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -76,20 +76,18 @@ def run(argv: list[str]) -> int:
         return _COMMANDS[args.command](args)
     except ResoluteError as exc:
         print(f"resolute: {exc}", file=sys.stderr)
-        return 2
+        return EXIT_INPUT
     except KeyboardInterrupt:
         print("resolute: interrupted", file=sys.stderr)
         return 130
-    except Exception as exc:  # noqa: BLE001 - a bug of ours: its own exit code and one line, never exit 1
-        where = exc.__traceback__
-        while where is not None and where.tb_next is not None:
-            where = where.tb_next
-        at = f" at {Path(where.tb_frame.f_code.co_filename).name}:{where.tb_lineno}" if where else ""
+    except Exception as exc:  # a bug, not the user's file: its own code, and one line instead of a traceback
+        detail = str(exc).splitlines()[0][:200] if str(exc) else ""
         print(
-            f"resolute: internal error ({type(exc).__name__}{at}): {exc}"[:400].splitlines()[0],
+            f"resolute: internal error ({exc.__class__.__name__}{': ' + detail if detail else ''}); "
+            "please report it with the file",
             file=sys.stderr,
         )
-        return INTERNAL_ERROR
+        return EXIT_INTERNAL
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -114,7 +112,7 @@ def _check(args: argparse.Namespace) -> int:
         errors = sum(f.severity is Severity.ERROR for f in findings)
         warnings = sum(f.severity is Severity.WARNING for f in findings)
         print(f"{errors} errors, {warnings} warnings, {len(findings) - errors - warnings} notes")
-    return 1 if any(f.severity is Severity.ERROR for f in findings) else 0
+    return EXIT_ERRORS if any(f.severity is Severity.ERROR for f in findings) else 0
 
 
 def _export(args: argparse.Namespace) -> int:

@@ -18,7 +18,7 @@ from app import inline
 from app.findings import Finding, Fix
 from app.history import Change, Entry, History
 from app.model import (
-    MAX_LEVELS,
+    MAX_DEPTH,
     AgendaItem,
     Footnote,
     Header,
@@ -26,6 +26,7 @@ from app.model import (
     Paragraph,
     Part,
     Resolution,
+    height,
     new_id,
 )
 
@@ -355,8 +356,8 @@ def indent_paragraph(doc: Document, *, paragraph_id: str) -> Change:
     if at == 0:
         raise EditError("the first paragraph of a list has nothing to go under")
     para, new_parent = items[at], items[at - 1]
-    if depth_of(doc.resolution, new_parent.id) + 1 + para.levels() > MAX_LEVELS:
-        raise EditError(f"subparagraphs go {MAX_LEVELS} levels deep at most (UN style uses four)")
+    if depth_of(doc.resolution, paragraph_id) + 1 + height(para) > MAX_DEPTH:
+        raise EditError(f"subparagraphs go at most {MAX_DEPTH} levels deep (UN drafts use four)")
 
     def apply() -> None:
         items.remove(para)

@@ -100,7 +100,9 @@ def parse_date(text: str) -> dt.date | None:
 
 
 def roman(n: int) -> str:
-    """4 → "iv" (lower case, as subparagraph labels use it)."""
+    """4 → "iv" (lower case, as subparagraph labels use it); past 39,999, figures (no "m" repeated without end)."""
+    if not 0 < n < 40_000:
+        return str(n)
     out = []
     for value, letters in (
         (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),

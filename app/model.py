@@ -16,9 +16,10 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
-# Subparagraph levels below a paragraph that a draft may have: UN style prints four ((a), (i), a., i.); a
-# project holds up to this many so that deeper lists read from a file are kept, and nothing deeper is made.
-MAX_LEVELS = 8
+MAX_DEPTH = 8
+"""How deep a subparagraph may stand below its paragraph (a paragraph is depth 0). UN drafts use four levels,
+(a), (i), a. and i., and the checker warns past four; the editor, the readers and the project file all stop at
+this one limit, so whatever the app can build it can save and open again."""
 
 
 def new_id() -> str:
@@ -107,15 +108,6 @@ class Paragraph:
         yield self
         for sub in self.subparagraphs:
             yield from sub.walk()
-
-    def levels(self) -> int:
-        """How many levels of subparagraphs hang below this paragraph (0 for none)."""
-        deepest, stack = 0, [(self, 0)]
-        while stack:
-            para, depth = stack.pop()
-            deepest = max(deepest, depth)
-            stack.extend((sub, depth + 1) for sub in para.subparagraphs)
-        return deepest
 
 
 @dataclass
@@ -258,3 +250,51 @@ def _locate_in(items: list[Paragraph], paragraph_id: str) -> tuple[list[Paragrap
         if found:
             return found
     return None
+
+
+def height(para: Paragraph) -> int:
+    """How many levels of subparagraphs stand below `para` (0 for none)."""
+    best, stack = 0, [(para, 0)]
+    while stack:
+        node, level = stack.pop()
+        best = max(best, level)
+        stack.extend((sub, level + 1) for sub in node.subparagraphs)
+    return best
+
+
+def limit_depth(items: list[Paragraph], limit: int = MAX_DEPTH) -> int:
+    """Lift subparagraphs deeper than `limit` to the deepest allowed level, keeping the reading order (a tail
+    printed after a lifted list becomes a paragraph of its own after it). Returns how many were lifted."""
+    lifted = 0
+    lists = [(items, 0)]
+    while lists:
+        paras, depth = lists.pop()
+        if depth < limit:
+            lists.extend((p.subparagraphs, depth + 1) for p in paras)
+            continue
+        flat: list[Paragraph] = []
+        for para in paras:
+            below = _flatten(para)
+            lifted += len(below) - 1
+            flat.extend(below)
+        paras[:] = flat
+    return lifted
+
+
+def _flatten(para: Paragraph) -> list[Paragraph]:
+    """`para` and everything below it as one list in reading order, none with subparagraphs."""
+    out: list[Paragraph] = []
+    stack: list[Paragraph | str] = [para]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):  # the tail of a paragraph whose list has just been emitted
+            out.append(Paragraph(text=item))
+            continue
+        subs, tail = item.subparagraphs, item.tail
+        if subs and tail:
+            item.tail = ""
+            stack.append(tail)
+        item.subparagraphs = []
+        out.append(item)
+        stack.extend(reversed(subs))
+    return out

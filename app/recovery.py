@@ -23,6 +23,8 @@ from app.errors import InputError
 from app.model import Resolution
 
 SUFFIX = ".recovery.json"
+ASIDE = ".unreadable"  # appended to a recovery file that cannot be read: kept, no longer offered
+MAX_RECOVERY_BYTES = storage.MAX_PROJECT_BYTES + 1024 * 1024
 
 
 def recovery_dir() -> Path:
@@ -40,12 +42,23 @@ class Recoverable:
     title: str
 
     def load(self) -> Resolution:
+        from app.templates import settle_template
+
         data = _read(self.path)
-        return storage.from_dict(data["document"])
+        try:
+            res = storage.from_dict(data["document"])
+        except RecursionError:
+            raise InputError(f"recovery file {self.path.name} is damaged") from None
+        settle_template(res)
+        return res
 
     def discard(self) -> None:
         with contextlib.suppress(OSError):
             self.path.unlink()
+
+    def keep_aside(self) -> Path:
+        """An autosave that cannot be read is never deleted: it is renamed out of the way and kept."""
+        return keep_aside(self.path)
 
 
 class Autosaver:
@@ -74,16 +87,39 @@ class Autosaver:
 
 def _read(path: Path) -> dict:
     try:
+        if path.stat().st_size > MAX_RECOVERY_BYTES:
+            raise InputError(f"recovery file {path.name} is too large")
         data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError) as exc:
         raise InputError(f"recovery file {path.name} cannot be read ({exc.__class__.__name__})") from None
-    if not isinstance(data, dict) or "document" not in data:
+    if not isinstance(data, dict) or not isinstance(data.get("document"), dict):
         raise InputError(f"recovery file {path.name} is damaged")
     return data
 
 
+def keep_aside(path: Path) -> Path:
+    aside = path.with_name(path.name + ASIDE)
+    with contextlib.suppress(OSError):
+        os.replace(path, aside)
+        return aside
+    return path
+
+
+def _describe(path: Path, data: dict) -> Recoverable:
+    """The summary of a readable recovery file; InputError if its fields are not what an autosave writes."""
+    source, saved_at, title = data.get("source"), data.get("saved_at"), data["document"].get("title")
+    if not (source is None or isinstance(source, str)) or not isinstance(saved_at, (int, float)):
+        raise InputError(f"recovery file {path.name} is damaged")
+    if isinstance(saved_at, bool) or saved_at != saved_at:
+        raise InputError(f"recovery file {path.name} is damaged")
+    if source and "\x00" in source:
+        raise InputError(f"recovery file {path.name} is damaged")
+    where = Path(source) if source else None
+    return Recoverable(path, where, float(saved_at), title if isinstance(title, str) else "")
+
+
 def _pid_alive(pid: object) -> bool:
-    if not isinstance(pid, int) or pid <= 0:
+    if not isinstance(pid, int) or isinstance(pid, bool) or not 0 < pid < 2**31:  # a pid fits a C int
         return False
     if pid == os.getpid():
         return True
@@ -91,7 +127,7 @@ def _pid_alive(pid: object) -> bool:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
-    except (PermissionError, OSError, SystemError, OverflowError):
+    except (PermissionError, OSError, SystemError):
         return True  # exists but not ours, or a platform that cannot tell: leave its files alone
     return True
 
@@ -99,39 +135,32 @@ def _pid_alive(pid: object) -> bool:
 def find_recoverable(folder: Path | None = None) -> list[Recoverable]:
     """Recovery files left by a session that ended without saving, newest first.
 
-    Files of a Resolute still running (another window) are skipped; damaged ones are skipped too.
+    Files of a Resolute still running (another window) are skipped; damaged ones are skipped here and listed
+    by `unreadable` (they are never deleted).
     """
+    return sorted(_scan(folder)[0], key=lambda r: r.saved_at, reverse=True)
+
+
+def set_aside_unreadable(folder: Path | None = None) -> list[Path]:
+    """Rename recovery files that cannot be read out of the way (`name.recovery.json.unreadable`), so they are
+    kept for the user but no longer stop or slow a start; returns where they now are."""
+    return [keep_aside(path) for path in _scan(folder)[1]]
+
+
+def _scan(folder: Path | None) -> tuple[list[Recoverable], list[Path]]:
     folder = folder or recovery_dir()
-    out: list[Recoverable] = []
-    if not folder.is_dir():
-        return out
-    for path in folder.glob(f"*{SUFFIX}"):
+    found: list[Recoverable] = []
+    damaged: list[Path] = []
+    try:
+        paths = sorted(folder.glob(f"*{SUFFIX}")) if folder.is_dir() else []
+    except OSError:
+        return found, damaged
+    for path in paths:
         try:
-            item = _recoverable(path)
-        except (InputError, ValueError, TypeError, OverflowError):
-            continue  # damaged: left where it is, never a reason not to start
-        if item is not None:
-            out.append(item)
-    return sorted(out, key=lambda r: r.saved_at, reverse=True)
-
-
-def _recoverable(path: Path) -> Recoverable | None:
-    data = _read(path)
-    if _pid_alive(data.get("pid")):
-        return None
-    source = data.get("source")
-    title = data["document"].get("title") if isinstance(data["document"], dict) else ""
-    return Recoverable(
-        path,
-        Path(source) if isinstance(source, str) and source else None,
-        float(data.get("saved_at") or 0),
-        title if isinstance(title, str) else "",
-    )
-
-
-def set_aside(item: Recoverable) -> Path:
-    """Keep a recovery file that could not be read under a name no start offers again; returns it."""
-    aside = item.path.with_name(item.path.name.removesuffix(SUFFIX) + ".unreadable.json")
-    with contextlib.suppress(OSError):
-        item.path.replace(aside)
-    return aside
+            data = _read(path)
+            if _pid_alive(data.get("pid")):
+                continue
+            found.append(_describe(path, data))
+        except InputError:
+            damaged.append(path)
+    return found, damaged

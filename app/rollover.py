@@ -22,6 +22,7 @@ from typing import Any
 
 from app import inline
 from app.datafile import read_toml
+from app.digits import to_int
 from app.errors import InputError
 from app.formatting import format_date, ordinal_words, parse_date, parse_ordinal_words
 from app.model import DocumentKind, Paragraph, Resolution
@@ -204,7 +205,7 @@ def _cites(chain: str, sc: bool) -> list[str]:
 
 def _cite_session(cite: str, sc: bool) -> int:
     m = re.match(r"\d+ \((\d{4})\)" if sc else r"(\d+)/", cite)
-    return int(m.group(1)) if m else 0
+    return (to_int(m.group(1), 0) or 0) if m else 0
 
 
 def _citation(adopted_symbol: str, adoption_date: dt.date | None, sc: bool) -> str:

@@ -32,7 +32,7 @@ from typing import Any
 from app.atomic import write_atomic
 from app.errors import InputError, ProjectVersionError
 from app.model import (
-    MAX_LEVELS,
+    MAX_DEPTH,
     Action,
     AgendaItem,
     Annex,
@@ -276,8 +276,8 @@ def _instruction_from_dict(d: dict[str, Any], seen: set[str]) -> Instruction:
 
 
 def _para_from_dict(d: dict[str, Any], seen: set[str], depth: int) -> Paragraph:
-    if depth > MAX_LEVELS:
-        raise ValueError(f"subparagraphs nested deeper than {MAX_LEVELS} levels")
+    if depth > MAX_DEPTH:
+        raise ValueError(f"subparagraphs nested deeper than {MAX_DEPTH} levels")
     pid = _str(d.get("id")) or new_id()
     if pid in seen:  # a copied paragraph keeps its text but gets its own id
         pid = new_id()

@@ -15,6 +15,8 @@ from typing import Any
 
 from app.datafile import read_toml
 from app.errors import TemplateError
+from app.findings import Finding, Severity
+from app.model import Header, Resolution
 from app.paths import templates_dir
 
 
@@ -140,6 +142,17 @@ def get_template(template_id: str) -> Template:
     except KeyError:
         known = ", ".join(templates)
         raise TemplateError(f"no template '{template_id}' (known: {known})") from None
+
+
+def settle_template(res: Resolution) -> list[Finding]:
+    """A project naming a template this Resolute does not have opens with the default one, and says so."""
+    templates = all_templates()
+    if res.header.template in templates:
+        return []
+    unknown, res.header.template = res.header.template, Header().template
+    return [Finding("import.template", Severity.WARNING,
+                    f"no template '{unknown[:40]}' here: opened with {templates[res.header.template].name}",
+                    field="template")]  # fmt: skip
 
 
 def template_for_symbol(symbol: str) -> Template | None:

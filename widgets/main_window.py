@@ -1106,14 +1106,21 @@ class MainWindow(QMainWindow):
                 self.statusBar().showMessage(f"Autosave failed: {exc}", 5000)
 
     def offer_recovery(self) -> bool:
-        """After a crash: offer the newest recovery file; restored work opens as modified."""
+        """After a crash: offer the newest recovery file; restored work opens as modified. A recovery file
+        that cannot be read is kept aside (never deleted) and the status bar says where."""
+        kept = recovery.set_aside_unreadable(self.autosaver.folder)
+        if kept:
+            self.statusBar().showMessage(
+                f"{len(kept)} recovery file(s) could not be read and were kept as {kept[0].name}"
+                + (" and others" if len(kept) > 1 else "") + f" in {kept[0].parent}", 15000
+            )  # fmt: skip
         for item in recovery.find_recoverable(self.autosaver.folder):
             if self.prompter.ask_restore(self, item):
                 try:
                     res = item.load()
                 except ResoluteError as exc:
-                    aside = recovery.set_aside(item)  # never deleted: a later version may read it
-                    self.prompter.error(self, "Cannot recover", f"{exc}. The file is kept as {aside}")
+                    aside = item.keep_aside()
+                    self.prompter.error(self, "Cannot recover", f"{exc}; the file is kept as {aside}")
                     continue
                 doc = edits.Document(res, path=item.source)
                 doc.history.mark_modified()

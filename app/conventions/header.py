@@ -7,6 +7,7 @@ import re
 
 from app.conventions import dates, organs
 from app.conventions.base import add, finding
+from app.digits import to_int
 from app.findings import Finding, Fix, Severity
 from app.inline import plain_text
 from app.model import DocumentKind, Resolution
@@ -82,7 +83,7 @@ def _symbol(res: Resolution, template: Template) -> list[Finding]:
         ))  # fmt: skip
     elif h.session and "{session}" in template.symbol_pattern:
         m = re.search(r"/(\d+)/", symbol)
-        if m and int(m.group(1)) != h.session:
+        if m and to_int(m.group(1)) != h.session:
             add(out, finding(
                 "header.symbol", Severity.WARNING,
                 f"The symbol '{symbol}' is of session {m.group(1)}, the header says session {h.session}.",

@@ -8,17 +8,32 @@ Fixes on the sponsor list use the header field "sponsors[i]" (character span in 
 from __future__ import annotations
 
 import difflib
+from collections.abc import Callable
 
 from app.conventions.base import add, finding
 from app.findings import Finding, Fix, Severity
 from app.model import DocumentKind, Resolution
 from app.states import all_states, group_name, is_un_form, official_name, sort_sponsors, split_sponsor_names
 
+MAX_LIST_FIXES = 20
+"""Findings whose fix rewrites the whole list (remove an empty entry, split one, remove a repeat) carry a fix
+only this many times: each fix holds the whole list, so a fix on every one of thousands of entries would cost
+the square of the list's length. The rest are still reported; fixing the first ones and checking again
+reaches them."""
+
 
 def check(res: Resolution) -> list[Finding]:
     out: list[Finding] = []
     h = res.header
     names = [n.strip() for n in h.sponsors]
+    budget = [MAX_LIST_FIXES]
+
+    def whole_list_fix(label: str, make: Callable[[], list[str]]) -> Fix | None:
+        if budget[0] <= 0:
+            return None
+        budget[0] -= 1
+        return Fix(label, "sponsors", (0, len(names)), "\n".join(make()))
+
     if not [n for n in names if n] and h.kind is not DocumentKind.AMENDMENT and not h.submitted_by:
         add(out, finding(
             "sponsors.missing", Severity.INFO,
@@ -29,9 +44,8 @@ def check(res: Resolution) -> list[Finding]:
         field = f"sponsors[{i}]"
         span = (0, len(h.sponsors[i]))
         if not name:
-            add(out, finding("sponsors.unknown-name", Severity.WARNING, "An empty sponsor name.",
-                             field=field, span=span, fix=Fix("Remove it", "sponsors", (0, len(names)),
-                                                             "\n".join(n for n in names if n))))  # fmt: skip
+            add(out, finding("sponsors.unknown-name", Severity.WARNING, "An empty sponsor name.", field=field,
+                             span=span, fix=whole_list_fix("Remove it", lambda: [n for n in names if n])))  # fmt: skip
             continue
         official = official_name(name)
         if official is None:
@@ -41,8 +55,8 @@ def check(res: Resolution) -> list[Finding]:
                     "sponsors.one-per-entry", Severity.WARNING,
                     f"'{name}' holds several sponsors; give one State per entry.",
                     field=field, span=span,
-                    fix=Fix("Split into one entry per State", "sponsors", (0, len(names)),
-                            "\n".join(names[:i] + parts + names[i + 1 :])),
+                    fix=whole_list_fix("Split into one entry per State",
+                                       lambda: names[:i] + parts + names[i + 1 :]),  # noqa: B023 - called at once
                 ))  # fmt: skip
                 continue
             close = difflib.get_close_matches(name, all_states(), n=1, cutoff=0.8)
@@ -63,11 +77,10 @@ def check(res: Resolution) -> list[Finding]:
     for i, name in enumerate(names):
         key = official_name(name) or name.casefold()
         if key in seen and name:
-            keep = [n for j, n in enumerate(names) if j != i]
             add(out, finding(
                 "sponsors.duplicate", Severity.WARNING, f"'{name}' is listed twice.",
                 field=f"sponsors[{i}]", span=(0, len(h.sponsors[i])),
-                fix=Fix("Remove the repeat", "sponsors", (0, len(names)), "\n".join(keep)),
+                fix=whole_list_fix("Remove the repeat", lambda: names[:i] + names[i + 1 :]),  # noqa: B023
             ))  # fmt: skip
         seen.setdefault(key, i)
     listed = [n for n in names if n]

@@ -24,6 +24,7 @@ from typing import Any
 from lxml import etree
 
 from app import inline
+from app.digits import to_int
 from app.errors import InputError
 from app.findings import Finding, Severity
 from app.formatting import format_date, parse_date, subparagraph_label
@@ -169,7 +170,7 @@ def _metadata(doc: etree._Element, first: etree._Element) -> dict[str, Any]:
 
     session = _first(cover, "session")
     value = session.get("value", "") if session is not None else ""
-    out["session"] = int(value) if value.isdigit() else None
+    out["session"] = to_int(value, max_digits=4)
 
     items: list[dict[str, str]] = []
     for el in _all(cover, "inline"):
@@ -265,6 +266,9 @@ class _Reader:
         # heading lines the UN put inside a paragraph's list ("II." + a bold title in a `sublist`): they head the
         # next top-level paragraph, which the caller reads
         self.carried: list[str] = []
+        self._notes: dict[str, etree._Element] | None = None  # meta/notes by eId, indexed on first use
+        self._read_notes: dict[str, str] = {}  # eId → footnote id: a note referenced twice is one footnote
+        self._in_note = False
 
     # inline text -----------------------------------------------------------
 
@@ -275,6 +279,9 @@ class _Reader:
         for c in el:
             if not isinstance(c.tag, str):
                 pass
+            elif (_ln(c) in _NOTE or _ln(c) == "noteRef") and self._in_note:
+                # a note inside a note cannot be a footnote: its marker stays as text (no cycles, no fan-out)
+                out.append(inline.Span(c.get("marker", ""), italic))
             elif _ln(c) in _NOTE:
                 out.append(inline.Span(footnote=self.footnote(c)))
             elif _ln(c) == "noteRef":
@@ -290,7 +297,11 @@ class _Reader:
         return out
 
     def footnote(self, note: etree._Element) -> str:
-        paras = [self.markup(p) for p in _kids(note, "p")] or [self.markup(note)]
+        self._in_note = True
+        try:
+            paras = [self.markup(p) for p in _kids(note, "p")] or [self.markup(note)]
+        finally:
+            self._in_note = False
         fn = Footnote(text=" ".join(p for p in paras if p))
         self.res.footnotes[fn.id] = fn
         self.note_markers.append((note.get("marker", ""), fn.id))
@@ -299,10 +310,16 @@ class _Reader:
     def note_ref(self, ref: etree._Element) -> str:
         """A `noteRef` pointing at a note in `meta/notes`."""
         target = (ref.get("href") or "").lstrip("#")
-        root = ref.getroottree().getroot()
-        for note in _all(root, "note"):
-            if note.get("eId") == target:
-                return self.footnote(note)
+        if self._notes is None:
+            root = ref.getroottree().getroot()
+            self._notes = {}
+            for note in _all(root, "note"):
+                self._notes.setdefault(note.get("eId") or "", note)
+        if target in self._read_notes:
+            return self._read_notes[target]
+        if target in self._notes:
+            self._read_notes[target] = self.footnote(self._notes[target])
+            return self._read_notes[target]
         fn = Footnote(text=ref.get("marker", ""))
         self.res.footnotes[fn.id] = fn
         return fn.id
@@ -455,7 +472,9 @@ def _read_draft_header(doc: etree._Element, meta: dict[str, Any], header: Header
     from app.io.text_header import STAR_BEHALF
 
     m = re.fullmatch(r"(?P<base>.+?)/Rev\.(?P<n>\d+)", meta["symbol"])
-    header.symbol, header.revision = (m["base"], int(m["n"])) if m else (meta["symbol"], 0)
+    header.symbol, header.revision = (
+        (m["base"], to_int(m["n"], 0, max_digits=3)) if m else (meta["symbol"], 0)
+    )
     header.date = meta["issue_date"]
     cover = _first(doc, "coverPage")
     status = _text(_first(cover, "docStatus"))

@@ -924,6 +924,18 @@ def read_docx(data: bytes, *, name: str = "") -> ImportResult:
     if walker.images:
         findings.append(Finding("import.unplaced", Severity.INFO,
                                 f"{walker.images} picture(s) in the text were left out", field="annex"))  # fmt: skip
+    if walker.equations:
+        findings.append(Finding("import.equations", Severity.WARNING,
+                                f"{walker.equations} equation(s) were read as plain text: check their layout"))  # fmt: skip
+    if walker.ruby:
+        guides = ", ".join(f"“{g[:20]}”" for g in walker.ruby[:5])
+        findings.append(Finding("import.ruby", Severity.INFO,
+                                f"{len(walker.ruby)} ruby annotation(s) (pronunciation guides) were left out, "
+                                f"their base text kept: {guides}"))  # fmt: skip
+    if walker.alt_chunks:
+        findings.append(Finding("import.unplaced", Severity.WARNING,
+                                f"{walker.alt_chunks} piece(s) of content embedded from another file (altChunk) "
+                                "cannot be read: open the file in Word and save it to merge them", field="annex"))  # fmt: skip
     for text in dict.fromkeys(walker.text_boxes):
         res.unplaced.append(text)
         findings.append(Finding("import.unplaced", Severity.WARNING,

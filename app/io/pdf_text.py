@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from app.digits import to_int
+
 SYMBOL = re.compile(r"^(?:A|S|E|UNEP|TD|DP|ICCD|CEDAW|CRC|CCPR)(?:/[A-Za-z0-9.\-]+)+\*?$")
 JOB = re.compile(r"^\d{2}-\d{5}\s*(?:\([A-Z]\))?(?:\s+\d{6}){0,2}\s*$")
 BARCODE = re.compile(r"^\*\d{6,}\*$")
@@ -161,12 +163,13 @@ def clean(lines: list[str]) -> Cleaned:
                 m = NOTE_START.match(s)
                 alone = LABEL_ALONE.match(s)
                 label = note_label(m) if m else s if alone else ""
+                number = to_int(label)
                 starts = bool(m or alone) and (
-                    not label.isdigit() or not out.notes or int(label) == last_number + 1 or last_number == 0
+                    number is None or not out.notes or number == last_number + 1 or last_number == 0
                 )
                 if starts:
-                    if label.isdigit():
-                        last_number = int(label)
+                    if number is not None:
+                        last_number = number
                     out.notes.append(RawNote(label, m.group("text").strip() if m else "", page))
                 elif out.notes:
                     out.notes[-1].text = join_wrapped(out.notes[-1].text, s)

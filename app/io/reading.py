@@ -7,10 +7,7 @@ from pathlib import Path
 
 from app.errors import InputError
 from app.findings import Finding, Severity
-from app.model import MAX_LEVELS, Header, Resolution
-from app.templates import all_templates
-
-DEFAULT_TEMPLATE = Header().template
+from app.model import MAX_DEPTH, Resolution, limit_depth
 
 MAX_INPUT_BYTES = 50 * 1024 * 1024
 
@@ -19,6 +16,14 @@ MAX_INPUT_BYTES = 50 * 1024 * 1024
 class ImportResult:
     resolution: Resolution
     findings: list[Finding] = field(default_factory=list)  # what could not be placed, and notes on the import
+
+    def __post_init__(self) -> None:
+        """Every reader's model stays within the depth the editor and the project file accept."""
+        lifted = sum(limit_depth(items) for _, items in self.resolution.lists())
+        if lifted:
+            self.findings.append(Finding("import.depth", Severity.WARNING,
+                                         f"{lifted} subparagraph(s) nested deeper than {MAX_DEPTH} levels were "
+                                         f"lifted to level {MAX_DEPTH}, in reading order"))  # fmt: skip
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -40,42 +45,7 @@ def _read_bytes(path: Path) -> bytes:
 
 def read_document(path: Path | str) -> ImportResult:
     """Read a .json project, .docx, UN XML or plain-text file into the model. Raises InputError."""
-    result = _read(Path(path))
-    template = result.resolution.header.template
-    if template not in all_templates():  # a template of a newer Resolute, or one removed: open all the same
-        result.resolution.header.template = DEFAULT_TEMPLATE
-        result.findings.append(Finding(
-            "import.template", Severity.WARNING,
-            f"the organ template '{template}' is not known here: the draft opens with "
-            f"{all_templates()[DEFAULT_TEMPLATE].name}; choose its organ in the details",
-        ))  # fmt: skip
-    lifted = clamp_levels(result.resolution)
-    if lifted:
-        result.findings.append(Finding(
-            "import.depth", Severity.WARNING,
-            f"{lifted} subparagraph(s) nested deeper than {MAX_LEVELS} levels were brought up to level "
-            f"{MAX_LEVELS}, in reading order",
-        ))  # fmt: skip
-    return result
-
-
-def clamp_levels(res: Resolution) -> int:
-    """Bring subparagraphs deeper than MAX_LEVELS up to that level, in reading order, so that whatever a file
-    held can be saved and opened again. Returns how many paragraphs moved."""
-    moved = 0
-    for _, items in res.lists():
-        stack = [(para, 0) for para in items]
-        while stack:
-            para, depth = stack.pop()
-            if depth == MAX_LEVELS - 1 and any(sub.subparagraphs for sub in para.subparagraphs):
-                level = [node for sub in para.subparagraphs for node in sub.walk()]  # reading order
-                moved += len(level) - len(para.subparagraphs)
-                for node in level:
-                    node.subparagraphs = []
-                para.subparagraphs = level
-                continue
-            stack.extend((sub, depth + 1) for sub in para.subparagraphs)
-    return moved
+    return _read(Path(path))
 
 
 def _read(path: Path) -> ImportResult:
@@ -91,8 +61,10 @@ def _read(path: Path) -> ImportResult:
         raise describe_ole(data, name=path.name)
     if suffix == ".json" or data.lstrip()[:1] == b"{":
         from app.storage import loads
+        from app.templates import settle_template
 
-        return ImportResult(loads(_decode(data, path.name)))
+        res = loads(_decode(data, path.name))
+        return ImportResult(res, settle_template(res))
     if suffix in (".xml", ".akn") or data.lstrip()[:5] == b"<?xml" or data.lstrip()[:1] == b"<":
         from app.io.akn_reader import read_akn
 
@@ -103,16 +75,20 @@ def _read(path: Path) -> ImportResult:
 
 
 def _decode(data: bytes, name: str) -> str:
-    encodings: tuple[str, ...] = ("utf-8-sig",)
-    head = data[:4096]
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        encodings = ("utf-8-sig", "utf-16")
-    elif b"\x00" in head:  # UTF-16 without a byte-order mark has a NUL in every other byte of Latin text
-        le, be = head[1::2].count(0) > len(head) // 4, head[::2].count(0) > len(head) // 4
-        encodings = ("utf-16-le",) if le else ("utf-16-be",) if be else encodings
-    for encoding in encodings:
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise InputError(f"{name} is not UTF-8 text (save it as UTF-8, or open the Word file instead)")
+    """Text in UTF-8 (the default), or UTF-16/UTF-32 with or without a byte-order mark."""
+    from app.io.safe_xml import sniff_encoding
+
+    encoding = sniff_encoding(data) or "utf-8"
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        if encoding.startswith("utf-8"):
+            raise InputError(
+                f"{name} is not UTF-8 text (save it as UTF-8, or open the Word file instead)"
+            ) from None
+        raise InputError(
+            f"{name} looks like {encoding.upper()} text but is not valid {encoding.upper()}"
+        ) from None
+    if text.count("\x00") > max(8, len(text) // 100):  # a stray one is dropped like any control character
+        raise InputError(f"{name} is full of NUL characters, so it is not plain text (save it as UTF-8)")
+    return text

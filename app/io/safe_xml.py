@@ -32,19 +32,45 @@ def _label(name: str) -> str:
     return name or "the file"
 
 
+_BOMS = (
+    (b"\x00\x00\xfe\xff", "utf-32-be"), (b"\xff\xfe\x00\x00", "utf-32-le"), (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"),
+)  # fmt: skip
+
+
+def sniff_encoding(data: bytes) -> str | None:
+    """The encoding a byte-order mark, or the NUL bytes of UTF-16 or UTF-32 without one, give away; None when
+    the bytes show neither (then UTF-8, or what an XML declaration says). A BOM is consumed by decoding."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return encoding if encoding == "utf-8-sig" else encoding[:6]  # "utf-16"/"utf-32" read the BOM
+    head = data[:4096]
+    if b"\x00" not in head:
+        return None
+    n = max(len(head) // 4, 1)
+    z = [head[i::4].count(0) for i in range(4)]  # NULs at each byte position modulo 4
+    if z[2] > n // 2 and z[3] > n // 2 and z[0] < n // 2:
+        return "utf-32-le"
+    if z[0] > n // 2 and z[1] > n // 2 and z[3] < n // 2:
+        return "utf-32-be"
+    pairs = max(len(head) // 2, 1)
+    if head[1::2].count(0) > pairs // 2:
+        return "utf-16-le"
+    if head[::2].count(0) > pairs // 2:
+        return "utf-16-be"
+    return None
+
+
 def decode_xml(data: bytes, *, name: str = "") -> str:
     """The XML as text, checking its encoding; invalid bytes give a one-line InputError."""
     if not data.strip():
         raise InputError(f"{_label(name)} is empty")
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        encoding = "utf-16"
-    elif data[:3] == b"\xef\xbb\xbf":
-        encoding = "utf-8-sig"
-    else:
+    encoding = sniff_encoding(data)
+    if encoding is None:
         m = _DECLARED.match(data[:200])
         encoding = m.group(1).decode("ascii").lower() if m else "utf-8"
     try:
-        return data.decode(encoding)
+        text = data.decode(encoding)
     except LookupError:
         raise InputError(f"{_label(name)} declares an unknown text encoding '{encoding}'") from None
     except UnicodeDecodeError as exc:
@@ -52,6 +78,9 @@ def decode_xml(data: bytes, *, name: str = "") -> str:
             f"{_label(name)} is not valid {encoding.upper().replace('-SIG', '')} text "
             f"(bad byte 0x{data[exc.start]:02x} at position {exc.start})"
         ) from None
+    if "\x00" in text:  # never in XML: bytes of another encoding read as this one
+        raise InputError(f"{_label(name)} is not valid {encoding.upper()} XML (it holds NUL characters)")
+    return text
 
 
 def _parser() -> etree.XMLParser:
@@ -187,10 +216,33 @@ def read_member(archive: zipfile.ZipFile, member: str, *, name: str = "") -> byt
 
 
 def check_zip_xml(archive: zipfile.ZipFile, *, name: str = "") -> None:
-    """Check every XML part of a zip before another library parses it."""
+    """Check every XML part of a zip before another library parses it: every part named .xml or .rels, and
+    every part [Content_Types].xml declares as XML whatever its name (Word reads parts by content type)."""
+    xml_types = _xml_parts(archive, name)
     for info in archive.infolist():
         lower = info.filename.lower()
-        if lower.endswith((".xml", ".rels")) or lower == "[content_types].xml":
+        if lower.endswith((".xml", ".rels")) or lower in xml_types or lower.rsplit(".", 1)[-1] in xml_types:
             check_xml(
                 read_member(archive, info.filename, name=name), name=f"{_label(name)} ({info.filename})"
             )
+
+
+def _xml_parts(archive: zipfile.ZipFile, name: str) -> set[str]:
+    """Part names (lower case, no leading slash) and extensions that [Content_Types].xml says hold XML."""
+    member = next(
+        (i.filename for i in archive.infolist() if i.filename.lower() == "[content_types].xml"), None
+    )
+    if member is None:
+        return set()
+    data = read_member(archive, member, name=name)
+    check_xml(data, name=f"{_label(name)} ({member})")
+    out: set[str] = set()
+    for el in etree.fromstring(data, _parser()).iter():
+        kind = (el.get("ContentType") or "").lower()
+        if not (kind.endswith("xml") or "+xml" in kind):
+            continue
+        if el.get("PartName"):
+            out.add(el.get("PartName").lstrip("/").lower())
+        elif el.get("Extension"):
+            out.add(el.get("Extension").lower())
+    return out

@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from app.digits import to_int
 from app.findings import Finding, Severity
 from app.formatting import BEHALF_NOTE, behalf_note, parse_date, parse_ordinal_words
 from app.io.pdf_text import SYMBOL
@@ -234,7 +235,7 @@ def parse_header(blocks: list[list[str]], join: Callable[[list[str]], str] | Non
                                     f"{symbol_full} is an adopted resolution: imported as a draft of the same text"))  # fmt: skip
         symbol_full = ""
     rev = re.search(r"/Rev\.(\d+)$", symbol_full)
-    h.revision = int(rev.group(1)) if rev else 0
+    h.revision = (to_int(rev.group(1), 0, max_digits=3) or 0) if rev else 0
     h.symbol = re.sub(r"/Rev\.\d+$", "", symbol_full)
     if out.adopted:
         h.distribution = "Limited"

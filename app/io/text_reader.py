@@ -559,8 +559,11 @@ def _heading_lines(text: str) -> list[str]:
     return [m.group("mark"), m.group("title")] if m else [text]
 
 
+_LINE_BREAKS = re.compile("\r\n|[\r\u2028\u2029\x85]")  # every line break str.splitlines knows but \v and \f
+
+
 def _normalise(text: str) -> list[str]:
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\xa0", " ").replace("\u200b", "")
+    text = _LINE_BREAKS.sub("\n", text).replace("\xa0", " ").replace("\u200b", "")
     lines = text.split("\n")
     if lines and lines[0].startswith("# source:"):
         lines = lines[1:]

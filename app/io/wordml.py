@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from app import inline
+from app.digits import to_int
 from app.errors import InputError
 from app.formatting import letters, roman
 from app.io.safe_xml import parse_xml
@@ -21,6 +22,7 @@ from app.io.span_text import tidy
 from app.model import Footnote, Resolution
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+M = "http://schemas.openxmlformats.org/officeDocument/2006/math"
 
 
 def wtag(tag: str) -> str:
@@ -79,7 +81,7 @@ class Styles:
                 num_id=_val(num.find(wtag("numId")))
                 if num is not None and num.find(wtag("numId")) is not None
                 else None,
-                ilvl=int(ilvl) if ilvl and ilvl.isdigit() else None,
+                ilvl=to_int(ilvl, max_digits=1),
                 left=_twips(ind),
             )
             if st.get(wtag("type")) == "paragraph" and st.get(wtag("default")) in ("1", "true"):
@@ -103,11 +105,7 @@ class Styles:
 def _twips(ind: etree._Element | None) -> int | None:
     if ind is None:
         return None
-    value = ind.get(wtag("left")) or ind.get(wtag("start"))
-    try:
-        return int(value) if value is not None else None
-    except ValueError:
-        return None
+    return to_int(ind.get(wtag("left")) or ind.get(wtag("start")), signed=True, max_digits=6)
 
 
 _FORMATS = {
@@ -127,6 +125,9 @@ class Level:
     text: str = "%1."
 
 
+MAX_START_DIGITS = 5  # Word's own limit on a list's start value is 32767
+
+
 class Numbering:
     """Word's automatic numbering: labels computed from numbering.xml, counters kept per abstract list."""
 
@@ -139,16 +140,17 @@ class Numbering:
             return
         for ab in root.findall(wtag("abstractNum")):
             self.abstract[ab.get(wtag("abstractNumId")) or ""] = {
-                int(lvl.get(wtag("ilvl")) or 0): self._level(lvl) for lvl in ab.findall(wtag("lvl"))
+                to_int(lvl.get(wtag("ilvl")), 0, max_digits=1): self._level(lvl)
+                for lvl in ab.findall(wtag("lvl"))
             }
         for num in root.findall(wtag("num")):
             starts: dict[int, int] = {}
             levels: dict[int, Level] = {}
             for ov in num.findall(wtag("lvlOverride")):
-                ilvl = int(ov.get(wtag("ilvl")) or 0)
-                so = _val(ov.find(wtag("startOverride")))
-                if so and so.lstrip("-").isdigit():
-                    starts[ilvl] = int(so)
+                ilvl = to_int(ov.get(wtag("ilvl")), 0, max_digits=1)
+                so = to_int(_val(ov.find(wtag("startOverride"))), signed=True, max_digits=MAX_START_DIGITS)
+                if so is not None:
+                    starts[ilvl] = so
                 if ov.find(wtag("lvl")) is not None:
                     levels[ilvl] = self._level(ov.find(wtag("lvl")))
             self.nums[num.get(wtag("numId")) or ""] = (
@@ -159,9 +161,8 @@ class Numbering:
 
     @staticmethod
     def _level(lvl: etree._Element) -> Level:
-        start = _val(lvl.find(wtag("start")))
         return Level(
-            start=int(start) if start and start.lstrip("-").isdigit() else 1,
+            start=to_int(_val(lvl.find(wtag("start"))), 1, signed=True, max_digits=MAX_START_DIGITS),
             fmt=_val(lvl.find(wtag("numFmt"))) or "decimal",
             text=_val(lvl.find(wtag("lvlText"))) or "",
         )
@@ -236,6 +237,9 @@ class Walker:
         self.tracked = False
         self.images = 0
         self.text_boxes: list[str] = []  # text in text boxes: kept in the annex, with a finding
+        self.equations = 0  # equations (m:oMath), read as their plain text
+        self.ruby: list[str] = []  # ruby annotations (pronunciation guides) left out; the base text is read
+        self.alt_chunks = 0  # w:altChunk: content imported from another file, which Word merges on opening
         # A second reference to a footnote is a NOTEREF field to a bookmark around the first one
         self._bookmark = ""  # the bookmark open before the next footnote reference
         self._bookmarked: dict[str, str] = {}  # bookmark name → model footnote id
@@ -254,10 +258,10 @@ class Walker:
             tag = etree.QName(c).localname if c.tag.startswith("{") else c.tag
             ns = etree.QName(c).namespace
             if ns != W:
-                if tag == "AlternateContent":  # mc:AlternateContent: read the fallback
-                    for fb in c:
-                        if etree.QName(fb).localname == "Fallback":
-                            self._walk(fb, pstyle, out, in_note)
+                if tag == "AlternateContent":
+                    self._walk(_alternative(c), pstyle, out, in_note)
+                elif ns == M and tag in ("oMath", "oMathPara"):
+                    self._equation(c, out)
                 continue
             if tag in ("del", "moveFrom"):
                 self.tracked = True
@@ -285,9 +289,7 @@ class Walker:
         italic, sup = self._format(rpr, pstyle)
         if rpr is not None and rpr.find(wtag("rPrChange")) is not None:
             self.tracked = True
-        for c in r:
-            if not isinstance(c.tag, str) or etree.QName(c).namespace != W:
-                continue
+        for c in _run_content(r):
             tag = etree.QName(c).localname
             if tag in ("instrText", "fldChar"):
                 self._field(c, tag, out)
@@ -316,19 +318,36 @@ class Walker:
                 if self._bookmark:
                     self._bookmarked[self._bookmark] = out[-1].note
                     self._bookmark = ""
+            elif tag == "ruby":
+                base, annotation = c.find(wtag("rubyBase")), c.find(wtag("rt"))
+                if base is not None:
+                    self._walk(base, pstyle, out, in_note)
+                if annotation is not None:
+                    guide = "".join(t.text or "" for t in annotation.iter(wtag("t"))).strip()
+                    if guide:
+                        self.ruby.append(guide)
             elif tag in ("drawing", "pict", "object"):
-                boxes = [b for b in c.iter(wtag("txbxContent"))]
-                if not boxes:
+                box = next(
+                    c.iter(wtag("txbxContent")), None
+                )  # the outermost; a nested one is read in its turn
+                if box is None:
                     self.images += 1
-                for box in boxes[:1]:  # Word writes a text box twice (drawing and its VML fallback)
-                    text = " ".join(
-                        inline.unparse(
-                            tidy([inline.Span(x.text, x.italic) for x in self.pieces(p) if not x.note])
-                        )
-                        for p in box.iter(wtag("p"))
-                    ).strip()
-                    if text:
-                        self.text_boxes.append(text)
+                    continue
+                # its own paragraphs only: a text box inside it is met (and kept) once, while they are read
+                lines = read_lines(box, self)
+                text = " ".join(
+                    inline.unparse(tidy([inline.Span(x.text, x.italic) for x in line.pieces if not x.note]))
+                    for line in lines
+                ).strip()
+                if text:
+                    self.text_boxes.append(text)
+
+    def _equation(self, math: etree._Element, out: list[Piece]) -> None:
+        """An equation reads as its plain text (m:t), counted for a finding: its layout is not kept."""
+        text = "".join(t.text or "" for t in math.iter(f"{{{M}}}t"))
+        if text.strip():
+            self.equations += 1
+            out.append(Piece(text))
 
     def _field(self, c: etree._Element, tag: str, out: list[Piece]) -> None:
         """A NOTEREF field to a bookmarked footnote reference reads as a reference to that footnote."""
@@ -361,15 +380,39 @@ class Walker:
         key = f"{tag[:3]}{docx_id}"
         if key in self.note_ids:
             return self.note_ids[key]
-        paras = self.notes.get(key, [])
+        note = Footnote()
+        self.res.footnotes[note.id] = note
+        self.note_ids[key] = note.id  # before its text is read: a note that refers to itself finds it
         texts = []
-        for p in paras:
+        for p in self.notes.get(key, []):
             spans = tidy([inline.Span(x.text, x.italic) for x in self.pieces(p, in_note=True) if not x.note])
             texts.append(inline.unparse(spans))
-        note = Footnote(text=" ".join(t for t in texts if t))
-        self.res.footnotes[note.id] = note
-        self.note_ids[key] = note.id
+        note.text = " ".join(t for t in texts if t)
         return note.id
+
+
+def _alternative(alternate: etree._Element) -> etree._Element:
+    """Of an mc:AlternateContent, the part to read: the Fallback, which any reader understands, else the
+    first Choice (a file that offers no fallback must not lose its content)."""
+    kids = [c for c in alternate if isinstance(c.tag, str)]
+    for c in kids:
+        if etree.QName(c).localname == "Fallback":
+            return c
+    return next((c for c in kids if etree.QName(c).localname == "Choice"), alternate)
+
+
+def _run_content(r: etree._Element) -> Iterator[etree._Element]:
+    """The WordprocessingML children of a run, with mc:AlternateContent replaced by its chosen alternative."""
+    for c in r:
+        if not isinstance(c.tag, str):
+            continue
+        ns = etree.QName(c).namespace
+        if ns == W:
+            yield c
+        elif etree.QName(c).localname == "AlternateContent":
+            yield from (
+                x for x in _alternative(c) if isinstance(x.tag, str) and etree.QName(x).namespace == W
+            )
 
 
 def first_page(document: object, walker: Walker) -> tuple[list[Line], str]:
@@ -431,7 +474,9 @@ def read_lines(root: etree._Element, walker: Walker) -> list[Line]:
         )
         if num_id is None:
             num_id = walker.styles.first(style, "num_id")  # type: ignore[assignment]
-        ilvl = int(ilvl_s) if ilvl_s and ilvl_s.isdigit() else walker.styles.first(style, "ilvl")
+        ilvl = to_int(ilvl_s, max_digits=1)
+        if ilvl is None:
+            ilvl = walker.styles.first(style, "ilvl")
         left = _twips(ppr.find(wtag("ind"))) if ppr is not None else None
         if left is None:
             left = walker.styles.first(style, "left")  # type: ignore[assignment]
@@ -454,13 +499,18 @@ def read_lines(root: etree._Element, walker: Walker) -> list[Line]:
 
     def block(el: etree._Element, in_table: bool) -> None:
         for c in el:
-            if not isinstance(c.tag, str) or etree.QName(c).namespace != W:
+            if not isinstance(c.tag, str):
+                continue
+            if etree.QName(c).localname == "AlternateContent":
+                block(_alternative(c), in_table)
+                continue
+            if etree.QName(c).namespace != W:
                 continue
             tag = etree.QName(c).localname
             if tag == "p":
                 paragraph(c, in_table)
             elif tag == "tbl":
-                for tr in c.iter(wtag("tr")):
+                for tr in _rows(c):  # its own rows: a nested table is read once, from the cell holding it
                     trpr = tr.find(wtag("trPr"))
                     if trpr is not None and trpr.find(wtag("del")) is not None:
                         walker.tracked = True
@@ -469,6 +519,8 @@ def read_lines(root: etree._Element, walker: Walker) -> list[Line]:
                         block(tc, True)
             elif tag in ("sdt", "sdtContent", "customXml"):
                 block(c, in_table)
+            elif tag == "altChunk":
+                walker.alt_chunks += 1
             elif tag in ("ins", "moveTo"):
                 walker.tracked = True
                 block(c, in_table)
@@ -479,3 +531,15 @@ def read_lines(root: etree._Element, walker: Walker) -> list[Line]:
     if pending and pending_line is not None:
         out.append(pending_line)
     return out
+
+
+def _rows(table: etree._Element) -> Iterator[etree._Element]:
+    """A table's own rows, also those wrapped in content controls or custom XML, never a nested table's."""
+    for c in table:
+        if not isinstance(c.tag, str) or etree.QName(c).namespace != W:
+            continue
+        tag = etree.QName(c).localname
+        if tag == "tr":
+            yield c
+        elif tag in ("sdt", "sdtContent", "customXml"):
+            yield from _rows(c)

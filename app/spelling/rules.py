@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from app.datafile import TOMLDecodeError, parse_toml
+from app.digits import to_int
 from app.errors import TemplateError
 from app.findings import Severity
 from app.spelling.pattern_shape import can_hang
@@ -249,7 +250,7 @@ def _no_names(pattern: str) -> str:
 
 
 def _test_template(compiled: re.Pattern[str], replacement: str) -> None:
-    refs = [int(n) for n in re.findall(r"\\(\d+)", replacement)]
+    refs = [to_int(n, 10**9) or 0 for n in re.findall(r"\\(\d+)", replacement)]
     if refs and max(refs) > compiled.groups:
         raise re.error(f"there is no group {max(refs)}")
 

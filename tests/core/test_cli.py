@@ -88,3 +88,43 @@ def test_python_m_app_is_the_same_command(tmp_path):
     )  # fmt: skip
     assert done.returncode == 1
     assert {f["rule"] for f in json.loads(done.stdout)} >= {"organs.abbreviation"}
+
+
+@pytest.mark.parametrize("error", [ZeroDivisionError("division by zero"), RecursionError(), MemoryError(),
+                                   KeyError("x\nsecond line")])  # fmt: skip
+def test_a_crash_has_its_own_exit_code_and_one_line(monkeypatch, capsys, error):
+    import app.conventions.engine as engine
+
+    def crash(*args, **kwargs):
+        raise error
+
+    monkeypatch.setattr(engine, "check_document", crash)
+    assert run(["check", str(CLI / "clean.txt")]) == 3
+    err = capsys.readouterr().err
+    assert err.startswith("resolute: internal error (") and err.count("\n") == 1 and "Traceback" not in err
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".json", ".txt"])
+def test_export_onto_its_own_input_is_refused_and_the_input_kept(tmp_path, capsys, suffix):
+    source = tmp_path / f"draft{suffix}"
+    assert run(["export", str(CLI / "clean.txt"), "-o", str(source)]) == 0
+    before = source.read_bytes()
+    for output in (source, tmp_path / "." / source.name):
+        assert run(["export", str(source), "-o", str(output)]) == 2
+        err = capsys.readouterr().err.strip()
+        assert "reads" in err and "\n" not in err
+        assert source.read_bytes() == before
+    base = tmp_path / "base.json"
+    assert run(["export", str(CLI / "clean.txt"), "-o", str(base)]) == 0
+    assert run(["compare", str(base), str(CLI / "clean.txt"), "-o", str(base)]) == 2
+
+
+def test_unknown_template_is_checked_and_exported_with_the_default(tmp_path, capsys):
+    project = tmp_path / "draft.json"
+    assert run(["new", "--template", "ga-c1", "-o", str(project)]) == 0
+    data = json.loads(project.read_text(encoding="utf-8"))
+    data["header"]["template"] = "no-such-organ"
+    project.write_text(json.dumps(data), encoding="utf-8")
+    assert run(["check", str(project)]) in (0, 1)
+    assert "no template 'no-such-organ'" in capsys.readouterr().out
+    assert run(["export", str(project), "-o", str(tmp_path / "out.docx")]) == 0

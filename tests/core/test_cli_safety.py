@@ -34,7 +34,7 @@ def test_a_bug_exits_3_with_one_line(monkeypatch: pytest.MonkeyPatch, capsys: py
         raise KeyError("something we did not expect")
 
     monkeypatch.setattr("app.conventions.engine.check_document", broken)
-    assert cli.run(["check", str(CORPUS / "A_80_L.6.txt")]) == cli.INTERNAL_ERROR == 3
+    assert cli.run(["check", str(CORPUS / "A_80_L.6.txt")]) == cli.EXIT_INTERNAL == 3
     err = capsys.readouterr().err.strip()
     assert err.startswith("resolute: internal error (KeyError") and "\n" not in err
 

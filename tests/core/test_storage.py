@@ -104,12 +104,10 @@ def test_unwritable_folder_gives_save_error(tmp_path):
 
 
 def test_permission_denied_gives_save_error(tmp_path, monkeypatch):
-    import tempfile
-
     def deny(*args, **kwargs):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(tempfile, "mkstemp", deny)
+    monkeypatch.setattr(os, "open", deny)
     with pytest.raises(SaveError, match="Permission denied"):
         save_project(sample(), tmp_path / "x.json")
     assert not (tmp_path / "x.json").exists()
@@ -203,4 +201,4 @@ def test_damaged_recovery_files_are_skipped_and_kept(tmp_path, payload: bytes) -
     for item in found:  # what is offered but cannot be read is set aside, not deleted
         with pytest.raises(InputError):
             item.load()
-        assert recovery.set_aside(item).exists()
+        assert item.keep_aside().exists()

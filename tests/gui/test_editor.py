@@ -119,6 +119,25 @@ def test_move_between_parts_converts_the_opener(qtbot, window: MainWindow) -> No
     assert window.res.preamble[-1].opener == "Noting"
 
 
+def test_tab_past_the_depth_limit_says_so_and_changes_nothing(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+    from app.model import MAX_DEPTH
+
+    draft(qtbot, window)
+    for level in range(MAX_DEPTH + 1):  # Enter after the deepest, then Tab: one level further each time
+        qtbot.keyClick(rows(window)[-1].text, Qt.Key.Key_Return)
+        last = rows(window)[-1]
+        last.text.setFocus()
+        qtbot.keyClicks(last.text, f"level {level + 1}")
+        undo = window.action(ActionId.UNDO).text()
+        qtbot.keyClick(last.text, Qt.Key.Key_Tab)
+    assert window.action(ActionId.UNDO).text() == undo  # the refused Tab left the undo stack as it was
+    assert "levels deep" in window.statusBar().currentMessage()
+    depth, node = 0, window.res.operative[-1]
+    while node.subparagraphs:
+        depth, node = depth + 1, node.subparagraphs[-1]
+    assert depth == MAX_DEPTH and node.text == f"level {MAX_DEPTH + 1}"  # stayed beside the deepest
+
+
 def test_tab_indents_a_subparagraph(qtbot, window: MainWindow) -> None:  # noqa: ANN001
     draft(qtbot, window)
     third = rows(window)[3]  # "2. Invites"
@@ -711,22 +730,22 @@ def test_tab_past_the_deepest_level_is_refused_and_the_draft_saves_and_reopens(
 ) -> None:
     """Pressing Tab again and again on each new subparagraph: the editor stops at the limit with a message,
     and what it saved opens again."""
-    from app.model import MAX_LEVELS
+    from app.model import MAX_DEPTH, height
 
     window.new_document("ga-c1")
     op = rows(window)[1]
     type_paragraph(qtbot, op, "Requests", "the Secretary-General")
-    for level in range(1, MAX_LEVELS + 3):
+    for level in range(1, MAX_DEPTH + 3):
         last = rows(window)[-1]
         qtbot.keyClick(last.text, Qt.Key.Key_Return)
         new = rows(window)[-1]
         qtbot.keyClicks(new.text, f"to act at level {level}")
         for _ in range(level + 2):  # more Tabs than the level needs
             qtbot.keyClick(rows(window)[-1].text, Qt.Key.Key_Tab)
-    deepest = max(p.levels() for p in window.res.operative)
-    assert deepest == MAX_LEVELS
-    assert f"{MAX_LEVELS} levels" in window.statusBar().currentMessage()
+    deepest = max(height(p) for p in window.res.operative)
+    assert deepest == MAX_DEPTH
+    assert f"{MAX_DEPTH} levels" in window.statusBar().currentMessage()
     path = tmp_path / "deep.json"
     assert window.save_to(path)
     assert window.open_path(path)
-    assert max(p.levels() for p in window.res.operative) == MAX_LEVELS
+    assert max(height(p) for p in window.res.operative) == MAX_DEPTH
