@@ -70,6 +70,9 @@ class Header:
     # reflected in the official record of the meeting.", "In its capacity as Chair of ..."); "" prints the
     # "on behalf of" formula when `on_behalf_of` is set
     sponsor_note: str = ""
+    # a draft with no sponsors, submitted by an officer: "the Chair of the Committee following informal
+    # consultations"; printed "Draft resolution submitted by …" where the sponsor line stands
+    submitted_by: str = ""
     kind: DocumentKind = DocumentKind.DRAFT_RESOLUTION
     amends: str = ""  # for an amendment: the symbol of the draft it amends
     job_number: str = ""  # "25-16697 (E)": optional page-1 footer

@@ -79,6 +79,7 @@ def to_dict(res: Resolution) -> dict[str, Any]:
             "kind": h.kind.value,
             "amends": h.amends,
             "job_number": h.job_number,
+            **({"submitted_by": h.submitted_by} if h.submitted_by else {}),  # optional: older files lack it
         },
         "title": res.title,
         "preamble": [_para_to_dict(p) for p in res.preamble],
@@ -216,6 +217,7 @@ def _from_v2(data: dict[str, Any]) -> Resolution:
         kind=DocumentKind(h.get("kind") or DocumentKind.DRAFT_RESOLUTION.value),
         amends=_str(h.get("amends")),
         job_number=_str(h.get("job_number")),
+        submitted_by=_str(h.get("submitted_by")),
     )
     seen: set[str] = set()
     res = Resolution(

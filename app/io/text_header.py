@@ -40,6 +40,8 @@ KIND = re.compile(
     r"(?P<rest>\s+submitted by .+)?\s*$",
     re.IGNORECASE,
 )
+# the line of a draft submitted by an officer instead of sponsors
+SUBMITTED = re.compile(r"^(?:revised )?draft (?:resolution|decision) submitted by\b", re.IGNORECASE)
 ON_BEHALF = re.compile(r"\s*\(on behalf of (?P<group>[^)]+)\)")
 STAR_BEHALF = BEHALF_NOTE
 AND_NAMES = (
@@ -363,22 +365,29 @@ def _split_at_sponsors(text_blocks: list[tuple[int, list[str]]]) -> list[tuple[i
         grouped.append((seen, lines))
     out: list[tuple[int, list[str]]] = []
     for seen, lines in grouped:
-        end = None
+        end = start = None
         for e, line in enumerate(lines):
             joined = " ".join(lines[max(0, e - 1) : e + 1])
             if _KIND_END.search(line) or (e and _KIND_END.search(joined) and line.split()[0].islower()):
                 end = e
                 break
+            # "Draft resolution submitted by the Chair …", run on in lower case
+            if SUBMITTED.match(line.strip()):
+                start = end = e
+                while end + 1 < len(lines) and lines[end + 1].strip()[:1].islower():
+                    end += 1
+                break
         if end is None:
             out.append((seen, lines))
             continue
-        start = end
-        while start > 0:
-            above, below = lines[start - 1].strip(), lines[start].strip()
-            if _names_go_on(above, below):
-                start -= 1
-            else:
-                break
+        if start is None:  # sponsor names run upward from the kind
+            start = end
+            while start > 0:
+                above, below = lines[start - 1].strip(), lines[start].strip()
+                if _names_go_on(above, below):
+                    start -= 1
+                else:
+                    break
         for part in (lines[:start], lines[start : end + 1], lines[end + 1 :]):
             if part:
                 out.append((seen, part))
@@ -423,8 +432,11 @@ def _read_sponsors(out: HeaderResult, text: str) -> None:
         names = ON_BEHALF.sub("", names)
     h.sponsors = split_sponsors(names)
     if m.group("rest"):
-        out.findings.append(Finding("import.sponsor-note", Severity.INFO,
-                                    f"sponsor line reads “{text.strip()}”: no sponsors recorded"))  # fmt: skip
+        rest = m.group("rest").strip()
+        h.submitted_by = rest[len("submitted by") :].strip() if not h.sponsors else ""
+        if h.sponsors:
+            out.findings.append(Finding("import.sponsor-note", Severity.INFO,
+                                        f"sponsor line reads “{text.strip()}”: “{rest}” not kept"))  # fmt: skip
 
 
 def star_note(out: HeaderResult, text: str, *, marked: bool = False) -> bool:
