@@ -650,6 +650,14 @@ def _heading_lines(el: etree._Element) -> list[str] | None:
     return None
 
 
+def _wraps_up(el: etree._Element, before: list[Paragraph]) -> bool:
+    """A paragraph with no number that goes on in lower case after a paragraph's list: that paragraph's
+    wrap-up, which some UN files write as a paragraph of its own (A/RES/79/248, after paragraph 79 (c))."""
+    if not before or not before[-1].subparagraphs or _first_child_text(el, "num") or _kids(el, "list"):
+        return False
+    return _text(el)[:1].islower()
+
+
 def _flat(el: etree._Element) -> list[tuple[str, Any]]:
     """A body as ("heading", lines), ("para", element) and ("other", element) items, groups opened."""
     out: list[tuple[str, Any]] = []
@@ -756,6 +764,12 @@ class _Body:
                 if label and self.operative:  # a subparagraph the UN wrote as a paragraph of its own
                     _place_labelled(
                         self.operative[-1], self.reader.paragraph(value, f"{where} {label}"), label
+                    )
+                    continue
+                if not headings and _wraps_up(value, self.operative):  # the text after the list before it
+                    last = self.operative[-1]
+                    last.tail = " ".join(
+                        t for t in (last.tail, self.reader.paragraph(value, where).text) if t
                     )
                     continue
                 para = self.reader.paragraph(value, where, headings=headings)
