@@ -34,6 +34,7 @@ from app.findings import Finding, Severity
 from app.formatting import letters, roman
 from app.io.amendment_reader import instruction_sentence, read_body
 from app.io.docx_parts import content_types
+from app.io.headings import SECTION_MARK, ends_like_a_paragraph, short_heading
 from app.io.reading import ImportResult
 from app.io.safe_xml import OLE_MAGIC, check_zip_xml, describe_ole, open_zip, parse_xml, read_member
 from app.io.span_text import as_written_markup, split_opener, strip_end, tidy
@@ -421,9 +422,6 @@ def _tail_owner(line: Line, state: _State) -> int | None:
     return None
 
 
-_SECTION_MARK = re.compile(r"^(?:[IVXLC]{1,6}|[A-H])\.?$")
-
-
 def _is_section_heading(line: Line, plain: str, state: _State, following: Line | None = None) -> bool:
     """A section heading: Resolute's heading style; a bare numeral ("II", "B.") and the unpunctuated title
     line after it (omnibus resolutions); or, as Security Council sanctions resolutions group their operative
@@ -432,21 +430,14 @@ def _is_section_heading(line: Line, plain: str, state: _State, following: Line |
         return True
     if line.label or line.in_table or not (state.res.preamble or state.res.operative):
         return False
-    if _SECTION_MARK.match(plain):
+    if SECTION_MARK.match(plain):
         return True
-    unpunctuated = not plain.endswith((",", ";", ":", "."))
     if state.heading:
-        return unpunctuated and len(plain) < 200
+        return not ends_like_a_paragraph(plain) and len(plain) < 200
     numbered_next = following is not None and (
         bool(following.label) or bool(re.match(r"\d{1,3}\.\s", following.plain.strip()))
     )
-    return (
-        numbered_next
-        and unpunctuated
-        and plain[:1].isupper()
-        and len(plain) <= 80
-        and len(plain.split()) <= 8
-    )
+    return numbered_next and short_heading(plain)
 
 
 def _next_line(lines: list[Line], i: int) -> Line | None:
