@@ -452,7 +452,7 @@ _DRAFT_KINDS = {
 
 def _read_draft_header(doc: etree._Element, meta: dict[str, Any], header: Header) -> None:
     """A draft (as Resolute's AKN export writes one) keeps its symbol, date, distribution, kind and group."""
-    from app.io.text_header import STAR_BEHALF
+    from app.io.text_header import KIND, STAR_BEHALF
 
     m = re.fullmatch(r"(?P<base>.+?)/Rev\.(?P<n>\d+)", meta["symbol"])
     header.symbol, header.revision = (m["base"], int(m["n"])) if m else (meta["symbol"], 0)
@@ -467,6 +467,9 @@ def _read_draft_header(doc: etree._Element, meta: dict[str, Any], header: Header
         behalf = STAR_BEHALF.match(_text(note).lstrip("*").strip())
         header.on_behalf_of = behalf.group(1).strip() if behalf else ""
         note.getparent().remove(note)  # the rest is the sponsor line
+    line = KIND.match(re.sub(r"\s+", " ", _text(proponent)).strip())
+    if line and line.group("rest") and not line.group("names").strip():  # "Draft resolution submitted by …"
+        header.submitted_by = line.group("rest").strip()[len("submitted by") :].strip()
     if header.kind is DocumentKind.DRAFT_RESOLUTION and _text(proponent).endswith("revised draft resolution"):
         header.kind = DocumentKind.REVISED_DRAFT_RESOLUTION
 

@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 
 from app.conventions.engine import check_document
+from app.io.akn_reader import read_akn
+from app.io.akn_writer import to_akn
 from app.io.docx_reader import read_docx
 from app.io.docx_writer import build_docx
 from app.io.text_reader import read_text
@@ -120,6 +122,7 @@ def test_a_chairs_draft_keeps_its_line_agenda_title_and_title() -> None:
     back = read_docx(build_docx(res)).resolution
     assert back.header.submitted_by == h.submitted_by and back.title == res.title
     assert from_dict(to_dict(res)).header.submitted_by == h.submitted_by
+    assert read_akn(to_akn(res)).resolution.header.submitted_by == h.submitted_by
     assert "submitted_by" not in to_dict(_decision().resolution)["header"]  # optional key
 
 
