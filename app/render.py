@@ -84,6 +84,16 @@ class Rendered:
     footnotes: list[tuple[int, str, str]] = field(default_factory=list)  # (number, id, markup)
     job_number: str = ""
 
+    @property
+    def runs_on(self) -> bool:
+        """A decision in one sentence runs on from the organ line, in roman and unnumbered: "The General
+        Assembly, recalling …, decides …" (A/C.1/80/L.39 as issued)."""
+        if not self.organ_line or len(self.blocks) != 1:
+            return False
+        block = self.blocks[0]
+        first = next((s.text for s in block.spans if s.text.strip()), "")
+        return not block.opener and not block.label and first.lstrip()[:1].islower()
+
 
 _ABBREVIATIONS = ("etc.", "et seq.", "para.", "paras.", "No.", "Nos.", "vol.", "p.", "pp.", "Corr.", "Add.")
 
@@ -138,9 +148,10 @@ def sponsor_line(res: Resolution) -> tuple[str, str]:
         DocumentKind.AMENDMENT: f"amendment to draft resolution {h.amends}".rstrip(),
     }[h.kind]
     names = join_names(h.sponsors)
-    if not names:  # a Chair's or President's draft: "Draft resolution submitted by the Chair of ..."
-        line = kind[0].upper() + kind[1:]
-        return (f"{line} submitted by {h.submitted_by}" if h.submitted_by else line), h.sponsor_note
+    if h.submitted_by and not names:  # a Chair's or Vice-Chair's draft: no sponsor line but who submits it
+        return f"{kind[0].upper() + kind[1:]} submitted by {h.submitted_by}", h.sponsor_note
+    if not names:
+        return kind[0].upper() + kind[1:], ""
     note = h.sponsor_note
     behalf = BEHALF_NOTE.match(note)
     if h.on_behalf_of and (not note or (behalf and behalf.group(1).strip() != h.on_behalf_of)):

@@ -126,12 +126,17 @@ def preview_html(rendered: Rendered) -> str:
             for s in r.title_spans
         )  # fmt: skip
         parts.append(f'<p class="title">{title}</p>')
-    if r.organ_line:
+    blocks = r.blocks
+    if r.runs_on:  # a decision in one sentence: the organ line in roman runs into it
+        head, _, rest = _body_paragraph(blocks[0], numbers).partition(">")
+        parts.append(f"{head}>{escape(r.organ_line)}, {rest}")
+        blocks = []
+    elif r.organ_line:
         comma = "," if r.organ_comma else ""
         parts.append(
             f'<p class="organ-line" style="text-indent: 37px;"><i>{escape(r.organ_line)}</i>{comma}</p>'
         )
-    for block in r.blocks:
+    for block in blocks:
         parts.append(_body_paragraph(block, numbers))
     if r.footnotes:
         parts.append('<hr width="30%" align="left" style="margin-top: 16px; margin-left: 40px;" />')

@@ -92,6 +92,7 @@ RULES: tuple[tuple[str, Severity, str], ...] = (
     ("sponsors.order", Severity.WARNING, "sponsors in UN alphabetical order"),
     ("sponsors.group", Severity.WARNING, "the 'on behalf of' group by its name"),
     ("sponsors.missing", Severity.INFO, "a draft has sponsors unless the Chair submits it"),
+    ("sponsors.submitted-by", Severity.WARNING, "a draft submitted by an officer has no sponsors"),
     ("title.missing", Severity.WARNING, "GA, ECOSOC and HRC drafts have a title"),
     ("title.not-used", Severity.WARNING, "Security Council resolutions have no title"),
     ("title.all-caps", Severity.WARNING, "titles in sentence case"),

@@ -83,6 +83,13 @@ def check(node: Node, ctx: DocumentContext) -> list[Finding]:
         ft = plain_text(para.text)
         if not ft.text.strip():
             return out  # an empty paragraph: structure.empty-paragraph says so
+        # a decision in one sentence runs on from the organ line: "The General Assembly, recalling …, decides …"
+        if (
+            ctx.kind is DocumentKind.DRAFT_DECISION
+            and part is Part.OPERATIVE
+            and ft.text.lstrip()[:1].islower()
+        ):
+            return out
         lead = len(ft.text) - len(ft.text.lstrip())
         found = detect_opener(ft.text, part)
         if found and is_known(found, part):

@@ -34,7 +34,13 @@ def check(res: Resolution) -> list[Finding]:
         budget[0] -= 1
         return Fix(label, "sponsors", (0, len(names)), "\n".join(make()))
 
-    if not [n for n in names if n] and h.kind is not DocumentKind.AMENDMENT and not h.submitted_by:
+    if h.submitted_by and [n for n in names if n]:
+        add(out, finding(
+            "sponsors.submitted-by", Severity.WARNING,
+            f"A draft submitted by {h.submitted_by} has no sponsors: remove the sponsors or the submitting officer.",
+            field="sponsors",
+        ))  # fmt: skip
+    elif not [n for n in names if n] and not h.submitted_by and h.kind is not DocumentKind.AMENDMENT:
         add(out, finding(
             "sponsors.missing", Severity.INFO,
             "No sponsors: only a draft submitted by the Chair or a Vice-Chair is issued without a sponsor line.",

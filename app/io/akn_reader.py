@@ -469,7 +469,7 @@ _DRAFT_KINDS = {
 
 def _read_draft_header(doc: etree._Element, meta: dict[str, Any], header: Header) -> None:
     """A draft (as Resolute's AKN export writes one) keeps its symbol, date, distribution, kind and group."""
-    from app.io.text_header import STAR_BEHALF
+    from app.io.text_header import KIND, STAR_BEHALF
 
     m = re.fullmatch(r"(?P<base>.+?)/Rev\.(?P<n>\d+)", meta["symbol"])
     header.symbol, header.revision = (
@@ -486,6 +486,9 @@ def _read_draft_header(doc: etree._Element, meta: dict[str, Any], header: Header
         behalf = STAR_BEHALF.match(_text(note).lstrip("*").strip())
         header.on_behalf_of = behalf.group(1).strip() if behalf else ""
         note.getparent().remove(note)  # the rest is the sponsor line
+    line = KIND.match(re.sub(r"\s+", " ", _text(proponent)).strip())
+    if line and line.group("rest") and not line.group("names").strip():  # "Draft resolution submitted by …"
+        header.submitted_by = line.group("rest").strip()[len("submitted by") :].strip()
     if header.kind is DocumentKind.DRAFT_RESOLUTION and _text(proponent).endswith("revised draft resolution"):
         header.kind = DocumentKind.REVISED_DRAFT_RESOLUTION
 
@@ -669,6 +672,14 @@ def _heading_lines(el: etree._Element) -> list[str] | None:
     return None
 
 
+def _wraps_up(el: etree._Element, before: list[Paragraph]) -> bool:
+    """A paragraph with no number that goes on in lower case after a paragraph's list: that paragraph's
+    wrap-up, which some UN files write as a paragraph of its own (A/RES/79/248, after paragraph 79 (c))."""
+    if not before or not before[-1].subparagraphs or _first_child_text(el, "num") or _kids(el, "list"):
+        return False
+    return _text(el)[:1].islower()
+
+
 def _flat(el: etree._Element) -> list[tuple[str, Any]]:
     """A body as ("heading", lines), ("para", element) and ("other", element) items, groups opened."""
     out: list[tuple[str, Any]] = []
@@ -775,6 +786,12 @@ class _Body:
                 if label and self.operative:  # a subparagraph the UN wrote as a paragraph of its own
                     _place_labelled(
                         self.operative[-1], self.reader.paragraph(value, f"{where} {label}"), label
+                    )
+                    continue
+                if not headings and _wraps_up(value, self.operative):  # the text after the list before it
+                    last = self.operative[-1]
+                    last.tail = " ".join(
+                        t for t in (last.tail, self.reader.paragraph(value, where).text) if t
                     )
                     continue
                 para = self.reader.paragraph(value, where, headings=headings)

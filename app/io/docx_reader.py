@@ -34,6 +34,7 @@ from app.findings import Finding, Severity
 from app.formatting import letters, roman
 from app.io.amendment_reader import instruction_sentence, read_body
 from app.io.docx_parts import content_types
+from app.io.headings import SECTION_MARK, ends_like_a_paragraph, short_heading
 from app.io.reading import ImportResult
 from app.io.safe_xml import OLE_MAGIC, check_zip_xml, describe_ole, open_zip, parse_xml, read_member
 from app.io.span_text import as_written_markup, split_opener, strip_end, tidy
@@ -231,6 +232,23 @@ def _is_organ_line(text: str) -> bool:
     return s.rstrip(",").strip().lower() in known or bool(_ORGAN_LINE.match(s))
 
 
+def _run_on_organ_line(lines: list[Line]) -> tuple[int, Line] | None:
+    """A decision in one sentence: "The General Assembly, recalling …" in one paragraph. The paragraph's
+    index, and the paragraph without the organ line (its text starts with the lower-case word after it)."""
+    known = {t.organ_line.lower() for t in all_templates().values()}
+    for i, line in enumerate(lines):
+        m = re.match(r"\s*([^,]{3,60}),\s+(?=[a-z])", line.plain)
+        if m and not line.in_table and re.sub(r"\s+", " ", m.group(1)).strip().lower() in known:
+            cut, pieces = m.end(), []
+            for piece in line.pieces:  # drop the first `cut` characters, piece by piece
+                keep = piece.text[cut:] if not piece.note else piece.text
+                cut = max(0, cut - len(piece.text)) if not piece.note else cut
+                if keep or piece.note:
+                    pieces.append(Piece(keep, piece.italic, piece.note, piece.sup))
+            return i, Line(pieces, line.style, line.num_id, line.ilvl, line.left, line.in_table, line.index)
+    return None
+
+
 def _other_organ_line(lines: list[Line]) -> int | None:
     """A body the templates do not know ("The Commission on the Status of Women,"): a short line that starts
     with "The", ends with a comma and is followed by a paragraph with an italic opener."""
@@ -404,9 +422,6 @@ def _tail_owner(line: Line, state: _State) -> int | None:
     return None
 
 
-_SECTION_MARK = re.compile(r"^(?:[IVXLC]{1,6}|[A-H])\.?$")
-
-
 def _is_section_heading(line: Line, plain: str, state: _State, following: Line | None = None) -> bool:
     """A section heading: Resolute's heading style; a bare numeral ("II", "B.") and the unpunctuated title
     line after it (omnibus resolutions); or, as Security Council sanctions resolutions group their operative
@@ -415,21 +430,14 @@ def _is_section_heading(line: Line, plain: str, state: _State, following: Line |
         return True
     if line.label or line.in_table or not (state.res.preamble or state.res.operative):
         return False
-    if _SECTION_MARK.match(plain):
+    if SECTION_MARK.match(plain):
         return True
-    unpunctuated = not plain.endswith((",", ";", ":", "."))
     if state.heading:
-        return unpunctuated and len(plain) < 200
+        return not ends_like_a_paragraph(plain) and len(plain) < 200
     numbered_next = following is not None and (
         bool(following.label) or bool(re.match(r"\d{1,3}\.\s", following.plain.strip()))
     )
-    return (
-        numbered_next
-        and unpunctuated
-        and plain[:1].isupper()
-        and len(plain) <= 80
-        and len(plain.split()) <= 8
-    )
+    return numbered_next and short_heading(plain)
 
 
 def _next_line(lines: list[Line], i: int) -> Line | None:
@@ -578,7 +586,8 @@ def _single_operative(state: _State) -> None:
     """A resolution has at least one operative paragraph; a single one is unnumbered and may have been read
     as preamble. The last preambular paragraph then becomes the operative part."""
     res = state.res
-    if res.operative or not res.preamble or state.styled or res.header.kind is DocumentKind.AMENDMENT:
+    styled = state.styled and res.header.kind is not DocumentKind.DRAFT_DECISION  # a decision: one sentence
+    if res.operative or not res.preamble or styled or res.header.kind is DocumentKind.AMENDMENT:
         return
     para = res.preamble.pop()
     if para.id in state.lexicon_ids or not para.opener:
@@ -862,7 +871,10 @@ def read_docx(data: bytes, *, name: str = "") -> ImportResult:
     if organ_at is None:
         organ_at = _other_organ_line(lines)
     typed: dict[str, str] = {}
-    if organ_at is None:
+    run_on = _run_on_organ_line(lines) if organ_at is None else None
+    if run_on is not None:  # a decision in one sentence: the organ line runs into it
+        header_lines, body = lines[: run_on[0]], [run_on[1], *lines[run_on[0] + 1 :]]
+    elif organ_at is None:
         first_body = next(
             (i for i, line in enumerate(lines) if _kind(line.label or line.plain)[0] or
              (line.pieces and line.pieces[0].italic and line.plain.strip())), len(lines)

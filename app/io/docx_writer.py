@@ -328,11 +328,15 @@ def _body_xml(rendered: Rendered, notes: _Footnoter, organ_gap: float = 0.0) -> 
             out.append(_para("sponsor_heading", _run("\t") + runs))
     if rendered.title:
         out.append(_para("title", _run("\t") + _spans(rendered.title_spans, notes)))
-    if rendered.organ_line:
+    blocks = rendered.blocks
+    if rendered.runs_on:  # a decision in one sentence: the organ line in roman runs into it, as issued
+        out.append(_para("preambular", _run(rendered.organ_line + ", ") + _block_runs(blocks[0], notes)))
+        blocks = []
+    elif rendered.organ_line:
         comma = _run(",") if rendered.organ_comma else ""
         out.append(_para("organ_line", _run(rendered.organ_line, italic=True) + comma))
-    gap = organ_gap if rendered.blocks and rendered.blocks[0].role == "instruction" else 0.0
-    for block in rendered.blocks:
+    gap = organ_gap if blocks and blocks[0].role == "instruction" else 0.0
+    for block in blocks:
         if block.role == "annex_paragraph" and not (block.label or block.opener or block.spans):
             continue  # an unnumbered annex paragraph that only holds a heading over its list prints no line
         out.append(_para(_block_style(block), _block_runs(block, notes), before=gap))

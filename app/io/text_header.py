@@ -41,6 +41,8 @@ KIND = re.compile(
     r"(?P<rest>\s+submitted by .+)?\s*$",
     re.IGNORECASE,
 )
+# the line of a draft submitted by an officer instead of sponsors
+SUBMITTED = re.compile(r"^(?:revised )?draft (?:resolution|decision) submitted by\b", re.IGNORECASE)
 ON_BEHALF = re.compile(r"\s*\(on behalf of (?P<group>[^)]+)\)")
 STAR_BEHALF = BEHALF_NOTE
 AND_NAMES = (
@@ -381,16 +383,13 @@ def _split_at_sponsors(text_blocks: list[tuple[int, list[str]]]) -> list[tuple[i
                 start -= 1
             else:
                 break
-        if _SUBMITTED_BY.match(lines[end].strip()):  # "... submitted by the Vice-Chair of the Committee,"
+        if SUBMITTED.match(lines[end].strip()):  # "... submitted by the Vice-Chair of the Committee,"
             while end + 1 < len(lines) and _submitted_by_goes_on(lines[end], lines[end + 1]):
                 end += 1  # "Weronika Garbacz (Poland), on the basis of informal consultations on ..."
         for part in (lines[:start], lines[start : end + 1], lines[end + 1 :]):
             if part:
                 out.append((seen, part))
     return out
-
-
-_SUBMITTED_BY = re.compile(r"^(?:revised )?draft (?:resolution|decision) submitted by\b", re.IGNORECASE)
 
 
 def _submitted_by_goes_on(line: str, following: str) -> bool:

@@ -22,6 +22,7 @@ from app import inline
 from app.findings import Finding, Severity
 from app.io import pdf_text, text_structure
 from app.io.amendment_reader import instruction_sentence, opens_instruction
+from app.io.headings import SECTION_MARK, ends_like_a_paragraph, short_heading
 from app.io.pdf_text import NOTE_START, PAGE_BREAK, SUPERSCRIPTS, RawNote, join_wrapped, note_label
 from app.io.reading import ImportResult
 from app.io.text_header import ORGANS, HeaderResult, organ_template, parse_header, star_note
@@ -43,7 +44,6 @@ _SUB_PAREN = re.compile(r"^\((?P<l>[a-z]{1,5}|[ivxlc]{1,6})\)(?:\s+|$)")
 _SUB_DOT = re.compile(r"^(?P<l>[a-z]{1,4})\.(?:\s+|$)(?=\S|$)")
 _HEADING = re.compile(r"^(?:[IVXLC]{1,6}|[A-Z])(?:\.\s+\S.*)?$")
 _STRICT_ORGAN = re.compile(r"^\*?The (?:" + "|".join(ORGANS) + r")\b\*?(?:,|\s*$| [a-z])")
-_HEADING_MARK = re.compile(r"^(?:[IVXLC]{1,6}|[A-H])\.?$")
 _ANNEX = re.compile(r"^(?:Annex|ANNEX|Appendix|APPENDIX)(?:\s+[IVXLC\d]+)?\.?$")
 _INSTRUCTION = re.compile(r"^(?:Delete|Insert|Replace|Add|Amend|After|Before|In)\b.*:$")
 _CLOSING = re.compile(r"^\d+(?:st|nd|rd|th) (?:\(resumed\) )?(?:plenary )?meeting\b")
@@ -438,7 +438,7 @@ class _Reader:
     def _paras(self, items: list[tuple[str, str]]) -> list[_Para]:
         paras: list[_Para] = []
         for first, text in items:
-            if _HEADING_MARK.match(first) and len(text) < 150 and not _ends(text):
+            if SECTION_MARK.match(first) and len(text) < 150 and not _ends(text):
                 paras.append(_Para("heading", "", text))  # "I" / "A." over a section title
                 continue
             paras.append(_classify(text))
@@ -672,7 +672,7 @@ def _runs_on(prev: _Block, line: str) -> bool:
         return True  # "…all their civil," / "political, economic …"
     if not last or re.search(r"[,;:.!?]\W*$", last) or _label_only(prev) or _ANNEX.match(last):
         return False
-    if _HEADING_MARK.match(line) or _ANNEX.match(line):
+    if SECTION_MARK.match(line) or _ANNEX.match(line):
         return False  # a part's letter, a section numeral, an annex heading stand alone
     if line[:1].isupper() and _heading_line(prev):
         return False  # a short line alone ("Guideline 4", "Scope") is a heading, not a wrapped line
@@ -684,7 +684,7 @@ def _runs_on(prev: _Block, line: str) -> bool:
 
     if header_kind(last) != "text" or header_kind(line) != "text":
         return False  # masthead and agenda lines stand alone
-    return line[:1].islower() or not _HEADING_MARK.match(last)
+    return line[:1].islower() or not SECTION_MARK.match(last)
 
 
 def _heading_line(block: _Block) -> bool:
@@ -703,13 +703,11 @@ def _heading_line(block: _Block) -> bool:
 def _annex_title(blocks: list[_Block]) -> bool:
     """The last block is a title under an "Annex" line, a part's letter or a section numeral ("I"): the text
     after it is not its tail."""
-    if len(blocks[-1].lines) > 1 and (
-        _ANNEX.match(blocks[-1].first) or _HEADING_MARK.match(blocks[-1].first)
-    ):
+    if len(blocks[-1].lines) > 1 and (_ANNEX.match(blocks[-1].first) or SECTION_MARK.match(blocks[-1].first)):
         return True  # the heading line and its title in one block
     if len(blocks) < 2 or len(blocks[-2].lines) != 1:
         return False
-    return bool(_ANNEX.match(blocks[-2].first) or _HEADING_MARK.match(blocks[-2].first)) or (
+    return bool(_ANNEX.match(blocks[-2].first) or SECTION_MARK.match(blocks[-2].first)) or (
         len(blocks[-1].lines) == 1 and _heading_line(blocks[-2])  # "Guideline 6" over its title
     )
 
@@ -888,16 +886,13 @@ def _unnumbered_heading(p: _Para, following: _Para | None) -> bool:
         p.kind == "plain"
         and following is not None
         and following.kind == "num"
-        and 0 < len(text) <= 80
-        and len(text.split()) <= 8
-        and text[:1].isupper()
-        and not _ends(text)
+        and short_heading(text)
         and not _CLOSING.match(text)
     )
 
 
 def _ends(text: str) -> bool:
-    return bool(re.search(r"[,;:.]\W*$", _MARK_RE.sub("", text)))
+    return ends_like_a_paragraph(_MARK_RE.sub("", text))
 
 
 def _explicit_opener(text: str) -> str:

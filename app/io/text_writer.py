@@ -64,8 +64,7 @@ def to_text(res: Resolution) -> str:
         sections.append([_spans(r.title_spans, r.footnote_numbers)])
     blocks = list(r.blocks)
     first = _block(blocks[0], r.footnote_numbers) if blocks else ""
-    if len(blocks) == 1 and not blocks[0].opener and not blocks[0].label and first[:1].islower():
-        # a decision in one sentence runs on from the organ line: "The General Assembly, recalling …"
+    if r.runs_on:  # a decision in one sentence: "The General Assembly, recalling …"
         sections.append([f"{r.organ_line}, {first}"])
         blocks = []
     elif r.organ_line:  # an amendment has none; a resolution in parts has one in each part instead

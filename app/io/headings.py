@@ -1,0 +1,33 @@
+"""What a heading line inside the operative part looks like: one definition for the text and Word readers.
+
+Security Council sanctions resolutions group their operative paragraphs under short headings with no number
+("Travel ban", "Asset freeze", "Panel of Experts"); omnibus resolutions put a numeral line ("I", "B.") over a
+title line. Neither is a numbered paragraph: the readers keep them as `Paragraph.heading`.
+"""
+
+from __future__ import annotations
+
+import re
+
+# a section's numeral standing alone on its line: "I", "XII", "B."
+SECTION_MARK = re.compile(r"^(?:[IVXLC]{1,6}|[A-H])\.?$")
+_END = re.compile(r"[,;:.]\W*$")
+MAX_CHARS = 80  # the longest SC heading seen is under 40 characters; a sentence fragment is longer
+MAX_WORDS = 8
+
+
+def ends_like_a_paragraph(text: str) -> bool:
+    """Text that ends with a comma, semicolon, colon or full stop (quotes and brackets after it allowed)."""
+    return bool(_END.search(text))
+
+
+def short_heading(text: str) -> bool:
+    """A short title-like line: a capital first, at most MAX_WORDS words and MAX_CHARS characters, and no
+    terminal punctuation. Callers add where it stands (right before a numbered paragraph)."""
+    text = text.strip()
+    return (
+        0 < len(text) <= MAX_CHARS
+        and len(text.split()) <= MAX_WORDS
+        and text[:1].isupper()
+        and not ends_like_a_paragraph(text)
+    )
