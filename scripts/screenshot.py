@@ -28,7 +28,8 @@ DEFAULT_DRAFTS = (
 )
 
 
-def _settle(app: QApplication, win) -> None:  # noqa: ANN001
+def settle(app: QApplication, win) -> None:  # noqa: ANN001
+    """Let the window finish its checks, spelling and deferred rows before it is grabbed."""
     win.flush()
     while win.paragraphs._spell_queue or win.paragraphs._backlog:
         app.processEvents()
@@ -100,7 +101,7 @@ def main(argv: list[str]) -> int:
         if not win.open_path(draft, as_import=draft.suffix != ".json"):
             print(f"screenshot: cannot open {draft}", file=sys.stderr)
             return 2
-        _settle(app, win)
+        settle(app, win)
         _editor_shot(app, win, args.docs / "screenshot.png")
         _compare_shot(app, win, args.docs / "compare.png")
         win.doc.history.mark_saved()

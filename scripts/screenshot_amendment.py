@@ -20,14 +20,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QSettings, Qt  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
+from screenshot import settle as _settle  # noqa: E402
 
 DRAFT = ROOT / "tests" / "fixtures" / "gui" / "A_C.3_80_L.20.json"
-
-
-def _settle(app: QApplication, win) -> None:  # noqa: ANN001
-    win.flush()
-    for _ in range(10):
-        app.processEvents()
 
 
 def _shot(app: QApplication, size: tuple[int, int], output: Path) -> None:

@@ -21,20 +21,13 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
+from screenshot import settle as _settle  # noqa: E402
 
 SHOTS = (
     ("annex", ROOT / "tests" / "fixtures" / "structure" / "A_RES_77_5.txt"),
     ("parts", ROOT / "tests" / "fixtures" / "structure" / "A_RES_75_101_A-B.txt"),
 )
 SIZES = (("", (1600, 1000)), ("-small", (1024, 640)))
-
-
-def _settle(app: QApplication, win) -> None:  # noqa: ANN001
-    win.flush()
-    while win.paragraphs._spell_queue or win.paragraphs._backlog:
-        app.processEvents()
-    for _ in range(5):
-        app.processEvents()
 
 
 def _show_unit(app: QApplication, win, kind: str) -> None:  # noqa: ANN001
