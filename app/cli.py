@@ -10,7 +10,7 @@ import json
 import sys
 from pathlib import Path
 
-from app.errors import ResoluteError
+from app.errors import InputError, ResoluteError
 from app.findings import Severity
 
 COMMANDS = ("check", "export", "new", "templates", "compare")
@@ -27,7 +27,7 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("file", type=Path)
     c.add_argument("--format", choices=("text", "json"), default="text")
 
-    e = sub.add_parser("export", help="write the document as .docx, .json (project) or .txt")
+    e = sub.add_parser("export", help="write the document as .docx, .pdf, .json (project), .txt or .xml")
     e.add_argument("file", type=Path)
     e.add_argument("-o", "--output", type=Path, required=True)
 
@@ -106,6 +106,12 @@ def _write(res, out: Path) -> None:
         from app.io.text_writer import to_text
 
         write_atomic(out, to_text(res).encode("utf-8"))
+    elif suffix == ".pdf":
+        try:  # the PDF is drawn by Qt, which the core does without
+            from widgets.pdf_export import write_pdf
+        except ImportError as exc:
+            raise InputError(f"PDF export needs PySide6 (Qt), which is not available: {exc}") from None
+        write_pdf(res, out)
     elif suffix == ".xml":
         from app.atomic import write_atomic
         from app.io.akn_writer import to_akn
