@@ -46,3 +46,14 @@ def test_cli_pdf_has_rendered_text_in_order(qapp, tmp_path: Path) -> None:
 def _fonts(page) -> list:
     res = page.resources.get("Font", {})
     return [resolve1(v) for v in resolve1(res).values()]
+
+
+def test_file_menu_exports_pdf(qtbot, window, prompter, tmp_path: Path) -> None:  # noqa: ANN001
+    from widgets.actions import ActionId
+
+    assert window.open_path(DRAFT)
+    out = tmp_path / "draft.pdf"
+    prompter.paths = [out]
+    window.action(ActionId.EXPORT_PDF).trigger()
+    r = render(window.res)
+    assert _squash(block_text(r.blocks[-1])).rstrip(".")[:40] in _squash(extract_text(str(out)))
