@@ -10,6 +10,7 @@ import json
 import sys
 from pathlib import Path
 
+from app import __version__
 from app.errors import InputError, ResoluteError
 from app.findings import Severity
 
@@ -20,7 +21,7 @@ def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="resolute", description="Draft UN resolutions that follow UN conventions."
     )
-    p.add_argument("--version", action="version", version="resolute 0.1.0")
+    p.add_argument("--version", action="version", version=f"resolute {__version__}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
     c = sub.add_parser("check", help="list convention, spelling and style findings")
