@@ -58,14 +58,25 @@ def _spans_html(block: Block, numbers: dict[str, int]) -> str:
 
 def _para(style, html: str, *, align: str | None = None) -> str:
     css = (
-        f"margin-left:{style.left}pt; margin-right:{style.right}pt; margin-top:{style.before}pt;"
-        f" margin-bottom:{style.after}pt; text-indent:{style.first_line}pt; font-size:{style.size}pt;"
-        f" line-height:{style.line}pt;"
+        # px: the writer's resolution is 72 dpi, so a pixel is a point (Qt's rich text ignores pt in margins)
+        f"margin-left:{style.left}px; margin-right:{style.right}px; margin-top:{style.before}px;"
+        f" margin-bottom:{style.after}px; text-indent:{style.first_line}px; font-size:{style.size}pt;"
+        f" line-height:{style.line}px;"
     )
     if style.bold:
         css += " font-weight:bold;"
     a = align or ("justify" if getattr(style, "align", "") == "justify" else "left")
     return f'<p align="{a}" style="{css}">{html}</p>'
+
+
+def _symbol(symbol: str, m) -> str:
+    """The symbol as the masthead prints it: the first letter large, the rest at text size."""
+    if not symbol:
+        return ""
+    return (
+        f'<span style="font-size:{m.symbol.letter_size}pt;">{escape(symbol[0])}</span>'
+        f'<span style="font-size:{m.symbol.size}pt;">{escape(symbol[1:])}</span>'
+    )
 
 
 def _html(r: Rendered, layout: Layout) -> str:
@@ -75,7 +86,7 @@ def _html(r: Rendered, layout: Layout) -> str:
         '<table width="100%" cellspacing="0" cellpadding="0" style="border-bottom:1.5pt solid black;"><tr>',
         f'<td width="{m.columns[0]}"></td>',
         f'<td width="{m.columns[1]}"><p style="font-size:14pt;">United Nations</p></td>',
-        f'<td width="{m.columns[2]}"><p align="right" style="font-size:20pt;">{escape(r.symbol)}</p></td>',
+        f'<td width="{m.columns[2]}"><p align="right">{_symbol(r.symbol, m)}</p></td>',
         "</tr><tr>",
         f'<td></td><td><p style="font-size:20pt; font-weight:bold;">{escape(r.organ)}</p></td>',
         f"<td><p>{escape(r.distribution)}<br/>{escape(r.date)}<br/><br/>{escape(r.original)}</p></td>",
