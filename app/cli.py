@@ -119,7 +119,7 @@ def _write(res, out: Path) -> None:
 
         write_atomic(out, to_akn(res))
     else:
-        raise ResoluteError(f"cannot export to '{suffix or out.name}': use .docx, .json, .txt or .xml")
+        raise ResoluteError(f"cannot export to '{suffix or out.name}': use .docx, .pdf, .json, .txt or .xml")
 
 
 def _new(args: argparse.Namespace) -> int:
