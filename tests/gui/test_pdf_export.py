@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pdfminer.high_level import extract_text
+from pdfminer.high_level import extract_text as _extract
+from pdfminer.layout import LAParams
 from pdfminer.pdfdocument import PDFDocument
 from pdfminer.pdfpage import PDFPage
 from pdfminer.pdfparser import PDFParser
@@ -15,6 +16,11 @@ from app.io.reading import read_document
 from app.render import block_text, render
 
 DRAFT = Path(__file__).resolve().parent.parent / "fixtures" / "corpus" / "000_142118633ec4707d.txt"
+
+
+def extract_text(path: str) -> str:
+    # whole printed lines: a justified line's wide gaps must not split it into text boxes read out of order
+    return _extract(path, laparams=LAParams(boxes_flow=None, char_margin=20))
 
 
 def _squash(text: str) -> str:
