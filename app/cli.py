@@ -12,7 +12,8 @@ import os
 import sys
 from pathlib import Path
 
-from app.errors import ResoluteError
+from app import __version__
+from app.errors import InputError, ResoluteError
 from app.findings import Severity
 
 COMMANDS = ("check", "export", "new", "templates", "compare", "amend", "compile")
@@ -23,7 +24,7 @@ def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="resolute", description="Draft UN resolutions that follow UN conventions."
     )
-    p.add_argument("--version", action="version", version="resolute 0.1.0")
+    p.add_argument("--version", action="version", version=f"resolute {__version__}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
     c = sub.add_parser("check", help="list convention, spelling and style findings")
@@ -31,7 +32,7 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--format", choices=("text", "json"), default="text")
     c.add_argument("--base", type=Path, help="for an amendment: the draft it amends, to find each paragraph")
 
-    e = sub.add_parser("export", help="write the document as .docx, .json (project) or .txt")
+    e = sub.add_parser("export", help="write the document as .docx, .pdf, .json (project), .txt or .xml")
     e.add_argument("file", type=Path)
     e.add_argument("-o", "--output", type=Path, required=True)
 
@@ -164,13 +165,19 @@ def _write(res, out: Path) -> None:
         from app.io.text_writer import to_text
 
         write_atomic(out, to_text(res).encode("utf-8"))
+    elif suffix == ".pdf":
+        try:  # the PDF is drawn by Qt, which the core does without
+            from widgets.pdf_export import write_pdf
+        except ImportError as exc:
+            raise InputError(f"PDF export needs PySide6 (Qt), which is not available: {exc}") from None
+        write_pdf(res, out)
     elif suffix == ".xml":
         from app.atomic import write_atomic
         from app.io.akn_writer import to_akn
 
         write_atomic(out, to_akn(res))
     else:
-        raise ResoluteError(f"cannot export to '{suffix or out.name}': use .docx, .json, .txt or .xml")
+        raise ResoluteError(f"cannot export to '{suffix or out.name}': use .docx, .pdf, .json, .txt or .xml")
 
 
 def _new(args: argparse.Namespace) -> int:

@@ -22,6 +22,7 @@ class ActionId(str, Enum):
     SAVE = "save"
     SAVE_AS = "save_as"
     EXPORT_DOCX = "export_docx"
+    EXPORT_PDF = "export_pdf"
     IMPORT = "import"
     SETTINGS = "settings"
     QUIT = "quit"
@@ -79,6 +80,7 @@ SPECS: dict[ActionId, ActionSpec] = {
     ActionId.EXPORT_DOCX: ActionSpec(
         "&Export Word (.docx)…", "Ctrl+E", "Write the draft as a UN-style .docx"
     ),
+    ActionId.EXPORT_PDF: ActionSpec("Export &PDF…", "", "Write the draft as a UN-style PDF for circulation"),
     ActionId.IMPORT: ActionSpec("&Import…", "Ctrl+Shift+I", "Read a draft from a text, Word or UN XML file"),
     ActionId.SETTINGS: ActionSpec("Se&ttings…", Key.Preferences, "Your name, delegation, defaults"),
     ActionId.QUIT: ActionSpec("&Quit", Key.Quit),
@@ -171,7 +173,7 @@ _HINT_ONLY = {ActionId.INDENT, ActionId.OUTDENT}
 
 MENUS: list[tuple[str, list[ActionId | str | None]]] = [
     ("&File", [ActionId.NEW, ActionId.NEW_AMENDMENT, ActionId.OPEN, "recent", None, ActionId.SAVE, ActionId.SAVE_AS, None,
-               ActionId.IMPORT, ActionId.EXPORT_DOCX, None, ActionId.SETTINGS, None, ActionId.QUIT]),
+               ActionId.IMPORT, ActionId.EXPORT_DOCX, ActionId.EXPORT_PDF, None, ActionId.SETTINGS, None, ActionId.QUIT]),
     ("&Edit", [ActionId.UNDO, ActionId.REDO, None, ActionId.FIND]),
     ("&Paragraph", [ActionId.ADD_PARAGRAPH, ActionId.INSERT_PARAGRAPH, ActionId.DUPLICATE_PARAGRAPH,
                     ActionId.DELETE_PARAGRAPH, None, ActionId.MOVE_UP, ActionId.MOVE_DOWN,

@@ -268,7 +268,7 @@ class MainWindow(QMainWindow):
         A = ActionId
         return {
             A.NEW: self.new_from_template, A.OPEN: self.open_dialog, A.SAVE: self.save,
-            A.SAVE_AS: self.save_as_dialog, A.EXPORT_DOCX: self.export_dialog, A.IMPORT: self.import_dialog,
+            A.SAVE_AS: self.save_as_dialog, A.EXPORT_DOCX: self.export_dialog, A.EXPORT_PDF: self.export_pdf_dialog, A.IMPORT: self.import_dialog,
             A.SETTINGS: self.settings_dialog, A.QUIT: self.close, A.UNDO: self.undo, A.REDO: self.redo,
             A.FIND: self.open_find, A.ADD_PARAGRAPH: self.add_paragraph_after,
             A.INSERT_PARAGRAPH: self.insert_paragraph_before, A.DELETE_PARAGRAPH: self.delete_paragraph,
@@ -1075,6 +1075,22 @@ class MainWindow(QMainWindow):
                                        self._suggested_name(".docx"))  # fmt: skip
         if path:
             self.export_docx(path if path.suffix else path.with_suffix(".docx"))
+
+    def export_pdf_dialog(self) -> None:
+        path = self.prompter.save_path(self, "Export PDF", "PDF (*.pdf)", self._suggested_name(".pdf"))
+        if path:
+            self.export_pdf(path if path.suffix else path.with_suffix(".pdf"))
+
+    def export_pdf(self, path: Path) -> bool:
+        from widgets.pdf_export import write_pdf
+
+        try:
+            write_pdf(self.res, Path(path))
+        except (ResoluteError, OSError) as exc:
+            self.prompter.error(self, "Could not export", str(exc))
+            return False
+        self.statusBar().showMessage(f"Exported {Path(path).name}", 3000)
+        return True
 
     def export_docx(self, path: Path) -> bool:
         try:

@@ -67,7 +67,7 @@ def test_export_docx_and_project(tmp_path):
 
 
 def test_export_to_unknown_suffix_exits_2(tmp_path, capsys):
-    assert run(["export", str(CLI / "clean.txt"), "-o", str(tmp_path / "out.pdf")]) == 2
+    assert run(["export", str(CLI / "clean.txt"), "-o", str(tmp_path / "out.rtf")]) == 2
     assert ".docx" in capsys.readouterr().err
 
 
