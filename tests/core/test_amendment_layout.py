@@ -9,21 +9,10 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from test_docx_writer_layout import _WORD, Word, find_line, lines, near
+from test_docx_writer_layout import Word, find_line, lines, measure, near
 
 from app.io.docx_writer import write_docx
 from app.io.reading import read_document
-
-
-def _measure(pdf: Path) -> list[Word]:
-    html = subprocess.run(
-        ["pdftotext", "-bbox", str(pdf), "-"], check=True, capture_output=True, text=True
-    ).stdout
-    out: list[Word] = []
-    for page, chunk in enumerate(html.split("<page ")[1:], start=1):
-        for m in _WORD.finditer(chunk):
-            out.append(Word(page, float(m[1]), float(m[3]), float(m[2]), float(m[4]), m[5]))
-    return out
 
 
 @pytest.fixture(scope="module")
@@ -39,7 +28,7 @@ def pages(tmp_path_factory: pytest.TempPathFactory, corpus_dir: Path) -> tuple[l
          "--outdir", str(folder), str(source)],
         check=True, capture_output=True, timeout=180,
     )  # fmt: skip
-    return _measure(folder / "l19.pdf"), _measure(corpus_dir / "originals" / "A_80_L.19.pdf")
+    return measure(folder / "l19.pdf"), measure(corpus_dir / "originals" / "A_80_L.19.pdf")
 
 
 @pytest.fixture(scope="module")

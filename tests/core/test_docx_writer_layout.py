@@ -87,8 +87,13 @@ def words(tmp_path_factory: pytest.TempPathFactory) -> list[Word]:
          str(source)],
         check=True, capture_output=True, timeout=180,
     )  # fmt: skip
+    return measure(folder / "seed.pdf")
+
+
+def measure(pdf: Path) -> list[Word]:
+    """Every word of a PDF with its box, page by page, as `pdftotext -bbox` reports it."""
     html = subprocess.run(
-        [pdftotext, "-bbox", str(folder / "seed.pdf"), "-"], check=True, capture_output=True, text=True
+        ["pdftotext", "-bbox", str(pdf), "-"], check=True, capture_output=True, text=True
     ).stdout
     out: list[Word] = []
     for page, chunk in enumerate(html.split("<page ")[1:], start=1):
