@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QFont, QTextCursor
+from PySide6.QtGui import QCloseEvent, QFont, QResizeEvent, QTextCursor
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
@@ -211,7 +211,7 @@ class MainWindow(QMainWindow):
         self.issues_dock = self._dock(
             "Issues and footnotes", self.bottom_tabs, Qt.DockWidgetArea.BottomDockWidgetArea
         )
-        self.resizeDocks([self.details_dock, self.preview_dock], [360, 560], Qt.Orientation.Horizontal)
+        self._fitted_width = 0
         self.resizeDocks([self.issues_dock], [150], Qt.Orientation.Vertical)
 
         self.versions = Versions(self)  # the base to compare with, and the compare view beside the preview
@@ -1147,6 +1147,17 @@ class MainWindow(QMainWindow):
                 return True
             item.discard()
         return False
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """The paragraphs come first: the side docks take a share of the width, not a fixed size, so a small
+        laptop window still leaves the paragraph column about half the width. Re-fitted only when the window
+        changes size noticeably, so a delegate's own dock sizes stay."""
+        super().resizeEvent(event)
+        width = event.size().width()
+        if abs(width - self._fitted_width) > 160:
+            self._fitted_width = width
+            self.resizeDocks([self.details_dock, self.preview_dock], [int(width * 0.22), int(width * 0.32)],
+                             Qt.Orientation.Horizontal)  # fmt: skip
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self._confirm_discard():
