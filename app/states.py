@@ -167,11 +167,21 @@ def split_sponsor_names(names: str) -> list[str]:
         return []
     parts = [p.strip() for p in text.split(",") if p.strip()]
     parts = [p[4:].strip() if p.startswith("and ") else p for p in parts]  # a serial comma: "B, and C"
+    if not parts:
+        return []
     last = parts.pop()
-    if official_name(last) is not None or " and " not in last:
+    if known_sponsor_name(last) or " and " not in last:
         return [*parts, last]
     pieces = last.split(" and ")
     splits = [(" and ".join(pieces[:i]), " and ".join(pieces[i:])) for i in range(1, len(pieces))]
-    known = [(a, b) for a, b in splits if official_name(a) is not None and official_name(b) is not None]
-    a, b = (known or [s for s in splits if official_name(s[1]) is not None] or splits[-1:])[0]
+    both = [(a, b) for a, b in splits if known_sponsor_name(a) and known_sponsor_name(b)]
+    one = [(a, b) for a, b in splits if known_sponsor_name(b)] or [
+        (a, b) for a, b in splits if known_sponsor_name(a)
+    ]
+    a, b = (both or one or splits[-1:])[0]
     return [*parts, a, b]
+
+
+def known_sponsor_name(name: str) -> bool:
+    """A State, observer or group name ("Trinidad and Tobago", "the Group of 77 and China")."""
+    return official_name(name) is not None or group_name(name) is not None

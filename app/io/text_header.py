@@ -11,6 +11,7 @@ from app.findings import Finding, Severity
 from app.formatting import BEHALF_NOTE, behalf_note, parse_date, parse_ordinal_words
 from app.io.pdf_text import SYMBOL
 from app.model import AgendaItem, DocumentKind, Header
+from app.states import is_un_form, known_sponsor_name, official_name, split_sponsor_names
 from app.templates import Template, all_templates, get_template, template_for_symbol
 
 ORGANS = ("General Assembly", "Security Council", "Economic and Social Council", "Human Rights Council")
@@ -45,61 +46,18 @@ KIND = re.compile(
 SUBMITTED = re.compile(r"^(?:revised )?draft (?:resolution|decision) submitted by\b", re.IGNORECASE)
 ON_BEHALF = re.compile(r"\s*\(on behalf of (?P<group>[^)]+)\)")
 STAR_BEHALF = BEHALF_NOTE
-AND_NAMES = (
-    "Antigua and Barbuda", "Bosnia and Herzegovina", "Saint Kitts and Nevis", "Saint Vincent and the Grenadines",
-    "Sao Tome and Principe", "Trinidad and Tobago", "United Kingdom of Great Britain and Northern Ireland",
-    "Heard Island and McDonald Islands", "Turks and Caicos Islands", "Wallis and Futuna",
-    "Saint Pierre and Miquelon", "South Georgia and the South Sandwich Islands", "Svalbard and Jan Mayen",
-    "Serbia and Montenegro", "Group of 77 and China",
-)  # fmt: skip
 
 
 def _official(name: str) -> str:
     """The name as the draft wrote it when the UN prints that form ("Bahamas"), else the official one."""
-    from app.states import is_un_form, official_name
-
     if is_un_form(name):
         return name
     return official_name(name) or name
 
 
-def _known(name: str) -> bool:
-    from app.states import official_name
-
-    return name in AND_NAMES or bool(official_name(name))
-
-
 def split_sponsors(names: str) -> list[str]:
-    """'A, Bosnia and Herzegovina and C' → names, keeping names that contain 'and'."""
-    names = re.sub(r"\s+", " ", names).strip().rstrip(",")
-    if not names:
-        return []
-    parts = [p.strip() for p in names.split(", ") if p.strip()]
-    last = parts.pop()
-    parts += _split_last(last)
-    return [_official(p) for p in parts]
-
-
-def _split_last(text: str) -> list[str]:
-    if " and " not in text or text in AND_NAMES:
-        return [text]
-    pieces = text.split(" and ")
-    best: list[str] | None = None
-    for cut in range(1, len(pieces)):
-        left, right = " and ".join(pieces[:cut]), " and ".join(pieces[cut:])
-        if _known(left) and _known(right):
-            return [left, right]
-        if best is None and (_known(left) or _known(right)):
-            best = [left, right]
-    if best:
-        return best
-    for name in AND_NAMES:  # "X and Trinidad and Tobago", "Trinidad and Tobago and X"
-        if text.endswith(" and " + name):
-            return [text[: -len(name) - 5], name]
-        if text.startswith(name + " and "):
-            return [name, text[len(name) + 5 :]]
-    left, _, right = text.rpartition(" and ")
-    return [left, right]
+    """'A, Bosnia and Herzegovina, and C' → the names as the draft wrote them, or their official forms."""
+    return [_official(p) for p in split_sponsor_names(names)]
 
 
 @dataclass
@@ -331,7 +289,7 @@ _KIND_END = re.compile(r"(?:draft (?:resolution|decision)|amendments? to (?:the 
 
 def _has_state(line: str) -> bool:
     tokens = re.split(r",\s*|\s+and\s+|:", line.strip())
-    return any(_known(t.strip(" *")) for t in tokens if t.strip(" *"))
+    return any(known_sponsor_name(t.strip(" *")) for t in tokens if t.strip(" *"))
 
 
 def _names_go_on(above: str, below: str) -> bool:
@@ -342,9 +300,9 @@ def _names_go_on(above: str, below: str) -> bool:
         return True
     head = re.split(r",\s*|\s+and\s+", above)[-1].strip(" *")
     tail = re.split(r",\s*|\s+and\s+|:", below)[0].strip(" *")
-    if head and tail and _known(f"{head} {tail}"):
+    if head and tail and known_sponsor_name(f"{head} {tail}"):
         return True
-    return _has_state(above) and not _known(head)  # "… United Kingdom of" / "Great Britain and …"
+    return _has_state(above) and not known_sponsor_name(head)  # "… United Kingdom of" / "Great Britain and …"
 
 
 def _split_at_sponsors(text_blocks: list[tuple[int, list[str]]]) -> list[tuple[int, list[str]]]:

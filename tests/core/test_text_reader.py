@@ -231,6 +231,14 @@ def test_sponsor_names_with_and() -> None:
     assert split_sponsors("Canada and Mexico") == ["Canada", "Mexico"]
 
 
+def test_serial_comma_in_the_sponsor_line() -> None:
+    """A serial comma before the last name leaves that name whole (it once imported as "and Italy")."""
+    line = "Antigua and Barbuda, Bosnia and Herzegovina and Trinidad and Tobago: draft resolution"
+    serial = "France, Bosnia and Herzegovina, and Trinidad and Tobago: draft resolution"
+    h = _read(TYPED.replace(line, serial)).resolution.header
+    assert h.sponsors == ["France", "Bosnia and Herzegovina", "Trinidad and Tobago"]
+
+
 def test_decision_and_amendment_forms() -> None:
     text = (
         "Canada: draft decision\n\nTitle of it\n\nThe General Assembly, recalling its decision 79/513, decides to "
