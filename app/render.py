@@ -6,7 +6,6 @@ the export writes. Nothing here is stored; everything is computed from the model
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -22,6 +21,7 @@ from app.formatting import (
     subparagraph_label,
 )
 from app.model import Annex, DocumentKind, Paragraph, Part, Resolution, ResolutionPart
+from app.punctuation import absorb_terminal, end_for
 from app.templates import Template, get_template
 
 
@@ -93,40 +93,6 @@ class Rendered:
         block = self.blocks[0]
         first = next((s.text for s in block.spans if s.text.strip()), "")
         return not block.opener and not block.label and first.lstrip()[:1].islower()
-
-
-_ABBREVIATIONS = ("etc.", "et seq.", "para.", "paras.", "No.", "Nos.", "vol.", "p.", "pp.", "Corr.", "Add.")
-
-
-def absorb_terminal(text: str) -> str:
-    """Drop typed terminal punctuation (and the space before it); render adds the right mark.
-
-    Footnote references that end the text stay, and punctuation typed before them goes.
-    """
-    m = _TRAILING_REFS.search(text)
-    refs = m.group(0) if m else ""
-    body = text[: len(text) - len(refs)]
-    if body.rstrip().endswith(_ABBREVIATIONS):
-        return body.rstrip() + refs
-    end = len(body)
-    while end and (body[end - 1].isspace() or body[end - 1] in ",;:."):
-        end -= 1  # a backwards scan: a regex anchored at $ would retry from every position
-    if "..." in body[end:] or body.rstrip().endswith("…"):
-        return body.rstrip() + refs
-    return body[:end] + refs
-
-
-_TRAILING_REFS = re.compile(r"(?:\[\^[A-Za-z0-9_-]+\]\s*)+$")
-_KEEPS_OWN_END = re.compile(r"(;|,)\s+(and|or)$")
-
-
-def keeps_own_end(markup: str) -> bool:
-    """A subparagraph typed as "...; and" carries its own punctuation: none is added."""
-    return bool(_KEEPS_OWN_END.search(inline.plain(absorb_terminal(markup))))
-
-
-def _end_for(text: str, wanted: str) -> str:
-    return "" if keeps_own_end(text) else wanted
 
 
 def join_opener(opener: str, text: str) -> str:
@@ -208,19 +174,22 @@ def blocks_for(para: Paragraph, *, part: Part | None, level: int, label: str, en
                 unit: str) -> list[Block]:  # fmt: skip
     """A paragraph and its subparagraphs. `end` None (annexes): punctuation stays as written."""
     as_written = end is None
-    text = para.text if as_written else absorb_terminal(para.text)
-    tail = para.tail if as_written else absorb_terminal(para.tail)
     subs = para.subparagraphs
+    text = para.text if as_written else absorb_terminal(para.text, keep_colon=not subs)
+    tail = para.tail if as_written else absorb_terminal(para.tail, keep_colon=True)
     heads = [_block("heading", para.id, part, level, "", "", line.strip(), "", unit=unit)
              for line in para.heading.splitlines() if line.strip()]  # fmt: skip
+    # subparagraphs of a preambular paragraph are set off by commas, of an operative one by semicolons (so
+    # in every issued GA resolution of sessions 78-79 that has them)
+    between = "," if part is Part.PREAMBLE else ";"
     lead_end = ":" if subs else (end or "")
     if as_written or (subs and not text and not para.opener):
         lead_end = ""
-    lead = _block(role, para.id, part, level, label, para.opener, text, _end_for(text, lead_end), unit=unit)
+    lead = _block(role, para.id, part, level, label, para.opener, text, end_for(text, lead_end), unit=unit)
     out = [*heads, lead]
     for i, sub in enumerate(subs, start=1):
         last = i == len(subs)
-        sub_end = None if as_written else (";" if tail or not last else end)
+        sub_end = None if as_written else (between if tail or not last else end)
         out += blocks_for(sub, part=part, level=level + 1, label=subparagraph_label(level + 1, i), end=sub_end,
                            role="subparagraph", unit=unit)  # fmt: skip
     if subs and tail:

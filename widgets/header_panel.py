@@ -40,6 +40,12 @@ from widgets.fields import UndoGuard
 
 LANGUAGES = ("Arabic", "Chinese", "English", "French", "Russian", "Spanish")
 DISTRIBUTIONS = ("Limited", "General", "Restricted")
+SUBMITTERS = (
+    "",
+    "the Chair of the Committee",
+    "the Vice-Chair of the Committee",
+    "the President of the General Assembly",
+)
 _L_NUMBER = re.compile(r"/L\.(\d+)")
 
 
@@ -183,6 +189,16 @@ class HeaderPanel(QWidget):
             "For a draft submitted on behalf of a group, e.g. the Group of 77 and China"
         )
         behalf.addRow("On &behalf of:", self.on_behalf_of)
+        self.submitted_by = QComboBox()  # a Chair's or Vice-Chair's draft has no sponsors but who submits it
+        self.submitted_by.setEditable(True)
+        self.submitted_by.addItems(SUBMITTERS)
+        self.submitted_by.setAccessibleName("Submitted by an officer")
+        self.submitted_by.setToolTip('For a draft with no sponsors: "Draft resolution submitted by ..."')
+        behalf.addRow("Submitted b&y:", self.submitted_by)
+        self.sponsor_note = QLineEdit()
+        self.sponsor_note.setAccessibleName("Note on the sponsor line")
+        self.sponsor_note.setPlaceholderText("* Any changes to the list of sponsors will be reflected …")
+        behalf.addRow("Sponsor &note:", self.sponsor_note)
         sp.addLayout(behalf)
         sp.addWidget(QLabel("As printed:"))
         self.sponsor_line = QLabel()
@@ -245,6 +261,8 @@ class HeaderPanel(QWidget):
         self.sponsor_search.returnPressed.connect(self._add_sponsor)
         self.remove_sponsor.clicked.connect(self._remove_sponsor)
         self.on_behalf_of.currentTextChanged.connect(lambda v: self.sponsors_edited.emit(self._sponsors(), v))
+        self.submitted_by.currentTextChanged.connect(lambda v: self._emit("submitted_by", v.strip()))
+        self.sponsor_note.textEdited.connect(lambda v: self._emit("sponsor_note", v.strip()))
 
     def _emit(self, field: str, value: object) -> None:
         self.header_edited.emit(field, value)
@@ -333,7 +351,7 @@ class HeaderPanel(QWidget):
         h = res.header
         widgets = (self.template, self.kind, self.amends, self.session, self.committee, self.l_number,
                    self.revision, self.symbol, self.date, self.distribution, self.original, self.title,
-                   self.agenda, self.on_behalf_of)  # fmt: skip
+                   self.agenda, self.on_behalf_of, self.submitted_by, self.sponsor_note)  # fmt: skip
         blockers = [QSignalBlocker(w) for w in widgets]
         try:
             index = self.template.findData(h.template)
@@ -378,6 +396,9 @@ class HeaderPanel(QWidget):
                         self.agenda.setItem(row, col, QTableWidgetItem(value_))
             if self.on_behalf_of.currentText() != h.on_behalf_of:
                 self.on_behalf_of.setCurrentText(h.on_behalf_of)
+            if self.submitted_by.currentText().strip() != h.submitted_by:
+                self.submitted_by.setCurrentText(h.submitted_by)
+            self._set_text(self.sponsor_note, h.sponsor_note)
         finally:
             del blockers
         if self._sponsors() != h.sponsors:

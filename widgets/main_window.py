@@ -42,7 +42,8 @@ from app.io.docx_writer import write_docx
 from app.io.text_reader import read_text
 from app.model import Part, Resolution
 from app.negotiation.status import refuse_brackets
-from app.render import Rendered, keeps_own_end, place_names, render
+from app.punctuation import keeps_own_end
+from app.render import Rendered, place_names, render
 from app.templates import all_templates, get_template
 from widgets import services, units
 from widgets.actions import ActionId, build_actions, build_menus, build_toolbar

@@ -9,7 +9,7 @@ from app.conventions.base import DocumentContext, Node, add, finding
 from app.findings import Finding, Fix, Severity
 from app.inline import plain_text
 from app.model import DocumentKind, Part, Resolution
-from app.render import absorb_terminal
+from app.punctuation import absorb_terminal
 
 # "PP3", "OP 5:", "PP12 bis", "Para. 4"
 _WORKING_LABEL = re.compile(
@@ -68,7 +68,7 @@ def _typed_terminal(node: Node) -> list[Finding]:
         markup = getattr(para, name)
         if not markup.strip():
             continue
-        kept = absorb_terminal(markup)
+        kept = absorb_terminal(markup, keep_colon=name == "tail" or not para.subparagraphs)
         typed = markup.rstrip()
         if len(kept) < len(typed) and typed[len(kept) :].strip():
             mark = typed[len(kept) :].strip()

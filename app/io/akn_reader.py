@@ -329,10 +329,10 @@ class _Reader:
 
     # paragraphs -------------------------------------------------------------
 
-    def paragraph(self, el: etree._Element, where: str, name_hint: str = "", *, as_written: bool = False,
+    def paragraph(self, el: etree._Element, where: str, name_hint: str = "", *,
                   headings: list[str] | None = None) -> Paragraph:  # fmt: skip
-        """A container, paragraph, point, item or subparagraph, with its lists (an annex's `as_written`: its
-        punctuation is kept, the render derives none). Its own heading lines go to `headings` when given."""
+        """A container, paragraph, point, item or subparagraph, with its lists, punctuation as written (the
+        import settles typed ends once: app/io/typed_ends.py). Its own heading lines go to `headings`."""
         para = Paragraph()
         lead: list[inline.Span] = []
         tail: list[inline.Span] = []
@@ -364,13 +364,13 @@ class _Reader:
                                 self.carried += lines
                                 continue
                             label = f"{where}({len(para.subparagraphs) + 1})"
-                            para.subparagraphs.append(self.paragraph(point, label, as_written=as_written))
+                            para.subparagraphs.append(self.paragraph(point, label))
                     else:
                         self.unplaced(_text(sub_el), where, f"<{sub_kind}> inside a list")
             elif kind in ("point", "item", "subparagraph", "paragraph", "indent"):
                 seen_list = True
                 sub_where = f"{where}({len(para.subparagraphs) + 1})"
-                para.subparagraphs.append(self.paragraph(c, sub_where, as_written=as_written))
+                para.subparagraphs.append(self.paragraph(c, sub_where))
             elif kind in ("wrapUp", "listWrapUp"):
                 tail += self.block_spans(c)
             elif kind in _NOTE:
@@ -379,8 +379,8 @@ class _Reader:
                 self.unplaced(_text(c), where, f"<{kind}>")
         if el.text and el.text.strip() and _ln(el) in ("container",):
             lead.insert(0, inline.Span(el.text))
-        para.opener, para.text = split_opener(tidy(lead), name_hint, as_written=as_written)
-        para.tail = as_written_markup(tail) if as_written else strip_end(tidy(tail))
+        para.opener, para.text = split_opener(tidy(lead), name_hint)
+        para.tail = as_written_markup(tail)
         return para
 
     def block_spans(self, el: etree._Element) -> list[inline.Span]:
@@ -588,11 +588,11 @@ class _Flow:
             listed = number == 1 and inline.plain(last.tail or last.text).rstrip().endswith(":")
             runs_on = self.run_on is not None and self.run_on[0] is last and self.run_on[1] == number - 1
             if listed or runs_on:
-                last.subparagraphs.append(self.reader.paragraph(el, where, as_written=True))
+                last.subparagraphs.append(self.reader.paragraph(el, where))
                 self.run_on = (last, number)
                 return
         self.run_on = None
-        para = self.reader.paragraph(el, where, as_written=True, headings=self.headings)
+        para = self.reader.paragraph(el, where, headings=self.headings)
         para.numbered = bool(num)
         para.heading, self.headings = "\n".join(self.headings), self.reader.carried
         self.reader.carried = []
@@ -611,7 +611,7 @@ class _Flow:
         if not annex.paragraphs or self.headings:
             annex.paragraphs.append(Paragraph(numbered=False, heading="\n".join(self.headings)))
             self.headings = []
-        _place_labelled(annex.paragraphs[-1], self.reader.paragraph(el, where, as_written=True), label)
+        _place_labelled(annex.paragraphs[-1], self.reader.paragraph(el, where), label)
 
 
 def _label_of(el: etree._Element) -> str:
@@ -652,6 +652,9 @@ _TYPED_LABEL = re.compile(r"\(([a-z]{1,4}|[ivxlc]{1,6}|\d{1,2})\)\s+")
 _LABEL_NUM = re.compile(r"\([a-z]{1,4}\)|\([ivxlc]{1,6}\)|\(\d{1,2}\)")
 _SECTION_NUM = re.compile(r"[IVXLC]{1,6}|[A-Z]")
 _HEADING_TAGS = ("heading", "subheading", "crossHeading")
+
+
+_SEPARATOR = re.compile(r"\s*\*(?:\s*\*)+\s*")
 
 
 def _heading_lines(el: etree._Element) -> list[str] | None:
@@ -749,15 +752,26 @@ class _Body:
 
     def read_preamble(self, preamble: etree._Element | None) -> None:
         reader = self.reader
+        headings: list[
+            str
+        ] = []  # a crossheading of the preamble ("Transport and transit corridors", in bold)
         for i, c in enumerate(_kids(preamble) if preamble is not None else [], start=1):
             kind = _ln(c)
             where = self.where(f"preambular paragraph {len(self.preamble) + 1}")
             if kind == "formula":
                 continue
+            if kind == "container" and not (c.get("name") or "").strip() and (lines := _heading_lines(c)):
+                headings += lines
+                continue
+            if _SEPARATOR.fullmatch(_text(c)):  # "* * *" between groups of preambular paragraphs
+                headings.append(" ".join(_text(c).split()))
+                continue
             if kind in ("container", "p", "blockContainer", "recital", "citation", "block", "tblock"):
                 kids = _kids(c, "recital", "citation") if kind in ("recital", "citation") else []
                 for k in kids or [c]:
-                    self.preamble.append(reader.paragraph(k, where, (k.get("name") or "").strip()))
+                    para = reader.paragraph(k, where, (k.get("name") or "").strip())
+                    para.heading, headings = "\n".join(headings), []
+                    self.preamble.append(para)
                     self.preamble_els.append(k)
             elif kind in ("recitals", "citations"):
                 for k in _kids(c):
@@ -769,6 +783,10 @@ class _Body:
                         reader.unplaced(_text(k), where, f"<{_ln(k)}>")
             else:
                 reader.unplaced(_text(c), self.where(f"the preamble (item {i})"), f"<{kind}>")
+        if headings:
+            reader.unplaced(
+                "\n".join(headings), self.where("the end of the preamble"), "a heading of the preamble"
+            )
 
     def read_operative(self, items: list[tuple[str, Any]]) -> None:
         headings: list[str] = []  # a section's number and heading wait for its first paragraph

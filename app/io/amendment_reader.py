@@ -73,6 +73,8 @@ def read_body(res: Resolution, order: list[Paragraph], sentences: set[str]) -> l
         elif open_.action is Action.INSERT:  # "insert two new paragraphs reading:"
             extra = Instruction(Action.INSERT, open_.part, open_.number, open_.sub, paragraph=para)
             res.instructions.append(extra)
+        elif _closes_list(open_.paragraph, para):  # words after the quoted subparagraphs, capitalized or not
+            open_.paragraph.tail = lead_text(para)
         else:
             findings.append(Finding("import.unplaced", Severity.WARNING,
                                     f"a second quoted paragraph after one instruction: “{para.text[:60]}”"))  # fmt: skip
@@ -81,3 +83,8 @@ def read_body(res: Resolution, order: list[Paragraph], sentences: set[str]) -> l
     for part_list in (res.preamble, res.operative):
         part_list[:] = [p for p in part_list if p.id not in used]
     return findings
+
+
+def _closes_list(quoted: Paragraph, para: Paragraph) -> bool:
+    """One paragraph is quoted per instruction: unlabelled text after its subparagraphs is its closing text."""
+    return bool(quoted.subparagraphs) and not quoted.tail and not para.subparagraphs

@@ -37,7 +37,7 @@ from app.io.docx_parts import content_types
 from app.io.headings import SECTION_MARK, ends_like_a_paragraph, short_heading
 from app.io.reading import ImportResult
 from app.io.safe_xml import OLE_MAGIC, check_zip_xml, describe_ole, open_zip, parse_xml, read_member
-from app.io.span_text import as_written_markup, split_opener, strip_end, tidy
+from app.io.span_text import as_written_markup, split_opener, tidy
 from app.io.wordml import (
     Line,
     Numbering,
@@ -305,7 +305,7 @@ def _opener_from_lexicon(spans: list[inline.Span], part: Part) -> tuple[str, str
     if not found or not first.startswith(found):
         return None
     rest = [inline.Span(first[len(found) :].lstrip(), spans[0].italic), *spans[1:]]
-    return found, strip_end(rest)
+    return found, as_written_markup(rest)
 
 
 def _has_italic_opener(spans: list[inline.Span]) -> bool:
@@ -334,11 +334,11 @@ def _make(spans: list[inline.Span], part: Part, top: bool, state: _State) -> Par
             para = Paragraph(opener=found[0], text=found[1])
             state.lexicon_ids.add(para.id)
             return para
-    return Paragraph(text=strip_end(spans))
+    return Paragraph(text=as_written_markup(spans))
 
 
 def _append_tail(para: Paragraph, spans: list[inline.Span]) -> None:
-    more = strip_end(tidy(spans))
+    more = as_written_markup(spans)
     if not more:
         return
     if para.subparagraphs:
@@ -593,7 +593,7 @@ def _single_operative(state: _State) -> None:
     if para.id in state.lexicon_ids or not para.opener:
         spans = tidy(inline.parse(join_opener(para.opener, para.text)))
         found = _opener_from_lexicon(spans, Part.OPERATIVE)
-        para.opener, para.text = found if found else ("", strip_end(spans))
+        para.opener, para.text = found if found else ("", as_written_markup(spans))
     res.operative.append(para)
 
 
@@ -662,7 +662,7 @@ class _AnnexReader:
     def make(self, pieces: list[Piece]) -> Paragraph:
         spans = tidy(_spans(pieces, self.typed))
         if _has_italic_opener(spans):
-            opener, text = split_opener(spans, as_written=True)
+            opener, text = split_opener(spans)
             return Paragraph(opener=opener, text=text)
         return Paragraph(text=as_written_markup(spans))
 

@@ -16,9 +16,15 @@ MAX_INPUT_BYTES = 50 * 1024 * 1024
 class ImportResult:
     resolution: Resolution
     findings: list[Finding] = field(default_factory=list)  # what could not be placed, and notes on the import
+    project: bool = False  # a project file: its text is the delegate's own, already settled
 
     def __post_init__(self) -> None:
-        """Every reader's model stays within the depth the editor and the project file accept."""
+        """Every reader's model stays within the depth the editor and the project file accept, and has its
+        typed end punctuation settled (app/io/typed_ends.py)."""
+        if not self.project:
+            from app.io.typed_ends import settle_typed_ends
+
+            self.findings += settle_typed_ends(self.resolution)
         lifted = sum(limit_depth(items) for _, items in self.resolution.lists())
         if lifted:
             self.findings.append(Finding("import.depth", Severity.WARNING,
@@ -64,7 +70,7 @@ def _read(path: Path) -> ImportResult:
         from app.templates import settle_template
 
         res = loads(_decode(data, path.name))
-        return ImportResult(res, settle_template(res))
+        return ImportResult(res, settle_template(res), project=True)
     if suffix in (".xml", ".akn") or data.lstrip()[:5] == b"<?xml" or data.lstrip()[:1] == b"<":
         from app.io.akn_reader import read_akn
 

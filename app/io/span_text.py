@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from app import inline
-from app.render import absorb_terminal
+from app.punctuation import absorb_terminal
 
 
 def tidy(spans: list[inline.Span]) -> list[inline.Span]:
@@ -65,12 +65,10 @@ def _merge_spaces(spans: list[inline.Span]) -> list[inline.Span]:
     return merged
 
 
-def split_opener(
-    spans: list[inline.Span], name_hint: str = "", *, as_written: bool = False
-) -> tuple[str, str]:
-    """Leading italic words are the opener; the rest is the text, its terminal punctuation absorbed (kept
-    `as_written` in an annex, whose punctuation the render does not derive)."""
-    end = as_written_markup if as_written else strip_end
+def split_opener(spans: list[inline.Span], name_hint: str = "") -> tuple[str, str]:
+    """Leading italic words are the opener; the rest is the text with its punctuation as written (the import
+    settles typed ends once, for every reader: app/io/typed_ends.py)."""
+    end = as_written_markup
     if spans and spans[0].italic and not spans[0].footnote:
         opener = spans[0].text.strip()
         rest = spans[1:]
@@ -85,12 +83,12 @@ def split_opener(
 
 
 def as_written_markup(spans: list[inline.Span]) -> str:
-    """Markup with the punctuation kept as written (annex text)."""
+    """Markup with the punctuation kept as written."""
     return inline.unparse(tidy(spans))
 
 
 def strip_end(spans: list[inline.Span]) -> str:
-    """Markup with terminal punctuation dropped, also when footnote references follow it ('2024,¹' → '2024¹')."""
+    """A title's markup with terminal punctuation dropped, also when footnote references follow it ('2024,¹' → '2024¹')."""
     spans = [s for s in spans if s.footnote or s.text]
     refs: list[inline.Span] = []
     while spans and (spans[-1].footnote or not spans[-1].text.strip()):

@@ -27,7 +27,6 @@ from app.io.pdf_text import NOTE_START, PAGE_BREAK, SUPERSCRIPTS, RawNote, join_
 from app.io.reading import ImportResult
 from app.io.text_header import ORGANS, HeaderResult, organ_template, parse_header, star_note
 from app.model import DocumentKind, Footnote, Paragraph, Part, Resolution, ResolutionPart
-from app.render import absorb_terminal
 from app.templates import Template
 
 MAX_CHARS = 5_000_000
@@ -539,12 +538,8 @@ class _Reader:
         return Paragraph(opener=_unescape(opener), text=self._finish(rest.lstrip()))
 
     def _finish(self, text: str) -> str:
-        """Markup with terminal punctuation absorbed (also before a final footnote marker)."""
-        markup = self._markup(text.strip())
-        m = re.search(r"((?:\x01\d+\x02)+)$", markup)
-        if m:
-            return absorb_terminal(markup[: m.start()]) + m.group(1)
-        return absorb_terminal(markup)
+        """Markup with the punctuation as written (the import settles typed ends once: app/io/typed_ends.py)."""
+        return self._markup(text.strip())
 
 
 # ---- helpers ---------------------------------------------------------------------------------------------------
@@ -559,11 +554,12 @@ def _heading_lines(text: str) -> list[str]:
     return [m.group("mark"), m.group("title")] if m else [text]
 
 
+_NO_MARKS = dict.fromkeys(map(ord, "\u200b\u200e\u200f\u2060\ufeff"))  # zero-width and direction marks
 _LINE_BREAKS = re.compile("\r\n|[\r\u2028\u2029\x85]")  # every line break str.splitlines knows but \v and \f
 
 
 def _normalise(text: str) -> list[str]:
-    text = _LINE_BREAKS.sub("\n", text).replace("\xa0", " ").replace("\u200b", "")
+    text = _LINE_BREAKS.sub("\n", text).replace("\xa0", " ").translate(_NO_MARKS)
     lines = text.split("\n")
     if lines and lines[0].startswith("# source:"):
         lines = lines[1:]
@@ -668,7 +664,11 @@ def _runs_on(prev: _Block, line: str) -> bool:
     """After a blank line: does the text go on with the paragraph before? Only when that paragraph has not
     ended (no terminal punctuation) and the line does not open a paragraph of its own."""
     last = _MARK_RE.sub("", prev.lines[-1].strip()).rstrip(SUPERSCRIPTS + " ")  # "…children;¹" has ended
-    if last.endswith(",") and line[:1].islower() and not _starts_block(line):
+    first = prev.lines[0].strip()
+    in_list = bool(
+        _SUB_PAREN.match(first) or _SUB_DOT.match(first)
+    )  # a preambular subparagraph ends with ","
+    if last.endswith(",") and line[:1].islower() and not _starts_block(line) and not in_list:
         return True  # "…all their civil," / "political, economic …"
     if not last or re.search(r"[,;:.!?]\W*$", last) or _label_only(prev) or _ANNEX.match(last):
         return False

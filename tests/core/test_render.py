@@ -1,7 +1,8 @@
 import datetime as dt
 
 from app.model import AgendaItem, DocumentKind, Header, Paragraph, Resolution
-from app.render import absorb_terminal, block_text, render, sponsor_line
+from app.punctuation import absorb_terminal
+from app.render import block_text, render, sponsor_line
 
 
 def draft(n_operative: int = 3) -> Resolution:

@@ -749,3 +749,25 @@ def test_tab_past_the_deepest_level_is_refused_and_the_draft_saves_and_reopens(
     assert window.save_to(path)
     assert window.open_path(path)
     assert max(height(p) for p in window.res.operative) == MAX_DEPTH
+
+
+def test_a_chairs_draft_shows_and_edits_who_submits_it(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+    """A/C.5/80/L.19 as issued: "Draft resolution submitted by the Chair of the Committee following informal
+    consultations" instead of a sponsor line; the delegate can change it, and undo."""
+    path = Path(__file__).resolve().parents[1] / "fixtures" / "text" / "chair-draft-resolution.txt"
+    lines = [" ".join(line.split()) for line in path.read_text(encoding="utf-8").splitlines()]
+    start = next(i for i, line in enumerate(lines) if line.startswith("Draft resolution submitted by"))
+    issued = " ".join(lines[start : lines.index("", start)])
+    assert window.open_path(path, as_import=True)
+    header = window.header
+    assert header.sponsor_line.text() == issued
+    assert issued.endswith(header.submitted_by.currentText())
+    header.submitted_by.setCurrentText("the Vice-Chair of the Committee")
+    assert window.res.header.submitted_by == "the Vice-Chair of the Committee"
+    assert header.sponsor_line.text() == "Draft resolution submitted by the Vice-Chair of the Committee"
+    qtbot.keyClicks(header.sponsor_note, "In its capacity as Chair")
+    assert window.res.header.sponsor_note == "In its capacity as Chair"
+    window.action(ActionId.UNDO).trigger()
+    window.action(ActionId.UNDO).trigger()
+    assert window.res.header.sponsor_note == ""
+    assert header.sponsor_line.text() == issued

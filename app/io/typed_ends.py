@@ -1,0 +1,74 @@
+"""Typed end punctuation, settled once for every reader, and reported where the file had it wrong.
+
+Readers keep a paragraph's punctuation as written. The place of a paragraph decides its end ("," after a
+preambular paragraph, ";" or "." after an operative one, ":" before subparagraphs), so on import the typed
+mark is dropped and the printed one derived; where the two differ, the delegate is told what changed instead
+of finding it silently corrected. Annex text keeps its punctuation as written and is not touched.
+"""
+
+from __future__ import annotations
+
+from app.findings import Finding, Severity
+from app.model import Paragraph, Resolution
+from app.punctuation import absorb_terminal, typed_end
+from app.render import place_names, render
+
+_BODY_ROLES = ("preambular", "operative", "subparagraph")
+
+
+def settle_typed_ends(res: Resolution) -> list[Finding]:
+    """Drop typed terminal marks from the preamble and operative parts; one finding per mark that the
+    paragraph's place prints differently (or that was missing)."""
+    body: dict[str, Paragraph] = {}
+    for part, items in res.lists():
+        if part is not None:
+            for top in items:
+                body.update((p.id, p) for p in top.walk())
+    findings: list[Finding] = []
+    if body:
+        findings = _differences(res, body)
+    for para in body.values():
+        _absorb(para)
+    for instruction in res.instructions:  # the paragraphs an amendment inserts or quotes
+        if instruction.paragraph is not None:
+            for para in instruction.paragraph.walk():
+                _absorb(para)
+    return findings
+
+
+def _absorb(para: Paragraph) -> None:
+    para.text = absorb_terminal(para.text, keep_colon=not para.subparagraphs)
+    para.tail = absorb_terminal(para.tail, keep_colon=True)
+
+
+def _differences(res: Resolution, body: dict[str, Paragraph]) -> list[Finding]:
+    blocks = render(res).blocks  # render absorbs typed marks itself, so its ends are the derived ones
+    names = place_names(blocks)
+    out: list[Finding] = []
+    for block in blocks:
+        para = body.get(block.paragraph_id)
+        if para is None or block.role not in _BODY_ROLES or block.part is None:
+            continue
+        field = "tail" if block.is_tail else "text"
+        markup = getattr(para, field)
+        if not markup.strip():
+            continue  # a chapeau that is all opener, or an empty paragraph: nothing was typed
+        typed = typed_end(markup, keep_colon=block.is_tail or not para.subparagraphs)
+        if typed == block.end:
+            continue
+        name = names.get(block.paragraph_id, "A paragraph")
+        where = f"{name} (after its subparagraphs)" if block.is_tail else name
+        if not typed:
+            message = (
+                f"{where} had no end punctuation in the file; its place takes '{block.end}', added on import"
+            )
+        elif not block.end:
+            message = f"{where} ended with '{typed}' in the file; its place takes none, removed on import"
+        else:
+            message = (
+                f"{where} ended with '{typed}' in the file; its place takes '{block.end}', set on import"
+            )
+        out.append(
+            Finding("import.end-punctuation", Severity.WARNING, message, paragraph_id=para.id, field=field)
+        )
+    return out

@@ -1,0 +1,61 @@
+"""End punctuation: what a paragraph's typed end is, and what is printed instead.
+
+The renderer derives every terminal mark from a paragraph's place ("," ";" "." ":"); readers, the checks and the
+editor ask these same functions what a typed end is, so they never disagree with what prints.
+"""
+
+from __future__ import annotations
+
+import re
+
+from app import inline
+
+_ABBREVIATIONS = ("etc.", "et seq.", "para.", "paras.", "No.", "Nos.", "vol.", "p.", "pp.", "Corr.", "Add.")
+
+
+def absorb_terminal(text: str, *, keep_colon: bool = False) -> str:
+    """Drop typed terminal punctuation (and the space before it); render adds the right mark.
+
+    Footnote references that end the text stay, and punctuation typed before them goes. `keep_colon`: a text
+    with no subparagraphs under it that ends with a colon introduces what follows (a quotation, a table), so
+    the colon is the author's own.
+    """
+    m = _TRAILING_REFS.search(text)
+    refs = m.group(0) if m else ""
+    body = text[: len(text) - len(refs)]
+    if body.rstrip().endswith(_ABBREVIATIONS):
+        return body.rstrip() + refs
+    if keep_colon and body.rstrip().endswith(":"):
+        return body.rstrip() + refs
+    end = len(body)
+    while end and (body[end - 1].isspace() or body[end - 1] in ",;:." or body[end - 1] in _INVISIBLE):
+        end -= 1  # a backwards scan: a regex anchored at $ would retry from every position
+    if "..." in body[end:] or body.rstrip().endswith("…"):
+        return body.rstrip() + refs
+    return body[:end] + refs
+
+
+_INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff"  # marks some UN files leave after the end
+_TRAILING_REFS = re.compile(r"(?:\[\^[A-Za-z0-9_-]+\]\s*)+$")
+# "...; and" before a last subparagraph; a colon introducing what follows; a quotation that ends with its own
+# mark ('continues to read as follows: "... level."')
+_KEEPS_OWN_END = re.compile(r"(?:[;,]\s+(?:and|or)|:|[.;,:!?][\"”’»])$")
+
+
+def keeps_own_end(markup: str) -> bool:
+    """Text that carries its own end ("...; and", "...:", '...level."'): no mark is added."""
+    return bool(_KEEPS_OWN_END.search(inline.plain(absorb_terminal(markup, keep_colon=True))))
+
+
+def end_for(text: str, wanted: str) -> str:
+    """The mark a paragraph's place asks for, unless the text carries its own ("...; and")."""
+    return "" if keeps_own_end(text) else wanted
+
+
+def typed_end(markup: str, *, keep_colon: bool = False) -> str:
+    """The terminal mark typed at the end of `markup` that printing replaces ("" when there is none)."""
+    kept = absorb_terminal(markup, keep_colon=keep_colon)
+    m = _TRAILING_REFS.search(markup)
+    body = markup[: len(markup) - len(m.group(0))] if m else markup
+    kept_body = kept[: len(kept) - len(m.group(0))] if m else kept
+    return "".join(ch for ch in body[len(kept_body) :] if not ch.isspace() and ch not in _INVISIBLE)
