@@ -17,6 +17,7 @@ from typing import Any
 from app import inline
 from app.findings import Finding, Fix
 from app.history import Change, Entry, History
+from app.lexicon import convert_opener as lexicon_convert
 from app.model import (
     MAX_DEPTH,
     AgendaItem,
@@ -29,6 +30,7 @@ from app.model import (
     height,
     new_id,
 )
+from app.states import sort_sponsors
 
 TEXT_FIELDS = ("opener", "text", "tail")
 
@@ -197,10 +199,6 @@ def set_sponsors(doc: Document, *, names: list[str], on_behalf_of: str | None = 
 
 def _sort_sponsors(names: list[str]) -> list[str]:
     unique = list(dict.fromkeys(n.strip() for n in names if n.strip()))
-    try:
-        from app.states import sort_sponsors
-    except ImportError:
-        return sorted(unique, key=str.casefold)
     return list(sort_sponsors(unique))
 
 
@@ -310,10 +308,6 @@ def move_down(doc: Document, *, paragraph_id: str) -> Change:
 def convert_opener(opener: str, to: Part) -> str:
     """'Recalling' ↔ 'Recalls' through the engine's lexicon; unchanged when it has no answer."""
     if not opener.strip():
-        return opener
-    try:
-        from app.lexicon import convert_opener as lexicon_convert
-    except ImportError:
         return opener
     converted = lexicon_convert(opener, to)
     return converted or opener

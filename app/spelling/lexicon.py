@@ -6,7 +6,6 @@ Loaded once, lazily; every lookup is cached per word.
 
 from __future__ import annotations
 
-import contextlib
 import re
 from collections.abc import Iterable
 from functools import lru_cache
@@ -220,22 +219,7 @@ def _unique(items: list[str]) -> list[str]:
 
 
 def _state_words() -> list[str]:
-    """Words of the official State names from app.states (the engine's table), when it is there."""
-    try:
-        from app import states  # optional: the engine's table of State names
-    except ImportError:
-        return []
-    names: list[str] = []
-    with contextlib.suppress(Exception):  # an optional source must never stop the checker
-        names.extend(w for group in states.groups() for w in _SPLIT.findall(group))
-    for attr in ("all_names", "names", "member_states", "STATES"):
-        value = getattr(states, attr, None)
-        try:
-            items = value() if callable(value) else value
-            if items:
-                for item in items:
-                    names.extend(_SPLIT.findall(str(getattr(item, "name", item))))
-                break
-        except Exception:  # an optional source must never stop the checker
-            continue
-    return names
+    """Words of the State names (official and short forms) and group names (app.states)."""
+    from app import states
+
+    return [w for name in (*states.all_names(), *states.groups()) for w in _SPLIT.findall(name)]

@@ -308,7 +308,6 @@ def _plain(paragraphs: list[Paragraph]) -> list:
 def _pdf_body(path: Path) -> list[tuple[bool, str, str]]:
     """The body paragraphs of an issued amendment, from the PDF's typography: (starts in italics, the italic
     opener, the whole paragraph's text), from the first body-size roman line after the 12 pt title."""
-    pytest.importorskip("pdfminer")
     from pdfminer.high_level import extract_pages
     from pdfminer.layout import LTChar, LTTextContainer, LTTextLine
 

@@ -11,14 +11,11 @@ from conventions_support import para, resolution
 from app.conventions import engine
 from app.conventions.engine import build_context, check_document, check_paragraph
 from app.findings import Finding, Severity
+from app.io.reading import read_document
 from app.model import Resolution
 
 
 def _read(path: Path) -> Resolution:
-    try:
-        from app.io.reading import read_document
-    except ImportError as exc:  # the importers are written in parallel
-        pytest.skip(f"no reader yet: {exc}")
     return read_document(path).resolution
 
 

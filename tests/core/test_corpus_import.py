@@ -90,7 +90,6 @@ def xml_expected(path: Path) -> dict[str, list]:
 
 def pdf_expected(path: Path) -> dict[str, list]:
     """Paragraph starts in the issued PDF: body-size lines that open with an italic capital."""
-    pytest.importorskip("pdfminer")
     from pdfminer.high_level import extract_pages
     from pdfminer.layout import LTChar, LTTextContainer, LTTextLine
 

@@ -8,8 +8,6 @@ import io
 import re
 from pathlib import Path
 
-import pytest
-
 from app.conventions.engine import check_document
 from app.io.akn_reader import read_akn
 from app.io.akn_writer import to_akn
@@ -32,7 +30,6 @@ def _norm(text: str) -> str:
 def _issued_decision_line() -> tuple[str, bool, float]:
     """From the issued PDF: the body line that opens with the organ line, whether its organ line is italic, and
     its indent beyond the body text's left edge."""
-    pytest.importorskip("pdfminer")
     from pdfminer.high_level import extract_pages
     from pdfminer.layout import LTChar, LTTextContainer, LTTextLine
 
@@ -68,7 +65,8 @@ def test_a_decision_in_one_sentence_reads_checks_and_prints_as_issued() -> None:
     assert _norm(sentence).startswith(issued)  # organ line run into the text, no number
 
     data = build_docx(res)
-    docx = pytest.importorskip("docx")
+    import docx
+
     body = [p for p in docx.Document(io.BytesIO(data)).paragraphs if p.text.startswith(r.organ_line)]
     assert len(body) == 1 and _norm(body[0].text).startswith(issued)
     organ_run = body[0].runs[0]
