@@ -101,7 +101,9 @@ class LiveChecks(QObject):
                 self.para_findings.pop(pid, None)
                 continue
             try:
-                self.para_findings[pid] = engine.check_paragraph(res, pid, context=context)
+                self.para_findings[pid] = engine.check_paragraph(
+                    res, pid, context=context, speller=self.win.spelling.settings
+                )
             except Exception:  # as above
                 log.exception("paragraph check failed")
                 continue
@@ -115,6 +117,7 @@ class LiveChecks(QObject):
         revision = doc.revision
         snapshot = storage.from_dict(storage.to_dict(doc.resolution))  # the worker never sees the live model
         started = time.perf_counter()
+        speller = self.win.spelling.settings
 
         def done(found: list[Finding]) -> None:
             # the whole-document check waits for a pause at least twice as long as it takes
@@ -122,7 +125,7 @@ class LiveChecks(QObject):
             self.document_timer.set_delay(max(self._document_floor, 2 * spent_ms))
             self.document_checked(doc, revision, found)
 
-        self.win.runner.run(lambda: engine.check_document(snapshot), done)
+        self.win.runner.run(lambda: engine.check_document(snapshot, speller=speller), done)
 
     def document_checked(self, doc: edits.Document, revision: int, found: list[Finding]) -> None:
         if doc is not self.win.doc or revision != doc.revision:

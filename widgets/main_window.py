@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import edits, inline
+from app import edits, inline, lexicon
 from app.documents import new_resolution
 from app.errors import ResoluteError
 from app.findings import Finding
@@ -39,8 +39,9 @@ from app.history import Change
 from app.io.text_reader import read_text
 from app.model import Part, Resolution
 from app.render import Rendered, keeps_own_end, place_names, render
+from app.spelling.session import SpellingSession
 from app.templates import get_template
-from widgets import services, units
+from widgets import units
 from widgets.actions import ActionId, build_actions, build_menus, build_toolbar
 from widgets.amending import Amending
 from widgets.amendment_panel import AmendmentPanel
@@ -77,7 +78,7 @@ class MainWindow(QMainWindow):
         self._keeps_own: dict[str, bool] = {}
         self._refs: dict[str, tuple[str, ...]] = {}
         self._last_match: edits.Match | None = None
-        self.spelling = services.Spelling(self.settings.personal_dictionary())
+        self.spelling = SpellingSession(self.settings.personal_dictionary())
         self._preview_zoom = 0
         self._action_state: tuple[object, ...] = ()
 
@@ -114,7 +115,7 @@ class MainWindow(QMainWindow):
         self.paragraphs = ParagraphList()
         self.paragraphs.setAccessibleName("Paragraphs")
         for part in Part:
-            self.paragraphs.set_completer_words(part, services.opener_phrases(part))
+            self.paragraphs.set_completer_words(part, lexicon.phrases(part))
         self.find_bar = FindBar()
         self.find_bar.hide()
         central = QWidget()

@@ -10,8 +10,8 @@ from PySide6.QtCore import QPoint
 from PySide6.QtGui import QFont, QTextCursor
 from PySide6.QtWidgets import QMenu, QWidget
 
+from app.spelling.session import SpellingSession
 from widgets.fields import TextField
-from widgets.services import Spelling as SpellingSession
 
 _FOOTNOTE_REF = re.compile(r"\[\^[A-Za-z0-9_-]+\]")
 
