@@ -94,7 +94,7 @@ class DockLayout(QObject):
         win.preview_dock.raise_()  # the page first; the details are a tab away
         self._share(width)
         height = win.height()
-        win.resizeDocks([win.issues_dock], [max(110, int(height * (0.2 if compact else 0.17)))],
+        win.resizeDocks([win.issues_dock], [max(110, int(height * (0.26 if compact else 0.17)))],
                         Qt.Orientation.Vertical)  # fmt: skip
 
     def _share(self, width: int) -> None:
