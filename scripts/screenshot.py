@@ -98,7 +98,7 @@ def main(argv: list[str]) -> int:
         width, height = (int(n) for n in args.size.split("x"))
         win.resize(width, height)
         win.show()
-        if not win.open_path(draft, as_import=draft.suffix != ".json"):
+        if not win.files.open_path(draft, as_import=draft.suffix != ".json"):
             print(f"screenshot: cannot open {draft}", file=sys.stderr)
             return 2
         settle(app, win)

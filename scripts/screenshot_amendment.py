@@ -42,7 +42,7 @@ def _shot(app: QApplication, size: tuple[int, int], output: Path) -> None:
         )
         win.resize(*size)
         win.show()
-        win.open_path(DRAFT)
+        win.files.open_path(DRAFT)
         res = win.res
         for para in res.operative[1:3]:  # a few words inserted in two paragraphs
             win.apply(

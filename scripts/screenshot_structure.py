@@ -70,7 +70,7 @@ def main() -> int:
                     width < 1200
                 ):  # on a small screen the details pane leaves the paragraphs too narrow: closed
                     win.details_dock.hide()
-                if not win.open_path(source, as_import=True):
+                if not win.files.open_path(source, as_import=True):
                     print(f"screenshot: cannot open {source}", file=sys.stderr)
                     return 2
                 _settle(app, win)

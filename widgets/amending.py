@@ -83,7 +83,7 @@ class Amending(QObject):
     def _open(self, res: Resolution, base: Resolution, base_name: str) -> None:
         doc = edits.Document(res)
         doc.history.mark_modified()
-        self.win._replace(doc, [])
+        self.win.files.replace(doc)
         self.win.versions.set_base(base, base_name)
         self.refresh()
 
@@ -92,7 +92,7 @@ class Amending(QObject):
 
     def new_amendment(self) -> None:
         chosen = self._choose_draft("The draft to amend")
-        if chosen is None or not self.win._confirm_discard():
+        if chosen is None or not self.win.files.confirm_discard():
             return
         base, name = chosen
         self._open(amendments.amendment(base, base, sponsors=self._sponsors()), base, name)
@@ -104,7 +104,7 @@ class Amending(QObject):
                 "No base version to amend: use Versions > Compare With… first", 5000
             )
             return
-        if not self.win._confirm_discard():
+        if not self.win.files.confirm_discard():
             return
         name = self.win.versions.base_name
         self._open(amendments.amendment(base, self.win.res, sponsors=self._sponsors()), base, name)
@@ -124,10 +124,10 @@ class Amending(QObject):
         except ResoluteError as exc:
             self.win.prompter.error(self.win, "Cannot apply the amendment", str(exc))
             return
-        if not self.win._confirm_discard():
+        if not self.win.files.confirm_discard():
             return
         doc = edits.Document(amended)
         doc.history.mark_modified()
-        self.win._replace(doc, [])
+        self.win.files.replace(doc)
         self.win.versions.set_base(base, name)  # Versions > Compare shows what the amendment changes
         self.refresh()

@@ -25,9 +25,9 @@ def run_editor(args: list[str]) -> int:
     window.show()
     files = [a for a in args if not a.startswith("-")]
     if files:
-        window.open_path(Path(files[0]))
+        window.files.open_path(Path(files[0]))
     else:
-        window.offer_recovery()
+        window.files.offer_recovery()
     if os.environ.get("RESOLUTE_QUIT_AFTER_PAINT"):  # smoke tests of a build: start, paint once, quit
         from PySide6.QtCore import QTimer
 

@@ -69,6 +69,10 @@ class Debouncer(QObject):
     def set_delay(self, delay_ms: int) -> None:
         self._timer.setInterval(delay_ms)
 
+    def stop(self) -> None:
+        """Drop a pending call."""
+        self._timer.stop()
+
     def flush(self) -> None:
         """Run now if a call is pending."""
         if self._timer.isActive():

@@ -35,7 +35,6 @@ from app.formatting import session_line
 from app.model import AgendaItem, DocumentKind, Resolution
 from app.render import sponsor_line
 from app.templates import Template, all_templates, get_template
-from widgets import services
 from widgets.fields import UndoGuard
 
 LANGUAGES = ("Arabic", "Chinese", "English", "French", "Russian", "Spanish")
@@ -160,7 +159,7 @@ class HeaderPanel(QWidget):
         self.sponsor_search = QLineEdit()
         self.sponsor_search.setPlaceholderText("Type a State, e.g. Nether…")
         self.sponsor_search.setAccessibleName("Add a sponsor")
-        names = services.state_names()
+        names = states.all_states()
         completer = QCompleter(self)
         completer.setModel(QStringListModel(list(names), completer))
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)

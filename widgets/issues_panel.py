@@ -1,20 +1,22 @@
 """The engine's findings as a list: where, what, and the automatic fix.
 
 A click on a finding goes to its paragraph; a click on its fix (or the Apply button, for the keyboard) applies
-it. The list is plain items, no widget per row, so a long draft with many findings refreshes quickly.
+it. The list is plain items, no widget per row, so a long draft with many findings refreshes quickly; messages wrap.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -27,6 +29,26 @@ _ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 _MARK = {Severity.ERROR: "● Error", Severity.WARNING: "▲ Warning", Severity.INFO: "○ Note"}
 _COLOUR = {Severity.ERROR: "#c01c28", Severity.WARNING: "#b5835a", Severity.INFO: "#5e5c64"}
 FIX_COLUMN = 3
+MESSAGE_COLUMN = 2
+
+
+class _WrappingDelegate(QStyledItemDelegate):
+    """Rows as tall as their message wrapped to the column's width (the tree's own hint ignores the width)."""
+
+    def __init__(self, tree: QTreeWidget) -> None:
+        super().__init__(tree)
+        self.tree = tree
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        size = super().sizeHint(option, index)
+        if index.column() == MESSAGE_COLUMN:
+            width = max(40, self.tree.columnWidth(MESSAGE_COLUMN) - 8)
+            text = str(index.data() or "")
+            wrapped = option.fontMetrics.boundingRect(
+                QRect(0, 0, width, 100000), Qt.TextFlag.TextWordWrap, text
+            )
+            size.setHeight(max(size.height(), wrapped.height() + 4))
+        return size
 
 
 class IssuesPanel(QWidget):
@@ -49,14 +71,20 @@ class IssuesPanel(QWidget):
         self.tree = QTreeWidget()
         self.tree.setAccessibleName("Issues")
         self.tree.setRootIsDecorated(False)
-        self.tree.setUniformRowHeights(True)
+        # a narrow window wraps a long message onto more lines instead of cutting it off with "…"
+        self.tree.setWordWrap(True)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.tree.setItemDelegate(_WrappingDelegate(self.tree))
         self.tree.setHeaderLabels(["Kind", "Where", "Issue", "Fix"])
         header = self.tree.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(MESSAGE_COLUMN, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(FIX_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(False)
+        header.sectionResized.connect(
+            lambda *_: self.tree.scheduleDelayedItemsLayout()
+        )  # re-wrap to the width
         self.tree.itemActivated.connect(self._activated)  # Enter or double-click: go there
         self.tree.itemClicked.connect(self._clicked)  # a click on the fix applies it
         self.tree.currentItemChanged.connect(lambda *_: self._selection_changed())

@@ -13,7 +13,7 @@ import html
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QUrl
+from PySide6.QtCore import QObject, QUrl
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -122,9 +122,7 @@ class NegotiationPanel(QObject):
         super().__init__(win)
         self.win = win
         self.view = NegotiationView()
-        self.dock = win._dock("Negotiation", self.view, Qt.DockWidgetArea.RightDockWidgetArea)
-        win.tabifyDockWidget(win.preview_dock, self.dock)
-        self.dock.hide()
+        self.dock = win.docks.add_beside_preview("Negotiation", self.view)
         self.selected = ""
         self.compilation: Compilation | None = None
         v = self.view
@@ -305,7 +303,7 @@ class NegotiationPanel(QObject):
     def export(self) -> bool:
         if self.compilation is None:
             return False
-        name = Path(self.win._suggested_name(".docx"))
+        name = Path(self.win.files.suggested_name(".docx"))
         suggested = str(name.with_name(name.stem + "-compilation.docx"))
         path = self.win.prompter.save_path(self.win, "Export the compilation",
                                            "Word document (*.docx);;Text (*.txt)", suggested)  # fmt: skip

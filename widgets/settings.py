@@ -9,8 +9,8 @@ import platformdirs
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QWidget
 
+from app import states
 from app.templates import all_templates
-from widgets import services
 
 MAX_RECENT = 10
 
@@ -97,7 +97,7 @@ class SettingsDialog(QDialog):
         self.name = QLineEdit(settings.user_name)
         self.delegation = QComboBox()
         self.delegation.setEditable(True)
-        self.delegation.addItems(["", *services.state_names()])
+        self.delegation.addItems(["", *states.all_states()])
         self.delegation.setCurrentText(settings.delegation)
         self.delegation.setToolTip("Your State: the first sponsor of every new draft")
         self.template = QComboBox()

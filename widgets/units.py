@@ -171,7 +171,7 @@ def connect(window: MainWindow) -> None:
     """Connect the list's part and annex sections (add buttons, titles) to the window's commands."""
     units = window.paragraphs.units
     units.add_requested.connect(
-        lambda unit, part: window._structure(edits.insert_paragraph, part=part, unit=unit)
+        lambda unit, part: window.apply_structure(edits.insert_paragraph, part=part, unit=unit)
     )
     units.title_edited.connect(
         lambda unit, text: window.apply(
@@ -194,13 +194,13 @@ def handlers(window: MainWindow) -> dict[ActionId, Callable[[], None]]:
                 "Put the cursor in a paragraph of part B, C … or of an annex", 4000
             )
             return
-        window._structure(unit_edits.remove_unit, unit=owner.id)
+        window.apply_structure(unit_edits.remove_unit, unit=owner.id)
 
     return {
-        ActionId.ADD_PART: lambda: window._structure(unit_edits.add_part),
-        ActionId.ADD_ANNEX: lambda: window._structure(unit_edits.add_annex),
+        ActionId.ADD_PART: lambda: window.apply_structure(unit_edits.add_part),
+        ActionId.ADD_ANNEX: lambda: window.apply_structure(unit_edits.add_annex),
         ActionId.REMOVE_UNIT: remove,
-        ActionId.TOGGLE_NUMBERED: lambda: window._structure(
+        ActionId.TOGGLE_NUMBERED: lambda: window.apply_structure(
             unit_edits.toggle_numbered, paragraph_id=window.paragraphs.active_id
         ),
     }

@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject
 
 from app import edits
 from app.compare.diff import Comparison, compare
@@ -38,9 +38,7 @@ class Versions(QObject):
         self.base_name = ""
         self.source_path: Path | None = None  # the file the open draft was read from (project or import)
         self.view = CompareView()
-        self.dock = win._dock("Compare with base", self.view, Qt.DockWidgetArea.RightDockWidgetArea)
-        win.tabifyDockWidget(win.preview_dock, self.dock)
-        self.dock.hide()
+        self.dock = win.docks.add_beside_preview("Compare with base", self.view)
         self.oral_dialog: OralRevisionsDialog | None = None
         self.rollover_dialog: RolloverDialog | None = None
         self.timer = Debouncer(400, self.refresh_in_background, self)
@@ -136,7 +134,7 @@ class Versions(QObject):
     # --- exports ---------------------------------------------------------------------------------------------
 
     def _suggested(self, suffix: str) -> str:
-        name = self.win._suggested_name(".docx")
+        name = self.win.files.suggested_name(".docx")
         return str(Path(name).with_name(Path(name).stem + suffix))
 
     def export_tracked(self) -> bool:
@@ -224,14 +222,14 @@ class Versions(QObject):
             return
         base = copy.deepcopy(dialog.base)
         name = f"{dialog.symbol.text().strip() or 'the adopted text'} (adopted)"
-        if not self.win._confirm_discard():
+        if not self.win.files.confirm_discard():
             return
         doc = edits.Document(new)
         doc.history.mark_modified()
-        self.win._replace(doc, [])
+        self.win.files.replace(doc)
         self.source_path = None
         self.set_base(base, name)
-        self.win._update_actions()
+        self.win.update_actions()
         kept = sum(1 for c in dialog.changes if c.can_undo and c.applied)
         self.win.statusBar().showMessage(
             f"Next session's draft: {kept} automatic changes kept. Versions › Compare with Base Version shows them.",

@@ -37,6 +37,7 @@ from app.errors import TemplateError
 from app.findings import Finding, Severity
 from app.lexicon import opener_key, strip_marker
 from app.model import DocumentKind, Paragraph, Part, Resolution
+from app.spelling import SpellingSettings
 from app.templates import Template, get_template
 
 __all__ = ["RULES", "DocumentContext", "build_context", "check_document", "check_header", "check_paragraph"]
@@ -192,7 +193,9 @@ def _style_call(call: Callable[[], list[Finding]]) -> list[Finding]:
         return [note] if note else []
 
 
-def _node_findings(node: Node, ctx: DocumentContext, style: bool) -> list[Finding]:
+def _node_findings(
+    node: Node, ctx: DocumentContext, style: bool, speller: SpellingSettings | None
+) -> list[Finding]:
     out: list[Finding] = []
     for rule in PARAGRAPH_RULES:
         out += rule(node, ctx)
@@ -200,12 +203,16 @@ def _node_findings(node: Node, ctx: DocumentContext, style: bool) -> list[Findin
         out += dates.field_findings(getattr(node.para, name), field=name, paragraph_id=node.para.id)
     if style:
         out += _style_call(
-            lambda: spelling.paragraph_findings(node.para, part=node.part, template=ctx.template)
+            lambda: spelling.paragraph_findings(
+                node.para, part=node.part, template=ctx.template, settings=speller
+            )
         )
     return out
 
 
-def _annex_findings(node: Node, ctx: DocumentContext, style: bool) -> list[Finding]:
+def _annex_findings(
+    node: Node, ctx: DocumentContext, style: bool, speller: SpellingSettings | None
+) -> list[Finding]:
     """An annex paragraph: the rules of any UN text (dates, abbreviations, subparagraph labels, spelling and
     style); openers, repetition markers and derived punctuation are the resolution's own."""
     out: list[Finding] = []
@@ -215,7 +222,9 @@ def _annex_findings(node: Node, ctx: DocumentContext, style: bool) -> list[Findi
         out += organs.abbreviation_findings(markup, field=name, paragraph_id=node.para.id)
     if style:
         out += _style_call(
-            lambda: spelling.paragraph_findings(node.para, part=node.part, template=ctx.template)
+            lambda: spelling.paragraph_findings(
+                node.para, part=node.part, template=ctx.template, settings=speller
+            )
         )
     return out
 
@@ -227,15 +236,17 @@ def check_paragraph(
     *,
     context: DocumentContext | None = None,
     style: bool = True,
+    speller: SpellingSettings | None = None,
 ) -> list[Finding]:
-    """Findings of one paragraph or subparagraph (its own fields; not its subparagraphs)."""
+    """Findings of one paragraph or subparagraph (its own fields; not its subparagraphs). `speller`: whose
+    personal dictionary the spelling check uses (None: app.spelling's default)."""
     ctx = context or build_context(res, template)
     for node in nodes(res):
         if node.para.id == paragraph_id:
-            return _dedupe(_node_findings(node, ctx, style))
+            return _dedupe(_node_findings(node, ctx, style, speller))
     for node in annex_nodes(res):
         if node.para.id == paragraph_id:
-            return _dedupe(_annex_findings(node, ctx, style))
+            return _dedupe(_annex_findings(node, ctx, style, speller))
     return []
 
 
@@ -245,23 +256,24 @@ def check_header(res: Resolution, template: Template | None = None) -> list[Find
     return notes + sponsors.check(res) + header.check(res, tpl)
 
 
-def check_document(res: Resolution, template: Template | None = None, *, style: bool = True) -> list[Finding]:
+def check_document(res: Resolution, template: Template | None = None, *, style: bool = True,
+                   speller: SpellingSettings | None = None) -> list[Finding]:  # fmt: skip
     """Every convention finding (and spelling and style, when available), header first, then reading order."""
     tpl, notes = _template(res, template)
     ctx = build_context(res, tpl)
     out: list[Finding] = notes + sponsors.check(res) + header.check(res, tpl)
     out += structure.check_document(res, ctx)
     for node in nodes(res):
-        out += _node_findings(node, ctx, style)
+        out += _node_findings(node, ctx, style, speller)
     for node in annex_nodes(res):
-        out += _annex_findings(node, ctx, style)
+        out += _annex_findings(node, ctx, style, speller)
     if res.header.kind is DocumentKind.AMENDMENT:
-        out += amendment.check(res, lambda draft: check_document(draft, tpl, style=style))
+        out += amendment.check(res, lambda draft: check_document(draft, tpl, style=style, speller=speller))
     for note in res.footnotes.values():
         out += organs.abbreviation_findings(note.text, field="footnote", paragraph_id=note.id)
         out += dates.field_findings(note.text, field="footnote", paragraph_id=note.id)
     if style:
-        out += _style_call(lambda: spelling.document_findings(res, template=tpl))
+        out += _style_call(lambda: spelling.document_findings(res, template=tpl, settings=speller))
     return _dedupe(out)
 
 

@@ -91,7 +91,7 @@ def test_check_paragraph_matches_check_document() -> None:
 def test_style_hook_is_called_and_deduplicated(monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[str] = []
 
-    def paragraph_findings(paragraph, *, part, template):  # noqa: ANN001, ANN202
+    def paragraph_findings(paragraph, *, part, template, settings=None):  # noqa: ANN001, ANN202
         calls.append(paragraph.id)
         text = paragraph.text
         at = text.find("December 4, 2023")
@@ -103,7 +103,7 @@ def test_style_hook_is_called_and_deduplicated(monkeypatch: pytest.MonkeyPatch) 
         return [Finding("UN.Dates", Severity.WARNING, "date", paragraph.id, "text", span,
                         Fix("x", "text", span, "4 December 2023"))]  # fmt: skip
 
-    def document_findings(res, *, template):  # noqa: ANN001, ANN202
+    def document_findings(res, *, template, settings=None):  # noqa: ANN001, ANN202
         return [Finding("style.title", Severity.INFO, "title note", "", "title")]
 
     fake = types.ModuleType("app.spelling")

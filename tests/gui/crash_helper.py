@@ -20,7 +20,7 @@ def main(folder: str) -> int:
     win = MainWindow(settings=Settings(store), runner=SyncRunner(), autosave_ms=100,
                      recovery_folder=Path(folder) / "recovery")  # fmt: skip
     win.show()
-    win.new_document("ga-c1")
+    win.files.new_document("ga-c1")
     row = win.paragraphs.rows[win.paragraphs.order[0]]
     row.opener.setFocus()
     QTest.keyClicks(row.opener, "Recalling")

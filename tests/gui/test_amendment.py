@@ -19,7 +19,7 @@ CORPUS = Path(__file__).resolve().parent.parent / "fixtures" / "corpus"
 
 def test_an_issued_amendment_opens_in_the_amendment_panel(window, tmp_path: Path) -> None:
     source = shutil.copy(CORPUS / "A_80_L.19.txt", tmp_path / "A_80_L.19.txt")
-    assert window.open_path(Path(source), as_import=True)
+    assert window.files.open_path(Path(source), as_import=True)
     window.flush()
     panel = window.amendment_panel
     assert panel.isVisible() and not window.paragraphs.isVisible()
@@ -37,7 +37,7 @@ def test_an_issued_amendment_opens_in_the_amendment_panel(window, tmp_path: Path
 
 def test_editing_an_instruction_is_one_undo_step(window, tmp_path: Path, qtbot) -> None:  # noqa: ANN001
     source = shutil.copy(CORPUS / "A_80_L.19.txt", tmp_path / "A_80_L.19.txt")
-    window.open_path(Path(source), as_import=True)
+    window.files.open_path(Path(source), as_import=True)
     panel = window.amendment_panel
     panel.number.setValue(37)
     assert window.res.instructions[0].number == 37
@@ -83,7 +83,7 @@ def test_new_amendment_from_a_base_file_then_amended_draft(window, prompter, tmp
 def test_amendment_from_comparison_checks_and_exports(window, tmp_path: Path) -> None:
     base_path = tmp_path / "base.json"
     shutil.copy(GUI / "A_C.3_80_L.20.json", base_path)
-    window.open_path(base_path)
+    window.files.open_path(base_path)
     first = window.res.operative[0]
     window.apply(edits.set_text, paragraph_id=first.id, value=first.text + " and regional organizations")
     window.apply(edits.delete_paragraph, paragraph_id=window.res.preamble[1].id)
@@ -98,9 +98,9 @@ def test_amendment_from_comparison_checks_and_exports(window, tmp_path: Path) ->
         (i.action, i.part, i.number, i.new) for i in expected
     ]
     assert window.amendment_panel.list.count() == len(expected)
-    assert not [f for f in window.findings() if f.rule.startswith("amendment.")]
+    assert not [f for f in window.checks.findings() if f.rule.startswith("amendment.")]
     out = tmp_path / "amendment.docx"
-    assert window.export_docx(out)
+    assert window.files.export_docx(out)
     read = read_document(out).resolution
     assert [(i.action, i.number) for i in read.instructions] == [(i.action, i.number) for i in expected]
     window.action(ActionId.SHOW_AMENDED).trigger()
@@ -110,14 +110,14 @@ def test_amendment_from_comparison_checks_and_exports(window, tmp_path: Path) ->
 
 def test_a_finding_on_an_instruction_selects_it(window, tmp_path: Path) -> None:
     source = shutil.copy(CORPUS / "A_80_L.19.txt", tmp_path / "A_80_L.19.txt")
-    window.open_path(Path(source), as_import=True)
+    window.files.open_path(Path(source), as_import=True)
     panel = window.amendment_panel
     panel.add_instruction()
     panel.number.setValue(0)
     panel.action.setCurrentIndex(2)  # replace operative paragraph 0, with no text: two errors
     window.flush()
     bad = window.res.instructions[1]
-    found = [f for f in window.findings() if f.paragraph_id == bad.id]
+    found = [f for f in window.checks.findings() if f.paragraph_id == bad.id]
     assert {f.rule for f in found} >= {"amendment.place", "amendment.quoted-text"}
     panel.list.setCurrentRow(0)
     window.jump_to(found[0])

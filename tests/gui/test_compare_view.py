@@ -170,7 +170,7 @@ def test_oral_revisions_read_out_copy_and_save(qtbot, window: MainWindow, prompt
 
 
 def test_compare_with_another_file_and_a_bad_one(qtbot, window: MainWindow, prompter, tmp_path: Path) -> None:  # noqa: ANN001
-    window.new_document("ga-c3")
+    window.files.new_document("ga-c3")
     assert window.versions.base is None
     older = issued_draft()
     del older.preamble[1]

@@ -33,7 +33,7 @@ def type_paragraph(qtbot, row: ParagraphRow, opener: str, text: str) -> None:  #
 
 def draft(qtbot, win: MainWindow) -> None:  # noqa: ANN001
     """Two preambular and three operative paragraphs, typed."""
-    win.new_document("ga-c1")
+    win.files.new_document("ga-c1")
     pre, op = rows(win)
     type_paragraph(qtbot, pre, "Recalling", "its resolution 78/1")
     qtbot.keyClick(pre.text, Qt.Key.Key_Return)  # Enter: a new paragraph after this one
@@ -64,7 +64,7 @@ def test_create_from_template_and_type(qtbot, window: MainWindow) -> None:  # no
 
 
 def test_opener_from_the_completer(qtbot, window: MainWindow) -> None:  # noqa: ANN001
-    window.new_document("ga-c1")
+    window.files.new_document("ga-c1")
     row = rows(window)[0]
     row.opener.setFocus()
     qtbot.keyClicks(row.opener, "Reaffirmi")
@@ -221,12 +221,12 @@ def test_save_reopen_and_export(qtbot, window: MainWindow, prompter, tmp_path: P
     assert window.windowTitle().startswith("draft.json")
     assert not list((tmp_path / "recovery").glob("*.json"))  # saved: nothing to recover
     saved = storage.dumps(window.res)
-    window.new_document("ga-c3")
-    assert window.open_path(path)
+    window.files.new_document("ga-c3")
+    assert window.files.open_path(path)
     assert storage.dumps(window.res) == saved
     assert labels(window) == ["PP 1", "PP 2", "1.", "2.", "3."]
     assert window.header.session_words.text() == "Seventy-ninth session"
-    assert [a.text() for a in window.recent_menu.actions()] == ["draft.json"]
+    assert [a.text() for a in window.files.recent_menu.actions()] == ["draft.json"]
     out = tmp_path / "draft.docx"
     assert window.action(ActionId.EXPORT_DOCX).isEnabled()
     prompter.paths = [out]
@@ -248,10 +248,10 @@ def test_failed_save_says_why_and_keeps_the_old_file(
 ) -> None:  # noqa: ANN001
     draft(qtbot, window)
     path = tmp_path / "draft.json"
-    assert window.save_to(path)
+    assert window.files.save_to(path)
     old = path.read_bytes()
     qtbot.keyClicks(rows(window)[0].text, " and 78/2")
-    assert not window.save_to(tmp_path / "no-such-folder" / "draft.json")
+    assert not window.files.save_to(tmp_path / "no-such-folder" / "draft.json")
     assert prompter.errors and "cannot" in prompter.errors[-1][1].lower()
     assert window.isWindowModified()
     assert path.read_bytes() == old
@@ -267,7 +267,7 @@ def test_closing_with_unsaved_changes_asks(qtbot, window: MainWindow, prompter) 
 
 
 def test_header_fields_and_sponsors(qtbot, window: MainWindow) -> None:  # noqa: ANN001
-    window.new_document("ga-c1")
+    window.files.new_document("ga-c1")
     header = window.header
     header.session.clear()
     qtbot.keyClicks(header.session, "79")
@@ -338,7 +338,7 @@ def test_fields_have_accessible_names(qtbot, window: MainWindow) -> None:  # noq
 
 
 def test_open_a_real_draft(qtbot, window: MainWindow, corpus: Path) -> None:  # noqa: ANN001
-    assert window.open_path(corpus / "A_C.1_80_L.43.txt")
+    assert window.files.open_path(corpus / "A_C.1_80_L.43.txt")
     res = window.res
     assert len(res.preamble) > 10 and len(res.operative) > 5
     assert window.header.symbol.text() == "A/C.1/80/L.43"
@@ -352,7 +352,7 @@ def test_open_a_real_draft(qtbot, window: MainWindow, corpus: Path) -> None:  # 
 
 
 def test_paste_a_whole_draft_into_an_empty_one(qtbot, window: MainWindow, corpus: Path) -> None:  # noqa: ANN001
-    window.new_document("ga-c1")
+    window.files.new_document("ga-c1")
     text = (corpus / "A_C.1_80_L.43.txt").read_text(encoding="utf-8")
     body = rows(window)[0].text
     body.setFocus()
@@ -365,7 +365,7 @@ def test_paste_a_whole_draft_into_an_empty_one(qtbot, window: MainWindow, corpus
 
 
 def test_quick_fix_for_a_repeated_opener(qtbot, window: MainWindow) -> None:  # noqa: ANN001
-    window.new_document("ga-c1")
+    window.files.new_document("ga-c1")
     pre = rows(window)[0]
     type_paragraph(qtbot, pre, "Recalling", "its resolution 78/1")
     qtbot.keyClick(pre.text, Qt.Key.Key_Return)
@@ -396,7 +396,7 @@ def test_quick_fix_for_a_repeated_opener(qtbot, window: MainWindow) -> None:  # 
 
 
 def test_spelling_underline_and_personal_dictionary(qtbot, window: MainWindow, tmp_path: Path) -> None:  # noqa: ANN001
-    window.new_document("ga-c1")
+    window.files.new_document("ga-c1")
     row = rows(window)[0]
     row.text.setFocus()
     qtbot.keyClicks(row.text, "the commitee report")
@@ -426,9 +426,9 @@ def _cursor_at(field, position: int):  # noqa: ANN001, ANN202
 
 
 def test_paragraph_actions_need_a_paragraph(qtbot, window: MainWindow) -> None:  # noqa: ANN001
-    window.new_document("ga-c1")
+    window.files.new_document("ga-c1")
     window.paragraphs.active_id = ""
-    window._update_actions()
+    window.update_actions()
     assert not window.action(ActionId.DELETE_PARAGRAPH).isEnabled()
     rows(window)[0].text.setFocus()
     assert window.action(ActionId.DELETE_PARAGRAPH).isEnabled()
@@ -469,7 +469,7 @@ def test_live_checks_on_the_worker_thread_drop_stale_results(qtbot, settings, pr
     win = MainWindow(settings=settings, prompter=prompter, check_delay_ms=10, recovery_folder=tmp_path / "r")
     qtbot.addWidget(win)
     win.show()
-    win.new_document("ga-c1")
+    win.files.new_document("ga-c1")
     pre = rows(win)[0]
     type_paragraph(qtbot, pre, "Recalling", "its resolution 78/1")
     qtbot.keyClick(pre.text, Qt.Key.Key_Return)
@@ -479,7 +479,7 @@ def test_live_checks_on_the_worker_thread_drop_stale_results(qtbot, settings, pr
         lambda: any(f.paragraph_id == second and f.fix for f in win.issues.findings), timeout=10000
     )
     # a result computed for an older revision is dropped
-    win._document_checked(win.doc, win.doc.revision - 1, [])
+    win.checks.document_checked(win.doc, win.doc.revision - 1, [])
     assert any(f.paragraph_id == second for f in win.issues.findings)
     win.doc.history.mark_saved()
     win.close()
@@ -518,7 +518,7 @@ def test_settings_name_the_first_sponsor_of_a_new_draft(qtbot, window: MainWindo
 
 
 def test_undo_in_a_details_field_goes_through_the_document(qtbot, window: MainWindow) -> None:  # noqa: ANN001
-    window.new_document("ga-c1")
+    window.files.new_document("ga-c1")
     title = window.header.title
     title.setFocus()
     qtbot.keyClicks(title, "Oceans")
@@ -540,7 +540,7 @@ def test_a_file_that_cannot_be_read_leaves_the_draft_open(
     bad = tmp_path / "broken.docx"
     bad.write_bytes(b"PK\x03\x04 not really a zip")
     prompter.save_answer = "discard"
-    assert not window.open_path(bad)
+    assert not window.files.open_path(bad)
     assert prompter.errors and "broken.docx" in prompter.errors[-1][1]
     assert storage.dumps(window.res) == before
 
@@ -594,7 +594,7 @@ def test_agenda_item_date_and_kind(qtbot, window: MainWindow) -> None:  # noqa: 
 
     from PySide6.QtCore import QDate
 
-    window.new_document("ga-c1")
+    window.files.new_document("ga-c1")
     header = window.header
     header.session.setValue(79)
     header.add_item.click()
@@ -667,7 +667,7 @@ def test_ctrl_tab_leaves_the_text_box(qtbot, window: MainWindow) -> None:  # noq
 
 
 def test_enter_and_backspace_make_and_unmake_a_paragraph(qtbot, window: MainWindow) -> None:  # noqa: ANN001
-    window.new_document("ga-c1")
+    window.files.new_document("ga-c1")
     first = rows(window)[0]
     first.opener.setFocus()
     qtbot.keyClicks(first.opener, "Recalling")
@@ -689,7 +689,7 @@ def test_enter_and_backspace_make_and_unmake_a_paragraph(qtbot, window: MainWind
 
 
 def test_ctrl_i_italicizes_the_selection(qtbot, window: MainWindow) -> None:  # noqa: ANN001
-    window.new_document("ga-c1")
+    window.files.new_document("ga-c1")
     row = rows(window)[0]
     type_paragraph(qtbot, row, "Recalling", "the United Nations Treaty Series")
     row.text.select_span(len("the United Nations "), len("the United Nations Treaty Series"))
@@ -732,7 +732,7 @@ def test_tab_past_the_deepest_level_is_refused_and_the_draft_saves_and_reopens(
     and what it saved opens again."""
     from app.model import MAX_DEPTH, height
 
-    window.new_document("ga-c1")
+    window.files.new_document("ga-c1")
     op = rows(window)[1]
     type_paragraph(qtbot, op, "Requests", "the Secretary-General")
     for level in range(1, MAX_DEPTH + 3):
@@ -746,8 +746,8 @@ def test_tab_past_the_deepest_level_is_refused_and_the_draft_saves_and_reopens(
     assert deepest == MAX_DEPTH
     assert f"{MAX_DEPTH} levels" in window.statusBar().currentMessage()
     path = tmp_path / "deep.json"
-    assert window.save_to(path)
-    assert window.open_path(path)
+    assert window.files.save_to(path)
+    assert window.files.open_path(path)
     assert max(height(p) for p in window.res.operative) == MAX_DEPTH
 
 

@@ -24,7 +24,7 @@ def _setup(window: MainWindow, prompter, corpus: Path, tmp_path: Path):  # noqa:
     base = read_document(corpus / "A_C.3_80_L.20.txt").resolution
     project = tmp_path / "draft.json"
     storage.save_project(base, project)
-    assert window.open_path(project)
+    assert window.files.open_path(project)
     res = window.res
     target = next(p for p in res.operative[2:] if len(p.text.split()) > 12 and "[^" not in p.text)
     words = target.text.split()
@@ -102,7 +102,7 @@ def test_the_l_export_refuses_brackets(window: MainWindow, prompter, corpus, tmp
     word = target.text.split()[3]
     window.apply(commands.add_bracket, paragraph_id=target.id, words=word,
                  alternatives=[Alternative(word, ["US"]), Alternative("", ["G77"])])  # fmt: skip
-    assert not window.export_docx(tmp_path / "L.docx")
+    assert not window.files.export_docx(tmp_path / "L.docx")
     assert prompter.errors and "bracket" in prompter.errors[-1][1]
     assert not (tmp_path / "L.docx").exists()
     window.negotiation.show()

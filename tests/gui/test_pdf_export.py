@@ -57,7 +57,7 @@ def _fonts(page) -> list:
 def test_file_menu_exports_pdf(qtbot, window, prompter, tmp_path: Path) -> None:  # noqa: ANN001
     from widgets.actions import ActionId
 
-    assert window.open_path(DRAFT)
+    assert window.files.open_path(DRAFT)
     out = tmp_path / "draft.pdf"
     prompter.paths = [out]
     window.action(ActionId.EXPORT_PDF).trigger()

@@ -27,14 +27,14 @@ def test_recover_after_the_editor_is_killed(qtbot, settings, prompter, tmp_path:
     win = MainWindow(settings=settings, runner=SyncRunner(), prompter=prompter,
                      recovery_folder=tmp_path / "recovery")  # fmt: skip
     qtbot.addWidget(win)
-    assert win.offer_recovery()
+    assert win.files.offer_recovery()
     first = win.res.preamble[0]
     assert (first.opener, first.text) == ("Recalling", "its resolution 78/1 on the work in progress")
     row = win.paragraphs.rows[win.paragraphs.order[0]]
     assert row.text.toPlainText() == "its resolution 78/1 on the work in progress"
     assert win.isWindowModified()  # restored work is not saved yet
     # the restored draft keeps its own recovery file until saved; the crashed one is gone
-    assert win.save_to(tmp_path / "saved.json")
+    assert win.files.save_to(tmp_path / "saved.json")
     assert not list((tmp_path / "recovery").glob("*.json"))
     win.close()
 
@@ -52,7 +52,7 @@ def test_declining_recovery_discards_the_copy(qtbot, settings, prompter, tmp_pat
     prompter.restore = False
     win = MainWindow(settings=settings, runner=SyncRunner(), prompter=prompter, recovery_folder=folder)
     qtbot.addWidget(win)
-    assert not win.offer_recovery()
+    assert not win.files.offer_recovery()
     assert not list(folder.glob("*.json"))
     win.close()
 
@@ -81,7 +81,7 @@ def test_malformed_recovery_files_do_not_stop_the_start_and_are_kept(
     (folder / f"z{recovery.SUFFIX}").write_text(json.dumps(good), encoding="utf-8")
     win = MainWindow(settings=settings, runner=SyncRunner(), prompter=prompter, recovery_folder=folder)
     qtbot.addWidget(win)
-    assert win.offer_recovery()
+    assert win.files.offer_recovery()
     assert win.res.title == "The work to restore"
     assert "could not be read" in win.statusBar().currentMessage()
     for name, data in broken.items():
@@ -106,7 +106,7 @@ def test_an_autosave_that_cannot_load_is_kept_not_deleted(qtbot, settings, promp
     path.write_text(payload, encoding="utf-8")
     win = MainWindow(settings=settings, runner=SyncRunner(), prompter=prompter, recovery_folder=folder)
     qtbot.addWidget(win)
-    assert not win.offer_recovery()
+    assert not win.files.offer_recovery()
     ((title, message),) = prompter.errors
     kept = path.with_name(path.name + recovery.ASIDE)
     assert title == "Cannot recover" and str(kept) in message

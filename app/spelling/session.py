@@ -1,0 +1,54 @@
+"""One user's spelling while editing: misspelt words and suggestions with their personal dictionary, words
+ignored for this session, and words added for good. No module state: the checks that should honour the
+personal dictionary are given `session.settings` (app.conventions.engine's `speller`)."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from app import spelling
+
+log = logging.getLogger(__name__)
+
+
+class SpellingSession:
+    def __init__(self, personal_path: Path) -> None:
+        self.settings = spelling.SpellingSettings(personal_dictionary=personal_path)
+        self._personal: spelling.PersonalDictionary | None
+        try:
+            self._personal = spelling.PersonalDictionary(personal_path)
+        except Exception:  # an unreadable personal dictionary must not stop the editor
+            log.exception("personal dictionary unreadable: %s", personal_path)
+            self._personal = None
+        self.ignored: set[str] = set()
+
+    def warm_up(self) -> None:
+        """Load the dictionaries (slow the first time): call it on a worker thread."""
+        spelling.misspelt_words("warm", self.settings)
+
+    def misspelt(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, word) of each unknown word not ignored; a failing checker reports none."""
+        if not text.strip():
+            return []
+        try:
+            items = spelling.misspelt_words(text, self.settings)
+        except Exception:  # a failing spell checker must never break typing
+            log.exception("spelling failed")
+            return []
+        return [(start, end, word) for start, end, word in items
+                if word not in self.ignored and not (self._personal is not None and word in self._personal)]  # fmt: skip
+
+    def suggestions(self, word: str) -> list[str]:
+        return spelling.suggestions(word, 7, self.settings)
+
+    def ignore(self, word: str) -> None:
+        self.ignored.add(word)
+
+    def add(self, word: str) -> bool:
+        """Add to the personal dictionary (kept across sessions). False when there is none."""
+        if self._personal is None:
+            self.ignored.add(word)
+            return False
+        self._personal.add(word)
+        return True

@@ -1,0 +1,74 @@
+"""The live check the editor runs while a delegate types gives what a whole-document check gives.
+
+The paragraph check re-runs only the edited paragraphs and those `DocumentContext.changed_since` names; after
+each edit the findings shown must equal a full check of the same text (drafts from the corpus)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from app import edits
+from app.conventions import engine
+from widgets.main_window import MainWindow
+
+
+def full(window: MainWindow) -> set:
+    return set(engine.check_document(window.res, speller=window.spelling.settings))
+
+
+def shown(window: MainWindow) -> set:
+    imported = set(window.checks.import_findings)
+    return {f for f in window.checks.findings() if f not in imported}
+
+
+@pytest.mark.parametrize("name", ["A_C.1_80_L.43.txt", "A_C.3_80_L.20.txt"])
+def test_incremental_check_equals_the_full_check(qtbot, window: MainWindow, corpus: Path, name: str) -> None:  # noqa: ANN001
+    assert window.files.open_path(corpus / name)
+    window.flush()  # the whole-document check of the draft as opened
+    assert shown(window) == full(window)
+    res = window.res
+    tops = [p for part in (res.preamble, res.operative) for p in part]
+    # edits whose findings reach other paragraphs: an opener repeated from the paragraph before (a run, the
+    # next paragraph's place in it), a citation that becomes the first mention, the last paragraph emptied
+    edits_made = 0
+    for before, para in zip(tops, tops[1:], strict=False):
+        if para.opener == before.opener or not before.opener:
+            continue
+        window.apply(edits.set_field, paragraph_id=para.id, field="opener", value=before.opener,
+                     initiator=(para.id, "opener"))  # fmt: skip
+        window.checks.paragraph_timer.flush()  # only the incremental check: the full one stays pending
+        assert shown(window) == full(window), para.opener
+        edits_made += 1
+        if edits_made == 4:
+            break
+    assert edits_made
+    last = res.operative[-1]
+    for value in ("Recalls its resolution 70/1 of 25 September 2015 and resolution 70/1, ", ""):
+        window.apply(edits.set_field, paragraph_id=tops[0].id, field="text", value=value + tops[0].text,
+                     initiator=(tops[0].id, "text"))  # fmt: skip
+        window.checks.paragraph_timer.flush()
+        assert shown(window) == full(window)
+    window.apply(edits.set_field, paragraph_id=last.id, field="text", value="", initiator=(last.id, "text"))
+    window.checks.paragraph_timer.flush()
+    assert shown(window) == full(window)
+
+
+def test_the_personal_dictionary_reaches_every_check_without_module_state(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+    from app import spelling
+
+    window.files.new_document("ga-c1")
+    first = window.res.preamble[0]
+    window.apply(edits.set_field, paragraph_id=first.id, field="text", value="the zorblat initiative",
+                 initiator=(first.id, "text"))  # fmt: skip
+    window.flush()
+    assert any(
+        f.rule == spelling.SPELLING_RULE for f in window.checks.findings() if f.paragraph_id == first.id
+    )
+    window.spelling.add("zorblat")
+    window.apply(edits.set_field, paragraph_id=first.id, field="text", value="the zorblat initiatives",
+                 initiator=(first.id, "text"))  # fmt: skip
+    window.flush()  # the paragraph check and the whole-document check both know the word now
+    assert not [f for f in window.checks.findings() if f.rule == spelling.SPELLING_RULE]
+    assert not spelling._active  # the editor passes its settings; it never sets the module's default

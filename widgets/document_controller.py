@@ -1,0 +1,257 @@
+"""The open document as a file: new, open, import, save, export, recent files, recovery after a crash, and the
+window title with its unsaved-changes mark.
+
+Other parts of the editor replace the open document only through `confirm_discard()` and `replace(doc)`.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QMenu
+
+from app import edits, recovery, storage
+from app.documents import new_resolution
+from app.errors import ResoluteError
+from app.findings import Finding
+from app.io.docx_writer import write_docx
+from app.negotiation.status import refuse_brackets
+from widgets.background import Debouncer
+
+if TYPE_CHECKING:
+    from widgets.main_window import MainWindow
+
+PROJECT_FILTER = "Resolute project (*.json)"
+OPEN_FILTER = "Drafts (*.json *.docx *.txt *.xml *.akn);;All files (*)"
+IMPORT_FILTER = "Text, Word or UN XML (*.txt *.docx *.xml *.akn);;All files (*)"
+
+
+class DocumentController(QObject):
+    def __init__(self, win: MainWindow, *, autosave_ms: int, recovery_folder: Path | None) -> None:
+        super().__init__(win)
+        self.win = win
+        self.autosaver = recovery.Autosaver(recovery_folder)
+        self.autosave_timer = Debouncer(autosave_ms, self.autosave, self)
+        self.recent_menu = QMenu("Open &Recent", win)
+
+    # --- replacing the open document ---------------------------------------------------------------------
+
+    def confirm_discard(self) -> bool:
+        """True when the current draft may be replaced or closed (saved, discarded, or unchanged)."""
+        win = self.win
+        if not win.doc.history.modified:
+            return True
+        name = win.doc.path.name if win.doc.path else "the untitled draft"
+        answer = win.prompter.ask_save(win, name)
+        if answer == "save":
+            return self.save()
+        return answer == "discard"
+
+    def replace(self, doc: edits.Document, import_findings: list[Finding] | None = None) -> None:
+        """Show `doc` in place of the open document (call `confirm_discard` first); the cursor goes to the
+        first paragraph's opener, ready to type."""
+        win = self.win
+        self.autosaver.remove()
+        self.autosaver = recovery.Autosaver(self.autosaver.folder)
+        win.checks.import_findings = list(import_findings or [])
+        win.versions.opened(None, None)
+        win.load_document(doc)
+        win.negotiation.selected = ""
+        if win.negotiation.dock.isVisible():
+            win.negotiation.refresh()
+        first = next(iter(win.paragraphs.order), None)
+        if first:
+            win.paragraphs.focus_paragraph(first[0], "opener")
+
+    def new_from_template(self) -> None:
+        template_id = self.win.prompter.choose_template(self.win, self.win.settings.default_template)
+        if template_id:
+            self.new_document(template_id)
+
+    def new_document(self, template_id: str) -> bool:
+        if not self.confirm_discard():
+            return False
+        res = new_resolution(template_id)
+        if self.win.settings.delegation:
+            res.header.sponsors = [self.win.settings.delegation]
+        self.replace(edits.Document(res))
+        return True
+
+    # --- open and import ---------------------------------------------------------------------------------
+
+    def open_dialog(self) -> None:
+        path = self.win.prompter.open_path(self.win, "Open a draft", OPEN_FILTER)
+        if path:
+            self.open_path(path)
+
+    def import_dialog(self) -> None:
+        path = self.win.prompter.open_path(self.win, "Import a draft", IMPORT_FILTER)
+        if path:
+            self.open_path(path, as_import=True)
+
+    def open_path(self, path: Path, *, as_import: bool = False) -> bool:
+        """Open a project file, or import any other draft (it then saves as a new project)."""
+        from app.io.reading import read_document
+
+        win = self.win
+        if not self.confirm_discard():
+            return False
+        path = Path(path)
+        try:
+            result = read_document(path)
+        except ResoluteError as exc:
+            win.prompter.error(win, "Cannot open the file", str(exc))
+            return False
+        except Exception as exc:  # a reader bug must not lose the open document
+            win.prompter.error(
+                win, "Cannot open the file", f"{path.name} could not be read ({exc.__class__.__name__})"
+            )
+            return False
+        is_project = not as_import and path.suffix.lower() == ".json"
+        doc = edits.Document(result.resolution, path=path if is_project else None)
+        if not is_project:
+            doc.history.mark_modified()
+        self.replace(doc, list(result.findings))
+        win.versions.opened(path, result.resolution)  # what was opened is the base to compare with
+        win.settings.add_recent(path)
+        self.refresh_recent()
+        win.update_actions()
+        return True
+
+    def refresh_recent(self) -> None:
+        self.recent_menu.clear()
+        files = self.win.settings.recent_files()
+        for path in files:
+            self.recent_menu.addAction(path.name, lambda p=path: self.open_path(p)).setToolTip(str(path))
+        self.recent_menu.setEnabled(bool(files))
+
+    # --- save and export ---------------------------------------------------------------------------------
+
+    def save(self) -> bool:
+        if self.win.doc.path is None:
+            return self.save_as_dialog()
+        return self.save_to(self.win.doc.path)
+
+    def save_as_dialog(self) -> bool:
+        path = self.win.prompter.save_path(
+            self.win, "Save the draft", PROJECT_FILTER, self.suggested_name(".json")
+        )
+        if path is None:
+            return False
+        if not path.suffix:
+            path = path.with_suffix(".json")
+        return self.save_to(path)
+
+    def save_to(self, path: Path) -> bool:
+        """Save atomically; on failure say why and keep the file on disk as it was."""
+        win = self.win
+        try:
+            storage.save_project(win.res, path)
+        except ResoluteError as exc:
+            win.prompter.error(win, "Could not save", str(exc))
+            return False
+        win.doc.path = Path(path)
+        win.doc.history.mark_saved()
+        self.autosaver.remove()
+        win.settings.add_recent(Path(path))
+        self.refresh_recent()
+        win.update_actions()
+        win.statusBar().showMessage(f"Saved {Path(path).name}", 3000)
+        return True
+
+    def suggested_name(self, suffix: str) -> str:
+        """The file name offered when saving or exporting: the project's, else the symbol's."""
+        if self.win.doc.path:
+            return str(self.win.doc.path.with_suffix(suffix))
+        symbol = self.win.res.header.full_symbol or "draft"
+        return re.sub(r"[^\w.-]+", "_", symbol) + suffix
+
+    def export_dialog(self) -> None:
+        path = self.win.prompter.save_path(self.win, "Export Word document", "Word document (*.docx)",
+                                           self.suggested_name(".docx"))  # fmt: skip
+        if path:
+            self.export_docx(path if path.suffix else path.with_suffix(".docx"))
+
+    def export_pdf_dialog(self) -> None:
+        path = self.win.prompter.save_path(self.win, "Export PDF", "PDF (*.pdf)", self.suggested_name(".pdf"))
+        if path:
+            self.export_pdf(path if path.suffix else path.with_suffix(".pdf"))
+
+    def export_pdf(self, path: Path) -> bool:
+        from widgets.pdf_export import write_pdf
+
+        try:
+            write_pdf(self.win.res, Path(path))
+        except (ResoluteError, OSError) as exc:
+            self.win.prompter.error(self.win, "Could not export", str(exc))
+            return False
+        self.win.statusBar().showMessage(f"Exported {Path(path).name}", 3000)
+        return True
+
+    def export_docx(self, path: Path) -> bool:
+        win = self.win
+        try:
+            refuse_brackets(win.res)  # the L document is made only from a text without brackets
+            write_docx(win.res, Path(path), paper=win.settings.paper or None)  # "" follows the template
+        except ResoluteError as exc:
+            win.prompter.error(win, "Could not export", str(exc))
+            return False
+        win.statusBar().showMessage(f"Exported {Path(path).name}", 3000)
+        return True
+
+    # --- title and unsaved changes -----------------------------------------------------------------------
+
+    def title(self) -> tuple[str, bool]:
+        """The window title ("[*]" marks where Qt shows unsaved changes) and whether there are any."""
+        doc = self.win.doc
+        name = doc.path.name if doc.path else "Untitled draft"
+        symbol = self.win.res.header.full_symbol
+        return f"{name}[*] — {symbol + ' — ' if symbol else ''}Resolute", doc.history.modified
+
+    # --- recovery ----------------------------------------------------------------------------------------
+
+    def autosave(self) -> None:
+        if self.win.doc.history.modified:
+            try:
+                self.autosaver.save(self.win.res, source=self.win.doc.path)
+            except ResoluteError as exc:
+                self.win.statusBar().showMessage(f"Autosave failed: {exc}", 5000)
+
+    def offer_recovery(self) -> bool:
+        """After a crash: offer the newest recovery file; restored work opens as modified. A recovery file
+        that cannot be read is kept aside (never deleted) and the status bar says where."""
+        win = self.win
+        kept = recovery.set_aside_unreadable(self.autosaver.folder)
+        if kept:
+            win.statusBar().showMessage(
+                f"{len(kept)} recovery file(s) could not be read and were kept as {kept[0].name}"
+                + (" and others" if len(kept) > 1 else "") + f" in {kept[0].parent}", 15000
+            )  # fmt: skip
+        for item in recovery.find_recoverable(self.autosaver.folder):
+            if win.prompter.ask_restore(win, item):
+                try:
+                    res = item.load()
+                except ResoluteError as exc:
+                    aside = item.keep_aside()
+                    win.prompter.error(win, "Cannot recover", f"{exc}; the file is kept as {aside}")
+                    continue
+                doc = edits.Document(res, path=item.source)
+                doc.history.mark_modified()
+                self.replace(doc)
+                item.discard()
+                self.autosave()
+                win.update_actions()
+                return True
+            item.discard()
+        return False
+
+    def closing(self) -> bool:
+        """The window is about to close: False when the user keeps it open."""
+        if not self.confirm_discard():
+            return False
+        self.autosave_timer.stop()
+        self.autosaver.remove()
+        return True

@@ -1,0 +1,54 @@
+"""The questions the editor asks the user (save?, restore?, which file?). Tests pass one that answers without
+dialogs (tests/gui/conftest.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+
+from app import recovery
+from app.templates import all_templates
+
+
+class Prompter:
+    def ask_save(self, parent: QWidget, name: str) -> str:
+        box = QMessageBox(QMessageBox.Icon.Warning, "Unsaved changes", f"Save the changes to {name}?",
+                          QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                          | QMessageBox.StandardButton.Cancel, parent)  # fmt: skip
+        box.setInformativeText("If you don't save, your changes since the last save are lost.")
+        answer = box.exec()
+        return {QMessageBox.StandardButton.Save: "save", QMessageBox.StandardButton.Discard: "discard"}.get(
+            QMessageBox.StandardButton(answer), "cancel"
+        )
+
+    def ask_restore(self, parent: QWidget, item: recovery.Recoverable) -> bool:
+        name = item.source.name if item.source else "an unsaved draft"
+        answer = QMessageBox.question(
+            parent, "Recover your work?",
+            f"Resolute closed without saving {name}.\nRestore the copy saved automatically before it closed?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        )  # fmt: skip
+        return answer == QMessageBox.StandardButton.Yes
+
+    def open_path(self, parent: QWidget, caption: str, filters: str) -> Path | None:
+        path, _ = QFileDialog.getOpenFileName(parent, caption, "", filters)
+        return Path(path) if path else None
+
+    def save_path(self, parent: QWidget, caption: str, filters: str, suggested: str) -> Path | None:
+        path, _ = QFileDialog.getSaveFileName(parent, caption, suggested, filters)
+        return Path(path) if path else None
+
+    def choose_template(self, parent: QWidget, default: str) -> str | None:
+        templates = list(all_templates().values())
+        names = [t.name for t in templates]
+        current = next((i for i, t in enumerate(templates) if t.id == default), 0)
+        name, ok = QInputDialog.getItem(parent, "New draft", "Organ:", names, current, False)
+        return templates[names.index(name)].id if ok else None
+
+    def ask_text(self, parent: QWidget, title: str, label: str, text: str) -> str | None:
+        value, ok = QInputDialog.getMultiLineText(parent, title, label, text)
+        return value if ok else None
+
+    def error(self, parent: QWidget, title: str, message: str) -> None:
+        QMessageBox.warning(parent, title, message)
