@@ -758,7 +758,7 @@ def test_a_chairs_draft_shows_and_edits_who_submits_it(qtbot, window: MainWindow
     lines = [" ".join(line.split()) for line in path.read_text(encoding="utf-8").splitlines()]
     start = next(i for i, line in enumerate(lines) if line.startswith("Draft resolution submitted by"))
     issued = " ".join(lines[start : lines.index("", start)])
-    assert window.open_path(path, as_import=True)
+    assert window.files.open_path(path, as_import=True)
     header = window.header
     assert header.sponsor_line.text() == issued
     assert issued.endswith(header.submitted_by.currentText())
