@@ -210,14 +210,15 @@ def _structure(label: str, focus: str, *ids: str) -> Change:
 
 
 def insert_paragraph(doc: Document, *, part: Part | None, index: int | None = None, after_id: str = "",
-                     paragraph: Paragraph | None = None, label: str = "Add paragraph",
+                     before_id: str = "", paragraph: Paragraph | None = None, label: str = "Add paragraph",
                      unit: str = "") -> Change:  # fmt: skip
-    """Insert a paragraph into a part at `index`, or right after paragraph `after_id` at the same depth.
-    `unit` is the id of a later part (B, C ...) or of an annex (then `part` is None); "" for part A."""
+    """Insert a paragraph into a part at `index`, or right after paragraph `after_id` (before `before_id`) at
+    the same depth, in any part or annex. `unit` is the id of a later part (B, C ...) or of an annex (then
+    `part` is None); "" for part A."""
     para = paragraph or Paragraph()
-    if after_id:
-        _, items, at = _locate(doc.resolution, after_id)
-        at += 1
+    if after_id or before_id:
+        _, items, at = _locate(doc.resolution, after_id or before_id)
+        at += 1 if after_id else 0
     else:
         items = unit_list(doc.resolution, unit, part)
         at = len(items) if index is None else max(0, min(index, len(items)))
@@ -290,7 +291,7 @@ def move_up(doc: Document, *, paragraph_id: str) -> Change:
     part, items, at = _locate(doc.resolution, paragraph_id)
     if at > 0:
         return move_paragraph(doc, paragraph_id=paragraph_id, to_index=at - 1)
-    if part is Part.OPERATIVE and items is doc.resolution.operative:
+    if part is Part.OPERATIVE and any(items is body.operative for body in doc.resolution.parts()):
         return move_to_part(doc, paragraph_id=paragraph_id, part=Part.PREAMBLE)
     return Change(revision=doc.revision)
 
@@ -300,7 +301,7 @@ def move_down(doc: Document, *, paragraph_id: str) -> Change:
     part, items, at = _locate(doc.resolution, paragraph_id)
     if at + 1 < len(items):
         return move_paragraph(doc, paragraph_id=paragraph_id, to_index=at + 1)
-    if part is Part.PREAMBLE and items is doc.resolution.preamble:
+    if part is Part.PREAMBLE and any(items is body.preamble for body in doc.resolution.parts()):
         return move_to_part(doc, paragraph_id=paragraph_id, part=Part.OPERATIVE)
     return Change(revision=doc.revision)
 
@@ -314,34 +315,62 @@ def convert_opener(opener: str, to: Part) -> str:
 
 
 def move_to_part(doc: Document, *, paragraph_id: str, part: Part, index: int | None = None) -> Change:
-    """Move a top-level paragraph into the other part, converting its opener ('Recalling' → 'Recalls').
-
-    Without `index` it goes where the parts meet: the end of the preamble or the top of the operative part.
-    """
+    """Move a top-level paragraph into the other part of its own resolution part (A, B ...), converting its
+    opener ('Recalling' → 'Recalls'). Without `index` it goes where the parts meet: the end of the preamble
+    or the top of the operative part."""
     res = doc.resolution
-    source_part, items, at = _locate(res, paragraph_id)
-    if items is not res.part(source_part):
-        raise EditError("only a whole paragraph can move to the other part, not a subparagraph")
+    source_part, items, _ = _locate(res, paragraph_id)
+    body = next((b for b in res.parts() if items is b.preamble or items is b.operative), None)
+    if body is None:
+        raise EditError("only a whole paragraph of the preamble or operative part can move to the other part")
     if source_part is part:
         return Change(revision=doc.revision)
-    target = res.part(part)
-    to = (len(target) if part is Part.PREAMBLE else 0) if index is None else max(0, min(index, len(target)))
+    unit = "" if body.preamble is res.preamble else body.id
+    target = body.part(part)
+    to = (len(target) if part is Part.PREAMBLE else 0) if index is None else index
+    return move_to(doc, paragraph_id=paragraph_id, unit=unit, part=part, index=to)
+
+
+def move_to(
+    doc: Document, *, paragraph_id: str, unit: str, part: Part | None, index: int | None = None
+) -> Change:
+    """Move a top-level paragraph to the list of another part or annex (`unit` as in `unit_list`), at `index`
+    (the end without one). Its opener follows the part it joins ('Recalling' → 'Recalls'); a paragraph leaving
+    an annex is numbered again."""
+    res = doc.resolution
+    source_part, items, at = _locate(res, paragraph_id)
+    if not any(items is top for _, top in res.lists()):
+        raise EditError("only a whole paragraph can move to another part or annex, not a subparagraph")
+    target = unit_list(res, unit, part)
+    if target is items:
+        return Change(revision=doc.revision)
+    annexed = any(target is annex.paragraphs for annex in res.annexes)
+    to = len(target) if index is None else max(0, min(index, len(target)))
     para = items[at]
-    old_opener = para.opener
-    new_opener = convert_opener(old_opener, part)
+    old = (para.opener, para.numbered)
+    joins = None if annexed else part or Part.OPERATIVE
+    opener = (
+        convert_opener(para.opener, joins) if joins is not None and joins is not source_part else para.opener
+    )
+    new = (opener, para.numbered or not annexed)
 
     def apply() -> None:
         items.remove(para)
         target.insert(to, para)
-        para.opener = new_opener
+        para.opener, para.numbered = new
 
     def revert() -> None:
         target.remove(para)
         items.insert(at, para)
-        para.opener = old_opener
+        para.opener, para.numbered = old
 
-    label = "Move to operative part" if part is Part.OPERATIVE else "Move to preamble"
-    return _record(doc, label, apply, revert, _structure(label, paragraph_id, paragraph_id))
+    label = {
+        Part.PREAMBLE: "Move to preamble",
+        Part.OPERATIVE: "Move to operative part",
+        None: "Move to annex",
+    }
+    text = label[None if annexed else joins]
+    return _record(doc, text, apply, revert, _structure(text, paragraph_id, paragraph_id))
 
 
 def indent_paragraph(doc: Document, *, paragraph_id: str) -> Change:

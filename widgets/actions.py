@@ -36,6 +36,7 @@ class ActionId(str, Enum):
     MOVE_UP = "move_up"
     MOVE_DOWN = "move_down"
     MOVE_TO_OTHER_PART = "move_to_other_part"
+    MOVE_TO_UNIT = "move_to_unit"
     INDENT = "indent"
     OUTDENT = "outdent"
     INSERT_FOOTNOTE = "insert_footnote"
@@ -100,6 +101,9 @@ SPECS: dict[ActionId, ActionSpec] = {
     ActionId.MOVE_TO_OTHER_PART: ActionSpec(
         "Move to &Other Part", "Ctrl+Shift+M", "Preamble ↔ operative part; the opener is converted"
     ),  # fmt: skip
+    ActionId.MOVE_TO_UNIT: ActionSpec(
+        "Move to Part or &Annex…", "", "Into another part's preamble or operative part, or into an annex"
+    ),
     ActionId.INDENT: ActionSpec("&Indent (Subparagraph)", "Tab", "Make this a subparagraph of the one above"),
     ActionId.OUTDENT: ActionSpec("&Outdent", "Shift+Tab"),
     ActionId.INSERT_FOOTNOTE: ActionSpec("Insert &Footnote", "Ctrl+Alt+F", "A footnote at the cursor"),
@@ -177,8 +181,8 @@ MENUS: list[tuple[str, list[ActionId | str | None]]] = [
     ("&Edit", [ActionId.UNDO, ActionId.REDO, None, ActionId.FIND]),
     ("&Paragraph", [ActionId.ADD_PARAGRAPH, ActionId.INSERT_PARAGRAPH, ActionId.DUPLICATE_PARAGRAPH,
                     ActionId.DELETE_PARAGRAPH, None, ActionId.MOVE_UP, ActionId.MOVE_DOWN,
-                    ActionId.MOVE_TO_OTHER_PART, None, ActionId.INDENT, ActionId.OUTDENT, None,
-                    ActionId.INSERT_FOOTNOTE, ActionId.ITALIC, None, ActionId.SECTION_HEADING, None,
+                    ActionId.MOVE_TO_OTHER_PART, ActionId.MOVE_TO_UNIT, None, ActionId.INDENT,
+                    ActionId.OUTDENT, None, ActionId.INSERT_FOOTNOTE, ActionId.ITALIC, None, ActionId.SECTION_HEADING, None,
                     ActionId.ADD_PART, ActionId.ADD_ANNEX, ActionId.TOGGLE_NUMBERED, ActionId.REMOVE_UNIT]),
     ("&View", [ActionId.SHOW_DETAILS, ActionId.SHOW_PREVIEW, ActionId.SHOW_ISSUES, None, ActionId.NEXT_ISSUE,
                None, ActionId.ZOOM_IN, ActionId.ZOOM_OUT, ActionId.ZOOM_RESET]),

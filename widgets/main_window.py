@@ -424,13 +424,8 @@ class MainWindow(QMainWindow):
         if not pid:
             self._add_to_part(Part.PREAMBLE)
             return
-        part, items, at = self.res.locate(pid)  # type: ignore[misc]
-        if items is self.res.part(part):
-            self.apply_structure(edits.insert_paragraph, part=part, index=at)
-        else:
-            self.statusBar().showMessage(
-                "Put the cursor in a paragraph (not a subparagraph) to insert before it", 4000
-            )
+        part, _, _ = self.res.locate(pid)  # type: ignore[misc]
+        self.apply_structure(edits.insert_paragraph, part=part, before_id=pid)  # any part, annex or list
 
     def delete_paragraph(self) -> None:
         if pid := self._active():
@@ -451,7 +446,9 @@ class MainWindow(QMainWindow):
     def move_to_other_part(self) -> None:
         pid = self._active()
         located = self.res.locate(pid) if pid else None
-        if located:
+        if located and located[0] is None:
+            self.statusBar().showMessage("An annex has no other part: use Move to Part or Annex…", 4000)
+        elif located:
             other = Part.OPERATIVE if located[0] is Part.PREAMBLE else Part.PREAMBLE
             self.apply_structure(edits.move_to_part, paragraph_id=pid, part=other)
 
@@ -469,15 +466,18 @@ class MainWindow(QMainWindow):
         src, tgt = res.locate(dragged), res.locate(target)
         if src is None or tgt is None:
             return
-        (s_part, s_items, s_at), (t_part, t_items, t_at) = src, tgt
+        (_, s_items, s_at), (_, t_items, t_at) = src, tgt
         if s_items is t_items:
             to = t_at if before else t_at + 1
             if to > s_at:
                 to -= 1
             self.apply_structure(edits.move_paragraph, paragraph_id=dragged, to_index=to)
-        elif s_items is res.part(s_part) and t_items is res.part(t_part):
+        elif (place := next((d for d in units.destinations(res) if d[3] is t_items), None)) and any(
+            s_items is items for _, items in res.lists()
+        ):  # a whole paragraph dropped into another part or annex
+            _, unit, part, _ = place
             self.apply_structure(
-                edits.move_to_part, paragraph_id=dragged, part=t_part, index=t_at if before else t_at + 1
+                edits.move_to, paragraph_id=dragged, unit=unit, part=part, index=t_at if before else t_at + 1
             )
         else:
             self.statusBar().showMessage(
@@ -661,7 +661,8 @@ class MainWindow(QMainWindow):
         undo.setEnabled(bool(status.undo))
         redo.setEnabled(bool(status.redo))
         for action_id in (ActionId.DELETE_PARAGRAPH, ActionId.DUPLICATE_PARAGRAPH, ActionId.MOVE_UP,
-                          ActionId.MOVE_DOWN, ActionId.MOVE_TO_OTHER_PART, ActionId.INDENT, ActionId.OUTDENT,
+                          ActionId.MOVE_DOWN, ActionId.MOVE_TO_OTHER_PART, ActionId.MOVE_TO_UNIT,
+                          ActionId.INDENT, ActionId.OUTDENT,
                           ActionId.INSERT_FOOTNOTE, ActionId.INSERT_PARAGRAPH, ActionId.SECTION_HEADING):  # fmt: skip
             self.actions_[action_id].setEnabled(state[1])
         self.setWindowTitle(state[2])

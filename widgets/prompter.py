@@ -46,6 +46,11 @@ class Prompter:
         name, ok = QInputDialog.getItem(parent, "New draft", "Organ:", names, current, False)
         return templates[names.index(name)].id if ok else None
 
+    def ask_choice(self, parent: QWidget, title: str, label: str, choices: list[str]) -> int | None:
+        """The index of the chosen item, or None when cancelled."""
+        name, ok = QInputDialog.getItem(parent, title, label, choices, 0, False)
+        return choices.index(name) if ok and name in choices else None
+
     def ask_text(self, parent: QWidget, title: str, label: str, text: str) -> str | None:
         value, ok = QInputDialog.getMultiLineText(parent, title, label, text)
         return value if ok else None

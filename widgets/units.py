@@ -15,8 +15,8 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from app import edits, inline, unit_edits
-from app.model import Annex, Part
-from app.render import Block
+from app.model import Annex, Paragraph, Part, Resolution
+from app.render import Block, annex_units, part_letter
 from widgets.actions import ActionId
 
 if TYPE_CHECKING:
@@ -196,7 +196,22 @@ def handlers(window: MainWindow) -> dict[ActionId, Callable[[], None]]:
             return
         window.apply_structure(unit_edits.remove_unit, unit=owner.id)
 
+    def move_to_unit() -> None:
+        pid = window.paragraphs.active_id
+        located = window.res.locate(pid) if pid else None
+        places = [p for p in destinations(window.res) if located is None or p[3] is not located[1]]
+        if located is None or not any(located[1] is items for _, items in window.res.lists()):
+            window.statusBar().showMessage(
+                "Put the cursor in a paragraph (not a subparagraph) to move it", 4000
+            )
+            return
+        choice = window.prompter.ask_choice(window, "Move paragraph", "Move to:", [p[0] for p in places])
+        if choice is not None:
+            _, unit, part, _ = places[choice]
+            window.apply_structure(edits.move_to, paragraph_id=pid, unit=unit, part=part)
+
     return {
+        ActionId.MOVE_TO_UNIT: move_to_unit,
         ActionId.ADD_PART: lambda: window.apply_structure(unit_edits.add_part),
         ActionId.ADD_ANNEX: lambda: window.apply_structure(unit_edits.add_annex),
         ActionId.REMOVE_UNIT: remove,
@@ -204,3 +219,18 @@ def handlers(window: MainWindow) -> dict[ActionId, Callable[[], None]]:
             unit_edits.toggle_numbered, paragraph_id=window.paragraphs.active_id
         ),
     }
+
+
+def destinations(res: Resolution) -> list[tuple[str, str, Part | None, list[Paragraph]]]:
+    """Where a paragraph can go: (name, unit id for edits.unit_list, part, the list), in reading order."""
+    parts = res.parts()
+    out: list[tuple[str, str, Part | None, list[Paragraph]]] = []
+    for index, body in enumerate(parts):
+        unit = "" if index == 0 else body.id
+        prefix = f"Part {part_letter(index)}: " if len(parts) > 1 else ""
+        out.append((f"{prefix}preamble", unit, Part.PREAMBLE, body.preamble))
+        out.append((f"{prefix}operative part", unit, Part.OPERATIVE, body.operative))
+    for annex, label in zip(res.annexes, annex_units(res.annexes), strict=True):
+        name = f"{label}: {inline.plain(annex.title)}" if annex.title else label
+        out.append((name, annex.id, None, annex.paragraphs))
+    return [(name[:1].upper() + name[1:], *rest) for name, *rest in out]

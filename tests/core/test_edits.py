@@ -289,3 +289,67 @@ def test_section_heading_is_one_undoable_edit_on_top_level_paragraphs_only():
     assert res.operative[0].heading == ""
     with pytest.raises(edits.EditError):
         edits.set_heading(doc, paragraph_id=res.operative[0].subparagraphs[0].id, value="A")
+
+
+def _two_parts_and_an_annex() -> edits.Document:
+    from app.model import Annex, ResolutionPart
+
+    res = Resolution(
+        title="Questions relating to information", part_title="Information in the service of humanity"
+    )
+    res.preamble = [Paragraph("Recalling", "its resolution 74/95")]
+    res.operative = [Paragraph("Urges", "all countries to cooperate")]
+    res.later_parts = [ResolutionPart(title="United Nations public information policies",
+                                      preamble=[Paragraph("Reaffirming", "the primary role")],
+                                      operative=[Paragraph("Requests", "the Secretary-General to report")])]  # fmt: skip
+    res.annexes = [
+        Annex(title="Terms of reference", paragraphs=[Paragraph("", "The panel shall", numbered=False)])
+    ]
+    return edits.Document(res)
+
+
+def test_moves_between_parts_and_annexes_follow_the_target_and_undo() -> None:
+    doc = _two_parts_and_an_annex()
+    res = doc.resolution
+    before = storage.dumps(res)
+    b = res.later_parts[0]
+    # first operative paragraph of part B up: into part B's preamble, its opener converted
+    moved = b.operative[0]
+    edits.move_up(doc, paragraph_id=moved.id)
+    assert b.preamble[-1] is moved and moved.opener == "Requesting" and not b.operative
+    # part A's preambular paragraph to part B's operative part
+    recalling = res.preamble[0]
+    edits.move_to(doc, paragraph_id=recalling.id, unit=b.id, part=Part.OPERATIVE)
+    assert b.operative == [recalling] and recalling.opener == "Recalls" and not res.preamble
+    # an unnumbered annex paragraph into part A's operative part is numbered there
+    chapeau = res.annexes[0].paragraphs[0]
+    edits.move_to(doc, paragraph_id=chapeau.id, unit="", part=Part.OPERATIVE, index=0)
+    assert res.operative[0] is chapeau and chapeau.numbered
+    # and an operative paragraph into the annex keeps its opener
+    urges = res.operative[1]
+    edits.move_to(doc, paragraph_id=urges.id, unit=res.annexes[0].id, part=None)
+    assert res.annexes[0].paragraphs == [urges] and urges.opener == "Urges"
+    while doc.history.can_undo():
+        doc.history.undo()
+    assert storage.dumps(res) == before
+
+
+def test_insert_before_in_part_b_and_in_an_annex() -> None:
+    doc = _two_parts_and_an_annex()
+    res = doc.resolution
+    target = res.later_parts[0].operative[0]
+    edits.insert_paragraph(
+        doc, part=Part.OPERATIVE, before_id=target.id, paragraph=Paragraph("Decides", "to")
+    )
+    assert [p.opener for p in res.later_parts[0].operative] == ["Decides", "Requests"]
+    annex_para = res.annexes[0].paragraphs[0]
+    edits.insert_paragraph(doc, part=None, before_id=annex_para.id, paragraph=Paragraph("", "Purpose"))
+    assert [p.text for p in res.annexes[0].paragraphs] == ["Purpose", "The panel shall"]
+
+
+def test_a_subparagraph_cannot_move_to_another_unit() -> None:
+    doc = _two_parts_and_an_annex()
+    res = doc.resolution
+    res.operative[0].subparagraphs = [Paragraph("", "To report")]
+    with pytest.raises(edits.EditError):
+        edits.move_to(doc, paragraph_id=res.operative[0].subparagraphs[0].id, unit="", part=Part.PREAMBLE)

@@ -22,6 +22,8 @@ class ScriptedPrompter:
         self.template = "ga-c1"
         self.errors: list[tuple[str, str]] = []
         self.texts: list[str] = []  # answers to ask_text, in order
+        self.choices: list[str] = []  # answers to ask_choice (the item's text), in order
+        self.offered: list[str] = []  # what the last ask_choice offered
         self.asked_save = 0
 
     def ask_save(self, parent, name: str) -> str:  # noqa: ANN001
@@ -39,6 +41,10 @@ class ScriptedPrompter:
 
     def choose_template(self, parent, default: str) -> str | None:  # noqa: ANN001
         return self.template
+
+    def ask_choice(self, parent, title: str, label: str, choices: list[str]) -> int | None:  # noqa: ANN001
+        self.offered = list(choices)
+        return choices.index(self.choices.pop(0)) if self.choices else None
 
     def ask_text(self, parent, title: str, label: str, text: str) -> str | None:  # noqa: ANN001
         self.asked_text = text

@@ -112,3 +112,35 @@ def test_a_two_part_resolution(qtbot, window: MainWindow) -> None:  # noqa: ANN0
     assert not res.later_parts and not units.part_a.isVisible()
     window.actions_[ActionId.UNDO].trigger()
     assert res.later_parts == [body] and units.part_a.isVisible()
+
+
+def test_move_a_paragraph_into_part_b_and_into_an_annex(qtbot, window: MainWindow, prompter) -> None:  # noqa: ANN001
+    """Paragraph > Move to Part or Annex…: the choices name each list; the opener follows the part it joins;
+    Insert Paragraph Before works inside part B; every step undoes."""
+    draft(qtbot, window)
+    res = window.res
+    window.actions_[ActionId.ADD_PART].trigger()
+    window.actions_[ActionId.ADD_ANNEX].trigger()
+    body, annex = res.later_parts[0], res.annexes[0]
+    rows = window.paragraphs
+    noting = res.preamble[-1]
+    rows.row_for(noting.id, False).text.setFocus()
+    prompter.choices = ["Part B: operative part"]
+    window.actions_[ActionId.MOVE_TO_UNIT].trigger()
+    assert "Part A: preamble" not in prompter.offered  # not where it already is
+    assert prompter.offered[-1] == "Annex"
+    assert body.operative[-1] is noting and noting.opener == "Notes"
+    section = rows.units.sections[body.id]
+    assert [r.opener.text() for r in _rows_in(section.boxes[Part.OPERATIVE])][-1] == "Notes"
+    rows.row_for(noting.id, False).text.setFocus()
+    window.actions_[ActionId.INSERT_PARAGRAPH].trigger()  # before "Notes", inside part B
+    assert body.operative[-2].opener == "" and body.operative[-1] is noting
+    window.actions_[ActionId.UNDO].trigger()
+    rows.row_for(noting.id, False).text.setFocus()
+    prompter.choices = ["Annex"]
+    window.actions_[ActionId.MOVE_TO_UNIT].trigger()
+    assert annex.paragraphs[-1] is noting and noting.opener == "Notes"
+    assert noting not in body.operative
+    window.actions_[ActionId.UNDO].trigger()
+    window.actions_[ActionId.UNDO].trigger()
+    assert res.preamble[-1] is noting and noting.opener == "Noting"
