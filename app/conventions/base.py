@@ -62,6 +62,7 @@ class Settings:
     repetition_scope: str = "consecutive"
     kind: DocumentKind = DocumentKind.DRAFT_RESOLUTION
     abbreviations: tuple[tuple[str, str], ...] = ()
+    abbreviations_in_names: tuple[str, ...] = ()  # proper names written with the abbreviation ("UN News")
     severity: tuple[tuple[str, str], ...] = ()
 
     def level(self, rule: str, default: Severity) -> Severity | None:
@@ -82,6 +83,7 @@ def settings() -> Settings:
     return Settings(
         repetition_scope=data.get("repetition", {}).get("scope", "consecutive"),
         abbreviations=tuple(data.get("abbreviations", {}).items()),
+        abbreviations_in_names=tuple(data.get("abbreviations_in_names", {}).get("names", [])),
         severity=tuple(severity.items()),
     )
 

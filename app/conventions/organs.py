@@ -19,8 +19,13 @@ def _abbreviation_re() -> re.Pattern[str] | None:
     names = [re.escape(a) for a, _ in settings().abbreviations]
     if not names:
         return None
-    # not inside symbols or compound names: "UN-Women", "A/C.3", "GA/12345"
-    return re.compile(r"(?<![\w./\-‑])(" + "|".join(sorted(names, key=len, reverse=True)) + r")(?![\w/\-‑])")
+    # not inside symbols or compound names ("UN-Women", "A/C.3", "GA/12345", "SC:ORE"), nor names of outlets
+    # written with the abbreviation ("UN News")
+    kept = [re.escape(n[n.index(" ") :]) for n in settings().abbreviations_in_names if " " in n]
+    outlets = rf"(?!(?:{'|'.join(kept)})\b)" if kept else ""
+    return re.compile(
+        r"(?<![\w./\-‑])(" + "|".join(sorted(names, key=len, reverse=True)) + r")(?![\w/\-‑:])" + outlets
+    )
 
 
 def abbreviation_findings(markup: str, *, field: str, paragraph_id: str = "") -> list[Finding]:

@@ -96,7 +96,9 @@ class Checker:
         out: list[Finding] = []
         taken: list[tuple[int, int]] = []
         for rule in self._by_field.get(field, self.rules):
-            for start, end, replacement in kinds.run(rule, plain, self.lexicon.known):
+            for start, end, replacement in kinds.run(
+                rule, plain, self.lexicon.known, self.lexicon.general_frequency
+            ):
                 out.append(self._rule_finding(rule, plain, start, end, replacement, field, paragraph_id))
                 taken.append((start, end))
         if self.settings.spelling:

@@ -15,9 +15,13 @@ Hit = tuple[int, int, str | None]
 _WORD = re.compile(r"\w+")
 
 
-def run(rule: Rule, field: PlainText, known: Callable[[str], bool]) -> list[Hit]:
+def run(
+    rule: Rule, field: PlainText, known: Callable[[str], bool], english: Callable[[str], int]
+) -> list[Hit]:
+    """The rule's hits in one field; `known` answers for the whole vocabulary, `english` gives a word's
+    frequency in general English (0: not an English word)."""
     if rule.kind == "italics":
-        return _italics(rule, field)
+        return _italics(rule, field, english)
     text = field.markup if rule.target == "markup" else field.text
     if rule.requires and not any(r in text for r in rule.requires):
         return []
@@ -124,8 +128,10 @@ def _whole(low: str, start: int, end: int) -> bool:
     return not (before.isalnum() or before in "-_") and not (after.isalnum() or after in "-_")
 
 
-def _italics(rule: Rule, field: PlainText) -> list[Hit]:
-    """Italic runs used for emphasis: lower-case runs, since titles of publications and names take capitals."""
+def _italics(rule: Rule, field: PlainText, english: Callable[[str], int]) -> list[Hit]:
+    """Italic runs used for emphasis: lower-case runs, since titles of publications and names take capitals.
+    Words of another language keep their italics (*ekecheiria*, *proprio motu*): a run with a word general
+    English does not have is not emphasis."""
     hits: list[Hit] = []
     for start, end in field.italic:
         run_text = field.text[start:end].strip()
@@ -137,6 +143,8 @@ def _italics(rule: Rule, field: PlainText) -> list[Hit]:
         capitals = [w for w in words if w[:1].isupper()]
         if capitals:
             continue  # a title (Official Records of the General Assembly, Treaty Series) or a name
+        if any(not english(w) for w in words):
+            continue  # a foreign term
 
         hits.append((start, end, None))
     return hits

@@ -104,7 +104,14 @@ class Lexicon:
         return len(w) >= 7 and (self._compound(w) or self._derived(w))
 
     def _inflected(self, w: str) -> bool:
-        """A regular plural or third person of a listed word: derogations, attaches, interdependencies."""
+        """A regular plural or third person of a listed word (derogations, attaches, interdependencies), the
+        singular of a listed plural (cryptoasset), or the British doubled l of a listed form (credentialling,
+        modelled)."""
+        if len(w) > 4 and self._in_lists(w + "s"):
+            return True
+        for double, single in (("lling", "ling"), ("lled", "led"), ("ller", "ler")):
+            if w.endswith(double) and self._in_lists(w[: -len(double)] + single):
+                return True
         if w.endswith("ies") and len(w) > 4:
             return self._in_lists(w[:-3] + "y")
         if w.endswith("es") and w[:-2].endswith(("s", "x", "z", "ch", "sh")):
