@@ -35,7 +35,7 @@ from app.formatting import letters, roman
 from app.io.amendment_reader import instruction_sentence, read_body
 from app.io.docx_parts import content_types
 from app.io.headings import SECTION_MARK, ends_like_a_paragraph, short_heading
-from app.io.reading import ImportResult
+from app.io.imported import ImportResult
 from app.io.safe_xml import OLE_MAGIC, check_zip_xml, describe_ole, open_zip, parse_xml, read_member
 from app.io.span_text import as_written_markup, split_opener, tidy
 from app.io.wordml import (

@@ -2,34 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.errors import InputError
-from app.findings import Finding, Severity
-from app.model import MAX_DEPTH, Resolution, limit_depth
+from app.io.imported import ImportResult
 
 MAX_INPUT_BYTES = 50 * 1024 * 1024
-
-
-@dataclass
-class ImportResult:
-    resolution: Resolution
-    findings: list[Finding] = field(default_factory=list)  # what could not be placed, and notes on the import
-    project: bool = False  # a project file: its text is the delegate's own, already settled
-
-    def __post_init__(self) -> None:
-        """Every reader's model stays within the depth the editor and the project file accept, and has its
-        typed end punctuation settled (app/io/typed_ends.py)."""
-        if not self.project:
-            from app.io.typed_ends import settle_typed_ends
-
-            self.findings += settle_typed_ends(self.resolution)
-        lifted = sum(limit_depth(items) for _, items in self.resolution.lists())
-        if lifted:
-            self.findings.append(Finding("import.depth", Severity.WARNING,
-                                         f"{lifted} subparagraph(s) nested deeper than {MAX_DEPTH} levels were "
-                                         f"lifted to level {MAX_DEPTH}, in reading order"))  # fmt: skip
 
 
 def _read_bytes(path: Path) -> bytes:

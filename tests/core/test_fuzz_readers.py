@@ -30,7 +30,8 @@ from app.io.akn_reader import read_akn  # noqa: E402
 from app.io.akn_writer import to_akn  # noqa: E402
 from app.io.docx_reader import read_docx  # noqa: E402
 from app.io.docx_writer import build_docx  # noqa: E402
-from app.io.reading import ImportResult, read_document  # noqa: E402
+from app.io.imported import ImportResult  # noqa: E402
+from app.io.reading import read_document  # noqa: E402
 from app.io.text_reader import read_text  # noqa: E402
 from app.io.text_writer import to_text  # noqa: E402
 from app.model import Resolution  # noqa: E402
