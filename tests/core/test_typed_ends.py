@@ -66,7 +66,7 @@ def test_a_colon_that_introduces_a_quotation_is_kept() -> None:
 
 def test_preamble_crossheadings_are_headings_not_paragraphs() -> None:
     """A/RES/78/148: bold unnamed containers inside the preamble are crossheadings."""
-    path = FIXTURES / "akn_headings" / "A_RES_78_148-2325914E.xml"
+    path = FIXTURES / "akn_preamble" / "A_RES_78_148-2325914E.xml"
     root = etree.parse(str(path)).getroot()
     containers = root.findall(f".//{AKN}preamble/{AKN}container")
     unnamed = [c for c in containers if not (c.get("name") or "").strip()]
