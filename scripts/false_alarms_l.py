@@ -48,7 +48,9 @@ def drafts(repo: Path) -> list[tuple[str, str]]:
     return out
 
 
-def measure(items: list[tuple[str, str]]) -> tuple[Counter[str], int, list[tuple[str, int, int, Counter[str]]]]:
+def measure(
+    items: list[tuple[str, str]],
+) -> tuple[Counter[str], int, list[tuple[str, int, int, Counter[str]]]]:
     found: Counter[str] = Counter()
     total = 0
     per_doc = []
@@ -77,7 +79,10 @@ def main() -> None:
     ap.add_argument("--rule", default="", help="with --docs: count only this rule")
     args = ap.parse_args()
     items = drafts(args.repo)
-    halves = {"dev": [x for x in items if not held_out(x[0])], "held-out": [x for x in items if held_out(x[0])]}
+    halves = {
+        "dev": [x for x in items if not held_out(x[0])],
+        "held-out": [x for x in items if held_out(x[0])],
+    }
     for name, part in halves.items():
         if args.half not in (name, "both"):
             continue

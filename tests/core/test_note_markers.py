@@ -1,0 +1,72 @@
+"""Footnote markers in text: each note found at its own marker, and finding them all stays linear in the text.
+
+The numbers expected are the notes the model was built with (text written by the text writer, read back),
+never typed; the size tests bound the time far below what a search per note through the whole text takes.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from fixtures.robust.hostile import hang_guard, sample  # noqa: E402
+
+from app import inline  # noqa: E402
+from app.io.note_markers import SUPERSCRIPTS, markers, numbers_in  # noqa: E402
+from app.io.text_reader import read_text  # noqa: E402
+from app.io.text_writer import to_text  # noqa: E402
+
+_SUP = str.maketrans("0123456789", SUPERSCRIPTS)
+
+
+def _notes_in_order(res) -> list[str]:  # type: ignore[no-untyped-def]
+    refs = [r for _, p in res.paragraphs() for r in inline.footnote_ids(p.opener + p.text + p.tail)]
+    return [inline.plain(res.footnotes[r].text) for r in refs]
+
+
+def test_thousands_of_notes_in_runs_read_back_each_at_its_marker() -> None:
+    """The text writer prints notes at one place as one superscript run ("⁷⁸⁹¹⁰¹¹"): each note is found there."""
+    res = sample(paragraphs=40, footnotes=5000)
+    with hang_guard(20):
+        result = read_text(to_text(res))
+    back = result.resolution
+    assert _notes_in_order(back) == _notes_in_order(res)
+    assert not [f for f in result.findings if f.rule == "import.footnote-unplaced"]
+
+
+def test_notes_whose_markers_take_the_weak_forms_read_in_linear_time() -> None:
+    """20,000 typed notes, no superscripts anywhere: the strong form is looked for in vain for every note."""
+    n = 20_000
+    body = "\n\n".join(f"{i}. *Decides* to act on item x{i};" for i in range(1, n + 1))
+    notes = "\n".join(f"[^{i}]: Note {i}." for i in range(1, n + 1))
+    with hang_guard(20):
+        res = read_text(
+            f"The General Assembly,\n\n*Recalling* its resolutions,\n\n{body}\n\n{notes}"
+        ).resolution
+    assert len(res.footnotes) == n
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(1, 400), st.integers(0, 6))
+def test_a_run_of_consecutive_notes_is_read_as_the_notes_in_turn(first: int, more: int) -> None:
+    """As the reader does: each note found in turn is replaced by its placeholder before the next is sought."""
+    numbers = [str(k) for k in range(first, first + more + 1)]
+    before = "Recalling its resolution,"
+    line = before + "".join(numbers).translate(_SUP) + " and"
+    assert markers(str(first + more + 1))[0].find(line) is None  # the number after the run is not in it
+    for k, label in enumerate(numbers):
+        assert label in numbers_in(line)  # the index names every line a marker can be in
+        span = markers(label)[0].find(line)
+        assert span is not None and line[: span[0]] == before + "".join(f"\x01{j}\x02" for j in range(k))
+        line = line[: span[0]] + f"\x01{k}\x02" + line[span[1] :]
+    assert line == before + "".join(f"\x01{j}\x02" for j in range(len(numbers))) + " and"
+
+
+def test_a_marker_glued_to_a_year_is_indexed_and_found() -> None:
+    for line, label in (("for 20251 and", "1"), ("2024–203416 and", "16")):
+        assert label in numbers_in(line)
+        assert any(m.find(line) for m in markers(label)[1:])
