@@ -714,10 +714,25 @@ def _annex_title(blocks: list[_Block]) -> bool:
     after it is not its tail."""
     if len(blocks[-1].lines) > 1 and (_ANNEX.match(blocks[-1].first) or SECTION_MARK.match(blocks[-1].first)):
         return True  # the heading line and its title in one block
+    if len(blocks) >= 2 and _adopted_title(blocks[-2], blocks[-1]):
+        return True
     if len(blocks) < 2 or len(blocks[-2].lines) != 1:
         return False
     return bool(_ANNEX.match(blocks[-2].first) or SECTION_MARK.match(blocks[-2].first)) or (
         len(blocks[-1].lines) == 1 and _heading_line(blocks[-2])  # "Guideline 6" over its title
+    )
+
+
+def _adopted_title(before: _Block, block: _Block) -> bool:
+    """`block` is the title of a text the paragraph `before` adopts ("Adopts the following outcome document
+    …:" over "Outcome document of the high-level meeting …"): a few lines that do not open a paragraph."""
+    last = _MARK_RE.sub("", before.lines[-1]).rstrip(SUPERSCRIPTS + " ")
+    first = block.first
+    return (
+        last.endswith(":")
+        and len(block.lines) <= 4
+        and first[:1].isupper()
+        and not (_NUMBER.match(first) or _SUB_PAREN.match(first) or _starts_block(first))
     )
 
 
