@@ -33,7 +33,10 @@ _NAME_BEFORE = rf"\b{_NOT_COUNTED}[A-Z][A-Za-z\u00C0-\u024F'’-]*"
 _STRONG = re.compile(rf"(?<![{SUPERSCRIPTS}])(?P<sup>[{SUPERSCRIPTS}]+)|\[\^?(?P<n>\d+)\](?![:(])")
 _WEAK = [
     # glued: "Destruction,1", "Rights2", "“…”,24"; not "L.6", "78/4", "No.5"
-    re.compile(r"(?:(?<=[a-z\u00DF-\u024F,;:”’\"\)\]])|(?<=[^A-Z\d]\.))(?P<n>\d+)(?![\d/])"),
+    # (a number inside a word is no marker: "Health4Life", "G77")
+    re.compile(
+        r"(?:(?<=[a-z\u00DF-\u024F,;:”’\"\)\]])|(?<=[^A-Z\d]\.))(?P<n>\d+)(?![\d/A-Za-z\u00C0-\u024F])"
+    ),
     # spaced after punctuation: "Nations, 2", "resolutions, 4  urges", "(No. 138) 15"
     re.compile(r"(?<=[,;:”’\"\)])\s+(?P<n>\d+)(?=\s|$)"),
     # spaced after a word at a line end: "abuse of children 37"
@@ -42,6 +45,8 @@ _WEAK = [
     re.compile(rf"{_NAME_BEFORE}(?P<m>\s+(?P<n>\d+))(?=\s+[a-z]|\s*[,;:])"),
     # ... or after a word, when what follows cannot be counted: "on countering cyberbullying 19 and 54/5"
     re.compile(rf"{_WORD_BEFORE}(?P<m>\s+(?P<n>\d+))(?=\s+{_AFTER_MARKER}\b|\s*[,;:])"),
+    # spaced after a year: "Geneva Conventions of 12 August 1949 2  and", "held in 2019 4  and 2023"
+    re.compile(rf"(?<![\d/.,])(?:1[89]|20)\d\d(?P<m>\s+(?P<n>\d+))(?=\s+{_AFTER_MARKER}\b|\s*[,;:])"),
     # glued to a year or the end of a range of years: "for 20251", "2024–203416" (never "No. 20378")
     re.compile(r"(?<=(?<![\d/.,])(?<!No\. )(?:1[89]|20)\d\d)(?P<n>\d+)(?=[\s,;:.)]|$)"),
 ]

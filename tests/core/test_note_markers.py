@@ -70,3 +70,26 @@ def test_a_marker_glued_to_a_year_is_indexed_and_found() -> None:
     for line, label in (("for 20251 and", "1"), ("2024–203416 and", "16")):
         assert label in numbers_in(line)
         assert any(m.find(line) for m in markers(label)[1:])
+
+
+def test_markers_spaced_after_a_year_and_not_inside_a_word() -> None:
+    """Lines as the text layers of A/80/L.34 and A/80/L.18 (session 80, github.com/wannli/mandate-pipeline,
+    data/extracted) carry them: "held in 2019 4  and 2023, 5  on", "12 August 1949 2  and"; "Health4Life" is a
+    programme's name further on, never note 4's marker."""
+    text = (
+        "The General Assembly,\n\n"
+        "Recalling the Geneva Conventions of 12 August 1949 1  and the Additional\nProtocols thereto,\n\n"
+        "1. Recall the political declarations on universal health coverage\n"
+        "held in 2019 2  and 2023, 3  on pandemic prevention;\n\n"
+        "2. Welcome the Health2Life Fund.\n"
+        "__________________\n1 United Nations, Treaty Series, vol. 75, Nos. 970–973.\n"
+        "2 Resolution 74/2.\n3 Resolution 78/4.\n"
+    )
+    result = read_text(text)
+    res = result.resolution
+    assert not [f for f in result.findings if f.rule == "import.footnote-unplaced"]
+    assert inline.plain(res.preamble[0].text).startswith("the Geneva Conventions of 12 August 1949")
+    refs = inline.footnote_ids(res.preamble[0].text)
+    assert len(refs) == 1 and "1949[^" in res.preamble[0].text.replace(" ", "")
+    assert len(inline.footnote_ids(res.operative[0].text)) == 2
+    assert not inline.footnote_ids(res.operative[1].text) and "Health2Life" in res.operative[1].text
