@@ -30,6 +30,11 @@ _AFTER_MARKER = "(?:and|or|the|as|in|which|including|adopted|entitled|held|where
 _WORD_BEFORE = rf"\b{_NOT_COUNTED}[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F'’-]*"
 _NAME_BEFORE = rf"\b{_NOT_COUNTED}[A-Z][A-Za-z\u00C0-\u024F'’-]*"
 
+# abbreviations a number follows ("para. 12", "sects. 4"): lookbehinds, each of fixed width
+_NOT_ABBREVIATION = "".join(
+    rf"(?<!\b{a}\.)"
+    for a in "para paras sect sects chap chaps vol vols supp corr rev add annex art arts".split()
+)
 _STRONG = re.compile(rf"(?<![{SUPERSCRIPTS}])(?P<sup>[{SUPERSCRIPTS}]+)|\[\^?(?P<n>\d+)\](?![:(])")
 _WEAK = [
     # glued: "Destruction,1", "Rights2", "“…”,24"; not "L.6", "78/4", "No.5"
@@ -45,6 +50,9 @@ _WEAK = [
     re.compile(rf"{_NAME_BEFORE}(?P<m>\s+(?P<n>\d+))(?=\s+[a-z]|\s*[,;:])"),
     # ... or after a word, when what follows cannot be counted: "on countering cyberbullying 19 and 54/5"
     re.compile(rf"{_WORD_BEFORE}(?P<m>\s+(?P<n>\d+))(?=\s+{_AFTER_MARKER}\b|\s*[,;:])"),
+    # spaced after a sentence's full stop, before the next sentence or the line end: "in the context of global
+    # migration. 11", "Paris Principles. 13 We will"; never after an abbreviation ("para. 12", "vol. 3")
+    re.compile(rf"(?<=[a-z\u00DF-\u024F]{{3}}\.){_NOT_ABBREVIATION}\s+(?P<n>\d+)(?=\s+[A-Z“]|\s*$)"),
     # spaced after a year: "Geneva Conventions of 12 August 1949 2  and", "held in 2019 4  and 2023"
     re.compile(rf"(?<![\d/.,])(?:1[89]|20)\d\d(?P<m>\s+(?P<n>\d+))(?=\s+{_AFTER_MARKER}\b|\s*[,;:])"),
     # glued to a year or the end of a range of years: "for 20251", "2024–203416" (never "No. 20378")

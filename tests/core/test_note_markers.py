@@ -93,3 +93,20 @@ def test_markers_spaced_after_a_year_and_not_inside_a_word() -> None:
     assert len(refs) == 1 and "1949[^" in res.preamble[0].text.replace(" ", "")
     assert len(inline.footnote_ids(res.operative[0].text)) == 2
     assert not inline.footnote_ids(res.operative[1].text) and "Health2Life" in res.operative[1].text
+
+
+def test_a_marker_spaced_after_a_full_stop_ends_the_paragraph_but_not_after_an_abbreviation() -> None:
+    """A/80/L.4 prints "… in the Pact for the Future. 16" at a paragraph's end, and A/80/L.8 "… with the Paris
+    Principles. 13 We will …" inside one; "para. 12" is a reference, not note 12's marker."""
+    text = (
+        "The General Assembly,\n\n1. \nWe also uphold all commitments in the Pact for the Future. 1 \n"
+        "2. \nWe note the interest of the countries, as set out in A/79/1, para. 2 and in the Principles. 2 We will\n"
+        "act.\n"
+        "__________________\n1 Resolution 79/1.\n2 Resolution 48/134, annex.\n"
+    )
+    result = read_text(text)
+    res = result.resolution
+    assert not [f for f in result.findings if f.rule == "import.footnote-unplaced"]
+    assert len(res.operative) == 2  # the marker no longer hides the end of paragraph 1
+    assert inline.plain(res.operative[1].text).count("para. 2 and") == 1
+    assert [len(inline.footnote_ids(p.text)) for p in res.operative] == [1, 1]
