@@ -910,8 +910,21 @@ def _unnumbered_heading(p: _Para, following: _Para | None) -> bool:
         p.kind == "plain"
         and following is not None
         and following.kind == "num"
-        and short_heading(text)
+        and (short_heading(text) or _long_heading(text))
         and not _CLOSING.match(text)
+    )
+
+
+def _long_heading(text: str) -> bool:
+    """A heading longer than a short title ("Role of the Department of Global Communications in United Nations
+    peacekeeping operations, special political missions and peacebuilding"): under two printed lines, no
+    closing punctuation, and no opener of either part to make it a paragraph."""
+    return (
+        len(text) <= 200
+        and text[:1].isupper()
+        and not _ends(text)
+        and not _detect(text, Part.OPERATIVE, None)
+        and not _detect(text, Part.PREAMBLE, None)
     )
 
 

@@ -51,7 +51,8 @@ def _num(paragraph: etree._Element | None) -> str:
 
 
 def flatten(xml: bytes) -> str:
-    """One block per printed line: every <p> and <heading> (with its paragraph's <num>), notes at the end."""
+    """One block per printed line: every <p>, <heading> and <subheading> (with its paragraph's <num>), notes at
+    the end."""
     root = etree.fromstring(xml)
     notes: list[str] = []
 
@@ -72,7 +73,7 @@ def flatten(xml: bytes) -> str:
     for el in root.iter():
         if _local(el) == "doc" and el.get("name") == "annex" and not _annex_heading(el):
             blocks.append("Annex")  # the XML names the attachment an annex; the PDF prints the word
-        if _local(el) not in ("p", "heading") or _inside(el, "meta", "authorialNote"):
+        if _local(el) not in ("p", "heading", "subheading") or _inside(el, "meta", "authorialNote"):
             continue
         if _inside(el, "preface") and any(_local(c) == "docNumber" for c in el):
             # a part's letter prints on its own line, its title below it
