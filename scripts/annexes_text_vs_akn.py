@@ -72,7 +72,7 @@ def main() -> None:
         right = sum(ok for _, ok, _ in rows)
         print(f"{half}: annexes (count and labels) right for {right} of {len(rows)} resolutions")
         if half == "dev":
-            for name, ok, why in [r for r in rows if not r[1]][: args.show]:
+            for name, _ok, why in [r for r in rows if not r[1]][: args.show]:
                 print(f"  {name}: {why[:150]}")
 
 
