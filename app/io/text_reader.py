@@ -284,9 +284,12 @@ class _Reader:
             self.guessed_notes.add(index)
         for (b, ln), items in inserts.items():
             line = body[b].lines[ln]
-            for at, index in sorted(items, key=lambda item: (-item[0], -item[1])):  # right to left
-                line = line[:at] + _MARK.format(index) + line[at:]
-            body[b].lines[ln] = line
+            pieces: list[str] = []
+            done = 0
+            for at, index in sorted(items):  # one pass over the line, however many notes go into it
+                pieces += [line[done:at], _MARK.format(index)]
+                done = at
+            body[b].lines[ln] = "".join(pieces) + line[done:]
 
     def _find_marker(
         self,
@@ -327,9 +330,13 @@ class _Reader:
             for attr in ("opener", "text", "tail", "heading"):
                 value = getattr(para, attr)
                 if "\x01" in value:
+                    words = ""  # the paragraph's first words, made once however many notes it holds
                     for m in _MARK_RE.finditer(value):
                         if int(m.group(1)) in self.guessed_notes:
-                            self._report_guess(int(m.group(1)), para, attr)
+                            words = words or " ".join(
+                                _MARK_RE.sub("", para.opener + " " + para.text).split()[:6]
+                            )
+                            self._report_guess(int(m.group(1)), para, attr, words)
                     setattr(para, attr, _MARK_RE.sub(lambda m: self._ref(res, ids, int(m.group(1))), value))
         res.title = _MARK_RE.sub(lambda m: self._ref(res, ids, int(m.group(1))), res.title)
         res.part_title = _MARK_RE.sub(lambda m: self._ref(res, ids, int(m.group(1))), res.part_title)
@@ -337,9 +344,8 @@ class _Reader:
             unit.title = _MARK_RE.sub(lambda m: self._ref(res, ids, int(m.group(1))), unit.title)
         res.unplaced = [_MARK_RE.sub(lambda m: self._ref(res, ids, int(m.group(1))), a) for a in res.unplaced]
 
-    def _report_guess(self, index: int, para: Paragraph, attr: str) -> None:
+    def _report_guess(self, index: int, para: Paragraph, attr: str, words: str) -> None:
         note = self.notes[index]
-        words = " ".join(_MARK_RE.sub("", para.opener + " " + para.text).split()[:6])
         self.findings.append(Finding("import.footnote-unplaced", Severity.WARNING,
                                      f"footnote {note.label} (“{note.text[:60]}”): its marker was not found in the "
                                      f"text; the note is kept under its number at the end of the paragraph "

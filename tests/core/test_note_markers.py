@@ -110,3 +110,15 @@ def test_a_marker_spaced_after_a_full_stop_ends_the_paragraph_but_not_after_an_a
     assert len(res.operative) == 2  # the marker no longer hides the end of paragraph 1
     assert inline.plain(res.operative[1].text).count("para. 2 and") == 1
     assert [len(inline.footnote_ids(p.text)) for p in res.operative] == [1, 1]
+
+
+def test_thousands_of_notes_without_markers_are_kept_in_linear_time() -> None:
+    """No marker anywhere: every note goes to the end of the one paragraph, each reported once."""
+    n = 20_000
+    notes = "\n".join(f"[^{i}]: Note {i}." for i in range(1, n + 1))
+    with hang_guard(20):
+        result = read_text(
+            f"The General Assembly,\n\n*Recalling* its resolutions,\n\n1. *Decides* to act.\n\n{notes}"
+        )
+    assert len(result.resolution.footnotes) == n
+    assert sum(f.rule == "import.footnote-unplaced" for f in result.findings) == n
