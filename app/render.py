@@ -197,8 +197,9 @@ def blocks_for(para: Paragraph, *, part: Part | None, level: int, label: str, en
     return out
 
 
-def _part_blocks(body: ResolutionPart, letter: str, organ: str) -> list[Block]:
-    """One part's paragraphs; for a resolution in parts, its letter, title and organ line before them."""
+def _part_blocks(body: ResolutionPart, letter: str, organ: str, last_end: str = ".") -> list[Block]:
+    """One part's paragraphs; for a resolution in parts, its letter, title and organ line before them.
+    `last_end`: how the last operative paragraph ends (":" when a text it adopts follows)."""
     blocks: list[Block] = []
     if letter:
         blocks.append(_block("part_heading", body.id, None, 0, "", "", letter, "", unit=letter))
@@ -213,7 +214,7 @@ def _part_blocks(body: ResolutionPart, letter: str, organ: str) -> list[Block]:
     n = len(body.operative)
     for i, para in enumerate(body.operative, start=1):
         label = f"{i}." if n > 1 else ""
-        blocks += blocks_for(para, part=Part.OPERATIVE, level=0, label=label, end="." if i == n else ";",
+        blocks += blocks_for(para, part=Part.OPERATIVE, level=0, label=label, end=last_end if i == n else ";",
                               role="operative", unit=letter)  # fmt: skip
     return blocks
 
@@ -276,8 +277,11 @@ def render(res: Resolution, template: Template | None = None) -> Rendered:
         from app.amendments import instruction_blocks
 
         blocks += instruction_blocks(res.instructions)
+    # "Adopts the following Pact for the Future and its annexes:" over the text it adopts, printed unlabelled
+    adopts = bool(res.annexes) and not res.annexes[0].labelled
     for index, body in enumerate(parts):
-        blocks += _part_blocks(body, part_letter(index) if in_parts else "", tpl.organ_line)
+        last_end = ":" if adopts and index == len(parts) - 1 else "."
+        blocks += _part_blocks(body, part_letter(index) if in_parts else "", tpl.organ_line, last_end)
     for annex, unit in zip(res.annexes, annex_units(res.annexes), strict=True):
         blocks += _annex_blocks(annex, unit)
     for text in res.unplaced:

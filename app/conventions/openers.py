@@ -91,6 +91,14 @@ def check(node: Node, ctx: DocumentContext) -> list[Finding]:
         ):
             return out
         lead = len(ft.text) - len(ft.text.lstrip())
+        if (
+            part is Part.OPERATIVE
+            and para.heading
+            and is_known(detect_opener(ft.text, Part.PREAMBLE), Part.PREAMBLE)
+        ):
+            # a section of a sectioned resolution (the Fifth Committee's) may open with its own preambular
+            # paragraph under its heading: "II / Conditions of service … / Recalling its resolution 44/198, …,"
+            return out
         found = detect_opener(ft.text, part)
         if found and is_known(found, part):
             add(out, finding(

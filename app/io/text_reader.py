@@ -15,7 +15,9 @@ is kept in `Resolution.unplaced` or reported as an `import.*` finding, never dro
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from app import inline
@@ -24,6 +26,7 @@ from app.io import pdf_text, text_structure
 from app.io.amendment_reader import instruction_sentence, opens_instruction
 from app.io.headings import SECTION_MARK, ends_like_a_paragraph, short_heading
 from app.io.imported import ImportResult
+from app.io.note_markers import MAX_INDEXED, Marker, markers, numbers_in, numeric
 from app.io.pdf_text import NOTE_START, PAGE_BREAK, SUPERSCRIPTS, RawNote, join_wrapped, note_label
 from app.io.text_header import ORGANS, HeaderResult, organ_template, parse_header, star_note
 from app.model import DocumentKind, Footnote, Paragraph, Part, Resolution, ResolutionPart
@@ -195,7 +198,7 @@ class _Reader:
         ):
             return lines, pages
         body = "\n".join(lines[:start])
-        if not _marker_patterns(str(labels[0]))[1].search(body):
+        if not markers(str(labels[0]))[1].find(body):
             return lines, pages
         for i, m in found:
             assert m
@@ -218,12 +221,18 @@ class _Reader:
     def _mark_footnotes(self, body: list[_Block]) -> None:
         """Replace every footnote marker in the body lines by a placeholder naming its note."""
         pdf_like = any(b.pages and b.pages[-1] > 0 for b in body)
+        where: dict[str, list[tuple[int, int]]] = {}  # note number -> the lines that hold it, in order
+        for b, block in enumerate(body):
+            for ln, line in enumerate(block.lines):
+                for number in numbers_in(line):
+                    where.setdefault(number, []).append((b, ln))
         pos = (0, 0, 0)  # block, line, offset of the last marker found
         for index, note in enumerate(self.notes):
             if index in self.used_notes:
                 continue
-            following = self.notes[index + 1].label if index + 1 < len(self.notes) else ""
-            found = self._find_marker(body, note, pos, pdf_like, following)
+            indexed = numeric(note.label) and len(note.label) <= MAX_INDEXED
+            lines = where.get(note.label, []) if indexed else None
+            found = self._find_marker(body, note, pos, pdf_like, lines)
             if not found:
                 continue
             b, ln, start, end = found
@@ -274,9 +283,12 @@ class _Reader:
             self.guessed_notes.add(index)
         for (b, ln), items in inserts.items():
             line = body[b].lines[ln]
-            for at, index in sorted(items, key=lambda item: (-item[0], -item[1])):  # right to left
-                line = line[:at] + _MARK.format(index) + line[at:]
-            body[b].lines[ln] = line
+            pieces: list[str] = []
+            done = 0
+            for at, index in sorted(items):  # one pass over the line, however many notes go into it
+                pieces += [line[done:at], _MARK.format(index)]
+                done = at
+            body[b].lines[ln] = "".join(pieces) + line[done:]
 
     def _find_marker(
         self,
@@ -284,18 +296,18 @@ class _Reader:
         note: RawNote,
         pos: tuple[int, int, int],
         pdf_like: bool,
-        following: str = "",
+        lines: list[tuple[int, int]] | None,
     ) -> tuple[int, int, int, int] | None:
         label = note.label
-        if not label.isdigit():
+        if not numeric(label):
             pos = (0, 0, 0)  # "*" notes and named notes have a sequence of their own
-        patterns = _marker_patterns(label, following)
+        forms = markers(label)
         if pdf_like:  # a marker sits on the page of its footnote; strong forms may stray (notes run over)
-            order = [(p, note.page) for p in patterns] + [(p, None) for p in patterns[:2]]
+            order = [(f, note.page) for f in forms] + [(f, None) for f in forms[:2]]
         else:
-            order = [(p, None) for p in patterns]
-        for pattern, page in order:
-            hit = _search(body, pattern, pos, page, _needles(label, pattern is patterns[0]))
+            order = [(f, None) for f in forms]
+        for form, page in order:
+            hit = _search(body, form, pos, page, lines)
             if hit:
                 return hit
         return None
@@ -317,9 +329,13 @@ class _Reader:
             for attr in ("opener", "text", "tail", "heading"):
                 value = getattr(para, attr)
                 if "\x01" in value:
+                    words = ""  # the paragraph's first words, made once however many notes it holds
                     for m in _MARK_RE.finditer(value):
                         if int(m.group(1)) in self.guessed_notes:
-                            self._report_guess(int(m.group(1)), para, attr)
+                            words = words or " ".join(
+                                _MARK_RE.sub("", para.opener + " " + para.text).split()[:6]
+                            )
+                            self._report_guess(int(m.group(1)), para, attr, words)
                     setattr(para, attr, _MARK_RE.sub(lambda m: self._ref(res, ids, int(m.group(1))), value))
         res.title = _MARK_RE.sub(lambda m: self._ref(res, ids, int(m.group(1))), res.title)
         res.part_title = _MARK_RE.sub(lambda m: self._ref(res, ids, int(m.group(1))), res.part_title)
@@ -327,9 +343,8 @@ class _Reader:
             unit.title = _MARK_RE.sub(lambda m: self._ref(res, ids, int(m.group(1))), unit.title)
         res.unplaced = [_MARK_RE.sub(lambda m: self._ref(res, ids, int(m.group(1))), a) for a in res.unplaced]
 
-    def _report_guess(self, index: int, para: Paragraph, attr: str) -> None:
+    def _report_guess(self, index: int, para: Paragraph, attr: str, words: str) -> None:
         note = self.notes[index]
-        words = " ".join(_MARK_RE.sub("", para.opener + " " + para.text).split()[:6])
         self.findings.append(Finding("import.footnote-unplaced", Severity.WARNING,
                                      f"footnote {note.label} (“{note.text[:60]}”): its marker was not found in the "
                                      f"text; the note is kept under its number at the end of the paragraph "
@@ -705,10 +720,25 @@ def _annex_title(blocks: list[_Block]) -> bool:
     after it is not its tail."""
     if len(blocks[-1].lines) > 1 and (_ANNEX.match(blocks[-1].first) or SECTION_MARK.match(blocks[-1].first)):
         return True  # the heading line and its title in one block
+    if len(blocks) >= 2 and _adopted_title(blocks[-2], blocks[-1]):
+        return True
     if len(blocks) < 2 or len(blocks[-2].lines) != 1:
         return False
     return bool(_ANNEX.match(blocks[-2].first) or SECTION_MARK.match(blocks[-2].first)) or (
         len(blocks[-1].lines) == 1 and _heading_line(blocks[-2])  # "Guideline 6" over its title
+    )
+
+
+def _adopted_title(before: _Block, block: _Block) -> bool:
+    """`block` is the title of a text the paragraph `before` adopts ("Adopts the following outcome document
+    …:" over "Outcome document of the high-level meeting …"): a few lines that do not open a paragraph."""
+    last = _MARK_RE.sub("", before.lines[-1]).rstrip(SUPERSCRIPTS + " ")
+    first = block.first
+    return (
+        last.endswith(":")
+        and len(block.lines) <= 4
+        and first[:1].isupper()
+        and not (_NUMBER.match(first) or _SUB_PAREN.match(first) or _starts_block(first))
     )
 
 
@@ -886,8 +916,21 @@ def _unnumbered_heading(p: _Para, following: _Para | None) -> bool:
         p.kind == "plain"
         and following is not None
         and following.kind == "num"
-        and short_heading(text)
+        and (short_heading(text) or _long_heading(text))
         and not _CLOSING.match(text)
+    )
+
+
+def _long_heading(text: str) -> bool:
+    """A heading longer than a short title ("Role of the Department of Global Communications in United Nations
+    peacekeeping operations, special political missions and peacebuilding"): under two printed lines, no
+    closing punctuation, and no opener of either part to make it a paragraph."""
+    return (
+        len(text) <= 200
+        and text[:1].isupper()
+        and not _ends(text)
+        and not _detect(text, Part.OPERATIVE, None)
+        and not _detect(text, Part.PREAMBLE, None)
     )
 
 
@@ -981,83 +1024,31 @@ def _marker_labels(text: str) -> set[str]:
     return labels
 
 
-def _marker_patterns(label: str, following: str = "") -> list[re.Pattern[str]]:
-    if not label.isdigit():
-        if label.startswith("*"):
-            star = re.escape(label)
-            return [re.compile(rf"(?<=[,;:.)”’]){star}(?!\*)|(?<=[^\s*\\]){star}(?=:)")]
-        return [re.compile(rf"\[\^{re.escape(label)}\]")]
-    sup = label.translate(str.maketrans("0123456789", SUPERSCRIPTS))
-    # two notes at one place print as one run ("⁴⁶⁴⁷"): the next note's number may follow
-    nxt = following.translate(str.maketrans("0123456789", SUPERSCRIPTS)) if following.isdigit() else ""
-    after = f"(?![{SUPERSCRIPTS}])" + (f"|(?={nxt}(?![{SUPERSCRIPTS}]))" if nxt else "")
-    return [
-        re.compile(rf"(?<![{SUPERSCRIPTS}]){sup}(?:{after})|\[\^?{label}\](?![:(])"),
-        # glued: "Destruction,1", "Rights2", "“…”,24"; not "L.6", "78/4", "No.5"
-        re.compile(rf"(?:(?<=[a-z\u00DF-\u024F,;:”’\"\)\]])|(?<=[^A-Z\d]\.)){label}(?![\d/])"),
-        # spaced after punctuation: "Nations, 2", "resolutions, 4  urges", "(No. 138) 15"
-        re.compile(rf"(?<=[,;:”’\"\)])\s+{label}(?=\s|$)"),
-        # spaced after a word at a line end: "abuse of children 37"
-        re.compile(rf"{_WORD_BEFORE}(?P<m>\s+{label})\s*$"),
-        # spaced after a name inside a line: "Sustainable Development 6 and", "Organized Crime 11  and the"
-        re.compile(rf"{_NAME_BEFORE}(?P<m>\s+{label})(?=\s+[a-z]|\s*[,;:])"),
-        # ... or after a word, when what follows cannot be counted: "on countering cyberbullying 19 and 54/5"
-        re.compile(rf"{_WORD_BEFORE}(?P<m>\s+{label})(?=\s+{_AFTER_MARKER}\b|\s*[,;:])"),
-        # glued to a year or the end of a range of years: "for 20251", "2024–203416" (never "No. 20378")
-        re.compile(rf"(?<=(?<![\d/.,])(?<!No\. )(?:1[89]|20)\d\d){label}(?=[\s,;:.)]|$)"),
-    ]
-
-
-# words that take a number after them ("Goal 6", "annex 2", "article 11"): a number there is text, not a marker
-_COUNTED_WORDS = (
-    "Goal Goals Target Targets Article Articles Annex Annexes Part Chapter Section Principle Principles Rule Rules "
-    "Protocol Step Phase Volume Table Figure Paragraph Resolution Item Items Recommendation Decision Level Group "
-    "Number Session Committee Convention Regulation Option Module Pillar Stage Category Scenario Cluster Track "
-    "annex annexes article articles paragraph paragraphs resolution resolutions item items goal goals target "
-    "targets chapter section sections part parts principle principles rule rules page pages volume recommendation "
-    "recommendations decision decisions level phase step table figure session sessions option category"
-).split()
-_FUNCTION_WORDS = "a an the of to in on at by for from with and or than some least about nearly over are is were was".split()
-_NOT_COUNTED = rf"(?!(?:{'|'.join(_COUNTED_WORDS + _FUNCTION_WORDS)})\b)"
-_AFTER_MARKER = "(?:and|or|the|as|in|which|including|adopted|entitled|held|where|whereby)"
-_WORD_BEFORE = rf"\b{_NOT_COUNTED}[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F'’-]*"
-_NAME_BEFORE = rf"\b{_NOT_COUNTED}[A-Z][A-Za-z\u00C0-\u024F'’-]*"
-
-
-def _needles(label: str, first: bool) -> tuple[str, ...]:
-    """Literal text every match of a marker pattern contains, to skip lines cheaply."""
-    if not label.isdigit():
-        return (label,)
-    if first:
-        return (label.translate(str.maketrans("0123456789", SUPERSCRIPTS)), f"[{label}]", f"[^{label}]")
-    return (label,)
-
-
 def _search(
     body: list[_Block],
-    pattern: re.Pattern[str],
+    marker: Marker,
     pos: tuple[int, int, int],
     page: int | None,
-    needles: tuple[str, ...] = (),
+    lines: list[tuple[int, int]] | None = None,
 ) -> tuple[int, int, int, int] | None:
+    """The first hit of `marker` from `pos` on (on `page` only, when given), looking only at `lines` (block,
+    line) when the caller knows which lines can hold the marker."""
     b0, l0, off0 = pos
-    for b in range(b0, len(body)):
+    if lines is None:
+        todo: Iterable[tuple[int, int]] = (
+            (b, ln) for b in range(b0, len(body)) for ln in range(l0 if b == b0 else 0, len(body[b].lines))
+        )
+    else:
+        todo = itertools.islice(lines, bisect.bisect_left(lines, (b0, l0)), None)
+    for b, ln in todo:
         block = body[b]
-        for ln in range(l0 if b == b0 else 0, len(block.lines)):
-            if page is not None and block.pages[ln] != page:
-                if block.pages[ln] > page:
-                    return None  # pages only grow
-                continue
-            line = block.lines[ln]
-            if needles and not any(n in line for n in needles):
-                continue
-            start = off0 if (b == b0 and ln == l0) else 0
-            m = pattern.search(line, start)
-            if m:
-                span = (
-                    m.span("m") if "m" in pattern.groupindex else m.span()
-                )  # `m`: the marker in its context
-                return b, ln, *span
+        if page is not None and block.pages[ln] != page:
+            if block.pages[ln] > page:
+                return None  # pages only grow
+            continue
+        span = marker.find(block.lines[ln], off0 if (b == b0 and ln == l0) else 0)
+        if span:
+            return b, ln, *span
     return None
 
 

@@ -32,6 +32,7 @@ class Unit:
 
     title: str
     items: list[Item] = field(default_factory=list)
+    labelled: bool = True  # False: a text the operative part adopts, printed under its title alone
 
 
 @dataclass
@@ -93,6 +94,12 @@ def split_units(items: list[Item], in_parts: bool) -> Layout:
             current = layout.annexes[-1].items
             i += 1
             continue
+        if not layout.annexes and _adopts_text(items, i):  # "Adopts the following outcome document:" + title
+            current.append((first, text))
+            layout.annexes.append(Unit(items[i + 1][1], labelled=False))
+            current = layout.annexes[-1].items
+            i += 2
+            continue
         if in_parts and not layout.annexes and _part_start(items, i, next_letter):
             has_title = not _is_organ(items[i + 1][1])
             layout.parts.append(Unit(items[i + 1][1] if has_title else ""))
@@ -103,6 +110,28 @@ def split_units(items: list[Item], in_parts: bool) -> Layout:
         current.append((first, text))
         i += 1
     return layout
+
+
+_ENDS_WITH_COLON = re.compile(r":[\s\x01\x02\d]*$")  # a footnote placeholder may follow the colon
+_OPENS_ADOPTED = re.compile(r"^(?:1\s*[.)]\s|We\b|\S.*,\W*$)")
+
+
+def _adopts_text(items: list[Item], i: int) -> bool:
+    """Item i ends the resolution's own text with a colon and a text it adopts follows: a title line (no
+    number, no closing punctuation), then that text's first paragraph — numbered 1 again, spoken in its
+    own voice ("We, the Heads of State ..."), or a preambular paragraph of its own ending in a comma. The
+    text stands as an annex printed without the word "Annex", as the UN issues the Pact for the Future."""
+    if i + 2 >= len(items) or not _ENDS_WITH_COLON.search(items[i][1]):
+        return False
+    title, after = items[i + 1][1], items[i + 2][1]
+    return (
+        _title_like(title)
+        and len(title) < 300
+        and not _PART_LETTER.match(title)
+        and not _APPENDIX_LINE.match(title)
+        and not re.match(r"^\(?[a-z]{1,4}[.)]", title)  # "(a)": a subparagraph, not a title
+        and bool(_OPENS_ADOPTED.match(after))
+    )
 
 
 def _split_heading(item: Item) -> list[Item]:
@@ -124,7 +153,7 @@ def build_annex(unit: Unit, markup: Callable[[str], str]) -> Annex:
     kept). Punctuation stays as written: the model keeps an annex as issued."""
     from app.io.text_reader import _OPENER_MARK, _classify, _ends, _place_sub
 
-    annex = Annex(title=markup(unit.title))
+    annex = Annex(title=markup(unit.title), labelled=unit.labelled)
     top: Paragraph | None = None
     stack: list[tuple[Paragraph, str, int]] = []
     heading: list[str] = []

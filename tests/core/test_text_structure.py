@@ -51,7 +51,8 @@ def _num(paragraph: etree._Element | None) -> str:
 
 
 def flatten(xml: bytes) -> str:
-    """One block per printed line: every <p> and <heading> (with its paragraph's <num>), notes at the end."""
+    """One block per printed line: every <p>, <heading> and <subheading> (with its paragraph's <num>), notes at
+    the end."""
     root = etree.fromstring(xml)
     notes: list[str] = []
 
@@ -72,7 +73,7 @@ def flatten(xml: bytes) -> str:
     for el in root.iter():
         if _local(el) == "doc" and el.get("name") == "annex" and not _annex_heading(el):
             blocks.append("Annex")  # the XML names the attachment an annex; the PDF prints the word
-        if _local(el) not in ("p", "heading") or _inside(el, "meta", "authorialNote"):
+        if _local(el) not in ("p", "heading", "subheading") or _inside(el, "meta", "authorialNote"):
             continue
         if _inside(el, "preface") and any(_local(c) == "docNumber" for c in el):
             # a part's letter prints on its own line, its title below it
@@ -227,3 +228,50 @@ def test_headings_wrapped_with_their_titles_as_copied_from_a_pdf() -> None:
         ("Terms of reference", [True]),
         ("Rules of procedure", [False]),
     ]
+
+
+def test_a_text_adopted_in_the_operative_part_reads_as_an_unlabelled_annex() -> None:
+    """A/RES/79/1 flattened: "Adopts the following Pact for the Future and its annexes:", the Pact's title,
+    then its own numbered paragraphs. The AKN reader's reading of the same file is the answer: the operative
+    part ends at the colon and the Pact is an annex printed under its title alone."""
+    from app.io.akn_reader import read_akn
+
+    path = Path(__file__).parent.parent / "fixtures" / "akn" / "A_RES_79_1-2416433E.xml"
+    xml = path.read_bytes()
+    want = read_akn(xml).resolution
+    got = read_text(flatten(xml)).resolution
+    assert [inline.plain(p.text) for p in got.operative] == [inline.plain(p.text) for p in want.operative]
+    assert len(got.preamble) == len(want.preamble)
+    first, adopted = got.annexes[0], want.annexes[0]
+    assert (first.labelled, inline.plain(first.title)) == (adopted.labelled, inline.plain(adopted.title))
+    assert not first.labelled
+    # the Pact's paragraphs start the annex as the XML numbers them, none of them read as operative
+    n = len(adopted.paragraphs)
+    assert [inline.plain(p.text)[:60] for p in first.paragraphs[:10]] == [
+        inline.plain(p.text)[:60] for p in adopted.paragraphs[:10]
+    ] and n > 10
+    # and the text writer's export reads back the same way
+    back = read_text(to_text(got)).resolution
+    assert [(a.labelled, a.title, len(a.paragraphs)) for a in back.annexes] == [
+        (a.labelled, a.title, len(a.paragraphs)) for a in got.annexes
+    ]
+    assert len(back.operative) == len(got.operative)
+
+
+def test_an_adopted_text_after_a_colon_in_pdf_text_reads_as_an_unlabelled_annex() -> None:
+    """The PDF-text form: the title of the adopted text runs over lines with blank lines around it, and the
+    text opens in its own voice ("We, …,") with no number; the title must not run on into that paragraph."""
+    text = (
+        "The General Assembly\n\nAdopts the following outcome document of the high-level meeting on the\n"
+        "review of the Summit:\n\n\n Outcome document of the high-level meeting on the review of\n"
+        "the Summit\n\n\nWe, the Ministers, assembled in New York on 16 and 17 December 2025,\n\n"
+        "Recalling the outcome document of the Summit,\n\nIntroduction\n\n1.\nWe reaffirm our commitment;\n\n"
+        "2.\nWe further reaffirm our commitment.\n"
+    )
+    res = read_text(text).resolution
+    assert len(res.operative) == 1 and res.operative[0].opener == "Adopts"
+    (annex,) = res.annexes
+    assert not annex.labelled
+    assert annex.title == "Outcome document of the high-level meeting on the review of the Summit"
+    assert [p.numbered for p in annex.paragraphs] == [False, False, True, True]
+    assert annex.paragraphs[2].heading == "Introduction"

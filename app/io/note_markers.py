@@ -1,0 +1,143 @@
+"""Where a footnote's marker stands in text read from a PDF or typed: the forms a marker takes, in the order the
+text reader tries them.
+
+The patterns are compiled once for every number: each captures the number it sees (group `n`, or `sup` for a
+superscript run) and `Marker.find` keeps only the note's own, so reading 5,000 notes compiles nothing more.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_TO_SUPER = str.maketrans("0123456789", SUPERSCRIPTS)
+_TO_DIGIT = str.maketrans(SUPERSCRIPTS, "0123456789")
+
+# words that take a number after them ("Goal 6", "annex 2", "article 11"): a number there is text, not a marker
+_COUNTED_WORDS = (
+    "Goal Goals Target Targets Article Articles Annex Annexes Part Chapter Section Principle Principles Rule Rules "
+    "Protocol Step Phase Volume Table Figure Paragraph Resolution Item Items Recommendation Decision Level Group "
+    "Number Session Committee Convention Regulation Option Module Pillar Stage Category Scenario Cluster Track "
+    "annex annexes article articles paragraph paragraphs resolution resolutions item items goal goals target "
+    "targets chapter section sections part parts principle principles rule rules page pages volume recommendation "
+    "recommendations decision decisions level phase step table figure session sessions option category"
+).split()
+_FUNCTION_WORDS = "a an the of to in on at by for from with and or than some least about nearly over are is were was".split()
+_NOT_COUNTED = rf"(?!(?:{'|'.join(_COUNTED_WORDS + _FUNCTION_WORDS)})\b)"
+_AFTER_MARKER = "(?:and|or|the|as|in|which|including|adopted|entitled|held|where|whereby)"
+_WORD_BEFORE = rf"\b{_NOT_COUNTED}[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F'’-]*"
+_NAME_BEFORE = rf"\b{_NOT_COUNTED}[A-Z][A-Za-z\u00C0-\u024F'’-]*"
+
+# abbreviations a number follows ("para. 12", "sects. 4"): lookbehinds, each of fixed width
+_NOT_ABBREVIATION = "".join(
+    rf"(?<!\b{a}\.)"
+    for a in "para paras sect sects chap chaps vol vols supp corr rev add annex art arts".split()
+)
+_STRONG = re.compile(rf"(?<![{SUPERSCRIPTS}])(?P<sup>[{SUPERSCRIPTS}]+)|\[\^?(?P<n>\d+)\](?![:(])")
+_WEAK = [
+    # glued: "Destruction,1", "Rights2", "“…”,24"; not "L.6", "78/4", "No.5"
+    # (a number inside a word is no marker: "Health4Life", "G77")
+    re.compile(
+        r"(?:(?<=[a-z\u00DF-\u024F,;:”’\"\)\]])|(?<=[^A-Z\d]\.))(?P<n>\d+)(?![\d/A-Za-z\u00C0-\u024F])"
+    ),
+    # spaced after punctuation: "Nations, 2", "resolutions, 4  urges", "(No. 138) 15"
+    re.compile(r"(?<=[,;:”’\"\)])\s+(?P<n>\d+)(?=\s|$)"),
+    # spaced after a word at a line end: "abuse of children 37"
+    re.compile(rf"{_WORD_BEFORE}(?P<m>\s+(?P<n>\d+))\s*$"),
+    # spaced after a name inside a line: "Sustainable Development 6 and", "Organized Crime 11  and the"
+    re.compile(rf"{_NAME_BEFORE}(?P<m>\s+(?P<n>\d+))(?=\s+[a-z]|\s*[,;:])"),
+    # ... or after a word, when what follows cannot be counted: "on countering cyberbullying 19 and 54/5"
+    re.compile(rf"{_WORD_BEFORE}(?P<m>\s+(?P<n>\d+))(?=\s+{_AFTER_MARKER}\b|\s*[,;:])"),
+    # spaced after a sentence's full stop, before the next sentence or the line end: "in the context of global
+    # migration. 11", "Paris Principles. 13 We will"; never after an abbreviation ("para. 12", "vol. 3")
+    re.compile(rf"(?<=[a-z\u00DF-\u024F]{{3}}\.){_NOT_ABBREVIATION}\s+(?P<n>\d+)(?=\s+[A-Z“]|\s*$)"),
+    # spaced after a year: "Geneva Conventions of 12 August 1949 2  and", "held in 2019 4  and 2023"
+    re.compile(rf"(?<![\d/.,])(?:1[89]|20)\d\d(?P<m>\s+(?P<n>\d+))(?=\s+{_AFTER_MARKER}\b|\s*[,;:])"),
+    # glued to a year or the end of a range of years: "for 20251", "2024–203416" (never "No. 20378")
+    re.compile(r"(?<=(?<![\d/.,])(?<!No\. )(?:1[89]|20)\d\d)(?P<n>\d+)(?=[\s,;:.)]|$)"),
+]
+
+
+def numeric(label: str) -> bool:
+    """A numbered note ("1", "12"), as against "*" and named notes."""
+    return label.isascii() and label.isdigit()
+
+
+@dataclass(frozen=True)
+class Marker:
+    """One form of one note's marker. `find` gives the span of the marker in a line, or None."""
+
+    pattern: re.Pattern[str]
+    label: str = ""  # the number the match must carry; "" for a pattern made for this note alone
+    needles: tuple[str, ...] = ()  # literal text every hit contains, to skip lines cheaply
+
+    def find(self, line: str, start: int = 0) -> tuple[int, int] | None:
+        if self.needles and not any(n in line for n in self.needles):
+            return None
+        for m in self.pattern.finditer(line, start):
+            if not self.label:
+                return m.span()
+            if m.group("n") is not None:
+                if m.group("n") == self.label:
+                    return m.span("m") if "m" in self.pattern.groupindex else m.span()
+                continue
+            run = m.group("sup").translate(_TO_DIGIT)
+            if run == self.label:
+                return m.span()
+            if run.startswith(self.label) and _consecutive(run[len(self.label) :], int(self.label) + 1):
+                return m.start(), m.start() + len(self.label)
+        return None
+
+
+def _consecutive(run: str, first: int) -> bool:
+    """Is `run` the numbers first, first + 1, ... written one after the other ("⁷⁸⁹¹⁰¹¹": notes 7 to 11 at one
+    place)? The notes are numbered in turn, so the run reads one way only."""
+    n = first
+    while run:
+        if not run.startswith(str(n)):
+            return False
+        run = run[len(str(n)) :]
+        n += 1
+    return True
+
+
+def markers(label: str) -> list[Marker]:
+    """The forms of a note's marker, strongest first: superscript or bracketed number (notes at one place print
+    as one run, "⁴⁶⁴⁷"), then the forms a PDF's text layer leaves (glued to a word, after a space, after a
+    year)."""
+    if not numeric(label):
+        return [_named(label)]
+    strong = Marker(_STRONG, label, (label.translate(_TO_SUPER), f"[{label}]", f"[^{label}]"))
+    return [strong] + [Marker(p, label, needles=(label,)) for p in _WEAK]
+
+
+@functools.lru_cache(maxsize=64)
+def _named(label: str) -> Marker:
+    if label.startswith("*"):
+        star = re.escape(label)
+        return Marker(re.compile(rf"(?<=[,;:.)”’]){star}(?!\*)|(?<=[^\s*\\]){star}(?=:)"), needles=(label,))
+    return Marker(re.compile(rf"\[\^{re.escape(label)}\]"), needles=(label,))
+
+
+_DIGIT_RUN = re.compile(r"\d+")
+_SUPER_RUN = re.compile(f"[{SUPERSCRIPTS}]+")
+MAX_INDEXED = 6  # longer numbers are looked for line by line
+
+
+def numbers_in(line: str) -> set[str]:
+    """Every note number a marker in this line could carry: its digit runs, what follows a year glued to a
+    number ("20251"), and the numbers inside a superscript run (shorter than MAX_INDEXED). The text reader
+    looks for a note's marker only in the lines that hold its number, so finding every marker stays linear."""
+    out: set[str] = set()
+    for m in _DIGIT_RUN.finditer(line):
+        run = m.group(0)
+        if len(run) <= MAX_INDEXED:
+            out.add(run)
+        out.update(run[k:] for k in range(4, len(run)) if len(run) - k <= MAX_INDEXED)
+    for m in _SUPER_RUN.finditer(line):
+        run = m.group(0).translate(_TO_DIGIT)
+        for i in range(len(run)):
+            out.update(run[i : i + k] for k in range(1, min(MAX_INDEXED, len(run) - i) + 1))
+    return out
