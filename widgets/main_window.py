@@ -44,7 +44,7 @@ from app.model import Part, Resolution
 from app.negotiation.status import refuse_brackets
 from app.render import Rendered, keeps_own_end, place_names, render
 from app.templates import all_templates, get_template
-from widgets import services, units
+from widgets import draft_language, services, units
 from widgets.actions import ActionId, build_actions, build_menus, build_toolbar
 from widgets.amending import Amending
 from widgets.amendment_panel import AmendmentPanel
@@ -101,6 +101,9 @@ class Prompter:
         current = next((i for i, t in enumerate(templates) if t.id == default), 0)
         name, ok = QInputDialog.getItem(parent, "New draft", "Organ:", names, current, False)
         return templates[names.index(name)].id if ok else None
+
+    def choose_language(self, parent: QWidget) -> str | None:
+        return draft_language.choose_language(parent)
 
     def ask_text(self, parent: QWidget, title: str, label: str, text: str) -> str | None:
         value, ok = QInputDialog.getMultiLineText(parent, title, label, text)
@@ -310,6 +313,7 @@ class MainWindow(QMainWindow):
         self.paragraphs.rebuild(self.rendered.blocks, self._content, self.rendered.organ_line)
         self.header.show_header(self.res)
         self.paragraphs.set_title(self.rendered.title)
+        draft_language.follow_language(self.paragraphs, self.res.header.language)
         self.amending.refresh()
         self._show_footnotes()
         self.preview_timer.poke()  # the page follows once the editor is up
@@ -972,13 +976,16 @@ class MainWindow(QMainWindow):
 
     def new_from_template(self) -> None:
         template_id = self.prompter.choose_template(self, self.settings.default_template)
-        if template_id:
-            self.new_document(template_id)
+        ask = getattr(self.prompter, "choose_language", None)  # a prompter that does not ask: English
+        language = ask(self) if template_id and ask else "en"
+        if template_id and language:
+            self.new_document(template_id, language)
 
-    def new_document(self, template_id: str) -> bool:
+    def new_document(self, template_id: str, language: str = "en") -> bool:
         if not self._confirm_discard():
             return False
         res = new_resolution(template_id)
+        res.header.language = language
         if self.settings.delegation:
             res.header.sponsors = [self.settings.delegation]
         self._replace(edits.Document(res), [])

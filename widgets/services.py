@@ -42,8 +42,8 @@ def document_context(res: Resolution) -> Any:
 
 
 @cache
-def opener_phrases(part: Part) -> tuple[str, ...]:
-    return tuple(lexicon.phrases(part))
+def opener_phrases(part: Part, language: str = "en") -> tuple[str, ...]:
+    return tuple(lexicon.phrases(part, language))
 
 
 def with_marker(opener: str, part: Part, template: Template | None, nth: int) -> str:
