@@ -26,6 +26,7 @@ NBSP = "\u00a0"
 class Language:
     code: str
     name: str  # in the language itself: "Français"
+    english_name: str  # "French": the stored (English) value of the masthead's "Original:"
     akn: tuple[str, ...]
     lexicon_prefix: str
     months: tuple[str, ...]
@@ -120,6 +121,7 @@ def _load(code: str) -> Language:
     return Language(
         code=data["code"],
         name=data["name"],
+        english_name=data.get("english_name", data["name"]),
         akn=tuple(data.get("akn", ())),
         lexicon_prefix=data.get("lexicon_prefix", ""),
         months=tuple(data["months"]),

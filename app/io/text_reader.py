@@ -26,7 +26,8 @@ from app.io.amendment_reader import instruction_sentence, opens_instruction
 from app.io.headings import SECTION_MARK, ends_like_a_paragraph, short_heading
 from app.io.pdf_text import NOTE_START, PAGE_BREAK, SUPERSCRIPTS, RawNote, join_wrapped, note_label
 from app.io.reading import ImportResult
-from app.languages import all_languages, language_of_organ_line
+from app.io.foreign_header import english_header
+from app.languages import all_languages, get_language, language_of_organ_line
 from app.io.text_header import ORGANS, HeaderResult, organ_template, parse_header, star_note
 from app.model import DocumentKind, Footnote, Paragraph, Part, Resolution, ResolutionPart
 from app.render import absorb_terminal
@@ -153,7 +154,10 @@ class _Reader:
         blocks = _cut_unbroken_header(_split_at_foreign_organ_line(blocks))
         split = _header_end(blocks)
         part_a, part_title = text_structure.part_a_title([b.lines for b in blocks], split)
-        head = parse_header([b.lines for b in blocks[: split - part_a]], join=self._join)
+        head_lines = [b.lines for b in blocks[: split - part_a]]
+        if _LANGUAGE.get() != "en":  # a French or Spanish masthead, in the words the header reader knows
+            head_lines = english_header(head_lines, get_language(_LANGUAGE.get()))
+        head = parse_header(head_lines, join=self._join)
         self.findings += head.findings
         if cleaned.job_number:
             head.header.job_number = cleaned.job_number

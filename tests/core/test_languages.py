@@ -124,8 +124,15 @@ def test_docx_prints_header_and_labels_in_the_language(code: str) -> None:
 @pytest.mark.parametrize("code", ["fr", "es"])
 def test_text_round_trip_detects_the_language(code: str) -> None:
     res = _draft(code)
+    res.header.sponsors = ["France", "Mexico"]
     back = read_text(to_text(res)).resolution
     assert back.header.language == code
+    for name in ("symbol", "session", "date", "distribution", "original_language", "sponsors", "kind"):
+        assert getattr(back.header, name) == getattr(res.header, name), name
+    assert [(a.number, a.sub_item) for a in back.header.agenda_items] == [
+        (a.number, a.sub_item) for a in res.header.agenda_items
+    ]
+    assert back.title == res.title
     assert [p.opener for p in back.preamble] == [p.opener for p in res.preamble]
     assert [p.opener for p in back.operative] == [p.opener for p in res.operative]
     assert [len(p.subparagraphs) for p in back.operative] == [len(p.subparagraphs) for p in res.operative]
@@ -140,6 +147,31 @@ def test_language_is_an_optional_project_key() -> None:
     data = storage.to_dict(res)
     assert "language" not in data["header"]
     assert storage.from_dict(data).header.language == "en"
+
+
+@pytest.mark.parametrize("code", ["fr", "es"])
+def test_new_draft_in_a_language_checks_and_exports(code: str, tmp_path: Path) -> None:
+    from app.documents import new_resolution
+
+    res = new_resolution("ga-c3", today=dt.date(2025, 10, 1), language=code)
+    lang = get_language(code)
+    res.preamble[0].opener, res.preamble[0].text = phrase_of(code, Part.PREAMBLE), "x"
+    res.operative[0].opener, res.operative[0].text = phrase_of(code, Part.OPERATIVE), "y"
+    res.header.sponsors = ["France"]
+    assert not [f for f in engine.check_document(res) if f.severity is Severity.ERROR]
+    out = render(res)
+    assert out.organ_line == lang.organ_lines["General Assembly"]
+    assert out.agenda[0].text == lang.session_line(80)
+    assert lang.committee("Third Committee") in [line.text for line in out.agenda]
+    assert out.original.endswith(lang.word(lang.english_name))
+    assert build_docx(res)
+
+
+def phrase_of(code: str, part: Part) -> str:
+    """A phrase of the language's learned lexicon for that part."""
+    from app.lexicon import phrases
+
+    return next(p for p in phrases(part, code) if is_known(p, part, code))
 
 
 def test_dates_use_the_draft_language() -> None:
