@@ -328,7 +328,9 @@ def render(res: Resolution, template: Template | None = None) -> Rendered:
         template=tpl,
         symbol=h.full_symbol,
         organ=lang.organ(tpl.organ),
-        distribution=lang.masthead["distribution"].format(value=lang.word(h.distribution)) if h.distribution else "",
+        distribution=lang.masthead["distribution"].format(value=lang.word(h.distribution))
+        if h.distribution
+        else "",
         date=lang.format_date(h.date) if h.date else "",
         original=lang.masthead["original"].format(value=lang.word(h.original_language))
         if h.original_language

@@ -20,6 +20,10 @@ def choose_language(parent: QWidget, default: str = "en") -> str | None:
 
 
 def follow_language(paragraphs: object, language: str) -> None:
-    """Give the paragraph list the opener completions of the draft's language."""
+    """Give the paragraph list the opener completions of the draft's language (once per change of language:
+    the list keeps its completers)."""
+    if getattr(paragraphs, "completion_language", "en") == language:
+        return
+    paragraphs.completion_language = language  # type: ignore[attr-defined]
     for part in Part:
         paragraphs.set_completer_words(part, services.opener_phrases(part, language))  # type: ignore[attr-defined]

@@ -28,10 +28,10 @@ from app.digits import to_int
 from app.errors import InputError
 from app.findings import Finding, Severity
 from app.formatting import format_date, parse_date, subparagraph_label
-from app.languages import Language, get_language, language_for_akn
 from app.io.reading import ImportResult
 from app.io.safe_xml import parse_xml
 from app.io.span_text import as_written_markup, split_opener, strip_end, tidy
+from app.languages import Language, get_language, language_for_akn
 from app.model import AgendaItem, Annex, DocumentKind, Footnote, Header, Paragraph, Resolution, ResolutionPart
 from app.render import part_letter
 from app.states import official_name, split_sponsor_names

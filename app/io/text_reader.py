@@ -23,12 +23,12 @@ from app import inline
 from app.findings import Finding, Severity
 from app.io import pdf_text, text_structure
 from app.io.amendment_reader import instruction_sentence, opens_instruction
+from app.io.foreign_header import english_header
 from app.io.headings import SECTION_MARK, ends_like_a_paragraph, short_heading
 from app.io.pdf_text import NOTE_START, PAGE_BREAK, SUPERSCRIPTS, RawNote, join_wrapped, note_label
 from app.io.reading import ImportResult
-from app.io.foreign_header import english_header
-from app.languages import all_languages, get_language, language_of_organ_line
 from app.io.text_header import ORGANS, HeaderResult, organ_template, parse_header, star_note
+from app.languages import all_languages, get_language, language_of_organ_line
 from app.model import DocumentKind, Footnote, Paragraph, Part, Resolution, ResolutionPart
 from app.render import absorb_terminal
 from app.templates import Template
@@ -58,6 +58,8 @@ def _organ_of(m: re.Match[str]) -> str:
     """The English organ name of an organ line match, in any language."""
     foreign = m.group("foreign")
     return _FOREIGN_ORGANS.get(foreign.replace("'", "’"), "") if foreign else m.group("organ")
+
+
 _NUMBER = re.compile(r"^(?:OP\s?)?(?P<n>\d{1,3})\s*[.)](?:\s+|$)|^OP\s?(?P<n2>\d{1,3})[.:]?\s+")
 _PP_LABEL = re.compile(r"^PP\s?\d{1,3}[.:)]?\s+")
 _SUB_PAREN = re.compile(r"^\((?P<l>[a-z]{1,5}|[ivxlc]{1,6})\)(?:\s+|$)")
@@ -762,9 +764,7 @@ def _split_block(block: _Block) -> list[list[str]]:
         if i and chunks[-1]:
             prev = lines[i - 1].strip()
             ends = bool(re.search(r"[,;:.]\W*$", _MARK_RE.sub("", prev))) and not _LABEL_LINE.fullmatch(prev)
-            label = bool(
-                _NUMBER.match(s) or _sub_match(s) or _OPENER_MARK.match(s) or _CLOSING.match(s)
-            )
+            label = bool(_NUMBER.match(s) or _sub_match(s) or _OPENER_MARK.match(s) or _CLOSING.match(s))
             if ends and (label or (long_lines and _detect(s, Part.PREAMBLE, None)) or _known_start(s)):
                 chunks.append([])
         chunks[-1].append(line)
@@ -813,12 +813,7 @@ def _cut_unbroken_header(blocks: list[_Block]) -> list[_Block]:
 def _starts_block(line: str) -> bool:
     """A line that opens a paragraph (so it cannot continue a footnote typed without a blank line after it)."""
     return (
-        bool(
-            _NUMBER.match(line)
-            or _sub_match(line)
-            or _OPENER_MARK.match(line)
-            or _STRICT_ORGAN.match(line)
-        )
+        bool(_NUMBER.match(line) or _sub_match(line) or _OPENER_MARK.match(line) or _STRICT_ORGAN.match(line))
         or _known_start(line)
         or opens_instruction(line)
     )

@@ -12,7 +12,6 @@ import pytest
 from lxml import etree
 
 from app import storage
-from app.model import Resolution
 from app.conventions import engine
 from app.findings import Severity
 from app.inline import plain
@@ -22,7 +21,7 @@ from app.io.text_reader import read_text
 from app.io.text_writer import to_text
 from app.languages import get_language
 from app.lexicon import detect_opener, is_known
-from app.model import Part
+from app.model import Part, Resolution
 from app.render import join_opener, render
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "languages"
