@@ -180,3 +180,14 @@ def test_dates_use_the_draft_language() -> None:
     assert [f.fix.replacement for f in found if f.fix] == ["4 décembre 2023", "4 décembre 2023"]
     assert not field_findings("du 1er décembre 2023", field="text", language="fr")
     assert not field_findings("de 4 de diciembre de 2023", field="text", language="es")
+
+
+@pytest.mark.parametrize("code", ["fr", "es"])
+def test_akn_export_keeps_the_language(code: str) -> None:
+    from app.io.akn_writer import to_akn
+
+    res = _draft(code)
+    data = to_akn(res)
+    back = read_akn(data if isinstance(data, bytes) else data.encode("utf-8")).resolution
+    assert back.header.language == code
+    assert [p.opener for p in back.operative] == [p.opener for p in res.operative]
