@@ -3,7 +3,7 @@ it (French and Spanish drafts complete *Rappelant*, *Prie*; *Recordando*, *Solic
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QInputDialog, QWidget
+from PySide6.QtWidgets import QComboBox, QInputDialog, QWidget
 
 from app.languages import all_languages
 from app.model import Part
@@ -27,3 +27,12 @@ def follow_language(paragraphs: object, language: str) -> None:
     paragraphs.completion_language = language  # type: ignore[attr-defined]
     for part in Part:
         paragraphs.set_completer_words(part, services.opener_phrases(part, language))  # type: ignore[attr-defined]
+
+
+def language_box() -> QComboBox:
+    """The header panel's choice of the draft's language (printed words, labels, dates, checks, completion)."""
+    box = QComboBox()
+    for lang in all_languages().values():
+        box.addItem(lang.name, lang.code)
+    box.setAccessibleName("Language of the draft")
+    return box

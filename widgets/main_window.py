@@ -313,7 +313,6 @@ class MainWindow(QMainWindow):
         self.paragraphs.rebuild(self.rendered.blocks, self._content, self.rendered.organ_line)
         self.header.show_header(self.res)
         self.paragraphs.set_title(self.rendered.title)
-        draft_language.follow_language(self.paragraphs, self.res.header.language)
         self.amending.refresh()
         self._show_footnotes()
         self.preview_timer.poke()  # the page follows once the editor is up
@@ -328,6 +327,7 @@ class MainWindow(QMainWindow):
 
     def _render(self) -> None:
         self.rendered = render(self.res)
+        draft_language.follow_language(self.paragraphs, self.res.header.language)  # after undo too
         self.numbers = dict(self.rendered.footnote_numbers)
         # what render decided for each paragraph's own end: "" means it keeps its own ("...; and")
         self._keeps_own = {b.paragraph_id: not b.end and bool(b.spans) for b in self.rendered.blocks

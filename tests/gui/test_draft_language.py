@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 
 from app.lexicon import phrases
 from app.model import Part
+from widgets.actions import ActionId
 from widgets.main_window import MainWindow
 
 
@@ -31,3 +32,17 @@ def test_new_draft_in_a_language_completes_its_openers(
     qtbot.keyClick(popup, Qt.Key.Key_Down)
     qtbot.keyClick(popup, Qt.Key.Key_Return)
     assert window.res.preamble[0].opener == row.opener.text()
+
+
+def test_header_panel_changes_the_language_and_undo_restores_it(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+    window.new_document("ga-c1")
+    box = window.header.language
+    box.setCurrentIndex(box.findData("es"))
+    assert window.res.header.language == "es"
+    window.flush()
+    assert "La Asamblea General" in window.preview.toPlainText()
+    assert window.paragraphs.completion_language == "es"
+    window.doc.history.seal()
+    window.action(ActionId.UNDO).trigger()
+    assert window.res.header.language == "en"
+    assert window.paragraphs.completion_language == "en"
