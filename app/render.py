@@ -153,11 +153,12 @@ def sponsor_line(res: Resolution) -> tuple[str, str]:
         note = behalf_note(h.on_behalf_of)  # the group was changed since the note was written
     elif not h.on_behalf_of and behalf:
         note = ""  # the group was cleared
+    colon = lang.punctuate(":")  # French: "France et Mexique : projet de résolution"
     if not note:
-        return f"{names}: {kind}", ""
+        return f"{names}{colon} {kind}", ""
     if star_after_colon(note):
-        return f"{names}:* {kind}", note
-    return f"{names}*: {kind}", note
+        return f"{names}{colon}* {kind}", note
+    return f"{names}*{colon} {kind}", note
 
 
 def agenda_lines(res: Resolution, tpl: Template) -> list[AgendaLine]:

@@ -61,7 +61,8 @@ def english_line(line: str, lang: Language) -> str:
         if line.rstrip().lower().endswith(printed.lower()):
             cut = len(line.rstrip()) - len(printed)
             word = english if line.rstrip()[cut:][:1].islower() else english.capitalize()
-            return _sponsor_names(line[:cut], lang) + word
+            names = re.sub(r"\s+(?=\*?:\*?\s*$)", "", line[:cut])  # "France et Mexique : projet …"
+            return _sponsor_names(names, lang) + word
     return line
 
 
