@@ -38,6 +38,7 @@ def _parser() -> argparse.ArgumentParser:
 
     n = sub.add_parser("new", help="start a project file from an organ template")
     n.add_argument("--template", required=True, help="template id (see: resolute templates)")
+    n.add_argument("--language", default="en", help="the draft's language: en, fr, es (resources/languages/)")
     n.add_argument("-o", "--output", type=Path, required=True)
 
     sub.add_parser("templates", help="list the organ templates")
@@ -184,7 +185,7 @@ def _new(args: argparse.Namespace) -> int:
     from app.documents import new_resolution
     from app.storage import save_project
 
-    save_project(new_resolution(args.template), args.output)
+    save_project(new_resolution(args.template, language=args.language), args.output)
     return 0
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from app.errors import TemplateError
+from app.languages import all_languages
 from app.model import Header, Paragraph, Resolution
 from app.templates import get_template
 
@@ -14,11 +16,15 @@ def current_ga_session(today: dt.date | None = None) -> int:
     return today.year - 1945 - (0 if today.month >= 9 else 1)
 
 
-def new_resolution(template_id: str, *, today: dt.date | None = None) -> Resolution:
-    """An empty draft for an organ: this session or year, today's date, one empty paragraph of each part."""
+def new_resolution(template_id: str, *, today: dt.date | None = None, language: str = "en") -> Resolution:
+    """An empty draft for an organ: this session or year, today's date, one empty paragraph of each part, in
+    a language of resources/languages/ (an unknown code is an error)."""
     tpl = get_template(template_id)
+    if language not in all_languages():
+        raise TemplateError(f"no language '{language[:20]}' (known: {', '.join(all_languages())})")
     today = today or dt.date.today()
-    header = Header(template=tpl.id, date=today)
+    header = Header(template=tpl.id, date=today, language=language,
+                    original_language=all_languages()[language].english_name)  # fmt: skip
     if tpl.uses_year:
         header.year = today.year
     else:

@@ -134,8 +134,8 @@ def subparagraph_label(depth: int, index: int) -> str:
     return f"{roman(index)}."
 
 
-def join_names(names: list[str]) -> str:
-    """ "A, B and C": commas, "and" before the last, no serial comma."""
+def join_names(names: list[str], and_word: str = "and") -> str:
+    """ "A, B and C": commas, "and" (the draft language's word) before the last, no serial comma."""
     if len(names) <= 1:
         return "".join(names)
-    return ", ".join(names[:-1]) + " and " + names[-1]
+    return ", ".join(names[:-1]) + f" {and_word} " + names[-1]

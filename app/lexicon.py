@@ -10,6 +10,10 @@ Detection grammar, matched on words, case-insensitively (-ise spellings count as
     phrase  = a lexicon phrase, or a lexicon phrase with a marker inside it ("Noting also with concern")
 
 When nothing in the lexicon fits, a one-word heuristic applies (see `detect_opener`).
+
+Other languages (`language="fr"`, "es") read their own files (lexicons/fr-preambular.txt ..., learned from the
+UN's italics by scripts/learn_openers.py) and take their markers and heuristic endings from
+resources/languages/<code>.toml.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from app.languages import DEFAULT, get_language
 from app.model import Part
 from app.paths import resource
 from app.templates import Template
@@ -47,8 +52,10 @@ class _Lexicon:
     heads: frozenset[str]  # normalized head words (first word after any adverb)
 
 
-def _read_lines(name: str) -> list[str]:
+def _read_lines(name: str, *, optional: bool = False) -> list[str]:
     path = resource("lexicons", name)
+    if optional and not path.is_file():
+        return []
     out = []
     for line in path.read_text(encoding="utf-8").splitlines():
         line = line.split("#", 1)[0].strip()
@@ -57,27 +64,38 @@ def _read_lines(name: str) -> list[str]:
     return out
 
 
+def _prefix(language: str) -> str:
+    return get_language(language).lexicon_prefix
+
+
 @cache
-def adverbs() -> tuple[tuple[str, ...], ...]:
+def markers(language: str = DEFAULT) -> tuple[tuple[str, ...], ...]:
+    """The also/further markers of a language as normalized word sequences ("en outre" → ("en", "outre"))."""
+    return tuple(tuple(_norm(w) for w in m.split()) for m in get_language(language).openers["markers"])
+
+
+@cache
+def adverbs(language: str = DEFAULT) -> tuple[tuple[str, ...], ...]:
     """Adverb word sequences that may precede an opener, longest first, normalized."""
-    seqs = {tuple(_norm(w) for w in line.split()) for line in _read_lines("adverbs.txt")}
-    seqs |= {(m,) for m in MARKERS}
+    lines = _read_lines(_prefix(language) + "adverbs.txt", optional=language != DEFAULT)
+    seqs = {tuple(_norm(w) for w in line.split()) for line in lines}
+    seqs |= set(markers(language))
     return tuple(sorted(seqs, key=len, reverse=True))
 
 
-def _head_index(words: tuple[str, ...]) -> int:
+def _head_index(words: tuple[str, ...], language: str = DEFAULT) -> int:
     """Index of the first word that is not an adverb ("Strongly condemns" → 1)."""
     i = 0
     while i < len(words) - 1:
-        step = _adverb_at(words, i)
+        step = _adverb_at(words, i, language)
         if not step:
             break
         i += step
     return i
 
 
-def _adverb_at(words: tuple[str, ...] | list[str], i: int) -> int:
-    for seq in adverbs():
+def _adverb_at(words: tuple[str, ...] | list[str], i: int, language: str = DEFAULT) -> int:
+    for seq in adverbs(language):
         if tuple(words[i : i + len(seq)]) == seq:
             return len(seq)
     return 0
@@ -98,17 +116,17 @@ def _learned(part: Part) -> tuple[list[str], set[tuple[str, ...]]]:
 
 
 @cache
-def _lexicon(part: Part) -> _Lexicon:
-    name = "preambular.txt" if part is Part.PREAMBLE else "operative.txt"
-    added, dropped = _learned(part)
+def _lexicon(part: Part, language: str = DEFAULT) -> _Lexicon:
+    name = _prefix(language) + ("preambular.txt" if part is Part.PREAMBLE else "operative.txt")
+    added, dropped = _learned(part) if language == DEFAULT else ([], set())
     phrases: dict[tuple[str, ...], _Phrase] = {}
-    for line in [*_read_lines(name), *added]:
+    for line in [*_read_lines(name, optional=language != DEFAULT), *added]:
         raw_words = line.replace("|", " | ").split()
         slot = raw_words.index("|") if "|" in raw_words else -1
         plain = [w for w in raw_words if w != "|"]
         words = tuple(_norm(w) for w in plain)
         if slot < 0:
-            slot = _head_index(words) + 1
+            slot = _head_index(words, language) + 1
         if words not in dropped:
             phrases.setdefault(words, _Phrase(" ".join(plain), words, slot))
     sequences: set[tuple[str, ...]] = set()
@@ -120,7 +138,7 @@ def _lexicon(part: Part) -> _Lexicon:
     by_first: dict[str, list[tuple[str, ...]]] = {}
     for seq in sequences:
         by_first.setdefault(seq[0], []).append(seq)
-    heads = frozenset(ph.words[_head_index(ph.words)] for ph in phrases.values())
+    heads = frozenset(ph.words[_head_index(ph.words, language)] for ph in phrases.values())
     return _Lexicon(
         phrases=tuple(phrases.values()),
         by_first={k: tuple(sorted(v, key=len, reverse=True)) for k, v in by_first.items()},
@@ -129,9 +147,14 @@ def _lexicon(part: Part) -> _Lexicon:
     )
 
 
-def phrases(part: Part) -> tuple[str, ...]:
-    """The listed phrases for a part, as written in the lexicon file."""
-    return tuple(ph.text for ph in _lexicon(part).phrases)
+def phrases(part: Part, language: str = DEFAULT) -> tuple[str, ...]:
+    """The listed phrases for a part, as written in the lexicon file of the language."""
+    return tuple(ph.text for ph in _lexicon(part, _known(language)).phrases)
+
+
+def _known(language: str) -> str:
+    """The code of a language Resolute has ("en" for an unknown one)."""
+    return get_language(language).code
 
 
 def _tokens(text: str, limit: int = 16) -> list[re.Match[str]]:
@@ -160,12 +183,12 @@ def _phrase_at(words: list[str], i: int, lex: _Lexicon) -> int:
     return 0
 
 
-def _opener_at(words: list[str], i: int, lex: _Lexicon, part: Part) -> int:
+def _opener_at(words: list[str], i: int, lex: _Lexicon, part: Part, language: str = DEFAULT) -> int:
     """End index (exclusive) of prefix* phrase [marker] starting at i, or i when none."""
     starts = [i]
     j = i
     for _ in range(3):  # "Also strongly", "Once again", "Further strongly"
-        step = _adverb_at(words, j)
+        step = _adverb_at(words, j, language)
         if not step:
             break
         j += step
@@ -175,6 +198,11 @@ def _opener_at(words: list[str], i: int, lex: _Lexicon, part: Part) -> int:
         n = _phrase_at(words, start, lex)
         if n:
             end = start + n
+            if language != DEFAULT:
+                for seq in markers(language):  # "Prie également", "Rappelant en outre"
+                    if tuple(words[end : end + len(seq)]) == seq:
+                        return end + len(seq)
+                return end
             if end < len(words) and words[end] in MARKERS and _trailing_marker_ok(words, end, part):
                 end += 1
             return end
@@ -188,7 +216,7 @@ def _trailing_marker_ok(words: list[str], at: int, part: Part) -> bool:
     return at + 1 >= len(words) or words[at + 1] in ("that", "to", "the", "its", "all")
 
 
-def detect_opener(text: str, part: Part, *, template: Template | None = None) -> str:
+def detect_opener(text: str, part: Part, *, template: Template | None = None, language: str = DEFAULT) -> str:
     """The opener at the start of a paragraph's plain text, exactly as written there (a prefix of `text`).
 
     The first letter must be a capital. Longest match from the lexicon of that part, case-insensitive after
@@ -199,20 +227,42 @@ def detect_opener(text: str, part: Part, *, template: Template | None = None) ->
     organ-specific lexicons later.
     """
     del template
+    language = _known(language)
     toks = _tokens(text)
     if not toks or not toks[0].group(0)[0].isupper():
         return ""  # an opener begins a paragraph; "recalling" inside a one-sentence decision is not one
     words = [_norm(m.group(0)) for m in toks]
-    lex = _lexicon(part)
-    end = _opener_at(words, 0, lex, part)
+    lex = _lexicon(part, language)
+    end = _opener_at(words, 0, lex, part, language)
     if end:
-        while end + 1 < len(words) and words[end] == "and":
-            nxt = _opener_at(words, end + 1, lex, part)
+        joiner = _and_word(language)
+        while end + 1 < len(words) and words[end] == joiner:
+            nxt = _opener_at(words, end + 1, lex, part, language)
             if nxt == end + 1:
                 break
             end = nxt
         return text[toks[0].start() : toks[end - 1].end()]
+    if language != DEFAULT:
+        return toks[0].group(0) if looks_like_opener(toks[0].group(0), part, language) else ""
     return _heuristic(text, toks, words, part)
+
+
+def _and_word(language: str) -> str:
+    return _norm(get_language(language).and_word)
+
+
+def looks_like_opener(word: str, part: Part, language: str = DEFAULT) -> bool:
+    """A word outside the lexicon whose ending fits the part, by the language's endings (languages/*.toml):
+    a participle or adjective in the preamble, a present-tense verb in the operative part."""
+    rules = get_language(language).openers
+    w = _norm(word)
+    if len(w) < 4:
+        return False
+    if part is Part.PREAMBLE:
+        return w.endswith(tuple(rules["preambular_endings"]))
+    return w.endswith(tuple(rules["operative_endings"])) and not w.endswith(
+        tuple(rules.get("operative_not_endings", ())) or ("\0",)
+    )
 
 
 def _heuristic(text: str, toks: list[re.Match[str]], words: list[str], part: Part) -> str:
@@ -230,16 +280,18 @@ def _heuristic(text: str, toks: list[re.Match[str]], words: list[str], part: Par
     return ""
 
 
-def is_known(opener: str, part: Part) -> bool:
+def is_known(opener: str, part: Part, language: str = DEFAULT) -> bool:
     """True when the whole opener is a lexicon opener of that part (markers, adverbs and "and" allowed)."""
+    language = _known(language)
     toks = _tokens(opener, limit=40)
     if not toks or toks[-1].end() != len(opener.rstrip()):
         return False
     words = [_norm(m.group(0)) for m in toks]
-    lex = _lexicon(part)
-    end = _opener_at(words, 0, lex, part)
-    while end and end + 1 < len(words) and words[end] == "and":
-        nxt = _opener_at(words, end + 1, lex, part)
+    lex = _lexicon(part, language)
+    end = _opener_at(words, 0, lex, part, language)
+    joiner = _and_word(language)
+    while end and end + 1 < len(words) and words[end] == joiner:
+        nxt = _opener_at(words, end + 1, lex, part, language)
         if nxt == end + 1:
             break
         end = nxt
@@ -309,13 +361,17 @@ def _slot(base_words: list[str], part: Part) -> int:
     return _head_index(norm) + 1
 
 
-def with_marker(opener: str, part: Part, template: Template | None = None, nth: int = 2) -> str:
+def with_marker(opener: str, part: Part, template: Template | None = None, nth: int = 2,
+                language: str = DEFAULT) -> str:  # fmt: skip
     """The opener for its `nth` use (1-based): 1 → as is; 2 → first marker; 3 and later → second marker.
 
     GA preamble: "Recalling", "Recalling also", "Recalling further"; GA operative: "Requests", "Also requests",
     "Further requests". Placement and marker words come from the template (preambular_marker,
     operative_marker, markers); without a template the GA defaults apply.
     """
+    language = _known(language)
+    if language != DEFAULT:  # the language's own markers and places: "Rappelant également", "Prie en outre"
+        return _foreign_marker(opener.strip(), part, nth, language)
     base, _ = strip_marker(opener.strip())
     if nth <= 1 or not base:
         return base
@@ -330,6 +386,26 @@ def with_marker(opener: str, part: Part, template: Template | None = None, nth: 
         return " ".join([_cap(marker.lower())] + [_low(words[0])] + words[1:])
     slot = min(_slot(words, part), len(words))
     return " ".join(words[:slot] + [marker.lower()] + words[slot:])
+
+
+def _foreign_marker(opener: str, part: Part, nth: int, language: str) -> str:
+    rules = get_language(language).openers
+    words = opener.split()
+    norm = [_norm(w) for w in words]
+    for seq in markers(language):  # drop a marker already there
+        for i in range(len(norm) - len(seq) + 1):
+            if tuple(norm[i : i + len(seq)]) == seq and len(words) > len(seq):
+                words, norm = words[:i] + words[i + len(seq) :], norm[:i] + norm[i + len(seq) :]
+                break
+    if nth <= 1 or not words:
+        return " ".join(words)
+    listed = rules["markers"]
+    marker = listed[min(nth - 2, len(listed) - 1)]
+    where = rules["preambular_marker" if part is Part.PREAMBLE else "operative_marker"]
+    if where == "before":
+        return " ".join([_cap(marker)] + [_low(words[0])] + words[1:])
+    slot = min(_head_index(tuple(norm), language) + 1, len(words))
+    return " ".join(words[:slot] + [marker] + words[slot:])
 
 
 # ---- converting between parts ----------------------------------------------------------------------------

@@ -77,6 +77,7 @@ class Header:
     kind: DocumentKind = DocumentKind.DRAFT_RESOLUTION
     amends: str = ""  # for an amendment: the symbol of the draft it amends
     job_number: str = ""  # "25-16697 (E)": optional page-1 footer
+    language: str = "en"  # the language the draft is written in: a file of resources/languages/ ("fr", "es")
 
     @property
     def full_symbol(self) -> str:

@@ -10,17 +10,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from app import inline
-from app.formatting import (
-    BEHALF_NOTE,
-    behalf_note,
-    format_date,
-    join_names,
-    roman,
-    session_line,
-    star_after_colon,
-    subparagraph_label,
-)
-from app.model import Annex, DocumentKind, Paragraph, Part, Resolution, ResolutionPart
+from app.formatting import BEHALF_NOTE, behalf_note, join_names, roman, star_after_colon
+from app.languages import Language, get_language
+from app.model import AgendaItem, Annex, DocumentKind, Paragraph, Part, Resolution, ResolutionPart
 from app.punctuation import absorb_terminal, end_for
 from app.templates import Template, get_template
 
@@ -83,6 +75,8 @@ class Rendered:
     footnote_numbers: dict[str, int] = field(default_factory=dict)  # footnote id → printed number
     footnotes: list[tuple[int, str, str]] = field(default_factory=list)  # (number, id, markup)
     job_number: str = ""
+    language: str = "en"  # the draft's language code
+    united_nations: str = "United Nations"  # the masthead's name of the Organization, in that language
 
     @property
     def runs_on(self) -> bool:
@@ -107,15 +101,16 @@ def join_opener(opener: str, text: str) -> str:
 def sponsor_line(res: Resolution) -> tuple[str, str]:
     """The sponsor line and, for group drafts, the page-1 '*' note."""
     h = res.header
+    lang = get_language(h.language)
     kind = {
-        DocumentKind.DRAFT_RESOLUTION: "draft resolution",
-        DocumentKind.REVISED_DRAFT_RESOLUTION: "revised draft resolution",
-        DocumentKind.DRAFT_DECISION: "draft decision",
+        DocumentKind.DRAFT_RESOLUTION: lang.kind("draft resolution"),
+        DocumentKind.REVISED_DRAFT_RESOLUTION: lang.kind("revised draft resolution"),
+        DocumentKind.DRAFT_DECISION: lang.kind("draft decision"),
         DocumentKind.AMENDMENT: f"amendment to draft resolution {h.amends}".rstrip(),
     }[h.kind]
-    names = join_names(h.sponsors)
+    names = join_names(h.sponsors, lang.and_word)
     if h.submitted_by and not names:  # a Chair's or Vice-Chair's draft: no sponsor line but who submits it
-        return f"{kind[0].upper() + kind[1:]} submitted by {h.submitted_by}", h.sponsor_note
+        return f"{kind[0].upper() + kind[1:]} {lang.kind('submitted_by')} {h.submitted_by}", h.sponsor_note
     if not names:
         return kind[0].upper() + kind[1:], ""
     note = h.sponsor_note
@@ -124,22 +119,24 @@ def sponsor_line(res: Resolution) -> tuple[str, str]:
         note = behalf_note(h.on_behalf_of)  # the group was changed since the note was written
     elif not h.on_behalf_of and behalf:
         note = ""  # the group was cleared
+    colon = lang.punctuate(":")  # French: "France et Mexique : projet de résolution"
     if not note:
-        return f"{names}: {kind}", ""
+        return f"{names}{colon} {kind}", ""
     if star_after_colon(note):
-        return f"{names}:* {kind}", note
-    return f"{names}*: {kind}", note
+        return f"{names}{colon}* {kind}", note
+    return f"{names}*{colon} {kind}", note
 
 
 def agenda_lines(res: Resolution, tpl: Template) -> list[AgendaLine]:
     if not tpl.has_agenda:
         return []
     h = res.header
+    lang = get_language(h.language)
     if tpl.uses_year:
-        session = f"{h.year} session" if h.year else ""
+        session = lang.masthead["year_session"].format(year=h.year) if h.year else ""
     else:
-        session = session_line(h.session) if h.session else ""
-    committee = h.committee or tpl.committee
+        session = lang.session_line(h.session) if h.session else ""
+    committee = h.committee or lang.committee(tpl.committee)
     items = h.agenda_items or []
     lines: list[AgendaLine] = []
     per_item = [line for line in tpl.agenda_lines if "{item" in line]
@@ -150,8 +147,10 @@ def agenda_lines(res: Resolution, tpl: Template) -> list[AgendaLine]:
             for item in items:
                 for item_line in per_item:
                     style = "item_title" if "{item_title}" in item_line else "item"
-                    text = item_line.format(item=item.label, item_title=item.title)
-                    if item_line.strip() == "Agenda item {item}" and not item.number:
+                    if item_line.strip() == "Agenda item {item}":
+                        item_line = lang.masthead["agenda_item"]
+                    text = item_line.format(item=_item_label(item, lang), item_title=item.title)
+                    if "{item}" in item_line and "{item_title}" not in item_line and not item.number:
                         continue
                     if text.strip():
                         lines.append(AgendaLine(text, style))
@@ -165,14 +164,23 @@ def agenda_lines(res: Resolution, tpl: Template) -> list[AgendaLine]:
     return lines
 
 
+def _item_label(item: AgendaItem, lang: Language) -> str:
+    """ "98 (l)" in English; the language's sub-item shape elsewhere ("71 b)")."""
+    if not item.sub_item:
+        return item.number
+    return lang.masthead.get("sub_item", "{number} ({sub})").format(number=item.number, sub=item.sub_item)
+
+
 def _block(role: str, para_id: str, part: Part | None, level: int, label: str, opener: str, text: str, end: str,
            *, is_tail: bool = False, unit: str = "") -> Block:  # fmt: skip
     return Block(role, para_id, part, level, label, opener, tuple(inline.parse(text)), end, is_tail, unit)
 
 
 def blocks_for(para: Paragraph, *, part: Part | None, level: int, label: str, end: str | None, role: str,
-                unit: str) -> list[Block]:  # fmt: skip
-    """A paragraph and its subparagraphs. `end` None (annexes): punctuation stays as written."""
+                unit: str, lang: Language | None = None) -> list[Block]:  # fmt: skip
+    """A paragraph and its subparagraphs. `end` None (annexes): punctuation stays as written. Labels and the
+    spacing of the marks follow the draft's language (French "a)" and "… ;")."""
+    lang = lang or get_language(None)
     as_written = end is None
     subs = para.subparagraphs
     text = para.text if as_written else absorb_terminal(para.text, keep_colon=not subs)
@@ -185,19 +193,23 @@ def blocks_for(para: Paragraph, *, part: Part | None, level: int, label: str, en
     lead_end = ":" if subs else (end or "")
     if as_written or (subs and not text and not para.opener):
         lead_end = ""
-    lead = _block(role, para.id, part, level, label, para.opener, text, end_for(text, lead_end), unit=unit)
+    lead_mark = lang.punctuate(end_for(text, lead_end))
+    lead = _block(role, para.id, part, level, label, para.opener, text, lead_mark, unit=unit)
     out = [*heads, lead]
     for i, sub in enumerate(subs, start=1):
         last = i == len(subs)
         sub_end = None if as_written else (between if tail or not last else end)
-        out += blocks_for(sub, part=part, level=level + 1, label=subparagraph_label(level + 1, i), end=sub_end,
-                           role="subparagraph", unit=unit)  # fmt: skip
+        out += blocks_for(sub, part=part, level=level + 1, label=lang.label(level + 1, i), end=sub_end,
+                           role="subparagraph", unit=unit, lang=lang)  # fmt: skip
     if subs and tail:
-        out.append(_block(role, para.id, part, level, "", "", tail, end or "", is_tail=True, unit=unit))
+        out.append(_block(role, para.id, part, level, "", "", tail, lang.punctuate(end or ""), is_tail=True,
+                          unit=unit))  # fmt: skip
     return out
 
 
-def _part_blocks(body: ResolutionPart, letter: str, organ: str, last_end: str = ".") -> list[Block]:
+def _part_blocks(
+    body: ResolutionPart, letter: str, organ: str, lang: Language, last_end: str = "."
+) -> list[Block]:
     """One part's paragraphs; for a resolution in parts, its letter, title and organ line before them.
     `last_end`: how the last operative paragraph ends (":" when a text it adopts follows)."""
     blocks: list[Block] = []
@@ -209,13 +221,13 @@ def _part_blocks(body: ResolutionPart, letter: str, organ: str, last_end: str = 
         blocks.append(Block("organ_line", body.id, None, 0, "", organ, (), comma, unit=letter))
     for para in body.preamble:
         blocks += blocks_for(
-            para, part=Part.PREAMBLE, level=0, label="", end=",", role="preambular", unit=letter
+            para, part=Part.PREAMBLE, level=0, label="", end=",", role="preambular", unit=letter, lang=lang
         )
     n = len(body.operative)
     for i, para in enumerate(body.operative, start=1):
         label = f"{i}." if n > 1 else ""
         blocks += blocks_for(para, part=Part.OPERATIVE, level=0, label=label, end=last_end if i == n else ";",
-                              role="operative", unit=letter)  # fmt: skip
+                              role="operative", unit=letter, lang=lang)  # fmt: skip
     return blocks
 
 
@@ -240,7 +252,7 @@ def annex_units(annexes: list[Annex]) -> list[str]:
     return out
 
 
-def _annex_blocks(annex: Annex, label: str) -> list[Block]:
+def _annex_blocks(annex: Annex, label: str, lang: Language) -> list[Block]:
     blocks = (
         [_block("annex_heading", annex.id, None, 0, "", "", label, "", unit=label)] if annex.labelled else []
     )
@@ -251,7 +263,7 @@ def _annex_blocks(annex: Annex, label: str) -> list[Block]:
         if para.numbered:
             number += 1
         blocks += blocks_for(para, part=None, level=0, label=f"{number}." if para.numbered else "", end=None,
-                              role="annex_paragraph", unit=label)  # fmt: skip
+                              role="annex_paragraph", unit=label, lang=lang)  # fmt: skip
     return blocks
 
 
@@ -268,6 +280,8 @@ def part_letter(index: int) -> str:
 def render(res: Resolution, template: Template | None = None) -> Rendered:
     tpl = template or get_template(res.header.template)
     h = res.header
+    lang = get_language(h.language)
+    organ_line = lang.organ_line(tpl.organ, tpl.organ_line)
     line, note = sponsor_line(res)
     blocks: list[Block] = []
     parts = res.parts()
@@ -281,27 +295,33 @@ def render(res: Resolution, template: Template | None = None) -> Rendered:
     adopts = bool(res.annexes) and not res.annexes[0].labelled
     for index, body in enumerate(parts):
         last_end = ":" if adopts and index == len(parts) - 1 else "."
-        blocks += _part_blocks(body, part_letter(index) if in_parts else "", tpl.organ_line, last_end)
+        blocks += _part_blocks(body, part_letter(index) if in_parts else "", organ_line, lang, last_end)
     for annex, unit in zip(res.annexes, annex_units(res.annexes), strict=True):
-        blocks += _annex_blocks(annex, unit)
+        blocks += _annex_blocks(annex, unit, lang)
     for text in res.unplaced:
         blocks.append(_block("unplaced", "", None, 0, "", "", text, ""))
     out = Rendered(
         template=tpl,
         symbol=h.full_symbol,
-        organ=tpl.organ,
-        distribution=f"Distr.: {h.distribution}" if h.distribution else "",
-        date=format_date(h.date) if h.date else "",
-        original=f"Original: {h.original_language}" if h.original_language else "",
+        organ=lang.organ(tpl.organ),
+        distribution=lang.masthead["distribution"].format(value=lang.word(h.distribution))
+        if h.distribution
+        else "",
+        date=lang.format_date(h.date) if h.date else "",
+        original=lang.masthead["original"].format(value=lang.word(h.original_language))
+        if h.original_language
+        else "",
         agenda=agenda_lines(res, tpl),
         sponsor_line=line,
         sponsor_note=note,
         title=inline.plain(res.title) if tpl.has_title else "",
         title_spans=tuple(inline.parse(res.title)) if tpl.has_title else (),
-        organ_line="" if in_parts or amendment else tpl.organ_line,  # in parts: one before each part
+        organ_line="" if in_parts or amendment else organ_line,  # in parts: one before each part
         organ_comma=bool(res.preamble),
         blocks=blocks,
         job_number=h.job_number,
+        language=lang.code,
+        united_nations=lang.masthead.get("united_nations", "United Nations"),
     )
     number_footnotes(out, res)
     return out

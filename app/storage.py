@@ -80,6 +80,7 @@ def to_dict(res: Resolution) -> dict[str, Any]:
             "kind": h.kind.value,
             "amends": h.amends,
             "job_number": h.job_number,
+            **({"language": h.language} if h.language != "en" else {}),  # optional: absent means English
         },
         "title": res.title,
         "preamble": [_para_to_dict(p) for p in res.preamble],
@@ -218,6 +219,7 @@ def _from_v2(data: dict[str, Any]) -> Resolution:
         kind=DocumentKind(h.get("kind") or DocumentKind.DRAFT_RESOLUTION.value),
         amends=_str(h.get("amends")),
         job_number=_str(h.get("job_number")),
+        language=_str(h.get("language"), "en"),
     )
     seen: set[str] = set()
     res = Resolution(

@@ -68,13 +68,15 @@ class DocumentController(QObject):
 
     def new_from_template(self) -> None:
         template_id = self.win.prompter.choose_template(self.win, self.win.settings.default_template)
-        if template_id:
-            self.new_document(template_id)
+        language = self.win.prompter.choose_language(self.win) if template_id else None
+        if template_id and language:
+            self.new_document(template_id, language)
 
-    def new_document(self, template_id: str) -> bool:
+    def new_document(self, template_id: str, language: str = "en") -> bool:
         if not self.confirm_discard():
             return False
         res = new_resolution(template_id)
+        res.header.language = language
         if self.win.settings.delegation:
             res.header.sponsors = [self.win.settings.delegation]
         self.replace(edits.Document(res))

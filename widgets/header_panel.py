@@ -35,6 +35,7 @@ from app.formatting import session_line
 from app.model import AgendaItem, DocumentKind, Resolution
 from app.render import sponsor_line
 from app.templates import Template, all_templates, get_template
+from widgets.draft_language import language_box
 from widgets.fields import UndoGuard
 
 LANGUAGES = ("Arabic", "Chinese", "English", "French", "Russian", "Spanish")
@@ -131,6 +132,8 @@ class HeaderPanel(QWidget):
         self.original = QComboBox()
         self.original.addItems(LANGUAGES)
         form.addRow("Ori&ginal:", self.original)
+        self.language = language_box()
+        form.addRow("&Written in:", self.language)
         outer.addWidget(doc)
 
         agenda = QGroupBox("Agenda items")
@@ -252,6 +255,9 @@ class HeaderPanel(QWidget):
         self.date.dateChanged.connect(lambda d: self._emit("date", dt.date(d.year(), d.month(), d.day())))
         self.distribution.currentTextChanged.connect(lambda v: self._emit("distribution", v))
         self.original.currentTextChanged.connect(lambda v: self._emit("original_language", v))
+        self.language.currentIndexChanged.connect(
+            lambda _i: self._emit("language", self.language.currentData())
+        )
         self.title.textEdited.connect(self.title_edited)
         self.add_item.clicked.connect(self._add_agenda_item)
         self.remove_item.clicked.connect(self._remove_agenda_item)
@@ -350,7 +356,8 @@ class HeaderPanel(QWidget):
         h = res.header
         widgets = (self.template, self.kind, self.amends, self.session, self.committee, self.l_number,
                    self.revision, self.symbol, self.date, self.distribution, self.original, self.title,
-                   self.agenda, self.on_behalf_of, self.submitted_by, self.sponsor_note)  # fmt: skip
+                   self.agenda, self.on_behalf_of, self.submitted_by, self.sponsor_note,
+                   self.language)  # fmt: skip
         blockers = [QSignalBlocker(w) for w in widgets]
         try:
             index = self.template.findData(h.template)
@@ -384,6 +391,7 @@ class HeaderPanel(QWidget):
                 self.date.setDate(QDate(h.date.year, h.date.month, h.date.day))
             self.distribution.setCurrentText(h.distribution)
             self.original.setCurrentText(h.original_language)
+            self.language.setCurrentIndex(max(self.language.findData(h.language), 0))
             self._set_text(self.title, res.title)
             self.title.setEnabled(tpl is None or tpl.has_title)
             if self._agenda_items() != h.agenda_items:

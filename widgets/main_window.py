@@ -42,7 +42,7 @@ from app.punctuation import keeps_own_end
 from app.render import Rendered, place_names, render
 from app.spelling.session import SpellingSession
 from app.templates import get_template
-from widgets import units
+from widgets import draft_language, units
 from widgets.actions import ActionId, build_actions, build_menus, build_toolbar
 from widgets.amending import Amending
 from widgets.amendment_panel import AmendmentPanel
@@ -245,6 +245,7 @@ class MainWindow(QMainWindow):
 
     def _render(self) -> None:
         self.rendered = render(self.res)
+        draft_language.follow_language(self.paragraphs, self.res.header.language)  # after undo too
         self.numbers = dict(self.rendered.footnote_numbers)
         # what render decided for each paragraph's own end: "" means it keeps its own ("...; and")
         self._keeps_own = {b.paragraph_id: not b.end and bool(b.spans) for b in self.rendered.blocks

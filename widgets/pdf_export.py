@@ -85,7 +85,7 @@ def _html(r: Rendered, layout: Layout) -> str:
     parts = [
         '<table width="100%" cellspacing="0" cellpadding="0" style="border-bottom:1.5pt solid black;"><tr>',
         f'<td width="{m.columns[0]}"></td>',
-        f'<td width="{m.columns[1]}"><p style="font-size:14pt;">United Nations</p></td>',
+        f'<td width="{m.columns[1]}"><p style="font-size:14pt;">{escape(r.united_nations)}</p></td>',
         f'<td width="{m.columns[2]}"><p align="right">{_symbol(r.symbol, m)}</p></td>',
         "</tr><tr>",
         f'<td></td><td><p style="font-size:20pt; font-weight:bold;">{escape(r.organ)}</p></td>',

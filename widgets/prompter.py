@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from app import recovery
 from app.templates import all_templates
+from widgets import draft_language
 
 
 class Prompter:
@@ -50,6 +51,9 @@ class Prompter:
         """The index of the chosen item, or None when cancelled."""
         name, ok = QInputDialog.getItem(parent, title, label, choices, 0, False)
         return choices.index(name) if ok and name in choices else None
+
+    def choose_language(self, parent: QWidget) -> str | None:
+        return draft_language.choose_language(parent)
 
     def ask_text(self, parent: QWidget, title: str, label: str, text: str) -> str | None:
         value, ok = QInputDialog.getMultiLineText(parent, title, label, text)

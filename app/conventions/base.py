@@ -120,6 +120,7 @@ class DocumentContext:
 
     template: Template
     repetition_scope: str = "consecutive"
+    language: str = "en"  # the draft's language: lexicons, labels and which rules apply
     kind: DocumentKind = DocumentKind.DRAFT_RESOLUTION
     run: dict[str, int] = field(default_factory=dict)  # top-level id → place in a run of the same opener
     previous_opener: dict[str, str] = field(default_factory=dict)  # top-level id → the opener it repeats

@@ -9,6 +9,7 @@ from app.conventions.base import add, finding
 from app.findings import Finding, Fix, Severity
 from app.formatting import MONTHS, ordinal_words
 from app.inline import plain_text
+from app.languages import Language, get_language
 
 _DIGIT = re.compile(r"\d")  # a cheap gate: most paragraphs cite nothing
 
@@ -75,13 +76,50 @@ def _iter_dates(plain: str) -> Iterator[tuple[int, int, str | None]]:
             yield m.start(), m.end(), f"{day} {MONTHS[month - 1]} {m.group('year')}"
 
 
-def field_findings(markup: str, *, field: str, paragraph_id: str = "") -> list[Finding]:
-    """Date and session-ordinal findings for one text field."""
+def _foreign_dates(plain: str, lang: Language) -> Iterator[tuple[int, int, str | None]]:
+    """Dates in another language not written as it prints them: "4 Décembre 2023" (a capital month),
+    "1 décembre" where French writes "1er", figures ("04/12/2023", "2023-12-04")."""
+    import datetime as dt
+
+    for m in lang.date_regex.finditer(plain):
+        try:
+            day = dt.date(int(m.group("year")), [x.lower() for x in lang.months].index(m.group("month").lower())
+                          + 1, int(m.group("day")))  # fmt: skip
+        except ValueError:
+            continue
+        good = lang.format_date(day)
+        if " ".join(m.group(0).split()) != good:
+            yield m.start(), m.end(), good
+    for m in _NUMERIC.finditer(plain):
+        a, b = int(m.group("a")), int(m.group("b"))
+        if 1 <= a <= 31 and 1 <= b <= 12:  # outside English, figures read day first
+            try:
+                yield m.start(), m.end(), lang.format_date(dt.date(int(m.group("year")), b, a))
+            except ValueError:
+                continue
+    for m in _ISO.finditer(plain):
+        try:
+            day = dt.date(int(m.group("year")), int(m.group("month")), int(m.group("day")))
+        except ValueError:
+            continue
+        yield m.start(), m.end(), lang.format_date(day)
+
+
+def field_findings(markup: str, *, field: str, paragraph_id: str = "", language: str = "en") -> list[Finding]:
+    """Date and session-ordinal findings for one text field, in the draft's language."""
     out: list[Finding] = []
     if not markup or not _DIGIT.search(markup) and "session" not in markup.lower():
         return out
     ft = plain_text(markup)
     plain = ft.text
+    lang = get_language(language)
+    if not lang.is_english:
+        for start, end, good in _foreign_dates(plain, lang):
+            span = ft.span(start, end)
+            add(out, finding("dates.format", Severity.WARNING, f"UN texts in {lang.name} write this date '{good}'.",
+                             paragraph_id=paragraph_id, field=field, span=span,
+                             fix=Fix(f"Write '{good}'", field, span, good) if good else None))  # fmt: skip
+        return out
     for start, end, good in _iter_dates(plain):
         span = ft.span(start, end)
         fix = Fix(f"Write '{good}'", field, span, good) if good else None

@@ -35,6 +35,7 @@ from app.conventions import (
 from app.conventions.base import DocumentContext, Node, annex_nodes, finding, nodes, settings
 from app.errors import TemplateError
 from app.findings import Finding, Severity
+from app.languages import get_language
 from app.lexicon import opener_key, strip_marker
 from app.model import DocumentKind, Paragraph, Part, Resolution
 from app.spelling import SpellingSettings
@@ -129,7 +130,8 @@ def build_context(res: Resolution, template: Template | None = None) -> Document
     """Opener runs, first mentions of resolutions and the like, in one pass over the document."""
     tpl, _ = _template(res, template)
     scope = settings().repetition_scope
-    ctx = DocumentContext(template=tpl, repetition_scope=scope, kind=res.header.kind)
+    ctx = DocumentContext(template=tpl, repetition_scope=scope, kind=res.header.kind,
+                          language=get_language(res.header.language).code)  # fmt: skip
     ctx.preamble_count, ctx.operative_count = len(res.preamble), len(res.operative)
     for items in (body.part(p) for body in res.parts() for p in Part):
         prev_key, prev_marker, run = "", "", 0
@@ -200,8 +202,9 @@ def _node_findings(
     for rule in PARAGRAPH_RULES:
         out += rule(node, ctx)
     for name in ("opener", "text", "tail"):
-        out += dates.field_findings(getattr(node.para, name), field=name, paragraph_id=node.para.id)
-    if style:
+        out += dates.field_findings(getattr(node.para, name), field=name, paragraph_id=node.para.id,
+                                    language=ctx.language)  # fmt: skip
+    if style and _styled(ctx.language):
         out += _style_call(
             lambda: spelling.paragraph_findings(
                 node.para, part=node.part, template=ctx.template, settings=speller
@@ -218,15 +221,27 @@ def _annex_findings(
     out: list[Finding] = []
     for name in ("opener", "text", "tail"):
         markup = getattr(node.para, name)
-        out += dates.field_findings(markup, field=name, paragraph_id=node.para.id)
+        out += dates.field_findings(markup, field=name, paragraph_id=node.para.id, language=ctx.language)
         out += organs.abbreviation_findings(markup, field=name, paragraph_id=node.para.id)
-    if style:
+    if style and _styled(ctx.language):
         out += _style_call(
             lambda: spelling.paragraph_findings(
                 node.para, part=node.part, template=ctx.template, settings=speller
             )
         )
     return out
+
+
+def _styled(language: str) -> bool:
+    """Whether the spelling and style checks (English word lists and UN English style) apply to the language."""
+    lang = get_language(language)
+    return lang.rule_on("spelling.*") or lang.rule_on("UN.*")
+
+
+def _in_language(findings: list[Finding], language: str) -> list[Finding]:
+    """The findings whose rule applies to text in the draft's language (languages/<code>.toml [rules])."""
+    lang = get_language(language)
+    return findings if not lang.rules_off else [f for f in findings if lang.rule_on(f.rule)]
 
 
 def check_paragraph(
@@ -243,17 +258,17 @@ def check_paragraph(
     ctx = context or build_context(res, template)
     for node in nodes(res):
         if node.para.id == paragraph_id:
-            return _dedupe(_node_findings(node, ctx, style, speller))
+            return _in_language(_dedupe(_node_findings(node, ctx, style, speller)), ctx.language)
     for node in annex_nodes(res):
         if node.para.id == paragraph_id:
-            return _dedupe(_annex_findings(node, ctx, style, speller))
+            return _in_language(_dedupe(_annex_findings(node, ctx, style, speller)), ctx.language)
     return []
 
 
 def check_header(res: Resolution, template: Template | None = None) -> list[Finding]:
     """Sponsors, title, symbol and distribution."""
     tpl, notes = _template(res, template)
-    return notes + sponsors.check(res) + header.check(res, tpl)
+    return _in_language(notes + sponsors.check(res) + header.check(res, tpl), res.header.language)
 
 
 def check_document(res: Resolution, template: Template | None = None, *, style: bool = True,
@@ -271,10 +286,10 @@ def check_document(res: Resolution, template: Template | None = None, *, style: 
         out += amendment.check(res, lambda draft: check_document(draft, tpl, style=style, speller=speller))
     for note in res.footnotes.values():
         out += organs.abbreviation_findings(note.text, field="footnote", paragraph_id=note.id)
-        out += dates.field_findings(note.text, field="footnote", paragraph_id=note.id)
-    if style:
+        out += dates.field_findings(note.text, field="footnote", paragraph_id=note.id, language=ctx.language)
+    if style and _styled(ctx.language):
         out += _style_call(lambda: spelling.document_findings(res, template=tpl, settings=speller))
-    return _dedupe(out)
+    return _in_language(_dedupe(out), ctx.language)
 
 
 def _dedupe(findings: Iterable[Finding]) -> list[Finding]:

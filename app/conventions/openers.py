@@ -13,7 +13,7 @@ from functools import cache
 from app.conventions.base import WORD, DocumentContext, Node, add, finding
 from app.findings import Finding, Fix, Severity
 from app.inline import plain_text
-from app.lexicon import convert_opener, detect_opener, head_word, is_known, phrases
+from app.lexicon import convert_opener, detect_opener, head_word, is_known, looks_like_opener, phrases
 from app.model import DocumentKind, Part
 
 _OBJECT_START = frozenset("the that all a an to this these those member states governments".split())
@@ -27,32 +27,34 @@ FORM_HELP = {
 
 
 @cache
-def _proper_words() -> frozenset[str]:
+def _proper_words(language: str = "en") -> frozenset[str]:
     """Words the lexicons write with a capital inside a phrase: "Chapter", "Charter", "United", "VII"."""
     out = set()
     for part in Part:
-        for phrase in phrases(part):
+        for phrase in phrases(part, language):
             out.update(w for w in phrase.split()[1:] if w[:1].isupper())
     return frozenset(out)
 
 
-def _looks_right(opener: str, part: Part) -> bool:
+def _looks_right(opener: str, part: Part, language: str = "en") -> bool:
     """The heuristic check for openers outside the lexicon: participles, adjectives, present-tense verbs."""
     words = [w.lower() for w in WORD.findall(opener)]
     if not words:
         return False
+    if language != "en":  # the language's endings (languages/*.toml) on any word of the opener
+        return any(looks_like_opener(w, part, language) for w in words)
     head = head_word(opener)
     if part is Part.PREAMBLE:
         return words[0] == "having" or head.endswith(("ing", "ed"))
     return head.endswith("s") and not head.endswith(("ss", "us"))
 
 
-def _capitalized(opener: str) -> str:
+def _capitalized(opener: str, language: str = "en") -> str:
     """The opener with a capital first letter and the rest of its common words in lower case."""
     words = opener.split(" ")
     out = []
-    proper = _proper_words()
-    common = _common_words()
+    proper = _proper_words(language)
+    common = _common_words(language)
     for i, w in enumerate(words):
         if i == 0:
             out.append(w[:1].upper() + (w[1:].lower() if w.lower() in common else w[1:]))
@@ -68,15 +70,16 @@ def _capitalized(opener: str) -> str:
 
 
 @cache
-def _common_words() -> frozenset[str]:
+def _common_words(language: str = "en") -> frozenset[str]:
     """Every word of the lexicon phrases, lower case."""
-    return frozenset(w.lower() for part in Part for phrase in phrases(part) for w in phrase.split())
+    return frozenset(w.lower() for part in Part for phrase in phrases(part, language) for w in phrase.split())
 
 
 def check(node: Node, ctx: DocumentContext) -> list[Finding]:
     if node.depth > 0:
         return []
     para, part = node.para, node.part
+    lang = ctx.language
     out: list[Finding] = []
     opener = para.opener
     if not opener.strip():
@@ -94,13 +97,13 @@ def check(node: Node, ctx: DocumentContext) -> list[Finding]:
         if (
             part is Part.OPERATIVE
             and para.heading
-            and is_known(detect_opener(ft.text, Part.PREAMBLE), Part.PREAMBLE)
+            and is_known(detect_opener(ft.text, Part.PREAMBLE, language=lang), Part.PREAMBLE, lang)
         ):
             # a section of a sectioned resolution (the Fifth Committee's) may open with its own preambular
             # paragraph under its heading: "II / Conditions of service … / Recalling its resolution 44/198, …,"
             return out
-        found = detect_opener(ft.text, part)
-        if found and is_known(found, part):
+        found = detect_opener(ft.text, part, language=lang)
+        if found and is_known(found, part, lang):
             add(out, finding(
                 "openers.not-marked", Severity.WARNING,
                 f"'{found}' should be the paragraph's italic opener; it is typed as ordinary text.",
@@ -120,7 +123,7 @@ def check(node: Node, ctx: DocumentContext) -> list[Finding]:
             paragraph_id=para.id, field="opener", span=whole,
         ))  # fmt: skip
 
-    good_case = _capitalized(opener)
+    good_case = _capitalized(opener, lang)
     # a draft decision is one sentence: "The General Assembly, recalling …, decides …"
     if good_case != opener and ctx.kind is not DocumentKind.DRAFT_DECISION:
         add(out, finding(
@@ -131,7 +134,13 @@ def check(node: Node, ctx: DocumentContext) -> list[Finding]:
         ))  # fmt: skip
 
     other = Part.OPERATIVE if part is Part.PREAMBLE else Part.PREAMBLE
-    if is_known(opener, part):
+    if is_known(opener, part, lang):
+        return out
+    if lang != "en" and is_known(opener, other, lang) and not _looks_right(opener, part, lang):
+        where = "preambular" if part is Part.PREAMBLE else "operative"
+        add(out, finding("openers.wrong-part", Severity.WARNING,
+                         f"'{opener}' is an opener of the other part in the UN's texts, not a {where} one.",
+                         paragraph_id=para.id, field="opener", span=whole))  # fmt: skip
         return out
     if is_known(opener, other) and not _looks_right(opener, part):
         converted = convert_opener(opener, part, template=ctx.template)
@@ -143,16 +152,16 @@ def check(node: Node, ctx: DocumentContext) -> list[Finding]:
             paragraph_id=para.id, field="opener", span=whole, fix=fix,
         ))  # fmt: skip
         return out
-    prefix = detect_opener(opener, part)
+    prefix = detect_opener(opener, part, language=lang)
     rest = opener[len(prefix) :].split()
-    if prefix and is_known(prefix, part) and rest and rest[0].lower() in _OBJECT_START:
+    if lang == "en" and prefix and is_known(prefix, part) and rest and rest[0].lower() in _OBJECT_START:
         add(out, finding(
             "openers.span", Severity.WARNING,
             f"The italic opener should stop before the object: '{prefix}', then '{' '.join(rest)}' in roman.",
             paragraph_id=para.id, field="opener", span=(len(prefix), len(opener)),
         ))  # fmt: skip
         return out
-    if not _looks_right(opener, part):
+    if not _looks_right(opener, part, lang):
         rule = "openers.preambular-form" if part is Part.PREAMBLE else "openers.operative-form"
         add(out, finding(rule, Severity.WARNING, f"'{opener}' is not a usual opener. {FORM_HELP[part]}",
                          paragraph_id=para.id, field="opener", span=whole))  # fmt: skip

@@ -31,6 +31,7 @@ from app.formatting import format_date, parse_date, subparagraph_label
 from app.io.imported import ImportResult
 from app.io.safe_xml import parse_xml
 from app.io.span_text import as_written_markup, split_opener, strip_end, tidy
+from app.languages import Language, get_language, language_for_akn
 from app.model import AgendaItem, Annex, DocumentKind, Footnote, Header, Paragraph, Resolution, ResolutionPart
 from app.render import part_letter
 from app.states import official_name, split_sponsor_names
@@ -177,14 +178,18 @@ def _metadata(doc: etree._Element, first: etree._Element) -> dict[str, Any]:
         kind = (el.get("name") or "").lower()
         if kind == "agenda item":
             label = el.get("title") or re.sub(r"(?i)^agenda items?\s*", "", _text(el))
-            m = re.match(r"\s*(\d+[A-Za-z]?)\s*(?:\(([a-z]{1,3})\))?\s*$", label)
-            number, sub = (m.group(1), m.group(2) or "") if m else (label.strip(), "")
+            # "71 (b)"; French and Spanish files print "71 b)"
+            m = re.match(r"\s*(\d+[A-Za-z]?)\s*(?:\(([a-z]{1,3})\)|([a-z]{1,3})\))?\s*$", label)
+            number, sub = (m.group(1), m.group(2) or m.group(3) or "") if m else (label.strip(), "")
             items.append({"number": number, "sub_item": sub, "title": ""})
         elif kind == "agenda item name" and items and not items[-1]["title"]:
             items[-1]["title"] = _text(el)
     out["agenda_items"] = items
     language = next((_text(el) for el in _all(cover, "inline") if el.get("name") == "originalLanguage"), "")
     out["original_language"] = re.sub(r"(?i)^original:\s*", "", language)
+    expression = _first(_first(meta, "identification"), "FRBRExpression")
+    written = _first(expression, "FRBRlanguage")
+    out["language"] = language_for_akn(written.get("language", "")) if written is not None else ""
 
     authority = ""
     for el in _all(cover, "docAuthority"):
@@ -409,8 +414,9 @@ class _Reader:
 
 
 def _check_labels(items: list[Paragraph], els: list[etree._Element], depth: int, where: str,
-                  findings: list[Finding], numbered: bool = True) -> None:  # fmt: skip
-    """Compare the numbers the file prints with the ones the model will derive."""
+                  findings: list[Finding], numbered: bool = True, lang: Language | None = None) -> None:  # fmt: skip
+    """Compare the numbers the file prints with the ones the model will derive (in the draft's language)."""
+    lang = lang or get_language(None)
     for i, (para, el) in enumerate(zip(items, els, strict=False), start=1):
         num = _first_child_text(el, "num")
         if depth == 0 and not numbered:
@@ -418,7 +424,7 @@ def _check_labels(items: list[Paragraph], els: list[etree._Element], depth: int,
         elif depth == 0:
             expected = f"{i}." if len(items) > 1 else ""
         else:
-            expected = subparagraph_label(depth, i)
+            expected = lang.label(depth, i)
         if num and num.replace(" ", "") != expected.replace(" ", ""):
             findings.append(
                 Finding(
@@ -447,12 +453,13 @@ def _sub_elements(el: etree._Element) -> list[etree._Element]:
 
 
 def _check_tree(paras: list[Paragraph], els: list[etree._Element], depth: int, where: str,
-                findings: list[Finding], numbered: bool = True) -> None:  # fmt: skip
-    _check_labels(paras, els, depth, where, findings, numbered)
+                findings: list[Finding], numbered: bool = True, lang: Language | None = None) -> None:  # fmt: skip
+    _check_labels(paras, els, depth, where, findings, numbered, lang)
     for para, el in zip(paras, els, strict=False):
         subs = _sub_elements(el)
         if subs:
-            _check_tree(para.subparagraphs, subs, depth + 1, f"a subparagraph list in {where}", findings)
+            _check_tree(para.subparagraphs, subs, depth + 1, f"a subparagraph list in {where}", findings,
+                        lang=lang)  # fmt: skip
 
 
 _BODY_PARAS = ("paragraph", "subparagraph", "point", "item")
@@ -824,9 +831,11 @@ class _Body:
             self.reader.unplaced("\n".join(headings), where, "a heading of the operative part")
 
     def check(self, findings: list[Finding]) -> None:
+        lang = get_language(self.reader.res.header.language)
         _check_tree(self.preamble, self.preamble_els, 0, self.where("a preambular paragraph"), findings,
-                    numbered=False)  # fmt: skip
-        _check_tree(self.operative, self.operative_els, 0, self.where("an operative paragraph"), findings)
+                    numbered=False, lang=lang)  # fmt: skip
+        _check_tree(self.operative, self.operative_els, 0, self.where("an operative paragraph"), findings,
+                    lang=lang)  # fmt: skip
 
 
 def read_akn(data: bytes, *, name: str = "") -> AknImportResult:
@@ -849,6 +858,7 @@ def read_akn(data: bytes, *, name: str = "") -> AknImportResult:
     header.agenda_items = [AgendaItem(**item) for item in meta["agenda_items"]]
     header.sponsors = list(meta["sponsors"])
     header.original_language = meta["original_language"] or header.original_language
+    header.language = meta["language"] or header.language
     draft = doc.get("name") in _DRAFT_KINDS
     if draft:
         _read_draft_header(doc, meta, header)

@@ -21,6 +21,7 @@ from lxml import etree
 from app import inline
 from app.errors import ResoluteError
 from app.formatting import format_date, session_line
+from app.languages import get_language
 from app.model import DocumentKind, Part, Resolution
 from app.render import Block, Rendered, annex_units, part_letter, render, sponsor_line
 
@@ -290,10 +291,11 @@ class _Writer:
         day = h.date.isoformat() if h.date else "0001-01-01"
         number = _frbr_number(h.full_symbol) or "draft"
         work_uri = f"/akn/un/statement/deliberation/{_actor(res, r)}/{day}/{number}"
+        akn_lang = (get_language(h.language).akn or ("eng",))[0]  # "fra", "spa": the reader reads it back
         for level, uri, date_name in (
             ("FRBRWork", work_uri, "submission"),
-            ("FRBRExpression", f"{work_uri}/eng@{day if h.date else ''}", "submission"),
-            ("FRBRManifestation", f"{work_uri}/eng@{day if h.date else ''}/.xml", "markup"),
+            ("FRBRExpression", f"{work_uri}/{akn_lang}@{day if h.date else ''}", "submission"),
+            ("FRBRManifestation", f"{work_uri}/{akn_lang}@{day if h.date else ''}/.xml", "markup"),
         ):
             frbr = _el(ident, level)
             _el(frbr, "FRBRthis", value=f"{uri}/!main")
@@ -309,7 +311,7 @@ class _Writer:
                 if h.full_symbol:
                     _el(frbr, "FRBRnumber", value=number, showAs=h.full_symbol)
             elif level == "FRBRExpression":
-                _el(frbr, "FRBRlanguage", language="eng")
+                _el(frbr, "FRBRlanguage", language=akn_lang)
         workflow = _el(meta, "workflow", source="#resolute")
         outcome = "amendment" if h.kind is DocumentKind.AMENDMENT else "draftResolution"
         _el(workflow, "step", date=day, outcome=outcome, as_=h.full_symbol, by=", ".join(h.sponsors))

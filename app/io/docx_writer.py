@@ -405,7 +405,7 @@ def _masthead_xml(rendered: Rendered, layout: Layout) -> str:
     row1 = (
         f'<w:tr><w:trPr><w:trHeight w:val="{_tw(m.row1)}" w:hRule="exact"/></w:trPr>'
         + cell(c1, thin, "")
-        + cell(c2, thin, line("United Nations", un.size, un.line, un.before))
+        + cell(c2, thin, line(rendered.united_nations, un.size, un.line, un.before))
         + cell(
             c3, thin, line("", sym.size, sym.line, sym.before, jc="right", runs=symbol_runs) if symbol else ""
         )

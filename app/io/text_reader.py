@@ -18,31 +18,54 @@ import bisect
 import itertools
 import re
 from collections.abc import Iterable
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 
 from app import inline
 from app.findings import Finding, Severity
 from app.io import pdf_text, text_structure
 from app.io.amendment_reader import instruction_sentence, opens_instruction
+from app.io.foreign_header import english_header
 from app.io.headings import SECTION_MARK, ends_like_a_paragraph, short_heading
 from app.io.imported import ImportResult
 from app.io.note_markers import MAX_INDEXED, Marker, markers, numbers_in, numeric
 from app.io.pdf_text import NOTE_START, PAGE_BREAK, SUPERSCRIPTS, RawNote, join_wrapped, note_label
 from app.io.text_header import ORGANS, HeaderResult, organ_template, parse_header, star_note
+from app.languages import all_languages, get_language, language_of_organ_line
 from app.model import DocumentKind, Footnote, Paragraph, Part, Resolution, ResolutionPart
 from app.templates import Template
 
 MAX_CHARS = 5_000_000
 
+# organ lines of the other languages (languages/*.toml) → the organ's English name
+_FOREIGN_ORGANS = {
+    line: organ
+    for lang in all_languages().values()
+    if not lang.is_english
+    for organ, line in lang.organ_lines.items()
+}
 _ORGAN_LINE = re.compile(
-    r"^\*?The (?P<organ>"
+    r"^\*?(?:The (?P<organ>"
     + "|".join(ORGANS)
-    + r"|[A-Z][A-Za-z]+(?: (?:[A-Z][A-Za-z]+|of|on|the|and|for))*)\*?"
+    + r"|[A-Z][A-Za-z]+(?: (?:[A-Z][A-Za-z]+|of|on|the|and|for))*)|(?P<foreign>"
+    + "|".join(re.escape(line).replace("’", "['’]") for line in _FOREIGN_ORGANS)
+    + r"))\*?"
     r"\s*(?P<comma>,)?\s*(?P<rest>.*)$"
 )
+# the language of the text being read (set by `_Reader.run` from its organ line): openers and "a)" labels
+_LANGUAGE: ContextVar[str] = ContextVar("text_language", default="en")
+
+
+def _organ_of(m: re.Match[str]) -> str:
+    """The English organ name of an organ line match, in any language."""
+    foreign = m.group("foreign")
+    return _FOREIGN_ORGANS.get(foreign.replace("'", "’"), "") if foreign else m.group("organ")
+
+
 _NUMBER = re.compile(r"^(?:OP\s?)?(?P<n>\d{1,3})\s*[.)](?:\s+|$)|^OP\s?(?P<n2>\d{1,3})[.:]?\s+")
 _PP_LABEL = re.compile(r"^PP\s?\d{1,3}[.:)]?\s+")
 _SUB_PAREN = re.compile(r"^\((?P<l>[a-z]{1,5}|[ivxlc]{1,6})\)(?:\s+|$)")
+_SUB_CLOSE = re.compile(r"^(?P<l>[a-z]{1,2}|[ivxlc]{1,6})\)(?:\s+|$)")  # "a)", "i)" in French and Spanish
 _SUB_DOT = re.compile(r"^(?P<l>[a-z]{1,4})\.(?:\s+|$)(?=\S|$)")
 _HEADING = re.compile(r"^(?:[IVXLC]{1,6}|[A-Z])(?:\.\s+\S.*)?$")
 _STRICT_ORGAN = re.compile(r"^\*?The (?:" + "|".join(ORGANS) + r")\b\*?(?:,|\s*$| [a-z])")
@@ -71,7 +94,23 @@ def read_text(text: str) -> ImportResult:
     if not text.strip():
         raise InputError("the text is empty")
     text = text.replace("\x01", "").replace("\x02", "")  # they delimit the reader's own marks (_MARK)
-    return _Reader(text).run()
+    language = _text_language(text)
+    token = _LANGUAGE.set(language)
+    try:
+        result = _Reader(text).run()
+    finally:
+        _LANGUAGE.reset(token)
+    result.resolution.header.language = language
+    return result
+
+
+def _text_language(text: str) -> str:
+    """The language of a text: that of its organ line ("L’Assemblée générale,"), else English."""
+    for line in text.splitlines():
+        m = _ORGAN_LINE.match(line.strip().replace("*", ""))
+        if m and (m.group("organ") in ORGANS or m.group("foreign")):
+            return language_of_organ_line(m.group("foreign")) if m.group("foreign") else "en"
+    return "en"
 
 
 @dataclass
@@ -116,10 +155,13 @@ class _Reader:
         body_lines, body_pages = self._lift_typed_notes(cleaned.lines, cleaned.pages)
         self._lines_for_words = body_lines
         blocks = _blocks(body_lines, body_pages)
-        blocks = _cut_unbroken_header(blocks)
+        blocks = _cut_unbroken_header(_split_at_foreign_organ_line(blocks))
         split = _header_end(blocks)
         part_a, part_title = text_structure.part_a_title([b.lines for b in blocks], split)
-        head = parse_header([b.lines for b in blocks[: split - part_a]], join=self._join)
+        head_lines = [b.lines for b in blocks[: split - part_a]]
+        if _LANGUAGE.get() != "en":  # a French or Spanish masthead, in the words the header reader knows
+            head_lines = english_header(head_lines, get_language(_LANGUAGE.get()))
+        head = parse_header(head_lines, join=self._join)
         self.findings += head.findings
         if cleaned.job_number:
             head.header.job_number = cleaned.job_number
@@ -128,7 +170,7 @@ class _Reader:
         body = blocks[split:]
         organ_line = _ORGAN_LINE.match(body[0].first) if body else None
         if organ_line and not head.organ and not head.header.symbol:
-            organ_template(head, organ_line.group("organ"))  # no masthead: the organ line says who adopts
+            organ_template(head, _organ_of(organ_line))  # no masthead: the organ line says who adopts
         self._place_header_notes(head, blocks[:split])
         self._mark_footnotes(body)
         self._place_unmarked(body)
@@ -668,7 +710,7 @@ def _continues(prev: _Block, line: str) -> bool:
         return True
     if line[:1].islower():
         return True
-    if _NUMBER.match(line) or _SUB_PAREN.match(line) or _OPENER_MARK.match(line) or _CLOSING.match(line):
+    if _NUMBER.match(line) or _sub_match(line) or _OPENER_MARK.match(line) or _CLOSING.match(line):
         return False
     if last.endswith(".") and line[:1].isupper():
         return False
@@ -711,7 +753,7 @@ def _heading_line(block: _Block) -> bool:
         and last[:1].isupper()
         and not re.search(r"[,;:.!?]\W*$", last)
         and not _starts_block(last)
-        and not (_SUB_PAREN.match(last) or re.search(r"\b(?:the|of|and|or|to|in|for|a|an|with|on|by)$", last))
+        and not (_sub_match(last) or re.search(r"\b(?:the|of|and|or|to|in|for|a|an|with|on|by)$", last))
     )
 
 
@@ -752,13 +794,26 @@ def _split_block(block: _Block) -> list[list[str]]:
         if i and chunks[-1]:
             prev = lines[i - 1].strip()
             ends = bool(re.search(r"[,;:.]\W*$", _MARK_RE.sub("", prev))) and not _LABEL_LINE.fullmatch(prev)
-            label = bool(
-                _NUMBER.match(s) or _SUB_PAREN.match(s) or _OPENER_MARK.match(s) or _CLOSING.match(s)
-            )
+            label = bool(_NUMBER.match(s) or _sub_match(s) or _OPENER_MARK.match(s) or _CLOSING.match(s))
             if ends and (label or (long_lines and _detect(s, Part.PREAMBLE, None)) or _known_start(s)):
                 chunks.append([])
         chunks[-1].append(line)
     return [c for c in chunks if c]
+
+
+def _split_at_foreign_organ_line(blocks: list[_Block]) -> list[_Block]:
+    """A French or Spanish masthead runs into its organ line in one block (the masthead words are not
+    English, so nothing ends the header): the organ line starts a block of its own."""
+    if _LANGUAGE.get() == "en":
+        return blocks
+    for bi, block in enumerate(blocks):
+        for li, line in enumerate(block.lines):
+            m = _ORGAN_LINE.match(line.strip())
+            if li and m and m.group("foreign"):
+                head = _Block(block.lines[:li], block.pages[:li], block.after_break)
+                rest = _Block(block.lines[li:], block.pages[li:])
+                return [*blocks[:bi], head, rest, *blocks[bi + 1 :]]
+    return blocks
 
 
 def _cut_unbroken_header(blocks: list[_Block]) -> list[_Block]:
@@ -788,12 +843,7 @@ def _cut_unbroken_header(blocks: list[_Block]) -> list[_Block]:
 def _starts_block(line: str) -> bool:
     """A line that opens a paragraph (so it cannot continue a footnote typed without a blank line after it)."""
     return (
-        bool(
-            _NUMBER.match(line)
-            or _SUB_PAREN.match(line)
-            or _OPENER_MARK.match(line)
-            or _STRICT_ORGAN.match(line)
-        )
+        bool(_NUMBER.match(line) or _sub_match(line) or _OPENER_MARK.match(line) or _STRICT_ORGAN.match(line))
         or _known_start(line)
         or opens_instruction(line)
     )
@@ -824,7 +874,7 @@ def _header_end(blocks: list[_Block]) -> int:
 
     for i, block in enumerate(blocks):
         m = _ORGAN_LINE.match(block.first)
-        if m and (m.group("organ") in ORGANS or (m.group("comma") and len(block.first) < 70)):
+        if m and (_organ_of(m) in ORGANS or (m.group("comma") and len(block.first) < 70)):
             return i
     joined = [" ".join(x.strip() for x in b.lines) for b in blocks]
     for i, text in enumerate(joined):
@@ -847,6 +897,11 @@ def _classify_header_line(line: str) -> bool:
     return classify(line) != "text"
 
 
+def _sub_match(text: str) -> re.Match[str] | None:
+    """A "(a)" label; in a French or Spanish text also "a)"."""
+    return _SUB_PAREN.match(text) or (_SUB_CLOSE.match(text) if _LANGUAGE.get() != "en" else None)
+
+
 def _classify(text: str) -> _Para:
     m = _PP_LABEL.match(text)
     if m:
@@ -856,7 +911,7 @@ def _classify(text: str) -> _Para:
         return _Para(
             "num", m.group("n") or m.group("n2"), text[m.end() :], int(m.group("n") or m.group("n2"))
         )
-    m = _SUB_PAREN.match(text)
+    m = _sub_match(text)
     if m:
         return _Para("sub", f"({m.group('l')})", text[m.end() :])
     m = _SUB_DOT.match(text)
@@ -948,7 +1003,7 @@ def _detect(text: str, part: Part, tpl: Template | None) -> str:
     from app.lexicon import detect_opener
 
     text = _MARK_RE.sub("", text)
-    opener = detect_opener(text, part, template=tpl)
+    opener = detect_opener(text, part, template=tpl, language=_LANGUAGE.get())
     if opener.endswith(" of") and len(opener.split()) > 2:
         opener = opener[:-3]
     return opener

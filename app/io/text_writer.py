@@ -51,7 +51,7 @@ def to_text(res: Resolution) -> str:
     organ line) and annexes ("Annex I", title, paragraphs as written), one block a paragraph, footnotes."""
     r: Rendered = render(res)
     sections: list[list[str]] = []
-    masthead = ["United Nations"] + ([r.symbol] if r.symbol else [])
+    masthead = [r.united_nations] + ([r.symbol] if r.symbol else [])
     sections.append(masthead)
     sections.append([x for x in (r.organ, r.distribution, r.date, r.original) if x])
     if r.job_number:

@@ -54,20 +54,19 @@ def _differences(res: Resolution, body: dict[str, Paragraph]) -> list[Finding]:
         if not markup.strip():
             continue  # a chapeau that is all opener, or an empty paragraph: nothing was typed
         typed = typed_end(markup, keep_colon=block.is_tail or not para.subparagraphs)
-        if typed == block.end:
+        wanted = block.end.replace("\u00a0", "").strip()  # French sets a fixed space before ";" and ":"
+        if typed == wanted:
             continue
         name = names.get(block.paragraph_id, "A paragraph")
         where = f"{name} (after its subparagraphs)" if block.is_tail else name
         if not typed:
             message = (
-                f"{where} had no end punctuation in the file; its place takes '{block.end}', added on import"
+                f"{where} had no end punctuation in the file; its place takes '{wanted}', added on import"
             )
-        elif not block.end:
+        elif not wanted:
             message = f"{where} ended with '{typed}' in the file; its place takes none, removed on import"
         else:
-            message = (
-                f"{where} ended with '{typed}' in the file; its place takes '{block.end}', set on import"
-            )
+            message = f"{where} ended with '{typed}' in the file; its place takes '{wanted}', set on import"
         out.append(
             Finding("import.end-punctuation", Severity.WARNING, message, paragraph_id=para.id, field=field)
         )

@@ -39,6 +39,9 @@ class ScriptedPrompter:
     def save_path(self, parent, caption: str, filters: str, suggested: str) -> Path | None:  # noqa: ANN001
         return self.paths.pop(0) if self.paths else None
 
+    def choose_language(self, parent) -> str | None:  # noqa: ANN001
+        return "en"
+
     def choose_template(self, parent, default: str) -> str | None:  # noqa: ANN001
         return self.template
 

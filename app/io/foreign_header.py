@@ -1,0 +1,76 @@
+"""The masthead and agenda block of a French or Spanish L document, put into the English words the header
+reader knows, line by line, from the language's own file (resources/languages/<code>.toml): "Distr. limitée"
+→ "Distr.: Limited", "Soixante-dix-neuvième session" → "Seventy-ninth session", "Point 71 b) de l’ordre du
+jour" → "Agenda item 71 (b)", "1er novembre 2024" → "1 November 2024", "…: projet de résolution" → "…: draft
+resolution". The body is left as written.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from app.formatting import MONTHS, session_line
+from app.languages import Language, get_language
+
+
+@cache
+def _line_table(code: str) -> dict[str, str]:
+    """Whole lines printed in the language → the English line (lower case keys, apostrophes unified)."""
+    lang = get_language(code)
+    table = {_key(lang.masthead.get("united_nations", "")): "United Nations"}
+    table |= {_key(v): k for k, v in lang.organs.items()}
+    table |= {_key(v): k for k, v in lang.committees.items()}
+    table |= {_key(v): session_line(n) for n, v in lang.sessions.items()}
+    return table
+
+
+def _key(text: str) -> str:
+    return " ".join(text.replace("'", "’").split()).lower()
+
+
+def _pattern(template: str, **groups: str) -> re.Pattern[str]:
+    """A regex from a masthead pattern such as "Point {item} de l’ordre du jour"."""
+    body = re.escape(template.replace("'", "’"))
+    for name, sub in groups.items():
+        body = body.replace(re.escape("{" + name + "}"), f"(?P<{name}>{sub})")
+    return re.compile(r"^\s*" + body.replace(r"\ ", r"\s+").replace("’", "['’]") + r"\s*$", re.IGNORECASE)
+
+
+def english_line(line: str, lang: Language) -> str:
+    """One header line in English words, or the line unchanged when it is none of the masthead's."""
+    found = _line_table(lang.code).get(_key(line))
+    if found:
+        return found
+    values = "|".join(re.escape(v) for v in lang.values.values())
+    back = {v.lower(): k for k, v in lang.values.items()}
+    for field, english in (("distribution", "Distr.: {}"), ("original", "Original: {}")):
+        m = _pattern(lang.masthead[field], value=values).match(line)
+        if m:
+            return english.format(back[m.group("value").lower()])
+    m = _pattern(lang.masthead["agenda_item"], item=r"\d+[A-Za-z]?(?:\s*\(?[a-z]{1,3}\))?").match(line)
+    if m:
+        item = re.sub(r"^(\d+[A-Za-z]?)\s*\(?([a-z]{1,3})\)$", r"\1 (\2)", m.group("item").strip())
+        return f"Agenda item {item}"
+    m = lang.date_regex.fullmatch(line.strip())
+    if m:
+        month = [x.lower() for x in lang.months].index(m.group("month").lower())
+        return f"{int(m.group('day'))} {MONTHS[month]} {m.group('year')}"
+    for english in ("revised draft resolution", "draft resolution", "draft decision"):
+        printed = lang.kind(english)
+        if line.rstrip().lower().endswith(printed.lower()):
+            cut = len(line.rstrip()) - len(printed)
+            word = english if line.rstrip()[cut:][:1].islower() else english.capitalize()
+            names = re.sub(r"\s+(?=\*?:\*?\s*$)", "", line[:cut])  # "France et Mexique : projet …"
+            return _sponsor_names(names, lang) + word
+    return line
+
+
+def _sponsor_names(head: str, lang: Language) -> str:
+    """ "France et Mexique*: " → "France and Mexique*: ": the sponsor list's last "and" in English."""
+    return re.sub(rf"\s{re.escape(lang.and_word)}\s(?=[^,]*:?\s*$)", " and ", head)
+
+
+def english_header(blocks: list[list[str]], lang: Language) -> list[list[str]]:
+    """The header blocks of a text in `lang`, each line in the English words the header reader knows."""
+    return [[english_line(line, lang) for line in block] for block in blocks]

@@ -1,0 +1,176 @@
+"""The languages a draft is written in: one TOML file each in resources/languages/ (en.toml, fr.toml, es.toml).
+
+A language file holds what is printed in that language (organ lines, masthead words, months, date form,
+subparagraph labels, punctuation spacing, session names), how openers are marked and recognized, and which
+checks do not apply to its text. Adding a language is adding a file and its opener lexicons
+(resources/lexicons/<code>-preambular.txt, <code>-operative.txt, learned by scripts/learn_openers.py).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from app.datafile import read_toml
+from app.errors import TemplateError
+from app.paths import resource, resources_dir
+
+DEFAULT = "en"
+NBSP = "\u00a0"
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str
+    name: str  # in the language itself: "Français"
+    english_name: str  # "French": the stored (English) value of the masthead's "Original:"
+    akn: tuple[str, ...]
+    lexicon_prefix: str
+    months: tuple[str, ...]
+    date_pattern: str
+    first_day: str
+    labels: tuple[str, ...]
+    space_before: str
+    and_word: str
+    session_fallback: str
+    sessions: dict[int, str]
+    organ_lines: dict[str, str]
+    organs: dict[str, str]
+    committees: dict[str, str]
+    masthead: dict[str, str]
+    values: dict[str, str]
+    kinds: dict[str, str]
+    openers: dict[str, Any]
+    rules_off: tuple[str, ...]
+
+    @property
+    def is_english(self) -> bool:
+        return self.code == DEFAULT
+
+    def word(self, value: str) -> str:
+        """A stored (English) masthead value as printed: "Limited" → "limitée"; unknown values unchanged."""
+        return self.values.get(value, value)
+
+    def organ_line(self, organ: str, english_line: str) -> str:
+        return english_line if self.is_english else self.organ_lines.get(organ, english_line)
+
+    def organ(self, organ: str) -> str:
+        return self.organs.get(organ, organ)
+
+    def committee(self, name: str) -> str:
+        return self.committees.get(name, name)
+
+    def kind(self, kind: str) -> str:
+        return self.kinds.get(kind, kind)
+
+    def format_date(self, day: dt.date) -> str:
+        number = self.first_day if day.day == 1 else str(day.day)
+        return self.date_pattern.format(day=number, month=self.months[day.month - 1], year=day.year)
+
+    def session_line(self, session: int) -> str:
+        if self.is_english:
+            from app.formatting import session_line
+
+            return session_line(session)
+        return self.sessions.get(session) or self.session_fallback.format(n=session)
+
+    def label(self, depth: int, index: int) -> str:
+        """Subparagraph label by depth (1-based) and position (1-based), in the shapes the language prints."""
+        from app.formatting import letters, roman
+
+        shape = self.labels[(depth - 1) % len(self.labels)]
+        return shape.replace("{a}", letters(index)).replace("{i}", roman(index))
+
+    def punctuate(self, mark: str) -> str:
+        """A terminal mark as printed: French sets ";" and ":" after a non-breaking space."""
+        return NBSP + mark if mark and mark in self.space_before else mark
+
+    def rule_on(self, rule: str) -> bool:
+        """False for a rule this language's text does not get (an English-only check)."""
+        for pattern in self.rules_off:
+            if rule == pattern or (pattern.endswith("*") and rule.startswith(pattern[:-1])):
+                return False
+        return True
+
+    @property
+    def date_regex(self) -> re.Pattern[str]:
+        months = "|".join(map(re.escape, self.months))
+        day = r"(?P<day>\d{1,2})(?:er)?"
+        body = re.escape(self.date_pattern)
+        for name, sub in (("day", day), ("month", f"(?P<month>{months})"), ("year", r"(?P<year>\d{4})")):
+            body = body.replace(re.escape("{" + name + "}"), sub)
+        return re.compile(body.replace(r"\ ", r"\s+"), re.IGNORECASE)
+
+
+_REQUIRED = ("code", "name", "months", "date", "labels", "organ_lines", "masthead", "kinds", "openers")
+
+
+def _load(code: str) -> Language:
+    path = resource("languages", f"{code}.toml")
+    data = read_toml(path)
+    missing = [key for key in _REQUIRED if key not in data]
+    if missing:
+        raise TemplateError(f"{path.name}: missing field '{missing[0]}'")
+    if len(data["months"]) != 12:
+        raise TemplateError(f"{path.name}: field 'months' must list twelve months")
+    masthead = dict(data["masthead"])
+    values = masthead.pop("values", {})
+    return Language(
+        code=data["code"],
+        name=data["name"],
+        english_name=data.get("english_name", data["name"]),
+        akn=tuple(data.get("akn", ())),
+        lexicon_prefix=data.get("lexicon_prefix", ""),
+        months=tuple(data["months"]),
+        date_pattern=data["date"],
+        first_day=data.get("first_day", "1"),
+        labels=tuple(data["labels"]),
+        space_before=data.get("space_before", ""),
+        and_word=data.get("and_word", "and"),
+        session_fallback=data.get("session_fallback", "Session {n}"),
+        sessions={int(k): v for k, v in data.get("sessions", {}).items()},
+        organ_lines=dict(data["organ_lines"]),
+        organs=dict(data.get("organs", {})),
+        committees=dict(data.get("committees", {})),
+        masthead=masthead,
+        values=dict(values),
+        kinds=dict(data["kinds"]),
+        openers=dict(data["openers"]),
+        rules_off=tuple(data.get("rules", {}).get("off", ())),
+    )
+
+
+@cache
+def all_languages() -> dict[str, Language]:
+    """Every language with a file, by code, English first."""
+    codes = sorted(p.stem for p in (resources_dir() / "languages").glob("*.toml"))
+    codes.sort(key=lambda c: c != DEFAULT)
+    return {code: _load(code) for code in codes}
+
+
+def get_language(code: str | None) -> Language:
+    """The language of a code ("fr"); an unknown or empty code gives English."""
+    languages = all_languages()
+    return languages.get((code or DEFAULT).lower(), languages[DEFAULT])
+
+
+def language_for_akn(code: str) -> str:
+    """The language code for an Akoma Ntoso FRBRlanguage value ("fra" → "fr"); "" when none fits."""
+    code = code.strip().lower()
+    for lang in all_languages().values():
+        if code in lang.akn or code == lang.code:
+            return lang.code
+    return ""
+
+
+def language_of_organ_line(line: str) -> str:
+    """The language whose organ line a text line is ("La Asamblea General," → "es"); "" when none."""
+    text = " ".join(line.replace("'", "’").split()).rstrip(",").strip()
+    for lang in all_languages().values():
+        for organ_line in lang.organ_lines.values():
+            if text.lower() == organ_line.replace("'", "’").lower():
+                return lang.code
+    return ""
