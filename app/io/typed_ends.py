@@ -11,7 +11,7 @@ from __future__ import annotations
 from app.findings import Finding, Severity
 from app.model import Paragraph, Resolution
 from app.punctuation import absorb_terminal, typed_end
-from app.render import place_names, render
+from app.render import Block, place_names, render
 
 _BODY_ROLES = ("preambular", "operative", "subparagraph")
 
@@ -24,25 +24,30 @@ def settle_typed_ends(res: Resolution) -> list[Finding]:
         if part is not None:
             for top in items:
                 body.update((p.id, p) for p in top.walk())
-    findings: list[Finding] = []
-    if body:
-        findings = _differences(res, body)
+    if not body and not res.instructions:
+        return []
+    blocks = render(res).blocks  # render absorbs typed marks itself, so its ends are the derived ones
+    findings = _differences(blocks, body)
+    colon = {(b.paragraph_id, b.is_tail) for b in blocks if b.end.replace("\u00a0", "") == ":"}
     for para in body.values():
-        _absorb(para)
+        _absorb(para, colon)
     for instruction in res.instructions:  # the paragraphs an amendment inserts or quotes
         if instruction.paragraph is not None:
             for para in instruction.paragraph.walk():
-                _absorb(para)
+                _absorb(para, colon)
     return findings
 
 
-def _absorb(para: Paragraph) -> None:
-    para.text = absorb_terminal(para.text, keep_colon=not para.subparagraphs)
-    para.tail = absorb_terminal(para.tail, keep_colon=True)
+def _absorb(para: Paragraph, colon: set[tuple[str, bool]]) -> None:
+    """A typed colon stays where the place prints none (it introduces a quotation); elsewhere every typed
+    end goes, the place's own mark being printed instead."""
+    para.text = absorb_terminal(
+        para.text, keep_colon=(para.id, False) not in colon and not para.subparagraphs
+    )
+    para.tail = absorb_terminal(para.tail, keep_colon=(para.id, True) not in colon)
 
 
-def _differences(res: Resolution, body: dict[str, Paragraph]) -> list[Finding]:
-    blocks = render(res).blocks  # render absorbs typed marks itself, so its ends are the derived ones
+def _differences(blocks: list[Block], body: dict[str, Paragraph]) -> list[Finding]:
     names = place_names(blocks)
     out: list[Finding] = []
     for block in blocks:
