@@ -25,10 +25,13 @@ from app.negotiation.proposals import (
     FootnoteEdit,
     InsertParagraph,
     Proposal,
+    TitleEdit,
     WordEdit,
     edit_target,
     list_keys,
+    set_title,
     splice,
+    title_of,
     tokens,
 )
 from app.negotiation.status import Bracket, Status, StatusChange, current
@@ -118,6 +121,8 @@ def base_text(neg: Negotiation, version: str = "") -> Resolution:
 
 
 def add_proposal(neg: Negotiation, proposal: Proposal) -> None:
+    """Add a proposal; the paragraphs it proposes take their label (OP 7 bis) now and keep it, so that a
+    paragraph proposed as OP 7 ter stays OP 7 ter when accepted."""
     if not proposal.base_version:
         proposal.base_version = neg.version
     if proposal.base_version not in {r.name for r in neg.revisions}:
@@ -125,18 +130,24 @@ def add_proposal(neg: Negotiation, proposal: Proposal) -> None:
             f"the proposal of {proposal.proposer} is against {proposal.base_version}, not a revision"
         )
     neg.proposals.append(proposal)
+    if proposal.base_version == neg.version and any(isinstance(e, InsertParagraph) for e in proposal.edits):
+        for entry in _compile(neg).entries:
+            if entry.kind == "new" and entry.label:
+                neg.labels.setdefault(entry.paragraph_id, entry.label)
 
 
-def compilation(neg: Negotiation, res: Resolution) -> Compilation:
-    """The compilation of the proposals made on the latest revision, with status; labels of proposed paragraphs
-    are kept so that a paragraph proposed as OP 7 ter stays OP 7 ter when accepted."""
+def _compile(neg: Negotiation) -> Compilation:
     version = neg.version
     base = base_text(neg)
     proposals = [p for p in neg.proposals if p.base_version == version and _open(neg, p)]
-    comp = compile_text(base, proposals, labels=numbering.assign(base, neg.labels), base_version=version)
+    return compile_text(base, proposals, labels=numbering.assign(base, neg.labels), base_version=version)
+
+
+def compilation(neg: Negotiation, res: Resolution) -> Compilation:
+    """The compilation of the proposals made on the latest revision, with status. Reading only: the labels
+    of proposed paragraphs are kept by `add_proposal` (an undoable step), not here."""
+    comp = _compile(neg)
     for entry in comp.entries:
-        if entry.kind == "new" and entry.label:
-            neg.labels.setdefault(entry.paragraph_id, entry.label)
         state = neg.status(entry.paragraph_id)
         if entry.kind in ("paragraph", "new") and entry.label and state is not Status.OPEN:
             entry.status = state.value
@@ -205,6 +216,11 @@ def accepted_text(neg: Negotiation, res: Resolution, proposal_id: str, target: s
             if note is None or old is None:
                 raise InputError("that footnote is no longer in the text")
             note.text = rebase(old.text, note.text, [(e.start, e.end, e.old, e.new)])
+        elif isinstance(e, TitleEdit):
+            old_title, now = title_of(base, e.unit), title_of(out, e.unit)
+            if old_title is None or now is None:
+                raise InputError("that title is no longer in the text")
+            set_title(out, e.unit, rebase(old_title, now, [(e.start, e.end, e.old, e.new)]))
         elif isinstance(e, DeleteParagraph):
             found = out.locate(e.paragraph_id)
             if found is not None:
