@@ -94,7 +94,9 @@ def _display(
     return out, italic
 
 
-def _conflict(a: tuple[int, int], b: tuple[int, int]) -> bool:
+def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Whether two token ranges [start, end) of one field change the same words (insertions at one place
+    count as the same words: their order would be a choice)."""
     (s1, e1), (s2, e2) = a, b
     if s1 == e1 and s2 == e2:
         return s1 == s2
@@ -112,7 +114,7 @@ def _clusters(hunks: list[Hunk]) -> list[list[Hunk]]:
     for h in ordered:
         if (
             out
-            and any(_conflict((h[1], h[2]), (o[1], o[2])) for o in out[-1])
+            and any(overlaps((h[1], h[2]), (o[1], o[2])) for o in out[-1])
             or (out and span[0] < h[1] < span[1])
         ):
             out[-1].append(h)

@@ -292,7 +292,7 @@ def derive(base: Resolution, proposed: Resolution, proposer: str, base_version: 
                 edits.append(FootnoteEdit(b_id, start, end, old, new))
     for note in added.values():
         note.text = d.remap(note.text)
-    used = {i for e in edits for i in _edit_notes(e)}
+    used = {i for e in edits for i in edit_notes(e)}
     return Proposal(proposer, base_version, edits, {k: v for k, v in added.items() if k in used})
 
 
@@ -313,7 +313,8 @@ def _same_split(base: Paragraph, fields: dict[str, str]) -> dict[str, str]:
     return {**fields, "opener": base.opener, "text": joined[len(base.opener) :].lstrip(" ")}
 
 
-def _edit_notes(edit: Edit) -> list[str]:
+def edit_notes(edit: Edit) -> list[str]:
+    """The ids of the footnotes an edit's new words refer to."""
     if isinstance(edit, WordEdit | FootnoteEdit | TitleEdit):
         return inline.footnote_ids(edit.new)
     if isinstance(edit, InsertParagraph):

@@ -27,6 +27,7 @@ from app.negotiation.proposals import (
     Proposal,
     TitleEdit,
     WordEdit,
+    edit_notes,
     edit_target,
     list_keys,
     set_title,
@@ -131,22 +132,27 @@ def add_proposal(neg: Negotiation, proposal: Proposal) -> None:
         )
     neg.proposals.append(proposal)
     if proposal.base_version == neg.version and any(isinstance(e, InsertParagraph) for e in proposal.edits):
-        for entry in _compile(neg).entries:
+        for entry in compile_open(neg).entries:
             if entry.kind == "new" and entry.label:
                 neg.labels.setdefault(entry.paragraph_id, entry.label)
 
 
-def _compile(neg: Negotiation) -> Compilation:
-    version = neg.version
+def open_proposals(neg: Negotiation) -> list[Proposal]:
+    """The proposals on the latest revision with something still to decide."""
+    return [p for p in neg.proposals if p.base_version == neg.version and _open(neg, p)]
+
+
+def compile_open(neg: Negotiation) -> Compilation:
+    """The open proposals compiled on the latest revision, under the labels kept (no status, no brackets)."""
     base = base_text(neg)
-    proposals = [p for p in neg.proposals if p.base_version == version and _open(neg, p)]
-    return compile_text(base, proposals, labels=numbering.assign(base, neg.labels), base_version=version)
+    return compile_text(base, open_proposals(neg), labels=numbering.assign(base, neg.labels),
+                        base_version=neg.version)  # fmt: skip
 
 
 def compilation(neg: Negotiation, res: Resolution) -> Compilation:
     """The compilation of the proposals made on the latest revision, with status. Reading only: the labels
     of proposed paragraphs are kept by `add_proposal` (an undoable step), not here."""
-    comp = _compile(neg)
+    comp = compile_open(neg)
     for entry in comp.entries:
         state = neg.status(entry.paragraph_id)
         if entry.kind in ("paragraph", "new") and entry.label and state is not Status.OPEN:
@@ -200,27 +206,32 @@ def rebase(base_markup: str, now_markup: str, hunks: list[tuple[int, int, str, s
 
 
 def accepted_text(neg: Negotiation, res: Resolution, proposal_id: str, target: str) -> Resolution:
-    """The working text with one proposal's edits on one paragraph (or footnote, or proposed paragraph)."""
-    proposal = neg.proposal(proposal_id)
-    base = base_text(neg, proposal.base_version)
+    """The working text with one proposal's edits on one paragraph (or footnote, title, or proposed
+    paragraph); `res` is not changed."""
     out = copy.deepcopy(res)
+    accept_into(neg, out, proposal_id, target)
+    return out
+
+
+def accept_into(
+    neg: Negotiation, out: Resolution, proposal_id: str, target: str, base: Resolution | None = None
+) -> None:
+    """`accepted_text` in place on `out`; `base`: the proposal's base text when the caller has it read."""
+    proposal = neg.proposal(proposal_id)
+    base = base or base_text(neg, proposal.base_version)
     edits = [e for e in proposal.edits if edit_target(e) == target]
     if not edits:
         raise InputError(f"{proposal.proposer} proposes nothing there")
     words: dict[str, list[tuple[int, int, str, str]]] = {}
+    notes: dict[str, list[tuple[int, int, str, str]]] = {}
+    heads: dict[str, list[tuple[int, int, str, str]]] = {}
     for e in edits:
         if isinstance(e, WordEdit):
             words.setdefault(e.field, []).append((e.start, e.end, e.old, e.new))
         elif isinstance(e, FootnoteEdit):
-            note, old = out.footnotes.get(e.footnote_id), base.footnotes.get(e.footnote_id)
-            if note is None or old is None:
-                raise InputError("that footnote is no longer in the text")
-            note.text = rebase(old.text, note.text, [(e.start, e.end, e.old, e.new)])
+            notes.setdefault(e.footnote_id, []).append((e.start, e.end, e.old, e.new))
         elif isinstance(e, TitleEdit):
-            old_title, now = title_of(base, e.unit), title_of(out, e.unit)
-            if old_title is None or now is None:
-                raise InputError("that title is no longer in the text")
-            set_title(out, e.unit, rebase(old_title, now, [(e.start, e.end, e.old, e.new)]))
+            heads.setdefault(e.unit, []).append((e.start, e.end, e.old, e.new))
         elif isinstance(e, DeleteParagraph):
             found = out.locate(e.paragraph_id)
             if found is not None:
@@ -229,16 +240,26 @@ def accepted_text(neg: Negotiation, res: Resolution, proposal_id: str, target: s
             _place(out, base, e)
             for note_id, note in proposal.footnotes.items():
                 out.footnotes.setdefault(note_id, copy.deepcopy(note))
+    for note_id, hunks in notes.items():
+        note, old = out.footnotes.get(note_id), base.footnotes.get(note_id)
+        if note is None or old is None:
+            raise InputError("that footnote is no longer in the text")
+        note.text = rebase(old.text, note.text, hunks)
+    for key, hunks in heads.items():
+        old_title, now = title_of(base, key), title_of(out, key)
+        if old_title is None or now is None:
+            raise InputError("that title is no longer in the text")
+        set_title(out, key, rebase(old_title, now, hunks))
     if words:
         old_para, para = base.find(target), out.find(target)
         if old_para is None or para is None:
             raise InputError("that paragraph is no longer in the text")
         for name, hunks in words.items():
             setattr(para, name, rebase(getattr(old_para, name), getattr(para, name), hunks))
-            for note_id, note in proposal.footnotes.items():
-                if f"[^{note_id}]" in getattr(para, name):
-                    out.footnotes.setdefault(note_id, copy.deepcopy(note))
-    return out
+    used = {i for e in edits for i in edit_notes(e)}
+    for note_id, note in proposal.footnotes.items():
+        if note_id in used:
+            out.footnotes.setdefault(note_id, copy.deepcopy(note))
 
 
 def _place(out: Resolution, base: Resolution, e: InsertParagraph) -> None:
