@@ -73,6 +73,8 @@ def main(argv: list[str]) -> int:
         width, height = (int(n) for n in args.size.split("x"))
         win.resize(width, height)
         win.show()
+        if width < 1200:  # on a small screen the details pane is closed, as in the other pictures
+            win.details_dock.hide()
         if not win.open_path(draft, as_import=draft.suffix != ".json"):
             print(f"screenshot: cannot open {draft}", file=sys.stderr)
             return 2
