@@ -43,8 +43,7 @@ def start_negotiation(doc: Document, *, facilitator: str = "", date: dt.datetime
 
 def add_proposals(doc: Document, proposals: list[Proposal]) -> Change:
     def step(res: Resolution) -> None:
-        for p in proposals:
-            rounds.add_proposal(_negotiation(res), copy.deepcopy(p))
+        rounds.add_proposals(_negotiation(res), copy.deepcopy(proposals))
 
     names = ", ".join(dict.fromkeys(p.proposer for p in proposals))
     return _swap(doc, f"Add proposals ({names})", step)

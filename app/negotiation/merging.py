@@ -94,7 +94,7 @@ def items(neg: rounds.Negotiation, comp: Compilation | None = None) -> list[Merg
     decided = {(d.proposal_id, d.target) for d in neg.decisions}
     by_target: dict[str, list[Proposal]] = {}
     for p in pending:
-        for target in sorted(p.targets(), key=lambda t: [edit_target(e) for e in p.edits].index(t)):
+        for target in dict.fromkeys(edit_target(e) for e in p.edits):
             if (p.id, target) not in decided:
                 by_target.setdefault(target, []).append(p)
     out: list[MergeItem] = []
@@ -130,14 +130,19 @@ def merged(neg: rounds.Negotiation, res: Resolution, choices: Choices,
     for item in items(neg):
         accepted = choices.accepted.get(item.target, [])
         check(item, accepted)
+        taken = [p for p in item.proposals if p.id in accepted]
+        if taken:  # items() lists open proposals on the latest revision only: one base for all
+            version = taken[0].base_version
+            if version not in bases:
+                bases[version] = rounds.base_text(work, version)
+            base = bases[version]
+            try:
+                rounds.accept_into(work, out, [p.id for p in taken], item.target, base)
+            except InputError as exc:
+                who = ", ".join(p.proposer for p in taken)
+                raise InputError(f"{item.label} ({who}): {exc}") from None
         for p in item.proposals:
-            if p.id in accepted:
-                base = bases.setdefault(p.base_version, rounds.base_text(work, p.base_version))
-                try:
-                    rounds.accept_into(work, out, p.id, item.target, base)
-                except InputError as exc:
-                    raise InputError(f"{item.label} ({p.proposer}): {exc}") from None
-            rounds.decide(work, p.id, item.target, rounds.ACCEPT if p.id in accepted else rounds.REJECT, date)
+            rounds.decide(work, p.id, item.target, rounds.ACCEPT if p in taken else rounds.REJECT, date)
     from app.negotiation.status import resolve
 
     for bracket_id, text in choices.brackets.items():

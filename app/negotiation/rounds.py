@@ -122,16 +122,23 @@ def base_text(neg: Negotiation, version: str = "") -> Resolution:
 
 
 def add_proposal(neg: Negotiation, proposal: Proposal) -> None:
-    """Add a proposal; the paragraphs it proposes take their label (OP 7 bis) now and keep it, so that a
+    """One proposal: see `add_proposals`."""
+    add_proposals(neg, [proposal])
+
+
+def add_proposals(neg: Negotiation, proposals: list[Proposal]) -> None:
+    """Add proposals; the paragraphs they propose take their label (OP 7 bis) now and keep it, so that a
     paragraph proposed as OP 7 ter stays OP 7 ter when accepted."""
-    if not proposal.base_version:
-        proposal.base_version = neg.version
-    if proposal.base_version not in {r.name for r in neg.revisions}:
-        raise InputError(
-            f"the proposal of {proposal.proposer} is against {proposal.base_version}, not a revision"
-        )
-    neg.proposals.append(proposal)
-    if proposal.base_version == neg.version and any(isinstance(e, InsertParagraph) for e in proposal.edits):
+    for proposal in proposals:
+        if not proposal.base_version:
+            proposal.base_version = neg.version
+        if proposal.base_version not in {r.name for r in neg.revisions}:
+            raise InputError(
+                f"the proposal of {proposal.proposer} is against {proposal.base_version}, not a revision"
+            )
+        neg.proposals.append(proposal)
+    if any(p.base_version == neg.version and any(isinstance(e, InsertParagraph) for e in p.edits)
+           for p in proposals):  # fmt: skip
         for entry in compile_open(neg).entries:
             if entry.kind == "new" and entry.label:
                 neg.labels.setdefault(entry.paragraph_id, entry.label)
@@ -213,15 +220,22 @@ def accepted_text(neg: Negotiation, res: Resolution, proposal_id: str, target: s
     return out
 
 
-def accept_into(
-    neg: Negotiation, out: Resolution, proposal_id: str, target: str, base: Resolution | None = None
-) -> None:
-    """`accepted_text` in place on `out`; `base`: the proposal's base text when the caller has it read."""
-    proposal = neg.proposal(proposal_id)
-    base = base or base_text(neg, proposal.base_version)
-    edits = [e for e in proposal.edits if edit_target(e) == target]
-    if not edits:
-        raise InputError(f"{proposal.proposer} proposes nothing there")
+def accept_into(neg: Negotiation, out: Resolution, proposal_ids: str | list[str], target: str,
+                base: Resolution | None = None) -> None:  # fmt: skip
+    """`accepted_text` in place on `out`, for one proposal or several made on the same revision (their edits
+    on different words of the place are applied together, against that revision); `base`: that revision's
+    text when the caller has it read."""
+    chosen = [neg.proposal(i) for i in ([proposal_ids] if isinstance(proposal_ids, str) else proposal_ids)]
+    if len({p.base_version for p in chosen}) != 1:
+        raise InputError("proposals on different revisions are accepted one by one")
+    base = base or base_text(neg, chosen[0].base_version)
+    edits = []
+    for proposal in chosen:
+        mine = [e for e in proposal.edits if edit_target(e) == target]
+        if not mine:
+            raise InputError(f"{proposal.proposer} proposes nothing there")
+        edits += mine
+    notes_of = {k: v for p in chosen for k, v in p.footnotes.items()}
     words: dict[str, list[tuple[int, int, str, str]]] = {}
     notes: dict[str, list[tuple[int, int, str, str]]] = {}
     heads: dict[str, list[tuple[int, int, str, str]]] = {}
@@ -238,7 +252,7 @@ def accept_into(
                 del found[1][found[2]]
         elif isinstance(e, InsertParagraph):
             _place(out, base, e)
-            for note_id, note in proposal.footnotes.items():
+            for note_id, note in notes_of.items():
                 out.footnotes.setdefault(note_id, copy.deepcopy(note))
     for note_id, hunks in notes.items():
         note, old = out.footnotes.get(note_id), base.footnotes.get(note_id)
@@ -257,7 +271,7 @@ def accept_into(
         for name, hunks in words.items():
             setattr(para, name, rebase(getattr(old_para, name), getattr(para, name), hunks))
     used = {i for e in edits for i in edit_notes(e)}
-    for note_id, note in proposal.footnotes.items():
+    for note_id, note in notes_of.items():
         if note_id in used:
             out.footnotes.setdefault(note_id, copy.deepcopy(note))
 

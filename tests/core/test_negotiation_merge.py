@@ -195,3 +195,29 @@ def test_the_compilation_prints_under_the_drafts_masthead(corpus):
 
     assert sorted(headers(ours).values()) == sorted(headers(theirs).values())
     assert res.header.full_symbol.encode() in b"".join(headers(ours).values())
+
+
+def test_proposals_on_neighbouring_words_are_merged_together(corpus):
+    """Two proposals on words side by side are no alternatives: both are taken, each as its proposer wrote it
+    (applied together against the revision, not one after the other on a text that has moved)."""
+    res = _l20(corpus)
+    doc = Document(res)
+    commands.start_negotiation(doc, date=DAY)
+    base = rounds.base_text(doc.resolution.negotiation)
+    para = _long_paragraph(base, 2)
+    words = para.text.split(" ")
+    texts = {
+        "EU": words[:2] + ["effective"] + words[4:],
+        "G77": words[:4] + [] + words[6:],
+        "CANZ": words[:6] + ["all"] + words[6:],
+    }
+    proposals = []
+    for name, new_words in texts.items():
+        copy_ = copy.deepcopy(base)
+        copy_.find(para.id).text = " ".join(new_words)
+        proposals.append(derive(base, copy_, name))
+    commands.add_proposals(doc, proposals)
+    (item,) = [i for i in merging.items(doc.resolution.negotiation) if i.target == para.id]
+    assert len(item.alternatives) == 3  # none touches another's words
+    commands.merge_revision(doc, choices=merging.Choices({para.id: [p.id for p in proposals]}), date=DAY)
+    assert doc.resolution.find(para.id).text == " ".join(words[:2] + ["effective"] + ["all"] + words[6:])
