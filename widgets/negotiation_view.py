@@ -282,7 +282,7 @@ class NegotiationPanel(QObject):
         from app.negotiation.typed import typed_proposal
 
         neg, entry = self.win.res.negotiation, self._entry()
-        if neg is None or entry is None or entry.kind != "paragraph":
+        if neg is None or entry is None or entry.kind not in ("paragraph", "title"):
             self.win.statusBar().showMessage("Select a paragraph of the text first", 4000)
             return
         line = self.win.prompter.ask_text(self.win, f"Proposal on {entry.label}",

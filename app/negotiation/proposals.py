@@ -425,22 +425,30 @@ def edit_target(edit: Edit) -> str:
 
 def typed_edit(
     base: Resolution, paragraph_id: str, *, old: str = "", new: str = "", after: str = "", field: str = "text"
-) -> WordEdit:
+) -> WordEdit | TitleEdit:
     """An edit as a facilitator types it: `after` "States" insert `new`; replace `old` with `new`; delete `old`
-    (`new` empty). Words are found in the paragraph's field (first occurrence)."""
-    node = _nodes(base).get(paragraph_id)
-    if node is None or field not in FIELDS:
-        raise InputError("no such paragraph or field in the text")
-    markup = getattr(node, field)
+    (`new` empty). Words are found in the paragraph's field (first occurrence), or in a title when
+    `paragraph_id` is a title's key (`titles`)."""
+    title = title_of(base, paragraph_id)
+    if title is not None:
+        markup = title
+    else:
+        node = _nodes(base).get(paragraph_id)
+        if node is None or field not in FIELDS:
+            raise InputError("no such paragraph or field in the text")
+        markup = getattr(node, field)
     toks = tokens(markup)
     needle = tokens(after or old)
     if not needle:
         raise InputError("say which words the proposal is about (after … / replace …)")
     at = next((i for i in range(len(toks) - len(needle) + 1) if toks[i : i + len(needle)] == needle), None)
     if at is None:
-        raise InputError(f"“{after or old}” is not in this paragraph")
+        raise InputError(f"“{after or old}” is not in this {'title' if title is not None else 'paragraph'}")
     if after:
-        pos = at + len(needle)
         glue = "" if new[:1].isspace() or new[:1] in ",;:." else " "
-        return WordEdit(paragraph_id, field, pos, pos, "", glue + new)
-    return WordEdit(paragraph_id, field, at, at + len(needle), "".join(needle), new)
+        start, end, old_words, new_words = at + len(needle), at + len(needle), "", glue + new
+    else:
+        start, end, old_words, new_words = at, at + len(needle), "".join(needle), new
+    if title is not None:
+        return TitleEdit(paragraph_id, start, end, old_words, new_words)
+    return WordEdit(paragraph_id, field, start, end, old_words, new_words)

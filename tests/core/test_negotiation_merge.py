@@ -174,6 +174,8 @@ def test_proposals_on_titles_parts_and_annexes(name):
     doc = Document(copy.deepcopy(base))
     commands.start_negotiation(doc, date=DAY)
     commands.add_proposals(doc, [proposal])
+    saved = loads(dumps(doc.resolution))  # title edits kept in the project file
+    assert saved.negotiation.proposals[0].edits == proposal.edits
     neg = doc.resolution.negotiation
     commands.merge_revision(doc, choices=merging.Choices(
         {item.target: [proposal.id] for item in merging.items(neg)}), date=DAY)  # fmt: skip

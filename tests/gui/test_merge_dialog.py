@@ -104,6 +104,12 @@ def test_zero_draft_to_rev_1_to_l_document(
     prompter.texts = [f'Mexico: replace "{disputed}" with "without delay"']
     click(qtbot, view.type_button)
     assert "[Mexico]" in view.browser.toPlainText()
+    # and Norway a word of the title
+    title_word = base.title.split()[0]
+    click_entry(qtbot, view.browser, "title")
+    prompter.texts = [f'Norway: replace "{title_word}" with "Promoting the {title_word.lower()}"']
+    click(qtbot, view.type_button)
+    assert "[Norway]" in view.browser.toPlainText()
 
     # the compilation in Word, read by LibreOffice: the masthead of the draft, every proposer
     out = tmp_path / "compilation.docx"
@@ -142,6 +148,8 @@ def test_zero_draft_to_rev_1_to_l_document(
     assert "report on the matter" in dialog.outcome.text()
     click_place(qtbot, dialog, f"{neg.labels[victim.id]} · African Group")
     assert not dialog.option(proposals["African Group"].id).isChecked()  # left unticked: rejected
+    click_place(qtbot, dialog, "Title · Norway")
+    click(qtbot, dialog.option(proposals["Norway"].id))
     qtbot.keyClicks(dialog.note, "after the first informal")
     click(qtbot, dialog.ok_button)
     assert not dialog.isVisible()
@@ -153,6 +161,7 @@ def test_zero_draft_to_rev_1_to_l_document(
     )
     assert res.find(target.id).text == wanted.text
     assert res.find(ag_new) is not None and res.find(victim.id) is not None
+    assert res.title == base.title.replace(title_word, f"Promoting the {title_word.lower()}", 1)
     assert view.summary.text().startswith("<b>Rev.1</b>")
     assert window.doc.history.undo_status().undo == "Merge into Rev.1"
     window.action(ActionId.UNDO).trigger()
