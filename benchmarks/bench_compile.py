@@ -3,7 +3,9 @@
 Each proposal is an edited copy with new paragraph and footnote ids, as a file would give it: about twenty word
 changes (some on the same words as another delegation's), two new paragraphs, one deleted paragraph and one
 footnote change. Measured: deriving the ten proposals from the copies (paragraphs paired by content, words
-diffed), the compilation itself, and writing it as .docx and .txt. Goal: the whole under a second.
+diffed), the compilation itself, and writing it as .docx and .txt. Goal: the whole under a second. Apart:
+merging the ten into Rev.1 with the first of each set of alternatives accepted everywhere (what the merge
+dialog recomputes on each click).
 
     .venv/bin/python benchmarks/bench_compile.py [repeats]
 """
@@ -24,6 +26,7 @@ from sample import omnibus  # noqa: E402
 
 from app import inline  # noqa: E402
 from app.model import Footnote, Paragraph, Resolution, new_id  # noqa: E402
+from app.negotiation import merging, rounds  # noqa: E402
 from app.negotiation.compilation import compile_text  # noqa: E402
 from app.negotiation.compilation_docx import build_compilation_docx  # noqa: E402
 from app.negotiation.compilation_text import compilation_text  # noqa: E402
@@ -95,6 +98,11 @@ def main() -> None:
         ("write the compilation .txt", median_ms(lambda: compilation_text(comp), repeats)),
     ]
     total = sum(ms for _, ms in rows)
+    work = copy.deepcopy(base)
+    neg = rounds.start(work)
+    rounds.add_proposals(neg, copy.deepcopy(proposals))
+    choices = merging.Choices({i.target: [g[0] for g in i.alternatives] for i in merging.items(neg)})
+    merge_ms = median_ms(lambda: merging.merge_into_revision(neg, work, choices), repeats)
     edits = sum(len(p.edits) for p in proposals)
     print(f"draft: {len(base.preamble)} preambular, {len(base.operative)} operative paragraphs, "
           f"{sum(1 for _ in base.paragraphs())} with subparagraphs, {len(base.footnotes)} footnotes; "
@@ -104,6 +112,7 @@ def main() -> None:
     for label, ms in rows:
         print(f"| {label} | {ms:.0f} ms |")
     print(f"| **whole: proposals to .docx** | **{total:.0f} ms** (goal < 1000 ms) |")
+    print(f"| merge every proposal place by place into Rev.1 | {merge_ms:.0f} ms |")
 
 
 if __name__ == "__main__":

@@ -1,8 +1,10 @@
 """Write docs/negotiation.png: the negotiation view on A/C.3/80/L.20 with proposals of four delegations (words
 added and deleted, the same words changed by two of them, a new paragraph, a deleted one), a paragraph agreed ad
-ref and a bracket, all made through the editor's own commands.
+ref and a bracket, all made through the editor's own commands; and docs/merge.png: the merge dialog over it, on
+the paragraph where the EU and CANZ propose alternatives, CANZ's taken. At 1600x1000, and at 1024x640 with
+--size 1024x640 (pictures ending in -small.png).
 
-    .venv/bin/python scripts/screenshot_negotiation.py [DRAFT]
+    .venv/bin/python scripts/screenshot_negotiation.py [DRAFT] [--size 1024x640]
 """
 
 from __future__ import annotations
@@ -18,7 +20,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QSettings, Qt, QUrl  # noqa: E402
+from PySide6.QtCore import QPoint, QSettings, Qt, QUrl  # noqa: E402
+from PySide6.QtGui import QPainter  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 DEFAULT_DRAFTS = (ROOT / "tests" / "fixtures" / "corpus" / "A_C.3_80_L.20.txt",
@@ -91,11 +94,36 @@ def main(argv: list[str]) -> int:
         panel.scroll_to(win.res.preamble[-1].id)  # the end of the preamble and the operative part in view
         for _ in range(5):
             app.processEvents()
-        win.grab().save(str(args.docs / "negotiation.png"))
+        suffix = "-small" if width < 1200 else ""
+        win.grab().save(str(args.docs / f"negotiation{suffix}.png"))
+        _merge_shot(app, win, args.docs / f"merge{suffix}.png")
         win.doc.history.mark_saved()
         win.close()
-    print(f"wrote {args.docs / 'negotiation.png'}")
+    print(f"wrote negotiation{suffix}.png and merge{suffix}.png in {args.docs}")
     return 0
+
+
+def _merge_shot(app: QApplication, win, out: Path) -> None:  # noqa: ANN001
+    """The merge dialog as it opens over the window, on the paragraph with alternatives, CANZ's taken."""
+    panel = win.negotiation
+    panel.view.merge_button.click()
+    dialog = panel.merge_dialog
+    row = next(i for i, text in enumerate(dialog.place_rows()) if "EU, CANZ" in text)
+    dialog.places.setCurrentRow(row)
+    canz = next(p.id for p in win.res.negotiation.proposals if p.proposer == "CANZ")
+    dialog.option(canz).click()
+    for _ in range(10):
+        app.processEvents()
+    picture = win.grab()
+    painter = QPainter(picture)
+    shot = dialog.grab()
+    at = QPoint((picture.width() - shot.width()) // 2, (picture.height() - shot.height()) // 2)
+    painter.drawPixmap(at, shot)
+    painter.setPen(Qt.GlobalColor.darkGray)  # the frame a window manager would draw
+    painter.drawRect(at.x() - 1, at.y() - 1, shot.width() + 1, shot.height() + 1)
+    painter.end()
+    picture.save(str(out))
+    dialog.reject()
 
 
 if __name__ == "__main__":

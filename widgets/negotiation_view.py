@@ -33,6 +33,7 @@ from app.negotiation.status import Status
 
 if TYPE_CHECKING:
     from widgets.main_window import MainWindow
+    from widgets.merge_dialog import MergeDialog
 
 INSERT_STYLE = "color:#0b57d0; background-color:#e3edfd; text-decoration:underline;"
 DELETE_STYLE = "color:#b3261e; background-color:#fbe9e7; text-decoration:line-through;"
@@ -97,9 +98,16 @@ class NegotiationView(QWidget):
         self.agree_button = QPushButton("Agreed ad ref")
         self.reopen_button = QPushButton("Reopen")
         self.revision_button = QPushButton("Issue revision")
+        self.merge_button = QPushButton("Merge into revision…")
+        self.merge_button.setToolTip(
+            "Accept or reject every proposal, place by place, and issue the next revision"
+        )
         self.export_button = QPushButton("Export compilation…")
+        self.l_button = QPushButton("Make L document…")
+        self.l_button.setToolTip("The text numbered afresh for tabling, with the table of old to new numbers")
         top = QHBoxLayout()
-        for w in (self.start_button, self.add_button, self.revision_button, self.export_button):
+        for w in (self.start_button, self.add_button, self.merge_button, self.revision_button, self.export_button,
+                  self.l_button):  # fmt: skip
             top.addWidget(w)
         top.addStretch(1)
         decide = QHBoxLayout()
@@ -135,6 +143,9 @@ class NegotiationPanel(QObject):
         v.agree_button.clicked.connect(lambda: self.mark(Status.AGREED))
         v.reopen_button.clicked.connect(lambda: self.mark(Status.OPEN))
         v.revision_button.clicked.connect(self.issue_revision)
+        v.merge_button.clicked.connect(self.open_merge)
+        v.l_button.clicked.connect(self.make_l_document)
+        self.merge_dialog: MergeDialog | None = None
         v.export_button.clicked.connect(self.export)
         win.document_changed.connect(lambda *_: self.dock.isVisible() and self.refresh())
 
@@ -143,7 +154,9 @@ class NegotiationPanel(QObject):
         menu = QMenu("&Negotiate", menubar)
         menu.addAction("Negotiation &View", self.show)
         menu.addAction("&Add Proposal…", lambda: (self.show(), self.add_proposal()))
+        menu.addAction("&Merge into Revision…", lambda: (self.show(), self.open_merge()))
         menu.addAction("&Issue Revision", lambda: (self.show(), self.issue_revision()))
+        menu.addAction("Make &L Document…", lambda: (self.show(), self.make_l_document()))
         menu.addAction("&Export Compilation…", lambda: (self.refresh(), self.export()))
         last = menubar.actions()[-1] if menubar.actions() else None
         if last is not None:
@@ -163,7 +176,7 @@ class NegotiationPanel(QObject):
         neg = res.negotiation
         under = neg is not None
         v.start_button.setVisible(not under)
-        for w in (v.add_button, v.revision_button, v.export_button, v.accept_button, v.reject_button,
+        for w in (v.add_button, v.revision_button, v.merge_button, v.l_button, v.export_button, v.accept_button, v.reject_button,
                   v.agree_button, v.reopen_button, v.proposer, v.type_button):  # fmt: skip
             w.setEnabled(under)
         if neg is None:
@@ -267,7 +280,7 @@ class NegotiationPanel(QObject):
         from app.negotiation.typed import typed_proposal
 
         neg, entry = self.win.res.negotiation, self._entry()
-        if neg is None or entry is None or entry.kind != "paragraph":
+        if neg is None or entry is None or entry.kind not in ("paragraph", "title"):
             self.win.statusBar().showMessage("Select a paragraph of the text first", 4000)
             return
         line = self.win.prompter.ask_text(self.win, f"Proposal on {entry.label}",
@@ -299,6 +312,54 @@ class NegotiationPanel(QObject):
         if self._run(commands.issue_revision):
             neg = self.win.res.negotiation
             self.win.statusBar().showMessage(f"{neg.version} issued; proposals are now made against it", 5000)
+
+    def open_merge(self) -> None:
+        """The merge dialog (widgets.merge_dialog); OK merges and issues the revision as one undo step."""
+        from widgets.merge_dialog import MergeDialog
+
+        if self.win.res.negotiation is None:
+            self.win.statusBar().showMessage("Start the negotiation first", 4000)
+            return
+        if self.merge_dialog is not None:
+            self.merge_dialog.close()
+        dialog = MergeDialog(self.win.res, self.win)
+        dialog.accepted.connect(lambda: self._merge(dialog))
+        self.merge_dialog = dialog
+        dialog.open()
+
+    def _merge(self, dialog: MergeDialog) -> None:
+        if self._run(commands.merge_revision, choices=dialog.choices, note=dialog.note.text().strip()):
+            neg = self.win.res.negotiation
+            self.win.statusBar().showMessage(f"{neg.version} issued; proposals are now made against it", 5000)
+
+    def make_l_document(self) -> bool:
+        """The L document (.docx) numbered afresh, and beside it the table of negotiation labels to new numbers
+        (`…-renumbering.txt`). Refused, with the places, while brackets remain."""
+        from app.atomic import write_atomic
+        from app.io.docx_writer import write_docx
+        from app.negotiation.numbering import table_text
+
+        try:
+            clean, table = rounds.l_document(self.win.res)
+        except ResoluteError as exc:
+            self.win.prompter.error(self.win, "Cannot make the L document", str(exc))
+            return False
+        name = Path(self.win.files.suggested_name(".docx"))
+        path = self.win.prompter.save_path(self.win, "Make the L document", "Word document (*.docx)",
+                                           str(name.with_name(name.stem + "-L.docx")))  # fmt: skip
+        if not path:
+            return False
+        path = Path(path) if Path(path).suffix else Path(path).with_suffix(".docx")
+        try:
+            write_docx(clean, path, paper=self.win.settings.paper or None)
+            write_atomic(path.with_name(path.stem + "-renumbering.txt"), table_text(table).encode("utf-8"))
+        except (ResoluteError, OSError) as exc:
+            self.win.prompter.error(self.win, "Could not export", str(exc))
+            return False
+        moved = sum(1 for old, new in table if old != new)
+        self.win.statusBar().showMessage(f"Exported {path.name}; {moved} paragraphs renumbered (see "
+                                         f"{path.stem}-renumbering.txt)", 6000)  # fmt: skip
+        return True
 
     def export(self) -> bool:
         if self.compilation is None:

@@ -527,14 +527,24 @@ def _drop_thumbnail(document: docx.document.Document) -> None:
             del rels[rid]  # the package is saved by walking relationships: the part goes with it
 
 
+def print_as_issued(
+    document: docx.document.Document, rendered: Rendered, *, paper: str | None = None
+) -> Layout:
+    """Give a new document the page, styles, masthead, running heads and footers of the L document that
+    `rendered` prints as (used by every Word file made from a draft: the export, the compilation)."""
+    layout = layout_for_paper(paper or rendered.template.paper)
+    _page_setup(document, layout)
+    _install_styles(document, layout)
+    _headers_and_footers(document, rendered, layout)
+    return layout
+
+
 def build_document(res: Resolution, *, paper: str | None = None) -> docx.document.Document:
     """The python-docx document for a resolution (not yet saved); `paper` overrides the template's."""
     docx_parts.install()
     rendered = render(res)
-    layout = layout_for_paper(paper or rendered.template.paper)
     document = docx.Document()
-    _page_setup(document, layout)
-    _install_styles(document, layout)
+    layout = print_as_issued(document, rendered, paper=paper)
     _settings(document)
     notes = _Footnoter(rendered)
     body = document.element.body
@@ -545,7 +555,6 @@ def build_document(res: Resolution, *, paper: str | None = None) -> docx.documen
     for p in _parse_many(_body_xml(rendered, notes, layout.styles["organ_line"].before)):
         _place(p, sect_pr.addprevious)
     _write_footnotes(document, rendered, notes)
-    _headers_and_footers(document, rendered, layout)
     _properties(document, rendered)
     _drop_thumbnail(document)
     return document

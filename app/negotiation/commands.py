@@ -14,7 +14,7 @@ from app.edits import Document, replace_document
 from app.errors import InputError
 from app.history import Change
 from app.model import Resolution
-from app.negotiation import rounds
+from app.negotiation import merging, rounds
 from app.negotiation.proposals import Proposal
 from app.negotiation.status import Alternative, Status, make_bracket, resolve
 
@@ -43,8 +43,7 @@ def start_negotiation(doc: Document, *, facilitator: str = "", date: dt.datetime
 
 def add_proposals(doc: Document, proposals: list[Proposal]) -> Change:
     def step(res: Resolution) -> None:
-        for p in proposals:
-            rounds.add_proposal(_negotiation(res), copy.deepcopy(p))
+        rounds.add_proposals(_negotiation(res), copy.deepcopy(proposals))
 
     names = ", ".join(dict.fromkeys(p.proposer for p in proposals))
     return _swap(doc, f"Add proposals ({names})", step)
@@ -116,3 +115,13 @@ def issue_revision(doc: Document, *, date: dt.datetime | None = None, note: str 
         rounds.issue_revision(_negotiation(res), res, date=date, note=note)
 
     return _swap(doc, "Issue revision", step)
+
+
+def merge_revision(doc: Document, *, choices: merging.Choices, date: dt.datetime | None = None,
+                   note: str = "") -> Change:  # fmt: skip
+    """Accept and reject every open proposal as `choices` say, resolve the brackets chosen, and issue the
+    result as the next informal revision: one step, one undo."""
+    neg = _negotiation(doc.resolution)
+    name = f"Rev.{len(neg.revisions)}"
+    out = merging.merge_into_revision(neg, doc.resolution, choices, date=date, note=note)
+    return replace_document(doc, resolution=out, label=f"Merge into {name}")

@@ -21,8 +21,10 @@ from app.negotiation.proposals import (
     FootnoteEdit,
     InsertParagraph,
     Proposal,
+    TitleEdit,
     WordEdit,
     list_keys,
+    titles,
     tokens,
 )
 from app.render import render
@@ -43,7 +45,8 @@ class Piece:
 
 @dataclass
 class Entry:
-    kind: str  # "paragraph", "new" (a proposed paragraph), "heading", "footnote"
+    kind: str  # "title" (of the resolution, a part or an annex), "paragraph", "new" (a proposed paragraph),
+    # "heading", "footnote"
     label: str  # "OP 7", "OP 7 bis", "PP 2 (a)", "1" for a footnote
     level: int
     paragraph_id: str  # base paragraph or footnote id; the new paragraph's id for "new"
@@ -62,6 +65,7 @@ class Compilation:
     base_version: str
     proposers: list[str]
     entries: list[Entry]
+    base: Resolution | None = field(default=None, repr=False)  # the text compiled on: its masthead in Word
 
     def entry(self, label: str) -> Entry:
         return next(e for e in self.entries if e.label == label)
@@ -90,7 +94,9 @@ def _display(
     return out, italic
 
 
-def _conflict(a: tuple[int, int], b: tuple[int, int]) -> bool:
+def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Whether two token ranges [start, end) of one field change the same words (insertions at one place
+    count as the same words: their order would be a choice)."""
     (s1, e1), (s2, e2) = a, b
     if s1 == e1 and s2 == e2:
         return s1 == s2
@@ -108,7 +114,7 @@ def _clusters(hunks: list[Hunk]) -> list[list[Hunk]]:
     for h in ordered:
         if (
             out
-            and any(_conflict((h[1], h[2]), (o[1], o[2])) for o in out[-1])
+            and any(overlaps((h[1], h[2]), (o[1], o[2])) for o in out[-1])
             or (out and span[0] < h[1] < span[1])
         ):
             out[-1].append(h)
@@ -209,6 +215,7 @@ class _Builder:
         self.taken = set(self.labels.values())
         self.words: dict[tuple[str, str], list[Hunk]] = {}
         self.notes: dict[str, list[Hunk]] = {}
+        self.heads: dict[str, list[Hunk]] = {}
         self.deleted: dict[str, list[str]] = {}
         self.inserted: dict[tuple[str, str], list[tuple[str, Paragraph]]] = {}
         for p in proposals:
@@ -221,6 +228,8 @@ class _Builder:
                     self.notes.setdefault(e.footnote_id, []).append(
                         (p.proposer, e.start, e.end, e.old, e.new)
                     )
+                elif isinstance(e, TitleEdit):
+                    self.heads.setdefault(e.unit, []).append((p.proposer, e.start, e.end, e.old, e.new))
                 elif isinstance(e, DeleteParagraph):
                     self.deleted.setdefault(e.paragraph_id, []).append(p.proposer)
                 elif isinstance(e, InsertParagraph):
@@ -238,10 +247,24 @@ class _Builder:
     def build(self) -> list[Entry]:
         lists = dict(list_keys(self.base))
         top = [k for k in lists if "/" in k]
+        heads = {key: (name, markup) for key, name, markup in titles(self.base)}
+        self.title("title", *heads.pop("title"))
         for key in top:
+            unit = key.rpartition("/")[0] if key.startswith("annex/") else key.partition("/")[0]
+            if f"{unit}/title" in heads:
+                self.title(f"{unit}/title", *heads.pop(f"{unit}/title"))
             self.list(key, lists[key], 0, "")
+        for key, (name, markup) in heads.items():  # a unit with a title and no paragraphs
+            self.title(key, name, markup)
         self.footnotes()
         return self.entries
+
+    def title(self, key: str, name: str, markup: str) -> None:
+        hunks = self.heads.get(key, [])
+        if not markup and not hunks:
+            return
+        pieces = field_pieces(markup, hunks, self.numbers)
+        self.entries.append(Entry("title", name, 0, key, pieces, list(dict.fromkeys(h[0] for h in hunks))))
 
     def list(self, key: str, items: list[Paragraph], level: int, struck_by: str) -> None:
         self.new_after(key, "", level, items[0].id if items else "")
@@ -343,7 +366,7 @@ def compile_text(
     entries = _Builder(base, proposals, labels or {}).build()
     version = base_version or next((p.base_version for p in proposals if p.base_version), "")
     names = list(dict.fromkeys(p.proposer for p in proposals))
-    return Compilation(inline.plain(base.title), version, names, entries)
+    return Compilation(inline.plain(base.title), version, names, entries, base)
 
 
 def mark_brackets(comp: Compilation, brackets: list) -> None:

@@ -22,7 +22,9 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt
 
 from app.atomic import write_atomic
+from app.io.docx_writer import print_as_issued
 from app.negotiation.compilation import BRACKET, DELETE, INSERT, TAG, Compilation, Entry
+from app.render import render
 
 INSERT_COLOUR = "1F3FBF"
 DELETE_COLOUR = "B01C1C"
@@ -67,6 +69,9 @@ def _paragraph(runs: str, *, level: int = -1, after: int = 120) -> str:
 
 
 def _entry(entry: Entry) -> str:
+    if entry.kind == "title":  # a place name too long for the label column: it leads the title
+        pieces = "".join(_run(p.text, bold=True, italic=p.italic, op=p.op, sup=p.note) for p in entry.pieces)
+        return _paragraph(_run(f"{entry.label}: ") + pieces)
     runs = [_run(entry.label + ("." if entry.kind == "footnote" else ""), bold=True), "<w:r><w:tab/></w:r>"]
     for piece in entry.pieces:
         bold = piece.op in (TAG, BRACKET)
@@ -80,18 +85,21 @@ def _entry(entry: Entry) -> str:
 
 
 def build_compilation_document(comp: Compilation) -> docx.document.Document:
+    """The compilation under the masthead, running heads and footers of the draft it compiles on, as the
+    draft's own export prints them (`app.io.docx_writer.print_as_issued`)."""
     document = docx.Document()
-    normal = document.styles["Normal"]
-    normal.font.name = "Times New Roman"
-    normal.font.size = Pt(11)
-    section = document.sections[0]
-    section.left_margin = section.right_margin = Cm(2.2)
+    if comp.base is not None:
+        print_as_issued(document, render(comp.base))
+    else:
+        normal = document.styles["Normal"]
+        normal.font.name = "Times New Roman"
+        normal.font.size = Pt(11)
+        section = document.sections[0]
+        section.left_margin = section.right_margin = Cm(2.2)
     head = _run("Compilation of proposals", bold=True)
     if comp.base_version:
         head += _run(f" on the {comp.base_version}")
     out = [_paragraph(head)]
-    if comp.title:
-        out.append(_paragraph(_run(comp.title, bold=True)))
     if comp.proposers:
         out.append(_paragraph(_run("Proposals by: " + ", ".join(comp.proposers))))
     out.append(_paragraph(_run(LEGEND, italic=True), after=240))

@@ -80,3 +80,10 @@ def renumbering_table(res: Resolution, numbers: dict[str, str]) -> list[tuple[st
     printed = printed_labels(res)
     labels = assign(res, numbers)
     return [(labels.get(pid, label), label) for pid, label in printed.items()]
+
+
+def table_text(table: list[tuple[str, str]]) -> str:
+    """The renumbering table as plain text, one paragraph a line: "OP 7 bis<TAB>OP 8"."""
+    lines = ["Negotiation label\tNumber in the L document"]
+    lines += [f"{old}\t{new}" + ("" if old != new else "\t(unchanged)") for old, new in table]
+    return "\n".join(lines) + "\n"

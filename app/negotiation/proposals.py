@@ -5,7 +5,8 @@ An edit is one of
   markup (an insertion has start == end, a deletion an empty `new`);
 - `InsertParagraph`: a new paragraph after paragraph `after` of a list ("" : before the first);
 - `DeleteParagraph`: delete a paragraph;
-- `FootnoteEdit`: words of a footnote's text, as `WordEdit` does for a paragraph.
+- `FootnoteEdit`: words of a footnote's text, as `WordEdit` does for a paragraph;
+- `TitleEdit`: words of a title: the resolution's, a part's or an annex's (see `titles`).
 
 Tokens are words, spaces, punctuation and markup pieces of the inline markup (`app.inline`), so that the tokens
 of a field joined give the field back exactly: applying every edit of a proposal to its base gives the
@@ -72,7 +73,16 @@ class FootnoteEdit:
     new: str
 
 
-Edit = WordEdit | InsertParagraph | DeleteParagraph | FootnoteEdit
+@dataclass(frozen=True)
+class TitleEdit:
+    unit: str  # see `titles`: "title", "1/title" (part B), "annex/0/title"
+    start: int
+    end: int
+    old: str
+    new: str
+
+
+Edit = WordEdit | InsertParagraph | DeleteParagraph | FootnoteEdit | TitleEdit
 
 
 @dataclass
@@ -108,6 +118,39 @@ def _top_lists(res: Resolution) -> Iterator[tuple[str, list[Paragraph]]]:
         yield f"{index}/operative", body.operative
     for index, annex in enumerate(res.annexes):
         yield f"annex/{index}", annex.paragraphs
+
+
+def titles(res: Resolution) -> Iterator[tuple[str, str, str]]:
+    """(key, place name, title markup) of every unit of the text with a title, in reading order: the
+    resolution, each part ("Part A title", keyed by part index like `list_keys`), each annex."""
+    from app.render import annex_units, part_letter
+
+    yield "title", "Title", res.title
+    parts = res.parts()
+    for index, body in enumerate(parts):
+        if len(parts) > 1 or body.title:
+            yield f"{index}/title", f"Part {part_letter(index)} title", body.title
+    for index, name in enumerate(annex_units(res.annexes)):
+        yield f"annex/{index}/title", f"{name} title", res.annexes[index].title
+
+
+def set_title(res: Resolution, key: str, markup: str) -> None:
+    if key == "title":
+        res.title = markup
+        return
+    unit, _, index = key.removesuffix("/title").rpartition("/")
+    if unit == "annex" and index.isdigit() and int(index) < len(res.annexes):
+        res.annexes[int(index)].title = markup
+    elif not unit and index.isdigit() and int(index) == 0:
+        res.part_title = markup
+    elif not unit and index.isdigit() and 0 < int(index) <= len(res.later_parts):
+        res.later_parts[int(index) - 1].title = markup
+    else:
+        raise InputError("the proposal names a title this text does not have")
+
+
+def title_of(res: Resolution, key: str) -> str | None:
+    return next((markup for k, _, markup in titles(res) if k == key), None)
 
 
 def _nodes(res: Resolution) -> dict[str, Paragraph]:
@@ -237,6 +280,11 @@ def derive(base: Resolution, proposed: Resolution, proposer: str, base_version: 
                 last = bp.id
             elif np:
                 edits.append(InsertParagraph(key, last, d.remap_tree(np)))
+    new_titles = {key: markup for key, _, markup in titles(proposed)}
+    for key, _, markup in titles(base):
+        if key in new_titles:
+            for start, end, old, new in word_hunks(markup, d.remap(new_titles[key])):
+                edits.append(TitleEdit(key, start, end, old, new))
     for p_id, b_id in d.notes.items():
         if b_id in base.footnotes and p_id in proposed.footnotes:
             old_text = base.footnotes[b_id].text
@@ -244,7 +292,7 @@ def derive(base: Resolution, proposed: Resolution, proposer: str, base_version: 
                 edits.append(FootnoteEdit(b_id, start, end, old, new))
     for note in added.values():
         note.text = d.remap(note.text)
-    used = {i for e in edits for i in _edit_notes(e)}
+    used = {i for e in edits for i in edit_notes(e)}
     return Proposal(proposer, base_version, edits, {k: v for k, v in added.items() if k in used})
 
 
@@ -265,8 +313,9 @@ def _same_split(base: Paragraph, fields: dict[str, str]) -> dict[str, str]:
     return {**fields, "opener": base.opener, "text": joined[len(base.opener) :].lstrip(" ")}
 
 
-def _edit_notes(edit: Edit) -> list[str]:
-    if isinstance(edit, WordEdit | FootnoteEdit):
+def edit_notes(edit: Edit) -> list[str]:
+    """The ids of the footnotes an edit's new words refer to."""
+    if isinstance(edit, WordEdit | FootnoteEdit | TitleEdit):
         return inline.footnote_ids(edit.new)
     if isinstance(edit, InsertParagraph):
         return [
@@ -300,11 +349,19 @@ def apply(base: Resolution, proposal: Proposal, *, only: set[str] | None = None)
     chosen = [e for e in proposal.edits if only is None or edit_target(e) in only]
     words: dict[tuple[str, str], list[tuple[int, int, str, str]]] = {}
     notes: dict[str, list[tuple[int, int, str, str]]] = {}
+    heads: dict[str, list[tuple[int, int, str, str]]] = {}
     for e in chosen:
         if isinstance(e, WordEdit):
             words.setdefault((e.paragraph_id, e.field), []).append((e.start, e.end, e.old, e.new))
         elif isinstance(e, FootnoteEdit):
             notes.setdefault(e.footnote_id, []).append((e.start, e.end, e.old, e.new))
+        elif isinstance(e, TitleEdit):
+            heads.setdefault(e.unit, []).append((e.start, e.end, e.old, e.new))
+    for key, hunks in heads.items():
+        markup = title_of(res, key)
+        if markup is None:
+            raise InputError(f"the proposal of {proposal.proposer} names a title this text does not have")
+        set_title(res, key, splice(markup, hunks))
     for (pid, name), hunks in words.items():
         node = nodes.get(pid)
         if node is None:
@@ -353,9 +410,11 @@ def _index(items: list[Paragraph], pid: str) -> int:
 
 def edit_target(edit: Edit) -> str:
     """The id an edit is decided by: the paragraph whose words it changes or that it deletes, the proposed
-    paragraph itself, or the footnote."""
+    paragraph itself, the footnote, or the title's key (`titles`)."""
     if isinstance(edit, FootnoteEdit):
         return edit.footnote_id
+    if isinstance(edit, TitleEdit):
+        return edit.unit
     if isinstance(edit, InsertParagraph):
         return edit.paragraph.id
     return edit.paragraph_id
@@ -366,22 +425,30 @@ def edit_target(edit: Edit) -> str:
 
 def typed_edit(
     base: Resolution, paragraph_id: str, *, old: str = "", new: str = "", after: str = "", field: str = "text"
-) -> WordEdit:
+) -> WordEdit | TitleEdit:
     """An edit as a facilitator types it: `after` "States" insert `new`; replace `old` with `new`; delete `old`
-    (`new` empty). Words are found in the paragraph's field (first occurrence)."""
-    node = _nodes(base).get(paragraph_id)
-    if node is None or field not in FIELDS:
-        raise InputError("no such paragraph or field in the text")
-    markup = getattr(node, field)
+    (`new` empty). Words are found in the paragraph's field (first occurrence), or in a title when
+    `paragraph_id` is a title's key (`titles`)."""
+    title = title_of(base, paragraph_id)
+    if title is not None:
+        markup = title
+    else:
+        node = _nodes(base).get(paragraph_id)
+        if node is None or field not in FIELDS:
+            raise InputError("no such paragraph or field in the text")
+        markup = getattr(node, field)
     toks = tokens(markup)
     needle = tokens(after or old)
     if not needle:
         raise InputError("say which words the proposal is about (after … / replace …)")
     at = next((i for i in range(len(toks) - len(needle) + 1) if toks[i : i + len(needle)] == needle), None)
     if at is None:
-        raise InputError(f"“{after or old}” is not in this paragraph")
+        raise InputError(f"“{after or old}” is not in this {'title' if title is not None else 'paragraph'}")
     if after:
-        pos = at + len(needle)
         glue = "" if new[:1].isspace() or new[:1] in ",;:." else " "
-        return WordEdit(paragraph_id, field, pos, pos, "", glue + new)
-    return WordEdit(paragraph_id, field, at, at + len(needle), "".join(needle), new)
+        start, end, old_words, new_words = at + len(needle), at + len(needle), "", glue + new
+    else:
+        start, end, old_words, new_words = at, at + len(needle), "".join(needle), new
+    if title is not None:
+        return TitleEdit(paragraph_id, start, end, old_words, new_words)
+    return WordEdit(paragraph_id, field, start, end, old_words, new_words)

@@ -25,10 +25,14 @@ from app.negotiation.proposals import (
     FootnoteEdit,
     InsertParagraph,
     Proposal,
+    TitleEdit,
     WordEdit,
+    edit_notes,
     edit_target,
     list_keys,
+    set_title,
     splice,
+    title_of,
     tokens,
 )
 from app.negotiation.status import Bracket, Status, StatusChange, current
@@ -118,25 +122,45 @@ def base_text(neg: Negotiation, version: str = "") -> Resolution:
 
 
 def add_proposal(neg: Negotiation, proposal: Proposal) -> None:
-    if not proposal.base_version:
-        proposal.base_version = neg.version
-    if proposal.base_version not in {r.name for r in neg.revisions}:
-        raise InputError(
-            f"the proposal of {proposal.proposer} is against {proposal.base_version}, not a revision"
-        )
-    neg.proposals.append(proposal)
+    """One proposal: see `add_proposals`."""
+    add_proposals(neg, [proposal])
+
+
+def add_proposals(neg: Negotiation, proposals: list[Proposal]) -> None:
+    """Add proposals; the paragraphs they propose take their label (OP 7 bis) now and keep it, so that a
+    paragraph proposed as OP 7 ter stays OP 7 ter when accepted."""
+    for proposal in proposals:
+        if not proposal.base_version:
+            proposal.base_version = neg.version
+        if proposal.base_version not in {r.name for r in neg.revisions}:
+            raise InputError(
+                f"the proposal of {proposal.proposer} is against {proposal.base_version}, not a revision"
+            )
+        neg.proposals.append(proposal)
+    if any(p.base_version == neg.version and any(isinstance(e, InsertParagraph) for e in p.edits)
+           for p in proposals):  # fmt: skip
+        for entry in compile_open(neg).entries:
+            if entry.kind == "new" and entry.label:
+                neg.labels.setdefault(entry.paragraph_id, entry.label)
+
+
+def open_proposals(neg: Negotiation) -> list[Proposal]:
+    """The proposals on the latest revision with something still to decide."""
+    return [p for p in neg.proposals if p.base_version == neg.version and _open(neg, p)]
+
+
+def compile_open(neg: Negotiation) -> Compilation:
+    """The open proposals compiled on the latest revision, under the labels kept (no status, no brackets)."""
+    base = base_text(neg)
+    return compile_text(base, open_proposals(neg), labels=numbering.assign(base, neg.labels),
+                        base_version=neg.version)  # fmt: skip
 
 
 def compilation(neg: Negotiation, res: Resolution) -> Compilation:
-    """The compilation of the proposals made on the latest revision, with status; labels of proposed paragraphs
-    are kept so that a paragraph proposed as OP 7 ter stays OP 7 ter when accepted."""
-    version = neg.version
-    base = base_text(neg)
-    proposals = [p for p in neg.proposals if p.base_version == version and _open(neg, p)]
-    comp = compile_text(base, proposals, labels=numbering.assign(base, neg.labels), base_version=version)
+    """The compilation of the proposals made on the latest revision, with status. Reading only: the labels
+    of proposed paragraphs are kept by `add_proposal` (an undoable step), not here."""
+    comp = compile_open(neg)
     for entry in comp.entries:
-        if entry.kind == "new" and entry.label:
-            neg.labels.setdefault(entry.paragraph_id, entry.label)
         state = neg.status(entry.paragraph_id)
         if entry.kind in ("paragraph", "new") and entry.label and state is not Status.OPEN:
             entry.status = state.value
@@ -189,40 +213,67 @@ def rebase(base_markup: str, now_markup: str, hunks: list[tuple[int, int, str, s
 
 
 def accepted_text(neg: Negotiation, res: Resolution, proposal_id: str, target: str) -> Resolution:
-    """The working text with one proposal's edits on one paragraph (or footnote, or proposed paragraph)."""
-    proposal = neg.proposal(proposal_id)
-    base = base_text(neg, proposal.base_version)
+    """The working text with one proposal's edits on one paragraph (or footnote, title, or proposed
+    paragraph); `res` is not changed."""
     out = copy.deepcopy(res)
-    edits = [e for e in proposal.edits if edit_target(e) == target]
-    if not edits:
-        raise InputError(f"{proposal.proposer} proposes nothing there")
+    accept_into(neg, out, proposal_id, target)
+    return out
+
+
+def accept_into(neg: Negotiation, out: Resolution, proposal_ids: str | list[str], target: str,
+                base: Resolution | None = None) -> None:  # fmt: skip
+    """`accepted_text` in place on `out`, for one proposal or several made on the same revision (their edits
+    on different words of the place are applied together, against that revision); `base`: that revision's
+    text when the caller has it read."""
+    chosen = [neg.proposal(i) for i in ([proposal_ids] if isinstance(proposal_ids, str) else proposal_ids)]
+    if len({p.base_version for p in chosen}) != 1:
+        raise InputError("proposals on different revisions are accepted one by one")
+    base = base or base_text(neg, chosen[0].base_version)
+    edits = []
+    for proposal in chosen:
+        mine = [e for e in proposal.edits if edit_target(e) == target]
+        if not mine:
+            raise InputError(f"{proposal.proposer} proposes nothing there")
+        edits += mine
+    notes_of = {k: v for p in chosen for k, v in p.footnotes.items()}
     words: dict[str, list[tuple[int, int, str, str]]] = {}
+    notes: dict[str, list[tuple[int, int, str, str]]] = {}
+    heads: dict[str, list[tuple[int, int, str, str]]] = {}
     for e in edits:
         if isinstance(e, WordEdit):
             words.setdefault(e.field, []).append((e.start, e.end, e.old, e.new))
         elif isinstance(e, FootnoteEdit):
-            note, old = out.footnotes.get(e.footnote_id), base.footnotes.get(e.footnote_id)
-            if note is None or old is None:
-                raise InputError("that footnote is no longer in the text")
-            note.text = rebase(old.text, note.text, [(e.start, e.end, e.old, e.new)])
+            notes.setdefault(e.footnote_id, []).append((e.start, e.end, e.old, e.new))
+        elif isinstance(e, TitleEdit):
+            heads.setdefault(e.unit, []).append((e.start, e.end, e.old, e.new))
         elif isinstance(e, DeleteParagraph):
             found = out.locate(e.paragraph_id)
             if found is not None:
                 del found[1][found[2]]
         elif isinstance(e, InsertParagraph):
             _place(out, base, e)
-            for note_id, note in proposal.footnotes.items():
+            for note_id, note in notes_of.items():
                 out.footnotes.setdefault(note_id, copy.deepcopy(note))
+    for note_id, hunks in notes.items():
+        note, old = out.footnotes.get(note_id), base.footnotes.get(note_id)
+        if note is None or old is None:
+            raise InputError("that footnote is no longer in the text")
+        note.text = rebase(old.text, note.text, hunks)
+    for key, hunks in heads.items():
+        old_title, now = title_of(base, key), title_of(out, key)
+        if old_title is None or now is None:
+            raise InputError("that title is no longer in the text")
+        set_title(out, key, rebase(old_title, now, hunks))
     if words:
         old_para, para = base.find(target), out.find(target)
         if old_para is None or para is None:
             raise InputError("that paragraph is no longer in the text")
         for name, hunks in words.items():
             setattr(para, name, rebase(getattr(old_para, name), getattr(para, name), hunks))
-            for note_id, note in proposal.footnotes.items():
-                if f"[^{note_id}]" in getattr(para, name):
-                    out.footnotes.setdefault(note_id, copy.deepcopy(note))
-    return out
+    used = {i for e in edits for i in edit_notes(e)}
+    for note_id, note in notes_of.items():
+        if note_id in used:
+            out.footnotes.setdefault(note_id, copy.deepcopy(note))
 
 
 def _place(out: Resolution, base: Resolution, e: InsertParagraph) -> None:

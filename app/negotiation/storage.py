@@ -21,7 +21,15 @@ import datetime as dt
 from typing import Any
 
 from app.model import Footnote
-from app.negotiation.proposals import DeleteParagraph, Edit, FootnoteEdit, InsertParagraph, Proposal, WordEdit
+from app.negotiation.proposals import (
+    DeleteParagraph,
+    Edit,
+    FootnoteEdit,
+    InsertParagraph,
+    Proposal,
+    TitleEdit,
+    WordEdit,
+)
 from app.negotiation.rounds import Decision, Negotiation, Revision
 from app.negotiation.status import Alternative, Bracket, Status, StatusChange
 
@@ -89,6 +97,8 @@ def _edit_to_dict(e: Edit) -> dict[str, Any]:
         }
     if isinstance(e, DeleteParagraph):
         return {"kind": "delete", "paragraph_id": e.paragraph_id}
+    if isinstance(e, TitleEdit):
+        return {"kind": "title", "unit": e.unit, "start": e.start, "end": e.end, "old": e.old, "new": e.new}
     return {"kind": "footnote", "footnote_id": e.footnote_id, "start": e.start, "end": e.end, "old": e.old,
             "new": e.new}  # fmt: skip
 
@@ -113,6 +123,8 @@ def _edit_from_dict(d: dict[str, Any]) -> Edit:
         return FootnoteEdit(
             str(d["footnote_id"]), int(d["start"]), int(d["end"]), str(d["old"]), str(d["new"])
         )
+    if kind == "title":  # optional kind, added without a version bump: older files have none
+        return TitleEdit(str(d["unit"]), int(d["start"]), int(d["end"]), str(d["old"]), str(d["new"]))
     raise ValueError(f"unknown edit kind {kind!r}")
 
 

@@ -16,7 +16,14 @@ import re
 
 from app.errors import InputError
 from app.model import Paragraph, Resolution
-from app.negotiation.proposals import DeleteParagraph, InsertParagraph, Proposal, list_keys, typed_edit
+from app.negotiation.proposals import (
+    DeleteParagraph,
+    InsertParagraph,
+    Proposal,
+    list_keys,
+    title_of,
+    typed_edit,
+)
 
 _Q = r"[\"“”‘’']"
 _QUOTED = rf"{_Q}(?P<{{name}}>.*?){_Q}"
@@ -40,6 +47,8 @@ def typed_proposal(base: Resolution, paragraph_id: str, line: str, base_version:
         if m is None:
             continue
         groups = m.groupdict()
+        if kind in ("drop", "new") and title_of(base, paragraph_id) is not None:
+            raise InputError("a title is changed word by word: after … insert …, replace … with …, delete …")
         if kind == "after":
             edit = typed_edit(base, paragraph_id, after=groups["a"], new=groups["b"])
         elif kind == "replace":

@@ -1,0 +1,189 @@
+"""Merging proposals into the next informal revision, as the facilitator decides paragraph by paragraph.
+
+`items(neg)` lists what there is to decide, in the order of the compilation: each place (a paragraph, a
+proposed paragraph, a title, a footnote) with the proposals on it, grouped into alternatives where proposals
+change the same words (only one of them can be taken) or where one deletes the paragraph others reword. The
+facilitator's `Choices` name the proposals accepted at each place (every other proposal there is rejected) and
+the alternative taken for each bracket; `merged` applies them to the working text, `merge_into_revision` also
+issues the result as Rev.N. `app.negotiation.commands.merge_revision` does it as one undoable step.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+from dataclasses import dataclass, field
+
+from app.errors import InputError
+from app.model import Resolution
+from app.negotiation import rounds
+from app.negotiation.compilation import Compilation, overlaps
+from app.negotiation.proposals import (
+    DeleteParagraph,
+    FootnoteEdit,
+    Proposal,
+    TitleEdit,
+    WordEdit,
+    apply,
+    edit_target,
+    title_of,
+)
+
+
+@dataclass
+class MergeItem:
+    target: str  # the id decided on (`proposals.edit_target`)
+    label: str  # "OP 7", "OP 7 bis", "Title", "Footnote 3"
+    kind: str  # the compilation entry's kind
+    proposals: list[Proposal]  # in the order they were made
+    alternatives: list[list[str]]  # proposal ids in groups: at most one of a group can be accepted
+
+
+@dataclass
+class Choices:
+    accepted: dict[str, list[str]] = field(default_factory=dict)  # target -> ids of proposals accepted there
+    brackets: dict[str, str] = field(default_factory=dict)  # bracket id -> the alternative's text taken
+
+
+def _spans(proposal: Proposal, target: str) -> list[tuple[str, int, int]]:
+    """(field, start, end) of what a proposal changes at a place; ("*", 0, 0) for deleting the paragraph."""
+    out: list[tuple[str, int, int]] = []
+    for e in proposal.edits:
+        if edit_target(e) != target:
+            continue
+        if isinstance(e, WordEdit):
+            out.append((e.field, e.start, e.end))
+        elif isinstance(e, FootnoteEdit | TitleEdit):
+            out.append(("", e.start, e.end))
+        elif isinstance(e, DeleteParagraph):
+            out.append(("*", 0, 0))
+    return out
+
+
+def _clash(a: list[tuple[str, int, int]], b: list[tuple[str, int, int]]) -> bool:
+    if any(f == "*" for f, _, _ in a) or any(f == "*" for f, _, _ in b):
+        return bool(a and b)
+    return any(fa == fb and overlaps((sa, ea), (sb, eb)) for fa, sa, ea in a for fb, sb, eb in b)
+
+
+def _groups(proposals: list[Proposal], target: str) -> list[list[str]]:
+    """Proposals linked by clashes, transitively, in proposal order."""
+    spans = [_spans(p, target) for p in proposals]
+    group = list(range(len(proposals)))
+
+    def root(i: int) -> int:
+        while group[i] != i:
+            group[i] = group[group[i]]
+            i = group[i]
+        return i
+
+    for i in range(len(proposals)):
+        for j in range(i):
+            if _clash(spans[i], spans[j]):
+                group[root(i)] = root(j)
+    out: dict[int, list[str]] = {}
+    for i, p in enumerate(proposals):
+        out.setdefault(root(i), []).append(p.id)
+    return list(out.values())
+
+
+def items(neg: rounds.Negotiation, comp: Compilation | None = None) -> list[MergeItem]:
+    """Every place with an open proposal on the latest revision, in the compilation's order."""
+    comp = comp or rounds.compile_open(neg)
+    pending = rounds.open_proposals(neg)
+    decided = {(d.proposal_id, d.target) for d in neg.decisions}
+    by_target: dict[str, list[Proposal]] = {}
+    for p in pending:
+        for target in dict.fromkeys(edit_target(e) for e in p.edits):
+            if (p.id, target) not in decided:
+                by_target.setdefault(target, []).append(p)
+    out: list[MergeItem] = []
+    for entry in comp.entries:
+        found = by_target.pop(entry.paragraph_id, None)
+        if found is None:
+            continue
+        label = entry.label if entry.kind != "footnote" else f"Footnote {entry.label}"
+        out.append(MergeItem(entry.paragraph_id, label or neg.labels.get(entry.paragraph_id, ""), entry.kind,
+                             found, _groups(found, entry.paragraph_id)))  # fmt: skip
+    for target, found in by_target.items():  # a place the compilation does not show (should not happen)
+        out.append(MergeItem(target, neg.labels.get(target, target), "", found, _groups(found, target)))
+    return out
+
+
+def check(item: MergeItem, accepted: list[str]) -> None:
+    """InputError when the ids accepted at a place take two alternatives of one group."""
+    for group in item.alternatives:
+        taken = [p.proposer for p in item.proposals if p.id in group and p.id in accepted]
+        if len(taken) > 1:
+            raise InputError(f"{item.label}: {' and '.join(taken)} change the same words: take one of them")
+
+
+def merged(neg: rounds.Negotiation, res: Resolution, choices: Choices,
+           date: dt.datetime | None = None) -> Resolution:  # fmt: skip
+    """The working text (a copy, with its negotiation) with every open proposal accepted or rejected as
+    `choices` say, and the brackets resolved as chosen. InputError names the place that cannot be merged."""
+    out = copy.deepcopy(res)
+    work = out.negotiation
+    if work is None:
+        raise InputError("this text is not under negotiation")
+    bases: dict[str, Resolution] = {}
+    for item in items(neg):
+        accepted = choices.accepted.get(item.target, [])
+        check(item, accepted)
+        taken = [p for p in item.proposals if p.id in accepted]
+        if taken:  # items() lists open proposals on the latest revision only: one base for all
+            version = taken[0].base_version
+            if version not in bases:
+                bases[version] = rounds.base_text(work, version)
+            base = bases[version]
+            try:
+                rounds.accept_into(work, out, [p.id for p in taken], item.target, base)
+            except InputError as exc:
+                who = ", ".join(p.proposer for p in taken)
+                raise InputError(f"{item.label} ({who}): {exc}") from None
+        for p in item.proposals:
+            rounds.decide(work, p.id, item.target, rounds.ACCEPT if p in taken else rounds.REJECT, date)
+    from app.negotiation.status import resolve
+
+    for bracket_id, text in choices.brackets.items():
+        bracket = next((b for b in work.brackets if b.id == bracket_id), None)
+        if bracket is None:
+            raise InputError("no such bracket")
+        resolve(out, bracket, text)
+        work.brackets.remove(bracket)
+    return out
+
+
+def merge_into_revision(neg: rounds.Negotiation, res: Resolution, choices: Choices, *,
+                        date: dt.datetime | None = None, note: str = "") -> Resolution:  # fmt: skip
+    """`merged`, issued as the next informal revision (Rev.N)."""
+    out = merged(neg, res, choices, date)
+    assert out.negotiation is not None
+    rounds.issue_revision(out.negotiation, out, date=date, note=note)
+    return out
+
+
+def proposed_version(neg: rounds.Negotiation, item: MergeItem, proposal: Proposal) -> Resolution:
+    """The latest revision with only this proposal's edits at this place: what the proposer wants there."""
+    return apply(rounds.base_text(neg, proposal.base_version), proposal, only={item.target})
+
+
+def place_text(res: Resolution, target: str) -> str:
+    """What a place reads in `res`, as printed (subparagraphs on their own lines); "" when it is not there."""
+    from app import inline
+    from app.render import block_text, render
+
+    title = title_of(res, target)
+    if title is not None:
+        return inline.plain(title)
+    if target in res.footnotes:
+        return inline.plain(res.footnotes[target].text)
+    para = res.find(target)
+    if para is None:
+        return ""
+    ids = {node.id for node in para.walk()}
+    rendered = render(res)
+    numbers = rendered.footnote_numbers
+    return "\n".join(
+        f"{b.label} {block_text(b, numbers)}".strip() for b in rendered.blocks if b.paragraph_id in ids
+    )

@@ -1,0 +1,340 @@
+"""Merge proposals into the next informal revision: the facilitator goes place by place (a paragraph, a proposed
+paragraph, a title, a footnote, a bracket), sees the proposals there as the compilation shows them and what each
+proposer's text would read, ticks what to accept (one of each set of alternatives: proposals on the same words),
+and sees the result. Everything not ticked is rejected. OK issues the result as Rev.N through
+`app.negotiation.commands.merge_revision`: one undo step. The choices and the result come from
+`app.negotiation.merging`; the dialog only shows them.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QButtonGroup,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import ResoluteError
+from app.inline import plain
+from app.model import Resolution
+from app.negotiation import merging, rounds
+from app.negotiation.compilation import Compilation, Entry
+from app.negotiation.status import Bracket
+from widgets.negotiation_view import compilation_html
+
+KEEP = ""  # the radio button that keeps the text (or the bracket) as it is
+ERROR_STYLE = "color:#b3261e;"
+PROPOSED_STYLE = "color:#444; margin-left:24px;"
+
+
+class MergeDialog(QDialog):
+    """`choices` holds what is ticked; `result` the merged text (None while the choices do not merge)."""
+
+    def __init__(self, res: Resolution, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        neg = res.negotiation
+        if neg is None:
+            raise ValueError("the text is not under negotiation")
+        self.res, self.neg = res, neg
+        self.revision = f"Rev.{len(neg.revisions)}"
+        self.setWindowTitle(f"Merge proposals into {self.revision}")
+        self.compilation: Compilation = rounds.compilation(neg, res)
+        self.items = merging.items(neg, rounds.compile_open(neg))
+        self.brackets: list[Bracket] = list(neg.brackets)
+        self.choices = merging.Choices()
+        self.result: Resolution | None = None
+        self.error = ""
+
+        self._buttons: dict[str, QAbstractButton] = {}  # proposal id (or "<id>:keep", "<bracket id>:<n>")
+        self.places = QListWidget()
+        self.places.setAccessibleName("Places with proposals")
+        self.places.setMinimumWidth(180)
+        self.heading = QLabel()
+        self.shown = QTextBrowser()  # the place as the compilation shows it
+        self.shown.setOpenLinks(False)
+        self.shown.setMaximumHeight(130)
+        scroll = self.scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        self._new_options()
+        self._put_options()
+        self.outcome = QLabel()
+        self.outcome.setWordWrap(True)
+        self.outcome.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.accept_all = QPushButton("Accept all")
+        self.accept_all.setToolTip(
+            "Accept every proposal that has no alternative; alternatives stay as chosen"
+        )
+        self.reject_all = QPushButton("Reject all")
+        self.note = QLineEdit()
+        self.note.setPlaceholderText("Note for the revision (optional): e.g. after the second informal")
+        self.note.setAccessibleName("Revision note")
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+
+        right = QWidget()
+        col = QVBoxLayout(right)
+        col.setContentsMargins(0, 0, 0, 0)
+        col.addWidget(self.heading)
+        col.addWidget(self.shown)
+        col.addWidget(QLabel("<b>Decide</b>"))
+        col.addWidget(scroll, 1)
+        col.addWidget(QLabel("<b>Result</b>"))
+        col.addWidget(self.outcome)
+        split = QSplitter()
+        split.addWidget(self.places)
+        split.addWidget(right)
+        split.setStretchFactor(1, 3)
+        split.setSizes([240, 700])
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(f"Issue {self.revision}")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.accept_all)
+        bottom.addWidget(self.reject_all)
+        bottom.addWidget(self.note, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(split, 1)
+        layout.addWidget(self.summary)
+        layout.addLayout(bottom)
+        layout.addWidget(self.buttons)
+
+        for item in self.items:
+            names = ", ".join(dict.fromkeys(p.proposer for p in item.proposals))
+            row = QListWidgetItem(f"{item.label or 'New paragraph'} · {names}")
+            row.setData(Qt.ItemDataRole.UserRole, ("place", item.target))
+            self.places.addItem(row)
+        labels = self.neg.labels
+        for bracket in self.brackets:
+            row = QListWidgetItem(
+                f"{labels.get(bracket.paragraph_id, 'Paragraph')} · bracket {bracket.shown_plain()}"
+            )
+            row.setData(Qt.ItemDataRole.UserRole, ("bracket", bracket.id))
+            self.places.addItem(row)
+        self.places.currentRowChanged.connect(lambda _: self._show_place())
+        self.accept_all.clicked.connect(self._accept_all)
+        self.reject_all.clicked.connect(self._reject_all)
+        if parent is not None:
+            self.resize(min(1100, int(parent.width() * 0.9)), min(760, int(parent.height() * 0.9)))
+        else:
+            self.resize(1000, 680)
+        self._recompute()
+        if self.places.count():
+            self.places.setCurrentRow(0)
+        else:
+            self._show_place()
+
+    # --- what the user sees ------------------------------------------------------------------------------
+
+    def place_rows(self) -> list[str]:
+        return [self.places.item(i).text() for i in range(self.places.count())]
+
+    def _current(self) -> tuple[str, str] | None:
+        row = self.places.currentItem()
+        return row.data(Qt.ItemDataRole.UserRole) if row is not None else None
+
+    def _entries(self, target: str) -> list[Entry]:
+        return [e for e in self.compilation.entries if e.paragraph_id == target]
+
+    def _new_options(self) -> None:
+        """A fresh panel for the choices of one place (the scroll area deletes the previous one)."""
+        self.options = QWidget()
+        self.options_layout = QVBoxLayout(self.options)
+        self.options_layout.setContentsMargins(4, 4, 4, 4)
+        self._buttons.clear()
+
+    def _put_options(self) -> None:
+        """The panel built, in its place: shown at once (a widget put in a scroll area already on screen is
+        not shown by itself, and children added to a shown one only on the next turn of the event loop)."""
+        self.options_layout.addStretch(1)
+        self.scroll.setWidget(self.options)
+        self.options.show()
+
+    def _show_place(self) -> None:
+        self._new_options()
+        current = self._current()
+        if current is None:
+            self.heading.setText("No proposals are open: OK issues the text as it stands.")
+            self.shown.setHtml("")
+            self._put_options()
+            self._show_outcome()
+            return
+        kind, key = current
+        if kind == "place":
+            item = next(i for i in self.items if i.target == key)
+            self.heading.setText(f"<b>{html.escape(item.label or 'New paragraph')}</b>")
+            comp = Compilation(self.compilation.title, self.compilation.base_version, [], self._entries(key))
+            self.shown.setHtml(compilation_html(comp))
+            self._place_options(item)
+        else:
+            bracket = next(b for b in self.brackets if b.id == key)
+            self.heading.setText(
+                f"<b>Bracket in {html.escape(self.neg.labels.get(bracket.paragraph_id, ''))}</b>"
+            )
+            comp = Compilation(self.compilation.title, "", [], self._entries(bracket.paragraph_id)[:1])
+            self.shown.setHtml(compilation_html(comp))
+            self._bracket_options(bracket)
+        self._put_options()
+        self._show_outcome()
+
+    def _proposed(self, item: merging.MergeItem, proposal) -> str:  # noqa: ANN001
+        try:
+            text = merging.place_text(merging.proposed_version(self.neg, item, proposal), item.target)
+        except ResoluteError as exc:
+            return str(exc)
+        return text or "(deleted)"
+
+    def _place_options(self, item: merging.MergeItem) -> None:
+        accepted = self.choices.accepted.get(item.target, [])
+        by_id = {p.id: p for p in item.proposals}
+        for group in item.alternatives:
+            if len(group) == 1:
+                proposal = by_id[group[0]]
+                box = QCheckBox(f"Accept {proposal.proposer}")
+                box.setChecked(proposal.id in accepted)
+                box.toggled.connect(
+                    lambda on, pid=proposal.id: self._set(item.target, [pid], pid if on else KEEP)
+                )
+                self._add_option(box, self._proposed(item, proposal), proposal.id)
+                continue
+            self.options_layout.addWidget(QLabel("Alternatives (on the same words): take one or none"))
+            buttons = QButtonGroup(self.options)
+            keep = QRadioButton("Keep the text as it is")
+            keep.setChecked(not any(pid in accepted for pid in group))
+            buttons.addButton(keep)
+            self._add_option(keep, "", f"{group[0]}:keep")
+            keep.toggled.connect(lambda on, g=tuple(group): on and self._set(item.target, list(g), KEEP))
+            for pid in group:
+                radio = QRadioButton(f"Take {by_id[pid].proposer}")
+                radio.setChecked(pid in accepted)
+                buttons.addButton(radio)
+                radio.toggled.connect(
+                    lambda on, g=tuple(group), p=pid: on and self._set(item.target, list(g), p)
+                )
+                self._add_option(radio, self._proposed(item, by_id[pid]), pid)
+
+    def _bracket_options(self, bracket: Bracket) -> None:
+        chosen = self.choices.brackets.get(bracket.id)
+        buttons = QButtonGroup(self.options)
+        keep = QRadioButton("Keep the words bracketed")
+        keep.setChecked(chosen is None)
+        buttons.addButton(keep)
+        keep.toggled.connect(lambda on: on and self._set_bracket(bracket.id, None))
+        self._add_option(keep, "", f"{bracket.id}:keep")
+        for n, alt in enumerate(bracket.alternatives):
+            who = f" ({', '.join(alt.holders)})" if alt.holders else ""
+            radio = QRadioButton(f"Take “{plain(alt.text) or '(delete the words)'}”{who}")
+            radio.setChecked(chosen == alt.text)
+            buttons.addButton(radio)
+            radio.toggled.connect(lambda on, t=alt.text: on and self._set_bracket(bracket.id, t))
+            self._add_option(radio, "", f"{bracket.id}:{n}")
+
+    def _add_option(self, button: QAbstractButton, proposed: str, key: str) -> None:
+        self._buttons[key] = button
+        self.options_layout.addWidget(button)
+        if proposed:
+            text = QLabel(
+                f'<span style="{PROPOSED_STYLE}">{html.escape(proposed).replace(chr(10), "<br>")}</span>'
+            )
+            text.setWordWrap(True)
+            text.setContentsMargins(24, 0, 0, 6)
+            self.options_layout.addWidget(text)
+
+    def option(self, key: str) -> QAbstractButton:
+        """The box or radio button of a proposal id ("<id>:keep" for keeping the text; "<bracket id>:<n>")."""
+        return self._buttons[key]
+
+    def _show_outcome(self) -> None:
+        accepted = sum(len(v) for v in self.choices.accepted.values())
+        total = sum(len(i.proposals) for i in self.items)
+        resolved = len(self.choices.brackets)
+        self.summary.setText(f"{accepted} of {total} proposals accepted, the others rejected · {resolved} of "
+                             f"{len(self.brackets)} brackets resolved · the result is issued as {self.revision}")  # fmt: skip
+        self.ok_button.setEnabled(not self.error)
+        if self.error:
+            self.outcome.setText(f'<span style="{ERROR_STYLE}">{html.escape(self.error)}</span>')
+            return
+        current = self._current()
+        if current is None or self.result is None:
+            self.outcome.setText("")
+            return
+        kind, key = current
+        target = key if kind == "place" else next(b.paragraph_id for b in self.brackets if b.id == key)
+        text = merging.place_text(self.result, target)
+        self.outcome.setText(html.escape(text or "(not in the text)").replace("\n", "<br>"))
+
+    # --- choosing ------------------------------------------------------------------------------------------
+
+    def _set(self, target: str, group: list[str], taken: str) -> None:
+        """Within `group` at `target`, accept only `taken` (KEEP: none of them)."""
+        ids = [pid for pid in self.choices.accepted.get(target, []) if pid not in group]
+        if taken:
+            ids.append(taken)
+        if ids:
+            self.choices.accepted[target] = ids
+        else:
+            self.choices.accepted.pop(target, None)
+        self._recompute()
+        self._mark_row(target)
+        self._show_outcome()
+
+    def _set_bracket(self, bracket_id: str, text: str | None) -> None:
+        if text is None:
+            self.choices.brackets.pop(bracket_id, None)
+        else:
+            self.choices.brackets[bracket_id] = text
+        self._recompute()
+        self._show_outcome()
+
+    def _mark_row(self, target: str) -> None:
+        for i in range(self.places.count()):
+            row = self.places.item(i)
+            if row.data(Qt.ItemDataRole.UserRole) == ("place", target):
+                font = row.font()
+                font.setBold(bool(self.choices.accepted.get(target)))
+                row.setFont(font)
+
+    def _accept_all(self) -> None:
+        for item in self.items:
+            singles = [g[0] for g in item.alternatives if len(g) == 1]
+            kept = [pid for pid in self.choices.accepted.get(item.target, []) if pid not in singles]
+            if singles or kept:
+                self.choices.accepted[item.target] = kept + singles
+            self._mark_row(item.target)
+        self._recompute()
+        self._show_place()
+
+    def _reject_all(self) -> None:
+        self.choices.accepted.clear()
+        for item in self.items:
+            self._mark_row(item.target)
+        self._recompute()
+        self._show_place()
+
+    def _recompute(self) -> None:
+        try:
+            self.result = merging.merged(self.neg, self.res, self.choices)
+            self.error = ""
+        except ResoluteError as exc:
+            self.result, self.error = None, str(exc)
