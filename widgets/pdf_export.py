@@ -14,8 +14,8 @@ from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF
 from PySide6.QtGui import (
     QColor,
     QFont,
-    QGlyphRun,
     QFontDatabase,
+    QGlyphRun,
     QGuiApplication,
     QPageLayout,
     QPageSize,

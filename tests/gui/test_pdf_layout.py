@@ -107,7 +107,10 @@ def test_masthead_symbol(pair) -> None:  # noqa: ANN001
 def test_title_and_first_preambular_paragraph(pair) -> None:  # noqa: ANN001
     issued, ours, r = pair
     for start, size in ((r.title, 11.0), ("The General Assembly,", 0.0), (r.blocks[0].opener, 0.0)):
-        want, got = starting(issued, start, page=1, min_size=size), starting(ours, start, page=1, min_size=size)
+        want, got = (
+            starting(issued, start, page=1, min_size=size),
+            starting(ours, start, page=1, min_size=size),
+        )
         assert near(got.x0, want.x0), (start, got.x0, want.x0)
         assert near(got.baseline, want.baseline), (start, got.baseline, want.baseline)
         assert near(got.size, want.size)
