@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from app import inline
 from app.io.docx_layout import Layout, Style
@@ -33,8 +33,7 @@ DEFAULT_TAB = 36.0  # Word's default tab stops, every half inch from the margin
 _HYPHEN_BREAK = re.compile(r"(?<=\w-)(?=\w)")  # a line may break after a hyphen between letters
 
 
-@dataclass(frozen=True)
-class Font:
+class Font(NamedTuple):  # a tuple: fonts key the measure's caches, and hash fast
     size: float
     bold: bool = False
     italic: bool = False
@@ -178,7 +177,8 @@ def _break(boxes: list[_Box], style: Style, frame: float, measure: Measure) -> l
     lines: list[list[tuple[float, _Box]]] = []
     line: list[tuple[float, _Box]] = []
     x = style.left + style.first_line
-    for box in boxes:
+    room = right - max(style.left, x)
+    for box in (piece for b in boxes for piece in _split_wide(b, room, measure)):
         if box.tab:
             x = _next_tab(x, style)
             line.append((x, box))
@@ -196,6 +196,25 @@ def _break(boxes: list[_Box], style: Style, frame: float, measure: Measure) -> l
     for i, placed in enumerate(lines):
         _align(placed, style, right, last=i == len(lines) - 1)
     return lines
+
+
+def _split_wide(box: _Box, room: float, measure: Measure) -> list[_Box]:
+    """A word wider than the line is broken between characters, as Word does."""
+    if box.tab or box.width <= room:
+        return [box]
+    out = [_Box(space_before=box.space_before, notes=box.notes)]
+    for text, font, rise in box.pieces:
+        for ch in text:
+            w = _width(measure, ch, font)
+            if out[-1].pieces and out[-1].width + w > room:
+                out.append(_Box())
+            last = out[-1].pieces
+            if last and last[-1][1:] == (font, rise):
+                last[-1] = (last[-1][0] + ch, font, rise)
+            else:
+                last.append((ch, font, rise))
+            out[-1].width += w
+    return out
 
 
 def _align(placed: list[tuple[float, _Box]], style: Style, right: float, *, last: bool) -> None:
@@ -504,7 +523,7 @@ def _running(page: Page, number: int, count: int, r: Rendered, layout: Layout, m
     foot = st["footer"]
     y = p.height - p.footer - foot.after - foot.line + BASELINE * foot.line
     pages, pfont = f"{number}/{count}", _font(foot)
-    job, jfont = _later_job(r.job_number), replace(pfont, size=layout.job_size, bold=False)
+    job, jfont = _later_job(r.job_number), pfont._replace(size=layout.job_size, bold=False)
     end = left + foot.right_tab
     first, second = ((pages, pfont), (job, jfont)) if even else ((job, jfont), (pages, pfont))
     if first[0]:

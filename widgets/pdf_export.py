@@ -44,6 +44,7 @@ class _QtFonts:
 
     def __init__(self) -> None:
         self.fonts: dict[Font, QRawFont] = {}
+        self.known: dict[tuple[str, Font], tuple[list[int], list[float]]] = {}  # words repeat: measure once
 
     def get(self, font: Font) -> QRawFont:
         if font not in self.fonts:
@@ -60,8 +61,11 @@ class _QtFonts:
 
     def advances(self, text: str, font: Font) -> tuple[QRawFont, list[int], list[float]]:
         raw = self.get(font)
-        glyphs = raw.glyphIndexesForString(text)
-        return raw, glyphs, [a.x() for a in raw.advancesForGlyphIndexes(glyphs)]
+        if (text, font) not in self.known:
+            glyphs = raw.glyphIndexesForString(text)
+            self.known[text, font] = (glyphs, [a.x() for a in raw.advancesForGlyphIndexes(glyphs)])
+        glyphs, advances = self.known[text, font]
+        return raw, glyphs, advances
 
     def __call__(self, text: str, font: Font) -> float:
         return sum(self.advances(text, font)[2])
