@@ -19,7 +19,7 @@ from typing import NamedTuple, Protocol
 
 from app import inline
 from app.io.docx_layout import Layout, Style
-from app.io.docx_writer import _AGENDA_STYLE, _SPONSOR_STAR, _block_style, _later_job
+from app.io.docx_writer import _AGENDA_STYLE, _SPONSOR_STAR, _XML_UNSAFE, _block_style, _later_job
 from app.render import Block, Rendered
 
 # Word and LibreOffice set a line of exact height with its baseline at 80% of the height: with the layout's
@@ -117,7 +117,9 @@ class _Words:
         self.pending_space = False
 
     def text(self, text: str, font: Font, rise: float = 0.0) -> None:
-        for i, chunk in enumerate(text.replace("\n", " ").split(" ")):
+        # controls, noncharacters and lone surrogates have no glyph: dropped, as the .docx writer drops them
+        text = _XML_UNSAFE.sub("", text)
+        for i, chunk in enumerate(re.sub(r"[\t\r\n]", " ", text).split(" ")):
             if i:
                 self.pending_space = True
             for j, part in enumerate(_HYPHEN_BREAK.split(chunk)):
