@@ -232,7 +232,7 @@ def _align(placed: list[tuple[float, _Box]], style: Style, right: float, *, last
     if last or slack <= 0:
         return
     after_tab = max((i for i, (_, b) in enumerate(placed) if b.tab), default=-1)
-    gaps = [i for i in range(after_tab + 2, len(placed)) if placed[i][1].space_before]
+    gaps = {i for i in range(after_tab + 2, len(placed)) if placed[i][1].space_before}
     if not gaps:
         return
     step, shift, out = slack / len(gaps), 0.0, []
