@@ -388,13 +388,18 @@ def _lines(paragraphs: list[_Paragraph], layout: Layout, measure: Measure) -> li
     return out
 
 
-class _Flow:
-    """Lines placed onto pages, with each page's footnotes at its foot."""
+_NoteLine = list[tuple[float, _Box]]
 
-    def __init__(self, layout: Layout, notes: dict[str, list[list[tuple[float, _Box]]]], first_top: float):
+
+class _Flow:
+    """Lines placed onto pages, with each page's footnotes at its foot. A note too tall for the room left
+    continues at the foot of the next page, as Word continues it."""
+
+    def __init__(self, layout: Layout, notes: dict[str, list[_NoteLine]], first_top: float):
         self.layout, self.notes = layout, notes
         self.pages: list[list[tuple[float, _Line]]] = []
-        self.page_notes: list[list[str]] = []
+        self.page_notes: list[list[_NoteLine]] = []
+        self.carry: list[_NoteLine] = []  # note lines continued from the page before
         self.first_top = first_top
         self.new_page()
 
@@ -406,24 +411,33 @@ class _Flow:
         self.after = 0.0
         self.pages.append([])
         self.page_notes.append([])
+        carry, self.carry = self.carry, []
+        self.add_notes(carry)
 
-    def notes_height(self, ids: list[str]) -> float:
-        if not ids:
-            return 0.0
+    def notes_height(self, count: int) -> float:
         st = self.layout.styles
-        lines = sum(len(self.notes[n]) for n in ids)
-        return st["footnote_separator"].line + lines * st["footnote_text"].line
+        return st["footnote_separator"].line + count * st["footnote_text"].line if count else 0.0
+
+    def new_notes(self, line: _Line) -> list[_NoteLine]:
+        return [note_line for n in line.notes if n in self.notes for note_line in self.notes[n]]
 
     def end_of(self, lines: list[_Line]) -> tuple[float, float]:
         """Where the lines would end on this page, and the height of the page's notes with theirs."""
         y, after, empty = self.y, self.after, not self.pages[-1]
-        notes = list(self.page_notes[-1])
+        count = len(self.page_notes[-1])
         for line in lines:
             gap = self.top_gap(line) if empty else after + line.before
             y += gap + line.style.line
             after, empty = line.after, False
-            notes += [n for n in line.notes if n in self.notes]
-        return y, self.notes_height(notes)
+            count += sum(self.needs(n) for n in line.notes if n in self.notes)
+        return y, self.notes_height(count)
+
+    def needs(self, note_id: str) -> int:
+        """Note lines that must stand on the reference's page: all of a note, but only the first of a note
+        taller than half a page, which would otherwise push its reference over with it."""
+        lines = len(self.notes[note_id])
+        half = (self.bottom() - self.layout.page.top) / 2
+        return lines if lines * self.layout.styles["footnote_text"].line <= half else 1
 
     def fits(self, lines: list[_Line]) -> bool:
         y, notes = self.end_of(lines)
@@ -433,12 +447,21 @@ class _Flow:
         """Space before the first line of a page: kept on page 1 (under the masthead), dropped after a break."""
         return line.before if len(self.pages) == 1 else 0.0
 
+    def add_notes(self, lines: list[_NoteLine]) -> None:
+        """Note lines at this page's foot as far as there is room under the body; the rest go on."""
+        page = self.page_notes[-1]
+        for i, note_line in enumerate(lines):
+            if page and self.y + self.notes_height(len(page) + 1) > self.bottom() + 0.01:
+                self.carry += lines[i:]
+                return
+            page.append(note_line)
+
     def place(self, line: _Line) -> None:
         self.y += self.after + line.before if self.pages[-1] else self.top_gap(line)
         self.pages[-1].append((self.y, line))
         self.y += line.style.line
         self.after = line.after
-        self.page_notes[-1] += [n for n in line.notes if n in self.notes]
+        self.add_notes(self.new_notes(line))
 
     def run(self, lines: list[_Line]) -> None:
         chain: list[_Line] = []
@@ -449,10 +472,12 @@ class _Flow:
             if not self.fits(chain) and self.pages[-1]:
                 self.new_page()
             for kept in chain:  # a chain taller than a page breaks where it must
-                if not self.fits([kept]) and self.pages[-1]:
+                if (not self.fits([kept]) or self.carry) and self.pages[-1]:
                     self.new_page()
                 self.place(kept)
             chain = []
+        while self.carry:  # notes continued after the last line of text
+            self.new_page()
 
 
 def _draw_line(page: Page, y: float, line: _Line, left: float, frame: float, measure: Measure) -> None:
@@ -548,28 +573,22 @@ def lay_out(r: Rendered, layout: Layout, measure: Measure) -> list[Page]:
     flow.run(_lines(paragraphs, layout, measure))
     pages = []
     left = layout.page.left
-    for number, (placed, ids) in enumerate(zip(flow.pages, flow.page_notes, strict=True), start=1):
+    for number, (placed, note_lines) in enumerate(zip(flow.pages, flow.page_notes, strict=True), start=1):
         page = first if number == 1 else Page()
         for y, line in placed:
             _draw_line(page, y, line, left, frame, measure)
-        if ids:
+        if note_lines:  # at the foot of the text area, the separator right above them
             sep = layout.styles["footnote_separator"]
-            y = _notes_top(flow, number, ids)
+            y = _text_bottom(layout, number) - flow.notes_height(len(note_lines))
             _draw_line(page, y, _Line([], sep, [], separator=True), left, frame, measure)
             y += sep.line
-            for note_id in ids:
-                for placed_note in notes[note_id]:
-                    _draw_line(page, y, _Line(placed_note, note_style, []), left, frame, measure)
-                    y += note_style.line
+            for note_line in note_lines:
+                _draw_line(page, y, _Line(note_line, note_style, []), left, frame, measure)
+                y += note_style.line
         pages.append(page)
     for number, page in enumerate(pages, start=1):
         _running(page, number, len(pages), r, layout, measure)
     return pages
-
-
-def _notes_top(flow: _Flow, number: int, ids: list[str]) -> float:
-    """Footnotes stand at the foot of the text area, the separator right above them."""
-    return _text_bottom(flow.layout, number) - flow.notes_height(ids)
 
 
 def _text_bottom(layout: Layout, number: int) -> float:

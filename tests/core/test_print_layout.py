@@ -46,3 +46,29 @@ def test_footnotes_on_the_page_of_their_reference(stem: str) -> None:
             assert max(t.y for t in notes) <= bottom
         assert all(t.y <= bottom for t in body)
     assert printed == len(r.footnotes) + bool(r.sponsor_note)
+
+
+def test_a_note_taller_than_the_page_continues_on_the_next() -> None:
+    from app.model import Footnote, Header, Paragraph, Resolution
+
+    res = Resolution(Header(template="ga-c1"))
+    res.preamble = [Paragraph("Recalling", "its resolution[^n1]"), Paragraph("Noting", "the report")]
+    res.footnotes = {"n1": Footnote(" ".join(["word"] * 3000))}
+    r = render(res)
+    layout = layout_for_paper(r.template.paper)
+    pages = lay_out(r, layout, measure)
+    note_size = layout.styles["footnote_text"].size
+    on = [
+        n
+        for n, page in enumerate(pages, start=1)
+        if any(isinstance(t, Text) and t.text == "word" and t.font.size == note_size for t in page.items)
+    ]
+    assert len(on) > 1 and on == list(range(1, len(on) + 1))  # from the reference's page on, page after page
+    words = sum(
+        isinstance(t, Text) and t.text == "word" and t.font.size == note_size for p in pages for t in p.items
+    )
+    assert words == 3000  # every word of the note printed once
+    for page in pages:
+        for t in page.items:
+            if isinstance(t, Text):
+                assert layout.page.top - 30 < t.y < layout.page.height  # nothing above the page's top
