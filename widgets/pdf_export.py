@@ -1,133 +1,86 @@
-"""A draft as PDF, drawn by Qt from app.render's model with the measured layout (resources/layout/*.toml).
+"""A draft as PDF: app.print_layout lays out the pages, Qt measures and draws the words (QPdfWriter).
 
-Qt lays out the text (QTextDocument) and writes the PDF (QPdfWriter), so no LibreOffice or Word is needed. The
-font is Liberation Serif (metric-compatible with Times New Roman, SIL OFL 1.1), shipped in resources/fonts and
-embedded by Qt. First cut: masthead, agenda, sponsor line, title, organ line, numbered paragraphs with italic
-openers and first-line indents, footnotes after the text, page numbers.
+No LibreOffice or Word is needed. The font is Liberation Serif (metric-compatible with Times New Roman, SIL OFL
+1.1), shipped in resources/fonts and embedded by Qt. Qt's rich-text layout (QTextDocument) was the first cut;
+it cannot put footnotes at the foot of their page, alternate running heads or set the issued set width, so
+the layout is done in the core and Qt only supplies glyph widths and the PDF.
 """
 
 from __future__ import annotations
 
-from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF, QSizeF
+from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF
 from PySide6.QtGui import (
+    QColor,
+    QFont,
     QFontDatabase,
+    QGlyphRun,
     QGuiApplication,
     QPageLayout,
     QPageSize,
     QPainter,
     QPdfWriter,
-    QTextDocument,
+    QRawFont,
 )
 
-from app import inline
-from app.io.docx_layout import Layout, layout_for_paper
-from app.io.docx_writer import _block_style
+from app.io.docx_layout import layout_for_paper
 from app.model import Resolution
 from app.paths import resource
-from app.render import Block, Rendered, join_opener, render
+from app.print_layout import Font, Rule, Text, lay_out
+from app.render import render
 
 FAMILY = "Liberation Serif"
 
 
-def _load_fonts() -> str:
+def _load_fonts() -> None:
     for path in sorted(resource("fonts").glob("*.ttf")):
         QFontDatabase.addApplicationFont(str(path))
-    return FAMILY
 
 
-def _spans_html(block: Block, numbers: dict[str, int]) -> str:
-    out = []
-    for s in block.body_spans:
-        if s.footnote:
-            if s.footnote in numbers:
-                out.append(f"<sup>{numbers[s.footnote]}</sup>")
-        elif s.italic:
-            out.append(f"<i>{escape(s.text)}</i>")
-        else:
-            out.append(escape(s.text))
-    text = "".join(out) + escape(block.end)
-    text += "".join(f"<sup>{numbers[n]}</sup>" for n in block.notes_after if n in numbers)
-    if block.opener:
-        opened, _, _ = join_opener(block.opener, "\x00").partition("\x00")  # the opener and its joining space
-        text = f"<i>{escape(opened)}</i>{text}"
-    return text
+class _QtFonts:
+    """The layout's fonts as Qt raw fonts at the PDF's 72 dpi (a pixel is a point), measured and drawn glyph by
+    glyph: Qt's PDF output ignores a QFont's letter spacing, and the issued set width needs it."""
 
+    def __init__(self) -> None:
+        self.fonts: dict[Font, QRawFont] = {}
+        self.known: dict[tuple[str, Font], tuple[list[int], list[float]]] = {}  # words repeat: measure once
 
-def _para(style, html: str, *, align: str | None = None) -> str:
-    css = (
-        # px: the writer's resolution is 72 dpi, so a pixel is a point (Qt's rich text ignores pt in margins)
-        f"margin-left:{style.left}px; margin-right:{style.right}px; margin-top:{style.before}px;"
-        f" margin-bottom:{style.after}px; text-indent:{style.first_line}px; font-size:{style.size}pt;"
-        f" line-height:{style.line}px;"
-    )
-    if style.bold:
-        css += " font-weight:bold;"
-    a = align or ("justify" if getattr(style, "align", "") == "justify" else "left")
-    return f'<p align="{a}" style="{css}">{html}</p>'
+    def get(self, font: Font) -> QRawFont:
+        if font not in self.fonts:
+            q = QFont(FAMILY)
+            q.setPointSizeF(font.size)
+            q.setBold(font.bold)
+            q.setItalic(font.italic)
+            q.setKerning(False)  # Word sets text unkerned
+            q.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
+            raw = QRawFont.fromFont(q)
+            raw.setPixelSize(font.size)
+            self.fonts[font] = raw
+        return self.fonts[font]
 
+    def advances(self, text: str, font: Font) -> tuple[QRawFont, list[int], list[float]]:
+        raw = self.get(font)
+        if (text, font) not in self.known:
+            glyphs = raw.glyphIndexesForString(text)
+            self.known[text, font] = (glyphs, [a.x() for a in raw.advancesForGlyphIndexes(glyphs)])
+        glyphs, advances = self.known[text, font]
+        return raw, glyphs, advances
 
-def _symbol(symbol: str, m) -> str:
-    """The symbol as the masthead prints it: the first letter large, the rest at text size."""
-    if not symbol:
-        return ""
-    return (
-        f'<span style="font-size:{m.symbol.letter_size}pt;">{escape(symbol[0])}</span>'
-        f'<span style="font-size:{m.symbol.size}pt;">{escape(symbol[1:])}</span>'
-    )
-
-
-def _html(r: Rendered, layout: Layout) -> str:
-    st = layout.styles
-    m = layout.masthead
-    parts = [
-        '<table width="100%" cellspacing="0" cellpadding="0" style="border-bottom:1.5pt solid black;"><tr>',
-        f'<td width="{m.columns[0]}"></td>',
-        f'<td width="{m.columns[1]}"><p style="font-size:14pt;">{escape(r.united_nations)}</p></td>',
-        f'<td width="{m.columns[2]}"><p align="right">{_symbol(r.symbol, m)}</p></td>',
-        "</tr><tr>",
-        f'<td></td><td><p style="font-size:20pt; font-weight:bold;">{escape(r.organ)}</p></td>',
-        f"<td><p>{escape(r.distribution)}<br/>{escape(r.date)}<br/><br/>{escape(r.original)}</p></td>",
-        "</tr></table>",
-    ]
-    for line in r.agenda:
-        name = f"agenda_{line.style}" if f"agenda_{line.style}" in st else "body"
-        parts.append(_para(st[name], escape(line.text), align="left"))
-    if r.sponsor_line:
-        parts.append(_para(st["sponsor_line"], escape(r.sponsor_line), align="left"))
-    if r.title:
-        title = "".join(f"<i>{escape(s.text)}</i>" if s.italic else escape(s.text) for s in r.title_spans)
-        parts.append(_para(st["title"], title, align="left"))
-    if r.organ_line:
-        organ = f"<i>{escape(r.organ_line)}</i>" + ("," if r.organ_comma else "")
-        parts.append(_para(st["organ_line"], organ))
-    for block in r.blocks:
-        style = st.get(_block_style(block), st["body"])
-        label = f"{escape(block.label)}&#160;&#160;&#160;" if block.label else ""
-        parts.append(_para(style, label + _spans_html(block, r.footnote_numbers)))
-    if r.footnotes:
-        fn = st["footnote_text"]
-        parts.append('<hr width="30%" align="left"/>')
-        for number, _id, markup in r.footnotes:
-            text = "".join(
-                f"<i>{escape(s.text)}</i>" if s.italic else escape(s.text) for s in inline.parse(markup)
-            )
-            parts.append(_para(fn, f"<sup>{number}</sup> {text}", align="left"))
-    return "".join(parts)
+    def __call__(self, text: str, font: Font) -> float:
+        return sum(self.advances(text, font)[2])
 
 
 def write_pdf(res: Resolution, out: Path) -> None:
     """Write `res` as a PDF at `out` (needs a QGuiApplication; one is created offscreen if none runs)."""
     app = QGuiApplication.instance() or QGuiApplication(["resolute", "-platform", "offscreen"])
     assert app is not None
-    family = _load_fonts()
+    _load_fonts()
     r = render(res)
     layout = layout_for_paper(r.template.paper)
     page = layout.page
     writer = QPdfWriter(str(out))
-    writer.setResolution(72)
+    writer.setResolution(72)  # a device pixel is a point: the layout's numbers are used as they are
     writer.setTitle(r.title or r.symbol)
     writer.setCreator("Resolute")
     size = QPageSize(
@@ -136,31 +89,38 @@ def write_pdf(res: Resolution, out: Path) -> None:
     writer.setPageLayout(
         QPageLayout(size, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Point)
     )
-    doc = QTextDocument()
-    doc.setDocumentMargin(0)
-    font = doc.defaultFont()
-    font.setFamily(family)
-    font.setPointSizeF(layout.font_size)
-    doc.setDefaultFont(font)
-    doc.setHtml(_html(r, layout))
-    body_w = page.width - page.left - page.right
-    body_h = page.height - page.top - page.bottom
-    doc.setPageSize(QSizeF(body_w, body_h))
+    fonts = _QtFonts()
+    pages = lay_out(r, layout, fonts)
     painter = QPainter(writer)
+    black = QColor(0, 0, 0)
     try:
-        pages = doc.pageCount()
-        for i in range(pages):
-            if i:
+        for number, printed in enumerate(pages):
+            if number:
                 writer.newPage()
-            painter.save()
-            painter.translate(page.left, page.top - i * body_h)
-            doc.drawContents(painter, QRectF(0, i * body_h, body_w, body_h))
-            painter.restore()
-            painter.setFont(font)
-            if i:
-                painter.drawText(QRectF(page.left, page.header, body_w, 14), 0, r.symbol)
-            painter.drawText(
-                QRectF(page.left, page.height - page.footer - 12, body_w, 14), 0x0004, str(i + 1)
-            )
+            for item in printed.items:
+                if isinstance(item, Rule):
+                    painter.fillRect(QRectF(item.x0, item.y, item.x1 - item.x0, item.width), black)
+                elif isinstance(item, Text):
+                    _draw_text(painter, fonts, item)
     finally:
         painter.end()
+
+
+def _draw_text(painter: QPainter, fonts: _QtFonts, item: Text) -> None:
+    font = item.font
+    raw, glyphs, advances = fonts.advances(item.text, font)
+    stretch = font.scale / 100
+    positions, x = [], 0.0
+    for advance in advances:
+        positions.append(QPointF(x, 0))
+        x += advance + font.tracking / stretch  # the tracking is in points on the page, after the scale
+    run = QGlyphRun()
+    run.setRawFont(raw)
+    run.setGlyphIndexes(glyphs)
+    run.setPositions(positions)
+    painter.save()
+    painter.translate(item.x, item.y)
+    if stretch != 1:
+        painter.scale(stretch, 1)
+    painter.drawGlyphRun(QPointF(0, 0), run)
+    painter.restore()

@@ -26,6 +26,10 @@ class Page:
     right: float
     header: float
     footer: float
+    # Where the issued document's text area ends, for exports that lay out their own pages (the PDF): Word and
+    # LibreOffice flow the .docx within `bottom`, tuned for LibreOffice's metrics. 0: use `bottom`.
+    text_bottom: float = 0.0
+    first_text_bottom: float = 0.0  # page 1, clear of the footer block (job number, barcode)
 
     @property
     def frame_width(self) -> float:
@@ -81,6 +85,10 @@ class Style:
     # "Set width and page flow"); Word's character spacing (points between characters) and scale (per cent)
     tracking: float = 0.0
     scale: float = 100.0
+    # a short rule drawn in the paragraph (the footnote separator) by exports that draw their own (the PDF);
+    # Word draws its separator mark and ignores these
+    rule_length: float = 0.0
+    rule_width: float = 0.0
 
 
 @dataclass(frozen=True)

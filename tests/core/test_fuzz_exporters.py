@@ -118,6 +118,25 @@ def test_any_model_exports_to_valid_files(res: Resolution) -> None:
 
 @fuzz(10)
 @given(res=resolutions())
+def test_any_model_lays_out_as_pdf_pages(res: Resolution) -> None:
+    """The PDF's page layout (Qt-free; a measure from the font size stands in for the font) takes any model,
+    and every word it prints starts on the page."""
+    from app.io.docx_layout import layout_for_paper
+    from app.print_layout import Text, lay_out
+
+    with hang_guard(HANG):
+        rendered = render(res)
+        layout = layout_for_paper(rendered.template.paper)
+        pages = lay_out(rendered, layout, lambda text, font: 0.5 * font.size * len(text))
+        assert pages
+        for page in pages:
+            for item in page.items:
+                if isinstance(item, Text):
+                    assert 0 <= item.x < layout.page.width and 0 < item.y < layout.page.height
+
+
+@fuzz(10)
+@given(res=resolutions())
 def test_exported_files_read_back_without_escaping_errors(res: Resolution) -> None:
     """Our own exports are the likeliest input of all: reading them back may refuse, never crash."""
     with hang_guard(HANG):

@@ -63,3 +63,14 @@ def test_file_menu_exports_pdf(qtbot, window, prompter, tmp_path: Path) -> None:
     window.action(ActionId.EXPORT_PDF).trigger()
     r = render(window.res)
     assert _squash(block_text(r.blocks[-1])).rstrip(".")[:40] in _squash(extract_text(str(out)))
+
+
+def test_control_characters_and_lone_surrogates_print_nothing(qapp, tmp_path: Path) -> None:  # noqa: ANN001
+    from app.model import Header, Paragraph, Resolution
+    from widgets.pdf_export import write_pdf
+
+    res = Resolution(Header(template="ga-c1"))
+    res.preamble = [Paragraph("Recalling", "one \ud800 two \x01three\tfour \ufffe five")]
+    out = tmp_path / "hostile.pdf"
+    write_pdf(res, out)
+    assert "Recallingonetwothreefourfive," in _squash(extract_text(str(out)))

@@ -1,0 +1,598 @@
+"""A draft's printed pages as positioned text and rules, laid out from the measured layout data.
+
+The PDF export needs what a word processor would do with the .docx: break lines at the style's width, set tab
+stops and justification, flow lines onto pages with widow control, and put each footnote at the foot of the
+page its reference is on. Doing that here, against a small measuring interface, keeps it free of Qt (the
+widgets' painter measures and draws the words) and testable on its own. Every measure is read from the same
+layout data as the .docx writer (resources/layout/*.toml, through app.io.docx_layout), and every word printed
+comes from app.render, so the PDF, the .docx and the preview say the same thing.
+
+Coordinates are points from the page's top-left corner; `y` of text is its baseline.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from typing import NamedTuple, Protocol
+
+from app import inline
+from app.io.docx_layout import Layout, Style
+from app.io.docx_writer import _AGENDA_STYLE, _SPONSOR_STAR, _XML_UNSAFE, _block_style, _later_job
+from app.render import Block, Rendered
+
+# Word and LibreOffice set a line of exact height with its baseline at 80% of the height: with the layout's
+# values this puts "United Nations" at y = 57.8, the later-page body at 84.4 and the footer at 755.2, as issued.
+BASELINE = 0.8
+# A footnote reference: Word's superscript, two thirds of the text size raised by a third (the issued marks
+# are about 6.5 pt in 10 pt text and 5.5 pt in 8.5 pt notes, layout-ga-L.md).
+SUPER_SIZE = 0.65
+SUPER_RISE = 0.33
+DEFAULT_TAB = 36.0  # Word's default tab stops, every half inch from the margin
+_HYPHEN_BREAK = re.compile(r"(?<=\w-)(?=\w)")  # a line may break after a hyphen between letters
+
+
+class Font(NamedTuple):  # a tuple: fonts key the measure's caches, and hash fast
+    size: float
+    bold: bool = False
+    italic: bool = False
+    scale: float = 100.0  # horizontal scale, per cent (Word's w:w)
+    tracking: float = 0.0  # points added after each character (Word's character spacing)
+
+
+class Measure(Protocol):
+    def __call__(self, text: str, font: Font) -> float:
+        """The natural advance width of `text` in `font` (without its scale and tracking)."""
+        ...
+
+
+@dataclass(frozen=True)
+class Text:
+    x: float
+    y: float  # baseline
+    text: str
+    font: Font
+
+
+@dataclass(frozen=True)
+class Rule:
+    x0: float
+    x1: float
+    y: float  # the rule's top edge
+    width: float
+
+
+Item = Text | Rule
+
+
+@dataclass
+class Page:
+    items: list[Item] = field(default_factory=list)
+
+
+# -- words and lines ---------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Box:
+    """A piece of a line that is never broken: a word (runs in their fonts, with rises), or a tab."""
+
+    pieces: list[tuple[str, Font, float]] = field(default_factory=list)  # text, font, rise above baseline
+    space_before: bool = False
+    tab: bool = False
+    notes: list[str] = field(default_factory=list)  # footnotes first referenced here
+    width: float = 0.0
+
+
+def _width(measure: Measure, text: str, font: Font) -> float:
+    return measure(text, font) * font.scale / 100 + font.tracking * len(text)
+
+
+def _font(style: Style, *, italic: bool = False, bold: bool | None = None) -> Font:
+    return Font(style.size, style.bold if bold is None else bold, italic or style.italic, style.scale,
+                style.tracking)  # fmt: skip
+
+
+def _set_wide(layout: Layout) -> dict[str, Style]:
+    """The styles with the body's set width given to every one that sets none of its own: issued L documents
+    set all their text about 6.5% wider (layout-ga-L.md; the sponsor line and the title wrap as issued only
+    so). The .docx gives it to the body styles alone, where Word's and LibreOffice's page flow was tuned."""
+    body = layout.styles["body"]
+    return {
+        key: st if st.tracking or st.scale != 100 else replace(st, tracking=body.tracking, scale=body.scale)
+        for key, st in layout.styles.items()
+    }
+
+
+def _super(font: Font) -> Font:
+    return Font(round(font.size * SUPER_SIZE, 2), font.bold, False)
+
+
+class _Words:
+    """Builds the boxes of one paragraph from runs of text."""
+
+    def __init__(self) -> None:
+        self.boxes: list[_Box] = [_Box()]
+        self.pending_space = False
+
+    def text(self, text: str, font: Font, rise: float = 0.0) -> None:
+        # controls, noncharacters and lone surrogates have no glyph: dropped, as the .docx writer drops them
+        text = _XML_UNSAFE.sub("", text)
+        for i, chunk in enumerate(re.sub(r"[\t\r\n]", " ", text).split(" ")):
+            if i:
+                self.pending_space = True
+            for j, part in enumerate(_HYPHEN_BREAK.split(chunk)):
+                if not part:
+                    continue
+                if self.pending_space or j:
+                    self.boxes.append(_Box(space_before=self.pending_space))
+                    self.pending_space = False
+                self.boxes[-1].pieces.append((part, font, rise))
+
+    def mark(self, mark: str, font: Font, note: str = "") -> None:
+        """A footnote reference after the text before it, with no space unless one was typed."""
+        if self.pending_space:
+            self.boxes.append(_Box(space_before=True))
+            self.pending_space = False
+        sup = _super(font)
+        self.boxes[-1].pieces.append((mark, sup, font.size * SUPER_RISE))
+        if note:
+            self.boxes[-1].notes.append(note)
+
+    def tab(self) -> None:
+        self.boxes.append(_Box(tab=True))
+        self.boxes.append(_Box())
+        self.pending_space = False
+
+    def done(self, measure: Measure) -> list[_Box]:
+        out = [b for b in self.boxes if b.pieces or b.tab]
+        for b in out:
+            b.width = sum(_width(measure, t, f) for t, f, _ in b.pieces)
+        return out
+
+
+@dataclass
+class _Line:
+    placed: list[tuple[float, _Box]]  # x from the frame's left edge
+    style: Style
+    notes: list[str]
+    before: float = 0.0
+    after: float = 0.0
+    keep_next: bool = False
+    rule: float = 0.0  # a rule across the line's indents (the end rule), drawn at its top
+    separator: bool = False
+
+
+def _next_tab(x: float, style: Style) -> float:
+    for stop in style.tabs:
+        if stop > x + 0.01:
+            return stop
+    if style.first_line < 0 and style.left > x + 0.01:
+        return style.left  # Word's implicit stop at a hanging indent
+    return (int(x // DEFAULT_TAB) + 1) * DEFAULT_TAB
+
+
+def _break(boxes: list[_Box], style: Style, frame: float, measure: Measure) -> list[list[tuple[float, _Box]]]:
+    """Greedy line breaking within the style's indents, then alignment."""
+    right = frame - style.right
+    lines: list[list[tuple[float, _Box]]] = []
+    line: list[tuple[float, _Box]] = []
+    x = style.left + style.first_line
+    room = right - max(style.left, x)
+    for box in (piece for b in boxes for piece in _split_wide(b, room, measure)):
+        if box.tab:
+            x = _next_tab(x, style)
+            line.append((x, box))
+            continue
+        space = 0.0
+        if box.space_before and line:
+            first = box.pieces[0][1]
+            space = _width(measure, " ", first)
+        if any(not b.tab for _, b in line) and x + space + box.width > right + 0.01:
+            lines.append(line)
+            line, x, space = [], style.left, 0.0
+        line.append((x + space, box))
+        x += space + box.width
+    lines.append(line)
+    for i, placed in enumerate(lines):
+        _align(placed, style, right, last=i == len(lines) - 1)
+    return lines
+
+
+def _split_wide(box: _Box, room: float, measure: Measure) -> list[_Box]:
+    """A word wider than the line is broken between characters, as Word does."""
+    if box.tab or box.width <= room:
+        return [box]
+    out = [_Box(space_before=box.space_before, notes=box.notes)]
+    for text, font, rise in box.pieces:
+        for ch in text:
+            w = _width(measure, ch, font)
+            if out[-1].pieces and out[-1].width + w > room:
+                out.append(_Box())
+            last = out[-1].pieces
+            if last and last[-1][1:] == (font, rise):
+                last[-1] = (last[-1][0] + ch, font, rise)
+            else:
+                last.append((ch, font, rise))
+            out[-1].width += w
+    return out
+
+
+def _align(placed: list[tuple[float, _Box]], style: Style, right: float, *, last: bool) -> None:
+    words = [(x, b) for x, b in placed if not b.tab]
+    if not words or style.align == "left":
+        return
+    end = words[-1][0] + words[-1][1].width
+    slack = right - end
+    if style.align in ("right", "center"):
+        shift = slack if style.align == "right" else slack / 2
+        placed[:] = [(x + shift, b) for x, b in placed]
+        return
+    if last or slack <= 0:
+        return
+    after_tab = max((i for i, (_, b) in enumerate(placed) if b.tab), default=-1)
+    gaps = {i for i in range(after_tab + 2, len(placed)) if placed[i][1].space_before}
+    if not gaps:
+        return
+    step, shift, out = slack / len(gaps), 0.0, []
+    for i, (x, b) in enumerate(placed):
+        if i in gaps:
+            shift += step
+        out.append((x + shift, b))
+    placed[:] = out
+
+
+# -- the document as paragraphs --------------------------------------------------------------------------
+
+
+@dataclass
+class _Paragraph:
+    style: Style
+    boxes: list[_Box]
+    before: float | None = None  # overrides the style's
+
+
+class _Builder:
+    def __init__(self, rendered: Rendered, layout: Layout, measure: Measure):
+        self.r, self.layout, self.measure = rendered, layout, measure
+        self.seen: set[str] = set()
+
+    def style(self, key: str) -> Style:
+        return self.layout.styles.get(key, self.layout.styles["body"])
+
+    def spans(self, words: _Words, spans: Iterable[inline.Span], style: Style) -> None:
+        for s in spans:
+            if s.footnote:
+                self.reference(words, s.footnote, style)
+            else:
+                words.text(s.text, _font(style, italic=s.italic))
+
+    def reference(self, words: _Words, note_id: str, style: Style) -> None:
+        number = self.r.footnote_numbers.get(note_id)
+        if number is None:
+            return  # a reference to a footnote that does not exist prints nothing
+        first = note_id not in self.seen
+        self.seen.add(note_id)
+        words.mark(str(number), _font(style), note_id if first else "")
+
+    def block(self, block: Block, style: Style) -> list[_Box]:
+        words = _Words()
+        if block.label:
+            words.text(block.label, _font(style))
+            words.tab()
+        if block.opener:
+            words.text(block.opener, _font(style, italic=True))
+            spans = list(block.body_spans)
+            first = next((s.text for s in spans if not s.footnote), "")
+            if spans and not spans[0].footnote and first[:1] not in ",;:.":
+                words.pending_space = True
+        self.spans(words, block.body_spans, style)
+        words.text(block.end, _font(style))
+        for note_id in block.notes_after:
+            self.reference(words, note_id, style)
+        return words.done(self.measure)
+
+    def paragraphs(self) -> list[_Paragraph]:
+        r, out = self.r, []
+        for line in r.agenda:
+            style = self.style(_AGENDA_STYLE.get(line.style, "agenda_item"))
+            words = _Words()
+            words.text(line.text, _font(style))
+            out.append(_Paragraph(style, words.done(self.measure)))
+        if r.sponsor_line:
+            heading = not (r.agenda or r.title)  # Security Council drafts: the sponsor line is the heading
+            style = self.style("sponsor_heading" if heading else "sponsor_line")
+            words = _Words()
+            if heading:
+                words.tab()
+            star = _SPONSOR_STAR.search(r.sponsor_line) if r.sponsor_note else None
+            if star:
+                words.text(r.sponsor_line[: star.start()], _font(style))
+                words.mark("*", _font(style), "*")
+                words.text(r.sponsor_line[star.start() + 1 :], _font(style))
+            else:
+                words.text(r.sponsor_line, _font(style))
+            out.append(_Paragraph(style, words.done(self.measure)))
+        if r.title:
+            style = self.style("title")
+            words = _Words()
+            words.tab()
+            self.spans(words, r.title_spans, style)
+            out.append(_Paragraph(style, words.done(self.measure)))
+        blocks = r.blocks
+        organ = self.style("organ_line")
+        if r.runs_on:  # a decision in one sentence: the organ line in roman runs into it, as issued
+            style = self.style("preambular")
+            boxes = self.block(blocks[0], style)
+            words = _Words()
+            words.text(r.organ_line + ",", _font(style))
+            out.append(_Paragraph(style, words.done(self.measure) + _spaced(boxes)))
+            blocks = []
+        elif r.organ_line:
+            words = _Words()
+            words.text(r.organ_line, _font(organ, italic=True))
+            if r.organ_comma:
+                words.text(",", _font(organ))
+            out.append(_Paragraph(organ, words.done(self.measure)))
+        gap = organ.before if blocks and blocks[0].role == "instruction" else None
+        for block in blocks:
+            if block.role == "annex_paragraph" and not (block.label or block.opener or block.spans):
+                continue  # an unnumbered annex paragraph that only holds a heading over its list
+            style = self.style(_block_style(block))
+            out.append(_Paragraph(style, self.block(block, style), gap))
+            gap = None
+        return out
+
+    def notes(self) -> dict[str, list[_Box]]:
+        """Each printed footnote's boxes, by id ("*" for the page-1 sponsor note)."""
+        style = self.style("footnote_text")
+        texts = [("*", "*", self.r.sponsor_note)] if self.r.sponsor_note else []
+        texts += [(str(number), note_id, markup) for number, note_id, markup in self.r.footnotes]
+        out = {}
+        for mark, note_id, markup in texts:
+            words = _Words()
+            words.mark(mark, _font(style))
+            words.tab()
+            self.spans(words, [s for s in inline.parse(markup) if not s.footnote], style)
+            out[note_id] = words.done(self.measure)
+        return out
+
+
+def _spaced(boxes: list[_Box]) -> list[_Box]:
+    if boxes:
+        boxes[0].space_before = True
+    return boxes
+
+
+# -- pages -------------------------------------------------------------------------------------------------
+
+
+def _lines(paragraphs: list[_Paragraph], layout: Layout, measure: Measure) -> list[_Line]:
+    frame = layout.page.frame_width
+    out: list[_Line] = []
+    for para in paragraphs:
+        st = para.style
+        broken = _break(para.boxes, st, frame, measure)
+        lines = [_Line(placed, st, [n for _, b in placed for n in b.notes]) for placed in broken]
+        lines[0].before = st.before if para.before is None else para.before
+        lines[-1].after = st.after
+        if st.widow_control and len(lines) > 1:  # no first or last line alone on a page
+            lines[0].keep_next = True
+            lines[-2].keep_next = True
+        out += lines
+    if out:
+        out[-1].keep_next = True  # the end rule never stands alone on a page
+    end = layout.styles["end_rule"]
+    out.append(_Line([], end, [], before=end.before, rule=end.border_top))
+    return out
+
+
+_NoteLine = list[tuple[float, _Box]]
+
+
+class _Flow:
+    """Lines placed onto pages, with each page's footnotes at its foot. A note too tall for the room left
+    continues at the foot of the next page, as Word continues it."""
+
+    def __init__(self, layout: Layout, notes: dict[str, list[_NoteLine]], first_top: float):
+        self.layout, self.notes = layout, notes
+        self.pages: list[list[tuple[float, _Line]]] = []
+        self.page_notes: list[list[_NoteLine]] = []
+        self.carry: list[_NoteLine] = []  # note lines continued from the page before
+        self.first_top = first_top
+        self.new_page()
+
+    def bottom(self) -> float:
+        return _text_bottom(self.layout, len(self.pages))
+
+    def new_page(self) -> None:
+        self.y = self.first_top if not self.pages else self.layout.page.top
+        self.after = 0.0
+        self.pages.append([])
+        self.page_notes.append([])
+        carry, self.carry = self.carry, []
+        self.add_notes(carry)
+
+    def notes_height(self, count: int) -> float:
+        st = self.layout.styles
+        return st["footnote_separator"].line + count * st["footnote_text"].line if count else 0.0
+
+    def new_notes(self, line: _Line) -> list[_NoteLine]:
+        return [note_line for n in line.notes if n in self.notes for note_line in self.notes[n]]
+
+    def end_of(self, lines: list[_Line]) -> tuple[float, float]:
+        """Where the lines would end on this page, and the height of the page's notes with theirs."""
+        y, after, empty = self.y, self.after, not self.pages[-1]
+        count = len(self.page_notes[-1])
+        for line in lines:
+            gap = self.top_gap(line) if empty else after + line.before
+            y += gap + line.style.line
+            after, empty = line.after, False
+            count += sum(self.needs(n) for n in line.notes if n in self.notes)
+        return y, self.notes_height(count)
+
+    def needs(self, note_id: str) -> int:
+        """Note lines that must stand on the reference's page: all of a note, but only the first of a note
+        taller than half a page, which would otherwise push its reference over with it."""
+        lines = len(self.notes[note_id])
+        half = (self.bottom() - self.layout.page.top) / 2
+        return lines if lines * self.layout.styles["footnote_text"].line <= half else 1
+
+    def fits(self, lines: list[_Line]) -> bool:
+        y, notes = self.end_of(lines)
+        return y + notes <= self.bottom() + 0.01
+
+    def top_gap(self, line: _Line) -> float:
+        """Space before the first line of a page: kept on page 1 (under the masthead), dropped after a break."""
+        return line.before if len(self.pages) == 1 else 0.0
+
+    def add_notes(self, lines: list[_NoteLine]) -> None:
+        """Note lines at this page's foot as far as there is room under the body; the rest go on."""
+        page = self.page_notes[-1]
+        for i, note_line in enumerate(lines):
+            if page and self.y + self.notes_height(len(page) + 1) > self.bottom() + 0.01:
+                self.carry += lines[i:]
+                return
+            page.append(note_line)
+
+    def place(self, line: _Line) -> None:
+        self.y += self.after + line.before if self.pages[-1] else self.top_gap(line)
+        self.pages[-1].append((self.y, line))
+        self.y += line.style.line
+        self.after = line.after
+        self.add_notes(self.new_notes(line))
+
+    def run(self, lines: list[_Line]) -> None:
+        chain: list[_Line] = []
+        for line in lines:
+            chain.append(line)
+            if line.keep_next:
+                continue
+            if not self.fits(chain) and self.pages[-1]:
+                self.new_page()
+            for kept in chain:  # a chain taller than a page breaks where it must
+                if (not self.fits([kept]) or self.carry) and self.pages[-1]:
+                    self.new_page()
+                self.place(kept)
+            chain = []
+        while self.carry:  # notes continued after the last line of text
+            self.new_page()
+
+
+def _draw_line(page: Page, y: float, line: _Line, left: float, frame: float, measure: Measure) -> None:
+    st = line.style
+    if line.rule:
+        page.items.append(Rule(left + st.left, left + frame - st.right, y, line.rule))
+    baseline = y + BASELINE * st.line
+    for x, box in line.placed:
+        for text, font, rise in box.pieces:
+            page.items.append(Text(left + x, baseline - rise, text, font))
+            x += _width(measure, text, font)
+    if line.separator:
+        page.items.append(Rule(left + st.left, left + st.left + st.rule_length, baseline, st.rule_width))
+
+
+def _masthead(page: Page, r: Rendered, layout: Layout, measure: Measure) -> float:
+    """Draw the page-1 masthead; returns where the body starts."""
+    p, m = layout.page, layout.masthead
+    left, right = p.left, p.width - p.right
+    c1, c2 = m.columns[0], m.columns[1]
+    top = p.header
+    un, sym, organ, dist = m.united_nations, m.symbol, m.organ, m.distribution
+    body = layout.styles["body"]
+
+    def font(size: float, bold: bool = False) -> Font:  # the masthead too is set at the body's width
+        return Font(size, bold, False, body.scale, body.tracking)
+
+    page.items.append(Text(left + c1, top + un.before + BASELINE * un.line, r.united_nations, font(un.size)))
+    if r.symbol:
+        letter, rest = font(sym.letter_size), font(sym.size)
+        y = top + sym.before + BASELINE * sym.line
+        rest_w = _width(measure, r.symbol[1:], rest)
+        x = right - rest_w - _width(measure, r.symbol[:1], letter)
+        page.items += [Text(x, y, r.symbol[:1], letter), Text(right - rest_w, y, r.symbol[1:], rest)]
+    row2 = top + m.row1
+    page.items.append(Rule(left, right, row2, m.thin_rule))
+    page.items.append(
+        Text(left + c1, row2 + organ.before + BASELINE * organ.line, r.organ, font(organ.size, organ.bold))
+    )
+    lines = [r.distribution, r.date, "", r.original]
+    y = row2 + dist.before + BASELINE * dist.line
+    for text in lines if any(lines) else []:
+        if text:
+            page.items.append(Text(left + c1 + c2, y, text, font(dist.size)))
+        y += dist.line
+    end = row2 + m.row2
+    page.items.append(Rule(left, right, end, m.thick_rule))
+    return end + m.after_table
+
+
+def _running(page: Page, number: int, count: int, r: Rendered, layout: Layout, measure: Measure) -> None:
+    """Header and footer: page 1 the job number; later pages the symbol, the rule and `n/N`, alternating."""
+    p, st = layout.page, layout.styles
+    left = p.left
+    if number == 1:
+        foot = st["first_footer"]
+        y = p.height - p.footer - foot.after - foot.line + BASELINE * foot.line
+        if r.job_number:
+            page.items.append(Text(left + foot.left, y, r.job_number, _font(foot)))
+        return
+    even = number % 2 == 0
+    head = st["header"]
+    top = p.header + head.before
+    font = _font(head)
+    x = left if even else left + head.right_tab - _width(measure, r.symbol, font)
+    page.items.append(Text(x, top + BASELINE * head.line, r.symbol, font))
+    if head.border_bottom:
+        rule_y = top + head.line + head.border_space
+        page.items.append(Rule(left, p.width - p.right, rule_y, head.border_bottom))
+    foot = st["footer"]
+    y = p.height - p.footer - foot.after - foot.line + BASELINE * foot.line
+    pages, pfont = f"{number}/{count}", _font(foot)
+    job, jfont = _later_job(r.job_number), pfont._replace(size=layout.job_size, bold=False)
+    end = left + foot.right_tab
+    first, second = ((pages, pfont), (job, jfont)) if even else ((job, jfont), (pages, pfont))
+    if first[0]:
+        page.items.append(Text(left, y, first[0], first[1]))
+    if second[0]:
+        page.items.append(Text(end - _width(measure, second[0], second[1]), y, second[0], second[1]))
+
+
+def lay_out(r: Rendered, layout: Layout, measure: Measure) -> list[Page]:
+    """The printed pages of a rendered draft."""
+    layout = replace(layout, styles=_set_wide(layout))
+    builder = _Builder(r, layout, measure)
+    paragraphs = builder.paragraphs()
+    frame = layout.page.frame_width
+    note_style = layout.styles["footnote_text"]
+    notes = {k: _break(boxes, note_style, frame, measure) for k, boxes in builder.notes().items()}
+    first = Page()
+    body_top = _masthead(first, r, layout, measure)
+    flow = _Flow(layout, notes, body_top)
+    flow.run(_lines(paragraphs, layout, measure))
+    pages = []
+    left = layout.page.left
+    for number, (placed, note_lines) in enumerate(zip(flow.pages, flow.page_notes, strict=True), start=1):
+        page = first if number == 1 else Page()
+        for y, line in placed:
+            _draw_line(page, y, line, left, frame, measure)
+        if note_lines:  # at the foot of the text area, the separator right above them
+            sep = layout.styles["footnote_separator"]
+            y = _text_bottom(layout, number) - flow.notes_height(len(note_lines))
+            _draw_line(page, y, _Line([], sep, [], separator=True), left, frame, measure)
+            y += sep.line
+            for note_line in note_lines:
+                _draw_line(page, y, _Line(note_line, note_style, []), left, frame, measure)
+                y += note_style.line
+        pages.append(page)
+    for number, page in enumerate(pages, start=1):
+        _running(page, number, len(pages), r, layout, measure)
+    return pages
+
+
+def _text_bottom(layout: Layout, number: int) -> float:
+    """Where page `number`'s text area ends (body and footnotes)."""
+    p = layout.page
+    margin = (p.first_text_bottom if number == 1 else p.text_bottom) or p.bottom
+    return p.height - margin
