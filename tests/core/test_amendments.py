@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from test_roundtrip import _OP, _PRE, paragraph, resolutions
+from test_roundtrip import _OP, _PRE, canonical, paragraph, resolutions
 
 from app import inline
 from app.amendments import amendment, apply, derive, items, texts
@@ -425,12 +425,91 @@ def test_cli_amend_writes_and_applies(tmp_path: Path, suffix: str) -> None:
     assert done.returncode == 0, done.stdout
 
 
-def test_cli_refuses_akn_export_of_an_amendment_in_one_line(tmp_path: Path) -> None:
-    done = _cli(
-        "export", str(ROOT / "tests" / "fixtures" / "corpus" / "A_80_L.19.txt"), "-o", str(tmp_path / "a.xml")
-    )
-    assert done.returncode == 2 and "Akoma Ntoso" in done.stderr.splitlines()[-1]
-    assert not (tmp_path / "a.xml").exists()
+def test_cli_exports_an_issued_amendment_as_akn_and_reads_it_back(tmp_path: Path) -> None:
+    source = ROOT / "tests" / "fixtures" / "corpus" / "A_80_L.19.txt"
+    out = tmp_path / "x.akn.xml"
+    done = _cli("export", str(source), "-o", str(out))
+    assert done.returncode == 0, done.stderr
+    issued, back = read_document(source).resolution, read_document(out).resolution
+    assert canonical(back)["instructions"] == canonical(issued)["instructions"]
+    assert canonical(back)["footnotes"] == canonical(issued)["footnotes"]
+    assert (back.header.kind, back.header.symbol, back.header.amends, back.header.sponsors) == (
+        issued.header.kind, issued.header.symbol, issued.header.amends, issued.header.sponsors)  # fmt: skip
+
+
+# -- symbol footnotes as issued --------------------------------------------------------------------------
+
+
+def _pdf_symbols(path: Path) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """From the issued PDF: the notes set in footnote type that open with a symbol, (symbol, text), and where
+    the body sets each symbol, (symbol, the words before it), in reading order (the barcode font aside)."""
+    pytest.importorskip("pdfminer")
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LTChar, LTTextContainer, LTTextLine
+
+    lines = []
+    for page in extract_pages(str(path)):
+        for box in page:
+            if isinstance(box, LTTextContainer):
+                for line in box:
+                    if isinstance(line, LTTextLine):
+                        chars = [c for c in line if isinstance(c, LTChar) and "Barcode" not in c.fontname]
+                        if chars:
+                            lines.append((-line.y0, chars))
+    lines.sort(key=lambda t: t[0])
+    body_size = Counter(round(c.size) for _, chars in lines for c in chars).most_common(1)[0][0]
+    notes, marks = [], []
+    for _, chars in lines:
+        text = "".join(c.get_text() for c in chars)
+        if round(chars[0].size) < body_size:
+            m = re.match(r"(\*+)\s+(.*\S)", text)
+            if m:
+                notes.append((m.group(1), m.group(2)))
+            continue
+        for m in re.finditer(r"(?<=\S)\*+", text):
+            marks.append((m.group(0), " ".join(text[: m.start()].split()[-2:])))
+    return notes, marks
+
+
+def test_symbol_footnotes_of_an_issued_amendment_are_kept_in_every_format(corpus: Path) -> None:
+    """A/80/L.19 sets a "*" note on its sponsor line and a "**" note in the paragraph it quotes: each symbol
+    stays where the PDF sets it, with its text, read from the issued text and through .docx, text and AKN."""
+    from app.io.akn_reader import read_akn
+    from app.io.akn_writer import to_akn
+    from app.io.docx_reader import read_docx
+
+    notes, marks = _pdf_symbols(corpus / "originals" / "A_80_L.19.pdf")
+    assert notes and len(notes) == len(marks)
+    sponsor_mark = next(mark for mark, before in marks if before.endswith(":"))  # "Federation:*"
+    issued = read_document(corpus / "A_80_L.19.txt").resolution
+    for name, res in (
+        ("text", issued),
+        ("docx", read_docx(build_docx(issued)).resolution),
+        ("export", read_text(to_text(issued)).resolution),
+        ("akn", read_akn(to_akn(issued)).resolution),
+    ):
+        assert res.header.sponsor_note == dict(notes)[sponsor_mark], name
+        kept = {n.mark: n for n in res.footnotes.values()}
+        assert sorted(kept) == sorted(mark for mark, _ in notes if mark != sponsor_mark), name
+        for mark, before in marks:
+            if mark == sponsor_mark:
+                continue
+            assert inline.plain(kept[mark].text) == re.sub(r"\s+", " ", dict(notes)[mark]), name
+            quoted = [i.paragraph for i in res.instructions if i.paragraph is not None]
+            text = " ".join(p.text for p in quoted)
+            assert re.search(re.escape(before) + r"\[\^" + kept[mark].id + r"\]", text), name
+    # printed as issued: the symbol after the words in text, a Word note with its own mark
+    printed = to_text(issued)
+    for mark, before in marks:
+        assert f"{before}{mark}" in " ".join(printed.split()) or mark == sponsor_mark
+        assert f"\n{mark} " in printed
+    import zipfile
+    from io import BytesIO
+
+    document = zipfile.ZipFile(BytesIO(build_docx(issued))).read("word/document.xml").decode()
+    for mark, _ in marks:
+        assert re.search(r'<w:footnoteReference w:customMarkFollows="1" w:id="\d+"/>'
+                         rf'<w:t[^>]*>{re.escape(mark)}</w:t>', document), mark  # fmt: skip
 
 
 def test_cli_refuses_to_apply_a_draft_and_names_a_missing_paragraph(tmp_path: Path) -> None:
