@@ -38,7 +38,7 @@ def _load_fonts() -> str:
     return FAMILY
 
 
-def _spans_html(block: Block, numbers: dict[str, int]) -> str:
+def _spans_html(block: Block, numbers: dict[str, str]) -> str:
     out = []
     for s in block.body_spans:
         if s.footnote:
@@ -106,15 +106,16 @@ def _html(r: Rendered, layout: Layout) -> str:
     for block in r.blocks:
         style = st.get(_block_style(block), st["body"])
         label = f"{escape(block.label)}&#160;&#160;&#160;" if block.label else ""
-        parts.append(_para(style, label + _spans_html(block, r.footnote_numbers)))
+        parts.append(_para(style, label + _spans_html(block, r.footnote_marks)))
     if r.footnotes:
         fn = st["footnote_text"]
         parts.append('<hr width="30%" align="left"/>')
-        for number, _id, markup in r.footnotes:
+        for _, note_id, markup in r.footnotes:
             text = "".join(
                 f"<i>{escape(s.text)}</i>" if s.italic else escape(s.text) for s in inline.parse(markup)
             )
-            parts.append(_para(fn, f"<sup>{number}</sup> {text}", align="left"))
+            mark = escape(r.footnote_marks[note_id])  # its number, or its own symbol ("**")
+            parts.append(_para(fn, f"<sup>{mark}</sup> {text}", align="left"))
     return "".join(parts)
 
 

@@ -77,7 +77,9 @@ def to_text(res: Resolution) -> str:
     if r.sponsor_note:
         notes.append(f"* {r.sponsor_note}")
     for _, note_id, markup in r.footnotes:
-        notes.append(f"{_superscript(r.footnote_marks[note_id])} {_spans(inline.parse(markup), r.footnote_marks)}")
+        notes.append(
+            f"{_superscript(r.footnote_marks[note_id])} {_spans(inline.parse(markup), r.footnote_marks)}"
+        )
     if notes:
         sections.append([RULE])
         sections.extend([note] for note in notes)

@@ -298,7 +298,9 @@ class Walker:
             elif self._noteref is not None:
                 continue  # the field's shown number: the reference itself stands for it
             elif tag == "t" and self._custom is not None and (c.text or "").strip():
-                self._take_mark(self._custom, c.text or "")
+                rest = self._take_mark(self._custom, c.text or "")
+                if rest:
+                    out.append(Piece(rest, italic, sup=sup))
             elif tag == "t":
                 out.append(Piece(c.text or "", italic, sup=sup))
             elif tag in ("tab", "ptab"):
@@ -348,18 +350,19 @@ class Walker:
                 if text:
                     self.text_boxes.append(text)
 
-    def _take_mark(self, note_id: str, text: str) -> None:
-        """The symbol a note is printed with instead of a number: the text after its reference, which the
-        note's own text opens with too."""
+    def _take_mark(self, note_id: str, text: str) -> str:
+        """The symbol a note is printed with instead of a number: the first word of the text after its
+        reference, which the note's own text opens with too. Returns the rest of the text."""
         self._custom = None
         note = self.res.footnotes.get(note_id)
-        mark = text.strip()
+        mark, rest = re.match(r"\s*(\S{1,8})(.*)", text, re.S).groups()  # type: ignore[union-attr]
         if note is None or note.mark:
-            return
+            return rest
         note.mark = mark
         written = inline.escape(mark)  # the note's text is markup
         if note.text.startswith(written):
             note.text = note.text[len(written) :].lstrip()
+        return rest
 
     def _equation(self, math: etree._Element, out: list[Piece]) -> None:
         """An equation reads as its plain text (m:t), counted for a finding: its layout is not kept."""

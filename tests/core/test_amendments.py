@@ -528,3 +528,34 @@ def test_cli_refuses_to_apply_a_draft_and_names_a_missing_paragraph(tmp_path: Pa
     assert done.returncode == 2 and "twelfth preambular paragraph" in done.stderr
     done = _cli("check", str(tmp_path / "bad.json"), "--base", str(tmp_path / "base.json"))
     assert done.returncode == 1 and "twelfth preambular paragraph" in done.stdout
+
+
+def test_a_custom_footnote_mark_in_the_run_after_its_reference_is_read(corpus: Path) -> None:
+    """Word may set a note's own symbol in the run after the reference, with the text going on after it."""
+    import zipfile
+    from io import BytesIO
+
+    from app.io.docx_reader import read_docx
+
+    issued = read_document(corpus / "A_80_L.19.txt").resolution
+    (note,) = issued.footnotes.values()
+    source = zipfile.ZipFile(BytesIO(build_docx(issued)))
+    document = source.read("word/document.xml").decode()
+    pattern = rf'(<w:footnoteReference w:customMarkFollows="1" w:id="\d+"/>)(<w:t[^>]*>){re.escape(note.mark)}</w:t>'
+    # the mark leaves the reference's run and opens the next run of text (" and noting" → "** and noting")
+    document, count = re.subn(
+        pattern + r"</w:r>(.*?<w:t[^>]*>)", rf"\1</w:r>\3{note.mark}", document, count=1
+    )
+    assert count == 1
+    out = BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for item in source.infolist():
+            data = document.encode() if item.filename == "word/document.xml" else source.read(item)
+            target.writestr(item, data)
+    back = read_docx(out.getvalue()).resolution
+    (read,) = back.footnotes.values()
+    assert (read.mark, read.text) == (note.mark, note.text)
+    quoted = back.instructions[0].paragraph
+    assert quoted is not None and quoted.text == issued.instructions[0].paragraph.text.replace(
+        note.id, read.id
+    )  # type: ignore[union-attr]
