@@ -205,14 +205,32 @@ def add_parts_and_annexes(draw: st.DrawFn, res: Resolution, notes: list[Footnote
     res.footnotes = {n.id: n for n in notes}
 
 
+_SYMBOL_NOTES = ("United Nations, *Treaty Series*, vol. 2187, No. 38544.", "A/80/L.18, para. 3.")
+
+
+def add_symbol_note(draw: st.DrawFn, res: Resolution, notes: list[Footnote]) -> None:
+    """Sometimes a note printed with a symbol of its own after a comma ("Court,* and"): "**" when the
+    sponsor line's note has the "*"."""
+    paragraphs = res.preamble + res.operative
+    if not paragraphs or draw(st.integers(0, 2)):
+        return
+    mark = "**" if res.header.on_behalf_of or res.header.sponsor_note else "*"
+    note = Footnote(text=draw(st.sampled_from(_SYMBOL_NOTES)), mark=mark)
+    notes.append(note)
+    para = paragraphs[draw(st.integers(0, len(paragraphs) - 1))]
+    para.text += f",[^{note.id}] and {draw(words)}"
+
+
 @st.composite
 def structured_resolutions(draw: st.DrawFn, *, plain_text: bool = False) -> Resolution:
     """A generated resolution, some in parts A, B ... (each with its title, preamble and operative part), some
-    with annexes (a title, headings, numbered and unnumbered paragraphs); footnotes run on through them all.
+    with annexes (a title, headings, numbered and unnumbered paragraphs); footnotes run on through them all,
+    some with a symbol of their own.
     The strategy every round trip of parts and annexes uses. `plain_text` keeps to what plain text can say
     (no unlabelled annex, no unplaced text, list punctuation as a typist writes it)."""
     res = draw(resolutions())
     notes = list(res.footnotes.values())
+    add_symbol_note(draw, res, notes)
     if plain_text:
         add_parts_and_annexes(draw, res, notes)
         return res
@@ -237,7 +255,6 @@ def structured_resolutions(draw: st.DrawFn, *, plain_text: bool = False) -> Reso
 _PLAIN_WORDS = st.lists(st.sampled_from([w for w in _WORDS if "“" not in w]), min_size=1, max_size=4).map(
     " ".join
 )
-_SYMBOL_NOTES = ("United Nations, *Treaty Series*, vol. 2187, No. 38544.", "A/80/L.18, para. 3.")
 
 
 @st.composite
