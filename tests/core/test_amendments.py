@@ -559,3 +559,22 @@ def test_a_custom_footnote_mark_in_the_run_after_its_reference_is_read(corpus: P
     assert quoted is not None and quoted.text == issued.instructions[0].paragraph.text.replace(
         note.id, read.id
     )  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("attribute", "value", "says"),
+    [("href", "/akn/un/draft#article_3", "names no paragraph"), ("type", "renumbering", "renumbering")],
+)
+def test_an_akn_modification_the_reader_cannot_place_is_refused_in_one_line(
+    corpus: Path, attribute: str, value: str, says: str
+) -> None:
+    from app.io.akn_reader import read_akn
+    from app.io.akn_writer import to_akn
+
+    data = to_akn(read_document(corpus / "A_80_L.19.txt").resolution).decode()
+    element = "destination" if attribute == "href" else "textualMod"
+    data, count = re.subn(rf'(<{element}\b[^>]*\b{attribute}=")[^"]*"', rf'\g<1>{value}"', data, count=1)
+    assert count == 1
+    with pytest.raises(InputError, match=says) as refused:
+        read_akn(data.encode(), name="amendment.xml")
+    assert "\n" not in str(refused.value)
