@@ -219,16 +219,20 @@ class _Writer:
                     )
                 organ = next(b for b in r.blocks if b.role == "organ_line" and b.unit == letter)
                 self.body(statement, letter, organ.opener, bool(organ.end))
-        unplaced = [b for b in r.blocks if b.role == "unplaced"]
-        if res.annexes or unplaced:
+        self.attachments(doc)
+        return root
+
+    def attachments(self, doc: etree._Element) -> None:
+        """The annexes, then what no reader could place: plain text after everything, read back the same way."""
+        unplaced = [b for b in self.r.blocks if b.role == "unplaced"]
+        if self.res.annexes or unplaced:
             attachments = _el(doc, "attachments")
             self.annexes(attachments)
-            if unplaced:  # what no reader could place: plain text after everything, read back the same way
+            if unplaced:
                 doc_el = _el(_el(attachments, "attachment", eId="att_unplaced"), "doc", name="unplaced")
                 main = _el(doc_el, "mainBody")
                 for block in unplaced:
                     self.spans(_el(main, "p"), block.spans)
-        return root
 
     def amendment(self, root: etree._Element) -> None:
         """An amendment as AKN's `amendment` document: cover page and title as for a draft, then in
@@ -272,6 +276,7 @@ class _Writer:
                 self.paragraph_tree(structure, quoted, tag, f"mod_{n}__qstr_1__{tag}_1")
             for ins, ids in zip(item.instructions, quotes, strict=True):
                 self.textual_mod(active, ins, f"mod_{n}", ids, structure, target)
+        self.attachments(doc)
 
     def amended_uri(self) -> str:
         """The FRBR work of the draft amended (its date is not known here)."""
