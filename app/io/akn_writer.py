@@ -291,32 +291,26 @@ class _Writer:
         """The item's sentence inside `mod`, each quoted word a `quotedText`; for each instruction the eIds of
         its old, new and after words. The sentence is made by `app.amendments.items` with a placeholder in
         each quoted field, so the words go in as the model holds them (markup too) and nothing is re-parsed."""
-        holes: list[tuple[str, str]] = []  # (field, markup) in order of the placeholders
+        holes: list[tuple[str, str]] = []  # (field, markup) in the order of the placeholders
+        ids: list[dict[str, str]] = []
         stand_ins = []
         for ins in item.instructions:
-            values = {}
+            values, own = {}, {}
             for name in ("old", "new", "after"):
                 if getattr(ins, name):
                     values[name] = f"\x00{len(holes)}\x00"
-                    holes.append((name, getattr(ins, name)))
+                    own[name] = f"{mod.get('eId')}__qtext_{len(holes) + 1}"
+                    holes.append((name, getattr(ins, name).replace("\x00", "")))  # NUL is no XML anyway
             stand_ins.append(dataclasses.replace(ins, **values))
+            ids.append(own)
         (stand_in,) = items(stand_ins)
-        ids: list[dict[str, str]] = []
-        pieces = re.split(r"\x00(\d+)\x00", stand_in.sentence + end)
-        per_instruction = [
-            sum(1 for n in ("old", "new", "after") if getattr(i, n)) for i in item.instructions
-        ]
-        for index, piece in enumerate(pieces):
+        for index, piece in enumerate(re.split(r"\x00(\d+)\x00", stand_in.sentence + end)):
             if index % 2 == 0:
                 self.spans(mod, inline.parse(piece))
                 continue
             name, markup = holes[int(piece)]
             eid = f"{mod.get('eId')}__qtext_{int(piece) + 1}"
             self.spans(_el(mod, "quotedText", eId=eid, refersTo=f"#{name}"), inline.parse(markup))
-        start = 0
-        for count in per_instruction:
-            ids.append({holes[k][0]: f"{mod.get('eId')}__qtext_{k + 1}" for k in range(start, start + count)})
-            start += count
         return ids
 
     def textual_mod(self, active: etree._Element, ins: Instruction, source: str, words: dict[str, str],
