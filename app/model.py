@@ -113,8 +113,14 @@ class Paragraph:
 
 @dataclass
 class Footnote:
+    """A footnote, printed where it is referenced. Notes are numbered 1, 2 ... in reading order, except a note
+    with its own `mark`: the symbol it is printed with instead of a number ("*", "**", "†"), as an issued
+    amendment marks a note on the draft text it quotes ("**" when the sponsor line's note is "*"); the
+    numbered notes do not count it."""
+
     text: str = ""
     id: str = field(default_factory=new_id)
+    mark: str = ""  # "" for a numbered note
 
 
 @dataclass

@@ -269,12 +269,12 @@ class _Builder:
                 words.text(s.text, _font(style, italic=s.italic))
 
     def reference(self, words: _Words, note_id: str, style: Style) -> None:
-        number = self.r.footnote_numbers.get(note_id)
-        if number is None:
+        mark = self.r.footnote_marks.get(note_id)  # its number, or a symbol of its own ("*", "**")
+        if mark is None:
             return  # a reference to a footnote that does not exist prints nothing
         first = note_id not in self.seen
         self.seen.add(note_id)
-        words.mark(str(number), _font(style), note_id if first else "")
+        words.mark(mark, _font(style), note_id if first else "")
 
     def block(self, block: Block, style: Style) -> list[_Box]:
         words = _Words()
@@ -348,7 +348,8 @@ class _Builder:
         """Each printed footnote's boxes, by id ("*" for the page-1 sponsor note)."""
         style = self.style("footnote_text")
         texts = [("*", "*", self.r.sponsor_note)] if self.r.sponsor_note else []
-        texts += [(str(number), note_id, markup) for number, note_id, markup in self.r.footnotes]
+        texts += [(self.r.footnote_marks.get(note_id, str(place)), note_id, markup)
+                  for place, note_id, markup in self.r.footnotes]  # fmt: skip
         out = {}
         for mark, note_id, markup in texts:
             words = _Words()

@@ -72,8 +72,12 @@ class Rendered:
     organ_line: str  # "The General Assembly"
     organ_comma: bool
     blocks: list[Block]
-    footnote_numbers: dict[str, int] = field(default_factory=dict)  # footnote id → printed number
-    footnotes: list[tuple[int, str, str]] = field(default_factory=list)  # (number, id, markup)
+    # footnote id → its place among the printed notes (1, 2 ...), the number it prints with unless a note with a
+    # mark of its own stands before it: `footnote_marks` is what prints
+    footnote_numbers: dict[str, int] = field(default_factory=dict)
+    footnotes: list[tuple[int, str, str]] = field(default_factory=list)  # (place, id, markup)
+    # footnote id → the printed mark: its number among the numbered notes ("1"), or its own symbol ("**")
+    footnote_marks: dict[str, str] = field(default_factory=dict)
     job_number: str = ""
     language: str = "en"  # the draft's language code
     united_nations: str = "United Nations"  # the masthead's name of the Organization, in that language
@@ -329,19 +333,20 @@ def render(res: Resolution, template: Template | None = None) -> Rendered:
 
 
 def number_footnotes(out: Rendered, res: Resolution) -> None:
-    """Number footnotes 1, 2, 3 in the order of their first reference. A note nothing refers to (its reference
-    deleted in the editor) is not printed; readers place every note they read at a reference."""
+    """Number footnotes 1, 2, 3 in the order of their first reference; a note with a mark of its own prints
+    with it and is not counted. A note nothing refers to (its reference deleted in the editor) is not printed;
+    readers place every note they read at a reference."""
     runs = [out.title_spans] + [block.spans for block in out.blocks]
+    numbered = 0
     for spans in runs:
         for note_id in [s.footnote for s in spans if s.footnote]:
             if note_id not in out.footnote_numbers and note_id in res.footnotes:
-                _number(out, res, note_id)
-
-
-def _number(out: Rendered, res: Resolution, note_id: str) -> None:
-    number = len(out.footnote_numbers) + 1
-    out.footnote_numbers[note_id] = number
-    out.footnotes.append((number, note_id, res.footnotes[note_id].text))
+                note = res.footnotes[note_id]
+                place = len(out.footnote_numbers) + 1
+                out.footnote_numbers[note_id] = place
+                out.footnotes.append((place, note_id, note.text))
+                numbered += not note.mark
+                out.footnote_marks[note_id] = note.mark or str(numbered)
 
 
 def place_names(blocks: Iterable[Block]) -> dict[str, str]:

@@ -4,7 +4,7 @@
      "header": {...}, "title": "...",
      "preamble": [{"id", "opener", "text", "subparagraphs": [...], "tail",
                    "heading" (optional), "numbered": false (optional)}, ...],
-     "operative": [...], "footnotes": [{"id", "text"}],
+     "operative": [...], "footnotes": [{"id", "text", "mark" (optional)}],
      "part_title": "...", "parts": [{"id", "title", "preamble", "operative"}],     (parts B, C ...)
      "annexes": [{"id", "title", "paragraphs": [...], "labelled": false (optional)}],
      "instructions": [{"id", "action", "part", "number", "sub", "old", "new", "after", "paragraph"}],
@@ -19,6 +19,9 @@ Keys for what a document does not have (parts, annexes, instructions) are left o
 proposals with their edits, the facilitator's decisions, paragraph status with history, brackets and their
 alternatives, negotiation labels (OP 7 bis), and every informal revision with its date as a whole project text;
 its keys are described in `app.negotiation.storage`.
+
+A footnote's "mark" (optional, still version 2: a file without it loads as before, every note numbered) is the
+symbol a note prints with instead of a number ("**" in an issued amendment); it is written only when set.
 """
 
 from __future__ import annotations
@@ -85,7 +88,7 @@ def to_dict(res: Resolution) -> dict[str, Any]:
         "title": res.title,
         "preamble": [_para_to_dict(p) for p in res.preamble],
         "operative": [_para_to_dict(p) for p in res.operative],
-        "footnotes": [{"id": f.id, "text": f.text} for f in res.footnotes.values()],
+        "footnotes": [_footnote_to_dict(f) for f in res.footnotes.values()],
         **({"part_title": res.part_title} if res.part_title else {}),
         **({"parts": [_part_to_dict(p) for p in res.later_parts]} if res.later_parts else {}),
         **({"annexes": [_annex_to_dict(a) for a in res.annexes]} if res.annexes else {}),
@@ -99,6 +102,10 @@ def _negotiation_to_dict(negotiation: Any) -> dict[str, Any]:
     from app.negotiation.storage import to_dict as negotiation_to_dict
 
     return negotiation_to_dict(negotiation)
+
+
+def _footnote_to_dict(f: Footnote) -> dict[str, str]:
+    return {"id": f.id, "text": f.text, **({"mark": f.mark} if f.mark else {})}
 
 
 def _part_to_dict(p: ResolutionPart) -> dict[str, Any]:
@@ -250,7 +257,7 @@ def _from_v2(data: dict[str, Any]) -> Resolution:
         instructions=[_instruction_from_dict(i, seen) for i in _list(data.get("instructions"))],
     )
     for f in data.get("footnotes") or []:
-        note = Footnote(text=_str(f.get("text")), id=_str(f.get("id")) or new_id())
+        note = Footnote(text=_str(f.get("text")), id=_str(f.get("id")) or new_id(), mark=_str(f.get("mark")))
         res.footnotes[note.id] = note
     if data.get("negotiation") is not None:
         from app.negotiation.storage import from_dict as negotiation_from_dict

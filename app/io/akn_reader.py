@@ -28,11 +28,23 @@ from app.digits import to_int
 from app.errors import InputError
 from app.findings import Finding, Severity
 from app.formatting import format_date, parse_date, subparagraph_label
+from app.io.akn_writer import AKN4UN_NS, parse_place_eid
 from app.io.imported import ImportResult
 from app.io.safe_xml import parse_xml
 from app.io.span_text import as_written_markup, split_opener, strip_end, tidy
 from app.languages import Language, get_language, language_for_akn
-from app.model import AgendaItem, Annex, DocumentKind, Footnote, Header, Paragraph, Resolution, ResolutionPart
+from app.model import (
+    Action,
+    AgendaItem,
+    Annex,
+    DocumentKind,
+    Footnote,
+    Header,
+    Instruction,
+    Paragraph,
+    Resolution,
+    ResolutionPart,
+)
 from app.render import part_letter
 from app.states import official_name, split_sponsor_names
 from app.templates import Template, all_templates
@@ -207,7 +219,7 @@ def _metadata(doc: etree._Element, first: etree._Element) -> dict[str, Any]:
     out["additional_sponsors"] = []
     for step in steps:
         outcome = step.get("outcome", "")
-        if outcome == "draftResolution" and not out["draft_symbol"]:
+        if outcome in ("draftResolution", "amendment") and not out["draft_symbol"]:
             out["draft_symbol"] = step.get("as", "")
             out["sponsors"] = _step_sponsors(step.get("by", ""))
         elif outcome == "draftResolutionAdditionalSponsors":
@@ -307,9 +319,11 @@ class _Reader:
             paras = [self.markup(p) for p in _kids(note, "p")] or [self.markup(note)]
         finally:
             self._in_note = False
-        fn = Footnote(text=" ".join(p for p in paras if p))
+        marker = (note.get("marker") or "").strip()
+        # a note marked with a symbol ("*", "**") keeps it; numbered notes are numbered again in order
+        fn = Footnote(text=" ".join(p for p in paras if p), mark="" if marker.isdigit() else marker[:8])
         self.res.footnotes[fn.id] = fn
-        self.note_markers.append((note.get("marker", ""), fn.id))
+        self.note_markers.append((marker, fn.id))
         return fn.id
 
     def note_ref(self, ref: etree._Element) -> str:
@@ -476,6 +490,7 @@ _DRAFT_KINDS = {
 
 def _read_draft_header(doc: etree._Element, meta: dict[str, Any], header: Header) -> None:
     """A draft (as Resolute's AKN export writes one) keeps its symbol, date, distribution, kind and group."""
+    from app.formatting import behalf_note
     from app.io.text_header import KIND, STAR_BEHALF
 
     m = re.fullmatch(r"(?P<base>.+?)/Rev\.(?P<n>\d+)", meta["symbol"])
@@ -489,15 +504,63 @@ def _read_draft_header(doc: etree._Element, meta: dict[str, Any], header: Header
     header.kind = _DRAFT_KINDS[doc.get("name", "")]
     proponent = _first(cover, "docProponent")
     note = _first(proponent, "authorialNote")
-    if note is not None:
-        behalf = STAR_BEHALF.match(_text(note).lstrip("*").strip())
+    if (
+        note is not None
+    ):  # the sponsor line's "*" note, kept as written unless it is the formula Resolute prints
+        text = re.sub(r"\s+", " ", _text(note)).lstrip("*").strip()
+        behalf = STAR_BEHALF.match(text)
         header.on_behalf_of = behalf.group(1).strip() if behalf else ""
+        header.sponsor_note = "" if behalf and text == behalf_note(header.on_behalf_of) else text
         note.getparent().remove(note)  # the rest is the sponsor line
     line = KIND.match(re.sub(r"\s+", " ", _text(proponent)).strip())
+    if header.kind is DocumentKind.AMENDMENT:  # the draft amended: as referenced, else as the line names it
+        amended = next((r.get("showAs", "") for r in _all(_own(doc, "references"), "activeRef")), "")
+        header.amends = amended or (line.group("amends") or "" if line else "")
     if line and line.group("rest") and not line.group("names").strip():  # "Draft resolution submitted by …"
         header.submitted_by = line.group("rest").strip()[len("submitted by") :].strip()
     if header.kind is DocumentKind.DRAFT_RESOLUTION and _text(proponent).endswith("revised draft resolution"):
         header.kind = DocumentKind.REVISED_DRAFT_RESOLUTION
+
+
+_MOD_ACTIONS = {"repeal": Action.DELETE, "insertion": Action.INSERT, "substitution": Action.REPLACE}
+
+
+def _instructions(doc: etree._Element, reader: _Reader, name: str) -> list[Instruction]:
+    """An amendment's instructions, from the `textualMod`s of its `meta/analysis` as
+    `app.io.akn_writer` writes them: the type is the action, the destination's eId names the paragraph of the
+    draft amended, `old` and `new` link to the quoted words (`quotedText`) or paragraph (`quotedStructure`)
+    in the body, `akn4un:after` to the words the change goes after. The printed wording is not re-read."""
+    by_eid = {el.get("eId"): el for el in doc.iter() if isinstance(el.tag, str) and el.get("eId")}
+    what = name or "the file"
+    out: list[Instruction] = []
+    for index, mod in enumerate(_all(_first(_own(doc, "meta"), "activeModifications"), "textualMod"), 1):
+        where = f"instruction {index}"
+        action = _MOD_ACTIONS.get(mod.get("type", ""))
+        destination = next(iter(_kids(mod, "destination")), None)
+        place = (destination.get("href", "") if destination is not None else "").rpartition("#")[2]
+        try:
+            part, number, sub = parse_place_eid(place)
+        except ValueError:
+            raise InputError(f"{what}: {where} names no paragraph of a draft (“{place[:60]}”)") from None
+        if action is None:
+            raise InputError(f"{what}: {where} is a modification of type “{mod.get('type', '')[:30]}”")
+        ins = Instruction(action, part, number, sub)
+        links = [(_ln(k), k.get("href", "")) for k in _kids(mod, "old", "new")]
+        links += [("after", mod.get(f"{{{AKN4UN_NS}}}after", ""))]
+        for field_name, href in links:
+            target = by_eid.get(href.lstrip("#")) if href else None
+            if target is None:
+                continue
+            if _ln(target) == "quotedStructure":
+                quoted = next(iter(_kids(target)), None)
+                if quoted is not None:
+                    ins.paragraph = reader.paragraph(
+                        quoted, f"{where}, quoted", (quoted.get("name") or "").strip()
+                    )
+            else:
+                setattr(ins, field_name, reader.markup(target))
+        out.append(ins)
+    return out
 
 
 class _Flow:
@@ -898,12 +961,15 @@ def read_akn(data: bytes, *, name: str = "") -> AknImportResult:
             flow.feed(_flat(body_el if body_el is not None else annex_doc))
     flow.flush()
     res.annexes = [a for a in flow.annexes if a.paragraphs or a.title]
-    for number, (marker, _) in enumerate(reader.note_markers, start=1):
-        if marker and marker.strip("*") and marker != str(number):
+    numbered = [marker for marker, _ in reader.note_markers if marker.isdigit()]
+    for number, marker in enumerate(numbered, start=1):
+        if marker != str(number):
             findings.append(Finding("import.footnotes", Severity.INFO,
                                     f"footnote marked '{marker}' in the file is footnote {number} here"))  # fmt: skip
             break
-    if not any(part.preamble or part.operative for part in res.parts()):
+    if _ln(doc) == "amendment":
+        res.instructions = _instructions(doc, reader, name)
+    if not res.instructions and not any(part.preamble or part.operative for part in res.parts()):
         raise InputError(f"{name or 'the file'} is Akoma Ntoso but has no preamble or operative paragraphs")
 
     if not draft:

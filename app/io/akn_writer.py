@@ -13,16 +13,17 @@ Printed numbers, labels and terminal punctuation are written as the render deriv
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable
 
 from lxml import etree
 
 from app import inline
-from app.errors import ResoluteError
-from app.formatting import format_date, session_line
+from app.amendments import Item, items
+from app.formatting import format_date, session_line, subparagraph_label
 from app.languages import get_language
-from app.model import DocumentKind, Part, Resolution
+from app.model import DocumentKind, Instruction, Part, Resolution
 from app.render import Block, Rendered, annex_units, part_letter, render, sponsor_line
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
@@ -135,9 +136,9 @@ class _Writer:
 
     def note(self, p: etree._Element, footnote_id: str) -> etree._Element:
         self.note_count += 1
-        number = self.r.footnote_numbers.get(footnote_id, self.note_count)
+        mark = self.r.footnote_marks.get(footnote_id, str(self.note_count))  # "1", or a symbol such as "**"
         note = _el(
-            p, "authorialNote", marker=str(number), placement="bottom", eId=f"authorialNote_{self.note_count}"
+            p, "authorialNote", marker=mark, placement="bottom", eId=f"authorialNote_{self.note_count}"
         )
         body = _el(note, "p")
         self.spans(body, inline.parse(self.res.footnotes[footnote_id].text))
@@ -182,6 +183,9 @@ class _Writer:
     def build(self) -> etree._Element:
         res, r, h = self.res, self.r, self.res.header
         root = _el(None, "akomaNtoso")
+        if h.kind is DocumentKind.AMENDMENT and res.instructions:
+            self.amendment(root)
+            return root
         in_parts = bool(res.later_parts)
         # a resolution in parts is a collection of one statement per part, as the UN marks A/RES/75/101 A-B
         kind = "documentCollection" if in_parts else "statement"
@@ -216,16 +220,118 @@ class _Writer:
                     )
                 organ = next(b for b in r.blocks if b.role == "organ_line" and b.unit == letter)
                 self.body(statement, letter, organ.opener, bool(organ.end))
-        unplaced = [b for b in r.blocks if b.role == "unplaced"]
-        if res.annexes or unplaced:
+        self.attachments(doc)
+        return root
+
+    def attachments(self, doc: etree._Element) -> None:
+        """The annexes, then what no reader could place: plain text after everything, read back the same way."""
+        unplaced = [b for b in self.r.blocks if b.role == "unplaced"]
+        if self.res.annexes or unplaced:
             attachments = _el(doc, "attachments")
             self.annexes(attachments)
-            if unplaced:  # what no reader could place: plain text after everything, read back the same way
+            if unplaced:
                 doc_el = _el(_el(attachments, "attachment", eId="att_unplaced"), "doc", name="unplaced")
                 main = _el(doc_el, "mainBody")
                 for block in unplaced:
                     self.spans(_el(main, "p"), block.spans)
-        return root
+
+    def amendment(self, root: etree._Element) -> None:
+        """An amendment as AKN's `amendment` document: cover page and title as for a draft, then in
+        `amendmentBody` one `blockContainer` per printed instruction, its sentence in the set wording inside a
+        `mod` whose quoted words are `quotedText` and whose quoted paragraph is a `quotedStructure`. Each
+        instruction is also a `textualMod` in `meta/analysis`: its type (repeal, insertion, substitution), the
+        paragraph of the draft it amends as `destination` (the draft's eIds as this writer names them), its
+        `old` and `new` words or paragraph (links into the mod) and the words it goes after (`akn4un:after`)."""
+        doc = _el(root, "amendment", name="amendment", contains="originalVersion")
+        self.meta(doc)
+        self.cover(doc)
+        preface = _el(doc, "preface")
+        if self.r.title:
+            self.spans(
+                _el(_el(preface, "p"), "docTitle", refersTo="#resolutionTitle"), inline.parse(self.res.title)
+            )
+        content = _el(_el(doc, "amendmentBody"), "amendmentContent", eId="amendmentContent_1")
+        analysis = _el(None, "analysis", source="#resolute")
+        doc.find(f"{{{AKN_NS}}}meta/{{{AKN_NS}}}workflow").addnext(analysis)  # AKN orders meta's children
+        active = _el(analysis, "activeModifications")
+        blocks = [b for b in self.r.blocks if b.role in ("instruction", "quoted")]
+        target = self.amended_uri()
+        printed = items(self.res.instructions)
+        at = 0  # the next block: each item's sentence, then the blocks of the paragraph it quotes
+        for n, item in enumerate(printed, start=1):
+            sentence, at = blocks[at], at + 1
+            quoted = []
+            while at < len(blocks) and blocks[at].role == "quoted":
+                quoted.append(blocks[at])
+                at += 1
+            holder = _el(content, "blockContainer", eId=f"instr_{n}", class_="instruction")
+            if sentence.label:
+                _el(holder, "num", sentence.label)
+            mod = _el(_el(holder, "p"), "mod", eId=f"mod_{n}")
+            quotes = self.quoted_words(mod, item, sentence.end)
+            structure = None
+            if quoted:
+                structure = _el(mod, "quotedStructure", eId=f"mod_{n}__qstr_1")
+                first = item.instructions[0]
+                tag = "point" if first.sub else "container" if first.part is Part.PREAMBLE else "paragraph"
+                self.paragraph_tree(structure, quoted, tag, f"mod_{n}__qstr_1__{tag}_1")
+            for ins, ids in zip(item.instructions, quotes, strict=True):
+                self.textual_mod(active, ins, f"mod_{n}", ids, structure, target)
+        self.attachments(doc)
+
+    def amended_uri(self) -> str:
+        """The FRBR work of the draft amended (its date is not known here)."""
+        amends = self.res.header.amends
+        return (
+            f"/akn/un/statement/deliberation/{_actor(self.res, self.r)}/{_frbr_number(amends)}"
+            if amends
+            else ""
+        )
+
+    def quoted_words(self, mod: etree._Element, item: Item, end: str) -> list[dict[str, str]]:
+        """The item's sentence inside `mod`, each quoted word a `quotedText`; for each instruction the eIds of
+        its old, new and after words. The sentence is made by `app.amendments.items` with a placeholder in
+        each quoted field, so the words go in as the model holds them (markup too) and nothing is re-parsed."""
+        holes: list[tuple[str, str]] = []  # (field, markup) in the order of the placeholders
+        ids: list[dict[str, str]] = []
+        stand_ins = []
+        for ins in item.instructions:
+            values, own = {}, {}
+            for name in ("old", "new", "after"):
+                if getattr(ins, name):
+                    values[name] = f"\x00{len(holes)}\x00"
+                    own[name] = f"{mod.get('eId')}__qtext_{len(holes) + 1}"
+                    holes.append((name, getattr(ins, name).replace("\x00", "")))  # NUL is no XML anyway
+            stand_ins.append(dataclasses.replace(ins, **values))
+            ids.append(own)
+        (stand_in,) = items(stand_ins)
+        for index, piece in enumerate(re.split(r"\x00(\d+)\x00", stand_in.sentence + end)):
+            if index % 2 == 0:
+                self.spans(mod, inline.parse(piece))
+                continue
+            name, markup = holes[int(piece)]
+            eid = f"{mod.get('eId')}__qtext_{int(piece) + 1}"
+            self.spans(_el(mod, "quotedText", eId=eid, refersTo=f"#{name}"), inline.parse(markup))
+        return ids
+
+    def textual_mod(self, active: etree._Element, ins: Instruction, source: str, words: dict[str, str],
+                    structure: etree._Element | None, target: str) -> None:  # fmt: skip
+        kind = {"delete": "repeal", "insert": "insertion", "replace": "substitution"}[ins.action.value]
+        whole = ins.paragraph is not None or not words
+        mod = _el(active, "textualMod", type=kind, eId=f"textualMod_{len(active) + 1}")
+        _el(mod, "source", href=f"#{source}")
+        pos = "after" if whole and kind == "insertion" else "" if whole else "inside"
+        _el(mod, "destination", href=f"{target}#{place_eid(ins.part, ins.number, ins.sub)}", pos=pos)
+        if "old" in words:
+            _el(mod, "old", href=f"#{words['old']}")
+        elif whole and kind == "repeal" and structure is not None:
+            _el(mod, "old", href=f"#{structure.get('eId')}")
+        if "new" in words:
+            _el(mod, "new", href=f"#{words['new']}")
+        elif whole and kind != "repeal" and structure is not None:
+            _el(mod, "new", href=f"#{structure.get('eId')}")
+        if "after" in words:
+            mod.set(f"{{{AKN4UN_NS}}}after", f"#{words['after']}")
 
     def body(self, doc: etree._Element, unit: str, organ_line: str, comma: bool) -> None:
         """The enacting formula, preamble and operative part of the resolution or of one of its parts."""
@@ -319,6 +425,8 @@ class _Writer:
         _el(
             refs, "TLCOrganization", eId="resolute", href="/ontology/organization/resolute", showAs="Resolute"
         )
+        if h.kind is DocumentKind.AMENDMENT and h.amends:  # the draft this amendment amends
+            _el(refs, "activeRef", eId="amendedDraft", href=self.amended_uri(), showAs=h.amends)
         committee = h.committee or r.template.committee
         if committee:
             _el(refs, "TLCOrganization", eId=_camel(committee), href=f"/ontology/organization/un/{_camel(committee)}",
@@ -381,6 +489,33 @@ class _Writer:
             _el(proponent[-1], "p", note)
 
 
+def place_eid(part: Part, number: int, sub: str = "") -> str:
+    """The eId this writer gives paragraph `number` of `part` and its subparagraph `sub` ("(b) (ii)"):
+    "para_5__point_b__point_ii"; "(0)" and number 0 stand before the first."""
+    eid = f"{'container' if part is Part.PREAMBLE else 'para'}_{number}"
+    return eid + "".join(
+        f"__point_{'0' if label == '(0)' else label.strip('().').lower()}" for label in sub.split()
+    )
+
+
+def parse_place_eid(eid: str) -> tuple[Part, int, str]:
+    """`place_eid` read back; ValueError for an eId it does not write."""
+    m = re.fullmatch(r"(container|para)_(\d{1,4})((?:__point_[a-z0-9]{1,8})*)", eid)
+    if not m:
+        raise ValueError(eid)
+    labels = []
+    for depth, token in enumerate(m.group(3).split("__point_")[1:], start=1):
+        if token == "0":
+            labels.append("(0)")
+            continue
+        found = next((subparagraph_label(depth, i) for i in range(1, 500)
+                      if subparagraph_label(depth, i).strip("().") == token), None)  # fmt: skip
+        if found is None:
+            raise ValueError(eid)
+        labels.append(found)
+    return Part.PREAMBLE if m.group(1) == "container" else Part.OPERATIVE, int(m.group(2)), " ".join(labels)
+
+
 def _heading_lines(blocks: Iterable[Block]) -> dict[str, list[str]]:
     """The section heading lines printed before each paragraph, by paragraph id."""
     out: dict[str, list[str]] = {}
@@ -403,11 +538,6 @@ def _groups(blocks: list[Block], level: int) -> list[list[Block]]:
 
 
 def to_akn(res: Resolution) -> bytes:
-    """The resolution as AKN4UN XML (UTF-8, with declaration). An amendment is refused (ResoluteError): its
-    instructions have no place in this writer yet, and written as draft paragraphs they would read back wrong."""
-    if res.header.kind is DocumentKind.AMENDMENT and res.instructions:
-        raise ResoluteError(
-            "an amendment cannot be written as Akoma Ntoso yet: export it as .docx, .txt or .json"
-        )
+    """The resolution as AKN4UN XML (UTF-8, with declaration); an amendment as an AKN `amendment`."""
     root = _Writer(res).build()
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)

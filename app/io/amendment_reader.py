@@ -57,7 +57,8 @@ def read_body(res: Resolution, order: list[Paragraph], sentences: set[str]) -> l
             open_ = last if whole and quotes else None
             if open_ is not None and carried:
                 open_.paragraph = Paragraph(text=carried)
-                set_lead_text(open_.paragraph, carried, open_.part)
+                if not open_.sub:  # a subparagraph has no opener
+                    set_lead_text(open_.paragraph, carried, open_.part)
                 open_ = None if open_.action is Action.DELETE else open_
             used.add(para.id)
             continue
@@ -66,7 +67,9 @@ def read_body(res: Resolution, order: list[Paragraph], sentences: set[str]) -> l
         if open_.sub:  # a quoted subparagraph may keep its printed label
             for node in para.walk():
                 node.text = _SUB_LABEL.sub("", node.text, count=1)
-        if not para.opener:
+        if open_.sub:  # a subparagraph has no opener, whatever its first word looks like ("States ...")
+            para.opener, para.text = "", lead_text(para)
+        elif not para.opener:
             set_lead_text(para, lead_text(para), open_.part)
         if open_.paragraph is None:
             open_.paragraph = para

@@ -118,6 +118,11 @@ def _run(text: str, **fmt: object) -> str:
     return f"<w:r>{_rpr(**fmt)}{''.join(pieces)}</w:r>"  # type: ignore[arg-type]
 
 
+def _mark_text(mark: str) -> str:
+    """The text of a footnote's own symbol ("**"), printed after its reference and before its note."""
+    return f'<w:t xml:space="preserve">{escape(_XML_UNSAFE.sub("", mark))}</w:t>'
+
+
 def _field(instruction: str, shown: str, **fmt: object) -> str:
     rpr = _rpr(**fmt)  # type: ignore[arg-type]
     return (
@@ -228,6 +233,7 @@ class _Footnoter:
         self.offset = 1 if rendered.sponsor_note else 0
         self.used: set[str] = set()
         self.numbers = rendered.footnote_numbers
+        self.marks = rendered.footnote_marks
         self.bookmarks = 0
 
     @staticmethod
@@ -239,13 +245,17 @@ class _Footnoter:
         if number is None:
             return ""  # a reference to a footnote that does not exist prints nothing
         style = f'<w:rPr><w:rStyle w:val="{REFERENCE_STYLE}"/></w:rPr>'
+        mark = self.marks[footnote_id]
         if footnote_id in self.used:
-            return _field(f"NOTEREF {self.bookmark(number)} \\f \\h", str(number), style=REFERENCE_STYLE)
+            return _field(f"NOTEREF {self.bookmark(number)} \\f \\h", mark, style=REFERENCE_STYLE)
         self.used.add(footnote_id)
         self.bookmarks += 1
+        # a note with its own symbol: Word prints the text after a reference that says a custom mark follows
+        custom = "" if mark.isdigit() else ' w:customMarkFollows="1"'
         return (
             f'<w:bookmarkStart w:id="{self.bookmarks}" w:name="{self.bookmark(number)}"/>'
-            f'<w:r>{style}<w:footnoteReference w:id="{number + self.offset}"/></w:r>'
+            f'<w:r>{style}<w:footnoteReference{custom} w:id="{number + self.offset}"/>'
+            f"{_mark_text(mark) if custom else ''}</w:r>"
             f'<w:bookmarkEnd w:id="{self.bookmarks}"/>'
         )
 
@@ -366,11 +376,13 @@ def _write_footnotes(document: docx.document.Document, rendered: Rendered, notes
     if rendered.sponsor_note:
         note = root.add_footnote(1)
         _place(_parse_one(_footnote_xml("<w:t>*</w:t>", _run(rendered.sponsor_note))), note.append)
-    for number, _, markup in rendered.footnotes:
+    for number, note_id, markup in rendered.footnotes:
         note = root.add_footnote(number + notes.offset)
         spans = [s for s in inline.parse(markup) if not s.footnote]
         runs = "".join(_run(s.text, italic=s.italic or None) for s in spans)
-        _place(_parse_one(_footnote_xml("<w:footnoteRef/>", runs)), note.append)
+        mark = rendered.footnote_marks[note_id]
+        ref = "<w:footnoteRef/>" if mark.isdigit() else _mark_text(mark)
+        _place(_parse_one(_footnote_xml(ref, runs)), note.append)
 
 
 def _masthead_xml(rendered: Rendered, layout: Layout) -> str:

@@ -362,7 +362,7 @@ class _Reader:
                 self._ref(res, ids, index)
         for index, note in enumerate(self.notes):
             if index not in self.used_notes:  # nowhere to put it (no body at all): kept, unreferenced
-                fn = Footnote(text=self._markup(note.text))
+                fn = Footnote(text=self._markup(note.text), mark=_symbol(note.label))
                 res.footnotes[fn.id] = fn
                 self.findings.append(Finding("import.footnote-unplaced", Severity.WARNING,
                                              f"footnote {note.label} has no marker in the text; kept unreferenced: "
@@ -398,7 +398,8 @@ class _Reader:
 
     def _ref(self, res: Resolution, ids: dict[int, str], index: int) -> str:
         if index not in ids:
-            fn = Footnote(text=self._markup(self.notes[index].text))
+            note = self.notes[index]
+            fn = Footnote(text=self._markup(note.text), mark=_symbol(note.label))
             res.footnotes[fn.id] = fn
             ids[index] = fn.id
         return inline.footnote_ref(ids[index])
@@ -1068,6 +1069,11 @@ def _letter_index(core: str) -> int:
     if len(core) == 2 and core[0] == core[1]:  # "aa" style is rare; continuous alphabet
         return 26 + ord(core[0]) - 96
     return 0
+
+
+def _symbol(label: str) -> str:
+    """The mark a note keeps: its asterisks ("**"), as issued; "" for a numbered or named note."""
+    return label if re.fullmatch(r"\*{1,3}", label) else ""
 
 
 def _marker_labels(text: str) -> set[str]:

@@ -2,7 +2,8 @@
 
 The notation is the model's own inline markup, so the text reads back into the same model with
 `app.io.text_reader.read_text`: `*italic*` openers and titles, backslash escapes for literal `*` and `[`,
-footnote markers as superscript numbers (¹²) with the footnote texts after a rule at the end.
+footnote markers as superscript numbers (¹²), or a note's own symbol ("**") as issued, with the footnote texts
+after a rule at the end.
 """
 
 from __future__ import annotations
@@ -15,16 +16,17 @@ from app.render import Block, Rendered, render
 RULE = "__________________"
 
 
-def _superscript(number: int) -> str:
-    return str(number).translate(str.maketrans("0123456789", SUPERSCRIPTS))
+def _superscript(mark: str) -> str:
+    """A number as superscript digits; a symbol ("**") as printed."""
+    return mark.translate(str.maketrans("0123456789", SUPERSCRIPTS)) if mark.isdigit() else mark
 
 
-def _spans(spans: tuple[inline.Span, ...] | list[inline.Span], numbers: dict[str, int]) -> str:
+def _spans(spans: tuple[inline.Span, ...] | list[inline.Span], marks: dict[str, str]) -> str:
     out = []
     for s in spans:
         if s.footnote:
-            if s.footnote in numbers:
-                out.append(_superscript(numbers[s.footnote]))
+            if s.footnote in marks:
+                out.append(_superscript(marks[s.footnote]))
         elif s.italic:
             out.append(f"*{inline.escape(s.text)}*")
         else:
@@ -32,7 +34,7 @@ def _spans(spans: tuple[inline.Span, ...] | list[inline.Span], numbers: dict[str
     return "".join(out)
 
 
-def _block(block: Block, numbers: dict[str, int]) -> str:
+def _block(block: Block, numbers: dict[str, str]) -> str:
     if block.role == "organ_line":  # a part's own organ line, plain as the one after the title
         return block.opener + block.end
     body = _spans(block.body_spans, numbers)
@@ -61,21 +63,23 @@ def to_text(res: Resolution) -> str:
     if r.sponsor_line:
         sections.append([r.sponsor_line])
     if r.title:
-        sections.append([_spans(r.title_spans, r.footnote_numbers)])
+        sections.append([_spans(r.title_spans, r.footnote_marks)])
     blocks = list(r.blocks)
-    first = _block(blocks[0], r.footnote_numbers) if blocks else ""
+    first = _block(blocks[0], r.footnote_marks) if blocks else ""
     if r.runs_on:  # a decision in one sentence: "The General Assembly, recalling …"
         sections.append([f"{r.organ_line}, {first}"])
         blocks = []
     elif r.organ_line:  # an amendment has none; a resolution in parts has one in each part instead
         sections.append([r.organ_line + ("," if r.organ_comma else "")])
     for block in blocks:
-        sections.append([_block(block, r.footnote_numbers)])
+        sections.append([_block(block, r.footnote_marks)])
     notes: list[str] = []
     if r.sponsor_note:
         notes.append(f"* {r.sponsor_note}")
-    for number, _, markup in r.footnotes:
-        notes.append(f"{_superscript(number)} {_spans(inline.parse(markup), r.footnote_numbers)}")
+    for _, note_id, markup in r.footnotes:
+        notes.append(
+            f"{_superscript(r.footnote_marks[note_id])} {_spans(inline.parse(markup), r.footnote_marks)}"
+        )
     if notes:
         sections.append([RULE])
         sections.extend([note] for note in notes)

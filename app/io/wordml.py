@@ -244,10 +244,12 @@ class Walker:
         self._bookmark = ""  # the bookmark open before the next footnote reference
         self._bookmarked: dict[str, str] = {}  # bookmark name → model footnote id
         self._noteref: str | None = None  # inside a NOTEREF field: the bookmark it points to
+        self._custom: str | None = None  # a reference whose own mark ("**") is the text that follows it
 
     def pieces(self, p: etree._Element, *, in_note: bool = False) -> list[Piece]:
         pstyle = _val(p.find(f"{wtag('pPr')}/{wtag('pStyle')}")) or self.styles.default_para
         out: list[Piece] = []
+        self._custom = None
         self._walk(p, pstyle, out, in_note)
         return out
 
@@ -295,6 +297,10 @@ class Walker:
                 self._field(c, tag, out)
             elif self._noteref is not None:
                 continue  # the field's shown number: the reference itself stands for it
+            elif tag == "t" and self._custom is not None and (c.text or "").strip():
+                rest = self._take_mark(self._custom, c.text or "")
+                if rest:
+                    out.append(Piece(rest, italic, sup=sup))
             elif tag == "t":
                 out.append(Piece(c.text or "", italic, sup=sup))
             elif tag in ("tab", "ptab"):
@@ -315,6 +321,8 @@ class Walker:
                     out.append(Piece(chr(code), italic))
             elif tag in ("footnoteReference", "endnoteReference") and not in_note:
                 out.append(Piece(note=self._note(_val(c, "id") or "", tag)))
+                custom = (_val(c, "customMarkFollows") or "").lower() in ("1", "true", "on")
+                self._custom = out[-1].note if custom else None
                 if self._bookmark:
                     self._bookmarked[self._bookmark] = out[-1].note
                     self._bookmark = ""
@@ -341,6 +349,20 @@ class Walker:
                 ).strip()
                 if text:
                     self.text_boxes.append(text)
+
+    def _take_mark(self, note_id: str, text: str) -> str:
+        """The symbol a note is printed with instead of a number: the first word of the text after its
+        reference, which the note's own text opens with too. Returns the rest of the text."""
+        self._custom = None
+        note = self.res.footnotes.get(note_id)
+        mark, rest = re.match(r"\s*(\S{1,8})(.*)", text, re.S).groups()  # type: ignore[union-attr]
+        if note is None or note.mark:
+            return rest
+        note.mark = mark
+        written = inline.escape(mark)  # the note's text is markup
+        if note.text.startswith(written):
+            note.text = note.text[len(written) :].lstrip()
+        return rest
 
     def _equation(self, math: etree._Element, out: list[Piece]) -> None:
         """An equation reads as its plain text (m:t), counted for a finding: its layout is not kept."""

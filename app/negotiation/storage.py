@@ -6,7 +6,7 @@
                                    "note": ""}, ...]},
   "brackets": [{"id", "paragraph_id", "field", "words", "occurrence",
                 "alternatives": [{"text": "...", "holders": ["US"]}]}],
-  "proposals": [{"id", "proposer", "base_version", "footnotes": [{"id", "text"}],
+  "proposals": [{"id", "proposer", "base_version", "footnotes": [{"id", "text", "mark" (optional)}],
                  "edits": [{"kind": "words", "paragraph_id", "field", "start", "end", "old", "new"},
                            {"kind": "insert", "list_key", "after", "paragraph": {...}},
                            {"kind": "delete", "paragraph_id"},
@@ -77,7 +77,9 @@ def _proposal_to_dict(p: Proposal) -> dict[str, Any]:
         "id": p.id,
         "proposer": p.proposer,
         "base_version": p.base_version,
-        "footnotes": [{"id": n.id, "text": n.text} for n in p.footnotes.values()],
+        "footnotes": [
+            {"id": n.id, "text": n.text, **({"mark": n.mark} if n.mark else {})} for n in p.footnotes.values()
+        ],
         "edits": [_edit_to_dict(e) for e in p.edits],
     }
 
@@ -161,7 +163,10 @@ def from_dict(d: dict[str, Any]) -> Negotiation:
                 str(p["proposer"]),
                 str(p.get("base_version") or ""),
                 [_edit_from_dict(e) for e in p.get("edits") or []],
-                {str(n["id"]): Footnote(str(n["text"]), str(n["id"])) for n in p.get("footnotes") or []},
+                {
+                    str(n["id"]): Footnote(str(n["text"]), str(n["id"]), str(n.get("mark") or ""))
+                    for n in p.get("footnotes") or []
+                },
                 str(p["id"]),
             )
             for p in d.get("proposals") or []

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from test_roundtrip import _OP, _PRE, paragraph, resolutions
+from test_roundtrip import _OP, _PRE, canonical, paragraph, resolutions
 
 from app import inline
 from app.amendments import amendment, apply, derive, items, texts
@@ -424,12 +424,91 @@ def test_cli_amend_writes_and_applies(tmp_path: Path, suffix: str) -> None:
     assert done.returncode == 0, done.stdout
 
 
-def test_cli_refuses_akn_export_of_an_amendment_in_one_line(tmp_path: Path) -> None:
-    done = _cli(
-        "export", str(ROOT / "tests" / "fixtures" / "corpus" / "A_80_L.19.txt"), "-o", str(tmp_path / "a.xml")
-    )
-    assert done.returncode == 2 and "Akoma Ntoso" in done.stderr.splitlines()[-1]
-    assert not (tmp_path / "a.xml").exists()
+def test_cli_exports_an_issued_amendment_as_akn_and_reads_it_back(tmp_path: Path) -> None:
+    source = ROOT / "tests" / "fixtures" / "corpus" / "A_80_L.19.txt"
+    out = tmp_path / "x.akn.xml"
+    done = _cli("export", str(source), "-o", str(out))
+    assert done.returncode == 0, done.stderr
+    issued, back = read_document(source).resolution, read_document(out).resolution
+    assert canonical(back)["instructions"] == canonical(issued)["instructions"]
+    assert canonical(back)["footnotes"] == canonical(issued)["footnotes"]
+    assert (back.header.kind, back.header.symbol, back.header.amends, back.header.sponsors) == (
+        issued.header.kind, issued.header.symbol, issued.header.amends, issued.header.sponsors)  # fmt: skip
+
+
+# -- symbol footnotes as issued --------------------------------------------------------------------------
+
+
+def _pdf_symbols(path: Path) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """From the issued PDF: the notes set in footnote type that open with a symbol, (symbol, text), and where
+    the body sets each symbol, (symbol, the words before it), in reading order (the barcode font aside)."""
+    pytest.importorskip("pdfminer")
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LTChar, LTTextContainer, LTTextLine
+
+    lines = []
+    for page in extract_pages(str(path)):
+        for box in page:
+            if isinstance(box, LTTextContainer):
+                for line in box:
+                    if isinstance(line, LTTextLine):
+                        chars = [c for c in line if isinstance(c, LTChar) and "Barcode" not in c.fontname]
+                        if chars:
+                            lines.append((-line.y0, chars))
+    lines.sort(key=lambda t: t[0])
+    body_size = Counter(round(c.size) for _, chars in lines for c in chars).most_common(1)[0][0]
+    notes, marks = [], []
+    for _, chars in lines:
+        text = "".join(c.get_text() for c in chars)
+        if round(chars[0].size) < body_size:
+            m = re.match(r"(\*+)\s+(.*\S)", text)
+            if m:
+                notes.append((m.group(1), m.group(2)))
+            continue
+        for m in re.finditer(r"(?<=\S)\*+", text):
+            marks.append((m.group(0), " ".join(text[: m.start()].split()[-2:])))
+    return notes, marks
+
+
+def test_symbol_footnotes_of_an_issued_amendment_are_kept_in_every_format(corpus: Path) -> None:
+    """A/80/L.19 sets a "*" note on its sponsor line and a "**" note in the paragraph it quotes: each symbol
+    stays where the PDF sets it, with its text, read from the issued text and through .docx, text and AKN."""
+    from app.io.akn_reader import read_akn
+    from app.io.akn_writer import to_akn
+    from app.io.docx_reader import read_docx
+
+    notes, marks = _pdf_symbols(corpus / "originals" / "A_80_L.19.pdf")
+    assert notes and len(notes) == len(marks)
+    sponsor_mark = next(mark for mark, before in marks if before.endswith(":"))  # "Federation:*"
+    issued = read_document(corpus / "A_80_L.19.txt").resolution
+    for name, res in (
+        ("text", issued),
+        ("docx", read_docx(build_docx(issued)).resolution),
+        ("export", read_text(to_text(issued)).resolution),
+        ("akn", read_akn(to_akn(issued)).resolution),
+    ):
+        assert res.header.sponsor_note == dict(notes)[sponsor_mark], name
+        kept = {n.mark: n for n in res.footnotes.values()}
+        assert sorted(kept) == sorted(mark for mark, _ in notes if mark != sponsor_mark), name
+        for mark, before in marks:
+            if mark == sponsor_mark:
+                continue
+            assert inline.plain(kept[mark].text) == re.sub(r"\s+", " ", dict(notes)[mark]), name
+            quoted = [i.paragraph for i in res.instructions if i.paragraph is not None]
+            text = " ".join(p.text for p in quoted)
+            assert re.search(re.escape(before) + r"\[\^" + kept[mark].id + r"\]", text), name
+    # printed as issued: the symbol after the words in text, a Word note with its own mark
+    printed = to_text(issued)
+    for mark, before in marks:
+        assert f"{before}{mark}" in " ".join(printed.split()) or mark == sponsor_mark
+        assert f"\n{mark} " in printed
+    import zipfile
+    from io import BytesIO
+
+    document = zipfile.ZipFile(BytesIO(build_docx(issued))).read("word/document.xml").decode()
+    for mark, _ in marks:
+        assert re.search(r'<w:footnoteReference w:customMarkFollows="1" w:id="\d+"/>'
+                         rf'<w:t[^>]*>{re.escape(mark)}</w:t>', document), mark  # fmt: skip
 
 
 def test_cli_refuses_to_apply_a_draft_and_names_a_missing_paragraph(tmp_path: Path) -> None:
@@ -448,3 +527,53 @@ def test_cli_refuses_to_apply_a_draft_and_names_a_missing_paragraph(tmp_path: Pa
     assert done.returncode == 2 and "twelfth preambular paragraph" in done.stderr
     done = _cli("check", str(tmp_path / "bad.json"), "--base", str(tmp_path / "base.json"))
     assert done.returncode == 1 and "twelfth preambular paragraph" in done.stdout
+
+
+def test_a_custom_footnote_mark_in_the_run_after_its_reference_is_read(corpus: Path) -> None:
+    """Word may set a note's own symbol in the run after the reference, with the text going on after it."""
+    import zipfile
+    from io import BytesIO
+
+    from app.io.docx_reader import read_docx
+
+    issued = read_document(corpus / "A_80_L.19.txt").resolution
+    (note,) = issued.footnotes.values()
+    source = zipfile.ZipFile(BytesIO(build_docx(issued)))
+    document = source.read("word/document.xml").decode()
+    pattern = rf'(<w:footnoteReference w:customMarkFollows="1" w:id="\d+"/>)(<w:t[^>]*>){re.escape(note.mark)}</w:t>'
+    # the mark leaves the reference's run and opens the next run of text (" and noting" → "** and noting")
+    document, count = re.subn(
+        pattern + r"</w:r>(.*?<w:t[^>]*>)", rf"\1</w:r>\3{note.mark}", document, count=1
+    )
+    assert count == 1
+    out = BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for item in source.infolist():
+            data = document.encode() if item.filename == "word/document.xml" else source.read(item)
+            target.writestr(item, data)
+    back = read_docx(out.getvalue()).resolution
+    (read,) = back.footnotes.values()
+    assert (read.mark, read.text) == (note.mark, note.text)
+    quoted = back.instructions[0].paragraph
+    assert quoted is not None and quoted.text == issued.instructions[0].paragraph.text.replace(
+        note.id, read.id
+    )  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("attribute", "value", "says"),
+    [("href", "/akn/un/draft#article_3", "names no paragraph"), ("type", "renumbering", "renumbering")],
+)
+def test_an_akn_modification_the_reader_cannot_place_is_refused_in_one_line(
+    corpus: Path, attribute: str, value: str, says: str
+) -> None:
+    from app.io.akn_reader import read_akn
+    from app.io.akn_writer import to_akn
+
+    data = to_akn(read_document(corpus / "A_80_L.19.txt").resolution).decode()
+    element = "destination" if attribute == "href" else "textualMod"
+    data, count = re.subn(rf'(<{element}\b[^>]*\b{attribute}=")[^"]*"', rf'\g<1>{value}"', data, count=1)
+    assert count == 1
+    with pytest.raises(InputError, match=says) as refused:
+        read_akn(data.encode(), name="amendment.xml")
+    assert "\n" not in str(refused.value)

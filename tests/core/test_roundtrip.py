@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 import datetime as dt
 import re
 from pathlib import Path
@@ -14,11 +16,24 @@ from hypothesis import strategies as st
 from app import storage
 from app.formatting import roman
 from app.io.akn_reader import read_akn
+from app.io.akn_writer import to_akn
 from app.io.docx_reader import read_docx
 from app.io.docx_writer import build_docx
 from app.io.text_reader import read_text
 from app.io.text_writer import to_text
-from app.model import AgendaItem, Annex, DocumentKind, Footnote, Header, Paragraph, Resolution, ResolutionPart
+from app.model import (
+    Action,
+    AgendaItem,
+    Annex,
+    DocumentKind,
+    Footnote,
+    Header,
+    Instruction,
+    Paragraph,
+    Part,
+    Resolution,
+    ResolutionPart,
+)
 from app.render import render
 from app.templates import get_template
 
@@ -191,14 +206,32 @@ def add_parts_and_annexes(draw: st.DrawFn, res: Resolution, notes: list[Footnote
     res.footnotes = {n.id: n for n in notes}
 
 
+_SYMBOL_NOTES = ("United Nations, *Treaty Series*, vol. 2187, No. 38544.", "A/80/L.18, para. 3.")
+
+
+def add_symbol_note(draw: st.DrawFn, res: Resolution, notes: list[Footnote]) -> None:
+    """Sometimes a note printed with a symbol of its own after a comma ("Court,* and"): "**" when the
+    sponsor line's note has the "*"."""
+    paragraphs = res.preamble + res.operative
+    if not paragraphs or draw(st.integers(0, 2)):
+        return
+    mark = "**" if res.header.on_behalf_of or res.header.sponsor_note else "*"
+    note = Footnote(text=draw(st.sampled_from(_SYMBOL_NOTES)), mark=mark)
+    notes.append(note)
+    para = paragraphs[draw(st.integers(0, len(paragraphs) - 1))]
+    para.text += f",[^{note.id}] and {draw(words)}"
+
+
 @st.composite
 def structured_resolutions(draw: st.DrawFn, *, plain_text: bool = False) -> Resolution:
     """A generated resolution, some in parts A, B ... (each with its title, preamble and operative part), some
-    with annexes (a title, headings, numbered and unnumbered paragraphs); footnotes run on through them all.
+    with annexes (a title, headings, numbered and unnumbered paragraphs); footnotes run on through them all,
+    some with a symbol of their own.
     The strategy every round trip of parts and annexes uses. `plain_text` keeps to what plain text can say
     (no unlabelled annex, no unplaced text, list punctuation as a typist writes it)."""
     res = draw(resolutions())
     notes = list(res.footnotes.values())
+    add_symbol_note(draw, res, notes)
     if plain_text:
         add_parts_and_annexes(draw, res, notes)
         return res
@@ -218,6 +251,117 @@ def structured_resolutions(draw: st.DrawFn, *, plain_text: bool = False) -> Reso
     res.unplaced = draw(st.lists(words, max_size=2))  # text no reader could place: kept after the annexes
     res.footnotes = {n.id: n for n in notes}
     return res
+
+
+_PLAIN_WORDS = st.lists(st.sampled_from([w for w in _WORDS if "“" not in w]), min_size=1, max_size=4).map(
+    " ".join
+)
+
+
+@st.composite
+def instructions(draw: st.DrawFn, notes: list[Footnote], marks: list[str]) -> Instruction:
+    """One instruction of an amendment: a change of words inside a paragraph or subparagraph ("after",
+    "before", "replace ... with", "delete"), or a whole paragraph or subparagraph deleted (quoted or not),
+    replaced or inserted (also before the first one). A quoted paragraph may cite a note with its own symbol
+    after a comma, as issued amendments do ("Court,** and noting")."""
+    part = draw(st.sampled_from(list(Part)))
+    number = draw(st.integers(1, 40))
+    sub = draw(st.sampled_from(["", "", "(a)", "(c)", "(b) (ii)"]))  # quoted text at most at level (i)
+    action = draw(st.sampled_from(list(Action)))
+    if draw(st.booleans()):  # words inside the paragraph
+        old, new, after = draw(_PLAIN_WORDS), draw(_PLAIN_WORDS), draw(st.one_of(st.just(""), _PLAIN_WORDS))
+        if action is Action.INSERT:  # after words, or before them (`old`)
+            return Instruction(
+                action, part, number, sub, new=new, **({"after": after} if after else {"old": old})
+            )
+        return Instruction(action, part, number, sub, old=old, new=new if action is Action.REPLACE else "",
+                           after=after)  # fmt: skip
+    if (
+        action is Action.INSERT and len(sub.split()) < 2 and draw(st.integers(0, 3)) == 0
+    ):  # before the first one
+        number, sub = (number, f"{sub} (0)") if sub else (0, "")
+    depth = len(sub.split())
+    para = draw(paragraph(notes, _PRE if part is Part.PREAMBLE else _OP, min(depth, 1)))
+    if marks and draw(st.booleans()):
+        note = Footnote(text=draw(st.sampled_from(_SYMBOL_NOTES)), mark=marks.pop(0))
+        notes.append(note)
+        para.text += f",[^{note.id}] and {draw(_PLAIN_WORDS)}"
+    if action is Action.DELETE and draw(st.integers(0, 3)) == 0:
+        para = None  # "Delete operative paragraph 5", nothing quoted
+    return Instruction(action, part, number, sub, paragraph=para)
+
+
+@st.composite
+def amendments(draw: st.DrawFn) -> Resolution:
+    """A generated amendment: the header of a generated draft (its symbol is the draft amended), its own
+    symbol and sponsors, a sponsor-line note or none, and instructions with their quoted paragraphs, notes
+    numbered and notes with their own symbols ("**", "***"; "*" too when the sponsor line has no note)."""
+    res = draw(resolutions())
+    h = res.header
+    h.kind, h.revision, h.amends = DocumentKind.AMENDMENT, 0, h.full_symbol
+    h.symbol = re.sub(r"\d+$", lambda m: str(int(m.group()) + 1), h.symbol)
+    if not h.on_behalf_of:
+        h.sponsor_note = draw(st.sampled_from(["", "Any changes to the list of sponsors will be reflected in the "
+                                                   "official record of the meeting."]))  # fmt: skip
+    res.preamble, res.operative, res.footnotes = [], [], {}
+    marks = ["**", "***"] if h.on_behalf_of or h.sponsor_note else ["*", "**"]
+    notes: list[Footnote] = []
+    res.instructions = draw(st.lists(instructions(notes, marks), min_size=1, max_size=4))
+    res.footnotes = {n.id: n for n in notes}
+    res.unplaced = draw(
+        st.lists(words, max_size=1)
+    )  # text no reader could place: kept after the instructions
+    return res
+
+
+def _as_printed_labels_tell(res: Resolution) -> Resolution:
+    """The amendment as the Word and text readers can take it back: they nest a quoted paragraph by its
+    printed labels, which say the level only down to (i) and not which list a text after a list closes, so
+    quoted text goes two label levels deep at most ((a), (i)), with text after a list only at its end."""
+    out = copy.deepcopy(res)
+    for ins in out.instructions:
+        if ins.paragraph is None:
+            continue
+        for node in ins.paragraph.walk():
+            node.tail = node.tail if node is ins.paragraph else ""
+        _prune(ins.paragraph, 2 - len(ins.sub.split()))  # the quoted paragraph stands at its label's level
+    return out
+
+
+def _prune(para: Paragraph, levels: int) -> None:
+    """Keep `levels` levels of subparagraphs below `para`."""
+    if levels <= 0:
+        para.subparagraphs, para.tail = [], ""
+        return
+    for sub in para.subparagraphs:
+        _prune(sub, levels - 1)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(amendments())
+def test_generated_amendments_survive_every_format(res: Resolution) -> None:
+    """An amendment written as .docx, text, a project file and Akoma Ntoso reads back to the same header,
+    instructions, quoted paragraphs and footnotes, symbols included."""
+    printable = _as_printed_labels_tell(res)
+    typed = dataclasses.replace(copy.deepcopy(printable), unplaced=[])  # plain text cannot mark unplaced text
+    for amendment, name, read in (
+        (printable, "docx", _round_trip),
+        (typed, "text", lambda r: read_text(to_text(r)).resolution),
+        (res, "json", lambda r: storage.loads(storage.dumps(r))),
+        (res, "akn", lambda r: read_akn(to_akn(r), name="amendment.xml").resolution),
+    ):
+        cited = {note_id for _, note_id, _ in render(amendment).footnotes}
+        amendment.footnotes = {k: v for k, v in amendment.footnotes.items() if k in cited}
+        expected, got, h, g = (
+            canonical(amendment),
+            canonical(back := read(amendment)),
+            amendment.header,
+            back.header,
+        )
+        for key in ("instructions", "footnotes", "title", "preamble", "operative", "unplaced"):
+            assert got.get(key) == expected.get(key), (name, key)
+        assert (g.kind, g.symbol, g.amends, g.sponsors, g.on_behalf_of, g.sponsor_note) == (
+            h.kind, h.symbol, h.amends, h.sponsors, h.on_behalf_of, h.sponsor_note), name  # fmt: skip
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -5,8 +5,8 @@ import os
 import pytest
 
 from app.errors import InputError, ProjectVersionError, SaveError
-from app.model import AgendaItem, DocumentKind, Header, Paragraph, Resolution
-from app.storage import dumps, load_project, loads, save_project
+from app.model import AgendaItem, DocumentKind, Footnote, Header, Paragraph, Resolution
+from app.storage import dumps, load_project, loads, save_project, to_dict
 
 
 def sample() -> Resolution:
@@ -202,3 +202,13 @@ def test_damaged_recovery_files_are_skipped_and_kept(tmp_path, payload: bytes) -
         with pytest.raises(InputError):
             item.load()
         assert item.keep_aside().exists()
+
+
+def test_a_footnote_symbol_is_an_optional_key() -> None:
+    """A note's own symbol is saved as "mark" only when it has one; files without the key load as before."""
+    res = Resolution(operative=[Paragraph("Decides", "to act,[^a] and[^b]")])
+    res.footnotes = {"a": Footnote("A/80/1.", "a", mark="**"), "b": Footnote("A/80/2.", "b")}
+    saved = to_dict(res)["footnotes"]
+    assert saved == [{"id": "a", "text": "A/80/1.", "mark": "**"}, {"id": "b", "text": "A/80/2."}]
+    back = loads(dumps(res))
+    assert [(n.id, n.mark) for n in back.footnotes.values()] == [("a", "**"), ("b", "")]
