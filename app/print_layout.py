@@ -511,8 +511,11 @@ def _masthead(page: Page, r: Rendered, layout: Layout, measure: Measure) -> floa
         letter, rest = font(sym.letter_size), font(sym.size)
         y = top + sym.before + BASELINE * sym.line
         rest_w = _width(measure, r.symbol[1:], rest)
-        x = right - rest_w - _width(measure, r.symbol[:1], letter)
-        page.items += [Text(x, y, r.symbol[:1], letter), Text(right - rest_w, y, r.symbol[1:], rest)]
+        letter_w = _width(measure, r.symbol[:1], letter)
+        x = max(
+            left, right - rest_w - letter_w
+        )  # set flush right; a symbol wider than the page starts at the margin
+        page.items += [Text(x, y, r.symbol[:1], letter), Text(x + letter_w, y, r.symbol[1:], rest)]
     row2 = top + m.row1
     page.items.append(Rule(left, right, row2, m.thin_rule))
     page.items.append(
@@ -543,7 +546,7 @@ def _running(page: Page, number: int, count: int, r: Rendered, layout: Layout, m
     head = st["header"]
     top = p.header + head.before
     font = _font(head)
-    x = left if even else left + head.right_tab - _width(measure, r.symbol, font)
+    x = left if even else max(left, left + head.right_tab - _width(measure, r.symbol, font))
     page.items.append(Text(x, top + BASELINE * head.line, r.symbol, font))
     if head.border_bottom:
         rule_y = top + head.line + head.border_space

@@ -78,6 +78,8 @@ class Marker:
             return None
         for m in self.pattern.finditer(line, start):
             if not self.label:
+                if m.group().startswith("*") and _closes_italics(line, m.start()):
+                    continue  # "*the*:" is a word in italics, not the note "*"
                 return m.span()
             if m.group("n") is not None:
                 if m.group("n") == self.label:
@@ -89,6 +91,12 @@ class Marker:
             if run.startswith(self.label) and _consecutive(run[len(self.label) :], int(self.label) + 1):
                 return m.start(), m.start() + len(self.label)
         return None
+
+
+def _closes_italics(line: str, at: int) -> bool:
+    """Does the asterisk at `at` close an italic run (an odd number of unescaped asterisks before it)?"""
+    before = line[:at]
+    return (before.count("*") - before.count("\\*")) % 2 == 1
 
 
 def _consecutive(run: str, first: int) -> bool:
