@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from app.model import Header, Paragraph, Resolution
+from app.model import DocumentKind, Header, Paragraph, Resolution
 from app.templates import get_template
 
 
@@ -14,13 +14,16 @@ def current_ga_session(today: dt.date | None = None) -> int:
     return today.year - 1945 - (0 if today.month >= 9 else 1)
 
 
-def new_resolution(template_id: str, *, today: dt.date | None = None) -> Resolution:
-    """An empty draft for an organ: this session or year, today's date, one empty paragraph of each part."""
+def new_resolution(template_id: str, *, kind: DocumentKind = DocumentKind.DRAFT_RESOLUTION,
+                   today: dt.date | None = None) -> Resolution:  # fmt: skip
+    """An empty draft for an organ: this session or year, today's date, one empty paragraph of each part (a
+    draft decision: only the operative part, as the UN prints decisions)."""
     tpl = get_template(template_id)
     today = today or dt.date.today()
-    header = Header(template=tpl.id, date=today)
+    header = Header(template=tpl.id, date=today, kind=kind)
     if tpl.uses_year:
         header.year = today.year
     else:
         header.session = current_ga_session(today)
-    return Resolution(header=header, preamble=[Paragraph()], operative=[Paragraph()])
+    preamble = [] if kind is DocumentKind.DRAFT_DECISION else [Paragraph()]
+    return Resolution(header=header, preamble=preamble, operative=[Paragraph()])

@@ -214,8 +214,8 @@ def blocks_for(para: Paragraph, *, part: Part | None, level: int, label: str, en
     heads = [_block("heading", para.id, part, level, "", "", line.strip(), "", unit=unit)
              for line in para.heading.splitlines() if line.strip()]  # fmt: skip
     lead_end = ":" if subs else (end or "")
-    if as_written or (subs and not text and not para.opener):
-        lead_end = ""
+    if as_written or (not text.strip() and not para.opener.strip()):
+        lead_end = ""  # nothing typed yet: no stray "," or "." on the page (a new draft's empty paragraphs)
     lead = _block(role, para.id, part, level, label, para.opener, text, _end_for(text, lead_end), unit=unit)
     out = [*heads, lead]
     for i, sub in enumerate(subs, start=1):

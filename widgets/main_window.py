@@ -37,7 +37,7 @@ from app.errors import ResoluteError
 from app.findings import Finding
 from app.history import Change
 from app.io.text_reader import read_text
-from app.model import Part, Resolution
+from app.model import DocumentKind, Part, Resolution
 from app.render import Rendered, keeps_own_end, place_names, render
 from app.spelling.session import SpellingSession
 from app.templates import get_template
@@ -61,6 +61,7 @@ from widgets.prompter import Prompter
 from widgets.settings import Settings, SettingsDialog
 from widgets.spelling_menu import spelling_menu
 from widgets.versions import Versions
+from widgets.welcome import KeyCardDialog, StartChoice, WelcomeDialog, sample_path
 
 
 class MainWindow(QMainWindow):
@@ -76,6 +77,7 @@ class MainWindow(QMainWindow):
         self.rendered: Rendered = render(self.doc.resolution)
         self.numbers: dict[str, int] = {}
         self._keeps_own: dict[str, bool] = {}
+        self._blank: set[str] = set()
         self._refs: dict[str, tuple[str, ...]] = {}
         self._last_match: edits.Match | None = None
         self.spelling = SpellingSession(self.settings.personal_dictionary())
@@ -209,7 +211,7 @@ class MainWindow(QMainWindow):
             A.INSERT_FOOTNOTE: self.insert_footnote, A.SECTION_HEADING: self.edit_section_heading, A.ITALIC: self.toggle_italic, A.NEXT_ISSUE: self.next_issue,
             A.ZOOM_IN: lambda: self._set_zoom(self.settings.zoom + 1),
             A.ZOOM_OUT: lambda: self._set_zoom(self.settings.zoom - 1), A.ZOOM_RESET: lambda: self._set_zoom(0),
-            A.ABOUT: self._about, **self.versions.handlers(), **self.amending.handlers(), **units.handlers(self),
+            A.ABOUT: self._about, A.START_PAGE: self.show_start_page, A.KEY_CARD: self.show_key_card, **self.versions.handlers(), **self.amending.handlers(), **units.handlers(self),
         }  # fmt: skip
 
     def action(self, action_id: ActionId):  # noqa: ANN201
@@ -249,6 +251,12 @@ class MainWindow(QMainWindow):
         self._keeps_own = {b.paragraph_id: not b.end and bool(b.spans) for b in self.rendered.blocks
                            if b.paragraph_id and not b.is_tail and b.role != "heading"}  # fmt: skip
         self._refs = {pid: refs for pid in self._keeps_own if (refs := self._refs_in(pid))}
+        # paragraphs with nothing typed print no end punctuation: the first letter typed brings it
+        self._blank = {pid for pid in self._keeps_own if self._nothing_typed(pid)}
+
+    def _nothing_typed(self, paragraph_id: str) -> bool:
+        para = self.doc.find(paragraph_id)
+        return para is not None and not para.opener.strip() and not para.text.strip()
 
     def _refs_in(self, paragraph_id: str) -> tuple[str, ...]:
         """The footnote references of a paragraph (text and tail): when they change, numbers move."""
@@ -288,7 +296,8 @@ class MainWindow(QMainWindow):
             pid in self._keeps_own and self._keeps_own[pid] != keeps_own_end(self._text_of(pid, False))
             for pid in change.paragraph_ids
         )
-        if change.structure or change.footnotes or typed_refs or ends_flip or change.header:
+        blank_flip = any((pid in self._blank) != self._nothing_typed(pid) for pid in change.paragraph_ids)
+        if change.structure or change.footnotes or typed_refs or ends_flip or blank_flip or change.header:
             old_numbers = self.numbers
             self._render()
             self.paragraphs.rebuild(self.rendered.blocks, self._content, self.rendered.organ_line)
@@ -791,6 +800,35 @@ class MainWindow(QMainWindow):
         self.paragraphs.set_zoom(steps)
         self.preview.zoomIn(steps - self._preview_zoom)
         self._preview_zoom = steps
+
+    def show_start_page(self) -> None:
+        """The template gallery, the sample draft and the key card (shown by itself on the first run)."""
+        self.settings.mark_started()
+        dialog = WelcomeDialog(self.settings.default_template, self)
+        self.start_page = dialog
+        dialog.accepted.connect(lambda: self._start(dialog.choice))
+        dialog.open()
+
+    def _start(self, choice: StartChoice | None) -> None:
+        if choice is None:
+            return
+        if choice.action == "sample":
+            self.files.open_path(sample_path(), as_import=True)  # a copy: saving asks where
+        elif choice.action == "open":
+            self.files.open_dialog()
+        elif choice.kind is DocumentKind.AMENDMENT:
+            self.amending.new_amendment()
+        else:
+            self.files.new_document(choice.template, choice.kind)
+
+    def show_key_card(self) -> None:
+        KeyCardDialog(self).open()
+
+    def focus_first_opener(self) -> None:
+        """The cursor in the first paragraph's opener, ready to type."""
+        first = next(iter(self.paragraphs.order), None)
+        if first:
+            self.paragraphs.focus_paragraph(first[0], "opener")
 
     def _about(self) -> None:
         QMessageBox.about(
