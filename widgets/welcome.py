@@ -37,7 +37,7 @@ KEY_CARD_ACTIONS = (ActionId.INDENT, ActionId.OUTDENT, ActionId.MOVE_UP, ActionI
                     ActionId.INSERT_FOOTNOTE, ActionId.ITALIC, ActionId.NEXT_ISSUE, ActionId.UNDO, ActionId.REDO,
                     ActionId.FIND, ActionId.SAVE, ActionId.SHOW_PREVIEW)  # fmt: skip
 # keys handled inside a paragraph's boxes, not by a menu action
-FIELD_KEYS = (("Enter", "New paragraph after this one"), ("Backspace", "In an empty paragraph: remove it"))
+FIELD_KEYS = (("Enter", "New paragraph after this one"), ("Backspace", "Remove an empty paragraph"))
 
 KINDS = (
     (DocumentKind.DRAFT_RESOLUTION, "Draft resolution", "Preamble and operative part"),
@@ -73,9 +73,7 @@ def key_card() -> QWidget:
         key = QLabel(f"<b>{keys}</b>")
         key.setTextFormat(Qt.TextFormat.RichText)
         grid.addWidget(key, row, 0)
-        text = QLabel(what)
-        text.setWordWrap(True)
-        grid.addWidget(text, row, 1)
+        grid.addWidget(QLabel(what), row, 1)  # one line each: a wrapped row is cut off in a short window
     grid.setColumnStretch(1, 1)
     return box
 
@@ -119,6 +117,9 @@ class WelcomeDialog(QDialog):
                 self.organs.setCurrentItem(item)
         if self.organs.currentItem() is None:
             self.organs.setCurrentRow(0)
+        # every organ's name whole, no sideways scrolling
+        self.organs.setMinimumWidth(self.organs.sizeHintForColumn(0) + 2 * self.organs.frameWidth() + 8)
+        self.organs.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.organs.itemDoubleClicked.connect(lambda _item: self._create())
         left.addWidget(QLabel("&Organ:", buddy=self.organs))
         left.addWidget(self.organs, 1)
