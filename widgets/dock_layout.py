@@ -53,7 +53,7 @@ class DockLayout(QObject):
                                 (ActionId.SHOW_DETAILS, win.details_dock)):  # fmt: skip
             action = win.action(action_id)
             action.setChecked(dock.isVisible())
-            action.toggled.connect(dock.setVisible)
+            action.toggled.connect(lambda on, d=dock: _show(d, on))
             dock.visibilityChanged.connect(lambda visible, a=action: _check_quietly(a, visible))
 
     # --- arrangement -------------------------------------------------------------------------------------
@@ -125,6 +125,13 @@ class DockLayout(QObject):
         self.store.setValue("view/geometry", self.win.saveGeometry())
         if self.compact is not None:
             self._remember()
+
+
+def _show(dock: QDockWidget, on: bool) -> None:
+    """Show a dock and bring its tab to the front (in a small window the details share a tab with the preview)."""
+    dock.setVisible(on)
+    if on:
+        dock.raise_()
 
 
 def _check_quietly(action, checked: bool) -> None:  # noqa: ANN001
