@@ -324,7 +324,7 @@ class MainWindow(QMainWindow):
             self.header.show_header(res)  # the sponsor line and session words follow every edit
         if change.focus and initiator is None and change.structure:
             self.paragraphs.focus_paragraph(change.focus)
-        self.checks.edited(change)
+        self.checks.edited(change, initiator)
         self.preview_timer.poke()
         self.files.autosave_timer.poke()
         self.update_actions()
