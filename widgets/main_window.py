@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QResizeEvent, QTextCursor
+from PySide6.QtGui import QCloseEvent, QResizeEvent, QShowEvent, QTextCursor
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
@@ -633,6 +633,11 @@ class MainWindow(QMainWindow):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.docks.fit(event.size().width())
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not event.spontaneous():
+            self.docks.shown()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.files.closing():
