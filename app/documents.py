@@ -6,7 +6,7 @@ import datetime as dt
 
 from app.errors import TemplateError
 from app.languages import all_languages
-from app.model import Header, Paragraph, Resolution
+from app.model import DocumentKind, Header, Paragraph, Resolution
 from app.templates import get_template
 
 
@@ -16,17 +16,20 @@ def current_ga_session(today: dt.date | None = None) -> int:
     return today.year - 1945 - (0 if today.month >= 9 else 1)
 
 
-def new_resolution(template_id: str, *, today: dt.date | None = None, language: str = "en") -> Resolution:
-    """An empty draft for an organ: this session or year, today's date, one empty paragraph of each part, in
-    a language of resources/languages/ (an unknown code is an error)."""
+def new_resolution(template_id: str, *, kind: DocumentKind = DocumentKind.DRAFT_RESOLUTION,
+                   today: dt.date | None = None, language: str = "en") -> Resolution:  # fmt: skip
+    """An empty draft for an organ: this session or year, today's date, one empty paragraph of each part (a
+    draft decision: only the operative part, as the UN prints decisions), in a language of
+    resources/languages/ (an unknown code is an error)."""
     tpl = get_template(template_id)
     if language not in all_languages():
         raise TemplateError(f"no language '{language[:20]}' (known: {', '.join(all_languages())})")
     today = today or dt.date.today()
-    header = Header(template=tpl.id, date=today, language=language,
+    header = Header(template=tpl.id, date=today, kind=kind, language=language,
                     original_language=all_languages()[language].english_name)  # fmt: skip
     if tpl.uses_year:
         header.year = today.year
     else:
         header.session = current_ga_session(today)
-    return Resolution(header=header, preamble=[Paragraph()], operative=[Paragraph()])
+    preamble = [] if kind is DocumentKind.DRAFT_DECISION else [Paragraph()]
+    return Resolution(header=header, preamble=preamble, operative=[Paragraph()])

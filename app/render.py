@@ -196,8 +196,8 @@ def blocks_for(para: Paragraph, *, part: Part | None, level: int, label: str, en
     # in every issued GA resolution of sessions 78-79 that has them)
     between = "," if part is Part.PREAMBLE else ";"
     lead_end = ":" if subs else (end or "")
-    if as_written or (subs and not text and not para.opener):
-        lead_end = ""
+    if as_written or (not text.strip() and not para.opener.strip()):
+        lead_end = ""  # nothing typed yet: no stray "," or "." on the page (a new draft's empty paragraphs)
     lead_mark = lang.punctuate(end_for(text, lead_end))
     lead = _block(role, para.id, part, level, label, para.opener, text, lead_mark, unit=unit)
     out = [*heads, lead]

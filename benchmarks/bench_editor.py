@@ -51,7 +51,7 @@ def main() -> int:
         opens = []
         for each in paths:
             start = time.perf_counter()
-            win.open_path(each)
+            win.files.open_path(each)
             app.processEvents()  # laid out and painted
             opens.append(time.perf_counter() - start)
             QCoreApplication.sendPostedEvents(
@@ -85,7 +85,7 @@ def main() -> int:
             app.processEvents()
             typing.append(time.perf_counter() - start)
             start = time.perf_counter()
-            win._check_paragraphs()  # the debounced paragraph check, run now
+            win.checks.check_paragraphs()  # the debounced paragraph check, run now
             checking.append(time.perf_counter() - start)
         assert win.res.find(row.paragraph_id).text.endswith(typed), "the keystrokes reached the model"
         total = [a + b for a, b in zip(typing, checking, strict=True)]
@@ -103,7 +103,7 @@ def main() -> int:
         app.processEvents()
         print(f"move a paragraph (renumber {len(order)} rows): {(time.perf_counter() - start) * 1000:.0f} ms")
         start = time.perf_counter()
-        win._check_document()
+        win.checks.check_document()
         print(
             f"whole-document check (on the worker in the editor): {(time.perf_counter() - start) * 1000:.0f} ms"
         )

@@ -66,7 +66,7 @@ def editor_child(project: str) -> None:
     print("painted", flush=True)
 
     start = time.perf_counter()
-    win.open_path(Path(project))
+    win.files.open_path(Path(project))
     app.processEvents()
     open_ms = (time.perf_counter() - start) * 1000
     win.paragraphs.finish()
@@ -80,7 +80,7 @@ def editor_child(project: str) -> None:
         start = time.perf_counter()
         QTest.keyClick(row.text, Qt.Key.Key_A if i % 5 else Qt.Key.Key_Space)
         app.processEvents()
-        win._check_paragraphs()  # the debounced paragraph check, run at once
+        win.checks.check_paragraphs()  # the debounced paragraph check, run at once
         keys.append((time.perf_counter() - start) * 1000)
     win.doc.history.mark_saved()
     win.close()

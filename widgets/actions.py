@@ -59,6 +59,8 @@ class ActionId(str, Enum):
     ORAL_REVISIONS = "oral_revisions"
     ROLLOVER = "rollover"
     REVISE = "revise"
+    START_PAGE = "start_page"
+    KEY_CARD = "key_card"
     NEW_AMENDMENT = "new_amendment"
     AMEND_FROM_COMPARISON = "amend_from_comparison"
     SHOW_AMENDED = "show_amended"
@@ -169,6 +171,8 @@ SPECS: dict[ActionId, ActionSpec] = {
         "",
         "The next revision of this issued draft; the issued text is the base",
     ),  # fmt: skip
+    ActionId.START_PAGE: ActionSpec("&Start Page…", "", "Templates by organ and kind, and the sample draft"),
+    ActionId.KEY_CARD: ActionSpec("&Keys…", Key.HelpContents, "The keys of the editor on one card"),
     ActionId.ABOUT: ActionSpec("&About Resolute"),
 }
 
@@ -189,7 +193,7 @@ MENUS: list[tuple[str, list[ActionId | str | None]]] = [
     ("Versio&ns", [ActionId.COMPARE_BASE, ActionId.COMPARE_WITH, None, ActionId.EXPORT_TRACKED,
                    ActionId.ORAL_REVISIONS, ActionId.AMEND_FROM_COMPARISON, ActionId.SHOW_AMENDED, None,
                    ActionId.ROLLOVER, ActionId.REVISE]),
-    ("&Help", [ActionId.ABOUT]),
+    ("&Help", [ActionId.START_PAGE, ActionId.KEY_CARD, None, ActionId.ABOUT]),
 ]  # fmt: skip
 
 TOOLBAR: list[ActionId | None] = [
@@ -206,7 +210,7 @@ TOOLBAR_TEXT: dict[ActionId, str] = {
 }  # fmt: skip
 
 
-def _sequences(shortcut: ActionSpec) -> list[QKeySequence]:
+def key_sequences(shortcut: ActionSpec) -> list[QKeySequence]:
     items = shortcut.shortcut if isinstance(shortcut.shortcut, tuple) else (shortcut.shortcut,)
     out: list[QKeySequence] = []
     for item in items:
@@ -226,7 +230,7 @@ def make_action(parent: QWidget, action_id: ActionId, handler: Callable[[], None
     spec = SPECS[action_id]
     action = QAction(spec.text, parent)
     action.setObjectName(f"action_{action_id.value}")
-    keys = _sequences(spec)
+    keys = key_sequences(spec)
     if action_id in _HINT_ONLY:
         action.setText(f"{spec.text}\t{keys[0].toString(QKeySequence.SequenceFormat.NativeText)}")
     else:

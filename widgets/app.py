@@ -5,8 +5,25 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication
+
+if TYPE_CHECKING:
+    from widgets.main_window import MainWindow
+
+
+def start(window: MainWindow, files: list[str]) -> None:
+    """What the editor shows first: the file asked for; else work to recover after a crash; else, the first
+    time, the start page; and the cursor in the first opener, so what a delegate types goes into the draft."""
+    if files:
+        window.files.open_path(Path(files[0]))
+        return
+    if window.files.offer_recovery():
+        return
+    window.focus_first_opener()
+    if window.settings.first_run:
+        window.show_start_page()
 
 
 def run_editor(args: list[str]) -> int:
@@ -23,11 +40,7 @@ def run_editor(args: list[str]) -> int:
 
     window = MainWindow()
     window.show()
-    files = [a for a in args if not a.startswith("-")]
-    if files:
-        window.files.open_path(Path(files[0]))
-    else:
-        window.files.offer_recovery()
+    start(window, [a for a in args if not a.startswith("-")])
     if os.environ.get("RESOLUTE_QUIT_AFTER_PAINT"):  # smoke tests of a build: start, paint once, quit
         from PySide6.QtCore import QTimer
 

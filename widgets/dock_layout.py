@@ -29,6 +29,7 @@ class DockLayout(QObject):
         self.store = store
         self.compact: bool | None = None  # None until the first fit
         self._fitted_width = 0
+        self._restored = False  # the arrangement came from the settings: leave its sizes alone
 
     def add(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self.win)
@@ -53,7 +54,7 @@ class DockLayout(QObject):
                                 (ActionId.SHOW_DETAILS, win.details_dock)):  # fmt: skip
             action = win.action(action_id)
             action.setChecked(dock.isVisible())
-            action.toggled.connect(dock.setVisible)
+            action.toggled.connect(lambda on, d=dock: _show(d, on))
             dock.visibilityChanged.connect(lambda visible, a=action: _check_quietly(a, visible))
 
     # --- arrangement -------------------------------------------------------------------------------------
@@ -72,11 +73,18 @@ class DockLayout(QObject):
                 self._remember()
             self.compact = compact
             self._fitted_width = width
-            if not self._restore():
+            self._restored = self._restore()
+            if not self._restored:
                 self.arrange(compact, width)
         elif abs(width - self._fitted_width) > 160:
             self._fitted_width = width
             self._share(width)
+
+    def shown(self) -> None:
+        """The window is on screen: sizes asked for before it was laid out are applied only now."""
+        if self.compact is not None and not self._restored:
+            self._share(self.win.width())
+            self._size_issues()
 
     def arrange(self, compact: bool, width: int) -> None:
         """The default arrangement for a size class."""
@@ -93,9 +101,12 @@ class DockLayout(QObject):
             dock.show()
         win.preview_dock.raise_()  # the page first; the details are a tab away
         self._share(width)
-        height = win.height()
-        win.resizeDocks([win.issues_dock], [max(110, int(height * (0.26 if compact else 0.17)))],
-                        Qt.Orientation.Vertical)  # fmt: skip
+        self._size_issues()
+
+    def _size_issues(self) -> None:
+        win = self.win
+        share = 0.26 if self.compact else 0.17
+        win.resizeDocks([win.issues_dock], [max(110, int(win.height() * share))], Qt.Orientation.Vertical)
 
     def _share(self, width: int) -> None:
         win = self.win
@@ -125,6 +136,13 @@ class DockLayout(QObject):
         self.store.setValue("view/geometry", self.win.saveGeometry())
         if self.compact is not None:
             self._remember()
+
+
+def _show(dock: QDockWidget, on: bool) -> None:
+    """Show a dock and bring its tab to the front (in a small window the details share a tab with the preview)."""
+    dock.setVisible(on)
+    if on:
+        dock.raise_()
 
 
 def _check_quietly(action, checked: bool) -> None:  # noqa: ANN001

@@ -18,6 +18,7 @@ from app.documents import new_resolution
 from app.errors import ResoluteError
 from app.findings import Finding
 from app.io.docx_writer import write_docx
+from app.model import DocumentKind
 from app.negotiation.status import refuse_brackets
 from widgets.background import Debouncer
 
@@ -62,21 +63,20 @@ class DocumentController(QObject):
         win.negotiation.selected = ""
         if win.negotiation.dock.isVisible():
             win.negotiation.refresh()
-        first = next(iter(win.paragraphs.order), None)
-        if first:
-            win.paragraphs.focus_paragraph(first[0], "opener")
+        win.focus_first_opener()
 
     def new_from_template(self) -> None:
         template_id = self.win.prompter.choose_template(self.win, self.win.settings.default_template)
         language = self.win.prompter.choose_language(self.win) if template_id else None
         if template_id and language:
-            self.new_document(template_id, language)
+            self.new_document(template_id, language=language)
 
-    def new_document(self, template_id: str, language: str = "en") -> bool:
+    def new_document(
+        self, template_id: str, kind: DocumentKind = DocumentKind.DRAFT_RESOLUTION, language: str = "en"
+    ) -> bool:
         if not self.confirm_discard():
             return False
-        res = new_resolution(template_id)
-        res.header.language = language
+        res = new_resolution(template_id, kind=kind, language=language)
         if self.win.settings.delegation:
             res.header.sponsors = [self.win.settings.delegation]
         self.replace(edits.Document(res))

@@ -1,10 +1,18 @@
-"""Find and replace, as a bar under the paragraphs (Escape closes it)."""
+"""Find and replace: the bar under the paragraphs (Escape closes it) and what its buttons do."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
+
+from app import edits
+from widgets.fields import TextField, to_display
+
+if TYPE_CHECKING:
+    from widgets.main_window import MainWindow
 
 
 class FindBar(QWidget):
@@ -69,3 +77,80 @@ class FindBar(QWidget):
             self.close_bar()
             return
         super().keyPressEvent(event)
+
+
+class Finder(QObject):
+    """What the bar's buttons do to the open document: matches in reading order, one replacement or all."""
+
+    def __init__(self, win: MainWindow, bar: FindBar) -> None:
+        super().__init__(win)
+        self.win = win
+        self.bar = bar
+        self._last_match: edits.Match | None = None
+        bar.find_next.connect(self.find_next)
+        bar.replace_one.connect(self.replace_one)
+        bar.replace_all.connect(self.replace_all)
+
+    def open(self) -> None:
+        focus = self.win.focusWidget()
+        selected = focus.textCursor().selectedText() if isinstance(focus, TextField) else ""
+        self.bar.open_bar(selected)
+
+    def find_next(self, needle: str, case: bool) -> edits.Match | None:
+        matches = edits.find_all(self.win.res, needle, case=case)
+        if not matches:
+            self.bar.status.setText("Not found")
+            self._last_match = None
+            return None
+        self.win.paragraphs.finish()
+        order = {key[0]: i for i, key in enumerate(self.win.paragraphs.order)}
+        matches.sort(key=lambda m: (order.get(m.paragraph_id, -1), ("title", "opener", "text", "tail").index(m.field),
+                                    m.start))  # fmt: skip
+        last = self._last_match
+        index = 0
+        if last is not None and last in matches:
+            index = (matches.index(last) + 1) % len(matches)
+        match = matches[index]
+        self._last_match = match
+        self.bar.status.setText(f"{index + 1} of {len(matches)}")
+        self._show_match(match)
+        return match
+
+    def _show_match(self, match: edits.Match) -> None:
+        if not match.paragraph_id:
+            self.win.header.title.setFocus()
+            self.win.header.title.setSelection(match.start, match.end - match.start)
+            return
+        span = (match.start, match.end)
+        if match.field != "opener":
+            markup = getattr(self.win.res.find(match.paragraph_id), match.field)
+            span = (len(to_display(markup[: match.start], self.win.numbers)),
+                    len(to_display(markup[: match.end], self.win.numbers)))  # fmt: skip
+        self.win.paragraphs.focus_paragraph(match.paragraph_id, match.field, span)
+
+    def replace_one(self, needle: str, replacement: str, case: bool) -> None:
+        match = self._last_match
+        current = edits.find_all(self.win.res, needle, case=case)
+        if match is None or match not in current:
+            self.find_next(needle, case)
+            return
+        self.win.doc.history.seal()
+        if match.paragraph_id:
+            old = getattr(self.win.res.find(match.paragraph_id), match.field)
+            self.win.apply(edits.set_field, paragraph_id=match.paragraph_id, field=match.field,
+                       value=old[: match.start] + replacement + old[match.end :], label="Replace")  # fmt: skip
+        else:
+            self.win.apply(
+                edits.set_title,
+                value=self.win.res.title[: match.start] + replacement + self.win.res.title[match.end :],
+            )
+        self._last_match = edits.Match(
+            match.paragraph_id, match.field, match.start, match.start + len(replacement)
+        )
+        self.find_next(needle, case)
+
+    def replace_all(self, needle: str, replacement: str, case: bool) -> None:
+        self.win.doc.history.seal()
+        count = len(edits.find_all(self.win.res, needle, case=case))
+        change = self.win.apply(edits.replace_all, needle=needle, replacement=replacement, case=case)
+        self.bar.status.setText(f"Replaced {count}" if change is not None and count else "Not found")

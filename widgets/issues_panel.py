@@ -47,7 +47,8 @@ class _WrappingDelegate(QStyledItemDelegate):
             wrapped = option.fontMetrics.boundingRect(
                 QRect(0, 0, width, 100000), Qt.TextFlag.TextWordWrap, text
             )
-            size.setHeight(max(size.height(), wrapped.height() + 4))
+            padding = size.height() - option.fontMetrics.height()  # one line keeps the usual row height
+            size.setHeight(max(size.height(), wrapped.height() + padding))
         return size
 
 

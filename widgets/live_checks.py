@@ -10,6 +10,7 @@ for an older revision is dropped.
 from __future__ import annotations
 
 import logging
+import re
 import time
 from typing import TYPE_CHECKING
 
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
     from widgets.main_window import MainWindow
 
 log = logging.getLogger(__name__)
+_DIGIT = re.compile(r"\d")
 
 
 class LiveChecks(QObject):
@@ -40,6 +42,7 @@ class LiveChecks(QObject):
         self.para_findings: dict[str, list[Finding]] = {}  # newer than doc_findings, paragraph by paragraph
         self._pending: set[str] = set()
         self._context: DocumentContext | None = None  # the context the findings shown were computed with
+        self._context_stale = True  # an edit since it was built may have changed it
         self.paragraph_timer = Debouncer(check_delay_ms, self.check_paragraphs, self)
         self._document_floor = max(check_delay_ms * 4, 300)
         self.document_timer = Debouncer(self._document_floor, self.check_document, self)
@@ -47,12 +50,17 @@ class LiveChecks(QObject):
     def reset(self) -> None:
         """A new document is shown: forget every finding but the reader's and check it all after a pause."""
         self._context = None
+        self._context_stale = True
         self._pending = set()
         self.doc_findings = []
         self.para_findings = {}
         self.document_timer.poke()
 
-    def edited(self, change: Change) -> None:
+    def edited(self, change: Change, initiator: object = None) -> None:
+        """`initiator` (paragraph id, field) for typing in a field: typing prose in a text keeps the context."""
+        typed_text = isinstance(initiator, tuple) and initiator[1] == "text" and not change.structure
+        if not typed_text:
+            self._context_stale = True
         self._pending |= set(change.paragraph_ids)
         if not (change.structure or change.header or change.title or change.footnotes):
             self.paragraph_timer.poke()
@@ -85,16 +93,32 @@ class LiveChecks(QObject):
             context.template, context.kind, context.repetition_scope)  # fmt: skip
         return self._pending | (context.changed_since(old) if comparable else set())
 
+    def _context_holds(self) -> bool:
+        """The kept context is still exact: only texts were typed in, and none of them cites a resolution now
+        or held a first mention (a citation needs a digit). Building it again costs a pass over the document."""
+        old = self._context
+        if old is None or self._context_stale:
+            return False
+        first = {where[0] for where in old.first_mentions.values()}
+        for pid in self._pending:
+            para = self.win.doc.find(pid)
+            if para is None or pid in first or _DIGIT.search(para.text):
+                return False
+        return True
+
     def check_paragraphs(self) -> None:
         """On the main thread: quick, and typing never waits for the whole document."""
         res = self.win.res
-        try:
-            context = engine.build_context(res)
-        except Exception:  # a failing rule must not interrupt typing; the full check will say more
-            log.exception("document context failed")
-            return
+        if self._context_holds():
+            context = self._context
+        else:
+            try:
+                context = engine.build_context(res)
+            except Exception:  # a failing rule must not interrupt typing; the full check will say more
+                log.exception("document context failed")
+                return
         recheck, self._pending = self.to_recheck(context), set()
-        self._context = context
+        self._context, self._context_stale = context, False
         found_any = False
         for pid in recheck:
             if self.win.doc.find(pid) is None:
@@ -133,6 +157,7 @@ class LiveChecks(QObject):
         self.doc_findings = found
         self.para_findings = {}
         self._context = engine.build_context(doc.resolution)  # what the next edit is compared with
+        self._context_stale = False
         self.changed.emit()
 
     def findings(self) -> list[Finding]:

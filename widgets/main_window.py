@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QResizeEvent, QTextCursor
+from PySide6.QtGui import QCloseEvent, QResizeEvent, QShowEvent, QTextCursor
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
@@ -34,12 +34,11 @@ from PySide6.QtWidgets import (
 from app import edits, inline, lexicon
 from app.documents import new_resolution
 from app.errors import ResoluteError
-from app.findings import Finding
 from app.history import Change
 from app.io.text_reader import read_text
-from app.model import Part, Resolution
+from app.model import DocumentKind, Part, Resolution
 from app.punctuation import keeps_own_end
-from app.render import Rendered, place_names, render
+from app.render import Rendered, render
 from app.spelling.session import SpellingSession
 from app.templates import get_template
 from widgets import draft_language, units
@@ -50,7 +49,8 @@ from widgets.background import Debouncer, Runner
 from widgets.dock_layout import DockLayout
 from widgets.document_controller import DocumentController
 from widgets.fields import TextField, to_display, to_markup
-from widgets.find_replace import FindBar
+from widgets.find_replace import FindBar, Finder
+from widgets.findings_view import FindingsView, set_tab_text
 from widgets.footnotes import FootnotesPane
 from widgets.header_panel import HeaderPanel
 from widgets.issues_panel import IssuesPanel
@@ -62,6 +62,7 @@ from widgets.prompter import Prompter
 from widgets.settings import Settings, SettingsDialog
 from widgets.spelling_menu import spelling_menu
 from widgets.versions import Versions
+from widgets.welcome import KeyCardDialog, StartChoice, WelcomeDialog, sample_path
 
 
 class MainWindow(QMainWindow):
@@ -77,8 +78,8 @@ class MainWindow(QMainWindow):
         self.rendered: Rendered = render(self.doc.resolution)
         self.numbers: dict[str, int] = {}
         self._keeps_own: dict[str, bool] = {}
+        self._blank: set[str] = set()
         self._refs: dict[str, tuple[str, ...]] = {}
-        self._last_match: edits.Match | None = None
         self.spelling = SpellingSession(self.settings.personal_dictionary())
         self._preview_zoom = 0
         self._action_state: tuple[object, ...] = ()
@@ -88,7 +89,6 @@ class MainWindow(QMainWindow):
         self.docks = DockLayout(self, self.settings.store)
         self.files = DocumentController(self, autosave_ms=autosave_ms, recovery_folder=recovery_folder)
         self.checks = LiveChecks(self, check_delay_ms)
-        self.checks.changed.connect(self.show_findings)
         self._build_views()
         self.actions_ = build_actions(self, self._handlers())
         build_menus(self.menuBar(), self.actions_, self.files.recent_menu)
@@ -172,7 +172,7 @@ class MainWindow(QMainWindow):
             lambda pid: self.apply_structure(edits.outdent_paragraph, paragraph_id=pid)
         )
         p.split_requested.connect(self._split)
-        p.fix_requested.connect(self.apply_fix)
+        p.fix_requested.connect(lambda finding: self.findings_view.apply_fix(finding))
         p.drop_requested.connect(self.drop_paragraph)
         p.pasted_draft.connect(self.paste_draft)
         p.erase_requested.connect(self._erase_empty)
@@ -191,11 +191,9 @@ class MainWindow(QMainWindow):
                 edits.set_footnote_text, footnote_id=fid, text=text, initiator=self.footnotes
             )
         )
-        self.issues.jump.connect(self.jump_to)
-        self.issues.fix.connect(self.apply_fix)
-        self.find_bar.find_next.connect(self.find_next)
-        self.find_bar.replace_one.connect(self.replace_one)
-        self.find_bar.replace_all.connect(self.replace_all)
+        self.finder = Finder(self, self.find_bar)
+        self.findings_view = FindingsView(self)
+        self.checks.changed.connect(self.findings_view.show)
 
     def _handlers(self) -> dict[ActionId, Callable[..., None]]:
         A, f = ActionId, self.files
@@ -203,14 +201,14 @@ class MainWindow(QMainWindow):
             A.NEW: f.new_from_template, A.OPEN: f.open_dialog, A.SAVE: f.save, A.SAVE_AS: f.save_as_dialog,
             A.EXPORT_DOCX: f.export_dialog, A.EXPORT_PDF: f.export_pdf_dialog, A.IMPORT: f.import_dialog,
             A.SETTINGS: self.settings_dialog, A.QUIT: self.close, A.UNDO: self.undo, A.REDO: self.redo,
-            A.FIND: self.open_find, A.ADD_PARAGRAPH: self.add_paragraph_after,
+            A.FIND: self.finder.open, A.ADD_PARAGRAPH: self.add_paragraph_after,
             A.INSERT_PARAGRAPH: self.insert_paragraph_before, A.DELETE_PARAGRAPH: self.delete_paragraph,
             A.DUPLICATE_PARAGRAPH: self.duplicate_paragraph, A.MOVE_UP: self.move_up, A.MOVE_DOWN: self.move_down,
             A.MOVE_TO_OTHER_PART: self.move_to_other_part, A.INDENT: self.indent, A.OUTDENT: self.outdent,
-            A.INSERT_FOOTNOTE: self.insert_footnote, A.SECTION_HEADING: self.edit_section_heading, A.ITALIC: self.toggle_italic, A.NEXT_ISSUE: self.next_issue,
+            A.INSERT_FOOTNOTE: self.insert_footnote, A.SECTION_HEADING: self.edit_section_heading, A.ITALIC: self.toggle_italic, A.NEXT_ISSUE: self.findings_view.next_issue,
             A.ZOOM_IN: lambda: self._set_zoom(self.settings.zoom + 1),
             A.ZOOM_OUT: lambda: self._set_zoom(self.settings.zoom - 1), A.ZOOM_RESET: lambda: self._set_zoom(0),
-            A.ABOUT: self._about, **self.versions.handlers(), **self.amending.handlers(), **units.handlers(self),
+            A.ABOUT: self._about, A.START_PAGE: self.show_start_page, A.KEY_CARD: self.show_key_card, **self.versions.handlers(), **self.amending.handlers(), **units.handlers(self),
         }  # fmt: skip
 
     def action(self, action_id: ActionId):  # noqa: ANN201
@@ -235,7 +233,7 @@ class MainWindow(QMainWindow):
         self.amending.refresh()
         self._show_footnotes()
         self.preview_timer.poke()  # the page follows once the editor is up
-        self.show_findings()
+        self.findings_view.show()
         self.update_actions()
         # load the dictionary off the main thread, then underline row by row
         self.runner.run(self.spelling.warm_up, lambda _: self.paragraphs.enable_spelling())
@@ -251,6 +249,12 @@ class MainWindow(QMainWindow):
         self._keeps_own = {b.paragraph_id: not b.end and bool(b.spans) for b in self.rendered.blocks
                            if b.paragraph_id and not b.is_tail and b.role != "heading"}  # fmt: skip
         self._refs = {pid: refs for pid in self._keeps_own if (refs := self._refs_in(pid))}
+        # paragraphs with nothing typed print no end punctuation: the first letter typed brings it
+        self._blank = {pid for pid in self._keeps_own if self._nothing_typed(pid)}
+
+    def _nothing_typed(self, paragraph_id: str) -> bool:
+        para = self.doc.find(paragraph_id)
+        return para is not None and not para.opener.strip() and not para.text.strip()
 
     def _refs_in(self, paragraph_id: str) -> tuple[str, ...]:
         """The footnote references of a paragraph (text and tail): when they change, numbers move."""
@@ -290,7 +294,8 @@ class MainWindow(QMainWindow):
             pid in self._keeps_own and self._keeps_own[pid] != keeps_own_end(self._text_of(pid, False))
             for pid in change.paragraph_ids
         )
-        if change.structure or change.footnotes or typed_refs or ends_flip or change.header:
+        blank_flip = any((pid in self._blank) != self._nothing_typed(pid) for pid in change.paragraph_ids)
+        if change.structure or change.footnotes or typed_refs or ends_flip or blank_flip or change.header:
             old_numbers = self.numbers
             self._render()
             self.paragraphs.rebuild(self.rendered.blocks, self._content, self.rendered.organ_line)
@@ -321,7 +326,7 @@ class MainWindow(QMainWindow):
             self.header.show_header(res)  # the sponsor line and session words follow every edit
         if change.focus and initiator is None and change.structure:
             self.paragraphs.focus_paragraph(change.focus)
-        self.checks.edited(change)
+        self.checks.edited(change, initiator)
         self.preview_timer.poke()
         self.files.autosave_timer.poke()
         self.update_actions()
@@ -336,7 +341,7 @@ class MainWindow(QMainWindow):
 
     def _show_footnotes(self) -> None:
         self.footnotes.show_footnotes(self.rendered.footnotes)
-        _set_tab_text(self.bottom_tabs, 1, f"Footnotes ({len(self.rendered.footnotes)})")
+        set_tab_text(self.bottom_tabs, 1, f"Footnotes ({len(self.rendered.footnotes)})")
 
     def _preview_shown(self, visible: bool) -> None:
         if visible and self._preview_stale:
@@ -555,84 +560,6 @@ class MainWindow(QMainWindow):
         cursor.insertText(replacement)
         self.doc.history.seal()
 
-    # --- checks ----------------------------------------------------------------------------------------------
-
-    def _where(self, finding: Finding) -> str:
-        """'OP 3 (a)' for a paragraph, 'Footnote 2' for a footnote's text, 'Sponsors' or 'Title' in the header."""
-        if finding.field == "footnote" and finding.paragraph_id in self.numbers:
-            return f"Footnote {self.numbers[finding.paragraph_id]}"
-        if finding.paragraph_id and self.amending.active:
-            return place_names(self.rendered.blocks).get(finding.paragraph_id, "Amendment")
-        if finding.paragraph_id:
-            return self.paragraphs.where(finding.paragraph_id)
-        name = finding.field.split("[")[0]
-        return _HEADER_NAMES.get(name, "Header")
-
-    def _header_field(self, field: str) -> QWidget | None:
-        h = self.header
-        widgets = {"title": h.title, "sponsors": h.sponsor_list, "on_behalf_of": h.on_behalf_of,
-                   "symbol": h.symbol, "session": h.session, "year": h.session, "date": h.date,
-                   "distribution": h.distribution, "original_language": h.original, "template": h.template,
-                   "agenda_items": h.agenda, "committee": h.committee, "kind": h.kind}  # fmt: skip
-        return widgets.get(field.split("[")[0])
-
-    def show_findings(self) -> None:
-        findings = self.checks.findings()
-        order = {key[0]: i for i, key in enumerate(reversed(self.paragraphs.order))}
-        n = len(order)
-        self.issues.set_findings(findings, self._where, lambda pid: n - order.get(pid, n + 1))
-        errors, warnings = self.issues.counts()
-        counts = f"  {errors} errors · {warnings} warnings  "
-        if self.counts_label.text() != counts:
-            self.counts_label.setText(counts)
-        _set_tab_text(self.bottom_tabs, 0, f"Issues ({len(findings)})")
-        fixes: dict[str, Finding] = {}
-        for finding in findings:
-            if finding.fix is not None and finding.paragraph_id and finding.paragraph_id not in fixes:
-                fixes[finding.paragraph_id] = finding
-        self.paragraphs.set_fixes(fixes)
-
-    def apply_fix(self, finding: Finding) -> None:
-        self.doc.history.seal()
-        change = self.apply(edits.apply_fix, finding=finding)
-        if change is not None:
-            self.doc.history.seal()
-            self.checks.fixed(finding)
-
-    def jump_to(self, finding: Finding) -> None:
-        if self.amending.jump(finding):
-            return
-        if finding.field == "footnote" and finding.paragraph_id in self.res.footnotes:
-            self.bottom_tabs.setCurrentWidget(self.footnotes)
-            self.footnotes.focus_footnote(finding.paragraph_id)
-            field = self.footnotes.fields.get(finding.paragraph_id)
-            if field is not None and finding.span != (0, 0):
-                field.setSelection(finding.span[0], finding.span[1] - finding.span[0])
-            return
-        if not finding.paragraph_id:
-            self.details_dock.show()
-            widget = self._header_field(finding.field)
-            if widget is not None:
-                widget.setFocus(Qt.FocusReason.OtherFocusReason)
-                scroll = self.details_dock.widget()
-                if isinstance(scroll, QScrollArea):
-                    scroll.ensureWidgetVisible(widget)
-            return
-        span = None
-        if finding.span != (0, 0):
-            span = finding.span
-            if finding.field in ("text", "tail"):
-                para = self.res.find(finding.paragraph_id)
-                markup = getattr(para, finding.field) if para else ""
-                span = (len(to_display(markup[: span[0]], self.numbers)),
-                        len(to_display(markup[: span[1]], self.numbers)))  # fmt: skip
-        self.paragraphs.focus_paragraph(finding.paragraph_id, finding.field, span)
-
-    def next_issue(self) -> None:
-        finding = self.issues.select_next()
-        if finding is not None:
-            self.jump_to(finding)
-
     # --- undo ------------------------------------------------------------------------------------------------
 
     def undo(self) -> None:
@@ -669,72 +596,6 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(state[2])
         self.setWindowModified(state[3])
 
-    # --- find and replace ------------------------------------------------------------------------------------
-
-    def open_find(self) -> None:
-        focus = self.focusWidget()
-        selected = focus.textCursor().selectedText() if isinstance(focus, TextField) else ""
-        self.find_bar.open_bar(selected)
-
-    def find_next(self, needle: str, case: bool) -> edits.Match | None:
-        matches = edits.find_all(self.res, needle, case=case)
-        if not matches:
-            self.find_bar.status.setText("Not found")
-            self._last_match = None
-            return None
-        self.paragraphs.finish()
-        order = {key[0]: i for i, key in enumerate(self.paragraphs.order)}
-        matches.sort(key=lambda m: (order.get(m.paragraph_id, -1), ("title", "opener", "text", "tail").index(m.field),
-                                    m.start))  # fmt: skip
-        last = self._last_match
-        index = 0
-        if last is not None and last in matches:
-            index = (matches.index(last) + 1) % len(matches)
-        match = matches[index]
-        self._last_match = match
-        self.find_bar.status.setText(f"{index + 1} of {len(matches)}")
-        self._show_match(match)
-        return match
-
-    def _show_match(self, match: edits.Match) -> None:
-        if not match.paragraph_id:
-            self.header.title.setFocus()
-            self.header.title.setSelection(match.start, match.end - match.start)
-            return
-        span = (match.start, match.end)
-        if match.field != "opener":
-            markup = getattr(self.res.find(match.paragraph_id), match.field)
-            span = (len(to_display(markup[: match.start], self.numbers)),
-                    len(to_display(markup[: match.end], self.numbers)))  # fmt: skip
-        self.paragraphs.focus_paragraph(match.paragraph_id, match.field, span)
-
-    def replace_one(self, needle: str, replacement: str, case: bool) -> None:
-        match = self._last_match
-        current = edits.find_all(self.res, needle, case=case)
-        if match is None or match not in current:
-            self.find_next(needle, case)
-            return
-        self.doc.history.seal()
-        if match.paragraph_id:
-            old = getattr(self.res.find(match.paragraph_id), match.field)
-            self.apply(edits.set_field, paragraph_id=match.paragraph_id, field=match.field,
-                       value=old[: match.start] + replacement + old[match.end :], label="Replace")  # fmt: skip
-        else:
-            self.apply(
-                edits.set_title,
-                value=self.res.title[: match.start] + replacement + self.res.title[match.end :],
-            )
-        self._last_match = edits.Match(
-            match.paragraph_id, match.field, match.start, match.start + len(replacement)
-        )
-        self.find_next(needle, case)
-
-    def replace_all(self, needle: str, replacement: str, case: bool) -> None:
-        self.doc.history.seal()
-        count = len(edits.find_all(self.res, needle, case=case))
-        change = self.apply(edits.replace_all, needle=needle, replacement=replacement, case=case)
-        self.find_bar.status.setText(f"Replaced {count}" if change is not None and count else "Not found")
-
     # --- spelling --------------------------------------------------------------------------------------------
 
     def _text_context_menu(self, field: TextField, global_pos) -> None:  # noqa: ANN001
@@ -761,7 +622,7 @@ class MainWindow(QMainWindow):
         else:
             self.apply(edits.insert_paragraphs, source=pasted, after_id=self._active())
         self.checks.import_findings = list(result.findings)
-        self.show_findings()
+        self.findings_view.show()
 
     def _is_blank(self) -> bool:
         res = self.res
@@ -775,6 +636,11 @@ class MainWindow(QMainWindow):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.docks.fit(event.size().width())
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not event.spontaneous():
+            self.docks.shown()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.files.closing():
@@ -795,6 +661,35 @@ class MainWindow(QMainWindow):
         self.preview.zoomIn(steps - self._preview_zoom)
         self._preview_zoom = steps
 
+    def show_start_page(self) -> None:
+        """The template gallery, the sample draft and the key card (shown by itself on the first run)."""
+        self.settings.mark_started()
+        dialog = WelcomeDialog(self.settings.default_template, self)
+        self.start_page = dialog
+        dialog.accepted.connect(lambda: self._start(dialog.choice))
+        dialog.open()
+
+    def _start(self, choice: StartChoice | None) -> None:
+        if choice is None:
+            return
+        if choice.action == "sample":
+            self.files.open_path(sample_path(), as_import=True)  # a copy: saving asks where
+        elif choice.action == "open":
+            self.files.open_dialog()
+        elif choice.kind is DocumentKind.AMENDMENT:
+            self.amending.new_amendment()
+        else:
+            self.files.new_document(choice.template, choice.kind)
+
+    def show_key_card(self) -> None:
+        KeyCardDialog(self).open()
+
+    def focus_first_opener(self) -> None:
+        """The cursor in the first paragraph's opener, ready to type."""
+        first = next(iter(self.paragraphs.order), None)
+        if first:
+            self.paragraphs.focus_paragraph(first[0], "opener")
+
     def _about(self) -> None:
         QMessageBox.about(
             self, "About Resolute", "Resolute: draft UN resolutions that follow UN conventions."
@@ -805,13 +700,3 @@ class MainWindow(QMainWindow):
         self.paragraphs.finish()
         self.checks.flush()
         self.preview_timer.flush()
-
-
-_HEADER_NAMES = {"title": "Title", "sponsors": "Sponsors", "on_behalf_of": "Sponsors", "symbol": "Symbol",
-                 "session": "Session", "year": "Year", "date": "Date", "distribution": "Distribution",
-                 "original_language": "Original", "template": "Organ", "agenda_items": "Agenda"}  # fmt: skip
-
-
-def _set_tab_text(tabs: QTabWidget, index: int, text: str) -> None:
-    if tabs.tabText(index) != text:  # a change re-lays out the tab bar
-        tabs.setTabText(index, text)

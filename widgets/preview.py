@@ -9,7 +9,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QColor, QPalette, QResizeEvent
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from app import inline
@@ -151,6 +151,9 @@ def preview_html(rendered: Rendered) -> str:
     return "".join(parts)
 
 
+NARROW_PANE = 480  # px of viewport under which the page's margins shrink
+
+
 class PreviewPane(QTextBrowser):
     """The printed page, read-only. It follows the paragraph being edited."""
 
@@ -168,8 +171,12 @@ class PreviewPane(QTextBrowser):
         self.setViewportMargins(0, 0, 0, 0)
         self.document().setDocumentMargin(0)
         self.setLineWrapMode(QTextBrowser.LineWrapMode.WidgetWidth)
+        # the page wraps to the pane's width (its masthead fits 250 px), so a sideways scroll bar is only ever a
+        # range left over from a wider pane, cutting the page's right edge off: never show one
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.html = ""
+        self._roomy = True
 
     def show_rendered(self, rendered: Rendered) -> None:
         html = preview_html(rendered)
@@ -183,15 +190,22 @@ class PreviewPane(QTextBrowser):
         bar.setValue(at)
 
     def _page_look(self) -> None:
-        """A white sheet with a margin of desk around it."""
+        """A white sheet with a margin of desk around it; narrower margins in a narrow pane (a small laptop
+        window), so the masthead fits without scrolling sideways."""
+        self._roomy = roomy = self.viewport().width() >= NARROW_PANE
         root = self.document().rootFrame()
         fmt = root.frameFormat()
         fmt.setBackground(QColor("white"))
-        fmt.setMargin(14)
-        fmt.setPadding(30)
+        fmt.setMargin(14 if roomy else 4)
+        fmt.setPadding(30 if roomy else 10)
         fmt.setBorder(1)
         fmt.setBorderBrush(QColor("#9a9996"))
         root.setFrameFormat(fmt)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if (self.viewport().width() >= NARROW_PANE) != self._roomy:
+            self._page_look()
 
     def follow(self, paragraph_id: str) -> None:
         if paragraph_id:

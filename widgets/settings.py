@@ -66,6 +66,15 @@ class Settings:
             self.store.setValue(keys[name], value)
         self.store.sync()
 
+    @property
+    def first_run(self) -> bool:
+        """True until the start page has been shown once."""
+        return self.store.value("start/shown") is None
+
+    def mark_started(self) -> None:
+        self.store.setValue("start/shown", True)
+        self.store.sync()
+
     def recent_files(self) -> list[Path]:
         value = self.store.value("recent/files", [])
         if isinstance(value, str):

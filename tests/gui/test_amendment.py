@@ -120,6 +120,6 @@ def test_a_finding_on_an_instruction_selects_it(window, tmp_path: Path) -> None:
     found = [f for f in window.checks.findings() if f.paragraph_id == bad.id]
     assert {f.rule for f in found} >= {"amendment.place", "amendment.quoted-text"}
     panel.list.setCurrentRow(0)
-    window.jump_to(found[0])
+    window.findings_view.jump_to(found[0])
     assert panel.list.currentRow() == 1
-    assert window._where(found[0]) == "instruction 2"
+    assert window.findings_view.where(found[0]) == "instruction 2"

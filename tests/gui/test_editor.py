@@ -653,7 +653,7 @@ def test_a_header_finding_names_its_field_and_jumps_there(qtbot, window: MainWin
     assert titles, "a draft without a title is reported"
     item = window.issues.tree.topLevelItem(window.issues.findings.index(titles[0]))
     assert item.text(1) == "Title"
-    window.jump_to(titles[0])
+    window.findings_view.jump_to(titles[0])
     assert QApplication.focusWidget() is window.header.title
 
 

@@ -78,3 +78,17 @@ def test_each_size_class_remembers_its_arrangement(qtbot, settings, prompter, tm
     close(again)
     assert settings.store.value("view/state-compact") is not None
     assert settings.store.value("view/state-wide") is not None
+
+
+def test_view_details_brings_its_tab_to_the_front(qtbot, settings, prompter, tmp_path: Path) -> None:  # noqa: ANN001
+    win = open_window(qtbot, settings, prompter, tmp_path, SMALL)
+    win.preview_dock.raise_()
+    QApplication.processEvents()
+    assert win.details_dock.visibleRegion().isEmpty()  # behind the preview's tab
+    action = win.action(ActionId.SHOW_DETAILS)
+    assert not action.isChecked()  # the menu says what the delegate sees
+    action.trigger()
+    QApplication.processEvents()
+    assert action.isChecked()
+    assert not win.details_dock.visibleRegion().isEmpty() and win.preview_dock.visibleRegion().isEmpty()
+    close(win)

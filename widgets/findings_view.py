@@ -1,0 +1,110 @@
+"""The findings in the issues list: where each one is ("OP 3 (a)", "Footnote 2", "Sponsors"), the error
+and warning counts, one-click fixes beside the paragraphs, and going to a finding's place."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QScrollArea, QTabWidget, QWidget
+
+from app import edits
+from app.findings import Finding
+from app.render import place_names
+from widgets.fields import to_display
+
+if TYPE_CHECKING:
+    from widgets.main_window import MainWindow
+
+HEADER_NAMES = {"title": "Title", "sponsors": "Sponsors", "on_behalf_of": "Sponsors", "symbol": "Symbol",
+                 "session": "Session", "year": "Year", "date": "Date", "distribution": "Distribution",
+                 "original_language": "Original", "template": "Organ", "agenda_items": "Agenda"}  # fmt: skip
+
+
+class FindingsView(QObject):
+    def __init__(self, win: MainWindow) -> None:
+        super().__init__(win)
+        self.win = win
+        win.issues.jump.connect(self.jump_to)
+        win.issues.fix.connect(self.apply_fix)
+
+    def where(self, finding: Finding) -> str:
+        """'OP 3 (a)' for a paragraph, 'Footnote 2' for a footnote's text, 'Sponsors' or 'Title' in the header."""
+        if finding.field == "footnote" and finding.paragraph_id in self.win.numbers:
+            return f"Footnote {self.win.numbers[finding.paragraph_id]}"
+        if finding.paragraph_id and self.win.amending.active:
+            return place_names(self.win.rendered.blocks).get(finding.paragraph_id, "Amendment")
+        if finding.paragraph_id:
+            return self.win.paragraphs.where(finding.paragraph_id)
+        name = finding.field.split("[")[0]
+        return HEADER_NAMES.get(name, "Header")
+
+    def header_field(self, field: str) -> QWidget | None:
+        h = self.win.header
+        widgets = {"title": h.title, "sponsors": h.sponsor_list, "on_behalf_of": h.on_behalf_of,
+                   "symbol": h.symbol, "session": h.session, "year": h.session, "date": h.date,
+                   "distribution": h.distribution, "original_language": h.original, "template": h.template,
+                   "agenda_items": h.agenda, "committee": h.committee, "kind": h.kind}  # fmt: skip
+        return widgets.get(field.split("[")[0])
+
+    def show(self) -> None:
+        findings = self.win.checks.findings()
+        order = {key[0]: i for i, key in enumerate(reversed(self.win.paragraphs.order))}
+        n = len(order)
+        self.win.issues.set_findings(findings, self.where, lambda pid: n - order.get(pid, n + 1))
+        errors, warnings = self.win.issues.counts()
+        counts = f"  {errors} errors · {warnings} warnings  "
+        if self.win.counts_label.text() != counts:
+            self.win.counts_label.setText(counts)
+        set_tab_text(self.win.bottom_tabs, 0, f"Issues ({len(findings)})")
+        fixes: dict[str, Finding] = {}
+        for finding in findings:
+            if finding.fix is not None and finding.paragraph_id and finding.paragraph_id not in fixes:
+                fixes[finding.paragraph_id] = finding
+        self.win.paragraphs.set_fixes(fixes)
+
+    def apply_fix(self, finding: Finding) -> None:
+        self.win.doc.history.seal()
+        change = self.win.apply(edits.apply_fix, finding=finding)
+        if change is not None:
+            self.win.doc.history.seal()
+            self.win.checks.fixed(finding)
+
+    def jump_to(self, finding: Finding) -> None:
+        if self.win.amending.jump(finding):
+            return
+        if finding.field == "footnote" and finding.paragraph_id in self.win.res.footnotes:
+            self.win.bottom_tabs.setCurrentWidget(self.win.footnotes)
+            self.win.footnotes.focus_footnote(finding.paragraph_id)
+            field = self.win.footnotes.fields.get(finding.paragraph_id)
+            if field is not None and finding.span != (0, 0):
+                field.setSelection(finding.span[0], finding.span[1] - finding.span[0])
+            return
+        if not finding.paragraph_id:
+            self.win.details_dock.show()
+            widget = self.header_field(finding.field)
+            if widget is not None:
+                widget.setFocus(Qt.FocusReason.OtherFocusReason)
+                scroll = self.win.details_dock.widget()
+                if isinstance(scroll, QScrollArea):
+                    scroll.ensureWidgetVisible(widget)
+            return
+        span = None
+        if finding.span != (0, 0):
+            span = finding.span
+            if finding.field in ("text", "tail"):
+                para = self.win.res.find(finding.paragraph_id)
+                markup = getattr(para, finding.field) if para else ""
+                span = (len(to_display(markup[: span[0]], self.win.numbers)),
+                        len(to_display(markup[: span[1]], self.win.numbers)))  # fmt: skip
+        self.win.paragraphs.focus_paragraph(finding.paragraph_id, finding.field, span)
+
+    def next_issue(self) -> None:
+        finding = self.win.issues.select_next()
+        if finding is not None:
+            self.jump_to(finding)
+
+
+def set_tab_text(tabs: QTabWidget, index: int, text: str) -> None:
+    if tabs.tabText(index) != text:  # a change re-lays out the tab bar
+        tabs.setTabText(index, text)

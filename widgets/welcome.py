@@ -1,0 +1,167 @@
+"""The start page a delegate sees the first time (and from Help > Start Page): a gallery of organ templates
+and kinds of document, the sample draft to explore, and the key card."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.model import DocumentKind
+from app.paths import resource
+from app.templates import all_templates
+from widgets.actions import SPECS, ActionId, key_sequences
+
+SAMPLE = ("samples", "A_C.3_80_L.20.json")  # under resources/
+SAMPLE_NAME = "A/C.3/80/L.20, Rights of the child (Third Committee)"
+
+# the keys a delegate needs on day one, in the order they are used
+KEY_CARD_ACTIONS = (ActionId.INDENT, ActionId.OUTDENT, ActionId.MOVE_UP, ActionId.MOVE_DOWN,
+                    ActionId.INSERT_FOOTNOTE, ActionId.ITALIC, ActionId.NEXT_ISSUE, ActionId.UNDO, ActionId.REDO,
+                    ActionId.FIND, ActionId.SAVE, ActionId.SHOW_PREVIEW)  # fmt: skip
+# keys handled inside a paragraph's boxes, not by a menu action
+FIELD_KEYS = (("Enter", "New paragraph after this one"), ("Backspace", "Remove an empty paragraph"))
+
+KINDS = (
+    (DocumentKind.DRAFT_RESOLUTION, "Draft resolution", "Preamble and operative part"),
+    (DocumentKind.DRAFT_DECISION, "Draft decision", "Operative text only"),
+    (DocumentKind.AMENDMENT, "Amendment", "To a draft you open; its instructions in the UN's set wording"),
+)
+
+
+@dataclass(frozen=True)
+class StartChoice:
+    action: str  # "new", "sample" or "open"
+    template: str = ""
+    kind: DocumentKind = DocumentKind.DRAFT_RESOLUTION
+
+
+def key_card_rows() -> list[tuple[str, str]]:
+    """(keys, what they do): the menu's own shortcuts, so the card never disagrees with the menus."""
+    rows = list(FIELD_KEYS)
+    for action_id in KEY_CARD_ACTIONS:
+        keys = key_sequences(SPECS[action_id])
+        if keys:
+            shown = keys[0].toString(QKeySequence.SequenceFormat.NativeText)
+            rows.append((shown, SPECS[action_id].text.replace("&", "").rstrip("…")))
+    return rows
+
+
+def key_card() -> QWidget:
+    box = QGroupBox("Keys")
+    grid = QGridLayout(box)
+    grid.setHorizontalSpacing(14)
+    grid.setVerticalSpacing(2)
+    for row, (keys, what) in enumerate(key_card_rows()):
+        key = QLabel(f"<b>{keys}</b>")
+        key.setTextFormat(Qt.TextFormat.RichText)
+        grid.addWidget(key, row, 0)
+        grid.addWidget(QLabel(what), row, 1)  # one line each: a wrapped row is cut off in a short window
+    grid.setColumnStretch(1, 1)
+    return box
+
+
+class KeyCardDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Keys")
+        lay = QVBoxLayout(self)
+        lay.addWidget(key_card())
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        lay.addWidget(buttons)
+
+
+class WelcomeDialog(QDialog):
+    """Choose a template and kind (Create), the sample draft, or a file; `choice` says which."""
+
+    def __init__(self, default_template: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Start a draft — Resolute")
+        self.choice: StartChoice | None = None
+        outer = QVBoxLayout(self)
+        intro = QLabel(
+            "Choose the organ and the kind of document for a new draft, or explore a sample draft."
+        )
+        intro.setWordWrap(True)
+        outer.addWidget(intro)
+        columns = QHBoxLayout()
+        outer.addLayout(columns, 1)
+
+        start = QGroupBox("New draft")
+        left = QVBoxLayout(start)
+        self.organs = QListWidget()
+        self.organs.setAccessibleName("Organ")
+        for tpl in all_templates().values():
+            item = QListWidgetItem(tpl.name)
+            item.setData(Qt.ItemDataRole.UserRole, tpl.id)
+            self.organs.addItem(item)
+            if tpl.id == default_template:
+                self.organs.setCurrentItem(item)
+        if self.organs.currentItem() is None:
+            self.organs.setCurrentRow(0)
+        # every organ's name whole, no sideways scrolling
+        self.organs.setMinimumWidth(self.organs.sizeHintForColumn(0) + 2 * self.organs.frameWidth() + 8)
+        self.organs.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.organs.itemDoubleClicked.connect(lambda _item: self._create())
+        left.addWidget(QLabel("&Organ:", buddy=self.organs))
+        left.addWidget(self.organs, 1)
+        self.kinds = QButtonGroup(self)
+        for i, (_kind, label, tip) in enumerate(KINDS):
+            button = QRadioButton(label)
+            button.setToolTip(tip)
+            button.setChecked(i == 0)
+            self.kinds.addButton(button, i)
+            left.addWidget(button)
+        self.create = QPushButton("&Create draft")
+        self.create.setDefault(True)
+        self.create.clicked.connect(self._create)
+        left.addWidget(self.create)
+        columns.addWidget(start, 1)
+
+        right = QVBoxLayout()
+        explore = QGroupBox("Explore")
+        ex = QVBoxLayout(explore)
+        self.sample = QPushButton("Open the &sample draft")
+        self.sample.setToolTip(SAMPLE_NAME)
+        self.sample.clicked.connect(lambda: self._done(StartChoice("sample")))
+        self.open_file = QPushButton("Open a &file…")
+        self.open_file.clicked.connect(lambda: self._done(StartChoice("open")))
+        sample_note = QLabel(SAMPLE_NAME)
+        sample_note.setWordWrap(True)
+        ex.addWidget(self.sample)
+        ex.addWidget(sample_note)
+        ex.addWidget(self.open_file)
+        right.addWidget(explore)
+        right.addWidget(key_card(), 1)
+        columns.addLayout(right, 1)
+
+    def _create(self) -> None:
+        item = self.organs.currentItem()
+        kind = KINDS[max(0, self.kinds.checkedId())][0]
+        self._done(StartChoice("new", item.data(Qt.ItemDataRole.UserRole) if item else "", kind))
+
+    def _done(self, choice: StartChoice) -> None:
+        self.choice = choice
+        self.accept()
+
+
+def sample_path() -> Path:
+    return resource(*SAMPLE)
