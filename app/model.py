@@ -103,6 +103,7 @@ class Paragraph:
     id: str = field(default_factory=new_id)
     heading: str = ""
     numbered: bool = True  # only annex paragraphs may stand unnumbered (a chapeau before paragraph 1)
+    restart: bool = False  # numbering starts again at 1 here: a section of a Fifth Committee resolution
 
     def walk(self) -> Iterator[Paragraph]:
         """This paragraph and every subparagraph below it, in reading order."""

@@ -19,7 +19,7 @@ from typing import NamedTuple, Protocol
 
 from app import inline
 from app.io.docx_layout import Layout, Style
-from app.io.docx_writer import _AGENDA_STYLE, _SPONSOR_STAR, _XML_UNSAFE, _block_style, _later_job
+from app.io.docx_writer import AGENDA_STYLE, SPONSOR_STAR, XML_UNSAFE, block_style, later_job
 from app.render import Block, Rendered
 
 # Word and LibreOffice set a line of exact height with its baseline at 80% of the height: with the layout's
@@ -118,7 +118,7 @@ class _Words:
 
     def text(self, text: str, font: Font, rise: float = 0.0) -> None:
         # controls, noncharacters and lone surrogates have no glyph: dropped, as the .docx writer drops them
-        text = _XML_UNSAFE.sub("", text)
+        text = XML_UNSAFE.sub("", text)
         for i, chunk in enumerate(re.sub(r"[\t\r\n]", " ", text).split(" ")):
             if i:
                 self.pending_space = True
@@ -296,7 +296,7 @@ class _Builder:
     def paragraphs(self) -> list[_Paragraph]:
         r, out = self.r, []
         for line in r.agenda:
-            style = self.style(_AGENDA_STYLE.get(line.style, "agenda_item"))
+            style = self.style(AGENDA_STYLE.get(line.style, "agenda_item"))
             words = _Words()
             words.text(line.text, _font(style))
             out.append(_Paragraph(style, words.done(self.measure)))
@@ -306,7 +306,7 @@ class _Builder:
             words = _Words()
             if heading:
                 words.tab()
-            star = _SPONSOR_STAR.search(r.sponsor_line) if r.sponsor_note else None
+            star = SPONSOR_STAR.search(r.sponsor_line) if r.sponsor_note else None
             if star:
                 words.text(r.sponsor_line[: star.start()], _font(style))
                 words.mark("*", _font(style), "*")
@@ -339,7 +339,7 @@ class _Builder:
         for block in blocks:
             if block.role == "annex_paragraph" and not (block.label or block.opener or block.spans):
                 continue  # an unnumbered annex paragraph that only holds a heading over its list
-            style = self.style(_block_style(block))
+            style = self.style(block_style(block))
             out.append(_Paragraph(style, self.block(block, style), gap))
             gap = None
         return out
@@ -554,7 +554,7 @@ def _running(page: Page, number: int, count: int, r: Rendered, layout: Layout, m
     foot = st["footer"]
     y = p.height - p.footer - foot.after - foot.line + BASELINE * foot.line
     pages, pfont = f"{number}/{count}", _font(foot)
-    job, jfont = _later_job(r.job_number), pfont._replace(size=layout.job_size, bold=False)
+    job, jfont = later_job(r.job_number), pfont._replace(size=layout.job_size, bold=False)
     end = left + foot.right_tab
     first, second = ((pages, pfont), (job, jfont)) if even else ((job, jfont), (pages, pfont))
     if first[0]:

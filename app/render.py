@@ -229,8 +229,10 @@ def _part_blocks(
             para, part=Part.PREAMBLE, level=0, label="", end=",", role="preambular", unit=letter, lang=lang
         )
     n = len(body.operative)
+    number = 0
     for i, para in enumerate(body.operative, start=1):
-        label = f"{i}." if n > 1 else ""
+        number = 1 if para.restart else number + 1  # a section numbered from 1 again
+        label = f"{number}." if n > 1 else ""
         blocks += blocks_for(para, part=Part.OPERATIVE, level=0, label=label, end=last_end if i == n else ";",
                               role="operative", unit=letter, lang=lang)  # fmt: skip
     return blocks
@@ -356,7 +358,14 @@ def place_names(blocks: Iterable[Block]) -> dict[str, str]:
     names: dict[str, str] = {}
     top = ""
     instruction = 0
+    section, after_heading = "", False  # the first line of the section heading read last
+    used: set[str] = set()
     for block in blocks:
+        if block.role == "heading":
+            section = section if after_heading else block.spans[0].text if block.spans else ""
+            after_heading = True
+            continue
+        after_heading = False
         if block.role == "instruction":
             instruction += 1
             names[block.paragraph_id] = f"instruction {instruction}"
@@ -371,7 +380,12 @@ def place_names(blocks: Iterable[Block]) -> dict[str, str]:
                 top = f"{block.unit} para. {block.label.rstrip('.') or counters[key]}"
             else:
                 kind = "PP" if block.part is Part.PREAMBLE else "OP"
+                printed = block.label.rstrip(".")
                 top = f"{block.unit} {kind} {counters[key]}".strip()
+                if printed.isdigit() and int(printed) != counters[key]:  # numbered again from 1 in a section
+                    in_section = f"{block.unit} {kind} {printed} of section {section}".strip()
+                    top = top if in_section in used else in_section  # by place where a section repeats one
+                used.add(top)
         names[block.paragraph_id] = f"{top} {block.label}" if block.level and block.label else top
     return names
 

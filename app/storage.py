@@ -3,7 +3,7 @@
     {"format": "resolute", "version": 2,
      "header": {...}, "title": "...",
      "preamble": [{"id", "opener", "text", "subparagraphs": [...], "tail",
-                   "heading" (optional), "numbered": false (optional)}, ...],
+                   "heading", "numbered": false, "restart": true (all three optional)}, ...],
      "operative": [...], "footnotes": [{"id", "text", "mark" (optional)}],
      "part_title": "...", "parts": [{"id", "title", "preamble", "operative"}],     (parts B, C ...)
      "annexes": [{"id", "title", "paragraphs": [...], "labelled": false (optional)}],
@@ -148,6 +148,7 @@ def _para_to_dict(p: Paragraph) -> dict[str, Any]:
         "subparagraphs": [_para_to_dict(s) for s in p.subparagraphs],
         "tail": p.tail,
         **({"heading": p.heading} if p.heading else {}),
+        **({"restart": True} if p.restart else {}),
         **({"numbered": False} if not p.numbered else {}),
     }
 
@@ -298,6 +299,7 @@ def _para_from_dict(d: dict[str, Any], seen: set[str], depth: int) -> Paragraph:
         tail=_str(d.get("tail")),
         id=pid,
         heading=_str(d.get("heading")),
+        restart=d.get("restart") is True,
         numbered=d.get("numbered", True) is not False,
     )
 

@@ -103,7 +103,7 @@ class _Notes:
             self.part = docx_parts.footnotes_part(self.document)
             separator = self.part.footnotes.special(-1)
             separator.clear()
-            separator._element.append(writer._parse_one(writer._para("footnote_separator", "")))
+            separator._element.append(writer.parse_one(writer.paragraph_xml("footnote_separator", "")))
         return self.part.element
 
     def word_id(self, key: str) -> int | None:
@@ -119,8 +119,8 @@ class _Notes:
         elif change.base_id in self.cmp.base.footnotes:
             note = root.add_footnote()
             word_id = note.id
-            runs = "".join(writer._run(s.text, italic=s.italic or None) for s in change.segments if s.text)
-            note.append(writer._parse_one(writer._footnote_xml("<w:footnoteRef/>", runs)))
+            runs = "".join(writer.run_xml(s.text, italic=s.italic or None) for s in change.segments if s.text)
+            note.append(writer.parse_one(writer.footnote_xml("<w:footnoteRef/>", runs)))
         else:
             return None
         self.ids[key] = word_id
@@ -153,7 +153,7 @@ class _Notes:
 
 
 def _parse_runs(xml: str) -> list:
-    return writer._parse_many(f"<w:p>{xml}</w:p>")[0].getchildren() if xml else []
+    return writer.parse_many(f"<w:p>{xml}</w:p>")[0].getchildren() if xml else []
 
 
 def _segment_runs(
@@ -165,7 +165,7 @@ def _segment_runs(
             if notes is not None:
                 out.append(notes.reference(seg.footnote, seg.op))
             continue
-        run = writer._run(seg.text, italic=((seg.italic or seg.opener) and italic) or None)
+        run = writer.run_xml(seg.text, italic=((seg.italic or seg.opener) and italic) or None)
         out.append(revs.wrap(seg.op, run))
     return "".join(out)
 
@@ -188,7 +188,7 @@ class _Numbering:
             f'<w:lvlText w:val="{text.format(n=f"%{i + 1}")}"/><w:lvlJc w:val="left"/></w:lvl>'
             for i, (fmt, text) in enumerate(levels)
         )
-        ns = writer._NS
+        ns = writer.NS
         element = parse_xml(
             f'<w:abstractNum {ns} w:abstractNumId="{abstract}"><w:multiLevelType w:val="multilevel"/>{lvls}'
             "</w:abstractNum>"
@@ -292,17 +292,21 @@ def _body(cmp: Comparison, revs: _Revisions, notes: _Notes, numbering: _Numberin
         title = [Segment(s.op, s.text) for s in cmp.title]  # the writer prints the title plain
         op = INSERT if not base_title else DELETE if not new_r.title else EQUAL
         revs.whole = op != EQUAL
-        runs = revs.wrap(op, writer._run("\t")) + _segment_runs(title, revs, None)
+        runs = revs.wrap(op, writer.run_xml("\t")) + _segment_runs(title, revs, None)
         out.append(_paragraph("title", runs, mark=revs.mark(op)))
         revs.whole = False
-    organ_runs = writer._run(new_r.organ_line, italic=True) + (writer._run(",") if new_r.organ_comma else "")
+    organ_runs = writer.run_xml(new_r.organ_line, italic=True) + (
+        writer.run_xml(",") if new_r.organ_comma else ""
+    )
     base_r = cmp.base_rendered
     if not base_r.organ_line and not new_r.organ_line:
         pass  # resolutions in parts: each part has its own organ line among the blocks
     elif (base_r.organ_line, base_r.organ_comma) == (new_r.organ_line, new_r.organ_comma):
         out.append(_paragraph("organ_line", organ_runs))
     else:
-        old = writer._run(base_r.organ_line, italic=True) + (writer._run(",") if base_r.organ_comma else "")
+        old = writer.run_xml(base_r.organ_line, italic=True) + (
+            writer.run_xml(",") if base_r.organ_comma else ""
+        )
         op = INSERT if not base_r.organ_line else DELETE if not new_r.organ_line else EQUAL
         new_runs = organ_runs if new_r.organ_line else ""
         revs.whole = op != EQUAL
@@ -329,9 +333,9 @@ def _body(cmp: Comparison, revs: _Revisions, notes: _Notes, numbering: _Numberin
             # numbered in one version only (a single operative paragraph is unnumbered): a tracked
             # paragraph-property change carries the base's numbering
             old_numpr = numbering.operative_numpr(_list_key(cmp, change)) if change.base.label else _NO_NUMBER
-            old_style = writer.STYLE_IDS[writer._block_style(change.base)][0]
+            old_style = writer.STYLE_IDS[writer.block_style(change.base)][0]
             before = revs.property_change(f'<w:pStyle w:val="{old_style}"/>{old_numpr}')
-        rows.append([writer._block_style(block), runs, numpr, op, before])
+        rows.append([writer.block_style(block), runs, numpr, op, before])
         revs.whole = False
     _inserted_at_the_end(rows)
     for style, runs, numpr, op, before in rows:
@@ -346,7 +350,7 @@ def _track_revisions_setting(document: docx.document.Document) -> None:
     settings = document.settings.element
     if settings.find(qn("w:trackRevisions")) is not None:
         return
-    element = parse_xml(f"<w:trackRevisions {writer._NS}/>")
+    element = parse_xml(f"<w:trackRevisions {writer.NS}/>")
     for later in ("w:doNotTrackMoves", "w:doNotTrackFormatting", "w:documentProtection", "w:defaultTabStop",
                   "w:characterSpacingControl", "w:evenAndOddHeaders", "w:footnotePr", "w:compat"):  # fmt: skip
         found = settings.find(qn(later))
@@ -384,12 +388,12 @@ def build_tracked_document(
     anchor = paragraphs[stop] if stop < len(paragraphs) else body.find(qn("w:sectPr"))
     for p in paragraphs[start:stop]:
         body.remove(p)
-    for el in writer._parse_many(_body(cmp, revs, notes, numbering)):
+    for el in writer.parse_many(_body(cmp, revs, notes, numbering)):
         anchor.addprevious(el)
     if anchor.tag == qn("w:p") and anchor.find(qn("w:pPr")) is not None:
         ppr = anchor.find(qn("w:pPr"))
         style = ppr.find(qn("w:pStyle"))
-        no_number = parse_xml(_NO_NUMBER.replace("<w:numPr>", f"<w:numPr {writer._NS}>", 1))
+        no_number = parse_xml(_NO_NUMBER.replace("<w:numPr>", f"<w:numPr {writer.NS}>", 1))
         if style is not None:
             style.addnext(no_number)
         else:

@@ -431,12 +431,14 @@ def _check_labels(items: list[Paragraph], els: list[etree._Element], depth: int,
                   findings: list[Finding], numbered: bool = True, lang: Language | None = None) -> None:  # fmt: skip
     """Compare the numbers the file prints with the ones the model will derive (in the draft's language)."""
     lang = lang or get_language(None)
+    number = 0
     for i, (para, el) in enumerate(zip(items, els, strict=False), start=1):
         num = _first_child_text(el, "num")
+        number = 1 if depth == 0 and para.restart else number + 1
         if depth == 0 and not numbered:
             expected = ""
         elif depth == 0:
-            expected = f"{i}." if len(items) > 1 else ""
+            expected = f"{number}." if len(items) > 1 else ""
         else:
             expected = lang.label(depth, i)
         if num and num.replace(" ", "") != expected.replace(" ", ""):
@@ -884,6 +886,8 @@ class _Body:
                     continue
                 para = self.reader.paragraph(value, where, headings=headings)
                 para.heading = "\n".join(headings)
+                # a section numbered from 1 again (Fifth Committee resolutions)
+                para.restart = bool(self.operative) and _first_child_text(value, "num").rstrip(".") == "1"
                 headings, self.reader.carried = self.reader.carried, []
                 self.operative.append(para)
                 self.operative_els.append(value)

@@ -554,6 +554,10 @@ def _place(lines: list[Line], state: _State, typed: dict[str, str], texts: dict[
             state.styled = state.styled or line.style in _TOP_STYLES
             para = _make(spans, state.part, True, state)
             para.heading, state.heading = "\n".join(state.heading), []
+            # "1." again after numbered paragraphs: a section numbered afresh (Fifth Committee resolutions)
+            para.restart = (
+                kind == "num" and value == "1" and state.part is Part.OPERATIVE and bool(res.operative)
+            )
             res.part(state.part).append(para)
             state.amend_order.append(para)
             state.stack, state.indents = [para], [line.left]

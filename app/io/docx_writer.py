@@ -65,12 +65,12 @@ STYLE_IDS: dict[str, tuple[str, str]] = {
     "footnote_separator": ("UNFootnoteSeparator", "UN Footnote Separator"),
 }
 REFERENCE_STYLE = "FootnoteReference"
-_AGENDA_STYLE = {"session": "agenda_session", "committee": "agenda_committee", "item": "agenda_item",
+AGENDA_STYLE = {"session": "agenda_session", "committee": "agenda_committee", "item": "agenda_item",
                  "item_title": "agenda_item_title"}  # fmt: skip
-_SPONSOR_STAR = re.compile(r"\*(?=:)|(?<=:)\*(?= )")
+SPONSOR_STAR = re.compile(r"\*(?=:)|(?<=:)\*(?= )")
 _JC = {"left": "left", "right": "right", "center": "center", "justify": "both"}
-_XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")  # not allowed in XML 1.0
-_NS = nsdecls("w", "r")
+XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")  # not allowed in XML 1.0
+NS = nsdecls("w", "r")
 
 
 def _tw(points: float) -> int:
@@ -104,11 +104,11 @@ def _rpr(*, style: str = "", bold: bool | None = None, italic: bool | None = Non
     return f"<w:rPr>{''.join(parts)}</w:rPr>" if parts else ""
 
 
-def _run(text: str, **fmt: object) -> str:
+def run_xml(text: str, **fmt: object) -> str:
     """A run of text; tabs become <w:tab/>, other control characters are dropped."""
     if not text:
         return ""
-    text = _XML_UNSAFE.sub("", text.replace("\r\n", " ").replace("\n", " "))
+    text = XML_UNSAFE.sub("", text.replace("\r\n", " ").replace("\n", " "))
     pieces = []
     for i, chunk in enumerate(text.split("\t")):
         if i:
@@ -120,7 +120,7 @@ def _run(text: str, **fmt: object) -> str:
 
 def _mark_text(mark: str) -> str:
     """The text of a footnote's own symbol ("**"), printed after its reference and before its note."""
-    return f'<w:t xml:space="preserve">{escape(_XML_UNSAFE.sub("", mark))}</w:t>'
+    return f'<w:t xml:space="preserve">{escape(XML_UNSAFE.sub("", mark))}</w:t>'
 
 
 def _field(instruction: str, shown: str, **fmt: object) -> str:
@@ -134,7 +134,7 @@ def _field(instruction: str, shown: str, **fmt: object) -> str:
     )
 
 
-def _para(style_key: str, runs: str, *, jc: str = "", before: float = 0.0) -> str:
+def paragraph_xml(style_key: str, runs: str, *, jc: str = "", before: float = 0.0) -> str:
     style_id = STYLE_IDS[style_key][0]
     extra = f'<w:spacing w:before="{_tw(before)}"/>' if before else ""
     extra += f'<w:jc w:val="{jc}"/>' if jc else ""
@@ -182,7 +182,7 @@ def _style_xml(key: str, style: Style) -> str:
     if width:  # w:spacing and w:w come before w:sz in a run's properties (the schema's order)
         rpr = rpr.replace("<w:sz ", width + "<w:sz ", 1) if "<w:sz " in rpr else f"<w:rPr>{width}</w:rPr>"
     return (
-        f'<w:style {_NS} w:type="paragraph" w:customStyle="{0 if style_id == "FootnoteText" else 1}" '
+        f'<w:style {NS} w:type="paragraph" w:customStyle="{0 if style_id == "FootnoteText" else 1}" '
         f'w:styleId="{style_id}"><w:name w:val="{name}"/><w:basedOn w:val="Normal"/>'
         f'<w:uiPriority w:val="{99 if key.startswith(("footnote", "header", "footer", "first")) else 10}"/>'
         f"<w:qFormat/>{_ppr(style)}{rpr}</w:style>"
@@ -198,11 +198,11 @@ def _install_styles(document: docx.document.Document, layout: Layout) -> None:
         defaults.insert(
             0,
             parse_xml(
-                f'<w:rFonts {_NS} w:ascii="{font}" w:hAnsi="{font}" w:eastAsia="{font}" w:cs="{font}"/>'
+                f'<w:rFonts {NS} w:ascii="{font}" w:hAnsi="{font}" w:eastAsia="{font}" w:cs="{font}"/>'
             ),
         )
-        defaults.insert(1, parse_xml(f'<w:sz {_NS} w:val="{_hp(layout.font_size)}"/>'))
-        defaults.insert(2, parse_xml(f'<w:szCs {_NS} w:val="{_hp(layout.font_size)}"/>'))
+        defaults.insert(1, parse_xml(f'<w:sz {NS} w:val="{_hp(layout.font_size)}"/>'))
+        defaults.insert(2, parse_xml(f'<w:szCs {NS} w:val="{_hp(layout.font_size)}"/>'))
     for spacing in styles.xpath("./w:docDefaults/w:pPrDefault/w:pPr/w:spacing"):
         spacing.set(qn("w:after"), "0")
         spacing.set(qn("w:line"), "240")
@@ -211,7 +211,7 @@ def _install_styles(document: docx.document.Document, layout: Layout) -> None:
             styles.append(parse_xml(_style_xml(key, style)))
     styles.append(
         parse_xml(
-            f'<w:style {_NS} w:type="character" w:styleId="{REFERENCE_STYLE}"><w:name w:val="footnote reference"/>'
+            f'<w:style {NS} w:type="character" w:styleId="{REFERENCE_STYLE}"><w:name w:val="footnote reference"/>'
             '<w:basedOn w:val="DefaultParagraphFont"/><w:uiPriority w:val="99"/>'
             '<w:rPr><w:vertAlign w:val="superscript"/></w:rPr></w:style>'
         )
@@ -266,9 +266,9 @@ def _spans(spans: Iterable[inline.Span], notes: _Footnoter, lead: str = "") -> s
         if span.footnote:
             out.append(notes.reference(span.footnote))
         else:
-            out.append(_run((lead if i == 0 else "") + span.text, italic=span.italic or None))
+            out.append(run_xml((lead if i == 0 else "") + span.text, italic=span.italic or None))
     if lead and (not out or list(spans)[0].footnote):
-        out.insert(0, _run(lead))
+        out.insert(0, run_xml(lead))
     return "".join(out)
 
 
@@ -276,15 +276,15 @@ def _block_runs(block: Block, notes: _Footnoter) -> str:
     """Label and tab, italic opener, the text, the terminal punctuation, then any footnote references that
     end the paragraph (render puts them after the punctuation)."""
     spans = list(block.body_spans)
-    runs = _run(block.label + "\t") if block.label else ""
+    runs = run_xml(block.label + "\t") if block.label else ""
     lead = ""
     if block.opener:
-        runs += _run(block.opener, italic=True)
+        runs += run_xml(block.opener, italic=True)
         first = next((s.text for s in spans if not s.footnote), "")
         starts_with_ref = bool(spans) and spans[0].footnote
         lead = "" if not spans or starts_with_ref or first[:1] in ",;:." else " "
     runs += _spans(spans, notes, lead)
-    runs += _run(block.end)
+    runs += run_xml(block.end)
     runs += "".join(notes.reference(note_id) for note_id in block.notes_after)
     return runs
 
@@ -299,7 +299,7 @@ _ROLE_STYLES = {
 }
 
 
-def _block_style(block: Block) -> str:
+def block_style(block: Block) -> str:
     if block.role in _ROLE_STYLES:
         return _ROLE_STYLES[block.role]
     if block.role == "annex_paragraph" and not block.is_tail:
@@ -317,47 +317,52 @@ def _block_style(block: Block) -> str:
 
 def _sponsor_runs(rendered: Rendered, star_id: int | None) -> str:
     line = rendered.sponsor_line
-    star = _SPONSOR_STAR.search(line) if star_id is not None else None  # "Iraq*: draft", "Iraq:* draft"
+    star = SPONSOR_STAR.search(line) if star_id is not None else None  # "Iraq*: draft", "Iraq:* draft"
     if star is None:
-        return _run(line)
+        return run_xml(line)
     cut = star.start()
     style = f'<w:rPr><w:rStyle w:val="{REFERENCE_STYLE}"/></w:rPr>'
     mark = f'<w:r>{style}<w:footnoteReference w:customMarkFollows="1" w:id="{star_id}"/><w:t>*</w:t></w:r>'
-    return _run(line[:cut]) + mark + _run(line[cut + 1 :])
+    return run_xml(line[:cut]) + mark + run_xml(line[cut + 1 :])
 
 
 def _body_xml(rendered: Rendered, notes: _Footnoter, organ_gap: float = 0.0) -> str:
     """The body paragraphs; `organ_gap` is the space an organ line stands below the title with, kept before
     an amendment's first instruction (it has no organ line), as issued."""
-    out = [_para(_AGENDA_STYLE.get(line.style, "agenda_item"), _run(line.text)) for line in rendered.agenda]
+    out = [
+        paragraph_xml(AGENDA_STYLE.get(line.style, "agenda_item"), run_xml(line.text))
+        for line in rendered.agenda
+    ]
     if rendered.sponsor_line:
         runs = _sponsor_runs(rendered, 1 if rendered.sponsor_note else None)
         if rendered.agenda or rendered.title:
-            out.append(_para("sponsor_line", runs))
+            out.append(paragraph_xml("sponsor_line", runs))
         else:  # Security Council drafts: the sponsor line is the heading
-            out.append(_para("sponsor_heading", _run("\t") + runs))
+            out.append(paragraph_xml("sponsor_heading", run_xml("\t") + runs))
     if rendered.title:
-        out.append(_para("title", _run("\t") + _spans(rendered.title_spans, notes)))
+        out.append(paragraph_xml("title", run_xml("\t") + _spans(rendered.title_spans, notes)))
     blocks = rendered.blocks
     if rendered.runs_on:  # a decision in one sentence: the organ line in roman runs into it, as issued
-        out.append(_para("preambular", _run(rendered.organ_line + ", ") + _block_runs(blocks[0], notes)))
+        out.append(
+            paragraph_xml("preambular", run_xml(rendered.organ_line + ", ") + _block_runs(blocks[0], notes))
+        )
         blocks = []
     elif rendered.organ_line:
-        comma = _run(",") if rendered.organ_comma else ""
-        out.append(_para("organ_line", _run(rendered.organ_line, italic=True) + comma))
+        comma = run_xml(",") if rendered.organ_comma else ""
+        out.append(paragraph_xml("organ_line", run_xml(rendered.organ_line, italic=True) + comma))
     gap = organ_gap if blocks and blocks[0].role == "instruction" else 0.0
     for block in blocks:
         if block.role == "annex_paragraph" and not (block.label or block.opener or block.spans):
             continue  # an unnumbered annex paragraph that only holds a heading over its list prints no line
-        out.append(_para(_block_style(block), _block_runs(block, notes), before=gap))
+        out.append(paragraph_xml(block_style(block), _block_runs(block, notes), before=gap))
         gap = 0.0
     if rendered.blocks:  # the closing rule never stands alone on a page: the last paragraph goes with it
         out[-1] = re.sub(r"(<w:pStyle [^>]*/>)", r"\1<w:keepNext/>", out[-1], count=1)
-    out.append(_para("end_rule", ""))
+    out.append(paragraph_xml("end_rule", ""))
     return "".join(out)
 
 
-def _footnote_xml(number: str, runs: str) -> str:
+def footnote_xml(number: str, runs: str) -> str:
     return (
         f'<w:p><w:pPr><w:pStyle w:val="{STYLE_IDS["footnote_text"][0]}"/></w:pPr>'
         f'<w:r><w:rPr><w:rStyle w:val="{REFERENCE_STYLE}"/></w:rPr>{number}</w:r><w:r><w:tab/></w:r>{runs}</w:p>'
@@ -372,17 +377,17 @@ def _write_footnotes(document: docx.document.Document, rendered: Rendered, notes
     root = part.element
     separator = part.footnotes.special(-1)
     separator.clear()
-    separator._element.append(_parse_one(_para("footnote_separator", "<w:r><w:separator/></w:r>")))
+    separator._element.append(parse_one(paragraph_xml("footnote_separator", "<w:r><w:separator/></w:r>")))
     if rendered.sponsor_note:
         note = root.add_footnote(1)
-        _place(_parse_one(_footnote_xml("<w:t>*</w:t>", _run(rendered.sponsor_note))), note.append)
+        _place(parse_one(footnote_xml("<w:t>*</w:t>", run_xml(rendered.sponsor_note))), note.append)
     for number, note_id, markup in rendered.footnotes:
         note = root.add_footnote(number + notes.offset)
         spans = [s for s in inline.parse(markup) if not s.footnote]
-        runs = "".join(_run(s.text, italic=s.italic or None) for s in spans)
+        runs = "".join(run_xml(s.text, italic=s.italic or None) for s in spans)
         mark = rendered.footnote_marks[note_id]
         ref = "<w:footnoteRef/>" if mark.isdigit() else _mark_text(mark)
-        _place(_parse_one(_footnote_xml(ref, runs)), note.append)
+        _place(parse_one(footnote_xml(ref, runs)), note.append)
 
 
 def _masthead_xml(rendered: Rendered, layout: Layout) -> str:
@@ -399,7 +404,7 @@ def _masthead_xml(rendered: Rendered, layout: Layout) -> str:
 
     def line(text: str, spec_size: float, line: float, before: float, *, jc: str = "left", bold: bool = False,
              runs: str = "") -> str:  # fmt: skip
-        body = runs or _run(text, size=spec_size, bold=bold or None)
+        body = runs or run_xml(text, size=spec_size, bold=bold or None)
         return (
             f'<w:p><w:pPr><w:spacing w:before="{_tw(before)}" w:after="0" w:line="{_tw(line)}" w:lineRule="exact"/>'
             f'<w:ind w:left="0" w:right="0" w:firstLine="0"/><w:jc w:val="{jc}"/></w:pPr>{body}</w:p>'
@@ -407,7 +412,9 @@ def _masthead_xml(rendered: Rendered, layout: Layout) -> str:
 
     un, sym, organ, dist = m.united_nations, m.symbol, m.organ, m.distribution
     symbol = rendered.symbol
-    symbol_runs = _run(symbol[:1], size=sym.letter_size) + _run(symbol[1:], size=sym.size) if symbol else ""
+    symbol_runs = (
+        run_xml(symbol[:1], size=sym.letter_size) + run_xml(symbol[1:], size=sym.size) if symbol else ""
+    )
     block_lines = [rendered.distribution, rendered.date, "", rendered.original]
     if not any(block_lines):
         block_lines = []
@@ -445,12 +452,12 @@ def _masthead_xml(rendered: Rendered, layout: Layout) -> str:
     return table + after
 
 
-def _parse_many(xml: str) -> list:
-    return list(parse_xml(f"<w:hdr {_NS}>{xml}</w:hdr>"))
+def parse_many(xml: str) -> list:
+    return list(parse_xml(f"<w:hdr {NS}>{xml}</w:hdr>"))
 
 
-def _parse_one(xml: str):
-    return _parse_many(xml)[0]
+def parse_one(xml: str):
+    return parse_many(xml)[0]
 
 
 def _place(element: Any, put: Callable[[Any], object]) -> None:
@@ -468,11 +475,11 @@ def _fill(story: object, xml: str) -> None:
     element = story._element  # type: ignore[attr-defined]
     for child in list(element):
         element.remove(child)
-    for child in _parse_many(xml):
+    for child in parse_many(xml):
         element.append(child)
 
 
-def _later_job(job: str) -> str:
+def later_job(job: str) -> str:
     """'25-16697 (E)' on page 1 is '25-16697' on later pages."""
     return re.sub(r"\s*\([A-Z]\)\s*$", "", job.strip())
 
@@ -483,14 +490,14 @@ def _headers_and_footers(document: docx.document.Document, rendered: Rendered, l
     document.settings.odd_and_even_pages_header_footer = True
     symbol = rendered.symbol
     _fill(section.first_page_header, _masthead_xml(rendered, layout))
-    _fill(section.even_page_header, _para("header", _run(symbol)))
-    _fill(section.header, _para("header", _run(symbol), jc="right"))
-    pages = _field("PAGE", "2") + _run("/") + _field("NUMPAGES", "2")
-    job = _later_job(rendered.job_number)
-    job_run = _run(job, bold=False, size=layout.job_size)
-    _fill(section.even_page_footer, _para("footer", pages + (_run("\t") + job_run if job else "")))
-    _fill(section.footer, _para("footer", (job_run if job else "") + _run("\t") + pages))
-    _fill(section.first_page_footer, _para("first_footer", _run(rendered.job_number)))
+    _fill(section.even_page_header, paragraph_xml("header", run_xml(symbol)))
+    _fill(section.header, paragraph_xml("header", run_xml(symbol), jc="right"))
+    pages = _field("PAGE", "2") + run_xml("/") + _field("NUMPAGES", "2")
+    job = later_job(rendered.job_number)
+    job_run = run_xml(job, bold=False, size=layout.job_size)
+    _fill(section.even_page_footer, paragraph_xml("footer", pages + (run_xml("\t") + job_run if job else "")))
+    _fill(section.footer, paragraph_xml("footer", (job_run if job else "") + run_xml("\t") + pages))
+    _fill(section.first_page_footer, paragraph_xml("first_footer", run_xml(rendered.job_number)))
 
 
 def _page_setup(document: docx.document.Document, layout: Layout) -> None:
@@ -508,7 +515,7 @@ def _settings(document: docx.document.Document) -> None:
     settings = document.settings.element
     if settings.find(qn("w:footnotePr")) is not None:
         return
-    note_pr = parse_xml(f'<w:footnotePr {_NS}><w:footnote w:id="-1"/><w:footnote w:id="0"/></w:footnotePr>')
+    note_pr = parse_xml(f'<w:footnotePr {NS}><w:footnote w:id="-1"/><w:footnote w:id="0"/></w:footnotePr>')
     compat = settings.find(qn("w:compat"))
     if compat is not None:
         compat.addprevious(note_pr)
@@ -519,8 +526,8 @@ def _settings(document: docx.document.Document) -> None:
 def _properties(document: docx.document.Document, rendered: Rendered) -> None:
     props = document.core_properties
     now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0, tzinfo=None)
-    props.title = _XML_UNSAFE.sub("", rendered.title)[:255]  # python-docx refuses longer core properties
-    props.subject = _XML_UNSAFE.sub("", rendered.symbol)[:255]
+    props.title = XML_UNSAFE.sub("", rendered.title)[:255]  # python-docx refuses longer core properties
+    props.subject = XML_UNSAFE.sub("", rendered.symbol)[:255]
     props.author = ""
     props.last_modified_by = ""
     props.comments = ""
@@ -564,7 +571,7 @@ def build_document(res: Resolution, *, paper: str | None = None) -> docx.documen
     for child in list(body):
         if child is not sect_pr:
             body.remove(child)
-    for p in _parse_many(_body_xml(rendered, notes, layout.styles["organ_line"].before)):
+    for p in parse_many(_body_xml(rendered, notes, layout.styles["organ_line"].before)):
         _place(p, sect_pr.addprevious)
     _write_footnotes(document, rendered, notes)
     _properties(document, rendered)

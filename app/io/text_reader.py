@@ -557,6 +557,10 @@ class _Reader:
                 continue
             top = self._paragraph(p, part, tpl)
             stack.clear()
+            # "1." again after numbered paragraphs: a section numbered afresh (Fifth Committee resolutions)
+            top.restart = (
+                p.kind == "num" and p.number == 1 and part is Part.OPERATIVE and bool(res.part(part))
+            )
             res.part(part).append(top)
             if amendment:
                 self.amend_order.append(top)
