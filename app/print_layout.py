@@ -560,7 +560,8 @@ def _running(page: Page, number: int, count: int, r: Rendered, layout: Layout, m
     if first[0]:
         page.items.append(Text(left, y, first[0], first[1]))
     if second[0]:
-        page.items.append(Text(end - _width(measure, second[0], second[1]), y, second[0], second[1]))
+        x = max(left, end - _width(measure, second[0], second[1]))  # flush right, never off the page
+        page.items.append(Text(x, y, second[0], second[1]))
 
 
 def lay_out(r: Rendered, layout: Layout, measure: Measure) -> list[Page]:
