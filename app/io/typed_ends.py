@@ -8,6 +8,8 @@ of finding it silently corrected. Annex text keeps its punctuation as written an
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from app.findings import Finding, Severity
 from app.model import Paragraph, Resolution
 from app.punctuation import absorb_terminal, typed_end
@@ -48,8 +50,13 @@ def _absorb(para: Paragraph, colon: set[tuple[str, bool]]) -> None:
 
 
 def _differences(blocks: list[Block], body: dict[str, Paragraph]) -> list[Finding]:
+    """A wrong mark is a warning; a missing one (printing adds it) a note. Where wrong marks are many, the file
+    follows other conventions or is not laid out as a resolution (a text quoted or adopted in the operative
+    part, a programme of work): each is then a note, and one warning says so."""
     names = place_names(blocks)
-    out: list[Finding] = []
+    wrong: list[Finding] = []
+    missing: list[Finding] = []
+    checked = 0
     for block in blocks:
         para = body.get(block.paragraph_id)
         if para is None or block.role not in _BODY_ROLES or block.part is None:
@@ -58,6 +65,7 @@ def _differences(blocks: list[Block], body: dict[str, Paragraph]) -> list[Findin
         markup = getattr(para, field)
         if not markup.strip():
             continue  # a chapeau that is all opener, or an empty paragraph: nothing was typed
+        checked += 1
         typed = typed_end(markup, keep_colon=block.is_tail or not para.subparagraphs)
         wanted = block.end.replace("\u00a0", "").strip()  # French sets a fixed space before ";" and ":"
         if typed == wanted:
@@ -65,14 +73,18 @@ def _differences(blocks: list[Block], body: dict[str, Paragraph]) -> list[Findin
         name = names.get(block.paragraph_id, "A paragraph")
         where = f"{name} (after its subparagraphs)" if block.is_tail else name
         if not typed:
-            message = (
-                f"{where} had no end punctuation in the file; its place takes '{wanted}', added on import"
-            )
-        elif not wanted:
-            message = f"{where} ended with '{typed}' in the file; its place takes none, removed on import"
-        else:
-            message = f"{where} ended with '{typed}' in the file; its place takes '{wanted}', set on import"
-        out.append(
-            Finding("import.end-punctuation", Severity.WARNING, message, paragraph_id=para.id, field=field)
-        )
-    return out
+            text = f"{where} had no end punctuation in the file; its place takes '{wanted}', added on import"
+            missing.append(Finding(RULE, Severity.INFO, text, paragraph_id=para.id, field=field))
+            continue
+        took = f"takes '{wanted}', set" if wanted else "takes none, removed"
+        text = f"{where} ended with '{typed}' in the file; its place {took} on import"
+        wrong.append(Finding(RULE, Severity.WARNING, text, paragraph_id=para.id, field=field))
+    if len(wrong) > max(MANY, checked // 10):
+        summary = Finding(RULE, Severity.WARNING, f"{len(wrong)} of {checked} paragraphs ended otherwise than "
+                          "their places ask; each is listed as a note: check that the text was read as intended")  # fmt: skip
+        wrong = [summary] + [replace(f, severity=Severity.INFO) for f in wrong]
+    return wrong + missing
+
+
+RULE = "import.end-punctuation"
+MANY = 5  # more wrong ends than this (and than a tenth of the paragraphs): reported as one warning

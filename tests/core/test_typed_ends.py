@@ -11,6 +11,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from app.findings import Severity
 from app.io.reading import read_document
 from app.io.text_reader import read_text
 from app.io.text_writer import to_text
@@ -123,3 +124,17 @@ def test_invisible_marks_after_the_end_are_not_a_wrong_end(corpus: Path) -> None
     assert [f.message for f in after.findings if f.rule == rule] == [
         f.message for f in before.findings if f.rule == rule
     ]
+
+
+def test_many_wrong_ends_are_one_warning(corpus: Path) -> None:
+    """A file whose ends follow other conventions throughout: one warning, each paragraph a note."""
+    issued = read_document(corpus / "A_C.1_80_L.43.txt").resolution
+    text = to_text(issued)
+    body = text.index("The General Assembly")
+    swapped = text[:body] + re.sub(r";(\n)", r",\1", text[body:])  # every operative ";" typed as ","
+    changed = len(re.findall(r";\n", text[body:]))
+    assert changed > 5
+    reported = [f for f in read_text(swapped).findings if f.rule == "import.end-punctuation"]
+    warnings = [f for f in reported if f.severity is Severity.WARNING]
+    assert len(warnings) == 1 and f"{changed} of" in warnings[0].message
+    assert len(reported) == changed + 1
