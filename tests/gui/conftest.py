@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 
+from app.model import Resolution
 from widgets.background import SyncRunner
 from widgets.main_window import MainWindow
 from widgets.settings import Settings
@@ -80,3 +81,15 @@ def window(qtbot, settings: Settings, prompter: ScriptedPrompter, tmp_path: Path
     yield win
     prompter.save_answer = "discard"
     win.close()
+
+
+def open_as_project(window: MainWindow, issued: Path, tmp_path: Path) -> Resolution:
+    """Read an issued draft, save it as a project and open that in the window, as a facilitator starts."""
+    from app import storage
+    from app.io.reading import read_document
+
+    project = tmp_path / "draft.json"
+    base = read_document(issued).resolution
+    storage.save_project(base, project)
+    assert window.files.open_path(project)
+    return base

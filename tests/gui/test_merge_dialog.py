@@ -12,6 +12,7 @@ import subprocess
 from pathlib import Path
 
 import docx
+from conftest import open_as_project
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCursor
 
@@ -66,10 +67,7 @@ def click(qtbot, button) -> None:  # noqa: ANN001
 def test_zero_draft_to_rev_1_to_l_document(
     qtbot, window: MainWindow, prompter, corpus, tmp_path: Path
 ) -> None:  # noqa: ANN001
-    base = read_document(corpus / "A_C.3_80_L.20.txt").resolution
-    project = tmp_path / "draft.json"
-    storage.save_project(base, project)
-    assert window.files.open_path(project)
+    base = open_as_project(window, corpus / "A_C.3_80_L.20.txt", tmp_path)
     res = window.res
     target = next(p for p in res.operative[2:] if len(p.text.split()) > 12 and "[^" not in p.text)
     words = target.text.split()
@@ -189,10 +187,7 @@ def test_merge_dialog_refuses_two_alternatives_and_cancel_changes_nothing(
     from app.negotiation import commands
     from app.negotiation.proposals import derive
 
-    base = read_document(corpus / "A_C.3_80_L.20.txt").resolution
-    project = tmp_path / "draft.json"
-    storage.save_project(base, project)
-    assert window.files.open_path(project)
+    open_as_project(window, corpus / "A_C.3_80_L.20.txt", tmp_path)
     res = window.res
     para = res.operative[0]
     a, b = copy.deepcopy(res), copy.deepcopy(res)

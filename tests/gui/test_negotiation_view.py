@@ -8,11 +8,10 @@ import copy
 from pathlib import Path
 
 import docx
+from conftest import open_as_project
 from PySide6.QtCore import QUrl
 
-from app import storage
 from app.compare.tracked import build_tracked_docx
-from app.io.reading import read_document
 from app.io.text_writer import to_text
 from app.model import Paragraph
 from app.negotiation import commands
@@ -21,10 +20,7 @@ from widgets.main_window import MainWindow
 
 
 def _setup(window: MainWindow, prompter, corpus: Path, tmp_path: Path):  # noqa: ANN001
-    base = read_document(corpus / "A_C.3_80_L.20.txt").resolution
-    project = tmp_path / "draft.json"
-    storage.save_project(base, project)
-    assert window.files.open_path(project)
+    open_as_project(window, corpus / "A_C.3_80_L.20.txt", tmp_path)
     res = window.res
     target = next(p for p in res.operative[2:] if len(p.text.split()) > 12 and "[^" not in p.text)
     words = target.text.split()
