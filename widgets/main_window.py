@@ -678,8 +678,8 @@ class MainWindow(QMainWindow):
             self.files.open_dialog()
         elif choice.kind is DocumentKind.AMENDMENT:
             self.amending.new_amendment()
-        else:
-            self.files.new_document(choice.template, choice.kind)
+        elif language := self.prompter.choose_language(self):  # English, French or Spanish
+            self.files.new_document(choice.template, choice.kind, language)
 
     def show_key_card(self) -> None:
         KeyCardDialog(self).open()

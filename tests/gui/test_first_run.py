@@ -114,3 +114,23 @@ def test_not_the_first_run_opens_straight_into_the_draft(qtbot, window: MainWind
     QApplication.processEvents()
     assert getattr(window, "start_page", None) is None
     assert window.focusWidget() is window.paragraphs.rows[window.paragraphs.order[0]].opener
+
+
+def test_a_french_draft_decision_from_the_gallery(qtbot, window: MainWindow, prompter) -> None:  # noqa: ANN001
+    """The start page asks the language as File > New does: the new draft prints its organ line in French."""
+    from app.languages import get_language
+    from app.model import Header, Resolution
+    from app.render import render
+
+    prompter.choose_language = lambda parent: "fr"
+    start(window, [])
+    dialog = start_page(window, qtbot)
+    decision = next(i for i, (kind, _, _) in enumerate(KINDS) if kind is DocumentKind.DRAFT_DECISION)
+    choose(qtbot, dialog.kinds.buttons()[decision])
+    qtbot.mouseClick(dialog.create, Qt.MouseButton.LeftButton)
+    assert window.res.header.language == "fr" and window.res.header.kind is DocumentKind.DRAFT_DECISION
+    english = render(
+        Resolution(header=Header(template=window.res.header.template))
+    )  # the same organ in English
+    wanted = get_language("fr").organ_line(english.organ, english.organ_line)
+    assert wanted != english.organ_line and window.rendered.organ_line == wanted
