@@ -93,9 +93,20 @@ class Marker:
         return None
 
 
-def _closes_italics(line: str, at: int) -> bool:
-    """Does the asterisk at `at` close an italic run (an odd number of unescaped asterisks before it)?"""
-    before = line[:at]
+# an asterisk note's mark follows a word or a mark of punctuation: "Development**", "Iraq:*", "States,*"
+_STAR_AFTER = r"(?:(?<=[,;:.)”’])|(?<=\w))"
+_STAR_MARK = re.compile(_STAR_AFTER + r"(?P<star>\*{1,3})(?!\*)")
+
+
+def star_marks(text: str) -> set[str]:
+    """The asterisk notes a text marks ("*", "**", "***"), leaving aside the asterisks of italics."""
+    return {m.group("star") for m in _STAR_MARK.finditer(text) if not _closes_italics(text, m.start())}
+
+
+def _closes_italics(text: str, at: int) -> bool:
+    """Does the asterisk at `at` close an italic run (an odd number of unescaped asterisks before it on its
+    line)?"""
+    before = text[text.rfind("\n", 0, at) + 1 : at]
     return (before.count("*") - before.count("\\*")) % 2 == 1
 
 
@@ -124,8 +135,7 @@ def markers(label: str) -> list[Marker]:
 @functools.lru_cache(maxsize=64)
 def _named(label: str) -> Marker:
     if label.startswith("*"):
-        star = re.escape(label)
-        return Marker(re.compile(rf"(?<=[,;:.)”’]){star}(?!\*)|(?<=[^\s*\\]){star}(?=:)"), needles=(label,))
+        return Marker(re.compile(_STAR_AFTER + re.escape(label) + r"(?!\*)"), needles=(label,))
     return Marker(re.compile(rf"\[\^{re.escape(label)}\]"), needles=(label,))
 
 

@@ -28,7 +28,7 @@ from app.io.amendment_reader import instruction_sentence, opens_instruction
 from app.io.foreign_header import english_header
 from app.io.headings import SECTION_MARK, ends_like_a_paragraph, short_heading
 from app.io.imported import ImportResult
-from app.io.note_markers import MAX_INDEXED, Marker, markers, numbers_in, numeric
+from app.io.note_markers import MAX_INDEXED, Marker, markers, numbers_in, numeric, star_marks
 from app.io.pdf_text import NOTE_START, PAGE_BREAK, SUPERSCRIPTS, RawNote, join_wrapped, note_label
 from app.io.text_header import ORGANS, HeaderResult, organ_template, parse_header, star_note
 from app.languages import all_languages, get_language, language_of_organ_line
@@ -1084,9 +1084,7 @@ def _marker_labels(text: str) -> set[str]:
     labels = {
         m.group(0).translate(str.maketrans(SUPERSCRIPTS, "0123456789")) for m in _SUPER_RUN.finditer(text)
     }
-    labels |= set(re.findall(r"(?<=[,;:.)”’])(\*{1,3})(?!\*)|(?<=[^\s*\\])(\*{1,3})(?=:)", text))
-    labels = {x if isinstance(x, str) else (x[0] or x[1]) for x in labels}
-    return labels
+    return labels | star_marks(text)
 
 
 def _search(

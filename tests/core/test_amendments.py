@@ -577,3 +577,16 @@ def test_an_akn_modification_the_reader_cannot_place_is_refused_in_one_line(
     with pytest.raises(InputError, match=says) as refused:
         read_akn(data.encode(), name="amendment.xml")
     assert "\n" not in str(refused.value)
+
+
+def test_a_symbol_note_glued_to_a_word_with_no_rule_above_the_notes(corpus: Path) -> None:
+    """Some PDF text layers set "Development**" (the mark after the word, before its comma) and lose the rule
+    above the notes (A/80/L.31): the "**" note is still found and referenced where its mark stands."""
+    text = (corpus / "A_80_L.19.txt").read_text(encoding="utf-8")
+    assert "Court,**" in text
+    glued = re.sub(r"^_{5,}\s*$", "", text.replace("Court,**", "Court**,"), flags=re.M)
+    res = read_text(glued).resolution
+    kept = {n.mark: n for n in res.footnotes.values()}
+    assert "**" in kept
+    quoted = " ".join(i.paragraph.text for i in res.instructions if i.paragraph is not None)
+    assert f"Court[^{kept['**'].id}]" in quoted
