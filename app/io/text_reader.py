@@ -477,7 +477,8 @@ class _Reader:
             for chunk in _split_block(block)
             if (text := self._join(chunk))
         ]
-        layout = text_structure.split_units(items, in_parts)
+        lead = paras[-1].text if paras and paras[-1].kind == "decision" else ""
+        layout = text_structure.split_units(items, in_parts, lead)
         self._build(res, paras + self._paras(layout.main), tpl)
         for unit in layout.parts:  # parts B, C ...: each opens with its organ line
             part = Resolution(header=res.header)

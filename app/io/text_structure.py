@@ -33,6 +33,7 @@ class Unit:
     title: str
     items: list[Item] = field(default_factory=list)
     labelled: bool = True  # False: a text the operative part adopts, printed under its title alone
+    listed: bool = False  # a list of lines (the documents a decision names), each a paragraph of its own
 
 
 @dataclass
@@ -72,11 +73,15 @@ def _part_start(items: list[Item], i: int, letter: str) -> bool:
     return bool(after) and (_is_organ(after[0]) or (len(after) == 2 and _is_organ(after[1])))
 
 
-def split_units(items: list[Item], in_parts: bool) -> Layout:
+def split_units(items: list[Item], in_parts: bool, lead: str = "") -> Layout:
     """Cut the body into part A's (or the only) body, the later parts and the annexes. `in_parts`: part A's
-    letter was seen before the organ line, so "B", "C" ... lines start parts."""
+    letter was seen before the organ line, so "B", "C" ... lines start parts. `lead`: a decision's sentence
+    that runs on from the organ line, read before these items."""
     items = [piece for item in items for piece in _split_heading(item)]
     layout = Layout(main=[])
+    if lead and _lists_documents([(lead, lead), *items], 0):  # "The General Assembly decides to defer ...:"
+        layout.annexes.append(Unit("", labelled=False, items=list(items), listed=True))
+        return layout
     current = layout.main
     next_letter = "B"
     i = 0
@@ -114,6 +119,18 @@ def split_units(items: list[Item], in_parts: bool) -> Layout:
 
 _ENDS_WITH_COLON = re.compile(r":[\s\x01\x02\d]*$")  # a footnote placeholder may follow the colon
 _OPENS_ADOPTED = re.compile(r"^(?:1\s*[.)]\s|We\b|\S.*,\W*$)")
+
+
+def _lists_documents(items: list[Item], i: int) -> bool:
+    """Item i ends with a colon and only title lines follow it to the end: the list of documents a decision
+    defers or takes note of ("Item 136", "Proposed programme budget for 2026", report titles), printed as
+    issued, one line each, not as numbered paragraphs."""
+    rest = [text for _, text in items[i + 1 :]]
+    return (
+        bool(rest)
+        and bool(_ENDS_WITH_COLON.search(items[i][1]))
+        and all(_title_like(text) and len(text) < 300 and not _PART_LETTER.match(text) for text in rest)
+    )
 
 
 def _adopts_text(items: list[Item], i: int) -> bool:
@@ -154,6 +171,9 @@ def build_annex(unit: Unit, markup: Callable[[str], str]) -> Annex:
     from app.io.text_reader import _OPENER_MARK, _classify, _ends, _place_sub
 
     annex = Annex(title=markup(unit.title), labelled=unit.labelled)
+    if unit.listed:
+        annex.paragraphs = [Paragraph(text=markup(text.strip()), numbered=False) for _, text in unit.items]
+        return annex
     top: Paragraph | None = None
     stack: list[tuple[Paragraph, str, int]] = []
     heading: list[str] = []

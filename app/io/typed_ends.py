@@ -66,8 +66,9 @@ def _differences(blocks: list[Block], body: dict[str, Paragraph]) -> list[Findin
         if not markup.strip():
             continue  # a chapeau that is all opener, or an empty paragraph: nothing was typed
         checked += 1
-        typed = typed_end(markup, keep_colon=block.is_tail or not para.subparagraphs)
         wanted = block.end.replace("\u00a0", "").strip()  # French sets a fixed space before ";" and ":"
+        keep_colon = wanted != ":" and (block.is_tail or not para.subparagraphs)  # as render and _absorb
+        typed = typed_end(markup, keep_colon=keep_colon)
         if typed == wanted:
             continue
         name = names.get(block.paragraph_id, "A paragraph")

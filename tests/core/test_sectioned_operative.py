@@ -42,3 +42,30 @@ def test_a_section_may_open_with_its_own_preambular_paragraph() -> None:
     assert all(p.heading for p in found)
     flagged = {f.paragraph_id for f in check_document(res) if f.rule.startswith("openers.")}
     assert not flagged & {p.id for p in found}
+
+
+DEFERS = Path(__file__).resolve().parent.parent / "fixtures" / "text" / "A_C.5_80_L.22.txt"
+
+
+def test_a_decision_listing_documents_prints_them_as_lines() -> None:
+    """A/C.5/80/L.22 (its PDF's text layer, from the mandate-pipeline data named above): "The General Assembly
+    decides to defer ... consideration of the following documents:" and the documents' titles, one a line. The
+    titles stay lines of their own, unnumbered, after the one-sentence decision; nothing else is flagged."""
+    from app.conventions.engine import check_document
+    from app.findings import Severity
+    from app.io.text_reader import read_text
+
+    text = DEFERS.read_text(encoding="utf-8")
+    after = text[text.index("following documents:") + len("following documents:") :]
+    titles = [line.strip() for line in after.splitlines() if line.strip()][
+        :2
+    ]  # "Item 136", the budget's title
+    res = read_text(text).resolution
+    from app.render import render
+
+    assert len(res.operative) == 1 and res.operative[0].text.endswith("following documents")
+    assert [b.end for b in render(res).blocks if b.role == "operative"] == [":"]  # printed with its colon
+    listed = [p for annex in res.annexes for p in annex.paragraphs]
+    assert [p.text for p in listed[:2]] == titles
+    assert not any(p.numbered for p in listed) and not any(a.labelled for a in res.annexes)
+    assert not [f for f in check_document(res) if f.severity in (Severity.ERROR, Severity.WARNING)]
