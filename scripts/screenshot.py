@@ -28,6 +28,25 @@ DEFAULT_DRAFTS = (
 )
 
 
+def open_window(tmp: Path, size: str, draft: Path):  # noqa: ANN201
+    """A main window with throwaway settings in `tmp`, sized WIDTHxHEIGHT and showing `draft`; None (and a
+    message) when the draft does not open."""
+    from widgets.background import SyncRunner
+    from widgets.main_window import MainWindow
+    from widgets.settings import Settings
+
+    store = QSettings(str(tmp / "settings.ini"), QSettings.Format.IniFormat)
+    store.setValue("spelling/personal", str(tmp / "personal.txt"))
+    win = MainWindow(settings=Settings(store), runner=SyncRunner(), recovery_folder=tmp / "recovery")
+    width, height = (int(n) for n in size.split("x"))
+    win.resize(width, height)
+    win.show()
+    if not win.files.open_path(draft, as_import=draft.suffix != ".json"):
+        print(f"screenshot: cannot open {draft}", file=sys.stderr)
+        return None
+    return win
+
+
 def settle(app: QApplication, win) -> None:  # noqa: ANN001
     """Let the window finish its checks, spelling and deferred rows before it is grabbed."""
     win.flush()
@@ -84,22 +103,10 @@ def main(argv: list[str]) -> int:
         print("screenshot: no draft to show; pass one", file=sys.stderr)
         return 2
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    from widgets.background import SyncRunner
-    from widgets.main_window import MainWindow
-    from widgets.settings import Settings
-
     args.docs.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
-        store = QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat)
-        store.setValue("spelling/personal", str(Path(tmp) / "personal.txt"))
-        win = MainWindow(
-            settings=Settings(store), runner=SyncRunner(), recovery_folder=Path(tmp) / "recovery"
-        )
-        width, height = (int(n) for n in args.size.split("x"))
-        win.resize(width, height)
-        win.show()
-        if not win.files.open_path(draft, as_import=draft.suffix != ".json"):
-            print(f"screenshot: cannot open {draft}", file=sys.stderr)
+        win = open_window(Path(tmp), args.size, draft)
+        if win is None:
             return 2
         settle(app, win)
         _editor_shot(app, win, args.docs / "screenshot.png")

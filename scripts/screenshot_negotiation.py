@@ -20,9 +20,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QPoint, QSettings, Qt, QUrl  # noqa: E402
+from PySide6.QtCore import QPoint, Qt, QUrl  # noqa: E402
 from PySide6.QtGui import QPainter  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
+from screenshot import open_window  # noqa: E402
 
 DEFAULT_DRAFTS = (ROOT / "tests" / "fixtures" / "corpus" / "A_C.3_80_L.20.txt",
                   ROOT / "tests" / "fixtures" / "gui" / "A_C.3_80_L.20.json")  # fmt: skip
@@ -59,23 +60,13 @@ def main(argv: list[str]) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     from app.negotiation import commands
     from app.negotiation.status import Alternative, Status
-    from widgets.background import SyncRunner
-    from widgets.main_window import MainWindow
-    from widgets.settings import Settings
 
     args.docs.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
-        store = QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat)
-        store.setValue("spelling/personal", str(Path(tmp) / "personal.txt"))
-        win = MainWindow(
-            settings=Settings(store), runner=SyncRunner(), recovery_folder=Path(tmp) / "recovery"
-        )
-        width, height = (int(n) for n in args.size.split("x"))
-        win.resize(width, height)
-        win.show()
-        if not win.files.open_path(draft, as_import=draft.suffix != ".json"):
-            print(f"screenshot: cannot open {draft}", file=sys.stderr)
+        win = open_window(Path(tmp), args.size, draft)
+        if win is None:
             return 2
+        width = win.width()
         win.flush()
         res = win.res
         win.apply(commands.start_negotiation, facilitator="Facilitator")
