@@ -29,6 +29,7 @@ from app.errors import InputError
 from app.findings import Finding, Severity
 from app.formatting import format_date, parse_date, subparagraph_label
 from app.io.akn_writer import AKN4UN_NS, parse_place_eid
+from app.io.headings import ANNEX_LINE
 from app.io.imported import ImportResult
 from app.io.safe_xml import parse_xml
 from app.io.span_text import as_written_markup, split_opener, strip_end, tidy
@@ -616,7 +617,7 @@ class _Flow:
                 self.reader.unplaced(_text(value), where, f"<{_ln(value)}>")
 
     def heading(self, lines: list[str], el: etree._Element | None = None) -> None:
-        if len(lines) == 1 and _ANNEX_LABEL.fullmatch(lines[0]):
+        if len(lines) == 1 and ANNEX_LINE.match(lines[0]):
             self.start()
         elif self.annex is not None and self.expect_title:
             # the title keeps its italics and footnotes: read from the element that holds it
@@ -634,7 +635,7 @@ class _Flow:
         annex = self.annex
         num = _first_child_text(el, "num")
         text = _text(el)[len(num) :].strip() if num and _text(el).startswith(num) else _text(el)
-        if not num and _ANNEX_LABEL.fullmatch(text):
+        if not num and ANNEX_LINE.match(text):
             self.start()
             return
         label = _label_of(el)
@@ -719,7 +720,6 @@ def _place_labelled(holder: Paragraph, sub: Paragraph, label: str) -> None:
     subs.append(sub)
 
 
-_ANNEX_LABEL = re.compile(r"Annex(?: (?:[IVXLC]{1,6}|\d{1,2}|[A-Z]))?")
 _TYPED_LABEL = re.compile(r"\(([a-z]{1,4}|[ivxlc]{1,6}|\d{1,2})\)\s+")
 _LABEL_NUM = re.compile(r"\([a-z]{1,4}\)|\([ivxlc]{1,6}\)|\(\d{1,2}\)")
 _SECTION_NUM = re.compile(r"[IVXLC]{1,6}|[A-Z]")

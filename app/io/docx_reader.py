@@ -34,7 +34,7 @@ from app.findings import Finding, Severity
 from app.formatting import letters, roman
 from app.io.amendment_reader import instruction_sentence, read_body
 from app.io.docx_parts import content_types
-from app.io.headings import SECTION_MARK, ends_like_a_paragraph, short_heading
+from app.io.headings import ANNEX_LINE, SECTION_MARK, TRAILING_MATTER, ends_like_a_paragraph, short_heading
 from app.io.imported import ImportResult
 from app.io.safe_xml import OLE_MAGIC, check_zip_xml, describe_ole, open_zip, parse_xml, read_member
 from app.io.span_text import as_written_markup, split_opener, tidy
@@ -132,7 +132,6 @@ _LETTERS = re.compile(
     r"^(?:[a-z]|a[a-z])$"
 )  # (a) to (z), then (aa), (ab) ... as app.formatting.letters counts
 _RULE = re.compile(r"^[\s_\-–—=*.·•]*$")
-_ANNEX = re.compile(r"^(?:Annex|Appendix|Attachment|Enclosure)(?:\s+[IVXLC\d]+)?\.?$", re.I)
 _NOTE_LINE = re.compile(r"^\s*(?P<mark>\d{1,3}|\*{1,3})[\s\u00a0]+(?P<text>\S.*)$", re.S)
 
 
@@ -456,7 +455,7 @@ def _place(lines: list[Line], state: _State, typed: dict[str, str], texts: dict[
         if _RULE.match(plain) and not any(p.note for p in line.pieces):
             continue
         if (res.operative or res.preamble) and (
-            _ANNEX.match(plain) or line.in_table or line.style in _ANNEX_STYLES
+            TRAILING_MATTER.match(plain) or line.in_table or line.style in _ANNEX_STYLES
         ):
             return lines[i:]
         note = _note_text(line, typed)
@@ -623,7 +622,6 @@ def _trailing(lines: list[Line], state: _State, typed: dict[str, str], texts: di
 _PART_HEADING_STYLE = "UNPartHeading"
 _ANNEX_HEADING_STYLE, _ANNEX_TITLE_STYLE = "UNAnnexHeading", "UNAnnexTitle"
 _ANNEX_PARA_STYLES = ("UNAnnexParagraph", "UNAnnex")  # numbered, unnumbered
-_ANNEX_LABEL = re.compile(r"Annex(?:\s+[IVXLC]{1,6})?")
 
 
 def _markup(line: Line, typed: dict[str, str]) -> str:
@@ -649,7 +647,7 @@ def _part_starts(lines: list[Line]) -> list[tuple[int, int]]:
 def _is_annex_heading(line: Line) -> bool:
     if line.style == _UNPLACED_STYLE:
         return False
-    return line.style == _ANNEX_HEADING_STYLE or bool(_ANNEX_LABEL.fullmatch(line.plain.strip()))
+    return line.style == _ANNEX_HEADING_STYLE or bool(ANNEX_LINE.match(line.plain.strip()))
 
 
 class _AnnexReader:

@@ -11,6 +11,19 @@ import re
 
 # a section's numeral standing alone on its line: "I", "XII", "B."
 SECTION_MARK = re.compile(r"^(?:[IVXLC]{1,6}|[A-H])\.?$")
+# a numeral and a title on one line: "I. Oceans and the law of the sea", "B Financing"
+MARKED_HEADING = re.compile(r"^(?P<mark>[IVXLC]{1,6}|[A-Z])\.?\s+(?P<title>\S.*)$")
+# an annex's label on its own line: "Annex", "Annex II", "ANNEX 3", "Annex B."
+ANNEX_LINE = re.compile(r"^(?:Annex|ANNEX)(?:\s+(?P<n>[IVXLC]{1,6}|\d{1,2}|[A-Z]))?\.?$")
+APPENDIX_LINE = re.compile(r"^(?:Appendix|APPENDIX)(?:\s+[IVXLC\d]+)?\.?$")
+# what may follow a resolution in a Word file: an annex, appendix, attachment or enclosure line
+TRAILING_MATTER = re.compile(r"^(?:Annex|Appendix|Attachment|Enclosure)(?:\s+[IVXLC\d]+)?\.?$", re.IGNORECASE)
+
+
+def annex_or_appendix(line: str) -> bool:
+    return bool(ANNEX_LINE.match(line) or APPENDIX_LINE.match(line))
+
+
 _END = re.compile(r"[,;:.]\W*$")
 MAX_CHARS = 80  # the longest SC heading seen is under 40 characters; a sentence fragment is longer
 MAX_WORDS = 8

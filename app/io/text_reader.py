@@ -26,7 +26,13 @@ from app.findings import Finding, Severity
 from app.io import pdf_text, text_structure
 from app.io.amendment_reader import instruction_sentence, opens_instruction
 from app.io.foreign_header import english_header
-from app.io.headings import SECTION_MARK, ends_like_a_paragraph, short_heading
+from app.io.headings import (
+    MARKED_HEADING,
+    SECTION_MARK,
+    annex_or_appendix,
+    ends_like_a_paragraph,
+    short_heading,
+)
 from app.io.imported import ImportResult
 from app.io.note_markers import MAX_INDEXED, Marker, markers, numbers_in, numeric, star_marks
 from app.io.pdf_text import NOTE_START, PAGE_BREAK, SUPERSCRIPTS, RawNote, join_wrapped, note_label
@@ -69,7 +75,6 @@ _SUB_CLOSE = re.compile(r"^(?P<l>[a-z]{1,2}|[ivxlc]{1,6})\)(?:\s+|$)")  # "a)", 
 _SUB_DOT = re.compile(r"^(?P<l>[a-z]{1,4})\.(?:\s+|$)(?=\S|$)")
 _HEADING = re.compile(r"^(?:[IVXLC]{1,6}|[A-Z])(?:\.\s+\S.*)?$")
 _STRICT_ORGAN = re.compile(r"^\*?The (?:" + "|".join(ORGANS) + r")\b\*?(?:,|\s*$| [a-z])")
-_ANNEX = re.compile(r"^(?:Annex|ANNEX|Appendix|APPENDIX)(?:\s+[IVXLC\d]+)?\.?$")
 _INSTRUCTION = re.compile(r"^(?:Delete|Insert|Replace|Add|Amend|After|Before|In)\b.*:$")
 _CLOSING = re.compile(r"^\d+(?:st|nd|rd|th) (?:\(resumed\) )?(?:plenary )?meeting\b")
 _LINK = re.compile(r"\[([^\]\[]+)\]\((?:[^()\s]*)\)")
@@ -608,12 +613,9 @@ class _Reader:
 # ---- helpers ---------------------------------------------------------------------------------------------------
 
 
-_NUMBERED_HEADING = re.compile(r"^(?P<mark>[IVXLC]{1,6}|[A-H])\.?\s+(?P<title>\S.*)$")
-
-
 def _heading_lines(text: str) -> list[str]:
     """ "I Financing" (a numeral and its title joined from one block) → ["I", "Financing"]."""
-    m = _NUMBERED_HEADING.match(text)
+    m = MARKED_HEADING.match(text)
     return [m.group("mark"), m.group("title")] if m else [text]
 
 
@@ -733,9 +735,9 @@ def _runs_on(prev: _Block, line: str) -> bool:
     )  # a preambular subparagraph ends with ","
     if last.endswith(",") and line[:1].islower() and not _starts_block(line) and not in_list:
         return True  # "…all their civil," / "political, economic …"
-    if not last or re.search(r"[,;:.!?]\W*$", last) or _label_only(prev) or _ANNEX.match(last):
+    if not last or re.search(r"[,;:.!?]\W*$", last) or _label_only(prev) or annex_or_appendix(last):
         return False
-    if SECTION_MARK.match(line) or _ANNEX.match(line):
+    if SECTION_MARK.match(line) or annex_or_appendix(line):
         return False  # a part's letter, a section numeral, an annex heading stand alone
     if line[:1].isupper() and _heading_line(prev):
         return False  # a short line alone ("Guideline 4", "Scope") is a heading, not a wrapped line
@@ -766,13 +768,15 @@ def _heading_line(block: _Block) -> bool:
 def _annex_title(blocks: list[_Block]) -> bool:
     """The last block is a title under an "Annex" line, a part's letter or a section numeral ("I"): the text
     after it is not its tail."""
-    if len(blocks[-1].lines) > 1 and (_ANNEX.match(blocks[-1].first) or SECTION_MARK.match(blocks[-1].first)):
+    if len(blocks[-1].lines) > 1 and (
+        annex_or_appendix(blocks[-1].first) or SECTION_MARK.match(blocks[-1].first)
+    ):
         return True  # the heading line and its title in one block
     if len(blocks) >= 2 and _adopted_title(blocks[-2], blocks[-1]):
         return True
     if len(blocks) < 2 or len(blocks[-2].lines) != 1:
         return False
-    return bool(_ANNEX.match(blocks[-2].first) or SECTION_MARK.match(blocks[-2].first)) or (
+    return bool(annex_or_appendix(blocks[-2].first) or SECTION_MARK.match(blocks[-2].first)) or (
         len(blocks[-1].lines) == 1 and _heading_line(blocks[-2])  # "Guideline 6" over its title
     )
 

@@ -15,13 +15,12 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from app.io.headings import ANNEX_LINE, APPENDIX_LINE, MARKED_HEADING
 from app.model import Annex, Paragraph
 
 Item = tuple[str, str]  # (first line of the block, its joined text)
 
 _PART_LETTER = re.compile(r"^[A-Z]$")
-_ANNEX_LINE = re.compile(r"^(?:Annex|ANNEX)(?:\s+(?P<n>[IVXLC]{1,6}|\d{1,2}))?\.?$")
-_APPENDIX_LINE = re.compile(r"^(?:Appendix|APPENDIX)(?:\s+[IVXLC\d]+)?\.?$")
 _NUMBERED = re.compile(r"^\d{1,3}\s*[.)](?:\s|$)")
 _ORGAN = re.compile(r"^\*?The [A-Z][A-Za-z ]+\*?,?\s*$")
 
@@ -58,7 +57,7 @@ def part_a_title(blocks: list[list[str]], organ_at: int) -> tuple[int, list[str]
 
 def _title_like(text: str) -> bool:
     """An annex title: not a numbered paragraph, not another heading line, not a sentence."""
-    return not (_NUMBERED.match(text) or _ANNEX_LINE.match(text) or re.search(r"[.;:,]\W*$", text))
+    return not (_NUMBERED.match(text) or ANNEX_LINE.match(text) or re.search(r"[.;:,]\W*$", text))
 
 
 def _is_organ(text: str) -> bool:
@@ -87,10 +86,10 @@ def split_units(items: list[Item], in_parts: bool, lead: str = "") -> Layout:
     i = 0
     while i < len(items):
         first, text = items[i]
-        if _APPENDIX_LINE.match(text):
+        if APPENDIX_LINE.match(text):
             layout.unplaced = items[i:]
             break
-        if _ANNEX_LINE.match(text):
+        if ANNEX_LINE.match(text):
             title = ""
             if i + 1 < len(items) and _title_like(items[i + 1][1]):
                 title = items[i + 1][1]
@@ -145,7 +144,7 @@ def _adopts_text(items: list[Item], i: int) -> bool:
         _title_like(title)
         and len(title) < 300
         and not _PART_LETTER.match(title)
-        and not _APPENDIX_LINE.match(title)
+        and not APPENDIX_LINE.match(title)
         and not re.match(r"^\(?[a-z]{1,4}[.)]", title)  # "(a)": a subparagraph, not a title
         and bool(_OPENS_ADOPTED.match(after))
     )
@@ -155,14 +154,11 @@ def _split_heading(item: Item) -> list[Item]:
     """ "Annex II" or a part's letter with its title in one block (no blank line between, as text copied from
     a PDF may come): the heading line and the title as two items."""
     first, text = item
-    if first != text and (_ANNEX_LINE.match(first) or _PART_LETTER.match(first)):
+    if first != text and (ANNEX_LINE.match(first) or _PART_LETTER.match(first)):
         rest = text[len(first) :].strip()
         if rest and _title_like(rest):
             return [(first, first), (rest, rest)]
     return [item]
-
-
-_MARKED_HEADING = re.compile(r"^(?P<mark>[IVXLC]{1,6}|[A-Z])\.?\s+(?P<title>\S.*)$")
 
 
 def build_annex(unit: Unit, markup: Callable[[str], str]) -> Annex:
@@ -182,7 +178,7 @@ def build_annex(unit: Unit, markup: Callable[[str], str]) -> Annex:
         p = _classify(text)
         short = len(text) < (300 if heading else 150) and not _ends(text)  # a heading's title may run long
         if short and p.kind in ("heading", "plain"):  # "I" / "A." / "Guideline 1" over "Scope": headings
-            m = _MARKED_HEADING.match(text)
+            m = MARKED_HEADING.match(text)
             heading += [m.group("mark"), m.group("title")] if m else [text]
             continue
         if p.kind == "sub" and top is not None:
