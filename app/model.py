@@ -102,7 +102,9 @@ class Paragraph:
     tail: str = ""
     id: str = field(default_factory=new_id)
     heading: str = ""
-    numbered: bool = True  # only annex paragraphs may stand unnumbered (a chapeau before paragraph 1)
+    # unnumbered: an annex's chapeau before paragraph 1, or a Fifth Committee section's own preambular paragraph
+    # in the operative part ("Recalling its resolution 44/198, …," under the section heading)
+    numbered: bool = True
     restart: bool = False  # numbering starts again at 1 here: a section of a Fifth Committee resolution
 
     def walk(self) -> Iterator[Paragraph]:

@@ -229,10 +229,15 @@ def _part_blocks(
             para, part=Part.PREAMBLE, level=0, label="", end=",", role="preambular", unit=letter, lang=lang
         )
     n = len(body.operative)
+    numbered = sum(p.numbered for p in body.operative)
     number = 0
     for i, para in enumerate(body.operative, start=1):
+        if not para.numbered:  # a section's own preambular paragraph: unnumbered, set off by a comma
+            blocks += blocks_for(para, part=Part.OPERATIVE, level=0, label="", end=",", role="preambular",
+                                 unit=letter, lang=lang)  # fmt: skip
+            continue
         number = 1 if para.restart else number + 1  # a section numbered from 1 again
-        label = f"{number}." if n > 1 else ""
+        label = f"{number}." if numbered > 1 else ""
         blocks += blocks_for(para, part=Part.OPERATIVE, level=0, label=label, end=last_end if i == n else ";",
                               role="operative", unit=letter, lang=lang)  # fmt: skip
     return blocks

@@ -79,6 +79,8 @@ def check(node: Node, ctx: DocumentContext) -> list[Finding]:
     if node.depth > 0:
         return []
     para, part = node.para, node.part
+    if part is Part.OPERATIVE and not para.numbered:
+        part = Part.PREAMBLE  # a section's own preambular paragraph ("Recalling …,") under its heading
     lang = ctx.language
     out: list[Finding] = []
     opener = para.opener

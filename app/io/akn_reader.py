@@ -34,6 +34,7 @@ from app.io.imported import ImportResult
 from app.io.safe_xml import parse_xml
 from app.io.span_text import as_written_markup, split_opener, strip_end, tidy
 from app.languages import Language, get_language, language_for_akn
+from app.lexicon import is_known
 from app.model import (
     Action,
     AgendaItem,
@@ -43,6 +44,7 @@ from app.model import (
     Header,
     Instruction,
     Paragraph,
+    Part,
     Resolution,
     ResolutionPart,
 )
@@ -435,6 +437,8 @@ def _check_labels(items: list[Paragraph], els: list[etree._Element], depth: int,
     number = 0
     for i, (para, el) in enumerate(zip(items, els, strict=False), start=1):
         num = _first_child_text(el, "num")
+        if depth == 0 and not para.numbered:
+            continue  # a section's own preambular paragraph: unnumbered in the file and in print
         number = 1 if depth == 0 and para.restart else number + 1
         if depth == 0 and not numbered:
             expected = ""
@@ -755,6 +759,17 @@ def _wraps_up(el: etree._Element, before: list[Paragraph]) -> bool:
     return _text(el)[:1].islower()
 
 
+def _section_preamble(el: etree._Element) -> bool:
+    """A crossHeading that is a section's own preambular paragraph: it opens with an italic preambular
+    opener and ends with a comma ("Recalling section II of its resolution 60/283 …,", A/RES/78/253)."""
+    if _ln(el) != "crossHeading" or not _text(el).endswith(","):
+        return False
+    first = next((c for c in el if isinstance(c.tag, str)), None)
+    if first is None or "italic" not in (first.get("class") or "") or (el.text or "").strip():
+        return False
+    return is_known(_text(first), Part.PREAMBLE)
+
+
 def _flat(el: etree._Element) -> list[tuple[str, Any]]:
     """A body as ("heading", lines), ("para", element) and ("other", element) items, groups opened."""
     out: list[tuple[str, Any]] = []
@@ -763,9 +778,11 @@ def _flat(el: etree._Element) -> list[tuple[str, Any]]:
         if kind in _BODY_PARAS:
             out.append(("para", c))
         elif kind in _GROUPS:
-            lines = [t for h in _kids(c, "num", *_HEADING_TAGS) if (t := _text(h).rstrip("."))]
+            heads = _kids(c, "num", *_HEADING_TAGS)
+            lines = [t for h in heads if not _section_preamble(h) and (t := _text(h).rstrip("."))]
             if lines:
                 out.append(("heading", lines))
+            out += [("preamble", h) for h in heads if _section_preamble(h)]
             out += _flat(c)
         elif kind not in ("num", *_HEADING_TAGS):
             out.append(("other", c))
@@ -862,10 +879,17 @@ class _Body:
 
     def read_operative(self, items: list[tuple[str, Any]]) -> None:
         headings: list[str] = []  # a section's number and heading wait for its first paragraph
+        numbered_body = any(_first_child_text(v, "num") for kind, v in items if kind == "para")
         for index, (kind, value) in enumerate(items):
             where = self.where(f"operative paragraph {len(self.operative) + 1}")
             lines = value if kind == "heading" else _heading_lines(value) if kind == "para" else None
-            if lines is not None:
+            if kind == "preamble":  # a section's own preambular paragraph, printed unnumbered
+                para = Paragraph(numbered=False)
+                para.opener, para.text = split_opener(tidy(self.reader.spans(value)))
+                para.heading, headings = "\n".join(headings), []
+                self.operative.append(para)
+                self.operative_els.append(value)
+            elif lines is not None:
                 headings += lines
             elif kind == "para":
                 restart = headings and self.operative and _first_child_text(value, "num").rstrip(".") == "1"
@@ -886,6 +910,14 @@ class _Body:
                     continue
                 para = self.reader.paragraph(value, where, headings=headings)
                 para.heading = "\n".join(headings)
+                # no number among numbered paragraphs, and a preambular opener: a section's own preambular
+                # paragraph, unnumbered as the file has it
+                para.numbered = not (
+                    not _first_child_text(value, "num")
+                    and numbered_body
+                    and is_known(para.opener, Part.PREAMBLE)
+                    and not is_known(para.opener, Part.OPERATIVE)
+                )
                 # a section numbered from 1 again (Fifth Committee resolutions)
                 para.restart = bool(self.operative) and _first_child_text(value, "num").rstrip(".") == "1"
                 headings, self.reader.carried = self.reader.carried, []

@@ -557,6 +557,10 @@ def _place(lines: list[Line], state: _State, typed: dict[str, str], texts: dict[
             para.restart = (
                 kind == "num" and value == "1" and state.part is Part.OPERATIVE and bool(res.operative)
             )
+            # a preambular-style paragraph among operative ones: a section's own preambular paragraph
+            para.numbered = not (
+                line.style == _TOP_STYLES[0] and state.part is Part.OPERATIVE and res.operative
+            )
             res.part(state.part).append(para)
             state.amend_order.append(para)
             state.stack, state.indents = [para], [line.left]

@@ -38,6 +38,7 @@ from app.io.note_markers import MAX_INDEXED, Marker, markers, numbers_in, numeri
 from app.io.pdf_text import NOTE_START, PAGE_BREAK, SUPERSCRIPTS, RawNote, join_wrapped, note_label
 from app.io.text_header import ORGANS, HeaderResult, organ_template, parse_header, star_note
 from app.languages import all_languages, get_language, language_of_organ_line
+from app.lexicon import is_known
 from app.model import DocumentKind, Footnote, Paragraph, Part, Resolution, ResolutionPart
 from app.templates import Template
 
@@ -567,6 +568,12 @@ class _Reader:
             top.restart = (
                 p.kind == "num" and p.number == 1 and part is Part.OPERATIVE and bool(res.part(part))
             )
+            # an unnumbered "Recalling …," among numbered operative paragraphs: a section's own preambular
+            # paragraph (Fifth Committee resolutions), printed unnumbered
+            top.numbered = not (
+                numbered and not amendment and p.kind == "plain" and part is Part.OPERATIVE
+                and bool(res.part(part)) and _preambular(top.opener)
+            )  # fmt: skip
             res.part(part).append(top)
             if amendment:
                 self.amend_order.append(top)
@@ -1129,3 +1136,8 @@ def _escape_keep_marks(text: str) -> str:
 
 def _unescape(text: str) -> str:
     return re.sub(r"\\([*\[\\])", r"\1", text)
+
+
+def _preambular(opener: str) -> bool:
+    """An opener of the preamble that no operative paragraph uses ("Recalling", "Having considered")."""
+    return bool(opener) and is_known(opener, Part.PREAMBLE) and not is_known(opener, Part.OPERATIVE)
