@@ -65,14 +65,17 @@ def remove_unit(doc: Document, *, unit: str) -> Change:
 
 
 def toggle_numbered(doc: Document, *, paragraph_id: str) -> Change:
-    """Number an annex paragraph or leave it unnumbered (a chapeau before paragraph 1); annexes only."""
-    located = doc.resolution.locate(paragraph_id)
-    if (
-        located is None
-        or located[0] is not None
-        or not any(located[1] is a.paragraphs for a in doc.resolution.annexes)
-    ):
-        raise EditError("only a paragraph of an annex (not a subparagraph) can go unnumbered")
+    """Number a paragraph or leave it unnumbered: an annex's chapeau before paragraph 1, or a section's own
+    preambular paragraph in the operative part (Fifth Committee resolutions). Preambular paragraphs and
+    subparagraphs have no numbers to give up."""
+    res = doc.resolution
+    located = res.locate(paragraph_id)
+    annexed = located is not None and any(located[1] is a.paragraphs for a in res.annexes)
+    operative = located is not None and any(located[1] is body.operative for body in res.parts())
+    if located is None or not (annexed or operative):
+        raise EditError(
+            "only a paragraph of the operative part or of an annex (not a subparagraph) can go unnumbered"
+        )
     para = located[1][located[2]]
     label = "Unnumber paragraph" if para.numbered else "Number paragraph"
     return _record(doc, label, lambda: setattr(para, "numbered", not para.numbered),

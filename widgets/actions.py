@@ -116,9 +116,9 @@ SPECS: dict[ActionId, ActionSpec] = {
         "Add &Annex", "", "A text annexed to the resolution, its paragraphs numbered 1, 2 …"
     ),
     ActionId.TOGGLE_NUMBERED: ActionSpec(
-        "Number or &Unnumber Annex Paragraph",
+        "Number or &Unnumber Paragraph",
         "",
-        "An annex paragraph numbered 1, 2 … or unnumbered (a chapeau)",
+        "Numbered 1, 2 … or unnumbered: an annex's chapeau, or a section's own preambular paragraph",
     ),
     ActionId.REMOVE_UNIT: ActionSpec(
         "&Remove This Part or Annex", "", "The part or annex the cursor is in, whole"

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from test_editor import draft, labels, type_paragraph
 
 from app.model import Part
-from app.render import render
+from app.render import place_names, render
 from widgets.actions import ActionId
 from widgets.main_window import MainWindow
 from widgets.paragraph_editor import ParagraphRow
@@ -144,3 +144,27 @@ def test_move_a_paragraph_into_part_b_and_into_an_annex(qtbot, window: MainWindo
     window.actions_[ActionId.UNDO].trigger()
     window.actions_[ActionId.UNDO].trigger()
     assert res.preamble[-1] is noting and noting.opener == "Noting"
+
+
+def test_a_sections_preambular_paragraph_unnumbered_in_the_operative_part(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+    """Paragraph > Number or Unnumber Paragraph on an operative paragraph: it prints unnumbered as a preambular
+    paragraph of its section, the numbers after it close up, and one undo brings it back."""
+    draft(qtbot, window)
+    res = window.res
+    second = res.operative[1]
+    window.paragraphs.row_for(second.id, False).text.setFocus()
+    window.actions_[ActionId.TOGGLE_NUMBERED].trigger()
+    assert not second.numbered
+    blocks = render(res).blocks
+    assert labels(window)[2:] == [
+        "1.",
+        place_names(blocks)[second.id],
+        "2.",
+    ]  # unnumbered rows show their place
+    block = next(b for b in blocks if b.paragraph_id == second.id)
+    assert (block.role, block.label, block.end) == ("preambular", "", ",")
+    window.actions_[ActionId.UNDO].trigger()
+    assert second.numbered and labels(window)[2:] == ["1.", "2.", "3."]
+    window.paragraphs.row_for(res.preamble[0].id, False).text.setFocus()
+    window.actions_[ActionId.TOGGLE_NUMBERED].trigger()  # a preambular paragraph has no number to give up
+    assert res.preamble[0].numbered
