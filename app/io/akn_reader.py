@@ -778,15 +778,20 @@ def _flat(el: etree._Element) -> list[tuple[str, Any]]:
         if kind in _BODY_PARAS:
             out.append(("para", c))
         elif kind in _GROUPS:
-            heads = _kids(c, "num", *_HEADING_TAGS)
+            heads = [h for h in _kids(c) if _ln(h) in ("num", *_HEADING_TAGS) or _numeral(h)]
             lines = [t for h in heads if not _section_preamble(h) and (t := _text(h).rstrip("."))]
             if lines:
                 out.append(("heading", lines))
             out += [("preamble", h) for h in heads if _section_preamble(h)]
             out += _flat(c)
-        elif kind not in ("num", *_HEADING_TAGS):
+        elif kind not in ("num", *_HEADING_TAGS) and not _numeral(c):
             out.append(("other", c))
     return out
+
+
+def _numeral(el: etree._Element) -> bool:
+    """A `<p>` that holds only a section's numeral ("<p><num>I</num></p>", A/RES/78/253)."""
+    return _ln(el) == "p" and bool(_SECTION_NUM.fullmatch(_text(el).rstrip(".")))
 
 
 _NESTED = {"attachments", "attachment", "components", "component"}

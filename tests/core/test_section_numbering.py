@@ -128,3 +128,20 @@ def test_a_sections_own_preambular_paragraphs_print_unnumbered() -> None:
     assert _printed_body(read_docx(build_docx(res)).resolution) == printed
     assert _printed_body(storage.loads(storage.dumps(res))) == printed
     assert _printed_body(read_akn(to_akn(res), name="export.xml").resolution) == printed
+
+
+def test_each_section_keeps_its_numeral() -> None:
+    """The file sets each section's numeral as <p><num>I</num></p> before its subheading: read as the first
+    line of the section's heading, not left over as unplaced text."""
+    body = etree.parse(str(FIXTURE)).getroot().find(f".//{AKN}mainBody")
+    assert body is not None
+    numerals = [
+        (p.findtext(f"{AKN}num") or "").strip()
+        for p in body.iter(f"{AKN}p")
+        if p.find(f"{AKN}num") is not None
+    ]
+    assert len(numerals) > 5
+    result = read_akn(FIXTURE.read_bytes(), name=FIXTURE.name)
+    firsts = [p.heading.split("\n")[0] for p in result.resolution.operative if p.heading]
+    assert [f for f in firsts if f in numerals] == numerals
+    assert not [f for f in result.findings if f.rule == "import.unplaced" and f.message.startswith("<p>")]
