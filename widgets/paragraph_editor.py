@@ -109,6 +109,8 @@ class ParagraphRow(QFrame):
         self.label.setContentsMargins(0, 4, 0, 0)
         self.heading = QLabel(self)  # a section heading printed before the paragraph (omnibus resolutions)
         self.heading.setFont(_bold(self.heading.font()))
+        self.heading.setWordWrap(True)  # a long section title wraps instead of widening the whole list
+        self.heading.setMinimumWidth(1)
         self.heading.hide()
         self.opener = OpenerField(self)
         self.text = TextField(self)
