@@ -99,8 +99,24 @@ _STAR_MARK = re.compile(_STAR_AFTER + r"(?P<star>\*{1,3})(?!\*)")
 
 
 def star_marks(text: str) -> set[str]:
-    """The asterisk notes a text marks ("*", "**", "***"), leaving aside the asterisks of italics."""
-    return {m.group("star") for m in _STAR_MARK.finditer(text) if not _closes_italics(text, m.start())}
+    """The asterisk notes a text marks ("*", "**", "***"), leaving aside the asterisks of italics. One pass:
+    the asterisks before each mark on its line are counted as the scan goes."""
+    out: set[str] = set()
+    line_start, counted_to, odd = 0, 0, False
+    for m in _STAR_MARK.finditer(text):
+        start = text.rfind("\n", counted_to, m.start()) + 1
+        if start > line_start:  # a new line: count afresh from its start
+            line_start, counted_to, odd = start, start, False
+        odd ^= _unescaped_stars(text[counted_to : m.start()]) % 2 == 1
+        if not odd:
+            out.add(m.group("star"))
+        odd ^= len(m.group("star")) % 2 == 1
+        counted_to = m.end()
+    return out
+
+
+def _unescaped_stars(text: str) -> int:
+    return text.count("*") - text.count("\\*")
 
 
 def _closes_italics(text: str, at: int) -> bool:
