@@ -58,11 +58,19 @@ def with_note_references(scale: int) -> Resolution:
     return res
 
 
+def with_empty_italics(scale: int) -> Resolution:
+    """A paragraph strewn with empty italic pairs ("**"), as a careless find-and-replace leaves them."""
+    res = omnibus(BASE_PARAGRAPHS, footnotes=5)
+    res.operative[0].text += " word**" * (2000 * scale)
+    return res
+
+
 DIMENSIONS: dict[str, Callable[[int], Resolution]] = {
     "footnotes": with_footnotes,
     "sponsors": with_sponsors,
     "paragraphs": with_paragraphs,
     "note references": with_note_references,
+    "empty italics": with_empty_italics,
 }
 
 

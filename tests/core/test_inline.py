@@ -36,3 +36,11 @@ def test_unparse_parse_round_trip(pieces):
 @given(st.text())
 def test_escape_keeps_plain_text(text):
     assert inline.plain(inline.escape(text)) == text
+
+
+def test_empty_italic_pairs_vanish_and_the_text_stays_whole():
+    """Thousands of "**" between words: one plain run, as if the marks were not there."""
+    text = "word**" * 5000 + "end"
+    assert inline.parse(text) == [Span("word" * 5000 + "end")]
+    assert inline.plain("*a*" + "**" * 3 + "*b*") == "ab"
+    assert inline.parse("*a*" + "**" * 3 + "*b*") == [Span("ab", italic=True)]
