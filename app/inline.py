@@ -34,9 +34,10 @@ def parse(markup: str) -> list[Span]:
     italic = False
 
     def flush() -> None:
-        if buf:
-            spans.append(Span("".join(buf), italic))
-            buf.clear()
+        text = "".join(buf)
+        buf.clear()
+        if text:
+            spans.append(Span(text, italic))
 
     pos = 0
     for m in tokens:
@@ -58,13 +59,19 @@ def parse(markup: str) -> list[Span]:
 
 
 def _merge(spans: list[Span]) -> list[Span]:
-    out: list[Span] = []
+    """Join neighbouring runs of the same kind; pieces are gathered and joined once, so that thousands of
+    empty runs between stars cost their number, not their number times the text's length."""
+    out: list[tuple[bool, list[str]] | Span] = []
     for s in spans:
-        if out and not s.footnote and not out[-1].footnote and out[-1].italic == s.italic:
-            out[-1] = Span(out[-1].text + s.text, s.italic)
-        elif s.text or s.footnote:
+        if s.footnote:
             out.append(s)
-    return out
+        elif s.text:
+            last = out[-1] if out else None
+            if isinstance(last, tuple) and last[0] == s.italic:
+                last[1].append(s.text)
+            else:
+                out.append((s.italic, [s.text]))
+    return [Span("".join(item[1]), item[0]) if isinstance(item, tuple) else item for item in out]
 
 
 def escape(text: str) -> str:

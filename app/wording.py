@@ -77,31 +77,42 @@ class Edit:
 
 _PUNCT_ONLY = re.compile(r"^[\s,;:.]*$")
 _MAX_CONTEXT = 8
+_CONTEXT_REACH = 1_000  # characters looked back for the words of a context
+_COUNTS_PER_TEXT = 40  # searches of the whole text for one paragraph's contexts; past that, the longest
 
 
-def _context_before(base: str, at: int) -> str:
-    """The fewest words before `at` that occur once in the base text."""
-    words = list(re.finditer(r"\S+", base[:at]))
+def _context_before(base: str, at: int, searches: list[int]) -> str:
+    """The fewest words before `at` that occur once in the base text. `searches` holds how many more whole-text
+    searches this paragraph may spend (a paragraph with thousands of edits would else cost their number times
+    its length); without any left, the longest context is given, which names the place as surely."""
+    start = max(0, at - _CONTEXT_REACH)
+    words = list(re.finditer(r"\S+", base[start:at]))
+    if start and words and words[0].start() == 0:
+        words = words[1:]  # cut by the window: not a whole word
     for n in range(2, _MAX_CONTEXT + 1):
-        if n > len(words):
+        if n > len(words) or searches[0] <= 0:
             break
-        start = words[-n].start()
-        snippet = base[start:at].strip()
+        snippet = base[start + words[-n].start() : at].strip()
+        searches[0] -= 1
         if base.count(snippet) == 1:
             return snippet
-    return base[words[-min(len(words), _MAX_CONTEXT)].start() : at].strip() if words else ""
+    return base[start + words[-min(len(words), _MAX_CONTEXT)].start() : at].strip() if words else ""
 
 
 def _join_close_edits(segments: list[Segment]) -> list[Segment]:
     """Two edits one or two words apart read better as one replacement."""
-    out = list(segments)
-    for i in range(1, len(out) - 1):
-        seg = out[i]
-        if seg.op != EQUAL or seg.footnote or len(seg.text.split()) > 2 or not seg.text.strip():
-            continue
-        if out[i - 1].op != EQUAL and out[i + 1].op != EQUAL:
-            out[i] = Segment(DELETE, seg.text)
-            out.insert(i + 1, Segment(INSERT, seg.text))
+    out: list[Segment] = []
+    for i, seg in enumerate(segments):
+        close = (
+            0 < i < len(segments) - 1
+            and seg.op == EQUAL
+            and not seg.footnote
+            and len(seg.text.split()) <= 2
+            and seg.text.strip()
+            and segments[i - 1].op != EQUAL
+            and segments[i + 1].op != EQUAL
+        )
+        out += [Segment(DELETE, seg.text), Segment(INSERT, seg.text)] if close else [seg]
     # deletions first, then insertions, inside each run of changes
     result: list[Segment] = []
     run: list[Segment] = []
@@ -123,19 +134,19 @@ def segment_edits(segments: list[Segment], *, punctuation: bool = False) -> list
     pos = 0  # offset in the base text
     i = 0
     segs = _join_close_edits(segments)
+    searches = [_COUNTS_PER_TEXT]
     while i < len(segs):
         seg = segs[i]
         if seg.op == EQUAL:
             pos += len(seg.text)
             i += 1
             continue
-        deleted = inserted = ""
+        gone: list[str] = []
+        came: list[str] = []
         while i < len(segs) and segs[i].op != EQUAL:
-            if segs[i].op == DELETE:
-                deleted += segs[i].text
-            elif segs[i].op == INSERT:
-                inserted += segs[i].text
+            (gone if segs[i].op == DELETE else came).append(segs[i].text)
             i += 1
+        deleted, inserted = "".join(gone), "".join(came)
         start = pos
         pos += len(deleted)
         if not punctuation and _PUNCT_ONLY.match(deleted) and _PUNCT_ONLY.match(inserted):
@@ -144,10 +155,13 @@ def segment_edits(segments: list[Segment], *, punctuation: bool = False) -> list
             if start == 0 or not base[:start].strip():
                 out.append(Edit(Action.INSERT, old=" ".join(base[start:].split()[:3]), new=inserted.strip()))
             else:
-                out.append(Edit(Action.INSERT, new=inserted.strip(), after=_context_before(base, start)))
+                out.append(
+                    Edit(Action.INSERT, new=inserted.strip(), after=_context_before(base, start, searches))
+                )
         else:
-            unique = base.count(deleted.strip()) == 1
-            where = "" if unique else _context_before(base, start)
+            searches[0] -= 1
+            unique = searches[0] >= 0 and base.count(deleted.strip()) == 1
+            where = "" if unique else _context_before(base, start, searches)
             action = Action.REPLACE if inserted.strip() else Action.DELETE
             out.append(Edit(action, old=deleted.strip(), new=inserted.strip(), after=where))
     return out

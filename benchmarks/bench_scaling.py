@@ -1,5 +1,5 @@
 """How time grows with the size of a draft: 1x, 10x and 100x footnotes, sponsors, paragraphs and note
-references, for the full check, Word import, text import and Word export. Near-linear growth shows as a
+references, for the full check, Word import, text import, Word export and a tracked-changes compare. Near-linear growth shows as a
 ratio near 10 from one column to the next; a cost that grows with the square shows as a ratio near 100.
 
     .venv/bin/python benchmarks/bench_scaling.py [dimension ...]
@@ -9,6 +9,7 @@ Each cell is the best of a few runs (one at 100x), in milliseconds.
 
 from __future__ import annotations
 
+import copy
 import sys
 import time
 from collections.abc import Callable
@@ -19,6 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from sample import omnibus  # noqa: E402
 
+from app.compare.tracked import build_tracked_docx  # noqa: E402
 from app.conventions.engine import check_document  # noqa: E402
 from app.io.docx_reader import read_docx  # noqa: E402
 from app.io.docx_writer import build_docx  # noqa: E402
@@ -65,12 +67,20 @@ def with_empty_italics(scale: int) -> Resolution:
     return res
 
 
+def with_italic_runs(scale: int) -> Resolution:
+    """One paragraph of italic and plain words in turn: a run of text for every word."""
+    res = omnibus(BASE_PARAGRAPHS, footnotes=5)
+    res.operative[0].text += " *Treaty* and" * (400 * scale)
+    return res
+
+
 DIMENSIONS: dict[str, Callable[[int], Resolution]] = {
     "footnotes": with_footnotes,
     "sponsors": with_sponsors,
     "paragraphs": with_paragraphs,
     "note references": with_note_references,
     "empty italics": with_empty_italics,
+    "italic runs": with_italic_runs,
 }
 
 
@@ -86,11 +96,15 @@ def best_ms(run: Callable[[], object], repeats: int) -> float:
 def measure(res: Resolution, repeats: int) -> dict[str, float]:
     blob = build_docx(res)
     text = to_text(res)
+    changed = copy.deepcopy(res)  # every paragraph edited: the compare has words to weigh everywhere
+    for _, para in changed.paragraphs():
+        para.text = para.text.replace(" the ", " a ")
     return {
         "check": best_ms(lambda: check_document(res), repeats),
         "import .docx": best_ms(lambda: read_docx(blob), repeats),
         "import text": best_ms(lambda: read_text(text), repeats),
         "export .docx": best_ms(lambda: build_docx(res), repeats),
+        "compare .docx": best_ms(lambda: build_tracked_docx(res, changed), repeats),
     }
 
 

@@ -13,8 +13,9 @@ would otherwise make every later number look changed. Terminal punctuation is co
 
 from __future__ import annotations
 
-import difflib
+import math
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import zip_longest
@@ -22,12 +23,14 @@ from itertools import zip_longest
 from app import inline
 from app.model import Annex, Paragraph, Part, Resolution, ResolutionPart
 from app.render import Block, Rendered, annex_label, part_letter, render
+from app.sequences import matching_blocks, opcodes
 
 EQUAL, INSERT, DELETE = "equal", "insert", "delete"
 
 # Paragraphs are paired when this alike (0..1, by words); a move needs more, as it pairs across positions.
 PAIR_THRESHOLD = 0.5
 MOVE_THRESHOLD = 0.65
+_GAP_SIDE = 150  # paragraphs a side of a gap paired at once (the pairing weighs every pair in the gap)
 
 _TOKEN = re.compile(r"\s+|[^\s,;:.!?()\[\]“”\"‘]+|\S")
 
@@ -173,8 +176,10 @@ def _is_glue(tokens: Sequence[_Token]) -> bool:
 
 def diff_tokens(a: Sequence[_Token], b: Sequence[_Token]) -> list[tuple[str, list[_Token], list[_Token]]]:
     """Opcodes (tag, base tokens, new tokens) with "equal", "delete", "insert" and "replace"."""
-    matcher = difflib.SequenceMatcher(None, [t.key for t in a], [t.key for t in b], autojunk=False)
-    ops = [(tag, list(a[i1:i2]), list(b[j1:j2])) for tag, i1, i2, j1, j2 in matcher.get_opcodes()]
+    ops = [
+        (tag, list(a[i1:i2]), list(b[j1:j2]))
+        for tag, i1, i2, j1, j2 in opcodes([t.key for t in a], [t.key for t in b])
+    ]
     # fold whitespace-only equal stretches that sit between two changes into those changes
     merged: list[tuple[str, list[_Token], list[_Token]]] = []
     for i, (tag, x, y) in enumerate(ops):
@@ -183,7 +188,9 @@ def diff_tokens(a: Sequence[_Token], b: Sequence[_Token]) -> list[tuple[str, lis
             tag = "replace"
         if tag != "equal" and merged and merged[-1][0] != "equal":
             _, px, py = merged[-1]
-            merged[-1] = ("replace", px + x, py + y)
+            px += x  # in place: a long run of changes costs its length, not its length squared
+            py += y
+            merged[-1] = ("replace", px, py)
         else:
             merged.append((tag, x, y))
     return merged
@@ -321,12 +328,12 @@ def _align_content(base: list[Paragraph], new: list[Paragraph]) -> list[Pair]:
     by likeness."""
     bw = [_para_words(p) for p in base]
     nw = [_para_words(p) for p in new]
-    matcher = difflib.SequenceMatcher(None, [tuple(w) for w in bw], [tuple(w) for w in nw], autojunk=False)
+    blocks = matching_blocks([tuple(w) for w in bw], [tuple(w) for w in nw])
     bw = [features(w) for w in bw]  # type: ignore[misc]
     nw = [features(w) for w in nw]  # type: ignore[misc]
     pairs: list[Pair] = []
     i = j = 0
-    for bi, nj, size in matcher.get_matching_blocks():
+    for bi, nj, size in blocks:
         pairs += _align_gap(base[i:bi], new[j:nj], bw[i:bi], nw[j:nj])
         pairs += [(base[bi + k], new[nj + k]) for k in range(size)]
         i, j = bi + size, nj + size
@@ -340,6 +347,15 @@ def _align_gap(
     n, m = len(base), len(new)
     if not n or not m:
         return [(p, None) for p in base] + [(None, p) for p in new]
+    if n * m > _GAP_SIDE * _GAP_SIDE:
+        # a long gap (drafts that differ throughout) is paired piece by piece along its diagonal, so that
+        # its cost grows with its length; a paragraph that left its piece is still found as a move
+        pieces = max(math.ceil(n / _GAP_SIDE), math.ceil(m / _GAP_SIDE))
+        out: list[Pair] = []
+        for k in range(pieces):
+            b1, b2, n1, n2 = n * k // pieces, n * (k + 1) // pieces, m * k // pieces, m * (k + 1) // pieces
+            out += _align_gap(base[b1:b2], new[n1:n2], bw[b1:b2], nw[n1:n2])
+        return out
     sim = [[likeness(bw[i], nw[j]) for j in range(m)] for i in range(n)]
     score = [[0.0] * (m + 1) for _ in range(n + 1)]
     for i in range(n - 1, -1, -1):
@@ -386,10 +402,8 @@ def align(base: list[Paragraph], new: list[Paragraph], *, by_id: bool) -> list[P
     base_ids = {p.id for p in base}
     anchors_b = [p for p in base if p.id in new_ids]
     anchors_n = [p for p in new if p.id in base_ids]
-    matcher = difflib.SequenceMatcher(
-        None, [p.id for p in anchors_b], [p.id for p in anchors_n], autojunk=False
-    )
-    kept = {anchors_b[i + k].id for i, _, size in matcher.get_matching_blocks() for k in range(size)}
+    blocks = matching_blocks([p.id for p in anchors_b], [p.id for p in anchors_n])
+    kept = {anchors_b[i + k].id for i, _, size in blocks for k in range(size)}
     pairs: list[Pair] = []
     bi = ni = 0
     new_by_id = {p.id: p for p in new}
@@ -531,22 +545,57 @@ class _Comparer:
         if not gone or not came:
             return found
         scored = []
-        came_features = [features(_para_words(np)) for np in came]
-        for bp in gone:
-            bf = features(_para_words(bp))
-            for np, nf in zip(came, came_features, strict=True):
-                if self.by_id and bp.id == np.id:
-                    scored.append((2.0, bp, np))
-                else:
-                    s = likeness(bf, nf)
-                    if s >= MOVE_THRESHOLD:
-                        scored.append((s, bp, np))
+        if self.by_id:
+            came_by_id = {np.id: np for np in came}
+            scored += [(2.0, bp, came_by_id[bp.id]) for bp in gone if bp.id in came_by_id]
+        gone_f = [features(_para_words(bp)) for bp in gone]
+        came_f = [features(_para_words(np)) for np in came]
+        scored += [(s, gone[g], came[c]) for s, g, c in similar_pairs(gone_f, came_f, MOVE_THRESHOLD)]
         for _, bp, np in sorted(scored, key=lambda t: -t[0]):
             if id(bp) in found or id(np) in found:
                 continue
             self.moves += 1
             found[id(bp)] = found[id(np)] = f"move{self.moves}"
         return found
+
+
+def similar_pairs(
+    left: list[frozenset[str]], right: list[frozenset[str]], threshold: float
+) -> list[tuple[float, int, int]]:
+    """(likeness, i, j) of every pair at least `threshold` alike. Two sets that alike share one of the rarest
+    features of each (a prefix filter: Dice t is Jaccard t / (2 - t), and sets of Jaccard J share one of
+    their first len - ceil(J * len) + 1 features in any one order), so only those pairs are weighed; a
+    budget in proportion to the input keeps a pile of identical paragraphs from costing their square."""
+    empty = frozenset({"\0empty"})
+    left = [s or empty for s in left]
+    right = [s or empty for s in right]
+    freq = Counter(f for s in (*left, *right) for f in s)
+    jaccard = threshold / (2 - threshold)
+
+    def prefix(s: frozenset[str]) -> list[str]:
+        keep = len(s) - math.ceil(jaccard * len(s) - 1e-9) + 1
+        return sorted(s, key=lambda f: (freq[f], f))[:keep]
+
+    index: dict[str, list[int]] = {}
+    for j, s in enumerate(right):
+        for f in prefix(s):
+            index.setdefault(f, []).append(j)
+    budget = 200 * (len(left) + len(right)) + 100_000
+    out = []
+    for i, s in enumerate(left):
+        seen: set[int] = set()
+        for f in prefix(s):
+            for j in index.get(f, ()):
+                if j in seen:
+                    continue
+                seen.add(j)
+                budget -= 1
+                score = likeness(s, right[j])
+                if score >= threshold:
+                    out.append((score, i, j))
+            if budget <= 0:
+                return out
+    return out
 
 
 def _line_segments(base: str, new: str) -> list[Segment]:
@@ -597,10 +646,9 @@ def _pair_units(
     def key(unit: Unit) -> str:
         return unit.id if by_id else inline.plain(unit.title).lower()
 
-    matcher = difflib.SequenceMatcher(None, [key(u) for u in base], [key(u) for u in new], autojunk=False)
     pairs: list[tuple[Unit | None, Unit | None]] = []
     i = j = 0
-    for bi, nj, size in matcher.get_matching_blocks():
+    for bi, nj, size in matching_blocks([key(u) for u in base], [key(u) for u in new]):
         pairs += list(zip_longest(base[i:bi], new[j:nj]))
         pairs += [(base[bi + k], new[nj + k]) for k in range(size)]
         i, j = bi + size, nj + size

@@ -387,6 +387,7 @@ def build_tracked_document(
         start = stop
     anchor = paragraphs[stop] if stop < len(paragraphs) else body.find(qn("w:sectPr"))
     for p in paragraphs[start:stop]:
+        p.clear()  # emptied first: lxml detaches a large subtree at a cost that grows with its size squared
         body.remove(p)
     for el in writer.parse_many(_body(cmp, revs, notes, numbering)):
         anchor.addprevious(el)

@@ -22,7 +22,9 @@ MAX_XML_BYTES = 64 * 1024 * 1024
 MAX_ZIP_MEMBERS = 2000
 MAX_ZIP_TOTAL = 256 * 1024 * 1024  # all members, uncompressed
 MAX_ZIP_RATIO = 200  # uncompressed/compressed, for members above RATIO_FLOOR
-RATIO_FLOOR = 4 * 1024 * 1024
+RATIO_FLOOR = (
+    16 * 1024 * 1024
+)  # repetitive text compresses hard: our own 5 MB export of one long paragraph is 213:1
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _DECLARED = re.compile(rb"^\s*<\?xml[^>]*encoding\s*=\s*[\"']([A-Za-z0-9._-]+)[\"']")

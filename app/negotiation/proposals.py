@@ -19,7 +19,6 @@ paired by the compare engine (`app.compare.diff.align`); `apply(base, proposal)`
 from __future__ import annotations
 
 import copy
-import difflib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -28,6 +27,7 @@ from app import inline
 from app.compare.diff import align
 from app.errors import InputError
 from app.model import Footnote, Paragraph, Resolution, new_id
+from app.sequences import matching_blocks, opcodes
 
 FIELDS = ("heading", "opener", "text", "tail")
 
@@ -166,9 +166,8 @@ def word_hunks(old: str, new: str) -> list[tuple[int, int, str, str]]:
     if old == new:
         return []
     a, b = tokens(old), tokens(new)
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
     spans: list[list[int]] = []  # [i1, i2, j1, j2]
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+    for tag, i1, i2, j1, j2 in opcodes(a, b):
         if tag == "equal":
             continue
         if spans and all(t.isspace() for t in a[spans[-1][1] : i1]):
@@ -224,10 +223,9 @@ class _Deriver:
         (most of a proposal's text is the base's own: comparing their words again is wasted time)."""
         if self.by_id:
             return align(base, new, by_id=True)
-        keys = difflib.SequenceMatcher(None, [_key(p) for p in base], [_key(p) for p in new], autojunk=False)
         pairs: list[tuple[Paragraph | None, Paragraph | None]] = []
         i = j = 0
-        for bi, nj, size in keys.get_matching_blocks():
+        for bi, nj, size in matching_blocks([_key(p) for p in base], [_key(p) for p in new]):
             if bi > i or nj > j:
                 pairs += align(base[i:bi], new[j:nj], by_id=False)
             pairs += zip(base[bi : bi + size], new[nj : nj + size], strict=True)

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-import difflib
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -36,6 +35,7 @@ from app.negotiation.proposals import (
     tokens,
 )
 from app.negotiation.status import Bracket, Status, StatusChange, current
+from app.sequences import matching_blocks
 
 ACCEPT, MERGE, REJECT = "accept", "merge", "reject"
 
@@ -181,8 +181,7 @@ def _open(neg: Negotiation, proposal: Proposal) -> bool:
 
 
 def _mapping(base: list[str], now: list[str]) -> dict[int, int]:
-    matcher = difflib.SequenceMatcher(None, base, now, autojunk=False)
-    return {i + k: j + k for i, j, n in matcher.get_matching_blocks() for k in range(n)}
+    return {i + k: j + k for i, j, n in matching_blocks(base, now) for k in range(n)}
 
 
 def rebase(base_markup: str, now_markup: str, hunks: list[tuple[int, int, str, str]]) -> str:

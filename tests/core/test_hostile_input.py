@@ -177,6 +177,19 @@ def test_zip_bomb_by_ratio() -> None:
     _one_line(exc, "bomb.docx", "unsafe")
 
 
+def test_repetitive_text_is_not_taken_for_a_bomb() -> None:
+    """A long, repetitive paragraph compresses past 200:1 (our own export of 40,000 italic runs is 5 MB at
+    213:1): it is a document to open, not a bomb; the bound on what a file may expand to still holds."""
+    from app.io.safe_xml import MAX_ZIP_TOTAL, open_zip
+
+    run = '<w:r><w:rPr><w:i/></w:rPr><w:t xml:space="preserve">Treaty and </w:t></w:r>'
+    xml = (run * (6 * 1024 * 1024 // len(run))).encode()
+    packed = _rezip(_good_docx(), {"word/filler.xml": xml})
+    info = zipfile.ZipFile(io.BytesIO(packed)).getinfo("word/filler.xml")
+    assert info.file_size > 200 * info.compress_size
+    assert open_zip(packed, name="long.docx").getinfo("word/filler.xml").file_size == len(xml) < MAX_ZIP_TOTAL
+
+
 def test_zip_bomb_by_declared_size() -> None:
     """A central directory claiming gigabytes is refused before anything is decompressed."""
     data = bytearray(_rezip(_good_docx(), {}))

@@ -1,0 +1,120 @@
+"""Matching two sequences (words of a paragraph, paragraphs of a draft) at a cost that stays near linear.
+
+`difflib.SequenceMatcher` finds the longest matches first, which reads best, but weighs every element of one
+side against every equal element of the other: on a long paragraph full of "the" and "of", or two long
+drafts that differ throughout, its cost grows with the product of the lengths. Here the common start and
+end are taken first (most edits touch a few words), stretches small enough go to difflib whole, and a
+larger stretch is cut at elements that occur once on each side and in the same order (the anchors of a
+patience diff) before its pieces are matched the same way. A work budget in proportion to the input stops
+the search for matches in what is left: it is then reported as replaced, which is true, only coarser.
+"""
+
+from __future__ import annotations
+
+import difflib
+from bisect import bisect_left
+from collections import Counter
+from collections.abc import Hashable, Sequence
+
+Block = tuple[int, int, int]  # (start in a, start in b, length), as difflib's matching blocks
+Opcode = tuple[str, int, int, int, int]
+
+DIRECT = 250_000  # a stretch of at most this many element pairs goes to difflib whole
+WORK_PER_ELEMENT = 400  # the budget: this many pairs weighed per element of the input, plus DIRECT
+
+
+def matching_blocks(a: Sequence[Hashable], b: Sequence[Hashable]) -> list[Block]:
+    """Blocks of equal elements in increasing order on both sides, ending with the (len(a), len(b), 0)
+    sentinel as difflib's do."""
+    n, m = len(a), len(b)
+    if n * m <= DIRECT:  # the usual case, read exactly as difflib reads it
+        return difflib.SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks()
+    head = 0
+    while head < n and head < m and a[head] == b[head]:
+        head += 1
+    tail = 0
+    while tail < n - head and tail < m - head and a[n - 1 - tail] == b[m - 1 - tail]:
+        tail += 1
+    blocks: list[Block] = [(0, 0, head)] if head else []
+    budget = [DIRECT + WORK_PER_ELEMENT * (n + m)]
+    blocks += _middle(a, b, head, n - tail, head, m - tail, budget)
+    if tail:
+        blocks.append((n - tail, m - tail, tail))
+    return _joined(blocks) + [(n, m, 0)]
+
+
+def opcodes(a: Sequence[Hashable], b: Sequence[Hashable]) -> list[Opcode]:
+    """("equal" | "replace" | "delete" | "insert", i1, i2, j1, j2) covering both sequences, as difflib's."""
+    out: list[Opcode] = []
+    i = j = 0
+    for ai, bj, size in matching_blocks(a, b):
+        tag = "replace" if i < ai and j < bj else "delete" if i < ai else "insert" if j < bj else ""
+        if tag:
+            out.append((tag, i, ai, j, bj))
+        if size:
+            out.append(("equal", ai, ai + size, bj, bj + size))
+        i, j = ai + size, bj + size
+    return out
+
+
+def _middle(
+    a: Sequence[Hashable], b: Sequence[Hashable], a1: int, a2: int, b1: int, b2: int, budget: list[int]
+) -> list[Block]:
+    """Matching blocks of a[a1:a2] against b[b1:b2], in order; stretches are worked from a stack."""
+    found: list[Block] = []
+    stack = [(a1, a2, b1, b2)]
+    while stack:
+        a1, a2, b1, b2 = stack.pop()
+        if a1 >= a2 or b1 >= b2 or budget[0] <= 0:
+            continue
+        pairs = (a2 - a1) * (b2 - b1)
+        if pairs <= DIRECT:
+            budget[0] -= pairs
+            matcher = difflib.SequenceMatcher(None, a[a1:a2], b[b1:b2], autojunk=False)
+            found += [(a1 + i, b1 + j, k) for i, j, k in matcher.get_matching_blocks() if k]
+            continue
+        budget[0] -= (a2 - a1) + (b2 - b1)
+        anchors = _anchors(a, b, a1, a2, b1, b2)
+        found += [(i, j, 1) for i, j in anchors]
+        edges = [(a1 - 1, b1 - 1), *anchors, (a2, b2)]
+        stack += [(i + 1, ni, j + 1, nj) for (i, j), (ni, nj) in zip(edges, edges[1:], strict=False)]
+    return sorted(found)
+
+
+def _anchors(
+    a: Sequence[Hashable], b: Sequence[Hashable], a1: int, a2: int, b1: int, b2: int
+) -> list[tuple[int, int]]:
+    """Positions of elements that occur once in each stretch, the longest run of them in the same order."""
+    count_a = Counter(a[a1:a2])
+    count_b = Counter(b[b1:b2])
+    where_b = {b[j]: j for j in range(b1, b2) if count_b[b[j]] == 1 and count_a[b[j]] == 1}
+    pairs = [(i, where_b[a[i]]) for i in range(a1, a2) if a[i] in where_b]
+    # the longest increasing run of b positions (patience sorting, with links back to rebuild it)
+    tops: list[int] = []
+    top_at: list[int] = []
+    back: list[int] = []
+    for k, (_, j) in enumerate(pairs):
+        pile = bisect_left(tops, j)
+        back.append(top_at[pile - 1] if pile else -1)
+        if pile == len(tops):
+            tops.append(j)
+            top_at.append(k)
+        else:
+            tops[pile], top_at[pile] = j, k
+    run: list[tuple[int, int]] = []
+    k = top_at[-1] if top_at else -1
+    while k >= 0:
+        run.append(pairs[k])
+        k = back[k]
+    return run[::-1]
+
+
+def _joined(blocks: list[Block]) -> list[Block]:
+    """Neighbouring blocks that continue each other made one."""
+    out: list[Block] = []
+    for i, j, k in blocks:
+        if out and out[-1][0] + out[-1][2] == i and out[-1][1] + out[-1][2] == j:
+            out[-1] = (out[-1][0], out[-1][1], out[-1][2] + k)
+        else:
+            out.append((i, j, k))
+    return out
