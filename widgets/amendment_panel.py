@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -75,6 +76,10 @@ class AmendmentPanel(QWidget):
         self.list.setWordWrap(True)
         self.list.setAccessibleName("Instructions")
         self.list.currentRowChanged.connect(self._select)
+        # on a small screen the list keeps five lines and the instruction's fields stay in view; a taller
+        # panel gives it more (its preferred height would push the fields below the fold at 1024x640)
+        self.list.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
+        self.list.setMinimumHeight(self.list.fontMetrics().lineSpacing() * 5 + 8)
         lay.addWidget(self.list, 2)
         buttons = QHBoxLayout()
         self.add_button = QPushButton("+ Instruction")
