@@ -91,7 +91,10 @@ class LiveChecks(QObject):
         document, another organ or kind) only the edited ones: the whole-document check is on its way."""
         old = self._context
         comparable = old is not None and (old.template, old.kind, old.repetition_scope) == (
-            context.template, context.kind, context.repetition_scope)  # fmt: skip
+            context.template,
+            context.kind,
+            context.repetition_scope,
+        )
         return self._pending | (context.changed_since(old) if comparable else set())
 
     def current_context(self) -> DocumentContext:
