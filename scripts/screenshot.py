@@ -36,8 +36,14 @@ def _size(text: str) -> tuple[int, int]:
     return int(width), int(height)
 
 
-def arguments(argv: list[str], doc: str, *, drafts: tuple[Path, ...] = (),
-              sizes: tuple[tuple[int, int], ...] = (WIDE, SMALL), docs: Path = ROOT / "docs") -> argparse.Namespace:  # fmt: skip
+def arguments(
+    argv: list[str],
+    doc: str,
+    *,
+    drafts: tuple[Path, ...] = (),
+    sizes: tuple[tuple[int, int], ...] = (WIDE, SMALL),
+    docs: Path = ROOT / "docs",
+) -> argparse.Namespace:
     """What every screenshot script takes: the draft (when `drafts` name defaults, the first that exists),
     `--docs` (the folder for the pictures, made if missing) and `--size WIDTHxHEIGHT`, repeatable (default
     `sizes`). Returns `draft`, `docs` and `sizes`; exits with a usage message (status 2) on bad input."""
@@ -48,8 +54,13 @@ def arguments(argv: list[str], doc: str, *, drafts: tuple[Path, ...] = (),
         )
     parser.add_argument("--docs", type=Path, default=docs, help=f"folder for the pictures (default: {docs})")
     shown = ", ".join(f"{w}x{h}" for w, h in sizes)
-    parser.add_argument("--size", dest="sizes", action="append", type=_size,
-                        help=f"window size WIDTHxHEIGHT, repeatable (default: {shown})")  # fmt: skip
+    parser.add_argument(
+        "--size",
+        dest="sizes",
+        action="append",
+        type=_size,
+        help=f"window size WIDTHxHEIGHT, repeatable (default: {shown})",
+    )
     args = parser.parse_args(argv)
     args.sizes = args.sizes or list(sizes)
     if drafts:

@@ -115,13 +115,39 @@ def main(argv: list[str]) -> int:
             Path(tmp) / "r.json", Path("A_C.3_80_L.20.json"), 0.0, "Rights of the child"
         )
         modal(app, win, lambda: prompt.ask_restore(win, item), out / "recover.png", problems)
-        modal(app, win, lambda: prompt.ask_text(win, "Section heading", "Printed before this paragraph, one line "
-              "each (e.g. “I” and the section title); empty for none:", "I\nGeneral"), out / "section-heading.png",
-              problems)  # fmt: skip
-        modal(app, win, lambda: prompt.error(win, "Could not export", "The draft still has square brackets: "
-              "resolve them before making the L document."), out / "error.png", problems)  # fmt: skip
-        modal(app, win, lambda: QMessageBox.about(win, "About Resolute", "Resolute: draft UN resolutions that "
-              "follow UN conventions."), out / "about.png", problems)  # fmt: skip
+        modal(
+            app,
+            win,
+            lambda: prompt.ask_text(
+                win,
+                "Section heading",
+                "Printed before this paragraph, one line "
+                "each (e.g. “I” and the section title); empty for none:",
+                "I\nGeneral",
+            ),
+            out / "section-heading.png",
+            problems,
+        )
+        modal(
+            app,
+            win,
+            lambda: prompt.error(
+                win,
+                "Could not export",
+                "The draft still has square brackets: resolve them before making the L document.",
+            ),
+            out / "error.png",
+            problems,
+        )
+        modal(
+            app,
+            win,
+            lambda: QMessageBox.about(
+                win, "About Resolute", "Resolute: draft UN resolutions that follow UN conventions."
+            ),
+            out / "about.png",
+            problems,
+        )
         # versions: oral revisions after an edit, and the rollover's first step
         first = win.res.operative[0]
         win.apply(edits.set_text, paragraph_id=first.id, value=first.text + " and of every child")

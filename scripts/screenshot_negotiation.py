@@ -24,8 +24,10 @@ from PySide6.QtGui import QPainter  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 from screenshot import arguments, close, open_window, suffix  # noqa: E402
 
-DEFAULT_DRAFTS = (ROOT / "tests" / "fixtures" / "corpus" / "A_C.3_80_L.20.txt",
-                  ROOT / "tests" / "fixtures" / "gui" / "A_C.3_80_L.20.json")  # fmt: skip
+DEFAULT_DRAFTS = (
+    ROOT / "tests" / "fixtures" / "corpus" / "A_C.3_80_L.20.txt",
+    ROOT / "tests" / "fixtures" / "gui" / "A_C.3_80_L.20.json",
+)
 
 
 def _proposals(res):  # noqa: ANN001, ANN202
@@ -39,11 +41,19 @@ def _proposals(res):  # noqa: ANN001, ANN202
     eu.find(first.id).text = " ".join(words[:-2] + ["at all levels"] + words[-2:])
     eu.find(second.id).text = second.text.replace("all appropriate", "all necessary", 1)
     canz.find(second.id).text = second.text.replace("all appropriate", "effective", 1)
-    g77.operative.insert(3, Paragraph("Calls upon", "States to provide adequate resources to early childhood "
-                                      "development programmes, including through international cooperation"))  # fmt: skip
+    g77.operative.insert(
+        3,
+        Paragraph(
+            "Calls upon",
+            "States to provide adequate resources to early childhood "
+            "development programmes, including through international cooperation",
+        ),
+    )
     us.operative.remove(us.find(ops[4].id))
-    return [derive(res, text, name, "zero draft") for text, name in
-            ((eu, "EU"), (canz, "CANZ"), (g77, "G77 and China"), (us, "United States"))]  # fmt: skip
+    return [
+        derive(res, text, name, "zero draft")
+        for text, name in ((eu, "EU"), (canz, "CANZ"), (g77, "G77 and China"), (us, "United States"))
+    ]
 
 
 def main(argv: list[str]) -> int:
@@ -73,8 +83,12 @@ def _negotiation_shot(app: QApplication, win, out: Path) -> None:  # noqa: ANN00
     win.apply(commands.set_status, paragraph_id=win.res.operative[2].id, status=Status.AGREED)
     third = win.res.operative[5]
     word = next(w for w in third.text.split() if len(w) > 6 and w.isalpha())
-    win.apply(commands.add_bracket, paragraph_id=third.id, words=word,
-              alternatives=[Alternative(word, ["EU", "CANZ"]), Alternative("", ["Russian Federation"])])  # fmt: skip
+    win.apply(
+        commands.add_bracket,
+        paragraph_id=third.id,
+        words=word,
+        alternatives=[Alternative(word, ["EU", "CANZ"]), Alternative("", ["Russian Federation"])],
+    )
     panel = win.negotiation
     panel.show()
     win.resizeDocks([panel.dock], [int(width * 0.56)], Qt.Orientation.Horizontal)
