@@ -64,7 +64,8 @@ class UnitHeader(QWidget):
         )
         if self.title.text() != title and not self.title.hasFocus():
             self.title.setText(title)
-            self.title.setCursorPosition(0)  # a long title shows its start
+            self.title.setCursorPosition(0)  # a long title shows its start, and all of it on hover
+            self.title.setToolTip(title)
         self.organ.setText(organ)
 
 
