@@ -32,8 +32,18 @@ from app.negotiation.compilation_docx import build_compilation_docx  # noqa: E40
 from app.negotiation.compilation_text import compilation_text  # noqa: E402
 from app.negotiation.proposals import derive  # noqa: E402
 
-DELEGATIONS = ["EU", "G77 and China", "CANZ", "African Group", "United States", "Russian Federation", "China",
-               "Mexico", "Japan", "Arab Group"]  # fmt: skip
+DELEGATIONS = [
+    "EU",
+    "G77 and China",
+    "CANZ",
+    "African Group",
+    "United States",
+    "Russian Federation",
+    "China",
+    "Mexico",
+    "Japan",
+    "Arab Group",
+]
 
 
 def as_file(res: Resolution) -> Resolution:
@@ -104,9 +114,11 @@ def main() -> None:
     choices = merging.Choices({i.target: [g[0] for g in i.alternatives] for i in merging.items(neg)})
     merge_ms = median_ms(lambda: merging.merge_into_revision(neg, work, choices), repeats)
     edits = sum(len(p.edits) for p in proposals)
-    print(f"draft: {len(base.preamble)} preambular, {len(base.operative)} operative paragraphs, "
-          f"{sum(1 for _ in base.paragraphs())} with subparagraphs, {len(base.footnotes)} footnotes; "
-          f"10 proposals, {edits} edits; {len(comp.entries)} compilation entries")  # fmt: skip
+    print(
+        f"draft: {len(base.preamble)} preambular, {len(base.operative)} operative paragraphs, "
+        f"{sum(1 for _ in base.paragraphs())} with subparagraphs, {len(base.footnotes)} footnotes; "
+        f"10 proposals, {edits} edits; {len(comp.entries)} compilation entries"
+    )
     print("| measure | median |")
     print("|---|---|")
     for label, ms in rows:

@@ -42,8 +42,13 @@ def main() -> int:
             storage.save_project(res, paths[-1])
         nodes = sum(1 for _ in res.paragraphs())
         store = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
-        win = MainWindow(settings=Settings(store), runner=SyncRunner(), recovery_folder=folder / "recovery",
-                         autosave_ms=60_000, check_delay_ms=60_000)  # fmt: skip
+        win = MainWindow(
+            settings=Settings(store),
+            runner=SyncRunner(),
+            recovery_folder=folder / "recovery",
+            autosave_ms=60_000,
+            check_delay_ms=60_000,
+        )
         win.resize(1500, 950)
         win.show()
         app.processEvents()
@@ -57,8 +62,10 @@ def main() -> int:
             QCoreApplication.sendPostedEvents(
                 None, QEvent.Type.DeferredDelete
             )  # the old rows, as the loop would
-        print(f"open 400 paragraphs ({nodes} with subparagraphs): first {opens[0] * 1000:.0f} ms, "
-              f"then {opens[1] * 1000:.0f} and {opens[2] * 1000:.0f} ms  (target < 1000 ms)")  # fmt: skip
+        print(
+            f"open 400 paragraphs ({nodes} with subparagraphs): first {opens[0] * 1000:.0f} ms, "
+            f"then {opens[1] * 1000:.0f} and {opens[2] * 1000:.0f} ms  (target < 1000 ms)"
+        )
 
         full = time.perf_counter()
         win.paragraphs.finish()  # the rows built in idle time after opening, built now

@@ -54,8 +54,10 @@ def main() -> None:
     floor(res)
     export, export_size = timed(build_docx, res, repeats)
     base, base_size = timed(floor, res, repeats)
-    print(f"resolution: {len(res.preamble)} preambular, {len(res.operative)} operative paragraphs, "
-          f"{len(blocks)} printed blocks, {len(res.footnotes)} footnotes")  # fmt: skip
+    print(
+        f"resolution: {len(res.preamble)} preambular, {len(res.operative)} operative paragraphs, "
+        f"{len(blocks)} printed blocks, {len(res.footnotes)} footnotes"
+    )
     print(f"export (build_docx):   {export * 1000:7.1f} ms  ({export_size // 1024} KiB)  median of {repeats}")
     print(f"python-docx floor:     {base * 1000:7.1f} ms  ({base_size // 1024} KiB)")
     print(f"ratio export / floor:  {export / base:7.2f}")

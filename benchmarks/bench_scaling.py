@@ -116,8 +116,12 @@ def main(names: list[str]) -> None:
         sizes = {scale: measure(build(scale), 3 if scale < 100 else 1) for scale in SCALES}
         for op in sizes[1]:
             t = [sizes[s][op] for s in SCALES]
-            print(f"| {name} | {op} | " + " | ".join(f"{x:.0f}" for x in t)
-                  + f" | {t[1] / t[0]:.1f} | {t[2] / t[1]:.1f} |", flush=True)  # fmt: skip
+            print(
+                f"| {name} | {op} | "
+                + " | ".join(f"{x:.0f}" for x in t)
+                + f" | {t[1] / t[0]:.1f} | {t[2] / t[1]:.1f} |",
+                flush=True,
+            )
 
 
 if __name__ == "__main__":

@@ -91,12 +91,16 @@ def bench(name: str, res: Resolution, repeats: int) -> None:
     )
     print(f"  load (once per session)      {ms(load)}")
     print(f"  whole document, first check  {ms(first[0])} wall, {ms(first[1])} CPU")
-    print(f"  whole document, later checks {ms(min(r[0] for r in runs))} wall, {ms(min(r[1] for r in runs))} CPU"
-          f" (best of {repeats}; median wall {ms(statistics.median(r[0] for r in runs)).strip()})")  # fmt: skip
+    print(
+        f"  whole document, later checks {ms(min(r[0] for r in runs))} wall, {ms(min(r[1] for r in runs))} CPU"
+        f" (best of {repeats}; median wall {ms(statistics.median(r[0] for r in runs)).strip()})"
+    )
     for label, runs_ in (("one paragraph", one), ("one paragraph, words unseen", cold)):
         wall, cpu = [r[0] for r in runs_], [r[1] for r in runs_]
-        print(f"  {label:28} {ms(statistics.median(wall))} median, {ms(max(wall))} max wall; "
-              f"{ms(max(cpu)).strip()} max CPU")  # fmt: skip
+        print(
+            f"  {label:28} {ms(statistics.median(wall))} median, {ms(max(wall))} max wall; "
+            f"{ms(max(cpu)).strip()} max CPU"
+        )
 
 
 def main() -> None:

@@ -58,8 +58,13 @@ def editor_child(project: str) -> None:
     app = QApplication(sys.argv[:1])
     folder = Path(tempfile.mkdtemp())
     store = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
-    win = MainWindow(settings=Settings(store), runner=SyncRunner(), recovery_folder=folder / "recovery",
-                     autosave_ms=600_000, check_delay_ms=600_000)  # fmt: skip
+    win = MainWindow(
+        settings=Settings(store),
+        runner=SyncRunner(),
+        recovery_folder=folder / "recovery",
+        autosave_ms=600_000,
+        check_delay_ms=600_000,
+    )
     win.resize(1400, 900)
     win.show()
     win.grab()  # painted
@@ -84,15 +89,25 @@ def editor_child(project: str) -> None:
         keys.append((time.perf_counter() - start) * 1000)
     win.doc.history.mark_saved()
     win.close()
-    print(json.dumps({"open": open_ms, "key": statistics.median(keys), "key_p95": sorted(keys)[37],
-                      "rss": peak_rss_mb()}), flush=True)  # fmt: skip
+    print(
+        json.dumps(
+            {
+                "open": open_ms,
+                "key": statistics.median(keys),
+                "key_p95": sorted(keys)[37],
+                "rss": peak_rss_mb(),
+            }
+        ),
+        flush=True,
+    )
 
 
 def measure_editor(project: Path) -> dict[str, float]:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     start = time.perf_counter()
-    child = subprocess.Popen([sys.executable, __file__, "--editor", str(project)], stdout=subprocess.PIPE,
-                             text=True, env=env)  # fmt: skip
+    child = subprocess.Popen(
+        [sys.executable, __file__, "--editor", str(project)], stdout=subprocess.PIPE, text=True, env=env
+    )
     assert child.stdout is not None
     for line in child.stdout:
         if line.startswith("painted"):
@@ -155,10 +170,14 @@ def main() -> None:
     ]
     export_ratio = rows[2][1] / rows[3][1]
 
-    print(f"Resolute benchmarks on {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
-          f"{platform.system()}")  # fmt: skip
-    print(f"document: {len(res.preamble)} preambular + {len(res.operative)} operative paragraphs, {len(nodes)} "
-          f"with subparagraphs, {len(res.footnotes)} footnotes, {len(text.split())} words\n")  # fmt: skip
+    print(
+        f"Resolute benchmarks on {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+        f"{platform.system()}"
+    )
+    print(
+        f"document: {len(res.preamble)} preambular + {len(res.operative)} operative paragraphs, {len(nodes)} "
+        f"with subparagraphs, {len(res.footnotes)} footnotes, {len(text.split())} words\n"
+    )
     print(f"| {'measure':<46} | {'median':>10} | {'target':<9} |")
     print(f"|{'-' * 48}|{'-' * 12}|{'-' * 11}|")
     for name, value, target in rows:

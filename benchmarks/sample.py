@@ -27,11 +27,16 @@ def omnibus(paragraphs: int = 400, footnotes: int = 50, seed: int = 1) -> Resolu
     """About a third preambular, the rest operative; every fifth operative paragraph has (a)-(c), one with (i)-(ii)."""
     rng = random.Random(seed)
     res = Resolution(
-        header=Header(template="ga-c3", session=80, symbol="A/C.3/80/L.99", date=dt.date(2025, 10, 22),
-                      agenda_items=[AgendaItem("67", "", "Promotion and protection of the rights of children")],
-                      sponsors=["Andorra", "Argentina", "Austria", "Japan", "Uruguay"]),
+        header=Header(
+            template="ga-c3",
+            session=80,
+            symbol="A/C.3/80/L.99",
+            date=dt.date(2025, 10, 22),
+            agenda_items=[AgendaItem("67", "", "Promotion and protection of the rights of children")],
+            sponsors=["Andorra", "Argentina", "Austria", "Japan", "Uruguay"],
+        ),
         title="Rights of the child",
-    )  # fmt: skip
+    )
     n_pre = paragraphs // 3
     for i in range(paragraphs):
         if i < n_pre:

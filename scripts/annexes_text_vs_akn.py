@@ -42,8 +42,9 @@ def main() -> None:
     ap.add_argument("--show", type=int, default=0)
     args = ap.parse_args()
     git = ["git", "-C", str(args.repo)]
-    names = subprocess.run([*git, "ls-tree", "-r", "--name-only", "HEAD"], capture_output=True, text=True,
-                           check=True).stdout.splitlines()  # fmt: skip
+    names = subprocess.run(
+        [*git, "ls-tree", "-r", "--name-only", "HEAD"], capture_output=True, text=True, check=True
+    ).stdout.splitlines()
     names = [n for n in names if "/English/" in n and n.endswith(".xml")]
     results: dict[str, list[tuple[str, bool, str]]] = {"dev": [], "held-out": []}
     for name in names:

@@ -37,12 +37,17 @@ def held_out(symbol: str) -> bool:
 
 def drafts(repo: Path) -> list[tuple[str, str]]:
     """(symbol, text) of every L draft in the mirror, in name order."""
-    names = subprocess.run(["git", "-C", str(repo), "ls-tree", "--name-only", "HEAD:data/extracted"],
-                           capture_output=True, text=True, check=True).stdout.split()  # fmt: skip
+    names = subprocess.run(
+        ["git", "-C", str(repo), "ls-tree", "--name-only", "HEAD:data/extracted"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
     out = []
     for name in sorted(n for n in names if "_L." in n and n.endswith(".json")):
-        raw = subprocess.run(["git", "-C", str(repo), "show", f"HEAD:data/extracted/{name}"],
-                             capture_output=True, check=True).stdout  # fmt: skip
+        raw = subprocess.run(
+            ["git", "-C", str(repo), "show", f"HEAD:data/extracted/{name}"], capture_output=True, check=True
+        ).stdout
         data = json.loads(raw)
         out.append((data.get("symbol") or name[:-5].replace("_", "/"), data.get("text") or ""))
     return out
@@ -88,8 +93,10 @@ def main() -> None:
             continue
         found, total, per_doc = measure(part)
         rate = 1000 * sum(found.values()) / max(total, 1)
-        print(f"{name}: {len(part)} drafts, {total:,} words, {sum(found.values())} errors and warnings, "
-              f"{rate:.2f} per 1,000")  # fmt: skip
+        print(
+            f"{name}: {len(part)} drafts, {total:,} words, {sum(found.values())} errors and warnings, "
+            f"{rate:.2f} per 1,000"
+        )
         for rule, n in found.most_common(12):
             print(f"    {n:4} {rule}")
         if args.docs and name == "dev":

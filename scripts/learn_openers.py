@@ -33,17 +33,29 @@ DEFAULT_MIRROR = Path("/work/.mirror/UNxml+GAresolutions/repo")
 
 def _files(mirror: Path, session: int, code: str) -> list[str]:
     listing = subprocess.run(
-        ["git", "-C", str(mirror), "ls-tree", "-r", "--name-only", "HEAD", f"{session}session/{FOLDERS[code]}/"],
-        check=True, capture_output=True, text=True,
-    ).stdout  # fmt: skip
+        [
+            "git",
+            "-C",
+            str(mirror),
+            "ls-tree",
+            "-r",
+            "--name-only",
+            "HEAD",
+            f"{session}session/{FOLDERS[code]}/",
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
     return [line for line in listing.splitlines() if line.endswith(".xml")]
 
 
 def resolutions(mirror: Path, sessions: list[int], code: str) -> Iterator[tuple[str, Resolution]]:
     for session in sessions:
         for path in _files(mirror, session, code):
-            data = subprocess.run(["git", "-C", str(mirror), "show", f"HEAD:{path}"], check=True,
-                                  capture_output=True).stdout  # fmt: skip
+            data = subprocess.run(
+                ["git", "-C", str(mirror), "show", f"HEAD:{path}"], check=True, capture_output=True
+            ).stdout
             try:
                 res = read_akn(data, name=path).resolution
             except InputError:
@@ -122,8 +134,10 @@ def main() -> None:
             found[(part, opener[:1].upper() + opener[1:])] += 1
     learned = learn(found, args.min_count)
     write(args.code, learned, args.train, args.min_count)
-    print(f"{args.code}: {count} resolutions; {len(learned[Part.PREAMBLE])} preambular and "
-          f"{len(learned[Part.OPERATIVE])} operative phrases")  # fmt: skip
+    print(
+        f"{args.code}: {count} resolutions; {len(learned[Part.PREAMBLE])} preambular and "
+        f"{len(learned[Part.OPERATIVE])} operative phrases"
+    )
     measure(args.code, list(resolutions(args.mirror, args.held_out, args.code)))
 
 

@@ -70,8 +70,10 @@ def main() -> None:
             good += 1
         else:
             bad += 1
-            print(f"{path.name}: {len(res.operative)} operative paragraphs for {len(numbers)} numbered, "
-                  f"{sum(map(bool, got))} headings for {sum(map(bool, headings))}")  # fmt: skip
+            print(
+                f"{path.name}: {len(res.operative)} operative paragraphs for {len(numbers)} numbered, "
+                f"{sum(map(bool, got))} headings for {sum(map(bool, headings))}"
+            )
     print(f"{good} of {good + bad} as issued")
 
 

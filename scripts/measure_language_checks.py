@@ -40,8 +40,10 @@ def main() -> None:
         alarms += len(found)
         clean += not found
         rules.update(f.rule for f in found)
-    print(f"{args.code}: {docs} resolutions, {paragraphs} paragraphs; {alarms} warnings and errors "
-          f"({alarms / max(paragraphs, 1):.3f} per paragraph); {clean} resolutions with none")  # fmt: skip
+    print(
+        f"{args.code}: {docs} resolutions, {paragraphs} paragraphs; {alarms} warnings and errors "
+        f"({alarms / max(paragraphs, 1):.3f} per paragraph); {clean} resolutions with none"
+    )
     for rule, n in rules.most_common(12):
         print(f"  {n:5d}  {rule}")
 

@@ -82,8 +82,11 @@ def main(folders: list[str]) -> int:
     )
     # the lexicons list base forms: "Also appropriates" is learned as "Appropriates" (markers are generated)
     added = {(k[0], strip_marker(k[1])[0]) for k in candidates if whole[k] > short_of[k]}
-    dropped = {(k[0], strip_marker(k[1])[0]) for k in shorter
-               if len(shorter_docs[k]) >= MIN_DOCUMENTS and shorter[k] > agreed[k]}  # fmt: skip
+    dropped = {
+        (k[0], strip_marker(k[1])[0])
+        for k in shorter
+        if len(shorter_docs[k]) >= MIN_DOCUMENTS and shorter[k] > agreed[k]
+    }
     for part, phrase in sorted(added, key=lambda k: (k[0].value, k[1])):
         print(f"+ {part.value} {phrase}")
     for part, phrase in sorted(dropped - added, key=lambda k: (k[0].value, k[1])):

@@ -18,8 +18,17 @@ ROOT = Path(__file__).resolve().parent.parent
 DIST = ROOT / "dist"
 BUILD = ROOT / "build" / "pyinstaller"
 # Qt modules the app does not use: leaving them out keeps the bundle and the build time small
-EXCLUDE = ("tkinter", "PySide6.QtWebEngineCore", "PySide6.QtWebEngineWidgets", "PySide6.QtQml", "PySide6.QtQuick",
-           "PySide6.Qt3DCore", "PySide6.QtMultimedia", "PySide6.QtCharts", "PySide6.QtDataVisualization")  # fmt: skip
+EXCLUDE = (
+    "tkinter",
+    "PySide6.QtWebEngineCore",
+    "PySide6.QtWebEngineWidgets",
+    "PySide6.QtQml",
+    "PySide6.QtQuick",
+    "PySide6.Qt3DCore",
+    "PySide6.QtMultimedia",
+    "PySide6.QtCharts",
+    "PySide6.QtDataVisualization",
+)
 
 
 def pyinstaller_args() -> list[str]:
@@ -58,8 +67,10 @@ def main() -> int:
     try:
         import PyInstaller.__main__ as pyinstaller
     except ImportError:
-        print("package: PyInstaller is missing: pip install -e .[package]  (or: python3 dev.py package)",
-              file=sys.stderr)  # fmt: skip
+        print(
+            "package: PyInstaller is missing: pip install -e .[package]  (or: python3 dev.py package)",
+            file=sys.stderr,
+        )
         return 2
     sys.path.insert(0, str(ROOT))
     pyinstaller.run(pyinstaller_args())

@@ -43,10 +43,20 @@ def convert(docs: list[Path], out: Path) -> None:
     if not soffice:
         raise SystemExit("soffice (LibreOffice) is needed")
     subprocess.run(
-        [soffice, f"-env:UserInstallation={(out / 'profile').as_uri()}", "--headless", "--convert-to", "pdf",
-         "--outdir", str(out), *map(str, docs)],
-        check=True, capture_output=True, timeout=60 * len(docs) + 60,
-    )  # fmt: skip
+        [
+            soffice,
+            f"-env:UserInstallation={(out / 'profile').as_uri()}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(out),
+            *map(str, docs),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=60 * len(docs) + 60,
+    )
 
 
 def measure(issued: Path, texts: Path, out: Path) -> list[Row]:

@@ -1,7 +1,7 @@
 """Write the README's pictures: docs/screenshot.png (the editor with a real draft loaded) and docs/compare.png
 (the compare view on the same draft after a few revisions, made through the editor's own commands).
 
-    .venv/bin/python scripts/screenshot.py [DRAFT]
+    .venv/bin/python scripts/screenshot.py [DRAFT] [--size 1600x1000 ...] [--docs FOLDER]
 
 DRAFT defaults to the Third Committee draft A/C.3/80/L.20 (from ../shared/corpus when present, else the copy in
 tests/fixtures/gui). Runs offscreen; nothing is saved but the pictures.
@@ -26,25 +26,83 @@ DEFAULT_DRAFTS = (
     ROOT.parent / "shared" / "corpus" / "A_C.3_80_L.20.txt",  # a Third Committee draft, with a few findings
     ROOT / "tests" / "fixtures" / "gui" / "A_C.3_80_L.20.json",  # the same, imported, for a clone without it
 )
+WIDE, SMALL = (1600, 1000), (1024, 640)  # a desktop, and a laptop at 125-150 % scaling
 
 
-def open_window(tmp: Path, size: str, draft: Path):  # noqa: ANN201
-    """A main window with throwaway settings in `tmp`, sized WIDTHxHEIGHT and showing `draft`; None (and a
-    message) when the draft does not open."""
+def _size(text: str) -> tuple[int, int]:
+    width, _, height = text.partition("x")
+    if not (width.isdigit() and height.isdigit()):
+        raise argparse.ArgumentTypeError(f"not WIDTHxHEIGHT: {text}")
+    return int(width), int(height)
+
+
+def arguments(
+    argv: list[str],
+    doc: str,
+    *,
+    drafts: tuple[Path, ...] = (),
+    sizes: tuple[tuple[int, int], ...] = (WIDE, SMALL),
+    docs: Path = ROOT / "docs",
+) -> argparse.Namespace:
+    """What every screenshot script takes: the draft (when `drafts` name defaults, the first that exists),
+    `--docs` (the folder for the pictures, made if missing) and `--size WIDTHxHEIGHT`, repeatable (default
+    `sizes`). Returns `draft`, `docs` and `sizes`; exits with a usage message (status 2) on bad input."""
+    parser = argparse.ArgumentParser(description=doc.strip().splitlines()[0])
+    if drafts:
+        parser.add_argument(
+            "draft", nargs="?", type=Path, help="the draft to show (default: the corpus draft)"
+        )
+    parser.add_argument("--docs", type=Path, default=docs, help=f"folder for the pictures (default: {docs})")
+    shown = ", ".join(f"{w}x{h}" for w, h in sizes)
+    parser.add_argument(
+        "--size",
+        dest="sizes",
+        action="append",
+        type=_size,
+        help=f"window size WIDTHxHEIGHT, repeatable (default: {shown})",
+    )
+    args = parser.parse_args(argv)
+    args.sizes = args.sizes or list(sizes)
+    if drafts:
+        args.draft = args.draft or next((p for p in drafts if p.exists()), None)
+        if args.draft is None:
+            parser.error("no draft to show; pass one")
+    args.docs.mkdir(parents=True, exist_ok=True)
+    return args
+
+
+def suffix(size: tuple[int, int]) -> str:
+    """How a picture's name says its size: nothing at 1600x1000, "-small" at 1024x640, else "-WxH"."""
+    return "" if size == WIDE else "-small" if size == SMALL else f"-{size[0]}x{size[1]}"
+
+
+def open_window(tmp: Path, size: tuple[int, int], draft: Path | None = None, **settings: str):  # noqa: ANN201
+    """A main window with throwaway settings of its own in a new folder under `tmp` (`settings`: values to
+    set, "user/delegation": "Mexico"), sized `size` and showing `draft`; None (and a message) when the draft
+    does not open. The caller keeps the window until its picture is saved and closes it."""
     from widgets.background import SyncRunner
     from widgets.main_window import MainWindow
     from widgets.settings import Settings
 
-    store = QSettings(str(tmp / "settings.ini"), QSettings.Format.IniFormat)
-    store.setValue("spelling/personal", str(tmp / "personal.txt"))
-    win = MainWindow(settings=Settings(store), runner=SyncRunner(), recovery_folder=tmp / "recovery")
-    width, height = (int(n) for n in size.split("x"))
-    win.resize(width, height)
+    folder = Path(tempfile.mkdtemp(dir=tmp))  # one window's settings and recovery files never reach the next
+    store = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
+    store.setValue("spelling/personal", str(folder / "personal.txt"))
+    for key, value in settings.items():
+        store.setValue(key, value)
+    win = MainWindow(settings=Settings(store), runner=SyncRunner(), recovery_folder=folder / "recovery")
+    win.resize(*size)
     win.show()
-    if not win.files.open_path(draft, as_import=draft.suffix != ".json"):
+    if draft is not None and not win.files.open_path(draft, as_import=draft.suffix != ".json"):
         print(f"screenshot: cannot open {draft}", file=sys.stderr)
+        win.close()
         return None
     return win
+
+
+def close(win) -> None:  # noqa: ANN001
+    """Close a window whose pictures are saved, without a question about its changes."""
+    win.doc.history.mark_saved()
+    win.close()
 
 
 def settle(app: QApplication, win) -> None:  # noqa: ANN001
@@ -93,27 +151,19 @@ def _compare_shot(app: QApplication, win, output: Path) -> None:  # noqa: ANN001
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("draft", nargs="?", type=Path)
-    parser.add_argument("--docs", type=Path, default=ROOT / "docs", help="folder for the pictures")
-    parser.add_argument("--size", default="1600x1000")
-    args = parser.parse_args(argv)
-    draft = args.draft or next((p for p in DEFAULT_DRAFTS if p.exists()), None)
-    if draft is None:
-        print("screenshot: no draft to show; pass one", file=sys.stderr)
-        return 2
+    args = arguments(argv, __doc__, drafts=DEFAULT_DRAFTS, sizes=(WIDE,))
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    args.docs.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
-        win = open_window(Path(tmp), args.size, draft)
-        if win is None:
-            return 2
-        settle(app, win)
-        _editor_shot(app, win, args.docs / "screenshot.png")
-        _compare_shot(app, win, args.docs / "compare.png")
-        win.doc.history.mark_saved()
-        win.close()
-    print(f"wrote {args.docs / 'screenshot.png'} and {args.docs / 'compare.png'}")
+        for size in args.sizes:
+            win = open_window(Path(tmp), size, args.draft)
+            if win is None:
+                return 2
+            settle(app, win)
+            shots = (args.docs / f"screenshot{suffix(size)}.png", args.docs / f"compare{suffix(size)}.png")
+            _editor_shot(app, win, shots[0])
+            _compare_shot(app, win, shots[1])
+            close(win)
+            print(f"wrote {shots[0]} and {shots[1]}")
     return 0
 
 

@@ -1,7 +1,7 @@
 """Write docs/screens/: the editor at 1600x1000 and 1024x640 (a laptop at 125-150 % scaling) and every dialog
 over the 1024x640 window, as a delegate on a small screen sees it. A dialog larger than the window is reported.
 
-    .venv/bin/python scripts/screenshot_dialogs.py
+    .venv/bin/python scripts/screenshot_dialogs.py [--docs FOLDER]
 
 Runs offscreen on a temporary settings file; nothing is saved but the pictures.
 """
@@ -19,13 +19,12 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QSettings, QTimer  # noqa: E402
+from PySide6.QtCore import QTimer  # noqa: E402
 from PySide6.QtGui import QColor, QPainter  # noqa: E402
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget  # noqa: E402
-from screenshot import settle  # noqa: E402
+from screenshot import SMALL, WIDE, arguments, close, open_window, settle  # noqa: E402
 
-DRAFT = ROOT / "tests" / "fixtures" / "corpus" / "A_C.3_80_L.20.txt"
-SMALL, WIDE = (1024, 640), (1600, 1000)
+DRAFTS = (ROOT / "tests" / "fixtures" / "corpus" / "A_C.3_80_L.20.txt",)
 
 
 def compose(win: QWidget, dialog: QWidget, output: Path) -> list[str]:
@@ -70,38 +69,32 @@ def opened(app: QApplication, win: QWidget, dialog: QWidget, output: Path, probl
     dialog.close()
 
 
-def main() -> int:
+def main(argv: list[str]) -> int:
+    args = arguments(argv, __doc__, drafts=DRAFTS, sizes=(WIDE, SMALL), docs=ROOT / "docs" / "screens")
     app = QApplication.instance() or QApplication(sys.argv[:1])
     from app import edits, recovery
     from widgets.actions import ActionId
-    from widgets.background import SyncRunner
-    from widgets.main_window import MainWindow
     from widgets.prompter import Prompter
-    from widgets.settings import Settings, SettingsDialog
+    from widgets.settings import SettingsDialog
     from widgets.welcome import KeyCardDialog
 
-    out = ROOT / "docs" / "screens"
-    out.mkdir(parents=True, exist_ok=True)
+    out = args.docs
     problems: list[str] = []
     with tempfile.TemporaryDirectory() as tmp:
-        store = QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat)
-        store.setValue("spelling/personal", str(Path(tmp) / "personal.txt"))
-        win = MainWindow(
-            settings=Settings(store), runner=SyncRunner(), recovery_folder=Path(tmp) / "recovery"
-        )
-        for size in (WIDE, SMALL):
+        win = open_window(Path(tmp), args.sizes[0], args.draft)
+        if win is None:
+            return 2
+        for size in args.sizes:  # the window at each size; the dialogs over it at the last one
             win.resize(*size)
-            win.show()
-            if not win.res.operative[0].text:
-                win.files.open_path(DRAFT, as_import=True)
             settle(app, win)
             win.paragraphs.verticalScrollBar().setValue(0)
             win.preview.verticalScrollBar().setValue(0)
             settle(app, win)
             win.grab().save(str(out / f"window-{size[0]}x{size[1]}.png"))
+        last = f"{args.sizes[-1][0]}x{args.sizes[-1][1]}"
         win.details_dock.raise_()  # the other tab of the small window's side column
         settle(app, win)
-        win.grab().save(str(out / "window-1024x640-details.png"))
+        win.grab().save(str(out / f"window-{last}-details.png"))
         win.preview_dock.raise_()
         prompt = Prompter()
         win.show_start_page()
@@ -122,13 +115,39 @@ def main() -> int:
             Path(tmp) / "r.json", Path("A_C.3_80_L.20.json"), 0.0, "Rights of the child"
         )
         modal(app, win, lambda: prompt.ask_restore(win, item), out / "recover.png", problems)
-        modal(app, win, lambda: prompt.ask_text(win, "Section heading", "Printed before this paragraph, one line "
-              "each (e.g. “I” and the section title); empty for none:", "I\nGeneral"), out / "section-heading.png",
-              problems)  # fmt: skip
-        modal(app, win, lambda: prompt.error(win, "Could not export", "The draft still has square brackets: "
-              "resolve them before making the L document."), out / "error.png", problems)  # fmt: skip
-        modal(app, win, lambda: QMessageBox.about(win, "About Resolute", "Resolute: draft UN resolutions that "
-              "follow UN conventions."), out / "about.png", problems)  # fmt: skip
+        modal(
+            app,
+            win,
+            lambda: prompt.ask_text(
+                win,
+                "Section heading",
+                "Printed before this paragraph, one line "
+                "each (e.g. “I” and the section title); empty for none:",
+                "I\nGeneral",
+            ),
+            out / "section-heading.png",
+            problems,
+        )
+        modal(
+            app,
+            win,
+            lambda: prompt.error(
+                win,
+                "Could not export",
+                "The draft still has square brackets: resolve them before making the L document.",
+            ),
+            out / "error.png",
+            problems,
+        )
+        modal(
+            app,
+            win,
+            lambda: QMessageBox.about(
+                win, "About Resolute", "Resolute: draft UN resolutions that follow UN conventions."
+            ),
+            out / "about.png",
+            problems,
+        )
         # versions: oral revisions after an edit, and the rollover's first step
         first = win.res.operative[0]
         win.apply(edits.set_text, paragraph_id=first.id, value=first.text + " and of every child")
@@ -144,8 +163,7 @@ def main() -> int:
         rollover.date.setText("15 December 2025")
         rollover.ok_button.click()
         opened(app, win, rollover, out / "rollover-changes.png", problems)
-        win.doc.history.mark_saved()
-        win.close()
+        close(win)
     for line in problems:
         print("does not fit:", line)
     print(f"wrote {len(list(out.glob('*.png')))} pictures to {out}")
@@ -153,4 +171,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))

@@ -1,15 +1,14 @@
 """Write docs/negotiation.png: the negotiation view on A/C.3/80/L.20 with proposals of four delegations (words
 added and deleted, the same words changed by two of them, a new paragraph, a deleted one), a paragraph agreed ad
 ref and a bracket, all made through the editor's own commands; and docs/merge.png: the merge dialog over it, on
-the paragraph where the EU and CANZ propose alternatives, CANZ's taken. At 1600x1000, and at 1024x640 with
---size 1024x640 (pictures ending in -small.png).
+the paragraph where the EU and CANZ propose alternatives, CANZ's taken. At 1600x1000 and 1024x640 (pictures
+ending in -small.png).
 
-    .venv/bin/python scripts/screenshot_negotiation.py [DRAFT] [--size 1024x640]
+    .venv/bin/python scripts/screenshot_negotiation.py [DRAFT] [--size 1024x640 ...] [--docs FOLDER]
 """
 
 from __future__ import annotations
 
-import argparse
 import copy
 import os
 import sys
@@ -23,10 +22,12 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QPoint, Qt, QUrl  # noqa: E402
 from PySide6.QtGui import QPainter  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
-from screenshot import open_window  # noqa: E402
+from screenshot import arguments, close, open_window, suffix  # noqa: E402
 
-DEFAULT_DRAFTS = (ROOT / "tests" / "fixtures" / "corpus" / "A_C.3_80_L.20.txt",
-                  ROOT / "tests" / "fixtures" / "gui" / "A_C.3_80_L.20.json")  # fmt: skip
+DEFAULT_DRAFTS = (
+    ROOT / "tests" / "fixtures" / "corpus" / "A_C.3_80_L.20.txt",
+    ROOT / "tests" / "fixtures" / "gui" / "A_C.3_80_L.20.json",
+)
 
 
 def _proposals(res):  # noqa: ANN001, ANN202
@@ -40,58 +41,64 @@ def _proposals(res):  # noqa: ANN001, ANN202
     eu.find(first.id).text = " ".join(words[:-2] + ["at all levels"] + words[-2:])
     eu.find(second.id).text = second.text.replace("all appropriate", "all necessary", 1)
     canz.find(second.id).text = second.text.replace("all appropriate", "effective", 1)
-    g77.operative.insert(3, Paragraph("Calls upon", "States to provide adequate resources to early childhood "
-                                      "development programmes, including through international cooperation"))  # fmt: skip
+    g77.operative.insert(
+        3,
+        Paragraph(
+            "Calls upon",
+            "States to provide adequate resources to early childhood "
+            "development programmes, including through international cooperation",
+        ),
+    )
     us.operative.remove(us.find(ops[4].id))
-    return [derive(res, text, name, "zero draft") for text, name in
-            ((eu, "EU"), (canz, "CANZ"), (g77, "G77 and China"), (us, "United States"))]  # fmt: skip
+    return [
+        derive(res, text, name, "zero draft")
+        for text, name in ((eu, "EU"), (canz, "CANZ"), (g77, "G77 and China"), (us, "United States"))
+    ]
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("draft", nargs="?", type=Path)
-    parser.add_argument("--docs", type=Path, default=ROOT / "docs")
-    parser.add_argument("--size", default="1600x1000")
-    args = parser.parse_args(argv)
-    draft = args.draft or next((p for p in DEFAULT_DRAFTS if p.exists()), None)
-    if draft is None:
-        print("screenshot: no draft to show; pass one", file=sys.stderr)
-        return 2
+    args = arguments(argv, __doc__, drafts=DEFAULT_DRAFTS)
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    with tempfile.TemporaryDirectory() as tmp:
+        for size in args.sizes:
+            win = open_window(Path(tmp), size, args.draft)
+            if win is None:
+                return 2
+            _negotiation_shot(app, win, args.docs / f"negotiation{suffix(size)}.png")
+            _merge_shot(app, win, args.docs / f"merge{suffix(size)}.png")
+            close(win)
+            print(f"wrote negotiation{suffix(size)}.png and merge{suffix(size)}.png in {args.docs}")
+    return 0
+
+
+def _negotiation_shot(app: QApplication, win, out: Path) -> None:  # noqa: ANN001
     from app.negotiation import commands
     from app.negotiation.status import Alternative, Status
 
-    args.docs.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory() as tmp:
-        win = open_window(Path(tmp), args.size, draft)
-        if win is None:
-            return 2
-        width = win.width()
-        win.flush()
-        res = win.res
-        win.apply(commands.start_negotiation, facilitator="Facilitator")
-        win.apply(commands.add_proposals, proposals=_proposals(res))
-        win.apply(commands.set_status, paragraph_id=win.res.operative[2].id, status=Status.AGREED)
-        third = win.res.operative[5]
-        word = next(w for w in third.text.split() if len(w) > 6 and w.isalpha())
-        win.apply(commands.add_bracket, paragraph_id=third.id, words=word,
-                  alternatives=[Alternative(word, ["EU", "CANZ"]), Alternative("", ["Russian Federation"])])  # fmt: skip
-        panel = win.negotiation
-        panel.show()
-        win.resizeDocks([panel.dock], [int(width * 0.56)], Qt.Orientation.Horizontal)
-        panel._clicked(QUrl(f"entry:{win.res.operative[1].id}"))
-        for _ in range(10):
-            app.processEvents()
-        panel.scroll_to(win.res.preamble[-1].id)  # the end of the preamble and the operative part in view
-        for _ in range(5):
-            app.processEvents()
-        suffix = "-small" if width < 1200 else ""
-        win.grab().save(str(args.docs / f"negotiation{suffix}.png"))
-        _merge_shot(app, win, args.docs / f"merge{suffix}.png")
-        win.doc.history.mark_saved()
-        win.close()
-    print(f"wrote negotiation{suffix}.png and merge{suffix}.png in {args.docs}")
-    return 0
+    width = win.width()
+    win.flush()
+    res = win.res
+    win.apply(commands.start_negotiation, facilitator="Facilitator")
+    win.apply(commands.add_proposals, proposals=_proposals(res))
+    win.apply(commands.set_status, paragraph_id=win.res.operative[2].id, status=Status.AGREED)
+    third = win.res.operative[5]
+    word = next(w for w in third.text.split() if len(w) > 6 and w.isalpha())
+    win.apply(
+        commands.add_bracket,
+        paragraph_id=third.id,
+        words=word,
+        alternatives=[Alternative(word, ["EU", "CANZ"]), Alternative("", ["Russian Federation"])],
+    )
+    panel = win.negotiation
+    panel.show()
+    win.resizeDocks([panel.dock], [int(width * 0.56)], Qt.Orientation.Horizontal)
+    panel._clicked(QUrl(f"entry:{win.res.operative[1].id}"))
+    for _ in range(10):
+        app.processEvents()
+    panel.scroll_to(win.res.preamble[-1].id)  # the end of the preamble and the operative part in view
+    for _ in range(5):
+        app.processEvents()
+    win.grab().save(str(out))
 
 
 def _merge_shot(app: QApplication, win, out: Path) -> None:  # noqa: ANN001

@@ -98,11 +98,11 @@ SPECS: dict[ActionId, ActionSpec] = {
     ActionId.DUPLICATE_PARAGRAPH: ActionSpec("D&uplicate Paragraph", "Ctrl+D"),
     ActionId.MOVE_UP: ActionSpec(
         "Move Paragraph &Up", "Alt+Shift+Up", "Earlier; from the top of the operative part into the preamble"
-    ),  # fmt: skip
+    ),
     ActionId.MOVE_DOWN: ActionSpec("Move Paragraph Do&wn", "Alt+Shift+Down"),
     ActionId.MOVE_TO_OTHER_PART: ActionSpec(
         "Move to &Other Part", "Ctrl+Shift+M", "Preamble ↔ operative part; the opener is converted"
-    ),  # fmt: skip
+    ),
     ActionId.MOVE_TO_UNIT: ActionSpec(
         "Move to Part or &Annex…", "", "Into another part's preamble or operative part, or into an annex"
     ),
@@ -127,12 +127,12 @@ SPECS: dict[ActionId, ActionSpec] = {
         "Section &Heading…",
         "",
         "A heading printed before this paragraph (sections I, II … of an omnibus resolution)",
-    ),  # fmt: skip
+    ),
     ActionId.ITALIC: ActionSpec(
         "&Italic (Titles of Publications)",
         "Ctrl+I",
         "Italicize the selected words, e.g. a treaty series title",
-    ),  # fmt: skip
+    ),
     ActionId.NEXT_ISSUE: ActionSpec("Next &Issue", "F8", "Go to the next finding"),
     ActionId.ZOOM_IN: ActionSpec("Zoom &In", Key.ZoomIn),
     ActionId.ZOOM_OUT: ActionSpec("Zoom &Out", Key.ZoomOut),
@@ -146,17 +146,17 @@ SPECS: dict[ActionId, ActionSpec] = {
         "&Compare With…",
         "",
         "Choose an earlier version (project, Word, UN XML or text) to compare the draft with",
-    ),  # fmt: skip
+    ),
     ActionId.COMPARE_BASE: ActionSpec(
         "Compare with &Base Version", "Ctrl+Alt+B", "Show what changed since the version opened or issued"
-    ),  # fmt: skip
+    ),
     ActionId.EXPORT_TRACKED: ActionSpec(
         "Export with &Track Changes…", "", "A Word file with the changes from the base as tracked changes"
-    ),  # fmt: skip
+    ),
     ActionId.ORAL_REVISIONS: ActionSpec("&Oral Revisions…", "", "The changes as a delegate reads them out"),
     ActionId.ROLLOVER: ActionSpec(
         "&Roll Over to Next Session…", "", "Next session's draft from this adopted resolution"
-    ),  # fmt: skip
+    ),
     ActionId.NEW_AMENDMENT: ActionSpec(
         "New &Amendment…", "", "Start an amendment to a draft: choose the draft it amends"
     ),
@@ -170,7 +170,7 @@ SPECS: dict[ActionId, ActionSpec] = {
         "Make Re&vised Draft (/Rev.N)",
         "",
         "The next revision of this issued draft; the issued text is the base",
-    ),  # fmt: skip
+    ),
     ActionId.START_PAGE: ActionSpec("&Start Page…", "", "Templates by organ and kind, and the sample draft"),
     ActionId.KEY_CARD: ActionSpec("&Keys…", Key.HelpContents, "The keys of the editor on one card"),
     ActionId.ABOUT: ActionSpec("&About Resolute"),
@@ -180,14 +180,16 @@ SPECS: dict[ActionId, ActionSpec] = {
 _HINT_ONLY = {ActionId.INDENT, ActionId.OUTDENT}
 
 MENUS: list[tuple[str, list[ActionId | str | None]]] = [
-    ("&File", [ActionId.NEW, ActionId.NEW_AMENDMENT, ActionId.OPEN, "recent", None, ActionId.SAVE, ActionId.SAVE_AS, None,
-               ActionId.IMPORT, ActionId.EXPORT_DOCX, ActionId.EXPORT_PDF, None, ActionId.SETTINGS, None, ActionId.QUIT]),
+    ("&File", [ActionId.NEW, ActionId.NEW_AMENDMENT, ActionId.OPEN, "recent", None, ActionId.SAVE,
+               ActionId.SAVE_AS, None, ActionId.IMPORT, ActionId.EXPORT_DOCX, ActionId.EXPORT_PDF, None,
+               ActionId.SETTINGS, None, ActionId.QUIT]),
     ("&Edit", [ActionId.UNDO, ActionId.REDO, None, ActionId.FIND]),
     ("&Paragraph", [ActionId.ADD_PARAGRAPH, ActionId.INSERT_PARAGRAPH, ActionId.DUPLICATE_PARAGRAPH,
                     ActionId.DELETE_PARAGRAPH, None, ActionId.MOVE_UP, ActionId.MOVE_DOWN,
                     ActionId.MOVE_TO_OTHER_PART, ActionId.MOVE_TO_UNIT, None, ActionId.INDENT,
-                    ActionId.OUTDENT, None, ActionId.INSERT_FOOTNOTE, ActionId.ITALIC, None, ActionId.SECTION_HEADING, None,
-                    ActionId.ADD_PART, ActionId.ADD_ANNEX, ActionId.TOGGLE_NUMBERED, ActionId.REMOVE_UNIT]),
+                    ActionId.OUTDENT, None, ActionId.INSERT_FOOTNOTE, ActionId.ITALIC, None,
+                    ActionId.SECTION_HEADING, None, ActionId.ADD_PART, ActionId.ADD_ANNEX,
+                    ActionId.TOGGLE_NUMBERED, ActionId.REMOVE_UNIT]),
     ("&View", [ActionId.SHOW_DETAILS, ActionId.SHOW_PREVIEW, ActionId.SHOW_ISSUES, None, ActionId.NEXT_ISSUE,
                None, ActionId.ZOOM_IN, ActionId.ZOOM_OUT, ActionId.ZOOM_RESET]),
     ("Versio&ns", [ActionId.COMPARE_BASE, ActionId.COMPARE_WITH, None, ActionId.EXPORT_TRACKED,
@@ -197,8 +199,8 @@ MENUS: list[tuple[str, list[ActionId | str | None]]] = [
 ]  # fmt: skip
 
 TOOLBAR: list[ActionId | None] = [
-    ActionId.NEW, ActionId.OPEN, ActionId.SAVE, ActionId.EXPORT_DOCX, None, ActionId.UNDO, ActionId.REDO, None,
-    ActionId.ADD_PARAGRAPH, ActionId.DELETE_PARAGRAPH, ActionId.MOVE_UP, ActionId.MOVE_DOWN,
+    ActionId.NEW, ActionId.OPEN, ActionId.SAVE, ActionId.EXPORT_DOCX, None, ActionId.UNDO, ActionId.REDO,
+    None, ActionId.ADD_PARAGRAPH, ActionId.DELETE_PARAGRAPH, ActionId.MOVE_UP, ActionId.MOVE_DOWN,
     ActionId.MOVE_TO_OTHER_PART, None, ActionId.INSERT_FOOTNOTE, ActionId.FIND,
 ]  # fmt: skip
 

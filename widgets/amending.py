@@ -34,8 +34,11 @@ class Amending(QObject):
         panel.amended_requested.connect(self.show_amended)
 
     def handlers(self) -> dict[ActionId, object]:
-        return {ActionId.NEW_AMENDMENT: self.new_amendment, ActionId.AMEND_FROM_COMPARISON: self.from_comparison,
-                ActionId.SHOW_AMENDED: self.show_amended}  # fmt: skip
+        return {
+            ActionId.NEW_AMENDMENT: self.new_amendment,
+            ActionId.AMEND_FROM_COMPARISON: self.from_comparison,
+            ActionId.SHOW_AMENDED: self.show_amended,
+        }
 
     @property
     def active(self) -> bool:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -75,6 +76,10 @@ class AmendmentPanel(QWidget):
         self.list.setWordWrap(True)
         self.list.setAccessibleName("Instructions")
         self.list.currentRowChanged.connect(self._select)
+        # on a small screen the list keeps five lines and the instruction's fields stay in view; a taller
+        # panel gives it more (its preferred height would push the fields below the fold at 1024x640)
+        self.list.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
+        self.list.setMinimumHeight(self.list.fontMetrics().lineSpacing() * 5 + 8)
         lay.addWidget(self.list, 2)
         buttons = QHBoxLayout()
         self.add_button = QPushButton("+ Instruction")
@@ -188,8 +193,12 @@ class AmendmentPanel(QWidget):
         self.scope.setCurrentIndex(0 if whole else 1)
         self.part.setCurrentIndex([p for p, _ in _PARTS].index(ins.part))
         self.number.setValue(ins.number)
-        for widget, value in ((self.sub, ins.sub), (self.after, ins.after), (self.old, ins.old),
-                              (self.new, ins.new)):  # fmt: skip
+        for widget, value in (
+            (self.sub, ins.sub),
+            (self.after, ins.after),
+            (self.old, ins.old),
+            (self.new, ins.new),
+        ):
             if widget.text() != value:
                 widget.setText(value)
         para = ins.paragraph or Paragraph()
@@ -220,11 +229,16 @@ class AmendmentPanel(QWidget):
             paragraph = copy.deepcopy(old.paragraph) if old.paragraph is not None else Paragraph()
             paragraph.opener, paragraph.text = self.opener.text().strip(), self.text.toPlainText().strip()
         self.instructions[row] = dataclasses.replace(
-            old, action=_ACTIONS[self.action.currentIndex()][0], part=_PARTS[self.part.currentIndex()][0],
-            number=self.number.value(), sub=self.sub.text().strip(),
-            old="" if whole else self.old.text(), new="" if whole else self.new.text(),
-            after="" if whole else self.after.text(), paragraph=paragraph,
-        )  # fmt: skip
+            old,
+            action=_ACTIONS[self.action.currentIndex()][0],
+            part=_PARTS[self.part.currentIndex()][0],
+            number=self.number.value(),
+            sub=self.sub.text().strip(),
+            old="" if whole else self.old.text(),
+            new="" if whole else self.new.text(),
+            after="" if whole else self.after.text(),
+            paragraph=paragraph,
+        )
         self._enable_fields(whole)
         self.list.item(row).setText(describe(self.instructions[row]))
         self.edited.emit(copy.deepcopy(self.instructions), typing)
@@ -232,8 +246,12 @@ class AmendmentPanel(QWidget):
     def add_instruction(self) -> None:
         row = self.list.currentRow()
         last = self.instructions[row] if 0 <= row < len(self.instructions) else None
-        ins = Instruction(Action.INSERT, last.part if last else Part.OPERATIVE, last.number if last else 1,
-                          paragraph=Paragraph())  # fmt: skip
+        ins = Instruction(
+            Action.INSERT,
+            last.part if last else Part.OPERATIVE,
+            last.number if last else 1,
+            paragraph=Paragraph(),
+        )
         self.instructions.insert(row + 1, ins)
         self.edited.emit(copy.deepcopy(self.instructions), False)
         self.list.setCurrentRow(row + 1)

@@ -40,11 +40,15 @@ def _segment_html(op: str, text: str, italic: bool = False, note: bool = False) 
     elif italic:
         body = f"<i>{body}</i>"
     if op == "insert":
-        return (f'<span style="color:{INSERT_COLOUR}; background-color:{INSERT_BACKGROUND}; '
-                f'text-decoration:underline;">{body}</span>')  # fmt: skip
+        return (
+            f'<span style="color:{INSERT_COLOUR}; background-color:{INSERT_BACKGROUND}; '
+            f'text-decoration:underline;">{body}</span>'
+        )
     if op == "delete":
-        return (f'<span style="color:{DELETE_COLOUR}; background-color:{DELETE_BACKGROUND}; '
-                f'text-decoration:line-through;">{body}</span>')  # fmt: skip
+        return (
+            f'<span style="color:{DELETE_COLOUR}; background-color:{DELETE_BACKGROUND}; '
+            f'text-decoration:line-through;">{body}</span>'
+        )
     return body
 
 
@@ -121,8 +125,10 @@ class CompareView(QWidget):
             self._rows = []
             self.browser.setHtml("")
             return
-        self.heading.setText(f"Changes from <b>{html.escape(base_name or 'the base version')}</b> "
-                             "to the draft as it stands (click a paragraph number to go to it)")  # fmt: skip
+        self.heading.setText(
+            f"Changes from <b>{html.escape(base_name or 'the base version')}</b> "
+            "to the draft as it stands (click a paragraph number to go to it)"
+        )
         self._show()
 
     def counts_by_status(self) -> dict[str, int]:
@@ -197,8 +203,10 @@ class CompareView(QWidget):
                 label_html += f'<br><span style="color:#666; font-size:small;">{html.escape(note)}</span>'
             if status == "title":
                 text = f"<b>{text}</b>"
-            cells.append(f'<tr><td width="84" style="padding:4px 8px; color:#333;">{label_html}</td>'
-                         f'<td style="padding:4px 8px;">{text}</td></tr>')  # fmt: skip
+            cells.append(
+                f'<tr><td width="84" style="padding:4px 8px; color:#333;">{label_html}</td>'
+                f'<td style="padding:4px 8px;">{text}</td></tr>'
+            )
         if not cells:
             cells.append('<tr><td></td><td style="color:#666;">No changed paragraphs.</td></tr>')
         self.browser.setHtml(
@@ -260,8 +268,10 @@ class OralRevisionsDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Oral revisions")
         self.resize(640, 420)
-        intro = QLabel("Read out when introducing the draft: each revision names its paragraph and the words "
-                       "changed, as the Secretariat records them.")  # fmt: skip
+        intro = QLabel(
+            "Read out when introducing the draft: each revision names its paragraph and the words "
+            "changed, as the Secretariat records them."
+        )
         intro.setWordWrap(True)
         self.text = QPlainTextEdit(text or "No changes to read out: the draft reads as the base version.")
         self.text.setReadOnly(True)

@@ -35,8 +35,9 @@ class DockLayout(QObject):
         dock = QDockWidget(title, self.win)
         dock.setObjectName(title)
         dock.setWidget(widget)
-        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable
-                         | QDockWidget.DockWidgetFeature.DockWidgetMovable)  # fmt: skip
+        dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetClosable | QDockWidget.DockWidgetFeature.DockWidgetMovable
+        )
         self.win.addDockWidget(area, dock)
         return dock
 
@@ -50,8 +51,11 @@ class DockLayout(QObject):
     def wire_view_actions(self) -> None:
         """View > Preview, Issues, Details show and hide their docks, and follow them when closed by hand."""
         win = self.win
-        for action_id, dock in ((ActionId.SHOW_PREVIEW, win.preview_dock), (ActionId.SHOW_ISSUES, win.issues_dock),
-                                (ActionId.SHOW_DETAILS, win.details_dock)):  # fmt: skip
+        for action_id, dock in (
+            (ActionId.SHOW_PREVIEW, win.preview_dock),
+            (ActionId.SHOW_ISSUES, win.issues_dock),
+            (ActionId.SHOW_DETAILS, win.details_dock),
+        ):
             action = win.action(action_id)
             action.setChecked(dock.isVisible())
             action.toggled.connect(lambda on, d=dock: _show(d, on))
@@ -113,8 +117,11 @@ class DockLayout(QObject):
         if self.compact:
             win.resizeDocks([win.preview_dock], [int(width * 0.36)], Qt.Orientation.Horizontal)
         else:
-            win.resizeDocks([win.details_dock, win.preview_dock], [int(width * 0.22), int(width * 0.32)],
-                            Qt.Orientation.Horizontal)  # fmt: skip
+            win.resizeDocks(
+                [win.details_dock, win.preview_dock],
+                [int(width * 0.22), int(width * 0.32)],
+                Qt.Orientation.Horizontal,
+            )
 
     def _key(self) -> str:
         return "view/state-compact" if self.compact else "view/state-wide"

@@ -172,8 +172,9 @@ class DocumentController(QObject):
         return re.sub(r"[^\w.-]+", "_", symbol) + suffix
 
     def export_dialog(self) -> None:
-        path = self.win.prompter.save_path(self.win, "Export Word document", "Word document (*.docx)",
-                                           self.suggested_name(".docx"))  # fmt: skip
+        path = self.win.prompter.save_path(
+            self.win, "Export Word document", "Word document (*.docx)", self.suggested_name(".docx")
+        )
         if path:
             self.export_docx(path if path.suffix else path.with_suffix(".docx"))
 
@@ -230,8 +231,10 @@ class DocumentController(QObject):
         if kept:
             win.statusBar().showMessage(
                 f"{len(kept)} recovery file(s) could not be read and were kept as {kept[0].name}"
-                + (" and others" if len(kept) > 1 else "") + f" in {kept[0].parent}", 15000
-            )  # fmt: skip
+                + (" and others" if len(kept) > 1 else "")
+                + f" in {kept[0].parent}",
+                15000,
+            )
         for item in recovery.find_recoverable(self.autosaver.folder):
             if win.prompter.ask_restore(win, item):
                 try:

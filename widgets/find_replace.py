@@ -41,8 +41,16 @@ class FindBar(QWidget):
         close.setFlat(True)
         close.setAccessibleName("Close find bar")
         close.setToolTip("Close (Esc)")
-        for widget in (self.find, self.replace, self.case, self.next_button, self.replace_button,
-                       self.replace_all_button, self.status, close):  # fmt: skip
+        for widget in (
+            self.find,
+            self.replace,
+            self.case,
+            self.next_button,
+            self.replace_button,
+            self.replace_all_button,
+            self.status,
+            close,
+        ):
             layout.addWidget(widget)
         layout.setStretch(0, 2)
         layout.setStretch(1, 2)
@@ -104,8 +112,13 @@ class Finder(QObject):
             return None
         self.win.paragraphs.finish()
         order = {key[0]: i for i, key in enumerate(self.win.paragraphs.order)}
-        matches.sort(key=lambda m: (order.get(m.paragraph_id, -1), ("title", "opener", "text", "tail").index(m.field),
-                                    m.start))  # fmt: skip
+        matches.sort(
+            key=lambda m: (
+                order.get(m.paragraph_id, -1),
+                ("title", "opener", "text", "tail").index(m.field),
+                m.start,
+            )
+        )
         last = self._last_match
         index = 0
         if last is not None and last in matches:
@@ -124,8 +137,10 @@ class Finder(QObject):
         span = (match.start, match.end)
         if match.field != "opener":
             markup = getattr(self.win.res.find(match.paragraph_id), match.field)
-            span = (len(to_display(markup[: match.start], self.win.numbers)),
-                    len(to_display(markup[: match.end], self.win.numbers)))  # fmt: skip
+            span = (
+                len(to_display(markup[: match.start], self.win.numbers)),
+                len(to_display(markup[: match.end], self.win.numbers)),
+            )
         self.win.paragraphs.focus_paragraph(match.paragraph_id, match.field, span)
 
     def replace_one(self, needle: str, replacement: str, case: bool) -> None:
@@ -137,8 +152,13 @@ class Finder(QObject):
         self.win.doc.history.seal()
         if match.paragraph_id:
             old = getattr(self.win.res.find(match.paragraph_id), match.field)
-            self.win.apply(edits.set_field, paragraph_id=match.paragraph_id, field=match.field,
-                       value=old[: match.start] + replacement + old[match.end :], label="Replace")  # fmt: skip
+            self.win.apply(
+                edits.set_field,
+                paragraph_id=match.paragraph_id,
+                field=match.field,
+                value=old[: match.start] + replacement + old[match.end :],
+                label="Replace",
+            )
         else:
             self.win.apply(
                 edits.set_title,

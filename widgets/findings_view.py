@@ -16,9 +16,19 @@ from widgets.fields import to_display
 if TYPE_CHECKING:
     from widgets.main_window import MainWindow
 
-HEADER_NAMES = {"title": "Title", "sponsors": "Sponsors", "on_behalf_of": "Sponsors", "symbol": "Symbol",
-                 "session": "Session", "year": "Year", "date": "Date", "distribution": "Distribution",
-                 "original_language": "Original", "template": "Organ", "agenda_items": "Agenda"}  # fmt: skip
+HEADER_NAMES = {
+    "title": "Title",
+    "sponsors": "Sponsors",
+    "on_behalf_of": "Sponsors",
+    "symbol": "Symbol",
+    "session": "Session",
+    "year": "Year",
+    "date": "Date",
+    "distribution": "Distribution",
+    "original_language": "Original",
+    "template": "Organ",
+    "agenda_items": "Agenda",
+}
 
 
 class FindingsView(QObject):
@@ -41,10 +51,21 @@ class FindingsView(QObject):
 
     def header_field(self, field: str) -> QWidget | None:
         h = self.win.header
-        widgets = {"title": h.title, "sponsors": h.sponsor_list, "on_behalf_of": h.on_behalf_of,
-                   "symbol": h.symbol, "session": h.session, "year": h.session, "date": h.date,
-                   "distribution": h.distribution, "original_language": h.original, "template": h.template,
-                   "agenda_items": h.agenda, "committee": h.committee, "kind": h.kind}  # fmt: skip
+        widgets = {
+            "title": h.title,
+            "sponsors": h.sponsor_list,
+            "on_behalf_of": h.on_behalf_of,
+            "symbol": h.symbol,
+            "session": h.session,
+            "year": h.session,
+            "date": h.date,
+            "distribution": h.distribution,
+            "original_language": h.original,
+            "template": h.template,
+            "agenda_items": h.agenda,
+            "committee": h.committee,
+            "kind": h.kind,
+        }
         return widgets.get(field.split("[")[0])
 
     def show(self) -> None:
@@ -95,8 +116,10 @@ class FindingsView(QObject):
             if finding.field in ("text", "tail"):
                 para = self.win.res.find(finding.paragraph_id)
                 markup = getattr(para, finding.field) if para else ""
-                span = (len(to_display(markup[: span[0]], self.win.numbers)),
-                        len(to_display(markup[: span[1]], self.win.numbers)))  # fmt: skip
+                span = (
+                    len(to_display(markup[: span[0]], self.win.numbers)),
+                    len(to_display(markup[: span[1]], self.win.numbers)),
+                )
         self.win.paragraphs.focus_paragraph(finding.paragraph_id, finding.field, span)
 
     def next_issue(self) -> None:

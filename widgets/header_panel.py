@@ -206,8 +206,10 @@ class HeaderPanel(QWidget):
         self.sponsor_line = QLabel()
         self.sponsor_line.setWordWrap(True)
         self.sponsor_line.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.sponsor_line.setStyleSheet("background: white; border: 1px solid #c0bfbc; padding: 4px;"
-                                        "font-family: 'Times New Roman', serif;")  # fmt: skip
+        self.sponsor_line.setStyleSheet(
+            "background: white; border: 1px solid #c0bfbc; padding: 4px;"
+            "font-family: 'Times New Roman', serif;"
+        )
         self.sponsor_line.setAccessibleName("Sponsor line as printed")
         sp.addWidget(self.sponsor_line)
         outer.addWidget(sponsors)
@@ -354,10 +356,25 @@ class HeaderPanel(QWidget):
     def show_header(self, res: Resolution) -> None:
         self._res = res
         h = res.header
-        widgets = (self.template, self.kind, self.amends, self.session, self.committee, self.l_number,
-                   self.revision, self.symbol, self.date, self.distribution, self.original, self.title,
-                   self.agenda, self.on_behalf_of, self.submitted_by, self.sponsor_note,
-                   self.language)  # fmt: skip
+        widgets = (
+            self.template,
+            self.kind,
+            self.amends,
+            self.session,
+            self.committee,
+            self.l_number,
+            self.revision,
+            self.symbol,
+            self.date,
+            self.distribution,
+            self.original,
+            self.title,
+            self.agenda,
+            self.on_behalf_of,
+            self.submitted_by,
+            self.sponsor_note,
+            self.language,
+        )
         blockers = [QSignalBlocker(w) for w in widgets]
         try:
             index = self.template.findData(h.template)
@@ -385,8 +402,11 @@ class HeaderPanel(QWidget):
             self.revision.setValue(h.revision)
             self._set_text(self.symbol, h.symbol)
             if tpl is not None:
-                self.symbol.setPlaceholderText(tpl.symbol_pattern.replace("{session}", "…").replace("{year}", "…")
-                                               .replace("{number}", "…"))  # fmt: skip
+                self.symbol.setPlaceholderText(
+                    tpl.symbol_pattern.replace("{session}", "…")
+                    .replace("{year}", "…")
+                    .replace("{number}", "…")
+                )
             if h.date:
                 self.date.setDate(QDate(h.date.year, h.date.month, h.date.day))
             self.distribution.setCurrentText(h.distribution)

@@ -95,8 +95,12 @@ class IssuesPanel(QWidget):
         self._shown: list[tuple[Finding, str]] | None = None
         self.set_findings([], lambda _finding: "")
 
-    def set_findings(self, findings: list[Finding], where: Callable[[Finding], str],
-                     order: Callable[[str], int] | None = None) -> None:  # fmt: skip
+    def set_findings(
+        self,
+        findings: list[Finding],
+        where: Callable[[Finding], str],
+        order: Callable[[str], int] | None = None,
+    ) -> None:
         """Show findings sorted by place in the document, then severity. Unchanged findings cost nothing."""
         place = order or (lambda _pid: 0)
         ordered = sorted(findings, key=lambda f: (place(f.paragraph_id), _ORDER[f.severity], f.span))

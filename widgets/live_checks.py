@@ -1,16 +1,17 @@
 """Live checking while the user types: the edited paragraphs at once, the whole document after a pause.
 
 After a text edit the paragraph check re-runs the edited paragraphs and every paragraph whose findings depend
-on what changed elsewhere: the engine's `DocumentContext` is rebuilt (one pass, no rule runs) and
-`changed_since(old)` names them (the next paragraph when an opener changes, a citation that stops being the
-first mention, the new last paragraph). The whole-document check runs on the worker on a snapshot; a result
-for an older revision is dropped.
+on what changed elsewhere: `changed_since(old)` of the engine's `DocumentContext` names them (the next
+paragraph when an opener changes, a citation that stops being the first mention, the new last paragraph).
+When only texts and tails were typed in since the context was built, `engine.with_typed_texts` updates it from
+the edited paragraphs alone (citations, dates and footnote marks included); any other edit rebuilds it (one
+pass, no rule runs). The whole-document check runs on the worker on a snapshot; a result for an older revision
+is dropped.
 """
 
 from __future__ import annotations
 
 import logging
-import re
 import time
 from typing import TYPE_CHECKING
 
@@ -28,7 +29,6 @@ if TYPE_CHECKING:
     from widgets.main_window import MainWindow
 
 log = logging.getLogger(__name__)
-_DIGIT = re.compile(r"\d")
 
 
 class LiveChecks(QObject):
@@ -57,9 +57,10 @@ class LiveChecks(QObject):
         self.document_timer.poke()
 
     def edited(self, change: Change, initiator: object = None) -> None:
-        """`initiator` (paragraph id, field) for typing in a field: typing prose in a text keeps the context."""
-        typed_text = isinstance(initiator, tuple) and initiator[1] == "text" and not change.structure
-        if not typed_text:
+        """`initiator` (paragraph id, field) for typing in a field: typing in a text or tail updates the
+        context from the edited paragraphs alone; anything else builds it again."""
+        typed = isinstance(initiator, tuple) and initiator[1] in ("text", "tail") and not change.structure
+        if not typed:
             self._context_stale = True
         self._pending |= set(change.paragraph_ids)
         if not (change.structure or change.header or change.title or change.footnotes):
@@ -90,33 +91,30 @@ class LiveChecks(QObject):
         document, another organ or kind) only the edited ones: the whole-document check is on its way."""
         old = self._context
         comparable = old is not None and (old.template, old.kind, old.repetition_scope) == (
-            context.template, context.kind, context.repetition_scope)  # fmt: skip
+            context.template,
+            context.kind,
+            context.repetition_scope,
+        )
         return self._pending | (context.changed_since(old) if comparable else set())
 
-    def _context_holds(self) -> bool:
-        """The kept context is still exact: only texts were typed in, and none of them cites a resolution now
-        or held a first mention (a citation needs a digit). Building it again costs a pass over the document."""
-        old = self._context
-        if old is None or self._context_stale:
-            return False
-        first = {where[0] for where in old.first_mentions.values()}
-        for pid in self._pending:
-            para = self.win.doc.find(pid)
-            if para is None or pid in first or _DIGIT.search(para.text):
-                return False
-        return True
+    def current_context(self) -> DocumentContext:
+        """The context of the draft as it stands: the kept one updated for the texts typed since, or built
+        again after any other edit."""
+        old, res = self._context, self.win.res
+        if old is not None and not self._context_stale:
+            updated = engine.with_typed_texts(old, res, self._pending)
+            if updated is not None:
+                return updated
+        return engine.build_context(res)
 
     def check_paragraphs(self) -> None:
         """On the main thread: quick, and typing never waits for the whole document."""
         res = self.win.res
-        if self._context_holds():
-            context = self._context
-        else:
-            try:
-                context = engine.build_context(res)
-            except Exception:  # a failing rule must not interrupt typing; the full check will say more
-                log.exception("document context failed")
-                return
+        try:
+            context = self.current_context()
+        except Exception:  # a failing rule must not interrupt typing; the full check will say more
+            log.exception("document context failed")
+            return
         recheck, self._pending = self.to_recheck(context), set()
         self._context, self._context_stale = context, False
         found_any = False

@@ -68,8 +68,16 @@ from widgets.welcome import KeyCardDialog, StartChoice, WelcomeDialog, sample_pa
 class MainWindow(QMainWindow):
     document_changed = Signal(object, object)  # Change, initiator (or None)
 
-    def __init__(self, *, settings: Settings | None = None, runner: Any = None, prompter: Prompter | None = None,
-                 autosave_ms: int = 4000, check_delay_ms: int = 120, recovery_folder: Path | None = None) -> None:  # fmt: skip
+    def __init__(
+        self,
+        *,
+        settings: Settings | None = None,
+        runner: Any = None,
+        prompter: Prompter | None = None,
+        autosave_ms: int = 4000,
+        check_delay_ms: int = 120,
+        recovery_folder: Path | None = None,
+    ) -> None:
         super().__init__()
         self.settings = settings or Settings()
         self.runner = runner if runner is not None else Runner(self)
@@ -198,18 +206,41 @@ class MainWindow(QMainWindow):
     def _handlers(self) -> dict[ActionId, Callable[..., None]]:
         A, f = ActionId, self.files
         return {
-            A.NEW: f.new_from_template, A.OPEN: f.open_dialog, A.SAVE: f.save, A.SAVE_AS: f.save_as_dialog,
-            A.EXPORT_DOCX: f.export_dialog, A.EXPORT_PDF: f.export_pdf_dialog, A.IMPORT: f.import_dialog,
-            A.SETTINGS: self.settings_dialog, A.QUIT: self.close, A.UNDO: self.undo, A.REDO: self.redo,
-            A.FIND: self.finder.open, A.ADD_PARAGRAPH: self.add_paragraph_after,
-            A.INSERT_PARAGRAPH: self.insert_paragraph_before, A.DELETE_PARAGRAPH: self.delete_paragraph,
-            A.DUPLICATE_PARAGRAPH: self.duplicate_paragraph, A.MOVE_UP: self.move_up, A.MOVE_DOWN: self.move_down,
-            A.MOVE_TO_OTHER_PART: self.move_to_other_part, A.INDENT: self.indent, A.OUTDENT: self.outdent,
-            A.INSERT_FOOTNOTE: self.insert_footnote, A.SECTION_HEADING: self.edit_section_heading, A.ITALIC: self.toggle_italic, A.NEXT_ISSUE: self.findings_view.next_issue,
+            A.NEW: f.new_from_template,
+            A.OPEN: f.open_dialog,
+            A.SAVE: f.save,
+            A.SAVE_AS: f.save_as_dialog,
+            A.EXPORT_DOCX: f.export_dialog,
+            A.EXPORT_PDF: f.export_pdf_dialog,
+            A.IMPORT: f.import_dialog,
+            A.SETTINGS: self.settings_dialog,
+            A.QUIT: self.close,
+            A.UNDO: self.undo,
+            A.REDO: self.redo,
+            A.FIND: self.finder.open,
+            A.ADD_PARAGRAPH: self.add_paragraph_after,
+            A.INSERT_PARAGRAPH: self.insert_paragraph_before,
+            A.DELETE_PARAGRAPH: self.delete_paragraph,
+            A.DUPLICATE_PARAGRAPH: self.duplicate_paragraph,
+            A.MOVE_UP: self.move_up,
+            A.MOVE_DOWN: self.move_down,
+            A.MOVE_TO_OTHER_PART: self.move_to_other_part,
+            A.INDENT: self.indent,
+            A.OUTDENT: self.outdent,
+            A.INSERT_FOOTNOTE: self.insert_footnote,
+            A.SECTION_HEADING: self.edit_section_heading,
+            A.ITALIC: self.toggle_italic,
+            A.NEXT_ISSUE: self.findings_view.next_issue,
             A.ZOOM_IN: lambda: self._set_zoom(self.settings.zoom + 1),
-            A.ZOOM_OUT: lambda: self._set_zoom(self.settings.zoom - 1), A.ZOOM_RESET: lambda: self._set_zoom(0),
-            A.ABOUT: self._about, A.START_PAGE: self.show_start_page, A.KEY_CARD: self.show_key_card, **self.versions.handlers(), **self.amending.handlers(), **units.handlers(self),
-        }  # fmt: skip
+            A.ZOOM_OUT: lambda: self._set_zoom(self.settings.zoom - 1),
+            A.ZOOM_RESET: lambda: self._set_zoom(0),
+            A.ABOUT: self._about,
+            A.START_PAGE: self.show_start_page,
+            A.KEY_CARD: self.show_key_card,
+            **self.versions.handlers(),
+            **self.amending.handlers(),
+            **units.handlers(self),
+        }
 
     def action(self, action_id: ActionId):  # noqa: ANN201
         return self.actions_[action_id]
@@ -246,8 +277,11 @@ class MainWindow(QMainWindow):
         draft_language.follow_language(self.paragraphs, self.res.header.language)  # after undo too
         self.numbers = dict(self.rendered.footnote_numbers)
         # what render decided for each paragraph's own end: "" means it keeps its own ("...; and")
-        self._keeps_own = {b.paragraph_id: not b.end and bool(b.spans) for b in self.rendered.blocks
-                           if b.paragraph_id and not b.is_tail and b.role != "heading"}  # fmt: skip
+        self._keeps_own = {
+            b.paragraph_id: not b.end and bool(b.spans)
+            for b in self.rendered.blocks
+            if b.paragraph_id and not b.is_tail and b.role != "heading"
+        }
         self._refs = {pid: refs for pid in self._keeps_own if (refs := self._refs_in(pid))}
         # paragraphs with nothing typed print no end punctuation: the first letter typed brings it
         self._blank = {pid for pid in self._keeps_own if self._nothing_typed(pid)}
@@ -303,8 +337,9 @@ class MainWindow(QMainWindow):
                 for key in self.paragraphs.order:
                     para = self.doc.find(key[0])
                     if para is not None and "[^" in (para.tail if key[1] else para.text):
-                        self.paragraphs.set_content(key[0], "tail" if key[1] else "text",
-                                                    self._content(*key)[1])  # fmt: skip
+                        self.paragraphs.set_content(
+                            key[0], "tail" if key[1] else "text", self._content(*key)[1]
+                        )
             if change.footnotes or self.numbers != old_numbers:
                 self._show_footnotes()
         for pid in change.paragraph_ids:
@@ -364,8 +399,13 @@ class MainWindow(QMainWindow):
         value = shown if field == "opener" else to_markup(shown, self.numbers)
         if field != "opener":
             value = re.sub(r"\s*\n\s*", " ", value)
-        self.apply(edits.set_field, paragraph_id=paragraph_id, field=field, value=value,
-                   initiator=(paragraph_id, field))  # fmt: skip
+        self.apply(
+            edits.set_field,
+            paragraph_id=paragraph_id,
+            field=field,
+            value=value,
+            initiator=(paragraph_id, field),
+        )
 
     def _on_header_edited(self, field: str, value: object) -> None:
         self.apply(edits.set_header, field=field, value=value, initiator=self.header)
@@ -500,8 +540,12 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("Put the cursor in a paragraph first", 4000)
             return
         para = located[1][located[2]]
-        value = self.prompter.ask_text(self, "Section heading", "Printed before this paragraph, one line each "
-                                       "(e.g. “I” and the section title); empty for none:", para.heading)  # fmt: skip
+        value = self.prompter.ask_text(
+            self,
+            "Section heading",
+            "Printed before this paragraph, one line each (e.g. “I” and the section title); empty for none:",
+            para.heading,
+        )
         if value is not None:
             self.apply_structure(edits.set_heading, paragraph_id=para.id, value=value)
 
@@ -528,8 +572,9 @@ class MainWindow(QMainWindow):
         fid = next((f for f in note_id if f in self.res.footnotes and not self.res.footnotes[f].text), "")
         if row is not None and isinstance(focus, TextField):
             cursor = row.text.textCursor()
-            display_prefix = to_display(getattr(self.res.find(pid), field)[: (position or 0) + len(f"[^{fid}]")],
-                                        self.numbers)  # fmt: skip
+            display_prefix = to_display(
+                getattr(self.res.find(pid), field)[: (position or 0) + len(f"[^{fid}]")], self.numbers
+            )
             cursor.setPosition(min(len(display_prefix), len(row.text.toPlainText())))
             row.text.setTextCursor(cursor)
         self.issues_dock.show()
@@ -588,10 +633,19 @@ class MainWindow(QMainWindow):
         redo.setText(f"&Redo {status.redo}" if status.redo else "&Redo")
         undo.setEnabled(bool(status.undo))
         redo.setEnabled(bool(status.redo))
-        for action_id in (ActionId.DELETE_PARAGRAPH, ActionId.DUPLICATE_PARAGRAPH, ActionId.MOVE_UP,
-                          ActionId.MOVE_DOWN, ActionId.MOVE_TO_OTHER_PART, ActionId.MOVE_TO_UNIT,
-                          ActionId.INDENT, ActionId.OUTDENT,
-                          ActionId.INSERT_FOOTNOTE, ActionId.INSERT_PARAGRAPH, ActionId.SECTION_HEADING):  # fmt: skip
+        for action_id in (
+            ActionId.DELETE_PARAGRAPH,
+            ActionId.DUPLICATE_PARAGRAPH,
+            ActionId.MOVE_UP,
+            ActionId.MOVE_DOWN,
+            ActionId.MOVE_TO_OTHER_PART,
+            ActionId.MOVE_TO_UNIT,
+            ActionId.INDENT,
+            ActionId.OUTDENT,
+            ActionId.INSERT_FOOTNOTE,
+            ActionId.INSERT_PARAGRAPH,
+            ActionId.SECTION_HEADING,
+        ):
             self.actions_[action_id].setEnabled(state[1])
         self.setWindowTitle(state[2])
         self.setWindowModified(state[3])

@@ -269,8 +269,10 @@ class MergeDialog(QDialog):
         accepted = sum(len(v) for v in self.choices.accepted.values())
         total = sum(len(i.proposals) for i in self.items)
         resolved = len(self.choices.brackets)
-        self.summary.setText(f"{accepted} of {total} proposals accepted, the others rejected · {resolved} of "
-                             f"{len(self.brackets)} brackets resolved · the result is issued as {self.revision}")  # fmt: skip
+        self.summary.setText(
+            f"{accepted} of {total} proposals accepted, the others rejected · {resolved} of "
+            f"{len(self.brackets)} brackets resolved · the result is issued as {self.revision}"
+        )
         self.ok_button.setEnabled(not self.error)
         if self.error:
             self.outcome.setText(f'<span style="{ERROR_STYLE}">{html.escape(self.error)}</span>')

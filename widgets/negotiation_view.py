@@ -63,9 +63,11 @@ def entry_html(entry: Entry, selected: bool = False) -> str:
     label = html.escape(entry.label) + ("." if entry.kind == "footnote" else "")
     indent = 18 * entry.level
     row = SELECTED_STYLE if selected else ""
-    return (f'<tr style="{row}"><td width="92" valign="top"><a name="p-{entry.paragraph_id}"></a>'
-            f'<a href="entry:{entry.paragraph_id}" style="color:#1f1f1f; text-decoration:none;"><b>{label}</b></a>'
-            f'</td><td style="padding-left:{indent}px">{"".join(parts)}{status}</td></tr>')  # fmt: skip
+    return (
+        f'<tr style="{row}"><td width="92" valign="top"><a name="p-{entry.paragraph_id}"></a>'
+        f'<a href="entry:{entry.paragraph_id}" style="color:#1f1f1f; text-decoration:none;"><b>{label}</b></a>'
+        f'</td><td style="padding-left:{indent}px">{"".join(parts)}{status}</td></tr>'
+    )
 
 
 def compilation_html(comp: Compilation, selected: str = "") -> str:
@@ -106,14 +108,27 @@ class NegotiationView(QWidget):
         self.l_button = QPushButton("Make L document…")
         self.l_button.setToolTip("The text numbered afresh for tabling, with the table of old to new numbers")
         top = QHBoxLayout()
-        for w in (self.start_button, self.add_button, self.merge_button, self.revision_button, self.export_button,
-                  self.l_button):  # fmt: skip
+        for w in (
+            self.start_button,
+            self.add_button,
+            self.merge_button,
+            self.revision_button,
+            self.export_button,
+            self.l_button,
+        ):
             top.addWidget(w)
         top.addStretch(1)
         decide = QHBoxLayout()
         self.where = QLabel("Select a paragraph")
-        for w in (self.where, self.type_button, self.proposer, self.accept_button, self.reject_button,
-                  self.agree_button, self.reopen_button):  # fmt: skip
+        for w in (
+            self.where,
+            self.type_button,
+            self.proposer,
+            self.accept_button,
+            self.reject_button,
+            self.agree_button,
+            self.reopen_button,
+        ):
             decide.addWidget(w)
         decide.addStretch(1)
         layout = QVBoxLayout(self)
@@ -176,13 +191,26 @@ class NegotiationPanel(QObject):
         neg = res.negotiation
         under = neg is not None
         v.start_button.setVisible(not under)
-        for w in (v.add_button, v.revision_button, v.merge_button, v.l_button, v.export_button, v.accept_button, v.reject_button,
-                  v.agree_button, v.reopen_button, v.proposer, v.type_button):  # fmt: skip
+        for w in (
+            v.add_button,
+            v.revision_button,
+            v.merge_button,
+            v.l_button,
+            v.export_button,
+            v.accept_button,
+            v.reject_button,
+            v.agree_button,
+            v.reopen_button,
+            v.proposer,
+            v.type_button,
+        ):
             w.setEnabled(under)
         if neg is None:
             self.compilation = None
-            v.summary.setText("This draft is not under negotiation. Start the negotiation to take it as the zero "
-                              "draft: its paragraphs keep their numbers from then on.")  # fmt: skip
+            v.summary.setText(
+                "This draft is not under negotiation. Start the negotiation to take it as the zero "
+                "draft: its paragraphs keep their numbers from then on."
+            )
             v.browser.setHtml("")
             return
         try:
@@ -265,8 +293,9 @@ class NegotiationPanel(QObject):
             if data and authors(data, name=path.name):
                 proposals = proposals_from_tracked(data, base, name=path.name, base_version=neg.version)
             else:
-                name = self.win.prompter.ask_text(self.win, "Who proposes this text?",
-                                                  "Delegation or group (EU, G77 and China …):", "")  # fmt: skip
+                name = self.win.prompter.ask_text(
+                    self.win, "Who proposes this text?", "Delegation or group (EU, G77 and China …):", ""
+                )
                 if not name:
                     return
                 proposals = [derive(base, read_document(path).resolution, name.strip(), neg.version)]
@@ -283,8 +312,12 @@ class NegotiationPanel(QObject):
         if neg is None or entry is None or entry.kind not in ("paragraph", "title"):
             self.win.statusBar().showMessage("Select a paragraph of the text first", 4000)
             return
-        line = self.win.prompter.ask_text(self.win, f"Proposal on {entry.label}",
-                                          'e.g. EU: after "States" insert "and regional organizations"', "")  # fmt: skip
+        line = self.win.prompter.ask_text(
+            self.win,
+            f"Proposal on {entry.label}",
+            'e.g. EU: after "States" insert "and regional organizations"',
+            "",
+        )
         if not line:
             return
         try:
@@ -345,8 +378,12 @@ class NegotiationPanel(QObject):
             self.win.prompter.error(self.win, "Cannot make the L document", str(exc))
             return False
         name = Path(self.win.files.suggested_name(".docx"))
-        path = self.win.prompter.save_path(self.win, "Make the L document", "Word document (*.docx)",
-                                           str(name.with_name(name.stem + "-L.docx")))  # fmt: skip
+        path = self.win.prompter.save_path(
+            self.win,
+            "Make the L document",
+            "Word document (*.docx)",
+            str(name.with_name(name.stem + "-L.docx")),
+        )
         if not path:
             return False
         path = Path(path) if Path(path).suffix else Path(path).with_suffix(".docx")
@@ -357,8 +394,9 @@ class NegotiationPanel(QObject):
             self.win.prompter.error(self.win, "Could not export", str(exc))
             return False
         moved = sum(1 for old, new in table if old != new)
-        self.win.statusBar().showMessage(f"Exported {path.name}; {moved} paragraphs renumbered (see "
-                                         f"{path.stem}-renumbering.txt)", 6000)  # fmt: skip
+        self.win.statusBar().showMessage(
+            f"Exported {path.name}; {moved} paragraphs renumbered (see {path.stem}-renumbering.txt)", 6000
+        )
         return True
 
     def export(self) -> bool:
@@ -366,8 +404,9 @@ class NegotiationPanel(QObject):
             return False
         name = Path(self.win.files.suggested_name(".docx"))
         suggested = str(name.with_name(name.stem + "-compilation.docx"))
-        path = self.win.prompter.save_path(self.win, "Export the compilation",
-                                           "Word document (*.docx);;Text (*.txt)", suggested)  # fmt: skip
+        path = self.win.prompter.save_path(
+            self.win, "Export the compilation", "Word document (*.docx);;Text (*.txt)", suggested
+        )
         if not path:
             return False
         path = Path(path) if Path(path).suffix else Path(path).with_suffix(".docx")

@@ -286,12 +286,23 @@ class ParagraphList(QScrollArea):
         self.pre_heading = self._heading(
             "Preamble", "Preambular paragraphs: unnumbered, each ends with a comma"
         )
-        self.op_heading = self._heading("Operative part", "Operative paragraphs: numbered, each ends with a "
-                                        "semicolon, the last with a full stop")  # fmt: skip
+        self.op_heading = self._heading(
+            "Operative part",
+            "Operative paragraphs: numbered, each ends with a semicolon, the last with a full stop",
+        )
         self.add_pre = self._add_button("+ Add preambular paragraph", Part.PREAMBLE)
         self.add_op = self._add_button("+ Add operative paragraph", Part.OPERATIVE)
-        for widget in (self.title, self.hint, self.pre_heading, self.organ_line, self.boxes[Part.PREAMBLE], self.add_pre,
-                       self.op_heading, self.boxes[Part.OPERATIVE], self.add_op):  # fmt: skip
+        for widget in (
+            self.title,
+            self.hint,
+            self.pre_heading,
+            self.organ_line,
+            self.boxes[Part.PREAMBLE],
+            self.add_pre,
+            self.op_heading,
+            self.boxes[Part.OPERATIVE],
+            self.add_op,
+        ):
             self.layout_.addWidget(widget)
         self.layout_.addStretch(1)
         # parts B, C ... and annexes: their own headers and boxes after the operative part
@@ -366,8 +377,9 @@ class ParagraphList(QScrollArea):
         self.title.setText(title or "Untitled draft")
         self.title.setEnabled(bool(title))
 
-    def rebuild(self, blocks: list[Block], content: Callable[[str, bool], tuple[str, str]],
-                organ_line: str = "") -> None:  # fmt: skip
+    def rebuild(
+        self, blocks: list[Block], content: Callable[[str, bool], tuple[str, str]], organ_line: str = ""
+    ) -> None:
         """Lay out rows for the rendered blocks; `content(id, is_tail)` gives (opener, shown text).
 
         Rows are reused by paragraph id. For a long draft the first screenful is built at once and the rest in

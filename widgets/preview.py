@@ -121,10 +121,13 @@ def preview_html(rendered: Rendered) -> str:
         parts.append(f'<p class="sponsors">{line}</p>')
     if r.title:
         title = "".join(
-            _reference(s.footnote, r.footnote_numbers) if s.footnote
-            else f"<i>{escape(s.text)}</i>" if s.italic else escape(s.text)
+            _reference(s.footnote, r.footnote_numbers)
+            if s.footnote
+            else f"<i>{escape(s.text)}</i>"
+            if s.italic
+            else escape(s.text)
             for s in r.title_spans
-        )  # fmt: skip
+        )
         parts.append(f'<p class="title">{title}</p>')
     blocks = r.blocks
     if r.runs_on:  # a decision in one sentence: the organ line in roman runs into it

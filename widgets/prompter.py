@@ -14,9 +14,15 @@ from widgets import draft_language
 
 class Prompter:
     def ask_save(self, parent: QWidget, name: str) -> str:
-        box = QMessageBox(QMessageBox.Icon.Warning, "Unsaved changes", f"Save the changes to {name}?",
-                          QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-                          | QMessageBox.StandardButton.Cancel, parent)  # fmt: skip
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            "Unsaved changes",
+            f"Save the changes to {name}?",
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            parent,
+        )
         box.setInformativeText("If you don't save, your changes since the last save are lost.")
         answer = box.exec()
         return {QMessageBox.StandardButton.Save: "save", QMessageBox.StandardButton.Discard: "discard"}.get(
@@ -26,10 +32,11 @@ class Prompter:
     def ask_restore(self, parent: QWidget, item: recovery.Recoverable) -> bool:
         name = item.source.name if item.source else "an unsaved draft"
         answer = QMessageBox.question(
-            parent, "Recover your work?",
+            parent,
+            "Recover your work?",
             f"Resolute closed without saving {name}.\nRestore the copy saved automatically before it closed?",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        )  # fmt: skip
+        )
         return answer == QMessageBox.StandardButton.Yes
 
     def open_path(self, parent: QWidget, caption: str, filters: str) -> Path | None:

@@ -46,8 +46,10 @@ class RolloverDialog(QDialog):
         # step one: the adopted resolution
         first = QWidget()
         form = QFormLayout(first)
-        intro = QLabel("Next session's draft starts from the adopted text. Say which resolution it was: the "
-                       "new draft cites it in the preamble.")  # fmt: skip
+        intro = QLabel(
+            "Next session's draft starts from the adopted text. Say which resolution it was: the "
+            "new draft cites it in the preamble."
+        )
         intro.setWordWrap(True)
         form.addRow(intro)
         self.symbol = QLineEdit(info.symbol)
@@ -75,8 +77,10 @@ class RolloverDialog(QDialog):
         # step two: the changes
         second = QWidget()
         lay2 = QVBoxLayout(second)
-        explain = QLabel("These changes were made automatically. Untick one to undo it; items without a box "
-                         "are for you to check by hand.")  # fmt: skip
+        explain = QLabel(
+            "These changes were made automatically. Untick one to undo it; items without a box "
+            "are for you to check by hand."
+        )
         explain.setWordWrap(True)
         self.list = QListWidget()
         self.list.setAccessibleName("Automatic changes")
@@ -122,8 +126,12 @@ class RolloverDialog(QDialog):
             self.date.setFocus()
             return
         try:
-            new, changes = rollover(self.base, adoption_date=date, adopted_symbol=symbol,
-                                    template=self.template.currentData() or "")  # fmt: skip
+            new, changes = rollover(
+                self.base,
+                adoption_date=date,
+                adopted_symbol=symbol,
+                template=self.template.currentData() or "",
+            )
         except ResoluteError as exc:
             self.message.setText(str(exc))
             return

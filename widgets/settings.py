@@ -60,8 +60,13 @@ class Settings:
         self.store.setValue("view/zoom", value)
 
     def set(self, **values: str) -> None:
-        keys = {"user_name": "user/name", "delegation": "user/delegation", "default_template": "defaults/template",
-                "paper": "defaults/paper", "spelling_language": "defaults/spelling"}  # fmt: skip
+        keys = {
+            "user_name": "user/name",
+            "delegation": "user/delegation",
+            "default_template": "defaults/template",
+            "paper": "defaults/paper",
+            "spelling_language": "defaults/spelling",
+        }
         for name, value in values.items():
             self.store.setValue(keys[name], value)
         self.store.sync()
@@ -133,7 +138,11 @@ class SettingsDialog(QDialog):
         form.addRow(buttons)
 
     def accept(self) -> None:
-        self.settings.set(user_name=self.name.text().strip(), delegation=self.delegation.currentText().strip(),
-                          default_template=self.template.currentData(), paper=self.paper.currentData(),
-                          spelling_language=self.spelling.currentData())  # fmt: skip
+        self.settings.set(
+            user_name=self.name.text().strip(),
+            delegation=self.delegation.currentText().strip(),
+            default_template=self.template.currentData(),
+            paper=self.paper.currentData(),
+            spelling_language=self.spelling.currentData(),
+        )
         super().accept()

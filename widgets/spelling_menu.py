@@ -16,8 +16,14 @@ from widgets.fields import TextField
 _FOOTNOTE_REF = re.compile(r"\[\^[A-Za-z0-9_-]+\]")
 
 
-def spelling_menu(parent: QWidget, spelling: SpellingSession, field: TextField, pos: QPoint,
-                  on_word_change: Callable[[], None], seal: Callable[[], None]) -> QMenu:  # fmt: skip
+def spelling_menu(
+    parent: QWidget,
+    spelling: SpellingSession,
+    field: TextField,
+    pos: QPoint,
+    on_word_change: Callable[[], None],
+    seal: Callable[[], None],
+) -> QMenu:
     """`seal` closes the undo step around a replacement; `on_word_change` re-underlines after Ignore/Add."""
     menu = QMenu(parent)
     word = _misspelt_at(spelling, field, field.cursorForPosition(pos).position())

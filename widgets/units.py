@@ -64,7 +64,8 @@ class UnitHeader(QWidget):
         )
         if self.title.text() != title and not self.title.hasFocus():
             self.title.setText(title)
-            self.title.setCursorPosition(0)  # a long title shows its start
+            self.title.setCursorPosition(0)  # a long title shows its start, and all of it on hover
+            self.title.setToolTip(title)
         self.organ.setText(organ)
 
 
@@ -176,7 +177,7 @@ def connect(window: MainWindow) -> None:
     units.title_edited.connect(
         lambda unit, text: window.apply(
             unit_edits.set_unit_title, unit=unit, value=inline.escape(text), initiator=units
-        )  # fmt: skip
+        )
     )
 
 
@@ -186,9 +187,18 @@ def handlers(window: MainWindow) -> dict[ActionId, Callable[[], None]]:
     def remove() -> None:
         pid = window.paragraphs.active_id
         res = window.res
-        owner = next((u for u in [*res.later_parts, *res.annexes] if any(
-            p.id == pid for top in (u.paragraphs if isinstance(u, Annex) else u.preamble + u.operative)
-            for p in top.walk())), None)  # fmt: skip
+        owner = next(
+            (
+                u
+                for u in [*res.later_parts, *res.annexes]
+                if any(
+                    p.id == pid
+                    for top in (u.paragraphs if isinstance(u, Annex) else u.preamble + u.operative)
+                    for p in top.walk()
+                )
+            ),
+            None,
+        )
         if owner is None:
             window.statusBar().showMessage(
                 "Put the cursor in a paragraph of part B, C … or of an annex", 4000

@@ -50,9 +50,14 @@ class Versions(QObject):
         win.document_changed.connect(lambda *_: self.dock.isVisible() and self.timer.poke())
 
     def handlers(self) -> dict[ActionId, object]:
-        return {ActionId.COMPARE_WITH: self.compare_with, ActionId.COMPARE_BASE: self.compare_base,
-                ActionId.EXPORT_TRACKED: self.export_tracked, ActionId.ORAL_REVISIONS: self.oral_revisions,
-                ActionId.ROLLOVER: self.start_rollover, ActionId.REVISE: self.revise}  # fmt: skip
+        return {
+            ActionId.COMPARE_WITH: self.compare_with,
+            ActionId.COMPARE_BASE: self.compare_base,
+            ActionId.EXPORT_TRACKED: self.export_tracked,
+            ActionId.ORAL_REVISIONS: self.oral_revisions,
+            ActionId.ROLLOVER: self.start_rollover,
+            ActionId.REVISE: self.revise,
+        }
 
     # --- the base ----------------------------------------------------------------------------------------------
 
@@ -100,8 +105,9 @@ class Versions(QObject):
             self.win.prompter.error(self.win, "Cannot compare", str(exc))
             return
         except Exception as exc:  # a reader bug must not touch the open draft
-            self.win.prompter.error(self.win, "Cannot compare",
-                                    f"{Path(path).name} could not be read ({exc.__class__.__name__})")  # fmt: skip
+            self.win.prompter.error(
+                self.win, "Cannot compare", f"{Path(path).name} could not be read ({exc.__class__.__name__})"
+            )
             return
         self.set_base(result.resolution, Path(path).name)
         self.show_view()
@@ -142,8 +148,9 @@ class Versions(QObject):
             return False
         from app.compare.tracked import DEFAULT_AUTHOR, write_tracked_docx
 
-        path = self.win.prompter.save_path(self.win, "Export with track changes", "Word document (*.docx)",
-                                           self._suggested("-tracked.docx"))  # fmt: skip
+        path = self.win.prompter.save_path(
+            self.win, "Export with track changes", "Word document (*.docx)", self._suggested("-tracked.docx")
+        )
         if not path:
             return False
         path = Path(path) if Path(path).suffix else Path(path).with_suffix(".docx")
@@ -176,8 +183,11 @@ class Versions(QObject):
         from app.atomic import write_atomic
         from app.compare.oral import oral_revisions_docx, oral_revisions_text
 
-        caption, filters = (("Save the oral revisions", "Word document (*.docx)") if kind == "docx"
-                            else ("Save the oral revisions", "Text (*.txt)"))  # fmt: skip
+        caption, filters = (
+            ("Save the oral revisions", "Word document (*.docx)")
+            if kind == "docx"
+            else ("Save the oral revisions", "Text (*.txt)")
+        )
         path = self.win.prompter.save_path(self.win, caption, filters, self._suggested(f"-oral.{kind}"))
         if not path:
             return False

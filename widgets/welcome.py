@@ -33,9 +33,20 @@ SAMPLE = ("samples", "A_C.3_80_L.20.json")  # under resources/
 SAMPLE_NAME = "A/C.3/80/L.20, Rights of the child (Third Committee)"
 
 # the keys a delegate needs on day one, in the order they are used
-KEY_CARD_ACTIONS = (ActionId.INDENT, ActionId.OUTDENT, ActionId.MOVE_UP, ActionId.MOVE_DOWN,
-                    ActionId.INSERT_FOOTNOTE, ActionId.ITALIC, ActionId.NEXT_ISSUE, ActionId.UNDO, ActionId.REDO,
-                    ActionId.FIND, ActionId.SAVE, ActionId.SHOW_PREVIEW)  # fmt: skip
+KEY_CARD_ACTIONS = (
+    ActionId.INDENT,
+    ActionId.OUTDENT,
+    ActionId.MOVE_UP,
+    ActionId.MOVE_DOWN,
+    ActionId.INSERT_FOOTNOTE,
+    ActionId.ITALIC,
+    ActionId.NEXT_ISSUE,
+    ActionId.UNDO,
+    ActionId.REDO,
+    ActionId.FIND,
+    ActionId.SAVE,
+    ActionId.SHOW_PREVIEW,
+)
 # keys handled inside a paragraph's boxes, not by a menu action
 FIELD_KEYS = (("Enter", "New paragraph after this one"), ("Backspace", "Remove an empty paragraph"))
 

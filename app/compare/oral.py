@@ -44,9 +44,13 @@ def unit_name(unit: str) -> str:
     return f"part {unit}"
 
 
-_UNIT_LINES = {"part_heading": "the letter of {u}", "part_title": "the title of {u}",
-               "organ_line": "the organ line of {u}", "annex_heading": "the heading of {u}",
-               "annex_title": "the title of {u}"}  # fmt: skip
+_UNIT_LINES = {
+    "part_heading": "the letter of {u}",
+    "part_title": "the title of {u}",
+    "organ_line": "the organ line of {u}",
+    "annex_heading": "the heading of {u}",
+    "annex_title": "the title of {u}",
+}
 
 
 class _Names:
@@ -186,9 +190,7 @@ def oral_revisions(cmp: Comparison) -> list[OralRevision]:
                 "preambular": "preambular paragraph",
                 "operative": "operative paragraph",
                 "annex_paragraph": "paragraph",
-            }.get(  # fmt: skip
-                new.role, "subparagraph" if new.role == "subparagraph" else "paragraph"
-            )
+            }.get(new.role, "subparagraph" if new.role == "subparagraph" else "paragraph")
             text = _q(" ".join(texts))
             part = Part.PREAMBLE if new.role == "preambular" else Part.OPERATIVE
             where = names.of(last_base) if last_base is not None else ""

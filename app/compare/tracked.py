@@ -351,8 +351,16 @@ def _track_revisions_setting(document: docx.document.Document) -> None:
     if settings.find(qn("w:trackRevisions")) is not None:
         return
     element = parse_xml(f"<w:trackRevisions {writer.NS}/>")
-    for later in ("w:doNotTrackMoves", "w:doNotTrackFormatting", "w:documentProtection", "w:defaultTabStop",
-                  "w:characterSpacingControl", "w:evenAndOddHeaders", "w:footnotePr", "w:compat"):  # fmt: skip
+    for later in (
+        "w:doNotTrackMoves",
+        "w:doNotTrackFormatting",
+        "w:documentProtection",
+        "w:defaultTabStop",
+        "w:characterSpacingControl",
+        "w:evenAndOddHeaders",
+        "w:footnotePr",
+        "w:compat",
+    ):
         found = settings.find(qn(later))
         if found is not None:
             found.addprevious(element)

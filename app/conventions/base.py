@@ -131,6 +131,10 @@ class DocumentContext:
     preamble_count: int = 0
     last_id: str = ""  # the paragraph that ends the resolution (its last text gets the full stop)
     node_ids: tuple[str, ...] = ()
+    # what a typed text needs to update `first_mentions` alone (engine.with_typed_texts): each paragraph's lead
+    # (opener and text) and tail by place in reading order, and the citations each holds, (ref, field, start)
+    places: dict[tuple[str, str], int] = field(default_factory=dict)  # (id, "lead" | "tail") → place
+    mentions: dict[tuple[str, str], tuple[tuple[str, str, int], ...]] = field(default_factory=dict)
 
     def changed_since(self, old: DocumentContext | None) -> set[str]:
         """Ids of paragraphs whose context-dependent findings may differ from what `old` gave."""

@@ -17,6 +17,7 @@ and `document_findings(res, *, template)`; without it the engine runs alone.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 from collections.abc import Callable, Iterable
 
 from app import spelling
@@ -158,11 +159,7 @@ def build_context(res: Resolution, template: Template | None = None) -> Document
             for para in body.part(part):
                 _collect(para, part, ctx, ids)
     ctx.node_ids = tuple(ids)
-    final = res.parts()[-1].operative
-    last = final[-1] if final else None
-    while last is not None and last.subparagraphs and not last.tail.strip():
-        last = last.subparagraphs[-1]
-    ctx.last_id = last.id if last else ""
+    ctx.last_id = _last_id(res)
     return ctx
 
 
@@ -174,17 +171,68 @@ def _previous_opener(items: list[Paragraph], para: Paragraph) -> str:
 def _collect(para: Paragraph, part: Part, ctx: DocumentContext, ids: list[str], depth: int = 0) -> None:
     """First mentions in reading order: a paragraph's opener and text, its subparagraphs, then its tail."""
     ids.append(para.id)
-    for name, ref in citations.mentions(
-        Node(Paragraph(para.opener, para.text, id=para.id), part, depth, 0, 1, "")
-    ):
-        ctx.first_mentions.setdefault(ref.key, (para.id, name, ref.start))
+    _place(ctx, (para.id, "lead"), _mentions(para, "lead"))
     for sub in para.subparagraphs:
         _collect(sub, part, ctx, ids, depth + 1)
-    if para.tail:
-        for name, ref in citations.mentions(
-            Node(Paragraph(tail=para.tail, id=para.id), part, depth, 0, 1, "")
-        ):
-            ctx.first_mentions.setdefault(ref.key, (para.id, name, ref.start))
+    _place(ctx, (para.id, "tail"), _mentions(para, "tail"))
+
+
+def _mentions(para: Paragraph, piece: str) -> tuple[tuple[str, str, int], ...]:
+    """The resolutions a paragraph's lead (opener and text) or tail cites: (ref, field, start)."""
+    fields = Paragraph(para.opener, para.text, id=para.id) if piece == "lead" else Paragraph(tail=para.tail)
+    node = Node(fields, Part.OPERATIVE, 0, 0, 1, "")  # citations.mentions reads the fields alone
+    return tuple((ref.key, name, ref.start) for name, ref in citations.mentions(node))
+
+
+def _place(ctx: DocumentContext, where: tuple[str, str], found: tuple[tuple[str, str, int], ...]) -> None:
+    ctx.places[where] = len(ctx.places)
+    if found:
+        ctx.mentions[where] = found
+    for key, name, start in found:
+        ctx.first_mentions.setdefault(key, (where[0], name, start))
+
+
+def _last_id(res: Resolution) -> str:
+    final = res.parts()[-1].operative
+    last = final[-1] if final else None
+    while last is not None and last.subparagraphs and not last.tail.strip():
+        last = last.subparagraphs[-1]
+    return last.id if last else ""
+
+
+def with_typed_texts(
+    ctx: DocumentContext, res: Resolution, paragraph_ids: Iterable[str]
+) -> DocumentContext | None:
+    """The context `build_context(res)` gives after only the texts and tails of `paragraph_ids` were typed
+    in since `ctx` was built (no opener, no structure changed): their citations are read again and the first
+    mention of each resolution they cite or cited is found among the citations the context keeps, so no other
+    paragraph is read. None when a paragraph is no longer there (build the context again)."""
+    new = dataclasses.replace(ctx, first_mentions=dict(ctx.first_mentions), mentions=dict(ctx.mentions))
+    touched: set[str] = set()
+    for pid in paragraph_ids:
+        para = res.find(pid)
+        if para is None:
+            return None
+        for piece in ("lead", "tail"):
+            where = (pid, piece)
+            if where not in new.places:
+                continue  # an annex paragraph: no part of the context
+            found = _mentions(para, piece)
+            touched |= {key for key, _, _ in new.mentions.pop(where, ())} | {key for key, _, _ in found}
+            if found:
+                new.mentions[where] = found
+    if touched:
+        first: dict[str, tuple[int, tuple[str, str, int]]] = {}
+        for where, found in new.mentions.items():
+            place = new.places[where]
+            for key, name, start in found:
+                if key in touched and (key not in first or place < first[key][0]):
+                    first[key] = (place, (where[0], name, start))  # within a piece the first one stays
+        for key in touched:
+            new.first_mentions.pop(key, None)
+        new.first_mentions.update({key: value for key, (_, value) in first.items()})
+    new.last_id = _last_id(res)  # a tail typed empty or not moves the end of the resolution
+    return new
 
 
 def _style_call(call: Callable[[], list[Finding]]) -> list[Finding]:

@@ -28,7 +28,7 @@ from app.digits import to_int
 from app.errors import InputError
 from app.findings import Finding, Severity
 from app.formatting import format_date, parse_date, subparagraph_label
-from app.io.akn_writer import AKN4UN_NS, parse_place_eid
+from app.io.akn_writer import AKN4UN_NS, parse_destination
 from app.io.headings import ANNEX_LINE
 from app.io.imported import ImportResult
 from app.io.safe_xml import parse_xml
@@ -546,14 +546,20 @@ def _instructions(doc: etree._Element, reader: _Reader, name: str) -> list[Instr
         destination = next(iter(_kids(mod, "destination")), None)
         place = (destination.get("href", "") if destination is not None else "").rpartition("#")[2]
         try:
-            part, number, sub = parse_place_eid(place)
+            pos = destination.get("pos", "") if destination is not None else ""
+            part, number, sub = parse_destination(place, pos if action is Action.INSERT else "")
         except ValueError:
             raise InputError(f"{what}: {where} names no paragraph of a draft (“{place[:60]}”)") from None
         if action is None:
             raise InputError(f"{what}: {where} is a modification of type “{mod.get('type', '')[:30]}”")
         ins = Instruction(action, part, number, sub)
         links = [(_ln(k), k.get("href", "")) for k in _kids(mod, "old", "new")]
-        links += [("after", mod.get(f"{{{AKN4UN_NS}}}after", ""))]
+        # the words the change goes after or (an insertion) before; an `old` of an insertion is read as
+        # "before" too, as files written before `akn4un:before` have it
+        links += [
+            ("after", mod.get(f"{{{AKN4UN_NS}}}after", "")),
+            ("old", mod.get(f"{{{AKN4UN_NS}}}before", "")),
+        ]
         for field_name, href in links:
             target = by_eid.get(href.lstrip("#")) if href else None
             if target is None:
@@ -561,13 +567,22 @@ def _instructions(doc: etree._Element, reader: _Reader, name: str) -> list[Instr
             if _ln(target) == "quotedStructure":
                 quoted = next(iter(_kids(target)), None)
                 if quoted is not None:
-                    ins.paragraph = reader.paragraph(
-                        quoted, f"{where}, quoted", (quoted.get("name") or "").strip()
-                    )
+                    ins.paragraph = _quoted_paragraph(reader, quoted, f"{where}, quoted")
             else:
                 setattr(ins, field_name, reader.markup(target))
         out.append(ins)
     return out
+
+
+def _quoted_paragraph(reader: _Reader, el: etree._Element, where: str) -> Paragraph:
+    """The paragraph an instruction quotes, with the heading it opens with and how it is numbered (as
+    `app.io.akn_writer` marks them: `heading`/`subheading`, `class` "unnumbered", "restart")."""
+    lines: list[str] = []
+    para = reader.paragraph(el, where, (el.get("name") or "").strip(), headings=lines)
+    para.heading = "\n".join(lines)
+    classes = (el.get("class") or "").split()
+    para.numbered, para.restart = "unnumbered" not in classes, "restart" in classes
+    return para
 
 
 class _Flow:

@@ -23,8 +23,9 @@ from app import inline
 from app.amendments import Item, items
 from app.formatting import format_date, session_line, subparagraph_label
 from app.languages import get_language
-from app.model import DocumentKind, Instruction, Part, Resolution
+from app.model import Action, DocumentKind, Instruction, Part, Resolution
 from app.render import Block, Rendered, annex_units, part_letter, render, sponsor_line
+from app.wording import is_text_edit
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 AKN4UN_NS = "http://un.org/akn4un"
@@ -156,7 +157,9 @@ class _Writer:
 
     # structure ---------------------------------------------------------------------------------------
 
-    def paragraph_tree(self, parent: etree._Element, blocks: list[Block], tag: str, eid: str) -> None:
+    def paragraph_tree(
+        self, parent: etree._Element, blocks: list[Block], tag: str, eid: str
+    ) -> etree._Element:
         """One paragraph (blocks[0] its lead, then its subparagraphs and tail) under `parent`."""
         lead = blocks[0]
         el = _el(
@@ -168,7 +171,7 @@ class _Writer:
         if not rest:
             holder = _el(el, "content", eId=f"{eid}__content") if tag != "container" else el
             self.block_p(holder, lead)
-            return
+            return el
         lst = _el(el, "list", eId=f"{eid}__list")
         self.block_p(_el(lst, "intro", eId=f"{eid}__list__intro"), lead)
         tail = rest[-1] if rest[-1].is_tail and rest[-1].paragraph_id == lead.paragraph_id else None
@@ -179,6 +182,7 @@ class _Writer:
             self.paragraph_tree(lst, group, "point", point_id)
         if tail is not None:
             self.block_p(_el(lst, "wrapUp", eId=f"{eid}__list__wrapup"), tail)
+        return el
 
     def build(self) -> etree._Element:
         res, r, h = self.res, self.r, self.res.header
@@ -239,9 +243,11 @@ class _Writer:
         """An amendment as AKN's `amendment` document: cover page and title as for a draft, then in
         `amendmentBody` one `blockContainer` per printed instruction, its sentence in the set wording inside a
         `mod` whose quoted words are `quotedText` and whose quoted paragraph is a `quotedStructure`. Each
-        instruction is also a `textualMod` in `meta/analysis`: its type (repeal, insertion, substitution), the
-        paragraph of the draft it amends as `destination` (the draft's eIds as this writer names them), its
-        `old` and `new` words or paragraph (links into the mod) and the words it goes after (`akn4un:after`)."""
+        instruction is also a `textualMod` in `meta/analysis`: its type (repeal, insertion, substitution), its
+        `source` (the mod printing it), the paragraph of the draft it amends as `destination` with its `pos`
+        (the draft's eIds as this writer names them: `destination`), its `old` and `new` words or paragraph
+        (links into the mod) and the words it goes after or before (`akn4un:after`, `akn4un:before`). An
+        unquoted deletion ("Delete operative paragraph 7") is a repeal of its destination with no `old`."""
         doc = _el(root, "amendment", name="amendment", contains="originalVersion")
         self.meta(doc)
         self.cover(doc)
@@ -270,14 +276,30 @@ class _Writer:
             mod = _el(_el(holder, "p"), "mod", eId=f"mod_{n}")
             quotes = self.quoted_words(mod, item, sentence.end)
             structure = None
-            if quoted:
+            if quoted and item.quoted is not None:
                 structure = _el(mod, "quotedStructure", eId=f"mod_{n}__qstr_1")
-                first = item.instructions[0]
-                tag = "point" if first.sub else "container" if first.part is Part.PREAMBLE else "paragraph"
-                self.paragraph_tree(structure, quoted, tag, f"mod_{n}__qstr_1__{tag}_1")
+                self.quoted_paragraph(structure, item, quoted)
             for ins, ids in zip(item.instructions, quotes, strict=True):
                 self.textual_mod(active, ins, f"mod_{n}", ids, structure, target)
         self.attachments(doc)
+
+    def quoted_paragraph(self, structure: etree._Element, item: Item, quoted: list[Block]) -> None:
+        """The paragraph an instruction quotes, inside its `quotedStructure`. What the printed quotation does
+        not show is marked too, so the instruction reads back whole: the section heading it opens with
+        (`heading`, a second line as `subheading`, as the render prints its lines before the paragraph), an
+        operative paragraph printed unnumbered or numbered from 1 again (`class` "unnumbered", "restart")."""
+        first, para = item.instructions[0], item.quoted
+        assert para is not None
+        lines = [line.strip() for line in para.heading.splitlines() if line.strip()]
+        tag = "point" if first.sub else "container" if first.part is Part.PREAMBLE else "paragraph"
+        el = self.paragraph_tree(structure, quoted[len(lines) :], tag, f"{structure.get('eId')}__{tag}_1")
+        classes = [name for name, on in (("unnumbered", not para.numbered), ("restart", para.restart)) if on]
+        if classes:
+            el.set("class", " ".join(classes))
+        for index, (name, text) in enumerate(zip(("heading", "subheading"), _two_lines(lines), strict=False)):
+            heading = etree.Element(f"{{{AKN_NS}}}{name}")
+            heading.text = _XML_UNSAFE.sub("", text)
+            el.insert(index + (el[0].tag == f"{{{AKN_NS}}}num"), heading)
 
     def amended_uri(self) -> str:
         """The FRBR work of the draft amended (its date is not known here)."""
@@ -301,7 +323,8 @@ class _Writer:
                 if getattr(ins, name):
                     values[name] = f"\x00{len(holes)}\x00"
                     own[name] = f"{mod.get('eId')}__qtext_{len(holes) + 1}"
-                    holes.append((name, getattr(ins, name).replace("\x00", "")))  # NUL is no XML anyway
+                    role = "before" if name == "old" and ins.action is Action.INSERT else name
+                    holes.append((role, getattr(ins, name).replace("\x00", "")))  # NUL is no XML anyway
             stand_ins.append(dataclasses.replace(ins, **values))
             ids.append(own)
         (stand_in,) = items(stand_ins)
@@ -317,12 +340,14 @@ class _Writer:
     def textual_mod(self, active: etree._Element, ins: Instruction, source: str, words: dict[str, str],
                     structure: etree._Element | None, target: str) -> None:  # fmt: skip
         kind = {"delete": "repeal", "insert": "insertion", "replace": "substitution"}[ins.action.value]
-        whole = ins.paragraph is not None or not words
+        whole = not is_text_edit(ins)
         mod = _el(active, "textualMod", type=kind, eId=f"textualMod_{len(active) + 1}")
         _el(mod, "source", href=f"#{source}")
-        pos = "after" if whole and kind == "insertion" else "" if whole else "inside"
-        _el(mod, "destination", href=f"{target}#{place_eid(ins.part, ins.number, ins.sub)}", pos=pos)
-        if "old" in words:
+        eid, pos = destination(ins)
+        _el(mod, "destination", href=f"{target}#{eid}", pos=pos)
+        if "old" in words and kind == "insertion":  # words inserted before these: nothing old is replaced
+            mod.set(f"{{{AKN4UN_NS}}}before", f"#{words['old']}")
+        elif "old" in words:
             _el(mod, "old", href=f"#{words['old']}")
         elif whole and kind == "repeal" and structure is not None:
             _el(mod, "old", href=f"#{structure.get('eId')}")
@@ -498,6 +523,44 @@ def place_eid(part: Part, number: int, sub: str = "") -> str:
     )
 
 
+def destination(ins: Instruction) -> tuple[str, str]:
+    """Where an instruction acts, as a `textualMod` destination: the eId of the paragraph it names and `pos`.
+    A paragraph inserted whole goes "after" the one it follows; a first subparagraph goes at the "start" of
+    its paragraph (which may have none yet); a first paragraph goes "before" the first one of its part (an eId
+    the draft has, not a place before it). A change of words is "inside" its paragraph; a paragraph deleted
+    or replaced whole is the destination itself (no `pos`)."""
+    if is_text_edit(ins):
+        return place_eid(ins.part, ins.number, ins.sub), "inside"
+    if ins.action is not Action.INSERT:
+        return place_eid(ins.part, ins.number, ins.sub), ""
+    labels = ins.sub.split()
+    if labels and labels[-1] == "(0)":
+        return place_eid(ins.part, ins.number, " ".join(labels[:-1])), "start"
+    if not labels and ins.number == 0:
+        return place_eid(ins.part, 1), "before"
+    return place_eid(ins.part, ins.number, ins.sub), "after"
+
+
+def parse_destination(eid: str, pos: str) -> tuple[Part, int, str]:
+    """`destination` read back as the instruction's place (`Instruction.number`, `sub`: 0 and "(0)" stand
+    before the first); ValueError for an eId this writer does not write."""
+    part, number, sub = parse_place_eid(eid)
+    if pos == "start":
+        return part, number, f"{sub} (0)".strip()
+    if pos == "before" and not sub:
+        if number < 1:
+            raise ValueError(eid)
+        return part, number - 1, sub
+    if pos == "before":  # before (c): after (b); before (a): at the start
+        labels = sub.split()
+        index = next((i for i in range(1, 500) if subparagraph_label(len(labels), i) == labels[-1]), 0)
+        if not index:
+            raise ValueError(eid)
+        last = subparagraph_label(len(labels), index - 1) if index > 1 else "(0)"
+        return part, number, " ".join([*labels[:-1], last])
+    return part, number, sub
+
+
 def parse_place_eid(eid: str) -> tuple[Part, int, str]:
     """`place_eid` read back; ValueError for an eId it does not write."""
     m = re.fullmatch(r"(container|para)_(\d{1,4})((?:__point_[a-z0-9]{1,8})*)", eid)
@@ -523,6 +586,12 @@ def _heading_lines(blocks: Iterable[Block]) -> dict[str, list[str]]:
         if b.role == "heading":
             out.setdefault(b.paragraph_id, []).append(inline.plain(inline.unparse(list(b.spans))))
     return out
+
+
+def _two_lines(lines: list[str]) -> list[str]:
+    """Heading lines as a `heading` and a `subheading` ("I" over "Oceans"); more lines run on in the second,
+    as a section's heading runs on in the body."""
+    return lines[:1] + ([" ".join(lines[1:])] if len(lines) > 1 else [])
 
 
 def _groups(blocks: list[Block], level: int) -> list[list[Block]]:

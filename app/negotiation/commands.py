@@ -63,8 +63,11 @@ def accept(doc: Document, *, proposal_id: str, target: str) -> Change:
 
 def reject(doc: Document, *, proposal_id: str, target: str) -> Change:
     proposer = _negotiation(doc.resolution).proposal(proposal_id).proposer
-    return _swap(doc, f"Reject {proposer}",
-                 lambda res: rounds.decide(_negotiation(res), proposal_id, target, rounds.REJECT))  # fmt: skip
+    return _swap(
+        doc,
+        f"Reject {proposer}",
+        lambda res: rounds.decide(_negotiation(res), proposal_id, target, rounds.REJECT),
+    )
 
 
 def merge(doc: Document, *, target: str, fields: dict[str, str], proposal_ids: list[str]) -> Change:
@@ -85,12 +88,16 @@ def merge(doc: Document, *, target: str, fields: dict[str, str], proposal_ids: l
 
 
 def set_status(doc: Document, *, paragraph_id: str, status: Status, note: str = "") -> Change:
-    return _swap(doc, f"Mark {status.value}",
-                 lambda res: rounds.set_status(_negotiation(res), paragraph_id, status, note=note))  # fmt: skip
+    return _swap(
+        doc,
+        f"Mark {status.value}",
+        lambda res: rounds.set_status(_negotiation(res), paragraph_id, status, note=note),
+    )
 
 
-def add_bracket(doc: Document, *, paragraph_id: str, words: str, alternatives: list[Alternative],
-                field_name: str = "text") -> Change:  # fmt: skip
+def add_bracket(
+    doc: Document, *, paragraph_id: str, words: str, alternatives: list[Alternative], field_name: str = "text"
+) -> Change:
     def step(res: Resolution) -> None:
         bracket = make_bracket(res, paragraph_id, words, alternatives, field_name=field_name)
         _negotiation(res).brackets.append(bracket)
@@ -117,8 +124,9 @@ def issue_revision(doc: Document, *, date: dt.datetime | None = None, note: str 
     return _swap(doc, "Issue revision", step)
 
 
-def merge_revision(doc: Document, *, choices: merging.Choices, date: dt.datetime | None = None,
-                   note: str = "") -> Change:  # fmt: skip
+def merge_revision(
+    doc: Document, *, choices: merging.Choices, date: dt.datetime | None = None, note: str = ""
+) -> Change:
     """Accept and reject every open proposal as `choices` say, resolve the brackets chosen, and issue the
     result as the next informal revision: one step, one undo."""
     neg = _negotiation(doc.resolution)

@@ -302,8 +302,16 @@ class _Builder:
         if para.tail or (para.id, "tail") in self.words:
             tail, who_x = self._field(para, "tail")
             end = self.tail_ends.get(para.id, "")
-            self.entries.append(Entry("paragraph", "", level, para.id, tail + ([Piece(end)] if end else []),
-                                      list(dict.fromkeys(who_x))))  # fmt: skip
+            self.entries.append(
+                Entry(
+                    "paragraph",
+                    "",
+                    level,
+                    para.id,
+                    tail + ([Piece(end)] if end else []),
+                    list(dict.fromkeys(who_x)),
+                )
+            )
 
     def new_after(self, key: str, after: str, level: int, anchor: str) -> None:
         """Proposed paragraphs placed after `after` ("" : at the start of list `key`)."""
@@ -326,8 +334,9 @@ class _Builder:
                     gap + tokens(node.text) + ([" "] + tokens(node.tail) if node.tail else []), INSERT, False
                 )
                 rest.tag(f" [{name}]")
-                self.entries.append(Entry("new", label if node is para else "", depth, node.id,
-                                          opener.out + rest.out, [name]))  # fmt: skip
+                self.entries.append(
+                    Entry("new", label if node is para else "", depth, node.id, opener.out + rest.out, [name])
+                )
 
     def footnotes(self) -> None:
         for note_id, number in sorted(self.rendered.footnote_numbers.items(), key=lambda kv: kv[1]):
@@ -382,7 +391,10 @@ def mark_brackets(comp: Compilation, brackets: list) -> None:
                 at = piece.text.find(words) if piece.op == EQUAL and not piece.note and words else -1
                 if at >= 0:
                     before, after = piece.text[:at], piece.text[at + len(words) :]
-                    shown = [Piece(before, EQUAL, piece.italic), Piece(bracket.shown_plain(), BRACKET),
-                             Piece(after, EQUAL, piece.italic)]  # fmt: skip
+                    shown = [
+                        Piece(before, EQUAL, piece.italic),
+                        Piece(bracket.shown_plain(), BRACKET),
+                        Piece(after, EQUAL, piece.italic),
+                    ]
                     entry.pieces[i : i + 1] = [p for p in shown if p.text]
                     break

@@ -42,8 +42,15 @@ _LABEL_CM = 2.4  # the label column
 _LEVEL_CM = 0.8  # indent per subparagraph level
 
 
-def _run(text: str, *, bold: bool = False, italic: bool = False, op: str = "", sup: bool = False,
-         highlight: str = "") -> str:  # fmt: skip
+def _run(
+    text: str,
+    *,
+    bold: bool = False,
+    italic: bool = False,
+    op: str = "",
+    sup: bool = False,
+    highlight: str = "",
+) -> str:
     rpr = ("<w:b/>" if bold else "") + ("<w:i/>" if italic else "")
     if op == DELETE:
         rpr += f'<w:strike/><w:color w:val="{DELETE_COLOUR}"/>'

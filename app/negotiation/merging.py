@@ -103,8 +103,15 @@ def items(neg: rounds.Negotiation, comp: Compilation | None = None) -> list[Merg
         if found is None:
             continue
         label = entry.label if entry.kind != "footnote" else f"Footnote {entry.label}"
-        out.append(MergeItem(entry.paragraph_id, label or neg.labels.get(entry.paragraph_id, ""), entry.kind,
-                             found, _groups(found, entry.paragraph_id)))  # fmt: skip
+        out.append(
+            MergeItem(
+                entry.paragraph_id,
+                label or neg.labels.get(entry.paragraph_id, ""),
+                entry.kind,
+                found,
+                _groups(found, entry.paragraph_id),
+            )
+        )
     for target, found in by_target.items():  # a place the compilation does not show (should not happen)
         out.append(MergeItem(target, neg.labels.get(target, target), "", found, _groups(found, target)))
     return out
@@ -118,8 +125,9 @@ def check(item: MergeItem, accepted: list[str]) -> None:
             raise InputError(f"{item.label}: {' and '.join(taken)} change the same words: take one of them")
 
 
-def merged(neg: rounds.Negotiation, res: Resolution, choices: Choices,
-           date: dt.datetime | None = None) -> Resolution:  # fmt: skip
+def merged(
+    neg: rounds.Negotiation, res: Resolution, choices: Choices, date: dt.datetime | None = None
+) -> Resolution:
     """The working text (a copy, with its negotiation) with every open proposal accepted or rejected as
     `choices` say, and the brackets resolved as chosen. InputError names the place that cannot be merged."""
     out = copy.deepcopy(res)
@@ -154,8 +162,14 @@ def merged(neg: rounds.Negotiation, res: Resolution, choices: Choices,
     return out
 
 
-def merge_into_revision(neg: rounds.Negotiation, res: Resolution, choices: Choices, *,
-                        date: dt.datetime | None = None, note: str = "") -> Resolution:  # fmt: skip
+def merge_into_revision(
+    neg: rounds.Negotiation,
+    res: Resolution,
+    choices: Choices,
+    *,
+    date: dt.datetime | None = None,
+    note: str = "",
+) -> Resolution:
     """`merged`, issued as the next informal revision (Rev.N)."""
     out = merged(neg, res, choices, date)
     assert out.negotiation is not None

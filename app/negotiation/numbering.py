@@ -11,8 +11,10 @@ from app.model import Paragraph, Resolution
 from app.render import place_names, render
 
 # Latin multiplicative adverbs, as in "Article II.2 bis" and "OP 7 ter"
-SUFFIXES = ("bis", "ter", "quater", "quinquies", "sexies", "septies", "octies", "novies", "decies",
-            "undecies", "duodecies", "terdecies", "quaterdecies", "quindecies")  # fmt: skip
+SUFFIXES = tuple(
+    "bis ter quater quinquies sexies septies octies novies decies undecies duodecies terdecies "
+    "quaterdecies quindecies".split()
+)
 _SUFFIXED = re.compile(rf"^(?P<root>.*?)\s+(?P<suffix>{'|'.join(SUFFIXES)})$")
 
 

@@ -235,8 +235,9 @@ class _Deriver:
     def remap(self, markup: str) -> str:
         if "[^" not in markup:
             return markup
-        return re.sub(r"\[\^([^\]\s]*)\]", lambda m: inline.footnote_ref(self.notes.get(m.group(1), m.group(1))),
-                      markup)  # fmt: skip
+        return re.sub(
+            r"\[\^([^\]\s]*)\]", lambda m: inline.footnote_ref(self.notes.get(m.group(1), m.group(1))), markup
+        )
 
     def remap_tree(self, para: Paragraph) -> Paragraph:
         para = copy.deepcopy(para)

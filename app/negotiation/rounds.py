@@ -137,8 +137,10 @@ def add_proposals(neg: Negotiation, proposals: list[Proposal]) -> None:
                 f"the proposal of {proposal.proposer} is against {proposal.base_version}, not a revision"
             )
         neg.proposals.append(proposal)
-    if any(p.base_version == neg.version and any(isinstance(e, InsertParagraph) for e in p.edits)
-           for p in proposals):  # fmt: skip
+    if any(
+        p.base_version == neg.version and any(isinstance(e, InsertParagraph) for e in p.edits)
+        for p in proposals
+    ):
         for entry in compile_open(neg).entries:
             if entry.kind == "new" and entry.label:
                 neg.labels.setdefault(entry.paragraph_id, entry.label)
@@ -152,8 +154,9 @@ def open_proposals(neg: Negotiation) -> list[Proposal]:
 def compile_open(neg: Negotiation) -> Compilation:
     """The open proposals compiled on the latest revision, under the labels kept (no status, no brackets)."""
     base = base_text(neg)
-    return compile_text(base, open_proposals(neg), labels=numbering.assign(base, neg.labels),
-                        base_version=neg.version)  # fmt: skip
+    return compile_text(
+        base, open_proposals(neg), labels=numbering.assign(base, neg.labels), base_version=neg.version
+    )
 
 
 def compilation(neg: Negotiation, res: Resolution) -> Compilation:
@@ -219,8 +222,13 @@ def accepted_text(neg: Negotiation, res: Resolution, proposal_id: str, target: s
     return out
 
 
-def accept_into(neg: Negotiation, out: Resolution, proposal_ids: str | list[str], target: str,
-                base: Resolution | None = None) -> None:  # fmt: skip
+def accept_into(
+    neg: Negotiation,
+    out: Resolution,
+    proposal_ids: str | list[str],
+    target: str,
+    base: Resolution | None = None,
+) -> None:
     """`accepted_text` in place on `out`, for one proposal or several made on the same revision (their edits
     on different words of the place are applied together, against that revision); `base`: that revision's
     text when the caller has it read."""
@@ -300,8 +308,9 @@ def decide(
     neg.decisions.append(Decision(proposal_id, target, action, _now(date), len(neg.revisions)))
 
 
-def set_status(neg: Negotiation, paragraph_id: str, status: Status, *, note: str = "",
-               date: dt.datetime | None = None) -> None:  # fmt: skip
+def set_status(
+    neg: Negotiation, paragraph_id: str, status: Status, *, note: str = "", date: dt.datetime | None = None
+) -> None:
     neg.statuses.setdefault(paragraph_id, []).append(StatusChange(status, _now(date), note))
 
 

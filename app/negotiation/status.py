@@ -84,8 +84,15 @@ def locate(res: Resolution, bracket: Bracket) -> int | None:
     return at
 
 
-def make_bracket(res: Resolution, paragraph_id: str, words: str, alternatives: list[Alternative],
-                 *, field_name: str = "text", occurrence: int = 0) -> Bracket:  # fmt: skip
+def make_bracket(
+    res: Resolution,
+    paragraph_id: str,
+    words: str,
+    alternatives: list[Alternative],
+    *,
+    field_name: str = "text",
+    occurrence: int = 0,
+) -> Bracket:
     """A bracket around `words` of a paragraph's field. Raises InputError when they are not there."""
     bracket = Bracket(paragraph_id, field_name, words, alternatives, occurrence)
     if not words or locate(res, bracket) is None:

@@ -53,7 +53,7 @@ def to_dict(neg: Negotiation) -> dict[str, Any]:
                 "alternatives": [{"text": a.text, "holders": list(a.holders)} for a in b.alternatives],
             }
             for b in neg.brackets
-        ],  # fmt: skip
+        ],
         "proposals": [_proposal_to_dict(p) for p in neg.proposals],
         "decisions": [
             {
@@ -64,7 +64,7 @@ def to_dict(neg: Negotiation) -> dict[str, Any]:
                 "revision": d.revision,
             }
             for d in neg.decisions
-        ],  # fmt: skip
+        ],
         "revisions": [
             {"number": r.number, "date": r.date.isoformat(), "note": r.note, "text": r.text}
             for r in neg.revisions
@@ -88,8 +88,15 @@ def _edit_to_dict(e: Edit) -> dict[str, Any]:
     from app.storage import _para_to_dict
 
     if isinstance(e, WordEdit):
-        return {"kind": "words", "paragraph_id": e.paragraph_id, "field": e.field, "start": e.start,
-                "end": e.end, "old": e.old, "new": e.new}  # fmt: skip
+        return {
+            "kind": "words",
+            "paragraph_id": e.paragraph_id,
+            "field": e.field,
+            "start": e.start,
+            "end": e.end,
+            "old": e.old,
+            "new": e.new,
+        }
     if isinstance(e, InsertParagraph):
         return {
             "kind": "insert",
@@ -101,8 +108,14 @@ def _edit_to_dict(e: Edit) -> dict[str, Any]:
         return {"kind": "delete", "paragraph_id": e.paragraph_id}
     if isinstance(e, TitleEdit):
         return {"kind": "title", "unit": e.unit, "start": e.start, "end": e.end, "old": e.old, "new": e.new}
-    return {"kind": "footnote", "footnote_id": e.footnote_id, "start": e.start, "end": e.end, "old": e.old,
-            "new": e.new}  # fmt: skip
+    return {
+        "kind": "footnote",
+        "footnote_id": e.footnote_id,
+        "start": e.start,
+        "end": e.end,
+        "old": e.old,
+        "new": e.new,
+    }
 
 
 def _date(value: Any) -> dt.datetime:
@@ -115,8 +128,14 @@ def _edit_from_dict(d: dict[str, Any]) -> Edit:
 
     kind = d["kind"]
     if kind == "words":
-        return WordEdit(str(d["paragraph_id"]), str(d["field"]), int(d["start"]), int(d["end"]), str(d["old"]),
-                        str(d["new"]))  # fmt: skip
+        return WordEdit(
+            str(d["paragraph_id"]),
+            str(d["field"]),
+            int(d["start"]),
+            int(d["end"]),
+            str(d["old"]),
+            str(d["new"]),
+        )
     if kind == "insert":
         return InsertParagraph(str(d["list_key"]), str(d["after"]), _para_from_dict(d["paragraph"], set(), 0))
     if kind == "delete":
@@ -157,7 +176,7 @@ def from_dict(d: dict[str, Any]) -> Negotiation:
                 str(b["id"]),
             )
             for b in d.get("brackets") or []
-        ],  # fmt: skip
+        ],
         proposals=[
             Proposal(
                 str(p["proposer"]),
@@ -170,7 +189,7 @@ def from_dict(d: dict[str, Any]) -> Negotiation:
                 str(p["id"]),
             )
             for p in d.get("proposals") or []
-        ],  # fmt: skip
+        ],
         decisions=[
             Decision(
                 str(x["proposal_id"]),

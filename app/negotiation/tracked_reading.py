@@ -101,8 +101,12 @@ def _package(data: bytes, stories: dict[str, etree._Element], author: str | None
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():
             if info.filename in stories:
-                xml = etree.tostring(view(stories[info.filename], author), xml_declaration=True,
-                                     encoding="UTF-8", standalone=True)  # fmt: skip
+                xml = etree.tostring(
+                    view(stories[info.filename], author),
+                    xml_declaration=True,
+                    encoding="UTF-8",
+                    standalone=True,
+                )
                 target.writestr(info.filename, xml)
             else:
                 target.writestr(info.filename, read_member(source, info.filename, name=name))

@@ -73,8 +73,14 @@ def prompter() -> ScriptedPrompter:
 
 @pytest.fixture
 def window(qtbot, settings: Settings, prompter: ScriptedPrompter, tmp_path: Path) -> MainWindow:  # noqa: ANN001
-    win = MainWindow(settings=settings, runner=SyncRunner(), prompter=prompter, autosave_ms=50,
-                     check_delay_ms=10, recovery_folder=tmp_path / "recovery")  # fmt: skip
+    win = MainWindow(
+        settings=settings,
+        runner=SyncRunner(),
+        prompter=prompter,
+        autosave_ms=50,
+        check_delay_ms=10,
+        recovery_folder=tmp_path / "recovery",
+    )
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)

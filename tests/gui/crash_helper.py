@@ -17,8 +17,12 @@ def main(folder: str) -> int:
     from widgets.settings import Settings
 
     store = QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
-    win = MainWindow(settings=Settings(store), runner=SyncRunner(), autosave_ms=100,
-                     recovery_folder=Path(folder) / "recovery")  # fmt: skip
+    win = MainWindow(
+        settings=Settings(store),
+        runner=SyncRunner(),
+        autosave_ms=100,
+        recovery_folder=Path(folder) / "recovery",
+    )
     win.show()
     win.files.new_document("ga-c1")
     row = win.paragraphs.rows[win.paragraphs.order[0]]

@@ -20,8 +20,14 @@ from widgets.paragraph_editor import ParagraphRow
 
 
 def issued_draft() -> Resolution:
-    header = Header(template="ga-c3", session=80, symbol="A/C.3/80/L.20", date=dt.date(2025, 10, 30),
-                    sponsors=["Japan", "Peru"], agenda_items=[AgendaItem("71", "b", "Human rights questions")])  # fmt: skip
+    header = Header(
+        template="ga-c3",
+        session=80,
+        symbol="A/C.3/80/L.20",
+        date=dt.date(2025, 10, 30),
+        sponsors=["Japan", "Peru"],
+        agenda_items=[AgendaItem("71", "b", "Human rights questions")],
+    )
     return Resolution(
         header=header,
         title="Freedom of religion or belief",
@@ -77,8 +83,13 @@ def test_compare_with_the_opened_version_marks_the_words(
     assert labels[:1] == ["Title"] and "PP 1" in labels and "1." in labels and "2." in labels
     status, _, segments = next(r for r in shown if r[1] == "1.")
     assert status == "changed"
-    assert segments == [("equal", "Urges"), ("insert", " all"), ("equal", " States to protect"),
-                        ("insert", " and promote"), ("equal", " the freedom of religion or belief;")]  # fmt: skip
+    assert segments == [
+        ("equal", "Urges"),
+        ("insert", " all"),
+        ("equal", " States to protect"),
+        ("insert", " and promote"),
+        ("equal", " the freedom of religion or belief;"),
+    ]
     assert view.counts.text() == "Paragraphs: 1 changed, 0 inserted, 0 deleted; 3 unchanged"
     # what is drawn: the inserted words underlined in blue, nothing struck through yet
     runs = view.marked_runs()

@@ -404,8 +404,11 @@ def test_spelling_underline_and_personal_dictionary(qtbot, window: MainWindow, t
     def underlined() -> list[str]:
         block = row.text.document().firstBlock()
         text = block.text()
-        return [text[r.start : r.start + r.length] for r in block.layout().formats()
-                if r.format.underlineStyle() != r.format.underlineStyle().NoUnderline]  # fmt: skip
+        return [
+            text[r.start : r.start + r.length]
+            for r in block.layout().formats()
+            if r.format.underlineStyle() != r.format.underlineStyle().NoUnderline
+        ]
 
     qtbot.waitUntil(lambda: underlined() == ["commitee"])  # spelling is switched on row by row after opening
     start = row.text.toPlainText().index("commitee") + 2
@@ -560,8 +563,13 @@ def test_dropping_a_dragged_paragraph_on_another(qtbot, window: MainWindow) -> N
     top = target.mapTo(body, QPoint(0, 0))
     mime = QMimeData()
     mime.setData(MIME, dragged.id.encode())
-    event = QDropEvent(QPointF(top.x() + 50, top.y() + 3), Qt.DropAction.MoveAction, mime,
-                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)  # fmt: skip
+    event = QDropEvent(
+        QPointF(top.x() + 50, top.y() + 3),
+        Qt.DropAction.MoveAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     body.dropEvent(event)
     assert [p.opener for p in window.res.operative] == ["Decides", "Requests", "Invites"]
     assert [r.label.text() for r in rows(window)][2:] == ["1.", "2.", "3."]
@@ -614,8 +622,13 @@ def test_agenda_item_date_and_kind(qtbot, window: MainWindow) -> None:  # noqa: 
     assert header.sponsor_line.text() == "Mexico: revised draft resolution"
     window.flush()
     page = window.preview.toPlainText()
-    for line in ("Seventy-ninth session", "Agenda item 98 (l)", "General and complete disarmament",
-                 "11 October 2024", "Mexico: revised draft resolution"):  # fmt: skip
+    for line in (
+        "Seventy-ninth session",
+        "Agenda item 98 (l)",
+        "General and complete disarmament",
+        "11 October 2024",
+        "Mexico: revised draft resolution",
+    ):
         assert line in page
     window.action(ActionId.UNDO).trigger()  # the sponsor
     window.action(ActionId.UNDO).trigger()  # the kind

@@ -8,9 +8,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from app import edits
+from app import edits, storage
 from app.conventions import engine
+from app.model import Footnote, Header, Paragraph, Resolution
 from widgets.main_window import MainWindow
 
 
@@ -36,8 +39,13 @@ def test_incremental_check_equals_the_full_check(qtbot, window: MainWindow, corp
     for before, para in zip(tops, tops[1:], strict=False):
         if para.opener == before.opener or not before.opener:
             continue
-        window.apply(edits.set_field, paragraph_id=para.id, field="opener", value=before.opener,
-                     initiator=(para.id, "opener"))  # fmt: skip
+        window.apply(
+            edits.set_field,
+            paragraph_id=para.id,
+            field="opener",
+            value=before.opener,
+            initiator=(para.id, "opener"),
+        )
         window.checks.paragraph_timer.flush()  # only the incremental check: the full one stays pending
         assert shown(window) == full(window), para.opener
         edits_made += 1
@@ -46,8 +54,13 @@ def test_incremental_check_equals_the_full_check(qtbot, window: MainWindow, corp
     assert edits_made
     last = res.operative[-1]
     for value in ("Recalls its resolution 70/1 of 25 September 2015 and resolution 70/1, ", ""):
-        window.apply(edits.set_field, paragraph_id=tops[0].id, field="text", value=value + tops[0].text,
-                     initiator=(tops[0].id, "text"))  # fmt: skip
+        window.apply(
+            edits.set_field,
+            paragraph_id=tops[0].id,
+            field="text",
+            value=value + tops[0].text,
+            initiator=(tops[0].id, "text"),
+        )
         window.checks.paragraph_timer.flush()
         assert shown(window) == full(window)
     # prose typed into texts keeps the context (no pass over the document): still what a full check says
@@ -68,15 +81,94 @@ def test_the_personal_dictionary_reaches_every_check_without_module_state(qtbot,
 
     window.files.new_document("ga-c1")
     first = window.res.preamble[0]
-    window.apply(edits.set_field, paragraph_id=first.id, field="text", value="the zorblat initiative",
-                 initiator=(first.id, "text"))  # fmt: skip
+    window.apply(
+        edits.set_field,
+        paragraph_id=first.id,
+        field="text",
+        value="the zorblat initiative",
+        initiator=(first.id, "text"),
+    )
     window.flush()
     assert any(
         f.rule == spelling.SPELLING_RULE for f in window.checks.findings() if f.paragraph_id == first.id
     )
     window.spelling.add("zorblat")
-    window.apply(edits.set_field, paragraph_id=first.id, field="text", value="the zorblat initiatives",
-                 initiator=(first.id, "text"))  # fmt: skip
+    window.apply(
+        edits.set_field,
+        paragraph_id=first.id,
+        field="text",
+        value="the zorblat initiatives",
+        initiator=(first.id, "text"),
+    )
     window.flush()  # the paragraph check and the whole-document check both know the word now
     assert not [f for f in window.checks.findings() if f.rule == spelling.SPELLING_RULE]
     assert not spelling._active  # the editor passes its settings; it never sets the module's default
+
+
+_WORDS = ["its", "resolution", "70/1", "70/1 of 25 September 2015", "78/45", "1325 (2000)", "4 December 2023",
+          "04/12/2023", "2030", "the", "UN", "present", "report", "and", ",", "[^n1]",
+          "seventy-ninth session"]  # fmt: skip
+_TEXT = st.lists(st.sampled_from(_WORDS), min_size=1, max_size=8).map(" ".join)
+_OPENERS = st.sampled_from(["Recalling", "Recalling also", "Requests", "Decides", "Noting"])
+
+
+@st.composite
+def _draft(draw: st.DrawFn) -> Resolution:
+    def para(depth: int = 0) -> Paragraph:
+        p = Paragraph(opener=draw(_OPENERS) if depth == 0 else "", text=draw(_TEXT))
+        if depth == 0 and draw(st.integers(0, 3)) == 0:
+            p.subparagraphs = [para(1) for _ in range(draw(st.integers(2, 3)))]
+            p.tail = draw(st.sampled_from(["", "and recalls resolution 78/45"]))
+        return p
+
+    res = Resolution(header=Header(template=draw(st.sampled_from(["ga-c3", "hrc"]))), title="Oceans")
+    res.preamble = [para() for _ in range(draw(st.integers(0, 3)))]
+    res.operative = [para() for _ in range(draw(st.integers(1, 3)))]
+    res.footnotes["n1"] = Footnote(text="A/80/1.", id="n1")
+    return res
+
+
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(draft=_draft(), data=st.data())
+def test_live_checks_after_random_typing_equal_the_full_check(
+    qtbot,
+    window: MainWindow,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    draft: Resolution,
+    data: st.DataObject,
+) -> None:  # noqa: ANN001
+    """Random typing into texts and tails (digits, citations, dates, footnote markers) and now and then into
+    an opener: after each paragraph check the findings shown are what a whole-document check gives, and
+    typing into texts and tails never builds the document context again."""
+    storage.save_project(draft, tmp_path / "draft.json")
+    assert window.files.open_path(tmp_path / "draft.json")
+    window.flush()
+    builds = []
+    monkeypatch.setattr(engine, "build_context", _counted(engine.build_context, builds))
+    for _ in range(data.draw(st.integers(1, 6))):
+        node = data.draw(st.sampled_from([p for _, p in window.res.paragraphs()]))
+        field = data.draw(st.sampled_from(["text", "text", "tail", "opener"]))
+        if field == "tail" and not node.subparagraphs:
+            field = "text"
+        value = data.draw(_OPENERS if field == "opener" else st.one_of(st.just(""), _TEXT))
+        window.apply(
+            edits.set_field, paragraph_id=node.id, field=field, value=value, initiator=(node.id, field)
+        )
+        builds.clear()
+        window.checks.paragraph_timer.flush()
+        assert field == "opener" or not builds  # the context is updated, not built again
+        assert shown(window) == full(window)
+    monkeypatch.undo()
+
+
+def _counted(function, calls: list):  # noqa: ANN001, ANN202
+    def wrapped(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        calls.append(1)
+        return function(*args, **kwargs)
+
+    return wrapped

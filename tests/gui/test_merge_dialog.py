@@ -118,11 +118,27 @@ def test_zero_draft_to_rev_1_to_l_document(
     assert "United Nations" in masthead and base.header.full_symbol in masthead
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice and shutil.which("pdftotext"):  # as printed (the CI installs LibreOffice where it can)
-        subprocess.run([soffice, f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
-                        "--convert-to", "pdf", "--outdir", str(tmp_path), str(out)],
-                       capture_output=True, timeout=180, check=True)  # fmt: skip
-        text = subprocess.run(["pdftotext", "-layout", str(out.with_suffix(".pdf")), "-"], capture_output=True,
-                              text=True, check=True).stdout  # fmt: skip
+        subprocess.run(
+            [
+                soffice,
+                f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
+                "--headless",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                str(tmp_path),
+                str(out),
+            ],
+            capture_output=True,
+            timeout=180,
+            check=True,
+        )
+        text = subprocess.run(
+            ["pdftotext", "-layout", str(out.with_suffix(".pdf")), "-"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
         first = text.split("\f")[0]
         assert "United Nations" in first and base.header.full_symbol in first
         for name in ("[European Union]", "[African Group]", "[Mexico]", new_label):

@@ -96,8 +96,12 @@ def test_the_l_export_refuses_brackets(window: MainWindow, prompter, corpus, tmp
     target, _, _ = _setup(window, prompter, corpus, tmp_path)
     window.apply(commands.start_negotiation)
     word = target.text.split()[3]
-    window.apply(commands.add_bracket, paragraph_id=target.id, words=word,
-                 alternatives=[Alternative(word, ["US"]), Alternative("", ["G77"])])  # fmt: skip
+    window.apply(
+        commands.add_bracket,
+        paragraph_id=target.id,
+        words=word,
+        alternatives=[Alternative(word, ["US"]), Alternative("", ["G77"])],
+    )
     assert not window.files.export_docx(tmp_path / "L.docx")
     assert prompter.errors and "bracket" in prompter.errors[-1][1]
     assert not (tmp_path / "L.docx").exists()

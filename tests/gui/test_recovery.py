@@ -15,8 +15,14 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def test_recover_after_the_editor_is_killed(qtbot, settings, prompter, tmp_path: Path) -> None:  # noqa: ANN001
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
-    proc = subprocess.Popen([sys.executable, str(Path(__file__).with_name("crash_helper.py")), str(tmp_path)],
-                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env, cwd=ROOT)  # fmt: skip
+    proc = subprocess.Popen(
+        [sys.executable, str(Path(__file__).with_name("crash_helper.py")), str(tmp_path)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        env=env,
+        cwd=ROOT,
+    )
     try:
         line = proc.stdout.readline()
         assert line.strip() == "autosaved"
@@ -24,8 +30,9 @@ def test_recover_after_the_editor_is_killed(qtbot, settings, prompter, tmp_path:
         proc.kill()  # no clean shutdown: like a crash or a power cut
         proc.wait(timeout=30)
 
-    win = MainWindow(settings=settings, runner=SyncRunner(), prompter=prompter,
-                     recovery_folder=tmp_path / "recovery")  # fmt: skip
+    win = MainWindow(
+        settings=settings, runner=SyncRunner(), prompter=prompter, recovery_folder=tmp_path / "recovery"
+    )
     qtbot.addWidget(win)
     assert win.files.offer_recovery()
     first = win.res.preamble[0]
@@ -100,8 +107,14 @@ def test_an_autosave_that_cannot_load_is_kept_not_deleted(qtbot, settings, promp
     node: dict = {"text": "deepest"}
     for _ in range(MAX_DEPTH + 2):
         node = {"text": "level", "subparagraphs": [node]}
-    payload = json.dumps({"source": None, "saved_at": 1.0, "pid": -1,
-                          "document": {"format": "resolute", "version": 1, "operative": [node]}})  # fmt: skip
+    payload = json.dumps(
+        {
+            "source": None,
+            "saved_at": 1.0,
+            "pid": -1,
+            "document": {"format": "resolute", "version": 1, "operative": [node]},
+        }
+    )
     path = folder / f"deep{recovery.SUFFIX}"
     path.write_text(payload, encoding="utf-8")
     win = MainWindow(settings=settings, runner=SyncRunner(), prompter=prompter, recovery_folder=folder)

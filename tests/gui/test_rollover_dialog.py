@@ -17,8 +17,14 @@ from widgets.rollover_dialog import RolloverDialog
 
 
 def adopted() -> Resolution:
-    header = Header(template="ga-c3", session=80, symbol="A/RES/80/190", date=dt.date(2025, 12, 15),
-                    sponsors=["Japan", "Peru"], agenda_items=[AgendaItem("71", "b", "Human rights questions")])  # fmt: skip
+    header = Header(
+        template="ga-c3",
+        session=80,
+        symbol="A/RES/80/190",
+        date=dt.date(2025, 12, 15),
+        sponsors=["Japan", "Peru"],
+        agenda_items=[AgendaItem("71", "b", "Human rights questions")],
+    )
     return Resolution(
         header=header,
         title="Freedom of religion or belief",

@@ -17,8 +17,13 @@ SMALL, WIDE = (1024, 640), (1600, 1000)
 
 
 def open_window(qtbot, settings: Settings, prompter, tmp_path: Path, size: tuple[int, int]) -> MainWindow:  # noqa: ANN001
-    win = MainWindow(settings=settings, runner=SyncRunner(), prompter=prompter, check_delay_ms=10,
-                     recovery_folder=tmp_path / "recovery")  # fmt: skip
+    win = MainWindow(
+        settings=settings,
+        runner=SyncRunner(),
+        prompter=prompter,
+        check_delay_ms=10,
+        recovery_folder=tmp_path / "recovery",
+    )
     qtbot.addWidget(win)
     win.resize(*size)
     win.show()
