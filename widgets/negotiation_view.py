@@ -13,15 +13,15 @@ import html
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QUrl
+from PySide6.QtCore import QObject, Qt, QTimer, QUrl
 from PySide6.QtWidgets import (
     QComboBox,
-    QHBoxLayout,
     QLabel,
     QMenu,
     QMenuBar,
     QPushButton,
     QTextBrowser,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -107,18 +107,21 @@ class NegotiationView(QWidget):
         self.export_button = QPushButton("Export compilation…")
         self.l_button = QPushButton("Make L document…")
         self.l_button.setToolTip("The text numbered afresh for tabling, with the table of old to new numbers")
-        top = QHBoxLayout()
-        for w in (
-            self.start_button,
-            self.add_button,
-            self.merge_button,
-            self.revision_button,
-            self.export_button,
-            self.l_button,
-        ):
-            top.addWidget(w)
-        top.addStretch(1)
-        decide = QHBoxLayout()
+        # toolbars, not rows of buttons: in a narrow column what does not fit folds into the » menu (every
+        # action of the top row is in the Negotiate menu too), so the panel never widens past the paragraphs
+        top = _strip()
+        self._shown = {
+            w: top.addWidget(w)
+            for w in (
+                self.start_button,
+                self.add_button,
+                self.merge_button,
+                self.revision_button,
+                self.export_button,
+                self.l_button,
+            )
+        }
+        decide = _strip()
         self.where = QLabel("Select a paragraph")
         for w in (
             self.where,
@@ -130,12 +133,22 @@ class NegotiationView(QWidget):
             self.reopen_button,
         ):
             decide.addWidget(w)
-        decide.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
-        layout.addLayout(top)
+        layout.addWidget(top)
         layout.addWidget(self.browser, 1)
-        layout.addLayout(decide)
+        layout.addWidget(decide)
+
+    def show_button(self, button: QPushButton, on: bool) -> None:
+        """Show or hide a button of the top toolbar (a toolbar shows its widgets through their actions)."""
+        self._shown[button].setVisible(on)
+
+
+def _strip() -> QToolBar:
+    bar = QToolBar()
+    bar.setMovable(False)
+    bar.setFloatable(False)
+    return bar
 
 
 class NegotiationPanel(QObject):
@@ -183,6 +196,13 @@ class NegotiationPanel(QObject):
         self.dock.show()
         self.dock.raise_()
         self.refresh()
+        QTimer.singleShot(0, self._widen)  # once the dock is laid out: before, Qt does not size it
+
+    def _widen(self) -> None:
+        """Wide enough for every button where the window has room; at most half of it, for the paragraphs."""
+        want = min(self.view.sizeHint().width() + 24, self.win.width() // 2)
+        if self.dock.isVisible() and self.dock.width() < want:
+            self.win.resizeDocks([self.dock], [want], Qt.Orientation.Horizontal)
 
     # --- showing ---------------------------------------------------------------------------------------------
 
@@ -190,7 +210,7 @@ class NegotiationPanel(QObject):
         v, res = self.view, self.win.res
         neg = res.negotiation
         under = neg is not None
-        v.start_button.setVisible(not under)
+        v.show_button(v.start_button, not under)
         for w in (
             v.add_button,
             v.revision_button,

@@ -57,7 +57,9 @@ def click_place(qtbot, dialog, words: str) -> None:  # noqa: ANN001
 
 def click(qtbot, button) -> None:  # noqa: ANN001
     """Click a button near its left end: on a radio button or check box that is the box itself (a click past
-    the words of a wide one does nothing, as for a user)."""
+    the words of a wide one does nothing, as for a user). Pending layout runs first: a user sees the window
+    as it is after the last action before clicking."""
+    qtbot.wait(1)
     assert button.isVisible() and button.isEnabled()
     qtbot.mouseClick(
         button, Qt.MouseButton.LeftButton, pos=QPoint(min(8, button.width() // 2), button.height() // 2)
@@ -81,6 +83,8 @@ def test_zero_draft_to_rev_1_to_l_document(
     ag.preamble.remove(ag.find(victim.id))
     (tmp_path / "ag.docx").write_bytes(build_tracked_docx(res, ag, author="African Group"))
 
+    window.resize(1600, 1000)  # a facilitator's screen: every button of the panel in view
+    qtbot.wait(50)
     panel = window.negotiation
     view = panel.view
     menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Negotiate")
@@ -213,6 +217,8 @@ def test_merge_dialog_refuses_two_alternatives_and_cancel_changes_nothing(
     window.apply(commands.start_negotiation)
     window.apply(commands.add_proposals, proposals=[derive(res, a, "EU"), derive(res, b, "G77")])
     before = storage.to_dict(window.res)
+    window.resize(1600, 1000)
+    qtbot.wait(50)
     panel = window.negotiation
     panel.show()
     click(qtbot, panel.view.merge_button)

@@ -108,3 +108,22 @@ def test_the_l_export_refuses_brackets(window: MainWindow, prompter, corpus, tmp
     window.negotiation.show()
     assert "1 bracket" in window.negotiation.view.summary.text()
     assert "(delete) – G77]" in window.negotiation.view.browser.toPlainText()
+
+
+def test_on_a_small_screen_the_panel_folds_its_buttons_and_the_paragraphs_keep_their_room(
+    qtbot, window: MainWindow, prompter, corpus, tmp_path: Path  # noqa: ANN001
+) -> None:
+    _setup(window, prompter, corpus, tmp_path)
+    window.resize(1024, 640)
+    panel = window.negotiation
+    panel.show()
+    panel.view.start_button.click()
+    qtbot.wait(50)
+    # the panel's buttons never make the column wider than what is left beside the paragraphs
+    assert panel.view.minimumSizeHint().width() < 0.4 * window.width()
+    # what does not fit is a click away in the toolbar's » menu, and in the Negotiate menu in any case
+    folded = [b for b, action in panel.view._shown.items() if action.isVisible() and not b.isVisible()]
+    menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Negotiate")
+    names = {a.text().replace("&", "").rstrip("…") for a in menu.actions()}
+    for button in folded:
+        assert button.text().rstrip("…").lower() in {n.lower() for n in names}, button.text()
