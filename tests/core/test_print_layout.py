@@ -8,7 +8,7 @@ import pytest
 
 from app.io.docx_layout import layout_for_paper
 from app.io.text_reader import read_text
-from app.print_layout import Font, Rule, Text, lay_out
+from app.print_layout import Font, Text, lay_out
 from app.render import render
 from tests.conftest import CORPUS
 
@@ -38,7 +38,8 @@ def test_footnotes_on_the_page_of_their_reference(stem: str) -> None:
             assert n.text in marks, f"page {number}: note {n.text} without its reference"
             printed += 1
         if numbers:
-            separator = [x for x in page.items if isinstance(x, Rule) and x.x1 - x.x0 < 100 and x.y > 300]
+            rule = layout.styles["footnote_separator"].rule_text
+            separator = [t for t in texts if t.text == rule and t.y > 300]
             assert separator and max(t.y for t in body) < separator[0].y  # the body stays above the notes
             notes = [
                 t for t in texts if t.font.size == note_size and not t.font.bold and t.y > separator[0].y
