@@ -408,7 +408,12 @@ class _Flow:
         self.new_page()
 
     def bottom(self) -> float:
-        return _text_bottom(self.layout, len(self.pages))
+        """Where this page's footnotes end (the text area's foot)."""
+        return _text_bottom(self.layout)
+
+    def body_bottom(self) -> float:
+        """Where this page's body lines must end: page 1's stop above the footer block."""
+        return _text_bottom(self.layout, first=len(self.pages) == 1)
 
     def new_page(self) -> None:
         self.y = self.first_top if not self.pages else self.layout.page.top
@@ -446,7 +451,7 @@ class _Flow:
 
     def fits(self, lines: list[_Line]) -> bool:
         y, notes = self.end_of(lines)
-        return y + notes <= self.bottom() + 0.01
+        return y <= self.body_bottom() + 0.01 and y + notes <= self.bottom() + 0.01
 
     def top_gap(self, line: _Line) -> float:
         """Space before the first line of a page: kept on page 1 (under the masthead), dropped after a break."""
@@ -589,7 +594,7 @@ def lay_out(r: Rendered, layout: Layout, measure: Measure) -> list[Page]:
             _draw_line(page, y, line, left, frame, measure)
         if note_lines:  # at the foot of the text area, the separator right above them
             sep = layout.styles["footnote_separator"]
-            y = _text_bottom(layout, number) - flow.notes_height(len(note_lines))
+            y = _text_bottom(layout) - flow.notes_height(len(note_lines))
             _draw_line(page, y, _Line([], sep, [], separator=True), left, frame, measure)
             y += sep.line + sep.after
             for note_line in note_lines:
@@ -601,8 +606,9 @@ def lay_out(r: Rendered, layout: Layout, measure: Measure) -> list[Page]:
     return pages
 
 
-def _text_bottom(layout: Layout, number: int) -> float:
-    """Where page `number`'s text area ends (body and footnotes)."""
+def _text_bottom(layout: Layout, *, first: bool = False) -> float:
+    """Where the text area ends: footnotes on every page, body lines on later pages; with `first`, where
+    page 1's body lines end (its footnotes still run down to the foot, as issued)."""
     p = layout.page
-    margin = (p.first_text_bottom if number == 1 else p.text_bottom) or p.bottom
+    margin = (p.first_text_bottom if first else p.text_bottom) or p.bottom
     return p.height - margin

@@ -29,7 +29,7 @@ class Page:
     # Where the issued document's text area ends, for exports that lay out their own pages (the PDF): Word and
     # LibreOffice flow the .docx within `bottom`, tuned for LibreOffice's metrics. 0: use `bottom`.
     text_bottom: float = 0.0
-    first_text_bottom: float = 0.0  # page 1, clear of the footer block (job number, barcode)
+    first_text_bottom: float = 0.0  # page 1's body lines, above the footer block (notes: text_bottom)
     # The issued body column's right indent, for the same exports: the styles' own (`right`) is where
     # LibreOffice breaks the .docx's lines as issued. 0: the styles' own.
     text_right: float = 0.0
