@@ -94,15 +94,19 @@ def _font(style: Style, *, italic: bool = False, bold: bool | None = None) -> Fo
                 style.tracking)  # fmt: skip
 
 
-def _set_wide(layout: Layout) -> dict[str, Style]:
-    """The styles with the body's set width given to every one that sets none of its own: issued L documents
-    set all their text about 6.5% wider (layout-ga-L.md; the sponsor line and the title wrap as issued only
-    so). The .docx gives it to the body styles alone, where Word's and LibreOffice's page flow was tuned."""
+def _as_issued(layout: Layout) -> dict[str, Style]:
+    """The styles as the issued PDFs set them. The body's set width goes to every style that sets none of its
+    own: issued L documents set all their text about 6.5% wider (layout-ga-L.md; the sponsor line and the
+    title wrap as issued only so); the .docx gives it to the body styles alone, where Word's and LibreOffice's
+    page flow was tuned. The column ends at the page's `text_right` where a style ends at the body's."""
     body = layout.styles["body"]
-    return {
-        key: st if st.tracking or st.scale != 100 else replace(st, tracking=body.tracking, scale=body.scale)
-        for key, st in layout.styles.items()
-    }
+    right = layout.page.text_right or body.right
+    out = {}
+    for key, st in layout.styles.items():
+        if not (st.tracking or st.scale != 100 or st.rule_text):  # the separator keeps its issued length
+            st = replace(st, tracking=body.tracking, scale=body.scale)
+        out[key] = replace(st, right=right) if st.right == body.right else st
+    return out
 
 
 def _super(font: Font) -> Font:
@@ -304,8 +308,7 @@ class _Builder:
             heading = not (r.agenda or r.title)  # Security Council drafts: the sponsor line is the heading
             style = self.style("sponsor_heading" if heading else "sponsor_line")
             words = _Words()
-            if heading:
-                words.tab()
+            words.tab()  # from the hanging first line to the body column, as the .docx has it
             star = SPONSOR_STAR.search(r.sponsor_line) if r.sponsor_note else None
             if star:
                 words.text(r.sponsor_line[: star.start()], _font(style))
@@ -405,7 +408,12 @@ class _Flow:
         self.new_page()
 
     def bottom(self) -> float:
-        return _text_bottom(self.layout, len(self.pages))
+        """Where this page's footnotes end (the text area's foot)."""
+        return _text_bottom(self.layout)
+
+    def body_bottom(self) -> float:
+        """Where this page's body lines must end: page 1's stop above the footer block."""
+        return _text_bottom(self.layout, first=len(self.pages) == 1)
 
     def new_page(self) -> None:
         self.y = self.first_top if not self.pages else self.layout.page.top
@@ -417,7 +425,8 @@ class _Flow:
 
     def notes_height(self, count: int) -> float:
         st = self.layout.styles
-        return st["footnote_separator"].line + count * st["footnote_text"].line if count else 0.0
+        sep = st["footnote_separator"]
+        return sep.line + sep.after + count * st["footnote_text"].line if count else 0.0
 
     def new_notes(self, line: _Line) -> list[_NoteLine]:
         return [note_line for n in line.notes if n in self.notes for note_line in self.notes[n]]
@@ -442,7 +451,7 @@ class _Flow:
 
     def fits(self, lines: list[_Line]) -> bool:
         y, notes = self.end_of(lines)
-        return y + notes <= self.bottom() + 0.01
+        return y <= self.body_bottom() + 0.01 and y + notes <= self.bottom() + 0.01
 
     def top_gap(self, line: _Line) -> float:
         """Space before the first line of a page: kept on page 1 (under the masthead), dropped after a break."""
@@ -490,8 +499,8 @@ def _draw_line(page: Page, y: float, line: _Line, left: float, frame: float, mea
         for text, font, rise in box.pieces:
             page.items.append(Text(left + x, baseline - rise, text, font))
             x += _width(measure, text, font)
-    if line.separator:
-        page.items.append(Rule(left + st.left, left + st.left + st.rule_length, baseline, st.rule_width))
+    if line.separator:  # the issued separator is text (underscores), drawn in the separator style
+        page.items.append(Text(left + st.left, baseline, st.rule_text, _font(st)))
 
 
 def _masthead(page: Page, r: Rendered, layout: Layout, measure: Measure) -> float:
@@ -516,8 +525,9 @@ def _masthead(page: Page, r: Rendered, layout: Layout, measure: Measure) -> floa
             left, right - rest_w - letter_w
         )  # set flush right; a symbol wider than the page starts at the margin
         page.items += [Text(x, y, r.symbol[:1], letter), Text(x + letter_w, y, r.symbol[1:], rest)]
-    row2 = top + m.row1
-    page.items.append(Rule(left, right, row2, m.thin_rule))
+    rule = top + m.row1
+    page.items.append(Rule(left, right, rule, m.thin_rule))
+    row2 = rule + m.thin_rule  # a cell's text starts below the rule drawn over it, as issued (y = 86.3, 86.6)
     page.items.append(
         Text(left + c1, row2 + organ.before + BASELINE * organ.line, r.organ, font(organ.size, organ.bold))
     )
@@ -527,9 +537,9 @@ def _masthead(page: Page, r: Rendered, layout: Layout, measure: Measure) -> floa
         if text:
             page.items.append(Text(left + c1 + c2, y, text, font(dist.size)))
         y += dist.line
-    end = row2 + m.row2
+    end = rule + m.row2
     page.items.append(Rule(left, right, end, m.thick_rule))
-    return end + m.after_table
+    return end + m.thick_rule + m.after_table  # the body starts below the thick rule (session at y = 222.2)
 
 
 def _running(page: Page, number: int, count: int, r: Rendered, layout: Layout, measure: Measure) -> None:
@@ -566,7 +576,7 @@ def _running(page: Page, number: int, count: int, r: Rendered, layout: Layout, m
 
 def lay_out(r: Rendered, layout: Layout, measure: Measure) -> list[Page]:
     """The printed pages of a rendered draft."""
-    layout = replace(layout, styles=_set_wide(layout))
+    layout = replace(layout, styles=_as_issued(layout))
     builder = _Builder(r, layout, measure)
     paragraphs = builder.paragraphs()
     frame = layout.page.frame_width
@@ -584,9 +594,9 @@ def lay_out(r: Rendered, layout: Layout, measure: Measure) -> list[Page]:
             _draw_line(page, y, line, left, frame, measure)
         if note_lines:  # at the foot of the text area, the separator right above them
             sep = layout.styles["footnote_separator"]
-            y = _text_bottom(layout, number) - flow.notes_height(len(note_lines))
+            y = _text_bottom(layout) - flow.notes_height(len(note_lines))
             _draw_line(page, y, _Line([], sep, [], separator=True), left, frame, measure)
-            y += sep.line
+            y += sep.line + sep.after
             for note_line in note_lines:
                 _draw_line(page, y, _Line(note_line, note_style, []), left, frame, measure)
                 y += note_style.line
@@ -596,8 +606,9 @@ def lay_out(r: Rendered, layout: Layout, measure: Measure) -> list[Page]:
     return pages
 
 
-def _text_bottom(layout: Layout, number: int) -> float:
-    """Where page `number`'s text area ends (body and footnotes)."""
+def _text_bottom(layout: Layout, *, first: bool = False) -> float:
+    """Where the text area ends: footnotes on every page, body lines on later pages; with `first`, where
+    page 1's body lines end (its footnotes still run down to the foot, as issued)."""
     p = layout.page
-    margin = (p.first_text_bottom if number == 1 else p.text_bottom) or p.bottom
+    margin = (p.first_text_bottom if first else p.text_bottom) or p.bottom
     return p.height - margin

@@ -29,7 +29,10 @@ class Page:
     # Where the issued document's text area ends, for exports that lay out their own pages (the PDF): Word and
     # LibreOffice flow the .docx within `bottom`, tuned for LibreOffice's metrics. 0: use `bottom`.
     text_bottom: float = 0.0
-    first_text_bottom: float = 0.0  # page 1, clear of the footer block (job number, barcode)
+    first_text_bottom: float = 0.0  # page 1's body lines, above the footer block (notes: text_bottom)
+    # The issued body column's right indent, for the same exports: the styles' own (`right`) is where
+    # LibreOffice breaks the .docx's lines as issued. 0: the styles' own.
+    text_right: float = 0.0
 
     @property
     def frame_width(self) -> float:
@@ -85,10 +88,9 @@ class Style:
     # "Set width and page flow"); Word's character spacing (points between characters) and scale (per cent)
     tracking: float = 0.0
     scale: float = 100.0
-    # a short rule drawn in the paragraph (the footnote separator) by exports that draw their own (the PDF);
-    # Word draws its separator mark and ignores these
-    rule_length: float = 0.0
-    rule_width: float = 0.0
+    # the footnote separator's own text: issued drafts print a short rule as bold underscores (Word prints
+    # it; LibreOffice draws a rule of its own, docs/layout-notes.md "Footnote separator")
+    rule_text: str = ""
 
 
 @dataclass(frozen=True)

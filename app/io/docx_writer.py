@@ -336,10 +336,9 @@ def _body_xml(rendered: Rendered, notes: _Footnoter, organ_gap: float = 0.0) -> 
     ]
     if rendered.sponsor_line:
         runs = _sponsor_runs(rendered, 1 if rendered.sponsor_note else None)
-        if rendered.agenda or rendered.title:
-            out.append(paragraph_xml("sponsor_line", runs))
-        else:  # Security Council drafts: the sponsor line is the heading
-            out.append(paragraph_xml("sponsor_heading", run_xml("\t") + runs))
+        # as issued, the line opens with a tab from its hanging first line to the body column
+        style = "sponsor_line" if rendered.agenda or rendered.title else "sponsor_heading"  # SC: the heading
+        out.append(paragraph_xml(style, run_xml("\t") + runs))
     if rendered.title:
         out.append(paragraph_xml("title", run_xml("\t") + _spans(rendered.title_spans, notes)))
     blocks = rendered.blocks
@@ -370,7 +369,18 @@ def footnote_xml(number: str, runs: str) -> str:
     )
 
 
-def _write_footnotes(document: docx.document.Document, rendered: Rendered, notes: _Footnoter) -> None:
+def footnote_separator_xml(layout: Layout) -> str:
+    """The separator footnote's paragraph: the layout's rule text (the issued drafts' 18 bold underscores,
+    which Word prints as they are) after a hidden separator mark. The mark is there for LibreOffice, which
+    ignores a separator's content and draws its own rule (a quarter of the text width from the margin) only
+    when it finds a w:separator; hidden, Word does not print it over the underscores (docs/layout-notes.md)."""
+    mark = "<w:r><w:rPr><w:vanish/></w:rPr><w:separator/></w:r>"
+    return paragraph_xml("footnote_separator", mark + run_xml(layout.styles["footnote_separator"].rule_text))
+
+
+def _write_footnotes(
+    document: docx.document.Document, rendered: Rendered, notes: _Footnoter, layout: Layout
+) -> None:
     if not rendered.footnotes and not rendered.sponsor_note:
         return
     part = docx_parts.footnotes_part(document)
@@ -378,7 +388,7 @@ def _write_footnotes(document: docx.document.Document, rendered: Rendered, notes
     root = part.element
     separator = part.footnotes.special(-1)
     separator.clear()
-    separator._element.append(parse_one(paragraph_xml("footnote_separator", "<w:r><w:separator/></w:r>")))
+    separator._element.append(parse_one(footnote_separator_xml(layout)))
     if rendered.sponsor_note:
         note = root.add_footnote(1)
         _place(parse_one(footnote_xml("<w:t>*</w:t>", run_xml(rendered.sponsor_note))), note.append)
@@ -577,7 +587,7 @@ def build_document(res: Resolution, *, paper: str | None = None) -> docx.documen
             body.remove(child)
     for p in parse_many(_body_xml(rendered, notes, layout.styles["organ_line"].before)):
         _place(p, sect_pr.addprevious)
-    _write_footnotes(document, rendered, notes)
+    _write_footnotes(document, rendered, notes, layout)
     _properties(document, rendered)
     _drop_thumbnail(document)
     return document

@@ -62,7 +62,7 @@ def test_export_docx_and_project(tmp_path):
     assert res.header.symbol == "A/C.2/81/L.7" and res.header.session == 81
     assert [p.opener for p in res.operative] == ["Welcomes", "Encourages", "Requests"]
     text = [p.text for p in Document(str(docx_path)).paragraphs]
-    assert "Chile, Indonesia and Norway: draft resolution" in text
+    assert "\tChile, Indonesia and Norway: draft resolution" in text  # a tab from the hanging first line
     assert any(t.startswith("3.\tRequests the Secretary-General") and t.endswith("resolution.") for t in text)
 
 

@@ -205,7 +205,8 @@ def test_second_reference_to_a_footnote_is_a_noteref_field(seed: Resolution, pkg
 
 def test_group_sponsor_gets_a_custom_star_footnote(pkg: Package):
     sponsor = pkg.body_paragraphs("UNSponsorLine")[0]
-    assert text_of(sponsor) == "Cambodia, Germany and Japan*: draft resolution"
+    # the line opens with the tab from its hanging first line to the body column, as issued
+    assert text_of(sponsor) == "\tCambodia, Germany and Japan*: draft resolution"
     ref = sponsor.find(".//w:footnoteReference", NS)
     assert ref.get(q("customMarkFollows")) == "1" and ref.get(q("id")) == "1"
     assert text_of(ref.getparent()) == "*"

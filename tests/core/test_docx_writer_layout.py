@@ -284,3 +284,110 @@ def test_pages_break_where_the_issued_ones_do(stem: str, tmp_path: Path) -> None
     offsets = break_offsets(issued, exported)
     near = sum(abs(x) <= NEAR_WORDS for x in offsets)
     assert near * 3 >= len(offsets) * 2, offsets
+
+
+# ---- the sponsor line and the footnote separator, against issued PDFs read with pdfminer --------------------
+
+
+def _glyph_rows(pdf: Path, page_no: int = 1) -> list[list]:
+    """The page's glyphs (blank ones included: the issued PDFs draw a tab as a blank glyph) in rows by
+    baseline, left to right."""
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LTChar
+
+    page = list(extract_pages(str(pdf), maxpages=page_no))[page_no - 1]
+    found: dict[float, list] = {}
+
+    def walk(item) -> None:  # noqa: ANN001
+        if isinstance(item, LTChar):
+            found.setdefault(round(page.height - item.matrix[5], 1), []).append(item)
+        elif hasattr(item, "__iter__"):
+            for child in item:
+                walk(child)
+
+    walk(page)
+    return [sorted(found[y], key=lambda c: c.x0) for y in sorted(found)]
+
+
+def _sponsor_rows(pdf: Path, names: str) -> list[tuple[float, float, str]]:
+    """(baseline, x of the first visible glyph, text) of each line of the sponsor list on page 1: the bold
+    10 pt lines from the one its first name opens to the one ending "draft resolution"."""
+    out: list[tuple[float, float, str]] = []
+    for row in _glyph_rows(pdf):
+        ink = [c for c in row if c.get_text().strip()]
+        if not ink or "Bold" not in ink[0].fontname or not 9.5 < ink[0].size < 10.5:
+            continue
+        text = "".join(c.get_text() for c in ink)
+        if out or text.startswith(names):
+            out.append((round(row[0].matrix[5], 1), ink[0].x0, text))
+            if "draft" in text:
+                break
+    return out
+
+
+def _convert(docx: Path) -> Path:
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if not soffice:
+        pytest.skip("LibreOffice (soffice) is needed to measure the printed layout")
+    subprocess.run(
+        [soffice, f"-env:UserInstallation={(docx.parent / 'profile').as_uri()}", "--headless", "--convert-to",
+         "pdf", "--outdir", str(docx.parent), str(docx)],
+        check=True, capture_output=True, timeout=300,
+    )  # fmt: skip
+    return docx.with_suffix(".pdf")
+
+
+@pytest.mark.parametrize("stem", ["A_C.1_80_L.43", "A_C.3_80_L.20"])
+def test_sponsor_list_prints_where_issued(stem: str, tmp_path: Path) -> None:
+    """Every line of a long sponsor list starts at the x of the issued lines: the body column (the issued
+    paragraph hangs at 111.1 but opens with a tab to the column, and so does the export's)."""
+    from app.io.text_reader import read_text
+    from app.render import render
+
+    text, issued = _issued(stem)
+    res = read_text(text.read_text(encoding="utf-8")).resolution
+    write_docx(res, tmp_path / f"{stem}.docx")
+    first = "".join(render(res).sponsor_line.split(",")[0].split())
+    want, got = _sponsor_rows(issued, first), _sponsor_rows(_convert(tmp_path / f"{stem}.docx"), first)
+    assert len(want) > 3 and len(got) > 3
+    column = {round(x, 1) for _, x, _ in want}
+    assert len(column) == 1, column  # one x for every issued line
+    for _, x, line in got:
+        assert near(x, want[0][1]), (line, x, want[0][1])
+
+
+def test_separator_is_the_issued_rule_and_libreoffice_draws_one(tmp_path: Path) -> None:
+    """Word prints the separator footnote's text: it holds the issued rule (the underscores drawn above the
+    notes of the issued A/C.1/80/L.43, at the same indent). LibreOffice ignores that text and draws its own
+    rule, but only when the file has a separator mark: a hidden one is there, and LibreOffice's page shows a
+    short rule above the notes."""
+    import zipfile
+
+    from lxml import etree
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LTLine, LTRect
+
+    from app.io.text_reader import read_text
+
+    text, issued = _issued("A_C.1_80_L.43")
+    rows = _glyph_rows(issued, 2)
+    rule = next(
+        r
+        for r in rows
+        if "".join(c.get_text() for c in r).strip() and set(c.get_text() for c in r) <= {"_", " "}
+    )
+    out = tmp_path / "L43.docx"
+    write_docx(read_text(text.read_text(encoding="utf-8")).resolution, out)
+    ns = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}
+    notes = etree.fromstring(zipfile.ZipFile(out).read("word/footnotes.xml"))
+    separator = notes.find("w:footnote[@w:type='separator']", ns)
+    assert "".join(separator.itertext()) == "".join(c.get_text() for c in rule if c.get_text() == "_")
+    mark = separator.find(".//w:separator", ns)
+    assert mark is not None and mark.getparent().find("w:rPr/w:vanish", ns) is not None  # hidden from Word
+    styles = etree.fromstring(zipfile.ZipFile(out).read("word/styles.xml"))
+    style_id = separator.find(".//w:pStyle", ns).get(f"{{{ns['w']}}}val")
+    indent = styles.find(f"w:style[@w:styleId='{style_id}']/w:pPr/w:ind", ns).get(f"{{{ns['w']}}}left")
+    assert near(FRAME_LEFT + int(indent) / 20, rule[0].x0)  # twentieths of a point from the margin
+    page = list(extract_pages(str(_convert(out)), maxpages=2))[1]
+    short = [x for x in page if isinstance(x, (LTLine, LTRect)) and 50 < x.width < 200 and x.height < 2]
+    assert short, "LibreOffice draws a separator rule above the notes"

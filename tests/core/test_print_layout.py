@@ -8,7 +8,7 @@ import pytest
 
 from app.io.docx_layout import layout_for_paper
 from app.io.text_reader import read_text
-from app.print_layout import Font, Rule, Text, lay_out
+from app.print_layout import Font, Text, lay_out
 from app.render import render
 from tests.conftest import CORPUS
 
@@ -31,20 +31,22 @@ def test_footnotes_on_the_page_of_their_reference(stem: str) -> None:
         body = [t for t in texts if t.font.size == body_size and 70 < t.y < 740]
         marks = {t.text for t in texts if t.font.size == mark_size}  # references in the body
         numbers = [t for t in texts if t.font.size == round(note_size * 0.65, 2)]  # notes' own numbers
-        bottom = layout.page.height - (
+        bottom = layout.page.height - (layout.page.text_bottom or layout.page.bottom)  # notes end here
+        body_bottom = layout.page.height - (  # page 1's body stops above the footer block
             (layout.page.first_text_bottom if number == 1 else layout.page.text_bottom) or layout.page.bottom
         )
         for n in numbers:
             assert n.text in marks, f"page {number}: note {n.text} without its reference"
             printed += 1
         if numbers:
-            separator = [x for x in page.items if isinstance(x, Rule) and x.x1 - x.x0 < 100 and x.y > 300]
+            rule = layout.styles["footnote_separator"].rule_text
+            separator = [t for t in texts if t.text == rule and t.y > 300]
             assert separator and max(t.y for t in body) < separator[0].y  # the body stays above the notes
             notes = [
                 t for t in texts if t.font.size == note_size and not t.font.bold and t.y > separator[0].y
             ]
             assert max(t.y for t in notes) <= bottom
-        assert all(t.y <= bottom for t in body)
+        assert all(t.y <= body_bottom for t in body)
     assert printed == len(r.footnotes) + bool(r.sponsor_note)
 
 
