@@ -26,6 +26,7 @@ from app.atomic import write_atomic
 from app.compare.diff import DELETE, EQUAL, INSERT, BlockChange, Comparison, Segment, compare
 from app.io import docx_parts
 from app.io import docx_writer as writer
+from app.io.docx_layout import layout_for_paper
 from app.model import Resolution
 from app.render import Block
 
@@ -103,7 +104,8 @@ class _Notes:
             self.part = docx_parts.footnotes_part(self.document)
             separator = self.part.footnotes.special(-1)
             separator.clear()
-            separator._element.append(writer.parse_one(writer.paragraph_xml("footnote_separator", "")))
+            layout = layout_for_paper(self.cmp.new_rendered.template.paper)
+            separator._element.append(writer.parse_one(writer.footnote_separator_xml(layout)))
         return self.part.element
 
     def word_id(self, key: str) -> int | None:

@@ -516,3 +516,23 @@ def test_parts_and_annexes_are_compared_tracked_and_read_out() -> None:
     assert "Outreach" in "".join(_revision_texts(blob, "ins"))
     text = oral_revisions_text(compare(base, new))
     assert "Delete annex I" in text and "insert a new part opening “C Outreach The General Assembly”" in text
+
+
+def test_notes_only_the_base_has_print_under_the_issued_separator() -> None:
+    """The new version has no footnotes, so the tracked writer makes the notes part itself: its separator is
+    the export's own (Word prints the issued underscores, LibreOffice finds the mark and draws a rule)."""
+    from app.io.docx_writer import build_docx
+
+    base = _sample()
+    new = copy.deepcopy(base)
+    for _, para in new.paragraphs():
+        para.text = re.sub(r"\[\^[^\]]+\]", "", para.text)
+    new.footnotes = {}
+
+    def separator(blob: bytes) -> bytes:
+        notes = parts(blob)["word/footnotes.xml"]
+        (sep,) = [n for n in notes if n.get(q("type")) == "separator"]
+        return etree.tostring(sep)
+
+    assert separator(build_tracked_docx(base, new)) == separator(build_docx(base))
+    assert b"<w:separator/>" in separator(build_docx(base))

@@ -111,7 +111,11 @@ def test_the_l_export_refuses_brackets(window: MainWindow, prompter, corpus, tmp
 
 
 def test_on_a_small_screen_the_panel_folds_its_buttons_and_the_paragraphs_keep_their_room(
-    qtbot, window: MainWindow, prompter, corpus, tmp_path: Path  # noqa: ANN001
+    qtbot,
+    window: MainWindow,
+    prompter,
+    corpus,
+    tmp_path: Path,  # noqa: ANN001
 ) -> None:
     _setup(window, prompter, corpus, tmp_path)
     window.resize(1024, 640)
