@@ -389,7 +389,11 @@ def _read_sponsors(out: HeaderResult, text: str) -> None:
     if names.endswith("*"):
         out.sponsor_star = out.sponsor_star or names[len(names.rstrip("*")) :]
         names = names.rstrip("*").rstrip()
-    if re.search(r"\w\*+(?:,|$| and )", names):
+    # PDF text may set a name's superscript star after the comma that follows it: "Nigeria,* and Thailand"
+    names = re.sub(r"(?<=[\w)]),(\*+)(?=\s)", r"\1,", names)
+    star = re.search(r"(?<=[\w)])(\*+)(?:,|$| and )", names)
+    if star:
+        out.sponsor_star = out.sponsor_star or star.group(1)  # the page-1 note it points at is the header's
         names = re.sub(r"(?<=[\w)])\*+(?=,|$| and )", "", names)
         out.findings.append(Finding("import.sponsor-note", Severity.INFO,
                                     "asterisks after sponsor names (e.g. non-members of the Council) are not kept",

@@ -34,7 +34,7 @@ from app.io.headings import (
     short_heading,
 )
 from app.io.imported import ImportResult
-from app.io.note_markers import MAX_INDEXED, Marker, markers, numbers_in, numeric, star_marks
+from app.io.note_markers import GLUED_TO_NUMBER, MAX_INDEXED, Marker, markers, numbers_in, numeric, star_marks
 from app.io.pdf_text import NOTE_START, PAGE_BREAK, SUPERSCRIPTS, RawNote, join_wrapped, note_label
 from app.io.text_header import ORGANS, HeaderResult, organ_template, parse_header, star_note
 from app.languages import all_languages, get_language, language_of_organ_line
@@ -357,6 +357,12 @@ class _Reader:
         for form, page in order:
             hit = _search(body, form, pos, page, lines)
             if hit:
+                if form.pattern is GLUED_TO_NUMBER:  # a guess that splits a number: say so
+                    b, ln, start, end = hit
+                    number = body[b].lines[ln][:start].split()[-1]
+                    self.findings.append(Finding("import.footnote-marker", Severity.INFO,
+                                                 f"footnote {label}: its marker read as glued to a number, "
+                                                 f"“{number}{label}” read as “{number}” and note {label}"))  # fmt: skip
                 return hit
         return None
 
