@@ -136,7 +136,13 @@ class Checker:
         # lists lack may be right ("materiel" is not "material"), so a choice is left to the menu.
         clear = len(options) == 1 and word[:1].islower()
         fix = Fix(f"Use '{options[0]}'", field, span, options[0]) if clear else None
-        return Finding(SPELLING_RULE, Severity.WARNING, message, paragraph_id, field, span, fix)
+        # A slip of the keyboard leaves a word one edit from the word meant; an unknown word with no known word
+        # that close ("criminogenic", "multimorbidity") is a term the lists lack: a note, not a warning.
+        near = options or ("-" in word and self.lexicon.suggestions(word, 1, deep=False))
+        if not near:
+            message += " (no known word is one letter away: a term? add it to your dictionary)"
+        level = Severity.WARNING if near else Severity.INFO
+        return Finding(SPELLING_RULE, level, message, paragraph_id, field, span, fix)
 
 
 # small words inside names of places and people: Cartagena de Indias, Qalib al-Thawr, Sint Maarten van ...
