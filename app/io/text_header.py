@@ -428,6 +428,23 @@ def star_note(out: HeaderResult, text: str, *, marked: bool = False) -> bool:
     return False
 
 
+# the line under the title of an L document that is no draft: "Note by the Secretariat", "Note by the Chair"
+_NOTE_BY = re.compile(
+    r"^Note by the (?:Secretariat|Secretary-General|Chair|President|Bureau|Vice-Chair)\b.{0,60}$"
+)
+_A_DRAFT = re.compile(r"\b(?:draft (?:resolution|decision)|amendments? to)\b", re.IGNORECASE)
+_HEAD_LINES = 80  # the page-1 header and title stand within these lines of PDF text
+
+
+def note_not_draft(text: str) -> str:
+    """The "Note by the Secretariat" line of an L document that is a note (organization of work, status of
+    documentation) and no draft: no line of its first page says "draft resolution", "draft decision" or
+    "amendment to". "" for a draft."""
+    lines = [ln.strip() for ln in text.splitlines()[:_HEAD_LINES] if ln.strip()]
+    note = next((ln for ln in lines if _NOTE_BY.match(ln)), "")
+    return note if note and not any(_A_DRAFT.search(ln) for ln in lines) else ""
+
+
 def _join(lines: list[str]) -> str:
     from app.io.pdf_text import join_wrapped
 

@@ -36,7 +36,7 @@ from app.io.headings import (
 from app.io.imported import ImportResult
 from app.io.note_markers import GLUED_TO_NUMBER, MAX_INDEXED, Marker, markers, numbers_in, numeric, star_marks
 from app.io.pdf_text import NOTE_START, PAGE_BREAK, SUPERSCRIPTS, RawNote, join_wrapped, note_label
-from app.io.text_header import ORGANS, HeaderResult, organ_template, parse_header, star_note
+from app.io.text_header import ORGANS, HeaderResult, note_not_draft, organ_template, parse_header, star_note
 from app.languages import all_languages, get_language, language_of_organ_line
 from app.lexicon import is_known
 from app.model import DocumentKind, Footnote, Paragraph, Part, Resolution, ResolutionPart
@@ -100,6 +100,11 @@ def read_text(text: str) -> ImportResult:
     if not text.strip():
         raise InputError("the text is empty")
     text = text.replace("\x01", "").replace("\x02", "")  # they delimit the reader's own marks (_MARK)
+    note = note_not_draft(text)
+    if note:  # read as a resolution it would be a heap of operative paragraphs without openers
+        raise InputError(
+            f"not a draft resolution, decision or amendment but a note (“{note}”): nothing to check"
+        )
     language = _text_language(text)
     token = _LANGUAGE.set(language)
     try:

@@ -318,3 +318,16 @@ def test_blank_lines_inside_paragraphs_are_bridged() -> None:
     assert res.operative[0].text.endswith("all their civil, political and social rights")
     assert res.operative[1].tail == "and invites States to contribute"
     assert res.operative[2].text == "to remain seized of the United Nations matter"
+
+
+def test_a_note_by_the_secretariat_is_refused_in_one_line_and_a_draft_citing_a_note_is_read() -> None:
+    """A/C.5/80/L.1 (tests/fixtures/issued) is an L document but a note ("Note by the Secretariat" under its
+    title, no "draft resolution" line): read as a resolution it became operative paragraphs without openers."""
+    note = (Path(__file__).resolve().parents[1] / "fixtures" / "issued" / "A_C.5_80_L.1_head.txt").read_text()
+    with pytest.raises(InputError, match="Note by the Secretariat"):
+        read_text(note)
+    draft = note.replace(
+        " Note by the Secretariat", " Draft resolution submitted by the Chair\n\nNote by the Chair"
+    )
+    draft = draft.replace("1. \nThe attention", "The General Assembly,\n\n1. \nDecides that the attention")
+    assert read_text(draft).resolution.operative
