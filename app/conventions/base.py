@@ -131,6 +131,9 @@ class DocumentContext:
     preamble_count: int = 0
     last_id: str = ""  # the paragraph that ends the resolution (its last text gets the full stop)
     node_ids: tuple[str, ...] = ()
+    # "Resolves that:" and the numbered clauses that complete it ("1. The Working Capital Fund shall be …"): no
+    # opener of their own (chapeau and clause ids)
+    clauses: frozenset[str] = frozenset()
 
     def changed_since(self, old: DocumentContext | None) -> set[str]:
         """Ids of paragraphs whose context-dependent findings may differ from what `old` gave."""
@@ -148,7 +151,7 @@ class DocumentContext:
                 out |= {x[0] for x in (a, b) if x}
         if self.last_id != old.last_id:
             out |= {self.last_id, old.last_id} - {""}
-        return out
+        return out | (self.clauses ^ old.clauses)
 
 
 WORD = re.compile(r"[^\W\d_]+(?:[-‑'’][^\W\d_]+)*")

@@ -17,9 +17,10 @@ and `document_findings(res, *, template)`; without it the engine runs alone.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable, Iterable
 
-from app import spelling
+from app import inline, spelling
 from app.conventions import (
     amendment,
     citations,
@@ -158,12 +159,30 @@ def build_context(res: Resolution, template: Template | None = None) -> Document
             for para in body.part(part):
                 _collect(para, part, ctx, ids)
     ctx.node_ids = tuple(ids)
+    ctx.clauses = frozenset(_clauses(res))
     final = res.parts()[-1].operative
     last = final[-1] if final else None
     while last is not None and last.subparagraphs and not last.tail.strip():
         last = last.subparagraphs[-1]
     ctx.last_id = last.id if last else ""
     return ctx
+
+
+# a chapeau whose sentence the numbered paragraphs complete: "The General Assembly / Resolves that: / 1. The
+# Working Capital Fund shall be established …" (the Fifth Committee's financing resolutions)
+_CHAPEAU = re.compile(r"^(?:(?:Also|Further) )?(?:Resolves|Decides)(?: (?:also|further))? that:$")
+
+
+def _clauses(res: Resolution) -> list[str]:
+    """Ids of each "Resolves that:" chapeau and of the operative paragraphs after it in its part."""
+    out: list[str] = []
+    for body in res.parts():
+        items = [*body.preamble[-1:], *body.operative]
+        for i, para in enumerate(items):
+            if _CHAPEAU.match(inline.plain(f"{para.opener} {para.text}").strip()):
+                out += [p.id for p in items[i:]]
+                break
+    return out
 
 
 def _previous_opener(items: list[Paragraph], para: Paragraph) -> str:
