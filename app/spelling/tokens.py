@@ -27,6 +27,13 @@ _Item = TypeVar("_Item", bound=tuple)
 _ROMAN = re.compile(r"(?=[ivxlc]+$)(?:x[cl]|l?x{0,3})(?:i[xv]|v?i{0,3})$")
 
 
+def quoted_ranges(text: str) -> list[tuple[int, int]]:
+    """Stretches in quotation marks: titles of items, decisions and documents, and wording quoted as written."""
+    return [
+        m.span() for key, pattern in _MASKS if key in '“"‘' and key in text for m in pattern.finditer(text)
+    ]
+
+
 def masked_ranges(text: str) -> list[tuple[int, int]]:
     return [m.span() for key, pattern in _MASKS if key in text for m in pattern.finditer(text)]
 
