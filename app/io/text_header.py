@@ -38,7 +38,10 @@ NUMBERED_TITLE = re.compile(r"^(?P<num>\d+/\d+(?:\s+[A-Z])?)\.\s+(?P<title>.+)$"
 KIND = re.compile(
     r"^(?P<names>.*?)(?::\s*(?P<star>\*+)?|(?P<star2>\*+)?:)?\s*"
     r"(?P<kind>revised draft resolution|draft resolution|draft decision|"
-    r"amendments? to (?:the )?(?:revised )?draft (?:resolution|decision)(?:\s+(?P<amends>\S+?))?)"
+    # a plenary amendment names a committee's draft by its number in the report: "amendment to draft resolution 6
+    # recommended by the Second Committee in its report contained in document A/80/555" (A/80/L.39)
+    r"amendments? to (?:the )?(?:revised )?draft (?:resolution|decision)"
+    r"(?:\s+(?P<amends>\S+?(?:\s+recommended by .+?)?))?)"
     r"(?P<rest>\s+submitted by .+)?\s*$",
     re.IGNORECASE,
 )
@@ -283,8 +286,9 @@ def _read_text_blocks(
 
 
 _KIND_END = re.compile(r"(?:draft (?:resolution|decision)|amendments? to (?:the )?(?:revised )?draft (?:resolution|decision)"
-                       r"(?:\s+\S+)?|^(?:revised )?draft (?:resolution|decision) submitted by .+)\s*$",
-                       re.IGNORECASE)  # fmt: skip
+                       r"(?:\s+\S+)?|^(?:revised )?draft (?:resolution|decision) submitted by .+"
+                       r"|\brecommended by the \w+ Committee in its report (?:contained in )?(?:document )?\(?[A-Z]/[\w./]+\)?)"
+                       r"\s*$", re.IGNORECASE)  # fmt: skip
 
 
 def _has_state(line: str) -> bool:

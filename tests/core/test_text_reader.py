@@ -331,3 +331,22 @@ def test_a_note_by_the_secretariat_is_refused_in_one_line_and_a_draft_citing_a_n
     )
     draft = draft.replace("1. \nThe attention", "The General Assembly,\n\n1. \nDecides that the attention")
     assert read_text(draft).resolution.operative
+
+
+def test_an_amendment_to_a_draft_recommended_in_a_committee_report_is_read_as_one() -> None:
+    """A/80/L.39 (tests/fixtures/issued): the sponsor line runs on over three lines, "…:* amendment to draft /
+    resolution 6 recommended by the Second Committee in its report contained in / document A/80/555"."""
+    text = (Path(__file__).resolve().parents[1] / "fixtures" / "issued" / "A_80_L.39_head.txt").read_text()
+    result = read_text(text)
+    res = result.resolution
+    h = res.header
+    assert h.kind is DocumentKind.AMENDMENT
+    assert h.amends == "6 recommended by the Second Committee in its report contained in document A/80/555"
+    assert (
+        h.sponsors[0] == "Austria"
+        and h.sponsors[-1] == "Sweden"
+        and "Netherlands (Kingdom of the)" in h.sponsors
+    )
+    assert res.title == "External debt sustainability and development"
+    assert [(i.action, i.number) for i in res.instructions] == [(Action.DELETE, n) for n in (3, 43, 45)]
+    assert not res.operative
