@@ -259,10 +259,17 @@ class _Reader:
         return lines[:start], pages[:start]
 
     def _place_header_notes(self, head: HeaderResult, header_blocks: list[_Block]) -> None:
+        for index, note in enumerate(self.notes):
+            if note.label.startswith("*") and _REISSUE.match(note.text):  # the masthead's, not the text's
+                self.used_notes.add(index)
+                self.header_notes.add(index)
+                self.findings.append(Finding("import.unplaced", Severity.INFO,
+                                             f"masthead note not kept in the model: “{note.text}”",
+                                             field="header"))  # fmt: skip
         if not head.sponsor_star:
             return
         for index, note in enumerate(self.notes):
-            if note.label == head.sponsor_star:
+            if note.label == head.sponsor_star and index not in self.used_notes:
                 self.used_notes.add(index)
                 self.header_notes.add(index)
                 if not star_note(head, note.text, marked=True):
@@ -1108,6 +1115,11 @@ def _marker_labels(text: str) -> set[str]:
         m.group(0).translate(str.maketrans(SUPERSCRIPTS, "0123456789")) for m in _SUPER_RUN.finditer(text)
     }
     return labels | star_marks(text)
+
+
+# the page-1 note a reissued document's symbol and job number point at: "* Second reissue for technical reasons
+# (12 November 2025)."
+_REISSUE = re.compile(r"^(?:\w+ )?reissued? for technical reasons\b", re.IGNORECASE)
 
 
 def _search(
