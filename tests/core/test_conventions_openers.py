@@ -155,3 +155,16 @@ def test_an_amendments_instructions_are_no_paragraphs_without_openers() -> None:
     # sharp: the same sentence in a draft resolution is a paragraph without an opener
     draft = resolution([], [para("", "In operative paragraphs 27 and 43, delete “sexual and reproductive”.")])
     assert "openers.operative-form" in rules(draft)
+
+
+def test_an_adverb_before_a_participle_or_adjective_outside_the_lexicon_is_an_opener() -> None:
+    """A/C.1/80/L.55 and A/C.4/80/L.5 (tests/fixtures/issued/openers.txt): "Deeply disappointed",
+    "Solemnly proclaiming": the adverb, then a word of the preamble's form."""
+    from conventions_support import issued_resolution
+
+    res = issued_resolution("openers.txt")
+    assert [p.opener for p in res.preamble] == ["Deeply disappointed", "Solemnly proclaiming"]
+    assert not [r for r in rules(res) if r.startswith("openers.")]
+    # sharp: an adverb before a word of no opener's form is no opener
+    bad = resolution([para("", "Deeply the report of the Secretary-General,")])
+    assert "openers.preambular-form" in rules(bad)
