@@ -41,7 +41,9 @@ def openings(path: Path):
             opener = para.opener.strip()
             if opener:
                 text = inline.plain(para.text)
-                yield part, opener, opener + ("" if text[:1] in ",;:." else " ") + text
+                # a section's own preambular paragraph stands unnumbered among the operative ones
+                where = Part.PREAMBLE if part is Part.OPERATIVE and not para.numbered else part
+                yield where, opener, opener + ("" if text[:1] in ",;:." else " ") + text
 
 
 def main(folders: list[str]) -> int:
