@@ -266,6 +266,10 @@ def looks_like_opener(word: str, part: Part, language: str = DEFAULT) -> bool:
 
 
 def _heuristic(text: str, toks: list[re.Match[str]], words: list[str], part: Part) -> str:
+    step = _adverb_at(words, 0)
+    if step and step < len(words):  # "Deeply disappointed", "Solemnly proclaiming": the adverb, then the word
+        rest = _heuristic(text, toks[step:], words[step:], part)
+        return text[toks[0].start() : toks[step].start() + len(rest)] if rest else ""
     first = toks[0].group(0)
     if len(first) < 4:
         return ""

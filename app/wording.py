@@ -214,6 +214,9 @@ def sentence(ins: Instruction, *, numbered: bool = True) -> str:
 _Q = r"[“\"](?P<{}>[^”\"]*)[”\"]"
 _ORD = r"[a-z]+(?:-[a-z]+)*"
 _SUB = r"\([a-z]+\)(?:\s*\([a-z]+\))?(?:\s*[a-z]+\.){0,2}"  # (a) (i) a. i.: four levels
+# the first word of an amendment's instruction ("Delete operative paragraph 3", "In operative paragraphs 27 and 43,
+# delete …", "Replace “Chornobyl” with “Chernobyl” in the title …"), whether or not its wording is understood
+INSTRUCTION_START = re.compile(r"^(?:\d+\.\s+)?(?:Delete|Replace|Insert|Add|After|Before|In|At the)\b")
 _PLACE = re.compile(
     rf"(?:subparagraph (?P<sub1>{_SUB}) of )?the (?P<ord>{_ORD}) preambular paragraph"
     rf"|(?:subparagraph (?P<sub2>{_SUB}) of )?operative paragraph (?P<num>\d+)(?:\s*(?P<sub3>{_SUB}))?"

@@ -135,6 +135,9 @@ class DocumentContext:
     # (opener and text) and tail by place in reading order, and the citations each holds, (ref, field, start)
     places: dict[tuple[str, str], int] = field(default_factory=dict)  # (id, "lead" | "tail") → place
     mentions: dict[tuple[str, str], tuple[tuple[str, str, int], ...]] = field(default_factory=dict)
+    # "Resolves that:" and the numbered clauses that complete it ("1. The Working Capital Fund shall be …"): no
+    # opener of their own (chapeau and clause ids)
+    clauses: frozenset[str] = frozenset()
 
     def changed_since(self, old: DocumentContext | None) -> set[str]:
         """Ids of paragraphs whose context-dependent findings may differ from what `old` gave."""
@@ -152,7 +155,7 @@ class DocumentContext:
                 out |= {x[0] for x in (a, b) if x}
         if self.last_id != old.last_id:
             out |= {self.last_id, old.last_id} - {""}
-        return out
+        return out | (self.clauses ^ old.clauses)
 
 
 WORD = re.compile(r"[^\W\d_]+(?:[-‑'’][^\W\d_]+)*")

@@ -35,9 +35,21 @@ _QUALIFIER = re.compile(r"(?<!General )(?<!Security )\b[A-Z][\w-]+\s+$")
 _OTHER_ORGAN = "another organ"
 _ENTITLED = re.compile(r"\s*,?\s+entitled\s+[“\"]")
 _SEP = re.compile(r"\s*(?:,\s*and|,|and|to)\s+(?=(?:S-|ES-)?\d)")
-_DATED = re.compile(rf"\s*,?\s+of\s+{_DATE}")
+# "59/111of 6 December 2004": PDF text may lose the space before "of"
+_DATED = re.compile(rf"\s*,?\s*of\s+{_DATE}")
 _SHARED_DATE = re.compile(rf",?\s+(?:both|all)\s+of\s+{_DATE}")
-_ADOPTED_ON = re.compile(rf"[^;.]{{0,60}}?\badopted\b[^;.]{{0,40}}?\bon\s+{_DATE}")
+# "…, adopted on 3 May 2019", or for another body's resolutions its session: "resolution 4/10 on …, adopted during
+# its fourth session" (the Environment Assembly's resolutions are cited so)
+_ADOPTED_ON = re.compile(
+    rf"[^;.]{{0,60}}?\badopted\b[^;.]{{0,40}}?\b(?:on\s+{_DATE}|(?:at|during)\s+(?:its|the)\s+[\w-]+\s+session)"
+)
+# the date given before the citation in the same clause: "the adoption on 16 June 2025 of its resolution 79/293",
+# "the convening of the Summit … on 22 and 23 September 2024 …, at which resolution 79/1 … was adopted"
+_DAYS = r"\d{1,2}(?:(?:\s+(?:and|to)\s+|\s*[-–]\s*)\d{1,2})?"
+_DATED_BEFORE = re.compile(
+    rf"\bon\s+{_DAYS}\s+{_MONTH}\s+\d{{4}}\b[^;.]{{0,100}}?"
+    r"(?:\bof|\bat which|\bwhere)\s+(?:(?:its|the)\s+)?(?:General Assembly\s+)?$"
+)
 
 
 @dataclass(frozen=True)
@@ -100,7 +112,8 @@ def scan(plain: str) -> list[Ref]:
                 break
             pos = sep.end()
         group = _share_dates(group)
-        if group and (_SHARED_DATE.match(text, pos) or _ADOPTED_ON.match(text, pos)):
+        dated_before = _DATED_BEFORE.search(text[max(0, kw.start() - 200) : kw.start()])
+        if group and (_SHARED_DATE.match(text, pos) or _ADOPTED_ON.match(text, pos) or dated_before):
             group = [Ref(**{**r.__dict__, "dated": True}) for r in group]
         out.extend(group)
     return out

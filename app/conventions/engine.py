@@ -18,9 +18,10 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import re
 from collections.abc import Callable, Iterable
 
-from app import spelling
+from app import inline, spelling
 from app.conventions import (
     amendment,
     citations,
@@ -159,8 +160,26 @@ def build_context(res: Resolution, template: Template | None = None) -> Document
             for para in body.part(part):
                 _collect(para, part, ctx, ids)
     ctx.node_ids = tuple(ids)
+    ctx.clauses = frozenset(_clauses(res))
     ctx.last_id = _last_id(res)
     return ctx
+
+
+# a chapeau whose sentence the numbered paragraphs complete: "The General Assembly / Resolves that: / 1. The
+# Working Capital Fund shall be established …" (the Fifth Committee's financing resolutions)
+_CHAPEAU = re.compile(r"^(?:(?:Also|Further) )?(?:Resolves|Decides)(?: (?:also|further))? that:$")
+
+
+def _clauses(res: Resolution) -> list[str]:
+    """Ids of each "Resolves that:" chapeau and of the operative paragraphs after it in its part."""
+    out: list[str] = []
+    for body in res.parts():
+        items = [*body.preamble[-1:], *body.operative]
+        for i, para in enumerate(items):
+            if _CHAPEAU.match(inline.plain(f"{para.opener} {para.text}").strip()):
+                out += [p.id for p in items[i:]]
+                break
+    return out
 
 
 def _previous_opener(items: list[Paragraph], para: Paragraph) -> str:
@@ -232,6 +251,7 @@ def with_typed_texts(
             new.first_mentions.pop(key, None)
         new.first_mentions.update({key: value for key, (_, value) in first.items()})
     new.last_id = _last_id(res)  # a tail typed empty or not moves the end of the resolution
+    new.clauses = frozenset(_clauses(res))  # typing "Resolves that:" makes the paragraphs after it clauses
     return new
 
 

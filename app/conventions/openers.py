@@ -15,6 +15,7 @@ from app.findings import Finding, Fix, Severity
 from app.inline import plain_text
 from app.lexicon import convert_opener, detect_opener, head_word, is_known, looks_like_opener, phrases
 from app.model import DocumentKind, Part
+from app.wording import INSTRUCTION_START
 
 _OBJECT_START = frozenset("the that all a an to this these those member states governments".split())
 
@@ -76,8 +77,8 @@ def _common_words(language: str = "en") -> frozenset[str]:
 
 
 def check(node: Node, ctx: DocumentContext) -> list[Finding]:
-    if node.depth > 0:
-        return []
+    if node.depth > 0 or node.para.id in ctx.clauses:
+        return []  # a subparagraph; "Resolves that:" and the clauses that complete its sentence
     para, part = node.para, node.part
     if part is Part.OPERATIVE and not para.numbered:
         part = Part.PREAMBLE  # a section's own preambular paragraph ("Recalling …,") under its heading
@@ -88,6 +89,8 @@ def check(node: Node, ctx: DocumentContext) -> list[Finding]:
         ft = plain_text(para.text)
         if not ft.text.strip():
             return out  # an empty paragraph: structure.empty-paragraph says so
+        if ctx.kind is DocumentKind.AMENDMENT and INSTRUCTION_START.match(ft.text.lstrip()):
+            return out  # an amendment's instruction in a wording not understood: no resolution paragraph
         # a decision in one sentence runs on from the organ line: "The General Assembly, recalling …, decides …"
         if (
             ctx.kind is DocumentKind.DRAFT_DECISION

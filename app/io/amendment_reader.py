@@ -13,11 +13,10 @@ from app.amendments import lead_text, set_lead_text
 from app.errors import InputError
 from app.findings import Finding, Severity
 from app.model import Action, Instruction, Paragraph, Resolution
-from app.wording import parse_sentence
+from app.wording import INSTRUCTION_START, parse_sentence
 
 _LABEL = re.compile(r"^\s*\d+\.\s+")
 _SUB_LABEL = re.compile(r"^(?:\([a-z]{1,6}\)|[a-z]{1,6}\.)\s+(?=\S)")
-_START = re.compile(r"^(?:\d+\.\s+)?(?:Delete|Replace|Insert|Add|After|Before|In|At the)\b")
 # the opening words of an instruction, enough to tell one starts on a line (a sentence may wrap)
 _OPENING = re.compile(
     r"^(?:\d+\.\s+)?(?:(?:Delete|Replace|In|After|Before) (?:the [a-z]+(?:-[a-z]+)? preambular|operative "
@@ -32,7 +31,7 @@ def opens_instruction(line: str) -> bool:
 
 def instruction_sentence(text: str) -> bool:
     """A paragraph in the set wording of an amendment instruction (its number, if any, included)."""
-    if not _START.match(text):
+    if not INSTRUCTION_START.match(text):
         return False
     try:
         parse_sentence(_LABEL.sub("", text))

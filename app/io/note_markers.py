@@ -26,7 +26,9 @@ _COUNTED_WORDS = (
 ).split()
 _FUNCTION_WORDS = "a an the of to in on at by for from with and or than some least about nearly over are is were was".split()
 _NOT_COUNTED = rf"(?!(?:{'|'.join(_COUNTED_WORDS + _FUNCTION_WORDS)})\b)"
-_AFTER_MARKER = "(?:and|or|the|as|in|which|including|adopted|entitled|held|where|whereby)"
+_AFTER_MARKER = (
+    "(?:and|or|the|as|in|to|is|are|was|were|that|on|for|which|including|adopted|entitled|held|where|whereby)"
+)
 _WORD_BEFORE = rf"\b{_NOT_COUNTED}[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F'’-]*"
 _NAME_BEFORE = rf"\b{_NOT_COUNTED}[A-Z][A-Za-z\u00C0-\u024F'’-]*"
 
@@ -53,11 +55,32 @@ _WEAK = [
     # spaced after a sentence's full stop, before the next sentence or the line end: "in the context of global
     # migration. 11", "Paris Principles. 13 We will"; never after an abbreviation ("para. 12", "vol. 3")
     re.compile(rf"(?<=[a-z\u00DF-\u024F]{{3}}\.){_NOT_ABBREVIATION}\s+(?P<n>\d+)(?=\s+[A-Z“]|\s*$)"),
-    # spaced after a year: "Geneva Conventions of 12 August 1949 2  and", "held in 2019 4  and 2023"
-    re.compile(rf"(?<![\d/.,])(?:1[89]|20)\d\d(?P<m>\s+(?P<n>\d+))(?=\s+{_AFTER_MARKER}\b|\s*[,;:])"),
+    # spaced after a word that counts nothing there, being a noun after "the", an ordinal or a year: "relevant
+    # to the Convention 1 and", "its sixtieth session 6  and", "the 2022 Group 6 to provide"
+    re.compile(
+        rf"(?:\bthe|\b[a-z]+(?:th|st|nd|rd)|(?<![\d/.,])(?:1[89]|20)\d\d)\s+[A-Za-z][a-z]+(?P<m>\s+(?P<n>\d+))"
+        rf"(?=\s+{_AFTER_MARKER}\b|\s*[,;:])"
+    ),
+    # spaced after a name that ends in a number: "Group of Least Developed Countries on COVID-19 13 and"
+    re.compile(rf"\b[A-Za-z]+-\d+(?P<m>\s+(?P<n>\d+))(?=\s+{_AFTER_MARKER}\b|\s*[,;:])"),
+    # spaced after a year: "Geneva Conventions of 12 August 1949 2  and", "held in 2019 4  and 2023", "the
+    # Final Documents of the 2000 7 and the 2010 8 Review Conferences", "dated 17 October 2025 7 addressed to";
+    # never a count ("by 2030 50 per cent")
+    re.compile(
+        r"(?<![\d/.,])(?:1[89]|20)\d\d(?P<m>\s+(?P<n>\d+))(?=\s+[A-Za-z]|\s*[,;:])"
+        r"(?!\s+(?:per|million|billion|thousand|hundred|years?|months?|days?|weeks?|times|to\s+\d)\b)"
+    ),
     # glued to a year or the end of a range of years: "for 20251", "2024–203416" (never "No. 20378")
     re.compile(r"(?<=(?<![\d/.,])(?<!No\. )(?:1[89]|20)\d\d)(?P<n>\d+)(?=[\s,;:.)]|$)"),
+    # glued to a name that ends in a number: "Agenda 216" (Agenda 21, note 6), "Group of 7712"
+    re.compile(
+        r"\b(?:Agenda 21|Agenda 2030|Agenda 2063|Group of 77|Group of 20|COVID-19)(?P<m>(?P<n>\d+))(?![\d/])"
+    ),
 ]
+# the last resort, tried after every other form: glued to the number of a symbol or citation, "resolution
+# 5/1411" (5/14, note 11), "decision VII/1115", "resolution 59/3009"; the text reader reports the split it made
+# Only where the number cannot be one: four digits after the slash ("55/197" may be resolution 55/197)
+GLUED_TO_NUMBER = re.compile(r"(?<![\w/.])(?:\d{1,2}|[IVXLC]{1,6})/(?P<glued>\d{4,6})(?![\d/])")
 
 
 def numeric(label: str) -> bool:
@@ -81,6 +104,11 @@ class Marker:
                 if m.group().startswith("*") and _closes_italics(line, m.start()):
                     continue  # "*the*:" is a word in italics, not the note "*"
                 return m.span()
+            if "glued" in self.pattern.groupindex:
+                digits = m.group("glued")
+                if len(digits) - len(self.label) in (1, 2, 3) and digits.endswith(self.label):
+                    return m.end() - len(self.label), m.end()
+                continue
             if m.group("n") is not None:
                 if m.group("n") == self.label:
                     return m.span("m") if "m" in self.pattern.groupindex else m.span()
@@ -145,7 +173,7 @@ def markers(label: str) -> list[Marker]:
     if not numeric(label):
         return [_named(label)]
     strong = Marker(_STRONG, label, (label.translate(_TO_SUPER), f"[{label}]", f"[^{label}]"))
-    return [strong] + [Marker(p, label, needles=(label,)) for p in _WEAK]
+    return [strong] + [Marker(p, label, needles=(label,)) for p in (*_WEAK, GLUED_TO_NUMBER)]
 
 
 @functools.lru_cache(maxsize=64)
@@ -161,15 +189,16 @@ MAX_INDEXED = 6  # longer numbers are looked for line by line
 
 
 def numbers_in(line: str) -> set[str]:
-    """Every note number a marker in this line could carry: its digit runs, what follows a year glued to a
-    number ("20251"), and the numbers inside a superscript run (shorter than MAX_INDEXED). The text reader
+    """Every note number a marker in this line could carry: its digit runs, their endings (a marker glued to a
+    year or a number: "20251", "5/1411"), and the numbers inside a superscript run (shorter than MAX_INDEXED). The text reader
     looks for a note's marker only in the lines that hold its number, so finding every marker stays linear."""
     out: set[str] = set()
     for m in _DIGIT_RUN.finditer(line):
         run = m.group(0)
         if len(run) <= MAX_INDEXED:
             out.add(run)
-        out.update(run[k:] for k in range(4, len(run)) if len(run) - k <= MAX_INDEXED)
+        # what follows a year ("20251") or a number ("5/1411", "Agenda 216") glued to the run
+        out.update(run[k:] for k in range(1, len(run)) if len(run) - k <= MAX_INDEXED)
     for m in _SUPER_RUN.finditer(line):
         run = m.group(0).translate(_TO_DIGIT)
         for i in range(len(run)):

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from app.digits import to_int
 
 SYMBOL = re.compile(r"^(?:A|S|E|UNEP|TD|DP|ICCD|CEDAW|CRC|CCPR)(?:/[A-Za-z0-9.\-]+)+\*?$")
-JOB = re.compile(r"^\d{2}-\d{5}\s*(?:\([A-Z]\))?(?:\s+\d{6}){0,2}\s*$")
+JOB = re.compile(r"^\d{2}-\d{5}\*{0,3}\s*(?:\([A-Z]\))?(?:\s+\d{6}){0,2}\s*$")  # "25-17755* (E)": a reissue
 BARCODE = re.compile(r"^\*\d{6,}\*$")
 COUNTER = re.compile(r"^(?:\d{2}-\d{5}\s+)?\d{1,3}/\d{1,3}(?:\s+\d{2}-\d{5})?$")  # "2/3", "2/3 25-20001"
 RECYCLE = re.compile(r"^Please recycle\b", re.IGNORECASE)
@@ -123,7 +123,7 @@ def clean(lines: list[str]) -> Cleaned:
             continue
         if _is_furniture(s, symbol, running) or s == PAGE_BREAK:
             if JOB.match(s) and not out.job_number:
-                out.job_number = re.sub(r"\s+\d{6}.*$", "", s).strip()
+                out.job_number = re.sub(r"\s+\d{6}.*$", "", s).replace("*", "").strip()
             if seen_symbol and (_breaks_page(s, symbol) or s in running):
                 # a page boundary: drop the whole cluster of furniture and blank lines around it
                 while out.lines and (

@@ -38,7 +38,10 @@ NUMBERED_TITLE = re.compile(r"^(?P<num>\d+/\d+(?:\s+[A-Z])?)\.\s+(?P<title>.+)$"
 KIND = re.compile(
     r"^(?P<names>.*?)(?::\s*(?P<star>\*+)?|(?P<star2>\*+)?:)?\s*"
     r"(?P<kind>revised draft resolution|draft resolution|draft decision|"
-    r"amendments? to (?:the )?(?:revised )?draft (?:resolution|decision)(?:\s+(?P<amends>\S+?))?)"
+    # a plenary amendment names a committee's draft by its number in the report: "amendment to draft resolution 6
+    # recommended by the Second Committee in its report contained in document A/80/555" (A/80/L.39)
+    r"amendments? to (?:the )?(?:revised )?draft (?:resolution|decision)"
+    r"(?:\s+(?P<amends>\S+?(?:\s+recommended by .+?)?))?)"
     r"(?P<rest>\s+submitted by .+)?\s*$",
     re.IGNORECASE,
 )
@@ -283,8 +286,9 @@ def _read_text_blocks(
 
 
 _KIND_END = re.compile(r"(?:draft (?:resolution|decision)|amendments? to (?:the )?(?:revised )?draft (?:resolution|decision)"
-                       r"(?:\s+\S+)?|^(?:revised )?draft (?:resolution|decision) submitted by .+)\s*$",
-                       re.IGNORECASE)  # fmt: skip
+                       r"(?:\s+\S+)?|^(?:revised )?draft (?:resolution|decision) submitted by .+"
+                       r"|\brecommended by the \w+ Committee in its report (?:contained in )?(?:document )?\(?[A-Z]/[\w./]+\)?)"
+                       r"\s*$", re.IGNORECASE)  # fmt: skip
 
 
 def _has_state(line: str) -> bool:
@@ -389,7 +393,11 @@ def _read_sponsors(out: HeaderResult, text: str) -> None:
     if names.endswith("*"):
         out.sponsor_star = out.sponsor_star or names[len(names.rstrip("*")) :]
         names = names.rstrip("*").rstrip()
-    if re.search(r"\w\*+(?:,|$| and )", names):
+    # PDF text may set a name's superscript star after the comma that follows it: "Nigeria,* and Thailand"
+    names = re.sub(r"(?<=[\w)]),(\*+)(?=\s)", r"\1,", names)
+    star = re.search(r"(?<=[\w)])(\*+)(?:,|$| and )", names)
+    if star:
+        out.sponsor_star = out.sponsor_star or star.group(1)  # the page-1 note it points at is the header's
         names = re.sub(r"(?<=[\w)])\*+(?=,|$| and )", "", names)
         out.findings.append(Finding("import.sponsor-note", Severity.INFO,
                                     "asterisks after sponsor names (e.g. non-members of the Council) are not kept",
@@ -422,6 +430,23 @@ def star_note(out: HeaderResult, text: str, *, marked: bool = False) -> bool:
         out.header.sponsor_note = "" if m and note == behalf_note(out.header.on_behalf_of) else note
         return True
     return False
+
+
+# the line under the title of an L document that is no draft: "Note by the Secretariat", "Note by the Chair"
+_NOTE_BY = re.compile(
+    r"^Note by the (?:Secretariat|Secretary-General|Chair|President|Bureau|Vice-Chair)\b.{0,60}$"
+)
+_A_DRAFT = re.compile(r"\b(?:draft (?:resolution|decision)|amendments? to)\b", re.IGNORECASE)
+_HEAD_LINES = 80  # the page-1 header and title stand within these lines of PDF text
+
+
+def note_not_draft(text: str) -> str:
+    """The "Note by the Secretariat" line of an L document that is a note (organization of work, status of
+    documentation) and no draft: no line of its first page says "draft resolution", "draft decision" or
+    "amendment to". "" for a draft."""
+    lines = [ln.strip() for ln in text.splitlines()[:_HEAD_LINES] if ln.strip()]
+    note = next((ln for ln in lines if _NOTE_BY.match(ln)), "")
+    return note if note and not any(_A_DRAFT.search(ln) for ln in lines) else ""
 
 
 def _join(lines: list[str]) -> str:

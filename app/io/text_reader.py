@@ -34,9 +34,9 @@ from app.io.headings import (
     short_heading,
 )
 from app.io.imported import ImportResult
-from app.io.note_markers import MAX_INDEXED, Marker, markers, numbers_in, numeric, star_marks
+from app.io.note_markers import GLUED_TO_NUMBER, MAX_INDEXED, Marker, markers, numbers_in, numeric, star_marks
 from app.io.pdf_text import NOTE_START, PAGE_BREAK, SUPERSCRIPTS, RawNote, join_wrapped, note_label
-from app.io.text_header import ORGANS, HeaderResult, organ_template, parse_header, star_note
+from app.io.text_header import ORGANS, HeaderResult, note_not_draft, organ_template, parse_header, star_note
 from app.languages import all_languages, get_language, language_of_organ_line
 from app.lexicon import is_known
 from app.model import DocumentKind, Footnote, Paragraph, Part, Resolution, ResolutionPart
@@ -100,6 +100,11 @@ def read_text(text: str) -> ImportResult:
     if not text.strip():
         raise InputError("the text is empty")
     text = text.replace("\x01", "").replace("\x02", "")  # they delimit the reader's own marks (_MARK)
+    note = note_not_draft(text)
+    if note:  # read as a resolution it would be a heap of operative paragraphs without openers
+        raise InputError(
+            f"not a draft resolution, decision or amendment but a note (“{note}”): nothing to check"
+        )
     language = _text_language(text)
     token = _LANGUAGE.set(language)
     try:
@@ -254,10 +259,17 @@ class _Reader:
         return lines[:start], pages[:start]
 
     def _place_header_notes(self, head: HeaderResult, header_blocks: list[_Block]) -> None:
+        for index, note in enumerate(self.notes):
+            if note.label.startswith("*") and _REISSUE.match(note.text):  # the masthead's, not the text's
+                self.used_notes.add(index)
+                self.header_notes.add(index)
+                self.findings.append(Finding("import.unplaced", Severity.INFO,
+                                             f"masthead note not kept in the model: “{note.text}”",
+                                             field="header"))  # fmt: skip
         if not head.sponsor_star:
             return
         for index, note in enumerate(self.notes):
-            if note.label == head.sponsor_star:
+            if note.label == head.sponsor_star and index not in self.used_notes:
                 self.used_notes.add(index)
                 self.header_notes.add(index)
                 if not star_note(head, note.text, marked=True):
@@ -357,6 +369,12 @@ class _Reader:
         for form, page in order:
             hit = _search(body, form, pos, page, lines)
             if hit:
+                if form.pattern is GLUED_TO_NUMBER:  # a guess that splits a number: say so
+                    b, ln, start, end = hit
+                    number = body[b].lines[ln][:start].split()[-1]
+                    self.findings.append(Finding("import.footnote-marker", Severity.INFO,
+                                                 f"footnote {label}: its marker read as glued to a number, "
+                                                 f"“{number}{label}” read as “{number}” and note {label}"))  # fmt: skip
                 return hit
         return None
 
@@ -1097,6 +1115,11 @@ def _marker_labels(text: str) -> set[str]:
         m.group(0).translate(str.maketrans(SUPERSCRIPTS, "0123456789")) for m in _SUPER_RUN.finditer(text)
     }
     return labels | star_marks(text)
+
+
+# the page-1 note a reissued document's symbol and job number point at: "* Second reissue for technical reasons
+# (12 November 2025)."
+_REISSUE = re.compile(r"^(?:\w+ )?reissued? for technical reasons\b", re.IGNORECASE)
 
 
 def _search(

@@ -134,9 +134,33 @@ class Checker:
             message += f"; did you mean {', '.join(repr(o) for o in options)}?"
         # A one-click fix only where the correction is clear: a single candidate one edit away. A word the
         # lists lack may be right ("materiel" is not "material"), so a choice is left to the menu.
-        clear = len(options) == 1 and word[:1].islower()
+        # A changed letter turns words into other words ("desistance" -> "resistance", "materiel" -> "material",
+        # "respondeat" -> "respondent"): only a letter left out, doubled or two letters swapped is fixed in one click.
+        clear = len(options) == 1 and word[:1].islower() and _slip(word.lower(), options[0].lower())
         fix = Fix(f"Use '{options[0]}'", field, span, options[0]) if clear else None
-        return Finding(SPELLING_RULE, Severity.WARNING, message, paragraph_id, field, span, fix)
+        # A slip of the keyboard leaves a word one edit from the word meant; an unknown word with no known word
+        # that close ("criminogenic", "multimorbidity") is a term the lists lack: a note, not a warning.
+        near = options or ("-" in word and self.lexicon.suggestions(word, 1, deep=False))
+        if not near:
+            message += " (no known word is one letter away: a term? add it to your dictionary)"
+        level = Severity.WARNING if near else Severity.INFO
+        return Finding(SPELLING_RULE, level, message, paragraph_id, field, span, fix)
+
+
+def _slip(typed: str, meant: str) -> bool:
+    """Is `typed` the word `meant` with one letter left out or added, or two neighbours swapped?"""
+    if abs(len(typed) - len(meant)) == 1:
+        short, long_ = sorted((typed, meant), key=len)
+        return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
+    if len(typed) == len(meant):
+        diff = [i for i, (a, b) in enumerate(zip(typed, meant, strict=True)) if a != b]
+        return (
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and typed[diff[0]] == meant[diff[1]]
+            and (typed[diff[1]] == meant[diff[0]])
+        )
+    return False
 
 
 # small words inside names of places and people: Cartagena de Indias, Qalib al-Thawr, Sint Maarten van ...

@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 
 from app.inline import PlainText
+from app.spelling import tokens
 from app.spelling.rules import Rule
 
 Hit = tuple[int, int, str | None]
@@ -35,6 +36,10 @@ def run(
         hits = list(_capitalization(rule, text))
     if rule.exceptions and hits:
         hits = [h for h in hits if not _excepted(rule, text, h[0], h[1])]
+    if rule.kind == "substitution" and hits and rule.target != "markup":
+        # a quoted title or quoted wording keeps the spelling it was issued with ("Understanding regarding the
+        # aerosolised use of …", a decision of another organization)
+        hits = list(tokens.outside(sorted(hits), tokens.quoted_ranges(text)))
     return hits
 
 

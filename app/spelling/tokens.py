@@ -14,7 +14,9 @@ from typing import TypeVar
 _LETTER = r"[^\W\d_\u00b2\u00b3\u00b9\u2070-\u209f]"  # \w letters less superscript and subscript figures
 WORD = re.compile(_LETTER + r"+(?:['’\u2011-]" + _LETTER + r"+)*")
 _MASKS = (
-    ("/", re.compile(r"(?:https?://|www\.)\S+|[^\s/]*\w/\w\S*")),  # URLs, symbols (A/RES/78/45), and/or
+    # URLs, symbols (A/RES/78/45), and/or; a URL that a line break in PDF text cut after a slash runs on into the
+    # next path-like word: "www.un.org/depts/los/ fish_stocks_agreement.htm"
+    ("/", re.compile(r"(?:https?://|www\.)\S+(?:(?<=/)\s+[^\s/]*[._][^\s]*)?|[^\s/]*\w/\w\S*")),
     ("@", re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")),  # e-mail addresses
     ("www.", re.compile(r"www\.\S+")),
     ("“", re.compile(r"“[^”\n]{0,400}”")),  # quoted titles and wording
@@ -23,6 +25,13 @@ _MASKS = (
 )
 _Item = TypeVar("_Item", bound=tuple)
 _ROMAN = re.compile(r"(?=[ivxlc]+$)(?:x[cl]|l?x{0,3})(?:i[xv]|v?i{0,3})$")
+
+
+def quoted_ranges(text: str) -> list[tuple[int, int]]:
+    """Stretches in quotation marks: titles of items, decisions and documents, and wording quoted as written."""
+    return [
+        m.span() for key, pattern in _MASKS if key in '“"‘' and key in text for m in pattern.finditer(text)
+    ]
 
 
 def masked_ranges(text: str) -> list[tuple[int, int]]:

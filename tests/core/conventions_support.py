@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from app.conventions.engine import check_document
 from app.findings import Finding
-from app.model import Header, Paragraph, Resolution
+from app.lexicon import detect_opener
+from app.model import Header, Paragraph, Part, Resolution
 
 
 def para(opener: str = "", text: str = "", subs: list[Paragraph] | None = None, tail: str = "") -> Paragraph:
@@ -41,3 +44,29 @@ def found(res: Resolution, rule: str) -> list[Finding]:
 
 def rules(res: Resolution) -> set[str]:
     return {f.rule for f in check_document(res, style=False)}
+
+
+ISSUED = Path(__file__).resolve().parents[1] / "fixtures" / "issued"
+
+
+def issued(name: str) -> list[tuple[str, Part, Paragraph]]:
+    """(draft symbol, part, paragraph) of an excerpt file in tests/fixtures/issued (see its README): each line
+    a paragraph as issued, its opener found by the lexicon of the part the `# SYMBOL part` line names."""
+    out: list[tuple[str, Part, Paragraph]] = []
+    symbol, part = "", Part.PREAMBLE
+    for line in (ISSUED / name).read_text(encoding="utf-8").splitlines():
+        if line.startswith("#"):
+            symbol, where = line[1:].split()
+            part = Part(where)
+        elif line.strip():
+            opener = detect_opener(line, part)
+            out.append((symbol, part, para(opener, line[len(opener) :].lstrip())))
+    return out
+
+
+def issued_resolution(name: str) -> Resolution:
+    """The paragraphs of an excerpt file as one resolution, each in its part."""
+    found = issued(name)
+    pre = [p for _, part, p in found if part is Part.PREAMBLE]
+    op = [p for _, part, p in found if part is Part.OPERATIVE]
+    return resolution(pre or None, op or None)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conventions_support import found, para, resolution
+from conventions_support import found, issued_resolution, para, resolution
 
 from app.conventions.citations import scan
 from app.findings import Severity
@@ -92,3 +92,25 @@ def test_footnote_reference_goes_after_punctuation() -> None:
     assert not found(
         resolution([para("Recalling", "the Convention,[^n1] and")]), "citations.footnote-placement"
     )
+
+
+def test_issued_citations_with_their_dates_given_otherwise_pass() -> None:
+    # tests/fixtures/issued/citations.txt: a date before the citation in its clause ("the adoption on 16 June
+    # 2025 of its resolution 79/293"), "59/111of 6 December 2004" as the PDF text sets it, and another body's
+    # resolutions cited with the session that adopted them
+    res = issued_resolution("citations.txt")
+    assert len(res.preamble) == 3 and len(res.operative) == 1
+    assert not found(res, "citations.first-mention-date")
+
+
+def test_a_date_elsewhere_in_the_sentence_does_not_date_a_citation() -> None:
+    res = resolution(
+        [para("Recalling", "the meeting held on 3 May 2020 and its resolution 79/1"),
+         para("Recalling also", "its resolution 78/2, and noting the session held on 1 June 2024"),
+         para("Noting", "resolution 78/3 on oceans, adopted by consensus")],
+    )  # fmt: skip
+    assert [f.span[0] for f in found(res, "citations.first-mention-date")] == [
+        len("the meeting held on 3 May 2020 and its resolution "),
+        len("its resolution "),
+        len("resolution "),
+    ]

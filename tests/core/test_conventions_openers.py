@@ -114,3 +114,57 @@ def test_incremental_check_sees_the_previous_paragraph() -> None:
     assert [f.rule for f in got] == ["repetition.marker"]
     assert check_paragraph(res, res.preamble[0].id, context=new, style=False) == []
     assert check_paragraph(res, "no-such-id", style=False) == []
+
+
+def _issued_text(name: str):  # type: ignore[no-untyped-def]
+    from pathlib import Path
+
+    from app.io.text_reader import read_text
+
+    path = Path(__file__).resolve().parents[1] / "fixtures" / "issued" / name
+    return read_text(path.read_text(encoding="utf-8")).resolution
+
+
+def _form_findings(res) -> list[str]:  # type: ignore[no-untyped-def]
+    from app.conventions.engine import check_document
+
+    return [f.rule for f in check_document(res, style=False) if f.rule.startswith("openers.")]
+
+
+def test_clauses_completing_resolves_that_take_no_opener() -> None:
+    """A/C.5/80/L.8 (tests/fixtures/issued): "The General Assembly / Resolves that: / 1. The Working Capital Fund
+    shall be established …": the numbered paragraphs complete the chapeau's sentence."""
+    res = _issued_text("A_C.5_80_L.8_head.txt")
+    assert len(res.operative) == 2 and _form_findings(res) == []
+    # sharp: without the chapeau the same paragraphs have no opener
+    res.preamble[-1].text, res.preamble[-1].opener = "Recalling its resolution 79/261,", ""
+    assert _form_findings(res).count("openers.operative-form") == 2
+    # and "Resolves that the Fund …," with no colon introduces nothing
+    res.preamble[-1].text = "Resolves that the Fund shall be established,"
+    assert _form_findings(res).count("openers.operative-form") == 2
+
+
+def test_an_amendments_instructions_are_no_paragraphs_without_openers() -> None:
+    """A/C.3/80/L.64: "In operative paragraphs 27 and 43, delete …" is an instruction whose wording the reader
+    does not take apart; it is no operative paragraph lacking an opener."""
+    from app.model import DocumentKind
+
+    res = _issued_text("A_C.3_80_L.64_head.txt")
+    assert res.header.kind is DocumentKind.AMENDMENT
+    assert "openers.operative-form" not in _form_findings(res)
+    # sharp: the same sentence in a draft resolution is a paragraph without an opener
+    draft = resolution([], [para("", "In operative paragraphs 27 and 43, delete “sexual and reproductive”.")])
+    assert "openers.operative-form" in rules(draft)
+
+
+def test_an_adverb_before_a_participle_or_adjective_outside_the_lexicon_is_an_opener() -> None:
+    """A/C.1/80/L.55 and A/C.4/80/L.5 (tests/fixtures/issued/openers.txt): "Deeply disappointed",
+    "Solemnly proclaiming": the adverb, then a word of the preamble's form."""
+    from conventions_support import issued_resolution
+
+    res = issued_resolution("openers.txt")
+    assert [p.opener for p in res.preamble] == ["Deeply disappointed", "Solemnly proclaiming"]
+    assert not [r for r in rules(res) if r.startswith("openers.")]
+    # sharp: an adverb before a word of no opener's form is no opener
+    bad = resolution([para("", "Deeply the report of the Secretary-General,")])
+    assert "openers.preambular-form" in rules(bad)

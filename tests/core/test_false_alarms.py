@@ -29,7 +29,7 @@ GA_DRAFTS = ("A_C.1_80_L.43.txt", "A_80_L.6.txt", "A_C.3_80_L.20.txt", "A_C.6_80
              "000_142118633ec4707d.txt")  # fmt: skip
 SC_DRAFTS = ("S_2024_302.txt",)
 GOAL = 0.5  # errors and warnings per 1,000 words (issue 11)
-LIMIT = 1.0  # what the suite holds today; the measured rates are in the README
+LIMIT = GOAL  # what the suite holds today; the measured rates are in the README
 
 
 def words(res: Resolution) -> int:

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from app.errors import InputError
+from app.findings import Severity
 from app.model import Footnote, Paragraph, Part, Resolution
 from app.spelling import (
     SpellingSettings,
@@ -232,3 +233,51 @@ def test_no_one_click_fix_where_the_correction_is_not_clear() -> None:
     )
     spelling = [f for f in found if f.rule == "spelling.unknown-word"]
     assert spelling and all(f.fix is None for f in spelling)
+
+
+def _issued_lines(name: str) -> list[str]:
+    """Excerpts of issued drafts, one a line (tests/fixtures/issued, README there)."""
+    path = Path(__file__).resolve().parents[1] / "fixtures" / "issued" / name
+    return [
+        ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")
+    ]
+
+
+def test_a_term_with_no_known_word_one_letter_away_is_a_note_and_a_slip_a_warning() -> None:
+    """Issued text uses terms no list holds ("criminogenic", "multimorbidity": A/C.3/80/L.8, A/80/L.34): with no
+    known word one edit away they are noted, not warned about; a slip one letter from a word stays a warning."""
+    settings = SpellingSettings(personal_dictionary=None, styles=())
+    *terms, url = _issued_lines("spelling.txt")
+    for text in (*terms, url):
+        para = Paragraph(opener="", text=text)
+        found = [f for f in paragraph_findings(para, part=Part.OPERATIVE, template=get_template("ga-c3"),
+                                               settings=settings) if f.rule == "spelling.unknown-word"]  # fmt: skip
+        assert all(f.severity is Severity.INFO for f in found)
+    assert [[w for _, _, w in misspelt_words(t, settings=settings)] for t in terms] == [
+        ["criminogenic"],
+        ["multimorbidity"],
+    ]
+    assert misspelt_words(url, settings=settings) == []  # the URL's second line is no word
+    para = Paragraph(
+        opener="Requests", text="the Goverment and the criminogenic and biennalization of the report"
+    )
+    found = paragraph_findings(para, part=Part.OPERATIVE, template=get_template("ga-c3"), settings=settings)
+    levels = {para.text[slice(*f.span)]: f.severity for f in found if f.rule == "spelling.unknown-word"}
+    assert levels == {"Goverment": Severity.WARNING, "criminogenic": Severity.INFO,
+                      "biennalization": Severity.WARNING}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "text, fixed",
+    [("on goverment policy", "government"), ("a sustianable future", "sustainable"), ("its developement", "development"),
+     # a changed letter makes another word: the issued "desistance" (A/C.3/80/L.8) and "respondeat" (A/C.3/80/L.49)
+     # are right, and so is "materiel"; a menu offers the choice, no one-click fix
+     ("support continued desistance from crime", ""), ("pleas of respondeat superior", "")],
+)  # fmt: skip
+def test_a_one_click_fix_only_for_a_letter_left_out_added_or_swapped(text: str, fixed: str) -> None:
+    para = Paragraph(opener="Welcomes", text=text)
+    found = paragraph_findings(
+        para, part=Part.OPERATIVE, template=get_template("ga-plenary"), settings=SETTINGS
+    )
+    fixes = [f.fix.replacement for f in found if f.rule == "spelling.unknown-word" and f.fix]
+    assert fixes == ([fixed] if fixed else [])

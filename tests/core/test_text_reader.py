@@ -8,6 +8,7 @@ import pytest
 
 from app import inline
 from app.errors import InputError
+from app.findings import Severity
 from app.io.pdf_text import PAGE_BREAK, clean
 from app.io.text_header import split_sponsors
 from app.io.text_reader import read_text
@@ -318,3 +319,55 @@ def test_blank_lines_inside_paragraphs_are_bridged() -> None:
     assert res.operative[0].text.endswith("all their civil, political and social rights")
     assert res.operative[1].tail == "and invites States to contribute"
     assert res.operative[2].text == "to remain seized of the United Nations matter"
+
+
+def test_a_note_by_the_secretariat_is_refused_in_one_line_and_a_draft_citing_a_note_is_read() -> None:
+    """A/C.5/80/L.1 (tests/fixtures/issued) is an L document but a note ("Note by the Secretariat" under its
+    title, no "draft resolution" line): read as a resolution it became operative paragraphs without openers."""
+    note = (Path(__file__).resolve().parents[1] / "fixtures" / "issued" / "A_C.5_80_L.1_head.txt").read_text()
+    with pytest.raises(InputError, match="Note by the Secretariat"):
+        read_text(note)
+    draft = note.replace(
+        " Note by the Secretariat", " Draft resolution submitted by the Chair\n\nNote by the Chair"
+    )
+    draft = draft.replace("1. \nThe attention", "The General Assembly,\n\n1. \nDecides that the attention")
+    assert read_text(draft).resolution.operative
+
+
+def test_an_amendment_to_a_draft_recommended_in_a_committee_report_is_read_as_one() -> None:
+    """A/80/L.39 (tests/fixtures/issued): the sponsor line runs on over three lines, "…:* amendment to draft /
+    resolution 6 recommended by the Second Committee in its report contained in / document A/80/555"."""
+    text = (Path(__file__).resolve().parents[1] / "fixtures" / "issued" / "A_80_L.39_head.txt").read_text()
+    result = read_text(text)
+    res = result.resolution
+    h = res.header
+    assert h.kind is DocumentKind.AMENDMENT
+    assert h.amends == "6 recommended by the Second Committee in its report contained in document A/80/555"
+    assert (
+        h.sponsors[0] == "Austria"
+        and h.sponsors[-1] == "Sweden"
+        and "Netherlands (Kingdom of the)" in h.sponsors
+    )
+    assert res.title == "External debt sustainability and development"
+    assert [(i.action, i.number) for i in res.instructions] == [(Action.DELETE, n) for n in (3, 43, 45)]
+    assert not res.operative
+
+
+def test_a_reissue_star_on_the_symbol_and_job_number_points_at_a_masthead_note() -> None:
+    """A/C.3/80/L.29 (tests/fixtures/issued): "A/C.3/80/L.29*", "25-17755* (E)" and "* Second reissue for
+    technical reasons (12 November 2025).": the note is the masthead's, neither the text's nor unplaced."""
+    text = (
+        Path(__file__).resolve().parents[1] / "fixtures" / "issued" / "A_C.3_80_L.29_head.txt"
+    ).read_text()
+    result = read_text(text)
+    res = result.resolution
+    assert res.header.job_number == "25-17755 (E)" and res.header.symbol == "A/C.3/80/L.29"
+    loud = [f for f in result.findings if f.severity in (Severity.ERROR, Severity.WARNING)]
+    assert loud == [] and not res.footnotes
+    assert any("Second reissue" in f.message for f in result.findings if f.rule == "import.unplaced")
+    # sharp: a star note of the text is still placed at its mark
+    body = text.replace("Recalling all previous", "Recalling all* previous")
+    body = body.replace("Second reissue for technical reasons", "Including those of 2024")
+    back = read_text(body)
+    assert len(back.resolution.footnotes) == 1 and "[^" in back.resolution.preamble[1].text
+    assert not [f for f in back.findings if f.rule == "import.footnote-unplaced"]
