@@ -138,6 +138,8 @@ class DocumentContext:
     # "Resolves that:" and the numbered clauses that complete it ("1. The Working Capital Fund shall be …"): no
     # opener of their own (chapeau and clause ids)
     clauses: frozenset[str] = frozenset()
+    # short forms the draft licenses by naming their body (app/spelling/short_forms.py): rule id → patterns
+    short_forms: dict[str, tuple[re.Pattern[str], ...]] = field(default_factory=dict)
 
     def changed_since(self, old: DocumentContext | None) -> set[str]:
         """Ids of paragraphs whose context-dependent findings may differ from what `old` gave."""
@@ -153,6 +155,8 @@ class DocumentContext:
             a, b = self.first_mentions.get(ref), old.first_mentions.get(ref)
             if a != b:
                 out |= {x[0] for x in (a, b) if x}
+        if self.short_forms != old.short_forms:  # a body named or unnamed: its short form anywhere
+            return set(self.node_ids)
         if self.last_id != old.last_id:
             out |= {self.last_id, old.last_id} - {""}
         return out | (self.clauses ^ old.clauses)

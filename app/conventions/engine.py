@@ -40,7 +40,7 @@ from app.findings import Finding, Severity
 from app.languages import get_language
 from app.lexicon import opener_key, strip_marker
 from app.model import DocumentKind, Paragraph, Part, Resolution
-from app.spelling import SpellingSettings
+from app.spelling import SpellingSettings, short_forms
 from app.templates import Template, get_template
 
 __all__ = ["RULES", "DocumentContext", "build_context", "check_document", "check_header", "check_paragraph"]
@@ -162,7 +162,17 @@ def build_context(res: Resolution, template: Template | None = None) -> Document
     ctx.node_ids = tuple(ids)
     ctx.clauses = frozenset(_clauses(res))
     ctx.last_id = _last_id(res)
+    ctx.short_forms = short_forms.active(short_forms.rules(), _fields(res))
     return ctx
+
+
+def _fields(res: Resolution) -> Iterable[str]:
+    """Every text field of the draft: title, paragraphs (annexes too) and footnotes."""
+    yield res.title
+    for node in (*nodes(res), *annex_nodes(res)):
+        yield from (node.para.opener, node.para.text, node.para.tail)
+    for note in res.footnotes.values():
+        yield note.text
 
 
 # a chapeau whose sentence the numbered paragraphs complete: "The General Assembly / Resolves that: / 1. The
@@ -250,6 +260,10 @@ def with_typed_texts(
         for key in touched:
             new.first_mentions.pop(key, None)
         new.first_mentions.update({key: value for key, (_, value) in first.items()})
+    rules = short_forms.rules()
+    typed = (res.find(pid) for pid in paragraph_ids)
+    if new.short_forms or any(short_forms.names_any(rules, f"{p.text} {p.tail}") for p in typed if p):
+        new.short_forms = short_forms.active(rules, _fields(res))  # a body's name typed in or out
     new.last_id = _last_id(res)  # a tail typed empty or not moves the end of the resolution
     new.clauses = frozenset(_clauses(res))  # typing "Resolves that:" makes the paragraphs after it clauses
     return new
@@ -273,12 +287,19 @@ def _node_findings(
         out += dates.field_findings(getattr(node.para, name), field=name, paragraph_id=node.para.id,
                                     language=ctx.language)  # fmt: skip
     if style and _styled(ctx.language):
-        out += _style_call(
-            lambda: spelling.paragraph_findings(
-                node.para, part=node.part, template=ctx.template, settings=speller
-            )
-        )
+        out += _paragraph_style(node, ctx, speller)
     return out
+
+
+def _paragraph_style(node: Node, ctx: DocumentContext, speller: SpellingSettings | None) -> list[Finding]:
+    found = _style_call(
+        lambda: spelling.paragraph_findings(
+            node.para, part=node.part, template=ctx.template, settings=speller
+        )
+    )
+    if not ctx.short_forms:
+        return found
+    return [f for f in found if not short_forms.excused(f, getattr(node.para, f.field, ""), ctx.short_forms)]
 
 
 def _annex_findings(
@@ -292,11 +313,7 @@ def _annex_findings(
         out += dates.field_findings(markup, field=name, paragraph_id=node.para.id, language=ctx.language)
         out += organs.abbreviation_findings(markup, field=name, paragraph_id=node.para.id)
     if style and _styled(ctx.language):
-        out += _style_call(
-            lambda: spelling.paragraph_findings(
-                node.para, part=node.part, template=ctx.template, settings=speller
-            )
-        )
+        out += _paragraph_style(node, ctx, speller)
     return out
 
 
@@ -356,8 +373,17 @@ def check_document(res: Resolution, template: Template | None = None, *, style: 
         out += organs.abbreviation_findings(note.text, field="footnote", paragraph_id=note.id)
         out += dates.field_findings(note.text, field="footnote", paragraph_id=note.id, language=ctx.language)
     if style and _styled(ctx.language):
-        out += _style_call(lambda: spelling.document_findings(res, template=tpl, settings=speller))
+        found = _style_call(lambda: spelling.document_findings(res, template=tpl, settings=speller))
+        out += [f for f in found if not short_forms.excused(f, _document_field(res, f), ctx.short_forms)]
     return _in_language(_dedupe(out), ctx.language)
+
+
+def _document_field(res: Resolution, f: Finding) -> str:
+    """The title's or a footnote's text a document finding points into."""
+    if f.field == "title":
+        return res.title
+    note = res.footnotes.get(f.paragraph_id)
+    return note.text if note else ""
 
 
 def _dedupe(findings: Iterable[Finding]) -> list[Finding]:

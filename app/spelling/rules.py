@@ -30,7 +30,7 @@ LEVELS = {
 PLACEHOLDERS = {"match", "fix"}
 
 _COMMON = {"kind", "message", "level", "description", "link", "scope", "ignorecase", "exceptions", "examples",
-           "requires"}  # fmt: skip
+           "requires", "short_forms"}  # fmt: skip
 _BY_KIND = {
     "existence": {"tokens", "target"},
     "substitution": {"swap", "tokens", "table", "if_known"},
@@ -52,6 +52,9 @@ class Rule:
     target: str = "plain"  # existence only: "markup" looks at the stored marks (bold, underline)
     patterns: tuple[tuple[re.Pattern[str], str], ...] = ()  # (pattern, replacement or "")
     exceptions: tuple[re.Pattern[str], ...] = ()
+    # (name, short form): once a draft names the body anywhere, its short form is excepted throughout the draft
+    # ("the Organisation" after "the Organisation for the Prohibition of Chemical Weapons")
+    short_forms: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = ()
     terms: tuple[str, ...] = ()
     if_known: bool = False
     examples_flag: tuple[str, ...] = ()
@@ -161,6 +164,12 @@ def build_rule(rule_id: str, data: dict[str, Any], *, path: Path, text: str = ""
     ignorecase = _bool(data, "ignorecase", fail, default=False)
     flags = re.IGNORECASE if ignorecase else 0
     exceptions = tuple(_compile(p, flags, fail, "exceptions") for p in _strings(data, "exceptions", fail))
+    short = data.get("short_forms", {})
+    if not isinstance(short, dict) or not all(isinstance(v, str) for v in short.values()):
+        raise fail("short_forms", "[short_forms] must be a table of name pattern = short form pattern")
+    short_forms = tuple(
+        (_compile(name, flags, fail, name), _compile(form, flags, fail, name)) for name, form in short.items()
+    )
     patterns: list[tuple[re.Pattern[str], str]] = []
     terms: tuple[str, ...] = ()
     target = "plain"
@@ -218,6 +227,7 @@ def build_rule(rule_id: str, data: dict[str, Any], *, path: Path, text: str = ""
         target=target,
         patterns=tuple(patterns),
         exceptions=exceptions,
+        short_forms=short_forms,
         terms=terms,
         if_known=_bool(data, "if_known", fail, default=False),
         examples_flag=tuple(_strings(examples, "flag", fail)),

@@ -205,3 +205,50 @@ def test_issued_figures_and_quoted_titles_pass_the_un_style() -> None:
     ]
     unquoted = "Recalls the understanding regarding the aerosolised use of chemicals"
     assert [f.rule for f in check.field_findings(unquoted, field="text")] == ["UN.Ize"]
+
+
+def _short_form_draft(with_name: bool):
+    """A/RES/75/265's two paragraphs (tests/fixtures/issued/short_forms.txt), or the short form alone."""
+    from app.model import Paragraph
+    from tests.fixtures.robust.hostile import sample
+
+    path = Path(__file__).resolve().parents[1] / "fixtures" / "issued" / "short_forms.txt"
+    lines = [
+        ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")
+    ]
+    res = sample(paragraphs=2, footnotes=0)
+    texts = (
+        lines if with_name else ["Encourages States parties and the Organisation to use chemistry for peace;"]
+    )
+    res.operative = [Paragraph(t.split(" ", 1)[0], t.split(" ", 1)[1]) for t in texts]
+    return res
+
+
+def test_a_named_body_licenses_its_short_form_throughout_the_draft() -> None:
+    """ "the Organisation" after the draft names the Organisation for the Prohibition of Chemical Weapons is that
+    body's own spelling (A/RES/75/265): no warning and no fix; alone, it is the -ize rule's to correct."""
+    from app.conventions.engine import check_document
+
+    named = [f for f in check_document(_short_form_draft(True)) if f.rule == "UN.Ize"]
+    assert named == []
+    alone = [f for f in check_document(_short_form_draft(False)) if f.rule == "UN.Ize"]
+    assert [f.fix.replacement for f in alone] == ["Organization"]
+
+
+def test_typing_the_name_in_or_out_updates_the_short_forms_as_a_full_rebuild_does() -> None:
+    from app.conventions.engine import build_context, check_paragraph, with_typed_texts
+
+    res = _short_form_draft(False)
+    ctx = build_context(res)
+    para = res.operative[0]
+    para.text += " and the Organisation for the Prohibition of Chemical Weapons"
+    typed = with_typed_texts(ctx, res, [para.id])
+    assert typed is not None and typed.short_forms == build_context(res).short_forms != {}
+    assert para.id in typed.changed_since(ctx)
+    assert [f for f in check_paragraph(res, para.id, context=typed) if f.rule == "UN.Ize"] == []
+    para.text = para.text.split(" and the Organisation for")[0]
+    untyped = with_typed_texts(typed, res, [para.id])
+    assert untyped is not None and untyped.short_forms == {}
+    assert [f.rule for f in check_paragraph(res, para.id, context=untyped) if f.rule == "UN.Ize"] == [
+        "UN.Ize"
+    ]
