@@ -207,7 +207,7 @@ def _node_findings(
     if style and _styled(ctx.language):
         out += _style_call(
             lambda: spelling.paragraph_findings(
-                node.para, part=node.part, template=ctx.template, settings=speller
+                node.para, part=node.part, template=ctx.template, settings=speller, language=ctx.language
             )
         )
     return out
@@ -226,14 +226,14 @@ def _annex_findings(
     if style and _styled(ctx.language):
         out += _style_call(
             lambda: spelling.paragraph_findings(
-                node.para, part=node.part, template=ctx.template, settings=speller
+                node.para, part=node.part, template=ctx.template, settings=speller, language=ctx.language
             )
         )
     return out
 
 
 def _styled(language: str) -> bool:
-    """Whether the spelling and style checks (English word lists and UN English style) apply to the language."""
+    """Whether the spelling and style checks (the language's word lists and style rules) apply to the language."""
     lang = get_language(language)
     return lang.rule_on("spelling.*") or lang.rule_on("UN.*")
 
