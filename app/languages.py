@@ -46,6 +46,7 @@ class Language:
     kinds: dict[str, str]
     openers: dict[str, Any]
     rules_off: tuple[str, ...]
+    abbreviations: dict[str, str]  # [abbreviations]: never used in a resolution, with the name to write
     # [spelling]: general dictionary, UN word lists, styles, elisions, endings; {} for English
     spelling: dict[str, Any]
 
@@ -143,6 +144,7 @@ def _load(code: str) -> Language:
         kinds=dict(data["kinds"]),
         openers=dict(data["openers"]),
         rules_off=tuple(data.get("rules", {}).get("off", ())),
+        abbreviations=dict(data.get("abbreviations", {})),
         spelling=dict(data.get("spelling", {})),
     )
 

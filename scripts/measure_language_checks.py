@@ -41,8 +41,8 @@ def word_count(res: Resolution) -> int:
     return sum(len(WORD.findall(plain(f))) for f in fields if f)
 
 
-def flagged_word(res: Resolution, f: Finding) -> str:
-    """The text a finding points at (for the --show list)."""
+def flagged_word(res: Resolution, f: Finding, around: int = 0) -> str:
+    """The text a finding points at (for the --show list), with `around` characters either side."""
     if f.field == "title":
         text = res.title
     elif f.field == "footnote":
@@ -50,7 +50,7 @@ def flagged_word(res: Resolution, f: Finding) -> str:
     else:
         found = res.find(f.paragraph_id) if f.paragraph_id else None
         text = getattr(found, f.field, "") if found is not None else ""
-    return text[f.span[0] : f.span[1]] if text else ""
+    return text[max(0, f.span[0] - around) : f.span[1] + around] if text else ""
 
 
 def main() -> None:
@@ -59,6 +59,7 @@ def main() -> None:
     ap.add_argument("--mirror", type=Path, default=DEFAULT_MIRROR)
     ap.add_argument("--sessions", type=int, nargs="+", default=SESSIONS)
     ap.add_argument("--show", type=int, default=0, help="print the N words the spelling check flags most")
+    ap.add_argument("--rule", default="", help="print where this rule fires (symbol, message)")
     args = ap.parse_args()
     rules: Counter[str] = Counter()
     flagged: Counter[str] = Counter()
@@ -75,6 +76,8 @@ def main() -> None:
         clean += not found
         rules.update(f.rule for f in found)
         for f in found:
+            if f.rule == args.rule:
+                print(f"  {path.split('/')[-1]} {f.field}: {f.message[:90]} | {flagged_word(res, f, 50)!r}")
             if f.rule == SPELLING_RULE:
                 spelling += 1
                 flagged[flagged_word(res, f)] += 1

@@ -222,7 +222,9 @@ def _annex_findings(
     for name in ("opener", "text", "tail"):
         markup = getattr(node.para, name)
         out += dates.field_findings(markup, field=name, paragraph_id=node.para.id, language=ctx.language)
-        out += organs.abbreviation_findings(markup, field=name, paragraph_id=node.para.id)
+        out += organs.abbreviation_findings(
+            markup, field=name, paragraph_id=node.para.id, language=ctx.language
+        )
     if style and _styled(ctx.language):
         out += _style_call(
             lambda: spelling.paragraph_findings(
@@ -285,7 +287,8 @@ def check_document(res: Resolution, template: Template | None = None, *, style: 
     if res.header.kind is DocumentKind.AMENDMENT:
         out += amendment.check(res, lambda draft: check_document(draft, tpl, style=style, speller=speller))
     for note in res.footnotes.values():
-        out += organs.abbreviation_findings(note.text, field="footnote", paragraph_id=note.id)
+        out += organs.abbreviation_findings(note.text, field="footnote", paragraph_id=note.id,
+                                            language=ctx.language)  # fmt: skip
         out += dates.field_findings(note.text, field="footnote", paragraph_id=note.id, language=ctx.language)
     if style and _styled(ctx.language):
         out += _style_call(lambda: spelling.document_findings(res, template=tpl, settings=speller))
