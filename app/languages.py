@@ -46,6 +46,9 @@ class Language:
     kinds: dict[str, str]
     openers: dict[str, Any]
     rules_off: tuple[str, ...]
+    amendments: dict[
+        str, Any
+    ]  # [amendments]: the set wording of amendment instructions; {} = English (app.wording)
     abbreviations: dict[str, str]  # [abbreviations]: never used in a resolution, with the name to write
     # [spelling]: general dictionary, UN word lists, styles, elisions, endings; {} for English
     spelling: dict[str, Any]
@@ -144,6 +147,7 @@ def _load(code: str) -> Language:
         kinds=dict(data["kinds"]),
         openers=dict(data["openers"]),
         rules_off=tuple(data.get("rules", {}).get("off", ())),
+        amendments=dict(data.get("amendments", {})),
         abbreviations=dict(data.get("abbreviations", {})),
         spelling=dict(data.get("spelling", {})),
     )
