@@ -77,3 +77,41 @@ def test_amendment_is_written_in_the_draft_language_and_reads_back(path: Path) -
         amended = apply(read.instructions, base, read)
         assert _plain(amended.preamble) == _plain(new.preamble)
         assert _plain(amended.operative) == _plain(new.operative)
+
+
+@pytest.mark.parametrize("path", DRAFTS[:2], ids=lambda p: p.stem)
+@pytest.mark.parametrize("suffix", [".txt", ".docx"])
+def test_cli_amend_of_a_draft_in_the_language(tmp_path: Path, path: Path, suffix: str) -> None:
+    """`resolute amend` of a French or Spanish draft: the written amendment is in the language's wording and
+    `resolute amend --apply` reads it back to the proposed draft."""
+    import subprocess
+    import sys
+
+    from app.io.reading import read_document
+    from app.storage import load_project, save_project
+
+    code = CODES[path.stem[-1]]
+    base = _draft(path)
+    new = _edited(base)
+    save_project(base, tmp_path / "base.json")
+    save_project(new, tmp_path / "new.json")
+    out = tmp_path / f"amendment{suffix}"
+    root = Path(__file__).resolve().parents[2]
+
+    def cli(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "app", *args], capture_output=True, text=True, cwd=root,
+                              timeout=120)  # fmt: skip
+
+    done = cli("amend", str(tmp_path / "base.json"), str(tmp_path / "new.json"), "--sponsor", "France",
+               "--symbol", "A/C.3/79/L.77", "-o", str(out))  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    read = read_document(out).resolution
+    assert read.header.language == code
+    assert all(sentence_language(item.sentence) == code for item in items(read.instructions, code))
+    done = cli(
+        "amend", "--apply", str(out), str(tmp_path / "base.json"), "-o", str(tmp_path / "amended.json")
+    )
+    assert done.returncode == 0, done.stderr
+    amended = load_project(tmp_path / "amended.json")
+    assert _plain(amended.preamble) == _plain(new.preamble)
+    assert _plain(amended.operative) == _plain(new.operative)

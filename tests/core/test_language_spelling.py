@@ -121,3 +121,19 @@ def test_language_punctuation_raises_no_alarm(path: Path) -> None:
             checked += 1
             assert [w for *_, w in spelling.misspelt_words(variant, language=code)] == bare
     assert checked > 10
+
+
+def test_the_editor_session_follows_the_draft_language(tmp_path: Path) -> None:
+    """The editor's underlines and suggestions use the draft's dictionary: an accented word of the issued
+    French text is right in French and unknown in English; its accent dropped is a slip with the word offered."""
+    from app.spelling.session import SpellingSession
+
+    path = next(p for p in HELD_OUT if _code(p) == "fr")
+    word = next(w for w in _long_words(_read(path), "fr") if "é" in w)
+    session = SpellingSession(tmp_path / "dictionary.txt")
+    session.language = "fr"
+    assert not session.misspelt(word)
+    slip = word.replace("é", "e")
+    assert session.misspelt(slip) and word in session.suggestions(slip)
+    session.language = "en"
+    assert session.misspelt(word)
