@@ -10,8 +10,8 @@ Incremental checking in the editor: keep the DocumentContext; after an edit, bui
 runs), re-check the edited paragraph and every id in `new.changed_since(old)` (the next paragraph when an
 opener changes, the paragraphs whose citation becomes or stops being a first mention, ...).
 
-Spelling and style come from app.spelling when it provides `paragraph_findings(paragraph, *, part, template)`
-and `document_findings(res, *, template)`; without it the engine runs alone.
+Spelling and style come from app.spelling when it provides `paragraph_findings(paragraph, *, part, template,
+settings, language)` and `document_findings(res, *, template, settings)`; without it the engine runs alone.
 """
 
 from __future__ import annotations
