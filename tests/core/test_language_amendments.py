@@ -79,6 +79,36 @@ def test_amendment_is_written_in_the_draft_language_and_reads_back(path: Path) -
         assert _plain(amended.operative) == _plain(new.operative)
 
 
+@pytest.mark.parametrize("path", DRAFTS, ids=lambda p: p.stem)
+def test_amendment_in_akn_prints_the_language_wording_and_reads_back(path: Path) -> None:
+    """UN XML of a French or Spanish amendment: each printed sentence in the language's wording, and the
+    instructions read back from the markup apply to the proposed draft."""
+    from lxml import etree
+
+    from app.io.akn_writer import to_akn
+
+    code = CODES[path.stem[-1]]
+    base = _draft(path)
+    new = _edited(base)
+    written = amendment(base, new, sponsors=["France"], symbol="A/C.3/79/L.77")
+    data = to_akn(written)
+    root = etree.fromstring(data)
+    printed = []
+    for mod in (el for el in root.iter() if etree.QName(el).localname == "mod"):
+        words = [mod.text or ""]
+        for child in mod:  # the sentence with its quoted words, not the quoted paragraph
+            if etree.QName(child).localname != "quotedStructure":
+                words.append("".join(child.itertext()))
+            words.append(child.tail or "")
+        printed.append("".join(words).strip())
+    assert len(printed) == len(items(written.instructions, code))
+    assert all(sentence_language(p) == code for p in printed), printed
+    read = read_akn(data, name="a.xml").resolution
+    amended = apply(read.instructions, base, read)
+    assert _plain(amended.preamble) == _plain(new.preamble)
+    assert _plain(amended.operative) == _plain(new.operative)
+
+
 @pytest.mark.parametrize("path", DRAFTS[:2], ids=lambda p: p.stem)
 @pytest.mark.parametrize("suffix", [".txt", ".docx"])
 def test_cli_amend_of_a_draft_in_the_language(tmp_path: Path, path: Path, suffix: str) -> None:
