@@ -17,6 +17,7 @@ from app import inline
 from app.compare.diff import DELETE, EQUAL, INSERT, Segment, align, diff_strings, same_project
 from app.errors import InputError
 from app.formatting import subparagraph_label
+from app.languages import get_language
 from app.lexicon import detect_opener
 from app.model import Action, DocumentKind, Header, Instruction, Paragraph, Part, Resolution
 from app.render import Block, join_opener
@@ -317,6 +318,7 @@ def amendment(base: Resolution, proposed: Resolution, *, sponsors: list[str] | N
             date=h.date,
             distribution=h.distribution,
             original_language=h.original_language,
+            language=h.language,
             sponsors=list(sponsors or []),
             kind=DocumentKind.AMENDMENT,
             amends=h.full_symbol,
@@ -359,8 +361,9 @@ class Item:
     quoted: Paragraph | None = None
 
 
-def items(instructions: list[Instruction]) -> list[Item]:
-    """Instructions as they are printed: text edits to one paragraph share a sentence."""
+def items(instructions: list[Instruction], language: str = "") -> list[Item]:
+    """Instructions as they are printed, in the draft's language: text edits to one paragraph share a
+    sentence."""
     out: list[Item] = []
     i = 0
     while i < len(instructions):
@@ -373,16 +376,15 @@ def items(instructions: list[Instruction]) -> list[Item]:
                 if not is_text_edit(nxt) or (nxt.part, nxt.number, nxt.sub) != key:
                     break
                 group.append(nxt)
-            phrases = [Edit(e.action, e.old, e.new, e.after).phrase for e in group]
+            phrases = [Edit(e.action, e.old, e.new, e.after).phrase_in(language) for e in group]
             if len(phrases) > 1:
-                phrases[-1] = "and " + phrases[-1]
-            out.append(
-                Item(in_paragraph(paragraph_name(ins.part, ins.number, ins.sub), phrases), tuple(group))
-            )
+                phrases[-1] = f"{get_language(language).and_word} {phrases[-1]}"
+            where = paragraph_name(ins.part, ins.number, ins.sub, language=language)
+            out.append(Item(in_paragraph(where, phrases, language), tuple(group)))
             i += len(group)
             continue
-        text = sentence(ins)
-        out.append(Item(text.rstrip(":"), (ins,), ins.paragraph))
+        text = sentence(ins, language=language)
+        out.append(Item(text.rstrip(":").rstrip(), (ins,), ins.paragraph))
         i += 1
     return out
 
@@ -393,15 +395,16 @@ def _next_label(sub: str) -> str:
     return subparagraph_label(len(indexes), indexes[-1] + 1)
 
 
-def instruction_blocks(instructions: list[Instruction]) -> list[Block]:
+def instruction_blocks(instructions: list[Instruction], language: str = "") -> list[Block]:
     """What an amendment prints: each sentence ("instruction" blocks, numbered when there are several), then
     the paragraph it quotes ("quoted" blocks, set as body paragraphs with their italic opener)."""
     from app.render import blocks_for
 
-    found = items(instructions)
+    found = items(instructions, language)
+    lang = get_language(language)
     out: list[Block] = []
     for n, item in enumerate(found, start=1):
-        end = ":" if item.quoted is not None else ("." if n == len(found) else ";")
+        end = lang.punctuate(":" if item.quoted is not None else ("." if n == len(found) else ";"))
         label = f"{n}." if len(found) > 1 else ""
         first = item.instructions[0]
         out.append(

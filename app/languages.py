@@ -2,7 +2,8 @@
 
 A language file holds what is printed in that language (organ lines, masthead words, months, date form,
 subparagraph labels, punctuation spacing, session names), how openers are marked and recognized, and which
-checks do not apply to its text. Adding a language is adding a file and its opener lexicons
+checks do not apply to its text, and (in [spelling]) the dictionary, word lists and style rules its spelling
+check uses. Adding a language is adding a file and its opener lexicons
 (resources/lexicons/<code>-preambular.txt, <code>-operative.txt, learned by scripts/learn_openers.py).
 """
 
@@ -45,6 +46,12 @@ class Language:
     kinds: dict[str, str]
     openers: dict[str, Any]
     rules_off: tuple[str, ...]
+    amendments: dict[
+        str, Any
+    ]  # [amendments]: the set wording of amendment instructions; {} = English (app.wording)
+    abbreviations: dict[str, str]  # [abbreviations]: never used in a resolution, with the name to write
+    # [spelling]: general dictionary, UN word lists, styles, elisions, endings; {} for English
+    spelling: dict[str, Any]
 
     @property
     def is_english(self) -> bool:
@@ -140,6 +147,9 @@ def _load(code: str) -> Language:
         kinds=dict(data["kinds"]),
         openers=dict(data["openers"]),
         rules_off=tuple(data.get("rules", {}).get("off", ())),
+        amendments=dict(data.get("amendments", {})),
+        abbreviations=dict(data.get("abbreviations", {})),
+        spelling=dict(data.get("spelling", {})),
     )
 
 

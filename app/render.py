@@ -302,7 +302,7 @@ def render(res: Resolution, template: Template | None = None) -> Rendered:
     if amendment:  # an amendment prints its instructions, with no organ line of its own
         from app.amendments import instruction_blocks
 
-        blocks += instruction_blocks(res.instructions)
+        blocks += instruction_blocks(res.instructions, res.header.language)
     # "Adopts the following Pact for the Future and its annexes:" over the text it adopts, printed unlabelled
     adopts = bool(res.annexes) and not res.annexes[0].labelled
     for index, body in enumerate(parts):

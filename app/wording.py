@@ -9,27 +9,83 @@ inside a paragraph read "after “X”, insert “Y”", "before “X”, insert
 
 Quoted text is the model's inline markup (`app.inline`), so a quoted title keeps its italics. An insertion
 before a word is an INSERT whose `old` holds the words it goes before (`after` empty).
+
+Another language has its wording as data, the [amendments] table of resources/languages/<code>.toml
+("Supprimer le troisième alinéa du préambule", "En el párrafo 5, sustitúyase “X” por “Y”"): every function
+takes `language`, and reading back tries each language's wording when none is given.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
+from typing import Any
 
 from app.compare.diff import DELETE, EQUAL, INSERT, Segment
 from app.errors import InputError
 from app.formatting import ordinal_words, parse_ordinal_words, subparagraph_label
+from app.languages import all_languages, get_language
 from app.model import Action, Instruction, Part
 
 OPEN, CLOSE = "“", "”"
 
 
-def quote(text: str) -> str:
-    return f"{OPEN}{text.strip()}{CLOSE}"
+def _table(language: str) -> dict[str, Any]:
+    """The language's [amendments] wording; {} for English (the wording in this module's code)."""
+    return get_language(language).amendments
 
 
-def paragraph_name(part: Part, number: int, sub: str = "", *, numbered: bool = True) -> str:
+def quote(text: str, language: str = "") -> str:
+    t = _table(language)
+    opening, closing = t.get("quotes", (OPEN, CLOSE))
+    return f"{opening}{text.strip()}{closing}"
+
+
+def _contract(t: dict[str, Any], text: str) -> str:
+    """ "À le paragraphe" → "Au paragraphe", "de el" → "del": the language's [amendments] contractions."""
+    for long, short in t.get("contractions", ()):
+        text = text.replace(long, short)
+    return text
+
+
+def _ordinal(t: dict[str, Any], number: int) -> str:
+    words = t["ordinals"]
+    return words[number - 1] if 1 <= number <= len(words) else str(number)
+
+
+def _sub_in(language: str, sub: str) -> str:
+    """ "(b) (ii)" (the model's labels) in the language's shapes: "b) ii)"."""
+    labels = get_language(language).labels
+    tokens = sub.split()
+    return " ".join(
+        labels[depth % len(labels)].replace("{a}", tok.strip("().")).replace("{i}", tok.strip("()."))
+        for depth, tok in enumerate(tokens)
+    )
+
+
+def _sub_out(text: str) -> str:
+    """A label path as the language prints it ("b) ii)") in the model's labels ("(b) (ii)")."""
+    tokens = re.findall(r"\(?[a-z]+[).]", text)
+    return " ".join(
+        get_language("en").labels[depth % 4].replace("{a}", tok.strip("().")).replace("{i}", tok.strip("()."))
+        for depth, tok in enumerate(tokens)
+    )
+
+
+def paragraph_name(
+    part: Part, number: int, sub: str = "", *, numbered: bool = True, language: str = ""
+) -> str:
     """How paragraph `number` of `part` (and its subparagraph `sub`, "(b)" or "(b) (ii)") is named."""
+    t = _table(language)
+    if t:
+        if part is Part.PREAMBLE:
+            shape = t["preambular_sub" if sub else "preambular"]
+        elif not numbered and not sub:
+            return t["single"]
+        else:
+            shape = t["operative_sub" if sub else "operative"]
+        return shape.format(ordinal=_ordinal(t, number), number=number, sub=_sub_in(language, sub))
     if part is Part.PREAMBLE:
         top = f"the {ordinal_words(number)} preambular paragraph"
         return f"subparagraph {sub} of {top}" if sub else top
@@ -47,8 +103,15 @@ def part_name(part: Part) -> str:
     return "preamble" if part is Part.PREAMBLE else "operative part"
 
 
-def edit_phrase(action: Action, *, old: str = "", new: str = "", after: str = "") -> str:
+def edit_phrase(action: Action, *, old: str = "", new: str = "", after: str = "", language: str = "") -> str:
     """One change inside a paragraph: "after “X”, insert “Y”", "replace “X” with “Y”", "delete “X”"."""
+    t = _table(language)
+    if t:
+        q = {"old": quote(old, language), "new": quote(new, language), "after": quote(after, language)}
+        q["where"] = t["edit_where"].format(**q) if after else ""
+        if action is Action.INSERT:
+            return t["edit_insert_after" if after else "edit_insert_before"].format(**q)
+        return t["edit_replace" if action is Action.REPLACE else "edit_delete"].format(**q)
     where = f" after {quote(after)}" if after else ""
     if action is Action.INSERT:
         return (
@@ -72,7 +135,10 @@ class Edit:
 
     @property
     def phrase(self) -> str:
-        return edit_phrase(self.action, old=self.old, new=self.new, after=self.after)
+        return self.phrase_in("")
+
+    def phrase_in(self, language: str) -> str:
+        return edit_phrase(self.action, old=self.old, new=self.new, after=self.after, language=language)
 
 
 _PUNCT_ONLY = re.compile(r"^[\s,;:.]*$")
@@ -167,20 +233,51 @@ def segment_edits(segments: list[Segment], *, punctuation: bool = False) -> list
     return out
 
 
-def in_paragraph(where: str, phrases: list[str]) -> str:
+def in_paragraph(where: str, phrases: list[str], language: str = "") -> str:
+    t = _table(language)
+    if t:
+        joint = get_language(language).punctuate(";") + " "  # French: "…\u00a0; …"
+        return _contract(t, t["in"].format(place=where, edits=joint.join(phrases)))
     return f"In {where}, " + "; ".join(phrases)
 
 
-def delete_paragraph(where: str, *, reading: bool = False) -> str:
+def delete_paragraph(where: str, *, reading: bool = False, language: str = "") -> str:
+    t = _table(language)
+    if t:
+        return _contract(t, t["delete_reading" if reading else "delete"].format(place=where)) + (
+            ":" if reading else ""
+        )
     return f"Delete {where}" + (" reading:" if reading else "")
 
 
-def replace_paragraph(where: str) -> str:
+def replace_paragraph(where: str, language: str = "") -> str:
+    t = _table(language)
+    if t:
+        return _contract(t, t["replace"].format(place=where)) + ":"
     return f"Replace {where} with the following:"
 
 
-def insert_paragraph(after: str, part: Part, kind: str) -> str:
-    """ "After X, insert a new ... reading:"; `after` empty: at the beginning of the part."""
+_NEW_KEY = {
+    "preambular paragraph": "new_preambular",
+    "operative paragraph": "new_operative",
+    "subparagraph": "new_sub",
+}
+
+
+def insert_paragraph(after: str, part: Part, kind: str, language: str = "", *, before: bool = False) -> str:
+    """ "After X, insert a new ... reading:"; `after` empty: at the beginning of the part; `before`: the new
+    paragraph goes before `after`."""
+    t = _table(language)
+    if t:
+        new = t[_NEW_KEY[kind]]
+        if not after:
+            where = t["preamble" if part is Part.PREAMBLE else "operative_part"]
+            return _contract(t, t["insert_start"].format(part=where, new=new)) + ":"
+        return (
+            _contract(t, t["insert_before" if before else "insert_after"].format(place=after, new=new)) + ":"
+        )
+    if before:
+        return f"Before {after}, insert a new {kind} reading:"
     if not after:
         return f"At the beginning of the {part_name(part)}, insert a new {kind} reading:"
     return f"After {after}, insert a new {kind} reading:"
@@ -191,22 +288,23 @@ def is_text_edit(ins: Instruction) -> bool:
     return ins.paragraph is None and bool(ins.old or ins.new or ins.after)
 
 
-def sentence(ins: Instruction, *, numbered: bool = True) -> str:
+def sentence(ins: Instruction, *, numbered: bool = True, language: str = "") -> str:
     """The sentence of one whole-paragraph instruction (text edits go through `in_paragraph`)."""
-    where = paragraph_name(ins.part, ins.number, ins.sub, numbered=numbered)
+    where = paragraph_name(ins.part, ins.number, ins.sub, numbered=numbered, language=language)
     if ins.action is Action.DELETE:
-        return delete_paragraph(where, reading=ins.paragraph is not None)
+        return delete_paragraph(where, reading=ins.paragraph is not None, language=language)
     if ins.action is Action.REPLACE:
-        return replace_paragraph(where)
+        return replace_paragraph(where, language)
     kind = "subparagraph" if ins.sub else paragraph_kind(ins.part)
     labels = ins.sub.split()
     if labels and labels[-1] == "(0)":  # a new first subparagraph
         first = " ".join([*labels[:-1], subparagraph_label(len(labels), 1)])
-        return f"Before {paragraph_name(ins.part, ins.number, first)}, insert a new {kind} reading:"
+        return insert_paragraph(paragraph_name(ins.part, ins.number, first, language=language), ins.part, kind,
+                                language, before=True)  # fmt: skip
     if ins.sub:  # a new subparagraph goes after subparagraph `sub`
-        return insert_paragraph(where, ins.part, kind)
-    after = paragraph_name(ins.part, ins.number) if ins.number else ""
-    return insert_paragraph(after, ins.part, kind)
+        return insert_paragraph(where, ins.part, kind, language)
+    after = paragraph_name(ins.part, ins.number, language=language) if ins.number else ""
+    return insert_paragraph(after, ins.part, kind, language)
 
 
 # --- reading the wording back -------------------------------------------------------------------------
@@ -276,7 +374,7 @@ _EDITS = [
                 r"\0(?P<n>\d+)\0", re.I), Action.REPLACE),
     (re.compile(rf"delete {_W}\0(?P<o>\d+)\0(?: after {_W}\0(?P<a>\d+)\0)?", re.I), Action.DELETE),
 ]  # fmt: skip
-_QUOTED = re.compile(r"[“\"]([^”\"]*)[”\"]")
+_QUOTED = re.compile(r"[“\"«]\s*([^”\"»]*?)\s*[”\"»]")  # “ ”, " ", and « » with their inner spaces
 
 
 def _holes(text: str) -> tuple[str, list[str]]:
@@ -289,9 +387,35 @@ def _holes(text: str) -> tuple[str, list[str]]:
     return _QUOTED.sub(keep, text), quoted
 
 
-def parse_sentence(text: str) -> tuple[list[Instruction], str]:
+def parse_sentence(text: str, language: str | None = None) -> tuple[list[Instruction], str]:
     """The instructions of one sentence of an amendment, and the quoted paragraph text when the sentence
-    carries it after its colon (oral style). Raises InputError when the sentence is not in the set wording."""
+    carries it after its colon (oral style). Raises InputError when the sentence is not in the set wording.
+    `language` None: the set wording of any language (English first)."""
+    codes = [language or "en"] if language is not None else list(all_languages())
+    error: InputError | None = None
+    for code in codes:
+        try:
+            if _table(code):
+                return _parse_in_language(text, code)
+            return _parse_english(text)
+        except InputError as exc:
+            error = error or exc
+    assert error is not None
+    raise error
+
+
+def sentence_language(text: str) -> str:
+    """The language whose set wording the sentence is in ("" when none)."""
+    for code in all_languages():
+        try:
+            parse_sentence(text, code)
+        except InputError:
+            continue
+        return code
+    return ""
+
+
+def _parse_english(text: str) -> tuple[list[Instruction], str]:
     body = re.sub(r"\s+", " ", text).strip().rstrip(";.").strip()
     body = re.sub(r"[;,]? and$", "", body)
     head, colon, rest = body.partition(":")
@@ -377,3 +501,146 @@ def _parse_edits(edits: str, part: Part, number: int, sub: str) -> list[Instruct
             shown = re.sub(r"\0(\d+)\0", lambda h: quote(quoted[int(h.group(1))]), phrase)
             raise InputError(f"not an amendment instruction in the set wording: “{shown[:120]}”")
     return out
+
+
+# --- another language's wording, read back by patterns made from its [amendments] table ----------------------
+
+_SUB_RE = r"\(?[a-z]+[).](?:\s*\(?[a-z]+[).]){0,3}"
+_SENTENCES = ("in", "delete_reading", "delete", "replace", "insert_after", "insert_before", "insert_start")
+
+
+def _pattern(text: str, groups: dict[str, str]) -> str:
+    """A template ("Supprimer {place}") as a pattern: literal words (any run of spaces, ordinary or not, for
+    a space), each {name} as groups[name]."""
+    out = []
+    for piece in re.split(r"(\{\w+\})", text):
+        if piece.startswith("{") and piece.endswith("}"):
+            out.append(groups[piece[1:-1]])
+        else:
+            out.append(r"\s+".join(re.escape(w) for w in piece.split(" ")))
+    return "".join(out)
+
+
+@dataclass(frozen=True)
+class _Parser:
+    kind: str  # one of _SENTENCES
+    part: Part | None  # which part the place template names (None: the part is in the sentence)
+    place: str  # which place template: preambular, operative, single, preambular_sub, operative_sub, ""
+    pattern: re.Pattern[str]
+
+
+@cache
+def _parsers(language: str) -> tuple[tuple[_Parser, ...], tuple[tuple[re.Pattern[str], Action], ...]]:
+    """Sentence patterns (every sentence with every place template, contracted as printed) and edit patterns."""
+    t = _table(language)
+    places = {
+        "preambular": Part.PREAMBLE, "preambular_sub": Part.PREAMBLE,
+        "operative": Part.OPERATIVE, "operative_sub": Part.OPERATIVE, "single": Part.OPERATIVE,
+    }  # fmt: skip
+    new = "(?:" + "|".join(re.escape(t[k]) for k in _NEW_KEY.values()) + ")"
+    ordinals = sorted(t["ordinals"], key=len, reverse=True)
+    ordinal = "(?P<ord>" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in ordinals) + ")"
+    groups = {"ordinal": ordinal, "number": r"(?P<num>\d+)", "sub": rf"(?P<sub>{_SUB_RE})",
+              "edits": r"(?P<edits>.+)", "new": new}  # fmt: skip
+    parsers: list[_Parser] = []
+    for kind in _SENTENCES:
+        if kind == "insert_start":
+            for part, key in ((Part.PREAMBLE, "preamble"), (Part.OPERATIVE, "operative_part")):
+                text = _contract(t, t[kind].replace("{part}", t[key]))
+                parsers.append(_Parser(kind, part, "", re.compile(_pattern(text, groups), re.I)))
+            continue
+        for place, part in places.items():
+            text = _contract(t, t[kind].replace("{place}", t[place]))
+            parsers.append(_Parser(kind, part, place, re.compile(_pattern(text, groups), re.I)))
+    hole = {name: rf"\0(?P<{name[0]}>\d+)\0" for name in ("old", "new", "after")}
+    where = r"(?:" + _pattern(t["edit_where"], hole) + ")?"
+    edits = []
+    for key, action in (("edit_insert_after", Action.INSERT), ("edit_insert_before", Action.INSERT),
+                        ("edit_replace", Action.REPLACE), ("edit_delete", Action.DELETE)):  # fmt: skip
+        edits.append((re.compile(_pattern(t[key], {**hole, "where": where}), re.I), action))
+    return tuple(parsers), tuple(edits)
+
+
+def _place_of(parser: _Parser, m: re.Match[str], language: str) -> tuple[Part, int, str]:
+    if parser.place == "single":
+        return Part.OPERATIVE, 1, ""
+    sub = _sub_out(m.group("sub")) if "sub" in m.groupdict() and m.group("sub") else ""
+    if "ord" in m.groupdict() and m.group("ord"):
+        words = [w.lower() for w in _table(language)["ordinals"]]
+        said = " ".join(m.group("ord").lower().split())
+        if said not in words:
+            raise InputError(f"not an ordinal number: “{m.group('ord')}”")
+        return Part.PREAMBLE, words.index(said) + 1, sub
+    return Part.OPERATIVE, int(m.group("num")), sub
+
+
+def _parse_in_language(text: str, language: str) -> tuple[list[Instruction], str]:
+    body = re.sub(r"\s+", " ", text).strip().rstrip(";.").strip()
+    head, colon, rest = body.partition(":")
+    if colon and not _QUOTED.fullmatch(rest.strip() or "“”"):
+        head, rest = body, ""  # a colon inside the quoted words, not before a paragraph
+    head = head.strip()
+    carried = _QUOTED.fullmatch(rest.strip()).group(1) if rest.strip() else ""  # type: ignore[union-attr]
+    parsers, edits = _parsers(language)
+    holed, quoted = _holes(head)
+    for parser in parsers:
+        m = parser.pattern.fullmatch(holed if parser.kind == "in" else head)
+        if not m:
+            continue
+        if parser.kind == "insert_start":
+            return [Instruction(Action.INSERT, parser.part or Part.OPERATIVE, 0)], carried
+        part, number, sub = _place_of(parser, m, language)
+        if parser.kind == "in":
+            return _language_edits(m.group("edits"), quoted, edits, part, number, sub, language), carried
+        action = {"delete": Action.DELETE, "delete_reading": Action.DELETE, "replace": Action.REPLACE}.get(
+            parser.kind, Action.INSERT
+        )
+        if parser.kind == "insert_before":
+            number, sub = (number, _previous_sub(sub)) if sub else (number - 1, "")
+        return [Instruction(action, part, number, sub)], carried
+    raise InputError(f"not an amendment instruction in the set wording: “{body[:120]}”")
+
+
+def _language_edits(holed: str, quoted: list[str], patterns: tuple[tuple[re.Pattern[str], Action], ...],
+                    part: Part, number: int, sub: str, language: str) -> list[Instruction]:  # fmt: skip
+    out: list[Instruction] = []
+    joint = re.escape(get_language(language).and_word)
+    for phrase in re.split(rf"\s*;\s*(?:{joint}\s+)?", holed):
+        phrase = phrase.strip().rstrip(",")
+        for pattern, action in patterns:
+            m = pattern.fullmatch(phrase)
+            if not m:
+                continue
+            groups = {k: quoted[int(v)] for k, v in m.groupdict().items() if v is not None}
+            out.append(Instruction(action, part, number, sub, old=groups.get("o", ""), new=groups.get("n", ""),
+                                   after=groups.get("a", "")))  # fmt: skip
+            break
+        else:
+            shown = re.sub(r"\0(\d+)\0", lambda h: quote(quoted[int(h.group(1))], language), phrase)
+            raise InputError(f"not an amendment instruction in the set wording: “{shown[:120]}”")
+    return out
+
+
+@cache
+def opening_pattern() -> re.Pattern[str]:
+    """The opening words of an instruction in any other language's set wording, through its place ("Supprimer
+    le troisième alinéa du préambule", "En el párrafo 5"): enough to tell one starts on a line."""
+    heads: set[str] = set()
+    for code in all_languages():
+        t = _table(code)
+        if not t:
+            continue
+        ordinal = "(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in t["ordinals"]) + ")"
+        groups = {"ordinal": ordinal, "number": r"\d+", "sub": _SUB_RE}
+        for kind in _SENTENCES:
+            text = t[kind]
+            slot = "{part}" if "{part}" in text else "{place}"
+            text = text[: text.index(slot) + len(slot)]
+            if slot == "{part}":
+                fills = [t["preamble"], t["operative_part"]]
+            else:
+                fills = [
+                    t[k] for k in ("preambular_sub", "preambular", "operative_sub", "operative", "single")
+                ]
+            heads |= {_pattern(_contract(t, text.replace(slot, fill)), groups) for fill in fills}
+    return re.compile("|".join(f"(?:{h})" for h in sorted(heads)) or r"(?!)", re.I)

@@ -54,7 +54,7 @@ class Amending(QObject):
             base = self._base()
             heading = f"Amendment to draft resolution {h.amends or '(symbol not given)'}"
             heading += f" · the draft amended: {self.win.versions.base_name}" if base is not None else ""
-            self.panel.show_instructions(self.win.res.instructions, heading)
+            self.panel.show_instructions(self.win.res.instructions, heading, self.win.res.header.language)
 
     def _edited(self, instructions: list[Instruction], typing: bool) -> None:
         self.win.apply(edits.set_instructions, instructions=instructions, typing=typing, initiator=self.panel)

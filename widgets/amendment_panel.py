@@ -39,9 +39,9 @@ _PARTS = [(Part.PREAMBLE, "Preambular paragraph"), (Part.OPERATIVE, "Operative p
 _SCOPES = ["The whole paragraph", "Words in the paragraph"]
 
 
-def describe(ins: Instruction) -> str:
-    """One instruction as it reads, with the start of the paragraph it quotes."""
-    (item,) = items([ins])
+def describe(ins: Instruction, language: str = "") -> str:
+    """One instruction as it reads in the draft's language, with the start of the paragraph it quotes."""
+    (item,) = items([ins], language)
     text = inline.plain(item.sentence)
     if item.quoted is not None:
         quoted = inline.plain(join_opener(item.quoted.opener, item.quoted.text))
@@ -56,6 +56,7 @@ class AmendmentPanel(QWidget):
     def __init__(self) -> None:
         super().__init__()
         self.instructions: list[Instruction] = []
+        self.language = ""  # the draft's: the wording the list shows
         self._showing = False
         self._words: dict[str, bool] = {}  # the scope chosen where the fields do not say it yet
         # the content scrolls rather than hold the window wider or taller than a small screen allows
@@ -155,15 +156,17 @@ class AmendmentPanel(QWidget):
 
     # --- showing ---------------------------------------------------------------------------------------------
 
-    def show_instructions(self, instructions: list[Instruction], heading: str) -> None:
-        """Show the amendment's instructions (after opening, undo or redo), keeping the selected row."""
+    def show_instructions(self, instructions: list[Instruction], heading: str, language: str = "") -> None:
+        """Show the amendment's instructions (after opening, undo or redo) in the draft's language, keeping the
+        selected row."""
+        self.language = language
         row = max(self.list.currentRow(), 0)
         self.instructions = copy.deepcopy(instructions)
         self.heading.setText(heading)
         self._showing = True
         self.list.clear()
         for ins in self.instructions:
-            self.list.addItem(QListWidgetItem(describe(ins)))
+            self.list.addItem(QListWidgetItem(describe(ins, self.language)))
         self._showing = False
         if self.instructions:
             self.list.setCurrentRow(min(row, len(self.instructions) - 1))
@@ -240,7 +243,7 @@ class AmendmentPanel(QWidget):
             paragraph=paragraph,
         )
         self._enable_fields(whole)
-        self.list.item(row).setText(describe(self.instructions[row]))
+        self.list.item(row).setText(describe(self.instructions[row], self.language))
         self.edited.emit(copy.deepcopy(self.instructions), typing)
 
     def add_instruction(self) -> None:

@@ -275,6 +275,7 @@ class MainWindow(QMainWindow):
     def _render(self) -> None:
         self.rendered = render(self.res)
         draft_language.follow_language(self.paragraphs, self.res.header.language)  # after undo too
+        self.spelling.language = self.res.header.language
         self.numbers = dict(self.rendered.footnote_numbers)
         # what render decided for each paragraph's own end: "" means it keeps its own ("...; and")
         self._keeps_own = {

@@ -10,8 +10,8 @@ Incremental checking in the editor: keep the DocumentContext; after an edit, bui
 runs), re-check the edited paragraph and every id in `new.changed_since(old)` (the next paragraph when an
 opener changes, the paragraphs whose citation becomes or stops being a first mention, ...).
 
-Spelling and style come from app.spelling when it provides `paragraph_findings(paragraph, *, part, template)`
-and `document_findings(res, *, template)`; without it the engine runs alone.
+Spelling and style come from app.spelling when it provides `paragraph_findings(paragraph, *, part, template,
+settings, language)` and `document_findings(res, *, template, settings)`; without it the engine runs alone.
 """
 
 from __future__ import annotations
@@ -294,7 +294,7 @@ def _node_findings(
 def _paragraph_style(node: Node, ctx: DocumentContext, speller: SpellingSettings | None) -> list[Finding]:
     found = _style_call(
         lambda: spelling.paragraph_findings(
-            node.para, part=node.part, template=ctx.template, settings=speller
+            node.para, part=node.part, template=ctx.template, settings=speller, language=ctx.language
         )
     )
     if not ctx.short_forms:
@@ -311,14 +311,16 @@ def _annex_findings(
     for name in ("opener", "text", "tail"):
         markup = getattr(node.para, name)
         out += dates.field_findings(markup, field=name, paragraph_id=node.para.id, language=ctx.language)
-        out += organs.abbreviation_findings(markup, field=name, paragraph_id=node.para.id)
+        out += organs.abbreviation_findings(
+            markup, field=name, paragraph_id=node.para.id, language=ctx.language
+        )
     if style and _styled(ctx.language):
         out += _paragraph_style(node, ctx, speller)
     return out
 
 
 def _styled(language: str) -> bool:
-    """Whether the spelling and style checks (English word lists and UN English style) apply to the language."""
+    """Whether the spelling and style checks (the language's word lists and style rules) apply to the language."""
     lang = get_language(language)
     return lang.rule_on("spelling.*") or lang.rule_on("UN.*")
 
@@ -370,7 +372,8 @@ def check_document(res: Resolution, template: Template | None = None, *, style: 
     if res.header.kind is DocumentKind.AMENDMENT:
         out += amendment.check(res, lambda draft: check_document(draft, tpl, style=style, speller=speller))
     for note in res.footnotes.values():
-        out += organs.abbreviation_findings(note.text, field="footnote", paragraph_id=note.id)
+        out += organs.abbreviation_findings(note.text, field="footnote", paragraph_id=note.id,
+                                            language=ctx.language)  # fmt: skip
         out += dates.field_findings(note.text, field="footnote", paragraph_id=note.id, language=ctx.language)
     if style and _styled(ctx.language):
         found = _style_call(lambda: spelling.document_findings(res, template=tpl, settings=speller))

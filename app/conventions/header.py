@@ -54,7 +54,7 @@ def _title(res: Resolution, template: Template) -> list[Finding]:
         span = (len(stripped) - 1, len(title))
         add(out, finding("title.full-stop", Severity.WARNING, "A title has no final full stop.",
                          field="title", span=span, fix=Fix("Remove the full stop", "title", span, "")))  # fmt: skip
-    out += organs.abbreviation_findings(title, field="title")
+    out += organs.abbreviation_findings(title, field="title", language=res.header.language)
     out += dates.field_findings(title, field="title")
     return out
 

@@ -9,14 +9,23 @@ from functools import cache
 from app.conventions.base import WORD, DocumentContext, Node, add, finding, settings
 from app.findings import Finding, Fix, Severity
 from app.inline import plain_text
+from app.languages import get_language
 from app.lexicon import head_word, strip_marker
 from app.model import Part
 from app.templates import Template
 
 
+def _abbreviations(language: str) -> tuple[tuple[str, str], ...]:
+    """(abbreviation, full name) never used in a resolution in this language: conventions.toml for English,
+    [abbreviations] of languages/<code>.toml for another language."""
+    lang = get_language(language)
+    return settings().abbreviations if lang.is_english else tuple(lang.abbreviations.items())
+
+
 @cache
-def _abbreviation_re() -> re.Pattern[str] | None:
-    names = [re.escape(a) for a, _ in settings().abbreviations]
+def _abbreviation_re(language: str = "en") -> re.Pattern[str] | None:
+    pairs = _abbreviations(language)
+    names = [re.escape(a) for a, _ in pairs]
     if not names:
         return None
     # not inside symbols or compound names ("UN-Women", "A/C.3", "GA/12345", "SC:ORE"), nor names of outlets
@@ -28,13 +37,16 @@ def _abbreviation_re() -> re.Pattern[str] | None:
     )
 
 
-def abbreviation_findings(markup: str, *, field: str, paragraph_id: str = "") -> list[Finding]:
+def abbreviation_findings(
+    markup: str, *, field: str, paragraph_id: str = "", language: str = ""
+) -> list[Finding]:
     out: list[Finding] = []
-    pattern = _abbreviation_re()
+    code = get_language(language).code
+    pattern = _abbreviation_re(code)
     if pattern is None or not markup:
         return out
     ft = plain_text(markup)
-    full = dict(settings().abbreviations)
+    full = dict(_abbreviations(code))
     for m in pattern.finditer(ft.text):
         abbr = m.group(1)
         name = full[abbr]
@@ -64,7 +76,7 @@ def check(node: Node, ctx: DocumentContext) -> list[Finding]:
         markup = getattr(para, name)
         if not markup:
             continue
-        out += abbreviation_findings(markup, field=name, paragraph_id=para.id)
+        out += abbreviation_findings(markup, field=name, paragraph_id=para.id, language=ctx.language)
         rule = _self_reference(ctx.template)
         if rule and name != "opener":
             pattern, good = rule

@@ -710,9 +710,9 @@ def _label_of(el: etree._Element) -> str:
     """The "(a)" a flat paragraph carries, in its `num` or typed at the start of its text; "" for none."""
     num = _first_child_text(el, "num")
     if _LABEL_NUM.fullmatch(num):
-        return num
+        return f"({num.strip('()')})"  # French and Spanish print "a)": placed as "(a)"
     typed = None if num else _TYPED_LABEL.match(_lead_text(el))
-    return f"({typed.group(1)})" if typed else ""
+    return f"({typed.group(1) or typed.group(2)})" if typed else ""
 
 
 def _lead_text(el: etree._Element) -> str:
@@ -728,8 +728,9 @@ def _lead_text(el: etree._Element) -> str:
 def _place_labelled(holder: Paragraph, sub: Paragraph, label: str) -> None:
     """A labelled subparagraph under `holder`: its next (a), (b) ..., or one level down when the label goes on
     from the last subparagraph's own list ("(i)" after "(e)")."""
-    if sub.text.startswith(label):
-        sub.text = _TYPED_LABEL.sub("", sub.text, count=1)
+    typed = _TYPED_LABEL.match(sub.text)
+    if typed and f"({typed.group(1) or typed.group(2)})" == label:
+        sub.text = sub.text[typed.end() :]
     subs = holder.subparagraphs
     if subs and label not in (subparagraph_label(1, len(subs) + 1), "(a)"):
         inner = subs[-1].subparagraphs
@@ -739,8 +740,9 @@ def _place_labelled(holder: Paragraph, sub: Paragraph, label: str) -> None:
     subs.append(sub)
 
 
-_TYPED_LABEL = re.compile(r"\(([a-z]{1,4}|[ivxlc]{1,6}|\d{1,2})\)\s+")
-_LABEL_NUM = re.compile(r"\([a-z]{1,4}\)|\([ivxlc]{1,6}\)|\(\d{1,2}\)")
+# "(a)", and "a)" as French and Spanish texts print it
+_TYPED_LABEL = re.compile(r"\(([a-z]{1,4}|[ivxlc]{1,6}|\d{1,2})\)\s+|([a-z]{1,4}|[ivxlc]{1,6})\)\s+")
+_LABEL_NUM = re.compile(r"\(?[a-z]{1,4}\)|\(?[ivxlc]{1,6}\)|\(\d{1,2}\)")
 _SECTION_NUM = re.compile(r"[IVXLC]{1,6}|[A-Z]")
 _HEADING_TAGS = ("heading", "subheading", "crossHeading")
 

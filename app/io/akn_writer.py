@@ -262,7 +262,7 @@ class _Writer:
         active = _el(analysis, "activeModifications")
         blocks = [b for b in self.r.blocks if b.role in ("instruction", "quoted")]
         target = self.amended_uri()
-        printed = items(self.res.instructions)
+        printed = items(self.res.instructions, self.res.header.language)
         at = 0  # the next block: each item's sentence, then the blocks of the paragraph it quotes
         for n, item in enumerate(printed, start=1):
             sentence, at = blocks[at], at + 1
@@ -327,7 +327,7 @@ class _Writer:
                     holes.append((role, getattr(ins, name).replace("\x00", "")))  # NUL is no XML anyway
             stand_ins.append(dataclasses.replace(ins, **values))
             ids.append(own)
-        (stand_in,) = items(stand_ins)
+        (stand_in,) = items(stand_ins, self.res.header.language)
         for index, piece in enumerate(re.split(r"\x00(\d+)\x00", stand_in.sentence + end)):
             if index % 2 == 0:
                 self.spans(mod, inline.parse(piece))

@@ -13,7 +13,7 @@ from app.amendments import lead_text, set_lead_text
 from app.errors import InputError
 from app.findings import Finding, Severity
 from app.model import Action, Instruction, Paragraph, Resolution
-from app.wording import INSTRUCTION_START, parse_sentence
+from app.wording import INSTRUCTION_START, opening_pattern, parse_sentence, sentence_language
 
 _LABEL = re.compile(r"^\s*\d+\.\s+")
 _SUB_LABEL = re.compile(r"^(?:\([a-z]{1,6}\)|[a-z]{1,6}\.)\s+(?=\S)")
@@ -25,13 +25,15 @@ _OPENING = re.compile(
 
 
 def opens_instruction(line: str) -> bool:
-    """A line that starts an amendment instruction ("Delete the fourth preambular ...", "In operative paragraph")."""
-    return bool(_OPENING.match(line.strip()))
+    """A line that starts an amendment instruction ("Delete the fourth preambular ...", "In operative paragraph"),
+    in the set wording of any language ("Supprimer le troisième alinéa du préambule", "En el párrafo 5")."""
+    line = _LABEL.sub("", line.strip())
+    return bool(_OPENING.match(line) or opening_pattern().match(line))
 
 
 def instruction_sentence(text: str) -> bool:
     """A paragraph in the set wording of an amendment instruction (its number, if any, included)."""
-    if not INSTRUCTION_START.match(text):
+    if not (INSTRUCTION_START.match(text) or opening_pattern().match(_LABEL.sub("", text))):
         return False
     try:
         parse_sentence(_LABEL.sub("", text))
@@ -46,9 +48,12 @@ def read_body(res: Resolution, order: list[Paragraph], sentences: set[str]) -> l
     findings: list[Finding] = []
     open_: Instruction | None = None  # the last whole-paragraph instruction, which quoted text completes
     used: set[str] = set()
+    first = next((p for p in order if p.id in sentences), None)
+    if first is not None:  # the amendment is written in the language of its set wording
+        res.header.language = sentence_language(_LABEL.sub("", lead_text(first))) or res.header.language
     for para in order:
         if para.id in sentences:
-            parsed, carried = parse_sentence(_LABEL.sub("", lead_text(para)))
+            parsed, carried = parse_sentence(_LABEL.sub("", lead_text(para)), res.header.language)
             res.instructions += parsed
             last = parsed[-1]
             whole = last.paragraph is None and not (last.old or last.new or last.after)

@@ -111,7 +111,10 @@ def read_text(text: str) -> ImportResult:
         result = _Reader(text).run()
     finally:
         _LANGUAGE.reset(token)
-    result.resolution.header.language = language
+    if (
+        result.resolution.header.language == "en"
+    ):  # an amendment's own wording may have said (amendment_reader)
+        result.resolution.header.language = language
     return result
 
 

@@ -9,6 +9,7 @@ Rules live as data in resources/styles/<Style>/ (see app/spelling/rules.py).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -51,18 +52,21 @@ def _checker_for(settings: SpellingSettings) -> Checker:
     return Checker(settings)
 
 
-def checker(settings: SpellingSettings | None = None) -> Checker:
-    """The loaded checker for these settings (dictionary and rules load once, on first use)."""
+def checker(settings: SpellingSettings | None = None, language: str = "") -> Checker:
+    """The loaded checker for these settings (dictionary and rules load once, on first use); `language` (a
+    draft's Header.language) picks that language's dictionary and styles."""
     chosen = settings or (_active[0] if _active else _default_settings())
+    if language and language != chosen.language:
+        chosen = replace(chosen, language=language)
     found = _checker_for(chosen)
     found.refresh()
     return found
 
 
 def paragraph_findings(paragraph: Paragraph, *, part: Part, template: Template,
-                       settings: SpellingSettings | None = None) -> list[Finding]:  # fmt: skip
+                       settings: SpellingSettings | None = None, language: str = "") -> list[Finding]:  # fmt: skip
     """Spelling and style of the paragraph's own opener, text and tail (not its subparagraphs)."""
-    check = checker(settings)
+    check = checker(settings, language)
     out: list[Finding] = []
     for name in ("opener", "text", "tail"):
         found = check.field_findings(getattr(paragraph, name), field=name, paragraph_id=paragraph.id)
@@ -84,18 +88,22 @@ def _later_verb(finding: Finding, markup: str) -> bool:
 
 def document_findings(res: Resolution, *, template: Template,
                       settings: SpellingSettings | None = None) -> list[Finding]:  # fmt: skip
-    """The title and the footnote texts (a footnote's findings carry its id and field 'footnote')."""
-    check = checker(settings)
+    """The title and the footnote texts (a footnote's findings carry its id and field 'footnote'), in the
+    draft's language."""
+    check = checker(settings, res.header.language)
     out = check.field_findings(res.title, field="title")
     for note in res.footnotes.values():
         out.extend(check.field_findings(note.text, field="footnote", paragraph_id=note.id))
     return out
 
 
-def misspelt_words(text: str, settings: SpellingSettings | None = None) -> list[tuple[int, int, str]]:
+def misspelt_words(text: str, settings: SpellingSettings | None = None,
+                   language: str = "") -> list[tuple[int, int, str]]:  # fmt: skip
     """(start, end, word) of each unknown word in a plain string."""
-    return checker(settings).misspelt(text)
+    return checker(settings, language).misspelt(text)
 
 
-def suggestions(word: str, limit: int = 5, settings: SpellingSettings | None = None) -> list[str]:
-    return checker(settings).lexicon.suggestions(word, limit)
+def suggestions(
+    word: str, limit: int = 5, settings: SpellingSettings | None = None, language: str = ""
+) -> list[str]:
+    return checker(settings, language).lexicon.suggestions(word, limit)

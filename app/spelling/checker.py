@@ -8,6 +8,7 @@ from pathlib import Path
 
 from app.findings import Finding, Fix, Severity
 from app.inline import PlainText, plain_text
+from app.languages import DEFAULT, get_language
 from app.paths import resource
 from app.spelling import kinds, tokens
 from app.spelling.lexicon import UN_FREQUENCY, Lexicon
@@ -20,12 +21,14 @@ STRONG = 1_000  # a capitalized unknown word is reported only when one edit from
 
 @dataclass(frozen=True)
 class SpellingSettings:
-    """Which personal dictionary and which user rules file are active; styles are folders of rule files."""
+    """Which personal dictionary and which user rules file are active; styles are folders of rule files (for
+    an English draft: a draft in another language has the dictionary and styles of its languages/<code>.toml)."""
 
     personal_dictionary: Path | None = field(default_factory=default_dictionary_path)
     user_rules: Path | None = None
     styles: tuple[Path, ...] = field(default_factory=lambda: (resource("styles", "UN"),))
     spelling: bool = True
+    language: str = DEFAULT
 
 
 class Checker:
@@ -34,11 +37,10 @@ class Checker:
         self.personal = (
             PersonalDictionary(settings.personal_dictionary) if settings.personal_dictionary else None
         )
-        self.lexicon = Lexicon(self.personal.words() if self.personal is not None else ())
+        language = get_language(settings.language)
+        self.lexicon = Lexicon(self.personal.words() if self.personal is not None else (), language.code)
         self._unknown: dict[str, bool] = {}  # per word: the answer of unknown()
-        rules: list[Rule] = []
-        for folder in settings.styles:
-            rules.extend(load_style(Path(folder)))
+        rules = _style_rules(settings.styles) if language.is_english else _language_rules(language.spelling)
         if settings.user_rules:
             user = load_user_rules(Path(settings.user_rules))
             rules = [r for r in rules if r.id not in user.disabled] + [
@@ -192,6 +194,21 @@ def _in_a_name(text: str, start: int, end: int, lexicon: Lexicon) -> bool:
             return _name_word(after.group(), lexicon)
         at = after.end()
     return False
+
+
+def _style_rules(folders: tuple[Path, ...]) -> list[Rule]:
+    return [rule for folder in folders for rule in load_style(Path(folder))]
+
+
+def _language_rules(spec: dict[str, object]) -> list[Rule]:
+    """The styles a language's [spelling] names: "UN-fr" (a folder of resources/styles) or "UN/BoldUnderline"
+    (one rule of a folder, for rules that hold in any language)."""
+    out: list[Rule] = []
+    for name in spec.get("styles", ()):  # type: ignore[attr-defined]
+        folder, _, only = str(name).partition("/")
+        rules = load_style(resource("styles", folder))
+        out += [r for r in rules if not only or r.id == f"{folder}.{only}"]
+    return out
 
 
 def _with_level(rule: Rule, level: Severity) -> Rule:

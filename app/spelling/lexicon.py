@@ -1,6 +1,10 @@
 """The vocabulary: pyspellchecker's English dictionary, the British forms and UN word lists in
 resources/wordlists/, the names of States (app.states when present) and a personal dictionary.
 
+A draft in another language uses what its resources/languages/<code>.toml lists under [spelling]: the general
+dictionary of that language, its UN word list (scripts/build_wordlists.py), the elided articles and pronouns
+that join a word with an apostrophe (l’, d’, qu’) and its regular plurals.
+
 Loaded once, lazily; every lookup is cached per word.
 """
 
@@ -60,19 +64,43 @@ def read_words(path: Path) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=4)
+def general_dictionary(code: str) -> dict[str, int]:
+    """pyspellchecker's word frequencies for a language ("en", "fr", "es")."""
+    from spellchecker import SpellChecker  # slow import and load: only when first needed
+
+    return SpellChecker(language=code, distance=1).word_frequency.dictionary
+
+
 class Lexicon:
     """Known words and suggestions. `extra` words (a personal dictionary) are looked up live."""
 
-    def __init__(self, extra: Iterable[str] = ()) -> None:
-        from spellchecker import SpellChecker  # slow import and load: only when first needed
+    def __init__(self, extra: Iterable[str] = (), language: str = "en") -> None:
+        from app.languages import get_language
 
-        self._freq: dict[str, int] = SpellChecker(distance=1).word_frequency.dictionary
+        spec = get_language(language).spelling  # {} for English: the lists below
+        self.english = not spec
+        self._freq: dict[str, int] = general_dictionary(spec.get("dictionary", "en"))
         self._un: set[str] = set()
-        for name in WORDLISTS:
+        for name in spec.get("wordlists", WORDLISTS):
             path = resource("wordlists", name)
             if path.is_file():
                 self._un.update(normal(w) for w in read_words(path))
-        self._un.update(normal(w) for w in _state_words())
+        if self.english:
+            self._un.update(normal(w) for w in _state_words())
+        # known but never suggested: common English words met in another language's text (sea, control)
+        self._unsuggested: set[str] = set()
+        for name in spec.get("known_only", ()):
+            self._unsuggested.update(normal(w) for w in read_words(resource("wordlists", name)))
+        self._un |= self._unsuggested
+        self._elisions = frozenset(spec.get("elisions", ()))
+        self._endings = tuple((a, b) for a, b in spec.get("endings", ()))
+        # combining forms that close up with a word (cyberharcèlement); English: COMBINING
+        self._combining = tuple(
+            sorted(spec.get("combining", COMBINING if self.english else ()), key=len, reverse=True)
+        )
+        self._letters = spec.get("letters", _LETTERS)  # what one edit may put in: é, ñ ...
+        self._second = self._letters.replace("'", "").replace("-", "")
         self._extra = {normal(w) for w in extra}
         self._base = set(self._freq) | self._un  # one lookup for the shipped vocabulary
         reject = resource("wordlists", "reject.txt")
@@ -93,20 +121,25 @@ class Lexicon:
             return True
         if w in self._reject:
             return False
+        if "'" in w:  # d'Ivoire, l'homme, qu'elle, d'Addis-Abeba: elided article or pronoun
+            head, _, rest = w.partition("'")
+            if head in self._elisions if self._elisions else len(head) == 1:
+                return self._known(rest)
+            if "-" not in w:
+                return False
         parts = re.split(r"-", w)
         if len(parts) > 1:  # tele-education, anti-personnel: a prefix or combining form and known words
             return all(p in PREFIXES or p in _COMBINING or self._known(p) for p in parts if p)
-        if "'" in w:  # d'Ivoire, l'homme: elided article
-            head, _, rest = w.partition("'")
-            return len(head) == 1 and self._in_lists(rest)
         if self._inflected(w):
             return True
-        return len(w) >= 7 and (self._compound(w) or self._derived(w))
+        return len(w) >= 7 and (self._compound(w) or self.english and self._derived(w))
 
     def _inflected(self, w: str) -> bool:
         """A regular plural or third person of a listed word (derogations, attaches, interdependencies), the
         singular of a listed plural (cryptoasset), or the British doubled l of a listed form (credentialling,
-        modelled)."""
+        modelled). Another language: see `_regular`."""
+        if not self.english:
+            return self._regular(w, 2)
         if len(w) > 4 and self._in_lists(w + "s"):
             return True
         for double, single in (("lling", "ling"), ("lled", "led"), ("ller", "ler")):
@@ -121,6 +154,18 @@ class Lexicon:
             w.endswith("s") and not stem.endswith(("s", "x", "z", "ch", "sh", "y")) and self._in_lists(stem)
         )
 
+    def _regular(self, w: str, steps: int, last: str = "") -> bool:
+        """A regular form of a listed word by the [spelling] endings of the language, at most `steps` endings
+        in turn and never one ending twice (gobiernoss, Étatss stay wrong): mujeres → mujer, resoluciones →
+        resolución, armonizándolos → armonizando → armonizar."""
+        for end, stem in self._endings:
+            head = w[: -len(end)]
+            if w.endswith(end) and len(w) > len(end) + 2 and end != last and not head.endswith(end):
+                base = head + stem
+                if self._in_lists(base) or (steps > 1 and self._regular(base, steps - 1, end)):
+                    return True
+        return False
+
     def _derived(self, w: str) -> bool:
         """A regular derivation of a common word: operationalization, informalization, lockdowns."""
         for suffix in _DERIVATIONS:
@@ -134,7 +179,7 @@ class Lexicon:
 
     def _compound(self, w: str) -> bool:
         """A combining form and a common word, closed up: telehealth, agroforestry, deradicalization."""
-        for head in COMBINING:
+        for head in self._combining:
             rest = w[len(head) :]
             if w.startswith(head) and len(rest) >= 4 and self.frequency(rest) >= COMPOUND_FREQUENCY:
                 return True
@@ -156,7 +201,11 @@ class Lexicon:
     def near(self, word: str) -> list[str]:
         """Known words one edit away (delete, transpose, replace, insert), most frequent first."""
         w = normal(word)
-        found = {e for e in _edits1(w) if e != w and self._in_lists(e)}
+        found = {
+            e
+            for e in _edits1(w, self._letters)
+            if e != w and self._in_lists(e) and e not in self._unsuggested
+        }
         return sorted(found, key=lambda e: (-self.frequency(e), e))
 
     def suggestions(self, word: str, limit: int = 5, *, deep: bool = True) -> list[str]:
@@ -172,9 +221,9 @@ class Lexicon:
             seen = {w}
             second = {
                 e2
-                for e1 in _edits1(w)
-                for e2 in _edits1(e1, _SECOND)
-                if e2 not in seen and self._in_lists(e2)
+                for e1 in _edits1(w, self._letters)
+                for e2 in _edits1(e1, self._second)
+                if e2 not in seen and self._in_lists(e2) and e2 not in self._unsuggested
             }
             out = sorted(second, key=lambda e: (-self.frequency(e), e))
         return [_like(word, c) for c in _unique(out)[:limit]]
@@ -194,7 +243,6 @@ class Lexicon:
         return out
 
 
-_SECOND = "abcdefghijklmnopqrstuvwxyz"
 _COMBINING = frozenset(COMBINING)
 
 

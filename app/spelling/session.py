@@ -22,6 +22,7 @@ class SpellingSession:
             log.exception("personal dictionary unreadable: %s", personal_path)
             self._personal = None
         self.ignored: set[str] = set()
+        self.language = ""  # the draft's (Header.language): its dictionary underlines and suggests
 
     def warm_up(self) -> None:
         """Load the dictionaries (slow the first time): call it on a worker thread."""
@@ -32,7 +33,7 @@ class SpellingSession:
         if not text.strip():
             return []
         try:
-            items = spelling.misspelt_words(text, self.settings)
+            items = spelling.misspelt_words(text, self.settings, self.language)
         except Exception:  # a failing spell checker must never break typing
             log.exception("spelling failed")
             return []
@@ -40,7 +41,7 @@ class SpellingSession:
                 if word not in self.ignored and not (self._personal is not None and word in self._personal)]  # fmt: skip
 
     def suggestions(self, word: str) -> list[str]:
-        return spelling.suggestions(word, 7, self.settings)
+        return spelling.suggestions(word, 7, self.settings, self.language)
 
     def ignore(self, word: str) -> None:
         self.ignored.add(word)

@@ -91,7 +91,7 @@ def test_check_paragraph_matches_check_document() -> None:
 def test_style_hook_is_called_and_deduplicated(monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[str] = []
 
-    def paragraph_findings(paragraph, *, part, template, settings=None):  # noqa: ANN001, ANN202
+    def paragraph_findings(paragraph, *, part, template, settings=None, language=""):  # noqa: ANN001, ANN202
         calls.append(paragraph.id)
         text = paragraph.text
         at = text.find("December 4, 2023")

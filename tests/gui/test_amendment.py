@@ -123,3 +123,16 @@ def test_a_finding_on_an_instruction_selects_it(window, tmp_path: Path) -> None:
     window.findings_view.jump_to(found[0])
     assert panel.list.currentRow() == 1
     assert window.findings_view.where(found[0]) == "instruction 2"
+
+
+def test_the_panel_lists_instructions_in_the_draft_language() -> None:
+    from app.model import Action, Instruction, Part
+    from app.wording import sentence_language
+    from widgets.amendment_panel import describe
+
+    for code in ("en", "fr", "es"):
+        for ins in (
+            Instruction(Action.DELETE, Part.PREAMBLE, 3),
+            Instruction(Action.INSERT, Part.OPERATIVE, 2),
+        ):
+            assert sentence_language(describe(ins, code)) == code
