@@ -184,3 +184,18 @@ def language_of_organ_line(line: str) -> str:
             if text.lower() == organ_line.replace("'", "’").lower():
                 return lang.code
     return ""
+
+
+def language_of_sponsor_line(line: str) -> str:
+    """The language whose kind of document ends a sponsor line ("Cuba : amendement au projet de résolution
+    A/C.3/80/L.20" → "fr"); "" for English or none. An amendment has no organ line to tell its language by."""
+    if ":" not in line:
+        return ""
+    tail = " ".join(line.split()).lower().rsplit(":", 1)[1].strip()
+    for lang in all_languages().values():
+        if lang.code == "en":
+            continue
+        for key, printed in lang.kinds.items():
+            if key != "submitted_by" and (tail == printed.lower() or tail.startswith(printed.lower() + " ")):
+                return lang.code
+    return ""

@@ -110,7 +110,7 @@ def sponsor_line(res: Resolution) -> tuple[str, str]:
         DocumentKind.DRAFT_RESOLUTION: lang.kind("draft resolution"),
         DocumentKind.REVISED_DRAFT_RESOLUTION: lang.kind("revised draft resolution"),
         DocumentKind.DRAFT_DECISION: lang.kind("draft decision"),
-        DocumentKind.AMENDMENT: f"amendment to draft resolution {h.amends}".rstrip(),
+        DocumentKind.AMENDMENT: f"{lang.kind('amendment to draft resolution')} {h.amends}".rstrip(),
     }[h.kind]
     names = join_names(h.sponsors, lang.and_word)
     if h.submitted_by and not names:  # a Chair's or Vice-Chair's draft: no sponsor line but who submits it

@@ -34,6 +34,7 @@ from app.findings import Finding, Severity
 from app.formatting import letters, roman
 from app.io.amendment_reader import instruction_sentence, read_body
 from app.io.docx_parts import content_types
+from app.io.foreign_header import english_header
 from app.io.headings import ANNEX_LINE, SECTION_MARK, TRAILING_MATTER, ends_like_a_paragraph, short_heading
 from app.io.imported import ImportResult
 from app.io.safe_xml import OLE_MAGIC, check_zip_xml, describe_ole, open_zip, parse_xml, read_member
@@ -49,6 +50,7 @@ from app.io.wordml import (
     read_lines,
     wtag,
 )
+from app.languages import get_language, language_of_organ_line, language_of_sponsor_line
 from app.model import Annex, DocumentKind, Footnote, Paragraph, Part, Resolution, ResolutionPart
 from app.render import join_opener
 from app.templates import all_templates
@@ -122,7 +124,8 @@ def _main_content_type(archive: zipfile.ZipFile, name: str) -> str:
 # ------------------------------------------------------------------ labels
 
 _TYPED = re.compile(
-    r"^\s*(?:(?P<num>\d{1,3})\.|\((?P<paren>[a-z]{1,5})\)|(?P<dot>[a-z]{1,5})\.)(?=[\s\u00a0]|$)"
+    # "(a)" as English prints a subparagraph's label, "a)" as French and Spanish do
+    r"^\s*(?:(?P<num>\d{1,3})\.|\((?P<paren>[a-z]{1,5})\)|(?P<close>[a-z]{1,5})\)|(?P<dot>[a-z]{1,5})\.)(?=[\s\u00a0]|$)"
 )
 _ROMAN = re.compile(r"^(?=[ivxlc]+$)c{0,3}(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$")
 _PPOP = re.compile(
@@ -144,10 +147,10 @@ def _kind(label: str) -> tuple[str, str]:
     m = _TYPED.match(label + " ")
     if not m:
         return "", ""
-    for key in ("num", "paren", "dot"):
+    for key in ("num", "paren", "close", "dot"):
         value = m.group(key)
         if value and (key == "num" or _ROMAN.match(value) or _LETTERS.match(value)):
-            return key, value
+            return ("paren" if key == "close" else key), value
     return "", ""
 
 
@@ -228,7 +231,20 @@ _ORGAN_LINE = re.compile(
 def _is_organ_line(text: str) -> bool:
     s = re.sub(r"\s+", " ", text).strip()
     known = {t.organ_line.lower() for t in all_templates().values()}
-    return s.rstrip(",").strip().lower() in known or bool(_ORGAN_LINE.match(s))
+    return s.rstrip(",").strip().lower() in known or bool(_ORGAN_LINE.match(s) or language_of_organ_line(s))
+
+
+def _language(lines: list[Line]) -> str:
+    """The draft's language: that of its organ line ("L’Assemblée générale,"), else of the kind its sponsor
+    line names (an amendment has no organ line), else English."""
+    by_sponsor_line = ""
+    for line in lines:
+        text = re.sub(r"\s+", " ", line.plain).strip()
+        found = language_of_organ_line(text)
+        if found:
+            return found
+        by_sponsor_line = by_sponsor_line or language_of_sponsor_line(text)
+    return by_sponsor_line or "en"
 
 
 def _run_on_organ_line(lines: list[Line]) -> tuple[int, Line] | None:
@@ -813,12 +829,16 @@ def _resolve_typed(
 # ------------------------------------------------------------------ header
 
 
-def _read_header(lines: list[Line], res: Resolution, findings: list[Finding], typed: dict[str, str]) -> None:
+def _read_header(lines: list[Line], res: Resolution, findings: list[Finding], typed: dict[str, str],
+                 language: str = "en") -> None:  # fmt: skip
     from app.io.text_header import KIND, parse_header, star_note
 
     blocks = [[re.sub(r"\s+", " ", line.plain).strip()] for line in lines if line.plain.strip()]
+    if language != "en":  # a French or Spanish masthead, in the English words the header reader knows
+        blocks = english_header(blocks, get_language(language))
     out = parse_header(blocks)
     res.header = out.header
+    res.header.language = language
     res.title = out.title
     findings += out.findings
     # footnotes in the header: the sponsor line's "*" note, or notes on the title
@@ -899,7 +919,7 @@ def read_docx(data: bytes, *, name: str = "") -> ImportResult:
     in_parts = len(starts) > 1 and starts[0][1] == organ_at
     if in_parts:  # a resolution in parts: "A", its title and its organ line open each part
         header_lines = lines[: starts[0][0]]
-    _read_header(masthead + header_lines, res, findings, typed)
+    _read_header(masthead + header_lines, res, findings, typed, _language(lines))
     res.header.job_number = res.header.job_number or job_number
 
     texts: dict[str, str] = {}

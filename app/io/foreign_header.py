@@ -2,7 +2,8 @@
 reader knows, line by line, from the language's own file (resources/languages/<code>.toml): "Distr. limitée"
 → "Distr.: Limited", "Soixante-dix-neuvième session" → "Seventy-ninth session", "Point 71 b) de l’ordre du
 jour" → "Agenda item 71 (b)", "1er novembre 2024" → "1 November 2024", "…: projet de résolution" → "…: draft
-resolution". The body is left as written.
+resolution", "…: amendement au projet de résolution A/C.3/80/L.20" → "…: amendment to draft resolution
+A/C.3/80/L.20". The body is left as written.
 """
 
 from __future__ import annotations
@@ -56,6 +57,15 @@ def english_line(line: str, lang: Language) -> str:
     if m:
         month = [x.lower() for x in lang.months].index(m.group("month").lower())
         return f"{int(m.group('day'))} {MONTHS[month]} {m.group('year')}"
+    amendment = re.match(
+        rf"^(?P<names>.*?)\s*(?P<colon>\*?:\*?)\s*{re.escape(lang.kind('amendment to draft resolution'))}"
+        r"(?:\s+(?P<symbol>\S+))?\s*$",
+        line,
+        re.IGNORECASE,
+    )
+    if amendment:  # "Nicaragua : amendement au projet de résolution A/C.3/80/L.20"
+        head = _sponsor_names(amendment.group("names") + amendment.group("colon"), lang)
+        return f"{head} amendment to draft resolution {amendment.group('symbol') or ''}".rstrip()
     for english in ("revised draft resolution", "draft resolution", "draft decision"):
         printed = lang.kind(english)
         if line.rstrip().lower().endswith(printed.lower()):

@@ -37,7 +37,7 @@ from app.io.imported import ImportResult
 from app.io.note_markers import GLUED_TO_NUMBER, MAX_INDEXED, Marker, markers, numbers_in, numeric, star_marks
 from app.io.pdf_text import NOTE_START, PAGE_BREAK, SUPERSCRIPTS, RawNote, join_wrapped, note_label
 from app.io.text_header import ORGANS, HeaderResult, note_not_draft, organ_template, parse_header, star_note
-from app.languages import all_languages, get_language, language_of_organ_line
+from app.languages import all_languages, get_language, language_of_organ_line, language_of_sponsor_line
 from app.lexicon import is_known
 from app.model import DocumentKind, Footnote, Paragraph, Part, Resolution, ResolutionPart
 from app.templates import Template
@@ -119,12 +119,15 @@ def read_text(text: str) -> ImportResult:
 
 
 def _text_language(text: str) -> str:
-    """The language of a text: that of its organ line ("L’Assemblée générale,"), else English."""
+    """The language of a text: that of its organ line ("L’Assemblée générale,"), else of the kind its sponsor
+    line names (an amendment has no organ line), else English."""
+    by_sponsor_line = ""
     for line in text.splitlines():
         m = _ORGAN_LINE.match(line.strip().replace("*", ""))
         if m and (m.group("organ") in ORGANS or m.group("foreign")):
             return language_of_organ_line(m.group("foreign")) if m.group("foreign") else "en"
-    return "en"
+        by_sponsor_line = by_sponsor_line or language_of_sponsor_line(line)
+    return by_sponsor_line or "en"
 
 
 @dataclass
