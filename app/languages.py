@@ -95,6 +95,15 @@ class Language:
         """A terminal mark as printed: French sets ";" and ":" after a non-breaking space."""
         return NBSP + mark if mark and mark in self.space_before else mark
 
+    def spaced(self, text: str) -> str:
+        """Text as the language prints it inside a paragraph: French keeps ";" ":" "?" "!" on the line of the
+        word before them, and the words inside « » with their marks (the space typed there made unbreakable)."""
+        if not self.space_before:
+            return text
+        for mark in (*self.space_before, "»"):
+            text = text.replace(" " + mark, NBSP + mark)
+        return text.replace("« ", "«" + NBSP)
+
     def rule_on(self, rule: str) -> bool:
         """False for a rule this language's text does not get (an English-only check)."""
         for pattern in self.rules_off:

@@ -190,6 +190,7 @@ def blocks_for(para: Paragraph, *, part: Part | None, level: int, label: str, en
     # a typed colon stays only where the place prints none of its own (it introduces a quotation)
     text = para.text if as_written else absorb_terminal(para.text, keep_colon=not subs and end != ":")
     tail = para.tail if as_written else absorb_terminal(para.tail, keep_colon=end != ":")
+    text, tail = lang.spaced(text), lang.spaced(tail)
     heads = [_block("heading", para.id, part, level, "", "", line.strip(), "", unit=unit)
              for line in para.heading.splitlines() if line.strip()]  # fmt: skip
     # subparagraphs of a preambular paragraph are set off by commas, of an operative one by semicolons (so

@@ -72,3 +72,29 @@ def test_an_amendment_names_its_kind_in_the_draft_language_and_reads_back(path: 
             base.header.full_symbol,
             ["Cuba"],
         )
+
+
+@pytest.mark.parametrize("path", [p for p in DRAFTS if p.stem.endswith("F")], ids=lambda p: p.stem)
+def test_french_prints_its_marks_on_the_line_of_the_word_before(path: Path) -> None:
+    """The readers take the UN XML's non-breaking spaces as spaces; French print puts them back before ; : ? !
+    and inside « », so that no mark starts a line: every one the XML has, and no breakable space there."""
+    import re
+
+    from lxml import etree
+
+    from app.render import block_text, render
+
+    res = read_akn(path.read_bytes()).resolution
+    printed = "\n".join(
+        block_text(b) for b in render(res).blocks if b.role in ("preambular", "operative", "subparagraph")
+    )
+    root = etree.parse(str(path)).getroot()
+    body = ""
+    for el in root.iter(etree.Element):
+        if etree.QName(el).localname in ("preamble", "mainBody"):
+            for note in [n for n in el.iter(etree.Element) if etree.QName(n).localname == "authorialNote"]:
+                note.getparent().remove(note)
+            body += "".join(el.itertext())
+    unbreakable = re.compile("\u00a0[;:?!»]|«\u00a0")
+    assert len(unbreakable.findall(printed)) >= len(unbreakable.findall(body)) > 0
+    assert not re.search(" [;:?!»]|« ", printed)
