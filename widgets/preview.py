@@ -96,7 +96,7 @@ def preview_html(rendered: Rendered) -> str:
     parts = [f"<html><head><style>{PAGE_CSS}</style></head><body>"]
     parts.append(
         '<table class="mast" width="100%" cellspacing="0" cellpadding="0"><tr>'
-        '<td class="un" width="35%">United Nations</td>'
+        f'<td class="un" width="35%">{escape(r.united_nations)}</td>'
         f'<td class="symbol" align="right">{escape(r.symbol) or "&nbsp;"}</td></tr></table>'
         '<hr style="height: 2px; background: #000;" />'
         '<table class="mast" width="100%" cellspacing="0" cellpadding="0"><tr>'

@@ -134,3 +134,6 @@ def test_a_french_draft_decision_from_the_gallery(qtbot, window: MainWindow, pro
     )  # the same organ in English
     wanted = get_language("fr").organ_line(english.organ, english.organ_line)
     assert wanted != english.organ_line and window.rendered.organ_line == wanted
+    # the preview's masthead names the Organization in the draft's language, as the .docx and the PDF do
+    qtbot.waitUntil(lambda: get_language("fr").masthead["united_nations"] in window.preview.toPlainText())
+    assert "United Nations" not in window.preview.toPlainText().split(wanted)[0]
