@@ -862,8 +862,11 @@ def read_docx(data: bytes, *, name: str = "") -> ImportResult:
     res = Resolution()
     findings: list[Finding] = []
     walker = Walker(Styles(styles_root), notes, res)
+    body_element = getattr(document.element, "body", None)  # type: ignore[attr-defined]
+    if body_element is None:  # a damaged main part whose root is not w:document
+        raise InputError(f"{name or 'the file'} is damaged: its main part is not a Word document body")
     masthead, job_number = first_page(document, walker)
-    lines = read_lines(document.element.body, walker)  # type: ignore[attr-defined]
+    lines = read_lines(body_element, walker)
     numbering = Numbering(numbering_root)
     for line in lines:
         if line.num_id:
