@@ -33,6 +33,7 @@ from app.io.headings import ANNEX_LINE
 from app.io.imported import ImportResult
 from app.io.safe_xml import parse_xml
 from app.io.span_text import as_written_markup, split_opener, strip_end, tidy
+from app.io.structure import restarts, section_preamble
 from app.languages import Language, get_language, language_for_akn
 from app.lexicon import is_known
 from app.model import (
@@ -917,14 +918,14 @@ class _Body:
                 para.heading = "\n".join(headings)
                 # no number among numbered paragraphs, and a preambular opener: a section's own preambular
                 # paragraph, unnumbered as the file has it
+                number = _first_child_text(value, "num").rstrip(".")
                 para.numbered = not (
-                    not _first_child_text(value, "num")
+                    not number
                     and numbered_body
-                    and is_known(para.opener, Part.PREAMBLE)
-                    and not is_known(para.opener, Part.OPERATIVE)
+                    and section_preamble(para.opener, self.reader.res.header.language)
                 )
                 # a section numbered from 1 again (Fifth Committee resolutions)
-                para.restart = bool(self.operative) and _first_child_text(value, "num").rstrip(".") == "1"
+                para.restart = restarts(int(number) if number.isdigit() else 0, self.operative)
                 headings, self.reader.carried = self.reader.carried, []
                 self.operative.append(para)
                 self.operative_els.append(value)

@@ -38,6 +38,7 @@ from app.io.headings import ANNEX_LINE, SECTION_MARK, TRAILING_MATTER, ends_like
 from app.io.imported import ImportResult
 from app.io.safe_xml import OLE_MAGIC, check_zip_xml, describe_ole, open_zip, parse_xml, read_member
 from app.io.span_text import as_written_markup, split_opener, tidy
+from app.io.structure import restarts, settle_opening_section
 from app.io.wordml import (
     Line,
     Numbering,
@@ -555,7 +556,7 @@ def _place(lines: list[Line], state: _State, typed: dict[str, str], texts: dict[
             para.heading, state.heading = "\n".join(state.heading), []
             # "1." again after numbered paragraphs: a section numbered afresh (Fifth Committee resolutions)
             para.restart = (
-                kind == "num" and value == "1" and state.part is Part.OPERATIVE and bool(res.operative)
+                kind == "num" and state.part is Part.OPERATIVE and restarts(int(value), res.operative)
             )
             # a preambular-style paragraph among operative ones: a section's own preambular paragraph
             para.numbered = not (
@@ -918,6 +919,7 @@ def read_docx(data: bytes, *, name: str = "") -> ImportResult:
         numbered_doc = any(_kind(line.label or line.plain)[0] == "num" for line in segment)
         _trailing(rest, state, typed, texts)  # left over before the next part: kept
         rest = _place(segment, state, typed, texts, numbered_doc)
+        settle_opening_section(target.preamble, target.operative)
         _single_operative(state)
         title = " ".join(_markup(line, typed) for line in title_lines or [] if line.plain.strip())
         if index == 0:

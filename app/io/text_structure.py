@@ -15,7 +15,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from app.io.headings import ANNEX_LINE, APPENDIX_LINE, MARKED_HEADING
+from app.io.headings import ANNEX_LINE, APPENDIX_LINE
+from app.io.structure import Nesting, heading_lines
 from app.model import Annex, Paragraph
 
 Item = tuple[str, str]  # (first line of the block, its joined text)
@@ -164,26 +165,27 @@ def _split_heading(item: Item) -> list[Item]:
 def build_annex(unit: Unit, markup: Callable[[str], str]) -> Annex:
     """An annex's paragraphs from its blocks; `markup` turns read text into inline markup (footnote marks
     kept). Punctuation stays as written: the model keeps an annex as issued."""
-    from app.io.text_reader import _OPENER_MARK, _classify, _ends, _place_sub
+    from app.io.text_reader import _OPENER_MARK, _classify, _ends
 
     annex = Annex(title=markup(unit.title), labelled=unit.labelled)
     if unit.listed:
         annex.paragraphs = [Paragraph(text=markup(text.strip()), numbered=False) for _, text in unit.items]
         return annex
     top: Paragraph | None = None
-    stack: list[tuple[Paragraph, str, int]] = []
+    nesting = Nesting()
+    nodes: list[Paragraph] = []
     heading: list[str] = []
     prev = ""
     for _first, text in unit.items:
         p = _classify(text)
         short = len(text) < (300 if heading else 150) and not _ends(text)  # a heading's title may run long
         if short and p.kind in ("heading", "plain"):  # "I" / "A." / "Guideline 1" over "Scope": headings
-            m = MARKED_HEADING.match(text)
-            heading += [m.group("mark"), m.group("title")] if m else [text]
+            heading += heading_lines(text)
             continue
         if p.kind == "sub" and top is not None:
-            parent = _place_sub(stack, top, p.label, nest=prev.rstrip().endswith(":"))
-            parent.subparagraphs.append(Paragraph(text=markup(p.text.strip())))
+            depth = nesting.place(p.label, nest=prev.rstrip().endswith(":"))
+            nodes[depth - 1].subparagraphs.append(sub := Paragraph(text=markup(p.text.strip())))
+            nodes[depth:] = [sub]
             prev = p.text
             continue
         body = p.text.strip() if p.kind == "num" else text.strip()
@@ -194,7 +196,8 @@ def build_annex(unit: Unit, markup: Callable[[str], str]) -> Annex:
         top = Paragraph(opener=opener, text=markup(body), numbered=p.kind == "num")
         top.heading = "\n".join(markup(line) for line in heading)
         heading = []
-        stack.clear()
+        nesting.reset()
+        nodes = [top]
         annex.paragraphs.append(top)
         prev = p.text
     if heading:  # a heading with nothing under it: an unnumbered line of its own
