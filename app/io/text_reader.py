@@ -556,6 +556,7 @@ class _Reader:
                 p.kind == "plain"
                 and top is not None
                 and nesting.lists
+                and not pending_heading  # text under a heading opens a paragraph
                 and not self._starts_paragraph(p, part, numbered)
             ):
                 top.tail = self._finish(p.text)
@@ -592,7 +593,7 @@ class _Reader:
         """An unnumbered block that is a heading line: the title under a section's numeral, or (in a numbered
         text) a title-like line right before a numbered paragraph ("Travel ban")."""
         text = _MARK_RE.sub("", p.text).strip()
-        if _CLOSING.match(text):
+        if _CLOSING.match(text) or _explicit_opener(p.text):  # an italic opener opens a paragraph
             return False
         before_numbered = numbered and bool(following) and following[0].kind == "num"
         if pending:
@@ -602,8 +603,8 @@ class _Reader:
         )
 
     def _starts_paragraph(self, p: _Para, part: Part, numbered: bool) -> bool:
-        if part is Part.OPERATIVE and numbered:
-            return False
+        if part is Part.OPERATIVE and numbered:  # a paragraph is numbered there, or a section's own preamble
+            return section_preamble(_explicit_opener(p.text), _LANGUAGE.get())
         return bool(_explicit_opener(p.text)) or bool(_detect(inline.plain(p.text), part, None))
 
     def _paragraph(self, p: _Para, part: Part, tpl: Template | None) -> Paragraph:
