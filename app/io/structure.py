@@ -27,7 +27,7 @@ from app.model import Paragraph, Part
 
 _ROMAN = re.compile(r"^(?=[ivxlc]+$)c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})$")
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
-_LETTERS = re.compile(r"^[a-z]{1,2}$")  # (a) to (z), then (aa), (ab) ... as app.formatting.letters counts
+_LETTERS = re.compile(r"^(?:[a-z]|a[a-z])$")  # (a) to (z), then (aa) to (az) as app.formatting.letters counts
 
 
 def roman_index(core: str) -> int:
