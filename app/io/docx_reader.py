@@ -33,7 +33,7 @@ from app.errors import InputError
 from app.findings import Finding, Severity
 from app.io.amendment_reader import instruction_sentence, read_body
 from app.io.docx_parts import content_types
-from app.io.headings import ANNEX_LINE, TRAILING_MATTER
+from app.io.headings import ANNEX_LINE, SECTION_MARK, TRAILING_MATTER
 from app.io.imported import ImportResult
 from app.io.safe_xml import OLE_MAGIC, check_zip_xml, describe_ole, open_zip, parse_xml, read_member
 from app.io.span_text import as_written_markup, split_opener, tidy
@@ -384,8 +384,10 @@ def _is_section_heading(line: Line, plain: str, state: _State, following: Line |
     once the body has begun (a numeral line, the title after it, a title-like line over a numbered paragraph)."""
     if line.style == _SECTION_STYLE:
         return True
-    if line.label or line.in_table or not (state.res.preamble or state.res.operative):
+    if line.label or line.in_table:
         return False
+    if not (state.res.preamble or state.res.operative or state.heading or SECTION_MARK.match(plain)):
+        return False  # before the first paragraph only a section's numeral opens a heading
     numbered_next = following is not None and (
         bool(following.label) or bool(re.match(r"\d{1,3}\.\s", following.plain.strip()))
     )

@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from test_roundtrip import _OP, _PRE, canonical, paragraph, resolutions, titles
 
+from app import inline
 from app.formatting import roman
 from app.io.akn_reader import read_akn
 from app.io.docx_reader import read_docx
@@ -122,3 +123,106 @@ def test_generated_sectioned_operative_parts_survive_text(res: Resolution) -> No
     cited = {note_id for _, note_id, _ in render(res).footnotes}
     res.footnotes = {k: v for k, v in res.footnotes.items() if k in cited}
     assert canonical(_via_text(res)) == canonical(res)
+
+
+# -- the same lines, typed by hand in Word and as plain text, read alike -------------------------------------
+
+# (italic opener, the rest) or (label, italic opener, the rest) or a heading line: a sectioned Fifth Committee
+# operative part as a delegate types it, with a list whose "(i)" after "(h):" starts a list of its own
+_TYPED = [
+    "I",
+    "Enterprise resource planning project, Umoja",
+    ("", "Recalling", " section II of its resolution 60/283 of 7 July 2006,"),
+    ("1.", "Takes note", " of the report of the Secretary-General;"),
+    ("2.", "Requests", " the Secretary-General:"),
+    *[(f"({c})", "", f"To report on item {c};") for c in "abcdefg"],
+    ("(h)", "", "To report on the following:"),
+    ("(i)", "", "Progress;"),
+    ("(ii)", "", "Obstacles;"),
+    ("(i)", "", "To consult Member States;"),
+    "II",
+    "Financial performance report",
+    ("", "Recalling", " its resolution 72/266 A of 24 December 2017,"),
+    ("", "Having considered", " the financial performance report,"),
+    ("1.", "Endorses", " the conclusions of the Advisory Committee."),
+]
+
+
+def _typed_docx() -> bytes:
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    from fixtures.wordxml.docs import Doc, I
+
+    doc = Doc()
+    doc.masthead()
+    for item in _TYPED:
+        if isinstance(item, str):
+            doc.para(item)
+        else:
+            label, opener, rest = item
+            doc.para(*[f"{label}\t"] * bool(label), *[I(opener)] * bool(opener), rest)
+    return doc.bytes()
+
+
+def _typed_text() -> str:
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    from fixtures.wordxml.docs import HEADER
+
+    blocks = [*HEADER, "The General Assembly,"]
+    for item in _TYPED:
+        if isinstance(item, str):
+            blocks.append(item)
+        else:
+            label, opener, rest = item
+            blocks.append(" ".join(x for x in (label, f"*{opener}*{rest}" if opener else rest) if x))
+    return "\n\n".join(blocks)
+
+
+def _expected_from_typed() -> list[tuple[str, bool, bool, str, str, list]]:
+    """What the typed lines say: headings over the paragraph after them, unnumbered lines unnumbered, a
+    "1." after numbered paragraphs a restart, "(a)" … under the paragraph, "(i)" after a colon one level down."""
+    out: list = []
+    heading: list[str] = []
+    numbered_before = False
+    inner: list | None = None  # the roman list opened under a subparagraph that ends with a colon
+    previous = ""
+    for item in _TYPED:
+        if isinstance(item, str):
+            heading.append(item)
+            continue
+        label, opener, rest = item
+        ended_with_colon, previous = previous.endswith(":"), rest
+        if label.startswith("("):
+            parent = out[-1][5]
+            if label == "(i)" and ended_with_colon:
+                inner = parent[-1][1]
+            elif inner is None or label != f"({roman(len(inner) + 1)})":
+                inner = None
+            (parent if inner is None else inner).append((rest.strip().rstrip(":;,."), []))
+            continue
+        inner = None
+        restart = label == "1." and numbered_before
+        numbered_before = numbered_before or bool(label)
+        out.append(("\n".join(heading), bool(label), restart, opener, rest.strip().rstrip(":;,."), []))
+        heading = []
+    return out
+
+
+def _read_shape(res: Resolution) -> list:
+    def subs(p: Paragraph) -> list:
+        return [(inline.plain(s.text).rstrip(":;,."), subs(s)) for s in p.subparagraphs]
+
+    assert not res.preamble
+    return [
+        (p.heading, p.numbered, p.restart, p.opener, inline.plain(p.text).rstrip(":;,."), subs(p))
+        for p in res.operative
+    ]
+
+
+def test_typed_sections_read_alike_from_word_and_text() -> None:
+    want = _expected_from_typed()
+    assert _read_shape(read_docx(_typed_docx(), name="typed.docx").resolution) == want
+    assert _read_shape(read_text(_typed_text()).resolution) == want
