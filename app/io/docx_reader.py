@@ -38,6 +38,7 @@ from app.io.imported import ImportResult
 from app.io.safe_xml import OLE_MAGIC, check_zip_xml, describe_ole, open_zip, parse_xml, read_member
 from app.io.span_text import as_written_markup, split_opener, tidy
 from app.io.structure import (
+    AnnexBuilder,
     Nesting,
     letter_index,
     restarts,
@@ -653,10 +654,8 @@ class _AnnexReader:
     paragraphs numbered "1." or unnumbered, subparagraphs "(a)"; punctuation kept as written."""
 
     def __init__(self, annex: Annex, typed: dict[str, str], findings: list[Finding]) -> None:
-        self.annex, self.typed, self.findings = annex, typed, findings
-        self.stack: list[Paragraph] = []
-        self.heading: list[str] = []
-        self.nesting = Nesting()
+        self.builder = AnnexBuilder(annex)
+        self.typed, self.findings = typed, findings
         self.expect_title = True
 
     def make(self, pieces: list[Piece]) -> Paragraph:
@@ -674,56 +673,38 @@ class _AnnexReader:
             _SUB_STYLE
         )
         if self.expect_title and (line.style == _ANNEX_TITLE_STYLE or not (ours or line.label)):
-            self.annex.title, self.expect_title = _markup(line, self.typed), False
+            self.builder.annex.title, self.expect_title = _markup(line, self.typed), False
             return
         self.expect_title = False
         if line.in_table:  # kept as unplaced text, with a finding, by the caller
             raise _Unplaced
+        kind, value, pieces = self._label(line, plain)
+        if line.style == _SECTION_STYLE or (not ours and not kind and _is_plain_heading(line, plain)):
+            self.builder.add_heading(_markup(line, self.typed))
+        elif line.style == _TAIL_STYLE and self.builder.tail(
+            as_written_markup(tidy(_spans(pieces, self.typed)))
+        ):
+            return
+        elif kind in ("paren", "dot") or line.style.startswith(_SUB_STYLE):
+            level = re.fullmatch(r"UNSubparagraph(\d)", line.style)  # our export: the style says the level
+            label = f"({value})" if kind == "paren" else f"{value}." if kind == "dot" else ""
+            self.builder.subparagraph(
+                self.make(pieces), label=label, depth=int(level.group(1)) if level else 0
+            )
+        else:
+            numbered = kind == "num" or line.style == _ANNEX_PARA_STYLES[0]
+            self.builder.paragraph(self.make(pieces), numbered=numbered)
+
+    def _label(self, line: Line, plain: str) -> tuple[str, str, list[Piece]]:
         kind, value = _kind(line.label) if line.label else ("", "")
         pieces = line.pieces
         if not line.label and line.style != _TAIL_STYLE:
             kind, value = _kind(plain)
-            if kind == "pp" or (kind == "dot" and len(self.stack) < 3):
+            if kind == "pp" or (kind == "dot" and len(self.builder.nodes) < 3):
                 kind = value = ""
             if kind:
                 pieces = _strip_label(pieces, _label_end(line.plain))
-        if line.style == _SECTION_STYLE or (not ours and not kind and _is_plain_heading(line, plain)):
-            self.heading.append(_markup(line, self.typed))
-            return
-        if line.style == _TAIL_STYLE:
-            owner = next((p for p in reversed(self.stack) if p.subparagraphs), None)
-            if owner is not None:
-                more = as_written_markup(tidy(_spans(pieces, self.typed)))
-                owner.tail = f"{owner.tail} {more}".strip() if owner.tail else more
-                return
-        label = f"({value})" if kind == "paren" else f"{value}." if kind == "dot" else ""
-        level = re.fullmatch(r"UNSubparagraph(\d)", line.style)
-        if level:  # our export: the style says the level
-            depth = int(level.group(1))
-            if label:
-                self.nesting.at(label, depth)
-        elif label:
-            after_colon = bool(self.stack) and inline.plain(self.stack[-1].text).rstrip().endswith(":")
-            depth = self.nesting.place(label, nest=after_colon)
-        else:
-            depth = 0
-        if depth == 0:
-            para = self.make(pieces)
-            para.numbered = kind == "num" or line.style == _ANNEX_PARA_STYLES[0]
-            para.heading, self.heading = "\n".join(self.heading), []
-            self.annex.paragraphs.append(para)
-            self.stack = [para]
-            self.nesting.reset()
-            return
-        if not self.stack or self.heading:  # a list right under a heading: an unnumbered paragraph holds it
-            holder = Paragraph(numbered=False, heading="\n".join(self.heading))
-            self.heading = []
-            self.annex.paragraphs.append(holder)
-            self.stack = [holder]
-        parent_depth = min(depth - 1, len(self.stack) - 1)
-        sub = self.make(pieces)
-        self.stack[parent_depth].subparagraphs.append(sub)
-        self.stack = [*self.stack[: parent_depth + 1], sub]
+        return kind, value, pieces
 
 
 class _Unplaced(Exception):
@@ -755,6 +736,8 @@ def _annexes(lines: list[Line], state: _State, typed: dict[str, str], texts: dic
         if _is_annex_heading(line) or untitled_title(line, reader):
             annex = Annex(labelled=_is_annex_heading(line))
             state.res.annexes.append(annex)
+            if reader is not None:
+                reader.builder.finish()
             reader = _AnnexReader(annex, typed, state.findings)
             if annex.labelled:
                 continue
@@ -770,9 +753,8 @@ def _annexes(lines: list[Line], state: _State, typed: dict[str, str], texts: dic
             reader.line(line)
         except _Unplaced:
             unplaced.append(line)
-    for annex_reader in [reader] if reader is not None else []:
-        if annex_reader.heading:
-            state.res.unplaced.append("\n".join(annex_reader.heading))
+    if reader is not None:
+        reader.builder.finish()
     _trailing(before + unplaced, state, typed, texts)
 
 

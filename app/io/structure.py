@@ -19,9 +19,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from app import inline
 from app.io.headings import MARKED_HEADING, SECTION_MARK, ends_like_a_paragraph, short_heading
 from app.lexicon import detect_opener, is_known
-from app.model import Paragraph, Part
+from app.model import Annex, Paragraph, Part
 
 # ------------------------------------------------------------------ subparagraph labels
 
@@ -218,3 +219,57 @@ def settle_opening_section(preamble: list[Paragraph], operative: list[Paragraph]
     operative[:0] = moved
     operative[len(moved)].restart = False  # the part's first numbered paragraph
     return len(moved)
+
+
+# ------------------------------------------------------------------ annexes
+
+
+@dataclass
+class AnnexBuilder:
+    """An annex's paragraphs from what a reader found, line by line: heading lines gather over the next
+    paragraph; paragraphs are numbered or not; a subparagraph nests by its label (or the depth the source
+    gives); text after a list ends the deepest subparagraph that has one. A list right under a heading hangs
+    from an unnumbered paragraph that holds only the heading, as issued."""
+
+    annex: Annex
+    heading: list[str] = field(default_factory=list)  # heading lines waiting for the next paragraph (markup)
+    nodes: list[Paragraph] = field(default_factory=list)  # the last paragraph placed at each depth
+    nesting: Nesting = field(default_factory=Nesting)
+
+    def add_heading(self, *lines: str) -> None:
+        self.heading += lines
+
+    def paragraph(self, para: Paragraph, *, numbered: bool) -> None:
+        para.numbered = numbered
+        para.heading, self.heading = "\n".join(self.heading), []
+        self.annex.paragraphs.append(para)
+        self.nodes = [para]
+        self.nesting.reset()
+
+    def subparagraph(self, para: Paragraph, *, label: str = "", depth: int = 0) -> None:
+        """`label` nests it ("(a)", "i."); a `depth` the source states (a style's level) wins over it."""
+        after_colon = bool(self.nodes) and inline.plain(self.nodes[-1].text).rstrip().endswith(":")
+        if depth and label:
+            self.nesting.at(label, depth)
+        elif label:
+            depth = self.nesting.place(label, nest=after_colon)
+        if not self.nodes or self.heading:
+            self.paragraph(Paragraph(), numbered=False)
+        parent = min(max(depth, 1) - 1, len(self.nodes) - 1)
+        self.nodes[parent].subparagraphs.append(para)
+        self.nodes = [*self.nodes[: parent + 1], para]
+
+    def tail(self, markup: str) -> bool:
+        """Text after a list: the end of the deepest open paragraph with subparagraphs (False: none is open)."""
+        owner = next((p for p in reversed(self.nodes) if p.subparagraphs), None)
+        if owner is None or not markup:
+            return owner is not None
+        owner.tail = f"{owner.tail} {markup}".strip() if owner.tail else markup
+        return True
+
+    def finish(self) -> Annex:
+        """The annex; heading lines with nothing under them stand as an unnumbered line of their own."""
+        if self.heading:
+            self.annex.paragraphs.append(Paragraph(text=" ".join(self.heading), numbered=False))
+            self.heading = []
+        return self.annex

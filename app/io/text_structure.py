@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from app.io.headings import ANNEX_LINE, APPENDIX_LINE
-from app.io.structure import Nesting, heading_lines
+from app.io.structure import AnnexBuilder, heading_lines
 from app.model import Annex, Paragraph
 
 Item = tuple[str, str]  # (first line of the block, its joined text)
@@ -171,35 +171,22 @@ def build_annex(unit: Unit, markup: Callable[[str], str]) -> Annex:
     if unit.listed:
         annex.paragraphs = [Paragraph(text=markup(text.strip()), numbered=False) for _, text in unit.items]
         return annex
-    top: Paragraph | None = None
-    nesting = Nesting()
-    nodes: list[Paragraph] = []
-    heading: list[str] = []
-    prev = ""
+    builder = AnnexBuilder(annex)
     for _first, text in unit.items:
         p = _classify(text)
-        short = len(text) < (300 if heading else 150) and not _ends(text)  # a heading's title may run long
+        short = len(text) < (300 if builder.heading else 150) and not _ends(
+            text
+        )  # a heading's title may run long
         if short and p.kind in ("heading", "plain"):  # "I" / "A." / "Guideline 1" over "Scope": headings
-            heading += heading_lines(text)
+            builder.add_heading(*[markup(line) for line in heading_lines(text)])
             continue
-        if p.kind == "sub" and top is not None:
-            depth = nesting.place(p.label, nest=prev.rstrip().endswith(":"))
-            nodes[depth - 1].subparagraphs.append(sub := Paragraph(text=markup(p.text.strip())))
-            nodes[depth:] = [sub]
-            prev = p.text
+        if p.kind == "sub" and builder.nodes:
+            builder.subparagraph(Paragraph(text=markup(p.text.strip())), label=p.label)
             continue
         body = p.text.strip() if p.kind == "num" else text.strip()
         opener = ""
         m = _OPENER_MARK.match(body)
         if m:  # an explicit italic opener, as the text writer prints one
             opener, body = m.group("t"), body[m.end() :].lstrip()
-        top = Paragraph(opener=opener, text=markup(body), numbered=p.kind == "num")
-        top.heading = "\n".join(markup(line) for line in heading)
-        heading = []
-        nesting.reset()
-        nodes = [top]
-        annex.paragraphs.append(top)
-        prev = p.text
-    if heading:  # a heading with nothing under it: an unnumbered line of its own
-        annex.paragraphs.append(Paragraph(text=markup(" ".join(heading)), numbered=False))
-    return annex
+        builder.paragraph(Paragraph(opener=opener, text=markup(body)), numbered=p.kind == "num")
+    return builder.finish()

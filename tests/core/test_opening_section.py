@@ -226,3 +226,79 @@ def test_typed_sections_read_alike_from_word_and_text() -> None:
     want = _expected_from_typed()
     assert _read_shape(read_docx(_typed_docx(), name="typed.docx").resolution) == want
     assert _read_shape(read_text(_typed_text()).resolution) == want
+
+
+# an annex typed by hand: headings, numbered paragraphs, a list right under a heading, a heading left at the end
+_ANNEX_TYPED = [
+    "Annex",
+    "Terms of reference of the working group",
+    "I",
+    "Scope",
+    "1. The working group shall consider the following:",
+    "(a) Its methods of work;",
+    "(b) Its reports:",
+    "(i) Annual reports;",
+    "(ii) Special reports;",
+    "II",
+    "Membership",
+    "(a) Five members from each region;",
+    "(b) One chair elected by the members.",
+    "2. The working group shall report annually.",
+    "III",
+    "Final provisions",
+]
+
+
+def _annex_docx() -> bytes:
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    from fixtures.wordxml.docs import Doc, I
+
+    doc = Doc()
+    doc.masthead()
+    doc.para("1.\t", I("Adopts"), " the terms of reference annexed to the present resolution.")
+    for line in _ANNEX_TYPED:
+        label, _, rest = line.partition(" ")
+        doc.para(*([f"{label}\t", rest] if label[:1] in "(12" else [line]))
+    return doc.bytes()
+
+
+def _annex_text() -> str:
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    from fixtures.wordxml.docs import HEADER
+
+    lines = [
+        *HEADER,
+        "The General Assembly,",
+        "1. *Adopts* the terms of reference annexed to the present resolution.",
+    ]
+    return "\n\n".join([*lines, *_ANNEX_TYPED])
+
+
+def _annex_shape(res: Resolution) -> list:
+    def subs(p: Paragraph) -> list:
+        return [(inline.plain(s.text), subs(s)) for s in p.subparagraphs]
+
+    (annex,) = res.annexes
+    return [annex.title] + [(p.heading, p.numbered, inline.plain(p.text), subs(p)) for p in annex.paragraphs]
+
+
+def test_a_typed_annex_reads_alike_from_word_and_text() -> None:
+    """Both readers place annex lines through one builder: the same model, with every numeral line typed
+    heading a paragraph, the list under "II" held by an unnumbered paragraph, "(i)" after "(b) …:" one level
+    down, and the heading with nothing under it kept as a line of the annex."""
+    from_word = _annex_shape(read_docx(_annex_docx(), name="annex.docx").resolution)
+    from_text = _annex_shape(read_text(_annex_text()).resolution)
+    assert from_word == from_text
+    numerals = [line for line in _ANNEX_TYPED if line in ("I", "II", "III")]
+    headed = [p[0].split("\n")[0] for p in from_word[1:] if p[0]]
+    assert headed == numerals[:-1] and from_word[-1][2].startswith(
+        numerals[-1]
+    )  # the last: a line of its own
+    held = next(p for p in from_word[1:] if p[0].startswith("II"))
+    assert not held[1] and not held[2] and held[3]  # unnumbered, empty, holding the list
+    first = from_word[1]
+    assert [len(s[1]) for s in first[3]] == [0, 2]  # "(i)", "(ii)" under "(b) Its reports:"
