@@ -562,24 +562,33 @@ class _Reader:
                 top.tail = self._finish(p.text)
                 nesting.reset()
                 continue
-            top = self._paragraph(p, part, tpl)
+            top = self._top(res, p, part, tpl, section_preambles=numbered and not amendment)
+            top.heading = "\n".join(self._markup(line) for h in pending_heading for line in heading_lines(h))
+            pending_heading.clear()
             nesting.reset()
             nodes = [top]
-            top.restart = p.kind == "num" and part is Part.OPERATIVE and restarts(p.number, res.part(part))
-            # an unnumbered "Recalling …," among numbered operative paragraphs: a section's own preambular
-            # paragraph (Fifth Committee resolutions), printed unnumbered
-            top.numbered = not (
-                numbered and not amendment and p.kind == "plain" and part is Part.OPERATIVE
-                and bool(res.part(part)) and section_preamble(top.opener, _LANGUAGE.get())
-            )  # fmt: skip
-            res.part(part).append(top)
-            if amendment:
-                self.amend_order.append(top)
-            if pending_heading:  # a section heading of an omnibus resolution: printed before this paragraph
-                lines = [part for h in pending_heading for part in heading_lines(h)]
-                top.heading = "\n".join(self._markup(line) for line in lines)
-            pending_heading.clear()
         settle_opening_section(res.preamble, res.operative)
+        self._left_over(res, pending_heading, closing)
+
+    def _top(
+        self, res: Resolution, p: _Para, part: Part, tpl: Template | None, *, section_preambles: bool
+    ) -> Paragraph:
+        """A top-level paragraph, added to its part: numbered afresh after a "1." (a Fifth Committee section), or
+        unnumbered when it is a section's own "Recalling …," among numbered operative paragraphs."""
+        top = self._paragraph(p, part, tpl)
+        items = res.part(part)
+        top.restart = p.kind == "num" and part is Part.OPERATIVE and restarts(p.number, items)
+        top.numbered = not (
+            section_preambles and p.kind == "plain" and part is Part.OPERATIVE and bool(items)
+            and section_preamble(top.opener, _LANGUAGE.get())
+        )  # fmt: skip
+        items.append(top)
+        if res.header.kind is DocumentKind.AMENDMENT:
+            self.amend_order.append(top)
+        return top
+
+    def _left_over(self, res: Resolution, pending_heading: list[str], closing: list[str]) -> None:
+        """A heading with no paragraph after it is kept as text; adoption lines are left out, with findings."""
         for heading in pending_heading:
             res.unplaced.append(heading)
             self.findings.append(Finding("import.unplaced", Severity.WARNING,
