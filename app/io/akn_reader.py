@@ -35,7 +35,6 @@ from app.io.safe_xml import parse_xml
 from app.io.span_text import as_written_markup, split_opener, strip_end, tidy
 from app.io.structure import restarts, section_preamble
 from app.languages import Language, get_language, language_for_akn
-from app.lexicon import is_known
 from app.model import (
     Action,
     AgendaItem,
@@ -45,7 +44,6 @@ from app.model import (
     Header,
     Instruction,
     Paragraph,
-    Part,
     Resolution,
     ResolutionPart,
 )
@@ -768,7 +766,7 @@ def _section_preamble(el: etree._Element) -> bool:
     first = next((c for c in el if isinstance(c.tag, str)), None)
     if first is None or "italic" not in (first.get("class") or "") or (el.text or "").strip():
         return False
-    return is_known(_text(first), Part.PREAMBLE)
+    return section_preamble(_text(first))
 
 
 def _flat(el: etree._Element) -> list[tuple[str, Any]]:

@@ -40,6 +40,7 @@ from app.io.span_text import as_written_markup, split_opener, tidy
 from app.io.structure import (
     AnnexBuilder,
     Nesting,
+    annex_heading,
     letter_index,
     restarts,
     roman_index,
@@ -679,7 +680,7 @@ class _AnnexReader:
         if line.in_table:  # kept as unplaced text, with a finding, by the caller
             raise _Unplaced
         kind, value, pieces = self._label(line, plain)
-        if line.style == _SECTION_STYLE or (not ours and not kind and _is_plain_heading(line, plain)):
+        if line.style == _SECTION_STYLE or (not ours and not kind and self._plain_heading(line, plain)):
             self.builder.add_heading(_markup(line, self.typed))
         elif line.style == _TAIL_STYLE and self.builder.tail(
             as_written_markup(tidy(_spans(pieces, self.typed)))
@@ -695,6 +696,12 @@ class _AnnexReader:
             numbered = kind == "num" or line.style == _ANNEX_PARA_STYLES[0]
             self.builder.paragraph(self.make(pieces), numbered=numbered)
 
+    def _plain_heading(self, line: Line, plain: str) -> bool:
+        """In a file without Resolute's styles, a heading line as `annex_heading` tells one; never one with a
+        footnote (a short paragraph that cites a note)."""
+        has_note = any(p.note for p in line.pieces)
+        return not has_note and annex_heading(plain, after_heading=bool(self.builder.heading))
+
     def _label(self, line: Line, plain: str) -> tuple[str, str, list[Piece]]:
         kind, value = _kind(line.label) if line.label else ("", "")
         pieces = line.pieces
@@ -709,13 +716,6 @@ class _AnnexReader:
 
 class _Unplaced(Exception):
     """A line an annex cannot hold (a table cell): kept as unplaced text."""
-
-
-def _is_plain_heading(line: Line, plain: str) -> bool:
-    """In a file without Resolute's styles, a short unpunctuated line with no footnote is a section heading."""
-    return (
-        len(plain) < 150 and not plain.endswith((".", ",", ";", ":")) and not any(p.note for p in line.pieces)
-    )
 
 
 def _annexes(lines: list[Line], state: _State, typed: dict[str, str], texts: dict[str, str]) -> None:

@@ -123,6 +123,7 @@ class Nesting:
 MAX_HEADING_CHARS = 300  # the title under a section's numeral may run over two printed lines
 _LONG_HEADING_CHARS = 200
 _MARKED_CHARS = 90
+_ANNEX_HEADING_CHARS = 150
 
 
 def marked_heading(text: str) -> bool:
@@ -166,6 +167,14 @@ def section_heading(text: str, *, after_heading: bool, before_numbered: bool, la
     if after_heading:
         return len(text) < MAX_HEADING_CHARS and not ends_like_a_paragraph(text)
     return before_numbered and (short_heading(text) or long_heading(text, language))
+
+
+def annex_heading(text: str, *, after_heading: bool) -> bool:
+    """An unlabelled line of an annexed text that is a heading ("I", "A. Scope", "Guideline 1", "Scope"): short
+    and without closing punctuation; the title under a numeral may run longer."""
+    text = text.strip()
+    limit = MAX_HEADING_CHARS if after_heading else _ANNEX_HEADING_CHARS
+    return 0 < len(text) < limit and not ends_like_a_paragraph(text)
 
 
 def heading_lines(text: str) -> list[str]:

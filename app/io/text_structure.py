@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from app.io.headings import ANNEX_LINE, APPENDIX_LINE
-from app.io.structure import AnnexBuilder, heading_lines
+from app.io.structure import AnnexBuilder, annex_heading, heading_lines
 from app.model import Annex, Paragraph
 
 Item = tuple[str, str]  # (first line of the block, its joined text)
@@ -165,7 +165,7 @@ def _split_heading(item: Item) -> list[Item]:
 def build_annex(unit: Unit, markup: Callable[[str], str]) -> Annex:
     """An annex's paragraphs from its blocks; `markup` turns read text into inline markup (footnote marks
     kept). Punctuation stays as written: the model keeps an annex as issued."""
-    from app.io.text_reader import _OPENER_MARK, _classify, _ends
+    from app.io.text_reader import _MARK_RE, _OPENER_MARK, _classify
 
     annex = Annex(title=markup(unit.title), labelled=unit.labelled)
     if unit.listed:
@@ -174,10 +174,8 @@ def build_annex(unit: Unit, markup: Callable[[str], str]) -> Annex:
     builder = AnnexBuilder(annex)
     for _first, text in unit.items:
         p = _classify(text)
-        short = len(text) < (300 if builder.heading else 150) and not _ends(
-            text
-        )  # a heading's title may run long
-        if short and p.kind in ("heading", "plain"):  # "I" / "A." / "Guideline 1" over "Scope": headings
+        heading = annex_heading(_MARK_RE.sub("", text), after_heading=bool(builder.heading))
+        if heading and p.kind in ("heading", "plain"):  # "I" / "A." / "Guideline 1" over "Scope": headings
             builder.add_heading(*[markup(line) for line in heading_lines(text)])
             continue
         if p.kind == "sub" and builder.nodes:
