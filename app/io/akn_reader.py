@@ -739,14 +739,14 @@ def _heading_lines(el: etree._Element) -> list[str] | None:
     num = _first_child_text(el, "num").rstrip(".").strip()
     body = " ".join(t for c in _kids(el) if _ln(c) not in ("num", *_HEADING_TAGS) and (t := _text(c)))
     if heads and not body:
-        return ([num] if num else []) + heads
+        return [inline.escape(line) for line in ([num] if num else []) + heads]
     heading_class = re.fullmatch(r"H[0-9A-Za-z]{0,4}", el.get("class") or "") is not None
     bold = " ".join(_text(b) for b in _all(el, "span") if (b.get("class") or "") == "bold")
     # "I." or no number, and the whole text bold: how the UN marks many omnibus headings ("I" / "Introduction")
     all_bold = bold == body and len(body) < 300
     heading_class = heading_class or bool(all_bold and (not num or _SECTION_NUM.fullmatch(num)))
     if heading_class and body and not _kids(el, "list") and (not num or _SECTION_NUM.fullmatch(num)):
-        return ([num] if num else []) + heads + [body.lstrip(" .:").strip()]
+        return [inline.escape(line) for line in ([num] if num else []) + heads + [body.lstrip(" .:").strip()]]
     return None
 
 
@@ -778,7 +778,9 @@ def _flat(el: etree._Element) -> list[tuple[str, Any]]:
             out.append(("para", c))
         elif kind in _GROUPS:
             heads = [h for h in _kids(c) if _ln(h) in ("num", *_HEADING_TAGS) or _numeral(h)]
-            lines = [t for h in heads if not _section_preamble(h) and (t := _text(h).rstrip("."))]
+            lines = [
+                inline.escape(t) for h in heads if not _section_preamble(h) and (t := _text(h).rstrip("."))
+            ]
             if lines:
                 out.append(("heading", lines))
             out += [("preamble", h) for h in heads if _section_preamble(h)]
@@ -857,7 +859,7 @@ class _Body:
                 headings += lines
                 continue
             if _SEPARATOR.fullmatch(_text(c)):  # "* * *" between groups of preambular paragraphs
-                headings.append(" ".join(_text(c).split()))
+                headings.append(inline.escape(" ".join(_text(c).split())))
                 continue
             if kind in ("container", "p", "blockContainer", "recital", "citation", "block", "tblock"):
                 kids = _kids(c, "recital", "citation") if kind in ("recital", "citation") else []

@@ -407,8 +407,12 @@ def _place(lines: list[Line], state: _State, typed: dict[str, str], texts: dict[
     res = state.res
     for i, line in enumerate(lines):
         plain = line.plain.strip()
-        if not any(p.note for p in line.pieces) and (not plain or _RULE.match(plain)):
-            continue
+        if (
+            not any(p.note for p in line.pieces)
+            and (not plain or _RULE.match(plain))
+            and line.style != _SECTION_STYLE
+        ):
+            continue  # an empty line or a rule; "* * *" in our heading style is a heading of the preamble
         if (res.operative or res.preamble) and (
             TRAILING_MATTER.match(plain) or line.in_table or line.style in _ANNEX_STYLES
         ):

@@ -178,9 +178,13 @@ def annex_heading(text: str, *, after_heading: bool) -> bool:
 
 
 def heading_lines(text: str) -> list[str]:
-    """ "I Financing" (a numeral and its title read as one line) → ["I", "Financing"]."""
-    m = MARKED_HEADING.match(text.strip())
-    return [m.group("mark"), m.group("title")] if m else [text.strip()]
+    """ "I Financing" (a numeral and its title read as one line) → ["I", "Financing"]; "B. Office of
+    Investment Management" is one line as written (the numeral's full stop says so)."""
+    text = text.strip()
+    m = MARKED_HEADING.match(text)
+    if not m or text[len(m.group("mark")) : len(m.group("mark")) + 1] == ".":
+        return [text]
+    return [m.group("mark"), m.group("title")]
 
 
 # ------------------------------------------------------------------ sections of the operative part

@@ -302,3 +302,23 @@ def test_a_typed_annex_reads_alike_from_word_and_text() -> None:
     assert not held[1] and not held[2] and held[3]  # unnumbered, empty, holding the list
     first = from_word[1]
     assert [len(s[1]) for s in first[3]] == [0, 2]  # "(i)", "(ii)" under "(b) Its reports:"
+
+
+def test_headings_sections_and_section_preambles_survive_word() -> None:
+    """Every UN XML fixture with section headings, preamble headings ("* * *") or sectioned operative parts:
+    each paragraph keeps its part, heading, numbering and opener through our Word export."""
+    fixtures = Path(__file__).resolve().parents[1] / "fixtures"
+    files = sorted(
+        [
+            *fixtures.glob("akn_sections/*.xml"),
+            *fixtures.glob("akn_preamble/*.xml"),
+            *fixtures.glob("akn_headings/*.xml"),
+        ]
+    )
+    assert files
+    for path in files:
+        res = read_akn(path.read_bytes(), name=path.name).resolution
+        want = [(p.heading, p.numbered, p.restart, p.opener) for p in res.operative]
+        back = _via_docx(res)
+        assert [(p.heading, p.opener) for p in back.preamble] == [(p.heading, p.opener) for p in res.preamble]
+        assert [(p.heading, p.numbered, p.restart, p.opener) for p in back.operative] == want, path.name
