@@ -29,7 +29,7 @@ from app.errors import InputError
 from app.findings import Finding, Severity
 from app.formatting import format_date, parse_date, subparagraph_label
 from app.io.akn_writer import AKN4UN_NS, parse_place_eid
-from app.io.headings import ANNEX_LINE
+from app.io.headings import ANNEX_LINE, SEPARATOR
 from app.io.imported import ImportResult
 from app.io.safe_xml import parse_xml
 from app.io.span_text import as_written_markup, split_opener, strip_end, tidy
@@ -729,9 +729,6 @@ _SECTION_NUM = re.compile(r"[IVXLC]{1,6}|[A-Z]")
 _HEADING_TAGS = ("heading", "subheading", "crossHeading")
 
 
-_SEPARATOR = re.compile(r"\s*\*(?:\s*\*)+\s*")
-
-
 def _heading_lines(el: etree._Element) -> list[str] | None:
     """The printed lines of a heading the UN marks as a paragraph (`<paragraph><subheading>I</subheading>`, or
     a heading class such as H23 with "I." and the title as its text); None for a real paragraph."""
@@ -858,7 +855,7 @@ class _Body:
             if kind == "container" and not (c.get("name") or "").strip() and (lines := _heading_lines(c)):
                 headings += lines
                 continue
-            if _SEPARATOR.fullmatch(_text(c)):  # "* * *" between groups of preambular paragraphs
+            if SEPARATOR.fullmatch(_text(c)):  # "* * *" between groups of preambular paragraphs
                 headings.append(inline.escape(" ".join(_text(c).split())))
                 continue
             if kind in ("container", "p", "blockContainer", "recital", "citation", "block", "tblock"):

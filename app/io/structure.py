@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 
 from app import inline
-from app.io.headings import MARKED_HEADING, SECTION_MARK, ends_like_a_paragraph, short_heading
+from app.io.headings import MARKED_HEADING, SECTION_MARK, SEPARATOR, ends_like_a_paragraph, short_heading
 from app.lexicon import detect_opener, is_known
 from app.model import Annex, Paragraph, Part
 
@@ -155,10 +155,31 @@ def long_heading(text: str, language: str = "en") -> bool:
     )
 
 
-def section_heading(text: str, *, after_heading: bool, before_numbered: bool, language: str = "en") -> bool:
-    """Is this unnumbered line a heading of the operative part? A section's numeral line ("I", "B. Scope");
-    the title line after a numeral (`after_heading`); or, as Security Council sanctions resolutions group their
-    operative paragraphs, a title-like line right before a numbered paragraph ("Travel ban")."""
+def _title_over_openers(text: str, language: str) -> bool:
+    """A title over paragraphs whose openers are set in italics: no closing punctuation and no opener the
+    lexicon lists (the lexicon's guesses from word endings do not count: "Countries in special situations")."""
+    if len(text) > _LONG_HEADING_CHARS or not text[:1].isupper() or ends_like_a_paragraph(text):
+        return False
+    for part in Part:
+        opener = detect_opener(text, part, language=language)
+        if opener and is_known(opener, part, language):
+            return False
+    return True
+
+
+def section_heading(
+    text: str,
+    *,
+    after_heading: bool,
+    before_numbered: bool,
+    before_opener: bool = False,
+    language: str = "en",
+) -> bool:
+    """Is this unnumbered line a heading? A section's numeral line ("I", "B. Scope"); the title line after a
+    numeral (`after_heading`); as Security Council sanctions resolutions group their operative paragraphs, a
+    title-like line right before a numbered paragraph ("Travel ban"); or, before a paragraph that opens with
+    an italic opener (`before_opener`), "* * *" or a title with no opener of its own ("Transport and transit
+    corridors" over "*Noting* …", as preambles group their paragraphs)."""
     text = text.strip()
     if not text:
         return False
@@ -166,6 +187,8 @@ def section_heading(text: str, *, after_heading: bool, before_numbered: bool, la
         return True
     if after_heading:
         return len(text) < MAX_HEADING_CHARS and not ends_like_a_paragraph(text)
+    if before_opener and (SEPARATOR.fullmatch(text) or _title_over_openers(text, language)):
+        return True
     return before_numbered and (short_heading(text) or long_heading(text, language))
 
 
@@ -178,13 +201,10 @@ def annex_heading(text: str, *, after_heading: bool) -> bool:
 
 
 def heading_lines(text: str) -> list[str]:
-    """ "I Financing" (a numeral and its title read as one line) → ["I", "Financing"]; "B. Office of
-    Investment Management" is one line as written (the numeral's full stop says so)."""
-    text = text.strip()
-    m = MARKED_HEADING.match(text)
-    if not m or text[len(m.group("mark")) : len(m.group("mark")) + 1] == ".":
-        return [text]
-    return [m.group("mark"), m.group("title")]
+    """ "I Financing" or "I. Financing" (a numeral and its title read as one line) → ["I", "Financing"]: two
+    printed lines, as issued annexes set them."""
+    m = MARKED_HEADING.match(text.strip())
+    return [m.group("mark"), m.group("title")] if m else [text.strip()]
 
 
 # ------------------------------------------------------------------ sections of the operative part

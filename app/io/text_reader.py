@@ -605,10 +605,17 @@ class _Reader:
         if _CLOSING.match(text) or _explicit_opener(p.text):  # an italic opener opens a paragraph
             return False
         before_numbered = numbered and bool(following) and following[0].kind == "num"
+        before_opener = (
+            bool(following) and following[0].kind == "plain" and bool(_explicit_opener(following[0].text))
+        )
         if pending:
             return not _ends(text)
         return section_heading(
-            text, after_heading=False, before_numbered=before_numbered, language=_LANGUAGE.get()
+            text,
+            after_heading=False,
+            before_numbered=before_numbered,
+            before_opener=before_opener,
+            language=_LANGUAGE.get(),
         )
 
     def _starts_paragraph(self, p: _Para, part: Part, numbered: bool) -> bool:

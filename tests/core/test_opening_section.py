@@ -322,3 +322,14 @@ def test_headings_sections_and_section_preambles_survive_word() -> None:
         back = _via_docx(res)
         assert [(p.heading, p.opener) for p in back.preamble] == [(p.heading, p.opener) for p in res.preamble]
         assert [(p.heading, p.numbered, p.restart, p.opener) for p in back.operative] == want, path.name
+
+
+def test_preamble_headings_survive_text() -> None:
+    """A preamble grouped under headings ("Transport and transit corridors", "* * *") as the UN XML marks it
+    (A/RES/78/148): each preambular paragraph keeps its heading and opener through our text export."""
+    fixtures = Path(__file__).resolve().parents[1] / "fixtures" / "akn_preamble"
+    for path in sorted(fixtures.glob("*.xml")):
+        res = read_akn(path.read_bytes(), name=path.name).resolution
+        assert any(p.heading for p in res.preamble), path.name
+        back = _via_text(res)
+        assert [(p.heading, p.opener) for p in back.preamble] == [(p.heading, p.opener) for p in res.preamble]
