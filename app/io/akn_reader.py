@@ -29,12 +29,12 @@ from app.errors import InputError
 from app.findings import Finding, Severity
 from app.formatting import format_date, parse_date, subparagraph_label
 from app.io.akn_writer import AKN4UN_NS, parse_destination
-from app.io.headings import ANNEX_LINE
+from app.io.headings import ANNEX_LINE, SEPARATOR
 from app.io.imported import ImportResult
 from app.io.safe_xml import parse_xml
 from app.io.span_text import as_written_markup, split_opener, strip_end, tidy
+from app.io.structure import restarts, section_preamble
 from app.languages import Language, get_language, language_for_akn
-from app.lexicon import is_known
 from app.model import (
     Action,
     AgendaItem,
@@ -44,7 +44,6 @@ from app.model import (
     Header,
     Instruction,
     Paragraph,
-    Part,
     Resolution,
     ResolutionPart,
 )
@@ -747,9 +746,6 @@ _SECTION_NUM = re.compile(r"[IVXLC]{1,6}|[A-Z]")
 _HEADING_TAGS = ("heading", "subheading", "crossHeading")
 
 
-_SEPARATOR = re.compile(r"\s*\*(?:\s*\*)+\s*")
-
-
 def _heading_lines(el: etree._Element) -> list[str] | None:
     """The printed lines of a heading the UN marks as a paragraph (`<paragraph><subheading>I</subheading>`, or
     a heading class such as H23 with "I." and the title as its text); None for a real paragraph."""
@@ -757,14 +753,14 @@ def _heading_lines(el: etree._Element) -> list[str] | None:
     num = _first_child_text(el, "num").rstrip(".").strip()
     body = " ".join(t for c in _kids(el) if _ln(c) not in ("num", *_HEADING_TAGS) and (t := _text(c)))
     if heads and not body:
-        return ([num] if num else []) + heads
+        return [inline.escape(line) for line in ([num] if num else []) + heads]
     heading_class = re.fullmatch(r"H[0-9A-Za-z]{0,4}", el.get("class") or "") is not None
     bold = " ".join(_text(b) for b in _all(el, "span") if (b.get("class") or "") == "bold")
     # "I." or no number, and the whole text bold: how the UN marks many omnibus headings ("I" / "Introduction")
     all_bold = bold == body and len(body) < 300
     heading_class = heading_class or bool(all_bold and (not num or _SECTION_NUM.fullmatch(num)))
     if heading_class and body and not _kids(el, "list") and (not num or _SECTION_NUM.fullmatch(num)):
-        return ([num] if num else []) + heads + [body.lstrip(" .:").strip()]
+        return [inline.escape(line) for line in ([num] if num else []) + heads + [body.lstrip(" .:").strip()]]
     return None
 
 
@@ -784,7 +780,7 @@ def _section_preamble(el: etree._Element) -> bool:
     first = next((c for c in el if isinstance(c.tag, str)), None)
     if first is None or "italic" not in (first.get("class") or "") or (el.text or "").strip():
         return False
-    return is_known(_text(first), Part.PREAMBLE)
+    return section_preamble(_text(first))
 
 
 def _flat(el: etree._Element) -> list[tuple[str, Any]]:
@@ -796,7 +792,9 @@ def _flat(el: etree._Element) -> list[tuple[str, Any]]:
             out.append(("para", c))
         elif kind in _GROUPS:
             heads = [h for h in _kids(c) if _ln(h) in ("num", *_HEADING_TAGS) or _numeral(h)]
-            lines = [t for h in heads if not _section_preamble(h) and (t := _text(h).rstrip("."))]
+            lines = [
+                inline.escape(t) for h in heads if not _section_preamble(h) and (t := _text(h).rstrip("."))
+            ]
             if lines:
                 out.append(("heading", lines))
             out += [("preamble", h) for h in heads if _section_preamble(h)]
@@ -874,8 +872,8 @@ class _Body:
             if kind == "container" and not (c.get("name") or "").strip() and (lines := _heading_lines(c)):
                 headings += lines
                 continue
-            if _SEPARATOR.fullmatch(_text(c)):  # "* * *" between groups of preambular paragraphs
-                headings.append(" ".join(_text(c).split()))
+            if SEPARATOR.fullmatch(_text(c)):  # "* * *" between groups of preambular paragraphs
+                headings.append(inline.escape(" ".join(_text(c).split())))
                 continue
             if kind in ("container", "p", "blockContainer", "recital", "citation", "block", "tblock"):
                 kids = _kids(c, "recital", "citation") if kind in ("recital", "citation") else []
@@ -934,14 +932,14 @@ class _Body:
                 para.heading = "\n".join(headings)
                 # no number among numbered paragraphs, and a preambular opener: a section's own preambular
                 # paragraph, unnumbered as the file has it
+                number = _first_child_text(value, "num").rstrip(".")
                 para.numbered = not (
-                    not _first_child_text(value, "num")
+                    not number
                     and numbered_body
-                    and is_known(para.opener, Part.PREAMBLE)
-                    and not is_known(para.opener, Part.OPERATIVE)
+                    and section_preamble(para.opener, self.reader.res.header.language)
                 )
                 # a section numbered from 1 again (Fifth Committee resolutions)
-                para.restart = bool(self.operative) and _first_child_text(value, "num").rstrip(".") == "1"
+                para.restart = restarts(int(number) if number.isdigit() else 0, self.operative)
                 headings, self.reader.carried = self.reader.carried, []
                 self.operative.append(para)
                 self.operative_els.append(value)

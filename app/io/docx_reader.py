@@ -31,14 +31,24 @@ from lxml import etree
 from app import inline, lexicon
 from app.errors import InputError
 from app.findings import Finding, Severity
-from app.formatting import letters, roman
 from app.io.amendment_reader import instruction_sentence, read_body
 from app.io.docx_parts import content_types
 from app.io.foreign_header import english_header
-from app.io.headings import ANNEX_LINE, SECTION_MARK, TRAILING_MATTER, ends_like_a_paragraph, short_heading
+from app.io.headings import ANNEX_LINE, SECTION_MARK, TRAILING_MATTER
 from app.io.imported import ImportResult
 from app.io.safe_xml import OLE_MAGIC, check_zip_xml, describe_ole, open_zip, parse_xml, read_member
 from app.io.span_text import as_written_markup, split_opener, tidy
+from app.io.structure import (
+    AnnexBuilder,
+    Nesting,
+    annex_heading,
+    letter_index,
+    restarts,
+    roman_index,
+    section_heading,
+    section_preamble,
+    settle_opening_section,
+)
 from app.io.wordml import (
     Line,
     Numbering,
@@ -127,13 +137,9 @@ _TYPED = re.compile(
     # "(a)" as English prints a subparagraph's label, "a)" as French and Spanish do
     r"^\s*(?:(?P<num>\d{1,3})\.|\((?P<paren>[a-z]{1,5})\)|(?P<close>[a-z]{1,5})\)|(?P<dot>[a-z]{1,5})\.)(?=[\s\u00a0]|$)"
 )
-_ROMAN = re.compile(r"^(?=[ivxlc]+$)c{0,3}(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$")
 _PPOP = re.compile(
     r"^\s*(?P<tag>PP|OP|pp|op)\s?(?P<n>\d{1,3})(?:\s*(?:bis|ter|quater|quinquies))?\s*[.:)]?(?=[\s\u00a0])\s*"
 )
-_LETTERS = re.compile(
-    r"^(?:[a-z]|a[a-z])$"
-)  # (a) to (z), then (aa), (ab) ... as app.formatting.letters counts
 _RULE = re.compile(r"^[\s_\-–—=*.·•]*$")
 _NOTE_LINE = re.compile(r"^\s*(?P<mark>\d{1,3}|\*{1,3})[\s\u00a0]+(?P<text>\S.*)$", re.S)
 
@@ -149,7 +155,7 @@ def _kind(label: str) -> tuple[str, str]:
         return "", ""
     for key in ("num", "paren", "close", "dot"):
         value = m.group(key)
-        if value and (key == "num" or _ROMAN.match(value) or _LETTERS.match(value)):
+        if value and (key == "num" or roman_index(value) or letter_index(value)):
             return ("paren" if key == "close" else key), value
     return "", ""
 
@@ -157,52 +163,6 @@ def _kind(label: str) -> tuple[str, str]:
 def _label_end(text: str) -> int:
     m = _PPOP.match(text + " ") or _TYPED.match(text + " ")
     return min(m.end(), len(text)) if m else 0
-
-
-class _Depth:
-    """Turns labels into depths, telling (i) the roman from (i) the letter after (h)."""
-
-    def __init__(self) -> None:
-        self.last: dict[int, str] = {}
-
-    def depth(self, kind: str, value: str) -> int:
-        if kind == "num":
-            self.last = {}
-            return 0
-        base = 1 if kind == "paren" else 3
-        letter_prev = self.last.get(base, "")
-        roman_prev = self.last.get(base + 1, "")
-        is_roman = bool(_ROMAN.match(value))
-        as_letter_next = letter_prev and len(value) == len(letter_prev) and _next_letter(letter_prev) == value
-        as_roman_next = (
-            roman_prev and _ROMAN.match(roman_prev) and _roman_value(roman_prev) + 1 == _roman_value(value)
-        )
-        if (
-            is_roman
-            and (as_roman_next or (value == "i" and not as_letter_next))
-            and not (as_letter_next and not as_roman_next)
-        ):
-            depth = base + 1
-        else:
-            depth = base
-        self.last[depth] = value
-        for deeper in [k for k in self.last if k > depth]:
-            del self.last[deeper]
-        return depth
-
-
-def _next_letter(s: str) -> str:
-    n = 0
-    for ch in s:
-        n = n * 26 + (ord(ch) - 96)
-    return letters(n + 1)
-
-
-def _roman_value(s: str) -> int:
-    for n in range(1, 400):
-        if roman(n) == s:
-            return n
-    return -1
 
 
 def _strip_label(pieces: list[Piece], label_len: int) -> list[Piece]:
@@ -285,7 +245,7 @@ class _State:
     part: Part = Part.PREAMBLE
     stack: list[Paragraph] = field(default_factory=list)  # current paragraph at each depth
     indents: list[int | None] = field(default_factory=list)  # the left indent of each of those
-    depth_of: _Depth = field(default_factory=_Depth)
+    nesting: Nesting = field(default_factory=Nesting)  # the subparagraph lists open under the paragraph
     lexicon_openers: int = 0
     lexicon_ids: set[str] = field(default_factory=set)
     levels: dict[int, int] = field(
@@ -438,21 +398,18 @@ def _tail_owner(line: Line, state: _State) -> int | None:
 
 
 def _is_section_heading(line: Line, plain: str, state: _State, following: Line | None = None) -> bool:
-    """A section heading: Resolute's heading style; a bare numeral ("II", "B.") and the unpunctuated title
-    line after it (omnibus resolutions); or, as Security Council sanctions resolutions group their operative
-    paragraphs, a short unpunctuated line with a capital right before a numbered paragraph ("Travel ban")."""
+    """A section heading: Resolute's heading style, or a line `app.io.structure.section_heading` takes for one
+    once the body has begun (a numeral line, the title after it, a title-like line over a numbered paragraph)."""
     if line.style == _SECTION_STYLE:
         return True
-    if line.label or line.in_table or not (state.res.preamble or state.res.operative):
+    if line.label or line.in_table:
         return False
-    if SECTION_MARK.match(plain):
-        return True
-    if state.heading:
-        return not ends_like_a_paragraph(plain) and len(plain) < 200
+    if not (state.res.preamble or state.res.operative or state.heading or SECTION_MARK.match(plain)):
+        return False  # before the first paragraph only a section's numeral opens a heading
     numbered_next = following is not None and (
         bool(following.label) or bool(re.match(r"\d{1,3}\.\s", following.plain.strip()))
     )
-    return numbered_next and short_heading(plain)
+    return section_heading(plain, after_heading=bool(state.heading), before_numbered=numbered_next)
 
 
 def _next_line(lines: list[Line], i: int) -> Line | None:
@@ -466,143 +423,186 @@ def _place(lines: list[Line], state: _State, typed: dict[str, str], texts: dict[
     res = state.res
     for i, line in enumerate(lines):
         plain = line.plain.strip()
-        if not plain and not any(p.note for p in line.pieces):
-            continue
-        if _RULE.match(plain) and not any(p.note for p in line.pieces):
-            continue
+        if (
+            not any(p.note for p in line.pieces)
+            and (not plain or _RULE.match(plain))
+            and line.style != _SECTION_STYLE
+        ):
+            continue  # an empty line or a rule; "* * *" in our heading style is a heading of the preamble
         if (res.operative or res.preamble) and (
             TRAILING_MATTER.match(plain) or line.in_table or line.style in _ANNEX_STYLES
         ):
             return lines[i:]
-        note = _note_text(line, typed)
-        if note:
-            texts[note[0]] = note[1]
+        if _aside(line, plain, state, typed, texts):
             continue
-        if _star_note(line, state):
-            continue
-
-        if res.header.kind is DocumentKind.AMENDMENT and instruction_sentence(plain):
-            sentence = Paragraph(text=inline.unparse(tidy(_spans(line.pieces, typed))).strip())
-            res.part(state.part).append(sentence)  # read into instructions once footnotes are resolved
-            state.amend_order.append(sentence)
-            state.amend_sentences.add(sentence.id)
-            state.stack, state.indents, state.levels = [], [], {}
-            continue
-
         if _is_section_heading(line, plain, state, _next_line(lines, i)):
-            state.heading.append(inline.unparse(tidy(_spans(line.pieces, typed))).strip())
+            state.heading.append(_markup(line, typed))
             continue
-
-        kind, value = _kind(line.label) if line.label else ("", "")
-        pieces = line.pieces
-        if not kind and not line.label and line.style != _TAIL_STYLE:
-            kind, value = _kind(plain)
-            if kind == "dot" and len(state.stack) < 3:  # "a." is the third level: "as." is just a word
-                kind = value = ""
-            if kind:
-                pieces = _strip_label(pieces, _label_end(line.plain))
+        kind, value, pieces = _label_of(line, plain, state)
         spans = _spans(pieces, typed)
-        tidy_spans = tidy(spans)
-        has_opener = _has_italic_opener(tidy_spans) or bool(
-            not state.italic_openers
-            and tidy_spans
-            and not tidy_spans[0].footnote
-            and lexicon.detect_opener(tidy_spans[0].text, state.part)
-        )
-        if not kind and line.label_fmt == "decimal" and not line.ilvl:  # Word numbering "Article %1"
-            kind, value = "num", line.label
-        if kind == "num":
-            depth = state.depth_of.depth(kind, value)
-            state.part = Part.OPERATIVE
-        elif kind == "pp":
-            depth = state.depth_of.depth("num", value)
-        elif kind in ("paren", "dot"):
-            depth = state.depth_of.depth(kind, value)
-        elif line.num_id and (line.ilvl or line.label_fmt in ("bullet", "none", "") or not kind):
-            depth = line.ilvl or _indent_depth(line, state) or (1 if state.stack and not has_opener else 0)
-        else:
-            depth = -1  # unlabeled
-        if depth == -1 and line.style in _TOP_STYLES:  # written by Resolute: the style says what it is
-            state.styled = True
-            if line.style == _TOP_STYLES[1]:
-                state.part = Part.OPERATIVE
-            depth = 0
-        if depth == -1:
-            if (
-                state.part is Part.PREAMBLE
-                and not numbered_doc
-                and line.style != _TAIL_STYLE
-                and not line.style.startswith(_SUB_STYLE)
-                and (_has_italic_opener(tidy_spans) or not state.italic_openers)
-                and _looks_operative(tidy_spans)
-            ):
-                state.part = Part.OPERATIVE
-                has_opener = True
-            top = state.stack[0] if state.stack else None
-            if line.style == _TAIL_STYLE or line.style.startswith(_SUB_STYLE):
-                has_opener = False
-            owner = _tail_owner(line, state) if top is not None and not has_opener else None
-            if owner:  # text after a list of (sub)subparagraphs, at the indent of the subparagraph it ends
-                _append_tail(state.stack[owner], spans)
-                state.stack, state.indents = state.stack[: owner + 1], state.indents[: owner + 1]
-                continue
-            by_indent = _indent_depth(line, state) if top is not None and not has_opener else 0
-            if by_indent:
-                depth = by_indent
-            elif (
-                top is not None
-                and not has_opener
-                and (top.subparagraphs or (state.part is Part.OPERATIVE and numbered_doc))
-            ):
-                _append_tail(top, spans)
-                if not top.subparagraphs:
-                    state.findings.append(Finding("import.joined", Severity.INFO,
-                                                  f"an unnumbered line {_where(state)} was joined to that paragraph",
-                                                  paragraph_id=top.id))  # fmt: skip
-                state.stack, state.indents = state.stack[:1], state.indents[:1]
-                continue
-            else:
-                depth = 0
+        depth = _label_depth(line, kind, value, spans, state)
+        if depth == -1:  # unlabeled: a paragraph, a subparagraph by its indent, or the tail of one
+            depth = _unlabelled(line, spans, state, numbered_doc)
+        if depth is None:
+            continue
         if depth > 0 and not state.stack and state.amend_sentences:
             depth = 0  # a subparagraph an amendment quotes on its own
         if depth == 0:
-            state.styled = state.styled or line.style in _TOP_STYLES
-            para = _make(spans, state.part, True, state)
-            para.heading, state.heading = "\n".join(state.heading), []
-            # "1." again after numbered paragraphs: a section numbered afresh (Fifth Committee resolutions)
-            para.restart = (
-                kind == "num" and value == "1" and state.part is Part.OPERATIVE and bool(res.operative)
-            )
-            # a preambular-style paragraph among operative ones: a section's own preambular paragraph
-            para.numbered = not (
-                line.style == _TOP_STYLES[0] and state.part is Part.OPERATIVE and res.operative
-            )
-            res.part(state.part).append(para)
-            state.amend_order.append(para)
-            state.stack, state.indents = [para], [line.left]
-            state.levels = {}
-            continue
-        # a subparagraph: under the nearest paragraph one level up
-        if not state.stack:
-            holder = Paragraph()
-            res.part(state.part).append(holder)
-            state.stack, state.indents = [holder], [None]
-            state.findings.append(Finding("import.structure", Severity.WARNING,
-                                          f"a subparagraph {_where(state)} had no paragraph above it",
-                                          paragraph_id=holder.id))  # fmt: skip
-        # a label deeper than the open levels ("1." then "a.") hangs under the deepest one, and its siblings
-        # with the same label kind stay beside it
-        for nominal in [k for k in state.levels if k > depth]:
-            del state.levels[nominal]
-        actual = state.levels.get(depth, min(depth, len(state.stack)))
-        state.levels[depth] = actual
-        parent_depth = min(actual - 1, len(state.stack) - 1)
-        parent = state.stack[parent_depth]
-        sub = _make(spans, state.part, False, state)
-        parent.subparagraphs.append(sub)
-        state.stack = [*state.stack[: parent_depth + 1], sub]
-        state.indents = [*state.indents[: parent_depth + 1], line.left]
+            _add_paragraph(line, kind, value, spans, state, numbered_doc)
+        else:
+            _add_subparagraph(line, depth, spans, state)
     return []
+
+
+def _aside(line: Line, plain: str, state: _State, typed: dict[str, str], texts: dict[str, str]) -> bool:
+    """A line that is no paragraph of the body: a typed footnote's text, the sponsor line's "*" note, or an
+    amendment's instruction sentence (kept aside, read into instructions once footnotes are resolved)."""
+    note = _note_text(line, typed)
+    if note:
+        texts[note[0]] = note[1]
+        return True
+    if _star_note(line, state):
+        return True
+    if state.res.header.kind is not DocumentKind.AMENDMENT or not instruction_sentence(plain):
+        return False
+    sentence = Paragraph(text=_markup(line, typed))
+    state.res.part(state.part).append(sentence)
+    state.amend_order.append(sentence)
+    state.amend_sentences.add(sentence.id)
+    state.stack, state.indents, state.levels = [], [], {}
+    state.nesting.reset()
+    return True
+
+
+def _label_of(line: Line, plain: str, state: _State) -> tuple[str, str, list[Piece]]:
+    """The line's label kind and value (`_kind`) from Word's numbering or typed at its start (then cut off the
+    pieces), as Word numbering "Article %1" too."""
+    kind, value = _kind(line.label) if line.label else ("", "")
+    pieces = line.pieces
+    if not kind and not line.label and line.style != _TAIL_STYLE:
+        kind, value = _kind(plain)
+        if kind == "dot" and len(state.stack) < 3:  # "a." is the third level: "as." is just a word
+            kind = value = ""
+        if kind:
+            pieces = _strip_label(pieces, _label_end(line.plain))
+    if not kind and line.label_fmt == "decimal" and not line.ilvl:  # Word numbering "Article %1"
+        kind, value = "num", line.label
+    return kind, value, pieces
+
+
+def _has_opener(spans: list[inline.Span], state: _State) -> bool:
+    """An italic opener, or (in a file without italic openers) one the lexicon finds."""
+    return _has_italic_opener(spans) or bool(
+        not state.italic_openers
+        and spans
+        and not spans[0].footnote
+        and lexicon.detect_opener(spans[0].text, state.part)
+    )
+
+
+def _label_depth(line: Line, kind: str, value: str, spans: list[inline.Span], state: _State) -> int:
+    """The depth a label gives (0: a paragraph; `app.io.structure.Nesting` nests "(a)", "(i)", "a."), or the
+    list level of Word numbering without a label; -1 for a line with neither."""
+    if kind in ("num", "pp"):
+        state.nesting.reset()
+        if kind == "num":
+            state.part = Part.OPERATIVE
+        return 0
+    if kind in ("paren", "dot"):
+        after_colon = bool(state.stack) and inline.plain(state.stack[-1].text).rstrip().endswith(":")
+        return state.nesting.place(f"({value})" if kind == "paren" else f"{value}.", nest=after_colon)
+    if line.num_id:
+        has_opener = _has_opener(tidy(spans), state)
+        return line.ilvl or _indent_depth(line, state) or (1 if state.stack and not has_opener else 0)
+    return -1
+
+
+def _unlabelled(line: Line, spans: list[inline.Span], state: _State, numbered_doc: bool) -> int | None:
+    """The depth of a line without a label, or None when it went on the end of the paragraph above (a tail)."""
+    if line.style in _TOP_STYLES:  # written by Resolute: the style says what it is
+        state.styled = True
+        if line.style == _TOP_STYLES[1]:
+            state.part = Part.OPERATIVE
+        return 0
+    tidy_spans = tidy(spans)
+    has_opener = _has_opener(tidy_spans, state)
+    ours = line.style == _TAIL_STYLE or line.style.startswith(_SUB_STYLE)
+    if (
+        state.part is Part.PREAMBLE
+        and not numbered_doc
+        and not ours
+        and (_has_italic_opener(tidy_spans) or not state.italic_openers)
+        and _looks_operative(tidy_spans)
+    ):
+        state.part = Part.OPERATIVE
+        has_opener = True
+    top = state.stack[0] if state.stack else None
+    if top is None or (has_opener and not ours):
+        return 0
+    owner = _tail_owner(line, state)
+    if owner:  # text after a list of (sub)subparagraphs, at the indent of the subparagraph it ends
+        _append_tail(state.stack[owner], spans)
+        state.stack, state.indents = state.stack[: owner + 1], state.indents[: owner + 1]
+        return None
+    by_indent = _indent_depth(line, state)
+    if by_indent:
+        return by_indent
+    if not (top.subparagraphs or (state.part is Part.OPERATIVE and numbered_doc)):
+        return 0
+    _append_tail(top, spans)
+    if not top.subparagraphs:
+        state.findings.append(Finding("import.joined", Severity.INFO,
+                                      f"an unnumbered line {_where(state)} was joined to that paragraph",
+                                      paragraph_id=top.id))  # fmt: skip
+    state.stack, state.indents = state.stack[:1], state.indents[:1]
+    return None
+
+
+def _add_paragraph(line: Line, kind: str, value: str, spans: list[inline.Span], state: _State,
+                   numbered_doc: bool) -> None:  # fmt: skip
+    res = state.res
+    state.styled = state.styled or line.style in _TOP_STYLES
+    para = _make(spans, state.part, True, state)
+    para.heading, state.heading = "\n".join(state.heading), []
+    operative = state.part is Part.OPERATIVE
+    para.restart = kind == "num" and operative and restarts(int(value), res.operative)
+    # among operative paragraphs, one set in the preambular style (our export), or unnumbered in a numbered
+    # text with an opener only the preamble uses: a section's own preambular paragraph, printed unnumbered
+    para.numbered = not (
+        operative
+        and bool(res.operative)
+        and (
+            line.style == _TOP_STYLES[0]
+            or (numbered_doc and not kind and line.style != _TOP_STYLES[1] and section_preamble(para.opener))
+        )
+    )
+    res.part(state.part).append(para)
+    state.amend_order.append(para)
+    state.stack, state.indents = [para], [line.left]
+    state.levels = {}
+    state.nesting.reset()
+
+
+def _add_subparagraph(line: Line, depth: int, spans: list[inline.Span], state: _State) -> None:
+    """A subparagraph under the nearest paragraph one level up."""
+    if not state.stack:
+        holder = Paragraph()
+        state.res.part(state.part).append(holder)
+        state.stack, state.indents = [holder], [None]
+        state.findings.append(Finding("import.structure", Severity.WARNING,
+                                      f"a subparagraph {_where(state)} had no paragraph above it",
+                                      paragraph_id=holder.id))  # fmt: skip
+    # a depth deeper than the open levels (Word list level 2 right under a paragraph) hangs under the deepest
+    # one, and its siblings at the same level stay beside it
+    for nominal in [k for k in state.levels if k > depth]:
+        del state.levels[nominal]
+    actual = state.levels.get(depth, min(depth, len(state.stack)))
+    state.levels[depth] = actual
+    parent_depth = min(actual - 1, len(state.stack) - 1)
+    sub = _make(spans, state.part, False, state)
+    state.stack[parent_depth].subparagraphs.append(sub)
+    state.stack = [*state.stack[: parent_depth + 1], sub]
+    state.indents = [*state.indents[: parent_depth + 1], line.left]
 
 
 def _single_operative(state: _State) -> None:
@@ -675,10 +675,8 @@ class _AnnexReader:
     paragraphs numbered "1." or unnumbered, subparagraphs "(a)"; punctuation kept as written."""
 
     def __init__(self, annex: Annex, typed: dict[str, str], findings: list[Finding]) -> None:
-        self.annex, self.typed, self.findings = annex, typed, findings
-        self.stack: list[Paragraph] = []
-        self.heading: list[str] = []
-        self.depth_of = _Depth()
+        self.builder = AnnexBuilder(annex)
+        self.typed, self.findings = typed, findings
         self.expect_title = True
 
     def make(self, pieces: list[Piece]) -> Paragraph:
@@ -696,64 +694,48 @@ class _AnnexReader:
             _SUB_STYLE
         )
         if self.expect_title and (line.style == _ANNEX_TITLE_STYLE or not (ours or line.label)):
-            self.annex.title, self.expect_title = _markup(line, self.typed), False
+            self.builder.annex.title, self.expect_title = _markup(line, self.typed), False
             return
         self.expect_title = False
         if line.in_table:  # kept as unplaced text, with a finding, by the caller
             raise _Unplaced
+        kind, value, pieces = self._label(line, plain)
+        if line.style == _SECTION_STYLE or (not ours and not kind and self._plain_heading(line, plain)):
+            self.builder.add_heading(_markup(line, self.typed))
+        elif line.style == _TAIL_STYLE and self.builder.tail(
+            as_written_markup(tidy(_spans(pieces, self.typed)))
+        ):
+            return
+        elif kind in ("paren", "dot") or line.style.startswith(_SUB_STYLE):
+            level = re.fullmatch(r"UNSubparagraph(\d)", line.style)  # our export: the style says the level
+            label = f"({value})" if kind == "paren" else f"{value}." if kind == "dot" else ""
+            self.builder.subparagraph(
+                self.make(pieces), label=label, depth=int(level.group(1)) if level else 0
+            )
+        else:
+            numbered = kind == "num" or line.style == _ANNEX_PARA_STYLES[0]
+            self.builder.paragraph(self.make(pieces), numbered=numbered)
+
+    def _plain_heading(self, line: Line, plain: str) -> bool:
+        """In a file without Resolute's styles, a heading line as `annex_heading` tells one; never one with a
+        footnote (a short paragraph that cites a note)."""
+        has_note = any(p.note for p in line.pieces)
+        return not has_note and annex_heading(plain, after_heading=bool(self.builder.heading))
+
+    def _label(self, line: Line, plain: str) -> tuple[str, str, list[Piece]]:
         kind, value = _kind(line.label) if line.label else ("", "")
         pieces = line.pieces
         if not line.label and line.style != _TAIL_STYLE:
             kind, value = _kind(plain)
-            if kind == "pp" or (kind == "dot" and len(self.stack) < 3):
+            if kind == "pp" or (kind == "dot" and len(self.builder.nodes) < 3):
                 kind = value = ""
             if kind:
                 pieces = _strip_label(pieces, _label_end(line.plain))
-        if line.style == _SECTION_STYLE or (not ours and not kind and _is_plain_heading(line, plain)):
-            self.heading.append(_markup(line, self.typed))
-            return
-        if line.style == _TAIL_STYLE:
-            owner = next((p for p in reversed(self.stack) if p.subparagraphs), None)
-            if owner is not None:
-                more = as_written_markup(tidy(_spans(pieces, self.typed)))
-                owner.tail = f"{owner.tail} {more}".strip() if owner.tail else more
-                return
-        level = re.fullmatch(r"UNSubparagraph(\d)", line.style)
-        if level:
-            depth = int(level.group(1))
-            if kind in ("paren", "dot"):
-                self.depth_of.depth(kind, value)
-        elif kind in ("paren", "dot"):
-            depth = self.depth_of.depth(kind, value)
-        else:
-            depth = 0
-        if depth == 0:
-            para = self.make(pieces)
-            para.numbered = kind == "num" or line.style == _ANNEX_PARA_STYLES[0]
-            para.heading, self.heading = "\n".join(self.heading), []
-            self.annex.paragraphs.append(para)
-            self.stack, self.depth_of.last = [para], {}
-            return
-        if not self.stack or self.heading:  # a list right under a heading: an unnumbered paragraph holds it
-            holder = Paragraph(numbered=False, heading="\n".join(self.heading))
-            self.heading = []
-            self.annex.paragraphs.append(holder)
-            self.stack = [holder]
-        parent_depth = min(depth - 1, len(self.stack) - 1)
-        sub = self.make(pieces)
-        self.stack[parent_depth].subparagraphs.append(sub)
-        self.stack = [*self.stack[: parent_depth + 1], sub]
+        return kind, value, pieces
 
 
 class _Unplaced(Exception):
     """A line an annex cannot hold (a table cell): kept as unplaced text."""
-
-
-def _is_plain_heading(line: Line, plain: str) -> bool:
-    """In a file without Resolute's styles, a short unpunctuated line with no footnote is a section heading."""
-    return (
-        len(plain) < 150 and not plain.endswith((".", ",", ";", ":")) and not any(p.note for p in line.pieces)
-    )
 
 
 def _annexes(lines: list[Line], state: _State, typed: dict[str, str], texts: dict[str, str]) -> None:
@@ -774,6 +756,8 @@ def _annexes(lines: list[Line], state: _State, typed: dict[str, str], texts: dic
         if _is_annex_heading(line) or untitled_title(line, reader):
             annex = Annex(labelled=_is_annex_heading(line))
             state.res.annexes.append(annex)
+            if reader is not None:
+                reader.builder.finish()
             reader = _AnnexReader(annex, typed, state.findings)
             if annex.labelled:
                 continue
@@ -789,9 +773,8 @@ def _annexes(lines: list[Line], state: _State, typed: dict[str, str], texts: dic
             reader.line(line)
         except _Unplaced:
             unplaced.append(line)
-    for annex_reader in [reader] if reader is not None else []:
-        if annex_reader.heading:
-            state.res.unplaced.append("\n".join(annex_reader.heading))
+    if reader is not None:
+        reader.builder.finish()
     _trailing(before + unplaced, state, typed, texts)
 
 
@@ -882,8 +865,11 @@ def read_docx(data: bytes, *, name: str = "") -> ImportResult:
     res = Resolution()
     findings: list[Finding] = []
     walker = Walker(Styles(styles_root), notes, res)
+    body_element = getattr(document.element, "body", None)  # type: ignore[attr-defined]
+    if body_element is None:  # a damaged main part whose root is not w:document
+        raise InputError(f"{name or 'the file'} is damaged: its main part is not a Word document body")
     masthead, job_number = first_page(document, walker)
-    lines = read_lines(document.element.body, walker)  # type: ignore[attr-defined]
+    lines = read_lines(body_element, walker)
     numbering = Numbering(numbering_root)
     for line in lines:
         if line.num_id:
@@ -935,6 +921,7 @@ def read_docx(data: bytes, *, name: str = "") -> ImportResult:
         numbered_doc = any(_kind(line.label or line.plain)[0] == "num" for line in segment)
         _trailing(rest, state, typed, texts)  # left over before the next part: kept
         rest = _place(segment, state, typed, texts, numbered_doc)
+        settle_opening_section(target.preamble, target.operative)
         _single_operative(state)
         title = " ".join(_markup(line, typed) for line in title_lines or [] if line.plain.strip())
         if index == 0:

@@ -13,6 +13,8 @@ import re
 SECTION_MARK = re.compile(r"^(?:[IVXLC]{1,6}|[A-H])\.?$")
 # a numeral and a title on one line: "I. Oceans and the law of the sea", "B Financing"
 MARKED_HEADING = re.compile(r"^(?P<mark>[IVXLC]{1,6}|[A-Z])\.?\s+(?P<title>\S.*)$")
+# "* * *" between groups of preambular paragraphs (as markup the asterisks may come escaped: "\\* \\* \\*")
+SEPARATOR = re.compile(r"\s*\\?\*(?:\s*\\?\*)+\s*")
 # an annex's label on its own line: "Annex", "Annex II", "ANNEX 3", "Annex B."
 ANNEX_LINE = re.compile(r"^(?:Annex|ANNEX)(?:\s+(?P<n>[IVXLC]{1,6}|\d{1,2}|[A-Z]))?\.?$")
 APPENDIX_LINE = re.compile(r"^(?:Appendix|APPENDIX)(?:\s+[IVXLC\d]+)?\.?$")

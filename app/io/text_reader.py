@@ -27,18 +27,24 @@ from app.io import pdf_text, text_structure
 from app.io.amendment_reader import instruction_sentence, opens_instruction
 from app.io.foreign_header import english_header
 from app.io.headings import (
-    MARKED_HEADING,
     SECTION_MARK,
     annex_or_appendix,
     ends_like_a_paragraph,
-    short_heading,
 )
 from app.io.imported import ImportResult
 from app.io.note_markers import GLUED_TO_NUMBER, MAX_INDEXED, Marker, markers, numbers_in, numeric, star_marks
 from app.io.pdf_text import NOTE_START, PAGE_BREAK, SUPERSCRIPTS, RawNote, join_wrapped, note_label
+from app.io.structure import (
+    Nesting,
+    heading_lines,
+    marked_heading,
+    restarts,
+    section_heading,
+    section_preamble,
+    settle_opening_section,
+)
 from app.io.text_header import ORGANS, HeaderResult, note_not_draft, organ_template, parse_header, star_note
 from app.languages import all_languages, get_language, language_of_organ_line, language_of_sponsor_line
-from app.lexicon import is_known
 from app.model import DocumentKind, Footnote, Paragraph, Part, Resolution, ResolutionPart
 from app.templates import Template
 
@@ -74,7 +80,6 @@ _PP_LABEL = re.compile(r"^PP\s?\d{1,3}[.:)]?\s+")
 _SUB_PAREN = re.compile(r"^\((?P<l>[a-z]{1,5}|[ivxlc]{1,6})\)(?:\s+|$)")
 _SUB_CLOSE = re.compile(r"^(?P<l>[a-z]{1,2}|[ivxlc]{1,6})\)(?:\s+|$)")  # "a)", "i)" in French and Spanish
 _SUB_DOT = re.compile(r"^(?P<l>[a-z]{1,4})\.(?:\s+|$)(?=\S|$)")
-_HEADING = re.compile(r"^(?:[IVXLC]{1,6}|[A-Z])(?:\.\s+\S.*)?$")
 _STRICT_ORGAN = re.compile(r"^\*?The (?:" + "|".join(ORGANS) + r")\b\*?(?:,|\s*$| [a-z])")
 _INSTRUCTION = re.compile(r"^(?:Delete|Insert|Replace|Add|Amend|After|Before|In)\b.*:$")
 _CLOSING = re.compile(r"^\d+(?:st|nd|rd|th) (?:\(resumed\) )?(?:plenary )?meeting\b")
@@ -86,9 +91,6 @@ _OPENER_MARK = re.compile(r"^\*(?=\S)(?P<t>[^*]*?\S)\*")
 _WORD = re.compile(r"[A-Za-z\u00C0-\u024F]+(?:[-\u2011][A-Za-z\u00C0-\u024F]+)*")
 _MARK = "\x01{}\x02"
 _MARK_RE = re.compile("\x01(\\d+)\x02")
-_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10,
-          "xi": 11, "xii": 12, "xiii": 13, "xiv": 14, "xv": 15, "xvi": 16, "xvii": 17, "xviii": 18,
-          "xix": 19, "xx": 20}  # fmt: skip
 
 
 def read_text(text: str) -> ImportResult:
@@ -537,7 +539,8 @@ class _Reader:
         amendment = res.header.kind is DocumentKind.AMENDMENT
         part = Part.PREAMBLE
         top: Paragraph | None = None
-        stack: list[tuple[Paragraph, str, int]] = []  # open subparagraph lists: (node, kind, last index)
+        nesting = Nesting()  # the open subparagraph lists under `top`
+        nodes: list[Paragraph] = []  # the last paragraph placed at each depth, `top` first
         pending_heading: list[str] = []
         closing: list[str] = []
         # the last run of unnumbered paragraphs ending in "." or ";" is operative when nothing is numbered
@@ -549,10 +552,8 @@ class _Reader:
             if closing or _CLOSING.match(p.text):
                 closing.append(p.text)
                 continue
-            if (
-                p.kind == "heading"
-                or (pending_heading and p.kind == "plain" and not _ends(p.text))
-                or (numbered and _unnumbered_heading(p, paras[i + 1] if i + 1 < len(paras) else None))
+            if p.kind == "heading" or (
+                p.kind == "plain" and self._heading(p, paras[i + 1 : i + 2], pending_heading, numbered)
             ):
                 pending_heading.append(p.text)
                 continue
@@ -562,7 +563,6 @@ class _Reader:
                 self.amend_order.append(sentence)
                 self.amend_sentences.add(sentence.id)
                 top = None
-                stack.clear()
                 continue
             if p.kind == "decision":  # the organ line ran on: one operative sentence
                 p = _Para("plain", "", p.text)
@@ -571,40 +571,48 @@ class _Reader:
                 part = Part.OPERATIVE
             if p.kind == "sub" and top is not None:
                 node = Paragraph(text=self._finish(p.text))
-                parent = _place_sub(
-                    stack, top, p.label, nest=_MARK_RE.sub("", prev_text).rstrip().endswith(":")
-                )
+                depth = nesting.place(p.label, nest=_MARK_RE.sub("", prev_text).rstrip().endswith(":"))
+                nodes[depth - 1].subparagraphs.append(node)
+                nodes[depth:] = [node]
                 prev_text = p.text
-                parent.subparagraphs.append(node)
                 continue
             if (
                 p.kind == "plain"
                 and top is not None
-                and stack
+                and nesting.lists
+                and not pending_heading  # text under a heading opens a paragraph
                 and not self._starts_paragraph(p, part, numbered)
             ):
                 top.tail = self._finish(p.text)
-                stack.clear()
+                nesting.reset()
                 continue
-            top = self._paragraph(p, part, tpl)
-            stack.clear()
-            # "1." again after numbered paragraphs: a section numbered afresh (Fifth Committee resolutions)
-            top.restart = (
-                p.kind == "num" and p.number == 1 and part is Part.OPERATIVE and bool(res.part(part))
-            )
-            # an unnumbered "Recalling …," among numbered operative paragraphs: a section's own preambular
-            # paragraph (Fifth Committee resolutions), printed unnumbered
-            top.numbered = not (
-                numbered and not amendment and p.kind == "plain" and part is Part.OPERATIVE
-                and bool(res.part(part)) and _preambular(top.opener)
-            )  # fmt: skip
-            res.part(part).append(top)
-            if amendment:
-                self.amend_order.append(top)
-            if pending_heading:  # a section heading of an omnibus resolution: printed before this paragraph
-                lines = [part for h in pending_heading for part in _heading_lines(h.strip())]
-                top.heading = "\n".join(self._markup(line) for line in lines)
+            top = self._top(res, p, part, tpl, section_preambles=numbered and not amendment)
+            top.heading = "\n".join(self._markup(line) for h in pending_heading for line in heading_lines(h))
             pending_heading.clear()
+            nesting.reset()
+            nodes = [top]
+        settle_opening_section(res.preamble, res.operative)
+        self._left_over(res, pending_heading, closing)
+
+    def _top(
+        self, res: Resolution, p: _Para, part: Part, tpl: Template | None, *, section_preambles: bool
+    ) -> Paragraph:
+        """A top-level paragraph, added to its part: numbered afresh after a "1." (a Fifth Committee section), or
+        unnumbered when it is a section's own "Recalling …," among numbered operative paragraphs."""
+        top = self._paragraph(p, part, tpl)
+        items = res.part(part)
+        top.restart = p.kind == "num" and part is Part.OPERATIVE and restarts(p.number, items)
+        top.numbered = not (
+            section_preambles and p.kind == "plain" and part is Part.OPERATIVE and bool(items)
+            and section_preamble(top.opener, _LANGUAGE.get())
+        )  # fmt: skip
+        items.append(top)
+        if res.header.kind is DocumentKind.AMENDMENT:
+            self.amend_order.append(top)
+        return top
+
+    def _left_over(self, res: Resolution, pending_heading: list[str], closing: list[str]) -> None:
+        """A heading with no paragraph after it is kept as text; adoption lines are left out, with findings."""
         for heading in pending_heading:
             res.unplaced.append(heading)
             self.findings.append(Finding("import.unplaced", Severity.WARNING,
@@ -613,9 +621,30 @@ class _Reader:
             self.findings.append(Finding("import.closing", Severity.INFO,
                                          "adoption lines left out (a draft has none): " + " / ".join(closing)))  # fmt: skip
 
-    def _starts_paragraph(self, p: _Para, part: Part, numbered: bool) -> bool:
-        if part is Part.OPERATIVE and numbered:
+    @staticmethod
+    def _heading(p: _Para, following: list[_Para], pending: list[str], numbered: bool) -> bool:
+        """An unnumbered block that is a heading line: the title under a section's numeral, or (in a numbered
+        text) a title-like line right before a numbered paragraph ("Travel ban")."""
+        text = _MARK_RE.sub("", p.text).strip()
+        if _CLOSING.match(text) or _explicit_opener(p.text):  # an italic opener opens a paragraph
             return False
+        before_numbered = numbered and bool(following) and following[0].kind == "num"
+        before_opener = (
+            bool(following) and following[0].kind == "plain" and bool(_explicit_opener(following[0].text))
+        )
+        if pending:
+            return not _ends(text)
+        return section_heading(
+            text,
+            after_heading=False,
+            before_numbered=before_numbered,
+            before_opener=before_opener,
+            language=_LANGUAGE.get(),
+        )
+
+    def _starts_paragraph(self, p: _Para, part: Part, numbered: bool) -> bool:
+        if part is Part.OPERATIVE and numbered:  # a paragraph is numbered there, or a section's own preamble
+            return section_preamble(_explicit_opener(p.text), _LANGUAGE.get())
         return bool(_explicit_opener(p.text)) or bool(_detect(inline.plain(p.text), part, None))
 
     def _paragraph(self, p: _Para, part: Part, tpl: Template | None) -> Paragraph:
@@ -642,12 +671,6 @@ class _Reader:
 
 
 # ---- helpers ---------------------------------------------------------------------------------------------------
-
-
-def _heading_lines(text: str) -> list[str]:
-    """ "I Financing" (a numeral and its title joined from one block) → ["I", "Financing"]."""
-    m = MARKED_HEADING.match(text)
-    return [m.group("mark"), m.group("title")] if m else [text]
 
 
 _NO_MARKS = dict.fromkeys(map(ord, "\u200b\u200e\u200f\u2060\ufeff"))  # zero-width and direction marks
@@ -958,7 +981,7 @@ def _classify(text: str) -> _Para:
     m = _SUB_DOT.match(text)
     if m and len(text) > m.end() and text[m.end()].isupper():
         return _Para("sub", f"{m.group('l')}.", text[m.end() :])
-    if len(text) < 90 and _HEADING.match(text) and not re.search(r"[,;.:]$", text):
+    if marked_heading(text):
         return _Para("heading", "", text)
     return _Para("plain", "", text)
 
@@ -1003,33 +1026,6 @@ def _looks_operative(text: str) -> bool:
     return bool(_detect(probe, Part.OPERATIVE, None)) and not _detect(probe, Part.PREAMBLE, None)
 
 
-def _unnumbered_heading(p: _Para, following: _Para | None) -> bool:
-    """A heading over operative paragraphs with no numeral of its own, as Security Council sanctions
-    resolutions group them ("Travel ban", "Asset freeze", "Panel of Experts"): a short line that starts with
-    a capital, ends with no punctuation and stands right before a numbered paragraph."""
-    text = _MARK_RE.sub("", p.text).strip()
-    return (
-        p.kind == "plain"
-        and following is not None
-        and following.kind == "num"
-        and (short_heading(text) or _long_heading(text))
-        and not _CLOSING.match(text)
-    )
-
-
-def _long_heading(text: str) -> bool:
-    """A heading longer than a short title ("Role of the Department of Global Communications in United Nations
-    peacekeeping operations, special political missions and peacebuilding"): under two printed lines, no
-    closing punctuation, and no opener of either part to make it a paragraph."""
-    return (
-        len(text) <= 200
-        and text[:1].isupper()
-        and not _ends(text)
-        and not _detect(text, Part.OPERATIVE, None)
-        and not _detect(text, Part.PREAMBLE, None)
-    )
-
-
 def _ends(text: str) -> bool:
     return ends_like_a_paragraph(_MARK_RE.sub("", text))
 
@@ -1052,63 +1048,6 @@ def _detect(text: str, part: Part, tpl: Template | None) -> str:
 
 def _plain_with_marks(text: str) -> str:
     return _LINK.sub(r"\1", text)
-
-
-def _place_sub(stack: list[tuple[Paragraph, str, int]], top: Paragraph, label: str, nest: bool) -> Paragraph:
-    """Parent for a subparagraph with this label; "(i)" after "(h)" is the letter i, not roman one, unless
-    "(h)" ended with a colon (`nest`): then a new list starts under it."""
-    options = _label_readings(label)
-    if nest and stack:
-        for okind, index in options:
-            if index == 1 and all(kind != okind for _, kind, _ in stack):
-                parent = stack[-1][0].subparagraphs[-1] if stack[-1][0].subparagraphs else top
-                stack.append((parent, okind, 1))
-                return parent
-    # continue an open list, deepest first
-    for depth in range(len(stack) - 1, -1, -1):
-        node, kind, last = stack[depth]
-        for okind, index in options:
-            if okind == kind and index == last + 1:
-                del stack[depth + 1 :]
-                stack[depth] = (node, kind, index)
-                return node
-    # start a new list under the last item (or the paragraph itself)
-    for okind, index in options:
-        if index == 1 and all(kind != okind for _, kind, _ in stack):
-            parent = stack[-1][0].subparagraphs[-1] if stack and stack[-1][0].subparagraphs else top
-            stack.append((parent, okind, 1))
-            return parent
-    okind, index = options[0]
-    for depth in range(len(stack) - 1, -1, -1):
-        if stack[depth][1] == okind:
-            del stack[depth + 1 :]
-            stack[depth] = (stack[depth][0], okind, index)
-            return stack[depth][0]
-    parent = stack[-1][0].subparagraphs[-1] if stack and stack[-1][0].subparagraphs else top
-    stack.append((parent, okind, index))
-    return parent
-
-
-def _label_readings(label: str) -> list[tuple[str, int]]:
-    paren = label.startswith("(")
-    core = label.strip("().")
-    out: list[tuple[str, int]] = []
-    letter = _letter_index(core)
-    if core in _ROMAN:
-        out.append(("roman" + ("()" if paren else "."), _ROMAN[core]))
-    if letter:
-        out.append(("letter" + ("()" if paren else "."), letter))
-    if len(out) == 2 and core not in ("i",) and len(core) == 1:
-        out.reverse()  # "(v)", "(x)": more often letters in long lists; context decides anyway
-    return out or [("letter()", 1)]
-
-
-def _letter_index(core: str) -> int:
-    if len(core) == 1:
-        return ord(core) - 96
-    if len(core) == 2 and core[0] == core[1]:  # "aa" style is rare; continuous alphabet
-        return 26 + ord(core[0]) - 96
-    return 0
 
 
 def _symbol(label: str) -> str:
@@ -1165,8 +1104,3 @@ def _escape_keep_marks(text: str) -> str:
 
 def _unescape(text: str) -> str:
     return re.sub(r"\\([*\[\\])", r"\1", text)
-
-
-def _preambular(opener: str) -> bool:
-    """An opener of the preamble that no operative paragraph uses ("Recalling", "Having considered")."""
-    return bool(opener) and is_known(opener, Part.PREAMBLE) and not is_known(opener, Part.OPERATIVE)

@@ -15,7 +15,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from app.io.headings import ANNEX_LINE, APPENDIX_LINE, MARKED_HEADING
+from app.io.headings import ANNEX_LINE, APPENDIX_LINE
+from app.io.structure import AnnexBuilder, annex_heading, heading_lines
 from app.model import Annex, Paragraph
 
 Item = tuple[str, str]  # (first line of the block, its joined text)
@@ -164,39 +165,26 @@ def _split_heading(item: Item) -> list[Item]:
 def build_annex(unit: Unit, markup: Callable[[str], str]) -> Annex:
     """An annex's paragraphs from its blocks; `markup` turns read text into inline markup (footnote marks
     kept). Punctuation stays as written: the model keeps an annex as issued."""
-    from app.io.text_reader import _OPENER_MARK, _classify, _ends, _place_sub
+    from app.io.text_reader import _MARK_RE, _OPENER_MARK, _classify
 
     annex = Annex(title=markup(unit.title), labelled=unit.labelled)
     if unit.listed:
         annex.paragraphs = [Paragraph(text=markup(text.strip()), numbered=False) for _, text in unit.items]
         return annex
-    top: Paragraph | None = None
-    stack: list[tuple[Paragraph, str, int]] = []
-    heading: list[str] = []
-    prev = ""
+    builder = AnnexBuilder(annex)
     for _first, text in unit.items:
         p = _classify(text)
-        short = len(text) < (300 if heading else 150) and not _ends(text)  # a heading's title may run long
-        if short and p.kind in ("heading", "plain"):  # "I" / "A." / "Guideline 1" over "Scope": headings
-            m = MARKED_HEADING.match(text)
-            heading += [m.group("mark"), m.group("title")] if m else [text]
+        heading = annex_heading(_MARK_RE.sub("", text), after_heading=bool(builder.heading))
+        if heading and p.kind in ("heading", "plain"):  # "I" / "A." / "Guideline 1" over "Scope": headings
+            builder.add_heading(*[markup(line) for line in heading_lines(text)])
             continue
-        if p.kind == "sub" and top is not None:
-            parent = _place_sub(stack, top, p.label, nest=prev.rstrip().endswith(":"))
-            parent.subparagraphs.append(Paragraph(text=markup(p.text.strip())))
-            prev = p.text
+        if p.kind == "sub" and builder.nodes:
+            builder.subparagraph(Paragraph(text=markup(p.text.strip())), label=p.label)
             continue
         body = p.text.strip() if p.kind == "num" else text.strip()
         opener = ""
         m = _OPENER_MARK.match(body)
         if m:  # an explicit italic opener, as the text writer prints one
             opener, body = m.group("t"), body[m.end() :].lstrip()
-        top = Paragraph(opener=opener, text=markup(body), numbered=p.kind == "num")
-        top.heading = "\n".join(markup(line) for line in heading)
-        heading = []
-        stack.clear()
-        annex.paragraphs.append(top)
-        prev = p.text
-    if heading:  # a heading with nothing under it: an unnumbered line of its own
-        annex.paragraphs.append(Paragraph(text=markup(" ".join(heading)), numbered=False))
-    return annex
+        builder.paragraph(Paragraph(opener=opener, text=markup(body)), numbered=p.kind == "num")
+    return builder.finish()
