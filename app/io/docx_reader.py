@@ -402,7 +402,7 @@ def _is_section_heading(line: Line, plain: str, state: _State, following: Line |
     once the body has begun (a numeral line, the title after it, a title-like line over a numbered paragraph)."""
     if line.style == _SECTION_STYLE:
         return True
-    if line.label or line.in_table:
+    if line.label or line.in_table or _quoted_next(state):
         return False
     if not (state.res.preamble or state.res.operative or state.heading or SECTION_MARK.match(plain)):
         return False  # before the first paragraph only a section's numeral opens a heading
@@ -410,6 +410,13 @@ def _is_section_heading(line: Line, plain: str, state: _State, following: Line |
         bool(following.label) or bool(re.match(r"\d{1,3}\.\s", following.plain.strip()))
     )
     return section_heading(plain, after_heading=bool(state.heading), before_numbered=numbered_next)
+
+
+def _quoted_next(state: _State) -> bool:
+    """Right after an amendment's sentence that quotes ("… insert a new preambular paragraph reading:"): the
+    line is the quoted paragraph, however short ("*Recalling* the work"), never a heading."""
+    last = state.amend_order[-1] if state.amend_order else None
+    return last is not None and last.id in state.amend_sentences and last.text.rstrip().endswith(":")
 
 
 def _next_line(lines: list[Line], i: int) -> Line | None:

@@ -510,7 +510,8 @@ class _Reader:
             if (text := self._join(chunk))
         ]
         lead = paras[-1].text if paras and paras[-1].kind == "decision" else ""
-        layout = text_structure.split_units(items, in_parts, lead)
+        amendment = res.header.kind is DocumentKind.AMENDMENT
+        layout = text_structure.split_units(items, in_parts, lead, amendment=amendment)
         self._build(res, paras + self._paras(layout.main), tpl)
         for unit in layout.parts:  # parts B, C ...: each opens with its organ line
             part = Resolution(header=res.header)

@@ -73,10 +73,11 @@ def _part_start(items: list[Item], i: int, letter: str) -> bool:
     return bool(after) and (_is_organ(after[0]) or (len(after) == 2 and _is_organ(after[1])))
 
 
-def split_units(items: list[Item], in_parts: bool, lead: str = "") -> Layout:
+def split_units(items: list[Item], in_parts: bool, lead: str = "", *, amendment: bool = False) -> Layout:
     """Cut the body into part A's (or the only) body, the later parts and the annexes. `in_parts`: part A's
     letter was seen before the organ line, so "B", "C" ... lines start parts. `lead`: a decision's sentence
-    that runs on from the organ line, read before these items."""
+    that runs on from the organ line, read before these items. `amendment`: an amendment's sentences end with
+    a colon before the paragraph they quote, which is no text adopted in an annex."""
     items = [piece for item in items for piece in _split_heading(item)]
     layout = Layout(main=[])
     if lead and _lists_documents([(lead, lead), *items], 0):  # "The General Assembly decides to defer ...:"
@@ -99,7 +100,9 @@ def split_units(items: list[Item], in_parts: bool, lead: str = "") -> Layout:
             current = layout.annexes[-1].items
             i += 1
             continue
-        if not layout.annexes and _adopts_text(items, i):  # "Adopts the following outcome document:" + title
+        if (
+            not amendment and not layout.annexes and _adopts_text(items, i)
+        ):  # "Adopts the following outcome document:" + title
             current.append((first, text))
             layout.annexes.append(Unit(items[i + 1][1], labelled=False))
             current = layout.annexes[-1].items

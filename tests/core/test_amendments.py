@@ -590,3 +590,25 @@ def test_a_symbol_note_glued_to_a_word_with_no_rule_above_the_notes(corpus: Path
     assert "**" in kept
     quoted = " ".join(i.paragraph.text for i in res.instructions if i.paragraph is not None)
     assert f"Court[^{kept['**'].id}]" in quoted
+
+
+@pytest.mark.parametrize("subparagraphs", [[], ["The, the"]])
+def test_a_short_quoted_paragraph_is_the_quotation_not_a_heading_or_an_annex(
+    subparagraphs: list[str],
+) -> None:
+    """Right after "… insert a new preambular paragraph reading:" a short line with no end of its own
+    ("*Recalling* the, and") is the quoted paragraph: the Word reader took it for a heading, the text reader,
+    with a subparagraph under it, for the title of an adopted text (hypothesis found both)."""
+    from fixtures.robust.hostile import sample
+
+    base = sample(paragraphs=2, footnotes=0)
+    base.preamble = []
+    new = copy.deepcopy(base)
+    new.preamble = [
+        Paragraph("Recalling", "the, and", subparagraphs=[Paragraph("", t) for t in subparagraphs])
+    ]
+    written = amendment(base, new, sponsors=["Mexico"], symbol="A/C.3/80/L.77")
+    for read in (read_text(to_text(written)).resolution, read_document_bytes(build_docx(written))):
+        assert not read.annexes and not read.unplaced
+        amended = apply(read.instructions, base, read)
+        assert _plain(amended.preamble) == _plain(new.preamble)
