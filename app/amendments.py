@@ -419,5 +419,6 @@ def instruction_blocks(instructions: list[Instruction], language: str = "") -> l
         punct = "," if first.part is Part.PREAMBLE else ";"
         quoted = blocks_for(item.quoted, part=first.part, level=level, label=label, end=punct, role="quoted",
                             unit="")  # fmt: skip
-        out += [dataclasses.replace(b, role="quoted") for b in quoted]
+        # a quoted paragraph's section heading prints as a heading, so that it reads back as the paragraph's own
+        out += [b if b.role == "heading" else dataclasses.replace(b, role="quoted") for b in quoted]
     return out

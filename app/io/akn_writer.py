@@ -260,14 +260,15 @@ class _Writer:
         analysis = _el(None, "analysis", source="#resolute")
         doc.find(f"{{{AKN_NS}}}meta/{{{AKN_NS}}}workflow").addnext(analysis)  # AKN orders meta's children
         active = _el(analysis, "activeModifications")
-        blocks = [b for b in self.r.blocks if b.role in ("instruction", "quoted")]
+        # a quoted paragraph's section heading prints as a heading block before its quoted blocks
+        blocks = [b for b in self.r.blocks if b.role in ("instruction", "quoted", "heading")]
         target = self.amended_uri()
         printed = items(self.res.instructions, self.res.header.language)
         at = 0  # the next block: each item's sentence, then the blocks of the paragraph it quotes
         for n, item in enumerate(printed, start=1):
             sentence, at = blocks[at], at + 1
             quoted = []
-            while at < len(blocks) and blocks[at].role == "quoted":
+            while at < len(blocks) and blocks[at].role in ("quoted", "heading"):
                 quoted.append(blocks[at])
                 at += 1
             holder = _el(content, "blockContainer", eId=f"instr_{n}", class_="instruction")

@@ -612,3 +612,21 @@ def test_a_short_quoted_paragraph_is_the_quotation_not_a_heading_or_an_annex(
         assert not read.annexes and not read.unplaced
         amended = apply(read.instructions, base, read)
         assert _plain(amended.preamble) == _plain(new.preamble)
+
+
+@pytest.mark.parametrize("heading", ["Travel ban", "II\nOceans and the law of the sea"])
+def test_a_quoted_paragraph_keeps_its_section_heading_through_text_and_word(heading: str) -> None:
+    """An amendment that quotes a paragraph under a section heading prints the heading as a heading (it was a
+    quoted line and came back from Word as the paragraph's text)."""
+    from fixtures.robust.hostile import sample
+
+    base = sample(paragraphs=4, footnotes=0)
+    new = copy.deepcopy(base)
+    new.operative[1].heading = heading
+    new.operative[1].text = "that all States shall take the necessary measures"
+    written = amendment(base, new, sponsors=["Mexico"], symbol="A/C.3/80/L.77")
+    for read in (read_text(to_text(written)).resolution, read_document_bytes(build_docx(written))):
+        amended = apply(read.instructions, base, read)
+        assert [(p.heading, p.text) for p in amended.operative] == [
+            (p.heading, p.text) for p in new.operative
+        ]
