@@ -393,8 +393,12 @@ def build_tracked_document(
     start = next((i for i, s in enumerate(styles) if s in start_styles), None)
     end_rule = writer.STYLE_IDS["end_rule"][0]
     stop = max((i for i, s in enumerate(styles) if s == end_rule), default=len(paragraphs))
-    if start is None:  # no title and no organ line: the body starts after the sponsor line
-        start = stop
+    if (
+        start is None
+    ):  # no title and no organ line (a decision run on from it): after the agenda and sponsor line
+        above = {writer.STYLE_IDS[k][0] for k in ("sponsor_line", "sponsor_heading", "agenda_item",
+                                                   *writer.AGENDA_STYLE.values())}  # fmt: skip
+        start = 1 + max((i for i, s in enumerate(styles[:stop]) if s in above), default=-1)
     anchor = paragraphs[stop] if stop < len(paragraphs) else body.find(qn("w:sectPr"))
     for p in paragraphs[start:stop]:
         p.clear()  # emptied first: lxml detaches a large subtree at a cost that grows with its size squared

@@ -536,3 +536,17 @@ def test_notes_only_the_base_has_print_under_the_issued_separator() -> None:
 
     assert separator(build_tracked_docx(base, new)) == separator(build_docx(base))
     assert b"<w:separator/>" in separator(build_docx(base))
+
+
+def test_a_decision_run_on_from_the_organ_line_is_tracked_once() -> None:
+    """The new version is one sentence run on from the organ line ("The General Assembly, decides …"): no
+    title and no organ line of its own, so its body starts after the sponsor line. The writer's copy of it
+    stayed in the file beside the tracked one, a note referenced twice (hypothesis found it)."""
+    base = _sample()
+    new = copy.deepcopy(base)
+    new.title, new.preamble = "", []
+    new.operative = [Paragraph("", "decides to defer consideration of the item[^n1] to its next session")]
+    new.footnotes = {"n1": Footnote("A/80/1.", id="n1")}
+    blob = _check_round_trip(base, new)
+    words = " ".join(_revision_texts(blob, "ins"))
+    assert words.count("decides to defer") == 1
