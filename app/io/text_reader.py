@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 from app import inline
 from app.findings import Finding, Severity
+from app.formatting import letters, roman
 from app.io import pdf_text, text_structure
 from app.io.amendment_reader import instruction_sentence, opens_instruction
 from app.io.foreign_header import english_header
@@ -37,8 +38,10 @@ from app.io.pdf_text import NOTE_START, PAGE_BREAK, SUPERSCRIPTS, RawNote, join_
 from app.io.structure import (
     Nesting,
     heading_lines,
+    letter_index,
     marked_heading,
     restarts,
+    roman_index,
     section_heading,
     section_preamble,
     settle_opening_section,
@@ -570,6 +573,15 @@ class _Reader:
                 part = Part.OPERATIVE
             if p.kind == "num" or (op_from is not None and i >= op_from and p.kind == "plain"):
                 part = Part.OPERATIVE
+            if (
+                p.kind == "sub"
+                and top is not None
+                and not nesting.lists
+                and _runs_on_in_text(top.text, p.label)
+            ):
+                # "(b) …" at a line start after "(a) …" ran into the paragraph's own words: the same run-in list
+                top.text = f"{top.text.rstrip()} {p.label} {self._finish(p.text)}"
+                continue
             if p.kind == "sub" and top is not None:
                 node = Paragraph(text=self._finish(p.text))
                 depth = nesting.place(p.label, nest=_MARK_RE.sub("", prev_text).rstrip().endswith(":"))
@@ -960,6 +972,15 @@ def _classify_header_line(line: str) -> bool:
     from app.io.text_header import _classify as classify
 
     return classify(line) != "text"
+
+
+def _runs_on_in_text(text: str, label: str) -> bool:
+    """A label ("(b)", "(ii)") whose list began inside `text` ("… by (a) providing …"): the label before it
+    stands in the paragraph's own words, so this one continues them rather than opening a subparagraph."""
+    core = label.strip("().")
+    before = [name(i - 1) for name, i in ((roman, roman_index(core)), (letters, letter_index(core))) if i > 1]
+    plain = inline.plain(text)
+    return any(f"({b}) " in plain for b in before)
 
 
 def _sub_match(text: str) -> re.Match[str] | None:

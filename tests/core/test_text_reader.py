@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -371,3 +372,20 @@ def test_a_reissue_star_on_the_symbol_and_job_number_points_at_a_masthead_note()
     back = read_text(body)
     assert len(back.resolution.footnotes) == 1 and "[^" in back.resolution.preamble[1].text
     assert not [f for f in back.findings if f.rule == "import.footnote-unplaced"]
+
+
+def test_a_list_run_into_the_paragraph_stays_its_words_when_a_label_starts_a_line() -> None:
+    """A/C.2/80/L.45, operative paragraph 8 as the PDF's text breaks it (tests/fixtures/issued/run_in_list.txt):
+    "(a) … (b) …" run into the paragraph's words and "(c)" happens to open a line; it continues the words (it
+    was read as a lone subparagraph "(c)" and drew subparagraphs.single and .capital). A list that opens on its
+    own line after a colon is still a list."""
+    path = Path(__file__).resolve().parents[1] / "fixtures" / "issued" / "run_in_list.txt"
+    issued = "\n".join(ln for ln in path.read_text(encoding="utf-8").splitlines() if not ln.startswith("#"))
+    text = f"The General Assembly,\n\n{issued}\n\n9. Decides to remain seized of the matter.\n"
+    para = read_text(text).resolution.operative[0]
+    labels = re.findall(r"\(([a-e])\) ", inline.plain(para.text))
+    assert para.subparagraphs == [] and labels == ["a", "b", "c", "d", "e"]
+    listed = read_text(
+        "The General Assembly,\n\n1. Encourages States:\n(a) to act;\n(b) to report;\n"
+    ).resolution
+    assert [s.text for s in listed.operative[0].subparagraphs] == ["to act", "to report"]
