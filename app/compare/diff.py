@@ -400,28 +400,20 @@ def align(base: list[Paragraph], new: list[Paragraph], *, by_id: bool) -> list[P
         return _align_content(base, new)
     new_ids = {p.id for p in new}
     base_ids = {p.id for p in base}
-    anchors_b = [p for p in base if p.id in new_ids]
-    anchors_n = [p for p in new if p.id in base_ids]
-    blocks = matching_blocks([p.id for p in anchors_b], [p.id for p in anchors_n])
-    kept = {anchors_b[i + k].id for i, _, size in blocks for k in range(size)}
+    # positions of the paragraphs whose ids both versions have, matched in order; the gaps between matched
+    # pairs are paired by content. Positions, not ids, so that an id twice in one version (a file edited by
+    # hand) cannot stall the walk.
+    at_b = [i for i, p in enumerate(base) if p.id in new_ids]
+    at_n = [j for j, p in enumerate(new) if p.id in base_ids]
+    blocks = matching_blocks([base[i].id for i in at_b], [new[j].id for j in at_n])
+    matched = [(at_b[i + k], at_n[j + k]) for i, j, size in blocks for k in range(size)]
     pairs: list[Pair] = []
     bi = ni = 0
-    new_by_id = {p.id: p for p in new}
-    while bi < len(base) or ni < len(new):
-        # the next anchor kept in order on both sides closes the current gap
-        gap_b: list[Paragraph] = []
-        while bi < len(base) and base[bi].id not in kept:
-            gap_b.append(base[bi])
-            bi += 1
-        gap_n: list[Paragraph] = []
-        while ni < len(new) and new[ni].id not in kept:
-            gap_n.append(new[ni])
-            ni += 1
-        pairs += _align_content(gap_b, gap_n)
-        if bi < len(base) and ni < len(new):
-            pairs.append((base[bi], new_by_id[base[bi].id]))
-            bi, ni = bi + 1, ni + 1
-    return pairs
+    for b, n in matched:
+        pairs += _align_content(base[bi:b], new[ni:n])
+        pairs.append((base[b], new[n]))
+        bi, ni = b + 1, n + 1
+    return pairs + _align_content(base[bi:], new[ni:])
 
 
 def same_project(base: Resolution, new: Resolution) -> bool:

@@ -550,3 +550,22 @@ def test_a_decision_run_on_from_the_organ_line_is_tracked_once() -> None:
     blob = _check_round_trip(base, new)
     words = " ".join(_revision_texts(blob, "ins"))
     assert words.count("decides to defer") == 1
+
+
+def test_a_paragraph_id_twice_in_one_version_does_not_stall_the_comparison() -> None:
+    """A project file edited by hand may hold one paragraph id twice: pairing by ids walked forever (the red
+    team's fuzz of amendments hung on it); every paragraph still shows once on its side."""
+    from app.amendments import derive
+
+    base = _sample()
+    new = copy.deepcopy(base)
+    new.operative.insert(2, copy.deepcopy(new.operative[0]))  # the same id again
+    from fixtures.robust.hostile import hang_guard
+
+    with hang_guard(20.0):  # a hang fails the test instead of the suite
+        cmp = compare(base, new, by_id=True)
+    shown = [c.new.paragraph_id for c in cmp.blocks
+             if c.new is not None and c.new.role == "operative" and not c.new.is_tail]  # fmt: skip
+    assert shown == [p.id for p in new.operative]
+    with hang_guard(20.0):
+        assert derive(base, new)  # the amendment engine pairs the same way
