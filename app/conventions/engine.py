@@ -162,7 +162,7 @@ def build_context(res: Resolution, template: Template | None = None) -> Document
     ctx.node_ids = tuple(ids)
     ctx.clauses = frozenset(_clauses(res))
     ctx.last_id = _last_id(res)
-    ctx.short_forms = short_forms.active(short_forms.rules(), _fields(res))
+    ctx.short_forms = short_forms.active(short_forms.default_rules(), _fields(res))
     return ctx
 
 
@@ -238,10 +238,12 @@ def with_typed_texts(
     paragraph is read. None when a paragraph is no longer there (build the context again)."""
     new = dataclasses.replace(ctx, first_mentions=dict(ctx.first_mentions), mentions=dict(ctx.mentions))
     touched: set[str] = set()
+    typed: list[Paragraph] = []
     for pid in paragraph_ids:
         para = res.find(pid)
         if para is None:
             return None
+        typed.append(para)
         for piece in ("lead", "tail"):
             where = (pid, piece)
             if where not in new.places:
@@ -260,9 +262,8 @@ def with_typed_texts(
         for key in touched:
             new.first_mentions.pop(key, None)
         new.first_mentions.update({key: value for key, (_, value) in first.items()})
-    rules = short_forms.rules()
-    typed = (res.find(pid) for pid in paragraph_ids)
-    if new.short_forms or any(short_forms.names_any(rules, f"{p.text} {p.tail}") for p in typed if p):
+    rules = short_forms.default_rules()
+    if new.short_forms or any(short_forms.names_any(rules, f"{p.text} {p.tail}") for p in typed):
         new.short_forms = short_forms.active(rules, _fields(res))  # a body's name typed in or out
     new.last_id = _last_id(res)  # a tail typed empty or not moves the end of the resolution
     new.clauses = frozenset(_clauses(res))  # typing "Resolves that:" makes the paragraphs after it clauses

@@ -13,7 +13,7 @@ from app.spelling.rules import Rule
 Forms = dict[str, tuple[re.Pattern[str], ...]]  # rule id -> the short forms excused in this draft
 
 
-def rules() -> list[Rule]:
+def default_rules() -> list[Rule]:
     """The rules of the default style (the ones whose [short_forms] a draft may license)."""
     from app.spelling import checker  # the package imports this module's neighbours first
 
