@@ -19,20 +19,16 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSettings  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QEvent  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from app import storage  # noqa: E402
-from benchmarks.sample import omnibus  # noqa: E402
+from benchmarks.sample import omnibus, quiet_window  # noqa: E402
 
 
 def main() -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    from widgets.background import SyncRunner
-    from widgets.main_window import MainWindow
-    from widgets.settings import Settings
-
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         paths = []
@@ -41,16 +37,7 @@ def main() -> int:
             paths.append(folder / f"omnibus-{seed}.json")
             storage.save_project(res, paths[-1])
         nodes = sum(1 for _ in res.paragraphs())
-        store = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
-        win = MainWindow(
-            settings=Settings(store),
-            runner=SyncRunner(),
-            recovery_folder=folder / "recovery",
-            autosave_ms=60_000,
-            check_delay_ms=60_000,
-        )
-        win.resize(1500, 950)
-        win.show()
+        win = quiet_window(folder, 1500, 950)
         app.processEvents()
 
         opens = []

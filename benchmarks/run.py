@@ -47,26 +47,14 @@ def peak_rss_mb() -> float | None:
 def editor_child(project: str) -> None:
     """Runs in the child: paint the window, then open the project and type in it. Prints JSON."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QSettings, Qt
+    from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
-
-    from widgets.background import SyncRunner
-    from widgets.main_window import MainWindow
-    from widgets.settings import Settings
+    from sample import quiet_window
 
     app = QApplication(sys.argv[:1])
     folder = Path(tempfile.mkdtemp())
-    store = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
-    win = MainWindow(
-        settings=Settings(store),
-        runner=SyncRunner(),
-        recovery_folder=folder / "recovery",
-        autosave_ms=600_000,
-        check_delay_ms=600_000,
-    )
-    win.resize(1400, 900)
-    win.show()
+    win = quiet_window(folder, 1400, 900)
     win.grab()  # painted
     print("painted", flush=True)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from pathlib import Path
 
 from app.model import AgendaItem, Header, Paragraph, Resolution
 
@@ -56,3 +57,25 @@ def omnibus(paragraphs: int = 400, footnotes: int = 50, seed: int = 1) -> Resolu
         )
         rng.choice(nodes).text += f"[^{note.id}]"
     return res
+
+
+def quiet_window(folder: Path, width: int, height: int):  # noqa: ANN201 - a MainWindow; Qt is imported here only
+    """The editor's main window for a benchmark: its own settings file in `folder`, checks run at once, and no
+    autosave or delayed re-check firing during the measurement. Shown, at the given size."""
+    from PySide6.QtCore import QSettings
+
+    from widgets.background import SyncRunner
+    from widgets.main_window import MainWindow
+    from widgets.settings import Settings
+
+    store = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
+    win = MainWindow(
+        settings=Settings(store),
+        runner=SyncRunner(),
+        recovery_folder=folder / "recovery",
+        autosave_ms=600_000,
+        check_delay_ms=600_000,
+    )
+    win.resize(width, height)
+    win.show()
+    return win
