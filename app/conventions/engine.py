@@ -186,7 +186,9 @@ def _clauses(res: Resolution) -> list[str]:
     for body in res.parts():
         items = [*body.preamble[-1:], *body.operative]
         for i, para in enumerate(items):
-            if _CHAPEAU.match(inline.plain(f"{para.opener} {para.text}").strip()):
+            if "that" in para.opener + para.text and _CHAPEAU.match(
+                inline.plain(f"{para.opener} {para.text}").strip()
+            ):
                 out += [p.id for p in items[i:]]
                 break
     return out
