@@ -308,18 +308,13 @@ def _plain(paragraphs: list[Paragraph]) -> list:
 def _pdf_body(path: Path) -> list[tuple[bool, str, str]]:
     """The body paragraphs of an issued amendment, from the PDF's typography: (starts in italics, the italic
     opener, the whole paragraph's text), from the first body-size roman line after the 12 pt title."""
-    from pdfminer.high_level import extract_pages
-    from pdfminer.layout import LTChar, LTTextContainer, LTTextLine
+    from tests.pdf_lines import text_lines
 
     lines = []
-    for page in extract_pages(str(path)):
-        for box in page:
-            if isinstance(box, LTTextContainer):
-                for line in box:
-                    if isinstance(line, LTTextLine):
-                        chars = [c for c in line if isinstance(c, LTChar) and c.get_text().strip()]
-                        if chars:
-                            lines.append((line.x0, -line.y0, chars, line.get_text()))
+    for _, line, found in text_lines(path):
+        chars = [c for c in found if c.get_text().strip()]
+        if chars:
+            lines.append((line.x0, -line.y0, chars, line.get_text()))
     lines.sort(key=lambda t: t[1])
     title_end = max(i for i, (_, _, chars, _) in enumerate(lines) if round(chars[0].size) == 12 and
                     "Bold" in chars[0].fontname and "Barcode" not in chars[0].fontname)  # fmt: skip
@@ -442,19 +437,13 @@ def test_cli_exports_an_issued_amendment_as_akn_and_reads_it_back(tmp_path: Path
 def _pdf_symbols(path: Path) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     """From the issued PDF: the notes set in footnote type that open with a symbol, (symbol, text), and where
     the body sets each symbol, (symbol, the words before it), in reading order (the barcode font aside)."""
-    pytest.importorskip("pdfminer")
-    from pdfminer.high_level import extract_pages
-    from pdfminer.layout import LTChar, LTTextContainer, LTTextLine
+    from tests.pdf_lines import text_lines
 
     lines = []
-    for page in extract_pages(str(path)):
-        for box in page:
-            if isinstance(box, LTTextContainer):
-                for line in box:
-                    if isinstance(line, LTTextLine):
-                        chars = [c for c in line if isinstance(c, LTChar) and "Barcode" not in c.fontname]
-                        if chars:
-                            lines.append((-line.y0, chars))
+    for _, line, found in text_lines(path):
+        chars = [c for c in found if "Barcode" not in c.fontname]
+        if chars:
+            lines.append((-line.y0, chars))
     lines.sort(key=lambda t: t[0])
     body_size = Counter(round(c.size) for _, chars in lines for c in chars).most_common(1)[0][0]
     notes, marks = [], []

@@ -90,19 +90,9 @@ def xml_expected(path: Path) -> dict[str, list]:
 
 def pdf_expected(path: Path) -> dict[str, list]:
     """Paragraph starts in the issued PDF: body-size lines that open with an italic capital."""
-    from pdfminer.high_level import extract_pages
-    from pdfminer.layout import LTChar, LTTextContainer, LTTextLine
+    from tests.pdf_lines import text_lines
 
-    lines = []
-    for page in extract_pages(str(path)):
-        for box in page:
-            if not isinstance(box, LTTextContainer):
-                continue
-            for line in box:
-                if isinstance(line, LTTextLine):
-                    chars = [c for c in line if isinstance(c, LTChar)]
-                    if chars:
-                        lines.append((line.x0, chars, line.get_text()))
+    lines = [(line.x0, chars, line.get_text()) for _, line, chars in text_lines(path)]
     body_size = Counter(round(c.size, 1) for _, chars, _ in lines for c in chars).most_common(1)[0][0]
     organ = [
         x0 for x0, chars, text in lines if "Italic" in chars[0].fontname and _norm(text).startswith("The ")

@@ -30,16 +30,13 @@ def _norm(text: str) -> str:
 def _issued_decision_line() -> tuple[str, bool, float]:
     """From the issued PDF: the body line that opens with the organ line, whether its organ line is italic, and
     its indent beyond the body text's left edge."""
-    from pdfminer.high_level import extract_pages
-    from pdfminer.layout import LTChar, LTTextContainer, LTTextLine
+    from tests.pdf_lines import text_lines
 
-    lines = []
-    for page in extract_pages(str(CORPUS / "originals" / "A_C.1_80_L.39.pdf")):
-        for box in page:
-            if isinstance(box, LTTextContainer):
-                lines += [line for line in box if isinstance(line, LTTextLine)]
-    first = next(line for line in lines if _norm(line.get_text()).startswith("The General Assembly,"))
-    chars = [c for c in first if isinstance(c, LTChar)]
+    found = [(line, chars) for _, line, chars in text_lines(CORPUS / "originals" / "A_C.1_80_L.39.pdf")]
+    lines = [line for line, _ in found]
+    first, chars = next(
+        (ln, c) for ln, c in found if _norm(ln.get_text()).startswith("The General Assembly,")
+    )
     italic = any("Italic" in c.fontname for c in chars[: len("The General Assembly")])
     below = next(line for line in lines if line.y0 < first.y0 and abs(line.x0 - first.x0) > 1)
     return _norm(first.get_text()), italic, first.x0 - below.x0

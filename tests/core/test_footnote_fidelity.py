@@ -34,18 +34,13 @@ def _norm(text: str) -> str:
 @cache
 def issued_notes(pdf: Path) -> tuple[tuple[str, str], ...]:
     """(mark, text) of every footnote in the PDF, in page order: lines at footnote size below a page's rule."""
-    from pdfminer.high_level import extract_pages
-    from pdfminer.layout import LTChar, LTTextContainer, LTTextLine
+    from itertools import groupby
+
+    from tests.pdf_lines import text_lines
 
     notes: list[list[str]] = []
-    for page in extract_pages(str(pdf)):
-        lines = []
-        for box in page:
-            if isinstance(box, LTTextContainer):
-                for line in box:
-                    chars = [c for c in line if isinstance(c, LTChar)] if isinstance(line, LTTextLine) else []
-                    if chars:
-                        lines.append((-line.y1, line.x0, chars))
+    for _, on_page in groupby(text_lines(pdf), key=lambda t: t[0]):
+        lines = [(-line.y1, line.x0, chars) for _, line, chars in on_page]
         lines.sort(key=lambda t: (t[0], t[1]))
         # the separator rule is text ("____") on later pages; page 1's '*' notes sit under a drawn one
         rules = [y for y, _, chars in lines if "".join(c.get_text() for c in chars).strip("_ ") == ""]
