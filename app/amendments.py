@@ -127,8 +127,9 @@ def _sub_label(path: list[int]) -> str:
     return " ".join(subparagraph_label(depth, i) for depth, i in enumerate(path, start=1))
 
 
-def _derive_pair(part: Part, number: int, path: list[int], bp: Paragraph, np: Paragraph, by_id: bool,
-                 subs: bool) -> list[Instruction] | None:  # fmt: skip
+def _derive_pair(
+    part: Part, number: int, path: list[int], bp: Paragraph, np: Paragraph, by_id: bool, subs: bool
+) -> list[Instruction] | None:
     """Instructions from one paragraph to its counterpart, or None when only the whole paragraph will do.
     `subs`: subparagraphs may be deleted and inserted one by one (else any such change replaces the whole)."""
     sub = _sub_label(path)
@@ -150,8 +151,11 @@ def _derive_pair(part: Part, number: int, path: list[int], bp: Paragraph, np: Pa
         label = _sub_label([*path, index]) if index else f"{sub} (0)".strip()
         if a is not None and b is not None:
             inner = _derive_pair(part, number, [*path, index], a, b, by_id, subs)
-            out += inner if inner is not None else [Instruction(Action.REPLACE, part, number, label,
-                                                                paragraph=copy.deepcopy(b))]  # fmt: skip
+            out += (
+                inner
+                if inner is not None
+                else [Instruction(Action.REPLACE, part, number, label, paragraph=copy.deepcopy(b))]
+            )
         elif a is not None:
             out.append(Instruction(Action.DELETE, part, number, label, paragraph=copy.deepcopy(a)))
         elif b is not None:
@@ -168,8 +172,11 @@ def _derive(base: Resolution, proposed: Resolution, by_id: bool, subs: bool) -> 
                 number += 1
             if bp is not None and np is not None:
                 found = _derive_pair(part, number, [], bp, np, by_id, subs)
-                out += found if found is not None else [Instruction(Action.REPLACE, part, number,
-                                                                    paragraph=copy.deepcopy(np))]  # fmt: skip
+                out += (
+                    found
+                    if found is not None
+                    else [Instruction(Action.REPLACE, part, number, paragraph=copy.deepcopy(np))]
+                )
             elif bp is not None:
                 out.append(Instruction(Action.DELETE, part, number, paragraph=copy.deepcopy(bp)))
             elif np is not None:
@@ -302,8 +309,9 @@ def _bring_footnotes(res: Resolution, source: Resolution) -> None:
 # --- the amendment as a document ------------------------------------------------------------------------
 
 
-def amendment(base: Resolution, proposed: Resolution, *, sponsors: list[str] | None = None,
-              symbol: str = "") -> Resolution:  # fmt: skip
+def amendment(
+    base: Resolution, proposed: Resolution, *, sponsors: list[str] | None = None, symbol: str = ""
+) -> Resolution:
     """The amendment that turns `base` into `proposed`: the base's header and title, the amendment's own
     symbol and sponsors, and the instructions with the footnotes their quoted text cites."""
     h = copy.deepcopy(base.header)
@@ -322,7 +330,7 @@ def amendment(base: Resolution, proposed: Resolution, *, sponsors: list[str] | N
             sponsors=list(sponsors or []),
             kind=DocumentKind.AMENDMENT,
             amends=h.full_symbol,
-        ),  # fmt: skip
+        ),
         title=base.title,
         instructions=derive(base, proposed),
     )
@@ -417,8 +425,9 @@ def instruction_blocks(instructions: list[Instruction], language: str = "") -> l
             level = len(first.sub.split())
             label = _next_label(first.sub) if first.action is Action.INSERT else first.sub.split()[-1]
         punct = "," if first.part is Part.PREAMBLE else ";"
-        quoted = blocks_for(item.quoted, part=first.part, level=level, label=label, end=punct, role="quoted",
-                            unit="")  # fmt: skip
+        quoted = blocks_for(
+            item.quoted, part=first.part, level=level, label=label, end=punct, role="quoted", unit=""
+        )
         # a quoted paragraph's section heading prints as a heading, so that it reads back as the paragraph's own
         out += [b if b.role == "heading" else dataclasses.replace(b, role="quoted") for b in quoted]
     return out

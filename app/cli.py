@@ -234,5 +234,12 @@ def _compile(args: argparse.Namespace) -> int:
     return 0
 
 
-_COMMANDS = {"check": _check, "export": _export, "new": _new, "templates": _templates, "compare": _compare,
-             "amend": _amend, "compile": _compile}  # fmt: skip
+_COMMANDS = {
+    "check": _check,
+    "export": _export,
+    "new": _new,
+    "templates": _templates,
+    "compare": _compare,
+    "amend": _amend,
+    "compile": _compile,
+}

@@ -9,8 +9,9 @@ from __future__ import annotations
 MAX_DIGITS = 9
 
 
-def to_int(text: str | None, default: int | None = None, *, max_digits: int = MAX_DIGITS,
-           signed: bool = False) -> int | None:  # fmt: skip
+def to_int(
+    text: str | None, default: int | None = None, *, max_digits: int = MAX_DIGITS, signed: bool = False
+) -> int | None:
     """`text` (surrounding spaces allowed, a leading '-' when `signed`) as an int, else `default`."""
     if text is None:
         return default

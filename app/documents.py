@@ -16,8 +16,13 @@ def current_ga_session(today: dt.date | None = None) -> int:
     return today.year - 1945 - (0 if today.month >= 9 else 1)
 
 
-def new_resolution(template_id: str, *, kind: DocumentKind = DocumentKind.DRAFT_RESOLUTION,
-                   today: dt.date | None = None, language: str = "en") -> Resolution:  # fmt: skip
+def new_resolution(
+    template_id: str,
+    *,
+    kind: DocumentKind = DocumentKind.DRAFT_RESOLUTION,
+    today: dt.date | None = None,
+    language: str = "en",
+) -> Resolution:
     """An empty draft for an organ: this session or year, today's date, one empty paragraph of each part (a
     draft decision: only the operative part, as the UN prints decisions), in a language of
     resources/languages/ (an unknown code is an error)."""
@@ -25,8 +30,13 @@ def new_resolution(template_id: str, *, kind: DocumentKind = DocumentKind.DRAFT_
     if language not in all_languages():
         raise TemplateError(f"no language '{language[:20]}' (known: {', '.join(all_languages())})")
     today = today or dt.date.today()
-    header = Header(template=tpl.id, date=today, kind=kind, language=language,
-                    original_language=all_languages()[language].english_name)  # fmt: skip
+    header = Header(
+        template=tpl.id,
+        date=today,
+        kind=kind,
+        language=language,
+        original_language=all_languages()[language].english_name,
+    )
     if tpl.uses_year:
         header.year = today.year
     else:

@@ -63,8 +63,14 @@ class EditError(ValueError):
     """A command that cannot apply here (no such paragraph, nothing to indent under, ...)."""
 
 
-def _record(doc: Document, label: str, apply: Callable[[], None], revert: Callable[[], None], change: Change,
-            merge_key: tuple[object, ...] | None = None) -> Change:  # fmt: skip
+def _record(
+    doc: Document,
+    label: str,
+    apply: Callable[[], None],
+    revert: Callable[[], None],
+    change: Change,
+    merge_key: tuple[object, ...] | None = None,
+) -> Change:
     apply()
     return doc.history.record(Entry(label, apply, revert, change, merge_key))
 
@@ -113,8 +119,14 @@ def set_field(doc: Document, *, paragraph_id: str, field: str, value: str, label
     if old == value:
         return Change(revision=doc.revision)
     change = Change(label=label, paragraph_ids=frozenset({paragraph_id}), focus=paragraph_id)
-    return _record(doc, label, lambda: setattr(para, field, value), lambda: setattr(para, field, old), change,
-                   merge_key=("field", paragraph_id, field) if label == "Typing" else None)  # fmt: skip
+    return _record(
+        doc,
+        label,
+        lambda: setattr(para, field, value),
+        lambda: setattr(para, field, old),
+        change,
+        merge_key=("field", paragraph_id, field) if label == "Typing" else None,
+    )
 
 
 def set_opener(doc: Document, *, paragraph_id: str, value: str, label: str = "Typing") -> Change:
@@ -134,8 +146,14 @@ def set_title(doc: Document, *, value: str) -> Change:
     old = res.title
     if old == value:
         return Change(revision=doc.revision)
-    return _record(doc, "Typing", lambda: setattr(res, "title", value), lambda: setattr(res, "title", old),
-                   Change(label="Typing", title=True), merge_key=("title",))  # fmt: skip
+    return _record(
+        doc,
+        "Typing",
+        lambda: setattr(res, "title", value),
+        lambda: setattr(res, "title", old),
+        Change(label="Typing", title=True),
+        merge_key=("title",),
+    )
 
 
 def set_heading(doc: Document, *, paragraph_id: str, value: str) -> Change:
@@ -149,8 +167,13 @@ def set_heading(doc: Document, *, paragraph_id: str, value: str) -> Change:
     if old == value:
         return Change(revision=doc.revision)
     label = "Section heading"
-    return _record(doc, label, lambda: setattr(para, "heading", value), lambda: setattr(para, "heading", old),
-                   _structure(label, paragraph_id, paragraph_id))  # fmt: skip
+    return _record(
+        doc,
+        label,
+        lambda: setattr(para, "heading", value),
+        lambda: setattr(para, "heading", old),
+        _structure(label, paragraph_id, paragraph_id),
+    )
 
 
 # --- header ------------------------------------------------------------------------------------------------
@@ -170,8 +193,14 @@ def set_header(doc: Document, *, field: str, value: Any, label: str = "") -> Cha
         return Change(revision=doc.revision)
     typing = not label and (isinstance(value, str) or isinstance(value, int) and not isinstance(value, bool))
     label = label or f"Change {field.replace('_', ' ')}"
-    return _record(doc, label, lambda: setattr(header, field, value), lambda: setattr(header, field, old),
-                   Change(label=label, header=True), merge_key=("header", field) if typing else None)  # fmt: skip
+    return _record(
+        doc,
+        label,
+        lambda: setattr(header, field, value),
+        lambda: setattr(header, field, old),
+        Change(label=label, header=True),
+        merge_key=("header", field) if typing else None,
+    )
 
 
 def set_agenda_items(doc: Document, *, items: list[AgendaItem]) -> Change:
@@ -209,9 +238,17 @@ def _structure(label: str, focus: str, *ids: str) -> Change:
     return Change(label=label, structure=True, paragraph_ids=frozenset(ids), focus=focus)
 
 
-def insert_paragraph(doc: Document, *, part: Part | None, index: int | None = None, after_id: str = "",
-                     before_id: str = "", paragraph: Paragraph | None = None, label: str = "Add paragraph",
-                     unit: str = "") -> Change:  # fmt: skip
+def insert_paragraph(
+    doc: Document,
+    *,
+    part: Part | None,
+    index: int | None = None,
+    after_id: str = "",
+    before_id: str = "",
+    paragraph: Paragraph | None = None,
+    label: str = "Add paragraph",
+    unit: str = "",
+) -> Change:
     """Insert a paragraph into a part at `index`, or right after paragraph `after_id` (before `before_id`) at
     the same depth, in any part or annex. `unit` is the id of a later part (B, C ...) or of an annex (then
     `part` is None); "" for part A."""
@@ -222,8 +259,13 @@ def insert_paragraph(doc: Document, *, part: Part | None, index: int | None = No
     else:
         items = unit_list(doc.resolution, unit, part)
         at = len(items) if index is None else max(0, min(index, len(items)))
-    return _record(doc, label, lambda: items.insert(at, para), lambda: items.remove(para),
-                   _structure(label, para.id, para.id))  # fmt: skip
+    return _record(
+        doc,
+        label,
+        lambda: items.insert(at, para),
+        lambda: items.remove(para),
+        _structure(label, para.id, para.id),
+    )
 
 
 def unit_list(res: Resolution, unit: str, part: Part | None) -> list[Paragraph]:
@@ -247,8 +289,13 @@ def delete_paragraph(doc: Document, *, paragraph_id: str) -> Change:
     if not neighbour:
         parent = parent_of(res, paragraph_id)
         neighbour = parent.id if parent else ""
-    return _record(doc, "Delete paragraph", lambda: items.remove(para), lambda: items.insert(at, para),
-                   _structure("Delete paragraph", neighbour, paragraph_id))  # fmt: skip
+    return _record(
+        doc,
+        "Delete paragraph",
+        lambda: items.remove(para),
+        lambda: items.insert(at, para),
+        _structure("Delete paragraph", neighbour, paragraph_id),
+    )
 
 
 def _fresh_ids(para: Paragraph) -> Paragraph:
@@ -261,8 +308,13 @@ def duplicate_paragraph(doc: Document, *, paragraph_id: str) -> Change:
     """A copy right after the paragraph, subparagraphs included, with new ids."""
     _, items, at = _locate(doc.resolution, paragraph_id)
     twin = _fresh_ids(copy.deepcopy(items[at]))
-    return _record(doc, "Duplicate paragraph", lambda: items.insert(at + 1, twin), lambda: items.remove(twin),
-                   _structure("Duplicate paragraph", twin.id, twin.id))  # fmt: skip
+    return _record(
+        doc,
+        "Duplicate paragraph",
+        lambda: items.insert(at + 1, twin),
+        lambda: items.remove(twin),
+        _structure("Duplicate paragraph", twin.id, twin.id),
+    )
 
 
 def move_paragraph(doc: Document, *, paragraph_id: str, to_index: int) -> Change:
@@ -430,8 +482,9 @@ def _short_footnote_id(res: Resolution) -> str:
     return f"fn{n}"
 
 
-def insert_footnote(doc: Document, *, paragraph_id: str, field: str = "text", position: int | None = None,
-                    text: str = "") -> tuple[Change, str]:  # fmt: skip
+def insert_footnote(
+    doc: Document, *, paragraph_id: str, field: str = "text", position: int | None = None, text: str = ""
+) -> tuple[Change, str]:
     """Insert a footnote reference at `position` of the field's markup (default: its end). Returns the id."""
     if field not in ("text", "tail"):
         raise EditError("footnotes go in a paragraph's text")
@@ -450,8 +503,9 @@ def insert_footnote(doc: Document, *, paragraph_id: str, field: str = "text", po
         setattr(para, field, old)
         res.footnotes.pop(note.id, None)
 
-    change = Change(label="Insert footnote", paragraph_ids=frozenset({paragraph_id}), footnotes=True,
-                    focus=paragraph_id)  # fmt: skip
+    change = Change(
+        label="Insert footnote", paragraph_ids=frozenset({paragraph_id}), footnotes=True, focus=paragraph_id
+    )
     return _record(doc, "Insert footnote", apply, revert, change), note.id
 
 
@@ -463,8 +517,14 @@ def set_footnote_text(doc: Document, *, footnote_id: str, text: str) -> Change:
     old = note.text
     if old == text:
         return Change(revision=doc.revision)
-    return _record(doc, "Typing", lambda: setattr(note, "text", text), lambda: setattr(note, "text", old),
-                   Change(label="Typing", footnotes=True), merge_key=("footnote", footnote_id))  # fmt: skip
+    return _record(
+        doc,
+        "Typing",
+        lambda: setattr(note, "text", text),
+        lambda: setattr(note, "text", old),
+        Change(label="Typing", footnotes=True),
+        merge_key=("footnote", footnote_id),
+    )
 
 
 # --- fixes and replace -------------------------------------------------------------------------------------
@@ -482,8 +542,14 @@ def apply_fix(doc: Document, *, finding: Finding) -> Change:
         note = res.footnotes.get(finding.paragraph_id)
         if note is None:
             raise EditError(f"no footnote {finding.paragraph_id!r}")
-        return _replace_attr(doc, note, "text", note.text[:start] + fix.replacement + note.text[end:], label,
-                             Change(label=label, footnotes=True))  # fmt: skip
+        return _replace_attr(
+            doc,
+            note,
+            "text",
+            note.text[:start] + fix.replacement + note.text[end:],
+            label,
+            Change(label=label, footnotes=True),
+        )
     m = re.fullmatch(r"sponsors\[(\d+)\]", fix.field)
     if m:  # one sponsor's name
         names = list(res.header.sponsors)
@@ -497,17 +563,33 @@ def apply_fix(doc: Document, *, finding: Finding) -> Change:
     if finding.paragraph_id:
         para = _find(res, finding.paragraph_id)
         old = getattr(para, fix.field)
-        return set_field(doc, paragraph_id=para.id, field=fix.field, value=old[:start] + fix.replacement + old[end:],
-                         label=label)  # fmt: skip
+        return set_field(
+            doc,
+            paragraph_id=para.id,
+            field=fix.field,
+            value=old[:start] + fix.replacement + old[end:],
+            label=label,
+        )
     if fix.field == "title":
         old = res.title
         new = old[:start] + fix.replacement + old[end:]
-        return _record(doc, label, lambda: setattr(res, "title", new), lambda: setattr(res, "title", old),
-                       Change(label=label, title=True))  # fmt: skip
+        return _record(
+            doc,
+            label,
+            lambda: setattr(res, "title", new),
+            lambda: setattr(res, "title", old),
+            Change(label=label, title=True),
+        )
     current = getattr(res.header, fix.field, None)
     if isinstance(current, str):
-        return _replace_attr(doc, res.header, fix.field, current[:start] + fix.replacement + current[end:], label,
-                             Change(label=label, header=True))  # fmt: skip
+        return _replace_attr(
+            doc,
+            res.header,
+            fix.field,
+            current[:start] + fix.replacement + current[end:],
+            label,
+            Change(label=label, header=True),
+        )
     raise EditError(f"cannot apply a fix to {fix.field!r}")
 
 
@@ -586,8 +668,9 @@ def replace_document(doc: Document, *, resolution: Resolution, label: str = "Imp
     return _record(doc, label, put(after), put(before), change)
 
 
-def set_instructions(doc: Document, *, instructions: list[Instruction], label: str = "Edit amendment",
-                     typing: bool = False) -> Change:  # fmt: skip
+def set_instructions(
+    doc: Document, *, instructions: list[Instruction], label: str = "Edit amendment", typing: bool = False
+) -> Change:
     """An amendment's instructions, all at once (the editor's amendment panel edits a copy of the list);
     `typing` merges consecutive keystrokes into one undo step."""
     res = doc.resolution
@@ -595,8 +678,14 @@ def set_instructions(doc: Document, *, instructions: list[Instruction], label: s
     if old == new:
         return Change(revision=doc.revision)
     change = Change(label=label, structure=True)
-    return _record(doc, label, lambda: setattr(res, "instructions", new), lambda: setattr(res, "instructions", old),
-                   change, merge_key=("instructions",) if typing else None)  # fmt: skip
+    return _record(
+        doc,
+        label,
+        lambda: setattr(res, "instructions", new),
+        lambda: setattr(res, "instructions", old),
+        change,
+        merge_key=("instructions",) if typing else None,
+    )
 
 
 def insert_paragraphs(
@@ -629,6 +718,11 @@ def insert_paragraphs(
             res.footnotes.pop(fid, None)
 
     ids = [p.id for _, _, paras in placed for p in paras]
-    change = Change(label=label, structure=True, paragraph_ids=frozenset(ids), footnotes=bool(notes),
-                    focus=ids[0] if ids else "")  # fmt: skip
+    change = Change(
+        label=label,
+        structure=True,
+        paragraph_ids=frozenset(ids),
+        footnotes=bool(notes),
+        focus=ids[0] if ids else "",
+    )
     return _record(doc, label, apply, revert, change)

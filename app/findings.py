@@ -42,6 +42,10 @@ class Finding:
             "location": {"paragraph": self.paragraph_id, "field": self.field, "span": list(self.span)},
         }
         if self.fix:
-            out["fix"] = {"label": self.fix.label, "field": self.fix.field, "span": list(self.fix.span),
-                          "replacement": self.fix.replacement}  # fmt: skip
+            out["fix"] = {
+                "label": self.fix.label,
+                "field": self.fix.field,
+                "span": list(self.fix.span),
+                "replacement": self.fix.replacement,
+            }
         return out

@@ -29,11 +29,26 @@ seventeen eighteen nineteen".split()
 )
 _TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
 _ORDINAL_UNITS = {
-    "one": "first", "two": "second", "three": "third", "four": "fourth", "five": "fifth", "six": "sixth",
-    "seven": "seventh", "eight": "eighth", "nine": "ninth", "ten": "tenth", "eleven": "eleventh",
-    "twelve": "twelfth", "thirteen": "thirteenth", "fourteen": "fourteenth", "fifteen": "fifteenth",
-    "sixteen": "sixteenth", "seventeen": "seventeenth", "eighteen": "eighteenth", "nineteen": "nineteenth",
-}  # fmt: skip
+    "one": "first",
+    "two": "second",
+    "three": "third",
+    "four": "fourth",
+    "five": "fifth",
+    "six": "sixth",
+    "seven": "seventh",
+    "eight": "eighth",
+    "nine": "ninth",
+    "ten": "tenth",
+    "eleven": "eleventh",
+    "twelve": "twelfth",
+    "thirteen": "thirteenth",
+    "fourteen": "fourteenth",
+    "fifteen": "fifteenth",
+    "sixteen": "sixteenth",
+    "seventeen": "seventeenth",
+    "eighteen": "eighteenth",
+    "nineteen": "nineteenth",
+}
 
 
 def cardinal_words(n: int) -> str:
@@ -105,9 +120,20 @@ def roman(n: int) -> str:
         return str(n)
     out = []
     for value, letters in (
-        (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
-        (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
-    ):  # fmt: skip
+        (1000, "m"),
+        (900, "cm"),
+        (500, "d"),
+        (400, "cd"),
+        (100, "c"),
+        (90, "xc"),
+        (50, "l"),
+        (40, "xl"),
+        (10, "x"),
+        (9, "ix"),
+        (5, "v"),
+        (4, "iv"),
+        (1, "i"),
+    ):
         count, n = divmod(n, value)
         out.append(letters * count)
     return "".join(out)

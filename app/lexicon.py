@@ -365,8 +365,9 @@ def _slot(base_words: list[str], part: Part) -> int:
     return _head_index(norm) + 1
 
 
-def with_marker(opener: str, part: Part, template: Template | None = None, nth: int = 2,
-                language: str = DEFAULT) -> str:  # fmt: skip
+def with_marker(
+    opener: str, part: Part, template: Template | None = None, nth: int = 2, language: str = DEFAULT
+) -> str:
     """The opener for its `nth` use (1-based): 1 → as is; 2 → first marker; 3 and later → second marker.
 
     GA preamble: "Recalling", "Recalling also", "Recalling further"; GA operative: "Requests", "Also requests",

@@ -90,8 +90,9 @@ def _width(measure: Measure, text: str, font: Font) -> float:
 
 
 def _font(style: Style, *, italic: bool = False, bold: bool | None = None) -> Font:
-    return Font(style.size, style.bold if bold is None else bold, italic or style.italic, style.scale,
-                style.tracking)  # fmt: skip
+    return Font(
+        style.size, style.bold if bold is None else bold, italic or style.italic, style.scale, style.tracking
+    )
 
 
 def _as_issued(layout: Layout) -> dict[str, Style]:
@@ -351,8 +352,10 @@ class _Builder:
         """Each printed footnote's boxes, by id ("*" for the page-1 sponsor note)."""
         style = self.style("footnote_text")
         texts = [("*", "*", self.r.sponsor_note)] if self.r.sponsor_note else []
-        texts += [(self.r.footnote_marks.get(note_id, str(place)), note_id, markup)
-                  for place, note_id, markup in self.r.footnotes]  # fmt: skip
+        texts += [
+            (self.r.footnote_marks.get(note_id, str(place)), note_id, markup)
+            for place, note_id, markup in self.r.footnotes
+        ]
         out = {}
         for mark, note_id, markup in texts:
             words = _Words()

@@ -175,13 +175,33 @@ def _item_label(item: AgendaItem, lang: Language) -> str:
     return lang.masthead.get("sub_item", "{number} ({sub})").format(number=item.number, sub=item.sub_item)
 
 
-def _block(role: str, para_id: str, part: Part | None, level: int, label: str, opener: str, text: str, end: str,
-           *, is_tail: bool = False, unit: str = "") -> Block:  # fmt: skip
+def _block(
+    role: str,
+    para_id: str,
+    part: Part | None,
+    level: int,
+    label: str,
+    opener: str,
+    text: str,
+    end: str,
+    *,
+    is_tail: bool = False,
+    unit: str = "",
+) -> Block:
     return Block(role, para_id, part, level, label, opener, tuple(inline.parse(text)), end, is_tail, unit)
 
 
-def blocks_for(para: Paragraph, *, part: Part | None, level: int, label: str, end: str | None, role: str,
-                unit: str, lang: Language | None = None) -> list[Block]:  # fmt: skip
+def blocks_for(
+    para: Paragraph,
+    *,
+    part: Part | None,
+    level: int,
+    label: str,
+    end: str | None,
+    role: str,
+    unit: str,
+    lang: Language | None = None,
+) -> list[Block]:
     """A paragraph and its subparagraphs. `end` None (annexes): punctuation stays as written. Labels and the
     spacing of the marks follow the draft's language (French "a)" and "… ;")."""
     lang = lang or get_language(None)
@@ -191,8 +211,11 @@ def blocks_for(para: Paragraph, *, part: Part | None, level: int, label: str, en
     text = para.text if as_written else absorb_terminal(para.text, keep_colon=not subs and end != ":")
     tail = para.tail if as_written else absorb_terminal(para.tail, keep_colon=end != ":")
     text, tail = lang.spaced(text), lang.spaced(tail)
-    heads = [_block("heading", para.id, part, level, "", "", line.strip(), "", unit=unit)
-             for line in para.heading.splitlines() if line.strip()]  # fmt: skip
+    heads = [
+        _block("heading", para.id, part, level, "", "", line.strip(), "", unit=unit)
+        for line in para.heading.splitlines()
+        if line.strip()
+    ]
     # subparagraphs of a preambular paragraph are set off by commas, of an operative one by semicolons (so
     # in every issued GA resolution of sessions 78-79 that has them)
     between = "," if part is Part.PREAMBLE else ";"
@@ -205,11 +228,22 @@ def blocks_for(para: Paragraph, *, part: Part | None, level: int, label: str, en
     for i, sub in enumerate(subs, start=1):
         last = i == len(subs)
         sub_end = None if as_written else (between if tail or not last else end)
-        out += blocks_for(sub, part=part, level=level + 1, label=lang.label(level + 1, i), end=sub_end,
-                           role="subparagraph", unit=unit, lang=lang)  # fmt: skip
+        out += blocks_for(
+            sub,
+            part=part,
+            level=level + 1,
+            label=lang.label(level + 1, i),
+            end=sub_end,
+            role="subparagraph",
+            unit=unit,
+            lang=lang,
+        )
     if subs and tail:
-        out.append(_block(role, para.id, part, level, "", "", tail, lang.punctuate(end or ""), is_tail=True,
-                          unit=unit))  # fmt: skip
+        out.append(
+            _block(
+                role, para.id, part, level, "", "", tail, lang.punctuate(end or ""), is_tail=True, unit=unit
+            )
+        )
     return out
 
 
@@ -234,13 +268,29 @@ def _part_blocks(
     number = 0
     for i, para in enumerate(body.operative, start=1):
         if not para.numbered:  # a section's own preambular paragraph: unnumbered, set off by a comma
-            blocks += blocks_for(para, part=Part.OPERATIVE, level=0, label="", end=",", role="preambular",
-                                 unit=letter, lang=lang)  # fmt: skip
+            blocks += blocks_for(
+                para,
+                part=Part.OPERATIVE,
+                level=0,
+                label="",
+                end=",",
+                role="preambular",
+                unit=letter,
+                lang=lang,
+            )
             continue
         number = 1 if para.restart else number + 1  # a section numbered from 1 again
         label = f"{number}." if numbered > 1 else ""
-        blocks += blocks_for(para, part=Part.OPERATIVE, level=0, label=label, end=last_end if i == n else ";",
-                              role="operative", unit=letter, lang=lang)  # fmt: skip
+        blocks += blocks_for(
+            para,
+            part=Part.OPERATIVE,
+            level=0,
+            label=label,
+            end=last_end if i == n else ";",
+            role="operative",
+            unit=letter,
+            lang=lang,
+        )
     return blocks
 
 
@@ -275,8 +325,16 @@ def _annex_blocks(annex: Annex, label: str, lang: Language) -> list[Block]:
     for para in annex.paragraphs:
         if para.numbered:
             number += 1
-        blocks += blocks_for(para, part=None, level=0, label=f"{number}." if para.numbered else "", end=None,
-                              role="annex_paragraph", unit=label, lang=lang)  # fmt: skip
+        blocks += blocks_for(
+            para,
+            part=None,
+            level=0,
+            label=f"{number}." if para.numbered else "",
+            end=None,
+            role="annex_paragraph",
+            unit=label,
+            lang=lang,
+        )
     return blocks
 
 

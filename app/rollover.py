@@ -240,8 +240,16 @@ class _Rollover:
             RolloverChange("header", description, field=f"header.{name}", before=before, after=value)
         )
 
-    def replace(self, para: Paragraph | None, fname: str, start: int, before: str, after: str, kind: str,
-                description: str) -> None:  # fmt: skip
+    def replace(
+        self,
+        para: Paragraph | None,
+        fname: str,
+        start: int,
+        before: str,
+        after: str,
+        kind: str,
+        description: str,
+    ) -> None:
         target: Any = self.res if para is None else para
         text = getattr(target, fname)
         setattr(target, fname, text[:start] + after + text[start + len(before) :])
@@ -254,7 +262,7 @@ class _Rollover:
                 before=before,
                 after=after,
                 start=start,
-            )  # fmt: skip
+            )
         )
 
 
@@ -302,7 +310,7 @@ def rollover(
                 "review",
                 f"Agenda item {item.label} kept: check its number and title in the new agenda",
                 field="header.agenda_items",
-            )  # fmt: skip
+            )
         )
 
     if not tpl.uses_year:
@@ -313,8 +321,15 @@ def rollover(
                     for fname in ("opener", "text", "tail"):
                         text = getattr(node, fname)
                         for start, before, after in reversed(_shift_sessions(text, regexes, step)):
-                            work.replace(node, fname, start, before, after, "session",
-                                         f"{part_label}{i}: “{before}” → “{after}” (session)")  # fmt: skip
+                            work.replace(
+                                node,
+                                fname,
+                                start,
+                                before,
+                                after,
+                                "session",
+                                f"{part_label}{i}: “{before}” → “{after}” (session)",
+                            )
         # changes were made back to front inside each field; list them in reading order
     _cite_base(work, tpl.citation_style == "sc", adopted_symbol, adoption_date)
     if adoption_date is None:
@@ -372,7 +387,7 @@ def _cite_base(work: _Rollover, sc: bool, adopted_symbol: str, adoption_date: dt
                 after=para,
                 paragraph=para,
                 index=index,
-            )  # fmt: skip
+            )
         )
         return
     _, node, m = best

@@ -150,9 +150,14 @@ def settle_template(res: Resolution) -> list[Finding]:
     if res.header.template in templates:
         return []
     unknown, res.header.template = res.header.template, Header().template
-    return [Finding("import.template", Severity.WARNING,
-                    f"no template '{unknown[:40]}' here: opened with {templates[res.header.template].name}",
-                    field="template")]  # fmt: skip
+    return [
+        Finding(
+            "import.template",
+            Severity.WARNING,
+            f"no template '{unknown[:40]}' here: opened with {templates[res.header.template].name}",
+            field="template",
+        )
+    ]
 
 
 def template_for_symbol(symbol: str) -> Template | None:

@@ -17,8 +17,13 @@ def add_part(doc: Document) -> Change:
     first = Paragraph()
     body = ResolutionPart(operative=[first])
     label = "Add part"
-    return _record(doc, label, lambda: res.later_parts.append(body), lambda: res.later_parts.remove(body),
-                   _structure(label, first.id, first.id))  # fmt: skip
+    return _record(
+        doc,
+        label,
+        lambda: res.later_parts.append(body),
+        lambda: res.later_parts.remove(body),
+        _structure(label, first.id, first.id),
+    )
 
 
 def add_annex(doc: Document) -> Change:
@@ -27,8 +32,13 @@ def add_annex(doc: Document) -> Change:
     first = Paragraph()
     annex = Annex(paragraphs=[first])
     label = "Add annex"
-    return _record(doc, label, lambda: res.annexes.append(annex), lambda: res.annexes.remove(annex),
-                   _structure(label, first.id, first.id))  # fmt: skip
+    return _record(
+        doc,
+        label,
+        lambda: res.annexes.append(annex),
+        lambda: res.annexes.remove(annex),
+        _structure(label, first.id, first.id),
+    )
 
 
 def _owner(doc: Document, unit: str) -> tuple[object, str]:
@@ -48,8 +58,14 @@ def set_unit_title(doc: Document, *, unit: str, value: str) -> Change:
     old = getattr(owner, attr)
     if old == value:
         return Change(revision=doc.revision)
-    return _record(doc, "Typing", lambda: setattr(owner, attr, value), lambda: setattr(owner, attr, old),
-                   Change(label="Typing", structure=True), merge_key=("unit title", unit))  # fmt: skip
+    return _record(
+        doc,
+        "Typing",
+        lambda: setattr(owner, attr, value),
+        lambda: setattr(owner, attr, old),
+        Change(label="Typing", structure=True),
+        merge_key=("unit title", unit),
+    )
 
 
 def remove_unit(doc: Document, *, unit: str) -> Change:
@@ -59,8 +75,13 @@ def remove_unit(doc: Document, *, unit: str) -> Change:
         for at, owner in enumerate(items):
             if owner.id == unit:
                 label = "Remove part" if items is res.later_parts else "Remove annex"
-                return _record(doc, label, lambda o=owner, i=items: i.remove(o),
-                               lambda o=owner, i=items, a=at: i.insert(a, o), _structure(label, ""))  # fmt: skip
+                return _record(
+                    doc,
+                    label,
+                    lambda o=owner, i=items: i.remove(o),
+                    lambda o=owner, i=items, a=at: i.insert(a, o),
+                    _structure(label, ""),
+                )
     raise EditError(f"no part or annex {unit!r}")
 
 
@@ -78,6 +99,10 @@ def toggle_numbered(doc: Document, *, paragraph_id: str) -> Change:
         )
     para = located[1][located[2]]
     label = "Unnumber paragraph" if para.numbered else "Number paragraph"
-    return _record(doc, label, lambda: setattr(para, "numbered", not para.numbered),
-                   lambda: setattr(para, "numbered", not para.numbered),
-                   _structure(label, paragraph_id, paragraph_id))  # fmt: skip
+    return _record(
+        doc,
+        label,
+        lambda: setattr(para, "numbered", not para.numbered),
+        lambda: setattr(para, "numbered", not para.numbered),
+        _structure(label, paragraph_id, paragraph_id),
+    )

@@ -299,8 +299,13 @@ def sentence(ins: Instruction, *, numbered: bool = True, language: str = "") -> 
     labels = ins.sub.split()
     if labels and labels[-1] == "(0)":  # a new first subparagraph
         first = " ".join([*labels[:-1], subparagraph_label(len(labels), 1)])
-        return insert_paragraph(paragraph_name(ins.part, ins.number, first, language=language), ins.part, kind,
-                                language, before=True)  # fmt: skip
+        return insert_paragraph(
+            paragraph_name(ins.part, ins.number, first, language=language),
+            ins.part,
+            kind,
+            language,
+            before=True,
+        )
     if ins.sub:  # a new subparagraph goes after subparagraph `sub`
         return insert_paragraph(where, ins.part, kind, language)
     after = paragraph_name(ins.part, ins.number, language=language) if ins.number else ""
@@ -353,9 +358,16 @@ _WHOLE = [
     (re.compile(rf"(?:Insert|Add) {_NEW}{_KIND} after {_P}{_READING}", re.I), Action.INSERT, "at"),
     (re.compile(rf"(?:Insert|Add) {_NEW}{_KIND} before {_P}{_READING}", re.I), Action.INSERT, "before"),
     (re.compile(rf"Before {_P}, (?:insert|add) {_NEW}{_KIND}{_READING}", re.I), Action.INSERT, "before"),
-    (re.compile(r"At the (?:beginning|start) of the (?P<part>preamble|operative part), (?:insert|add) "
-                rf"{_NEW}{_KIND}{_READING}", re.I), Action.INSERT, "start"),
-]  # fmt: skip
+    (
+        re.compile(
+            r"At the (?:beginning|start) of the (?P<part>preamble|operative part), (?:insert|add) "
+            rf"{_NEW}{_KIND}{_READING}",
+            re.I,
+        ),
+        Action.INSERT,
+        "start",
+    ),
+]
 # several whole paragraphs at once: "Delete operative paragraphs 5 and 6", "Delete the fourth and fifth
 # preambular paragraphs"
 _SEVERAL_OP = re.compile(r"Delete operative paragraphs (?P<list>\d+(?:(?:, | and |, and )\d+)+)", re.I)
@@ -370,10 +382,16 @@ _EDITS = [
     (re.compile(rf"(?:insert|add) {_W}\0(?P<n>\d+)\0 after {_W}\0(?P<a>\d+)\0", re.I), Action.INSERT),
     (re.compile(rf"before {_W}\0(?P<o>\d+)\0,? (?:insert|add) {_W}\0(?P<n>\d+)\0", re.I), Action.INSERT),
     (re.compile(rf"(?:insert|add) {_W}\0(?P<n>\d+)\0 before {_W}\0(?P<o>\d+)\0", re.I), Action.INSERT),
-    (re.compile(rf"replace {_W}\0(?P<o>\d+)\0(?: after {_W}\0(?P<a>\d+)\0)? (?:with|by) {_W}"
-                r"\0(?P<n>\d+)\0", re.I), Action.REPLACE),
+    (
+        re.compile(
+            rf"replace {_W}\0(?P<o>\d+)\0(?: after {_W}\0(?P<a>\d+)\0)? (?:with|by) {_W}"
+            r"\0(?P<n>\d+)\0",
+            re.I,
+        ),
+        Action.REPLACE,
+    ),
     (re.compile(rf"delete {_W}\0(?P<o>\d+)\0(?: after {_W}\0(?P<a>\d+)\0)?", re.I), Action.DELETE),
-]  # fmt: skip
+]
 _QUOTED = re.compile(r"[“\"«]\s*([^”\"»]*?)\s*[”\"»]")  # “ ”, " ", and « » with their inner spaces
 
 
@@ -494,7 +512,7 @@ def _parse_edits(edits: str, part: Part, number: int, sub: str) -> list[Instruct
                     old=groups.get("o", ""),
                     new=groups.get("n", ""),
                     after=groups.get("a", ""),
-                )  # fmt: skip
+                )
             )
             break
         else:
@@ -534,14 +552,22 @@ def _parsers(language: str) -> tuple[tuple[_Parser, ...], tuple[tuple[re.Pattern
     """Sentence patterns (every sentence with every place template, contracted as printed) and edit patterns."""
     t = _table(language)
     places = {
-        "preambular": Part.PREAMBLE, "preambular_sub": Part.PREAMBLE,
-        "operative": Part.OPERATIVE, "operative_sub": Part.OPERATIVE, "single": Part.OPERATIVE,
-    }  # fmt: skip
+        "preambular": Part.PREAMBLE,
+        "preambular_sub": Part.PREAMBLE,
+        "operative": Part.OPERATIVE,
+        "operative_sub": Part.OPERATIVE,
+        "single": Part.OPERATIVE,
+    }
     new = "(?:" + "|".join(re.escape(t[k]) for k in _NEW_KEY.values()) + ")"
     ordinals = sorted(t["ordinals"], key=len, reverse=True)
     ordinal = "(?P<ord>" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in ordinals) + ")"
-    groups = {"ordinal": ordinal, "number": r"(?P<num>\d+)", "sub": rf"(?P<sub>{_SUB_RE})",
-              "edits": r"(?P<edits>.+)", "new": new}  # fmt: skip
+    groups = {
+        "ordinal": ordinal,
+        "number": r"(?P<num>\d+)",
+        "sub": rf"(?P<sub>{_SUB_RE})",
+        "edits": r"(?P<edits>.+)",
+        "new": new,
+    }
     parsers: list[_Parser] = []
     for kind in _SENTENCES:
         if kind == "insert_start":
@@ -555,8 +581,12 @@ def _parsers(language: str) -> tuple[tuple[_Parser, ...], tuple[tuple[re.Pattern
     hole = {name: rf"\0(?P<{name[0]}>\d+)\0" for name in ("old", "new", "after")}
     where = r"(?:" + _pattern(t["edit_where"], hole) + ")?"
     edits = []
-    for key, action in (("edit_insert_after", Action.INSERT), ("edit_insert_before", Action.INSERT),
-                        ("edit_replace", Action.REPLACE), ("edit_delete", Action.DELETE)):  # fmt: skip
+    for key, action in (
+        ("edit_insert_after", Action.INSERT),
+        ("edit_insert_before", Action.INSERT),
+        ("edit_replace", Action.REPLACE),
+        ("edit_delete", Action.DELETE),
+    ):
         edits.append((re.compile(_pattern(t[key], {**hole, "where": where}), re.I), action))
     return tuple(parsers), tuple(edits)
 
@@ -601,8 +631,15 @@ def _parse_in_language(text: str, language: str) -> tuple[list[Instruction], str
     raise InputError(f"not an amendment instruction in the set wording: “{body[:120]}”")
 
 
-def _language_edits(holed: str, quoted: list[str], patterns: tuple[tuple[re.Pattern[str], Action], ...],
-                    part: Part, number: int, sub: str, language: str) -> list[Instruction]:  # fmt: skip
+def _language_edits(
+    holed: str,
+    quoted: list[str],
+    patterns: tuple[tuple[re.Pattern[str], Action], ...],
+    part: Part,
+    number: int,
+    sub: str,
+    language: str,
+) -> list[Instruction]:
     out: list[Instruction] = []
     joint = re.escape(get_language(language).and_word)
     for phrase in re.split(rf"\s*;\s*(?:{joint}\s+)?", holed):
@@ -612,8 +649,17 @@ def _language_edits(holed: str, quoted: list[str], patterns: tuple[tuple[re.Patt
             if not m:
                 continue
             groups = {k: quoted[int(v)] for k, v in m.groupdict().items() if v is not None}
-            out.append(Instruction(action, part, number, sub, old=groups.get("o", ""), new=groups.get("n", ""),
-                                   after=groups.get("a", "")))  # fmt: skip
+            out.append(
+                Instruction(
+                    action,
+                    part,
+                    number,
+                    sub,
+                    old=groups.get("o", ""),
+                    new=groups.get("n", ""),
+                    after=groups.get("a", ""),
+                )
+            )
             break
         else:
             shown = re.sub(r"\0(\d+)\0", lambda h: quote(quoted[int(h.group(1))], language), phrase)

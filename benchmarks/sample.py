@@ -8,10 +8,30 @@ from pathlib import Path
 
 from app.model import AgendaItem, Header, Paragraph, Resolution
 
-_PRE = ["Recalling", "Reaffirming", "Noting with concern", "Welcoming", "Deeply concerned", "Recognizing",
-        "Bearing in mind", "Stressing", "Taking note with appreciation of", "Mindful"]  # fmt: skip
-_OP = ["Requests", "Encourages", "Calls upon", "Welcomes", "Decides", "Urges", "Expresses strong concern",
-       "Invites and encourages", "Reaffirms", "Stresses"]  # fmt: skip
+_PRE = [
+    "Recalling",
+    "Reaffirming",
+    "Noting with concern",
+    "Welcoming",
+    "Deeply concerned",
+    "Recognizing",
+    "Bearing in mind",
+    "Stressing",
+    "Taking note with appreciation of",
+    "Mindful",
+]
+_OP = [
+    "Requests",
+    "Encourages",
+    "Calls upon",
+    "Welcomes",
+    "Decides",
+    "Urges",
+    "Expresses strong concern",
+    "Invites and encourages",
+    "Reaffirms",
+    "Stresses",
+]
 _WORDS = (
     "the international community Member States relevant United Nations entities implementation of "
     "sustainable development capacity-building cooperation in accordance with international law and "

@@ -57,16 +57,28 @@ def files(mirror: Path, sessions: list[int], code: str) -> list[str]:
     out: list[str] = []
     for session in sessions:
         listing = subprocess.run(
-            ["git", "-C", str(mirror), "ls-tree", "-r", "--name-only", "HEAD", f"{session}session/{FOLDERS[code]}/"],
-            check=True, capture_output=True, text=True,
-        ).stdout  # fmt: skip
+            [
+                "git",
+                "-C",
+                str(mirror),
+                "ls-tree",
+                "-r",
+                "--name-only",
+                "HEAD",
+                f"{session}session/{FOLDERS[code]}/",
+            ],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
         out += [line for line in listing.splitlines() if line.endswith(".xml")]
     return out
 
 
 def read(mirror: Path, path: str) -> bytes:
-    return subprocess.run(["git", "-C", str(mirror), "show", f"HEAD:{path}"], check=True,
-                          capture_output=True).stdout  # fmt: skip
+    return subprocess.run(
+        ["git", "-C", str(mirror), "show", f"HEAD:{path}"], check=True, capture_output=True
+    ).stdout
 
 
 def split(mirror: Path, sessions: list[int], code: str, *, held: bool) -> Iterator[tuple[str, bytes]]:
@@ -110,9 +122,15 @@ def main() -> None:
             kept.add(word)
     common_english = {w for w in kept if english.get(w, 0) >= ENGLISH}
     write(args.code, "un", sorted(kept - common_english), args, count, "not in the general dictionary")
-    write(args.code, "un-english", sorted(common_english), args, count,
-          "not in the general dictionary and common in English\n# (han, sea, control; English titles quoted): "
-          "known, never suggested for a slip")  # fmt: skip
+    write(
+        args.code,
+        "un-english",
+        sorted(common_english),
+        args,
+        count,
+        "not in the general dictionary and common in English\n# (han, sea, control; English titles quoted): "
+        "known, never suggested for a slip",
+    )
 
 
 def write(code: str, name: str, words: list[str], args: argparse.Namespace, count: int, what: str) -> None:

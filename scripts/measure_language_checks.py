@@ -82,9 +82,11 @@ def main() -> None:
                 spelling += 1
                 flagged[flagged_word(res, f)] += 1
     per = 1000 / max(words, 1)
-    print(f"{args.code}: {docs} held-out resolutions, {words} words; spelling {spelling} "
-          f"({spelling * per:.2f} per 1,000 words); all errors and warnings {alarms} ({alarms * per:.2f} per 1,000 "
-          f"words); {clean} resolutions with none")  # fmt: skip
+    print(
+        f"{args.code}: {docs} held-out resolutions, {words} words; spelling {spelling} "
+        f"({spelling * per:.2f} per 1,000 words); all errors and warnings {alarms} ({alarms * per:.2f} per 1,000 "
+        f"words); {clean} resolutions with none"
+    )
     for rule, n in rules.most_common(12):
         print(f"  {n:5d}  {rule}")
     if args.show:

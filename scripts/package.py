@@ -35,17 +35,37 @@ def pyinstaller_args() -> list[str]:
     icon = ROOT / "resources" / "icons" / ("resolute.ico" if sys.platform == "win32" else "resolute.icns")
     args = [
         str(ROOT / "packaging" / "launcher.py"),
-        "--name", "resolute",
-        "--noconfirm", "--clean", "--onedir", "--console",  # one program for the editor and the command line
-        "--distpath", str(DIST), "--workpath", str(BUILD), "--specpath", str(BUILD),
-        "--paths", str(ROOT),
-        "--collect-submodules", "app", "--collect-submodules", "widgets",  # the CLI imports its commands lazily
-        "--collect-data", "docx", "--collect-data", "spellchecker",  # Word part templates, the English word list
-        "--add-data", f"{ROOT / 'templates'}:templates",
-        "--add-data", f"{ROOT / 'resources'}:resources",
-        "--add-data", f"{ROOT / 'pyproject.toml'}:.",
-        "--icon", str(icon),
-    ]  # fmt: skip
+        "--name",
+        "resolute",
+        "--noconfirm",
+        "--clean",
+        "--onedir",
+        "--console",  # one program for the editor and the command line
+        "--distpath",
+        str(DIST),
+        "--workpath",
+        str(BUILD),
+        "--specpath",
+        str(BUILD),
+        "--paths",
+        str(ROOT),
+        "--collect-submodules",
+        "app",
+        "--collect-submodules",
+        "widgets",  # the CLI imports its commands lazily
+        "--collect-data",
+        "docx",
+        "--collect-data",
+        "spellchecker",  # Word part templates, the English word list
+        "--add-data",
+        f"{ROOT / 'templates'}:templates",
+        "--add-data",
+        f"{ROOT / 'resources'}:resources",
+        "--add-data",
+        f"{ROOT / 'pyproject.toml'}:.",
+        "--icon",
+        str(icon),
+    ]
     import docx  # python-docx finds its part templates through docx/parts/../templates: that folder must exist
 
     args += ["--add-data", f"{Path(docx.__file__).parent / 'parts'}:docx/parts"]

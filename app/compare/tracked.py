@@ -396,8 +396,10 @@ def build_tracked_document(
     if (
         start is None
     ):  # no title and no organ line (a decision run on from it): after the agenda and sponsor line
-        above = {writer.STYLE_IDS[k][0] for k in ("sponsor_line", "sponsor_heading", "agenda_item",
-                                                   *writer.AGENDA_STYLE.values())}  # fmt: skip
+        above = {
+            writer.STYLE_IDS[k][0]
+            for k in ("sponsor_line", "sponsor_heading", "agenda_item", *writer.AGENDA_STYLE.values())
+        }
         start = 1 + max((i for i, s in enumerate(styles[:stop]) if s in above), default=-1)
     anchor = paragraphs[stop] if stop < len(paragraphs) else body.find(qn("w:sectPr"))
     for p in paragraphs[start:stop]:

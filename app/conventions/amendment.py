@@ -38,8 +38,15 @@ def _instruction_findings(ins: Instruction) -> list[Finding]:
     out: list[Finding] = []
     where = paragraph_name(ins.part, max(ins.number, 1), ins.sub)
     if ins.number < (0 if ins.action is Action.INSERT and not ins.sub else 1) or not _label_ok(ins.sub):
-        add(out, finding("amendment.place", Severity.ERROR, f"The instruction names no paragraph ({where}).",
-                         paragraph_id=ins.id))  # fmt: skip
+        add(
+            out,
+            finding(
+                "amendment.place",
+                Severity.ERROR,
+                f"The instruction names no paragraph ({where}).",
+                paragraph_id=ins.id,
+            ),
+        )
     missing = ""
     if is_text_edit(ins):
         if ins.action in (Action.REPLACE, Action.DELETE) and not ins.old.strip():
@@ -53,8 +60,15 @@ def _instruction_findings(ins: Instruction) -> list[Finding]:
     ):
         missing = "the text of the paragraph"
     if missing:
-        add(out, finding("amendment.quoted-text", Severity.ERROR, f"The instruction on {where} lacks {missing}.",
-                         paragraph_id=ins.id))  # fmt: skip
+        add(
+            out,
+            finding(
+                "amendment.quoted-text",
+                Severity.ERROR,
+                f"The instruction on {where} lacks {missing}.",
+                paragraph_id=ins.id,
+            ),
+        )
     return out
 
 
@@ -62,8 +76,14 @@ def check(res: Resolution, check_draft: Callable[[Resolution], list[Finding]]) -
     """Findings on the instructions, then on the text they quote (checked by `check_draft` as a draft)."""
     out: list[Finding] = []
     if not res.instructions:
-        add(out, finding("amendment.instructions", Severity.ERROR,
-                         "An amendment gives at least one instruction to the draft it amends."))  # fmt: skip
+        add(
+            out,
+            finding(
+                "amendment.instructions",
+                Severity.ERROR,
+                "An amendment gives at least one instruction to the draft it amends.",
+            ),
+        )
     quoted = Resolution(header=copy.copy(res.header), footnotes=res.footnotes)
     quoted.header.kind = DocumentKind.DRAFT_RESOLUTION
     for ins in res.instructions:

@@ -169,38 +169,62 @@ def check(node: Node, ctx: DocumentContext) -> list[Finding]:
                 ):
                     first = ctx.first_mentions.get(ref.key)
                     if first == (node.para.id, name, ref.start) and not ref.dated:
-                        add(out, finding(
-                            "citations.first-mention-date", Severity.WARNING,
-                            f"At its first mention, give the date of adoption: 'resolution {ref.key} of "
-                            "[day month year]'.",
-                            paragraph_id=node.para.id, field=name, span=span,
-                        ))  # fmt: skip
+                        add(
+                            out,
+                            finding(
+                                "citations.first-mention-date",
+                                Severity.WARNING,
+                                f"At its first mention, give the date of adoption: 'resolution {ref.key} of "
+                                "[day month year]'.",
+                                paragraph_id=node.para.id,
+                                field=name,
+                                span=span,
+                            ),
+                        )
                 if not sc_ref or ref.is_decision:
                     continue
                 if ref.kind == "sc" and ref.gap != " ":
                     number = ref.key.split("(")[0].strip()
                     good = f"{number} ({ref.year})"
-                    add(out, finding(
-                        "citations.sc-reference", Severity.ERROR,
-                        f"A Security Council resolution is cited as '{good}': number, space, year in brackets.",
-                        paragraph_id=node.para.id, field=name, span=span,
-                        fix=Fix(f"Write '{good}'", name, span, good),
-                    ))  # fmt: skip
+                    add(
+                        out,
+                        finding(
+                            "citations.sc-reference",
+                            Severity.ERROR,
+                            f"A Security Council resolution is cited as '{good}': number, space, year in brackets.",
+                            paragraph_id=node.para.id,
+                            field=name,
+                            span=span,
+                            fix=Fix(f"Write '{good}'", name, span, good),
+                        ),
+                    )
                 elif ref.kind == "sc" and not 1946 <= ref.year <= this_year + 1:
-                    add(out, finding(
-                        "citations.sc-reference", Severity.ERROR,
-                        f"{ref.year} is not a possible year for a Security Council resolution.",
-                        paragraph_id=node.para.id, field=name, span=span,
-                    ))  # fmt: skip
+                    add(
+                        out,
+                        finding(
+                            "citations.sc-reference",
+                            Severity.ERROR,
+                            f"{ref.year} is not a possible year for a Security Council resolution.",
+                            paragraph_id=node.para.id,
+                            field=name,
+                            span=span,
+                        ),
+                    )
                 elif (ref.kind in ("bare", "ga", "old") and ref.organ == "Security Council") or (
                     sc_style and ref.kind == "bare"
                 ):
-                    add(out, finding(
-                        "citations.sc-reference", Severity.ERROR,
-                        f"Security Council resolutions are cited with the year of adoption in brackets, as in "
-                        f"'resolution 1325 (2000)'; '{ref.key}' has none.",
-                        paragraph_id=node.para.id, field=name, span=span,
-                    ))  # fmt: skip
+                    add(
+                        out,
+                        finding(
+                            "citations.sc-reference",
+                            Severity.ERROR,
+                            f"Security Council resolutions are cited with the year of adoption in brackets, as in "
+                            f"'resolution 1325 (2000)'; '{ref.key}' has none.",
+                            paragraph_id=node.para.id,
+                            field=name,
+                            span=span,
+                        ),
+                    )
         out += _footnote_placement(node, name, markup)
     return out
 
@@ -215,10 +239,18 @@ def _footnote_placement(node: Node, name: str, markup: str) -> list[Finding]:
         return out
     for m in _REF_BEFORE_PUNCT.finditer(markup):
         refs = m.group(0)[:-1]
-        add(out, finding(
-            "citations.footnote-placement", Severity.WARNING,
-            "A footnote reference goes after the punctuation mark, not before it.",
-            paragraph_id=node.para.id, field=name, span=(m.start(), m.end()),
-            fix=Fix("Move the footnote after the punctuation", name, (m.start(), m.end()), m.group(2) + refs),
-        ))  # fmt: skip
+        add(
+            out,
+            finding(
+                "citations.footnote-placement",
+                Severity.WARNING,
+                "A footnote reference goes after the punctuation mark, not before it.",
+                paragraph_id=node.para.id,
+                field=name,
+                span=(m.start(), m.end()),
+                fix=Fix(
+                    "Move the footnote after the punctuation", name, (m.start(), m.end()), m.group(2) + refs
+                ),
+            ),
+        )
     return out

@@ -83,8 +83,11 @@ def _foreign_dates(plain: str, lang: Language) -> Iterator[tuple[int, int, str |
 
     for m in lang.date_regex.finditer(plain):
         try:
-            day = dt.date(int(m.group("year")), [x.lower() for x in lang.months].index(m.group("month").lower())
-                          + 1, int(m.group("day")))  # fmt: skip
+            day = dt.date(
+                int(m.group("year")),
+                [x.lower() for x in lang.months].index(m.group("month").lower()) + 1,
+                int(m.group("day")),
+            )
         except ValueError:
             continue
         good = lang.format_date(day)
@@ -116,9 +119,18 @@ def field_findings(markup: str, *, field: str, paragraph_id: str = "", language:
     if not lang.is_english:
         for start, end, good in _foreign_dates(plain, lang):
             span = ft.span(start, end)
-            add(out, finding("dates.format", Severity.WARNING, f"UN texts in {lang.name} write this date '{good}'.",
-                             paragraph_id=paragraph_id, field=field, span=span,
-                             fix=Fix(f"Write '{good}'", field, span, good) if good else None))  # fmt: skip
+            add(
+                out,
+                finding(
+                    "dates.format",
+                    Severity.WARNING,
+                    f"UN texts in {lang.name} write this date '{good}'.",
+                    paragraph_id=paragraph_id,
+                    field=field,
+                    span=span,
+                    fix=Fix(f"Write '{good}'", field, span, good) if good else None,
+                ),
+            )
         return out
     for start, end, good in _iter_dates(plain):
         span = ft.span(start, end)
@@ -126,11 +138,18 @@ def field_findings(markup: str, *, field: str, paragraph_id: str = "", language:
         hint = (
             f": '{good}'" if good else ", e.g. '4 December 2023' (the figures here could be read either way)"
         )
-        add(out, finding(
-            "dates.format", Severity.WARNING,
-            f"UN texts write dates as day, month in full, year, with no comma or ordinal suffix{hint}.",
-            paragraph_id=paragraph_id, field=field, span=span, fix=fix,
-        ))  # fmt: skip
+        add(
+            out,
+            finding(
+                "dates.format",
+                Severity.WARNING,
+                f"UN texts write dates as day, month in full, year, with no comma or ordinal suffix{hint}.",
+                paragraph_id=paragraph_id,
+                field=field,
+                span=span,
+                fix=fix,
+            ),
+        )
     for m in _SESSION.finditer(plain):
         n = int(m.group("n"))
         if not 0 < n < 1000:
@@ -139,18 +158,31 @@ def field_findings(markup: str, *, field: str, paragraph_id: str = "", language:
         at_start = not plain[: m.start()].strip() or plain[: m.start()].rstrip().endswith((".", ":"))
         words = words.capitalize() if at_start else words
         span = ft.span(m.start(), m.end() - len(m.group(0)) + len(m.group(0).rstrip()))
-        add(out, finding(
-            "dates.session-ordinal", Severity.WARNING,
-            f"Sessions are numbered in words: '{words} session'.",
-            paragraph_id=paragraph_id, field=field, span=span,
-            fix=Fix(f"Write '{words}'", field, span, words),
-        ))  # fmt: skip
+        add(
+            out,
+            finding(
+                "dates.session-ordinal",
+                Severity.WARNING,
+                f"Sessions are numbered in words: '{words} session'.",
+                paragraph_id=paragraph_id,
+                field=field,
+                span=span,
+                fix=Fix(f"Write '{words}'", field, span, words),
+            ),
+        )
     for m in _UNHYPHENATED.finditer(plain):
         good = f"{m.group('tens')}-{m.group('unit')}"
         span = ft.span(m.start(), m.end())
-        add(out, finding(
-            "dates.session-ordinal", Severity.WARNING,
-            f"Ordinals from twenty-first to ninety-ninth are hyphenated: '{good}'.",
-            paragraph_id=paragraph_id, field=field, span=span, fix=Fix(f"Write '{good}'", field, span, good),
-        ))  # fmt: skip
+        add(
+            out,
+            finding(
+                "dates.session-ordinal",
+                Severity.WARNING,
+                f"Ordinals from twenty-first to ninety-ninth are hyphenated: '{good}'.",
+                paragraph_id=paragraph_id,
+                field=field,
+                span=span,
+                fix=Fix(f"Write '{good}'", field, span, good),
+            ),
+        )
     return out

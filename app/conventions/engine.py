@@ -123,8 +123,9 @@ def _template(res: Resolution, template: Template | None) -> tuple[Template, lis
         return get_template(res.header.template), []
     except TemplateError as exc:
         fallback = get_template("ga-plenary")
-        note = finding("header.template", Severity.WARNING, f"{exc}; checked as {fallback.name}.",
-                       field="template")  # fmt: skip
+        note = finding(
+            "header.template", Severity.WARNING, f"{exc}; checked as {fallback.name}.", field="template"
+        )
         return fallback, [note] if note else []
 
 
@@ -132,8 +133,12 @@ def build_context(res: Resolution, template: Template | None = None) -> Document
     """Opener runs, first mentions of resolutions and the like, in one pass over the document."""
     tpl, _ = _template(res, template)
     scope = settings().repetition_scope
-    ctx = DocumentContext(template=tpl, repetition_scope=scope, kind=res.header.kind,
-                          language=get_language(res.header.language).code)  # fmt: skip
+    ctx = DocumentContext(
+        template=tpl,
+        repetition_scope=scope,
+        kind=res.header.kind,
+        language=get_language(res.header.language).code,
+    )
     ctx.preamble_count, ctx.operative_count = len(res.preamble), len(res.operative)
     for items in (body.part(p) for body in res.parts() for p in Part):
         prev_key, prev_marker, run = "", "", 0
@@ -287,8 +292,9 @@ def _node_findings(
     for rule in PARAGRAPH_RULES:
         out += rule(node, ctx)
     for name in ("opener", "text", "tail"):
-        out += dates.field_findings(getattr(node.para, name), field=name, paragraph_id=node.para.id,
-                                    language=ctx.language)  # fmt: skip
+        out += dates.field_findings(
+            getattr(node.para, name), field=name, paragraph_id=node.para.id, language=ctx.language
+        )
     if style and _styled(ctx.language):
         out += _paragraph_style(node, ctx, speller)
     return out
@@ -361,8 +367,13 @@ def check_header(res: Resolution, template: Template | None = None) -> list[Find
     return _in_language(notes + sponsors.check(res) + header.check(res, tpl), res.header.language)
 
 
-def check_document(res: Resolution, template: Template | None = None, *, style: bool = True,
-                   speller: SpellingSettings | None = None) -> list[Finding]:  # fmt: skip
+def check_document(
+    res: Resolution,
+    template: Template | None = None,
+    *,
+    style: bool = True,
+    speller: SpellingSettings | None = None,
+) -> list[Finding]:
     """Every convention finding (and spelling and style, when available), header first, then reading order."""
     tpl, notes = _template(res, template)
     ctx = build_context(res, tpl)
@@ -375,8 +386,9 @@ def check_document(res: Resolution, template: Template | None = None, *, style: 
     if res.header.kind is DocumentKind.AMENDMENT:
         out += amendment.check(res, lambda draft: check_document(draft, tpl, style=style, speller=speller))
     for note in res.footnotes.values():
-        out += organs.abbreviation_findings(note.text, field="footnote", paragraph_id=note.id,
-                                            language=ctx.language)  # fmt: skip
+        out += organs.abbreviation_findings(
+            note.text, field="footnote", paragraph_id=note.id, language=ctx.language
+        )
         out += dates.field_findings(note.text, field="footnote", paragraph_id=note.id, language=ctx.language)
     if style and _styled(ctx.language):
         found = _style_call(lambda: spelling.document_findings(res, template=tpl, settings=speller))

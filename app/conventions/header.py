@@ -29,31 +29,57 @@ def _title(res: Resolution, template: Template) -> list[Finding]:
     plain = ft.text.strip()
     if not template.has_title:
         if plain:
-            add(out, finding(
-                "title.not-used", Severity.WARNING,
-                f"{template.name} resolutions do not bear a title; this one will not be printed.",
-                field="title", span=(0, len(title)),
-            ))  # fmt: skip
+            add(
+                out,
+                finding(
+                    "title.not-used",
+                    Severity.WARNING,
+                    f"{template.name} resolutions do not bear a title; this one will not be printed.",
+                    field="title",
+                    span=(0, len(title)),
+                ),
+            )
         return out
     if not plain:
         if res.header.kind is not DocumentKind.AMENDMENT:
-            add(out, finding("title.missing", Severity.WARNING,
-                             "The draft has no title; it is usually the agenda item's title.", field="title"))  # fmt: skip
+            add(
+                out,
+                finding(
+                    "title.missing",
+                    Severity.WARNING,
+                    "The draft has no title; it is usually the agenda item's title.",
+                    field="title",
+                ),
+            )
         return out
     letters = [c for c in plain if c.isalpha()]
     if len(letters) >= 8 and all(c.isupper() for c in letters):
         good = plain[0] + plain[1:].lower()
-        add(out, finding(
-            "title.all-caps", Severity.WARNING,
-            "Titles are in sentence case, not capitals: a capital for the first word and for names only.",
-            field="title", span=(0, len(title)),
-            fix=Fix("Use sentence case (then restore capitals of names)", "title", (0, len(title)), good),
-        ))  # fmt: skip
+        add(
+            out,
+            finding(
+                "title.all-caps",
+                Severity.WARNING,
+                "Titles are in sentence case, not capitals: a capital for the first word and for names only.",
+                field="title",
+                span=(0, len(title)),
+                fix=Fix("Use sentence case (then restore capitals of names)", "title", (0, len(title)), good),
+            ),
+        )
     stripped = title.rstrip()
     if stripped.endswith(".") and not stripped.endswith(_KEEP_FULL_STOP) and not stripped.endswith(".."):
         span = (len(stripped) - 1, len(title))
-        add(out, finding("title.full-stop", Severity.WARNING, "A title has no final full stop.",
-                         field="title", span=span, fix=Fix("Remove the full stop", "title", span, "")))  # fmt: skip
+        add(
+            out,
+            finding(
+                "title.full-stop",
+                Severity.WARNING,
+                "A title has no final full stop.",
+                field="title",
+                span=span,
+                fix=Fix("Remove the full stop", "title", span, ""),
+            ),
+        )
     out += organs.abbreviation_findings(title, field="title", language=res.header.language)
     out += dates.field_findings(title, field="title")
     return out
@@ -66,34 +92,54 @@ def _symbol(res: Resolution, template: Template) -> list[Finding]:
     if not symbol:
         return out
     if re.search(r"/Rev\.\d+$", symbol):
-        add(out, finding(
-            "header.symbol", Severity.WARNING,
-            "Give the symbol without '/Rev.N'; the revision number is a field of its own.",
-            field="symbol", span=(0, len(h.symbol)),
-        ))  # fmt: skip
+        add(
+            out,
+            finding(
+                "header.symbol",
+                Severity.WARNING,
+                "Give the symbol without '/Rev.N'; the revision number is a field of its own.",
+                field="symbol",
+                span=(0, len(h.symbol)),
+            ),
+        )
         return out
     fitting = template_for_symbol(symbol)
     if fitting is None or fitting.id != template.id:
         pattern = template.symbol_pattern.replace("{session}", "NN").replace("{year}", "YYYY")
         pattern = pattern.replace("{number}", "N")
-        add(out, finding(
-            "header.symbol", Severity.WARNING,
-            f"'{symbol}' is not a symbol of {template.name} drafts ({pattern}).",
-            field="symbol", span=(0, len(h.symbol)),
-        ))  # fmt: skip
+        add(
+            out,
+            finding(
+                "header.symbol",
+                Severity.WARNING,
+                f"'{symbol}' is not a symbol of {template.name} drafts ({pattern}).",
+                field="symbol",
+                span=(0, len(h.symbol)),
+            ),
+        )
     elif h.session and "{session}" in template.symbol_pattern:
         m = re.search(r"/(\d+)/", symbol)
         if m and to_int(m.group(1)) != h.session:
-            add(out, finding(
-                "header.symbol", Severity.WARNING,
-                f"The symbol '{symbol}' is of session {m.group(1)}, the header says session {h.session}.",
-                field="symbol", span=(0, len(h.symbol)),
-            ))  # fmt: skip
+            add(
+                out,
+                finding(
+                    "header.symbol",
+                    Severity.WARNING,
+                    f"The symbol '{symbol}' is of session {m.group(1)}, the header says session {h.session}.",
+                    field="symbol",
+                    span=(0, len(h.symbol)),
+                ),
+            )
     if "/L." in symbol and h.distribution and h.distribution != "Limited":
-        add(out, finding(
-            "header.distribution", Severity.WARNING,
-            "An L document is issued with limited distribution ('Distr.: Limited').",
-            field="distribution", span=(0, len(h.distribution)),
-            fix=Fix("Use 'Limited'", "distribution", (0, len(h.distribution)), "Limited"),
-        ))  # fmt: skip
+        add(
+            out,
+            finding(
+                "header.distribution",
+                Severity.WARNING,
+                "An L document is issued with limited distribution ('Distr.: Limited').",
+                field="distribution",
+                span=(0, len(h.distribution)),
+                fix=Fix("Use 'Limited'", "distribution", (0, len(h.distribution)), "Limited"),
+            ),
+        )
     return out

@@ -109,65 +109,122 @@ def check(node: Node, ctx: DocumentContext) -> list[Finding]:
             return out
         found = detect_opener(ft.text, part, language=lang)
         if found and is_known(found, part, lang):
-            add(out, finding(
-                "openers.not-marked", Severity.WARNING,
-                f"'{found}' should be the paragraph's italic opener; it is typed as ordinary text.",
-                paragraph_id=para.id, field="text", span=ft.span(lead, lead + len(found)),
-            ))  # fmt: skip
+            add(
+                out,
+                finding(
+                    "openers.not-marked",
+                    Severity.WARNING,
+                    f"'{found}' should be the paragraph's italic opener; it is typed as ordinary text.",
+                    paragraph_id=para.id,
+                    field="text",
+                    span=ft.span(lead, lead + len(found)),
+                ),
+            )
         else:
             rule = "openers.preambular-form" if part is Part.PREAMBLE else "openers.operative-form"
-            add(out, finding(rule, Severity.WARNING, FORM_HELP[part] + " This one has no opener.",
-                             paragraph_id=para.id, field="text", span=(0, min(len(para.text), 20))))  # fmt: skip
+            add(
+                out,
+                finding(
+                    rule,
+                    Severity.WARNING,
+                    FORM_HELP[part] + " This one has no opener.",
+                    paragraph_id=para.id,
+                    field="text",
+                    span=(0, min(len(para.text), 20)),
+                ),
+            )
         return out
 
     whole = (0, len(opener))
     if "[^" in opener or re.search(r"(?<!\\)\*", opener):
-        add(out, finding(
-            "openers.markup", Severity.WARNING,
-            "The opener is italic already; footnote references and italic marks belong in the text after it.",
-            paragraph_id=para.id, field="opener", span=whole,
-        ))  # fmt: skip
+        add(
+            out,
+            finding(
+                "openers.markup",
+                Severity.WARNING,
+                "The opener is italic already; footnote references and italic marks belong in the text after it.",
+                paragraph_id=para.id,
+                field="opener",
+                span=whole,
+            ),
+        )
 
     good_case = _capitalized(opener, lang)
     # a draft decision is one sentence: "The General Assembly, recalling …, decides …"
     if good_case != opener and ctx.kind is not DocumentKind.DRAFT_DECISION:
-        add(out, finding(
-            "openers.capitalization", Severity.WARNING,
-            f"Only the first word of the opener takes a capital: '{good_case}'.",
-            paragraph_id=para.id, field="opener", span=whole,
-            fix=Fix(f"Write '{good_case}'", "opener", whole, good_case),
-        ))  # fmt: skip
+        add(
+            out,
+            finding(
+                "openers.capitalization",
+                Severity.WARNING,
+                f"Only the first word of the opener takes a capital: '{good_case}'.",
+                paragraph_id=para.id,
+                field="opener",
+                span=whole,
+                fix=Fix(f"Write '{good_case}'", "opener", whole, good_case),
+            ),
+        )
 
     other = Part.OPERATIVE if part is Part.PREAMBLE else Part.PREAMBLE
     if is_known(opener, part, lang):
         return out
     if lang != "en" and is_known(opener, other, lang) and not _looks_right(opener, part, lang):
         where = "preambular" if part is Part.PREAMBLE else "operative"
-        add(out, finding("openers.wrong-part", Severity.WARNING,
-                         f"'{opener}' is an opener of the other part in the UN's texts, not a {where} one.",
-                         paragraph_id=para.id, field="opener", span=whole))  # fmt: skip
+        add(
+            out,
+            finding(
+                "openers.wrong-part",
+                Severity.WARNING,
+                f"'{opener}' is an opener of the other part in the UN's texts, not a {where} one.",
+                paragraph_id=para.id,
+                field="opener",
+                span=whole,
+            ),
+        )
         return out
     if is_known(opener, other) and not _looks_right(opener, part):
         converted = convert_opener(opener, part, template=ctx.template)
         where = "preambular" if part is Part.PREAMBLE else "operative"
         fix = Fix(f"Use '{converted}'", "opener", whole, converted) if converted != opener else None
-        add(out, finding(
-            "openers.wrong-part", Severity.WARNING,
-            f"'{opener}' is the form of the other part. {FORM_HELP[part]} As a {where} opener: '{converted}'.",
-            paragraph_id=para.id, field="opener", span=whole, fix=fix,
-        ))  # fmt: skip
+        add(
+            out,
+            finding(
+                "openers.wrong-part",
+                Severity.WARNING,
+                f"'{opener}' is the form of the other part. {FORM_HELP[part]} As a {where} opener: '{converted}'.",
+                paragraph_id=para.id,
+                field="opener",
+                span=whole,
+                fix=fix,
+            ),
+        )
         return out
     prefix = detect_opener(opener, part, language=lang)
     rest = opener[len(prefix) :].split()
     if lang == "en" and prefix and is_known(prefix, part) and rest and rest[0].lower() in _OBJECT_START:
-        add(out, finding(
-            "openers.span", Severity.WARNING,
-            f"The italic opener should stop before the object: '{prefix}', then '{' '.join(rest)}' in roman.",
-            paragraph_id=para.id, field="opener", span=(len(prefix), len(opener)),
-        ))  # fmt: skip
+        add(
+            out,
+            finding(
+                "openers.span",
+                Severity.WARNING,
+                f"The italic opener should stop before the object: '{prefix}', then '{' '.join(rest)}' in roman.",
+                paragraph_id=para.id,
+                field="opener",
+                span=(len(prefix), len(opener)),
+            ),
+        )
         return out
     if not _looks_right(opener, part, lang):
         rule = "openers.preambular-form" if part is Part.PREAMBLE else "openers.operative-form"
-        add(out, finding(rule, Severity.WARNING, f"'{opener}' is not a usual opener. {FORM_HELP[part]}",
-                         paragraph_id=para.id, field="opener", span=whole))  # fmt: skip
+        add(
+            out,
+            finding(
+                rule,
+                Severity.WARNING,
+                f"'{opener}' is not a usual opener. {FORM_HELP[part]}",
+                paragraph_id=para.id,
+                field="opener",
+                span=whole,
+            ),
+        )
     return out

@@ -51,11 +51,18 @@ def abbreviation_findings(
         abbr = m.group(1)
         name = full[abbr]
         span = ft.span(m.start(), m.end())
-        add(out, finding(
-            "organs.abbreviation", Severity.ERROR,
-            f"'{abbr}' is never abbreviated in a resolution: write '{name}'.",
-            paragraph_id=paragraph_id, field=field, span=span, fix=Fix(f"Write '{name}'", field, span, name),
-        ))  # fmt: skip
+        add(
+            out,
+            finding(
+                "organs.abbreviation",
+                Severity.ERROR,
+                f"'{abbr}' is never abbreviated in a resolution: write '{name}'.",
+                paragraph_id=paragraph_id,
+                field=field,
+                span=span,
+                fix=Fix(f"Write '{name}'", field, span, name),
+            ),
+        )
     return out
 
 
@@ -85,12 +92,18 @@ def check(node: Node, ctx: DocumentContext) -> list[Finding]:
                 cap = m.group(1).isupper()
                 replacement = (good[0].upper() + good[1:] if cap else good) + " " + m.group(2)
                 span = ft.span(m.start(), m.end())
-                add(out, finding(
-                    "organs.self-reference", Severity.WARNING,
-                    f"{ctx.template.name} texts refer to themselves as '{good} {m.group(2)}'.",
-                    paragraph_id=para.id, field=name, span=span,
-                    fix=Fix(f"Write '{replacement}'", name, span, replacement),
-                ))  # fmt: skip
+                add(
+                    out,
+                    finding(
+                        "organs.self-reference",
+                        Severity.WARNING,
+                        f"{ctx.template.name} texts refer to themselves as '{good} {m.group(2)}'.",
+                        paragraph_id=para.id,
+                        field=name,
+                        span=span,
+                        fix=Fix(f"Write '{replacement}'", name, span, replacement),
+                    ),
+                )
     if node.depth == 0 and ctx.template.out_of_place:
         out += _out_of_place(node, ctx)
     return out
@@ -115,10 +128,16 @@ def _out_of_place(node: Node, ctx: DocumentContext) -> list[Finding]:
             continue
         if node.part is Part.PREAMBLE and not phrase.lower().startswith("acting"):
             continue
-        add(out, finding(
-            "organs.out-of-place", Severity.WARNING,
-            f"'{phrase}' is Security Council language, out of place in a {ctx.template.name} text.",
-            paragraph_id=para.id, field="opener", span=(0, len(para.opener)),
-        ))  # fmt: skip
+        add(
+            out,
+            finding(
+                "organs.out-of-place",
+                Severity.WARNING,
+                f"'{phrase}' is Security Council language, out of place in a {ctx.template.name} text.",
+                paragraph_id=para.id,
+                field="opener",
+                span=(0, len(para.opener)),
+            ),
+        )
         break
     return out

@@ -29,14 +29,24 @@ def check(node: Node, ctx: DocumentContext) -> list[Finding]:
     where = "the paragraph before" if ctx.repetition_scope == "consecutive" else "an earlier paragraph"
     markers = ctx.template.markers or ("also", "further")
     marker_word = markers[min(nth - 2, len(markers) - 1)]
-    place = "after" if (ctx.template.preambular_marker if node.part is Part.PREAMBLE
-                        else ctx.template.operative_marker) == "after" else "before"  # fmt: skip
+    place = (
+        "after"
+        if (ctx.template.preambular_marker if node.part is Part.PREAMBLE else ctx.template.operative_marker)
+        == "after"
+        else "before"
+    )
     span = (0, len(para.opener))
-    add(out, finding(
-        "repetition.marker", Severity.INFO,
-        f"'{base}' repeats the opener of {where} ('{earlier}'). A repeated opener takes '{marker_word}' "
-        f"{place} it: '{better}'.",
-        paragraph_id=para.id, field="opener", span=span,
-        fix=Fix(f"Use '{better}'", "opener", span, better),
-    ))  # fmt: skip
+    add(
+        out,
+        finding(
+            "repetition.marker",
+            Severity.INFO,
+            f"'{base}' repeats the opener of {where} ('{earlier}'). A repeated opener takes '{marker_word}' "
+            f"{place} it: '{better}'.",
+            paragraph_id=para.id,
+            field="opener",
+            span=span,
+            fix=Fix(f"Use '{better}'", "opener", span, better),
+        ),
+    )
     return out

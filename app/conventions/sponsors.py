@@ -35,84 +35,141 @@ def check(res: Resolution) -> list[Finding]:
         return Fix(label, "sponsors", (0, len(names)), "\n".join(make()))
 
     if h.submitted_by and [n for n in names if n]:
-        add(out, finding(
-            "sponsors.submitted-by", Severity.WARNING,
-            f"A draft submitted by {h.submitted_by} has no sponsors: remove the sponsors or the submitting officer.",
-            field="sponsors",
-        ))  # fmt: skip
+        add(
+            out,
+            finding(
+                "sponsors.submitted-by",
+                Severity.WARNING,
+                f"A draft submitted by {h.submitted_by} has no sponsors: remove the sponsors or the submitting officer.",
+                field="sponsors",
+            ),
+        )
     elif not [n for n in names if n] and not h.submitted_by and h.kind is not DocumentKind.AMENDMENT:
-        add(out, finding(
-            "sponsors.missing", Severity.INFO,
-            "No sponsors: only a draft submitted by the Chair or a Vice-Chair is issued without a sponsor line.",
-            field="sponsors",
-        ))  # fmt: skip
+        add(
+            out,
+            finding(
+                "sponsors.missing",
+                Severity.INFO,
+                "No sponsors: only a draft submitted by the Chair or a Vice-Chair is issued without a sponsor line.",
+                field="sponsors",
+            ),
+        )
     for i, name in enumerate(names):
         field = f"sponsors[{i}]"
         span = (0, len(h.sponsors[i]))
         if not name:
-            add(out, finding("sponsors.unknown-name", Severity.WARNING, "An empty sponsor name.", field=field,
-                             span=span, fix=whole_list_fix("Remove it", lambda: [n for n in names if n])))  # fmt: skip
+            add(
+                out,
+                finding(
+                    "sponsors.unknown-name",
+                    Severity.WARNING,
+                    "An empty sponsor name.",
+                    field=field,
+                    span=span,
+                    fix=whole_list_fix("Remove it", lambda: [n for n in names if n]),
+                ),
+            )
             continue
         official = official_name(name)
         if official is None:
             parts = split_sponsor_names(name)
             if len(parts) > 1 and all(official_name(p) for p in parts):
-                add(out, finding(
-                    "sponsors.one-per-entry", Severity.WARNING,
-                    f"'{name}' holds several sponsors; give one State per entry.",
-                    field=field, span=span,
-                    fix=whole_list_fix("Split into one entry per State",
-                                       lambda: names[:i] + parts + names[i + 1 :]),  # noqa: B023 - called at once
-                ))  # fmt: skip
+                add(
+                    out,
+                    finding(
+                        "sponsors.one-per-entry",
+                        Severity.WARNING,
+                        f"'{name}' holds several sponsors; give one State per entry.",
+                        field=field,
+                        span=span,
+                        fix=whole_list_fix(
+                            "Split into one entry per State",
+                            lambda i=i, parts=parts: names[:i] + parts + names[i + 1 :],
+                        ),
+                    ),
+                )
                 continue
             close = difflib.get_close_matches(name, all_states(), n=1, cutoff=0.8)
             fix = Fix(f"Use '{close[0]}'", field, span, close[0]) if close else None
             hint = f" Did you mean '{close[0]}'?" if close else ""
-            add(out, finding(
-                "sponsors.unknown-name", Severity.WARNING,
-                f"'{name}' is not the UN short name of a Member State or observer State.{hint}",
-                field=field, span=span, fix=fix,
-            ))  # fmt: skip
+            add(
+                out,
+                finding(
+                    "sponsors.unknown-name",
+                    Severity.WARNING,
+                    f"'{name}' is not the UN short name of a Member State or observer State.{hint}",
+                    field=field,
+                    span=span,
+                    fix=fix,
+                ),
+            )
         elif not is_un_form(name):
-            add(out, finding(
-                "sponsors.official-name", Severity.WARNING,
-                f"The UN writes '{official}', not '{name}'.",
-                field=field, span=span, fix=Fix(f"Use '{official}'", field, span, official),
-            ))  # fmt: skip
+            add(
+                out,
+                finding(
+                    "sponsors.official-name",
+                    Severity.WARNING,
+                    f"The UN writes '{official}', not '{name}'.",
+                    field=field,
+                    span=span,
+                    fix=Fix(f"Use '{official}'", field, span, official),
+                ),
+            )
     seen: dict[str, int] = {}
     for i, name in enumerate(names):
         key = official_name(name) or name.casefold()
         if key in seen and name:
-            add(out, finding(
-                "sponsors.duplicate", Severity.WARNING, f"'{name}' is listed twice.",
-                field=f"sponsors[{i}]", span=(0, len(h.sponsors[i])),
-                fix=whole_list_fix("Remove the repeat", lambda: names[:i] + names[i + 1 :]),  # noqa: B023
-            ))  # fmt: skip
+            add(
+                out,
+                finding(
+                    "sponsors.duplicate",
+                    Severity.WARNING,
+                    f"'{name}' is listed twice.",
+                    field=f"sponsors[{i}]",
+                    span=(0, len(h.sponsors[i])),
+                    fix=whole_list_fix("Remove the repeat", lambda i=i: names[:i] + names[i + 1 :]),
+                ),
+            )
         seen.setdefault(key, i)
     listed = [n for n in names if n]
     ordered = sort_sponsors(listed)
     if ordered != listed:
         first_wrong = next(i for i, (a, b) in enumerate(zip(listed, ordered, strict=True)) if a != b)
-        add(out, finding(
-            "sponsors.order", Severity.WARNING,
-            f"Sponsors are listed in English alphabetical order; '{ordered[first_wrong]}' comes before "
-            f"'{listed[first_wrong]}'.",
-            field="sponsors", span=(0, len(names)),
-            fix=Fix("Sort the sponsors", "sponsors", (0, len(names)), "\n".join(ordered)),
-        ))  # fmt: skip
+        add(
+            out,
+            finding(
+                "sponsors.order",
+                Severity.WARNING,
+                f"Sponsors are listed in English alphabetical order; '{ordered[first_wrong]}' comes before "
+                f"'{listed[first_wrong]}'.",
+                field="sponsors",
+                span=(0, len(names)),
+                fix=Fix("Sort the sponsors", "sponsors", (0, len(names)), "\n".join(ordered)),
+            ),
+        )
     if h.on_behalf_of.strip():
         group = group_name(h.on_behalf_of)
         if group is None:
-            add(out, finding(
-                "sponsors.group", Severity.INFO,
-                f"'{h.on_behalf_of}' is not a group the list knows; check the name as the group writes it.",
-                field="on_behalf_of", span=(0, len(h.on_behalf_of)),
-            ))  # fmt: skip
+            add(
+                out,
+                finding(
+                    "sponsors.group",
+                    Severity.INFO,
+                    f"'{h.on_behalf_of}' is not a group the list knows; check the name as the group writes it.",
+                    field="on_behalf_of",
+                    span=(0, len(h.on_behalf_of)),
+                ),
+            )
         elif group != h.on_behalf_of.strip():
-            add(out, finding(
-                "sponsors.group", Severity.WARNING,
-                f"The page-1 note names the group as '{group}'.",
-                field="on_behalf_of", span=(0, len(h.on_behalf_of)),
-                fix=Fix(f"Use '{group}'", "on_behalf_of", (0, len(h.on_behalf_of)), group),
-            ))  # fmt: skip
+            add(
+                out,
+                finding(
+                    "sponsors.group",
+                    Severity.WARNING,
+                    f"The page-1 note names the group as '{group}'.",
+                    field="on_behalf_of",
+                    span=(0, len(h.on_behalf_of)),
+                    fix=Fix(f"Use '{group}'", "on_behalf_of", (0, len(h.on_behalf_of)), group),
+                ),
+            )
     return out

@@ -28,8 +28,15 @@ def check(node: Node, ctx: DocumentContext) -> list[Finding]:
     para = node.para
     if not (para.opener.strip() or para.text.strip() or para.subparagraphs or para.tail.strip()):
         what = "subparagraph" if node.depth else ("preambular" if node.part is Part.PREAMBLE else "operative")
-        add(out, finding("structure.empty-paragraph", Severity.WARNING,
-                         f"This {what} paragraph is empty: write it or delete it.", paragraph_id=para.id))  # fmt: skip
+        add(
+            out,
+            finding(
+                "structure.empty-paragraph",
+                Severity.WARNING,
+                f"This {what} paragraph is empty: write it or delete it.",
+                paragraph_id=para.id,
+            ),
+        )
         return out
     if node.depth == 0:
         name = _first_field(node)
@@ -38,11 +45,18 @@ def check(node: Node, ctx: DocumentContext) -> list[Finding]:
         number = _TYPED_NUMBER.match(markup)
         if label:
             span = (label.start(), label.end())
-            add(out, finding(
-                "structure.working-label", Severity.ERROR,
-                f"'{markup[span[0]:span[1]].strip()}' is a negotiation label; issued drafts carry none.",
-                paragraph_id=para.id, field=name, span=span, fix=Fix("Remove the label", name, span, ""),
-            ))  # fmt: skip
+            add(
+                out,
+                finding(
+                    "structure.working-label",
+                    Severity.ERROR,
+                    f"'{markup[span[0] : span[1]].strip()}' is a negotiation label; issued drafts carry none.",
+                    paragraph_id=para.id,
+                    field=name,
+                    span=span,
+                    fix=Fix("Remove the label", name, span, ""),
+                ),
+            )
         elif number:
             span = (number.start(), number.end())
             if node.part is Part.PREAMBLE:
@@ -53,8 +67,18 @@ def check(node: Node, ctx: DocumentContext) -> list[Finding]:
                     "Operative paragraphs are numbered when the document is printed; the typed number "
                     "would appear twice.",
                 )
-            add(out, finding(rule, Severity.ERROR, msg, paragraph_id=para.id, field=name, span=span,
-                             fix=Fix("Remove the typed number", name, span, "")))  # fmt: skip
+            add(
+                out,
+                finding(
+                    rule,
+                    Severity.ERROR,
+                    msg,
+                    paragraph_id=para.id,
+                    field=name,
+                    span=span,
+                    fix=Fix("Remove the typed number", name, span, ""),
+                ),
+            )
     out += _typed_terminal(node)
     out += _brackets(node)
     return out
@@ -73,11 +97,18 @@ def _typed_terminal(node: Node) -> list[Finding]:
         if len(kept) < len(typed) and typed[len(kept) :].strip():
             mark = typed[len(kept) :].strip()
             span = (len(kept), len(markup))
-            add(out, finding(
-                "punctuation.typed-terminal", Severity.INFO,
-                f"The final '{mark}' is set by the paragraph's place when printed; the typed one is dropped.",
-                paragraph_id=para.id, field=name, span=span, fix=Fix(f"Remove '{mark}'", name, span, ""),
-            ))  # fmt: skip
+            add(
+                out,
+                finding(
+                    "punctuation.typed-terminal",
+                    Severity.INFO,
+                    f"The final '{mark}' is set by the paragraph's place when printed; the typed one is dropped.",
+                    paragraph_id=para.id,
+                    field=name,
+                    span=span,
+                    fix=Fix(f"Remove '{mark}'", name, span, ""),
+                ),
+            )
     return out
 
 
@@ -87,11 +118,17 @@ def _brackets(node: Node) -> list[Finding]:
         ft = plain_text(getattr(node.para, name))
         m = re.search(r"\[[^\]]*\]?", ft.text)
         if m:
-            add(out, finding(
-                "structure.brackets", Severity.INFO,
-                "Square brackets mark text still under negotiation; an issued draft has none.",
-                paragraph_id=node.para.id, field=name, span=ft.span(m.start(), m.end()),
-            ))  # fmt: skip
+            add(
+                out,
+                finding(
+                    "structure.brackets",
+                    Severity.INFO,
+                    "Square brackets mark text still under negotiation; an issued draft has none.",
+                    paragraph_id=node.para.id,
+                    field=name,
+                    span=ft.span(m.start(), m.end()),
+                ),
+            )
     return out
 
 
@@ -99,9 +136,21 @@ def check_document(res: Resolution, ctx: DocumentContext) -> list[Finding]:
     out: list[Finding] = []
     kind = res.header.kind
     if kind in (DocumentKind.DRAFT_RESOLUTION, DocumentKind.REVISED_DRAFT_RESOLUTION) and not res.operative:
-        add(out, finding("structure.operative-missing", Severity.ERROR,
-                         "A draft resolution needs at least one operative paragraph."))  # fmt: skip
+        add(
+            out,
+            finding(
+                "structure.operative-missing",
+                Severity.ERROR,
+                "A draft resolution needs at least one operative paragraph.",
+            ),
+        )
     if kind is DocumentKind.DRAFT_DECISION and res.preamble:
-        add(out, finding("structure.decision-preamble", Severity.INFO,
-                         "Draft decisions usually have no preamble: one sentence, 'The General Assembly decides …'."))  # fmt: skip
+        add(
+            out,
+            finding(
+                "structure.decision-preamble",
+                Severity.INFO,
+                "Draft decisions usually have no preamble: one sentence, 'The General Assembly decides …'.",
+            ),
+        )
     return out

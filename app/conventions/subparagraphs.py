@@ -20,38 +20,62 @@ def check(node: Node, ctx: DocumentContext) -> list[Finding]:
     out: list[Finding] = []
     para = node.para
     if len(para.subparagraphs) == 1:
-        add(out, finding(
-            "subparagraphs.single", Severity.WARNING,
-            "A single subparagraph: a list needs at least (a) and (b); otherwise make it running text.",
-            paragraph_id=para.id,
-        ))  # fmt: skip
+        add(
+            out,
+            finding(
+                "subparagraphs.single",
+                Severity.WARNING,
+                "A single subparagraph: a list needs at least (a) and (b); otherwise make it running text.",
+                paragraph_id=para.id,
+            ),
+        )
     if node.depth == 0:
         return out
     if node.depth > 4 and node.index == 0:
-        add(out, finding("subparagraphs.depth", Severity.WARNING,
-                         "Subparagraphs go four levels deep at most: (a), (i), a., i.", paragraph_id=para.id))  # fmt: skip
+        add(
+            out,
+            finding(
+                "subparagraphs.depth",
+                Severity.WARNING,
+                "Subparagraphs go four levels deep at most: (a), (i), a., i.",
+                paragraph_id=para.id,
+            ),
+        )
     name = "opener" if para.opener.strip() else "text"
     markup = getattr(para, name)
     label = _TYPED_LABEL.match(markup)
     if label:
         span = (label.start(), label.end())
-        add(out, finding(
-            "subparagraphs.typed-label", Severity.ERROR,
-            f"'{markup[span[0]:span[1]].strip()}' is typed; subparagraph labels are set when the document is "
-            "printed.",
-            paragraph_id=para.id, field=name, span=span, fix=Fix("Remove the typed label", name, span, ""),
-        ))  # fmt: skip
+        add(
+            out,
+            finding(
+                "subparagraphs.typed-label",
+                Severity.ERROR,
+                f"'{markup[span[0] : span[1]].strip()}' is typed; subparagraph labels are set when the document is "
+                "printed.",
+                paragraph_id=para.id,
+                field=name,
+                span=span,
+                fix=Fix("Remove the typed label", name, span, ""),
+            ),
+        )
     else:
         ft = plain_text(markup)
         m = re.search(r"[^\W\d_]", ft.text)
         if m and m.group(0).islower() and not ft.text[: m.start()].strip("“”‘’\"'( "):
             span = ft.span(m.start(), m.end())
-            add(out, finding(
-                "subparagraphs.capital", Severity.ERROR,
-                "A subparagraph begins with a capital letter.",
-                paragraph_id=para.id, field=name, span=span,
-                fix=Fix(f"Write '{m.group(0).upper()}'", name, span, m.group(0).upper()),
-            ))  # fmt: skip
+            add(
+                out,
+                finding(
+                    "subparagraphs.capital",
+                    Severity.ERROR,
+                    "A subparagraph begins with a capital letter.",
+                    paragraph_id=para.id,
+                    field=name,
+                    span=span,
+                    fix=Fix(f"Write '{m.group(0).upper()}'", name, span, m.group(0).upper()),
+                ),
+            )
     if not ctx.template.and_before_last_subparagraph and not node.is_last_sibling:
         last_field = "tail" if para.tail.strip() else "text"
         markup = getattr(para, last_field)
@@ -59,11 +83,17 @@ def check(node: Node, ctx: DocumentContext) -> list[Finding]:
             m = _AND_END.search(markup)
             if m:
                 span = (m.start(), len(markup))
-                add(out, finding(
-                    "subparagraphs.and", Severity.WARNING,
-                    f"{ctx.template.name} texts do not add 'and' before the last subparagraph; each item "
-                    "ends with a semicolon.",
-                    paragraph_id=para.id, field=last_field, span=span,
-                    fix=Fix("Remove 'and'", last_field, span, ""),
-                ))  # fmt: skip
+                add(
+                    out,
+                    finding(
+                        "subparagraphs.and",
+                        Severity.WARNING,
+                        f"{ctx.template.name} texts do not add 'and' before the last subparagraph; each item "
+                        "ends with a semicolon.",
+                        paragraph_id=para.id,
+                        field=last_field,
+                        span=span,
+                        fix=Fix("Remove 'and'", last_field, span, ""),
+                    ),
+                )
     return out

@@ -350,8 +350,9 @@ class _Reader:
 
     # paragraphs -------------------------------------------------------------
 
-    def paragraph(self, el: etree._Element, where: str, name_hint: str = "", *,
-                  headings: list[str] | None = None) -> Paragraph:  # fmt: skip
+    def paragraph(
+        self, el: etree._Element, where: str, name_hint: str = "", *, headings: list[str] | None = None
+    ) -> Paragraph:
         """A container, paragraph, point, item or subparagraph, with its lists, punctuation as written (the
         import settles typed ends once: app/io/typed_ends.py). Its own heading lines go to `headings`."""
         para = Paragraph()
@@ -425,12 +426,19 @@ class _Reader:
                 Severity.WARNING,
                 f"{what} at {where} could not be placed and was kept at the end (annex): {text[:80]}",
                 field="annex",
-            )  # fmt: skip
+            )
         )
 
 
-def _check_labels(items: list[Paragraph], els: list[etree._Element], depth: int, where: str,
-                  findings: list[Finding], numbered: bool = True, lang: Language | None = None) -> None:  # fmt: skip
+def _check_labels(
+    items: list[Paragraph],
+    els: list[etree._Element],
+    depth: int,
+    where: str,
+    findings: list[Finding],
+    numbered: bool = True,
+    lang: Language | None = None,
+) -> None:
     """Compare the numbers the file prints with the ones the model will derive (in the draft's language)."""
     lang = lang or get_language(None)
     number = 0
@@ -452,7 +460,7 @@ def _check_labels(items: list[Paragraph], els: list[etree._Element], depth: int,
                     Severity.INFO,
                     f"{where} is numbered '{num}' in the file; it is now '{expected or 'unnumbered'}'",
                     paragraph_id=para.id,
-                )  # fmt: skip
+                )
             )
 
 
@@ -472,19 +480,43 @@ def _sub_elements(el: etree._Element) -> list[etree._Element]:
     return out
 
 
-def _check_tree(paras: list[Paragraph], els: list[etree._Element], depth: int, where: str,
-                findings: list[Finding], numbered: bool = True, lang: Language | None = None) -> None:  # fmt: skip
+def _check_tree(
+    paras: list[Paragraph],
+    els: list[etree._Element],
+    depth: int,
+    where: str,
+    findings: list[Finding],
+    numbered: bool = True,
+    lang: Language | None = None,
+) -> None:
     _check_labels(paras, els, depth, where, findings, numbered, lang)
     for para, el in zip(paras, els, strict=False):
         subs = _sub_elements(el)
         if subs:
-            _check_tree(para.subparagraphs, subs, depth + 1, f"a subparagraph list in {where}", findings,
-                        lang=lang)  # fmt: skip
+            _check_tree(
+                para.subparagraphs, subs, depth + 1, f"a subparagraph list in {where}", findings, lang=lang
+            )
 
 
 _BODY_PARAS = ("paragraph", "subparagraph", "point", "item")
-_GROUPS = ("section", "part", "division", "chapter", "title", "book", "hcontainer", "tome", "subsection",
-           "subpart", "subdivision", "subchapter", "subtitle", "level", "article", "clause")  # fmt: skip
+_GROUPS = (
+    "section",
+    "part",
+    "division",
+    "chapter",
+    "title",
+    "book",
+    "hcontainer",
+    "tome",
+    "subsection",
+    "subpart",
+    "subdivision",
+    "subchapter",
+    "subtitle",
+    "level",
+    "article",
+    "clause",
+)
 
 
 _DRAFT_KINDS = {
@@ -691,9 +723,15 @@ class _Flow:
         self.numbered += para.numbered
         if number is not None and number != count + 1 and annex.id not in self.misnumbered:
             self.misnumbered.add(annex.id)
-            self.reader.findings.append(Finding("import.numbering", Severity.INFO,
-                                                f"{where} is numbered '{num}' in the file; it is now '{count + 1}.' "
-                                                "(an annex is numbered on from 1)", paragraph_id=para.id))  # fmt: skip
+            self.reader.findings.append(
+                Finding(
+                    "import.numbering",
+                    Severity.INFO,
+                    f"{where} is numbered '{num}' in the file; it is now '{count + 1}.' "
+                    "(an annex is numbered on from 1)",
+                    paragraph_id=para.id,
+                )
+            )
 
     def subparagraph(self, el: etree._Element, label: str, where: str) -> None:
         """A paragraph the file labels "(a)": a subparagraph of the paragraph before it, or, after a heading, of
@@ -951,10 +989,18 @@ class _Body:
 
     def check(self, findings: list[Finding]) -> None:
         lang = get_language(self.reader.res.header.language)
-        _check_tree(self.preamble, self.preamble_els, 0, self.where("a preambular paragraph"), findings,
-                    numbered=False, lang=lang)  # fmt: skip
-        _check_tree(self.operative, self.operative_els, 0, self.where("an operative paragraph"), findings,
-                    lang=lang)  # fmt: skip
+        _check_tree(
+            self.preamble,
+            self.preamble_els,
+            0,
+            self.where("a preambular paragraph"),
+            findings,
+            numbered=False,
+            lang=lang,
+        )
+        _check_tree(
+            self.operative, self.operative_els, 0, self.where("an operative paragraph"), findings, lang=lang
+        )
 
 
 def read_akn(data: bytes, *, name: str = "") -> AknImportResult:
@@ -1004,8 +1050,13 @@ def read_akn(data: bytes, *, name: str = "") -> AknImportResult:
                 res.later_parts[-1].title = title_text
             letter = _part_number(component)
             if letter and letter != body.unit:
-                findings.append(Finding("import.numbering", Severity.INFO,
-                                        f"part '{letter}' in the file is part {body.unit} here"))  # fmt: skip
+                findings.append(
+                    Finding(
+                        "import.numbering",
+                        Severity.INFO,
+                        f"part '{letter}' in the file is part {body.unit} here",
+                    )
+                )
         body.check(findings)
         if body.adopted:
             flow.start(body.adopted_title, labelled=False)  # printed under its title, with no "Annex" line
@@ -1020,8 +1071,13 @@ def read_akn(data: bytes, *, name: str = "") -> AknImportResult:
     numbered = [marker for marker, _ in reader.note_markers if marker.isdigit()]
     for number, marker in enumerate(numbered, start=1):
         if marker != str(number):
-            findings.append(Finding("import.footnotes", Severity.INFO,
-                                    f"footnote marked '{marker}' in the file is footnote {number} here"))  # fmt: skip
+            findings.append(
+                Finding(
+                    "import.footnotes",
+                    Severity.INFO,
+                    f"footnote marked '{marker}' in the file is footnote {number} here",
+                )
+            )
             break
     if _ln(doc) == "amendment":
         res.instructions = _instructions(doc, reader, name)
@@ -1031,7 +1087,13 @@ def read_akn(data: bytes, *, name: str = "") -> AknImportResult:
     if not draft:
         what = meta["symbol"] or "an adopted resolution"
         adopted = f", adopted on {format_date(meta['adoption_date'])}" if meta["adoption_date"] else ""
-        findings.insert(0, Finding("import.source", Severity.INFO,
-                                   f"opened {what}{adopted} as a draft to rework: it has no symbol or date yet",
-                                   field="header"))  # fmt: skip
+        findings.insert(
+            0,
+            Finding(
+                "import.source",
+                Severity.INFO,
+                f"opened {what}{adopted} as a draft to rework: it has no symbol or date yet",
+                field="header",
+            ),
+        )
     return AknImportResult(resolution=res, findings=findings, metadata=meta)

@@ -210,8 +210,13 @@ class _Writer:
             components = _el(root, "components")
             for i, part in enumerate(res.parts()):
                 letter = part_letter(i)
-                _el(_el(collection, "component", eId=f"comp_def_{i}"), "documentRef", eId=f"compRef_{i}",
-                    href=f"#comp_{i}", showAs=letter)  # fmt: skip
+                _el(
+                    _el(collection, "component", eId=f"comp_def_{i}"),
+                    "documentRef",
+                    eId=f"compRef_{i}",
+                    href=f"#comp_{i}",
+                    showAs=letter,
+                )
                 statement = _el(
                     _el(components, "component", eId=f"comp_{i}"), "statement", name=doc.get("name")
                 )
@@ -338,8 +343,15 @@ class _Writer:
             self.spans(_el(mod, "quotedText", eId=eid, refersTo=f"#{name}"), inline.parse(markup))
         return ids
 
-    def textual_mod(self, active: etree._Element, ins: Instruction, source: str, words: dict[str, str],
-                    structure: etree._Element | None, target: str) -> None:  # fmt: skip
+    def textual_mod(
+        self,
+        active: etree._Element,
+        ins: Instruction,
+        source: str,
+        words: dict[str, str],
+        structure: etree._Element | None,
+        target: str,
+    ) -> None:
         kind = {"delete": "repeal", "insert": "insertion", "replace": "substitution"}[ins.action.value]
         whole = not is_text_edit(ins)
         mod = _el(active, "textualMod", type=kind, eId=f"textualMod_{len(active) + 1}")
@@ -455,11 +467,21 @@ class _Writer:
             _el(refs, "activeRef", eId="amendedDraft", href=self.amended_uri(), showAs=h.amends)
         committee = h.committee or r.template.committee
         if committee:
-            _el(refs, "TLCOrganization", eId=_camel(committee), href=f"/ontology/organization/un/{_camel(committee)}",
-                showAs=committee)  # fmt: skip
+            _el(
+                refs,
+                "TLCOrganization",
+                eId=_camel(committee),
+                href=f"/ontology/organization/un/{_camel(committee)}",
+                showAs=committee,
+            )
         for sponsor in h.sponsors:
-            _el(refs, "TLCOrganization", eId=_camel(sponsor) or "sponsor",
-                href=f"/ontology/organization/un/{_camel(sponsor)}", showAs=sponsor)  # fmt: skip
+            _el(
+                refs,
+                "TLCOrganization",
+                eId=_camel(sponsor) or "sponsor",
+                href=f"/ontology/organization/un/{_camel(sponsor)}",
+                showAs=sponsor,
+            )
 
     def cover(self, doc: etree._Element) -> None:
         res, r, h = self.res, self.r, self.res.header
@@ -478,8 +500,14 @@ class _Writer:
             status = "#limitedDistribution" if h.distribution == "Limited" else "#generalDistribution"
             _el(_el(cover, "p"), "docStatus", r.distribution, refersTo=status, class_="rightSmall")
         if h.date:
-            _el(_el(cover, "p"), "docDate", format_date(h.date), date=h.date.isoformat(), class_="rightSmall",
-                refersTo="#dateOfIssuance")  # fmt: skip
+            _el(
+                _el(cover, "p"),
+                "docDate",
+                format_date(h.date),
+                date=h.date.isoformat(),
+                class_="rightSmall",
+                refersTo="#dateOfIssuance",
+            )
         if r.original:
             _el(_el(cover, "p"), "inline", r.original, name="originalLanguage")
         if h.session and not r.template.uses_year:
@@ -572,8 +600,14 @@ def parse_place_eid(eid: str) -> tuple[Part, int, str]:
         if token == "0":
             labels.append("(0)")
             continue
-        found = next((subparagraph_label(depth, i) for i in range(1, 500)
-                      if subparagraph_label(depth, i).strip("().") == token), None)  # fmt: skip
+        found = next(
+            (
+                subparagraph_label(depth, i)
+                for i in range(1, 500)
+                if subparagraph_label(depth, i).strip("().") == token
+            ),
+            None,
+        )
         if found is None:
             raise ValueError(eid)
         labels.append(found)

@@ -83,8 +83,13 @@ def read_body(res: Resolution, order: list[Paragraph], sentences: set[str]) -> l
         elif _closes_list(open_.paragraph, para):  # words after the quoted subparagraphs, capitalized or not
             open_.paragraph.tail = lead_text(para)
         else:
-            findings.append(Finding("import.unplaced", Severity.WARNING,
-                                    f"a second quoted paragraph after one instruction: “{para.text[:60]}”"))  # fmt: skip
+            findings.append(
+                Finding(
+                    "import.unplaced",
+                    Severity.WARNING,
+                    f"a second quoted paragraph after one instruction: “{para.text[:60]}”",
+                )
+            )
             continue
         used.add(para.id)
     for part_list in (res.preamble, res.operative):

@@ -424,8 +424,9 @@ def _next_line(lines: list[Line], i: int) -> Line | None:
     return next((line for line in lines[i + 1 : i + 4] if line.plain.strip()), None)
 
 
-def _place(lines: list[Line], state: _State, typed: dict[str, str], texts: dict[str, str],
-           numbered_doc: bool) -> list[Line]:  # fmt: skip
+def _place(
+    lines: list[Line], state: _State, typed: dict[str, str], texts: dict[str, str], numbered_doc: bool
+) -> list[Line]:
     """Place body lines; returns the lines left over after the resolution (annex, tables after it)."""
     res = state.res
     for i, line in enumerate(lines):
@@ -558,15 +559,21 @@ def _unlabelled(line: Line, spans: list[inline.Span], state: _State, numbered_do
         return 0
     _append_tail(top, spans)
     if not top.subparagraphs:
-        state.findings.append(Finding("import.joined", Severity.INFO,
-                                      f"an unnumbered line {_where(state)} was joined to that paragraph",
-                                      paragraph_id=top.id))  # fmt: skip
+        state.findings.append(
+            Finding(
+                "import.joined",
+                Severity.INFO,
+                f"an unnumbered line {_where(state)} was joined to that paragraph",
+                paragraph_id=top.id,
+            )
+        )
     state.stack, state.indents = state.stack[:1], state.indents[:1]
     return None
 
 
-def _add_paragraph(line: Line, kind: str, value: str, spans: list[inline.Span], state: _State,
-                   numbered_doc: bool) -> None:  # fmt: skip
+def _add_paragraph(
+    line: Line, kind: str, value: str, spans: list[inline.Span], state: _State, numbered_doc: bool
+) -> None:
     res = state.res
     state.styled = state.styled or line.style in _TOP_STYLES
     para = _make(spans, state.part, True, state)
@@ -596,9 +603,14 @@ def _add_subparagraph(line: Line, depth: int, spans: list[inline.Span], state: _
         holder = Paragraph()
         state.res.part(state.part).append(holder)
         state.stack, state.indents = [holder], [None]
-        state.findings.append(Finding("import.structure", Severity.WARNING,
-                                      f"a subparagraph {_where(state)} had no paragraph above it",
-                                      paragraph_id=holder.id))  # fmt: skip
+        state.findings.append(
+            Finding(
+                "import.structure",
+                Severity.WARNING,
+                f"a subparagraph {_where(state)} had no paragraph above it",
+                paragraph_id=holder.id,
+            )
+        )
     # a depth deeper than the open levels (Word list level 2 right under a paragraph) hangs under the deepest
     # one, and its siblings at the same level stay beside it
     for nominal in [k for k in state.levels if k > depth]:
@@ -641,9 +653,15 @@ def _trailing(lines: list[Line], state: _State, typed: dict[str, str], texts: di
             continue
         state.res.unplaced.append(inline.unparse(tidy(_spans(line.pieces, {}))))
         what = "a table cell" if line.in_table else "a line"
-        state.findings.append(Finding("import.unplaced", Severity.WARNING,
-                                      f"{what} after the operative part (paragraph {line.index} of the file) was "
-                                      f"kept in the annex: “{plain[:70]}”", field="annex"))  # fmt: skip
+        state.findings.append(
+            Finding(
+                "import.unplaced",
+                Severity.WARNING,
+                f"{what} after the operative part (paragraph {line.index} of the file) was "
+                f"kept in the annex: “{plain[:70]}”",
+                field="annex",
+            )
+        )
 
 
 _PART_HEADING_STYLE = "UNPartHeading"
@@ -799,8 +817,13 @@ def _resolve_typed(
             replace[tmp] = inline.footnote_ref(note.id)
         else:
             replace[tmp] = inline.escape(mark)
-            findings.append(Finding("import.footnotes", Severity.INFO,
-                                    f"superscript mark “{mark}” has no footnote text in the file: kept as typed"))  # fmt: skip
+            findings.append(
+                Finding(
+                    "import.footnotes",
+                    Severity.INFO,
+                    f"superscript mark “{mark}” has no footnote text in the file: kept as typed",
+                )
+            )
     pattern = re.compile(r"\[\^(typed-\d+)\]")
 
     def fix(markup: str) -> str:
@@ -819,8 +842,9 @@ def _resolve_typed(
 # ------------------------------------------------------------------ header
 
 
-def _read_header(lines: list[Line], res: Resolution, findings: list[Finding], typed: dict[str, str],
-                 language: str = "en") -> None:  # fmt: skip
+def _read_header(
+    lines: list[Line], res: Resolution, findings: list[Finding], typed: dict[str, str], language: str = "en"
+) -> None:
     from app.io.text_header import KIND, parse_header, star_note
 
     blocks = [[re.sub(r"\s+", " ", line.plain).strip()] for line in lines if line.plain.strip()]
@@ -847,9 +871,15 @@ def _read_header(lines: list[Line], res: Resolution, findings: list[Finding], ty
                 res.title = inline.unparse(tidy(_spans(line.pieces, typed)))
                 break
             if note is not None:
-                findings.append(Finding("import.unplaced", Severity.WARNING,
-                                        f"a footnote in the header (“{text[:50]}”) was kept at the end: "
-                                        f"{inline.plain(note.text)[:60]}", field="annex"))  # fmt: skip
+                findings.append(
+                    Finding(
+                        "import.unplaced",
+                        Severity.WARNING,
+                        f"a footnote in the header (“{text[:50]}”) was kept at the end: "
+                        f"{inline.plain(note.text)[:60]}",
+                        field="annex",
+                    )
+                )
                 res.unplaced.append(note.text)
                 del res.footnotes[note_id]
     res.header.sponsors = res.header.sponsors or []
@@ -895,17 +925,29 @@ def read_docx(data: bytes, *, name: str = "") -> ImportResult:
         header_lines, body = lines[: run_on[0]], [run_on[1], *lines[run_on[0] + 1 :]]
     elif organ_at is None:
         first_body = next(
-            (i for i, line in enumerate(lines) if _kind(line.label or line.plain)[0] or
-             (line.pieces and line.pieces[0].italic and line.plain.strip())), len(lines)
-        )  # fmt: skip
+            (
+                i
+                for i, line in enumerate(lines)
+                if _kind(line.label or line.plain)[0]
+                or (line.pieces and line.pieces[0].italic and line.plain.strip())
+            ),
+            len(lines),
+        )
         # an amendment has no organ line: its body starts with its first instruction
-        first_body = next((i for i, line in enumerate(lines[:first_body]) if instruction_sentence(line.plain.strip())),
-                          first_body)  # fmt: skip
+        first_body = next(
+            (i for i, line in enumerate(lines[:first_body]) if instruction_sentence(line.plain.strip())),
+            first_body,
+        )
         header_lines, body = lines[:first_body], lines[first_body:]
         if not (body and instruction_sentence(body[0].plain.strip())):
-            findings.append(Finding("import.structure", Severity.WARNING,
-                                    "no organ line (“The General Assembly,”) found: the template may be wrong",
-                                    field="header"))  # fmt: skip
+            findings.append(
+                Finding(
+                    "import.structure",
+                    Severity.WARNING,
+                    "no organ line (“The General Assembly,”) found: the template may be wrong",
+                    field="header",
+                )
+            )
     else:
         header_lines, body = lines[:organ_at], lines[organ_at + 1 :]
     starts = _part_starts(lines) if organ_at is not None else []
@@ -919,7 +961,10 @@ def read_docx(data: bytes, *, name: str = "") -> ImportResult:
     segments = [(None, body)]
     if in_parts:
         ends = [letter for letter, _ in starts[1:]] + [len(lines)]
-        segments = [(lines[letter + 1 : organ], lines[organ + 1 : end]) for (letter, organ), end in zip(starts, ends, strict=True)]  # fmt: skip
+        segments = [
+            (lines[letter + 1 : organ], lines[organ + 1 : end])
+            for (letter, organ), end in zip(starts, ends, strict=True)
+        ]
     rest: list[Line] = []
     for index, (title_lines, segment) in enumerate(segments):
         target = res if index == 0 else Resolution(header=res.header, footnotes=res.footnotes)
@@ -947,33 +992,78 @@ def read_docx(data: bytes, *, name: str = "") -> ImportResult:
             f"{name or 'the file'} has no resolution text: no preambular or operative paragraphs found"
         )
     if walker.tracked:
-        findings.insert(0, Finding("import.tracked-changes", Severity.INFO,
-                                   "the file has tracked changes: read as if all were accepted "
-                                   "(insertions in, deletions out)", field="header"))  # fmt: skip
+        findings.insert(
+            0,
+            Finding(
+                "import.tracked-changes",
+                Severity.INFO,
+                "the file has tracked changes: read as if all were accepted (insertions in, deletions out)",
+                field="header",
+            ),
+        )
     if state.lexicon_openers:
-        findings.append(Finding("import.openers", Severity.INFO,
-                                f"{state.lexicon_openers} openers were found from the lexicon (no italics in the file)"))  # fmt: skip
+        findings.append(
+            Finding(
+                "import.openers",
+                Severity.INFO,
+                f"{state.lexicon_openers} openers were found from the lexicon (no italics in the file)",
+            )
+        )
     if walker.images:
-        findings.append(Finding("import.unplaced", Severity.INFO,
-                                f"{walker.images} picture(s) in the text were left out", field="annex"))  # fmt: skip
+        findings.append(
+            Finding(
+                "import.unplaced",
+                Severity.INFO,
+                f"{walker.images} picture(s) in the text were left out",
+                field="annex",
+            )
+        )
     if walker.equations:
-        findings.append(Finding("import.equations", Severity.WARNING,
-                                f"{walker.equations} equation(s) were read as plain text: check their layout"))  # fmt: skip
+        findings.append(
+            Finding(
+                "import.equations",
+                Severity.WARNING,
+                f"{walker.equations} equation(s) were read as plain text: check their layout",
+            )
+        )
     if walker.ruby:
         guides = ", ".join(f"“{g[:20]}”" for g in walker.ruby[:5])
-        findings.append(Finding("import.ruby", Severity.INFO,
-                                f"{len(walker.ruby)} ruby annotation(s) (pronunciation guides) were left out, "
-                                f"their base text kept: {guides}"))  # fmt: skip
+        findings.append(
+            Finding(
+                "import.ruby",
+                Severity.INFO,
+                f"{len(walker.ruby)} ruby annotation(s) (pronunciation guides) were left out, "
+                f"their base text kept: {guides}",
+            )
+        )
     if walker.alt_chunks:
-        findings.append(Finding("import.unplaced", Severity.WARNING,
-                                f"{walker.alt_chunks} piece(s) of content embedded from another file (altChunk) "
-                                "cannot be read: open the file in Word and save it to merge them", field="annex"))  # fmt: skip
+        findings.append(
+            Finding(
+                "import.unplaced",
+                Severity.WARNING,
+                f"{walker.alt_chunks} piece(s) of content embedded from another file (altChunk) "
+                "cannot be read: open the file in Word and save it to merge them",
+                field="annex",
+            )
+        )
     for text in dict.fromkeys(walker.text_boxes):
         res.unplaced.append(text)
-        findings.append(Finding("import.unplaced", Severity.WARNING,
-                                f"a text box was kept at the end (annex): “{inline.plain(text)[:70]}”", field="annex"))  # fmt: skip
+        findings.append(
+            Finding(
+                "import.unplaced",
+                Severity.WARNING,
+                f"a text box was kept at the end (annex): “{inline.plain(text)[:70]}”",
+                field="annex",
+            )
+        )
     comments = count_comments(document)
     if comments:
-        findings.append(Finding("import.comments", Severity.INFO,
-                                f"the file has {comments} comment(s); comments are not imported", field="header"))  # fmt: skip
+        findings.append(
+            Finding(
+                "import.comments",
+                Severity.INFO,
+                f"the file has {comments} comment(s); comments are not imported",
+                field="header",
+            )
+        )
     return ImportResult(resolution=res, findings=findings)

@@ -66,8 +66,12 @@ STYLE_IDS: dict[str, tuple[str, str]] = {
     "footnote_separator": ("UNFootnoteSeparator", "UN Footnote Separator"),
 }
 REFERENCE_STYLE = "FootnoteReference"
-AGENDA_STYLE = {"session": "agenda_session", "committee": "agenda_committee", "item": "agenda_item",
-                 "item_title": "agenda_item_title"}  # fmt: skip
+AGENDA_STYLE = {
+    "session": "agenda_session",
+    "committee": "agenda_committee",
+    "item": "agenda_item",
+    "item_title": "agenda_item_title",
+}
 SPONSOR_STAR = re.compile(r"\*(?=:)|(?<=:)\*(?= )")
 _JC = {"left": "left", "right": "right", "center": "center", "justify": "both"}
 XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")  # not allowed in XML 1.0
@@ -413,8 +417,16 @@ def _masthead_xml(rendered: Rendered, layout: Layout) -> str:
             f"{paragraphs or '<w:p/>'}</w:tc>"
         )
 
-    def line(text: str, spec_size: float, line: float, before: float, *, jc: str = "left", bold: bool = False,
-             runs: str = "") -> str:  # fmt: skip
+    def line(
+        text: str,
+        spec_size: float,
+        line: float,
+        before: float,
+        *,
+        jc: str = "left",
+        bold: bool = False,
+        runs: str = "",
+    ) -> str:
         body = runs or run_xml(text, size=spec_size, bold=bold or None)
         return (
             f'<w:p><w:pPr><w:spacing w:before="{_tw(before)}" w:after="0" w:line="{_tw(line)}" w:lineRule="exact"/>'

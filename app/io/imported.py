@@ -23,6 +23,11 @@ class ImportResult:
             self.findings += settle_typed_ends(self.resolution)
         lifted = sum(limit_depth(items) for _, items in self.resolution.lists())
         if lifted:
-            self.findings.append(Finding("import.depth", Severity.WARNING,
-                                         f"{lifted} subparagraph(s) nested deeper than {MAX_DEPTH} levels were "
-                                         f"lifted to level {MAX_DEPTH}, in reading order"))  # fmt: skip
+            self.findings.append(
+                Finding(
+                    "import.depth",
+                    Severity.WARNING,
+                    f"{lifted} subparagraph(s) nested deeper than {MAX_DEPTH} levels were "
+                    f"lifted to level {MAX_DEPTH}, in reading order",
+                )
+            )

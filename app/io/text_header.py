@@ -31,8 +31,10 @@ _ITEM = re.compile(r"(?P<num>\d+)(?:\s*\((?P<sub>[A-Za-z])\))?")
 DISTR = re.compile(r"^Distr\.?:?\s*(?P<d>\w+)")
 ORIGINAL = re.compile(r"^Original:\s*(?P<lang>.+)$")
 ADOPTED = re.compile(r"^Resolution adopted by the (?P<organ>.+?) on (?P<date>.+)$")
-REPORT = re.compile(r"^\[(?:on the report of the (?P<committee>.+?)|without reference to a Main Committee)"
-                    r"\s*\((?P<ref>[^)]*)\)\]$")  # fmt: skip
+REPORT = re.compile(
+    r"^\[(?:on the report of the (?P<committee>.+?)|without reference to a Main Committee)"
+    r"\s*\((?P<ref>[^)]*)\)\]$"
+)
 SESSION_DATES = re.compile(r"^\d{1,2}(?: [A-Z][a-z]+)?(?: \d{4})?\s*[–-]\s*\d{1,2} [A-Z][a-z]+ \d{4}$")
 NUMBERED_TITLE = re.compile(r"^(?P<num>\d+/\d+(?:\s+[A-Z])?)\.\s+(?P<title>.+)$")
 KIND = re.compile(
@@ -177,9 +179,14 @@ def parse_header(blocks: list[list[str]], join: Callable[[list[str]], str] | Non
             elif kind == "adopted":
                 out.adopted = True
             elif kind == "dates":
-                out.findings.append(Finding("import.session-dates", Severity.INFO,
-                                            f"session dates “{s}” are not kept (the template prints none)",
-                                            field="header"))  # fmt: skip
+                out.findings.append(
+                    Finding(
+                        "import.session-dates",
+                        Severity.INFO,
+                        f"session dates “{s}” are not kept (the template prints none)",
+                        field="header",
+                    )
+                )
             elif kind == "report":
                 m = REPORT.match(s)
                 assert m
@@ -194,8 +201,13 @@ def parse_header(blocks: list[list[str]], join: Callable[[list[str]], str] | Non
 
     if symbol_full.startswith(("A/RES/", "S/RES/", "E/RES/")):
         out.adopted = True
-        out.findings.append(Finding("import.adopted-resolution", Severity.INFO,
-                                    f"{symbol_full} is an adopted resolution: imported as a draft of the same text"))  # fmt: skip
+        out.findings.append(
+            Finding(
+                "import.adopted-resolution",
+                Severity.INFO,
+                f"{symbol_full} is an adopted resolution: imported as a draft of the same text",
+            )
+        )
         symbol_full = ""
     rev = re.search(r"/Rev\.(\d+)$", symbol_full)
     h.revision = (to_int(rev.group(1), 0, max_digits=3) or 0) if rev else 0
@@ -285,10 +297,13 @@ def _read_text_blocks(
         )
 
 
-_KIND_END = re.compile(r"(?:draft (?:resolution|decision)|amendments? to (?:the )?(?:revised )?draft (?:resolution|decision)"
-                       r"(?:\s+\S+)?|^(?:revised )?draft (?:resolution|decision) submitted by .+"
-                       r"|\brecommended by the \w+ Committee in its report (?:contained in )?(?:document )?\(?[A-Z]/[\w./]+\)?)"
-                       r"\s*$", re.IGNORECASE)  # fmt: skip
+_KIND_END = re.compile(
+    r"(?:draft (?:resolution|decision)|amendments? to (?:the )?(?:revised )?draft (?:resolution|decision)"
+    r"(?:\s+\S+)?|^(?:revised )?draft (?:resolution|decision) submitted by .+"
+    r"|\brecommended by the \w+ Committee in its report (?:contained in )?(?:document )?\(?[A-Z]/[\w./]+\)?)"
+    r"\s*$",
+    re.IGNORECASE,
+)
 
 
 def _has_state(line: str) -> bool:
@@ -399,9 +414,14 @@ def _read_sponsors(out: HeaderResult, text: str) -> None:
     if star:
         out.sponsor_star = out.sponsor_star or star.group(1)  # the page-1 note it points at is the header's
         names = re.sub(r"(?<=[\w)])\*+(?=,|$| and )", "", names)
-        out.findings.append(Finding("import.sponsor-note", Severity.INFO,
-                                    "asterisks after sponsor names (e.g. non-members of the Council) are not kept",
-                                    field="header"))  # fmt: skip
+        out.findings.append(
+            Finding(
+                "import.sponsor-note",
+                Severity.INFO,
+                "asterisks after sponsor names (e.g. non-members of the Council) are not kept",
+                field="header",
+            )
+        )
     behalf = ON_BEHALF.search(names)
     if behalf:
         h.on_behalf_of = behalf.group("group").strip()
@@ -459,5 +479,9 @@ def _join(lines: list[str]) -> str:
 
 
 def _unplaced(text: str) -> Finding:
-    return Finding("import.unplaced", Severity.WARNING, f"header line not recognised, kept here: “{text}”",
-                   field="header")  # fmt: skip
+    return Finding(
+        "import.unplaced",
+        Severity.WARNING,
+        f"header line not recognised, kept here: “{text}”",
+        field="header",
+    )

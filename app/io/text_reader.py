@@ -274,9 +274,14 @@ class _Reader:
             if note.label.startswith("*") and _REISSUE.match(note.text):  # the masthead's, not the text's
                 self.used_notes.add(index)
                 self.header_notes.add(index)
-                self.findings.append(Finding("import.unplaced", Severity.INFO,
-                                             f"masthead note not kept in the model: “{note.text}”",
-                                             field="header"))  # fmt: skip
+                self.findings.append(
+                    Finding(
+                        "import.unplaced",
+                        Severity.INFO,
+                        f"masthead note not kept in the model: “{note.text}”",
+                        field="header",
+                    )
+                )
         if not head.sponsor_star:
             return
         for index, note in enumerate(self.notes):
@@ -284,9 +289,14 @@ class _Reader:
                 self.used_notes.add(index)
                 self.header_notes.add(index)
                 if not star_note(head, note.text, marked=True):
-                    self.findings.append(Finding("import.unplaced", Severity.INFO,
-                                                 f"sponsor-line note not kept in the model: “{note.text}”",
-                                                 field="header"))  # fmt: skip
+                    self.findings.append(
+                        Finding(
+                            "import.unplaced",
+                            Severity.INFO,
+                            f"sponsor-line note not kept in the model: “{note.text}”",
+                            field="header",
+                        )
+                    )
                 return
 
     def _mark_footnotes(self, body: list[_Block]) -> None:
@@ -383,9 +393,14 @@ class _Reader:
                 if form.pattern is GLUED_TO_NUMBER:  # a guess that splits a number: say so
                     b, ln, start, end = hit
                     number = body[b].lines[ln][:start].split()[-1]
-                    self.findings.append(Finding("import.footnote-marker", Severity.INFO,
-                                                 f"footnote {label}: its marker read as glued to a number, "
-                                                 f"“{number}{label}” read as “{number}” and note {label}"))  # fmt: skip
+                    self.findings.append(
+                        Finding(
+                            "import.footnote-marker",
+                            Severity.INFO,
+                            f"footnote {label}: its marker read as glued to a number, "
+                            f"“{number}{label}” read as “{number}” and note {label}",
+                        )
+                    )
                 return hit
         return None
 
@@ -399,9 +414,14 @@ class _Reader:
             if index not in self.used_notes:  # nowhere to put it (no body at all): kept, unreferenced
                 fn = Footnote(text=self._markup(note.text), mark=_symbol(note.label))
                 res.footnotes[fn.id] = fn
-                self.findings.append(Finding("import.footnote-unplaced", Severity.WARNING,
-                                             f"footnote {note.label} has no marker in the text; kept unreferenced: "
-                                             f"“{note.text[:80]}”"))  # fmt: skip
+                self.findings.append(
+                    Finding(
+                        "import.footnote-unplaced",
+                        Severity.WARNING,
+                        f"footnote {note.label} has no marker in the text; kept unreferenced: "
+                        f"“{note.text[:80]}”",
+                    )
+                )
         for para in [p for _, p in res.paragraphs()] + list(res.annex_paragraphs()):
             for attr in ("opener", "text", "tail", "heading"):
                 value = getattr(para, attr)
@@ -422,11 +442,17 @@ class _Reader:
 
     def _report_guess(self, index: int, para: Paragraph, attr: str, words: str) -> None:
         note = self.notes[index]
-        self.findings.append(Finding("import.footnote-unplaced", Severity.WARNING,
-                                     f"footnote {note.label} (“{note.text[:60]}”): its marker was not found in the "
-                                     f"text; the note is kept under its number at the end of the paragraph "
-                                     f"“{words} …”: move its reference to where it belongs",
-                                     paragraph_id=para.id, field=attr))  # fmt: skip
+        self.findings.append(
+            Finding(
+                "import.footnote-unplaced",
+                Severity.WARNING,
+                f"footnote {note.label} (“{note.text[:60]}”): its marker was not found in the "
+                f"text; the note is kept under its number at the end of the paragraph "
+                f"“{words} …”: move its reference to where it belongs",
+                paragraph_id=para.id,
+                field=attr,
+            )
+        )
 
     def _header_note(self, index: int) -> bool:
         return index in self.header_notes
@@ -526,8 +552,13 @@ class _Reader:
         res.annexes += [text_structure.build_annex(unit, self._markup) for unit in layout.annexes]
         if layout.unplaced:
             res.unplaced += [self._markup(text) for _, text in layout.unplaced]
-            self.findings.append(Finding("import.annex", Severity.INFO,
-                                         f"{len(layout.unplaced)} blocks from “{layout.unplaced[0][1]}” on kept as text"))  # fmt: skip
+            self.findings.append(
+                Finding(
+                    "import.annex",
+                    Severity.INFO,
+                    f"{len(layout.unplaced)} blocks from “{layout.unplaced[0][1]}” on kept as text",
+                )
+            )
 
     def _paras(self, items: list[tuple[str, str]]) -> list[_Para]:
         paras: list[_Para] = []
@@ -616,9 +647,12 @@ class _Reader:
         items = res.part(part)
         top.restart = p.kind == "num" and part is Part.OPERATIVE and restarts(p.number, items)
         top.numbered = not (
-            section_preambles and p.kind == "plain" and part is Part.OPERATIVE and bool(items)
+            section_preambles
+            and p.kind == "plain"
+            and part is Part.OPERATIVE
+            and bool(items)
             and section_preamble(top.opener, _LANGUAGE.get())
-        )  # fmt: skip
+        )
         items.append(top)
         if res.header.kind is DocumentKind.AMENDMENT:
             self.amend_order.append(top)
@@ -628,11 +662,17 @@ class _Reader:
         """A heading with no paragraph after it is kept as text; adoption lines are left out, with findings."""
         for heading in pending_heading:
             res.unplaced.append(heading)
-            self.findings.append(Finding("import.unplaced", Severity.WARNING,
-                                         f"“{heading}” kept as annex text"))  # fmt: skip
+            self.findings.append(
+                Finding("import.unplaced", Severity.WARNING, f"“{heading}” kept as annex text")
+            )
         if closing:
-            self.findings.append(Finding("import.closing", Severity.INFO,
-                                         "adoption lines left out (a draft has none): " + " / ".join(closing)))  # fmt: skip
+            self.findings.append(
+                Finding(
+                    "import.closing",
+                    Severity.INFO,
+                    "adoption lines left out (a draft has none): " + " / ".join(closing),
+                )
+            )
 
     @staticmethod
     def _heading(p: _Para, following: list[_Para], pending: list[str], numbered: bool) -> bool:

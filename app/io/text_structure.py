@@ -50,8 +50,12 @@ def part_a_title(blocks: list[list[str]], organ_at: int) -> tuple[int, list[str]
     firsts = [lines[0].strip() if lines else "" for lines in blocks[:organ_at]]
     if organ_at >= 1 and firsts[organ_at - 1] == "A":  # the letter, with its title in the same block or none
         return 1, [line for line in blocks[organ_at - 1][1:] if line.strip()]
-    if (organ_at >= 2 and firsts[organ_at - 2] == "A" and len(blocks[organ_at - 2]) == 1
-            and not _PART_LETTER.match(firsts[organ_at - 1])):  # fmt: skip
+    if (
+        organ_at >= 2
+        and firsts[organ_at - 2] == "A"
+        and len(blocks[organ_at - 2]) == 1
+        and not _PART_LETTER.match(firsts[organ_at - 1])
+    ):
         return 2, blocks[organ_at - 1]
     return 0, []
 

@@ -81,8 +81,12 @@ def _differences(blocks: list[Block], body: dict[str, Paragraph]) -> list[Findin
         text = f"{where} ended with '{typed}' in the file; its place {took} on import"
         wrong.append(Finding(RULE, Severity.WARNING, text, paragraph_id=para.id, field=field))
     if len(wrong) > max(MANY, checked // 10):
-        summary = Finding(RULE, Severity.WARNING, f"{len(wrong)} of {checked} paragraphs ended otherwise than "
-                          "their places ask; each is listed as a note: check that the text was read as intended")  # fmt: skip
+        summary = Finding(
+            RULE,
+            Severity.WARNING,
+            f"{len(wrong)} of {checked} paragraphs ended otherwise than "
+            "their places ask; each is listed as a note: check that the text was read as intended",
+        )
         wrong = [summary] + [replace(f, severity=Severity.INFO) for f in wrong]
     return wrong + missing
 

@@ -28,12 +28,20 @@ from app.negotiation.proposals import (
 _Q = r"[\"“”‘’']"
 _QUOTED = rf"{_Q}(?P<{{name}}>.*?){_Q}"
 _FORMS = [
-    ("after", re.compile(rf"after\s+{_QUOTED.format(name='a')}\s*,?\s*insert\s+{_QUOTED.format(name='b')}$", re.I)),
-    ("replace", re.compile(rf"replace\s+{_QUOTED.format(name='a')}\s+(?:with|by)\s+{_QUOTED.format(name='b')}$", re.I)),
+    (
+        "after",
+        re.compile(rf"after\s+{_QUOTED.format(name='a')}\s*,?\s*insert\s+{_QUOTED.format(name='b')}$", re.I),
+    ),
+    (
+        "replace",
+        re.compile(
+            rf"replace\s+{_QUOTED.format(name='a')}\s+(?:with|by)\s+{_QUOTED.format(name='b')}$", re.I
+        ),
+    ),
     ("delete", re.compile(rf"delete\s+{_QUOTED.format(name='a')}$", re.I)),
     ("drop", re.compile(r"delete(?:\s+the)?\s+paragraph$", re.I)),
     ("new", re.compile(rf"(?:new|add(?:\s+a)?(?:\s+new)?)\s+paragraph\s+{_QUOTED.format(name='b')}$", re.I)),
-]  # fmt: skip
+]
 
 
 def typed_proposal(base: Resolution, paragraph_id: str, line: str, base_version: str = "") -> Proposal:

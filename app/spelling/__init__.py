@@ -63,8 +63,14 @@ def checker(settings: SpellingSettings | None = None, language: str = "") -> Che
     return found
 
 
-def paragraph_findings(paragraph: Paragraph, *, part: Part, template: Template,
-                       settings: SpellingSettings | None = None, language: str = "") -> list[Finding]:  # fmt: skip
+def paragraph_findings(
+    paragraph: Paragraph,
+    *,
+    part: Part,
+    template: Template,
+    settings: SpellingSettings | None = None,
+    language: str = "",
+) -> list[Finding]:
     """Spelling and style of the paragraph's own opener, text and tail (not its subparagraphs)."""
     check = checker(settings, language)
     out: list[Finding] = []
@@ -86,8 +92,9 @@ def _later_verb(finding: Finding, markup: str) -> bool:
     return finding.rule == "UN.Italics" and bool(_LATER_VERB.fullmatch(markup[slice(*finding.span)]))
 
 
-def document_findings(res: Resolution, *, template: Template,
-                      settings: SpellingSettings | None = None) -> list[Finding]:  # fmt: skip
+def document_findings(
+    res: Resolution, *, template: Template, settings: SpellingSettings | None = None
+) -> list[Finding]:
     """The title and the footnote texts (a footnote's findings carry its id and field 'footnote'), in the
     draft's language."""
     check = checker(settings, res.header.language)
@@ -97,8 +104,9 @@ def document_findings(res: Resolution, *, template: Template,
     return out
 
 
-def misspelt_words(text: str, settings: SpellingSettings | None = None,
-                   language: str = "") -> list[tuple[int, int, str]]:  # fmt: skip
+def misspelt_words(
+    text: str, settings: SpellingSettings | None = None, language: str = ""
+) -> list[tuple[int, int, str]]:
     """(start, end, word) of each unknown word in a plain string."""
     return checker(settings, language).misspelt(text)
 

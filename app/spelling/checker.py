@@ -110,8 +110,16 @@ class Checker:
         out.sort(key=lambda f: f.span)
         return out
 
-    def _rule_finding(self, rule: Rule, plain: PlainText, start: int, end: int, replacement: str | None, field: str,
-                      paragraph_id: str) -> Finding:  # fmt: skip
+    def _rule_finding(
+        self,
+        rule: Rule,
+        plain: PlainText,
+        start: int,
+        end: int,
+        replacement: str | None,
+        field: str,
+        paragraph_id: str,
+    ) -> Finding:
         if rule.target == "markup":
             span, matched = (start, end), plain.markup[start:end]
         else:
@@ -126,8 +134,9 @@ class Checker:
         message = rule.format(match=matched, fix=replacement or "")
         return Finding(rule.id, rule.level, message, paragraph_id, field, span, fix)
 
-    def _spelling_finding(self, plain: PlainText, start: int, end: int, word: str, field: str,
-                          paragraph_id: str) -> Finding:  # fmt: skip
+    def _spelling_finding(
+        self, plain: PlainText, start: int, end: int, word: str, field: str, paragraph_id: str
+    ) -> Finding:
         span = plain.span(start, end)
         # Suggestions for a hyphenated word respell one part ("tell-education"): noise, so none are offered.
         options = [] if "-" in word else self.lexicon.suggestions(word, 3, deep=False)
@@ -166,8 +175,10 @@ def _slip(typed: str, meant: str) -> bool:
 
 
 # small words inside names of places and people: Cartagena de Indias, Qalib al-Thawr, Sint Maarten van ...
-_NAME_PARTICLES = frozenset("al el ad ar as at az an ash ibn bin bint abu ben de del della di da do dos das du la le "
-                            "les van von der den ter y".split())  # fmt: skip
+_NAME_PARTICLES = frozenset(
+    "al el ad ar as at az an ash ibn bin bint abu ben de del della di da do dos das du la le "
+    "les van von der den ter y".split()
+)
 _WORD_AROUND = re.compile(r"[^\W\d_][\w’'-]*")
 
 

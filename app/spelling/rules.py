@@ -29,8 +29,19 @@ LEVELS = {
 }
 PLACEHOLDERS = {"match", "fix"}
 
-_COMMON = {"kind", "message", "level", "description", "link", "scope", "ignorecase", "exceptions", "examples",
-           "requires", "short_forms"}  # fmt: skip
+_COMMON = {
+    "kind",
+    "message",
+    "level",
+    "description",
+    "link",
+    "scope",
+    "ignorecase",
+    "exceptions",
+    "examples",
+    "requires",
+    "short_forms",
+}
 _BY_KIND = {
     "existence": {"tokens", "target"},
     "substitution": {"swap", "tokens", "table", "if_known"},

@@ -37,8 +37,11 @@ class SpellingSession:
         except Exception:  # a failing spell checker must never break typing
             log.exception("spelling failed")
             return []
-        return [(start, end, word) for start, end, word in items
-                if word not in self.ignored and not (self._personal is not None and word in self._personal)]  # fmt: skip
+        return [
+            (start, end, word)
+            for start, end, word in items
+            if word not in self.ignored and not (self._personal is not None and word in self._personal)
+        ]
 
     def suggestions(self, word: str) -> list[str]:
         return spelling.suggestions(word, 7, self.settings, self.language)

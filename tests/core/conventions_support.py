@@ -24,8 +24,12 @@ def resolution(
     symbol: str = "",
     session: int | None = 80,
 ) -> Resolution:
-    header = Header(template=template, session=session, symbol=symbol,
-                    sponsors=["Andorra", "Argentina"] if sponsors is None else sponsors)  # fmt: skip
+    header = Header(
+        template=template,
+        session=session,
+        symbol=symbol,
+        sponsors=["Andorra", "Argentina"] if sponsors is None else sponsors,
+    )
     return Resolution(
         header=header,
         title=title,

@@ -43,8 +43,9 @@ def _instruction(draw: st.DrawFn, notes: list[Footnote]) -> Instruction:
         if action is Action.INSERT:
             where = {"after": after} if after else {"old": old}  # after these words, or before them
             return Instruction(action, part, number, sub, new=new, **where)
-        return Instruction(action, part, number, sub, old=old, after=after,
-                           new=new if action is Action.REPLACE else "")  # fmt: skip
+        return Instruction(
+            action, part, number, sub, old=old, after=after, new=new if action is Action.REPLACE else ""
+        )
     if action is Action.INSERT and draw(st.integers(0, 2)) == 0:  # before the first one of its list
         number, sub = (number, f"{sub} (0)") if sub else (0, "")
     para = draw(paragraph(notes, _PRE if part is Part.PREAMBLE else _OP, min(len(sub.split()), 3)))
@@ -156,15 +157,19 @@ def test_an_insertion_at_the_start_names_the_first_paragraph_and_older_files_sti
     """ "At the beginning of the operative part" points at its first paragraph with pos "before", "Before
     subparagraph (a)" at the start of its paragraph; a file written with `para_0`, `point_0` and an
     insertion's `old` link still reads the same."""
-    res = Resolution(instructions=[
-        Instruction(Action.INSERT, Part.OPERATIVE, 0, paragraph=Paragraph("Decides", "to remain seized")),
-        Instruction(Action.INSERT, Part.PREAMBLE, 2, "(0)", paragraph=Paragraph("", "Women")),
-        Instruction(Action.INSERT, Part.OPERATIVE, 3, old="all States", new="regional"),
-    ])  # fmt: skip
+    res = Resolution(
+        instructions=[
+            Instruction(Action.INSERT, Part.OPERATIVE, 0, paragraph=Paragraph("Decides", "to remain seized")),
+            Instruction(Action.INSERT, Part.PREAMBLE, 2, "(0)", paragraph=Paragraph("", "Women")),
+            Instruction(Action.INSERT, Part.OPERATIVE, 3, old="all States", new="regional"),
+        ]
+    )
     res.header.kind, res.header.amends = DocumentKind.AMENDMENT, "A/C.3/80/L.18"
     xml = to_akn(res)
-    places = [(m.find("a:destination", _NS).get("href").rpartition("#")[2],
-               m.find("a:destination", _NS).get("pos")) for m in _mods(xml)]  # fmt: skip
+    places = [
+        (m.find("a:destination", _NS).get("href").rpartition("#")[2], m.find("a:destination", _NS).get("pos"))
+        for m in _mods(xml)
+    ]
     assert places == [("para_1", "before"), ("container_2", "start"), ("para_3", "inside")]
     older = xml.decode()
     older = older.replace('#para_1" pos="before"', '#para_0" pos="after"')

@@ -186,8 +186,11 @@ def test_synthetic_structure_lists_wrapup_notes_and_unplaced() -> None:
     res = result.resolution
     assert res.header.template == "sc" and res.header.year == 2030 and res.header.session is None
     assert res.header.sponsors == [
-        "Ghana", "Bosnia and Herzegovina", "Ukraine", "United Kingdom of Great Britain and Northern Ireland"
-    ]  # fmt: skip
+        "Ghana",
+        "Bosnia and Herzegovina",
+        "Ukraine",
+        "United Kingdom of Great Britain and Northern Ireland",
+    ]
     assert [p.opener for p in res.preamble] == ["Recalling", "Noting"]  # name attribute when not italic
     assert res.preamble[0].text == "its resolutions"
     assert [s.text for s in res.preamble[1].subparagraphs] == ["First point", "Second point"]

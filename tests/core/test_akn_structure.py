@@ -18,11 +18,23 @@ NS = {"a": "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"}
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "akn"
 # developed against the first files; the next two of each kind were read only once the work was done (and
 # showed faults, since fixed), the last two after those fixes
-WITH_ANNEXES = ["A_RES_79_1-2416433E.xml", "A_RES_76_181-2119220E.xml", "75_212_E.xml",
-                "A_RES_80_226-2520943E.xml", "A_RES_78_317-2413495E.xml",
-                "A_RES_80_5-2517700E.xml", "A_RES_78_4_E.xml"]  # fmt: skip
-IN_PARTS = ["75_101A-B_E.xml", "A_RES_77_128-2228507E.xml", "A_RES_78_80AB-2324937E.xml",
-            "A_RES_80_236AB-2521243E.xml", "A_RES_80_244AC-2521251E.xml", "A_RES_79_259-2424702E.xml"]  # fmt: skip
+WITH_ANNEXES = [
+    "A_RES_79_1-2416433E.xml",
+    "A_RES_76_181-2119220E.xml",
+    "75_212_E.xml",
+    "A_RES_80_226-2520943E.xml",
+    "A_RES_78_317-2413495E.xml",
+    "A_RES_80_5-2517700E.xml",
+    "A_RES_78_4_E.xml",
+]
+IN_PARTS = [
+    "75_101A-B_E.xml",
+    "A_RES_77_128-2228507E.xml",
+    "A_RES_78_80AB-2324937E.xml",
+    "A_RES_80_236AB-2521243E.xml",
+    "A_RES_80_244AC-2521251E.xml",
+    "A_RES_79_259-2424702E.xml",
+]
 _LABEL = re.compile(r"Annex(?: [IVX]+)?")
 _TYPED = re.compile(r"\((?:[a-z]{1,4}|\d{1,2})\)\s")
 

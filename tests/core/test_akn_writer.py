@@ -39,9 +39,14 @@ def _shape(res: Resolution) -> dict:
 
 
 def _sample() -> Resolution:
-    header = Header(template="ga-c1", session=80, symbol="A/C.1/80/L.43", date=dt.date(2025, 10, 15),
-                    sponsors=["Albania", "Bosnia and Herzegovina", "Japan"],
-                    agenda_items=[AgendaItem("105", "", "Comprehensive Nuclear-Test-Ban Treaty")])  # fmt: skip
+    header = Header(
+        template="ga-c1",
+        session=80,
+        symbol="A/C.1/80/L.43",
+        date=dt.date(2025, 10, 15),
+        sponsors=["Albania", "Bosnia and Herzegovina", "Japan"],
+        agenda_items=[AgendaItem("105", "", "Comprehensive Nuclear-Test-Ban Treaty")],
+    )
     res = Resolution(header=header, title="Comprehensive Nuclear-Test-Ban Treaty")
     note = res.add_footnote("*Official Records of the General Assembly*, vol. I, chap. II.")
     res.preamble = [
@@ -51,7 +56,7 @@ def _sample() -> Resolution:
             "the following",
             [Paragraph("", "the report"), Paragraph("", "the *Treaty Series*")],
             tail="and welcoming them",
-        ),  # fmt: skip
+        ),
     ]
     res.operative = [
         Paragraph("Urges", "all States to sign the Treaty"),
@@ -62,7 +67,7 @@ def _sample() -> Resolution:
                 Paragraph("", "to report", [Paragraph("", "in writing"), Paragraph("", "orally")]),
                 Paragraph("", "to consult Member States"),
             ],
-        ),  # fmt: skip
+        ),
         Paragraph("Decides", "to include the item in the provisional agenda of its eighty-first session"),
     ]
     return res

@@ -24,10 +24,20 @@ def pages(tmp_path_factory: pytest.TempPathFactory, corpus_dir: Path) -> tuple[l
     source = folder / "l19.docx"
     write_docx(read_document(corpus_dir / "A_80_L.19.txt").resolution, source)
     subprocess.run(
-        [soffice, f"-env:UserInstallation={(folder / 'profile').as_uri()}", "--headless", "--convert-to", "pdf",
-         "--outdir", str(folder), str(source)],
-        check=True, capture_output=True, timeout=180,
-    )  # fmt: skip
+        [
+            soffice,
+            f"-env:UserInstallation={(folder / 'profile').as_uri()}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(folder),
+            str(source),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
     return measure(folder / "l19.pdf"), measure(corpus_dir / "originals" / "A_80_L.19.pdf")
 
 

@@ -46,7 +46,7 @@ def _base() -> Resolution:
                 "Requests",
                 "the Secretary-General",
                 [Paragraph("", "to report annually"), Paragraph("", "to consult States")],
-            ),  # fmt: skip
+            ),
             Paragraph("Decides", "to continue its consideration of the question"),
         ],
     )
@@ -64,8 +64,11 @@ def _proposed(base: Resolution) -> Resolution:
 
 
 def _sentences(res: Resolution) -> list[str]:
-    return [b.label + " " * bool(b.label) + "".join(s.text for s in b.spans) + b.end
-            for b in render(res).blocks if b.role == "instruction"]  # fmt: skip
+    return [
+        b.label + " " * bool(b.label) + "".join(s.text for s in b.spans) + b.end
+        for b in render(res).blocks
+        if b.role == "instruction"
+    ]
 
 
 def test_derived_instructions_read_in_the_set_wording_and_apply_back() -> None:
@@ -98,17 +101,23 @@ def test_every_sentence_parses_back_to_its_instruction() -> None:
     [
         ("Delete the thirty-eighth preambular paragraph reading:", (Action.DELETE, Part.PREAMBLE, 38, "")),
         ("Replace operative paragraph 7 with the following:", (Action.REPLACE, Part.OPERATIVE, 7, "")),
-        ("Insert a new operative paragraph after operative paragraph 4 reading:",
-         (Action.INSERT, Part.OPERATIVE, 4, "")),
-        ("Insert a new preambular paragraph before the second preambular paragraph reading:",
-         (Action.INSERT, Part.PREAMBLE, 1, "")),
+        (
+            "Insert a new operative paragraph after operative paragraph 4 reading:",
+            (Action.INSERT, Part.OPERATIVE, 4, ""),
+        ),
+        (
+            "Insert a new preambular paragraph before the second preambular paragraph reading:",
+            (Action.INSERT, Part.PREAMBLE, 1, ""),
+        ),
         ("Delete subparagraph (c) of operative paragraph 12", (Action.DELETE, Part.OPERATIVE, 12, "(c)")),
         ("Delete operative paragraph 12 (c) (ii);", (Action.DELETE, Part.OPERATIVE, 12, "(c) (ii)")),
-        ("Insert the following new preambular paragraph after the fifth preambular paragraph:",
-         (Action.INSERT, Part.PREAMBLE, 5, "")),
+        (
+            "Insert the following new preambular paragraph after the fifth preambular paragraph:",
+            (Action.INSERT, Part.PREAMBLE, 5, ""),
+        ),
         ("Replace operative paragraph 7 with the following text:", (Action.REPLACE, Part.OPERATIVE, 7, "")),
     ],
-)  # fmt: skip
+)
 def test_whole_paragraph_instructions_are_read(text: str, expected: tuple) -> None:
     (ins,), _ = parse_sentence(text)
     assert (ins.action, ins.part, ins.number, ins.sub) == expected
@@ -316,8 +325,11 @@ def _pdf_body(path: Path) -> list[tuple[bool, str, str]]:
         if chars:
             lines.append((line.x0, -line.y0, chars, line.get_text()))
     lines.sort(key=lambda t: t[1])
-    title_end = max(i for i, (_, _, chars, _) in enumerate(lines) if round(chars[0].size) == 12 and
-                    "Bold" in chars[0].fontname and "Barcode" not in chars[0].fontname)  # fmt: skip
+    title_end = max(
+        i
+        for i, (_, _, chars, _) in enumerate(lines)
+        if round(chars[0].size) == 12 and "Bold" in chars[0].fontname and "Barcode" not in chars[0].fontname
+    )
     body = []
     for t in lines[title_end + 1 :]:
         if round(t[2][0].size) != 10:
@@ -370,8 +382,15 @@ def test_issued_amendment_checks_clean_and_exports_as_issued(corpus: Path, tmp_p
 
 
 def test_check_names_bad_instructions_and_checks_quoted_text() -> None:
-    res = Resolution(header=Header(template="ga-c3", session=80, kind=DocumentKind.AMENDMENT, amends="A/C.3/80/L.20",
-                                   sponsors=["Japan"]))  # fmt: skip
+    res = Resolution(
+        header=Header(
+            template="ga-c3",
+            session=80,
+            kind=DocumentKind.AMENDMENT,
+            amends="A/C.3/80/L.20",
+            sponsors=["Japan"],
+        )
+    )
     res.instructions = [
         Instruction(Action.REPLACE, Part.OPERATIVE, 0),
         Instruction(Action.INSERT, Part.OPERATIVE, 2, paragraph=Paragraph("", "requests the UN to act")),
@@ -389,8 +408,9 @@ def test_check_names_bad_instructions_and_checks_quoted_text() -> None:
 
 
 def _cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "app", *args], capture_output=True, text=True, cwd=ROOT,
-                          timeout=120)  # fmt: skip
+    return subprocess.run(
+        [sys.executable, "-m", "app", *args], capture_output=True, text=True, cwd=ROOT, timeout=120
+    )
 
 
 @pytest.mark.parametrize("suffix", [".txt", ".docx", ".json"])
@@ -402,8 +422,17 @@ def test_cli_amend_writes_and_applies(tmp_path: Path, suffix: str) -> None:
     save_project(base, tmp_path / "base.json")
     save_project(new, tmp_path / "new.json")
     out = tmp_path / f"amendment{suffix}"
-    done = _cli("amend", str(tmp_path / "base.json"), str(tmp_path / "new.json"), "--sponsor",
-                "Cuba and Nicaragua", "--symbol", "A/C.3/80/L.77", "-o", str(out))  # fmt: skip
+    done = _cli(
+        "amend",
+        str(tmp_path / "base.json"),
+        str(tmp_path / "new.json"),
+        "--sponsor",
+        "Cuba and Nicaragua",
+        "--symbol",
+        "A/C.3/80/L.77",
+        "-o",
+        str(out),
+    )
     assert done.returncode == 0, done.stderr
     read = read_document(out).resolution
     assert read.header.full_symbol == "A/C.3/80/L.77" and read.header.sponsors == ["Cuba", "Nicaragua"]
@@ -428,7 +457,11 @@ def test_cli_exports_an_issued_amendment_as_akn_and_reads_it_back(tmp_path: Path
     assert canonical(back)["instructions"] == canonical(issued)["instructions"]
     assert canonical(back)["footnotes"] == canonical(issued)["footnotes"]
     assert (back.header.kind, back.header.symbol, back.header.amends, back.header.sponsors) == (
-        issued.header.kind, issued.header.symbol, issued.header.amends, issued.header.sponsors)  # fmt: skip
+        issued.header.kind,
+        issued.header.symbol,
+        issued.header.amends,
+        issued.header.sponsors,
+    )
 
 
 # -- symbol footnotes as issued --------------------------------------------------------------------------
@@ -496,8 +529,11 @@ def test_symbol_footnotes_of_an_issued_amendment_are_kept_in_every_format(corpus
 
     document = zipfile.ZipFile(BytesIO(build_docx(issued))).read("word/document.xml").decode()
     for mark, _ in marks:
-        assert re.search(r'<w:footnoteReference w:customMarkFollows="1" w:id="\d+"/>'
-                         rf'<w:t[^>]*>{re.escape(mark)}</w:t>', document), mark  # fmt: skip
+        assert re.search(
+            r'<w:footnoteReference w:customMarkFollows="1" w:id="\d+"/>'
+            rf"<w:t[^>]*>{re.escape(mark)}</w:t>",
+            document,
+        ), mark
 
 
 def test_cli_refuses_to_apply_a_draft_and_names_a_missing_paragraph(tmp_path: Path) -> None:
@@ -505,14 +541,28 @@ def test_cli_refuses_to_apply_a_draft_and_names_a_missing_paragraph(tmp_path: Pa
 
     base = _base()
     save_project(base, tmp_path / "base.json")
-    done = _cli("amend", "--apply", str(tmp_path / "base.json"), str(tmp_path / "base.json"), "-o",
-                str(tmp_path / "x.json"))  # fmt: skip
+    done = _cli(
+        "amend",
+        "--apply",
+        str(tmp_path / "base.json"),
+        str(tmp_path / "base.json"),
+        "-o",
+        str(tmp_path / "x.json"),
+    )
     assert done.returncode == 2 and "not an amendment" in done.stderr and len(done.stderr.splitlines()) == 1
-    bad = Resolution(header=Header(template="ga-c3", kind=DocumentKind.AMENDMENT, amends="A/C.3/80/L.20"),
-                     instructions=[Instruction(Action.DELETE, Part.PREAMBLE, 12)])  # fmt: skip
+    bad = Resolution(
+        header=Header(template="ga-c3", kind=DocumentKind.AMENDMENT, amends="A/C.3/80/L.20"),
+        instructions=[Instruction(Action.DELETE, Part.PREAMBLE, 12)],
+    )
     save_project(bad, tmp_path / "bad.json")
-    done = _cli("amend", "--apply", str(tmp_path / "bad.json"), str(tmp_path / "base.json"), "-o",
-                str(tmp_path / "x.json"))  # fmt: skip
+    done = _cli(
+        "amend",
+        "--apply",
+        str(tmp_path / "bad.json"),
+        str(tmp_path / "base.json"),
+        "-o",
+        str(tmp_path / "x.json"),
+    )
     assert done.returncode == 2 and "twelfth preambular paragraph" in done.stderr
     done = _cli("check", str(tmp_path / "bad.json"), "--base", str(tmp_path / "base.json"))
     assert done.returncode == 1 and "twelfth preambular paragraph" in done.stdout

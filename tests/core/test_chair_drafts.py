@@ -18,8 +18,10 @@ ISSUED = Path(__file__).resolve().parent.parent / "fixtures" / "text" / "A_C.2_8
 
 def _issued_line_and_title() -> tuple[str, str]:
     """From the issued text: the 'Draft resolution submitted by ...' lines and the title block after them."""
-    blocks = [" ".join(line.strip() for line in b.splitlines() if line.strip())
-              for b in re.split(r"\n\s*\n", ISSUED.read_text(encoding="utf-8"))]  # fmt: skip
+    blocks = [
+        " ".join(line.strip() for line in b.splitlines() if line.strip())
+        for b in re.split(r"\n\s*\n", ISSUED.read_text(encoding="utf-8"))
+    ]
     blocks = [b for b in blocks if b]
     at = next(i for i, b in enumerate(blocks) if b.startswith("Draft resolution submitted by"))
     return blocks[at], blocks[at + 1]

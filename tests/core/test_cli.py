@@ -84,14 +84,18 @@ def test_new_and_templates(tmp_path, capsys):
 def test_python_m_app_is_the_same_command(tmp_path):
     done = subprocess.run(
         [sys.executable, "-m", "app", "check", str(CLI / "errors.txt"), "--format", "json"],
-        capture_output=True, text=True, cwd=Path(__file__).resolve().parents[2],
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+        cwd=Path(__file__).resolve().parents[2],
+    )
     assert done.returncode == 1
     assert {f["rule"] for f in json.loads(done.stdout)} >= {"organs.abbreviation"}
 
 
-@pytest.mark.parametrize("error", [ZeroDivisionError("division by zero"), RecursionError(), MemoryError(),
-                                   KeyError("x\nsecond line")])  # fmt: skip
+@pytest.mark.parametrize(
+    "error",
+    [ZeroDivisionError("division by zero"), RecursionError(), MemoryError(), KeyError("x\nsecond line")],
+)
 def test_a_crash_has_its_own_exit_code_and_one_line(monkeypatch, capsys, error):
     import app.conventions.engine as engine
 

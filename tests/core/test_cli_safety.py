@@ -16,8 +16,9 @@ CORPUS = Path(__file__).resolve().parents[1] / "fixtures" / "corpus"
 
 
 @pytest.mark.parametrize("command", [["export", "{a}", "-o", "{a}"], ["compare", "{a}", "{b}", "-o", "{b}"]])
-def test_an_output_that_is_an_input_is_refused_and_the_input_kept(tmp_path: Path, command: list[str],
-                                                                   capsys: pytest.CaptureFixture[str]) -> None:  # fmt: skip
+def test_an_output_that_is_an_input_is_refused_and_the_input_kept(
+    tmp_path: Path, command: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
     a, b = tmp_path / "a.txt", tmp_path / "b.txt"
     shutil.copy(CORPUS / "A_80_L.6.txt", a)
     shutil.copy(CORPUS / "A_80_L.6.txt", b)
@@ -28,8 +29,9 @@ def test_an_output_that_is_an_input_is_refused_and_the_input_kept(tmp_path: Path
     assert "\n" not in err and "reads" in err
 
 
-def test_a_bug_exits_3_with_one_line(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
-                                     tmp_path: Path) -> None:  # fmt: skip
+def test_a_bug_exits_3_with_one_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     def broken(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
         raise KeyError("something we did not expect")
 
@@ -39,8 +41,9 @@ def test_a_bug_exits_3_with_one_line(monkeypatch: pytest.MonkeyPatch, capsys: py
     assert err.startswith("resolute: internal error (KeyError") and "\n" not in err
 
 
-def test_a_project_with_an_unknown_template_opens_with_the_default(tmp_path: Path,
-                                                                    capsys: pytest.CaptureFixture[str]) -> None:  # fmt: skip
+def test_a_project_with_an_unknown_template_opens_with_the_default(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     data = json.loads(dumps(Resolution(title="T", operative=[Paragraph("Decides", "to act")])))
     data["header"]["template"] = "ga-c9"
     path = tmp_path / "future.json"

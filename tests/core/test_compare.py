@@ -75,8 +75,14 @@ def _revision_texts(blob: bytes, tag: str) -> list[str]:
 
 
 def _sample() -> Resolution:
-    header = Header(template="ga-c1", session=80, symbol="A/C.1/80/L.43", date=dt.date(2025, 10, 15),
-                    sponsors=["Japan"], agenda_items=[AgendaItem("105", "", "Comprehensive Nuclear-Test-Ban Treaty")])  # fmt: skip
+    header = Header(
+        template="ga-c1",
+        session=80,
+        symbol="A/C.1/80/L.43",
+        date=dt.date(2025, 10, 15),
+        sponsors=["Japan"],
+        agenda_items=[AgendaItem("105", "", "Comprehensive Nuclear-Test-Ban Treaty")],
+    )
     res = Resolution(header=header, title="Comprehensive Nuclear-Test-Ban Treaty")
     n1 = res.add_footnote("*Official Records of the General Assembly*, vol. I.")
     n2 = res.add_footnote("A/79/905, annex.")
@@ -101,7 +107,7 @@ def _sample() -> Resolution:
                 ),
             ],
             tail="and to report thereon",
-        ),  # fmt: skip
+        ),
         Paragraph("Welcomes", "the reappointment of the Executive Secretary"),
         Paragraph("Decides", "to include in the provisional agenda of its eighty-first session the item"),
     ]
@@ -123,8 +129,14 @@ def test_words_and_paragraphs_are_aligned() -> None:
     statuses = [
         (c.status, (c.new or c.base).opener) for c in cmp.blocks if c.block.level == 0 and not c.block.is_tail
     ]
-    assert statuses[3:] == [("inserted", "Calls upon"), ("equal", "Stresses"), ("changed", "Urges"),
-                            ("equal", "Requests"), ("deleted", "Welcomes"), ("equal", "Decides")]  # fmt: skip
+    assert statuses[3:] == [
+        ("inserted", "Calls upon"),
+        ("equal", "Stresses"),
+        ("changed", "Urges"),
+        ("equal", "Requests"),
+        ("deleted", "Welcomes"),
+        ("equal", "Decides"),
+    ]
     urges = next(c for c in cmp.blocks if c.status == "changed")
     assert [(s.op, s.text.strip()) for s in urges.segments if s.op != EQUAL] == [
         (INSERT, "and international organizations")
@@ -184,8 +196,12 @@ def test_replaced_paragraphs_annex_group_note_and_no_title() -> None:
     assert [c.status for c in cmp.blocks[:2]] == ["deleted", "inserted"]
     assert [c.status for c in cmp.blocks[-2:]] == ["equal", "changed"]
     _check_round_trip(base, new)
-    sc_base = Resolution(header=Header(template="sc", year=2024), preamble=base.preamble, operative=base.operative,
-                         footnotes=base.footnotes)  # fmt: skip
+    sc_base = Resolution(
+        header=Header(template="sc", year=2024),
+        preamble=base.preamble,
+        operative=base.operative,
+        footnotes=base.footnotes,
+    )
     sc_new = copy.deepcopy(sc_base)
     sc_new.operative[0].opener = "Underlines"
     _check_round_trip(sc_base, sc_new)
@@ -270,8 +286,20 @@ def test_list_levels_follow_the_schema_order() -> None:
     new = copy.deepcopy(base)
     del new.operative[2].subparagraphs[0]
     blob = build_tracked_docx(base, new)
-    order = ["start", "numFmt", "lvlRestart", "pStyle", "isLgl", "suff", "lvlText", "lvlPicBulletId", "legacy",
-             "lvlJc", "pPr", "rPr"]  # fmt: skip
+    order = [
+        "start",
+        "numFmt",
+        "lvlRestart",
+        "pStyle",
+        "isLgl",
+        "suff",
+        "lvlText",
+        "lvlPicBulletId",
+        "legacy",
+        "lvlJc",
+        "pPr",
+        "rPr",
+    ]
     numbering = parts(blob)["word/numbering.xml"]
     levels = list(numbering.iter(q("lvl")))
     assert levels
@@ -286,8 +314,15 @@ def test_cli_compare_writes_the_tracked_file(tmp_path: Path, corpus) -> None:
     from app.cli import run
 
     out = tmp_path / "cmp.docx"
-    code = run(["compare", str(corpus / "A_80_L.6.txt"), str(corpus / "originals" / "A_RES_80_4-2517552E.xml"),
-                "-o", str(out)])  # fmt: skip
+    code = run(
+        [
+            "compare",
+            str(corpus / "A_80_L.6.txt"),
+            str(corpus / "originals" / "A_RES_80_4-2517552E.xml"),
+            "-o",
+            str(out),
+        ]
+    )
     assert code == 0 and package_problems(out.read_bytes()) == []
 
 
@@ -308,10 +343,20 @@ def test_libreoffice_opens_the_tracked_files(tmp_path: Path, corpus) -> None:
     )
     profile = (tmp_path / "profile").as_uri()
     result = subprocess.run(
-        [soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "txt:Text (encoded):UTF8",
-         "--outdir", str(tmp_path), *map(str, files)],
-        capture_output=True, text=True, timeout=180,
-    )  # fmt: skip
+        [
+            soffice,
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--convert-to",
+            "txt:Text (encoded):UTF8",
+            "--outdir",
+            str(tmp_path),
+            *map(str, files),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
     assert result.returncode == 0, result.stderr
     for f in files:
         text = f.with_suffix(".txt").read_text(encoding="utf-8-sig")
@@ -356,9 +401,19 @@ def test_libreoffice_accepts_and_rejects_all_to_the_two_versions(tmp_path: Path,
     script = Path(__file__).resolve().parent.parent / "fixtures" / "compare" / "lo_resolve.py"
     accepted, rejected = tmp_path / "accept.txt", tmp_path / "reject.txt"
     result = subprocess.run(
-        [python, str(script), soffice, (tmp_path / "profile").as_uri(), str(src), str(accepted), str(rejected)],
-        capture_output=True, text=True, timeout=300,
-    )  # fmt: skip
+        [
+            python,
+            str(script),
+            soffice,
+            (tmp_path / "profile").as_uri(),
+            str(src),
+            str(accepted),
+            str(rejected),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert result.returncode == 0, result.stderr
 
     def lines(text_file: Path) -> list[str]:
@@ -397,11 +452,13 @@ def _add_parts_and_annexes(draw: st.DrawFn, res: Resolution, notes: dict[str, Fo
     if draw(st.integers(0, 2)) == 0:
         res.part_title = draw(st.sampled_from(["Information", "Communications policies"]))
         res.later_parts = [
-            ResolutionPart(draw(st.sampled_from(["", "Communications policies", "Questions"])),
-                           draw(st.lists(_paragraphs(notes), max_size=2)),
-                           draw(st.lists(_paragraphs(notes), min_size=1, max_size=3)))
+            ResolutionPart(
+                draw(st.sampled_from(["", "Communications policies", "Questions"])),
+                draw(st.lists(_paragraphs(notes), max_size=2)),
+                draw(st.lists(_paragraphs(notes), min_size=1, max_size=3)),
+            )
             for _ in range(draw(st.integers(1, 2)))
-        ]  # fmt: skip
+        ]
     for _ in range(draw(st.integers(0, 2))):
         paragraphs = draw(st.lists(_paragraphs(notes), min_size=1, max_size=3))
         for para in paragraphs:
@@ -451,9 +508,12 @@ def test_any_two_versions_accept_and_reject_exactly(
 def test_section_headings_are_compared_and_tracked() -> None:
     base = Resolution(header=Header(template="ga-c2", session=81), title="Oceans")
     base.preamble = [Paragraph("Recalling", "its resolution 80/1 of 1 December 2025")]
-    base.operative = [Paragraph("Welcomes", "the report", heading="I\nImplementation"),
-                      Paragraph("Urges", "all States to act"), Paragraph("Decides", "to continue"),
-                      Paragraph("Requests", "a report", heading="III\nReview")]  # fmt: skip
+    base.operative = [
+        Paragraph("Welcomes", "the report", heading="I\nImplementation"),
+        Paragraph("Urges", "all States to act"),
+        Paragraph("Decides", "to continue"),
+        Paragraph("Requests", "a report", heading="III\nReview"),
+    ]
     new = copy.deepcopy(base)
     new.operative[0].heading = "I\nImplementation of the Convention"
     new.operative[2].heading = "II\nData"
@@ -471,17 +531,29 @@ def _in_parts_with_annexes() -> Resolution:
     res.part_title = "Information in the service of humanity"
     res.preamble = [Paragraph("Taking note", "of the report of the Committee on Information")]
     res.operative = [Paragraph("Urges", "all countries to cooperate"), Paragraph("Decides", "to continue")]
-    res.later_parts = [ResolutionPart(
-        "United Nations global communications policies", [Paragraph("Emphasizing", "the role of the Department")],
-        [Paragraph("Requests", "the Department to report"), Paragraph("Welcomes", "the work of the centres"),
-         Paragraph("Decides", "to include the item")])]  # fmt: skip
+    res.later_parts = [
+        ResolutionPart(
+            "United Nations global communications policies",
+            [Paragraph("Emphasizing", "the role of the Department")],
+            [
+                Paragraph("Requests", "the Department to report"),
+                Paragraph("Welcomes", "the work of the centres"),
+                Paragraph("Decides", "to include the item"),
+            ],
+        )
+    ]
     res.annexes = [
         Annex("Terms of reference", [Paragraph(text="The Group shall meet in New York.")]),
-        Annex("Rules of procedure", [Paragraph(text="The present rules apply.", numbered=False),
-                                     Paragraph(text="The Chair opens meetings.", heading="I\nMeetings"),
-                                     Paragraph(text="The Chair closes meetings."),
-                                     Paragraph(text="Decisions are taken by consensus.")]),
-    ]  # fmt: skip
+        Annex(
+            "Rules of procedure",
+            [
+                Paragraph(text="The present rules apply.", numbered=False),
+                Paragraph(text="The Chair opens meetings.", heading="I\nMeetings"),
+                Paragraph(text="The Chair closes meetings."),
+                Paragraph(text="Decisions are taken by consensus."),
+            ],
+        ),
+    ]
     return res
 
 
@@ -499,9 +571,12 @@ def test_parts_and_annexes_are_compared_tracked_and_read_out() -> None:
                     para.id = para.id[::-1]
         cmp = compare(base, new, by_id=by_id)
         changed = [(c.status, c.block.unit, c.block.role) for c in cmp.blocks if c.status != "equal"]
-        assert changed == [("changed", "B", "operative"), ("changed", "Annex I", "annex_title"),
-                           ("deleted", "Annex II", "annex_paragraph"),
-                           ("changed", "Annex II", "annex_paragraph")]  # fmt: skip
+        assert changed == [
+            ("changed", "B", "operative"),
+            ("changed", "Annex I", "annex_title"),
+            ("deleted", "Annex II", "annex_paragraph"),
+            ("changed", "Annex II", "annex_paragraph"),
+        ]
         text = oral_revisions_text(cmp)
         assert "In operative paragraph 2 of part B, after “of the”, insert “information”" in text
         assert "In the title of annex I, after “of reference”, insert “of the Group”" in text
@@ -564,8 +639,11 @@ def test_a_paragraph_id_twice_in_one_version_does_not_stall_the_comparison() -> 
 
     with hang_guard(20.0):  # a hang fails the test instead of the suite
         cmp = compare(base, new, by_id=True)
-    shown = [c.new.paragraph_id for c in cmp.blocks
-             if c.new is not None and c.new.role == "operative" and not c.new.is_tail]  # fmt: skip
+    shown = [
+        c.new.paragraph_id
+        for c in cmp.blocks
+        if c.new is not None and c.new.role == "operative" and not c.new.is_tail
+    ]
     assert shown == [p.id for p in new.operative]
     with hang_guard(20.0):
         assert derive(base, new)  # the amendment engine pairs the same way

@@ -31,7 +31,7 @@ def _draft() -> Resolution:
                 "Requests",
                 "the Secretary-General",
                 [Paragraph("", "to report annually"), Paragraph("", "to consult States")],
-            ),  # fmt: skip
+            ),
             Paragraph("Invites", "all States to contribute to the fund"),
             Paragraph("Decides", "to continue its consideration of the question"),
         ],
@@ -68,8 +68,12 @@ def test_whole_paragraphs_and_text_export() -> None:
     base = _draft()
     new = copy.deepcopy(base)
     del new.preamble[1]
-    new.operative.insert(1, Paragraph("Requests", "the Secretary-General", [Paragraph("", "to report"),
-                                                                            Paragraph("", "to consult")]))  # fmt: skip
+    new.operative.insert(
+        1,
+        Paragraph(
+            "Requests", "the Secretary-General", [Paragraph("", "to report"), Paragraph("", "to consult")]
+        ),
+    )
     text = oral_revisions_text(compare(base, new))
     assert text.splitlines() == [
         "Delete the second preambular paragraph;",

@@ -25,18 +25,34 @@ def test_first_mention_needs_a_date() -> None:
 
 def test_later_mentions_and_dated_forms_pass() -> None:
     res = resolution(
-        [para("Recalling", "its resolutions 61/143 of 19 December 2006, 62/133 of 18 December 2007 and 69/147 "
-                           "of 18 December 2014, and Human Rights Council resolution 5/1 of 18 June 2007"),
-         para("Recalling also", "its resolutions 68/247 A and 68/248 A, both of 27 December 2013"),
-         para("Recalling further", "its resolutions 61/110 and 61/111 of 14 December 2006"),
-         para("Recalling further", "its resolutions 59/2 of 20 October 2004, 68/74 and 68/75 of 11 December 2013"),
-         para("Reaffirming", "resolution 70/1, adopted by the General Assembly on 25 September 2015"),
-         para("Noting", "United Nations Environment Assembly resolution 5/14 and World Health Assembly resolution 77/2"),
-         para("Noting also", "the high-level meeting at which resolution 79/1 entitled “The Pact for the Future” was")],
-        [para("Requests", "the Secretary-General to implement resolution 61/143 and resolution 68/248 A"),
-         para("Notes", "resolution 61/110 and resolution 68/74"),
-         para("Decides", "to recall resolution 217 A (III)")],
-    )  # fmt: skip
+        [
+            para(
+                "Recalling",
+                "its resolutions 61/143 of 19 December 2006, 62/133 of 18 December 2007 and 69/147 "
+                "of 18 December 2014, and Human Rights Council resolution 5/1 of 18 June 2007",
+            ),
+            para("Recalling also", "its resolutions 68/247 A and 68/248 A, both of 27 December 2013"),
+            para("Recalling further", "its resolutions 61/110 and 61/111 of 14 December 2006"),
+            para(
+                "Recalling further",
+                "its resolutions 59/2 of 20 October 2004, 68/74 and 68/75 of 11 December 2013",
+            ),
+            para("Reaffirming", "resolution 70/1, adopted by the General Assembly on 25 September 2015"),
+            para(
+                "Noting",
+                "United Nations Environment Assembly resolution 5/14 and World Health Assembly resolution 77/2",
+            ),
+            para(
+                "Noting also",
+                "the high-level meeting at which resolution 79/1 entitled “The Pact for the Future” was",
+            ),
+        ],
+        [
+            para("Requests", "the Secretary-General to implement resolution 61/143 and resolution 68/248 A"),
+            para("Notes", "resolution 61/110 and resolution 68/74"),
+            para("Decides", "to recall resolution 217 A (III)"),
+        ],
+    )
     assert not found(res, "citations.first-mention-date")
 
 
@@ -61,8 +77,9 @@ def test_security_council_citations_in_a_ga_text() -> None:
 
 
 def test_security_council_citation_style_in_sc_texts() -> None:
-    res = resolution([para("Recalling", "its resolution 1730 (2006), and resolution 2253 (2015)")],
-                     template="sc", title="")  # fmt: skip
+    res = resolution(
+        [para("Recalling", "its resolution 1730 (2006), and resolution 2253 (2015)")], template="sc", title=""
+    )
     assert not found(res, "citations.sc-reference")
     res = resolution([para("Recalling", "its resolution 1730")], template="sc", title="")
     assert found(res, "citations.sc-reference")
@@ -72,8 +89,10 @@ def test_security_council_citation_style_in_sc_texts() -> None:
     res = resolution([para("Recalling", "its resolution 1730 (2106)")], template="sc", title="")
     assert found(res, "citations.sc-reference")
     # SC texts do not date their citations: no first-mention rule there
-    assert not found(resolution([para("Recalling", "General Assembly resolution 76/3")], template="sc", title=""),
-                     "citations.first-mention-date")  # fmt: skip
+    assert not found(
+        resolution([para("Recalling", "General Assembly resolution 76/3")], template="sc", title=""),
+        "citations.first-mention-date",
+    )
 
 
 def test_scan_reads_old_style_and_parts() -> None:
@@ -105,10 +124,12 @@ def test_issued_citations_with_their_dates_given_otherwise_pass() -> None:
 
 def test_a_date_elsewhere_in_the_sentence_does_not_date_a_citation() -> None:
     res = resolution(
-        [para("Recalling", "the meeting held on 3 May 2020 and its resolution 79/1"),
-         para("Recalling also", "its resolution 78/2, and noting the session held on 1 June 2024"),
-         para("Noting", "resolution 78/3 on oceans, adopted by consensus")],
-    )  # fmt: skip
+        [
+            para("Recalling", "the meeting held on 3 May 2020 and its resolution 79/1"),
+            para("Recalling also", "its resolution 78/2, and noting the session held on 1 June 2024"),
+            para("Noting", "resolution 78/3 on oceans, adopted by consensus"),
+        ],
+    )
     assert [f.span[0] for f in found(res, "citations.first-mention-date")] == [
         len("the meeting held on 3 May 2020 and its resolution "),
         len("its resolution "),

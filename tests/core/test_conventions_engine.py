@@ -100,8 +100,17 @@ def test_style_hook_is_called_and_deduplicated(monkeypatch: pytest.MonkeyPatch) 
         span = (at, at + len("December 4, 2023"))
         from app.findings import Fix
 
-        return [Finding("UN.Dates", Severity.WARNING, "date", paragraph.id, "text", span,
-                        Fix("x", "text", span, "4 December 2023"))]  # fmt: skip
+        return [
+            Finding(
+                "UN.Dates",
+                Severity.WARNING,
+                "date",
+                paragraph.id,
+                "text",
+                span,
+                Fix("x", "text", span, "4 December 2023"),
+            )
+        ]
 
     def document_findings(res, *, template, settings=None):  # noqa: ANN001, ANN202
         return [Finding("style.title", Severity.INFO, "title note", "", "title")]
@@ -147,8 +156,13 @@ def test_every_reported_rule_is_catalogued() -> None:
     import re
 
     source = "\n".join(p.read_text() for p in Path(engine.__file__).parent.glob("*.py"))
-    reported = set(re.findall(r'"((?:structure|punctuation|openers|repetition|subparagraphs|citations|dates|organs|'
-                              r'sponsors|title|header|amendment)\.[a-z-]+)"', source))  # fmt: skip
+    reported = set(
+        re.findall(
+            r'"((?:structure|punctuation|openers|repetition|subparagraphs|citations|dates|organs|'
+            r'sponsors|title|header|amendment)\.[a-z-]+)"',
+            source,
+        )
+    )
     catalogued = {rule for rule, _, _ in engine.RULES}
     assert reported == catalogued
 
@@ -158,10 +172,22 @@ def test_parts_and_annexes_are_checked() -> None:
     from app.model import Annex, Paragraph, ResolutionPart
 
     res = resolution()
-    res.later_parts.append(ResolutionPart("Part two", [para("Recalling", "its resolution 78/45")],
-                                          [para("REQUESTS", "a report on resolution 77/3")]))  # fmt: skip
-    res.annexes.append(Annex("Terms of reference", [Paragraph(text="The Group shall meet on December 4, 2026."),
-                                                    Paragraph(text="The UN shall host it.")]))  # fmt: skip
+    res.later_parts.append(
+        ResolutionPart(
+            "Part two",
+            [para("Recalling", "its resolution 78/45")],
+            [para("REQUESTS", "a report on resolution 77/3")],
+        )
+    )
+    res.annexes.append(
+        Annex(
+            "Terms of reference",
+            [
+                Paragraph(text="The Group shall meet on December 4, 2026."),
+                Paragraph(text="The UN shall host it."),
+            ],
+        )
+    )
     got = check_document(res, style=False)
     b_op = res.later_parts[0].operative[0].id
     assert {f.rule for f in got if f.paragraph_id == b_op} >= {"openers.capitalization"}

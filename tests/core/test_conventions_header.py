@@ -28,8 +28,18 @@ def test_sponsor_order_and_duplicates() -> None:
     assert order.fix.replacement.split("\n") == ["Republic of Korea", "Tunisia", "Tunisia", "Türkiye"]
     [dup] = found(res, "sponsors.duplicate")
     assert dup.field == "sponsors[3]"
-    ok = resolution(sponsors=["Bahamas (The)", "Costa Rica", "Côte d’Ivoire", "Netherlands (Kingdom of the)",
-                              "New Zealand", "Republic of Korea", "Türkiye", "Turkmenistan"])  # fmt: skip
+    ok = resolution(
+        sponsors=[
+            "Bahamas (The)",
+            "Costa Rica",
+            "Côte d’Ivoire",
+            "Netherlands (Kingdom of the)",
+            "New Zealand",
+            "Republic of Korea",
+            "Türkiye",
+            "Turkmenistan",
+        ]
+    )
     assert not {f.rule for f in check_header(ok)} & {"sponsors.order", "sponsors.official-name"}
 
 

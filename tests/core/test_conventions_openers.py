@@ -10,13 +10,25 @@ from app.findings import Severity
 
 def test_correct_openers_pass() -> None:
     res = resolution(
-        [para("Deeply concerned", "by the limited progress"), para("Bearing in mind", "that the Treaty"),
-         para("Having considered", "the report of the Secretary-General")],
-        [para("Takes note with appreciation of", "the report"), para("Also requests", "the Secretary-General"),
-         para("Strongly condemns", "any advocacy of hatred")],
-    )  # fmt: skip
-    assert not rules(res) & {"openers.preambular-form", "openers.operative-form", "openers.capitalization",
-                             "openers.wrong-part", "openers.span", "openers.not-marked"}  # fmt: skip
+        [
+            para("Deeply concerned", "by the limited progress"),
+            para("Bearing in mind", "that the Treaty"),
+            para("Having considered", "the report of the Secretary-General"),
+        ],
+        [
+            para("Takes note with appreciation of", "the report"),
+            para("Also requests", "the Secretary-General"),
+            para("Strongly condemns", "any advocacy of hatred"),
+        ],
+    )
+    assert not rules(res) & {
+        "openers.preambular-form",
+        "openers.operative-form",
+        "openers.capitalization",
+        "openers.wrong-part",
+        "openers.span",
+        "openers.not-marked",
+    }
 
 
 def test_capitalization_of_the_opener() -> None:
@@ -58,8 +70,10 @@ def test_preambular_opener_that_is_not_a_participle_or_adjective() -> None:
 def test_operative_opener_that_is_not_a_present_tense_verb() -> None:
     res = resolution(operative=[para("Requested", "the Secretary-General"), para("Decides", "to")])
     assert found(res, "openers.operative-form")
-    assert not found(resolution(operative=[para("Reappoints", "the members"), para("Decides", "x")]),
-                     "openers.operative-form")  # fmt: skip
+    assert not found(
+        resolution(operative=[para("Reappoints", "the members"), para("Decides", "x")]),
+        "openers.operative-form",
+    )
 
 
 def test_opener_running_into_the_object() -> None:
@@ -78,11 +92,16 @@ def test_opener_typed_as_text() -> None:
 
 def test_repeated_opener_needs_a_marker() -> None:
     res = resolution(
-        [para("Recalling", "its resolution 78/45 of 4 December 2023"),
-         para("Recalling", "its resolution 77/12 of 7 December 2022"),
-         para("Recalling", "its resolution 76/1 of 1 October 2021")],
-        [para("Requests", "the Secretary-General to report"), para("Requests", "the Secretary-General to submit")],
-    )  # fmt: skip
+        [
+            para("Recalling", "its resolution 78/45 of 4 December 2023"),
+            para("Recalling", "its resolution 77/12 of 7 December 2022"),
+            para("Recalling", "its resolution 76/1 of 1 October 2021"),
+        ],
+        [
+            para("Requests", "the Secretary-General to report"),
+            para("Requests", "the Secretary-General to submit"),
+        ],
+    )
     fixes = [f.fix.replacement for f in found(res, "repetition.marker") if f.fix]
     assert fixes == ["Recalling also", "Recalling further", "Also requests"]
 
@@ -90,10 +109,16 @@ def test_repeated_opener_needs_a_marker() -> None:
 def test_marked_and_separated_repetitions_pass() -> None:
     # A/RES/80/70: "Recalling ... Recalling, Recalling also ... Recalling further"; "Urges, Also urges"
     res = resolution(
-        [para("Recalling", "a"), para("Mindful", "b"), para("Recalling", "c"), para("Recalling also", "d"),
-         para("Recalling further", "e"), para("Recalling", "f")],
+        [
+            para("Recalling", "a"),
+            para("Mindful", "b"),
+            para("Recalling", "c"),
+            para("Recalling also", "d"),
+            para("Recalling further", "e"),
+            para("Recalling", "f"),
+        ],
         [para("Urges", "all States"), para("Also urges", "all States"), para("Decides", "to")],
-    )  # fmt: skip
+    )
     assert not found(res, "repetition.marker")
 
 

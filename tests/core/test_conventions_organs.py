@@ -8,38 +8,60 @@ from app.findings import Severity
 
 
 def test_security_council_verbs_in_a_ga_text() -> None:
-    res = resolution(operative=[para("Acting under Chapter VII", "of the Charter, decides"),
-                                para("Authorizes Member States", "to take all necessary measures")])  # fmt: skip
+    res = resolution(
+        operative=[
+            para("Acting under Chapter VII", "of the Charter, decides"),
+            para("Authorizes Member States", "to take all necessary measures"),
+        ]
+    )
     got = found(res, "organs.out-of-place")
     assert len(got) == 2 and got[0].severity is Severity.WARNING
-    sc = resolution(operative=[para("Authorizes Member States", "to act"), para("Decides", "to remain seized")],
-                    template="sc", title="")  # fmt: skip
+    sc = resolution(
+        operative=[para("Authorizes Member States", "to act"), para("Decides", "to remain seized")],
+        template="sc",
+        title="",
+    )
     assert not found(sc, "organs.out-of-place")
 
 
 def test_verbs_the_assembly_itself_uses_are_not_out_of_place() -> None:
     """Adopted GA resolutions open paragraphs with "Demands" (30 of sessions 75-79) and end with "Decides to
     remain seized of the matter" (17): neither is Security Council language only."""
-    res = resolution(operative=[para("Demands", "that all parties cease fire"),
-                                para("Decides", "to remain seized of the matter")])  # fmt: skip
+    res = resolution(
+        operative=[
+            para("Demands", "that all parties cease fire"),
+            para("Decides", "to remain seized of the matter"),
+        ]
+    )
     assert not found(res, "organs.out-of-place")
 
 
 def test_self_reference() -> None:
-    res = resolution(operative=[para("Requests", "the Secretary-General to implement this resolution"),
-                                para("Decides", "to consider this decision")])  # fmt: skip
+    res = resolution(
+        operative=[
+            para("Requests", "the Secretary-General to implement this resolution"),
+            para("Decides", "to consider this decision"),
+        ]
+    )
     got = found(res, "organs.self-reference")
     assert [f.fix.replacement for f in got] == ["the present resolution", "the present decision"]
-    sc = resolution(operative=[para("Requests", "a report on the present resolution"), para("Decides", "to")],
-                    template="sc", title="")  # fmt: skip
+    sc = resolution(
+        operative=[para("Requests", "a report on the present resolution"), para("Decides", "to")],
+        template="sc",
+        title="",
+    )
     assert found(sc, "organs.self-reference")[0].fix.replacement == "this resolution"
     ok = resolution(operative=[para("Requests", "a report on the implementation of the present resolution")])
     assert not found(ok, "organs.self-reference")
 
 
 def test_abbreviations_are_errors() -> None:
-    res = resolution(operative=[para("Requests", "the SG to brief the UN membership and ECOSOC"),
-                                para("Decides", "to invite UN-Women and the UNDP")])  # fmt: skip
+    res = resolution(
+        operative=[
+            para("Requests", "the SG to brief the UN membership and ECOSOC"),
+            para("Decides", "to invite UN-Women and the UNDP"),
+        ]
+    )
     got = found(res, "organs.abbreviation")
     assert [f.fix.replacement for f in got] == [
         "Secretary-General",

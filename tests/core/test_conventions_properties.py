@@ -8,9 +8,43 @@ from hypothesis import strategies as st
 from app.conventions.engine import build_context, check_document, check_paragraph
 from app.model import Header, Paragraph, Resolution
 
-WORDS = ["Recalling", "Requests", "also", "Further", "resolution", "resolutions", "78/45", "1325", "(2000)", "of",
-         "4", "December", "2023,", "Security", "Council", "UN", "this", "the", "present", "and", "; and", "*",
-         "[^n1]", "\\*", "\\[", "(a)", "1.", "PP3", "79th", "session", "Deeply", "Concerned", "04/12/2023", ":", ","]  # fmt: skip
+WORDS = [
+    "Recalling",
+    "Requests",
+    "also",
+    "Further",
+    "resolution",
+    "resolutions",
+    "78/45",
+    "1325",
+    "(2000)",
+    "of",
+    "4",
+    "December",
+    "2023,",
+    "Security",
+    "Council",
+    "UN",
+    "this",
+    "the",
+    "present",
+    "and",
+    "; and",
+    "*",
+    "[^n1]",
+    "\\*",
+    "\\[",
+    "(a)",
+    "1.",
+    "PP3",
+    "79th",
+    "session",
+    "Deeply",
+    "Concerned",
+    "04/12/2023",
+    ":",
+    ",",
+]
 text = st.lists(st.sampled_from(WORDS), max_size=12).map(" ".join)
 paragraph = st.builds(Paragraph, opener=text, text=text, tail=st.sampled_from(["", "and decides"]))
 with_subs = st.builds(
@@ -49,8 +83,12 @@ def test_any_document_checks_cleanly(pre, ops, tpl, names, title) -> None:  # no
 
 
 @settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow], deadline=None)
-@given(st.lists(with_subs, min_size=1, max_size=4), st.lists(with_subs, min_size=1, max_size=4), template,
-       st.data())  # fmt: skip
+@given(
+    st.lists(with_subs, min_size=1, max_size=4),
+    st.lists(with_subs, min_size=1, max_size=4),
+    template,
+    st.data(),
+)
 def test_incremental_recheck_equals_a_full_recheck(pre, ops, tpl, data) -> None:  # noqa: ANN001
     """After an edit, re-checking the edited paragraph and what `changed_since` names gives what a full
     re-check gives: the editor's incremental path is never stale."""
@@ -64,8 +102,10 @@ def test_incremental_recheck_equals_a_full_recheck(pre, ops, tpl, data) -> None:
     edited.text = data.draw(text)
     new_ctx = build_context(res)
     recheck = {edited.id} | new_ctx.changed_since(old_ctx)
-    after = {pid: (check_paragraph(res, pid, context=new_ctx, style=False) if pid in recheck else found)
-             for pid, found in before.items()}  # fmt: skip
+    after = {
+        pid: (check_paragraph(res, pid, context=new_ctx, style=False) if pid in recheck else found)
+        for pid, found in before.items()
+    }
     full = {
         node.id: check_paragraph(res, node.id, context=new_ctx, style=False) for _, node in res.paragraphs()
     }
@@ -84,6 +124,9 @@ def test_plain_text_agrees_with_inline(markup: str) -> None:
         a, b = ft.span(i, i + 1)
         assert markup[a:b] in (ft.text[i], "\\" + ft.text[i])
     italic = [i for i in range(len(ft.text)) if ft.is_italic(i, i + 1)]
-    expected = [i for i, is_italic in enumerate(c for s in inline.parse(markup) for c in [s.italic] * len(s.text))
-                if is_italic]  # fmt: skip
+    expected = [
+        i
+        for i, is_italic in enumerate(c for s in inline.parse(markup) for c in [s.italic] * len(s.text))
+        if is_italic
+    ]
     assert italic == expected

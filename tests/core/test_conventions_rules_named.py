@@ -45,8 +45,13 @@ def test_subparagraphs_five_levels_deep() -> None:
     res = resolution(operative=[para("Requests", "the Secretary-General:", [leaf, Paragraph(text="to do")])])
     got = found(res, "subparagraphs.depth")
     assert got and all(f.paragraph_id for f in got)
-    shallow = resolution(operative=[para("Requests", "the Secretary-General:", [Paragraph(text="to act"),
-                                                                                Paragraph(text="to report")])])  # fmt: skip
+    shallow = resolution(
+        operative=[
+            para(
+                "Requests", "the Secretary-General:", [Paragraph(text="to act"), Paragraph(text="to report")]
+            )
+        ]
+    )
     assert not found(shallow, "subparagraphs.depth")
 
 

@@ -65,8 +65,11 @@ def test_subparagraph_starts_with_a_capital() -> None:
 def test_and_before_the_last_subparagraph_depends_on_the_organ() -> None:
     def build(template: str):
         subs = [para("", "To continue its work; and"), para("", "To report")]
-        return resolution(operative=[para("Requests", "the Secretary-General", subs), para("Decides", "to")],
-                          template=template, title="" if template == "sc" else "Title")  # fmt: skip
+        return resolution(
+            operative=[para("Requests", "the Secretary-General", subs), para("Decides", "to")],
+            template=template,
+            title="" if template == "sc" else "Title",
+        )
 
     [f] = found(build("ga-c3"), "subparagraphs.and")
     assert f.severity is Severity.WARNING and f.fix.replacement == ""

@@ -96,8 +96,11 @@ def _fixture_lines() -> dict[str, str]:
     submitted = next(b for b in blocks if b.lower().startswith("draft resolution submitted by"))
     at = blocks.index(submitted)
     agenda = blocks[at - 1].split("\n")[-1]
-    return {"line": submitted, "agenda": _norm(agenda.split(re.findall(r"Agenda item \d+", agenda)[0])[-1]),
-            "title": blocks[at + 1]}  # fmt: skip
+    return {
+        "line": submitted,
+        "agenda": _norm(agenda.split(re.findall(r"Agenda item \d+", agenda)[0])[-1]),
+        "title": blocks[at + 1],
+    }
 
 
 def test_a_chairs_draft_keeps_its_line_agenda_title_and_title() -> None:

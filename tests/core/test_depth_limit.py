@@ -145,10 +145,12 @@ def test_a_deep_word_list_is_flattened_to_the_limit_and_reopens() -> None:
 # --- property: every model the edits build can be saved and opened again ------------------------------------
 
 OPS = st.lists(
-    st.tuples(st.sampled_from(["insert", "indent", "outdent", "duplicate", "up", "down", "delete"]),
-              st.integers(0, 200)),
+    st.tuples(
+        st.sampled_from(["insert", "indent", "outdent", "duplicate", "up", "down", "delete"]),
+        st.integers(0, 200),
+    ),
     max_size=60,
-)  # fmt: skip
+)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -96,8 +96,11 @@ def test_word_automatic_numbering_gives_the_same_model_as_typed_numbers() -> Non
     doc.para("Obstacles;", num=(num, 2))
     doc.para("To consult States; and", num=(num, 1))
     doc.para("in so doing to keep them informed;")
-    doc.para(I("Decides"), " to include the item in the provisional agenda of its eighty-first session.",
-             num=(num, 0))  # fmt: skip
+    doc.para(
+        I("Decides"),
+        " to include the item in the provisional agenda of its eighty-first session.",
+        num=(num, 0),
+    )
     auto = _read(doc).resolution
     typed = _read(_typed_draft()).resolution
     assert _shape(auto) == _shape(typed)
@@ -332,8 +335,16 @@ def test_annex_is_structure_and_tables_after_the_operative_part_are_kept_with_fi
 def test_masthead_in_a_table_and_page_headers_footers_ignored() -> None:
     doc = Doc()
     doc.table([["United Nations", "A/C.3/80/L.20"], ["General Assembly", "Distr.: Limited"]])
-    lines = ["22 October 2025", "Original: English", "Eightieth session", "Third Committee",
-             "Agenda item 67", "Rights of the child", "Andorra and Argentina: draft resolution", "Rights of the child"]  # fmt: skip
+    lines = [
+        "22 October 2025",
+        "Original: English",
+        "Eightieth session",
+        "Third Committee",
+        "Agenda item 67",
+        "Rights of the child",
+        "Andorra and Argentina: draft resolution",
+        "Rights of the child",
+    ]
     doc.masthead(lines)
     doc.para(I("Recalling"), " its resolutions,")
     doc.para("1.\t", I("Decides"), " to continue.")
@@ -351,8 +362,14 @@ def test_on_behalf_of_note_on_the_sponsor_line() -> None:
     doc = Doc()
     for line in HEADER[:-2]:
         doc.para(line)
-    doc.para("Uganda", N("On behalf of the States Members of the United Nations that are members of the Group of 77 "
-                         "and China."), ": draft resolution")  # fmt: skip
+    doc.para(
+        "Uganda",
+        N(
+            "On behalf of the States Members of the United Nations that are members of the Group of 77 "
+            "and China."
+        ),
+        ": draft resolution",
+    )
     doc.para("Some title")
     doc.para("The General Assembly,")
     doc.para(I("Recalling"), " its resolutions,")
@@ -445,11 +462,13 @@ def test_text_boxes_and_comments_are_reported() -> None:
     doc = Doc()
     doc.masthead()
     p = doc.para(I("Recalling"), " its resolutions,")
-    p._p.append(parse_xml(
-        '<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
-        'xmlns:v="urn:schemas-microsoft-com:vml"><w:pict><v:shape><v:textbox><w:txbxContent>'
-        "<w:p><w:r><w:t>Note for the facilitator</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict></w:r>"
-    ))  # fmt: skip
+    p._p.append(
+        parse_xml(
+            '<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+            'xmlns:v="urn:schemas-microsoft-com:vml"><w:pict><v:shape><v:textbox><w:txbxContent>'
+            "<w:p><w:r><w:t>Note for the facilitator</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict></w:r>"
+        )
+    )
     q = doc.para("1.\t", I("Decides"), " to continue.")
     doc.d.add_comment(q.runs[-1], text="Too strong?", author="Delegate")
     result = _read(doc)
@@ -501,8 +520,11 @@ def test_section_headings_round_trip_through_word():
 
     res = Resolution(header=Header(template="ga-c2", session=81), title="Oceans")
     res.preamble = [Paragraph("Recalling", "its resolution 80/1 of 1 December 2025")]
-    res.operative = [Paragraph("Welcomes", "the report", heading="I\nImplementation"),
-                     Paragraph("Urges", "all States to act"), Paragraph("Decides", "to continue", heading="II\nData")]  # fmt: skip
+    res.operative = [
+        Paragraph("Welcomes", "the report", heading="I\nImplementation"),
+        Paragraph("Urges", "all States to act"),
+        Paragraph("Decides", "to continue", heading="II\nData"),
+    ]
     back = read_docx(build_docx(res)).resolution
     assert [p.heading for p in back.operative] == ["I\nImplementation", "", "II\nData"]
     assert [p.opener for p in back.operative] == ["Welcomes", "Urges", "Decides"]
@@ -512,8 +534,12 @@ def test_a_group_draft_keeps_its_on_behalf_of_group_through_word():
     from app.io.docx_writer import build_docx
     from app.model import Header, Paragraph, Resolution
 
-    res = Resolution(header=Header(template="ga-c2", session=81, sponsors=["Uganda"],
-                                   on_behalf_of="the Group of 77 and China"), title="Trade")  # fmt: skip
+    res = Resolution(
+        header=Header(
+            template="ga-c2", session=81, sponsors=["Uganda"], on_behalf_of="the Group of 77 and China"
+        ),
+        title="Trade",
+    )
     res.preamble = [Paragraph("Recalling", "its resolution 80/1 of 1 December 2025")]
     res.operative = [Paragraph("Urges", "all States to act")]
     result = read_docx(build_docx(res))

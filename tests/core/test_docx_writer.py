@@ -227,8 +227,10 @@ def test_front_matter(pkg: Package, seed: Resolution):
     ]
     assert agenda[3][0] == "UNAgendaItemTitle" and agenda[3][1].startswith("General and complete disarmament")
     title = pkg.body_paragraphs("UNTitle")[0]
-    assert text_of(title) == "\tImplementation of the Convention on the Prohibition of the Use, Stockpiling, " \
-        "Production and Transfer of Anti-Personnel Mines and on Their Destruction"  # fmt: skip
+    assert (
+        text_of(title) == "\tImplementation of the Convention on the Prohibition of the Use, Stockpiling, "
+        "Production and Transfer of Anti-Personnel Mines and on Their Destruction"
+    )
     organ = pkg.body_paragraphs("UNOrganLine")[0]
     runs = runs_of(organ)
     assert [(text_of(r), is_italic(r)) for r in runs] == [("The General Assembly", True), (",", False)]
@@ -249,8 +251,14 @@ def test_masthead_in_first_page_header(pkg: Package):
     header = pkg.xml("word/" + target)
     table = header.find("w:tbl", NS)
     cells = [text_of(tc) for tc in table.iter(q("tc"))]
-    assert cells == ["", "United Nations", "A/C.1/79/L.43", "", "General Assembly",
-                     "Distr.: Limited11 October 2024Original: English"]  # fmt: skip
+    assert cells == [
+        "",
+        "United Nations",
+        "A/C.1/79/L.43",
+        "",
+        "General Assembly",
+        "Distr.: Limited11 October 2024Original: English",
+    ]
     symbol_sizes = [
         (text_of(r), r.find("w:rPr/w:sz", NS).get(q("val")))
         for r in list(table.iter(q("tc")))[2].iter(q("r"))

@@ -83,10 +83,20 @@ def words(tmp_path_factory: pytest.TempPathFactory) -> list[Word]:
     write_docx(load_project(FIXTURE), source)
     profile = (folder / "profile").as_uri()  # a private profile: other LibreOffice runs may be going on
     subprocess.run(
-        [soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf", "--outdir", str(folder),
-         str(source)],
-        check=True, capture_output=True, timeout=180,
-    )  # fmt: skip
+        [
+            soffice,
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(folder),
+            str(source),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
     return measure(folder / "seed.pdf")
 
 
@@ -254,8 +264,10 @@ def _issued(stem: str) -> tuple[Path, Path]:
     """The issued PDF and its text: from the corpus, or from tests/fixtures/page_flow."""
     from tests.conftest import CORPUS
 
-    for text, pdf in ((CORPUS / f"{stem}.txt", CORPUS / "originals" / f"{stem}.pdf"),
-                      (PAGE_FLOW / f"{stem}.txt", PAGE_FLOW / f"{stem}.pdf")):  # fmt: skip
+    for text, pdf in (
+        (CORPUS / f"{stem}.txt", CORPUS / "originals" / f"{stem}.pdf"),
+        (PAGE_FLOW / f"{stem}.txt", PAGE_FLOW / f"{stem}.pdf"),
+    ):
         if text.is_file() and pdf.is_file():
             return text, pdf
     raise AssertionError(f"no issued PDF and text for {stem}")
@@ -285,10 +297,20 @@ def test_pages_break_where_the_issued_ones_do(stem: str, tmp_path: Path) -> None
     text, issued = _issued(stem)
     write_docx(read_text(text.read_text(encoding="utf-8")).resolution, tmp_path / f"{stem}.docx")
     subprocess.run(
-        [soffice, f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless", "--convert-to", "pdf",
-         "--outdir", str(tmp_path), str(tmp_path / f"{stem}.docx")],
-        check=True, capture_output=True, timeout=300,
-    )  # fmt: skip
+        [
+            soffice,
+            f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(tmp_path / f"{stem}.docx"),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
     exported = tmp_path / f"{stem}.pdf"
     assert len(body_words(exported)[1]) == len(body_words(issued)[1])
     offsets = break_offsets(issued, exported)
@@ -340,10 +362,20 @@ def _convert(docx: Path) -> Path:
     if not soffice:
         pytest.skip("LibreOffice (soffice) is needed to measure the printed layout")
     subprocess.run(
-        [soffice, f"-env:UserInstallation={(docx.parent / 'profile').as_uri()}", "--headless", "--convert-to",
-         "pdf", "--outdir", str(docx.parent), str(docx)],
-        check=True, capture_output=True, timeout=300,
-    )  # fmt: skip
+        [
+            soffice,
+            f"-env:UserInstallation={(docx.parent / 'profile').as_uri()}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(docx.parent),
+            str(docx),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
     return docx.with_suffix(".pdf")
 
 

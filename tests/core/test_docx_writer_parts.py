@@ -43,17 +43,21 @@ def _copy_layouts(tmp_path: Path) -> Path:
         (lambda s: s.replace("[page]\n", "[page]\ncolour = 1\n"), "unknown field 'colour'"),
         (lambda s: s.replace("top = 74.8", 'top = "wide"'), "field 'top' must be a number"),
         (lambda s: s.replace('paper = "letter"', 'paper = "legal"'), "field 'paper'"),
-        (lambda s: s.replace("[styles.sponsor_line]\n", "[styles.sponsor_line]\nbase = \"nowhere\"\n"),
-         "unknown style 'nowhere'"),
+        (
+            lambda s: s.replace("[styles.sponsor_line]\n", '[styles.sponsor_line]\nbase = "nowhere"\n'),
+            "unknown style 'nowhere'",
+        ),
         (lambda s: re.sub(r"\[styles\.end_rule\][^\[]*", "", s), "missing style 'end_rule'"),
         (lambda s: s.replace('align = "justify"', 'align = "middle"'), "field 'align'"),
         (lambda s: s.replace("columns = [63.4, 273.6, 155]", "columns = [63.4, 200, 155]"), "frame width"),
         (lambda s: s.replace("[page]\nwidth = 612\n", "[page]\n"), "missing field 'width'"),
-        (lambda s: s + "\n[styles.body2]\nbase = \"body2\"\n", "based on itself"),
-        (lambda s: s.replace("bold = true\nline = 12\nbefore = 18", "bold = 1\nline = 12\nbefore = 18"),
-         "must be true or false"),
+        (lambda s: s + '\n[styles.body2]\nbase = "body2"\n', "based on itself"),
+        (
+            lambda s: s.replace("bold = true\nline = 12\nbefore = 18", "bold = 1\nline = 12\nbefore = 18"),
+            "must be true or false",
+        ),
     ],
-)  # fmt: skip
+)
 def test_bad_layout_files_are_refused_with_the_field_named(tmp_path: Path, edit, message: str):
     path = _copy_layouts(tmp_path)
     path.write_text(edit(path.read_text(encoding="utf-8")), encoding="utf-8")
@@ -123,14 +127,24 @@ def sample() -> bytes:
         ("word/footnotes.xml", lambda d: d.replace(b'w:id="-1"', b'w:id="7"'), "separator footnote -1"),
         ("word/footnotes.xml", lambda d: d.replace(b'w:id="1"', b'w:id="0"'), "footnote id 0 repeats"),
         ("word/document.xml", lambda d: d.replace(b"</w:body>", b"</w:bdy>"), "not well-formed"),
-        ("word/_rels/document.xml.rels", lambda d: d.replace(b'Target="styles.xml"', b'Target="nothing.xml"'),
-         "missing part word/nothing.xml"),
-        ("[Content_Types].xml", lambda d: re.sub(rb'<Override PartName="/word/footnotes.xml"[^>]*/>', b"", d),
-         "word/footnotes.xml has content type application/xml"),
+        (
+            "word/_rels/document.xml.rels",
+            lambda d: d.replace(b'Target="styles.xml"', b'Target="nothing.xml"'),
+            "missing part word/nothing.xml",
+        ),
+        (
+            "[Content_Types].xml",
+            lambda d: re.sub(rb'<Override PartName="/word/footnotes.xml"[^>]*/>', b"", d),
+            "word/footnotes.xml has content type application/xml",
+        ),
         ("word/document.xml", lambda d: d.replace(b'r:id="rId', b'r:id="rIdX', 1), "is not defined"),
-        ("word/styles.xml", lambda d: d.replace(b'w:styleId="UNTail"', b'w:styleId="UNBody"'), "style id UNBody repeats"),
+        (
+            "word/styles.xml",
+            lambda d: d.replace(b'w:styleId="UNTail"', b'w:styleId="UNBody"'),
+            "style id UNBody repeats",
+        ),
     ],
-)  # fmt: skip
+)
 def test_package_problems_are_found(sample: bytes, name: str, change, problem: str):
     assert docx_parts.package_problems(sample) == []
     broken = _rewrite(sample, name, change)

@@ -65,16 +65,20 @@ def model_text(result: object) -> str:
 
 
 def test_an_equation_is_read_as_plain_text_with_a_finding(blob: bytes) -> None:
-    math = (f'<m:oMath xmlns:m="{MATH}"><m:r><m:t>E=mc</m:t></m:r><m:sSup><m:e><m:r><m:t>2</m:t></m:r></m:e>'
-            "</m:sSup></m:oMath>")  # fmt: skip
+    math = (
+        f'<m:oMath xmlns:m="{MATH}"><m:r><m:t>E=mc</m:t></m:r><m:sSup><m:e><m:r><m:t>2</m:t></m:r></m:e>'
+        "</m:sSup></m:oMath>"
+    )
     result = read_docx(with_in_paragraph(blob, math))
     assert "E=mc2" in model_text(result)
     assert any(f.rule == "import.equations" for f in result.findings)
 
 
 def test_ruby_keeps_its_base_text_and_reports_the_guide(blob: bytes) -> None:
-    ruby = ("<w:r><w:ruby><w:rubyPr/><w:rt><w:r><w:t>GUIDETEXT</w:t></w:r></w:rt>"
-            "<w:rubyBase><w:r><w:t> RUBYBASE</w:t></w:r></w:rubyBase></w:ruby></w:r>")  # fmt: skip
+    ruby = (
+        "<w:r><w:ruby><w:rubyPr/><w:rt><w:r><w:t>GUIDETEXT</w:t></w:r></w:rt>"
+        "<w:rubyBase><w:r><w:t> RUBYBASE</w:t></w:r></w:rubyBase></w:ruby></w:r>"
+    )
     result = read_docx(with_in_paragraph(blob, ruby))
     assert "RUBYBASE" in model_text(result)
     assert any(f.rule == "import.ruby" and "GUIDETEXT" in f.message for f in result.findings)
@@ -86,8 +90,10 @@ def test_alternate_content_without_a_fallback_reads_its_choice(blob: bytes, insi
     alt = f'<mc:AlternateContent xmlns:mc="{MC}"><mc:Choice Requires="w14">{choice}</mc:Choice></mc:AlternateContent>'
     result = read_docx(with_in_paragraph(blob, f"<w:r>{alt}</w:r>" if inside_run else alt))
     assert "CHOSENTEXT" in model_text(result)
-    fallback = alt.replace("</mc:AlternateContent>", f"<mc:Fallback>{choice.replace('CHOSEN', 'FALLBACK')}"
-                                                      "</mc:Fallback></mc:AlternateContent>")  # fmt: skip
+    fallback = alt.replace(
+        "</mc:AlternateContent>",
+        f"<mc:Fallback>{choice.replace('CHOSEN', 'FALLBACK')}</mc:Fallback></mc:AlternateContent>",
+    )
     text = model_text(
         read_docx(with_in_paragraph(blob, f"<w:r>{fallback}</w:r>" if inside_run else fallback))
     )
@@ -96,9 +102,11 @@ def test_alternate_content_without_a_fallback_reads_its_choice(blob: bytes, insi
 
 def test_a_text_box_in_alternate_content_is_kept(blob: bytes) -> None:
     box = "<w:drawing><w:txbxContent><w:p><w:r><w:t>BOXEDTEXT</w:t></w:r></w:p></w:txbxContent></w:drawing>"
-    alt = (f'<w:r><mc:AlternateContent xmlns:mc="{MC}"><mc:Choice Requires="wps">{box}</mc:Choice>'
-           f"<mc:Fallback><w:pict><w:txbxContent><w:p><w:r><w:t>BOXEDTEXT</w:t></w:r></w:p></w:txbxContent>"
-           "</w:pict></mc:Fallback></mc:AlternateContent></w:r>")  # fmt: skip
+    alt = (
+        f'<w:r><mc:AlternateContent xmlns:mc="{MC}"><mc:Choice Requires="wps">{box}</mc:Choice>'
+        f"<mc:Fallback><w:pict><w:txbxContent><w:p><w:r><w:t>BOXEDTEXT</w:t></w:r></w:p></w:txbxContent>"
+        "</w:pict></mc:Fallback></mc:AlternateContent></w:r>"
+    )
     result = read_docx(with_in_paragraph(blob, alt))
     assert [a for a in result.resolution.unplaced if "BOXEDTEXT" in a] == ["BOXEDTEXT"]
 
@@ -111,8 +119,10 @@ def test_alt_chunk_content_is_reported(blob: bytes) -> None:
 def nested_tables(depth: int) -> str:
     inner = "<w:p><w:r><w:t>INNERMOSTCELL</w:t></w:r></w:p>"
     for level in range(depth):
-        inner = (f"<w:tbl><w:tr><w:tc><w:p><w:r><w:t>CELL{level}</w:t></w:r></w:p>{inner}<w:p/></w:tc></w:tr>"
-                 "</w:tbl>")  # fmt: skip
+        inner = (
+            f"<w:tbl><w:tr><w:tc><w:p><w:r><w:t>CELL{level}</w:t></w:r></w:p>{inner}<w:p/></w:tc></w:tr>"
+            "</w:tbl>"
+        )
     return inner
 
 
@@ -122,23 +132,31 @@ def test_a_nested_table_cell_is_read_once(blob: bytes, depth: int) -> None:
         result = read_docx(with_in_body(blob, nested_tables(depth)))
     text = model_text(result)
     assert text.count("INNERMOSTCELL") == 1
-    assert all(text.count(f"CELL{level}<") + text.count(f"CELL{level} ") + text.count(f"CELL{level}\"") <= 1
-               for level in range(depth))  # fmt: skip
+    assert all(
+        text.count(f"CELL{level}<") + text.count(f"CELL{level} ") + text.count(f'CELL{level}"') <= 1
+        for level in range(depth)
+    )
 
 
 def nested_boxes(depth: int) -> str:
     inner = "<w:p><w:r><w:t>BOX0</w:t></w:r></w:p>"
     for level in range(1, depth + 1):
-        inner = (f"<w:p><w:r><w:t>BOX{level}</w:t></w:r><w:r><w:drawing><w:txbxContent>{inner}</w:txbxContent>"
-                 "</w:drawing></w:r></w:p>")  # fmt: skip
+        inner = (
+            f"<w:p><w:r><w:t>BOX{level}</w:t></w:r><w:r><w:drawing><w:txbxContent>{inner}</w:txbxContent>"
+            "</w:drawing></w:r></w:p>"
+        )
     return inner
 
 
 @pytest.mark.parametrize("depth", [1, 22, 40])
 def test_nested_text_boxes_are_each_kept_once(blob: bytes, depth: int) -> None:
     with hang_guard(20):
-        result = read_docx(with_in_paragraph(blob, f"<w:r><w:drawing><w:txbxContent>{nested_boxes(depth)}"
-                                                   "</w:txbxContent></w:drawing></w:r>"))  # fmt: skip
+        result = read_docx(
+            with_in_paragraph(
+                blob,
+                f"<w:r><w:drawing><w:txbxContent>{nested_boxes(depth)}</w:txbxContent></w:drawing></w:r>",
+            )
+        )
     annex = " ".join(result.resolution.unplaced)
     for level in range(depth + 1):
         assert annex.split().count(f"BOX{level}") == 1
@@ -152,8 +170,11 @@ def test_entities_in_a_part_not_named_xml_are_refused(blob: bytes) -> None:
     notes = parts["word/footnotes.xml"].replace(b"?>", b"?>" + ENTITY_DTD, 1)
     types = parts["[Content_Types].xml"].replace(b"/word/footnotes.xml", b"/word/footnotes.dat")
     rels = parts["word/_rels/document.xml.rels"].replace(b'Target="footnotes.xml"', b'Target="footnotes.dat"')
-    hostile = repack(blob, {"word/footnotes.xml": notes, "[Content_Types].xml": types,
-                            "word/_rels/document.xml.rels": rels}, {"word/footnotes.xml": "word/footnotes.dat"})  # fmt: skip
+    hostile = repack(
+        blob,
+        {"word/footnotes.xml": notes, "[Content_Types].xml": types, "word/_rels/document.xml.rels": rels},
+        {"word/footnotes.xml": "word/footnotes.dat"},
+    )
     with pytest.raises(InputError, match="entities") as exc:
         read_docx(hostile)
     assert "\n" not in str(exc.value)
@@ -183,7 +204,10 @@ def test_any_line_separator_reads_like_a_newline(tmp_path: Path, separator: str)
     got = read_document(_write(tmp_path / "b.txt", text.replace("\n", separator).encode("utf-8"))).resolution
     assert storage.dumps(got).count("paragraph") == storage.dumps(expected).count("paragraph")
     assert (len(got.preamble), len(got.operative), got.title) == (
-        len(expected.preamble), len(expected.operative), expected.title)  # fmt: skip
+        len(expected.preamble),
+        len(expected.operative),
+        expected.title,
+    )
 
 
 @pytest.mark.parametrize("encoding", ["utf-32", "utf-32-le", "utf-32-be", "utf-16", "utf-16-le", "utf-16-be"])
@@ -197,7 +221,11 @@ def test_utf16_and_utf32_with_or_without_bom_read_whole(tmp_path: Path, encoding
     got = read_document(_write(tmp_path / "b.txt", text.encode(encoding))).resolution
     assert "\x00" not in storage.dumps(got)
     assert (got.title, len(got.preamble), len(got.operative), got.header.sponsors) == (
-        expected.title, len(expected.preamble), len(expected.operative), expected.header.sponsors)  # fmt: skip
+        expected.title,
+        len(expected.preamble),
+        len(expected.operative),
+        expected.header.sponsors,
+    )
 
 
 def test_text_with_nuls_is_refused_in_one_line(tmp_path: Path) -> None:

@@ -153,8 +153,15 @@ def test_apply_fix_replaces_the_span_and_is_one_undo_entry() -> None:
     pid = doc.resolution.preamble[1].id
     edits.set_opener(doc, paragraph_id=pid, value="Recalling")
     doc.history.seal()
-    finding = Finding("structure.repeat", Severity.WARNING, "repeated opener", pid, "opener", (0, 9),
-                      Fix("Use 'Recalling also'", "opener", (0, 9), "Recalling also"))  # fmt: skip
+    finding = Finding(
+        "structure.repeat",
+        Severity.WARNING,
+        "repeated opener",
+        pid,
+        "opener",
+        (0, 9),
+        Fix("Use 'Recalling also'", "opener", (0, 9), "Recalling also"),
+    )
     edits.apply_fix(doc, finding=finding)
     assert doc.resolution.preamble[1].opener == "Recalling also"
     assert doc.history.undo_status().undo == "Fix: Use 'Recalling also'"
@@ -255,15 +262,43 @@ def test_fixes_on_footnotes_sponsors_and_header_fields() -> None:
     text = doc.resolution.footnotes[fid].text
     start = text.index("december")
     fixes = [
-        Finding("dates.month", Severity.WARNING, "month", fid, "footnote", (start, start + 8),
-                Fix("Write 'December'", "footnote", (start, start + 8), "December")),
-        Finding("sponsors.name", Severity.WARNING, "name", "", "sponsors[0]", (0, 6),
-                Fix("Use 'Brasil'", "sponsors[0]", (0, 6), "Argentina")),
-        Finding("sponsors.repeat", Severity.WARNING, "list", "", "sponsors", (0, 2),
-                Fix("Remove the repeat", "sponsors", (0, 2), "Argentina\nNorway\nChile")),
-        Finding("header.distribution", Severity.WARNING, "dist", "", "distribution", (0, 6),
-                Fix("Use 'Limited'", "distribution", (0, 6), "Limited")),
-    ]  # fmt: skip
+        Finding(
+            "dates.month",
+            Severity.WARNING,
+            "month",
+            fid,
+            "footnote",
+            (start, start + 8),
+            Fix("Write 'December'", "footnote", (start, start + 8), "December"),
+        ),
+        Finding(
+            "sponsors.name",
+            Severity.WARNING,
+            "name",
+            "",
+            "sponsors[0]",
+            (0, 6),
+            Fix("Use 'Brasil'", "sponsors[0]", (0, 6), "Argentina"),
+        ),
+        Finding(
+            "sponsors.repeat",
+            Severity.WARNING,
+            "list",
+            "",
+            "sponsors",
+            (0, 2),
+            Fix("Remove the repeat", "sponsors", (0, 2), "Argentina\nNorway\nChile"),
+        ),
+        Finding(
+            "header.distribution",
+            Severity.WARNING,
+            "dist",
+            "",
+            "distribution",
+            (0, 6),
+            Fix("Use 'Limited'", "distribution", (0, 6), "Limited"),
+        ),
+    ]
     for finding in fixes:
         edits.apply_fix(doc, finding=finding)
     assert doc.resolution.footnotes[fid].text == "See resolution 78/1 of 4 December 2023."
@@ -299,9 +334,13 @@ def _two_parts_and_an_annex() -> edits.Document:
     )
     res.preamble = [Paragraph("Recalling", "its resolution 74/95")]
     res.operative = [Paragraph("Urges", "all countries to cooperate")]
-    res.later_parts = [ResolutionPart(title="United Nations public information policies",
-                                      preamble=[Paragraph("Reaffirming", "the primary role")],
-                                      operative=[Paragraph("Requests", "the Secretary-General to report")])]  # fmt: skip
+    res.later_parts = [
+        ResolutionPart(
+            title="United Nations public information policies",
+            preamble=[Paragraph("Reaffirming", "the primary role")],
+            operative=[Paragraph("Requests", "the Secretary-General to report")],
+        )
+    ]
     res.annexes = [
         Annex(title="Terms of reference", paragraphs=[Paragraph("", "The panel shall", numbered=False)])
     ]

@@ -35,8 +35,13 @@ def _on_behalf_of() -> Resolution:
 
 def _security_council() -> Resolution:
     res = sample(paragraphs=8, footnotes=1, template="sc")
-    res.header = Header(template="sc", year=2025, symbol="S/2025/812", date=dt.date(2025, 12, 1),
-                        sponsors=["France", "Sierra Leone", "United Kingdom of Great Britain and Northern Ireland"])  # fmt: skip
+    res.header = Header(
+        template="sc",
+        year=2025,
+        symbol="S/2025/812",
+        date=dt.date(2025, 12, 1),
+        sponsors=["France", "Sierra Leone", "United Kingdom of Great Britain and Northern Ireland"],
+    )
     res.title = ""
     res.operative.append(Paragraph("Decides", "to remain actively seized of the matter"))
     return res
@@ -44,9 +49,16 @@ def _security_council() -> Resolution:
 
 def _human_rights_council() -> Resolution:
     res = sample(paragraphs=6, footnotes=3, template="hrc")
-    res.header = Header(template="hrc", session=60, symbol="A/HRC/60/L.7", date=dt.date(2025, 10, 2),
-                        agenda_items=[AgendaItem("3", "", "Promotion and protection of all human rights")],
-                        sponsors=["Brazil", "Portugal"], kind=DocumentKind.REVISED_DRAFT_RESOLUTION, revision=1)  # fmt: skip
+    res.header = Header(
+        template="hrc",
+        session=60,
+        symbol="A/HRC/60/L.7",
+        date=dt.date(2025, 10, 2),
+        agenda_items=[AgendaItem("3", "", "Promotion and protection of all human rights")],
+        sponsors=["Brazil", "Portugal"],
+        kind=DocumentKind.REVISED_DRAFT_RESOLUTION,
+        revision=1,
+    )
     return res
 
 
@@ -86,10 +98,21 @@ def _convert(folder: Path, files: list[Path]) -> dict[str, Path]:
     out = folder / "pdf"
     profile = (folder / "lo-profile").as_uri()
     run = subprocess.run(
-        [soffice, f"-env:UserInstallation={profile}", "--headless", "--norestore", "--convert-to", "pdf",
-         "--outdir", str(out), *map(str, files)],
-        capture_output=True, text=True, timeout=300,
-    )  # fmt: skip
+        [
+            soffice,
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(out),
+            *map(str, files),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert run.returncode == 0, run.stderr[-2000:]
     return {p.stem: p for p in out.glob("*.pdf")}
 

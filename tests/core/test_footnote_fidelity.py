@@ -172,11 +172,13 @@ def test_sponsor_note_printed_as_issued() -> None:
     "note, line",
     [
         ("In its capacity as Chair of the Group of 77 and China.", "Iraq*: draft resolution"),
-        ("On behalf of the States Members of the United Nations that are members of the Group of 77 and China.",
-         "Iraq*: draft resolution"),
+        (
+            "On behalf of the States Members of the United Nations that are members of the Group of 77 and China.",
+            "Iraq*: draft resolution",
+        ),
         ("On behalf of the Group of 77 and China.", "Iraq*: draft resolution"),
     ],
-)  # fmt: skip
+)
 def test_sponsor_note_kept_as_written(note: str, line: str) -> None:
     text = (CORPUS / "A_C.1_80_L.43.txt").read_text(encoding="utf-8")
     start = text.index("Albania, Australia")

@@ -15,9 +15,17 @@ from app.formatting import (
 
 @pytest.mark.parametrize(
     ("n", "words"),
-    [(1, "first"), (12, "twelfth"), (20, "twentieth"), (21, "twenty-first"), (79, "seventy-ninth"),
-     (80, "eightieth"), (100, "one hundredth"), (101, "one hundred and first")],
-)  # fmt: skip
+    [
+        (1, "first"),
+        (12, "twelfth"),
+        (20, "twentieth"),
+        (21, "twenty-first"),
+        (79, "seventy-ninth"),
+        (80, "eightieth"),
+        (100, "one hundredth"),
+        (101, "one hundred and first"),
+    ],
+)
 def test_ordinals(n, words):
     assert ordinal_words(n) == words
     assert parse_ordinal_words(words.capitalize()) == n

@@ -130,12 +130,39 @@ def apply_text(text: str, ops: list[tuple[str, float, str]]) -> str:
 
 
 byte_tokens = st.sampled_from(
-    [b"\x00", b"\xff", b"\xc3", b"\xed\xa0\x80", b"<", b">", b"&", b"&amp;", b"&#0;", b"&#x1;", b'"', b"]]>",
-     b"<w:p>", b"</w:p>", b"<w:r><w:t>x</w:t></w:r>", b"</w:body>", b'w:val="-1"', b'w:val="99999999999999"',
-     b'w:id="0"', b"<w:footnoteReference w:id=\"7\"/>", b"<w:numPr><w:ilvl w:val=\"9\"/><w:numId w:val=\"42\"/></w:numPr>",
-     b"<w:ins>", b"<w:del>", b"<p>", b"</p>", b"<num>1.</num>", b"<authorialNote>", b'date="2024-13-45"',
-     b"<!DOCTYPE x>", b"<?xml version='1.0'?>"]
-)  # fmt: skip
+    [
+        b"\x00",
+        b"\xff",
+        b"\xc3",
+        b"\xed\xa0\x80",
+        b"<",
+        b">",
+        b"&",
+        b"&amp;",
+        b"&#0;",
+        b"&#x1;",
+        b'"',
+        b"]]>",
+        b"<w:p>",
+        b"</w:p>",
+        b"<w:r><w:t>x</w:t></w:r>",
+        b"</w:body>",
+        b'w:val="-1"',
+        b'w:val="99999999999999"',
+        b'w:id="0"',
+        b'<w:footnoteReference w:id="7"/>',
+        b'<w:numPr><w:ilvl w:val="9"/><w:numId w:val="42"/></w:numPr>',
+        b"<w:ins>",
+        b"<w:del>",
+        b"<p>",
+        b"</p>",
+        b"<num>1.</num>",
+        b"<authorialNote>",
+        b'date="2024-13-45"',
+        b"<!DOCTYPE x>",
+        b"<?xml version='1.0'?>",
+    ]
+)
 byte_edits = st.lists(
     st.tuples(st.sampled_from(["flip", "insert", "delete", "truncate"]), st.floats(0, 1), byte_tokens),
     min_size=1,
@@ -220,12 +247,18 @@ def test_akn_reader_survives_damaged_xml(ops: list[tuple[str, float, bytes]]) ->
 
 json_values = st.recursive(
     st.one_of(
-        st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True), st.text(max_size=10),
+        st.none(),
+        st.booleans(),
+        st.integers(),
+        st.floats(allow_nan=True),
+        st.text(max_size=10),
         st.sampled_from(["2024-13-45", "draft resolution", "\ud800", "", "x" * 500]),
     ),
-    lambda inner: st.one_of(st.lists(inner, max_size=3), st.dictionaries(st.text(max_size=8), inner, max_size=3)),
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=3), st.dictionaries(st.text(max_size=8), inner, max_size=3)
+    ),
     max_leaves=8,
-)  # fmt: skip
+)
 
 
 def _slots(node: object, path: tuple = ()) -> list[tuple]:
@@ -273,8 +306,18 @@ def test_project_loader_survives_damaged_text(ops: list[tuple[str, float, str]])
 
 # -- the front door: any bytes under any name -----------------------------------------------------------------
 
-_PREFIXES = [b"", b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", b"{", b"<?xml version='1.0'?>", b"<",
-             b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf", b"  \n"]  # fmt: skip
+_PREFIXES = [
+    b"",
+    b"PK\x03\x04",
+    b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
+    b"{",
+    b"<?xml version='1.0'?>",
+    b"<",
+    b"\xff\xfe",
+    b"\xfe\xff",
+    b"\xef\xbb\xbf",
+    b"  \n",
+]
 
 
 @fuzz(80)
@@ -291,8 +334,12 @@ _PREFIXES = [b"", b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", b"{", b"<?
 def test_read_document_survives_any_file(suffix: str, prefix: bytes, body: object) -> None:
     if isinstance(body, tuple):
         kind, ops = body
-        seed = {"docx": seed_docx, "akn": seed_akn, "json": lambda: seed_json().encode(),
-                "text": lambda: seed_texts()[0].encode()}[kind]()  # fmt: skip
+        seed = {
+            "docx": seed_docx,
+            "akn": seed_akn,
+            "json": lambda: seed_json().encode(),
+            "text": lambda: seed_texts()[0].encode(),
+        }[kind]()
         data = apply_bytes(seed, ops)
     else:
         data = prefix + body

@@ -35,8 +35,11 @@ from app.io.text_writer import to_text  # noqa: E402
 from app.states import member_states  # noqa: E402
 
 HANG = 20.0
-CASES = settings(max_examples=25, deadline=timedelta(seconds=10),
-                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])  # fmt: skip
+CASES = settings(
+    max_examples=25,
+    deadline=timedelta(seconds=10),
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 NUMBERING = "word/numbering.xml"
 
 
@@ -77,10 +80,12 @@ def numbered_docx(value: str, where: str) -> bytes:
         if where == "override"
         else ""
     )
-    numbering = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:numbering xmlns:w="{w}">'
-                 f'<w:abstractNum w:abstractNumId="7"><w:lvl w:ilvl="{ilvl}"><w:start w:val="{start}"/>'
-                 '<w:numFmt w:val="lowerRoman"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum>'
-                 f'<w:num w:numId="3"><w:abstractNumId w:val="7"/>{override}</w:num></w:numbering>')  # fmt: skip
+    numbering = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:numbering xmlns:w="{w}">'
+        f'<w:abstractNum w:abstractNumId="7"><w:lvl w:ilvl="{ilvl}"><w:start w:val="{start}"/>'
+        '<w:numFmt w:val="lowerRoman"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum>'
+        f'<w:num w:numId="3"><w:abstractNumId w:val="7"/>{override}</w:num></w:numbering>'
+    )
     xml = parts["word/document.xml"].decode("utf-8")
     para_ilvl = esc if where == "para-ilvl" else "0"
     num = f'<w:numPr><w:ilvl w:val="{para_ilvl}"/><w:numId w:val="3"/></w:numPr>'
@@ -88,11 +93,15 @@ def numbered_docx(value: str, where: str) -> bytes:
     changes = {"word/document.xml": xml.encode("utf-8"), NUMBERING: numbering.encode("utf-8")}
     if NUMBERING not in parts:
         types = parts["[Content_Types].xml"].replace(
-            b"</Types>", b'<Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-'
-            b'officedocument.wordprocessingml.numbering+xml"/></Types>')  # fmt: skip
+            b"</Types>",
+            b'<Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-'
+            b'officedocument.wordprocessingml.numbering+xml"/></Types>',
+        )
         rels = parts["word/_rels/document.xml.rels"].replace(
-            b"</Relationships>", b'<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/'
-            b'2006/relationships/numbering" Target="numbering.xml"/></Relationships>')  # fmt: skip
+            b"</Relationships>",
+            b'<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/'
+            b'2006/relationships/numbering" Target="numbering.xml"/></Relationships>',
+        )
         changes |= {"[Content_Types].xml": types, "word/_rels/document.xml.rels": rels}
     return repack(blob, changes)
 
@@ -159,13 +168,20 @@ def test_a_word_footnote_that_refers_to_itself_through_a_text_box_reads() -> Non
     blob = build_docx(sample(paragraphs=6, footnotes=1))
     parts = xml_parts(blob)
     notes = parts["word/footnotes.xml"].decode("utf-8")
-    loop = ('<w:r><w:drawing><w:txbxContent><w:p><w:r><w:t>inside</w:t></w:r><w:r>'
-            '<w:footnoteReference w:id="{id}"/></w:r></w:p></w:txbxContent></w:drawing></w:r>')  # fmt: skip
+    loop = (
+        "<w:r><w:drawing><w:txbxContent><w:p><w:r><w:t>inside</w:t></w:r><w:r>"
+        '<w:footnoteReference w:id="{id}"/></w:r></w:p></w:txbxContent></w:drawing></w:r>'
+    )
     ids = re.findall(r'<w:footnote w:id="(\d+)"', notes)
     real = [i for i in ids if int(i) > 0]
     for i in real:
-        notes = re.sub(rf'(<w:footnote w:id="{i}"[^>]*>.*?)(</w:p>)', lambda m, i=i: m.group(1) + loop.format(id=i)
-                       + m.group(2), notes, count=1, flags=re.S)  # fmt: skip
+        notes = re.sub(
+            rf'(<w:footnote w:id="{i}"[^>]*>.*?)(</w:p>)',
+            lambda m, i=i: m.group(1) + loop.format(id=i) + m.group(2),
+            notes,
+            count=1,
+            flags=re.S,
+        )
     with hang_guard(HANG):
         result = read_docx(repack(blob, {"word/footnotes.xml": notes.encode("utf-8")}))
     assert result.resolution.footnotes
@@ -179,11 +195,11 @@ def test_noteref_chains_and_cycles_in_word_read(length: int) -> None:
     anchor = "the work of paragraph 4 and the Charter of the United Nations</w:t></w:r>"
     refs = "".join(
         f'<w:bookmarkStart w:id="{900 + k}" w:name="_Ref{k}"/><w:r><w:fldChar w:fldCharType="begin"/></w:r>'
-        f'<w:r><w:instrText> NOTEREF _Ref{(k - 1) % length} \\h </w:instrText></w:r>'
+        f"<w:r><w:instrText> NOTEREF _Ref{(k - 1) % length} \\h </w:instrText></w:r>"
         '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>1</w:t></w:r>'
         f'<w:r><w:fldChar w:fldCharType="end"/></w:r><w:bookmarkEnd w:id="{900 + k}"/>'
         for k in range(length)
-    )  # fmt: skip
+    )
     with hang_guard(HANG):
         result = read_docx(repack(blob, {"word/document.xml": xml.replace(anchor, anchor + refs).encode()}))
     assert result.resolution.operative

@@ -152,8 +152,14 @@ def test_macro_enabled_and_template_files() -> None:
     with pytest.raises(InputError) as exc:
         read_docx(docm, name="macros.docm")
     _one_line(exc, "macros.docm", "macro")
-    dotx = _rezip(data, {"[Content_Types].xml": types.replace(
-        main, b"application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml")})  # fmt: skip
+    dotx = _rezip(
+        data,
+        {
+            "[Content_Types].xml": types.replace(
+                main, b"application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
+            )
+        },
+    )
     with pytest.raises(InputError) as exc:
         read_docx(dotx, name="template.dotx")
     _one_line(exc, "template")

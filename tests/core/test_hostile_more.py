@@ -131,9 +131,10 @@ def test_docx_external_dtd_and_xinclude_are_not_followed(
     xinclude = document_xml.replace(
         b">Recalling<",
         b'>Recalling<xi:include xmlns:xi="http://www.w3.org/2001/XInclude" href="'
-        + secret_file.as_uri().encode() + b'" parse="text"/><',
+        + secret_file.as_uri().encode()
+        + b'" parse="text"/><',
         1,
-    )  # fmt: skip
+    )
     assert b"&xxe;" in with_dtd and b"xi:include" in xinclude
     naive = etree.fromstring(xinclude)
     naive.getroottree().xinclude()  # the payload is live: processing XInclude would read the secret
@@ -380,8 +381,14 @@ def test_folders_and_missing_files_give_one_line(tmp_path: Path) -> None:
 
 
 def test_project_loader_gives_one_line_for_non_projects(tmp_path: Path) -> None:
-    for data in (b"", b"\x00" * 100, b"[]", b'{"format": "resolute", "version": "1"}', b'"\\ud800"',
-                 b'{"format": "resolute", "version": 1, "header": {"session": 1' + b"0" * 5000 + b"}}"):  # fmt: skip
+    for data in (
+        b"",
+        b"\x00" * 100,
+        b"[]",
+        b'{"format": "resolute", "version": "1"}',
+        b'"\\ud800"',
+        b'{"format": "resolute", "version": 1, "header": {"session": 1' + b"0" * 5000 + b"}}",
+    ):
         path = tmp_path / "p.json"
         path.write_bytes(data)
         with pytest.raises(InputError) as exc:
@@ -403,9 +410,20 @@ def _template_with(tmp_path: Path, **fields: str) -> Path:
 
 @pytest.mark.parametrize(
     "pattern",
-    ["{session.__class__}", "{session.__class__.__mro__}", "{number[0]}", "{session!r}", "{number:>999999999}",
-     "{session:{year.__class__}}", "{}", "{0}", "A/{", "A/}", "{year.__init__.__globals__}"],
-)  # fmt: skip
+    [
+        "{session.__class__}",
+        "{session.__class__.__mro__}",
+        "{number[0]}",
+        "{session!r}",
+        "{number:>999999999}",
+        "{session:{year.__class__}}",
+        "{}",
+        "{0}",
+        "A/{",
+        "A/}",
+        "{year.__init__.__globals__}",
+    ],
+)
 def test_symbol_pattern_attacks_are_refused_naming_file_and_field(tmp_path: Path, pattern: str) -> None:
     path = _template_with(tmp_path, symbol_pattern=json.dumps(pattern))
     with pytest.raises(TemplateError) as exc:
@@ -423,10 +441,18 @@ def test_agenda_line_attacks_are_refused(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("field", "value"),
-    [("has_title", '"yes"'), ("title_size", '"big"'), ("markers", '"also"'), ("name", "12"),
-     ("paper", '"A4 landscape"'), ("organ", "[1, 2]"), ("has_agenda", '"' + "x" * 1_000_000 + '"'),
-     ("title_size", "true"), ("citation_style", '"un"')],
-)  # fmt: skip
+    [
+        ("has_title", '"yes"'),
+        ("title_size", '"big"'),
+        ("markers", '"also"'),
+        ("name", "12"),
+        ("paper", '"A4 landscape"'),
+        ("organ", "[1, 2]"),
+        ("has_agenda", '"' + "x" * 1_000_000 + '"'),
+        ("title_size", "true"),
+        ("citation_style", '"un"'),
+    ],
+)
 def test_template_wrong_types_name_file_and_field(tmp_path: Path, field: str, value: str) -> None:
     path = _template_with(tmp_path, **{field: value})
     with pytest.raises(TemplateError) as exc:

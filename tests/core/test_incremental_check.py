@@ -12,9 +12,34 @@ from hypothesis import strategies as st
 from app.conventions.engine import DocumentContext, build_context, check_paragraph, with_typed_texts
 from app.model import Footnote, Header, Paragraph, Resolution
 
-_WORDS = ["its", "resolution", "resolutions", "70/1", "70/1 of 25 September 2015", "78/45", "78/45 and 79/2",
-          "1325 (2000)", "of", "4 December 2023", "04/12/2023", "2030", "the", "UN", "present", "and", ",",
-          "seventy-ninth session", "79th", "[^n1]", "[^n2]", "*Agenda*", "report", "(a)", "PP3", ";"]  # fmt: skip
+_WORDS = [
+    "its",
+    "resolution",
+    "resolutions",
+    "70/1",
+    "70/1 of 25 September 2015",
+    "78/45",
+    "78/45 and 79/2",
+    "1325 (2000)",
+    "of",
+    "4 December 2023",
+    "04/12/2023",
+    "2030",
+    "the",
+    "UN",
+    "present",
+    "and",
+    ",",
+    "seventy-ninth session",
+    "79th",
+    "[^n1]",
+    "[^n2]",
+    "*Agenda*",
+    "report",
+    "(a)",
+    "PP3",
+    ";",
+]
 _TEXT = st.lists(st.sampled_from(_WORDS), max_size=10).map(" ".join)
 _OPENERS = st.sampled_from(
     ["Recalling", "Recalling also", "Requests", "Requests also", "Decides", "Noting", ""]

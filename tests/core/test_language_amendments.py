@@ -129,11 +129,21 @@ def test_cli_amend_of_a_draft_in_the_language(tmp_path: Path, path: Path, suffix
     root = Path(__file__).resolve().parents[2]
 
     def cli(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([sys.executable, "-m", "app", *args], capture_output=True, text=True, cwd=root,
-                              timeout=120)  # fmt: skip
+        return subprocess.run(
+            [sys.executable, "-m", "app", *args], capture_output=True, text=True, cwd=root, timeout=120
+        )
 
-    done = cli("amend", str(tmp_path / "base.json"), str(tmp_path / "new.json"), "--sponsor", "France",
-               "--symbol", "A/C.3/79/L.77", "-o", str(out))  # fmt: skip
+    done = cli(
+        "amend",
+        str(tmp_path / "base.json"),
+        str(tmp_path / "new.json"),
+        "--sponsor",
+        "France",
+        "--symbol",
+        "A/C.3/79/L.77",
+        "-o",
+        str(out),
+    )
     assert done.returncode == 0, done.stderr
     read = read_document(out).resolution
     assert read.header.language == code

@@ -29,7 +29,11 @@ P, OP = Part.PREAMBLE, Part.OPERATIVE
         ("Renews its call upon all States to refrain from", OP, "Renews its call upon"),
         ("Invites and encourages Member States to consider", OP, "Invites and encourages"),
         # a preposition after the phrase is roman in every issued text of the corpus (XML and PDF italics)
-        ("Takes note with appreciation of the report of the Secretary-General", OP, "Takes note with appreciation"),
+        (
+            "Takes note with appreciation of the report of the Secretary-General",
+            OP,
+            "Takes note with appreciation",
+        ),
         ("Taking note also of all relevant international instruments", P, "Taking note also"),
         ("Draws the attention of Governments to", OP, "Draws the attention"),
         ("Concerned about the continued promotion", P, "Concerned"),
@@ -47,11 +51,14 @@ P, OP = Part.PREAMBLE, Part.OPERATIVE
         ("Welcoming further the renewed focus on ensuring", P, "Welcoming further"),
         ("Noting also with concern the lack of progress", P, "Noting also with concern"),
         ("Bearing in mind that the Treaty", P, "Bearing in mind"),
-        ("Acting under Chapter VII of the Charter of the United Nations,", P,
-         "Acting under Chapter VII of the Charter of the United Nations"),
+        (
+            "Acting under Chapter VII of the Charter of the United Nations,",
+            P,
+            "Acting under Chapter VII of the Charter of the United Nations",
+        ),
         ("Decides further that the mandate", OP, "Decides further"),
     ],
-)  # fmt: skip
+)
 def test_detects_the_longest_opener(text: str, part: Part, opener: str) -> None:
     assert detect_opener(text, part) == opener
 

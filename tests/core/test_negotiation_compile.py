@@ -181,10 +181,20 @@ def test_libreoffice_reads_the_compilation(corpus, tmp_path):
     out = tmp_path / "compilation.docx"
     assert run(["compile", str(base_path), *args, "-o", str(out)]) == 0
     result = subprocess.run(
-        [soffice, f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless", "--convert-to",
-         "txt:Text (encoded):UTF8", "--outdir", str(tmp_path), str(out)],
-        capture_output=True, text=True, timeout=180,
-    )  # fmt: skip
+        [
+            soffice,
+            f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
+            "--headless",
+            "--convert-to",
+            "txt:Text (encoded):UTF8",
+            "--outdir",
+            str(tmp_path),
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
     assert result.returncode == 0, result.stderr
     text = out.with_suffix(".txt").read_text(encoding="utf-8-sig")
     for name in ("[European Union]", "[G77]", "[CANZ]", "[African Group]"):
@@ -213,8 +223,19 @@ def test_compile_on_every_issued_text(corpus, tmp_path, draft):
     (tmp_path / "eu.docx").write_bytes(build_tracked_docx(base, eu, author="EU"))
     (tmp_path / "g77.docx").write_bytes(build_docx(g77))
     out = tmp_path / "compilation.txt"
-    assert run(["compile", str(corpus / draft), str(tmp_path / "eu.docx"), f"G77={tmp_path / 'g77.docx'}",
-                "-o", str(out)]) == 0  # fmt: skip
+    assert (
+        run(
+            [
+                "compile",
+                str(corpus / draft),
+                str(tmp_path / "eu.docx"),
+                f"G77={tmp_path / 'g77.docx'}",
+                "-o",
+                str(out),
+            ]
+        )
+        == 0
+    )
     text = out.read_text(encoding="utf-8")
     assert re.findall(r"\[(?:EU|G77)[^\]]*\]", text) == ["[EU]", "[G77]"]
     assert re.search(r"\{\+ ?urgently ?\+\} \[EU\]", text)

@@ -117,8 +117,12 @@ def test_a_bracket_alternative_is_taken_in_the_merge(corpus):
     doc, base, target, *_ = _round(corpus)
     para = doc.resolution.operative[0]
     word = para.text.split()[0]
-    commands.add_bracket(doc, paragraph_id=para.id, words=word, alternatives=[
-        Alternative(word, ["EU"]), Alternative("Also", ["G77"])])  # fmt: skip
+    commands.add_bracket(
+        doc,
+        paragraph_id=para.id,
+        words=word,
+        alternatives=[Alternative(word, ["EU"]), Alternative("Also", ["G77"])],
+    )
     bracket = doc.resolution.negotiation.brackets[0]
     commands.merge_revision(doc, choices=merging.Choices(brackets={bracket.id: "Also"}), date=DAY)
     assert doc.resolution.find(para.id).text.startswith("Also") and not doc.resolution.negotiation.brackets
@@ -163,8 +167,9 @@ def test_proposals_on_titles_parts_and_annexes(name):
     comp = compile_text(base, [proposal])
     places = {name for _, name, markup in titles(base) if markup}
     shown = {e.label: e for e in comp.entries if e.kind == "title"}
-    assert places <= set(shown) and all("Strengthening" in shown[p].plain and "[Norway]" in shown[p].plain
-                                        for p in places)  # fmt: skip
+    assert places <= set(shown) and all(
+        "Strengthening" in shown[p].plain and "[Norway]" in shown[p].plain for p in places
+    )
     # the place name of the last list's first paragraph, as the renderer names it
     from app.negotiation.numbering import printed_labels
 
@@ -177,8 +182,9 @@ def test_proposals_on_titles_parts_and_annexes(name):
     saved = loads(dumps(doc.resolution))  # title edits kept in the project file
     assert saved.negotiation.proposals[0].edits == proposal.edits
     neg = doc.resolution.negotiation
-    commands.merge_revision(doc, choices=merging.Choices(
-        {item.target: [proposal.id] for item in merging.items(neg)}), date=DAY)  # fmt: skip
+    commands.merge_revision(
+        doc, choices=merging.Choices({item.target: [proposal.id] for item in merging.items(neg)}), date=DAY
+    )
     for key, _, markup in titles(doc.resolution):
         if key in keys:
             assert inline.plain(markup).startswith("Strengthening")

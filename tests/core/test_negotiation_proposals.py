@@ -32,8 +32,27 @@ from app.negotiation.proposals import (
 )
 from app.negotiation.tracked_reading import authors, proposals_from_tracked
 
-WORDS = ["States", "Member", "the", "of", "and", "to", "cooperation", "regional", "organizations", "urges",
-         "development", "Charter", "United", "Nations", "2030", "Agenda,", "in", "particular", "*Treaty*"]  # fmt: skip
+WORDS = [
+    "States",
+    "Member",
+    "the",
+    "of",
+    "and",
+    "to",
+    "cooperation",
+    "regional",
+    "organizations",
+    "urges",
+    "development",
+    "Charter",
+    "United",
+    "Nations",
+    "2030",
+    "Agenda,",
+    "in",
+    "particular",
+    "*Treaty*",
+]
 
 
 def canonical(res: Resolution) -> list:

@@ -25,8 +25,15 @@ def _expected(text: str) -> tuple[list[str], list[str]]:
     blocks = [b.strip() for b in re.split(r"\n\s*\n", text) if b.strip()]
     numbers = [m.group(1) for b in blocks if (m := re.match(r"(\d+)\.\s", b))]
     first = next(i for i, b in enumerate(blocks) if re.match(r"\d+\.\s", b))
-    headings = [b for i, b in enumerate(blocks) if i >= first - 1 and not re.match(r"\d+\.\s", b)
-                and not re.search(r"[,;:.]$", b) and i + 1 < len(blocks) and re.match(r"\d+\.\s", blocks[i + 1])]  # fmt: skip
+    headings = [
+        b
+        for i, b in enumerate(blocks)
+        if i >= first - 1
+        and not re.match(r"\d+\.\s", b)
+        and not re.search(r"[,;:.]$", b)
+        and i + 1 < len(blocks)
+        and re.match(r"\d+\.\s", blocks[i + 1])
+    ]
     return numbers, headings
 
 

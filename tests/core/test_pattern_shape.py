@@ -13,9 +13,20 @@ from app.spelling.rules import load_style
 
 @pytest.mark.parametrize(
     "pattern",
-    [r"(a+)+$", r"(\w*\s?)*", r"(x{1,5}){2,}", r"(?:(?:e+)?)+z", r"(\d+|x?)+y", r"(?=(s+)+t)", r"(a*)*",
-     r"(?#note)(a+)+", r"(?i:(\w+\s?)+)$", r"[)(]+(b+)+", r"(\1a?)+"],
-)  # fmt: skip
+    [
+        r"(a+)+$",
+        r"(\w*\s?)*",
+        r"(x{1,5}){2,}",
+        r"(?:(?:e+)?)+z",
+        r"(\d+|x?)+y",
+        r"(?=(s+)+t)",
+        r"(a*)*",
+        r"(?#note)(a+)+",
+        r"(?i:(\w+\s?)+)$",
+        r"[)(]+(b+)+",
+        r"(\1a?)+",
+    ],
+)
 def test_repeats_of_varying_unanchored_bodies_can_hang(pattern: str) -> None:
     re.compile(pattern.replace(r"\1", "(x)"))  # each is a valid pattern (the back-reference given a group)
     assert can_hang(pattern)
@@ -23,9 +34,20 @@ def test_repeats_of_varying_unanchored_bodies_can_hang(pattern: str) -> None:
 
 @pytest.mark.parametrize(
     "pattern",
-    [r"[a-z]+", r"(?:ab)+", r"(a|b)*c", r"(?:\w+,\s*)+and", r"\b(?P<hit>([A-Za-z]+)\s+\2)\b",
-     r"(?i)(?:the\s+)?governments?", r"((a)(b))+", r"(?:x[(]y+)+", r"\(\d\)", r"a{2,}", r"(?:\x41\u00e9b+)+"],
-)  # fmt: skip
+    [
+        r"[a-z]+",
+        r"(?:ab)+",
+        r"(a|b)*c",
+        r"(?:\w+,\s*)+and",
+        r"\b(?P<hit>([A-Za-z]+)\s+\2)\b",
+        r"(?i)(?:the\s+)?governments?",
+        r"((a)(b))+",
+        r"(?:x[(]y+)+",
+        r"\(\d\)",
+        r"a{2,}",
+        r"(?:\x41\u00e9b+)+",
+    ],
+)
 def test_repeats_with_a_fixed_character_each_round_are_safe(pattern: str) -> None:
     assert not can_hang(pattern)
 

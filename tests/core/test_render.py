@@ -7,13 +7,20 @@ from app.render import block_text, render, sponsor_line
 
 def draft(n_operative: int = 3) -> Resolution:
     res = Resolution(
-        header=Header(template="ga-c1", session=79, symbol="A/C.1/79/L.43", date=dt.date(2024, 10, 11),
-                      agenda_items=[AgendaItem("98", "l", "General and complete disarmament")],
-                      sponsors=["Cambodia", "Germany", "Japan"]),
+        header=Header(
+            template="ga-c1",
+            session=79,
+            symbol="A/C.1/79/L.43",
+            date=dt.date(2024, 10, 11),
+            agenda_items=[AgendaItem("98", "l", "General and complete disarmament")],
+            sponsors=["Cambodia", "Germany", "Japan"],
+        ),
         title="Anti-personnel mines",
-        preamble=[Paragraph("Recalling", "its resolution 78/45 of 4 December 2023"),
-                  Paragraph("Noting with deep regret", "that mines continue to be used,")],
-    )  # fmt: skip
+        preamble=[
+            Paragraph("Recalling", "its resolution 78/45 of 4 December 2023"),
+            Paragraph("Noting with deep regret", "that mines continue to be used,"),
+        ],
+    )
     res.operative = [Paragraph("Requests", f"the Secretary-General to act {i}") for i in range(n_operative)]
     return res
 
@@ -41,8 +48,13 @@ def test_subparagraphs_labels_and_ends():
     out = render(res)
     op = [b for b in out.blocks if b.part and b.part.value == "operative"]
     assert [(b.label, b.end) for b in op] == [
-        ("1.", ":"), ("(a)", ";"), ("(b)", ":"), ("(i)", ";"), ("(ii)", ";"), ("2.", "."),
-    ]  # fmt: skip
+        ("1.", ":"),
+        ("(a)", ";"),
+        ("(b)", ":"),
+        ("(i)", ";"),
+        ("(ii)", ";"),
+        ("2.", "."),
+    ]
 
 
 def test_last_subparagraph_takes_the_resolution_full_stop():
@@ -54,8 +66,11 @@ def test_last_subparagraph_takes_the_resolution_full_stop():
 def test_header_lines():
     out = render(draft())
     assert [a.text for a in out.agenda] == [
-        "Seventy-ninth session", "First Committee", "Agenda item 98 (l)", "General and complete disarmament",
-    ]  # fmt: skip
+        "Seventy-ninth session",
+        "First Committee",
+        "Agenda item 98 (l)",
+        "General and complete disarmament",
+    ]
     assert out.sponsor_line == "Cambodia, Germany and Japan: draft resolution"
     assert out.organ_line == "The General Assembly" and out.organ_comma
     assert out.date == "11 October 2024" and out.distribution == "Distr.: Limited"
@@ -124,5 +139,8 @@ def test_place_names_are_how_a_delegate_names_paragraphs():
     names = place_names(render(res).blocks)
     assert [names[p.id] for p in res.preamble] == ["PP 1", "PP 2"]
     assert [names[p.id] for _, p in res.paragraphs() if _.value == "operative"] == [
-        "OP 1", "OP 2", "OP 2 (a)", "OP 2 (b)",
-    ]  # fmt: skip
+        "OP 1",
+        "OP 2",
+        "OP 2 (a)",
+        "OP 2 (b)",
+    ]

@@ -13,8 +13,14 @@ from app.rollover import adoption_info, revise, rollover
 
 
 def _adopted() -> Resolution:
-    header = Header(template="ga-c3", session=80, symbol="A/C.3/80/L.20", date=dt.date(2025, 10, 30),
-                    sponsors=["Japan", "Peru"], agenda_items=[AgendaItem("71", "b", "Human rights questions")])  # fmt: skip
+    header = Header(
+        template="ga-c3",
+        session=80,
+        symbol="A/C.3/80/L.20",
+        date=dt.date(2025, 10, 30),
+        sponsors=["Japan", "Peru"],
+        agenda_items=[AgendaItem("71", "b", "Human rights questions")],
+    )
     return Resolution(
         header=header,
         title="Freedom of religion or belief",
@@ -29,7 +35,7 @@ def _adopted() -> Resolution:
                 "Requests",
                 "the Secretary-General to report to the General Assembly at its eighty-first "
                 "session and to the Human Rights Council",
-            ),  # fmt: skip
+            ),
             Paragraph("Decides", "to consider the question at its eighty-first and eighty-second sessions"),
         ],
     )
@@ -138,8 +144,13 @@ def test_adoption_info_from_a_word_file() -> None:
     import docx
 
     document = docx.Document()
-    for line in ("United Nations", "A/RES/79/174", "Resolution adopted by the General Assembly on 17 December 2024",
-                 "[on the report of the Third Committee (A/79/459/Add.2, para. 61)]", "79/174. Freedom of religion"):  # fmt: skip
+    for line in (
+        "United Nations",
+        "A/RES/79/174",
+        "Resolution adopted by the General Assembly on 17 December 2024",
+        "[on the report of the Third Committee (A/79/459/Add.2, para. 61)]",
+        "79/174. Freedom of religion",
+    ):
         document.add_paragraph(line)
     stream = io.BytesIO()
     document.save(stream)

@@ -81,15 +81,67 @@ def _round_trip(res: Resolution) -> Resolution:
 
 # -- generated resolutions ----------------------------------------------------------------------------------
 
-_WORDS = ("the", "report", "of", "States", "development", "international", "cooperation", "Member", "peace",
-          "security", "its", "resolution", "78/45", "2030", "Secretary-General", "women", "“Agenda”", "non‑State",
-          "children’s", "effective", "in", "and", "with", "regional", "for", "all")  # fmt: skip
-_PRE = ("Recalling", "Recalling also", "Reaffirming", "Noting with concern", "Deeply concerned", "Welcoming",
-        "Bearing in mind", "Mindful", "Taking note with appreciation of")  # fmt: skip
-_OP = ("Requests", "Also requests", "Encourages", "Calls upon", "Welcomes", "Decides", "Urges", "Reaffirms",
-       "Expresses its deep concern")  # fmt: skip
-_STATES = ("Albania", "Japan", "Mexico", "Kenya", "Bosnia and Herzegovina", "Trinidad and Tobago", "Uruguay",
-           "Netherlands (Kingdom of the)", "Côte d’Ivoire")  # fmt: skip
+_WORDS = (
+    "the",
+    "report",
+    "of",
+    "States",
+    "development",
+    "international",
+    "cooperation",
+    "Member",
+    "peace",
+    "security",
+    "its",
+    "resolution",
+    "78/45",
+    "2030",
+    "Secretary-General",
+    "women",
+    "“Agenda”",
+    "non‑State",
+    "children’s",
+    "effective",
+    "in",
+    "and",
+    "with",
+    "regional",
+    "for",
+    "all",
+)
+_PRE = (
+    "Recalling",
+    "Recalling also",
+    "Reaffirming",
+    "Noting with concern",
+    "Deeply concerned",
+    "Welcoming",
+    "Bearing in mind",
+    "Mindful",
+    "Taking note with appreciation of",
+)
+_OP = (
+    "Requests",
+    "Also requests",
+    "Encourages",
+    "Calls upon",
+    "Welcomes",
+    "Decides",
+    "Urges",
+    "Reaffirms",
+    "Expresses its deep concern",
+)
+_STATES = (
+    "Albania",
+    "Japan",
+    "Mexico",
+    "Kenya",
+    "Bosnia and Herzegovina",
+    "Trinidad and Tobago",
+    "Uruguay",
+    "Netherlands (Kingdom of the)",
+    "Côte d’Ivoire",
+)
 
 words = st.lists(st.sampled_from(_WORDS), min_size=1, max_size=8).map(" ".join)
 # Masthead lines end on a noun: the plain-text header reader takes a line ending in "and" as wrapped.
@@ -144,8 +196,9 @@ def resolutions(draw: st.DrawFn) -> Resolution:
         header.session = draw(st.integers(50, 99))
         header.symbol = tpl.symbol(session=header.session, number=number)
     if tpl.has_agenda and not tpl.uses_year:
-        header.agenda_items = [AgendaItem(str(draw(st.integers(1, 180))), draw(st.sampled_from(["", "a", "b"])),
-                                          draw(titles))]  # fmt: skip
+        header.agenda_items = [
+            AgendaItem(str(draw(st.integers(1, 180))), draw(st.sampled_from(["", "a", "b"])), draw(titles))
+        ]
     header.sponsors = draw(st.lists(st.sampled_from(_STATES), min_size=1, max_size=5, unique=True))
     header.on_behalf_of = draw(st.sampled_from(["", "the Group of 77 and China", "the European Union"]))
     header.kind = draw(
@@ -185,9 +238,13 @@ def add_parts_and_annexes(draw: st.DrawFn, res: Resolution, notes: list[Footnote
     if draw(st.booleans()):
         res.part_title = draw(titles)
         for _ in range(draw(st.integers(1, 2))):
-            res.later_parts.append(ResolutionPart(
-                title=draw(titles), preamble=draw(st.lists(paragraph(notes, _PRE), max_size=3)),
-                operative=draw(st.lists(paragraph(notes, _OP), min_size=1, max_size=3))))  # fmt: skip
+            res.later_parts.append(
+                ResolutionPart(
+                    title=draw(titles),
+                    preamble=draw(st.lists(paragraph(notes, _PRE), max_size=3)),
+                    operative=draw(st.lists(paragraph(notes, _OP), min_size=1, max_size=3)),
+                )
+            )
     sections = 0
     for _ in range(draw(st.integers(0, 2))):
         annex = Annex(title=draw(titles))
@@ -274,8 +331,9 @@ def instructions(draw: st.DrawFn, notes: list[Footnote], marks: list[str]) -> In
             return Instruction(
                 action, part, number, sub, new=new, **({"after": after} if after else {"old": old})
             )
-        return Instruction(action, part, number, sub, old=old, new=new if action is Action.REPLACE else "",
-                           after=after)  # fmt: skip
+        return Instruction(
+            action, part, number, sub, old=old, new=new if action is Action.REPLACE else "", after=after
+        )
     if (
         action is Action.INSERT and len(sub.split()) < 2 and draw(st.integers(0, 3)) == 0
     ):  # before the first one
@@ -301,8 +359,15 @@ def amendments(draw: st.DrawFn) -> Resolution:
     h.kind, h.revision, h.amends = DocumentKind.AMENDMENT, 0, h.full_symbol
     h.symbol = re.sub(r"\d+$", lambda m: str(int(m.group()) + 1), h.symbol)
     if not h.on_behalf_of:
-        h.sponsor_note = draw(st.sampled_from(["", "Any changes to the list of sponsors will be reflected in the "
-                                                   "official record of the meeting."]))  # fmt: skip
+        h.sponsor_note = draw(
+            st.sampled_from(
+                [
+                    "",
+                    "Any changes to the list of sponsors will be reflected in the "
+                    "official record of the meeting.",
+                ]
+            )
+        )
     res.preamble, res.operative, res.footnotes = [], [], {}
     marks = ["**", "***"] if h.on_behalf_of or h.sponsor_note else ["*", "**"]
     notes: list[Footnote] = []
@@ -361,7 +426,13 @@ def test_generated_amendments_survive_every_format(res: Resolution) -> None:
         for key in ("instructions", "footnotes", "title", "preamble", "operative", "unplaced"):
             assert got.get(key) == expected.get(key), (name, key)
         assert (g.kind, g.symbol, g.amends, g.sponsors, g.on_behalf_of, g.sponsor_note) == (
-            h.kind, h.symbol, h.amends, h.sponsors, h.on_behalf_of, h.sponsor_note), name  # fmt: skip
+            h.kind,
+            h.symbol,
+            h.amends,
+            h.sponsors,
+            h.on_behalf_of,
+            h.sponsor_note,
+        ), name
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -433,10 +504,20 @@ def test_a_file_resaved_by_libreoffice_reads_the_same(corpus: Path, tmp_path: Pa
     source.write_bytes(build_docx(res))
     out = tmp_path / "out"
     subprocess.run(
-        [soffice, f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless", "--convert-to",
-         "docx:MS Word 2007 XML", "--outdir", str(out), str(source)],
-        check=True, capture_output=True, timeout=180,
-    )  # fmt: skip
+        [
+            soffice,
+            f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
+            "--headless",
+            "--convert-to",
+            "docx:MS Word 2007 XML",
+            "--outdir",
+            str(out),
+            str(source),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
     resaved = (out / "draft.docx").read_bytes()
     assert resaved != source.read_bytes()
     assert canonical(read_docx(resaved).resolution) == canonical(res)

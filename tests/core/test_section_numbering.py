@@ -120,8 +120,11 @@ def test_a_sections_own_preambular_paragraphs_print_unnumbered() -> None:
     expected = _section_preambles()
     assert expected
     res = read_akn(FIXTURE.read_bytes(), name=FIXTURE.name).resolution
-    unnumbered = [b for b in render(res).blocks if b.part is not None and b.part.value == "operative"
-                  and b.role == "preambular" and b.level == 0]  # fmt: skip
+    unnumbered = [
+        b
+        for b in render(res).blocks
+        if b.part is not None and b.part.value == "operative" and b.role == "preambular" and b.level == 0
+    ]
     assert len(unnumbered) == expected and all(b.label == "" and b.end == "," for b in unnumbered)
     assert not [f for f in check_document(res) if f.rule.startswith("openers.")]
     printed = _printed_body(res)

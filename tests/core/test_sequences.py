@@ -77,9 +77,11 @@ def test_unique_words_anchor_a_long_stretch(monkeypatch) -> None:
     assert sum(k for _, _, k in blocks) == len(a) - 30  # every unchanged word is matched
 
 
-@given(st.lists(st.sets(st.sampled_from("abcdefghij"), max_size=7), max_size=8),
-       st.lists(st.sets(st.sampled_from("abcdefghij"), max_size=7), max_size=8),
-       st.sampled_from([0.5, 0.65, 0.8]))  # fmt: skip
+@given(
+    st.lists(st.sets(st.sampled_from("abcdefghij"), max_size=7), max_size=8),
+    st.lists(st.sets(st.sampled_from("abcdefghij"), max_size=7), max_size=8),
+    st.sampled_from([0.5, 0.65, 0.8]),
+)
 def test_similar_pairs_finds_exactly_the_pairs_alike_enough(left, right, threshold) -> None:
     left = [frozenset(s) for s in left]
     right = [frozenset(s) for s in right]

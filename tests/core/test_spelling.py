@@ -43,9 +43,11 @@ def test_misspellings_are_found_with_their_spans() -> None:
     text = "The Governmnet will recieve the reserch on non-proliferaton."
     found = misspelt_words(text, settings=SETTINGS)
     assert [(text[a:b], w) for a, b, w in found] == [
-        ("Governmnet", "Governmnet"), ("recieve", "recieve"), ("reserch", "reserch"),
+        ("Governmnet", "Governmnet"),
+        ("recieve", "recieve"),
+        ("reserch", "reserch"),
         ("non-proliferaton", "non-proliferaton"),
-    ]  # fmt: skip
+    ]
 
 
 @pytest.mark.parametrize(
@@ -66,8 +68,10 @@ def test_what_is_not_checked_as_words(text: str) -> None:
 
 def test_capitalized_words_one_slip_from_a_common_word_are_reported() -> None:
     assert words("The Goverment of Kazakstan and the Secretery-General") == [
-        "Goverment", "Kazakstan", "Secretery-General"
-    ]  # fmt: skip
+        "Goverment",
+        "Kazakstan",
+        "Secretery-General",
+    ]
 
 
 def test_hyphen_and_apostrophe_words_are_whole() -> None:
@@ -219,9 +223,13 @@ def test_names_and_un_words_of_issued_text_are_not_reported(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text, word",
-    [("The Secretray-General shall", "Secretray-General"), ("Welcomes the Unied Nations", "Unied"),
-     ("the Secretary-General. Goverments shall", "Goverments"), ("The Goverment of Haiti", "Goverment")],
-)  # fmt: skip
+    [
+        ("The Secretray-General shall", "Secretray-General"),
+        ("Welcomes the Unied Nations", "Unied"),
+        ("the Secretary-General. Goverments shall", "Goverments"),
+        ("The Goverment of Haiti", "Goverment"),
+    ],
+)
 def test_a_capital_after_a_sentence_or_before_a_common_word_is_no_name(text: str, word: str) -> None:
     assert [w for _, _, w in misspelt_words(text, settings=SETTINGS)] == [word]
 
@@ -250,8 +258,13 @@ def test_a_term_with_no_known_word_one_letter_away_is_a_note_and_a_slip_a_warnin
     *terms, url = _issued_lines("spelling.txt")
     for text in (*terms, url):
         para = Paragraph(opener="", text=text)
-        found = [f for f in paragraph_findings(para, part=Part.OPERATIVE, template=get_template("ga-c3"),
-                                               settings=settings) if f.rule == "spelling.unknown-word"]  # fmt: skip
+        found = [
+            f
+            for f in paragraph_findings(
+                para, part=Part.OPERATIVE, template=get_template("ga-c3"), settings=settings
+            )
+            if f.rule == "spelling.unknown-word"
+        ]
         assert all(f.severity is Severity.INFO for f in found)
     assert [[w for _, _, w in misspelt_words(t, settings=settings)] for t in terms] == [
         ["criminogenic"],
@@ -263,17 +276,25 @@ def test_a_term_with_no_known_word_one_letter_away_is_a_note_and_a_slip_a_warnin
     )
     found = paragraph_findings(para, part=Part.OPERATIVE, template=get_template("ga-c3"), settings=settings)
     levels = {para.text[slice(*f.span)]: f.severity for f in found if f.rule == "spelling.unknown-word"}
-    assert levels == {"Goverment": Severity.WARNING, "criminogenic": Severity.INFO,
-                      "biennalization": Severity.WARNING}  # fmt: skip
+    assert levels == {
+        "Goverment": Severity.WARNING,
+        "criminogenic": Severity.INFO,
+        "biennalization": Severity.WARNING,
+    }
 
 
 @pytest.mark.parametrize(
     "text, fixed",
-    [("on goverment policy", "government"), ("a sustianable future", "sustainable"), ("its developement", "development"),
-     # a changed letter makes another word: the issued "desistance" (A/C.3/80/L.8) and "respondeat" (A/C.3/80/L.49)
-     # are right, and so is "materiel"; a menu offers the choice, no one-click fix
-     ("support continued desistance from crime", ""), ("pleas of respondeat superior", "")],
-)  # fmt: skip
+    [
+        ("on goverment policy", "government"),
+        ("a sustianable future", "sustainable"),
+        ("its developement", "development"),
+        # a changed letter makes another word: the issued "desistance" (A/C.3/80/L.8) and "respondeat" (A/C.3/80/L.49)
+        # are right, and so is "materiel"; a menu offers the choice, no one-click fix
+        ("support continued desistance from crime", ""),
+        ("pleas of respondeat superior", ""),
+    ],
+)
 def test_a_one_click_fix_only_for_a_letter_left_out_added_or_swapped(text: str, fixed: str) -> None:
     para = Paragraph(opener="Welcomes", text=text)
     found = paragraph_findings(

@@ -69,12 +69,38 @@ def test_un_forms_are_exact() -> None:
 
 
 def test_un_alphabetical_order() -> None:
-    names = ["Türkiye", "Tunisia", "Turkmenistan", "Côte d’Ivoire", "Croatia", "Costa Rica", "Republic of Korea",
-             "Kingdom of the Netherlands", "New Zealand", "Nepal", "Niger", "Nigeria", "Bahamas (The)", "Bahrain"]  # fmt: skip
+    names = [
+        "Türkiye",
+        "Tunisia",
+        "Turkmenistan",
+        "Côte d’Ivoire",
+        "Croatia",
+        "Costa Rica",
+        "Republic of Korea",
+        "Kingdom of the Netherlands",
+        "New Zealand",
+        "Nepal",
+        "Niger",
+        "Nigeria",
+        "Bahamas (The)",
+        "Bahrain",
+    ]
     assert sort_sponsors(names) == [
-        "Bahamas (The)", "Bahrain", "Costa Rica", "Côte d’Ivoire", "Croatia", "Nepal", "Kingdom of the Netherlands",
-        "New Zealand", "Niger", "Nigeria", "Republic of Korea", "Tunisia", "Türkiye", "Turkmenistan",
-    ]  # fmt: skip
+        "Bahamas (The)",
+        "Bahrain",
+        "Costa Rica",
+        "Côte d’Ivoire",
+        "Croatia",
+        "Nepal",
+        "Kingdom of the Netherlands",
+        "New Zealand",
+        "Niger",
+        "Nigeria",
+        "Republic of Korea",
+        "Tunisia",
+        "Türkiye",
+        "Turkmenistan",
+    ]
 
 
 def test_split_sponsor_names_with_and_inside_names() -> None:

@@ -12,18 +12,27 @@ from app.storage import dumps, load_project, loads, save_project, to_dict
 def sample() -> Resolution:
     res = Resolution(
         header=Header(
-            template="ga-c1", session=79, symbol="A/C.1/79/L.43", revision=1, date=dt.date(2024, 10, 11),
+            template="ga-c1",
+            session=79,
+            symbol="A/C.1/79/L.43",
+            revision=1,
+            date=dt.date(2024, 10, 11),
             agenda_items=[AgendaItem("98", "l", "General and complete disarmament")],
-            sponsors=["Cambodia", "Germany", "Japan"], kind=DocumentKind.REVISED_DRAFT_RESOLUTION,
+            sponsors=["Cambodia", "Germany", "Japan"],
+            kind=DocumentKind.REVISED_DRAFT_RESOLUTION,
         ),
         title="Implementation of the Convention",
-    )  # fmt: skip
+    )
     note = res.add_footnote("United Nations, *Treaty Series*, vol. 2056, No. 35597.")
     res.preamble.append(Paragraph("Noting with satisfaction", f"the work undertaken[^{note.id}]"))
     res.operative.append(
-        Paragraph("Requests", "the Secretary-General:", [Paragraph("", "To report"), Paragraph("", "To act")],
-                  heading="I\nFinancing")
-    )  # fmt: skip
+        Paragraph(
+            "Requests",
+            "the Secretary-General:",
+            [Paragraph("", "To report"), Paragraph("", "To act")],
+            heading="I\nFinancing",
+        )
+    )
     return res
 
 
@@ -55,9 +64,16 @@ def test_newer_version_is_refused_and_file_untouched(tmp_path):
 
 @pytest.mark.parametrize(
     "text",
-    ["", "{", '{"format": "resolute"}', '{"format": "resolute", "version": 1, "preamble": [{"text": 5}]}',
-     '{"format": "resolute", "version": 1, "header": {"date": "yesterday"}}', "[1, 2]", "[" * 100000],
-)  # fmt: skip
+    [
+        "",
+        "{",
+        '{"format": "resolute"}',
+        '{"format": "resolute", "version": 1, "preamble": [{"text": 5}]}',
+        '{"format": "resolute", "version": 1, "header": {"date": "yesterday"}}',
+        "[1, 2]",
+        "[" * 100000,
+    ],
+)
 def test_broken_files_give_input_error(text):
     with pytest.raises(InputError):
         loads(text)
@@ -136,10 +152,22 @@ def _wide() -> Resolution:
 
     res = sample()
     res.part_title = "Information in the service of humanity"
-    res.later_parts.append(ResolutionPart("Public information policies", [Paragraph("Recalling", "its work")],
-                                          [Paragraph("Requests", "a report")]))  # fmt: skip
-    res.annexes.append(Annex("Global Digital Compact", [Paragraph("", "We, the Heads of State", numbered=False),
-                                                        Paragraph("", "Digital technologies.", heading="I\nIntro")]))  # fmt: skip
+    res.later_parts.append(
+        ResolutionPart(
+            "Public information policies",
+            [Paragraph("Recalling", "its work")],
+            [Paragraph("Requests", "a report")],
+        )
+    )
+    res.annexes.append(
+        Annex(
+            "Global Digital Compact",
+            [
+                Paragraph("", "We, the Heads of State", numbered=False),
+                Paragraph("", "Digital technologies.", heading="I\nIntro"),
+            ],
+        )
+    )
     res.annexes.append(Annex("Declaration on Future Generations", [Paragraph("", "We will act.")]))
     res.instructions.append(
         Instruction(Action.DELETE, Part.PREAMBLE, 38, paragraph=Paragraph("Recalling", "x"))
@@ -183,9 +211,14 @@ def test_damaged_version_2_parts_are_refused_in_one_line():
 
 @pytest.mark.parametrize(
     "payload",
-    [b"not json", b'{"document": 3}', b'{"document": {}, "saved_at": "yesterday", "pid": 1}',
-     b'{"document": {}, "pid": 99999999999999999999, "source": 7}', b'[1, 2]'],
-)  # fmt: skip
+    [
+        b"not json",
+        b'{"document": 3}',
+        b'{"document": {}, "saved_at": "yesterday", "pid": 1}',
+        b'{"document": {}, "pid": 99999999999999999999, "source": 7}',
+        b"[1, 2]",
+    ],
+)
 def test_damaged_recovery_files_are_skipped_and_kept(tmp_path, payload: bytes) -> None:
     from app import recovery
 

@@ -22,8 +22,14 @@ FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "style"
 SETTINGS = SpellingSettings(personal_dictionary=None)  # never the user's own dictionary
 
 # -- the corpus, read roughly into paragraphs of running text ---------------------------------------------------
-BUILD = ("A_C.1_80_L.43.txt", "A_RES_80_70.txt", "A_80_L.6.txt", "A_RES_80_4.txt", "A_C.6_80_L.21.txt",
-         "S_2024_302.txt")  # fmt: skip
+BUILD = (
+    "A_C.1_80_L.43.txt",
+    "A_RES_80_70.txt",
+    "A_80_L.6.txt",
+    "A_RES_80_4.txt",
+    "A_C.6_80_L.21.txt",
+    "S_2024_302.txt",
+)
 HELD_OUT = (
     "000_142118633ec4707d.txt",
     "A_C.3_80_L.20.txt",
@@ -37,8 +43,11 @@ _FURNITURE = re.compile(
     r"^\s*(?:[A-Z]{1,2}/\S+|\d{2}-\d{5}(?:\s*\(E\))?.*|\d+/\d+|\*\d+\*|_{5,}|United Nations|General Assembly|"
     r"Security Council|Distr\.:.*|Original:.*|\d{1,2} \w+ \d{4})\s*$"
 )
-_START = re.compile(r"^\s*(?:The (?:General Assembly|Security Council|Human Rights Council|Economic and Social Council)"
-                    r"|.*: (?:draft resolution|draft decision|amendment))", re.M)  # fmt: skip
+_START = re.compile(
+    r"^\s*(?:The (?:General Assembly|Security Council|Human Rights Council|Economic and Social Council)"
+    r"|.*: (?:draft resolution|draft decision|amendment))",
+    re.M,
+)
 _NUMBER = re.compile(r"^\d{1,3}\.?\s+")  # paragraph and footnote numbers are not stored text
 _GLUED_NOTE = re.compile(r"(?<=[A-Za-z,.;:”)])\d{1,2}(?=[\s,;.]|$)")  # "Rights,3 which": a footnote indicator
 _LOOSE_NOTE = re.compile(r"(?<=[.,;])\s\d{1,2}(?:\s{2,}|\s(?=[A-Z]))|\s\d{1,2}$")
@@ -191,10 +200,13 @@ def check_draft(draft: Draft) -> list:
 
 def _caught(p: Planted, findings: list) -> bool:
     return any(
-        f.rule == p.rule and f.paragraph_id == p.node and f.field == p.field and f.span[0] < p.span[1]
+        f.rule == p.rule
+        and f.paragraph_id == p.node
+        and f.field == p.field
+        and f.span[0] < p.span[1]
         and p.span[0] < f.span[1]
         for f in findings
-    )  # fmt: skip
+    )
 
 
 def drafts() -> list[Draft]:
@@ -261,8 +273,10 @@ def report() -> None:
                     f"{label:9} {name:28} {words:6} words {found:3} findings {1000 * found / words:5.2f} per 1,000"
                 )
         if total_words:
-            print(f"{label:9} {'all':28} {total_words:6} words {total_found:3} findings "
-                  f"{1000 * total_found / total_words:5.2f} per 1,000")  # fmt: skip
+            print(
+                f"{label:9} {'all':28} {total_words:6} words {total_found:3} findings "
+                f"{1000 * total_found / total_words:5.2f} per 1,000"
+            )
     rates = catch_rates()
     for rule, (caught, planted) in sorted(rates.items()):
         print(f"caught {rule:24} {caught:3}/{planted:<3}")

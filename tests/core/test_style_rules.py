@@ -20,8 +20,17 @@ SETTINGS = SpellingSettings(personal_dictionary=None)
 
 def test_the_un_style_ships_its_rules() -> None:
     ids = {r.id for r in RULES}
-    assert {"UN.Ize", "UN.BritishSpelling", "UN.Programme", "UN.PerCent", "UN.Numbers", "UN.SerialComma",
-            "UN.Capitalization", "UN.Italics", "UN.BoldUnderline"} <= ids  # fmt: skip
+    assert {
+        "UN.Ize",
+        "UN.BritishSpelling",
+        "UN.Programme",
+        "UN.PerCent",
+        "UN.Numbers",
+        "UN.SerialComma",
+        "UN.Capitalization",
+        "UN.Italics",
+        "UN.BoldUnderline",
+    } <= ids
     assert all(r.examples_flag and r.examples_pass for r in RULES), "every rule ships examples"
 
 

@@ -183,13 +183,34 @@ def test_pdf_fixture_furniture_pages_hyphens_and_footnotes() -> None:
 
 
 def test_clean_removes_furniture_and_marks_breaks() -> None:
-    lines = ["United Nations", "A/80/L.6", "General Assembly", "25-16107 (E)    101025", "*2516107*", "",
-             "Text of page one", "", "A/80/L.6", " ", "25-16107", "2/2", " ", "text of page two",
-             "Please recycle"]  # fmt: skip
+    lines = [
+        "United Nations",
+        "A/80/L.6",
+        "General Assembly",
+        "25-16107 (E)    101025",
+        "*2516107*",
+        "",
+        "Text of page one",
+        "",
+        "A/80/L.6",
+        " ",
+        "25-16107",
+        "2/2",
+        " ",
+        "text of page two",
+        "Please recycle",
+    ]
     out = clean(lines)
     assert out.job_number == "25-16107 (E)"
-    assert out.lines == ["United Nations", "A/80/L.6", "General Assembly", "", "Text of page one", PAGE_BREAK,
-                         "text of page two"]  # fmt: skip
+    assert out.lines == [
+        "United Nations",
+        "A/80/L.6",
+        "General Assembly",
+        "",
+        "Text of page one",
+        PAGE_BREAK,
+        "text of page two",
+    ]
 
 
 def test_annex_is_structure_and_an_appendix_is_kept_as_text() -> None:

@@ -52,17 +52,76 @@ def canonical(res: Resolution) -> tuple:
 
 # ---- generated resolutions -------------------------------------------------------------------------------------
 
-PREAMBULAR = ["Recalling", "Recalling also", "Reaffirming", "Deeply concerned", "Noting with appreciation",
-              "Bearing in mind", "Welcoming", "Convinced", "Mindful", "Having considered", "Stressing"]  # fmt: skip
-OPERATIVE = ["Requests", "Also requests", "Decides", "Calls upon", "Urges", "Encourages", "Welcomes",
-             "Takes note with appreciation", "Invites", "Expresses its deep concern", "Strongly condemns"]  # fmt: skip
-SPONSORS = ["Japan", "Germany", "Bosnia and Herzegovina", "Trinidad and Tobago", "Antigua and Barbuda",
-            "United Kingdom of Great Britain and Northern Ireland", "Saint Vincent and the Grenadines",
-            "Netherlands (Kingdom of the)", "Bolivia (Plurinational State of)", "Sao Tome and Principe",
-            "Saint Kitts and Nevis", "Côte d’Ivoire", "Türkiye", "Lao People’s Democratic Republic"]  # fmt: skip
-WORDS = ["the", "States", "Member", "programme", "of", "and", "to", "report", "Secretary-General", "in",
-         "non-governmental", "2024", "78/45", "resolution", "its", "including", "“Agenda”", "per cent", "(a)",
-         "Treaty", "1.", "children", "A/80/L.6", "well-being", "*Series*", "cost-effective"]  # fmt: skip
+PREAMBULAR = [
+    "Recalling",
+    "Recalling also",
+    "Reaffirming",
+    "Deeply concerned",
+    "Noting with appreciation",
+    "Bearing in mind",
+    "Welcoming",
+    "Convinced",
+    "Mindful",
+    "Having considered",
+    "Stressing",
+]
+OPERATIVE = [
+    "Requests",
+    "Also requests",
+    "Decides",
+    "Calls upon",
+    "Urges",
+    "Encourages",
+    "Welcomes",
+    "Takes note with appreciation",
+    "Invites",
+    "Expresses its deep concern",
+    "Strongly condemns",
+]
+SPONSORS = [
+    "Japan",
+    "Germany",
+    "Bosnia and Herzegovina",
+    "Trinidad and Tobago",
+    "Antigua and Barbuda",
+    "United Kingdom of Great Britain and Northern Ireland",
+    "Saint Vincent and the Grenadines",
+    "Netherlands (Kingdom of the)",
+    "Bolivia (Plurinational State of)",
+    "Sao Tome and Principe",
+    "Saint Kitts and Nevis",
+    "Côte d’Ivoire",
+    "Türkiye",
+    "Lao People’s Democratic Republic",
+]
+WORDS = [
+    "the",
+    "States",
+    "Member",
+    "programme",
+    "of",
+    "and",
+    "to",
+    "report",
+    "Secretary-General",
+    "in",
+    "non-governmental",
+    "2024",
+    "78/45",
+    "resolution",
+    "its",
+    "including",
+    "“Agenda”",
+    "per cent",
+    "(a)",
+    "Treaty",
+    "1.",
+    "children",
+    "A/80/L.6",
+    "well-being",
+    "*Series*",
+    "cost-effective",
+]
 
 
 ENDS = ["children", "Treaty", "2024", "Secretary-General", "“Agenda”", "78/45", "(A/80/10)"]
@@ -117,10 +176,21 @@ def resolutions(draw: st.DrawFn) -> Resolution:
         header.on_behalf_of = "the Group of 77 and China"
     if tpl.has_agenda:
         for _ in range(draw(st.integers(1, 2))):
-            header.agenda_items.append(AgendaItem(
-                number=str(draw(st.integers(1, 180))), sub_item=draw(st.sampled_from(["", "a", "b", "l"])),
-                title=draw(st.sampled_from(["Culture of peace", "Rights of the child",
-                                            "General and complete disarmament: treaty banning the production"]))))  # fmt: skip
+            header.agenda_items.append(
+                AgendaItem(
+                    number=str(draw(st.integers(1, 180))),
+                    sub_item=draw(st.sampled_from(["", "a", "b", "l"])),
+                    title=draw(
+                        st.sampled_from(
+                            [
+                                "Culture of peace",
+                                "Rights of the child",
+                                "General and complete disarmament: treaty banning the production",
+                            ]
+                        )
+                    ),
+                )
+            )
     res = Resolution(header=header)
     if tpl.has_title:
         res.title = draw(st.sampled_from(["Rights of the child", "Comprehensive Nuclear-Test-Ban Treaty"]))
@@ -142,8 +212,19 @@ def resolutions(draw: st.DrawFn) -> Resolution:
 def _note(fid: str, draw: st.DrawFn):
     from app.model import Footnote
 
-    return Footnote(text=draw(st.sampled_from(["United Nations, *Treaty Series*, vol. 2056, No. 35597.",
-                                               "A/80/83.", "Resolution 217 A (III).", "Ibid."])), id=fid)  # fmt: skip
+    return Footnote(
+        text=draw(
+            st.sampled_from(
+                [
+                    "United Nations, *Treaty Series*, vol. 2056, No. 35597.",
+                    "A/80/83.",
+                    "Resolution 217 A (III).",
+                    "Ibid.",
+                ]
+            )
+        ),
+        id=fid,
+    )
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -158,8 +239,13 @@ def test_text_shows_numbers_labels_openers_and_footnotes() -> None:
     res.title = "Assistance in mine action"
     note = res.add_footnote("United Nations, *Treaty Series*, vol. 2056, No. 35597.")
     res.preamble.append(Paragraph(opener="Recalling", text=f"the Convention[^{note.id}]"))
-    res.operative.append(Paragraph(opener="Requests", text="the Secretary-General:",
-                                   subparagraphs=[Paragraph(text="To report"), Paragraph(text="To consult")]))  # fmt: skip
+    res.operative.append(
+        Paragraph(
+            opener="Requests",
+            text="the Secretary-General:",
+            subparagraphs=[Paragraph(text="To report"), Paragraph(text="To consult")],
+        )
+    )
     res.operative.append(Paragraph(opener="Decides", text="to remain seized of the matter"))
     text = to_text(res)
     assert "Cambodia, Germany and Japan: draft resolution" in text

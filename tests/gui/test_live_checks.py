@@ -105,9 +105,25 @@ def test_the_personal_dictionary_reaches_every_check_without_module_state(qtbot,
     assert not spelling._active  # the editor passes its settings; it never sets the module's default
 
 
-_WORDS = ["its", "resolution", "70/1", "70/1 of 25 September 2015", "78/45", "1325 (2000)", "4 December 2023",
-          "04/12/2023", "2030", "the", "UN", "present", "report", "and", ",", "[^n1]",
-          "seventy-ninth session"]  # fmt: skip
+_WORDS = [
+    "its",
+    "resolution",
+    "70/1",
+    "70/1 of 25 September 2015",
+    "78/45",
+    "1325 (2000)",
+    "4 December 2023",
+    "04/12/2023",
+    "2030",
+    "the",
+    "UN",
+    "present",
+    "report",
+    "and",
+    ",",
+    "[^n1]",
+    "seventy-ninth session",
+]
 _TEXT = st.lists(st.sampled_from(_WORDS), min_size=1, max_size=8).map(" ".join)
 _OPENERS = st.sampled_from(["Recalling", "Recalling also", "Requests", "Decides", "Noting"])
 
