@@ -73,6 +73,15 @@ class AmendmentPanel(QWidget):
         self.heading.setWordWrap(True)
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
         lay.addWidget(self.heading)
+        lay.addWidget(self._instruction_list(), 2)
+        lay.addLayout(self._list_buttons())
+        more = QHBoxLayout()  # on a row of its own, so that the panel stays narrow on a small screen
+        more.addStretch(1)
+        more.addWidget(self.amended_button)
+        lay.addLayout(more)
+        lay.addWidget(self._instruction_form(), 3)
+
+    def _instruction_list(self) -> QListWidget:
         self.list = QListWidget()
         self.list.setWordWrap(True)
         self.list.setAccessibleName("Instructions")
@@ -81,7 +90,10 @@ class AmendmentPanel(QWidget):
         # panel gives it more (its preferred height would push the fields below the fold at 1024x640)
         self.list.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
         self.list.setMinimumHeight(self.list.fontMetrics().lineSpacing() * 5 + 8)
-        lay.addWidget(self.list, 2)
+        return self.list
+
+    def _list_buttons(self) -> QHBoxLayout:
+        """Add, remove and move instructions; the amended draft's button goes on a row of its own."""
         buttons = QHBoxLayout()
         self.add_button = QPushButton("+ Instruction")
         self.remove_button = QPushButton("Remove")
@@ -94,17 +106,15 @@ class AmendmentPanel(QWidget):
         for button in (self.add_button, self.remove_button, self.up_button, self.down_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
-        lay.addLayout(buttons)
-        more = QHBoxLayout()  # on a row of its own, so that the panel stays narrow on a small screen
-        more.addStretch(1)
-        more.addWidget(self.amended_button)
-        lay.addLayout(more)
         self.add_button.clicked.connect(self.add_instruction)
         self.remove_button.clicked.connect(self.remove_instruction)
         self.up_button.clicked.connect(lambda: self._move(-1))
         self.down_button.clicked.connect(lambda: self._move(1))
         self.amended_button.clicked.connect(self.amended_requested)
+        return buttons
 
+    def _instruction_form(self) -> QGroupBox:
+        """The fields of the instruction selected."""
         self.form_box = QGroupBox("Instruction")
         form = QFormLayout(self.form_box)
         self.action = QComboBox()
@@ -145,7 +155,6 @@ class AmendmentPanel(QWidget):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(8)
         self.form = form
-        lay.addWidget(self.form_box, 3)
         self.action.currentIndexChanged.connect(lambda _: self._field_changed(False))
         self.scope.currentIndexChanged.connect(lambda _: self._field_changed(False))
         self.part.currentIndexChanged.connect(lambda _: self._field_changed(False))
@@ -153,6 +162,7 @@ class AmendmentPanel(QWidget):
         for line in (self.sub, self.after, self.old, self.new, self.opener):
             line.textEdited.connect(lambda _: self._field_changed(True))
         self.text.textChanged.connect(lambda: self._field_changed(True))
+        return self.form_box
 
     # --- showing ---------------------------------------------------------------------------------------------
 

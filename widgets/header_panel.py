@@ -61,7 +61,15 @@ class HeaderPanel(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(8, 8, 8, 8)
         outer.setSpacing(10)
+        for box in (self._document_box(), self._agenda_box(), self._sponsors_box(), self._title_box()):
+            outer.addWidget(box)
+        outer.addStretch(1)
+        self._connect()
+        self._fit_narrow()
+        self.undo_guard = UndoGuard(self)
+        self.undo_guard.guard(self)  # one history: Ctrl+Z in a field undoes in the document
 
+    def _document_box(self) -> QGroupBox:
         doc = QGroupBox("Document")
         form = QFormLayout(doc)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -94,7 +102,30 @@ class HeaderPanel(QWidget):
         self.committee = QLineEdit()
         self.committee.setAccessibleName("Committee")
         form.addRow("Co&mmittee:", self.committee)
+        self.number_label = QLabel("L number:")
+        form.addRow(self.number_label, self._symbol_row())
+        self.symbol = QLineEdit()
+        self.symbol.setAccessibleName("Document symbol")
+        form.addRow("S&ymbol:", self.symbol)
+        self.date = QDateEdit()
+        self.date.setCalendarPopup(True)
+        self.date.setLocale(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+        self.date.setDisplayFormat("d MMMM yyyy")
+        self.date.setAccessibleName("Date")
+        form.addRow("&Date:", self.date)
+        self.distribution = QComboBox()
+        self.distribution.setEditable(True)
+        self.distribution.addItems(DISTRIBUTIONS)
+        form.addRow("Dis&tribution:", self.distribution)
+        self.original = QComboBox()
+        self.original.addItems(LANGUAGES)
+        form.addRow("Ori&ginal:", self.original)
+        self.language = language_box()
+        form.addRow("&Written in:", self.language)
+        return doc
 
+    def _symbol_row(self) -> QHBoxLayout:
+        """The L number and revision, from which the symbol is built."""
         symbol_box = QHBoxLayout()
         self.l_number = QLineEdit()
         self.l_number.setPlaceholderText("43")
@@ -113,29 +144,9 @@ class HeaderPanel(QWidget):
         symbol_box.addWidget(self.l_number)
         symbol_box.addWidget(self.revision)
         symbol_box.addStretch(1)
-        self.number_label = QLabel("L number:")
-        form.addRow(self.number_label, symbol_box)
-        self.symbol = QLineEdit()
-        self.symbol.setAccessibleName("Document symbol")
-        form.addRow("S&ymbol:", self.symbol)
+        return symbol_box
 
-        self.date = QDateEdit()
-        self.date.setCalendarPopup(True)
-        self.date.setLocale(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
-        self.date.setDisplayFormat("d MMMM yyyy")
-        self.date.setAccessibleName("Date")
-        form.addRow("&Date:", self.date)
-        self.distribution = QComboBox()
-        self.distribution.setEditable(True)
-        self.distribution.addItems(DISTRIBUTIONS)
-        form.addRow("Dis&tribution:", self.distribution)
-        self.original = QComboBox()
-        self.original.addItems(LANGUAGES)
-        form.addRow("Ori&ginal:", self.original)
-        self.language = language_box()
-        form.addRow("&Written in:", self.language)
-        outer.addWidget(doc)
-
+    def _agenda_box(self) -> QGroupBox:
         agenda = QGroupBox("Agenda items")
         agenda_layout = QVBoxLayout(agenda)
         self.agenda = QTableWidget(0, 3)
@@ -154,8 +165,9 @@ class HeaderPanel(QWidget):
         buttons.addStretch(1)
         agenda_layout.addWidget(self.agenda)
         agenda_layout.addLayout(buttons)
-        outer.addWidget(agenda)
+        return agenda
 
+    def _sponsors_box(self) -> QGroupBox:
         sponsors = QGroupBox("Sponsors")
         sp = QVBoxLayout(sponsors)
         add_row = QHBoxLayout()
@@ -181,6 +193,13 @@ class HeaderPanel(QWidget):
         remove_row.addWidget(self.remove_sponsor)
         remove_row.addStretch(1)
         sp.addLayout(remove_row)
+        sp.addLayout(self._behalf_form())
+        sp.addWidget(QLabel("As printed:"))
+        sp.addWidget(self._sponsor_line_label())
+        return sponsors
+
+    def _behalf_form(self) -> QFormLayout:
+        """On behalf of a group, submitted by an officer, and the note on the sponsor line."""
         behalf = QFormLayout()
         self.on_behalf_of = QComboBox()
         self.on_behalf_of.setEditable(True)
@@ -201,8 +220,10 @@ class HeaderPanel(QWidget):
         self.sponsor_note.setAccessibleName("Note on the sponsor line")
         self.sponsor_note.setPlaceholderText("* Any changes to the list of sponsors will be reflected …")
         behalf.addRow("Sponsor &note:", self.sponsor_note)
-        sp.addLayout(behalf)
-        sp.addWidget(QLabel("As printed:"))
+        return behalf
+
+    def _sponsor_line_label(self) -> QLabel:
+        """The sponsor line as it prints, selectable."""
         self.sponsor_line = QLabel()
         self.sponsor_line.setWordWrap(True)
         self.sponsor_line.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -211,21 +232,16 @@ class HeaderPanel(QWidget):
             "font-family: 'Times New Roman', serif;"
         )
         self.sponsor_line.setAccessibleName("Sponsor line as printed")
-        sp.addWidget(self.sponsor_line)
-        outer.addWidget(sponsors)
+        return self.sponsor_line
 
+    def _title_box(self) -> QGroupBox:
         title_box = QGroupBox("Title")
         tl = QVBoxLayout(title_box)
         self.title = QLineEdit()
         self.title.setAccessibleName("Title of the draft")
         self.title.setPlaceholderText("Comprehensive Nuclear-Test-Ban Treaty")
         tl.addWidget(self.title)
-        outer.addWidget(title_box)
-        outer.addStretch(1)
-        self._connect()
-        self._fit_narrow()
-        self.undo_guard = UndoGuard(self)
-        self.undo_guard.guard(self)  # one history: Ctrl+Z in a field undoes in the document
+        return title_box
 
     def _fit_narrow(self) -> None:
         """Let the panel be narrower than its longest entry: combos elide, the sponsor line wraps."""
