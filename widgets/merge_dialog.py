@@ -63,6 +63,20 @@ class MergeDialog(QDialog):
         self.error = ""
 
         self._buttons: dict[str, QAbstractButton] = {}  # proposal id (or "<id>:keep", "<bracket id>:<n>")
+        self._build()
+        self._list_places()
+        if parent is not None:
+            self.resize(min(1100, int(parent.width() * 0.9)), min(760, int(parent.height() * 0.9)))
+        else:
+            self.resize(1000, 680)
+        self._recompute()
+        if self.places.count():
+            self.places.setCurrentRow(0)
+        else:
+            self._show_place()
+
+    def _build(self) -> None:
+        """The places on the left; the place shown, its options and the result on the right."""
         self.places = QListWidget()
         self.places.setAccessibleName("Places with proposals")
         self.places.setMinimumWidth(180)
@@ -119,7 +133,11 @@ class MergeDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addLayout(bottom)
         layout.addWidget(self.buttons)
+        self.accept_all.clicked.connect(self._accept_all)
+        self.reject_all.clicked.connect(self._reject_all)
 
+    def _list_places(self) -> None:
+        """One row per place with proposals, then one per open bracket."""
         for item in self.items:
             names = ", ".join(dict.fromkeys(p.proposer for p in item.proposals))
             row = QListWidgetItem(f"{item.label or 'New paragraph'} · {names}")
@@ -133,17 +151,6 @@ class MergeDialog(QDialog):
             row.setData(Qt.ItemDataRole.UserRole, ("bracket", bracket.id))
             self.places.addItem(row)
         self.places.currentRowChanged.connect(lambda _: self._show_place())
-        self.accept_all.clicked.connect(self._accept_all)
-        self.reject_all.clicked.connect(self._reject_all)
-        if parent is not None:
-            self.resize(min(1100, int(parent.width() * 0.9)), min(760, int(parent.height() * 0.9)))
-        else:
-            self.resize(1000, 680)
-        self._recompute()
-        if self.places.count():
-            self.places.setCurrentRow(0)
-        else:
-            self._show_place()
 
     # --- what the user sees ------------------------------------------------------------------------------
 
