@@ -76,6 +76,21 @@ def measure(
     return found, total, per_doc
 
 
+def report(name: str, part: list[tuple[str, str]], docs: int = 0, rule: str = "") -> None:
+    """Print one half's summary line, the rules that fire most and, with docs, the drafts that draw most."""
+    found, total, per_doc = measure(part)
+    rate = 1000 * sum(found.values()) / max(total, 1)
+    print(
+        f"{name}: {len(part)} drafts, {total:,} words, {sum(found.values())} errors and warnings, "
+        f"{rate:.2f} per 1,000"
+    )
+    for r, n in found.most_common(12):
+        print(f"    {n:4} {r}")
+    key = (lambda d: d[3][rule]) if rule else (lambda d: d[1])
+    for symbol, n, w, a in sorted(per_doc, key=key, reverse=True)[:docs]:
+        print(f"  {symbol:18} {n:3} alarms {w:6} words  {dict(a.most_common(4))}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--repo", type=Path, default=DEFAULT_REPO)
@@ -89,20 +104,9 @@ def main() -> None:
         "held-out": [x for x in items if held_out(x[0])],
     }
     for name, part in halves.items():
-        if args.half not in (name, "both"):
-            continue
-        found, total, per_doc = measure(part)
-        rate = 1000 * sum(found.values()) / max(total, 1)
-        print(
-            f"{name}: {len(part)} drafts, {total:,} words, {sum(found.values())} errors and warnings, "
-            f"{rate:.2f} per 1,000"
-        )
-        for rule, n in found.most_common(12):
-            print(f"    {n:4} {rule}")
-        if args.docs and name == "dev":
-            key = (lambda d: d[3][args.rule]) if args.rule else (lambda d: d[1])
-            for symbol, n, w, a in sorted(per_doc, key=key, reverse=True)[: args.docs]:
-                print(f"  {symbol:18} {n:3} alarms {w:6} words  {dict(a.most_common(4))}")
+        if args.half in (name, "both"):
+            # the drafts that draw most are listed for the development half only
+            report(name, part, args.docs if name == "dev" else 0, args.rule)
 
 
 if __name__ == "__main__":
