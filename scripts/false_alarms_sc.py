@@ -23,14 +23,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from scripts.false_alarms_l import held_out, measure, report  # noqa: E402
+from scripts.false_alarms_l import held_out, report  # noqa: E402
 
 DEFAULT_REPO = Path("/work/.mirror/yueqingliang1+UNBench/repo")
 _ISSUED = re.compile(r"^data/task[12]/\d+/(S_\d{4}_\d+)-EN\.(pdf|json)$")
 
 
 def _show(repo: Path, path: str) -> bytes:
-    return subprocess.run(["git", "-C", str(repo), "show", f"HEAD:{path}"], capture_output=True, check=True).stdout
+    return subprocess.run(
+        ["git", "-C", str(repo), "show", f"HEAD:{path}"], capture_output=True, check=True
+    ).stdout
 
 
 def _pdf_text(data: bytes) -> str:

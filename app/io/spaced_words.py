@@ -1,8 +1,8 @@
-"""Words the text layer of a justified PDF breaks apart: "resoluti o n s", "humanitari an", "Houth is".
+"""Words the text layer of a justified PDF breaks apart: "resoluti o n s", "humanitari an", "Houth is", "(201 5 )".
 
 Issued UN PDFs set some lines with stretched letter spacing, and the text layer then has a space inside a word.
 A run of pieces is closed up when the word it makes is known (written whole elsewhere in the document, or a
-dictionary word) and at least one piece is no word of its own (a fragment or a lone small letter): "in to",
+dictionary word) and at least one piece is no word of its own (a fragment, or a short piece that is no English word): "in to",
 "an other" and "annex B and" stay apart. Pieces after the first start with a small letter, so a name before a
 word is never joined.
 """
@@ -15,12 +15,24 @@ from collections.abc import Callable, Container
 MAX_PIECES = 5  # "resoluti o n s" is four; a bound keeps the scan linear
 _TOKEN = re.compile(r"\S+")
 _PIECE = re.compile(r"(?P<lead>[(“‘\"']?)(?P<word>[^\W\d_]+(?:-[^\W\d_]+)*)(?P<trail>[,;:.)’”\"']*)$")
-_LONE_WORDS = frozenset({"a", "i"})
+_ISE = re.compile(r"is(?=(?:e|ed|es|ing|ation|ations)$)")
+# a year in brackets with its digits set apart: "resolution 2216 (201 5 )"
+_SPACED_YEAR = re.compile(r"\(\d(?: ?\d){3} ?\)")
+# the English words of one or two letters: other short pieces ("ed", "el", "en") are fragments, whatever a
+# dictionary full of abbreviations says
+_SHORT_WORDS = frozenset(
+    "a i am an as at be by do go he if in is it me my no of on or so to up us we".split()
+)
 
 
-def close_up(text: str, document_words: Container[str], known: Callable[[str], bool]) -> tuple[str, list[str]]:
+def close_up(
+    text: str, document_words: Container[str], known: Callable[[str], bool]
+) -> tuple[str, list[str]]:
     """`text` with its broken words closed up, and the words closed up. `document_words`: the lower-case word
     forms of the whole document; `known(word)`: a dictionary word."""
+    years: list[str] = []
+    if "(" in text:
+        text = _SPACED_YEAR.sub(lambda m: _closed_year(m, years), text)
     tokens = list(_TOKEN.finditer(text))
     pieces = [_PIECE.match(t.group(0)) for t in tokens]
     out: list[str] = []
@@ -43,9 +55,16 @@ def close_up(text: str, document_words: Container[str], known: Callable[[str], b
         else:
             i += 1
     if not joined:
-        return text, []
+        return text, years
     out.append(text[pos:])
-    return "".join(out), joined
+    return "".join(out), years + joined
+
+
+def _closed_year(m: re.Match[str], years: list[str]) -> str:
+    year = m.group(0).replace(" ", "")
+    if year != m.group(0):
+        years.append(year)
+    return year
 
 
 def _run_end(
@@ -70,11 +89,16 @@ def _run_end(
             break
         words.append(p.group("word"))
         whole = "".join(words).lower()
-        if (whole in document_words or known(whole)) and any(_fragment(w, known) for w in words):
+        if _known_whole(whole, document_words, known) and any(_fragment(w, known) for w in words):
             best = j
         if p.group("trail"):
             break
     return best
+
+
+def _known_whole(word: str, document_words: Container[str], known: Callable[[str], bool]) -> bool:
+    """A word of the document or of the dictionary, in either spelling of -ize ("destabilising")."""
+    return word in document_words or known(word) or known(_ISE.sub("iz", word))
 
 
 def _word_before_run(
@@ -99,4 +123,4 @@ def _fragment(piece: str, known: Callable[[str], bool]) -> bool:
     if piece.isupper():
         return False
     w = piece.lower()
-    return (len(w) == 1 and w not in _LONE_WORDS) or (len(w) > 1 and not known(w))
+    return w not in _SHORT_WORDS if len(w) <= 2 else not known(w)

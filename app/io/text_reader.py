@@ -177,7 +177,10 @@ class _Reader:
         lines = _normalise(self.source)
         cleaned = pdf_text.clean(lines)
         self.notes = cleaned.notes
-        body_lines, body_pages = self._lift_typed_notes(cleaned.lines, cleaned.pages)
+        # a justified PDF line's text layer may set two spaces between words ("The  Security  Council,"): one
+        # space, as typed; wider gaps stay (masthead columns)
+        lines = [_DOUBLE_SPACE.sub(" ", line) for line in cleaned.lines]
+        body_lines, body_pages = self._lift_typed_notes(lines, cleaned.pages)
         self._lines_for_words = body_lines
         self.extracted = cleaned.furniture > 0 and _LANGUAGE.get() == "en"
         blocks = _blocks(body_lines, body_pages)
@@ -748,6 +751,7 @@ class _Reader:
 
 
 _NO_MARKS = dict.fromkeys(map(ord, "\u200b\u200e\u200f\u2060\ufeff"))  # zero-width and direction marks
+_DOUBLE_SPACE = re.compile(r"(?<=\S)  (?=\S)")
 _LINE_BREAKS = re.compile("\r\n|[\r\u2028\u2029\x85]")  # every line break str.splitlines knows but \v and \f
 
 
