@@ -72,7 +72,10 @@ def test_paragraph_check_in_the_editor_uses_the_organ_levels_too() -> None:
 
 @pytest.mark.parametrize(
     "typo, rule",
-    [("the adverse efects of climate change", "spelling.unknown-word"), ("the the adverse effects", "UN.DoubledWord")],
+    [
+        ("the adverse efects of climate change", "spelling.unknown-word"),
+        ("the the adverse effects", "UN.DoubledWord"),
+    ],
 )
 def test_a_real_mistake_in_an_sc_draft_is_still_reported(typo: str, rule: str) -> None:
     text = _excerpt().replace("the adverse effects of climate change", typo, 1)
@@ -119,12 +122,54 @@ def test_words_that_stand_apart_are_not_joined(text: str) -> None:
 
 
 def test_broken_words_are_closed_up_with_their_punctuation() -> None:
-    text = "imposed by resoluti o n s 2140, adverse humanitari an, people in n eed, and to b ring"
+    text = "imposed by resoluti o n s 2216 (201 5 ), adverse humanitari an, people in n eed, and to b ring"
     out, joined = close_up(text, set(), _dictionary())
-    assert out == "imposed by resolutions 2140, adverse humanitarian, people in need, and to bring"
-    assert joined == ["resolutions", "humanitarian", "need", "bring"]
+    assert out == "imposed by resolutions 2216 (2015), adverse humanitarian, people in need, and to bring"
+    assert joined == ["(2015)", "resolutions", "humanitarian", "need", "bring"]
 
 
 def test_a_misspelt_word_is_not_closed_up_into_another() -> None:
     text = "the resolutoin s adopted"  # a typo, not a broken word: "resolutoins" is no word
     assert close_up(text, {"resolutions"}, _dictionary()) == (text, [])
+
+
+def _issued_paragraphs(name: str) -> list[str]:
+    lines = (FIXTURES / name).read_text(encoding="utf-8").splitlines()
+    return [line for line in lines if line.strip() and not line.startswith("#")]
+
+
+def _sc_draft(*operative: str) -> Resolution:
+    body = "\n\n".join(f"{i}. {text}" for i, text in enumerate(operative, 1))
+    return read_text(f"The Security Council,\n\nRecalling its resolutions,\n\n{body}\n").resolution
+
+
+def test_issued_sc_citations_draw_no_citation_finding() -> None:
+    """A count after an SC citation ("… (2011) to 345 police personnel") and a paragraph of another resolution
+    ("… (2017) and 11 of resolution 2441 (2018)") are no resolutions cited without their year."""
+    res = _sc_draft(*_issued_paragraphs("citations.txt"))
+    assert res.header.template == "sc"
+    assert not [f for f in check_document(res) if f.rule == "citations.sc-reference"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Decides to renew the measures imposed by resolutions 2140 (2014) and 2216;",  # the second year missing
+        "Recalls paragraph 11 of resolution 2362 and its resolution 2441 (2018);",
+        "Decides to extend the mandate set out in resolution 1990(2011);",  # no space before the year
+    ],
+)
+def test_an_sc_citation_without_its_year_is_still_reported(text: str) -> None:
+    assert [f for f in check_document(_sc_draft(text)) if f.rule == "citations.sc-reference"]
+
+
+def test_sponsor_line_and_organ_line_of_pdf_text_with_wide_spacing() -> None:
+    """S/2022/158's text layer sets two spaces between words and a blank line between the sponsor line and
+    'draft resolution': the header is read (the sponsor as the page gives it) and the organ line starts the body."""
+    text = (FIXTURES / "S_2022_158_page1.txt").read_text(encoding="utf-8")
+    lines = [" ".join(line.split()) for line in text.splitlines()]
+    sponsor_line = lines[lines.index("draft resolution") - 2]  # the line before the blank one
+    res = read_text(text).resolution
+    assert res.header.symbol == lines[0]
+    assert res.header.sponsors == [sponsor_line.rstrip(":")]
+    assert res.preamble[0].opener == lines[lines.index("The Security Council,") + 2].split()[0]
