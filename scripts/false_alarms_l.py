@@ -3,8 +3,8 @@
 The drafts come from the public mandate-pipeline data (github.com/wannli/mandate-pipeline,
 data/extracted/*.json, field `text`: the text layer of each issued PDF). They are split once, by a fixed rule,
 into a development half (look at it, tune on it) and a held-out half (only measured): a draft is held out when
-the first byte of the SHA-256 of its symbol is odd. Prints errors and warnings per 1,000 words for each half,
-the rules that fire most and, with --docs, the drafts that draw most.
+the first byte of the SHA-256 of its symbol is odd. Prints errors and warnings per 1,000 words for each half and,
+for the development half only, the rules that fire most and, with --docs, the drafts that draw most.
 
     python scripts/false_alarms_l.py [--repo PATH_TO_GIT_DIR] [--half dev|held-out|both] [--docs N] [--rule R]
 """
@@ -77,13 +77,16 @@ def measure(
 
 
 def report(name: str, part: list[tuple[str, str]], docs: int = 0, rule: str = "") -> None:
-    """Print one half's summary line, the rules that fire most and, with docs, the drafts that draw most."""
+    """Print one half's summary line and, for the development half only, the rules that fire most and, with
+    docs, the drafts that draw most (the held-out half's findings are not to be seen)."""
     found, total, per_doc = measure(part)
     rate = 1000 * sum(found.values()) / max(total, 1)
     print(
         f"{name}: {len(part)} drafts, {total:,} words, {sum(found.values())} errors and warnings, "
         f"{rate:.2f} per 1,000"
     )
+    if name != "dev":
+        return
     for r, n in found.most_common(12):
         print(f"    {n:4} {r}")
     key = (lambda d: d[3][rule]) if rule else (lambda d: d[1])
@@ -105,8 +108,7 @@ def main() -> None:
     }
     for name, part in halves.items():
         if args.half in (name, "both"):
-            # the drafts that draw most are listed for the development half only
-            report(name, part, args.docs if name == "dev" else 0, args.rule)
+            report(name, part, args.docs, args.rule)
 
 
 if __name__ == "__main__":

@@ -73,7 +73,10 @@ def drafts(repo: Path) -> list[tuple[str, str]]:
 
 
 def _label(symbol: str) -> str:
-    return symbol if symbol.startswith("S/") else f"unnamed {symbol[15:40]!r}"
+    """The symbol, or for an unnamed draft its first words after the organ line."""
+    if symbol.startswith("S/"):
+        return symbol
+    return "unnamed: " + " ".join(symbol.partition("Council,")[2].split()[:4])
 
 
 def main() -> None:
@@ -90,7 +93,7 @@ def main() -> None:
     }
     for name, part in halves.items():
         if args.half in (name, "both"):
-            report(name, [(_label(s), t) for s, t in part], args.docs if name == "dev" else 0, args.rule)
+            report(name, [(_label(s), t) for s, t in part], args.docs, args.rule)
 
 
 if __name__ == "__main__":
