@@ -173,3 +173,22 @@ def test_sponsor_line_and_organ_line_of_pdf_text_with_wide_spacing() -> None:
     assert res.header.symbol == lines[0]
     assert res.header.sponsors == [sponsor_line.rstrip(":")]
     assert res.preamble[0].opener == lines[lines.index("The Security Council,") + 2].split()[0]
+
+
+def test_a_whole_issued_sc_draft_is_checked_by_sc_conventions() -> None:
+    """S/2024/788: "Acting under Chapter VII …," closes the preamble, "Decides to remain seized of the matter."
+    the resolution, "this resolution" refers to it: nothing to report before the Council; before the Assembly
+    the same words are another organ's ("this resolution", an SC-only phrase)."""
+    text = (FIXTURES / "S_2024_788.txt").read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line.strip()]
+    first_operative = next(i for i, line in enumerate(lines) if re.match(r"\d+\. ", line))
+    res = read_text(text).resolution
+    assert res.header.template == "sc"
+    last_pp = res.preamble[-1]
+    assert f"{last_pp.opener} {last_pp.text}".rstrip(",") == lines[first_operative - 1].rstrip(",")
+    last_op = res.operative[-1]
+    assert f"{last_op.opener} {last_op.text}." == lines[-1].split(" ", 1)[1]
+    assert len(res.operative) == len(lines) - first_operative
+    assert not _rules(res, LOUD)
+    ga = _rules(read_text(_as_ga(text)).resolution, LOUD)
+    assert {"organs.self-reference", "organs.out-of-place"} <= ga
