@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
 
@@ -49,3 +50,8 @@ class Finding:
                 "replacement": self.fix.replacement,
             }
         return out
+
+
+def rule_matches(rule: str, patterns: Iterable[str]) -> bool:
+    """Whether a rule id is one of `patterns`: an id ("organs.abbreviation") or a prefix ending in "*" ("UN.*")."""
+    return any(rule == p or (p.endswith("*") and rule.startswith(p[:-1])) for p in patterns)

@@ -17,6 +17,7 @@ from typing import Any
 
 from app.datafile import read_toml
 from app.errors import TemplateError
+from app.findings import rule_matches
 from app.paths import resource, resources_dir
 
 DEFAULT = "en"
@@ -106,10 +107,7 @@ class Language:
 
     def rule_on(self, rule: str) -> bool:
         """False for a rule this language's text does not get (an English-only check)."""
-        for pattern in self.rules_off:
-            if rule == pattern or (pattern.endswith("*") and rule.startswith(pattern[:-1])):
-                return False
-        return True
+        return not rule_matches(rule, self.rules_off)
 
     @property
     def date_regex(self) -> re.Pattern[str]:

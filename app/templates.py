@@ -42,6 +42,9 @@ class Template:
     italic_later_verbs: bool = False  # SC italicizes ", and requests" inside a paragraph
     out_of_place: tuple[str, ...] = ()  # operative phrases flagged for this organ
     citation_style: str = "ga"  # "ga": resolution 78/45 of 4 December 2023; "sc": resolution 1325 (2000)
+    # rules whose findings are only suggestions in this organ's drafts ("UN.*", "organs.abbreviation"): the
+    # Secretariat issues them as the sponsors wrote them and applies the Editorial Manual on adoption
+    suggested_rules: tuple[str, ...] = ()
     title_size: float = 12.0
     source: str = ""  # the file it came from
 

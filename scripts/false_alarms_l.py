@@ -3,8 +3,8 @@
 The drafts come from the public mandate-pipeline data (github.com/wannli/mandate-pipeline,
 data/extracted/*.json, field `text`: the text layer of each issued PDF). They are split once, by a fixed rule,
 into a development half (look at it, tune on it) and a held-out half (only measured): a draft is held out when
-the first byte of the SHA-256 of its symbol is odd. Prints errors and warnings per 1,000 words for each half,
-the rules that fire most and, with --docs, the drafts that draw most.
+the first byte of the SHA-256 of its symbol is odd. Prints errors and warnings per 1,000 words for each half and,
+for the development half only, the rules that fire most and, with --docs, the drafts that draw most.
 
     python scripts/false_alarms_l.py [--repo PATH_TO_GIT_DIR] [--half dev|held-out|both] [--docs N] [--rule R]
 """
@@ -76,6 +76,24 @@ def measure(
     return found, total, per_doc
 
 
+def report(name: str, part: list[tuple[str, str]], docs: int = 0, rule: str = "") -> None:
+    """Print one half's summary line and, for the development half only, the rules that fire most and, with
+    docs, the drafts that draw most (the held-out half's findings are not to be seen)."""
+    found, total, per_doc = measure(part)
+    rate = 1000 * sum(found.values()) / max(total, 1)
+    print(
+        f"{name}: {len(part)} drafts, {total:,} words, {sum(found.values())} errors and warnings, "
+        f"{rate:.2f} per 1,000"
+    )
+    if name != "dev":
+        return
+    for r, n in found.most_common(12):
+        print(f"    {n:4} {r}")
+    key = (lambda d: d[3][rule]) if rule else (lambda d: d[1])
+    for symbol, n, w, a in sorted(per_doc, key=key, reverse=True)[:docs]:
+        print(f"  {symbol:18} {n:3} alarms {w:6} words  {dict(a.most_common(4))}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--repo", type=Path, default=DEFAULT_REPO)
@@ -89,20 +107,8 @@ def main() -> None:
         "held-out": [x for x in items if held_out(x[0])],
     }
     for name, part in halves.items():
-        if args.half not in (name, "both"):
-            continue
-        found, total, per_doc = measure(part)
-        rate = 1000 * sum(found.values()) / max(total, 1)
-        print(
-            f"{name}: {len(part)} drafts, {total:,} words, {sum(found.values())} errors and warnings, "
-            f"{rate:.2f} per 1,000"
-        )
-        for rule, n in found.most_common(12):
-            print(f"    {n:4} {rule}")
-        if args.docs and name == "dev":
-            key = (lambda d: d[3][args.rule]) if args.rule else (lambda d: d[1])
-            for symbol, n, w, a in sorted(per_doc, key=key, reverse=True)[: args.docs]:
-                print(f"  {symbol:18} {n:3} alarms {w:6} words  {dict(a.most_common(4))}")
+        if args.half in (name, "both"):
+            report(name, part, args.docs, args.rule)
 
 
 if __name__ == "__main__":

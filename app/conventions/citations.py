@@ -107,7 +107,7 @@ def scan(plain: str) -> list[Ref]:
                 )
             )
             sep = _SEP.match(text, after)
-            if not sep:
+            if not sep or _no_citation_after(text, sep, kind):
                 pos = after
                 break
             pos = sep.end()
@@ -117,6 +117,20 @@ def scan(plain: str) -> list[Ref]:
             group = [Ref(**{**r.__dict__, "dated": True}) for r in group]
         out.extend(group)
     return out
+
+
+# what follows a list of resolutions without being one: a paragraph of another ("paragraph 10 of resolution 2362
+# (2017) and 11 of resolution 2441 (2018)"), a count after an SC citation ("established in resolution 1990 (2011)
+# to 345 police personnel": a range of SC resolutions gives both years)
+_PARAGRAPH_OF = re.compile(r"\d{1,4}\s+of\s+(?:its\s+|the\s+)?(?:resolutions?|decisions?)\b")
+_COUNT = re.compile(r"\d{1,4}(?![\d/])(?!\s*\()")
+
+
+def _no_citation_after(text: str, sep: re.Match[str], kind: str) -> bool:
+    """Whether the number after a separator in a list of citations is no resolution of the list."""
+    if _PARAGRAPH_OF.match(text, sep.end()):
+        return True
+    return kind == "sc" and sep.group(0).strip() == "to" and bool(_COUNT.match(text, sep.end()))
 
 
 def _share_dates(group: list[Ref]) -> list[Ref]:

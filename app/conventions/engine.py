@@ -36,7 +36,7 @@ from app.conventions import (
 )
 from app.conventions.base import DocumentContext, Node, annex_nodes, finding, nodes, settings
 from app.errors import TemplateError
-from app.findings import Finding, Severity
+from app.findings import Finding, Severity, rule_matches
 from app.languages import get_language
 from app.lexicon import opener_key, strip_marker
 from app.model import DocumentKind, Paragraph, Part, Resolution
@@ -340,6 +340,19 @@ def _in_language(findings: list[Finding], language: str) -> list[Finding]:
     return findings if not lang.rules_off else [f for f in findings if lang.rule_on(f.rule)]
 
 
+def _for_organ(findings: list[Finding], template: Template) -> list[Finding]:
+    """The organ's levels: a rule the template lists in `suggested_rules` reports a suggestion, not an error or
+    a warning (Security Council drafts are issued in the sponsors' own spelling and editorial style)."""
+    if not template.suggested_rules:
+        return findings
+    return [
+        dataclasses.replace(f, severity=Severity.INFO)
+        if f.severity is not Severity.INFO and rule_matches(f.rule, template.suggested_rules)
+        else f
+        for f in findings
+    ]
+
+
 def check_paragraph(
     res: Resolution,
     paragraph_id: str,
@@ -354,17 +367,21 @@ def check_paragraph(
     ctx = context or build_context(res, template)
     for node in nodes(res):
         if node.para.id == paragraph_id:
-            return _in_language(_dedupe(_node_findings(node, ctx, style, speller)), ctx.language)
+            found = _node_findings(node, ctx, style, speller)
+            return _for_organ(_in_language(_dedupe(found), ctx.language), ctx.template)
     for node in annex_nodes(res):
         if node.para.id == paragraph_id:
-            return _in_language(_dedupe(_annex_findings(node, ctx, style, speller)), ctx.language)
+            found = _annex_findings(node, ctx, style, speller)
+            return _for_organ(_in_language(_dedupe(found), ctx.language), ctx.template)
     return []
 
 
 def check_header(res: Resolution, template: Template | None = None) -> list[Finding]:
     """Sponsors, title, symbol and distribution."""
     tpl, notes = _template(res, template)
-    return _in_language(notes + sponsors.check(res) + header.check(res, tpl), res.header.language)
+    return _for_organ(
+        _in_language(notes + sponsors.check(res) + header.check(res, tpl), res.header.language), tpl
+    )
 
 
 def check_document(
@@ -393,7 +410,7 @@ def check_document(
     if style and _styled(ctx.language):
         found = _style_call(lambda: spelling.document_findings(res, template=tpl, settings=speller))
         out += [f for f in found if not short_forms.excused(f, _document_field(res, f), ctx.short_forms)]
-    return _in_language(_dedupe(out), ctx.language)
+    return _for_organ(_in_language(_dedupe(out), ctx.language), tpl)
 
 
 def _document_field(res: Resolution, f: Finding) -> str:

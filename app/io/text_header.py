@@ -297,6 +297,7 @@ def _read_text_blocks(
         )
 
 
+_KIND_ALONE = re.compile(r"^\s*(?:revised )?draft (?:resolution|decision)\s*$", re.IGNORECASE)
 _KIND_END = re.compile(
     r"(?:draft (?:resolution|decision)|amendments? to (?:the )?(?:revised )?draft (?:resolution|decision)"
     r"(?:\s+\S+)?|^(?:revised )?draft (?:resolution|decision) submitted by .+"
@@ -336,8 +337,11 @@ def _split_at_sponsors(text_blocks: list[tuple[int, list[str]]]) -> list[tuple[i
             and grouped[-1][0] == seen
             and not any(_KIND_END.search(x) for x in grouped[-1][1])
             and any(_KIND_END.search(x) for x in lines)
-            and _has_state(lines[0])
-            and _names_go_on(grouped[-1][1][-1], lines[0])
+            and (
+                (_has_state(lines[0]) and _names_go_on(grouped[-1][1][-1], lines[0]))
+                # "… Northern Ireland:", a blank line, "draft resolution" (an SC draft's PDF text)
+                or (grouped[-1][1][-1].rstrip().endswith(":") and bool(_KIND_ALONE.match(lines[0])))
+            )
         ):
             grouped[-1] = (seen, grouped[-1][1] + lines)
             continue

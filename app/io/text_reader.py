@@ -35,6 +35,7 @@ from app.io.headings import (
 from app.io.imported import ImportResult
 from app.io.note_markers import GLUED_TO_NUMBER, MAX_INDEXED, Marker, markers, numbers_in, numeric, star_marks
 from app.io.pdf_text import NOTE_START, PAGE_BREAK, SUPERSCRIPTS, RawNote, join_wrapped, note_label
+from app.io.spaced_words import close_up
 from app.io.structure import (
     Nesting,
     heading_lines,
@@ -167,6 +168,8 @@ class _Reader:
     # an amendment's body in reading order, and which of those paragraphs are instruction sentences
     amend_order: list[Paragraph] = field(default_factory=list)
     amend_sentences: set[str] = field(default_factory=set)
+    extracted: bool = False  # text of an issued PDF (page furniture found): broken words are closed up
+    closed_up: list[str] = field(default_factory=list)
 
     # ---- the whole run -------------------------------------------------------------------------------------------
 
@@ -174,8 +177,12 @@ class _Reader:
         lines = _normalise(self.source)
         cleaned = pdf_text.clean(lines)
         self.notes = cleaned.notes
-        body_lines, body_pages = self._lift_typed_notes(cleaned.lines, cleaned.pages)
+        # a justified PDF line's text layer may set two spaces between words ("The  Security  Council,"): one
+        # space, as typed; wider gaps stay (masthead columns)
+        lines = [_DOUBLE_SPACE.sub(" ", line) for line in cleaned.lines]
+        body_lines, body_pages = self._lift_typed_notes(lines, cleaned.pages)
         self._lines_for_words = body_lines
+        self.extracted = cleaned.furniture > 0 and _LANGUAGE.get() == "en"
         blocks = _blocks(body_lines, body_pages)
         blocks = _cut_unbroken_header(_split_at_foreign_organ_line(blocks))
         split = _header_end(blocks)
@@ -204,6 +211,16 @@ class _Reader:
             self.findings += read_body(res, self.amend_order, self.amend_sentences)
         if head.adopted:
             res.header.distribution = "Limited"
+        if self.closed_up:
+            shown = ", ".join(dict.fromkeys(self.closed_up[:8]))
+            self.findings.append(
+                Finding(
+                    "import.spaced-word",
+                    Severity.INFO,
+                    f"{len(self.closed_up)} words the PDF text had broken apart with spaces were closed up on "
+                    f"import ({shown}{' …' if len(self.closed_up) > 8 else ''})",
+                )
+            )
         return ImportResult(res, self.findings)
 
     # ---- footnotes -----------------------------------------------------------------------------------------------
@@ -477,7 +494,14 @@ class _Reader:
                 text = join_wrapped(text, s, keep_hyphen=self._keep_hyphen(text, s))
             else:
                 text = join_wrapped(text, s)
-        return re.sub(r"[ \t]+", " ", text).strip()
+        text = re.sub(r"[ \t]+", " ", text).strip()
+        known = _known_words() if self.extracted else None
+        if known is not None:
+            if self.words_cache is None:
+                self.words_cache = _word_forms(self._lines_for_words)
+            text, joined = close_up(text, self.words_cache, known.__contains__)
+            self.closed_up += joined
+        return text
 
     def _keep_hyphen(self, left: str, right: str) -> bool:
         """ "non-\\nproliferation" keeps its hyphen; "implemen-\\ntation" loses it. The document decides first."""
@@ -727,6 +751,7 @@ class _Reader:
 
 
 _NO_MARKS = dict.fromkeys(map(ord, "\u200b\u200e\u200f\u2060\ufeff"))  # zero-width and direction marks
+_DOUBLE_SPACE = re.compile(r"(?<=\S)  (?=\S)")
 _LINE_BREAKS = re.compile("\r\n|[\r\u2028\u2029\x85]")  # every line break str.splitlines knows but \v and \f
 
 

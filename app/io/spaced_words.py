@@ -1,0 +1,126 @@
+"""Words the text layer of a justified PDF breaks apart: "resoluti o n s", "humanitari an", "Houth is", "(201 5 )".
+
+Issued UN PDFs set some lines with stretched letter spacing, and the text layer then has a space inside a word.
+A run of pieces is closed up when the word it makes is known (written whole elsewhere in the document, or a
+dictionary word) and at least one piece is no word of its own (a fragment, or a short piece that is no English word): "in to",
+"an other" and "annex B and" stay apart. Pieces after the first start with a small letter, so a name before a
+word is never joined.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Container
+
+MAX_PIECES = 5  # "resoluti o n s" is four; a bound keeps the scan linear
+_TOKEN = re.compile(r"\S+")
+_PIECE = re.compile(r"(?P<lead>[(“‘\"']?)(?P<word>[^\W\d_]+(?:-[^\W\d_]+)*)(?P<trail>[,;:.)’”\"']*)$")
+_ISE = re.compile(r"is(?=(?:e|ed|es|ing|ation|ations)$)")
+# a year in brackets with its digits set apart: "resolution 2216 (201 5 )"
+_SPACED_YEAR = re.compile(r"\(\d(?: ?\d){3} ?\)")
+# the English words of one or two letters: other short pieces ("ed", "el", "en") are fragments, whatever a
+# dictionary full of abbreviations says
+_SHORT_WORDS = frozenset(
+    "a i am an as at be by do go he if in is it me my no of on or so to up us we".split()
+)
+
+
+def close_up(
+    text: str, document_words: Container[str], known: Callable[[str], bool]
+) -> tuple[str, list[str]]:
+    """`text` with its broken words closed up, and the words closed up. `document_words`: the lower-case word
+    forms of the whole document; `known(word)`: a dictionary word."""
+    years: list[str] = []
+    if "(" in text:
+        text = _SPACED_YEAR.sub(lambda m: _closed_year(m, years), text)
+    tokens = list(_TOKEN.finditer(text))
+    pieces = [_PIECE.match(t.group(0)) for t in tokens]
+    out: list[str] = []
+    joined: list[str] = []
+    pos = 0
+    i = 0
+    while i < len(tokens):
+        end = _run_end(pieces, i, tokens, document_words, known)
+        if end > i and _word_before_run(pieces, i, tokens, document_words, known):
+            end = i  # "in n eed", "to b ring": the word stands and the next pieces make one
+        if end > i:
+            first, last = pieces[i], pieces[end]
+            assert first is not None and last is not None
+            word = "".join(p.group("word") for p in pieces[i : end + 1] if p is not None)
+            out.append(text[pos : tokens[i].start()])
+            out.append(first.group("lead") + word + last.group("trail"))
+            joined.append(word)
+            pos = tokens[end].end()
+            i = end + 1
+        else:
+            i += 1
+    if not joined:
+        return text, years
+    out.append(text[pos:])
+    return "".join(out), years + joined
+
+
+def _closed_year(m: re.Match[str], years: list[str]) -> str:
+    year = m.group(0).replace(" ", "")
+    if year != m.group(0):
+        years.append(year)
+    return year
+
+
+def _run_end(
+    pieces: list[re.Match[str] | None],
+    i: int,
+    tokens: list[re.Match[str]],
+    document_words: Container[str],
+    known: Callable[[str], bool],
+) -> int:
+    """The index of the last piece of the broken word that starts at piece i, or i when none does."""
+    first = pieces[i]
+    if first is None or first.group("trail"):
+        return i
+    words = [first.group("word")]
+    best = i
+    for j in range(i + 1, min(i + MAX_PIECES, len(pieces))):
+        p = pieces[j]
+        # only single spaces inside a run; the pieces after the first are lower case with no lead
+        if p is None or p.group("lead") or not p.group("word")[0].islower():
+            break
+        if tokens[j].start() - tokens[j - 1].end() != 1:
+            break
+        words.append(p.group("word"))
+        whole = "".join(words).lower()
+        if _known_whole(whole, document_words, known) and any(_fragment(w, known) for w in words):
+            best = j
+        if p.group("trail"):
+            break
+    return best
+
+
+def _known_whole(word: str, document_words: Container[str], known: Callable[[str], bool]) -> bool:
+    """A word of the document or of the dictionary, in either spelling of -ize ("destabilising")."""
+    return word in document_words or known(word) or known(_ISE.sub("iz", word))
+
+
+def _word_before_run(
+    pieces: list[re.Match[str] | None],
+    i: int,
+    tokens: list[re.Match[str]],
+    document_words: Container[str],
+    known: Callable[[str], bool],
+) -> bool:
+    """Whether piece i is a word of its own and a broken word starts at the piece after it."""
+    first = pieces[i]
+    return (
+        first is not None
+        and not _fragment(first.group("word"), known)
+        and i + 1 < len(pieces)
+        and _run_end(pieces, i + 1, tokens, document_words, known) > i + 1
+    )
+
+
+def _fragment(piece: str, known: Callable[[str], bool]) -> bool:
+    """A piece that is no word of its own. Capitals alone are a label or an initial ("annex B and", "VI and")."""
+    if piece.isupper():
+        return False
+    w = piece.lower()
+    return w not in _SHORT_WORDS if len(w) <= 2 else not known(w)

@@ -1,0 +1,100 @@
+"""False alarms of `resolute check` on issued Security Council draft resolutions.
+
+The drafts come from the public UNBench data (github.com/yueqingliang1/UNBench, MIT licence): the issued PDFs
+and their text in data/task1/ and data/task2/ (read from the PDF's text layer when the PDF is there, else from
+the JSON's `Content`), the drafts of data/task4.json (`ID`, `Content`) and the unnamed drafts of data/task3.json
+(`drafts`, keyed by their own text). They are split by the rule of scripts/false_alarms_l.py: a draft is held
+out when the first byte of the SHA-256 of its symbol (or, unnamed, of its text) is odd. Look only at the
+development half; of the held-out half read the summary line alone.
+
+    python scripts/false_alarms_sc.py [--repo PATH_TO_GIT_DIR] [--half dev|held-out|both] [--docs N] [--rule R]
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from scripts.false_alarms_l import held_out, report  # noqa: E402
+
+DEFAULT_REPO = Path("/work/.mirror/yueqingliang1+UNBench/repo")
+_ISSUED = re.compile(r"^data/task[12]/\d+/(S_\d{4}_\d+)-EN\.(pdf|json)$")
+
+
+def _show(repo: Path, path: str) -> bytes:
+    return subprocess.run(
+        ["git", "-C", str(repo), "show", f"HEAD:{path}"], capture_output=True, check=True
+    ).stdout
+
+
+def _pdf_text(data: bytes) -> str:
+    from pdfminer.high_level import extract_text
+    from pdfminer.layout import LAParams
+
+    # lines in the order of the page (top to bottom), not pdfminer's guessed flow of text boxes, which sets a
+    # paragraph's number after its text on some pages
+    return extract_text(io.BytesIO(data), laparams=LAParams(boxes_flow=None))
+
+
+def drafts(repo: Path) -> list[tuple[str, str]]:
+    """(symbol, text) of every SC draft in the mirror, each once, in symbol order."""
+    names = subprocess.run(
+        ["git", "-C", str(repo), "ls-tree", "-r", "--name-only", "HEAD", "data"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    files: dict[str, dict[str, str]] = {}
+    for name in names:
+        m = _ISSUED.match(name)
+        if m:
+            files.setdefault(m.group(1).replace("_", "/"), {})[m.group(2)] = name
+    out: dict[str, str] = {}
+    for symbol, kinds in files.items():
+        if "pdf" in kinds:
+            out[symbol] = _pdf_text(_show(repo, kinds["pdf"]))
+        else:
+            out[symbol] = json.loads(_show(repo, kinds["json"]))["Content"]
+    for item in json.loads(_show(repo, "data/task4.json")):
+        out.setdefault(item["ID"], item["Content"])
+    seen = {" ".join(t.split())[:300] for t in out.values()}
+    for text in json.loads(_show(repo, "data/task3.json"))["drafts"]:
+        if " ".join(text.split())[:300] not in seen:
+            out[text] = text  # unnamed: keyed (and split) by its own text
+    return sorted(out.items())
+
+
+def _label(symbol: str) -> str:
+    """The symbol, or for an unnamed draft its first words after the organ line."""
+    if symbol.startswith("S/"):
+        return symbol
+    return "unnamed: " + " ".join(symbol.partition("Council,")[2].split()[:4])
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--repo", type=Path, default=DEFAULT_REPO)
+    ap.add_argument("--half", choices=("dev", "held-out", "both"), default="both")
+    ap.add_argument("--docs", type=int, default=0, help="list the N drafts with most alarms")
+    ap.add_argument("--rule", default="", help="with --docs: count only this rule")
+    args = ap.parse_args()
+    items = drafts(args.repo)
+    halves = {
+        "dev": [x for x in items if not held_out(x[0])],
+        "held-out": [x for x in items if held_out(x[0])],
+    }
+    for name, part in halves.items():
+        if args.half in (name, "both"):
+            report(name, [(_label(s), t) for s, t in part], args.docs, args.rule)
+
+
+if __name__ == "__main__":
+    main()
