@@ -340,17 +340,30 @@ def _in_language(findings: list[Finding], language: str) -> list[Finding]:
     return findings if not lang.rules_off else [f for f in findings if lang.rule_on(f.rule)]
 
 
-def _for_organ(findings: list[Finding], template: Template) -> list[Finding]:
+def _for_organ(
+    findings: list[Finding], template: Template, speller: SpellingSettings | None = None
+) -> list[Finding]:
     """The organ's levels: a rule the template lists in `suggested_rules` reports a suggestion, not an error or
-    a warning (Security Council drafts are issued in the sponsors' own spelling and editorial style)."""
+    a warning (Security Council drafts are issued in the sponsors' own spelling and editorial style), unless
+    the user's own style file sets that rule's level: the user's word is the last."""
     if not template.suggested_rules:
         return findings
+    own = _user_levels(speller)
     return [
         dataclasses.replace(f, severity=Severity.INFO)
-        if f.severity is not Severity.INFO and rule_matches(f.rule, template.suggested_rules)
+        if f.severity is not Severity.INFO
+        and f.rule not in own
+        and rule_matches(f.rule, template.suggested_rules)
         else f
         for f in findings
     ]
+
+
+def _user_levels(speller: SpellingSettings | None) -> frozenset[str]:
+    try:
+        return spelling.checker(speller).user_levels
+    except (TemplateError, OSError):  # a broken style file is reported by the style check itself
+        return frozenset()
 
 
 def check_paragraph(
@@ -368,11 +381,11 @@ def check_paragraph(
     for node in nodes(res):
         if node.para.id == paragraph_id:
             found = _node_findings(node, ctx, style, speller)
-            return _for_organ(_in_language(_dedupe(found), ctx.language), ctx.template)
+            return _for_organ(_in_language(_dedupe(found), ctx.language), ctx.template, speller)
     for node in annex_nodes(res):
         if node.para.id == paragraph_id:
             found = _annex_findings(node, ctx, style, speller)
-            return _for_organ(_in_language(_dedupe(found), ctx.language), ctx.template)
+            return _for_organ(_in_language(_dedupe(found), ctx.language), ctx.template, speller)
     return []
 
 
@@ -410,7 +423,7 @@ def check_document(
     if style and _styled(ctx.language):
         found = _style_call(lambda: spelling.document_findings(res, template=tpl, settings=speller))
         out += [f for f in found if not short_forms.excused(f, _document_field(res, f), ctx.short_forms)]
-    return _for_organ(_in_language(_dedupe(out), ctx.language), tpl)
+    return _for_organ(_in_language(_dedupe(out), ctx.language), tpl, speller)
 
 
 def _document_field(res: Resolution, f: Finding) -> str:

@@ -41,12 +41,14 @@ class Checker:
         self.lexicon = Lexicon(self.personal.words() if self.personal is not None else (), language.code)
         self._unknown: dict[str, bool] = {}  # per word: the answer of unknown()
         rules = _style_rules(settings.styles) if language.is_english else _language_rules(language.spelling)
+        self.user_levels: frozenset[str] = frozenset()  # rules whose level the user set: an organ keeps off
         if settings.user_rules:
             user = load_user_rules(Path(settings.user_rules))
             rules = [r for r in rules if r.id not in user.disabled] + [
                 r for r in user.rules if r.id not in user.disabled
             ]
             rules = [_with_level(r, user.levels[r.id]) if r.id in user.levels else r for r in rules]
+            self.user_levels = frozenset(user.levels)
         self.rules = tuple(rules)
         self._by_field = {
             f: tuple(r for r in self.rules if f in r.scope)

@@ -63,6 +63,19 @@ def test_the_same_text_before_the_general_assembly_is_held_to_the_editorial_manu
     assert set(EDITORIAL) <= _rules(res, LOUD)
 
 
+def test_a_level_the_user_sets_outranks_the_organ(tmp_path: Path) -> None:
+    """A delegate's own style file that makes a rule an error keeps it an error in an SC draft too."""
+    from app.spelling import SpellingSettings
+
+    house = tmp_path / "house.toml"
+    house.write_text('[levels]\n"UN.Ize" = "error"\n', encoding="utf-8")
+    res = read_text(_excerpt()).resolution
+    own = SpellingSettings(personal_dictionary=None, user_rules=house)
+    found = check_document(res, speller=own)
+    assert any(f.rule == "UN.Ize" and f.severity is Severity.ERROR for f in found)
+    assert not any(f.rule == "UN.SecretaryGeneral" and f.severity in LOUD for f in found)
+
+
 def test_paragraph_check_in_the_editor_uses_the_organ_levels_too() -> None:
     res = read_text(_excerpt()).resolution
     para = res.preamble[0]  # "Recognising the adverse effects ..."
