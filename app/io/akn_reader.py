@@ -192,8 +192,11 @@ def _metadata(doc: etree._Element, first: etree._Element) -> dict[str, Any]:
         kind = (el.get("name") or "").lower()
         if kind == "agenda item":
             label = el.get("title") or re.sub(r"(?i)^agenda items?\s*", "", _text(el))
-            # "71 (b)"; French and Spanish files print "71 b)"
-            m = re.match(r"\s*(\d+[A-Za-z]?)\s*(?:\(([a-z]{1,3})\)|([a-z]{1,3})\))?\s*$", label)
+            # "71 (b)"; French and Spanish files print "71 b)", within the words of their language ("Point 72 c)
+            # de l’ordre du jour", "Tema 72 c) del programa") when the element carries no title
+            m = re.match(r"\s*(\d+[A-Za-z]?)\s*(?:\(([a-z]{1,3})\)|([a-z]{1,3})\))?\s*$", label) or re.search(
+                r"(?<!\S)(\d+[A-Za-z]?)(?:\s*\(([a-z]{1,3})\)|\s+([a-z]{1,3})\))?(?!\S)", label
+            )
             number, sub = (m.group(1), m.group(2) or m.group(3) or "") if m else (label.strip(), "")
             items.append({"number": number, "sub_item": sub, "title": ""})
         elif kind == "agenda item name" and items and not items[-1]["title"]:
