@@ -551,6 +551,18 @@ class _Reader:
             )
             res.unplaced += part.unplaced
         res.annexes += [text_structure.build_annex(unit, self._markup) for unit in layout.annexes]
+        if layout.trailing:
+            res.unplaced += [self._markup(text) for _, text in layout.trailing]
+            self.findings.append(
+                Finding(
+                    "import.unplaced",
+                    Severity.WARNING,
+                    f"{len(layout.trailing)} blocks after the last operative paragraph (from "
+                    f"“{layout.trailing[0][1][:60]}”) kept as text at the end: a table or other matter "
+                    "a text cannot place",
+                    field="annex",
+                )
+            )
         if layout.unplaced:
             res.unplaced += [self._markup(text) for _, text in layout.unplaced]
             self.findings.append(

@@ -23,7 +23,8 @@ from app.model import Resolution
 from app.states import official_name
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
-XML = sorted(FIXTURES.rglob("*.xml"))
+# the frozen held-out sample (tests/fixtures/heldout) stays out: no rule is built or checked on it here
+XML = sorted(p for p in FIXTURES.rglob("*.xml") if "heldout" not in p.parts)
 TEXTS = sorted(FIXTURES.rglob("*.txt"))
 
 
