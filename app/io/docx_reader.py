@@ -13,7 +13,8 @@ computed list numbers:
   superscript reference marks with their notes typed as paragraphs;
 - page headers and footers are other parts and are not read.
 
-The lines before the organ line ("The General Assembly,") go to the plain-text header reader; the body is
+The lines before the organ line ("The General Assembly,") go to the one header reader as structured lines (text,
+style, bold, size, alignment, table cell: app.io.header_lines); the body is
 placed here. A resolution in parts has "A", its title and an organ line before each part; annexes start at an
 "Annex" / "Annex II" line (Resolute's own styles name every role). Lines that fit nowhere are kept in
 `unplaced` with a finding, never dropped.

@@ -1,4 +1,4 @@
-"""The masthead, agenda block, sponsor line and title of a plain-text resolution."""
+"""The masthead, agenda block, sponsor line and title of a resolution, from a text's or a Word file's header lines."""
 
 from __future__ import annotations
 
@@ -237,7 +237,7 @@ def parse_header(
     for block in blocks:
         reading.block(block)
     _settle_symbol(out, reading.symbol_full)
-    _settle_template(out, reading.committee or reading.report_committee)
+    _settle_template(out, reading.committee, reading.report_committee)
     _read_text_blocks(out, reading.text_blocks, join or _join)
     return out
 
@@ -261,9 +261,11 @@ def _settle_symbol(out: HeaderResult, symbol_full: str) -> None:
         h.distribution = "Limited"
 
 
-def _settle_template(out: HeaderResult, committee: str) -> None:
+def _settle_template(out: HeaderResult, committee: str, report_committee: str) -> None:
+    """The template from the symbol, organ and committee (the masthead's, else the one whose report adopted
+    it); the committee is kept only when the masthead names one other than the template's."""
     h = out.header
-    out.template = tpl = _pick_template(h.symbol, out.organ, committee)
+    out.template = tpl = _pick_template(h.symbol, out.organ, committee or report_committee)
     if h.symbol and tpl.uses_year:
         m = re.search(r"/(\d{4})/", h.symbol)
         if m:
@@ -342,9 +344,10 @@ def _text_roles(
     text_blocks = _split_at_sponsors(text_blocks)  # without blank lines the sponsor line sits among others
     sponsor_at = next((i for i, (_, lines) in enumerate(text_blocks) if KIND.match(" ".join(lines))), None)
     if sponsor_at is None and items:
-        # without a sponsor line, the blocks right after the agenda lines are item titles
-        before = [b for b in text_blocks if b[0] > 0][: len(items)]
-        return [("item-title" if b in before else "title", *b) for b in text_blocks]
+        # without a sponsor line, the blocks right after the agenda lines are item titles (by place: the title may
+        # repeat an item's title word for word)
+        before = [i for i, b in enumerate(text_blocks) if b[0] > 0][: len(items)]
+        return [("item-title" if i in before else "title", *b) for i, b in enumerate(text_blocks)]
     out: list[tuple[str, int, list[str]]] = []
     for i, (seen, lines) in enumerate(text_blocks):
         if sponsor_at is not None and i < sponsor_at:

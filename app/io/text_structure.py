@@ -124,14 +124,19 @@ def split_units(items: list[Item], in_parts: bool, lead: str = "", *, amendment:
             continue
         current.append((first, text))
         i += 1
-    if not (amendment or layout.annexes or layout.unplaced):  # the matter after the last part's paragraphs
-        last = layout.parts[-1] if layout.parts else None
-        kept, layout.trailing = _cut_trailing(last.items if last else layout.main)
-        if last is None:
-            layout.main = kept
-        else:
-            last.items = kept
+    if not (amendment or layout.annexes or layout.unplaced):
+        _set_trailing(layout)
     return layout
+
+
+def _set_trailing(layout: Layout) -> None:
+    """Set aside the matter after the last part's (or the only body's) paragraphs."""
+    last = layout.parts[-1] if layout.parts else None
+    kept, layout.trailing = _cut_trailing(last.items if last else layout.main)
+    if last is None:
+        layout.main = kept
+    else:
+        last.items = kept
 
 
 _ENDS_WITH_STOP = re.compile(r"\.[\s\x01\x02\d]*$")  # a footnote placeholder may follow the full stop

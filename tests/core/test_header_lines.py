@@ -187,3 +187,20 @@ def test_word_lines_carry_their_look() -> None:
     distr = next(x for x in looks if x.text.startswith("Distr."))
     assert symbol.cell is not None and distr.cell is not None and symbol.cell[0] < distr.cell[0]
     assert symbol.align == "right" and symbol.cell[1] > 0
+
+
+def test_a_title_that_repeats_the_agenda_item_title_is_kept() -> None:
+    """No sponsor line (an adopted resolution): the block after the agenda line is the item's title and the
+    next the resolution's, even when both say the same words (A/RES/75/101 'Questions relating to information';
+    the title was lost when blocks were told apart by their text)."""
+    title = "Questions relating to information"
+    blocks = [["United Nations", "A/RES/75/101"], ["General Assembly"], ["Seventy-fifth session"]]
+    blocks += [
+        ["Agenda item 56"],
+        [title],
+        ["Resolution adopted by the General Assembly on 10 December 2020"],
+    ]
+    blocks += [[title]]
+    out = parse_header(plain_lines(blocks))
+    assert [i.title for i in out.header.agenda_items] == [title]
+    assert out.title == title
