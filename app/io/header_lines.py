@@ -14,7 +14,9 @@ class HeaderLine:
     bold: bool | None = None  # None: not known (plain text)
     italic: bool | None = None
     align: str = ""  # "left", "center", "right", "both"; "" not known
-    cell: tuple[int, int] | None = None  # (row, column) in a table, e.g. the masthead's; None outside one
+    cell: tuple[int, int, int] | None = (
+        None  # (table, row, column), tables counted in reading order; None: no table
+    )
     style: str = ""  # the paragraph style's name ("UN Title")
     size: float | None = None  # font size in points
 

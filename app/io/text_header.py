@@ -155,15 +155,17 @@ class _Reading:
     report_committee: str = ""
     text_blocks: list[tuple[int, list[HeaderLine]]] = field(default_factory=list)
     masthead: bool = True  # still in the table the header opens with
+    masthead_rows: set[tuple[int, int]] = field(default_factory=set)  # its rows that hold masthead lines only
 
     def block(self, block: list[HeaderLine]) -> None:
         current: list[HeaderLine] = []
         for line in _split_columns(block):
             kind = _classify(line.text)
-            self.masthead = self.masthead and line.cell is not None
-            if kind == "text" and self.masthead:
-                # the masthead's table (before any line outside it) holds masthead lines only: what else it says
-                # (a bar code, a logo's words) is no title or agenda text
+            row = line.cell[:2] if line.cell else None
+            self.masthead = self.masthead and row is not None
+            if kind == "text" and self.masthead and row in self.masthead_rows:
+                # a row of the masthead table (before any line outside it) holds masthead lines only: what else
+                # it says (a bar code, a logo's words) is no title or agenda text
                 self.out.findings.append(_unplaced(line.text.strip()))
                 continue
             if kind == "text":
@@ -216,6 +218,26 @@ class _Reading:
             self.symbol_full = ref  # the draft that was adopted without reference to a committee
 
 
+_MASTHEAD_KINDS = {"un", "un-symbol", "symbol", "organ", "distr", "original", "date"}
+
+
+def _masthead_rows(blocks: list[list[HeaderLine]]) -> set[tuple[int, int]]:
+    """The rows of the table a Word header opens with that hold a masthead line ("United Nations", the symbol,
+    "Distr.: Limited", the date) and nothing of the agenda block or sponsor line: a header typed whole into a
+    table keeps its agenda lines, sponsor line and title for the text rules."""
+    kinds: dict[tuple[int, int], set[str]] = {}
+    lines = [line for block in blocks for line in block]
+    first = lines[0].cell[0] if lines and lines[0].cell else None
+    for line in lines:
+        if line.cell is None or line.cell[0] != first:
+            break
+        kind = "sponsor" if KIND.match(line.text.strip()) else _classify(line.text)
+        kinds.setdefault(line.cell[:2], set()).add(kind)
+    return {
+        row for row, found in kinds.items() if found & _MASTHEAD_KINDS and found <= _MASTHEAD_KINDS | {"text"}
+    }
+
+
 def _session_dates(s: str) -> Finding:
     return Finding(
         "import.session-dates",
@@ -233,7 +255,7 @@ def parse_header(
     the sponsor line, agenda item titles and title name them, a bold title set larger ends the header without
     a sponsor line. `join` joins wrapped lines (the reader's, which knows the document's hyphenated words)."""
     out = HeaderResult(Header())
-    reading = _Reading(out)
+    reading = _Reading(out, masthead_rows=_masthead_rows(blocks))
     for block in blocks:
         reading.block(block)
     _settle_symbol(out, reading.symbol_full)

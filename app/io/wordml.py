@@ -239,7 +239,9 @@ class Line:
     index: int = 0  # paragraph number in the file, for messages
     label: str = ""  # from Word numbering, computed later
     label_fmt: str = ""
-    cell: tuple[int, int] | None = None  # (row, grid column) of the table cell holding it
+    cell: tuple[int, int, int] | None = (
+        None  # (table, row, grid column) of the cell holding it; tables counted
+    )
     element: etree._Element | None = None  # the w:p, for what only the header reader asks (its look)
 
     @property
@@ -261,6 +263,7 @@ class Walker:
         self.equations = 0  # equations (m:oMath), read as their plain text
         self.ruby: list[str] = []  # ruby annotations (pronunciation guides) left out; the base text is read
         self.alt_chunks = 0  # w:altChunk: content imported from another file, which Word merges on opening
+        self.tables = 0  # tables met so far, in every part read: each cell's table number
         # A second reference to a footnote is a NOTEREF field to a bookmark around the first one
         self._bookmark = ""  # the bookmark open before the next footnote reference
         self._bookmarked: dict[str, str] = {}  # bookmark name → model footnote id
@@ -496,7 +499,7 @@ def read_lines(root: etree._Element, walker: Walker) -> list[Line]:
     pending_line: Line | None = None
     counter = 0
 
-    def paragraph(p: etree._Element, cell: tuple[int, int] | None) -> None:
+    def paragraph(p: etree._Element, cell: tuple[int, int, int] | None) -> None:
         nonlocal pending, pending_line, counter
         in_table = cell is not None
         counter += 1
@@ -542,7 +545,7 @@ def read_lines(root: etree._Element, walker: Walker) -> list[Line]:
             pending, pending_line = [], None
         out.append(line)
 
-    def block(el: etree._Element, cell: tuple[int, int] | None) -> None:
+    def block(el: etree._Element, cell: tuple[int, int, int] | None) -> None:
         for c in el:
             if not isinstance(c.tag, str):
                 continue
@@ -567,7 +570,8 @@ def read_lines(root: etree._Element, walker: Walker) -> list[Line]:
                 walker.tracked = True
 
     def table(tbl: etree._Element) -> None:
-        row = 0
+        walker.tables += 1
+        number, row = walker.tables, 0
         for tr in _rows(tbl):  # its own rows: a nested table is read once, from the cell holding it
             trpr = tr.find(wtag("trPr"))
             if trpr is not None and trpr.find(wtag("del")) is not None:
@@ -575,7 +579,7 @@ def read_lines(root: etree._Element, walker: Walker) -> list[Line]:
                 continue
             column = 0
             for tc in tr.findall(wtag("tc")):
-                block(tc, (row, column))
+                block(tc, (number, row, column))
                 column += to_int(_val(tc.find(f"{wtag('tcPr')}/{wtag('gridSpan')}")), 1, max_digits=2) or 1
             row += 1
 

@@ -185,8 +185,11 @@ def test_word_lines_carry_their_look() -> None:
     looks = [header_line(line, walker.styles) for line in masthead if line.plain.strip()]
     symbol = next(x for x in looks if x.text == _draft().header.symbol)
     distr = next(x for x in looks if x.text.startswith("Distr."))
-    assert symbol.cell is not None and distr.cell is not None and symbol.cell[0] < distr.cell[0]
-    assert symbol.align == "right" and symbol.cell[1] > 0
+    assert symbol.cell is not None and distr.cell is not None
+    assert (
+        symbol.cell[0] == distr.cell[0] and symbol.cell[1] < distr.cell[1]
+    )  # one table: its first row, then
+    assert symbol.align == "right" and symbol.cell[2] > 0  # the symbol set right, in a column after the first
 
 
 def test_a_title_that_repeats_the_agenda_item_title_is_kept() -> None:
@@ -204,3 +207,30 @@ def test_a_title_that_repeats_the_agenda_item_title_is_kept() -> None:
     out = parse_header(plain_lines(blocks))
     assert [i.title for i in out.header.agenda_items] == [title]
     assert out.title == title
+
+
+def test_a_header_typed_whole_into_one_table_cell_keeps_its_fields() -> None:
+    """A delegation's file with the masthead, agenda block, sponsor line and title all in one table cell: that
+    cell holds more than masthead lines, so the text rules read it and nothing is set aside."""
+    res = _draft()
+    data = build_docx(res)
+    package = zipfile.ZipFile(io.BytesIO(data))
+    masthead = next(n for n in package.namelist() if "header" in n and "<w:tbl" in package.read(n).decode())
+    table = re.search(r"<w:tbl>.*</w:tbl>", package.read(masthead).decode(), re.S)
+    assert table
+    top = "".join(re.findall(r"<w:p>(?:(?!<w:p>).)*?</w:p>", table.group(0), re.S))
+    keys = ("agenda_session", "agenda_committee", "agenda_item", "agenda_item_title", "sponsor_line", "title")
+
+    def body(document: str) -> str:
+        head = "".join(_paragraph(document, key).group(0) for key in keys)
+        for key in keys:
+            document = document.replace(_paragraph(document, key).group(0), "", 1)
+        cell = f"<w:tbl><w:tr><w:tc>{top}{head}</w:tc></w:tr></w:tbl>"
+        return document.replace("<w:body>", "<w:body>" + cell, 1)
+
+    def no_masthead(header: str) -> str:
+        return header.replace(table.group(0), "")
+
+    data = _edit_package(data, {masthead: no_masthead, "word/document.xml": body})
+    found = read_docx(data)
+    assert header_fields(found.resolution) == header_fields(res)
