@@ -33,7 +33,7 @@ from app.io.headings import ANNEX_LINE, SEPARATOR
 from app.io.imported import ImportResult
 from app.io.safe_xml import parse_xml
 from app.io.span_text import as_written_markup, split_opener, strip_end, tidy
-from app.io.structure import restarts, section_preamble
+from app.io.structure import AnnexBuilder, restarts, section_preamble
 from app.languages import Language, get_language, language_for_akn
 from app.model import (
     Action,
@@ -192,8 +192,11 @@ def _metadata(doc: etree._Element, first: etree._Element) -> dict[str, Any]:
         kind = (el.get("name") or "").lower()
         if kind == "agenda item":
             label = el.get("title") or re.sub(r"(?i)^agenda items?\s*", "", _text(el))
-            # "71 (b)"; French and Spanish files print "71 b)"
-            m = re.match(r"\s*(\d+[A-Za-z]?)\s*(?:\(([a-z]{1,3})\)|([a-z]{1,3})\))?\s*$", label)
+            # "71 (b)"; French and Spanish files print "71 b)", within the words of their language ("Point 72 c)
+            # de l’ordre du jour", "Tema 72 c) del programa") when the element carries no title
+            m = re.match(r"\s*(\d+[A-Za-z]?)\s*(?:\(([a-z]{1,3})\)|([a-z]{1,3})\))?\s*$", label) or re.search(
+                r"(?<!\S)(\d+[A-Za-z]?)(?:\s*\(([a-z]{1,3})\)|\s+([a-z]{1,3})\))?(?!\S)", label
+            )
             number, sub = (m.group(1), m.group(2) or m.group(3) or "") if m else (label.strip(), "")
             items.append({"number": number, "sub_item": sub, "title": ""})
         elif kind == "agenda item name" and items and not items[-1]["title"]:
@@ -622,35 +625,39 @@ class _Flow:
     headings are heading paragraphs (`subheading`, or a heading class such as H23 with "I." and a title),
     subparagraphs are lists or paragraphs with a typed "(a)", and a list numbered 1., 2. inside a paragraph
     ending in ":" is its subparagraphs. Numbering runs on through an annex; what the file numbers otherwise is
-    reported."""
+    reported. Each annex is built by the readers' shared `AnnexBuilder`; this class finds its start, title and
+    what the markup says each paragraph is."""
 
     def __init__(self, reader: _Reader) -> None:
         self.reader = reader
         self.annexes: list[Annex] = []
-        self.headings: list[str] = []
+        self.builder: AnnexBuilder | None = None
         self.expect_title = False
         self.fresh = False  # at the start of an attachment: an annex starts here, with or without its label
         self.run_on: tuple[Paragraph, int] | None = None  # a paragraph whose numbered list continues
         self.misnumbered: set[str] = set()
         self.numbered = 0
 
-    def start(self, title: str = "", *, labelled: bool = True) -> Annex:
+    def start(self, title: str = "", *, labelled: bool = True) -> AnnexBuilder:
         self.flush()
-        annex = Annex(title=title, labelled=labelled)
-        self.annexes.append(annex)
+        self.builder = AnnexBuilder(Annex(title=title, labelled=labelled))
+        self.annexes.append(self.builder.annex)
         self.expect_title, self.fresh, self.run_on = not title, False, None
         self.numbered = 0  # numbered paragraphs of this annex so far
-        return annex
+        return self.builder
 
     def flush(self) -> None:
-        if self.headings and self.annexes:
+        """Heading lines with no paragraph after them, at an annex's end, are kept as unplaced text."""
+        if self.builder is not None and self.builder.heading:
             where = f"the end of annex {len(self.annexes)}"
-            self.reader.unplaced("\n".join(self.headings), where, "a heading with no paragraph after it")
-        self.headings = []
+            self.reader.unplaced(
+                "\n".join(self.builder.heading), where, "a heading with no paragraph after it"
+            )
+            self.builder.heading = []
 
     @property
-    def annex(self) -> Annex:
-        return self.annexes[-1] if self.annexes and not self.fresh else self.start(labelled=False)
+    def current(self) -> AnnexBuilder:
+        return self.builder if self.builder is not None and not self.fresh else self.start(labelled=False)
 
     def feed(self, items: list[tuple[str, Any]]) -> None:
         for kind, value in items:
@@ -669,7 +676,9 @@ class _Flow:
     def heading(self, lines: list[str], el: etree._Element | None = None) -> None:
         if len(lines) == 1 and ANNEX_LINE.match(lines[0]):
             self.start()
-        elif self.annex is not None and self.expect_title:
+            return
+        builder = self.current
+        if self.expect_title:
             # the title keeps its italics and footnotes: read from the element that holds it
             holder = (
                 next((c for c in _kids(el, *_HEADING_TAGS, "content") if _text(c)), None)
@@ -677,12 +686,12 @@ class _Flow:
                 else None
             )
             title = self.reader.markup(holder) if holder is not None and len(lines) == 1 else " ".join(lines)
-            self.annex.title, self.expect_title = title, False
+            builder.annex.title, self.expect_title = title, False
         else:
-            self.headings += lines
+            builder.add_heading(*lines)
 
     def paragraph(self, el: etree._Element) -> None:
-        annex = self.annex
+        builder = self.current
         num = _first_child_text(el, "num")
         text = _text(el)[len(num) :].strip() if num and _text(el).startswith(num) else _text(el)
         if not num and ANNEX_LINE.match(text):
@@ -697,50 +706,55 @@ class _Flow:
             and len(text) < 300
             and text[-1] not in ".;:,"
         ):
-            annex.title, self.expect_title = self.reader.markup(el), False
+            builder.annex.title, self.expect_title = self.reader.markup(el), False
             return
         self.expect_title = False
-        where = f"annex {len(self.annexes)}, paragraph {len(annex.paragraphs) + 1}"
+        where = f"annex {len(self.annexes)}, paragraph {len(builder.annex.paragraphs) + 1}"
         if label:
-            self.subparagraph(el, label, where)
+            builder.subparagraph(_without_label(self.reader.paragraph(el, where), label), label=label)
             return
         number = int(num.rstrip(".")) if re.fullmatch(r"\d{1,4}\.?", num) else None
-        count = self.numbered
-        last = annex.paragraphs[-1] if annex.paragraphs else None
-        if number is not None and number != count + 1 and last is not None and not self.headings:
-            listed = number == 1 and inline.plain(last.tail or last.text).rstrip().endswith(":")
-            runs_on = self.run_on is not None and self.run_on[0] is last and self.run_on[1] == number - 1
-            if listed or runs_on:
-                last.subparagraphs.append(self.reader.paragraph(el, where))
-                self.run_on = (last, number)
-                return
+        if number is not None and number != self.numbered + 1 and self.runs_on(number):
+            builder.subparagraph(self.reader.paragraph(el, where), depth=1)
+            return
         self.run_on = None
-        para = self.reader.paragraph(el, where, headings=self.headings)
-        para.numbered = bool(num)
-        para.heading, self.headings = "\n".join(self.headings), self.reader.carried
+        para = self.reader.paragraph(el, where, headings=builder.heading)
+        builder.paragraph(para, numbered=bool(num))
+        builder.add_heading(*self.reader.carried)
         self.reader.carried = []
-        annex.paragraphs.append(para)
         self.numbered += para.numbered
-        if number is not None and number != count + 1 and annex.id not in self.misnumbered:
-            self.misnumbered.add(annex.id)
+        if number is not None and number != self.numbered and builder.annex.id not in self.misnumbered:
+            self.misnumbered.add(builder.annex.id)
             self.reader.findings.append(
                 Finding(
                     "import.numbering",
                     Severity.INFO,
-                    f"{where} is numbered '{num}' in the file; it is now '{count + 1}.' "
+                    f"{where} is numbered '{num}' in the file; it is now '{self.numbered}.' "
                     "(an annex is numbered on from 1)",
                     paragraph_id=para.id,
                 )
             )
 
-    def subparagraph(self, el: etree._Element, label: str, where: str) -> None:
-        """A paragraph the file labels "(a)": a subparagraph of the paragraph before it, or, after a heading, of
-        an unnumbered paragraph holding only the heading (as issued: a heading over a list)."""
-        annex = self.annex
-        if not annex.paragraphs or self.headings:
-            annex.paragraphs.append(Paragraph(numbered=False, heading="\n".join(self.headings)))
-            self.headings = []
-        _place_labelled(annex.paragraphs[-1], self.reader.paragraph(el, where), label)
+    def runs_on(self, number: int) -> bool:
+        """A number out of the annex's sequence that lists under the paragraph before it: a "1." after a
+        paragraph ending in ":", or the next number of such a list."""
+        builder = self.current
+        last = builder.annex.paragraphs[-1] if builder.annex.paragraphs else None
+        if last is None or builder.heading:
+            return False
+        listed = number == 1 and inline.plain(last.tail or last.text).rstrip().endswith(":")
+        runs_on = self.run_on is not None and self.run_on[0] is last and self.run_on[1] == number - 1
+        if listed or runs_on:
+            self.run_on = (last, number)
+        return listed or runs_on
+
+
+def _without_label(sub: Paragraph, label: str) -> Paragraph:
+    """The subparagraph without the "(a)" its text repeats when the label was typed."""
+    typed = _TYPED_LABEL.match(sub.text)
+    if typed and f"({typed.group(1) or typed.group(2)})" == label:
+        sub.text = sub.text[typed.end() :]
+    return sub
 
 
 def _label_of(el: etree._Element) -> str:
@@ -765,9 +779,7 @@ def _lead_text(el: etree._Element) -> str:
 def _place_labelled(holder: Paragraph, sub: Paragraph, label: str) -> None:
     """A labelled subparagraph under `holder`: its next (a), (b) ..., or one level down when the label goes on
     from the last subparagraph's own list ("(i)" after "(e)")."""
-    typed = _TYPED_LABEL.match(sub.text)
-    if typed and f"({typed.group(1) or typed.group(2)})" == label:
-        sub.text = sub.text[typed.end() :]
+    _without_label(sub, label)
     subs = holder.subparagraphs
     if subs and label not in (subparagraph_label(1, len(subs) + 1), "(a)"):
         inner = subs[-1].subparagraphs

@@ -13,7 +13,8 @@ computed list numbers:
   superscript reference marks with their notes typed as paragraphs;
 - page headers and footers are other parts and are not read.
 
-The lines before the organ line ("The General Assembly,") go to the plain-text header reader; the body is
+The lines before the organ line ("The General Assembly,") go to the one header reader as structured lines (text,
+style, bold, size, alignment, table cell: app.io.header_lines); the body is
 placed here. A resolution in parts has "A", its title and an organ line before each part; annexes start at an
 "Annex" / "Annex II" line (Resolute's own styles name every role). Lines that fit nowhere are kept in
 `unplaced` with a finding, never dropped.
@@ -57,6 +58,7 @@ from app.io.wordml import (
     Walker,
     count_comments,
     first_page,
+    header_line,
     read_lines,
     wtag,
 )
@@ -843,11 +845,17 @@ def _resolve_typed(
 
 
 def _read_header(
-    lines: list[Line], res: Resolution, findings: list[Finding], typed: dict[str, str], language: str = "en"
+    lines: list[Line],
+    styles: Styles,
+    res: Resolution,
+    findings: list[Finding],
+    typed: dict[str, str],
+    language: str = "en",
 ) -> None:
+    """The masthead and header paragraphs, each with its look, through the one header reader."""
     from app.io.text_header import KIND, parse_header, star_note
 
-    blocks = [[re.sub(r"\s+", " ", line.plain).strip()] for line in lines if line.plain.strip()]
+    blocks = [[header_line(line, styles)] for line in lines if line.plain.strip()]
     if language != "en":  # a French or Spanish masthead, in the English words the header reader knows
         blocks = english_header(blocks, get_language(language))
     out = parse_header(blocks)
@@ -954,7 +962,7 @@ def read_docx(data: bytes, *, name: str = "") -> ImportResult:
     in_parts = len(starts) > 1 and starts[0][1] == organ_at
     if in_parts:  # a resolution in parts: "A", its title and its organ line open each part
         header_lines = lines[: starts[0][0]]
-    _read_header(masthead + header_lines, res, findings, typed, _language(lines))
+    _read_header(masthead + header_lines, walker.styles, res, findings, typed, _language(lines))
     res.header.job_number = res.header.job_number or job_number
 
     texts: dict[str, str] = {}

@@ -12,6 +12,7 @@ import re
 from functools import cache
 
 from app.formatting import MONTHS, session_line
+from app.io.header_lines import HeaderLine
 from app.languages import Language, get_language
 
 
@@ -81,6 +82,6 @@ def _sponsor_names(head: str, lang: Language) -> str:
     return re.sub(rf"\s{re.escape(lang.and_word)}\s(?=[^,]*:?\s*$)", " and ", head)
 
 
-def english_header(blocks: list[list[str]], lang: Language) -> list[list[str]]:
+def english_header(blocks: list[list[HeaderLine]], lang: Language) -> list[list[HeaderLine]]:
     """The header blocks of a text in `lang`, each line in the English words the header reader knows."""
-    return [[english_line(line, lang) for line in block] for block in blocks]
+    return [[line.with_text(english_line(line.text, lang)) for line in block] for block in blocks]

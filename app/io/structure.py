@@ -281,13 +281,13 @@ class AnnexBuilder:
 
     def subparagraph(self, para: Paragraph, *, label: str = "", depth: int = 0) -> None:
         """`label` nests it ("(a)", "i."); a `depth` the source states (a style's level) wins over it."""
-        after_colon = bool(self.nodes) and inline.plain(self.nodes[-1].text).rstrip().endswith(":")
+        if not self.nodes or self.heading:  # first: opening it starts the annex's lists afresh
+            self.paragraph(Paragraph(), numbered=False)
+        after_colon = inline.plain(self.nodes[-1].text).rstrip().endswith(":")
         if depth and label:
             self.nesting.at(label, depth)
         elif label:
             depth = self.nesting.place(label, nest=after_colon)
-        if not self.nodes or self.heading:
-            self.paragraph(Paragraph(), numbered=False)
         parent = min(max(depth, 1) - 1, len(self.nodes) - 1)
         self.nodes[parent].subparagraphs.append(para)
         self.nodes = [*self.nodes[: parent + 1], para]

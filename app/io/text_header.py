@@ -1,4 +1,4 @@
-"""The masthead, agenda block, sponsor line and title of a plain-text resolution."""
+"""The masthead, agenda block, sponsor line and title of a resolution, from a text's or a Word file's header lines."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from app.digits import to_int
 from app.findings import Finding, Severity
 from app.formatting import BEHALF_NOTE, behalf_note, parse_date, parse_ordinal_words
+from app.io.header_lines import HeaderLine, texts
 from app.io.pdf_text import SYMBOL
 from app.model import AgendaItem, DocumentKind, Header
 from app.states import is_un_form, known_sponsor_name, official_name, split_sponsor_names
@@ -122,83 +123,149 @@ def _classify(line: str) -> str:
 _COLUMNS = re.compile(r"\s{3,}|(?<=\S) (?=Distr\.)|(?<=[a-z]) (?=\d{1,2} [A-Z][a-z]+ \d{4}$)")
 
 
-def _split_columns(block: list[str]) -> list[str]:
+def _split_columns(block: list[HeaderLine]) -> list[HeaderLine]:
     """Masthead lines extracted side by side ("General Assembly   Distr.: General") become one line each."""
-    out: list[str] = []
+    out: list[HeaderLine] = []
     for line in block:
-        parts = [p for p in _COLUMNS.split(line.strip()) if p]
+        parts = [p for p in _COLUMNS.split(line.text.strip()) if p]
         if len(parts) > 1 and all(_classify(p) != "text" for p in parts):
-            out += parts
+            out += [line.with_text(p) for p in parts]
         else:
             out.append(line)
     return out
 
 
-def parse_header(blocks: list[list[str]], join: Callable[[list[str]], str] | None = None) -> HeaderResult:
-    """Read header blocks (lists of lines; blank lines already split them) in document order. `join` joins
-    wrapped lines (the reader's, which knows the document's hyphenated words)."""
-    h = Header()
-    out = HeaderResult(h)
-    text_blocks: list[tuple[int, list[str]]] = []  # (agenda items seen so far, lines)
-    symbol_full = ""
-    committee = ""
-    report_committee = ""
-    for block in blocks:
-        current: list[str] = []
+# The header roles of the paragraph styles Resolute's Word export writes (app.io.docx_writer.STYLE_IDS names)
+_STYLE_ROLES = {
+    "UN Agenda Item Title": "item-title",
+    "UN Sponsor Line": "sponsor",
+    "UN Sponsor Heading": "sponsor",
+    "UN Title": "title",
+}
+
+
+@dataclass
+class _Reading:
+    """The header lines read so far: what the masthead and agenda lines said, and the other lines, in blocks
+    with the number of agenda items seen before them."""
+
+    out: HeaderResult
+    symbol_full: str = ""
+    committee: str = ""
+    report_committee: str = ""
+    text_blocks: list[tuple[int, list[HeaderLine]]] = field(default_factory=list)
+    masthead: bool = True  # still in the table the header opens with
+    masthead_rows: set[tuple[int, int]] = field(default_factory=set)  # its rows that hold masthead lines only
+
+    def block(self, block: list[HeaderLine]) -> None:
+        current: list[HeaderLine] = []
         for line in _split_columns(block):
-            kind = _classify(line)
-            s = line.strip()
+            kind = _classify(line.text)
+            row = line.cell[:2] if line.cell else None
+            self.masthead = self.masthead and row is not None
+            if kind == "text" and self.masthead and row in self.masthead_rows:
+                # a row of the masthead table (before any line outside it) holds masthead lines only: what else
+                # it says (a bar code, a logo's words) is no title or agenda text
+                self.out.findings.append(_unplaced(line.text.strip()))
+                continue
             if kind == "text":
-                current.append(s)
+                current.append(line.with_text(line.text.strip()))
                 continue
             if current:
-                text_blocks.append((len(h.agenda_items), current))
+                self.text_blocks.append((len(self.out.header.agenda_items), current))
                 current = []
-            if kind == "un-symbol":
-                kind, s = "symbol", s[15:].strip()
-            if kind == "symbol" and not symbol_full:
-                symbol_full = s.rstrip("*")
-            elif kind == "organ":
-                out.organ = s
-            elif kind == "distr":
-                h.distribution = DISTR.match(s).group("d")  # type: ignore[union-attr]
-            elif kind == "original":
-                h.original_language = ORIGINAL.match(s).group("lang").strip()  # type: ignore[union-attr]
-            elif kind == "session":
-                m = YEAR_SESSION.match(s)
-                if m:
-                    h.year = int(m.group("year"))
-                else:
-                    h.session = parse_ordinal_words(SESSION.match(s).group("ord"))  # type: ignore[union-attr]
-            elif kind == "committee":
-                committee = f"{committee} {s}" if s.startswith("(") and committee else s
-            elif kind == "agenda":
-                h.agenda_items += _agenda_items(AGENDA.match(s).group("items"))  # type: ignore[union-attr]
-            elif kind == "date" and h.date is None:
-                h.date = parse_date(s)
-            elif kind == "adopted":
-                out.adopted = True
-            elif kind == "dates":
-                out.findings.append(
-                    Finding(
-                        "import.session-dates",
-                        Severity.INFO,
-                        f"session dates “{s}” are not kept (the template prints none)",
-                        field="header",
-                    )
-                )
-            elif kind == "report":
-                m = REPORT.match(s)
-                assert m
-                report_committee = m.group("committee") or ""
-                ref = m.group("ref").strip()
-                if not report_committee and SYMBOL.match(ref):
-                    symbol_full = ref  # the draft that was adopted without reference to a committee
-                elif SYMBOL.match(ref) and not symbol_full.startswith(("A/RES", "S/RES", "E/RES")):
-                    pass
+            self.masthead_line(kind, line.text.strip())
         if current:
-            text_blocks.append((len(h.agenda_items), current))
+            self.text_blocks.append((len(self.out.header.agenda_items), current))
 
+    def masthead_line(self, kind: str, s: str) -> None:
+        h, out = self.out.header, self.out
+        if kind == "un-symbol":
+            kind, s = "symbol", s[15:].strip()
+        if kind == "symbol" and not self.symbol_full:
+            self.symbol_full = s.rstrip("*")
+        elif kind == "organ":
+            out.organ = s
+        elif kind == "distr":
+            h.distribution = DISTR.match(s).group("d")  # type: ignore[union-attr]
+        elif kind == "original":
+            h.original_language = ORIGINAL.match(s).group("lang").strip()  # type: ignore[union-attr]
+        elif kind == "session":
+            m = YEAR_SESSION.match(s)
+            if m:
+                h.year = int(m.group("year"))
+            else:
+                h.session = parse_ordinal_words(SESSION.match(s).group("ord"))  # type: ignore[union-attr]
+        elif kind == "committee":
+            self.committee = f"{self.committee} {s}" if s.startswith("(") and self.committee else s
+        elif kind == "agenda":
+            h.agenda_items += _agenda_items(AGENDA.match(s).group("items"))  # type: ignore[union-attr]
+        elif kind == "date" and h.date is None:
+            h.date = parse_date(s)
+        elif kind == "adopted":
+            out.adopted = True
+        elif kind == "dates":
+            out.findings.append(_session_dates(s))
+        elif kind == "report":
+            self.report(s)
+
+    def report(self, s: str) -> None:
+        m = REPORT.match(s)
+        assert m
+        self.report_committee = m.group("committee") or ""
+        ref = m.group("ref").strip()
+        if not self.report_committee and SYMBOL.match(ref):
+            self.symbol_full = ref  # the draft that was adopted without reference to a committee
+
+
+_MASTHEAD_KINDS = {"un", "un-symbol", "symbol", "organ", "distr", "original", "date"}
+
+
+def _masthead_rows(blocks: list[list[HeaderLine]]) -> set[tuple[int, int]]:
+    """The rows of the table a Word header opens with that hold a masthead line ("United Nations", the symbol,
+    "Distr.: Limited", the date) and nothing of the agenda block or sponsor line: a header typed whole into a
+    table keeps its agenda lines, sponsor line and title for the text rules."""
+    kinds: dict[tuple[int, int], set[str]] = {}
+    lines = [line for block in blocks for line in block]
+    first = lines[0].cell[0] if lines and lines[0].cell else None
+    for line in lines:
+        if line.cell is None or line.cell[0] != first:
+            break
+        kind = "sponsor" if KIND.match(line.text.strip()) else _classify(line.text)
+        kinds.setdefault(line.cell[:2], set()).add(kind)
+    return {
+        row for row, found in kinds.items() if found & _MASTHEAD_KINDS and found <= _MASTHEAD_KINDS | {"text"}
+    }
+
+
+def _session_dates(s: str) -> Finding:
+    return Finding(
+        "import.session-dates",
+        Severity.INFO,
+        f"session dates “{s}” are not kept (the template prints none)",
+        field="header",
+    )
+
+
+def parse_header(
+    blocks: list[list[HeaderLine]], join: Callable[[list[str]], str] | None = None
+) -> HeaderResult:
+    """Read header blocks (lists of lines; blank lines or paragraphs split them) in document order. A line's
+    look (a Word file's) is used where it is there: a masthead cell holds masthead lines only, the styles of
+    the sponsor line, agenda item titles and title name them, a bold title set larger ends the header without
+    a sponsor line. `join` joins wrapped lines (the reader's, which knows the document's hyphenated words)."""
+    out = HeaderResult(Header())
+    reading = _Reading(out, masthead_rows=_masthead_rows(blocks))
+    for block in blocks:
+        reading.block(block)
+    _settle_symbol(out, reading.symbol_full)
+    _settle_template(out, reading.committee, reading.report_committee)
+    _read_text_blocks(out, reading.text_blocks, join or _join)
+    return out
+
+
+def _settle_symbol(out: HeaderResult, symbol_full: str) -> None:
+    h = out.header
     if symbol_full.startswith(("A/RES/", "S/RES/", "E/RES/")):
         out.adopted = True
         out.findings.append(
@@ -215,8 +282,12 @@ def parse_header(blocks: list[list[str]], join: Callable[[list[str]], str] | Non
     if out.adopted:
         h.distribution = "Limited"
 
-    out.template = _pick_template(h.symbol, out.organ, committee or report_committee)
-    tpl = out.template
+
+def _settle_template(out: HeaderResult, committee: str, report_committee: str) -> None:
+    """The template from the symbol, organ and committee (the masthead's, else the one whose report adopted
+    it); the committee is kept only when the masthead names one other than the template's."""
+    h = out.header
+    out.template = tpl = _pick_template(h.symbol, out.organ, committee or report_committee)
     if h.symbol and tpl.uses_year:
         m = re.search(r"/(\d{4})/", h.symbol)
         if m:
@@ -227,9 +298,6 @@ def parse_header(blocks: list[list[str]], join: Callable[[list[str]], str] | Non
             h.session = int(m.group(1))
     h.template = tpl.id
     h.committee = "" if committee in ("", tpl.committee) else committee
-
-    _read_text_blocks(out, text_blocks, join or _join)
-    return out
 
 
 def _pick_template(symbol: str, organ: str, committee: str) -> Template:
@@ -258,43 +326,99 @@ def organ_template(out: HeaderResult, organ: str) -> None:
 
 
 def _read_text_blocks(
-    out: HeaderResult, text_blocks: list[tuple[int, list[str]]], join: Callable[[list[str]], str]
+    out: HeaderResult, text_blocks: list[tuple[int, list[HeaderLine]]], join: Callable[[list[str]], str]
 ) -> None:
+    """The header's other lines: agenda item titles, the sponsor line, the title; what fits none is reported.
+    Each line's role comes from its style when every line has a header style (Resolute's own export), else
+    from the text rules (and, without a sponsor line, from the title's bold and size where they are known)."""
     h = out.header
-    text_blocks = _split_at_sponsors(text_blocks)  # without blank lines the sponsor line sits among others
-    sponsor_at = next((i for i, (_, lines) in enumerate(text_blocks) if KIND.match(" ".join(lines))), None)
-    before = text_blocks[:sponsor_at] if sponsor_at is not None else []
-    after = text_blocks[sponsor_at + 1 :] if sponsor_at is not None else text_blocks
-    if sponsor_at is None and h.agenda_items:
-        # without a sponsor line, the blocks right after the agenda lines are item titles
-        before = [b for b in text_blocks if b[0] > 0][: len(h.agenda_items)]
-        after = [b for b in text_blocks if b not in before]
-    # item titles: the text blocks that follow each "Agenda item" line
+    if text_blocks and all(line.style in _STYLE_ROLES for _, lines in text_blocks for line in lines):
+        roles = [
+            (_STYLE_ROLES[line.style], seen, [line.text]) for seen, lines in text_blocks for line in lines
+        ]
+    else:
+        roles = _text_roles([(seen, texts(lines)) for seen, lines in text_blocks], h.agenda_items)
+        roles = _title_by_look(roles, [line for _, lines in text_blocks for line in lines])
     titles: dict[int, list[str]] = {}
-    for seen, lines in before:
-        if seen:
+    title_lines: list[str] = []
+    sponsor_lines: list[str] = []
+    for role, seen, lines in roles:
+        if role == "item-title" and seen:
             titles.setdefault(seen - 1, []).extend(lines)
+        elif role == "sponsor":
+            sponsor_lines += lines
+        elif role == "title":
+            title_lines += lines
         else:
             out.findings.append(_unplaced(" ".join(lines)))
-    if len(titles) == 1 and len(h.agenda_items) > 1:
-        titles = dict(enumerate(_split_item_titles(titles[next(iter(titles))], len(h.agenda_items))))
-    for index, lines in titles.items():
-        if index < len(h.agenda_items):
-            h.agenda_items[index].title = join(lines)
-        else:
-            h.agenda_items[-1].title = join([h.agenda_items[-1].title, *lines])
-    if sponsor_at is not None:
-        _read_sponsors(out, " ".join(text_blocks[sponsor_at][1]))
-    title_lines = [line for _, lines in after for line in lines]
+    _item_titles(h.agenda_items, titles, join)
+    if sponsor_lines:  # after the item titles: a line without sponsors may end the last item's title
+        _read_sponsors(out, " ".join(sponsor_lines))
     if title_lines:
-        title = join(title_lines)
-        m = NUMBERED_TITLE.match(title)
-        if m:
-            title = m.group("title")
-        # `*` pairs are italics, as in the paragraphs (a lone star stays literal); brackets and backslashes are text
-        out.title = re.sub(
-            r"\\[*\[\\]|[\[\\]", lambda m: m.group(0) if len(m.group(0)) == 2 else "\\" + m.group(0), title
-        )
+        out.title = _title_markup(join(title_lines))
+
+
+def _text_roles(
+    text_blocks: list[tuple[int, list[str]]], items: list[AgendaItem]
+) -> list[tuple[str, int, list[str]]]:
+    """The role of each block by the text rules: before the sponsor line, the blocks after an agenda line are
+    its item's title; after it, the title."""
+    text_blocks = _split_at_sponsors(text_blocks)  # without blank lines the sponsor line sits among others
+    sponsor_at = next((i for i, (_, lines) in enumerate(text_blocks) if KIND.match(" ".join(lines))), None)
+    if sponsor_at is None and items:
+        # without a sponsor line, the blocks right after the agenda lines are item titles (by place: the title may
+        # repeat an item's title word for word)
+        before = [i for i, b in enumerate(text_blocks) if b[0] > 0][: len(items)]
+        return [("item-title" if i in before else "title", *b) for i, b in enumerate(text_blocks)]
+    out: list[tuple[str, int, list[str]]] = []
+    for i, (seen, lines) in enumerate(text_blocks):
+        if sponsor_at is not None and i < sponsor_at:
+            out.append(("item-title" if seen else "unplaced", seen, lines))
+        else:
+            out.append(("sponsor" if i == sponsor_at else "title", seen, lines))
+    return out
+
+
+def _title_by_look(
+    roles: list[tuple[str, int, list[str]]], lines: list[HeaderLine]
+) -> list[tuple[str, int, list[str]]]:
+    """Without a sponsor line the text rules take a fixed number of blocks for item titles; where the lines'
+    look is known, the title is the bold lines set larger than the agenda lines, at the end."""
+    if any(role == "sponsor" for role, _, _ in roles) or not lines or any(x.size is None for x in lines):
+        return roles
+    size = max(x.size or 0 for x in lines)
+    if min(x.size or 0 for x in lines) == size:
+        return roles
+    flat = [(seen, line) for (_, seen, block) in roles for line in block]  # the lines in order, as given
+    cut = len(flat)
+    while cut and lines[cut - 1].bold and lines[cut - 1].size == size:
+        cut -= 1
+    if cut == len(flat):
+        return roles
+    head = [("item-title" if seen else "unplaced", seen, [text]) for seen, text in flat[:cut]]
+    return head + [("title", seen, [text]) for seen, text in flat[cut:]]
+
+
+def _item_titles(
+    items: list[AgendaItem], titles: dict[int, list[str]], join: Callable[[list[str]], str]
+) -> None:
+    if len(titles) == 1 and len(items) > 1:
+        titles = dict(enumerate(_split_item_titles(titles[next(iter(titles))], len(items))))
+    for index, lines in titles.items():
+        if index < len(items):
+            items[index].title = join(lines)
+        elif items:
+            items[-1].title = join([items[-1].title, *lines])
+
+
+def _title_markup(title: str) -> str:
+    m = NUMBERED_TITLE.match(title)
+    if m:
+        title = m.group("title")
+    # `*` pairs are italics, as in the paragraphs (a lone star stays literal); brackets and backslashes are text
+    return re.sub(
+        r"\\[*\[\\]|[\[\\]", lambda m: m.group(0) if len(m.group(0)) == 2 else "\\" + m.group(0), title
+    )
 
 
 _KIND_ALONE = re.compile(r"^\s*(?:revised )?draft (?:resolution|decision)\s*$", re.IGNORECASE)

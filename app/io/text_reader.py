@@ -27,6 +27,7 @@ from app.formatting import letters, roman
 from app.io import pdf_text, text_structure
 from app.io.amendment_reader import instruction_sentence, opens_instruction
 from app.io.foreign_header import english_header
+from app.io.header_lines import plain_lines
 from app.io.headings import (
     SECTION_MARK,
     annex_or_appendix,
@@ -187,7 +188,7 @@ class _Reader:
         blocks = _cut_unbroken_header(_split_at_foreign_organ_line(blocks))
         split = _header_end(blocks)
         part_a, part_title = text_structure.part_a_title([b.lines for b in blocks], split)
-        head_lines = [b.lines for b in blocks[: split - part_a]]
+        head_lines = plain_lines([b.lines for b in blocks[: split - part_a]])
         if _LANGUAGE.get() != "en":  # a French or Spanish masthead, in the words the header reader knows
             head_lines = english_header(head_lines, get_language(_LANGUAGE.get()))
         head = parse_header(head_lines, join=self._join)
@@ -574,6 +575,18 @@ class _Reader:
             )
             res.unplaced += part.unplaced
         res.annexes += [text_structure.build_annex(unit, self._markup) for unit in layout.annexes]
+        if layout.trailing:
+            res.unplaced += [self._markup(text) for _, text in layout.trailing]
+            self.findings.append(
+                Finding(
+                    "import.unplaced",
+                    Severity.WARNING,
+                    f"{len(layout.trailing)} blocks after the last operative paragraph (from "
+                    f"“{layout.trailing[0][1][:60]}”) kept as text at the end: a table or other matter "
+                    "a text cannot place",
+                    field="annex",
+                )
+            )
         if layout.unplaced:
             res.unplaced += [self._markup(text) for _, text in layout.unplaced]
             self.findings.append(

@@ -42,6 +42,9 @@ class Layout:
     parts: list[Unit] = field(default_factory=list)  # B, C ...: items start with the organ line
     annexes: list[Unit] = field(default_factory=list)
     unplaced: list[Item] = field(default_factory=list)  # from an appendix line on: kept as text
+    trailing: list[Item] = field(
+        default_factory=list
+    )  # matter after the last operative paragraph: kept as text
 
 
 def part_a_title(blocks: list[list[str]], organ_at: int) -> tuple[int, list[str]]:
@@ -121,7 +124,40 @@ def split_units(items: list[Item], in_parts: bool, lead: str = "", *, amendment:
             continue
         current.append((first, text))
         i += 1
+    if not (amendment or layout.annexes or layout.unplaced):
+        _set_trailing(layout)
     return layout
+
+
+def _set_trailing(layout: Layout) -> None:
+    """Set aside the matter after the last part's (or the only body's) paragraphs."""
+    last = layout.parts[-1] if layout.parts else None
+    kept, layout.trailing = _cut_trailing(last.items if last else layout.main)
+    if last is None:
+        layout.main = kept
+    else:
+        last.items = kept
+
+
+_ENDS_WITH_STOP = re.compile(r"\.[\s\x01\x02\d]*$")  # a footnote placeholder may follow the full stop
+_LABELLED = re.compile(r"^(?:\(?[a-z]{1,4}\)|[ivxlc]{1,6}\.)\s")
+
+
+def _cut_trailing(items: list[Item]) -> tuple[list[Item], list[Item]]:
+    """The body without, and the blocks of, matter after the operative part: unnumbered blocks after the last
+    numbered paragraph when that paragraph ends the text with a full stop (no list or tail of it follows), up to
+    the adoption lines. A text export prints a resolution's trailing tables so, one block each, as the model
+    keeps them (unplaced): read as paragraphs they would be operative paragraphs the resolution never had."""
+    from app.io.text_reader import _CLOSING
+
+    last = next((i for i in range(len(items) - 1, -1, -1) if _NUMBERED.match(items[i][1])), None)
+    if last is None or not _ENDS_WITH_STOP.search(items[last][1]):
+        return items, []
+    end = next((i for i in range(last + 1, len(items)) if _CLOSING.match(items[i][1])), len(items))
+    rest = items[last + 1 : end]
+    if not rest or any(_LABELLED.match(text) for _, text in rest):
+        return items, []
+    return items[: last + 1] + items[end:], rest
 
 
 _ENDS_WITH_COLON = re.compile(r":[\s\x01\x02\d]*$")  # a footnote placeholder may follow the colon

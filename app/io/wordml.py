@@ -17,6 +17,7 @@ from app import inline
 from app.digits import to_int
 from app.errors import InputError
 from app.formatting import letters, roman
+from app.io.header_lines import HeaderLine
 from app.io.safe_xml import parse_xml
 from app.io.span_text import tidy
 from app.model import Footnote, Resolution
@@ -52,18 +53,26 @@ class Style:
     num_id: str | None
     ilvl: int | None
     left: int | None
+    name: str = ""
+    bold: bool | None = None
+    size: float | None = None  # points
+    align: str | None = None
 
 
 class Styles:
     def __init__(self, root: etree._Element | None) -> None:
         self.styles: dict[str, Style] = {}
         self.default_italic = False
+        self.default_bold = False
+        self.default_size: float | None = None
         self.default_para = ""
         if root is None:
             return
         defaults = root.find(f"{wtag('docDefaults')}/{wtag('rPrDefault')}/{wtag('rPr')}")
         if defaults is not None:
             self.default_italic = bool(_on(defaults.find(wtag("i"))))
+            self.default_bold = bool(_on(defaults.find(wtag("b"))))
+            self.default_size = _points(defaults)
         for st in root.findall(wtag("style")):
             sid = st.get(wtag("styleId")) or ""
             rpr = st.find(wtag("rPr"))
@@ -83,6 +92,10 @@ class Styles:
                 else None,
                 ilvl=to_int(ilvl, max_digits=1),
                 left=_twips(ind),
+                name=_val(st.find(wtag("name"))) or sid,
+                bold=_on(rpr.find(wtag("b"))) if rpr is not None else None,
+                size=_points(rpr),
+                align=_val(ppr.find(wtag("jc"))) if ppr is not None else None,
             )
             if st.get(wtag("type")) == "paragraph" and st.get(wtag("default")) in ("1", "true"):
                 self.default_para = sid
@@ -100,6 +113,12 @@ class Styles:
             if value is not None:
                 return value
         return None
+
+
+def _points(rpr: etree._Element | None) -> float | None:
+    """The font size a run property gives (w:sz, in half-points), in points."""
+    half = to_int(_val(rpr.find(wtag("sz"))), max_digits=4) if rpr is not None else None
+    return half / 2 if half else None
 
 
 def _twips(ind: etree._Element | None) -> int | None:
@@ -220,6 +239,10 @@ class Line:
     index: int = 0  # paragraph number in the file, for messages
     label: str = ""  # from Word numbering, computed later
     label_fmt: str = ""
+    cell: tuple[int, int, int] | None = (
+        None  # (table, row, grid column) of the cell holding it; tables counted
+    )
+    element: etree._Element | None = None  # the w:p, for what only the header reader asks (its look)
 
     @property
     def plain(self) -> str:
@@ -240,6 +263,7 @@ class Walker:
         self.equations = 0  # equations (m:oMath), read as their plain text
         self.ruby: list[str] = []  # ruby annotations (pronunciation guides) left out; the base text is read
         self.alt_chunks = 0  # w:altChunk: content imported from another file, which Word merges on opening
+        self.tables = 0  # tables met so far, in every part read: each cell's table number
         # A second reference to a footnote is a NOTEREF field to a bookmark around the first one
         self._bookmark = ""  # the bookmark open before the next footnote reference
         self._bookmarked: dict[str, str] = {}  # bookmark name → model footnote id
@@ -475,8 +499,9 @@ def read_lines(root: etree._Element, walker: Walker) -> list[Line]:
     pending_line: Line | None = None
     counter = 0
 
-    def paragraph(p: etree._Element, in_table: bool) -> None:
+    def paragraph(p: etree._Element, cell: tuple[int, int, int] | None) -> None:
         nonlocal pending, pending_line, counter
+        in_table = cell is not None
         counter += 1
         ppr = p.find(wtag("pPr"))
         pieces = walker.pieces(p)
@@ -505,6 +530,7 @@ def read_lines(root: etree._Element, walker: Walker) -> list[Line]:
         line = Line(
             pieces, style, num_id if num_id not in (None, "0") else None, ilvl or 0, left, in_table, counter
         )  # type: ignore[arg-type]
+        line.cell, line.element = cell, p
         if mark_deleted:
             walker.tracked = True
             if "".join(x.text for x in pieces).strip() or any(x.note for x in pieces):
@@ -519,37 +545,45 @@ def read_lines(root: etree._Element, walker: Walker) -> list[Line]:
             pending, pending_line = [], None
         out.append(line)
 
-    def block(el: etree._Element, in_table: bool) -> None:
+    def block(el: etree._Element, cell: tuple[int, int, int] | None) -> None:
         for c in el:
             if not isinstance(c.tag, str):
                 continue
             if etree.QName(c).localname == "AlternateContent":
-                block(_alternative(c), in_table)
+                block(_alternative(c), cell)
                 continue
             if etree.QName(c).namespace != W:
                 continue
             tag = etree.QName(c).localname
             if tag == "p":
-                paragraph(c, in_table)
+                paragraph(c, cell)
             elif tag == "tbl":
-                for tr in _rows(c):  # its own rows: a nested table is read once, from the cell holding it
-                    trpr = tr.find(wtag("trPr"))
-                    if trpr is not None and trpr.find(wtag("del")) is not None:
-                        walker.tracked = True
-                        continue
-                    for tc in tr.findall(wtag("tc")):
-                        block(tc, True)
+                table(c)
             elif tag in ("sdt", "sdtContent", "customXml"):
-                block(c, in_table)
+                block(c, cell)
             elif tag == "altChunk":
                 walker.alt_chunks += 1
             elif tag in ("ins", "moveTo"):
                 walker.tracked = True
-                block(c, in_table)
+                block(c, cell)
             elif tag in ("del", "moveFrom"):
                 walker.tracked = True
 
-    block(body, False)
+    def table(tbl: etree._Element) -> None:
+        walker.tables += 1
+        number, row = walker.tables, 0
+        for tr in _rows(tbl):  # its own rows: a nested table is read once, from the cell holding it
+            trpr = tr.find(wtag("trPr"))
+            if trpr is not None and trpr.find(wtag("del")) is not None:
+                walker.tracked = True
+                continue
+            column = 0
+            for tc in tr.findall(wtag("tc")):
+                block(tc, (number, row, column))
+                column += to_int(_val(tc.find(f"{wtag('tcPr')}/{wtag('gridSpan')}")), 1, max_digits=2) or 1
+            row += 1
+
+    block(body, None)
     if pending and pending_line is not None:
         out.append(pending_line)
     return out
@@ -565,3 +599,50 @@ def _rows(table: etree._Element) -> Iterator[etree._Element]:
             yield c
         elif tag in ("sdt", "sdtContent", "customXml"):
             yield from _rows(c)
+
+
+# ------------------------------------------------------------------ a header line's look
+
+
+def header_line(line: Line, styles: Styles) -> HeaderLine:
+    """A masthead or header paragraph as the header reader takes it: its text and its look (style name, bold,
+    italic, font size, alignment, table cell). Bold and size are the printed text's: bold when every run with
+    text is, the largest size of them."""
+    text = re.sub(r"\s+", " ", line.plain).strip()
+    style = styles.styles.get(line.style)
+    if line.element is None:
+        return HeaderLine(text, cell=line.cell, style=style.name if style else line.style)
+    pstyle = line.style
+    looks = [_run_look(r, pstyle, styles) for r in line.element.iter(wtag("r")) if _shows_text(r)]
+    ppr = line.element.find(wtag("pPr"))
+    align = _val(ppr.find(wtag("jc"))) if ppr is not None else None
+    if align is None:
+        align = styles.first(pstyle, "align")  # type: ignore[assignment]
+    sizes = [size for _, size in looks if size]
+    return HeaderLine(
+        text,
+        bold=all(bold for bold, _ in looks) if looks else None,
+        italic=all(p.italic for p in line.pieces if p.text.strip()) if text else None,
+        align={"start": "left", "end": "right"}.get(align or "", align or ""),
+        cell=line.cell,
+        style=style.name if style else line.style,
+        size=max(sizes) if sizes else None,
+    )
+
+
+def _shows_text(r: etree._Element) -> bool:
+    return any((t.text or "").strip() for t in r.findall(wtag("t")))
+
+
+def _run_look(r: etree._Element, pstyle: str, styles: Styles) -> tuple[bool, float | None]:
+    """A run's bold and font size, through its own properties, its character style, the paragraph style and
+    the document defaults."""
+    rpr = r.find(wtag("rPr"))
+    bold = _on(rpr.find(wtag("b"))) if rpr is not None else None
+    size = _points(rpr)
+    for sid in (_val(rpr.find(wtag("rStyle"))) if rpr is not None else None, pstyle):
+        if sid and bold is None:
+            bold = styles.first(sid, "bold")  # type: ignore[assignment]
+        if sid and size is None:
+            size = styles.first(sid, "size")  # type: ignore[assignment]
+    return bool(styles.default_bold if bold is None else bold), size or styles.default_size

@@ -106,6 +106,7 @@ class Lexicon:
         reject = resource("wordlists", "reject.txt")
         self._reject = {normal(w) for w in read_words(reject)} if reject.is_file() else set()
         self._base -= self._reject
+        self._longest = max(map(len, self._base), default=0)
         self.known = lru_cache(maxsize=100_000)(self._known)
 
     def set_extra(self, words: Iterable[str]) -> None:
@@ -201,6 +202,8 @@ class Lexicon:
     def near(self, word: str) -> list[str]:
         """Known words one edit away (delete, transpose, replace, insert), most frequent first."""
         w = normal(word)
+        if len(w) > max(self._longest, *map(len, self._extra), 0) + 1:
+            return []  # no known word is one edit away; a run of joined words would cost |w| x |letters| edits
         found = {
             e
             for e in _edits1(w, self._letters)

@@ -110,6 +110,23 @@ def test_suggestions_for_gibberish_are_empty() -> None:
     assert suggestions("xqzvvkrtp", settings=SETTINGS) == []
 
 
+def test_words_run_together_past_any_known_length_are_not_edited(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A run of joined words longer than every known word by two has no known word one edit away: no edits
+    are tried (each costs its length times the alphabet; a pasted run of hundreds took seconds per paragraph,
+    found by the exporters' fuzz). A word one letter longer than the longest known one is still edited."""
+    from app.spelling import lexicon
+
+    lex = lexicon.Lexicon()
+    longest = max(lex._base, key=len)
+    assert longest in lex.near(longest + "q")
+
+    def no_edits(*args: object) -> set[str]:
+        raise AssertionError("edits tried")
+
+    monkeypatch.setattr(lexicon, "_edits1", no_edits)
+    assert lex.near("Recalling" * 40) == []
+
+
 def test_spelling_finding_offers_the_first_suggestion_as_fix() -> None:
     para = Paragraph(opener="Recalling", text="the *Report*[^f1] on goverment policy")
     found = paragraph_findings(
