@@ -62,7 +62,9 @@ def test_header_fields_come_back_from_word_as_exported(path: Path) -> None:
 def test_the_fixtures_give_many_headers() -> None:
     read = [p for p in XML + TEXTS if _source(p) is not None]
     assert len(read) >= len(XML) + len(TEXTS) // 2
-    assert sum(1 for p in read if _source(p).header.sponsors) >= len(read) // 2  # type: ignore[union-attr]
+    # many carry a sponsor line, so the comparison above is not of empty headers (resolutions, SC excerpts and
+    # style snippets carry none)
+    assert sum(1 for p in read if _source(p).header.sponsors) >= len(read) // 3  # type: ignore[union-attr]
 
 
 def test_plain_text_lines_carry_no_look_and_read_as_before() -> None:
