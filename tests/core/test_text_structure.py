@@ -90,8 +90,12 @@ def flatten(xml: bytes) -> str:
         if _local(el) not in ("p", "heading", "subheading") or _inside(el, "meta", "authorialNote"):
             continue
         if _inside(el, "preface") and any(_local(c) == "docNumber" for c in el):
-            # a part's letter prints on its own line, its title below it
-            blocks += [_words(text_of(c)) for c in el if _words(text_of(c))]
+            # a part's letter prints on its own line, its title below it; a resolution's number ("75/100.")
+            # on the line of its title
+            lines = [_words(text_of(c)) for c in el if _words(text_of(c))]
+            if len(lines) > 1 and re.fullmatch(r"\d+/\d+\.", lines[0]):
+                lines = [f"{lines[0]} {lines[1]}", *lines[2:]]
+            blocks += lines
             continue
         text = "\n".join(_words(line) for line in text_of(el).split("\n"))
         para = _paragraph_of(el)
