@@ -13,7 +13,7 @@ same text reader: they share the L drafts' wording, so what fires on them predic
 on the held-out half).
 
     python scripts/false_alarms_l.py [--repo PATH_TO_GIT_DIR] [--half dev|held-out|both] [--docs N] [--rule R]
-    python scripts/false_alarms_l.py --resolutions 75-77 [--examples N] [--rule R]
+    python scripts/false_alarms_l.py --resolutions 75-77 [--language Spanish] [--examples N] [--rule R]
 """
 
 from __future__ import annotations
@@ -28,6 +28,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+from lxml import etree  # noqa: E402
 
 from app import inline  # noqa: E402
 from app.conventions.engine import check_document  # noqa: E402
@@ -65,8 +67,9 @@ def drafts(repo: Path) -> list[tuple[str, str]]:
     return out
 
 
-def resolutions(repo: Path, sessions: str) -> list[tuple[str, str]]:
-    """(file name, text) of every English GA resolution of the sessions "75-77", flattened to text."""
+def resolutions(repo: Path, sessions: str, language: str = "English") -> list[tuple[str, str]]:
+    """(file name, text) of every GA resolution of the sessions "75-77" in a language folder of the mirror
+    ("English", "French", "Spanish"), flattened to text."""
     first, _, last = sessions.partition("-")
     wanted = range(int(first), int(last or first) + 1)
     git = ["git", "-C", str(repo)]
@@ -75,10 +78,13 @@ def resolutions(repo: Path, sessions: str) -> list[tuple[str, str]]:
     ).stdout.splitlines()
     out = []
     for name in names:
-        session, _, rest = name.partition("session/English/")
+        session, _, rest = name.partition(f"session/{language}/")
         if rest.endswith(".xml") and session.isdigit() and int(session) in wanted:
             xml = subprocess.run([*git, "show", f"HEAD:{name}"], capture_output=True, check=True).stdout
-            out.append((rest, flatten(xml)))
+            try:
+                out.append((rest, flatten(xml)))
+            except etree.XMLSyntaxError:
+                print(f"  {name}: not well-formed XML, left out")
     return out
 
 
@@ -131,6 +137,7 @@ def main() -> None:
     ap.add_argument(
         "--resolutions", default="", help='adopted GA resolutions of these sessions instead: "75-77"'
     )
+    ap.add_argument("--language", default="English", help="with --resolutions: French or Spanish instead")
     ap.add_argument("--docs", type=int, default=0, help="list the N drafts with most alarms")
     ap.add_argument(
         "--examples", type=int, default=0, help="N findings of each top rule, with their sentence"
@@ -139,7 +146,8 @@ def main() -> None:
     args = ap.parse_args()
     if args.resolutions:
         repo = UN_XML if args.repo == DEFAULT_REPO else args.repo
-        halves = {f"GA resolutions {args.resolutions}": resolutions(repo, args.resolutions)}
+        name = f"GA resolutions {args.resolutions} ({args.language})"
+        halves = {name: resolutions(repo, args.resolutions, args.language)}
     else:
         items = drafts(args.repo)
         halves = {
