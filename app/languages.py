@@ -53,6 +53,8 @@ class Language:
     abbreviations: dict[str, str]  # [abbreviations]: never used in a resolution, with the name to write
     # [spelling]: general dictionary, UN word lists, styles, elisions, endings; {} for English
     spelling: dict[str, Any]
+    # the lines after an adopted resolution's last paragraph: "41st plenary meeting", "41a sesión plenaria"
+    closing: re.Pattern[str]
 
     @property
     def is_english(self) -> bool:
@@ -157,6 +159,7 @@ def _load(code: str) -> Language:
         amendments=dict(data.get("amendments", {})),
         abbreviations=dict(data.get("abbreviations", {})),
         spelling=dict(data.get("spelling", {})),
+        closing=re.compile(data.get("closing", r"(?!)")),  # none known: nothing is taken for it
     )
 
 

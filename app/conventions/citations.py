@@ -6,6 +6,7 @@ GA style: "its resolution 72/42 of 4 December 2017" (the date at the first menti
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -19,7 +20,8 @@ _DIGIT = re.compile(r"\d")  # a cheap gate: most paragraphs cite nothing
 
 _MONTH = "(?:" + "|".join(MONTHS) + ")"
 _DATE = rf"\d{{1,2}}\s+{_MONTH}\s+\d{{4}}"
-_PARTS = r"(?:\s+[A-Z](?:\s+(?:and|to)\s+[A-Z])?(?![\w/]))?"  # "31/16 A", "31/6 A and B", "3419 A to D"
+# "31/16 A", "31/6 A and B", "3419 A to D", "53/77 AA"
+_PARTS = r"(?:\s+[A-Z]{1,2}(?:\s+(?:and|to)\s+[A-Z]{1,2})?(?![\w/]))?"
 _REF = re.compile(
     r"(?P<ga>(?:S-|ES-)?\d{1,4}/\d{1,4}(?![\d/])" + _PARTS + ")"
     r"|(?P<old>\d{1,4}" + _PARTS + r"\s*\((?:[IVXL]+)\))"
@@ -36,7 +38,8 @@ _OTHER_ORGAN = "another organ"
 _ENTITLED = re.compile(r"\s*,?\s+entitled\s+[“\"]")
 _SEP = re.compile(r"\s*(?:,\s*and|,|and|to)\s+(?=(?:S-|ES-)?\d)")
 # "59/111of 6 December 2004": PDF text may lose the space before "of"
-_DATED = re.compile(rf"\s*,?\s*of\s+{_DATE}")
+# "45/248 B, section VI, of 21 December 1990": the section cited stands between the number and the date
+_DATED = re.compile(rf"(?:,\s+(?:section|part|chapter)\s+[\w.]+,)?\s*,?\s*of\s+{_DATE}")
 _SHARED_DATE = re.compile(rf",?\s+(?:both|all)\s+of\s+{_DATE}")
 # "…, adopted on 3 May 2019", or for another body's resolutions its session: "resolution 4/10 on …, adopted during
 # its fourth session" (the Environment Assembly's resolutions are cited so)
@@ -63,12 +66,38 @@ class Ref:
     is_decision: bool
     year: int = 0
     gap: str = " "
+    lead: int = 0  # where its keyword ("resolution", "resolutions") starts
+    quoted: bool = False  # in a quoted title: “Review of … resolution 67/290 …”
+
+    @property
+    def first_mention_checked(self) -> bool:
+        """A GA resolution in session/number form, cited in the text's own words: its first mention takes a
+        date. The Assembly numbers resolutions so from its thirty-first session (1976) on: "5/14" or "4/6" is
+        another body's (the Environment Assembly's), as are those in a quoted title."""
+        if self.kind != "ga" or self.is_decision or self.quoted:
+            return False
+        session = self.key.split("/")[0]
+        return not session.isdigit() or int(session) >= FIRST_NUMBERED_SESSION
+
+
+FIRST_NUMBERED_SESSION = 31
+# A resolution named for a provision of it or for the mandate it gave ("paragraph 8 of its resolution 75/252",
+# "the annex to its resolution 61/275", "established pursuant to resolution 61/72"): issued texts often leave
+# the date out there, so an undated first mention in such a place is a suggestion, not a warning
+_IN_PASSING = re.compile(
+    r"(?:\b(?:paragraphs?|sections?|parts?|chapters?|annex(?:es)?)\b[^;:“”]{0,40}?\b(?:of|to)"
+    r"|\b(?:pursuant to|mandated by|(?:established|convened) (?:by|under)|in accordance with|(?:set out|outlined"
+    r"|approved|specified|requested|contained) in|annexed to))"
+    r"\s+(?:the\s+)?(?:General\s+)?(?:Assembly\s+)?(?:by\s+)?(?:its\s+)?$"
+)
+_QUOTED = re.compile(r"“[^“”]*”|\"[^\"]*\"")
 
 
 def scan(plain: str) -> list[Ref]:
     """Every resolution or decision cited in a plain text, in order."""
     text = plain
     out: list[Ref] = []
+    quotes = [(m.start(), m.end()) for m in _QUOTED.finditer(text)] if "“" in text or '"' in text else []
     for kw in _KEYWORD.finditer(text):
         before = _ORGAN.search(text, max(0, kw.start() - 40), kw.start())
         organ = before.group("organ") if before else ""
@@ -104,6 +133,8 @@ def scan(plain: str) -> list[Ref]:
                     is_decision=is_decision,
                     year=int(m.group("year")) if m.group("year") else 0,
                     gap=m.group("gap") if m.group("gap") is not None else " ",
+                    lead=kw.start(),
+                    quoted=_inside(quotes, m.start()),
                 )
             )
             sep = _SEP.match(text, after)
@@ -133,15 +164,22 @@ def _no_citation_after(text: str, sep: re.Match[str], kind: str) -> bool:
     return kind == "sc" and sep.group(0).strip() == "to" and bool(_COUNT.match(text, sep.end()))
 
 
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    """Whether `pos` falls in one of the sorted, disjoint `spans`."""
+    i = bisect.bisect_right(spans, pos, key=lambda span: span[0]) - 1
+    return i >= 0 and spans[i][0] < pos < spans[i][1]
+
+
 def _share_dates(group: list[Ref]) -> list[Ref]:
     """'resolutions 59/2 of 20 October 2004, 61/110 and 61/111 of 14 December 2006': a date after a run of
-    undated GA resolutions dates the whole run."""
+    undated GA resolutions dates the whole run, also where the run ends with a Security Council resolution
+    adopted the same day ('substantively identical resolutions 70/262 and 2282 (2016) of 27 April 2016')."""
     out = list(group)
     dated_after = False
     for i in range(len(out) - 1, -1, -1):
         ref = out[i]
         if ref.dated:
-            dated_after = ref.kind == "ga"
+            dated_after = ref.kind in ("ga", "sc")
         elif dated_after and ref.kind == "ga":
             out[i] = Ref(**{**ref.__dict__, "dated": True})
         else:
@@ -157,7 +195,7 @@ def mentions(node: Node) -> list[tuple[str, Ref]]:
         if not markup or not _DIGIT.search(markup):
             continue
         for ref in scan(plain_text(markup).text):
-            if ref.kind == "ga" and not ref.is_decision:
+            if ref.first_mention_checked:
                 out.append((name, ref))
     return out
 
@@ -176,18 +214,18 @@ def check(node: Node, ctx: DocumentContext) -> list[Finding]:
                 span = ft.span(ref.start, ref.end)
                 sc_ref = ref.organ == "Security Council" or (sc_style and ref.organ in ("", "its", "Council"))
                 if (
-                    ref.kind == "ga"
-                    and not ref.is_decision
+                    ref.first_mention_checked
                     and not sc_style
                     and ref.organ not in ("Security Council", "Human Rights Council", _OTHER_ORGAN)
                 ):
                     first = ctx.first_mentions.get(ref.key)
                     if first == (node.para.id, name, ref.start) and not ref.dated:
+                        passing = _IN_PASSING.search(ft.text, max(0, ref.lead - 80), ref.lead)
                         add(
                             out,
                             finding(
                                 "citations.first-mention-date",
-                                Severity.WARNING,
+                                Severity.INFO if passing else Severity.WARNING,
                                 f"At its first mention, give the date of adoption: 'resolution {ref.key} of "
                                 "[day month year]'.",
                                 paragraph_id=node.para.id,

@@ -158,11 +158,13 @@ def field_findings(markup: str, *, field: str, paragraph_id: str = "", language:
         at_start = not plain[: m.start()].strip() or plain[: m.start()].rstrip().endswith((".", ":"))
         words = words.capitalize() if at_start else words
         span = ft.span(m.start(), m.end() - len(m.group(0)) + len(m.group(0).rstrip()))
+        # the hundredth and later sessions are other bodies' (the International Labour Conference, the FAO
+        # Council): issued GA text often numbers them in figures, as those bodies do ("at its 103rd session")
         add(
             out,
             finding(
                 "dates.session-ordinal",
-                Severity.WARNING,
+                Severity.INFO if n >= 100 else Severity.WARNING,
                 f"Sessions are numbered in words: '{words} session'.",
                 paragraph_id=paragraph_id,
                 field=field,

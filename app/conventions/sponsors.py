@@ -13,7 +13,15 @@ from collections.abc import Callable
 from app.conventions.base import add, finding
 from app.findings import Finding, Fix, Severity
 from app.model import DocumentKind, Resolution
-from app.states import all_states, group_name, is_un_form, official_name, sort_sponsors, split_sponsor_names
+from app.states import (
+    all_states,
+    group_name,
+    is_un_form,
+    official_name,
+    sort_key,
+    sort_sponsors,
+    split_sponsor_names,
+)
 
 MAX_LIST_FIXES = 20
 """Findings whose fix rewrites the whole list (remove an empty entry, split one, remove a repeat) carry a fix
@@ -133,7 +141,9 @@ def check(res: Resolution) -> list[Finding]:
         seen.setdefault(key, i)
     listed = [n for n in names if n]
     ordered = sort_sponsors(listed)
-    if ordered != listed:
+    # issued sponsor lines set an observer State either after the Member States or in its alphabetical place
+    # ("Sri Lanka, State of Palestine, Suriname": A/80/L.13): both are the UN's order
+    if ordered != listed and sorted(listed, key=lambda n: sort_key(n)[1:]) != listed:
         first_wrong = next(i for i, (a, b) in enumerate(zip(listed, ordered, strict=True)) if a != b)
         add(
             out,

@@ -25,6 +25,7 @@ _COUNTED_WORDS = (
     "recommendations decision decisions level phase step table figure session sessions option category"
 ).split()
 _FUNCTION_WORDS = "a an the of to in on at by for from with and or than some least about nearly over are is were was".split()
+_NOT_FUNCTION = rf"(?!(?:{'|'.join(_FUNCTION_WORDS)})\b)"
 _NOT_COUNTED = rf"(?!(?:{'|'.join(_COUNTED_WORDS + _FUNCTION_WORDS)})\b)"
 _AFTER_MARKER = (
     "(?:and|or|the|as|in|to|is|are|was|were|that|on|for|which|including|adopted|entitled|held|where|whereby)"
@@ -56,9 +57,11 @@ _WEAK = [
     # migration. 11", "Paris Principles. 13 We will"; never after an abbreviation ("para. 12", "vol. 3")
     re.compile(rf"(?<=[a-z\u00DF-\u024F]{{3}}\.){_NOT_ABBREVIATION}\s+(?P<n>\d+)(?=\s+[A-Z“]|\s*$)"),
     # spaced after a word that counts nothing there, being a noun after "the", an ordinal or a year: "relevant
-    # to the Convention 1 and", "its sixtieth session 6  and", "the 2022 Group 6 to provide"
+    # to the Convention 1 and", "its sixtieth session 6  and", "the 2022 Group 6 to provide"; never a function
+    # word, which joins dates: "from 25 March to 5 April 2019 and 19 to 30 August 2019"
     re.compile(
-        rf"(?:\bthe|\b[a-z]+(?:th|st|nd|rd)|(?<![\d/.,])(?:1[89]|20)\d\d)\s+[A-Za-z][a-z]+(?P<m>\s+(?P<n>\d+))"
+        rf"(?:\bthe|\b[a-z]+(?:th|st|nd|rd)|(?<![\d/.,])(?:1[89]|20)\d\d)\s+{_NOT_FUNCTION}[A-Za-z][a-z]+"
+        r"(?P<m>\s+(?P<n>\d+))"
         rf"(?=\s+{_AFTER_MARKER}\b|\s*[,;:])"
     ),
     # spaced after a name that ends in a number: "Group of Least Developed Countries on COVID-19 13 and"

@@ -74,6 +74,11 @@ _ORGAN_LINE = re.compile(
 _LANGUAGE: ContextVar[str] = ContextVar("text_language", default="en")
 
 
+def _closing(text: str) -> bool:
+    """The meeting line that follows an adopted resolution's last paragraph, in the text's language."""
+    return bool(get_language(_LANGUAGE.get()).closing.match(text))
+
+
 def _organ_of(m: re.Match[str]) -> str:
     """The English organ name of an organ line match, in any language."""
     foreign = m.group("foreign")
@@ -87,7 +92,6 @@ _SUB_CLOSE = re.compile(r"^(?P<l>[a-z]{1,2}|[ivxlc]{1,6})\)(?:\s+|$)")  # "a)", 
 _SUB_DOT = re.compile(r"^(?P<l>[a-z]{1,4})\.(?:\s+|$)(?=\S|$)")
 _STRICT_ORGAN = re.compile(r"^\*?The (?:" + "|".join(ORGANS) + r")\b\*?(?:,|\s*$| [a-z])")
 _INSTRUCTION = re.compile(r"^(?:Delete|Insert|Replace|Add|Amend|After|Before|In)\b.*:$")
-_CLOSING = re.compile(r"^\d+(?:st|nd|rd|th) (?:\(resumed\) )?(?:plenary )?meeting\b")
 _LINK = re.compile(r"\[([^\]\[]+)\]\((?:[^()\s]*)\)")
 _MD_NOTE_DEF = re.compile(r"^\[\^(?P<label>[\w-]+)\]:\s*(?P<text>.*)$")
 _SUPER_RUN = re.compile(f"[{SUPERSCRIPTS}]+")
@@ -621,7 +625,7 @@ class _Reader:
         for i, p in enumerate(paras):
             if p.kind != "sub":
                 prev_text = p.text
-            if closing or _CLOSING.match(p.text):
+            if closing or _closing(p.text):
                 closing.append(p.text)
                 continue
             if p.kind == "heading" or (
@@ -716,7 +720,7 @@ class _Reader:
         """An unnumbered block that is a heading line: the title under a section's numeral, or (in a numbered
         text) a title-like line right before a numbered paragraph ("Travel ban")."""
         text = _MARK_RE.sub("", p.text).strip()
-        if _CLOSING.match(text) or _explicit_opener(p.text):  # an italic opener opens a paragraph
+        if _closing(text) or _explicit_opener(p.text):  # an italic opener opens a paragraph
             return False
         before_numbered = numbered and bool(following) and following[0].kind == "num"
         before_opener = (
@@ -863,7 +867,7 @@ def _continues(prev: _Block, line: str) -> bool:
         return True
     if line[:1].islower():
         return True
-    if _NUMBER.match(line) or _sub_match(line) or _OPENER_MARK.match(line) or _CLOSING.match(line):
+    if _NUMBER.match(line) or _sub_match(line) or _OPENER_MARK.match(line) or _closing(line):
         return False
     if last.endswith(".") and line[:1].isupper():
         return False
@@ -888,7 +892,7 @@ def _runs_on(prev: _Block, line: str) -> bool:
         return False  # a short line alone ("Guideline 4", "Scope") is a heading, not a wrapped line
     if len(prev.lines) == 1 and len(last) > 110 and line[:1].isupper():
         return False  # longer than a printed line: a whole block of text set one block per line
-    if _STRICT_ORGAN.match(last) or _STRICT_ORGAN.match(line) or _starts_block(line) or _CLOSING.match(line):
+    if _STRICT_ORGAN.match(last) or _STRICT_ORGAN.match(line) or _starts_block(line) or _closing(line):
         return False
     from app.io.text_header import _classify as header_kind
 
@@ -949,7 +953,7 @@ def _split_block(block: _Block) -> list[list[str]]:
         if i and chunks[-1]:
             prev = lines[i - 1].strip()
             ends = bool(re.search(r"[,;:.]\W*$", _MARK_RE.sub("", prev))) and not _LABEL_LINE.fullmatch(prev)
-            label = bool(_NUMBER.match(s) or _sub_match(s) or _OPENER_MARK.match(s) or _CLOSING.match(s))
+            label = bool(_NUMBER.match(s) or _sub_match(s) or _OPENER_MARK.match(s) or _closing(s))
             if ends and (label or (long_lines and _detect(s, Part.PREAMBLE, None)) or _known_start(s)):
                 chunks.append([])
         chunks[-1].append(line)
@@ -1091,7 +1095,7 @@ def _unnumbered_operative_start(paras: list[_Para]) -> int | None:
     with subparagraphs ends where its last subparagraph ends) and do not open with a participle."""
     groups: list[tuple[int, str]] = []  # (index of the paragraph, the text its group ends with)
     for i, p in enumerate(paras):
-        if _CLOSING.match(p.text):
+        if _closing(p.text):
             break  # the adoption lines of a part end it
         if p.kind == "plain":
             groups.append((i, p.text))

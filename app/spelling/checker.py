@@ -189,9 +189,34 @@ def _name_word(word: str, lexicon: Lexicon) -> bool:
     return word[:1].isupper() and lexicon.general_frequency(word) < STRONG
 
 
+# titles before a person's name: what follows them up to the next word in lower case is the name, however
+# common its words are elsewhere ("President Win Myint", "State Counsellor Aung San Suu Kyi")
+_TITLES = frozenset(
+    "president counsellor minister ambassador judge king queen prince princess sheikh emir sultan mr mrs ms dr "
+    "rapporteur envoy commissioner chairperson chair representative adviser advisor senator professor".split()
+)
+
+
+def _after_a_title(text: str, start: int) -> bool:
+    """Is the capitalized word at `start` in a run of capitalized words that a personal title opens?"""
+    before = list(_WORD_AROUND.finditer(text, max(0, start - 80), start))
+    for m in reversed(before[-5:]):
+        if text[m.end() : start].strip(" \u00a0."):
+            return False  # punctuation between: the run ended
+        word = m.group()
+        if word.lower().rstrip(".") in _TITLES:
+            return True
+        if not word[:1].isupper():
+            return False
+        start = m.start()
+    return False
+
+
 def _in_a_name(text: str, start: int, end: int, lexicon: Lexicon) -> bool:
     """A capitalized word next to another name word, particles aside, is part of a proper name: Sint Maarten,
     the Western Tien Shan, Cartagena de Indias. Punctuation between the two words breaks the name."""
+    if _after_a_title(text, start):
+        return True
     before = list(_WORD_AROUND.finditer(text, max(0, start - 60), start))
     while before and before[-1].group().lower() in _NAME_PARTICLES:
         before.pop()

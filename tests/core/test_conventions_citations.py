@@ -135,3 +135,54 @@ def test_a_date_elsewhere_in_the_sentence_does_not_date_a_citation() -> None:
         len("its resolution "),
         len("resolution "),
     ]
+
+
+def test_issued_citations_of_adopted_resolutions_pass() -> None:
+    # tests/fixtures/issued/citations_adopted.txt (A/RES/75/100, 75/290 A, 77/248, 75/239): "resolutions 72/276
+    # and 2413 (2018) of 26 April 2018", resolutions in a quoted title, the Environment Assembly's "5/14", "4/6"
+    res = issued_resolution("citations_adopted.txt")
+    assert len(res.preamble) == 4 and len(res.operative) == 2
+    assert not found(res, "citations.first-mention-date")
+
+
+def test_a_resolution_named_for_a_provision_or_a_mandate_draws_a_suggestion() -> None:
+    # tests/fixtures/issued/citations_in_passing.txt (A/RES/76/268, 77/259, 77/41): "paragraph 96 of its
+    # resolution 76/84 B", "the annex to its resolution 61/275", "established pursuant to its resolution 76/231"
+    res = issued_resolution("citations_in_passing.txt")
+    got = found(res, "citations.first-mention-date")
+    assert len(got) == 3 and all(f.severity is Severity.INFO for f in got)
+
+
+def test_an_undated_first_citation_in_its_own_right_is_still_a_warning() -> None:
+    res = resolution(
+        [
+            para(
+                "Recalling",
+                "its resolution 76/84 B, and the report of the Secretary-General on its resolution 77/12",
+            )
+        ]
+    )
+    got = found(res, "citations.first-mention-date")
+    assert [f.severity for f in got] == [Severity.WARNING, Severity.WARNING]
+
+
+def test_undated_first_mentions_beside_those_classes_are_still_caught() -> None:
+    res = resolution(
+        [
+            # a Security Council resolution dated alone does not date the GA one before it
+            para(
+                "Recalling", "its resolution 72/276, Security Council resolution 2413 (2018) of 26 April 2018"
+            ),
+            # a title in quotation marks names 67/290; the citation after it is still the first one outside
+            para(
+                "Recalling also",
+                "the report entitled “Review of resolution 67/290”, and its resolution 67/290",
+            ),
+            # from the thirty-first session on, session/number is the Assembly's own numbering
+            para("Noting", "its resolution 31/16 A and its resolution S-27/2"),
+        ]
+    )
+    keys = [
+        f.message.split("'resolution ")[1].split(" of")[0] for f in found(res, "citations.first-mention-date")
+    ]
+    assert keys == ["72/276", "67/290", "31/16 A", "S-27/2"]

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from conventions_support import found, resolution
 
 from app.conventions.dates import field_findings
+from app.findings import Severity
 
 
 @pytest.mark.parametrize(
@@ -60,3 +63,14 @@ def test_dates_in_title_and_footnotes_are_checked() -> None:
     note = res.add_footnote("Adopted on December 4, 2023.")
     res.preamble[0].text += f"[^{note.id}]"
     assert any(f.field == "footnote" and f.paragraph_id == note.id for f in found(res, "dates.format"))
+
+
+def test_a_hundredth_or_later_session_in_figures_is_a_suggestion() -> None:
+    # tests/fixtures/issued/sessions.txt (A/RES/75/158): "the International Labour Conference … at its 103rd
+    # session"; the words are still offered, and a session under the hundredth in figures stays a warning
+    path = Path(__file__).resolve().parents[1] / "fixtures" / "issued" / "sessions.txt"
+    [text] = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")]
+    [f] = field_findings(text, field="text")
+    assert f.severity is Severity.INFO and f.fix and f.fix.replacement == "one hundred and third"
+    [f] = field_findings("at its 81st session", field="text")
+    assert f.severity is Severity.WARNING

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from conventions_support import found, resolution
 
 from app.conventions.engine import check_header
@@ -85,3 +87,16 @@ def test_unknown_template_falls_back() -> None:
     res = resolution()
     res.header.template = "no-such-organ"
     assert [f.rule for f in check_header(res)][0] == "header.template"
+
+
+def test_an_observer_state_in_its_alphabetical_place_or_after_the_member_states() -> None:
+    # tests/fixtures/issued/sponsors_observer.txt (A/80/L.13): "Sri Lanka, State of Palestine, Suriname"
+    path = Path(__file__).resolve().parents[1] / "fixtures" / "issued" / "sponsors_observer.txt"
+    issued = [n.strip() for n in path.read_text(encoding="utf-8").split(",")]
+    after = [n for n in issued if n != "State of Palestine"] + ["State of Palestine"]
+    for names in (issued, after):
+        assert not found(resolution(sponsors=names), "sponsors.order"), names
+    # sharp: a Member State out of place is still reported, wherever the observer stands
+    for names in (issued, after):
+        wrong = [names[1], names[0], *names[2:]]
+        assert found(resolution(sponsors=wrong), "sponsors.order"), wrong

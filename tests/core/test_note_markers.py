@@ -216,3 +216,23 @@ def test_a_sponsor_star_set_after_the_comma_points_at_the_page_one_note() -> Non
     assert not [f for f in result.findings if f.rule == "import.footnote-unplaced"]
     assert h.sponsors == ["Australia", "Austria", "Nigeria", "Thailand"]
     assert h.on_behalf_of == "the Group of African States" and not result.resolution.footnotes
+
+
+def test_a_day_after_a_year_and_a_function_word_is_no_marker() -> None:
+    # tests/fixtures/issued/A_RES_76_72_dates.txt (A/RES/76/72 as the UN XML prints it, flattened): note 19 is
+    # glued to a year ("of 30 October 200019"); "5 April 2019 and 19 to 30 August 2019" is a date range
+    text = (Path(__file__).parents[1] / "fixtures" / "issued" / "A_RES_76_72_dates.txt").read_text(
+        encoding="utf-8"
+    )
+    result = read_text(text)
+    res = result.resolution
+    [note] = res.footnotes
+    assert f"30 October 2000[^{note}] for the purpose" in res.preamble[0].text
+    assert "2019 and 19 to 30 August" in res.operative[0].text and f"[^{note}]" not in res.operative[0].text
+    assert not [f for f in result.findings if f.rule == "import.footnote-unplaced"]
+
+
+def test_a_marker_spaced_after_a_year_and_a_name_is_still_found() -> None:
+    # the form the fix narrows still reads a marker after a year and a word that is no function word
+    [form] = [m for m in markers("6") if m.find("the 2022 Group 6 to provide")]
+    assert form.find("from 5 April 2019 and 6 to 9 May") is None

@@ -319,3 +319,14 @@ def test_a_one_click_fix_only_for_a_letter_left_out_added_or_swapped(text: str, 
     )
     fixes = [f.fix.replacement for f in found if f.rule == "spelling.unknown-word" and f.fix]
     assert fixes == ([fixed] if fixed else [])
+
+
+def test_names_after_a_personal_title_are_names() -> None:
+    # tests/fixtures/issued/names_after_titles.txt (A/RES/75/287): "President Win Myint", "State Counsellor Aung
+    # San Suu Kyi"; a name's words are not checked against the dictionary, whatever word they are one letter from
+    settings = SpellingSettings(personal_dictionary=None, styles=())
+    [text] = _issued_lines("names_after_titles.txt")
+    assert misspelt_words(text, settings=settings) == []
+    # sharp: a slip in a name the UN lists hold, with no title before it, and a slip after the title's name run
+    slips = "of the President of the General Assemby and President Win Myint, who arrived in Afganistan"
+    assert [w for _, _, w in misspelt_words(slips, settings=settings)] == ["Assemby", "Afganistan"]

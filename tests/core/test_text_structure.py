@@ -45,6 +45,20 @@ def _paragraph_of(el: etree._Element) -> etree._Element | None:
     return next((a for a in el.iterancestors() if _local(a) == "paragraph"), None)
 
 
+def _numbered_of(el: etree._Element) -> etree._Element | None:
+    """The nearest paragraph or list point holding the element that has its own <num>."""
+    for a in el.iterancestors():
+        if any(_local(c) == "num" for c in a):
+            return a
+        if _local(a) == "paragraph":
+            return None
+    return None
+
+
+def _first_line(owner: etree._Element) -> etree._Element | None:
+    return next((e for e in owner.iter() if _local(e) in ("p", "heading", "subheading")), None)
+
+
 def _num(paragraph: etree._Element | None) -> str:
     num = next((c for c in paragraph if _local(c) == "num"), None) if paragraph is not None else None
     return _words("".join(num.itertext())) if num is not None else ""
@@ -76,15 +90,21 @@ def flatten(xml: bytes) -> str:
         if _local(el) not in ("p", "heading", "subheading") or _inside(el, "meta", "authorialNote"):
             continue
         if _inside(el, "preface") and any(_local(c) == "docNumber" for c in el):
-            # a part's letter prints on its own line, its title below it
-            blocks += [_words(text_of(c)) for c in el if _words(text_of(c))]
+            # a part's letter prints on its own line, its title below it; a resolution's number ("75/100.")
+            # on the line of its title
+            lines = [_words(text_of(c)) for c in el if _words(text_of(c))]
+            if len(lines) > 1 and re.fullmatch(r"\d+/\d+\.", lines[0]):
+                lines = [f"{lines[0]} {lines[1]}", *lines[2:]]
+            blocks += lines
             continue
         text = "\n".join(_words(line) for line in text_of(el).split("\n"))
         para = _paragraph_of(el)
         if para is not None and para.get("class") in _HEADING_CLASSES:
             text = text.lstrip(". ")  # the XML repeats the numeral's dot ("I." + ".\tEstablishment")
-        if _num(para):
-            text = f"{_num(para)} {text}"
+        owner = _numbered_of(el)
+        # a number prints once, before the first line of its paragraph or list point
+        if owner is not None and _first_line(owner) is el:
+            text = f"{_num(owner)} {text}"
         if text.strip():
             blocks.append(text.strip())
     if notes:

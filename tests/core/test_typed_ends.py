@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 from lxml import etree
 
 from app import inline
@@ -17,6 +18,7 @@ from app.io.reading import read_document
 from app.io.text_reader import read_text
 from app.io.text_writer import to_text
 from app.render import place_names, render
+from tests.core.test_text_structure import flatten
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 AKN = "{http://docs.oasis-open.org/legaldocml/ns/akn/3.0}"
@@ -140,3 +142,73 @@ def test_many_wrong_ends_are_one_warning(corpus: Path) -> None:
     warnings = [f for f in reported if f.severity is Severity.WARNING]
     assert len(warnings) == 1 and f"{changed} of" in warnings[0].message
     assert len(reported) == changed + 1
+
+
+def _point_ends(xml: bytes) -> list[str]:
+    """The mark each subparagraph (<point>) of the operative part ends with in the UN XML, notes left out."""
+    root = etree.fromstring(xml)
+    out = []
+    for point in root.iter(f"{AKN}point"):
+        if any(etree.QName(a).localname == "attachment" for a in point.iterancestors()):
+            continue
+        p = [
+            e
+            for e in point.iter(f"{AKN}p")
+            if not any(a.tag == f"{AKN}authorialNote" for a in e.iterancestors())
+        ]
+        text = re.sub(r"[\s\u200b-\u200f\u2060\ufeff]+$", "", "".join(_text_without_notes(p[-1])))
+        out.append(text[-1] if text and text[-1] in _MARKS else "")
+    return out
+
+
+def _text_without_notes(el: etree._Element) -> list[str]:
+    out = [el.text or ""]
+    for child in el:
+        if child.tag != f"{AKN}authorialNote":
+            out += _text_without_notes(child)
+        out.append(child.tail or "")
+    return out
+
+
+# A/RES/77/103 in Spanish and French as issued (UNxml/GAresolutions, 77session/{Spanish,French}/), flattened to
+# text as a PDF's text layer prints it: the adoption line after the last paragraph is in the text's language
+ISSUED_ES_FR = ["A_RES_77_103-2228249S.xml", "A_RES_77_103-2228249F.xml"]
+
+
+@pytest.mark.parametrize("name", ISSUED_ES_FR)
+def test_spanish_and_french_issued_text_keeps_its_ends_and_its_meeting_line_is_left_out(name: str) -> None:
+    xml = (FIXTURES / "languages" / name).read_bytes()
+    result = read_text(flatten(xml))
+    loud = [
+        f.message
+        for f in result.findings
+        if f.rule == "import.end-punctuation" and f.severity != Severity.INFO
+    ]
+    assert not loud
+    meeting = etree.fromstring(xml).find(f".//{AKN}inline[@name='adoptionMeeting']")
+    closing = [f.message for f in result.findings if f.rule == "import.closing"]
+    assert meeting is not None and closing
+    assert " ".join((meeting.text or "").split()) in " ".join(closing[0].split())
+    printed = [
+        b.end.replace("\u00a0", "") for b in render(result.resolution).blocks if b.role == "subparagraph"
+    ]
+    assert printed == _point_ends(xml) and printed  # every subparagraph prints the issued text's own mark
+
+
+@pytest.mark.parametrize("name", ISSUED_ES_FR)
+def test_a_wrong_subparagraph_end_in_spanish_or_french_is_still_reported(name: str) -> None:
+    xml = (FIXTURES / "languages" / name).read_bytes()
+    text = flatten(xml)
+    ends = _point_ends(xml)
+    # the first subparagraph that ends with a semicolon is given a full stop instead
+    first = next(i for i, mark in enumerate(ends) if mark == ";")
+    sub = [b for b in render(read_text(text).resolution).blocks if b.role == "subparagraph"][first]
+    start = f"{sub.label} {''.join(s.text for s in sub.spans)[:40]}"
+    lines = text.split("\n\n")
+    at = next(i for i, line in enumerate(lines) if " ".join(line.split()).startswith(" ".join(start.split())))
+    lines[at] = lines[at].rstrip().removesuffix(";").rstrip("\u00a0 ") + "."
+    result = read_text("\n\n".join(lines))
+    wrong = [
+        f for f in result.findings if f.rule == "import.end-punctuation" and f.severity == Severity.WARNING
+    ]
+    assert len(wrong) == 1 and "'.'" in wrong[0].message
