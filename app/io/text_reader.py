@@ -74,7 +74,7 @@ _ORGAN_LINE = re.compile(
 _LANGUAGE: ContextVar[str] = ContextVar("text_language", default="en")
 
 
-def _closing(text: str) -> bool:
+def closing_line(text: str) -> bool:
     """The meeting line that follows an adopted resolution's last paragraph, in the text's language."""
     return bool(get_language(_LANGUAGE.get()).closing.match(text))
 
@@ -625,7 +625,7 @@ class _Reader:
         for i, p in enumerate(paras):
             if p.kind != "sub":
                 prev_text = p.text
-            if closing or _closing(p.text):
+            if closing or closing_line(p.text):
                 closing.append(p.text)
                 continue
             if p.kind == "heading" or (
@@ -720,7 +720,7 @@ class _Reader:
         """An unnumbered block that is a heading line: the title under a section's numeral, or (in a numbered
         text) a title-like line right before a numbered paragraph ("Travel ban")."""
         text = _MARK_RE.sub("", p.text).strip()
-        if _closing(text) or _explicit_opener(p.text):  # an italic opener opens a paragraph
+        if closing_line(text) or _explicit_opener(p.text):  # an italic opener opens a paragraph
             return False
         before_numbered = numbered and bool(following) and following[0].kind == "num"
         before_opener = (
@@ -867,7 +867,7 @@ def _continues(prev: _Block, line: str) -> bool:
         return True
     if line[:1].islower():
         return True
-    if _NUMBER.match(line) or _sub_match(line) or _OPENER_MARK.match(line) or _closing(line):
+    if _NUMBER.match(line) or _sub_match(line) or _OPENER_MARK.match(line) or closing_line(line):
         return False
     if last.endswith(".") and line[:1].isupper():
         return False
@@ -892,7 +892,7 @@ def _runs_on(prev: _Block, line: str) -> bool:
         return False  # a short line alone ("Guideline 4", "Scope") is a heading, not a wrapped line
     if len(prev.lines) == 1 and len(last) > 110 and line[:1].isupper():
         return False  # longer than a printed line: a whole block of text set one block per line
-    if _STRICT_ORGAN.match(last) or _STRICT_ORGAN.match(line) or _starts_block(line) or _closing(line):
+    if _STRICT_ORGAN.match(last) or _STRICT_ORGAN.match(line) or _starts_block(line) or closing_line(line):
         return False
     from app.io.text_header import _classify as header_kind
 
@@ -953,7 +953,7 @@ def _split_block(block: _Block) -> list[list[str]]:
         if i and chunks[-1]:
             prev = lines[i - 1].strip()
             ends = bool(re.search(r"[,;:.]\W*$", _MARK_RE.sub("", prev))) and not _LABEL_LINE.fullmatch(prev)
-            label = bool(_NUMBER.match(s) or _sub_match(s) or _OPENER_MARK.match(s) or _closing(s))
+            label = bool(_NUMBER.match(s) or _sub_match(s) or _OPENER_MARK.match(s) or closing_line(s))
             if ends and (label or (long_lines and _detect(s, Part.PREAMBLE, None)) or _known_start(s)):
                 chunks.append([])
         chunks[-1].append(line)
@@ -1095,7 +1095,7 @@ def _unnumbered_operative_start(paras: list[_Para]) -> int | None:
     with subparagraphs ends where its last subparagraph ends) and do not open with a participle."""
     groups: list[tuple[int, str]] = []  # (index of the paragraph, the text its group ends with)
     for i, p in enumerate(paras):
-        if _closing(p.text):
+        if closing_line(p.text):
             break  # the adoption lines of a part end it
         if p.kind == "plain":
             groups.append((i, p.text))

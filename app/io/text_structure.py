@@ -148,12 +148,12 @@ def _cut_trailing(items: list[Item]) -> tuple[list[Item], list[Item]]:
     numbered paragraph when that paragraph ends the text with a full stop (no list or tail of it follows), up to
     the adoption lines. A text export prints a resolution's trailing tables so, one block each, as the model
     keeps them (unplaced): read as paragraphs they would be operative paragraphs the resolution never had."""
-    from app.io.text_reader import _CLOSING
+    from app.io.text_reader import closing_line
 
     last = next((i for i in range(len(items) - 1, -1, -1) if _NUMBERED.match(items[i][1])), None)
     if last is None or not _ENDS_WITH_STOP.search(items[last][1]):
         return items, []
-    end = next((i for i in range(last + 1, len(items)) if _CLOSING.match(items[i][1])), len(items))
+    end = next((i for i in range(last + 1, len(items)) if closing_line(items[i][1])), len(items))
     rest = items[last + 1 : end]
     if not rest or any(_LABELLED.match(text) for _, text in rest):
         return items, []
