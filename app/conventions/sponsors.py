@@ -1,5 +1,6 @@
-"""The sponsor line (un-conventions.md 1.4; rule 14): official UN short names, English alphabetical order as
-the UN sorts it, no repeats, known groups for "on behalf of".
+"""The sponsor line (un-conventions.md 1.4; rule 14): official UN short names, alphabetical order as the UN
+sorts it, no repeats, known groups for "on behalf of". Names and order are the draft language's
+(resources/states.txt; states-fr.txt and states-es.txt for French and Spanish drafts).
 
 Fixes on the sponsor list use the header field "sponsors[i]" (character span in that name) for one name, and
 "sponsors" with span (0, len(sponsors)) and the new list joined by newlines for the whole list.
@@ -12,6 +13,7 @@ from collections.abc import Callable
 
 from app.conventions.base import add, finding
 from app.findings import Finding, Fix, Severity
+from app.languages import get_language
 from app.model import DocumentKind, Resolution
 from app.states import all_states, group_name, is_un_form, official_name, sort_sponsors, split_sponsor_names
 
@@ -26,6 +28,8 @@ def check(res: Resolution) -> list[Finding]:
     out: list[Finding] = []
     h = res.header
     names = [n.strip() for n in h.sponsors]
+    lang = get_language(h.language)
+    code = lang.code
     budget = [MAX_LIST_FIXES]
 
     def whole_list_fix(label: str, make: Callable[[], list[str]]) -> Fix | None:
@@ -70,10 +74,10 @@ def check(res: Resolution) -> list[Finding]:
                 ),
             )
             continue
-        official = official_name(name)
+        official = official_name(name, code)
         if official is None:
-            parts = split_sponsor_names(name)
-            if len(parts) > 1 and all(official_name(p) for p in parts):
+            parts = split_sponsor_names(name, code)
+            if len(parts) > 1 and all(official_name(p, code) for p in parts):
                 add(
                     out,
                     finding(
@@ -89,7 +93,7 @@ def check(res: Resolution) -> list[Finding]:
                     ),
                 )
                 continue
-            close = difflib.get_close_matches(name, all_states(), n=1, cutoff=0.8)
+            close = difflib.get_close_matches(name, all_states(language=code), n=1, cutoff=0.8)
             fix = Fix(f"Use '{close[0]}'", field, span, close[0]) if close else None
             hint = f" Did you mean '{close[0]}'?" if close else ""
             add(
@@ -103,7 +107,7 @@ def check(res: Resolution) -> list[Finding]:
                     fix=fix,
                 ),
             )
-        elif not is_un_form(name):
+        elif not is_un_form(name, code):
             add(
                 out,
                 finding(
@@ -117,7 +121,7 @@ def check(res: Resolution) -> list[Finding]:
             )
     seen: dict[str, int] = {}
     for i, name in enumerate(names):
-        key = official_name(name) or name.casefold()
+        key = official_name(name, code) or name.casefold()
         if key in seen and name:
             add(
                 out,
@@ -132,7 +136,7 @@ def check(res: Resolution) -> list[Finding]:
             )
         seen.setdefault(key, i)
     listed = [n for n in names if n]
-    ordered = sort_sponsors(listed)
+    ordered = sort_sponsors(listed, code)
     if ordered != listed:
         first_wrong = next(i for i, (a, b) in enumerate(zip(listed, ordered, strict=True)) if a != b)
         add(
@@ -140,7 +144,7 @@ def check(res: Resolution) -> list[Finding]:
             finding(
                 "sponsors.order",
                 Severity.WARNING,
-                f"Sponsors are listed in English alphabetical order; '{ordered[first_wrong]}' comes before "
+                f"Sponsors are listed in {lang.english_name} alphabetical order; '{ordered[first_wrong]}' comes before "
                 f"'{listed[first_wrong]}'.",
                 field="sponsors",
                 span=(0, len(names)),

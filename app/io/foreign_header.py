@@ -13,6 +13,7 @@ from functools import cache
 
 from app.formatting import MONTHS, session_line
 from app.languages import Language, get_language
+from app.states import known_sponsor_name
 
 
 @cache
@@ -77,7 +78,17 @@ def english_line(line: str, lang: Language) -> str:
 
 
 def _sponsor_names(head: str, lang: Language) -> str:
-    """ "France et Mexique*: " → "France and Mexique*: ": the sponsor list's last "and" in English."""
+    """ "France et Mexique*: " → "France and Mexique*: ": the sponsor list's last "and" in English. A name that
+    holds the word itself ("Royaume-Uni de Grande-Bretagne et d’Irlande du Nord") keeps it: the word put into
+    English is the one with a State's name on either side, when there is one."""
+    word = f" {lang.and_word} "
+    cut = head.rfind(",") + 1
+    last = head[cut:]
+    spots = [m.start() for m in re.finditer(re.escape(word), last)]
+    for at in reversed(spots):
+        left, right = last[:at].strip(" *"), last[at + len(word) :].strip(" *:")
+        if known_sponsor_name(left) and known_sponsor_name(right):
+            return head[:cut] + last[:at] + " and " + last[at + len(word) :]
     return re.sub(rf"\s{re.escape(lang.and_word)}\s(?=[^,]*:?\s*$)", " and ", head)
 
 
