@@ -2,7 +2,7 @@
 
 The issued texts: the scale of assessments A/RES/79/249 and A/RES/76/238 (UNxml/GAresolutions,
 79session/{English,French,Spanish}/A_RES_79_249-2424688{E,F,S}.xml and 76session/.../A_RES_76_238-2119693*.xml,
-copied to tests/fixtures/languages/), whose table lists every Member State with its rate, in each language's
+copied to tests/fixtures/languages/scale/), whose table lists every Member State with its rate, in each language's
 own alphabetical order. A row's rate ties the name in one language to the name in English.
 """
 
@@ -34,7 +34,7 @@ SCALES = {79: "A_RES_79_249-2424688", 76: "A_RES_76_238-2119693"}
 
 
 def _tree(session: int, code: str) -> etree._ElementTree:
-    return etree.parse(str(FIXTURES / f"{SCALES[session]}{LETTER[code]}.xml"))
+    return etree.parse(str(FIXTURES / "scale" / f"{SCALES[session]}{LETTER[code]}.xml"))
 
 
 def scale(session: int, code: str) -> list[tuple[str, str]]:
