@@ -112,7 +112,7 @@ def sponsor_line(res: Resolution) -> tuple[str, str]:
         DocumentKind.DRAFT_DECISION: lang.kind("draft decision"),
         DocumentKind.AMENDMENT: f"{lang.kind('amendment to draft resolution')} {h.amends}".rstrip(),
     }[h.kind]
-    names = join_names(h.sponsors, lang.and_word)
+    names = join_names(h.sponsors, lang.and_for(h.sponsors[-1]) if h.sponsors else lang.and_word)
     if h.submitted_by and not names:  # a Chair's or Vice-Chair's draft: no sponsor line but who submits it
         return f"{kind[0].upper() + kind[1:]} {lang.kind('submitted_by')} {h.submitted_by}", h.sponsor_note
     if not names:

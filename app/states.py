@@ -268,21 +268,23 @@ def split_sponsor_names(names: str, language: str = ENGLISH) -> list[str]:
 
     "Antigua and Barbuda, Bosnia and Herzegovina and Trinidad and Tobago" gives the three States. The "and"
     before the last name is chosen so that both sides are known names when that is possible. `language`
-    gives the word for "and" ("France, Mexique et Royaume-Uni de Grande-Bretagne et d’Irlande du Nord").
+    gives the words for "and" ("France, Mexique et Royaume-Uni de Grande-Bretagne et d’Irlande du Nord";
+    Spanish "y", and "e" before i-: "Francia, Palestina e Israel").
     """
-    word = f" {_and_word(language)} "
+    words = "|".join(re.escape(w) for w in _and_words(language))
     text = re.sub(r"\s+", " ", names).strip().rstrip(",")
     if not text:
         return []
     parts = [p.strip() for p in text.split(",") if p.strip()]
-    parts = [p[len(word) - 1 :].strip() if p.startswith(word[1:]) else p for p in parts]  # serial comma
+    parts = [re.sub(rf"^(?:{words}) ", "", p).strip() for p in parts]  # a serial comma: "B, and C"
+    parts = [p for p in parts if p]
     if not parts:
         return []
     last = parts.pop()
-    if known_sponsor_name(last) or word not in last:
+    cuts = list(re.finditer(rf" (?:{words}) ", last))
+    if known_sponsor_name(last) or not cuts:
         return [*parts, last]
-    pieces = last.split(word)
-    splits = [(word.join(pieces[:i]), word.join(pieces[i:])) for i in range(1, len(pieces))]
+    splits = [(last[: m.start()], last[m.end() :]) for m in cuts]
     both = [(a, b) for a, b in splits if known_sponsor_name(a) and known_sponsor_name(b)]
     one = [(a, b) for a, b in splits if known_sponsor_name(b)] or [
         (a, b) for a, b in splits if known_sponsor_name(a)
@@ -291,12 +293,12 @@ def split_sponsor_names(names: str, language: str = ENGLISH) -> list[str]:
     return [*parts, a, b]
 
 
-def _and_word(language: str) -> str:
+def _and_words(language: str) -> tuple[str, ...]:
     if (language or ENGLISH) == ENGLISH:
-        return "and"
+        return ("and",)
     from app.languages import get_language  # the printed words live with the language
 
-    return get_language(language).and_word
+    return get_language(language).and_words
 
 
 def known_sponsor_name(name: str) -> bool:

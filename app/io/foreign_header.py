@@ -81,14 +81,15 @@ def _sponsor_names(head: str, lang: Language) -> str:
     """ "France et Mexique*: " → "France and Mexique*: ": the sponsor list's last "and" in English. A name that
     holds the word itself ("Royaume-Uni de Grande-Bretagne et d’Irlande du Nord") keeps it: the word put into
     English is the one with a State's name on either side, when there is one."""
-    word = f" {lang.and_word} "
+    words = "|".join(
+        re.escape(w) for w in lang.and_words
+    )  # Spanish "y", and "e" before i-: "Palestina e Israel"
     cut = head.rfind(",") + 1
     last = head[cut:]
-    spots = [m.start() for m in re.finditer(re.escape(word), last)]
-    for at in reversed(spots):
-        left, right = last[:at].strip(" *"), last[at + len(word) :].strip(" *:")
+    for m in reversed(list(re.finditer(rf" (?:{words}) ", last))):
+        left, right = last[: m.start()].strip(" *"), last[m.end() :].strip(" *:")
         if known_sponsor_name(left) and known_sponsor_name(right):
-            return head[:cut] + last[:at] + " and " + last[at + len(word) :]
+            return head[:cut] + last[: m.start()] + " and " + last[m.end() :]
     return re.sub(rf"\s{re.escape(lang.and_word)}\s(?=[^,]*:?\s*$)", " and ", head)
 
 

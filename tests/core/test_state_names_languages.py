@@ -185,3 +185,20 @@ def test_a_sponsor_line_with_names_holding_and_reads_back_from_text(code: str) -
     res.header.sponsors = sort_sponsors(res.header.sponsors[:3] + with_and, code)
     back = read_text(to_text(res)).resolution
     assert back.header.sponsors == res.header.sponsors
+
+
+def test_a_spanish_sponsor_line_says_e_before_a_name_in_i_and_reads_back() -> None:
+    """Spanish prints "e" for "y" before the sound i ("Gran Bretaña e Irlanda" in the issued names themselves):
+    "…, Francia e Israel"; the list reads back from text with the same States."""
+    from app.io.text_reader import read_text
+    from app.io.text_writer import to_text
+    from app.render import sponsor_line
+
+    issued = [n for n, _ in scale(79, "es")]
+    assert any(" e I" in n for n in issued)  # the word as the UN prints it inside a name
+    res = read_akn((FIXTURES / "A_RES_79_174-2424215S.xml").read_bytes()).resolution
+    for last in [n for n in issued if n[0] in "IÍ"]:
+        res.header.sponsors = sort_sponsors([issued[0], issued[1], last], "es")
+        line, _ = sponsor_line(res)
+        assert f" e {res.header.sponsors[-1]}:" in line
+        assert read_text(to_text(res)).resolution.header.sponsors == res.header.sponsors
