@@ -208,9 +208,9 @@ def set_agenda_items(doc: Document, *, items: list[AgendaItem]) -> Change:
 
 
 def set_sponsors(doc: Document, *, names: list[str], on_behalf_of: str | None = None) -> Change:
-    """Set the sponsors, sorted as the UN lists them (alphabetically, by official short name)."""
-    names = _sort_sponsors(names)
+    """Set the sponsors, sorted as the UN lists them in the draft's language (by official short name)."""
     header = doc.resolution.header
+    names = _sort_sponsors(names, header.language)
     old = (list(header.sponsors), header.on_behalf_of)
     new = (names, header.on_behalf_of if on_behalf_of is None else on_behalf_of)
     if old == new:
@@ -226,9 +226,9 @@ def set_sponsors(doc: Document, *, names: list[str], on_behalf_of: str | None = 
     return _record(doc, "Change sponsors", put(new), put(old), Change(label="Change sponsors", header=True))
 
 
-def _sort_sponsors(names: list[str]) -> list[str]:
+def _sort_sponsors(names: list[str], language: str) -> list[str]:
     unique = list(dict.fromkeys(n.strip() for n in names if n.strip()))
-    return list(sort_sponsors(unique))
+    return list(sort_sponsors(unique, language))
 
 
 # --- paragraphs --------------------------------------------------------------------------------------------

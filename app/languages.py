@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -37,6 +38,9 @@ class Language:
     labels: tuple[str, ...]
     space_before: str
     and_word: str
+    and_before: dict[
+        str, tuple[str, ...]
+    ]  # another "and" before words that begin so: Spanish "e" before i-, hi-
     session_fallback: str
     sessions: dict[int, str]
     organ_lines: dict[str, str]
@@ -107,6 +111,19 @@ class Language:
             text = text.replace(" " + mark, NBSP + mark)
         return text.replace("« ", "«" + NBSP)
 
+    def and_for(self, word: str) -> str:
+        """The word for "and" before `word`: Spanish "Palestina e Israel" but "Francia y Mónaco"."""
+        bare = "".join(c for c in unicodedata.normalize("NFD", word.lower()) if not unicodedata.combining(c))
+        for alternative, starts in self.and_before.items():
+            if bare.startswith(starts):
+                return alternative
+        return self.and_word
+
+    @property
+    def and_words(self) -> tuple[str, ...]:
+        """Every word the language prints for "and" in a list."""
+        return (self.and_word, *self.and_before)
+
     def rule_on(self, rule: str) -> bool:
         """False for a rule this language's text does not get (an English-only check)."""
         return not rule_matches(rule, self.rules_off)
@@ -146,6 +163,7 @@ def _load(code: str) -> Language:
         labels=tuple(data["labels"]),
         space_before=data.get("space_before", ""),
         and_word=data.get("and_word", "and"),
+        and_before={k: tuple(v) for k, v in data.get("and_before", {}).items()},
         session_fallback=data.get("session_fallback", "Session {n}"),
         sessions={int(k): v for k, v in data.get("sessions", {}).items()},
         organ_lines=dict(data["organ_lines"]),

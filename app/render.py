@@ -112,7 +112,7 @@ def sponsor_line(res: Resolution) -> tuple[str, str]:
         DocumentKind.DRAFT_DECISION: lang.kind("draft decision"),
         DocumentKind.AMENDMENT: f"{lang.kind('amendment to draft resolution')} {h.amends}".rstrip(),
     }[h.kind]
-    names = join_names(h.sponsors, lang.and_word)
+    names = join_names(h.sponsors, lang.and_for(h.sponsors[-1]) if h.sponsors else lang.and_word)
     if h.submitted_by and not names:  # a Chair's or Vice-Chair's draft: no sponsor line but who submits it
         return f"{kind[0].upper() + kind[1:]} {lang.kind('submitted_by')} {h.submitted_by}", h.sponsor_note
     if not names:
@@ -385,8 +385,8 @@ def render(res: Resolution, template: Template | None = None) -> Rendered:
         agenda=agenda_lines(res, tpl),
         sponsor_line=line,
         sponsor_note=note,
-        title=inline.plain(res.title) if tpl.has_title else "",
-        title_spans=tuple(inline.parse(res.title)) if tpl.has_title else (),
+        title=inline.plain(lang.spaced(res.title)) if tpl.has_title else "",
+        title_spans=tuple(inline.parse(lang.spaced(res.title))) if tpl.has_title else (),
         organ_line="" if in_parts or amendment else organ_line,  # in parts: one before each part
         organ_comma=bool(res.preamble),
         blocks=blocks,
@@ -403,6 +403,7 @@ def number_footnotes(out: Rendered, res: Resolution) -> None:
     with it and is not counted. A note nothing refers to (its reference deleted in the editor) is not printed;
     readers place every note they read at a reference."""
     runs = [out.title_spans] + [block.spans for block in out.blocks]
+    lang = get_language(res.header.language)  # notes print with the language's spacing, as paragraphs do
     numbered = 0
     for spans in runs:
         for note_id in [s.footnote for s in spans if s.footnote]:
@@ -410,7 +411,7 @@ def number_footnotes(out: Rendered, res: Resolution) -> None:
                 note = res.footnotes[note_id]
                 place = len(out.footnote_numbers) + 1
                 out.footnote_numbers[note_id] = place
-                out.footnotes.append((place, note_id, note.text))
+                out.footnotes.append((place, note_id, lang.spaced(note.text)))
                 numbered += not note.mark
                 out.footnote_marks[note_id] = note.mark or str(numbered)
 

@@ -2,16 +2,22 @@
 
 Data: resources/states.txt (official short names and other UN-printed forms), resources/state-aliases.txt
 (names the UN does not print, with the official one), resources/groups.txt (groups for "on behalf of").
+Other drafting languages: resources/states-<code>.txt (the names the UN prints in that language, in the order
+it lists them there, with the English name each stands for, and its aliases). Functions that take `language`
+answer in that language's names; a language without a names file gets the English ones.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
-from app.paths import resource
+from app.paths import resource, resources_dir
+
+ENGLISH = "en"
 
 
 @dataclass(frozen=True)
@@ -41,8 +47,18 @@ def fold(name: str) -> str:
     return re.sub(r"^the ", "", text)
 
 
+@dataclass(frozen=True)
+class _Names:
+    """The State names of one language."""
+
+    states: tuple[State, ...]  # in the UN's order in that language
+    english: dict[str, str]  # the language's official name → the English official name
+    index: dict[str, tuple[str, bool]]  # folded name → (official name, whether the form is a UN form there)
+    ordered: bool  # the UN order is the file's (other languages) rather than folded letters (English)
+
+
 @cache
-def _states() -> tuple[State, ...]:
+def _english() -> _Names:
     out = []
     observer = False
     for line in _lines("states.txt"):
@@ -51,14 +67,8 @@ def _states() -> tuple[State, ...]:
             continue
         names = [n.strip() for n in line.split(" = ")]
         out.append(State(names[0], tuple(names[1:]), observer))
-    return tuple(out)
-
-
-@cache
-def _index() -> dict[str, tuple[str, bool]]:
-    """folded name → (official name, whether the form is itself a UN form)."""
     index: dict[str, tuple[str, bool]] = {}
-    for state in _states():
+    for state in out:
         for form in (state.name, *state.variants):
             index[fold(form)] = (state.name, True)
     for line in _lines("state-aliases.txt"):
@@ -66,66 +76,163 @@ def _index() -> dict[str, tuple[str, bool]]:
         if fold(official) not in index:
             raise ValueError(f"state-aliases.txt: '{official}' is not a name in states.txt")
         index.setdefault(fold(alias), (index[fold(official)][0], False))
-    return index
+    return _Names(tuple(out), {s.name: s.name for s in out}, index, ordered=False)
 
 
-def all_states(*, observers: bool = True) -> list[str]:
+def _translated(code: str) -> _Names:
+    """resources/states-<code>.txt: `English name: name in the language = other UN forms`, in the UN's order
+    in that language, then [observer] and [aliases] (`alias = name in the language`). English names and
+    aliases are known too, as forms the UN does not print in the language ("Mexico" in a French draft)."""
+    english = _english()
+    file = f"states-{code}.txt"
+    out: list[State] = []
+    to_english: dict[str, str] = {}
+    index: dict[str, tuple[str, bool]] = {}
+    section = ""
+    for line in _lines(file):
+        if line in ("[observer]", "[aliases]"):
+            section = line
+            continue
+        if section == "[aliases]":
+            alias, _, official = (s.strip() for s in line.partition(" = "))
+            if fold(official) not in index:
+                raise ValueError(f"{file}: '{official}' is not a name in the file")
+            index.setdefault(fold(alias), (index[fold(official)][0], False))
+            continue
+        source, _, names = line.partition(":")
+        forms = [n.strip() for n in names.split(" = ")]
+        if english.index.get(fold(source), ("", False))[0] != source.strip() or not forms[0]:
+            raise ValueError(f"{file}: '{line}' does not start with an English short name and a colon")
+        out.append(State(forms[0], tuple(forms[1:]), section == "[observer]"))
+        to_english[forms[0]] = source.strip()
+        for form in forms:
+            index[fold(form)] = (forms[0], True)
+    missing = set(english.english) - set(to_english.values())
+    if missing:
+        raise ValueError(f"{file}: no name for {sorted(missing)[0]}")
+    in_language = {e: name for name, e in to_english.items()}
+    for key, (official, _) in english.index.items():
+        index.setdefault(key, (in_language[official], False))
+    return _Names(tuple(out), to_english, index, ordered=True)
+
+
+@cache
+def _names(language: str = ENGLISH) -> _Names:
+    code = (language or ENGLISH).lower()
+    if code != ENGLISH and resource(f"states-{code}.txt").is_file():
+        return _translated(code)
+    return _english()
+
+
+@cache
+def languages() -> tuple[str, ...]:
+    """The languages that have State names: English and each resources/states-<code>.txt."""
+    files = resources_dir().glob("states-*.txt")
+    return (ENGLISH, *sorted(p.stem.removeprefix("states-") for p in files))
+
+
+def _states(language: str = ENGLISH) -> tuple[State, ...]:
+    return _names(language).states
+
+
+def all_states(*, observers: bool = True, language: str = ENGLISH) -> list[str]:
     """Every Member State (and, by default, the observer States) by official short name, in UN order."""
-    return sort_sponsors([s.name for s in _states() if observers or not s.observer])
+    return sort_sponsors([s.name for s in _states(language) if observers or not s.observer], language)
 
 
-def all_names() -> list[str]:
+def all_names(language: str = ENGLISH) -> list[str]:
     """Every form the UN prints: official short names first (in UN order), then the other UN forms."""
-    states = _states()
-    return all_states() + [v for s in states for v in s.variants]
+    states = _states(language)
+    return all_states(language=language) + [v for s in states for v in s.variants]
 
 
-def member_states() -> list[str]:
-    return all_states(observers=False)
+def member_states(language: str = ENGLISH) -> list[str]:
+    return all_states(observers=False, language=language)
 
 
-def observer_states() -> list[str]:
-    return [s.name for s in _states() if s.observer]
+def observer_states(language: str = ENGLISH) -> list[str]:
+    return [s.name for s in _states(language) if s.observer]
 
 
-def official_name(name: str) -> str | None:
-    """The official UN short name for a name or a known alias ("Turkey" → "Türkiye"); None when unknown."""
-    found = _index().get(fold(name))
+def official_name(name: str, language: str = ENGLISH) -> str | None:
+    """The official UN short name for a name or a known alias ("Turkey" → "Türkiye"; in French "Turquie" and
+    "Turkey" → "Türkiye", "Mexico" → "Mexique"); None when unknown."""
+    found = _names(language).index.get(fold(name))
     return found[0] if found else None
 
 
-def is_un_form(name: str) -> bool:
-    """True when the name is exactly a form the UN prints, the apostrophe's shape aside.
+def english_name(name: str, language: str = ENGLISH) -> str | None:
+    """The English official short name of a State named in `language` ("Allemagne" → "Germany")."""
+    official = official_name(name, language)
+    return _names(language).english.get(official) if official else None
+
+
+def in_language(name: str, language: str) -> str:
+    """A State's official short name in `language` from any English form ("Germany" → "Allemagne"); a name
+    the lists do not know comes back unchanged."""
+    english = official_name(name)
+    if english is None:
+        return name
+    return next((n for n, e in _names(language).english.items() if e == english), name)
+
+
+def is_un_form(name: str, language: str = ENGLISH) -> bool:
+    """True when the name is exactly a form the UN prints (in `language`), the apostrophe's shape aside.
 
     True: "Türkiye", "Kingdom of the Netherlands", "Côte d'Ivoire". False: "Turkey", "the Sudan", "turkiye".
     """
-    found = _index().get(fold(name))
+    names = _names(language)
+    found = names.index.get(fold(name))
     if not found or not found[1]:
         return False
-    state = next(s for s in _states() if s.name == found[0])
+    state = next(s for s in names.states if s.name == found[0])
     wanted = name.strip().replace("'", "’")
     return any(wanted == form for form in (state.name, *state.variants))
 
 
 @cache
-def _observers() -> frozenset[str]:
-    return frozenset(s.name for s in _states() if s.observer)
+def _observers(language: str = ENGLISH) -> frozenset[str]:
+    return frozenset(s.name for s in _states(language) if s.observer)
 
 
-def sort_key(name: str) -> tuple[bool, str, str]:
-    """English alphabetical order as UN sponsor lines use it: by the official name, accents ignored; the
-    observer States (Holy See, State of Palestine) after the Member States.
+@cache
+def _positions(language: str) -> tuple[dict[str, int], list[str], list[int]]:
+    """A listed language's order: official name → position, and the folded names sorted with their positions
+    (where a name the list does not know falls)."""
+    states = _states(language)
+    position = {s.name: i for i, s in enumerate(states)}
+    folded = sorted((_letters(s.name), i) for i, s in enumerate(states))
+    return position, [f for f, _ in folded], [i for _, i in folded]
 
-    "Côte d’Ivoire" follows "Costa Rica", "Türkiye" follows "Tunisia", "Netherlands (Kingdom of the)" and
-    "Kingdom of the Netherlands" both sort under N, "Republic of Korea" under R.
+
+def _letters(name: str) -> str:
+    return fold(name).replace("'", "")
+
+
+def sort_key(name: str, language: str = ENGLISH) -> tuple[bool, float, str, str]:
+    """Alphabetical order as UN sponsor lines use it: by the official name, accents ignored; the observer
+    States (Holy See, State of Palestine) after the Member States.
+
+    English: "Côte d’Ivoire" follows "Costa Rica", "Türkiye" follows "Tunisia", "Netherlands (Kingdom of the)"
+    and "Kingdom of the Netherlands" both sort under N, "Republic of Korea" under R. Other languages: the
+    order the UN lists the names in (resources/states-<code>.txt), a name it does not know where its letters
+    put it among them.
     """
-    official = official_name(name) or name
-    return official in _observers(), fold(official).replace("'", ""), name
+    official = official_name(name, language) or name
+    observer = official in _observers(language)
+    if not _names(language).ordered:
+        return observer, 0.0, _letters(official), name
+    position, folded, at = _positions(language)
+    if official in position:
+        return observer, float(position[official]), "", name
+    i = bisect_left(folded, _letters(official))
+    place = at[i] - 0.5 if i < len(at) else float(len(at))
+    return observer, place, _letters(official), name
 
 
-def sort_sponsors(names: list[str]) -> list[str]:
-    """The names in UN alphabetical order (the names themselves are not changed)."""
-    return sorted(names, key=sort_key)
+def sort_sponsors(names: list[str], language: str = ENGLISH) -> list[str]:
+    """The names in UN alphabetical order in `language` (the names themselves are not changed)."""
+    return sorted(names, key=lambda n: sort_key(n, language))
 
 
 # ---- groups ----------------------------------------------------------------------------------------------
@@ -156,24 +263,28 @@ def group_name(name: str) -> str | None:
     return None
 
 
-def split_sponsor_names(names: str) -> list[str]:
+def split_sponsor_names(names: str, language: str = ENGLISH) -> list[str]:
     """The names of a sponsor list "A, B and C", where a name may itself contain "and".
 
     "Antigua and Barbuda, Bosnia and Herzegovina and Trinidad and Tobago" gives the three States. The "and"
-    before the last name is chosen so that both sides are known names when that is possible.
+    before the last name is chosen so that both sides are known names when that is possible. `language`
+    gives the words for "and" ("France, Mexique et Royaume-Uni de Grande-Bretagne et d’Irlande du Nord";
+    Spanish "y", and "e" before i-: "Francia, Palestina e Israel").
     """
+    words = "|".join(re.escape(w) for w in _and_words(language))
     text = re.sub(r"\s+", " ", names).strip().rstrip(",")
     if not text:
         return []
     parts = [p.strip() for p in text.split(",") if p.strip()]
-    parts = [p[4:].strip() if p.startswith("and ") else p for p in parts]  # a serial comma: "B, and C"
+    parts = [re.sub(rf"^(?:{words}) ", "", p).strip() for p in parts]  # a serial comma: "B, and C"
+    parts = [p for p in parts if p]
     if not parts:
         return []
     last = parts.pop()
-    if known_sponsor_name(last) or " and " not in last:
+    cuts = list(re.finditer(rf" (?:{words}) ", last))
+    if known_sponsor_name(last) or not cuts:
         return [*parts, last]
-    pieces = last.split(" and ")
-    splits = [(" and ".join(pieces[:i]), " and ".join(pieces[i:])) for i in range(1, len(pieces))]
+    splits = [(last[: m.start()], last[m.end() :]) for m in cuts]
     both = [(a, b) for a, b in splits if known_sponsor_name(a) and known_sponsor_name(b)]
     one = [(a, b) for a, b in splits if known_sponsor_name(b)] or [
         (a, b) for a, b in splits if known_sponsor_name(a)
@@ -182,6 +293,15 @@ def split_sponsor_names(names: str) -> list[str]:
     return [*parts, a, b]
 
 
+def _and_words(language: str) -> tuple[str, ...]:
+    if (language or ENGLISH) == ENGLISH:
+        return ("and",)
+    from app.languages import get_language  # the printed words live with the language
+
+    return get_language(language).and_words
+
+
 def known_sponsor_name(name: str) -> bool:
-    """A State, observer or group name ("Trinidad and Tobago", "the Group of 77 and China")."""
-    return official_name(name) is not None or group_name(name) is not None
+    """A State (by a name in any language the lists hold), observer or group name ("Trinidad and Tobago",
+    "Trinité-et-Tobago", "the Group of 77 and China")."""
+    return any(official_name(name, code) is not None for code in languages()) or group_name(name) is not None

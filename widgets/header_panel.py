@@ -174,9 +174,9 @@ class HeaderPanel(QWidget):
         self.sponsor_search = QLineEdit()
         self.sponsor_search.setPlaceholderText("Type a State, e.g. Nether…")
         self.sponsor_search.setAccessibleName("Add a sponsor")
-        names = states.all_states()
         completer = QCompleter(self)
-        completer.setModel(QStringListModel(list(names), completer))
+        self._state_names = QStringListModel(states.all_states(), completer)  # in the draft's language
+        completer.setModel(self._state_names)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.sponsor_search.setCompleter(completer)
@@ -355,7 +355,7 @@ class HeaderPanel(QWidget):
         typed = self.sponsor_search.text().strip()
         if not typed:
             return
-        name = states.official_name(typed) or typed
+        name = states.official_name(typed, self.language.currentData() or "en") or typed
         self.sponsor_search.clear()
         self.sponsors_edited.emit([*self._sponsors(), name], self.on_behalf_of.currentText())
 
@@ -428,6 +428,9 @@ class HeaderPanel(QWidget):
             self.distribution.setCurrentText(h.distribution)
             self.original.setCurrentText(h.original_language)
             self.language.setCurrentIndex(max(self.language.findData(h.language), 0))
+            names = states.all_states(language=h.language)
+            if self._state_names.stringList() != names:
+                self._state_names.setStringList(names)
             self._set_text(self.title, res.title)
             self.title.setEnabled(tpl is None or tpl.has_title)
             if self._agenda_items() != h.agenda_items:

@@ -1,5 +1,6 @@
-"""The sponsor line (un-conventions.md 1.4; rule 14): official UN short names, English alphabetical order as
-the UN sorts it, no repeats, known groups for "on behalf of".
+"""The sponsor line (un-conventions.md 1.4; rule 14): official UN short names, alphabetical order as the UN
+sorts it, no repeats, known groups for "on behalf of". Names and order are the draft language's
+(resources/states.txt; states-fr.txt and states-es.txt for French and Spanish drafts).
 
 Fixes on the sponsor list use the header field "sponsors[i]" (character span in that name) for one name, and
 "sponsors" with span (0, len(sponsors)) and the new list joined by newlines for the whole list.
@@ -12,6 +13,7 @@ from collections.abc import Callable
 
 from app.conventions.base import add, finding
 from app.findings import Finding, Fix, Severity
+from app.languages import get_language
 from app.model import DocumentKind, Resolution
 from app.states import (
     all_states,
@@ -34,6 +36,8 @@ def check(res: Resolution) -> list[Finding]:
     out: list[Finding] = []
     h = res.header
     names = [n.strip() for n in h.sponsors]
+    lang = get_language(h.language)
+    code = lang.code
     budget = [MAX_LIST_FIXES]
 
     def whole_list_fix(label: str, make: Callable[[], list[str]]) -> Fix | None:
@@ -78,10 +82,10 @@ def check(res: Resolution) -> list[Finding]:
                 ),
             )
             continue
-        official = official_name(name)
+        official = official_name(name, code)
         if official is None:
-            parts = split_sponsor_names(name)
-            if len(parts) > 1 and all(official_name(p) for p in parts):
+            parts = split_sponsor_names(name, code)
+            if len(parts) > 1 and all(official_name(p, code) for p in parts):
                 add(
                     out,
                     finding(
@@ -97,7 +101,7 @@ def check(res: Resolution) -> list[Finding]:
                     ),
                 )
                 continue
-            close = difflib.get_close_matches(name, all_states(), n=1, cutoff=0.8)
+            close = difflib.get_close_matches(name, all_states(language=code), n=1, cutoff=0.8)
             fix = Fix(f"Use '{close[0]}'", field, span, close[0]) if close else None
             hint = f" Did you mean '{close[0]}'?" if close else ""
             add(
@@ -111,7 +115,7 @@ def check(res: Resolution) -> list[Finding]:
                     fix=fix,
                 ),
             )
-        elif not is_un_form(name):
+        elif not is_un_form(name, code):
             add(
                 out,
                 finding(
@@ -125,7 +129,7 @@ def check(res: Resolution) -> list[Finding]:
             )
     seen: dict[str, int] = {}
     for i, name in enumerate(names):
-        key = official_name(name) or name.casefold()
+        key = official_name(name, code) or name.casefold()
         if key in seen and name:
             add(
                 out,
@@ -140,17 +144,17 @@ def check(res: Resolution) -> list[Finding]:
             )
         seen.setdefault(key, i)
     listed = [n for n in names if n]
-    ordered = sort_sponsors(listed)
+    ordered = sort_sponsors(listed, code)
     # issued sponsor lines set an observer State either after the Member States or in its alphabetical place
     # ("Sri Lanka, State of Palestine, Suriname": A/80/L.13): both are the UN's order
-    if ordered != listed and sorted(listed, key=lambda n: sort_key(n)[1:]) != listed:
+    if ordered != listed and sorted(listed, key=lambda n: sort_key(n, code)[1:]) != listed:
         first_wrong = next(i for i, (a, b) in enumerate(zip(listed, ordered, strict=True)) if a != b)
         add(
             out,
             finding(
                 "sponsors.order",
                 Severity.WARNING,
-                f"Sponsors are listed in English alphabetical order; '{ordered[first_wrong]}' comes before "
+                f"Sponsors are listed in {lang.english_name} alphabetical order; '{ordered[first_wrong]}' comes before "
                 f"'{listed[first_wrong]}'.",
                 field="sponsors",
                 span=(0, len(names)),

@@ -48,7 +48,7 @@ from app.model import (
     ResolutionPart,
 )
 from app.render import part_letter
-from app.states import official_name, split_sponsor_names
+from app.states import in_language, official_name, sort_sponsors, split_sponsor_names
 from app.templates import Template, all_templates
 
 _ITALIC_CLASSES = {"italic", "italics", "i", "em"}
@@ -1033,9 +1033,15 @@ def read_akn(data: bytes, *, name: str = "") -> AknImportResult:
     else:
         header.session = meta["session"]
     header.agenda_items = [AgendaItem(**item) for item in meta["agenda_items"]]
-    header.sponsors = list(meta["sponsors"])
     header.original_language = meta["original_language"] or header.original_language
     header.language = meta["language"] or header.language
+    header.sponsors = list(meta["sponsors"])
+    if (
+        get_language(header.language).code != "en"
+    ):  # the workflow names them in English: as the draft printed them
+        header.sponsors = sort_sponsors(
+            [in_language(n, header.language) for n in header.sponsors], header.language
+        )
     draft = doc.get("name") in _DRAFT_KINDS
     if draft:
         _read_draft_header(doc, meta, header)

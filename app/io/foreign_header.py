@@ -14,6 +14,7 @@ from functools import cache
 from app.formatting import MONTHS, session_line
 from app.io.header_lines import HeaderLine
 from app.languages import Language, get_language
+from app.states import known_sponsor_name
 
 
 @cache
@@ -78,7 +79,18 @@ def english_line(line: str, lang: Language) -> str:
 
 
 def _sponsor_names(head: str, lang: Language) -> str:
-    """ "France et Mexique*: " → "France and Mexique*: ": the sponsor list's last "and" in English."""
+    """ "France et Mexique*: " → "France and Mexique*: ": the sponsor list's last "and" in English. A name that
+    holds the word itself ("Royaume-Uni de Grande-Bretagne et d’Irlande du Nord") keeps it: the word put into
+    English is the one with a State's name on either side, when there is one."""
+    words = "|".join(
+        re.escape(w) for w in lang.and_words
+    )  # Spanish "y", and "e" before i-: "Palestina e Israel"
+    cut = head.rfind(",") + 1
+    last = head[cut:]
+    for m in reversed(list(re.finditer(rf" (?:{words}) ", last))):
+        left, right = last[: m.start()].strip(" *"), last[m.end() :].strip(" *:")
+        if known_sponsor_name(left) and known_sponsor_name(right):
+            return head[:cut] + last[: m.start()] + " and " + last[m.end() :]
     return re.sub(rf"\s{re.escape(lang.and_word)}\s(?=[^,]*:?\s*$)", " and ", head)
 
 

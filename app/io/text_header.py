@@ -12,7 +12,7 @@ from app.formatting import BEHALF_NOTE, behalf_note, parse_date, parse_ordinal_w
 from app.io.header_lines import HeaderLine, texts
 from app.io.pdf_text import SYMBOL
 from app.model import AgendaItem, DocumentKind, Header
-from app.states import is_un_form, known_sponsor_name, official_name, split_sponsor_names
+from app.states import is_un_form, known_sponsor_name, languages, official_name, split_sponsor_names
 from app.templates import Template, all_templates, get_template, template_for_symbol
 
 ORGANS = ("General Assembly", "Security Council", "Economic and Social Council", "Human Rights Council")
@@ -55,8 +55,9 @@ STAR_BEHALF = BEHALF_NOTE
 
 
 def _official(name: str) -> str:
-    """The name as the draft wrote it when the UN prints that form ("Bahamas"), else the official one."""
-    if is_un_form(name):
+    """The name as the draft wrote it when the UN prints that form in some language ("Bahamas", "Mexique"),
+    else the official (English) one."""
+    if any(is_un_form(name, code) for code in languages()):
         return name
     return official_name(name) or name
 
