@@ -851,7 +851,10 @@ def _blocks(lines: list[str], pages: list[int]) -> list[_Block]:
     return merged
 
 
-_LABEL_LINE = re.compile(r"(?:\d{1,3}\.|\([a-z]{1,5}\)|[a-z]{1,2}\.|[ivxlc]{1,4}\.)")
+# a label alone on its line: "1.", "(a)", "(aa)", "(iv)", "a.", "aa.", "iv." (a word such as "in." is none)
+_LABEL_LINE = re.compile(
+    r"(?:\d{1,3}\.|\((?:[a-z]|([a-z])\1|[ivxlc]{1,5})\)|[a-z]\.|([a-z])\2\.|[ivxlc]{1,4}\.)"
+)
 
 
 def _label_only(block: _Block) -> bool:

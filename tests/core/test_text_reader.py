@@ -410,3 +410,19 @@ def test_a_list_run_into_the_paragraph_stays_its_words_when_a_label_starts_a_lin
         "The General Assembly,\n\n1. Encourages States:\n(a) to act;\n(b) to report;\n"
     ).resolution
     assert [s.text for s in listed.operative[0].subparagraphs] == ["to act", "to report"]
+
+
+@pytest.mark.parametrize("tail", ["in.", "to.", "as."])
+def test_a_short_tail_is_no_label_and_the_next_part_still_starts(tail: str) -> None:
+    """A two-letter word with a full stop ("in.") ending a paragraph after its subparagraphs is no label
+    ("aa." is): the part letter after it starts part B instead of running into the tail (found by hypothesis)."""
+    text = (
+        "A\n\nThe report\n\nThe General Assembly\n\n*Requests* the Secretary-General:\n\n(a) To report;\n\n"
+        f"{tail}\n\nB\n\nThe budget\n\nThe General Assembly\n\n*Decides* to act.\n"
+    )
+    res = read_text(text).resolution
+    assert [p.opener for p in res.operative] == ["Requests"] and not res.preamble
+    assert res.operative[0].tail == tail.rstrip(".")
+    assert [(p.title, [q.opener for q in p.operative]) for p in res.later_parts] == [
+        ("The budget", ["Decides"])
+    ]
