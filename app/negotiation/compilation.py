@@ -213,6 +213,7 @@ class _Builder:
         self.rendered = render(base)
         self.labels = numbering.assign(base, labels)
         self.taken = set(self.labels.values())
+        self.tried: dict[str, int] = {}  # numbering.next_after's memo of suffixes tried
         self.words: dict[tuple[str, str], list[Hunk]] = {}
         self.notes: dict[str, list[Hunk]] = {}
         self.heads: dict[str, list[Hunk]] = {}
@@ -321,7 +322,7 @@ class _Builder:
         root = self.labels.get(after, "") if after else numbering.before_first(self.labels.get(anchor, ""))
         for name, para in proposed:
             label = self.labels.get(para.id) or numbering.next_after(
-                root, self.taken
+                root, self.taken, self.tried
             )  # kept from a round before
             self.taken.add(label)
             root = label

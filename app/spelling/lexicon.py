@@ -201,6 +201,8 @@ class Lexicon:
     def near(self, word: str) -> list[str]:
         """Known words one edit away (delete, transpose, replace, insert), most frequent first."""
         w = normal(word)
+        if len(w) > LONGEST_WORD + 1:  # nothing is one edit away, and the edits cost the square of its length
+            return []
         found = {
             e
             for e in _edits1(w, self._letters)
@@ -244,6 +246,9 @@ class Lexicon:
 
 
 _COMBINING = frozenset(COMBINING)
+LONGEST_WORD = (
+    60  # above the longest word of the en, fr and es lists (45, 52, 52): a longer one has no neighbour
+)
 
 
 def _edits1(w: str, letters: str = _LETTERS) -> set[str]:
