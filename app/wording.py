@@ -316,13 +316,14 @@ def sentence(ins: Instruction, *, numbered: bool = True, language: str = "") -> 
 # --- reading the wording back -------------------------------------------------------------------------
 
 _Q = r"[“\"](?P<{}>[^”\"]*)[”\"]"
-_ORD = r"(?:[a-z]+(?:-[a-z]+)*|\d{4,9}(?:st|nd|rd|th))"  # words, or figures from 1000th
+_ORD = r"(?:[a-z]+(?:-[a-z]+)*|\d{4,9}(?:st|nd|rd|th))"  # one word, or figures from 1000th
+_ORD_WORDS = r"(?:[a-z]+(?:[- ][a-z]+)*|\d{4,9}(?:st|nd|rd|th))"  # also "one hundred and first"
 _SUB = r"\([a-z]+\)(?:\s*\([a-z]+\))?(?:\s*[a-z]+\.){0,2}"  # (a) (i) a. i.: four levels
 # the first word of an amendment's instruction ("Delete operative paragraph 3", "In operative paragraphs 27 and 43,
 # delete …", "Replace “Chornobyl” with “Chernobyl” in the title …"), whether or not its wording is understood
 INSTRUCTION_START = re.compile(r"^(?:\d+\.\s+)?(?:Delete|Replace|Insert|Add|After|Before|In|At the)\b")
 _PLACE = re.compile(
-    rf"(?:subparagraph (?P<sub1>{_SUB}) of )?the (?P<ord>{_ORD}) preambular paragraph"
+    rf"(?:subparagraph (?P<sub1>{_SUB}) of )?the (?P<ord>{_ORD_WORDS}) preambular paragraph"
     rf"|(?:subparagraph (?P<sub2>{_SUB}) of )?operative paragraph (?P<num>\d+)(?:\s*(?P<sub3>{_SUB}))?"
     r"|the (?P<single>operative) paragraph",
     re.IGNORECASE,

@@ -15,7 +15,7 @@ SUFFIXES = tuple(
     "bis ter quater quinquies sexies septies octies novies decies undecies duodecies terdecies "
     "quaterdecies quindecies".split()
 )
-_SUFFIXED = re.compile(rf"^(?P<root>.*?)\s+(?P<suffix>{'|'.join(SUFFIXES)})$")
+_SUFFIXED = re.compile(rf"^(?P<root>.*?)\s+(?P<suffix>{'|'.join(SUFFIXES)}|bis-\d+)$")  # "bis-15" and up too
 
 
 def suffix(n: int) -> str:
