@@ -169,7 +169,7 @@ def from_dict(data: Any) -> Resolution:
         if version == 1:
             data = _migrate_v1(data)
         return _from_v2(data)
-    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+    except (KeyError, TypeError, ValueError, AttributeError, OverflowError, IndexError) as exc:
         raise InputError(f"project file is damaged: {exc.__class__.__name__} {exc}") from None
 
 
