@@ -171,3 +171,46 @@ def test_a_word_longer_than_any_known_checks_in_time(letters: int) -> None:
     assert any(f.rule.startswith("spelling") for f in findings)  # still reported, without suggestions to make
     assert Lexicon((), "en").near("m" * letters) == []
     assert Lexicon((), "en").near("Governmnet") == ["government"]
+
+
+# --- long runs of words joined once ----------------------------------------------------------------------
+
+
+def _runs_docx(runs: int) -> bytes:
+    """A sample in Word whose operative paragraph 1 is `runs` plain runs of one word each, as Word splits text
+    it has edited (revision ids): a reader that joins run by run pays the square of the paragraph's length."""
+    from fixtures.robust.hostile import xml_parts
+    from test_hostile_classes import repack
+
+    from app.io.docx_writer import build_docx
+
+    blob = build_docx(sample(paragraphs=4, footnotes=0))
+    xml = xml_parts(blob)["word/document.xml"].decode("utf-8")
+    anchor = "the work of paragraph 2 and the Charter of the United Nations</w:t></w:r>"
+    assert anchor in xml
+    words = '<w:r><w:t xml:space="preserve">word </w:t></w:r>' * runs
+    return repack(blob, {"word/document.xml": xml.replace(anchor, anchor + words, 1).encode("utf-8")})
+
+
+def test_a_word_paragraph_of_a_hundred_thousand_runs_reads_in_time() -> None:
+    from app.io.docx_reader import read_docx
+
+    runs = 100_000
+    blob = _runs_docx(runs)
+    with hang_guard(HANG * 3):
+        res = read_docx(blob).resolution
+    assert " ".join(inline.plain(p.text) for p in res.operative).count("word") == runs
+
+
+@pytest.mark.parametrize("words", [200_000])
+def test_a_long_paragraph_proposed_compiles_and_compares_in_time(words: int) -> None:
+    from app.compare.tracked import build_tracked_docx
+
+    base = sample(paragraphs=4)
+    proposed = copy.deepcopy(base)
+    proposed.operative[0].text = "*Decides* " + "word " * words + "and more;"
+    with hang_guard(HANG * 2):
+        entries = compile_text(base, [derive(base, proposed, "EU")]).entries
+        build_tracked_docx(base, proposed)
+    shown = "".join(p.text for e in entries for p in e.pieces)
+    assert shown.count("word") >= words
