@@ -158,7 +158,7 @@ def from_dict(data: Any) -> Resolution:
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise InputError("not a Resolute project file")
     version = data.get("version")
-    if not isinstance(version, int) or version < 1:
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:  # JSON true is no version
         raise InputError("project file has no valid version")
     if version > VERSION:
         raise ProjectVersionError(

@@ -450,3 +450,15 @@ def _get(root: object, path: tuple) -> object:
     for key in path:
         root = root[key]  # type: ignore[index]
     return root
+
+
+def test_a_project_version_that_is_not_a_whole_number_is_refused() -> None:
+    for version in [True, False, "2", 2.0, 0, -1, None, [2]]:
+        root = json.loads(seed_json())
+        root["version"] = version
+        try:
+            storage.loads(json.dumps(root))
+        except ResoluteError as exc:
+            assert "no valid version" in str(exc), version
+        else:
+            raise AssertionError(f"version {version!r} was taken")
