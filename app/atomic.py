@@ -52,6 +52,8 @@ def _target(path: Path) -> Path:
     """The file a save must replace: a symlink's target (resolved through chains), else the path itself."""
     if path.is_symlink():
         path = Path(os.path.realpath(path))
+        if path.is_symlink():  # a loop of links: replacing one would break the loop without a word
+            raise SaveError(f"cannot save {path.name}: it is a symbolic link that leads to itself")
     return path if str(path.parent) else Path(".") / path
 
 

@@ -52,9 +52,12 @@ _ORDINAL_UNITS = {
 
 
 def cardinal_words(n: int) -> str:
-    """1 → "one", 79 → "seventy-nine", 120 → "one hundred and twenty" (up to 999)."""
-    if not 0 <= n < 1000:
+    """1 → "one", 79 → "seventy-nine", 120 → "one hundred and twenty"; 1000 and above stay in figures (a
+    thousandth paragraph is a damaged file, and it must still be named)."""
+    if n < 0:
         raise ValueError(f"{n} is out of range")
+    if n >= 1000:
+        return str(n)
     if n < 20:
         return _UNITS[n]
     if n < 100:
@@ -66,8 +69,11 @@ def cardinal_words(n: int) -> str:
 
 
 def ordinal_words(n: int) -> str:
-    """79 → "seventy-ninth", 80 → "eightieth", 100 → "one hundredth"."""
+    """79 → "seventy-ninth", 80 → "eightieth", 100 → "one hundredth"; 1000 → "1000th", 1001 → "1001st"."""
     words = cardinal_words(n)
+    if words.isdigit():
+        last = "th" if n % 100 in (11, 12, 13) else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+        return words + last
     head, sep, last = words.rpartition(" ") if "-" not in words.rpartition(" ")[2] else words.rpartition("-")
     if last in _ORDINAL_UNITS:
         last = _ORDINAL_UNITS[last]
@@ -85,7 +91,11 @@ def parse_ordinal_words(words: str) -> int | None:
     """ "Seventy-ninth" → 79; None when the words are not an ordinal up to 999."""
     if not _ORDINALS_BY_WORD:
         _ORDINALS_BY_WORD.update({ordinal_words(n): n for n in range(1, 1000)})
-    return _ORDINALS_BY_WORD.get(words.strip().lower())
+    words = words.strip().lower()
+    figures = words[:-2]
+    if figures.isascii() and figures.isdigit() and len(figures) <= 9 and ordinal_words(int(figures)) == words:
+        return int(figures)  # "1000th", as ordinal_words writes 1000 and above
+    return _ORDINALS_BY_WORD.get(words)
 
 
 def session_line(session: int) -> str:

@@ -75,6 +75,8 @@ def _middle(
             continue
         budget[0] -= (a2 - a1) + (b2 - b1)
         anchors = _anchors(a, b, a1, a2, b1, b2)
+        if not anchors:  # nothing occurs once on each side to cut it at: it stays replaced (the same
+            continue  # stretch pushed again cost its length each time until the budget ran out)
         found += [(i, j, 1) for i, j in anchors]
         edges = [(a1 - 1, b1 - 1), *anchors, (a2, b2)]
         stack += [(i + 1, ni, j + 1, nj) for (i, j), (ni, nj) in zip(edges, edges[1:], strict=False)]

@@ -158,7 +158,7 @@ def from_dict(data: Any) -> Resolution:
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise InputError("not a Resolute project file")
     version = data.get("version")
-    if not isinstance(version, int) or version < 1:
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:  # JSON true is no version
         raise InputError("project file has no valid version")
     if version > VERSION:
         raise ProjectVersionError(
@@ -169,7 +169,7 @@ def from_dict(data: Any) -> Resolution:
         if version == 1:
             data = _migrate_v1(data)
         return _from_v2(data)
-    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+    except (KeyError, TypeError, ValueError, AttributeError, OverflowError, IndexError) as exc:
         raise InputError(f"project file is damaged: {exc.__class__.__name__} {exc}") from None
 
 

@@ -23,6 +23,7 @@ from functools import cache
 from typing import Any
 
 from app.compare.diff import DELETE, EQUAL, INSERT, Segment
+from app.digits import to_int
 from app.errors import InputError
 from app.formatting import ordinal_words, parse_ordinal_words, subparagraph_label
 from app.languages import all_languages, get_language
@@ -315,13 +316,14 @@ def sentence(ins: Instruction, *, numbered: bool = True, language: str = "") -> 
 # --- reading the wording back -------------------------------------------------------------------------
 
 _Q = r"[“\"](?P<{}>[^”\"]*)[”\"]"
-_ORD = r"[a-z]+(?:-[a-z]+)*"
+_ORD = r"(?:[a-z]+(?:-[a-z]+)*|\d{4,9}(?:st|nd|rd|th))"  # one word, or figures from 1000th
+_ORD_WORDS = r"(?:[a-z]+(?:[- ][a-z]+)*|\d{4,9}(?:st|nd|rd|th))"  # also "one hundred and first"
 _SUB = r"\([a-z]+\)(?:\s*\([a-z]+\))?(?:\s*[a-z]+\.){0,2}"  # (a) (i) a. i.: four levels
 # the first word of an amendment's instruction ("Delete operative paragraph 3", "In operative paragraphs 27 and 43,
 # delete …", "Replace “Chornobyl” with “Chernobyl” in the title …"), whether or not its wording is understood
 INSTRUCTION_START = re.compile(r"^(?:\d+\.\s+)?(?:Delete|Replace|Insert|Add|After|Before|In|At the)\b")
 _PLACE = re.compile(
-    rf"(?:subparagraph (?P<sub1>{_SUB}) of )?the (?P<ord>{_ORD}) preambular paragraph"
+    rf"(?:subparagraph (?P<sub1>{_SUB}) of )?the (?P<ord>{_ORD_WORDS}) preambular paragraph"
     rf"|(?:subparagraph (?P<sub2>{_SUB}) of )?operative paragraph (?P<num>\d+)(?:\s*(?P<sub3>{_SUB}))?"
     r"|the (?P<single>operative) paragraph",
     re.IGNORECASE,
@@ -341,7 +343,7 @@ def parse_place(text: str) -> tuple[Part, int, str]:
         return Part.PREAMBLE, number, _norm_sub(m.group("sub1") or "")
     if m.group("single"):
         return Part.OPERATIVE, 1, ""
-    return Part.OPERATIVE, int(m.group("num")), _norm_sub(m.group("sub2") or m.group("sub3") or "")
+    return Part.OPERATIVE, _number(m.group("num")), _norm_sub(m.group("sub2") or m.group("sub3") or "")
 
 
 def _norm_sub(sub: str) -> str:
@@ -462,11 +464,20 @@ def _parse_english(text: str) -> tuple[list[Instruction], str]:
     raise InputError(f"not an amendment instruction in the set wording: “{body[:120]}”")
 
 
+def _number(digits: str) -> int:
+    """A paragraph number as an instruction writes it (`\\d+`: any script's digits, any length)."""
+    number = to_int(digits)
+    if number is None:
+        raise InputError(f"not a paragraph number: “{digits[:20]}”")
+    return number
+
+
 def _several(head: str) -> list[Instruction]:
     m = _SEVERAL_OP.fullmatch(head)
     if m:
         return [
-            Instruction(Action.DELETE, Part.OPERATIVE, int(n)) for n in re.findall(r"\d+", m.group("list"))
+            Instruction(Action.DELETE, Part.OPERATIVE, _number(n))
+            for n in re.findall(r"\d+", m.group("list"))
         ]
     m = _SEVERAL_PP.fullmatch(head)
     if not m:
@@ -601,7 +612,7 @@ def _place_of(parser: _Parser, m: re.Match[str], language: str) -> tuple[Part, i
         if said not in words:
             raise InputError(f"not an ordinal number: “{m.group('ord')}”")
         return Part.PREAMBLE, words.index(said) + 1, sub
-    return Part.OPERATIVE, int(m.group("num")), sub
+    return Part.OPERATIVE, _number(m.group("num")), sub
 
 
 def _parse_in_language(text: str, language: str) -> tuple[list[Instruction], str]:

@@ -1,5 +1,7 @@
-"""How time grows with the size of a draft: 1x, 10x and 100x footnotes, sponsors, paragraphs and note
-references, for the full check, Word import, text import, Word export and a tracked-changes compare. Near-linear growth shows as a
+"""How time grows with the size of a draft: 1x, 10x and 100x footnotes, sponsors, paragraphs, note
+references, annexes, parts and an amendment's instructions, for the full check, Word import, text import, Word
+export and a tracked-changes compare; and of proposals compiled, paragraphs a proposal adds and deletes, an
+amendment derived, applied and written as UN XML, and the PDF's pages. Near-linear growth shows as a
 ratio near 10 from one column to the next; a cost that grows with the square shows as a ratio near 100.
 
     .venv/bin/python benchmarks/bench_scaling.py [dimension ...]
@@ -20,13 +22,23 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from sample import omnibus  # noqa: E402
 
+from app.amendments import amendment  # noqa: E402
+from app.amendments import apply as apply_amendment  # noqa: E402
 from app.compare.tracked import build_tracked_docx  # noqa: E402
 from app.conventions.engine import check_document  # noqa: E402
+from app.io.akn_reader import read_akn  # noqa: E402
+from app.io.akn_writer import to_akn  # noqa: E402
+from app.io.docx_layout import layout_for_paper  # noqa: E402
 from app.io.docx_reader import read_docx  # noqa: E402
 from app.io.docx_writer import build_docx  # noqa: E402
 from app.io.text_reader import read_text  # noqa: E402
 from app.io.text_writer import to_text  # noqa: E402
-from app.model import Resolution  # noqa: E402
+from app.model import Annex, Paragraph, Resolution, ResolutionPart  # noqa: E402
+from app.negotiation.compilation import compile_text  # noqa: E402
+from app.negotiation.proposals import apply as apply_proposal  # noqa: E402
+from app.negotiation.proposals import derive  # noqa: E402
+from app.print_layout import lay_out  # noqa: E402
+from app.render import render  # noqa: E402
 from app.states import member_states  # noqa: E402
 
 SCALES = (1, 10, 100)
@@ -74,6 +86,44 @@ def with_italic_runs(scale: int) -> Resolution:
     return res
 
 
+def with_annexes(scale: int) -> Resolution:
+    """Annexes of a title and two paragraphs each (10 to 1,000)."""
+    res = omnibus(BASE_PARAGRAPHS, footnotes=5)
+    res.annexes = [
+        Annex(f"Plan of action {i}", [Paragraph(text=f"Step {i} of the plan."), Paragraph(text="Review.")])
+        for i in range(10 * scale)
+    ]
+    return res
+
+
+def with_parts(scale: int) -> Resolution:
+    """Parts B, C ... of a title, a preambular and an operative paragraph each (10 to 1,000)."""
+    res = omnibus(BASE_PARAGRAPHS, footnotes=5)
+    res.part_title = "General questions"
+    res.later_parts = [
+        ResolutionPart(
+            f"Question {i}",
+            [Paragraph(text="*Recalling* its earlier resolutions,")],
+            [Paragraph(text=f"*Decides* to consider question {i} at its next session;")],
+        )
+        for i in range(10 * scale)
+    ]
+    return res
+
+
+def _edited(res: Resolution) -> Resolution:
+    out = copy.deepcopy(res)
+    for _, para in out.paragraphs():
+        para.text = para.text.replace(" the ", " a ", 1)
+    return out
+
+
+def with_instructions(scale: int) -> Resolution:
+    """An amendment changing every paragraph of a draft of 40 to 4,000 paragraphs: about as many instructions."""
+    base = omnibus(BASE_PARAGRAPHS * scale, footnotes=5)
+    return amendment(base, _edited(base), sponsors=["Japan"], symbol="A/80/L.99")
+
+
 DIMENSIONS: dict[str, Callable[[int], Resolution]] = {
     "footnotes": with_footnotes,
     "sponsors": with_sponsors,
@@ -81,6 +131,60 @@ DIMENSIONS: dict[str, Callable[[int], Resolution]] = {
     "note references": with_note_references,
     "empty italics": with_empty_italics,
     "italic runs": with_italic_runs,
+    "annexes": with_annexes,
+    "parts": with_parts,
+    "amendment instructions": with_instructions,
+}
+
+
+def proposals_compiled(scale: int) -> dict[str, Callable[[], object]]:
+    """1 to 100 delegations' proposals, each editing every paragraph, compiled on a 40-paragraph draft."""
+    base = omnibus(BASE_PARAGRAPHS, footnotes=5)
+    proposals = [derive(base, _edited(base), f"Delegation {i}") for i in range(scale)]
+    return {"compile": lambda: compile_text(base, proposals)}
+
+
+def paragraphs_proposed(scale: int) -> dict[str, Callable[[], object]]:
+    """One proposal deleting every paragraph of a 40- to 4,000-paragraph draft and proposing as many new ones."""
+    base = omnibus(BASE_PARAGRAPHS * scale, footnotes=5)
+    proposed = copy.deepcopy(base)
+    proposed.operative = [Paragraph(text=f"*Urges* new step {i};") for i in range(len(base.operative))]
+    proposal = derive(base, proposed, "EU")
+    return {
+        "derive": lambda: derive(base, proposed, "EU"),
+        "apply": lambda: apply_proposal(base, proposal),
+        "compile": lambda: compile_text(base, [proposal]),
+    }
+
+
+def amendment_derived(scale: int) -> dict[str, Callable[[], object]]:
+    """An amendment derived from a 40- to 4,000-paragraph draft and its edited copy, then applied back."""
+    base = omnibus(BASE_PARAGRAPHS * scale, footnotes=5)
+    edited = _edited(base)
+    made = amendment(base, edited)
+    return {
+        "derive": lambda: amendment(base, edited),
+        "apply": lambda: apply_amendment(made.instructions, base, made),
+        "write .xml": lambda: to_akn(made),
+        "read .xml": lambda: read_akn(to_akn(made)),
+    }
+
+
+def pages_laid_out(scale: int) -> dict[str, Callable[[], object]]:
+    """The PDF's page layout (app/print_layout.py, a width per character standing in for Qt's fonts) of a
+    40- to 4,000-paragraph draft."""
+    rendered = render(omnibus(BASE_PARAGRAPHS * scale, footnotes=5))
+    layout = layout_for_paper(rendered.template.paper)
+    return {
+        "lay out pages": lambda: lay_out(rendered, layout, lambda text, font: 0.5 * font.size * len(text))
+    }
+
+
+PROCESSES: dict[str, Callable[[int], dict[str, Callable[[], object]]]] = {
+    "proposals compiled": proposals_compiled,
+    "paragraphs proposed": paragraphs_proposed,
+    "amendment paragraphs": amendment_derived,
+    "PDF paragraphs": pages_laid_out,
 }
 
 
@@ -111,9 +215,15 @@ def measure(res: Resolution, repeats: int) -> dict[str, float]:
 def main(names: list[str]) -> None:
     print("| what grows | operation | " + " | ".join(f"{s}x ms" for s in SCALES) + " | 10x/1x | 100x/10x |")
     print("|---|---|" + "---:|" * (len(SCALES) + 2))
-    for name in names or list(DIMENSIONS):
-        build = DIMENSIONS[name]
-        sizes = {scale: measure(build(scale), 3 if scale < 100 else 1) for scale in SCALES}
+    for name in names or [*DIMENSIONS, *PROCESSES]:
+        if name in PROCESSES:
+            sizes = {}
+            for scale in SCALES:
+                runs = PROCESSES[name](scale)
+                sizes[scale] = {op: best_ms(run, 3 if scale < 100 else 1) for op, run in runs.items()}
+        else:
+            build = DIMENSIONS[name]
+            sizes = {scale: measure(build(scale), 3 if scale < 100 else 1) for scale in SCALES}
         for op in sizes[1]:
             t = [sizes[s][op] for s in SCALES]
             print(

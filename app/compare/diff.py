@@ -259,23 +259,30 @@ def _flatten(ops: Iterable[tuple[str, list[_Token], list[_Token]]]) -> list[tupl
 
 def _segments(items: list[tuple[str, _Token | tuple]], notes: _Notes | None) -> list[Segment]:
     out: list[Segment] = []
+    texts: list[list[str]] = []  # the words of each segment of `out` (none for a footnote's)
     for op, item in items:
         if isinstance(item, tuple):  # an equal footnote reference: (base token, new token)
             bt, nt = item
             out.append(Segment(op, footnote=notes.key(bt.footnote, nt.footnote) if notes else ""))
+            texts.append([])
             continue
         tok = item
         if tok.footnote:
             if notes:
                 ids = (tok.footnote, "") if op == DELETE else ("", tok.footnote)
                 out.append(Segment(op, footnote=notes.key(*ids)))
+                texts.append([])
             continue
         last = out[-1] if out else None
         if last and not last.footnote and (last.op, last.italic, last.opener) == (op, tok.italic, tok.opener):
-            out[-1] = Segment(op, last.text + tok.text, tok.italic, tok.opener)
+            texts[-1].append(tok.text)  # joined once below: joining word by word is square time
         else:
-            out.append(Segment(op, tok.text, tok.italic, tok.opener))
-    return out
+            out.append(Segment(op, "", tok.italic, tok.opener))
+            texts.append([tok.text])
+    return [
+        Segment(seg.op, "".join(words), seg.italic, seg.opener) if words else seg
+        for seg, words in zip(out, texts, strict=True)
+    ]
 
 
 def diff_blocks(base: Block | None, new: Block | None, notes: _Notes | None = None) -> BlockChange:

@@ -270,6 +270,7 @@ class _Writer:
         target = self.amended_uri()
         printed = items(self.res.instructions, self.res.header.language)
         at = 0  # the next block: each item's sentence, then the blocks of the paragraph it quotes
+        mods = 0  # textualMods so far (len() of an lxml element counts its children: quadratic in a loop)
         for n, item in enumerate(printed, start=1):
             sentence, at = blocks[at], at + 1
             quoted = []
@@ -286,7 +287,8 @@ class _Writer:
                 structure = _el(mod, "quotedStructure", eId=f"mod_{n}__qstr_1")
                 self.quoted_paragraph(structure, item, quoted)
             for ins, ids in zip(item.instructions, quotes, strict=True):
-                self.textual_mod(active, ins, f"mod_{n}", ids, structure, target)
+                mods += 1
+                self.textual_mod(active, mods, ins, f"mod_{n}", ids, structure, target)
         self.attachments(doc)
 
     def quoted_paragraph(self, structure: etree._Element, item: Item, quoted: list[Block]) -> None:
@@ -346,6 +348,7 @@ class _Writer:
     def textual_mod(
         self,
         active: etree._Element,
+        number: int,
         ins: Instruction,
         source: str,
         words: dict[str, str],
@@ -354,7 +357,7 @@ class _Writer:
     ) -> None:
         kind = {"delete": "repeal", "insert": "insertion", "replace": "substitution"}[ins.action.value]
         whole = not is_text_edit(ins)
-        mod = _el(active, "textualMod", type=kind, eId=f"textualMod_{len(active) + 1}")
+        mod = _el(active, "textualMod", type=kind, eId=f"textualMod_{number}")
         _el(mod, "source", href=f"#{source}")
         eid, pos = destination(ins)
         _el(mod, "destination", href=f"{target}#{eid}", pos=pos)

@@ -15,19 +15,21 @@ from app.punctuation import absorb_terminal
 
 def tidy(spans: list[inline.Span]) -> list[inline.Span]:
     """Whitespace collapsed, leading space dropped, trailing space dropped, italics of blanks undone."""
-    out: list[inline.Span] = []
+    groups: list[inline.Span | tuple[bool, list[str]]] = []  # a note, or (italic, texts) joined once below
     for s in spans:
         if s.footnote:
-            out.append(s)
+            groups.append(s)
             continue
         text = re.sub(r"\s+", " ", s.text)
         if not text:
             continue
         italic = s.italic and bool(text.strip())
-        if out and not out[-1].footnote and out[-1].italic == italic:
-            out[-1] = inline.Span(out[-1].text + text, italic)
+        last = groups[-1] if groups else None
+        if isinstance(last, tuple) and last[0] == italic:
+            last[1].append(text)  # joining run by run is square time in a paragraph of many runs
         else:
-            out.append(inline.Span(text, italic))
+            groups.append((italic, [text]))
+    out = [inline.Span("".join(g[1]), g[0]) if isinstance(g, tuple) else g for g in groups]
     out = _merge_spaces(out)
     while out and not out[0].footnote and not out[0].text.strip():
         out.pop(0)
@@ -55,14 +57,17 @@ def _merge_spaces(spans: list[inline.Span]) -> list[inline.Span]:
         out.append(inline.Span(core, True))
         if trail:
             out.append(inline.Span(" "))
-    merged: list[inline.Span] = []
+    groups: list[list[inline.Span]] = []  # neighbours alike in italics, joined once (a note stands alone)
     for s in out:
-        if merged and not s.footnote and not merged[-1].footnote and merged[-1].italic == s.italic:
-            text = merged[-1].text + s.text
-            merged[-1] = inline.Span(re.sub(r" {2,}", " ", text), s.italic)
+        last = groups[-1] if groups else None
+        if last and not s.footnote and not last[-1].footnote and last[-1].italic == s.italic:
+            last.append(s)
         else:
-            merged.append(s)
-    return merged
+            groups.append([s])
+    return [
+        g[0] if len(g) == 1 else inline.Span(re.sub(r" {2,}", " ", "".join(x.text for x in g)), g[0].italic)
+        for g in groups
+    ]
 
 
 def split_opener(spans: list[inline.Span], name_hint: str = "") -> tuple[str, str]:

@@ -126,31 +126,53 @@ def _clusters(hunks: list[Hunk]) -> list[list[Hunk]]:
 
 
 class _Pieces:
+    """Pieces of a field as they are added, neighbours alike in kind and italics joined: the text of the piece
+    still open is kept as a list of strings and joined once it closes (joining as each word comes is square
+    time in the length of a long paragraph)."""
+
     def __init__(self, numbers: dict[str, str], opener: bool) -> None:
         self.numbers = numbers
         self.opener = opener
-        self.out: list[Piece] = []
+        self._done: list[Piece] = []
+        self._run: list[str] = []  # the open piece's text
+        self._key: tuple[str, bool] | None = None  # the open piece's op and italics
+
+    @property
+    def out(self) -> list[Piece]:
+        self._close()
+        return self._done
+
+    def _close(self) -> None:
+        if self._key is not None:
+            self._done.append(Piece("".join(self._run), *self._key))
+            self._run, self._key = [], None
 
     def add(self, toks: Iterable[str], op: str, italic: bool) -> bool:
         shown, after = _display(toks, italic, self.numbers)
         for text, it, note in shown:
             it = it or (self.opener and not note)
-            last = self.out[-1] if self.out else None
-            if last and not note and not last.note and (last.op, last.italic) == (op, it):
-                self.out[-1] = Piece(last.text + text, op, it)
+            if not note and self._key == (op, it):
+                self._run.append(text)
+                continue
+            self._close()
+            if note:
+                self._done.append(Piece(text, op, it, note))
             else:
-                self.out.append(Piece(text, op, it, note))
+                self._run, self._key = [text], (op, it)
         return after
 
     def tag(self, text: str) -> None:
-        self.out.append(Piece(text, TAG))
+        self._close()
+        self._done.append(Piece(text, TAG))
 
     def tag_after_words(self, text: str) -> None:
         """A proposer's name right after the changed words: a space that ends them goes after the name."""
-        last = self.out[-1] if self.out else None
+        self._close()
+        last = self._done[-1] if self._done else None
         if last is not None and last.op in (INSERT, DELETE) and last.text.endswith(" ") and last.text.strip():
-            self.out[-1] = Piece(last.text.rstrip(" "), last.op, last.italic, last.note)
-            self.out += [Piece(text, TAG), Piece(" ")]
+            self._done[-1] = Piece(last.text.rstrip(" "), last.op, last.italic, last.note)
+            self._done.append(Piece(text, TAG))
+            self._run, self._key = [" "], (EQUAL, False)  # words that follow join this space
         else:
             self.tag(text)
 
@@ -187,20 +209,27 @@ def field_pieces(
 
 
 def merge(pieces: list[Piece]) -> list[Piece]:
-    """Neighbouring pieces alike in kind and italics as one."""
+    """Neighbouring pieces alike in kind and italics as one (names and note marks stay apart)."""
     out: list[Piece] = []
-    for p in pieces:
-        last = out[-1] if out else None
-        if (
-            last
-            and p.op != TAG
-            and not p.note
-            and not last.note
-            and (last.op, last.italic) == (p.op, p.italic)
-        ):
-            out[-1] = Piece(last.text + p.text, p.op, p.italic)
+    run: list[Piece] = []
+
+    def close() -> None:
+        if len(run) > 1:
+            out.append(Piece("".join(p.text for p in run), run[0].op, run[0].italic))
         else:
+            out.extend(run)
+        run.clear()
+
+    for p in pieces:
+        if p.op == TAG or p.note:
+            close()
             out.append(p)
+        elif run and (run[0].op, run[0].italic) != (p.op, p.italic):
+            close()
+            run.append(p)
+        else:
+            run.append(p)
+    close()
     return out
 
 
@@ -213,6 +242,7 @@ class _Builder:
         self.rendered = render(base)
         self.labels = numbering.assign(base, labels)
         self.taken = set(self.labels.values())
+        self.tried: dict[str, int] = {}  # numbering.next_after's memo of suffixes tried
         self.words: dict[tuple[str, str], list[Hunk]] = {}
         self.notes: dict[str, list[Hunk]] = {}
         self.heads: dict[str, list[Hunk]] = {}
@@ -321,7 +351,7 @@ class _Builder:
         root = self.labels.get(after, "") if after else numbering.before_first(self.labels.get(anchor, ""))
         for name, para in proposed:
             label = self.labels.get(para.id) or numbering.next_after(
-                root, self.taken
+                root, self.taken, self.tried
             )  # kept from a round before
             self.taken.add(label)
             root = label

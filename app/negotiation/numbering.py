@@ -15,7 +15,7 @@ SUFFIXES = tuple(
     "bis ter quater quinquies sexies septies octies novies decies undecies duodecies terdecies "
     "quaterdecies quindecies".split()
 )
-_SUFFIXED = re.compile(rf"^(?P<root>.*?)\s+(?P<suffix>{'|'.join(SUFFIXES)})$")
+_SUFFIXED = re.compile(rf"^(?P<root>.*?)\s+(?P<suffix>{'|'.join(SUFFIXES)}|bis-\d+)$")  # "bis-15" and up too
 
 
 def suffix(n: int) -> str:
@@ -29,12 +29,16 @@ def root_of(label: str) -> str:
     return m.group("root") if m else label
 
 
-def next_after(label: str, taken: set[str]) -> str:
-    """The label of a new paragraph placed after the paragraph labelled `label`: the first free bis, ter ..."""
+def next_after(label: str, taken: set[str], tried: dict[str, int] | None = None) -> str:
+    """The label of a new paragraph placed after the paragraph labelled `label`: the first free bis, ter ...
+    `tried` (root -> the first suffix not yet tried), kept by a caller that adds every label it gets to
+    `taken`, makes a run of new paragraphs after one paragraph cost linear time, not square."""
     root = root_of(label)
-    n = 1
+    n = tried.get(root, 1) if tried is not None else 1
     while f"{root} {suffix(n)}" in taken:
         n += 1
+    if tried is not None:
+        tried[root] = n + 1
     return f"{root} {suffix(n)}"
 
 
@@ -66,12 +70,13 @@ def assign(res: Resolution, numbers: dict[str, str]) -> dict[str, str]:
     printed = printed_labels(res)
     out = dict(numbers) if numbers else dict(printed)
     taken = set(out.values())
+    tried: dict[str, int] = {}
     for items in _lists(res):
         previous = ""
         for para in items:
             if para.id not in out and para.id in printed:
                 root = out.get(previous) or before_first(printed[para.id])
-                out[para.id] = next_after(root, taken)
+                out[para.id] = next_after(root, taken, tried)
                 taken.add(out[para.id])
             previous = para.id
     return out

@@ -165,3 +165,14 @@ def test_killed_saves_always_leave_a_loadable_project_and_backup(tmp_path):
         assert len(temporaries(tmp_path)) <= 2  # at most the killed save's own: earlier ones were cleaned
     save_project(load_project(path), path)
     assert temporaries(tmp_path) == []
+
+
+@pytest.mark.parametrize("length", [1, 2, 5])
+def test_a_loop_of_links_is_refused_and_left_as_it_was(tmp_path, length):
+    links = [tmp_path / f"loop{i}.json" for i in range(length)]
+    for i, link in enumerate(links):
+        symlink_or_skip(link, links[(i + 1) % length])
+    with pytest.raises(SaveError, match="leads to itself"):
+        save_project(draft("one"), links[0])
+    assert all(link.is_symlink() for link in links)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(link.name for link in links)  # no temporaries

@@ -387,3 +387,78 @@ def test_akn_reader_survives_damaged_un_xml(corpus: Path, data: st.DataObject) -
     if not xml:
         return
     survives(read_akn, apply_bytes(data.draw(st.sampled_from(xml)), data.draw(byte_edits)), name="un.xml")
+
+
+@cache
+def seed_rich_json() -> str:
+    """A project with everything optional in it: parts, annexes, an amendment's instructions, a negotiation
+    with proposals of every kind (word edits, new and deleted paragraphs, a footnote) and a revision."""
+    import copy as _copy
+    import datetime as _dt
+
+    from app import amendments
+    from app.model import Annex, Paragraph, ResolutionPart
+    from app.negotiation import rounds
+    from app.negotiation.proposals import derive
+
+    res = sample(paragraphs=8, footnotes=2)
+    res.part_title = "Part A"
+    res.later_parts = [ResolutionPart("Part B", [Paragraph(text="*Recalling* the past,")], [])]
+    res.annexes = [Annex("Plan of action", [Paragraph(text="First step.")])]
+    proposed = _copy.deepcopy(res)
+    proposed.operative[0].text = proposed.operative[0].text.replace("the", "all", 1)
+    del proposed.operative[1]
+    proposed.operative.append(Paragraph(text="*Decides* to remain seized of the matter."))
+    res.instructions = amendments.derive(res, proposed)
+    day = _dt.datetime(2025, 11, 3, 10, 0)
+    res.negotiation = rounds.start(res, facilitator="Facilitator (Chile)", date=day)
+    rounds.add_proposal(res.negotiation, derive(res, proposed, "EU"))
+    return storage.dumps(res)
+
+
+@fuzz(200)
+@given(data=st.data())
+def test_project_loader_survives_wrong_values_in_every_optional_part(data: st.DataObject) -> None:
+    root = json.loads(seed_rich_json())
+    for _ in range(data.draw(st.integers(1, 4))):
+        slots = _slots(root)
+        path = slots[data.draw(st.integers(0, len(slots) - 1))]
+        root = _put(root, path, data.draw(json_values))
+    text = json.dumps(root)
+    result = survives(lambda t: ImportResult(storage.loads(t)), text)
+    if result is not None:  # whatever loads must save and load again
+        again = storage.loads(storage.dumps(result.resolution))
+        assert storage.to_dict(again) == storage.to_dict(result.resolution)
+
+
+HOSTILE_NUMBERS = [float("inf"), float("-inf"), float("nan"), -1, 10**30, 1e300, True, "9" * 5000, "²", None]
+
+
+def test_project_loader_survives_any_number_in_any_numeric_place() -> None:
+    """Every whole number of a rich project (positions of negotiated edits, revision numbers, a session)
+    replaced in turn by infinities, NaN, a negative, huge, a boolean, a run of digits, "²" or null."""
+    seed = json.loads(seed_rich_json())
+    places = [path for path in _slots(seed) if isinstance(_get(seed, path), int)]
+    assert len(places) >= 4
+    for path in places:
+        for value in HOSTILE_NUMBERS:
+            text = json.dumps(_put(json.loads(seed_rich_json()), path, value))
+            survives(lambda t: ImportResult(storage.loads(t)), text)
+
+
+def _get(root: object, path: tuple) -> object:
+    for key in path:
+        root = root[key]  # type: ignore[index]
+    return root
+
+
+def test_a_project_version_that_is_not_a_whole_number_is_refused() -> None:
+    for version in [True, False, "2", 2.0, 0, -1, None, [2]]:
+        root = json.loads(seed_json())
+        root["version"] = version
+        try:
+            storage.loads(json.dumps(root))
+        except ResoluteError as exc:
+            assert "no valid version" in str(exc), version
+        else:
+            raise AssertionError(f"version {version!r} was taken")

@@ -1,0 +1,216 @@
+"""Costs that grow with counts and nesting in the code added since the first red-team passes: amendment
+wording past the 999th paragraph, AKN lists nested over a long paragraph, AKN amendments of thousands of
+instructions, proposals that add or delete thousands of paragraphs, words longer than any in the lists.
+
+Each builds its class with hypothesis or at a size where the old cost grew with the square (tens of seconds
+to minutes); the hang guards are far above a linear run and turn a hang into a failure."""
+
+from __future__ import annotations
+
+import copy
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from fixtures.robust.hostile import hang_guard, sample  # noqa: E402
+from fixtures.robust.strategies import NESTING, NUMBER_TEXT, PARAGRAPH_NUMBERS, list_edits  # noqa: E402
+
+from app import amendments, inline  # noqa: E402
+from app.conventions.engine import check_document  # noqa: E402
+from app.errors import InputError  # noqa: E402
+from app.formatting import ordinal_words, parse_ordinal_words  # noqa: E402
+from app.io.akn_reader import read_akn  # noqa: E402
+from app.io.akn_writer import to_akn  # noqa: E402
+from app.model import Paragraph, Part  # noqa: E402
+from app.negotiation import numbering  # noqa: E402
+from app.negotiation.compilation import compile_text  # noqa: E402
+from app.negotiation.proposals import apply, derive  # noqa: E402
+from app.spelling.lexicon import Lexicon  # noqa: E402
+from app.wording import paragraph_name, parse_place, parse_sentence  # noqa: E402
+
+HANG = 20.0
+SOME = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+# --- numbers in amendment wording ---------------------------------------------------------------------------
+
+
+@SOME
+@given(PARAGRAPH_NUMBERS, st.sampled_from(["", "(b)", "(c) (ii)"]))
+def test_every_preambular_paragraph_has_a_name_that_reads_back(number: int, sub: str) -> None:
+    name = paragraph_name(Part.PREAMBLE, number, sub)
+    assert parse_place(name) == (Part.PREAMBLE, number, sub)
+    assert parse_ordinal_words(ordinal_words(number)) == number
+
+
+@SOME
+@given(NUMBER_TEXT)
+def test_any_paragraph_number_in_an_instruction_reads_or_refuses_in_one_line(value: str) -> None:
+    text = f"Delete operative paragraph {value}"
+    try:
+        found, _ = parse_sentence(text)
+    except InputError as exc:
+        assert "\n" not in str(exc) and len(str(exc)) < 300
+        return
+    assert [ins.number for ins in found] == [int(value)]
+
+
+def test_an_amendment_of_a_draft_with_a_thousand_preambular_paragraphs_is_written() -> None:
+    base = sample(paragraphs=4)
+    base.preamble = [Paragraph(text=f"*Recalling* resolution {i}/1,") for i in range(1100)]
+    proposed = copy.deepcopy(base)
+    del proposed.preamble[1050]
+    amendment = amendments.amendment(base, proposed)
+    (ins,) = amendment.instructions
+    assert (ins.part, ins.number) == (Part.PREAMBLE, 1051)
+    back = read_akn(to_akn(amendment)).resolution
+    assert [(i.part, i.number) for i in back.instructions] == [(Part.PREAMBLE, 1051)]
+
+
+# --- AKN nesting and counts --------------------------------------------------------------------------------
+
+
+def akn_nested_over(depth: int, words: int) -> bytes:
+    """Operative paragraph 1 of a sample with `depth` lists nested in it, the innermost holding a paragraph of
+    `words` words: a reader that reads a paragraph's whole text at each level pays depth times its size."""
+    xml = to_akn(sample(paragraphs=4, footnotes=0)).decode("utf-8")
+    inner = "<p>" + "word " * words + "</p>"
+    for level in range(depth):
+        inner = (
+            f'<point eId="deep_{level}"><num>(a)</num><list eId="deep_{level}__list">{inner}</list></point>'
+        )
+    anchor = '<paragraph eId="para_1">'
+    at = xml.index("</paragraph>", xml.index(anchor))
+    return (xml[:at] + f'<list eId="deep">{inner}</list>' + xml[at:]).encode("utf-8")
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(NESTING)
+def test_akn_lists_nested_over_a_long_paragraph_read_in_time(depth: int) -> None:
+    words = 300_000
+    with hang_guard(HANG):
+        res = read_akn(akn_nested_over(depth, words)).resolution
+    kept = [inline.plain(p.text) for _, p in res.paragraphs()] + [inline.plain(t) for t in res.unplaced]
+    assert " ".join(kept).count("word") == words  # read once, wherever it was placed
+
+
+def test_an_akn_amendment_of_thousands_of_instructions_writes_and_reads_back() -> None:
+    base = sample(paragraphs=4)
+    base.operative = [Paragraph(text=f"*Decides* that the {i} measures apply;") for i in range(4000)]
+    proposed = copy.deepcopy(base)
+    for para in proposed.operative:
+        para.text = para.text.replace(" the ", " all ")
+    amendment = amendments.amendment(base, proposed)
+    with hang_guard(HANG * 3):
+        back = read_akn(to_akn(amendment)).resolution
+    assert len(back.instructions) == len(amendment.instructions) == 4000
+
+
+# --- proposals that add and delete paragraphs --------------------------------------------------------------
+
+
+def _texts(items: list[Paragraph]) -> list[str]:
+    return [inline.plain(p.text) for p in items]
+
+
+@SOME
+@given(list_edits())
+def test_a_proposal_applies_to_give_the_proposed_list(edit: tuple[list[bool], list[int]]) -> None:
+    kept, inserted = edit
+    base = sample(paragraphs=4)
+    base.operative = [Paragraph(text=f"*Decides* on the base question {i};") for i in range(len(kept))]
+    proposed = copy.deepcopy(base)
+    proposed.operative = []
+    for gap, count in enumerate(inserted):
+        proposed.operative += [Paragraph(text=f"*Urges* new step {gap}-{k};") for k in range(count)]
+        if gap < len(kept) and kept[gap]:
+            proposed.operative.append(copy.deepcopy(base.operative[gap]))
+    result = apply(base, derive(base, proposed, "EU"))
+    assert _texts(result.operative) == _texts(proposed.operative)
+
+
+def test_a_proposal_replacing_thousands_of_paragraphs_applies_and_compiles() -> None:
+    base = sample(paragraphs=4)
+    base.operative = [Paragraph(text=f"*Decides* on the base question {i};") for i in range(4000)]
+    proposed = copy.deepcopy(base)
+    proposed.operative = [Paragraph(text=f"*Urges* a new step {i};") for i in range(4000)]
+    proposal = derive(base, proposed, "EU")
+    with hang_guard(HANG * 2):
+        result = apply(base, proposal)
+        entries = compile_text(base, [proposal]).entries
+    assert _texts(result.operative) == _texts(proposed.operative)
+    new = [e.label for e in entries if e.kind == "new"]
+    assert len(new) == len(set(new)) == 4000
+
+
+def test_labels_after_one_paragraph_are_unique_and_in_order() -> None:
+    taken = {"OP 7"}
+    tried: dict[str, int] = {}
+    labels = []
+    with hang_guard(HANG):
+        for _ in range(20_000):
+            labels.append(numbering.next_after(labels[-1] if labels else "OP 7", taken, tried))
+            taken.add(labels[-1])
+    assert labels[:3] == ["OP 7 bis", "OP 7 ter", "OP 7 quater"]
+    assert len(set(labels)) == len(labels) and labels[-1] == "OP 7 bis-20000"
+
+
+# --- words longer than any in the lists ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("letters", [62, 5000, 100_000])  # the lists' longest word has 52 letters
+def test_a_word_longer_than_any_known_checks_in_time(letters: int) -> None:
+    res = sample(paragraphs=4)
+    res.operative[0].text += " " + "m" * letters
+    with hang_guard(HANG):
+        findings = check_document(res)
+    assert any(f.rule.startswith("spelling") for f in findings)  # still reported, without suggestions to make
+    assert Lexicon((), "en").near("m" * letters) == []
+    assert Lexicon((), "en").near("Governmnet") == ["government"]
+
+
+# --- long runs of words joined once ----------------------------------------------------------------------
+
+
+def _runs_docx(runs: int) -> bytes:
+    """A sample in Word whose operative paragraph 1 is `runs` plain runs of one word each, as Word splits text
+    it has edited (revision ids): a reader that joins run by run pays the square of the paragraph's length."""
+    from fixtures.robust.hostile import xml_parts
+    from test_hostile_classes import repack
+
+    from app.io.docx_writer import build_docx
+
+    blob = build_docx(sample(paragraphs=4, footnotes=0))
+    xml = xml_parts(blob)["word/document.xml"].decode("utf-8")
+    anchor = "the work of paragraph 2 and the Charter of the United Nations</w:t></w:r>"
+    assert anchor in xml
+    words = '<w:r><w:t xml:space="preserve">word </w:t></w:r>' * runs
+    return repack(blob, {"word/document.xml": xml.replace(anchor, anchor + words, 1).encode("utf-8")})
+
+
+def test_a_word_paragraph_of_a_hundred_thousand_runs_reads_in_time() -> None:
+    from app.io.docx_reader import read_docx
+
+    runs = 100_000
+    blob = _runs_docx(runs)
+    with hang_guard(HANG * 3):
+        res = read_docx(blob).resolution
+    assert " ".join(inline.plain(p.text) for p in res.operative).count("word") == runs
+
+
+@pytest.mark.parametrize("words", [200_000])
+def test_a_long_paragraph_proposed_compiles_and_compares_in_time(words: int) -> None:
+    from app.compare.tracked import build_tracked_docx
+
+    base = sample(paragraphs=4)
+    proposed = copy.deepcopy(base)
+    proposed.operative[0].text = "*Decides* " + "word " * words + "and more;"
+    with hang_guard(HANG * 2):
+        entries = compile_text(base, [derive(base, proposed, "EU")]).entries
+        build_tracked_docx(base, proposed)
+    shown = "".join(p.text for e in entries for p in e.pieces)
+    assert shown.count("word") >= words
