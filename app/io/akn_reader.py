@@ -28,13 +28,13 @@ from app import inline
 from app.digits import to_int
 from app.errors import InputError
 from app.findings import Finding, Severity
-from app.formatting import format_date, parse_date, subparagraph_label
+from app.formatting import format_date, parse_date
 from app.io.akn_writer import AKN4UN_NS, parse_destination
 from app.io.headings import ANNEX_LINE, SEPARATOR
 from app.io.imported import ImportResult
 from app.io.safe_xml import parse_xml
 from app.io.span_text import as_written_markup, split_opener, strip_end, tidy
-from app.io.structure import AnnexBuilder, restarts, section_preamble
+from app.io.structure import AnnexBuilder, place_after, restarts, section_preamble
 from app.languages import Language, get_language, language_for_akn
 from app.model import (
     Action,
@@ -780,19 +780,6 @@ def _lead_text(el: etree._Element) -> str:
     return ""
 
 
-def _place_labelled(holder: Paragraph, sub: Paragraph, label: str) -> None:
-    """A labelled subparagraph under `holder`: its next (a), (b) ..., or one level down when the label goes on
-    from the last subparagraph's own list ("(i)" after "(e)")."""
-    _without_label(sub, label)
-    subs = holder.subparagraphs
-    if subs and label not in (subparagraph_label(1, len(subs) + 1), "(a)"):
-        inner = subs[-1].subparagraphs
-        if label == subparagraph_label(2, len(inner) + 1):
-            inner.append(sub)
-            return
-    subs.append(sub)
-
-
 # "(a)", and "a)" as French and Spanish texts print it
 _TYPED_LABEL = re.compile(r"\(([a-z]{1,4}|[ivxlc]{1,6}|\d{1,2})\)\s+|([a-z]{1,4}|[ivxlc]{1,6})\)\s+")
 _LABEL_NUM = re.compile(r"\(?[a-z]{1,4}\)|\(?[ivxlc]{1,6}\)|\(\d{1,2}\)")
@@ -982,9 +969,9 @@ class _Body:
                     return
                 label = _label_of(value)
                 if label and self.operative:  # a subparagraph the UN wrote as a paragraph of its own
-                    _place_labelled(
-                        self.operative[-1], self.reader.paragraph(value, f"{where} {label}"), label
-                    )
+                    sub = self.reader.paragraph(value, f"{where} {label}")
+                    _without_label(sub, label)
+                    place_after(self.operative[-1], sub, label)
                     continue
                 if not headings and _wraps_up(value, self.operative):  # the text after the list before it
                     last = self.operative[-1]

@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass, field
 
 from app import inline
+from app.formatting import subparagraph_label
 from app.io.headings import MARKED_HEADING, SECTION_MARK, SEPARATOR, ends_like_a_paragraph, short_heading
 from app.lexicon import detect_opener, is_known
 from app.model import Annex, Paragraph, Part
@@ -124,6 +125,20 @@ MAX_HEADING_CHARS = 300  # the title under a section's numeral may run over two 
 _LONG_HEADING_CHARS = 200
 _MARKED_CHARS = 90
 _ANNEX_HEADING_CHARS = 150
+
+
+def place_after(holder: Paragraph, sub: Paragraph, label: str) -> None:
+    """A labelled subparagraph met after what `holder` already holds (a UN XML file that writes "(f)" as a
+    paragraph of its own after the paragraph's list "(a)" to "(e)"): nested as `Nesting` nests labels, from
+    the lists that stand open on the holder's last branch."""
+    nesting, nodes = Nesting(), [holder]
+    while nodes[-1].subparagraphs:
+        items = nodes[-1].subparagraphs
+        kind = label_readings(subparagraph_label(len(nodes), 1))[0][0]  # the depth's own kind: "(i)" is roman
+        nesting.lists.append((kind, len(items)))  # at the ninth item, letters: "(i)" reads both ways
+        nodes.append(items[-1])
+    depth = nesting.place(label, nest=inline.plain(nodes[-1].text).rstrip().endswith(":"))
+    nodes[min(max(depth, 1) - 1, len(nodes) - 1)].subparagraphs.append(sub)
 
 
 def marked_heading(text: str) -> bool:
