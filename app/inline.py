@@ -11,6 +11,7 @@ Openers are not marked: they are a field of their own. Every reader and writer g
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -165,6 +166,34 @@ def plain_text(markup: str) -> PlainText:
     copy(pos, len(markup))
     starts.append(len(markup))
     return PlainText(markup, "".join(out), tuple(starts), tuple(widths), tuple(italic))
+
+
+def marks(markup: str) -> list[tuple[str, int, int]]:
+    """Where the italic runs (with their stars) and footnote references stand, as ("italic" | "ref", start,
+    end) in markup offsets, in order: what an editor formats in place. The tokenizer of `parse`: an escaped
+    star or bracket marks nothing, and an odd last star is a literal one."""
+    tokens = list(_TOKEN.finditer(markup))
+    stars = [m for m in tokens if not m.group(1) and not m.group(2)]
+    if len(stars) % 2:
+        stars.pop()
+    found = [("ref", m.start(), m.end()) for m in tokens if m.group(2)]
+    found += [("italic", a.start(), b.end()) for a, b in zip(stars[::2], stars[1::2], strict=True)]
+    return sorted(found, key=lambda mark: mark[1])
+
+
+def replace_refs(markup: str, new_id: Callable[[str], str]) -> str:
+    """The markup with each footnote reference's id replaced by `new_id(id)` (escapes left as they are)."""
+    if "[^" not in markup:
+        return markup
+    return _TOKEN.sub(lambda m: footnote_ref(new_id(m.group(2))) if m.group(2) else m.group(0), markup)
+
+
+def blank_refs(markup: str) -> str:
+    """The markup with each footnote reference blanked to spaces of its length: offsets stay, words stay
+    apart (what a speller reads in an editor field)."""
+    if "[^" not in markup:
+        return markup
+    return _TOKEN.sub(lambda m: " " * len(m.group(0)) if m.group(2) else m.group(0), markup)
 
 
 def footnote_ids(markup: str) -> list[str]:

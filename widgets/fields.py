@@ -23,25 +23,21 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QFrame, QLineEdit, QSizePolicy, QTextEdit, QWidget
 
-_REF = re.compile(r"\[\^([A-Za-z0-9_-]+)\]")
-_ITALIC = re.compile(r"(?<!\\)\*[^*]+(?<!\\)\*")
+from app import inline
+
 # keys the window's actions own even while a field has the focus (one history; italics as markup)
 _UNDO_KEYS = (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo, QKeySequence.StandardKey.Italic)
 
 
 def to_display(markup: str, numbers: dict[str, int]) -> str:
     """Stored markup as the editor shows it: footnote ids replaced by their numbers."""
-    if "[^" not in markup:
-        return markup
-    return _REF.sub(lambda m: f"[^{numbers[m.group(1)]}]" if m.group(1) in numbers else m.group(0), markup)
+    return inline.replace_refs(markup, lambda fid: str(numbers[fid]) if fid in numbers else fid)
 
 
 def to_markup(display: str, numbers: dict[str, int]) -> str:
     """What the editor shows back as stored markup: `[^2]` is the id of footnote 2."""
-    if "[^" not in display:
-        return display
     ids = {str(n): fid for fid, n in numbers.items()}
-    return _REF.sub(lambda m: f"[^{ids.get(m.group(1), m.group(1))}]", display)
+    return inline.replace_refs(display, lambda shown: ids.get(shown, shown))
 
 
 def _is_undo_key(event: QKeyEvent) -> bool:
@@ -162,15 +158,16 @@ class MarkupHighlighter(QSyntaxHighlighter):
         self.spell_format.setUnderlineColor(QColor("#c01c28"))
 
     def highlightBlock(self, text: str) -> None:
-        for m in _ITALIC.finditer(text):
-            self.setFormat(m.start(), m.end() - m.start(), self.italic_format)
-        for m in _REF.finditer(text):
+        for kind, start, end in inline.marks(text):
+            if kind == "italic":
+                self.setFormat(start, end - start, self.italic_format)
+                continue
             # show only the raised number: the brackets and caret of the markup all but vanish
-            self.setFormat(m.start(), 2, self.hidden_format)
-            self.setFormat(m.start() + 2, m.end() - m.start() - 3, self.ref_format)
-            self.setFormat(m.end() - 1, 1, self.hidden_format)
+            self.setFormat(start, 2, self.hidden_format)
+            self.setFormat(start + 2, end - start - 3, self.ref_format)
+            self.setFormat(end - 1, 1, self.hidden_format)
         if self.spelling is not None:
-            masked = _REF.sub(lambda m: " " * len(m.group(0)), text)
+            masked = inline.blank_refs(text)
             for start, end, _word in self.spelling(masked):
                 fmt = QTextCharFormat(self.format(start))
                 fmt.merge(self.spell_format)

@@ -3,17 +3,15 @@ mouse, above the usual edit entries (undo and redo are the document's, in the Ed
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from PySide6.QtCore import QPoint
 from PySide6.QtGui import QFont, QTextCursor
 from PySide6.QtWidgets import QMenu, QWidget
 
+from app import inline
 from app.spelling.session import SpellingSession
 from widgets.fields import TextField
-
-_FOOTNOTE_REF = re.compile(r"\[\^[A-Za-z0-9_-]+\]")
 
 
 def spelling_menu(
@@ -52,7 +50,7 @@ def spelling_menu(
 
 
 def _misspelt_at(spelling: SpellingSession, field: TextField, position: int) -> tuple[int, int, str] | None:
-    masked = _FOOTNOTE_REF.sub(lambda m: " " * len(m.group(0)), field.toPlainText())
+    masked = inline.blank_refs(field.toPlainText())
     for start, end, word in spelling.misspelt(masked):
         if start <= position <= end:
             return start, end, word

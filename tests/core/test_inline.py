@@ -44,3 +44,31 @@ def test_empty_italic_pairs_vanish_and_the_text_stays_whole():
     assert inline.parse(text) == [Span("word" * 5000 + "end")]
     assert inline.plain("*a*" + "**" * 3 + "*b*") == "ab"
     assert inline.parse("*a*" + "**" * 3 + "*b*") == [Span("ab", italic=True)]
+
+
+_MARKUP = st.text(alphabet="ab *\\[]^1x-", max_size=40)
+
+
+@given(_MARKUP)
+def test_marks_agree_with_parse(markup):
+    """What an editor formats in place is what `parse` reads: the same references in order, and the same
+    italic words (the text inside each italic mark, read alone)."""
+    found = inline.marks(markup)
+    assert [markup[s + 2 : e - 1] for kind, s, e in found if kind == "ref"] == inline.footnote_ids(markup)
+    italic_marks = "".join(inline.plain(markup[s + 1 : e - 1]) for kind, s, e in found if kind == "italic")
+    assert italic_marks == "".join(span.text for span in inline.parse(markup) if span.italic)
+
+
+@given(_MARKUP, st.dictionaries(st.sampled_from(["1", "x", "a-1"]), st.sampled_from(["7", "y"])))
+def test_replace_and_blank_refs_touch_only_references(markup, new):
+    replaced = inline.replace_refs(markup, lambda fid: new.get(fid, fid))
+    assert inline.footnote_ids(replaced) == [new.get(f, f) for f in inline.footnote_ids(markup)]
+    assert inline.plain(replaced) == inline.plain(markup)
+    blank = inline.blank_refs(markup)
+    assert len(blank) == len(markup) and not inline.footnote_ids(blank)
+    assert inline.plain(blank).replace(" ", "") == inline.plain(markup).replace(" ", "")
+
+
+def test_an_escaped_bracket_is_no_reference_for_the_editor():
+    assert inline.marks(r"\[^1] and *it*[^2]") == [("italic", 10, 14), ("ref", 14, 18)]
+    assert inline.blank_refs(r"\[^1] x[^2]") == r"\[^1] x    "
