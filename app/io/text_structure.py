@@ -145,19 +145,28 @@ _LABELLED = re.compile(r"^(?:\(?[a-z]{1,4}\)|[ivxlc]{1,6}\.)\s")
 
 def _cut_trailing(items: list[Item]) -> tuple[list[Item], list[Item]]:
     """The body without, and the blocks of, matter after the operative part: unnumbered blocks after the last
-    numbered paragraph when that paragraph ends the text with a full stop (no list or tail of it follows), up to
-    the adoption lines. A text export prints a resolution's trailing tables so, one block each, as the model
-    keeps them (unplaced): read as paragraphs they would be operative paragraphs the resolution never had."""
+    numbered paragraph when that paragraph, or the list it opens, ends the text with a full stop, up to the
+    adoption lines; after a list, only from a block that opens with a capital (a tail runs on in lower case:
+    "and to remain seized"). A text export prints a resolution's trailing tables so, one block each, as the
+    model keeps them (unplaced): read as paragraphs or a tail they would be text the resolution never had."""
     from app.io.text_reader import closing_line
 
     last = next((i for i in range(len(items) - 1, -1, -1) if _NUMBERED.match(items[i][1])), None)
-    if last is None or not _ENDS_WITH_STOP.search(items[last][1]):
+    if last is None:
         return items, []
     end = next((i for i in range(last + 1, len(items)) if closing_line(items[i][1])), len(items))
-    rest = items[last + 1 : end]
-    if not rest or any(_LABELLED.match(text) for _, text in rest):
+    listed = last + 1
+    while listed < end and _LABELLED.match(items[listed][1]):
+        listed += 1  # the last paragraph's own list
+    rest = items[listed:end]
+    if (
+        not rest
+        or not _ENDS_WITH_STOP.search(items[listed - 1][1])
+        or (listed > last + 1 and not rest[0][1][:1].isupper())
+        or any(_LABELLED.match(text) for _, text in rest)
+    ):
         return items, []
-    return items[: last + 1] + items[end:], rest
+    return items[:listed] + items[end:], rest
 
 
 _ENDS_WITH_COLON = re.compile(r":[\s\x01\x02\d]*$")  # a footnote placeholder may follow the colon
