@@ -18,6 +18,7 @@ takes `language`, and reading back tries each language's wording when none is gi
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -504,12 +505,25 @@ def _previous_sub(sub: str) -> str:
 
 def _parse_edits(edits: str, part: Part, number: int, sub: str) -> list[Instruction]:
     holed, quoted = _holes(edits)
+    phrases = re.split(r";\s*(?:and\s+)?|,\s+and\s+(?=(?:after|before|replace|delete|insert|add)\b)", holed)
+    return _read_edits(phrases, quoted, _EDITS, part, number, sub, "")
+
+
+def _read_edits(
+    phrases: list[str],
+    quoted: list[str],
+    patterns: Iterable[tuple[re.Pattern[str], Action]],
+    part: Part,
+    number: int,
+    sub: str,
+    language: str,
+) -> list[Instruction]:
+    """Word edits ("replace “a” with “b”; and after “c” insert “d”"), one phrase each, quotations as holes:
+    one instruction per phrase in the language's set wording, or a one-line error."""
     out: list[Instruction] = []
-    for phrase in re.split(
-        r";\s*(?:and\s+)?|,\s+and\s+(?=(?:after|before|replace|delete|insert|add)\b)", holed
-    ):
+    for phrase in phrases:
         phrase = phrase.strip().rstrip(",")
-        for pattern, action in _EDITS:
+        for pattern, action in patterns:
             m = pattern.fullmatch(phrase)
             if not m:
                 continue
@@ -527,7 +541,7 @@ def _parse_edits(edits: str, part: Part, number: int, sub: str) -> list[Instruct
             )
             break
         else:
-            shown = re.sub(r"\0(\d+)\0", lambda h: quote(quoted[int(h.group(1))]), phrase)
+            shown = re.sub(r"\0(\d+)\0", lambda h: quote(quoted[int(h.group(1))], language), phrase)
             raise InputError(f"not an amendment instruction in the set wording: “{shown[:120]}”")
     return out
 
@@ -651,31 +665,9 @@ def _language_edits(
     sub: str,
     language: str,
 ) -> list[Instruction]:
-    out: list[Instruction] = []
     joint = re.escape(get_language(language).and_word)
-    for phrase in re.split(rf"\s*;\s*(?:{joint}\s+)?", holed):
-        phrase = phrase.strip().rstrip(",")
-        for pattern, action in patterns:
-            m = pattern.fullmatch(phrase)
-            if not m:
-                continue
-            groups = {k: quoted[int(v)] for k, v in m.groupdict().items() if v is not None}
-            out.append(
-                Instruction(
-                    action,
-                    part,
-                    number,
-                    sub,
-                    old=groups.get("o", ""),
-                    new=groups.get("n", ""),
-                    after=groups.get("a", ""),
-                )
-            )
-            break
-        else:
-            shown = re.sub(r"\0(\d+)\0", lambda h: quote(quoted[int(h.group(1))], language), phrase)
-            raise InputError(f"not an amendment instruction in the set wording: “{shown[:120]}”")
-    return out
+    phrases = re.split(rf"\s*;\s*(?:{joint}\s+)?", holed)
+    return _read_edits(phrases, quoted, patterns, part, number, sub, language)
 
 
 @cache
