@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 
-from app import inline
+from app import inline, lexicon
 from app.findings import Finding, Severity
 from app.formatting import letters, roman
 from app.io import pdf_text, text_structure
@@ -85,6 +85,7 @@ def _organ_of(m: re.Match[str]) -> str:
     return _FOREIGN_ORGANS.get(foreign.replace("'", "’"), "") if foreign else m.group("organ")
 
 
+_BARE_NUMBER = re.compile(r"^(?P<n>[1-9]\d{0,2}) +(?=[A-Z])")
 _NUMBER = re.compile(r"^(?:OP\s?)?(?P<n>\d{1,3})\s*[.)](?:\s+|$)|^OP\s?(?P<n2>\d{1,3})[.:]?\s+")
 _PP_LABEL = re.compile(r"^PP\s?\d{1,3}[.:)]?\s+")
 _SUB_PAREN = re.compile(r"^\((?P<l>[a-z]{1,5}|[ivxlc]{1,6})\)(?:\s+|$)")
@@ -723,8 +724,13 @@ class _Reader:
         if closing_line(text) or _explicit_opener(p.text):  # an italic opener opens a paragraph
             return False
         before_numbered = numbered and bool(following) and following[0].kind == "num"
+        # an opener in italics, or (plain text has none) one the lexicon lists
         before_opener = (
-            bool(following) and following[0].kind == "plain" and bool(_explicit_opener(following[0].text))
+            bool(following)
+            and following[0].kind == "plain"
+            and (
+                bool(_explicit_opener(following[0].text)) or _known_start(_MARK_RE.sub("", following[0].text))
+            )
         )
         if pending:
             return not _ends(text)
@@ -749,6 +755,13 @@ class _Reader:
             rest = text[m.end() :]
         else:
             opener = _detect(_plain_with_marks(text), part, tpl)
+            if not opener and p.kind != "num":
+                # an unnumbered paragraph with the other part's opener keeps it: a section's own preamble
+                # ("Recalling" among operative paragraphs), or an operative verb misplaced in the preamble,
+                # which the checks then name
+                other = Part.OPERATIVE if part is Part.PREAMBLE else Part.PREAMBLE
+                opener = _detect(_plain_with_marks(text), other, tpl)
+                opener = opener if lexicon.is_known(opener, other, _LANGUAGE.get()) else ""
             rest = text[len(opener) :] if opener and _plain_with_marks(text).startswith(opener) else text
             if opener and not _MARK_RE.sub("", rest).strip(" ,;:.") and " " in opener:
                 # an opener is never the whole paragraph ("Decides to remain seized of the matter.")
@@ -1082,6 +1095,10 @@ def _classify(text: str) -> _Para:
         return _Para(
             "num", m.group("n") or m.group("n2"), text[m.end() :], int(m.group("n") or m.group("n2"))
         )
+    m = _BARE_NUMBER.match(text)
+    if m and _known_start(text[m.end() :]) and _looks_operative(text[m.end() :]):
+        # a number printed without its full stop ("6 Also reaffirms"), as an issued draft may have it
+        return _Para("num", m.group("n"), text[m.end() :], int(m.group("n")))
     m = _sub_match(text)
     if m:
         return _Para("sub", f"({m.group('l')})", text[m.end() :])

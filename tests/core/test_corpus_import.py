@@ -130,8 +130,8 @@ def pdf_expected(path: Path) -> dict[str, list]:
         if opener.startswith("The ") and opener.endswith(("Assembly", "Council")):
             continue  # the organ line
         entry = (opener, _norm(body[number.end() :] if number else body))
-        if number or x0 > indent + 10:
-            ops.append(entry)
+        if number or x0 > indent + 10 or ops:
+            ops.append(entry)  # after the first operative paragraph, unnumbered ones are a section's own
         else:
             pre.append(entry)
     return {"preamble": pre, "operative": ops, "numbers": numbers, "subparagraphs": [sub_count]}

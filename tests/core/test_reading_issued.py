@@ -1,0 +1,69 @@
+"""Issued drafts read from their PDF's text layer: every paragraph the PDF starts is read, in its list, with
+its opener. The answer is the issued PDF's typography (`pdf_expected`: an italic capital at the paragraph
+indent starts a paragraph, a number at the margin an operative one), not a typed count."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from app import lexicon
+from app.io.text_reader import read_text
+from app.model import Part
+from tests.core.test_corpus_import import pdf_expected
+from tests.reading_answer import pairs, pdf_entries, read_entries
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+DRAFTS = sorted(p for folder in ("reading", "page_flow") for p in (FIXTURES / folder).glob("*.pdf"))
+
+
+@pytest.fixture(scope="module", params=DRAFTS, ids=[p.stem for p in DRAFTS])
+def draft(request: pytest.FixtureRequest) -> tuple[list, list]:
+    pdf: Path = request.param
+    res = read_text(pdf.parent.joinpath(pdf.stem + ".txt").read_text(encoding="utf-8")).resolution
+    return read_entries(res), pdf_entries(pdf_expected(pdf))
+
+
+def test_every_paragraph_the_pdf_starts_is_read_in_its_list(draft: tuple[list, list]) -> None:
+    got, want = draft
+    assert want, "the PDF's typography marks no paragraph"
+    matched = {j for _, j in pairs(got, want)}
+    assert [want[j][2][:60] for j in range(len(want)) if j not in matched] == []
+    assert len(got) == len(want)
+
+
+def test_a_known_opener_in_italics_is_read_as_the_opener(draft: tuple[list, list]) -> None:
+    """Where the PDF sets an opener the lexicons know in italics, the paragraph read has an opener that agrees
+    with it word by word (the one may reach further than the other: "Takes note" / "Takes note of", a choice
+    issued texts make both ways), whichever list the paragraph stands in."""
+    got, want = draft
+    lost = []
+    for i, j in pairs(got, want):
+        italic, read = want[j][1].split(), got[i][1].split()
+        if not any(lexicon.is_known(want[j][1], part) for part in Part):
+            continue  # "Also," and the like: italics the model does not take as an opener
+        n = min(len(italic), len(read))
+        if not read or italic[:n] != read[:n]:
+            lost.append((want[j][1], got[i][1]))
+    assert lost == []
+
+
+def test_an_operative_verb_in_the_preamble_is_named() -> None:
+    """A/C.2/80/L.15 prints "*Reiterates its appreciation* for …," among its preambular paragraphs: the PDF's
+    italics show an opener of the operative part there, and the check says so, offering the preambular form."""
+    from app.conventions.engine import check_document
+
+    pdf = FIXTURES / "reading" / "A_C.2_80_L.15.pdf"
+    res = read_text(pdf.with_name("A_C.2_80_L.15.txt").read_text(encoding="utf-8")).resolution
+    want = pdf_entries(pdf_expected(pdf))
+    misplaced = [
+        opener
+        for kind, opener, _ in want
+        if kind == "p"
+        and lexicon.is_known(opener, Part.OPERATIVE)
+        and not lexicon.is_known(opener, Part.PREAMBLE)
+    ]
+    assert misplaced, "the issued draft has an operative opener in its preamble"
+    flagged = {res.find(f.paragraph_id).opener for f in check_document(res) if f.rule == "openers.wrong-part"}
+    assert set(misplaced) <= flagged
