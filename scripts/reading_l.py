@@ -57,9 +57,10 @@ def expected(repo: Path, symbol: str) -> dict[str, list] | None:
     return answer or None
 
 
-def read(text: str, want: dict[str, list], show: bool) -> tuple[int, int, int, int] | None:
+def read(text: str, want: dict[str, list], show: bool) -> tuple[int, int, int, int, bool] | None:
     """(paragraphs read right, paragraphs in the PDF, paragraphs read that the PDF does not start, openers with
-    the PDF's italic extent) of one draft; None for what is not a draft of paragraphs."""
+    the PDF's italic extent, as many subparagraphs as the PDF sets labels apart) of one draft; None for what
+    is not a draft of paragraphs."""
     try:
         res = read_text(text).resolution
     except InputError:
@@ -78,7 +79,10 @@ def read(text: str, want: dict[str, list], show: bool) -> tuple[int, int, int, i
             [key(e) for e in wanted], [key(e) for e in got], "issued PDF", "read", lineterm=""
         ):
             print(line)
-    return len(matched), len(wanted), len(got) - len(matched), extents
+    bodies = [p for body in res.parts() for p in (*body.preamble, *body.operative)]
+    bodies += [p for annex in res.annexes for p in annex.paragraphs]
+    subs = sum(sum(1 for _ in p.walk()) - 1 for p in bodies)
+    return len(matched), len(wanted), len(got) - len(matched), extents, subs == want["subparagraphs"][0]
 
 
 def main() -> None:
@@ -89,7 +93,7 @@ def main() -> None:
     ap.add_argument("--show", default="", help="print one development draft's paragraphs, read and expected")
     ap.add_argument("--openers", type=int, default=0, help="the N commonest opener extents read otherwise")
     args = ap.parse_args()
-    halves: dict[str, list[tuple[str, int, int, int, int]]] = {"dev": [], "held-out": []}
+    halves: dict[str, list[tuple[str, int, int, int, int, bool]]] = {"dev": [], "held-out": []}
     skipped = 0
     for symbol, text in drafts(args.repo):
         half = "held-out" if held_out(symbol) else "dev"
@@ -107,10 +111,11 @@ def main() -> None:
         right, total, extra, extents = (sum(row[i] for row in rows) for i in (1, 2, 3, 4))
         print(
             f"{name}: {len(rows)} drafts, {total} paragraphs, {right} read right ({100 * right / total:.1f} %), "
-            f"{extra} read that the PDF does not start, opener as the PDF's italics {100 * extents / total:.1f} %"
+            f"{extra} read that the PDF does not start, opener as the PDF's italics {100 * extents / total:.1f} %, "
+            f"subparagraphs as the PDF's labels in {sum(row[5] for row in rows)} drafts"
         )
         if name == "dev":
-            for symbol, r, n, x, _ in sorted(rows, key=lambda x: x[1] - x[2] - x[3])[: args.docs]:
+            for symbol, r, n, x, _, _ in sorted(rows, key=lambda x: x[1] - x[2] - x[3])[: args.docs]:
                 print(f"  {symbol:18} {r:4} of {n:4}, {x} more")
     for (pdf, got), n in MISSED.most_common(args.openers) if args.half == "dev" else ():
         print(f"  {n:3}  {pdf!r:40} read {got!r}")

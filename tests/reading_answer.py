@@ -6,7 +6,8 @@ from __future__ import annotations
 import difflib
 import re
 
-from app.model import Resolution
+from app import lexicon
+from app.model import Part, Resolution
 from tests.core.test_corpus_import import _norm, _plain
 
 KEPT = 3  # words of a paragraph's start compared: a PDF line may stop early (a justified line split at a gap)
@@ -26,9 +27,18 @@ def read_entries(res: Resolution) -> list[Entry]:
 
 
 def pdf_entries(want: dict[str, list]) -> list[Entry]:
-    return [("p", o, _norm(t)) for o, t in want["preamble"]] + [
-        ("o", o, _norm(t)) for o, t in want["operative"]
-    ]
+    """The PDF's paragraphs in order. A resolution of one operative paragraph prints it unnumbered at the
+    preamble's indent ("*Adopts* the Doha Political Declaration …"): typography cannot tell it from a
+    preambular paragraph, its operative opener can."""
+    pre = [("p", o, _norm(t)) for o, t in want["preamble"]]
+    ops = [("o", o, _norm(t)) for o, t in want["operative"]]
+    if not ops and pre and _operative_only(pre[-1][1]):
+        ops, pre = [("o", *pre[-1][1:])], pre[:-1]
+    return pre + ops
+
+
+def _operative_only(opener: str) -> bool:
+    return lexicon.is_known(opener, Part.OPERATIVE) and not lexicon.is_known(opener, Part.PREAMBLE)
 
 
 def key(entry: Entry) -> str:

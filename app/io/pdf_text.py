@@ -78,12 +78,18 @@ def _breaks_page(line: str, symbol: str) -> bool:
     return bool(COUNTER.match(s)) or (bool(symbol) and s.startswith(symbol)) or s == PAGE_BREAK
 
 
+# a paragraph's or subparagraph's label printed on a line of its own: "(d)", "12.", "(iv)", "b."
+_LONE_LABEL = re.compile(r"^(?:\(?[a-z]{1,6}\)|[a-z]{1,6}\.|\d{1,3}\.?)$")
+
+
 def _running_headers(lines: list[str], symbol: str) -> frozenset[str]:
     """Lines that repeat next to two or more page counters: running titles such as an A/RES title line."""
     seen: dict[str, int] = {}
+    counters = 0
     for i, line in enumerate(lines):
         if not COUNTER.match(line.strip()):
             continue
+        counters += 1
         window = {x.strip() for x in lines[max(0, i - 4) : i + 5] if x.strip()}
         for text in window:
             if (
@@ -92,9 +98,11 @@ def _running_headers(lines: list[str], symbol: str) -> frozenset[str]:
                 and not SEPARATOR.match(text)
                 and not NOTE_START.match(text)
                 and not re.search(r"[,;:]$", text)
+                and not _LONE_LABEL.match(text)
             ):
                 seen[text] = seen.get(text, 0) + 1
-    return frozenset(text for text, count in seen.items() if count >= 2)
+    # a running title is on every page or every other one; a line near a page break twice is not one
+    return frozenset(text for text, count in seen.items() if count >= max(2, counters // 3))
 
 
 def clean(lines: list[str]) -> Cleaned:

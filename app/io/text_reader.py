@@ -88,6 +88,8 @@ def _organ_of(m: re.Match[str]) -> str:
 _BARE_NUMBER = re.compile(r"^(?P<n>[1-9]\d{0,2}) +(?=[A-Z])")
 _NUMBER = re.compile(r"^(?:OP\s?)?(?P<n>\d{1,3})\s*[.)](?:\s+|$)|^OP\s?(?P<n2>\d{1,3})[.:]?\s+")
 _PP_LABEL = re.compile(r"^PP\s?\d{1,3}[.:)]?\s+")
+# a "(a)" label inside a line, after a colon or a semicolon: a list run into its paragraph
+_RUN_IN_LABEL = re.compile(r"[:;]\s+(?:and\s+)?\((?:[a-z]{1,5}|[ivxlc]{1,6})\)\s")
 _SUB_PAREN = re.compile(r"^\((?P<l>[a-z]{1,5}|[ivxlc]{1,6})\)(?:\s+|$)")
 _SUB_CLOSE = re.compile(r"^(?P<l>[a-z]{1,2}|[ivxlc]{1,6})\)(?:\s+|$)")  # "a)", "i)" in French and Spanish
 _SUB_DOT = re.compile(r"^(?P<l>[a-z]{1,4})\.(?:\s+|$)(?=\S|$)")
@@ -969,7 +971,10 @@ def _split_block(block: _Block) -> list[list[str]]:
         if i and chunks[-1]:
             prev = lines[i - 1].strip()
             ends = bool(re.search(r"[,;:.]\W*$", _MARK_RE.sub("", prev))) and not _LABEL_LINE.fullmatch(prev)
-            label = bool(_NUMBER.match(s) or _sub_match(s) or _OPENER_MARK.match(s) or closing_line(s))
+            sub = _sub_match(s)
+            run_in = bool(sub) and _RUN_IN_LABEL.search(" ".join(chunks[-1])) is not None
+            # a label at a line start inside a run-in list ("there are: (a) …; (b) …") only wraps there
+            label = bool(_NUMBER.match(s) or (sub and not run_in) or _OPENER_MARK.match(s) or closing_line(s))
             if ends and (label or (long_lines and _detect(s, Part.PREAMBLE, None)) or _known_start(s)):
                 chunks.append([])
         chunks[-1].append(line)

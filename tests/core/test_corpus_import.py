@@ -88,6 +88,21 @@ def xml_expected(path: Path) -> dict[str, list]:
     return {"preamble": pre, "operative": ops, "numbers": numbers, "subparagraphs": subs}
 
 
+_LABEL = re.compile(r"\(([a-z]{1,5}|[ivxlc]{1,6})\)")
+_TAB_GAP = 7.0  # points: a subparagraph's label is set with a tab to its text; a run-in "(b)" with a space
+
+
+def _set_label(chars: list) -> bool:
+    """Does this PDF line open with a subparagraph label set apart (alone, or a tab's width before its text),
+    not a label of a run-in list that the line happens to start with?"""
+    text = "".join(c.get_text() for c in chars)
+    m = _LABEL.match(text)
+    if not m:
+        return False
+    rest = [c for c in chars[m.end() :] if not c.get_text().isspace()]
+    return not rest or rest[0].x0 - chars[m.end() - 1].x1 > _TAB_GAP
+
+
 def pdf_expected(path: Path) -> dict[str, list]:
     """Paragraph starts in the issued PDF: body-size lines that open with an italic capital."""
     from tests.pdf_lines import text_lines
@@ -103,8 +118,7 @@ def pdf_expected(path: Path) -> dict[str, list]:
         if max(c.size for c in chars) < body_size - 0.5:
             continue  # footnotes
         body = _norm(text)
-        if re.match(r"^\([a-z]{1,5}\)", body):
-            sub_count += 1
+        sub_count += _set_label(chars)
         number = re.match(r"^(\d+)\.\s*", body)
         if number and abs(x0 - indent) < 3:
             numbers.append(number.group(1) + ".")

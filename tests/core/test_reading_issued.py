@@ -10,7 +10,7 @@ import pytest
 
 from app import lexicon
 from app.io.text_reader import read_text
-from app.model import Part
+from app.model import Part, Resolution
 from tests.core.test_corpus_import import pdf_expected
 from tests.reading_answer import pairs, pdf_entries, read_entries
 
@@ -19,10 +19,16 @@ DRAFTS = sorted(p for folder in ("reading", "page_flow") for p in (FIXTURES / fo
 
 
 @pytest.fixture(scope="module", params=DRAFTS, ids=[p.stem for p in DRAFTS])
-def draft(request: pytest.FixtureRequest) -> tuple[list, list]:
+def read_and_issued(request: pytest.FixtureRequest) -> tuple[Resolution, dict[str, list]]:
     pdf: Path = request.param
     res = read_text(pdf.parent.joinpath(pdf.stem + ".txt").read_text(encoding="utf-8")).resolution
-    return read_entries(res), pdf_entries(pdf_expected(pdf))
+    return res, pdf_expected(pdf)
+
+
+@pytest.fixture
+def draft(read_and_issued: tuple[Resolution, dict[str, list]]) -> tuple[list, list]:
+    res, want = read_and_issued
+    return read_entries(res), pdf_entries(want)
 
 
 def test_every_paragraph_the_pdf_starts_is_read_in_its_list(draft: tuple[list, list]) -> None:
@@ -67,3 +73,13 @@ def test_an_operative_verb_in_the_preamble_is_named() -> None:
     assert misplaced, "the issued draft has an operative opener in its preamble"
     flagged = {res.find(f.paragraph_id).opener for f in check_document(res) if f.rule == "openers.wrong-part"}
     assert set(misplaced) <= flagged
+
+
+def test_every_label_set_apart_is_a_subparagraph(read_and_issued: tuple[Resolution, dict[str, list]]) -> None:
+    """The PDF sets a subparagraph's label apart (alone on its line or a tab before its text); a run-in list's
+    "(b)" that a line happens to start with is not one. The draft read has as many subparagraphs, in every
+    part and annex, as the PDF has labels set apart."""
+    res, want = read_and_issued
+    bodies = [p for body in res.parts() for p in (*body.preamble, *body.operative)]
+    bodies += [p for annex in res.annexes for p in annex.paragraphs]
+    assert sum(sum(1 for _ in p.walk()) - 1 for p in bodies) == want["subparagraphs"][0]
