@@ -11,10 +11,11 @@ the English text:
     "dates.format" = "les dates s'écrivent « 4 décembre 2023 »"
 
 `tr(text)` gives the text in the language chosen with `use(code)` (English, or the English text itself when a
-catalog lacks it); `rule_title(rule)` the one-line title of a convention rule (app.conventions.engine.RULES,
-keyed by rule id in the catalog's [rules]), shown beside a finding. Text declared in a table before a language is chosen is marked with `marked(text)` and
-looked up with `tr` where it is shown. Adding a language is adding a catalog (and, for Qt's own buttons and
-dialogs, Qt's qtbase_<code>.qm, which PySide6 ships). The interface language is not the draft's language
+catalog lacks it); `plural(n, one, many)` a counted phrase; `rule_title(rule)` the one-line title of a
+convention rule (app.conventions.engine.RULES, keyed by rule id in the catalog's [rules]), shown beside a
+finding. Text declared in a table before a language is chosen is marked with `marked(text)` and looked up with
+`tr` where it is shown; scripts/interface_catalog.py finds every such text in the code. Adding a language is
+adding a catalog (and, for Qt's own buttons and dialogs, Qt's qtbase_<code>.qm, which PySide6 ships). The interface language is not the draft's language
 (app.languages): a delegate may write a French draft in an English editor.
 """
 

@@ -26,13 +26,14 @@ def _name(func: ast.expr) -> str:
 def file_texts(path: Path) -> dict[str, str]:
     """text -> "file:line" of its first use in one source file."""
     out: dict[str, str] = {}
+    shown = path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if not isinstance(node, ast.Call) or _name(node.func) not in LOOKUPS:
             continue
         for index in LOOKUPS[_name(node.func)]:
             arg = node.args[index] if index < len(node.args) else None
             if isinstance(arg, ast.Constant) and isinstance(arg.value, str) and arg.value:
-                out.setdefault(arg.value, f"{path.relative_to(ROOT)}:{node.lineno}")
+                out.setdefault(arg.value, f"{shown}:{node.lineno}")
     return out
 
 

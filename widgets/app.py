@@ -41,7 +41,7 @@ def run_editor(args: list[str]) -> int:
     from widgets.settings import Settings
 
     settings = Settings()
-    apply(settings.interface_language)  # before any window is built: every text is set once
+    interface = apply(settings.interface_language)  # before any window is built: every text is set once
     window = MainWindow(settings=settings)
     window.show()
     start(window, [a for a in args if not a.startswith("-")])
@@ -49,6 +49,9 @@ def run_editor(args: list[str]) -> int:
         from PySide6.QtCore import QTimer
 
         window.repaint()
-        print(f"resolute {__version__}: editor started", flush=True)
+        from widgets.interface_language import qt_translated
+
+        qt = "with Qt's translation" if qt_translated() else "without Qt's translation"
+        print(f"resolute {__version__}: editor started (interface {interface}, {qt})", flush=True)
         QTimer.singleShot(0, app.quit)
     return app.exec()

@@ -54,6 +54,11 @@ def apply(code: str) -> str:
     return code
 
 
+def qt_translated() -> bool:
+    """Whether Qt's own translation of the interface language is in use (a frozen build's smoke test)."""
+    return bool(_installed)
+
+
 def language_menu(parent: QWidget, current: str, choose) -> QMenu:  # noqa: ANN001 - choose(code)
     """View > Interface Language: one checkable item per catalog, each in its own language."""
     menu = QMenu(tr("Interface &Language"), parent)

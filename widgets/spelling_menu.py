@@ -39,10 +39,10 @@ def spelling_menu(
             menu.addAction(tr("(no suggestions)")).setEnabled(False)
         menu.addSeparator()
         menu.addAction(
-            tr("Ignore “{word}”").format(word=text), lambda: (spelling.ignore(text), on_word_change())
+            tr("Ignore '{word}'").format(word=text), lambda: (spelling.ignore(text), on_word_change())
         )
         menu.addAction(
-            tr("Add “{word}” to the dictionary").format(word=text),
+            tr("Add '{word}' to dictionary").format(word=text),
             lambda: (spelling.add(text), on_word_change()),
         )
         menu.addSeparator()
