@@ -42,7 +42,7 @@ def apply(code: str) -> str:
         translator = _installed.pop()
         if app is not None:
             app.removeTranslator(translator)
-    QLocale.setDefault(QLocale(code))
+    QLocale.setDefault(QLocale.system() if code == interface.ENGLISH else QLocale(code))
     if app is None or code == interface.ENGLISH:
         return code
     translator = QTranslator(app)

@@ -130,3 +130,18 @@ def test_the_default_is_the_system_language_when_resolute_speaks_it(
     language = locale_name.split("_")[0]
     expected = language if language in interface.languages() else interface.ENGLISH
     assert Settings(store).interface_language == expected
+
+
+@pytest.mark.parametrize("code", OTHERS)
+def test_a_finding_shows_its_rule_title_and_severity_in_the_language(code: str, speak, request) -> None:  # noqa: ANN001
+    from app.conventions.engine import RULES
+    from app.findings import Finding, Severity
+
+    speak(code)
+    window = request.getfixturevalue("window")
+    rule = RULES[-1][0]
+    window.issues.set_findings([Finding(rule, Severity.WARNING, "message")], lambda _f: "")
+    item = window.issues.tree.topLevelItem(0)
+    assert item.text(0) == catalog(code)["▲ Warning"]
+    assert item.text(1) == catalog(code)["Header"]
+    assert item.toolTip(2).endswith(f"[{rule}] {interface.rule_catalog(code)[rule]}")
