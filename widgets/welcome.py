@@ -74,7 +74,8 @@ class StartChoice:
 
 def key_card_rows() -> list[tuple[str, str]]:
     """(keys, what they do): the menu's own shortcuts, so the card never disagrees with the menus."""
-    rows = [(keys, tr(what)) for keys, what in FIELD_KEYS]
+    native = QKeySequence.SequenceFormat.NativeText  # key names in Qt's own words: "Entrée", "Intro"
+    rows = [(QKeySequence(keys).toString(native), tr(what)) for keys, what in FIELD_KEYS]
     for action_id in KEY_CARD_ACTIONS:
         keys = key_sequences(SPECS[action_id])
         if keys:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, QSettings
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialogButtonBox, QGroupBox, QMenu
 
 from app import interface
@@ -19,7 +20,7 @@ from widgets import settings as settings_module
 from widgets.actions import MENUS, SPECS, ActionId
 from widgets.interface_language import RESTART_NOTE, apply, qt_translations
 from widgets.settings import Settings, SettingsDialog
-from widgets.welcome import KeyCardDialog, WelcomeDialog
+from widgets.welcome import KeyCardDialog, WelcomeDialog, key_card_rows
 
 OTHERS = [code for code in interface.languages() if code != interface.ENGLISH]
 
@@ -79,6 +80,8 @@ def test_dialogs_and_qt_buttons_follow(code: str, speak, request, settings: Sett
     qt_cancel = QCoreApplication.translate("QPlatformTheme", "Cancel").replace("&", "")
     assert cancel == qt_cancel != "Cancel"  # Qt's own word, from qtbase_<code>.qm
     assert KeyCardDialog(window).windowTitle() == text["Keys"]
+    enter = QKeySequence("Enter").toString(QKeySequence.SequenceFormat.NativeText)
+    assert enter != "Enter" and dict(key_card_rows())[enter] == text["New paragraph after this one"]
     assert WelcomeDialog(settings.default_template, window).windowTitle() == text["Start a draft — Resolute"]
 
 
