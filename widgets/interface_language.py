@@ -10,13 +10,17 @@ window, dock and menu is built once, in the language of the start.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QActionGroup
-from PySide6.QtWidgets import QMenu, QWidget
+from PySide6.QtWidgets import QMenu
 
 from app import interface
 from app.interface import catalog, marked, tr
+
+if TYPE_CHECKING:
+    from widgets.main_window import MainWindow
 
 RESTART_NOTE = marked("Resolute speaks {language} from its next start.")
 _installed: list[QTranslator] = []
@@ -59,9 +63,18 @@ def qt_translated() -> bool:
     return bool(_installed)
 
 
-def language_menu(parent: QWidget, current: str, choose) -> QMenu:  # noqa: ANN001 - choose(code)
-    """View > Interface Language: one checkable item per catalog, each in its own language."""
-    menu = QMenu(tr("Interface &Language"), parent)
+def add_menu(win: MainWindow, view: QMenu) -> QMenu:
+    """View > Interface Language: one checkable item per catalog, each in its own language; a choice is
+    remembered in the window's settings and applies from the next start."""
+
+    def choose(code: str) -> None:
+        before = win.settings.interface_language
+        win.settings.set(interface_language=code)
+        chosen(win, before)
+
+    current = win.settings.interface_language
+    view.addSeparator()
+    menu = QMenu(tr("Interface &Language"), win)
     menu.setObjectName("menu_interface_language")
     group = QActionGroup(menu)
     for code, name in interface.languages().items():
@@ -71,7 +84,14 @@ def language_menu(parent: QWidget, current: str, choose) -> QMenu:  # noqa: ANN0
         action.setChecked(code == current)
         group.addAction(action)
         action.triggered.connect(lambda _checked=False, c=code: choose(c))
+    view.addMenu(menu)
     return menu
+
+
+def chosen(win: MainWindow, before: str) -> None:
+    """After the language may have changed (View menu, Settings): say, in the new one, from when it applies."""
+    if win.settings.interface_language != before:
+        win.statusBar().showMessage(restart_note(win.settings.interface_language), 10000)
 
 
 def restart_note(code: str) -> str:

@@ -101,10 +101,7 @@ class MainWindow(QMainWindow):
         self._build_views()
         self.actions_ = build_actions(self, self._handlers())
         menus = build_menus(self.menuBar(), self.actions_, self.files.recent_menu)
-        menus["&View"].addSeparator()
-        menus["&View"].addMenu(
-            interface_language.language_menu(self, self.settings.interface_language, self.choose_interface)
-        )
+        interface_language.add_menu(self, menus["&View"])
         self.negotiation.add_menu(self.menuBar())
         toolbar = QToolBar(tr("Main"), self)
         toolbar.setObjectName("mainToolbar")
@@ -699,16 +696,7 @@ class MainWindow(QMainWindow):
     def settings_dialog(self) -> None:
         before = self.settings.interface_language
         SettingsDialog(self.settings, self).exec()
-        if self.settings.interface_language != before:
-            self.statusBar().showMessage(
-                interface_language.restart_note(self.settings.interface_language), 10000
-            )
-
-    def choose_interface(self, code: str) -> None:
-        """View > Interface Language: remembered, and applied from the next start."""
-        if code != self.settings.interface_language:
-            self.settings.set(interface_language=code)
-            self.statusBar().showMessage(interface_language.restart_note(code), 10000)
+        interface_language.chosen(self, before)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
