@@ -46,13 +46,18 @@ def arguments(
 ) -> argparse.Namespace:
     """What every screenshot script takes: the draft (when `drafts` name defaults, the first that exists),
     `--docs` (the folder for the pictures, made if missing) and `--size WIDTHxHEIGHT`, repeatable (default
-    `sizes`). Returns `draft`, `docs` and `sizes`; exits with a usage message (status 2) on bad input."""
+    `sizes`) and `--interface CODE` (the editor's language). Returns `draft`, `docs`, `sizes` and `interface`; exits with a usage message (status 2) on bad input."""
     parser = argparse.ArgumentParser(description=doc.strip().splitlines()[0])
     if drafts:
         parser.add_argument(
             "draft", nargs="?", type=Path, help="the draft to show (default: the corpus draft)"
         )
     parser.add_argument("--docs", type=Path, default=docs, help=f"folder for the pictures (default: {docs})")
+    parser.add_argument(
+        "--interface",
+        default="en",
+        help="the editor's interface language, e.g. fr or es (default: en); pictures are named -fr, -es",
+    )
     shown = ", ".join(f"{w}x{h}" for w, h in sizes)
     parser.add_argument(
         "--size",
@@ -71,9 +76,18 @@ def arguments(
     return args
 
 
-def suffix(size: tuple[int, int]) -> str:
-    """How a picture's name says its size: nothing at 1600x1000, "-small" at 1024x640, else "-WxH"."""
-    return "" if size == WIDE else "-small" if size == SMALL else f"-{size[0]}x{size[1]}"
+def suffix(size: tuple[int, int], interface: str = "en") -> str:
+    """How a picture's name says its interface language and size: nothing for English at 1600x1000, "-fr" for
+    French, "-small" at 1024x640, else "-WxH"."""
+    language = "" if interface == "en" else f"-{interface}"
+    return language + ("" if size == WIDE else "-small" if size == SMALL else f"-{size[0]}x{size[1]}")
+
+
+def use_interface(code: str) -> None:
+    """Speak `code` in the windows opened from now on (the QApplication must exist)."""
+    from widgets.interface_language import apply
+
+    apply(code)
 
 
 def open_window(tmp: Path, size: tuple[int, int], draft: Path | None = None, **settings: str):  # noqa: ANN201
@@ -153,13 +167,15 @@ def _compare_shot(app: QApplication, win, output: Path) -> None:  # noqa: ANN001
 def main(argv: list[str]) -> int:
     args = arguments(argv, __doc__, drafts=DEFAULT_DRAFTS, sizes=(WIDE,))
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    use_interface(args.interface)
     with tempfile.TemporaryDirectory() as tmp:
         for size in args.sizes:
             win = open_window(Path(tmp), size, args.draft)
             if win is None:
                 return 2
             settle(app, win)
-            shots = (args.docs / f"screenshot{suffix(size)}.png", args.docs / f"compare{suffix(size)}.png")
+            name = suffix(size, args.interface)
+            shots = (args.docs / f"screenshot{name}.png", args.docs / f"compare{name}.png")
             _editor_shot(app, win, shots[0])
             _compare_shot(app, win, shots[1])
             close(win)

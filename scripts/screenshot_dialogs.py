@@ -22,7 +22,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QTimer  # noqa: E402
 from PySide6.QtGui import QColor, QPainter  # noqa: E402
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget  # noqa: E402
-from screenshot import SMALL, WIDE, arguments, close, open_window, settle  # noqa: E402
+from screenshot import SMALL, WIDE, arguments, close, open_window, settle, use_interface  # noqa: E402
 
 DRAFTS = (ROOT / "tests" / "fixtures" / "corpus" / "A_C.3_80_L.20.txt",)
 
@@ -72,13 +72,16 @@ def opened(app: QApplication, win: QWidget, dialog: QWidget, output: Path, probl
 def main(argv: list[str]) -> int:
     args = arguments(argv, __doc__, drafts=DRAFTS, sizes=(WIDE, SMALL), docs=ROOT / "docs" / "screens")
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    use_interface(args.interface)
     from app import edits, recovery
+    from app.interface import tr
     from widgets.actions import ActionId
     from widgets.prompter import Prompter
     from widgets.settings import SettingsDialog
     from widgets.welcome import KeyCardDialog
 
-    out = args.docs
+    out = args.docs if args.interface == "en" else args.docs / args.interface  # docs/screens/fr/
+    out.mkdir(parents=True, exist_ok=True)
     problems: list[str] = []
     with tempfile.TemporaryDirectory() as tmp:
         win = open_window(Path(tmp), args.sizes[0], args.draft)
@@ -120,9 +123,10 @@ def main(argv: list[str]) -> int:
             win,
             lambda: prompt.ask_text(
                 win,
-                "Section heading",
-                "Printed before this paragraph, one line "
-                "each (e.g. “I” and the section title); empty for none:",
+                tr("Section heading"),
+                tr(
+                    "Printed before this paragraph, one line each (e.g. “I” and the section title); empty for none:"
+                ),
                 "I\nGeneral",
             ),
             out / "section-heading.png",
@@ -133,7 +137,7 @@ def main(argv: list[str]) -> int:
             win,
             lambda: prompt.error(
                 win,
-                "Could not export",
+                tr("Could not export"),
                 "The draft still has square brackets: resolve them before making the L document.",
             ),
             out / "error.png",
@@ -143,7 +147,7 @@ def main(argv: list[str]) -> int:
             app,
             win,
             lambda: QMessageBox.about(
-                win, "About Resolute", "Resolute: draft UN resolutions that follow UN conventions."
+                win, tr("About Resolute"), tr("Resolute: draft UN resolutions that follow UN conventions.")
             ),
             out / "about.png",
             problems,

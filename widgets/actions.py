@@ -13,6 +13,8 @@ from enum import Enum
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar, QToolBar, QWidget
 
+from app.interface import marked, tr
+
 Key = QKeySequence.StandardKey
 
 
@@ -76,104 +78,144 @@ class ActionSpec:
 
 
 SPECS: dict[ActionId, ActionSpec] = {
-    ActionId.NEW: ActionSpec("&New from template…", Key.New, "Start a draft from an organ template"),
-    ActionId.OPEN: ActionSpec("&Open…", Key.Open, "Open a project, Word, UN XML or text file"),
-    ActionId.SAVE: ActionSpec("&Save", Key.Save, "Save the project file"),
-    ActionId.SAVE_AS: ActionSpec("Save &As…", Key.SaveAs, "Save the project under another name"),
+    ActionId.NEW: ActionSpec(
+        marked("&New from template…"), Key.New, marked("Start a draft from an organ template")
+    ),
+    ActionId.OPEN: ActionSpec(
+        marked("&Open…"), Key.Open, marked("Open a project, Word, UN XML or text file")
+    ),
+    ActionId.SAVE: ActionSpec(marked("&Save"), Key.Save, marked("Save the project file")),
+    ActionId.SAVE_AS: ActionSpec(
+        marked("Save &As…"), Key.SaveAs, marked("Save the project under another name")
+    ),
     ActionId.EXPORT_DOCX: ActionSpec(
-        "&Export Word (.docx)…", "Ctrl+E", "Write the draft as a UN-style .docx"
+        marked("&Export Word (.docx)…"), "Ctrl+E", marked("Write the draft as a UN-style .docx")
     ),
-    ActionId.EXPORT_PDF: ActionSpec("Export &PDF…", "", "Write the draft as a UN-style PDF for circulation"),
-    ActionId.IMPORT: ActionSpec("&Import…", "Ctrl+Shift+I", "Read a draft from a text, Word or UN XML file"),
-    ActionId.SETTINGS: ActionSpec("Se&ttings…", Key.Preferences, "Your name, delegation, defaults"),
-    ActionId.QUIT: ActionSpec("&Quit", Key.Quit),
-    ActionId.UNDO: ActionSpec("&Undo", Key.Undo),
-    ActionId.REDO: ActionSpec("&Redo", (Key.Redo, "Ctrl+Y")),
-    ActionId.FIND: ActionSpec("&Find and Replace…", (Key.Find, Key.Replace), "Find and replace in the draft"),
+    ActionId.EXPORT_PDF: ActionSpec(
+        marked("Export &PDF…"), "", marked("Write the draft as a UN-style PDF for circulation")
+    ),
+    ActionId.IMPORT: ActionSpec(
+        marked("&Import…"), "Ctrl+Shift+I", marked("Read a draft from a text, Word or UN XML file")
+    ),
+    ActionId.SETTINGS: ActionSpec(
+        marked("Se&ttings…"), Key.Preferences, marked("Your name, delegation, defaults")
+    ),
+    ActionId.QUIT: ActionSpec(marked("&Quit"), Key.Quit),
+    ActionId.UNDO: ActionSpec(marked("&Undo"), Key.Undo),
+    ActionId.REDO: ActionSpec(marked("&Redo"), (Key.Redo, "Ctrl+Y")),
+    ActionId.FIND: ActionSpec(
+        marked("&Find and Replace…"), (Key.Find, Key.Replace), marked("Find and replace in the draft")
+    ),
     ActionId.ADD_PARAGRAPH: ActionSpec(
-        "&New Paragraph After", "Ctrl+Return", "Add a paragraph after this one"
+        marked("&New Paragraph After"), "Ctrl+Return", marked("Add a paragraph after this one")
     ),
-    ActionId.INSERT_PARAGRAPH: ActionSpec("Insert Paragraph &Before", "Ctrl+Shift+Return"),
-    ActionId.DELETE_PARAGRAPH: ActionSpec("&Delete Paragraph", "Ctrl+Shift+K"),
-    ActionId.DUPLICATE_PARAGRAPH: ActionSpec("D&uplicate Paragraph", "Ctrl+D"),
+    ActionId.INSERT_PARAGRAPH: ActionSpec(marked("Insert Paragraph &Before"), "Ctrl+Shift+Return"),
+    ActionId.DELETE_PARAGRAPH: ActionSpec(marked("&Delete Paragraph"), "Ctrl+Shift+K"),
+    ActionId.DUPLICATE_PARAGRAPH: ActionSpec(marked("D&uplicate Paragraph"), "Ctrl+D"),
     ActionId.MOVE_UP: ActionSpec(
-        "Move Paragraph &Up", "Alt+Shift+Up", "Earlier; from the top of the operative part into the preamble"
+        marked("Move Paragraph &Up"),
+        "Alt+Shift+Up",
+        marked("Earlier; from the top of the operative part into the preamble"),
     ),
-    ActionId.MOVE_DOWN: ActionSpec("Move Paragraph Do&wn", "Alt+Shift+Down"),
+    ActionId.MOVE_DOWN: ActionSpec(marked("Move Paragraph Do&wn"), "Alt+Shift+Down"),
     ActionId.MOVE_TO_OTHER_PART: ActionSpec(
-        "Move to &Other Part", "Ctrl+Shift+M", "Preamble ↔ operative part; the opener is converted"
+        marked("Move to &Other Part"),
+        "Ctrl+Shift+M",
+        marked("Preamble ↔ operative part; the opener is converted"),
     ),
     ActionId.MOVE_TO_UNIT: ActionSpec(
-        "Move to Part or &Annex…", "", "Into another part's preamble or operative part, or into an annex"
+        marked("Move to Part or &Annex…"),
+        "",
+        marked("Into another part's preamble or operative part, or into an annex"),
     ),
-    ActionId.INDENT: ActionSpec("&Indent (Subparagraph)", "Tab", "Make this a subparagraph of the one above"),
-    ActionId.OUTDENT: ActionSpec("&Outdent", "Shift+Tab"),
-    ActionId.INSERT_FOOTNOTE: ActionSpec("Insert &Footnote", "Ctrl+Alt+F", "A footnote at the cursor"),
+    ActionId.INDENT: ActionSpec(
+        marked("&Indent (Subparagraph)"), "Tab", marked("Make this a subparagraph of the one above")
+    ),
+    ActionId.OUTDENT: ActionSpec(marked("&Outdent"), "Shift+Tab"),
+    ActionId.INSERT_FOOTNOTE: ActionSpec(
+        marked("Insert &Footnote"), "Ctrl+Alt+F", marked("A footnote at the cursor")
+    ),
     ActionId.ADD_PART: ActionSpec(
-        "Add &Part", "", "A part B, C … with its own title, organ line, preamble and operative part"
+        marked("Add &Part"),
+        "",
+        marked("A part B, C … with its own title, organ line, preamble and operative part"),
     ),
     ActionId.ADD_ANNEX: ActionSpec(
-        "Add &Annex", "", "A text annexed to the resolution, its paragraphs numbered 1, 2 …"
+        marked("Add &Annex"), "", marked("A text annexed to the resolution, its paragraphs numbered 1, 2 …")
     ),
     ActionId.TOGGLE_NUMBERED: ActionSpec(
-        "Number or &Unnumber Paragraph",
+        marked("Number or &Unnumber Paragraph"),
         "",
-        "Numbered 1, 2 … or unnumbered: an annex's chapeau, or a section's own preambular paragraph",
+        marked("Numbered 1, 2 … or unnumbered: an annex's chapeau, or a section's own preambular paragraph"),
     ),
     ActionId.REMOVE_UNIT: ActionSpec(
-        "&Remove This Part or Annex", "", "The part or annex the cursor is in, whole"
+        marked("&Remove This Part or Annex"), "", marked("The part or annex the cursor is in, whole")
     ),
     ActionId.SECTION_HEADING: ActionSpec(
-        "Section &Heading…",
+        marked("Section &Heading…"),
         "",
-        "A heading printed before this paragraph (sections I, II … of an omnibus resolution)",
+        marked("A heading printed before this paragraph (sections I, II … of an omnibus resolution)"),
     ),
     ActionId.ITALIC: ActionSpec(
-        "&Italic (Titles of Publications)",
+        marked("&Italic (Titles of Publications)"),
         "Ctrl+I",
-        "Italicize the selected words, e.g. a treaty series title",
+        marked("Italicize the selected words, e.g. a treaty series title"),
     ),
-    ActionId.NEXT_ISSUE: ActionSpec("Next &Issue", "F8", "Go to the next finding"),
-    ActionId.ZOOM_IN: ActionSpec("Zoom &In", Key.ZoomIn),
-    ActionId.ZOOM_OUT: ActionSpec("Zoom &Out", Key.ZoomOut),
-    ActionId.ZOOM_RESET: ActionSpec("&Actual Size", "Ctrl+0"),
-    ActionId.SHOW_PREVIEW: ActionSpec("&Preview", "F9", "Show the page as it will print", checkable=True),
-    ActionId.SHOW_ISSUES: ActionSpec("&Issues and Footnotes", "F10", checkable=True),
+    ActionId.NEXT_ISSUE: ActionSpec(marked("Next &Issue"), "F8", marked("Go to the next finding")),
+    ActionId.ZOOM_IN: ActionSpec(marked("Zoom &In"), Key.ZoomIn),
+    ActionId.ZOOM_OUT: ActionSpec(marked("Zoom &Out"), Key.ZoomOut),
+    ActionId.ZOOM_RESET: ActionSpec(marked("&Actual Size"), "Ctrl+0"),
+    ActionId.SHOW_PREVIEW: ActionSpec(
+        marked("&Preview"), "F9", marked("Show the page as it will print"), checkable=True
+    ),
+    ActionId.SHOW_ISSUES: ActionSpec(marked("&Issues and Footnotes"), "F10", checkable=True),
     ActionId.SHOW_DETAILS: ActionSpec(
-        "Document &Details", "F11", "Header, agenda and sponsors", checkable=True
+        marked("Document &Details"), "F11", marked("Header, agenda and sponsors"), checkable=True
     ),
     ActionId.COMPARE_WITH: ActionSpec(
-        "&Compare With…",
+        marked("&Compare With…"),
         "",
-        "Choose an earlier version (project, Word, UN XML or text) to compare the draft with",
+        marked("Choose an earlier version (project, Word, UN XML or text) to compare the draft with"),
     ),
     ActionId.COMPARE_BASE: ActionSpec(
-        "Compare with &Base Version", "Ctrl+Alt+B", "Show what changed since the version opened or issued"
+        marked("Compare with &Base Version"),
+        "Ctrl+Alt+B",
+        marked("Show what changed since the version opened or issued"),
     ),
     ActionId.EXPORT_TRACKED: ActionSpec(
-        "Export with &Track Changes…", "", "A Word file with the changes from the base as tracked changes"
+        marked("Export with &Track Changes…"),
+        "",
+        marked("A Word file with the changes from the base as tracked changes"),
     ),
-    ActionId.ORAL_REVISIONS: ActionSpec("&Oral Revisions…", "", "The changes as a delegate reads them out"),
+    ActionId.ORAL_REVISIONS: ActionSpec(
+        marked("&Oral Revisions…"), "", marked("The changes as a delegate reads them out")
+    ),
     ActionId.ROLLOVER: ActionSpec(
-        "&Roll Over to Next Session…", "", "Next session's draft from this adopted resolution"
+        marked("&Roll Over to Next Session…"), "", marked("Next session's draft from this adopted resolution")
     ),
     ActionId.NEW_AMENDMENT: ActionSpec(
-        "New &Amendment…", "", "Start an amendment to a draft: choose the draft it amends"
+        marked("New &Amendment…"), "", marked("Start an amendment to a draft: choose the draft it amends")
     ),
     ActionId.AMEND_FROM_COMPARISON: ActionSpec(
-        "Amendment from &Comparison", "", "The amendment that turns the base version into this draft"
+        marked("Amendment from &Comparison"),
+        "",
+        marked("The amendment that turns the base version into this draft"),
     ),
     ActionId.SHOW_AMENDED: ActionSpec(
-        "Amended &Draft", "", "The draft this amendment amends, with the amendment applied"
+        marked("Amended &Draft"), "", marked("The draft this amendment amends, with the amendment applied")
     ),
     ActionId.REVISE: ActionSpec(
-        "Make Re&vised Draft (/Rev.N)",
+        marked("Make Re&vised Draft (/Rev.N)"),
         "",
-        "The next revision of this issued draft; the issued text is the base",
+        marked("The next revision of this issued draft; the issued text is the base"),
     ),
-    ActionId.START_PAGE: ActionSpec("&Start Page…", "", "Templates by organ and kind, and the sample draft"),
-    ActionId.KEY_CARD: ActionSpec("&Keys…", Key.HelpContents, "The keys of the editor on one card"),
-    ActionId.ABOUT: ActionSpec("&About Resolute"),
+    ActionId.START_PAGE: ActionSpec(
+        marked("&Start Page…"), "", marked("Templates by organ and kind, and the sample draft")
+    ),
+    ActionId.KEY_CARD: ActionSpec(
+        marked("&Keys…"), Key.HelpContents, marked("The keys of the editor on one card")
+    ),
+    ActionId.ABOUT: ActionSpec(marked("&About Resolute")),
 }
 
 # Tab and Shift+Tab act inside a paragraph's text box (the box handles them); the menu shows them as hints.
@@ -181,7 +223,7 @@ _HINT_ONLY = {ActionId.INDENT, ActionId.OUTDENT}
 
 MENUS: list[tuple[str, list[ActionId | str | None]]] = [
     (
-        "&File",
+        marked("&File"),
         [
             ActionId.NEW,
             ActionId.NEW_AMENDMENT,
@@ -200,9 +242,9 @@ MENUS: list[tuple[str, list[ActionId | str | None]]] = [
             ActionId.QUIT,
         ],
     ),
-    ("&Edit", [ActionId.UNDO, ActionId.REDO, None, ActionId.FIND]),
+    (marked("&Edit"), [ActionId.UNDO, ActionId.REDO, None, ActionId.FIND]),
     (
-        "&Paragraph",
+        marked("&Paragraph"),
         [
             ActionId.ADD_PARAGRAPH,
             ActionId.INSERT_PARAGRAPH,
@@ -229,7 +271,7 @@ MENUS: list[tuple[str, list[ActionId | str | None]]] = [
         ],
     ),
     (
-        "&View",
+        marked("&View"),
         [
             ActionId.SHOW_DETAILS,
             ActionId.SHOW_PREVIEW,
@@ -243,7 +285,7 @@ MENUS: list[tuple[str, list[ActionId | str | None]]] = [
         ],
     ),
     (
-        "Versio&ns",
+        marked("Versio&ns"),
         [
             ActionId.COMPARE_BASE,
             ActionId.COMPARE_WITH,
@@ -257,7 +299,7 @@ MENUS: list[tuple[str, list[ActionId | str | None]]] = [
             ActionId.REVISE,
         ],
     ),
-    ("&Help", [ActionId.START_PAGE, ActionId.KEY_CARD, None, ActionId.ABOUT]),
+    (marked("&Help"), [ActionId.START_PAGE, ActionId.KEY_CARD, None, ActionId.ABOUT]),
 ]
 
 TOOLBAR: list[ActionId | None] = [
@@ -280,19 +322,19 @@ TOOLBAR: list[ActionId | None] = [
 ]
 
 TOOLBAR_TEXT: dict[ActionId, str] = {
-    ActionId.NEW: "New",
-    ActionId.OPEN: "Open",
-    ActionId.SAVE: "Save",
-    ActionId.EXPORT_DOCX: "Export .docx",
-    ActionId.UNDO: "Undo",
-    ActionId.REDO: "Redo",
-    ActionId.ADD_PARAGRAPH: "+ Paragraph",
-    ActionId.DELETE_PARAGRAPH: "Delete",
-    ActionId.MOVE_UP: "↑ Up",
-    ActionId.MOVE_DOWN: "↓ Down",
-    ActionId.MOVE_TO_OTHER_PART: "⇄ Other part",
-    ActionId.INSERT_FOOTNOTE: "Footnote",
-    ActionId.FIND: "Find",
+    ActionId.NEW: marked("New"),
+    ActionId.OPEN: marked("Open"),
+    ActionId.SAVE: marked("Save"),
+    ActionId.EXPORT_DOCX: marked("Export .docx"),
+    ActionId.UNDO: marked("Undo"),
+    ActionId.REDO: marked("Redo"),
+    ActionId.ADD_PARAGRAPH: marked("+ Paragraph"),
+    ActionId.DELETE_PARAGRAPH: marked("Delete"),
+    ActionId.MOVE_UP: marked("↑ Up"),
+    ActionId.MOVE_DOWN: marked("↓ Down"),
+    ActionId.MOVE_TO_OTHER_PART: marked("⇄ Other part"),
+    ActionId.INSERT_FOOTNOTE: marked("Footnote"),
+    ActionId.FIND: marked("Find"),
 }
 
 
@@ -314,21 +356,22 @@ def key_sequences(shortcut: ActionSpec) -> list[QKeySequence]:
 def make_action(parent: QWidget, action_id: ActionId, handler: Callable[[], None] | None) -> QAction:
     """The one factory: text, shortcuts, tip, accessible name, and the handler."""
     spec = SPECS[action_id]
-    action = QAction(spec.text, parent)
+    text, spec_tip = tr(spec.text), tr(spec.tip) if spec.tip else ""
+    action = QAction(text, parent)
     action.setObjectName(f"action_{action_id.value}")
     keys = key_sequences(spec)
     if action_id in _HINT_ONLY:
-        action.setText(f"{spec.text}\t{keys[0].toString(QKeySequence.SequenceFormat.NativeText)}")
+        action.setText(f"{text}\t{keys[0].toString(QKeySequence.SequenceFormat.NativeText)}")
     else:
         action.setShortcuts(keys)
-    tip = spec.tip or spec.text.replace("&", "").rstrip("…")
+    tip = spec_tip or text.replace("&", "").rstrip("…")
     if keys:
         tip += f" ({keys[0].toString(QKeySequence.SequenceFormat.NativeText)})"
     action.setToolTip(tip)
-    action.setStatusTip(spec.tip)
+    action.setStatusTip(spec_tip)
     action.setCheckable(spec.checkable)
     if action_id in TOOLBAR_TEXT:
-        action.setIconText(TOOLBAR_TEXT[action_id])
+        action.setIconText(tr(TOOLBAR_TEXT[action_id]))
     if handler is not None:
         if spec.checkable:
             action.toggled.connect(handler)
@@ -342,9 +385,11 @@ def build_actions(parent: QWidget, handlers: dict[ActionId, Callable[..., None]]
     return {action_id: make_action(parent, action_id, handlers.get(action_id)) for action_id in ActionId}
 
 
-def build_menus(menubar: QMenuBar, actions: dict[ActionId, QAction], recent: QMenu) -> None:
+def build_menus(menubar: QMenuBar, actions: dict[ActionId, QAction], recent: QMenu) -> dict[str, QMenu]:
+    """The menus, by their English title ("&View")."""
+    menus: dict[str, QMenu] = {}
     for title, items in MENUS:
-        menu = menubar.addMenu(title)
+        menu = menus[title] = menubar.addMenu(tr(title))
         for item in items:
             if item is None:
                 menu.addSeparator()
@@ -352,6 +397,7 @@ def build_menus(menubar: QMenuBar, actions: dict[ActionId, QAction], recent: QMe
                 menu.addMenu(recent)
             else:
                 menu.addAction(actions[ActionId(item)])
+    return menus
 
 
 def build_toolbar(toolbar: QToolBar, actions: dict[ActionId, QAction]) -> None:

@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject
 
 from app import amendments, edits
 from app.errors import ResoluteError
+from app.interface import marked, tr
 from app.model import DocumentKind, Instruction, Resolution
 from widgets.actions import ActionId
 from widgets.amendment_panel import AmendmentPanel
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
     from app.findings import Finding
     from widgets.main_window import MainWindow
 
-DRAFT_FILTER = "Drafts (*.json *.docx *.txt *.xml *.akn);;All files (*)"
+DRAFT_FILTER = marked("Drafts (*.json *.docx *.txt *.xml *.akn);;All files (*)")
 
 
 class Amending(QObject):
@@ -52,8 +53,11 @@ class Amending(QObject):
         if active:
             h = self.win.res.header
             base = self._base()
-            heading = f"Amendment to draft resolution {h.amends or '(symbol not given)'}"
-            heading += f" · the draft amended: {self.win.versions.base_name}" if base is not None else ""
+            heading = tr("Amendment to draft resolution {symbol}").format(
+                symbol=h.amends or tr("(symbol not given)")
+            )
+            if base is not None:
+                heading += tr(" · the draft amended: {name}").format(name=self.win.versions.base_name)
             self.panel.show_instructions(self.win.res.instructions, heading, self.win.res.header.language)
 
     def _edited(self, instructions: list[Instruction], typing: bool) -> None:
@@ -80,7 +84,7 @@ class Amending(QObject):
         try:
             return read_document(Path(path)).resolution, Path(path).name
         except ResoluteError as exc:
-            self.win.prompter.error(self.win, "Cannot open the file", str(exc))
+            self.win.prompter.error(self.win, tr("Cannot open the file"), str(exc))
             return None
 
     def _open(self, res: Resolution, base: Resolution, base_name: str) -> None:
@@ -94,7 +98,7 @@ class Amending(QObject):
         return [self.win.settings.delegation] if self.win.settings.delegation else []
 
     def new_amendment(self) -> None:
-        chosen = self._choose_draft("The draft to amend")
+        chosen = self._choose_draft(tr("The draft to amend"))
         if chosen is None or not self.win.files.confirm_discard():
             return
         base, name = chosen
@@ -104,7 +108,7 @@ class Amending(QObject):
         base = self._base()
         if base is None:
             self.win.statusBar().showMessage(
-                "No base version to amend: use Versions > Compare With… first", 5000
+                tr("No base version to amend: use Versions > Compare With… first"), 5000
             )
             return
         if not self.win.files.confirm_discard():
@@ -114,18 +118,22 @@ class Amending(QObject):
 
     def show_amended(self) -> None:
         if not self.active:
-            self.win.statusBar().showMessage("The open document is not an amendment", 5000)
+            self.win.statusBar().showMessage(tr("The open document is not an amendment"), 5000)
             return
         base, name = self._base(), self.win.versions.base_name
         if base is None:
-            chosen = self._choose_draft(f"The draft amended ({self.win.res.header.amends or 'its symbol'})")
+            chosen = self._choose_draft(
+                tr("The draft amended ({symbol})").format(
+                    symbol=self.win.res.header.amends or tr("its symbol")
+                )
+            )
             if chosen is None:
                 return
             base, name = chosen
         try:
             amended = amendments.apply(self.win.res.instructions, base, self.win.res)
         except ResoluteError as exc:
-            self.win.prompter.error(self.win, "Cannot apply the amendment", str(exc))
+            self.win.prompter.error(self.win, tr("Cannot apply the amendment"), str(exc))
             return
         if not self.win.files.confirm_discard():
             return

@@ -31,12 +31,17 @@ from PySide6.QtWidgets import (
 
 from app import inline
 from app.amendments import items
+from app.interface import marked, tr
 from app.model import Action, Instruction, Paragraph, Part
 from app.render import join_opener
 
-_ACTIONS = [(Action.DELETE, "Delete"), (Action.INSERT, "Insert"), (Action.REPLACE, "Replace")]
-_PARTS = [(Part.PREAMBLE, "Preambular paragraph"), (Part.OPERATIVE, "Operative paragraph")]
-_SCOPES = ["The whole paragraph", "Words in the paragraph"]
+_ACTIONS = [
+    (Action.DELETE, marked("Delete")),
+    (Action.INSERT, marked("Insert")),
+    (Action.REPLACE, marked("Replace")),
+]
+_PARTS = [(Part.PREAMBLE, marked("Preambular paragraph")), (Part.OPERATIVE, marked("Operative paragraph"))]
+_SCOPES = [marked("The whole paragraph"), marked("Words in the paragraph")]
 
 
 def describe(ins: Instruction, language: str = "") -> str:
@@ -84,7 +89,7 @@ class AmendmentPanel(QWidget):
     def _instruction_list(self) -> QListWidget:
         self.list = QListWidget()
         self.list.setWordWrap(True)
-        self.list.setAccessibleName("Instructions")
+        self.list.setAccessibleName(tr("Instructions"))
         self.list.currentRowChanged.connect(self._select)
         # on a small screen the list keeps five lines and the instruction's fields stay in view; a taller
         # panel gives it more (its preferred height would push the fields below the fold at 1024x640)
@@ -95,12 +100,12 @@ class AmendmentPanel(QWidget):
     def _list_buttons(self) -> QHBoxLayout:
         """Add, remove and move instructions; the amended draft's button goes on a row of its own."""
         buttons = QHBoxLayout()
-        self.add_button = QPushButton("+ Instruction")
-        self.remove_button = QPushButton("Remove")
+        self.add_button = QPushButton(tr("+ Instruction"))
+        self.remove_button = QPushButton(tr("Remove"))
         self.up_button = QPushButton("↑")
         self.down_button = QPushButton("↓")
-        self.amended_button = QPushButton("Amended draft")
-        self.amended_button.setToolTip("The draft amended, with this amendment applied")
+        self.amended_button = QPushButton(tr("Amended draft"))
+        self.amended_button.setToolTip(tr("The draft amended, with this amendment applied"))
         for button in (self.up_button, self.down_button):
             button.setMaximumWidth(36)
         for button in (self.add_button, self.remove_button, self.up_button, self.down_button):
@@ -115,42 +120,44 @@ class AmendmentPanel(QWidget):
 
     def _instruction_form(self) -> QGroupBox:
         """The fields of the instruction selected."""
-        self.form_box = QGroupBox("Instruction")
+        self.form_box = QGroupBox(tr("Instruction"))
         form = QFormLayout(self.form_box)
         self.action = QComboBox()
         for _, label in _ACTIONS:
-            self.action.addItem(label)
+            self.action.addItem(tr(label))
         self.scope = QComboBox()
-        self.scope.addItems(_SCOPES)
+        self.scope.addItems([tr(s) for s in _SCOPES])
         self.part = QComboBox()
         for _, label in _PARTS:
-            self.part.addItem(label)
+            self.part.addItem(tr(label))
         self.number = QSpinBox()
         self.number.setRange(0, 999)
-        self.number.setToolTip("The paragraph's number in the draft as issued (0: before the first)")
+        self.number.setToolTip(tr("The paragraph's number in the draft as issued (0: before the first)"))
         self.sub = QLineEdit()
-        self.sub.setPlaceholderText("(b) or (b) (ii): a subparagraph")
+        self.sub.setPlaceholderText(tr("(b) or (b) (ii): a subparagraph"))
         self.after = QLineEdit()
-        self.after.setPlaceholderText("the words the change follows")
+        self.after.setPlaceholderText(tr("the words the change follows"))
         self.old = QLineEdit()
-        self.old.setPlaceholderText("the words deleted or replaced (an insertion: the words it goes before)")
+        self.old.setPlaceholderText(
+            tr("the words deleted or replaced (an insertion: the words it goes before)")
+        )
         self.new = QLineEdit()
-        self.new.setPlaceholderText("the words inserted or put in their place")
+        self.new.setPlaceholderText(tr("the words inserted or put in their place"))
         self.opener = QLineEdit()
-        self.opener.setPlaceholderText("Recalling")
+        self.opener.setPlaceholderText(tr("Recalling"))
         self.text = QPlainTextEdit()
-        self.text.setPlaceholderText("the paragraph quoted: deleted, inserted or replacing")
+        self.text.setPlaceholderText(tr("the paragraph quoted: deleted, inserted or replacing"))
         self.text.setTabChangesFocus(True)
-        form.addRow("Action:", self.action)
-        form.addRow("Acts on:", self.scope)
-        form.addRow("Paragraph:", self.part)
-        form.addRow("Number:", self.number)
-        form.addRow("Subparagraph:", self.sub)
-        self.word_rows = [("After:", self.after), ("Words:", self.old), ("New words:", self.new)]
+        form.addRow(tr("Action:"), self.action)
+        form.addRow(tr("Acts on:"), self.scope)
+        form.addRow(tr("Paragraph:"), self.part)
+        form.addRow(tr("Number:"), self.number)
+        form.addRow(tr("Subparagraph:"), self.sub)
+        self.word_rows = [(tr("After:"), self.after), (tr("Words:"), self.old), (tr("New words:"), self.new)]
         for label, widget in self.word_rows:
             form.addRow(label, widget)
-        form.addRow("Opener:", self.opener)
-        form.addRow("Quoted text:", self.text)
+        form.addRow(tr("Opener:"), self.opener)
+        form.addRow(tr("Quoted text:"), self.text)
         for combo in (self.action, self.scope, self.part):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(8)

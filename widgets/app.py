@@ -36,15 +36,22 @@ def run_editor(args: list[str]) -> int:
     from widgets.icon import app_icon
 
     app.setWindowIcon(app_icon())
+    from widgets.interface_language import apply
     from widgets.main_window import MainWindow
+    from widgets.settings import Settings
 
-    window = MainWindow()
+    settings = Settings()
+    interface = apply(settings.interface_language)  # before any window is built: every text is set once
+    window = MainWindow(settings=settings)
     window.show()
     start(window, [a for a in args if not a.startswith("-")])
     if os.environ.get("RESOLUTE_QUIT_AFTER_PAINT"):  # smoke tests of a build: start, paint once, quit
         from PySide6.QtCore import QTimer
 
         window.repaint()
-        print(f"resolute {__version__}: editor started", flush=True)
+        from widgets.interface_language import qt_translated
+
+        qt = "with Qt's translation" if qt_translated() else "without Qt's translation"
+        print(f"resolute {__version__}: editor started (interface {interface}, {qt})", flush=True)
         QTimer.singleShot(0, app.quit)
     return app.exec()

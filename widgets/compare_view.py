@@ -25,12 +25,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.compare.diff import Comparison, Segment
+from app.interface import marked, tr
 
 INSERT_COLOUR = "#0b57d0"
 INSERT_BACKGROUND = "#e3edfd"
 DELETE_COLOUR = "#b3261e"
 DELETE_BACKGROUND = "#fbe9e7"
-_STATUS_NOTE = {"inserted": "new paragraph", "deleted": "paragraph deleted", "changed": "", "equal": ""}
+_STATUS_NOTE = {"inserted": marked("new paragraph"), "deleted": marked("paragraph deleted")}
 
 
 def _segment_html(op: str, text: str, italic: bool = False, note: bool = False) -> str:
@@ -54,7 +55,7 @@ def _segment_html(op: str, text: str, italic: bool = False, note: bool = False) 
 
 def _label(status: str, label: str) -> str:
     if status == "title":
-        return "Title"
+        return tr("Title")
     if status == "organ":
         return ""
     return label
@@ -76,24 +77,24 @@ class CompareView(QWidget):
         self.heading.setWordWrap(True)
         self.counts = QLabel()
         self.counts.setObjectName("compareCounts")
-        self.changed_only = QCheckBox("Changed paragraphs only")
-        self.changed_only.setToolTip("Hide the paragraphs that read the same in both versions")
+        self.changed_only = QCheckBox(tr("Changed paragraphs only"))
+        self.changed_only.setToolTip(tr("Hide the paragraphs that read the same in both versions"))
         self.changed_only.toggled.connect(self._show)
         self.browser = QTextBrowser()
-        self.browser.setAccessibleName("Comparison with the base version")
+        self.browser.setAccessibleName(tr("Comparison with the base version"))
         self.browser.setOpenLinks(False)
         self.browser.anchorClicked.connect(self._clicked)
-        self.export_button = QPushButton("Export with Track Changes…")
-        self.export_button.setToolTip("A Word file with the changes as tracked insertions and deletions")
+        self.export_button = QPushButton(tr("Export with Track Changes…"))
+        self.export_button.setToolTip(tr("A Word file with the changes as tracked insertions and deletions"))
         self.export_button.clicked.connect(self.export_tracked)
-        self.oral_button = QPushButton("Oral Revisions…")
-        self.oral_button.setToolTip("The changes as a delegate reads them out in the meeting")
+        self.oral_button = QPushButton(tr("Oral Revisions…"))
+        self.oral_button.setToolTip(tr("The changes as a delegate reads them out in the meeting"))
         self.oral_button.clicked.connect(self.oral_revisions)
-        self.refresh_button = QPushButton("Refresh")
+        self.refresh_button = QPushButton(tr("Refresh"))
         self.refresh_button.clicked.connect(self.refresh_requested)
         legend = QLabel(
-            f'<span style="color:{INSERT_COLOUR}; text-decoration:underline;">inserted</span>  '
-            f'<span style="color:{DELETE_COLOUR}; text-decoration:line-through;">deleted</span>'
+            f'<span style="color:{INSERT_COLOUR}; text-decoration:underline;">{tr("inserted")}</span>  '
+            f'<span style="color:{DELETE_COLOUR}; text-decoration:line-through;">{tr("deleted")}</span>'
         )
 
         top = QHBoxLayout()
@@ -120,14 +121,15 @@ class CompareView(QWidget):
         self.export_button.setEnabled(comparison is not None)
         self.oral_button.setEnabled(comparison is not None)
         if comparison is None:
-            self.heading.setText("No base version to compare with: use Compare With… to choose one.")
+            self.heading.setText(tr("No base version to compare with: use Compare With… to choose one."))
             self.counts.setText("")
             self._rows = []
             self.browser.setHtml("")
             return
         self.heading.setText(
-            f"Changes from <b>{html.escape(base_name or 'the base version')}</b> "
-            "to the draft as it stands (click a paragraph number to go to it)"
+            tr(
+                "Changes from <b>{name}</b> to the draft as it stands (click a paragraph number to go to it)"
+            ).format(name=html.escape(base_name or tr("the base version")))
         )
         self._show()
 
@@ -146,11 +148,11 @@ class CompareView(QWidget):
     def _counts_text(self) -> str:
         c = self.counts_by_status()
         if self.comparison is not None and not self.comparison.changed:
-            return "No changes: the two versions read the same."
-        parts = [f"{c['changed']} changed", f"{c['inserted']} inserted", f"{c['deleted']} deleted"]
+            return tr("No changes: the two versions read the same.")
+        text = tr("Paragraphs: {changed} changed, {inserted} inserted, {deleted} deleted").format(**c)
         if c["moved"]:
-            parts.append(f"{c['moved']} moved")
-        return "Paragraphs: " + ", ".join(parts) + f"; {c['equal']} unchanged"
+            text += tr(", {moved} moved").format(**c)
+        return text + tr("; {equal} unchanged").format(**c)
 
     def _show(self) -> None:
         cmp = self.comparison
@@ -165,7 +167,7 @@ class CompareView(QWidget):
         counts = {"base": 0, "new": 0}
         html_rows: list[str] = []
         targets: list[str] = []
-        for (status, label, segments), block, marked in zip(cmp.view(), blocks, raw, strict=True):
+        for (status, label, segments), block, runs in zip(cmp.view(), blocks, raw, strict=True):
             if block is not None and block.block.role == "preambular" and not block.block.level:
                 # preambular paragraphs print no number; name them as the editor does, by position
                 sides = (
@@ -177,17 +179,17 @@ class CompareView(QWidget):
                 )
                 for side in sides:
                     counts[side] += 1
-                label = f"PP {counts['base' if status == 'deleted' else 'new']}"
+                label = tr("PP {number}").format(number=counts["base" if status == "deleted" else "new"])
             changed = any(op != "equal" for op, _ in segments)
             if not any(text.strip() for _, text in segments):
                 continue
             if only and not changed:
                 continue
-            note = _STATUS_NOTE.get(status, "")
+            note = tr(_STATUS_NOTE.get(status, ""))
             if block is not None and block.move and block.move in moves:
-                note = "moved from here" if status == "deleted" else "moved here"
+                note = tr("moved from here") if status == "deleted" else tr("moved here")
             rows.append((status, _label(status, label) + (f"\n{note}" if note else ""), segments))
-            html_rows.append("".join(_segment_html(s.op, *_shown(s, cmp)) for s in marked))
+            html_rows.append("".join(_segment_html(s.op, *_shown(s, cmp)) for s in runs))
             new = block.new if block is not None else None
             targets.append(f"para:{new.paragraph_id}/{'tail' if new.is_tail else 'text'}" if new else "")
         self._rows = rows
@@ -208,7 +210,7 @@ class CompareView(QWidget):
                 f'<td style="padding:4px 8px;">{text}</td></tr>'
             )
         if not cells:
-            cells.append('<tr><td></td><td style="color:#666;">No changed paragraphs.</td></tr>')
+            cells.append(f'<tr><td></td><td style="color:#666;">{tr("No changed paragraphs.")}</td></tr>')
         self.browser.setHtml(
             "<html><body style=\"font-family:'Times New Roman', serif; font-size:12pt;\">"
             '<table width="100%" cellspacing="0" cellpadding="0">' + "".join(cells) + "</table></body></html>"
@@ -266,24 +268,26 @@ class OralRevisionsDialog(QDialog):
 
     def __init__(self, text: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Oral revisions")
+        self.setWindowTitle(tr("Oral revisions"))
         self.resize(640, 420)
         intro = QLabel(
-            "Read out when introducing the draft: each revision names its paragraph and the words "
-            "changed, as the Secretariat records them."
+            tr(
+                "Read out when introducing the draft: each revision names its paragraph and the words "
+                "changed, as the Secretariat records them."
+            )
         )
         intro.setWordWrap(True)
-        self.text = QPlainTextEdit(text or "No changes to read out: the draft reads as the base version.")
+        self.text = QPlainTextEdit(text or tr("No changes to read out: the draft reads as the base version."))
         self.text.setReadOnly(True)
-        self.text.setAccessibleName("Oral revisions")
+        self.text.setAccessibleName(tr("Oral revisions"))
         font = self.text.font()
         font.setPointSize(font.pointSize() + 1)
         self.text.setFont(font)
-        self.copy_button = QPushButton("Copy")
+        self.copy_button = QPushButton(tr("Copy"))
         self.copy_button.clicked.connect(self.copy)
-        self.txt_button = QPushButton("Save as Text…")
+        self.txt_button = QPushButton(tr("Save as Text…"))
         self.txt_button.clicked.connect(lambda: self.export_requested.emit("txt"))
-        self.docx_button = QPushButton("Save as Word…")
+        self.docx_button = QPushButton(tr("Save as Word…"))
         self.docx_button.clicked.connect(lambda: self.export_requested.emit("docx"))
         for button in (self.copy_button, self.txt_button, self.docx_button):
             button.setEnabled(bool(text))

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QSettings, Qt
 from PySide6.QtWidgets import QDockWidget, QWidget
 
+from app.interface import tr
 from widgets.actions import ActionId
 
 if TYPE_CHECKING:
@@ -32,7 +33,9 @@ class DockLayout(QObject):
         self._restored = False  # the arrangement came from the settings: leave its sizes alone
 
     def add(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
-        dock = QDockWidget(title, self.win)
+        """A dock titled `title` (marked English text) in the interface language; its object name, which the
+        saved arrangement uses, stays the English title."""
+        dock = QDockWidget(tr(title), self.win)
         dock.setObjectName(title)
         dock.setWidget(widget)
         dock.setFeatures(

@@ -17,6 +17,7 @@ from app import edits, recovery, storage
 from app.documents import new_resolution
 from app.errors import ResoluteError
 from app.findings import Finding
+from app.interface import marked, tr
 from app.io.docx_writer import write_docx
 from app.model import DocumentKind
 from app.negotiation.status import refuse_brackets
@@ -25,9 +26,9 @@ from widgets.background import Debouncer
 if TYPE_CHECKING:
     from widgets.main_window import MainWindow
 
-PROJECT_FILTER = "Resolute project (*.json)"
-OPEN_FILTER = "Drafts (*.json *.docx *.txt *.xml *.akn);;All files (*)"
-IMPORT_FILTER = "Text, Word or UN XML (*.txt *.docx *.xml *.akn);;All files (*)"
+PROJECT_FILTER = marked("Resolute project (*.json)")
+OPEN_FILTER = marked("Drafts (*.json *.docx *.txt *.xml *.akn);;All files (*)")
+IMPORT_FILTER = marked("Text, Word or UN XML (*.txt *.docx *.xml *.akn);;All files (*)")
 
 
 class DocumentController(QObject):
@@ -36,7 +37,7 @@ class DocumentController(QObject):
         self.win = win
         self.autosaver = recovery.Autosaver(recovery_folder)
         self.autosave_timer = Debouncer(autosave_ms, self.autosave, self)
-        self.recent_menu = QMenu("Open &Recent", win)
+        self.recent_menu = QMenu(tr("Open &Recent"), win)
 
     # --- replacing the open document ---------------------------------------------------------------------
 
@@ -45,7 +46,7 @@ class DocumentController(QObject):
         win = self.win
         if not win.doc.history.modified:
             return True
-        name = win.doc.path.name if win.doc.path else "the untitled draft"
+        name = win.doc.path.name if win.doc.path else tr("the untitled draft")
         answer = win.prompter.ask_save(win, name)
         if answer == "save":
             return self.save()
@@ -85,12 +86,12 @@ class DocumentController(QObject):
     # --- open and import ---------------------------------------------------------------------------------
 
     def open_dialog(self) -> None:
-        path = self.win.prompter.open_path(self.win, "Open a draft", OPEN_FILTER)
+        path = self.win.prompter.open_path(self.win, tr("Open a draft"), OPEN_FILTER)
         if path:
             self.open_path(path)
 
     def import_dialog(self) -> None:
-        path = self.win.prompter.open_path(self.win, "Import a draft", IMPORT_FILTER)
+        path = self.win.prompter.open_path(self.win, tr("Import a draft"), IMPORT_FILTER)
         if path:
             self.open_path(path, as_import=True)
 
@@ -105,11 +106,13 @@ class DocumentController(QObject):
         try:
             result = read_document(path)
         except ResoluteError as exc:
-            win.prompter.error(win, "Cannot open the file", str(exc))
+            win.prompter.error(win, tr("Cannot open the file"), str(exc))
             return False
         except Exception as exc:  # a reader bug must not lose the open document
             win.prompter.error(
-                win, "Cannot open the file", f"{path.name} could not be read ({exc.__class__.__name__})"
+                win,
+                tr("Cannot open the file"),
+                tr("{name} could not be read ({error})").format(name=path.name, error=exc.__class__.__name__),
             )
             return False
         is_project = not as_import and path.suffix.lower() == ".json"
@@ -139,7 +142,7 @@ class DocumentController(QObject):
 
     def save_as_dialog(self) -> bool:
         path = self.win.prompter.save_path(
-            self.win, "Save the draft", PROJECT_FILTER, self.suggested_name(".json")
+            self.win, tr("Save the draft"), PROJECT_FILTER, self.suggested_name(".json")
         )
         if path is None:
             return False
@@ -153,7 +156,7 @@ class DocumentController(QObject):
         try:
             storage.save_project(win.res, path)
         except ResoluteError as exc:
-            win.prompter.error(win, "Could not save", str(exc))
+            win.prompter.error(win, tr("Could not save"), str(exc))
             return False
         win.doc.path = Path(path)
         win.doc.history.mark_saved()
@@ -161,7 +164,7 @@ class DocumentController(QObject):
         win.settings.add_recent(Path(path))
         self.refresh_recent()
         win.update_actions()
-        win.statusBar().showMessage(f"Saved {Path(path).name}", 3000)
+        win.statusBar().showMessage(tr("Saved {name}").format(name=Path(path).name), 3000)
         return True
 
     def suggested_name(self, suffix: str) -> str:
@@ -173,13 +176,15 @@ class DocumentController(QObject):
 
     def export_dialog(self) -> None:
         path = self.win.prompter.save_path(
-            self.win, "Export Word document", "Word document (*.docx)", self.suggested_name(".docx")
+            self.win, tr("Export Word document"), tr("Word document (*.docx)"), self.suggested_name(".docx")
         )
         if path:
             self.export_docx(path if path.suffix else path.with_suffix(".docx"))
 
     def export_pdf_dialog(self) -> None:
-        path = self.win.prompter.save_path(self.win, "Export PDF", "PDF (*.pdf)", self.suggested_name(".pdf"))
+        path = self.win.prompter.save_path(
+            self.win, tr("Export PDF"), tr("PDF (*.pdf)"), self.suggested_name(".pdf")
+        )
         if path:
             self.export_pdf(path if path.suffix else path.with_suffix(".pdf"))
 
@@ -189,9 +194,9 @@ class DocumentController(QObject):
         try:
             write_pdf(self.win.res, Path(path))
         except (ResoluteError, OSError) as exc:
-            self.win.prompter.error(self.win, "Could not export", str(exc))
+            self.win.prompter.error(self.win, tr("Could not export"), str(exc))
             return False
-        self.win.statusBar().showMessage(f"Exported {Path(path).name}", 3000)
+        self.win.statusBar().showMessage(tr("Exported {name}").format(name=Path(path).name), 3000)
         return True
 
     def export_docx(self, path: Path) -> bool:
@@ -200,9 +205,9 @@ class DocumentController(QObject):
             refuse_brackets(win.res)  # the L document is made only from a text without brackets
             write_docx(win.res, Path(path), paper=win.settings.paper or None)  # "" follows the template
         except ResoluteError as exc:
-            win.prompter.error(win, "Could not export", str(exc))
+            win.prompter.error(win, tr("Could not export"), str(exc))
             return False
-        win.statusBar().showMessage(f"Exported {Path(path).name}", 3000)
+        win.statusBar().showMessage(tr("Exported {name}").format(name=Path(path).name), 3000)
         return True
 
     # --- title and unsaved changes -----------------------------------------------------------------------
@@ -210,7 +215,7 @@ class DocumentController(QObject):
     def title(self) -> tuple[str, bool]:
         """The window title ("[*]" marks where Qt shows unsaved changes) and whether there are any."""
         doc = self.win.doc
-        name = doc.path.name if doc.path else "Untitled draft"
+        name = doc.path.name if doc.path else tr("Untitled draft")
         symbol = self.win.res.header.full_symbol
         return f"{name}[*] — {symbol + ' — ' if symbol else ''}Resolute", doc.history.modified
 
@@ -221,7 +226,7 @@ class DocumentController(QObject):
             try:
                 self.autosaver.save(self.win.res, source=self.win.doc.path)
             except ResoluteError as exc:
-                self.win.statusBar().showMessage(f"Autosave failed: {exc}", 5000)
+                self.win.statusBar().showMessage(tr("Autosave failed: {error}").format(error=exc), 5000)
 
     def offer_recovery(self) -> bool:
         """After a crash: offer the newest recovery file; restored work opens as modified. A recovery file
@@ -230,9 +235,11 @@ class DocumentController(QObject):
         kept = recovery.set_aside_unreadable(self.autosaver.folder)
         if kept:
             win.statusBar().showMessage(
-                f"{len(kept)} recovery file(s) could not be read and were kept as {kept[0].name}"
-                + (" and others" if len(kept) > 1 else "")
-                + f" in {kept[0].parent}",
+                tr("{count} recovery file(s) could not be read and were kept as {name} in {folder}").format(
+                    count=len(kept),
+                    name=kept[0].name + (tr(" and others") if len(kept) > 1 else ""),
+                    folder=kept[0].parent,
+                ),
                 15000,
             )
         for item in recovery.find_recoverable(self.autosaver.folder):
@@ -241,7 +248,11 @@ class DocumentController(QObject):
                     res = item.load()
                 except ResoluteError as exc:
                     aside = item.keep_aside()
-                    win.prompter.error(win, "Cannot recover", f"{exc}; the file is kept as {aside}")
+                    win.prompter.error(
+                        win,
+                        tr("Cannot recover"),
+                        tr("{error}; the file is kept as {name}").format(error=exc, name=aside),
+                    )
                     continue
                 doc = edits.Document(res, path=item.source)
                 doc.history.mark_modified()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QInputDialog, QWidget
 
+from app.interface import tr
 from app.languages import all_languages
 from app.lexicon import phrases
 from app.model import Part
@@ -15,7 +16,7 @@ def choose_language(parent: QWidget, default: str = "en") -> str | None:
     languages = list(all_languages().values())
     names = [lang.name for lang in languages]
     current = next((i for i, lang in enumerate(languages) if lang.code == default), 0)
-    name, ok = QInputDialog.getItem(parent, "New draft", "Language:", names, current, False)
+    name, ok = QInputDialog.getItem(parent, tr("New draft"), tr("Language:"), names, current, False)
     return languages[names.index(name)].code if ok else None
 
 
@@ -34,5 +35,5 @@ def language_box() -> QComboBox:
     box = QComboBox()
     for lang in all_languages().values():
         box.addItem(lang.name, lang.code)
-    box.setAccessibleName("Language of the draft")
+    box.setAccessibleName(tr("Language of the draft"))
     return box

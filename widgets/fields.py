@@ -24,6 +24,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QFrame, QLineEdit, QSizePolicy, QTextEdit, QWidget
 
 from app import inline
+from app.interface import tr
 
 # keys the window's actions own even while a field has the focus (one history; italics as markup)
 _UNDO_KEYS = (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo, QKeySequence.StandardKey.Italic)
@@ -55,7 +56,7 @@ class UndoGuard(QObject):
         if kind == QEvent.Type.ContextMenu and isinstance(watched, QLineEdit):
             menu = watched.createStandardContextMenu()
             for action in menu.actions():  # the field's own undo would bypass the document history
-                if action.text().replace("&", "").startswith(("Undo", "Redo")):
+                if action.objectName() in ("edit-undo", "edit-redo"):  # by name: the text is translated
                     menu.removeAction(action)
             menu.exec(event.globalPos())  # type: ignore[attr-defined]
             menu.deleteLater()
@@ -90,7 +91,7 @@ class OpenerField(QLineEdit):
         font.setItalic(True)
         self.setFont(font)
         self.setFrame(False)
-        self.setPlaceholderText("Opener")
+        self.setPlaceholderText(tr("Opener"))
         self.installEventFilter(
             _shared_guard()
         )  # undo keys and menu entries go to the document's one history
@@ -199,7 +200,7 @@ class TextField(QTextEdit):
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.setPlaceholderText("Text of the paragraph")
+        self.setPlaceholderText(tr("Text of the paragraph"))
         self.installEventFilter(_shared_guard())  # undo keys go to the document's one history
         self.document().setDocumentMargin(2)
         self.highlighter = MarkupHighlighter(self)

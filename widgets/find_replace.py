@@ -9,6 +9,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from app import edits
+from app.interface import marked, tr
 from widgets.fields import TextField, to_display
 
 if TYPE_CHECKING:
@@ -26,21 +27,21 @@ class FindBar(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
         self.find = QLineEdit()
-        self.find.setPlaceholderText("Find")
-        self.find.setAccessibleName("Find")
+        self.find.setPlaceholderText(tr("Find"))
+        self.find.setAccessibleName(tr("Find"))
         self.replace = QLineEdit()
-        self.replace.setPlaceholderText("Replace with")
-        self.replace.setAccessibleName("Replace with")
-        self.case = QCheckBox("Match case")
-        self.next_button = QPushButton("Find next")
-        self.replace_button = QPushButton("Replace")
-        self.replace_all_button = QPushButton("Replace all")
+        self.replace.setPlaceholderText(tr("Replace with"))
+        self.replace.setAccessibleName(tr("Replace with"))
+        self.case = QCheckBox(tr("Match case"))
+        self.next_button = QPushButton(tr("Find next"))
+        self.replace_button = QPushButton(tr("Replace"))
+        self.replace_all_button = QPushButton(tr("Replace all"))
         self.status = QLabel()
         self.status.setMinimumWidth(110)
         close = QPushButton("✕")
         close.setFlat(True)
-        close.setAccessibleName("Close find bar")
-        close.setToolTip("Close (Esc)")
+        close.setAccessibleName(tr("Close find bar"))
+        close.setToolTip(tr("Close (Esc)"))
         for widget in (
             self.find,
             self.replace,
@@ -107,7 +108,7 @@ class Finder(QObject):
     def find_next(self, needle: str, case: bool) -> edits.Match | None:
         matches = edits.find_all(self.win.res, needle, case=case)
         if not matches:
-            self.bar.status.setText("Not found")
+            self.bar.status.setText(tr("Not found"))
             self._last_match = None
             return None
         self.win.paragraphs.finish()
@@ -125,7 +126,7 @@ class Finder(QObject):
             index = (matches.index(last) + 1) % len(matches)
         match = matches[index]
         self._last_match = match
-        self.bar.status.setText(f"{index + 1} of {len(matches)}")
+        self.bar.status.setText(tr("{index} of {count}").format(index=index + 1, count=len(matches)))
         self._show_match(match)
         return match
 
@@ -157,7 +158,7 @@ class Finder(QObject):
                 paragraph_id=match.paragraph_id,
                 field=match.field,
                 value=old[: match.start] + replacement + old[match.end :],
-                label="Replace",
+                label=marked("Replace"),
             )
         else:
             self.win.apply(
@@ -173,4 +174,6 @@ class Finder(QObject):
         self.win.doc.history.seal()
         count = len(edits.find_all(self.win.res, needle, case=case))
         change = self.win.apply(edits.replace_all, needle=needle, replacement=replacement, case=case)
-        self.bar.status.setText(f"Replaced {count}" if change is not None and count else "Not found")
+        self.bar.status.setText(
+            tr("Replaced {count}").format(count=count) if change is not None and count else tr("Not found")
+        )

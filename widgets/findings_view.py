@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QScrollArea, QTabWidget, QWidget
 
 from app import edits
 from app.findings import Finding
+from app.interface import marked, tr
 from app.render import place_names
 from widgets.fields import to_display
 
@@ -17,17 +18,17 @@ if TYPE_CHECKING:
     from widgets.main_window import MainWindow
 
 HEADER_NAMES = {
-    "title": "Title",
-    "sponsors": "Sponsors",
-    "on_behalf_of": "Sponsors",
-    "symbol": "Symbol",
-    "session": "Session",
-    "year": "Year",
-    "date": "Date",
-    "distribution": "Distribution",
-    "original_language": "Original",
-    "template": "Organ",
-    "agenda_items": "Agenda",
+    "title": marked("Title"),
+    "sponsors": marked("Sponsors"),
+    "on_behalf_of": marked("Sponsors"),
+    "symbol": marked("Symbol"),
+    "session": marked("Session"),
+    "year": marked("Year"),
+    "date": marked("Date"),
+    "distribution": marked("Distribution"),
+    "original_language": marked("Original"),
+    "template": marked("Organ"),
+    "agenda_items": marked("Agenda"),
 }
 
 
@@ -41,13 +42,13 @@ class FindingsView(QObject):
     def where(self, finding: Finding) -> str:
         """'OP 3 (a)' for a paragraph, 'Footnote 2' for a footnote's text, 'Sponsors' or 'Title' in the header."""
         if finding.field == "footnote" and finding.paragraph_id in self.win.numbers:
-            return f"Footnote {self.win.numbers[finding.paragraph_id]}"
+            return tr("Footnote {number}").format(number=self.win.numbers[finding.paragraph_id])
         if finding.paragraph_id and self.win.amending.active:
-            return place_names(self.win.rendered.blocks).get(finding.paragraph_id, "Amendment")
+            return place_names(self.win.rendered.blocks).get(finding.paragraph_id, tr("Amendment"))
         if finding.paragraph_id:
             return self.win.paragraphs.where(finding.paragraph_id)
         name = finding.field.split("[")[0]
-        return HEADER_NAMES.get(name, "Header")
+        return tr(HEADER_NAMES.get(name, marked("Header")))
 
     def header_field(self, field: str) -> QWidget | None:
         h = self.win.header
@@ -74,10 +75,12 @@ class FindingsView(QObject):
         n = len(order)
         self.win.issues.set_findings(findings, self.where, lambda pid: n - order.get(pid, n + 1))
         errors, warnings = self.win.issues.counts()
-        counts = f"  {errors} errors · {warnings} warnings  "
+        counts = (
+            "  " + tr("{errors} errors · {warnings} warnings").format(errors=errors, warnings=warnings) + "  "
+        )
         if self.win.counts_label.text() != counts:
             self.win.counts_label.setText(counts)
-        set_tab_text(self.win.bottom_tabs, 0, f"Issues ({len(findings)})")
+        set_tab_text(self.win.bottom_tabs, 0, tr("Issues ({count})").format(count=len(findings)))
         fixes: dict[str, Finding] = {}
         for finding in findings:
             if finding.fix is not None and finding.paragraph_id and finding.paragraph_id not in fixes:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
+from app.interface import tr
 from widgets.fields import OpenerField
 
 
@@ -17,7 +18,7 @@ class FootnoteField(OpenerField):
         font.setItalic(False)
         self.setFont(font)
         self.setFrame(True)
-        self.setPlaceholderText("Text of the footnote")
+        self.setPlaceholderText(tr("Text of the footnote"))
         self.setSizePolicy(self.sizePolicy().horizontalPolicy(), self.sizePolicy().verticalPolicy())
 
     def _fit(self) -> None:  # footnotes take the full width
@@ -32,7 +33,9 @@ class FootnotesPane(QWidget):
         super().__init__(parent)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        self.empty = QLabel("No footnotes. Put the cursor in a paragraph and press Ctrl+Alt+F to add one.")
+        self.empty = QLabel(
+            tr("No footnotes. Put the cursor in a paragraph and press Ctrl+Alt+F to add one.")
+        )
         self.empty.setContentsMargins(8, 6, 8, 6)
         self.empty.setWordWrap(True)
         scroll = QScrollArea()
@@ -60,7 +63,7 @@ class FootnotesPane(QWidget):
         for number, fid, text in footnotes:
             field = FootnoteField()
             field.set_text_quietly(text)
-            field.setAccessibleName(f"Footnote {number}")
+            field.setAccessibleName(tr("Footnote {number}").format(number=number))
             field.edited.connect(lambda value, f=fid: self.edited.emit(f, value))
             label = QLabel(f"<sup><b>{number}</b></sup>")
             label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

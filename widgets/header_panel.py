@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from app import states
 from app.formatting import session_line
+from app.interface import marked, tr
 from app.model import AgendaItem, DocumentKind, Resolution
 from app.render import sponsor_line
 from app.templates import Template, all_templates, get_template
@@ -46,6 +47,12 @@ SUBMITTERS = (
     "the Vice-Chair of the Committee",
     "the President of the General Assembly",
 )
+KIND_NAMES = {
+    DocumentKind.DRAFT_RESOLUTION: marked("Draft resolution"),
+    DocumentKind.REVISED_DRAFT_RESOLUTION: marked("Revised draft resolution"),
+    DocumentKind.DRAFT_DECISION: marked("Draft decision"),
+    DocumentKind.AMENDMENT: marked("Amendment"),
+}
 _L_NUMBER = re.compile(r"/L\.(\d+)")
 
 
@@ -70,58 +77,58 @@ class HeaderPanel(QWidget):
         self.undo_guard.guard(self)  # one history: Ctrl+Z in a field undoes in the document
 
     def _document_box(self) -> QGroupBox:
-        doc = QGroupBox("Document")
+        doc = QGroupBox(tr("Document"))
         form = QFormLayout(doc)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.template = QComboBox()
         for tpl in all_templates().values():
             self.template.addItem(tpl.name, tpl.id)
-        self.template.setAccessibleName("Organ template")
-        form.addRow("&Organ:", self.template)
+        self.template.setAccessibleName(tr("Organ template"))
+        form.addRow(tr("&Organ:"), self.template)
         self.kind = QComboBox()
         for kind in DocumentKind:
-            self.kind.addItem(kind.value[0].upper() + kind.value[1:], kind.value)
-        form.addRow("&Kind:", self.kind)
+            self.kind.addItem(tr(KIND_NAMES[kind]), kind.value)
+        form.addRow(tr("&Kind:"), self.kind)
         self.amends = QLineEdit()
         self.amends.setPlaceholderText("A/C.1/80/L.12")
-        self.amends_label = QLabel("Amends:")
+        self.amends_label = QLabel(tr("Amends:"))
         form.addRow(self.amends_label, self.amends)
 
         session_box = QHBoxLayout()
         self.session = QSpinBox()
         self.session.setRange(0, 999)
         self.session.setSpecialValueText("—")
-        self.session.setAccessibleName("Session number")
+        self.session.setAccessibleName(tr("Session number"))
         self.session_words = QLabel()
         self.session_words.setStyleSheet("color: #5e5c64;")
         session_box.addWidget(self.session)
         session_box.addWidget(self.session_words, 1)
-        self.session_label = QLabel("&Session:")
+        self.session_label = QLabel(tr("&Session:"))
         self.session_label.setBuddy(self.session)
         form.addRow(self.session_label, session_box)
         self.committee = QLineEdit()
-        self.committee.setAccessibleName("Committee")
-        form.addRow("Co&mmittee:", self.committee)
-        self.number_label = QLabel("L number:")
+        self.committee.setAccessibleName(tr("Committee"))
+        form.addRow(tr("Co&mmittee:"), self.committee)
+        self.number_label = QLabel(tr("L number:"))
         form.addRow(self.number_label, self._symbol_row())
         self.symbol = QLineEdit()
-        self.symbol.setAccessibleName("Document symbol")
-        form.addRow("S&ymbol:", self.symbol)
+        self.symbol.setAccessibleName(tr("Document symbol"))
+        form.addRow(tr("S&ymbol:"), self.symbol)
         self.date = QDateEdit()
         self.date.setCalendarPopup(True)
         self.date.setLocale(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
         self.date.setDisplayFormat("d MMMM yyyy")
-        self.date.setAccessibleName("Date")
-        form.addRow("&Date:", self.date)
+        self.date.setAccessibleName(tr("Date"))
+        form.addRow(tr("&Date:"), self.date)
         self.distribution = QComboBox()
         self.distribution.setEditable(True)
         self.distribution.addItems(DISTRIBUTIONS)
-        form.addRow("Dis&tribution:", self.distribution)
+        form.addRow(tr("Dis&tribution:"), self.distribution)
         self.original = QComboBox()
         self.original.addItems(LANGUAGES)
-        form.addRow("Ori&ginal:", self.original)
+        form.addRow(tr("Ori&ginal:"), self.original)
         self.language = language_box()
-        form.addRow("&Written in:", self.language)
+        form.addRow(tr("&Written in:"), self.language)
         return doc
 
     def _symbol_row(self) -> QHBoxLayout:
@@ -130,15 +137,15 @@ class HeaderPanel(QWidget):
         self.l_number = QLineEdit()
         self.l_number.setPlaceholderText("43")
         self.l_number.setMaximumWidth(60)
-        self.l_number.setAccessibleName("L number")
+        self.l_number.setAccessibleName(tr("L number"))
         self.l_number.setToolTip(
-            "The number of the L document; the symbol is built from the organ and session"
+            tr("The number of the L document; the symbol is built from the organ and session")
         )
         self.revision = QSpinBox()
         self.revision.setRange(0, 20)
         self.revision.setPrefix("Rev. ")
-        self.revision.setSpecialValueText("No Rev.")
-        self.revision.setAccessibleName("Revision")
+        self.revision.setSpecialValueText(tr("No Rev."))
+        self.revision.setAccessibleName(tr("Revision"))
         self.l_prefix = QLabel("L.")
         symbol_box.addWidget(self.l_prefix)
         symbol_box.addWidget(self.l_number)
@@ -147,19 +154,19 @@ class HeaderPanel(QWidget):
         return symbol_box
 
     def _agenda_box(self) -> QGroupBox:
-        agenda = QGroupBox("Agenda items")
+        agenda = QGroupBox(tr("Agenda items"))
         agenda_layout = QVBoxLayout(agenda)
         self.agenda = QTableWidget(0, 3)
-        self.agenda.setHorizontalHeaderLabels(["Item", "Sub", "Title"])
+        self.agenda.setHorizontalHeaderLabels([tr("Item"), tr("Sub"), tr("Title")])
         self.agenda.verticalHeader().hide()
         self.agenda.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.agenda.setColumnWidth(0, 48)
         self.agenda.setColumnWidth(1, 40)
         self.agenda.setMaximumHeight(110)
-        self.agenda.setAccessibleName("Agenda items")
+        self.agenda.setAccessibleName(tr("Agenda items"))
         buttons = QHBoxLayout()
-        self.add_item = QPushButton("Add item")
-        self.remove_item = QPushButton("Remove item")
+        self.add_item = QPushButton(tr("Add item"))
+        self.remove_item = QPushButton(tr("Remove item"))
         buttons.addWidget(self.add_item)
         buttons.addWidget(self.remove_item)
         buttons.addStretch(1)
@@ -168,33 +175,33 @@ class HeaderPanel(QWidget):
         return agenda
 
     def _sponsors_box(self) -> QGroupBox:
-        sponsors = QGroupBox("Sponsors")
+        sponsors = QGroupBox(tr("Sponsors"))
         sp = QVBoxLayout(sponsors)
         add_row = QHBoxLayout()
         self.sponsor_search = QLineEdit()
-        self.sponsor_search.setPlaceholderText("Type a State, e.g. Nether…")
-        self.sponsor_search.setAccessibleName("Add a sponsor")
+        self.sponsor_search.setPlaceholderText(tr("Type a State, e.g. Nether…"))
+        self.sponsor_search.setAccessibleName(tr("Add a sponsor"))
         completer = QCompleter(self)
         self._state_names = QStringListModel(states.all_states(), completer)  # in the draft's language
         completer.setModel(self._state_names)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.sponsor_search.setCompleter(completer)
-        self.add_sponsor = QPushButton("Add")
+        self.add_sponsor = QPushButton(tr("Add"))
         add_row.addWidget(self.sponsor_search, 1)
         add_row.addWidget(self.add_sponsor)
         sp.addLayout(add_row)
         self.sponsor_list = QListWidget()
-        self.sponsor_list.setAccessibleName("Sponsors, in the order they print")
+        self.sponsor_list.setAccessibleName(tr("Sponsors, in the order they print"))
         self.sponsor_list.setMaximumHeight(130)
         sp.addWidget(self.sponsor_list)
         remove_row = QHBoxLayout()
-        self.remove_sponsor = QPushButton("Remove")
+        self.remove_sponsor = QPushButton(tr("Remove"))
         remove_row.addWidget(self.remove_sponsor)
         remove_row.addStretch(1)
         sp.addLayout(remove_row)
         sp.addLayout(self._behalf_form())
-        sp.addWidget(QLabel("As printed:"))
+        sp.addWidget(QLabel(tr("As printed:")))
         sp.addWidget(self._sponsor_line_label())
         return sponsors
 
@@ -205,21 +212,21 @@ class HeaderPanel(QWidget):
         self.on_behalf_of.setEditable(True)
         self.on_behalf_of.addItem("")
         self.on_behalf_of.addItems(self._groups())
-        self.on_behalf_of.setAccessibleName("On behalf of a group")
+        self.on_behalf_of.setAccessibleName(tr("On behalf of a group"))
         self.on_behalf_of.setToolTip(
-            "For a draft submitted on behalf of a group, e.g. the Group of 77 and China"
+            tr("For a draft submitted on behalf of a group, e.g. the Group of 77 and China")
         )
-        behalf.addRow("On &behalf of:", self.on_behalf_of)
+        behalf.addRow(tr("On &behalf of:"), self.on_behalf_of)
         self.submitted_by = QComboBox()  # a Chair's or Vice-Chair's draft has no sponsors but who submits it
         self.submitted_by.setEditable(True)
         self.submitted_by.addItems(SUBMITTERS)
-        self.submitted_by.setAccessibleName("Submitted by an officer")
-        self.submitted_by.setToolTip('For a draft with no sponsors: "Draft resolution submitted by ..."')
-        behalf.addRow("Submitted b&y:", self.submitted_by)
+        self.submitted_by.setAccessibleName(tr("Submitted by an officer"))
+        self.submitted_by.setToolTip(tr('For a draft with no sponsors: "Draft resolution submitted by ..."'))
+        behalf.addRow(tr("Submitted b&y:"), self.submitted_by)
         self.sponsor_note = QLineEdit()
-        self.sponsor_note.setAccessibleName("Note on the sponsor line")
-        self.sponsor_note.setPlaceholderText("* Any changes to the list of sponsors will be reflected …")
-        behalf.addRow("Sponsor &note:", self.sponsor_note)
+        self.sponsor_note.setAccessibleName(tr("Note on the sponsor line"))
+        self.sponsor_note.setPlaceholderText(tr("* Any changes to the list of sponsors will be reflected …"))
+        behalf.addRow(tr("Sponsor &note:"), self.sponsor_note)
         return behalf
 
     def _sponsor_line_label(self) -> QLabel:
@@ -231,15 +238,15 @@ class HeaderPanel(QWidget):
             "background: white; border: 1px solid #c0bfbc; padding: 4px;"
             "font-family: 'Times New Roman', serif;"
         )
-        self.sponsor_line.setAccessibleName("Sponsor line as printed")
+        self.sponsor_line.setAccessibleName(tr("Sponsor line as printed"))
         return self.sponsor_line
 
     def _title_box(self) -> QGroupBox:
-        title_box = QGroupBox("Title")
+        title_box = QGroupBox(tr("Title"))
         tl = QVBoxLayout(title_box)
         self.title = QLineEdit()
-        self.title.setAccessibleName("Title of the draft")
-        self.title.setPlaceholderText("Comprehensive Nuclear-Test-Ban Treaty")
+        self.title.setAccessibleName(tr("Title of the draft"))
+        self.title.setPlaceholderText(tr("Comprehensive Nuclear-Test-Ban Treaty"))
         tl.addWidget(self.title)
         return title_box
 
@@ -402,15 +409,15 @@ class HeaderPanel(QWidget):
             self.amends.setVisible(is_amendment)
             self.amends_label.setVisible(is_amendment)
             uses_year = tpl is not None and tpl.uses_year
-            self.session_label.setText("&Year:" if uses_year else "&Session:")
+            self.session_label.setText(tr("&Year:") if uses_year else tr("&Session:"))
             self.session.setRange(0, 2999 if uses_year else 999)
             value = (h.year if uses_year else h.session) or 0
             self.session.setValue(value)
             self._show_session_words(value, tpl)
             self._set_text(self.committee, h.committee)
-            self.committee.setPlaceholderText(tpl.committee if tpl and tpl.committee else "(none)")
+            self.committee.setPlaceholderText(tpl.committee if tpl and tpl.committee else tr("(none)"))
             limited = tpl is None or "L.{number}" in tpl.symbol_pattern
-            self.number_label.setText("L number:" if limited else "Number:")
+            self.number_label.setText(tr("L number:") if limited else tr("Number:"))
             self.l_prefix.setVisible(limited)
             m = _L_NUMBER.search(h.symbol) if limited else re.search(r"/(\d+)$", h.symbol)
             if not self.l_number.hasFocus():

@@ -24,9 +24,14 @@ from PySide6.QtWidgets import (
 )
 
 from app.findings import Finding, Severity
+from app.interface import marked, rule_title, tr
 
 _ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
-_MARK = {Severity.ERROR: "● Error", Severity.WARNING: "▲ Warning", Severity.INFO: "○ Note"}
+_MARK = {
+    Severity.ERROR: marked("● Error"),
+    Severity.WARNING: marked("▲ Warning"),
+    Severity.INFO: marked("○ Note"),
+}
 _COLOUR = {Severity.ERROR: "#c01c28", Severity.WARNING: "#b5835a", Severity.INFO: "#5e5c64"}
 FIX_COLUMN = 3
 MESSAGE_COLUMN = 2
@@ -62,21 +67,21 @@ class IssuesPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.summary = QLabel()
         self.summary.setContentsMargins(6, 4, 6, 2)
-        self.apply_button = QPushButton("Apply fix")
-        self.apply_button.setToolTip("Apply the automatic fix of the selected issue")
+        self.apply_button = QPushButton(tr("Apply fix"))
+        self.apply_button.setToolTip(tr("Apply the automatic fix of the selected issue"))
         self.apply_button.clicked.connect(self._apply_current)
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 6, 0)
         top.addWidget(self.summary, 1)
         top.addWidget(self.apply_button)
         self.tree = QTreeWidget()
-        self.tree.setAccessibleName("Issues")
+        self.tree.setAccessibleName(tr("Issues"))
         self.tree.setRootIsDecorated(False)
         # a narrow window wraps a long message onto more lines instead of cutting it off with "…"
         self.tree.setWordWrap(True)
         self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.tree.setItemDelegate(_WrappingDelegate(self.tree))
-        self.tree.setHeaderLabels(["Kind", "Where", "Issue", "Fix"])
+        self.tree.setHeaderLabels([tr("Kind"), tr("Where"), tr("Issue"), tr("Fix")])
         header = self.tree.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
@@ -104,7 +109,7 @@ class IssuesPanel(QWidget):
         """Show findings sorted by place in the document, then severity. Unchanged findings cost nothing."""
         place = order or (lambda _pid: 0)
         ordered = sorted(findings, key=lambda f: (place(f.paragraph_id), _ORDER[f.severity], f.span))
-        rows = [(f, where(f) or "Header") for f in ordered]
+        rows = [(f, where(f) or tr("Header")) for f in ordered]
         if rows == self._shown:
             return
         keep = self.current()
@@ -116,12 +121,12 @@ class IssuesPanel(QWidget):
         items = []
         for finding, place_name in rows:
             fix = f"✎ {finding.fix.label}" if finding.fix else ""
-            item = QTreeWidgetItem([_MARK[finding.severity], place_name, finding.message, fix])
+            item = QTreeWidgetItem([tr(_MARK[finding.severity]), place_name, finding.message, fix])
             item.setForeground(0, QColor(_COLOUR[finding.severity]))
-            item.setToolTip(2, f"{finding.message}\n[{finding.rule}]")
+            item.setToolTip(2, f"{finding.message}\n[{finding.rule}] {rule_title(finding.rule)}".rstrip())
             if finding.fix:
                 item.setForeground(FIX_COLUMN, link)
-                item.setToolTip(FIX_COLUMN, f"Click to apply: {finding.fix.label}")
+                item.setToolTip(FIX_COLUMN, tr("Click to apply: {fix}").format(fix=finding.fix.label))
             item.setData(0, Qt.ItemDataRole.UserRole, finding)
             items.append(item)
         self.tree.addTopLevelItems(items)
@@ -131,9 +136,11 @@ class IssuesPanel(QWidget):
         errors, warnings = self.counts()
         notes = len(self.findings) - errors - warnings
         self.summary.setText(
-            "No issues found."
+            tr("No issues found.")
             if not self.findings
-            else f"{errors} errors, {warnings} warnings, {notes} notes"
+            else tr("{errors} errors, {warnings} warnings, {notes} notes").format(
+                errors=errors, warnings=warnings, notes=notes
+            )
         )
         self._selection_changed()
 
@@ -150,7 +157,9 @@ class IssuesPanel(QWidget):
         finding = self.current()
         has_fix = finding is not None and finding.fix is not None
         self.apply_button.setEnabled(has_fix)
-        self.apply_button.setText(f"Apply: {finding.fix.label}" if has_fix else "Apply fix")
+        self.apply_button.setText(
+            tr("Apply: {fix}").format(fix=finding.fix.label) if has_fix else tr("Apply fix")
+        )
 
     def _apply_current(self) -> None:
         finding = self.current()

@@ -35,13 +35,14 @@ from app import edits, inline, lexicon
 from app.documents import new_resolution
 from app.errors import ResoluteError
 from app.history import Change
+from app.interface import marked, tr
 from app.io.text_reader import read_text
 from app.model import DocumentKind, Part, Resolution
 from app.punctuation import keeps_own_end
 from app.render import Rendered, render
 from app.spelling.session import SpellingSession
 from app.templates import get_template
-from widgets import draft_language, units
+from widgets import draft_language, interface_language, units
 from widgets.actions import ActionId, build_actions, build_menus, build_toolbar
 from widgets.amending import Amending
 from widgets.amendment_panel import AmendmentPanel
@@ -99,9 +100,10 @@ class MainWindow(QMainWindow):
         self.checks = LiveChecks(self, check_delay_ms)
         self._build_views()
         self.actions_ = build_actions(self, self._handlers())
-        build_menus(self.menuBar(), self.actions_, self.files.recent_menu)
+        menus = build_menus(self.menuBar(), self.actions_, self.files.recent_menu)
+        interface_language.add_menu(self, menus["&View"])
         self.negotiation.add_menu(self.menuBar())
-        toolbar = QToolBar("Main", self)
+        toolbar = QToolBar(tr("Main"), self)
         toolbar.setObjectName("mainToolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         toolbar.setMovable(False)
@@ -122,7 +124,7 @@ class MainWindow(QMainWindow):
 
     def _build_views(self) -> None:
         self.paragraphs = ParagraphList()
-        self.paragraphs.setAccessibleName("Paragraphs")
+        self.paragraphs.setAccessibleName(tr("Paragraphs"))
         for part in Part:
             self.paragraphs.set_completer_words(part, lexicon.phrases(part))
         self.find_bar = FindBar()
@@ -144,22 +146,24 @@ class MainWindow(QMainWindow):
         details.setWidget(self.header)
         details.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.details_scroll = details
-        self.details_dock = self.docks.add("Document details", details, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.details_dock = self.docks.add(
+            marked("Document details"), details, Qt.DockWidgetArea.LeftDockWidgetArea
+        )
 
         self.preview = PreviewPane()
         self.preview_dock = self.docks.add(
-            "Preview (as printed)", self.preview, Qt.DockWidgetArea.RightDockWidgetArea
+            marked("Preview (as printed)"), self.preview, Qt.DockWidgetArea.RightDockWidgetArea
         )
 
         self.issues = IssuesPanel()
         self.footnotes = FootnotesPane()
         self.bottom_tabs = QTabWidget()
-        self.bottom_tabs.addTab(self.issues, "Issues")
-        self.bottom_tabs.addTab(self.footnotes, "Footnotes")
+        self.bottom_tabs.addTab(self.issues, tr("Issues"))
+        self.bottom_tabs.addTab(self.footnotes, tr("Footnotes"))
         self._preview_stale = False
         self.preview_dock.visibilityChanged.connect(self._preview_shown)
         self.issues_dock = self.docks.add(
-            "Issues and footnotes", self.bottom_tabs, Qt.DockWidgetArea.BottomDockWidgetArea
+            marked("Issues and footnotes"), self.bottom_tabs, Qt.DockWidgetArea.BottomDockWidgetArea
         )
 
         self.versions = Versions(self)  # the base to compare with, and the compare view beside the preview
@@ -377,7 +381,9 @@ class MainWindow(QMainWindow):
 
     def _show_footnotes(self) -> None:
         self.footnotes.show_footnotes(self.rendered.footnotes)
-        set_tab_text(self.bottom_tabs, 1, f"Footnotes ({len(self.rendered.footnotes)})")
+        set_tab_text(
+            self.bottom_tabs, 1, tr("Footnotes ({count})").format(count=len(self.rendered.footnotes))
+        )
 
     def _preview_shown(self, visible: bool) -> None:
         if visible and self._preview_stale:
@@ -412,7 +418,7 @@ class MainWindow(QMainWindow):
         self.apply(edits.set_header, field=field, value=value, initiator=self.header)
 
     def _on_template_changed(self, template_id: str) -> None:
-        self.apply(edits.set_header, field="template", value=template_id, label="Change organ")
+        self.apply(edits.set_header, field="template", value=template_id, label=marked("Change organ"))
         self.header.show_header(self.res)
 
     def _on_activated(self, paragraph_id: str) -> None:
@@ -494,7 +500,7 @@ class MainWindow(QMainWindow):
         pid = self._active()
         located = self.res.locate(pid) if pid else None
         if located and located[0] is None:
-            self.statusBar().showMessage("An annex has no other part: use Move to Part or Annex…", 4000)
+            self.statusBar().showMessage(tr("An annex has no other part: use Move to Part or Annex…"), 4000)
         elif located:
             other = Part.OPERATIVE if located[0] is Part.PREAMBLE else Part.PREAMBLE
             self.apply_structure(edits.move_to_part, paragraph_id=pid, part=other)
@@ -528,7 +534,7 @@ class MainWindow(QMainWindow):
             )
         else:
             self.statusBar().showMessage(
-                "Subparagraphs move among their own list; use Tab/Shift+Tab to re-nest", 4000
+                tr("Subparagraphs move among their own list; use Tab/Shift+Tab to re-nest"), 4000
             )
 
     # --- footnotes -------------------------------------------------------------------------------------------
@@ -538,13 +544,15 @@ class MainWindow(QMainWindow):
         pid = self._active()
         located = self.res.locate(pid) if pid else None
         if located is None:
-            self.statusBar().showMessage("Put the cursor in a paragraph first", 4000)
+            self.statusBar().showMessage(tr("Put the cursor in a paragraph first"), 4000)
             return
         para = located[1][located[2]]
         value = self.prompter.ask_text(
             self,
-            "Section heading",
-            "Printed before this paragraph, one line each (e.g. “I” and the section title); empty for none:",
+            tr("Section heading"),
+            tr(
+                "Printed before this paragraph, one line each (e.g. “I” and the section title); empty for none:"
+            ),
             para.heading,
         )
         if value is not None:
@@ -554,7 +562,7 @@ class MainWindow(QMainWindow):
         """A footnote at the cursor in the paragraph's text (Ctrl+Alt+F); its text is typed in the footnote pane."""
         pid = self._active()
         if not pid:
-            self.statusBar().showMessage("Put the cursor in a paragraph first", 4000)
+            self.statusBar().showMessage(tr("Put the cursor in a paragraph first"), 4000)
             return
         focus = self.focusWidget()
         row = self.paragraphs.row_for(pid)
@@ -589,7 +597,7 @@ class MainWindow(QMainWindow):
             return
         cursor = field.textCursor()
         if not cursor.hasSelection():
-            self.statusBar().showMessage("Select the words to italicize first", 4000)
+            self.statusBar().showMessage(tr("Select the words to italicize first"), 4000)
             return
         start, end = cursor.selectionStart(), cursor.selectionEnd()
         text = field.toPlainText()
@@ -630,8 +638,8 @@ class MainWindow(QMainWindow):
             return
         self._action_state = state
         undo, redo = self.actions_[ActionId.UNDO], self.actions_[ActionId.REDO]
-        undo.setText(f"&Undo {status.undo}" if status.undo else "&Undo")
-        redo.setText(f"&Redo {status.redo}" if status.redo else "&Redo")
+        undo.setText(tr("&Undo {action}").format(action=tr(status.undo)) if status.undo else tr("&Undo"))
+        redo.setText(tr("&Redo {action}").format(action=tr(status.redo)) if status.redo else tr("&Redo"))
         undo.setEnabled(bool(status.undo))
         redo.setEnabled(bool(status.redo))
         for action_id in (
@@ -667,12 +675,12 @@ class MainWindow(QMainWindow):
         try:
             result = read_text(text)
         except ResoluteError as exc:
-            self.prompter.error(self, "Cannot read the pasted text", str(exc))
+            self.prompter.error(self, tr("Cannot read the pasted text"), str(exc))
             return
         pasted = result.resolution
         self.doc.history.seal()
         if self._is_blank():
-            self.apply(edits.replace_document, resolution=pasted, label="Paste draft")
+            self.apply(edits.replace_document, resolution=pasted, label=marked("Paste draft"))
             self.header.show_header(self.res)
         else:
             self.apply(edits.insert_paragraphs, source=pasted, after_id=self._active())
@@ -686,7 +694,9 @@ class MainWindow(QMainWindow):
         )
 
     def settings_dialog(self) -> None:
+        before = self.settings.interface_language
         SettingsDialog(self.settings, self).exec()
+        interface_language.chosen(self, before)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -747,7 +757,7 @@ class MainWindow(QMainWindow):
 
     def _about(self) -> None:
         QMessageBox.about(
-            self, "About Resolute", "Resolute: draft UN resolutions that follow UN conventions."
+            self, tr("About Resolute"), tr("Resolute: draft UN resolutions that follow UN conventions.")
         )
 
     def flush(self) -> None:

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import ResoluteError
 from app.inline import plain
+from app.interface import tr
 from app.model import Resolution
 from app.negotiation import merging, rounds
 from app.negotiation.compilation import Compilation, Entry
@@ -54,7 +55,7 @@ class MergeDialog(QDialog):
             raise ValueError("the text is not under negotiation")
         self.res, self.neg = res, neg
         self.revision = f"Rev.{len(neg.revisions)}"
-        self.setWindowTitle(f"Merge proposals into {self.revision}")
+        self.setWindowTitle(tr("Merge proposals into {revision}").format(revision=self.revision))
         self.compilation: Compilation = rounds.compilation(neg, res)
         self.items = merging.items(neg, rounds.compile_open(neg))
         self.brackets: list[Bracket] = list(neg.brackets)
@@ -78,7 +79,7 @@ class MergeDialog(QDialog):
     def _build(self) -> None:
         """The places on the left; the place shown, its options and the result on the right."""
         self.places = QListWidget()
-        self.places.setAccessibleName("Places with proposals")
+        self.places.setAccessibleName(tr("Places with proposals"))
         self.places.setMinimumWidth(180)
         self.heading = QLabel()
         self.shown = QTextBrowser()  # the place as the compilation shows it
@@ -91,14 +92,14 @@ class MergeDialog(QDialog):
         self.outcome = QLabel()
         self.outcome.setWordWrap(True)
         self.outcome.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.accept_all = QPushButton("Accept all")
+        self.accept_all = QPushButton(tr("Accept all"))
         self.accept_all.setToolTip(
-            "Accept every proposal that has no alternative; alternatives stay as chosen"
+            tr("Accept every proposal that has no alternative; alternatives stay as chosen")
         )
-        self.reject_all = QPushButton("Reject all")
+        self.reject_all = QPushButton(tr("Reject all"))
         self.note = QLineEdit()
-        self.note.setPlaceholderText("Note for the revision (optional): e.g. after the second informal")
-        self.note.setAccessibleName("Revision note")
+        self.note.setPlaceholderText(tr("Note for the revision (optional): e.g. after the second informal"))
+        self.note.setAccessibleName(tr("Revision note"))
         self.summary = QLabel()
         self.summary.setWordWrap(True)
 
@@ -107,9 +108,9 @@ class MergeDialog(QDialog):
         col.setContentsMargins(0, 0, 0, 0)
         col.addWidget(self.heading)
         col.addWidget(self.shown)
-        col.addWidget(QLabel("<b>Decide</b>"))
+        col.addWidget(QLabel(tr("<b>Decide</b>")))
         col.addWidget(scroll, 1)
-        col.addWidget(QLabel("<b>Result</b>"))
+        col.addWidget(QLabel(tr("<b>Result</b>")))
         col.addWidget(self.outcome)
         split = QSplitter()
         split.addWidget(self.places)
@@ -121,7 +122,7 @@ class MergeDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(f"Issue {self.revision}")
+        self.ok_button.setText(tr("Issue {revision}").format(revision=self.revision))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         bottom = QHBoxLayout()
@@ -140,13 +141,15 @@ class MergeDialog(QDialog):
         """One row per place with proposals, then one per open bracket."""
         for item in self.items:
             names = ", ".join(dict.fromkeys(p.proposer for p in item.proposals))
-            row = QListWidgetItem(f"{item.label or 'New paragraph'} · {names}")
+            row = QListWidgetItem(f"{item.label or tr('New paragraph')} · {names}")
             row.setData(Qt.ItemDataRole.UserRole, ("place", item.target))
             self.places.addItem(row)
         labels = self.neg.labels
         for bracket in self.brackets:
             row = QListWidgetItem(
-                f"{labels.get(bracket.paragraph_id, 'Paragraph')} · bracket {bracket.shown_plain()}"
+                tr("{place} · bracket {words}").format(
+                    place=labels.get(bracket.paragraph_id, tr("Paragraph")), words=bracket.shown_plain()
+                )
             )
             row.setData(Qt.ItemDataRole.UserRole, ("bracket", bracket.id))
             self.places.addItem(row)
@@ -182,7 +185,7 @@ class MergeDialog(QDialog):
         self._new_options()
         current = self._current()
         if current is None:
-            self.heading.setText("No proposals are open: OK issues the text as it stands.")
+            self.heading.setText(tr("No proposals are open: OK issues the text as it stands."))
             self.shown.setHtml("")
             self._put_options()
             self._show_outcome()
@@ -190,14 +193,18 @@ class MergeDialog(QDialog):
         kind, key = current
         if kind == "place":
             item = next(i for i in self.items if i.target == key)
-            self.heading.setText(f"<b>{html.escape(item.label or 'New paragraph')}</b>")
+            self.heading.setText(f"<b>{html.escape(item.label or tr('New paragraph'))}</b>")
             comp = Compilation(self.compilation.title, self.compilation.base_version, [], self._entries(key))
             self.shown.setHtml(compilation_html(comp))
             self._place_options(item)
         else:
             bracket = next(b for b in self.brackets if b.id == key)
             self.heading.setText(
-                f"<b>Bracket in {html.escape(self.neg.labels.get(bracket.paragraph_id, ''))}</b>"
+                "<b>"
+                + tr("Bracket in {place}").format(
+                    place=html.escape(self.neg.labels.get(bracket.paragraph_id, ""))
+                )
+                + "</b>"
             )
             comp = Compilation(self.compilation.title, "", [], self._entries(bracket.paragraph_id)[:1])
             self.shown.setHtml(compilation_html(comp))
@@ -210,7 +217,7 @@ class MergeDialog(QDialog):
             text = merging.place_text(merging.proposed_version(self.neg, item, proposal), item.target)
         except ResoluteError as exc:
             return str(exc)
-        return text or "(deleted)"
+        return text or tr("(deleted)")
 
     def _place_options(self, item: merging.MergeItem) -> None:
         accepted = self.choices.accepted.get(item.target, [])
@@ -218,22 +225,22 @@ class MergeDialog(QDialog):
         for group in item.alternatives:
             if len(group) == 1:
                 proposal = by_id[group[0]]
-                box = QCheckBox(f"Accept {proposal.proposer}")
+                box = QCheckBox(tr("Accept {delegation}").format(delegation=proposal.proposer))
                 box.setChecked(proposal.id in accepted)
                 box.toggled.connect(
                     lambda on, pid=proposal.id: self._set(item.target, [pid], pid if on else KEEP)
                 )
                 self._add_option(box, self._proposed(item, proposal), proposal.id)
                 continue
-            self.options_layout.addWidget(QLabel("Alternatives (on the same words): take one or none"))
+            self.options_layout.addWidget(QLabel(tr("Alternatives (on the same words): take one or none")))
             buttons = QButtonGroup(self.options)
-            keep = QRadioButton("Keep the text as it is")
+            keep = QRadioButton(tr("Keep the text as it is"))
             keep.setChecked(not any(pid in accepted for pid in group))
             buttons.addButton(keep)
             self._add_option(keep, "", f"{group[0]}:keep")
             keep.toggled.connect(lambda on, g=tuple(group): on and self._set(item.target, list(g), KEEP))
             for pid in group:
-                radio = QRadioButton(f"Take {by_id[pid].proposer}")
+                radio = QRadioButton(tr("Take {delegation}").format(delegation=by_id[pid].proposer))
                 radio.setChecked(pid in accepted)
                 buttons.addButton(radio)
                 radio.toggled.connect(
@@ -244,14 +251,15 @@ class MergeDialog(QDialog):
     def _bracket_options(self, bracket: Bracket) -> None:
         chosen = self.choices.brackets.get(bracket.id)
         buttons = QButtonGroup(self.options)
-        keep = QRadioButton("Keep the words bracketed")
+        keep = QRadioButton(tr("Keep the words bracketed"))
         keep.setChecked(chosen is None)
         buttons.addButton(keep)
         keep.toggled.connect(lambda on: on and self._set_bracket(bracket.id, None))
         self._add_option(keep, "", f"{bracket.id}:keep")
         for n, alt in enumerate(bracket.alternatives):
             who = f" ({', '.join(alt.holders)})" if alt.holders else ""
-            radio = QRadioButton(f"Take “{plain(alt.text) or '(delete the words)'}”{who}")
+            words = plain(alt.text) or tr("(delete the words)")
+            radio = QRadioButton(tr("Take “{words}”").format(words=words) + who)
             radio.setChecked(chosen == alt.text)
             buttons.addButton(radio)
             radio.toggled.connect(lambda on, t=alt.text: on and self._set_bracket(bracket.id, t))
@@ -277,8 +285,16 @@ class MergeDialog(QDialog):
         total = sum(len(i.proposals) for i in self.items)
         resolved = len(self.choices.brackets)
         self.summary.setText(
-            f"{accepted} of {total} proposals accepted, the others rejected · {resolved} of "
-            f"{len(self.brackets)} brackets resolved · the result is issued as {self.revision}"
+            tr(
+                "{accepted} of {total} proposals accepted, the others rejected · {resolved} of {brackets} brackets "
+                "resolved · the result is issued as {revision}"
+            ).format(
+                accepted=accepted,
+                total=total,
+                resolved=resolved,
+                brackets=len(self.brackets),
+                revision=self.revision,
+            )
         )
         self.ok_button.setEnabled(not self.error)
         if self.error:
@@ -291,7 +307,7 @@ class MergeDialog(QDialog):
         kind, key = current
         target = key if kind == "place" else next(b.paragraph_id for b in self.brackets if b.id == key)
         text = merging.place_text(self.result, target)
-        self.outcome.setText(html.escape(text or "(not in the text)").replace("\n", "<br>"))
+        self.outcome.setText(html.escape(text or tr("(not in the text)")).replace("\n", "<br>"))
 
     # --- choosing ------------------------------------------------------------------------------------------
 

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import ResoluteError
+from app.interface import marked, plural, tr
 from app.negotiation import commands, rounds
 from app.negotiation.compilation import BRACKET, DELETE, INSERT, TAG, Compilation, Entry
 from app.negotiation.status import Status
@@ -40,7 +41,7 @@ DELETE_STYLE = "color:#b3261e; background-color:#fbe9e7; text-decoration:line-th
 BRACKET_STYLE = "background-color:#fff3b0; font-weight:bold;"
 STATUS_STYLE = "background-color:#d7f5dd; color:#1e6b2f; font-weight:bold;"
 SELECTED_STYLE = "background-color:#eef2f8;"
-PROPOSAL_FILTER = "Proposals (*.docx *.txt *.json);;All files (*)"
+PROPOSAL_FILTER = marked("Proposals (*.docx *.txt *.json);;All files (*)")
 
 
 def entry_html(entry: Entry, selected: bool = False) -> str:
@@ -75,7 +76,7 @@ def compilation_html(comp: Compilation, selected: str = "") -> str:
     notes = False
     for entry in comp.entries:
         if entry.kind == "footnote" and not notes:
-            rows.append('<tr><td colspan="2"><br><b>Footnotes</b></td></tr>')
+            rows.append(f'<tr><td colspan="2"><br><b>{tr("Footnotes")}</b></td></tr>')
             notes = True
         rows.append(entry_html(entry, entry.paragraph_id == selected))
     return f'<table cellspacing="0" cellpadding="3" width="100%">{"".join(rows)}</table>'
@@ -90,23 +91,25 @@ class NegotiationView(QWidget):
         self.summary.setWordWrap(True)
         self.browser = QTextBrowser()
         self.browser.setOpenLinks(False)
-        self.start_button = QPushButton("Start negotiation")
-        self.add_button = QPushButton("Add proposal…")
+        self.start_button = QPushButton(tr("Start negotiation"))
+        self.add_button = QPushButton(tr("Add proposal…"))
         self.proposer = QComboBox()
         self.proposer.setMinimumWidth(140)
-        self.type_button = QPushButton("Type proposal…")
-        self.accept_button = QPushButton("Accept")
-        self.reject_button = QPushButton("Reject")
-        self.agree_button = QPushButton("Agreed ad ref")
-        self.reopen_button = QPushButton("Reopen")
-        self.revision_button = QPushButton("Issue revision")
-        self.merge_button = QPushButton("Merge into revision…")
+        self.type_button = QPushButton(tr("Type proposal…"))
+        self.accept_button = QPushButton(tr("Accept"))
+        self.reject_button = QPushButton(tr("Reject"))
+        self.agree_button = QPushButton(tr("Agreed ad ref"))
+        self.reopen_button = QPushButton(tr("Reopen"))
+        self.revision_button = QPushButton(tr("Issue revision"))
+        self.merge_button = QPushButton(tr("Merge into revision…"))
         self.merge_button.setToolTip(
-            "Accept or reject every proposal, place by place, and issue the next revision"
+            tr("Accept or reject every proposal, place by place, and issue the next revision")
         )
-        self.export_button = QPushButton("Export compilation…")
-        self.l_button = QPushButton("Make L document…")
-        self.l_button.setToolTip("The text numbered afresh for tabling, with the table of old to new numbers")
+        self.export_button = QPushButton(tr("Export compilation…"))
+        self.l_button = QPushButton(tr("Make L document…"))
+        self.l_button.setToolTip(
+            tr("The text numbered afresh for tabling, with the table of old to new numbers")
+        )
         # toolbars, not rows of buttons: in a narrow column what does not fit folds into the » menu (every
         # action of the top row is in the Negotiate menu too), so the panel never widens past the paragraphs
         top = _strip()
@@ -122,7 +125,7 @@ class NegotiationView(QWidget):
             )
         }
         decide = _strip()
-        self.where = QLabel("Select a paragraph")
+        self.where = QLabel(tr("Select a paragraph"))
         for w in (
             self.where,
             self.type_button,
@@ -158,7 +161,7 @@ class NegotiationPanel(QObject):
         super().__init__(win)
         self.win = win
         self.view = NegotiationView()
-        self.dock = win.docks.add_beside_preview("Negotiation", self.view)
+        self.dock = win.docks.add_beside_preview(marked("Negotiation"), self.view)
         self.selected = ""
         self.compilation: Compilation | None = None
         v = self.view
@@ -179,13 +182,13 @@ class NegotiationPanel(QObject):
 
     def add_menu(self, menubar: QMenuBar) -> None:
         """The Negotiate menu, before Help."""
-        menu = QMenu("&Negotiate", menubar)
-        menu.addAction("Negotiation &View", self.show)
-        menu.addAction("&Add Proposal…", lambda: (self.show(), self.add_proposal()))
-        menu.addAction("&Merge into Revision…", lambda: (self.show(), self.open_merge()))
-        menu.addAction("&Issue Revision", lambda: (self.show(), self.issue_revision()))
-        menu.addAction("Make &L Document…", lambda: (self.show(), self.make_l_document()))
-        menu.addAction("&Export Compilation…", lambda: (self.refresh(), self.export()))
+        menu = QMenu(tr("&Negotiate"), menubar)
+        menu.addAction(tr("Negotiation &View"), self.show)
+        menu.addAction(tr("&Add Proposal…"), lambda: (self.show(), self.add_proposal()))
+        menu.addAction(tr("&Merge into Revision…"), lambda: (self.show(), self.open_merge()))
+        menu.addAction(tr("&Issue Revision"), lambda: (self.show(), self.issue_revision()))
+        menu.addAction(tr("Make &L Document…"), lambda: (self.show(), self.make_l_document()))
+        menu.addAction(tr("&Export Compilation…"), lambda: (self.refresh(), self.export()))
         last = menubar.actions()[-1] if menubar.actions() else None
         if last is not None:
             menubar.insertMenu(last, menu)
@@ -228,8 +231,10 @@ class NegotiationPanel(QObject):
         if neg is None:
             self.compilation = None
             v.summary.setText(
-                "This draft is not under negotiation. Start the negotiation to take it as the zero "
-                "draft: its paragraphs keep their numbers from then on."
+                tr(
+                    "This draft is not under negotiation. Start the negotiation to take it as the zero "
+                    "draft: its paragraphs keep their numbers from then on."
+                )
             )
             v.browser.setHtml("")
             return
@@ -241,9 +246,15 @@ class NegotiationPanel(QObject):
         open_, brackets = rounds.counts(neg, res)
         pending = len(self.compilation.proposers)
         v.summary.setText(
-            f"<b>{html.escape(neg.version.capitalize())}</b> · proposals by {pending} delegation"
-            f"{'s' if pending != 1 else ''}: {html.escape(', '.join(self.compilation.proposers) or 'none')} · "
-            f"{open_} open paragraph{'s' if open_ != 1 else ''} · {brackets} bracket{'s' if brackets != 1 else ''}"
+            f"<b>{html.escape(neg.version.capitalize())}</b> · "
+            + tr("proposals by {delegations}: {names}").format(
+                delegations=plural(pending, "{count} delegation", "{count} delegations"),
+                names=html.escape(", ".join(self.compilation.proposers) or tr("none")),
+            )
+            + " · "
+            + plural(open_, "{count} open paragraph", "{count} open paragraphs")
+            + " · "
+            + plural(brackets, "{count} bracket", "{count} brackets")
         )
         scroll = v.browser.verticalScrollBar().value()
         v.browser.setHtml(compilation_html(self.compilation, self.selected))
@@ -264,7 +275,7 @@ class NegotiationPanel(QObject):
         v = self.view
         v.proposer.clear()
         if entry is None:
-            v.where.setText("Select a paragraph")
+            v.where.setText(tr("Select a paragraph"))
             return
         v.where.setText(f"<b>{html.escape(entry.label)}</b>")
         neg = self.win.res.negotiation
@@ -303,7 +314,7 @@ class NegotiationPanel(QObject):
         from app.negotiation.tracked_reading import authors, proposals_from_tracked
 
         neg = self.win.res.negotiation
-        path = self.win.prompter.open_path(self.win, "Add a delegation's proposal", PROPOSAL_FILTER)
+        path = self.win.prompter.open_path(self.win, tr("Add a delegation's proposal"), PROPOSAL_FILTER)
         if not path or neg is None:
             return
         path = Path(path)
@@ -314,13 +325,16 @@ class NegotiationPanel(QObject):
                 proposals = proposals_from_tracked(data, base, name=path.name, base_version=neg.version)
             else:
                 name = self.win.prompter.ask_text(
-                    self.win, "Who proposes this text?", "Delegation or group (EU, G77 and China …):", ""
+                    self.win,
+                    tr("Who proposes this text?"),
+                    tr("Delegation or group (EU, G77 and China …):"),
+                    "",
                 )
                 if not name:
                     return
                 proposals = [derive(base, read_document(path).resolution, name.strip(), neg.version)]
         except (ResoluteError, OSError) as exc:
-            self.win.prompter.error(self.win, "Cannot read the proposal", str(exc))
+            self.win.prompter.error(self.win, tr("Cannot read the proposal"), str(exc))
             return
         self._run(commands.add_proposals, proposals=proposals)
 
@@ -330,12 +344,12 @@ class NegotiationPanel(QObject):
 
         neg, entry = self.win.res.negotiation, self._entry()
         if neg is None or entry is None or entry.kind not in ("paragraph", "title"):
-            self.win.statusBar().showMessage("Select a paragraph of the text first", 4000)
+            self.win.statusBar().showMessage(tr("Select a paragraph of the text first"), 4000)
             return
         line = self.win.prompter.ask_text(
             self.win,
-            f"Proposal on {entry.label}",
-            'e.g. EU: after "States" insert "and regional organizations"',
+            tr("Proposal on {place}").format(place=entry.label),
+            tr('e.g. EU: after "States" insert "and regional organizations"'),
             "",
         )
         if not line:
@@ -343,35 +357,37 @@ class NegotiationPanel(QObject):
         try:
             proposal = typed_proposal(rounds.base_text(neg), entry.paragraph_id, line, neg.version)
         except ResoluteError as exc:
-            self.win.prompter.error(self.win, "Cannot read the proposal", str(exc))
+            self.win.prompter.error(self.win, tr("Cannot read the proposal"), str(exc))
             return
         self._run(commands.add_proposals, proposals=[proposal])
 
     def decide(self, action: str) -> None:
         proposal_id = self.view.proposer.currentData()
         if not self.selected or not proposal_id:
-            self.win.statusBar().showMessage("Select a paragraph with a proposal first", 4000)
+            self.win.statusBar().showMessage(tr("Select a paragraph with a proposal first"), 4000)
             return
         command = commands.accept if action == rounds.ACCEPT else commands.reject
         self._run(command, proposal_id=proposal_id, target=self.selected)
 
     def mark(self, status: Status) -> None:
         if not self.selected:
-            self.win.statusBar().showMessage("Select a paragraph first", 4000)
+            self.win.statusBar().showMessage(tr("Select a paragraph first"), 4000)
             return
         self._run(commands.set_status, paragraph_id=self.selected, status=status)
 
     def issue_revision(self) -> None:
         if self._run(commands.issue_revision):
             neg = self.win.res.negotiation
-            self.win.statusBar().showMessage(f"{neg.version} issued; proposals are now made against it", 5000)
+            self.win.statusBar().showMessage(
+                tr("{version} issued; proposals are now made against it").format(version=neg.version), 5000
+            )
 
     def open_merge(self) -> None:
         """The merge dialog (widgets.merge_dialog); OK merges and issues the revision as one undo step."""
         from widgets.merge_dialog import MergeDialog
 
         if self.win.res.negotiation is None:
-            self.win.statusBar().showMessage("Start the negotiation first", 4000)
+            self.win.statusBar().showMessage(tr("Start the negotiation first"), 4000)
             return
         if self.merge_dialog is not None:
             self.merge_dialog.close()
@@ -383,7 +399,9 @@ class NegotiationPanel(QObject):
     def _merge(self, dialog: MergeDialog) -> None:
         if self._run(commands.merge_revision, choices=dialog.choices, note=dialog.note.text().strip()):
             neg = self.win.res.negotiation
-            self.win.statusBar().showMessage(f"{neg.version} issued; proposals are now made against it", 5000)
+            self.win.statusBar().showMessage(
+                tr("{version} issued; proposals are now made against it").format(version=neg.version), 5000
+            )
 
     def make_l_document(self) -> bool:
         """The L document (.docx) numbered afresh, and beside it the table of negotiation labels to new numbers
@@ -395,13 +413,13 @@ class NegotiationPanel(QObject):
         try:
             clean, table = rounds.l_document(self.win.res)
         except ResoluteError as exc:
-            self.win.prompter.error(self.win, "Cannot make the L document", str(exc))
+            self.win.prompter.error(self.win, tr("Cannot make the L document"), str(exc))
             return False
         name = Path(self.win.files.suggested_name(".docx"))
         path = self.win.prompter.save_path(
             self.win,
-            "Make the L document",
-            "Word document (*.docx)",
+            tr("Make the L document"),
+            tr("Word document (*.docx)"),
             str(name.with_name(name.stem + "-L.docx")),
         )
         if not path:
@@ -411,11 +429,14 @@ class NegotiationPanel(QObject):
             write_docx(clean, path, paper=self.win.settings.paper or None)
             write_atomic(path.with_name(path.stem + "-renumbering.txt"), table_text(table).encode("utf-8"))
         except (ResoluteError, OSError) as exc:
-            self.win.prompter.error(self.win, "Could not export", str(exc))
+            self.win.prompter.error(self.win, tr("Could not export"), str(exc))
             return False
         moved = sum(1 for old, new in table if old != new)
         self.win.statusBar().showMessage(
-            f"Exported {path.name}; {moved} paragraphs renumbered (see {path.stem}-renumbering.txt)", 6000
+            tr("Exported {name}; {count} paragraphs renumbered (see {table})").format(
+                name=path.name, count=moved, table=f"{path.stem}-renumbering.txt"
+            ),
+            6000,
         )
         return True
 
@@ -425,7 +446,7 @@ class NegotiationPanel(QObject):
         name = Path(self.win.files.suggested_name(".docx"))
         suggested = str(name.with_name(name.stem + "-compilation.docx"))
         path = self.win.prompter.save_path(
-            self.win, "Export the compilation", "Word document (*.docx);;Text (*.txt)", suggested
+            self.win, tr("Export the compilation"), tr("Word document (*.docx);;Text (*.txt)"), suggested
         )
         if not path:
             return False
@@ -441,7 +462,7 @@ class NegotiationPanel(QObject):
 
                 write_compilation_docx(self.compilation, path)
         except (ResoluteError, OSError) as exc:
-            self.win.prompter.error(self.win, "Could not export", str(exc))
+            self.win.prompter.error(self.win, tr("Could not export"), str(exc))
             return False
-        self.win.statusBar().showMessage(f"Exported {path.name}", 3000)
+        self.win.statusBar().showMessage(tr("Exported {name}").format(name=path.name), 3000)
         return True

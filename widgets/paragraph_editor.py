@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.findings import Finding
+from app.interface import tr
 from app.model import Part
 from app.render import Block, place_names
 from widgets.fields import OpenerField, TextField
@@ -58,7 +59,7 @@ class DragHandle(QLabel):
     def __init__(self, row: ParagraphRow) -> None:
         super().__init__("⠿", row)
         self.row = row
-        self.setToolTip("Drag to move the paragraph")
+        self.setToolTip(tr("Drag to move the paragraph"))
         self.setCursor(Qt.CursorShape.OpenHandCursor)
         self.setFixedWidth(14)
         self.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
@@ -93,6 +94,7 @@ class ParagraphRow(QFrame):
         super().__init__(parent)
         self.paragraph_id = paragraph_id
         self.is_tail = is_tail
+        self.place = ""  # "OP 3 (a)": where the paragraph stands, as findings name it
         self.block: Block | None = None
         self.completer_part: Part | None = None
         self.setObjectName("paragraphRow")
@@ -117,7 +119,7 @@ class ParagraphRow(QFrame):
         self.end = QLabel(self)
         self.end.setFixedWidth(10)
         self.end.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom)
-        self.end.setToolTip("Punctuation added when printed")
+        self.end.setToolTip(tr("Punctuation added when printed"))
         _colour(self.end, BLUE)
         self.end.setFont(_bold(self.end.font()))
         self.end.setContentsMargins(0, 0, 0, 4)
@@ -134,7 +136,7 @@ class ParagraphRow(QFrame):
         grid.setColumnStretch(2, 1)
         if is_tail:
             self.opener.hide()
-            self.text.setPlaceholderText("Text after the subparagraphs")
+            self.text.setPlaceholderText(tr("Text after the subparagraphs"))
         self.opener.edited.connect(lambda value: self.edited.emit(self.paragraph_id, "opener", value))
         self.text.edited.connect(lambda value: self.edited.emit(self.paragraph_id, self.text_field, value))
         self.opener.focused.connect(self._opener_focused)
@@ -167,10 +169,11 @@ class ParagraphRow(QFrame):
         self.end.setText(block.end)
         sub = block.level > 0
         self.opener.setVisible(not self.is_tail and (not sub or bool(block.opener) or self.opener.hasFocus()))
-        name = where if not self.is_tail else f"{where}, after its subparagraphs"
-        self.opener.setAccessibleName(f"{name}: opener")
-        self.text.setAccessibleName(f"{name}: text")
-        self.handle.setAccessibleName(f"Move {where}")
+        name = where if not self.is_tail else tr("{place}, after its subparagraphs").format(place=where)
+        self.place = name
+        self.opener.setAccessibleName(tr("{place}: opener").format(place=name))
+        self.text.setAccessibleName(tr("{place}: text").format(place=name))
+        self.handle.setAccessibleName(tr("Move {place}").format(place=where))
 
     def set_heading(self, heading: str) -> None:
         if heading != self.heading.text():
@@ -213,7 +216,7 @@ class ParagraphRow(QFrame):
             return
         self.fix.setText(f"✎ {finding.fix.label}")
         self.fix.setToolTip(finding.message)
-        self.fix.setAccessibleName(f"Fix: {finding.fix.label}")
+        self.fix.setAccessibleName(tr("Fix: {fix}").format(fix=finding.fix.label))
         self.fix.show()
 
 
@@ -265,10 +268,12 @@ class ParagraphList(QScrollArea):
         title_font.setBold(True)
         self.title.setFont(title_font)
         self.title.setContentsMargins(4, 4, 4, 2)
-        self.title.setToolTip("The title: edit it under Document details")
+        self.title.setToolTip(tr("The title: edit it under Document details"))
         self.hint = QLabel(
-            "Enter: new paragraph  ·  Tab / Shift+Tab: subparagraph level  ·  Alt+Shift+↑/↓: move  ·  "
-            "Ctrl+Alt+F: footnote  ·  numbers and end punctuation are added for you"
+            tr(
+                "Enter: new paragraph  ·  Tab / Shift+Tab: subparagraph level  ·  Alt+Shift+↑/↓: move  ·  "
+                "Ctrl+Alt+F: footnote  ·  numbers and end punctuation are added for you"
+            )
         )
         self.hint.setWordWrap(True)
         self.hint.setContentsMargins(4, 0, 4, 4)
@@ -282,16 +287,16 @@ class ParagraphList(QScrollArea):
         organ_font.setItalic(True)
         self.organ_line.setFont(organ_font)
         self.organ_line.setContentsMargins(66, 2, 4, 2)
-        self.organ_line.setToolTip("The organ line: set by the organ template")
+        self.organ_line.setToolTip(tr("The organ line: set by the organ template"))
         self.pre_heading = self._heading(
-            "Preamble", "Preambular paragraphs: unnumbered, each ends with a comma"
+            tr("Preamble"), tr("Preambular paragraphs: unnumbered, each ends with a comma")
         )
         self.op_heading = self._heading(
-            "Operative part",
-            "Operative paragraphs: numbered, each ends with a semicolon, the last with a full stop",
+            tr("Operative part"),
+            tr("Operative paragraphs: numbered, each ends with a semicolon, the last with a full stop"),
         )
-        self.add_pre = self._add_button("+ Add preambular paragraph", Part.PREAMBLE)
-        self.add_op = self._add_button("+ Add operative paragraph", Part.OPERATIVE)
+        self.add_pre = self._add_button(tr("+ Add preambular paragraph"), Part.PREAMBLE)
+        self.add_op = self._add_button(tr("+ Add operative paragraph"), Part.OPERATIVE)
         for widget in (
             self.title,
             self.hint,
@@ -374,7 +379,7 @@ class ParagraphList(QScrollArea):
         return row
 
     def set_title(self, title: str) -> None:
-        self.title.setText(title or "Untitled draft")
+        self.title.setText(title or tr("Untitled draft"))
         self.title.setEnabled(bool(title))
 
     def rebuild(
@@ -515,7 +520,7 @@ class ParagraphList(QScrollArea):
 
     def where(self, paragraph_id: str) -> str:
         row = self.rows.get((paragraph_id, False))
-        return row.opener.accessibleName().removesuffix(": opener") if row is not None else ""
+        return row.place if row is not None else ""
 
     # --- updates ---------------------------------------------------------------------------------------------
 

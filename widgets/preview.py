@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor, QPalette, QResizeEvent
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from app import inline
+from app.interface import tr
 from app.render import Block, Rendered
 
 PAGE_CSS = """
@@ -165,7 +166,7 @@ class PreviewPane(QTextBrowser):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setOpenLinks(False)
-        self.setAccessibleName("Preview of the printed document")
+        self.setAccessibleName(tr("Preview of the printed document"))
         self.setFrameShape(QTextBrowser.Shape.NoFrame)
         palette = self.palette()
         palette.setColor(QPalette.ColorRole.Base, QColor("#c8c7c5"))  # the desk; the page is white

@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from app import recovery
+from app.interface import tr
 from app.templates import all_templates
 from widgets import draft_language
 
@@ -16,42 +17,44 @@ class Prompter:
     def ask_save(self, parent: QWidget, name: str) -> str:
         box = QMessageBox(
             QMessageBox.Icon.Warning,
-            "Unsaved changes",
-            f"Save the changes to {name}?",
+            tr("Unsaved changes"),
+            tr("Save the changes to {name}?").format(name=name),
             QMessageBox.StandardButton.Save
             | QMessageBox.StandardButton.Discard
             | QMessageBox.StandardButton.Cancel,
             parent,
         )
-        box.setInformativeText("If you don't save, your changes since the last save are lost.")
+        box.setInformativeText(tr("If you don't save, your changes since the last save are lost."))
         answer = box.exec()
         return {QMessageBox.StandardButton.Save: "save", QMessageBox.StandardButton.Discard: "discard"}.get(
             QMessageBox.StandardButton(answer), "cancel"
         )
 
     def ask_restore(self, parent: QWidget, item: recovery.Recoverable) -> bool:
-        name = item.source.name if item.source else "an unsaved draft"
+        name = item.source.name if item.source else tr("an unsaved draft")
         answer = QMessageBox.question(
             parent,
-            "Recover your work?",
-            f"Resolute closed without saving {name}.\nRestore the copy saved automatically before it closed?",
+            tr("Recover your work?"),
+            tr(
+                "Resolute closed without saving {name}.\nRestore the copy saved automatically before it closed?"
+            ).format(name=name),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         )
         return answer == QMessageBox.StandardButton.Yes
 
     def open_path(self, parent: QWidget, caption: str, filters: str) -> Path | None:
-        path, _ = QFileDialog.getOpenFileName(parent, caption, "", filters)
+        path, _ = QFileDialog.getOpenFileName(parent, caption, "", tr(filters))
         return Path(path) if path else None
 
     def save_path(self, parent: QWidget, caption: str, filters: str, suggested: str) -> Path | None:
-        path, _ = QFileDialog.getSaveFileName(parent, caption, suggested, filters)
+        path, _ = QFileDialog.getSaveFileName(parent, caption, suggested, tr(filters))
         return Path(path) if path else None
 
     def choose_template(self, parent: QWidget, default: str) -> str | None:
         templates = list(all_templates().values())
         names = [t.name for t in templates]
         current = next((i for i, t in enumerate(templates) if t.id == default), 0)
-        name, ok = QInputDialog.getItem(parent, "New draft", "Organ:", names, current, False)
+        name, ok = QInputDialog.getItem(parent, tr("New draft"), tr("Organ:"), names, current, False)
         return templates[names.index(name)].id if ok else None
 
     def ask_choice(self, parent: QWidget, title: str, label: str, choices: list[str]) -> int | None:

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import ResoluteError
 from app.formatting import format_date, parse_date
+from app.interface import tr
 from app.model import Resolution
 from app.rollover import AdoptionInfo, RolloverChange, rollover
 from app.templates import all_templates
@@ -36,7 +37,7 @@ from app.templates import all_templates
 class RolloverDialog(QDialog):
     def __init__(self, res: Resolution, info: AdoptionInfo, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Roll over to next session")
+        self.setWindowTitle(tr("Roll over to next session"))
         self.resize(680, 420)
         self.base = res
         self.result_resolution: Resolution | None = None
@@ -47,19 +48,21 @@ class RolloverDialog(QDialog):
         first = QWidget()
         form = QFormLayout(first)
         intro = QLabel(
-            "Next session's draft starts from the adopted text. Say which resolution it was: the "
-            "new draft cites it in the preamble."
+            tr(
+                "Next session's draft starts from the adopted text. Say which resolution it was: the "
+                "new draft cites it in the preamble."
+            )
         )
         intro.setWordWrap(True)
         form.addRow(intro)
         self.symbol = QLineEdit(info.symbol)
-        self.symbol.setPlaceholderText("e.g. A/RES/80/70")
-        self.symbol.setAccessibleName("Adopted symbol")
+        self.symbol.setPlaceholderText(tr("e.g. A/RES/80/70"))
+        self.symbol.setAccessibleName(tr("Adopted symbol"))
         self.date = QLineEdit(format_date(info.date) if info.date else "")
-        self.date.setPlaceholderText("e.g. 15 December 2025 (leave empty if not known)")
-        self.date.setAccessibleName("Adoption date")
+        self.date.setPlaceholderText(tr("e.g. 15 December 2025 (leave empty if not known)"))
+        self.date.setAccessibleName(tr("Adoption date"))
         self.template = QComboBox()
-        self.template.setAccessibleName("Organ of the new draft")
+        self.template.setAccessibleName(tr("Organ of the new draft"))
         wanted = info.template or res.header.template
         for i, tpl in enumerate(all_templates().values()):
             self.template.addItem(tpl.name, tpl.id)
@@ -68,9 +71,9 @@ class RolloverDialog(QDialog):
         self.message = QLabel()
         self.message.setStyleSheet("color: #b3261e;")
         self.message.setWordWrap(True)
-        form.addRow("Adopted as:", self.symbol)
-        form.addRow("Adopted on:", self.date)
-        form.addRow("New draft for:", self.template)
+        form.addRow(tr("Adopted as:"), self.symbol)
+        form.addRow(tr("Adopted on:"), self.date)
+        form.addRow(tr("New draft for:"), self.template)
         form.addRow(self.message)
         self.pages.addWidget(first)
 
@@ -78,12 +81,14 @@ class RolloverDialog(QDialog):
         second = QWidget()
         lay2 = QVBoxLayout(second)
         explain = QLabel(
-            "These changes were made automatically. Untick one to undo it; items without a box "
-            "are for you to check by hand."
+            tr(
+                "These changes were made automatically. Untick one to undo it; items without a box "
+                "are for you to check by hand."
+            )
         )
         explain.setWordWrap(True)
         self.list = QListWidget()
-        self.list.setAccessibleName("Automatic changes")
+        self.list.setAccessibleName(tr("Automatic changes"))
         self.list.setWordWrap(True)
         self.list.itemChanged.connect(self._toggled)
         lay2.addWidget(explain)
@@ -94,8 +99,8 @@ class RolloverDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText("Roll Over")
-        self.back_button = self.buttons.addButton("Back", QDialogButtonBox.ButtonRole.ActionRole)
+        self.ok_button.setText(tr("Roll Over"))
+        self.back_button = self.buttons.addButton(tr("Back"), QDialogButtonBox.ButtonRole.ActionRole)
         self.back_button.hide()
         self.back_button.clicked.connect(self._back)
         self.buttons.accepted.connect(self._next)
@@ -118,11 +123,11 @@ class RolloverDialog(QDialog):
         symbol = self.symbol.text().strip()
         ok, date = self.adoption_date()
         if not symbol:
-            self.message.setText("Give the symbol the resolution was adopted as (e.g. A/RES/80/70).")
+            self.message.setText(tr("Give the symbol the resolution was adopted as (e.g. A/RES/80/70)."))
             self.symbol.setFocus()
             return
         if not ok:
-            self.message.setText("Write the date as in the resolution, e.g. 15 December 2025.")
+            self.message.setText(tr("Write the date as in the resolution, e.g. 15 December 2025."))
             self.date.setFocus()
             return
         try:
@@ -144,12 +149,12 @@ class RolloverDialog(QDialog):
                 item.setCheckState(Qt.CheckState.Checked)
             else:
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsUserCheckable)
-                item.setText("Check: " + change.description)
+                item.setText(tr("Check: {note}").format(note=change.description))
                 item.setForeground(QColor("#8a4b00"))  # a note for the user, not a change
             self.list.addItem(item)
         self.list.blockSignals(False)
         self.pages.setCurrentIndex(1)
-        self.ok_button.setText("Open New Draft")
+        self.ok_button.setText(tr("Open New Draft"))
         self.back_button.show()
 
     def _back(self) -> None:
@@ -157,7 +162,7 @@ class RolloverDialog(QDialog):
         self.list.clear()
         self.result_resolution, self.changes = None, []
         self.pages.setCurrentIndex(0)
-        self.ok_button.setText("Roll Over")
+        self.ok_button.setText(tr("Roll Over"))
         self.back_button.hide()
 
     def _toggled(self, item: QListWidgetItem) -> None:

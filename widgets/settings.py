@@ -6,10 +6,11 @@ import os
 from pathlib import Path
 
 import platformdirs
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QLocale, QSettings
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QWidget
 
-from app import states
+from app import interface, states
+from app.interface import tr
 from app.templates import all_templates
 
 MAX_RECENT = 10
@@ -49,6 +50,11 @@ class Settings:
         return self._get("defaults/spelling", "en-GB")
 
     @property
+    def interface_language(self) -> str:
+        """The editor's language: the one chosen, else the system's when Resolute speaks it, else English."""
+        return self._get("view/interface") or interface.system_choice(QLocale.system().name())
+
+    @property
     def zoom(self) -> int:
         try:
             return int(self.store.value("view/zoom", 0))
@@ -66,6 +72,7 @@ class Settings:
             "default_template": "defaults/template",
             "paper": "defaults/paper",
             "spelling_language": "defaults/spelling",
+            "interface_language": "view/interface",
         }
         for name, value in values.items():
             self.store.setValue(keys[name], value)
@@ -105,7 +112,7 @@ class Settings:
 class SettingsDialog(QDialog):
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Settings")
+        self.setWindowTitle(tr("Settings"))
         self.settings = settings
         form = QFormLayout(self)
         self.name = QLineEdit(settings.user_name)
@@ -113,23 +120,33 @@ class SettingsDialog(QDialog):
         self.delegation.setEditable(True)
         self.delegation.addItems(["", *states.all_states()])
         self.delegation.setCurrentText(settings.delegation)
-        self.delegation.setToolTip("Your State: the first sponsor of every new draft")
+        self.delegation.setToolTip(tr("Your State: the first sponsor of every new draft"))
         self.template = QComboBox()
         for tpl in all_templates().values():
             self.template.addItem(tpl.name, tpl.id)
         self.template.setCurrentIndex(max(0, self.template.findData(settings.default_template)))
         self.paper = QComboBox()
-        for label, value in (("As the organ prints (template)", ""), ("A4", "a4"), ("US Letter", "letter")):
+        for label, value in (
+            (tr("As the organ prints (template)"), ""),
+            ("A4", "a4"),
+            (tr("US Letter"), "letter"),
+        ):
             self.paper.addItem(label, value)
         self.paper.setCurrentIndex(max(0, self.paper.findData(settings.paper)))
         self.spelling = QComboBox()
-        for label, value in (("English (United Kingdom, UN usage)", "en-GB"),):
+        for label, value in ((tr("English (United Kingdom, UN usage)"), "en-GB"),):
             self.spelling.addItem(label, value)
-        form.addRow("Your &name:", self.name)
-        form.addRow("&Delegation:", self.delegation)
-        form.addRow("Default &organ:", self.template)
-        form.addRow("&Paper:", self.paper)
-        form.addRow("&Spelling:", self.spelling)
+        form.addRow(tr("Your &name:"), self.name)
+        form.addRow(tr("&Delegation:"), self.delegation)
+        form.addRow(tr("Default &organ:"), self.template)
+        form.addRow(tr("&Paper:"), self.paper)
+        form.addRow(tr("&Spelling:"), self.spelling)
+        self.interface = QComboBox()
+        for code, name in interface.languages().items():
+            self.interface.addItem(name, code)
+        self.interface.setCurrentIndex(max(0, self.interface.findData(settings.interface_language)))
+        self.interface.setToolTip(tr("The language of menus, dialogs and messages, from the next start"))
+        form.addRow(tr("&Interface language:"), self.interface)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -144,5 +161,6 @@ class SettingsDialog(QDialog):
             default_template=self.template.currentData(),
             paper=self.paper.currentData(),
             spelling_language=self.spelling.currentData(),
+            interface_language=self.interface.currentData(),
         )
         super().accept()

@@ -10,6 +10,7 @@ from PySide6.QtGui import QFont, QTextCursor
 from PySide6.QtWidgets import QMenu, QWidget
 
 from app import inline
+from app.interface import tr
 from app.spelling.session import SpellingSession
 from widgets.fields import TextField
 
@@ -35,14 +36,19 @@ def spelling_menu(
             action.setFont(font)
             action.triggered.connect(lambda _=False, s=suggestion: _replace_word(field, start, end, s, seal))
         if not suggestions:
-            menu.addAction("(no suggestions)").setEnabled(False)
+            menu.addAction(tr("(no suggestions)")).setEnabled(False)
         menu.addSeparator()
-        menu.addAction(f"Ignore '{text}'", lambda: (spelling.ignore(text), on_word_change()))
-        menu.addAction(f"Add '{text}' to dictionary", lambda: (spelling.add(text), on_word_change()))
+        menu.addAction(
+            tr("Ignore '{word}'").format(word=text), lambda: (spelling.ignore(text), on_word_change())
+        )
+        menu.addAction(
+            tr("Add '{word}' to dictionary").format(word=text),
+            lambda: (spelling.add(text), on_word_change()),
+        )
         menu.addSeparator()
     standard = field.createStandardContextMenu()
     for action in standard.actions():
-        if action.text().replace("&", "").startswith(("Undo", "Redo")):
+        if action.objectName() in ("edit-undo", "edit-redo"):  # by name: the text is translated
             continue
         menu.addAction(action)
     standard.setParent(menu)

@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from app import edits, inline, unit_edits
+from app.interface import marked, tr
 from app.model import Annex, Paragraph, Part, Resolution
 from app.render import Block, annex_units, part_letter
 from widgets.actions import ActionId
@@ -24,6 +25,11 @@ if TYPE_CHECKING:
 
 _PART_LINES = ("part_heading", "part_title", "organ_line")
 _ANNEX_LINES = ("annex_heading", "annex_title")
+_ADD_TEXT = {
+    "preambular": marked("+ Add preambular paragraph"),
+    "operative": marked("+ Add operative paragraph"),
+    "": marked("+ Add paragraph"),
+}
 UNIT_LINES = _PART_LINES + _ANNEX_LINES
 
 
@@ -44,7 +50,7 @@ class UnitHeader(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.2)
         self.label.setFont(font)
         self.title = QLineEdit()
-        self.title.setAccessibleName("Part title" if is_part else "Annex title")
+        self.title.setAccessibleName(tr("Part title") if is_part else tr("Annex title"))
         self.title.setStyleSheet("QLineEdit { font-weight: bold; }")
         self.title.textEdited.connect(lambda text: self.title_edited.emit(self.unit_id, text))
         self.organ = QLabel()
@@ -58,10 +64,14 @@ class UnitHeader(QWidget):
         self.organ.setVisible(is_part)
 
     def show_lines(self, label: str, title: str, organ: str) -> None:
-        self.label.setText(label if label.startswith("Annex") else f"Part {label}")
-        self.title.setPlaceholderText(
-            f"Title of {'the annex' if label == 'Annex' else label if label.startswith('Annex') else 'part ' + label}"
-        )
+        self.label.setText(label if label.startswith("Annex") else tr("Part {letter}").format(letter=label))
+        if label == "Annex":
+            placeholder = tr("Title of the annex")
+        elif label.startswith("Annex"):
+            placeholder = tr("Title of {annex}").format(annex=label)
+        else:
+            placeholder = tr("Title of part {letter}").format(letter=label)
+        self.title.setPlaceholderText(placeholder)
         if self.title.text() != title and not self.title.hasFocus():
             self.title.setText(title)
             self.title.setCursorPosition(0)  # a long title shows its start, and all of it on hover
@@ -91,7 +101,7 @@ class UnitSection(QWidget):
             box_lay.setSpacing(1)
             self.boxes[part] = box
             lay.addWidget(box)
-            button = QPushButton(f"+ Add {kind} paragraph".replace("  ", " "))
+            button = QPushButton(tr(_ADD_TEXT[kind]))
             button.setFlat(True)
             button.setStyleSheet("QPushButton { color: #1a5fb4; text-align: left; padding: 4px 62px; }")
             button.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -201,7 +211,7 @@ def handlers(window: MainWindow) -> dict[ActionId, Callable[[], None]]:
         )
         if owner is None:
             window.statusBar().showMessage(
-                "Put the cursor in a paragraph of part B, C … or of an annex", 4000
+                tr("Put the cursor in a paragraph of part B, C … or of an annex"), 4000
             )
             return
         window.apply_structure(unit_edits.remove_unit, unit=owner.id)
@@ -212,10 +222,12 @@ def handlers(window: MainWindow) -> dict[ActionId, Callable[[], None]]:
         places = [p for p in destinations(window.res) if located is None or p[3] is not located[1]]
         if located is None or not any(located[1] is items for _, items in window.res.lists()):
             window.statusBar().showMessage(
-                "Put the cursor in a paragraph (not a subparagraph) to move it", 4000
+                tr("Put the cursor in a paragraph (not a subparagraph) to move it"), 4000
             )
             return
-        choice = window.prompter.ask_choice(window, "Move paragraph", "Move to:", [p[0] for p in places])
+        choice = window.prompter.ask_choice(
+            window, tr("Move paragraph"), tr("Move to:"), [p[0] for p in places]
+        )
         if choice is not None:
             _, unit, part, _ = places[choice]
             window.apply_structure(edits.move_to, paragraph_id=pid, unit=unit, part=part)
@@ -237,9 +249,9 @@ def destinations(res: Resolution) -> list[tuple[str, str, Part | None, list[Para
     out: list[tuple[str, str, Part | None, list[Paragraph]]] = []
     for index, body in enumerate(parts):
         unit = "" if index == 0 else body.id
-        prefix = f"Part {part_letter(index)}: " if len(parts) > 1 else ""
-        out.append((f"{prefix}preamble", unit, Part.PREAMBLE, body.preamble))
-        out.append((f"{prefix}operative part", unit, Part.OPERATIVE, body.operative))
+        prefix = tr("Part {letter}: ").format(letter=part_letter(index)) if len(parts) > 1 else ""
+        out.append((prefix + tr("preamble"), unit, Part.PREAMBLE, body.preamble))
+        out.append((prefix + tr("operative part"), unit, Part.OPERATIVE, body.operative))
     for annex, label in zip(res.annexes, annex_units(res.annexes), strict=True):
         name = f"{label}: {inline.plain(annex.title)}" if annex.title else label
         out.append((name, annex.id, None, annex.paragraphs))

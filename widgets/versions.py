@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject
 from app import edits
 from app.compare.diff import Comparison, compare
 from app.errors import ResoluteError
+from app.interface import marked, tr
 from app.model import Resolution
 from widgets.actions import ActionId
 from widgets.background import Debouncer
@@ -27,7 +28,7 @@ from widgets.rollover_dialog import RolloverDialog
 if TYPE_CHECKING:
     from widgets.main_window import MainWindow
 
-COMPARE_FILTER = "Drafts (*.json *.docx *.txt *.xml *.akn);;All files (*)"
+COMPARE_FILTER = marked("Drafts (*.json *.docx *.txt *.xml *.akn);;All files (*)")
 
 
 class Versions(QObject):
@@ -38,7 +39,7 @@ class Versions(QObject):
         self.base_name = ""
         self.source_path: Path | None = None  # the file the open draft was read from (project or import)
         self.view = CompareView()
-        self.dock = win.docks.add_beside_preview("Compare with base", self.view)
+        self.dock = win.docks.add_beside_preview(marked("Compare with base"), self.view)
         self.oral_dialog: OralRevisionsDialog | None = None
         self.rollover_dialog: RolloverDialog | None = None
         self.timer = Debouncer(400, self.refresh_in_background, self)
@@ -71,13 +72,19 @@ class Versions(QObject):
     def opened(self, path: Path | None, res: Resolution | None) -> None:
         """A document was opened (or started): what it was read as is its base."""
         self.source_path = Path(path) if path else None
-        self.set_base(res, f"{Path(path).name} as opened" if path and res is not None else "")
+        self.set_base(
+            res, tr("{name} as opened").format(name=Path(path).name) if path and res is not None else ""
+        )
 
     def update_actions(self) -> None:
         has = self.base is not None
         for action_id in (ActionId.COMPARE_BASE, ActionId.EXPORT_TRACKED, ActionId.ORAL_REVISIONS):
             self.win.actions_[action_id].setEnabled(has)
-        tip = f"Show what changed since {self.base_name}" if has else "No base version: use Compare With…"
+        tip = (
+            tr("Show what changed since {name}").format(name=self.base_name)
+            if has
+            else tr("No base version: use Compare With…")
+        )
         self.win.actions_[ActionId.COMPARE_BASE].setToolTip(tip)
 
     def comparison(self) -> Comparison | None:
@@ -96,17 +103,21 @@ class Versions(QObject):
     def compare_with(self) -> None:
         from app.io.reading import read_document
 
-        path = self.win.prompter.open_path(self.win, "Compare with an earlier version", COMPARE_FILTER)
+        path = self.win.prompter.open_path(self.win, tr("Compare with an earlier version"), COMPARE_FILTER)
         if not path:
             return
         try:
             result = read_document(Path(path))
         except ResoluteError as exc:
-            self.win.prompter.error(self.win, "Cannot compare", str(exc))
+            self.win.prompter.error(self.win, tr("Cannot compare"), str(exc))
             return
         except Exception as exc:  # a reader bug must not touch the open draft
             self.win.prompter.error(
-                self.win, "Cannot compare", f"{Path(path).name} could not be read ({exc.__class__.__name__})"
+                self.win,
+                tr("Cannot compare"),
+                tr("{name} could not be read ({error})").format(
+                    name=Path(path).name, error=exc.__class__.__name__
+                ),
             )
             return
         self.set_base(result.resolution, Path(path).name)
@@ -121,7 +132,9 @@ class Versions(QObject):
         try:
             cmp = self.comparison()
         except Exception as exc:  # noqa: BLE001 - a comparison bug must never cost the user's typing
-            self.win.statusBar().showMessage(f"Could not compare ({exc.__class__.__name__})", 5000)
+            self.win.statusBar().showMessage(
+                tr("Could not compare ({error})").format(error=exc.__class__.__name__), 5000
+            )
             return
         self.view.show_comparison(cmp, self.base_name)
 
@@ -149,7 +162,10 @@ class Versions(QObject):
         from app.compare.tracked import DEFAULT_AUTHOR, write_tracked_docx
 
         path = self.win.prompter.save_path(
-            self.win, "Export with track changes", "Word document (*.docx)", self._suggested("-tracked.docx")
+            self.win,
+            tr("Export with track changes"),
+            tr("Word document (*.docx)"),
+            self._suggested("-tracked.docx"),
         )
         if not path:
             return False
@@ -159,9 +175,11 @@ class Versions(QObject):
                 self.base, self.win.res, path, author=self.win.settings.user_name or DEFAULT_AUTHOR
             )
         except ResoluteError as exc:
-            self.win.prompter.error(self.win, "Could not export", str(exc))
+            self.win.prompter.error(self.win, tr("Could not export"), str(exc))
             return False
-        self.win.statusBar().showMessage(f"Exported {path.name} with track changes", 4000)
+        self.win.statusBar().showMessage(
+            tr("Exported {name} with track changes").format(name=path.name), 4000
+        )
         return True
 
     def oral_revisions(self) -> None:
@@ -184,9 +202,9 @@ class Versions(QObject):
         from app.compare.oral import oral_revisions_docx, oral_revisions_text
 
         caption, filters = (
-            ("Save the oral revisions", "Word document (*.docx)")
+            (tr("Save the oral revisions"), tr("Word document (*.docx)"))
             if kind == "docx"
-            else ("Save the oral revisions", "Text (*.txt)")
+            else (tr("Save the oral revisions"), tr("Text (*.txt)"))
         )
         path = self.win.prompter.save_path(self.win, caption, filters, self._suggested(f"-oral.{kind}"))
         if not path:
@@ -196,9 +214,9 @@ class Versions(QObject):
         try:
             write_atomic(path, data)
         except (ResoluteError, OSError) as exc:
-            self.win.prompter.error(self.win, "Could not save", str(exc))
+            self.win.prompter.error(self.win, tr("Could not save"), str(exc))
             return False
-        self.win.statusBar().showMessage(f"Saved {path.name}", 3000)
+        self.win.statusBar().showMessage(tr("Saved {name}").format(name=path.name), 3000)
         return True
 
     # --- rollover and revision -------------------------------------------------------------------------------
@@ -231,7 +249,7 @@ class Versions(QObject):
         if new is None:
             return
         base = copy.deepcopy(dialog.base)
-        name = f"{dialog.symbol.text().strip() or 'the adopted text'} (adopted)"
+        name = tr("{symbol} (adopted)").format(symbol=dialog.symbol.text().strip() or tr("the adopted text"))
         if not self.win.files.confirm_discard():
             return
         doc = edits.Document(new)
@@ -242,7 +260,9 @@ class Versions(QObject):
         self.win.update_actions()
         kept = sum(1 for c in dialog.changes if c.can_undo and c.applied)
         self.win.statusBar().showMessage(
-            f"Next session's draft: {kept} automatic changes kept. Versions › Compare with Base Version shows them.",
+            tr(
+                "Next session's draft: {count} automatic changes kept. Versions › Compare with Base Version shows them."
+            ).format(count=kept),
             8000,
         )
 
@@ -251,14 +271,16 @@ class Versions(QObject):
 
         res = self.win.res
         issued = copy.deepcopy(res)
-        issued_name = f"{res.header.full_symbol or 'the issued draft'} as issued"
+        issued_name = tr("{symbol} as issued").format(symbol=res.header.full_symbol or tr("the issued draft"))
         self.win.doc.history.seal()
-        change = self.win.apply(edits.replace_document, resolution=revise(res), label="Revised draft")
+        change = self.win.apply(edits.replace_document, resolution=revise(res), label=marked("Revised draft"))
         if change is None:
             return
         self.win.header.show_header(self.win.res)
         self.set_base(issued, issued_name)
         self.win.statusBar().showMessage(
-            f"Now {self.win.res.header.full_symbol or 'a revised draft'}; the issued text is the base to compare with",
+            tr("Now {symbol}; the issued text is the base to compare with").format(
+                symbol=self.win.res.header.full_symbol or tr("a revised draft")
+            ),
             6000,
         )

@@ -24,13 +24,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.interface import marked, tr
 from app.model import DocumentKind
 from app.paths import resource
 from app.templates import all_templates
 from widgets.actions import SPECS, ActionId, key_sequences
 
 SAMPLE = ("samples", "A_C.3_80_L.20.json")  # under resources/
-SAMPLE_NAME = "A/C.3/80/L.20, Rights of the child (Third Committee)"
+SAMPLE_NAME = marked("A/C.3/80/L.20, Rights of the child (Third Committee)")
 
 # the keys a delegate needs on day one, in the order they are used
 KEY_CARD_ACTIONS = (
@@ -48,12 +49,19 @@ KEY_CARD_ACTIONS = (
     ActionId.SHOW_PREVIEW,
 )
 # keys handled inside a paragraph's boxes, not by a menu action
-FIELD_KEYS = (("Enter", "New paragraph after this one"), ("Backspace", "Remove an empty paragraph"))
+FIELD_KEYS = (
+    ("Enter", marked("New paragraph after this one")),
+    ("Backspace", marked("Remove an empty paragraph")),
+)
 
 KINDS = (
-    (DocumentKind.DRAFT_RESOLUTION, "Draft resolution", "Preamble and operative part"),
-    (DocumentKind.DRAFT_DECISION, "Draft decision", "Operative text only"),
-    (DocumentKind.AMENDMENT, "Amendment", "To a draft you open; its instructions in the UN's set wording"),
+    (DocumentKind.DRAFT_RESOLUTION, marked("Draft resolution"), marked("Preamble and operative part")),
+    (DocumentKind.DRAFT_DECISION, marked("Draft decision"), marked("Operative text only")),
+    (
+        DocumentKind.AMENDMENT,
+        marked("Amendment"),
+        marked("To a draft you open; its instructions in the UN's set wording"),
+    ),
 )
 
 
@@ -66,17 +74,18 @@ class StartChoice:
 
 def key_card_rows() -> list[tuple[str, str]]:
     """(keys, what they do): the menu's own shortcuts, so the card never disagrees with the menus."""
-    rows = list(FIELD_KEYS)
+    native = QKeySequence.SequenceFormat.NativeText  # key names in Qt's own words: "Entrée", "Intro"
+    rows = [(QKeySequence(keys).toString(native), tr(what)) for keys, what in FIELD_KEYS]
     for action_id in KEY_CARD_ACTIONS:
         keys = key_sequences(SPECS[action_id])
         if keys:
             shown = keys[0].toString(QKeySequence.SequenceFormat.NativeText)
-            rows.append((shown, SPECS[action_id].text.replace("&", "").rstrip("…")))
+            rows.append((shown, tr(SPECS[action_id].text).replace("&", "").rstrip("…")))
     return rows
 
 
 def key_card() -> QWidget:
-    box = QGroupBox("Keys")
+    box = QGroupBox(tr("Keys"))
     grid = QGridLayout(box)
     grid.setHorizontalSpacing(14)
     grid.setVerticalSpacing(2)
@@ -92,7 +101,7 @@ def key_card() -> QWidget:
 class KeyCardDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Keys")
+        self.setWindowTitle(tr("Keys"))
         lay = QVBoxLayout(self)
         lay.addWidget(key_card())
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -105,21 +114,21 @@ class WelcomeDialog(QDialog):
 
     def __init__(self, default_template: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Start a draft — Resolute")
+        self.setWindowTitle(tr("Start a draft — Resolute"))
         self.choice: StartChoice | None = None
         outer = QVBoxLayout(self)
         intro = QLabel(
-            "Choose the organ and the kind of document for a new draft, or explore a sample draft."
+            tr("Choose the organ and the kind of document for a new draft, or explore a sample draft.")
         )
         intro.setWordWrap(True)
         outer.addWidget(intro)
         columns = QHBoxLayout()
         outer.addLayout(columns, 1)
 
-        start = QGroupBox("New draft")
+        start = QGroupBox(tr("New draft"))
         left = QVBoxLayout(start)
         self.organs = QListWidget()
-        self.organs.setAccessibleName("Organ")
+        self.organs.setAccessibleName(tr("Organ"))
         for tpl in all_templates().values():
             item = QListWidgetItem(tpl.name)
             item.setData(Qt.ItemDataRole.UserRole, tpl.id)
@@ -132,30 +141,30 @@ class WelcomeDialog(QDialog):
         self.organs.setMinimumWidth(self.organs.sizeHintForColumn(0) + 2 * self.organs.frameWidth() + 8)
         self.organs.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.organs.itemDoubleClicked.connect(lambda _item: self._create())
-        left.addWidget(QLabel("&Organ:", buddy=self.organs))
+        left.addWidget(QLabel(tr("&Organ:"), buddy=self.organs))
         left.addWidget(self.organs, 1)
         self.kinds = QButtonGroup(self)
         for i, (_kind, label, tip) in enumerate(KINDS):
-            button = QRadioButton(label)
-            button.setToolTip(tip)
+            button = QRadioButton(tr(label))
+            button.setToolTip(tr(tip))
             button.setChecked(i == 0)
             self.kinds.addButton(button, i)
             left.addWidget(button)
-        self.create = QPushButton("&Create draft")
+        self.create = QPushButton(tr("&Create draft"))
         self.create.setDefault(True)
         self.create.clicked.connect(self._create)
         left.addWidget(self.create)
         columns.addWidget(start, 1)
 
         right = QVBoxLayout()
-        explore = QGroupBox("Explore")
+        explore = QGroupBox(tr("Explore"))
         ex = QVBoxLayout(explore)
-        self.sample = QPushButton("Open the &sample draft")
-        self.sample.setToolTip(SAMPLE_NAME)
+        self.sample = QPushButton(tr("Open the &sample draft"))
+        self.sample.setToolTip(tr(SAMPLE_NAME))
         self.sample.clicked.connect(lambda: self._done(StartChoice("sample")))
-        self.open_file = QPushButton("Open a &file…")
+        self.open_file = QPushButton(tr("Open a &file…"))
         self.open_file.clicked.connect(lambda: self._done(StartChoice("open")))
-        sample_note = QLabel(SAMPLE_NAME)
+        sample_note = QLabel(tr(SAMPLE_NAME))
         sample_note.setWordWrap(True)
         ex.addWidget(self.sample)
         ex.addWidget(sample_note)

@@ -68,3 +68,13 @@ def test_bundle_editor_starts_and_quits_after_first_paint(tmp_path: Path) -> Non
     assert done.returncode == 0, done.stderr
     assert f"resolute {__version__}: editor started" in done.stdout
     assert "Traceback" not in done.stderr, done.stderr
+
+
+def test_bundle_editor_speaks_french_with_qts_own_words(tmp_path: Path) -> None:
+    """The catalogs (resources/interface) and Qt's qtbase_fr.qm travel in the bundle."""
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "settings.ini").write_text("[view]\ninterface=fr\n", encoding="utf-8")
+    done = _run([], tmp_path, QT_QPA_PLATFORM="offscreen", RESOLUTE_QUIT_AFTER_PAINT="1")
+    assert done.returncode == 0, done.stderr
+    assert "editor started (interface fr, with Qt's translation)" in done.stdout, done.stdout

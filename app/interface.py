@@ -1,0 +1,108 @@
+"""The editor's own words (menus, dialogs, panels, messages) in the user's interface language.
+
+English is written in the code; every other language is one catalog, resources/interface/<code>.toml, keyed by
+the English text:
+
+    name = "Français"
+    [text]
+    "&File" = "&Fichier"
+    "Saved {name}" = "{name} enregistré"
+    [rules]
+    "dates.format" = "les dates s'écrivent « 4 décembre 2023 »"
+
+`tr(text)` gives the text in the language chosen with `use(code)` (English, or the English text itself when a
+catalog lacks it); `plural(n, one, many)` a counted phrase; `rule_title(rule)` the one-line title of a
+convention rule (app.conventions.engine.RULES, keyed by rule id in the catalog's [rules]), shown beside a
+finding. Text declared in a table before a language is chosen is marked with `marked(text)` and looked up with
+`tr` where it is shown; scripts/interface_catalog.py finds every such text in the code. Adding a language is
+adding a catalog (and, for Qt's own buttons and dialogs, Qt's qtbase_<code>.qm, which PySide6 ships). The interface language is not the draft's language
+(app.languages): a delegate may write a French draft in an English editor.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from app.datafile import read_toml
+from app.paths import resource
+
+ENGLISH = "en"
+_state: dict[str, str] = {"code": ENGLISH}
+_text: dict[str, str] = {}  # the catalog in use
+_rules: dict[str, str] = {}  # its rule titles
+
+
+def folder() -> Path:
+    return resource("interface")
+
+
+@cache
+def _read(code: str) -> dict[str, dict[str, str]]:
+    data = {} if code == ENGLISH else read_toml(folder() / f"{code}.toml")
+    return {table: {str(k): str(v) for k, v in data.get(table, {}).items()} for table in ("text", "rules")}
+
+
+def catalog(code: str) -> dict[str, str]:
+    """The catalog of a language: English text -> translation ({} for English)."""
+    return _read(code)["text"]
+
+
+def rule_catalog(code: str) -> dict[str, str]:
+    """A language's titles of convention rules: rule id -> title ({} for English)."""
+    return _read(code)["rules"]
+
+
+@cache
+def languages() -> dict[str, str]:
+    """Interface languages, code -> name in the language itself; English first."""
+    names = {ENGLISH: "English"}
+    for path in sorted(folder().glob("*.toml")):
+        names[path.stem] = str(read_toml(path).get("name", path.stem))
+    return names
+
+
+def system_choice(locale_name: str) -> str:
+    """The interface language for a system locale ("fr_CH", "es-419"): its language when a catalog exists,
+    else English."""
+    code = locale_name.replace("-", "_").split("_")[0].lower()
+    return code if code in languages() else ENGLISH
+
+
+def use(code: str) -> str:
+    """Speak `code` from now on (an unknown code falls back to English); returns the code used."""
+    code = code if code in languages() else ENGLISH
+    _text.clear()
+    _text.update(catalog(code))
+    _rules.clear()
+    _rules.update(rule_catalog(code))
+    _state["code"] = code
+    return code
+
+
+def current() -> str:
+    return _state["code"]
+
+
+def tr(text: str) -> str:
+    """`text` in the interface language."""
+    return _text.get(text, text)
+
+
+def marked(text: str) -> str:
+    """Marks English text for the catalogs where it is declared; `tr` translates it where it is shown."""
+    return text
+
+
+def plural(count: int, one: str, many: str) -> str:
+    """ "1 bracket", "2 brackets": `one` or `many` (each with {count}) in the interface language."""
+    return tr(one if count == 1 else many).format(count=count)
+
+
+def rule_title(rule: str) -> str:
+    """The one-line title of a convention rule in the interface language; "" for a rule without one."""
+    from app.conventions.engine import (
+        RULES,
+    )  # the checks are loaded by then; imported here to keep this light
+
+    return _rules.get(rule) or next((title for rule_id, _, title in RULES if rule_id == rule), "")
