@@ -404,7 +404,7 @@ def _is_section_heading(line: Line, plain: str, state: _State, following: Line |
     once the body has begun (a numeral line, the title after it, a title-like line over a numbered paragraph)."""
     if line.style == _SECTION_STYLE:
         return True
-    if line.label or line.in_table or _quoted_next(state):
+    if line.label or line.in_table or _quoted_next(state) or _opens_with_italic_opener(line):
         return False
     if not (state.res.preamble or state.res.operative or state.heading or SECTION_MARK.match(plain)):
         return False  # before the first paragraph only a section's numeral opens a heading
@@ -412,6 +412,15 @@ def _is_section_heading(line: Line, plain: str, state: _State, following: Line |
         bool(following.label) or bool(re.match(r"\d{1,3}\.\s", following.plain.strip()))
     )
     return section_heading(plain, after_heading=bool(state.heading), before_numbered=numbered_next)
+
+
+def _opens_with_italic_opener(line: Line) -> bool:
+    """A paragraph whose opener is set in italics ("*Recalling also* …"), however short: never a heading's line
+    (an italic title such as "*Follow-up*" is no opener the lexicons know)."""
+    first = next((p for p in line.pieces if p.text.strip()), None)
+    if first is None or not first.italic or first.note:
+        return False
+    return any(lexicon.is_known(first.text.strip().rstrip(","), part) for part in Part)
 
 
 def _quoted_next(state: _State) -> bool:

@@ -72,6 +72,18 @@ def test_with_a_preamble_of_its_own_the_first_section_stays_operative() -> None:
     assert _shape(_via_text(small)) == want
 
 
+def test_a_short_preambular_paragraph_under_a_heading_stays_a_paragraph_in_word() -> None:
+    """A section's own preambular paragraph right under its heading, short and with no end mark yet (a draft in
+    progress): its italic opener makes it a paragraph, not a third line of the heading (a generated case)."""
+    small = _sections_of_78_253(2)
+    second = next(i for i, p in enumerate(small.operative) if i and p.heading)
+    own = Paragraph("Recalling also", "the development of non-State actors, and", numbered=False)
+    own.heading, small.operative[second].heading = small.operative[second].heading, ""
+    small.operative.insert(second, own)
+    want = _shape(small)
+    assert _shape(_via_docx(small)) == want
+
+
 @st.composite
 def sectioned(draw: st.DrawFn) -> Resolution:
     """A generated resolution whose operative part is in sections "I", "II" …, each numbered from 1, the first
