@@ -82,27 +82,34 @@ def _breaks_page(line: str, symbol: str) -> bool:
 _LONE_LABEL = re.compile(r"^(?:\(?[a-z]{1,6}\)|[a-z]{1,6}\.|\d{1,3}\.?)$")
 
 
+# how far from a page counter a running title's lines may stand: the symbol, three lines of title, the job
+# number and blank lines between (A/RES/78/225)
+_TITLE_REACH = 7
+
+
 def _running_headers(lines: list[str], symbol: str) -> frozenset[str]:
-    """Lines that repeat next to two or more page counters: running titles such as an A/RES title line."""
-    seen: dict[str, int] = {}
+    """Lines printed again and again next to page counters: running titles such as an A/RES title line."""
+    seen: dict[str, set[int]] = {}  # a line's text → the places it stands near a counter
     counters = 0
     for i, line in enumerate(lines):
         if not COUNTER.match(line.strip()):
             continue
         counters += 1
-        window = {x.strip() for x in lines[max(0, i - 4) : i + 5] if x.strip()}
-        for text in window:
+        for k in range(max(0, i - _TITLE_REACH), min(len(lines), i + _TITLE_REACH + 1)):
+            text = lines[k].strip()
             if (
-                len(text) < 120
+                text
+                and len(text) < 120
                 and not _is_furniture(text, symbol)
                 and not SEPARATOR.match(text)
                 and not NOTE_START.match(text)
                 and not re.search(r"[,;:]$", text)
                 and not _LONE_LABEL.match(text)
             ):
-                seen[text] = seen.get(text, 0) + 1
-    # a running title is on every page or every other one; a line near a page break twice is not one
-    return frozenset(text for text, count in seen.items() if count >= max(2, counters // 3))
+                seen.setdefault(text, set()).add(k)
+    # a running title stands on every page or every other one, each time in a new place; a line of text near
+    # two counters of short pages is one line, in one place
+    return frozenset(text for text, places in seen.items() if len(places) >= max(2, counters // 3))
 
 
 def clean(lines: list[str]) -> Cleaned:

@@ -112,7 +112,12 @@ def pdf_expected(path: Path) -> dict[str, list]:
     organ = [
         x0 for x0, chars, text in lines if "Italic" in chars[0].fontname and _norm(text).startswith("The ")
     ]
-    indent = organ[0] if organ else min(x0 for x0, _, _ in lines)
+    # the paragraph indent: the organ line's, or (an adopted resolution may print none) where most italic
+    # capitals that open a line stand
+    starts = Counter(
+        round(x0) for x0, chars, _ in lines if "Italic" in chars[0].fontname and chars[0].get_text().isupper()
+    )
+    indent = organ[0] if organ else starts.most_common(1)[0][0] if starts else min(x0 for x0, _, _ in lines)
     pre, ops, numbers, sub_count = [], [], [], 0
     for x0, chars, text in lines:
         if max(c.size for c in chars) < body_size - 0.5:
