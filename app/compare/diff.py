@@ -128,8 +128,8 @@ def _view(segments: list[Segment], cmp: Comparison) -> list[tuple[str, str]]:
 # --- tokens ---------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class _Token:
+@dataclass(slots=True)  # not frozen: a frozen dataclass sets each field through object.__setattr__, and a
+class _Token:  # compare makes one token for every word and space of both versions
     text: str
     italic: bool = False
     opener: bool = False
@@ -142,7 +142,7 @@ class _Token:
 
 
 def _words(text: str, italic: bool = False, opener: bool = False) -> list[_Token]:
-    return [_Token(m.group(0), italic, opener) for m in _TOKEN.finditer(text)]
+    return [_Token(word, italic, opener) for word in _TOKEN.findall(text)]
 
 
 def block_tokens(block: Block) -> list[_Token]:
