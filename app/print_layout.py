@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import NamedTuple, Protocol
 
-from app import inline
+from app import collector, inline
 from app.io.docx_layout import Layout, Style
 from app.io.docx_writer import AGENDA_STYLE, SPONSOR_STAR, XML_UNSAFE, block_style, later_job
 from app.render import Block, Rendered
@@ -587,6 +587,11 @@ def _running(page: Page, number: int, count: int, r: Rendered, layout: Layout, m
 
 def lay_out(r: Rendered, layout: Layout, measure: Measure) -> list[Page]:
     """The printed pages of a rendered draft."""
+    with collector.paused():  # boxes, lines and text items by the million, all alive to the end
+        return _lay_out(r, layout, measure)
+
+
+def _lay_out(r: Rendered, layout: Layout, measure: Measure) -> list[Page]:
     layout = replace(layout, styles=_as_issued(layout))
     builder = _Builder(r, layout, measure)
     paragraphs = builder.paragraphs()

@@ -167,10 +167,5 @@ def _add(out: list[Opcode], tag: str, i1: int, i2: int, j1: int, j2: int) -> Non
 
 def _word_starts(tokens: Sequence[Hashable], is_space: Callable[[Hashable], bool]) -> list[int]:
     """Where each unit starts (a run of spaces and the token after it, or a token alone), and the end."""
-    starts = []
-    previous_space = False
-    for i, token in enumerate(tokens):
-        if not previous_space:
-            starts.append(i)
-        previous_space = is_space(token)
-    return [*starts, len(tokens)]
+    spaces = list(map(is_space, tokens))
+    return [i for i in range(len(tokens)) if not i or not spaces[i - 1]] + [len(tokens)]
