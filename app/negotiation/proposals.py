@@ -431,6 +431,14 @@ def _delete_all(lists: dict[str, list[Paragraph]], doomed_ids: list[str]) -> Non
             items[:] = keep
 
 
+def by_target(proposal: Proposal) -> dict[str, list[Edit]]:
+    """The proposal's edits grouped by `edit_target`, each group in the proposal's order."""
+    out: dict[str, list[Edit]] = {}
+    for e in proposal.edits:
+        out.setdefault(edit_target(e), []).append(e)
+    return out
+
+
 def edit_target(edit: Edit) -> str:
     """The id an edit is decided by: the paragraph whose words it changes or that it deletes, the proposed
     paragraph itself, the footnote, or the title's key (`titles`)."""
