@@ -2,8 +2,9 @@
 references, annexes, parts and an amendment's instructions, for the full check, Word import, text import, Word
 export and a tracked-changes compare; and of proposals compiled, paragraphs a proposal adds and deletes, an
 amendment derived, applied, checked against its draft and written as UN XML, a proposal derived from an edited
-copy read from a file, and the PDF's pages. Near-linear growth shows as a ratio near 10 from one column to the
-next; a cost that grows with the square shows as a ratio near 100.
+copy read from a file, a revision merged from a proposal on every paragraph, and the PDF's pages. Near-linear
+growth shows as a ratio near 10 from one column to the next; a cost that grows with the square shows as a ratio
+near 100.
 
     .venv/bin/python benchmarks/bench_scaling.py [dimension ...]
 
@@ -36,6 +37,7 @@ from app.io.docx_writer import build_docx  # noqa: E402
 from app.io.text_reader import read_text  # noqa: E402
 from app.io.text_writer import to_text  # noqa: E402
 from app.model import Annex, Paragraph, Resolution, ResolutionPart, new_id  # noqa: E402
+from app.negotiation import merging, rounds  # noqa: E402
 from app.negotiation.compilation import compile_text  # noqa: E402
 from app.negotiation.proposals import apply as apply_proposal  # noqa: E402
 from app.negotiation.proposals import derive  # noqa: E402
@@ -169,6 +171,18 @@ def copies_proposed(scale: int) -> dict[str, Callable[[], object]]:
     return {"derive": lambda: derive(base, copied, "EU")}
 
 
+def revision_merged(scale: int) -> dict[str, Callable[[], object]]:
+    """A proposal rewording every paragraph of a 40- to 4,000-paragraph zero draft, accepted at every place
+    and merged into Rev.1."""
+    res = omnibus(BASE_PARAGRAPHS * scale, footnotes=5)
+    neg = rounds.start(res)
+    base = rounds.base_text(neg)
+    rounds.add_proposals(neg, [derive(base, _edited(base), "EU")])
+    places = merging.items(neg)
+    choices = merging.Choices(accepted={i.target: [p.id for p in i.proposals] for i in places})
+    return {"merge": lambda: merging.merge_into_revision(neg, res, choices)}
+
+
 def amendment_derived(scale: int) -> dict[str, Callable[[], object]]:
     """An amendment derived from a 40- to 4,000-paragraph draft and its edited copy, then applied back and
     checked against the draft (`resolute check AMENDMENT --base DRAFT`)."""
@@ -198,6 +212,7 @@ PROCESSES: dict[str, Callable[[int], dict[str, Callable[[], object]]]] = {
     "proposals compiled": proposals_compiled,
     "paragraphs proposed": paragraphs_proposed,
     "copies proposed": copies_proposed,
+    "revision merged": revision_merged,
     "amendment paragraphs": amendment_derived,
     "PDF paragraphs": pages_laid_out,
 }
