@@ -265,6 +265,13 @@ def _first_by_id(res: Resolution) -> dict[str, Paragraph]:
     return out
 
 
+def _edits_at(lookups: Lookups, proposal: Proposal, target: str) -> list[Edit]:
+    mine = lookups.edits(proposal, target)
+    if not mine:
+        raise InputError(f"{proposal.proposer} proposes nothing there")
+    return mine
+
+
 def accept_into(
     neg: Negotiation,
     out: Resolution,
@@ -280,12 +287,7 @@ def accept_into(
         raise InputError("proposals on different revisions are accepted one by one")
     lookups = lookups or Lookups(base_text(neg, chosen[0].base_version))
     base = lookups.base
-    edits = []
-    for proposal in chosen:
-        mine = lookups.edits(proposal, target)
-        if not mine:
-            raise InputError(f"{proposal.proposer} proposes nothing there")
-        edits += mine
+    edits = [e for proposal in chosen for e in _edits_at(lookups, proposal, target)]
     notes_of = {k: v for p in chosen for k, v in p.footnotes.items()}
     words: dict[str, list[tuple[int, int, str, str]]] = {}
     notes: dict[str, list[tuple[int, int, str, str]]] = {}
