@@ -265,16 +265,13 @@ def apply(
         if is_text_edit(ins):
             edits.setdefault((id(items), index), (items, index, where, ins.part, []))[4].append(ins)
             continue
+        _quoted_paragraph(ins, where)
         change = changes.setdefault(id(items), _Changes(items))
         if ins.action is Action.INSERT:
-            if ins.paragraph is None:
-                raise InputError(f"the new paragraph after {where} is missing")
             change.insert.setdefault(index, []).append(copy.deepcopy(ins.paragraph))
         elif ins.action is Action.DELETE:
             change.delete.add(index)
         else:
-            if ins.paragraph is None:
-                raise InputError(f"the new text of {where} is missing")
             change.replace[index] = copy.deepcopy(ins.paragraph)
     for items, index, where, part, group in edits.values():
         para = items[index - 1]
@@ -285,6 +282,23 @@ def apply(
     if footnotes is not None:
         _bring_footnotes(res, footnotes)
     return res
+
+
+def _quoted_paragraph(ins: Instruction, where: str) -> None:
+    if ins.paragraph is None and ins.action is Action.INSERT:
+        raise InputError(f"the new paragraph after {where} is missing")
+    if ins.paragraph is None and ins.action is Action.REPLACE:
+        raise InputError(f"the new text of {where} is missing")
+
+
+def check_fits(ins: Instruction, base: Resolution) -> None:
+    """Raise the InputError `apply([ins], base)` would raise (a paragraph or words the draft does not have),
+    without copying the draft: an amendment's instructions are tried one by one."""
+    items, index, where = _target(base, ins)
+    if is_text_edit(ins):
+        apply_edits(lead_text(items[index - 1]), [ins], where)
+    else:
+        _quoted_paragraph(ins, where)
 
 
 def _depth(res: Resolution, items: list[Paragraph]) -> int:

@@ -16,10 +16,18 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
+from app.errors import InputError
+
 MAX_DEPTH = 8
 """How deep a subparagraph may stand below its paragraph (a paragraph is depth 0). UN drafts use four levels,
 (a), (i), a. and i., and the checker warns past four; the editor, the readers and the project file all stop at
 this one limit, so whatever the app can build it can save and open again."""
+
+MAX_PARAGRAPHS = 50_000
+"""How many paragraphs and subparagraphs (with an amendment's quoted paragraphs and the blocks a reader could
+not place) a draft may hold. The longest issued GA resolutions have about 550 (A/RES/79/1 with its annexes);
+this leaves room a hundred times over for budget annexes and omnibus texts, and refuses a file of a million
+paragraphs in one line instead of grinding through every check. Every reader and the project file stop here."""
 
 
 def new_id() -> str:
@@ -260,6 +268,28 @@ def _locate_in(items: list[Paragraph], paragraph_id: str) -> tuple[list[Paragrap
         if found:
             return found
     return None
+
+
+def paragraph_count(res: Resolution, stop: int | None = None) -> int:
+    """Paragraphs and subparagraphs of every list, an amendment's quoted paragraphs and unplaced blocks,
+    counted without recursion (a reader's model may still be deeper than MAX_DEPTH), up to `stop`."""
+    stop = MAX_PARAGRAPHS + 1 if stop is None else stop
+    count = len(res.unplaced)
+    stack = [p for _, items in res.lists() for p in items]
+    stack += [i.paragraph for i in res.instructions if i.paragraph is not None]
+    while stack and count < stop:
+        count += 1
+        stack.extend(stack.pop().subparagraphs)
+    return count
+
+
+def refuse_oversized(res: Resolution) -> None:
+    """InputError for a draft past MAX_PARAGRAPHS (see there)."""
+    if paragraph_count(res) > MAX_PARAGRAPHS:
+        raise InputError(
+            f"more than {MAX_PARAGRAPHS:,} paragraphs: too many for a resolution (the longest issued "
+            "ones have a few hundred)"
+        )
 
 
 def height(para: Paragraph) -> int:

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import NamedTuple, Protocol
 
-from app import inline
+from app import collector, inline
 from app.io.docx_layout import Layout, Style
 from app.io.docx_writer import AGENDA_STYLE, SPONSOR_STAR, XML_UNSAFE, block_style, later_job
 from app.render import Block, Rendered
@@ -114,6 +114,9 @@ def _super(font: Font) -> Font:
     return Font(round(font.size * SUPER_SIZE, 2), font.bold, False)
 
 
+_LINE_CONTROLS = re.compile(r"[\t\r\n]")  # typed tabs and line breaks print as spaces
+
+
 class _Words:
     """Builds the boxes of one paragraph from runs of text."""
 
@@ -124,7 +127,7 @@ class _Words:
     def text(self, text: str, font: Font, rise: float = 0.0) -> None:
         # controls, noncharacters and lone surrogates have no glyph: dropped, as the .docx writer drops them
         text = XML_UNSAFE.sub("", text)
-        for i, chunk in enumerate(re.sub(r"[\t\r\n]", " ", text).split(" ")):
+        for i, chunk in enumerate(_LINE_CONTROLS.sub(" ", text).split(" ")):
             if i:
                 self.pending_space = True
             for j, part in enumerate(_HYPHEN_BREAK.split(chunk)):
@@ -185,6 +188,8 @@ def _break(boxes: list[_Box], style: Style, frame: float, measure: Measure) -> l
     line: list[tuple[float, _Box]] = []
     x = style.left + style.first_line
     room = right - max(style.left, x)
+    spaces: dict[Font, float] = {}  # a space's width in each font, measured once per paragraph
+    has_word = False  # the line holds a word, not only tabs: it may break before the next
     for box in (piece for b in boxes for piece in _split_wide(b, room, measure)):
         if box.tab:
             x = _next_tab(x, style)
@@ -193,12 +198,15 @@ def _break(boxes: list[_Box], style: Style, frame: float, measure: Measure) -> l
         space = 0.0
         if box.space_before and line:
             first = box.pieces[0][1]
-            space = _width(measure, " ", first)
-        if any(not b.tab for _, b in line) and x + space + box.width > right + 0.01:
+            if first not in spaces:
+                spaces[first] = _width(measure, " ", first)
+            space = spaces[first]
+        if has_word and x + space + box.width > right + 0.01:
             lines.append(line)
             line, x, space = [], style.left, 0.0
         line.append((x + space, box))
         x += space + box.width
+        has_word = True
     lines.append(line)
     for i, placed in enumerate(lines):
         _align(placed, style, right, last=i == len(lines) - 1)
@@ -579,6 +587,11 @@ def _running(page: Page, number: int, count: int, r: Rendered, layout: Layout, m
 
 def lay_out(r: Rendered, layout: Layout, measure: Measure) -> list[Page]:
     """The printed pages of a rendered draft."""
+    with collector.paused():  # boxes, lines and text items by the million, all alive to the end
+        return _lay_out(r, layout, measure)
+
+
+def _lay_out(r: Rendered, layout: Layout, measure: Measure) -> list[Page]:
     layout = replace(layout, styles=_as_issued(layout))
     builder = _Builder(r, layout, measure)
     paragraphs = builder.paragraphs()

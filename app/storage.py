@@ -48,6 +48,7 @@ from app.model import (
     Resolution,
     ResolutionPart,
     new_id,
+    refuse_oversized,
 )
 
 FORMAT = "resolute"
@@ -264,6 +265,7 @@ def _from_v2(data: dict[str, Any]) -> Resolution:
         from app.negotiation.storage import from_dict as negotiation_from_dict
 
         res.negotiation = negotiation_from_dict(data["negotiation"])
+    refuse_oversized(res)
     return res
 
 

@@ -1,8 +1,10 @@
 """How time grows with the size of a draft: 1x, 10x and 100x footnotes, sponsors, paragraphs, note
 references, annexes, parts and an amendment's instructions, for the full check, Word import, text import, Word
 export and a tracked-changes compare; and of proposals compiled, paragraphs a proposal adds and deletes, an
-amendment derived, applied and written as UN XML, and the PDF's pages. Near-linear growth shows as a
-ratio near 10 from one column to the next; a cost that grows with the square shows as a ratio near 100.
+amendment derived, applied, checked against its draft and written as UN XML, a proposal derived from an edited
+copy read from a file, a revision merged from a proposal on every paragraph, and the PDF's pages. Near-linear
+growth shows as a ratio near 10 from one column to the next; a cost that grows with the square shows as a ratio
+near 100.
 
     .venv/bin/python benchmarks/bench_scaling.py [dimension ...]
 
@@ -25,6 +27,7 @@ from sample import omnibus  # noqa: E402
 from app.amendments import amendment  # noqa: E402
 from app.amendments import apply as apply_amendment  # noqa: E402
 from app.compare.tracked import build_tracked_docx  # noqa: E402
+from app.conventions.amendment import base_findings  # noqa: E402
 from app.conventions.engine import check_document  # noqa: E402
 from app.io.akn_reader import read_akn  # noqa: E402
 from app.io.akn_writer import to_akn  # noqa: E402
@@ -33,7 +36,8 @@ from app.io.docx_reader import read_docx  # noqa: E402
 from app.io.docx_writer import build_docx  # noqa: E402
 from app.io.text_reader import read_text  # noqa: E402
 from app.io.text_writer import to_text  # noqa: E402
-from app.model import Annex, Paragraph, Resolution, ResolutionPart  # noqa: E402
+from app.model import Annex, Paragraph, Resolution, ResolutionPart, new_id  # noqa: E402
+from app.negotiation import merging, rounds  # noqa: E402
 from app.negotiation.compilation import compile_text  # noqa: E402
 from app.negotiation.proposals import apply as apply_proposal  # noqa: E402
 from app.negotiation.proposals import derive  # noqa: E402
@@ -157,14 +161,38 @@ def paragraphs_proposed(scale: int) -> dict[str, Callable[[], object]]:
     }
 
 
+def copies_proposed(scale: int) -> dict[str, Callable[[], object]]:
+    """A proposal derived from an edited copy of a 40- to 4,000-paragraph draft read back from a file (every
+    paragraph reworded, no paragraph id shared: paired by content)."""
+    base = omnibus(BASE_PARAGRAPHS * scale, footnotes=5)
+    copied = _edited(base)
+    for _, para in copied.paragraphs():
+        para.id = new_id()
+    return {"derive": lambda: derive(base, copied, "EU")}
+
+
+def revision_merged(scale: int) -> dict[str, Callable[[], object]]:
+    """A proposal rewording every paragraph of a 40- to 4,000-paragraph zero draft, accepted at every place
+    and merged into Rev.1."""
+    res = omnibus(BASE_PARAGRAPHS * scale, footnotes=5)
+    neg = rounds.start(res)
+    base = rounds.base_text(neg)
+    rounds.add_proposals(neg, [derive(base, _edited(base), "EU")])
+    places = merging.items(neg)
+    choices = merging.Choices(accepted={i.target: [p.id for p in i.proposals] for i in places})
+    return {"merge": lambda: merging.merge_into_revision(neg, res, choices)}
+
+
 def amendment_derived(scale: int) -> dict[str, Callable[[], object]]:
-    """An amendment derived from a 40- to 4,000-paragraph draft and its edited copy, then applied back."""
+    """An amendment derived from a 40- to 4,000-paragraph draft and its edited copy, then applied back and
+    checked against the draft (`resolute check AMENDMENT --base DRAFT`)."""
     base = omnibus(BASE_PARAGRAPHS * scale, footnotes=5)
     edited = _edited(base)
     made = amendment(base, edited)
     return {
         "derive": lambda: amendment(base, edited),
         "apply": lambda: apply_amendment(made.instructions, base, made),
+        "check against the draft": lambda: base_findings(made, base),
         "write .xml": lambda: to_akn(made),
         "read .xml": lambda: read_akn(to_akn(made)),
     }
@@ -183,6 +211,8 @@ def pages_laid_out(scale: int) -> dict[str, Callable[[], object]]:
 PROCESSES: dict[str, Callable[[int], dict[str, Callable[[], object]]]] = {
     "proposals compiled": proposals_compiled,
     "paragraphs proposed": paragraphs_proposed,
+    "copies proposed": copies_proposed,
+    "revision merged": revision_merged,
     "amendment paragraphs": amendment_derived,
     "PDF paragraphs": pages_laid_out,
 }

@@ -23,7 +23,7 @@ from itertools import zip_longest
 from app import inline
 from app.model import Annex, Paragraph, Part, Resolution, ResolutionPart
 from app.render import Block, Rendered, annex_label, part_letter, render
-from app.sequences import matching_blocks, opcodes
+from app.sequences import matching_blocks, word_opcodes
 
 EQUAL, INSERT, DELETE = "equal", "insert", "delete"
 
@@ -128,8 +128,8 @@ def _view(segments: list[Segment], cmp: Comparison) -> list[tuple[str, str]]:
 # --- tokens ---------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class _Token:
+@dataclass(slots=True)  # not frozen: a frozen dataclass sets each field through object.__setattr__, and a
+class _Token:  # compare makes one token for every word and space of both versions
     text: str
     italic: bool = False
     opener: bool = False
@@ -142,7 +142,7 @@ class _Token:
 
 
 def _words(text: str, italic: bool = False, opener: bool = False) -> list[_Token]:
-    return [_Token(m.group(0), italic, opener) for m in _TOKEN.finditer(text)]
+    return [_Token(word, italic, opener) for word in _TOKEN.findall(text)]
 
 
 def block_tokens(block: Block) -> list[_Token]:
@@ -174,11 +174,15 @@ def _is_glue(tokens: Sequence[_Token]) -> bool:
     return sum(len(t.text.strip()) for t in tokens) <= 3
 
 
+def _is_space(key: tuple[str, bool]) -> bool:
+    return key[0].isspace()
+
+
 def diff_tokens(a: Sequence[_Token], b: Sequence[_Token]) -> list[tuple[str, list[_Token], list[_Token]]]:
     """Opcodes (tag, base tokens, new tokens) with "equal", "delete", "insert" and "replace"."""
     ops = [
         (tag, list(a[i1:i2]), list(b[j1:j2]))
-        for tag, i1, i2, j1, j2 in opcodes([t.key for t in a], [t.key for t in b])
+        for tag, i1, i2, j1, j2 in word_opcodes([t.key for t in a], [t.key for t in b], _is_space)
     ]
     # fold whitespace-only equal stretches that sit between two changes into those changes
     merged: list[tuple[str, list[_Token], list[_Token]]] = []

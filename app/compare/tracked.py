@@ -380,7 +380,7 @@ def build_tracked_document(
 ) -> docx.document.Document:
     cmp = comparison or compare(base, new)
     revs = _Revisions(author, date or dt.datetime.now(dt.timezone.utc))
-    document = writer.build_document(new)
+    document = writer.build_document(new, rendered=cmp.new_rendered)
     notes = _Notes(document, cmp, revs)
     numbering = _Numbering(document)
     body = document.element.body

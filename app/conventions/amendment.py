@@ -9,7 +9,7 @@ from __future__ import annotations
 import copy
 from collections.abc import Callable
 
-from app.amendments import apply
+from app.amendments import check_fits
 from app.conventions.base import add, finding
 from app.errors import InputError
 from app.findings import Finding, Severity
@@ -100,7 +100,7 @@ def base_findings(res: Resolution, base: Resolution) -> list[Finding]:
     out: list[Finding] = []
     for ins in res.instructions:
         try:
-            apply([ins], base)
+            check_fits(ins, base)
         except InputError as exc:
             add(out, finding("amendment.place", Severity.ERROR, f"{exc}.", paragraph_id=ins.id))
     return out

@@ -142,6 +142,7 @@ _TYPED = re.compile(
 _PPOP = re.compile(
     r"^\s*(?P<tag>PP|OP|pp|op)\s?(?P<n>\d{1,3})(?:\s*(?:bis|ter|quater|quinquies))?\s*[.:)]?(?=[\s\u00a0])\s*"
 )
+_DIGITS = re.compile(r"\d+")
 _RULE = re.compile(r"^[\s_\-–—=*.·•]*$")
 _NOTE_LINE = re.compile(r"^\s*(?P<mark>\d{1,3}|\*{1,3})[\s\u00a0]+(?P<text>\S.*)$", re.S)
 
@@ -504,8 +505,9 @@ def _label_of(line: Line, plain: str, state: _State) -> tuple[str, str, list[Pie
             kind = value = ""
         if kind:
             pieces = _strip_label(pieces, _label_end(line.plain))
-    if not kind and line.label_fmt == "decimal" and not line.ilvl:  # Word numbering "Article %1"
-        kind, value = "num", line.label
+    number = _DIGITS.search(line.label) if line.label_fmt == "decimal" and not line.ilvl else None
+    if not kind and number:  # Word numbering "Article %1", or past the 999th paragraph ("1000.")
+        kind, value = "num", number.group()
     return kind, value, pieces
 
 

@@ -584,10 +584,13 @@ def print_as_issued(
     return layout
 
 
-def build_document(res: Resolution, *, paper: str | None = None) -> docx.document.Document:
-    """The python-docx document for a resolution (not yet saved); `paper` overrides the template's."""
+def build_document(
+    res: Resolution, *, paper: str | None = None, rendered: Rendered | None = None
+) -> docx.document.Document:
+    """The python-docx document for a resolution (not yet saved); `paper` overrides the template's;
+    `rendered`: the resolution as already rendered (a compare has it)."""
     docx_parts.install()
-    rendered = render(res)
+    rendered = rendered or render(res)
     document = docx.Document()
     layout = print_as_issued(document, rendered, paper=paper)
     _settings(document)

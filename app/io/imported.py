@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from app.findings import Finding, Severity
-from app.model import MAX_DEPTH, Resolution, limit_depth
+from app.model import MAX_DEPTH, Resolution, limit_depth, refuse_oversized
 
 
 @dataclass
@@ -15,8 +15,9 @@ class ImportResult:
     project: bool = False  # a project file: its text is the delegate's own, already settled
 
     def __post_init__(self) -> None:
-        """Every reader's model stays within the depth the editor and the project file accept, and has its
-        typed end punctuation settled (app/io/typed_ends.py)."""
+        """Every reader's model stays within the size and depth the editor and the project file accept, and
+        has its typed end punctuation settled (app/io/typed_ends.py)."""
+        refuse_oversized(self.resolution)
         if not self.project:
             from app.io.typed_ends import settle_typed_ends
 

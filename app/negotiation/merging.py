@@ -20,12 +20,13 @@ from app.negotiation import rounds
 from app.negotiation.compilation import Compilation, overlaps
 from app.negotiation.proposals import (
     DeleteParagraph,
+    Edit,
     FootnoteEdit,
     Proposal,
     TitleEdit,
     WordEdit,
     apply,
-    edit_target,
+    by_target,
     title_of,
 )
 
@@ -45,12 +46,10 @@ class Choices:
     brackets: dict[str, str] = field(default_factory=dict)  # bracket id -> the alternative's text taken
 
 
-def _spans(proposal: Proposal, target: str) -> list[tuple[str, int, int]]:
-    """(field, start, end) of what a proposal changes at a place; ("*", 0, 0) for deleting the paragraph."""
+def _spans(edits: list[Edit]) -> list[tuple[str, int, int]]:
+    """(field, start, end) of what a proposal's edits at a place change; ("*", 0, 0): the paragraph deleted."""
     out: list[tuple[str, int, int]] = []
-    for e in proposal.edits:
-        if edit_target(e) != target:
-            continue
+    for e in edits:
         if isinstance(e, WordEdit):
             out.append((e.field, e.start, e.end))
         elif isinstance(e, FootnoteEdit | TitleEdit):
@@ -66,9 +65,9 @@ def _clash(a: list[tuple[str, int, int]], b: list[tuple[str, int, int]]) -> bool
     return any(fa == fb and overlaps((sa, ea), (sb, eb)) for fa, sa, ea in a for fb, sb, eb in b)
 
 
-def _groups(proposals: list[Proposal], target: str) -> list[list[str]]:
-    """Proposals linked by clashes, transitively, in proposal order."""
-    spans = [_spans(p, target) for p in proposals]
+def _groups(proposals: list[Proposal], target: str, at: dict[str, dict[str, list[Edit]]]) -> list[list[str]]:
+    """Proposals linked by clashes, transitively, in proposal order; `at`: each one's edits by place."""
+    spans = [_spans(at[p.id].get(target, [])) for p in proposals]
     group = list(range(len(proposals)))
 
     def root(i: int) -> int:
@@ -92,14 +91,15 @@ def items(neg: rounds.Negotiation, comp: Compilation | None = None) -> list[Merg
     comp = comp or rounds.compile_open(neg)
     pending = rounds.open_proposals(neg)
     decided = {(d.proposal_id, d.target) for d in neg.decisions}
-    by_target: dict[str, list[Proposal]] = {}
+    at = {p.id: by_target(p) for p in pending}
+    places: dict[str, list[Proposal]] = {}
     for p in pending:
-        for target in dict.fromkeys(edit_target(e) for e in p.edits):
+        for target in at[p.id]:
             if (p.id, target) not in decided:
-                by_target.setdefault(target, []).append(p)
+                places.setdefault(target, []).append(p)
     out: list[MergeItem] = []
     for entry in comp.entries:
-        found = by_target.pop(entry.paragraph_id, None)
+        found = places.pop(entry.paragraph_id, None)
         if found is None:
             continue
         label = entry.label if entry.kind != "footnote" else f"Footnote {entry.label}"
@@ -109,11 +109,11 @@ def items(neg: rounds.Negotiation, comp: Compilation | None = None) -> list[Merg
                 label or neg.labels.get(entry.paragraph_id, ""),
                 entry.kind,
                 found,
-                _groups(found, entry.paragraph_id),
+                _groups(found, entry.paragraph_id, at),
             )
         )
-    for target, found in by_target.items():  # a place the compilation does not show (should not happen)
-        out.append(MergeItem(target, neg.labels.get(target, target), "", found, _groups(found, target)))
+    for target, found in places.items():  # a place the compilation does not show (should not happen)
+        out.append(MergeItem(target, neg.labels.get(target, target), "", found, _groups(found, target, at)))
     return out
 
 
@@ -134,18 +134,17 @@ def merged(
     work = out.negotiation
     if work is None:
         raise InputError("this text is not under negotiation")
-    bases: dict[str, Resolution] = {}
+    lookups: dict[str, rounds.Lookups] = {}
     for item in items(neg):
         accepted = choices.accepted.get(item.target, [])
         check(item, accepted)
         taken = [p for p in item.proposals if p.id in accepted]
         if taken:  # items() lists open proposals on the latest revision only: one base for all
             version = taken[0].base_version
-            if version not in bases:
-                bases[version] = rounds.base_text(work, version)
-            base = bases[version]
+            if version not in lookups:
+                lookups[version] = rounds.Lookups(rounds.base_text(work, version))
             try:
-                rounds.accept_into(work, out, [p.id for p in taken], item.target, base)
+                rounds.accept_into(work, out, [p.id for p in taken], item.target, lookups[version])
             except InputError as exc:
                 who = ", ".join(p.proposer for p in taken)
                 raise InputError(f"{item.label} ({who}): {exc}") from None

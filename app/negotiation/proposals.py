@@ -28,7 +28,7 @@ from app import inline
 from app.compare.diff import align
 from app.errors import InputError
 from app.model import Footnote, Paragraph, Resolution, new_id
-from app.sequences import matching_blocks, opcodes
+from app.sequences import matching_blocks, word_opcodes
 
 FIELDS = ("heading", "opener", "text", "tail")
 
@@ -168,7 +168,7 @@ def word_hunks(old: str, new: str) -> list[tuple[int, int, str, str]]:
         return []
     a, b = tokens(old), tokens(new)
     spans: list[list[int]] = []  # [i1, i2, j1, j2]
-    for tag, i1, i2, j1, j2 in opcodes(a, b):
+    for tag, i1, i2, j1, j2 in word_opcodes(a, b, str.isspace):
         if tag == "equal":
             continue
         if spans and all(t.isspace() for t in a[spans[-1][1] : i1]):
@@ -429,6 +429,14 @@ def _delete_all(lists: dict[str, list[Paragraph]], doomed_ids: list[str]) -> Non
                 keep.append(para)
         if len(keep) != len(items):
             items[:] = keep
+
+
+def by_target(proposal: Proposal) -> dict[str, list[Edit]]:
+    """The proposal's edits grouped by `edit_target`, each group in the proposal's order."""
+    out: dict[str, list[Edit]] = {}
+    for e in proposal.edits:
+        out.setdefault(edit_target(e), []).append(e)
+    return out
 
 
 def edit_target(edit: Edit) -> str:

@@ -16,18 +16,19 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from app.errors import InputError
-from app.model import Resolution
+from app.model import Paragraph, Resolution
 from app.negotiation import numbering
 from app.negotiation.compilation import Compilation, compile_text, mark_brackets
 from app.negotiation.proposals import (
     DeleteParagraph,
+    Edit,
     FootnoteEdit,
     InsertParagraph,
     Proposal,
     TitleEdit,
     WordEdit,
+    by_target,
     edit_notes,
-    edit_target,
     list_keys,
     set_title,
     splice,
@@ -222,26 +223,71 @@ def accepted_text(neg: Negotiation, res: Resolution, proposal_id: str, target: s
     return out
 
 
+class Lookups:
+    """What accepting place after place reads again and again, read once: each proposal's edits by place, the
+    revision's paragraphs by id and the working text's (read again after a paragraph is inserted or deleted).
+    A merge accepts at every place of a draft: finding each by walking the whole text made it grow with the
+    square of the draft."""
+
+    def __init__(self, base: Resolution) -> None:
+        self.base = base
+        self._edits: dict[str, dict[str, list[Edit]]] = {}
+        self._base_nodes: dict[str, Paragraph] | None = None
+        self._out_nodes: dict[str, Paragraph] | None = None
+
+    def edits(self, proposal: Proposal, target: str) -> list[Edit]:
+        if proposal.id not in self._edits:
+            self._edits[proposal.id] = by_target(proposal)
+        return self._edits[proposal.id].get(target, [])
+
+    def base_node(self, paragraph_id: str) -> Paragraph | None:
+        if self._base_nodes is None:
+            self._base_nodes = _first_by_id(self.base)
+        return self._base_nodes.get(paragraph_id)
+
+    def out_node(self, out: Resolution, paragraph_id: str) -> Paragraph | None:
+        if self._out_nodes is None:
+            self._out_nodes = _first_by_id(out)
+        return self._out_nodes.get(paragraph_id)
+
+    def moved(self) -> None:
+        """A paragraph of the working text was inserted or deleted."""
+        self._out_nodes = None
+
+
+def _first_by_id(res: Resolution) -> dict[str, Paragraph]:
+    """Every paragraph and subparagraph by id, the first in reading order where an id repeats (as `find`)."""
+    out: dict[str, Paragraph] = {}
+    for _, items in res.lists():
+        for para in items:
+            for node in para.walk():
+                out.setdefault(node.id, node)
+    return out
+
+
+def _edits_at(lookups: Lookups, proposal: Proposal, target: str) -> list[Edit]:
+    mine = lookups.edits(proposal, target)
+    if not mine:
+        raise InputError(f"{proposal.proposer} proposes nothing there")
+    return mine
+
+
 def accept_into(
     neg: Negotiation,
     out: Resolution,
     proposal_ids: str | list[str],
     target: str,
-    base: Resolution | None = None,
+    lookups: Lookups | None = None,
 ) -> None:
     """`accepted_text` in place on `out`, for one proposal or several made on the same revision (their edits
-    on different words of the place are applied together, against that revision); `base`: that revision's
-    text when the caller has it read."""
+    on different words of the place are applied together, against that revision); `lookups`: on that
+    revision's text, when the caller accepts at place after place."""
     chosen = [neg.proposal(i) for i in ([proposal_ids] if isinstance(proposal_ids, str) else proposal_ids)]
     if len({p.base_version for p in chosen}) != 1:
         raise InputError("proposals on different revisions are accepted one by one")
-    base = base or base_text(neg, chosen[0].base_version)
-    edits = []
-    for proposal in chosen:
-        mine = [e for e in proposal.edits if edit_target(e) == target]
-        if not mine:
-            raise InputError(f"{proposal.proposer} proposes nothing there")
-        edits += mine
+    lookups = lookups or Lookups(base_text(neg, chosen[0].base_version))
+    base = lookups.base
+    edits = [e for proposal in chosen for e in _edits_at(lookups, proposal, target)]
     notes_of = {k: v for p in chosen for k, v in p.footnotes.items()}
     words: dict[str, list[tuple[int, int, str, str]]] = {}
     notes: dict[str, list[tuple[int, int, str, str]]] = {}
@@ -257,8 +303,10 @@ def accept_into(
             found = out.locate(e.paragraph_id)
             if found is not None:
                 del found[1][found[2]]
+                lookups.moved()
         elif isinstance(e, InsertParagraph):
             _place(out, base, e)
+            lookups.moved()
             for note_id, note in notes_of.items():
                 out.footnotes.setdefault(note_id, copy.deepcopy(note))
     for note_id, hunks in notes.items():
@@ -272,7 +320,7 @@ def accept_into(
             raise InputError("that title is no longer in the text")
         set_title(out, key, rebase(old_title, now, hunks))
     if words:
-        old_para, para = base.find(target), out.find(target)
+        old_para, para = lookups.base_node(target), lookups.out_node(out, target)
         if old_para is None or para is None:
             raise InputError("that paragraph is no longer in the text")
         for name, hunks in words.items():

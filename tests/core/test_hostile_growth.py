@@ -214,3 +214,18 @@ def test_a_long_paragraph_proposed_compiles_and_compares_in_time(words: int) -> 
         build_tracked_docx(base, proposed)
     shown = "".join(p.text for e in entries for p in e.pieces)
     assert shown.count("word") >= words
+
+
+def test_a_tracked_proposal_on_a_draft_past_the_999th_paragraph_is_read() -> None:
+    """Word numbering prints "1000." past the 999th paragraph: the number is read from it (it crashed the
+    reading of the tracked file's rejected version)."""
+    from app.compare.tracked import build_tracked_docx
+    from app.model import Resolution
+    from app.negotiation.tracked_reading import proposals_from_tracked
+
+    res = Resolution(title="Questions", preamble=[Paragraph("Recalling", "its resolutions")])
+    res.operative = [Paragraph("Decides", f"to act on question {i}") for i in range(1_003)]
+    new = copy.deepcopy(res)
+    new.operative[1_001].text += " at once"
+    (proposal,) = proposals_from_tracked(build_tracked_docx(res, new), res, name="tracked.docx")
+    assert [(e.paragraph_id, e.new) for e in proposal.edits] == [(res.operative[1_001].id, " at once")]

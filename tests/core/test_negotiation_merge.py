@@ -229,3 +229,28 @@ def test_proposals_on_neighbouring_words_are_merged_together(corpus):
     assert len(item.alternatives) == 3  # none touches another's words
     commands.merge_revision(doc, choices=merging.Choices({para.id: [p.id for p in proposals]}), date=DAY)
     assert doc.resolution.find(para.id).text == " ".join(words[:2] + ["effective"] + ["all"] + words[6:])
+
+
+def test_a_proposal_on_every_paragraph_merges_as_applying_it_whole(corpus):
+    """A merge accepts at every place (read once through `rounds.Lookups`, not by walking the text for each):
+    a proposal rewording every paragraph and deleting and adding one, all accepted, gives what applying the
+    whole proposal to the zero draft gives."""
+    res = _l20(corpus)
+    doc = Document(res)
+    commands.start_negotiation(doc, facilitator="Chile", date=DAY)
+    base = rounds.base_text(doc.resolution.negotiation)
+    edited = copy.deepcopy(base)
+    for _, para in edited.paragraphs():
+        para.text = para.text.replace(" the ", " a ", 1)
+    edited.preamble.pop(2)
+    edited.operative.insert(4, Paragraph("Decides", "to remain seized of the matter"))
+    proposal = derive(base, edited, "EU")
+    commands.add_proposals(doc, [proposal])
+    neg = doc.resolution.negotiation
+    places = merging.items(neg)
+    assert len(places) > len(base.preamble)  # every reworded paragraph is a place of its own
+    choices = merging.Choices(accepted={item.target: [p.id for p in item.proposals] for item in places})
+    out = merging.merged(neg, doc.resolution, choices, DAY)
+    expected = apply(base, neg.proposals[0])
+    assert to_dict(out)["preamble"] == to_dict(expected)["preamble"]
+    assert to_dict(out)["operative"] == to_dict(expected)["operative"]

@@ -60,6 +60,55 @@ def test_large_inputs_give_true_matches_in_order(a, b, direct) -> None:
         sequences.DIRECT = old
 
 
+WORDS = st.lists(st.sampled_from(["the", "of", "States", " ", "  ", ",", "\n"]), max_size=60)
+
+
+@given(WORDS, WORDS)
+def test_word_opcodes_cover_both_sides_with_true_matches(a, b) -> None:
+    ops = sequences.word_opcodes(a, b, str.isspace)
+    i = j = 0
+    for tag, i1, i2, j1, j2 in ops:
+        assert (i1, j1) == (i, j) and tag in ("equal", "replace", "delete", "insert")
+        assert (tag == "equal") == (a[i1:i2] == b[j1:j2] and i2 > i1)
+        assert (tag in ("replace", "delete")) == (i2 > i1 and tag != "equal")
+        assert (tag in ("replace", "insert")) == (j2 > j1 and tag != "equal")
+        i, j = i2, j2
+    assert (i, j) == (len(a), len(b))
+
+
+SENTENCE = st.lists(st.sampled_from(["the", "of", "States", "all", "Assembly"]), max_size=40)
+
+
+@given(SENTENCE, SENTENCE)
+def test_word_opcodes_keep_the_words_difflib_keeps_in_a_sentence(a_words, b_words) -> None:
+    """Words one space apart: the words matched are as many as difflib matches between the words alone
+    (the first word of a side, with no space before it, may go unmatched)."""
+    a = [t for w in a_words for t in (" ", w)][1:]
+    b = [t for w in b_words for t in (" ", w)][1:]
+    ops = sequences.word_opcodes(a, b, str.isspace)
+    kept = sum(1 for tag, i1, i2, *_ in ops if tag == "equal" for t in a[i1:i2] if not t.isspace())
+    matcher = difflib.SequenceMatcher(None, a_words, b_words, autojunk=False)
+    assert kept >= sum(k for *_, k in matcher.get_matching_blocks()) - 1
+
+
+def test_words_deleted_or_inserted_take_the_space_before_them() -> None:
+    a = "a b c d e f g".split(" ")
+    a = [t for w in a for t in (w, " ")][:-1]
+    b = [*a[:5], *a[11:]]  # "a b c g"
+    assert sequences.word_opcodes(a, b, str.isspace) == [
+        ("equal", 0, 5, 0, 5),
+        ("delete", 5, 11, 5, 5),
+        ("equal", 11, 13, 5, 7),
+    ]
+    assert [op for op in sequences.word_opcodes(b, a, str.isspace) if op[0] != "equal"] == [
+        ("insert", 5, 5, 5, 11)
+    ]
+    assert sequences.word_opcodes(["the", " ", "cat"], ["the", " ", "dog"], str.isspace) == [
+        ("equal", 0, 2, 0, 2),
+        ("replace", 2, 3, 2, 3),
+    ]
+
+
 def test_a_long_text_with_one_word_changed_is_one_change(monkeypatch) -> None:
     monkeypatch.setattr(sequences, "DIRECT", 100)
     words = [f"w{i % 50}" for i in range(20_000)]  # few distinct words: no anchors in the middle
