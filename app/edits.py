@@ -20,6 +20,7 @@ from app.history import Change, Entry, History
 from app.lexicon import convert_opener as lexicon_convert
 from app.model import (
     MAX_DEPTH,
+    MAX_PARAGRAPHS,
     AgendaItem,
     Footnote,
     Header,
@@ -29,6 +30,7 @@ from app.model import (
     Resolution,
     height,
     new_id,
+    paragraph_count,
 )
 from app.states import sort_sponsors
 
@@ -72,6 +74,10 @@ def _record(
     merge_key: tuple[object, ...] | None = None,
 ) -> Change:
     apply()
+    if change.structure and paragraph_count(doc.resolution) > MAX_PARAGRAPHS:
+        # what the project reader refuses, the editor never builds: a draft saved must open again
+        revert()
+        raise EditError(f"a draft holds at most {MAX_PARAGRAPHS:,} paragraphs and subparagraphs")
     return doc.history.record(Entry(label, apply, revert, change, merge_key))
 
 

@@ -125,3 +125,29 @@ def test_the_longest_issued_resolution_and_a_budget_sized_one_are_read() -> None
         path = Path(folder) / "budget.docx"
         path.write_bytes(build_docx(big))
         assert paragraph_count(read_document(path).resolution) == expected
+
+
+def test_the_editor_never_builds_a_draft_the_project_reader_refuses() -> None:
+    """Adding, duplicating or pasting past the cap is refused with its reason and changes nothing (no undo
+    entry), so every draft the editor saves opens again."""
+    from app import edits
+
+    doc = edits.Document(Resolution(title="Plan", operative=[_para(0, 2), _para(1, 0)]))
+    at_cap = paragraph_count(doc.resolution)
+    paste = Resolution(operative=[_para(9, 0)])
+    attempts = [
+        lambda: edits.insert_paragraph(doc, part=model.Part.OPERATIVE),
+        lambda: edits.duplicate_paragraph(doc, paragraph_id=doc.resolution.operative[1].id),
+        lambda: edits.insert_paragraphs(doc, source=paste),
+    ]
+    with mock.patch.object(edits, "MAX_PARAGRAPHS", at_cap):
+        for attempt in attempts:
+            before = storage.dumps(doc.resolution)
+            with pytest.raises(edits.EditError, match="at most"):
+                attempt()
+            assert storage.dumps(doc.resolution) == before and not doc.history.can_undo()
+        edits.delete_paragraph(doc, paragraph_id=doc.resolution.operative[1].id)
+        edits.insert_paragraph(doc, part=model.Part.OPERATIVE)  # room again: allowed
+    assert paragraph_count(doc.resolution) == at_cap
+    with mock.patch.object(model, "MAX_PARAGRAPHS", at_cap):
+        assert storage.loads(storage.dumps(doc.resolution)).title == "Plan"
