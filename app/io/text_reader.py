@@ -17,7 +17,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 
@@ -284,7 +284,7 @@ class _Reader:
         ):
             return lines, pages
         body = "\n".join(lines[:start])
-        if not markers(str(labels[0]))[1].find(body):
+        if not markers(str(labels[0]), _LANGUAGE.get())[1].find(body):
             return lines, pages
         for i, m in found:
             assert m
@@ -404,16 +404,20 @@ class _Reader:
         label = note.label
         if not numeric(label):
             pos = (0, 0, 0)  # "*" notes and named notes have a sequence of their own
-        forms = markers(label)
+        forms = markers(label, _LANGUAGE.get())
+        # the strong form first; then the forms a text layer leaves, the nearest hit of any of them (the notes
+        # come in order, so the nearest is the note's own, and a weak form's hit further on would take the
+        # place of every later note); the split of a number last
+        groups = [forms[:1], forms[1:-1], forms[-1:]] if numeric(label) else [forms]
         if pdf_like:  # a marker sits on the page of its footnote; strong forms may stray (notes run over)
-            order = [(f, note.page) for f in forms] + [(f, None) for f in forms[:2]]
+            order = [(g, note.page) for g in groups] + [(groups[0], None)]
         else:
-            order = [(f, None) for f in forms]
-        for form, page in order:
-            hit = _search(body, form, pos, page, lines)
+            order = [(g, None) for g in groups]
+        for group, page in order:
+            hit = _search(body, group, pos, page, lines)
             if hit:
+                b, ln, start, end, form = hit
                 if form.pattern is GLUED_TO_NUMBER:  # a guess that splits a number: say so
-                    b, ln, start, end = hit
                     number = body[b].lines[ln][:start].split()[-1]
                     self.findings.append(
                         Finding(
@@ -423,7 +427,7 @@ class _Reader:
                             f"“{number}{label}” read as “{number}” and note {label}",
                         )
                     )
-                return hit
+                return b, ln, start, end
         return None
 
     def _attach_notes(self, res: Resolution) -> None:
@@ -1176,13 +1180,14 @@ _REISSUE = re.compile(r"^(?:\w+ )?reissued? for technical reasons\b", re.IGNOREC
 
 def _search(
     body: list[_Block],
-    marker: Marker,
+    forms: Sequence[Marker],
     pos: tuple[int, int, int],
     page: int | None,
     lines: list[tuple[int, int]] | None = None,
-) -> tuple[int, int, int, int] | None:
-    """The first hit of `marker` from `pos` on (on `page` only, when given), looking only at `lines` (block,
-    line) when the caller knows which lines can hold the marker."""
+) -> tuple[int, int, int, int, Marker] | None:
+    """The first hit of any of `forms` from `pos` on (on `page` only, when given), looking only at `lines`
+    (block, line) when the caller knows which lines can hold the marker: in the first line with a hit, the
+    hit that starts first, the earlier form on a tie."""
     b0, l0, off0 = pos
     if lines is None:
         todo: Iterable[tuple[int, int]] = (
@@ -1196,9 +1201,11 @@ def _search(
             if block.pages[ln] > page:
                 return None  # pages only grow
             continue
-        span = marker.find(block.lines[ln], off0 if (b == b0 and ln == l0) else 0)
-        if span:
-            return b, ln, *span
+        start = off0 if (b == b0 and ln == l0) else 0
+        spans = [(span, k) for k, form in enumerate(forms) if (span := form.find(block.lines[ln], start))]
+        if spans:
+            span, k = min(spans, key=lambda hit: (hit[0][0], hit[1]))
+            return b, ln, *span, forms[k]
     return None
 
 
