@@ -59,7 +59,8 @@ def _weak(language: str) -> tuple[re.Pattern[str], ...]:
             + ("" if data.get("marker_after_punctuation", True) else r"(?!,\d)")
         ),
         # spaced after punctuation: "Nations, 2", "resolutions, 4  urges", "(No. 138) 15"
-        re.compile(r"(?<=[,;:”’\"\)»])\s+(?P<n>\d+)(?=\s|$)"),
+        # (in Spanish and French before the punctuation: "“… pesquera” 40;")
+        re.compile(rf"(?<=[,;:”’\"\)»])\s+(?P<n>\d+)(?=\s|$|{_PUNCTUATION_AFTER})"),
         # spaced after a word at a line end: "abuse of children 37"
         re.compile(rf"{word_before}(?P<m>\s+(?P<n>\d+))\s*$"),
         # spaced after a name inside a line: "Sustainable Development 6 and", "Organized Crime 11  and the"
