@@ -23,6 +23,8 @@ _NOT_ABBREVIATION = "".join(
     rf"(?<!\b{a}\.)"
     for a in "para paras sect sects chap chaps vol vols supp corr rev add annex art arts".split()
 )
+# the last part of a document symbol, "A/75/1/Add.1", "Rev.2", "Corr.1": a number after it is no marker
+_NOT_SYMBOL_PART = "".join(rf"(?<!{a}\.)" for a in "Add Rev Corr Amend Suppl".split())
 _STRONG = re.compile(rf"(?<![{SUPERSCRIPTS}])(?P<sup>[{SUPERSCRIPTS}]+)|\[\^?(?P<n>\d+)\](?![:(])")
 # a comma, semicolon or colon after a marker; never one that a digit follows ("1,000", "1,90")
 _PUNCTUATION_AFTER = r"\s*[,;:](?!\d)"
@@ -55,7 +57,7 @@ def _weak(language: str) -> tuple[re.Pattern[str], ...]:
         # glued: "Destruction,1", "Rights2", "“…”,24", "voulons »6"; not "L.6", "78/4", "No.5"
         # (a number inside a word is no marker: "Health4Life", "G77")
         re.compile(
-            rf"(?:(?<=[{_LOWER}{punctuation}])|(?<=[^A-Z\d]\.))(?P<n>\d+)(?![\d/{_LETTER}])"
+            rf"(?:(?<=[{_LOWER}{punctuation}])|(?<=[^A-Z\d]\.){_NOT_SYMBOL_PART})(?P<n>\d+)(?![\d/{_LETTER}])"
             + ("" if data.get("marker_after_punctuation", True) else r"(?!,\d)")
         ),
         # spaced after punctuation: "Nations, 2", "resolutions, 4  urges", "(No. 138) 15"
@@ -91,6 +93,13 @@ def _weak(language: str) -> tuple[re.Pattern[str], ...]:
         re.compile(r"(?<=(?<![\d/.,])(?<!No\. )(?:1[89]|20)\d\d)(?P<n>\d+)(?=[\s,;:.)]|$)"),
         # glued to a name that ends in a number: "Agenda 216" (Agenda 21, note 6), "Group of 7712"
         re.compile(rf"\b(?:{names})(?P<m>(?P<n>\d+))(?![\d/])"),
+        # glued to an acronym or a roman numeral, before a lower-case word, punctuation or the line end:
+        # "between the United Nations and INTERPOL1 and", "on HIV/AIDS1 and", "article 90 of Protocol I4 to",
+        # "el siglo XXI4,"; never a two-letter formula ("CO2 emissions") or a code inside a word
+        re.compile(
+            r"(?<![\w/-])(?:[A-Z][A-Z/]*[A-Z]{2}|[IVX]{1,4})(?P<m>(?P<n>\d+))"
+            rf"(?=\s+[{_LOWER}]|{_PUNCTUATION_AFTER}|[.)»”’](?:\s|$)|\s*$)"
+        ),
     )
 
 
