@@ -104,9 +104,11 @@ def _weak(language: str) -> tuple[re.Pattern[str], ...]:
 
 
 # the last resort, tried after every other form: glued to the number of a symbol or citation, "resolution
-# 5/1411" (5/14, note 11), "decision VII/1115", "resolution 59/3009"; the text reader reports the split it made
-# Only where the number cannot be one: four digits after the slash ("55/197" may be resolution 55/197)
-GLUED_TO_NUMBER = re.compile(r"(?<![\w/.])(?:\d{1,2}|[IVXLC]{1,6})/(?P<glued>\d{4,6})(?![\d/])")
+# 5/1411" (5/14, note 11), "decision VII/1115", "resolución 74/911;" (74/91, note 1: Spanish and French glue the
+# marker to the number itself); the text reader reports the split it made. Only where the number cannot be one:
+# no session of the Assembly has passed MAX_CITED resolutions ("55/197" may be resolution 55/197)
+GLUED_TO_NUMBER = re.compile(r"(?<![\w/.])(?:\d{1,2}|[IVXLC]{1,6})/(?P<glued>\d{3,6})(?![\d/])")
+MAX_CITED = 400
 
 
 def numeric(label: str) -> bool:
@@ -132,7 +134,11 @@ class Marker:
                 return m.span()
             if "glued" in self.pattern.groupindex:
                 digits = m.group("glued")
-                if len(digits) - len(self.label) in (1, 2, 3) and digits.endswith(self.label):
+                if (
+                    len(digits) - len(self.label) in (1, 2, 3)
+                    and digits.endswith(self.label)
+                    and int(digits) >= MAX_CITED
+                ):
                     return m.end() - len(self.label), m.end()
                 continue
             if m.group("n") is not None:

@@ -34,7 +34,7 @@ from app.io.headings import (
     ends_like_a_paragraph,
 )
 from app.io.imported import ImportResult
-from app.io.note_markers import GLUED_TO_NUMBER, MAX_INDEXED, Marker, markers, numbers_in, numeric, star_marks
+from app.io.note_markers import MAX_INDEXED, Marker, markers, numbers_in, numeric, star_marks
 from app.io.pdf_text import NOTE_START, PAGE_BREAK, SUPERSCRIPTS, RawNote, join_wrapped, note_label
 from app.io.spaced_words import close_up
 from app.io.structure import (
@@ -333,9 +333,7 @@ class _Reader:
         for index, note in enumerate(self.notes):
             if index in self.used_notes:
                 continue
-            indexed = numeric(note.label) and len(note.label) <= MAX_INDEXED
-            lines = where.get(note.label, []) if indexed else None
-            found = self._find_marker(body, note, pos, pdf_like, lines)
+            found = self._find_marker(body, note, pos, pdf_like, where)
             if not found:
                 continue
             b, ln, start, end = found
@@ -399,9 +397,10 @@ class _Reader:
         note: RawNote,
         pos: tuple[int, int, int],
         pdf_like: bool,
-        lines: list[tuple[int, int]] | None,
+        where: dict[str, list[tuple[int, int]]],
     ) -> tuple[int, int, int, int] | None:
         label = note.label
+        lines = _lines_of(where, label)
         if not numeric(label):
             pos = (0, 0, 0)  # "*" notes and named notes have a sequence of their own
         forms = markers(label, _LANGUAGE.get())
@@ -417,7 +416,9 @@ class _Reader:
             hit = _search(body, group, pos, page, lines)
             if hit:
                 b, ln, start, end, form = hit
-                if form.pattern is GLUED_TO_NUMBER:  # a guess that splits a number: say so
+                if "glued" in form.pattern.groupindex:  # a guess that splits a number: say so
+                    if _next_note_before(body, label, pos, (b, ln, start), where):
+                        return None  # the marker is missing, not glued to a later citation's number
                     number = body[b].lines[ln][:start].split()[-1]
                     self.findings.append(
                         Finding(
@@ -1176,6 +1177,29 @@ def _marker_labels(text: str) -> set[str]:
 # the page-1 note a reissued document's symbol and job number point at: "* Second reissue for technical reasons
 # (12 November 2025)."
 _REISSUE = re.compile(r"^(?:\w+ )?reissued? for technical reasons\b", re.IGNORECASE)
+
+
+def _lines_of(where: dict[str, list[tuple[int, int]]], label: str) -> list[tuple[int, int]] | None:
+    """The lines that can hold a numbered note's marker (None: look everywhere)."""
+    return where.get(label, []) if numeric(label) and len(label) <= MAX_INDEXED else None
+
+
+def _next_note_before(
+    body: list[_Block],
+    label: str,
+    pos: tuple[int, int, int],
+    at: tuple[int, int, int],
+    where: dict[str, list[tuple[int, int]]],
+) -> bool:
+    """Is the next note's marker (its strong or text-layer forms) found from `pos` and before `at`? Notes come in
+    order, so a number split at `at` cannot be this note's marker then."""
+    after = str(int(label) + 1)
+    forms = markers(after, _LANGUAGE.get())
+    for group in (forms[:1], forms[1:-1]):
+        hit = _search(body, group, pos, None, _lines_of(where, after))
+        if hit and hit[:3] < at:
+            return True
+    return False
 
 
 def _search(
