@@ -106,9 +106,21 @@ def _weak(language: str) -> tuple[re.Pattern[str], ...]:
 # the last resort, tried after every other form: glued to the number of a symbol or citation, "resolution
 # 5/1411" (5/14, note 11), "decision VII/1115", "resolución 74/911;" (74/91, note 1: Spanish and French glue the
 # marker to the number itself); the text reader reports the split it made. Only where the number cannot be one:
-# no session of the Assembly has passed MAX_CITED resolutions ("55/197" may be resolution 55/197)
-GLUED_TO_NUMBER = re.compile(r"(?<![\w/.])(?:\d{1,2}|[IVXLC]{1,6})/(?P<glued>\d{3,6})(?![\d/])")
+# no session of the Assembly has passed MAX_CITED resolutions ("55/197" may be resolution 55/197), nor one of
+# the bodies a language file names in `few_resolutions` MAX_FEW ("Human Rights Council resolution 55/197")
 MAX_CITED = 400
+MAX_FEW = 100
+
+
+@functools.cache
+def glued_to_number(language: str = "en") -> re.Pattern[str]:
+    from app.languages import get_language
+
+    phrases = get_language(language).note_markers.get("few_resolutions", ())
+    few = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases) or "(?!)"
+    return re.compile(
+        rf"(?:(?P<few>\b(?:{few})\s+)|(?<![\w/.]))(?:\d{{1,2}}|[IVXLC]{{1,6}})/(?P<glued>\d{{3,6}})(?![\d/])"
+    )
 
 
 def numeric(label: str) -> bool:
@@ -137,7 +149,7 @@ class Marker:
                 if (
                     len(digits) - len(self.label) in (1, 2, 3)
                     and digits.endswith(self.label)
-                    and int(digits) >= MAX_CITED
+                    and int(digits) >= (MAX_FEW if m.group("few") else MAX_CITED)
                 ):
                     return m.end() - len(self.label), m.end()
                 continue
@@ -205,7 +217,9 @@ def markers(label: str, language: str = "en") -> list[Marker]:
     if not numeric(label):
         return [_named(label)]
     strong = Marker(_STRONG, label, (label.translate(_TO_SUPER), f"[{label}]", f"[^{label}]"))
-    return [strong] + [Marker(p, label, needles=(label,)) for p in (*_weak(language), GLUED_TO_NUMBER)]
+    return [strong] + [
+        Marker(p, label, needles=(label,)) for p in (*_weak(language), glued_to_number(language))
+    ]
 
 
 @functools.lru_cache(maxsize=64)
