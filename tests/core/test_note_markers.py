@@ -201,7 +201,8 @@ def test_a_marker_glued_to_a_number_that_cannot_be_one_is_split_off_and_reported
 
 def test_a_marker_glued_to_a_citation_of_a_body_that_passes_few_resolutions_is_split_off() -> None:
     """A/C.3/80/L.30 (development half) prints "Human Rights Council resolution 55/197 and" (55/19, note 7: "A/HRC/
-    58/63."): the Council passes far fewer than a hundred resolutions a session. The Assembly's 55/197 stays."""
+    58/63."), here on one line: the Council passes far fewer than a hundred resolutions a session. The Assembly's
+    55/197 stays."""
     line = "Fact-Finding Mission submitted pursuant to Human Rights Council resolution 55/197 and the report"
     assert _first_hit(line, "7") == line[: line.index("55/19") + 5] + "|7"
     assert _first_hit(line.replace("Human Rights Council", "General Assembly"), "7") == ""
