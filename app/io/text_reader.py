@@ -409,7 +409,7 @@ class _Reader:
         # place of every later note); the split of a number last
         groups = [forms[:1], forms[1:-1], forms[-1:]] if numeric(label) else [forms]
         if pdf_like:  # a marker sits on the page of its footnote; strong forms may stray (notes run over)
-            order = [(g, note.page) for g in groups] + [(groups[0], None)]
+            order = [(g, note.page) for g in groups] + [(g, None) for g in (forms[:1], forms[1:2]) if g]
         else:
             order = [(g, None) for g in groups]
         for group, page in order:
