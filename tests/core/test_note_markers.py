@@ -245,3 +245,19 @@ def test_a_marker_spaced_after_a_year_and_a_name_is_still_found() -> None:
     # the form the fix narrows still reads a marker after a year and a word that is no function word
     [form] = [m for m in markers("6") if m.find("the 2022 Group 6 to provide")]
     assert form.find("from 5 April 2019 and 6 to 9 May") is None
+
+
+def test_a_marker_glued_to_an_acronym_or_a_roman_numeral_is_found_but_not_in_a_formula() -> None:
+    """A/RES/75/10 and A/RES/75/138 (UNxml/GAresolutions, 75session/English/75_10_E.xml, 75_138_E.xml, flattened
+    with the note's number glued where the XML's <authorialNote> stands): "INTERPOL1 and", "Protocol I4 to"."""
+    for line, label, before in (
+        (
+            "between the United Nations and INTERPOL1 and all other relevant",
+            "1",
+            "United Nations and INTERPOL",
+        ),
+        ("pursuant to article 90 of Protocol I4 to the Geneva Conventions", "4", "article 90 of Protocol I"),
+    ):
+        assert _first_hit(line, label).endswith(before + "|" + label), line
+    for line, label in (("to reduce CO2 emissions", "2"), ("the Group of 77 and G77 members", "77")):
+        assert _first_hit(line, label) == "", line
