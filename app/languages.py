@@ -59,6 +59,9 @@ class Language:
     spelling: dict[str, Any]
     # the lines after an adopted resolution's last paragraph: "41st plenary meeting", "41a sesión plenaria"
     closing: re.Pattern[str]
+    # [note_markers]: the words that tell a footnote's number from the text's own numbers in flattened text
+    # (app/io/note_markers.py); a key left out is English's
+    note_markers: dict[str, Any]
 
     @property
     def is_english(self) -> bool:
@@ -178,6 +181,7 @@ def _load(code: str) -> Language:
         abbreviations=dict(data.get("abbreviations", {})),
         spelling=dict(data.get("spelling", {})),
         closing=re.compile(data.get("closing", r"(?!)")),  # none known: nothing is taken for it
+        note_markers=dict(data.get("note_markers", {})),
     )
 
 

@@ -23,7 +23,7 @@ def absorb_terminal(text: str, *, keep_colon: bool = False) -> str:
     m = _TRAILING_REFS.search(text)
     refs = m.group(0) if m else ""
     body = text[: len(text) - len(refs)]
-    if body.rstrip().endswith(_ABBREVIATIONS):
+    if _abbreviation_at_end(body.rstrip()):
         return body.rstrip() + refs
     if keep_colon and body.rstrip().endswith(":"):
         return body.rstrip() + refs
@@ -32,7 +32,18 @@ def absorb_terminal(text: str, *, keep_colon: bool = False) -> str:
         end -= 1  # a backwards scan: a regex anchored at $ would retry from every position
     if "..." in body[end:] or body.rstrip().endswith("…"):
         return body.rstrip() + refs
+    if body[end : end + 1] == "." and _abbreviation_at_end(body[: end + 1]):
+        end += 1  # "from 3 to 6 p.m.;": the full stop is the abbreviation's, the end mark comes after it
     return body[:end] + refs
+
+
+# initials that end in a full stop ("a.m.", "p.m.", "D.C.", "i.e."), looked for in the last characters only
+_INITIALS = re.compile(r"(?<![\w.])(?:[A-Za-z]\.){2,4}$")
+
+
+def _abbreviation_at_end(text: str) -> bool:
+    """Does `text` end with an abbreviation whose full stop is its own ("etc.", "p.m.")?"""
+    return text.endswith(_ABBREVIATIONS) or bool(_INITIALS.search(text[-9:]))
 
 
 _INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff"  # marks some UN files leave after the end

@@ -67,9 +67,9 @@ def drafts(repo: Path) -> list[tuple[str, str]]:
     return out
 
 
-def resolutions(repo: Path, sessions: str, language: str = "English") -> list[tuple[str, str]]:
-    """(file name, text) of every GA resolution of the sessions "75-77" in a language folder of the mirror
-    ("English", "French", "Spanish"), flattened to text."""
+def resolution_xml(repo: Path, sessions: str, language: str = "English") -> list[tuple[str, bytes]]:
+    """(path, UN XML) of every GA resolution of the sessions "75-77" in a language folder of the mirror
+    ("English", "French", "Spanish")."""
     first, _, last = sessions.partition("-")
     wanted = range(int(first), int(last or first) + 1)
     git = ["git", "-C", str(repo)]
@@ -80,11 +80,20 @@ def resolutions(repo: Path, sessions: str, language: str = "English") -> list[tu
     for name in names:
         session, _, rest = name.partition(f"session/{language}/")
         if rest.endswith(".xml") and session.isdigit() and int(session) in wanted:
-            xml = subprocess.run([*git, "show", f"HEAD:{name}"], capture_output=True, check=True).stdout
-            try:
-                out.append((rest, flatten(xml)))
-            except etree.XMLSyntaxError:
-                print(f"  {name}: not well-formed XML, left out")
+            out.append(
+                (name, subprocess.run([*git, "show", f"HEAD:{name}"], capture_output=True, check=True).stdout)
+            )
+    return out
+
+
+def resolutions(repo: Path, sessions: str, language: str = "English") -> list[tuple[str, str]]:
+    """(file name, text) of every GA resolution of the sessions in a language, flattened to text."""
+    out = []
+    for name, xml in resolution_xml(repo, sessions, language):
+        try:
+            out.append((name.partition(f"session/{language}/")[2], flatten(xml)))
+        except etree.XMLSyntaxError:
+            print(f"  {name}: not well-formed XML, left out")
     return out
 
 

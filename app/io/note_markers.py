@@ -15,75 +15,112 @@ SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _TO_SUPER = str.maketrans("0123456789", SUPERSCRIPTS)
 _TO_DIGIT = str.maketrans(SUPERSCRIPTS, "0123456789")
 
-# words that take a number after them ("Goal 6", "annex 2", "article 11"): a number there is text, not a marker
-_COUNTED_WORDS = (
-    "Goal Goals Target Targets Article Articles Annex Annexes Part Chapter Section Principle Principles Rule Rules "
-    "Protocol Step Phase Volume Table Figure Paragraph Resolution Item Items Recommendation Decision Level Group "
-    "Number Session Committee Convention Regulation Option Module Pillar Stage Category Scenario Cluster Track "
-    "annex annexes article articles paragraph paragraphs resolution resolutions item items goal goals target "
-    "targets chapter section sections part parts principle principles rule rules page pages volume recommendation "
-    "recommendations decision decisions level phase step table figure session sessions option category"
-).split()
-_FUNCTION_WORDS = "a an the of to in on at by for from with and or than some least about nearly over are is were was".split()
-_NOT_FUNCTION = rf"(?!(?:{'|'.join(_FUNCTION_WORDS)})\b)"
-_NOT_COUNTED = rf"(?!(?:{'|'.join(_COUNTED_WORDS + _FUNCTION_WORDS)})\b)"
-_AFTER_MARKER = (
-    "(?:and|or|the|as|in|to|is|are|was|were|that|on|for|which|including|adopted|entitled|held|where|whereby)"
-)
-_WORD_BEFORE = rf"\b{_NOT_COUNTED}[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F'’-]*"
-_NAME_BEFORE = rf"\b{_NOT_COUNTED}[A-Z][A-Za-z\u00C0-\u024F'’-]*"
+_LETTER = "A-Za-z\u00c0-\u024f"
+_LOWER = "a-z\u00df-\u024f"
 
 # abbreviations a number follows ("para. 12", "sects. 4"): lookbehinds, each of fixed width
 _NOT_ABBREVIATION = "".join(
     rf"(?<!\b{a}\.)"
     for a in "para paras sect sects chap chaps vol vols supp corr rev add annex art arts".split()
 )
+# the last part of a document symbol, "A/75/1/Add.1", "Rev.2", "Corr.1": a number after it is no marker
+_NOT_SYMBOL_PART = "".join(rf"(?<!{a}\.)" for a in "Add Rev Corr Amend Suppl".split())
 _STRONG = re.compile(rf"(?<![{SUPERSCRIPTS}])(?P<sup>[{SUPERSCRIPTS}]+)|\[\^?(?P<n>\d+)\](?![:(])")
-_WEAK = [
-    # glued: "Destruction,1", "Rights2", "“…”,24"; not "L.6", "78/4", "No.5"
-    # (a number inside a word is no marker: "Health4Life", "G77")
-    re.compile(
-        r"(?:(?<=[a-z\u00DF-\u024F,;:”’\"\)\]])|(?<=[^A-Z\d]\.))(?P<n>\d+)(?![\d/A-Za-z\u00C0-\u024F])"
-    ),
-    # spaced after punctuation: "Nations, 2", "resolutions, 4  urges", "(No. 138) 15"
-    re.compile(r"(?<=[,;:”’\"\)])\s+(?P<n>\d+)(?=\s|$)"),
-    # spaced after a word at a line end: "abuse of children 37"
-    re.compile(rf"{_WORD_BEFORE}(?P<m>\s+(?P<n>\d+))\s*$"),
-    # spaced after a name inside a line: "Sustainable Development 6 and", "Organized Crime 11  and the"
-    re.compile(rf"{_NAME_BEFORE}(?P<m>\s+(?P<n>\d+))(?=\s+[a-z]|\s*[,;:])"),
-    # ... or after a word, when what follows cannot be counted: "on countering cyberbullying 19 and 54/5"
-    re.compile(rf"{_WORD_BEFORE}(?P<m>\s+(?P<n>\d+))(?=\s+{_AFTER_MARKER}\b|\s*[,;:])"),
-    # spaced after a sentence's full stop, before the next sentence or the line end: "in the context of global
-    # migration. 11", "Paris Principles. 13 We will"; never after an abbreviation ("para. 12", "vol. 3")
-    re.compile(rf"(?<=[a-z\u00DF-\u024F]{{3}}\.){_NOT_ABBREVIATION}\s+(?P<n>\d+)(?=\s+[A-Z“]|\s*$)"),
-    # spaced after a word that counts nothing there, being a noun after "the", an ordinal or a year: "relevant
-    # to the Convention 1 and", "its sixtieth session 6  and", "the 2022 Group 6 to provide"; never a function
-    # word, which joins dates: "from 25 March to 5 April 2019 and 19 to 30 August 2019"
-    re.compile(
-        rf"(?:\bthe|\b[a-z]+(?:th|st|nd|rd)|(?<![\d/.,])(?:1[89]|20)\d\d)\s+{_NOT_FUNCTION}[A-Za-z][a-z]+"
-        r"(?P<m>\s+(?P<n>\d+))"
-        rf"(?=\s+{_AFTER_MARKER}\b|\s*[,;:])"
-    ),
-    # spaced after a name that ends in a number: "Group of Least Developed Countries on COVID-19 13 and"
-    re.compile(rf"\b[A-Za-z]+-\d+(?P<m>\s+(?P<n>\d+))(?=\s+{_AFTER_MARKER}\b|\s*[,;:])"),
-    # spaced after a year: "Geneva Conventions of 12 August 1949 2  and", "held in 2019 4  and 2023", "the
-    # Final Documents of the 2000 7 and the 2010 8 Review Conferences", "dated 17 October 2025 7 addressed to";
-    # never a count ("by 2030 50 per cent")
-    re.compile(
-        r"(?<![\d/.,])(?:1[89]|20)\d\d(?P<m>\s+(?P<n>\d+))(?=\s+[A-Za-z]|\s*[,;:])"
-        r"(?!\s+(?:per|million|billion|thousand|hundred|years?|months?|days?|weeks?|times|to\s+\d)\b)"
-    ),
-    # glued to a year or the end of a range of years: "for 20251", "2024–203416" (never "No. 20378")
-    re.compile(r"(?<=(?<![\d/.,])(?<!No\. )(?:1[89]|20)\d\d)(?P<n>\d+)(?=[\s,;:.)]|$)"),
-    # glued to a name that ends in a number: "Agenda 216" (Agenda 21, note 6), "Group of 7712"
-    re.compile(
-        r"\b(?:Agenda 21|Agenda 2030|Agenda 2063|Group of 77|Group of 20|COVID-19)(?P<m>(?P<n>\d+))(?![\d/])"
-    ),
-]
+# a comma, semicolon or colon after a marker; never one that a digit follows ("1,000", "1,90")
+_PUNCTUATION_AFTER = r"\s*[,;:](?!\d)"
+
+
+def _words(data: dict[str, object], key: str) -> str:
+    """One alternation of the words a language file lists under `key` (a string of words)."""
+    return "|".join(re.escape(w) for w in str(data.get(key, "")).split()) or "(?!)"
+
+
+@functools.cache
+def _weak(language: str) -> tuple[re.Pattern[str], ...]:
+    """The forms a PDF's text layer leaves of a marker, for text in `language`; the words that tell a marker
+    from the text's own numbers are the language file's [note_markers]."""
+    from app.languages import get_language
+
+    data = {**get_language("en").note_markers, **get_language(language).note_markers}
+    function = _words(data, "function_words")
+    not_function = rf"(?!(?:{function})\b)"
+    not_counted = rf"(?!(?:{_words(data, 'counted_words')}|{function})\b)"
+    after = rf"(?:{_words(data, 'after_marker')})"
+    word_before = rf"\b{not_counted}[{_LETTER}][{_LETTER}'’-]*"
+    name_before = rf"\b{not_counted}[A-Z\u00C0-\u00DE][{_LETTER}'’-]*"
+    ordinal = "|".join(rf"\b[a-z]+{e}" for e in str(data.get("ordinal_endings", "")).split())
+    determiner = rf"\b(?:{_words(data, 'determiners')})" + (f"|{ordinal}" if ordinal else "")
+    names = "|".join(re.escape(n) for n in data.get("numbered_names", ())) or "(?!)"  # type: ignore[attr-defined]
+    # glued after punctuation only where the language prints the marker after it
+    punctuation = r"”’\"\)\]»" + (",;:" if data.get("marker_after_punctuation", True) else "")
+    return (
+        # glued: "Destruction,1", "Rights2", "“…”,24", "voulons »6"; not "L.6", "78/4", "No.5"
+        # (a number inside a word is no marker: "Health4Life", "G77")
+        re.compile(
+            rf"(?:(?<=[{_LOWER}{punctuation}])|(?<=[^A-Z\d]\.){_NOT_SYMBOL_PART})(?P<n>\d+)(?![\d/{_LETTER}])"
+            + ("" if data.get("marker_after_punctuation", True) else r"(?!,\d)")
+        ),
+        # spaced after punctuation: "Nations, 2", "resolutions, 4  urges", "(No. 138) 15"
+        # (in Spanish and French before the punctuation: "“… pesquera” 40;")
+        re.compile(rf"(?<=[,;:”’\"\)»])\s+(?P<n>\d+)(?=\s|$|{_PUNCTUATION_AFTER})"),
+        # spaced after a word at a line end: "abuse of children 37"
+        re.compile(rf"{word_before}(?P<m>\s+(?P<n>\d+))\s*$"),
+        # spaced after a name inside a line: "Sustainable Development 6 and", "Organized Crime 11  and the"
+        re.compile(rf"{name_before}(?P<m>\s+(?P<n>\d+))(?=\s+[{_LOWER}]|{_PUNCTUATION_AFTER})"),
+        # ... or after a word, when what follows cannot be counted: "on countering cyberbullying 19 and 54/5"
+        re.compile(rf"{word_before}(?P<m>\s+(?P<n>\d+))(?=\s+{after}\b|{_PUNCTUATION_AFTER})"),
+        # spaced after a sentence's full stop, before the next sentence or the line end: "in the context of
+        # global migration. 11", "Paris Principles. 13 We will"; never after an abbreviation ("para. 12")
+        re.compile(rf"(?<=[{_LOWER}]{{3}}\.){_NOT_ABBREVIATION}\s+(?P<n>\d+)(?=\s+[A-Z“«]|\s*$)"),
+        # spaced after a word that counts nothing there, being a noun after "the", an ordinal or a year:
+        # "relevant to the Convention 1 and", "its sixtieth session 6  and", "the 2022 Group 6 to provide";
+        # never a function word, which joins dates: "from 25 March to 5 April 2019 and 19 to 30 August 2019"
+        re.compile(
+            rf"(?:{determiner}|(?<![\d/.,])(?:1[89]|20)\d\d)\s+{not_function}[{_LETTER}][{_LOWER}]+"
+            r"(?P<m>\s+(?P<n>\d+))"
+            rf"(?=\s+{after}\b|{_PUNCTUATION_AFTER})"
+        ),
+        # spaced after a name that ends in a number: "Group of Least Developed Countries on COVID-19 13 and"
+        re.compile(rf"\b[A-Za-z]+-\d+(?P<m>\s+(?P<n>\d+))(?=\s+{after}\b|{_PUNCTUATION_AFTER})"),
+        # spaced after a year: "Geneva Conventions of 12 August 1949 2  and", "held in 2019 4  and 2023", "the
+        # Final Documents of the 2000 7 and the 2010 8 Review Conferences", "dated 17 October 2025 7 addressed
+        # to"; never a count ("by 2030 50 per cent")
+        re.compile(
+            rf"(?<![\d/.,])(?:1[89]|20)\d\d(?P<m>\s+(?P<n>\d+))(?=\s+[{_LETTER}]|{_PUNCTUATION_AFTER})"
+            rf"(?!\s+(?:{_words(data, 'count_nouns')}|%|to\s+\d)(?!\w))"
+        ),
+        # glued to a year or the end of a range of years: "for 20251", "2024–203416" (never "No. 20378")
+        re.compile(r"(?<=(?<![\d/.,])(?<!No\. )(?:1[89]|20)\d\d)(?P<n>\d+)(?=[\s,;:.)]|$)"),
+        # glued to a name that ends in a number: "Agenda 216" (Agenda 21, note 6), "Group of 7712"
+        re.compile(rf"\b(?:{names})(?P<m>(?P<n>\d+))(?![\d/])"),
+        # glued to an acronym or a roman numeral, before a lower-case word, punctuation or the line end:
+        # "between the United Nations and INTERPOL1 and", "on HIV/AIDS1 and", "article 90 of Protocol I4 to",
+        # "el siglo XXI4,"; never a two-letter formula ("CO2 emissions") or a code inside a word
+        re.compile(
+            r"(?<![\w/-])(?:[A-Z][A-Z/]*[A-Z]{2}|[IVX]{1,4})(?P<m>(?P<n>\d+))"
+            rf"(?=\s+[{_LOWER}]|{_PUNCTUATION_AFTER}|[.)»”’](?:\s|$)|\s*$)"
+        ),
+    )
+
+
 # the last resort, tried after every other form: glued to the number of a symbol or citation, "resolution
-# 5/1411" (5/14, note 11), "decision VII/1115", "resolution 59/3009"; the text reader reports the split it made
-# Only where the number cannot be one: four digits after the slash ("55/197" may be resolution 55/197)
-GLUED_TO_NUMBER = re.compile(r"(?<![\w/.])(?:\d{1,2}|[IVXLC]{1,6})/(?P<glued>\d{4,6})(?![\d/])")
+# 5/1411" (5/14, note 11), "decision VII/1115", "resolución 74/911;" (74/91, note 1: Spanish and French glue the
+# marker to the number itself); the text reader reports the split it made. Only where the number cannot be one:
+# no session of the Assembly has passed MAX_CITED resolutions ("55/197" may be resolution 55/197), nor one of
+# the bodies a language file names in `few_resolutions` MAX_FEW ("Human Rights Council resolution 55/197")
+MAX_CITED = 400
+MAX_FEW = 100
+
+
+@functools.cache
+def glued_to_number(language: str = "en") -> re.Pattern[str]:
+    from app.languages import get_language
+
+    phrases = get_language(language).note_markers.get("few_resolutions", ())
+    few = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases) or "(?!)"
+    return re.compile(
+        rf"(?:(?P<few>\b(?:{few})\s+)|(?<![\w/.]))(?:\d{{1,2}}|[IVXLC]{{1,6}})/(?P<glued>\d{{3,6}})(?![\d/])"
+    )
 
 
 def numeric(label: str) -> bool:
@@ -109,7 +146,11 @@ class Marker:
                 return m.span()
             if "glued" in self.pattern.groupindex:
                 digits = m.group("glued")
-                if len(digits) - len(self.label) in (1, 2, 3) and digits.endswith(self.label):
+                if (
+                    len(digits) - len(self.label) in (1, 2, 3)
+                    and digits.endswith(self.label)
+                    and int(digits) >= (MAX_FEW if m.group("few") else MAX_CITED)
+                ):
                     return m.end() - len(self.label), m.end()
                 continue
             if m.group("n") is not None:
@@ -169,14 +210,16 @@ def _consecutive(run: str, first: int) -> bool:
     return True
 
 
-def markers(label: str) -> list[Marker]:
+def markers(label: str, language: str = "en") -> list[Marker]:
     """The forms of a note's marker, strongest first: superscript or bracketed number (notes at one place print
     as one run, "⁴⁶⁴⁷"), then the forms a PDF's text layer leaves (glued to a word, after a space, after a
-    year)."""
+    year) in text written in `language`."""
     if not numeric(label):
         return [_named(label)]
     strong = Marker(_STRONG, label, (label.translate(_TO_SUPER), f"[{label}]", f"[^{label}]"))
-    return [strong] + [Marker(p, label, needles=(label,)) for p in (*_WEAK, GLUED_TO_NUMBER)]
+    return [strong] + [
+        Marker(p, label, needles=(label,)) for p in (*_weak(language), glued_to_number(language))
+    ]
 
 
 @functools.lru_cache(maxsize=64)

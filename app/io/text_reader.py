@@ -17,7 +17,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 
@@ -34,7 +34,7 @@ from app.io.headings import (
     ends_like_a_paragraph,
 )
 from app.io.imported import ImportResult
-from app.io.note_markers import GLUED_TO_NUMBER, MAX_INDEXED, Marker, markers, numbers_in, numeric, star_marks
+from app.io.note_markers import MAX_INDEXED, Marker, markers, numbers_in, numeric, star_marks
 from app.io.pdf_text import NOTE_START, PAGE_BREAK, SUPERSCRIPTS, RawNote, join_wrapped, note_label
 from app.io.spaced_words import close_up
 from app.io.structure import (
@@ -287,7 +287,7 @@ class _Reader:
         ):
             return lines, pages
         body = "\n".join(lines[:start])
-        if not markers(str(labels[0]))[1].find(body):
+        if not markers(str(labels[0]), _LANGUAGE.get())[1].find(body):
             return lines, pages
         for i, m in found:
             assert m
@@ -336,9 +336,7 @@ class _Reader:
         for index, note in enumerate(self.notes):
             if index in self.used_notes:
                 continue
-            indexed = numeric(note.label) and len(note.label) <= MAX_INDEXED
-            lines = where.get(note.label, []) if indexed else None
-            found = self._find_marker(body, note, pos, pdf_like, lines)
+            found = self._find_marker(body, note, pos, pdf_like, where)
             if not found:
                 continue
             b, ln, start, end = found
@@ -402,21 +400,28 @@ class _Reader:
         note: RawNote,
         pos: tuple[int, int, int],
         pdf_like: bool,
-        lines: list[tuple[int, int]] | None,
+        where: dict[str, list[tuple[int, int]]],
     ) -> tuple[int, int, int, int] | None:
         label = note.label
+        lines = _lines_of(where, label)
         if not numeric(label):
             pos = (0, 0, 0)  # "*" notes and named notes have a sequence of their own
-        forms = markers(label)
+        forms = markers(label, _LANGUAGE.get())
+        # the strong form first; then the forms a text layer leaves, the nearest hit of any of them (the notes
+        # come in order, so the nearest is the note's own, and a weak form's hit further on would take the
+        # place of every later note); the split of a number last
+        groups = [forms[:1], forms[1:-1], forms[-1:]] if numeric(label) else [forms]
         if pdf_like:  # a marker sits on the page of its footnote; strong forms may stray (notes run over)
-            order = [(f, note.page) for f in forms] + [(f, None) for f in forms[:2]]
+            order = [(g, note.page) for g in groups] + [(g, None) for g in (forms[:1], forms[1:2]) if g]
         else:
-            order = [(f, None) for f in forms]
-        for form, page in order:
-            hit = _search(body, form, pos, page, lines)
+            order = [(g, None) for g in groups]
+        for group, page in order:
+            hit = _search(body, group, pos, page, lines)
             if hit:
-                if form.pattern is GLUED_TO_NUMBER:  # a guess that splits a number: say so
-                    b, ln, start, end = hit
+                b, ln, start, end, form = hit
+                if "glued" in form.pattern.groupindex:  # a guess that splits a number: say so
+                    if _next_note_before(body, label, pos, (b, ln, start), where):
+                        return None  # the marker is missing, not glued to a later citation's number
                     number = body[b].lines[ln][:start].split()[-1]
                     self.findings.append(
                         Finding(
@@ -426,7 +431,7 @@ class _Reader:
                             f"“{number}{label}” read as “{number}” and note {label}",
                         )
                     )
-                return hit
+                return b, ln, start, end
         return None
 
     def _attach_notes(self, res: Resolution) -> None:
@@ -1196,15 +1201,39 @@ def _marker_labels(text: str) -> set[str]:
 _REISSUE = re.compile(r"^(?:\w+ )?reissued? for technical reasons\b", re.IGNORECASE)
 
 
+def _lines_of(where: dict[str, list[tuple[int, int]]], label: str) -> list[tuple[int, int]] | None:
+    """The lines that can hold a numbered note's marker (None: look everywhere)."""
+    return where.get(label, []) if numeric(label) and len(label) <= MAX_INDEXED else None
+
+
+def _next_note_before(
+    body: list[_Block],
+    label: str,
+    pos: tuple[int, int, int],
+    at: tuple[int, int, int],
+    where: dict[str, list[tuple[int, int]]],
+) -> bool:
+    """Is the next note's marker (its strong or text-layer forms) found from `pos` and before `at`? Notes come in
+    order, so a number split at `at` cannot be this note's marker then."""
+    after = str(int(label) + 1)
+    forms = markers(after, _LANGUAGE.get())
+    for group in (forms[:1], forms[1:-1]):
+        hit = _search(body, group, pos, None, _lines_of(where, after))
+        if hit and hit[:3] < at:
+            return True
+    return False
+
+
 def _search(
     body: list[_Block],
-    marker: Marker,
+    forms: Sequence[Marker],
     pos: tuple[int, int, int],
     page: int | None,
     lines: list[tuple[int, int]] | None = None,
-) -> tuple[int, int, int, int] | None:
-    """The first hit of `marker` from `pos` on (on `page` only, when given), looking only at `lines` (block,
-    line) when the caller knows which lines can hold the marker."""
+) -> tuple[int, int, int, int, Marker] | None:
+    """The first hit of any of `forms` from `pos` on (on `page` only, when given), looking only at `lines`
+    (block, line) when the caller knows which lines can hold the marker: in the first line with a hit, the
+    hit that starts first, the earlier form on a tie."""
     b0, l0, off0 = pos
     if lines is None:
         todo: Iterable[tuple[int, int]] = (
@@ -1218,9 +1247,11 @@ def _search(
             if block.pages[ln] > page:
                 return None  # pages only grow
             continue
-        span = marker.find(block.lines[ln], off0 if (b == b0 and ln == l0) else 0)
-        if span:
-            return b, ln, *span
+        start = off0 if (b == b0 and ln == l0) else 0
+        spans = [(span, k) for k, form in enumerate(forms) if (span := form.find(block.lines[ln], start))]
+        if spans:
+            span, k = min(spans, key=lambda hit: (hit[0][0], hit[1]))
+            return b, ln, *span, forms[k]
     return None
 
 

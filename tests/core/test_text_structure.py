@@ -11,6 +11,7 @@ Files: tests/fixtures/structure/, from https://github.com/UNxml/GAresolutions at
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -64,9 +65,9 @@ def _num(paragraph: etree._Element | None) -> str:
     return _words("".join(num.itertext())) if num is not None else ""
 
 
-def flatten(xml: bytes) -> str:
+def flatten(xml: bytes, mark: Callable[[int], str] = str) -> str:
     """One block per printed line: every <p>, <heading> and <subheading> (with its paragraph's <num>), notes at
-    the end."""
+    the end. `mark(n)` is what note n's reference prints as (its number, glued where the XML has it)."""
     root = etree.fromstring(xml)
     notes: list[str] = []
 
@@ -75,7 +76,7 @@ def flatten(xml: bytes) -> str:
         for child in el:
             if _local(child) == "authorialNote":
                 notes.append(_words("".join(child.itertext())))
-                out.append(str(len(notes)))
+                out.append(mark(len(notes)))
             elif _local(child) == "eol":
                 out.append("\n")
             else:

@@ -212,3 +212,41 @@ def test_a_wrong_subparagraph_end_in_spanish_or_french_is_still_reported(name: s
         f for f in result.findings if f.rule == "import.end-punctuation" and f.severity == Severity.WARNING
     ]
     assert len(wrong) == 1 and "'.'" in wrong[0].message
+
+
+def _line_texts(xml: bytes) -> list[str]:
+    """Each <p>'s text in the UN XML, a label typed before it ("(b)\t") left out, spaces closed up."""
+    root = etree.fromstring(xml)
+    out = []
+    for p in root.iter(f"{AKN}p"):
+        text = " ".join("".join(p.itertext()).split())
+        out.append(re.sub(r"^\([a-z]+\)\s*", "", text))
+    return out
+
+
+def test_an_abbreviation_that_ends_a_paragraph_keeps_its_full_stop_before_the_end_mark() -> None:
+    """A/RES/75/260: "… from 3 to 6 p.m.;" is issued right; the full stop is "p.m."'s, not a wrong end."""
+    xml = (FIXTURES / "issued" / "75_260_E.xml").read_bytes()
+    result = read_text(flatten(xml))
+    assert not [
+        f for f in result.findings if f.rule == "import.end-punctuation" and f.severity != Severity.INFO
+    ]
+    issued = [t for t in _line_texts(xml) if re.search(r"[ap]\.m\.[;,]$", t)]
+    printed = [
+        "".join(s.text for s in b.spans) + b.end
+        for b in render(result.resolution).blocks
+        if b.role == "subparagraph"
+    ]
+    assert issued and all(t in printed for t in issued)
+
+
+def test_a_stray_full_stop_before_the_end_mark_is_still_reported() -> None:
+    """The same paragraph with a full stop after a word that is no abbreviation: a wrong end, reported."""
+    xml = (FIXTURES / "issued" / "75_260_E.xml").read_bytes()
+    text = flatten(xml).replace("from 3 to 6 p.m.;", "from 3 to 6 in the afternoon.;", 1)
+    wrong = [
+        f
+        for f in read_text(text).findings
+        if f.rule == "import.end-punctuation" and f.severity == Severity.WARNING
+    ]
+    assert len(wrong) == 1 and "'.;'" in wrong[0].message
