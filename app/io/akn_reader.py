@@ -990,7 +990,7 @@ class _Body:
                     and section_preamble(para.opener, self.reader.res.header.language)
                 )
                 # a section numbered from 1 again (Fifth Committee resolutions)
-                para.restart = restarts(int(number) if number.isdigit() else 0, self.operative)
+                para.restart = restarts(to_int(number, 0), self.operative)
                 headings, self.reader.carried = self.reader.carried, []
                 self.operative.append(para)
                 self.operative_els.append(value)

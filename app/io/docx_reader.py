@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from app import inline, lexicon
+from app.digits import to_int
 from app.errors import InputError
 from app.findings import Finding, Severity
 from app.io.amendment_reader import instruction_sentence, read_body
@@ -581,7 +582,7 @@ def _add_paragraph(
     para = _make(spans, state.part, True, state)
     para.heading, state.heading = "\n".join(state.heading), []
     operative = state.part is Part.OPERATIVE
-    para.restart = kind == "num" and operative and restarts(int(value), res.operative)
+    para.restart = kind == "num" and operative and restarts(to_int(value, 0), res.operative)
     # among operative paragraphs, one set in the preambular style (our export), or unnumbered in a numbered
     # text with an opener only the preamble uses: a section's own preambular paragraph, printed unnumbered
     para.numbered = not (

@@ -66,6 +66,7 @@ class Styles:
         self.default_bold = False
         self.default_size: float | None = None
         self.default_para = ""
+        self._first: dict[tuple[str, str], object] = {}  # (style id, attribute) → value, see first()
         if root is None:
             return
         defaults = root.find(f"{wtag('docDefaults')}/{wtag('rPrDefault')}/{wtag('rPr')}")
@@ -100,19 +101,25 @@ class Styles:
             if st.get(wtag("type")) == "paragraph" and st.get(wtag("default")) in ("1", "true"):
                 self.default_para = sid
 
-    def chain(self, sid: str) -> Iterator[Style]:
+    def first(self, sid: str, attr: str) -> object:
+        """The value of `attr` on the style or the nearest style it is based on. Answers are kept for every
+        style walked, so a long basedOn chain (or a cycle) costs its length once, not once per run."""
+        walked: list[str] = []
+        value: object = None
         seen: set[str] = set()
         while sid and sid in self.styles and sid not in seen:
+            if (sid, attr) in self._first:
+                value = self._first[(sid, attr)]
+                break
             seen.add(sid)
-            yield self.styles[sid]
-            sid = self.styles[sid].based_on
-
-    def first(self, sid: str, attr: str) -> object:
-        for st in self.chain(sid):
-            value = getattr(st, attr)
+            walked.append(sid)
+            value = getattr(self.styles[sid], attr)
             if value is not None:
-                return value
-        return None
+                break
+            sid = self.styles[sid].based_on
+        for walked_sid in walked:
+            self._first[(walked_sid, attr)] = value
+        return value
 
 
 def _points(rpr: etree._Element | None) -> float | None:
