@@ -35,11 +35,11 @@ _ORGAN = re.compile(
 )
 _QUALIFIER = re.compile(r"(?<!General )(?<!Security )\b[A-Z][\w-]+\s+$")
 _OTHER_ORGAN = "another organ"
-_ENTITLED = re.compile(r"\s*,?\s+entitled\s+[“\"]")
+_ENTITLED = re.compile(r"(?:\s*,)?\s+entitled\s+[“\"]")  # no two space repeats side by side: quadratic
 _SEP = re.compile(r"\s*(?:,\s*and|,|and|to)\s+(?=(?:S-|ES-)?\d)")
 # "59/111of 6 December 2004": PDF text may lose the space before "of"
 # "45/248 B, section VI, of 21 December 1990": the section cited stands between the number and the date
-_DATED = re.compile(rf"(?:,\s+(?:section|part|chapter)\s+[\w.]+,)?\s*,?\s*of\s+{_DATE}")
+_DATED = re.compile(rf"(?:,\s+(?:section|part|chapter)\s+[\w.]+,)?(?:\s*,)?\s*of\s+{_DATE}")
 _SHARED_DATE = re.compile(rf",?\s+(?:both|all)\s+of\s+{_DATE}")
 # "…, adopted on 3 May 2019", or for another body's resolutions its session: "resolution 4/10 on …, adopted during
 # its fourth session" (the Environment Assembly's resolutions are cited so)

@@ -77,7 +77,7 @@ _TEMPLATE_TYPE = "wordprocessingml.template.main+xml"
 # ------------------------------------------------------------------ opening the file
 
 
-def _open(data: bytes, name: str) -> tuple[object, dict[str, list[etree._Element]]]:
+def _open(data: bytes, name: str) -> tuple[object, dict[str, list[etree._Element]], int]:
     label = name or "the file"
     if not data:
         raise InputError(f"{label} is empty")
@@ -105,6 +105,7 @@ def _open(data: bytes, name: str) -> tuple[object, dict[str, list[etree._Element
             f"{label} is damaged and cannot be opened as a Word document ({type(exc).__name__})"
         ) from None
     notes: dict[str, list[etree._Element]] = {}
+    twice = 0
     for rel in document.part.rels.values():
         if rel.is_external or rel.reltype not in (_RT_FOOTNOTES, _RT_ENDNOTES):
             continue
@@ -114,8 +115,11 @@ def _open(data: bytes, name: str) -> tuple[object, dict[str, list[etree._Element
             if isinstance(note.tag, str) and etree.QName(note).localname in ("footnote", "endnote"):
                 if note.get(wtag("type")) in ("separator", "continuationSeparator", "continuationNotice"):
                     continue
-                notes[f"{prefix}{note.get(wtag('id'))}"] = note.findall(f".//{wtag('p')}")
-    return document, notes
+                # an id given twice (Word never does): both texts are kept, read as one note, and said
+                key = f"{prefix}{note.get(wtag('id'))}"
+                twice += key in notes
+                notes.setdefault(key, []).extend(note.findall(f".//{wtag('p')}"))
+    return document, notes, twice
 
 
 def _main_content_type(archive: zipfile.ZipFile, name: str) -> str:
@@ -897,9 +901,34 @@ def _read_header(
 # ------------------------------------------------------------------ entry point
 
 
+def _walker_findings(walker: Walker) -> list[Finding]:
+    """What the walker read in places Word does not put text: said, so nothing is merged unseen."""
+    out = []
+    if walker.misplaced:
+        names = ", ".join(f"{name} ({n})" for name, n in walker.misplaced.most_common(5))
+        out.append(
+            Finding(
+                "import.misplaced",
+                Severity.WARNING,
+                f"text inside elements Word does not place there was read where it stands: {names}",
+            )
+        )
+    if walker.nested_notes or walker.nested_notes_left:
+        left = f"; {walker.nested_notes_left} nested deeper were left out" if walker.nested_notes_left else ""
+        out.append(
+            Finding(
+                "import.footnotes",
+                Severity.WARNING,
+                f"{walker.nested_notes} footnote(s) referenced from inside another footnote were read into it, "
+                f"in parentheses{left}",
+            )
+        )
+    return out
+
+
 def read_docx(data: bytes, *, name: str = "") -> ImportResult:
     """Read a .docx draft. Raises InputError (one line) for anything unreadable or unsafe."""
-    document, notes = _open(data, name)
+    document, notes, twice = _open(data, name)
     try:
         styles_root = document.styles.element  # type: ignore[attr-defined]
     except (KeyError, NotImplementedError, AttributeError):  # AttributeError: a damaged content type
@@ -1025,6 +1054,16 @@ def read_docx(data: bytes, *, name: str = "") -> ImportResult:
                 Severity.INFO,
                 f"{walker.images} picture(s) in the text were left out",
                 field="annex",
+            )
+        )
+    findings += _walker_findings(walker)
+    if twice:
+        findings.append(
+            Finding(
+                "import.footnotes",
+                Severity.WARNING,
+                f"{twice} footnote id(s) are given to more than one note in the file: the texts of each were "
+                "joined into one footnote",
             )
         )
     if walker.equations:
