@@ -68,6 +68,7 @@ from app.model import Annex, DocumentKind, Footnote, Paragraph, Part, Resolution
 from app.render import join_opener
 from app.templates import all_templates
 
+_STRICT = "http://purl.oclc.org/ooxml/"  # ISO 29500 Strict namespaces, which Word writes on request
 _RT_FOOTNOTES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
 _RT_ENDNOTES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/endnotes"
 _MACRO_TYPES = ("macroEnabled",)
@@ -75,6 +76,10 @@ _TEMPLATE_TYPE = "wordprocessingml.template.main+xml"
 
 
 # ------------------------------------------------------------------ opening the file
+
+
+def _strict(label: str) -> InputError:
+    return InputError(f"{label} is saved as Strict Open XML: save it in Word as “Word Document (.docx)”")
 
 
 def _open(data: bytes, name: str) -> tuple[object, dict[str, list[etree._Element]], int]:
@@ -96,6 +101,10 @@ def _open(data: bytes, name: str) -> tuple[object, dict[str, list[etree._Element
     if not content_type:
         raise InputError(f"{label} is not a Word document (no word/document.xml inside)")
     check_zip_xml(archive, name=name)
+    if "_rels/.rels" in archive.namelist() and _STRICT.encode() in read_member(
+        archive, "_rels/.rels", name=name
+    ):
+        raise _strict(label)
     import docx
 
     try:
@@ -942,6 +951,9 @@ def read_docx(data: bytes, *, name: str = "") -> ImportResult:
     walker = Walker(Styles(styles_root), notes, res)
     body_element = getattr(document.element, "body", None)  # type: ignore[attr-defined]
     if body_element is None:  # a damaged main part whose root is not w:document
+        root_ns = etree.QName(document.element).namespace or ""  # type: ignore[attr-defined]
+        if root_ns.startswith(_STRICT):
+            raise _strict(name or "the file")
         raise InputError(f"{name or 'the file'} is damaged: its main part is not a Word document body")
     masthead, job_number = first_page(document, walker)
     lines = read_lines(body_element, walker)

@@ -336,3 +336,30 @@ def test_akn_references_to_notes_the_file_lacks_are_said() -> None:
     anchor = "the work of paragraph 2"
     result = read_akn(xml.replace(anchor, anchor + '<noteRef href="#gone" marker="7"/>', 1).encode("utf-8"))
     assert any("#gone" in f.message and f.rule == "import.footnotes" for f in result.findings)
+
+
+# --- refused in one line, saying what to do -----------------------------------------------------------------
+
+STRICT = {
+    b"http://schemas.openxmlformats.org/officeDocument/2006/relationships": (
+        b"http://purl.oclc.org/ooxml/officeDocument/relationships"
+    ),
+    b"http://schemas.openxmlformats.org/wordprocessingml/2006/main": b"http://purl.oclc.org/ooxml/wordprocessingml/main",
+}
+
+
+@pytest.mark.parametrize(
+    "parts", [("word/document.xml",), ("_rels/.rels", "word/_rels/document.xml.rels", "word/document.xml")]
+)
+def test_a_strict_open_xml_file_is_refused_saying_how_to_save_it(parts: tuple[str, ...]) -> None:
+    """Word's "Strict Open XML Document" puts every part in ISO 29500 Strict namespaces."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(sample_blob())) as src, zipfile.ZipFile(out, "w") as dst:
+        for name in src.namelist():
+            data = src.read(name)
+            for old, new in STRICT.items():
+                data = data.replace(old, new) if name in parts else data
+            dst.writestr(name, data)
+    with pytest.raises(ResoluteError) as exc:
+        read_docx(out.getvalue(), name="strict.docx")
+    assert "Strict Open XML" in str(exc.value) and "\n" not in str(exc.value)
