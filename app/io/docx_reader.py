@@ -34,6 +34,7 @@ from app.digits import to_int
 from app.errors import InputError
 from app.findings import Finding, Severity
 from app.io.amendment_reader import instruction_sentence, read_body
+from app.io.dangling_parts import drop_dangling
 from app.io.docx_parts import content_types
 from app.io.foreign_header import english_header
 from app.io.headings import ANNEX_LINE, SECTION_MARK, TRAILING_MATTER
@@ -78,11 +79,19 @@ _TEMPLATE_TYPE = "wordprocessingml.template.main+xml"
 # ------------------------------------------------------------------ opening the file
 
 
+@dataclass
+class _Opened:
+    document: object
+    notes: dict[str, list[etree._Element]]  # docx note id ("foo3", "end1") → its paragraphs
+    twice: int  # note ids given to more than one note
+    missing: list[str]  # parts the package's relationships name but it does not have
+
+
 def _strict(label: str) -> InputError:
     return InputError(f"{label} is saved as Strict Open XML: save it in Word as “Word Document (.docx)”")
 
 
-def _open(data: bytes, name: str) -> tuple[object, dict[str, list[etree._Element]], int]:
+def _open(data: bytes, name: str) -> _Opened:
     label = name or "the file"
     if not data:
         raise InputError(f"{label} is empty")
@@ -105,6 +114,7 @@ def _open(data: bytes, name: str) -> tuple[object, dict[str, list[etree._Element
         archive, "_rels/.rels", name=name
     ):
         raise _strict(label)
+    data, missing = drop_dangling(archive, data, name=label)
     import docx
 
     try:
@@ -128,7 +138,7 @@ def _open(data: bytes, name: str) -> tuple[object, dict[str, list[etree._Element
                 key = f"{prefix}{note.get(wtag('id'))}"
                 twice += key in notes
                 notes.setdefault(key, []).extend(note.findall(f".//{wtag('p')}"))
-    return document, notes, twice
+    return _Opened(document, notes, twice, missing)
 
 
 def _main_content_type(archive: zipfile.ZipFile, name: str) -> str:
@@ -937,14 +947,15 @@ def _walker_findings(walker: Walker) -> list[Finding]:
 
 def read_docx(data: bytes, *, name: str = "") -> ImportResult:
     """Read a .docx draft. Raises InputError (one line) for anything unreadable or unsafe."""
-    document, notes, twice = _open(data, name)
+    opened = _open(data, name)
+    document, notes, twice = opened.document, opened.notes, opened.twice
     try:
         styles_root = document.styles.element  # type: ignore[attr-defined]
-    except (KeyError, NotImplementedError, AttributeError):  # AttributeError: a damaged content type
+    except (KeyError, NotImplementedError, AttributeError, ValueError):  # damaged content type, external part
         styles_root = None
     try:
         numbering_root = document.part.numbering_part.element  # type: ignore[attr-defined]
-    except (KeyError, NotImplementedError, AttributeError):
+    except (KeyError, NotImplementedError, AttributeError, ValueError):
         numbering_root = None
     res = Resolution()
     findings: list[Finding] = []
@@ -1069,6 +1080,16 @@ def read_docx(data: bytes, *, name: str = "") -> ImportResult:
             )
         )
     findings += _walker_findings(walker)
+    if opened.missing:
+        parts = ", ".join(opened.missing[:5])
+        findings.append(
+            Finding(
+                "import.unplaced",
+                Severity.WARNING,
+                f"the file names parts it does not have ({parts}): read without them (what they held is not "
+                "in the file to read)",
+            )
+        )
     if twice:
         findings.append(
             Finding(

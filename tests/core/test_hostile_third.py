@@ -363,3 +363,25 @@ def test_a_strict_open_xml_file_is_refused_saying_how_to_save_it(parts: tuple[st
     with pytest.raises(ResoluteError) as exc:
         read_docx(out.getvalue(), name="strict.docx")
     assert "Strict Open XML" in str(exc.value) and "\n" not in str(exc.value)
+
+
+def _relationships() -> list[str]:
+    return re.findall(r"<Relationship [^>]*/>", part(sample_blob(), "word/_rels/document.xml.rels"))
+
+
+@pytest.mark.parametrize("how", ["external", "missing", "outside the package"])
+def test_any_relationship_to_a_part_the_package_lacks_reads_the_rest(how: str) -> None:
+    """Each relationship of the main part in turn made external, sent to a missing part or outside the
+    package (../../x.xml): the draft reads, and a missing part is named in a finding."""
+    rels = part(sample_blob(), "word/_rels/document.xml.rels")
+    for rel in _relationships():
+        if how == "external":
+            changed = rel.replace("/>", ' TargetMode="External"/>')
+        else:
+            target = "gone.xml" if how == "missing" else "../../x.xml"
+            changed = re.sub(r'Target="[^"]*"', f'Target="{target}"', rel)
+        data = repack(sample_blob(), {"word/_rels/document.xml.rels": rels.replace(rel, changed)})
+        result = read_docx(data, name="parts.docx")
+        assert "the Charter of the United Nations" in all_text(result), rel
+        said = any("does not have" in f.message for f in result.findings)
+        assert said == (how != "external"), rel
