@@ -10,6 +10,7 @@ import functools
 import io
 import re
 import sys
+import warnings
 import zipfile
 from datetime import timedelta
 from pathlib import Path
@@ -385,3 +386,18 @@ def test_any_relationship_to_a_part_the_package_lacks_reads_the_rest(how: str) -
         assert "the Charter of the United Nations" in all_text(result), rel
         said = any("does not have" in f.message for f in result.findings)
         assert said == (how != "external"), rel
+
+
+@pytest.mark.parametrize("second", ["word/document.xml", "WORD/Document.xml", "word/footnotes.xml"])
+def test_a_package_with_two_parts_of_one_name_is_refused(second: str) -> None:
+    """Programs differ on which of the two they read: the file is ambiguous, so it is refused in one line."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(sample_blob())) as src, zipfile.ZipFile(out, "w") as dst:
+        for name in src.namelist():
+            dst.writestr(name, src.read(name))
+        with warnings.catch_warnings():  # zipfile warns of a duplicate it writes
+            warnings.simplefilter("ignore")
+            dst.writestr(second, src.read(second if second in src.namelist() else "word/document.xml"))
+    with pytest.raises(ResoluteError) as exc:
+        read_docx(out.getvalue(), name="twice.docx")
+    assert "two parts named" in str(exc.value) and "\n" not in str(exc.value)
