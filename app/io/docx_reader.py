@@ -942,13 +942,75 @@ def _walker_findings(walker: Walker) -> list[Finding]:
                 f"in parentheses{left}",
             )
         )
+    if walker.images:
+        out.append(
+            Finding(
+                "import.unplaced",
+                Severity.INFO,
+                f"{walker.images} picture(s) in the text were left out",
+                field="annex",
+            )
+        )
+    if walker.equations:
+        out.append(
+            Finding(
+                "import.equations",
+                Severity.WARNING,
+                f"{walker.equations} equation(s) were read as plain text: check their layout",
+            )
+        )
+    if walker.ruby:
+        guides = ", ".join(f"“{g[:20]}”" for g in walker.ruby[:5])
+        out.append(
+            Finding(
+                "import.ruby",
+                Severity.INFO,
+                f"{len(walker.ruby)} ruby annotation(s) (pronunciation guides) were left out, "
+                f"their base text kept: {guides}",
+            )
+        )
+    if walker.alt_chunks:
+        out.append(
+            Finding(
+                "import.unplaced",
+                Severity.WARNING,
+                f"{walker.alt_chunks} piece(s) of content embedded from another file (altChunk) "
+                "cannot be read: open the file in Word and save it to merge them",
+                field="annex",
+            )
+        )
     return out
+
+
+def _package_findings(opened: _Opened) -> list[Finding]:
+    """What the package itself lacked or gave twice."""
+    findings: list[Finding] = []
+    if opened.missing:
+        parts = ", ".join(opened.missing[:5])
+        findings.append(
+            Finding(
+                "import.unplaced",
+                Severity.WARNING,
+                f"the file names parts it does not have ({parts}): read without them (what they held is not "
+                "in the file to read)",
+            )
+        )
+    if opened.twice:
+        findings.append(
+            Finding(
+                "import.footnotes",
+                Severity.WARNING,
+                f"{opened.twice} footnote id(s) are given to more than one note in the file: the texts of each were "
+                "joined into one footnote",
+            )
+        )
+    return findings
 
 
 def read_docx(data: bytes, *, name: str = "") -> ImportResult:
     """Read a .docx draft. Raises InputError (one line) for anything unreadable or unsafe."""
     opened = _open(data, name)
-    document, notes, twice = opened.document, opened.notes, opened.twice
+    document, notes = opened.document, opened.notes
     try:
         styles_root = document.styles.element  # type: ignore[attr-defined]
     except (KeyError, NotImplementedError, AttributeError, ValueError):  # damaged content type, external part
@@ -1070,63 +1132,7 @@ def read_docx(data: bytes, *, name: str = "") -> ImportResult:
                 f"{state.lexicon_openers} openers were found from the lexicon (no italics in the file)",
             )
         )
-    if walker.images:
-        findings.append(
-            Finding(
-                "import.unplaced",
-                Severity.INFO,
-                f"{walker.images} picture(s) in the text were left out",
-                field="annex",
-            )
-        )
-    findings += _walker_findings(walker)
-    if opened.missing:
-        parts = ", ".join(opened.missing[:5])
-        findings.append(
-            Finding(
-                "import.unplaced",
-                Severity.WARNING,
-                f"the file names parts it does not have ({parts}): read without them (what they held is not "
-                "in the file to read)",
-            )
-        )
-    if twice:
-        findings.append(
-            Finding(
-                "import.footnotes",
-                Severity.WARNING,
-                f"{twice} footnote id(s) are given to more than one note in the file: the texts of each were "
-                "joined into one footnote",
-            )
-        )
-    if walker.equations:
-        findings.append(
-            Finding(
-                "import.equations",
-                Severity.WARNING,
-                f"{walker.equations} equation(s) were read as plain text: check their layout",
-            )
-        )
-    if walker.ruby:
-        guides = ", ".join(f"“{g[:20]}”" for g in walker.ruby[:5])
-        findings.append(
-            Finding(
-                "import.ruby",
-                Severity.INFO,
-                f"{len(walker.ruby)} ruby annotation(s) (pronunciation guides) were left out, "
-                f"their base text kept: {guides}",
-            )
-        )
-    if walker.alt_chunks:
-        findings.append(
-            Finding(
-                "import.unplaced",
-                Severity.WARNING,
-                f"{walker.alt_chunks} piece(s) of content embedded from another file (altChunk) "
-                "cannot be read: open the file in Word and save it to merge them",
-                field="annex",
-            )
-        )
+    findings += _walker_findings(walker) + _package_findings(opened)
     for text in dict.fromkeys(walker.text_boxes):
         res.unplaced.append(text)
         findings.append(
