@@ -20,8 +20,7 @@ def absorb_terminal(text: str, *, keep_colon: bool = False) -> str:
     with no subparagraphs under it that ends with a colon introduces what follows (a quotation, a table), so
     the colon is the author's own.
     """
-    m = _TRAILING_REFS.search(text)
-    refs = m.group(0) if m else ""
+    refs = trailing_refs(text)
     body = text[: len(text) - len(refs)]
     if _abbreviation_at_end(body.rstrip()):
         return body.rstrip() + refs
@@ -47,7 +46,24 @@ def _abbreviation_at_end(text: str) -> bool:
 
 
 _INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff"  # marks some UN files leave after the end
-_TRAILING_REFS = re.compile(r"(?:\[\^[A-Za-z0-9_-]+\]\s*)+$")
+_REF = re.compile(r"\[\^[A-Za-z0-9_-]+\]")
+
+
+def trailing_refs(text: str) -> str:
+    """The footnote references (each followed by any spaces) that end `text`, "" when none. Read backwards,
+    one reference at a time: a regex anchored at $ would rescan a long run of references from each one."""
+    start = stop = len(text)
+    while True:
+        while stop and text[stop - 1].isspace():
+            stop -= 1
+        if not text.endswith("]", 0, stop):
+            return text[start:]
+        opening = text.rfind("[^", 0, stop)
+        if opening < 0 or not _REF.fullmatch(text, opening, stop):
+            return text[start:]
+        start = stop = opening
+
+
 # "...; and" before a last subparagraph; a colon introducing what follows; a quotation that ends with its own
 # mark ('continues to read as follows: "... level."')
 _KEEPS_OWN_END = re.compile(r"(?:[;,]\s+(?:and|or)|:|[.;,:!?][\"”’»])$")
@@ -66,7 +82,7 @@ def end_for(text: str, wanted: str) -> str:
 def typed_end(markup: str, *, keep_colon: bool = False) -> str:
     """The terminal mark typed at the end of `markup` that printing replaces ("" when there is none)."""
     kept = absorb_terminal(markup, keep_colon=keep_colon)
-    m = _TRAILING_REFS.search(markup)
-    body = markup[: len(markup) - len(m.group(0))] if m else markup
-    kept_body = kept[: len(kept) - len(m.group(0))] if m else kept
+    refs = trailing_refs(markup)
+    body = markup[: len(markup) - len(refs)]
+    kept_body = kept[: len(kept) - len(refs)]
     return "".join(ch for ch in body[len(kept_body) :] if not ch.isspace() and ch not in _INVISIBLE)

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from app import inline
+from app.digits import to_int
 from app.formatting import BEHALF_NOTE, behalf_note, join_names, roman, star_after_colon
 from app.languages import Language, get_language
 from app.model import AgendaItem, Annex, DocumentKind, Paragraph, Part, Resolution, ResolutionPart
@@ -447,7 +448,7 @@ def place_names(blocks: Iterable[Block]) -> dict[str, str]:
                 kind = "PP" if block.part is Part.PREAMBLE else "OP"
                 printed = block.label.rstrip(".")
                 top = f"{block.unit} {kind} {counters[key]}".strip()
-                if printed.isdigit() and int(printed) != counters[key]:  # numbered again from 1 in a section
+                if to_int(printed, counters[key]) != counters[key]:  # numbered again from 1 in a section
                     in_section = f"{block.unit} {kind} {printed} of section {section}".strip()
                     top = top if in_section in used else in_section  # by place where a section repeats one
                 used.add(top)

@@ -35,11 +35,11 @@ _ORGAN = re.compile(
 )
 _QUALIFIER = re.compile(r"(?<!General )(?<!Security )\b[A-Z][\w-]+\s+$")
 _OTHER_ORGAN = "another organ"
-_ENTITLED = re.compile(r"\s*,?\s+entitled\s+[“\"]")
+_ENTITLED = re.compile(r"(?:\s*,)?\s+entitled\s+[“\"]")  # no two space repeats side by side: quadratic
 _SEP = re.compile(r"\s*(?:,\s*and|,|and|to)\s+(?=(?:S-|ES-)?\d)")
 # "59/111of 6 December 2004": PDF text may lose the space before "of"
 # "45/248 B, section VI, of 21 December 1990": the section cited stands between the number and the date
-_DATED = re.compile(rf"(?:,\s+(?:section|part|chapter)\s+[\w.]+,)?\s*,?\s*of\s+{_DATE}")
+_DATED = re.compile(rf"(?:,\s+(?:section|part|chapter)\s+[\w.]+,)?(?:\s*,)?\s*of\s+{_DATE}")
 _SHARED_DATE = re.compile(rf",?\s+(?:both|all)\s+of\s+{_DATE}")
 # "…, adopted on 3 May 2019", or for another body's resolutions its session: "resolution 4/10 on …, adopted during
 # its fourth session" (the Environment Assembly's resolutions are cited so)
@@ -281,7 +281,9 @@ def check(node: Node, ctx: DocumentContext) -> list[Finding]:
     return out
 
 
-_REF_BEFORE_PUNCT = re.compile(r"(\[\^[A-Za-z0-9_-]+\])+([,;:.])")
+# a run of references, matched whole and then followed by a look at the next character: a pattern that asked
+# for the punctuation itself would rescan a long run of references from each one
+_REF_RUN = re.compile(r"(?:\[\^[A-Za-z0-9_-]+\])+")
 
 
 def _footnote_placement(node: Node, name: str, markup: str) -> list[Finding]:
@@ -289,8 +291,10 @@ def _footnote_placement(node: Node, name: str, markup: str) -> list[Finding]:
     out: list[Finding] = []
     if "[^" not in markup:
         return out
-    for m in _REF_BEFORE_PUNCT.finditer(markup):
-        refs = m.group(0)[:-1]
+    for m in _REF_RUN.finditer(markup):
+        refs, mark = m.group(0), markup[m.end() : m.end() + 1]
+        if not mark or mark not in ",;:.":
+            continue
         add(
             out,
             finding(
@@ -299,9 +303,9 @@ def _footnote_placement(node: Node, name: str, markup: str) -> list[Finding]:
                 "A footnote reference goes after the punctuation mark, not before it.",
                 paragraph_id=node.para.id,
                 field=name,
-                span=(m.start(), m.end()),
+                span=(m.start(), m.end() + 1),
                 fix=Fix(
-                    "Move the footnote after the punctuation", name, (m.start(), m.end()), m.group(2) + refs
+                    "Move the footnote after the punctuation", name, (m.start(), m.end() + 1), mark + refs
                 ),
             ),
         )

@@ -295,6 +295,8 @@ class _Reader:
         self._notes: dict[str, etree._Element] | None = None  # meta/notes by eId, indexed on first use
         self._read_notes: dict[str, str] = {}  # eId → footnote id: a note referenced twice is one footnote
         self._in_note = False
+        self.nested_notes = 0  # notes inside notes, read into them in parentheses
+        self.dangling_refs: list[str] = []  # noteRef targets the file does not have
 
     # inline text -----------------------------------------------------------
 
@@ -305,9 +307,19 @@ class _Reader:
         for c in el:
             if not isinstance(c.tag, str):
                 pass
-            elif (_ln(c) in _NOTE or _ln(c) == "noteRef") and self._in_note:
-                # a note inside a note cannot be a footnote: its marker stays as text (no cycles, no fan-out)
-                out.append(inline.Span(c.get("marker", ""), italic))
+            elif _ln(c) in _NOTE and self._in_note:
+                # a note inside a note cannot be a footnote: its marker stays as text and its own text follows
+                # in parentheses (read where it stands: no cycles, no fan-out)
+                self.nested_notes += 1
+                out += [
+                    inline.Span(f"{c.get('marker', '')} (", italic),
+                    *self._note_spans(c, italic),
+                    inline.Span(")"),
+                ]
+            elif _ln(c) == "noteRef" and self._in_note:
+                out.append(
+                    inline.Span(c.get("marker", ""), italic)
+                )  # the note it names is read where it stands
             elif _ln(c) in _NOTE:
                 out.append(inline.Span(footnote=self.footnote(c)))
             elif _ln(c) == "noteRef":
@@ -320,6 +332,16 @@ class _Reader:
                 out += self.spans(c, italic=italic)
             if c.tail:
                 out.append(inline.Span(c.tail, italic))
+        return out
+
+    def _note_spans(self, note: etree._Element, italic: bool) -> list[inline.Span]:
+        """A note's text as spans: its paragraphs joined by a space, or its own text when it has none."""
+        paras = _kids(note, "p")
+        if not paras:
+            return self.spans(note, italic=italic)
+        out: list[inline.Span] = []
+        for p in paras:
+            out += [*([inline.Span(" ", italic)] if out else []), *self.spans(p, italic=italic)]
         return out
 
     def footnote(self, note: etree._Element) -> str:
@@ -350,6 +372,7 @@ class _Reader:
             return self._read_notes[target]
         fn = Footnote(text=ref.get("marker", ""))
         self.res.footnotes[fn.id] = fn
+        self.dangling_refs.append(target)
         return fn.id
 
     def markup(self, el: etree._Element) -> str:
@@ -990,7 +1013,7 @@ class _Body:
                     and section_preamble(para.opener, self.reader.res.header.language)
                 )
                 # a section numbered from 1 again (Fifth Committee resolutions)
-                para.restart = restarts(int(number) if number.isdigit() else 0, self.operative)
+                para.restart = restarts(to_int(number, 0), self.operative)
                 headings, self.reader.carried = self.reader.carried, []
                 self.operative.append(para)
                 self.operative_els.append(value)
@@ -1088,6 +1111,24 @@ def read_akn(data: bytes, *, name: str = "") -> AknImportResult:
             flow.feed(_flat(body_el if body_el is not None else annex_doc))
     flow.flush()
     res.annexes = [a for a in flow.annexes if a.paragraphs or a.title]
+    if reader.nested_notes:
+        findings.append(
+            Finding(
+                "import.footnotes",
+                Severity.WARNING,
+                f"{reader.nested_notes} note(s) inside another note were read into it, in parentheses",
+            )
+        )
+    if reader.dangling_refs:
+        missing = ", ".join(f"“#{t[:30]}”" for t in dict.fromkeys(reader.dangling_refs[:5]))
+        findings.append(
+            Finding(
+                "import.footnotes",
+                Severity.WARNING,
+                f"{len(reader.dangling_refs)} note reference(s) name a note the file does not have ({missing}): "
+                "each keeps its marker as its text",
+            )
+        )
     numbered = [marker for marker, _ in reader.note_markers if marker.isdigit()]
     for number, marker in enumerate(numbered, start=1):
         if marker != str(number):

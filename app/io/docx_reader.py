@@ -30,9 +30,11 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from app import inline, lexicon
+from app.digits import to_int
 from app.errors import InputError
 from app.findings import Finding, Severity
 from app.io.amendment_reader import instruction_sentence, read_body
+from app.io.dangling_parts import drop_dangling
 from app.io.docx_parts import content_types
 from app.io.foreign_header import english_header
 from app.io.headings import ANNEX_LINE, SECTION_MARK, TRAILING_MATTER
@@ -67,6 +69,7 @@ from app.model import Annex, DocumentKind, Footnote, Paragraph, Part, Resolution
 from app.render import join_opener
 from app.templates import all_templates
 
+_STRICT = "http://purl.oclc.org/ooxml/"  # ISO 29500 Strict namespaces, which Word writes on request
 _RT_FOOTNOTES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
 _RT_ENDNOTES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/endnotes"
 _MACRO_TYPES = ("macroEnabled",)
@@ -76,7 +79,19 @@ _TEMPLATE_TYPE = "wordprocessingml.template.main+xml"
 # ------------------------------------------------------------------ opening the file
 
 
-def _open(data: bytes, name: str) -> tuple[object, dict[str, list[etree._Element]]]:
+@dataclass
+class _Opened:
+    document: object
+    notes: dict[str, list[etree._Element]]  # docx note id ("foo3", "end1") → its paragraphs
+    twice: int  # note ids given to more than one note
+    missing: list[str]  # parts the package's relationships name but it does not have
+
+
+def _strict(label: str) -> InputError:
+    return InputError(f"{label} is saved as Strict Open XML: save it in Word as “Word Document (.docx)”")
+
+
+def _open(data: bytes, name: str) -> _Opened:
     label = name or "the file"
     if not data:
         raise InputError(f"{label} is empty")
@@ -95,6 +110,11 @@ def _open(data: bytes, name: str) -> tuple[object, dict[str, list[etree._Element
     if not content_type:
         raise InputError(f"{label} is not a Word document (no word/document.xml inside)")
     check_zip_xml(archive, name=name)
+    if "_rels/.rels" in archive.namelist() and _STRICT.encode() in read_member(
+        archive, "_rels/.rels", name=name
+    ):
+        raise _strict(label)
+    data, missing = drop_dangling(archive, data, name=label)
     import docx
 
     try:
@@ -104,6 +124,7 @@ def _open(data: bytes, name: str) -> tuple[object, dict[str, list[etree._Element
             f"{label} is damaged and cannot be opened as a Word document ({type(exc).__name__})"
         ) from None
     notes: dict[str, list[etree._Element]] = {}
+    twice = 0
     for rel in document.part.rels.values():
         if rel.is_external or rel.reltype not in (_RT_FOOTNOTES, _RT_ENDNOTES):
             continue
@@ -113,8 +134,11 @@ def _open(data: bytes, name: str) -> tuple[object, dict[str, list[etree._Element
             if isinstance(note.tag, str) and etree.QName(note).localname in ("footnote", "endnote"):
                 if note.get(wtag("type")) in ("separator", "continuationSeparator", "continuationNotice"):
                     continue
-                notes[f"{prefix}{note.get(wtag('id'))}"] = note.findall(f".//{wtag('p')}")
-    return document, notes
+                # an id given twice (Word never does): both texts are kept, read as one note, and said
+                key = f"{prefix}{note.get(wtag('id'))}"
+                twice += key in notes
+                notes.setdefault(key, []).extend(note.findall(f".//{wtag('p')}"))
+    return _Opened(document, notes, twice, missing)
 
 
 def _main_content_type(archive: zipfile.ZipFile, name: str) -> str:
@@ -592,7 +616,7 @@ def _add_paragraph(
     para = _make(spans, state.part, True, state)
     para.heading, state.heading = "\n".join(state.heading), []
     operative = state.part is Part.OPERATIVE
-    para.restart = kind == "num" and operative and restarts(int(value), res.operative)
+    para.restart = kind == "num" and operative and restarts(to_int(value, 0), res.operative)
     # among operative paragraphs, one set in the preambular style (our export), or unnumbered in a numbered
     # text with an opener only the preamble uses: a section's own preambular paragraph, printed unnumbered
     para.numbered = not (
@@ -907,22 +931,113 @@ def _read_header(
 # ------------------------------------------------------------------ entry point
 
 
+def _walker_findings(walker: Walker) -> list[Finding]:
+    """What the walker read in places Word does not put text: said, so nothing is merged unseen."""
+    out = []
+    if walker.misplaced:
+        names = ", ".join(f"{name} ({n})" for name, n in walker.misplaced.most_common(5))
+        out.append(
+            Finding(
+                "import.misplaced",
+                Severity.WARNING,
+                f"text inside elements Word does not place there was read where it stands: {names}",
+            )
+        )
+    if walker.nested_notes or walker.nested_notes_left:
+        left = f"; {walker.nested_notes_left} nested deeper were left out" if walker.nested_notes_left else ""
+        out.append(
+            Finding(
+                "import.footnotes",
+                Severity.WARNING,
+                f"{walker.nested_notes} footnote(s) referenced from inside another footnote were read into it, "
+                f"in parentheses{left}",
+            )
+        )
+    if walker.images:
+        out.append(
+            Finding(
+                "import.unplaced",
+                Severity.INFO,
+                f"{walker.images} picture(s) in the text were left out",
+                field="annex",
+            )
+        )
+    if walker.equations:
+        out.append(
+            Finding(
+                "import.equations",
+                Severity.WARNING,
+                f"{walker.equations} equation(s) were read as plain text: check their layout",
+            )
+        )
+    if walker.ruby:
+        guides = ", ".join(f"“{g[:20]}”" for g in walker.ruby[:5])
+        out.append(
+            Finding(
+                "import.ruby",
+                Severity.INFO,
+                f"{len(walker.ruby)} ruby annotation(s) (pronunciation guides) were left out, "
+                f"their base text kept: {guides}",
+            )
+        )
+    if walker.alt_chunks:
+        out.append(
+            Finding(
+                "import.unplaced",
+                Severity.WARNING,
+                f"{walker.alt_chunks} piece(s) of content embedded from another file (altChunk) "
+                "cannot be read: open the file in Word and save it to merge them",
+                field="annex",
+            )
+        )
+    return out
+
+
+def _package_findings(opened: _Opened) -> list[Finding]:
+    """What the package itself lacked or gave twice."""
+    findings: list[Finding] = []
+    if opened.missing:
+        parts = ", ".join(opened.missing[:5])
+        findings.append(
+            Finding(
+                "import.unplaced",
+                Severity.WARNING,
+                f"the file names parts it does not have ({parts}): read without them (what they held is not "
+                "in the file to read)",
+            )
+        )
+    if opened.twice:
+        findings.append(
+            Finding(
+                "import.footnotes",
+                Severity.WARNING,
+                f"{opened.twice} footnote id(s) are given to more than one note in the file: the texts of each were "
+                "joined into one footnote",
+            )
+        )
+    return findings
+
+
 def read_docx(data: bytes, *, name: str = "") -> ImportResult:
     """Read a .docx draft. Raises InputError (one line) for anything unreadable or unsafe."""
-    document, notes = _open(data, name)
+    opened = _open(data, name)
+    document, notes = opened.document, opened.notes
     try:
         styles_root = document.styles.element  # type: ignore[attr-defined]
-    except (KeyError, NotImplementedError, AttributeError):  # AttributeError: a damaged content type
+    except (KeyError, NotImplementedError, AttributeError, ValueError):  # damaged content type, external part
         styles_root = None
     try:
         numbering_root = document.part.numbering_part.element  # type: ignore[attr-defined]
-    except (KeyError, NotImplementedError, AttributeError):
+    except (KeyError, NotImplementedError, AttributeError, ValueError):
         numbering_root = None
     res = Resolution()
     findings: list[Finding] = []
     walker = Walker(Styles(styles_root), notes, res)
     body_element = getattr(document.element, "body", None)  # type: ignore[attr-defined]
     if body_element is None:  # a damaged main part whose root is not w:document
+        root_ns = etree.QName(document.element).namespace or ""  # type: ignore[attr-defined]
+        if root_ns.startswith(_STRICT):
+            raise _strict(name or "the file")
         raise InputError(f"{name or 'the file'} is damaged: its main part is not a Word document body")
     masthead, job_number = first_page(document, walker)
     lines = read_lines(body_element, walker)
@@ -1028,43 +1143,7 @@ def read_docx(data: bytes, *, name: str = "") -> ImportResult:
                 f"{state.lexicon_openers} openers were found from the lexicon (no italics in the file)",
             )
         )
-    if walker.images:
-        findings.append(
-            Finding(
-                "import.unplaced",
-                Severity.INFO,
-                f"{walker.images} picture(s) in the text were left out",
-                field="annex",
-            )
-        )
-    if walker.equations:
-        findings.append(
-            Finding(
-                "import.equations",
-                Severity.WARNING,
-                f"{walker.equations} equation(s) were read as plain text: check their layout",
-            )
-        )
-    if walker.ruby:
-        guides = ", ".join(f"“{g[:20]}”" for g in walker.ruby[:5])
-        findings.append(
-            Finding(
-                "import.ruby",
-                Severity.INFO,
-                f"{len(walker.ruby)} ruby annotation(s) (pronunciation guides) were left out, "
-                f"their base text kept: {guides}",
-            )
-        )
-    if walker.alt_chunks:
-        findings.append(
-            Finding(
-                "import.unplaced",
-                Severity.WARNING,
-                f"{walker.alt_chunks} piece(s) of content embedded from another file (altChunk) "
-                "cannot be read: open the file in Word and save it to merge them",
-                field="annex",
-            )
-        )
+    findings += _walker_findings(walker) + _package_findings(opened)
     for text in dict.fromkeys(walker.text_boxes):
         res.unplaced.append(text)
         findings.append(

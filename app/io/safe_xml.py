@@ -197,8 +197,13 @@ def open_zip(data: bytes, *, name: str = "") -> zipfile.ZipFile:
         raise InputError(f"{label} is damaged or incomplete: it is not a complete .docx file") from None
     if len(members) > MAX_ZIP_MEMBERS:
         raise InputError(f"{label} holds too many parts ({len(members)}) to be a Word document")
+    seen: set[str] = set()
     total = 0
     for info in members:
+        part = info.filename.lower()  # package part names ignore case
+        if part in seen:  # which of the two a reader takes differs from one program to another
+            raise InputError(f"{label} holds two parts named {info.filename}: refused as ambiguous")
+        seen.add(part)
         total += info.file_size
         if total > MAX_ZIP_TOTAL:
             raise InputError(

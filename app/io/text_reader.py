@@ -498,16 +498,21 @@ class _Reader:
     # ---- text ----------------------------------------------------------------------------------------------------
 
     def _join(self, lines: list[str]) -> str:
-        text = ""
+        # pieces joined once at the end: joining line by line copies the text so far for each line
+        out: list[str] = []
         for line in lines:
             s = line.strip()
             if not s or s == PAGE_BREAK:
                 continue
-            if text.endswith("-") and len(text) > 1 and text[-2].isalpha() and s[:1].isalpha():
-                text = join_wrapped(text, s, keep_hyphen=self._keep_hyphen(text, s))
+            end = "".join(out[-2:])[-2:]  # the text so far ends so (pieces are never blank)
+            if not end.endswith("-") or len(end) < 2 or not end[-2].isalpha():
+                out.append(" " + s if out else s)  # as join_wrapped joins
+            elif s[:1].isalpha() and not self._keep_hyphen("".join(out[-2:]), s):
+                out[-1] = out[-1][:-1]
+                out.append(s)
             else:
-                text = join_wrapped(text, s)
-        text = re.sub(r"[ \t]+", " ", text).strip()
+                out.append(s)
+        text = re.sub(r"[ \t]+", " ", "".join(out)).strip()
         known = _known_words() if self.extracted else None
         if known is not None:
             if self.words_cache is None:

@@ -8,6 +8,7 @@ changes, nor footnote references, nor the numbers Word computes for automatic li
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -66,6 +67,7 @@ class Styles:
         self.default_bold = False
         self.default_size: float | None = None
         self.default_para = ""
+        self._first: dict[tuple[str, str], object] = {}  # (style id, attribute) → value, see first()
         if root is None:
             return
         defaults = root.find(f"{wtag('docDefaults')}/{wtag('rPrDefault')}/{wtag('rPr')}")
@@ -100,19 +102,25 @@ class Styles:
             if st.get(wtag("type")) == "paragraph" and st.get(wtag("default")) in ("1", "true"):
                 self.default_para = sid
 
-    def chain(self, sid: str) -> Iterator[Style]:
+    def first(self, sid: str, attr: str) -> object:
+        """The value of `attr` on the style or the nearest style it is based on. Answers are kept for every
+        style walked, so a long basedOn chain (or a cycle) costs its length once, not once per run."""
+        walked: list[str] = []
+        value: object = None
         seen: set[str] = set()
         while sid and sid in self.styles and sid not in seen:
+            if (sid, attr) in self._first:
+                value = self._first[(sid, attr)]
+                break
             seen.add(sid)
-            yield self.styles[sid]
-            sid = self.styles[sid].based_on
-
-    def first(self, sid: str, attr: str) -> object:
-        for st in self.chain(sid):
-            value = getattr(st, attr)
+            walked.append(sid)
+            value = getattr(self.styles[sid], attr)
             if value is not None:
-                return value
-        return None
+                break
+            sid = self.styles[sid].based_on
+        for walked_sid in walked:
+            self._first[(walked_sid, attr)] = value
+        return value
 
 
 def _points(rpr: etree._Element | None) -> float | None:
@@ -249,6 +257,36 @@ class Line:
         return "".join(p.text for p in self.pieces)
 
 
+# what a body, a cell or a content control holds, as this reader knows it
+_BLOCKS = frozenset(
+    {"p", "tbl", "sdt", "sdtContent", "customXml", "altChunk", "ins", "moveTo", "del", "moveFrom"}
+)
+MAX_NESTED_NOTES = 8  # notes inside notes read in parentheses, this deep; a deeper chain is reported
+# WordprocessingML inside a paragraph that holds no text to read (properties, marks, ranges)
+_NO_TEXT = frozenset(
+    {
+        "pPr",
+        "rPr",
+        "proofErr",
+        "bookmarkEnd",
+        "commentRangeStart",
+        "commentRangeEnd",
+        "permStart",
+        "permEnd",
+        "moveFromRangeStart",
+        "moveFromRangeEnd",
+        "moveToRangeStart",
+        "moveToRangeEnd",
+    }
+)
+
+
+def _qualified(el: etree._Element) -> str:
+    """ "w:footnote" for WordprocessingML, the plain local name for any other namespace."""
+    q = etree.QName(el)
+    return f"w:{q.localname}" if q.namespace == W else q.localname
+
+
 class Walker:
     """Reads paragraphs into pieces, with tracked changes accepted."""
 
@@ -264,6 +302,13 @@ class Walker:
         self.ruby: list[str] = []  # ruby annotations (pronunciation guides) left out; the base text is read
         self.alt_chunks = 0  # w:altChunk: content imported from another file, which Word merges on opening
         self.tables = 0  # tables met so far, in every part read: each cell's table number
+        # elements Word does not place where they stand (a w:footnote in the body, a wrapper of another
+        # namespace) whose text was read all the same: element name → count, for a finding
+        self.misplaced: Counter[str] = Counter()
+        self.nested_notes = 0  # notes referenced from inside a note: read into it, in parentheses
+        self.nested_notes_left = 0  # ... past MAX_NESTED_NOTES deep: left out, with a finding
+        self._reading: list[str] = []  # the notes being read, outermost first
+        self._misplaced_depth = 0
         # A second reference to a footnote is a NOTEREF field to a bookmark around the first one
         self._bookmark = ""  # the bookmark open before the next footnote reference
         self._bookmarked: dict[str, str] = {}  # bookmark name → model footnote id
@@ -288,6 +333,8 @@ class Walker:
                     self._walk(_alternative(c), pstyle, out, in_note)
                 elif ns == M and tag in ("oMath", "oMathPara"):
                     self._equation(c, out)
+                else:
+                    self._read_misplaced(c, pstyle, out, in_note)
                 continue
             if tag in ("del", "moveFrom"):
                 self.tracked = True
@@ -309,6 +356,18 @@ class Walker:
                 "sdtContent",
             ):
                 self._walk(c, pstyle, out, in_note)
+            elif tag not in _NO_TEXT:
+                self._read_misplaced(c, pstyle, out, in_note)
+
+    def _read_misplaced(self, el: etree._Element, pstyle: str, out: list[Piece], in_note: bool) -> None:
+        """An element no paragraph holds (or of another namespace): its runs are read, never dropped unseen."""
+        if next(el.iter(wtag("t")), None) is None:
+            return
+        if not self._misplaced_depth:  # the outermost is named; what it holds is read with it
+            self.misplaced[_qualified(el)] += 1
+        self._misplaced_depth += 1
+        self._walk(el, pstyle, out, in_note)
+        self._misplaced_depth -= 1
 
     def _run(self, r: etree._Element, pstyle: str, out: list[Piece], in_note: bool) -> None:
         rpr = r.find(wtag("rPr"))
@@ -343,7 +402,9 @@ class Walker:
                     code -= 0xF000
                 if 0x20 <= code < 0xD800:
                     out.append(Piece(chr(code), italic))
-            elif tag in ("footnoteReference", "endnoteReference") and not in_note:
+            elif tag in ("footnoteReference", "endnoteReference") and in_note:
+                self._nested_note(f"{tag[:3]}{_val(c, 'id') or ''}", out)
+            elif tag in ("footnoteReference", "endnoteReference"):
                 out.append(Piece(note=self._note(_val(c, "id") or "", tag)))
                 custom = (_val(c, "customMarkFollows") or "").lower() in ("1", "true", "on")
                 self._custom = out[-1].note if custom else None
@@ -429,12 +490,30 @@ class Walker:
         note = Footnote()
         self.res.footnotes[note.id] = note
         self.note_ids[key] = note.id  # before its text is read: a note that refers to itself finds it
+        note.text = self._note_text(key)
+        return note.id
+
+    def _note_text(self, key: str) -> str:
+        self._reading.append(key)
         texts = []
         for p in self.notes.get(key, []):
             spans = tidy([inline.Span(x.text, x.italic) for x in self.pieces(p, in_note=True) if not x.note])
             texts.append(inline.unparse(spans))
-        note.text = " ".join(t for t in texts if t)
-        return note.id
+        self._reading.pop()
+        return " ".join(t for t in texts if t)
+
+    def _nested_note(self, key: str, out: list[Piece]) -> None:
+        """A note referenced from inside a note (no footnote of the model holds one): its text is read into the
+        note, in parentheses. One that refers back to a note being read is that note itself."""
+        if key in self._reading or key not in self.notes:
+            return
+        if len(self._reading) > MAX_NESTED_NOTES:
+            self.nested_notes_left += 1
+            return
+        self.nested_notes += 1
+        text = inline.plain(self._note_text(key)).strip()
+        if text:
+            out.append(Piece(f" ({text})", False))
 
 
 def _alternative(alternate: etree._Element) -> etree._Element:
@@ -552,9 +631,14 @@ def read_lines(root: etree._Element, walker: Walker) -> list[Line]:
             if etree.QName(c).localname == "AlternateContent":
                 block(_alternative(c), cell)
                 continue
-            if etree.QName(c).namespace != W:
-                continue
             tag = etree.QName(c).localname
+            if etree.QName(c).namespace != W or tag not in _BLOCKS:
+                if tag != "sectPr" and next(c.iter(wtag("p")), None) is not None:
+                    walker.misplaced[_qualified(c)] += (
+                        1  # paragraphs where Word places none: read all the same
+                    )
+                    block(c, cell)
+                continue
             if tag == "p":
                 paragraph(c, cell)
             elif tag == "tbl":

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 
 from app import inline
 from app.compare.diff import align
+from app.digits import to_int
 from app.errors import InputError
 from app.model import Footnote, Paragraph, Resolution, new_id
 from app.sequences import matching_blocks, word_opcodes
@@ -139,13 +140,14 @@ def set_title(res: Resolution, key: str, markup: str) -> None:
     if key == "title":
         res.title = markup
         return
-    unit, _, index = key.removesuffix("/title").rpartition("/")
-    if unit == "annex" and index.isdigit() and int(index) < len(res.annexes):
-        res.annexes[int(index)].title = markup
-    elif not unit and index.isdigit() and int(index) == 0:
+    unit, _, written = key.removesuffix("/title").rpartition("/")
+    index = to_int(written, -1)
+    if unit == "annex" and 0 <= index < len(res.annexes):
+        res.annexes[index].title = markup
+    elif not unit and index == 0:
         res.part_title = markup
-    elif not unit and index.isdigit() and 0 < int(index) <= len(res.later_parts):
-        res.later_parts[int(index) - 1].title = markup
+    elif not unit and 0 < index <= len(res.later_parts):
+        res.later_parts[index - 1].title = markup
     else:
         raise InputError("the proposal names a title this text does not have")
 
