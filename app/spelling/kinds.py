@@ -11,6 +11,7 @@ from app.spelling import tokens
 from app.spelling.rules import Rule
 
 Hit = tuple[int, int, str | None]
+MAX_HITS = 200  # hits of one rule with exceptions in one field
 
 
 _WORD = re.compile(r"\w+")
@@ -35,7 +36,9 @@ def run(
     else:
         hits = list(_capitalization(rule, text))
     if rule.exceptions and hits:
-        hits = [h for h in hits if not _excepted(rule, text, h[0], h[1])]
+        # each hit's exceptions are looked for around it (a few hundred characters of patterns each): a field
+        # with thousands of hits is no running text, and only its first hits are weighed and reported
+        hits = [h for h in hits[:MAX_HITS] if not _excepted(rule, text, h[0], h[1])]
     if rule.kind == "substitution" and hits and rule.target != "markup":
         # a quoted title or quoted wording keeps the spelling it was issued with ("Understanding regarding the
         # aerosolised use of …", a decision of another organization)

@@ -401,3 +401,18 @@ def test_a_package_with_two_parts_of_one_name_is_refused(second: str) -> None:
     with pytest.raises(ResoluteError) as exc:
         read_docx(out.getvalue(), name="twice.docx")
     assert "two parts named" in str(exc.value) and "\n" not in str(exc.value)
+
+
+def test_a_paragraph_of_sixty_thousand_figures_is_checked_without_grinding() -> None:
+    """A style rule with exceptions weighs each hit against patterns around it: 60,000 figures took minutes.
+    Only a field's first hits are weighed, and the first are still reported."""
+    from app.model import Paragraph, Resolution
+    from app.spelling.kinds import MAX_HITS
+
+    res = Resolution(
+        title="Meetings", operative=[Paragraph("Decides", "to hold " + ", ".join(["3 meetings"] * 60_000))]
+    )
+    with hang_guard(20):
+        found = [f for f in check_document(res) if f.rule.endswith("Numbers")]
+    assert 0 < len(found) <= MAX_HITS
+    assert found[0].span[0] == len("to hold ")
