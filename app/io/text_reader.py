@@ -36,8 +36,10 @@ from app.io.headings import (
 from app.io.imported import ImportResult
 from app.io.note_markers import GLUED_TO_NUMBER, MAX_INDEXED, Marker, markers, numbers_in, numeric, star_marks
 from app.io.pdf_text import NOTE_START, PAGE_BREAK, SUPERSCRIPTS, RawNote, join_wrapped, note_label
+from app.io.reading_order import labels_set_after
 from app.io.spaced_words import close_up
 from app.io.structure import (
+    BULLETS,
     Nesting,
     heading_lines,
     letter_index,
@@ -89,6 +91,7 @@ _NUMBER = re.compile(r"^(?:OP\s?)?(?P<n>\d{1,3})\s*[.)](?:\s+|$)|^OP\s?(?P<n2>\d
 _PP_LABEL = re.compile(r"^PP\s?\d{1,3}[.:)]?\s+")
 _SUB_PAREN = re.compile(r"^\((?P<l>[a-z]{1,5}|[ivxlc]{1,6})\)(?:\s+|$)")
 _SUB_CLOSE = re.compile(r"^(?P<l>[a-z]{1,2}|[ivxlc]{1,6})\)(?:\s+|$)")  # "a)", "i)" in French and Spanish
+_BULLET = re.compile(rf"^(?P<l>[{BULLETS}])\s+(?=\S)")  # "• the progress …", "– to ensure …"
 _SUB_DOT = re.compile(r"^(?P<l>[a-z]{1,4})\.(?:\s+|$)(?=\S|$)")
 _STRICT_ORGAN = re.compile(r"^\*?The (?:" + "|".join(ORGANS) + r")\b\*?(?:,|\s*$| [a-z])")
 _INSTRUCTION = re.compile(r"^(?:Delete|Insert|Replace|Add|Amend|After|Before|In)\b.*:$")
@@ -175,6 +178,7 @@ class _Reader:
     amend_sentences: set[str] = field(default_factory=set)
     extracted: bool = False  # text of an issued PDF (page furniture found): broken words are closed up
     closed_up: list[str] = field(default_factory=list)
+    bullets: int = 0  # bulleted items read as subparagraphs
 
     # ---- the whole run -------------------------------------------------------------------------------------------
 
@@ -188,6 +192,10 @@ class _Reader:
         body_lines, body_pages = self._lift_typed_notes(lines, cleaned.pages)
         self._lines_for_words = body_lines
         self.extracted = cleaned.furniture > 0 and _LANGUAGE.get() == "en"
+        if cleaned.furniture:
+            body_lines, body_pages = labels_set_after(
+                body_lines, body_pages, _LABEL_LINE.fullmatch, _opens_labelled
+            )
         blocks = _blocks(body_lines, body_pages)
         blocks = _cut_unbroken_header(_split_at_foreign_organ_line(blocks))
         split = _header_end(blocks)
@@ -224,6 +232,15 @@ class _Reader:
                     Severity.INFO,
                     f"{len(self.closed_up)} words the PDF text had broken apart with spaces were closed up on "
                     f"import ({shown}{' …' if len(self.closed_up) > 8 else ''})",
+                )
+            )
+        if self.bullets:
+            self.findings.append(
+                Finding(
+                    "import.bullets",
+                    Severity.INFO,
+                    f"{self.bullets} bulleted items were read as subparagraphs; "
+                    "their labels ((a), (b) …) are set when the document is printed",
                 )
             )
         return ImportResult(res, self.findings)
@@ -655,6 +672,7 @@ class _Reader:
                 top.text = f"{top.text.rstrip()} {p.label} {self._finish(p.text)}"
                 continue
             if p.kind == "sub" and top is not None:
+                self.bullets += p.label in BULLETS
                 node = Paragraph(text=self._finish(p.text))
                 depth = nesting.place(p.label, nest=_MARK_RE.sub("", prev_text).rstrip().endswith(":"))
                 nodes[depth - 1].subparagraphs.append(node)
@@ -851,9 +869,10 @@ def _blocks(lines: list[str], pages: list[int]) -> list[_Block]:
     return merged
 
 
-# a label alone on its line: "1.", "(a)", "(aa)", "(iv)", "a.", "aa.", "iv." (a word such as "in." is none)
+# a label alone on its line: "1.", "(a)", "(aa)", "(iv)", "a.", "aa.", "iv.", a bullet glyph (a word such as "in."
+# is none; nor is a dash, which may be a rule)
 _LABEL_LINE = re.compile(
-    r"(?:\d{1,3}\.|\((?:[a-z]|([a-z])\1|[ivxlc]{1,5})\)|[a-z]\.|([a-z])\2\.|[ivxlc]{1,4}\.)"
+    r"(?:[•◦▪‣⁃\uf0b7]|\d{1,3}\.|\((?:[a-z]|([a-z])\1|[ivxlc]{1,5})\)|[a-z]\.|([a-z])\2\.|[ivxlc]{1,4}\.)"
 )
 
 
@@ -883,7 +902,7 @@ def _runs_on(prev: _Block, line: str) -> bool:
     last = _MARK_RE.sub("", prev.lines[-1].strip()).rstrip(SUPERSCRIPTS + " ")  # "…children;¹" has ended
     first = prev.lines[0].strip()
     in_list = bool(
-        _SUB_PAREN.match(first) or _SUB_DOT.match(first)
+        _SUB_PAREN.match(first) or _SUB_DOT.match(first) or _BULLET.match(first)
     )  # a preambular subparagraph ends with ","
     if last.endswith(",") and line[:1].islower() and not _starts_block(line) and not in_list:
         return True  # "…all their civil," / "political, economic …"
@@ -929,7 +948,11 @@ def _annex_title(blocks: list[_Block]) -> bool:
     if len(blocks) < 2 or len(blocks[-2].lines) != 1:
         return False
     return bool(annex_or_appendix(blocks[-2].first) or SECTION_MARK.match(blocks[-2].first)) or (
-        len(blocks[-1].lines) == 1 and _heading_line(blocks[-2])  # "Guideline 6" over its title
+        len(blocks[-1].lines) == 1
+        and _heading_line(blocks[-2])  # "Guideline 6" over its title
+        and not _opens_labelled(
+            blocks[-1].first
+        )  # a numbered paragraph's first line under "Reporting" is none
     )
 
 
@@ -959,6 +982,8 @@ def _split_block(block: _Block) -> list[list[str]]:
             label = bool(_NUMBER.match(s) or _sub_match(s) or _OPENER_MARK.match(s) or closing_line(s))
             if ends and (label or (long_lines and _detect(s, Part.PREAMBLE, None)) or _known_start(s)):
                 chunks.append([])
+            elif label and chunks[-1] == [lines[i - 1]] and _heading_line(_Block([prev], [0])):
+                chunks.append([])  # a heading alone on its line ("Reporting") over a numbered paragraph
         chunks[-1].append(line)
     return [c for c in chunks if c]
 
@@ -1000,6 +1025,10 @@ def _cut_unbroken_header(blocks: list[_Block]) -> list[_Block]:
                     return blocks[:bi] + parts + [rest] + blocks[bi + 1 :]
             return blocks
     return blocks
+
+
+def _opens_labelled(line: str) -> bool:
+    return bool(_NUMBER.match(line) or _sub_match(line) or _SUB_DOT.match(line))
 
 
 def _starts_block(line: str) -> bool:
@@ -1069,8 +1098,12 @@ def _runs_on_in_text(text: str, label: str) -> bool:
 
 
 def _sub_match(text: str) -> re.Match[str] | None:
-    """A "(a)" label; in a French or Spanish text also "a)"."""
-    return _SUB_PAREN.match(text) or (_SUB_CLOSE.match(text) if _LANGUAGE.get() != "en" else None)
+    """A "(a)" label or a bullet; in a French or Spanish text also "a)"."""
+    return (
+        _SUB_PAREN.match(text)
+        or _BULLET.match(text)
+        or (_SUB_CLOSE.match(text) if _LANGUAGE.get() != "en" else None)
+    )
 
 
 def _classify(text: str) -> _Para:
@@ -1084,7 +1117,8 @@ def _classify(text: str) -> _Para:
         )
     m = _sub_match(text)
     if m:
-        return _Para("sub", f"({m.group('l')})", text[m.end() :])
+        label = m.group("l")
+        return _Para("sub", label if label in BULLETS else f"({label})", text[m.end() :])
     m = _SUB_DOT.match(text)
     if m and len(text) > m.end() and text[m.end()].isupper():
         return _Para("sub", f"{m.group('l')}.", text[m.end() :])

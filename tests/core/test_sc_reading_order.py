@@ -1,0 +1,120 @@
+"""Issued Security Council drafts read from their PDF text as the original reads: bulleted lists, labels set
+after their item's first line, headings over a numbered paragraph, apostrophes set apart from their word.
+
+Each test reads an issued draft twice, from the text layer of its issued PDF (`*_pdf.txt`, as pdfminer reads it)
+and from the original's own text (`*_content.txt`, UNBench's `Content`), and expects the structure the original
+shows. Sources in tests/fixtures/issued_sc/README.md.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from app import inline
+from app.conventions.engine import check_document
+from app.io.spaced_words import close_up
+from app.io.text_reader import read_text
+from app.model import Paragraph, Resolution
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "issued_sc"
+
+
+def _read(name: str) -> Resolution:
+    return read_text((FIXTURES / name).read_text(encoding="utf-8")).resolution
+
+
+def _plain(markup: str) -> str:
+    return " ".join(inline.plain(markup).split())
+
+
+def _paragraph(res: Resolution, words: str) -> Paragraph:
+    """The one operative paragraph whose text holds `words`."""
+    found = [p for p in res.operative if words in _plain(p.text)]
+    assert len(found) == 1, [_plain(p.text)[:60] for p in found]
+    return found[0]
+
+
+def _content_items(name: str, chapeau_end: str, bullet: str = "• ") -> list[str]:
+    """The bulleted items after `chapeau_end` in an original's text, as written (end punctuation dropped)."""
+    content = (FIXTURES / name).read_text(encoding="utf-8")
+    after = content.split(chapeau_end + "\n", 1)[1]
+    items: list[str] = []
+    for line in after.split("\n"):
+        if line.startswith(bullet):
+            items.append(line[len(bullet) :])
+        elif items and line and not re.match(r"\d+\.\s", line):
+            items[-1] += " " + line  # a line break inside an item
+        else:
+            break
+    return [" ".join(item.split()).rstrip(",;") for item in items]
+
+
+@pytest.mark.parametrize("name", ["S_2018_1021_pdf.txt", "S_2018_1021_content.txt"])
+def test_bulleted_items_read_as_the_subparagraphs_of_their_chapeau(name: str) -> None:
+    """S/2018/1021, operative paragraph 33: "… include reporting on:" and eight bullets."""
+    items = _content_items("S_2018_1021_content.txt", "include reporting on:")
+    assert len(items) > 1
+    para = _paragraph(_read(name), "include reporting on")
+    assert [_plain(s.text) for s in para.subparagraphs] == items
+    assert para.heading == "Reporting"  # the heading over it, in the PDF and in the original's own lines
+
+
+def test_bullets_are_said_and_a_single_bullet_is_still_flagged() -> None:
+    result = read_text((FIXTURES / "S_2018_1021_content.txt").read_text(encoding="utf-8"))
+    assert any(f.rule == "import.bullets" for f in result.findings)
+    assert not any(f.rule == "subparagraphs.single" for f in check_document(result.resolution))
+    # the same draft with one bullet left: a list of one item is still a mistake
+    content = (FIXTURES / "S_2018_1021_content.txt").read_text(encoding="utf-8")
+    head, rest = content.split("include reporting on:\n", 1)
+    first, _, tail = rest.partition("\n• the potential")
+    tail = tail.split("\n34.", 1)[1]
+    one = read_text(f"{head}include reporting on:\n{first}\n34.{tail}").resolution
+    para = _paragraph(one, "include reporting on")
+    assert len(para.subparagraphs) == 1
+    assert any(f.rule == "subparagraphs.single" and f.paragraph_id == para.id for f in check_document(one))
+
+
+def test_a_label_set_after_its_items_first_line_goes_before_it() -> None:
+    """S/2018/693, operative paragraph 7: the PDF's text layer prints "progress … paragraphs 5", then "(i)",
+    then "and 6 of this resolution;"; the items read as the original's."""
+    pdf = _paragraph(_read("S_2018_693_pdf.txt"), "an assessment on the following")
+    original = _paragraph(_read("S_2018_693_content.txt"), "an assessment on the following")
+    assert len(original.subparagraphs) > 1
+    assert [_plain(s.text) for s in pdf.subparagraphs] == [_plain(s.text) for s in original.subparagraphs]
+    # paragraph 56: "(i)" printed after "information on the political, …" and its heading "Reporting"
+    pdf = _paragraph(_read("S_2018_693_pdf.txt"), "every 90 days following adoption")
+    original = _paragraph(_read("S_2018_693_content.txt"), "every 90 days following adoption")
+    assert _plain(pdf.subparagraphs[0].text) == _plain(original.subparagraphs[0].text)
+    assert pdf.heading == original.heading == "Reporting"
+
+
+def test_a_label_alone_in_typed_text_heads_the_text_after_it() -> None:
+    """Typed text (no page furniture) is read as written: a label typed after its item's first line is not
+    moved before it."""
+    text = (FIXTURES / "S_2018_693_content.txt").read_text(encoding="utf-8")
+    line = re.search(r"^\(i\)\s+(progress in implementing the reconfiguration[^\n]*)\n", text, re.M)
+    assert line
+    typed = text.replace(line.group(0), f"{line.group(1)}\n(i)\n", 1)
+    para = _paragraph(read_text(typed).resolution, "an assessment on the following")
+    read = " ".join(_plain(p.text) for p in para.walk())
+    assert f"{line.group(1).strip()} (i) and 6" in read  # left where it was typed
+
+
+def test_an_apostrophe_set_apart_from_its_word_is_closed_up() -> None:
+    """S/2018/693's PDF text prints "UNAMID ’s", "Sudan ’s"; the original writes them whole."""
+    content_words = set(
+        re.findall(r"\w+’\w+", (FIXTURES / "S_2018_693_content.txt").read_text(encoding="utf-8"))
+    )
+    res = _read("S_2018_693_pdf.txt")
+    text = " ".join(_plain(p.text) for _, items in res.lists() for top in items for p in top.walk())
+    assert " ’" not in text
+    read_words = set(re.findall(r"\w+’\w+", text))
+    assert "UNAMID’s" in read_words & content_words
+
+
+def test_quotation_marks_around_words_stay_apart() -> None:
+    text = "the ‘weapons free area’ and the ’ mark alone"
+    assert close_up(text, set(), lambda w: True)[0] == text
