@@ -42,6 +42,7 @@ from app.io.structure import (
     BULLETS,
     Nesting,
     heading_lines,
+    label_readings,
     letter_index,
     marked_heading,
     restarts,
@@ -194,7 +195,7 @@ class _Reader:
         self.extracted = cleaned.furniture > 0 and _LANGUAGE.get() == "en"
         if cleaned.furniture:
             body_lines, body_pages = labels_set_after(
-                body_lines, body_pages, _LABEL_LINE.fullmatch, _opens_labelled
+                body_lines, body_pages, _sub_label_alone, _opens_labelled
             )
         blocks = _blocks(body_lines, body_pages)
         blocks = _cut_unbroken_header(_split_at_foreign_organ_line(blocks))
@@ -923,6 +924,11 @@ def _runs_on(prev: _Block, line: str) -> bool:
     return line[:1].islower() or not SECTION_MARK.match(last)
 
 
+_BROKEN_OFF = re.compile(
+    r"\b(?:the|of|and|or|to|in|for|a|an|with|on|by)$"
+)  # a line that broke off mid-phrase
+
+
 def _heading_line(block: _Block) -> bool:
     """A block of one short line that neither ends a sentence nor breaks off mid-phrase: a heading."""
     last = _MARK_RE.sub("", block.lines[-1].strip()).rstrip(SUPERSCRIPTS + " ")
@@ -932,7 +938,7 @@ def _heading_line(block: _Block) -> bool:
         and last[:1].isupper()
         and not re.search(r"[,;:.!?]\W*$", last)
         and not _starts_block(last)
-        and not (_sub_match(last) or re.search(r"\b(?:the|of|and|or|to|in|for|a|an|with|on|by)$", last))
+        and not (_sub_match(last) or _BROKEN_OFF.search(last))
     )
 
 
@@ -980,12 +986,32 @@ def _split_block(block: _Block) -> list[list[str]]:
             prev = lines[i - 1].strip()
             ends = bool(re.search(r"[,;:.]\W*$", _MARK_RE.sub("", prev))) and not _LABEL_LINE.fullmatch(prev)
             label = bool(_NUMBER.match(s) or _sub_match(s) or _OPENER_MARK.match(s) or closing_line(s))
-            if ends and (label or (long_lines and _detect(s, Part.PREAMBLE, None)) or _known_start(s)):
+            opens = ends and (label or (long_lines and _detect(s, Part.PREAMBLE, None)) or _known_start(s))
+            # a heading ("Reporting") or an item that heads a list, alone before a labelled line
+            headed = label and _heads_a_list([x.strip() for x in chunks[-1]], s)
+            if opens or headed:
                 chunks.append([])
-            elif label and chunks[-1] == [lines[i - 1]] and _heading_line(_Block([prev], [0])):
-                chunks.append([])  # a heading alone on its line ("Reporting") over a numbered paragraph
         chunks[-1].append(line)
     return [c for c in chunks if c]
+
+
+def _heads_a_list(chunk: list[str], line: str) -> bool:
+    """Do the lines of `chunk` head the labelled `line` rather than run on into it? A heading alone on its line
+    ("Reporting") over a numbered paragraph; an item that is a heading ("(a) Protection of civilians", on one
+    line or two) over the first item of its own list ("(i) To protect …"). Neither ends in punctuation nor
+    breaks off mid-phrase."""
+    if len(chunk) == 1 and _heading_line(_Block(chunk, [0])):
+        return True
+    text = " ".join(chunk)
+    m = _sub_match(text)
+    sub = _sub_match(line)
+    if not m or not sub or len(chunk) > 2:
+        return False
+    rest = text[m.end() :]
+    first = sub.group("l") in BULLETS or any(index == 1 for _, index in label_readings(f"({sub.group('l')})"))
+    return (
+        first and rest[:1].isupper() and not re.search(r"[,;:.!?]\W*$", rest) and not _BROKEN_OFF.search(rest)
+    )
 
 
 def _split_at_foreign_organ_line(blocks: list[_Block]) -> list[_Block]:
@@ -1025,6 +1051,12 @@ def _cut_unbroken_header(blocks: list[_Block]) -> list[_Block]:
                     return blocks[:bi] + parts + [rest] + blocks[bi + 1 :]
             return blocks
     return blocks
+
+
+def _sub_label_alone(line: str) -> bool:
+    """A subparagraph label alone on its line ("(i)", "•"; not a paragraph number, whose line may follow a
+    heading)."""
+    return _label_only(_Block([line], [0])) and not _NUMBER.match(line)
 
 
 def _opens_labelled(line: str) -> bool:

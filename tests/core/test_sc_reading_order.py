@@ -118,3 +118,47 @@ def test_an_apostrophe_set_apart_from_its_word_is_closed_up() -> None:
 def test_quotation_marks_around_words_stay_apart() -> None:
     text = "the ‘weapons free area’ and the ’ mark alone"
     assert close_up(text, set(), lambda w: True)[0] == text
+
+
+def _headed_items(text: str) -> list[tuple[str, int]]:
+    """(text, number of "(i)"-style items under it) of each lettered line that roman-numbered lines follow."""
+    out: list[tuple[str, int]] = []
+    for line in text.split("\n"):
+        letter = re.match(r"\s*\(([a-h])\)\s+(.*)", line)
+        if letter:
+            out.append((" ".join(letter.group(2).split()), 0))
+        elif out and re.match(r"\s*\((?:i|ii|iii|iv|v|vi|vii|viii|ix|x)\)\s", line):
+            out[-1] = (out[-1][0], out[-1][1] + 1)
+    return [item for item in out if item[1]]
+
+
+def test_an_item_that_heads_a_list_stands_apart_from_the_list() -> None:
+    """An unnamed CAR draft (UNBench task3), paragraph 36: "(a) Protection of civilians" over "(i) To protect
+    …", each line a paragraph: the lettered line is an item of its own holding the roman items."""
+    text = (FIXTURES / "CAR_priority_tasks.txt").read_text(encoding="utf-8")
+    expected = _headed_items(text)
+    assert len(expected) > 1
+    para = _paragraph(read_text(text).resolution, "the following priority tasks")
+    assert [(_plain(s.text), len(s.subparagraphs)) for s in para.subparagraphs if s.subparagraphs] == expected
+    # a lettered line that breaks off mid-phrase runs on into the next line: it heads nothing
+    first = expected[0][0]
+    broken = read_text(text.replace(first, first + " and the", 1)).resolution
+    para = _paragraph(broken, "the following priority tasks")
+    assert not _plain(para.subparagraphs[0].text).endswith("and the")
+
+
+def test_a_line_that_starts_with_a_number_in_brackets_does_not_cut_an_item() -> None:
+    """A/C.5/80/L.7 (issued PDF text, mandate-pipeline data/extracted/A_C.5_80_L.7.json), paragraph 1 (b) (ii):
+    a printed line starts with "50)" and the item runs on."""
+    issued = (
+        "(ii) The calling of witnesses and the appointment of experts (Statute, Article\n"
+        "50) and the appointment of assessors (Statute, Article 30), not exceeding a total\n"
+        "of 25,000 dollars;"
+    )
+    text = (FIXTURES / "CAR_priority_tasks.txt").read_text(encoding="utf-8")
+    start = text.index("(ii)  To fully implement")
+    end = text.index("\n", start)
+    res = read_text(text[:start] + issued + text[end:]).resolution
+    para = _paragraph(res, "the following priority tasks")
+    item = para.subparagraphs[0].subparagraphs[1]
+    assert _plain(item.text) == " ".join(issued[5:].split()).rstrip(";")
