@@ -1,5 +1,5 @@
 """Words the text layer of a justified PDF breaks apart: "resoluti o n s", "humanitari an", "Houth is", "(201 5 )",
-"Da ’esh".
+"Da ’esh", "Secretary -General".
 
 Issued UN PDFs set some lines with stretched letter spacing, and the text layer then has a space inside a word.
 A run of pieces is closed up when the word it makes is known (written whole elsewhere in the document, or a
@@ -19,9 +19,9 @@ _PIECE = re.compile(r"(?P<lead>[(“‘\"']?)(?P<word>[^\W\d_]+(?:-[^\W\d_]+)*)(
 _ISE = re.compile(r"is(?=(?:e|ed|es|ing|ation|ations)$)")
 # a year in brackets with its digits set apart: "resolution 2216 (201 5 )"
 _SPACED_YEAR = re.compile(r"\(\d(?: ?\d){3} ?\)")
-# an apostrophe inside a word set apart from the letters before it: "Da ’esh", "Sudan ’s" (a closing quote
-# never has a letter right after it)
-_SPACED_APOSTROPHE = re.compile(r"(?P<head>[^\W\d_]+) (?P<tail>’[^\W\d_]+)")
+# an apostrophe or a hyphen inside a word set apart from the letters before it: "Da ’esh", "Sudan ’s",
+# "Secretary -General", "Iraqi -led" (a closing quote never has a letter right after it, nor a dash)
+_SPACED_JOINER = re.compile(r"(?P<head>[^\W\d_]+) (?P<tail>[’-][^\W\d_]+)")
 # the English words of one or two letters: other short pieces ("ed", "el", "en") are fragments, whatever a
 # dictionary full of abbreviations says
 _SHORT_WORDS = frozenset(
@@ -37,8 +37,8 @@ def close_up(
     years: list[str] = []
     if "(" in text:
         text = _SPACED_YEAR.sub(lambda m: _closed_year(m, years), text)
-    if " ’" in text:
-        text = _SPACED_APOSTROPHE.sub(lambda m: _closed_year(m, years), text)
+    if " ’" in text or " -" in text:
+        text = _SPACED_JOINER.sub(lambda m: _closed_year(m, years), text)
     tokens = list(_TOKEN.finditer(text))
     pieces = [_PIECE.match(t.group(0)) for t in tokens]
     out: list[str] = []

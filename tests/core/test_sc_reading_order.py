@@ -162,3 +162,20 @@ def test_a_line_that_starts_with_a_number_in_brackets_does_not_cut_an_item() -> 
     para = _paragraph(res, "the following priority tasks")
     item = para.subparagraphs[0].subparagraphs[1]
     assert _plain(item.text) == " ".join(issued[5:].split()).rstrip(";")
+
+
+def test_a_hyphen_set_apart_from_its_word_is_closed_up() -> None:
+    """S/2018/693's PDF text prints "gender -based", "inter -communal", "co -located"; the draft writes
+    "gender-based" whole elsewhere. A dash between words ("2015 - 2030", "(SLM) -Second") is not a hyphen."""
+    pdf = (FIXTURES / "S_2018_693_pdf.txt").read_text(encoding="utf-8")
+    apart = set(re.findall(r"[^\W\d_]+ -[^\W\d_]+", pdf))
+    assert "gender -based" in apart
+    res = _read("S_2018_693_pdf.txt")
+    text = " ".join(_plain(p.text) for _, items in res.lists() for top in items for p in top.walk())
+    for pair in apart:
+        assert pair not in text
+    assert "gender-based" in (FIXTURES / "S_2018_693_content.txt").read_text(encoding="utf-8")
+    assert "gender-based" in text
+    assert "(SLM) -Second" in text
+    for dashed in ("2015 - 2030", "the Council - and"):
+        assert close_up(dashed, set(), lambda w: True)[0] == dashed
