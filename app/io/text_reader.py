@@ -30,6 +30,7 @@ from app.io.foreign_header import english_header
 from app.io.header_lines import plain_lines
 from app.io.headings import (
     SECTION_MARK,
+    SEPARATOR,
     annex_or_appendix,
     ends_like_a_paragraph,
 )
@@ -704,6 +705,9 @@ class _Reader:
         """A top-level paragraph, added to its part: numbered afresh after a "1." (a Fifth Committee section), or
         unnumbered when it is a section's own "Recalling …," among numbered operative paragraphs."""
         top = self._paragraph(p, part, tpl)
+        if section_preambles and p.kind == "plain" and part is Part.OPERATIVE and not top.opener:
+            own = self._paragraph(p, Part.PREAMBLE, tpl)  # "Reaffirming …," after "* * *", its opener plain
+            top = own if section_preamble(own.opener, _LANGUAGE.get()) else top
         items = res.part(part)
         top.restart = p.kind == "num" and part is Part.OPERATIVE and restarts(p.number, items)
         top.numbered = not (
@@ -741,6 +745,8 @@ class _Reader:
         text = _MARK_RE.sub("", p.text).strip()
         if closing_line(text) or _explicit_opener(p.text):  # an italic opener opens a paragraph
             return False
+        if SEPARATOR.fullmatch(text):
+            return True  # "* * *" alone is never a paragraph of its own
         before_numbered = numbered and bool(following) and following[0].kind == "num"
         before_opener = (
             bool(following) and following[0].kind == "plain" and bool(_explicit_opener(following[0].text))
@@ -989,7 +995,8 @@ def _split_block(block: _Block) -> list[list[str]]:
             opens = ends and (label or (long_lines and _detect(s, Part.PREAMBLE, None)) or _known_start(s))
             # a heading ("Reporting") or an item that heads a list, alone before a labelled line
             headed = label and _heads_a_list([x.strip() for x in chunks[-1]], s)
-            if opens or headed:
+            separated = chunks[-1] == [lines[i - 1]] and SEPARATOR.fullmatch(prev)  # "* * *" stands alone
+            if opens or headed or separated:
                 chunks.append([])
         chunks[-1].append(line)
     return [c for c in chunks if c]

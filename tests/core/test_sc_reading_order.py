@@ -179,3 +179,23 @@ def test_a_hyphen_set_apart_from_its_word_is_closed_up() -> None:
     assert "(SLM) -Second" in text
     for dashed in ("2015 - 2030", "the Council - and"):
         assert close_up(dashed, set(), lambda w: True)[0] == dashed
+
+
+def test_a_separator_stands_over_a_sections_own_preambular_paragraph() -> None:
+    """An unnamed Bosnia and Herzegovina draft (UNBench task3): "* * *", then "Reaffirming …," among numbered
+    operative paragraphs, each a line: the asterisks are a heading, the paragraph a section's own unnumbered
+    preambular paragraph, as its opener and its comma show."""
+    text = (FIXTURES / "separator_section.txt").read_text(encoding="utf-8")
+    line = next(x for x in text.split("\n") if x.startswith("Reaffirming"))
+    assert line.endswith(",")
+    res = read_text(text).resolution
+    para = _paragraph(res, _plain(line.split(" ", 1)[1])[:40])
+    assert (para.opener, para.numbered, _plain(para.heading)) == ("Reaffirming", False, "* * *")
+    assert not [f for f in check_document(res) if f.paragraph_id == para.id and f.severity.name != "INFO"]
+    # the same paragraph with no opener of the preamble stays a numbered one and is flagged for its opener
+    res = read_text(
+        text.replace(line, "The legal basis" + line[len("Reaffirming the legal basis") :])
+    ).resolution
+    para = _paragraph(res, "in the Charter of the United Nations on which the IPTF")
+    assert para.numbered and not para.opener
+    assert any(f.rule == "openers.operative-form" and f.paragraph_id == para.id for f in check_document(res))
