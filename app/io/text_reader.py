@@ -163,6 +163,7 @@ class _Para:
     label: str
     text: str  # markup with footnote placeholders
     number: int = 0
+    item: bool = False  # a bulleted or numbered item read as a subparagraph (its printed label is derived)
 
 
 @dataclass
@@ -180,7 +181,7 @@ class _Reader:
     amend_sentences: set[str] = field(default_factory=set)
     extracted: bool = False  # text of an issued PDF (page furniture found): broken words are closed up
     closed_up: list[str] = field(default_factory=list)
-    bullets: int = 0  # bulleted items read as subparagraphs
+    items: int = 0  # bulleted or numbered items read as subparagraphs
 
     # ---- the whole run -------------------------------------------------------------------------------------------
 
@@ -236,12 +237,12 @@ class _Reader:
                     f"import ({shown}{' …' if len(self.closed_up) > 8 else ''})",
                 )
             )
-        if self.bullets:
+        if self.items:
             self.findings.append(
                 Finding(
-                    "import.bullets",
+                    "import.items",
                     Severity.INFO,
-                    f"{self.bullets} bulleted items were read as subparagraphs; "
+                    f"{self.items} bulleted or numbered items were read as subparagraphs; "
                     "their labels ((a), (b) …) are set when the document is printed",
                 )
             )
@@ -627,7 +628,7 @@ class _Reader:
                 paras.append(_Para("heading", "", text))  # "I" / "A." over a section title
                 continue
             paras.append(_classify(text))
-        return paras
+        return _numbered_items(paras)
 
     def _build(self, res: Resolution, paras: list[_Para], tpl: Template | None) -> None:
         numbered = any(p.kind == "num" for p in paras)
@@ -674,7 +675,7 @@ class _Reader:
                 top.text = f"{top.text.rstrip()} {p.label} {self._finish(p.text)}"
                 continue
             if p.kind == "sub" and top is not None:
-                self.bullets += p.label in BULLETS
+                self.items += p.item or p.label in BULLETS
                 node = Paragraph(text=self._finish(p.text))
                 depth = nesting.place(p.label, nest=_MARK_RE.sub("", prev_text).rstrip().endswith(":"))
                 nodes[depth - 1].subparagraphs.append(node)
@@ -1164,6 +1165,41 @@ def _classify(text: str) -> _Para:
     if marked_heading(text):
         return _Para("heading", "", text)
     return _Para("plain", "", text)
+
+
+def _numbered_items(paras: list[_Para]) -> list[_Para]:
+    """Items a paragraph numbers "1.", "2." … after its colon, the paragraph numbering going on after them
+    ("7. … the following:", "1. Resolution of …", "2. Implementation of …", "8. Urges …"): subparagraphs of
+    that paragraph, as a bulleted list's items are, lettered when printed."""
+    last: _Para | None = None  # the last numbered paragraph
+    i = 0
+    while i < len(paras):
+        p = paras[i]
+        if p.kind == "num" and p.number == 1 and last is not None and last.number > 1:
+            run = _item_run(paras, i, last.number + 1)
+            if run and _MARK_RE.sub("", last.text).rstrip().endswith(":"):
+                for k, j in enumerate(run):
+                    paras[j] = _Para("sub", f"({letters(k + 1)})", paras[j].text, item=True)
+                i = run[-1] + 1
+                continue
+        if p.kind == "num":
+            last = p
+        i += 1
+    return paras
+
+
+def _item_run(paras: list[_Para], start: int, after: int) -> list[int]:
+    """The indices of the paragraphs numbered 1, 2 … from `start` when the next numbered one is `after`."""
+    run: list[int] = []
+    for j in range(start, len(paras)):
+        p = paras[j]
+        if p.kind != "num":
+            continue
+        if p.number == len(run) + 1:
+            run.append(j)
+        else:
+            return run if p.number == after else []
+    return []
 
 
 def _unnumbered_operative_start(paras: list[_Para]) -> int | None:

@@ -64,7 +64,7 @@ def test_bulleted_items_read_as_the_subparagraphs_of_their_chapeau(name: str) ->
 
 def test_bullets_are_said_and_a_single_bullet_is_still_flagged() -> None:
     result = read_text((FIXTURES / "S_2018_1021_content.txt").read_text(encoding="utf-8"))
-    assert any(f.rule == "import.bullets" for f in result.findings)
+    assert any(f.rule == "import.items" for f in result.findings)
     assert not any(f.rule == "subparagraphs.single" for f in check_document(result.resolution))
     # the same draft with one bullet left: a list of one item is still a mistake
     content = (FIXTURES / "S_2018_1021_content.txt").read_text(encoding="utf-8")
@@ -199,3 +199,28 @@ def test_a_separator_stands_over_a_sections_own_preambular_paragraph() -> None:
     para = _paragraph(res, "in the Charter of the United Nations on which the IPTF")
     assert para.numbered and not para.opener
     assert any(f.rule == "openers.operative-form" and f.paragraph_id == para.id for f in check_document(res))
+
+
+@pytest.mark.parametrize("name", ["S_2018_1021_pdf.txt", "S_2018_1021_content.txt"])
+def test_items_a_paragraph_numbers_after_its_colon_are_its_subparagraphs(name: str) -> None:
+    """S/2018/1021, operative paragraph 7 ends "… towards the following:", numbers its items "1." to "3.", and
+    the next paragraph is "8.": the items are paragraph 7's, and the numbering goes on at 8."""
+    content = (FIXTURES / "S_2018_1021_content.txt").read_text(encoding="utf-8")
+    lines = content.split("\n")
+    at = next(i for i, x in enumerate(lines) if x.startswith("1. Resolution of the final status"))
+    items, outer = [], 0
+    for line in lines[at:]:
+        m = re.match(r"(\d+)\.\s+(.*)", line)
+        assert m
+        if int(m.group(1)) != len(items) + 1:
+            outer = int(m.group(1))
+            break
+        items.append(" ".join(m.group(2).split()).rstrip(",;"))
+    res = _read(name)
+    para = _paragraph(res, "taken towards the following")
+    assert [_plain(s.text) for s in para.subparagraphs] == items
+    after = res.operative[res.operative.index(para) + 1]
+    assert after.opener == lines[at + len(items)].split()[1] and outer == 8
+    # items numbered from 1 after a paragraph that does not end with a colon stay paragraphs of their own
+    plain = read_text(content.replace("towards the following:\n", "towards the following.\n", 1)).resolution
+    assert not _paragraph(plain, "taken towards the following").subparagraphs
