@@ -982,6 +982,9 @@ def _adopted_title(before: _Block, block: _Block) -> bool:
     )
 
 
+_ENDED = re.compile(r"[,;:.]\W*$")
+
+
 def _split_block(block: _Block) -> list[list[str]]:
     """A block with a paragraph per line (typed text without blank lines) splits at each new paragraph."""
     chunks: list[list[str]] = [[]]
@@ -999,6 +1002,9 @@ def _split_block(block: _Block) -> list[list[str]]:
             separated = chunks[-1] == [lines[i - 1]] and SEPARATOR.fullmatch(prev)  # "* * *" stands alone
             if opens or headed or separated:
                 chunks.append([])
+            elif label and len(chunks[-1]) > 1 and _heads_a_list([prev], s) and _ENDED.search(lines[i - 2]):
+                chunks[-1].pop()  # a heading between a paragraph that ended and a labelled one
+                chunks += [[lines[i - 1]], []]
         chunks[-1].append(line)
     return [c for c in chunks if c]
 

@@ -1,8 +1,9 @@
-"""Place names in issued Security Council drafts (S/2018/257: "tension … in Sool and Sanaag"; S/2022/158: "in
+"""Names in issued Security Council drafts. Places (S/2018/257: "tension … in Sool and Sanaag"; S/2022/158: "in
 Marib city") are known to the spelling checker as written with a capital, from resources/wordlists/places.txt
 (scripts/build_place_names.py: ISO 3166-2 subdivisions and towns); written in small letters or misspelt they are
-still reported, and never offered as a fix. Fixture: tests/fixtures/issued_sc/places_pdf.txt (sources in its
-first line)."""
+still reported, and never offered as a fix. French titles quoted in English text ("Force conjointe du G5
+Sahel") are not misspelt English. Fixtures: tests/fixtures/issued_sc/places_pdf.txt and mali_french_titles.txt
+(sources in their first lines)."""
 
 from __future__ import annotations
 
@@ -57,3 +58,34 @@ def test_place_names_are_never_suggested() -> None:
     for place in _places(text):
         misspelt = place[:2] + place[3:]
         assert place.lower() not in {s.lower() for s in lexicon.suggestions(misspelt)}
+
+
+MALI = FIXTURE.parent / "mali_french_titles.txt"
+
+
+def test_french_titles_quoted_in_an_sc_draft_are_not_misspelt() -> None:
+    """An unnamed Mali draft (UNBench task3) names "Force conjointe du G5 Sahel" (a heading over paragraph 34)
+    and the "Communiqué sur la prévention des violences sexuelles liées au conflit au Mali"."""
+    text = MALI.read_text(encoding="utf-8")
+    res = read_text(text).resolution
+    heading = next(p.heading for p in res.operative if p.heading)
+    assert heading == "Force conjointe du G5 Sahel"  # its own line between two paragraphs, not run into one
+    assert not _unknown(text)
+
+
+@pytest.mark.parametrize(
+    ("issued", "typed"),
+    [
+        (
+            "the implementation of the Joint Communiqué",
+            "the implementation of the Joint Comuniqué",
+        ),  # English
+        ("sexual violence in conflict and", "sexual violence in conflit and"),  # a French word among English
+        ("des violences sexuelles liées", "des violences sexeulles liées"),  # no word in either language
+    ],
+)
+def test_a_misspelt_word_near_a_french_title_is_still_reported(issued: str, typed: str) -> None:
+    text = MALI.read_text(encoding="utf-8")
+    assert issued in text
+    wrong = next(a for a, b in zip(typed.split(), issued.split(), strict=True) if a != b)
+    assert wrong in _unknown(text.replace(issued, typed, 1))
