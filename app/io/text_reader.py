@@ -628,7 +628,7 @@ class _Reader:
                 paras.append(_Para("heading", "", text))  # "I" / "A." over a section title
                 continue
             paras.append(_classify(text))
-        return _numbered_items(paras)
+        return _numbered_items(_numbers_without_points(paras))
 
     def _build(self, res: Resolution, paras: list[_Para], tpl: Template | None) -> None:
         numbered = any(p.kind == "num" for p in paras)
@@ -1171,6 +1171,24 @@ def _classify(text: str) -> _Para:
     if marked_heading(text):
         return _Para("heading", "", text)
     return _Para("plain", "", text)
+
+
+_BARE_NUMBER = re.compile(r"(?P<n>\d{1,3})\s+(?=[A-Z])")
+
+
+def _numbers_without_points(paras: list[_Para]) -> list[_Para]:
+    """A paragraph number whose point the text lost ("11  Condemns …" after paragraph 10): numbered when it is
+    the next number and an operative verb follows it."""
+    last = 0
+    for i, p in enumerate(paras):
+        if p.kind == "num":
+            last = p.number
+            continue
+        m = _BARE_NUMBER.match(p.text) if p.kind == "plain" and last else None
+        if m and int(m.group("n")) == last + 1 and _detect(p.text[m.end() :], Part.OPERATIVE, None):
+            paras[i] = _Para("num", m.group("n"), p.text[m.end() :], last + 1)
+            last += 1
+    return paras
 
 
 def _numbered_items(paras: list[_Para]) -> list[_Para]:

@@ -224,3 +224,20 @@ def test_items_a_paragraph_numbers_after_its_colon_are_its_subparagraphs(name: s
     # items numbered from 1 after a paragraph that does not end with a colon stay paragraphs of their own
     plain = read_text(content.replace("towards the following:\n", "towards the following.\n", 1)).resolution
     assert not _paragraph(plain, "taken towards the following").subparagraphs
+
+
+def test_a_paragraph_number_without_its_point_numbers_the_paragraph() -> None:
+    """S/2024/400 prints "11  Condemns …" after "10.  Calls upon …": the eleventh operative paragraph."""
+    text = (FIXTURES / "S_2024_400_points.txt").read_text(encoding="utf-8")
+    numbers = [int(m.group(1)) for m in re.finditer(r"^(\d+)\.?\s+[A-Z]", text, re.M)]
+    res = read_text(text).resolution
+    assert [p.opener for p in res.operative] == ["Urges", "Calls upon", "Condemns", "Decides"]
+    assert numbers == list(range(numbers[0], numbers[0] + len(res.operative)))
+    # a number that is not the next one, or no operative verb after it, stays text: flagged as no opener
+    for wrong in ("13  Condemns", "11  Member States condemn"):
+        res = read_text(text.replace("11  Condemns", wrong, 1)).resolution
+        para = res.operative[2]
+        assert not para.opener and _plain(para.text).startswith(wrong.replace("  ", " "))
+        assert any(
+            f.rule == "openers.operative-form" and f.paragraph_id == para.id for f in check_document(res)
+        )
