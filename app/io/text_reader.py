@@ -219,6 +219,8 @@ class _Reader:
         self._place_header_notes(head, blocks[:split])
         self._mark_footnotes(body)
         self._place_unmarked(body)
+        if self.extracted:
+            body = self._set_apart(res, body)
         self._body(res, body, head.template, in_parts=bool(part_a))
         self._attach_notes(res)
         if self.amend_sentences:
@@ -562,6 +564,32 @@ class _Reader:
         return "".join(out)
 
     # ---- the body ------------------------------------------------------------------------------------------------
+
+    def _set_apart(self, res: Resolution, body: list[_Block]) -> list[_Block]:
+        """Pieces of a line that a PDF's text layer set apart from it, between two paragraphs, are kept as
+        unplaced text with a note, not read as paragraphs of their own."""
+        kept: list[_Block] = []
+        apart: list[str] = []
+        i = 0
+        while i < len(body):
+            end = _displaced_run(body, i)
+            if end > i and kept and _ENDED.search(_MARK_RE.sub("", kept[-1].lines[-1].strip())):
+                apart += [self._join(b.lines) for b in body[i:end]]
+                i = end
+                continue
+            kept.append(body[i])
+            i += 1
+        if apart:
+            res.unplaced += [self._markup(text) for text in apart]
+            self.findings.append(
+                Finding(
+                    "import.unplaced",
+                    Severity.INFO,
+                    f"{len(apart)} piece(s) of text the PDF's text layer set apart from their lines between "
+                    f"two paragraphs (“{apart[0]}” …) kept as unplaced text: put each where it belongs",
+                )
+            )
+        return kept
 
     def _body(
         self, res: Resolution, body: list[_Block], tpl: Template | None, *, in_parts: bool = False
@@ -983,6 +1011,24 @@ def _adopted_title(before: _Block, block: _Block) -> bool:
 
 
 _ENDED = re.compile(r"[,;:.]\W*$")
+
+
+MAX_PIECE_WORDS = 10  # the words of a displaced piece of a line: never a paragraph's worth
+
+
+def _displaced_run(body: list[_Block], start: int) -> int:
+    """The end of a run of short blocks from `start` that start in small letters and end no sentence, followed
+    by a block that opens a paragraph (or by nothing): pieces of lines set apart. `start` when there is none."""
+    words = 0
+    end = start
+    while end < len(body) and len(body[end].lines) <= 2:
+        text = " ".join(x.strip() for x in body[end].lines)
+        words += len(text.split())
+        if not text[:1].islower() or re.search(r"[.;:]\W*$", text) or words > MAX_PIECE_WORDS:
+            break
+        end += 1
+    following = body[end].first if end < len(body) else ""
+    return end if end > start and (not following or _starts_block(following)) else start
 
 
 def _split_block(block: _Block) -> list[list[str]]:

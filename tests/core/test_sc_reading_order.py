@@ -241,3 +241,21 @@ def test_a_paragraph_number_without_its_point_numbers_the_paragraph() -> None:
         assert any(
             f.rule == "openers.operative-form" and f.paragraph_id == para.id for f in check_document(res)
         )
+
+
+def test_pieces_of_a_line_set_apart_between_paragraphs_are_kept_unplaced() -> None:
+    """S/2018/693's PDF text sets "including" and "through close cooperation with" (words of paragraph 35, as
+    the original's text shows) alone between paragraphs 34 and 35: kept, said, not read as a paragraph."""
+    result = read_text((FIXTURES / "S_2018_693_pdf.txt").read_text(encoding="utf-8"))
+    res = result.resolution
+    content = " ".join((FIXTURES / "S_2018_693_content.txt").read_text(encoding="utf-8").split())
+    pieces = [_plain(u) for u in res.unplaced]
+    assert pieces and all(p in content for p in pieces)
+    assert not [p for p in res.operative if not p.opener and _plain(p.text) in pieces]
+    assert any(f.rule == "import.unplaced" and f.severity.name == "INFO" for f in result.findings)
+    # in typed text such a line stays a paragraph of its own, and one without an opener is flagged
+    typed = (FIXTURES / "S_2018_693_content.txt").read_text(encoding="utf-8")
+    at = typed.index("35.  Welcomes")
+    res = read_text(typed[:at] + f"\n{pieces[0]}\n\n" + typed[at:]).resolution
+    para = next(p for p in res.operative if _plain(p.text) == pieces[0])
+    assert any(f.rule == "openers.operative-form" and f.paragraph_id == para.id for f in check_document(res))
