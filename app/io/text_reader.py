@@ -1011,6 +1011,7 @@ def _adopted_title(before: _Block, block: _Block) -> bool:
 
 
 _ENDED = re.compile(r"[,;:.]\W*$")
+_CLOSED = re.compile(r"[;:.]\W*$")  # a paragraph that ended (a comma may end a line inside one)
 
 
 MAX_PIECE_WORDS = 10  # the words of a displaced piece of a line: never a paragraph's worth
@@ -1048,7 +1049,7 @@ def _split_block(block: _Block) -> list[list[str]]:
             separated = chunks[-1] == [lines[i - 1]] and SEPARATOR.fullmatch(prev)  # "* * *" stands alone
             if opens or headed or separated:
                 chunks.append([])
-            elif label and len(chunks[-1]) > 1 and _heads_a_list([prev], s) and _ENDED.search(lines[i - 2]):
+            elif label and len(chunks[-1]) > 1 and _heads_a_list([prev], s) and _CLOSED.search(lines[i - 2]):
                 chunks[-1].pop()  # a heading between a paragraph that ended and a labelled one
                 chunks += [[lines[i - 1]], []]
         chunks[-1].append(line)

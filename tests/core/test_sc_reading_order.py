@@ -162,6 +162,11 @@ def test_a_line_that_starts_with_a_number_in_brackets_does_not_cut_an_item() -> 
     para = _paragraph(res, "the following priority tasks")
     item = para.subparagraphs[0].subparagraphs[1]
     assert _plain(item.text) == " ".join(issued[5:].split()).rstrip(";")
+    # the same with "Article" wrapped onto a line of its own after a comma: still one item, no heading
+    wrapped = issued.replace("(Statute, Article\n", "(Statute,\nArticle\n")
+    res = read_text(text[:start] + wrapped + text[end:]).resolution
+    item = _paragraph(res, "the following priority tasks").subparagraphs[0].subparagraphs[1]
+    assert _plain(item.text) == " ".join(issued[5:].split()).rstrip(";")
 
 
 def test_a_hyphen_set_apart_from_its_word_is_closed_up() -> None:
