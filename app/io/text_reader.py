@@ -1023,7 +1023,7 @@ def _displaced_run(body: list[_Block], start: int) -> int:
     words = 0
     end = start
     while end < len(body) and len(body[end].lines) <= 2:
-        text = " ".join(x.strip() for x in body[end].lines)
+        text = _MARK_RE.sub("", " ".join(x.strip() for x in body[end].lines)).strip()  # note markers aside
         words += len(text.split())
         if not text[:1].islower() or re.search(r"[.;:]\W*$", text) or words > MAX_PIECE_WORDS:
             break
