@@ -8,6 +8,7 @@ out when the first byte of the SHA-256 of its symbol (or, unnamed, of its text) 
 development half; of the held-out half read the summary line alone.
 
     python scripts/false_alarms_sc.py [--repo PATH_TO_GIT_DIR] [--half dev|held-out|both] [--docs N] [--rule R]
+        [--examples N]
 """
 
 from __future__ import annotations
@@ -84,7 +85,13 @@ def main() -> None:
     ap.add_argument("--repo", type=Path, default=DEFAULT_REPO)
     ap.add_argument("--half", choices=("dev", "held-out", "both"), default="both")
     ap.add_argument("--docs", type=int, default=0, help="list the N drafts with most alarms")
-    ap.add_argument("--rule", default="", help="with --docs: count only this rule")
+    ap.add_argument(
+        "--examples",
+        type=int,
+        default=0,
+        help="N findings of each top rule, with their sentence (dev half only)",
+    )
+    ap.add_argument("--rule", default="", help="with --docs or --examples: only this rule")
     args = ap.parse_args()
     items = drafts(args.repo)
     halves = {
@@ -93,7 +100,7 @@ def main() -> None:
     }
     for name, part in halves.items():
         if args.half in (name, "both"):
-            report(name, [(_label(s), t) for s, t in part], args.docs, args.rule)
+            report(name, [(_label(s), t) for s, t in part], args.docs, args.rule, args.examples)
 
 
 if __name__ == "__main__":

@@ -1,4 +1,5 @@
-"""Words the text layer of a justified PDF breaks apart: "resoluti o n s", "humanitari an", "Houth is", "(201 5 )".
+"""Words the text layer of a justified PDF breaks apart: "resoluti o n s", "humanitari an", "Houth is", "(201 5 )",
+"Da ’esh", "Secretary -General".
 
 Issued UN PDFs set some lines with stretched letter spacing, and the text layer then has a space inside a word.
 A run of pieces is closed up when the word it makes is known (written whole elsewhere in the document, or a
@@ -18,6 +19,9 @@ _PIECE = re.compile(r"(?P<lead>[(“‘\"']?)(?P<word>[^\W\d_]+(?:-[^\W\d_]+)*)(
 _ISE = re.compile(r"is(?=(?:e|ed|es|ing|ation|ations)$)")
 # a year in brackets with its digits set apart: "resolution 2216 (201 5 )"
 _SPACED_YEAR = re.compile(r"\(\d(?: ?\d){3} ?\)")
+# an apostrophe or a hyphen inside a word set apart from the letters before it: "Da ’esh", "Sudan ’s",
+# "Secretary -General", "Iraqi -led" (a closing quote never has a letter right after it, nor a dash)
+_SPACED_JOINER = re.compile(r"(?P<head>[^\W\d_]+) (?P<tail>[’-][^\W\d_]+)")
 # the English words of one or two letters: other short pieces ("ed", "el", "en") are fragments, whatever a
 # dictionary full of abbreviations says
 _SHORT_WORDS = frozenset(
@@ -33,6 +37,8 @@ def close_up(
     years: list[str] = []
     if "(" in text:
         text = _SPACED_YEAR.sub(lambda m: _closed_year(m, years), text)
+    if " ’" in text or " -" in text:
+        text = _SPACED_JOINER.sub(lambda m: _closed_year(m, years), text)
     tokens = list(_TOKEN.finditer(text))
     pieces = [_PIECE.match(t.group(0)) for t in tokens]
     out: list[str] = []
@@ -61,6 +67,7 @@ def close_up(
 
 
 def _closed_year(m: re.Match[str], years: list[str]) -> str:
+    """A year in brackets, or a word around an apostrophe, with its spaces closed up (and noted)."""
     year = m.group(0).replace(" ", "")
     if year != m.group(0):
         years.append(year)

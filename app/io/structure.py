@@ -51,6 +51,11 @@ def letter_index(core: str) -> int:
     return n
 
 
+# the glyphs a bulleted list is typed or printed with ("•", the Symbol font's private-use bullet, an en dash):
+# each item reads as a subparagraph, as Word's bulleted lists do in the Word reader; its label is derived
+BULLETS = "•◦▪‣⁃\uf0b7–-"
+
+
 def label_readings(label: str) -> list[tuple[str, int]]:
     """The ways a subparagraph label can count, most likely first: "(i)" is roman one or the letter i, "(v)"
     the letter v or roman five. A kind is the numeral system with the label's shape: "roman()", "letter."."""
@@ -79,6 +84,8 @@ class Nesting:
         self.lists = []
 
     def place(self, label: str, nest: bool = False) -> int:
+        if label in BULLETS:
+            return self._bullet(label, nest)
         options = label_readings(label)
         if nest and self.lists:
             started = self._start(options)
@@ -104,6 +111,17 @@ class Nesting:
         del self.lists[max(0, depth - 1) :]
         self.lists += [("", 0)] * (max(1, depth) - 1 - len(self.lists))
         self.lists.append(label_readings(label)[0])
+
+    def _bullet(self, glyph: str, nest: bool) -> int:
+        """A bullet continues the open list of its glyph (deepest first), else starts a list under the last
+        item; after a colon it starts one under the item that ends with it."""
+        kind = "bullet" + glyph
+        if not (nest and self.lists):
+            for depth in range(len(self.lists) - 1, -1, -1):
+                if self.lists[depth][0] == kind:
+                    return self._keep(depth, kind, self.lists[depth][1] + 1)
+        self.lists.append((kind, 1))
+        return len(self.lists)
 
     def _start(self, options: list[tuple[str, int]]) -> int:
         kinds = {kind for kind, _ in self.lists}

@@ -30,16 +30,20 @@ from app.io.foreign_header import english_header
 from app.io.header_lines import plain_lines
 from app.io.headings import (
     SECTION_MARK,
+    SEPARATOR,
     annex_or_appendix,
     ends_like_a_paragraph,
 )
 from app.io.imported import ImportResult
 from app.io.note_markers import MAX_INDEXED, Marker, markers, numbers_in, numeric, star_marks
 from app.io.pdf_text import NOTE_START, PAGE_BREAK, SUPERSCRIPTS, RawNote, join_wrapped, note_label
+from app.io.reading_order import labels_set_after
 from app.io.spaced_words import close_up
 from app.io.structure import (
+    BULLETS,
     Nesting,
     heading_lines,
+    label_readings,
     letter_index,
     marked_heading,
     restarts,
@@ -85,13 +89,13 @@ def _organ_of(m: re.Match[str]) -> str:
     return _FOREIGN_ORGANS.get(foreign.replace("'", "’"), "") if foreign else m.group("organ")
 
 
-_BARE_NUMBER = re.compile(r"^(?P<n>[1-9]\d{0,2}) +(?=[A-Z])")
 _NUMBER = re.compile(r"^(?:OP\s?)?(?P<n>\d{1,3})\s*[.)](?:\s+|$)|^OP\s?(?P<n2>\d{1,3})[.:]?\s+")
 _PP_LABEL = re.compile(r"^PP\s?\d{1,3}[.:)]?\s+")
 # a "(a)" label inside a line, after a colon or a semicolon: a list run into its paragraph
 _RUN_IN_LABEL = re.compile(r"[:;]\s+(?:and\s+)?\((?:[a-z]{1,5}|[ivxlc]{1,6})\)\s")
 _SUB_PAREN = re.compile(r"^\((?P<l>[a-z]{1,5}|[ivxlc]{1,6})\)(?:\s+|$)")
 _SUB_CLOSE = re.compile(r"^(?P<l>[a-z]{1,2}|[ivxlc]{1,6})\)(?:\s+|$)")  # "a)", "i)" in French and Spanish
+_BULLET = re.compile(rf"^(?P<l>[{BULLETS}])\s+(?=\S)")  # "• the progress …", "– to ensure …"
 _SUB_DOT = re.compile(r"^(?P<l>[a-z]{1,4})\.(?:\s+|$)(?=\S|$)")
 _STRICT_ORGAN = re.compile(r"^\*?The (?:" + "|".join(ORGANS) + r")\b\*?(?:,|\s*$| [a-z])")
 _INSTRUCTION = re.compile(r"^(?:Delete|Insert|Replace|Add|Amend|After|Before|In)\b.*:$")
@@ -161,6 +165,7 @@ class _Para:
     label: str
     text: str  # markup with footnote placeholders
     number: int = 0
+    item: bool = False  # a bulleted or numbered item read as a subparagraph (its printed label is derived)
 
 
 @dataclass
@@ -178,6 +183,7 @@ class _Reader:
     amend_sentences: set[str] = field(default_factory=set)
     extracted: bool = False  # text of an issued PDF (page furniture found): broken words are closed up
     closed_up: list[str] = field(default_factory=list)
+    items: int = 0  # bulleted or numbered items read as subparagraphs
 
     # ---- the whole run -------------------------------------------------------------------------------------------
 
@@ -191,6 +197,10 @@ class _Reader:
         body_lines, body_pages = self._lift_typed_notes(lines, cleaned.pages)
         self._lines_for_words = body_lines
         self.extracted = cleaned.furniture > 0 and _LANGUAGE.get() == "en"
+        if cleaned.furniture:
+            body_lines, body_pages = labels_set_after(
+                body_lines, body_pages, _sub_label_alone, _opens_labelled
+            )
         blocks = _blocks(body_lines, body_pages)
         blocks = _cut_unbroken_header(_split_at_foreign_organ_line(blocks))
         split = _header_end(blocks)
@@ -211,6 +221,8 @@ class _Reader:
         self._place_header_notes(head, blocks[:split])
         self._mark_footnotes(body)
         self._place_unmarked(body)
+        if self.extracted:
+            body = self._set_apart(res, body)
         self._body(res, body, head.template, in_parts=bool(part_a))
         self._attach_notes(res)
         if self.amend_sentences:
@@ -227,6 +239,15 @@ class _Reader:
                     Severity.INFO,
                     f"{len(self.closed_up)} words the PDF text had broken apart with spaces were closed up on "
                     f"import ({shown}{' …' if len(self.closed_up) > 8 else ''})",
+                )
+            )
+        if self.items:
+            self.findings.append(
+                Finding(
+                    "import.items",
+                    Severity.INFO,
+                    f"{self.items} bulleted or numbered items were read as subparagraphs; "
+                    "their labels ((a), (b) …) are set when the document is printed",
                 )
             )
         return ImportResult(res, self.findings)
@@ -556,6 +577,32 @@ class _Reader:
 
     # ---- the body ------------------------------------------------------------------------------------------------
 
+    def _set_apart(self, res: Resolution, body: list[_Block]) -> list[_Block]:
+        """Pieces of a line that a PDF's text layer set apart from it, between two paragraphs, are kept as
+        unplaced text with a note, not read as paragraphs of their own."""
+        kept: list[_Block] = []
+        apart: list[str] = []
+        i = 0
+        while i < len(body):
+            end = _displaced_run(body, i)
+            if end > i and kept and _ENDED.search(_MARK_RE.sub("", kept[-1].lines[-1].strip())):
+                apart += [self._join(b.lines) for b in body[i:end]]
+                i = end
+                continue
+            kept.append(body[i])
+            i += 1
+        if apart:
+            res.unplaced += [self._markup(text) for text in apart]
+            self.findings.append(
+                Finding(
+                    "import.unplaced",
+                    Severity.INFO,
+                    f"{len(apart)} piece(s) of text the PDF's text layer set apart from their lines between "
+                    f"two paragraphs (“{apart[0]}” …) kept as unplaced text: put each where it belongs",
+                )
+            )
+        return kept
+
     def _body(
         self, res: Resolution, body: list[_Block], tpl: Template | None, *, in_parts: bool = False
     ) -> None:
@@ -621,7 +668,7 @@ class _Reader:
                 paras.append(_Para("heading", "", text))  # "I" / "A." over a section title
                 continue
             paras.append(_classify(text))
-        return paras
+        return _numbered_items(_numbers_without_points(paras))
 
     def _build(self, res: Resolution, paras: list[_Para], tpl: Template | None) -> None:
         numbered = any(p.kind == "num" for p in paras)
@@ -668,6 +715,7 @@ class _Reader:
                 top.text = f"{top.text.rstrip()} {p.label} {self._finish(p.text)}"
                 continue
             if p.kind == "sub" and top is not None:
+                self.items += p.item or p.label in BULLETS
                 node = Paragraph(text=self._finish(p.text))
                 depth = nesting.place(p.label, nest=_MARK_RE.sub("", prev_text).rstrip().endswith(":"))
                 nodes[depth - 1].subparagraphs.append(node)
@@ -698,6 +746,9 @@ class _Reader:
         """A top-level paragraph, added to its part: numbered afresh after a "1." (a Fifth Committee section), or
         unnumbered when it is a section's own "Recalling …," among numbered operative paragraphs."""
         top = self._paragraph(p, part, tpl)
+        if section_preambles and p.kind == "plain" and part is Part.OPERATIVE and not top.opener:
+            own = self._paragraph(p, Part.PREAMBLE, tpl)  # "Reaffirming …," after "* * *", its opener plain
+            top = own if section_preamble(own.opener, _LANGUAGE.get()) else top
         items = res.part(part)
         top.restart = p.kind == "num" and part is Part.OPERATIVE and restarts(p.number, items)
         top.numbered = not (
@@ -735,6 +786,8 @@ class _Reader:
         text = _MARK_RE.sub("", p.text).strip()
         if closing_line(text) or _explicit_opener(p.text):  # an italic opener opens a paragraph
             return False
+        if SEPARATOR.fullmatch(text):
+            return True  # "* * *" alone is never a paragraph of its own
         before_numbered = numbered and bool(following) and following[0].kind == "num"
         # an opener in italics, or (plain text has none) one the lexicon lists
         before_opener = (
@@ -876,9 +929,10 @@ def _blocks(lines: list[str], pages: list[int]) -> list[_Block]:
     return merged
 
 
-# a label alone on its line: "1.", "(a)", "(aa)", "(iv)", "a.", "aa.", "iv." (a word such as "in." is none)
+# a label alone on its line: "1.", "(a)", "(aa)", "(iv)", "a.", "aa.", "iv.", a bullet glyph (a word such as "in."
+# is none; nor is a dash, which may be a rule)
 _LABEL_LINE = re.compile(
-    r"(?:\d{1,3}\.|\((?:[a-z]|([a-z])\1|[ivxlc]{1,5})\)|[a-z]\.|([a-z])\2\.|[ivxlc]{1,4}\.)"
+    r"(?:[•◦▪‣⁃\uf0b7]|\d{1,3}\.|\((?:[a-z]|([a-z])\1|[ivxlc]{1,5})\)|[a-z]\.|([a-z])\2\.|[ivxlc]{1,4}\.)"
 )
 
 
@@ -908,7 +962,7 @@ def _runs_on(prev: _Block, line: str) -> bool:
     last = _MARK_RE.sub("", prev.lines[-1].strip()).rstrip(SUPERSCRIPTS + " ")  # "…children;¹" has ended
     first = prev.lines[0].strip()
     in_list = bool(
-        _SUB_PAREN.match(first) or _SUB_DOT.match(first)
+        _SUB_PAREN.match(first) or _SUB_DOT.match(first) or _BULLET.match(first)
     )  # a preambular subparagraph ends with ","
     if last.endswith(",") and line[:1].islower() and not _starts_block(line) and not in_list:
         return True  # "…all their civil," / "political, economic …"
@@ -929,6 +983,11 @@ def _runs_on(prev: _Block, line: str) -> bool:
     return line[:1].islower() or not SECTION_MARK.match(last)
 
 
+_BROKEN_OFF = re.compile(
+    r"\b(?:the|of|and|or|to|in|for|a|an|with|on|by)$"
+)  # a line that broke off mid-phrase
+
+
 def _heading_line(block: _Block) -> bool:
     """A block of one short line that neither ends a sentence nor breaks off mid-phrase: a heading."""
     last = _MARK_RE.sub("", block.lines[-1].strip()).rstrip(SUPERSCRIPTS + " ")
@@ -938,7 +997,7 @@ def _heading_line(block: _Block) -> bool:
         and last[:1].isupper()
         and not re.search(r"[,;:.!?]\W*$", last)
         and not _starts_block(last)
-        and not (_sub_match(last) or re.search(r"\b(?:the|of|and|or|to|in|for|a|an|with|on|by)$", last))
+        and not (_sub_match(last) or _BROKEN_OFF.search(last))
     )
 
 
@@ -954,7 +1013,11 @@ def _annex_title(blocks: list[_Block]) -> bool:
     if len(blocks) < 2 or len(blocks[-2].lines) != 1:
         return False
     return bool(annex_or_appendix(blocks[-2].first) or SECTION_MARK.match(blocks[-2].first)) or (
-        len(blocks[-1].lines) == 1 and _heading_line(blocks[-2])  # "Guideline 6" over its title
+        len(blocks[-1].lines) == 1
+        and _heading_line(blocks[-2])  # "Guideline 6" over its title
+        and not _opens_labelled(
+            blocks[-1].first
+        )  # a numbered paragraph's first line under "Reporting" is none
     )
 
 
@@ -971,6 +1034,29 @@ def _adopted_title(before: _Block, block: _Block) -> bool:
     )
 
 
+_ENDED = re.compile(r"[,;:.]\W*$")
+_CLOSED = re.compile(r"[;:.]\W*$")  # a paragraph that ended (a comma may end a line inside one)
+
+
+MAX_PIECE_WORDS = 10  # the words of a displaced piece of a line: never a paragraph's worth
+
+
+def _displaced_run(body: list[_Block], start: int) -> int:
+    """The end of a run of short blocks from `start` that start in small letters and end no sentence, followed
+    by a block that opens a paragraph (or by nothing): pieces of lines set apart. `start` when there is none."""
+    words = 0
+    end = start
+    while end < len(body) and len(body[end].lines) <= 2:
+        text = _MARK_RE.sub("", " ".join(x.strip() for x in body[end].lines)).strip()  # note markers aside
+        words += len(text.split())
+        # a piece ends with no mark; a paragraph's tail after its list ends as the paragraph does ("the,")
+        if not text[:1].islower() or re.search(r"[.,;:]\W*$", text) or words > MAX_PIECE_WORDS:
+            break
+        end += 1
+    following = body[end].first if end < len(body) else ""
+    return end if end > start and (not following or _starts_block(following)) else start
+
+
 def _split_block(block: _Block) -> list[list[str]]:
     """A block with a paragraph per line (typed text without blank lines) splits at each new paragraph."""
     chunks: list[list[str]] = [[]]
@@ -985,10 +1071,36 @@ def _split_block(block: _Block) -> list[list[str]]:
             run_in = bool(sub) and _RUN_IN_LABEL.search(" ".join(chunks[-1])) is not None
             # a label at a line start inside a run-in list ("there are: (a) …; (b) …") only wraps there
             label = bool(_NUMBER.match(s) or (sub and not run_in) or _OPENER_MARK.match(s) or closing_line(s))
-            if ends and (label or (long_lines and _detect(s, Part.PREAMBLE, None)) or _known_start(s)):
+            opens = ends and (label or (long_lines and _detect(s, Part.PREAMBLE, None)) or _known_start(s))
+            # a heading ("Reporting") or an item that heads a list, alone before a labelled line
+            headed = label and _heads_a_list([x.strip() for x in chunks[-1]], s)
+            separated = chunks[-1] == [lines[i - 1]] and SEPARATOR.fullmatch(prev)  # "* * *" stands alone
+            if opens or headed or separated:
                 chunks.append([])
+            elif label and len(chunks[-1]) > 1 and _heads_a_list([prev], s) and _CLOSED.search(lines[i - 2]):
+                chunks[-1].pop()  # a heading between a paragraph that ended and a labelled one
+                chunks += [[lines[i - 1]], []]
         chunks[-1].append(line)
     return [c for c in chunks if c]
+
+
+def _heads_a_list(chunk: list[str], line: str) -> bool:
+    """Do the lines of `chunk` head the labelled `line` rather than run on into it? A heading alone on its line
+    ("Reporting") over a numbered paragraph; an item that is a heading ("(a) Protection of civilians", on one
+    line or two) over the first item of its own list ("(i) To protect …"). Neither ends in punctuation nor
+    breaks off mid-phrase."""
+    if len(chunk) == 1 and _heading_line(_Block(chunk, [0])):
+        return True
+    text = " ".join(chunk)
+    m = _sub_match(text)
+    sub = _sub_match(line)
+    if not m or not sub or len(chunk) > 2:
+        return False
+    rest = text[m.end() :]
+    first = sub.group("l") in BULLETS or any(index == 1 for _, index in label_readings(f"({sub.group('l')})"))
+    return (
+        first and rest[:1].isupper() and not re.search(r"[,;:.!?]\W*$", rest) and not _BROKEN_OFF.search(rest)
+    )
 
 
 def _split_at_foreign_organ_line(blocks: list[_Block]) -> list[_Block]:
@@ -1028,6 +1140,16 @@ def _cut_unbroken_header(blocks: list[_Block]) -> list[_Block]:
                     return blocks[:bi] + parts + [rest] + blocks[bi + 1 :]
             return blocks
     return blocks
+
+
+def _sub_label_alone(line: str) -> bool:
+    """A subparagraph label alone on its line ("(i)", "•"; not a paragraph number, whose line may follow a
+    heading)."""
+    return _label_only(_Block([line], [0])) and not _NUMBER.match(line)
+
+
+def _opens_labelled(line: str) -> bool:
+    return bool(_NUMBER.match(line) or _sub_match(line) or _SUB_DOT.match(line))
 
 
 def _starts_block(line: str) -> bool:
@@ -1097,8 +1219,12 @@ def _runs_on_in_text(text: str, label: str) -> bool:
 
 
 def _sub_match(text: str) -> re.Match[str] | None:
-    """A "(a)" label; in a French or Spanish text also "a)"."""
-    return _SUB_PAREN.match(text) or (_SUB_CLOSE.match(text) if _LANGUAGE.get() != "en" else None)
+    """A "(a)" label or a bullet; in a French or Spanish text also "a)"."""
+    return (
+        _SUB_PAREN.match(text)
+        or _BULLET.match(text)
+        or (_SUB_CLOSE.match(text) if _LANGUAGE.get() != "en" else None)
+    )
 
 
 def _classify(text: str) -> _Para:
@@ -1110,19 +1236,69 @@ def _classify(text: str) -> _Para:
         return _Para(
             "num", m.group("n") or m.group("n2"), text[m.end() :], int(m.group("n") or m.group("n2"))
         )
-    m = _BARE_NUMBER.match(text)
-    if m and _known_start(text[m.end() :]) and _looks_operative(text[m.end() :]):
-        # a number printed without its full stop ("6 Also reaffirms"), as an issued draft may have it
-        return _Para("num", m.group("n"), text[m.end() :], int(m.group("n")))
     m = _sub_match(text)
     if m:
-        return _Para("sub", f"({m.group('l')})", text[m.end() :])
+        label = m.group("l")
+        return _Para("sub", label if label in BULLETS else f"({label})", text[m.end() :])
     m = _SUB_DOT.match(text)
     if m and len(text) > m.end() and text[m.end()].isupper():
         return _Para("sub", f"{m.group('l')}.", text[m.end() :])
     if marked_heading(text):
         return _Para("heading", "", text)
     return _Para("plain", "", text)
+
+
+_BARE_NUMBER = re.compile(r"(?P<n>\d{1,3})\s+(?=[A-Z])")
+
+
+def _numbers_without_points(paras: list[_Para]) -> list[_Para]:
+    """A paragraph number whose point the text lost ("11  Condemns …" after paragraph 10): numbered when it is
+    the next number and an operative verb follows it."""
+    last = 0
+    for i, p in enumerate(paras):
+        if p.kind == "num":
+            last = p.number
+            continue
+        m = _BARE_NUMBER.match(p.text) if p.kind == "plain" and last else None
+        if m and int(m.group("n")) == last + 1 and _detect(p.text[m.end() :], Part.OPERATIVE, None):
+            paras[i] = _Para("num", m.group("n"), p.text[m.end() :], last + 1)
+            last += 1
+    return paras
+
+
+def _numbered_items(paras: list[_Para]) -> list[_Para]:
+    """Items a paragraph numbers "1.", "2." … after its colon, the paragraph numbering going on after them
+    ("7. … the following:", "1. Resolution of …", "2. Implementation of …", "8. Urges …"): subparagraphs of
+    that paragraph, as a bulleted list's items are, lettered when printed."""
+    last: _Para | None = None  # the last numbered paragraph
+    i = 0
+    while i < len(paras):
+        p = paras[i]
+        if p.kind == "num" and p.number == 1 and last is not None and last.number > 1:
+            run = _item_run(paras, i, last.number + 1)
+            if run and _MARK_RE.sub("", last.text).rstrip().endswith(":"):
+                for k, j in enumerate(run):
+                    paras[j] = _Para("sub", f"({letters(k + 1)})", paras[j].text, item=True)
+                i = run[-1] + 1
+                continue
+        if p.kind == "num":
+            last = p
+        i += 1
+    return paras
+
+
+def _item_run(paras: list[_Para], start: int, after: int) -> list[int]:
+    """The indices of the paragraphs numbered 1, 2 … from `start` when the next numbered one is `after`."""
+    run: list[int] = []
+    for j in range(start, len(paras)):
+        p = paras[j]
+        if p.kind != "num":
+            continue
+        if p.number == len(run) + 1:
+            run.append(j)
+        else:
+            return run if p.number == after else []
+    return []
 
 
 def _unnumbered_operative_start(paras: list[_Para]) -> int | None:

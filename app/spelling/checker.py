@@ -89,7 +89,9 @@ class Checker:
         return [
             (a, b, w)
             for a, b, w in tokens.words(text, skip)
-            if self.unknown(w) and not (w[:1].isupper() and _in_a_name(text, a, b, self.lexicon))
+            if self.unknown(w)
+            and not (w[:1].isupper() and _in_a_name(text, a, b, self.lexicon))
+            and not (self.lexicon.english and _in_a_foreign_title(text, a, b, w))
         ]
 
     # -- a field ---------------------------------------------------------------------------------------------
@@ -232,6 +234,32 @@ def _in_a_name(text: str, start: int, end: int, lexicon: Lexicon) -> bool:
             return _name_word(after.group(), lexicon)
         at = after.end()
     return False
+
+
+# articles and prepositions of French and Spanish that are no English words: next to one, a word of that
+# language is part of a name or title quoted in it ("Force conjointe du G5 Sahel", "Communiqué sur la
+# prévention des violences sexuelles liées au conflit au Mali")
+_FOREIGN_LINKS = frozenset(
+    "la le les des du au aux sur et pour dans avec de del los las para por con".split()
+)
+_FOREIGN_DICTIONARIES = ("fr", "es")
+
+
+def _in_a_foreign_title(text: str, start: int, end: int, word: str) -> bool:
+    """Is the unknown word a French or Spanish word next to (at most one word from) an article or preposition
+    of that language? A misspelt English word among English words is not."""
+    before = list(_WORD_AROUND.finditer(text, max(0, start - 40), start))[-2:]
+    after = []
+    at = end
+    while len(after) < 2 and (m := _WORD_AROUND.search(text, at, min(len(text), at + 40))) is not None:
+        after.append(m)
+        at = m.end()
+    if not any(m.group().lower() in _FOREIGN_LINKS for m in [*before, *after]):
+        return False
+    from app.spelling.lexicon import general_dictionary
+
+    w = word.lower()
+    return any(w in general_dictionary(code) for code in _FOREIGN_DICTIONARIES)
 
 
 def _style_rules(folders: tuple[Path, ...]) -> list[Rule]:

@@ -1,5 +1,6 @@
 """The vocabulary: pyspellchecker's English dictionary, the British forms and UN word lists in
-resources/wordlists/, the names of States (app.states when present) and a personal dictionary.
+resources/wordlists/, the names of States (app.states when present), place names (known when capitalised) and a
+personal dictionary.
 
 A draft in another language uses what its resources/languages/<code>.toml lists under [spelling]: the general
 dictionary of that language, its UN word list (scripts/build_wordlists.py), the elided articles and pronouns
@@ -36,6 +37,9 @@ COMBINING = tuple(
 COMPOUND_FREQUENCY = 300  # the word after the combining form must be this common (cyberbulling stays wrong)
 _DERIVATIONS = ("izations", "ization", "izing", "ized", "izes", "ize", "s")
 WORDLISTS = ("en-gb.txt", "un-terms.txt", "un-names.txt", "acronyms.txt", "un-corpus.txt")
+# proper names known only when written with a capital, never suggested: the world's subdivisions and towns
+# (scripts/build_place_names.py), which SC texts name ("Sool and Sanaag") and a lower-case typo may spell
+PROPER_NAMES = ("places.txt",)
 _SPLIT = re.compile(r"[^\W\d_]+(?:['’\u2011-][^\W\d_]+)*")
 _LETTERS = "abcdefghijklmnopqrstuvwxyz'-"
 UN_FREQUENCY = 100_000  # UN list words outrank general words in suggestions
@@ -93,6 +97,11 @@ class Lexicon:
         for name in spec.get("known_only", ()):
             self._unsuggested.update(normal(w) for w in read_words(resource("wordlists", name)))
         self._un |= self._unsuggested
+        self._proper: set[str] = set()
+        for name in spec.get("proper_names", PROPER_NAMES):
+            path = resource("wordlists", name)
+            if path.is_file():
+                self._proper.update(normal(w) for w in read_words(path))
         self._elisions = frozenset(spec.get("elisions", ()))
         self._endings = tuple((a, b) for a, b in spec.get("endings", ()))
         # combining forms that close up with a word (cyberharcèlement); English: COMBINING
@@ -118,7 +127,7 @@ class Lexicon:
 
     def _known(self, word: str) -> bool:
         w = normal(word)
-        if self._in_lists(w):
+        if self._in_lists(w) or (word[:1].isupper() and w in self._proper):
             return True
         if w in self._reject:
             return False
