@@ -49,8 +49,9 @@ def held_out(symbol: str) -> bool:
     return hashlib.sha256(symbol.encode()).digest()[0] % 2 == 1
 
 
-def drafts(repo: Path) -> list[tuple[str, str]]:
-    """(symbol, text) of every L draft in the mirror, in name order."""
+def drafts(repo: Path, marker: str = "_L.") -> list[tuple[str, str]]:
+    """(symbol, text) of every L draft in the mirror (with `marker` "A_RES_": every adopted resolution), in name
+    order."""
     names = subprocess.run(
         ["git", "-C", str(repo), "ls-tree", "--name-only", "HEAD:data/extracted"],
         capture_output=True,
@@ -58,7 +59,7 @@ def drafts(repo: Path) -> list[tuple[str, str]]:
         check=True,
     ).stdout.split()
     out = []
-    for name in sorted(n for n in names if "_L." in n and n.endswith(".json")):
+    for name in sorted(n for n in names if marker in n and n.endswith(".json")):
         raw = subprocess.run(
             ["git", "-C", str(repo), "show", f"HEAD:data/extracted/{name}"], capture_output=True, check=True
         ).stdout

@@ -57,24 +57,6 @@ def expected(repo: Path, symbol: str) -> dict[str, list] | None:
     return answer or None
 
 
-def adopted(repo: Path) -> list[tuple[str, str]]:
-    """(symbol, text) of every adopted resolution of the mirror (data/extracted/A_RES_*.json)."""
-    names = subprocess.run(
-        ["git", "-C", str(repo), "ls-tree", "--name-only", "HEAD:data/extracted"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.split()
-    out = []
-    for name in sorted(n for n in names if n.startswith("A_RES_") and n.endswith(".json")):
-        raw = subprocess.run(
-            ["git", "-C", str(repo), "show", f"HEAD:data/extracted/{name}"], capture_output=True, check=True
-        ).stdout
-        data = json.loads(raw)
-        out.append((data.get("symbol") or name[:-5].replace("_", "/"), data.get("text") or ""))
-    return out
-
-
 def read(text: str, want: dict[str, list], show: bool) -> tuple[int, int, int, int, bool] | None:
     """(paragraphs read right, paragraphs in the PDF, paragraphs read that the PDF does not start, openers with
     the PDF's italic extent, as many subparagraphs as the PDF sets labels apart) of one draft; None for what
@@ -114,7 +96,7 @@ def main() -> None:
     args = ap.parse_args()
     halves: dict[str, list[tuple[str, int, int, int, int, bool]]] = {"dev": [], "held-out": []}
     skipped = 0
-    for symbol, text in adopted(args.repo) if args.adopted else drafts(args.repo):
+    for symbol, text in drafts(args.repo, "A_RES_" if args.adopted else "_L."):
         half = "held-out" if held_out(symbol) else "dev"
         if args.half not in (half, "both") or (args.show and symbol != args.show):
             continue
