@@ -26,6 +26,9 @@ from PySide6.QtWidgets import QFrame, QLineEdit, QSizePolicy, QTextEdit, QWidget
 from app import inline
 from app.interface import tr
 
+# characters one paste puts into a paragraph: the longest issued paragraphs hold a few thousand
+MAX_PASTED_CHARS = 200_000
+
 # keys the window's actions own even while a field has the focus (one history; italics as markup)
 _UNDO_KEYS = (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo, QKeySequence.StandardKey.Italic)
 
@@ -184,6 +187,7 @@ class TextField(QTextEdit):
     split = Signal()  # Enter: a new paragraph after this one
     navigate = Signal(int)  # -1 up, +1 down
     pasted_draft = Signal(str)  # a whole draft pasted: the window imports it
+    paste_refused = Signal(str)  # why a paste into the field was refused
     focused = Signal()
     erase_empty = Signal()
 
@@ -284,10 +288,17 @@ class TextField(QTextEdit):
         return not probe.movePosition(QTextCursor.MoveOperation.Down)
 
     def insertFromMimeData(self, source: QMimeData) -> None:
-        text = source.text()
+        text = source.text()  # never the HTML: its scripts and styles stay out
         blocks = [b for b in re.split(r"\n\s*\n", text) if b.strip()]
         if len(blocks) >= 3:  # several paragraphs at once: read them as a draft
             self.pasted_draft.emit(text)
+            return
+        if len(text) > MAX_PASTED_CHARS:  # the editor would grind on it for a minute
+            self.paste_refused.emit(
+                tr("The pasted text is {count:,} characters long, more than a paragraph holds").format(
+                    count=len(text)
+                )
+            )
             return
         # one paragraph: line breaks inside it are only wrapping
         self.insertPlainText(re.sub(r"\s*\n\s*", " ", text))

@@ -187,6 +187,7 @@ class MainWindow(QMainWindow):
         p.fix_requested.connect(lambda finding: self.findings_view.apply_fix(finding))
         p.drop_requested.connect(self.drop_paragraph)
         p.pasted_draft.connect(self.paste_draft)
+        p.paste_refused.connect(lambda why: self.statusBar().showMessage(why, 6000))
         p.erase_requested.connect(self._erase_empty)
         p.context_requested.connect(self._text_context_menu)
         units.connect(self)  # parts B, C ... and annexes: add buttons and titles

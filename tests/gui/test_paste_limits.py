@@ -1,0 +1,53 @@
+"""Pasting into a paragraph as a delegate does (Ctrl+V puts the clipboard's mime data through the field): the
+plain text only, never a page's scripts or styles; and what no paragraph or draft holds is refused with its
+reason, leaving the draft as it was."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QMimeData
+from PySide6.QtWidgets import QApplication
+
+from app import model, storage
+from tests.gui.test_editor import draft, rows
+from widgets.fields import MAX_PASTED_CHARS
+from widgets.main_window import MainWindow
+
+
+def _paste(window: MainWindow, text: str, html: str = "") -> None:
+    mime = QMimeData()
+    mime.setText(text)
+    if html:
+        mime.setHtml(html)
+    field = rows(window)[2].text
+    field.setFocus()
+    field.insertFromMimeData(mime)
+    window.flush()
+    QApplication.processEvents()
+
+
+def test_a_web_page_pastes_as_its_words(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+    draft(qtbot, window)
+    _paste(
+        window, " in good faith", "<script>alert(1)</script><style>p{color:red}</style><p> in good faith</p>"
+    )
+    text = window.res.operative[0].text
+    assert text.endswith("in good faith") and "script" not in text and "color" not in text
+
+
+def test_a_paragraph_longer_than_any_is_refused_with_its_reason(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+    draft(qtbot, window)
+    before = storage.dumps(window.res)
+    _paste(window, "word " * (MAX_PASTED_CHARS // 5 + 1))
+    assert storage.dumps(window.res) == before
+    assert f"{MAX_PASTED_CHARS + 5:,}" in window.statusBar().currentMessage()
+
+
+def test_a_draft_past_the_paragraph_cap_is_refused_in_one_message(
+    qtbot, window, prompter, monkeypatch
+) -> None:  # noqa: ANN001
+    draft(qtbot, window)
+    before = storage.dumps(window.res)
+    monkeypatch.setattr(model, "MAX_PARAGRAPHS", 50)
+    _paste(window, "Recalling its resolution 78/1,\n\n" * 60)
+    assert storage.dumps(window.res) == before
+    assert prompter.errors and "50" in prompter.errors[-1][1]
