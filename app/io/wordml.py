@@ -308,6 +308,7 @@ class Walker:
         self.nested_notes = 0  # notes referenced from inside a note: read into it, in parentheses
         self.nested_notes_left = 0  # ... past MAX_NESTED_NOTES deep: left out, with a finding
         self._reading: list[str] = []  # the notes being read, outermost first
+        self._read_into: set[str] = set()
         self._misplaced_depth = 0
         # A second reference to a footnote is a NOTEREF field to a bookmark around the first one
         self._bookmark = ""  # the bookmark open before the next footnote reference
@@ -494,6 +495,8 @@ class Walker:
         return note.id
 
     def _note_text(self, key: str) -> str:
+        if not self._reading:
+            self._read_into = set()  # a footnote of the model: the notes read into it so far
         self._reading.append(key)
         texts = []
         for p in self.notes.get(key, []):
@@ -505,11 +508,12 @@ class Walker:
     def _nested_note(self, key: str, out: list[Piece]) -> None:
         """A note referenced from inside a note (no footnote of the model holds one): its text is read into the
         note, in parentheses. One that refers back to a note being read is that note itself."""
-        if key in self._reading or key not in self.notes:
-            return
+        if key in self._reading or key not in self.notes or key in self._read_into:
+            return  # itself, or a note already read into this footnote (notes that fan out grow exponentially)
         if len(self._reading) > MAX_NESTED_NOTES:
             self.nested_notes_left += 1
             return
+        self._read_into.add(key)
         self.nested_notes += 1
         text = inline.plain(self._note_text(key)).strip()
         if text:

@@ -416,3 +416,19 @@ def test_a_paragraph_of_sixty_thousand_figures_is_checked_without_grinding() -> 
         found = [f for f in check_document(res) if f.rule.endswith("Numbers")]
     assert 0 < len(found) <= MAX_HITS
     assert found[0].span[0] == len("to hold ")
+
+
+def test_notes_that_fan_out_inside_notes_are_read_once_each() -> None:
+    """Thirty notes, each naming every later one: read into one another without a bound, the first would hold
+    each later text some 2**28 times. Each note is read once into the footnote that reaches it."""
+    blob = sample_blob()
+    n = 30
+    notes = "".join(
+        note(100 + i, run(f"Notetext{i}end") + "".join(ref(100 + j) for j in range(i + 1, n)))
+        for i in range(n)
+    )
+    xml = part(blob, "word/footnotes.xml").replace("</w:footnotes>", notes + "</w:footnotes>")
+    with hang_guard(HANG):
+        result = read_docx(in_paragraph(blob, ref(100), **{"word/footnotes.xml": xml}))
+    texts = " ".join(f.text for f in result.resolution.footnotes.values())
+    assert [texts.count(f"Notetext{i}end") for i in range(n)] == [1] * n
