@@ -289,8 +289,7 @@ class TextField(QTextEdit):
 
     def insertFromMimeData(self, source: QMimeData) -> None:
         text = source.text()  # never the HTML: its scripts and styles stay out
-        blocks = [b for b in re.split(r"\n\s*\n", text) if b.strip()]
-        if len(blocks) >= 3:  # several paragraphs at once: read them as a draft
+        if _reads_as_draft(text):  # several paragraphs at once: read them as a draft
             self.pasted_draft.emit(text)
             return
         if len(text) > MAX_PASTED_CHARS:  # the editor would grind on it for a minute
@@ -305,3 +304,19 @@ class TextField(QTextEdit):
 
     def canInsertFromMimeData(self, source: QMimeData) -> bool:
         return source.hasText()
+
+
+def _reads_as_draft(text: str) -> bool:
+    """Whether pasted text holds several paragraphs: blank lines between three blocks (a typed or saved
+    draft), or lines that read as two paragraphs or more (text copied from a PDF viewer has no blank lines)."""
+    if len([b for b in re.split(r"\n\s*\n", text) if b.strip()]) >= 3:
+        return True
+    if text.count("\n") < 2 or len(text) > MAX_PASTED_CHARS:
+        return False
+    from app.errors import ResoluteError
+    from app.io.text_reader import read_text
+
+    try:
+        return sum(1 for _ in read_text(text).resolution.paragraphs()) >= 2
+    except ResoluteError:
+        return False

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from app.errors import InputError
 from app.io.imported import ImportResult
+from app.io.other_formats import refuse_other_format
 
 MAX_INPUT_BYTES = 50 * 1024 * 1024
 
@@ -35,6 +36,7 @@ def read_document(path: Path | str) -> ImportResult:
 def _read(path: Path) -> ImportResult:
     data = _read_bytes(path)
     suffix = path.suffix.lower()
+    refuse_other_format(data, path.name)
     if data[:2] == b"PK" or suffix in (".docx", ".docm", ".dotx"):
         from app.io.docx_reader import read_docx
 

@@ -51,3 +51,24 @@ def test_a_draft_past_the_paragraph_cap_is_refused_in_one_message(
     _paste(window, "Recalling its resolution 78/1,\n\n" * 60)
     assert storage.dumps(window.res) == before
     assert prompter.errors and "50" in prompter.errors[-1][1]
+
+
+def test_text_copied_from_a_pdf_viewer_pastes_as_a_draft(qtbot, window: MainWindow, corpus) -> None:  # noqa: ANN001
+    """A PDF viewer copies a page as lines with no blank line between paragraphs: still a whole draft."""
+    window.files.new_document("ga-c1")
+    text = (corpus / "A_C.1_80_L.43.txt").read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("# source")]
+    mime = QMimeData()
+    mime.setText("\n".join(lines))
+    rows(window)[0].text.insertFromMimeData(mime)
+    window.flush()
+    assert window.res.header.symbol == "A/C.1/80/L.43"
+    assert len(window.res.operative) > 5
+
+
+def test_one_paragraph_broken_over_lines_stays_one_paragraph(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+    draft(qtbot, window)
+    count = sum(1 for _ in window.res.paragraphs())
+    _paste(window, " and calls upon\nall States to cooperate fully\nwith the Special Rapporteur")
+    assert sum(1 for _ in window.res.paragraphs()) == count
+    assert "Special Rapporteur" in window.res.operative[0].text

@@ -1,0 +1,42 @@
+"""Files Resolute does not read, told apart by their first bytes, so that the message says what the file is
+and what to do with it, instead of what it failed to be ("not UTF-8 text", "not valid JSON")."""
+
+from __future__ import annotations
+
+from app.errors import InputError
+
+_COPY_TEXT = "copy its text and paste it into a new draft or a .txt file, or open the Word version"
+_PICTURE = "Resolute reads text, not pictures of text: open the Word version or the text"
+
+# (what the file begins with, what it is, what to do); each test looks at the first bytes only
+_SIGNATURES: tuple[tuple[bytes, str, str], ...] = (
+    (b"{\\rtf", "a Rich Text (RTF) file", "save it as .docx in Word (File › Save As) and open that"),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image", _PICTURE),
+    (b"\xff\xd8\xff", "a JPEG image", _PICTURE),
+    (b"GIF87a", "a GIF image", _PICTURE),
+    (b"GIF89a", "a GIF image", _PICTURE),
+    (b"II*\x00", "a TIFF image", _PICTURE),
+    (b"MM\x00*", "a TIFF image", _PICTURE),
+)
+_PDF = b"%PDF-"
+_ODF = b"application/vnd.oasis.opendocument"  # an OpenDocument zip names its kind first, in "mimetype"
+_HTML = (b"<!doctype html", b"<html")
+
+
+def refuse_other_format(data: bytes, name: str) -> None:
+    """Raise InputError with what the file is, if it is a kind Resolute does not read; else return."""
+    head = data[:1024]
+    if head[:2] == b"PK":  # a zip: Word's, or OpenDocument's
+        if _ODF in head:
+            raise InputError(
+                f"{name} is an OpenDocument file: save it as Word (.docx) in LibreOffice or Word and open that"
+            )
+        return
+    if head.lstrip(b"\x00\t\r\n \xef\xbb\xbf").startswith(_PDF):
+        raise InputError(f"{name} is a PDF: Resolute reads the text of issued PDFs, so {_COPY_TEXT}")
+    lowered = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if lowered.startswith(_HTML):
+        raise InputError(f"{name} is a web page: {_COPY_TEXT}")
+    for start, kind, advice in _SIGNATURES:
+        if head.startswith(start):
+            raise InputError(f"{name} is {kind}: {advice}")
