@@ -36,6 +36,7 @@ from app.conventions.engine import check_document  # noqa: E402
 from app.findings import Finding, Severity  # noqa: E402
 from app.io.text_reader import read_text  # noqa: E402
 from app.model import Resolution  # noqa: E402
+from scripts.pdf_extractors import EXTRACTORS, reextract  # noqa: E402
 from tests.core.test_false_alarms import words  # noqa: E402
 from tests.core.test_text_structure import flatten  # noqa: E402
 
@@ -175,13 +176,16 @@ def main() -> None:
         "--examples", type=int, default=0, help="N findings of each top rule, with their sentence"
     )
     ap.add_argument("--rule", default="", help="with --docs or --examples: only this rule")
+    ap.add_argument(
+        "--extractor", choices=EXTRACTORS, default="pymupdf", help="read each draft's PDF with this instead"
+    )
     args = ap.parse_args()
     if args.resolutions:
         repo = UN_XML if args.repo == DEFAULT_REPO else args.repo
         name = f"GA resolutions {args.resolutions} ({args.language})"
         halves = {name: resolutions(repo, args.resolutions, args.language)}
     else:
-        items = drafts(args.repo)
+        items = reextract(args.repo, drafts(args.repo), args.extractor)
         halves = {
             "dev": [x for x in items if not held_out(x[0])],
             "held-out": [x for x in items if held_out(x[0])],

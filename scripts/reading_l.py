@@ -28,6 +28,7 @@ from app.errors import InputError  # noqa: E402
 from app.io.text_reader import read_text  # noqa: E402
 from app.model import DocumentKind  # noqa: E402
 from scripts.false_alarms_l import DEFAULT_REPO, drafts, held_out  # noqa: E402
+from scripts.pdf_extractors import EXTRACTORS, reextract  # noqa: E402
 from tests.core.test_corpus_import import pdf_expected  # noqa: E402
 from tests.reading_answer import key, pairs, pdf_entries, read_entries  # noqa: E402
 
@@ -93,10 +94,15 @@ def main() -> None:
     ap.add_argument("--show", default="", help="print one development draft's paragraphs, read and expected")
     ap.add_argument("--adopted", action="store_true", help="the adopted resolutions (A/RES/80/…) instead")
     ap.add_argument("--openers", type=int, default=0, help="the N commonest opener extents read otherwise")
+    ap.add_argument(
+        "--extractor", choices=EXTRACTORS, default="pymupdf", help="read each draft's PDF with this instead"
+    )
     args = ap.parse_args()
     halves: dict[str, list[tuple[str, int, int, int, int, bool]]] = {"dev": [], "held-out": []}
     skipped = 0
-    for symbol, text in drafts(args.repo, "A_RES_" if args.adopted else "_L."):
+    for symbol, text in reextract(
+        args.repo, drafts(args.repo, "A_RES_" if args.adopted else "_L."), args.extractor
+    ):
         half = "held-out" if held_out(symbol) else "dev"
         if args.half not in (half, "both") or (args.show and symbol != args.show):
             continue

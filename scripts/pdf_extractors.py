@@ -1,0 +1,59 @@
+"""The same issued PDF read by the text extractors delegates' tools use, so that the reader is measured on each.
+
+- "pymupdf": the text of data/extracted/*.json in the mandate-pipeline mirror (MuPDF: blank lines between
+  paragraphs), the measurements' default;
+- "pdftotext": Poppler's pdftotext, also what Evince, Okular and many other viewers copy: no blank line between
+  paragraphs, a paragraph's number alone on its line, footnote numbers apart from their notes;
+- "pdfminer": pdfminer.six with lines in page order (as scripts/false_alarms_sc.py reads the SC PDFs).
+
+Texts other than MuPDF's are made once and kept in the temporary folder. pdftotext must be on the PATH.
+"""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+EXTRACTORS = ("pymupdf", "pdftotext", "pdfminer")
+
+
+def _pdf(repo: Path, stem: str) -> bytes:
+    return subprocess.run(
+        ["git", "-C", str(repo), "show", f"HEAD:data/pdfs/{stem}.pdf"], capture_output=True
+    ).stdout
+
+
+def _extract(data: bytes, extractor: str) -> str:
+    if extractor == "pdftotext":
+        if not shutil.which("pdftotext"):
+            raise SystemExit("pdftotext is not installed (Poppler's utilities)")
+        return subprocess.run(
+            ["pdftotext", "-enc", "UTF-8", "-", "-"], input=data, capture_output=True, check=True
+        ).stdout.decode("utf-8")
+    from pdfminer.high_level import extract_text
+    from pdfminer.layout import LAParams
+
+    return extract_text(io.BytesIO(data), laparams=LAParams(boxes_flow=None))
+
+
+def reextract(repo: Path, items: list[tuple[str, str]], extractor: str) -> list[tuple[str, str]]:
+    """`items` (symbol, MuPDF text) with each text read from the draft's PDF by `extractor` instead; drafts
+    without a PDF are left out."""
+    if extractor == "pymupdf":
+        return items
+    cache = Path(tempfile.gettempdir()) / f"resolute-{extractor}"
+    cache.mkdir(exist_ok=True)
+    out = []
+    for symbol, _ in items:
+        stem = symbol.replace("/", "_")
+        kept = cache / f"{stem}.txt"
+        if not kept.exists():
+            data = _pdf(repo, stem)
+            if not data:
+                continue
+            kept.write_text(_extract(data, extractor), encoding="utf-8")
+        out.append((symbol, kept.read_text(encoding="utf-8")))
+    return out
