@@ -21,3 +21,53 @@ def text_lines(pdf: Path) -> Iterator[tuple[int, object, list]]:
                     chars = [c for c in line if isinstance(c, LTChar)]
                     if chars:
                         yield index, line, chars
+
+
+def footnotes(pdf: Path) -> list[tuple[str, str]]:
+    """(label, text) of every footnote of an issued PDF, from its typography: below each page's rule, the
+    lines in a smaller size than the body; a note starts where a number in superscript size opens a line."""
+    from collections import Counter
+
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LTChar, LTLayoutContainer
+
+    from app.io.pdf_text import COUNTER, JOB, SYMBOL
+
+    def chars_of(item: object) -> Iterator[LTChar]:
+        if isinstance(item, LTChar):
+            yield item
+        elif isinstance(item, LTLayoutContainer) or hasattr(item, "__iter__"):
+            for child in item:  # type: ignore[attr-defined]
+                yield from chars_of(child)
+
+    pages = [list(chars_of(page)) for page in extract_pages(str(pdf))]
+    body = Counter(round(c.size, 1) for chars in pages for c in chars).most_common(1)[0][0]
+    notes: list[list[str]] = []
+    for chars in pages:
+        underscores = Counter(round(c.y0) for c in chars if c.get_text() == "_")
+        rules = [y for y, n in underscores.items() if n >= 5]  # a rule, not an underscore in a web address
+        # the rule over the notes, or where it is drawn as a line, below the last line of body text
+        floor = min(rules) if rules else min((c.y0 for c in chars if abs(c.size - body) < 0.5), default=0)
+        small = sorted(
+            (c for c in chars if c.y1 < floor and c.size < body - 0.5 and round(c.y0) not in rules),
+            key=lambda c: (-round(c.y0), c.x0),
+        )
+        rows: list[list[LTChar]] = []
+        for c in small:  # a superscript label sits a little higher than its line: group by closeness
+            if rows and abs(rows[-1][-1].y0 - c.y0) < 4 and c.x0 >= rows[-1][-1].x0:
+                rows[-1].append(c)
+            else:
+                rows.append([c])
+        for row in rows:
+            text = "".join(c.get_text() for c in row).strip()
+            if COUNTER.match(text) or JOB.match(text) or (SYMBOL.match(text) and not text.endswith(".")):
+                continue  # page furniture (a note may be a symbol alone, with its full stop: "A/79/762.")
+            label = ""
+            while row and row[0].get_text().isdigit() and row[0].size < body * 0.7:
+                label += row.pop(0).get_text()
+            line = "".join(c.get_text() for c in row).strip()
+            if label:
+                notes.append([label, line])
+            elif notes:
+                notes[-1][1] += " " + line
+    return [(label, " ".join(text.split())) for label, text in notes]

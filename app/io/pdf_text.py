@@ -17,6 +17,8 @@ from app.digits import to_int
 SYMBOL = re.compile(r"^(?:A|S|E|UNEP|TD|DP|ICCD|CEDAW|CRC|CCPR)(?:/[A-Za-z0-9.\-]+)+\*?$")
 JOB = re.compile(r"^\d{2}-\d{5}\*{0,3}\s*(?:\([A-Z]\))?(?:\s+\d{6}){0,2}\s*$")  # "25-17755* (E)": a reissue
 BARCODE = re.compile(r"^\*\d{6,}\*$")
+# the job number's date of issue ("281025", day month year) on a line of its own, as pdftotext sets it
+DATE_STAMP = re.compile(r"^(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])\d{2}$")
 COUNTER = re.compile(r"^(?:\d{2}-\d{5}\s+)?\d{1,3}/\d{1,3}(?:\s+\d{2}-\d{5})?$")  # "2/3", "2/3 25-20001"
 RECYCLE = re.compile(r"^Please recycle\b", re.IGNORECASE)
 SEPARATOR = re.compile(r"^_{5,}$")
@@ -39,6 +41,11 @@ class RawNote:
     label: str  # "1", "*", "**"
     text: str
     page: int
+    lines: list[str] = field(default_factory=list)  # the lines its text was joined from
+
+
+MAX_NOTE_GAP = 3  # numbers a footnote area may skip where a label was set elsewhere on the page
+MAX_NOTES_A_PAGE = 60  # how far back a late label looks for the note it belongs after
 
 
 @dataclass
@@ -67,7 +74,7 @@ def _is_furniture(line: str, symbol: str, running: frozenset[str] = frozenset())
         return False
     if s in running:
         return True
-    if JOB.match(s) or BARCODE.match(s) or COUNTER.match(s) or RECYCLE.match(s):
+    if JOB.match(s) or BARCODE.match(s) or COUNTER.match(s) or RECYCLE.match(s) or DATE_STAMP.match(s):
         return True
     # the symbol at a page top, alone or with a running title after wide spacing
     return bool(symbol) and (s == symbol or (s.startswith(symbol) and re.match(r"\s{2,}", s[len(symbol) :])))
@@ -114,6 +121,7 @@ def _running_headers(lines: list[str], symbol: str) -> frozenset[str]:
 
 def clean(lines: list[str]) -> Cleaned:
     """Remove page furniture, mark page breaks, lift footnote areas out. Lines come stripped of line ends."""
+    lines = list(lines)  # note texts found past a page counter are blanked in this copy once read
     symbol = next((s.strip() for s in lines[:15] if SYMBOL.match(s.strip())), "")
     if not symbol:  # "United Nations A/C.3/80/L.20" on one line
         symbol = next((m.group(1) for s in lines[:15] if (m := _MASTHEAD_SYMBOL.match(s.strip()))), "")
@@ -122,7 +130,7 @@ def clean(lines: list[str]) -> Cleaned:
     page = 0
     seen_symbol = False
     in_notes = False
-    last_number = 0
+    area = _NoteArea(out.notes)
     i = 0
     n = len(lines)
     while i < n:
@@ -140,6 +148,9 @@ def clean(lines: list[str]) -> Cleaned:
             if JOB.match(s) and not out.job_number:
                 out.job_number = re.sub(r"\s+\d{6}.*$", "", s).replace("*", "").strip()
             if seen_symbol and (_breaks_page(s, symbol) or s in running):
+                if in_notes:  # labels alone above the counter may have their texts after it (pdftotext)
+                    _texts_after_counter(area.waiting, lines, i, symbol, running)
+                area.page_ends()
                 # a page boundary: drop the whole cluster of furniture and blank lines around it
                 while out.lines and (
                     not out.lines[-1].strip() or _is_furniture(out.lines[-1], symbol, running)
@@ -175,19 +186,7 @@ def clean(lines: list[str]) -> Cleaned:
                 continue
         if in_notes:
             if s:
-                m = NOTE_START.match(s)
-                alone = LABEL_ALONE.match(s)
-                label = note_label(m) if m else s if alone else ""
-                number = to_int(label)
-                starts = bool(m or alone) and (
-                    number is None or not out.notes or number == last_number + 1 or last_number == 0
-                )
-                if starts:
-                    if number is not None:
-                        last_number = number
-                    out.notes.append(RawNote(label, m.group("text").strip() if m else "", page))
-                elif out.notes:
-                    out.notes[-1].text = join_wrapped(out.notes[-1].text, s)
+                area.line(s, page)
             i += 1
             continue
         out.lines.append(raw.rstrip())
@@ -197,6 +196,128 @@ def clean(lines: list[str]) -> Cleaned:
         out.lines.pop()
         out.pages.pop()
     return out
+
+
+@dataclass
+class _NoteArea:
+    """The footnote areas of a text, read line by line into `notes`.
+
+    A note starts with its label, numbered one up from the last. Text layers do not always keep a label with
+    its text: pdftotext may set several labels alone, one under the other, and their texts after them (even
+    after the page counter), each text taking the first label still waiting once the text before has ended
+    its sentence; or set a label at the foot of the area, its text joined to the note before, which the late
+    label takes back."""
+
+    notes: list[RawNote]
+    last: int = 0  # the last note number seen
+    current: RawNote | None = None  # the note the next line of text continues
+    waiting: list[RawNote] = field(default_factory=list)  # labels alone whose texts have not come
+    fresh: bool = False  # a label came alone since the last line of text: that text has ended
+
+    def line(self, s: str, page: int) -> None:
+        m = NOTE_START.match(s)
+        alone = LABEL_ALONE.match(s)
+        label = note_label(m) if m else s if alone else ""
+        number = to_int(label)
+        if m or alone:
+            if number is None or not self.notes or self.last == 0 or number == self.last + 1:
+                self._start(RawNote(label, m.group("text").strip() if m else "", page), number, bool(alone))
+                return
+            if alone and self.last + 1 < number <= self.last + MAX_NOTE_GAP:
+                self._start(RawNote(label, "", page), number, True)
+                return
+            if alone and number < self.last and _take_back(self.notes, label, page):
+                return
+        self.text(s)
+
+    def _start(self, note: RawNote, number: int | None, alone: bool) -> None:
+        note.lines = [note.text] if note.text else []
+        self.notes.append(note)
+        self.last = self.last if number is None else number
+        if alone:
+            self.waiting.append(note)
+            self.fresh = True
+        else:
+            self.waiting.clear()
+            self.current = note
+
+    def text(self, s: str) -> None:
+        ended = self.current is None or not self.current.text or self.current.text.rstrip().endswith(".")
+        if self.waiting and (ended or self.fresh):
+            self.current = self.waiting.pop(0)
+        self.fresh = False
+        if self.current is None:
+            return
+        self.current.text = join_wrapped(self.current.text, s)
+        self.current.lines.append(s)
+
+    def page_ends(self) -> None:
+        self.waiting.clear()
+
+
+MAX_LINES_A_NOTE = 4  # how many lines after the page counter a note's text set there may take
+
+
+def _texts_after_counter(
+    empty: list[RawNote], lines: list[str], i: int, symbol: str, running: frozenset[str]
+) -> None:
+    """Notes of this page whose labels came alone, with no text yet (`empty`), may find their texts after the
+    page counter at `i`, before the furniture of the next page top: give each its sentence there, in order,
+    and blank those lines so that the page boundary's furniture runs on over them."""
+    if not empty:
+        return
+    j = i + 1
+    while j < len(lines) and not lines[j].strip():
+        j += 1
+    texts: list[str] = []
+    while j < len(lines) and lines[j].strip() and not _is_furniture(lines[j], symbol, running):
+        texts.append(lines[j].strip())
+        j += 1
+    if not texts or len(texts) > MAX_LINES_A_NOTE * len(empty) or j >= len(lines):
+        return  # no texts, or what follows the counter is the next page's body
+    sentences: list[list[str]] = [[]]
+    for text in texts:
+        sentences[-1].append(text)
+        if text.endswith(".") and len(sentences) < len(empty):
+            sentences.append([])
+    if len(sentences) != len(empty):
+        return
+    for note, sentence in zip(empty, sentences, strict=True):
+        note.text, note.lines = _joined(sentence), sentence
+    for k in range(i + 1, j):
+        lines[k] = ""
+
+
+def _take_back(notes: list[RawNote], label: str, page: int) -> bool:
+    """A late label (`label`) for a number this page skipped: the note before the gap holds its text after
+    that note's first sentence that ends a line. Inserts the note in its place; False when there is none."""
+    number = to_int(label)
+    assert number is not None
+    at = None
+    for k in range(len(notes) - 1, max(len(notes) - MAX_NOTES_A_PAGE, 0) - 1, -1):
+        if notes[k].page != page or to_int(notes[k].label) == number:
+            return False
+        if to_int(notes[k].label) == number - 1:
+            at = k
+            break
+    if at is None:
+        return False
+    before = notes[at]
+    lines = before.lines
+    cut = next((k for k in range(1, len(lines)) if lines[k - 1].rstrip().endswith(".")), 0)
+    if not cut:
+        return False
+    before.text, before.lines = _joined(lines[:cut]), lines[:cut]
+    note = RawNote(label, _joined(lines[cut:]), page, lines[cut:])
+    notes.insert(at + 1, note)
+    return True
+
+
+def _joined(lines: list[str]) -> str:
+    text = ""
+    for line in lines:
+        text = join_wrapped(text, line)
+    return text
 
 
 def join_wrapped(left: str, right: str, keep_hyphen: bool = True) -> str:

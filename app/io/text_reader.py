@@ -28,6 +28,7 @@ from app.io import pdf_text, text_structure
 from app.io.amendment_reader import instruction_sentence, opens_instruction
 from app.io.foreign_header import english_header
 from app.io.header_lines import plain_lines
+from app.io.headings import MAX_CHARS as MAX_HEADING_CHARS
 from app.io.headings import (
     SECTION_MARK,
     SEPARATOR,
@@ -463,8 +464,7 @@ class _Reader:
                 self._ref(res, ids, index)
         for index, note in enumerate(self.notes):
             if index not in self.used_notes:  # nowhere to put it (no body at all): kept, unreferenced
-                fn = Footnote(text=self._markup(note.text), mark=_symbol(note.label))
-                res.footnotes[fn.id] = fn
+                self._ref(res, ids, index)
                 self.findings.append(
                     Finding(
                         "import.footnote-unplaced",
@@ -511,7 +511,7 @@ class _Reader:
     def _ref(self, res: Resolution, ids: dict[int, str], index: int) -> str:
         if index not in ids:
             note = self.notes[index]
-            fn = Footnote(text=self._markup(note.text), mark=_symbol(note.label))
+            fn = Footnote(text=self._markup(self._closed_up(note.text)), mark=_symbol(note.label))
             res.footnotes[fn.id] = fn
             ids[index] = fn.id
         return inline.footnote_ref(ids[index])
@@ -533,7 +533,10 @@ class _Reader:
                 out.append(s)
             else:
                 out.append(s)
-        text = re.sub(r"[ \t]+", " ", "".join(out)).strip()
+        return self._closed_up(re.sub(r"[ \t]+", " ", "".join(out)).strip())
+
+    def _closed_up(self, text: str) -> str:
+        """In text of an issued PDF, words its text layer broke apart closed up ("adhere nce")."""
         known = _known_words() if self.extracted else None
         if known is not None:
             if self.words_cache is None:
@@ -918,14 +921,20 @@ def _blocks(lines: list[str], pages: list[int]) -> list[_Block]:
         current.pages.append(page)
     if current is not None:
         blocks.append(current)
-    # a label alone ("1.", "(a)") belongs to the block after it
+    # a label alone ("1.", "(a)") belongs to the block after it, also when it ends a block of its own lines
     merged: list[_Block] = []
     for block in blocks:
         if merged and _label_only(merged[-1]):
             merged[-1].lines += block.lines
             merged[-1].pages += block.pages
-        else:
-            merged.append(block)
+            continue
+        if merged and len(merged[-1].lines) > 1 and _LABEL_LINE.fullmatch(merged[-1].lines[-1].strip()):
+            block.lines.insert(0, merged[-1].lines.pop())
+            block.pages.insert(0, merged[-1].pages.pop())
+        elif merged and len(merged[-1].lines) > 1 and SECTION_MARK.match(merged[-1].lines[-1].strip()):
+            # a part's letter or a section's numeral that ends a block stands alone, as a blank line sets it
+            merged.append(_Block([merged[-1].lines.pop()], [merged[-1].pages.pop()]))
+        merged.append(block)
     return merged
 
 
@@ -1068,20 +1077,104 @@ def _split_block(block: _Block) -> list[list[str]]:
             prev = lines[i - 1].strip()
             ends = bool(re.search(r"[,;:.]\W*$", _MARK_RE.sub("", prev))) and not _LABEL_LINE.fullmatch(prev)
             sub = _sub_match(s)
-            run_in = bool(sub) and _RUN_IN_LABEL.search(" ".join(chunks[-1])) is not None
+            run_in = bool(sub) and _runs_on_inline(" ".join(chunks[-1]), s)
             # a label at a line start inside a run-in list ("there are: (a) …; (b) …") only wraps there
             label = bool(_NUMBER.match(s) or (sub and not run_in) or _OPENER_MARK.match(s) or closing_line(s))
             opens = ends and (label or (long_lines and _detect(s, Part.PREAMBLE, None)) or _known_start(s))
             # a heading ("Reporting") or an item that heads a list, alone before a labelled line
-            headed = label and _heads_a_list([x.strip() for x in chunks[-1]], s)
+            headed = (label or _known_start(s)) and (
+                _heads_a_list([x.strip() for x in chunks[-1]], s)
+                or _titles_a_mark(chunks[-1], ends)
+                or (len(chunks[-1]) == 1 and _title_line(prev))
+            )
+            # a title alone between two paragraphs ("Countries in special situations")
+            titled_apart = ends and _heading_line(_Block([s], [0])) and _known_start(_next_line(lines, i))
             separated = chunks[-1] == [lines[i - 1]] and SEPARATOR.fullmatch(prev)  # "* * *" stands alone
-            if opens or headed or separated:
+            # with no blank lines about them: "Annex", a part's or section's mark, and a title a paragraph
+            # adopts, each stand apart
+            under_mark = _titles_a_mark(chunks[-1], ends)
+            marked = _mark_line(s) and (ends or under_mark or _heading_line(_Block(chunks[-1], [0])))
+            # the text under a mark's title: a paragraph that opens as paragraphs do, or in its own voice
+            marked = marked or (
+                under_mark and (_starts_block(s) or bool(text_structure.SPEAKS_AS_WE.match(s)))
+            )
+            titled = _adopted_title_at(lines, i) or (label and _title_before(lines, i))
+            if opens or headed or separated or marked or titled or titled_apart:
                 chunks.append([])
             elif label and len(chunks[-1]) > 1 and _heads_a_list([prev], s) and _CLOSED.search(lines[i - 2]):
                 chunks[-1].pop()  # a heading between a paragraph that ended and a labelled one
                 chunks += [[lines[i - 1]], []]
         chunks[-1].append(line)
     return [c for c in chunks if c]
+
+
+def _title_line(line: str) -> bool:
+    """A line that could be a heading's title: a capital first, no longer than a printed line, ending no
+    sentence and not breaking off mid-phrase."""
+    text = _MARK_RE.sub("", line).strip()
+    return (
+        0 < len(text) <= MAX_HEADING_CHARS
+        and text[:1].isupper()
+        and not _ENDED.search(text)
+        and not _BROKEN_OFF.search(text)
+    )
+
+
+_INLINE_LABEL = re.compile(r"(?<=\s)\((?P<l>[a-z]{1,5}|[ivxlc]{1,6})\)\s")
+
+
+def _runs_on_inline(chunk: str, line: str) -> bool:
+    """Does `line`'s label go on with a run-in list of `chunk` ("there are: (a) …; (b) …"), the label before
+    it standing inside the chunk's text? A set-apart "(b)" after "(a) … by: (i) …; (ii) …" does not."""
+    m = _sub_match(line)
+    if not m or _RUN_IN_LABEL.search(chunk) is None:
+        return False
+    inline = {x.group("l") for x in _INLINE_LABEL.finditer(chunk)}
+    for kind, index in label_readings(f"({m.group('l')})"):
+        if index > 1 and (letters(index - 1) if kind.startswith("letter") else roman(index - 1)) in inline:
+            return True
+    return False
+
+
+def _next_line(lines: list[str], i: int) -> str:
+    return lines[i + 1].strip() if i + 1 < len(lines) else ""
+
+
+def _mark_line(line: str) -> bool:
+    """ "Annex II", "Appendix", "B", "IV.": a line that heads what follows and stands alone."""
+    s = line.strip()
+    return bool(annex_or_appendix(s) or SECTION_MARK.match(s))
+
+
+MAX_TITLE_LINES = 6  # the longest annex title and subtitle seen run to five lines
+
+
+def _titles_a_mark(chunk: list[str], ends: bool) -> bool:
+    """Is `chunk` a section's or an annex's mark and its title ("II" over "Implementation of the Durban
+    Declaration …"), a few lines that end no sentence?"""
+    return not ends and 1 < len(chunk) <= 1 + MAX_TITLE_LINES and _mark_line(chunk[0])
+
+
+def _adopted_title_at(lines: list[str], i: int) -> bool:
+    """Do lines[i:] open the title of a text that the paragraph ending at lines[i - 1] with a colon adopts
+    ("Adopts the following political declaration:" over "Political declaration of …" over "1.")? A few
+    capitalised lines that end no sentence, then a numbered line: where the text has no blank lines, the
+    title starts a block of its own, and so does that numbered line."""
+    before = _MARK_RE.sub("", lines[i - 1]).rstrip(SUPERSCRIPTS + " ")
+    if not before.endswith(":") or not lines[i].strip()[:1].isupper():
+        return False
+    for j in range(i, min(i + MAX_TITLE_LINES, len(lines))):
+        s = lines[j].strip()
+        if j > i and _NUMBER.match(s):
+            return True
+        if _ENDED.search(_MARK_RE.sub("", s)) or _opens_labelled(s):
+            return False
+    return False
+
+
+def _title_before(lines: list[str], i: int) -> bool:
+    """Is lines[i] the numbered line under a title that `_adopted_title_at` set apart?"""
+    return any(_adopted_title_at(lines, k) for k in range(max(1, i - MAX_TITLE_LINES), i))
 
 
 def _heads_a_list(chunk: list[str], line: str) -> bool:

@@ -4,25 +4,57 @@ indent starts a paragraph, a number at the margin an operative one), not a typed
 
 from __future__ import annotations
 
+import re
+from functools import cache
 from pathlib import Path
 
 import pytest
 
-from app import lexicon
+from app import inline, lexicon
 from app.io.text_reader import read_text
 from app.model import Part, Resolution
 from tests.core.test_corpus_import import pdf_expected
+from tests.pdf_lines import footnotes
 from tests.reading_answer import pairs, pdf_entries, read_entries
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
-DRAFTS = sorted(p for folder in ("reading", "page_flow") for p in (FIXTURES / folder).glob("*.pdf"))
+PDFS = sorted(p for folder in ("reading", "page_flow") for p in (FIXTURES / folder).glob("*.pdf"))
+# each issued PDF's text layer as MuPDF gives it (blank lines between paragraphs), and as pdftotext and the PDF
+# viewers built on Poppler give it (none: a number alone on its line, footnote labels apart from their texts)
+POPPLER = FIXTURES / "reading" / "pdftotext"
+DRAFTS = [(pdf, pdf.with_suffix(".txt")) for pdf in PDFS] + [
+    (FIXTURES / "reading" / f"{txt.stem}.pdf", txt) for txt in sorted(POPPLER.glob("*.txt"))
+]
+IDS = [f"{txt.stem}-{'pdftotext' if txt.parent == POPPLER else 'mupdf'}" for _, txt in DRAFTS]
 
 
-@pytest.fixture(scope="module", params=DRAFTS, ids=[p.stem for p in DRAFTS])
+@pytest.fixture(scope="module", params=DRAFTS, ids=IDS)
 def read_and_issued(request: pytest.FixtureRequest) -> tuple[Resolution, dict[str, list]]:
-    pdf: Path = request.param
-    res = read_text(pdf.parent.joinpath(pdf.stem + ".txt").read_text(encoding="utf-8")).resolution
-    return res, pdf_expected(pdf)
+    pdf, txt = request.param
+    return read_text(txt.read_text(encoding="utf-8")).resolution, _expected(pdf)
+
+
+@cache
+def _expected(pdf: Path) -> dict[str, list]:
+    return pdf_expected(pdf)
+
+
+@pytest.mark.parametrize(("pdf", "txt"), DRAFTS, ids=IDS)
+def test_every_footnote_is_read_with_its_own_text(pdf: Path, txt: Path) -> None:
+    """The notes read, in the order the text refers to them, are the PDF's notes: those set in the smaller
+    size below each page's rule, a note starting at a label in superscript size. A text layer that sets a
+    label apart from its text (alone, at the foot of the area, or with its text after the page counter)
+    loses no note and glues none to another."""
+    res = read_text(txt.read_text(encoding="utf-8")).resolution
+    order = [ref for _, p in res.paragraphs() for ref in inline.footnote_ids(p.opener + p.text + p.tail)]
+    order += [ref for p in res.annex_paragraphs() for ref in inline.footnote_ids(p.text + p.tail)]
+    got = [_words(res.footnotes[ref].text) for ref in dict.fromkeys(order)]
+    assert got == [_words(text) for _, text in footnotes(pdf)]
+
+
+def _words(text: str) -> str:
+    """A note's words, spaced as words (a text layer may set "front -of" where the PDF prints "front-of")."""
+    return re.sub(r"\s*-\s*", "-", " ".join(inline.plain(text).split()))
 
 
 @pytest.fixture
