@@ -42,6 +42,7 @@ class RawNote:
     text: str
     page: int
     lines: list[str] = field(default_factory=list)  # the lines its text was joined from
+    line_pages: list[int] = field(default_factory=list)  # the page each of those lines stands on
 
 
 MAX_NOTE_GAP = 3  # numbers a footnote area may skip where a label was set elsewhere on the page
@@ -121,12 +122,15 @@ def _running_headers(lines: list[str], symbol: str) -> frozenset[str]:
 
 def clean(lines: list[str]) -> Cleaned:
     """Remove page furniture, mark page breaks, lift footnote areas out. Lines come stripped of line ends."""
-    lines = list(lines)  # note texts found past a page counter are blanked in this copy once read
+    # a copy: note texts found past a page counter are blanked in it once read; a form feed that opens a line
+    # of text (pdftotext starts each page so) stands on a line of its own, as a page boundary
+    lines = [part for raw in lines for part in _form_feeds_apart(raw)]
     symbol = next((s.strip() for s in lines[:15] if SYMBOL.match(s.strip())), "")
     if not symbol:  # "United Nations A/C.3/80/L.20" on one line
         symbol = next((m.group(1) for s in lines[:15] if (m := _MASTHEAD_SYMBOL.match(s.strip()))), "")
     out = Cleaned([], [], symbol=symbol)
     running = _running_headers(lines, symbol)
+    symbols = frozenset(line for line in running if SYMBOL.match(line))
     page = 0
     seen_symbol = False
     in_notes = False
@@ -144,10 +148,14 @@ def clean(lines: list[str]) -> Cleaned:
             out.pages.append(page)
             i += 1
             continue
-        if _is_furniture(s, symbol, running) or s == PAGE_BREAK:
+        # a running title repeats the first page's title, which is the text's own there (A/RES/78/234; the
+        # first page prints no counter), and a section's title may end as it does: its lines are furniture
+        # only near a page counter, where they were found; a symbol printed at page tops is furniture anywhere
+        live = running if s in running and _near_counter(lines, i) else symbols
+        if _is_furniture(s, symbol, live) or s == PAGE_BREAK:
             if JOB.match(s) and not out.job_number:
                 out.job_number = re.sub(r"\s+\d{6}.*$", "", s).replace("*", "").strip()
-            if seen_symbol and (_breaks_page(s, symbol) or s in running):
+            if seen_symbol and (_breaks_page(s, symbol) or s in live):
                 if in_notes:  # labels alone above the counter may have their texts after it (pdftotext)
                     _texts_after_counter(area.waiting, lines, i, symbol, running)
                 area.page_ends()
@@ -228,10 +236,11 @@ class _NoteArea:
                 return
             if alone and number < self.last and _take_back(self.notes, label, page):
                 return
-        self.text(s)
+        self.text(s, page)
 
     def _start(self, note: RawNote, number: int | None, alone: bool) -> None:
         note.lines = [note.text] if note.text else []
+        note.line_pages = [note.page] if note.text else []
         self.notes.append(note)
         self.last = self.last if number is None else number
         if alone:
@@ -241,7 +250,7 @@ class _NoteArea:
             self.waiting.clear()
             self.current = note
 
-    def text(self, s: str) -> None:
+    def text(self, s: str, page: int) -> None:
         ended = self.current is None or not self.current.text or self.current.text.rstrip().endswith(".")
         if self.waiting and (ended or self.fresh):
             self.current = self.waiting.pop(0)
@@ -250,6 +259,7 @@ class _NoteArea:
             return
         self.current.text = join_wrapped(self.current.text, s)
         self.current.lines.append(s)
+        self.current.line_pages.append(page)
 
     def page_ends(self) -> None:
         self.waiting.clear()
@@ -283,19 +293,20 @@ def _texts_after_counter(
     if len(sentences) != len(empty):
         return
     for note, sentence in zip(empty, sentences, strict=True):
-        note.text, note.lines = _joined(sentence), sentence
+        note.text, note.lines, note.line_pages = _joined(sentence), sentence, [note.page] * len(sentence)
     for k in range(i + 1, j):
         lines[k] = ""
 
 
 def _take_back(notes: list[RawNote], label: str, page: int) -> bool:
-    """A late label (`label`) for a number this page skipped: the note before the gap holds its text after
-    that note's first sentence that ends a line. Inserts the note in its place; False when there is none."""
+    """A late label (`label`) for a number this page skipped: the note before the gap holds its text, after a
+    line that ends a sentence, from the first such line on this page (the note before may stand on an earlier
+    page, its text going on here). Inserts the note in its place; False when there is none."""
     number = to_int(label)
     assert number is not None
     at = None
     for k in range(len(notes) - 1, max(len(notes) - MAX_NOTES_A_PAGE, 0) - 1, -1):
-        if notes[k].page != page or to_int(notes[k].label) == number:
+        if to_int(notes[k].label) == number:
             return False
         if to_int(notes[k].label) == number - 1:
             at = k
@@ -303,12 +314,14 @@ def _take_back(notes: list[RawNote], label: str, page: int) -> bool:
     if at is None:
         return False
     before = notes[at]
-    lines = before.lines
-    cut = next((k for k in range(1, len(lines)) if lines[k - 1].rstrip().endswith(".")), 0)
+    lines, pages = before.lines, before.line_pages
+    cut = next(
+        (k for k in range(1, len(lines)) if lines[k - 1].rstrip().endswith(".") and pages[k] == page), 0
+    )
     if not cut:
         return False
-    before.text, before.lines = _joined(lines[:cut]), lines[:cut]
-    note = RawNote(label, _joined(lines[cut:]), page, lines[cut:])
+    note = RawNote(label, _joined(lines[cut:]), page, lines[cut:], pages[cut:])
+    before.text, before.lines, before.line_pages = _joined(lines[:cut]), lines[:cut], pages[:cut]
     notes.insert(at + 1, note)
     return True
 
@@ -318,6 +331,26 @@ def _joined(lines: list[str]) -> str:
     for line in lines:
         text = join_wrapped(text, line)
     return text
+
+
+def _near_counter(lines: list[str], i: int) -> bool:
+    """Is a page counter within a running title's reach of line i?"""
+    return any(
+        COUNTER.match(lines[k].strip())
+        for k in range(max(0, i - _TITLE_REACH), min(len(lines), i + _TITLE_REACH + 1))
+    )
+
+
+def _form_feeds_apart(line: str) -> list[str]:
+    if "\f" not in line or not line.replace("\f", "").strip():
+        return [line]
+    out: list[str] = []
+    for k, piece in enumerate(line.split("\f")):
+        if k:
+            out.append("\f")
+        if piece.strip():
+            out.append(piece)
+    return out
 
 
 def join_wrapped(left: str, right: str, keep_hyphen: bool = True) -> str:

@@ -1094,6 +1094,7 @@ def _split_block(block: _Block) -> list[list[str]]:
             # adopts, each stand apart
             under_mark = _titles_a_mark(chunks[-1], ends)
             marked = _mark_line(s) and (ends or under_mark or _heading_line(_Block(chunks[-1], [0])))
+            marked = marked or (annex_or_appendix(s) and not _BROKEN_OFF.search(prev))  # after adoption lines
             # the text under a mark's title: a paragraph that opens as paragraphs do, or in its own voice
             marked = marked or (
                 under_mark and (_starts_block(s) or bool(text_structure.SPEAKS_AS_WE.match(s)))
