@@ -41,6 +41,7 @@ from app.io.reading_order import labels_set_after
 from app.io.spaced_words import close_up
 from app.io.structure import (
     BULLETS,
+    MAX_HEADING_CHARS,
     Nesting,
     heading_lines,
     label_readings,
@@ -81,6 +82,11 @@ _LANGUAGE: ContextVar[str] = ContextVar("text_language", default="en")
 def closing_line(text: str) -> bool:
     """The meeting line that follows an adopted resolution's last paragraph, in the text's language."""
     return bool(get_language(_LANGUAGE.get()).closing.match(text))
+
+
+def last_paragraph(text: str) -> bool:
+    """The paragraph that ends a Security Council resolution ("19. Decides to remain seized of the matter.")."""
+    return bool(get_language(_LANGUAGE.get()).last_paragraph.match(text.strip()))
 
 
 def _organ_of(m: re.Match[str]) -> str:
@@ -183,7 +189,7 @@ class _Reader:
     amend_sentences: set[str] = field(default_factory=set)
     extracted: bool = False  # text of an issued PDF (page furniture found): broken words are closed up
     closed_up: list[str] = field(default_factory=list)
-    items: int = 0  # bulleted or numbered items read as subparagraphs
+    items: set[str] = field(default_factory=set)  # ids of bulleted or numbered items read as subparagraphs
 
     # ---- the whole run -------------------------------------------------------------------------------------------
 
@@ -246,11 +252,11 @@ class _Reader:
                 Finding(
                     "import.items",
                     Severity.INFO,
-                    f"{self.items} bulleted or numbered items were read as subparagraphs; "
-                    "their labels ((a), (b) …) are set when the document is printed",
+                    f"{len(self.items)} bulleted or numbered items were read as subparagraphs; "
+                    "their labels ((a), (b) …) and end punctuation are set when the document is printed",
                 )
             )
-        return ImportResult(res, self.findings)
+        return ImportResult(res, self.findings, relabelled=self.items)
 
     # ---- footnotes -----------------------------------------------------------------------------------------------
 
@@ -715,8 +721,9 @@ class _Reader:
                 top.text = f"{top.text.rstrip()} {p.label} {self._finish(p.text)}"
                 continue
             if p.kind == "sub" and top is not None:
-                self.items += p.item or p.label in BULLETS
                 node = Paragraph(text=self._finish(p.text))
+                if p.item or p.label in BULLETS:
+                    self.items.add(node.id)
                 depth = nesting.place(p.label, nest=_MARK_RE.sub("", prev_text).rstrip().endswith(":"))
                 nodes[depth - 1].subparagraphs.append(node)
                 nodes[depth:] = [node]
@@ -1031,6 +1038,8 @@ def _adopted_title(before: _Block, block: _Block) -> bool:
         and len(block.lines) <= 4
         and first[:1].isupper()
         and not (_NUMBER.match(first) or _SUB_PAREN.match(first) or _starts_block(first))
+        # a title never breaks off mid-phrase ("To carry out … in support of the" / "implementation of …:")
+        and not _BROKEN_OFF.search(_MARK_RE.sub("", block.lines[-1]).strip())
     )
 
 
@@ -1046,7 +1055,8 @@ def _displaced_run(body: list[_Block], start: int) -> int:
     by a block that opens a paragraph (or by nothing): pieces of lines set apart. `start` when there is none."""
     words = 0
     end = start
-    while end < len(body) and len(body[end].lines) <= 2:
+    # a piece may be set one word a line ("to" / "facilitate" / "the prevention, mitigation, and"): the words count
+    while end < len(body) and len(body[end].lines) <= MAX_PIECE_WORDS:
         text = _MARK_RE.sub("", " ".join(x.strip() for x in body[end].lines)).strip()  # note markers aside
         words += len(text.split())
         # a piece ends with no mark; a paragraph's tail after its list ends as the paragraph does ("the,")
@@ -1075,13 +1085,43 @@ def _split_block(block: _Block) -> list[list[str]]:
             # a heading ("Reporting") or an item that heads a list, alone before a labelled line
             headed = label and _heads_a_list([x.strip() for x in chunks[-1]], s)
             separated = chunks[-1] == [lines[i - 1]] and SEPARATOR.fullmatch(prev)  # "* * *" stands alone
-            if opens or headed or separated:
+            # nothing runs on from the paragraph that ends an SC resolution: an annex follows ("Contents")
+            closed = ends and len(chunks[-1]) <= 3 and last_paragraph(" ".join(x.strip() for x in chunks[-1]))
+            if opens or headed or separated or closed:
                 chunks.append([])
             elif label and len(chunks[-1]) > 1 and _heads_a_list([prev], s) and _CLOSED.search(lines[i - 2]):
                 chunks[-1].pop()  # a heading between a paragraph that ended and a labelled one
                 chunks += [[lines[i - 1]], []]
+            elif (
+                (num := _NUMBER.match(s))
+                and s[num.end() :][:1].isupper()
+                and (k := _heading_before(chunks[-1]))
+            ):
+                # a heading of one or two lines between the preamble's last paragraph and "1. Urges …"
+                heading = chunks[-1][-k:]
+                del chunks[-1][-k:]
+                chunks += [heading, []]
         chunks[-1].append(line)
     return [c for c in chunks if c]
+
+
+def _heading_before(chunk: list[str]) -> int:
+    """How many last lines of `chunk` (one or two) are a heading over the numbered line that follows: the line
+    before them ended a paragraph (a comma too: the preamble's last), and they start with a capital, end
+    without punctuation and do not break off mid-phrase. 0 when they are none."""
+    for k in (1, 2):
+        if len(chunk) <= k or not _ENDED.search(_MARK_RE.sub("", chunk[-k - 1]).strip()):
+            continue
+        text = " ".join(x.strip() for x in chunk[-k:])
+        if (
+            len(text) < MAX_HEADING_CHARS
+            and text[:1].isupper()
+            and not re.search(r"[,;:.!?]\W*$", text)
+            and not _BROKEN_OFF.search(text)
+            and not any(_starts_block(x.strip()) for x in chunk[-k:])
+        ):
+            return k
+    return 0
 
 
 def _heads_a_list(chunk: list[str], line: str) -> bool:

@@ -115,6 +115,14 @@ def split_units(items: list[Item], in_parts: bool, lead: str = "", *, amendment:
             current = layout.annexes[-1].items
             i += 2
             continue
+        if not (amendment or layout.annexes) and i and _annexed_after_end(items, i):
+            # text after "Decides to remain seized of the matter." with no "Annex" line: the annex it lost (an
+            # SC resolution prints every annex under "Annex")
+            title = text if _title_like(text) and len(text) < 200 else ""
+            layout.annexes.append(Unit(title))
+            current = layout.annexes[-1].items
+            i += 1 if title else 0
+            continue
         if in_parts and not layout.annexes and _part_start(items, i, next_letter):
             has_title = not _is_organ(items[i + 1][1])
             layout.parts.append(Unit(items[i + 1][1] if has_title else ""))
@@ -127,6 +135,17 @@ def split_units(items: list[Item], in_parts: bool, lead: str = "", *, amendment:
     if not (amendment or layout.annexes or layout.unplaced):
         _set_trailing(layout)
     return layout
+
+
+def _annexed_after_end(items: list[Item], i: int) -> bool:
+    """Item i follows the paragraph that ends a Security Council resolution and is neither an annex line nor
+    an adoption line: the resolution's annexed text, its "Annex" line lost (as in text copied without it)."""
+    from app.io.text_reader import closing_line, last_paragraph
+
+    text = items[i][1]
+    return last_paragraph(items[i - 1][1]) and not (
+        ANNEX_LINE.match(text) or APPENDIX_LINE.match(text) or closing_line(text)
+    )
 
 
 def _set_trailing(layout: Layout) -> None:
