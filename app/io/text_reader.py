@@ -736,6 +736,12 @@ class _Reader:
                 and not pending_heading  # text under a heading opens a paragraph
                 and not self._starts_paragraph(p, part, numbered)
             ):
+                if nodes[-1] is not top and _MARK_RE.sub("", nodes[-1].text).rstrip().endswith(":"):
+                    # an item's own chapeau under its heading ("(d) Supporting …:" / "To carry out …:"): no
+                    # tail follows a colon
+                    nodes[-1].text = f"{nodes[-1].text.rstrip()} {self._finish(p.text)}"
+                    prev_text = p.text
+                    continue
                 top.tail = self._finish(p.text)
                 nesting.reset()
                 continue
@@ -1044,6 +1050,7 @@ def _adopted_title(before: _Block, block: _Block) -> bool:
 
 
 _ENDED = re.compile(r"[,;:.]\W*$")
+_ITEM_JOINED = re.compile(r"[,;]\s+(?:and|or)$")
 _CLOSED = re.compile(r"[;:.]\W*$")  # a paragraph that ended (a comma may end a line inside one)
 
 
@@ -1082,6 +1089,8 @@ def _split_block(block: _Block) -> list[list[str]]:
             # a label at a line start inside a run-in list ("there are: (a) …; (b) …") only wraps there
             label = bool(_NUMBER.match(s) or (sub and not run_in) or _OPENER_MARK.match(s) or closing_line(s))
             opens = ends and (label or (long_lines and _detect(s, Part.PREAMBLE, None)) or _known_start(s))
+            # the item before the last ends "…, and" / "…; or": the next labelled line is the last item
+            opens = opens or bool(sub and not run_in and _ITEM_JOINED.search(_MARK_RE.sub("", prev)))
             # a heading ("Reporting") or an item that heads a list, alone before a labelled line
             headed = label and _heads_a_list([x.strip() for x in chunks[-1]], s)
             separated = chunks[-1] == [lines[i - 1]] and SEPARATOR.fullmatch(prev)  # "* * *" stands alone
