@@ -627,15 +627,17 @@ class _Reader:
                 assert m
                 paras.append(_Para("decision", "", m.group("rest").strip()))
                 body = body[1:]
+        # a Security Council text ends with "Decides to remain seized of the matter.": what follows is annexed
+        council = tpl is not None and tpl.organ == "Security Council"
         items = [
             (chunk[0].strip(), text)
             for block in body
-            for chunk in _split_block(block)
+            for chunk in _split_block(block, council=council)
             if (text := self._join(chunk))
         ]
         lead = paras[-1].text if paras and paras[-1].kind == "decision" else ""
         amendment = res.header.kind is DocumentKind.AMENDMENT
-        layout = text_structure.split_units(items, in_parts, lead, amendment=amendment)
+        layout = text_structure.split_units(items, in_parts, lead, amendment=amendment, council=council)
         self._build(res, paras + self._paras(layout.main), tpl)
         for unit in layout.parts:  # parts B, C ...: each opens with its organ line
             part = Resolution(header=res.header)
@@ -1074,8 +1076,9 @@ def _displaced_run(body: list[_Block], start: int) -> int:
     return end if end > start and (not following or _starts_block(following)) else start
 
 
-def _split_block(block: _Block) -> list[list[str]]:
-    """A block with a paragraph per line (typed text without blank lines) splits at each new paragraph."""
+def _split_block(block: _Block, *, council: bool = False) -> list[list[str]]:
+    """A block with a paragraph per line (typed text without blank lines) splits at each new paragraph
+    (`council`: a Security Council text, where nothing runs on from its last paragraph)."""
     chunks: list[list[str]] = [[]]
     lines = block.lines
     long_lines = sum(len(x) > 110 for x in lines) >= max(1, len(lines) // 2)
@@ -1095,7 +1098,12 @@ def _split_block(block: _Block) -> list[list[str]]:
             headed = label and _heads_a_list([x.strip() for x in chunks[-1]], s)
             separated = chunks[-1] == [lines[i - 1]] and SEPARATOR.fullmatch(prev)  # "* * *" stands alone
             # nothing runs on from the paragraph that ends an SC resolution: an annex follows ("Contents")
-            closed = ends and len(chunks[-1]) <= 3 and last_paragraph(" ".join(x.strip() for x in chunks[-1]))
+            closed = (
+                council
+                and ends
+                and len(chunks[-1]) <= 3
+                and last_paragraph(" ".join(x.strip() for x in chunks[-1]))
+            )
             if opens or headed or separated or closed:
                 chunks.append([])
             elif label and len(chunks[-1]) > 1 and _heads_a_list([prev], s) and _CLOSED.search(lines[i - 2]):

@@ -104,6 +104,9 @@ def test_the_annex_after_decides_to_remain_seized_is_read_as_an_annex() -> None:
     mistaken = text.replace(own[-1], "Decides to review the matter.", 1)
     _, found = _findings(mistaken)
     assert [f for f in found if f.rule == "openers.operative-form" and f.severity is Severity.WARNING]
+    # before the General Assembly the paragraph ends nothing: "Decides to remain seized" may stand anywhere
+    assembly, _ = _findings(text.replace("The Security Council,", "The General Assembly,", 1))
+    assert not assembly.annexes and len(assembly.operative) > len(own)
 
 
 # ---- S/2018/221 (UNMISS): bullets, pieces set apart, a line broken off, a lead-in --------------------------
