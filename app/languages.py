@@ -59,6 +59,9 @@ class Language:
     spelling: dict[str, Any]
     # the lines after an adopted resolution's last paragraph: "41st plenary meeting", "41a sesión plenaria"
     closing: re.Pattern[str]
+    # the paragraph that always ends a Security Council resolution ("Decides to remain seized of the matter."):
+    # what follows it is annexed text, with or without an "Annex" line
+    last_paragraph: re.Pattern[str]
     # [note_markers]: the words that tell a footnote's number from the text's own numbers in flattened text
     # (app/io/note_markers.py); a key left out is English's
     note_markers: dict[str, Any]
@@ -181,6 +184,7 @@ def _load(code: str) -> Language:
         abbreviations=dict(data.get("abbreviations", {})),
         spelling=dict(data.get("spelling", {})),
         closing=re.compile(data.get("closing", r"(?!)")),  # none known: nothing is taken for it
+        last_paragraph=re.compile(data.get("last_paragraph", r"(?!)")),
         note_markers=dict(data.get("note_markers", {})),
     )
 

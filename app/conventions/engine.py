@@ -60,6 +60,11 @@ RULES: tuple[tuple[str, Severity, str], ...] = (
     ("openers.not-marked", Severity.WARNING, "the opening phrase is set as the italic opener"),
     ("openers.preambular-form", Severity.WARNING, "a preambular opener is a participle or an adjective"),
     ("openers.operative-form", Severity.WARNING, "an operative opener is a verb in the present tense"),
+    (
+        "openers.lead-in",
+        Severity.WARNING,
+        "an operative paragraph begins with its verb, not a clause before it",
+    ),
     ("openers.wrong-part", Severity.WARNING, "the opener has the form of the other part"),
     ("openers.capitalization", Severity.WARNING, "capital first letter, the rest of the opener lower case"),
     ("openers.span", Severity.WARNING, "the italic opener stops before the object"),

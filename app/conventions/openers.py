@@ -76,6 +76,26 @@ def _common_words(language: str = "en") -> frozenset[str]:
     return frozenset(w.lower() for part in Part for phrase in phrases(part, language) for w in phrase.split())
 
 
+# a clause that may stand before an operative verb: "To advance …, decides", "In this regard, calls upon"
+_LEAD_IN = re.compile(r"^(?:To|In|With|For|On|At|Pending|Following|Without|Given|Upon|Once|After|Before)\b")
+_LEAD_IN_CHARS = 400  # the verb comes within the first sentence's opening words
+
+
+def _after_lead_in(text: str, language: str) -> tuple[str, str] | None:
+    """The operative verb that follows a lead-in clause and its comma ("To advance …, decides that …"), as the
+    lexicon knows it, and the words it was found in; None when the paragraph has none."""
+    text = text.lstrip()
+    if not _LEAD_IN.match(text):
+        return None
+    head = re.split(r"[.;:]", text[:_LEAD_IN_CHARS], maxsplit=1)[0]
+    for m in re.finditer(r", (?=[a-z])", head):
+        rest = head[m.end() :]
+        verb = detect_opener(rest[:1].upper() + rest[1:], Part.OPERATIVE, language=language)
+        if verb and is_known(verb, Part.OPERATIVE, language):
+            return verb, rest[: len(verb)]
+    return None
+
+
 def check(node: Node, ctx: DocumentContext) -> list[Finding]:
     if node.depth > 0 or node.para.id in ctx.clauses:
         return []  # a subparagraph; "Resolves that:" and the clauses that complete its sentence
@@ -118,6 +138,20 @@ def check(node: Node, ctx: DocumentContext) -> list[Finding]:
                     paragraph_id=para.id,
                     field="text",
                     span=ft.span(lead, lead + len(found)),
+                ),
+            )
+        elif part is Part.OPERATIVE and (verb := _after_lead_in(ft.text, lang)):
+            start = ft.text.index(verb[1])
+            add(
+                out,
+                finding(
+                    "openers.lead-in",
+                    Severity.WARNING,
+                    f"'{verb[0]}' opens this paragraph's sentence after a lead-in clause; an operative paragraph "
+                    "begins with its verb: put the clause after it.",
+                    paragraph_id=para.id,
+                    field="text",
+                    span=ft.span(start, start + len(verb[0])),
                 ),
             )
         else:

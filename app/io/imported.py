@@ -13,6 +13,9 @@ class ImportResult:
     resolution: Resolution
     findings: list[Finding] = field(default_factory=list)  # what could not be placed, and notes on the import
     project: bool = False  # a project file: its text is the delegate's own, already settled
+    # subparagraphs the file set as bulleted or "1." items (no labels of ours): their ends followed the file's own
+    # list style ("• reporting on …,"), so what the import changes there is a note, not a warning
+    relabelled: set[str] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         """Every reader's model stays within the size and depth the editor and the project file accept, and
@@ -21,7 +24,7 @@ class ImportResult:
         if not self.project:
             from app.io.typed_ends import settle_typed_ends
 
-            self.findings += settle_typed_ends(self.resolution)
+            self.findings += settle_typed_ends(self.resolution, self.relabelled)
         lifted = sum(limit_depth(items) for _, items in self.resolution.lists())
         if lifted:
             self.findings.append(

@@ -15,11 +15,17 @@ from dataclasses import dataclass, field
 from app.digits import to_int
 
 SYMBOL = re.compile(r"^(?:A|S|E|UNEP|TD|DP|ICCD|CEDAW|CRC|CCPR)(?:/[A-Za-z0-9.\-]+)+\*?$")
-JOB = re.compile(r"^\d{2}-\d{5}\*{0,3}\s*(?:\([A-Z]\))?(?:\s+\d{6}){0,2}\s*$")  # "25-17755* (E)": a reissue
+# the job number's hyphen may be any of the dashes a text layer gives ("10‑70583 (E)": a non-breaking one)
+_DASH = "[-\u2010\u2011\u2012\u2013]"
+JOB = re.compile(
+    rf"^\d{{2}}{_DASH}\d{{5}}\*{{0,3}}\s*(?:\([A-Z]\))?(?:\s+\d{{6}}){{0,2}}\s*$"
+)  # "25-17755* (E)": a reissue
 BARCODE = re.compile(r"^\*\d{6,}\*$")
 # the job number's date of issue ("281025", day month year) on a line of its own, as pdftotext sets it
 DATE_STAMP = re.compile(r"^(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])\d{2}$")
-COUNTER = re.compile(r"^(?:\d{2}-\d{5}\s+)?\d{1,3}/\d{1,3}(?:\s+\d{2}-\d{5})?$")  # "2/3", "2/3 25-20001"
+COUNTER = re.compile(
+    rf"^(?:\d{{2}}{_DASH}\d{{5}}\s+)?\d{{1,3}}/\d{{1,3}}(?:\s+\d{{2}}{_DASH}\d{{5}})?$"
+)  # "2/3", "2/3 25-20001"
 RECYCLE = re.compile(r"^Please recycle\b", re.IGNORECASE)
 SEPARATOR = re.compile(r"^_{5,}$")
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
@@ -154,7 +160,7 @@ def clean(lines: list[str]) -> Cleaned:
         live = running if s in running and _near_counter(lines, i) else symbols
         if _is_furniture(s, symbol, live) or s == PAGE_BREAK:
             if JOB.match(s) and not out.job_number:
-                out.job_number = re.sub(r"\s+\d{6}.*$", "", s).replace("*", "").strip()
+                out.job_number = re.sub(_DASH, "-", re.sub(r"\s+\d{6}.*$", "", s).replace("*", "").strip())
             if seen_symbol and (_breaks_page(s, symbol) or s in live):
                 if in_notes:  # labels alone above the counter may have their texts after it (pdftotext)
                     _texts_after_counter(area.waiting, lines, i, symbol, running)

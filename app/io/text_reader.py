@@ -28,7 +28,6 @@ from app.io import pdf_text, text_structure
 from app.io.amendment_reader import instruction_sentence, opens_instruction
 from app.io.foreign_header import english_header
 from app.io.header_lines import plain_lines
-from app.io.headings import MAX_CHARS as MAX_HEADING_CHARS
 from app.io.headings import (
     SECTION_MARK,
     SEPARATOR,
@@ -42,6 +41,7 @@ from app.io.reading_order import labels_set_after
 from app.io.spaced_words import close_up
 from app.io.structure import (
     BULLETS,
+    MAX_HEADING_CHARS,
     Nesting,
     heading_lines,
     label_readings,
@@ -82,6 +82,11 @@ _LANGUAGE: ContextVar[str] = ContextVar("text_language", default="en")
 def closing_line(text: str) -> bool:
     """The meeting line that follows an adopted resolution's last paragraph, in the text's language."""
     return bool(get_language(_LANGUAGE.get()).closing.match(text))
+
+
+def last_paragraph(text: str) -> bool:
+    """The paragraph that ends a Security Council resolution ("19. Decides to remain seized of the matter.")."""
+    return bool(get_language(_LANGUAGE.get()).last_paragraph.match(text.strip()))
 
 
 def _organ_of(m: re.Match[str]) -> str:
@@ -184,7 +189,7 @@ class _Reader:
     amend_sentences: set[str] = field(default_factory=set)
     extracted: bool = False  # text of an issued PDF (page furniture found): broken words are closed up
     closed_up: list[str] = field(default_factory=list)
-    items: int = 0  # bulleted or numbered items read as subparagraphs
+    items: set[str] = field(default_factory=set)  # ids of bulleted or numbered items read as subparagraphs
 
     # ---- the whole run -------------------------------------------------------------------------------------------
 
@@ -247,11 +252,11 @@ class _Reader:
                 Finding(
                     "import.items",
                     Severity.INFO,
-                    f"{self.items} bulleted or numbered items were read as subparagraphs; "
-                    "their labels ((a), (b) …) are set when the document is printed",
+                    f"{len(self.items)} bulleted or numbered items were read as subparagraphs; "
+                    "their labels ((a), (b) …) and end punctuation are set when the document is printed",
                 )
             )
-        return ImportResult(res, self.findings)
+        return ImportResult(res, self.findings, relabelled=self.items)
 
     # ---- footnotes -----------------------------------------------------------------------------------------------
 
@@ -624,15 +629,17 @@ class _Reader:
                 assert m
                 paras.append(_Para("decision", "", m.group("rest").strip()))
                 body = body[1:]
+        # a Security Council text ends with "Decides to remain seized of the matter.": what follows is annexed
+        council = tpl is not None and tpl.organ == "Security Council"
         items = [
             (chunk[0].strip(), text)
             for block in body
-            for chunk in _split_block(block)
+            for chunk in _split_block(block, council=council)
             if (text := self._join(chunk))
         ]
         lead = paras[-1].text if paras and paras[-1].kind == "decision" else ""
         amendment = res.header.kind is DocumentKind.AMENDMENT
-        layout = text_structure.split_units(items, in_parts, lead, amendment=amendment)
+        layout = text_structure.split_units(items, in_parts, lead, amendment=amendment, council=council)
         self._build(res, paras + self._paras(layout.main), tpl)
         for unit in layout.parts:  # parts B, C ...: each opens with its organ line
             part = Resolution(header=res.header)
@@ -718,8 +725,9 @@ class _Reader:
                 top.text = f"{top.text.rstrip()} {p.label} {self._finish(p.text)}"
                 continue
             if p.kind == "sub" and top is not None:
-                self.items += p.item or p.label in BULLETS
                 node = Paragraph(text=self._finish(p.text))
+                if p.item or p.label in BULLETS:
+                    self.items.add(node.id)
                 depth = nesting.place(p.label, nest=_MARK_RE.sub("", prev_text).rstrip().endswith(":"))
                 nodes[depth - 1].subparagraphs.append(node)
                 nodes[depth:] = [node]
@@ -732,6 +740,12 @@ class _Reader:
                 and not pending_heading  # text under a heading opens a paragraph
                 and not self._starts_paragraph(p, part, numbered)
             ):
+                if nodes[-1] is not top and _MARK_RE.sub("", nodes[-1].text).rstrip().endswith(":"):
+                    # an item's own chapeau under its heading ("(d) Supporting …:" / "To carry out …:"): no
+                    # tail follows a colon
+                    nodes[-1].text = f"{nodes[-1].text.rstrip()} {self._finish(p.text)}"
+                    prev_text = p.text
+                    continue
                 top.tail = self._finish(p.text)
                 nesting.reset()
                 continue
@@ -1040,10 +1054,13 @@ def _adopted_title(before: _Block, block: _Block) -> bool:
         and len(block.lines) <= 4
         and first[:1].isupper()
         and not (_NUMBER.match(first) or _SUB_PAREN.match(first) or _starts_block(first))
+        # a title never breaks off mid-phrase ("To carry out … in support of the" / "implementation of …:")
+        and not _BROKEN_OFF.search(_MARK_RE.sub("", block.lines[-1]).strip())
     )
 
 
 _ENDED = re.compile(r"[,;:.]\W*$")
+_ITEM_JOINED = re.compile(r"[,;]\s+(?:and|or)$")
 _CLOSED = re.compile(r"[;:.]\W*$")  # a paragraph that ended (a comma may end a line inside one)
 
 
@@ -1055,7 +1072,8 @@ def _displaced_run(body: list[_Block], start: int) -> int:
     by a block that opens a paragraph (or by nothing): pieces of lines set apart. `start` when there is none."""
     words = 0
     end = start
-    while end < len(body) and len(body[end].lines) <= 2:
+    # a piece may be set one word a line ("to" / "facilitate" / "the prevention, mitigation, and"): the words count
+    while end < len(body) and len(body[end].lines) <= MAX_PIECE_WORDS:
         text = _MARK_RE.sub("", " ".join(x.strip() for x in body[end].lines)).strip()  # note markers aside
         words += len(text.split())
         # a piece ends with no mark; a paragraph's tail after its list ends as the paragraph does ("the,")
@@ -1066,8 +1084,9 @@ def _displaced_run(body: list[_Block], start: int) -> int:
     return end if end > start and (not following or _starts_block(following)) else start
 
 
-def _split_block(block: _Block) -> list[list[str]]:
-    """A block with a paragraph per line (typed text without blank lines) splits at each new paragraph."""
+def _split_block(block: _Block, *, council: bool = False) -> list[list[str]]:
+    """A block with a paragraph per line (typed text without blank lines) splits at each new paragraph
+    (`council`: a Security Council text, where nothing runs on from its last paragraph)."""
     chunks: list[list[str]] = [[]]
     lines = block.lines
     long_lines = sum(len(x) > 110 for x in lines) >= max(1, len(lines) // 2)
@@ -1081,6 +1100,8 @@ def _split_block(block: _Block) -> list[list[str]]:
             # a label at a line start inside a run-in list ("there are: (a) …; (b) …") only wraps there
             label = bool(_NUMBER.match(s) or (sub and not run_in) or _OPENER_MARK.match(s) or closing_line(s))
             opens = ends and (label or (long_lines and _detect(s, Part.PREAMBLE, None)) or _known_start(s))
+            # the item before the last ends "…, and" / "…; or": the next labelled line is the last item
+            opens = opens or bool(sub and not run_in and _ITEM_JOINED.search(_MARK_RE.sub("", prev)))
             # a heading ("Reporting") or an item that heads a list, alone before a labelled line
             headed = (label or _known_start(s)) and (
                 _heads_a_list([x.strip() for x in chunks[-1]], s)
@@ -1100,11 +1121,27 @@ def _split_block(block: _Block) -> list[list[str]]:
                 under_mark and (_starts_block(s) or bool(text_structure.SPEAKS_AS_WE.match(s)))
             )
             titled = _adopted_title_at(lines, i) or (label and _title_before(lines, i))
-            if opens or headed or separated or marked or titled or titled_apart:
+            # nothing runs on from the paragraph that ends an SC resolution: an annex follows ("Contents")
+            closed = (
+                council
+                and ends
+                and len(chunks[-1]) <= 3
+                and last_paragraph(" ".join(x.strip() for x in chunks[-1]))
+            )
+            if opens or headed or separated or closed or marked or titled or titled_apart:
                 chunks.append([])
             elif label and len(chunks[-1]) > 1 and _heads_a_list([prev], s) and _CLOSED.search(lines[i - 2]):
                 chunks[-1].pop()  # a heading between a paragraph that ended and a labelled one
                 chunks += [[lines[i - 1]], []]
+            elif (
+                (num := _NUMBER.match(s))
+                and s[num.end() :][:1].isupper()
+                and (k := _heading_before(chunks[-1]))
+            ):
+                # a heading of one or two lines between the preamble's last paragraph and "1. Urges …"
+                heading = chunks[-1][-k:]
+                del chunks[-1][-k:]
+                chunks += [heading, []]
         chunks[-1].append(line)
     return [c for c in chunks if c]
 
@@ -1176,6 +1213,25 @@ def _adopted_title_at(lines: list[str], i: int) -> bool:
 def _title_before(lines: list[str], i: int) -> bool:
     """Is lines[i] the numbered line under a title that `_adopted_title_at` set apart?"""
     return any(_adopted_title_at(lines, k) for k in range(max(1, i - MAX_TITLE_LINES), i))
+
+
+def _heading_before(chunk: list[str]) -> int:
+    """How many last lines of `chunk` (one or two) are a heading over the numbered line that follows: the line
+    before them ended a paragraph (a comma too: the preamble's last), and they start with a capital, end
+    without punctuation and do not break off mid-phrase. 0 when they are none."""
+    for k in (1, 2):
+        if len(chunk) <= k or not _ENDED.search(_MARK_RE.sub("", chunk[-k - 1]).strip()):
+            continue
+        text = " ".join(x.strip() for x in chunk[-k:])
+        if (
+            len(text) < MAX_HEADING_CHARS
+            and text[:1].isupper()
+            and not re.search(r"[,;:.!?]\W*$", text)
+            and not _BROKEN_OFF.search(text)
+            and not any(_starts_block(x.strip()) for x in chunk[-k:])
+        ):
+            return k
+    return 0
 
 
 def _heads_a_list(chunk: list[str], line: str) -> bool:

@@ -80,11 +80,14 @@ def _part_start(items: list[Item], i: int, letter: str) -> bool:
     return bool(after) and (_is_organ(after[0]) or (len(after) == 2 and _is_organ(after[1])))
 
 
-def split_units(items: list[Item], in_parts: bool, lead: str = "", *, amendment: bool = False) -> Layout:
+def split_units(
+    items: list[Item], in_parts: bool, lead: str = "", *, amendment: bool = False, council: bool = False
+) -> Layout:
     """Cut the body into part A's (or the only) body, the later parts and the annexes. `in_parts`: part A's
     letter was seen before the organ line, so "B", "C" ... lines start parts. `lead`: a decision's sentence
     that runs on from the organ line, read before these items. `amendment`: an amendment's sentences end with
-    a colon before the paragraph they quote, which is no text adopted in an annex."""
+    a colon before the paragraph they quote, which is no text adopted in an annex. `council`: a Security Council
+    text, whose last paragraph ("Decides to remain seized of the matter.") nothing follows but annexes."""
     items = [piece for item in items for piece in _split_heading(item)]
     layout = Layout(main=[])
     if lead and _lists_documents([(lead, lead), *items], 0):  # "The General Assembly decides to defer ...:"
@@ -115,6 +118,14 @@ def split_units(items: list[Item], in_parts: bool, lead: str = "", *, amendment:
             current = layout.annexes[-1].items
             i += 2
             continue
+        if council and not (amendment or layout.annexes) and i and _annexed_after_end(items, i):
+            # text after "Decides to remain seized of the matter." with no "Annex" line: the annex it lost (an
+            # SC resolution prints every annex under "Annex")
+            title = text if _title_like(text) and len(text) < 200 else ""
+            layout.annexes.append(Unit(title))
+            current = layout.annexes[-1].items
+            i += 1 if title else 0
+            continue
         if in_parts and not layout.annexes and _part_start(items, i, next_letter):
             has_title = not _is_organ(items[i + 1][1])
             layout.parts.append(Unit(items[i + 1][1] if has_title else ""))
@@ -127,6 +138,21 @@ def split_units(items: list[Item], in_parts: bool, lead: str = "", *, amendment:
     if not (amendment or layout.annexes or layout.unplaced):
         _set_trailing(layout)
     return layout
+
+
+def _annexed_after_end(items: list[Item], i: int) -> bool:
+    """Item i follows the paragraph that ends a Security Council resolution and is neither an annex line nor
+    an adoption line: the resolution's annexed text, its "Annex" line lost (as in text copied without it)."""
+    from app.io.text_reader import closing_line, last_paragraph
+
+    text = items[i][1]
+    number = _NUMBERED.match(text)
+    return (
+        last_paragraph(items[i - 1][1])
+        and not (ANNEX_LINE.match(text) or APPENDIX_LINE.match(text) or closing_line(text))
+        # the operative numbering going on ("20. Requests …"): the paragraph was not the last after all
+        and not (number and int(text[: number.end()].strip(" .)")) != 1)
+    )
 
 
 def _set_trailing(layout: Layout) -> None:

@@ -8,6 +8,7 @@ of finding it silently corrected. Annex text keeps its punctuation as written an
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import replace
 
 from app.findings import Finding, Severity
@@ -18,9 +19,10 @@ from app.render import Block, place_names, render
 _BODY_ROLES = ("preambular", "operative", "subparagraph")
 
 
-def settle_typed_ends(res: Resolution) -> list[Finding]:
+def settle_typed_ends(res: Resolution, relabelled: Collection[str] = ()) -> list[Finding]:
     """Drop typed terminal marks from the preamble and operative parts; one finding per mark that the
-    paragraph's place prints differently (or that was missing)."""
+    paragraph's place prints differently (or that was missing). `relabelled`: ids of subparagraphs the file
+    set as bulleted items, whose ends followed the file's list style: a change there is a note."""
     body: dict[str, Paragraph] = {}
     for part, items in res.lists():
         if part is not None:
@@ -29,7 +31,7 @@ def settle_typed_ends(res: Resolution) -> list[Finding]:
     if not body and not res.instructions:
         return []
     blocks = render(res).blocks  # render absorbs typed marks itself, so its ends are the derived ones
-    findings = _differences(blocks, body)
+    findings = _differences(blocks, body, frozenset(relabelled))
     colon = {(b.paragraph_id, b.is_tail) for b in blocks if b.end.replace("\u00a0", "") == ":"}
     for para in body.values():
         _absorb(para, colon)
@@ -49,12 +51,17 @@ def _absorb(para: Paragraph, colon: set[tuple[str, bool]]) -> None:
     para.tail = absorb_terminal(para.tail, keep_colon=(para.id, True) not in colon)
 
 
-def _differences(blocks: list[Block], body: dict[str, Paragraph]) -> list[Finding]:
+def _differences(
+    blocks: list[Block], body: dict[str, Paragraph], relabelled: frozenset[str]
+) -> list[Finding]:
     """A wrong mark is a warning; a missing one (printing adds it) a note. Where wrong marks are many, the file
     follows other conventions or is not laid out as a resolution (a text quoted or adopted in the operative
     part, a programme of work): each is then a note, and one warning says so."""
     names = place_names(blocks)
     wrong: list[Finding] = []
+    bulleted: list[
+        Finding
+    ] = []  # counted with the wrong ones: many of either say the file has other conventions
     missing: list[Finding] = []
     checked = 0
     for block in blocks:
@@ -78,17 +85,21 @@ def _differences(blocks: list[Block], body: dict[str, Paragraph]) -> list[Findin
             missing.append(Finding(RULE, Severity.INFO, text, paragraph_id=para.id, field=field))
             continue
         took = f"takes '{wanted}', set" if wanted else "takes none, removed"
+        if para.id in relabelled and not block.is_tail:  # the file's own list style, now (a), (b) …
+            text = f"{where} (a bulleted item in the file) ended with '{typed}'; as a subparagraph it {took} on import"
+            bulleted.append(Finding(RULE, Severity.INFO, text, paragraph_id=para.id, field=field))
+            continue
         text = f"{where} ended with '{typed}' in the file; its place {took} on import"
         wrong.append(Finding(RULE, Severity.WARNING, text, paragraph_id=para.id, field=field))
-    if len(wrong) > max(MANY, checked // 10):
+    if len(wrong) + len(bulleted) > max(MANY, checked // 10):
         summary = Finding(
             RULE,
             Severity.WARNING,
-            f"{len(wrong)} of {checked} paragraphs ended otherwise than "
+            f"{len(wrong) + len(bulleted)} of {checked} paragraphs ended otherwise than "
             "their places ask; each is listed as a note: check that the text was read as intended",
         )
         wrong = [summary] + [replace(f, severity=Severity.INFO) for f in wrong]
-    return wrong + missing
+    return wrong + bulleted + missing
 
 
 RULE = "import.end-punctuation"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 from app.findings import Finding, Fix, Severity
@@ -11,7 +12,7 @@ from app.inline import PlainText, plain_text
 from app.languages import DEFAULT, get_language
 from app.paths import resource
 from app.spelling import kinds, tokens
-from app.spelling.lexicon import UN_FREQUENCY, Lexicon
+from app.spelling.lexicon import UN_FREQUENCY, Lexicon, normal, read_words
 from app.spelling.personal import PersonalDictionary, default_dictionary_path
 from app.spelling.rules import Rule, load_style, load_user_rules
 
@@ -40,6 +41,7 @@ class Checker:
         language = get_language(settings.language)
         self.lexicon = Lexicon(self.personal.words() if self.personal is not None else (), language.code)
         self._unknown: dict[str, bool] = {}  # per word: the answer of unknown()
+        self._capital_slips: dict[str, bool] = {}  # per word: the answer of slip_of_capital()
         rules = _style_rules(settings.styles) if language.is_english else _language_rules(language.spelling)
         self.user_levels: frozenset[str] = frozenset()  # rules whose level the user set: an organ keeps off
         if settings.user_rules:
@@ -92,7 +94,25 @@ class Checker:
             if self.unknown(w)
             and not (w[:1].isupper() and _in_a_name(text, a, b, self.lexicon))
             and not (self.lexicon.english and _in_a_foreign_title(text, a, b, w))
+            and not (
+                w[:1].isupper() and _INSIDE.search(text, max(0, a - 2), a) and not self.slip_of_capital(w)
+            )
         ]
+
+    def slip_of_capital(self, word: str) -> bool:
+        """Is the capitalized `word` one slip from a common word that UN texts write with a capital inside a
+        sentence (Goverment: Government), or from a UN word or a State's name (Sudna: Sudan)? Inside a sentence
+        a capitalized word that is neither is a name ("Bor, Malakal and Melut", "Michael Keating"), whatever
+        small word it is one letter from."""
+        cached = self._capital_slips.get(word)
+        if cached is None:
+            lex = self.lexicon
+            cached = self._capital_slips[word] = any(
+                normal(c) in _capitalized() or lex.is_un_word(c)
+                for c in lex.near(word)
+                if c.lower() != word.lower() and lex.frequency(c) >= STRONG
+            )
+        return cached
 
     # -- a field ---------------------------------------------------------------------------------------------
     def field_findings(self, markup: str, *, field: str, paragraph_id: str = "") -> list[Finding]:
@@ -184,6 +204,17 @@ _NAME_PARTICLES = frozenset(
     "les van von der den ter y".split()
 )
 _WORD_AROUND = re.compile(r"[^\W\d_][\w’'-]*")
+
+
+# a capitalized word right after a word or a comma and one space: inside a sentence (English text only: the
+# list below is English)
+_INSIDE = re.compile(r"[^\W\d_,] $|, $")
+
+
+@cache
+def _capitalized() -> frozenset[str]:
+    """Common words UN texts write with a capital inside a sentence (scripts/capitalized_words.py)."""
+    return frozenset(normal(w) for w in read_words(resource("wordlists", "un-capitalized.txt")))
 
 
 def _name_word(word: str, lexicon: Lexicon) -> bool:

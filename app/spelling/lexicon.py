@@ -36,6 +36,8 @@ COMBINING = tuple(
 )
 COMPOUND_FREQUENCY = 300  # the word after the combining form must be this common (cyberbulling stays wrong)
 _DERIVATIONS = ("izations", "ization", "izing", "ized", "izes", "ize", "s")
+# derivations that replace the word's ending: escalatory (escalate), retaliatory (retaliate)
+_REPLACED_ENDINGS = (("atory", "ate"),)
 WORDLISTS = ("en-gb.txt", "un-terms.txt", "un-names.txt", "acronyms.txt", "un-corpus.txt")
 # proper names known only when written with a capital, never suggested: the world's subdivisions and towns
 # (scripts/build_place_names.py), which SC texts name ("Sool and Sanaag") and a lower-case typo may spell
@@ -139,6 +141,8 @@ class Lexicon:
                 return False
         parts = re.split(r"-", w)
         if len(parts) > 1:  # tele-education, anti-personnel: a prefix or combining form and known words
+            if parts[0] in PREFIXES and self._known("".join(parts)):
+                return True  # pre-empting, pre-emptive: the prefix hyphenated on a word known closed up
             return all(p in PREFIXES or p in _COMBINING or self._known(p) for p in parts if p)
         if self._inflected(w):
             return True
@@ -177,7 +181,10 @@ class Lexicon:
         return False
 
     def _derived(self, w: str) -> bool:
-        """A regular derivation of a common word: operationalization, informalization, lockdowns."""
+        """A regular derivation of a common word: operationalization, informalization, lockdowns, escalatory."""
+        for suffix, ending in _REPLACED_ENDINGS:
+            if w.endswith(suffix) and self.frequency(w[: -len(suffix)] + ending) >= COMPOUND_FREQUENCY:
+                return True
         for suffix in _DERIVATIONS:
             if w.endswith(suffix):
                 stem = w[: -len(suffix)]
