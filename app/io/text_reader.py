@@ -1146,12 +1146,15 @@ def _split_block(block: _Block, *, council: bool = False) -> list[list[str]]:
     return [c for c in chunks if c]
 
 
+PRINTED_LINE_CHARS = 95  # an L document's line holds about 90 characters
+
+
 def _title_line(line: str) -> bool:
     """A line that could be a heading's title: a capital first, no longer than a printed line, ending no
     sentence and not breaking off mid-phrase."""
     text = _MARK_RE.sub("", line).strip()
     return (
-        0 < len(text) <= MAX_HEADING_CHARS
+        0 < len(text) <= PRINTED_LINE_CHARS
         and text[:1].isupper()
         and not _ENDED.search(text)
         and not _BROKEN_OFF.search(text)
