@@ -16,6 +16,7 @@ from typing import Any
 from app.datafile import read_toml
 from app.errors import TemplateError
 from app.findings import Finding, Severity
+from app.messages import say
 from app.model import Header, Resolution
 from app.paths import templates_dir
 
@@ -157,7 +158,11 @@ def settle_template(res: Resolution) -> list[Finding]:
         Finding(
             "import.template",
             Severity.WARNING,
-            f"no template '{unknown[:40]}' here: opened with {templates[res.header.template].name}",
+            say(
+                "no template '{asked}' here: opened with {name}",
+                asked=unknown[:40],
+                name=templates[res.header.template].name,
+            ),
             field="template",
         )
     ]

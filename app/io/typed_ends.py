@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from app.findings import Finding, Severity
+from app.messages import say
 from app.model import Paragraph, Resolution
 from app.punctuation import absorb_terminal, typed_end
 from app.render import Block, place_names, render
@@ -71,21 +72,34 @@ def _differences(blocks: list[Block], body: dict[str, Paragraph]) -> list[Findin
         typed = typed_end(markup, keep_colon=keep_colon)
         if typed == wanted:
             continue
-        name = names.get(block.paragraph_id, "A paragraph")
-        where = f"{name} (after its subparagraphs)" if block.is_tail else name
+        name = names.get(block.paragraph_id) or say("A paragraph")
+        where = say("{name} (after its subparagraphs)", name=name) if block.is_tail else name
         if not typed:
-            text = f"{where} had no end punctuation in the file; its place takes '{wanted}', added on import"
+            text = say(
+                "{where} had no end punctuation in the file; its place takes '{wanted}', added on import",
+                where=where,
+                wanted=wanted,
+            )
             missing.append(Finding(RULE, Severity.INFO, text, paragraph_id=para.id, field=field))
             continue
-        took = f"takes '{wanted}', set" if wanted else "takes none, removed"
-        text = f"{where} ended with '{typed}' in the file; its place {took} on import"
+        took = say("takes '{wanted}', set", wanted=wanted) if wanted else say("takes none, removed")
+        text = say(
+            "{where} ended with '{typed}' in the file; its place {took} on import",
+            where=where,
+            typed=typed,
+            took=took,
+        )
         wrong.append(Finding(RULE, Severity.WARNING, text, paragraph_id=para.id, field=field))
     if len(wrong) > max(MANY, checked // 10):
         summary = Finding(
             RULE,
             Severity.WARNING,
-            f"{len(wrong)} of {checked} paragraphs ended otherwise than "
-            "their places ask; each is listed as a note: check that the text was read as intended",
+            say(
+                "{count} of {checked} paragraphs ended otherwise than their places ask; each is listed as a "
+                "note: check that the text was read as intended",
+                count=len(wrong),
+                checked=checked,
+            ),
         )
         wrong = [summary] + [replace(f, severity=Severity.INFO) for f in wrong]
     return wrong + missing
