@@ -15,8 +15,8 @@ from pathlib import Path
 from app import __version__, interface
 from app.errors import InputError, ResoluteError
 from app.findings import Severity
+from app.interface import fill
 from app.interface import languages as interface_languages
-from app.interface import tr
 from app.messages import localize
 
 COMMANDS = ("check", "export", "new", "templates", "compare", "amend", "compile")
@@ -126,10 +126,11 @@ def _check(args: argparse.Namespace) -> int:
         warnings = sum(f.severity is Severity.WARNING for f in findings)
         notes = len(findings) - errors - warnings
         print(
-            tr("{errors} errors, {warnings} warnings, {notes} notes").format(
-                errors=interface.number(errors),
-                warnings=interface.number(warnings),
-                notes=interface.number(notes),
+            fill(
+                "{errors} errors, {warnings} warnings, {notes} notes",
+                errors=errors,
+                warnings=warnings,
+                notes=notes,
             )
         )
     return EXIT_ERRORS if any(f.severity is Severity.ERROR for f in findings) else 0

@@ -36,7 +36,8 @@ ENGLISH = "en"
 _state: dict[str, str] = {"code": ENGLISH}
 _text: dict[str, str] = {}  # the catalog in use
 _rules: dict[str, str] = {}  # its rule titles
-TABLES = ("text", "rules", "messages")  # messages: finding messages and fix labels (app.messages)
+# messages: finding messages, fix and undo labels (app.messages); templates: template id -> the organ's name
+TABLES = ("text", "rules", "messages", "templates")
 
 
 def folder() -> Path:
@@ -64,6 +65,11 @@ def rule_catalog(code: str) -> dict[str, str]:
 def message_catalog(code: str) -> dict[str, str]:
     """A language's finding messages and fix labels: English template -> template ({} for English)."""
     return _read(code)["messages"]
+
+
+def template_catalog(code: str) -> dict[str, str]:
+    """A language's names of the organ templates: template id -> name ({} for English)."""
+    return _read(code)["templates"]
 
 
 def number(value: int, code: str | None = None) -> str:
@@ -115,7 +121,15 @@ def marked(text: str) -> str:
 
 def plural(count: int, one: str, many: str) -> str:
     """ "1 bracket", "2 brackets": `one` or `many` (each with {count}) in the interface language."""
-    return tr(one if count == 1 else many).format(count=count)
+    return fill(one if count == 1 else many, count=count)
+
+
+def fill(text: str, **fields: object) -> str:
+    """`text` in the interface language with its {fields} filled in, each whole number grouped as the language
+    prints numbers ("200 000 caractères"): the way to show a text that counts."""
+    return tr(text).format_map(
+        {k: number(v) if isinstance(v, int) and not isinstance(v, bool) else v for k, v in fields.items()}
+    )
 
 
 def rule_title(rule: str) -> str:

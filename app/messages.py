@@ -8,7 +8,8 @@ The result is the English text, a `str` the command line, JSON and tests read as
 template and fields; `localize(text)` says it again in the interface language: the template is looked up in the
 [messages] table of resources/interface/<code>.toml (keyed by the English template, like [text]), a field that
 is itself a message is localized too, and a number takes the language's thousands separator (`interface.number`).
-Text not made by `say` (an exception's words, a user's own rule file) is shown as written.
+The core's undo labels are `say` texts too ("Delete paragraph"). Text not made by `say` is looked up in the
+editor's [text] catalog, else shown as written (an exception's words, a user's own rule file).
 
 Why a `str` that remembers: Finding and Fix keep their fields and every consumer of a message keeps working;
 the checks stay free of Qt and of the interface language (they run in the command line and in the editor's
@@ -59,11 +60,13 @@ def say(template: str, **fields: Any) -> Message:
 
 
 def localize(text: str, code: str | None = None) -> str:
-    """`text` in language `code` (default: the interface language): a `say` message from its catalog entry,
-    else `text` as written."""
+    """`text` in language `code` (default: the interface language): a `say` message from its [messages] entry;
+    other text from the editor's [text] catalog (an undo label the editor gave with `marked`), else as written."""
     code = code or interface.current()
-    if not isinstance(text, Message) or code == interface.ENGLISH:
+    if code == interface.ENGLISH:
         return str(text)
+    if not isinstance(text, Message):
+        return interface.catalog(code).get(text, str(text))
     template = interface.message_catalog(code).get(text.template)
     return _fill(template, text.fields, code) if template else str(text)
 

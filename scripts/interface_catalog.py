@@ -19,7 +19,12 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-LOOKUPS = {"tr": (0,), "marked": (0,), "plural": (1, 2)}  # function -> the arguments that are texts
+LOOKUPS = {
+    "tr": (0,),
+    "marked": (0,),
+    "plural": (1, 2),
+    "fill": (0,),
+}  # function -> the arguments that are texts
 MESSAGE_LOOKUPS = {"say": (0,)}
 ENGLISH_STYLE = ROOT / "resources" / "styles" / "UN"  # the rule files whose messages are English templates
 

@@ -35,7 +35,7 @@ from app.formatting import session_line
 from app.interface import marked, tr
 from app.model import AgendaItem, DocumentKind, Resolution
 from app.render import sponsor_line
-from app.templates import Template, all_templates, get_template
+from app.templates import Template, all_templates, get_template, template_name
 from widgets.draft_language import language_box
 from widgets.fields import UndoGuard
 
@@ -82,7 +82,7 @@ class HeaderPanel(QWidget):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.template = QComboBox()
         for tpl in all_templates().values():
-            self.template.addItem(tpl.name, tpl.id)
+            self.template.addItem(template_name(tpl.id, tpl.name), tpl.id)
         self.template.setAccessibleName(tr("Organ template"))
         form.addRow(tr("&Organ:"), self.template)
         self.kind = QComboBox()

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.findings import Finding, Severity
-from app.interface import marked, rule_title, tr
+from app.interface import fill, marked, rule_title, tr
 from app.messages import localize
 
 _ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
@@ -142,8 +142,11 @@ class IssuesPanel(QWidget):
         self.summary.setText(
             tr("No issues found.")
             if not self.findings
-            else tr("{errors} errors, {warnings} warnings, {notes} notes").format(
-                errors=errors, warnings=warnings, notes=notes
+            else fill(
+                "{errors} errors, {warnings} warnings, {notes} notes",
+                errors=errors,
+                warnings=warnings,
+                notes=notes,
             )
         )
         self._selection_changed()

@@ -31,7 +31,7 @@ from app.formatting import format_date, parse_date
 from app.interface import tr
 from app.model import Resolution
 from app.rollover import AdoptionInfo, RolloverChange, rollover
-from app.templates import all_templates
+from app.templates import all_templates, template_name
 
 
 class RolloverDialog(QDialog):
@@ -65,7 +65,7 @@ class RolloverDialog(QDialog):
         self.template.setAccessibleName(tr("Organ of the new draft"))
         wanted = info.template or res.header.template
         for i, tpl in enumerate(all_templates().values()):
-            self.template.addItem(tpl.name, tpl.id)
+            self.template.addItem(template_name(tpl.id, tpl.name), tpl.id)
             if tpl.id == wanted:
                 self.template.setCurrentIndex(i)
         self.message = QLabel()

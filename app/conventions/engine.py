@@ -127,7 +127,7 @@ def _template(res: Resolution, template: Template | None) -> tuple[Template, lis
         note = finding(
             "header.template",
             Severity.WARNING,
-            say("{exc}; checked as {name}.", exc=exc, name=fallback.name),
+            say("{exc}; checked as {name}.", exc=exc, name=fallback.named()),
             field="template",
         )
         return fallback, [note] if note else []

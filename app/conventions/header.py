@@ -37,7 +37,7 @@ def _title(res: Resolution, template: Template) -> list[Finding]:
                     Severity.WARNING,
                     say(
                         "{name} resolutions do not bear a title; this one will not be printed.",
-                        name=template.name,
+                        name=template.named(),
                     ),
                     field="title",
                     span=(0, len(title)),
@@ -124,7 +124,7 @@ def _symbol(res: Resolution, template: Template) -> list[Finding]:
                 say(
                     "'{symbol}' is not a symbol of {name} drafts ({pattern}).",
                     symbol=symbol,
-                    name=template.name,
+                    name=template.named(),
                     pattern=pattern,
                 ),
                 field="symbol",

@@ -100,7 +100,7 @@ def check(node: Node, ctx: DocumentContext) -> list[Finding]:
                         Severity.WARNING,
                         say(
                             "{name} texts refer to themselves as '{good} {noun}'.",
-                            name=ctx.template.name,
+                            name=ctx.template.named(),
                             good=good,
                             noun=m.group(2),
                         ),
@@ -144,7 +144,7 @@ def _out_of_place(node: Node, ctx: DocumentContext) -> list[Finding]:
                 say(
                     "'{phrase}' is Security Council language, out of place in a {name} text.",
                     phrase=phrase,
-                    name=ctx.template.name,
+                    name=ctx.template.named(),
                 ),
                 paragraph_id=para.id,
                 field="opener",

@@ -96,7 +96,7 @@ def check(node: Node, ctx: DocumentContext) -> list[Finding]:
                         say(
                             "{name} texts do not add 'and' before the last subparagraph; each item ends with a "
                             "semicolon.",
-                            name=ctx.template.name,
+                            name=ctx.template.named(),
                         ),
                         paragraph_id=para.id,
                         field=last_field,

@@ -20,7 +20,9 @@ import pytest
 from app import interface
 from app.conventions.engine import check_document
 from app.io.reading import read_document
+from app.languages import get_language
 from app.messages import Message, localize, say
+from app.templates import all_templates, get_template, template_name
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -171,3 +173,32 @@ def test_numbers_are_grouped_as_the_uns_texts_group_them(code: str, suffix: str)
     assert localize(
         say("{count} blocks from “{first}” on kept as text", count=values[0], first="x"), code
     ).startswith(_figures(suffix)[0])
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_every_template_is_named_as_the_un_names_its_organ(code: str) -> None:
+    """The gallery's and the New dialog's names: the organ and committee as the language's data (read from the
+    UN's texts in that language) writes them."""
+    lang = get_language(code)
+    names = interface.template_catalog(code)
+    templates = all_templates()
+    assert set(names) == set(templates)  # every template named, no stale entry
+    for tpl in templates.values():
+        assert lang.organ(tpl.organ) != tpl.organ  # the language's data names the organ
+        if tpl.name.startswith(
+            tpl.organ
+        ):  # "General Assembly, Third Committee"; not the HRC (the GA's masthead)
+            assert names[tpl.id].startswith(lang.organ(tpl.organ)), (code, tpl.id)
+        if tpl.committee:
+            assert lang.committee(tpl.committee) in names[tpl.id], (code, tpl.id)
+        assert template_name(tpl.id, tpl.name, code) == names[tpl.id]
+        assert template_name(tpl.id, tpl.name, "") == tpl.name
+
+
+def test_a_template_named_in_a_message_is_said_in_its_language() -> None:
+    tpl = get_template("ga-c3")
+    text = say("{name} texts refer to themselves as '{good} {noun}'.", name=tpl.named(), good="the", noun="x")
+    assert text.startswith(tpl.name)
+    assert localize(text, "fr").startswith(
+        "Les textes de l'organe " + interface.template_catalog("fr")["ga-c3"]
+    )
