@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from app.errors import ResoluteError
 from app.formatting import format_date, parse_date
 from app.interface import tr
+from app.messages import localize
 from app.model import Resolution
 from app.rollover import AdoptionInfo, RolloverChange, rollover
 from app.templates import all_templates, template_name
@@ -143,13 +144,13 @@ class RolloverDialog(QDialog):
         self.result_resolution, self.changes = new, changes
         self.list.blockSignals(True)
         for change in changes:
-            item = QListWidgetItem(change.description)
+            item = QListWidgetItem(localize(change.description))
             if change.can_undo:
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(Qt.CheckState.Checked)
             else:
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsUserCheckable)
-                item.setText(tr("Check: {note}").format(note=change.description))
+                item.setText(tr("Check: {note}").format(note=localize(change.description)))
                 item.setForeground(QColor("#8a4b00"))  # a note for the user, not a change
             self.list.addItem(item)
         self.list.blockSignals(False)
