@@ -91,7 +91,10 @@ class HeaderPanel(QWidget):
         self.template.currentTextChanged.connect(self.template.setToolTip)
         self.template.setToolTip(self.template.currentText())
         self.template.setAccessibleName(tr("Organ template"))
-        form.addRow(tr("&Organ:"), self.template)
+        # the organ on a row of its own, the box the panel's whole width: "Assemblée générale, Troisième
+        # Commission" fits whole where the field column beside a label would cut it
+        form.addRow(QLabel(tr("&Organ:"), buddy=self.template))
+        form.addRow(self.template)
         self.kind = QComboBox()
         for kind in DocumentKind:
             self.kind.addItem(tr(KIND_NAMES[kind]), kind.value)

@@ -110,7 +110,7 @@ def test_english_stays_english(request, qtbot) -> None:  # noqa: ANN001
 
 
 @pytest.mark.parametrize("code", OTHERS)
-def test_the_details_show_each_heading_and_organ_whole(code: str, speak, request) -> None:  # noqa: ANN001
+def test_the_details_show_each_heading_and_organ_whole(code: str, speak, request, qtbot) -> None:  # noqa: ANN001
     speak(code)
     window = request.getfixturevalue("window")
     header = window.header.agenda.horizontalHeader()
@@ -121,4 +121,10 @@ def test_the_details_show_each_heading_and_organ_whole(code: str, speak, request
         organs.view().sizeHintForIndex(organs.model().index(i, 0)).width() for i in range(organs.count())
     )
     assert organs.view().minimumWidth() >= widest
+    window.resize(1024, 640)  # the smallest window: the details share a tabbed column
+    qtbot.wait(50)
+    window.details_dock.raise_()
+    QApplication.processEvents()
+    text_width = organs.fontMetrics().horizontalAdvance(organs.currentText())
+    assert text_width + 30 <= organs.width(), (code, organs.currentText())  # the name whole beside the arrow
     assert organs.toolTip() == organs.currentText() == interface.template_catalog(code)[organs.currentData()]
