@@ -231,3 +231,9 @@ def language_of_sponsor_line(line: str) -> str:
             if key != "submitted_by" and (tail == printed.lower() or tail.startswith(printed.lower() + " ")):
                 return lang.code
     return ""
+
+
+def language_word(english_name: str, *, language: str = "") -> str:
+    """A language named in running text in `language` (a message field, `app.messages.Phrase`): "French" in
+    English, "français" in French, "francés" in Spanish (the masthead's words for "Original:")."""
+    return get_language(language).word(english_name)

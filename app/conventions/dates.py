@@ -9,8 +9,8 @@ from app.conventions.base import add, finding
 from app.findings import Finding, Fix, Severity
 from app.formatting import MONTHS, ordinal_words
 from app.inline import plain_text
-from app.languages import Language, get_language
-from app.messages import say
+from app.languages import Language, get_language, language_word
+from app.messages import Phrase, say
 
 _DIGIT = re.compile(r"\d")  # a cheap gate: most paragraphs cite nothing
 
@@ -125,7 +125,11 @@ def field_findings(markup: str, *, field: str, paragraph_id: str = "", language:
                 finding(
                     "dates.format",
                     Severity.WARNING,
-                    say("UN texts in {name} write this date '{good}'.", name=lang.name, good=good),
+                    say(
+                        "UN texts in {name} write this date '{good}'.",
+                        name=Phrase(language_word, (lang.english_name,)),
+                        good=good,
+                    ),
                     paragraph_id=paragraph_id,
                     field=field,
                     span=span,

@@ -13,8 +13,8 @@ from collections.abc import Callable
 
 from app.conventions.base import add, finding
 from app.findings import Finding, Fix, Severity
-from app.languages import get_language
-from app.messages import say
+from app.languages import get_language, language_word
+from app.messages import Phrase, say
 from app.model import DocumentKind, Resolution
 from app.states import (
     all_states,
@@ -169,7 +169,7 @@ def check(res: Resolution) -> list[Finding]:
                 say(
                     "Sponsors are listed in {english_name} alphabetical order; '{first}' comes before "
                     "'{listed}'.",
-                    english_name=lang.english_name,
+                    english_name=Phrase(language_word, (lang.english_name,)),
                     first=ordered[first_wrong],
                     listed=listed[first_wrong],
                 ),
