@@ -237,3 +237,9 @@ def language_word(english_name: str, *, language: str = "") -> str:
     """A language named in running text in `language` (a message field, `app.messages.Phrase`): "French" in
     English, "français" in French, "francés" in Spanish (the masthead's words for "Original:")."""
     return get_language(language).word(english_name)
+
+
+def date_words(day: dt.date, *, language: str = "") -> str:
+    """A date in running text in `language` (a message field, `app.messages.Phrase`): "29 October 2025",
+    "29 octobre 2025", "29 de octubre de 2025"."""
+    return get_language(language).format_date(day)

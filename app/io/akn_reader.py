@@ -28,15 +28,15 @@ from app import inline
 from app.digits import to_int
 from app.errors import InputError
 from app.findings import Finding, Severity
-from app.formatting import format_date, parse_date
+from app.formatting import parse_date
 from app.io.akn_writer import AKN4UN_NS, parse_destination
 from app.io.headings import ANNEX_LINE, SEPARATOR
 from app.io.imported import ImportResult
 from app.io.safe_xml import parse_xml
 from app.io.span_text import as_written_markup, split_opener, strip_end, tidy
 from app.io.structure import AnnexBuilder, place_after, restarts, section_preamble
-from app.languages import Language, get_language, language_for_akn
-from app.messages import say
+from app.languages import Language, date_words, get_language, language_for_akn
+from app.messages import Phrase, say
 from app.model import (
     Action,
     AgendaItem,
@@ -1175,7 +1175,7 @@ def read_akn(data: bytes, *, name: str = "") -> AknImportResult:
     if not draft:
         what = meta["symbol"] or say("an adopted resolution")
         adopted = (
-            say(", adopted on {date}", date=format_date(meta["adoption_date"]))
+            say(", adopted on {date}", date=Phrase(date_words, (meta["adoption_date"],)))
             if meta["adoption_date"]
             else ""
         )
