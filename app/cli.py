@@ -12,9 +12,12 @@ import os
 import sys
 from pathlib import Path
 
-from app import __version__
+from app import __version__, interface
 from app.errors import InputError, ResoluteError
 from app.findings import Severity
+from app.interface import fill
+from app.interface import languages as interface_languages
+from app.messages import localize
 
 COMMANDS = ("check", "export", "new", "templates", "compare", "amend", "compile")
 EXIT_ERRORS, EXIT_INPUT, EXIT_INTERNAL = 1, 2, 3
@@ -30,6 +33,13 @@ def _parser() -> argparse.ArgumentParser:
     c = sub.add_parser("check", help="list convention, spelling and style findings")
     c.add_argument("file", type=Path)
     c.add_argument("--format", choices=("text", "json"), default="text")
+    c.add_argument(
+        "--lang",
+        default="en",
+        choices=tuple(interface_languages()),
+        help="language of the messages (default English: the JSON's `message` is always English; another "
+        "language adds `text`)",
+    )
     c.add_argument("--base", type=Path, help="for an amendment: the draft it amends, to find each paragraph")
 
     e = sub.add_parser("export", help="write the document as .docx, .pdf, .json (project), .txt or .xml")
@@ -96,6 +106,7 @@ def _check(args: argparse.Namespace) -> int:
     from app.conventions.engine import check_document
     from app.io.reading import read_document
 
+    interface.use(args.lang)
     result = read_document(args.file)
     findings = result.findings + check_document(result.resolution)
     if args.base is not None:
@@ -103,17 +114,25 @@ def _check(args: argparse.Namespace) -> int:
 
         findings += base_findings(result.resolution, read_document(args.base).resolution)
     if args.format == "json":
-        print(json.dumps([f.as_dict() for f in findings], ensure_ascii=False, indent=1))
+        print(json.dumps([f.as_dict(args.lang) for f in findings], ensure_ascii=False, indent=1))
     else:
         from app.render import place_names, render
 
         labels = place_names(render(result.resolution).blocks)
         for f in findings:
             where = labels.get(f.paragraph_id, "header" if not f.paragraph_id else f.paragraph_id)
-            print(f"{args.file.name}: {where}: {f.severity.value}: {f.message} [{f.rule}]")
+            print(f"{args.file.name}: {where}: {f.severity.value}: {localize(f.message)} [{f.rule}]")
         errors = sum(f.severity is Severity.ERROR for f in findings)
         warnings = sum(f.severity is Severity.WARNING for f in findings)
-        print(f"{errors} errors, {warnings} warnings, {len(findings) - errors - warnings} notes")
+        notes = len(findings) - errors - warnings
+        print(
+            fill(
+                "{errors} errors, {warnings} warnings, {notes} notes",
+                errors=errors,
+                warnings=warnings,
+                notes=notes,
+            )
+        )
     return EXIT_ERRORS if any(f.severity is Severity.ERROR for f in findings) else 0
 
 

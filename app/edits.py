@@ -18,6 +18,7 @@ from app import inline
 from app.findings import Finding, Fix
 from app.history import Change, Entry, History
 from app.lexicon import convert_opener as lexicon_convert
+from app.messages import say
 from app.model import (
     MAX_DEPTH,
     MAX_PARAGRAPHS,
@@ -77,7 +78,9 @@ def _record(
     if change.structure and paragraph_count(doc.resolution) > MAX_PARAGRAPHS:
         # what the project reader refuses, the editor never builds: a draft saved must open again
         revert()
-        raise EditError(f"a draft holds at most {MAX_PARAGRAPHS:,} paragraphs and subparagraphs")
+        raise EditError(
+            say("a draft holds at most {count} paragraphs and subparagraphs", count=MAX_PARAGRAPHS)
+        )
     return doc.history.record(Entry(label, apply, revert, change, merge_key))
 
 
@@ -116,7 +119,9 @@ def depth_of(res: Resolution, paragraph_id: str) -> int:
 # --- text fields -------------------------------------------------------------------------------------------
 
 
-def set_field(doc: Document, *, paragraph_id: str, field: str, value: str, label: str = "Typing") -> Change:
+def set_field(
+    doc: Document, *, paragraph_id: str, field: str, value: str, label: str = say("Typing")
+) -> Change:
     """Set a paragraph's opener, text or tail. Typing in the same field merges into one undo entry."""
     if field not in TEXT_FIELDS:
         raise EditError(f"no paragraph field {field!r}")
@@ -135,15 +140,15 @@ def set_field(doc: Document, *, paragraph_id: str, field: str, value: str, label
     )
 
 
-def set_opener(doc: Document, *, paragraph_id: str, value: str, label: str = "Typing") -> Change:
+def set_opener(doc: Document, *, paragraph_id: str, value: str, label: str = say("Typing")) -> Change:
     return set_field(doc, paragraph_id=paragraph_id, field="opener", value=value, label=label)
 
 
-def set_text(doc: Document, *, paragraph_id: str, value: str, label: str = "Typing") -> Change:
+def set_text(doc: Document, *, paragraph_id: str, value: str, label: str = say("Typing")) -> Change:
     return set_field(doc, paragraph_id=paragraph_id, field="text", value=value, label=label)
 
 
-def set_tail(doc: Document, *, paragraph_id: str, value: str, label: str = "Typing") -> Change:
+def set_tail(doc: Document, *, paragraph_id: str, value: str, label: str = say("Typing")) -> Change:
     return set_field(doc, paragraph_id=paragraph_id, field="tail", value=value, label=label)
 
 
@@ -154,10 +159,10 @@ def set_title(doc: Document, *, value: str) -> Change:
         return Change(revision=doc.revision)
     return _record(
         doc,
-        "Typing",
+        say("Typing"),
         lambda: setattr(res, "title", value),
         lambda: setattr(res, "title", old),
-        Change(label="Typing", title=True),
+        Change(label=say("Typing"), title=True),
         merge_key=("title",),
     )
 
@@ -166,13 +171,13 @@ def set_heading(doc: Document, *, paragraph_id: str, value: str) -> Change:
     """The section heading printed before a top-level paragraph ("I" / "Financing"); "" removes it."""
     located = doc.resolution.locate(paragraph_id)
     if located is None or not any(items is located[1] for _, items in doc.resolution.lists()):
-        raise EditError("a section heading stands before a paragraph, not a subparagraph")
+        raise EditError(say("a section heading stands before a paragraph, not a subparagraph"))
     para = located[1][located[2]]
     value = "\n".join(line.strip() for line in value.strip().splitlines() if line.strip())
     old = para.heading
     if old == value:
         return Change(revision=doc.revision)
-    label = "Section heading"
+    label = say("Section heading")
     return _record(
         doc,
         label,
@@ -210,7 +215,7 @@ def set_header(doc: Document, *, field: str, value: Any, label: str = "") -> Cha
 
 
 def set_agenda_items(doc: Document, *, items: list[AgendaItem]) -> Change:
-    return set_header(doc, field="agenda_items", value=items, label="Change agenda items")
+    return set_header(doc, field="agenda_items", value=items, label=say("Change agenda items"))
 
 
 def set_sponsors(doc: Document, *, names: list[str], on_behalf_of: str | None = None) -> Change:
@@ -229,7 +234,9 @@ def set_sponsors(doc: Document, *, names: list[str], on_behalf_of: str | None = 
 
         return run
 
-    return _record(doc, "Change sponsors", put(new), put(old), Change(label="Change sponsors", header=True))
+    return _record(
+        doc, say("Change sponsors"), put(new), put(old), Change(label=say("Change sponsors"), header=True)
+    )
 
 
 def _sort_sponsors(names: list[str], language: str) -> list[str]:
@@ -252,7 +259,7 @@ def insert_paragraph(
     after_id: str = "",
     before_id: str = "",
     paragraph: Paragraph | None = None,
-    label: str = "Add paragraph",
+    label: str = say("Add paragraph"),
     unit: str = "",
 ) -> Change:
     """Insert a paragraph into a part at `index`, or right after paragraph `after_id` (before `before_id`) at
@@ -297,10 +304,10 @@ def delete_paragraph(doc: Document, *, paragraph_id: str) -> Change:
         neighbour = parent.id if parent else ""
     return _record(
         doc,
-        "Delete paragraph",
+        say("Delete paragraph"),
         lambda: items.remove(para),
         lambda: items.insert(at, para),
-        _structure("Delete paragraph", neighbour, paragraph_id),
+        _structure(say("Delete paragraph"), neighbour, paragraph_id),
     )
 
 
@@ -316,10 +323,10 @@ def duplicate_paragraph(doc: Document, *, paragraph_id: str) -> Change:
     twin = _fresh_ids(copy.deepcopy(items[at]))
     return _record(
         doc,
-        "Duplicate paragraph",
+        say("Duplicate paragraph"),
         lambda: items.insert(at + 1, twin),
         lambda: items.remove(twin),
-        _structure("Duplicate paragraph", twin.id, twin.id),
+        _structure(say("Duplicate paragraph"), twin.id, twin.id),
     )
 
 
@@ -340,7 +347,11 @@ def move_paragraph(doc: Document, *, paragraph_id: str, to_index: int) -> Change
         items.insert(at, para)
 
     return _record(
-        doc, "Move paragraph", apply, revert, _structure("Move paragraph", paragraph_id, paragraph_id)
+        doc,
+        say("Move paragraph"),
+        apply,
+        revert,
+        _structure(say("Move paragraph"), paragraph_id, paragraph_id),
     )
 
 
@@ -380,7 +391,9 @@ def move_to_part(doc: Document, *, paragraph_id: str, part: Part, index: int | N
     source_part, items, _ = _locate(res, paragraph_id)
     body = next((b for b in res.parts() if items is b.preamble or items is b.operative), None)
     if body is None:
-        raise EditError("only a whole paragraph of the preamble or operative part can move to the other part")
+        raise EditError(
+            say("only a whole paragraph of the preamble or operative part can move to the other part")
+        )
     if source_part is part:
         return Change(revision=doc.revision)
     unit = "" if body.preamble is res.preamble else body.id
@@ -398,7 +411,7 @@ def move_to(
     res = doc.resolution
     source_part, items, at = _locate(res, paragraph_id)
     if not any(items is top for _, top in res.lists()):
-        raise EditError("only a whole paragraph can move to another part or annex, not a subparagraph")
+        raise EditError(say("only a whole paragraph can move to another part or annex, not a subparagraph"))
     target = unit_list(res, unit, part)
     if target is items:
         return Change(revision=doc.revision)
@@ -423,9 +436,9 @@ def move_to(
         para.opener, para.numbered = old
 
     label = {
-        Part.PREAMBLE: "Move to preamble",
-        Part.OPERATIVE: "Move to operative part",
-        None: "Move to annex",
+        Part.PREAMBLE: say("Move to preamble"),
+        Part.OPERATIVE: say("Move to operative part"),
+        None: say("Move to annex"),
     }
     text = label[None if annexed else joins]
     return _record(doc, text, apply, revert, _structure(text, paragraph_id, paragraph_id))
@@ -435,10 +448,12 @@ def indent_paragraph(doc: Document, *, paragraph_id: str) -> Change:
     """Make a paragraph the last subparagraph of the one before it (Tab)."""
     _, items, at = _locate(doc.resolution, paragraph_id)
     if at == 0:
-        raise EditError("the first paragraph of a list has nothing to go under")
+        raise EditError(say("the first paragraph of a list has nothing to go under"))
     para, new_parent = items[at], items[at - 1]
     if depth_of(doc.resolution, paragraph_id) + 1 + height(para) > MAX_DEPTH:
-        raise EditError(f"subparagraphs go at most {MAX_DEPTH} levels deep (UN drafts use four)")
+        raise EditError(
+            say("subparagraphs go at most {count} levels deep (UN drafts use four)", count=MAX_DEPTH)
+        )
 
     def apply() -> None:
         items.remove(para)
@@ -448,7 +463,7 @@ def indent_paragraph(doc: Document, *, paragraph_id: str) -> Change:
         new_parent.subparagraphs.remove(para)
         items.insert(at, para)
 
-    return _record(doc, "Indent", apply, revert, _structure("Indent", paragraph_id, paragraph_id))
+    return _record(doc, say("Indent"), apply, revert, _structure(say("Indent"), paragraph_id, paragraph_id))
 
 
 def outdent_paragraph(doc: Document, *, paragraph_id: str) -> Change:
@@ -457,7 +472,7 @@ def outdent_paragraph(doc: Document, *, paragraph_id: str) -> Change:
     res = doc.resolution
     parent = parent_of(res, paragraph_id)
     if parent is None:
-        raise EditError("a paragraph of the preamble or operative part cannot be outdented")
+        raise EditError(say("a paragraph of the preamble or operative part cannot be outdented"))
     _, outer, parent_at = _locate(res, parent.id)
     subs = parent.subparagraphs
     at = next(i for i, s in enumerate(subs) if s.id == paragraph_id)
@@ -475,7 +490,7 @@ def outdent_paragraph(doc: Document, *, paragraph_id: str) -> Change:
         del para.subparagraphs[own:]
         subs.extend([para, *followers])
 
-    return _record(doc, "Outdent", apply, revert, _structure("Outdent", paragraph_id, paragraph_id))
+    return _record(doc, say("Outdent"), apply, revert, _structure(say("Outdent"), paragraph_id, paragraph_id))
 
 
 # --- footnotes ---------------------------------------------------------------------------------------------
@@ -493,7 +508,7 @@ def insert_footnote(
 ) -> tuple[Change, str]:
     """Insert a footnote reference at `position` of the field's markup (default: its end). Returns the id."""
     if field not in ("text", "tail"):
-        raise EditError("footnotes go in a paragraph's text")
+        raise EditError(say("footnotes go in a paragraph's text"))
     res = doc.resolution
     para = _find(res, paragraph_id)
     old = getattr(para, field)
@@ -510,9 +525,12 @@ def insert_footnote(
         res.footnotes.pop(note.id, None)
 
     change = Change(
-        label="Insert footnote", paragraph_ids=frozenset({paragraph_id}), footnotes=True, focus=paragraph_id
+        label=say("Insert footnote"),
+        paragraph_ids=frozenset({paragraph_id}),
+        footnotes=True,
+        focus=paragraph_id,
     )
-    return _record(doc, "Insert footnote", apply, revert, change), note.id
+    return _record(doc, say("Insert footnote"), apply, revert, change), note.id
 
 
 def set_footnote_text(doc: Document, *, footnote_id: str, text: str) -> Change:
@@ -525,10 +543,10 @@ def set_footnote_text(doc: Document, *, footnote_id: str, text: str) -> Change:
         return Change(revision=doc.revision)
     return _record(
         doc,
-        "Typing",
+        say("Typing"),
         lambda: setattr(note, "text", text),
         lambda: setattr(note, "text", old),
-        Change(label="Typing", footnotes=True),
+        Change(label=say("Typing"), footnotes=True),
         merge_key=("footnote", footnote_id),
     )
 
@@ -540,9 +558,9 @@ def apply_fix(doc: Document, *, finding: Finding) -> Change:
     """Apply a finding's automatic fix as one undoable edit."""
     fix: Fix | None = finding.fix
     if fix is None:
-        raise EditError("this finding has no automatic fix")
+        raise EditError(say("this finding has no automatic fix"))
     res = doc.resolution
-    label = f"Fix: {fix.label}" if fix.label else "Apply fix"
+    label = say("Fix: {fix}", fix=fix.label) if fix.label else say("Apply fix")
     start, end = fix.span
     if fix.field == "footnote":  # a footnote's own text: the finding carries the footnote id
         note = res.footnotes.get(finding.paragraph_id)
@@ -561,7 +579,7 @@ def apply_fix(doc: Document, *, finding: Finding) -> Change:
         names = list(res.header.sponsors)
         i = int(m.group(1))
         if i >= len(names):
-            raise EditError("that sponsor is no longer in the list")
+            raise EditError(say("that sponsor is no longer in the list"))
         names[i] = names[i][:start] + fix.replacement + names[i][end:]
         return set_sponsors(doc, names=names)
     if fix.field == "sponsors":  # the whole list, one name a line
@@ -652,11 +670,13 @@ def replace_all(doc: Document, *, needle: str, replacement: str, case: bool = Fa
             setattr(owner, name, old)
 
     ids = frozenset(m.paragraph_id for m in matches if m.paragraph_id)
-    change = Change(label="Replace all", paragraph_ids=ids, title=any(m.field == "title" for m in matches))
-    return _record(doc, "Replace all", apply, revert, change), len(matches)
+    change = Change(
+        label=say("Replace all"), paragraph_ids=ids, title=any(m.field == "title" for m in matches)
+    )
+    return _record(doc, say("Replace all"), apply, revert, change), len(matches)
 
 
-def replace_document(doc: Document, *, resolution: Resolution, label: str = "Import") -> Change:
+def replace_document(doc: Document, *, resolution: Resolution, label: str = say("Import")) -> Change:
     """Swap in a whole new resolution (paste of a whole draft), undoably."""
     old = doc.resolution
     fields_ = [f for f in Resolution.__dataclass_fields__]
@@ -675,7 +695,11 @@ def replace_document(doc: Document, *, resolution: Resolution, label: str = "Imp
 
 
 def set_instructions(
-    doc: Document, *, instructions: list[Instruction], label: str = "Edit amendment", typing: bool = False
+    doc: Document,
+    *,
+    instructions: list[Instruction],
+    label: str = say("Edit amendment"),
+    typing: bool = False,
 ) -> Change:
     """An amendment's instructions, all at once (the editor's amendment panel edits a copy of the list);
     `typing` merges consecutive keystrokes into one undo step."""
@@ -695,7 +719,7 @@ def set_instructions(
 
 
 def insert_paragraphs(
-    doc: Document, *, source: Resolution, after_id: str = "", label: str = "Paste"
+    doc: Document, *, source: Resolution, after_id: str = "", label: str = say("Paste")
 ) -> Change:
     """Insert the paragraphs and footnotes of another draft (a paste) as one undo entry.
 

@@ -6,6 +6,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
 
+from app.messages import localize
+
 
 class Severity(str, Enum):
     ERROR = "error"
@@ -17,7 +19,7 @@ class Severity(str, Enum):
 class Fix:
     """Replace `span` of `field` in the paragraph (or header field) with `replacement`."""
 
-    label: str  # what the button says: "Use 'Recalling also'"
+    label: str  # what the button says: "Use 'Recalling also'" (an app.messages `say` text: shown localized)
     field: str  # "opener", "text", "tail", or a header field such as "sponsors"
     span: tuple[int, int]
     replacement: str
@@ -27,7 +29,7 @@ class Fix:
 class Finding:
     rule: str  # "structure.preamble-comma", "style.Spelling" ...
     severity: Severity
-    message: str
+    message: str  # English; an app.messages `say` text, so the editor shows it in its interface language
     paragraph_id: str = ""  # "" for the header or the document as a whole
     field: str = (
         "text"  # which field of the paragraph the span is in: "opener", "text", "tail", "header", ...
@@ -35,20 +37,27 @@ class Finding:
     span: tuple[int, int] = (0, 0)  # character offsets in that field's markup
     fix: Fix | None = None
 
-    def as_dict(self) -> dict[str, object]:
+    def as_dict(self, language: str = "") -> dict[str, object]:
+        """The finding as JSON: `message` and the fix's `label` in English; given another `language` (an
+        interface language), each also has its `text` in that language."""
         out: dict[str, object] = {
             "rule": self.rule,
             "severity": self.severity.value,
             "message": self.message,
             "location": {"paragraph": self.paragraph_id, "field": self.field, "span": list(self.span)},
         }
+        if language and language != "en":
+            out["text"] = localize(self.message, language)
         if self.fix:
-            out["fix"] = {
+            fix: dict[str, object] = {
                 "label": self.fix.label,
                 "field": self.fix.field,
                 "span": list(self.fix.span),
                 "replacement": self.fix.replacement,
             }
+            if language and language != "en":
+                fix["text"] = localize(self.fix.label, language)
+            out["fix"] = fix
         return out
 
 

@@ -9,6 +9,11 @@ the English text:
     "Saved {name}" = "{name} enregistré"
     [rules]
     "dates.format" = "les dates s'écrivent « 4 décembre 2023 »"
+    [messages]
+    "'{name}' is listed twice." = "« {name} » figure deux fois."
+
+and a top-level `thousands` (the separator of digit groups, "\u00a0" in French). Finding messages and fix
+labels are app.messages templates, looked up in [messages].
 
 `tr(text)` gives the text in the language chosen with `use(code)` (English, or the English text itself when a
 catalog lacks it); `plural(n, one, many)` a counted phrase; `rule_title(rule)` the one-line title of a
@@ -31,6 +36,8 @@ ENGLISH = "en"
 _state: dict[str, str] = {"code": ENGLISH}
 _text: dict[str, str] = {}  # the catalog in use
 _rules: dict[str, str] = {}  # its rule titles
+# messages: finding messages, fix and undo labels (app.messages); templates: template id -> the organ's name
+TABLES = ("text", "rules", "messages", "templates")
 
 
 def folder() -> Path:
@@ -40,7 +47,9 @@ def folder() -> Path:
 @cache
 def _read(code: str) -> dict[str, dict[str, str]]:
     data = {} if code == ENGLISH else read_toml(folder() / f"{code}.toml")
-    return {table: {str(k): str(v) for k, v in data.get(table, {}).items()} for table in ("text", "rules")}
+    out = {table: {str(k): str(v) for k, v in data.get(table, {}).items()} for table in TABLES}
+    out["number"] = {"thousands": str(data.get("thousands", ","))}
+    return out
 
 
 def catalog(code: str) -> dict[str, str]:
@@ -51,6 +60,22 @@ def catalog(code: str) -> dict[str, str]:
 def rule_catalog(code: str) -> dict[str, str]:
     """A language's titles of convention rules: rule id -> title ({} for English)."""
     return _read(code)["rules"]
+
+
+def message_catalog(code: str) -> dict[str, str]:
+    """A language's finding messages and fix labels: English template -> template ({} for English)."""
+    return _read(code)["messages"]
+
+
+def template_catalog(code: str) -> dict[str, str]:
+    """A language's names of the organ templates: template id -> name ({} for English)."""
+    return _read(code)["templates"]
+
+
+def number(value: int, code: str | None = None) -> str:
+    """An integer as language `code` (default: the interface language) prints it: 200,000 in English,
+    200 000 in French (a no-break space), 200.000 in Spanish (the catalog's `thousands`, as the UN's texts)."""
+    return f"{value:,}".replace(",", _read(code or current())["number"]["thousands"])
 
 
 @cache
@@ -96,7 +121,15 @@ def marked(text: str) -> str:
 
 def plural(count: int, one: str, many: str) -> str:
     """ "1 bracket", "2 brackets": `one` or `many` (each with {count}) in the interface language."""
-    return tr(one if count == 1 else many).format(count=count)
+    return fill(one if count == 1 else many, count=count)
+
+
+def fill(text: str, **fields: object) -> str:
+    """`text` in the interface language with its {fields} filled in, each whole number grouped as the language
+    prints numbers ("200 000 caractères"): the way to show a text that counts."""
+    return tr(text).format_map(
+        {k: number(v) if isinstance(v, int) and not isinstance(v, bool) else v for k, v in fields.items()}
+    )
 
 
 def rule_title(rule: str) -> str:

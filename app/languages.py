@@ -235,3 +235,15 @@ def language_of_sponsor_line(line: str) -> str:
             if key != "submitted_by" and (tail == printed.lower() or tail.startswith(printed.lower() + " ")):
                 return lang.code
     return ""
+
+
+def language_word(english_name: str, *, language: str = "") -> str:
+    """A language named in running text in `language` (a message field, `app.messages.Phrase`): "French" in
+    English, "français" in French, "francés" in Spanish (the masthead's words for "Original:")."""
+    return get_language(language).word(english_name)
+
+
+def date_words(day: dt.date, *, language: str = "") -> str:
+    """A date in running text in `language` (a message field, `app.messages.Phrase`): "29 October 2025",
+    "29 octobre 2025", "29 de octubre de 2025"."""
+    return get_language(language).format_date(day)

@@ -25,6 +25,7 @@ from app.datafile import read_toml
 from app.digits import to_int
 from app.errors import InputError
 from app.formatting import format_date, ordinal_words, parse_date, parse_ordinal_words
+from app.messages import say
 from app.model import DocumentKind, Paragraph, Resolution
 from app.paths import resource
 from app.templates import get_template
@@ -288,27 +289,29 @@ def rollover(
     work = _Rollover(new)
     tpl_id = template or new.header.template
     tpl = get_template(tpl_id)
-    work.header("template", tpl.id, f"Organ template: {tpl.name}")
+    work.header("template", tpl.id, say("Organ template: {name}", name=tpl.named()))
     step = 1
     if tpl.uses_year:
         if new.header.year:
-            work.header("year", new.header.year + 1, f"Year moved on to {new.header.year + 1}")
+            work.header(
+                "year", new.header.year + 1, say("Year moved on to {year}", year=str(new.header.year + 1))
+            )
     elif new.header.session:
         n = new.header.session + 1
         ordinal = f"the {ordinal_words(n)} session" if 0 < n < 1000 else f"session {n}"  # a damaged project
-        work.header("session", n, f"Session moved on to {ordinal}")
-    work.header("symbol", "", "Symbol cleared: the Secretariat assigns the new L number")
-    work.header("revision", 0, "Revision number cleared")
-    work.header("date", None, "Date cleared: it is the date of issue")
-    work.header("sponsors", [], "Sponsors cleared: sponsorship is collected again each session")
-    work.header("on_behalf_of", "", "'On behalf of' group cleared")
-    work.header("kind", DocumentKind.DRAFT_RESOLUTION, "Document kind: draft resolution")
-    work.header("job_number", "", "Job number cleared")
+        work.header("session", n, say("Session moved on to {ordinal}", ordinal=ordinal))
+    work.header("symbol", "", say("Symbol cleared: the Secretariat assigns the new L number"))
+    work.header("revision", 0, say("Revision number cleared"))
+    work.header("date", None, say("Date cleared: it is the date of issue"))
+    work.header("sponsors", [], say("Sponsors cleared: sponsorship is collected again each session"))
+    work.header("on_behalf_of", "", say("'On behalf of' group cleared"))
+    work.header("kind", DocumentKind.DRAFT_RESOLUTION, say("Document kind: draft resolution"))
+    work.header("job_number", "", say("Job number cleared"))
     for item in new.header.agenda_items:
         work.changes.append(
             RolloverChange(
                 "review",
-                f"Agenda item {item.label} kept: check its number and title in the new agenda",
+                say("Agenda item {item} kept: check its number and title in the new agenda", item=item.label),
                 field="header.agenda_items",
             )
         )
@@ -328,14 +331,23 @@ def rollover(
                                 before,
                                 after,
                                 "session",
-                                f"{part_label}{i}: “{before}” → “{after}” (session)",
+                                say(
+                                    "{place}: “{before}” → “{after}” (session)",
+                                    place=f"{part_label}{i}",
+                                    before=before,
+                                    after=after,
+                                ),
                             )
         # changes were made back to front inside each field; list them in reading order
     _cite_base(work, tpl.citation_style == "sc", adopted_symbol, adoption_date)
     if adoption_date is None:
         work.changes.append(
             RolloverChange(
-                "review", f"The adoption date of {adopted_symbol} is not known: add it to the citation"
+                "review",
+                say(
+                    "The adoption date of {symbol} is not known: add it to the citation",
+                    symbol=adopted_symbol,
+                ),
             )
         )
     work.changes = _reading_order(new, work.changes)
@@ -381,7 +393,12 @@ def _cite_base(work: _Rollover, sc: bool, adopted_symbol: str, adoption_date: dt
         work.changes.append(
             RolloverChange(
                 "citation",
-                f"PP{index + 1} added: “{opener} its resolution {citation}”",
+                say(
+                    "{place} added: “{opener} its resolution {citation}”",
+                    place=f"PP{index + 1}",
+                    opener=opener,
+                    citation=citation,
+                ),
                 paragraph_id=para.id,
                 before=None,
                 after=para,
@@ -396,11 +413,15 @@ def _cite_base(work: _Rollover, sc: bool, adopted_symbol: str, adoption_date: dt
     if len(cites) == 1:
         before = m.group(0)
         after = f"its resolution {citation}"
-        description = f"{where}: cites {citation} instead of {cites[0]}"
+        description = say(
+            "{where}: cites {citation} instead of {cited}", where=where, citation=citation, cited=cites[0]
+        )
     else:
         before = m.group(0)
         after = f"its resolutions {', '.join(cites)} and {citation}"
-        description = f"{where}: {citation} added to the resolutions it recalls"
+        description = say(
+            "{where}: {citation} added to the resolutions it recalls", where=where, citation=citation
+        )
     work.replace(node, "text", m.start(), before, after, "citation", description)
 
 

@@ -13,9 +13,11 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from app import interface
 from app.datafile import read_toml
 from app.errors import TemplateError
 from app.findings import Finding, Severity
+from app.messages import Phrase, say
 from app.model import Header, Resolution
 from app.paths import templates_dir
 
@@ -47,6 +49,10 @@ class Template:
     suggested_rules: tuple[str, ...] = ()
     title_size: float = 12.0
     source: str = ""  # the file it came from
+
+    def named(self) -> Phrase:
+        """The template's name as a message field: said in the language the message is shown in."""
+        return Phrase(template_name, (self.id, self.name))
 
     def symbol(self, *, session: int | None = None, year: int | None = None, number: str | int = "") -> str:
         values = {"session": session or "", "year": year or "", "number": number}
@@ -157,7 +163,11 @@ def settle_template(res: Resolution) -> list[Finding]:
         Finding(
             "import.template",
             Severity.WARNING,
-            f"no template '{unknown[:40]}' here: opened with {templates[res.header.template].name}",
+            say(
+                "no template '{asked}' here: opened with {name}",
+                asked=unknown[:40],
+                name=templates[res.header.template].named(),
+            ),
             field="template",
         )
     ]
@@ -173,3 +183,11 @@ def template_for_symbol(symbol: str) -> Template | None:
         if re.fullmatch(regex, base):
             return tpl
     return None
+
+
+def template_name(template_id: str, english: str, language: str | None = None) -> str:
+    """A template's name in `language` (default: the interface language; "" English): the [templates] table of
+    the interface catalog, keyed by template id ("ga-c3" = "Assemblée générale, Troisième Commission"), else
+    `english`, the name the template file gives (a user's own template)."""
+    code = interface.current() if language is None else language or interface.ENGLISH
+    return interface.template_catalog(code).get(template_id, english)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from app.edits import Document, EditError, _record, _structure
 from app.history import Change
+from app.messages import say
 from app.model import Annex, Paragraph, ResolutionPart
 
 
@@ -16,7 +17,7 @@ def add_part(doc: Document) -> Change:
     res = doc.resolution
     first = Paragraph()
     body = ResolutionPart(operative=[first])
-    label = "Add part"
+    label = say("Add part")
     return _record(
         doc,
         label,
@@ -31,7 +32,7 @@ def add_annex(doc: Document) -> Change:
     res = doc.resolution
     first = Paragraph()
     annex = Annex(paragraphs=[first])
-    label = "Add annex"
+    label = say("Add annex")
     return _record(
         doc,
         label,
@@ -60,10 +61,10 @@ def set_unit_title(doc: Document, *, unit: str, value: str) -> Change:
         return Change(revision=doc.revision)
     return _record(
         doc,
-        "Typing",
+        say("Typing"),
         lambda: setattr(owner, attr, value),
         lambda: setattr(owner, attr, old),
-        Change(label="Typing", structure=True),
+        Change(label=say("Typing"), structure=True),
         merge_key=("unit title", unit),
     )
 
@@ -74,7 +75,7 @@ def remove_unit(doc: Document, *, unit: str) -> Change:
     for items in (res.later_parts, res.annexes):
         for at, owner in enumerate(items):
             if owner.id == unit:
-                label = "Remove part" if items is res.later_parts else "Remove annex"
+                label = say("Remove part") if items is res.later_parts else say("Remove annex")
                 return _record(
                     doc,
                     label,
@@ -98,7 +99,7 @@ def toggle_numbered(doc: Document, *, paragraph_id: str) -> Change:
             "only a paragraph of the operative part or of an annex (not a subparagraph) can go unnumbered"
         )
     para = located[1][located[2]]
-    label = "Unnumber paragraph" if para.numbered else "Number paragraph"
+    label = say("Unnumber paragraph") if para.numbered else say("Number paragraph")
     return _record(
         doc,
         label,

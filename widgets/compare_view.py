@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.compare.diff import Comparison, Segment
-from app.interface import marked, tr
+from app.interface import fill, marked, tr
 
 INSERT_COLOUR = "#0b57d0"
 INSERT_BACKGROUND = "#e3edfd"
@@ -149,10 +149,10 @@ class CompareView(QWidget):
         c = self.counts_by_status()
         if self.comparison is not None and not self.comparison.changed:
             return tr("No changes: the two versions read the same.")
-        text = tr("Paragraphs: {changed} changed, {inserted} inserted, {deleted} deleted").format(**c)
+        text = fill("Paragraphs: {changed} changed, {inserted} inserted, {deleted} deleted", **c)
         if c["moved"]:
-            text += tr(", {moved} moved").format(**c)
-        return text + tr("; {equal} unchanged").format(**c)
+            text += fill(", {moved} moved", **c)
+        return text + fill("; {equal} unchanged", **c)
 
     def _show(self) -> None:
         cmp = self.comparison

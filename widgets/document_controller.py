@@ -17,7 +17,7 @@ from app import edits, recovery, storage
 from app.documents import new_resolution
 from app.errors import ResoluteError
 from app.findings import Finding
-from app.interface import marked, tr
+from app.interface import fill, marked, tr
 from app.io.docx_writer import write_docx
 from app.model import DocumentKind
 from app.negotiation.status import refuse_brackets
@@ -235,7 +235,8 @@ class DocumentController(QObject):
         kept = recovery.set_aside_unreadable(self.autosaver.folder)
         if kept:
             win.statusBar().showMessage(
-                tr("{count} recovery file(s) could not be read and were kept as {name} in {folder}").format(
+                fill(
+                    "{count} recovery file(s) could not be read and were kept as {name} in {folder}",
                     count=len(kept),
                     name=kept[0].name + (tr(" and others") if len(kept) > 1 else ""),
                     folder=kept[0].parent,

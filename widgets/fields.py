@@ -24,7 +24,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QFrame, QLineEdit, QSizePolicy, QTextEdit, QWidget
 
 from app import inline
-from app.interface import tr
+from app.interface import fill, tr
 
 # characters one paste puts into a paragraph: the longest issued paragraphs hold a few thousand
 MAX_PASTED_CHARS = 200_000
@@ -294,8 +294,8 @@ class TextField(QTextEdit):
             return
         if len(text) > MAX_PASTED_CHARS:  # the editor would grind on it for a minute
             self.paste_refused.emit(
-                tr("The pasted text is {count:,} characters long, more than a paragraph holds").format(
-                    count=len(text)
+                fill(
+                    "The pasted text is {count} characters long, more than a paragraph holds", count=len(text)
                 )
             )
             return

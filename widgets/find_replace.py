@@ -9,7 +9,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from app import edits
-from app.interface import marked, tr
+from app.interface import fill, marked, tr
 from widgets.fields import TextField, to_display
 
 if TYPE_CHECKING:
@@ -126,7 +126,7 @@ class Finder(QObject):
             index = (matches.index(last) + 1) % len(matches)
         match = matches[index]
         self._last_match = match
-        self.bar.status.setText(tr("{index} of {count}").format(index=index + 1, count=len(matches)))
+        self.bar.status.setText(fill("{index} of {count}", index=index + 1, count=len(matches)))
         self._show_match(match)
         return match
 
@@ -175,5 +175,5 @@ class Finder(QObject):
         count = len(edits.find_all(self.win.res, needle, case=case))
         change = self.win.apply(edits.replace_all, needle=needle, replacement=replacement, case=case)
         self.bar.status.setText(
-            tr("Replaced {count}").format(count=count) if change is not None and count else tr("Not found")
+            fill("Replaced {count}", count=count) if change is not None and count else tr("Not found")
         )

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QScrollArea, QTabWidget, QWidget
 
 from app import edits
 from app.findings import Finding
-from app.interface import marked, tr
+from app.interface import fill, marked, tr
 from app.render import place_names
 from widgets.fields import to_display
 
@@ -75,12 +75,10 @@ class FindingsView(QObject):
         n = len(order)
         self.win.issues.set_findings(findings, self.where, lambda pid: n - order.get(pid, n + 1))
         errors, warnings = self.win.issues.counts()
-        counts = (
-            "  " + tr("{errors} errors · {warnings} warnings").format(errors=errors, warnings=warnings) + "  "
-        )
+        counts = "  " + fill("{errors} errors · {warnings} warnings", errors=errors, warnings=warnings) + "  "
         if self.win.counts_label.text() != counts:
             self.win.counts_label.setText(counts)
-        set_tab_text(self.win.bottom_tabs, 0, tr("Issues ({count})").format(count=len(findings)))
+        set_tab_text(self.win.bottom_tabs, 0, fill("Issues ({count})", count=len(findings)))
         fixes: dict[str, Finding] = {}
         for finding in findings:
             if finding.fix is not None and finding.paragraph_id and finding.paragraph_id not in fixes:

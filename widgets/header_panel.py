@@ -35,7 +35,7 @@ from app.formatting import session_line
 from app.interface import marked, tr
 from app.model import AgendaItem, DocumentKind, Resolution
 from app.render import sponsor_line
-from app.templates import Template, all_templates, get_template
+from app.templates import Template, all_templates, get_template, template_name
 from widgets.draft_language import language_box
 from widgets.fields import UndoGuard
 
@@ -82,9 +82,19 @@ class HeaderPanel(QWidget):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.template = QComboBox()
         for tpl in all_templates().values():
-            self.template.addItem(tpl.name, tpl.id)
+            name = template_name(tpl.id, tpl.name)
+            self.template.addItem(name, tpl.id)
+            self.template.setItemData(self.template.count() - 1, name, Qt.ItemDataRole.ToolTipRole)
+        # a narrow details column cuts "Assemblée générale, Troisième Commission": the list opens wide enough
+        # for every name whole, and the box shows the whole name as its tooltip
+        self.template.view().setMinimumWidth(self.template.view().sizeHintForColumn(0) + 24)
+        self.template.currentTextChanged.connect(self.template.setToolTip)
+        self.template.setToolTip(self.template.currentText())
         self.template.setAccessibleName(tr("Organ template"))
-        form.addRow(tr("&Organ:"), self.template)
+        # the organ on a row of its own, the box the panel's whole width: "Assemblée générale, Troisième
+        # Commission" fits whole where the field column beside a label would cut it
+        form.addRow(QLabel(tr("&Organ:"), buddy=self.template))
+        form.addRow(self.template)
         self.kind = QComboBox()
         for kind in DocumentKind:
             self.kind.addItem(tr(KIND_NAMES[kind]), kind.value)
@@ -160,8 +170,9 @@ class HeaderPanel(QWidget):
         self.agenda.setHorizontalHeaderLabels([tr("Item"), tr("Sub"), tr("Title")])
         self.agenda.verticalHeader().hide()
         self.agenda.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.agenda.setColumnWidth(0, 48)
-        self.agenda.setColumnWidth(1, 40)
+        header = self.agenda.horizontalHeader()
+        for column, least in ((0, 48), (1, 40)):  # "Subtema", "Alinéa": each heading whole in any language
+            self.agenda.setColumnWidth(column, max(least, header.sectionSizeHint(column)))
         self.agenda.setMaximumHeight(110)
         self.agenda.setAccessibleName(tr("Agenda items"))
         buttons = QHBoxLayout()
@@ -402,6 +413,7 @@ class HeaderPanel(QWidget):
         try:
             index = self.template.findData(h.template)
             self.template.setCurrentIndex(max(index, 0))
+            self.template.setToolTip(self.template.currentText())  # its signals are blocked here
             tpl = self._template()
             self.kind.setCurrentIndex(max(self.kind.findData(h.kind.value), 0))
             self._set_text(self.amends, h.amends)

@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.findings import Finding, Severity
-from app.interface import marked, rule_title, tr
+from app.interface import fill, marked, rule_title, tr
+from app.messages import localize
 
 _ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 _MARK = {
@@ -120,13 +121,16 @@ class IssuesPanel(QWidget):
         link = QColor("#1a5fb4")
         items = []
         for finding, place_name in rows:
-            fix = f"✎ {finding.fix.label}" if finding.fix else ""
-            item = QTreeWidgetItem([tr(_MARK[finding.severity]), place_name, finding.message, fix])
+            fix = f"✎ {localize(finding.fix.label)}" if finding.fix else ""
+            message = localize(finding.message)
+            item = QTreeWidgetItem([tr(_MARK[finding.severity]), place_name, message, fix])
             item.setForeground(0, QColor(_COLOUR[finding.severity]))
-            item.setToolTip(2, f"{finding.message}\n[{finding.rule}] {rule_title(finding.rule)}".rstrip())
+            item.setToolTip(2, f"{message}\n[{finding.rule}] {rule_title(finding.rule)}".rstrip())
             if finding.fix:
                 item.setForeground(FIX_COLUMN, link)
-                item.setToolTip(FIX_COLUMN, tr("Click to apply: {fix}").format(fix=finding.fix.label))
+                item.setToolTip(
+                    FIX_COLUMN, tr("Click to apply: {fix}").format(fix=localize(finding.fix.label))
+                )
             item.setData(0, Qt.ItemDataRole.UserRole, finding)
             items.append(item)
         self.tree.addTopLevelItems(items)
@@ -138,8 +142,11 @@ class IssuesPanel(QWidget):
         self.summary.setText(
             tr("No issues found.")
             if not self.findings
-            else tr("{errors} errors, {warnings} warnings, {notes} notes").format(
-                errors=errors, warnings=warnings, notes=notes
+            else fill(
+                "{errors} errors, {warnings} warnings, {notes} notes",
+                errors=errors,
+                warnings=warnings,
+                notes=notes,
             )
         )
         self._selection_changed()
@@ -158,7 +165,7 @@ class IssuesPanel(QWidget):
         has_fix = finding is not None and finding.fix is not None
         self.apply_button.setEnabled(has_fix)
         self.apply_button.setText(
-            tr("Apply: {fix}").format(fix=finding.fix.label) if has_fix else tr("Apply fix")
+            tr("Apply: {fix}").format(fix=localize(finding.fix.label)) if has_fix else tr("Apply fix")
         )
 
     def _apply_current(self) -> None:

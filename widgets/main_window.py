@@ -35,8 +35,9 @@ from app import edits, inline, lexicon
 from app.documents import new_resolution
 from app.errors import ResoluteError
 from app.history import Change
-from app.interface import marked, tr
+from app.interface import fill, marked, tr
 from app.io.text_reader import read_text
+from app.messages import localize
 from app.model import DocumentKind, Part, Resolution
 from app.punctuation import keeps_own_end
 from app.render import Rendered, render
@@ -320,7 +321,8 @@ class MainWindow(QMainWindow):
         try:
             result = command(self.doc, *args, **kwargs)
         except edits.EditError as exc:
-            self.statusBar().showMessage(str(exc).capitalize(), 4000)
+            said = localize(exc.args[0]) if exc.args and isinstance(exc.args[0], str) else str(exc)
+            self.statusBar().showMessage(said[:1].upper() + said[1:], 4000)
             return None
         change = result[0] if isinstance(result, tuple) else result
         if change.revision and (change.label or change.structure):
@@ -382,9 +384,7 @@ class MainWindow(QMainWindow):
 
     def _show_footnotes(self) -> None:
         self.footnotes.show_footnotes(self.rendered.footnotes)
-        set_tab_text(
-            self.bottom_tabs, 1, tr("Footnotes ({count})").format(count=len(self.rendered.footnotes))
-        )
+        set_tab_text(self.bottom_tabs, 1, fill("Footnotes ({count})", count=len(self.rendered.footnotes)))
 
     def _preview_shown(self, visible: bool) -> None:
         if visible and self._preview_stale:
@@ -639,8 +639,12 @@ class MainWindow(QMainWindow):
             return
         self._action_state = state
         undo, redo = self.actions_[ActionId.UNDO], self.actions_[ActionId.REDO]
-        undo.setText(tr("&Undo {action}").format(action=tr(status.undo)) if status.undo else tr("&Undo"))
-        redo.setText(tr("&Redo {action}").format(action=tr(status.redo)) if status.redo else tr("&Redo"))
+        undo.setText(
+            tr("&Undo {action}").format(action=localize(status.undo)) if status.undo else tr("&Undo")
+        )
+        redo.setText(
+            tr("&Redo {action}").format(action=localize(status.redo)) if status.redo else tr("&Redo")
+        )
         undo.setEnabled(bool(status.undo))
         redo.setEnabled(bool(status.redo))
         for action_id in (

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import ResoluteError
-from app.interface import marked, plural, tr
+from app.interface import fill, marked, plural, tr
 from app.negotiation import commands, rounds
 from app.negotiation.compilation import BRACKET, DELETE, INSERT, TAG, Compilation, Entry
 from app.negotiation.status import Status
@@ -433,8 +433,11 @@ class NegotiationPanel(QObject):
             return False
         moved = sum(1 for old, new in table if old != new)
         self.win.statusBar().showMessage(
-            tr("Exported {name}; {count} paragraphs renumbered (see {table})").format(
-                name=path.name, count=moved, table=f"{path.stem}-renumbering.txt"
+            fill(
+                "Exported {name}; {count} paragraphs renumbered (see {table})",
+                name=path.name,
+                count=moved,
+                table=f"{path.stem}-renumbering.txt",
             ),
             6000,
         )

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from app.findings import Finding
 from app.interface import tr
+from app.messages import localize
 from app.model import Part
 from app.render import Block, place_names
 from widgets.fields import OpenerField, TextField
@@ -214,9 +215,10 @@ class ParagraphRow(QFrame):
             if self._fix is not None:
                 self._fix.hide()
             return
-        self.fix.setText(f"✎ {finding.fix.label}")
-        self.fix.setToolTip(finding.message)
-        self.fix.setAccessibleName(tr("Fix: {fix}").format(fix=finding.fix.label))
+        label = localize(finding.fix.label)
+        self.fix.setText(f"✎ {label}")
+        self.fix.setToolTip(localize(finding.message))
+        self.fix.setAccessibleName(tr("Fix: {fix}").format(fix=label))
         self.fix.show()
 
 

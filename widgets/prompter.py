@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from app import recovery
 from app.interface import tr
-from app.templates import all_templates
+from app.templates import all_templates, template_name
 from widgets import draft_language
 
 
@@ -52,7 +52,7 @@ class Prompter:
 
     def choose_template(self, parent: QWidget, default: str) -> str | None:
         templates = list(all_templates().values())
-        names = [t.name for t in templates]
+        names = [template_name(t.id, t.name) for t in templates]
         current = next((i for i, t in enumerate(templates) if t.id == default), 0)
         name, ok = QInputDialog.getItem(parent, tr("New draft"), tr("Organ:"), names, current, False)
         return templates[names.index(name)].id if ok else None

@@ -29,9 +29,10 @@ from PySide6.QtWidgets import (
 from app.errors import ResoluteError
 from app.formatting import format_date, parse_date
 from app.interface import tr
+from app.messages import localize
 from app.model import Resolution
 from app.rollover import AdoptionInfo, RolloverChange, rollover
-from app.templates import all_templates
+from app.templates import all_templates, template_name
 
 
 class RolloverDialog(QDialog):
@@ -65,7 +66,7 @@ class RolloverDialog(QDialog):
         self.template.setAccessibleName(tr("Organ of the new draft"))
         wanted = info.template or res.header.template
         for i, tpl in enumerate(all_templates().values()):
-            self.template.addItem(tpl.name, tpl.id)
+            self.template.addItem(template_name(tpl.id, tpl.name), tpl.id)
             if tpl.id == wanted:
                 self.template.setCurrentIndex(i)
         self.message = QLabel()
@@ -143,13 +144,13 @@ class RolloverDialog(QDialog):
         self.result_resolution, self.changes = new, changes
         self.list.blockSignals(True)
         for change in changes:
-            item = QListWidgetItem(change.description)
+            item = QListWidgetItem(localize(change.description))
             if change.can_undo:
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(Qt.CheckState.Checked)
             else:
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsUserCheckable)
-                item.setText(tr("Check: {note}").format(note=change.description))
+                item.setText(tr("Check: {note}").format(note=localize(change.description)))
                 item.setForeground(QColor("#8a4b00"))  # a note for the user, not a change
             self.list.addItem(item)
         self.list.blockSignals(False)

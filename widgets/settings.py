@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout,
 
 from app import interface, states
 from app.interface import tr
-from app.templates import all_templates
+from app.templates import all_templates, template_name
 
 MAX_RECENT = 10
 
@@ -123,7 +123,7 @@ class SettingsDialog(QDialog):
         self.delegation.setToolTip(tr("Your State: the first sponsor of every new draft"))
         self.template = QComboBox()
         for tpl in all_templates().values():
-            self.template.addItem(tpl.name, tpl.id)
+            self.template.addItem(template_name(tpl.id, tpl.name), tpl.id)
         self.template.setCurrentIndex(max(0, self.template.findData(settings.default_template)))
         self.paper = QComboBox()
         for label, value in (

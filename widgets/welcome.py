@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from app.interface import marked, tr
 from app.model import DocumentKind
 from app.paths import resource
-from app.templates import all_templates
+from app.templates import all_templates, template_name
 from widgets.actions import SPECS, ActionId, key_sequences
 
 SAMPLE = ("samples", "A_C.3_80_L.20.json")  # under resources/
@@ -130,7 +130,7 @@ class WelcomeDialog(QDialog):
         self.organs = QListWidget()
         self.organs.setAccessibleName(tr("Organ"))
         for tpl in all_templates().values():
-            item = QListWidgetItem(tpl.name)
+            item = QListWidgetItem(template_name(tpl.id, tpl.name))
             item.setData(Qt.ItemDataRole.UserRole, tpl.id)
             self.organs.addItem(item)
             if tpl.id == default_template:

@@ -14,6 +14,7 @@ from app.conventions.base import add, finding
 from app.errors import InputError
 from app.findings import Finding, Severity
 from app.formatting import subparagraph_label
+from app.messages import Message, Phrase, say
 from app.model import Action, DocumentKind, Instruction, Resolution
 from app.wording import is_text_edit, paragraph_name
 
@@ -36,36 +37,36 @@ def _label_ok(sub: str) -> bool:
 
 def _instruction_findings(ins: Instruction) -> list[Finding]:
     out: list[Finding] = []
-    where = paragraph_name(ins.part, max(ins.number, 1), ins.sub)
+    where = Phrase(paragraph_name, (ins.part, max(ins.number, 1), ins.sub))
     if ins.number < (0 if ins.action is Action.INSERT and not ins.sub else 1) or not _label_ok(ins.sub):
         add(
             out,
             finding(
                 "amendment.place",
                 Severity.ERROR,
-                f"The instruction names no paragraph ({where}).",
+                say("The instruction names no paragraph ({where}).", where=where),
                 paragraph_id=ins.id,
             ),
         )
-    missing = ""
+    missing: Message | None = None
     if is_text_edit(ins):
         if ins.action in (Action.REPLACE, Action.DELETE) and not ins.old.strip():
-            missing = "the words it changes"
+            missing = say("the words it changes")
         elif ins.action in (Action.INSERT, Action.REPLACE) and not ins.new.strip():
-            missing = "the words it inserts"
+            missing = say("the words it inserts")
         elif ins.action is Action.INSERT and not (ins.after or ins.old):
-            missing = "the words the insertion follows"
+            missing = say("the words the insertion follows")
     elif ins.action is not Action.DELETE and (
         ins.paragraph is None or not any(p.opener.strip() or p.text.strip() for p in ins.paragraph.walk())
     ):
-        missing = "the text of the paragraph"
+        missing = say("the text of the paragraph")
     if missing:
         add(
             out,
             finding(
                 "amendment.quoted-text",
                 Severity.ERROR,
-                f"The instruction on {where} lacks {missing}.",
+                say("The instruction on {where} lacks {missing}.", where=where, missing=missing),
                 paragraph_id=ins.id,
             ),
         )
@@ -81,7 +82,7 @@ def check(res: Resolution, check_draft: Callable[[Resolution], list[Finding]]) -
             finding(
                 "amendment.instructions",
                 Severity.ERROR,
-                "An amendment gives at least one instruction to the draft it amends.",
+                say("An amendment gives at least one instruction to the draft it amends."),
             ),
         )
     quoted = Resolution(header=copy.copy(res.header), footnotes=res.footnotes)
@@ -102,5 +103,5 @@ def base_findings(res: Resolution, base: Resolution) -> list[Finding]:
         try:
             check_fits(ins, base)
         except InputError as exc:
-            add(out, finding("amendment.place", Severity.ERROR, f"{exc}.", paragraph_id=ins.id))
+            add(out, finding("amendment.place", Severity.ERROR, say("{exc}.", exc=exc), paragraph_id=ins.id))
     return out

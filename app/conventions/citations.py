@@ -15,6 +15,7 @@ from app.conventions.base import DocumentContext, Node, add, finding
 from app.findings import Finding, Fix, Severity
 from app.formatting import MONTHS
 from app.inline import plain_text
+from app.messages import say
 
 _DIGIT = re.compile(r"\d")  # a cheap gate: most paragraphs cite nothing
 
@@ -226,8 +227,10 @@ def check(node: Node, ctx: DocumentContext) -> list[Finding]:
                             finding(
                                 "citations.first-mention-date",
                                 Severity.INFO if passing else Severity.WARNING,
-                                f"At its first mention, give the date of adoption: 'resolution {ref.key} of "
-                                "[day month year]'.",
+                                say(
+                                    "At its first mention, give the date of adoption: 'resolution {key} of [day month year]'.",
+                                    key=ref.key,
+                                ),
                                 paragraph_id=node.para.id,
                                 field=name,
                                 span=span,
@@ -243,11 +246,14 @@ def check(node: Node, ctx: DocumentContext) -> list[Finding]:
                         finding(
                             "citations.sc-reference",
                             Severity.ERROR,
-                            f"A Security Council resolution is cited as '{good}': number, space, year in brackets.",
+                            say(
+                                "A Security Council resolution is cited as '{good}': number, space, year in brackets.",
+                                good=good,
+                            ),
                             paragraph_id=node.para.id,
                             field=name,
                             span=span,
-                            fix=Fix(f"Write '{good}'", name, span, good),
+                            fix=Fix(say("Write '{good}'", good=good), name, span, good),
                         ),
                     )
                 elif ref.kind == "sc" and not 1946 <= ref.year <= this_year + 1:
@@ -256,7 +262,10 @@ def check(node: Node, ctx: DocumentContext) -> list[Finding]:
                         finding(
                             "citations.sc-reference",
                             Severity.ERROR,
-                            f"{ref.year} is not a possible year for a Security Council resolution.",
+                            say(
+                                "{year} is not a possible year for a Security Council resolution.",
+                                year=str(ref.year),
+                            ),
                             paragraph_id=node.para.id,
                             field=name,
                             span=span,
@@ -270,8 +279,11 @@ def check(node: Node, ctx: DocumentContext) -> list[Finding]:
                         finding(
                             "citations.sc-reference",
                             Severity.ERROR,
-                            f"Security Council resolutions are cited with the year of adoption in brackets, as in "
-                            f"'resolution 1325 (2000)'; '{ref.key}' has none.",
+                            say(
+                                "Security Council resolutions are cited with the year of adoption in brackets, as in "
+                                "'resolution 1325 (2000)'; '{key}' has none.",
+                                key=ref.key,
+                            ),
                             paragraph_id=node.para.id,
                             field=name,
                             span=span,
@@ -300,12 +312,15 @@ def _footnote_placement(node: Node, name: str, markup: str) -> list[Finding]:
             finding(
                 "citations.footnote-placement",
                 Severity.WARNING,
-                "A footnote reference goes after the punctuation mark, not before it.",
+                say("A footnote reference goes after the punctuation mark, not before it."),
                 paragraph_id=node.para.id,
                 field=name,
                 span=(m.start(), m.end() + 1),
                 fix=Fix(
-                    "Move the footnote after the punctuation", name, (m.start(), m.end() + 1), mark + refs
+                    say("Move the footnote after the punctuation"),
+                    name,
+                    (m.start(), m.end() + 1),
+                    mark + refs,
                 ),
             ),
         )

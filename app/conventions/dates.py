@@ -9,7 +9,8 @@ from app.conventions.base import add, finding
 from app.findings import Finding, Fix, Severity
 from app.formatting import MONTHS, ordinal_words
 from app.inline import plain_text
-from app.languages import Language, get_language
+from app.languages import Language, get_language, language_word
+from app.messages import Phrase, say
 
 _DIGIT = re.compile(r"\d")  # a cheap gate: most paragraphs cite nothing
 
@@ -124,26 +125,35 @@ def field_findings(markup: str, *, field: str, paragraph_id: str = "", language:
                 finding(
                     "dates.format",
                     Severity.WARNING,
-                    f"UN texts in {lang.name} write this date '{good}'.",
+                    say(
+                        "UN texts in {name} write this date '{good}'.",
+                        name=Phrase(language_word, (lang.english_name,)),
+                        good=good,
+                    ),
                     paragraph_id=paragraph_id,
                     field=field,
                     span=span,
-                    fix=Fix(f"Write '{good}'", field, span, good) if good else None,
+                    fix=Fix(say("Write '{good}'", good=good), field, span, good) if good else None,
                 ),
             )
         return out
     for start, end, good in _iter_dates(plain):
         span = ft.span(start, end)
-        fix = Fix(f"Write '{good}'", field, span, good) if good else None
+        fix = Fix(say("Write '{good}'", good=good), field, span, good) if good else None
         hint = (
-            f": '{good}'" if good else ", e.g. '4 December 2023' (the figures here could be read either way)"
+            say(": '{good}'", good=good)
+            if good
+            else say(", e.g. '4 December 2023' (the figures here could be read either way)")
         )
         add(
             out,
             finding(
                 "dates.format",
                 Severity.WARNING,
-                f"UN texts write dates as day, month in full, year, with no comma or ordinal suffix{hint}.",
+                say(
+                    "UN texts write dates as day, month in full, year, with no comma or ordinal suffix{hint}.",
+                    hint=hint,
+                ),
                 paragraph_id=paragraph_id,
                 field=field,
                 span=span,
@@ -165,11 +175,11 @@ def field_findings(markup: str, *, field: str, paragraph_id: str = "", language:
             finding(
                 "dates.session-ordinal",
                 Severity.INFO if n >= 100 else Severity.WARNING,
-                f"Sessions are numbered in words: '{words} session'.",
+                say("Sessions are numbered in words: '{words} session'.", words=words),
                 paragraph_id=paragraph_id,
                 field=field,
                 span=span,
-                fix=Fix(f"Write '{words}'", field, span, words),
+                fix=Fix(say("Write '{words}'", words=words), field, span, words),
             ),
         )
     for m in _UNHYPHENATED.finditer(plain):
@@ -180,11 +190,11 @@ def field_findings(markup: str, *, field: str, paragraph_id: str = "", language:
             finding(
                 "dates.session-ordinal",
                 Severity.WARNING,
-                f"Ordinals from twenty-first to ninety-ninth are hyphenated: '{good}'.",
+                say("Ordinals from twenty-first to ninety-ninth are hyphenated: '{good}'.", good=good),
                 paragraph_id=paragraph_id,
                 field=field,
                 span=span,
-                fix=Fix(f"Write '{good}'", field, span, good),
+                fix=Fix(say("Write '{good}'", good=good), field, span, good),
             ),
         )
     return out

@@ -39,6 +39,7 @@ from app.errors import TemplateError
 from app.findings import Finding, Severity, rule_matches
 from app.languages import get_language
 from app.lexicon import opener_key, strip_marker
+from app.messages import say
 from app.model import DocumentKind, Paragraph, Part, Resolution
 from app.spelling import SpellingSettings, short_forms
 from app.templates import Template, get_template
@@ -129,7 +130,10 @@ def _template(res: Resolution, template: Template | None) -> tuple[Template, lis
     except TemplateError as exc:
         fallback = get_template("ga-plenary")
         note = finding(
-            "header.template", Severity.WARNING, f"{exc}; checked as {fallback.name}.", field="template"
+            "header.template",
+            Severity.WARNING,
+            say("{exc}; checked as {name}.", exc=exc, name=fallback.named()),
+            field="template",
         )
         return fallback, [note] if note else []
 
@@ -286,7 +290,9 @@ def _style_call(call: Callable[[], list[Finding]]) -> list[Finding]:
     try:
         return list(call())
     except Exception as exc:  # noqa: BLE001 - report, do not crash the editor or the CLI
-        note = finding("style.failed", Severity.INFO, f"The spelling and style check failed: {exc}")
+        note = finding(
+            "style.failed", Severity.INFO, say("The spelling and style check failed: {exc}", exc=exc)
+        )
         return [note] if note else []
 
 

@@ -10,6 +10,7 @@ from app.conventions.base import add, finding
 from app.digits import to_int
 from app.findings import Finding, Fix, Severity
 from app.inline import plain_text
+from app.messages import say
 from app.model import DocumentKind, Resolution
 from app.templates import Template, template_for_symbol
 
@@ -34,7 +35,10 @@ def _title(res: Resolution, template: Template) -> list[Finding]:
                 finding(
                     "title.not-used",
                     Severity.WARNING,
-                    f"{template.name} resolutions do not bear a title; this one will not be printed.",
+                    say(
+                        "{name} resolutions do not bear a title; this one will not be printed.",
+                        name=template.named(),
+                    ),
                     field="title",
                     span=(0, len(title)),
                 ),
@@ -47,7 +51,7 @@ def _title(res: Resolution, template: Template) -> list[Finding]:
                 finding(
                     "title.missing",
                     Severity.WARNING,
-                    "The draft has no title; it is usually the agenda item's title.",
+                    say("The draft has no title; it is usually the agenda item's title."),
                     field="title",
                 ),
             )
@@ -60,10 +64,15 @@ def _title(res: Resolution, template: Template) -> list[Finding]:
             finding(
                 "title.all-caps",
                 Severity.WARNING,
-                "Titles are in sentence case, not capitals: a capital for the first word and for names only.",
+                say(
+                    "Titles are in sentence case, not capitals: a capital for the first word and for names "
+                    "only."
+                ),
                 field="title",
                 span=(0, len(title)),
-                fix=Fix("Use sentence case (then restore capitals of names)", "title", (0, len(title)), good),
+                fix=Fix(
+                    say("Use sentence case (then restore capitals of names)"), "title", (0, len(title)), good
+                ),
             ),
         )
     stripped = title.rstrip()
@@ -74,10 +83,10 @@ def _title(res: Resolution, template: Template) -> list[Finding]:
             finding(
                 "title.full-stop",
                 Severity.WARNING,
-                "A title has no final full stop.",
+                say("A title has no final full stop."),
                 field="title",
                 span=span,
-                fix=Fix("Remove the full stop", "title", span, ""),
+                fix=Fix(say("Remove the full stop"), "title", span, ""),
             ),
         )
     out += organs.abbreviation_findings(title, field="title", language=res.header.language)
@@ -97,7 +106,7 @@ def _symbol(res: Resolution, template: Template) -> list[Finding]:
             finding(
                 "header.symbol",
                 Severity.WARNING,
-                "Give the symbol without '/Rev.N'; the revision number is a field of its own.",
+                say("Give the symbol without '/Rev.N'; the revision number is a field of its own."),
                 field="symbol",
                 span=(0, len(h.symbol)),
             ),
@@ -112,7 +121,12 @@ def _symbol(res: Resolution, template: Template) -> list[Finding]:
             finding(
                 "header.symbol",
                 Severity.WARNING,
-                f"'{symbol}' is not a symbol of {template.name} drafts ({pattern}).",
+                say(
+                    "'{symbol}' is not a symbol of {name} drafts ({pattern}).",
+                    symbol=symbol,
+                    name=template.named(),
+                    pattern=pattern,
+                ),
                 field="symbol",
                 span=(0, len(h.symbol)),
             ),
@@ -125,7 +139,12 @@ def _symbol(res: Resolution, template: Template) -> list[Finding]:
                 finding(
                     "header.symbol",
                     Severity.WARNING,
-                    f"The symbol '{symbol}' is of session {m.group(1)}, the header says session {h.session}.",
+                    say(
+                        "The symbol '{symbol}' is of session {symbol_session}, the header says session {session}.",
+                        symbol=symbol,
+                        symbol_session=m.group(1),
+                        session=h.session,
+                    ),
                     field="symbol",
                     span=(0, len(h.symbol)),
                 ),
@@ -136,10 +155,10 @@ def _symbol(res: Resolution, template: Template) -> list[Finding]:
             finding(
                 "header.distribution",
                 Severity.WARNING,
-                "An L document is issued with limited distribution ('Distr.: Limited').",
+                say("An L document is issued with limited distribution ('Distr.: Limited')."),
                 field="distribution",
                 span=(0, len(h.distribution)),
-                fix=Fix("Use 'Limited'", "distribution", (0, len(h.distribution)), "Limited"),
+                fix=Fix(say("Use 'Limited'"), "distribution", (0, len(h.distribution)), "Limited"),
             ),
         )
     return out

@@ -14,16 +14,21 @@ from app.conventions.base import WORD, DocumentContext, Node, add, finding
 from app.findings import Finding, Fix, Severity
 from app.inline import plain_text
 from app.lexicon import convert_opener, detect_opener, head_word, is_known, looks_like_opener, phrases
+from app.messages import say
 from app.model import DocumentKind, Part
 from app.wording import INSTRUCTION_START
 
 _OBJECT_START = frozenset("the that all a an to this these those member states governments".split())
 
 FORM_HELP = {
-    Part.PREAMBLE: "A preambular paragraph begins with a participle or an adjective (Recalling, Noting with "
-    "concern, Deeply concerned, Mindful).",
-    Part.OPERATIVE: "An operative paragraph begins with a verb in the present tense (Requests, Decides, Calls "
-    "upon, Also encourages).",
+    Part.PREAMBLE: say(
+        "A preambular paragraph begins with a participle or an adjective (Recalling, Noting with "
+        "concern, Deeply concerned, Mindful)."
+    ),
+    Part.OPERATIVE: say(
+        "An operative paragraph begins with a verb in the present tense (Requests, Decides, Calls "
+        "upon, Also encourages)."
+    ),
 }
 
 
@@ -134,7 +139,10 @@ def check(node: Node, ctx: DocumentContext) -> list[Finding]:
                 finding(
                     "openers.not-marked",
                     Severity.WARNING,
-                    f"'{found}' should be the paragraph's italic opener; it is typed as ordinary text.",
+                    say(
+                        "'{found}' should be the paragraph's italic opener; it is typed as ordinary text.",
+                        found=found,
+                    ),
                     paragraph_id=para.id,
                     field="text",
                     span=ft.span(lead, lead + len(found)),
@@ -147,8 +155,11 @@ def check(node: Node, ctx: DocumentContext) -> list[Finding]:
                 finding(
                     "openers.lead-in",
                     Severity.WARNING,
-                    f"'{verb[0]}' opens this paragraph's sentence after a lead-in clause; an operative paragraph "
-                    "begins with its verb: put the clause after it.",
+                    say(
+                        "'{verb}' opens this paragraph's sentence after a lead-in clause; an operative paragraph "
+                        "begins with its verb: put the clause after it.",
+                        verb=verb[0],
+                    ),
                     paragraph_id=para.id,
                     field="text",
                     span=ft.span(start, start + len(verb[0])),
@@ -161,7 +172,7 @@ def check(node: Node, ctx: DocumentContext) -> list[Finding]:
                 finding(
                     rule,
                     Severity.WARNING,
-                    FORM_HELP[part] + " This one has no opener.",
+                    say("{help} This one has no opener.", help=FORM_HELP[part]),
                     paragraph_id=para.id,
                     field="text",
                     span=(0, min(len(para.text), 20)),
@@ -176,7 +187,10 @@ def check(node: Node, ctx: DocumentContext) -> list[Finding]:
             finding(
                 "openers.markup",
                 Severity.WARNING,
-                "The opener is italic already; footnote references and italic marks belong in the text after it.",
+                say(
+                    "The opener is italic already; footnote references and italic marks belong in the text "
+                    "after it."
+                ),
                 paragraph_id=para.id,
                 field="opener",
                 span=whole,
@@ -191,11 +205,11 @@ def check(node: Node, ctx: DocumentContext) -> list[Finding]:
             finding(
                 "openers.capitalization",
                 Severity.WARNING,
-                f"Only the first word of the opener takes a capital: '{good_case}'.",
+                say("Only the first word of the opener takes a capital: '{good_case}'.", good_case=good_case),
                 paragraph_id=para.id,
                 field="opener",
                 span=whole,
-                fix=Fix(f"Write '{good_case}'", "opener", whole, good_case),
+                fix=Fix(say("Write '{good_case}'", good_case=good_case), "opener", whole, good_case),
             ),
         )
 
@@ -203,13 +217,17 @@ def check(node: Node, ctx: DocumentContext) -> list[Finding]:
     if is_known(opener, part, lang):
         return out
     if lang != "en" and is_known(opener, other, lang) and not _looks_right(opener, part, lang):
-        where = "preambular" if part is Part.PREAMBLE else "operative"
+        where = say("preambular") if part is Part.PREAMBLE else say("operative")
         add(
             out,
             finding(
                 "openers.wrong-part",
                 Severity.WARNING,
-                f"'{opener}' is an opener of the other part in the UN's texts, not a {where} one.",
+                say(
+                    "'{opener}' is an opener of the other part in the UN's texts, not a {where} one.",
+                    opener=opener,
+                    where=where,
+                ),
                 paragraph_id=para.id,
                 field="opener",
                 span=whole,
@@ -218,14 +236,24 @@ def check(node: Node, ctx: DocumentContext) -> list[Finding]:
         return out
     if is_known(opener, other) and not _looks_right(opener, part):
         converted = convert_opener(opener, part, template=ctx.template)
-        where = "preambular" if part is Part.PREAMBLE else "operative"
-        fix = Fix(f"Use '{converted}'", "opener", whole, converted) if converted != opener else None
+        where = say("preambular") if part is Part.PREAMBLE else say("operative")
+        fix = (
+            Fix(say("Use '{converted}'", converted=converted), "opener", whole, converted)
+            if converted != opener
+            else None
+        )
         add(
             out,
             finding(
                 "openers.wrong-part",
                 Severity.WARNING,
-                f"'{opener}' is the form of the other part. {FORM_HELP[part]} As a {where} opener: '{converted}'.",
+                say(
+                    "'{opener}' is the form of the other part. {help} As a {where} opener: '{converted}'.",
+                    opener=opener,
+                    help=FORM_HELP[part],
+                    where=where,
+                    converted=converted,
+                ),
                 paragraph_id=para.id,
                 field="opener",
                 span=whole,
@@ -241,7 +269,11 @@ def check(node: Node, ctx: DocumentContext) -> list[Finding]:
             finding(
                 "openers.span",
                 Severity.WARNING,
-                f"The italic opener should stop before the object: '{prefix}', then '{' '.join(rest)}' in roman.",
+                say(
+                    "The italic opener should stop before the object: '{prefix}', then '{rest}' in roman.",
+                    prefix=prefix,
+                    rest=" ".join(rest),
+                ),
                 paragraph_id=para.id,
                 field="opener",
                 span=(len(prefix), len(opener)),
@@ -255,7 +287,7 @@ def check(node: Node, ctx: DocumentContext) -> list[Finding]:
             finding(
                 rule,
                 Severity.WARNING,
-                f"'{opener}' is not a usual opener. {FORM_HELP[part]}",
+                say("'{opener}' is not a usual opener. {help}", opener=opener, help=FORM_HELP[part]),
                 paragraph_id=para.id,
                 field="opener",
                 span=whole,

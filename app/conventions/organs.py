@@ -11,6 +11,7 @@ from app.findings import Finding, Fix, Severity
 from app.inline import plain_text
 from app.languages import get_language
 from app.lexicon import head_word, strip_marker
+from app.messages import say
 from app.model import Part
 from app.templates import Template
 
@@ -56,11 +57,11 @@ def abbreviation_findings(
             finding(
                 "organs.abbreviation",
                 Severity.ERROR,
-                f"'{abbr}' is never abbreviated in a resolution: write '{name}'.",
+                say("'{abbr}' is never abbreviated in a resolution: write '{name}'.", abbr=abbr, name=name),
                 paragraph_id=paragraph_id,
                 field=field,
                 span=span,
-                fix=Fix(f"Write '{name}'", field, span, name),
+                fix=Fix(say("Write '{name}'", name=name), field, span, name),
             ),
         )
     return out
@@ -97,11 +98,18 @@ def check(node: Node, ctx: DocumentContext) -> list[Finding]:
                     finding(
                         "organs.self-reference",
                         Severity.WARNING,
-                        f"{ctx.template.name} texts refer to themselves as '{good} {m.group(2)}'.",
+                        say(
+                            "{name} texts refer to themselves as '{good} {noun}'.",
+                            name=ctx.template.named(),
+                            good=good,
+                            noun=m.group(2),
+                        ),
                         paragraph_id=para.id,
                         field=name,
                         span=span,
-                        fix=Fix(f"Write '{replacement}'", name, span, replacement),
+                        fix=Fix(
+                            say("Write '{replacement}'", replacement=replacement), name, span, replacement
+                        ),
                     ),
                 )
     if node.depth == 0 and ctx.template.out_of_place:
@@ -133,7 +141,11 @@ def _out_of_place(node: Node, ctx: DocumentContext) -> list[Finding]:
             finding(
                 "organs.out-of-place",
                 Severity.WARNING,
-                f"'{phrase}' is Security Council language, out of place in a {ctx.template.name} text.",
+                say(
+                    "'{phrase}' is Security Council language, out of place in a {name} text.",
+                    phrase=phrase,
+                    name=ctx.template.named(),
+                ),
                 paragraph_id=para.id,
                 field="opener",
                 span=(0, len(para.opener)),

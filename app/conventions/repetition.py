@@ -10,6 +10,7 @@ from __future__ import annotations
 from app.conventions.base import DocumentContext, Node, add, finding
 from app.findings import Finding, Fix, Severity
 from app.lexicon import strip_marker, with_marker
+from app.messages import say
 from app.model import Part
 
 
@@ -26,14 +27,16 @@ def check(node: Node, ctx: DocumentContext) -> list[Finding]:
     out: list[Finding] = []
     better = with_marker(para.opener, node.part, ctx.template, nth)
     earlier = ctx.previous_opener.get(para.id, base)
-    where = "the paragraph before" if ctx.repetition_scope == "consecutive" else "an earlier paragraph"
+    where = (
+        say("the paragraph before") if ctx.repetition_scope == "consecutive" else say("an earlier paragraph")
+    )
     markers = ctx.template.markers or ("also", "further")
     marker_word = markers[min(nth - 2, len(markers) - 1)]
     place = (
-        "after"
+        say("after")
         if (ctx.template.preambular_marker if node.part is Part.PREAMBLE else ctx.template.operative_marker)
         == "after"
-        else "before"
+        else say("before")
     )
     span = (0, len(para.opener))
     add(
@@ -41,12 +44,20 @@ def check(node: Node, ctx: DocumentContext) -> list[Finding]:
         finding(
             "repetition.marker",
             Severity.INFO,
-            f"'{base}' repeats the opener of {where} ('{earlier}'). A repeated opener takes '{marker_word}' "
-            f"{place} it: '{better}'.",
+            say(
+                "'{base}' repeats the opener of {where} ('{earlier}'). A repeated opener takes "
+                "'{marker_word}' {place} it: '{better}'.",
+                base=base,
+                where=where,
+                earlier=earlier,
+                marker_word=marker_word,
+                place=place,
+                better=better,
+            ),
             paragraph_id=para.id,
             field="opener",
             span=span,
-            fix=Fix(f"Use '{better}'", "opener", span, better),
+            fix=Fix(say("Use '{better}'", better=better), "opener", span, better),
         ),
     )
     return out

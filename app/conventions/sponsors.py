@@ -13,7 +13,8 @@ from collections.abc import Callable
 
 from app.conventions.base import add, finding
 from app.findings import Finding, Fix, Severity
-from app.languages import get_language
+from app.languages import get_language, language_word
+from app.messages import Phrase, say
 from app.model import DocumentKind, Resolution
 from app.states import (
     all_states,
@@ -52,7 +53,11 @@ def check(res: Resolution) -> list[Finding]:
             finding(
                 "sponsors.submitted-by",
                 Severity.WARNING,
-                f"A draft submitted by {h.submitted_by} has no sponsors: remove the sponsors or the submitting officer.",
+                say(
+                    "A draft submitted by {submitted_by} has no sponsors: remove the sponsors or the submitting "
+                    "officer.",
+                    submitted_by=h.submitted_by,
+                ),
                 field="sponsors",
             ),
         )
@@ -62,7 +67,10 @@ def check(res: Resolution) -> list[Finding]:
             finding(
                 "sponsors.missing",
                 Severity.INFO,
-                "No sponsors: only a draft submitted by the Chair or a Vice-Chair is issued without a sponsor line.",
+                say(
+                    "No sponsors: only a draft submitted by the Chair or a Vice-Chair is issued without a "
+                    "sponsor line."
+                ),
                 field="sponsors",
             ),
         )
@@ -75,10 +83,10 @@ def check(res: Resolution) -> list[Finding]:
                 finding(
                     "sponsors.unknown-name",
                     Severity.WARNING,
-                    "An empty sponsor name.",
+                    say("An empty sponsor name."),
                     field=field,
                     span=span,
-                    fix=whole_list_fix("Remove it", lambda: [n for n in names if n]),
+                    fix=whole_list_fix(say("Remove it"), lambda: [n for n in names if n]),
                 ),
             )
             continue
@@ -91,25 +99,29 @@ def check(res: Resolution) -> list[Finding]:
                     finding(
                         "sponsors.one-per-entry",
                         Severity.WARNING,
-                        f"'{name}' holds several sponsors; give one State per entry.",
+                        say("'{name}' holds several sponsors; give one State per entry.", name=name),
                         field=field,
                         span=span,
                         fix=whole_list_fix(
-                            "Split into one entry per State",
+                            say("Split into one entry per State"),
                             lambda i=i, parts=parts: names[:i] + parts + names[i + 1 :],
                         ),
                     ),
                 )
                 continue
             close = difflib.get_close_matches(name, all_states(language=code), n=1, cutoff=0.8)
-            fix = Fix(f"Use '{close[0]}'", field, span, close[0]) if close else None
-            hint = f" Did you mean '{close[0]}'?" if close else ""
+            fix = Fix(say("Use '{name}'", name=close[0]), field, span, close[0]) if close else None
+            hint = say(" Did you mean '{name}'?", name=close[0]) if close else ""
             add(
                 out,
                 finding(
                     "sponsors.unknown-name",
                     Severity.WARNING,
-                    f"'{name}' is not the UN short name of a Member State or observer State.{hint}",
+                    say(
+                        "'{name}' is not the UN short name of a Member State or observer State.{hint}",
+                        name=name,
+                        hint=hint,
+                    ),
                     field=field,
                     span=span,
                     fix=fix,
@@ -121,10 +133,10 @@ def check(res: Resolution) -> list[Finding]:
                 finding(
                     "sponsors.official-name",
                     Severity.WARNING,
-                    f"The UN writes '{official}', not '{name}'.",
+                    say("The UN writes '{official}', not '{name}'.", official=official, name=name),
                     field=field,
                     span=span,
-                    fix=Fix(f"Use '{official}'", field, span, official),
+                    fix=Fix(say("Use '{official}'", official=official), field, span, official),
                 ),
             )
     seen: dict[str, int] = {}
@@ -136,10 +148,10 @@ def check(res: Resolution) -> list[Finding]:
                 finding(
                     "sponsors.duplicate",
                     Severity.WARNING,
-                    f"'{name}' is listed twice.",
+                    say("'{name}' is listed twice.", name=name),
                     field=f"sponsors[{i}]",
                     span=(0, len(h.sponsors[i])),
-                    fix=whole_list_fix("Remove the repeat", lambda i=i: names[:i] + names[i + 1 :]),
+                    fix=whole_list_fix(say("Remove the repeat"), lambda i=i: names[:i] + names[i + 1 :]),
                 ),
             )
         seen.setdefault(key, i)
@@ -154,11 +166,16 @@ def check(res: Resolution) -> list[Finding]:
             finding(
                 "sponsors.order",
                 Severity.WARNING,
-                f"Sponsors are listed in {lang.english_name} alphabetical order; '{ordered[first_wrong]}' comes before "
-                f"'{listed[first_wrong]}'.",
+                say(
+                    "Sponsors are listed in {english_name} alphabetical order; '{first}' comes before "
+                    "'{listed}'.",
+                    english_name=Phrase(language_word, (lang.english_name,)),
+                    first=ordered[first_wrong],
+                    listed=listed[first_wrong],
+                ),
                 field="sponsors",
                 span=(0, len(names)),
-                fix=Fix("Sort the sponsors", "sponsors", (0, len(names)), "\n".join(ordered)),
+                fix=Fix(say("Sort the sponsors"), "sponsors", (0, len(names)), "\n".join(ordered)),
             ),
         )
     if h.on_behalf_of.strip():
@@ -169,7 +186,10 @@ def check(res: Resolution) -> list[Finding]:
                 finding(
                     "sponsors.group",
                     Severity.INFO,
-                    f"'{h.on_behalf_of}' is not a group the list knows; check the name as the group writes it.",
+                    say(
+                        "'{on_behalf_of}' is not a group the list knows; check the name as the group writes it.",
+                        on_behalf_of=h.on_behalf_of,
+                    ),
                     field="on_behalf_of",
                     span=(0, len(h.on_behalf_of)),
                 ),
@@ -180,10 +200,12 @@ def check(res: Resolution) -> list[Finding]:
                 finding(
                     "sponsors.group",
                     Severity.WARNING,
-                    f"The page-1 note names the group as '{group}'.",
+                    say("The page-1 note names the group as '{group}'.", group=group),
                     field="on_behalf_of",
                     span=(0, len(h.on_behalf_of)),
-                    fix=Fix(f"Use '{group}'", "on_behalf_of", (0, len(h.on_behalf_of)), group),
+                    fix=Fix(
+                        say("Use '{group}'", group=group), "on_behalf_of", (0, len(h.on_behalf_of)), group
+                    ),
                 ),
             )
     return out

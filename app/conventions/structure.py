@@ -8,6 +8,7 @@ import re
 from app.conventions.base import DocumentContext, Node, add, finding
 from app.findings import Finding, Fix, Severity
 from app.inline import plain_text
+from app.messages import say
 from app.model import DocumentKind, Part, Resolution
 from app.punctuation import absorb_terminal
 
@@ -27,13 +28,18 @@ def check(node: Node, ctx: DocumentContext) -> list[Finding]:
     out: list[Finding] = []
     para = node.para
     if not (para.opener.strip() or para.text.strip() or para.subparagraphs or para.tail.strip()):
-        what = "subparagraph" if node.depth else ("preambular" if node.part is Part.PREAMBLE else "operative")
+        if node.depth:
+            empty = say("This subparagraph is empty: write it or delete it.")
+        elif node.part is Part.PREAMBLE:
+            empty = say("This preambular paragraph is empty: write it or delete it.")
+        else:
+            empty = say("This operative paragraph is empty: write it or delete it.")
         add(
             out,
             finding(
                 "structure.empty-paragraph",
                 Severity.WARNING,
-                f"This {what} paragraph is empty: write it or delete it.",
+                empty,
                 paragraph_id=para.id,
             ),
         )
@@ -50,22 +56,27 @@ def check(node: Node, ctx: DocumentContext) -> list[Finding]:
                 finding(
                     "structure.working-label",
                     Severity.ERROR,
-                    f"'{markup[span[0] : span[1]].strip()}' is a negotiation label; issued drafts carry none.",
+                    say(
+                        "'{label}' is a negotiation label; issued drafts carry none.",
+                        label=markup[span[0] : span[1]].strip(),
+                    ),
                     paragraph_id=para.id,
                     field=name,
                     span=span,
-                    fix=Fix("Remove the label", name, span, ""),
+                    fix=Fix(say("Remove the label"), name, span, ""),
                 ),
             )
         elif number:
             span = (number.start(), number.end())
             if node.part is Part.PREAMBLE:
-                rule, msg = "structure.preamble-numbering", "Preambular paragraphs are not numbered."
+                rule, msg = "structure.preamble-numbering", say("Preambular paragraphs are not numbered.")
             else:
                 rule, msg = (
                     "structure.operative-numbering",
-                    "Operative paragraphs are numbered when the document is printed; the typed number "
-                    "would appear twice.",
+                    say(
+                        "Operative paragraphs are numbered when the document is printed; the typed number "
+                        "would appear twice."
+                    ),
                 )
             add(
                 out,
@@ -76,7 +87,7 @@ def check(node: Node, ctx: DocumentContext) -> list[Finding]:
                     paragraph_id=para.id,
                     field=name,
                     span=span,
-                    fix=Fix("Remove the typed number", name, span, ""),
+                    fix=Fix(say("Remove the typed number"), name, span, ""),
                 ),
             )
     out += _typed_terminal(node)
@@ -102,11 +113,14 @@ def _typed_terminal(node: Node) -> list[Finding]:
                 finding(
                     "punctuation.typed-terminal",
                     Severity.INFO,
-                    f"The final '{mark}' is set by the paragraph's place when printed; the typed one is dropped.",
+                    say(
+                        "The final '{mark}' is set by the paragraph's place when printed; the typed one is dropped.",
+                        mark=mark,
+                    ),
                     paragraph_id=para.id,
                     field=name,
                     span=span,
-                    fix=Fix(f"Remove '{mark}'", name, span, ""),
+                    fix=Fix(say("Remove '{mark}'", mark=mark), name, span, ""),
                 ),
             )
     return out
@@ -123,7 +137,7 @@ def _brackets(node: Node) -> list[Finding]:
                 finding(
                     "structure.brackets",
                     Severity.INFO,
-                    "Square brackets mark text still under negotiation; an issued draft has none.",
+                    say("Square brackets mark text still under negotiation; an issued draft has none."),
                     paragraph_id=node.para.id,
                     field=name,
                     span=ft.span(m.start(), m.end()),
@@ -141,7 +155,7 @@ def check_document(res: Resolution, ctx: DocumentContext) -> list[Finding]:
             finding(
                 "structure.operative-missing",
                 Severity.ERROR,
-                "A draft resolution needs at least one operative paragraph.",
+                say("A draft resolution needs at least one operative paragraph."),
             ),
         )
     if kind is DocumentKind.DRAFT_DECISION and res.preamble:
@@ -150,7 +164,9 @@ def check_document(res: Resolution, ctx: DocumentContext) -> list[Finding]:
             finding(
                 "structure.decision-preamble",
                 Severity.INFO,
-                "Draft decisions usually have no preamble: one sentence, 'The General Assembly decides …'.",
+                say(
+                    "Draft decisions usually have no preamble: one sentence, 'The General Assembly decides …'."
+                ),
             ),
         )
     return out

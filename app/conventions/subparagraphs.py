@@ -8,6 +8,7 @@ import re
 from app.conventions.base import DocumentContext, Node, add, finding
 from app.findings import Finding, Fix, Severity
 from app.inline import plain_text
+from app.messages import say
 
 # "(a)", "(iv)", "a)", "b.", "ii.", "-", "•"
 _TYPED_LABEL = re.compile(
@@ -25,7 +26,9 @@ def check(node: Node, ctx: DocumentContext) -> list[Finding]:
             finding(
                 "subparagraphs.single",
                 Severity.WARNING,
-                "A single subparagraph: a list needs at least (a) and (b); otherwise make it running text.",
+                say(
+                    "A single subparagraph: a list needs at least (a) and (b); otherwise make it running text."
+                ),
                 paragraph_id=para.id,
             ),
         )
@@ -37,7 +40,7 @@ def check(node: Node, ctx: DocumentContext) -> list[Finding]:
             finding(
                 "subparagraphs.depth",
                 Severity.WARNING,
-                "Subparagraphs go four levels deep at most: (a), (i), a., i.",
+                say("Subparagraphs go four levels deep at most: (a), (i), a., i."),
                 paragraph_id=para.id,
             ),
         )
@@ -51,12 +54,14 @@ def check(node: Node, ctx: DocumentContext) -> list[Finding]:
             finding(
                 "subparagraphs.typed-label",
                 Severity.ERROR,
-                f"'{markup[span[0] : span[1]].strip()}' is typed; subparagraph labels are set when the document is "
-                "printed.",
+                say(
+                    "'{label}' is typed; subparagraph labels are set when the document is printed.",
+                    label=markup[span[0] : span[1]].strip(),
+                ),
                 paragraph_id=para.id,
                 field=name,
                 span=span,
-                fix=Fix("Remove the typed label", name, span, ""),
+                fix=Fix(say("Remove the typed label"), name, span, ""),
             ),
         )
     else:
@@ -69,11 +74,11 @@ def check(node: Node, ctx: DocumentContext) -> list[Finding]:
                 finding(
                     "subparagraphs.capital",
                     Severity.ERROR,
-                    "A subparagraph begins with a capital letter.",
+                    say("A subparagraph begins with a capital letter."),
                     paragraph_id=para.id,
                     field=name,
                     span=span,
-                    fix=Fix(f"Write '{m.group(0).upper()}'", name, span, m.group(0).upper()),
+                    fix=Fix(say("Write '{good}'", good=m.group(0).upper()), name, span, m.group(0).upper()),
                 ),
             )
     if not ctx.template.and_before_last_subparagraph and not node.is_last_sibling:
@@ -88,12 +93,15 @@ def check(node: Node, ctx: DocumentContext) -> list[Finding]:
                     finding(
                         "subparagraphs.and",
                         Severity.WARNING,
-                        f"{ctx.template.name} texts do not add 'and' before the last subparagraph; each item "
-                        "ends with a semicolon.",
+                        say(
+                            "{name} texts do not add 'and' before the last subparagraph; each item ends with a "
+                            "semicolon.",
+                            name=ctx.template.named(),
+                        ),
                         paragraph_id=para.id,
                         field=last_field,
                         span=span,
-                        fix=Fix("Remove 'and'", last_field, span, ""),
+                        fix=Fix(say("Remove 'and'"), last_field, span, ""),
                     ),
                 )
     return out

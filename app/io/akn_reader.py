@@ -28,14 +28,15 @@ from app import inline
 from app.digits import to_int
 from app.errors import InputError
 from app.findings import Finding, Severity
-from app.formatting import format_date, parse_date
+from app.formatting import parse_date
 from app.io.akn_writer import AKN4UN_NS, parse_destination
 from app.io.headings import ANNEX_LINE, SEPARATOR
 from app.io.imported import ImportResult
 from app.io.safe_xml import parse_xml
 from app.io.span_text import as_written_markup, split_opener, strip_end, tidy
 from app.io.structure import AnnexBuilder, place_after, restarts, section_preamble
-from app.languages import Language, get_language, language_for_akn
+from app.languages import Language, date_words, get_language, language_for_akn
+from app.messages import Phrase, say
 from app.model import (
     Action,
     AgendaItem,
@@ -395,7 +396,7 @@ class _Reader:
                 if kind != "num" and headings is not None:
                     headings.extend(t for t in [_text(c)] if t)
                 elif kind != "num":
-                    self.unplaced(_text(c), where, "a heading inside a paragraph")
+                    self.unplaced(_text(c), where, say("a heading inside a paragraph"))
                 continue
             if kind in ("content", "intro", "listIntroduction", "p", "block", "alinea"):
                 target = tail if seen_list else lead
@@ -454,7 +455,12 @@ class _Reader:
             Finding(
                 "import.unplaced",
                 Severity.WARNING,
-                f"{what} at {where} could not be placed and was kept at the end (annex): {text[:80]}",
+                say(
+                    "{what} at {where} could not be placed and was kept at the end (annex): {text}",
+                    what=what,
+                    where=where,
+                    text=text[:80],
+                ),
                 field="annex",
             )
         )
@@ -488,7 +494,12 @@ def _check_labels(
                 Finding(
                     "import.numbering",
                     Severity.INFO,
-                    f"{where} is numbered '{num}' in the file; it is now '{expected or 'unnumbered'}'",
+                    say(
+                        "{where} is numbered '{num}' in the file; it is now '{expected}'",
+                        where=where,
+                        num=num,
+                        expected=expected or say("unnumbered"),
+                    ),
                     paragraph_id=para.id,
                 )
             )
@@ -756,8 +767,13 @@ class _Flow:
                 Finding(
                     "import.numbering",
                     Severity.INFO,
-                    f"{where} is numbered '{num}' in the file; it is now '{self.numbered}.' "
-                    "(an annex is numbered on from 1)",
+                    say(
+                        "{where} is numbered '{num}' in the file; it is now '{numbered}.' (an annex is numbered on "
+                        "from 1)",
+                        where=where,
+                        num=num,
+                        numbered=self.numbered,
+                    ),
                     paragraph_id=para.id,
                 )
             )
@@ -1021,7 +1037,7 @@ class _Body:
                 self.reader.unplaced(_text(value), f"before {where}", f"<{_ln(value)}>")
         if headings:  # a heading with no paragraph after it
             where = self.where("the end of the operative part")
-            self.reader.unplaced("\n".join(headings), where, "a heading of the operative part")
+            self.reader.unplaced("\n".join(headings), where, say("a heading of the operative part"))
 
     def check(self, findings: list[Finding]) -> None:
         lang = get_language(self.reader.res.header.language)
@@ -1097,7 +1113,7 @@ def read_akn(data: bytes, *, name: str = "") -> AknImportResult:
                     Finding(
                         "import.numbering",
                         Severity.INFO,
-                        f"part '{letter}' in the file is part {body.unit} here",
+                        say("part '{letter}' in the file is part {unit} here", letter=letter, unit=body.unit),
                     )
                 )
         body.check(findings)
@@ -1116,7 +1132,10 @@ def read_akn(data: bytes, *, name: str = "") -> AknImportResult:
             Finding(
                 "import.footnotes",
                 Severity.WARNING,
-                f"{reader.nested_notes} note(s) inside another note were read into it, in parentheses",
+                say(
+                    "{nested_notes} note(s) inside another note were read into it, in parentheses",
+                    nested_notes=reader.nested_notes,
+                ),
             )
         )
     if reader.dangling_refs:
@@ -1125,8 +1144,12 @@ def read_akn(data: bytes, *, name: str = "") -> AknImportResult:
             Finding(
                 "import.footnotes",
                 Severity.WARNING,
-                f"{len(reader.dangling_refs)} note reference(s) name a note the file does not have ({missing}): "
-                "each keeps its marker as its text",
+                say(
+                    "{count} note reference(s) name a note the file does not have ({missing}): each keeps its "
+                    "marker as its text",
+                    count=len(reader.dangling_refs),
+                    missing=missing,
+                ),
             )
         )
     numbered = [marker for marker, _ in reader.note_markers if marker.isdigit()]
@@ -1136,7 +1159,11 @@ def read_akn(data: bytes, *, name: str = "") -> AknImportResult:
                 Finding(
                     "import.footnotes",
                     Severity.INFO,
-                    f"footnote marked '{marker}' in the file is footnote {number} here",
+                    say(
+                        "footnote marked '{marker}' in the file is footnote {number} here",
+                        marker=marker,
+                        number=number,
+                    ),
                 )
             )
             break
@@ -1146,14 +1173,22 @@ def read_akn(data: bytes, *, name: str = "") -> AknImportResult:
         raise InputError(f"{name or 'the file'} is Akoma Ntoso but has no preamble or operative paragraphs")
 
     if not draft:
-        what = meta["symbol"] or "an adopted resolution"
-        adopted = f", adopted on {format_date(meta['adoption_date'])}" if meta["adoption_date"] else ""
+        what = meta["symbol"] or say("an adopted resolution")
+        adopted = (
+            say(", adopted on {date}", date=Phrase(date_words, (meta["adoption_date"],)))
+            if meta["adoption_date"]
+            else ""
+        )
         findings.insert(
             0,
             Finding(
                 "import.source",
                 Severity.INFO,
-                f"opened {what}{adopted} as a draft to rework: it has no symbol or date yet",
+                say(
+                    "opened {what}{adopted} as a draft to rework: it has no symbol or date yet",
+                    what=what,
+                    adopted=adopted,
+                ),
                 field="header",
             ),
         )

@@ -12,6 +12,7 @@ import re
 from app.amendments import lead_text, set_lead_text
 from app.errors import InputError
 from app.findings import Finding, Severity
+from app.messages import say
 from app.model import Action, Instruction, Paragraph, Resolution
 from app.wording import INSTRUCTION_START, opening_pattern, parse_sentence, sentence_language
 
@@ -87,7 +88,7 @@ def read_body(res: Resolution, order: list[Paragraph], sentences: set[str]) -> l
                 Finding(
                     "import.unplaced",
                     Severity.WARNING,
-                    f"a second quoted paragraph after one instruction: “{para.text[:60]}”",
+                    say("a second quoted paragraph after one instruction: “{text}”", text=para.text[:60]),
                 )
             )
             continue

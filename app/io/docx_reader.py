@@ -65,6 +65,7 @@ from app.io.wordml import (
     wtag,
 )
 from app.languages import get_language, language_of_organ_line, language_of_sponsor_line
+from app.messages import Message, say
 from app.model import Annex, DocumentKind, Footnote, Paragraph, Part, Resolution, ResolutionPart
 from app.render import join_opener
 from app.templates import all_templates
@@ -349,10 +350,19 @@ def _append_tail(para: Paragraph, spans: list[inline.Span]) -> None:
         para.text = f"{para.text} {more}".strip() if para.text else more
 
 
-def _where(state: _State) -> str:
+def _where(state: _State) -> Message:
     items = state.res.part(state.part)
-    name = "preambular" if state.part is Part.PREAMBLE else "operative"
-    return f"after {name} paragraph {len(items)}" if items else f"at the start of the {name} part"
+    if state.part is Part.PREAMBLE:
+        return (
+            say("after preambular paragraph {n}", n=len(items))
+            if items
+            else say("at the start of the preamble")
+        )
+    return (
+        say("after operative paragraph {n}", n=len(items))
+        if items
+        else say("at the start of the operative part")
+    )
 
 
 # Paragraph styles Resolute's own exporter writes (app.io.docx_writer.STYLE_IDS); other files rarely use them.
@@ -600,7 +610,7 @@ def _unlabelled(line: Line, spans: list[inline.Span], state: _State, numbered_do
             Finding(
                 "import.joined",
                 Severity.INFO,
-                f"an unnumbered line {_where(state)} was joined to that paragraph",
+                say("an unnumbered line {where} was joined to that paragraph", where=_where(state)),
                 paragraph_id=top.id,
             )
         )
@@ -644,7 +654,7 @@ def _add_subparagraph(line: Line, depth: int, spans: list[inline.Span], state: _
             Finding(
                 "import.structure",
                 Severity.WARNING,
-                f"a subparagraph {_where(state)} had no paragraph above it",
+                say("a subparagraph {where} had no paragraph above it", where=_where(state)),
                 paragraph_id=holder.id,
             )
         )
@@ -689,13 +699,18 @@ def _trailing(lines: list[Line], state: _State, typed: dict[str, str], texts: di
         if not state.res.unplaced and _star_note(line, state):
             continue
         state.res.unplaced.append(inline.unparse(tidy(_spans(line.pieces, {}))))
-        what = "a table cell" if line.in_table else "a line"
+        what = say("a table cell") if line.in_table else say("a line")
         state.findings.append(
             Finding(
                 "import.unplaced",
                 Severity.WARNING,
-                f"{what} after the operative part (paragraph {line.index} of the file) was "
-                f"kept in the annex: “{plain[:70]}”",
+                say(
+                    "{what} after the operative part (paragraph {index} of the file) was kept in the annex: "
+                    "“{text}”",
+                    what=what,
+                    index=line.index,
+                    text=plain[:70],
+                ),
                 field="annex",
             )
         )
@@ -858,7 +873,9 @@ def _resolve_typed(
                 Finding(
                     "import.footnotes",
                     Severity.INFO,
-                    f"superscript mark “{mark}” has no footnote text in the file: kept as typed",
+                    say(
+                        "superscript mark “{mark}” has no footnote text in the file: kept as typed", mark=mark
+                    ),
                 )
             )
     pattern = re.compile(r"\[\^(typed-\d+)\]")
@@ -918,8 +935,11 @@ def _read_header(
                     Finding(
                         "import.unplaced",
                         Severity.WARNING,
-                        f"a footnote in the header (“{text[:50]}”) was kept at the end: "
-                        f"{inline.plain(note.text)[:60]}",
+                        say(
+                            "a footnote in the header (“{header}”) was kept at the end: {text}",
+                            header=text[:50],
+                            text=inline.plain(note.text)[:60],
+                        ),
                         field="annex",
                     )
                 )
@@ -940,7 +960,10 @@ def _walker_findings(walker: Walker) -> list[Finding]:
             Finding(
                 "import.misplaced",
                 Severity.WARNING,
-                f"text inside elements Word does not place there was read where it stands: {names}",
+                say(
+                    "text inside elements Word does not place there was read where it stands: {names}",
+                    names=names,
+                ),
             )
         )
     if walker.nested_notes or walker.nested_notes_left:
@@ -949,8 +972,12 @@ def _walker_findings(walker: Walker) -> list[Finding]:
             Finding(
                 "import.footnotes",
                 Severity.WARNING,
-                f"{walker.nested_notes} footnote(s) referenced from inside another footnote were read into it, "
-                f"in parentheses{left}",
+                say(
+                    "{nested_notes} footnote(s) referenced from inside another footnote were read into it, in "
+                    "parentheses{left}",
+                    nested_notes=walker.nested_notes,
+                    left=left,
+                ),
             )
         )
     if walker.images:
@@ -958,7 +985,7 @@ def _walker_findings(walker: Walker) -> list[Finding]:
             Finding(
                 "import.unplaced",
                 Severity.INFO,
-                f"{walker.images} picture(s) in the text were left out",
+                say("{images} picture(s) in the text were left out", images=walker.images),
                 field="annex",
             )
         )
@@ -967,7 +994,10 @@ def _walker_findings(walker: Walker) -> list[Finding]:
             Finding(
                 "import.equations",
                 Severity.WARNING,
-                f"{walker.equations} equation(s) were read as plain text: check their layout",
+                say(
+                    "{equations} equation(s) were read as plain text: check their layout",
+                    equations=walker.equations,
+                ),
             )
         )
     if walker.ruby:
@@ -976,8 +1006,12 @@ def _walker_findings(walker: Walker) -> list[Finding]:
             Finding(
                 "import.ruby",
                 Severity.INFO,
-                f"{len(walker.ruby)} ruby annotation(s) (pronunciation guides) were left out, "
-                f"their base text kept: {guides}",
+                say(
+                    "{count} ruby annotation(s) (pronunciation guides) were left out, their base text kept: "
+                    "{guides}",
+                    count=len(walker.ruby),
+                    guides=guides,
+                ),
             )
         )
     if walker.alt_chunks:
@@ -985,8 +1019,11 @@ def _walker_findings(walker: Walker) -> list[Finding]:
             Finding(
                 "import.unplaced",
                 Severity.WARNING,
-                f"{walker.alt_chunks} piece(s) of content embedded from another file (altChunk) "
-                "cannot be read: open the file in Word and save it to merge them",
+                say(
+                    "{alt_chunks} piece(s) of content embedded from another file (altChunk) cannot be read: "
+                    "open the file in Word and save it to merge them",
+                    alt_chunks=walker.alt_chunks,
+                ),
                 field="annex",
             )
         )
@@ -1002,8 +1039,11 @@ def _package_findings(opened: _Opened) -> list[Finding]:
             Finding(
                 "import.unplaced",
                 Severity.WARNING,
-                f"the file names parts it does not have ({parts}): read without them (what they held is not "
-                "in the file to read)",
+                say(
+                    "the file names parts it does not have ({parts}): read without them (what they held is not "
+                    "in the file to read)",
+                    parts=parts,
+                ),
             )
         )
     if opened.twice:
@@ -1011,8 +1051,11 @@ def _package_findings(opened: _Opened) -> list[Finding]:
             Finding(
                 "import.footnotes",
                 Severity.WARNING,
-                f"{opened.twice} footnote id(s) are given to more than one note in the file: the texts of each were "
-                "joined into one footnote",
+                say(
+                    "{twice} footnote id(s) are given to more than one note in the file: the texts of each were "
+                    "joined into one footnote",
+                    twice=opened.twice,
+                ),
             )
         )
     return findings
@@ -1078,7 +1121,7 @@ def read_docx(data: bytes, *, name: str = "") -> ImportResult:
                 Finding(
                     "import.structure",
                     Severity.WARNING,
-                    "no organ line (“The General Assembly,”) found: the template may be wrong",
+                    say("no organ line (“The General Assembly,”) found: the template may be wrong"),
                     field="header",
                 )
             )
@@ -1131,7 +1174,9 @@ def read_docx(data: bytes, *, name: str = "") -> ImportResult:
             Finding(
                 "import.tracked-changes",
                 Severity.INFO,
-                "the file has tracked changes: read as if all were accepted (insertions in, deletions out)",
+                say(
+                    "the file has tracked changes: read as if all were accepted (insertions in, deletions out)"
+                ),
                 field="header",
             ),
         )
@@ -1140,7 +1185,10 @@ def read_docx(data: bytes, *, name: str = "") -> ImportResult:
             Finding(
                 "import.openers",
                 Severity.INFO,
-                f"{state.lexicon_openers} openers were found from the lexicon (no italics in the file)",
+                say(
+                    "{lexicon_openers} openers were found from the lexicon (no italics in the file)",
+                    lexicon_openers=state.lexicon_openers,
+                ),
             )
         )
     findings += _walker_findings(walker) + _package_findings(opened)
@@ -1150,7 +1198,7 @@ def read_docx(data: bytes, *, name: str = "") -> ImportResult:
             Finding(
                 "import.unplaced",
                 Severity.WARNING,
-                f"a text box was kept at the end (annex): “{inline.plain(text)[:70]}”",
+                say("a text box was kept at the end (annex): “{text}”", text=inline.plain(text)[:70]),
                 field="annex",
             )
         )
@@ -1160,7 +1208,7 @@ def read_docx(data: bytes, *, name: str = "") -> ImportResult:
             Finding(
                 "import.comments",
                 Severity.INFO,
-                f"the file has {comments} comment(s); comments are not imported",
+                say("the file has {comments} comment(s); comments are not imported", comments=comments),
                 field="header",
             )
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from app.findings import Finding, Severity
+from app.messages import say
 from app.model import MAX_DEPTH, Resolution, limit_depth, refuse_oversized
 
 
@@ -31,7 +32,11 @@ class ImportResult:
                 Finding(
                     "import.depth",
                     Severity.WARNING,
-                    f"{lifted} subparagraph(s) nested deeper than {MAX_DEPTH} levels were "
-                    f"lifted to level {MAX_DEPTH}, in reading order",
+                    say(
+                        "{lifted} subparagraph(s) nested deeper than {MAX_DEPTH} levels were lifted to level "
+                        "{MAX_DEPTH}, in reading order",
+                        lifted=lifted,
+                        MAX_DEPTH=MAX_DEPTH,
+                    ),
                 )
             )

@@ -11,6 +11,7 @@ from app.findings import Finding, Severity
 from app.formatting import BEHALF_NOTE, behalf_note, parse_date, parse_ordinal_words
 from app.io.header_lines import HeaderLine, texts
 from app.io.pdf_text import SYMBOL
+from app.messages import say
 from app.model import AgendaItem, DocumentKind, Header
 from app.states import is_un_form, known_sponsor_name, languages, official_name, split_sponsor_names
 from app.templates import Template, all_templates, get_template, template_for_symbol
@@ -243,7 +244,7 @@ def _session_dates(s: str) -> Finding:
     return Finding(
         "import.session-dates",
         Severity.INFO,
-        f"session dates “{s}” are not kept (the template prints none)",
+        say("session dates “{s}” are not kept (the template prints none)", s=s),
         field="header",
     )
 
@@ -273,7 +274,10 @@ def _settle_symbol(out: HeaderResult, symbol_full: str) -> None:
             Finding(
                 "import.adopted-resolution",
                 Severity.INFO,
-                f"{symbol_full} is an adopted resolution: imported as a draft of the same text",
+                say(
+                    "{symbol_full} is an adopted resolution: imported as a draft of the same text",
+                    symbol_full=symbol_full,
+                ),
             )
         )
         symbol_full = ""
@@ -547,7 +551,7 @@ def _read_sponsors(out: HeaderResult, text: str) -> None:
             Finding(
                 "import.sponsor-note",
                 Severity.INFO,
-                "asterisks after sponsor names (e.g. non-members of the Council) are not kept",
+                say("asterisks after sponsor names (e.g. non-members of the Council) are not kept"),
                 field="header",
             )
         )
@@ -611,6 +615,6 @@ def _unplaced(text: str) -> Finding:
     return Finding(
         "import.unplaced",
         Severity.WARNING,
-        f"header line not recognised, kept here: “{text}”",
+        say("header line not recognised, kept here: “{text}”", text=text),
         field="header",
     )

@@ -55,6 +55,7 @@ from app.io.structure import (
 )
 from app.io.text_header import ORGANS, HeaderResult, note_not_draft, organ_template, parse_header, star_note
 from app.languages import all_languages, get_language, language_of_organ_line, language_of_sponsor_line
+from app.messages import say
 from app.model import DocumentKind, Footnote, Paragraph, Part, Resolution, ResolutionPart
 from app.templates import Template
 
@@ -243,8 +244,13 @@ class _Reader:
                 Finding(
                     "import.spaced-word",
                     Severity.INFO,
-                    f"{len(self.closed_up)} words the PDF text had broken apart with spaces were closed up on "
-                    f"import ({shown}{' …' if len(self.closed_up) > 8 else ''})",
+                    say(
+                        "{count} words the PDF text had broken apart with spaces were closed up on import "
+                        "({shown}{more})",
+                        count=len(self.closed_up),
+                        shown=shown,
+                        more=" …" if len(self.closed_up) > 8 else "",
+                    ),
                 )
             )
         if self.items:
@@ -252,8 +258,11 @@ class _Reader:
                 Finding(
                     "import.items",
                     Severity.INFO,
-                    f"{len(self.items)} bulleted or numbered items were read as subparagraphs; "
-                    "their labels ((a), (b) …) and end punctuation are set when the document is printed",
+                    say(
+                        "{items} bulleted or numbered items were read as subparagraphs; their labels ((a), (b) …) "
+                        "and end punctuation are set when the document is printed",
+                        items=self.items,
+                    ),
                 )
             )
         return ImportResult(res, self.findings, relabelled=self.items)
@@ -330,7 +339,7 @@ class _Reader:
                     Finding(
                         "import.unplaced",
                         Severity.INFO,
-                        f"masthead note not kept in the model: “{note.text}”",
+                        say("masthead note not kept in the model: “{text}”", text=note.text),
                         field="header",
                     )
                 )
@@ -345,7 +354,7 @@ class _Reader:
                         Finding(
                             "import.unplaced",
                             Severity.INFO,
-                            f"sponsor-line note not kept in the model: “{note.text}”",
+                            say("sponsor-line note not kept in the model: “{text}”", text=note.text),
                             field="header",
                         )
                     )
@@ -454,8 +463,12 @@ class _Reader:
                         Finding(
                             "import.footnote-marker",
                             Severity.INFO,
-                            f"footnote {label}: its marker read as glued to a number, "
-                            f"“{number}{label}” read as “{number}” and note {label}",
+                            say(
+                                "footnote {label}: its marker read as glued to a number, “{number}{label}” read as "
+                                "“{number}” and note {label}",
+                                label=label,
+                                number=number,
+                            ),
                         )
                     )
                 return b, ln, start, end
@@ -474,8 +487,11 @@ class _Reader:
                     Finding(
                         "import.footnote-unplaced",
                         Severity.WARNING,
-                        f"footnote {note.label} has no marker in the text; kept unreferenced: "
-                        f"“{note.text[:80]}”",
+                        say(
+                            "footnote {label} has no marker in the text; kept unreferenced: “{text}”",
+                            label=note.label,
+                            text=note.text[:80],
+                        ),
                     )
                 )
         for para in [p for _, p in res.paragraphs()] + list(res.annex_paragraphs()):
@@ -502,9 +518,13 @@ class _Reader:
             Finding(
                 "import.footnote-unplaced",
                 Severity.WARNING,
-                f"footnote {note.label} (“{note.text[:60]}”): its marker was not found in the "
-                f"text; the note is kept under its number at the end of the paragraph "
-                f"“{words} …”: move its reference to where it belongs",
+                say(
+                    "footnote {label} (“{text}”): its marker was not found in the text; the note is kept under "
+                    "its number at the end of the paragraph “{words} …”: move its reference to where it belongs",
+                    label=note.label,
+                    text=note.text[:60],
+                    words=words,
+                ),
                 paragraph_id=para.id,
                 field=attr,
             )
@@ -605,8 +625,12 @@ class _Reader:
                 Finding(
                     "import.unplaced",
                     Severity.INFO,
-                    f"{len(apart)} piece(s) of text the PDF's text layer set apart from their lines between "
-                    f"two paragraphs (“{apart[0]}” …) kept as unplaced text: put each where it belongs",
+                    say(
+                        "{count} piece(s) of text the PDF's text layer set apart from their lines between two "
+                        "paragraphs (“{first}” …) kept as unplaced text: put each where it belongs",
+                        count=len(apart),
+                        first=apart[0],
+                    ),
                 )
             )
         return kept
@@ -655,9 +679,12 @@ class _Reader:
                 Finding(
                     "import.unplaced",
                     Severity.WARNING,
-                    f"{len(layout.trailing)} blocks after the last operative paragraph (from "
-                    f"“{layout.trailing[0][1][:60]}”) kept as text at the end: a table or other matter "
-                    "a text cannot place",
+                    say(
+                        "{count} blocks after the last operative paragraph (from “{first}”) kept as text at the "
+                        "end: a table or other matter a text cannot place",
+                        count=len(layout.trailing),
+                        first=layout.trailing[0][1][:60],
+                    ),
                     field="annex",
                 )
             )
@@ -667,7 +694,11 @@ class _Reader:
                 Finding(
                     "import.annex",
                     Severity.INFO,
-                    f"{len(layout.unplaced)} blocks from “{layout.unplaced[0][1]}” on kept as text",
+                    say(
+                        "{count} blocks from “{first}” on kept as text",
+                        count=len(layout.unplaced),
+                        first=layout.unplaced[0][1],
+                    ),
                 )
             )
 
@@ -785,14 +816,18 @@ class _Reader:
         for heading in pending_heading:
             res.unplaced.append(heading)
             self.findings.append(
-                Finding("import.unplaced", Severity.WARNING, f"“{heading}” kept as annex text")
+                Finding(
+                    "import.unplaced",
+                    Severity.WARNING,
+                    say("“{heading}” kept as annex text", heading=heading),
+                )
             )
         if closing:
             self.findings.append(
                 Finding(
                     "import.closing",
                     Severity.INFO,
-                    "adoption lines left out (a draft has none): " + " / ".join(closing),
+                    say("adoption lines left out (a draft has none): {lines}", lines=" / ".join(closing)),
                 )
             )
 

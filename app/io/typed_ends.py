@@ -12,6 +12,7 @@ from collections.abc import Collection
 from dataclasses import replace
 
 from app.findings import Finding, Severity
+from app.messages import say
 from app.model import Paragraph, Resolution
 from app.punctuation import absorb_terminal, typed_end
 from app.render import Block, place_names, render
@@ -78,25 +79,43 @@ def _differences(
         typed = typed_end(markup, keep_colon=keep_colon)
         if typed == wanted:
             continue
-        name = names.get(block.paragraph_id, "A paragraph")
-        where = f"{name} (after its subparagraphs)" if block.is_tail else name
+        name = names.get(block.paragraph_id) or say("A paragraph")
+        where = say("{name} (after its subparagraphs)", name=name) if block.is_tail else name
         if not typed:
-            text = f"{where} had no end punctuation in the file; its place takes '{wanted}', added on import"
+            text = say(
+                "{where} had no end punctuation in the file; its place takes '{wanted}', added on import",
+                where=where,
+                wanted=wanted,
+            )
             missing.append(Finding(RULE, Severity.INFO, text, paragraph_id=para.id, field=field))
             continue
-        took = f"takes '{wanted}', set" if wanted else "takes none, removed"
+        took = say("takes '{wanted}', set", wanted=wanted) if wanted else say("takes none, removed")
         if para.id in relabelled and not block.is_tail:  # the file's own list style, now (a), (b) …
-            text = f"{where} (a bulleted item in the file) ended with '{typed}'; as a subparagraph it {took} on import"
+            text = say(
+                "{where} (a bulleted item in the file) ended with '{typed}'; as a subparagraph it {took} on import",
+                where=where,
+                typed=typed,
+                took=took,
+            )
             bulleted.append(Finding(RULE, Severity.INFO, text, paragraph_id=para.id, field=field))
             continue
-        text = f"{where} ended with '{typed}' in the file; its place {took} on import"
+        text = say(
+            "{where} ended with '{typed}' in the file; its place {took} on import",
+            where=where,
+            typed=typed,
+            took=took,
+        )
         wrong.append(Finding(RULE, Severity.WARNING, text, paragraph_id=para.id, field=field))
     if len(wrong) + len(bulleted) > max(MANY, checked // 10):
         summary = Finding(
             RULE,
             Severity.WARNING,
-            f"{len(wrong) + len(bulleted)} of {checked} paragraphs ended otherwise than "
-            "their places ask; each is listed as a note: check that the text was read as intended",
+            say(
+                "{count} of {checked} paragraphs ended otherwise than their places ask; each is listed as a "
+                "note: check that the text was read as intended",
+                count=len(wrong) + len(bulleted),
+                checked=checked,
+            ),
         )
         wrong = [summary] + [replace(f, severity=Severity.INFO) for f in wrong]
     return wrong + bulleted + missing

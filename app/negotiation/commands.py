@@ -13,6 +13,7 @@ from collections.abc import Callable
 from app.edits import Document, replace_document
 from app.errors import InputError
 from app.history import Change
+from app.messages import say
 from app.model import Resolution
 from app.negotiation import merging, rounds
 from app.negotiation.proposals import Proposal
@@ -38,7 +39,7 @@ def start_negotiation(doc: Document, *, facilitator: str = "", date: dt.datetime
     def step(res: Resolution) -> None:
         rounds.start(res, facilitator=facilitator, date=date)
 
-    return _swap(doc, "Start negotiation", step)
+    return _swap(doc, say("Start negotiation"), step)
 
 
 def add_proposals(doc: Document, proposals: list[Proposal]) -> Change:
@@ -84,7 +85,7 @@ def merge(doc: Document, *, target: str, fields: dict[str, str], proposal_ids: l
         for pid in proposal_ids:
             rounds.decide(_negotiation(res), pid, target, rounds.MERGE)
 
-    return _swap(doc, "Merge proposals", step)
+    return _swap(doc, say("Merge proposals"), step)
 
 
 def set_status(doc: Document, *, paragraph_id: str, status: Status, note: str = "") -> Change:
@@ -102,7 +103,7 @@ def add_bracket(
         bracket = make_bracket(res, paragraph_id, words, alternatives, field_name=field_name)
         _negotiation(res).brackets.append(bracket)
 
-    return _swap(doc, "Bracket words", step)
+    return _swap(doc, say("Bracket words"), step)
 
 
 def resolve_bracket(doc: Document, *, bracket_id: str, text: str) -> Change:
@@ -114,14 +115,14 @@ def resolve_bracket(doc: Document, *, bracket_id: str, text: str) -> Change:
         resolve(res, bracket, text)
         neg.brackets.remove(bracket)
 
-    return _swap(doc, "Resolve bracket", step)
+    return _swap(doc, say("Resolve bracket"), step)
 
 
 def issue_revision(doc: Document, *, date: dt.datetime | None = None, note: str = "") -> Change:
     def step(res: Resolution) -> None:
         rounds.issue_revision(_negotiation(res), res, date=date, note=note)
 
-    return _swap(doc, "Issue revision", step)
+    return _swap(doc, say("Issue revision"), step)
 
 
 def merge_revision(
@@ -132,4 +133,4 @@ def merge_revision(
     neg = _negotiation(doc.resolution)
     name = f"Rev.{len(neg.revisions)}"
     out = merging.merge_into_revision(neg, doc.resolution, choices, date=date, note=note)
-    return replace_document(doc, resolution=out, label=f"Merge into {name}")
+    return replace_document(doc, resolution=out, label=say("Merge into {name}", name=name))

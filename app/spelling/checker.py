@@ -10,6 +10,7 @@ from pathlib import Path
 from app.findings import Finding, Fix, Severity
 from app.inline import PlainText, plain_text
 from app.languages import DEFAULT, get_language
+from app.messages import say
 from app.paths import resource
 from app.spelling import kinds, tokens
 from app.spelling.lexicon import UN_FREQUENCY, Lexicon, normal, read_words
@@ -151,9 +152,11 @@ class Checker:
         fix = None
         if rule.kind == "italics":  # drop the marks around the run
             span = (span[0] - 1, span[1] + 1)
-            fix = Fix("Remove the italics", field, span, plain.markup[span[0] + 1 : span[1] - 1])
+            fix = Fix(say("Remove the italics"), field, span, plain.markup[span[0] + 1 : span[1] - 1])
         elif replacement is not None:
-            label = f"Use '{replacement}'" if replacement else f"Delete '{matched}'"
+            label = (
+                say("Use '{word}'", word=replacement) if replacement else say("Delete '{word}'", word=matched)
+            )
             fix = Fix(label, field, span, replacement)
         message = rule.format(match=matched, fix=replacement or "")
         return Finding(rule.id, rule.level, message, paragraph_id, field, span, fix)
@@ -164,20 +167,29 @@ class Checker:
         span = plain.span(start, end)
         # Suggestions for a hyphenated word respell one part ("tell-education"): noise, so none are offered.
         options = [] if "-" in word else self.lexicon.suggestions(word, 3, deep=False)
-        message = f"'{word}' is not in the dictionary or the UN word lists"
-        if options:
-            message += f"; did you mean {', '.join(repr(o) for o in options)}?"
+        shown = ", ".join(repr(o) for o in options)
+        message = say("'{word}' is not in the dictionary or the UN word lists", word=word)
         # A one-click fix only where the correction is clear: a single candidate one edit away. A word the
         # lists lack may be right ("materiel" is not "material"), so a choice is left to the menu.
         # A changed letter turns words into other words ("desistance" -> "resistance", "materiel" -> "material",
         # "respondeat" -> "respondent"): only a letter left out, doubled or two letters swapped is fixed in one click.
         clear = len(options) == 1 and word[:1].islower() and _slip(word.lower(), options[0].lower())
-        fix = Fix(f"Use '{options[0]}'", field, span, options[0]) if clear else None
+        fix = Fix(say("Use '{word}'", word=options[0]), field, span, options[0]) if clear else None
         # A slip of the keyboard leaves a word one edit from the word meant; an unknown word with no known word
         # that close ("criminogenic", "multimorbidity") is a term the lists lack: a note, not a warning.
         near = options or ("-" in word and self.lexicon.suggestions(word, 1, deep=False))
-        if not near:
-            message += " (no known word is one letter away: a term? add it to your dictionary)"
+        if options:
+            message = say(
+                "'{word}' is not in the dictionary or the UN word lists; did you mean {options}?",
+                word=word,
+                options=shown,
+            )
+        elif not near:
+            message = say(
+                "'{word}' is not in the dictionary or the UN word lists (no known word is one letter away: "
+                "a term? add it to your dictionary)",
+                word=word,
+            )
         level = Severity.WARNING if near else Severity.INFO
         return Finding(SPELLING_RULE, level, message, paragraph_id, field, span, fix)
 

@@ -17,6 +17,7 @@ from app.datafile import TOMLDecodeError, parse_toml
 from app.digits import to_int
 from app.errors import TemplateError
 from app.findings import Severity
+from app.messages import Message, say
 from app.spelling.pattern_shape import can_hang
 
 KINDS = ("existence", "substitution", "capitalization", "italics")
@@ -83,8 +84,9 @@ class Rule:
     )  # substitution by table: hit text -> fix
     lookup: dict[str, str] | None = field(default=None, compare=False)  # capitalization: lower case -> term
 
-    def format(self, **values: str) -> str:
-        return self.message.format_map({k: values.get(k, "") for k in PLACEHOLDERS})
+    def format(self, **values: str) -> Message:
+        """The rule's message (a template of app.messages: rule files' English messages have catalog entries)."""
+        return say(self.message, **{k: values.get(k, "") for k in PLACEHOLDERS})
 
 
 def load_style(folder: Path) -> list[Rule]:

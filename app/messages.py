@@ -1,0 +1,85 @@
+"""Finding messages and quick-fix labels, said in English and shown in the interface language.
+
+A check writes its message as an English template with named fields:
+
+    say("'{name}' is listed twice.", name=name)
+
+The result is the English text, a `str` the command line, JSON and tests read as before, that remembers its
+template and fields; `localize(text)` says it again in the interface language: the template is looked up in the
+[messages] table of resources/interface/<code>.toml (keyed by the English template, like [text]), a field that
+is itself a message is localized too, and a number takes the language's thousands separator (`interface.number`).
+The core's undo labels are `say` texts too ("Delete paragraph"). Text not made by `say` is looked up in the
+editor's [text] catalog, else shown as written (an exception's words, a user's own rule file).
+
+Why a `str` that remembers: Finding and Fix keep their fields and every consumer of a message keeps working;
+the checks stay free of Qt and of the interface language (they run in the command line and in the editor's
+background thread alike); a language is one data file. tests/core/test_message_catalogs.py finds every template
+by reading the code, as scripts/interface_catalog.py does for the editor's texts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from app import interface
+
+
+class Message(str):
+    """English text made from `template` and `fields`."""
+
+    template: str
+    fields: dict[str, Any]
+
+    def __new__(cls, template: str, fields: dict[str, Any]) -> Message:
+        out = super().__new__(cls, _fill(template, fields, interface.ENGLISH))
+        out.template = template
+        out.fields = fields
+        return out
+
+    def __reduce__(self) -> tuple[type[Message], tuple[str, dict[str, Any]]]:
+        return (Message, (self.template, self.fields))
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A field some function already says in each language it knows (`app.wording.paragraph_name`): called
+    with `*args` and `language=` the code ("" for English)."""
+
+    make: Callable[..., str]
+    args: tuple[Any, ...] = ()
+
+    def said(self, code: str) -> str:
+        return self.make(*self.args, language="" if code == interface.ENGLISH else code)
+
+
+def say(template: str, **fields: Any) -> Message:
+    """The message `template` with its `{fields}` filled in (English); `localize` gives it in another language."""
+    return Message(template, fields)
+
+
+def localize(text: str, code: str | None = None) -> str:
+    """`text` in language `code` (default: the interface language): a `say` message from its [messages] entry;
+    other text from the editor's [text] catalog (an undo label the editor gave with `marked`), else as written."""
+    code = code or interface.current()
+    if code == interface.ENGLISH:
+        return str(text)
+    if not isinstance(text, Message):
+        return interface.catalog(code).get(text, str(text))
+    template = interface.message_catalog(code).get(text.template)
+    return _fill(template, text.fields, code) if template else str(text)
+
+
+def _fill(template: str, fields: dict[str, Any], code: str) -> str:
+    return template.format_map({name: _value(value, code) for name, value in fields.items()})
+
+
+def _value(value: Any, code: str) -> Any:
+    if isinstance(value, Message):
+        return localize(value, code)
+    if isinstance(value, Phrase):
+        return value.said(code)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return interface.number(value, code)
+    return value
