@@ -20,6 +20,7 @@ import re
 from collections.abc import Iterable, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass, field
+from functools import cache
 
 from app import inline, lexicon
 from app.findings import Finding, Severity
@@ -35,6 +36,7 @@ from app.io.headings import (
     ends_like_a_paragraph,
 )
 from app.io.imported import ImportResult
+from app.io.lost_hyphens import restore_hyphens
 from app.io.note_markers import MAX_INDEXED, Marker, markers, numbers_in, numeric, star_marks
 from app.io.pdf_text import NOTE_START, PAGE_BREAK, SUPERSCRIPTS, RawNote, join_wrapped, note_label
 from app.io.reading_order import labels_set_after
@@ -57,6 +59,7 @@ from app.io.text_header import ORGANS, HeaderResult, note_not_draft, organ_templ
 from app.languages import all_languages, get_language, language_of_organ_line, language_of_sponsor_line
 from app.messages import say
 from app.model import DocumentKind, Footnote, Paragraph, Part, Resolution, ResolutionPart
+from app.spelling.lexicon import Lexicon
 from app.templates import Template
 
 MAX_CHARS = 5_000_000
@@ -190,6 +193,7 @@ class _Reader:
     amend_sentences: set[str] = field(default_factory=set)
     extracted: bool = False  # text of an issued PDF (page furniture found): broken words are closed up
     closed_up: list[str] = field(default_factory=list)
+    rehyphenated: list[str] = field(default_factory=list)  # compounds whose dropped hyphen came back
     items: set[str] = field(default_factory=set)  # ids of bulleted or numbered items read as subparagraphs
 
     # ---- the whole run -------------------------------------------------------------------------------------------
@@ -250,6 +254,20 @@ class _Reader:
                         count=len(self.closed_up),
                         shown=shown,
                         more=" …" if len(self.closed_up) > 8 else "",
+                    ),
+                )
+            )
+        if self.rehyphenated:
+            self.findings.append(
+                Finding(
+                    "import.spaced-word",
+                    Severity.INFO,
+                    say(
+                        "{count} compounds whose hyphen the PDF text had dropped at a line end were hyphenated "
+                        "again on import ({shown}{more})",
+                        count=len(self.rehyphenated),
+                        shown=", ".join(dict.fromkeys(self.rehyphenated[:8])),
+                        more=" …" if len(self.rehyphenated) > 8 else "",
                     ),
                 )
             )
@@ -550,6 +568,9 @@ class _Reader:
             s = line.strip()
             if not s or s == PAGE_BREAK:
                 continue
+            if self.extracted and len(s) > PRINTED_LINE_CHARS:  # two printed lines joined at a dropped hyphen
+                s, restored = restore_hyphens(s, _un_lexicon().known)
+                self.rehyphenated += restored
             end = "".join(out[-2:])[-2:]  # the text so far ends so (pieces are never blank)
             if not end.endswith("-") or len(end) < 2 or not end[-2].isalpha():
                 out.append(" " + s if out else s)  # as join_wrapped joins
@@ -935,6 +956,12 @@ def _known_words() -> set[str] | None:
         except Exception:  # noqa: BLE001 - without a word list every break keeps its hyphen
             _KNOWN = None
     return _KNOWN
+
+
+@cache
+def _un_lexicon() -> Lexicon:
+    """The spelling checker's English word lists (dictionary, UN terms, inflections), loaded once."""
+    return Lexicon((), "en")
 
 
 def _blocks(lines: list[str], pages: list[int]) -> list[_Block]:

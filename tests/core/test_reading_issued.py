@@ -13,6 +13,7 @@ import pytest
 from app import inline, lexicon
 from app.io.text_reader import read_text
 from app.model import Part, Resolution
+from app.spelling.lexicon import Lexicon
 from tests.core.test_corpus_import import pdf_expected
 from tests.pdf_lines import footnotes
 from tests.reading_answer import pairs, pdf_entries, read_entries
@@ -115,3 +116,38 @@ def test_every_label_set_apart_is_a_subparagraph(read_and_issued: tuple[Resoluti
     bodies = [p for body in res.parts() for p in (*body.preamble, *body.operative)]
     bodies += [p for annex in res.annexes for p in annex.paragraphs]
     assert sum(sum(1 for _ in p.walk()) - 1 for p in bodies) == want["subparagraphs"][0]
+
+
+@pytest.mark.parametrize("txt", sorted(POPPLER.glob("*.txt")), ids=lambda p: p.stem)
+def test_a_hyphen_dropped_at_a_line_end_comes_back(txt: Path) -> None:
+    """pdftotext takes a compound's hyphen at a line end ("capacity-" / "building") for a word break. Every
+    compound the reader hyphenates again is printed so in the PDF (its MuPDF text layer keeps the hyphen at the
+    line end), and what the PDF prints whole ("multimorbidity", "breastmilk", "UNCITRAL") stays whole."""
+    result = read_text(txt.read_text(encoding="utf-8"))
+    printed = re.sub(r"-\s*\n\s*", "-", (FIXTURES / "reading" / txt.name).read_text(encoding="utf-8"))
+    restored = [
+        word
+        for f in result.findings
+        if f.rule == "import.spaced-word" and "hyphen" in f.message
+        for word in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)+", f.message.partition("(")[2])
+    ]
+    res = result.resolution
+    paragraphs = [p for _, p in res.paragraphs()] + list(res.annex_paragraphs())
+    text = " ".join(inline.plain(p.opener + " " + p.text + " " + p.tail) for p in paragraphs)
+    assert all(word in printed for word in restored), restored
+    assert all(word in text for word in restored)
+    hyphenated = set(re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)+", printed))
+    whole = set(re.findall(r"[^\W\d_]{5,}", printed)) - {w.replace("-", "") for w in hyphenated}
+    assert not [w for w in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)+", text) if w.replace("-", "") in whole]
+    # and each compound the PDF prints that pdftotext glued (in a line past a printed line's length) comes back
+    long_lines = " ".join(line for line in txt.read_text(encoding="utf-8").splitlines() if len(line) > 95)
+    glued = {w.replace("-", ""): w for w in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", long_lines)}
+    lost = {
+        h
+        for h in hyphenated
+        if h.islower()
+        and glued.get(h.replace("-", ""), h) != h
+        and h.replace("-", "") not in printed  # printed both ways: "non-communicable", "noncommunicable"
+        and not Lexicon((), "en").known(glued[h.replace("-", "")])  # "knowhow" is a word too
+    }
+    assert lost <= set(restored)
