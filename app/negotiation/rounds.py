@@ -321,7 +321,6 @@ def accept_into(
     lookups = lookups or Lookups(base_text(neg, chosen[0].base_version))
     base = lookups.base
     edits = [e for proposal in chosen for e in _edits_at(lookups, proposal, target)]
-    notes_of = {k: v for p in chosen for k, v in p.footnotes.items()}
     words: dict[str, list[tuple[int, int, str, str]]] = {}
     notes: dict[str, list[tuple[int, int, str, str]]] = {}
     heads: dict[str, list[tuple[int, int, str, str]]] = {}
@@ -336,8 +335,6 @@ def accept_into(
             lookups.delete(out, e.paragraph_id)
         elif isinstance(e, InsertParagraph):
             lookups.insert(out, e)
-            for note_id, note in notes_of.items():
-                out.footnotes.setdefault(note_id, copy.deepcopy(note))
     for note_id, hunks in notes.items():
         note, old = out.footnotes.get(note_id), base.footnotes.get(note_id)
         if note is None or old is None:
@@ -354,10 +351,10 @@ def accept_into(
             raise InputError("that paragraph is no longer in the text")
         for name, hunks in words.items():
             setattr(para, name, rebase(getattr(old_para, name), getattr(para, name), hunks))
-    used = {i for e in edits for i in edit_notes(e)}
-    for note_id, note in notes_of.items():
-        if note_id in used:
-            out.footnotes.setdefault(note_id, copy.deepcopy(note))
+    for note_id in dict.fromkeys(i for e in edits for i in edit_notes(e)):  # the notes this place's words add
+        note = next((p.footnotes[note_id] for p in chosen if note_id in p.footnotes), None)
+        if note is not None and note_id not in out.footnotes:
+            out.footnotes[note_id] = copy.deepcopy(note)
     if own:
         lookups.settle(out)
 

@@ -278,3 +278,44 @@ def test_a_merge_of_thousands_of_new_and_deleted_paragraphs_grows_linearly() -> 
 
     with hang_guard(HANG * 3):
         assert growth(merge, 200) < 8 * 3
+
+
+def _noted_round(n: int) -> tuple[Resolution, Resolution]:
+    """(working text, the proposer's text) of a round with one proposal adding `n` paragraphs, each with a new
+    footnote of its own."""
+    res = sample(paragraphs=4)
+    neg = rounds.start(res)
+    base = rounds.base_text(neg)
+    proposed = copy.deepcopy(base)
+    for i in range(n):
+        note = proposed.add_footnote(f"See document A/80/{i}.")
+        proposed.operative.append(Paragraph(text=f"*Urges* new step {i}[^{note.id}];"))
+    rounds.add_proposals(neg, [derive(base, proposed, "EU")])
+    return res, proposed
+
+
+def test_a_merge_adds_the_notes_of_the_paragraphs_it_takes() -> None:
+    res, proposed = _noted_round(12)
+    assert res.negotiation is not None
+    out = merging.merged(res.negotiation, res, _accept_all(res))
+    assert sorted(n.text for n in out.footnotes.values()) == sorted(
+        n.text for n in proposed.footnotes.values()
+    )
+    places = merging.items(res.negotiation)
+    only = merging.Choices(accepted={places[0].target: [p.id for p in places[0].proposals]})
+    one = merging.merged(res.negotiation, res, only)  # one new paragraph: its note alone joins the text
+    assert len(one.footnotes) == len(res.footnotes) + 1
+
+
+def test_a_merge_of_thousands_of_new_notes_grows_linearly() -> None:
+    """Every accepted paragraph copied every note the proposal adds (2,000 places: 4 million copies)."""
+
+    def merge(n: int) -> Callable[[], object]:
+        res, _ = _noted_round(n)
+        choices = _accept_all(res)
+        assert res.negotiation is not None
+        neg = res.negotiation
+        return lambda: merging.merged(neg, res, choices)
+
+    with hang_guard(HANG * 3):
+        assert growth(merge, 150) < 8 * 3
