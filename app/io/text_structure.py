@@ -170,7 +170,8 @@ def _cut_trailing(items: list[Item]) -> tuple[list[Item], list[Item]]:
 
 
 _ENDS_WITH_COLON = re.compile(r":[\s\x01\x02\d]*$")  # a footnote placeholder may follow the colon
-_OPENS_ADOPTED = re.compile(r"^(?:1\s*[.)]\s|We\b|\S.*,\W*$)")
+# a comma with nothing but marks after it: the last comma ([^\w,]), so each run of marks is read once
+_OPENS_ADOPTED = re.compile(r"^(?:1\s*[.)]\s|We\b|\S.*,[^\w,]*$)")
 
 
 def _lists_documents(items: list[Item], i: int) -> bool:
