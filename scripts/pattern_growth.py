@@ -137,10 +137,10 @@ def growth(pattern: re.Pattern[str], piece: str, chars: int) -> float:
     characters to FACTOR times that (each broken by a final "\\x00"): the ratio of the pattern's times over the
     ratio of a plain scan's times on the same texts, so that a long text leaving the processor's cache does
     not count. 1 for linear, FACTOR for a cost that grows with the square. The input first grows until a run
-    takes a millisecond, so that timer noise does not count."""
+    takes half a millisecond, so that timer noise does not count."""
     n = max(1, chars // len(piece))
     small = _best_time(pattern, piece * n + "\x00")
-    while small < 1e-3 and n * len(piece) < 100_000:
+    while small < 5e-4 and n * len(piece) < 50_000:
         n *= 4
         small = _best_time(pattern, piece * n + "\x00")
     short, long = piece * n + "\x00", piece * (FACTOR * n) + "\x00"
