@@ -7,7 +7,8 @@ per class: each builds the hostile text at n and 8n characters and compares the 
 - a lookahead to the end of the text at each match (the last "et" of a French sponsor line, weighed again at
   every "et" before it);
 - a comma then `\\W*$`, where the marks after each comma are read again from each comma;
-- a start that can recur inside the stretch it scans, unbounded ("A/RES/" again and again before a comma).
+- a start that can recur inside the stretch it scans, unbounded ("A/RES/" again and again before a comma);
+- a pattern that opens with a run of spaces, searched from each space of a long run (a job number's "(E)").
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from fixtures.robust.hostile import growth, hang_guard  # noqa: E402
 
+from app.io.docx_writer import later_job  # noqa: E402
 from app.io.foreign_header import english_line  # noqa: E402
 from app.io.text_header import AGENDA  # noqa: E402
 from app.io.text_structure import _OPENS_ADOPTED  # noqa: E402
@@ -56,6 +58,7 @@ CASES = {
         lambda n: "France et " * (n // 10) + "Mexique : projet de résolution",
     ),
     "commas before the end": (_OPENS_ADOPTED.match, lambda n: "a" + "," * n + "x"),
+    "a run of spaces opening the pattern": (later_job, lambda n: "25-16697" + " " * n + "x"),
     "a resolution symbol started again and again": (
         lambda s: adoption_info(s.encode()),
         lambda n: "A/RES/" * (n // 6) + ",",
@@ -85,4 +88,5 @@ def test_the_patterns_still_read_what_they_read() -> None:
     )
     assert _OPENS_ADOPTED.match("Recalling its resolution 70/1, ”")
     assert not _OPENS_ADOPTED.match("Recalling its resolution, and more")
+    assert later_job("25-16697 (E)") == "25-16697"
     assert adoption_info(b"Resolution A/RES/80/70  adopted on 3 December 2025").symbol == "A/RES/80/70"
