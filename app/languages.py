@@ -102,7 +102,9 @@ class Language:
         from app.formatting import letters, roman
 
         shape = self.labels[(depth - 1) % len(self.labels)]
-        return shape.replace("{a}", letters(index)).replace("{i}", roman(index))
+        if "{a}" in shape:
+            shape = shape.replace("{a}", letters(index))
+        return shape.replace("{i}", roman(index)) if "{i}" in shape else shape
 
     def punctuate(self, mark: str) -> str:
         """A terminal mark as printed: French sets ";" and ":" after a non-breaking space."""

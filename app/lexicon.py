@@ -94,8 +94,19 @@ def _head_index(words: tuple[str, ...], language: str = DEFAULT) -> int:
     return i
 
 
-def _adverb_at(words: tuple[str, ...] | list[str], i: int, language: str = DEFAULT) -> int:
+@cache
+def _adverbs_by_first_word(language: str) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """`adverbs` by their first word, longest first: a word is looked up, not compared with every sequence."""
+    out: dict[str, list[tuple[str, ...]]] = {}
     for seq in adverbs(language):
+        out.setdefault(seq[0], []).append(seq)
+    return {first: tuple(seqs) for first, seqs in out.items()}
+
+
+def _adverb_at(words: tuple[str, ...] | list[str], i: int, language: str = DEFAULT) -> int:
+    if i >= len(words):
+        return 0
+    for seq in _adverbs_by_first_word(language).get(words[i], ()):
         if tuple(words[i : i + len(seq)]) == seq:
             return len(seq)
     return 0

@@ -106,7 +106,8 @@ class AdoptionInfo:
 
 
 _ADOPTED_ON = re.compile(r"adopted by the [A-Z][\w ]+? on (\d{1,2} [A-Z][a-z]+ \d{4})")
-_RES_SYMBOL = re.compile(r"\b((?:A|S|E|A/HRC)/RES/[\w/.()\- ]+?)(?=\s{2,}|\s*$|\s+\n|\n)", re.M)
+# a symbol is short: bounded, a start that never ends cannot rescan the rest of a long line ("A/RES/" repeated)
+_RES_SYMBOL = re.compile(r"\b((?:A|S|E|A/HRC)/RES/[\w/.()\- ]{1,60}?)(?=\s{2,}|\s*$|\s+\n|\n)", re.M)
 _COMMITTEE = re.compile(r"on the report of the (First|Second|Third|Fourth|Fifth|Sixth) Committee")
 
 

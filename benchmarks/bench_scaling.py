@@ -149,15 +149,21 @@ def proposals_compiled(scale: int) -> dict[str, Callable[[], object]]:
 
 
 def paragraphs_proposed(scale: int) -> dict[str, Callable[[], object]]:
-    """One proposal deleting every paragraph of a 40- to 4,000-paragraph draft and proposing as many new ones."""
+    """One proposal deleting every paragraph of a 40- to 4,000-paragraph draft and proposing as many new ones;
+    compiled, and merged into the working text with every place accepted."""
     base = omnibus(BASE_PARAGRAPHS * scale, footnotes=5)
     proposed = copy.deepcopy(base)
     proposed.operative = [Paragraph(text=f"*Urges* new step {i};") for i in range(len(base.operative))]
     proposal = derive(base, proposed, "EU")
+    working = copy.deepcopy(base)
+    neg = rounds.start(working)
+    rounds.add_proposals(neg, [derive(rounds.base_text(neg), proposed, "EU")])
+    choices = merging.Choices(accepted={i.target: [p.id for p in i.proposals] for i in merging.items(neg)})
     return {
         "derive": lambda: derive(base, proposed, "EU"),
         "apply": lambda: apply_proposal(base, proposal),
         "compile": lambda: compile_text(base, [proposal]),
+        "merge, every place accepted": lambda: merging.merged(neg, working, choices),
     }
 
 

@@ -86,6 +86,7 @@ class MainWindow(QMainWindow):
         self.prompter = prompter or Prompter()
         self.doc = edits.Document(new_resolution(self.settings.default_template))
         self.rendered: Rendered = render(self.doc.resolution)
+        self._rendered_at: tuple[edits.Document, int] = (self.doc, self.doc.revision)  # what `rendered` shows
         self.numbers: dict[str, int] = {}
         self._keeps_own: dict[str, bool] = {}
         self._blank: set[str] = set()
@@ -280,6 +281,7 @@ class MainWindow(QMainWindow):
 
     def _render(self) -> None:
         self.rendered = render(self.res)
+        self._rendered_at = (self.doc, self.doc.revision)
         draft_language.follow_language(self.paragraphs, self.res.header.language)  # after undo too
         self.spelling.language = self.res.header.language
         self.numbers = dict(self.rendered.footnote_numbers)
@@ -395,7 +397,9 @@ class MainWindow(QMainWindow):
             self._preview_stale = True  # drawn when the preview is shown again
             return
         start = time.perf_counter()
-        self.preview.show_rendered(render(self.res))
+        doc, revision = self._rendered_at
+        current = doc is self.doc and revision == self.doc.revision  # typing does not render the whole draft
+        self.preview.show_rendered(self.rendered if current else render(self.res))
         self._preview_stale = False
         # a long draft takes longer to lay out: wait for a longer pause before drawing it again
         spent_ms = int((time.perf_counter() - start) * 1000)

@@ -22,6 +22,7 @@ from PySide6.QtGui import (
     QPainter,
     QPdfWriter,
     QRawFont,
+    QTransform,
 )
 
 from app.io.docx_layout import layout_for_paper
@@ -45,6 +46,8 @@ class _QtFonts:
     def __init__(self) -> None:
         self.fonts: dict[Font, QRawFont] = {}
         self.known: dict[tuple[str, Font], tuple[list[int], list[float]]] = {}  # words repeat: measure once
+        self.widths: dict[tuple[str, Font], float] = {}
+        self.runs: dict[tuple[str, Font], QGlyphRun] = {}
 
     def get(self, font: Font) -> QRawFont:
         if font not in self.fonts:
@@ -61,14 +64,36 @@ class _QtFonts:
 
     def advances(self, text: str, font: Font) -> tuple[QRawFont, list[int], list[float]]:
         raw = self.get(font)
-        if (text, font) not in self.known:
+        found = self.known.get((text, font))
+        if found is None:
             glyphs = raw.glyphIndexesForString(text)
-            self.known[text, font] = (glyphs, [a.x() for a in raw.advancesForGlyphIndexes(glyphs)])
-        glyphs, advances = self.known[text, font]
-        return raw, glyphs, advances
+            found = self.known[text, font] = (glyphs, [a.x() for a in raw.advancesForGlyphIndexes(glyphs)])
+        return raw, *found
 
     def __call__(self, text: str, font: Font) -> float:
-        return sum(self.advances(text, font)[2])
+        width = self.widths.get((text, font))
+        if width is None:
+            width = self.widths[text, font] = sum(self.advances(text, font)[2])
+        return width
+
+    def run(self, text: str, font: Font) -> QGlyphRun:
+        """The glyphs of `text` placed from 0, each after the one before plus the font's tracking (a word is
+        laid out once however often it is printed)."""
+        found = self.runs.get((text, font))
+        if found is None:
+            raw, glyphs, advances = self.advances(text, font)
+            step = font.tracking / (
+                font.scale / 100
+            )  # the tracking is in points on the page, after the scale
+            positions, x = [], 0.0
+            for advance in advances:
+                positions.append(QPointF(x, 0))
+                x += advance + step
+            found = self.runs[text, font] = QGlyphRun()
+            found.setRawFont(raw)
+            found.setGlyphIndexes(glyphs)
+            found.setPositions(positions)
+        return found
 
 
 def write_pdf(res: Resolution, out: Path) -> None:
@@ -99,6 +124,7 @@ def write_pdf(res: Resolution, out: Path) -> None:
                 writer.newPage()
             for item in printed.items:
                 if isinstance(item, Rule):
+                    painter.resetTransform()  # text sets its own
                     painter.fillRect(QRectF(item.x0, item.y, item.x1 - item.x0, item.width), black)
                 elif isinstance(item, Text):
                     _draw_text(painter, fonts, item)
@@ -107,20 +133,6 @@ def write_pdf(res: Resolution, out: Path) -> None:
 
 
 def _draw_text(painter: QPainter, fonts: _QtFonts, item: Text) -> None:
-    font = item.font
-    raw, glyphs, advances = fonts.advances(item.text, font)
-    stretch = font.scale / 100
-    positions, x = [], 0.0
-    for advance in advances:
-        positions.append(QPointF(x, 0))
-        x += advance + font.tracking / stretch  # the tracking is in points on the page, after the scale
-    run = QGlyphRun()
-    run.setRawFont(raw)
-    run.setGlyphIndexes(glyphs)
-    run.setPositions(positions)
-    painter.save()
-    painter.translate(item.x, item.y)
-    if stretch != 1:
-        painter.scale(stretch, 1)
-    painter.drawGlyphRun(QPointF(0, 0), run)
-    painter.restore()
+    stretch = item.font.scale / 100
+    painter.setTransform(QTransform(stretch, 0, 0, 1, item.x, item.y))  # no save and restore: one call
+    painter.drawGlyphRun(QPointF(0, 0), fonts.run(item.text, item.font))

@@ -56,7 +56,8 @@ def _spans(block: Block, numbers: dict[str, int]) -> str:
     return "".join(out)
 
 
-def _body_paragraph(block: Block, numbers: dict[str, int]) -> str:
+def _body_paragraph(block: Block, numbers: dict[str, int], state: int = -1) -> str:
+    """One block as HTML; `state`: the number its text block carries (`-qt-user-state`) for `follow`."""
     text = _spans(block, numbers)
     opener = f"<i>{escape(block.opener)}</i>" if block.opener else ""
     if opener and text and not text.startswith((",", ";", ":", ".")):
@@ -66,9 +67,9 @@ def _body_paragraph(block: Block, numbers: dict[str, int]) -> str:
         f"{opener}{text}{escape(block.end)}{after}"  # notes that end the paragraph follow its punctuation
     )
     indent = BODY + 37 * block.level  # px: the body column, then 0.5 in. per level
-    anchor = f'<a name="p-{block.paragraph_id}"></a>'
+    mark = f"-qt-user-state: {state};"
     if block.role in ("part_heading", "part_title", "annex_title"):  # centred and bold, as issued
-        return f'<p align="center" style="margin-bottom: 8px; font-weight: bold;">{anchor}{content}</p>'
+        return f'<p align="center" style="margin-bottom: 8px; font-weight: bold; {mark}">{content}</p>'
     if block.role == "annex_heading":  # "Annex II" at the left margin, bold, a little larger
         return f'<p style="margin-top: 18px; margin-bottom: 8px; font-weight: bold; font-size: large;">{content}</p>'
     if block.role == "organ_line":  # a part's own organ line
@@ -77,18 +78,21 @@ def _body_paragraph(block: Block, numbers: dict[str, int]) -> str:
         return f'<p style="margin-left: {BODY}px; margin-bottom: 8px; font-weight: bold;">{content}</p>'
     if block.label and block.level == 0:
         # "1." sits at the first-line indent, the text follows after a tab
-        style = f"margin-left: {BODY}px; margin-bottom: 8px; text-indent: 37px;"
-        return f'<p align="justify" style="{style}">{anchor}{escape(block.label)}&nbsp;&nbsp;&nbsp;&nbsp;{content}</p>'
+        style = f"margin-left: {BODY}px; margin-bottom: 8px; text-indent: 37px; {mark}"
+        return (
+            f'<p align="justify" style="{style}">{escape(block.label)}&nbsp;&nbsp;&nbsp;&nbsp;{content}</p>'
+        )
     if block.label:
         # a hanging number or label, like the UN's tab after "1." / "(a)"
         return (
             f'<table width="100%" cellspacing="0" cellpadding="0" style="margin-bottom: 8px;"><tr>'
-            f'<td width="{indent + 37}" align="right" valign="top">{anchor}{escape(block.label)}&nbsp;&nbsp;&nbsp;</td>'
+            f'<td width="{indent + 37}" align="right" valign="top" style="{mark}">'
+            f"{escape(block.label)}&nbsp;&nbsp;&nbsp;</td>"
             f'<td align="justify">{content}</td></tr></table>'
         )
     first = "" if block.is_tail else "text-indent: 37px;"
-    style = f"margin-left: {indent}px; margin-bottom: 8px; {first}"
-    return f'<p align="justify" style="{style}">{anchor}{content}</p>'
+    style = f"margin-left: {indent}px; margin-bottom: 8px; {first} {mark}"
+    return f'<p align="justify" style="{style}">{content}</p>'
 
 
 def preview_html(rendered: Rendered) -> str:
@@ -140,8 +144,8 @@ def preview_html(rendered: Rendered) -> str:
         parts.append(
             f'<p class="organ-line" style="text-indent: 37px;"><i>{escape(r.organ_line)}</i>{comma}</p>'
         )
-    for block in blocks:
-        parts.append(_body_paragraph(block, numbers))
+    for state, block in enumerate(blocks):
+        parts.append(_body_paragraph(block, numbers, state))
     if r.footnotes:
         parts.append('<hr width="30%" align="left" style="margin-top: 16px; margin-left: 40px;" />')
         for number, _fid, markup in r.footnotes:
@@ -181,6 +185,8 @@ class PreviewPane(QTextBrowser):
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.html = ""
         self._roomy = True
+        self._ids: list[str] = []  # the paragraph id of each body block, by its `-qt-user-state`
+        self._places: dict[str, int] | None = None  # paragraph id -> its first text block's position
 
     def show_rendered(self, rendered: Rendered) -> None:
         html = preview_html(rendered)
@@ -189,6 +195,8 @@ class PreviewPane(QTextBrowser):
         bar = self.verticalScrollBar()
         at = bar.value()
         self.html = html
+        self._ids = [] if rendered.runs_on else [b.paragraph_id for b in rendered.blocks]
+        self._places = None
         self.setHtml(html)
         self._page_look()
         bar.setValue(at)
@@ -212,5 +220,18 @@ class PreviewPane(QTextBrowser):
             self._page_look()
 
     def follow(self, paragraph_id: str) -> None:
-        if paragraph_id:
-            self.scrollToAnchor(f"p-{paragraph_id}")
+        """Scroll the paragraph's first line to the top. Blocks are found by their user state, read once per
+        page: HTML anchors cost Qt time growing with the square of their count (30,000: minutes)."""
+        if self._places is None:
+            self._places = {}
+            block = self.document().begin()
+            while block.isValid():
+                if 0 <= block.userState() < len(self._ids):
+                    self._places.setdefault(self._ids[block.userState()], block.position())
+                block = block.next()
+        position = self._places.get(paragraph_id)
+        if position is None:
+            return
+        block = self.document().findBlock(position)
+        top = self.document().documentLayout().blockBoundingRect(block).top()
+        self.verticalScrollBar().setValue(round(top))

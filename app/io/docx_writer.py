@@ -507,7 +507,7 @@ def _fill(story: object, xml: str) -> None:
 
 def later_job(job: str) -> str:
     """'25-16697 (E)' on page 1 is '25-16697' on later pages."""
-    return re.sub(r"\s*\([A-Z]\)\s*$", "", job.strip())
+    return re.sub(r"(?<!\s)\s*\([A-Z]\)\s*$", "", job.strip())  # (?<!\s): a run of spaces is read once
 
 
 def _headers_and_footers(document: docx.document.Document, rendered: Rendered, layout: Layout) -> None:

@@ -60,7 +60,7 @@ def english_line(line: str, lang: Language) -> str:
         month = [x.lower() for x in lang.months].index(m.group("month").lower())
         return f"{int(m.group('day'))} {MONTHS[month]} {m.group('year')}"
     amendment = re.match(
-        rf"^(?P<names>.*?)\s*(?P<colon>\*?:\*?)\s*{re.escape(lang.kind('amendment to draft resolution'))}"
+        rf"^(?P<names>(?:.*?\S)?)\s*(?P<colon>\*?:\*?)\s*{re.escape(lang.kind('amendment to draft resolution'))}"
         r"(?:\s+(?P<symbol>\S+))?\s*$",
         line,
         re.IGNORECASE,
@@ -73,9 +73,23 @@ def english_line(line: str, lang: Language) -> str:
         if line.rstrip().lower().endswith(printed.lower()):
             cut = len(line.rstrip()) - len(printed)
             word = english if line.rstrip()[cut:][:1].islower() else english.capitalize()
-            names = re.sub(r"\s+(?=\*?:\*?\s*$)", "", line[:cut])  # "France et Mexique : projet …"
+            names = _tight_colon(line[:cut])  # "France et Mexique : projet …"
             return _sponsor_names(names, lang) + word
     return line
+
+
+_NAME_REACH = 120  # characters: longer than any State's or group's name in any language, with its stars
+
+
+def _tight_colon(text: str) -> str:
+    """No space before a closing colon and its stars ("France et Mexique :" → "France et Mexique:"), found in the
+    last characters (a pattern anchored at the end retried a long run of spaces from each of them)."""
+    body = text.rstrip()
+    mark = re.search(r"\*?:\*?$", body[-3:])
+    if mark is None:
+        return text
+    at = len(body) - len(mark.group(0))
+    return body[:at].rstrip() + text[at:]
 
 
 def _sponsor_names(head: str, lang: Language) -> str:
@@ -88,10 +102,12 @@ def _sponsor_names(head: str, lang: Language) -> str:
     cut = head.rfind(",") + 1
     last = head[cut:]
     for m in reversed(list(re.finditer(rf" (?:{words}) ", last))):
+        if m.start() > _NAME_REACH or len(last) - m.end() > _NAME_REACH:
+            continue  # no name is that long: a line of thousands of "et" is not weighed at each of them
         left, right = last[: m.start()].strip(" *"), last[m.end() :].strip(" *:")
         if known_sponsor_name(left) and known_sponsor_name(right):
             return head[:cut] + last[: m.start()] + " and " + last[m.end() :]
-    return re.sub(rf"\s{re.escape(lang.and_word)}\s(?=[^,]*:?\s*$)", " and ", head)
+    return head[:cut] + re.sub(rf"\s{re.escape(lang.and_word)}\s", " and ", last)  # after the last comma
 
 
 def english_header(blocks: list[list[HeaderLine]], lang: Language) -> list[list[HeaderLine]]:

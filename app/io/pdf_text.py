@@ -160,7 +160,9 @@ def clean(lines: list[str]) -> Cleaned:
         live = running if s in running and _near_counter(lines, i) else symbols
         if _is_furniture(s, symbol, live) or s == PAGE_BREAK:
             if JOB.match(s) and not out.job_number:
-                out.job_number = re.sub(_DASH, "-", re.sub(r"\s+\d{6}.*$", "", s).replace("*", "").strip())
+                out.job_number = re.sub(
+                    _DASH, "-", re.sub(r"(?<!\s)\s+\d{6}.*$", "", s).replace("*", "").strip()
+                )
             if seen_symbol and (_breaks_page(s, symbol) or s in live):
                 if in_notes:  # labels alone above the counter may have their texts after it (pdftotext)
                     _texts_after_counter(area.waiting, lines, i, symbol, running)

@@ -165,7 +165,7 @@ def parse_xml(data: bytes, *, name: str = "", max_depth: int = MAX_DEPTH) -> etr
 
 def _short(exc: Exception) -> str:
     msg = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-    msg = re.sub(r"\s*\(<string>, line \d+\)$", "", msg)
+    msg = re.sub(r"(?<!\s)\s*\(<string>, line \d+\)$", "", msg)  # a run of spaces read once
     return msg[:120]
 
 

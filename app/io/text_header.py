@@ -28,7 +28,7 @@ COMMITTEE = re.compile(
 )
 SESSION = re.compile(r"^(?:(?P<resumed>Resumed|Special|Emergency special)\s+)?(?P<ord>[A-Za-z-]+) session$")
 YEAR_SESSION = re.compile(r"^(?P<year>\d{4}) session$")
-AGENDA = re.compile(r"^Agenda items?\s+(?P<items>.+?)\s*$")
+AGENDA = re.compile(r"^Agenda items?\s+(?P<items>.*\S)\s*$")  # greedy to the last letter: spaces read once
 _ITEM = re.compile(r"(?P<num>\d+)(?:\s*\((?P<sub>[A-Za-z])\))?")
 DISTR = re.compile(r"^Distr\.?:?\s*(?P<d>\w+)")
 ORIGINAL = re.compile(r"^Original:\s*(?P<lang>.+)$")

@@ -196,7 +196,8 @@ def _cut_trailing(items: list[Item]) -> tuple[list[Item], list[Item]]:
 
 
 _ENDS_WITH_COLON = re.compile(r":[\s\x01\x02\d]*$")  # a footnote placeholder may follow the colon
-_OPENS_ADOPTED = re.compile(r"^(?:1\s*[.)]\s|We\b|\S.*,\W*$)")
+# a comma with nothing but marks after it: the last comma ([^\w,]), so each run of marks is read once
+_OPENS_ADOPTED = re.compile(r"^(?:1\s*[.)]\s|We\b|\S.*,[^\w,]*$)")
 SPEAKS_AS_WE = re.compile(r"^We\b")  # an adopted declaration in its own voice: "We, the Heads of State …"
 
 

@@ -150,6 +150,8 @@ def merged(
                 raise InputError(f"{item.label} ({who}): {exc}") from None
         for p in item.proposals:
             rounds.decide(work, p.id, item.target, rounds.ACCEPT if p in taken else rounds.REJECT, date)
+    for found in lookups.values():
+        found.settle(out)
     from app.negotiation.status import resolve
 
     for bracket_id, text in choices.brackets.items():

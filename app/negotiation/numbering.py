@@ -15,7 +15,9 @@ SUFFIXES = tuple(
     "bis ter quater quinquies sexies septies octies novies decies undecies duodecies terdecies "
     "quaterdecies quindecies".split()
 )
-_SUFFIXED = re.compile(rf"^(?P<root>.*?)\s+(?P<suffix>{'|'.join(SUFFIXES)}|bis-\d+)$")  # "bis-15" and up too
+# "bis-15" and up too; the root ends in a letter or digit, so its end and the spaces before the suffix never
+# overlap (a lazy root retried the whole run of spaces at each of them)
+_SUFFIXED = re.compile(rf"^(?P<root>(?:.*\S)?)\s+(?P<suffix>{'|'.join(SUFFIXES)}|bis-\d+)$")
 
 
 def suffix(n: int) -> str:

@@ -21,7 +21,7 @@ from __future__ import annotations
 import copy
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from app import inline
@@ -106,7 +106,7 @@ class Proposal:
 def list_keys(res: Resolution) -> Iterator[tuple[str, list[Paragraph]]]:
     """Every list of paragraphs with a key stable across versions of one text: "0/preamble", "1/operative"
     (part index), "annex/0", and each paragraph's id for its subparagraphs."""
-    top = list(_top_lists(res))
+    top = list(top_lists(res))
     yield from top
     for _, items in top:
         for para in items:
@@ -114,7 +114,7 @@ def list_keys(res: Resolution) -> Iterator[tuple[str, list[Paragraph]]]:
                 yield node.id, node.subparagraphs
 
 
-def _top_lists(res: Resolution) -> Iterator[tuple[str, list[Paragraph]]]:
+def top_lists(res: Resolution) -> Iterator[tuple[str, list[Paragraph]]]:
     for index, body in enumerate(res.parts()):
         yield f"{index}/preamble", body.preamble
         yield f"{index}/operative", body.operative
@@ -157,7 +157,7 @@ def title_of(res: Resolution, key: str) -> str | None:
 
 
 def _nodes(res: Resolution) -> dict[str, Paragraph]:
-    return {node.id: node for _, items in _top_lists(res) for p in items for node in p.walk()}
+    return {node.id: node for _, items in top_lists(res) for p in items for node in p.walk()}
 
 
 # --- deriving edits from a proposer's copy --------------------------------------------------------------
@@ -253,8 +253,8 @@ class _Deriver:
 def derive(base: Resolution, proposed: Resolution, proposer: str, base_version: str = "") -> Proposal:
     """The proposal that turns `base` into `proposed` (a delegation's edited copy)."""
     d = _Deriver(base, proposed)
-    base_lists = list(_top_lists(base))
-    new_lists = dict(_top_lists(proposed))
+    base_lists = list(top_lists(base))
+    new_lists = dict(top_lists(proposed))
     for key, items in base_lists:
         d.pair_lists(key, items, new_lists.get(key, []))
     # notes only the proposal has: fresh ids where they would collide with a base note
@@ -375,33 +375,50 @@ def apply(base: Resolution, proposal: Proposal, *, only: set[str] | None = None)
     for note in proposal.footnotes.values():
         res.footnotes.setdefault(note.id, copy.deepcopy(note))
     # insertions first, placed after their anchors while every anchor is still there; then deletions
-    _insert_all(lists, [e for e in chosen if isinstance(e, InsertParagraph)], proposal.proposer)
-    _delete_all(lists, [e.paragraph_id for e in chosen if isinstance(e, DeleteParagraph)])
+    try:
+        place_after(lists, [e for e in chosen if isinstance(e, InsertParagraph)])
+    except InputError as exc:
+        raise InputError(f"the proposal of {proposal.proposer} {exc}") from None
+    delete_all(lists, [e.paragraph_id for e in chosen if isinstance(e, DeleteParagraph)])
     return res
 
 
-def _insert_all(lists: dict[str, list[Paragraph]], inserts: list[InsertParagraph], proposer: str) -> None:
+def place_after(
+    lists: dict[str, list[Paragraph]],
+    inserts: list[InsertParagraph],
+    placed_before: Callable[[Paragraph], bool] | None = None,
+) -> None:
     """Each new paragraph right after its anchor, or after the one placed there before it; each list is
     rebuilt once through links from a paragraph to the next (placing one at a time costs a search of the
-    list each: square time for a proposal that adds thousands)."""
+    list each: square time for a proposal that adds thousands). With `placed_before` (a working text that has
+    moved on), a new paragraph also goes past the paragraphs it names that follow the anchor (bis, ter ...
+    accepted earlier), and one whose anchor is gone goes at the end of its list; without, a lost anchor is an
+    InputError."""
     by_list: dict[str, list[InsertParagraph]] = {}
     for e in inserts:
         by_list.setdefault(e.list_key, []).append(e)
     for key, edits in by_list.items():
         items = lists.get(key)
         if items is None:
-            raise InputError(f"the proposal of {proposer} adds to a list this text does not have")
+            raise InputError("adds to a list this text does not have")
         nodes: list[Paragraph | None] = [None, *items]  # node 0 stands before the first paragraph
         following = [*range(1, len(nodes)), -1]
         first: dict[str, int] = {}
         for k, para in enumerate(items, start=1):
             first.setdefault(para.id, k)
         cursor: dict[str, int] = {}
+        at_end: list[Paragraph] = []
         for e in edits:
             anchor = cursor.get(e.after, first.get(e.after, -1) if e.after else 0)
-            if anchor < 0:
-                raise InputError("the proposal places a paragraph after one this text does not have")
             para = copy.deepcopy(e.paragraph)
+            if anchor < 0 and placed_before is None:
+                raise InputError("places a paragraph after one this text does not have")
+            if anchor < 0:
+                at_end.append(para)
+                continue
+            if placed_before is not None and e.after not in cursor:
+                while 0 < following[anchor] <= len(items) and placed_before(items[following[anchor] - 1]):
+                    anchor = following[anchor]
             nodes.append(para)
             following.append(following[anchor])
             following[anchor] = len(nodes) - 1
@@ -412,10 +429,10 @@ def _insert_all(lists: dict[str, list[Paragraph]], inserts: list[InsertParagraph
         while k >= 0:
             out.append(nodes[k])  # type: ignore[arg-type]
             k = following[k]
-        items[:] = out
+        items[:] = out + at_end
 
 
-def _delete_all(lists: dict[str, list[Paragraph]], doomed_ids: list[str]) -> None:
+def delete_all(lists: dict[str, list[Paragraph]], doomed_ids: list[str]) -> None:
     """Each deleted paragraph's first occurrence, lists in order (an id deleted twice: its next one too)."""
     doomed = Counter(doomed_ids)
     for items in lists.values():

@@ -28,12 +28,15 @@ from app.negotiation.proposals import (
     TitleEdit,
     WordEdit,
     by_target,
+    delete_all,
     edit_notes,
     list_keys,
+    place_after,
     set_title,
     splice,
     title_of,
     tokens,
+    top_lists,
 )
 from app.negotiation.status import Bracket, Status, StatusChange, current
 from app.sequences import matching_blocks
@@ -225,15 +228,20 @@ def accepted_text(neg: Negotiation, res: Resolution, proposal_id: str, target: s
 
 class Lookups:
     """What accepting place after place reads again and again, read once: each proposal's edits by place, the
-    revision's paragraphs by id and the working text's (read again after a paragraph is inserted or deleted).
-    A merge accepts at every place of a draft: finding each by walking the whole text made it grow with the
-    square of the draft."""
+    revision's paragraphs by id and the working text's. Paragraphs accepted as new or deleted are held back and
+    placed all at once by `settle`, as `proposals.apply` places them: new ones after their anchors while every
+    anchor is still there, then the deletions. A merge accepts at every place of a draft: finding each place by
+    walking the whole text, or placing paragraphs one at a time, made it grow with the square of the draft."""
 
     def __init__(self, base: Resolution) -> None:
         self.base = base
         self._edits: dict[str, dict[str, list[Edit]]] = {}
         self._base_nodes: dict[str, Paragraph] | None = None
         self._out_nodes: dict[str, Paragraph] | None = None
+        self._top_keys: set[str] | None = None
+        self._inserts: list[InsertParagraph] = []
+        self._deletes: list[str] = []
+        self._held: set[str] = set()  # ids of the new paragraphs in `_inserts`
 
     def edits(self, proposal: Proposal, target: str) -> list[Edit]:
         if proposal.id not in self._edits:
@@ -250,9 +258,32 @@ class Lookups:
             self._out_nodes = _first_by_id(out)
         return self._out_nodes.get(paragraph_id)
 
-    def moved(self) -> None:
-        """A paragraph of the working text was inserted or deleted."""
-        self._out_nodes = None
+    def insert(self, out: Resolution, e: InsertParagraph) -> None:
+        """Hold a new paragraph for `settle`; InputError now when the list it goes into is gone."""
+        if self.out_node(out, e.paragraph.id) is not None or e.paragraph.id in self._held:
+            return  # accepted before
+        if self._top_keys is None:
+            self._top_keys = {key for key, _ in top_lists(out)}
+        if e.list_key not in self._top_keys and self.out_node(out, e.list_key) is None:
+            raise InputError("the place of that paragraph is no longer in the text")
+        self._inserts.append(e)
+        self._held.add(e.paragraph.id)
+
+    def delete(self, out: Resolution, paragraph_id: str) -> None:
+        if self.out_node(out, paragraph_id) is not None:
+            self._deletes.append(paragraph_id)
+
+    def settle(self, out: Resolution) -> None:
+        """Place the paragraphs held back in `out`: new ones after their anchors (past the bis, ter ... placed
+        there before, or at the end of the list when the anchor is gone), then the deletions."""
+        if not self._inserts and not self._deletes:
+            return
+        lists = dict(list_keys(out))
+        if self._inserts:
+            base_ids = set(_first_by_id(self.base))
+            place_after(lists, self._inserts, lambda para: para.id not in base_ids)
+        delete_all(lists, self._deletes)
+        self._inserts, self._deletes, self._out_nodes, self._held = [], [], None, set()
 
 
 def _first_by_id(res: Resolution) -> dict[str, Paragraph]:
@@ -281,14 +312,15 @@ def accept_into(
 ) -> None:
     """`accepted_text` in place on `out`, for one proposal or several made on the same revision (their edits
     on different words of the place are applied together, against that revision); `lookups`: on that
-    revision's text, when the caller accepts at place after place."""
+    revision's text, when the caller accepts at place after place (and then places the new and deleted
+    paragraphs with `lookups.settle`)."""
     chosen = [neg.proposal(i) for i in ([proposal_ids] if isinstance(proposal_ids, str) else proposal_ids)]
     if len({p.base_version for p in chosen}) != 1:
         raise InputError("proposals on different revisions are accepted one by one")
+    own = lookups is None
     lookups = lookups or Lookups(base_text(neg, chosen[0].base_version))
     base = lookups.base
     edits = [e for proposal in chosen for e in _edits_at(lookups, proposal, target)]
-    notes_of = {k: v for p in chosen for k, v in p.footnotes.items()}
     words: dict[str, list[tuple[int, int, str, str]]] = {}
     notes: dict[str, list[tuple[int, int, str, str]]] = {}
     heads: dict[str, list[tuple[int, int, str, str]]] = {}
@@ -300,15 +332,9 @@ def accept_into(
         elif isinstance(e, TitleEdit):
             heads.setdefault(e.unit, []).append((e.start, e.end, e.old, e.new))
         elif isinstance(e, DeleteParagraph):
-            found = out.locate(e.paragraph_id)
-            if found is not None:
-                del found[1][found[2]]
-                lookups.moved()
+            lookups.delete(out, e.paragraph_id)
         elif isinstance(e, InsertParagraph):
-            _place(out, base, e)
-            lookups.moved()
-            for note_id, note in notes_of.items():
-                out.footnotes.setdefault(note_id, copy.deepcopy(note))
+            lookups.insert(out, e)
     for note_id, hunks in notes.items():
         note, old = out.footnotes.get(note_id), base.footnotes.get(note_id)
         if note is None or old is None:
@@ -325,26 +351,12 @@ def accept_into(
             raise InputError("that paragraph is no longer in the text")
         for name, hunks in words.items():
             setattr(para, name, rebase(getattr(old_para, name), getattr(para, name), hunks))
-    used = {i for e in edits for i in edit_notes(e)}
-    for note_id, note in notes_of.items():
-        if note_id in used:
-            out.footnotes.setdefault(note_id, copy.deepcopy(note))
-
-
-def _place(out: Resolution, base: Resolution, e: InsertParagraph) -> None:
-    if out.find(e.paragraph.id) is not None:
-        return
-    lists = dict(list_keys(out))
-    items = lists.get(e.list_key)
-    if items is None:
-        raise InputError("the place of that paragraph is no longer in the text")
-    base_ids = {node.id for _, p in base.paragraphs() for node in p.walk()} | {
-        node.id for p in base.annex_paragraphs() for node in p.walk()
-    }
-    at = next((i + 1 for i, p in enumerate(items) if p.id == e.after), 0 if not e.after else len(items))
-    while at < len(items) and items[at].id not in base_ids:  # after the bis, ter ... already placed there
-        at += 1
-    items.insert(at, copy.deepcopy(e.paragraph))
+    for note_id in dict.fromkeys(i for e in edits for i in edit_notes(e)):  # the notes this place's words add
+        note = next((p.footnotes[note_id] for p in chosen if note_id in p.footnotes), None)
+        if note is not None and note_id not in out.footnotes:
+            out.footnotes[note_id] = copy.deepcopy(note)
+    if own:
+        lookups.settle(out)
 
 
 def decide(

@@ -1,0 +1,92 @@
+"""Regular expressions whose cost grew faster than their input (found with scripts/pattern_growth.py), one test
+per class: each builds the hostile text at n and 8n characters and compares the medians of the runs' times
+(a ratio: the machine's load slows both alike). Linear is near 8; the old patterns gave 60 to 500.
+
+- a run retried from each of its characters before an end test: a lazy `.*?` or a class that can also take
+  spaces, then `\\s*$` (a label of many spaces before its suffix, an agenda line, a French masthead's colon);
+- a lookahead to the end of the text at each match (the last "et" of a French sponsor line, weighed again at
+  every "et" before it);
+- a comma then `\\W*$`, where the marks after each comma are read again from each comma;
+- a start that can recur inside the stretch it scans, unbounded ("A/RES/" again and again before a comma);
+- a pattern that opens with a run of spaces, searched from each space of a long run (a job number's "(E)").
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from fixtures.robust.hostile import growth, hang_guard  # noqa: E402
+
+from app.io.docx_writer import later_job  # noqa: E402
+from app.io.foreign_header import english_line  # noqa: E402
+from app.io.text_header import AGENDA  # noqa: E402
+from app.io.text_structure import _OPENS_ADOPTED  # noqa: E402
+from app.languages import get_language  # noqa: E402
+from app.negotiation.numbering import root_of  # noqa: E402
+from app.rollover import adoption_info  # noqa: E402
+
+FRENCH = get_language("fr")
+LINEAR = 8 * 3  # 8x the input: near 8 when linear, 64 and more when square
+
+
+def _repeated(
+    run: Callable[[str], object], text_of: Callable[[int], str]
+) -> Callable[[int], Callable[[], object]]:
+    """A growth maker: the hostile text of n characters, read 5 times a run (a run long enough to time)."""
+
+    def make(n: int) -> Callable[[], object]:
+        text = text_of(n)
+        return lambda: [run(text) for _ in range(5)]
+
+    return make
+
+
+CASES = {
+    "a label's spaces before its suffix": (root_of, lambda n: "OP" + " " * n + "x"),
+    "an agenda line's spaces": (AGENDA.match, lambda n: "Agenda item 1" + " " * n + "x"),
+    "a French masthead's spaces before its colon": (
+        lambda s: english_line(s, FRENCH),
+        lambda n: "France" + " " * n + ": projet de résolution",
+    ),
+    "a French sponsor line of many et": (
+        lambda s: english_line(s, FRENCH),
+        lambda n: "France et " * (n // 10) + "Mexique : projet de résolution",
+    ),
+    "commas before the end": (_OPENS_ADOPTED.match, lambda n: "a" + "," * n + "x"),
+    "a run of spaces opening the pattern": (later_job, lambda n: "25-16697" + " " * n + "x"),
+    "a resolution symbol started again and again": (
+        lambda s: adoption_info(s.encode()),
+        lambda n: "A/RES/" * (n // 6) + ",",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_hostile_text_costs_its_length(name: str) -> None:
+    run, text_of = CASES[name]
+    with hang_guard(60):
+        assert growth(_repeated(run, text_of), 2000) < LINEAR
+
+
+def test_the_patterns_still_read_what_they_read() -> None:
+    assert root_of("OP 7 ter") == "OP 7"
+    assert root_of("PP 3 bis-15") == "PP 3"
+    assert root_of("OP 7") == "OP 7"
+    agenda = AGENDA.match("Agenda items 68 (a) and 69   ")
+    assert agenda is not None and agenda.group("items") == "68 (a) and 69"
+    assert (
+        english_line("France et Mexique : projet de résolution", FRENCH)
+        == "France and Mexique: draft resolution"
+    )
+    assert english_line("Belgique, France et Mexique* : projet de résolution", FRENCH) == (
+        "Belgique, France and Mexique*: draft resolution"
+    )
+    assert _OPENS_ADOPTED.match("Recalling its resolution 70/1, ”")
+    assert not _OPENS_ADOPTED.match("Recalling its resolution, and more")
+    assert later_job("25-16697 (E)") == "25-16697"
+    assert adoption_info(b"Resolution A/RES/80/70  adopted on 3 December 2025").symbol == "A/RES/80/70"
