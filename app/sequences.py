@@ -133,12 +133,23 @@ def word_opcodes(
     matched this way the same paragraphs cost a fraction, and a deleted or inserted stretch of words takes the
     space before it, as a reader marks it."""
     starts_a, starts_b = _word_starts(a, is_space), _word_starts(b, is_space)
-    units_a = [tuple(a[i:j]) for i, j in zip(starts_a, starts_a[1:], strict=False)]
-    units_b = [tuple(b[i:j]) for i, j in zip(starts_b, starts_b[1:], strict=False)]
+    # a unit is matched by its words alone: a side's first word has no space before it, and it is still the
+    # same word (the spaces, where they differ, are replaced on their own)
+    units_a = [
+        tuple(t for t in a[i:j] if not is_space(t)) for i, j in zip(starts_a, starts_a[1:], strict=False)
+    ]
+    units_b = [
+        tuple(t for t in b[i:j] if not is_space(t)) for i, j in zip(starts_b, starts_b[1:], strict=False)
+    ]
     out: list[Opcode] = []
     for tag, u1, u2, v1, v2 in opcodes(units_a, units_b):
         i1, i2, j1, j2 = starts_a[u1], starts_a[u2], starts_b[v1], starts_b[v2]
-        if tag == "replace":  # what both sides start or end with stays equal: " the" -> " a" is "the" -> "a"
+        if tag == "equal":
+            for k in range(u2 - u1):
+                _add_pair(out, a, b, starts_a[u1 + k : u1 + k + 2], starts_b[v1 + k : v1 + k + 2], is_space)
+        elif (
+            tag == "replace"
+        ):  # what both sides start or end with stays equal: " the" -> " a" is "the" -> "a"
             head = 0
             while i1 + head < i2 and j1 + head < j2 and a[i1 + head] == b[j1 + head]:
                 head += 1
@@ -153,14 +164,36 @@ def word_opcodes(
     return out
 
 
+def _add_pair(
+    out: list[Opcode],
+    a: Sequence[Hashable],
+    b: Sequence[Hashable],
+    span_a: Sequence[int],
+    span_b: Sequence[int],
+    is_space: Callable[[Hashable], bool],
+) -> None:
+    """Two units with the same words: equal, but for the spaces before them where those differ."""
+    (i1, i2), (j1, j2) = span_a, span_b
+    if a[i1:i2] == b[j1:j2]:
+        _add(out, "equal", i1, i2, j1, j2)
+        return
+    lead_a = next((k for k in range(i1, i2) if not is_space(a[k])), i2)
+    lead_b = next((k for k in range(j1, j2) if not is_space(b[k])), j2)
+    _add(out, "replace", i1, lead_a, j1, lead_b)
+    _add(out, "equal", lead_a, i2, lead_b, j2)
+
+
 def _add(out: list[Opcode], tag: str, i1: int, i2: int, j1: int, j2: int) -> None:
-    """Append an opcode, as difflib tags it, joined to the one before when both are equal stretches."""
+    """Append an opcode, as difflib tags it, joined to the one before when both are equal or both are not."""
     if i1 == i2 and j1 == j2:
         return
     if tag == "replace":
         tag = "replace" if i1 < i2 and j1 < j2 else "delete" if i1 < i2 else "insert"
-    if tag == "equal" and out and out[-1][0] == "equal":
-        out[-1] = ("equal", out[-1][1], i2, out[-1][3], j2)
+    if out and (out[-1][0] == "equal") == (tag == "equal"):  # joined, as difflib never sets two side by side
+        _, p1, _, q1, _ = out[-1]
+        if tag != "equal":
+            tag = "replace" if p1 < i2 and q1 < j2 else "delete" if p1 < i2 else "insert"
+        out[-1] = (tag, p1, i2, q1, j2)
     else:
         out.append((tag, i1, i2, j1, j2))
 

@@ -236,7 +236,9 @@ def _edited(draw: st.DrawFn, base: Resolution) -> Resolution:
                     del words[min(at, len(words) - 1)]
                 else:
                     words[min(at, len(words) - 1)] = extra
-                node.text = " ".join(w for w in words if w)
+                # a paragraph's text holds no end punctuation (every reader takes it as the end mark): a
+                # dropped last word leaves none behind it
+                node.text = " ".join(w for w in words if w).rstrip(",;: ")
     new.footnotes.update({n.id: n for n in notes})
     return new
 
