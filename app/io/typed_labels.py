@@ -1,0 +1,65 @@
+"""Typed paragraph numbers and subparagraph labels out of sequence, reported where the file had them.
+
+Numbers and labels are derived from a paragraph's place, so a reader drops the typed ones. Where the typed
+sequence skips or repeats ("4.", "6." or "(a)", "(c)"), a paragraph was most likely lost, doubled or renumbered
+by hand, and references to it ("paragraph 6 above") may now point elsewhere: the delegate is told, once at the
+break, what the paragraph prints as, instead of finding it silently renumbered.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from app.findings import Finding, Severity
+from app.formatting import subparagraph_label
+from app.model import Paragraph
+
+NUMBERING = "import.numbering"
+LABELS = "import.labels"
+
+
+@dataclass
+class TypedLabels:
+    """What one reading has seen of the typed numbers of each operative list, and its findings."""
+
+    findings: list[Finding] = field(default_factory=list)
+    _last: dict[int, int] = field(
+        default_factory=dict
+    )  # id of an operative list -> the last number typed in it
+
+    def number(self, para: Paragraph, typed: int, items: list[Paragraph]) -> None:
+        """`para`, typed `typed.`, was just added to the operative list `items`. A section numbered afresh
+        (`para.restart`) or the first paragraph of a part starts the count at 1."""
+        last = 0 if para.restart else self._last.get(id(items), 0)
+        self._last[id(items)] = typed
+        if typed == last + 1:
+            return
+        printed = 0
+        for p in items:
+            printed = (0 if p.restart else printed) + p.numbered
+        after = f"after “{last}.”" if last else "as the first numbered paragraph"
+        self.findings.append(
+            Finding(
+                NUMBERING,
+                Severity.WARNING,
+                f"operative paragraph typed “{typed}.” {after} in the file: a number skipped or repeated "
+                f"(is a paragraph missing or doubled?); numbers are derived, it prints as {printed}",
+                paragraph_id=para.id,
+            )
+        )
+
+    def label(self, node: Paragraph, typed: str, in_order: bool, depth: int, index: int) -> None:
+        """Subparagraph `node`, typed `typed`, placed at `depth` as item `index` (1-based) of its list; `in_order`
+        is whether the label continued or started a list (`Nesting.in_order`)."""
+        if in_order:
+            return
+        printed = subparagraph_label(depth, index)
+        self.findings.append(
+            Finding(
+                LABELS,
+                Severity.WARNING,
+                f"subparagraph typed “{typed}” out of sequence in the file (a label skipped or repeated: is an "
+                f"item missing or doubled?); labels are derived, it prints as “{printed}”",
+                paragraph_id=node.id,
+            )
+        )
