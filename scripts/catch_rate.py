@@ -77,12 +77,12 @@ def main() -> None:
         print(f"  {n + 1}/{len(items)} {name}", file=sys.stderr, end="\r")
     print(f"{len(items)} texts ({args.source}), seed {args.seed}")
     print(
-        f"| class | planted | caught | caught elsewhere | missed | new false alarms |\n|---|---|---|---|---|---|"
+        "| class | planted | caught | caught elsewhere | missed | new false alarms |\n|---|---|---|---|---|---|"
     )
     totals = [0] * 5
     for kind, row in table.items():
         print(f"| {kind} | " + " | ".join(map(str, row)) + " |")
-        totals = [a + b for a, b in zip(totals, row)]
+        totals = [a + b for a, b in zip(totals, row, strict=True)]
     print("| all | " + " | ".join(map(str, totals)) + " |")
     for kind, lines in misses.items() if args.misses else ():
         print(f"{kind}:")

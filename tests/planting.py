@@ -381,7 +381,7 @@ def sc_year_dropped(source: Source, rng: random.Random) -> Plant | None:
         rng,
         "SC citation without year",
         ("citations.sc-reference",),
-        r"(?<=Security Council resolution )(\d{3,4}) \((\d{4})\)",
+        r"(?<=resolution )(\d{3,4}) \((\d{4})\)",
         lambda m: m.group(1),
     )
 
@@ -401,14 +401,19 @@ def first_mention_date(source: Source, rng: random.Random) -> Plant | None:
         for n in re.findall(r"\b\d{2}/\d{1,3}\b", inline.plain(p.text)):
             first.setdefault(n, p.id)
     for where, m in rng.sample(places, len(places)):
-        res, para = _copy_at(source, where)
-        if first.get(m.group(1).split()[0]) != source.res.find(_id_at(source.res, where)).id:
+        if first.get(m.group(1).split()[0]) != _id_at(source.res, where) or _SHARED.match(m.string, m.end()):
             continue
+        res, para = _copy_at(source, where)
         para.text = para.text[: m.end(1)] + para.text[m.end() :]
         return Plant(
             "first mention without date", ("citations.first-mention-date",), where, res=res, field="text"
         )
     return None
+
+
+# "resolutions 53/199 of … and 61/185 of 20 December 2006": without its own date the first is dated by the
+# second's, as issued texts cite several resolutions of one day
+_SHARED = re.compile(r"\s*(?:,|,?\s+and)\s+\d{2}/\d")
 
 
 def _id_at(res: Resolution, where: Where) -> str:

@@ -736,7 +736,7 @@ class _Reader:
                 nesting.reset()
                 continue
             top = self._top(res, p, part, tpl, section_preambles=numbered and not amendment)
-            if p.kind == "num" and part is Part.OPERATIVE:
+            if p.kind == "num" and part is Part.OPERATIVE and not amendment:
                 typed.number(top, p.number, res.part(part))
             top.heading = "\n".join(self._markup(line) for h in pending_heading for line in heading_lines(h))
             pending_heading.clear()
