@@ -136,11 +136,12 @@ def _words(markup: str) -> list[str]:
 
 
 def _end_pattern(para: Paragraph) -> re.Pattern[str] | None:
-    """The last words of a paragraph without subparagraphs as the source text prints them, then its typed end."""
-    words = _words(para.text or para.opener)[-4:]
-    if len(words) < 3:
+    """The last words of a paragraph without subparagraphs as the source text prints them (any line breaks),
+    then its typed end."""
+    pieces = inline.plain(para.text).split()[-5:][1:]  # whole words only: the first of the five may be cut
+    if len(pieces) < 3:
         return None
-    body = r"\s+".join(re.escape(w) for w in words)
+    body = r"\s+".join(re.escape(w) for w in pieces)
     return re.compile(rf"{body}(?P<note>\s*\d{{0,3}})(?P<mark>[;,.:])")
 
 
@@ -403,6 +404,8 @@ def first_mention_date(source: Source, rng: random.Random) -> Plant | None:
     for where, m in rng.sample(places, len(places)):
         if first.get(m.group(1).split()[0]) != _id_at(source.res, where) or _SHARED.match(m.string, m.end()):
             continue
+        if not _assembly_resolution(m.string, m.start()):
+            continue
         res, para = _copy_at(source, where)
         para.text = para.text[: m.end(1)] + para.text[m.end() :]
         return Plant(
@@ -414,6 +417,15 @@ def first_mention_date(source: Source, rng: random.Random) -> Plant | None:
 # "resolutions 53/199 of … and 61/185 of 20 December 2006": without its own date the first is dated by the
 # second's, as issued texts cite several resolutions of one day
 _SHARED = re.compile(r"\s*(?:,|,?\s+and)\s+\d{2}/\d")
+
+
+def _assembly_resolution(text: str, pos: int) -> bool:
+    """Whether the citation at `pos` is of a General Assembly resolution (not a decision, not another organ's)."""
+    keywords = list(re.finditer(r"\b(?:resolutions?|decisions?)\b", text[:pos]))
+    if not keywords or not keywords[-1].group().startswith("resolution"):
+        return False
+    before = text[max(0, keywords[-1].start() - 40) : keywords[-1].start()]
+    return "Council" not in before and "Assembly" not in before.replace("General Assembly", "")
 
 
 def _id_at(res: Resolution, where: Where) -> str:
