@@ -2,8 +2,8 @@
 
 The drafts are the development half only (`held_out()` of scripts/false_alarms_l.py decides, on the symbol):
 the issued L drafts of the 80th session (PDF text, github.com/wannli/mandate-pipeline) and the adopted GA
-resolutions of sessions 75-77 in the UN's XML (github.com/UNxml/GAresolutions), flattened to text as a PDF
-prints them. Each is read as the product reads it; for each class of mistake (tests/planting.py) one place is
+resolutions of sessions 75-77 in the UN's XML (github.com/UNxml/GAresolutions, English). Each is read as the
+product reads it (the text reader, the UN XML reader); for each class of mistake (tests/planting.py) one place is
 picked with a seeded generator and the mistake made there, then the whole check runs. Prints, per class: planted,
 caught (a finding of the right rule at the planted place), caught elsewhere (a new finding of the right rule at
 another place), missed, and the new errors and warnings the planting caused away from its place.
@@ -22,17 +22,18 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from scripts.false_alarms_l import DEFAULT_REPO, UN_XML, drafts, held_out, resolutions  # noqa: E402
+from scripts.false_alarms_l import DEFAULT_REPO, UN_XML, drafts, held_out, resolution_xml  # noqa: E402
 from tests.planting import PLANTERS, Source, evaluate  # noqa: E402
 
 
-def sources(which: str, docs: int) -> list[tuple[str, str]]:
-    out: list[tuple[str, str]] = []
+def sources(which: str, docs: int) -> list[tuple[str, str, bool]]:
+    """(name, text, is UN XML) of the development half of each source asked for."""
+    out: list[tuple[str, str, bool]] = []
     if which in ("l", "both"):
-        out += [(s, t) for s, t in drafts(DEFAULT_REPO) if not held_out(s)][: docs or None]
+        out += [(s, t, False) for s, t in drafts(DEFAULT_REPO) if not held_out(s)][: docs or None]
     if which in ("xml", "both"):
-        items = resolutions(UN_XML, "75-77")
-        out += [(n, t) for n, t in items if not held_out(_symbol(n))][: docs or None]
+        items = resolution_xml(UN_XML, "75-77")
+        out += [(n, x.decode("utf-8"), True) for n, x in items if not held_out(_symbol(n))][: docs or None]
     return out
 
 
@@ -48,15 +49,17 @@ def main() -> None:
     ap.add_argument("--docs", type=int, default=0, help="only the first N texts of each source")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--class", dest="only", default="", help="only the planting function of this name")
-    ap.add_argument("--misses", type=int, default=0, help="list N missed plantings of each class")
+    ap.add_argument(
+        "--misses", type=int, default=0, help="list N plantings of each class missed or causing new alarms"
+    )
     args = ap.parse_args()
     planters = [p for p in PLANTERS if not args.only or p.__name__ == args.only]
     table: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0])
     misses: dict[str, list[str]] = defaultdict(list)
     items = sources(args.source, args.docs)
-    for n, (name, text) in enumerate(items):
+    for n, (name, text, xml) in enumerate(items):
         try:
-            source = Source(name, text)
+            source = Source(name, text, xml)
         except Exception as exc:  # noqa: BLE001 - a text the reader refuses plants nothing
             print(f"  {name}: not read ({exc})")
             continue
@@ -72,8 +75,11 @@ def main() -> None:
             row[2] += outcome.elsewhere
             row[3] += not (outcome.caught or outcome.elsewhere)
             row[4] += outcome.new_alarms
-            if not outcome.caught:
-                misses[plant.kind].append(f"{name} {plant.where}")
+            if not outcome.caught or outcome.new_alarms:
+                news = "; ".join(f"{r} at {w}: {m[:90]}" for r, w, m in outcome.new[:3])
+                misses[plant.kind].append(
+                    f"{name} {plant.where} {'caught' if outcome.caught else 'missed'}: {news}"
+                )
         print(f"  {n + 1}/{len(items)} {name}", file=sys.stderr, end="\r")
     print(f"{len(items)} texts ({args.source}), seed {args.seed}")
     print(

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from app import inline
 from app.conventions.engine import check_document
 from app.findings import Finding, Severity
+from app.io.akn_reader import read_akn
 from app.io.text_reader import read_text
 from app.lexicon import strip_marker
 from app.model import Paragraph, Part, Resolution
@@ -35,11 +36,12 @@ class Source:
 
     name: str
     text: str
+    xml: bool = False  # UN XML (Akoma Ntoso), read by the UN XML reader; else text, read by the text reader
     res: Resolution = field(init=False)
     findings: list[Finding] = field(init=False)
 
     def __post_init__(self) -> None:
-        self.res, self.findings = read_and_check(self.text)
+        self.res, self.findings = read_and_check(self.text, self.xml)
 
 
 @dataclass
@@ -57,13 +59,14 @@ class Plant:
 class Outcome:
     caught: bool  # a finding of a right rule at the planted place
     elsewhere: bool  # not there, but a new finding of a right rule somewhere else
-    new_alarms: (
-        int  # errors and warnings the planted text has that the issued one had not, away from the place
-    )
+    new_alarms: int  # new errors and warnings away from the planted place
+    new: list[tuple[str, Where, str]] = field(
+        default_factory=list
+    )  # (rule, place, message) of every new finding
 
 
-def read_and_check(text: str) -> tuple[Resolution, list[Finding]]:
-    result = read_text(text)
+def read_and_check(text: str, xml: bool = False) -> tuple[Resolution, list[Finding]]:
+    result = read_akn(text.encode("utf-8")) if xml else read_text(text)
     return result.resolution, [*result.findings, *check_document(result.resolution)]
 
 
@@ -92,7 +95,7 @@ def _place(f: Finding, where: dict[str, Where]) -> Where:
 
 def evaluate(source: Source, plant: Plant) -> Outcome:
     if plant.text is not None:
-        res, found = read_and_check(plant.text)
+        res, found = read_and_check(plant.text, source.xml)
     else:
         assert plant.res is not None
         res, found = plant.res, check_document(plant.res)
@@ -114,7 +117,7 @@ def evaluate(source: Source, plant: Plant) -> Outcome:
     caught = any(f.rule in plant.rules and here(f) for f in found)
     elsewhere = not caught and any(f.rule in plant.rules for f in new)
     alarms = sum(1 for f in new if f.severity in LOUD and not here(f) and f.rule not in plant.rules)
-    return Outcome(caught, elsewhere, alarms)
+    return Outcome(caught, elsewhere, alarms, [(f.rule, _place(f, where), f.message) for f in new])
 
 
 # -- places --------------------------------------------------------------------------------------------------------
@@ -141,8 +144,12 @@ def _end_pattern(para: Paragraph) -> re.Pattern[str] | None:
     pieces = inline.plain(para.text).split()[-5:][1:]  # whole words only: the first of the five may be cut
     if len(pieces) < 3:
         return None
-    body = r"\s+".join(re.escape(w) for w in pieces)
-    return re.compile(rf"{body}(?P<note>\s*\d{{0,3}})(?P<mark>[;,.:])")
+    body = _GAP.join(re.escape(w) for w in pieces)
+    return re.compile(rf"{body}(?:</[^>]*>)*(?P<note>\s*\d{{0,3}})(?P<mark>[;,.:])")
+
+
+# what stands between two words of a paragraph in a source: line breaks, and in UN XML its tags
+_GAP = r"(?:\s|<[^<>]*>)+"
 
 
 def _unique(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
@@ -155,8 +162,8 @@ def _start_pattern(label: str, para: Paragraph) -> re.Pattern[str] | None:
     words = _words(para.opener + " " + para.text)[:3]
     if len(words) < 2:
         return None
-    first = r"\s+".join(map(re.escape, words))
-    return re.compile(rf"(?m)^[ \t]*(?P<label>{re.escape(label)})(?=\s+{first})")
+    first = _GAP.join(map(re.escape, words))
+    return re.compile(rf"(?m)(?:^[ \t]*|<num>\s*)(?P<label>{re.escape(label)})(?={_GAP}{first})")
 
 
 # -- planting in the text --------------------------------------------------------------------------------------------
@@ -250,8 +257,7 @@ def label_skipped(source: Source, rng: random.Random) -> Plant | None:
     return None
 
 
-NUMBERING_RULES = ("import.numbering",)
-LABEL_RULES = ("import.labels",)
+NUMBERING_RULES = LABEL_RULES = ("import.numbering",)
 
 
 # -- planting in the model -------------------------------------------------------------------------------------------

@@ -120,7 +120,7 @@ def scan(plain: str) -> list[Ref]:
             kind = next(k for k in ("ga", "old", "sc", "bare") if m.group(k))
             end = m.end()
             end_date = _DATED.match(text, end)
-            dated = bool(end_date or _ENTITLED.match(text, end))  # a title identifies it too
+            dated = bool(end_date) or _dated_after_title(text, end)
             after = end_date.end() if end_date else end
             key = re.sub(r"\s+", " ", m.group(0))
             group.append(
@@ -149,6 +149,21 @@ def scan(plain: str) -> list[Ref]:
             group = [Ref(**{**r.__dict__, "dated": True}) for r in group]
         out.extend(group)
     return out
+
+
+_TITLE_CHARS = 300  # how far a quoted title may run before its closing quote
+
+
+def _dated_after_title(text: str, end: int) -> bool:
+    """A title does not date a resolution, a date after it does: "resolution 72/241, entitled “A world against
+    violence and violent extremism”, adopted by consensus on 20 December 2017"."""
+    entitled = _ENTITLED.match(text, end)
+    if not entitled:
+        return False
+    close = next(
+        (i for i in (text.find(q, entitled.end(), entitled.end() + _TITLE_CHARS) for q in '”"') if i >= 0), -1
+    )
+    return close >= 0 and bool(_ADOPTED_ON.match(text, close + 1) or _DATED.match(text, close + 1))
 
 
 # what follows a list of resolutions without being one: a paragraph of another ("paragraph 10 of resolution 2362

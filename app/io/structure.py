@@ -68,6 +68,10 @@ def label_readings(label: str) -> list[tuple[str, int]]:
         out.append(("letter" + shape, letter_index(core)))
     if len(out) == 2 and core != "i" and len(core) == 1:
         out.reverse()  # "(v)", "(x)": more often letters in long lists; context decides anyway
+    if len(core) == 2 and core[0] == core[1] != "a" and letter_index(core[0]):
+        out.append(
+            ("letter" + shape, 26 + letter_index(core[0]))
+        )  # the UN's "(aa)", "(bb)", "(cc)" after "(z)"
     return out or [("letter" + shape, 1)]
 
 

@@ -14,8 +14,7 @@ from app.findings import Finding, Severity
 from app.formatting import subparagraph_label
 from app.model import Paragraph
 
-NUMBERING = "import.numbering"
-LABELS = "import.labels"
+RULE = "import.numbering"  # as the UN XML reader reports a number or label that print changes
 
 
 @dataclass
@@ -40,7 +39,7 @@ class TypedLabels:
         after = f"after “{last}.”" if last else "as the first numbered paragraph"
         self.findings.append(
             Finding(
-                NUMBERING,
+                RULE,
                 Severity.WARNING,
                 f"operative paragraph typed “{typed}.” {after} in the file: a number skipped or repeated "
                 f"(is a paragraph missing or doubled?); numbers are derived, it prints as {printed}",
@@ -56,7 +55,7 @@ class TypedLabels:
         printed = subparagraph_label(depth, index)
         self.findings.append(
             Finding(
-                LABELS,
+                RULE,
                 Severity.WARNING,
                 f"subparagraph typed “{typed}” out of sequence in the file (a label skipped or repeated: is an "
                 f"item missing or doubled?); labels are derived, it prints as “{printed}”",
