@@ -1,14 +1,15 @@
 """How many real mistakes `resolute check` catches: one mistake planted at a time in issued drafts, measured.
 
 The drafts are the development half only (`held_out()` of scripts/false_alarms_l.py decides, on the symbol):
-the issued L drafts of the 80th session (PDF text, github.com/wannli/mandate-pipeline) and the adopted GA
-resolutions of sessions 75-77 in the UN's XML (github.com/UNxml/GAresolutions, English). Each is read as the
+the issued L drafts of the 80th session (PDF text, github.com/wannli/mandate-pipeline), the adopted GA
+resolutions of sessions 75-77 in the UN's XML (github.com/UNxml/GAresolutions, English) and, with --source sc
+or all, the Security Council drafts of scripts/false_alarms_sc.py (UNBench). Each is read as the
 product reads it (the text reader, the UN XML reader); for each class of mistake (tests/planting.py) one place is
 picked with a seeded generator and the mistake made there, then the whole check runs. Prints, per class: planted,
 caught (a finding of the right rule at the planted place), caught elsewhere (a new finding of the right rule at
 another place), missed, and the new errors and warnings the planting caused away from its place.
 
-    python scripts/catch_rate.py [--source l|xml|both] [--docs N] [--seed S] [--class NAME] [--misses N]
+    python scripts/catch_rate.py [--source l|xml|sc|both|all] [--docs N] [--seed S] [--class NAME] [--misses N]
 """
 
 from __future__ import annotations
@@ -29,9 +30,14 @@ from tests.planting import PLANTERS, Source, evaluate  # noqa: E402
 def sources(which: str, docs: int) -> list[tuple[str, str, bool]]:
     """(name, text, is UN XML) of the development half of each source asked for."""
     out: list[tuple[str, str, bool]] = []
-    if which in ("l", "both"):
+    if which in ("l", "both", "all"):
         out += [(s, t, False) for s, t in drafts(DEFAULT_REPO) if not held_out(s)][: docs or None]
-    if which in ("xml", "both"):
+    if which in ("sc", "all"):
+        from scripts.false_alarms_sc import DEFAULT_REPO as UNBENCH
+        from scripts.false_alarms_sc import drafts as sc_drafts
+
+        out += [(s, t, False) for s, t in sc_drafts(UNBENCH) if not held_out(s)][: docs or None]
+    if which in ("xml", "both", "all"):
         items = resolution_xml(UN_XML, "75-77")
         out += [(n, x.decode("utf-8"), True) for n, x in items if not held_out(_symbol(n))][: docs or None]
     return out
@@ -45,7 +51,7 @@ def _symbol(name: str) -> str:
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--source", choices=("l", "xml", "both"), default="both")
+    ap.add_argument("--source", choices=("l", "xml", "sc", "both", "all"), default="both")
     ap.add_argument("--docs", type=int, default=0, help="only the first N texts of each source")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--class", dest="only", default="", help="only the planting function of this name")

@@ -212,30 +212,36 @@ def preambular_end(source: Source, rng: random.Random) -> Plant | None:
     return None
 
 
-def _relabel(source: Source, items: list[Paragraph], first: int, labels: Callable[[int], str]) -> str | None:
-    """The text with the typed labels of items[first:] each moved on by one: one label skipped at `first`."""
+def _relabel(
+    source: Source, items: list[Paragraph], first: int, labels: Callable[[int], str], step: int
+) -> str | None:
+    """The text with the typed labels of items[first:] each moved by `step`: one label skipped (+1) or
+    repeated (-1) at `first`."""
     text = source.text
     for i in range(len(items) - 1, first - 1, -1):  # from the end, so earlier offsets hold
         pattern = _start_pattern(labels(i), items[i])
         hit = _unique(pattern, text) if pattern else None
         if hit is None:
             return None
-        text = text[: hit.start("label")] + labels(i + 1) + text[hit.end("label") :]
+        text = text[: hit.start("label")] + labels(i + step) + text[hit.end("label") :]
     return text
 
 
 def numbering_skipped(source: Source, rng: random.Random) -> Plant | None:
-    """Operative numbering skips a number: paragraphs from the k-th on are typed k+1, k+2 ..."""
+    """Operative numbering skips or repeats a number: paragraphs from the k-th on are typed k+1, k+2 ... or
+    k-1, k ..."""
     places = []
     for b, body in enumerate(source.res.parts()):
         items = body.operative
         if any(p.restart or not p.numbered for p in items):
             continue  # sections that number afresh, or unnumbered paragraphs: the count is not simple
-        places += [(b, k, items) for k in range(1, len(items))]
-    for b, k, items in rng.sample(places, min(len(places), 8)):
-        text = _relabel(source, items, k, lambda i: f"{i + 1}.")
+        # a repeated "1." reads as a section numbered afresh (Fifth Committee): repeats from "2." on
+        places += [(b, k, items, step) for k in range(1, len(items)) for step in (1, -1) if k > 1 or step > 0]
+    for b, k, items, step in rng.sample(places, min(len(places), 8)):
+        text = _relabel(source, items, k, lambda i: f"{i + 1}.", step)
         if text:
-            return Plant("numbering skipped", NUMBERING_RULES, ("operative", b, k), text=text)
+            kind = "numbering skipped" if step > 0 else "number repeated"
+            return Plant(kind, NUMBERING_RULES, ("operative", b, k), text=text)
     return None
 
 
@@ -244,16 +250,17 @@ def _letter(i: int) -> str:
 
 
 def label_skipped(source: Source, rng: random.Random) -> Plant | None:
-    """Subparagraph labels skip a letter: (a), (c), (d) ..."""
+    """Subparagraph labels skip or repeat a letter: (a), (c), (d) ... or (a), (a), (b) ..."""
     places = []
     for where, para in body_nodes(source.res):
         subs = para.subparagraphs
         if 2 <= len(subs) <= 24 and where[0] in ("preamble", "operative"):
-            places += [((*where, k), k, subs) for k in range(1, len(subs))]
-    for where, k, subs in rng.sample(places, min(len(places), 8)):
-        text = _relabel(source, subs, k, _letter)
+            places += [((*where, k), k, subs, step) for k in range(1, len(subs)) for step in (1, -1)]
+    for where, k, subs, step in rng.sample(places, min(len(places), 8)):
+        text = _relabel(source, subs, k, _letter, step)
         if text:
-            return Plant("subparagraph label skipped", LABEL_RULES, where, text=text)
+            kind = "subparagraph label skipped" if step > 0 else "subparagraph label repeated"
+            return Plant(kind, LABEL_RULES, where, text=text)
     return None
 
 
