@@ -315,9 +315,10 @@ _COUNCIL_BEFORE = re.compile(
 
 def _council_context(text: str, ref: Ref) -> bool:
     """A bare number of three or four digits cited after the Security Council in the same sentence, by no other
-    organ: a Council resolution (a General Assembly one has a session, "2625 (XXV)" or "70/1")."""
+    organ ("in its resolution 2334", "Council resolution 1566" refer back to it): a Council resolution (a General
+    Assembly one has a session, "2625 (XXV)" or "70/1")."""
     number = ref.key.split()[0]
-    if not 3 <= len(number) <= 4 or ref.organ not in ("", "the"):
+    if not 3 <= len(number) <= 4 or ref.organ not in ("", "the", "its", "Council"):
         return False
     return "Security Council" in text and bool(_COUNCIL_BEFORE.search(text, max(0, ref.lead - 220), ref.lead))
 

@@ -80,6 +80,11 @@ def test_a_council_resolution_cited_in_passing_without_its_year() -> None:
     cited = "all Security Council resolutions on the protection of civilians, including resolution 2286 of 3 May 2016"
     [f] = found(resolution([para("Recalling", cited)]), "citations.sc-reference")
     assert f.severity is Severity.WARNING and f.span[1] == cited.index(" of 3 May")
+    for cited in (
+        "the call by the Security Council, in its resolution 2334, upon all States",
+        "Security Council resolution 1373 (2001) and Council resolution 1566 of 8 October 2004",
+    ):
+        assert found(resolution([para("Recalling", cited)]), "citations.sc-reference"), cited
     for fine in (
         "Security Council resolutions, and Economic and Social Council resolution 1296 (XLIV)",
         "the Security Council; and its resolution 2625 (XXV)",
