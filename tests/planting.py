@@ -404,7 +404,12 @@ def sc_year_dropped(source: Source, rng: random.Random) -> Plant | None:
 
 
 def first_mention_date(source: Source, rng: random.Random) -> Plant | None:
-    """The date of a GA resolution dropped at its first mention ("resolution 61/110 of 14 December 2006")."""
+    """The date of a GA resolution dropped at its first mention ("resolution 61/110 of 14 December 2006"); not in
+    an organ that cites without dates (the Security Council)."""
+    from app.templates import get_template
+
+    if get_template(source.res.header.template).citation_style == "sc":
+        return None
     seen: set[str] = set()
     places = []
     for where, m in _word_places(
