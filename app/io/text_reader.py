@@ -744,7 +744,7 @@ class _Reader:
             nodes = [top]
         settle_opening_section(res.preamble, res.operative)
         self._left_over(res, pending_heading, closing)
-        self.findings += typed.findings
+        self.findings += typed.settled()
 
     def _top(
         self, res: Resolution, p: _Para, part: Part, tpl: Template | None, *, section_preambles: bool

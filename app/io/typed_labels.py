@@ -8,12 +8,13 @@ break, what the paragraph prints as, instead of finding it silently renumbered.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from app.findings import Finding, Severity
 from app.formatting import subparagraph_label
 from app.model import Paragraph
 
+MANY = 2  # more breaks than this in one reading: notes, not warnings
 RULE = "import.numbering"  # as the UN XML reader reports a number or label that print changes
 
 
@@ -26,6 +27,13 @@ class TypedLabels:
         default_factory=dict
     )  # id of an operative list -> the last number typed in it
 
+    def settled(self) -> list[Finding]:
+        """The findings; where the breaks are many, the file follows another numbering or was not read as laid
+        out (text cut from a longer document): each is then a note."""
+        if len(self.findings) <= MANY:
+            return self.findings
+        return [replace(f, severity=Severity.INFO) for f in self.findings]
+
     def number(self, para: Paragraph, typed: int, items: list[Paragraph]) -> None:
         """`para`, typed `typed.`, was just added to the operative list `items`. A section numbered afresh
         (`para.restart`) or the first paragraph of a part starts the count at 1."""
@@ -36,11 +44,14 @@ class TypedLabels:
         printed = 0
         for p in items:
             printed = (0 if p.restart else printed) + p.numbered
+        if printed == typed:
+            return  # it prints as typed: nothing the delegate would not see
         after = f"after “{last}.”" if last else "as the first numbered paragraph"
         self.findings.append(
             Finding(
                 RULE,
-                Severity.WARNING,
+                # numbers that start above 1 are most often an excerpt of a longer text: a note
+                Severity.WARNING if last else Severity.INFO,
                 f"operative paragraph typed “{typed}.” {after} in the file: a number skipped or repeated "
                 f"(is a paragraph missing or doubled?); numbers are derived, it prints as {printed}",
                 paragraph_id=para.id,
@@ -50,9 +61,9 @@ class TypedLabels:
     def label(self, node: Paragraph, typed: str, in_order: bool, depth: int, index: int) -> None:
         """Subparagraph `node`, typed `typed`, placed at `depth` as item `index` (1-based) of its list; `in_order`
         is whether the label continued or started a list (`Nesting.in_order`)."""
-        if in_order:
-            return
         printed = subparagraph_label(depth, index)
+        if in_order or printed == typed:
+            return
         self.findings.append(
             Finding(
                 RULE,

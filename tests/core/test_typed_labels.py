@@ -47,3 +47,24 @@ def test_a_skipped_number_is_reported_once_where_it_breaks() -> None:
     assert f.paragraph_id == result.resolution.operative[2].id
     assert "typed “4.” after “2.”" in f.message and "prints as 3" in f.message
     assert len(result.resolution.operative) == len(clean.operative)
+
+
+def test_many_breaks_or_a_late_start_are_notes() -> None:
+    """A text whose numbers break more than twice, or start above 1, was cut from a longer one or numbered
+    otherwise: each break is a note. A label that prints as typed is not reported."""
+    from app.findings import Severity
+    from app.io.typed_labels import TypedLabels
+    from app.model import Paragraph
+
+    typed, items = TypedLabels(), []
+    for number in (1, 2, 4, 5, 7, 8, 10):
+        items.append(Paragraph(text="x"))
+        typed.number(items[-1], number, items)
+    assert len(typed.findings) == 3 and {f.severity for f in typed.settled()} == {Severity.INFO}
+    late, items = TypedLabels(), [Paragraph(text="x")]
+    late.number(items[0], 5, items)
+    [f] = late.settled()
+    assert f.severity is Severity.INFO
+    same = TypedLabels()
+    same.label(Paragraph(text="x"), "(f)", False, 1, 6)
+    assert not same.findings
