@@ -20,7 +20,8 @@ from app.messages import say
 _DIGIT = re.compile(r"\d")  # a cheap gate: most paragraphs cite nothing
 
 _MONTH = "(?:" + "|".join(MONTHS) + ")"
-_DATE = rf"\d{{1,2}}\s+{_MONTH}\s+\d{{4}}"
+# a date in the US form ("December 15, 1998") is still a date given: dates.format asks for the UN form
+_DATE = rf"(?:\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},\s+\d{{4}})"
 # "31/16 A", "31/6 A and B", "3419 A to D", "53/77 AA"
 _PARTS = r"(?:\s+[A-Z]{1,2}(?:\s+(?:and|to)\s+[A-Z]{1,2})?(?![\w/]))?"
 _REF = re.compile(
@@ -120,7 +121,7 @@ def scan(plain: str) -> list[Ref]:
             kind = next(k for k in ("ga", "old", "sc", "bare") if m.group(k))
             end = m.end()
             end_date = _DATED.match(text, end)
-            dated = bool(end_date or _ENTITLED.match(text, end))  # a title identifies it too
+            dated = bool(end_date) or _dated_after_title(text, end)
             after = end_date.end() if end_date else end
             key = re.sub(r"\s+", " ", m.group(0))
             group.append(
@@ -149,6 +150,21 @@ def scan(plain: str) -> list[Ref]:
             group = [Ref(**{**r.__dict__, "dated": True}) for r in group]
         out.extend(group)
     return out
+
+
+_TITLE_CHARS = 300  # how far a quoted title may run before its closing quote
+
+
+def _dated_after_title(text: str, end: int) -> bool:
+    """A title does not date a resolution, a date after it does: "resolution 72/241, entitled “A world against
+    violence and violent extremism”, adopted by consensus on 20 December 2017"."""
+    entitled = _ENTITLED.match(text, end)
+    if not entitled:
+        return False
+    close = next(
+        (i for i in (text.find(q, entitled.end(), entitled.end() + _TITLE_CHARS) for q in '”"') if i >= 0), -1
+    )
+    return close >= 0 and bool(_ADOPTED_ON.match(text, close + 1) or _DATED.match(text, close + 1))
 
 
 # what follows a list of resolutions without being one: a paragraph of another ("paragraph 10 of resolution 2362
@@ -213,7 +229,12 @@ def check(node: Node, ctx: DocumentContext) -> list[Finding]:
         if _DIGIT.search(ft.text):
             for ref in scan(ft.text):
                 span = ft.span(ref.start, ref.end)
-                sc_ref = ref.organ == "Security Council" or (sc_style and ref.organ in ("", "its", "Council"))
+                council = ref.kind == "bare" and _council_context(ft.text, ref)
+                sc_ref = (
+                    ref.organ == "Security Council"
+                    or (sc_style and ref.organ in ("", "its", "Council"))
+                    or council
+                )
                 if (
                     ref.first_mention_checked
                     and not sc_style
@@ -271,14 +292,18 @@ def check(node: Node, ctx: DocumentContext) -> list[Finding]:
                             span=span,
                         ),
                     )
-                elif (ref.kind in ("bare", "ga", "old") and ref.organ == "Security Council") or (
-                    sc_style and ref.kind == "bare"
+                elif (
+                    (ref.kind in ("bare", "ga", "old") and ref.organ == "Security Council")
+                    or (sc_style and ref.kind == "bare")
+                    or council
                 ):
                     add(
                         out,
                         finding(
                             "citations.sc-reference",
-                            Severity.ERROR,
+                            Severity.WARNING
+                            if council and ref.organ != "Security Council"
+                            else Severity.ERROR,
                             say(
                                 "Security Council resolutions are cited with the year of adoption in brackets, as in "
                                 "'resolution 1325 (2000)'; '{key}' has none.",
@@ -291,6 +316,23 @@ def check(node: Node, ctx: DocumentContext) -> list[Finding]:
                     )
         out += _footnote_placement(node, name, markup)
     return out
+
+
+# the Security Council named earlier in the same sentence, no other organ between: "all Security Council
+# resolutions …, including resolution 2286 of 3 May 2016" cites a Council resolution without its year
+_COUNCIL_BEFORE = re.compile(
+    r"\bSecurity Council\b(?:(?!Assembly|Economic and Social|Human Rights|[;.])[^;.]){0,200}$"
+)
+
+
+def _council_context(text: str, ref: Ref) -> bool:
+    """A bare number of three or four digits cited after the Security Council in the same sentence, by no other
+    organ ("in its resolution 2334", "Council resolution 1566" refer back to it): a Council resolution (a General
+    Assembly one has a session, "2625 (XXV)" or "70/1")."""
+    number = ref.key.split()[0]
+    if not 3 <= len(number) <= 4 or ref.organ not in ("", "the", "its", "Council"):
+        return False
+    return "Security Council" in text and bool(_COUNCIL_BEFORE.search(text, max(0, ref.lead - 220), ref.lead))
 
 
 # a run of references, matched whole and then followed by a look at the next character: a pattern that asked

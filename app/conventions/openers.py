@@ -133,7 +133,9 @@ def check(node: Node, ctx: DocumentContext) -> list[Finding]:
             # paragraph under its heading: "II / Conditions of service … / Recalling its resolution 44/198, …,"
             return out
         found = detect_opener(ft.text, part, language=lang)
-        if found and is_known(found, part, lang):
+        if found:
+            # a verb the lexicon lacks but of an opener's form ("Recommits", "Welcoming") is set as one too
+            known = is_known(found, part, lang)
             add(
                 out,
                 finding(
@@ -141,6 +143,11 @@ def check(node: Node, ctx: DocumentContext) -> list[Finding]:
                     Severity.WARNING,
                     say(
                         "'{found}' should be the paragraph's italic opener; it is typed as ordinary text.",
+                        found=found,
+                    )
+                    if known
+                    else say(
+                        "'{found}' looks like the paragraph's italic opener; it is typed as ordinary text.",
                         found=found,
                     ),
                     paragraph_id=para.id,

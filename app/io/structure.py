@@ -68,6 +68,10 @@ def label_readings(label: str) -> list[tuple[str, int]]:
         out.append(("letter" + shape, letter_index(core)))
     if len(out) == 2 and core != "i" and len(core) == 1:
         out.reverse()  # "(v)", "(x)": more often letters in long lists; context decides anyway
+    if len(core) == 2 and core[0] == core[1] != "a" and letter_index(core[0]):
+        out.append(
+            ("letter" + shape, 26 + letter_index(core[0]))
+        )  # the UN's "(aa)", "(bb)", "(cc)" after "(z)"
     return out or [("letter" + shape, 1)]
 
 
@@ -79,11 +83,15 @@ class Nesting:
     list ("(i)" after "(h):") starts one under it rather than continue the letters."""
 
     lists: list[tuple[str, int]] = field(default_factory=list)
+    in_order: bool = (
+        True  # whether the last label `place` met continued or started a list (not "(c)" after "(a)")
+    )
 
     def reset(self) -> None:
         self.lists = []
 
     def place(self, label: str, nest: bool = False) -> int:
+        self.in_order = True
         if label in BULLETS:
             return self._bullet(label, nest)
         options = label_readings(label)
@@ -99,6 +107,7 @@ class Nesting:
         started = self._start(options)
         if started:
             return started
+        self.in_order = False
         okind, index = options[0]  # out of order: back to the nearest list of its kind, else one level down
         for depth in range(len(self.lists) - 1, -1, -1):
             if self.lists[depth][0] == okind:

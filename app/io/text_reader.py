@@ -56,6 +56,7 @@ from app.io.structure import (
     settle_opening_section,
 )
 from app.io.text_header import ORGANS, HeaderResult, note_not_draft, organ_template, parse_header, star_note
+from app.io.typed_labels import TypedLabels
 from app.languages import all_languages, get_language, language_of_organ_line, language_of_sponsor_line
 from app.messages import say
 from app.model import DocumentKind, Footnote, Paragraph, Part, Resolution, ResolutionPart
@@ -744,6 +745,7 @@ class _Reader:
         # the last run of unnumbered paragraphs ending in "." or ";" is operative when nothing is numbered
         op_from = _unnumbered_operative_start(paras) if not numbered else None
         prev_text = ""
+        typed = TypedLabels()  # typed numbers and labels out of sequence
         for i, p in enumerate(paras):
             if p.kind != "sub":
                 prev_text = p.text
@@ -782,6 +784,7 @@ class _Reader:
                     self.items.add(node.id)
                 depth = nesting.place(p.label, nest=_MARK_RE.sub("", prev_text).rstrip().endswith(":"))
                 nodes[depth - 1].subparagraphs.append(node)
+                typed.label(node, p.label, nesting.in_order, depth, len(nodes[depth - 1].subparagraphs))
                 nodes[depth:] = [node]
                 prev_text = p.text
                 continue
@@ -802,12 +805,15 @@ class _Reader:
                 nesting.reset()
                 continue
             top = self._top(res, p, part, tpl, section_preambles=numbered and not amendment)
+            if p.kind == "num" and part is Part.OPERATIVE and not amendment:
+                typed.number(top, p.number, res.part(part))
             top.heading = "\n".join(self._markup(line) for h in pending_heading for line in heading_lines(h))
             pending_heading.clear()
             nesting.reset()
             nodes = [top]
         settle_opening_section(res.preamble, res.operative)
         self._left_over(res, pending_heading, closing)
+        self.findings += typed.settled()
 
     def _top(
         self, res: Resolution, p: _Para, part: Part, tpl: Template | None, *, section_preambles: bool

@@ -89,7 +89,7 @@ class Checker:
         cache = self._unknown
         if all(cache.get(w) is False for w in tokens.WORD.findall(text)):
             return []  # the usual case: every word already known
-        return [
+        found = [
             (a, b, w)
             for a, b, w in tokens.words(text, skip)
             if self.unknown(w)
@@ -99,6 +99,20 @@ class Checker:
                 w[:1].isupper() and _INSIDE.search(text, max(0, a - 2), a) and not self.slip_of_capital(w)
             )
         ]
+        return sorted(found + self._quoted_slips(text, skip)) if "“" in text or '"' in text else found
+
+    def _quoted_slips(self, text: str, skip: tuple[tuple[int, int], ...]) -> list[tuple[int, int, str]]:
+        """Inside quotation marks (titles of items and reports, wording quoted) words keep the spelling they were
+        issued with, except a slip of the keyboard: a lower-case word that a letter left out, added or two
+        letters swapped make of a known word ("stalbe transit", "fissile maerial")."""
+        out = []
+        for a, b, w in tokens.quoted_words(text, skip):
+            if len(w) >= _SLIP_MIN and w.islower() and self.unknown(w):
+                if self.lexicon.english and _in_a_foreign_title(text, a, b, w):
+                    continue
+                if any(_slip(w, s.lower()) for s in self.lexicon.suggestions(w, 3, deep=False)):
+                    out.append((a, b, w))
+        return out
 
     def slip_of_capital(self, word: str) -> bool:
         """Is the capitalized `word` one slip from a common word that UN texts write with a capital inside a
@@ -192,6 +206,9 @@ class Checker:
             )
         level = Severity.WARNING if near else Severity.INFO
         return Finding(SPELLING_RULE, level, message, paragraph_id, field, span, fix)
+
+
+_SLIP_MIN = 5  # shorter words one slip from another are often abbreviations or foreign words
 
 
 def _slip(typed: str, meant: str) -> bool:

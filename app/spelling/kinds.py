@@ -39,7 +39,7 @@ def run(
         # each hit's exceptions are looked for around it (a few hundred characters of patterns each): a field
         # with thousands of hits is no running text, and only its first hits are weighed and reported
         hits = [h for h in hits[:MAX_HITS] if not _excepted(rule, text, h[0], h[1])]
-    if rule.kind == "substitution" and hits and rule.target != "markup":
+    if rule.kind == "substitution" and hits and rule.target != "markup" and not rule.quoted:
         # a quoted title or quoted wording keeps the spelling it was issued with ("Understanding regarding the
         # aerosolised use of …", a decision of another organization)
         hits = list(tokens.outside(sorted(hits), tokens.quoted_ranges(text)))

@@ -45,7 +45,7 @@ _COMMON = {
 }
 _BY_KIND = {
     "existence": {"tokens", "target"},
-    "substitution": {"swap", "tokens", "table", "if_known"},
+    "substitution": {"swap", "tokens", "table", "if_known", "quoted"},
     "capitalization": {"terms"},
     "italics": {"allow"},
 }
@@ -69,6 +69,9 @@ class Rule:
     short_forms: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = ()
     terms: tuple[str, ...] = ()
     if_known: bool = False
+    quoted: bool = (
+        False  # substitution: also inside quotations, which otherwise keep what they were issued with
+    )
     examples_flag: tuple[str, ...] = ()
     examples_pass: tuple[str, ...] = ()
     source: str = ""
@@ -243,6 +246,7 @@ def build_rule(rule_id: str, data: dict[str, Any], *, path: Path, text: str = ""
         short_forms=short_forms,
         terms=terms,
         if_known=_bool(data, "if_known", fail, default=False),
+        quoted=_bool(data, "quoted", fail, default=False),
         examples_flag=tuple(_strings(examples, "flag", fail)),
         examples_pass=tuple(_strings(examples, "pass", fail)),
         source=str(path),

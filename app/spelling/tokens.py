@@ -2,7 +2,8 @@
 
 Not checked as words: document symbols (A/C.1/79/L.43, S/2024/302), URLs and e-mail addresses, anything joined
 to digits (COVID-19, 3rd), acronyms and other words with inner capitals (UNDP, PrepCom), roman numerals, single
-letters, and text in quotation marks (titles of items and documents, quoted wording).
+letters, and text in quotation marks (titles of items and documents, quoted wording), where only slips of the
+keyboard are looked for (`quoted_words`).
 """
 
 from __future__ import annotations
@@ -60,7 +61,28 @@ def outside(items: Iterable[_Item], ranges: Iterable[tuple[int, int]]) -> Iterat
 def words(text: str, skip: tuple[tuple[int, int], ...] = ()) -> Iterator[tuple[int, int, str]]:
     """(start, end, word) for each token to check; `skip` adds ranges not to check (italic titles)."""
     spans = ((m.start(), m.end(), m.group()) for m in WORD.finditer(text))
-    for start, end, word in outside(spans, masked_ranges(text) + list(skip)):
+    yield from _checkable(text, outside(spans, masked_ranges(text) + list(skip)))
+
+
+def quoted_words(text: str, skip: tuple[tuple[int, int], ...] = ()) -> Iterator[tuple[int, int, str]]:
+    """The tokens `words` leaves out for standing in quotation marks (and in nothing else it masks)."""
+    quoted: list[tuple[int, int]] = []
+    for a, b in sorted(quoted_ranges(text)):  # in text order, overlaps merged: `outside` needs both
+        if quoted and a < quoted[-1][1]:
+            quoted[-1] = (quoted[-1][0], max(b, quoted[-1][1]))
+        else:
+            quoted.append((a, b))
+    others = [r for key, pattern in _MASKS if key not in '“"‘' and key in text for r in _spans(pattern, text)]
+    spans = ((m.start(), m.end(), m.group()) for a, b in quoted for m in WORD.finditer(text, a, b))
+    yield from _checkable(text, outside(spans, others + list(skip)))
+
+
+def _spans(pattern: re.Pattern[str], text: str) -> Iterator[tuple[int, int]]:
+    return (m.span() for m in pattern.finditer(text))
+
+
+def _checkable(text: str, spans: Iterable[tuple[int, int, str]]) -> Iterator[tuple[int, int, str]]:
+    for start, end, word in spans:
         if (
             start
             and (

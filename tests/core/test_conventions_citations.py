@@ -44,7 +44,8 @@ def test_later_mentions_and_dated_forms_pass() -> None:
             ),
             para(
                 "Noting also",
-                "the high-level meeting at which resolution 79/1 entitled “The Pact for the Future” was",
+                "its resolution 72/241, entitled “A world against violence and violent extremism”, adopted by "
+                "consensus on 20 December 2017",
             ),
         ],
         [
@@ -54,6 +55,48 @@ def test_later_mentions_and_dated_forms_pass() -> None:
         ],
     )
     assert not found(res, "citations.first-mention-date")
+
+
+def test_a_title_does_not_date_a_first_mention() -> None:
+    """The spec asks for the date at the first mention; a title names the resolution but does not date it."""
+    res = resolution(
+        [
+            para(
+                "Noting",
+                "the high-level meeting at which resolution 79/1 entitled “The Pact for the Future” was",
+            )
+        ]
+    )
+    [f] = found(res, "citations.first-mention-date")
+    assert f.span == (
+        len("the high-level meeting at which resolution "),
+        len("the high-level meeting at which resolution 79/1"),
+    )
+
+
+def test_a_council_resolution_cited_in_passing_without_its_year() -> None:
+    """After "Security Council" in the same sentence a bare "resolution 2286" is the Council's, without its year;
+    with another organ between, or as a paragraph number, it is not."""
+    cited = "all Security Council resolutions on the protection of civilians, including resolution 2286 of 3 May 2016"
+    [f] = found(resolution([para("Recalling", cited)]), "citations.sc-reference")
+    assert f.severity is Severity.WARNING and f.span[1] == cited.index(" of 3 May")
+    for cited in (
+        "the call by the Security Council, in its resolution 2334, upon all States",
+        "Security Council resolution 1373 (2001) and Council resolution 1566 of 8 October 2004",
+    ):
+        assert found(resolution([para("Recalling", cited)]), "citations.sc-reference"), cited
+    for fine in (
+        "Security Council resolutions, and Economic and Social Council resolution 1296 (XLIV)",
+        "the Security Council; and its resolution 2625 (XXV)",
+        "Security Council resolution 2286 (2016), in particular paragraph 12",
+    ):
+        assert not found(resolution([para("Recalling", fine)]), "citations.sc-reference"), fine
+
+
+def test_a_date_in_the_us_form_is_a_date_given() -> None:
+    res = resolution([para("Recalling", "its resolution 53/199 of December 15, 1998")])
+    assert not found(res, "citations.first-mention-date")
+    assert found(res, "dates.format")
 
 
 def test_first_mention_is_in_reading_order() -> None:

@@ -88,6 +88,12 @@ def test_opener_typed_as_text() -> None:
     assert f.span == (0, len("Recalling"))
     res = resolution([para("", "The situation remains grave")])
     assert found(res, "openers.preambular-form")
+    # a verb of an opener's form that the lexicon lacks is an opener typed as text too (A/C.2/80/L.23)
+    res = resolution(
+        operative=[para("", "Recommits to preventing and countering corruption"), para("Decides", "x")]
+    )
+    [f] = found(res, "openers.not-marked")
+    assert f.span == (0, len("Recommits")) and not found(res, "openers.operative-form")
 
 
 def test_repeated_opener_needs_a_marker() -> None:

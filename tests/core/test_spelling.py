@@ -57,13 +57,19 @@ def test_misspellings_are_found_with_their_spans() -> None:
         "at https://www.un.org/depts/dhl/xyzq and info@unxq.org",  # URLs and e-mail
         "COVID-19 and 3rd and 2015–2030 and 22,687,300",  # numbers and things joined to them
         "UNDP, UNHCR, CTBTO, PrepCom and MINUSMAA",  # acronyms and inner capitals
-        'the item entitled “Sustainble develpment” and "Quoted wrods"',  # quoted titles
+        'the item entitled “Sustainble Oceans” and "Quoted multimorbidity"',  # quoted: capitals, terms
         "subparagraphs (iv) and (xii)",  # roman numerals
         "the Abyei Area and Hammarskjöld and Ouagadougou and Mr. Lemkin",  # names far from any common word
     ],
 )
 def test_what_is_not_checked_as_words(text: str) -> None:
     assert words(text) == []
+
+
+def test_quoted_titles_keep_their_words_but_not_slips_of_the_keyboard() -> None:
+    """A title is quoted as issued, but a letter dropped or two swapped in a lower-case word is a slip there too."""
+    text = 'the item entitled “Sustainable develpment and interlinkages” and "Quoted wrods"'
+    assert words(text) == ["develpment", "wrods"]
 
 
 def test_capitalized_words_one_slip_from_a_common_word_are_reported() -> None:
