@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
+
+_LONG_RUN = re.compile(r"\S{61}\S*")  # a "word" no reader can take in at a glance (a pasted blob, a URL)
 
 
 class Severity(str, Enum):
@@ -34,6 +37,15 @@ class Finding:
     )
     span: tuple[int, int] = (0, 0)  # character offsets in that field's markup
     fix: Fix | None = None
+
+    def __post_init__(self) -> None:
+        """One short line whatever text the message quotes: a 200,000-letter word is shown by its start."""
+        message = (
+            " ".join(self.message.split()) if "\n" in self.message or "\r" in self.message else self.message
+        )
+        if len(message) > 60:
+            message = _LONG_RUN.sub(lambda m: m.group()[:40] + "…", message)
+        object.__setattr__(self, "message", message)
 
     def as_dict(self) -> dict[str, object]:
         out: dict[str, object] = {

@@ -73,7 +73,7 @@ def english_line(line: str, lang: Language) -> str:
         if line.rstrip().lower().endswith(printed.lower()):
             cut = len(line.rstrip()) - len(printed)
             word = english if line.rstrip()[cut:][:1].islower() else english.capitalize()
-            names = re.sub(r"\s+(?=\*?:\*?\s*$)", "", line[:cut])  # "France et Mexique : projet …"
+            names = re.sub(r"(?<!\s)\s+(?=\*?:\*?\s*$)", "", line[:cut])  # "France et Mexique : projet …"
             return _sponsor_names(names, lang) + word
     return line
 

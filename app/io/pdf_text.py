@@ -138,7 +138,7 @@ def clean(lines: list[str]) -> Cleaned:
             continue
         if _is_furniture(s, symbol, running) or s == PAGE_BREAK:
             if JOB.match(s) and not out.job_number:
-                out.job_number = re.sub(r"\s+\d{6}.*$", "", s).replace("*", "").strip()
+                out.job_number = re.sub(r"(?<!\s)\s+\d{6}.*$", "", s).replace("*", "").strip()
             if seen_symbol and (_breaks_page(s, symbol) or s in running):
                 # a page boundary: drop the whole cluster of furniture and blank lines around it
                 while out.lines and (

@@ -55,6 +55,7 @@ from app.io.structure import (
 from app.io.text_header import ORGANS, HeaderResult, note_not_draft, organ_template, parse_header, star_note
 from app.languages import all_languages, get_language, language_of_organ_line, language_of_sponsor_line
 from app.model import DocumentKind, Footnote, Paragraph, Part, Resolution, ResolutionPart
+from app.punctuation import ends_with_mark
 from app.templates import Template
 
 MAX_CHARS = 5_000_000
@@ -585,7 +586,7 @@ class _Reader:
         i = 0
         while i < len(body):
             end = _displaced_run(body, i)
-            if end > i and kept and _ENDED.search(_MARK_RE.sub("", kept[-1].lines[-1].strip())):
+            if end > i and kept and ends_with_mark(_MARK_RE.sub("", kept[-1].lines[-1].strip()), ",;:."):
                 apart += [self._join(b.lines) for b in body[i:end]]
                 i = end
                 continue
@@ -945,7 +946,7 @@ def _continues(prev: _Block, line: str) -> bool:
     last = prev.lines[-1].strip()
     if _label_only(prev):
         return True
-    if not re.search(r"[,;:.]\W*$", _MARK_RE.sub("", last).rstrip(SUPERSCRIPTS + " ")):
+    if not ends_with_mark(_MARK_RE.sub("", last).rstrip(SUPERSCRIPTS + " "), ",;:."):
         return True
     if line[:1].islower():
         return True
@@ -966,7 +967,7 @@ def _runs_on(prev: _Block, line: str) -> bool:
     )  # a preambular subparagraph ends with ","
     if last.endswith(",") and line[:1].islower() and not _starts_block(line) and not in_list:
         return True  # "…all their civil," / "political, economic …"
-    if not last or re.search(r"[,;:.!?]\W*$", last) or _label_only(prev) or annex_or_appendix(last):
+    if not last or ends_with_mark(last, ",;:.!?") or _label_only(prev) or annex_or_appendix(last):
         return False
     if SECTION_MARK.match(line) or annex_or_appendix(line):
         return False  # a part's letter, a section numeral, an annex heading stand alone
@@ -995,7 +996,7 @@ def _heading_line(block: _Block) -> bool:
         len(block.lines) == 1
         and 0 < len(last) < 40
         and last[:1].isupper()
-        and not re.search(r"[,;:.!?]\W*$", last)
+        and not ends_with_mark(last, ",;:.!?")
         and not _starts_block(last)
         and not (_sub_match(last) or _BROKEN_OFF.search(last))
     )
@@ -1034,10 +1035,6 @@ def _adopted_title(before: _Block, block: _Block) -> bool:
     )
 
 
-_ENDED = re.compile(r"[,;:.]\W*$")
-_CLOSED = re.compile(r"[;:.]\W*$")  # a paragraph that ended (a comma may end a line inside one)
-
-
 MAX_PIECE_WORDS = 10  # the words of a displaced piece of a line: never a paragraph's worth
 
 
@@ -1050,7 +1047,7 @@ def _displaced_run(body: list[_Block], start: int) -> int:
         text = _MARK_RE.sub("", " ".join(x.strip() for x in body[end].lines)).strip()  # note markers aside
         words += len(text.split())
         # a piece ends with no mark; a paragraph's tail after its list ends as the paragraph does ("the,")
-        if not text[:1].islower() or re.search(r"[.,;:]\W*$", text) or words > MAX_PIECE_WORDS:
+        if not text[:1].islower() or ends_with_mark(text, ".,;:") or words > MAX_PIECE_WORDS:
             break
         end += 1
     following = body[end].first if end < len(body) else ""
@@ -1066,7 +1063,7 @@ def _split_block(block: _Block) -> list[list[str]]:
         s = line.strip()
         if i and chunks[-1]:
             prev = lines[i - 1].strip()
-            ends = bool(re.search(r"[,;:.]\W*$", _MARK_RE.sub("", prev))) and not _LABEL_LINE.fullmatch(prev)
+            ends = ends_with_mark(_MARK_RE.sub("", prev), ",;:.") and not _LABEL_LINE.fullmatch(prev)
             sub = _sub_match(s)
             run_in = bool(sub) and _RUN_IN_LABEL.search(" ".join(chunks[-1])) is not None
             # a label at a line start inside a run-in list ("there are: (a) …; (b) …") only wraps there
@@ -1077,7 +1074,12 @@ def _split_block(block: _Block) -> list[list[str]]:
             separated = chunks[-1] == [lines[i - 1]] and SEPARATOR.fullmatch(prev)  # "* * *" stands alone
             if opens or headed or separated:
                 chunks.append([])
-            elif label and len(chunks[-1]) > 1 and _heads_a_list([prev], s) and _CLOSED.search(lines[i - 2]):
+            elif (
+                label
+                and len(chunks[-1]) > 1
+                and _heads_a_list([prev], s)
+                and ends_with_mark(lines[i - 2], ";:.")
+            ):  # ended (a comma may end a line inside one)
                 chunks[-1].pop()  # a heading between a paragraph that ended and a labelled one
                 chunks += [[lines[i - 1]], []]
         chunks[-1].append(line)
@@ -1099,7 +1101,7 @@ def _heads_a_list(chunk: list[str], line: str) -> bool:
     rest = text[m.end() :]
     first = sub.group("l") in BULLETS or any(index == 1 for _, index in label_readings(f"({sub.group('l')})"))
     return (
-        first and rest[:1].isupper() and not re.search(r"[,;:.!?]\W*$", rest) and not _BROKEN_OFF.search(rest)
+        first and rest[:1].isupper() and not ends_with_mark(rest, ",;:.!?") and not _BROKEN_OFF.search(rest)
     )
 
 
@@ -1121,9 +1123,11 @@ def _split_at_foreign_organ_line(blocks: list[_Block]) -> list[_Block]:
 def _cut_unbroken_header(blocks: list[_Block]) -> list[_Block]:
     """Text without blank lines and without an organ line (an amendment, say): cut the block after the
     sponsor line and the title lines that follow it, where the first paragraph starts."""
-    from app.io.text_header import _KIND_END, KIND
+    from app.io.text_header import _KIND_END, sponsor_line
 
-    if any(_ORGAN_LINE.match(b.first) for b in blocks) or any(KIND.match(" ".join(b.lines)) for b in blocks):
+    if any(_ORGAN_LINE.match(b.first) for b in blocks) or any(
+        sponsor_line(" ".join(b.lines)) for b in blocks
+    ):
         return blocks
     for bi, block in enumerate(blocks[:3]):
         for li, line in enumerate(block.lines[:80]):
@@ -1182,7 +1186,7 @@ _HEADS: frozenset[str] | None = None
 def _header_end(blocks: list[_Block]) -> int:
     """Index of the first body block: the organ line; else what follows the sponsor line and title; else the
     first numbered or opener-led paragraph."""
-    from app.io.text_header import KIND
+    from app.io.text_header import sponsor_line
 
     for i, block in enumerate(blocks):
         m = _ORGAN_LINE.match(block.first)
@@ -1190,7 +1194,7 @@ def _header_end(blocks: list[_Block]) -> int:
             return i
     joined = [" ".join(x.strip() for x in b.lines) for b in blocks]
     for i, text in enumerate(joined):
-        if KIND.match(text):
+        if sponsor_line(text):
             j = i + 1
             while j < len(blocks) and not _ends(joined[j]) and not _NUMBER.match(joined[j]):
                 j += 1

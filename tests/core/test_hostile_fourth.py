@@ -1,0 +1,210 @@
+"""Hostile classes found by the fourth red-team pass: long runs of one kind of character in any field (a search
+retried from every position of the run took the square of its length), output names the system refuses,
+impossible projects (a footnote id given twice, a note no text refers to, 100,000 sponsors).
+
+Each test builds the class (hypothesis or a parametrized family). Time limits are hang guards far above a
+linear run: they turn a hang into a failure and time nothing."""
+
+from __future__ import annotations
+
+import copy
+import functools
+import json
+import re
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from fixtures.robust.hostile import hang_guard, sample  # noqa: E402
+
+from app import cli, inline  # noqa: E402
+from app.atomic import write_atomic  # noqa: E402
+from app.conventions.engine import check_document  # noqa: E402
+from app.errors import InputError, SaveError  # noqa: E402
+from app.findings import Finding, Severity  # noqa: E402
+from app.io.akn_reader import read_akn  # noqa: E402
+from app.io.akn_writer import to_akn  # noqa: E402
+from app.io.text_reader import read_text  # noqa: E402
+from app.io.text_writer import to_text  # noqa: E402
+from app.model import MAX_SPONSORS, Resolution  # noqa: E402
+from app.punctuation import ends_with_mark  # noqa: E402
+from app.storage import dumps, loads  # noqa: E402
+
+HANG = 20.0
+RUN = 60_000  # characters: a quadratic scan of this takes minutes, a linear one well under a second
+
+# one of each kind of character a long run can be made of: letters and marks of every script, punctuation,
+# spaces of every width
+RUNS = {
+    "letters": "abcdefghij",
+    "emoji with joiners": "👨\u200d👩\u200d👧\u200d👦",
+    "CJK without spaces": "国家主权平等",
+    "Arabic words": "تأكيد ",
+    "combining marks": "\u0301",
+    "full stops": ".",
+    "commas and spaces": ", ",
+    "spaces": " ",
+    "no-break spaces": "\u00a0",
+    "slashes": "a/",
+    "at signs": "a@",
+    "fullwidth commas": "，",
+    "tabs": "a\t",
+}
+FIELDS = ("operative", "sponsor", "opener", "title", "footnote")
+
+
+@functools.cache
+def _base() -> Resolution:
+    return sample()
+
+
+def with_run(run: str, where: str) -> Resolution:
+    res = copy.deepcopy(_base())
+    # a symbol and an address first: the masks for them run only on a field that has a "/" or an "@"
+    text = "A/80/L.1, info@un.org x" + run * (RUN // len(run)) + "x"
+    if where == "operative":
+        res.operative[0].text += " " + text
+    elif where == "sponsor":
+        res.header.sponsors.append(text)
+    elif where == "opener":
+        res.operative[0].opener += " " + text
+    elif where == "title":
+        res.title += " " + text
+    else:
+        note = res.add_footnote(text)
+        res.operative[0].text += inline.footnote_ref(note.id)
+    return res
+
+
+@pytest.mark.parametrize("where", FIELDS)
+@pytest.mark.parametrize("run", list(RUNS.values()), ids=list(RUNS))
+def test_a_long_run_of_any_character_checks_and_reads_back_in_time(run: str, where: str) -> None:
+    """Before: 60,000 full stops or spaces in the sponsor line or an opener never finished reading back as text
+    (`[,;:.]\\W*$` searched from every mark), a 55,000-letter word took minutes to spell-check (the symbol
+    mask `[^\\s/]*\\w/` restarted at every letter)."""
+    res = with_run(run, where)
+    start = time.monotonic()
+    with hang_guard(HANG):
+        check_document(res)
+        read_text(to_text(res))
+        read_akn(to_akn(res))
+    assert time.monotonic() - start < HANG  # the style step catches what it raises, the guard's signal too
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list(",;:.!?a_1 )”\n\u00b9é\u0301\u00a0")), max_size=14))
+def test_ends_with_mark_is_the_search_it_replaced(text: str) -> None:
+    for marks in (",;:.", ";:", ",;:.!?", ","):
+        assert ends_with_mark(text, marks) == bool(re.search("[" + re.escape(marks) + r"]\W*$", text))
+
+
+def test_a_finding_quoting_a_huge_word_is_one_short_line() -> None:
+    word = "abcdefghij" * 20_000
+    f = Finding("spelling.unknown-word", Severity.INFO, f"'{word}' is not in the dictionary\nsecond line")
+    assert "\n" not in f.message and len(f.message) < 120 and f.message.startswith("'abcdefghij")
+
+
+# --- output names the system refuses -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("suffix", [".json", ".txt", ".xml", ".docx", ".pdf"])
+@pytest.mark.parametrize("name", ["x" * 300, "é" * 200, "folder"])
+def test_an_output_name_the_system_refuses_is_one_line_and_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, suffix: str
+) -> None:
+    """Before: a 300-character name was an internal error (exit 3); a PDF to a folder printed Qt warnings, wrote
+    nothing and exited 0."""
+    if suffix == ".pdf":
+        pytest.importorskip("PySide6")
+    source = tmp_path / "draft.json"
+    source.write_text(dumps(_base()), encoding="utf-8")
+    out = tmp_path / (name + suffix)
+    if name == "folder":
+        out.mkdir()
+    assert cli.run(["export", str(source), "-o", str(out)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("resolute: cannot") and "\n" not in err and len(err) < 200
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        ["draft.json"] + ([out.name] if name == "folder" else [])
+    )
+
+
+@pytest.mark.parametrize("bad", ["a\x00b.json", "x" * 300 + ".json"])
+def test_write_atomic_refuses_bad_names_as_save_errors(tmp_path: Path, bad: str) -> None:
+    with pytest.raises(SaveError):
+        write_atomic(tmp_path / bad, b"{}")
+
+
+def test_a_name_near_the_limit_saves_with_its_backup(tmp_path: Path) -> None:
+    """The temporary beside the file is named after it: a 250-byte name once left no room for it."""
+    path = tmp_path / ("n" * 245 + ".json")
+    write_atomic(path, b"1")
+    write_atomic(path, b"2", backup=True)
+    assert path.read_bytes() == b"2" and (tmp_path / (path.name + "~")).read_bytes() == b"1"
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_a_pdf_is_written_whole_or_not_at_all(tmp_path: Path) -> None:
+    pytest.importorskip("PySide6")
+    from widgets.pdf_export import write_pdf
+
+    out = tmp_path / "draft.pdf"
+    write_pdf(_base(), out)
+    assert out.read_bytes().startswith(b"%PDF") and out.read_bytes().rstrip().endswith(b"%%EOF")
+
+
+# --- impossible projects -------------------------------------------------------------------------------------
+
+
+def _project(mutate) -> str:  # noqa: ANN001
+    data = json.loads(dumps(_base()))
+    mutate(data)
+    return json.dumps(data)
+
+
+@given(st.lists(st.sampled_from(["a", "b", "c"]), min_size=1, max_size=6), st.sets(st.integers(0, 5)))
+@settings(max_examples=40, deadline=None)
+def test_footnotes_with_ids_given_twice_or_referenced_nowhere_keep_their_text_and_are_said(
+    ids: list[str], referenced: set[int]
+) -> None:
+    """Before: the second of two notes with one id replaced the first without a word, and a note no text
+    referred to was never printed, with no finding."""
+
+    def mutate(data: dict) -> None:
+        data["footnotes"] = [{"id": note_id, "text": f"Note number {i}."} for i, note_id in enumerate(ids)]
+        data["operative"][0]["text"] += "".join(f"[^{ids[i]}]" for i in sorted(referenced) if i < len(ids))
+
+    res = loads(_project(mutate))
+    texts = sorted(note.text for note in res.footnotes.values())
+    assert texts == sorted(f"Note number {i}." for i in range(len(ids)))
+    printed_ids = {ids[i] for i in referenced if i < len(ids)}
+    unprinted = {
+        f.paragraph_id
+        for f in check_document(res, style=False)
+        if f.rule == "structure.unreferenced-footnote"
+    }
+    assert unprinted == {note.id for note in res.footnotes.values() if note.id not in printed_ids}
+
+
+@pytest.mark.parametrize("size", [MAX_SPONSORS + 1, 100_000])
+def test_a_sponsor_list_past_any_real_one_is_refused_in_one_line(size: int) -> None:
+    def mutate(data: dict) -> None:
+        data["header"]["sponsors"] = [f"State {i}" for i in range(size)]
+
+    with hang_guard(HANG), pytest.raises(InputError, match="sponsors"):
+        loads(_project(mutate))
+
+
+def test_ten_thousand_made_up_sponsors_check_in_time() -> None:
+    """Each unknown name looked for its nearest State (difflib) at 10 ms a name: 100,000 took a quarter of an
+    hour. The first are still given a suggestion."""
+    res = copy.deepcopy(_base())
+    res.header.sponsors = ["Frnace"] + [f"State {i}" for i in range(MAX_SPONSORS - 1)]
+    with hang_guard(HANG):
+        found = [f for f in check_document(res, style=False) if f.rule == "sponsors.unknown-name"]
+    assert len(found) == MAX_SPONSORS and "France" in found[0].message
