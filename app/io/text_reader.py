@@ -134,7 +134,34 @@ def read_text(text: str) -> ImportResult:
         result.resolution.header.language == "en"
     ):  # an amendment's own wording may have said (amendment_reader)
         result.resolution.header.language = language
+    _keep_if_nothing_placed(result, text)
     return result
+
+
+def _keep_if_nothing_placed(result: ImportResult, text: str) -> None:
+    """A text in which no paragraph could be told apart (a whole draft on one line, as some copies give it)
+    read as an empty draft with no word said: its text is kept, unplaced, and the finding says why."""
+    res = result.resolution
+    if (
+        res.title.strip()
+        or res.unplaced
+        or res.annexes
+        or res.instructions
+        or any(items for _, items in res.lists())
+    ):
+        return
+    words = " ".join(text.split())
+    if not any(c.isalnum() for c in words):
+        return
+    res.unplaced.append(words)
+    result.findings.append(
+        Finding(
+            "import.unplaced",
+            Severity.WARNING,
+            "no title or paragraph could be told apart in this text (each paragraph starts a line of its own in "
+            "a draft): the whole text is kept after the operative part, to be put in place",
+        )
+    )
 
 
 def _text_language(text: str) -> str:
@@ -848,7 +875,9 @@ class _Reader:
 
 _NO_MARKS = dict.fromkeys(map(ord, "\u200b\u200e\u200f\u2060\ufeff"))  # zero-width and direction marks
 _DOUBLE_SPACE = re.compile(r"(?<=\S)  (?=\S)")
-_LINE_BREAKS = re.compile("\r\n|[\r\u2028\u2029\x85]")  # every line break str.splitlines knows but \v and \f
+_LINE_BREAKS = re.compile(
+    "\r\n|[\r\u2028\u2029\x85\x0b\x1c-\x1e]"
+)  # every line break str.splitlines knows but \f (a page)
 
 
 def _normalise(text: str) -> list[str]:

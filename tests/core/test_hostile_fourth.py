@@ -29,6 +29,7 @@ from app.errors import InputError, SaveError  # noqa: E402
 from app.findings import Finding, Severity  # noqa: E402
 from app.io.akn_reader import read_akn  # noqa: E402
 from app.io.akn_writer import to_akn  # noqa: E402
+from app.io.docx_writer import build_docx  # noqa: E402
 from app.io.text_reader import read_text  # noqa: E402
 from app.io.text_writer import to_text  # noqa: E402
 from app.model import MAX_SPONSORS, Resolution  # noqa: E402
@@ -208,3 +209,66 @@ def test_ten_thousand_made_up_sponsors_check_in_time() -> None:
     with hang_guard(HANG):
         found = [f for f in check_document(res, style=False) if f.rule == "sponsors.unknown-name"]
     assert len(found) == MAX_SPONSORS and "France" in found[0].message
+
+
+# --- separators that are not newlines -----------------------------------------------------------------------
+
+CORPUS = Path(__file__).resolve().parents[1] / "fixtures" / "corpus"
+
+
+def _shape(res: Resolution) -> tuple[int, int, str]:
+    return len(res.preamble), len(res.operative), res.title
+
+
+@pytest.mark.parametrize("separator", ["\x0b", "\x1c", "\x1d", "\x1e", "\u2028", "\u2029", "\x85", "\r"])
+def test_a_draft_whose_lines_end_in_any_line_separator_reads_as_with_newlines(separator: str) -> None:
+    """Before: a draft whose lines ended in vertical tabs (Word's line break in copied text) read as an empty
+    draft, exit 0, with no finding."""
+    text = (CORPUS / "A_80_L.6.txt").read_text(encoding="utf-8")
+    expected = _shape(read_text(text).resolution)
+    assert expected[1] > 0
+    assert _shape(read_text(text.replace("\n", separator)).resolution) == expected
+
+
+@pytest.mark.parametrize("control", ["\x0b", "\x0c", "\x1c", "\x1f"])
+def test_a_separator_inside_a_paragraph_keeps_the_words_apart_in_every_export(control: str) -> None:
+    """Before: the writers dropped the character, printing "financialembargo" in Word, UN XML and PDF."""
+    res = copy.deepcopy(_base())
+    res.operative[0].text = f"to act on the financial{control}embargo"
+    assert "financial embargo" in docx_text(build_docx(res))
+    assert "financial embargo" in to_akn(res).decode("utf-8")
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["Recalling", "the", "Charter", "1.", "Decides", "to", "(a)", ",", ";"]), min_size=1
+    )
+)
+def test_text_with_no_paragraph_found_is_kept_and_said(words: list[str]) -> None:
+    """Before: a whole draft on one line read as an empty draft, exit 0, with no finding."""
+    text = " ".join(words)
+    result = read_text(text)
+    kept = storage_text(result.resolution)
+    assert all(w.strip(",;.()") in kept for w in words if w.strip(",;.()"))
+    if not any(items for _, items in result.resolution.lists()) and not result.resolution.title:
+        assert any(f.rule == "import.unplaced" for f in result.findings)
+
+
+def test_a_whole_draft_on_one_line_is_kept_and_said() -> None:
+    text = " ".join((CORPUS / "A_80_L.6.txt").read_text(encoding="utf-8").split())
+    result = read_text(text)
+    assert "import.unplaced" in {f.rule for f in result.findings}
+    assert "Helms-Burton Act" in storage_text(result.resolution)
+
+
+def storage_text(res: Resolution) -> str:
+    return inline.plain(" ".join(json.loads(dumps(res)).__repr__().split()))
+
+
+def docx_text(blob: bytes) -> str:
+    import io
+    import zipfile
+
+    xml = zipfile.ZipFile(io.BytesIO(blob)).read("word/document.xml").decode("utf-8")
+    return re.sub(r"<[^>]+>", "", xml)
