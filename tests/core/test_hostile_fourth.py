@@ -272,3 +272,36 @@ def docx_text(blob: bytes) -> str:
 
     xml = zipfile.ZipFile(io.BytesIO(blob)).read("word/document.xml").decode("utf-8")
     return re.sub(r"<[^>]+>", "", xml)
+
+
+# --- PDF files ------------------------------------------------------------------------------------------------
+
+
+def _pdfs() -> list[tuple[str, bytes]]:
+    real = sorted((CORPUS / "originals").glob("*.pdf"))[:3]
+    out = [(p.name, p.read_bytes()) for p in real]
+    first = out[0][1]
+    out += [
+        ("truncated.pdf", first[: len(first) // 3]),
+        ("no-xref.pdf", first.replace(b"xref", b"xxxx")),
+        (
+            "ascii-only.txt",
+            b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n",
+        ),
+        ("leading-space.json", b"  \n%PDF-1.7\n" + first[9:2000]),
+    ]
+    return out
+
+
+@pytest.mark.parametrize(("name", "data"), _pdfs(), ids=lambda x: x if isinstance(x, str) else "")
+def test_a_pdf_file_under_any_name_is_refused_saying_it_is_a_pdf(
+    tmp_path: Path, name: str, data: bytes
+) -> None:
+    """Before: "not UTF-8 text", and a PDF whose streams happen to be ASCII read as a heap of text."""
+    from app.io.reading import read_document
+
+    path = tmp_path / name
+    path.write_bytes(data)
+    with pytest.raises(InputError, match="is a PDF file") as caught:
+        read_document(path)
+    assert "\n" not in str(caught.value)
