@@ -26,7 +26,6 @@ from app.conventions import (
     amendment,
     citations,
     dates,
-    footnotes,
     header,
     openers,
     organs,
@@ -97,11 +96,6 @@ RULES: tuple[tuple[str, Severity, str], ...] = (
     ("sponsors.order", Severity.WARNING, "sponsors in UN alphabetical order"),
     ("sponsors.group", Severity.WARNING, "the 'on behalf of' group by its name"),
     ("sponsors.missing", Severity.INFO, "a draft has sponsors unless the Chair submits it"),
-    (
-        "structure.unreferenced-footnote",
-        Severity.WARNING,
-        "every footnote is referenced in the text (else it is not printed)",
-    ),
     ("sponsors.submitted-by", Severity.WARNING, "a draft submitted by an officer has no sponsors"),
     ("title.missing", Severity.WARNING, "GA, ECOSOC and HRC drafts have a title"),
     ("title.not-used", Severity.WARNING, "Security Council resolutions have no title"),
@@ -421,7 +415,6 @@ def check_document(
         out += _annex_findings(node, ctx, style, speller)
     if res.header.kind is DocumentKind.AMENDMENT:
         out += amendment.check(res, lambda draft: check_document(draft, tpl, style=style, speller=speller))
-    out += footnotes.check(res)
     for note in res.footnotes.values():
         out += organs.abbreviation_findings(
             note.text, field="footnote", paragraph_id=note.id, language=ctx.language

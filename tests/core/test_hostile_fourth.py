@@ -162,6 +162,17 @@ def test_a_pdf_is_written_whole_or_not_at_all(tmp_path: Path) -> None:
 # --- impossible projects -------------------------------------------------------------------------------------
 
 
+def read_project(text: str):  # noqa: ANN201
+    import tempfile
+
+    from app.io.reading import read_document
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "draft.json"
+        path.write_text(text, encoding="utf-8")
+        return read_document(path)
+
+
 def _project(mutate) -> str:  # noqa: ANN001
     data = json.loads(dumps(_base()))
     mutate(data)
@@ -180,15 +191,12 @@ def test_footnotes_with_ids_given_twice_or_referenced_nowhere_keep_their_text_an
         data["footnotes"] = [{"id": note_id, "text": f"Note number {i}."} for i, note_id in enumerate(ids)]
         data["operative"][0]["text"] += "".join(f"[^{ids[i]}]" for i in sorted(referenced) if i < len(ids))
 
-    res = loads(_project(mutate))
+    result = read_project(_project(mutate))
+    res = result.resolution
     texts = sorted(note.text for note in res.footnotes.values())
     assert texts == sorted(f"Note number {i}." for i in range(len(ids)))
     printed_ids = {ids[i] for i in referenced if i < len(ids)}
-    unprinted = {
-        f.paragraph_id
-        for f in check_document(res, style=False)
-        if f.rule == "structure.unreferenced-footnote"
-    }
+    unprinted = {f.paragraph_id for f in result.findings if f.rule == "import.footnote-unplaced"}
     assert unprinted == {note.id for note in res.footnotes.values() if note.id not in printed_ids}
 
 
