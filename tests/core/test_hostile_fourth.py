@@ -116,12 +116,15 @@ def test_a_finding_quoting_a_huge_word_is_one_short_line() -> None:
 @pytest.mark.parametrize("suffix", [".json", ".txt", ".xml", ".docx", ".pdf"])
 @pytest.mark.parametrize("name", ["x" * 300, "é" * 200, "folder"])
 def test_an_output_name_the_system_refuses_is_one_line_and_exit_2(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, suffix: str
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], request: pytest.FixtureRequest, name: str, suffix: str
 ) -> None:
     """Before: a 300-character name was an internal error (exit 3); a PDF to a folder printed Qt warnings, wrote
     nothing and exited 0."""
     if suffix == ".pdf":
         pytest.importorskip("PySide6")
+        request.getfixturevalue(
+            "qapp"
+        )  # a QApplication, as the editor's tests later need (not a bare GUI one)
     source = tmp_path / "draft.json"
     source.write_text(dumps(_base()), encoding="utf-8")
     out = tmp_path / (name + suffix)
@@ -150,8 +153,9 @@ def test_a_name_near_the_limit_saves_with_its_backup(tmp_path: Path) -> None:
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
 
 
-def test_a_pdf_is_written_whole_or_not_at_all(tmp_path: Path) -> None:
+def test_a_pdf_is_written_whole_or_not_at_all(tmp_path: Path, request: pytest.FixtureRequest) -> None:
     pytest.importorskip("PySide6")
+    request.getfixturevalue("qapp")
     from widgets.pdf_export import write_pdf
 
     out = tmp_path / "draft.pdf"
