@@ -262,7 +262,7 @@ def test_text_with_no_paragraph_found_is_kept_and_said(words: list[str]) -> None
     text = " ".join(words)
     result = read_text(text)
     kept = storage_text(result.resolution)
-    assert all(w.strip(",;.()") in kept for w in words if w.strip(",;.()"))
+    assert all(w in kept for w in words if w.isalpha())  # labels ("1.", "(a)") are derived, not stored
     if not any(items for _, items in result.resolution.lists()) and not result.resolution.title:
         assert any(f.rule == "import.unplaced" for f in result.findings)
 
