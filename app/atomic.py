@@ -31,8 +31,23 @@ def write_atomic(path: Path, data: bytes, *, backup: bool = False) -> None:
     A symlink is followed: the file it points to is replaced and the link stays. The file keeps its permission
     bits; a new file gets the usual ones (0666 less the umask). With `backup`, the file being replaced is kept
     beside it as `name~` (a symlink named `name~` is replaced, never written through).
+    Any name the system refuses (too long, a NUL in it, a folder in the way) is a SaveError in one line.
     """
-    path = _target(Path(path))
+    try:
+        _write(Path(path), data, backup)
+    except SaveError:
+        raise
+    except (OSError, ValueError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise SaveError(f"cannot save {_short(Path(path).name)}: {reason}") from None
+
+
+def _short(name: str) -> str:
+    return name if len(name) <= 60 else name[:40] + "…"
+
+
+def _write(path: Path, data: bytes, backup: bool) -> None:
+    path = _target(path)
     folder = path.parent
     _remove_stale_temps(folder, path.name)
     mode = _mode_of(path)
@@ -64,8 +79,14 @@ def _mode_of(path: Path) -> int | None:
         return None
 
 
+def _temp_stem(name: str) -> str:
+    """The start of a temporary's name: the file's own name, cut so that the temporary's name stays within
+    the 255 bytes a file system allows when the file's own name is near it."""
+    return name if len(name.encode("utf-8")) <= 180 else name.encode("utf-8")[:180].decode("utf-8", "ignore")
+
+
 def _temp_name(name: str) -> str:
-    return f".{name}.{os.getpid()}.{secrets.token_hex(4)}{TEMP_SUFFIX}"
+    return f".{_temp_stem(name)}.{os.getpid()}.{secrets.token_hex(4)}{TEMP_SUFFIX}"
 
 
 def _create_temp(folder: Path, name: str, data: bytes, mode: int | None) -> Path:
@@ -110,7 +131,7 @@ def _keep_backup(path: Path) -> None:
 def _remove_stale_temps(folder: Path, name: str) -> None:
     """Remove temporaries of `name` and `name~` left by saves that were killed."""
     now = time.time()
-    for prefix in (f".{name}.", f".{name}~."):
+    for prefix in (f".{_temp_stem(name)}.", f".{_temp_stem(name + '~')}."):
         try:
             candidates = [
                 p for p in folder.iterdir() if p.name.startswith(prefix) and p.name.endswith(TEMP_SUFFIX)

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
 
 from app.messages import localize
+
+_LONG_RUN = re.compile(r"\S{61}\S*")  # a "word" no reader can take in at a glance (a pasted blob, a URL)
 
 
 class Severity(str, Enum):
@@ -36,6 +39,17 @@ class Finding:
     )
     span: tuple[int, int] = (0, 0)  # character offsets in that field's markup
     fix: Fix | None = None
+
+    def __post_init__(self) -> None:
+        """One short line whatever text the message quotes: a 200,000-letter word is shown by its start. A
+        message left as it is keeps what `say` gave it (its template, for the interface language)."""
+        message = self.message
+        if "\n" in message or "\r" in message:
+            message = " ".join(message.split())
+        if len(message) > 60:
+            message = _LONG_RUN.sub(lambda m: m.group()[:40] + "…", message)
+        if message != self.message:
+            object.__setattr__(self, "message", message)
 
     def as_dict(self, language: str = "") -> dict[str, object]:
         """The finding as JSON: `message` and the fix's `label` in English; given another `language` (an

@@ -293,8 +293,18 @@ def paragraph_count(res: Resolution, stop: int | None = None) -> int:
     return count
 
 
+MAX_SPONSORS = 10_000
+"""How many entries a sponsor list may hold: the UN has 193 Member States and two observer States, so this is
+fifty times any real list, and a file listing a hundred thousand is refused in one line instead of checked."""
+
+
 def refuse_oversized(res: Resolution) -> None:
-    """InputError for a draft past MAX_PARAGRAPHS (see there)."""
+    """InputError for a draft past MAX_PARAGRAPHS or MAX_SPONSORS (see there)."""
+    if len(res.header.sponsors) > MAX_SPONSORS:
+        raise InputError(
+            f"{len(res.header.sponsors):,} sponsors: more than {MAX_SPONSORS:,} is not a sponsor list (the UN has "
+            "193 Member States)"
+        )
     if paragraph_count(res) > MAX_PARAGRAPHS:
         raise InputError(
             f"more than {MAX_PARAGRAPHS:,} paragraphs: too many for a resolution (the longest issued "

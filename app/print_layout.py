@@ -19,7 +19,8 @@ from typing import NamedTuple, Protocol
 
 from app import collector, inline
 from app.io.docx_layout import Layout, Style
-from app.io.docx_writer import AGENDA_STYLE, SPONSOR_STAR, XML_UNSAFE, block_style, later_job
+from app.io.docx_writer import AGENDA_STYLE, SPONSOR_STAR, block_style, later_job
+from app.io.safe_xml import xml_text
 from app.render import Block, Rendered
 
 # Word and LibreOffice set a line of exact height with its baseline at 80% of the height: with the layout's
@@ -126,7 +127,7 @@ class _Words:
 
     def text(self, text: str, font: Font, rise: float = 0.0) -> None:
         # controls, noncharacters and lone surrogates have no glyph: dropped, as the .docx writer drops them
-        text = XML_UNSAFE.sub("", text)
+        text = xml_text(text)
         for i, chunk in enumerate(_LINE_CONTROLS.sub(" ", text).split(" ")):
             if i:
                 self.pending_space = True

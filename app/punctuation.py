@@ -10,6 +10,19 @@ import re
 
 from app import inline
 
+
+def ends_with_mark(text: str, marks: str) -> bool:
+    """Whether `text` ends with one of `marks`, perhaps followed by closing quotes, brackets, note marks or
+    spaces (anything but a letter, digit or "_"): what `[marks]\\W*$` finds, scanned backwards once (that
+    search retried from every mark in a long run of punctuation, taking the square of its length)."""
+    at = len(text)
+    while at and not (text[at - 1].isalnum() or text[at - 1] == "_"):
+        at -= 1
+        if text[at] in marks:
+            return True
+    return False
+
+
 _ABBREVIATIONS = ("etc.", "et seq.", "para.", "paras.", "No.", "Nos.", "vol.", "p.", "pp.", "Corr.", "Add.")
 
 

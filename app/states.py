@@ -13,7 +13,7 @@ import re
 import unicodedata
 from bisect import bisect_left
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from app.paths import resource, resources_dir
 
@@ -36,15 +36,20 @@ def _lines(name: str) -> list[str]:
     return out
 
 
+_SAINT = re.compile(r"\bst\.?\s")
+_SPACES = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=4096)  # a check folds each sponsor several times (name, order, groups)
 def fold(name: str) -> str:
     """A name as lookups compare it: no accents or case, one apostrophe, "Saint", "and", no leading "the"."""
     text = unicodedata.normalize("NFKD", name)
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = text.replace("’", "'").replace("‘", "'").replace("‑", "-").casefold()
-    text = re.sub(r"\bst\.?\s", "saint ", text)
+    text = _SAINT.sub("saint ", text)
     text = text.replace("&", " and ")
-    text = re.sub(r"\s+", " ", text).strip(" ,.;:*")
-    return re.sub(r"^the ", "", text)
+    text = _SPACES.sub(" ", text).strip(" ,.;:*")
+    return text[4:] if text.startswith("the ") else text
 
 
 @dataclass(frozen=True)
@@ -137,7 +142,12 @@ def _states(language: str = ENGLISH) -> tuple[State, ...]:
 
 def all_states(*, observers: bool = True, language: str = ENGLISH) -> list[str]:
     """Every Member State (and, by default, the observer States) by official short name, in UN order."""
-    return sort_sponsors([s.name for s in _states(language) if observers or not s.observer], language)
+    return list(_all_states(observers, language))
+
+
+@cache
+def _all_states(observers: bool, language: str) -> tuple[str, ...]:
+    return tuple(sort_sponsors([s.name for s in _states(language) if observers or not s.observer], language))
 
 
 def all_names(language: str = ENGLISH) -> list[str]:
@@ -254,13 +264,17 @@ def groups() -> list[str]:
 
 def group_name(name: str) -> str | None:
     """The "on behalf of" form of a group name or abbreviation ("G77" → "the Group of 77 and China")."""
-    key = name.strip().casefold()
-    key = re.sub(r"^(the )", "", key)
+    return _group_forms().get(re.sub(r"^(the )", "", name.strip().casefold()))
+
+
+@cache
+def _group_forms() -> dict[str, str]:
+    """Each group's name and aliases, casefolded without "the", to the group (the first form wins)."""
+    out: dict[str, str] = {}
     for group, aliases in _groups():
         for form in (group, *aliases):
-            if re.sub(r"^(the )", "", form.casefold()) == key:
-                return group
-    return None
+            out.setdefault(re.sub(r"^(the )", "", form.casefold()), group)
+    return out
 
 
 def split_sponsor_names(names: str, language: str = ENGLISH) -> list[str]:

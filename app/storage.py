@@ -260,6 +260,10 @@ def _from_v2(data: dict[str, Any]) -> Resolution:
     )
     for f in data.get("footnotes") or []:
         note = Footnote(text=_str(f.get("text")), id=_str(f.get("id")) or new_id(), mark=_str(f.get("mark")))
+        if (
+            note.id in res.footnotes
+        ):  # an id given twice: the references are the first note's; the second keeps
+            note.id = new_id()  # its text under an id of its own (checked as referenced nowhere), not lost
         res.footnotes[note.id] = note
     if data.get("negotiation") is not None:
         from app.negotiation.storage import from_dict as negotiation_from_dict

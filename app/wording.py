@@ -666,7 +666,7 @@ def _language_edits(
     language: str,
 ) -> list[Instruction]:
     joint = re.escape(get_language(language).and_word)
-    phrases = re.split(rf"\s*;\s*(?:{joint}\s+)?", holed)
+    phrases = re.split(rf"(?<!\s)\s*;\s*(?:{joint}\s+)?", holed)
     return _read_edits(phrases, quoted, patterns, part, number, sub, language)
 
 

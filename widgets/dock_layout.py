@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSettings, Qt
+from PySide6.QtCore import QByteArray, QObject, QSettings, Qt
 from PySide6.QtWidgets import QDockWidget, QWidget
 
 from app.interface import tr
@@ -67,9 +67,9 @@ class DockLayout(QObject):
     # --- arrangement -------------------------------------------------------------------------------------
 
     def restore_geometry(self) -> None:
-        geometry = self.store.value("view/geometry")
+        geometry = _saved_bytes(self.store.value("view/geometry"))
         if geometry is not None:
-            self.win.restoreGeometry(geometry)  # where the user left the window
+            self.win.restoreGeometry(geometry)  # where the user left the window (Qt refuses a bad one itself)
 
     def fit(self, width: int) -> None:
         """Called on every resize: switch arrangement when the window crosses the size classes; within one,
@@ -133,7 +133,7 @@ class DockLayout(QObject):
         self.store.setValue(self._key(), self.win.saveState())
 
     def _restore(self) -> bool:
-        state = self.store.value(self._key())
+        state = _saved_bytes(self.store.value(self._key()))
         if state is None:
             return False
         compact = bool(self.compact)
@@ -159,3 +159,13 @@ def _check_quietly(action, checked: bool) -> None:  # noqa: ANN001
     action.blockSignals(True)
     action.setChecked(checked)
     action.blockSignals(False)
+
+
+def _saved_bytes(value: object) -> QByteArray | None:
+    """What Qt saved as bytes; None for anything else a hand-edited or damaged settings file holds there (a
+    string or a number there stopped the editor from starting)."""
+    if isinstance(value, QByteArray):
+        return value
+    if isinstance(value, (bytes, bytearray)):
+        return QByteArray(bytes(value))
+    return None

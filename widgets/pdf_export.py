@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPointF, QRectF, QSizeF
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -25,6 +25,8 @@ from PySide6.QtGui import (
     QTransform,
 )
 
+from app.atomic import write_atomic
+from app.errors import SaveError
 from app.io.docx_layout import layout_for_paper
 from app.model import Resolution
 from app.paths import resource
@@ -97,14 +99,25 @@ class _QtFonts:
 
 
 def write_pdf(res: Resolution, out: Path) -> None:
-    """Write `res` as a PDF at `out` (needs a QGuiApplication; one is created offscreen if none runs)."""
+    """Write `res` as a PDF at `out` (needs a QGuiApplication; one is created offscreen if none runs).
+
+    Drawn in memory and saved like every other file (atomically): Qt writing to the path itself printed
+    warnings and left nothing, with no error, where the path was a folder or could not be written."""
+    write_atomic(Path(out), pdf_bytes(res))
+
+
+def pdf_bytes(res: Resolution) -> bytes:
+    """`res` as the bytes of a PDF."""
     app = QGuiApplication.instance() or QGuiApplication(["resolute", "-platform", "offscreen"])
     assert app is not None
     _load_fonts()
     r = render(res)
     layout = layout_for_paper(r.template.paper)
     page = layout.page
-    writer = QPdfWriter(str(out))
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
     writer.setResolution(72)  # a device pixel is a point: the layout's numbers are used as they are
     writer.setTitle(r.title or r.symbol)
     writer.setCreator("Resolute")
@@ -117,6 +130,8 @@ def write_pdf(res: Resolution, out: Path) -> None:
     fonts = _QtFonts()
     pages = lay_out(r, layout, fonts)
     painter = QPainter(writer)
+    if not painter.isActive():
+        raise SaveError("cannot draw the PDF (Qt's PDF writer did not start)")
     black = QColor(0, 0, 0)
     try:
         for number, printed in enumerate(pages):
@@ -130,6 +145,8 @@ def write_pdf(res: Resolution, out: Path) -> None:
                     _draw_text(painter, fonts, item)
     finally:
         painter.end()
+    buffer.close()
+    return bytes(data.data())
 
 
 def _draw_text(painter: QPainter, fonts: _QtFonts, item: Text) -> None:

@@ -38,7 +38,12 @@ class Settings:
 
     @property
     def default_template(self) -> str:
-        return self._get("defaults/template", "ga-plenary")
+        """The template chosen, while it exists (one removed, or named by a newer Resolute, stopped the editor
+        from starting): else the General Assembly plenary's."""
+        from app.templates import all_templates
+
+        chosen = self._get("defaults/template", "ga-plenary")
+        return chosen if chosen in all_templates() else "ga-plenary"
 
     @property
     def paper(self) -> str:
@@ -91,7 +96,9 @@ class Settings:
         value = self.store.value("recent/files", [])
         if isinstance(value, str):
             value = [value]
-        return [Path(v) for v in value or [] if isinstance(v, str)]
+        if not isinstance(value, (list, tuple)):  # a damaged settings file: a number, a map
+            return []
+        return [Path(v) for v in value if isinstance(v, str) and v.strip() and "\x00" not in v]
 
     def add_recent(self, path: Path) -> None:
         items = [str(path.resolve())] + [str(p) for p in self.recent_files() if p.resolve() != path.resolve()]

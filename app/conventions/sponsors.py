@@ -32,6 +32,10 @@ only this many times: each fix holds the whole list, so a fix on every one of th
 the square of the list's length. The rest are still reported; fixing the first ones and checking again
 reaches them."""
 
+MAX_SUGGESTIONS = 200
+"""Unknown names for which the nearest State is looked for (some 10 ms each); past them an unknown name is still
+reported, without a suggestion. A list of 100,000 made-up names took a quarter of an hour."""
+
 
 def check(res: Resolution) -> list[Finding]:
     out: list[Finding] = []
@@ -40,6 +44,7 @@ def check(res: Resolution) -> list[Finding]:
     lang = get_language(h.language)
     code = lang.code
     budget = [MAX_LIST_FIXES]
+    suggested: dict[str, list[str]] = {}
 
     def whole_list_fix(label: str, make: Callable[[], list[str]]) -> Fix | None:
         if budget[0] <= 0:
@@ -109,7 +114,9 @@ def check(res: Resolution) -> list[Finding]:
                     ),
                 )
                 continue
-            close = difflib.get_close_matches(name, all_states(language=code), n=1, cutoff=0.8)
+            if name not in suggested and len(suggested) < MAX_SUGGESTIONS:
+                suggested[name] = difflib.get_close_matches(name, all_states(language=code), n=1, cutoff=0.8)
+            close = suggested.get(name, [])
             fix = Fix(say("Use '{name}'", name=close[0]), field, span, close[0]) if close else None
             hint = say(" Did you mean '{name}'?", name=close[0]) if close else ""
             add(

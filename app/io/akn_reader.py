@@ -239,7 +239,7 @@ def _metadata(doc: etree._Element, first: etree._Element) -> dict[str, Any]:
     return out
 
 
-_ON_BEHALF = re.compile(r"\s*\(on behalf of [^)]*\)?", re.I)
+_ON_BEHALF = re.compile(r"(?<!\s)\s*\(on behalf of [^)]*\)?", re.I)
 
 
 def _step_sponsors(by: str) -> list[str]:
@@ -570,7 +570,7 @@ _DRAFT_KINDS = {
 def _read_draft_header(doc: etree._Element, meta: dict[str, Any], header: Header) -> None:
     """A draft (as Resolute's AKN export writes one) keeps its symbol, date, distribution, kind and group."""
     from app.formatting import behalf_note
-    from app.io.text_header import KIND, STAR_BEHALF
+    from app.io.text_header import STAR_BEHALF, sponsor_line
 
     m = re.fullmatch(r"(?P<base>.+?)/Rev\.(?P<n>\d+)", meta["symbol"])
     header.symbol, header.revision = (
@@ -591,7 +591,7 @@ def _read_draft_header(doc: etree._Element, meta: dict[str, Any], header: Header
         header.on_behalf_of = behalf.group(1).strip() if behalf else ""
         header.sponsor_note = "" if behalf and text == behalf_note(header.on_behalf_of) else text
         note.getparent().remove(note)  # the rest is the sponsor line
-    line = KIND.match(re.sub(r"\s+", " ", _text(proponent)).strip())
+    line = sponsor_line(_text(proponent))
     if header.kind is DocumentKind.AMENDMENT:  # the draft amended: as referenced, else as the line names it
         amended = next((r.get("showAs", "") for r in _all(_own(doc, "references"), "activeRef")), "")
         header.amends = amended or (line.group("amends") or "" if line else "")

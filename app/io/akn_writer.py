@@ -22,6 +22,7 @@ from lxml import etree
 from app import inline
 from app.amendments import Item, items
 from app.formatting import format_date, session_line, subparagraph_label
+from app.io.safe_xml import xml_text
 from app.languages import get_language
 from app.model import Action, DocumentKind, Instruction, Part, Resolution
 from app.render import Block, Rendered, annex_units, part_letter, render, sponsor_line
@@ -30,7 +31,6 @@ from app.wording import is_text_edit
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 AKN4UN_NS = "http://un.org/akn4un"
 _NSMAP = {None: AKN_NS, "akn4un": AKN4UN_NS}
-_XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")  # not allowed in XML 1.0
 
 _STATEMENT_NAME = {
     DocumentKind.DRAFT_RESOLUTION: "draftResolution",
@@ -41,7 +41,7 @@ _STATEMENT_NAME = {
 
 
 def _el(parent: etree._Element | None, tag: str, text: str = "", **attrs: str) -> etree._Element:
-    attrs = {k.rstrip("_"): _XML_UNSAFE.sub("", v) for k, v in attrs.items() if v != ""}
+    attrs = {k.rstrip("_"): xml_text(v) for k, v in attrs.items() if v != ""}
     tag = tag if tag.startswith("{") else f"{{{AKN_NS}}}{tag}"
     el = (
         etree.SubElement(parent, tag, attrs)
@@ -49,7 +49,7 @@ def _el(parent: etree._Element | None, tag: str, text: str = "", **attrs: str) -
         else etree.Element(tag, attrs, nsmap=_NSMAP)
     )
     if text:
-        el.text = _XML_UNSAFE.sub("", text)
+        el.text = xml_text(text)
     return el
 
 
@@ -98,7 +98,7 @@ class _Writer:
         last: etree._Element | None = p[-1] if len(p) else None
 
         def add_text(text: str) -> None:
-            text = _XML_UNSAFE.sub("", text)
+            text = xml_text(text)
             if last is None:
                 p.text = (p.text or "") + text
             else:
@@ -306,7 +306,7 @@ class _Writer:
             el.set("class", " ".join(classes))
         for index, (name, text) in enumerate(zip(("heading", "subheading"), _two_lines(lines), strict=False)):
             heading = etree.Element(f"{{{AKN_NS}}}{name}")
-            heading.text = _XML_UNSAFE.sub("", text)
+            heading.text = xml_text(text)
             el.insert(index + (el[0].tag == f"{{{AKN_NS}}}num"), heading)
 
     def amended_uri(self) -> str:

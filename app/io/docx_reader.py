@@ -905,7 +905,7 @@ def _read_header(
     language: str = "en",
 ) -> None:
     """The masthead and header paragraphs, each with its look, through the one header reader."""
-    from app.io.text_header import KIND, parse_header, star_note
+    from app.io.text_header import parse_header, sponsor_line, star_note
 
     blocks = [[header_line(line, styles)] for line in lines if line.plain.strip()]
     if language != "en":  # a French or Spanish masthead, in the English words the header reader knows
@@ -923,7 +923,7 @@ def _read_header(
         text = re.sub(r"\s+", " ", line.plain).strip()
         for note_id in notes:
             note = res.footnotes.get(note_id)
-            sponsor_line = bool(KIND.match(text))
+            sponsor_line = bool(sponsor_line(text))
             if note is not None and star_note(out, inline.plain(note.text), marked=sponsor_line):
                 del res.footnotes[note_id]
                 continue

@@ -29,6 +29,7 @@ from app import inline
 from app.atomic import write_atomic
 from app.io import docx_parts
 from app.io.docx_layout import Layout, Style, layout_for_paper
+from app.io.safe_xml import xml_text
 from app.model import Resolution
 from app.render import Block, Rendered, render
 
@@ -74,7 +75,6 @@ AGENDA_STYLE = {
 }
 SPONSOR_STAR = re.compile(r"\*(?=:)|(?<=:)\*(?= )")
 _JC = {"left": "left", "right": "right", "center": "center", "justify": "both"}
-XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")  # not allowed in XML 1.0
 NS = nsdecls("w", "r")
 
 
@@ -113,7 +113,7 @@ def run_xml(text: str, **fmt: object) -> str:
     """A run of text; tabs become <w:tab/>, other control characters are dropped."""
     if not text:
         return ""
-    text = XML_UNSAFE.sub("", text.replace("\r\n", " ").replace("\n", " "))
+    text = xml_text(text.replace("\r\n", " ").replace("\n", " "))
     pieces = []
     for i, chunk in enumerate(text.split("\t")):
         if i:
@@ -125,7 +125,7 @@ def run_xml(text: str, **fmt: object) -> str:
 
 def _mark_text(mark: str) -> str:
     """The text of a footnote's own symbol ("**"), printed after its reference and before its note."""
-    return f'<w:t xml:space="preserve">{escape(XML_UNSAFE.sub("", mark))}</w:t>'
+    return f'<w:t xml:space="preserve">{escape(xml_text(mark))}</w:t>'
 
 
 def _field(instruction: str, shown: str, **fmt: object) -> str:
@@ -552,8 +552,8 @@ def _settings(document: docx.document.Document) -> None:
 def _properties(document: docx.document.Document, rendered: Rendered) -> None:
     props = document.core_properties
     now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0, tzinfo=None)
-    props.title = XML_UNSAFE.sub("", rendered.title)[:255]  # python-docx refuses longer core properties
-    props.subject = XML_UNSAFE.sub("", rendered.symbol)[:255]
+    props.title = xml_text(rendered.title)[:255]  # python-docx refuses longer core properties
+    props.subject = xml_text(rendered.symbol)[:255]
     props.author = ""
     props.last_modified_by = ""
     props.comments = ""

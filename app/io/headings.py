@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from app.punctuation import ends_with_mark
+
 # a section's numeral standing alone on its line: "I", "XII", "B."
 SECTION_MARK = re.compile(r"^(?:[IVXLC]{1,6}|[A-H])\.?$")
 # a numeral and a title on one line: "I. Oceans and the law of the sea", "B Financing"
@@ -26,14 +28,13 @@ def annex_or_appendix(line: str) -> bool:
     return bool(ANNEX_LINE.match(line) or APPENDIX_LINE.match(line))
 
 
-_END = re.compile(r"[,;:.]\W*$")
 MAX_CHARS = 80  # the longest SC heading seen is under 40 characters; a sentence fragment is longer
 MAX_WORDS = 8
 
 
 def ends_like_a_paragraph(text: str) -> bool:
     """Text that ends with a comma, semicolon, colon or full stop (quotes and brackets after it allowed)."""
-    return bool(_END.search(text))
+    return ends_with_mark(text, ",;:.")
 
 
 def short_heading(text: str) -> bool:

@@ -22,7 +22,9 @@ class ImportResult:
         """Every reader's model stays within the size and depth the editor and the project file accept, and
         has its typed end punctuation settled (app/io/typed_ends.py)."""
         refuse_oversized(self.resolution)
-        if not self.project:
+        if self.project:
+            self.findings += unreferenced_footnotes(self.resolution)
+        else:
             from app.io.typed_ends import settle_typed_ends
 
             self.findings += settle_typed_ends(self.resolution, self.relabelled)
@@ -40,3 +42,26 @@ class ImportResult:
                     ),
                 )
             )
+
+
+def unreferenced_footnotes(res: Resolution) -> list[Finding]:
+    """A project's notes that no text refers to (edited by hand, a note id given twice): kept, and said, since
+    they do not print. (The text reader says so of the notes whose marker it could not find.)"""
+    if not res.footnotes:
+        return []
+    from app import inline
+    from app.render import render
+
+    printed = render(res).footnote_numbers
+    return [
+        Finding(
+            "import.footnote-unplaced",
+            Severity.WARNING,
+            f"the footnote “{' '.join(inline.plain(note.text).split()[:8])}” is referenced nowhere in the text, so "
+            "it does not print: put its reference where it belongs, or delete it",
+            paragraph_id=note.id,
+            field="footnote",
+        )
+        for note in res.footnotes.values()
+        if note.id not in printed
+    ]

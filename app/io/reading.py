@@ -15,7 +15,9 @@ def _read_bytes(path: Path) -> bytes:
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise InputError(f"cannot read {path.name}: {exc.strerror or exc}") from None
+        raise InputError(f"cannot read {path.name[:60]}: {exc.strerror or exc}") from None
+    except ValueError:  # a NUL in the name (a damaged recent-files list, a script)
+        raise InputError("cannot read a file whose name holds a NUL character") from None
     if path.is_dir():
         raise InputError(f"{path.name} is a folder, not a file")
     if size > MAX_INPUT_BYTES:
@@ -45,6 +47,11 @@ def _read(path: Path) -> ImportResult:
         from app.io.safe_xml import describe_ole
 
         raise describe_ole(data, name=path.name)
+    if data.lstrip()[:5] == b"%PDF-":  # binary, or all ASCII and then read as a heap of text
+        raise InputError(
+            f"{path.name} is a PDF file: Resolute reads its text, not the file (copy the text into a .txt file, "
+            "or open the Word file)"
+        )
     if suffix == ".json" or data.lstrip()[:1] == b"{":
         from app.storage import loads
         from app.templates import settle_template

@@ -16,13 +16,13 @@ heads the text after it.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from app.io.pdf_text import PAGE_BREAK
+from app.punctuation import ends_with_mark
 
-_ITEM_END = re.compile(r"[;:]\W*$")  # a chapeau or a list item ended
-_LINE_END = re.compile(r"[;:.]\W*$")  # the item's first line ended an item: the label is not its own
+_ITEM_END = ";:"  # a chapeau or a list item ended
+_LINE_END = ";:."  # the item's first line ended an item: the label is not its own
 
 
 _HEADING_CHARS = 60
@@ -73,11 +73,11 @@ def _item_start(
         if i is None:
             return None
         text = lines[i].strip()
-        if start is not None and _ITEM_END.search(text):
+        if start is not None and ends_with_mark(text, _ITEM_END):
             first = lines[start].strip()
             # a heading is short and capitalised ("Data" over "3."): an item's line is neither
             return start if first[:1].islower() or len(first) > _HEADING_CHARS else None
-        if label_alone(text) or opens_labelled(text) or _LINE_END.search(text):
+        if label_alone(text) or opens_labelled(text) or ends_with_mark(text, _LINE_END):
             return None
         if any(lines[k].strip() == PAGE_BREAK for k in range(i + 1, end)):
             return None  # an item's lines on one page

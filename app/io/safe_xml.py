@@ -16,6 +16,17 @@ from lxml import etree
 
 from app.errors import InputError
 
+# characters XML 1.0 cannot hold; those that separate words or lines (vertical tab: Word's line break in copied
+# text; form feed; the file, group, record and unit separators) become a space, so the words stay apart
+_SEPARATORS = re.compile("[\x0b\x0c\x1c-\x1f]")
+_XML_UNSAFE = re.compile("[\x00-\x08\x0e-\x1b\ufffe\uffff\ud800-\udfff]")
+
+
+def xml_text(text: str) -> str:
+    """`text` as XML 1.0 can hold it (Word and UN XML alike)."""
+    return _XML_UNSAFE.sub("", _SEPARATORS.sub(" ", text))
+
+
 MAX_DEPTH = 200  # element nesting; real resolutions stay under 30
 MAX_ELEMENTS = 2_000_000
 MAX_XML_BYTES = 64 * 1024 * 1024

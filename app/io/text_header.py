@@ -49,9 +49,18 @@ KIND = re.compile(
     r"(?P<rest>\s+submitted by .+)?\s*$",
     re.IGNORECASE,
 )
+
+
+def sponsor_line(text: str) -> re.Match[str] | None:
+    """The sponsor line's parts (KIND), read with its spaces closed up: the lazy names before the optional
+    spaces retried across a long run of spaces, taking the square of its length."""
+    return KIND.match(" ".join(text.split()))
+
+
 # the line of a draft submitted by an officer instead of sponsors
 SUBMITTED = re.compile(r"^(?:revised )?draft (?:resolution|decision) submitted by\b", re.IGNORECASE)
-ON_BEHALF = re.compile(r"\s*\(on behalf of (?P<group>[^)]+)\)")
+# (?<!\s): a search from inside a long run of spaces would scan the rest of it again (the square of its length)
+ON_BEHALF = re.compile(r"(?<!\s)\s*\(on behalf of (?P<group>[^)]+)\)")
 STAR_BEHALF = BEHALF_NOTE
 
 
@@ -233,7 +242,7 @@ def _masthead_rows(blocks: list[list[HeaderLine]]) -> set[tuple[int, int]]:
     for line in lines:
         if line.cell is None or line.cell[0] != first:
             break
-        kind = "sponsor" if KIND.match(line.text.strip()) else _classify(line.text)
+        kind = "sponsor" if sponsor_line(line.text) else _classify(line.text)
         kinds.setdefault(line.cell[:2], set()).add(kind)
     return {
         row for row, found in kinds.items() if found & _MASTHEAD_KINDS and found <= _MASTHEAD_KINDS | {"text"}
@@ -369,7 +378,7 @@ def _text_roles(
     """The role of each block by the text rules: before the sponsor line, the blocks after an agenda line are
     its item's title; after it, the title."""
     text_blocks = _split_at_sponsors(text_blocks)  # without blank lines the sponsor line sits among others
-    sponsor_at = next((i for i, (_, lines) in enumerate(text_blocks) if KIND.match(" ".join(lines))), None)
+    sponsor_at = next((i for i, (_, lines) in enumerate(text_blocks) if sponsor_line(" ".join(lines))), None)
     if sponsor_at is None and items:
         # without a sponsor line, the blocks right after the agenda lines are item titles (by place: the title may
         # repeat an item's title word for word)
@@ -437,7 +446,7 @@ _KIND_END = re.compile(
 
 
 def _has_state(line: str) -> bool:
-    tokens = re.split(r",\s*|\s+and\s+|:", line.strip())
+    tokens = re.split(r",\s*|(?<!\s)\s+and\s+|:", line.strip())
     return any(known_sponsor_name(t.strip(" *")) for t in tokens if t.strip(" *"))
 
 
@@ -447,8 +456,8 @@ def _names_go_on(above: str, below: str) -> bool:
     run on into the list below it."""
     if above.endswith((",", " and")) or below[:1].islower():
         return True
-    head = re.split(r",\s*|\s+and\s+", above)[-1].strip(" *")
-    tail = re.split(r",\s*|\s+and\s+|:", below)[0].strip(" *")
+    head = re.split(r",\s*|(?<!\s)\s+and\s+", above)[-1].strip(" *")
+    tail = re.split(r",\s*|(?<!\s)\s+and\s+|:", below)[0].strip(" *")
     if head and tail and known_sponsor_name(f"{head} {tail}"):
         return True
     return _has_state(above) and not known_sponsor_name(head)  # "… United Kingdom of" / "Great Britain and …"
@@ -526,7 +535,7 @@ def _split_item_titles(lines: list[str], count: int) -> list[list[str]]:
 
 def _read_sponsors(out: HeaderResult, text: str) -> None:
     h = out.header
-    m = KIND.match(re.sub(r"\s+", " ", text).strip())
+    m = sponsor_line(text)
     assert m
     kind = m.group("kind").lower()
     if kind.startswith("revised"):

@@ -60,6 +60,7 @@ from app.io.typed_labels import TypedLabels
 from app.languages import all_languages, get_language, language_of_organ_line, language_of_sponsor_line
 from app.messages import say
 from app.model import DocumentKind, Footnote, Paragraph, Part, Resolution, ResolutionPart
+from app.punctuation import ends_with_mark
 from app.spelling.lexicon import Lexicon
 from app.templates import Template
 
@@ -144,7 +145,34 @@ def read_text(text: str) -> ImportResult:
         result.resolution.header.language == "en"
     ):  # an amendment's own wording may have said (amendment_reader)
         result.resolution.header.language = language
+    _keep_if_nothing_placed(result, text)
     return result
+
+
+def _keep_if_nothing_placed(result: ImportResult, text: str) -> None:
+    """A text in which no paragraph could be told apart (a whole draft on one line, as some copies give it)
+    read as an empty draft with no word said: its text is kept, unplaced, and the finding says why."""
+    res = result.resolution
+    if (
+        res.title.strip()
+        or res.unplaced
+        or res.annexes
+        or res.instructions
+        or any(items for _, items in res.lists())
+    ):
+        return
+    words = " ".join(text.split())
+    if not any(c.isalnum() for c in words):
+        return
+    res.unplaced.append(words)
+    result.findings.append(
+        Finding(
+            "import.unplaced",
+            Severity.WARNING,
+            "no title or paragraph could be told apart in this text (each paragraph starts a line of its own in "
+            "a draft): the whole text is kept after the operative part, to be put in place",
+        )
+    )
 
 
 def _text_language(text: str) -> str:
@@ -635,7 +663,7 @@ class _Reader:
         i = 0
         while i < len(body):
             end = _displaced_run(body, i)
-            if end > i and kept and _ENDED.search(_MARK_RE.sub("", kept[-1].lines[-1].strip())):
+            if end > i and kept and ends_with_mark(_MARK_RE.sub("", kept[-1].lines[-1].strip()), ",;:."):
                 apart += [self._join(b.lines) for b in body[i:end]]
                 i = end
                 continue
@@ -926,7 +954,9 @@ class _Reader:
 
 _NO_MARKS = dict.fromkeys(map(ord, "\u200b\u200e\u200f\u2060\ufeff"))  # zero-width and direction marks
 _DOUBLE_SPACE = re.compile(r"(?<=\S)  (?=\S)")
-_LINE_BREAKS = re.compile("\r\n|[\r\u2028\u2029\x85]")  # every line break str.splitlines knows but \v and \f
+_LINE_BREAKS = re.compile(
+    "\r\n|[\r\u2028\u2029\x85\x0b\x1c-\x1e]"
+)  # every line break str.splitlines knows but \f (a page)
 
 
 def _normalise(text: str) -> list[str]:
@@ -1036,7 +1066,7 @@ def _continues(prev: _Block, line: str) -> bool:
     last = prev.lines[-1].strip()
     if _label_only(prev):
         return True
-    if not re.search(r"[,;:.]\W*$", _MARK_RE.sub("", last).rstrip(SUPERSCRIPTS + " ")):
+    if not ends_with_mark(_MARK_RE.sub("", last).rstrip(SUPERSCRIPTS + " "), ",;:."):
         return True
     if line[:1].islower():
         return True
@@ -1057,7 +1087,7 @@ def _runs_on(prev: _Block, line: str) -> bool:
     )  # a preambular subparagraph ends with ","
     if last.endswith(",") and line[:1].islower() and not _starts_block(line) and not in_list:
         return True  # "…all their civil," / "political, economic …"
-    if not last or re.search(r"[,;:.!?]\W*$", last) or _label_only(prev) or annex_or_appendix(last):
+    if not last or ends_with_mark(last, ",;:.!?") or _label_only(prev) or annex_or_appendix(last):
         return False
     if SECTION_MARK.match(line) or annex_or_appendix(line):
         return False  # a part's letter, a section numeral, an annex heading stand alone
@@ -1086,7 +1116,7 @@ def _heading_line(block: _Block) -> bool:
         len(block.lines) == 1
         and 0 < len(last) < 40
         and last[:1].isupper()
-        and not re.search(r"[,;:.!?]\W*$", last)
+        and not ends_with_mark(last, ",;:.!?")
         and not _starts_block(last)
         and not (_sub_match(last) or _BROKEN_OFF.search(last))
     )
@@ -1127,9 +1157,7 @@ def _adopted_title(before: _Block, block: _Block) -> bool:
     )
 
 
-_ENDED = re.compile(r"[,;:.]\W*$")
 _ITEM_JOINED = re.compile(r"[,;]\s+(?:and|or)$")
-_CLOSED = re.compile(r"[;:.]\W*$")  # a paragraph that ended (a comma may end a line inside one)
 
 
 MAX_PIECE_WORDS = 10  # the words of a displaced piece of a line: never a paragraph's worth
@@ -1145,7 +1173,7 @@ def _displaced_run(body: list[_Block], start: int) -> int:
         text = _MARK_RE.sub("", " ".join(x.strip() for x in body[end].lines)).strip()  # note markers aside
         words += len(text.split())
         # a piece ends with no mark; a paragraph's tail after its list ends as the paragraph does ("the,")
-        if not text[:1].islower() or re.search(r"[.,;:]\W*$", text) or words > MAX_PIECE_WORDS:
+        if not text[:1].islower() or ends_with_mark(text, ".,;:") or words > MAX_PIECE_WORDS:
             break
         end += 1
     following = body[end].first if end < len(body) else ""
@@ -1162,7 +1190,7 @@ def _split_block(block: _Block, *, council: bool = False) -> list[list[str]]:
         s = line.strip()
         if i and chunks[-1]:
             prev = lines[i - 1].strip()
-            ends = bool(re.search(r"[,;:.]\W*$", _MARK_RE.sub("", prev))) and not _LABEL_LINE.fullmatch(prev)
+            ends = ends_with_mark(_MARK_RE.sub("", prev), ",;:.") and not _LABEL_LINE.fullmatch(prev)
             sub = _sub_match(s)
             run_in = bool(sub) and _runs_on_inline(" ".join(chunks[-1]), s)
             # a label at a line start inside a run-in list ("there are: (a) …; (b) …") only wraps there
@@ -1198,7 +1226,12 @@ def _split_block(block: _Block, *, council: bool = False) -> list[list[str]]:
             )
             if opens or headed or separated or closed or marked or titled or titled_apart:
                 chunks.append([])
-            elif label and len(chunks[-1]) > 1 and _heads_a_list([prev], s) and _CLOSED.search(lines[i - 2]):
+            elif (
+                label
+                and len(chunks[-1]) > 1
+                and _heads_a_list([prev], s)
+                and ends_with_mark(lines[i - 2], ";:.")
+            ):  # ended (a comma may end a line inside one)
                 chunks[-1].pop()  # a heading between a paragraph that ended and a labelled one
                 chunks += [[lines[i - 1]], []]
             elif (
@@ -1224,7 +1257,7 @@ def _title_line(line: str) -> bool:
     return (
         0 < len(text) <= PRINTED_LINE_CHARS
         and text[:1].isupper()
-        and not _ENDED.search(text)
+        and not ends_with_mark(text, ",;:.")
         and not _BROKEN_OFF.search(text)
     )
 
@@ -1276,7 +1309,7 @@ def _adopted_title_at(lines: list[str], i: int) -> bool:
         s = lines[j].strip()
         if j > i and _NUMBER.match(s):
             return True
-        if _ENDED.search(_MARK_RE.sub("", s)) or _opens_labelled(s):
+        if ends_with_mark(_MARK_RE.sub("", s), ",;:.") or _opens_labelled(s):
             return False
     return False
 
@@ -1291,7 +1324,7 @@ def _heading_before(chunk: list[str]) -> int:
     before them ended a paragraph (a comma too: the preamble's last), and they start with a capital, end
     without punctuation and do not break off mid-phrase. 0 when they are none."""
     for k in (1, 2):
-        if len(chunk) <= k or not _ENDED.search(_MARK_RE.sub("", chunk[-k - 1]).strip()):
+        if len(chunk) <= k or not ends_with_mark(_MARK_RE.sub("", chunk[-k - 1]).strip(), ",;:."):
             continue
         text = " ".join(x.strip() for x in chunk[-k:])
         if (
@@ -1320,7 +1353,7 @@ def _heads_a_list(chunk: list[str], line: str) -> bool:
     rest = text[m.end() :]
     first = sub.group("l") in BULLETS or any(index == 1 for _, index in label_readings(f"({sub.group('l')})"))
     return (
-        first and rest[:1].isupper() and not re.search(r"[,;:.!?]\W*$", rest) and not _BROKEN_OFF.search(rest)
+        first and rest[:1].isupper() and not ends_with_mark(rest, ",;:.!?") and not _BROKEN_OFF.search(rest)
     )
 
 
@@ -1342,9 +1375,11 @@ def _split_at_foreign_organ_line(blocks: list[_Block]) -> list[_Block]:
 def _cut_unbroken_header(blocks: list[_Block]) -> list[_Block]:
     """Text without blank lines and without an organ line (an amendment, say): cut the block after the
     sponsor line and the title lines that follow it, where the first paragraph starts."""
-    from app.io.text_header import _KIND_END, KIND
+    from app.io.text_header import _KIND_END, sponsor_line
 
-    if any(_ORGAN_LINE.match(b.first) for b in blocks) or any(KIND.match(" ".join(b.lines)) for b in blocks):
+    if any(_ORGAN_LINE.match(b.first) for b in blocks) or any(
+        sponsor_line(" ".join(b.lines)) for b in blocks
+    ):
         return blocks
     for bi, block in enumerate(blocks[:3]):
         for li, line in enumerate(block.lines[:80]):
@@ -1403,7 +1438,7 @@ _HEADS: frozenset[str] | None = None
 def _header_end(blocks: list[_Block]) -> int:
     """Index of the first body block: the organ line; else what follows the sponsor line and title; else the
     first numbered or opener-led paragraph."""
-    from app.io.text_header import KIND
+    from app.io.text_header import sponsor_line
 
     for i, block in enumerate(blocks):
         m = _ORGAN_LINE.match(block.first)
@@ -1411,7 +1446,7 @@ def _header_end(blocks: list[_Block]) -> int:
             return i
     joined = [" ".join(x.strip() for x in b.lines) for b in blocks]
     for i, text in enumerate(joined):
-        if KIND.match(text):
+        if sponsor_line(text):
             j = i + 1
             while j < len(blocks) and not _ends(joined[j]) and not _NUMBER.match(joined[j]):
                 j += 1

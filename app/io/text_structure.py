@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from app.io.headings import ANNEX_LINE, APPENDIX_LINE
 from app.io.structure import AnnexBuilder, annex_heading, heading_lines
 from app.model import Annex, Paragraph
+from app.punctuation import ends_with_mark
 
 Item = tuple[str, str]  # (first line of the block, its joined text)
 
@@ -65,7 +66,7 @@ def part_a_title(blocks: list[list[str]], organ_at: int) -> tuple[int, list[str]
 
 def _title_like(text: str) -> bool:
     """An annex title: not a numbered paragraph, not another heading line, not a sentence."""
-    return not (_NUMBERED.match(text) or ANNEX_LINE.match(text) or re.search(r"[.;:,]\W*$", text))
+    return not (_NUMBERED.match(text) or ANNEX_LINE.match(text) or ends_with_mark(text, ".;:,"))
 
 
 def _is_organ(text: str) -> bool:
@@ -196,8 +197,7 @@ def _cut_trailing(items: list[Item]) -> tuple[list[Item], list[Item]]:
 
 
 _ENDS_WITH_COLON = re.compile(r":[\s\x01\x02\d]*$")  # a footnote placeholder may follow the colon
-# a comma with nothing but marks after it: the last comma ([^\w,]), so each run of marks is read once
-_OPENS_ADOPTED = re.compile(r"^(?:1\s*[.)]\s|We\b|\S.*,[^\w,]*$)")
+_OPENS_ADOPTED = re.compile(r"^(?:1\s*[.)]\s|We\b)")
 SPEAKS_AS_WE = re.compile(r"^We\b")  # an adopted declaration in its own voice: "We, the Heads of State …"
 
 
@@ -227,7 +227,17 @@ def _adopts_text(items: list[Item], i: int) -> bool:
         and not _PART_LETTER.match(title)
         and not APPENDIX_LINE.match(title)
         and not re.match(r"^\(?[a-z]{1,4}[.)]", title)  # "(a)": a subparagraph, not a title
-        and bool(_OPENS_ADOPTED.match(after))
+        and (bool(_OPENS_ADOPTED.match(after)) or _one_line_ending_in_a_comma(after))
+    )
+
+
+def _one_line_ending_in_a_comma(text: str) -> bool:
+    """`\\S.*,\\W*$` without its quadratic retries: a line that starts with a character and ends with a comma."""
+    first, _, rest = text.partition("\n")
+    return (
+        first[:1].strip() != ""
+        and ends_with_mark(first[1:], ",")
+        and not any(c.isalnum() or c == "_" for c in rest)
     )
 
 

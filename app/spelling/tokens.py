@@ -17,8 +17,8 @@ WORD = re.compile(_LETTER + r"+(?:['’\u2011-]" + _LETTER + r"+)*")
 _MASKS = (
     # URLs, symbols (A/RES/78/45), and/or; a URL that a line break in PDF text cut after a slash runs on into the
     # next path-like word: "www.un.org/depts/los/ fish_stocks_agreement.htm"
-    ("/", re.compile(r"(?:https?://|www\.)\S+(?:(?<=/)\s+[^\s/]*[._][^\s]*)?|[^\s/]*\w/\w\S*")),
-    ("@", re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")),  # e-mail addresses
+    ("/", re.compile(r"(?:https?://|www\.)\S+(?:(?<=/)\s+[^\s/]*[._][^\s]*)?|(?<![^\s/])[^\s/]*\w/\w\S*")),
+    ("@", re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")),  # e-mail addresses
     ("www.", re.compile(r"www\.\S+")),
     ("“", re.compile(r"“[^”\n]{0,400}”")),  # quoted titles and wording
     ('"', re.compile(r'"[^"\n]{0,400}"')),

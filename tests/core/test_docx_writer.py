@@ -345,7 +345,9 @@ def test_hostile_text_stays_well_formed():
     assert docx_parts.package_problems(blob) == []
     pkg = Package(blob)
     (para,) = pkg.body_paragraphs("UNPreambular")
-    assert text_of(para) == 'Noting that 1 < 2 & "quotes"  stay\tput,'
+    assert (
+        text_of(para) == 'Noting that 1 < 2 & "quotes"   stay\tput,'
+    )  # the vertical tab parts words: a space
     (op,) = pkg.body_paragraphs("UNOperative")  # a single operative paragraph is not numbered
     assert text_of(op) == "Decides to act now."
 
