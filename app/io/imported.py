@@ -57,8 +57,11 @@ def unreferenced_footnotes(res: Resolution) -> list[Finding]:
         Finding(
             "import.footnote-unplaced",
             Severity.WARNING,
-            f"the footnote “{' '.join(inline.plain(note.text).split()[:8])}” is referenced nowhere in the text, so "
-            "it does not print: put its reference where it belongs, or delete it",
+            say(
+                "the footnote “{note}” is referenced nowhere in the text, so it does not print: put its reference "
+                "where it belongs, or delete it",
+                note=" ".join(inline.plain(note.text).split()[:8]),
+            ),
             paragraph_id=note.id,
             field="footnote",
         )

@@ -32,8 +32,8 @@ def refuse_other_format(data: bytes, name: str) -> None:
                 f"{name} is an OpenDocument file: save it as Word (.docx) in LibreOffice or Word and open that"
             )
         return
-    if head.lstrip(b"\x00\t\r\n \xef\xbb\xbf").startswith(_PDF):
-        raise InputError(f"{name} is a PDF: Resolute reads the text of issued PDFs, so {_COPY_TEXT}")
+    if head.lstrip(b"\x00\t\r\n \xef\xbb\xbf").startswith(_PDF):  # binary, or all ASCII (a heap of text)
+        raise InputError(f"{name} is a PDF file: Resolute reads the text of issued PDFs, so {_COPY_TEXT}")
     lowered = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if lowered.startswith(_HTML):
         raise InputError(f"{name} is a web page: {_COPY_TEXT}")

@@ -47,11 +47,6 @@ def _read(path: Path) -> ImportResult:
         from app.io.safe_xml import describe_ole
 
         raise describe_ole(data, name=path.name)
-    if data.lstrip()[:5] == b"%PDF-":  # binary, or all ASCII and then read as a heap of text
-        raise InputError(
-            f"{path.name} is a PDF file: Resolute reads its text, not the file (copy the text into a .txt file, "
-            "or open the Word file)"
-        )
     if suffix == ".json" or data.lstrip()[:1] == b"{":
         from app.storage import loads
         from app.templates import settle_template

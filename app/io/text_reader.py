@@ -169,8 +169,10 @@ def _keep_if_nothing_placed(result: ImportResult, text: str) -> None:
         Finding(
             "import.unplaced",
             Severity.WARNING,
-            "no title or paragraph could be told apart in this text (each paragraph starts a line of its own in "
-            "a draft): the whole text is kept after the operative part, to be put in place",
+            say(
+                "no title or paragraph could be told apart in this text (each paragraph starts a line of its own "
+                "in a draft): the whole text is kept after the operative part, to be put in place"
+            ),
         )
     )
 
@@ -1330,7 +1332,7 @@ def _heading_before(chunk: list[str]) -> int:
         if (
             len(text) < MAX_HEADING_CHARS
             and text[:1].isupper()
-            and not re.search(r"[,;:.!?]\W*$", text)
+            and not ends_with_mark(text, ",;:.!?")
             and not _BROKEN_OFF.search(text)
             and not any(_starts_block(x.strip()) for x in chunk[-k:])
         ):

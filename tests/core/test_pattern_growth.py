@@ -25,7 +25,7 @@ from fixtures.robust.hostile import growth, hang_guard  # noqa: E402
 from app.io.docx_writer import later_job  # noqa: E402
 from app.io.foreign_header import english_line  # noqa: E402
 from app.io.text_header import AGENDA  # noqa: E402
-from app.io.text_structure import _OPENS_ADOPTED  # noqa: E402
+from app.io.text_structure import _OPENS_ADOPTED, _one_line_ending_in_a_comma  # noqa: E402
 from app.languages import get_language  # noqa: E402
 from app.negotiation.numbering import root_of  # noqa: E402
 from app.rollover import adoption_info  # noqa: E402
@@ -57,7 +57,7 @@ CASES = {
         lambda s: english_line(s, FRENCH),
         lambda n: "France et " * (n // 10) + "Mexique : projet de résolution",
     ),
-    "commas before the end": (_OPENS_ADOPTED.match, lambda n: "a" + "," * n + "x"),
+    "commas before the end": (lambda t: _opens_adopted(t), lambda n: "a" + "," * n + "x"),
     "a run of spaces opening the pattern": (later_job, lambda n: "25-16697" + " " * n + "x"),
     "a resolution symbol started again and again": (
         lambda s: adoption_info(s.encode()),
@@ -73,6 +73,11 @@ def test_hostile_text_costs_its_length(name: str) -> None:
         assert growth(_repeated(run, text_of), 2000) < LINEAR
 
 
+def _opens_adopted(text: str) -> bool:
+    """What opens a text a paragraph adopts (text_structure): the pattern, or one line ending in a comma."""
+    return bool(_OPENS_ADOPTED.match(text)) or _one_line_ending_in_a_comma(text)
+
+
 def test_the_patterns_still_read_what_they_read() -> None:
     assert root_of("OP 7 ter") == "OP 7"
     assert root_of("PP 3 bis-15") == "PP 3"
@@ -86,7 +91,7 @@ def test_the_patterns_still_read_what_they_read() -> None:
     assert english_line("Belgique, France et Mexique* : projet de résolution", FRENCH) == (
         "Belgique, France and Mexique*: draft resolution"
     )
-    assert _OPENS_ADOPTED.match("Recalling its resolution 70/1, ”")
-    assert not _OPENS_ADOPTED.match("Recalling its resolution, and more")
+    assert _opens_adopted("Recalling its resolution 70/1, ”")
+    assert not _opens_adopted("Recalling its resolution, and more")
     assert later_job("25-16697 (E)") == "25-16697"
     assert adoption_info(b"Resolution A/RES/80/70  adopted on 3 December 2025").symbol == "A/RES/80/70"
