@@ -22,6 +22,7 @@ from app.messages import say
 from app.model import (
     MAX_DEPTH,
     MAX_PARAGRAPHS,
+    MAX_SPONSORS,
     AgendaItem,
     Footnote,
     Header,
@@ -81,6 +82,9 @@ def _record(
         raise EditError(
             say("a draft holds at most {count} paragraphs and subparagraphs", count=MAX_PARAGRAPHS)
         )
+    if change.header and len(doc.resolution.header.sponsors) > MAX_SPONSORS:
+        revert()  # the same for sponsors: the project reader refuses a longer list
+        raise EditError(say("a sponsor list holds at most {count} names", count=MAX_SPONSORS))
     return doc.history.record(Entry(label, apply, revert, change, merge_key))
 
 

@@ -151,3 +151,23 @@ def test_the_editor_never_builds_a_draft_the_project_reader_refuses() -> None:
     assert paragraph_count(doc.resolution) == at_cap
     with mock.patch.object(model, "MAX_PARAGRAPHS", at_cap):
         assert storage.loads(storage.dumps(doc.resolution)).title == "Plan"
+
+
+def test_the_editor_never_builds_a_sponsor_list_the_project_reader_refuses() -> None:
+    """Sponsors set past the cap (a pasted list, the header field) are refused with the reason and change
+    nothing; a list at the cap saves and opens again."""
+    from app import edits
+
+    doc = edits.Document(Resolution(title="Plan", operative=[_para(0, 0)]))
+    names = [f"Delegation {i}" for i in range(6)]
+    with mock.patch.object(edits, "MAX_SPONSORS", 5), mock.patch.object(model, "MAX_SPONSORS", 5):
+        for attempt in (
+            lambda: edits.set_sponsors(doc, names=names),
+            lambda: edits.set_header(doc, field="sponsors", value=names),
+        ):
+            before = storage.dumps(doc.resolution)
+            with pytest.raises(edits.EditError, match="at most 5"):
+                attempt()
+            assert storage.dumps(doc.resolution) == before and not doc.history.can_undo()
+        edits.set_sponsors(doc, names=names[:5])
+        assert len(storage.loads(storage.dumps(doc.resolution)).header.sponsors) == 5
