@@ -179,13 +179,14 @@ def main() -> None:
     ap.add_argument(
         "--extractor", choices=EXTRACTORS, default="pymupdf", help="read each draft's PDF with this instead"
     )
+    ap.add_argument("--adopted", action="store_true", help="the adopted resolutions' PDFs (A/RES/…) instead")
     args = ap.parse_args()
     if args.resolutions:
         repo = UN_XML if args.repo == DEFAULT_REPO else args.repo
         name = f"GA resolutions {args.resolutions} ({args.language})"
         halves = {name: resolutions(repo, args.resolutions, args.language)}
     else:
-        items = reextract(args.repo, drafts(args.repo), args.extractor)
+        items = reextract(args.repo, drafts(args.repo, "A_RES_" if args.adopted else "_L."), args.extractor)
         halves = {
             "dev": [x for x in items if not held_out(x[0])],
             "held-out": [x for x in items if held_out(x[0])],

@@ -9,6 +9,7 @@ It is harmless on typed text: none of the patterns occur in a draft someone type
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -190,12 +191,11 @@ def clean(lines: list[str]) -> Cleaned:
             i += 1
             continue
         if SEPARATOR.match(s):
-            following = next((x.strip() for x in lines[i + 1 :] if x.strip()), "")
-            # a rule over footnotes; on a later page the first line may continue the last note
-            if (
-                NOTE_START.match(following)
-                or LABEL_ALONE.match(following)
-                or (out.notes and not _is_furniture(following, symbol, running))
+            following = [x.strip() for x in itertools.islice((x for x in lines[i + 1 :] if x.strip()), 6)]
+            # a rule over footnotes; on a later page the first line may continue the last note, and pdftotext
+            # may set a few notes' texts before their labels
+            if any(NOTE_START.match(x) or LABEL_ALONE.match(x) for x in following) or (
+                out.notes and following and not _is_furniture(following[0], symbol, running)
             ):
                 in_notes = True
                 i += 1
@@ -229,6 +229,7 @@ class _NoteArea:
     current: RawNote | None = None  # the note the next line of text continues
     waiting: list[RawNote] = field(default_factory=list)  # labels alone whose texts have not come
     fresh: bool = False  # a label came alone since the last line of text: that text has ended
+    orphans: list[tuple[str, int]] = field(default_factory=list)  # text (and page) before any label
 
     def line(self, s: str, page: int) -> None:
         m = NOTE_START.match(s)
@@ -242,9 +243,28 @@ class _NoteArea:
             if alone and self.last + 1 < number <= self.last + MAX_NOTE_GAP:
                 self._start(RawNote(label, "", page), number, True)
                 return
-            if alone and number < self.last and _take_back(self.notes, label, page):
+            if (
+                alone
+                and number < self.last
+                and (_take_back(self.notes, label, page) or self._from_orphans(label, number, page))
+            ):
                 return
         self.text(s, page)
+
+    def _from_orphans(self, label: str, number: int, page: int) -> bool:
+        """A late label below every note yet: the text that came before any label is its own, up to the first
+        line that ends a sentence. Inserts the note in number order; False when there is no such text."""
+        if not self.orphans or any(to_int(n.label) == number for n in self.notes[:MAX_NOTES_A_PAGE]):
+            return False
+        cut = next((k + 1 for k, (text, _) in enumerate(self.orphans) if text.rstrip().endswith(".")), 0)
+        if not cut:
+            return False
+        taken, self.orphans = self.orphans[:cut], self.orphans[cut:]
+        lines = [text for text, _ in taken]
+        note = RawNote(label, _joined(lines), page, lines, [p for _, p in taken])
+        at = next((k for k, n in enumerate(self.notes) if (to_int(n.label) or 0) > number), len(self.notes))
+        self.notes.insert(at, note)
+        return True
 
     def _start(self, note: RawNote, number: int | None, alone: bool) -> None:
         note.lines = [note.text] if note.text else []
@@ -263,7 +283,8 @@ class _NoteArea:
         if self.waiting and (ended or self.fresh):
             self.current = self.waiting.pop(0)
         self.fresh = False
-        if self.current is None:
+        if self.current is None:  # text before any label: its label may come late (`_from_orphans`)
+            self.orphans.append((s, page))
             return
         self.current.text = join_wrapped(self.current.text, s)
         self.current.lines.append(s)
