@@ -1218,7 +1218,7 @@ def _split_block(block: _Block, *, council: bool = False) -> list[list[str]]:
             marked = marked or (
                 under_mark and (_starts_block(s) or bool(text_structure.SPEAKS_AS_WE.match(s)))
             )
-            titled = _adopted_title_at(lines, i) or (label and _title_before(lines, i))
+            titled = _adopted_title_at(lines, i) or (_opens_adopted(s) and _title_before(lines, i))
             # nothing runs on from the paragraph that ends an SC resolution: an annex follows ("Contents")
             closed = (
                 council
@@ -1238,7 +1238,7 @@ def _split_block(block: _Block, *, council: bool = False) -> list[list[str]]:
                 chunks += [[lines[i - 1]], []]
             elif (
                 (num := _NUMBER.match(s))
-                and s[num.end() :][:1].isupper()
+                and (s[num.end() :][:1].isupper() or not s[num.end() :].strip())  # "1." alone: text below
                 and (k := _heading_before(chunks[-1]))
             ):
                 # a heading of one or two lines between the preamble's last paragraph and "1. Urges …"
@@ -1302,18 +1302,24 @@ def _titles_a_mark(chunk: list[str], ends: bool) -> bool:
 def _adopted_title_at(lines: list[str], i: int) -> bool:
     """Do lines[i:] open the title of a text that the paragraph ending at lines[i - 1] with a colon adopts
     ("Adopts the following political declaration:" over "Political declaration of …" over "1.")? A few
-    capitalised lines that end no sentence, then a numbered line: where the text has no blank lines, the
-    title starts a block of its own, and so does that numbered line."""
+    capitalised lines that end no sentence, then the adopted text's first line: where the text has no blank
+    lines, the title starts a block of its own, and so does that line."""
     before = _MARK_RE.sub("", lines[i - 1]).rstrip(SUPERSCRIPTS + " ")
     if not before.endswith(":") or not lines[i].strip()[:1].isupper():
         return False
     for j in range(i, min(i + MAX_TITLE_LINES, len(lines))):
         s = lines[j].strip()
-        if j > i and _NUMBER.match(s):
+        if j > i and _opens_adopted(s):
             return True
         if ends_with_mark(_MARK_RE.sub("", s), ",;:.") or _opens_labelled(s):
             return False
     return False
+
+
+def _opens_adopted(line: str) -> bool:
+    """The first line of a text a paragraph adopts, under its title: "1.", "We, the Heads of State …", or an
+    opener ("Recalling …")."""
+    return bool(_NUMBER.match(line) or text_structure.SPEAKS_AS_WE.match(line)) or _known_start(line)
 
 
 def _title_before(lines: list[str], i: int) -> bool:

@@ -151,3 +151,24 @@ def test_a_hyphen_dropped_at_a_line_end_comes_back(txt: Path) -> None:
         and not Lexicon((), "en").known(glued[h.replace("-", "")])  # "knowhow" is a word too
     }
     assert lost <= set(restored)
+
+
+def test_an_adopted_outcome_document_reads_alike_from_either_text_layer() -> None:
+    """A/RES/80/173 adopts an outcome document: "…at its eightieth session:", its title, then "We, the
+    Ministers …". pdftotext sets no blank line between them; the text adopted is still an annex, with the
+    same title and paragraphs as read from MuPDF's layer of the same PDF (which has blank lines)."""
+    layers = FIXTURES / "reading" / "layers"
+    mupdf, poppler = (
+        read_text((layers / f"A_RES_80_173-{name}.txt").read_text(encoding="utf-8")).resolution
+        for name in ("mupdf", "pdftotext")
+    )
+    assert len(mupdf.annexes) == 1 and mupdf.annexes[0].title.startswith("Outcome document")
+
+    def shape(res: Resolution) -> list[tuple[str, int, str]]:
+        return [
+            (inline.plain(a.title), len(a.paragraphs), inline.plain(a.paragraphs[0].text)[:40])
+            for a in res.annexes
+        ]
+
+    assert shape(poppler) == shape(mupdf)
+    assert (len(poppler.preamble), len(poppler.operative)) == (len(mupdf.preamble), len(mupdf.operative))
