@@ -177,6 +177,15 @@ def _keep_if_nothing_placed(result: ImportResult, text: str) -> None:
     )
 
 
+def _listed(words: list[str]) -> dict[str, object]:
+    """The fields of a message that lists words: how many, the first eight (each once), "…" if there are more."""
+    return {
+        "count": len(words),
+        "shown": ", ".join(dict.fromkeys(words[:8])),
+        "more": " …" if len(words) > 8 else "",
+    }
+
+
 def _text_language(text: str) -> str:
     """The language of a text: that of its organ line ("L’Assemblée générale,"), else of the kind its sponsor
     line names (an amendment has no organ line), else English."""
@@ -274,7 +283,6 @@ class _Reader:
         if head.adopted:
             res.header.distribution = "Limited"
         if self.closed_up:
-            shown = ", ".join(dict.fromkeys(self.closed_up[:8]))
             self.findings.append(
                 Finding(
                     "import.spaced-word",
@@ -282,9 +290,7 @@ class _Reader:
                     say(
                         "{count} words the PDF text had broken apart with spaces were closed up on import "
                         "({shown}{more})",
-                        count=len(self.closed_up),
-                        shown=shown,
-                        more=" …" if len(self.closed_up) > 8 else "",
+                        **_listed(self.closed_up),
                     ),
                 )
             )
@@ -296,9 +302,7 @@ class _Reader:
                     say(
                         "{count} compounds whose hyphen the PDF text had dropped at a line end were hyphenated "
                         "again on import ({shown}{more})",
-                        count=len(self.rehyphenated),
-                        shown=", ".join(dict.fromkeys(self.rehyphenated[:8])),
-                        more=" …" if len(self.rehyphenated) > 8 else "",
+                        **_listed(self.rehyphenated),
                     ),
                 )
             )
