@@ -318,4 +318,6 @@ def test_a_merge_of_thousands_of_new_notes_grows_linearly() -> None:
         return lambda: merging.merged(neg, res, choices)
 
     with hang_guard(HANG * 3):
-        assert growth(merge, 150) < 8 * 3
+        # about 8 on an idle machine; 24 was seen once on a loaded one (the cycle collector and the caches run
+        # in this process's time too); a cost with the square of the notes gives 64
+        assert growth(merge, 150) < 8 * 4
