@@ -9,7 +9,6 @@ Qt widget without the lookup.
 from __future__ import annotations
 
 import ast
-import importlib.util
 import re
 import string
 from pathlib import Path
@@ -18,20 +17,11 @@ import pytest
 
 from app import interface
 from app.conventions.engine import RULES
+from scripts import interface_catalog as SCANNER  # the catalog scanner the script runs
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 
 
-def _scanner():  # noqa: ANN202 - the script's module
-    spec = importlib.util.spec_from_file_location(
-        "interface_catalog", ROOT / "scripts" / "interface_catalog.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)  # type: ignore[union-attr]
-    return module
-
-
-SCANNER = _scanner()
 TEXTS = SCANNER.texts()
 CODES = [code for code in interface.languages() if code != interface.ENGLISH]
 

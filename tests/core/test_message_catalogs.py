@@ -9,7 +9,6 @@ grouped as the UN's own French and Spanish texts group them.
 from __future__ import annotations
 
 import ast
-import importlib.util
 import pickle
 import re
 import string
@@ -23,21 +22,12 @@ from app.io.reading import read_document
 from app.languages import get_language
 from app.messages import Message, localize, say
 from app.templates import all_templates, get_template, template_name
+from scripts import interface_catalog as SCANNER  # the catalog scanner the script runs
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
 
 
-def _scanner():  # noqa: ANN202 - the script's module
-    spec = importlib.util.spec_from_file_location(
-        "interface_catalog", ROOT / "scripts" / "interface_catalog.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)  # type: ignore[union-attr]
-    return module
-
-
-SCANNER = _scanner()
 MESSAGES = SCANNER.messages()
 CODES = [code for code in interface.languages() if code != interface.ENGLISH]
 
