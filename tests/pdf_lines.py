@@ -71,3 +71,37 @@ def footnotes(pdf: Path) -> list[tuple[str, str]]:
             elif notes:
                 notes[-1][1] += " " + line
     return [(label, " ".join(text.split())) for label, text in notes]
+
+
+def body_markers(pdf: Path) -> list[tuple[str, str]]:
+    """(label, the word before it) of every note marker in an issued PDF's body text, in reading order: a number
+    in superscript size set above the page's rule, after the word it follows (on the line before when it opens
+    a line)."""
+    import re
+    from collections import Counter
+
+    lines = list(text_lines(pdf))
+    body = Counter(round(c.size, 1) for _, _, chars in lines for c in chars).most_common(1)[0][0]
+    floors: dict[int, float] = {}  # per page: the rule over the notes, or nothing
+    for page, _, chars in lines:
+        if sum(c.get_text() == "_" for c in chars) >= 5:
+            floors[page] = max(floors.get(page, 0.0), min(c.y0 for c in chars))
+    out: list[tuple[str, str]] = []
+    before = ""
+    for page, _, chars in lines:
+        if chars[0].y0 <= floors.get(page, 0.0) or all(c.size < body - 0.5 for c in chars):
+            continue  # the notes, or a line of small print (the job number)
+        text = ""
+        label = ""
+        for c in [*chars, None]:
+            if c is not None and c.get_text().isdigit() and c.size < body * 0.7:
+                label += c.get_text()
+                continue
+            if label:
+                words = re.findall(r"\w+", text) or re.findall(r"\w+", before)
+                out.append((label, words[-1] if words else ""))
+                label = ""
+            if c is not None:
+                text += c.get_text()
+        before = text
+    return out

@@ -24,7 +24,9 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QFrame, QLineEdit, QSizePolicy, QTextEdit, QWidget
 
 from app import inline
+from app.errors import ResoluteError
 from app.interface import fill, tr
+from app.io.text_reader import read_text
 
 # characters one paste puts into a paragraph: the longest issued paragraphs hold a few thousand
 MAX_PASTED_CHARS = 200_000
@@ -186,8 +188,9 @@ class TextField(QTextEdit):
     outdent = Signal()
     split = Signal()  # Enter: a new paragraph after this one
     navigate = Signal(int)  # -1 up, +1 down
-    pasted_draft = Signal(str)  # a whole draft pasted: the window imports it
+    pasted_draft = Signal(object)  # the ImportResult of a whole draft pasted: the window takes it in
     paste_refused = Signal(str)  # why a paste into the field was refused
+    unreadable_draft = Signal(str)  # why a pasted draft cannot be read
     focused = Signal()
     erase_empty = Signal()
 
@@ -289,9 +292,20 @@ class TextField(QTextEdit):
 
     def insertFromMimeData(self, source: QMimeData) -> None:
         text = source.text()  # never the HTML: its scripts and styles stay out
-        if _reads_as_draft(text):  # several paragraphs at once: read them as a draft
-            self.pasted_draft.emit(text)
-            return
+        blocks = len([b for b in re.split(r"\n\s*\n", text) if b.strip()])
+        if blocks >= 3 or (text.count("\n") >= 2 and len(text) <= MAX_PASTED_CHARS):
+            # blank lines between three blocks (a typed or saved draft), or lines that may read as several
+            # paragraphs (text copied from a PDF viewer has no blank lines): read once, as a draft
+            try:
+                draft = read_text(text)
+            except ResoluteError as exc:
+                if blocks >= 3:
+                    self.unreadable_draft.emit(str(exc))
+                    return
+            else:
+                if blocks >= 3 or sum(1 for _ in draft.resolution.paragraphs()) >= 2:
+                    self.pasted_draft.emit(draft)
+                    return
         if len(text) > MAX_PASTED_CHARS:  # the editor would grind on it for a minute
             self.paste_refused.emit(
                 fill(
@@ -304,19 +318,3 @@ class TextField(QTextEdit):
 
     def canInsertFromMimeData(self, source: QMimeData) -> bool:
         return source.hasText()
-
-
-def _reads_as_draft(text: str) -> bool:
-    """Whether pasted text holds several paragraphs: blank lines between three blocks (a typed or saved
-    draft), or lines that read as two paragraphs or more (text copied from a PDF viewer has no blank lines)."""
-    if len([b for b in re.split(r"\n\s*\n", text) if b.strip()]) >= 3:
-        return True
-    if text.count("\n") < 2 or len(text) > MAX_PASTED_CHARS:
-        return False
-    from app.errors import ResoluteError
-    from app.io.text_reader import read_text
-
-    try:
-        return sum(1 for _ in read_text(text).resolution.paragraphs()) >= 2
-    except ResoluteError:
-        return False

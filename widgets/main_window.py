@@ -36,7 +36,7 @@ from app.documents import new_resolution
 from app.errors import ResoluteError
 from app.history import Change
 from app.interface import fill, marked, tr
-from app.io.text_reader import read_text
+from app.io.imported import ImportResult
 from app.messages import localize
 from app.model import DocumentKind, Part, Resolution
 from app.punctuation import keeps_own_end
@@ -190,6 +190,9 @@ class MainWindow(QMainWindow):
         p.drop_requested.connect(self.drop_paragraph)
         p.pasted_draft.connect(self.paste_draft)
         p.paste_refused.connect(lambda why: self.statusBar().showMessage(why, 6000))
+        p.unreadable_draft.connect(
+            lambda why: self.prompter.error(self, tr("Cannot read the pasted text"), why)
+        )
         p.erase_requested.connect(self._erase_empty)
         p.context_requested.connect(self._text_context_menu)
         units.connect(self)  # parts B, C ... and annexes: add buttons and titles
@@ -680,12 +683,7 @@ class MainWindow(QMainWindow):
 
     # --- paste a whole draft ---------------------------------------------------------------------------------
 
-    def paste_draft(self, text: str) -> None:
-        try:
-            result = read_text(text)
-        except ResoluteError as exc:
-            self.prompter.error(self, tr("Cannot read the pasted text"), str(exc))
-            return
+    def paste_draft(self, result: ImportResult) -> None:
         pasted = result.resolution
         self.doc.history.seal()
         if self._is_blank():

@@ -233,8 +233,9 @@ class ParagraphList(QScrollArea):
     split_requested = Signal(str)
     fix_requested = Signal(object)  # Finding
     drop_requested = Signal(str, str, bool)  # dragged id, target id, before the target
-    pasted_draft = Signal(str)
+    pasted_draft = Signal(object)
     paste_refused = Signal(str)
+    unreadable_draft = Signal(str)
     erase_requested = Signal(str)  # Backspace in an empty paragraph
     context_requested = Signal(object, object)  # TextField, QPoint (global)
 
@@ -370,6 +371,7 @@ class ParagraphList(QScrollArea):
         row.opener.navigate.connect(lambda step, r=row: self.focus_neighbour(r, step))
         row.text.pasted_draft.connect(self.pasted_draft)
         row.text.paste_refused.connect(self.paste_refused)
+        row.text.unreadable_draft.connect(self.unreadable_draft)
         row.text.erase_empty.connect(lambda: self.erase_requested.emit(pid))
         row.fix_requested.connect(self.fix_requested)
         row.text.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)

@@ -1,15 +1,20 @@
 """Compounds whose hyphen a PDF's text layer dropped at a line end: "capacity-\\nbuilding" comes out of
-pdftotext, and the PDF viewers built on Poppler, as "capacitybuilding", the hyphen taken for a word break.
+pdftotext, and the PDF viewers built on Poppler, as "capacitybuilding", the hyphen taken for a word break, or
+as "capacity building", two printed lines joined into one line of text with a space.
 
 A word that the word lists (the dictionary and the UN's lists: "peacebuilding" is a word) do not know gets its
 hyphen back where it splits into two words they know, when there is one such split only. Acronyms
 ("UNCITRAL") and words the lists know stay as they are.
+
+Two words with a space get their hyphen back where a printed line ends inside the joined line, when the
+document writes them with a hyphen elsewhere and never with a space on a line of its own ("Secretary
+General", "South South"; "sea level" stays, a document that writes both "sea level" and "sea-level rise").
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 _COMPOUND = re.compile(r"(?<![\w-])[^\W\d_]+(?:-[^\W\d_]+)*(?![\w-])")
 MIN_LEFT, MIN_RIGHT = 2, 4  # "age-sensitive", "work-life"; not "respond-eat" (Latin "respondeat")
@@ -18,6 +23,12 @@ MIN_LEFT, MIN_RIGHT = 2, 4  # "age-sensitive", "work-life"; not "respond-eat" (L
 PREFIXES = frozenset("non anti co pre post self multi inter intra sub semi socio cross".split())
 INNER = frozenset("of to in on by up".split())
 TAILS = frozenset("up out off how down over back".split())  # "follow-up", "know-how", "trade-off"
+# where printed lines end inside a line of text that joins several: about every 85 characters, give or take
+# the indent of a first line and the length of the last word (measured on issued L documents and resolutions)
+LINE_PITCH, LINE_SLACK = 85, 28
+# two words, or compounds, with a space between them ("whole of-government")
+_PAIR = re.compile(r"(?<![\w-])([^\W\d_]+(?:-[^\W\d_]+)*) (?=([^\W\d_]+(?:-[^\W\d_]+)*)(?![\w-]))")
+_SPACED_HYPHEN = re.compile(r"(?<=[^\W\d_]) -(?=[^\W\d_])")  # "human -made": a text layer's space
 NEVER_FIRST = frozenset("the a an and or of to in on at by for with from as is it that this".split())
 
 
@@ -58,3 +69,37 @@ def _split(piece: str, word: Callable[[str], bool], inner: bool) -> str | None:
         if len(b) >= MIN_RIGHT or b.lower() in TAILS or (inner and b.lower() in INNER)
     ]
     return likely[0] if len(likely) == 1 else None
+
+
+def hyphened_only(lines: Iterable[str], printed: int) -> set[str]:
+    """Compounds ("self-determination", lower case) the lines write with a hyphen and never with a space on a
+    line no longer than `printed` characters (a line of its own, not printed lines joined)."""
+    hyphened: set[str] = set()
+    spaced: set[str] = set()
+    for line in lines:
+        line = _SPACED_HYPHEN.sub("-", line)
+        hyphened.update(m.group(0).lower() for m in _COMPOUND.finditer(line) if "-" in m.group(0))
+        if len(line) <= printed:
+            spaced.update(f"{m.group(1)}-{m.group(2)}".lower() for m in _PAIR.finditer(line))
+    return hyphened - spaced
+
+
+def restore_spaced(text: str, compounds: set[str]) -> tuple[str, list[str]]:
+    """`text`, printed lines joined into one, with "Secretary General" set back to "Secretary-General" where a
+    printed line ends and the document writes the compound with a hyphen only (`compounds`, lower case)."""
+    restored: list[str] = []
+    out: list[str] = []
+    pos = 0
+    for m in _PAIR.finditer(text):
+        space = m.end(1)
+        join = round(space / LINE_PITCH)
+        if join < 1 or abs(space - join * LINE_PITCH) > LINE_SLACK or space < pos:
+            continue
+        compound = f"{m.group(1)}-{m.group(2)}"
+        if compound.lower() in compounds:
+            out.append(text[pos:space])
+            out.append("-")
+            pos = space + 1
+            restored.append(compound)
+    out.append(text[pos:])
+    return "".join(out), restored

@@ -84,10 +84,16 @@ def _weak(language: str) -> tuple[re.Pattern[str], ...]:
         re.compile(rf"\b[A-Za-z]+-\d+(?P<m>\s+(?P<n>\d+))(?=\s+{after}\b|{_PUNCTUATION_AFTER})"),
         # spaced after a year: "Geneva Conventions of 12 August 1949 2  and", "held in 2019 4  and 2023", "the
         # Final Documents of the 2000 7 and the 2010 8 Review Conferences", "dated 17 October 2025 7 addressed
-        # to"; never a count ("by 2030 50 per cent")
+        # to", "of September 2016 7" at a line end; never a count ("by 2030 50 per cent")
         re.compile(
-            rf"(?<![\d/.,])(?:1[89]|20)\d\d(?P<m>\s+(?P<n>\d+))(?=\s+[{_LETTER}]|{_PUNCTUATION_AFTER})"
+            rf"(?<![\d/.,])(?:1[89]|20)\d\d(?P<m>\s+(?P<n>\d+))(?=\s+[{_LETTER}]|{_PUNCTUATION_AFTER}|\s*$)"
             rf"(?!\s+(?:{_words(data, 'count_nouns')}|%|to\s+\d)(?!\w))"
+        ),
+        # spaced after a resolution's or a document's number: "pursuant to its resolution 59/300 9 and", "(see
+        # A/70/95-S/2015/446 4)"
+        re.compile(
+            r"(?<![\w/.-])(?:[A-Z]{1,3}/)?(?:[A-Z\d.-]+/)*\d{1,4}/\d{1,5}(?P<m>\s+(?P<n>\d+))"
+            rf"(?=\s+{after}\b|{_PUNCTUATION_AFTER}|\s*$)"
         ),
         # glued to a year or the end of a range of years: "for 20251", "2024–203416" (never "No. 20378")
         re.compile(r"(?<=(?<![\d/.,])(?<!No\. )(?:1[89]|20)\d\d)(?P<n>\d+)(?=[\s,;:.)]|$)"),

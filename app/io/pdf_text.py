@@ -208,6 +208,7 @@ def clean(lines: list[str]) -> Cleaned:
         out.lines.append(raw.rstrip())
         out.pages.append(page)
         i += 1
+    area.settle()
     while out.lines and (not out.lines[-1].strip() or out.lines[-1] == PAGE_BREAK):
         out.lines.pop()
         out.pages.pop()
@@ -230,8 +231,17 @@ class _NoteArea:
     waiting: list[RawNote] = field(default_factory=list)  # labels alone whose texts have not come
     fresh: bool = False  # a label came alone since the last line of text: that text has ended
     orphans: list[tuple[str, int]] = field(default_factory=list)  # text (and page) before any label
+    before: RawNote | None = None  # the last page's last note, ended, while the orphans wait for late labels
+    new_page: bool = False  # no line of this page's note area yet
+    numbers: set[int] = field(default_factory=set)  # the note numbers read
 
     def line(self, s: str, page: int) -> None:
+        if self.new_page:
+            # text at the top of a page's notes after a note that ended its sentence: the texts of notes
+            # whose labels come late, at the foot (pdftotext), unless none does (`_settle`)
+            self.new_page = False
+            if self.current is not None and not self.waiting and _ends_sentence(self.current.text):
+                self.before, self.current = self.current, None
         m = NOTE_START.match(s)
         alone = LABEL_ALONE.match(s)
         label = note_label(m) if m else s if alone else ""
@@ -246,15 +256,17 @@ class _NoteArea:
             if (
                 alone
                 and number < self.last
+                and number not in self.numbers
                 and (_take_back(self.notes, label, page) or self._from_orphans(label, number, page))
             ):
+                self.numbers.add(number)
                 return
         self.text(s, page)
 
     def _from_orphans(self, label: str, number: int, page: int) -> bool:
         """A late label below every note yet: the text that came before any label is its own, up to the first
         line that ends a sentence. Inserts the note in number order; False when there is no such text."""
-        if not self.orphans or any(to_int(n.label) == number for n in self.notes[:MAX_NOTES_A_PAGE]):
+        if not self.orphans:
             return False
         cut = next((k + 1 for k, (text, _) in enumerate(self.orphans) if text.rstrip().endswith(".")), 0)
         if not cut:
@@ -262,7 +274,12 @@ class _NoteArea:
         taken, self.orphans = self.orphans[:cut], self.orphans[cut:]
         lines = [text for text, _ in taken]
         note = RawNote(label, _joined(lines), page, lines, [p for _, p in taken])
-        at = next((k for k, n in enumerate(self.notes) if (to_int(n.label) or 0) > number), len(self.notes))
+        at = len(self.notes)  # after the notes numbered below it, among the last page's
+        while (
+            at > max(0, len(self.notes) - MAX_NOTES_A_PAGE)
+            and (to_int(self.notes[at - 1].label) or 0) > number
+        ):
+            at -= 1
         self.notes.insert(at, note)
         return True
 
@@ -271,6 +288,8 @@ class _NoteArea:
         note.line_pages = [note.page] if note.text else []
         self.notes.append(note)
         self.last = self.last if number is None else number
+        if number is not None:
+            self.numbers.add(number)
         if alone:
             self.waiting.append(note)
             self.fresh = True
@@ -279,7 +298,7 @@ class _NoteArea:
             self.current = note
 
     def text(self, s: str, page: int) -> None:
-        ended = self.current is None or not self.current.text or self.current.text.rstrip().endswith(".")
+        ended = self.current is None or not self.current.text or _ends_sentence(self.current.text)
         if self.waiting and (ended or self.fresh):
             self.current = self.waiting.pop(0)
         self.fresh = False
@@ -291,7 +310,20 @@ class _NoteArea:
         self.current.line_pages.append(page)
 
     def page_ends(self) -> None:
+        self.settle()
         self.waiting.clear()
+        self.new_page = True
+
+    def settle(self) -> None:
+        """Text at the top of a page's notes that no late label took goes on the note before, as a note
+        running over a page does."""
+        if self.before is not None:
+            for s, page in self.orphans:
+                self.before.text = join_wrapped(self.before.text, s)
+                self.before.lines.append(s)
+                self.before.line_pages.append(page)
+            self.orphans.clear()
+        self.before = None
 
 
 MAX_LINES_A_NOTE = 4  # how many lines after the page counter a note's text set there may take
@@ -353,6 +385,10 @@ def _take_back(notes: list[RawNote], label: str, page: int) -> bool:
     before.text, before.lines, before.line_pages = _joined(lines[:cut]), lines[:cut], pages[:cut]
     notes.insert(at + 1, note)
     return True
+
+
+def _ends_sentence(text: str) -> bool:
+    return text.rstrip().endswith(".")
 
 
 def _joined(lines: list[str]) -> str:

@@ -20,7 +20,6 @@ import re
 from collections.abc import Iterable, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass, field
-from functools import cache
 
 from app import inline, lexicon
 from app.findings import Finding, Severity
@@ -36,7 +35,7 @@ from app.io.headings import (
     ends_like_a_paragraph,
 )
 from app.io.imported import ImportResult
-from app.io.lost_hyphens import restore_hyphens
+from app.io.lost_hyphens import hyphened_only, restore_hyphens, restore_spaced
 from app.io.note_markers import MAX_INDEXED, Marker, markers, numbers_in, numeric, star_marks
 from app.io.pdf_text import NOTE_START, PAGE_BREAK, SUPERSCRIPTS, RawNote, join_wrapped, note_label
 from app.io.reading_order import labels_set_after
@@ -61,7 +60,7 @@ from app.languages import all_languages, get_language, language_of_organ_line, l
 from app.messages import say
 from app.model import DocumentKind, Footnote, Paragraph, Part, Resolution, ResolutionPart
 from app.punctuation import ends_with_mark
-from app.spelling.lexicon import Lexicon
+from app.spelling.lexicon import english
 from app.templates import Template
 
 MAX_CHARS = 5_000_000
@@ -224,6 +223,7 @@ class _Reader:
     findings: list[Finding] = field(default_factory=list)
     notes: list[RawNote] = field(default_factory=list)
     words_cache: set[str] | None = None
+    hyphened: set[str] | None = None  # compounds the document writes with a hyphen only (app.io.lost_hyphens)
     _lines_for_words: list[str] = field(default_factory=list)
     used_notes: set[int] = field(default_factory=set)
     header_notes: set[int] = field(default_factory=set)
@@ -232,6 +232,7 @@ class _Reader:
     amend_order: list[Paragraph] = field(default_factory=list)
     amend_sentences: set[str] = field(default_factory=set)
     extracted: bool = False  # text of an issued PDF (page furniture found): broken words are closed up
+    wrapped: bool = True  # lines as printed: a line past a printed line's length joins printed lines
     closed_up: list[str] = field(default_factory=list)
     rehyphenated: list[str] = field(default_factory=list)  # compounds whose dropped hyphen came back
     items: set[str] = field(default_factory=set)  # ids of bulleted or numbered items read as subparagraphs
@@ -248,6 +249,7 @@ class _Reader:
         body_lines, body_pages = self._lift_typed_notes(lines, cleaned.pages)
         self._lines_for_words = body_lines
         self.extracted = cleaned.furniture > 0 and _LANGUAGE.get() == "en"
+        self.wrapped = _wrapped(body_lines)
         if cleaned.furniture:
             body_lines, body_pages = labels_set_after(
                 body_lines, body_pages, _sub_label_alone, _opens_labelled
@@ -603,8 +605,12 @@ class _Reader:
             s = line.strip()
             if not s or s == PAGE_BREAK:
                 continue
-            if self.extracted and len(s) > PRINTED_LINE_CHARS:  # two printed lines joined at a dropped hyphen
-                s, restored = restore_hyphens(s, _un_lexicon().known)
+            if self.extracted and self.wrapped and len(s) > PRINTED_LINE_CHARS:  # printed lines joined
+                s, restored = restore_hyphens(s, english().known)
+                self.rehyphenated += restored
+                if self.hyphened is None:
+                    self.hyphened = hyphened_only(self._lines_for_words, PRINTED_LINE_CHARS)
+                s, restored = restore_spaced(s, self.hyphened)
                 self.rehyphenated += restored
             end = "".join(out[-2:])[-2:]  # the text so far ends so (pieces are never blank)
             if not end.endswith("-") or len(end) < 2 or not end[-2].isalpha():
@@ -618,11 +624,10 @@ class _Reader:
 
     def _closed_up(self, text: str) -> str:
         """In text of an issued PDF, words its text layer broke apart closed up ("adhere nce")."""
-        known = _known_words() if self.extracted else None
-        if known is not None:
+        if self.extracted:
             if self.words_cache is None:
                 self.words_cache = _word_forms(self._lines_for_words)
-            text, joined = close_up(text, self.words_cache, known.__contains__)
+            text, joined = close_up(text, self.words_cache, english().listed)
             self.closed_up += joined
         return text
 
@@ -642,10 +647,8 @@ class _Reader:
             return False
         if right[:1].isupper():
             return True
-        known = _known_words()
-        if known is None:
-            return True
-        return not (joined in known and (head.lower() not in known or tail.lower() not in known))
+        known = english().listed
+        return not (known(joined) and not (known(head) and known(tail)))
 
     def _markup(self, text: str) -> str:
         """Plain typed text to inline markup: `*italic*` kept, links reduced to their text, the rest escaped."""
@@ -982,30 +985,6 @@ def _word_forms(lines: list[str]) -> set[str]:
     return words
 
 
-_KNOWN: set[str] | None = None
-_KNOWN_LOADED = False
-
-
-def _known_words() -> set[str] | None:
-    """English words from pyspellchecker's frequency list, loaded once and only when a break is ambiguous."""
-    global _KNOWN, _KNOWN_LOADED
-    if not _KNOWN_LOADED:
-        _KNOWN_LOADED = True
-        try:
-            from spellchecker import SpellChecker
-
-            _KNOWN = set(SpellChecker().word_frequency.keys())
-        except Exception:  # noqa: BLE001 - without a word list every break keeps its hyphen
-            _KNOWN = None
-    return _KNOWN
-
-
-@cache
-def _un_lexicon() -> Lexicon:
-    """The spelling checker's English word lists (dictionary, UN terms, inflections), loaded once."""
-    return Lexicon((), "en")
-
-
 def _blocks(lines: list[str], pages: list[int]) -> list[_Block]:
     """Blank-line separated blocks; a page break continues the block unless a new paragraph starts there."""
     blocks: list[_Block] = []
@@ -1254,6 +1233,15 @@ def _split_block(block: _Block, *, council: bool = False) -> list[list[str]]:
 
 
 PRINTED_LINE_CHARS = 95  # an L document's line holds about 90 characters
+# a PDF's text layer keeps the printed lines: at most a few in a hundred run longer (pdftotext's joins, 8 % in
+# the issued drafts and resolutions read); a text with a paragraph to a line (saved from Word) has most
+MAX_LONG_SHARE = 0.25
+
+
+def _wrapped(lines: list[str]) -> bool:
+    """Whether the lines are printed lines (a PDF's text layer), not a paragraph each."""
+    kept = [line for line in lines if line.strip()]
+    return sum(len(line.strip()) > PRINTED_LINE_CHARS for line in kept) <= MAX_LONG_SHARE * len(kept)
 
 
 def _title_line(line: str) -> bool:

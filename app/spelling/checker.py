@@ -13,7 +13,7 @@ from app.languages import DEFAULT, get_language
 from app.messages import say
 from app.paths import resource
 from app.spelling import kinds, tokens
-from app.spelling.lexicon import UN_FREQUENCY, Lexicon, normal, read_words
+from app.spelling.lexicon import UN_FREQUENCY, Lexicon, english, normal, read_words
 from app.spelling.personal import PersonalDictionary, default_dictionary_path
 from app.spelling.rules import Rule, load_style, load_user_rules
 
@@ -40,7 +40,11 @@ class Checker:
             PersonalDictionary(settings.personal_dictionary) if settings.personal_dictionary else None
         )
         language = get_language(settings.language)
-        self.lexicon = Lexicon(self.personal.words() if self.personal is not None else (), language.code)
+        if self.personal is None and language.code == "en":
+            self.lexicon = english()
+        else:
+            words = self.personal.words() if self.personal is not None else ()
+            self.lexicon = Lexicon(words, language.code)
         self._unknown: dict[str, bool] = {}  # per word: the answer of unknown()
         self._capital_slips: dict[str, bool] = {}  # per word: the answer of slip_of_capital()
         rules = _style_rules(settings.styles) if language.is_english else _language_rules(language.spelling)

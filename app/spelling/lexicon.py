@@ -78,6 +78,13 @@ def general_dictionary(code: str) -> dict[str, int]:
     return SpellChecker(language=code, distance=1).word_frequency.dictionary
 
 
+@lru_cache(maxsize=1)
+def english() -> Lexicon:
+    """The shipped English vocabulary with no personal words, loaded once and shared: the spelling checker
+    without a personal dictionary, and the text reader telling a word from a broken one."""
+    return Lexicon((), "en")
+
+
 class Lexicon:
     """Known words and suggestions. `extra` words (a personal dictionary) are looked up live."""
 
@@ -126,6 +133,10 @@ class Lexicon:
 
     def _in_lists(self, w: str) -> bool:
         return w in self._base or w in self._extra
+
+    def listed(self, word: str) -> bool:
+        """`word` as such in the lists, without the forms `known` derives ("foras" is no plural of "fora")."""
+        return self._in_lists(normal(word))
 
     def _known(self, word: str) -> bool:
         w = normal(word)

@@ -15,7 +15,7 @@ from app.io.text_reader import read_text
 from app.model import Part, Resolution
 from app.spelling.lexicon import Lexicon
 from tests.core.test_corpus_import import pdf_expected
-from tests.pdf_lines import footnotes
+from tests.pdf_lines import body_markers, footnotes
 from tests.reading_answer import pairs, pdf_entries, read_entries
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -51,6 +51,23 @@ def test_every_footnote_is_read_with_its_own_text(pdf: Path, txt: Path) -> None:
     order += [ref for p in res.annex_paragraphs() for ref in inline.footnote_ids(p.text + p.tail)]
     got = [_words(res.footnotes[ref].text) for ref in dict.fromkeys(order)]
     assert got == [_words(text) for _, text in footnotes(pdf)]
+
+
+@pytest.mark.parametrize(("pdf", "txt"), DRAFTS, ids=IDS)
+def test_every_note_marker_is_read_where_the_pdf_sets_it(pdf: Path, txt: Path) -> None:
+    """Each note's reference follows the word its superscript number follows in the PDF, whatever form the text
+    layer left of the marker: glued, spaced ("Sustainable Development 6 and"), after a year at a line end
+    ("of September 2016 7"), after a resolution's number ("resolution 59/300 9 and")."""
+    res = read_text(txt.read_text(encoding="utf-8")).resolution
+    nodes = [p for _, p in res.paragraphs()] + list(res.annex_paragraphs())
+    fields = [res.title] + [f for q in nodes for f in (q.opener, q.text, q.tail)]
+    read: list[str] = []
+    for field in fields:
+        for m in re.finditer(r"\[\^([^\]]+)\]", field):
+            if res.footnotes.get(m.group(1)) is not None and res.footnotes[m.group(1)].text:
+                words = re.findall(r"\w+", inline.plain(field[: m.start()]))
+                read.append(words[-1] if words else "")
+    assert read == [word for _, word in body_markers(pdf)]
 
 
 def _words(text: str) -> str:
@@ -151,6 +168,20 @@ def test_a_hyphen_dropped_at_a_line_end_comes_back(txt: Path) -> None:
         and not Lexicon((), "en").known(glued[h.replace("-", "")])  # "knowhow" is a word too
     }
     assert lost <= set(restored)
+    # and each compound the PDF breaks at a line end that pdftotext spaced instead ("Secretary General"), when
+    # the PDF prints it with a hyphen elsewhere too and the text never spaces it on a line of its own
+    short_lines = " ".join(line for line in txt.read_text(encoding="utf-8").splitlines() if len(line) <= 95)
+    compound = r"[^\W\d_]+(?:-[^\W\d_]+)*"
+    issued = (FIXTURES / "reading" / txt.name).read_text(encoding="utf-8")
+    at_line_ends = re.findall(rf"(?<![\w-])({compound})-[ \t]*\n\s*({compound})(?![\w-])", issued)
+    spaced = {
+        f"{a}-{b}"
+        for a, b in at_line_ends
+        if f"{a} {b}" in long_lines
+        and len(re.findall(rf"(?<![\w-]){re.escape(f'{a}-{b}')}(?![\w-])", printed)) > 1
+        and f"{a} {b}" not in short_lines
+    }
+    assert spaced <= set(restored)
 
 
 def test_an_adopted_outcome_document_reads_alike_from_either_text_layer() -> None:

@@ -16,8 +16,9 @@ import pytest
 from app.conventions.engine import check_document, check_paragraph
 from app.findings import Severity
 from app.io.spaced_words import close_up
-from app.io.text_reader import _known_words, read_text
+from app.io.text_reader import read_text
 from app.model import Resolution
+from app.spelling.lexicon import english
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "issued_sc"
 LOUD = (Severity.ERROR, Severity.WARNING)
@@ -27,9 +28,7 @@ EDITORIAL = ("UN.Ize", "UN.SecretaryGeneral", "organs.abbreviation", "subparagra
 
 def _dictionary() -> Callable[[str], bool]:
     """The word list the text reader closes broken words up with."""
-    known = _known_words()
-    assert known
-    return known.__contains__
+    return english().listed
 
 
 def _excerpt() -> str:
