@@ -62,7 +62,11 @@ def _weak(language: str) -> tuple[re.Pattern[str], ...]:
         ),
         # spaced after punctuation: "Nations, 2", "resolutions, 4  urges", "(No. 138) 15"
         # (in Spanish and French before the punctuation: "“… pesquera” 40;")
-        re.compile(rf"(?<=[,;:”’\"\)»])\s+(?P<n>\d+)(?=\s|$|{_PUNCTUATION_AFTER})"),
+        # (never a count in a list: "25 Member States, 6 from African States, 5 from …")
+        re.compile(
+            rf"(?<=[,;:”’\"\)»])\s+(?P<n>\d+)(?=\s|$|{_PUNCTUATION_AFTER})"
+            rf"(?!\s+(?:{_words(data, 'count_followers')})\b)"
+        ),
         # spaced after a word at a line end: "abuse of children 37"
         re.compile(rf"{word_before}(?P<m>\s+(?P<n>\d+))\s*$"),
         # spaced after a name inside a line: "Sustainable Development 6 and", "Organized Crime 11  and the"

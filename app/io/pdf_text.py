@@ -118,7 +118,6 @@ def _running_headers(lines: list[str], symbol: str) -> frozenset[str]:
                 and not _is_furniture(text, symbol)
                 and not SEPARATOR.match(text)
                 and not NOTE_START.match(text)
-                and not re.search(r"[,;:]$", text)
                 and not _LONE_LABEL.match(text)
             ):
                 seen.setdefault(text, set()).add(k)
