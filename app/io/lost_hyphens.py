@@ -32,8 +32,15 @@ _SPACED_HYPHEN = re.compile(r"(?<=[^\W\d_]) -(?=[^\W\d_])")  # "human -made": a 
 NEVER_FIRST = frozenset("the a an and or of to in on at by for with from as is it that this".split())
 
 
+def at_line_end(index: int) -> bool:
+    """Whether `index` in a line of text that joins printed lines may be where one of them ended."""
+    join = round(index / LINE_PITCH)
+    return join >= 1 and abs(index - join * LINE_PITCH) <= LINE_SLACK
+
+
 def restore_hyphens(text: str, known: Callable[[str], bool]) -> tuple[str, list[str]]:
-    """`text` with dropped hyphens restored, and the compounds restored. `known(word)`: a word of the lists."""
+    """`text` with hyphens dropped where a printed line ended restored, and the compounds restored.
+    `known(word)`: a word of the lists."""
     restored: list[str] = []
 
     def word(piece: str) -> bool:  # the document's own words would take the joined word itself for one
@@ -43,10 +50,15 @@ def restore_hyphens(text: str, known: Callable[[str], bool]) -> tuple[str, list[
         parts = m.group(0).split("-")
         if len(m.group(0)) < 5 or sum(c.isupper() for c in m.group(0)) > 1 or all(word(p) for p in parts):
             return m.group(0)  # short, an acronym ("UNCITRAL"), or all words
-        fixed = [p if word(p) else _split(p, word, len(parts) > 1) for p in parts]
-        if any(p is None for p in fixed):
-            return m.group(0)
-        compound = "-".join(p for p in fixed if p is not None)
+        fixed: list[str] = []
+        at = m.start()
+        for p in parts:
+            piece = p if word(p) else _split(p, word, len(parts) > 1)
+            if piece is None or (piece != p and not at_line_end(at + piece.index("-"))):
+                return m.group(0)  # no single split, or not where a printed line ends
+            fixed.append(piece)
+            at += len(p) + 1
+        compound = "-".join(fixed)
         restored.append(compound)
         return compound
 
@@ -71,10 +83,11 @@ def _split(piece: str, word: Callable[[str], bool], inner: bool) -> str | None:
     return likely[0] if len(likely) == 1 else None
 
 
-def hyphened_only(lines: Iterable[str], printed: int) -> set[str]:
-    """Compounds ("self-determination", lower case) the lines write with a hyphen and never with a space on a
-    line no longer than `printed` characters (a line of its own, not printed lines joined)."""
-    hyphened: set[str] = set()
+def hyphened_only(lines: Iterable[str], printed: int, listed: Iterable[str] = ()) -> set[str]:
+    """Compounds ("self-determination", lower case) the lines write with a hyphen, or the UN's lists hold
+    (`listed`), and the lines never write with a space on a line no longer than `printed` characters (a line of
+    its own, not printed lines joined). A verb with its particle ("follow up") is a phrase as often as not."""
+    hyphened = {c for c in listed if c.rpartition("-")[2] not in TAILS}
     spaced: set[str] = set()
     for line in lines:
         line = _SPACED_HYPHEN.sub("-", line)
@@ -92,8 +105,7 @@ def restore_spaced(text: str, compounds: set[str]) -> tuple[str, list[str]]:
     pos = 0
     for m in _PAIR.finditer(text):
         space = m.end(1)
-        join = round(space / LINE_PITCH)
-        if join < 1 or abs(space - join * LINE_PITCH) > LINE_SLACK or space < pos:
+        if space < pos or not at_line_end(space):
             continue
         compound = f"{m.group(1)}-{m.group(2)}"
         if compound.lower() in compounds:

@@ -609,7 +609,9 @@ class _Reader:
                 s, restored = restore_hyphens(s, english().known)
                 self.rehyphenated += restored
                 if self.hyphened is None:
-                    self.hyphened = hyphened_only(self._lines_for_words, PRINTED_LINE_CHARS)
+                    self.hyphened = hyphened_only(
+                        self._lines_for_words, PRINTED_LINE_CHARS, english().compounds()
+                    )
                 s, restored = restore_spaced(s, self.hyphened)
                 self.rehyphenated += restored
             end = "".join(out[-2:])[-2:]  # the text so far ends so (pieces are never blank)

@@ -134,6 +134,10 @@ class Lexicon:
     def _in_lists(self, w: str) -> bool:
         return w in self._base or w in self._extra
 
+    def compounds(self) -> frozenset[str]:
+        """The hyphenated compounds of the UN's lists ("secretary-general", "capacity-building"), lower case."""
+        return frozenset(w for w in self._un if "-" in w)
+
     def listed(self, word: str) -> bool:
         """`word` as such in the lists, without the forms `known` derives ("foras" is no plural of "fora")."""
         return self._in_lists(normal(word))
