@@ -1374,6 +1374,9 @@ def _split_at_foreign_organ_line(blocks: list[_Block]) -> list[_Block]:
     return blocks
 
 
+MASTHEAD_BLOCKS = 8  # symbol, "United Nations", organ, distribution and date, job number, barcode, ...
+
+
 def _cut_unbroken_header(blocks: list[_Block]) -> list[_Block]:
     """Text without blank lines and without an organ line (an amendment, say): cut the block after the
     sponsor line and the title lines that follow it, where the first paragraph starts."""
@@ -1383,13 +1386,14 @@ def _cut_unbroken_header(blocks: list[_Block]) -> list[_Block]:
         sponsor_line(" ".join(b.lines)) for b in blocks
     ):
         return blocks
-    for bi, block in enumerate(blocks[:3]):
+    # the masthead may stand in blocks of its own (pdftotext sets a blank line between its lines)
+    for bi, block in enumerate(blocks[:MASTHEAD_BLOCKS]):
         for li, line in enumerate(block.lines[:80]):
             if not _KIND_END.search(line):
                 continue
             for start in range(li + 1, len(block.lines)):
                 s = block.lines[start].strip()
-                if _NUMBER.match(s) or _known_start(s) or (_INSTRUCTION.match(s) and s.endswith(":")):
+                if _NUMBER.match(s) or _known_start(s) or _INSTRUCTION.match(s) or opens_instruction(s):
                     head = _Block(block.lines[:start], block.pages[:start])
                     rest = _Block(block.lines[start:], block.pages[start:])
                     sponsor = _Block(head.lines[: li + 1], head.pages[: li + 1])

@@ -203,3 +203,38 @@ def test_an_adopted_outcome_document_reads_alike_from_either_text_layer() -> Non
 
     assert shape(poppler) == shape(mupdf)
     assert (len(poppler.preamble), len(poppler.operative)) == (len(mupdf.preamble), len(mupdf.operative))
+
+
+@pytest.mark.parametrize("stem", ["A_80_L.29", "A_80_L.31"])
+def test_an_amendment_reads_alike_from_either_text_layer(stem: str) -> None:
+    """An amendment's masthead, sponsor line ("Brazil:* amendment to draft resolution A/80/L.22"), title and
+    instructions: pdftotext sets a blank line between the masthead's lines and none before the instruction
+    ("In operative paragraph 68, after …", on lines that do not end with a colon). Read from either layer of
+    the same PDF, it is the same amendment."""
+    layers = FIXTURES / "reading" / "layers"
+    mupdf, poppler = (
+        read_text((layers / f"{stem}-{name}.txt").read_text(encoding="utf-8")).resolution
+        for name in ("mupdf", "pdftotext")
+    )
+    assert mupdf.header.symbol == stem.replace("_", "/") and mupdf.instructions
+    assert (poppler.header.symbol, poppler.header.kind, poppler.title) == (
+        mupdf.header.symbol,
+        mupdf.header.kind,
+        mupdf.title,
+    )
+
+    def said(res: Resolution) -> list[tuple]:
+        """What each instruction says, its notes' texts in place of their ids."""
+
+        def plain(markup: str) -> str:
+            for ref in inline.footnote_ids(markup):
+                markup = markup.replace(inline.footnote_ref(ref), f"[{res.footnotes[ref].text}]")
+            return " ".join(inline.plain(markup).split())
+
+        return [
+            (i.action, i.part, i.number, i.sub, plain(i.old), plain(i.new), plain(i.after))
+            + ((i.paragraph.opener, plain(i.paragraph.text)) if i.paragraph else ())
+            for i in res.instructions
+        ]
+
+    assert said(poppler) == said(mupdf)
