@@ -121,8 +121,10 @@ def _learned(part: Part) -> tuple[list[str], set[tuple[str, ...]]]:
         if where == part.value:
             if sign == "+":
                 added.append(phrase)
-            else:
+            else:  # the UN prints it shorter: "Recommitting to" is "*Recommitting* to ensuring …"
                 dropped.add(tuple(_norm(w) for w in phrase.split()))
+                if " " in phrase:
+                    added.append(phrase.rsplit(" ", 1)[0])
     return added, dropped
 
 

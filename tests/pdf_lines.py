@@ -63,6 +63,8 @@ def footnotes(pdf: Path) -> list[tuple[str, str]]:
             if COUNTER.match(text) or JOB.match(text) or (SYMBOL.match(text) and not text.endswith(".")):
                 continue  # page furniture (a note may be a symbol alone, with its full stop: "A/79/762.")
             label = ""
+            while row and not row[0].get_text().strip():  # a space set before the label
+                row.pop(0)
             while row and row[0].get_text().isdigit() and row[0].size < body * 0.7:
                 label += row.pop(0).get_text()
             line = "".join(c.get_text() for c in row).strip()

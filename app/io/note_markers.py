@@ -75,7 +75,11 @@ def _weak(language: str) -> tuple[re.Pattern[str], ...]:
         re.compile(rf"{word_before}(?P<m>\s+(?P<n>\d+))(?=\s+{after}\b|{_PUNCTUATION_AFTER})"),
         # spaced after a sentence's full stop, before the next sentence or the line end: "in the context of
         # global migration. 11", "Paris Principles. 13 We will"; never after an abbreviation ("para. 12")
-        re.compile(rf"(?<=[{_LOWER}]{{3}}\.){_NOT_ABBREVIATION}\s+(?P<n>\d+)(?=\s+[A-Z“«]|\s*$)"),
+        # (or after a year's or a quotation's: "held from 5 to 9 June 2017. 3", "“The future we want”. 5")
+        re.compile(
+            rf"(?:(?<=[{_LOWER}]{{3}}\.){_NOT_ABBREVIATION}|(?<=(?<![\d/.,])(?:1[89]|20)\d\d\.)|(?<=[”’»]\.))"
+            r"\s+(?P<n>\d+)(?=\s+[A-Z“«]|\s*$)"
+        ),
         # spaced after a word that counts nothing there, being a noun after "the", an ordinal or a year:
         # "relevant to the Convention 1 and", "its sixtieth session 6  and", "the 2022 Group 6 to provide";
         # never a function word, which joins dates: "from 25 March to 5 April 2019 and 19 to 30 August 2019"
@@ -99,6 +103,11 @@ def _weak(language: str) -> tuple[re.Pattern[str], ...]:
             r"(?<![\w/.-])(?:[A-Z]{1,3}/)?(?:[A-Z\d.-]+/)*\d{1,4}/\d{1,5}(?P<m>\s+(?P<n>\d+))"
             rf"(?=\s+{after}\b|{_PUNCTUATION_AFTER}|\s*$)"
         ),
+        # glued to the word after it, its space gone to the word before (pdftotext): "the Paris Agreement 5and
+        # its", "all previous resolutions 3on the"; never an ordinal or a plural ("3rd", "1990s")
+        re.compile(rf"(?<=[{_LETTER},;:”’)] )(?P<n>\d+)(?!(?:st|nd|rd|th|s)\b)(?=[{_LOWER}]{{2,}})"),
+        # glued to a year's full stop at the end of a sentence: "held in New York from 5 to 9 June 2017.3"
+        re.compile(r"(?<=(?<![\d/.,])(?:1[89]|20)\d\d\.)(?P<n>\d+)(?=\s*$|\s+[A-Z“«])"),
         # glued to a year or the end of a range of years: "for 20251", "2024–203416" (never "No. 20378")
         re.compile(r"(?<=(?<![\d/.,])(?<!No\. )(?:1[89]|20)\d\d)(?P<n>\d+)(?=[\s,;:.)]|$)"),
         # glued to a name that ends in a number: "Agenda 216" (Agenda 21, note 6), "Group of 7712"

@@ -98,8 +98,9 @@ _LONE_LABEL = re.compile(r"^(?:\(?[a-z]{1,6}\)|[a-z]{1,6}\.|\d{1,3}\.?)$")
 
 
 # how far from a page counter a running title's lines may stand: the symbol, three lines of title, the job
-# number and blank lines between (A/RES/78/225)
-_TITLE_REACH = 7
+# number and blank lines between (A/RES/78/225); in pdftotext's order, two notes' texts set after the counter
+# and the form feed before the title (A/RES/80/129)
+_TITLE_REACH = 9
 
 
 def _running_headers(lines: list[str], symbol: str) -> frozenset[str]:
@@ -119,6 +120,7 @@ def _running_headers(lines: list[str], symbol: str) -> frozenset[str]:
                 and not SEPARATOR.match(text)
                 and not NOTE_START.match(text)
                 and not _LONE_LABEL.match(text)
+                and not text.endswith(".")  # a title has no full stop; a note's text may repeat ("A/78/514.")
             ):
                 seen.setdefault(text, set()).add(k)
     # a running title stands on every page or every other one, each time in a new place; a line of text near
