@@ -99,8 +99,15 @@ _LONE_LABEL = re.compile(r"^(?:\(?[a-z]{1,6}\)|[a-z]{1,6}\.|\d{1,3}\.?)$")
 
 # how far from a page counter a running title's lines may stand: the symbol, three lines of title, the job
 # number and blank lines between (A/RES/78/225); in pdftotext's order, two notes' texts set after the counter
-# and the form feed before the title (A/RES/80/129)
-_TITLE_REACH = 9
+# and the form feed before the title (A/RES/80/129), after the counter only: before it, a note's line that
+# repeats on several pages would be taken for one (A/C.1/80/L.44)
+_TITLE_REACH = 7
+_TITLE_REACH_AFTER = 9  # pdftotext may set notes' texts and the form feed between the counter and the title
+
+
+def _reach(lines: list[str], i: int) -> range:
+    """The lines around the page counter at `i` where a running title may stand."""
+    return range(max(0, i - _TITLE_REACH), min(len(lines), i + _TITLE_REACH_AFTER + 1))
 
 
 def _running_headers(lines: list[str], symbol: str) -> frozenset[str]:
@@ -111,7 +118,7 @@ def _running_headers(lines: list[str], symbol: str) -> frozenset[str]:
         if not COUNTER.match(line.strip()):
             continue
         counters += 1
-        for k in range(max(0, i - _TITLE_REACH), min(len(lines), i + _TITLE_REACH + 1)):
+        for k in _reach(lines, i):
             text = lines[k].strip()
             if (
                 text
@@ -403,7 +410,7 @@ def _near_counter(lines: list[str], i: int) -> bool:
     """Is a page counter within a running title's reach of line i?"""
     return any(
         COUNTER.match(lines[k].strip())
-        for k in range(max(0, i - _TITLE_REACH), min(len(lines), i + _TITLE_REACH + 1))
+        for k in range(max(0, i - _TITLE_REACH_AFTER), min(len(lines), i + _TITLE_REACH + 1))
     )
 
 
