@@ -52,6 +52,7 @@ from app.io.structure import (
     section_preamble,
     settle_opening_section,
 )
+from app.io.typed_labels import TypedLabels
 from app.io.wordml import (
     Line,
     Numbering,
@@ -285,6 +286,8 @@ class _State:
     # an amendment's body in reading order, and which of those paragraphs are instruction sentences
     amend_order: list[Paragraph] = field(default_factory=list)
     amend_sentences: set[str] = field(default_factory=set)
+    # numbers and labels typed by hand (not Word numbering) out of sequence: one record for the whole reading
+    typed_labels: TypedLabels = field(default_factory=TypedLabels)
 
 
 def _spans(pieces: list[Piece], typed: dict[str, str]) -> list[inline.Span]:
@@ -505,7 +508,26 @@ def _place(
             _add_paragraph(line, kind, value, spans, state, numbered_doc)
         else:
             _add_subparagraph(line, depth, spans, state)
+        if kind and not line.label and not _PPOP.match(plain + " "):
+            _typed_label(kind, value, depth, state)
     return []
+
+
+def _typed_label(kind: str, value: str, depth: int, state: _State) -> None:
+    """A number ("3.") or label ("(c)") typed at the start of the paragraph just placed, out of sequence: reported
+    as the text reader reports one (`app.io.typed_labels`), since the model derives them and drops the typed ones."""
+    placed = state.stack[-1]
+    if depth == 0:
+        number = to_int(value)
+        operative = state.part is Part.OPERATIVE and state.res.header.kind is not DocumentKind.AMENDMENT
+        if kind == "num" and number is not None and operative and placed.numbered:
+            state.typed_labels.number(placed, number, state.res.operative)
+        return
+    if len(state.stack) < 2:
+        return
+    label = f"({value})" if kind == "paren" else f"{value}."
+    siblings = state.stack[-2].subparagraphs
+    state.typed_labels.label(placed, label, state.nesting.in_order, len(state.stack) - 1, len(siblings))
 
 
 def _aside(line: Line, plain: str, state: _State, typed: dict[str, str], texts: dict[str, str]) -> bool:
@@ -1143,9 +1165,10 @@ def read_docx(data: bytes, *, name: str = "") -> ImportResult:
             for (letter, organ), end in zip(starts, ends, strict=True)
         ]
     rest: list[Line] = []
+    typed_labels = TypedLabels()
     for index, (title_lines, segment) in enumerate(segments):
         target = res if index == 0 else Resolution(header=res.header, footnotes=res.footnotes)
-        state = _State(target, findings)
+        state = _State(target, findings, typed_labels=typed_labels)
         state.italic_openers = any(_has_italic_opener(tidy(_spans(line.pieces, {}))) for line in segment)
         numbered_doc = any(_kind(line.label or line.plain)[0] == "num" for line in segment)
         _trailing(rest, state, typed, texts)  # left over before the next part: kept
@@ -1159,6 +1182,7 @@ def read_docx(data: bytes, *, name: str = "") -> ImportResult:
             res.later_parts.append(ResolutionPart(title, target.preamble, target.operative))
             res.unplaced += target.unplaced
     state.res = res
+    findings += typed_labels.settled()
     _annexes(rest, state, typed, texts)
     _resolve_typed(res, typed, texts, findings)
     if state.amend_sentences:
