@@ -169,6 +169,8 @@ _PPOP = re.compile(
     r"^\s*(?P<tag>PP|OP|pp|op)\s?(?P<n>\d{1,3})(?:\s*(?:bis|ter|quater|quinquies))?\s*[.:)]?(?=[\s\u00a0])\s*"
 )
 _DIGITS = re.compile(r"\d+")
+# a typed number past 999 ("1000.") is a paragraph's number only where it continues the typed sequence
+_LONG_NUMBER = re.compile(r"^\s*(?P<num>\d{4,5})\.(?=[\s\u00a0])")
 _RULE = re.compile(r"^[\s_\-–—=*.·•]*$")
 _NOTE_LINE = re.compile(r"^\s*(?P<mark>\d{1,3}|\*{1,3})[\s\u00a0]+(?P<text>\S.*)$", re.S)
 
@@ -559,7 +561,11 @@ def _label_of(line: Line, plain: str, state: _State) -> tuple[str, str, list[Pie
         kind, value = _kind(plain)
         if kind == "dot" and len(state.stack) < 3:  # "a." is the third level: "as." is just a word
             kind = value = ""
-        if kind:
+        long = _LONG_NUMBER.match(line.plain) if not kind else None
+        if long and to_int(long["num"]) == state.typed_labels.last(state.res.operative) + 1:
+            kind, value = "num", long["num"]
+            pieces = _strip_label(pieces, long.end())
+        elif kind:
             pieces = _strip_label(pieces, _label_end(line.plain))
     number = _DIGITS.search(line.label) if line.label_fmt == "decimal" and not line.ilvl else None
     if not kind and number:  # Word numbering "Article %1", or past the 999th paragraph ("1000.")

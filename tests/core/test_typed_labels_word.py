@@ -96,3 +96,26 @@ def test_word_numbering_and_negotiation_tags_are_not_typed_numbers() -> None:
         doc.para(f"{text}\t", I("Decides"), " to act;")
     _, found = _numbering(doc.bytes())
     assert not found
+
+
+@pytest.mark.parametrize("count", [999, 1000, 1001, 1205])
+def test_typed_numbers_past_999_continue_the_list(count: int) -> None:
+    """ "1000." typed after "999." is the next paragraph (it was joined, with every one after it, to the 999th);
+    a number past 999 that does not continue the list ("2015. …") stays the paragraph's text."""
+    doc = Doc()
+    doc.masthead()
+    doc.para(I("Recalling"), " its resolution 79/1,")
+    for k in range(1, count + 1):
+        doc.para(f"{k}.\t", I("Decides"), f" to act on matter {k};")
+    doc.para("2015.\tThe year of the Agenda, as typed;")
+    result, found = _numbering(doc.bytes())
+    operative = result.resolution.operative
+    assert len(operative) == count and not found
+    assert inline.plain(operative[-2].text) == f"to act on matter {count - 1}"
+    assert (
+        inline.plain(operative[-1].text)
+        == f"to act on matter {count}; 2015. The year of the Agenda, as typed"
+    )
+    assert not [
+        f for f in result.findings if f.rule == "import.joined" and f.paragraph_id != operative[-1].id
+    ]

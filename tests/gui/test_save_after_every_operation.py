@@ -48,7 +48,9 @@ def test_tab_twenty_times_saves_and_reopens_after_each(qtbot, window: MainWindow
     assert all(f"item {k}" in storage.dumps(window.res) for k in range(20))
 
 
-def test_a_pasted_list_deeper_than_the_limit_saves_and_reopens(qtbot, window: MainWindow, tmp_path: Path) -> None:  # noqa: ANN001
+def test_a_pasted_list_deeper_than_the_limit_saves_and_reopens(
+    qtbot, window: MainWindow, tmp_path: Path
+) -> None:  # noqa: ANN001
     draft(qtbot, window)
     text = "1. *Requests* the Secretary-General:\n\n" + "\n\n".join(
         f"{label} level {k + 1}:" for k, label in enumerate(LABELS)
