@@ -1,0 +1,68 @@
+"""Fifth red-team pass: costs that grew with the square of an input the earlier passes did not grow.
+
+- a run of paragraphs with one opener ("Decides", "Decides", ...): each one looked for itself in its list to
+  name the opener before it;
+- a comparison in which thousands of notes of the base are gone or changed: each one searched the notes part
+  for a free id or for its own note.
+Each is measured by how its cost grows from n to 8n (`growth`: near 8 for a linear cost, near 64 for one
+that grows with the square).
+"""
+
+from __future__ import annotations
+
+import copy
+import sys
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from fixtures.robust.hostile import growth, hang_guard, sample  # noqa: E402
+
+from app.compare.tracked import build_tracked_document  # noqa: E402
+from app.conventions.engine import build_context  # noqa: E402
+from app.documents import new_resolution  # noqa: E402
+from app.model import Footnote, Paragraph  # noqa: E402
+
+HANG = 20.0
+
+
+def _repeated_openers(n: int):
+    res = new_resolution("ga-c1")
+    res.operative = [Paragraph("Decides", f"to act on matter {i};") for i in range(n)]
+    return lambda: build_context(res)
+
+
+def test_a_long_run_of_one_opener_is_checked_in_linear_time() -> None:
+    with hang_guard(HANG):
+        assert growth(_repeated_openers, 1000) < 8 * 2.5  # 34 before
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.sampled_from(["Decides", "Decides also", "Decides further", "Requests", ""]), max_size=30))
+def test_the_opener_before_each_repeated_one_is_the_paragraph_before_it(openers: list[str]) -> None:
+    res = new_resolution("ga-c1")
+    res.operative = [Paragraph(opener, f"text {i};") for i, opener in enumerate(openers)]
+    ctx = build_context(res)
+    for i, para in enumerate(res.operative):
+        if para.id in ctx.previous_opener:
+            assert ctx.run[para.id] > 1 and ctx.previous_opener[para.id] == openers[i - 1].strip()
+
+
+def _notes_gone_and_changed(n: int):
+    """A base with `n` notes and a new version in which every other one is gone and the rest are reworded."""
+    base = sample(paragraphs=4, footnotes=n)
+    new = copy.deepcopy(base)
+    for i, (note_id, note) in enumerate(list(new.footnotes.items())):
+        if i % 2:
+            new.footnotes[note_id] = Footnote(note.text + " (revised)", note_id)
+        else:
+            for para in new.operative:
+                para.text = para.text.replace(f"[^{note_id}]", "")
+    return lambda: build_tracked_document(base, new)
+
+
+def test_a_comparison_of_thousands_of_gone_and_changed_notes_grows_linearly() -> None:
+    with hang_guard(HANG * 2):
+        assert growth(_notes_gone_and_changed, 250) < 8 * 2.5  # 30 before
