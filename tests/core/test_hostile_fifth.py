@@ -14,16 +14,21 @@ import copy
 import sys
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from fixtures.robust.hostile import growth, hang_guard, sample  # noqa: E402
 
+from app import recovery  # noqa: E402
 from app.compare.tracked import build_tracked_document  # noqa: E402
 from app.conventions.engine import build_context  # noqa: E402
 from app.documents import new_resolution  # noqa: E402
+from app.io.reading import read_document  # noqa: E402
+from app.languages import settle_language  # noqa: E402
 from app.model import Footnote, Paragraph  # noqa: E402
+from app.storage import save_project  # noqa: E402
 
 HANG = 20.0
 
@@ -66,3 +71,28 @@ def _notes_gone_and_changed(n: int):
 def test_a_comparison_of_thousands_of_gone_and_changed_notes_grows_linearly() -> None:
     with hang_guard(HANG * 2):
         assert growth(_notes_gone_and_changed, 250) < 8 * 2.5  # 30 before
+
+
+@pytest.mark.parametrize("code", ["zz", "de", "../../etc/passwd", "\u202e", "x" * 300])
+def test_a_project_in_a_language_this_resolute_lacks_opens_in_english_and_says_so(
+    tmp_path: Path, code: str
+) -> None:
+    """As an unknown template does: before, the code was kept and the draft checked and exported in English
+    without a word."""
+    res = sample()
+    res.header.language = code
+    path = tmp_path / "draft.json"
+    save_project(res, path)
+    result = read_document(path)
+    assert result.resolution.header.language == "en"
+    [finding] = [f for f in result.findings if f.rule == "import.language"]
+    assert code[:40] in finding.message and "\n" not in finding.message
+    saver = recovery.Autosaver(tmp_path / "recovery")
+    saver.save(res, source=None)
+    assert recovery.Recoverable(saver.path, None, 0.0, "").load().header.language == "en"
+
+
+def test_a_language_code_in_capitals_is_that_language() -> None:
+    res = sample()
+    res.header.language = "FR"
+    assert not settle_language(res) and res.header.language == "fr"
