@@ -21,10 +21,12 @@ from hypothesis import strategies as st
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from fixtures.robust.hostile import growth, hang_guard, sample  # noqa: E402
 
-from app import recovery  # noqa: E402
+from app import recovery, storage  # noqa: E402
 from app.compare.tracked import build_tracked_document  # noqa: E402
 from app.conventions.engine import build_context  # noqa: E402
 from app.documents import new_resolution  # noqa: E402
+from app.findings import Severity  # noqa: E402
+from app.io.akn_reader import read_akn  # noqa: E402
 from app.io.reading import read_document  # noqa: E402
 from app.languages import settle_language  # noqa: E402
 from app.model import Footnote, Paragraph  # noqa: E402
@@ -96,3 +98,53 @@ def test_a_language_code_in_capitals_is_that_language() -> None:
     res = sample()
     res.header.language = "FR"
     assert not settle_language(res) and res.header.language == "fr"
+
+
+# --- UN XML: what was read nowhere, planted in an issued resolution --------------------------------------------
+
+ISSUED_AKN = (
+    Path(__file__).resolve().parents[1] / "fixtures" / "corpus" / "originals" / "A_RES_80_4-2517552E.xml"
+)
+_LAST = "</content>\n      </paragraph>\n    </mainBody>"
+PLANTED = {
+    # element beside the <p>s of a paragraph's content: dropped
+    "table": (_LAST, f"<table><tr><td><p>Plantedtable cell</p></td></tr></table>{_LAST}"),
+    "note": (_LAST, f'<authorialNote marker="9" eId="fn_x"><p>Plantednote text</p></authorialNote>{_LAST}'),
+    "foreign": (_LAST, f"<foreign><p>Plantedforeign words</p></foreign>{_LAST}"),
+    # a component of a resolution that is no collection of parts, and an annex's own preface: dropped
+    "component": (
+        "</statement>",
+        '<components><component><doc name="x"><mainBody><p>Plantedcomponent text</p></mainBody></doc>'
+        "</component></components></statement>",
+    ),
+    "preface": (
+        "</conclusions>",
+        '</conclusions><attachments><attachment><doc name="annex"><preface><p>Plantedpreface title</p></preface>'
+        '<mainBody><paragraph eId="a1"><num>1.</num><content><p>Plantedannex text.</p></content></paragraph>'
+        "</mainBody></doc></attachment></attachments>",
+    ),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(PLANTED))
+def test_un_xml_content_read_nowhere_before_is_kept_and_said(kind: str) -> None:
+    issued = ISSUED_AKN.read_text(encoding="utf-8")
+    old, new = PLANTED[kind]
+    assert old in issued
+    planted = issued.replace(old, new, 1)
+    clean = read_akn(issued.encode("utf-8"), name="clean.xml")
+    result = read_akn(planted.encode("utf-8"), name="planted.xml")
+    saved = storage.dumps(result.resolution)
+    words = [w for w in new.split(">") if w.startswith("Planted")]
+    assert words and all(w.split("<")[0] in saved for w in words), kind
+    said = {f.message for f in result.findings} - {f.message for f in clean.findings}
+    assert said or kind in ("note", "preface"), kind  # a note and an annex title are where they belong
+
+
+def test_an_image_in_the_text_is_said() -> None:
+    issued = ISSUED_AKN.read_text(encoding="utf-8")
+    target = '<span class="italic">Decides</span> to include'
+    planted = issued.replace(target, target + ' <img alt="a chart" src="chart.png"/>', 1)
+    assert not [f for f in read_akn(issued.encode("utf-8")).findings if "image" in f.message]
+    [finding] = [f for f in read_akn(planted.encode("utf-8")).findings if "image" in f.message]
+    assert finding.severity is Severity.WARNING
