@@ -80,3 +80,17 @@ def test_a_save_failing_at_any_step_keeps_the_project_and_backup_whole(
     versions = (load_project(path).title, load_project(backup_path(path)).title)
     assert versions in ((("two", "one"), ("two", "two")) if failed else (("three", "two"),))
     assert not [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_a_folder_named_like_the_backup_is_named_as_the_reason_and_nothing_changes(tmp_path: Path) -> None:
+    """A folder `draft.json~` in the way: the save says that name and why, the project and the folder stay."""
+    path = tmp_path / "draft.json"
+    save_project(_draft("one"), path)
+    backup_path(path).mkdir()
+    (backup_path(path) / "kept.txt").write_text("kept", encoding="utf-8")
+    with pytest.raises(SaveError) as refused:
+        save_project(_draft("two"), path)
+    assert "draft.json~" in str(refused.value) and "\n" not in str(refused.value)
+    assert load_project(path).title == "one"
+    assert (backup_path(path) / "kept.txt").read_text(encoding="utf-8") == "kept"
+    assert not [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
