@@ -7,10 +7,12 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtWidgets import QApplication
 
 from app import recovery, storage
+from app.io.reading import read_document
 from app.model import MAX_DEPTH, Part, height
 from tests.gui.test_editor import draft, rows
 from widgets.main_window import MainWindow
@@ -18,6 +20,7 @@ from widgets.main_window import MainWindow
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from fixtures.wordxml.docs import Doc, I  # noqa: E402
 
+CORPUS = Path(__file__).resolve().parents[1] / "fixtures" / "corpus"
 # the label of each level a typed draft may use, deepest last: more levels than the model holds
 LABELS = ["(a)", "(i)", "a.", "i.", "(A)", "(I)", "A.", "I.", "(1)", "1)", "(aa)", "(ii)", "b.", "ii."]
 
@@ -108,3 +111,20 @@ def test_deep_word_and_akn_lists_import_save_and_reopen(window: MainWindow, tmp_
         saved = storage.dumps(window.res)
         assert all(w in saved for w in words), name
         _reopens(window, tmp_path, name)
+
+
+@pytest.mark.parametrize(
+    "field, value", [("session", -(10**30)), ("session", 10**12), ("revision", 10**12), ("year", 10**20)]
+)
+def test_a_project_number_past_what_a_box_holds_opens_saves_and_keeps_it(
+    window: MainWindow, tmp_path: Path, field: str, value: int
+) -> None:
+    """The window showed such a number in a spin box and Qt raised OverflowError: the project did not open."""
+    res = read_document(CORPUS / "A_C.3_80_L.20.txt").resolution
+    setattr(res.header, field, value)
+    path = tmp_path / "hostile.json"
+    storage.save_project(res, path)
+    assert window.files.open_path(path)
+    assert getattr(window.res.header, field) == value  # shown within the box's range, kept in the model
+    _reopens(window, tmp_path, field)
+    assert getattr(storage.load_project(tmp_path / "draft.json").header, field) == value
