@@ -54,6 +54,7 @@ from app.io.structure import (
 )
 from app.io.typed_labels import TypedLabels
 from app.io.wordml import (
+    MAX_NESTED_NOTES,
     Line,
     Numbering,
     Piece,
@@ -994,17 +995,28 @@ def _walker_findings(walker: Walker) -> list[Finding]:
                 ),
             )
         )
-    if walker.nested_notes or walker.nested_notes_left:
-        left = f"; {walker.nested_notes_left} nested deeper were left out" if walker.nested_notes_left else ""
+    if walker.nested_notes:
         out.append(
             Finding(
                 "import.footnotes",
                 Severity.WARNING,
                 say(
                     "{nested_notes} footnote(s) referenced from inside another footnote were read into it, in "
-                    "parentheses{left}",
+                    "parentheses",
                     nested_notes=walker.nested_notes,
-                    left=left,
+                ),
+            )
+        )
+    if walker.nested_notes_deeper:
+        out.append(
+            Finding(
+                "import.footnotes",
+                Severity.WARNING,
+                say(
+                    "{count} footnote(s) nested more than {depth} deep inside another footnote were read at its "
+                    "end, in parentheses",
+                    count=walker.nested_notes_deeper,
+                    depth=MAX_NESTED_NOTES,
                 ),
             )
         )
