@@ -54,11 +54,20 @@ def _write(path: Path, data: bytes, backup: bool) -> None:
     tmp = _create_temp(folder, path.name, data, mode)
     try:
         if backup and path.is_file():
-            _keep_backup(path)
+            try:
+                _keep_backup(path)
+            except OSError as exc:  # say which name is in the way: the file itself could be saved
+                reason = exc.strerror or exc
+                raise SaveError(
+                    f"cannot save {path.name}: its previous version cannot be kept as {backup_path(path).name} "
+                    f"({reason}); move that out of the way or save under another name"
+                ) from None
         os.replace(tmp, path)
-    except OSError as exc:
+    except (OSError, SaveError) as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
+        if isinstance(exc, SaveError):
+            raise
         raise SaveError(f"cannot save {path.name}: {exc.strerror or exc}") from None
     _sync_folder(folder)
 

@@ -18,7 +18,8 @@ from typing import Any
 
 from app.datafile import read_toml
 from app.errors import TemplateError
-from app.findings import rule_matches
+from app.findings import Finding, Severity, rule_matches
+from app.messages import say
 from app.paths import resource, resources_dir
 
 DEFAULT = "en"
@@ -203,6 +204,24 @@ def get_language(code: str | None) -> Language:
     """The language of a code ("fr"); an unknown or empty code gives English."""
     languages = all_languages()
     return languages.get((code or DEFAULT).lower(), languages[DEFAULT])
+
+
+def settle_language(res: Any) -> list[Finding]:
+    """A project naming a draft language this Resolute does not have ("de", or one a later version added) opens
+    in English, and says so, as an unknown template does (`app.templates.settle_template`)."""
+    code = res.header.language
+    if code.lower() in all_languages():  # "FR" is French, as `get_language` reads it
+        res.header.language = code.lower()
+        return []
+    res.header.language = DEFAULT
+    return [
+        Finding(
+            "import.language",
+            Severity.WARNING,
+            say("no draft language '{asked}' here: opened in English", asked=code[:40]),
+            field="language",
+        )
+    ]
 
 
 def language_for_akn(code: str) -> str:

@@ -42,6 +42,7 @@ class Recoverable:
     title: str
 
     def load(self) -> Resolution:
+        from app.languages import settle_language
         from app.templates import settle_template
 
         data = _read(self.path)
@@ -50,6 +51,7 @@ class Recoverable:
         except RecursionError:
             raise InputError(f"recovery file {self.path.name} is damaged") from None
         settle_template(res)
+        settle_language(res)
         return res
 
     def discard(self) -> None:

@@ -128,6 +128,14 @@ def with_instructions(scale: int) -> Resolution:
     return amendment(base, _edited(base), sponsors=["Japan"], symbol="A/80/L.99")
 
 
+def with_one_opener(scale: int) -> Resolution:
+    """40 to 4,000 operative paragraphs that all open with "Decides" (each named the opener before it by
+    searching its list for itself: the square of the run, fifth red-team pass)."""
+    res = omnibus(BASE_PARAGRAPHS, footnotes=5)
+    res.operative = [Paragraph("Decides", f"to act on matter {k};") for k in range(BASE_PARAGRAPHS * scale)]
+    return res
+
+
 DIMENSIONS: dict[str, Callable[[int], Resolution]] = {
     "footnotes": with_footnotes,
     "sponsors": with_sponsors,
@@ -138,6 +146,7 @@ DIMENSIONS: dict[str, Callable[[int], Resolution]] = {
     "annexes": with_annexes,
     "parts": with_parts,
     "amendment instructions": with_instructions,
+    "paragraphs with one opener": with_one_opener,
 }
 
 
@@ -214,6 +223,20 @@ def pages_laid_out(scale: int) -> dict[str, Callable[[], object]]:
     }
 
 
+def notes_gone_and_changed(scale: int) -> dict[str, Callable[[], object]]:
+    """A compare in which every other one of 50 to 5,000 notes is gone and the rest reworded (each searched the
+    notes part for its note or a free id: the square of the notes, fifth red-team pass)."""
+    base = omnibus(BASE_PARAGRAPHS, footnotes=50 * scale)
+    new = copy.deepcopy(base)
+    for k, (note_id, note) in enumerate(list(new.footnotes.items())):
+        if k % 2:
+            note.text += " (revised)"
+        else:
+            for _, para in new.paragraphs():
+                para.text = para.text.replace(f"[^{note_id}]", "")
+    return {"compare .docx": lambda: build_tracked_docx(base, new)}
+
+
 PROCESSES: dict[str, Callable[[int], dict[str, Callable[[], object]]]] = {
     "proposals compiled": proposals_compiled,
     "paragraphs proposed": paragraphs_proposed,
@@ -221,6 +244,7 @@ PROCESSES: dict[str, Callable[[int], dict[str, Callable[[], object]]]] = {
     "revision merged": revision_merged,
     "amendment paragraphs": amendment_derived,
     "PDF paragraphs": pages_laid_out,
+    "notes gone or changed": notes_gone_and_changed,
 }
 
 

@@ -34,6 +34,7 @@ from app.amendments import items
 from app.interface import marked, tr
 from app.model import Action, Instruction, Paragraph, Part
 from app.render import join_opener
+from widgets.fields import show_number
 
 _ACTIONS = [
     (Action.DELETE, marked("Delete")),
@@ -212,7 +213,7 @@ class AmendmentPanel(QWidget):
         whole = ins.paragraph is not None or not (ins.old or ins.new or ins.after or self._words.get(ins.id))
         self.scope.setCurrentIndex(0 if whole else 1)
         self.part.setCurrentIndex([p for p, _ in _PARTS].index(ins.part))
-        self.number.setValue(ins.number)
+        show_number(self.number, ins.number)
         for widget, value in (
             (self.sub, ins.sub),
             (self.after, ins.after),

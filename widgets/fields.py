@@ -21,7 +21,7 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextCursor,
 )
-from PySide6.QtWidgets import QFrame, QLineEdit, QSizePolicy, QTextEdit, QWidget
+from PySide6.QtWidgets import QFrame, QLineEdit, QSizePolicy, QSpinBox, QTextEdit, QWidget
 
 from app import inline
 from app.errors import ResoluteError
@@ -33,6 +33,13 @@ MAX_PASTED_CHARS = 200_000
 
 # keys the window's actions own even while a field has the focus (one history; italics as markup)
 _UNDO_KEYS = (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo, QKeySequence.StandardKey.Italic)
+
+
+def show_number(box: QSpinBox, value: int) -> None:
+    """Show a number of the model in a spin box, within the box's range: a project's session or revision past
+    it shows as the nearest value the box holds (Qt raised OverflowError past a C int, and the window could not
+    open the project); the model keeps its own value until the user changes the box."""
+    box.setValue(min(max(value, box.minimum()), box.maximum()))
 
 
 def to_display(markup: str, numbers: dict[str, int]) -> str:

@@ -37,7 +37,7 @@ from app.model import AgendaItem, DocumentKind, Resolution
 from app.render import sponsor_line
 from app.templates import Template, all_templates, get_template, template_name
 from widgets.draft_language import language_box
-from widgets.fields import UndoGuard
+from widgets.fields import UndoGuard, show_number
 
 LANGUAGES = ("Arabic", "Chinese", "English", "French", "Russian", "Spanish")
 DISTRIBUTIONS = ("Limited", "General", "Restricted")
@@ -424,7 +424,7 @@ class HeaderPanel(QWidget):
             self.session_label.setText(tr("&Year:") if uses_year else tr("&Session:"))
             self.session.setRange(0, 2999 if uses_year else 999)
             value = (h.year if uses_year else h.session) or 0
-            self.session.setValue(value)
+            show_number(self.session, value)
             self._show_session_words(value, tpl)
             self._set_text(self.committee, h.committee)
             self.committee.setPlaceholderText(tpl.committee if tpl and tpl.committee else tr("(none)"))
@@ -434,7 +434,7 @@ class HeaderPanel(QWidget):
             m = _L_NUMBER.search(h.symbol) if limited else re.search(r"/(\d+)$", h.symbol)
             if not self.l_number.hasFocus():
                 self.l_number.setText(m.group(1) if m else "")
-            self.revision.setValue(h.revision)
+            show_number(self.revision, h.revision)
             self._set_text(self.symbol, h.symbol)
             if tpl is not None:
                 self.symbol.setPlaceholderText(

@@ -98,6 +98,8 @@ class _Notes:
         self.part = docx_parts.footnotes_part(document, create=False)
         self.ids: dict[str, int] = {}
         self.used: set[int] = set()
+        self._by_id: dict[int, object] | None = None  # the part's notes by Word id, read once (not per note)
+        self._last = 0  # the highest of those ids
 
     def _root(self):
         if self.part is None:
@@ -117,16 +119,26 @@ class _Notes:
         if number is not None:
             word_id = number + self.offset
             if change.status == "changed":
-                self._rewrite(root.get_by_id(word_id), change.segments)
+                self._rewrite(self._notes(root).get(word_id), change.segments)
         elif change.base_id in self.cmp.base.footnotes:
-            note = root.add_footnote()
-            word_id = note.id
+            notes = self._notes(root)
+            word_id = self._last + 1
+            note = root.add_footnote(word_id)  # after the highest id: added without a search
+            notes[word_id], self._last = note, word_id
             runs = "".join(writer.run_xml(s.text, italic=s.italic or None) for s in change.segments if s.text)
             note.append(writer.parse_one(writer.footnote_xml("<w:footnoteRef/>", runs)))
         else:
             return None
         self.ids[key] = word_id
         return word_id
+
+    def _notes(self, root) -> dict[int, object]:
+        """The notes of the part by id, and the highest id (`_last`): one pass over the part for the whole
+        comparison, where a search per note made a comparison of thousands of notes grow with their square."""
+        if self._by_id is None:
+            self._by_id = {note.id: note for note in root.footnote_lst}
+            self._last = max([*self._by_id, 0])
+        return self._by_id
 
     def _rewrite(self, note, segments: list[Segment]) -> None:
         """The note's text as tracked runs, after its reference mark and tab."""

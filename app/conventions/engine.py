@@ -153,7 +153,7 @@ def build_context(res: Resolution, template: Template | None = None) -> Document
         prev_key, prev_marker, run = "", "", 0
         counts: dict[str, int] = {}
         last_marker = (tpl.markers or ("also", "further"))[-1].lower()
-        for para in items:
+        for i, para in enumerate(items):
             key = opener_key(para.opener) if para.opener.strip() else ""
             marker = strip_marker(para.opener.strip())[1]
             if scope == "part":
@@ -165,8 +165,8 @@ def build_context(res: Resolution, template: Template | None = None) -> Document
                 # "X, X also, X further" is a full run: the next X starts a new one (A/C.3/80/L.20)
                 run = run + 1 if key and key == prev_key and prev_marker != last_marker else 1
                 ctx.run[para.id] = run
-                if run > 1:
-                    ctx.previous_opener[para.id] = _previous_opener(items, para)
+                if run > 1:  # the paragraph before it, by its index (a search for it made runs quadratic)
+                    ctx.previous_opener[para.id] = items[i - 1].opener.strip()
             prev_key, prev_marker = key, marker
     ids: list[str] = []
     for body in res.parts():
@@ -206,11 +206,6 @@ def _clauses(res: Resolution) -> list[str]:
                 out += [p.id for p in items[i:]]
                 break
     return out
-
-
-def _previous_opener(items: list[Paragraph], para: Paragraph) -> str:
-    i = next(i for i, p in enumerate(items) if p is para)
-    return items[i - 1].opener.strip() if i else ""
 
 
 def _collect(para: Paragraph, part: Part, ctx: DocumentContext, ids: list[str], depth: int = 0) -> None:

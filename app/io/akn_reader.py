@@ -298,6 +298,8 @@ class _Reader:
         self._in_note = False
         self.nested_notes = 0  # notes inside notes, read into them in parentheses
         self.dangling_refs: list[str] = []  # noteRef targets the file does not have
+        self.flattened: list[str] = []  # elements beside a paragraph's <p>s (a <table>), read as its text
+        self.images = 0  # images in the text: left out (a draft holds text), and said
 
     # inline text -----------------------------------------------------------
 
@@ -329,7 +331,9 @@ class _Reader:
                 out.append(inline.Span(" ", italic))
             elif _ln(c) in ("i", "em") or (c.get("class") or "").lower() in _ITALIC_CLASSES:
                 out += self.spans(c, italic=True)
-            elif _ln(c) not in ("img", "marker"):
+            elif _ln(c) == "img":
+                self.images += 1
+            elif _ln(c) != "marker":
                 out += self.spans(c, italic=italic)
             if c.tail:
                 out.append(inline.Span(c.tail, italic))
@@ -437,14 +441,23 @@ class _Reader:
         return para
 
     def block_spans(self, el: etree._Element) -> list[inline.Span]:
+        """The text of a block of `<p>`s; an element beside them (a `<table>`, a note) is read in its place
+        too: it was dropped without a word."""
         out: list[inline.Span] = []
-        children = _kids(el, "p", "block")
-        if not children:
+        if not _kids(el, "p", "block"):
             return self.spans(el)
-        for p in children:
+        for c in _kids(el):
+            kind = _ln(c)
+            if kind in _NOTE:
+                out.append(inline.Span(footnote=self.footnote(c)))
+                continue
+            if kind not in ("p", "block"):
+                if not _text(c):
+                    continue
+                self.flattened.append(kind)
             if out:
                 out.append(inline.Span(" "))
-            out += self.spans(p)
+            out += self.spans(c)
         return out
 
     def unplaced(self, text: str, where: str, what: str) -> None:
@@ -923,6 +936,32 @@ def _components(root: etree._Element) -> list[etree._Element]:
     return out
 
 
+def _annex_docs(root: etree._Element, doc: etree._Element) -> list[etree._Element]:
+    """The documents read as annexes: each attachment's, and (outside a `documentCollection`, whose components
+    are its parts) each component's, which were dropped without a word."""
+    docs = [d for attachment in _all(root, "attachment") for d in _kids(attachment) or [attachment]]
+    if _ln(doc) != "documentCollection":
+        for component in _all(root, "component"):
+            if not any(_ln(a) == "attachment" for a in component.iterancestors()):
+                docs += _kids(component) or [component]
+    return docs
+
+
+def _annex_items(annex_doc: etree._Element) -> list[tuple[str, Any]]:
+    """An annex document's body; the lines of its own preface (its title) come first as headings, its preamble
+    and conclusions in their places (only the body was read: the rest was dropped without a word)."""
+    if _own(annex_doc, "mainBody") is None:
+        return _flat(annex_doc)
+    items: list[tuple[str, Any]] = []
+    for part in _kids(annex_doc):
+        kind = _ln(part)
+        if kind == "preface":
+            items += [("heading", [inline.escape(t)]) for c in _kids(part) if (t := _text(c))]
+        elif kind not in ("meta", *_NESTED):
+            items += _flat(part)
+    return items
+
+
 def _part_number(doc: etree._Element) -> str:
     return _text(_first(_own(doc, "preface"), "docNumber")).rstrip(".").strip()
 
@@ -1120,13 +1159,33 @@ def read_akn(data: bytes, *, name: str = "") -> AknImportResult:
         if body.adopted:
             flow.start(body.adopted_title, labelled=False)  # printed under its title, with no "Annex" line
             flow.feed(body.adopted)
-    for attachment in _all(root, "attachment"):
-        for annex_doc in _kids(attachment) or [attachment]:
-            body_el = _own(annex_doc, "mainBody")
-            flow.fresh = True
-            flow.feed(_flat(body_el if body_el is not None else annex_doc))
+    for annex_doc in _annex_docs(root, doc):
+        flow.fresh = True
+        flow.feed(_annex_items(annex_doc))
     flow.flush()
     res.annexes = [a for a in flow.annexes if a.paragraphs or a.title]
+    if reader.flattened:
+        findings.append(
+            Finding(
+                "import.unplaced",
+                Severity.WARNING,
+                say(
+                    "{count} element(s) beside a paragraph's text ({names}) were read as its text, in place",
+                    count=len(reader.flattened),
+                    names=", ".join(f"<{n}>" for n in dict.fromkeys(reader.flattened[:20])),
+                ),
+            )
+        )
+    if reader.images:
+        findings.append(
+            Finding(
+                "import.unplaced",
+                Severity.WARNING,
+                say(
+                    "{count} image(s) in the text were left out: a draft holds text only", count=reader.images
+                ),
+            )
+        )
     if reader.nested_notes:
         findings.append(
             Finding(

@@ -52,7 +52,9 @@ from app.io.structure import (
     section_preamble,
     settle_opening_section,
 )
+from app.io.typed_labels import TypedLabels
 from app.io.wordml import (
+    MAX_NESTED_NOTES,
     Line,
     Numbering,
     Piece,
@@ -168,6 +170,8 @@ _PPOP = re.compile(
     r"^\s*(?P<tag>PP|OP|pp|op)\s?(?P<n>\d{1,3})(?:\s*(?:bis|ter|quater|quinquies))?\s*[.:)]?(?=[\s\u00a0])\s*"
 )
 _DIGITS = re.compile(r"\d+")
+# a typed number past 999 ("1000.") is a paragraph's number only where it continues the typed sequence
+_LONG_NUMBER = re.compile(r"^\s*(?P<num>\d{4,5})\.(?=[\s\u00a0])")
 _RULE = re.compile(r"^[\s_\-–—=*.·•]*$")
 _NOTE_LINE = re.compile(r"^\s*(?P<mark>\d{1,3}|\*{1,3})[\s\u00a0]+(?P<text>\S.*)$", re.S)
 
@@ -285,6 +289,8 @@ class _State:
     # an amendment's body in reading order, and which of those paragraphs are instruction sentences
     amend_order: list[Paragraph] = field(default_factory=list)
     amend_sentences: set[str] = field(default_factory=set)
+    # numbers and labels typed by hand (not Word numbering) out of sequence: one record for the whole reading
+    typed_labels: TypedLabels = field(default_factory=TypedLabels)
 
 
 def _spans(pieces: list[Piece], typed: dict[str, str]) -> list[inline.Span]:
@@ -505,7 +511,26 @@ def _place(
             _add_paragraph(line, kind, value, spans, state, numbered_doc)
         else:
             _add_subparagraph(line, depth, spans, state)
+        if kind and not line.label and not _PPOP.match(plain + " "):
+            _typed_label(kind, value, depth, state)
     return []
+
+
+def _typed_label(kind: str, value: str, depth: int, state: _State) -> None:
+    """A number ("3.") or label ("(c)") typed at the start of the paragraph just placed, out of sequence: reported
+    as the text reader reports one (`app.io.typed_labels`), since the model derives them and drops the typed ones."""
+    placed = state.stack[-1]
+    if depth == 0:
+        number = to_int(value)
+        operative = state.part is Part.OPERATIVE and state.res.header.kind is not DocumentKind.AMENDMENT
+        if kind == "num" and number is not None and operative and placed.numbered:
+            state.typed_labels.number(placed, number, state.res.operative)
+        return
+    if len(state.stack) < 2:
+        return
+    label = f"({value})" if kind == "paren" else f"{value}."
+    siblings = state.stack[-2].subparagraphs
+    state.typed_labels.label(placed, label, state.nesting.in_order, len(state.stack) - 1, len(siblings))
 
 
 def _aside(line: Line, plain: str, state: _State, typed: dict[str, str], texts: dict[str, str]) -> bool:
@@ -537,7 +562,11 @@ def _label_of(line: Line, plain: str, state: _State) -> tuple[str, str, list[Pie
         kind, value = _kind(plain)
         if kind == "dot" and len(state.stack) < 3:  # "a." is the third level: "as." is just a word
             kind = value = ""
-        if kind:
+        long = _LONG_NUMBER.match(line.plain) if not kind else None
+        if long and to_int(long["num"]) == state.typed_labels.last(state.res.operative) + 1:
+            kind, value = "num", long["num"]
+            pieces = _strip_label(pieces, long.end())
+        elif kind:
             pieces = _strip_label(pieces, _label_end(line.plain))
     number = _DIGITS.search(line.label) if line.label_fmt == "decimal" and not line.ilvl else None
     if not kind and number:  # Word numbering "Article %1", or past the 999th paragraph ("1000.")
@@ -966,17 +995,28 @@ def _walker_findings(walker: Walker) -> list[Finding]:
                 ),
             )
         )
-    if walker.nested_notes or walker.nested_notes_left:
-        left = f"; {walker.nested_notes_left} nested deeper were left out" if walker.nested_notes_left else ""
+    if walker.nested_notes:
         out.append(
             Finding(
                 "import.footnotes",
                 Severity.WARNING,
                 say(
                     "{nested_notes} footnote(s) referenced from inside another footnote were read into it, in "
-                    "parentheses{left}",
+                    "parentheses",
                     nested_notes=walker.nested_notes,
-                    left=left,
+                ),
+            )
+        )
+    if walker.nested_notes_deeper:
+        out.append(
+            Finding(
+                "import.footnotes",
+                Severity.WARNING,
+                say(
+                    "{count} footnote(s) nested more than {depth} deep inside another footnote were read at its "
+                    "end, in parentheses",
+                    count=walker.nested_notes_deeper,
+                    depth=MAX_NESTED_NOTES,
                 ),
             )
         )
@@ -1143,9 +1183,10 @@ def read_docx(data: bytes, *, name: str = "") -> ImportResult:
             for (letter, organ), end in zip(starts, ends, strict=True)
         ]
     rest: list[Line] = []
+    typed_labels = TypedLabels()
     for index, (title_lines, segment) in enumerate(segments):
         target = res if index == 0 else Resolution(header=res.header, footnotes=res.footnotes)
-        state = _State(target, findings)
+        state = _State(target, findings, typed_labels=typed_labels)
         state.italic_openers = any(_has_italic_opener(tidy(_spans(line.pieces, {}))) for line in segment)
         numbered_doc = any(_kind(line.label or line.plain)[0] == "num" for line in segment)
         _trailing(rest, state, typed, texts)  # left over before the next part: kept
@@ -1159,6 +1200,7 @@ def read_docx(data: bytes, *, name: str = "") -> ImportResult:
             res.later_parts.append(ResolutionPart(title, target.preamble, target.operative))
             res.unplaced += target.unplaced
     state.res = res
+    findings += typed_labels.settled()
     _annexes(rest, state, typed, texts)
     _resolve_typed(res, typed, texts, findings)
     if state.amend_sentences:

@@ -48,11 +48,12 @@ def _read(path: Path) -> ImportResult:
 
         raise describe_ole(data, name=path.name)
     if suffix == ".json" or data.lstrip()[:1] == b"{":
+        from app.languages import settle_language
         from app.storage import loads
         from app.templates import settle_template
 
         res = loads(_decode(data, path.name))
-        return ImportResult(res, settle_template(res), project=True)
+        return ImportResult(res, settle_template(res) + settle_language(res), project=True)
     if suffix in (".xml", ".akn") or data.lstrip()[:5] == b"<?xml" or data.lstrip()[:1] == b"<":
         from app.io.akn_reader import read_akn
 

@@ -35,6 +35,10 @@ class TypedLabels:
             return self.findings
         return [replace(f, severity=Severity.INFO) for f in self.findings]
 
+    def last(self, items: list[Paragraph]) -> int:
+        """The number last typed in the operative list `items` (0 before any)."""
+        return self._last.get(id(items), 0)
+
     def number(self, para: Paragraph, typed: int, items: list[Paragraph]) -> None:
         """`para`, typed `typed.`, was just added to the operative list `items`. A section numbered afresh
         (`para.restart`) or the first paragraph of a part starts the count at 1."""

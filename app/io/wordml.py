@@ -306,9 +306,10 @@ class Walker:
         # namespace) whose text was read all the same: element name → count, for a finding
         self.misplaced: Counter[str] = Counter()
         self.nested_notes = 0  # notes referenced from inside a note: read into it, in parentheses
-        self.nested_notes_left = 0  # ... past MAX_NESTED_NOTES deep: left out, with a finding
+        self.nested_notes_deeper = 0  # ... past MAX_NESTED_NOTES deep: read at the end of the note, said
         self._reading: list[str] = []  # the notes being read, outermost first
         self._read_into: set[str] = set()
+        self._deeper: list[str] = []  # notes met past MAX_NESTED_NOTES deep, read once the note is read
         self._misplaced_depth = 0
         # A second reference to a footnote is a NOTEREF field to a bookmark around the first one
         self._bookmark = ""  # the bookmark open before the next footnote reference
@@ -495,8 +496,22 @@ class Walker:
         return note.id
 
     def _note_text(self, key: str) -> str:
-        if not self._reading:
-            self._read_into = set()  # a footnote of the model: the notes read into it so far
+        top = not self._reading
+        if top:
+            self._read_into, self._deeper = (
+                {key},
+                [],
+            )  # a footnote of the model: the notes read into it so far
+        texts = [self._own_text(key)]
+        while top and self._deeper:
+            # notes nested past MAX_NESTED_NOTES: each read here, at the end, in parentheses (no deeper
+            # recursion, and a chain of any length keeps its text: it was left out)
+            deeper = inline.plain(self._own_text(self._deeper.pop(0))).strip()
+            texts.append(f"({inline.escape(deeper)})" if deeper else "")
+        return " ".join(t for t in texts if t)
+
+    def _own_text(self, key: str) -> str:
+        """A note's paragraphs, with the notes it refers to read into it (`_nested_note`)."""
         self._reading.append(key)
         texts = []
         for p in self.notes.get(key, []):
@@ -510,10 +525,11 @@ class Walker:
         note, in parentheses. One that refers back to a note being read is that note itself."""
         if key in self._reading or key not in self.notes or key in self._read_into:
             return  # itself, or a note already read into this footnote (notes that fan out grow exponentially)
-        if len(self._reading) > MAX_NESTED_NOTES:
-            self.nested_notes_left += 1
-            return
         self._read_into.add(key)
+        if len(self._reading) > MAX_NESTED_NOTES:
+            self.nested_notes_deeper += 1
+            self._deeper.append(key)
+            return
         self.nested_notes += 1
         text = inline.plain(self._note_text(key)).strip()
         if text:
