@@ -37,7 +37,7 @@ from app.io.headings import (
 )
 from app.io.imported import ImportResult
 from app.io.lost_hyphens import restore_hyphens
-from app.io.note_markers import MAX_INDEXED, Marker, markers, numbers_in, numeric, star_marks
+from app.io.note_markers import MAX_INDEXED, SLASH_NOTE, Marker, markers, numbers_in, numeric, star_marks
 from app.io.pdf_text import NOTE_START, PAGE_BREAK, SUPERSCRIPTS, RawNote, join_wrapped, note_label
 from app.io.reading_order import labels_set_after
 from app.io.spaced_words import close_up
@@ -353,34 +353,33 @@ class _Reader:
         return self._lift_trailing_notes(out, out_pages)
 
     def _lift_trailing_notes(self, lines: list[str], pages: list[int]) -> tuple[list[str], list[int]]:
-        """Footnotes typed at the end without a rule: "1 A/80/83." lines numbered 1, 2, 3 after the text,
-        taken as notes only when the text carries a marker for the first of them."""
+        """Footnotes typed at the end without a rule: "1 A/80/83." (or "1/ S/25045." in documents typed before
+        about 2000) lines numbered 1, 2, 3 after the text, a note's text wrapped onto the lines below it, taken
+        as notes only when the text carries a marker for the first of them."""
         if any(n.label.isdigit() for n in self.notes):
             return lines, pages
-        end = len(lines)
-        start = end
-        for i in range(end - 1, -1, -1):
+        start = _trailing_notes_start(lines)
+        found: list[tuple[int, re.Match[str], list[str]]] = []  # a note's line, its match, its wrapped lines
+        for i in range(start, len(lines)):
             s = lines[i].strip()
-            if not s:
-                continue
-            if re.match(r"^\d{1,3}\s+\S", s) and not _NUMBER.match(s):
-                start = i
-                continue
-            break
-        found = [(i, NOTE_START.match(lines[i].strip())) for i in range(start, end) if lines[i].strip()]
-        labels = [int(m.group("num")) for _, m in found if m and m.group("num")]
-        if (
-            not labels
-            or labels != list(range(labels[0], labels[0] + len(labels)))
-            or len(labels) != len(found)
-        ):
+            m = _trailing_note(s) if s else None
+            if m and m.group("num"):
+                found.append((i, m, []))
+            elif s and found:
+                found[-1][2].append(s)
+            elif s:
+                return lines, pages
+        labels = [int(m.group("num")) for _, m, _ in found]
+        if not labels or labels != list(range(labels[0], labels[0] + len(labels))):
             return lines, pages
         body = "\n".join(lines[:start])
         if not markers(str(labels[0]), _LANGUAGE.get())[1].find(body):
             return lines, pages
-        for i, m in found:
-            assert m
-            self.notes.append(RawNote(m.group("num"), m.group("text").strip(), pages[i]))
+        for i, m, wrapped in found:
+            text = m.group("text").strip()
+            for more in wrapped:
+                text = join_wrapped(text, more)
+            self.notes.append(RawNote(m.group("num"), text, pages[i]))
         return lines[:start], pages[:start]
 
     def _place_header_notes(self, head: HeaderResult, header_blocks: list[_Block]) -> None:
@@ -1532,6 +1531,34 @@ def _numbers_without_points(paras: list[_Para]) -> list[_Para]:
             paras[i] = _Para("num", m.group("n"), p.text[m.end() :], last + 1)
             last += 1
     return paras
+
+
+_WRAPPED_NOTE_LINES = 3  # a note typed at the end wraps onto at most this many lines
+
+
+def _trailing_notes_start(lines: list[str]) -> int:
+    """Where the notes typed at the end of a text begin: the first of the last lines that start with a note's
+    number ("1 A/80/83.", "1/ S/25045."), with the lines a note's text wraps onto below each; len(lines) when
+    the text ends in none."""
+    start = end = len(lines)
+    wrapped = 0  # lines above the notes found so far that no number starts
+    for i in range(end - 1, -1, -1):
+        s = lines[i].strip()
+        if not s:
+            continue
+        if re.match(r"^\d{1,3}/?\s+\S", s) and not _NUMBER.match(s):
+            start, wrapped = i, 0
+            continue
+        wrapped += 1
+        if wrapped > _WRAPPED_NOTE_LINES:
+            break
+    return start
+
+
+def _trailing_note(line: str) -> re.Match[str] | None:
+    """A note typed at the end of the text: "1 A/80/83." or, in UN documents typed before about 2000,
+    "1/ S/25045."."""
+    return NOTE_START.match(line) or SLASH_NOTE.match(line)
 
 
 def _numbered_items(paras: list[_Para]) -> list[_Para]:
