@@ -212,15 +212,21 @@ def _consecutive(run: str, first: int) -> bool:
 
 def markers(label: str, language: str = "en") -> list[Marker]:
     """The forms of a note's marker, strongest first: superscript or bracketed number (notes at one place print
-    as one run, "⁴⁶⁴⁷"), the number before a slash of typed UN documents ("Nations, 1/"), then the forms a PDF's
-    text layer leaves (glued to a word, after a space, after a year) in text written in `language`."""
+    as one run, "⁴⁶⁴⁷"), then the forms a PDF's text layer leaves (glued to a word, after a space, after a year)
+    in text written in `language`, and last the number before a slash of typed UN documents ("Nations, 1/")."""
     if not numeric(label):
         return [_named(label)]
     strong = Marker(_STRONG, label, (label.translate(_TO_SUPER), f"[{label}]", f"[^{label}]"))
-    slash = Marker(SLASH_MARK, label, (f"{label}/",))
-    return [strong, slash] + [
-        Marker(p, label, needles=(label,)) for p in (*_weak(language), glued_to_number(language))
+    return [
+        strong,
+        *(Marker(p, label, needles=(label,)) for p in (*_weak(language), glued_to_number(language))),
+        slash_marker(label),
     ]
+
+
+def slash_marker(label: str) -> Marker:
+    """The marker "1/" of a note in documents typed before about 2000."""
+    return Marker(SLASH_MARK, label, (f"{label}/",))
 
 
 # The notes of UN documents typed before about 2000: "… to the United Nations, 1/" in the text and "1/ S/25045."

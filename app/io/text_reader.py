@@ -37,7 +37,16 @@ from app.io.headings import (
 )
 from app.io.imported import ImportResult
 from app.io.lost_hyphens import restore_hyphens
-from app.io.note_markers import MAX_INDEXED, SLASH_NOTE, Marker, markers, numbers_in, numeric, star_marks
+from app.io.note_markers import (
+    MAX_INDEXED,
+    SLASH_NOTE,
+    Marker,
+    markers,
+    numbers_in,
+    numeric,
+    slash_marker,
+    star_marks,
+)
 from app.io.pdf_text import NOTE_START, PAGE_BREAK, SUPERSCRIPTS, RawNote, join_wrapped, note_label
 from app.io.reading_order import labels_set_after
 from app.io.spaced_words import close_up
@@ -373,7 +382,9 @@ class _Reader:
         if not labels or labels != list(range(labels[0], labels[0] + len(labels))):
             return lines, pages
         body = "\n".join(lines[:start])
-        if not markers(str(labels[0]), _LANGUAGE.get())[1].find(body):
+        slash = found[0][1].re is SLASH_NOTE  # "1/ S/25045.": its marker is "1/"
+        marker = slash_marker(str(labels[0])) if slash else markers(str(labels[0]), _LANGUAGE.get())[1]
+        if not marker.find(body):
             return lines, pages
         for i, m, wrapped in found:
             text = m.group("text").strip()
