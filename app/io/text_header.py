@@ -38,7 +38,7 @@ ADOPTED = re.compile(r"^Resolution adopted by the (?P<organ>.+?) on (?P<date>.+)
 # meeting, on 6 October 2016" (wrapped before "on …"), and its symbol beside "United Nations" (S/RES/2312 (2016))
 _DAY = r"\d{1,2} [A-Z][a-z]+ \d{4}"
 SC_RESOLUTION = re.compile(rf"^Resolution (?P<num>\d+) \((?P<year>\d{{4}})\)(?: of {_DAY})?$", re.IGNORECASE)
-SC_ADOPTED = re.compile(rf"^Adopted by the Security Council at its \w+ meeting,?(?: on {_DAY})?$")
+SC_ADOPTED = re.compile(r"^Adopted by the Security Council at its \w+ meeting\b")  # whatever date follows
 SC_ADOPTED_ON = re.compile(rf"^(?:on|of) {_DAY}$")
 SC_SYMBOL = re.compile(r"^S/RES/\d+ \(\d{4}\)$")
 REPORT = re.compile(

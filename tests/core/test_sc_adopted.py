@@ -30,16 +30,7 @@ from app.io.text_reader import read_text
 from app.model import Resolution
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "issued_sc_adopted"
-# the resolutions whose heading the text gives whole (S/RES/801 (1993)'s lost the day of its date: "on January 1993")
-RESOLUTIONS = [
-    FIXTURES / name
-    for name in (
-        "S_RES_0652_1990.txt",
-        "S_RES_0704_1991.txt",
-        "S_RES_0898_1994.txt",
-        "S_RES_1454_2002_page1.txt",
-    )
-]
+RESOLUTIONS = sorted(FIXTURES.glob("S_RES_*.txt"))  # S/RES/801 (1993)'s heading lost a day: "on January 1993"
 
 
 def _read(text: str) -> tuple[Resolution, list[Finding]]:
