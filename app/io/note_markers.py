@@ -212,15 +212,13 @@ def _consecutive(run: str, first: int) -> bool:
 
 def markers(label: str, language: str = "en") -> list[Marker]:
     """The forms of a note's marker, strongest first: superscript or bracketed number (notes at one place print
-    as one run, "⁴⁶⁴⁷"), then the forms a PDF's text layer leaves (glued to a word, after a space, after a year)
-    in text written in `language`, and last the number before a slash of typed UN documents ("Nations, 1/")."""
+    as one run, "⁴⁶⁴⁷"), then the forms a PDF's text layer leaves (glued to a word, after a space, after a
+    year) in text written in `language`. Notes typed "1/ …" are marked "1/" (`slash_marker`)."""
     if not numeric(label):
         return [_named(label)]
     strong = Marker(_STRONG, label, (label.translate(_TO_SUPER), f"[{label}]", f"[^{label}]"))
-    return [
-        strong,
-        *(Marker(p, label, needles=(label,)) for p in (*_weak(language), glued_to_number(language))),
-        slash_marker(label),
+    return [strong] + [
+        Marker(p, label, needles=(label,)) for p in (*_weak(language), glued_to_number(language))
     ]
 
 

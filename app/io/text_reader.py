@@ -232,6 +232,7 @@ class _Reader:
     source: str
     findings: list[Finding] = field(default_factory=list)
     notes: list[RawNote] = field(default_factory=list)
+    slash_notes: bool = False  # the notes are typed "1/ …" (documents of before about 2000)
     words_cache: set[str] | None = None
     _lines_for_words: list[str] = field(default_factory=list)
     used_notes: set[int] = field(default_factory=set)
@@ -386,6 +387,7 @@ class _Reader:
         marker = slash_marker(str(labels[0])) if slash else markers(str(labels[0]), _LANGUAGE.get())[1]
         if not marker.find(body):
             return lines, pages
+        self.slash_notes = slash
         for i, m, wrapped in found:
             text = m.group("text").strip()
             for more in wrapped:
@@ -506,6 +508,8 @@ class _Reader:
         if not numeric(label):
             pos = (0, 0, 0)  # "*" notes and named notes have a sequence of their own
         forms = markers(label, _LANGUAGE.get())
+        if self.slash_notes and numeric(label):
+            forms = [slash_marker(label), *forms]  # "1/ S/25045." below the text: "Nations, 1/" in it
         # the strong form first; then the forms a text layer leaves, the nearest hit of any of them (the notes
         # come in order, so the nearest is the note's own, and a weak form's hit further on would take the
         # place of every later note); the split of a number last
