@@ -11,8 +11,15 @@ the JSON's `Content`), the drafts of data/task4.json (`ID`, `Content`) and the u
   at the end of a round.
 `--half both` measures dev and dev2 (not the held-out half). Each half prints its number of drafts and words.
 
+With `--source adopted` it measures adopted Security Council resolutions instead: the English texts of the
+public Corpus of Resolutions: UN Security Council (github.com/SeanFobbe/cr-unsc, data/res_en_gold, CC0 data),
+those of 1990 and later (the text layer or OCR of each resolution as issued: "Resolution 700 (1991)" /
+"Adopted by the Security Council at its ... meeting"; the older ones are pages of the annual volumes). They
+share the drafts' conventions (minus the sponsor line) and are split by the SHA-256 of the symbol
+("S/RES/700 (1991)") alone: `dev` has the first byte even, `held-out` odd (read its summary line once).
+
     python scripts/false_alarms_sc.py [--repo PATH_TO_GIT_DIR] [--half dev|dev2|held-out|both] [--docs N]
-        [--rule R] [--examples N]
+        [--rule R] [--examples N] [--source drafts|adopted]
 """
 
 from __future__ import annotations
@@ -32,6 +39,8 @@ sys.path.insert(0, str(ROOT))
 from scripts.false_alarms_l import held_out, report  # noqa: E402
 
 DEFAULT_REPO = Path("/work/.mirror/yueqingliang1+UNBench/repo")
+ADOPTED_REPO = Path("/work/.mirror/SeanFobbe+cr-unsc/repo")
+_ADOPTED = re.compile(r"^data/res_en_gold/S_RES_0*(\d+)_(\d{4})_EN_GOLD\.txt$")
 _ISSUED = re.compile(r"^data/task[12]/\d+/(S_\d{4}_\d+)-EN\.(pdf|json)$")
 
 
@@ -78,6 +87,28 @@ def drafts(repo: Path) -> list[tuple[str, str]]:
     return sorted(out.items())
 
 
+def adopted(repo: Path, first_year: int = 1990) -> list[tuple[str, str]]:
+    """(symbol, text) of every adopted resolution of `first_year` or later in the CR-UNSC mirror, in name
+    order."""
+    names = subprocess.run(
+        ["git", "-C", str(repo), "ls-tree", "-r", "--name-only", "HEAD", "data/res_en_gold"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    out = []
+    for name in names:
+        m = _ADOPTED.match(name)
+        if m and int(m.group(2)) >= first_year:
+            out.append((f"S/RES/{m.group(1)} ({m.group(2)})", _show(repo, name).decode("utf-8", "replace")))
+    return out
+
+
+def adopted_half(symbol: str) -> str:
+    """The half an adopted resolution belongs to: "dev" (first SHA-256 byte even) or "held-out"."""
+    return "held-out" if held_out(symbol) else "dev"
+
+
 def half_of(key: str) -> str:
     """The half a draft belongs to ("dev", "dev2", "held-out"), by the first two bytes of its key's SHA-256."""
     if not held_out(key):
@@ -106,7 +137,22 @@ def main() -> None:
         help="N findings of each top rule, with their sentence (dev and dev2 only)",
     )
     ap.add_argument("--rule", default="", help="with --docs or --examples: only this rule")
+    ap.add_argument(
+        "--source",
+        choices=("drafts", "adopted"),
+        default="drafts",
+        help="adopted: SC resolutions of 1990 on (CR-UNSC) instead; halves dev and held-out",
+    )
     args = ap.parse_args()
+    if args.source == "adopted":
+        items = adopted(ADOPTED_REPO if args.repo == DEFAULT_REPO else args.repo)
+        wanted = ("dev",) if args.half in ("both", "dev2") else (args.half,)
+        for name in wanted:
+            part = [x for x in items if adopted_half(x[0]) == name]
+            report(
+                name if name == "held-out" else f"adopted {name}", part, args.docs, args.rule, args.examples
+            )
+        return
     items = drafts(args.repo)
     wanted = ("dev", "dev2") if args.half == "both" else (args.half,)
     for name in wanted:

@@ -81,8 +81,13 @@ def _common_words(language: str = "en") -> frozenset[str]:
     return frozenset(w.lower() for part in Part for phrase in phrases(part, language) for w in phrase.split())
 
 
-# a clause that may stand before an operative verb: "To advance …, decides", "In this regard, calls upon"
-_LEAD_IN = re.compile(r"^(?:To|In|With|For|On|At|Pending|Following|Without|Given|Upon|Once|After|Before)\b")
+# a clause that may stand before an operative verb: "To advance …, decides", "In this regard, calls upon", and the
+# Security Council's "Acting under Chapter VII of the Charter of the United Nations, decides" (resolution 787 (1992),
+# paragraph 12: "Acting under Chapters VII and VIII …, calls upon States")
+_LEAD_IN = re.compile(
+    r"^(?:To|In|With|For|On|At|Pending|Following|Without|Given|Upon|Once|After|Before"
+    r"|Acting (?:under|in accordance with|pursuant to))\b"
+)
 _LEAD_IN_CHARS = 400  # the verb comes within the first sentence's opening words
 
 

@@ -232,13 +232,24 @@ def _consecutive(run: str, first: int) -> bool:
 def markers(label: str, language: str = "en") -> list[Marker]:
     """The forms of a note's marker, strongest first: superscript or bracketed number (notes at one place print
     as one run, "⁴⁶⁴⁷"), then the forms a PDF's text layer leaves (glued to a word, after a space, after a
-    year) in text written in `language`."""
+    year) in text written in `language`. Notes typed "1/ …" are marked "1/" (`slash_marker`)."""
     if not numeric(label):
         return [_named(label)]
     strong = Marker(_STRONG, label, (label.translate(_TO_SUPER), f"[{label}]", f"[^{label}]"))
     return [strong] + [
         Marker(p, label, needles=(label,)) for p in (*_weak(language), glued_to_number(language))
     ]
+
+
+def slash_marker(label: str) -> Marker:
+    """The marker "1/" of a note in documents typed before about 2000."""
+    return Marker(SLASH_MARK, label, (f"{label}/",))
+
+
+# The notes of UN documents typed before about 2000: "… to the United Nations, 1/" in the text and "1/ S/25045."
+# below it; never the number of a symbol or a fraction ("S/25045", "1/2", "A/RES/1/5")
+SLASH_MARK = re.compile(r"(?<![\w/.])(?P<n>\d{1,3})/(?![\w/])")
+SLASH_NOTE = re.compile(r"^(?P<num>\d{1,3})/\s+(?P<text>\S.*)$")
 
 
 @functools.lru_cache(maxsize=64)

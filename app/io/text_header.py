@@ -33,6 +33,14 @@ _ITEM = re.compile(r"(?P<num>\d+)(?:\s*\((?P<sub>[A-Za-z])\))?")
 DISTR = re.compile(r"^Distr\.?:?\s*(?P<d>\w+)")
 ORIGINAL = re.compile(r"^Original:\s*(?P<lang>.+)$")
 ADOPTED = re.compile(r"^Resolution adopted by the (?P<organ>.+?) on (?P<date>.+)$")
+# An adopted Security Council resolution's heading: "Resolution 2312 (2016)" ("RESOLUTION 898 (1994)", "Resolution
+# 700 (1991) of 17 June 1991" in the Council's annual volumes), "Adopted by the Security Council at its 7783rd
+# meeting, on 6 October 2016" (wrapped before "on …"), and its symbol beside "United Nations" (S/RES/2312 (2016))
+_DAY = r"\d{1,2} [A-Z][a-z]+ \d{4}"
+SC_RESOLUTION = re.compile(rf"^Resolution (?P<num>\d+) \((?P<year>\d{{4}})\)(?: of {_DAY})?$", re.IGNORECASE)
+SC_ADOPTED = re.compile(r"^Adopted by the Security Council at its \w+ meeting\b")  # whatever date follows
+SC_ADOPTED_ON = re.compile(rf"^(?:on|of) {_DAY}$")
+SC_SYMBOL = re.compile(r"^S/RES/\d+ \(\d{4}\)$")
 REPORT = re.compile(
     r"^\[(?:on the report of the (?P<committee>.+?)|without reference to a Main Committee)"
     r"\s*\((?P<ref>[^)]*)\)\]$"
@@ -122,6 +130,10 @@ def _classify(line: str) -> str:
         return "agenda"
     if ADOPTED.match(s):
         return "adopted"
+    if SC_RESOLUTION.match(s) or SC_ADOPTED.match(s) or SC_SYMBOL.match(s):
+        return "sc-adopted"
+    if s.startswith("United Nations ") and SC_SYMBOL.match(s[15:].strip()):
+        return "sc-adopted"
     if REPORT.match(s):
         return "report"
     if parse_date(s) and re.fullmatch(r"\d{1,2} \w+ \d{4}", s):
@@ -170,8 +182,13 @@ class _Reading:
 
     def block(self, block: list[HeaderLine]) -> None:
         current: list[HeaderLine] = []
+        kind = ""
         for line in _split_columns(block):
+            after_adopted = kind == "sc-adopted"
             kind = _classify(line.text)
+            # "… at its 3338th meeting," / "on 23 February 1994"; "Resolution 700 (1991)" / "of 17 June 1991"
+            if after_adopted and kind == "text" and SC_ADOPTED_ON.match(line.text.strip()):
+                kind = "sc-adopted"
             row = line.cell[:2] if line.cell else None
             self.masthead = self.masthead and row is not None
             if kind == "text" and self.masthead and row in self.masthead_rows:
@@ -215,10 +232,23 @@ class _Reading:
             h.date = parse_date(s)
         elif kind == "adopted":
             out.adopted = True
+        elif kind == "sc-adopted":
+            self.sc_adopted(s)
         elif kind == "dates":
             out.findings.append(_session_dates(s))
         elif kind == "report":
             self.report(s)
+
+    def sc_adopted(self, s: str) -> None:
+        """A line of an adopted Security Council resolution's heading: the resolution is the Council's, and its
+        symbol is the one its number gives."""
+        self.out.organ = self.out.organ or "Security Council"
+        m = SC_RESOLUTION.match(s)
+        symbol = s.removeprefix("United Nations").strip()
+        if m:
+            symbol = f"S/RES/{m.group('num')} ({m.group('year')})"
+        if SC_SYMBOL.match(symbol) and not self.symbol_full:
+            self.symbol_full = symbol
 
     def report(self, s: str) -> None:
         m = REPORT.match(s)

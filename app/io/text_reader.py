@@ -36,7 +36,16 @@ from app.io.headings import (
 )
 from app.io.imported import ImportResult
 from app.io.lost_hyphens import hyphened_only, restore_hyphens, restore_spaced
-from app.io.note_markers import MAX_INDEXED, Marker, markers, numbers_in, numeric, star_marks
+from app.io.note_markers import (
+    MAX_INDEXED,
+    SLASH_NOTE,
+    Marker,
+    markers,
+    numbers_in,
+    numeric,
+    slash_marker,
+    star_marks,
+)
 from app.io.pdf_text import NOTE_START, PAGE_BREAK, SUPERSCRIPTS, RawNote, join_wrapped, note_label
 from app.io.reading_order import labels_set_after
 from app.io.spaced_words import close_up
@@ -222,6 +231,7 @@ class _Reader:
     source: str
     findings: list[Finding] = field(default_factory=list)
     notes: list[RawNote] = field(default_factory=list)
+    slash_notes: bool = False  # the notes are typed "1/ …" (documents of before about 2000)
     words_cache: set[str] | None = None
     hyphened: set[str] | None = None  # compounds the document writes with a hyphen only (app.io.lost_hyphens)
     _lines_for_words: list[str] = field(default_factory=list)
@@ -355,34 +365,36 @@ class _Reader:
         return self._lift_trailing_notes(out, out_pages)
 
     def _lift_trailing_notes(self, lines: list[str], pages: list[int]) -> tuple[list[str], list[int]]:
-        """Footnotes typed at the end without a rule: "1 A/80/83." lines numbered 1, 2, 3 after the text,
-        taken as notes only when the text carries a marker for the first of them."""
+        """Footnotes typed at the end without a rule: "1 A/80/83." (or "1/ S/25045." in documents typed before
+        about 2000) lines numbered 1, 2, 3 after the text, a note's text wrapped onto the lines below it, taken
+        as notes only when the text carries a marker for the first of them."""
         if any(n.label.isdigit() for n in self.notes):
             return lines, pages
-        end = len(lines)
-        start = end
-        for i in range(end - 1, -1, -1):
+        start = _trailing_notes_start(lines)
+        found: list[tuple[int, re.Match[str], list[str]]] = []  # a note's line, its match, its wrapped lines
+        for i in range(start, len(lines)):
             s = lines[i].strip()
-            if not s:
-                continue
-            if re.match(r"^\d{1,3}\s+\S", s) and not _NUMBER.match(s):
-                start = i
-                continue
-            break
-        found = [(i, NOTE_START.match(lines[i].strip())) for i in range(start, end) if lines[i].strip()]
-        labels = [int(m.group("num")) for _, m in found if m and m.group("num")]
-        if (
-            not labels
-            or labels != list(range(labels[0], labels[0] + len(labels)))
-            or len(labels) != len(found)
-        ):
+            m = _trailing_note(s) if s else None
+            if m and m.group("num"):
+                found.append((i, m, []))
+            elif s and found:
+                found[-1][2].append(s)
+            elif s:
+                return lines, pages
+        labels = [int(m.group("num")) for _, m, _ in found]
+        if not labels or labels != list(range(labels[0], labels[0] + len(labels))):
             return lines, pages
         body = "\n".join(lines[:start])
-        if not markers(str(labels[0]), _LANGUAGE.get())[1].find(body):
+        slash = found[0][1].re is SLASH_NOTE  # "1/ S/25045.": its marker is "1/"
+        marker = slash_marker(str(labels[0])) if slash else markers(str(labels[0]), _LANGUAGE.get())[1]
+        if not marker.find(body):
             return lines, pages
-        for i, m in found:
-            assert m
-            self.notes.append(RawNote(m.group("num"), m.group("text").strip(), pages[i]))
+        self.slash_notes = slash
+        for i, m, wrapped in found:
+            text = m.group("text").strip()
+            for more in wrapped:
+                text = join_wrapped(text, more)
+            self.notes.append(RawNote(m.group("num"), text, pages[i]))
         return lines[:start], pages[:start]
 
     def _place_header_notes(self, head: HeaderResult, header_blocks: list[_Block]) -> None:
@@ -498,6 +510,8 @@ class _Reader:
         if not numeric(label):
             pos = (0, 0, 0)  # "*" notes and named notes have a sequence of their own
         forms = markers(label, _LANGUAGE.get())
+        if self.slash_notes and numeric(label):
+            forms = [slash_marker(label), *forms]  # "1/ S/25045." below the text: "Nations, 1/" in it
         # the strong form first; then the forms a text layer leaves, the nearest hit of any of them (the notes
         # come in order, so the nearest is the note's own, and a weak form's hit further on would take the
         # place of every later note); the split of a number last
@@ -1526,6 +1540,34 @@ def _numbers_without_points(paras: list[_Para]) -> list[_Para]:
             paras[i] = _Para("num", m.group("n"), p.text[m.end() :], last + 1)
             last += 1
     return paras
+
+
+_WRAPPED_NOTE_LINES = 3  # a note typed at the end wraps onto at most this many lines
+
+
+def _trailing_notes_start(lines: list[str]) -> int:
+    """Where the notes typed at the end of a text begin: the first of the last lines that start with a note's
+    number ("1 A/80/83.", "1/ S/25045."), with the lines a note's text wraps onto below each; len(lines) when
+    the text ends in none."""
+    start = end = len(lines)
+    wrapped = 0  # lines above the notes found so far that no number starts
+    for i in range(end - 1, -1, -1):
+        s = lines[i].strip()
+        if not s:
+            continue
+        if re.match(r"^\d{1,3}/?\s+\S", s) and not _NUMBER.match(s):
+            start, wrapped = i, 0
+            continue
+        wrapped += 1
+        if wrapped > _WRAPPED_NOTE_LINES:
+            break
+    return start
+
+
+def _trailing_note(line: str) -> re.Match[str] | None:
+    """A note typed at the end of the text: "1 A/80/83." or, in UN documents typed before about 2000,
+    "1/ S/25045."."""
+    return NOTE_START.match(line) or SLASH_NOTE.match(line)
 
 
 def _numbered_items(paras: list[_Para]) -> list[_Para]:
