@@ -209,6 +209,7 @@ class MainWindow(QMainWindow):
         self.finder = Finder(self, self.find_bar)
         self.findings_view = FindingsView(self)
         self.checks.changed.connect(self.findings_view.show)
+        self.checks.paragraphs_checked.connect(self.findings_view.show_paragraphs)
 
     def _handlers(self) -> dict[ActionId, Callable[..., None]]:
         A, f = ActionId, self.files

@@ -548,9 +548,23 @@ class ParagraphList(QScrollArea):
         changed = set(self._fixes) | set(fixes)
         self._fixes = dict(fixes)
         for pid in changed:
-            row = self.rows.get((pid, False))
-            if row is not None:
-                row.show_fix(self._fixes.get(pid))
+            self._show_fix(pid)
+
+    def update_fixes(self, fixes: dict[str, Finding | None]) -> None:
+        """The fixes of some paragraphs (None: no fix any more); the others keep theirs."""
+        for pid, fix in fixes.items():
+            if self._fixes.get(pid) == fix:
+                continue
+            if fix is None:
+                del self._fixes[pid]
+            else:
+                self._fixes[pid] = fix
+            self._show_fix(pid)
+
+    def _show_fix(self, paragraph_id: str) -> None:
+        row = self.rows.get((paragraph_id, False))
+        if row is not None:
+            row.show_fix(self._fixes.get(paragraph_id))
 
     def rehighlight(self) -> None:
         for row in self.rows.values():
