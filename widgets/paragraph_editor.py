@@ -498,20 +498,31 @@ class ParagraphList(QScrollArea):
         row.show_fix(self._fixes.get(key[0]) if not key[1] else None)
         return row
 
-    def _build_backlog(self) -> None:
-        chunk, self._backlog = self._backlog[: self.BACKLOG_CHUNK], self._backlog[self.BACKLOG_CHUNK :]
+    def _build_backlog(self, count: int = BACKLOG_CHUNK) -> None:
+        chunk, self._backlog = self._backlog[:count], self._backlog[count:]
+        wanted = set(self.order)
+        # the boxes' layouts wait while the rows go in: showing a row lays out every row of its box again, so
+        # rows placed one by one cost the square of their number (5,000 rows: minutes)
+        paused = []
         for key, block, where in chunk:
-            if key in self.order:
+            if key in wanted:
+                layout = self._box(block).layout()
+                if layout.isEnabled():
+                    layout.setEnabled(False)
+                    paused.append(layout)
                 self._place(key, block, where)
+        for layout in paused:
+            layout.setEnabled(True)
+            layout.activate()
         if self._backlog:
             QTimer.singleShot(0, self._build_backlog)
         elif self._spell_on:
             self.enable_spelling()
 
     def finish(self) -> None:
-        """Build every row now (tests, find, jumping to a far paragraph)."""
+        """Build every row now (tests, find, jumping to a far paragraph), with one layout at the end."""
         while self._backlog:
-            self._build_backlog()
+            self._build_backlog(len(self._backlog))
 
     def _relabel(self, wanted: list[tuple[RowKey, Block]]) -> None:
         names = place_names(block for _, block in wanted)
