@@ -27,6 +27,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from fixtures.robust.hostile import growth, hang_guard  # noqa: E402
 
+from app.conventions.subparagraphs import _AND_END  # noqa: E402
 from app.io.docx_writer import later_job  # noqa: E402
 from app.io.foreign_header import english_line  # noqa: E402
 from app.io.spaced_words import close_up  # noqa: E402
@@ -77,6 +78,7 @@ CASES = {
         lambda n: "a" * n + "-b-",
     ),
     "a label's digits before its end": (before_first, lambda n: "OP " + "1" * n + "x"),
+    "a subparagraph's spaces before its closing and": (_AND_END.search, lambda n: "to act" + " " * n + "x"),
     "a Word file's marks never closed": (
         lambda blob: _docx_text(blob, "x.docx"),
         lambda n: _word_file("<" * n),
@@ -128,6 +130,7 @@ def test_the_patterns_still_read_what_they_read() -> None:
     )
     assert section_preamble("Taking note with appreciation  of")  # the trailing "of" is no part of it
     assert not section_preamble("Decides  of")
+    assert _AND_END.search("to act;   and  ").start() == 6 and _AND_END.search("to act and").start() == 6
     assert before_first("OP 12") == "OP 0" and before_first("OP 2 (a)") == "OP 2 (0)"
     assert _docx_text(_word_file('<w:p><w:r><w:t a="1">Text</w:t></w:r></w:p>'), "x.docx") == "Text\n"
     assert adoption_info(b"Resolution A/RES/80/70  adopted on 3 December 2025").symbol == "A/RES/80/70"
