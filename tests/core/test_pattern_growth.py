@@ -11,7 +11,8 @@ per class: each builds the hostile text at n and 8n characters and compares the 
 - a pattern that opens with a run of spaces, searched from each space of a long run (a job number's "(E)");
   so also a run of letters, spaces or digits before an end test, tried again from each of its characters (a
   long word before a spaced joiner "Da ’esh", an opener's spaces before a trailing "of", a word before a line's
-  hyphen, a label's digits): each is tried from the first character of its run only.
+  hyphen, a label's digits, a subparagraph's closing "and", the line breaks the editor takes out of a typed
+  paragraph at each keystroke): each is tried from the first character of its run only.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ from app.io.text_structure import _OPENS_ADOPTED, _one_line_ending_in_a_comma  #
 from app.languages import get_language  # noqa: E402
 from app.negotiation.numbering import before_first, root_of  # noqa: E402
 from app.rollover import _docx_text, adoption_info  # noqa: E402
+from widgets.fields import one_line  # noqa: E402
 
 FRENCH = get_language("fr")
 LINEAR = 8 * 3  # 8x the input: near 8 when linear, 64 and more when square
@@ -78,6 +80,10 @@ CASES = {
         lambda n: "a" * n + "-b-",
     ),
     "a label's digits before its end": (before_first, lambda n: "OP " + "1" * n + "x"),
+    "a typed paragraph's spaces before a line break (each keystroke)": (
+        one_line,
+        lambda n: "a" + " " * n + "x\n",
+    ),
     "a subparagraph's spaces before its closing and": (_AND_END.search, lambda n: "to act" + " " * n + "x"),
     "a Word file's marks never closed": (
         lambda blob: _docx_text(blob, "x.docx"),
@@ -131,6 +137,7 @@ def test_the_patterns_still_read_what_they_read() -> None:
     assert section_preamble("Taking note with appreciation  of")  # the trailing "of" is no part of it
     assert not section_preamble("Decides  of")
     assert _AND_END.search("to act;   and  ").start() == 6 and _AND_END.search("to act and").start() == 6
+    assert one_line("to act \n\n  and\nto report") == "to act and to report"
     assert before_first("OP 12") == "OP 0" and before_first("OP 2 (a)") == "OP 2 (0)"
     assert _docx_text(_word_file('<w:p><w:r><w:t a="1">Text</w:t></w:r></w:p>'), "x.docx") == "Text\n"
     assert adoption_info(b"Resolution A/RES/80/70  adopted on 3 December 2025").symbol == "A/RES/80/70"
