@@ -7,7 +7,8 @@ per class: each builds the hostile text at n and 8n characters and compares the 
 - a lookahead to the end of the text at each match (the last "et" of a French sponsor line, weighed again at
   every "et" before it);
 - a comma then `\\W*$`, where the marks after each comma are read again from each comma;
-- a start that can recur inside the stretch it scans, unbounded ("A/RES/" again and again before a comma);
+- a start that can recur inside the stretch it scans, unbounded ("A/RES/" again and again before a comma; an
+  amendment's opening quotes never closed, each read to the end);
 - a pattern that opens with a run of spaces, searched from each space of a long run (a job number's "(E)");
   so also a run of letters, spaces or digits before an end test, tried again from each of its characters (a
   long word before a spaced joiner "Da ’esh", an opener's spaces before a trailing "of", a word before a line's
@@ -39,6 +40,7 @@ from app.io.text_structure import _OPENS_ADOPTED, _one_line_ending_in_a_comma  #
 from app.languages import get_language  # noqa: E402
 from app.negotiation.numbering import before_first, root_of  # noqa: E402
 from app.rollover import _docx_text, adoption_info  # noqa: E402
+from app.wording import _holes  # noqa: E402
 from widgets.fields import one_line  # noqa: E402
 
 FRENCH = get_language("fr")
@@ -84,6 +86,7 @@ CASES = {
         one_line,
         lambda n: "a" + " " * n + "x\n",
     ),
+    "an amendment's opening quotes never closed": (_holes, lambda n: "replace the words «a" * (n // 20)),
     "a subparagraph's spaces before its closing and": (_AND_END.search, lambda n: "to act" + " " * n + "x"),
     "a Word file's marks never closed": (
         lambda blob: _docx_text(blob, "x.docx"),
@@ -138,6 +141,10 @@ def test_the_patterns_still_read_what_they_read() -> None:
     assert not section_preamble("Decides  of")
     assert _AND_END.search("to act;   and  ").start() == 6 and _AND_END.search("to act and").start() == 6
     assert one_line("to act \n\n  and\nto report") == "to act and to report"
+    assert _holes("replace « a » with “b” after «c") == (
+        "replace \x000\x00 with \x001\x00 after «c",
+        ["a", "b"],
+    )
     assert before_first("OP 12") == "OP 0" and before_first("OP 2 (a)") == "OP 2 (0)"
     assert _docx_text(_word_file('<w:p><w:r><w:t a="1">Text</w:t></w:r></w:p>'), "x.docx") == "Text\n"
     assert adoption_info(b"Resolution A/RES/80/70  adopted on 3 December 2025").symbol == "A/RES/80/70"
