@@ -39,7 +39,7 @@ class FindingsView(QObject):
         win.issues.jump.connect(self.jump_to)
         win.issues.fix.connect(self.apply_fix)
         # the rows the list was last sorted by, and each paragraph's place among them (counted from the end)
-        self._sorted_by: tuple[list[tuple[str, bool]] | None, dict[str, int]] = (None, {})
+        self._sorted_by: tuple[list[tuple[str, bool]] | None, dict[str, int], dict[str, int]] = (None, {}, {})
 
     def where(self, finding: Finding) -> str:
         """'OP 3 (a)' for a paragraph, 'Footnote 2' for a footnote's text, 'Sponsors' or 'Title' in the header."""
@@ -77,7 +77,7 @@ class FindingsView(QObject):
         order = {key[0]: i for i, key in enumerate(reversed(rows))}
         n = len(order)
         self.win.issues.set_findings(findings, self.where, lambda pid: n - order.get(pid, n + 1))
-        self._sorted_by = (rows, order)
+        self._sorted_by = (rows, order, dict(self.win.numbers))
         self._counts()
         fixes: dict[str, Finding] = {}
         for finding in findings:
@@ -87,11 +87,12 @@ class FindingsView(QObject):
 
     def show_paragraphs(self, paragraph_ids: set[str]) -> None:
         """After a paragraph check: the findings of those paragraphs replace theirs in the list, and their
-        fixes beside the rows; the rest stays. The whole list is shown again when the rows moved since it was
-        sorted, when a paragraph has no row, or while amending (its places are named otherwise)."""
-        rows, order = self._sorted_by
-        if rows is not self.win.paragraphs.order or self.win.amending.active:
-            self.show()
+        fixes beside the rows; the rest stays. The whole list is shown again when the rows or the footnotes'
+        numbers changed since it was sorted, when a paragraph has no row, or while amending (its places are named
+        otherwise)."""
+        rows, order, numbers = self._sorted_by
+        if rows is not self.win.paragraphs.order or self.win.amending.active or numbers != self.win.numbers:
+            self.show()  # the rows or the footnotes' numbers moved: other places are named otherwise now
             return
         if not all(pid in order for pid in paragraph_ids):
             self.show()

@@ -7,7 +7,8 @@ reused by paragraph id when the structure changes, so moving a paragraph does no
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import contextlib
+from collections.abc import Callable, Iterator
 
 from PySide6.QtCore import QMimeData, QPoint, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QDrag, QFont, QMouseEvent, QPalette
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QLabel,
+    QLayout,
     QPushButton,
     QScrollArea,
     QToolButton,
@@ -220,6 +222,22 @@ class ParagraphRow(QFrame):
         self.fix.setToolTip(localize(finding.message))
         self.fix.setAccessibleName(tr("Fix: {fix}").format(fix=label))
         self.fix.show()
+
+
+@contextlib.contextmanager
+def _layouts_waiting(layouts: list[QLayout]) -> Iterator[None]:
+    """Layouts laid out once after the block, not at each widget it adds or shows: showing a widget lays out
+    every row of its box again, so rows or fix buttons shown one by one cost the square of their number (5,000
+    rows: minutes)."""
+    paused = [layout for layout in dict.fromkeys(layouts) if layout is not None and layout.isEnabled()]
+    for layout in paused:
+        layout.setEnabled(False)
+    try:
+        yield
+    finally:
+        for layout in paused:
+            layout.setEnabled(True)
+            layout.activate()
 
 
 class ParagraphList(QScrollArea):
@@ -432,10 +450,7 @@ class ParagraphList(QScrollArea):
         fresh = 0
         self.setUpdatesEnabled(False)
         try:
-            boxes = [
-                *self.boxes.values(),
-                *(b for s in self.units.sections.values() for b in s.boxes.values()),
-            ]
+            boxes = self._all_boxes()
             ready: dict[QWidget, list[ParagraphRow]] = {box: [] for box in boxes}
             for index, (key, block, where) in enumerate(placed):
                 if key not in self.rows:
@@ -501,19 +516,10 @@ class ParagraphList(QScrollArea):
     def _build_backlog(self, count: int = BACKLOG_CHUNK) -> None:
         chunk, self._backlog = self._backlog[:count], self._backlog[count:]
         wanted = set(self.order)
-        # the boxes' layouts wait while the rows go in: showing a row lays out every row of its box again, so
-        # rows placed one by one cost the square of their number (5,000 rows: minutes)
-        paused = []
-        for key, block, where in chunk:
-            if key in wanted:
-                layout = self._box(block).layout()
-                if layout.isEnabled():
-                    layout.setEnabled(False)
-                    paused.append(layout)
-                self._place(key, block, where)
-        for layout in paused:
-            layout.setEnabled(True)
-            layout.activate()
+        with _layouts_waiting([self._box(block).layout() for _, block, _ in chunk]):
+            for key, block, where in chunk:
+                if key in wanted:
+                    self._place(key, block, where)
         if self._backlog:
             QTimer.singleShot(0, self._build_backlog)
         elif self._spell_on:
@@ -558,8 +564,13 @@ class ParagraphList(QScrollArea):
         """The one-click fix offered on each paragraph (e.g. 'Recalling also' for a repeated opener)."""
         changed = set(self._fixes) | set(fixes)
         self._fixes = dict(fixes)
-        for pid in changed:
-            self._show_fix(pid)
+        with _layouts_waiting([box.layout() for box in self._all_boxes()]):
+            for pid in changed:
+                self._show_fix(pid)
+
+    def _all_boxes(self) -> list[QWidget]:
+        """Every box of rows: part A's preamble and operative, then each later part's and annex's."""
+        return [*self.boxes.values(), *(b for s in self.units.sections.values() for b in s.boxes.values())]
 
     def update_fixes(self, fixes: dict[str, Finding | None]) -> None:
         """The fixes of some paragraphs (None: no fix any more); the others keep theirs."""
