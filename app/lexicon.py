@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from app.languages import DEFAULT, get_language
 from app.model import Part
@@ -297,6 +297,7 @@ def _heuristic(text: str, toks: list[re.Match[str]], words: list[str], part: Par
     return ""
 
 
+@lru_cache(maxsize=4096)  # readers ask of every italic line, and a draft repeats a few dozen openers
 def is_known(opener: str, part: Part, language: str = DEFAULT) -> bool:
     """True when the whole opener is a lexicon opener of that part (markers, adverbs and "and" allowed)."""
     language = _known(language)

@@ -140,7 +140,7 @@ def _docx_text(data: bytes, name: str) -> str:
     except (zipfile.BadZipFile, KeyError, OSError):
         raise InputError(f"{name or 'the file'} is not a readable Word file") from None
     xml = re.sub(r"</w:p>", "\n", xml)
-    return re.sub(r"<[^>]+>", "", xml)
+    return re.sub(r"<[^<>]+>", "", xml)  # a mark never spans another "<": each is read once
 
 
 def adoption_info_from_path(path: Path | str) -> AdoptionInfo:

@@ -405,7 +405,10 @@ def _holes(text: str) -> tuple[str, list[str]]:
         quoted.append(m.group(1))
         return _HOLE.format(len(quoted) - 1)
 
-    return _QUOTED.sub(keep, text), quoted
+    # no quotation opens after the last closing mark: searched up to it only, so that opening marks never closed
+    # are not each read to the end of the text (square time)
+    end = max(text.rfind(mark) for mark in '”"»') + 1
+    return _QUOTED.sub(keep, text[:end]) + text[end:], quoted
 
 
 def parse_sentence(text: str, language: str | None = None) -> tuple[list[Instruction], str]:

@@ -6,7 +6,8 @@ end, runs of each of their characters, and runs of common pieces of text. A cost
 the input shows as a ratio near 16, linear near 1 (the growth of a plain scan over the same texts divided out). Patterns past `--ratio` are listed with the input that
 made them grow; `can_hang` (the shape reader for user patterns) names those that can backtrack for ever.
 
-    .venv/bin/python scripts/pattern_growth.py [--from app.io.akn_reader] [--ratio 4] [--chars 2000]
+    .venv/bin/python scripts/pattern_growth.py [--from app.io.akn_reader] [--to app.negotiation] [--ratio 4]
+        [--chars 2000] [--package app|widgets] [--verbose]
 
 `finditer` is the worst use (a search from every position); a pattern the code only ever `match`es at one
 place may be listed and still be fine there: read the listed ones, don't trust the ratio alone.
@@ -35,12 +36,12 @@ _RE_CALLS = {"compile", "search", "match", "fullmatch", "sub", "subn", "split", 
 _PIECES = [" ", "a", "A", "1", ".", ",", ";", "(", ")", "-", "*", "[^1]", "\n", "a ", "1.", "(a) ", "\t", "é"]
 
 
-def modules(start: str) -> list[str]:
-    """Dotted names of app's modules from `start` on, in alphabetical order (excluding `start`)."""
+def modules(start: str, stop: str = "~", package: str = "app") -> list[str]:
+    """Dotted names of a package's modules after `start` and before `stop`, in alphabetical order."""
     names = sorted(
-        ".".join(path.relative_to(ROOT).with_suffix("").parts) for path in (ROOT / "app").rglob("*.py")
+        ".".join(path.relative_to(ROOT).with_suffix("").parts) for path in (ROOT / package).rglob("*.py")
     )
-    return [n.removesuffix(".__init__") for n in names if n > start]
+    return [n.removesuffix(".__init__") for n in names if start < n < stop]
 
 
 def _flags(node: ast.expr | None) -> int:
@@ -152,12 +153,19 @@ def growth(pattern: re.Pattern[str], piece: str, chars: int) -> float:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--from", dest="start", default="app.io.akn_reader")
+    parser.add_argument("--to", dest="stop", default="~", help="stop before this module")
+    parser.add_argument(
+        "--package", default="app", help="app, or widgets (needs Qt: QT_QPA_PLATFORM=offscreen)"
+    )
+    parser.add_argument("--verbose", action="store_true", help="name each module as it starts")
     parser.add_argument("--ratio", type=float, default=4.0)
     parser.add_argument("--chars", type=int, default=2000)
     args = parser.parse_args()
     warnings.simplefilter("ignore")
     total = flagged = 0
-    for module in modules(args.start):
+    for module in modules(args.start, args.stop, args.package):
+        if args.verbose:
+            print(f"[{module}]", flush=True)
         for where, pattern in patterns(module):
             total += 1
             worst, worst_piece = 0.0, ""

@@ -321,7 +321,15 @@ class TextField(QTextEdit):
             )
             return
         # one paragraph: line breaks inside it are only wrapping
-        self.insertPlainText(re.sub(r"\s*\n\s*", " ", text))
+        self.insertPlainText(one_line(text))
 
     def canInsertFromMimeData(self, source: QMimeData) -> bool:
         return source.hasText()
+
+
+_LINE_BREAK = re.compile(r"(?<!\s)\s*\n\s*")  # from a run's first space only: a long run is read once
+
+
+def one_line(text: str) -> str:
+    """Line breaks inside a paragraph's text, with the spaces about them, as one space (typed or pasted)."""
+    return _LINE_BREAK.sub(" ", text) if "\n" in text else text

@@ -38,6 +38,8 @@ class FindingsView(QObject):
         self.win = win
         win.issues.jump.connect(self.jump_to)
         win.issues.fix.connect(self.apply_fix)
+        # the rows the list was last sorted by, and each paragraph's place among them (counted from the end)
+        self._sorted_by: tuple[list[tuple[str, bool]] | None, dict[str, int], dict[str, int]] = (None, {}, {})
 
     def where(self, finding: Finding) -> str:
         """'OP 3 (a)' for a paragraph, 'Footnote 2' for a footnote's text, 'Sponsors' or 'Title' in the header."""
@@ -71,19 +73,46 @@ class FindingsView(QObject):
 
     def show(self) -> None:
         findings = self.win.checks.findings()
-        order = {key[0]: i for i, key in enumerate(reversed(self.win.paragraphs.order))}
+        rows = self.win.paragraphs.order
+        order = {key[0]: i for i, key in enumerate(reversed(rows))}
         n = len(order)
         self.win.issues.set_findings(findings, self.where, lambda pid: n - order.get(pid, n + 1))
-        errors, warnings = self.win.issues.counts()
-        counts = "  " + fill("{errors} errors · {warnings} warnings", errors=errors, warnings=warnings) + "  "
-        if self.win.counts_label.text() != counts:
-            self.win.counts_label.setText(counts)
-        set_tab_text(self.win.bottom_tabs, 0, fill("Issues ({count})", count=len(findings)))
+        self._sorted_by = (rows, order, dict(self.win.numbers))
+        self._counts()
         fixes: dict[str, Finding] = {}
         for finding in findings:
             if finding.fix is not None and finding.paragraph_id and finding.paragraph_id not in fixes:
                 fixes[finding.paragraph_id] = finding
         self.win.paragraphs.set_fixes(fixes)
+
+    def show_paragraphs(self, paragraph_ids: set[str]) -> None:
+        """After a paragraph check: the findings of those paragraphs replace theirs in the list, and their
+        fixes beside the rows; the rest stays. The whole list is shown again when the rows or the footnotes'
+        numbers changed since it was sorted, when a paragraph has no row, or while amending (its places are named
+        otherwise)."""
+        rows, order, numbers = self._sorted_by
+        if rows is not self.win.paragraphs.order or self.win.amending.active or numbers != self.win.numbers:
+            self.show()  # the rows or the footnotes' numbers moved: other places are named otherwise now
+            return
+        if not all(pid in order for pid in paragraph_ids):
+            self.show()
+            return
+        n = len(order)
+        fixes: dict[str, Finding | None] = {}
+        for pid in paragraph_ids:
+            found = self.win.checks.findings_of(pid)
+            self.win.issues.set_findings_at(n - order[pid], found, self.where)
+            fixes[pid] = next((f for f in found if f.fix is not None), None)
+        self._counts()
+        self.win.paragraphs.update_fixes(fixes)
+
+    def _counts(self) -> None:
+        """The error and warning counts in the status bar and the issues tab's title."""
+        errors, warnings = self.win.issues.counts()
+        counts = "  " + fill("{errors} errors · {warnings} warnings", errors=errors, warnings=warnings) + "  "
+        if self.win.counts_label.text() != counts:
+            self.win.counts_label.setText(counts)
+        set_tab_text(self.win.bottom_tabs, 0, fill("Issues ({count})", count=len(self.win.issues.findings)))
 
     def apply_fix(self, finding: Finding) -> None:
         self.win.doc.history.seal()

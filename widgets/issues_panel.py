@@ -6,6 +6,8 @@ it. The list is plain items, no widget per row, so a long draft with many findin
 
 from __future__ import annotations
 
+import bisect
+from collections import Counter
 from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
@@ -34,6 +36,7 @@ _MARK = {
     Severity.INFO: marked("○ Note"),
 }
 _COLOUR = {Severity.ERROR: "#c01c28", Severity.WARNING: "#b5835a", Severity.INFO: "#5e5c64"}
+_LINK = "#1a5fb4"
 FIX_COLUMN = 3
 MESSAGE_COLUMN = 2
 
@@ -56,6 +59,19 @@ class _WrappingDelegate(QStyledItemDelegate):
             padding = size.height() - option.fontMetrics.height()  # one line keeps the usual row height
             size.setHeight(max(size.height(), wrapped.height() + padding))
         return size
+
+
+def _item(finding: Finding, place_name: str) -> QTreeWidgetItem:
+    fix = f"✎ {localize(finding.fix.label)}" if finding.fix else ""
+    message = localize(finding.message)
+    item = QTreeWidgetItem([tr(_MARK[finding.severity]), place_name, message, fix])
+    item.setForeground(0, QColor(_COLOUR[finding.severity]))
+    item.setToolTip(2, f"{message}\n[{finding.rule}] {rule_title(finding.rule)}".rstrip())
+    if finding.fix:
+        item.setForeground(FIX_COLUMN, QColor(_LINK))
+        item.setToolTip(FIX_COLUMN, tr("Click to apply: {fix}").format(fix=localize(finding.fix.label)))
+    item.setData(0, Qt.ItemDataRole.UserRole, finding)
+    return item
 
 
 class IssuesPanel(QWidget):
@@ -99,6 +115,8 @@ class IssuesPanel(QWidget):
         layout.addWidget(self.tree)
         self.findings: list[Finding] = []
         self._shown: list[tuple[Finding, str]] | None = None
+        self._places: list[int] = []  # the place of each finding shown, in their order
+        self._severities: Counter[Severity] = Counter()
         self.set_findings([], lambda _finding: "")
 
     def set_findings(
@@ -116,27 +134,42 @@ class IssuesPanel(QWidget):
         keep = self.current()
         self._shown = rows
         self.findings = ordered
+        self._places = [place(f.paragraph_id) for f in ordered]
+        self._severities = Counter(f.severity for f in ordered)
         self.tree.setUpdatesEnabled(False)
         self.tree.clear()
-        link = QColor("#1a5fb4")
-        items = []
-        for finding, place_name in rows:
-            fix = f"✎ {localize(finding.fix.label)}" if finding.fix else ""
-            message = localize(finding.message)
-            item = QTreeWidgetItem([tr(_MARK[finding.severity]), place_name, message, fix])
-            item.setForeground(0, QColor(_COLOUR[finding.severity]))
-            item.setToolTip(2, f"{message}\n[{finding.rule}] {rule_title(finding.rule)}".rstrip())
-            if finding.fix:
-                item.setForeground(FIX_COLUMN, link)
-                item.setToolTip(
-                    FIX_COLUMN, tr("Click to apply: {fix}").format(fix=localize(finding.fix.label))
-                )
-            item.setData(0, Qt.ItemDataRole.UserRole, finding)
-            items.append(item)
-        self.tree.addTopLevelItems(items)
+        self.tree.addTopLevelItems([_item(finding, place_name) for finding, place_name in rows])
         if keep is not None and keep in ordered:
             self.tree.setCurrentItem(self.tree.topLevelItem(ordered.index(keep)))
         self.tree.setUpdatesEnabled(True)
+        self._summarize()
+
+    def set_findings_at(self, place: int, findings: list[Finding], where: Callable[[Finding], str]) -> None:
+        """Replace the findings of one place (a paragraph's, as `order` gave it to `set_findings`) and leave the
+        rest of the list as it is: what a paragraph's check costs depends on the paragraph, not the draft. The
+        list is then what `set_findings` gives for all the findings with these in place of the old ones."""
+        assert self._shown is not None  # set_findings ran first (the constructor's empty list)
+        start, stop = bisect.bisect_left(self._places, place), bisect.bisect_right(self._places, place)
+        ordered = sorted(findings, key=lambda f: (_ORDER[f.severity], f.span))
+        rows = [(f, where(f) or tr("Header")) for f in ordered]
+        if rows == self._shown[start:stop]:
+            return
+        keep = self.current()
+        self._severities.subtract(f.severity for f in self.findings[start:stop])
+        self._severities.update(f.severity for f in ordered)
+        self._shown[start:stop] = rows
+        self.findings[start:stop] = ordered
+        self._places[start:stop] = [place] * len(ordered)
+        self.tree.setUpdatesEnabled(False)
+        for _ in range(start, stop):
+            self.tree.takeTopLevelItem(start)
+        self.tree.insertTopLevelItems(start, [_item(finding, place_name) for finding, place_name in rows])
+        if keep is not None and keep in ordered:
+            self.tree.setCurrentItem(self.tree.topLevelItem(start + ordered.index(keep)))
+        self.tree.setUpdatesEnabled(True)
+        self._summarize()
+
+    def _summarize(self) -> None:
         errors, warnings = self.counts()
         notes = len(self.findings) - errors - warnings
         self.summary.setText(
@@ -152,9 +185,7 @@ class IssuesPanel(QWidget):
         self._selection_changed()
 
     def counts(self) -> tuple[int, int]:
-        errors = sum(f.severity is Severity.ERROR for f in self.findings)
-        warnings = sum(f.severity is Severity.WARNING for f in self.findings)
-        return errors, warnings
+        return self._severities[Severity.ERROR], self._severities[Severity.WARNING]
 
     def current(self) -> Finding | None:
         item = self.tree.currentItem()

@@ -6,7 +6,8 @@ paragraph when an opener changes, a citation that stops being the first mention,
 When only texts and tails were typed in since the context was built, `engine.with_typed_texts` updates it from
 the edited paragraphs alone (citations, dates and footnote marks included); any other edit rebuilds it (one
 pass, no rule runs). The whole-document check runs on the worker on a snapshot; a result for an older revision
-is dropped.
+is dropped. A paragraph check reports the paragraphs it checked again (`paragraphs_checked`), so that the issues
+list and the fixes beside the rows are updated for those alone: a keystroke costs its paragraph, not the draft.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ log = logging.getLogger(__name__)
 
 class LiveChecks(QObject):
     changed = Signal()  # the findings changed: show them
+    paragraphs_checked = Signal(object)  # set of paragraph ids checked again: show theirs
 
     def __init__(self, win: MainWindow, check_delay_ms: int) -> None:
         super().__init__(win)
@@ -40,6 +42,8 @@ class LiveChecks(QObject):
         self.import_findings: list[Finding] = []  # what the reader reported when the draft was opened
         self.doc_findings: list[Finding] = []  # the last whole-document check
         self.para_findings: dict[str, list[Finding]] = {}  # newer than doc_findings, paragraph by paragraph
+        # doc_findings and import_findings by paragraph id, built when first asked after either list is replaced
+        self._by_id: dict[str, tuple[list[Finding], dict[str, list[Finding]]]] = {}
         self._pending: set[str] = set()
         self._context: DocumentContext | None = None  # the context the findings shown were computed with
         self._context_stale = True  # an edit since it was built may have changed it
@@ -117,7 +121,7 @@ class LiveChecks(QObject):
             return
         recheck, self._pending = self.to_recheck(context), set()
         self._context, self._context_stale = context, False
-        found_any = False
+        checked: set[str] = set()
         for pid in recheck:
             if self.win.doc.find(pid) is None:
                 self.para_findings.pop(pid, None)
@@ -129,9 +133,9 @@ class LiveChecks(QObject):
             except Exception:  # as above
                 log.exception("paragraph check failed")
                 continue
-            found_any = True
-        if found_any:
-            self.changed.emit()
+            checked.add(pid)
+        if checked:
+            self.paragraphs_checked.emit(checked)
 
     def check_document(self) -> None:
         """The whole document on the worker, on a snapshot; a result for an older revision is dropped."""
@@ -164,5 +168,27 @@ class LiveChecks(QObject):
         live = [f for f in self.doc_findings if f.paragraph_id not in self.para_findings]
         for found in self.para_findings.values():
             live += found
-        exists = {p.id for _, p in res.paragraphs()} | set(res.footnotes) | instruction_ids(res)
-        return self.import_findings + [f for f in live if not f.paragraph_id or f.paragraph_id in exists]
+        exists = set(res.footnotes) | instruction_ids(res)  # and every paragraph, annexes too (doc.find)
+        return self.import_findings + [
+            f
+            for f in live
+            if not f.paragraph_id or f.paragraph_id in exists or self.win.doc.find(f.paragraph_id) is not None
+        ]
+
+    def findings_of(self, paragraph_id: str) -> list[Finding]:
+        """What `findings()` holds for one paragraph that is in the draft, in the same order, without reading
+        the rest: the reader's notes on it, then its newest findings."""
+        live = self.para_findings.get(paragraph_id)
+        if live is None:
+            live = self._indexed("document", self.doc_findings).get(paragraph_id, [])
+        return self._indexed("import", self.import_findings).get(paragraph_id, []) + live
+
+    def _indexed(self, name: str, findings: list[Finding]) -> dict[str, list[Finding]]:
+        """`findings` by paragraph id, kept while the list is the same (the lists are replaced, never changed)."""
+        kept = self._by_id.get(name)
+        if kept is None or kept[0] is not findings:
+            index: dict[str, list[Finding]] = {}
+            for f in findings:
+                index.setdefault(f.paragraph_id, []).append(f)
+            kept = self._by_id[name] = (findings, index)
+        return kept[1]

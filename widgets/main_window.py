@@ -11,7 +11,6 @@ arrangement per screen size), and the views. Editing commands run here, through 
 
 from __future__ import annotations
 
-import re
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -50,7 +49,7 @@ from widgets.amendment_panel import AmendmentPanel
 from widgets.background import Debouncer, Runner
 from widgets.dock_layout import DockLayout
 from widgets.document_controller import DocumentController
-from widgets.fields import TextField, to_display, to_markup
+from widgets.fields import TextField, one_line, to_display, to_markup
 from widgets.find_replace import FindBar, Finder
 from widgets.findings_view import FindingsView, set_tab_text
 from widgets.footnotes import FootnotesPane
@@ -212,6 +211,7 @@ class MainWindow(QMainWindow):
         self.finder = Finder(self, self.find_bar)
         self.findings_view = FindingsView(self)
         self.checks.changed.connect(self.findings_view.show)
+        self.checks.paragraphs_checked.connect(self.findings_view.show_paragraphs)
 
     def _handlers(self) -> dict[ActionId, Callable[..., None]]:
         A, f = ActionId, self.files
@@ -413,7 +413,7 @@ class MainWindow(QMainWindow):
     def _on_field_edited(self, paragraph_id: str, field: str, shown: str) -> None:
         value = shown if field == "opener" else to_markup(shown, self.numbers)
         if field != "opener":
-            value = re.sub(r"\s*\n\s*", " ", value)
+            value = one_line(value)
         self.apply(
             edits.set_field,
             paragraph_id=paragraph_id,

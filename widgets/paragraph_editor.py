@@ -7,7 +7,8 @@ reused by paragraph id when the structure changes, so moving a paragraph does no
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import contextlib
+from collections.abc import Callable, Iterator
 
 from PySide6.QtCore import QMimeData, QPoint, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QDrag, QFont, QMouseEvent, QPalette
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QLabel,
+    QLayout,
     QPushButton,
     QScrollArea,
     QToolButton,
@@ -220,6 +222,22 @@ class ParagraphRow(QFrame):
         self.fix.setToolTip(localize(finding.message))
         self.fix.setAccessibleName(tr("Fix: {fix}").format(fix=label))
         self.fix.show()
+
+
+@contextlib.contextmanager
+def _layouts_waiting(layouts: list[QLayout]) -> Iterator[None]:
+    """Layouts laid out once after the block, not at each widget it adds or shows: showing a widget lays out
+    every row of its box again, so rows or fix buttons shown one by one cost the square of their number (5,000
+    rows: minutes)."""
+    paused = [layout for layout in dict.fromkeys(layouts) if layout is not None and layout.isEnabled()]
+    for layout in paused:
+        layout.setEnabled(False)
+    try:
+        yield
+    finally:
+        for layout in paused:
+            layout.setEnabled(True)
+            layout.activate()
 
 
 class ParagraphList(QScrollArea):
@@ -434,10 +452,7 @@ class ParagraphList(QScrollArea):
         fresh = 0
         self.setUpdatesEnabled(False)
         try:
-            boxes = [
-                *self.boxes.values(),
-                *(b for s in self.units.sections.values() for b in s.boxes.values()),
-            ]
+            boxes = self._all_boxes()
             ready: dict[QWidget, list[ParagraphRow]] = {box: [] for box in boxes}
             for index, (key, block, where) in enumerate(placed):
                 if key not in self.rows:
@@ -500,20 +515,22 @@ class ParagraphList(QScrollArea):
         row.show_fix(self._fixes.get(key[0]) if not key[1] else None)
         return row
 
-    def _build_backlog(self) -> None:
-        chunk, self._backlog = self._backlog[: self.BACKLOG_CHUNK], self._backlog[self.BACKLOG_CHUNK :]
-        for key, block, where in chunk:
-            if key in self.order:
-                self._place(key, block, where)
+    def _build_backlog(self, count: int = BACKLOG_CHUNK) -> None:
+        chunk, self._backlog = self._backlog[:count], self._backlog[count:]
+        wanted = set(self.order)
+        with _layouts_waiting([self._box(block).layout() for _, block, _ in chunk]):
+            for key, block, where in chunk:
+                if key in wanted:
+                    self._place(key, block, where)
         if self._backlog:
             QTimer.singleShot(0, self._build_backlog)
         elif self._spell_on:
             self.enable_spelling()
 
     def finish(self) -> None:
-        """Build every row now (tests, find, jumping to a far paragraph)."""
+        """Build every row now (tests, find, jumping to a far paragraph), with one layout at the end."""
         while self._backlog:
-            self._build_backlog()
+            self._build_backlog(len(self._backlog))
 
     def _relabel(self, wanted: list[tuple[RowKey, Block]]) -> None:
         names = place_names(block for _, block in wanted)
@@ -549,10 +566,29 @@ class ParagraphList(QScrollArea):
         """The one-click fix offered on each paragraph (e.g. 'Recalling also' for a repeated opener)."""
         changed = set(self._fixes) | set(fixes)
         self._fixes = dict(fixes)
-        for pid in changed:
-            row = self.rows.get((pid, False))
-            if row is not None:
-                row.show_fix(self._fixes.get(pid))
+        with _layouts_waiting([box.layout() for box in self._all_boxes()]):
+            for pid in changed:
+                self._show_fix(pid)
+
+    def _all_boxes(self) -> list[QWidget]:
+        """Every box of rows: part A's preamble and operative, then each later part's and annex's."""
+        return [*self.boxes.values(), *(b for s in self.units.sections.values() for b in s.boxes.values())]
+
+    def update_fixes(self, fixes: dict[str, Finding | None]) -> None:
+        """The fixes of some paragraphs (None: no fix any more); the others keep theirs."""
+        for pid, fix in fixes.items():
+            if self._fixes.get(pid) == fix:
+                continue
+            if fix is None:
+                del self._fixes[pid]
+            else:
+                self._fixes[pid] = fix
+            self._show_fix(pid)
+
+    def _show_fix(self, paragraph_id: str) -> None:
+        row = self.rows.get((paragraph_id, False))
+        if row is not None:
+            row.show_fix(self._fixes.get(paragraph_id))
 
     def rehighlight(self) -> None:
         for row in self.rows.values():

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -140,26 +140,33 @@ class DocumentContext:
     clauses: frozenset[str] = frozenset()
     # short forms the draft licenses by naming their body (app/spelling/short_forms.py): rule id → patterns
     short_forms: dict[str, tuple[re.Pattern[str], ...]] = field(default_factory=dict)
+    # every node (annexes too) by id: a paragraph's check finds its node without walking the draft (typing
+    # changes texts in place; any other edit builds the context again)
+    node_index: dict[str, Node] = field(default_factory=dict, compare=False, repr=False)
 
     def changed_since(self, old: DocumentContext | None) -> set[str]:
         """Ids of paragraphs whose context-dependent findings may differ from what `old` gave."""
         if old is None:
             return set(self.node_ids)
-        out = {pid for pid in set(self.run) | set(old.run) if self.run.get(pid) != old.run.get(pid)}
-        out |= {
-            pid
-            for pid in set(self.previous_opener) | set(old.previous_opener)
-            if self.previous_opener.get(pid) != old.previous_opener.get(pid)
-        }
-        for ref in set(self.first_mentions) | set(old.first_mentions):
-            a, b = self.first_mentions.get(ref), old.first_mentions.get(ref)
-            if a != b:
-                out |= {x[0] for x in (a, b) if x}
+        # a context updated for typed texts shares what typing cannot change: nothing to compare there
+        out = _differ(self.run, old.run) | _differ(self.previous_opener, old.previous_opener)
+        if self.first_mentions is not old.first_mentions:
+            for ref in set(self.first_mentions) | set(old.first_mentions):
+                a, b = self.first_mentions.get(ref), old.first_mentions.get(ref)
+                if a != b:
+                    out |= {x[0] for x in (a, b) if x}
         if self.short_forms != old.short_forms:  # a body named or unnamed: its short form anywhere
             return set(self.node_ids)
         if self.last_id != old.last_id:
             out |= {self.last_id, old.last_id} - {""}
         return out | (self.clauses ^ old.clauses)
+
+
+def _differ(new: Mapping[str, object], old: Mapping[str, object]) -> set[str]:
+    """The keys whose values differ between two maps (none when they are one map)."""
+    if new is old:
+        return set()
+    return {key for key in new.keys() | old.keys() if new.get(key) != old.get(key)}
 
 
 WORD = re.compile(r"[^\W\d_]+(?:[-‑'’][^\W\d_]+)*")

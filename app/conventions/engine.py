@@ -153,9 +153,11 @@ def build_context(res: Resolution, template: Template | None = None) -> Document
         prev_key, prev_marker, run = "", "", 0
         counts: dict[str, int] = {}
         last_marker = (tpl.markers or ("also", "further"))[-1].lower()
-        for i, para in enumerate(items):
-            key = opener_key(para.opener) if para.opener.strip() else ""
-            marker = strip_marker(para.opener.strip())[1]
+        prev_opener = ""
+        for para in items:
+            opener = para.opener.strip()
+            key = opener_key(para.opener) if opener else ""
+            marker = strip_marker(opener)[1]
             if scope == "part":
                 counts[key] = counts.get(key, 0) + 1 if key else 0
                 ctx.run[para.id] = counts[key] or 1
@@ -165,15 +167,16 @@ def build_context(res: Resolution, template: Template | None = None) -> Document
                 # "X, X also, X further" is a full run: the next X starts a new one (A/C.3/80/L.20)
                 run = run + 1 if key and key == prev_key and prev_marker != last_marker else 1
                 ctx.run[para.id] = run
-                if run > 1:  # the paragraph before it, by its index (a search for it made runs quadratic)
-                    ctx.previous_opener[para.id] = items[i - 1].opener.strip()
-            prev_key, prev_marker = key, marker
+                if run > 1:
+                    ctx.previous_opener[para.id] = prev_opener
+            prev_key, prev_marker, prev_opener = key, marker, opener
     ids: list[str] = []
     for body in res.parts():
         for part in Part:
             for para in body.part(part):
                 _collect(para, part, ctx, ids)
     ctx.node_ids = tuple(ids)
+    ctx.node_index = {node.para.id: node for node in (*nodes(res), *annex_nodes(res))}
     ctx.clauses = frozenset(_clauses(res))
     ctx.last_id = _last_id(res)
     ctx.short_forms = short_forms.active(short_forms.default_rules(), _fields(res))
@@ -200,12 +203,16 @@ def _clauses(res: Resolution) -> list[str]:
     for body in res.parts():
         items = [*body.preamble[-1:], *body.operative]
         for i, para in enumerate(items):
-            if "that" in para.opener + para.text and _CHAPEAU.match(
-                inline.plain(f"{para.opener} {para.text}").strip()
-            ):
+            if _is_chapeau(para):
                 out += [p.id for p in items[i:]]
                 break
     return out
+
+
+def _is_chapeau(para: Paragraph) -> bool:
+    return "that" in para.opener + para.text and bool(
+        _CHAPEAU.match(inline.plain(f"{para.opener} {para.text}").strip())
+    )
 
 
 def _collect(para: Paragraph, part: Part, ctx: DocumentContext, ids: list[str], depth: int = 0) -> None:
@@ -247,23 +254,33 @@ def with_typed_texts(
     in since `ctx` was built (no opener, no structure changed): their citations are read again and the first
     mention of each resolution they cite or cited is found among the citations the context keeps, so no other
     paragraph is read. None when a paragraph is no longer there (build the context again)."""
-    new = dataclasses.replace(ctx, first_mentions=dict(ctx.first_mentions), mentions=dict(ctx.mentions))
+    # what typing cannot change (opener runs, places, the node index) is shared with `ctx`, and the maps of
+    # citations are copied only when a typed text cites or cited: the work is the typed paragraphs'
+    new = dataclasses.replace(ctx)
     touched: set[str] = set()
     typed: list[Paragraph] = []
     for pid in paragraph_ids:
-        para = res.find(pid)
-        if para is None:
+        node = ctx.node_index.get(pid)
+        if node is None:
             return None
+        para = node.para
         typed.append(para)
         for piece in ("lead", "tail"):
             where = (pid, piece)
             if where not in new.places:
                 continue  # an annex paragraph: no part of the context
             found = _mentions(para, piece)
-            touched |= {key for key, _, _ in new.mentions.pop(where, ())} | {key for key, _, _ in found}
+            cited = new.mentions.get(where, ())
+            if found == cited:
+                continue
+            if new.mentions is ctx.mentions:
+                new.mentions = dict(ctx.mentions)
+            new.mentions.pop(where, None)
+            touched |= {key for key, _, _ in cited} | {key for key, _, _ in found}
             if found:
                 new.mentions[where] = found
     if touched:
+        new.first_mentions = dict(ctx.first_mentions)
         first: dict[str, tuple[int, tuple[str, str, int]]] = {}
         for where, found in new.mentions.items():
             place = new.places[where]
@@ -277,7 +294,10 @@ def with_typed_texts(
     if new.short_forms or any(short_forms.names_any(rules, f"{p.text} {p.tail}") for p in typed):
         new.short_forms = short_forms.active(rules, _fields(res))  # a body's name typed in or out
     new.last_id = _last_id(res)  # a tail typed empty or not moves the end of the resolution
-    new.clauses = frozenset(_clauses(res))  # typing "Resolves that:" makes the paragraphs after it clauses
+    if any(p.id in ctx.clauses or _is_chapeau(p) for p in typed):
+        new.clauses = frozenset(
+            _clauses(res)
+        )  # typing "Resolves that:" makes the paragraphs after it clauses
     return new
 
 
@@ -384,15 +404,12 @@ def check_paragraph(
     """Findings of one paragraph or subparagraph (its own fields; not its subparagraphs). `speller`: whose
     personal dictionary the spelling check uses (None: app.spelling's default)."""
     ctx = context or build_context(res, template)
-    for node in nodes(res):
-        if node.para.id == paragraph_id:
-            found = _node_findings(node, ctx, style, speller)
-            return _for_organ(_in_language(_dedupe(found), ctx.language), ctx.template, speller)
-    for node in annex_nodes(res):
-        if node.para.id == paragraph_id:
-            found = _annex_findings(node, ctx, style, speller)
-            return _for_organ(_in_language(_dedupe(found), ctx.language), ctx.template, speller)
-    return []
+    node = ctx.node_index.get(paragraph_id)  # found by id: the check costs the paragraph, not the draft
+    if node is None:
+        return []
+    check = _node_findings if (paragraph_id, "lead") in ctx.places else _annex_findings
+    found = check(node, ctx, style, speller)
+    return _for_organ(_in_language(_dedupe(found), ctx.language), ctx.template, speller)
 
 
 def check_header(res: Resolution, template: Template | None = None) -> list[Finding]:

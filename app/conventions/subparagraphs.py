@@ -14,7 +14,7 @@ from app.messages import say
 _TYPED_LABEL = re.compile(
     r"^\s*(?:\((?:[a-z]{1,2}|[ivxl]{1,5})\)|(?:[a-z]{1,2}|[ivxl]{1,5})[.)]|[-•–·▪])\s+(?=\S)"
 )
-_AND_END = re.compile(r"(?:[;,]\s*|\s+)and\s*$")
+_AND_END = re.compile(r"(?:[;,]\s*|(?<!\s)\s+)and\s*$")  # spaces from a run's first only: linear
 
 
 def check(node: Node, ctx: DocumentContext) -> list[Finding]:

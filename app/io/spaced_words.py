@@ -20,8 +20,9 @@ _ISE = re.compile(r"is(?=(?:e|ed|es|ing|ation|ations)$)")
 # a year in brackets with its digits set apart: "resolution 2216 (201 5 )"
 _SPACED_YEAR = re.compile(r"\(\d(?: ?\d){3} ?\)")
 # an apostrophe or a hyphen inside a word set apart from the letters before it: "Da ’esh", "Sudan ’s",
-# "Secretary -General", "Iraqi -led" (a closing quote never has a letter right after it, nor a dash)
-_SPACED_JOINER = re.compile(r"(?P<head>[^\W\d_]+) (?P<tail>[’-][^\W\d_]+)")
+# "Secretary -General", "Iraqi -led" (a closing quote never has a letter right after it, nor a dash); tried at the
+# start of a word only, not again from each of its letters (a long word read once, not once per letter)
+_SPACED_JOINER = re.compile(r"(?<![^\W\d_])(?P<head>[^\W\d_]+) (?P<tail>[’-][^\W\d_]+)")
 # the English words of one or two letters: other short pieces ("ed", "el", "en") are fragments, whatever a
 # dictionary full of abbreviations says
 _SHORT_WORDS = frozenset(

@@ -262,7 +262,7 @@ def section_preamble(opener: str, language: str = "en") -> bool:
     """An opener of the preamble that no operative paragraph uses ("Recalling", "Having considered"): an
     unnumbered paragraph with it among numbered operative ones is a section's own preambular paragraph. A
     trailing "of" set in italics with the opener ("Taking note with appreciation of") is no part of it."""
-    opener = re.sub(r"\s+of$", "", opener.strip())
+    opener = re.sub(r"(?<!\s)\s+of$", "", opener.strip())  # from a run's first space only: linear
     return (
         bool(opener)
         and is_known(opener, Part.PREAMBLE, language)

@@ -649,7 +649,7 @@ class _Reader:
 
     def _keep_hyphen(self, left: str, right: str) -> bool:
         """ "non-\\nproliferation" keeps its hyphen; "implemen-\\ntation" loses it. The document decides first."""
-        a = re.search(r"[A-Za-z\u00C0-\u024F]+-$", left)
+        a = re.search(r"(?<![A-Za-z\u00C0-\u024F])[A-Za-z\u00C0-\u024F]+-$", left)  # from a word's start
         b = re.match(r"[A-Za-z\u00C0-\u024F]+", right)
         if not a or not b:
             return True

@@ -154,12 +154,17 @@ def merged(
         found.settle(out)
     from app.negotiation.status import resolve
 
+    # brackets and paragraphs looked up by id, once: thousands of brackets resolved in one merge each searched
+    # the list of brackets and the whole text
+    brackets = {b.id: b for b in work.brackets}
+    paragraphs = {p.id: p for p in (*(p for _, p in out.paragraphs()), *out.annex_paragraphs())}
     for bracket_id, text in choices.brackets.items():
-        bracket = next((b for b in work.brackets if b.id == bracket_id), None)
+        bracket = brackets.get(bracket_id)
         if bracket is None:
             raise InputError("no such bracket")
-        resolve(out, bracket, text)
-        work.brackets.remove(bracket)
+        resolve(out, bracket, text, paragraphs.get(bracket.paragraph_id))
+    resolved = set(choices.brackets)
+    work.brackets[:] = [b for b in work.brackets if b.id not in resolved]
     return out
 
 

@@ -46,8 +46,8 @@ def next_after(label: str, taken: set[str], tried: dict[str, int] | None = None)
 
 def before_first(label: str) -> str:
     """The root for a paragraph placed before the first of its list: "OP 1" -> "OP 0", "OP 2 (a)" -> "OP 2 (0)"."""
-    if re.search(r"\d+$", label):
-        return re.sub(r"\d+$", "0", label)
+    if re.search(r"(?<!\d)\d+$", label):  # tried from the first digit of a run only: linear
+        return re.sub(r"(?<!\d)\d+$", "0", label)
     return re.sub(r"\([^()]*\)$", "(0)", label) if label.endswith(")") else f"{label} 0"
 
 

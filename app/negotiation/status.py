@@ -15,7 +15,7 @@ from enum import Enum
 
 from app import inline
 from app.errors import InputError
-from app.model import Resolution, new_id
+from app.model import Paragraph, Resolution, new_id
 
 
 class Status(str, Enum):
@@ -68,14 +68,14 @@ def current(history: list[StatusChange]) -> Status:
     return history[-1].status if history else Status.OPEN
 
 
-def _field_value(res: Resolution, bracket: Bracket) -> str:
-    para = res.find(bracket.paragraph_id)
+def _field_value(para: Paragraph | None, bracket: Bracket) -> str:
     return getattr(para, bracket.field, "") if para is not None else ""
 
 
-def locate(res: Resolution, bracket: Bracket) -> int | None:
-    """Where the bracketed words start in their field now, or None when they are no longer there."""
-    text = _field_value(res, bracket)
+def locate(res: Resolution, bracket: Bracket, para: Paragraph | None = None) -> int | None:
+    """Where the bracketed words start in their field now, or None when they are no longer there. `para`: the
+    bracket's paragraph when the caller has it (no search of the draft)."""
+    text = _field_value(para or res.find(bracket.paragraph_id), bracket)
     at = -1
     for _ in range(bracket.occurrence + 1):
         at = text.find(bracket.words, at + 1)
@@ -100,12 +100,13 @@ def make_bracket(
     return bracket
 
 
-def resolve(res: Resolution, bracket: Bracket, text: str) -> None:
-    """Put `text` (an alternative, or the facilitator's wording) in place of the bracketed words."""
-    at = locate(res, bracket)
+def resolve(res: Resolution, bracket: Bracket, text: str, para: Paragraph | None = None) -> None:
+    """Put `text` (an alternative, or the facilitator's wording) in place of the bracketed words. `para`: the
+    bracket's paragraph when the caller has it."""
+    para = para or res.find(bracket.paragraph_id)
+    at = locate(res, bracket, para)
     if at is None:
         raise InputError(f"the bracketed words “{bracket.words}” are no longer in the paragraph")
-    para = res.find(bracket.paragraph_id)
     value = getattr(para, bracket.field)
     setattr(para, bracket.field, value[:at] + text + value[at + len(bracket.words) :])
 

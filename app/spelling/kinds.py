@@ -95,7 +95,9 @@ def _substitutions(rule: Rule, text: str, known: Callable[[str], bool]):
             if new is None:
                 continue
         else:
-            new = m.expand(replacement)  # with a (?P<hit>...) group, the replacement stands for the hit alone
+            # with a (?P<hit>...) group, the replacement stands for the hit alone; a plain word is its own
+            # expansion (Python 3.11 parses the template again at every expand)
+            new = m.expand(replacement) if "\\" in replacement else replacement
         if new != matched and (not rule.if_known or known(new)):
             yield start, end, _same_case(matched, new)
 

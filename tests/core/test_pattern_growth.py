@@ -7,13 +7,20 @@ per class: each builds the hostile text at n and 8n characters and compares the 
 - a lookahead to the end of the text at each match (the last "et" of a French sponsor line, weighed again at
   every "et" before it);
 - a comma then `\\W*$`, where the marks after each comma are read again from each comma;
-- a start that can recur inside the stretch it scans, unbounded ("A/RES/" again and again before a comma);
-- a pattern that opens with a run of spaces, searched from each space of a long run (a job number's "(E)").
+- a start that can recur inside the stretch it scans, unbounded ("A/RES/" again and again before a comma; an
+  amendment's opening quotes never closed, each read to the end);
+- a pattern that opens with a run of spaces, searched from each space of a long run (a job number's "(E)");
+  so also a run of letters, spaces or digits before an end test, tried again from each of its characters (a
+  long word before a spaced joiner "Da ’esh", an opener's spaces before a trailing "of", a word before a line's
+  hyphen, a label's digits, a subparagraph's closing "and", the line breaks the editor takes out of a typed
+  paragraph at each keystroke): each is tried from the first character of its run only.
 """
 
 from __future__ import annotations
 
+import io
 import sys
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -22,13 +29,19 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from fixtures.robust.hostile import growth, hang_guard  # noqa: E402
 
+from app.conventions.subparagraphs import _AND_END  # noqa: E402
 from app.io.docx_writer import later_job  # noqa: E402
 from app.io.foreign_header import english_line  # noqa: E402
+from app.io.spaced_words import close_up  # noqa: E402
+from app.io.structure import section_preamble  # noqa: E402
 from app.io.text_header import AGENDA  # noqa: E402
+from app.io.text_reader import _Reader  # noqa: E402
 from app.io.text_structure import _OPENS_ADOPTED, _one_line_ending_in_a_comma  # noqa: E402
 from app.languages import get_language  # noqa: E402
-from app.negotiation.numbering import root_of  # noqa: E402
-from app.rollover import adoption_info  # noqa: E402
+from app.negotiation.numbering import before_first, root_of  # noqa: E402
+from app.rollover import _docx_text, adoption_info  # noqa: E402
+from app.wording import _holes  # noqa: E402
+from widgets.fields import one_line  # noqa: E402
 
 FRENCH = get_language("fr")
 LINEAR = 8 * 3  # 8x the input: near 8 when linear, 64 and more when square
@@ -59,6 +72,26 @@ CASES = {
     ),
     "commas before the end": (lambda t: _opens_adopted(t), lambda n: "a" + "," * n + "x"),
     "a run of spaces opening the pattern": (later_job, lambda n: "25-16697" + " " * n + "x"),
+    "a long word before a spaced joiner": (
+        lambda s: close_up(s, set(), lambda _word: False),
+        lambda n: "a" * n + " -led",
+    ),
+    "an opener's spaces before a trailing of": (section_preamble, lambda n: "Taking" + " " * n + "note"),
+    "a long word before the hyphen ending a line": (
+        lambda s: _Reader(source="")._keep_hyphen(s, "tion"),
+        lambda n: "a" * n + "-b-",
+    ),
+    "a label's digits before its end": (before_first, lambda n: "OP " + "1" * n + "x"),
+    "a typed paragraph's spaces before a line break (each keystroke)": (
+        one_line,
+        lambda n: "a" + " " * n + "x\n",
+    ),
+    "an amendment's opening quotes never closed": (_holes, lambda n: "replace the words «a" * (n // 20)),
+    "a subparagraph's spaces before its closing and": (_AND_END.search, lambda n: "to act" + " " * n + "x"),
+    "a Word file's marks never closed": (
+        lambda blob: _docx_text(blob, "x.docx"),
+        lambda n: _word_file("<" * n),
+    ),
     "a resolution symbol started again and again": (
         lambda s: adoption_info(s.encode()),
         lambda n: "A/RES/" * (n // 6) + ",",
@@ -71,6 +104,13 @@ def test_hostile_text_costs_its_length(name: str) -> None:
     run, text_of = CASES[name]
     with hang_guard(60):
         assert growth(_repeated(run, text_of), 2000) < LINEAR
+
+
+def _word_file(document_xml: str) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("word/document.xml", document_xml)
+    return out.getvalue()
 
 
 def _opens_adopted(text: str) -> bool:
@@ -94,4 +134,17 @@ def test_the_patterns_still_read_what_they_read() -> None:
     assert _opens_adopted("Recalling its resolution 70/1, ”")
     assert not _opens_adopted("Recalling its resolution, and more")
     assert later_job("25-16697 (E)") == "25-16697"
+    assert close_up("the Da ’esh and Iraqi -led forces", set(), lambda _word: False)[0] == (
+        "the Da’esh and Iraqi-led forces"
+    )
+    assert section_preamble("Taking note with appreciation  of")  # the trailing "of" is no part of it
+    assert not section_preamble("Decides  of")
+    assert _AND_END.search("to act;   and  ").start() == 6 and _AND_END.search("to act and").start() == 6
+    assert one_line("to act \n\n  and\nto report") == "to act and to report"
+    assert _holes("replace « a » with “b” after «c") == (
+        "replace \x000\x00 with \x001\x00 after «c",
+        ["a", "b"],
+    )
+    assert before_first("OP 12") == "OP 0" and before_first("OP 2 (a)") == "OP 2 (0)"
+    assert _docx_text(_word_file('<w:p><w:r><w:t a="1">Text</w:t></w:r></w:p>'), "x.docx") == "Text\n"
     assert adoption_info(b"Resolution A/RES/80/70  adopted on 3 December 2025").symbol == "A/RES/80/70"

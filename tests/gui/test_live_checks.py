@@ -14,7 +14,9 @@ from hypothesis import strategies as st
 from app import edits, storage
 from app.conventions import engine
 from app.model import Footnote, Header, Paragraph, Resolution
+from widgets import issues_panel
 from widgets.main_window import MainWindow
+from widgets.paragraph_editor import ParagraphRow
 
 
 def full(window: MainWindow) -> set:
@@ -23,7 +25,31 @@ def full(window: MainWindow) -> set:
 
 def shown(window: MainWindow) -> set:
     imported = set(window.checks.import_findings)
+    assert_list_is_whole(window)
     return {f for f in window.checks.findings() if f not in imported}
+
+
+def _listed(window: MainWindow) -> tuple:
+    tree = window.issues.tree
+    items = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
+    return (
+        list(window.issues.findings),
+        [tuple(item.text(c) for c in range(tree.columnCount())) for item in items],
+        window.issues.counts(),
+        window.issues.summary.text(),
+        window.counts_label.text(),
+        dict(window.paragraphs._fixes),
+    )
+
+
+def assert_list_is_whole(window: MainWindow) -> None:
+    """The issues list and the fixes beside the rows, updated paragraph by paragraph after each check, are
+    what showing every finding afresh gives."""
+    window.paragraphs.finish()
+    updated = _listed(window)
+    window.issues._shown = None  # forget what is shown: every item is made again
+    window.findings_view.show()
+    assert _listed(window) == updated
 
 
 @pytest.mark.parametrize("name", ["A_C.1_80_L.43.txt", "A_C.3_80_L.20.txt"])
@@ -188,3 +214,52 @@ def _counted(function, calls: list):  # noqa: ANN001, ANN202
         return function(*args, **kwargs)
 
     return wrapped
+
+
+def _typing_cost(window: MainWindow, tmp_path: Path, paragraphs: int) -> list[int]:
+    """Items made for the issues list, places named, fixes set beside rows and paragraphs walked by the engine
+    for each keystroke's check, typing into one paragraph of a draft of `paragraphs` paragraphs."""
+    res = Resolution(header=Header(template="ga-c3"), title="Oceans")
+    res.preamble = [Paragraph(opener="Recalling", text="its resolution 70/1") for _ in range(paragraphs)]
+    res.operative = [
+        Paragraph(opener="Requests", text="the UN to report 04/12/2023") for _ in range(paragraphs)
+    ]
+    path = tmp_path / f"draft-{paragraphs}.json"
+    storage.save_project(res, path)
+    assert window.files.open_path(path)
+    window.paragraphs.finish()
+    window.flush()
+    assert len(window.issues.findings) > paragraphs  # every paragraph has findings in the list
+    counts = {"items": 0, "places": 0, "fixes": 0, "walked": 0}
+
+    def counting(name: str, function):  # noqa: ANN001, ANN202
+        def wrapped(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+            counts[name] += 1
+            return function(*args, **kwargs)
+
+        return wrapped
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(issues_panel, "_item", counting("items", issues_panel._item))
+        patch.setattr(window.findings_view, "where", counting("places", window.findings_view.where))
+        patch.setattr(ParagraphRow, "show_fix", counting("fixes", ParagraphRow.show_fix))
+        patch.setattr(engine, "nodes", counting("walked", engine.nodes))
+        target = res.operative[paragraphs // 2].id
+        text = window.res.find(target).text
+        for char in " and the UN":
+            text += char
+            window.apply(
+                edits.set_field, paragraph_id=target, field="text", value=text, initiator=(target, "text")
+            )
+            window.checks.paragraph_timer.flush()
+    assert_list_is_whole(window)
+    return list(counts.values())
+
+
+def test_a_keystroke_costs_its_paragraph_not_the_draft(qtbot, window: MainWindow, tmp_path: Path) -> None:  # noqa: ANN001
+    """The paragraph check, the issues list and the fixes beside the rows do the same work for a keystroke in
+    a draft of 20 or 160 paragraphs (the list was remade and every fix set again at each keystroke)."""
+    small = _typing_cost(window, tmp_path, 10)
+    large = _typing_cost(window, tmp_path, 80)
+    assert small == large
+    assert small[0] > 0  # the keystrokes did reach the list
