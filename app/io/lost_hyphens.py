@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable, Iterable
 
 _COMPOUND = re.compile(r"(?<![\w-])[^\W\d_]+(?:-[^\W\d_]+)*(?![\w-])")
-MIN_LEFT, MIN_RIGHT = 2, 4  # "age-sensitive", "work-life"; not "respond-eat" (Latin "respondeat")
+MIN_LEFT, MIN_RIGHT = 2, 3  # "age-sensitive", "at-sea"; a split stands only where a printed line ended
 # prefixes written with a hyphen ("non-nuclear-weapon"), and the small words inside a compound of three
 # ("whole-of-society", "out-of-pocket"); a compound never opens with an article or a conjunction
 PREFIXES = frozenset("non anti co pre post self multi inter intra sub semi socio cross".split())
@@ -29,7 +29,9 @@ LINE_PITCH, LINE_SLACK = 85, 28
 # two words, or compounds, with a space between them ("whole of-government")
 _PAIR = re.compile(r"(?<![\w-])([^\W\d_]+(?:-[^\W\d_]+)*) (?=([^\W\d_]+(?:-[^\W\d_]+)*)(?![\w-]))")
 _SPACED_HYPHEN = re.compile(r"(?<=[^\W\d_]) -(?=[^\W\d_])")  # "human -made": a text layer's space
-NEVER_FIRST = frozenset("the a an and or of to in on at by for with from as is it that this".split())
+NEVER_FIRST = frozenset(
+    "the a an and or of to in on by for with from as is it that this".split()
+)  # "at-sea", "at-risk"
 
 
 def at_line_end(index: int) -> bool:

@@ -65,7 +65,7 @@ def _weak(language: str) -> tuple[re.Pattern[str], ...]:
         # (never a count in a list: "25 Member States, 6 from African States, 5 from …")
         re.compile(
             rf"(?<=[,;:”’\"\)»])\s+(?P<n>\d+)(?=\s|$|{_PUNCTUATION_AFTER})"
-            rf"(?!\s+(?:{_words(data, 'count_followers')})\b)"
+            rf"(?!\s+(?:{_words(data, 'count_followers')})\b(?!\s+\d))"  # "2010, 26 from 23 to 27 May": a marker
         ),
         # spaced after a word at a line end: "abuse of children 37"
         re.compile(rf"{word_before}(?P<m>\s+(?P<n>\d+))\s*$"),
@@ -97,11 +97,11 @@ def _weak(language: str) -> tuple[re.Pattern[str], ...]:
             rf"(?<![\d/.,])(?:1[89]|20)\d\d(?P<m>\s+(?P<n>\d+))(?=\s+[{_LETTER}]|{_PUNCTUATION_AFTER}|\s*$)"
             rf"(?!\s+(?:{_words(data, 'count_nouns')}|%|to\s+\d)(?!\w))"
         ),
-        # spaced after a resolution's or a document's number: "pursuant to its resolution 59/300 9 and", "(see
-        # A/70/95-S/2015/446 4)"
+        # spaced after a resolution's or a document's number, before a word, punctuation or the line end:
+        # "pursuant to its resolution 59/300 9 and", "resolution 5/14 11 requesting", "decision VII/11 15 and"
         re.compile(
-            r"(?<![\w/.-])(?:[A-Z]{1,3}/)?(?:[A-Z\d.-]+/)*\d{1,4}/\d{1,5}(?P<m>\s+(?P<n>\d+))"
-            rf"(?=\s+{after}\b|{_PUNCTUATION_AFTER}|\s*$)"
+            r"(?<![\w/.-])(?:[A-Z]{1,3}/)?(?:[A-Z\d.-]+/)*(?:\d{1,4}|[IVXLC]{1,6})/\d{1,5}(?P<m>\s+(?P<n>\d+))"
+            rf"(?=\s+[{_LOWER}]|{_PUNCTUATION_AFTER}|\s*$)"
         ),
         # glued to the word after it, its space gone to the word before (pdftotext): "the Paris Agreement 5and
         # its", "all previous resolutions 3on the"; never an ordinal or a plural ("3rd", "1990s")
