@@ -59,14 +59,19 @@ def _pdf_text(data: bytes) -> str:
     return extract_text(io.BytesIO(data), laparams=LAParams(boxes_flow=None))
 
 
-def drafts(repo: Path) -> list[tuple[str, str]]:
-    """(symbol, text) of every SC draft in the mirror, each once, in symbol order."""
-    names = subprocess.run(
-        ["git", "-C", str(repo), "ls-tree", "-r", "--name-only", "HEAD", "data"],
+def _listed(repo: Path, folder: str) -> list[str]:
+    """The paths of the files under `folder` in the mirror's HEAD."""
+    return subprocess.run(
+        ["git", "-C", str(repo), "ls-tree", "-r", "--name-only", "HEAD", folder],
         capture_output=True,
         text=True,
         check=True,
     ).stdout.split()
+
+
+def drafts(repo: Path) -> list[tuple[str, str]]:
+    """(symbol, text) of every SC draft in the mirror, each once, in symbol order."""
+    names = _listed(repo, "data")
     files: dict[str, dict[str, str]] = {}
     for name in names:
         m = _ISSUED.match(name)
@@ -90,12 +95,7 @@ def drafts(repo: Path) -> list[tuple[str, str]]:
 def adopted(repo: Path, first_year: int = 1990) -> list[tuple[str, str]]:
     """(symbol, text) of every adopted resolution of `first_year` or later in the CR-UNSC mirror, in name
     order."""
-    names = subprocess.run(
-        ["git", "-C", str(repo), "ls-tree", "-r", "--name-only", "HEAD", "data/res_en_gold"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.split()
+    names = _listed(repo, "data/res_en_gold")
     out = []
     for name in names:
         m = _ADOPTED.match(name)
