@@ -780,7 +780,7 @@ class _Reader:
     def _paras(self, items: list[tuple[str, str]]) -> list[_Para]:
         paras: list[_Para] = []
         for first, text in items:
-            if SECTION_MARK.match(first) and len(text) < 150 and not _ends(text):
+            if SECTION_MARK.match(first) and len(text) < MAX_HEADING_CHARS and not _ends(text):
                 paras.append(_Para("heading", "", text))  # "I" / "A." over a section title
                 continue
             paras.append(_classify(text))

@@ -81,19 +81,7 @@ def draft(read_and_issued: tuple[Resolution, dict[str, list]]) -> tuple[list, li
     return read_entries(res), pdf_entries(want)
 
 
-# known gaps, each a class still to fix (strict: the test says when it is fixed)
-READING_GAPS = {
-    "A_80_L.17-pdftotext": "a section's mark over a title of four lines, with no blank line about them "
-    '("II" over "Implementation of the 1995 Agreement …"), is read as the first title line\'s paragraph',
-}
-
-
-def test_every_paragraph_the_pdf_starts_is_read_in_its_list(
-    draft: tuple[list, list], request: pytest.FixtureRequest
-) -> None:
-    gap = READING_GAPS.get(request.node.callspec.id)
-    if gap:
-        request.applymarker(pytest.mark.xfail(strict=True, reason=gap))
+def test_every_paragraph_the_pdf_starts_is_read_in_its_list(draft: tuple[list, list]) -> None:
     got, want = draft
     assert want, "the PDF's typography marks no paragraph"
     matched = {j for _, j in pairs(got, want)}
