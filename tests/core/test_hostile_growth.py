@@ -270,14 +270,18 @@ def test_a_merge_of_thousands_of_new_and_deleted_paragraphs_grows_linearly() -> 
     """Each accepted new or deleted paragraph was placed by walking the whole text (1,600: 3 s; 400: 0.1 s)."""
 
     def merge(n: int) -> Callable[[], object]:
-        res, _, _ = _merged_round([i % 2 == 0 for i in range(n)], [1] * (n + 1))
-        choices = _accept_all(res)
-        assert res.negotiation is not None
-        neg = res.negotiation
-        return lambda: merging.merged(neg, res, choices)
+        return _merge_accepting_all(_merged_round([i % 2 == 0 for i in range(n)], [1] * (n + 1))[0])
 
     with hang_guard(HANG * 3):
         assert growth(merge, 200) < 8 * 3
+
+
+def _merge_accepting_all(res: Resolution) -> Callable[[], object]:
+    """The merge of `res`'s round that accepts every place, ready to run (to time it alone)."""
+    choices = _accept_all(res)
+    assert res.negotiation is not None
+    neg = res.negotiation
+    return lambda: merging.merged(neg, res, choices)
 
 
 def _noted_round(n: int) -> tuple[Resolution, Resolution]:
@@ -311,11 +315,7 @@ def test_a_merge_of_thousands_of_new_notes_grows_linearly() -> None:
     """Every accepted paragraph copied every note the proposal adds (2,000 places: 4 million copies)."""
 
     def merge(n: int) -> Callable[[], object]:
-        res, _ = _noted_round(n)
-        choices = _accept_all(res)
-        assert res.negotiation is not None
-        neg = res.negotiation
-        return lambda: merging.merged(neg, res, choices)
+        return _merge_accepting_all(_noted_round(n)[0])
 
     with hang_guard(HANG * 3):
         # about 8 on an idle machine; 24 was seen once on a loaded one (the cycle collector and the caches run
