@@ -4,9 +4,7 @@ line separators, UTF-16/UTF-32 and NULs in text; entities hidden in parts not na
 
 from __future__ import annotations
 
-import io
 import sys
-import zipfile
 from pathlib import Path
 
 import pytest
@@ -20,21 +18,11 @@ from app.io.docx_reader import read_docx  # noqa: E402
 from app.io.docx_writer import build_docx  # noqa: E402
 from app.io.reading import read_document  # noqa: E402
 from app.io.text_writer import to_text  # noqa: E402
+from tests.docx_parts import repack
 
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 MATH = "http://schemas.openxmlformats.org/officeDocument/2006/math"
 ANCHOR = "the work of paragraph 4 and the Charter of the United Nations</w:t></w:r>"
-
-
-def repack(blob: bytes, changes: dict[str, bytes | None], renames: dict[str, str] | None = None) -> bytes:
-    renames = renames or {}
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(blob)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for name in src.namelist():
-            data = changes.get(name, src.read(name))
-            if data is not None:
-                dst.writestr(renames.get(name, name), data)
-    return out.getvalue()
 
 
 @pytest.fixture(scope="module")

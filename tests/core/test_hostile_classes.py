@@ -5,10 +5,8 @@ A reader or check returns a result or one of our one-line errors; nothing else e
 
 from __future__ import annotations
 
-import io
 import re
 import sys
-import zipfile
 from datetime import timedelta
 from pathlib import Path
 
@@ -33,6 +31,7 @@ from app.io.docx_writer import build_docx  # noqa: E402
 from app.io.text_reader import read_text  # noqa: E402
 from app.io.text_writer import to_text  # noqa: E402
 from app.states import member_states  # noqa: E402
+from tests.docx_parts import repack
 
 HANG = 20.0
 CASES = settings(
@@ -56,14 +55,6 @@ def test_to_int_takes_only_bounded_ascii_digits(text: str) -> None:
 def test_roman_numerals_are_bounded() -> None:
     assert roman(3999) == "mmmcmxcix"
     assert roman(10**12) == str(10**12)  # figures, not a billion "m"
-
-
-def repack(blob: bytes, changes: dict[str, bytes]) -> bytes:
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(blob)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for name in src.namelist():
-            dst.writestr(name, changes.get(name, src.read(name)))
-    return out.getvalue()
 
 
 def numbered_docx(value: str, where: str) -> bytes:

@@ -35,6 +35,7 @@ from app.io.text_reader import read_text  # noqa: E402
 from app.io.text_writer import to_text  # noqa: E402
 from app.punctuation import absorb_terminal, trailing_refs, typed_end  # noqa: E402
 from app.render import render  # noqa: E402
+from tests.docx_parts import repack
 
 HANG = 20.0
 CASES = settings(
@@ -44,15 +45,6 @@ CASES = settings(
 )
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 ANCHOR = "the work of paragraph 4 and the Charter of the United Nations</w:t></w:r>"
-
-
-def repack(blob: bytes, changes: dict[str, str]) -> bytes:
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(blob)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for name in src.namelist():
-            data = changes.get(name)
-            dst.writestr(name, data.encode("utf-8") if data is not None else src.read(name))
-    return out.getvalue()
 
 
 @functools.cache
