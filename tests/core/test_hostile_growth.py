@@ -118,18 +118,31 @@ def _texts(items: list[Paragraph]) -> list[str]:
     return [inline.plain(p.text) for p in items]
 
 
-@SOME
-@given(list_edits())
-def test_a_proposal_applies_to_give_the_proposed_list(edit: tuple[list[bool], list[int]]) -> None:
-    kept, inserted = edit
-    base = sample(paragraphs=4)
-    base.operative = [Paragraph(text=f"*Decides* on the base question {i};") for i in range(len(kept))]
+def _base_list(n: int) -> Resolution:
+    """A draft of `n` operative paragraphs, each its own text."""
+    res = sample(paragraphs=4)
+    res.operative = [Paragraph(text=f"*Decides* on the base question {i};") for i in range(n)]
+    return res
+
+
+def _proposed(base: Resolution, kept: list[bool], inserted: list[int]) -> Resolution:
+    """`base` as a proposal changes it: `kept[g]` says whether operative paragraph g stays, `inserted[g]` how many
+    new ones go before it (the last count after the last)."""
     proposed = copy.deepcopy(base)
     proposed.operative = []
     for gap, count in enumerate(inserted):
         proposed.operative += [Paragraph(text=f"*Urges* new step {gap}-{k};") for k in range(count)]
         if gap < len(kept) and kept[gap]:
             proposed.operative.append(copy.deepcopy(base.operative[gap]))
+    return proposed
+
+
+@SOME
+@given(list_edits())
+def test_a_proposal_applies_to_give_the_proposed_list(edit: tuple[list[bool], list[int]]) -> None:
+    kept, inserted = edit
+    base = _base_list(len(kept))
+    proposed = _proposed(base, kept, inserted)
     result = apply(base, derive(base, proposed, "EU"))
     assert _texts(result.operative) == _texts(proposed.operative)
 
@@ -235,16 +248,10 @@ def test_a_tracked_proposal_on_a_draft_past_the_999th_paragraph_is_read() -> Non
 def _merged_round(kept: list[bool], inserted: list[int]) -> tuple[Resolution, Resolution, Resolution]:
     """(working text, zero draft, the proposer's text) of a round with one proposal keeping `kept` of the
     operative paragraphs and adding `inserted[g]` new ones in each gap g, every place of it accepted."""
-    res = sample(paragraphs=4)
-    res.operative = [Paragraph(text=f"*Decides* on the base question {i};") for i in range(len(kept))]
+    res = _base_list(len(kept))
     neg = rounds.start(res)
     base = rounds.base_text(neg)
-    proposed = copy.deepcopy(base)
-    proposed.operative = []
-    for gap, count in enumerate(inserted):
-        proposed.operative += [Paragraph(text=f"*Urges* new step {gap}-{k};") for k in range(count)]
-        if gap < len(kept) and kept[gap]:
-            proposed.operative.append(copy.deepcopy(base.operative[gap]))
+    proposed = _proposed(base, kept, inserted)
     rounds.add_proposals(neg, [derive(base, proposed, "EU")])
     return res, base, proposed
 
