@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QSettings
 
 from app.model import Resolution
-from widgets.background import SyncRunner
+from tests.gui.shown import shown_window
 from widgets.main_window import MainWindow
 from widgets.settings import Settings
 
@@ -73,17 +73,7 @@ def prompter() -> ScriptedPrompter:
 
 @pytest.fixture
 def window(qtbot, settings: Settings, prompter: ScriptedPrompter, tmp_path: Path) -> MainWindow:  # noqa: ANN001
-    win = MainWindow(
-        settings=settings,
-        runner=SyncRunner(),
-        prompter=prompter,
-        autosave_ms=50,
-        check_delay_ms=10,
-        recovery_folder=tmp_path / "recovery",
-    )
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
+    win = shown_window(qtbot, settings, prompter, tmp_path)
     yield win
     prompter.save_answer = "discard"
     win.close()

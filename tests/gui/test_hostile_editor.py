@@ -14,8 +14,7 @@ from PySide6.QtCore import QByteArray, QSettings
 from app import edits, storage
 from app.io.reading import read_document
 from app.model import Footnote, Paragraph, Resolution
-from widgets.background import SyncRunner
-from widgets.main_window import MainWindow
+from tests.gui.shown import shown_window
 from widgets.settings import Settings
 
 CORPUS = Path(__file__).resolve().parents[1] / "fixtures" / "corpus"
@@ -63,17 +62,7 @@ def _store(tmp_path: Path, key: str, value: object) -> Settings:
 def test_the_editor_starts_with_garbage_in_any_setting(
     qtbot, prompter, tmp_path: Path, key: str, value: object
 ) -> None:  # noqa: ANN001
-    win = MainWindow(
-        settings=_store(tmp_path, key, value),
-        runner=SyncRunner(),
-        prompter=prompter,
-        autosave_ms=50,
-        check_delay_ms=10,
-        recovery_folder=tmp_path / "recovery",
-    )
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
+    win = shown_window(qtbot, _store(tmp_path, key, value), prompter, tmp_path)
     for path in win.settings.recent_files():  # each recent entry opens or says why in one message
         before = len(prompter.errors)
         opened = win.files.open_path(path)

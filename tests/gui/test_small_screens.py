@@ -8,8 +8,8 @@ from pathlib import Path
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QApplication
 
+from tests.gui.shown import shown_window
 from widgets.actions import ActionId
-from widgets.background import SyncRunner
 from widgets.main_window import MainWindow
 from widgets.settings import Settings
 
@@ -17,18 +17,7 @@ SMALL, WIDE = (1024, 640), (1600, 1000)
 
 
 def open_window(qtbot, settings: Settings, prompter, tmp_path: Path, size: tuple[int, int]) -> MainWindow:  # noqa: ANN001
-    win = MainWindow(
-        settings=settings,
-        runner=SyncRunner(),
-        prompter=prompter,
-        check_delay_ms=10,
-        recovery_folder=tmp_path / "recovery",
-    )
-    qtbot.addWidget(win)
-    win.resize(*size)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
+    return shown_window(qtbot, settings, prompter, tmp_path, size)
 
 
 def close(win: MainWindow) -> None:
