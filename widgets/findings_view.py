@@ -75,8 +75,7 @@ class FindingsView(QObject):
         findings = self.win.checks.findings()
         rows = self.win.paragraphs.order
         order = {key[0]: i for i, key in enumerate(reversed(rows))}
-        n = len(order)
-        self.win.issues.set_findings(findings, self.where, lambda pid: n - order.get(pid, n + 1))
+        self.win.issues.set_findings(findings, self.where, lambda pid: _place(order, rows, pid))
         self._sorted_by = (rows, order, dict(self.win.numbers))
         self._counts()
         fixes: dict[str, Finding] = {}
@@ -97,11 +96,10 @@ class FindingsView(QObject):
         if not all(pid in order for pid in paragraph_ids):
             self.show()
             return
-        n = len(order)
         fixes: dict[str, Finding | None] = {}
         for pid in paragraph_ids:
             found = self.win.checks.findings_of(pid)
-            self.win.issues.set_findings_at(n - order[pid], found, self.where)
+            self.win.issues.set_findings_at(_place(order, rows, pid), found, self.where)
             fixes[pid] = next((f for f in found if f.fix is not None), None)
         self._counts()
         self.win.paragraphs.update_fixes(fixes)
@@ -156,6 +154,13 @@ class FindingsView(QObject):
         finding = self.win.issues.select_next()
         if finding is not None:
             self.jump_to(finding)
+
+
+def _place(order: dict[str, int], rows: list, paragraph_id: str) -> int:
+    """A paragraph's place in the issues list: its first row's, counted from the end of all the rows (a
+    paragraph with a tail has two), so that every paragraph is at 1 or more and everything without a row (the
+    header, the footnotes, the reader's notes on them) is at -1, before them all."""
+    return len(rows) - order.get(paragraph_id, len(rows) + 1)
 
 
 def set_tab_text(tabs: QTabWidget, index: int, text: str) -> None:

@@ -102,6 +102,33 @@ def test_incremental_check_equals_the_full_check(qtbot, window: MainWindow, corp
     assert shown(window) == full(window)
 
 
+def test_a_first_paragraph_with_a_tail_keeps_the_header_and_footnote_findings_in_the_list(
+    qtbot, window: MainWindow, tmp_path: Path
+) -> None:  # noqa: ANN001
+    """A paragraph with subparagraphs and a tail has two rows; the first such paragraph's place in the list
+    must not be the place of the findings that have no row (the header's, a footnote's), or typing in it
+    takes those out of the list."""
+
+    def with_tail() -> Paragraph:
+        return Paragraph(
+            opener="Recalling", text="its", subparagraphs=[Paragraph(text="its")], tail="and recalls"
+        )
+
+    res = Resolution(header=Header(template="ga-c3"), title="Oceans")
+    res.operative = [with_tail(), with_tail()]
+    res.footnotes["n1"] = Footnote(text="A/80/1.", id="n1")  # referenced nowhere: the reader says so
+    storage.save_project(res, tmp_path / "draft.json")
+    assert window.files.open_path(tmp_path / "draft.json")
+    window.flush()
+    unplaced = [f for f in window.issues.findings if f.paragraph_id == "n1"]
+    assert unplaced
+    first = window.res.operative[0]
+    window.apply(edits.set_field, paragraph_id=first.id, field="text", value="", initiator=(first.id, "text"))
+    window.checks.paragraph_timer.flush()
+    assert shown(window) == full(window)
+    assert all(f in window.issues.findings for f in unplaced)
+
+
 def test_the_personal_dictionary_reaches_every_check_without_module_state(qtbot, window: MainWindow) -> None:  # noqa: ANN001
     from app import spelling
 
