@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from app.io.headings import ANNEX_LINE, APPENDIX_LINE
 from app.io.structure import AnnexBuilder, annex_heading, heading_lines
+from app.io.text_paragraphs import NOTE_MARK_RE, OPENER_MARK, closing_line, last_paragraph, paragraph_of
 from app.model import Annex, Paragraph
 from app.punctuation import ends_with_mark
 
@@ -144,8 +145,6 @@ def split_units(
 def _annexed_after_end(items: list[Item], i: int) -> bool:
     """Item i follows the paragraph that ends a Security Council resolution and is neither an annex line nor
     an adoption line: the resolution's annexed text, its "Annex" line lost (as in text copied without it)."""
-    from app.io.text_reader import closing_line, last_paragraph
-
     text = items[i][1]
     number = _NUMBERED.match(text)
     return (
@@ -176,8 +175,6 @@ def _cut_trailing(items: list[Item]) -> tuple[list[Item], list[Item]]:
     adoption lines; after a list, only from a block that opens with a capital (a tail runs on in lower case:
     "and to remain seized"). A text export prints a resolution's trailing tables so, one block each, as the
     model keeps them (unplaced): read as paragraphs or a tail they would be text the resolution never had."""
-    from app.io.text_reader import closing_line
-
     last = next((i for i in range(len(items) - 1, -1, -1) if _NUMBERED.match(items[i][1])), None)
     if last is None:
         return items, []
@@ -255,16 +252,14 @@ def _split_heading(item: Item) -> list[Item]:
 def build_annex(unit: Unit, markup: Callable[[str], str]) -> Annex:
     """An annex's paragraphs from its blocks; `markup` turns read text into inline markup (footnote marks
     kept). Punctuation stays as written: the model keeps an annex as issued."""
-    from app.io.text_reader import _MARK_RE, _OPENER_MARK, _classify
-
     annex = Annex(title=markup(unit.title), labelled=unit.labelled)
     if unit.listed:
         annex.paragraphs = [Paragraph(text=markup(text.strip()), numbered=False) for _, text in unit.items]
         return annex
     builder = AnnexBuilder(annex)
     for _first, text in unit.items:
-        p = _classify(text)
-        heading = annex_heading(_MARK_RE.sub("", text), after_heading=bool(builder.heading))
+        p = paragraph_of(text)
+        heading = annex_heading(NOTE_MARK_RE.sub("", text), after_heading=bool(builder.heading))
         if heading and p.kind in ("heading", "plain"):  # "I" / "A." / "Guideline 1" over "Scope": headings
             builder.add_heading(*[markup(line) for line in heading_lines(text)])
             continue
@@ -273,7 +268,7 @@ def build_annex(unit: Unit, markup: Callable[[str], str]) -> Annex:
             continue
         body = p.text.strip() if p.kind == "num" else text.strip()
         opener = ""
-        m = _OPENER_MARK.match(body)
+        m = OPENER_MARK.match(body)
         if m:  # an explicit italic opener, as the text writer prints one
             opener, body = m.group("t"), body[m.end() :].lstrip()
         builder.paragraph(Paragraph(opener=opener, text=markup(body)), numbered=p.kind == "num")

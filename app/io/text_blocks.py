@@ -1,0 +1,561 @@
+"""Plain text into blocks: blank-line blocks, then each block split where a new paragraph, heading, title or
+label starts, and the masthead cut from the body.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from app.formatting import letters, roman
+from app.io import text_structure
+from app.io.amendment_reader import opens_instruction
+from app.io.headings import (
+    SECTION_MARK,
+    SEPARATOR,
+    annex_or_appendix,
+)
+from app.io.pdf_text import PAGE_BREAK, SUPERSCRIPTS
+from app.io.structure import (
+    BULLETS,
+    MAX_HEADING_CHARS,
+    label_readings,
+)
+from app.io.text_header import ORGANS
+from app.io.text_paragraphs import (
+    BULLET,
+    INSTRUCTION,
+    LANGUAGE,
+    NOTE_MARK_RE,
+    NUMBER,
+    OPENER_MARK,
+    ORGAN_LINE,
+    RUN_IN_LABEL,
+    STRICT_ORGAN,
+    SUB_DOT,
+    SUB_PAREN,
+    closing_line,
+    ends_like_text,
+    last_paragraph,
+    opener_in,
+    organ_of,
+    sub_match,
+)
+from app.model import Part
+from app.punctuation import ends_with_mark
+
+
+@dataclass
+class Block:
+    """Lines that stand together in the text, with the page each comes from."""
+
+    lines: list[str]
+    pages: list[int]
+    after_break: bool = False
+
+    @property
+    def first(self) -> str:
+        return self.lines[0].strip()
+
+
+_NO_MARKS = dict.fromkeys(map(ord, "\u200b\u200e\u200f\u2060\ufeff"))  # zero-width and direction marks
+DOUBLE_SPACE = re.compile(r"(?<=\S)  (?=\S)")
+_LINE_BREAKS = re.compile(
+    "\r\n|[\r\u2028\u2029\x85\x0b\x1c-\x1e]"
+)  # every line break str.splitlines knows but \f (a page)
+
+
+def normalise(text: str) -> list[str]:
+    text = _LINE_BREAKS.sub("\n", text).replace("\xa0", " ").translate(_NO_MARKS)
+    lines = text.split("\n")
+    if lines and lines[0].startswith("# source:"):
+        lines = lines[1:]
+    return [line.rstrip() for line in lines]
+
+
+def blank_line_blocks(lines: list[str], pages: list[int]) -> list[Block]:
+    """Blank-line separated blocks; a page break continues the block unless a new paragraph starts there."""
+    blocks: list[Block] = []
+    current: Block | None = None
+    broke = False
+    for line, page in zip(lines, pages, strict=True):
+        s = line.strip()
+        if s == PAGE_BREAK:
+            if current is not None:
+                blocks.append(current)
+                current = None
+            broke = True
+            continue
+        if not s:
+            if current is not None:
+                blocks.append(current)
+                current = None
+            continue
+        if current is not None and STRICT_ORGAN.match(s):
+            blocks.append(current)  # the organ line always starts a block, blank line or not
+            current = None
+        if current is None:
+            if broke and blocks and _continues(blocks[-1], s):
+                current = blocks.pop()
+            elif not broke and blocks and _runs_on(blocks[-1], s) and not _annex_title(blocks):
+                current = blocks.pop()  # a blank line inside a paragraph (some extractors put them there)
+            else:
+                current = Block([], [], after_break=broke)
+            broke = False
+        current.lines.append(line)
+        current.pages.append(page)
+    if current is not None:
+        blocks.append(current)
+    # a label alone ("1.", "(a)") belongs to the block after it, also when it ends a block of its own lines
+    merged: list[Block] = []
+    for block in blocks:
+        if merged and _label_only(merged[-1]):
+            merged[-1].lines += block.lines
+            merged[-1].pages += block.pages
+            continue
+        if merged and len(merged[-1].lines) > 1 and _LABEL_LINE.fullmatch(merged[-1].lines[-1].strip()):
+            block.lines.insert(0, merged[-1].lines.pop())
+            block.pages.insert(0, merged[-1].pages.pop())
+        elif merged and len(merged[-1].lines) > 1 and SECTION_MARK.match(merged[-1].lines[-1].strip()):
+            # a part's letter or a section's numeral that ends a block stands alone, as a blank line sets it
+            merged.append(Block([merged[-1].lines.pop()], [merged[-1].pages.pop()]))
+        merged.append(block)
+    return merged
+
+
+# a label alone on its line: "1.", "(a)", "(aa)", "(iv)", "a.", "aa.", "iv.", a bullet glyph (a word such as "in."
+# is none; nor is a dash, which may be a rule)
+_LABEL_LINE = re.compile(
+    r"(?:[•◦▪‣⁃\uf0b7]|\d{1,3}\.|\((?:[a-z]|([a-z])\1|[ivxlc]{1,5})\)|[a-z]\.|([a-z])\2\.|[ivxlc]{1,4}\.)"
+)
+
+
+def _label_only(block: Block) -> bool:
+    return bool(_LABEL_LINE.fullmatch(" ".join(x.strip() for x in block.lines)))
+
+
+def _continues(prev: Block, line: str) -> bool:
+    """Does the text after a page break continue the paragraph before it?"""
+    last = prev.lines[-1].strip()
+    if _label_only(prev):
+        return True
+    if not ends_with_mark(NOTE_MARK_RE.sub("", last).rstrip(SUPERSCRIPTS + " "), ",;:."):
+        return True
+    if line[:1].islower():
+        return True
+    if NUMBER.match(line) or sub_match(line) or OPENER_MARK.match(line) or closing_line(line):
+        return False
+    if last.endswith(".") and line[:1].isupper():
+        return False
+    return not opener_in(line, Part.PREAMBLE, None) and not opener_in(line, Part.OPERATIVE, None)
+
+
+def _runs_on(prev: Block, line: str) -> bool:
+    """After a blank line: does the text go on with the paragraph before? Only when that paragraph has not
+    ended (no terminal punctuation) and the line does not open a paragraph of its own."""
+    last = NOTE_MARK_RE.sub("", prev.lines[-1].strip()).rstrip(SUPERSCRIPTS + " ")  # "…children;¹" has ended
+    first = prev.lines[0].strip()
+    in_list = bool(
+        SUB_PAREN.match(first) or SUB_DOT.match(first) or BULLET.match(first)
+    )  # a preambular subparagraph ends with ","
+    if last.endswith(",") and line[:1].islower() and not starts_block(line) and not in_list:
+        return True  # "…all their civil," / "political, economic …"
+    if not last or ends_with_mark(last, ",;:.!?") or _label_only(prev) or annex_or_appendix(last):
+        return False
+    if SECTION_MARK.match(line) or annex_or_appendix(line):
+        return False  # a part's letter, a section numeral, an annex heading stand alone
+    if line[:1].isupper() and _heading_line(prev):
+        return False  # a short line alone ("Guideline 4", "Scope") is a heading, not a wrapped line
+    if len(prev.lines) == 1 and len(last) > 110 and line[:1].isupper():
+        return False  # longer than a printed line: a whole block of text set one block per line
+    if STRICT_ORGAN.match(last) or STRICT_ORGAN.match(line) or starts_block(line) or closing_line(line):
+        return False
+    from app.io.text_header import _classify as header_kind
+
+    if header_kind(last) != "text" or header_kind(line) != "text":
+        return False  # masthead and agenda lines stand alone
+    return line[:1].islower() or not SECTION_MARK.match(last)
+
+
+_BROKEN_OFF = re.compile(
+    r"\b(?:the|of|and|or|to|in|for|a|an|with|on|by)$"
+)  # a line that broke off mid-phrase
+
+
+def _heading_line(block: Block) -> bool:
+    """A block of one short line that neither ends a sentence nor breaks off mid-phrase: a heading."""
+    last = NOTE_MARK_RE.sub("", block.lines[-1].strip()).rstrip(SUPERSCRIPTS + " ")
+    return (
+        len(block.lines) == 1
+        and 0 < len(last) < 40
+        and last[:1].isupper()
+        and not ends_with_mark(last, ",;:.!?")
+        and not starts_block(last)
+        and not (sub_match(last) or _BROKEN_OFF.search(last))
+    )
+
+
+def _annex_title(blocks: list[Block]) -> bool:
+    """The last block is a title under an "Annex" line, a part's letter or a section numeral ("I"): the text
+    after it is not its tail."""
+    if len(blocks[-1].lines) > 1 and (
+        annex_or_appendix(blocks[-1].first) or SECTION_MARK.match(blocks[-1].first)
+    ):
+        return True  # the heading line and its title in one block
+    if len(blocks) >= 2 and _adopted_title(blocks[-2], blocks[-1]):
+        return True
+    if len(blocks) < 2 or len(blocks[-2].lines) != 1:
+        return False
+    return bool(annex_or_appendix(blocks[-2].first) or SECTION_MARK.match(blocks[-2].first)) or (
+        len(blocks[-1].lines) == 1
+        and _heading_line(blocks[-2])  # "Guideline 6" over its title
+        and not opens_labelled(
+            blocks[-1].first
+        )  # a numbered paragraph's first line under "Reporting" is none
+    )
+
+
+def _adopted_title(before: Block, block: Block) -> bool:
+    """`block` is the title of a text the paragraph `before` adopts ("Adopts the following outcome document
+    …:" over "Outcome document of the high-level meeting …"): a few lines that do not open a paragraph."""
+    last = NOTE_MARK_RE.sub("", before.lines[-1]).rstrip(SUPERSCRIPTS + " ")
+    first = block.first
+    return (
+        last.endswith(":")
+        and len(block.lines) <= 4
+        and first[:1].isupper()
+        and not (NUMBER.match(first) or SUB_PAREN.match(first) or starts_block(first))
+        # a title never breaks off mid-phrase ("To carry out … in support of the" / "implementation of …:")
+        and not _BROKEN_OFF.search(NOTE_MARK_RE.sub("", block.lines[-1]).strip())
+    )
+
+
+_ITEM_JOINED = re.compile(r"[,;]\s+(?:and|or)$")
+MAX_PIECE_WORDS = 10  # the words of a displaced piece of a line: never a paragraph's worth
+
+
+def displaced_run(body: list[Block], start: int) -> int:
+    """The end of a run of short blocks from `start` that start in small letters and end no sentence, followed
+    by a block that opens a paragraph (or by nothing): pieces of lines set apart. `start` when there is none."""
+    words = 0
+    end = start
+    # a piece may be set one word a line ("to" / "facilitate" / "the prevention, mitigation, and"): the words count
+    while end < len(body) and len(body[end].lines) <= MAX_PIECE_WORDS:
+        text = NOTE_MARK_RE.sub(
+            "", " ".join(x.strip() for x in body[end].lines)
+        ).strip()  # note markers aside
+        words += len(text.split())
+        # a piece ends with no mark; a paragraph's tail after its list ends as the paragraph does ("the,")
+        if not text[:1].islower() or ends_with_mark(text, ".,;:") or words > MAX_PIECE_WORDS:
+            break
+        end += 1
+    following = body[end].first if end < len(body) else ""
+    return end if end > start and (not following or starts_block(following)) else start
+
+
+def split_block(block: Block, *, council: bool = False) -> list[list[str]]:
+    """A block with a paragraph per line (typed text without blank lines) splits at each new paragraph
+    (`council`: a Security Council text, where nothing runs on from its last paragraph)."""
+    chunks: list[list[str]] = [[]]
+    lines = block.lines
+    long_lines = sum(len(x) > 110 for x in lines) >= max(1, len(lines) // 2)
+    for i, line in enumerate(lines):
+        s = line.strip()
+        if i and chunks[-1]:
+            prev = lines[i - 1].strip()
+            ends = ends_with_mark(NOTE_MARK_RE.sub("", prev), ",;:.") and not _LABEL_LINE.fullmatch(prev)
+            sub = sub_match(s)
+            run_in = bool(sub) and _runs_on_inline(" ".join(chunks[-1]), s)
+            # a label at a line start inside a run-in list ("there are: (a) …; (b) …") only wraps there
+            label = bool(NUMBER.match(s) or (sub and not run_in) or OPENER_MARK.match(s) or closing_line(s))
+            opens = ends and (label or (long_lines and opener_in(s, Part.PREAMBLE, None)) or known_start(s))
+            # the item before the last ends "…, and" / "…; or": the next labelled line is the last item
+            opens = opens or bool(sub and not run_in and _ITEM_JOINED.search(NOTE_MARK_RE.sub("", prev)))
+            # a heading ("Reporting") or an item that heads a list, alone before a labelled line
+            headed = (label or known_start(s)) and (
+                _heads_a_list([x.strip() for x in chunks[-1]], s)
+                or _titles_a_mark(chunks[-1], ends)
+                or (len(chunks[-1]) == 1 and _title_line(prev))
+            )
+            # a title alone between two paragraphs ("Countries in special situations")
+            titled_apart = ends and _heading_line(Block([s], [0])) and known_start(_next_line(lines, i))
+            separated = chunks[-1] == [lines[i - 1]] and SEPARATOR.fullmatch(prev)  # "* * *" stands alone
+            # with no blank lines about them: "Annex", a part's or section's mark, and a title a paragraph
+            # adopts, each stand apart
+            under_mark = _titles_a_mark(chunks[-1], ends)
+            marked = _mark_line(s) and (ends or under_mark or _heading_line(Block(chunks[-1], [0])))
+            marked = marked or (annex_or_appendix(s) and not _BROKEN_OFF.search(prev))  # after adoption lines
+            # the text under a mark's title: a paragraph that opens as paragraphs do, or in its own voice
+            marked = marked or (
+                under_mark and (starts_block(s) or bool(text_structure.SPEAKS_AS_WE.match(s)))
+            )
+            titled = _adopted_title_at(lines, i) or (_opens_adopted(s) and _title_before(lines, i))
+            # nothing runs on from the paragraph that ends an SC resolution: an annex follows ("Contents")
+            closed = (
+                council
+                and ends
+                and len(chunks[-1]) <= 3
+                and last_paragraph(" ".join(x.strip() for x in chunks[-1]))
+            )
+            if opens or headed or separated or closed or marked or titled or titled_apart:
+                chunks.append([])
+            elif (
+                label
+                and len(chunks[-1]) > 1
+                and _heads_a_list([prev], s)
+                and ends_with_mark(lines[i - 2], ";:.")
+            ):  # ended (a comma may end a line inside one)
+                chunks[-1].pop()  # a heading between a paragraph that ended and a labelled one
+                chunks += [[lines[i - 1]], []]
+            elif (
+                (num := NUMBER.match(s))
+                and (s[num.end() :][:1].isupper() or not s[num.end() :].strip())  # "1." alone: text below
+                and (k := _heading_before(chunks[-1]))
+            ):
+                # a heading of one or two lines between the preamble's last paragraph and "1. Urges …"
+                heading = chunks[-1][-k:]
+                del chunks[-1][-k:]
+                chunks += [heading, []]
+        chunks[-1].append(line)
+    return [c for c in chunks if c]
+
+
+PRINTED_LINE_CHARS = 95  # an L document's line holds about 90 characters
+
+
+# a PDF's text layer keeps the printed lines: at most a few in a hundred run longer (pdftotext's joins, 8 % in
+# the issued drafts and resolutions read); a text with a paragraph to a line (saved from Word) has most
+MAX_LONG_SHARE = 0.25
+
+
+def hard_wrapped(lines: list[str]) -> bool:
+    """Whether the lines are printed lines (a PDF's text layer), not a paragraph each."""
+    kept = [line for line in lines if line.strip()]
+    return sum(len(line.strip()) > PRINTED_LINE_CHARS for line in kept) <= MAX_LONG_SHARE * len(kept)
+
+
+def _title_line(line: str) -> bool:
+    """A line that could be a heading's title: a capital first, no longer than a printed line, ending no
+    sentence and not breaking off mid-phrase."""
+    text = NOTE_MARK_RE.sub("", line).strip()
+    return (
+        0 < len(text) <= PRINTED_LINE_CHARS
+        and text[:1].isupper()
+        and not ends_with_mark(text, ",;:.")
+        and not _BROKEN_OFF.search(text)
+    )
+
+
+_INLINE_LABEL = re.compile(r"(?<=\s)\((?P<l>[a-z]{1,5}|[ivxlc]{1,6})\)\s")
+
+
+def _runs_on_inline(chunk: str, line: str) -> bool:
+    """Does `line`'s label go on with a run-in list of `chunk` ("there are: (a) …; (b) …"), the label before
+    it standing inside the chunk's text? A set-apart "(b)" after "(a) … by: (i) …; (ii) …" does not."""
+    m = sub_match(line)
+    if not m or RUN_IN_LABEL.search(chunk) is None:
+        return False
+    inline = {x.group("l") for x in _INLINE_LABEL.finditer(chunk)}
+    for kind, index in label_readings(f"({m.group('l')})"):
+        if index > 1 and (letters(index - 1) if kind.startswith("letter") else roman(index - 1)) in inline:
+            return True
+    return False
+
+
+def _next_line(lines: list[str], i: int) -> str:
+    return lines[i + 1].strip() if i + 1 < len(lines) else ""
+
+
+def _mark_line(line: str) -> bool:
+    """ "Annex II", "Appendix", "B", "IV.": a line that heads what follows and stands alone."""
+    s = line.strip()
+    return bool(annex_or_appendix(s) or SECTION_MARK.match(s))
+
+
+MAX_TITLE_LINES = 6  # the longest annex title and subtitle seen run to five lines
+
+
+def _titles_a_mark(chunk: list[str], ends: bool) -> bool:
+    """Is `chunk` a section's or an annex's mark and its title ("II" over "Implementation of the Durban
+    Declaration …"), a few lines that end no sentence?"""
+    return not ends and 1 < len(chunk) <= 1 + MAX_TITLE_LINES and _mark_line(chunk[0])
+
+
+def _adopted_title_at(lines: list[str], i: int) -> bool:
+    """Do lines[i:] open the title of a text that the paragraph ending at lines[i - 1] with a colon adopts
+    ("Adopts the following political declaration:" over "Political declaration of …" over "1.")? A few
+    capitalised lines that end no sentence, then the adopted text's first line: where the text has no blank
+    lines, the title starts a block of its own, and so does that line."""
+    before = NOTE_MARK_RE.sub("", lines[i - 1]).rstrip(SUPERSCRIPTS + " ")
+    if not before.endswith(":") or not lines[i].strip()[:1].isupper():
+        return False
+    for j in range(i, min(i + MAX_TITLE_LINES, len(lines))):
+        s = lines[j].strip()
+        if j > i and _opens_adopted(s):
+            return True
+        if ends_with_mark(NOTE_MARK_RE.sub("", s), ",;:.") or opens_labelled(s):
+            return False
+    return False
+
+
+def _opens_adopted(line: str) -> bool:
+    """The first line of a text a paragraph adopts, under its title: "1.", "We, the Heads of State …", or an
+    opener ("Recalling …")."""
+    return bool(NUMBER.match(line) or text_structure.SPEAKS_AS_WE.match(line)) or known_start(line)
+
+
+def _title_before(lines: list[str], i: int) -> bool:
+    """Is lines[i] the numbered line under a title that `_adopted_title_at` set apart?"""
+    return any(_adopted_title_at(lines, k) for k in range(max(1, i - MAX_TITLE_LINES), i))
+
+
+def _heading_before(chunk: list[str]) -> int:
+    """How many last lines of `chunk` (one or two) are a heading over the numbered line that follows: the line
+    before them ended a paragraph (a comma too: the preamble's last), and they start with a capital, end
+    without punctuation and do not break off mid-phrase. 0 when they are none."""
+    for k in (1, 2):
+        if len(chunk) <= k or not ends_with_mark(NOTE_MARK_RE.sub("", chunk[-k - 1]).strip(), ",;:."):
+            continue
+        text = " ".join(x.strip() for x in chunk[-k:])
+        if (
+            len(text) < MAX_HEADING_CHARS
+            and text[:1].isupper()
+            and not ends_with_mark(text, ",;:.!?")
+            and not _BROKEN_OFF.search(text)
+            and not any(starts_block(x.strip()) for x in chunk[-k:])
+        ):
+            return k
+    return 0
+
+
+def _heads_a_list(chunk: list[str], line: str) -> bool:
+    """Do the lines of `chunk` head the labelled `line` rather than run on into it? A heading alone on its line
+    ("Reporting") over a numbered paragraph; an item that is a heading ("(a) Protection of civilians", on one
+    line or two) over the first item of its own list ("(i) To protect …"). Neither ends in punctuation nor
+    breaks off mid-phrase."""
+    if len(chunk) == 1 and _heading_line(Block(chunk, [0])):
+        return True
+    text = " ".join(chunk)
+    m = sub_match(text)
+    sub = sub_match(line)
+    if not m or not sub or len(chunk) > 2:
+        return False
+    rest = text[m.end() :]
+    first = sub.group("l") in BULLETS or any(index == 1 for _, index in label_readings(f"({sub.group('l')})"))
+    return (
+        first and rest[:1].isupper() and not ends_with_mark(rest, ",;:.!?") and not _BROKEN_OFF.search(rest)
+    )
+
+
+def split_at_foreign_organ_line(blocks: list[Block]) -> list[Block]:
+    """A French or Spanish masthead runs into its organ line in one block (the masthead words are not
+    English, so nothing ends the header): the organ line starts a block of its own."""
+    if LANGUAGE.get() == "en":
+        return blocks
+    for bi, block in enumerate(blocks):
+        for li, line in enumerate(block.lines):
+            m = ORGAN_LINE.match(line.strip())
+            if li and m and m.group("foreign"):
+                head = Block(block.lines[:li], block.pages[:li], block.after_break)
+                rest = Block(block.lines[li:], block.pages[li:])
+                return [*blocks[:bi], head, rest, *blocks[bi + 1 :]]
+    return blocks
+
+
+MASTHEAD_BLOCKS = 8  # symbol, "United Nations", organ, distribution and date, job number, barcode, ...
+
+
+def cut_unbroken_header(blocks: list[Block]) -> list[Block]:
+    """Text without blank lines and without an organ line (an amendment, say): cut the block after the
+    sponsor line and the title lines that follow it, where the first paragraph starts."""
+    from app.io.text_header import _KIND_END, sponsor_line
+
+    if any(ORGAN_LINE.match(b.first) for b in blocks) or any(sponsor_line(" ".join(b.lines)) for b in blocks):
+        return blocks
+    # the masthead may stand in blocks of its own (pdftotext sets a blank line between its lines)
+    for bi, block in enumerate(blocks[:MASTHEAD_BLOCKS]):
+        for li, line in enumerate(block.lines[:80]):
+            if not _KIND_END.search(line):
+                continue
+            for start in range(li + 1, len(block.lines)):
+                s = block.lines[start].strip()
+                if NUMBER.match(s) or known_start(s) or INSTRUCTION.match(s) or opens_instruction(s):
+                    head = Block(block.lines[:start], block.pages[:start])
+                    rest = Block(block.lines[start:], block.pages[start:])
+                    sponsor = Block(head.lines[: li + 1], head.pages[: li + 1])
+                    title = Block(head.lines[li + 1 :], head.pages[li + 1 :])
+                    parts = [b for b in (sponsor, title) if b.lines]
+                    return blocks[:bi] + parts + [rest] + blocks[bi + 1 :]
+            return blocks
+    return blocks
+
+
+def sub_label_alone(line: str) -> bool:
+    """A subparagraph label alone on its line ("(i)", "•"; not a paragraph number, whose line may follow a
+    heading)."""
+    return _label_only(Block([line], [0])) and not NUMBER.match(line)
+
+
+def opens_labelled(line: str) -> bool:
+    return bool(NUMBER.match(line) or sub_match(line) or SUB_DOT.match(line))
+
+
+def starts_block(line: str) -> bool:
+    """A line that opens a paragraph (so it cannot continue a footnote typed without a blank line after it)."""
+    return (
+        bool(NUMBER.match(line) or sub_match(line) or OPENER_MARK.match(line) or STRICT_ORGAN.match(line))
+        or known_start(line)
+        or opens_instruction(line)
+    )
+
+
+def known_start(line: str) -> bool:
+    """Does a line open with an opener the lexicon lists (not just a word ending in -ed or -s)?"""
+    from app.lexicon import phrases
+
+    global _HEADS
+    if _HEADS is None:
+        _HEADS = frozenset(
+            p.split()[0].lower() for part in Part for p in phrases(part) if p.split()
+        ) | frozenset(("also", "further", "once", "strongly", "deeply", "gravely", "seriously", "noting"))
+    first = line.split(" ", 1)[0].lower().rstrip(",;:")
+    if first not in _HEADS or not line[:1].isupper():
+        return False
+    return bool(opener_in(line, Part.PREAMBLE, None) or opener_in(line, Part.OPERATIVE, None))
+
+
+_HEADS: frozenset[str] | None = None
+
+
+def header_end(blocks: list[Block]) -> int:
+    """Index of the first body block: the organ line; else what follows the sponsor line and title; else the
+    first numbered or opener-led paragraph."""
+    from app.io.text_header import sponsor_line
+
+    for i, block in enumerate(blocks):
+        m = ORGAN_LINE.match(block.first)
+        if m and (organ_of(m) in ORGANS or (m.group("comma") and len(block.first) < 70)):
+            return i
+    joined = [" ".join(x.strip() for x in b.lines) for b in blocks]
+    for i, text in enumerate(joined):
+        if sponsor_line(text):
+            j = i + 1
+            while j < len(blocks) and not ends_like_text(joined[j]) and not NUMBER.match(joined[j]):
+                j += 1
+            return j
+    for i, text in enumerate(joined):
+        if NUMBER.match(text) or OPENER_MARK.match(text) or opens_instruction(text):
+            return i
+        if (
+            ends_like_text(text)
+            and opener_in(text, Part.PREAMBLE, None)
+            and not _classify_header_line(blocks[i].first)
+        ):
+            return i
+    return 0
+
+
+def _classify_header_line(line: str) -> bool:
+    from app.io.text_header import _classify as classify_header
+
+    return classify_header(line) != "text"
