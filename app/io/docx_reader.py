@@ -950,11 +950,13 @@ def _read_header(
         if not notes:
             continue
         text = re.sub(r"\s+", " ", line.plain).strip()
+        on_sponsor_line = bool(sponsor_line(text))
         for note_id in notes:
             note = res.footnotes.get(note_id)
-            sponsor_line = bool(sponsor_line(text))
-            if note is not None and star_note(out, inline.plain(note.text), marked=sponsor_line):
+            # one note is the sponsor line's; a second would replace it, so it is kept at the end instead
+            if note is not None and star_note(out, inline.plain(note.text), marked=on_sponsor_line):
                 del res.footnotes[note_id]
+                on_sponsor_line = False
                 continue
             if note is not None and res.title and inline.plain(res.title) == text:
                 res.title = inline.unparse(tidy(_spans(line.pieces, typed)))

@@ -546,3 +546,29 @@ def test_a_group_draft_keeps_its_on_behalf_of_group_through_word():
     back = result.resolution
     assert (back.header.sponsors, back.header.on_behalf_of) == (["Uganda"], "the Group of 77 and China")
     assert back.unplaced == [] and not back.footnotes
+
+
+def test_header_lines_with_several_notes_keep_them_all() -> None:
+    """A title with two notes and a sponsor line with its "*" note and another: every note is read (the title
+    keeps its references, the sponsor line's second note is kept and said), where the second note on a line
+    used to crash the reader."""
+    doc = Doc()
+    title_notes = ["See A/80/1.", "See A/80/2."]
+    for line in HEADER[:-2]:
+        doc.para(line)
+    doc.para(
+        "Albania, Australia and Japan: draft resolution", N("Reissued for technical reasons."), N("Later.")
+    )
+    doc.para("Comprehensive Nuclear-Test-Ban Treaty", *(N(text) for text in title_notes))
+    doc.para("The General Assembly,")
+    doc.para(I("Recalling"), " its resolution 79/77 of 2 December 2024,")
+    doc.para(
+        "1.\t", I("Decides"), " to include the item in the provisional agenda of its eighty-first session."
+    )
+    result = _read(doc)
+    res = result.resolution
+    assert inline.plain(res.title) == "Comprehensive Nuclear-Test-Ban Treaty"
+    assert [res.footnotes[i].text for i in inline.footnote_ids(res.title)] == title_notes
+    assert res.header.sponsor_note == "Reissued for technical reasons."
+    kept = [f for f in result.findings if f.rule == "import.unplaced" and "Later." in f.message]
+    assert kept and "Later." in res.unplaced
