@@ -58,7 +58,7 @@ class CT_Footnotes(BaseOxmlElement):
     def add_footnote(self, footnote_id: int | None = None) -> CT_Footnote:
         """A new empty `w:footnote` at the end, with the next free id unless one is given."""
         new_id = self.next_id() if footnote_id is None else int(footnote_id)
-        last = self[-1] if len(self) else None
+        last = next(self.iterchildren(reversed=True), None)  # len() of an lxml element counts its children
         ascending = (
             last is not None
             and last.get(qn("w:id"), "").lstrip("-").isdigit()

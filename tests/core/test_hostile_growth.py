@@ -328,3 +328,29 @@ def test_a_merge_of_thousands_of_new_notes_grows_linearly() -> None:
         # about 8 on an idle machine; 24 was seen once on a loaded one (the cycle collector and the caches run
         # in this process's time too); a cost with the square of the notes gives 64
         assert growth(merge, 150) < 8 * 4
+
+
+def test_a_note_added_to_the_footnotes_part_costs_the_same_however_many_are_there() -> None:
+    """Each note the .docx writer added counted the notes already there (`len()` of an lxml element walks its
+    children): a draft with 16,000 notes took 5 s to export, 50,000 over a minute. Adding 500 notes after
+    8 times as many costs about the same, where counting made it about 8 times as much."""
+    from docx.oxml.parser import OxmlElement
+
+    from app.io import docx_parts
+
+    docx_parts.install()
+
+    def add_after(existing: int) -> Callable[[], object]:
+        root = OxmlElement("w:footnotes")
+        for i in range(existing):
+            root.add_footnote(i + 1)
+
+        def run() -> None:
+            for i in range(500):
+                root.add_footnote(existing + i + 1)
+            for _ in range(500):
+                root.remove(root[-1])
+
+        return run
+
+    assert growth(add_after, 4000) < 3
