@@ -40,10 +40,10 @@ class Block:
     @property
     def body_spans(self) -> tuple[inline.Span, ...]:
         """The spans without the footnote references that end the paragraph."""
-        spans = self.spans
-        while spans and spans[-1].footnote:
-            spans = spans[:-1]
-        return spans
+        end = len(self.spans)
+        while end and self.spans[end - 1].footnote:
+            end -= 1
+        return self.spans[:end]
 
     @property
     def notes_after(self) -> tuple[str, ...]:

@@ -257,6 +257,7 @@ def split_block(block: Block, *, council: bool = False) -> list[list[str]]:
     """A block with a paragraph per line (typed text without blank lines) splits at each new paragraph
     (`council`: a Security Council text, where nothing runs on from its last paragraph)."""
     chunks: list[list[str]] = [[]]
+    run_in_labels = _RunInLabels()  # of chunks[-1]
     lines = block.lines
     long_lines = sum(len(x) > 110 for x in lines) >= max(1, len(lines) // 2)
     for i, line in enumerate(lines):
@@ -265,7 +266,7 @@ def split_block(block: Block, *, council: bool = False) -> list[list[str]]:
             prev = lines[i - 1].strip()
             ends = ends_with_mark(NOTE_MARK_RE.sub("", prev), ",;:.") and not _LABEL_LINE.fullmatch(prev)
             sub = sub_match(s)
-            run_in = bool(sub) and _runs_on_inline(" ".join(chunks[-1]), s)
+            run_in = bool(sub) and run_in_labels.continued_by(s)
             # a label at a line start inside a run-in list ("there are: (a) …; (b) …") only wraps there
             label = bool(NUMBER.match(s) or (sub and not run_in) or OPENER_MARK.match(s) or closing_line(s))
             opens = ends and (label or (long_lines and opener_in(s, Part.PREAMBLE, None)) or known_start(s))
@@ -273,7 +274,7 @@ def split_block(block: Block, *, council: bool = False) -> list[list[str]]:
             opens = opens or bool(sub and not run_in and _ITEM_JOINED.search(NOTE_MARK_RE.sub("", prev)))
             # a heading ("Reporting") or an item that heads a list, alone before a labelled line
             headed = (label or known_start(s)) and (
-                _heads_a_list([x.strip() for x in chunks[-1]], s)
+                _heads_a_list(chunks[-1], s)
                 or _titles_a_mark(chunks[-1], ends)
                 or (len(chunks[-1]) == 1 and _title_line(prev))
             )
@@ -316,7 +317,10 @@ def split_block(block: Block, *, council: bool = False) -> list[list[str]]:
                 heading = chunks[-1][-k:]
                 del chunks[-1][-k:]
                 chunks += [heading, []]
+        if not chunks[-1]:
+            run_in_labels = _RunInLabels()
         chunks[-1].append(line)
+        run_in_labels.add(line)
     return [c for c in chunks if c]
 
 
@@ -349,17 +353,37 @@ def _title_line(line: str) -> bool:
 _INLINE_LABEL = re.compile(r"(?<=\s)\((?P<l>[a-z]{1,5}|[ivxlc]{1,6})\)\s")
 
 
-def _runs_on_inline(chunk: str, line: str) -> bool:
-    """Does `line`'s label go on with a run-in list of `chunk` ("there are: (a) …; (b) …"), the label before
-    it standing inside the chunk's text? A set-apart "(b)" after "(a) … by: (i) …; (ii) …" does not."""
-    m = sub_match(line)
-    if not m or RUN_IN_LABEL.search(chunk) is None:
+class _RunInLabels:
+    """The run-in list of a chunk read so far ("there are: (a) …; (b) …"): whether one opens in it and the labels
+    standing inside its text. Kept line by line, each line read with the end of the text before it (a label
+    may open on one line and close on the next), so a line costs itself, not the chunk."""
+
+    REACH = 64  # longer than any run-in label with the words before it (": and (viii) ")
+
+    def __init__(self) -> None:
+        self.tail = ""
+        self.opened = False
+        self.labels: set[str] = set()
+
+    def add(self, line: str) -> None:
+        text = f"{self.tail} {line}" if self.tail else line
+        self.opened = self.opened or RUN_IN_LABEL.search(text) is not None
+        self.labels.update(x.group("l") for x in _INLINE_LABEL.finditer(text))
+        self.tail = text[-self.REACH :]
+
+    def continued_by(self, line: str) -> bool:
+        """Does `line`'s label go on with the run-in list, the label before it standing inside the chunk's
+        text? A set-apart "(b)" after "(a) … by: (i) …; (ii) …" does not."""
+        m = sub_match(line)
+        if not m or not self.opened:
+            return False
+        for kind, index in label_readings(f"({m.group('l')})"):
+            if (
+                index > 1
+                and (letters(index - 1) if kind.startswith("letter") else roman(index - 1)) in self.labels
+            ):
+                return True
         return False
-    inline = {x.group("l") for x in _INLINE_LABEL.finditer(chunk)}
-    for kind, index in label_readings(f"({m.group('l')})"):
-        if index > 1 and (letters(index - 1) if kind.startswith("letter") else roman(index - 1)) in inline:
-            return True
-    return False
 
 
 def _next_line(lines: list[str], i: int) -> str:
@@ -433,12 +457,15 @@ def _heads_a_list(chunk: list[str], line: str) -> bool:
     ("Reporting") over a numbered paragraph; an item that is a heading ("(a) Protection of civilians", on one
     line or two) over the first item of its own list ("(i) To protect …"). Neither ends in punctuation nor
     breaks off mid-phrase."""
+    if len(chunk) > 2:
+        return False  # neither a heading nor a heading item: checked first, so a long chunk costs nothing
+    chunk = [x.strip() for x in chunk]
     if len(chunk) == 1 and _heading_line(Block(chunk, [0])):
         return True
     text = " ".join(chunk)
     m = sub_match(text)
     sub = sub_match(line)
-    if not m or not sub or len(chunk) > 2:
+    if not m or not sub:
         return False
     rest = text[m.end() :]
     first = sub.group("l") in BULLETS or any(index == 1 for _, index in label_readings(f"({sub.group('l')})"))

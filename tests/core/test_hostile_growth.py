@@ -354,3 +354,17 @@ def test_a_note_added_to_the_footnotes_part_costs_the_same_however_many_are_ther
         return run
 
     assert growth(add_after, 4000) < 3
+
+
+def _one_block(n: int, line: str) -> Callable[[], object]:
+    from app.io.text_reader import read_text
+
+    text = "The General Assembly,\n\n1. Decides that there are: (a) one and\n" + line * n
+    return lambda: read_text(text)
+
+
+def test_a_run_in_list_of_thousands_of_lines_reads_in_linear_time() -> None:
+    """A run-in list that never ends ("(b) two and three: (a) more and" on each line): each labelled line read
+    the whole block before it again (8,000 lines: 31 s; 1,000: 0.5 s)."""
+    with hang_guard(HANG * 3):
+        assert growth(lambda n: _one_block(n, "(b) two and three: (a) more and\n"), 500) < 8 * 3
