@@ -317,8 +317,12 @@ def dumps(res: Resolution) -> str:
 def loads(text: str) -> Resolution:
     try:
         data = json.loads(text)
-    except (ValueError, RecursionError) as exc:  # ValueError: also a number too long to convert
-        raise InputError(f"project file is not valid JSON ({exc.__class__.__name__})") from None
+    except json.JSONDecodeError as exc:
+        raise InputError(f"project file is not valid JSON (line {exc.lineno}, column {exc.colno})") from None
+    except ValueError:  # a number too long to convert
+        raise InputError("project file holds a number too long to read") from None
+    except RecursionError:
+        raise InputError("project file nests its data too deeply to be a project") from None
     return from_dict(data)
 
 

@@ -245,3 +245,17 @@ def test_a_footnote_symbol_is_an_optional_key() -> None:
     assert saved == [{"id": "a", "text": "A/80/1.", "mark": "**"}, {"id": "b", "text": "A/80/2."}]
     back = loads(dumps(res))
     assert [(n.id, n.mark) for n in back.footnotes.values()] == [("a", "**"), ("b", "")]
+
+
+@pytest.mark.parametrize(
+    ("text", "says"),
+    [
+        ('{"format": "resolute",\n "version": 2,', "line 3"),  # where the file breaks off
+        ("[" * 100_000 + "]" * 100_000, "too deeply"),
+        ('{"format": "resolute", "version": ' + "9" * 5000 + "}", "number too long"),
+    ],
+)
+def test_a_broken_project_says_what_is_wrong_in_words(text: str, says: str) -> None:
+    with pytest.raises(InputError, match=says) as caught:
+        loads(text)
+    assert "Error" not in str(caught.value)  # no exception class names for the delegate
