@@ -250,7 +250,7 @@ def test_a_footnote_symbol_is_an_optional_key() -> None:
 @pytest.mark.parametrize(
     ("text", "says"),
     [
-        ('{"format": "resolute",\n "version": 2,', "line 3"),  # where the file breaks off
+        ('{"format": "resolute",\n "version": 2,', "line 2, column 15"),  # where the file breaks off
         ("[" * 100_000 + "]" * 100_000, "too deeply"),
         ('{"format": "resolute", "version": ' + "9" * 5000 + "}", "number too long"),
     ],
