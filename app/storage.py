@@ -322,7 +322,7 @@ def loads(text: str) -> Resolution:
     except ValueError:  # a number too long to convert
         raise InputError("project file holds a number too long to read") from None
     except RecursionError:
-        raise InputError("project file nests its data too deeply to be a project") from None
+        raise InputError("project file is not valid: its JSON nests too deeply") from None
     return from_dict(data)
 
 

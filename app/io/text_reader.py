@@ -208,6 +208,9 @@ class _Reader:
     closed_up: list[str] = field(default_factory=list)
     rehyphenated: list[str] = field(default_factory=list)  # compounds whose dropped hyphen came back
     items: set[str] = field(default_factory=set)  # ids of bulleted or numbered items read as subparagraphs
+    # paragraphs read so far whose opener the text marks in italics (`*Decides*`), and whose opener it does not
+    openers_marked: int = 0
+    openers_unmarked: int = 0
 
     # ---- the whole run -------------------------------------------------------------------------------------------
 
@@ -907,7 +910,13 @@ class _Reader:
     def _starts_paragraph(self, p: Para, part: Part, numbered: bool) -> bool:
         if part is Part.OPERATIVE and numbered:  # a paragraph is numbered there, or a section's own preamble
             return section_preamble(explicit_opener(p.text), LANGUAGE.get())
-        return bool(explicit_opener(p.text)) or bool(opener_in(inline.plain(p.text), part, None))
+        if explicit_opener(p.text):
+            return True
+        if self.openers_marked and not self.openers_unmarked:
+            return (
+                False  # the text marks every opener: an unmarked line after a list ("States …;") is its tail
+            )
+        return bool(opener_in(inline.plain(p.text), part, None))
 
     def _paragraph(self, p: Para, part: Part, tpl: Template | None) -> Paragraph:
         text = p.text
@@ -915,6 +924,7 @@ class _Reader:
         if m:  # an explicit italic opener wins
             opener = m.group("t")
             rest = text[m.end() :]
+            self.openers_marked += 1
         else:
             opener = opener_in(_plain_with_marks(text), part, tpl)
             if not opener and p.kind != "num":
@@ -932,6 +942,7 @@ class _Reader:
             if not rest.startswith((" ", ",", ";", ":", ".", "\x01")) and rest:
                 opener, rest = "", text
             opener = inline.plain(self._markup(opener)) if opener else ""
+            self.openers_unmarked += bool(opener)
         return Paragraph(opener=_unescape(opener), text=self._finish(rest.lstrip()))
 
     def _finish(self, text: str) -> str:

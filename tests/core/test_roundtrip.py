@@ -452,6 +452,23 @@ def test_generated_parts_and_annexes_survive_text_export_and_import(res: Resolut
     assert canonical(read_text(to_text(res)).resolution) == canonical(res)
 
 
+@pytest.mark.parametrize("tail", ["Noting", "Noting States having been consulted"])
+def test_a_tail_that_opens_with_an_opener_word_reads_back_from_text(tail: str) -> None:
+    """Text written by Resolute marks every opener in italics (`*Recalling*`), so an unnumbered paragraph's tail
+    after its list that opens with a word the lexicon knows as an opener ("Noting …") is the tail, not a new
+    paragraph (an amendment's quoted paragraph read back lost its tail so)."""
+    listed = Paragraph(
+        opener="Recalling",
+        text="the reports of the Secretary-General",
+        subparagraphs=[Paragraph(text="On the first year"), Paragraph(text="On the second year")],
+        tail=tail,
+    )
+    res = Resolution(header=Header(template="ga-c3", session=80), title="Oceans")
+    res.preamble = [listed, Paragraph(opener="Recalling", text="also its resolution 79/1")]
+    res.operative = [Paragraph(opener="Decides", text="to remain seized of the matter")]
+    assert canonical(read_text(to_text(res)).resolution) == canonical(res)
+
+
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(resolutions())
 def test_generated_resolutions_survive_export_and_import(res: Resolution) -> None:
