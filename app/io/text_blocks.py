@@ -23,6 +23,7 @@ from app.io.structure import (
 )
 from app.io.text_header import ORGANS
 from app.io.text_paragraphs import (
+    BARE_NUMBER,
     BULLET,
     INSTRUCTION,
     LANGUAGE,
@@ -139,6 +140,8 @@ def _continues(prev: Block, line: str) -> bool:
     last = prev.lines[-1].strip()
     if _label_only(prev):
         return True
+    if list_opens(last, line):
+        return False
     if not ends_with_mark(NOTE_MARK_RE.sub("", last).rstrip(SUPERSCRIPTS + " "), ",;:."):
         return True
     if line[:1].islower():
@@ -148,6 +151,23 @@ def _continues(prev: Block, line: str) -> bool:
     if last.endswith(".") and line[:1].isupper():
         return False
     return not opener_in(line, Part.PREAMBLE, None) and not opener_in(line, Part.OPERATIVE, None)
+
+
+# what a reference's letter follows when a line breaks before it: "paragraph 4 / (a) of resolution …"
+_CITED_BEFORE = re.compile(r"(?:\d|\b(?:sub)?paragraphs?|\barticles?|\band|\bor|[,(])$", re.IGNORECASE)
+
+
+def list_opens(last: str, line: str) -> bool:
+    """Does `line` open a list's first item ("(a) prioritize …", "(i) the Government …") after `last`, also where
+    the chapeau lost its colon ("… shall")? After a number or "paragraph" the letter is a reference's, and after
+    a line that broke off mid-phrase ("… and the") the line runs on."""
+    m = SUB_PAREN.match(line)
+    last = last.rstrip()
+    return (
+        bool(m)
+        and m.group("l") in ("a", "i")
+        and not (_CITED_BEFORE.search(last) or _BROKEN_OFF.search(last))
+    )
 
 
 def _runs_on(prev: Block, line: str) -> bool:
@@ -268,9 +288,15 @@ def split_block(block: Block, *, council: bool = False) -> list[list[str]]:
             run_in = bool(sub) and _runs_on_inline(" ".join(chunks[-1]), s)
             # a label at a line start inside a run-in list ("there are: (a) …; (b) …") only wraps there
             label = bool(NUMBER.match(s) or (sub and not run_in) or OPENER_MARK.match(s) or closing_line(s))
-            opens = ends and (label or (long_lines and opener_in(s, Part.PREAMBLE, None)) or known_start(s))
+            opens = ends and (
+                label
+                or (long_lines and opener_in(s, Part.PREAMBLE, None))
+                or known_start(s)
+                or _point_lost(s)
+            )
             # the item before the last ends "…, and" / "…; or": the next labelled line is the last item
             opens = opens or bool(sub and not run_in and _ITEM_JOINED.search(NOTE_MARK_RE.sub("", prev)))
+            opens = opens or (not run_in and list_opens(NOTE_MARK_RE.sub("", prev), s))
             # a heading ("Reporting") or an item that heads a list, alone before a labelled line
             headed = (label or known_start(s)) and (
                 _heads_a_list([x.strip() for x in chunks[-1]], s)
@@ -332,6 +358,24 @@ def hard_wrapped(lines: list[str]) -> bool:
     """Whether the lines are printed lines (a PDF's text layer), not a paragraph each."""
     kept = [line for line in lines if line.strip()]
     return sum(len(line.strip()) > PRINTED_LINE_CHARS for line in kept) <= MAX_LONG_SHARE * len(kept)
+
+
+MIN_PRINTED_WRAPS = 10  # a few wrapped lines may be typed; a page's worth is a printed page's
+
+
+def printed_wraps(lines: list[str]) -> bool:
+    """Whether the lines are a PDF's printed lines copied without its page furniture (a delegate's selection in
+    a viewer, a page of it): at least a fifth of the lines, and ten or more, stop mid-sentence at about a
+    printed line's length with the sentence going on in small letters on the next line. A draft typed a
+    paragraph a line has none."""
+    kept = [line.strip() for line in lines if line.strip()]
+    wraps = sum(
+        PRINTED_LINE_CHARS * 2 // 3 <= len(line) <= PRINTED_LINE_CHARS
+        and not ends_with_mark(line, ",;:.")
+        and nxt[:1].islower()
+        for line, nxt in zip(kept, kept[1:], strict=False)
+    )
+    return wraps >= max(MIN_PRINTED_WRAPS, len(kept) // 5)
 
 
 def _title_line(line: str) -> bool:
@@ -507,6 +551,14 @@ def starts_block(line: str) -> bool:
         or known_start(line)
         or opens_instruction(line)
     )
+
+
+def _point_lost(line: str) -> bool:
+    """ "11 Condemns …" at a line start: a paragraph number whose point the issued text lost, before an opener the
+    lexicon lists (`numbers_without_points` numbers it when it is the next number; pdftotext sets no blank line
+    before it, so it opens a paragraph here or is read into the one before)."""
+    m = BARE_NUMBER.match(line)
+    return bool(m) and known_start(line[m.end() :])
 
 
 def known_start(line: str) -> bool:
