@@ -290,7 +290,7 @@ class _Reader:
                     say(
                         "{items} bulleted or numbered items were read as subparagraphs; their labels ((a), (b) …) "
                         "and end punctuation are set when the document is printed",
-                        items=self.items,
+                        items=len(self.items),
                     ),
                 )
             )

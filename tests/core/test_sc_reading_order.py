@@ -64,7 +64,9 @@ def test_bulleted_items_read_as_the_subparagraphs_of_their_chapeau(name: str) ->
 
 def test_bullets_are_said_and_a_single_bullet_is_still_flagged() -> None:
     result = read_text((FIXTURES / "S_2018_1021_content.txt").read_text(encoding="utf-8"))
-    assert any(f.rule == "import.items" for f in result.findings)
+    said = [f.message for f in result.findings if f.rule == "import.items"]
+    # how many items, as a number (the message once printed the items' ids)
+    assert len(said) == 1 and said[0].split()[0] == str(len(result.relabelled))
     assert not any(f.rule == "subparagraphs.single" for f in check_document(result.resolution))
     # the same draft with one bullet left: a list of one item is still a mistake
     content = (FIXTURES / "S_2018_1021_content.txt").read_text(encoding="utf-8")
