@@ -16,6 +16,7 @@ from app.io.headings import (
     annex_or_appendix,
 )
 from app.io.pdf_text import PAGE_BREAK, SUPERSCRIPTS
+from app.io.spaced_words import ISE_ENDING
 from app.io.structure import (
     BULLETS,
     MAX_HEADING_CHARS,
@@ -304,7 +305,7 @@ def split_block(block: Block, *, council: bool = False) -> list[list[str]]:
                 or (len(chunks[-1]) == 1 and _title_line(prev))
             )
             # a title alone between two paragraphs ("Countries in special situations")
-            titled_apart = ends and _heading_line(Block([s], [0])) and known_start(_next_line(lines, i))
+            titled_apart = ends and _titles_apart(s) and known_start(_next_line(lines, i))
             separated = chunks[-1] == [lines[i - 1]] and SEPARATOR.fullmatch(prev)  # "* * *" stands alone
             # with no blank lines about them: "Annex", a part's or section's mark, and a title a paragraph
             # adopts, each stand apart
@@ -376,6 +377,13 @@ def printed_wraps(lines: list[str]) -> bool:
         for line, nxt in zip(kept, kept[1:], strict=False)
     )
     return wraps >= max(MIN_PRINTED_WRAPS, len(kept) // 5)
+
+
+def _titles_apart(line: str) -> bool:
+    """A title between a paragraph that ended and one that opens with an opener: a short heading line, or one as
+    long as a printed line that opens no paragraph ("Humanitarian situation and displacement and development
+    issues" over "Welcoming …")."""
+    return _heading_line(Block([line], [0])) or (_title_line(line) and not starts_block(line))
 
 
 def _title_line(line: str) -> bool:
@@ -571,7 +579,8 @@ def known_start(line: str) -> bool:
             p.split()[0].lower() for part in Part for p in phrases(part) if p.split()
         ) | frozenset(("also", "further", "once", "strongly", "deeply", "gravely", "seriously", "noting"))
     first = line.split(" ", 1)[0].lower().rstrip(",;:")
-    if first not in _HEADS or not line[:1].isupper():
+    # a sponsor's -ise spelling ("Recognising") opens as the -ize one the lexicon lists does
+    if (first not in _HEADS and ISE_ENDING.sub("iz", first) not in _HEADS) or not line[:1].isupper():
         return False
     return bool(opener_in(line, Part.PREAMBLE, None) or opener_in(line, Part.OPERATIVE, None))
 

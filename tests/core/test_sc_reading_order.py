@@ -352,3 +352,28 @@ def test_pdf_text_copied_without_page_furniture_has_its_broken_words_closed_up()
     )
     res = read_text(typed).resolution
     assert any(f.rule == "spelling.unknown-word" and "ities" in f.message for f in check_document(res))
+
+
+def test_pdftotext_text_reads_every_preambular_paragraph_and_its_heading() -> None:
+    """S/2018/693 through pdftotext: no blank lines, openers in the sponsor's -ise spelling ("Emphasising",
+    "Recognising") after a paragraph that ended, and a heading as long as a printed line at a page top over
+    "Welcoming …". The preambular paragraphs are the original's (UNBench's Content beside the PDF), and the
+    heading is the line the PDF sets over its paragraph."""
+    text = (FIXTURES / "S_2018_693_pdftotext.txt").read_text(encoding="utf-8")
+    res = read_text(text).resolution
+    original = _read("S_2018_693_content.txt")
+    assert [p.opener for p in res.preamble] == [p.opener for p in original.preamble]
+    lines = text.splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("Welcoming significant reductions"))
+    para = next(p for p in res.preamble if _plain(p.text).startswith("significant reductions"))
+    assert para.heading == lines[at - 1]
+
+
+def test_an_ise_opener_is_read_as_an_opener_and_still_held_to_ize_in_a_ga_text() -> None:
+    res = read_text(
+        "The General Assembly,\n\nRecalling its resolution 70/1 of 25 September 2015,\n"
+        "Emphasising that those responsible for violations\nmust be held accountable,\n\n"
+        "1. Decides to remain seized of the matter.\n"
+    ).resolution
+    assert [p.opener for p in res.preamble] == ["Recalling", "Emphasising"]
+    assert any(f.rule == "UN.Ize" and "Emphasizing" in f.message for f in check_document(res))
