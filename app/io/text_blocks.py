@@ -548,6 +548,12 @@ def sub_label_alone(line: str) -> bool:
     return _label_only(Block([line], [0])) and not NUMBER.match(line)
 
 
+def number_alone(line: str) -> bool:
+    """A paragraph's number alone on its line ("4."), its text below."""
+    m = NUMBER.match(line)
+    return bool(m) and m.end() == len(line)
+
+
 def opens_labelled(line: str) -> bool:
     return bool(NUMBER.match(line) or sub_match(line) or SUB_DOT.match(line))
 

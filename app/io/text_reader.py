@@ -45,7 +45,7 @@ from app.io.note_markers import (
     star_marks,
 )
 from app.io.pdf_text import NOTE_START, PAGE_BREAK, SUPERSCRIPTS, RawNote, join_wrapped, note_label
-from app.io.reading_order import labels_set_after
+from app.io.reading_order import labels_set_after, last_line_set_first
 from app.io.spaced_words import close_up
 from app.io.structure import (
     BULLETS,
@@ -68,6 +68,7 @@ from app.io.text_blocks import (
     header_end,
     known_start,
     normalise,
+    number_alone,
     opens_labelled,
     printed_wraps,
     split_at_foreign_organ_line,
@@ -228,6 +229,7 @@ class _Reader:
         self.wrapped = hard_wrapped(body_lines)
         if cleaned.furniture:
             body_lines, body_pages = labels_set_after(body_lines, body_pages, sub_label_alone, opens_labelled)
+            body_lines, body_pages = last_line_set_first(body_lines, body_pages, number_alone)
         blocks = blank_line_blocks(body_lines, body_pages)
         blocks = cut_unbroken_header(split_at_foreign_organ_line(blocks))
         split = header_end(blocks)

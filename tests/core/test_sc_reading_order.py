@@ -377,3 +377,22 @@ def test_an_ise_opener_is_read_as_an_opener_and_still_held_to_ize_in_a_ga_text()
     ).resolution
     assert [p.opener for p in res.preamble] == ["Recalling", "Emphasising"]
     assert any(f.rule == "UN.Ize" and "Emphasizing" in f.message for f in check_document(res))
+
+
+def test_a_last_line_set_before_its_paragraphs_first_line_goes_back_after_it() -> None:
+    """S/2021/443 through pdftotext: "4." / "2021;" / "" / "Decides to extend … until 31 October": paragraph 4
+    reads as the original's ("Decides to extend the mandate of the Verification Mission until 31 October 2021;",
+    UNBench's Content), and the paragraphs are the original's."""
+    text = (FIXTURES / "S_2021_443_pdftotext.txt").read_text(encoding="utf-8")
+    res = read_text(text).resolution
+    para = _paragraph(res, "the Verification Mission until 31 October")
+    assert para.opener == "Decides" and _plain(para.text).endswith("until 31 October 2021")
+    source = text.partition("\n")[0]
+    original = re.search(r"4\. (Decides to extend [^\"]*?);", source)
+    assert original and f"{para.opener} {_plain(para.text)}" == original.group(1)
+    assert len(res.operative) == len(re.findall(r"^\d+\.$", text, re.M))
+    # a first line that ends a sentence is no first line of a longer paragraph: nothing moves, and the short
+    # line standing as a paragraph of its own is flagged
+    moved = read_text(text.replace("until 31 October\n", "until 31 October;\n", 1)).resolution
+    stray = [p for p in moved.operative if not p.opener]
+    assert stray and any(f.rule == "openers.operative-form" for f in check_document(moved))
