@@ -10,6 +10,9 @@ the JSON's `Content`), the drafts of data/task4.json (`ID`, `Content`) and the u
 - `held-out`: both bytes odd. Never look at its findings, texts or `--docs`: read its summary line alone, once
   at the end of a round.
 `--half both` measures dev and dev2 (not the held-out half). Each half prints its number of drafts and words.
+`--extractor pdftotext` reads the issued PDFs as Poppler's pdftotext (and the PDF viewers built on Poppler) give
+them, where a delegate copies the text from; pdfminer (lines in page order) is the default. Drafts UNBench has
+no PDF of keep their JSON text either way.
 
 With `--source adopted` it measures adopted Security Council resolutions instead: the English texts of the
 public Corpus of Resolutions: UN Security Council (github.com/SeanFobbe/cr-unsc, data/res_en_gold, CC0 data),
@@ -26,7 +29,6 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import io
 import json
 import re
 import subprocess
@@ -37,6 +39,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from scripts.false_alarms_l import held_out, report  # noqa: E402
+from scripts.pdf_extractors import extract  # noqa: E402
 
 DEFAULT_REPO = Path("/work/.mirror/yueqingliang1+UNBench/repo")
 ADOPTED_REPO = Path("/work/.mirror/SeanFobbe+cr-unsc/repo")
@@ -50,15 +53,6 @@ def _show(repo: Path, path: str) -> bytes:
     ).stdout
 
 
-def _pdf_text(data: bytes) -> str:
-    from pdfminer.high_level import extract_text
-    from pdfminer.layout import LAParams
-
-    # lines in the order of the page (top to bottom), not pdfminer's guessed flow of text boxes, which sets a
-    # paragraph's number after its text on some pages
-    return extract_text(io.BytesIO(data), laparams=LAParams(boxes_flow=None))
-
-
 def _listed(repo: Path, folder: str) -> list[str]:
     """The paths of the files under `folder` in the mirror's HEAD."""
     return subprocess.run(
@@ -69,8 +63,9 @@ def _listed(repo: Path, folder: str) -> list[str]:
     ).stdout.split()
 
 
-def drafts(repo: Path) -> list[tuple[str, str]]:
-    """(symbol, text) of every SC draft in the mirror, each once, in symbol order."""
+def drafts(repo: Path, extractor: str = "pdfminer") -> list[tuple[str, str]]:
+    """(symbol, text) of every SC draft in the mirror, each once, in symbol order; a PDF's text as `extractor`
+    reads it (scripts/pdf_extractors.py; pdfminer with lines in page order by default)."""
     names = _listed(repo, "data")
     files: dict[str, dict[str, str]] = {}
     for name in names:
@@ -80,7 +75,7 @@ def drafts(repo: Path) -> list[tuple[str, str]]:
     out: dict[str, str] = {}
     for symbol, kinds in files.items():
         if "pdf" in kinds:
-            out[symbol] = _pdf_text(_show(repo, kinds["pdf"]))
+            out[symbol] = extract(_show(repo, kinds["pdf"]), extractor)
         else:
             out[symbol] = json.loads(_show(repo, kinds["json"]))["Content"]
     for item in json.loads(_show(repo, "data/task4.json")):
@@ -143,6 +138,12 @@ def main() -> None:
         default="drafts",
         help="adopted: SC resolutions of 1990 on (CR-UNSC) instead; halves dev and held-out",
     )
+    ap.add_argument(
+        "--extractor",
+        choices=("pdfminer", "pdftotext"),
+        default="pdfminer",
+        help="drafts: read each issued PDF with this (the JSON texts of drafts without a PDF stay as they are)",
+    )
     args = ap.parse_args()
     if args.source == "adopted":
         items = adopted(ADOPTED_REPO if args.repo == DEFAULT_REPO else args.repo)
@@ -153,11 +154,12 @@ def main() -> None:
                 name if name == "held-out" else f"adopted {name}", part, args.docs, args.rule, args.examples
             )
         return
-    items = drafts(args.repo)
+    items = drafts(args.repo, args.extractor)
     wanted = ("dev", "dev2") if args.half == "both" else (args.half,)
     for name in wanted:
         part = [x for x in items if half_of(x[0]) == name]
-        report(name, [(_label(s), t) for s, t in part], args.docs, args.rule, args.examples)
+        label = name if args.extractor == "pdfminer" else f"{name} ({args.extractor})"
+        report(label, [(_label(s), t) for s, t in part], args.docs, args.rule, args.examples)
 
 
 if __name__ == "__main__":

@@ -26,7 +26,8 @@ def _pdf(repo: Path, stem: str) -> bytes:
     ).stdout
 
 
-def _extract(data: bytes, extractor: str) -> str:
+def extract(data: bytes, extractor: str) -> str:
+    """The text of a PDF (its bytes) as `extractor` ("pdftotext" or "pdfminer") reads it."""
     if extractor == "pdftotext":
         if not shutil.which("pdftotext"):
             raise SystemExit("pdftotext is not installed (Poppler's utilities)")
@@ -54,6 +55,6 @@ def reextract(repo: Path, items: list[tuple[str, str]], extractor: str) -> list[
             data = _pdf(repo, stem)
             if not data:
                 continue
-            kept.write_text(_extract(data, extractor), encoding="utf-8")
+            kept.write_text(extract(data, extractor), encoding="utf-8")
         out.append((symbol, kept.read_text(encoding="utf-8")))
     return out

@@ -83,3 +83,37 @@ def _item_start(
             return None  # an item's lines on one page
         start, end = i, i
     return None
+
+
+# a paragraph's last line, short, that pdftotext sets between the paragraph's number and its first line
+# ("4." / "2021;" / "" / "Decides to extend … until 31 October" / ""): a printed line of at least this many
+# characters that runs on, and a last line of at most this many that ends the paragraph
+_FIRST_LINE_CHARS, _LAST_LINE_CHARS = 50, 40
+
+
+def last_line_set_first(
+    lines: list[str], pages: list[int], number_alone: Callable[[str], bool]
+) -> tuple[list[str], list[int]]:
+    """`lines` with a two-line paragraph's last line, set after the number alone on its line and before the
+    paragraph's first line (a blank line after each), put back after the first line."""
+    out, out_pages = list(lines), list(pages)
+    i = 0
+    while i + 4 <= len(out):
+        num, last, gap, first = (x.strip() for x in out[i : i + 4])
+        after = out[i + 4].strip() if i + 4 < len(out) else ""
+        if (
+            number_alone(num)
+            and 0 < len(last) <= _LAST_LINE_CHARS
+            and ends_with_mark(last, _LINE_END + ",")
+            and not gap
+            and len(first) >= _FIRST_LINE_CHARS
+            and first[:1].isupper()
+            and not ends_with_mark(first, _LINE_END + ",")
+            and after in ("", PAGE_BREAK)
+        ):
+            out[i + 1 : i + 4] = [out[i + 3], out[i + 1], out[i + 2]]
+            out_pages[i + 1 : i + 4] = [out_pages[i + 3], out_pages[i + 1], out_pages[i + 2]]
+            i += 4
+        else:
+            i += 1
+    return out, out_pages

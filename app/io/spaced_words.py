@@ -16,7 +16,8 @@ from collections.abc import Callable, Container
 MAX_PIECES = 5  # "resoluti o n s" is four; a bound keeps the scan linear
 _TOKEN = re.compile(r"\S+")
 _PIECE = re.compile(r"(?P<lead>[(“‘\"']?)(?P<word>[^\W\d_]+(?:-[^\W\d_]+)*)(?P<trail>[,;:.)’”\"']*)$")
-_ISE = re.compile(r"is(?=(?:e|ed|es|ing|ation|ations)$)")
+# the -ise spelling of an -ize word ("destabilising", "Recognising"): "is" before the ending becomes "iz"
+ISE_ENDING = re.compile(r"is(?=(?:e|ed|es|ing|ation|ations)$)")
 # a year in brackets with its digits set apart: "resolution 2216 (201 5 )"
 _SPACED_YEAR = re.compile(r"\(\d(?: ?\d){3} ?\)")
 # an apostrophe or a hyphen inside a word set apart from the letters before it: "Da ’esh", "Sudan ’s",
@@ -106,7 +107,7 @@ def _run_end(
 
 def _known_whole(word: str, document_words: Container[str], known: Callable[[str], bool]) -> bool:
     """A word of the document or of the dictionary, in either spelling of -ize ("destabilising")."""
-    return word in document_words or known(word) or known(_ISE.sub("iz", word))
+    return word in document_words or known(word) or known(ISE_ENDING.sub("iz", word))
 
 
 def _word_before_run(

@@ -16,6 +16,7 @@ from app.io.headings import (
     annex_or_appendix,
 )
 from app.io.pdf_text import PAGE_BREAK, SUPERSCRIPTS
+from app.io.spaced_words import ISE_ENDING
 from app.io.structure import (
     BULLETS,
     MAX_HEADING_CHARS,
@@ -23,6 +24,7 @@ from app.io.structure import (
 )
 from app.io.text_header import ORGANS
 from app.io.text_paragraphs import (
+    BARE_NUMBER,
     BULLET,
     INSTRUCTION,
     LANGUAGE,
@@ -139,6 +141,8 @@ def _continues(prev: Block, line: str) -> bool:
     last = prev.lines[-1].strip()
     if _label_only(prev):
         return True
+    if list_opens(last, line):
+        return False
     if not ends_with_mark(NOTE_MARK_RE.sub("", last).rstrip(SUPERSCRIPTS + " "), ",;:."):
         return True
     if line[:1].islower():
@@ -148,6 +152,23 @@ def _continues(prev: Block, line: str) -> bool:
     if last.endswith(".") and line[:1].isupper():
         return False
     return not opener_in(line, Part.PREAMBLE, None) and not opener_in(line, Part.OPERATIVE, None)
+
+
+# what a reference's letter follows when a line breaks before it: "paragraph 4 / (a) of resolution …"
+_CITED_BEFORE = re.compile(r"(?:\d|\b(?:sub)?paragraphs?|\barticles?|\band|\bor|[,(])$", re.IGNORECASE)
+
+
+def list_opens(last: str, line: str) -> bool:
+    """Does `line` open a list's first item ("(a) prioritize …", "(i) the Government …") after `last`, also where
+    the chapeau lost its colon ("… shall")? After a number or "paragraph" the letter is a reference's, and after
+    a line that broke off mid-phrase ("… and the") the line runs on."""
+    m = SUB_PAREN.match(line)
+    last = last.rstrip()
+    return (
+        bool(m)
+        and m.group("l") in ("a", "i")
+        and not (_CITED_BEFORE.search(last) or _BROKEN_OFF.search(last))
+    )
 
 
 def _runs_on(prev: Block, line: str) -> bool:
@@ -269,9 +290,15 @@ def split_block(block: Block, *, council: bool = False) -> list[list[str]]:
             run_in = bool(sub) and run_in_labels.continued_by(s)
             # a label at a line start inside a run-in list ("there are: (a) …; (b) …") only wraps there
             label = bool(NUMBER.match(s) or (sub and not run_in) or OPENER_MARK.match(s) or closing_line(s))
-            opens = ends and (label or (long_lines and opener_in(s, Part.PREAMBLE, None)) or known_start(s))
+            opens = ends and (
+                label
+                or (long_lines and opener_in(s, Part.PREAMBLE, None))
+                or known_start(s)
+                or _point_lost(s)
+            )
             # the item before the last ends "…, and" / "…; or": the next labelled line is the last item
             opens = opens or bool(sub and not run_in and _ITEM_JOINED.search(NOTE_MARK_RE.sub("", prev)))
+            opens = opens or (not run_in and list_opens(NOTE_MARK_RE.sub("", prev), s))
             # a heading ("Reporting") or an item that heads a list, alone before a labelled line
             headed = (label or known_start(s)) and (
                 _heads_a_list(chunks[-1], s)
@@ -279,7 +306,7 @@ def split_block(block: Block, *, council: bool = False) -> list[list[str]]:
                 or (len(chunks[-1]) == 1 and _title_line(prev))
             )
             # a title alone between two paragraphs ("Countries in special situations")
-            titled_apart = ends and _heading_line(Block([s], [0])) and known_start(_next_line(lines, i))
+            titled_apart = ends and _titles_apart(s) and known_start(_next_line(lines, i))
             separated = chunks[-1] == [lines[i - 1]] and SEPARATOR.fullmatch(prev)  # "* * *" stands alone
             # with no blank lines about them: "Annex", a part's or section's mark, and a title a paragraph
             # adopts, each stand apart
@@ -336,6 +363,31 @@ def hard_wrapped(lines: list[str]) -> bool:
     """Whether the lines are printed lines (a PDF's text layer), not a paragraph each."""
     kept = [line for line in lines if line.strip()]
     return sum(len(line.strip()) > PRINTED_LINE_CHARS for line in kept) <= MAX_LONG_SHARE * len(kept)
+
+
+MIN_PRINTED_WRAPS = 10  # a few wrapped lines may be typed; a page's worth is a printed page's
+
+
+def printed_wraps(lines: list[str]) -> bool:
+    """Whether the lines are a PDF's printed lines copied without its page furniture (a delegate's selection in
+    a viewer, a page of it): at least a fifth of the lines, and ten or more, stop mid-sentence at about a
+    printed line's length with the sentence going on in small letters on the next line. A draft typed a
+    paragraph a line has none."""
+    kept = [line.strip() for line in lines if line.strip()]
+    wraps = sum(
+        PRINTED_LINE_CHARS * 2 // 3 <= len(line) <= PRINTED_LINE_CHARS
+        and not ends_with_mark(line, ",;:.")
+        and nxt[:1].islower()
+        for line, nxt in zip(kept, kept[1:], strict=False)
+    )
+    return wraps >= max(MIN_PRINTED_WRAPS, len(kept) // 5)
+
+
+def _titles_apart(line: str) -> bool:
+    """A title between a paragraph that ended and one that opens with an opener: a short heading line, or one as
+    long as a printed line that opens no paragraph ("Humanitarian situation and displacement and development
+    issues" over "Welcoming …")."""
+    return _heading_line(Block([line], [0])) or (_title_line(line) and not starts_block(line))
 
 
 def _title_line(line: str) -> bool:
@@ -523,6 +575,12 @@ def sub_label_alone(line: str) -> bool:
     return _label_only(Block([line], [0])) and not NUMBER.match(line)
 
 
+def number_alone(line: str) -> bool:
+    """A paragraph's number alone on its line ("4."), its text below."""
+    m = NUMBER.match(line)
+    return bool(m) and m.end() == len(line)
+
+
 def opens_labelled(line: str) -> bool:
     return bool(NUMBER.match(line) or sub_match(line) or SUB_DOT.match(line))
 
@@ -536,6 +594,14 @@ def starts_block(line: str) -> bool:
     )
 
 
+def _point_lost(line: str) -> bool:
+    """ "11 Condemns …" at a line start: a paragraph number whose point the issued text lost, before an opener the
+    lexicon lists (`numbers_without_points` numbers it when it is the next number; pdftotext sets no blank line
+    before it, so it opens a paragraph here or is read into the one before)."""
+    m = BARE_NUMBER.match(line)
+    return bool(m) and known_start(line[m.end() :])
+
+
 def known_start(line: str) -> bool:
     """Does a line open with an opener the lexicon lists (not just a word ending in -ed or -s)?"""
     from app.lexicon import phrases
@@ -546,7 +612,8 @@ def known_start(line: str) -> bool:
             p.split()[0].lower() for part in Part for p in phrases(part) if p.split()
         ) | frozenset(("also", "further", "once", "strongly", "deeply", "gravely", "seriously", "noting"))
     first = line.split(" ", 1)[0].lower().rstrip(",;:")
-    if first not in _HEADS or not line[:1].isupper():
+    # a sponsor's -ise spelling ("Recognising") opens as the -ize one the lexicon lists does
+    if (first not in _HEADS and ISE_ENDING.sub("iz", first) not in _HEADS) or not line[:1].isupper():
         return False
     return bool(opener_in(line, Part.PREAMBLE, None) or opener_in(line, Part.OPERATIVE, None))
 

@@ -128,7 +128,8 @@ def paragraph_of(text: str) -> Para:
     return Para("plain", "", text)
 
 
-_BARE_NUMBER = re.compile(r"(?P<n>\d{1,3})\s+(?=[A-Z])")
+# a paragraph number whose point the text lost: "11  Condemns …"
+BARE_NUMBER = re.compile(r"(?P<n>\d{1,3})\s+(?=[A-Z])")
 
 
 def numbers_without_points(paras: list[Para]) -> list[Para]:
@@ -139,7 +140,7 @@ def numbers_without_points(paras: list[Para]) -> list[Para]:
         if p.kind == "num":
             last = p.number
             continue
-        m = _BARE_NUMBER.match(p.text) if p.kind == "plain" and last else None
+        m = BARE_NUMBER.match(p.text) if p.kind == "plain" and last else None
         if m and int(m.group("n")) == last + 1 and opener_in(p.text[m.end() :], Part.OPERATIVE, None):
             paras[i] = Para("num", m.group("n"), p.text[m.end() :], last + 1)
             last += 1

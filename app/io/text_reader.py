@@ -45,7 +45,7 @@ from app.io.note_markers import (
     star_marks,
 )
 from app.io.pdf_text import NOTE_START, PAGE_BREAK, SUPERSCRIPTS, RawNote, join_wrapped, note_label
-from app.io.reading_order import labels_set_after
+from app.io.reading_order import labels_set_after, last_line_set_first
 from app.io.spaced_words import close_up
 from app.io.structure import (
     BULLETS,
@@ -68,7 +68,9 @@ from app.io.text_blocks import (
     header_end,
     known_start,
     normalise,
+    number_alone,
     opens_labelled,
+    printed_wraps,
     split_at_foreign_organ_line,
     split_block,
     starts_block,
@@ -204,6 +206,7 @@ class _Reader:
     amend_order: list[Paragraph] = field(default_factory=list)
     amend_sentences: set[str] = field(default_factory=set)
     extracted: bool = False  # text of an issued PDF (page furniture found): broken words are closed up
+    broken_words: bool = False  # extracted, or a PDF's printed lines copied without furniture: the same
     wrapped: bool = True  # lines as printed: a line past a printed line's length joins printed lines
     closed_up: list[str] = field(default_factory=list)
     rehyphenated: list[str] = field(default_factory=list)  # compounds whose dropped hyphen came back
@@ -224,9 +227,12 @@ class _Reader:
         body_lines, body_pages = self._lift_typed_notes(lines, cleaned.pages)
         self._lines_for_words = body_lines
         self.extracted = cleaned.furniture > 0 and LANGUAGE.get() == "en"
+        # printed lines copied without the page furniture: their broken words are the PDF's too
+        self.broken_words = self.extracted or (LANGUAGE.get() == "en" and printed_wraps(body_lines))
         self.wrapped = hard_wrapped(body_lines)
         if cleaned.furniture:
             body_lines, body_pages = labels_set_after(body_lines, body_pages, sub_label_alone, opens_labelled)
+            body_lines, body_pages = last_line_set_first(body_lines, body_pages, number_alone)
         blocks = blank_line_blocks(body_lines, body_pages)
         blocks = cut_unbroken_header(split_at_foreign_organ_line(blocks))
         split = header_end(blocks)
@@ -289,7 +295,7 @@ class _Reader:
                     say(
                         "{items} bulleted or numbered items were read as subparagraphs; their labels ((a), (b) …) "
                         "and end punctuation are set when the document is printed",
-                        items=self.items,
+                        items=len(self.items),
                     ),
                 )
             )
@@ -587,7 +593,8 @@ class _Reader:
             if not s or s == PAGE_BREAK:
                 continue
             if self.extracted and self.wrapped and len(s) > PRINTED_LINE_CHARS:  # printed lines joined
-                s, restored = restore_hyphens(s, english().known)
+                # a word set apart by its spacing first ("appropr iate"): a piece of it is no compound's
+                s, restored = restore_hyphens(self._closed_up(s), english().known)
                 self.rehyphenated += restored
                 if self.hyphened is None:
                     self.hyphened = hyphened_only(
@@ -607,7 +614,7 @@ class _Reader:
 
     def _closed_up(self, text: str) -> str:
         """In text of an issued PDF, words its text layer broke apart closed up ("adhere nce")."""
-        if self.extracted:
+        if self.broken_words:
             if self.words_cache is None:
                 self.words_cache = _word_forms(self._lines_for_words)
             text, joined = close_up(text, self.words_cache, english().listed)

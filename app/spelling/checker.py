@@ -100,7 +100,9 @@ class Checker:
             and not (w[:1].isupper() and _in_a_name(text, a, b, self.lexicon))
             and not (self.lexicon.english and _in_a_foreign_title(text, a, b, w))
             and not (
-                w[:1].isupper() and _INSIDE.search(text, max(0, a - 2), a) and not self.slip_of_capital(w)
+                w[:1].isupper()
+                and _INSIDE.search(text, max(0, a - 2), a)
+                and (not self.slip_of_capital(w) or self._names_a_place(w, text, b))
             )
         ]
         return sorted(found + self._quoted_slips(text, skip)) if "“" in text or '"' in text else found
@@ -118,6 +120,14 @@ class Checker:
                     out.append((a, b, w))
         return out
 
+    def _names_a_place(self, word: str, text: str, end: int) -> bool:
+        """Is `word` a place's name, the kind of place after it ("the Gali region"), one slip from names (Mali,
+        Bali) but from no common word ("Goverment region" stays a slip)?"""
+        if not _place_kind_after().match(text, end):
+            return False
+        lex = self.lexicon  # a name is rare in general English (Mali); a common word is not
+        return not any(lex.general_frequency(c) >= STRONG for c in self._slipped_from(word))
+
     def slip_of_capital(self, word: str) -> bool:
         """Is the capitalized `word` one slip from a common word that UN texts write with a capital inside a
         sentence (Goverment: Government), or from a UN word or a State's name (Sudna: Sudan)? Inside a sentence
@@ -125,13 +135,19 @@ class Checker:
         small word it is one letter from."""
         cached = self._capital_slips.get(word)
         if cached is None:
-            lex = self.lexicon
-            cached = self._capital_slips[word] = any(
-                normal(c) in _capitalized() or lex.is_un_word(c)
-                for c in lex.near(word)
-                if c.lower() != word.lower() and lex.frequency(c) >= STRONG
-            )
+            cached = self._capital_slips[word] = bool(self._slipped_from(word))
         return cached
+
+    def _slipped_from(self, word: str) -> list[str]:
+        """The common words UN texts write with a capital, UN words and States' names `word` is one slip from."""
+        lex = self.lexicon
+        return [
+            c
+            for c in lex.near(word)
+            if c.lower() != word.lower()
+            and lex.frequency(c) >= STRONG
+            and (normal(c) in _capitalized() or lex.is_un_word(c))
+        ]
 
     # -- a field ---------------------------------------------------------------------------------------------
     def field_findings(self, markup: str, *, field: str, paragraph_id: str = "") -> list[Finding]:
@@ -242,6 +258,14 @@ _WORD_AROUND = re.compile(r"[^\W\d_][\w’'-]*")
 # a capitalized word right after a word or a comma and one space: inside a sentence (English text only: the
 # list below is English)
 _INSIDE = re.compile(r"[^\W\d_,] $|, $")
+
+
+# a place's own word before the kind of place it names ("in the Gali region", "Unity state", "Marib city"): a
+# name, even one letter from a State's or a common word (Gali: Mali); the kinds in resources/wordlists
+@cache
+def _place_kind_after() -> re.Pattern[str]:
+    kinds = "|".join(map(re.escape, read_words(resource("wordlists", "place-kinds.txt"))))
+    return re.compile(rf" (?:{kinds})\b(?![-’'])")
 
 
 @cache
