@@ -45,7 +45,7 @@ from app.io.note_markers import (
     star_marks,
 )
 from app.io.pdf_text import NOTE_START, PAGE_BREAK, SUPERSCRIPTS, RawNote, join_wrapped, note_label
-from app.io.reading_order import labels_set_after
+from app.io.reading_order import first_lines_set_after, labels_set_after
 from app.io.spaced_words import close_up
 from app.io.structure import (
     BULLETS,
@@ -67,6 +67,7 @@ from app.io.text_blocks import (
     hard_wrapped,
     header_end,
     known_start,
+    label_alone,
     normalise,
     opens_labelled,
     split_at_foreign_organ_line,
@@ -223,6 +224,9 @@ class _Reader:
         self.extracted = cleaned.furniture > 0 and LANGUAGE.get() == "en"
         self.wrapped = hard_wrapped(body_lines)
         if cleaned.furniture:
+            body_lines, body_pages = first_lines_set_after(
+                body_lines, body_pages, label_alone, opens_labelled
+            )
             body_lines, body_pages = labels_set_after(body_lines, body_pages, sub_label_alone, opens_labelled)
         blocks = blank_line_blocks(body_lines, body_pages)
         blocks = cut_unbroken_header(split_at_foreign_organ_line(blocks))
