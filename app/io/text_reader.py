@@ -26,6 +26,7 @@ from app import inline, lexicon
 from app.findings import Finding, Severity
 from app.io import pdf_text, text_structure
 from app.io.amendment_reader import instruction_sentence
+from app.io.bare_markers import bare_markers
 from app.io.foreign_header import english_header
 from app.io.header_lines import plain_lines
 from app.io.headings import (
@@ -247,6 +248,7 @@ class _Reader:
             organ_template(head, organ_of(organ_line))  # no masthead: the organ line says who adopts
         self._place_header_notes(head, blocks[:split])
         self._mark_footnotes(body)
+        self._place_bare(body)
         self._place_unmarked(body)
         if self.extracted:
             body = self._set_apart(res, body)
@@ -412,6 +414,37 @@ class _Reader:
             body[b].lines[ln] = line[:start] + token + line[end:]
             self.used_notes.add(index)
             pos = (b, ln, start + len(token))
+
+    def _place_bare(self, body: list[Block]) -> None:
+        """In text of a PDF, a note whose marker no form found, read from its number set apart between two words
+        where the notes' order leaves it no other place (app.io.bare_markers); each reported."""
+        missing = [(i, n.label, n.page) for i, n in enumerate(self.notes) if i not in self.used_notes]
+        if not missing or not any(b.pages and b.pages[-1] > 0 for b in body):
+            return
+        placed: dict[int, tuple[int, int, int]] = {}
+        for b, block in enumerate(body):
+            for ln, line in enumerate(block.lines):
+                for m in NOTE_MARK_RE.finditer(line):
+                    placed[int(m.group(1))] = (b, ln, m.start())
+        found = bare_markers(
+            [b.lines for b in body], [b.pages for b in body], missing, placed, LANGUAGE.get()
+        )
+        for hit in sorted(found, key=lambda h: (h.line, -h.start)):  # right to left in a line: offsets hold
+            b, ln = hit.line
+            line = body[b].lines[ln]
+            body[b].lines[ln] = line[: hit.start] + NOTE_MARK.format(hit.index) + line[hit.end :]
+            self.used_notes.add(hit.index)
+            self.findings.append(
+                Finding(
+                    "import.footnote-marker",
+                    Severity.INFO,
+                    say(
+                        "footnote {label}: its marker read from the number set apart in “{context}”",
+                        label=self.notes[hit.index].label,
+                        context=NOTE_MARK_RE.sub("", hit.context),
+                    ),
+                )
+            )
 
     def _place_unmarked(self, body: list[Block]) -> None:
         """A note whose marker was not found still prints, under its own number: its reference goes at the end
