@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
+from app.formatting import cardinal_words, ordinal_words
+
 _COMPOUND = re.compile(r"(?<![\w-])[^\W\d_]+(?:-[^\W\d_]+)*(?![\w-])")
 MIN_LEFT, MIN_RIGHT = 2, 3  # "age-sensitive", "at-sea"; a split stands only where a printed line ended
 # prefixes written with a hyphen ("non-nuclear-weapon"), and the small words inside a compound of three
@@ -85,11 +87,18 @@ def _split(piece: str, word: Callable[[str], bool], inner: bool) -> str | None:
     return likely[0] if len(likely) == 1 else None
 
 
+# the numbers in words that always take a hyphen: "seventy-ninth", "twenty-five"
+NUMBER_COMPOUNDS = frozenset(
+    form for n in range(21, 100) if n % 10 for form in (cardinal_words(n), ordinal_words(n))
+)
+
+
 def hyphened_only(lines: Iterable[str], printed: int, listed: Iterable[str] = ()) -> set[str]:
     """Compounds ("self-determination", lower case) the lines write with a hyphen, or the UN's lists hold
-    (`listed`), and the lines never write with a space on a line no longer than `printed` characters (a line of
-    its own, not printed lines joined). A verb with its particle ("follow up") is a phrase as often as not."""
-    hyphened = {c for c in listed if c.rpartition("-")[2] not in TAILS}
+    (`listed`), or numbers in words ("seventy-ninth"), and the lines never write with a space on a line no longer
+    than `printed` characters (a line of its own, not printed lines joined). A verb with its particle ("follow
+    up") is a phrase as often as not."""
+    hyphened = {c for c in listed if c.rpartition("-")[2] not in TAILS} | NUMBER_COMPOUNDS
     spaced: set[str] = set()
     for line in lines:
         line = _SPACED_HYPHEN.sub("-", line)
