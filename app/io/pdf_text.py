@@ -139,7 +139,7 @@ def clean(lines: list[str]) -> Cleaned:
     """Remove page furniture, mark page breaks, lift footnote areas out. Lines come stripped of line ends."""
     # a copy: note texts found past a page counter are blanked in it once read; a form feed that opens a line
     # of text (pdftotext starts each page so) stands on a line of its own, as a page boundary
-    lines = [part for raw in lines for part in _form_feeds_apart(raw)]
+    lines = [part for raw in lines for feed in _form_feeds_apart(raw) for part in _rule_apart(feed)]
     symbol = next((s.strip() for s in lines[:15] if SYMBOL.match(s.strip())), "")
     if not symbol:  # "United Nations A/C.3/80/L.20" on one line
         symbol = next((m.group(1) for s in lines[:15] if (m := _MASTHEAD_SYMBOL.match(s.strip()))), "")
@@ -412,6 +412,19 @@ def _near_counter(lines: list[str], i: int) -> bool:
         COUNTER.match(lines[k].strip())
         for k in range(max(0, i - _TITLE_REACH_AFTER), min(len(lines), i + _TITLE_REACH + 1))
     )
+
+
+# the last line of a page's body glued to the rule over its notes, its hyphen taken into the rule (pdftotext:
+# "encourages cooperation to facilitate cross__________________" for "cross-" / the rule)
+_GLUED_RULE = re.compile(r"^(?P<text>.*[^\s_])(?P<rule>_{10,})\s*$")
+
+
+def _rule_apart(line: str) -> list[str]:
+    """A line of text glued to the notes' rule: the text with its hyphen back, and the rule on a line of its own."""
+    m = _GLUED_RULE.match(line) if line.endswith("__________") else None
+    if m is None or not m.group("text")[-1:].isalpha():
+        return [line]
+    return [m.group("text") + "-", m.group("rule")]
 
 
 def _form_feeds_apart(line: str) -> list[str]:
