@@ -620,15 +620,8 @@ class _Reader:
             s = line.strip()
             if not s or s == PAGE_BREAK:
                 continue
-            if self.extracted and self.wrapped and len(s) > PRINTED_LINE_CHARS:  # printed lines joined
-                s, restored = restore_hyphens(s, english().known)
-                self.rehyphenated += restored
-                if self.hyphened is None:
-                    self.hyphened = hyphened_only(
-                        self._lines_for_words, PRINTED_LINE_CHARS, english().compounds()
-                    )
-                s, restored = restore_spaced(s, self.hyphened)
-                self.rehyphenated += restored
+            if self.extracted and self.wrapped:
+                s = self._rehyphenated(s)
             end = "".join(out[-2:])[-2:]  # the text so far ends so (pieces are never blank)
             if not end.endswith("-") or len(end) < 2 or not end[-2].isalpha():
                 out.append(" " + s if out else s)  # as join_wrapped joins
@@ -638,6 +631,25 @@ class _Reader:
             else:
                 out.append(s)
         return self._closed_up(re.sub(r"[ \t]+", " ", "".join(out)).strip())
+
+    def _rehyphenated(self, line: str) -> str:
+        """A line of an issued PDF's text with the hyphens its text layer dropped where it joined printed lines
+        put back. pdftotext joins the lines a hyphen ends, so a joined line may be short when the paragraph's
+        last printed line is ("… in support of nuclear-weapon-" / "free zones,"): in a line of a printed line's
+        length, a compound that has a hyphen already gets back the one it lost ("nuclear-weaponfree"); in a longer
+        line, any glued word, and two words with a space. `restore_hyphens` takes only a split where a printed
+        line may end."""
+        joined = len(line) > PRINTED_LINE_CHARS
+        line, restored = restore_hyphens(line, english().known, compounds_only=not joined)
+        self.rehyphenated += restored
+        if joined:
+            if self.hyphened is None:
+                self.hyphened = hyphened_only(
+                    self._lines_for_words, PRINTED_LINE_CHARS, english().compounds()
+                )
+            line, restored = restore_spaced(line, self.hyphened)
+            self.rehyphenated += restored
+        return line
 
     def _closed_up(self, text: str) -> str:
         """In text of an issued PDF, words its text layer broke apart closed up ("adhere nce")."""
