@@ -87,6 +87,7 @@ from app.io.text_paragraphs import (
     closing_line,
     ends_like_text,
     explicit_opener,
+    long_numbers_in_sequence,
     numbered_items,
     numbers_without_points,
     opener_in,
@@ -797,7 +798,7 @@ class _Reader:
                 paras.append(Para("heading", "", text))  # "I" / "A." over a section title
                 continue
             paras.append(paragraph_of(text))
-        return numbered_items(numbers_without_points(paras))
+        return numbered_items(numbers_without_points(long_numbers_in_sequence(paras)))
 
     def _build(self, res: Resolution, paras: list[Para], tpl: Template | None) -> None:
         numbered = any(p.kind == "num" for p in paras)
