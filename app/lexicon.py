@@ -229,6 +229,32 @@ def _trailing_marker_ok(words: list[str], at: int, part: Part) -> bool:
     return at + 1 >= len(words) or words[at + 1] in ("that", "to", "the", "its", "all")
 
 
+# an adverbial phrase set off by commas before the verb, the whole in italics in the UN's texts: "*Also, in this
+# regard, calls upon*", "*In that regard, notes*" (A/RES/79/145, A/RES/80/109)
+_SET_OFF = re.compile(
+    r"(?:(?:Also|Further|Furthermore|Moreover), (?:in|In)|In) (?:this|that) (?:regard|context|respect), (?=[a-z])"
+)
+
+
+def _set_off_lead(text: str, language: str) -> int:
+    """The length of an adverbial phrase set off by commas at the start of `text`, 0 when there is none."""
+    m = _SET_OFF.match(text) if language == DEFAULT else None
+    return m.end() if m else 0
+
+
+def _after_set_off(text: str, part: Part, language: str) -> str:
+    """The opener of a paragraph that opens with a phrase set off by commas ("Also, in this regard, calls
+    upon"): the phrase with the lexicon's opener after it, as written; "" when the text has none."""
+    lead = _set_off_lead(text, language)
+    if not lead:
+        return ""
+    rest = text[lead:]
+    toks = _tokens(rest[:1].upper() + rest[1:])
+    words = [_norm(m.group(0)) for m in toks]
+    end = _opener_at(words, 0, _lexicon(part, language), part, language)
+    return text[: lead + toks[end - 1].end()] if end else ""
+
+
 def detect_opener(text: str, part: Part, *, template: Template | None = None, language: str = DEFAULT) -> str:
     """The opener at the start of a paragraph's plain text, exactly as written there (a prefix of `text`).
 
@@ -241,6 +267,8 @@ def detect_opener(text: str, part: Part, *, template: Template | None = None, la
     """
     del template
     language = _known(language)
+    if set_off := _after_set_off(text.lstrip(), part, language):
+        return set_off
     toks = _tokens(text)
     if not toks or not toks[0].group(0)[0].isupper():
         return ""  # an opener begins a paragraph; "recalling" inside a one-sentence decision is not one
@@ -301,6 +329,8 @@ def _heuristic(text: str, toks: list[re.Match[str]], words: list[str], part: Par
 def is_known(opener: str, part: Part, language: str = DEFAULT) -> bool:
     """True when the whole opener is a lexicon opener of that part (markers, adverbs and "and" allowed)."""
     language = _known(language)
+    if lead := _set_off_lead(opener, language):
+        return _after_set_off(opener, part, language) == opener.rstrip() and len(opener.rstrip()) > lead
     toks = _tokens(opener, limit=40)
     if not toks or toks[-1].end() != len(opener.rstrip()):
         return False

@@ -16,12 +16,17 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
+from app.formatting import cardinal_words, ordinal_words
+
 _COMPOUND = re.compile(r"(?<![\w-])[^\W\d_]+(?:-[^\W\d_]+)*(?![\w-])")
 MIN_LEFT, MIN_RIGHT = 2, 3  # "age-sensitive", "at-sea"; a split stands only where a printed line ended
 # prefixes written with a hyphen ("non-nuclear-weapon"), and the small words inside a compound of three
 # ("whole-of-society", "out-of-pocket"); a compound never opens with an article or a conjunction
 PREFIXES = frozenset("non anti co pre post self multi inter intra sub semi socio cross".split())
 INNER = frozenset("of to in on by up".split())
+# in a line no longer than a printed one, a compound's piece splits only into words this long: "weapon-free",
+# not "Arab-ism" ("anti-Arabism"), "pen-holding" ("co-penholding"), "par-tum" ("post-partum")
+SURE_PIECE = 4
 TAILS = frozenset("up out off how down over back".split())  # "follow-up", "know-how", "trade-off"
 # where printed lines end inside a line of text that joins several: about every 85 characters, give or take
 # the indent of a first line and the length of the last word (measured on issued L documents and resolutions)
@@ -40,9 +45,12 @@ def at_line_end(index: int) -> bool:
     return join >= 1 and abs(index - join * LINE_PITCH) <= LINE_SLACK
 
 
-def restore_hyphens(text: str, known: Callable[[str], bool]) -> tuple[str, list[str]]:
+def restore_hyphens(
+    text: str, known: Callable[[str], bool], *, compounds_only: bool = False
+) -> tuple[str, list[str]]:
     """`text` with hyphens dropped where a printed line ended restored, and the compounds restored.
-    `known(word)`: a word of the lists."""
+    `known(word)`: a word of the lists; `compounds_only`: only in words that have a hyphen already
+    ("nuclear-weaponfree", not "ening", which may be a piece of a word set apart: "strength ening")."""
     restored: list[str] = []
 
     def word(piece: str) -> bool:  # the document's own words would take the joined word itself for one
@@ -50,12 +58,14 @@ def restore_hyphens(text: str, known: Callable[[str], bool]) -> tuple[str, list[
 
     def fix(m: re.Match[str]) -> str:
         parts = m.group(0).split("-")
+        if compounds_only and len(parts) == 1:
+            return m.group(0)
         if len(m.group(0)) < 5 or sum(c.isupper() for c in m.group(0)) > 1 or all(word(p) for p in parts):
             return m.group(0)  # short, an acronym ("UNCITRAL"), or all words
         fixed: list[str] = []
         at = m.start()
         for p in parts:
-            piece = p if word(p) else _split(p, word, len(parts) > 1)
+            piece = p if word(p) else _split(p, word, len(parts) > 1, SURE_PIECE if compounds_only else 0)
             if piece is None or (piece != p and not at_line_end(at + piece.index("-"))):
                 return m.group(0)  # no single split, or not where a printed line ends
             fixed.append(piece)
@@ -64,12 +74,15 @@ def restore_hyphens(text: str, known: Callable[[str], bool]) -> tuple[str, list[
         restored.append(compound)
         return compound
 
+    if " -" in text:
+        text = _SPACED_HYPHEN.sub("-", text)  # "non -nuclearweapon": the text layer's space, gone first
     return _COMPOUND.sub(fix, text), restored
 
 
-def _split(piece: str, word: Callable[[str], bool], inner: bool) -> str | None:
+def _split(piece: str, word: Callable[[str], bool], inner: bool, least: int = 0) -> str | None:
     """`piece` as two words joined by a hyphen, or None when no single split stands out. `inner`: the piece
-    is part of a longer compound, where a small word may end it ("wholeof" in "wholeof-society")."""
+    is part of a longer compound, where a small word may end it ("wholeof" in "wholeof-society"); `least`: the
+    letters each word takes at least (but a small word inside a compound)."""
     splits = [
         (piece[:k], piece[k:])
         for k in range(MIN_LEFT, len(piece) - 1)
@@ -81,15 +94,23 @@ def _split(piece: str, word: Callable[[str], bool], inner: bool) -> str | None:
         f"{a}-{b}"
         for a, b in splits
         if len(b) >= MIN_RIGHT or b.lower() in TAILS or (inner and b.lower() in INNER)
+        if (len(a) >= least or (inner and a.lower() in INNER)) and len(b) >= least
     ]
     return likely[0] if len(likely) == 1 else None
 
 
+# the numbers in words that always take a hyphen: "seventy-ninth", "twenty-five"
+NUMBER_COMPOUNDS = frozenset(
+    form for n in range(21, 100) if n % 10 for form in (cardinal_words(n), ordinal_words(n))
+)
+
+
 def hyphened_only(lines: Iterable[str], printed: int, listed: Iterable[str] = ()) -> set[str]:
     """Compounds ("self-determination", lower case) the lines write with a hyphen, or the UN's lists hold
-    (`listed`), and the lines never write with a space on a line no longer than `printed` characters (a line of
-    its own, not printed lines joined). A verb with its particle ("follow up") is a phrase as often as not."""
-    hyphened = {c for c in listed if c.rpartition("-")[2] not in TAILS}
+    (`listed`), or numbers in words ("seventy-ninth"), and the lines never write with a space on a line no longer
+    than `printed` characters (a line of its own, not printed lines joined). A verb with its particle ("follow
+    up") is a phrase as often as not."""
+    hyphened = {c for c in listed if c.rpartition("-")[2] not in TAILS} | NUMBER_COMPOUNDS
     spaced: set[str] = set()
     for line in lines:
         line = _SPACED_HYPHEN.sub("-", line)

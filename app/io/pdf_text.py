@@ -139,7 +139,7 @@ def clean(lines: list[str]) -> Cleaned:
     """Remove page furniture, mark page breaks, lift footnote areas out. Lines come stripped of line ends."""
     # a copy: note texts found past a page counter are blanked in it once read; a form feed that opens a line
     # of text (pdftotext starts each page so) stands on a line of its own, as a page boundary
-    lines = [part for raw in lines for part in _form_feeds_apart(raw)]
+    lines = _rules_apart([part for raw in lines for part in _form_feeds_apart(raw)])
     symbol = next((s.strip() for s in lines[:15] if SYMBOL.match(s.strip())), "")
     if not symbol:  # "United Nations A/C.3/80/L.20" on one line
         symbol = next((m.group(1) for s in lines[:15] if (m := _MASTHEAD_SYMBOL.match(s.strip()))), "")
@@ -412,6 +412,32 @@ def _near_counter(lines: list[str], i: int) -> bool:
         COUNTER.match(lines[k].strip())
         for k in range(max(0, i - _TITLE_REACH_AFTER), min(len(lines), i + _TITLE_REACH + 1))
     )
+
+
+# the last line of a page's body glued to the rule over its notes, its hyphen taken into the rule (pdftotext:
+# "encourages cooperation to facilitate cross__________________" for "cross-" / the rule), or set as a space
+# before it ("requests the Secretary __________________"); only where notes follow, as they never follow a typed
+# blank to fill in ("to be held on __________")
+_GLUED_RULE = re.compile(r"^(?P<text>.*[^\W\d_]) ?(?P<rule>_{10,})\s*$")
+_NOTES_LOOKED_AT = 6  # the lines after a rule that show notes follow (as `clean` looks at them)
+
+
+def _rules_apart(lines: list[str]) -> list[str]:
+    """`lines` with each line of text glued to the notes' rule parted from it: the text with its hyphen back,
+    and the rule on a line of its own."""
+    out: list[str] = []
+    for i, line in enumerate(lines):
+        m = _GLUED_RULE.match(line) if line.endswith("__________") else None
+        if m is None or not _notes_follow(lines, i):
+            out.append(line)
+        else:
+            out += [m.group("text") + "-", m.group("rule")]
+    return out
+
+
+def _notes_follow(lines: list[str], i: int) -> bool:
+    following = itertools.islice((x.strip() for x in lines[i + 1 :] if x.strip()), _NOTES_LOOKED_AT)
+    return any(NOTE_START.match(x) or LABEL_ALONE.match(x) for x in following)
 
 
 def _form_feeds_apart(line: str) -> list[str]:

@@ -16,6 +16,7 @@ heads the text after it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from app.io.pdf_text import PAGE_BREAK
@@ -85,35 +86,68 @@ def _item_start(
     return None
 
 
-# a paragraph's last line, short, that pdftotext sets between the paragraph's number and its first line
-# ("4." / "2021;" / "" / "Decides to extend … until 31 October" / ""): a printed line of at least this many
-# characters that runs on, and a last line of at most this many that ends the paragraph
-_FIRST_LINE_CHARS, _LAST_LINE_CHARS = 50, 40
+# A paragraph of two printed lines whose first line is indented (after its label) may come out of the text layer
+# last line first: pdftotext sets the indented line as a block of its own, after the line under it:
+#
+#     4.
+#     Agency;
+#
+#     Appeals to Member States to continue to support the activities of the
+#
+# The label alone, then a line that ends the paragraph, then a blank line (or a page's end) and one line alone
+# that runs the width of a printed line and ends no sentence: that line is the paragraph's first.
+_FIRST_LINE_CHARS = 60  # a printed line after a label's indent is longer; a heading alone is shorter
+_TRAILING_NOTE = re.compile(
+    r"(?<=[,;:.])\s*[0-9⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}$"
+)  # "…Secretary-General; 3": a note's marker
 
 
-def last_line_set_first(
-    lines: list[str], pages: list[int], number_alone: Callable[[str], bool]
+def first_lines_set_after(
+    lines: list[str],
+    pages: list[int],
+    label_alone: Callable[[str], bool],
+    opens_labelled: Callable[[str], bool],
 ) -> tuple[list[str], list[int]]:
-    """`lines` with a two-line paragraph's last line, set after the number alone on its line and before the
-    paragraph's first line (a blank line after each), put back after the first line."""
-    out, out_pages = list(lines), list(pages)
+    """`lines` (and their `pages`) with every paragraph's first line that was set after its last one put back
+    between its label and that last line. `label_alone(line)`: the line is a label only (a paragraph's number
+    or a subparagraph's letter); `opens_labelled(line)`: the line opens with a label of its own."""
+    out = list(lines)
+    out_pages = list(pages)
     i = 0
-    while i + 4 <= len(out):
-        num, last, gap, first = (x.strip() for x in out[i : i + 4])
-        after = out[i + 4].strip() if i + 4 < len(out) else ""
-        if (
-            number_alone(num)
-            and 0 < len(last) <= _LAST_LINE_CHARS
-            and ends_with_mark(last, _LINE_END + ",")
-            and not gap
-            and len(first) >= _FIRST_LINE_CHARS
-            and first[:1].isupper()
-            and not ends_with_mark(first, _LINE_END + ",")
-            and after in ("", PAGE_BREAK)
-        ):
-            out[i + 1 : i + 4] = [out[i + 3], out[i + 1], out[i + 2]]
-            out_pages[i + 1 : i + 4] = [out_pages[i + 3], out_pages[i + 1], out_pages[i + 2]]
-            i += 4
-        else:
+    while i + 2 < len(out):
+        first = _first_line_after(out, i, label_alone, opens_labelled)
+        if first is None:
             i += 1
+            continue
+        line, page = out.pop(first), out_pages.pop(first)
+        out.insert(i + 1, line)
+        out_pages.insert(i + 1, page)
+        i = first + 1
     return out, out_pages
+
+
+def _ended(text: str) -> bool:
+    return ends_with_mark(_TRAILING_NOTE.sub("", text), _LINE_END + ",")
+
+
+def _first_line_after(
+    lines: list[str], i: int, label_alone: Callable[[str], bool], opens_labelled: Callable[[str], bool]
+) -> int | None:
+    """The index of the first line of the paragraph labelled at `i` when it stands after the paragraph's last
+    line (`i + 1`), else None."""
+    tail = lines[i + 1].strip()
+    if not label_alone(lines[i].strip()) or not tail or tail == PAGE_BREAK:
+        return None
+    if label_alone(tail) or opens_labelled(tail) or not _ended(tail):
+        return None
+    at = i + 2
+    while at < len(lines) and at < i + 6 and lines[at].strip() in ("", PAGE_BREAK):
+        at += 1
+    if at == i + 2 or at >= len(lines) or at == i + 6:
+        return None  # the line under the tail is no line of its own
+    first = lines[at].strip()
+    alone = at + 1 == len(lines) or lines[at + 1].strip() in ("", PAGE_BREAK)
+    opens = first[:1].isupper() or first[:1].isdigit()
+    if not alone or not opens or len(first) <= max(_FIRST_LINE_CHARS, len(tail)) or _ended(first):
+        return None
+    return None if label_alone(first) or opens_labelled(first) else at

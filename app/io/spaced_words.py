@@ -20,6 +20,9 @@ _PIECE = re.compile(r"(?P<lead>[(“‘\"']?)(?P<word>[^\W\d_]+(?:-[^\W\d_]+)*)(
 ISE_ENDING = re.compile(r"is(?=(?:e|ed|es|ing|ation|ations)$)")
 # a year in brackets with its digits set apart: "resolution 2216 (201 5 )"
 _SPACED_YEAR = re.compile(r"\(\d(?: ?\d){3} ?\)")
+# a space the text layer sets after an opening bracket where the font changes ("GC( 67)", "( A/80/100", "( jus
+# cogens)"): UN text never has one
+_SPACED_OPENING = re.compile(r"\( +(?=[^\s)])")
 # an apostrophe or a hyphen inside a word set apart from the letters before it: "Da ’esh", "Sudan ’s",
 # "Secretary -General", "Iraqi -led" (a closing quote never has a letter right after it, nor a dash); tried at the
 # start of a word only, not again from each of its letters (a long word read once, not once per letter)
@@ -38,6 +41,7 @@ def close_up(
     forms of the whole document; `known(word)`: a dictionary word."""
     years: list[str] = []
     if "(" in text:
+        text = _SPACED_OPENING.sub("(", text)
         text = _SPACED_YEAR.sub(lambda m: _closed_year(m, years), text)
     if " ’" in text or " -" in text:
         text = _SPACED_JOINER.sub(lambda m: _closed_year(m, years), text)

@@ -569,16 +569,15 @@ def cut_unbroken_header(blocks: list[Block]) -> list[Block]:
     return blocks
 
 
+def label_alone(line: str) -> bool:
+    """A paragraph's number or a subparagraph's label alone on its line ("4.", "(a)", "•")."""
+    return _label_only(Block([line], [0]))
+
+
 def sub_label_alone(line: str) -> bool:
     """A subparagraph label alone on its line ("(i)", "•"; not a paragraph number, whose line may follow a
     heading)."""
     return _label_only(Block([line], [0])) and not NUMBER.match(line)
-
-
-def number_alone(line: str) -> bool:
-    """A paragraph's number alone on its line ("4."), its text below."""
-    m = NUMBER.match(line)
-    return bool(m) and m.end() == len(line)
 
 
 def opens_labelled(line: str) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from app import inline
 from app.formatting import letters, roman
@@ -63,7 +63,12 @@ def organ_of(m: re.Match[str]) -> str:
     return _FOREIGN_ORGANS.get(foreign.replace("'", "’"), "") if foreign else m.group("organ")
 
 
-NUMBER = re.compile(r"^(?:OP\s?)?(?P<n>\d{1,3})\s*[.)](?:\s+|$)|^OP\s?(?P<n2>\d{1,3})[.:]?\s+")
+# a paragraph's number; past 999 ("1000. Decides …") only with its point and text after it on the line, and a
+# paragraph's number only where it continues the typed sequence (`long_numbers_in_sequence`); five digits at most
+NUMBER = re.compile(
+    r"^(?:OP\s?)?(?P<n>\d{1,3}|[1-9]\d{3,4}(?=\.\s+\S))\s*[.)](?:\s+|$)|^OP\s?(?P<n2>\d{1,3})[.:]?\s+"
+)
+MAX_SHORT_NUMBER = 999
 _PP_LABEL = re.compile(r"^PP\s?\d{1,3}[.:)]?\s+")
 
 
@@ -126,6 +131,26 @@ def paragraph_of(text: str) -> Para:
     if marked_heading(text):
         return Para("heading", "", text)
     return Para("plain", "", text)
+
+
+def long_numbers_in_sequence(paras: list[Para]) -> list[Para]:
+    """A number past 999 that opens a paragraph ("1000. Decides …") is its number only where it follows the
+    last one typed; elsewhere ("… by the end of" / "2025. Also …") it is the text of the paragraph before, as
+    the Word reader reads it (`docx_reader._LONG_NUMBER`)."""
+    out: list[Para] = []
+    last = 0
+    for p in paras:
+        if p.kind == "num" and p.number > MAX_SHORT_NUMBER and p.number != last + 1:
+            text = f"{p.label}. {p.text}"
+            if out:
+                out[-1] = replace(out[-1], text=f"{out[-1].text.rstrip()} {text}")
+            else:
+                out.append(Para("plain", "", text))
+            continue
+        if p.kind == "num":
+            last = p.number
+        out.append(p)
+    return out
 
 
 # a paragraph number whose point the text lost: "11  Condemns …"

@@ -26,6 +26,7 @@ from app import inline, lexicon
 from app.findings import Finding, Severity
 from app.io import pdf_text, text_structure
 from app.io.amendment_reader import instruction_sentence
+from app.io.bare_markers import bare_markers
 from app.io.foreign_header import english_header
 from app.io.header_lines import plain_lines
 from app.io.headings import (
@@ -45,7 +46,7 @@ from app.io.note_markers import (
     star_marks,
 )
 from app.io.pdf_text import NOTE_START, PAGE_BREAK, SUPERSCRIPTS, RawNote, join_wrapped, note_label
-from app.io.reading_order import labels_set_after, last_line_set_first
+from app.io.reading_order import first_lines_set_after, labels_set_after
 from app.io.spaced_words import close_up
 from app.io.structure import (
     BULLETS,
@@ -67,8 +68,8 @@ from app.io.text_blocks import (
     hard_wrapped,
     header_end,
     known_start,
+    label_alone,
     normalise,
-    number_alone,
     opens_labelled,
     printed_wraps,
     split_at_foreign_organ_line,
@@ -87,6 +88,7 @@ from app.io.text_paragraphs import (
     closing_line,
     ends_like_text,
     explicit_opener,
+    long_numbers_in_sequence,
     numbered_items,
     numbers_without_points,
     opener_in,
@@ -231,8 +233,10 @@ class _Reader:
         self.broken_words = self.extracted or (LANGUAGE.get() == "en" and printed_wraps(body_lines))
         self.wrapped = hard_wrapped(body_lines)
         if cleaned.furniture:
+            body_lines, body_pages = first_lines_set_after(
+                body_lines, body_pages, label_alone, opens_labelled
+            )
             body_lines, body_pages = labels_set_after(body_lines, body_pages, sub_label_alone, opens_labelled)
-            body_lines, body_pages = last_line_set_first(body_lines, body_pages, number_alone)
         blocks = blank_line_blocks(body_lines, body_pages)
         blocks = cut_unbroken_header(split_at_foreign_organ_line(blocks))
         split = header_end(blocks)
@@ -252,6 +256,7 @@ class _Reader:
             organ_template(head, organ_of(organ_line))  # no masthead: the organ line says who adopts
         self._place_header_notes(head, blocks[:split])
         self._mark_footnotes(body)
+        self._place_bare(body)
         self._place_unmarked(body)
         if self.extracted:
             body = self._set_apart(res, body)
@@ -417,6 +422,37 @@ class _Reader:
             body[b].lines[ln] = line[:start] + token + line[end:]
             self.used_notes.add(index)
             pos = (b, ln, start + len(token))
+
+    def _place_bare(self, body: list[Block]) -> None:
+        """In text of a PDF, a note whose marker no form found, read from its number set apart between two words
+        where the notes' order leaves it no other place (app.io.bare_markers); each reported."""
+        missing = [(i, n.label, n.page) for i, n in enumerate(self.notes) if i not in self.used_notes]
+        if not missing or not any(b.pages and b.pages[-1] > 0 for b in body):
+            return
+        placed: dict[int, tuple[int, int, int]] = {}
+        for b, block in enumerate(body):
+            for ln, line in enumerate(block.lines):
+                for m in NOTE_MARK_RE.finditer(line):
+                    placed[int(m.group(1))] = (b, ln, m.start())
+        found = bare_markers(
+            [b.lines for b in body], [b.pages for b in body], missing, placed, LANGUAGE.get()
+        )
+        for hit in sorted(found, key=lambda h: (h.line, -h.start)):  # right to left in a line: offsets hold
+            b, ln = hit.line
+            line = body[b].lines[ln]
+            body[b].lines[ln] = line[: hit.start] + NOTE_MARK.format(hit.index) + line[hit.end :]
+            self.used_notes.add(hit.index)
+            self.findings.append(
+                Finding(
+                    "import.footnote-marker",
+                    Severity.INFO,
+                    say(
+                        "footnote {label}: its marker read from the number set apart in “{context}”",
+                        label=self.notes[hit.index].label,
+                        context=NOTE_MARK_RE.sub("", hit.context),
+                    ),
+                )
+            )
 
     def _place_unmarked(self, body: list[Block]) -> None:
         """A note whose marker was not found still prints, under its own number: its reference goes at the end
@@ -592,16 +628,8 @@ class _Reader:
             s = line.strip()
             if not s or s == PAGE_BREAK:
                 continue
-            if self.extracted and self.wrapped and len(s) > PRINTED_LINE_CHARS:  # printed lines joined
-                # a word set apart by its spacing first ("appropr iate"): a piece of it is no compound's
-                s, restored = restore_hyphens(self._closed_up(s), english().known)
-                self.rehyphenated += restored
-                if self.hyphened is None:
-                    self.hyphened = hyphened_only(
-                        self._lines_for_words, PRINTED_LINE_CHARS, english().compounds()
-                    )
-                s, restored = restore_spaced(s, self.hyphened)
-                self.rehyphenated += restored
+            if self.extracted and self.wrapped:
+                s = self._rehyphenated(s)
             end = "".join(out[-2:])[-2:]  # the text so far ends so (pieces are never blank)
             if not end.endswith("-") or len(end) < 2 or not end[-2].isalpha():
                 out.append(" " + s if out else s)  # as join_wrapped joins
@@ -611,6 +639,26 @@ class _Reader:
             else:
                 out.append(s)
         return self._closed_up(re.sub(r"[ \t]+", " ", "".join(out)).strip())
+
+    def _rehyphenated(self, line: str) -> str:
+        """A line of an issued PDF's text with the hyphens its text layer dropped where it joined printed lines
+        put back. pdftotext joins the lines a hyphen ends, so a joined line may be short when the paragraph's
+        last printed line is ("… in support of nuclear-weapon-" / "free zones,"): in a line of a printed line's
+        length, a compound that has a hyphen already gets back the one it lost ("nuclear-weaponfree"); in a longer
+        line, any glued word, and two words with a space. `restore_hyphens` takes only a split where a printed
+        line may end."""
+        joined = len(line) > PRINTED_LINE_CHARS
+        # a word set apart by its spacing first ("appropr iate"): a piece of it is no compound's
+        line, restored = restore_hyphens(self._closed_up(line), english().known, compounds_only=not joined)
+        self.rehyphenated += restored
+        if joined:
+            if self.hyphened is None:
+                self.hyphened = hyphened_only(
+                    self._lines_for_words, PRINTED_LINE_CHARS, english().compounds()
+                )
+            line, restored = restore_spaced(line, self.hyphened)
+            self.rehyphenated += restored
+        return line
 
     def _closed_up(self, text: str) -> str:
         """In text of an issued PDF, words its text layer broke apart closed up ("adhere nce")."""
@@ -758,7 +806,7 @@ class _Reader:
                 paras.append(Para("heading", "", text))  # "I" / "A." over a section title
                 continue
             paras.append(paragraph_of(text))
-        return numbered_items(numbers_without_points(paras))
+        return numbered_items(numbers_without_points(long_numbers_in_sequence(paras)))
 
     def _build(self, res: Resolution, paras: list[Para], tpl: Template | None) -> None:
         numbered = any(p.kind == "num" for p in paras)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from app import inline
 from app.io.structure import Nesting
 from app.io.text_reader import read_text
 
@@ -68,3 +69,37 @@ def test_many_breaks_or_a_late_start_are_notes() -> None:
     same = TypedLabels()
     same.label(Paragraph(text="x"), "(f)", False, 1, 6)
     assert not same.findings
+
+
+def _numbered_text(count: int, after: str) -> str:
+    lines = ["The General Assembly,", "", "Recalling its resolution 79/1,", ""]
+    for k in range(1, count + 1):
+        lines += [f"{k}. Decides to act on matter {k};", ""]
+    return "\n".join([*lines, after])
+
+
+@pytest.mark.parametrize("count", [999, 1000, 1001, 1205])
+def test_typed_numbers_past_999_continue_the_list_in_text(count: int) -> None:
+    """As the Word reader reads them (tests/core/test_typed_labels_word.py): "1000." typed after "999." is the
+    next paragraph; a number past 999 that does not continue the list ("2015. …") is the text of the paragraph
+    before, reported by no numbering finding."""
+    result = read_text(_numbered_text(count, "2015. The year of the Agenda, as typed;"))
+    operative = result.resolution.operative
+    assert len(operative) == count
+    assert not [f for f in result.findings if f.rule == "import.numbering"]
+    assert inline.plain(operative[-2].text) == f"to act on matter {count - 1}"
+    assert (
+        inline.plain(operative[-1].text)
+        == f"to act on matter {count}; 2015. The year of the Agenda, as typed"
+    )
+
+
+def test_a_number_past_999_out_of_sequence_is_text_and_an_absurd_one_is_refused() -> None:
+    """ "1002." after "1000." (a paragraph lost: the gap the typed sequence shows) is no number, nor is a number
+    of 5,000 digits, which is read as the text it is at once rather than converted."""
+    absurd = "9" * 5000 + ". Decides to act;"
+    text = _numbered_text(1000, "1002. Decides to act on matter 1002;\n\n" + absurd)
+    operative = read_text(text).resolution.operative
+    assert len(operative) == 1001  # the 1,000 typed, and the absurd line as an operative paragraph's text
+    assert "1002. Decides to act on matter 1002" in inline.plain(operative[999].text)
+    assert inline.plain(operative[-1].opener + operative[-1].text).startswith("9" * 5000)

@@ -1,0 +1,98 @@
+"""A note's marker that none of the forms of `app.io.note_markers` found, read from its number set apart between
+two words ("the final report 6 of the open-ended working group", "resolution 7 submitted by"), where only the
+order of the notes tells it from the text's own numbers.
+
+pdftotext sets a superscript marker as a number between spaces. After a word that takes a number ("report",
+"resolution", "session", "Goals") the marker forms refuse it, as "resolution 7" may be text. Here the notes'
+order decides: between the markers of the notes before and after it (and on the note's own page, in text of a
+PDF) the number must stand exactly once between two words, neither a date nor a count. Every marker read so is
+reported (an INFO finding), so the reader can look at it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from app.io.note_markers import numeric
+
+_LETTER = "A-Za-z\u00c0-\u024f"
+_LOWER = "a-z\u00df-\u024f"
+MAX_SPAN_LINES = 120  # the lines between two placed markers looked through: a few pages at most
+
+
+@dataclass(frozen=True)
+class BareMarker:
+    index: int  # the note's index
+    line: tuple[int, int]  # block, line
+    start: int
+    end: int
+    context: str  # the words about it, for the report
+
+
+@functools.cache
+def _pattern(language: str) -> tuple[re.Pattern[str], frozenset[str], frozenset[str]]:
+    """The number between two words, and the words before (function words) and after (counts) that make it
+    text: "from 19 to 21", "25 Member States", "aged 15 to 24", "6 per cent"."""
+    from app.languages import get_language
+
+    data = {**get_language("en").note_markers, **get_language(language).note_markers}
+    before = frozenset(str(data.get("function_words", "")).split())
+    after = frozenset(f"{data.get('count_followers', '')} {data.get('count_nouns', '')} to".split())
+    pattern = re.compile(
+        rf"(?<![\w/.,-])(?P<w>[{_LETTER}][{_LETTER}'’-]*) (?P<n>\d{{1,3}}) (?P<a>[{_LOWER}]+)\b(?![\w/.,-]*\d)"
+    )
+    return pattern, before, after
+
+
+def _hits(line: str, label: str, language: str) -> list[tuple[int, int]]:
+    pattern, before, after = _pattern(language)
+    return [
+        m.span("n")
+        for m in pattern.finditer(line)
+        if m.group("n") == label and m.group("w").lower() not in before and m.group("a") not in after
+    ]
+
+
+def bare_markers(
+    lines: Sequence[Sequence[str]],
+    pages: Sequence[Sequence[int]],
+    missing: list[tuple[int, str, int | None]],
+    placed: dict[int, tuple[int, int, int]],
+    language: str = "en",
+) -> list[BareMarker]:
+    """The markers read for the `missing` notes ((index, label, page or None)) in the body's `lines` (per block)
+    with their `pages`; `placed`: note index -> (block, line, offset) of every marker already found. A note
+    whose number stands more than once between its neighbours' markers, or nowhere, stays missing."""
+    order = sorted(placed)
+    out: list[BareMarker] = []
+    for index, label, page in missing:
+        if not numeric(label) or len(label) > 3:
+            continue
+        k = bisect.bisect_left(order, index)
+        low = placed[order[k - 1]] if k else (0, 0, 0)
+        high = placed[order[k]] if k < len(order) else (len(lines), 0, 0)
+        found: list[tuple[int, int, int, int]] = []
+        seen = 0
+        b, ln = low[0], low[1]
+        while (b, ln) <= high[:2] and b < len(lines) and seen <= MAX_SPAN_LINES and len(found) < 2:
+            if ln >= len(lines[b]):
+                b, ln = b + 1, 0
+                continue
+            seen += 1
+            if page is None or pages[b][ln] == page:
+                for start, end in _hits(lines[b][ln], label, language):
+                    after_low = (b, ln, start) >= low
+                    before_high = (b, ln, start) < high
+                    if after_low and before_high:
+                        found.append((b, ln, start, end))
+            ln += 1
+        if len(found) == 1 and seen <= MAX_SPAN_LINES:
+            b, ln, start, end = found[0]
+            text = lines[b][ln]
+            context = " ".join(text[max(0, start - 30) : end + 20].split())
+            out.append(BareMarker(index, (b, ln), start, end, context))
+    return out
