@@ -469,6 +469,7 @@ class ParagraphList(QScrollArea):
 
     EAGER_ROWS = 60  # about two screens: the rest of a long draft is built in idle time
     BACKLOG_CHUNK = 10  # rows per idle slice: small enough not to stall typing
+    PAGES_PER_ROW = 32  # a slice builds at least a row for this many pages of its part
 
     def _place(self, key: RowKey, block: Block, where: str) -> ParagraphRow:
         row = self._prepare(key, block, where)
@@ -498,9 +499,10 @@ class ParagraphList(QScrollArea):
         if not self._backlog:  # a slice asked for before a rebuild that needed none
             return
         if count is None:
-            # each slice lays out its box's list of pages once: a slice of at least an eighth of them costs at
-            # most eight pages laid out per row built, however long the part grows
-            count = max(self.BACKLOG_CHUNK, self._box(self._backlog[0][1]).layout().count() // 8)
+            # each slice lays out its box's list of pages once: a slice of at least a 32nd of them lays out at
+            # most 32 pages per row built, however long the part grows (20,000 paragraphs: 20 rows a slice)
+            pages = self._box(self._backlog[0][1]).layout().count()
+            count = max(self.BACKLOG_CHUNK, pages // self.PAGES_PER_ROW)
         chunk = [self._backlog.popleft() for _ in range(min(count, len(self._backlog)))]
         with _layouts_waiting([lay for _, block, _ in chunk for lay in self._box(block).tail_layouts()]):
             for key, block, where in chunk:

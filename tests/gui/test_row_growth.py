@@ -13,7 +13,7 @@ from app import storage
 from app.model import Header, Paragraph, Part, Resolution
 from widgets import row_box
 from widgets.main_window import MainWindow
-from widgets.paragraph_editor import ParagraphRow
+from widgets.paragraph_editor import ParagraphList, ParagraphRow
 from widgets.row_box import RowBox
 
 
@@ -96,10 +96,11 @@ def test_the_list_of_pages_is_laid_out_in_proportion_to_the_rows(
 ) -> None:
     """A part's list of pages grows with its rows, and a slice lays it out once: slices grow with it, so the
     pages laid out stay in proportion to the rows. Pages of one row here, so that the list is long (1,500
-    pages) at a size a test can build. About 16 times here as slices grow from ten rows to an eighth of the
-    pages; with slices of ten rows whatever the length, 87 times (the square)."""
+    pages) at a size a test can build, and a slice of a row per 4 pages (32 in the editor) so that slices grow
+    at that size too. About 11 times here; with slices of ten rows whatever the length, 87 times (the square)."""
     monkeypatch.setattr(row_box, "PAGE", 1)
     monkeypatch.setattr(row_box, "PAGE_MAX", 2)
+    monkeypatch.setattr(ParagraphList, "PAGES_PER_ROW", 4)
     built, _, pages = _build_cost(window, tmp_path, 150)
     built_10x, _, pages_10x = _build_cost(window, tmp_path, 1500)
     assert built_10x > 10 * built * 0.9
