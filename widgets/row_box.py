@@ -117,7 +117,8 @@ class RowBox(QWidget):
         for index, wanted in enumerate(plan):
             if pages[index] is None:
                 pages[index] = self._new_page(index)
-            elif self.layout().indexOf(pages[index]) != index:
+            elif self.layout().indexOf(pages[index]) != index:  # not expected: pages keep their order
+                self.layout().removeWidget(pages[index])
                 self.layout().insertWidget(index, pages[index])
             _hold(pages[index].layout(), wanted)
         for page, wanted in zip(pages, plan, strict=True):
