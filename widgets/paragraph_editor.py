@@ -8,6 +8,7 @@ reused by paragraph id when the structure changes, so moving a paragraph does no
 from __future__ import annotations
 
 import contextlib
+from collections import deque
 from collections.abc import Callable, Iterator
 
 from PySide6.QtCore import QMimeData, QPoint, QStringListModel, Qt, QTimer, Signal
@@ -31,6 +32,7 @@ from app.messages import localize
 from app.model import Part
 from app.render import Block, place_names
 from widgets.fields import OpenerField, TextField
+from widgets.row_box import RowBox
 from widgets.units import Units
 
 MIME = "application/x-resolute-paragraph"
@@ -271,14 +273,8 @@ class ParagraphList(QScrollArea):
         self.layout_ = QVBoxLayout(self.body)
         self.layout_.setContentsMargins(12, 10, 12, 24)
         self.layout_.setSpacing(1)
-        self.boxes: dict[Part, QWidget] = {}
-        for part in Part:
-            box = QWidget(self.body)
-            lay = QVBoxLayout(box)
-            lay.setContentsMargins(0, 0, 0, 0)
-            lay.setSpacing(1)
-            self.boxes[part] = box
-        self._backlog: list[tuple[RowKey, Block, str]] = []
+        self.boxes: dict[Part, RowBox] = {part: RowBox(self.body) for part in Part}
+        self._backlog: deque[tuple[RowKey, Block, str]] = deque()
         self._headings: dict[str, str] = {}  # paragraph id → its section heading, from the rendered blocks
         self._content: Callable[[str, bool], tuple[str, str]] = lambda _pid, _tail: ("", "")
         self.title = QLabel()
@@ -344,7 +340,7 @@ class ParagraphList(QScrollArea):
         self._fixes: dict[str, Finding] = {}
         self._zoom = 0
         self._spell_on = False
-        self._spell_queue: list[RowKey] = []
+        self._spell_queue: deque[RowKey] = deque()
         self._highlighted: list[ParagraphRow] = []
 
     def _heading(self, text: str, tip: str) -> QLabel:
@@ -419,7 +415,7 @@ class ParagraphList(QScrollArea):
         )
         self.units.update(blocks)
         self._content = content
-        self._backlog = []
+        self._backlog = deque()
         self._headings = {}
         for b in blocks:
             if b.role == "heading":
@@ -453,16 +449,16 @@ class ParagraphList(QScrollArea):
         self.setUpdatesEnabled(False)
         try:
             boxes = self._all_boxes()
-            ready: dict[QWidget, list[ParagraphRow]] = {box: [] for box in boxes}
+            ready: dict[RowBox, list[ParagraphRow]] = {box: [] for box in boxes}
             for index, (key, block, where) in enumerate(placed):
                 if key not in self.rows:
                     fresh += 1
                     if fresh > self.EAGER_ROWS:
-                        self._backlog = placed[index:]
+                        self._backlog = deque(placed[index:])
                         break
                 ready[self._box(block)].append(self._prepare(key, block, where))
             for box, rows in ready.items():
-                self._arrange(box.layout(), rows)
+                box.arrange(rows)
         finally:
             self.setUpdatesEnabled(True)
         if self._backlog:
@@ -473,30 +469,14 @@ class ParagraphList(QScrollArea):
 
     EAGER_ROWS = 60  # about two screens: the rest of a long draft is built in idle time
     BACKLOG_CHUNK = 10  # rows per idle slice: small enough not to stall typing
-
-    @staticmethod
-    def _arrange(layout: QVBoxLayout, rows: list[ParagraphRow]) -> None:
-        """Make the part's layout hold exactly these rows in this order, moving only rows out of place."""
-        for index, row in enumerate(rows):
-            item = layout.itemAt(index)
-            if item is not None and item.widget() is row:
-                continue
-            holder = row.parentWidget()
-            if holder is not None and holder.layout() is not None:
-                holder.layout().removeWidget(row)
-            layout.insertWidget(index, row)
-            if row.isHidden():
-                row.show()
-        while layout.count() > len(rows):
-            layout.takeAt(len(rows))
+    PAGES_PER_ROW = 32  # a slice builds at least a row for this many pages of its part
 
     def _place(self, key: RowKey, block: Block, where: str) -> ParagraphRow:
         row = self._prepare(key, block, where)
-        self._box(block).layout().addWidget(row)
-        row.show()
+        self._box(block).append(row)
         return row
 
-    def _box(self, block: Block) -> QWidget:
+    def _box(self, block: Block) -> RowBox:
         """Where a block's row goes: part A's preamble or operative box, or a later part's or an annex's."""
         return self.units.box(block) or self.boxes[block.part or Part.OPERATIVE]
 
@@ -515,13 +495,18 @@ class ParagraphList(QScrollArea):
         row.show_fix(self._fixes.get(key[0]) if not key[1] else None)
         return row
 
-    def _build_backlog(self, count: int = BACKLOG_CHUNK) -> None:
-        chunk, self._backlog = self._backlog[:count], self._backlog[count:]
-        wanted = set(self.order)
-        with _layouts_waiting([self._box(block).layout() for _, block, _ in chunk]):
+    def _build_backlog(self, count: int | None = None) -> None:
+        if not self._backlog:  # a slice asked for before a rebuild that needed none
+            return
+        if count is None:
+            # each slice lays out its box's list of pages once: a slice of at least a 32nd of them lays out at
+            # most 32 pages per row built, however long the part grows (20,000 paragraphs: 20 rows a slice)
+            pages = self._box(self._backlog[0][1]).layout().count()
+            count = max(self.BACKLOG_CHUNK, pages // self.PAGES_PER_ROW)
+        chunk = [self._backlog.popleft() for _ in range(min(count, len(self._backlog)))]
+        with _layouts_waiting([lay for _, block, _ in chunk for lay in self._box(block).tail_layouts()]):
             for key, block, where in chunk:
-                if key in wanted:
-                    self._place(key, block, where)
+                self._place(key, block, where)
         if self._backlog:
             QTimer.singleShot(0, self._build_backlog)
         elif self._spell_on:
@@ -566,11 +551,11 @@ class ParagraphList(QScrollArea):
         """The one-click fix offered on each paragraph (e.g. 'Recalling also' for a repeated opener)."""
         changed = set(self._fixes) | set(fixes)
         self._fixes = dict(fixes)
-        with _layouts_waiting([box.layout() for box in self._all_boxes()]):
+        with _layouts_waiting([lay for box in self._all_boxes() for lay in box.layouts()]):
             for pid in changed:
                 self._show_fix(pid)
 
-    def _all_boxes(self) -> list[QWidget]:
+    def _all_boxes(self) -> list[RowBox]:
         """Every box of rows: part A's preamble and operative, then each later part's and annex's."""
         return [*self.boxes.values(), *(b for s in self.units.sections.values() for b in s.boxes.values())]
 
@@ -597,20 +582,20 @@ class ParagraphList(QScrollArea):
 
     def disable_spelling(self) -> None:
         self._spell_on = False
-        self._spell_queue = []
+        self._spell_queue = deque()
 
     def enable_spelling(self, chunk: int = 25) -> None:
         """Underline misspellings row by row in idle time, so opening a long draft does not wait for it."""
         if self.spelling is None:
             return
         self._spell_on = True
-        self._spell_queue = list(self.order)
+        self._spell_queue = deque(self.order)
         QTimer.singleShot(0, lambda: self._spell_some(chunk))
 
     def _spell_some(self, chunk: int) -> None:
         done = 0
         while self._spell_queue and done < chunk:
-            row = self.rows.get(self._spell_queue.pop(0))
+            row = self.rows.get(self._spell_queue.popleft())
             if row is not None and row.text.highlighter.spelling is None:
                 row.text.highlighter.spelling = self.spelling
                 if row.text.toPlainText():

@@ -19,6 +19,7 @@ from app.interface import marked, tr
 from app.model import Annex, Paragraph, Part, Resolution
 from app.render import Block, annex_units, part_letter
 from widgets.actions import ActionId
+from widgets.row_box import RowBox
 
 if TYPE_CHECKING:
     from widgets.main_window import MainWindow
@@ -92,13 +93,10 @@ class UnitSection(QWidget):
         self.header = UnitHeader(unit_id, is_part)
         self.header.title_edited.connect(units.title_edited)
         lay.addWidget(self.header)
-        self.boxes: dict[Part | None, QWidget] = {}
+        self.boxes: dict[Part | None, RowBox] = {}
         lists = [(Part.PREAMBLE, "preambular"), (Part.OPERATIVE, "operative")] if is_part else [(None, "")]
         for part, kind in lists:
-            box = QWidget()
-            box_lay = QVBoxLayout(box)
-            box_lay.setContentsMargins(0, 0, 0, 0)
-            box_lay.setSpacing(1)
+            box = RowBox()
             self.boxes[part] = box
             lay.addWidget(box)
             button = QPushButton(tr(_ADD_TEXT[kind]))
@@ -171,7 +169,7 @@ class Units(QObject):
                     organ.opener + organ.end if organ else "",
                 )
 
-    def box(self, block: Block) -> QWidget | None:
+    def box(self, block: Block) -> RowBox | None:
         """The box of a later part or an annex for this block; None for part A (the list's own boxes)."""
         unit_id = self.ids.get(block.unit, "")
         section = self.sections.get(unit_id) if unit_id else None

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from PySide6.QtWidgets import QApplication, QHeaderView
 
 from app import edits, storage
 from app.conventions import engine
@@ -39,6 +40,7 @@ def _listed(window: MainWindow) -> tuple:
         window.issues.summary.text(),
         window.counts_label.text(),
         dict(window.paragraphs._fixes),
+        [tree.header().sectionSize(c) for c in issues_panel.FITTED_COLUMNS],
     )
 
 
@@ -257,7 +259,7 @@ def _typing_cost(window: MainWindow, tmp_path: Path, paragraphs: int) -> list[in
     window.paragraphs.finish()
     window.flush()
     assert len(window.issues.findings) > paragraphs  # every paragraph has findings in the list
-    counts = {"items": 0, "places": 0, "fixes": 0, "walked": 0}
+    counts = {"items": 0, "places": 0, "fixes": 0, "walked": 0, "measured": 0}
 
     def counting(name: str, function):  # noqa: ANN001, ANN202
         def wrapped(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
@@ -266,6 +268,16 @@ def _typing_cost(window: MainWindow, tmp_path: Path, paragraphs: int) -> list[in
 
         return wrapped
 
+    class Measuring(issues_panel._WrappingDelegate):  # rows of the list Qt measures (sizes, wrapping)
+        def sizeHint(self, option, index):  # noqa: ANN001, ANN202
+            counts["measured"] += 1
+            return super().sizeHint(option, index)
+
+    QApplication.processEvents()  # what opening left to do in idle time, done before counting
+    window.flush()
+    tree = window.issues.tree
+    delegate = tree.itemDelegate()
+    tree.setItemDelegate(Measuring(tree))
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(issues_panel, "_item", counting("items", issues_panel._item))
         patch.setattr(window.findings_view, "where", counting("places", window.findings_view.where))
@@ -279,14 +291,44 @@ def _typing_cost(window: MainWindow, tmp_path: Path, paragraphs: int) -> list[in
                 edits.set_field, paragraph_id=target, field="text", value=text, initiator=(target, "text")
             )
             window.checks.paragraph_timer.flush()
+            window.checks.stop()  # the whole-document check stays off: this keystroke's work alone
+            QApplication.processEvents()  # the list laid out and painted
+    tree.setItemDelegate(delegate)
     assert_list_is_whole(window)
     return list(counts.values())
 
 
 def test_a_keystroke_costs_its_paragraph_not_the_draft(qtbot, window: MainWindow, tmp_path: Path) -> None:  # noqa: ANN001
     """The paragraph check, the issues list and the fixes beside the rows do the same work for a keystroke in
-    a draft of 20 or 160 paragraphs (the list was remade and every fix set again at each keystroke)."""
+    a draft of 20 or 160 paragraphs (the list was remade and every fix set again at each keystroke; then the
+    list's columns sized to their contents measured up to a thousand rows again at each change)."""
     small = _typing_cost(window, tmp_path, 10)
     large = _typing_cost(window, tmp_path, 80)
     assert small == large
     assert small[0] > 0  # the keystrokes did reach the list
+
+
+@pytest.mark.parametrize("name", ["A_C.1_80_L.43.txt", "A_C.3_80_L.20.txt"])
+def test_the_kind_place_and_fix_columns_fit_as_qt_would_fit_them(
+    qtbot,  # noqa: ANN001
+    window: MainWindow,
+    corpus: Path,
+    name: str,
+) -> None:
+    """The columns the list keeps as wide as their widest entry are as wide as Qt's ResizeToContents makes them
+    when it measures every row."""
+    assert window.files.open_path(corpus / name)
+    for para in window.res.operative[:3]:  # findings with places and fixes of several widths
+        text = para.text + " by the UN on 04/12/2023 in teh region"
+        window.apply(edits.set_field, paragraph_id=para.id, field="text", value=text)
+    window.flush()
+    tree = window.issues.tree
+    header = tree.header()
+    assert tree.topLevelItemCount() >= 6
+    assert any(tree.topLevelItem(i).text(issues_panel.FIX_COLUMN) for i in range(tree.topLevelItemCount()))
+    kept = [header.sectionSize(c) for c in issues_panel.FITTED_COLUMNS]
+    header.setResizeContentsPrecision(-1)  # every row
+    for column in issues_panel.FITTED_COLUMNS:
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+    header.resizeSections()
+    assert kept == [header.sectionSize(c) for c in issues_panel.FITTED_COLUMNS]

@@ -11,11 +11,11 @@ from app.render import place_names, render
 from widgets.actions import ActionId
 from widgets.main_window import MainWindow
 from widgets.paragraph_editor import ParagraphRow
+from widgets.row_box import RowBox
 
 
-def _rows_in(box) -> list[ParagraphRow]:  # noqa: ANN001
-    layout = box.layout()
-    return [layout.itemAt(i).widget() for i in range(layout.count())]
+def _rows_in(box: RowBox) -> list[ParagraphRow]:
+    return box.rows()
 
 
 def test_add_an_annex_title_it_and_number_its_paragraphs(qtbot, window: MainWindow) -> None:  # noqa: ANN001
