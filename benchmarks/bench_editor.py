@@ -27,7 +27,7 @@ from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from app import storage  # noqa: E402
-from benchmarks.sample import omnibus, quiet_window  # noqa: E402
+from benchmarks.sample import omnibus, quiet_window, type_in_middle_row  # noqa: E402
 
 
 def main(paragraphs: int = 400) -> int:
@@ -69,13 +69,7 @@ def main(paragraphs: int = 400) -> int:
         win.checks.check_document()  # the findings of the whole draft in the issues list, as after a pause
         app.processEvents()
         print(f"  issues listed: {len(win.issues.findings)}")
-        order = win.paragraphs.order
-        row = win.paragraphs.rows[order[len(order) // 2]]
-        row.text.setFocus()
-        cursor = row.text.textCursor()
-        cursor.movePosition(cursor.MoveOperation.End)
-        row.text.setTextCursor(cursor)
-        app.processEvents()
+        row = type_in_middle_row(win, app)
 
         typing, checking = [], []
         typed = " and invites Member States to cooperate closely with the Special Rapporteur"
@@ -102,7 +96,9 @@ def main(paragraphs: int = 400) -> int:
         start = time.perf_counter()
         win.move_up()
         app.processEvents()
-        print(f"move a paragraph (renumber {len(order)} rows): {(time.perf_counter() - start) * 1000:.0f} ms")
+        print(
+            f"move a paragraph (renumber {len(win.paragraphs.order)} rows): {(time.perf_counter() - start) * 1000:.0f} ms"
+        )
         start = time.perf_counter()
         win.checks.check_document()
         print(

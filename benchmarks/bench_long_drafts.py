@@ -31,7 +31,7 @@ from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from app import storage  # noqa: E402
-from benchmarks.sample import omnibus, quiet_window  # noqa: E402
+from benchmarks.sample import omnibus, quiet_window, type_in_middle_row  # noqa: E402
 
 SIZES = (200, 2_000, 20_000)
 TYPED = " and xqzt bnmv the Council"  # plain words, and two misspellings that grow letter by letter
@@ -61,12 +61,7 @@ def measure(app: QApplication, folder: Path, paragraphs: int) -> dict[str, str]:
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     win.checks.check_document()  # the findings of the whole draft in the issues list, as after a pause
     app.processEvents()
-    row = rows.rows[rows.order[len(rows.order) // 2]]
-    row.text.setFocus()
-    cursor = row.text.textCursor()
-    cursor.movePosition(cursor.MoveOperation.End)
-    row.text.setTextCursor(cursor)
-    app.processEvents()
+    row = type_in_middle_row(win, app)
     same, changed = [], []
     for char in TYPED:
         before = list(win.issues._shown or [])

@@ -99,3 +99,15 @@ def quiet_window(folder: Path, width: int, height: int):  # noqa: ANN201 - a Mai
     win.resize(width, height)
     win.show()
     return win
+
+
+def type_in_middle_row(win, app) -> object:  # noqa: ANN001 - a MainWindow and its QApplication
+    """Put the cursor at the end of the text of the draft's middle row, ready to type, as a delegate would; the row."""
+    rows = win.paragraphs
+    row = rows.rows[rows.order[len(rows.order) // 2]]
+    row.text.setFocus()
+    cursor = row.text.textCursor()
+    cursor.movePosition(cursor.MoveOperation.End)
+    row.text.setTextCursor(cursor)
+    app.processEvents()
+    return row

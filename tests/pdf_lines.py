@@ -3,6 +3,7 @@ expected answers from an issued PDF's typography (fonts, sizes, positions)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -21,6 +22,20 @@ def text_lines(pdf: Path) -> Iterator[tuple[int, object, list]]:
                     chars = [c for c in line if isinstance(c, LTChar)]
                     if chars:
                         yield index, line, chars
+
+
+def broken_at_line_ends(pdf: Path, head: str, tail: str) -> list[str]:
+    """The words the PDF breaks with a hyphen at a printed line's end, whole ("seventy-ninth"): `head` matches the
+    piece that closes a line (its group 1, before the hyphen, which pdfminer may set apart by a space), `tail` the
+    piece that opens the next."""
+    lines = [line.get_text().strip() for _, line, _ in text_lines(pdf)]
+    out = []
+    for this, after in zip(lines, lines[1:], strict=False):
+        first = re.search(rf"{head} ?-$", this)
+        second = re.match(tail, after)
+        if first and second:
+            out.append(f"{first.group(1)}-{second.group(0)}")
+    return out
 
 
 def footnotes(pdf: Path) -> list[tuple[str, str]]:

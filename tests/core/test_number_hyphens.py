@@ -5,14 +5,13 @@ one line with a space ("at its seventy ninth session") reads as the PDF prints i
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from app import inline
 from app.conventions.engine import check_document
 from app.formatting import cardinal_words, ordinal_words
 from app.io.text_reader import read_text
-from tests.pdf_lines import text_lines
+from tests.pdf_lines import broken_at_line_ends
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "reading"
 STEM = "A_RES_78_89"
@@ -21,14 +20,7 @@ NUMBERS = {w for n in range(21, 100) if n % 10 for w in (cardinal_words(n), ordi
 
 def _broken_numbers(pdf: Path) -> list[str]:
     """The numbers in words the PDF breaks at a line's end: "seventy-" closing one line, "ninth" opening the next."""
-    lines = [line.get_text().strip() for _, line, _ in text_lines(pdf)]
-    out = []
-    for this, after in zip(lines, lines[1:], strict=False):
-        head = re.search(r"([a-z]+) ?-$", this)  # pdfminer may space the hyphen glyph
-        tail = re.match(r"[a-z]+", after)
-        if head and tail and f"{head.group(1)}-{tail.group(0)}" in NUMBERS:
-            out.append(f"{head.group(1)}-{tail.group(0)}")
-    return out
+    return [w for w in broken_at_line_ends(pdf, r"([a-z]+)", r"[a-z]+") if w in NUMBERS]
 
 
 def _text(res: object) -> str:

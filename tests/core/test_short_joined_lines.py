@@ -11,7 +11,7 @@ from pathlib import Path
 from app import inline
 from app.conventions.engine import check_document
 from app.io.text_reader import read_text
-from tests.pdf_lines import text_lines
+from tests.pdf_lines import broken_at_line_ends
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "reading"
 STEM = "A_C.1_80_L.40"
@@ -20,14 +20,7 @@ _COMPOUND = r"[^\W\d_]+(?:-[^\W\d_]+)*"
 
 def _broken_compounds(pdf: Path) -> list[str]:
     """Compounds with a hyphen of their own that the PDF breaks after a further hyphen at a line's end."""
-    lines = [line.get_text().strip() for _, line, _ in text_lines(pdf)]
-    out = []
-    for this, after in zip(lines, lines[1:], strict=False):
-        head = re.search(rf"(?<![\w-])({_COMPOUND}-[^\W\d_]+) ?-$", this)
-        tail = re.match(_COMPOUND, after)
-        if head and tail:
-            out.append(f"{head.group(1)}-{tail.group(0)}")
-    return out
+    return broken_at_line_ends(pdf, rf"(?<![\w-])({_COMPOUND}-[^\W\d_]+)", _COMPOUND)
 
 
 def _text(res: object) -> str:
