@@ -42,9 +42,9 @@ def _pattern(language: str) -> tuple[re.Pattern[str], frozenset[str], frozenset[
     data = {**get_language("en").note_markers, **get_language(language).note_markers}
     before = frozenset(str(data.get("function_words", "")).split())
     after = frozenset(f"{data.get('count_followers', '')} {data.get('count_nouns', '')} to".split())
-    pattern = re.compile(
-        rf"(?<![\w/.,-])(?P<w>[{_LETTER}][{_LETTER}'’-]*) (?P<n>\d{{1,3}}) (?P<a>[{_LOWER}]+)\b(?![\w/.,-]*\d)"
-    )
+    # before the number: a word, a name's own number ("Agenda 21 6 and") or a document's symbol ("S-35/1 6 and")
+    word = rf"[{_LETTER}][{_LETTER}'’-]*|\d{{1,4}}|[A-Z][\w-]*(?:/[\w-]+)+"
+    pattern = re.compile(rf"(?<![\w/.,-])(?P<w>{word}) (?P<n>\d{{1,3}}) (?P<a>[{_LOWER}]+)\b(?![\w/.,-]*\d)")
     return pattern, before, after
 
 

@@ -46,11 +46,17 @@ def at_line_end(index: int) -> bool:
 
 
 def restore_hyphens(
-    text: str, known: Callable[[str], bool], *, compounds_only: bool = False
+    text: str,
+    known: Callable[[str], bool],
+    *,
+    compounds_only: bool = False,
+    listed: Callable[[str], bool] | None = None,
 ) -> tuple[str, list[str]]:
     """`text` with hyphens dropped where a printed line ended restored, and the compounds restored.
-    `known(word)`: a word of the lists; `compounds_only`: only in words that have a hyphen already
-    ("nuclear-weaponfree", not "ening", which may be a piece of a word set apart: "strength ening")."""
+    `known(word)`: a word of the lists or formed from one; `listed(word)`: a word the lists hold as it is, which
+    settles a word that splits two ways ("zeroemissions": "zero-emissions", not "zeroe-missions");
+    `compounds_only`: only in words that have a hyphen already ("nuclear-weaponfree", not "ening", which may
+    be a piece of a word set apart: "strength ening")."""
     restored: list[str] = []
 
     def word(piece: str) -> bool:  # the document's own words would take the joined word itself for one
@@ -65,7 +71,9 @@ def restore_hyphens(
         fixed: list[str] = []
         at = m.start()
         for p in parts:
-            piece = p if word(p) else _split(p, word, len(parts) > 1, SURE_PIECE if compounds_only else 0)
+            piece = (
+                p if word(p) else _split(p, word, len(parts) > 1, SURE_PIECE if compounds_only else 0, listed)
+            )
             if piece is None or (piece != p and not at_line_end(at + piece.index("-"))):
                 return m.group(0)  # no single split, or not where a printed line ends
             fixed.append(piece)
@@ -79,10 +87,17 @@ def restore_hyphens(
     return _COMPOUND.sub(fix, text), restored
 
 
-def _split(piece: str, word: Callable[[str], bool], inner: bool, least: int = 0) -> str | None:
+def _split(
+    piece: str,
+    word: Callable[[str], bool],
+    inner: bool,
+    least: int = 0,
+    listed: Callable[[str], bool] | None = None,
+) -> str | None:
     """`piece` as two words joined by a hyphen, or None when no single split stands out. `inner`: the piece
     is part of a longer compound, where a small word may end it ("wholeof" in "wholeof-society"); `least`: the
-    letters each word takes at least (but a small word inside a compound)."""
+    letters each word takes at least (but a small word inside a compound); `listed`: of several splits, the one
+    whose two words are listed as they are stands out."""
     splits = [
         (piece[:k], piece[k:])
         for k in range(MIN_LEFT, len(piece) - 1)
@@ -96,6 +111,8 @@ def _split(piece: str, word: Callable[[str], bool], inner: bool, least: int = 0)
         if len(b) >= MIN_RIGHT or b.lower() in TAILS or (inner and b.lower() in INNER)
         if (len(a) >= least or (inner and a.lower() in INNER)) and len(b) >= least
     ]
+    if len(likely) > 1 and listed is not None:
+        likely = [c for c in likely if all(listed(w.lower()) for w in c.split("-"))]
     return likely[0] if len(likely) == 1 else None
 
 

@@ -129,6 +129,7 @@ def _weak(language: str) -> tuple[re.Pattern[str], ...]:
 # the bodies a language file names in `few_resolutions` MAX_FEW ("Human Rights Council resolution 55/197")
 MAX_CITED = 400
 MAX_FEW = 100
+MAX_SPECIAL = 10  # a special session ("S-35/1") passes a few resolutions: "S-35/16" is S-35/1, note 6
 
 
 @functools.cache
@@ -138,8 +139,17 @@ def glued_to_number(language: str = "en") -> re.Pattern[str]:
     phrases = get_language(language).note_markers.get("few_resolutions", ())
     few = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases) or "(?!)"
     return re.compile(
-        rf"(?:(?P<few>\b(?:{few})\s+)|(?<![\w/.]))(?:\d{{1,2}}|[IVXLC]{{1,6}})/(?P<glued>\d{{3,6}})(?![\d/])"
+        rf"(?:(?P<few>\b(?:{few})\s+)|(?<![\w/.]))(?:\d{{1,2}}|[IVXLC]{{1,6}}|(?P<special>S-\d{{1,2}}))"
+        rf"/(?P<glued>\d{{2,6}})(?![\d/])"
     )
+
+
+def _most_passed(m: re.Match[str]) -> int:
+    """The fewest resolutions the session or body of a `glued_to_number` match can have passed by the number
+    glued: past it, the number carries a note's marker."""
+    if m.group("special"):
+        return MAX_SPECIAL
+    return MAX_FEW if m.group("few") else MAX_CITED
 
 
 def numeric(label: str) -> bool:
@@ -168,7 +178,7 @@ class Marker:
                 if (
                     len(digits) - len(self.label) in (1, 2, 3)
                     and digits.endswith(self.label)
-                    and int(digits) >= (MAX_FEW if m.group("few") else MAX_CITED)
+                    and int(digits) >= _most_passed(m)
                 ):
                     return m.end() - len(self.label), m.end()
                 continue

@@ -649,7 +649,9 @@ class _Reader:
         line may end."""
         joined = len(line) > PRINTED_LINE_CHARS
         # a word set apart by its spacing first ("appropr iate"): a piece of it is no compound's
-        line, restored = restore_hyphens(self._closed_up(line), english().known, compounds_only=not joined)
+        line, restored = restore_hyphens(
+            self._closed_up(line), english().known, compounds_only=not joined, listed=english().listed
+        )
         self.rehyphenated += restored
         if joined:
             if self.hyphened is None:
