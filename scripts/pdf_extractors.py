@@ -4,7 +4,10 @@
   paragraphs), the measurements' default;
 - "pdftotext": Poppler's pdftotext, also what Evince, Okular and many other viewers copy: no blank line between
   paragraphs, a paragraph's number alone on its line, footnote numbers apart from their notes;
-- "pdfminer": pdfminer.six with lines in page order (as scripts/false_alarms_sc.py reads the SC PDFs).
+- "pdfminer": pdfminer.six with lines in page order (as scripts/false_alarms_sc.py reads the SC PDFs);
+- "pdfium": PDFium, the engine of the PDF viewers of Chrome and Edge, its pages' text as a copy of the whole
+  document gives it (lines end in CR LF and often in a space; a superscript can end its line). Needs the
+  pypdfium2 package (`pip install pypdfium2`), a measuring tool only: the product reads no PDF.
 
 Texts other than MuPDF's are made once and kept in the temporary folder. pdftotext must be on the PATH.
 """
@@ -17,7 +20,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-EXTRACTORS = ("pymupdf", "pdftotext", "pdfminer")
+EXTRACTORS = ("pymupdf", "pdftotext", "pdfminer", "pdfium")
 
 
 def _pdf(repo: Path, stem: str) -> bytes:
@@ -27,7 +30,17 @@ def _pdf(repo: Path, stem: str) -> bytes:
 
 
 def extract(data: bytes, extractor: str) -> str:
-    """The text of a PDF (its bytes) as `extractor` ("pdftotext" or "pdfminer") reads it."""
+    """The text of a PDF (its bytes) as `extractor` ("pdftotext", "pdfminer" or "pdfium") reads it."""
+    if extractor == "pdfium":
+        try:
+            import pypdfium2
+        except ImportError:
+            raise SystemExit("pypdfium2 is not installed (pip install pypdfium2)") from None
+        document = pypdfium2.PdfDocument(data)
+        try:
+            return "\r\n".join(page.get_textpage().get_text_range() for page in document)
+        finally:
+            document.close()
     if extractor == "pdftotext":
         if not shutil.which("pdftotext"):
             raise SystemExit("pdftotext is not installed (Poppler's utilities)")
@@ -55,6 +68,6 @@ def reextract(repo: Path, items: list[tuple[str, str]], extractor: str) -> list[
             data = _pdf(repo, stem)
             if not data:
                 continue
-            kept.write_text(extract(data, extractor), encoding="utf-8")
-        out.append((symbol, kept.read_text(encoding="utf-8")))
+            kept.write_bytes(extract(data, extractor).encode("utf-8"))
+        out.append((symbol, kept.read_bytes().decode("utf-8")))  # as written: CR LF kept
     return out
