@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QFrame, QLineEdit, QSizePolicy, QSpinBox, QTextEdi
 from app import inline
 from app.errors import ResoluteError
 from app.interface import fill, tr
+from app.io.text_blocks import printed_characters
 from app.io.text_reader import read_text
 
 # characters one paste puts into a paragraph: the longest issued paragraphs hold a few thousand
@@ -321,7 +322,7 @@ class TextField(QTextEdit):
             )
             return
         # one paragraph: line breaks inside it are only wrapping
-        self.insertPlainText(one_line(text))
+        self.insertPlainText(one_line(printed_characters(text)))
 
     def canInsertFromMimeData(self, source: QMimeData) -> bool:
         return source.hasText()

@@ -60,15 +60,24 @@ class Block:
         return self.lines[0].strip()
 
 
-_NO_MARKS = dict.fromkeys(map(ord, "\u200b\u200e\u200f\u2060\ufeff"))  # zero-width and direction marks
+# zero-width and direction marks, and noncharacters: dropped
+_NO_MARKS = dict.fromkeys(map(ord, "\u200b\u200e\u200f\u2060\ufeff\ufffe\uffff"))
+# but inside a word, PDF viewers built on PDFium (Chrome's, Edge's) give U+FFFE for a hyphen the PDF prints with
+# no character code (the UN's non-breaking hyphens: "high\ufffelevel", "COVID\ufffe19"): it is that hyphen
+_UNCODED_HYPHEN = re.compile("(?<=[^\\W_])[\ufffe\uffff](?=[^\\W_])")
 DOUBLE_SPACE = re.compile(r"(?<=\S)  (?=\S)")
 _LINE_BREAKS = re.compile(
     "\r\n|[\r\u2028\u2029\x85\x0b\x1c-\x1e]"
 )  # every line break str.splitlines knows but \f (a page)
 
 
+def printed_characters(text: str) -> str:
+    """The text without the characters a copy adds that print as nothing, and with a PDF's uncoded hyphens."""
+    return _UNCODED_HYPHEN.sub("-", text).translate(_NO_MARKS)
+
+
 def normalise(text: str) -> list[str]:
-    text = _LINE_BREAKS.sub("\n", text).replace("\xa0", " ").translate(_NO_MARKS)
+    text = printed_characters(_LINE_BREAKS.sub("\n", text)).replace("\xa0", " ")
     lines = text.split("\n")
     if lines and lines[0].startswith("# source:"):
         lines = lines[1:]

@@ -34,6 +34,15 @@ def test_a_web_page_pastes_as_its_words(qtbot, window: MainWindow) -> None:  # n
     assert text.endswith("in good faith") and "script" not in text and "color" not in text
 
 
+def test_a_phrase_copied_from_chrome_keeps_its_hyphens(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+    """Chrome's and Edge's PDF viewers copy a hyphen the PDF prints with no character code as U+FFFE, a
+    character that prints as nothing (the .docx writer must drop it): pasted, it is the hyphen again."""
+    draft(qtbot, window)
+    _paste(window, " at a high\ufffelevel meeting\ufffe")
+    text = window.res.operative[0].text
+    assert text.endswith("at a high-level meeting") and "\ufffe" not in text
+
+
 def test_a_paragraph_longer_than_any_is_refused_with_its_reason(qtbot, window: MainWindow) -> None:  # noqa: ANN001
     draft(qtbot, window)
     before = storage.dumps(window.res)
