@@ -183,7 +183,7 @@ class _Reading:
     def block(self, block: list[HeaderLine]) -> None:
         current: list[HeaderLine] = []
         kind = ""
-        for line in _split_columns(block):
+        for line in _unwrap_adoption(_split_columns(block)):
             after_adopted = kind == "sc-adopted"
             kind = _classify(line.text)
             # "… at its 3338th meeting," / "on 23 February 1994"; "Resolution 700 (1991)" / "of 17 June 1991"
@@ -257,6 +257,40 @@ class _Reading:
         ref = m.group("ref").strip()
         if not self.report_committee and SYMBOL.match(ref):
             self.symbol_full = ref  # the draft that was adopted without reference to a committee
+
+
+_REPORT_OPENS = re.compile(r"^\[(?:on the report of the |without reference to a Main Committee)")
+_REPORT_LINES = (
+    4  # "[on the report of the Special Political and Decolonization Committee" wraps once or twice
+)
+
+
+def _unwrap_adoption(lines: list[HeaderLine]) -> list[HeaderLine]:
+    """An adopted resolution's heading as PDF text wraps it ("Resolution adopted by the General Assembly" / "on
+    7 December 2023"; "[on the report of the Special Political and Decolonization Committee" / "(Fourth
+    Committee) (A/78/419, para. 8)]"): each as the one line it is, so that it is read as the heading and its
+    lines end neither the agenda item's title nor the resolution's."""
+    out: list[HeaderLine] = []
+    at = 0
+    while at < len(lines):
+        line, s = lines[at], lines[at].text.strip()
+        span = 1
+        if s.startswith("Resolution adopted by the ") and not ADOPTED.match(s) and at + 1 < len(lines):
+            span = 2 if ADOPTED.match(f"{s} {lines[at + 1].text.strip()}") else 1
+        elif _REPORT_OPENS.match(s) and not s.endswith("]"):
+            ends = (
+                i
+                for i in range(at + 1, min(at + _REPORT_LINES, len(lines)))
+                if lines[i].text.rstrip().endswith("]")
+            )
+            end = next(ends, None)
+            joined = " ".join(x.text.strip() for x in lines[at : end + 1]) if end is not None else ""
+            span = end + 1 - at if joined and REPORT.match(joined) else 1
+        out.append(
+            line if span == 1 else line.with_text(" ".join(x.text.strip() for x in lines[at : at + span]))
+        )
+        at += span
+    return out
 
 
 _MASTHEAD_KINDS = {"un", "un-symbol", "symbol", "organ", "distr", "original", "date"}
