@@ -105,10 +105,16 @@ class AdoptionInfo:
     template: str = ""  # the organ template of the draft, when the file names the committee
 
 
-_ADOPTED_ON = re.compile(r"adopted by the [A-Z][\w ]+? on (\d{1,2} [A-Z][a-z]+ \d{4})")
+# as PDF text wraps them too: "Resolution adopted by the General Assembly" / "on 7 December 2023", "[on the report
+# of the Special Political and Decolonization Committee" / "(Fourth Committee) …]"
+_ADOPTED_ON = re.compile(r"adopted by the [A-Z][\w ]{1,80}?\s+on\s+(\d{1,2}\s+[A-Z][a-z]+\s+\d{4})")
 # a symbol is short: bounded, a start that never ends cannot rescan the rest of a long line ("A/RES/" repeated)
 _RES_SYMBOL = re.compile(r"\b((?:A|S|E|A/HRC)/RES/[\w/.()\- ]{1,60}?)(?=\s{2,}|\s*$|\s+\n|\n)", re.M)
-_COMMITTEE = re.compile(r"on the report of the (First|Second|Third|Fourth|Fifth|Sixth) Committee")
+_COMMITTEE = re.compile(
+    r"on\s+the\s+report\s+of\s+the\s+(?:(First|Second|Third|Fourth|Fifth|Sixth)\s+Committee"
+    r"|Special\s+Political\s+and\s+Decolonization\s+Committee)"
+)
+_COMMITTEES = ("First", "Second", "Third", "Fourth", "Fifth", "Sixth")
 
 
 def adoption_info(data: bytes, *, name: str = "") -> AdoptionInfo:
@@ -123,13 +129,13 @@ def adoption_info(data: bytes, *, name: str = "") -> AdoptionInfo:
     info = AdoptionInfo()
     m = _ADOPTED_ON.search(text)
     if m:
-        info.date = parse_date(m.group(1))
+        info.date = parse_date(" ".join(m.group(1).split()))
     m = _RES_SYMBOL.search(text)
     if m:
         info.symbol = m.group(1).strip()
     m = _COMMITTEE.search(text)
-    if m:
-        info.template = f"ga-c{'First Second Third Fourth Fifth Sixth'.split().index(m.group(1)) + 1}"
+    if m:  # the Special Political and Decolonization Committee is the Fourth
+        info.template = f"ga-c{_COMMITTEES.index(m.group(1) or 'Fourth') + 1}"
     return info
 
 

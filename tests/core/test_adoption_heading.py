@@ -2,7 +2,8 @@
 wraps over lines ("Resolution adopted by the General Assembly" / "on 7 December 2023"; "[on the report of the
 Special Political and Decolonization Committee" / "(Fourth Committee) (A/78/419, para. 8)]") is read as that
 heading, so it ends neither the agenda item's title nor the resolution's. The answer is the UN's XML of the same
-resolution (its `docTitle` and agenda item titles), read by the UN XML reader."""
+resolution (its `docTitle` and agenda item titles), read by the UN XML reader. Rollover reads the same
+heading for the citation of the resolution rolled over: its symbol, adoption date and committee."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ import pytest
 from app.io.akn_reader import read_akn
 from app.io.text_reader import read_text
 from app.model import Resolution
+from app.rollover import adoption_info
 
 READING = Path(__file__).resolve().parents[1] / "fixtures" / "reading"
 XML = {p.name.split("-")[0]: p for p in (READING / "unxml").glob("*.xml")}
@@ -33,3 +35,10 @@ def test_the_title_and_agenda_titles_are_the_un_xmls(layer: Path) -> None:
     assert expected[0] and all(title for _, title in expected[1])  # the XML records both
     read = read_text(layer.read_bytes().decode("utf-8")).resolution
     assert _heading(read) == expected
+
+
+@pytest.mark.parametrize("layer", LAYERS, ids=lambda p: p.stem)
+def test_rollover_reads_the_symbol_date_and_committee_the_un_xml_records(layer: Path) -> None:
+    expected = adoption_info(XML[layer.stem.split("-")[0]].read_bytes())
+    assert expected.symbol and expected.date and expected.template
+    assert adoption_info(layer.read_bytes()) == expected
