@@ -140,7 +140,7 @@ def main() -> None:
     )
     ap.add_argument(
         "--extractor",
-        choices=("pdfminer", "pdftotext"),
+        choices=("pdfminer", "pdftotext", "pymupdf"),
         default="pdfminer",
         help="drafts: read each issued PDF with this (the JSON texts of drafts without a PDF stay as they are)",
     )

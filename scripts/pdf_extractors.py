@@ -27,7 +27,9 @@ def _pdf(repo: Path, stem: str) -> bytes:
 
 
 def extract(data: bytes, extractor: str) -> str:
-    """The text of a PDF (its bytes) as `extractor` ("pdftotext" or "pdfminer") reads it."""
+    """The text of a PDF (its bytes) as `extractor` ("pdftotext", "pymupdf" or "pdfminer") reads it."""
+    if extractor == "pymupdf":
+        return _mupdf(data)
     if extractor == "pdftotext":
         if not shutil.which("pdftotext"):
             raise SystemExit("pdftotext is not installed (Poppler's utilities)")
@@ -38,6 +40,16 @@ def extract(data: bytes, extractor: str) -> str:
     from pdfminer.layout import LAParams
 
     return extract_text(io.BytesIO(data), laparams=LAParams(boxes_flow=None))
+
+
+def _mupdf(data: bytes) -> str:
+    """Each page's text as PyMuPDF gives it, pages joined by a newline (as the mandate-pipeline texts were made)."""
+    try:
+        import pymupdf
+    except ImportError:
+        raise SystemExit("PyMuPDF is not installed (pip install pymupdf)") from None
+    with pymupdf.open(stream=data, filetype="pdf") as doc:
+        return "\n".join(page.get_text() for page in doc)
 
 
 def reextract(repo: Path, items: list[tuple[str, str]], extractor: str) -> list[tuple[str, str]]:

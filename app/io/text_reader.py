@@ -47,6 +47,7 @@ from app.io.note_markers import (
 )
 from app.io.pdf_text import NOTE_START, PAGE_BREAK, SUPERSCRIPTS, RawNote, join_wrapped, note_label
 from app.io.reading_order import first_lines_set_after, labels_set_after
+from app.io.run_in_numbers import run_in_finding, split_run_in_numbers
 from app.io.spaced_words import close_up
 from app.io.structure import (
     BULLETS,
@@ -227,6 +228,9 @@ class _Reader:
         # space, as typed; wider gaps stay (masthead columns)
         lines = [DOUBLE_SPACE.sub(" ", line) for line in cleaned.lines]
         body_lines, body_pages = self._lift_typed_notes(lines, cleaned.pages)
+        body_lines, body_pages, run_in = split_run_in_numbers(body_lines, body_pages)
+        if run_in:
+            self.findings.append(run_in_finding(run_in))
         self._lines_for_words = body_lines
         self.extracted = cleaned.furniture > 0 and LANGUAGE.get() == "en"
         # printed lines copied without the page furniture: their broken words are the PDF's too
