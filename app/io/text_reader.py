@@ -46,6 +46,7 @@ from app.io.note_markers import (
     star_marks,
 )
 from app.io.pdf_text import NOTE_START, PAGE_BREAK, SUPERSCRIPTS, RawNote, join_wrapped, note_label
+from app.io.item_runs import rejoin_item_lines
 from app.io.reading_order import first_lines_set_after, labels_set_after
 from app.io.run_in_numbers import run_in_finding, split_run_in_numbers
 from app.io.spaced_words import close_up
@@ -241,7 +242,7 @@ class _Reader:
                 body_lines, body_pages, label_alone, opens_labelled
             )
             body_lines, body_pages = labels_set_after(body_lines, body_pages, sub_label_alone, opens_labelled)
-        blocks = blank_line_blocks(body_lines, body_pages)
+        blocks = rejoin_item_lines(blank_line_blocks(body_lines, body_pages))
         blocks = cut_unbroken_header(split_at_foreign_organ_line(blocks))
         split = header_end(blocks)
         part_a, part_title = text_structure.part_a_title([b.lines for b in blocks], split)
