@@ -34,6 +34,7 @@ from app.io.headings import (
     SEPARATOR,
 )
 from app.io.imported import ImportResult
+from app.io.item_runs import rejoin_item_lines
 from app.io.lost_hyphens import hyphened_only, restore_hyphens, restore_spaced
 from app.io.note_markers import (
     MAX_INDEXED,
@@ -46,7 +47,6 @@ from app.io.note_markers import (
     star_marks,
 )
 from app.io.pdf_text import NOTE_START, PAGE_BREAK, SUPERSCRIPTS, RawNote, join_wrapped, note_label
-from app.io.item_runs import rejoin_item_lines
 from app.io.reading_order import first_lines_set_after, labels_set_after
 from app.io.run_in_numbers import run_in_finding, split_run_in_numbers
 from app.io.spaced_words import close_up
