@@ -9,9 +9,10 @@ A PDF's text layer may put a blank line inside a justified list item, after a li
 
     (f)  Supplies  of  small  arms  …
 
-Text in small letters after an item that ended with a comma may be the item's own or its paragraph's tail
-("(b) …, / and requests …"); when the next block opens the list's next item ("(f)" after "(e)"), it is no tail,
-for a tail follows the list's last item: it continues the item.
+Text after an item that ended with a comma may be the item's own or its paragraph's tail ("(b) …, / and
+requests …"); when the next block opens the list's next item ("(f)" after "(e)"), it is no tail, for a tail
+follows the list's last item: it continues the item, also where it opens with a capital ("UN missions or …", a
+piece of a line the text layer set apart) but not where it opens a paragraph (a number, a listed opener).
 """
 
 from __future__ import annotations
@@ -41,7 +42,6 @@ def _runs_on(item: Block, piece: Block, following: Block) -> bool:
     return (
         bool(label)
         and last.endswith(",")
-        and first[:1].islower()
         and not SUB_PAREN.match(first)
         and not starts_block(first)
         and _next_item(label, _label(following))

@@ -47,7 +47,12 @@ from app.io.note_markers import (
     star_marks,
 )
 from app.io.pdf_text import NOTE_START, PAGE_BREAK, SUPERSCRIPTS, RawNote, join_wrapped, note_label
-from app.io.reading_order import first_lines_set_after, labels_set_after
+from app.io.reading_order import (
+    first_lines_set_after,
+    label_pieces_apart,
+    labels_rejoined,
+    labels_set_after,
+)
 from app.io.run_in_numbers import run_in_finding, split_run_in_numbers
 from app.io.spaced_words import close_up
 from app.io.structure import (
@@ -714,6 +719,7 @@ class _Reader:
         unplaced text with a note, not read as paragraphs of their own."""
         kept: list[Block] = []
         apart: list[str] = []
+        body = label_pieces_apart(body, label_alone)
         i = 0
         while i < len(body):
             end = displaced_run(body, i)
@@ -737,7 +743,7 @@ class _Reader:
                     ),
                 )
             )
-        return kept
+        return labels_rejoined(kept, label_alone)
 
     def _body(
         self, res: Resolution, body: list[Block], tpl: Template | None, *, in_parts: bool = False

@@ -51,6 +51,17 @@ def test_an_item_set_apart_by_a_blank_line_after_a_comma_is_one_item() -> None:
     ]
 
 
+def test_a_piece_that_opens_with_a_capital_stays_in_its_item() -> None:
+    """Paragraph 17 (g): "… attacks against" / "including  MINUSCA,  the" / blank / "international  security
+    presences," / blank / "UN  missions  or" / "European  Union  Missions … them;" / "(h)": all of it is (g)."""
+    original = _original_item("Involved in planning, directing, sponsoring")
+    result = read_text(_pdf())
+    parent, item = _item(result.resolution, "Involved in planning, directing, sponsoring")
+    assert inline.plain(item.text).split()[-3:] == original.rstrip(";").split()[-3:]  # "… which support them"
+    assert sorted(inline.plain(item.text).split()) == sorted(original.rstrip(";").split())  # its words, all
+    assert not inline.plain(parent.tail).strip()
+
+
 def test_an_item_that_really_ends_with_a_comma_is_still_reported() -> None:
     text = _pdf()
     start = text.index("(e)  Protective  clothing,")
