@@ -162,3 +162,32 @@ def test_acting_under_before_the_verb_is_a_warning_before_the_assembly() -> None
     )
     _, found = _read(text)
     assert [f.severity.name for f in found if f.rule == "openers.lead-in"] == ["WARNING"]
+
+
+def _vote_line(text: str) -> str:
+    """The original's vote line: the block after the last paragraph that opens "Adopted", joined."""
+    last = [" ".join(b.split()) for b in text.split("\n\n") if b.strip()][-1]
+    assert last.startswith("Adopted ")
+    return last
+
+
+def test_the_vote_line_without_vote_ends_the_resolution() -> None:
+    """S/RES/702 (1991): "Adopted without vote at the 3001st" / "meeting.", the annual volume's own wording."""
+    text = (FIXTURES / "S_RES_0702_1991.txt").read_text(encoding="utf-8")
+    vote = _vote_line(text)
+    res, found = _read(text)
+    numbered = re.findall(r"^(\d+)\.\s", text, re.MULTILINE)
+    assert len(res.operative) == len(numbered) and not res.unplaced
+    assert not [f for f in found if f.severity.name in ("ERROR", "WARNING")]
+    assert all(vote.split()[0] not in p.text for _, items in res.lists() for p in items)
+
+
+def test_matter_after_the_last_paragraph_that_is_no_vote_line_is_still_reported() -> None:
+    text = (FIXTURES / "S_RES_0702_1991.txt").read_text(encoding="utf-8")
+    vote = _vote_line(text)
+    meeting = re.search(r"\d+(?:st|nd|rd|th)", vote)
+    assert meeting
+    stray = vote.replace(meeting.group(0), "next")  # no meeting's number: no vote line
+    res, found = _read(text[: text.rindex("Adopted ")] + stray + "\n")
+    assert res.unplaced
+    assert "import.unplaced" in {f.rule for f in found}
