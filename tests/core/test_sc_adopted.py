@@ -191,3 +191,33 @@ def test_matter_after_the_last_paragraph_that_is_no_vote_line_is_still_reported(
     res, found = _read(text[: text.rindex("Adopted ")] + stray + "\n")
     assert res.unplaced
     assert "import.unplaced" in {f.rule for f in found}
+
+
+# a paragraph of the annual volume that ends with a citation, a comma and the marker of a note the copy lacks
+_MARKED_END = re.compile(r"resolution\s+(\d+)\s+\((\d{4})\),\s+(\d{1,3})\n\n")
+
+
+def _sc_references(text: str) -> list[str]:
+    _, found = _read(text)
+    return [str(f.message) for f in found if f.rule == "citations.sc-reference"]
+
+
+def test_a_notes_marker_after_a_citation_at_a_paragraphs_end_is_no_resolution() -> None:
+    """S/RES/700 (1991): "… pursuant to paragraph 26 of resolution" / "687 (1991), 85" (the volume's note 85)."""
+    text = (FIXTURES / "S_RES_0700_1991.txt").read_text(encoding="utf-8")
+    m = _MARKED_END.search(text)
+    assert m
+    assert not [r for r in _sc_references(text) if f"'{m.group(3)}'" in r]
+
+
+@pytest.mark.parametrize("change", ["a list of resolutions", "words after the number"])
+def test_an_undated_resolution_after_a_citation_is_still_reported(change: str) -> None:
+    text = (FIXTURES / "S_RES_0700_1991.txt").read_text(encoding="utf-8")
+    m = _MARKED_END.search(text)
+    assert m
+    number, year, marker = m.groups()
+    if change == "a list of resolutions":
+        cited = f"resolutions {number} ({year}), {marker}\n\n"
+    else:
+        cited = f"resolution {number} ({year}), {marker} of the same year\n\n"
+    assert [r for r in _sc_references(text.replace(m.group(0), cited, 1)) if f"'{marker}'" in r]
