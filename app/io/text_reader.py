@@ -107,6 +107,7 @@ from app.io.text_paragraphs import (
     unnumbered_operative_start,
 )
 from app.io.typed_labels import TypedLabels
+from app.io.volume_pages import previous_item_cut, previous_item_finding
 from app.languages import get_language, language_of_organ_line, language_of_sponsor_line
 from app.messages import say
 from app.model import DocumentKind, Footnote, Paragraph, Part, Resolution, ResolutionPart
@@ -234,6 +235,9 @@ class _Reader:
         # space, as typed; wider gaps stay (masthead columns)
         lines = [DOUBLE_SPACE.sub(" ", line) for line in cleaned.lines]
         body_lines, body_pages = self._lift_typed_notes(lines, cleaned.pages)
+        body_lines, body_pages, cut = previous_item_cut(body_lines, body_pages)
+        if cut:
+            self.findings.append(previous_item_finding(cut))
         body_lines, body_pages, run_in = split_run_in_numbers(body_lines, body_pages)
         if run_in:
             self.findings.append(run_in_finding(run_in))

@@ -221,3 +221,36 @@ def test_an_undated_resolution_after_a_citation_is_still_reported(change: str) -
     else:
         cited = f"resolution {number} ({year}), {marker} of the same year\n\n"
     assert [r for r in _sc_references(text.replace(m.group(0), cited, 1)) if f"'{marker}'" in r]
+
+
+def _before_heading(text: str) -> list[str]:
+    """The original's lines with text before its heading "Resolution 851 (1993)": the page's previous item."""
+    heading = re.search(r"^Resolution \d+ \(\d{4}\)$", text, re.MULTILINE)
+    assert heading
+    return [line for line in text[: heading.start()].split("\n") if line.strip()]
+
+
+def test_the_end_of_the_item_printed_before_the_heading_is_left_out() -> None:
+    """S/RES/851 (1993) starts at the top of a page: the end of a statement by the President and a note on the
+    meeting stand before "Resolution 851 (1993)" / "of 15 July 1993" / "The Security Council,"."""
+    text = (FIXTURES / "S_RES_0851_1993.txt").read_text(encoding="utf-8")
+    before = _before_heading(text)
+    assert before
+    result = read_text(text)
+    res = result.resolution
+    assert not res.title and not res.unplaced
+    first_words = " ".join(before[0].split()[:5])
+    assert all(first_words not in p.text for _, items in res.lists() for top in items for p in top.walk())
+    said = [str(f.message) for f in result.findings if f.rule == "import.unplaced"]
+    assert said == [
+        f"{len(before)} lines before the resolution's heading (the end of the item the annual volume prints "
+        "before it) were left out"
+    ]
+    assert "title.not-used" not in {f.rule for f in check_document(res)}
+
+
+def test_without_the_heading_the_matter_above_the_organ_line_is_still_a_title() -> None:
+    text = (FIXTURES / "S_RES_0851_1993.txt").read_text(encoding="utf-8")
+    res, found = _read(text.replace("Resolution 851 (1993)\nof 15 July 1993\n", "", 1))
+    assert res.title
+    assert "title.not-used" in {f.rule for f in found}
