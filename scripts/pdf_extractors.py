@@ -6,6 +6,8 @@
   paragraphs, a paragraph's number alone on its line, footnote numbers apart from their notes;
 - "pdfminer": pdfminer.six with lines in page order (as scripts/false_alarms_sc.py reads the SC PDFs).
 
+`extract` reads a PDF's bytes with any of the three (MuPDF through PyMuPDF, when it is installed).
+
 Texts other than MuPDF's are made once and kept in the temporary folder. pdftotext must be on the PATH.
 """
 
