@@ -235,12 +235,7 @@ class _Reader:
         # space, as typed; wider gaps stay (masthead columns)
         lines = [DOUBLE_SPACE.sub(" ", line) for line in cleaned.lines]
         body_lines, body_pages = self._lift_typed_notes(lines, cleaned.pages)
-        body_lines, body_pages, cut = previous_item_cut(body_lines, body_pages)
-        if cut:
-            self.findings.append(previous_item_finding(cut))
-        body_lines, body_pages, run_in = split_run_in_numbers(body_lines, body_pages)
-        if run_in:
-            self.findings.append(run_in_finding(run_in))
+        body_lines, body_pages = self._cut_and_split(body_lines, body_pages)
         self._lines_for_words = body_lines
         self.extracted = cleaned.furniture > 0 and LANGUAGE.get() == "en"
         # printed lines copied without the page furniture: their broken words are the PDF's too
@@ -351,6 +346,17 @@ class _Reader:
             out.append(line)
             out_pages.append(page)
         return self._lift_trailing_notes(out, out_pages)
+
+    def _cut_and_split(self, lines: list[str], pages: list[int]) -> tuple[list[str], list[int]]:
+        """The lines without the end of the item an annual volume prints before the resolution's heading, and
+        with numbered paragraphs typed on one line set apart; a note for each."""
+        lines, pages, cut = previous_item_cut(lines, pages)
+        if cut:
+            self.findings.append(previous_item_finding(cut))
+        lines, pages, run_in = split_run_in_numbers(lines, pages)
+        if run_in:
+            self.findings.append(run_in_finding(run_in))
+        return lines, pages
 
     def _lift_trailing_notes(self, lines: list[str], pages: list[int]) -> tuple[list[str], list[int]]:
         """Footnotes typed at the end without a rule: "1 A/80/83." (or "1/ S/25045." in documents typed before
