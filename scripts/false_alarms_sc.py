@@ -11,8 +11,10 @@ the JSON's `Content`), the drafts of data/task4.json (`ID`, `Content`) and the u
   at the end of a round.
 `--half both` measures dev and dev2 (not the held-out half). Each half prints its number of drafts and words.
 `--extractor pdftotext` reads the issued PDFs as Poppler's pdftotext (and the PDF viewers built on Poppler) give
-them, where a delegate copies the text from; pdfminer (lines in page order) is the default. Drafts UNBench has
-no PDF of keep their JSON text either way.
+them, where a delegate copies the text from; `--extractor pymupdf` as PyMuPDF (MuPDF) gives each page's text,
+pages joined by a newline (the GA drafts' texts are made so; `pip install pymupdf`, not a dependency of the
+product); pdfminer (lines in page order) is the default. Drafts UNBench has no PDF of keep their JSON text either
+way.
 
 With `--source adopted` it measures adopted Security Council resolutions instead: the English texts of the
 public Corpus of Resolutions: UN Security Council (github.com/SeanFobbe/cr-unsc, data/res_en_gold, CC0 data),
@@ -22,7 +24,7 @@ share the drafts' conventions (minus the sponsor line) and are split by the SHA-
 ("S/RES/700 (1991)") alone: `dev` has the first byte even, `held-out` odd (read its summary line once).
 
     python scripts/false_alarms_sc.py [--repo PATH_TO_GIT_DIR] [--half dev|dev2|held-out|both] [--docs N]
-        [--rule R] [--examples N] [--source drafts|adopted]
+        [--rule R] [--examples N] [--source drafts|adopted] [--extractor pdfminer|pdftotext|pymupdf]
 """
 
 from __future__ import annotations
@@ -140,7 +142,7 @@ def main() -> None:
     )
     ap.add_argument(
         "--extractor",
-        choices=("pdfminer", "pdftotext"),
+        choices=("pdfminer", "pdftotext", "pymupdf", "pdfium"),
         default="pdfminer",
         help="drafts: read each issued PDF with this (the JSON texts of drafts without a PDF stay as they are)",
     )

@@ -9,6 +9,8 @@
   document gives it (lines end in CR LF and often in a space; a superscript can end its line). Needs the
   pypdfium2 package (`pip install pypdfium2`), a measuring tool only: the product reads no PDF.
 
+`extract` reads a PDF's bytes with any of the four (MuPDF through PyMuPDF, when it is installed).
+
 Texts other than MuPDF's are made once and kept in the temporary folder. pdftotext must be on the PATH.
 """
 
@@ -30,7 +32,9 @@ def _pdf(repo: Path, stem: str) -> bytes:
 
 
 def extract(data: bytes, extractor: str) -> str:
-    """The text of a PDF (its bytes) as `extractor` ("pdftotext", "pdfminer" or "pdfium") reads it."""
+    """The text of a PDF (its bytes) as `extractor` ("pdftotext", "pymupdf", "pdfminer" or "pdfium") reads it."""
+    if extractor == "pymupdf":
+        return _mupdf(data)
     if extractor == "pdfium":
         try:
             import pypdfium2
@@ -51,6 +55,16 @@ def extract(data: bytes, extractor: str) -> str:
     from pdfminer.layout import LAParams
 
     return extract_text(io.BytesIO(data), laparams=LAParams(boxes_flow=None))
+
+
+def _mupdf(data: bytes) -> str:
+    """Each page's text as PyMuPDF gives it, pages joined by a newline (as the mandate-pipeline texts were made)."""
+    try:
+        import pymupdf
+    except ImportError:
+        raise SystemExit("PyMuPDF is not installed (pip install pymupdf)") from None
+    with pymupdf.open(stream=data, filetype="pdf") as doc:
+        return "\n".join(page.get_text() for page in doc)
 
 
 def reextract(repo: Path, items: list[tuple[str, str]], extractor: str) -> list[tuple[str, str]]:

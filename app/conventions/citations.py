@@ -140,7 +140,8 @@ def scan(plain: str) -> list[Ref]:
                 )
             )
             sep = _SEP.match(text, after)
-            if not sep or _no_citation_after(text, sep, kind):
+            one = not kw.group("kind").lower().endswith("s")
+            if not sep or _no_citation_after(text, sep, kind, one):
                 pos = after
                 break
             pos = sep.end()
@@ -174,11 +175,19 @@ _PARAGRAPH_OF = re.compile(r"\d{1,4}\s+of\s+(?:its\s+|the\s+)?(?:resolutions?|de
 _COUNT = re.compile(r"\d{1,4}(?![\d/])(?!\s*\()")
 
 
-def _no_citation_after(text: str, sep: re.Match[str], kind: str) -> bool:
-    """Whether the number after a separator in a list of citations is no resolution of the list."""
+def _no_citation_after(text: str, sep: re.Match[str], kind: str, one: bool = False) -> bool:
+    """Whether the number after a separator in a list of citations is no resolution of the list. `one`: the
+    keyword cites one resolution ("resolution", not "resolutions")."""
     if _PARAGRAPH_OF.match(text, sep.end()):
         return True
+    if kind == "sc" and one and _MARKER_AT_END.match(text, sep.end()):
+        return True  # "pursuant to paragraph 26 of resolution 687 (1991), 85": a note's marker ends the paragraph
     return kind == "sc" and sep.group(0).strip() == "to" and bool(_COUNT.match(text, sep.end()))
+
+
+# a number alone at the end of a paragraph, after "resolution 687 (1991), ": the marker of a note the text lost
+# (the Council's annual volumes print one there; their notes are not in every copy of the text)
+_MARKER_AT_END = re.compile(r"\d{1,3}\s*$")
 
 
 def _inside(spans: list[tuple[int, int]], pos: int) -> bool:

@@ -75,9 +75,11 @@ def _weak(language: str) -> tuple[re.Pattern[str], ...]:
         re.compile(rf"{word_before}(?P<m>\s+(?P<n>\d+))(?=\s+{after}\b|{_PUNCTUATION_AFTER})"),
         # spaced after a sentence's full stop, before the next sentence or the line end: "in the context of
         # global migration. 11", "Paris Principles. 13 We will"; never after an abbreviation ("para. 12")
-        # (or after a year's or a quotation's: "held from 5 to 9 June 2017. 3", "“The future we want”. 5")
+        # (or after a year's, a cited year's or a quotation's: "held from 5 to 9 June 2017. 3", "resolution 1267
+        # (1999). 1 Petitioners", "“The future we want”. 5")
         re.compile(
-            rf"(?:(?<=[{_LOWER}]{{3}}\.){_NOT_ABBREVIATION}|(?<=(?<![\d/.,])(?:1[89]|20)\d\d\.)|(?<=[”’»]\.))"
+            rf"(?:(?<=[{_LOWER}]{{3}}\.){_NOT_ABBREVIATION}|(?<=(?<![\d/.,])(?:1[89]|20)\d\d\.)"
+            r"|(?<=\((?:1[89]|20)\d\d\)\.)|(?<=[”’»]\.))"
             r"\s+(?P<n>\d+)(?=\s+[A-Z“«]|\s*$)"
         ),
         # spaced after a word that counts nothing there, being a noun after "the", an ordinal or a year:

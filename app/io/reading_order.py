@@ -20,6 +20,7 @@ import re
 from collections.abc import Callable
 
 from app.io.pdf_text import PAGE_BREAK
+from app.io.text_blocks import MAX_PIECE_WORDS, Block
 from app.punctuation import ends_with_mark
 
 _ITEM_END = ";:"  # a chapeau or a list item ended
@@ -151,3 +152,49 @@ def _first_line_after(
     if not alone or not opens or len(first) <= max(_FIRST_LINE_CHARS, len(tail)) or _ended(first):
         return None
     return None if label_alone(first) or opens_labelled(first) else at
+
+
+# A justified line's text layer may set pieces of a later line between a paragraph's number and its first line:
+#
+#     2.
+#
+#     future  via  a  political  process
+#
+#     that  includes  and  meets
+#
+#     Reaffirms  the  need  for  …
+#
+# The number belongs to the paragraph the opener starts; the pieces between are set apart as those between two
+# paragraphs are (`text_blocks.displaced_run`).
+
+
+def label_pieces_apart(body: list[Block], label_alone: Callable[[str], bool]) -> list[Block]:
+    """`body` with each block that holds a paragraph's label alone on its first line and a piece of a line
+    after it (small letters first, no sentence's end) cut in two: the label, then the piece."""
+    out: list[Block] = []
+    for block in body:
+        rest = [line for line in block.lines[1:] if line.strip()]
+        text = " ".join(line.strip() for line in rest)
+        if (
+            label_alone(block.first)
+            and rest
+            and text[:1].islower()
+            and not ends_with_mark(text, ".,;:")
+            and len(text.split()) <= MAX_PIECE_WORDS
+        ):
+            out.append(Block(block.lines[:1], block.pages[:1], block.after_break))
+            out.append(Block(block.lines[1:], block.pages[1:]))
+            continue
+        out.append(block)
+    return out
+
+
+def labels_rejoined(body: list[Block], label_alone: Callable[[str], bool]) -> list[Block]:
+    """`body` with each block that is a paragraph's label alone joined to the block after it."""
+    out: list[Block] = []
+    for block in body:
+        if out and len(out[-1].lines) == 1 and label_alone(out[-1].first):
+            out[-1] = Block(out[-1].lines + block.lines, out[-1].pages + block.pages, out[-1].after_break)
+            continue
+        out.append(block)
+    return out

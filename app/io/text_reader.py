@@ -34,6 +34,7 @@ from app.io.headings import (
     SEPARATOR,
 )
 from app.io.imported import ImportResult
+from app.io.item_runs import rejoin_item_lines
 from app.io.lost_hyphens import hyphened_only, restore_hyphens, restore_spaced
 from app.io.note_markers import (
     MAX_INDEXED,
@@ -46,7 +47,13 @@ from app.io.note_markers import (
     star_marks,
 )
 from app.io.pdf_text import NOTE_START, PAGE_BREAK, SUPERSCRIPTS, RawNote, join_wrapped, note_label
-from app.io.reading_order import first_lines_set_after, labels_set_after
+from app.io.reading_order import (
+    first_lines_set_after,
+    label_pieces_apart,
+    labels_rejoined,
+    labels_set_after,
+)
+from app.io.run_in_numbers import run_in_finding, split_run_in_numbers
 from app.io.spaced_words import close_up
 from app.io.structure import (
     BULLETS,
@@ -100,6 +107,7 @@ from app.io.text_paragraphs import (
     unnumbered_operative_start,
 )
 from app.io.typed_labels import TypedLabels
+from app.io.volume_pages import previous_item_cut, previous_item_finding
 from app.languages import get_language, language_of_organ_line, language_of_sponsor_line
 from app.messages import say
 from app.model import DocumentKind, Footnote, Paragraph, Part, Resolution, ResolutionPart
@@ -227,6 +235,7 @@ class _Reader:
         # space, as typed; wider gaps stay (masthead columns)
         lines = [DOUBLE_SPACE.sub(" ", line) for line in cleaned.lines]
         body_lines, body_pages = self._lift_typed_notes(lines, cleaned.pages)
+        body_lines, body_pages = self._cut_and_split(body_lines, body_pages)
         self._lines_for_words = body_lines
         self.extracted = cleaned.furniture > 0 and LANGUAGE.get() == "en"
         # printed lines copied without the page furniture: their broken words are the PDF's too
@@ -237,7 +246,7 @@ class _Reader:
                 body_lines, body_pages, label_alone, opens_labelled
             )
             body_lines, body_pages = labels_set_after(body_lines, body_pages, sub_label_alone, opens_labelled)
-        blocks = blank_line_blocks(body_lines, body_pages)
+        blocks = rejoin_item_lines(blank_line_blocks(body_lines, body_pages))
         blocks = cut_unbroken_header(split_at_foreign_organ_line(blocks))
         split = header_end(blocks)
         part_a, part_title = text_structure.part_a_title([b.lines for b in blocks], split)
@@ -337,6 +346,17 @@ class _Reader:
             out.append(line)
             out_pages.append(page)
         return self._lift_trailing_notes(out, out_pages)
+
+    def _cut_and_split(self, lines: list[str], pages: list[int]) -> tuple[list[str], list[int]]:
+        """The lines without the end of the item an annual volume prints before the resolution's heading, and
+        with numbered paragraphs typed on one line set apart; a note for each."""
+        lines, pages, cut = previous_item_cut(lines, pages)
+        if cut:
+            self.findings.append(previous_item_finding(cut))
+        lines, pages, run_in = split_run_in_numbers(lines, pages)
+        if run_in:
+            self.findings.append(run_in_finding(run_in))
+        return lines, pages
 
     def _lift_trailing_notes(self, lines: list[str], pages: list[int]) -> tuple[list[str], list[int]]:
         """Footnotes typed at the end without a rule: "1 A/80/83." (or "1/ S/25045." in documents typed before
@@ -709,6 +729,7 @@ class _Reader:
         unplaced text with a note, not read as paragraphs of their own."""
         kept: list[Block] = []
         apart: list[str] = []
+        body = label_pieces_apart(body, label_alone)
         i = 0
         while i < len(body):
             end = displaced_run(body, i)
@@ -732,7 +753,7 @@ class _Reader:
                     ),
                 )
             )
-        return kept
+        return labels_rejoined(kept, label_alone)
 
     def _body(
         self, res: Resolution, body: list[Block], tpl: Template | None, *, in_parts: bool = False

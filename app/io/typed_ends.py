@@ -12,7 +12,7 @@ from collections.abc import Collection
 from dataclasses import replace
 
 from app.findings import Finding, Severity
-from app.messages import say
+from app.messages import Message, say
 from app.model import Paragraph, Resolution
 from app.punctuation import absorb_terminal, typed_end
 from app.render import Block, place_names, render
@@ -107,18 +107,29 @@ def _differences(
         )
         wrong.append(Finding(RULE, Severity.WARNING, text, paragraph_id=para.id, field=field))
     if len(wrong) + len(bulleted) > max(MANY, checked // 10):
-        summary = Finding(
-            RULE,
-            Severity.WARNING,
-            say(
-                "{count} of {checked} paragraphs ended otherwise than their places ask; each is listed as a "
-                "note: check that the text was read as intended",
-                count=len(wrong) + len(bulleted),
-                checked=checked,
-            ),
-        )
+        summary = Finding(RULE, Severity.WARNING, _many(len(wrong) + len(bulleted), len(bulleted), checked))
         wrong = [summary] + [replace(f, severity=Severity.INFO) for f in wrong]
     return wrong + bulleted + missing
+
+
+def _many(count: int, listed: int, checked: int) -> Message:
+    """The one warning for many ends that differ, saying how many were items of the file's own lists (bulleted
+    or numbered: their ends followed the file's list style, not a slip)."""
+    if listed:
+        return say(
+            "{count} of {checked} paragraphs ended otherwise than their places ask, {listed} of them items of a "
+            "bulleted or numbered list in the file; each is listed as a note: check that the text was read as "
+            "intended",
+            count=count,
+            checked=checked,
+            listed=listed,
+        )
+    return say(
+        "{count} of {checked} paragraphs ended otherwise than their places ask; each is listed as a note: check "
+        "that the text was read as intended",
+        count=count,
+        checked=checked,
+    )
 
 
 RULE = "import.end-punctuation"

@@ -162,3 +162,95 @@ def test_acting_under_before_the_verb_is_a_warning_before_the_assembly() -> None
     )
     _, found = _read(text)
     assert [f.severity.name for f in found if f.rule == "openers.lead-in"] == ["WARNING"]
+
+
+def _vote_line(text: str) -> str:
+    """The original's vote line: the block after the last paragraph that opens "Adopted", joined."""
+    last = [" ".join(b.split()) for b in text.split("\n\n") if b.strip()][-1]
+    assert last.startswith("Adopted ")
+    return last
+
+
+def test_the_vote_line_without_vote_ends_the_resolution() -> None:
+    """S/RES/702 (1991): "Adopted without vote at the 3001st" / "meeting.", the annual volume's own wording."""
+    text = (FIXTURES / "S_RES_0702_1991.txt").read_text(encoding="utf-8")
+    vote = _vote_line(text)
+    res, found = _read(text)
+    numbered = re.findall(r"^(\d+)\.\s", text, re.MULTILINE)
+    assert len(res.operative) == len(numbered) and not res.unplaced
+    assert not [f for f in found if f.severity.name in ("ERROR", "WARNING")]
+    assert all(vote.split()[0] not in p.text for _, items in res.lists() for p in items)
+
+
+def test_matter_after_the_last_paragraph_that_is_no_vote_line_is_still_reported() -> None:
+    text = (FIXTURES / "S_RES_0702_1991.txt").read_text(encoding="utf-8")
+    vote = _vote_line(text)
+    meeting = re.search(r"\d+(?:st|nd|rd|th)", vote)
+    assert meeting
+    stray = vote.replace(meeting.group(0), "next")  # no meeting's number: no vote line
+    res, found = _read(text[: text.rindex("Adopted ")] + stray + "\n")
+    assert res.unplaced
+    assert "import.unplaced" in {f.rule for f in found}
+
+
+# a paragraph of the annual volume that ends with a citation, a comma and the marker of a note the copy lacks
+_MARKED_END = re.compile(r"resolution\s+(\d+)\s+\((\d{4})\),\s+(\d{1,3})\n\n")
+
+
+def _sc_references(text: str) -> list[str]:
+    _, found = _read(text)
+    return [str(f.message) for f in found if f.rule == "citations.sc-reference"]
+
+
+def test_a_notes_marker_after_a_citation_at_a_paragraphs_end_is_no_resolution() -> None:
+    """S/RES/700 (1991): "… pursuant to paragraph 26 of resolution" / "687 (1991), 85" (the volume's note 85)."""
+    text = (FIXTURES / "S_RES_0700_1991.txt").read_text(encoding="utf-8")
+    m = _MARKED_END.search(text)
+    assert m
+    assert not [r for r in _sc_references(text) if f"'{m.group(3)}'" in r]
+
+
+@pytest.mark.parametrize("change", ["a list of resolutions", "words after the number"])
+def test_an_undated_resolution_after_a_citation_is_still_reported(change: str) -> None:
+    text = (FIXTURES / "S_RES_0700_1991.txt").read_text(encoding="utf-8")
+    m = _MARKED_END.search(text)
+    assert m
+    number, year, marker = m.groups()
+    if change == "a list of resolutions":
+        cited = f"resolutions {number} ({year}), {marker}\n\n"
+    else:
+        cited = f"resolution {number} ({year}), {marker} of the same year\n\n"
+    assert [r for r in _sc_references(text.replace(m.group(0), cited, 1)) if f"'{marker}'" in r]
+
+
+def _before_heading(text: str) -> list[str]:
+    """The original's lines with text before its heading "Resolution 851 (1993)": the page's previous item."""
+    heading = re.search(r"^Resolution \d+ \(\d{4}\)$", text, re.MULTILINE)
+    assert heading
+    return [line for line in text[: heading.start()].split("\n") if line.strip()]
+
+
+def test_the_end_of_the_item_printed_before_the_heading_is_left_out() -> None:
+    """S/RES/851 (1993) starts at the top of a page: the end of a statement by the President and a note on the
+    meeting stand before "Resolution 851 (1993)" / "of 15 July 1993" / "The Security Council,"."""
+    text = (FIXTURES / "S_RES_0851_1993.txt").read_text(encoding="utf-8")
+    before = _before_heading(text)
+    assert before
+    result = read_text(text)
+    res = result.resolution
+    assert not res.title and not res.unplaced
+    first_words = " ".join(before[0].split()[:5])
+    assert all(first_words not in p.text for _, items in res.lists() for top in items for p in top.walk())
+    said = [str(f.message) for f in result.findings if f.rule == "import.unplaced"]
+    assert said == [
+        f"{len(before)} lines before the resolution's heading (the end of the item the annual volume prints "
+        "before it) were left out"
+    ]
+    assert "title.not-used" not in {f.rule for f in check_document(res)}
+
+
+def test_without_the_heading_the_matter_above_the_organ_line_is_still_a_title() -> None:
+    text = (FIXTURES / "S_RES_0851_1993.txt").read_text(encoding="utf-8")
+    res, found = _read(text.replace("Resolution 851 (1993)\nof 15 July 1993\n", "", 1))
+    assert res.title
+    assert "title.not-used" in {f.rule for f in found}
