@@ -4,7 +4,7 @@ as "capacity building", two printed lines joined into one line of text with a sp
 
 A word that the word lists (the dictionary and the UN's lists: "peacebuilding" is a word) do not know gets its
 hyphen back where it splits into two words they know, when there is one such split only. Acronyms
-("UNCITRAL") and words the lists know stay as they are.
+("UNCITRAL"), names (an unknown word with a capital: "Keating") and words the lists know stay as they are.
 
 Two words with a space get their hyphen back where a printed line ends inside the joined line, when the
 document writes them with a hyphen elsewhere and never with a space on a line of its own ("Secretary
@@ -71,6 +71,8 @@ def restore_hyphens(
         fixed: list[str] = []
         at = m.start()
         for p in parts:
+            if p[:1].isupper() and not word(p):
+                return m.group(0)  # a name ("Keating", not "Kea-ting"), as the spelling check takes it
             piece = (
                 p if word(p) else _split(p, word, len(parts) > 1, SURE_PIECE if compounds_only else 0, listed)
             )
