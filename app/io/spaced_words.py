@@ -23,6 +23,9 @@ _SPACED_YEAR = re.compile(r"\(\d(?: ?\d){3} ?\)")
 # a space the text layer sets after an opening bracket where the font changes ("GC( 67)", "( A/80/100", "( jus
 # cogens)"): UN text never has one
 _SPACED_OPENING = re.compile(r"\( +(?=[^\s)])")
+# a space the text layer sets before a comma after a word ("States members of the Committee ,"): English never
+# has one (French and Spanish space the marks of two strokes, never the comma)
+_SPACED_COMMA = re.compile(r"(?<=[^\W\d_]) +(?=,(?:\s|$))")
 # an apostrophe or a hyphen inside a word set apart from the letters before it: "Da ’esh", "Sudan ’s",
 # "Secretary -General", "Iraqi -led" (a closing quote never has a letter right after it, nor a dash); tried at the
 # start of a word only, not again from each of its letters (a long word read once, not once per letter)
@@ -43,6 +46,8 @@ def close_up(
     if "(" in text:
         text = _SPACED_OPENING.sub("(", text)
         text = _SPACED_YEAR.sub(lambda m: _closed_year(m, years), text)
+    if " ," in text:
+        text = _SPACED_COMMA.sub("", text)
     if " ’" in text or " -" in text:
         text = _SPACED_JOINER.sub(lambda m: _closed_year(m, years), text)
     tokens = list(_TOKEN.finditer(text))
