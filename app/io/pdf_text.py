@@ -233,6 +233,7 @@ def clean(lines: list[str]) -> Cleaned:
     return out
 
 
+_RANGE_DASHES = "–—-"  # a number before one of these opens a range, not a note
 MAX_AREA_LINES = 60  # the lines below a rule looked through for a note's label: a page's notes at most
 
 
@@ -275,6 +276,8 @@ class _NoteArea:
             if self.current is not None and not self.waiting and _ends_sentence(self.current.text):
                 self.before, self.current = self.current, None
         m = NOTE_START.match(s)
+        if m and m.group("num") and m.group("text")[:1] in _RANGE_DASHES:
+            m = None  # a range that a line of a note's text opens with ("3 – 14 June 1992, …"): no note
         alone = LABEL_ALONE.match(s)
         label = note_label(m) if m else s if alone else ""
         number = to_int(label)
@@ -303,6 +306,8 @@ class _NoteArea:
         if not self.orphans:
             return False
         cut = next((k + 1 for k, (text, _) in enumerate(self.orphans) if _ends_sentence(text)), 0)
+        if not cut and number + 1 in self.numbers:
+            cut = len(self.orphans)  # a note that ends without a full stop: the next note is read already
         if not cut:
             return False
         taken, self.orphans = self.orphans[:cut], self.orphans[cut:]

@@ -91,3 +91,38 @@ def test_a_number_before_brackets_that_is_no_note_stays_text_and_is_flagged() ->
     assert "Bodies 3 (the Outer" in res.preamble[0].text
     numbers = [f for f in check_document(res) if f.rule == "UN.Numbers"]
     assert any("'three'" in f.message for f in numbers)
+
+
+def _issued_notes(stem: str) -> tuple[list[str], list[str]]:
+    """The notes read from a pdftotext layer in `layers/`, and the PDF's, each as its words."""
+    text = (FIXTURES / "layers" / f"{stem}-pdftotext.txt").read_text(encoding="utf-8")
+    got = _notes_in_order(read_text(text).resolution)
+    issued = [text for _, text in footnotes(FIXTURES / "layers" / f"{stem}.pdf")]
+    return [" ".join(t.split()) for t in got], [" ".join(t.split()) for t in issued]
+
+
+def test_a_note_without_a_full_stop_takes_its_late_label() -> None:
+    """A/RES/79/222: the second note ("Adopted under the UNFCCC in FCCC/CP/2015/10/Add.1, decision 1/CP.21")
+    ends without a full stop, its label "2" at the foot of the area after the third to the sixth notes: it is
+    note 2, and "2" is not glued to note 6."""
+    got, issued = _issued_notes("A_RES_79_222")
+    assert not issued[1].endswith(".")
+    assert got == issued
+
+
+def test_a_range_that_opens_a_line_of_a_note_is_no_note() -> None:
+    """A/RES/78/151: the first note goes on "3 – 14 June 1992, vol. I, …" on its second line: that line is the
+    first note's, not note 3."""
+    text = (FIXTURES / "layers" / "A_RES_78_151-pdftotext.txt").read_text(encoding="utf-8")
+    assert "\n3 – 14 June 1992, vol. I," in text
+    got, issued = _issued_notes("A_RES_78_151")
+    assert got == issued
+
+
+def test_a_note_that_really_starts_a_line_with_its_number_is_still_a_note() -> None:
+    """The same layer with that line opening as a note's own does ("3 Fourteen June 1992, …": a number, a space,
+    a word): it is read as a note, so only a range's dash keeps a line in the note before."""
+    text = (FIXTURES / "layers" / "A_RES_78_151-pdftotext.txt").read_text(encoding="utf-8")
+    changed = text.replace("\n3 – 14 June 1992, vol. I,", "\n3 Fourteen June 1992, vol. I,", 1)
+    got = _notes_in_order(read_text(changed).resolution)
+    assert any(t.startswith("Fourteen June 1992") for t in got)
