@@ -15,7 +15,11 @@ from collections.abc import Callable, Container
 
 MAX_PIECES = 5  # "resoluti o n s" is four; a bound keeps the scan linear
 _TOKEN = re.compile(r"\S+")
-_PIECE = re.compile(r"(?P<lead>[(“‘\"']?)(?P<word>[^\W\d_]+(?:-[^\W\d_]+)*)(?P<trail>[,;:.)’”\"']*)$")
+# a piece of a word: the last may carry a possessive ("Com mittee’s"), punctuation, and a note's marker glued
+# after it ("the report of the meetin g,10 confirmed"), or the reader's token for one (text_paragraphs.NOTE_MARK)
+_PIECE = re.compile(
+    r"(?P<lead>[(“‘\"']?)(?P<word>[^\W\d_]+(?:-[^\W\d_]+)*)(?P<trail>(?:[’']s)?[,;:.)’”\"']*(?:(?<=[,;:.)’”\"'])(?:\d{1,3}|\x01\d+\x02))?)$"
+)
 # the -ise spelling of an -ize word ("destabilising", "Recognising"): "is" before the ending becomes "iz"
 ISE_ENDING = re.compile(r"is(?=(?:e|ed|es|ing|ation|ations)$)")
 # a year in brackets with its digits set apart: "resolution 2216 (201 5 )"
