@@ -282,9 +282,11 @@ class _NoteArea:
         label = note_label(m) if m else s if alone else ""
         number = to_int(label)
         if m or alone:
-            # the first note is numbered low ("12 August 1949, …" under the first note's text is that text's)
+            # the first note may have any number (an extract's notes start at 10), but under text that waits for
+            # its late label a line that opens with a number far from 1 is that text's ("12 August 1949, …")
             first = not self.notes or self.last == 0
-            if number is None or number == self.last + 1 or (first and (alone or number <= 1 + MAX_NOTE_GAP)):
+            low = alone or number is None or number <= 1 + MAX_NOTE_GAP or not self.orphans
+            if number is None or number == self.last + 1 or (first and low):
                 self._start(RawNote(label, m.group("text").strip() if m else "", page), number, bool(alone))
                 return
             if alone and self.last + 1 < number <= self.last + MAX_NOTE_GAP:
