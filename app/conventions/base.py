@@ -64,6 +64,7 @@ class Settings:
     abbreviations: tuple[tuple[str, str], ...] = ()
     abbreviations_in_names: tuple[str, ...] = ()  # proper names written with the abbreviation ("UN News")
     severity: tuple[tuple[str, str], ...] = ()
+    undated_organs: tuple[str, ...] = ()  # organs whose resolutions are cited without a date
 
     def level(self, rule: str, default: Severity) -> Severity | None:
         """The severity for a rule (None: the rule is off)."""
@@ -85,6 +86,7 @@ def settings() -> Settings:
         abbreviations=tuple(data.get("abbreviations", {}).items()),
         abbreviations_in_names=tuple(data.get("abbreviations_in_names", {}).get("names", [])),
         severity=tuple(severity.items()),
+        undated_organs=tuple(data.get("citations", {}).get("undated_organs", [])),
     )
 
 

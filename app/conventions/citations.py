@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from app.conventions.base import DocumentContext, Node, add, finding
+from app.conventions.base import DocumentContext, Node, add, finding, settings
 from app.findings import Finding, Fix, Severity
 from app.formatting import MONTHS
 from app.inline import plain_text
@@ -37,6 +37,11 @@ _ORGAN = re.compile(
 )
 _QUALIFIER = re.compile(r"(?<!General )(?<!Security )\b[A-Z][\w-]+\s+$")
 _OTHER_ORGAN = "another organ"
+# an organ named just before "in its resolution": "its" is that organ's, not the Assembly's
+_NAMED_ITS = re.compile(
+    r"(?P<organ>Security Council|Human Rights Council|Economic and Social Council)\s*,?\s+(?:in|by|through)\s+its\s+"
+    r"(?:draft\s+)?$"
+)
 _ENTITLED = re.compile(r"(?:\s*,)?\s+entitled\s+[“\"]")  # no two space repeats side by side: quadratic
 _SEP = re.compile(r"\s*(?:,\s*and|,|and|to)\s+(?=(?:S-|ES-)?\d)")
 # "59/111of 6 December 2004": PDF text may lose the space before "of"
@@ -103,6 +108,11 @@ def scan(plain: str) -> list[Ref]:
     for kw in _KEYWORD.finditer(text):
         before = _ORGAN.search(text, max(0, kw.start() - 40), kw.start())
         organ = before.group("organ") if before else ""
+        if (
+            organ == "its" and before is not None
+        ):  # "endorsed by the Economic and Social Council in its resolution"
+            named = _NAMED_ITS.search(text, max(0, before.start() - 60), before.end())
+            organ = named.group("organ") if named else organ
         if (
             before
             and organ in ("Assembly", "Council")
@@ -247,7 +257,8 @@ def check(node: Node, ctx: DocumentContext) -> list[Finding]:
                 if (
                     ref.first_mention_checked
                     and not sc_style
-                    and ref.organ not in ("Security Council", "Human Rights Council", _OTHER_ORGAN)
+                    and ref.organ != _OTHER_ORGAN
+                    and ref.organ not in settings().undated_organs
                 ):
                     first = ctx.first_mentions.get(ref.key)
                     if first == (node.para.id, name, ref.start) and not ref.dated:

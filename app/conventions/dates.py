@@ -39,6 +39,11 @@ _SESSION = re.compile(
     r"\b(?P<n>\d{1,3})(?:st|nd|rd|th)\s+(?=(?:regular\s+|special\s+|emergency\s+special\s+|resumed\s+)?sessions?\b)",
     re.IGNORECASE,
 )
+# the session word of a title as another body prints it: "Regular Session", "Session" capitalized
+_CITED_SESSION = re.compile(r"(?:(?:Regular|Special|Emergency Special|Resumed)\s+)?Sessions?\b")
+_ASSEMBLY_SESSION = re.compile(
+    r"(?:(?:Regular|Special|Emergency Special|Resumed)\s+)?Sessions?\s+of\s+the\s+(?:United\s+Nations\s+)?General\s+Assembly\b"
+)
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _UNITS = "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth"
 _UNHYPHENATED = re.compile(rf"\b(?P<tens>{_TENS})\s+(?P<unit>{_UNITS})\b(?=\s+session)", re.IGNORECASE)
@@ -169,12 +174,17 @@ def field_findings(markup: str, *, field: str, paragraph_id: str = "", language:
         words = words.capitalize() if at_start else words
         span = ft.span(m.start(), m.end() - len(m.group(0)) + len(m.group(0).rstrip()))
         # the hundredth and later sessions are other bodies' (the International Labour Conference, the FAO
-        # Council): issued GA text often numbers them in figures, as those bodies do ("at its 103rd session")
+        # Council): issued GA text often numbers them in figures, as those bodies do ("at its 103rd session");
+        # so does a title cited as its body prints it ("Decisions Taken during the 69th Regular Session of the
+        # General Conference", the IAEA's), its Session capitalized, unless it is the Assembly's own
+        cited = _CITED_SESSION.match(plain, m.end()) is not None and not _ASSEMBLY_SESSION.match(
+            plain, m.end()
+        )
         add(
             out,
             finding(
                 "dates.session-ordinal",
-                Severity.INFO if n >= 100 else Severity.WARNING,
+                Severity.INFO if n >= 100 or cited else Severity.WARNING,
                 say("Sessions are numbered in words: '{words} session'.", words=words),
                 paragraph_id=paragraph_id,
                 field=field,

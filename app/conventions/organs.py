@@ -12,8 +12,7 @@ from app.inline import plain_text
 from app.languages import get_language
 from app.lexicon import head_word, strip_marker
 from app.messages import say
-from app.model import Part
-from app.templates import Template
+from app.model import DocumentKind, Part
 
 
 def _abbreviations(language: str) -> tuple[tuple[str, str], ...]:
@@ -67,13 +66,18 @@ def abbreviation_findings(
     return out
 
 
-def _self_reference(template: Template) -> tuple[re.Pattern[str], str] | None:
-    """The wrong way for this organ to name the text, and the right one."""
-    wanted = template.self_reference.strip()
+@cache
+def _self_reference(wanted: str, kind: DocumentKind) -> tuple[re.Pattern[str], str] | None:
+    """The wrong way for this organ to name the text, and the right one. A text names itself by its own kind:
+    in a draft resolution "this decision" is another decision ("the Board is best placed to make this
+    decision", A/C.2/80/L.11), and in a draft decision "this resolution" another resolution."""
+    nouns = {DocumentKind.DRAFT_DECISION: "decision", DocumentKind.AMENDMENT: "resolution|decision"}
+    noun = nouns.get(kind, "resolution")
+    wanted = wanted.strip()
     if wanted.startswith("the present"):
-        return re.compile(r"\b([Tt])his (resolution|decision)\b"), "the present"
+        return re.compile(rf"\b([Tt])his ({noun})\b"), "the present"
     if wanted.startswith("this"):
-        return re.compile(r"\b([Tt])he present (resolution|decision)\b"), "this"
+        return re.compile(rf"\b([Tt])he present ({noun})\b"), "this"
     return None
 
 
@@ -85,7 +89,7 @@ def check(node: Node, ctx: DocumentContext) -> list[Finding]:
         if not markup:
             continue
         out += abbreviation_findings(markup, field=name, paragraph_id=para.id, language=ctx.language)
-        rule = _self_reference(ctx.template)
+        rule = _self_reference(ctx.template.self_reference, ctx.kind)
         if rule and name != "opener":
             pattern, good = rule
             ft = plain_text(markup)

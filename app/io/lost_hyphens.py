@@ -14,6 +14,7 @@ General", "South South"; "sea level" stays, a document that writes both "sea lev
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable
 
 from app.formatting import cardinal_words, ordinal_words
@@ -128,15 +129,27 @@ def hyphened_only(lines: Iterable[str], printed: int, listed: Iterable[str] = ()
     """Compounds ("self-determination", lower case) the lines write with a hyphen, or the UN's lists hold
     (`listed`), or numbers in words ("seventy-ninth"), and the lines never write with a space on a line no longer
     than `printed` characters (a line of its own, not printed lines joined). A verb with its particle ("follow
-    up") is a phrase as often as not."""
+    up") is a phrase as often as not. A title or a name, each of its words capitalized ("Secretary-General",
+    "South-South"), is one form written two ways only by a slip: the lines write it more often with a hyphen
+    than with a space, and a slip on a line of its own ("the Secretary General") does not unmake the others."""
     hyphened = {c for c in listed if c.rpartition("-")[2] not in TAILS} | NUMBER_COMPOUNDS
-    spaced: set[str] = set()
+    spaced: Counter[str] = Counter()
+    titles: Counter[str] = Counter()  # capitalized compounds written with a hyphen, and how often
     for line in lines:
         line = _SPACED_HYPHEN.sub("-", line)
-        hyphened.update(m.group(0).lower() for m in _COMPOUND.finditer(line) if "-" in m.group(0))
+        for m in _COMPOUND.finditer(line):
+            if "-" in m.group(0):
+                hyphened.add(m.group(0).lower())
+                if _titled(m.group(0)):
+                    titles[m.group(0).lower()] += 1
         if len(line) <= printed:
             spaced.update(f"{m.group(1)}-{m.group(2)}".lower() for m in _PAIR.finditer(line))
-    return hyphened - spaced
+    return {c for c in hyphened if c not in spaced or titles[c] > spaced[c]}
+
+
+def _titled(compound: str) -> bool:
+    """Each word of the compound capitalized, and no acronym ("Secretary-General", not "UN-Women")."""
+    return all(part[:1].isupper() and part[1:].islower() for part in compound.split("-"))
 
 
 def restore_spaced(text: str, compounds: set[str]) -> tuple[str, list[str]]:

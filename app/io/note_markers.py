@@ -28,6 +28,9 @@ _NOT_SYMBOL_PART = "".join(rf"(?<!{a}\.)" for a in "Add Rev Corr Amend Suppl".sp
 _STRONG = re.compile(rf"(?<![{SUPERSCRIPTS}])(?P<sup>[{SUPERSCRIPTS}]+)|\[\^?(?P<n>\d+)\](?![:(])")
 # a comma, semicolon or colon after a marker; never one that a digit follows ("1,000", "1,90")
 _PUNCTUATION_AFTER = r"\s*[,;:](?!\d)"
+# a name's short form in brackets after its marker: "(the Outer Space Treaty)", "(Fourth Geneva Convention)";
+# never a year ("resolution 2231 (2015)") or a label ("(a)")
+_SHORT_FORM = r"\s+\((?=[A-Za-z][A-Za-z]+)"
 
 
 def _words(data: dict[str, object], key: str) -> str:
@@ -69,8 +72,9 @@ def _weak(language: str) -> tuple[re.Pattern[str], ...]:
         ),
         # spaced after a word at a line end: "abuse of children 37"
         re.compile(rf"{word_before}(?P<m>\s+(?P<n>\d+))\s*$"),
-        # spaced after a name inside a line: "Sustainable Development 6 and", "Organized Crime 11  and the"
-        re.compile(rf"{name_before}(?P<m>\s+(?P<n>\d+))(?=\s+[{_LOWER}]|{_PUNCTUATION_AFTER})"),
+        # spaced after a name inside a line: "Sustainable Development 6 and", "Organized Crime 11  and the", or
+        # before the name's short form in brackets: "Other Celestial Bodies 1 (the Outer Space Treaty)"
+        re.compile(rf"{name_before}(?P<m>\s+(?P<n>\d+))(?=\s+[{_LOWER}]|{_PUNCTUATION_AFTER}|{_SHORT_FORM})"),
         # ... or after a word, when what follows cannot be counted: "on countering cyberbullying 19 and 54/5"
         re.compile(rf"{word_before}(?P<m>\s+(?P<n>\d+))(?=\s+{after}\b|{_PUNCTUATION_AFTER})"),
         # spaced after a sentence's full stop, before the next sentence or the line end: "in the context of
@@ -96,7 +100,7 @@ def _weak(language: str) -> tuple[re.Pattern[str], ...]:
         # Final Documents of the 2000 7 and the 2010 8 Review Conferences", "dated 17 October 2025 7 addressed
         # to", "of September 2016 7" at a line end; never a count ("by 2030 50 per cent")
         re.compile(
-            rf"(?<![\d/.,])(?:1[89]|20)\d\d(?P<m>\s+(?P<n>\d+))(?=\s+[{_LETTER}]|{_PUNCTUATION_AFTER}|\s*$)"
+            rf"(?<![\d/.,])(?:1[89]|20)\d\d(?P<m>\s+(?P<n>\d+))(?=\s+[{_LETTER}]|{_PUNCTUATION_AFTER}|{_SHORT_FORM}|\s*$)"
             rf"(?!\s+(?:{_words(data, 'count_nouns')}|%|to\s+\d)(?!\w))"
         ),
         # spaced after a resolution's or a document's number, before a word, punctuation or the line end:

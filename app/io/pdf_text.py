@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from app.digits import to_int
+from app.punctuation import ends_with_mark
 
 SYMBOL = re.compile(r"^(?:A|S|E|UNEP|TD|DP|ICCD|CEDAW|CRC|CCPR)(?:/[A-Za-z0-9.\-]+)+\*?$")
 # the job number's hyphen may be any of the dashes a text layer gives ("10‑70583 (E)": a non-breaking one)
@@ -166,7 +167,16 @@ def clean(lines: list[str]) -> Cleaned:
         # a running title repeats the first page's title, which is the text's own there (A/RES/78/234; the
         # first page prints no counter), and a section's title may end as it does: its lines are furniture
         # only near a page counter, where they were found; a symbol printed at page tops is furniture anywhere
-        live = running if s in running and _near_counter(lines, i) else symbols
+        # below the notes' rule, a running title is furniture only among the page's last furniture (MuPDF sets
+        # it there); a line that repeats near counters with a note's text after it is a note's own ("Official
+        # Records of the General Assembly, …, Supplement No. 20 (A/80/20),", which many pages cite)
+        live = (
+            running
+            if s in running
+            and _near_counter(lines, i)
+            and (not in_notes or _page_ends_after(lines, i, symbol, running))
+            else symbols
+        )
         if _is_furniture(s, symbol, live) or s == PAGE_BREAK:
             if JOB.match(s) and not out.job_number:
                 out.job_number = re.sub(
@@ -199,9 +209,9 @@ def clean(lines: list[str]) -> Cleaned:
             i += 1
             continue
         if SEPARATOR.match(s):
-            following = [x.strip() for x in itertools.islice((x for x in lines[i + 1 :] if x.strip()), 6)]
+            following = _area_below(lines, i)
             # a rule over footnotes; on a later page the first line may continue the last note, and pdftotext
-            # may set a few notes' texts before their labels
+            # may set notes' texts before their labels (a note of many lines, its label at the foot of the area)
             if any(NOTE_START.match(x) or LABEL_ALONE.match(x) for x in following) or (
                 out.notes and following and not _is_furniture(following[0], symbol, running)
             ):
@@ -220,6 +230,21 @@ def clean(lines: list[str]) -> Cleaned:
     while out.lines and (not out.lines[-1].strip() or out.lines[-1] == PAGE_BREAK):
         out.lines.pop()
         out.pages.pop()
+    return out
+
+
+_RANGE_DASHES = "–—-"  # a number before one of these opens a range, not a note
+MAX_AREA_LINES = 60  # the lines below a rule looked through for a note's label: a page's notes at most
+
+
+def _area_below(lines: list[str], rule: int) -> list[str]:
+    """The text lines below the rule at `rule`, up to the page's end (a form feed), at most MAX_AREA_LINES."""
+    out: list[str] = []
+    for raw in itertools.islice(lines, rule + 1, rule + 1 + 2 * MAX_AREA_LINES):
+        if "\f" in raw or len(out) == MAX_AREA_LINES:
+            break
+        if raw.strip():
+            out.append(raw.strip())
     return out
 
 
@@ -251,11 +276,17 @@ class _NoteArea:
             if self.current is not None and not self.waiting and _ends_sentence(self.current.text):
                 self.before, self.current = self.current, None
         m = NOTE_START.match(s)
+        if m and m.group("num") and m.group("text")[:1] in _RANGE_DASHES:
+            m = None  # a range that a line of a note's text opens with ("3 – 14 June 1992, …"): no note
         alone = LABEL_ALONE.match(s)
         label = note_label(m) if m else s if alone else ""
         number = to_int(label)
         if m or alone:
-            if number is None or not self.notes or self.last == 0 or number == self.last + 1:
+            # the first note may have any number (an extract's notes start at 10), but under text that waits for
+            # its late label a line that opens with a number far from 1 is that text's ("12 August 1949, …")
+            first = not self.notes or self.last == 0
+            low = alone or number is None or number <= 1 + MAX_NOTE_GAP or not self.orphans
+            if number is None or number == self.last + 1 or (first and low):
                 self._start(RawNote(label, m.group("text").strip() if m else "", page), number, bool(alone))
                 return
             if alone and self.last + 1 < number <= self.last + MAX_NOTE_GAP:
@@ -276,7 +307,9 @@ class _NoteArea:
         line that ends a sentence. Inserts the note in number order; False when there is no such text."""
         if not self.orphans:
             return False
-        cut = next((k + 1 for k, (text, _) in enumerate(self.orphans) if text.rstrip().endswith(".")), 0)
+        cut = next((k + 1 for k, (text, _) in enumerate(self.orphans) if _ends_sentence(text)), 0)
+        if not cut and number + 1 in self.numbers:
+            cut = len(self.orphans)  # a note that ends without a full stop: the next note is read already
         if not cut:
             return False
         taken, self.orphans = self.orphans[:cut], self.orphans[cut:]
@@ -334,7 +367,8 @@ class _NoteArea:
         self.before = None
 
 
-MAX_LINES_A_NOTE = 4  # how many lines after the page counter a note's text set there may take
+MAX_LINES_A_NOTE = 4  # how many lines after the page counter a note's text set there takes, as a rule
+MAX_LINES_LONG_NOTE = 12  # ... and at most, when its last line ends a sentence (a note of many lines)
 
 
 def _texts_after_counter(
@@ -352,12 +386,13 @@ def _texts_after_counter(
     while j < len(lines) and lines[j].strip() and not _is_furniture(lines[j], symbol, running):
         texts.append(lines[j].strip())
         j += 1
-    if not texts or len(texts) > MAX_LINES_A_NOTE * len(empty) or j >= len(lines):
+    longest = MAX_LINES_LONG_NOTE if _ends_sentence(texts[-1] if texts else "") else MAX_LINES_A_NOTE
+    if not texts or len(texts) > longest * len(empty) or j >= len(lines):
         return  # no texts, or what follows the counter is the next page's body
     sentences: list[list[str]] = [[]]
     for text in texts:
         sentences[-1].append(text)
-        if text.endswith(".") and len(sentences) < len(empty):
+        if _ends_sentence(text) and len(sentences) < len(empty):
             sentences.append([])
     if len(sentences) != len(empty):
         return
@@ -384,9 +419,7 @@ def _take_back(notes: list[RawNote], label: str, page: int) -> bool:
         return False
     before = notes[at]
     lines, pages = before.lines, before.line_pages
-    cut = next(
-        (k for k in range(1, len(lines)) if lines[k - 1].rstrip().endswith(".") and pages[k] == page), 0
-    )
+    cut = next((k for k in range(1, len(lines)) if _ends_sentence(lines[k - 1]) and pages[k] == page), 0)
     if not cut:
         return False
     note = RawNote(label, _joined(lines[cut:]), page, lines[cut:], pages[cut:])
@@ -396,7 +429,8 @@ def _take_back(notes: list[RawNote], label: str, page: int) -> bool:
 
 
 def _ends_sentence(text: str) -> bool:
-    return text.rstrip().endswith(".")
+    """A full stop ends `text`, perhaps inside a quotation or brackets ("… shall not be prohibited.”")."""
+    return ends_with_mark(text, ".")
 
 
 def _joined(lines: list[str]) -> str:
@@ -404,6 +438,17 @@ def _joined(lines: list[str]) -> str:
     for line in lines:
         text = join_wrapped(text, line)
     return text
+
+
+def _page_ends_after(lines: list[str], i: int, symbol: str, running: frozenset[str]) -> bool:
+    """Do only furniture and blank lines stand between line i and the page's end (within a title's reach)?"""
+    for k in range(i + 1, min(len(lines), i + _TITLE_REACH_AFTER + 1)):
+        s = lines[k].strip()
+        if "\f" in lines[k] or _breaks_page(s, symbol):
+            return True
+        if s and s not in running and not _is_furniture(s, symbol):
+            return False
+    return False
 
 
 def _near_counter(lines: list[str], i: int) -> bool:
@@ -419,7 +464,6 @@ def _near_counter(lines: list[str], i: int) -> bool:
 # before it ("requests the Secretary __________________"); only where notes follow, as they never follow a typed
 # blank to fill in ("to be held on __________")
 _GLUED_RULE = re.compile(r"^(?P<text>.*[^\W\d_]) ?(?P<rule>_{10,})\s*$")
-_NOTES_LOOKED_AT = 6  # the lines after a rule that show notes follow (as `clean` looks at them)
 
 
 def _rules_apart(lines: list[str]) -> list[str]:
@@ -436,8 +480,7 @@ def _rules_apart(lines: list[str]) -> list[str]:
 
 
 def _notes_follow(lines: list[str], i: int) -> bool:
-    following = itertools.islice((x.strip() for x in lines[i + 1 :] if x.strip()), _NOTES_LOOKED_AT)
-    return any(NOTE_START.match(x) or LABEL_ALONE.match(x) for x in following)
+    return any(NOTE_START.match(x) or LABEL_ALONE.match(x) for x in _area_below(lines, i))
 
 
 def _form_feeds_apart(line: str) -> list[str]:

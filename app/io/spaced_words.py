@@ -15,7 +15,11 @@ from collections.abc import Callable, Container
 
 MAX_PIECES = 5  # "resoluti o n s" is four; a bound keeps the scan linear
 _TOKEN = re.compile(r"\S+")
-_PIECE = re.compile(r"(?P<lead>[(“‘\"']?)(?P<word>[^\W\d_]+(?:-[^\W\d_]+)*)(?P<trail>[,;:.)’”\"']*)$")
+# a piece of a word: the last may carry a possessive ("Com mittee’s"), punctuation, and a note's marker glued
+# after it ("the report of the meetin g,10 confirmed"), or the reader's token for one (text_paragraphs.NOTE_MARK)
+_PIECE = re.compile(
+    r"(?P<lead>[(“‘\"']?)(?P<word>[^\W\d_]+(?:-[^\W\d_]+)*)(?P<trail>(?:[’']s)?[,;:.)’”\"']*(?:(?<=[,;:.)’”\"'])(?:\d{1,3}|\x01\d+\x02))?)$"
+)
 # the -ise spelling of an -ize word ("destabilising", "Recognising"): "is" before the ending becomes "iz"
 ISE_ENDING = re.compile(r"is(?=(?:e|ed|es|ing|ation|ations)$)")
 # a year in brackets with its digits set apart: "resolution 2216 (201 5 )"
@@ -23,6 +27,9 @@ _SPACED_YEAR = re.compile(r"\(\d(?: ?\d){3} ?\)")
 # a space the text layer sets after an opening bracket where the font changes ("GC( 67)", "( A/80/100", "( jus
 # cogens)"): UN text never has one
 _SPACED_OPENING = re.compile(r"\( +(?=[^\s)])")
+# a space the text layer sets before a comma after a word ("States members of the Committee ,"): English never
+# has one (French and Spanish space the marks of two strokes, never the comma)
+_SPACED_COMMA = re.compile(r"(?<=[^\W\d_]) +(?=,(?:\s|$))")
 # an apostrophe or a hyphen inside a word set apart from the letters before it: "Da ’esh", "Sudan ’s",
 # "Secretary -General", "Iraqi -led" (a closing quote never has a letter right after it, nor a dash); tried at the
 # start of a word only, not again from each of its letters (a long word read once, not once per letter)
@@ -43,6 +50,8 @@ def close_up(
     if "(" in text:
         text = _SPACED_OPENING.sub("(", text)
         text = _SPACED_YEAR.sub(lambda m: _closed_year(m, years), text)
+    if " ," in text:
+        text = _SPACED_COMMA.sub("", text)
     if " ’" in text or " -" in text:
         text = _SPACED_JOINER.sub(lambda m: _closed_year(m, years), text)
     tokens = list(_TOKEN.finditer(text))

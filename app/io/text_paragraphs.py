@@ -12,7 +12,7 @@ from app import inline
 from app.formatting import letters, roman
 from app.io.headings import ends_like_a_paragraph
 from app.io.note_markers import SLASH_NOTE
-from app.io.pdf_text import NOTE_START
+from app.io.pdf_text import NOTE_START, PAGE_BREAK
 from app.io.structure import (
     BULLETS,
     letter_index,
@@ -151,6 +151,42 @@ def long_numbers_in_sequence(paras: list[Para]) -> list[Para]:
             last = p.number
         out.append(p)
     return out
+
+
+_LONE_LONG_NUMBER = re.compile(r"^\s*(?P<n>[1-9]\d{3,4})\.\s*$")  # "1000." alone: five digits at most
+_SHORT_NUMBER_LINE = re.compile(r"^\s*(?P<n>\d{1,3})\.(?:\s|$)")
+
+
+def long_numbers_set_apart(lines: list[str], pages: list[int]) -> tuple[list[str], list[int]]:
+    """`lines` with a number past 999 that stands alone on its line, as pdftotext sets a hanging number
+    ("1000." over "Decides …"), put before the line of text after it, where it continues the typed sequence
+    (one up from the last number that opened a line, as `long_numbers_in_sequence` takes it); elsewhere (a year
+    that ends a sentence alone on its line, "2025.") it stays as it is. One pass."""
+    out: list[str] = []
+    out_pages: list[int] = []
+    last = 0
+    held: tuple[str, int] | None = None  # a long number waiting for its text, and its page
+    for line, page in zip(lines, pages, strict=True):
+        s = line.strip()
+        if held is not None and s:
+            out.append(f"{held[0]} {s}" if s != PAGE_BREAK else held[0])  # no text on its page: as it was
+            out_pages.append(page if s != PAGE_BREAK else held[1])
+            held = None
+            if s != PAGE_BREAK:
+                continue
+        m = _LONE_LONG_NUMBER.match(line) or _SHORT_NUMBER_LINE.match(line)
+        number = int(m.group("n")) if m else 0
+        if number > MAX_SHORT_NUMBER and number == last + 1:
+            held, last = (s, page), number
+            continue
+        if 0 < number <= MAX_SHORT_NUMBER:
+            last = number
+        out.append(line)
+        out_pages.append(page)
+    if held is not None:
+        out.append(held[0])
+        out_pages.append(held[1])
+    return out, out_pages
 
 
 # a paragraph number whose point the text lost: "11  Condemns …"

@@ -96,6 +96,7 @@ from app.io.text_paragraphs import (
     ends_like_text,
     explicit_opener,
     long_numbers_in_sequence,
+    long_numbers_set_apart,
     numbered_items,
     numbers_without_points,
     opener_in,
@@ -246,6 +247,7 @@ class _Reader:
                 body_lines, body_pages, label_alone, opens_labelled
             )
             body_lines, body_pages = labels_set_after(body_lines, body_pages, sub_label_alone, opens_labelled)
+        body_lines, body_pages = long_numbers_set_apart(body_lines, body_pages)
         blocks = rejoin_item_lines(blank_line_blocks(body_lines, body_pages))
         blocks = cut_unbroken_header(split_at_foreign_organ_line(blocks))
         split = header_end(blocks)

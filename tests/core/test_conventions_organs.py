@@ -5,6 +5,7 @@ from __future__ import annotations
 from conventions_support import found, para, resolution
 
 from app.findings import Severity
+from app.model import DocumentKind
 
 
 def test_security_council_verbs_in_a_ga_text() -> None:
@@ -44,7 +45,11 @@ def test_self_reference() -> None:
         ]
     )
     got = found(res, "organs.self-reference")
-    assert [f.fix.replacement for f in got] == ["the present resolution", "the present decision"]
+    # a draft resolution names itself "the present resolution"; "this decision" is another decision there
+    assert [f.fix.replacement for f in got] == ["the present resolution"]
+    res.header.kind = DocumentKind.DRAFT_DECISION
+    got = found(res, "organs.self-reference")
+    assert [f.fix.replacement for f in got] == ["the present decision"]
     sc = resolution(
         operative=[para("Requests", "a report on the present resolution"), para("Decides", "to")],
         template="sc",
