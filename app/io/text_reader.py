@@ -35,6 +35,7 @@ from app.io.headings import (
 )
 from app.io.imported import ImportResult
 from app.io.item_runs import rejoin_item_lines
+from app.io.lone_markers import markers_on_own_lines
 from app.io.lost_hyphens import hyphened_only, restore_hyphens, restore_spaced
 from app.io.note_markers import (
     MAX_INDEXED,
@@ -247,6 +248,7 @@ class _Reader:
                 body_lines, body_pages, label_alone, opens_labelled
             )
             body_lines, body_pages = labels_set_after(body_lines, body_pages, sub_label_alone, opens_labelled)
+            body_lines, body_pages = markers_on_own_lines(body_lines, body_pages, self.notes)
         body_lines, body_pages = long_numbers_set_apart(body_lines, body_pages)
         blocks = rejoin_item_lines(blank_line_blocks(body_lines, body_pages))
         blocks = cut_unbroken_header(split_at_foreign_organ_line(blocks))

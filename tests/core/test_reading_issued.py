@@ -20,13 +20,32 @@ from tests.reading_answer import pairs, pdf_entries, read_entries
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 PDFS = sorted(p for folder in ("reading", "page_flow") for p in (FIXTURES / folder).glob("*.pdf"))
-# each issued PDF's text layer as MuPDF gives it (blank lines between paragraphs), and as pdftotext and the PDF
-# viewers built on Poppler give it (none: a number alone on its line, footnote labels apart from their texts)
+# each issued PDF's text layer as MuPDF gives it (blank lines between paragraphs), as pdftotext and the PDF
+# viewers built on Poppler give it (none: a number alone on its line, footnote labels apart from their texts),
+# and as PDFium, Chrome's and Edge's viewers, gives it (CR LF, a superscript that ends a line on a line of its own)
 POPPLER = FIXTURES / "reading" / "pdftotext"
+PDFIUM = FIXTURES / "reading" / "pdfium"
 DRAFTS = [(pdf, pdf.with_suffix(".txt")) for pdf in PDFS] + [
-    (next(pdf for pdf in PDFS if pdf.stem == txt.stem), txt) for txt in sorted(POPPLER.glob("*.txt"))
+    (next(pdf for pdf in PDFS if pdf.stem == txt.stem), txt)
+    for folder in (POPPLER, PDFIUM)
+    for txt in sorted(folder.glob("*.txt"))
 ]
-IDS = [f"{txt.stem}-{'pdftotext' if txt.parent == POPPLER else 'mupdf'}" for _, txt in DRAFTS]
+IDS = [f"{txt.stem}-{txt.parent.name if txt.parent in (POPPLER, PDFIUM) else 'mupdf'}" for _, txt in DRAFTS]
+# PDFium layers not read right yet (issue 11, left): notes whose text PDFium sets among the body's lines, and
+# a marker PDFium sets after a heading's line
+NOT_YET = {
+    "notes": {"A_RES_78_16-pdfium", "A_RES_79_18-pdfium", "A_RES_80_129-pdfium"},
+    "markers": {"A_C.3_80_L.55-pdfium"},
+}
+
+
+def _drafts(kind: str) -> list:
+    return [
+        pytest.param(*draft, id=name, marks=pytest.mark.xfail(strict=True, reason="PDFium: not read yet"))
+        if name in NOT_YET[kind]
+        else pytest.param(*draft, id=name)
+        for draft, name in zip(DRAFTS, IDS, strict=True)
+    ]
 
 
 @pytest.fixture(scope="module", params=DRAFTS, ids=IDS)
@@ -40,7 +59,7 @@ def _expected(pdf: Path) -> dict[str, list]:
     return pdf_expected(pdf)
 
 
-@pytest.mark.parametrize(("pdf", "txt"), DRAFTS, ids=IDS)
+@pytest.mark.parametrize(("pdf", "txt"), _drafts("notes"))
 def test_every_footnote_is_read_with_its_own_text(pdf: Path, txt: Path) -> None:
     """The notes read, in the order the text refers to them, are the PDF's notes: those set in the smaller
     size below each page's rule, a note starting at a label in superscript size. A text layer that sets a
@@ -53,7 +72,7 @@ def test_every_footnote_is_read_with_its_own_text(pdf: Path, txt: Path) -> None:
     assert got == [_words(text) for _, text in footnotes(pdf)]
 
 
-@pytest.mark.parametrize(("pdf", "txt"), DRAFTS, ids=IDS)
+@pytest.mark.parametrize(("pdf", "txt"), _drafts("markers"))
 def test_every_note_marker_is_read_where_the_pdf_sets_it(pdf: Path, txt: Path) -> None:
     """Each note's reference follows the word its superscript number follows in the PDF, whatever form the text
     layer left of the marker: glued, spaced ("Sustainable Development 6 and"), after a year at a line end

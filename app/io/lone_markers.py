@@ -1,0 +1,58 @@
+"""A note's marker on a line of its own. PDFium (the PDF viewers of Chrome and Edge) ends a line after a
+superscript that ends a printed line and sets the superscript on the next line, alone:
+
+    resolution 79/7;
+    1
+    2. Reiterates its call upon all States …
+
+or at the start of the next line, before its words ("…, of 8 April" / "2020," / "10 which concluded …").
+A number alone between two lines of a PDF's body, with no full stop (a paragraph's number has one), or opening
+a line before a word in lower case after a line that ends with a mark of punctuation, is that marker when a
+note of that number stands on the same page and the markers so read go up: it is glued back to the line
+before as a superscript, the form every reader of markers takes for sure.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from app.io.note_markers import SUPERSCRIPTS
+from app.io.pdf_text import RawNote
+from app.punctuation import ends_with_mark
+
+_ALONE = re.compile(r"^\s*(\d{1,3})\s*$")
+_OPENS = re.compile(r"^\s*(\d{1,3}) (?=[a-z])")  # "10 which concluded": "paragraphs" / "10 and 11" is text
+_TO_SUPERSCRIPT = str.maketrans("0123456789", SUPERSCRIPTS)
+
+
+def markers_on_own_lines(
+    lines: list[str], pages: list[int], notes: Sequence[RawNote]
+) -> tuple[list[str], list[int]]:
+    """`lines` with each lone marker glued to the line before as a superscript, and `pages` to match."""
+    on_page = {(note.label, note.page) for note in notes}
+    if not on_page:
+        return lines, pages
+    out: list[str] = []
+    out_pages: list[int] = []
+    last = 0
+    for at, (line, page) in enumerate(zip(lines, pages, strict=True)):
+        alone = _ALONE.match(line)
+        m = alone or _OPENS.match(line)
+        before = out[-1].rstrip() if out else ""
+        if (
+            m
+            and before
+            and out_pages[-1] == page
+            and (m.group(1), page) in on_page
+            and int(m.group(1)) > last
+            and (at + 1 < len(lines) and lines[at + 1].strip() if alone else ends_with_mark(before, ",;:.)”’"))
+        ):
+            last = int(m.group(1))
+            out[-1] = before + m.group(1).translate(_TO_SUPERSCRIPT)
+            if alone:
+                continue
+            line = line[m.end() :]
+        out.append(line)
+        out_pages.append(page)
+    return out, out_pages
