@@ -46,7 +46,9 @@ def markers_on_own_lines(
             and out_pages[-1] == page
             and (m.group(1), page) in on_page
             and int(m.group(1)) > last
-            and (at + 1 < len(lines) and lines[at + 1].strip() if alone else ends_with_mark(before, ",;:.)”’"))
+            and (
+                at + 1 < len(lines) and lines[at + 1].strip() if alone else ends_with_mark(before, ",;:.)”’")
+            )
         ):
             last = int(m.group(1))
             out[-1] = before + m.group(1).translate(_TO_SUPERSCRIPT)
