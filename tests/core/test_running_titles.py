@@ -23,8 +23,9 @@ from app.punctuation import ends_with_mark
 from tests.pdf_lines import text_lines
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "reading"
-# a title on two lines and a page of its own (80/4); a title of four lines on every page (78/234)
-STEMS = ("A_RES_80_4", "A_RES_78_234")
+# a title on two lines and a page of its own (80/4); a title of four lines on every page (78/234); a part's letter
+# or a paragraph's number set between the title and the symbol (79/253)
+STEMS = ("A_RES_80_4", "A_RES_78_234", "A_RES_79_253")
 LAYERS = [(stem, layer) for stem in STEMS for layer in ("mupdf", "pdftotext")]
 
 
