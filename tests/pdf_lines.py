@@ -73,6 +73,8 @@ def footnotes(pdf: Path) -> list[tuple[str, str]]:
                 rows[-1].append(c)
             else:
                 rows.append([c])
+        if not rules and any(_columns(row) for row in rows):
+            continue  # no rule, and the small print under the body stands in columns: a table, not notes
         for row in rows:
             text = "".join(c.get_text() for c in row).strip()
             if COUNTER.match(text) or JOB.match(text) or (SYMBOL.match(text) and not text.endswith(".")):
@@ -88,6 +90,14 @@ def footnotes(pdf: Path) -> list[tuple[str, str]]:
             elif notes:
                 notes[-1][1] += " " + line
     return [(label, " ".join(text.split())) for label, text in notes]
+
+
+TABLE_GAP = 20  # points between two characters of a row: cells of a table, never words of a note's line
+
+
+def _columns(row: list) -> bool:
+    """Is this row of characters set in columns, as a table's row is?"""
+    return any(b.x0 - a.x1 > TABLE_GAP for a, b in zip(row, row[1:], strict=False))
 
 
 def body_markers(pdf: Path) -> list[tuple[str, str]]:

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from app.digits import to_int
+from app.io.headings import SECTION_MARK
 from app.punctuation import ends_with_mark
 
 SYMBOL = re.compile(r"^(?:A|S|E|UNEP|TD|DP|ICCD|CEDAW|CRC|CCPR)(?:/[A-Za-z0-9.\-]+)+\*?$")
@@ -136,6 +137,70 @@ def _running_headers(lines: list[str], symbol: str) -> frozenset[str]:
     return frozenset(text for text, places in seen.items() if len(places) >= max(2, counters // 3))
 
 
+MAX_TITLE_LINES = 5  # how many lines a running title may wrap over
+_FIRST_PAGE_LINES = 150  # more lines than a page prints: what a running title is compared with stays small
+_MIN_TITLE = 12
+_BLANKS = 4  # how many blank lines a running title may stand from the symbol  # the fewest letters a running title has (shorter blocks, "Annex" or "I", are headings)
+
+
+def _squeezed(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def _block(lines: list[str], start: int, step: int) -> list[int]:
+    """The lines of the run of text lines next to `start` in direction `step` (±1), blank lines skipped to
+    reach it; empty when it is not bounded by a blank line, a form feed or the text's end (body text is)."""
+    k = start + step
+    while 0 <= k < len(lines) and not lines[k].strip() and abs(k - start) <= _BLANKS:
+        k += step
+    run: list[int] = []
+    while 0 <= k < len(lines) and lines[k].strip() and "\f" not in lines[k] and len(run) <= MAX_TITLE_LINES:
+        run.append(k)
+        k += step
+    bounded = not (0 <= k < len(lines)) or not lines[k].strip() or "\f" in lines[k]
+    return sorted(run) if run and bounded and len(run) <= MAX_TITLE_LINES else []
+
+
+def _lone_mark(line: str) -> bool:
+    """A paragraph's number or a part's letter on its own line ("11.", "B.")."""
+    return bool(_LONE_LABEL.match(line.strip()) or SECTION_MARK.match(line.strip()))
+
+
+def _page_top_titles(lines: list[str], symbol: str) -> list[int]:
+    """The lines of running titles: at a page top, next to the symbol printed there (before it or after it,
+    as the page is even or odd), a block of lines set apart by blank lines that repeats words of the first
+    page, where the title is printed, whatever the line breaks (A/RES: "Necessity of ending the economic, …"
+    over two lines). Found on every page, also on a text of two pages, where `_running_headers` finds no
+    line printed again."""
+    if not symbol:
+        return []
+    mast = next(
+        (i for i, s in enumerate(lines) if s.strip() == symbol or s.strip().endswith(" " + symbol)), 0
+    )
+    tops = [i for i in range(mast + 1, len(lines)) if lines[i].replace("\f", "").strip() == symbol]
+    if not tops:
+        return []
+    # the first page, up to the second page's symbol and a title block before it, is where the title is printed
+    end = next(iter(_block(lines, tops[0], -1)), tops[0])
+    page_one = _squeezed(" ".join(lines[: min(end, _FIRST_PAGE_LINES)]))
+    out: list[int] = []
+    for i in tops:
+        for step in (-1, 1):  # one running title a page: the block before the symbol, else the one after
+            run = _block(lines, i, step)
+            if len(run) == 1 and _lone_mark(lines[run[0]]):
+                run = _block(lines, run[0], step)  # a paragraph's number or a part's letter set between them
+            text = _squeezed(" ".join(lines[k] for k in run))
+            if (
+                sum(c.isalpha() for c in text) >= _MIN_TITLE
+                and not text.endswith(".")
+                and not any(_is_furniture(lines[k], symbol) for k in run)
+                and text in page_one
+            ):
+                out += run
+                break
+    return out
+
+
 def clean(lines: list[str]) -> Cleaned:
     """Remove page furniture, mark page breaks, lift footnote areas out. Lines come stripped of line ends."""
     # a copy: note texts found past a page counter are blanked in it once read; a form feed that opens a line
@@ -145,6 +210,9 @@ def clean(lines: list[str]) -> Cleaned:
     if not symbol:  # "United Nations A/C.3/80/L.20" on one line
         symbol = next((m.group(1) for s in lines[:15] if (m := _MASTHEAD_SYMBOL.match(s.strip()))), "")
     out = Cleaned([], [], symbol=symbol)
+    for k in _page_top_titles(lines, symbol):
+        lines[k] = ""  # a running title next to a page top's symbol: blank, so the page boundary runs over it
+        out.furniture += 1
     running = _running_headers(lines, symbol)
     symbols = frozenset(line for line in running if SYMBOL.match(line))
     page = 0

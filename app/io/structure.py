@@ -186,20 +186,10 @@ def marked_heading(text: str) -> bool:
 def long_heading(text: str, language: str = "en") -> bool:
     """A heading longer than a short title ("Role of the Department of Global Communications in United Nations
     peacekeeping operations, special political missions and peacebuilding"): under two printed lines, no
-    closing punctuation, and no opener of either part to make it a paragraph."""
+    closing punctuation, and no opener the lexicon lists to make it a paragraph (a word only guessed to be one
+    from its ending opens many a heading: "Financing of the appropriation for the period from …",
+    "Strengthening of the …", "Countries in special situations")."""
     text = text.strip()
-    return (
-        len(text) <= _LONG_HEADING_CHARS
-        and text[:1].isupper()
-        and not ends_like_a_paragraph(text)
-        and not detect_opener(text, Part.OPERATIVE, language=language)
-        and not detect_opener(text, Part.PREAMBLE, language=language)
-    )
-
-
-def _title_over_openers(text: str, language: str) -> bool:
-    """A title over paragraphs whose openers are set in italics: no closing punctuation and no opener the
-    lexicon lists (the lexicon's guesses from word endings do not count: "Countries in special situations")."""
     if len(text) > _LONG_HEADING_CHARS or not text[:1].isupper() or ends_like_a_paragraph(text):
         return False
     for part in Part:
@@ -229,7 +219,7 @@ def section_heading(
         return True
     if after_heading:
         return len(text) < MAX_HEADING_CHARS and not ends_like_a_paragraph(text)
-    if before_opener and (SEPARATOR.fullmatch(text) or _title_over_openers(text, language)):
+    if before_opener and (SEPARATOR.fullmatch(text) or long_heading(text, language)):
         return True
     return before_numbered and (short_heading(text) or long_heading(text, language))
 

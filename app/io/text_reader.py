@@ -47,6 +47,7 @@ from app.io.note_markers import (
     slash_marker,
     star_marks,
 )
+from app.io.pdf_tables import take_tables
 from app.io.pdf_text import NOTE_START, PAGE_BREAK, SUPERSCRIPTS, RawNote, join_wrapped, note_label
 from app.io.reading_order import (
     first_lines_set_after,
@@ -273,6 +274,7 @@ class _Reader:
         self._place_unmarked(body)
         if self.extracted:
             body = self._set_apart(res, body)
+            body = self._tables(res, body)
         self._body(res, body, head.template, in_parts=bool(part_a))
         self._attach_notes(res)
         if self.amend_sentences:
@@ -758,6 +760,25 @@ class _Reader:
                 )
             )
         return labels_rejoined(kept, label_alone)
+
+    def _tables(self, res: Resolution, body: list[Block]) -> list[Block]:
+        """Tables of a PDF's text layer, a cell a line, kept whole as unplaced text (the model has no place for
+        a table; the checks do not read unplaced text), never as paragraphs of their own."""
+        found = take_tables(body)
+        for table in found.tables:
+            res.unplaced.append(self._markup(" | ".join(table)))
+            self.findings.append(
+                Finding(
+                    "import.table",
+                    Severity.INFO,
+                    say(
+                        "a table of {count} cells (“{first}” …) kept whole as text after the resolution",
+                        count=len(table),
+                        first=" | ".join(table[:4]),
+                    ),
+                )
+            )
+        return found.body
 
     def _body(
         self, res: Resolution, body: list[Block], tpl: Template | None, *, in_parts: bool = False
