@@ -230,6 +230,20 @@ class _Reader:
 
     # ---- the whole run -------------------------------------------------------------------------------------------
 
+    def _note_the_layout(self, lines: list[str], furniture: int) -> None:
+        """Whether the lines are a PDF's text (page furniture found) and whether they wrap as printed."""
+        self.extracted = furniture > 0 and LANGUAGE.get() == "en"
+        # printed lines copied without the page furniture: their broken words are the PDF's too
+        self.broken_words = self.extracted or (LANGUAGE.get() == "en" and printed_wraps(lines))
+        self.wrapped = hard_wrapped(lines)
+
+    def _in_printed_order(self, lines: list[str], pages: list[int]) -> tuple[list[str], list[int]]:
+        """A PDF's body lines with what its text layer set out of place put back: a paragraph's first line set
+        after its last, a subparagraph's label after its first line, a note's marker on a line of its own."""
+        lines, pages = first_lines_set_after(lines, pages, label_alone, opens_labelled)
+        lines, pages = labels_set_after(lines, pages, sub_label_alone, opens_labelled)
+        return markers_on_own_lines(lines, pages, self.notes)
+
     def run(self) -> ImportResult:
         lines = normalise(self.source)
         cleaned = pdf_text.clean(lines)
@@ -240,16 +254,9 @@ class _Reader:
         body_lines, body_pages = self._lift_typed_notes(lines, cleaned.pages)
         body_lines, body_pages = self._cut_and_split(body_lines, body_pages)
         self._lines_for_words = body_lines
-        self.extracted = cleaned.furniture > 0 and LANGUAGE.get() == "en"
-        # printed lines copied without the page furniture: their broken words are the PDF's too
-        self.broken_words = self.extracted or (LANGUAGE.get() == "en" and printed_wraps(body_lines))
-        self.wrapped = hard_wrapped(body_lines)
+        self._note_the_layout(body_lines, cleaned.furniture)
         if cleaned.furniture:
-            body_lines, body_pages = first_lines_set_after(
-                body_lines, body_pages, label_alone, opens_labelled
-            )
-            body_lines, body_pages = labels_set_after(body_lines, body_pages, sub_label_alone, opens_labelled)
-            body_lines, body_pages = markers_on_own_lines(body_lines, body_pages, self.notes)
+            body_lines, body_pages = self._in_printed_order(body_lines, body_pages)
         body_lines, body_pages = long_numbers_set_apart(body_lines, body_pages)
         blocks = rejoin_item_lines(blank_line_blocks(body_lines, body_pages))
         blocks = cut_unbroken_header(split_at_foreign_organ_line(blocks))
