@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from app.digits import to_int
 from app.io.headings import SECTION_MARK
+from app.io.note_markers import SUPERSCRIPTS
 from app.punctuation import ends_with_mark
 
 SYMBOL = re.compile(r"^(?:A|S|E|UNEP|TD|DP|ICCD|CEDAW|CRC|CCPR)(?:/[A-Za-z0-9.\-]+)+\*?$")
@@ -31,7 +32,6 @@ COUNTER = re.compile(
 )  # "2/3", "2/3 25-20001"
 RECYCLE = re.compile(r"^Please recycle\b", re.IGNORECASE)
 SEPARATOR = re.compile(r"^_{5,}$")
-SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUPER_TO_DIGIT = str.maketrans(SUPERSCRIPTS, "0123456789")
 # a footnote line: "1  Text", "12 Text", "* Text", "¹ Text", "[1] Text", "[^1]: Text"
 NOTE_START = re.compile(
