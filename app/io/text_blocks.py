@@ -142,7 +142,8 @@ _LABEL_LINE = re.compile(
 
 
 def _label_only(block: Block) -> bool:
-    return bool(_LABEL_LINE.fullmatch(" ".join(x.strip() for x in block.lines)))
+    # a label holds no space, so only a block of one line can be one: a long block is never joined to be asked
+    return len(block.lines) == 1 and bool(_LABEL_LINE.fullmatch(block.lines[0].strip()))
 
 
 def _continues(prev: Block, line: str) -> bool:

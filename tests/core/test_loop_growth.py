@@ -5,7 +5,9 @@ medians of the runs' process times (`tests/fixtures/robust/hostile.growth`; line
 
 - a search of a paragraph's list for the paragraph itself inside a loop over that list (the opener a repeated
   opener repeats, looked up again for each paragraph of a long run of one opener);
-- a search of every bracket and of the whole text for each bracket a merge resolves.
+- a search of every bracket and of the whole text for each bracket a merge resolves;
+- a paragraph that runs on over page after page of PDF text, joined whole again at each page break to ask
+  whether it is a label alone.
 """
 
 from __future__ import annotations
@@ -92,3 +94,29 @@ def test_every_bracket_takes_its_choice_and_goes() -> None:
         f"to consider item {i} at its eighty-first session;" for i in range(3)
     ]
     assert out.negotiation is not None and not out.negotiation.brackets
+
+
+_L_HEADER = (
+    "United Nations A/C.3/80/L.5\nGeneral Assembly Distr.: Limited\n1 October 2025\nOriginal: English\n\n"
+    "Eightieth session\nThird Committee\nAgenda item 68\n\nFrance: draft resolution\n\nA title\n\n"
+)
+
+
+def test_a_paragraph_over_thousands_of_pages_is_read_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A characters count, not a time: each page break asked whether the paragraph so far was a label alone by
+    joining all its lines (a paragraph over n pages read n times n lines)."""
+    from app.io import text_blocks
+    from app.io.text_reader import read_text
+
+    asked: list[int] = []
+    label = text_blocks._LABEL_LINE
+    spy = type("Spy", (), {"fullmatch": lambda self, s: asked.append(len(s)) or label.fullmatch(s)})()
+    monkeypatch.setattr(text_blocks, "_LABEL_LINE", spy)
+    read = []
+    for n in (50, 400):
+        asked.clear()
+        text = _L_HEADER + "The General Assembly,\n\nRecalling the thing,\n" + "and the thing,\n\f" * n
+        result = read_text(text)
+        read.append(sum(asked))
+        assert result.resolution.preamble[-1].text.count("and the thing") == n  # one paragraph, every page
+    assert read[1] < 8 * 3 * read[0]
