@@ -13,10 +13,8 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import re
-import zipfile
 from dataclasses import dataclass, field
 from functools import cache
-from io import BytesIO
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +22,8 @@ from app import inline
 from app.datafile import read_toml
 from app.digits import to_int
 from app.errors import InputError
-from app.formatting import format_date, ordinal_words, parse_date, parse_ordinal_words
+from app.formatting import format_date, ordinal_words, parse_ordinal_words
+from app.io.imported import Adoption
 from app.messages import say
 from app.model import DocumentKind, Paragraph, Resolution
 from app.paths import resource
@@ -98,63 +97,18 @@ def _nearest(text: str, needle: str, start: int) -> int:
 # --- what the adopted file says -------------------------------------------------------------------------
 
 
-@dataclass
-class AdoptionInfo:
-    symbol: str = ""  # "A/RES/80/70"
-    date: dt.date | None = None  # the adoption date
-    template: str = ""  # the organ template of the draft, when the file names the committee
+def adoption_info(data: bytes, *, name: str = "") -> Adoption:
+    """Symbol, adoption date and committee of an adopted resolution's file (UN XML, Word or text), as the reader
+    of that kind of file reads its heading; empty where the file is no adopted resolution."""
+    from app.io.reading import read_data
+
+    return read_data(data, name).adoption or Adoption()
 
 
-# as PDF text wraps them too: "Resolution adopted by the General Assembly" / "on 7 December 2023", "[on the report
-# of the Special Political and Decolonization Committee" / "(Fourth Committee) …]"
-_ADOPTED_ON = re.compile(r"adopted by the [A-Z][\w ]{1,80}?\s+on\s+(\d{1,2}\s+[A-Z][a-z]+\s+\d{4})")
-# a symbol is short: bounded, a start that never ends cannot rescan the rest of a long line ("A/RES/" repeated)
-_RES_SYMBOL = re.compile(r"\b((?:A|S|E|A/HRC)/RES/[\w/.()\- ]{1,60}?)(?=\s{2,}|\s*$|\s+\n|\n)", re.M)
-_COMMITTEE = re.compile(
-    r"on\s+the\s+report\s+of\s+the\s+(?:(First|Second|Third|Fourth|Fifth|Sixth)\s+Committee"
-    r"|Special\s+Political\s+and\s+Decolonization\s+Committee)"
-)
-_COMMITTEES = ("First", "Second", "Third", "Fourth", "Fifth", "Sixth")
+def adoption_info_from_path(path: Path | str) -> Adoption:
+    from app.io.reading import read_document
 
-
-def adoption_info(data: bytes, *, name: str = "") -> AdoptionInfo:
-    """Symbol, adoption date and committee from an adopted resolution file (UN XML, .docx or text)."""
-    head = data.lstrip()[:200]
-    if head.startswith(b"<") and b"akomaNtoso" in data[:4000]:
-        from app.io.akn_reader import read_akn_metadata
-
-        meta = read_akn_metadata(data, name=name)
-        return AdoptionInfo(meta.get("symbol", ""), meta.get("adoption_date"), meta.get("template", ""))
-    text = _docx_text(data, name) if data[:2] == b"PK" else data.decode("utf-8", errors="replace")
-    info = AdoptionInfo()
-    m = _ADOPTED_ON.search(text)
-    if m:
-        info.date = parse_date(" ".join(m.group(1).split()))
-    m = _RES_SYMBOL.search(text)
-    if m:
-        info.symbol = m.group(1).strip()
-    m = _COMMITTEE.search(text)
-    if m:  # the Special Political and Decolonization Committee is the Fourth
-        info.template = f"ga-c{_COMMITTEES.index(m.group(1) or 'Fourth') + 1}"
-    return info
-
-
-def _docx_text(data: bytes, name: str) -> str:
-    try:
-        with zipfile.ZipFile(BytesIO(data)) as z:
-            xml = z.read("word/document.xml").decode("utf-8", errors="replace")
-    except (zipfile.BadZipFile, KeyError, OSError):
-        raise InputError(f"{name or 'the file'} is not a readable Word file") from None
-    xml = re.sub(r"</w:p>", "\n", xml)
-    return re.sub(r"<[^<>]+>", "", xml)  # a mark never spans another "<": each is read once
-
-
-def adoption_info_from_path(path: Path | str) -> AdoptionInfo:
-    path = Path(path)
-    try:
-        return adoption_info(path.read_bytes(), name=path.name)
-    except OSError as exc:
-        raise InputError(f"cannot read {path.name}: {exc.strerror or exc}") from None
+    return read_document(path).adoption or Adoption()
 
 
 # --- text rules ---------------------------------------------------------------------------------------

@@ -2,7 +2,7 @@
 references, annexes, parts and an amendment's instructions, for the full check, Word import, text import, Word
 export and a tracked-changes compare; and of proposals compiled, paragraphs a proposal adds and deletes, an
 amendment derived, applied, checked against its draft and written as UN XML, a proposal derived from an edited
-copy read from a file, a revision merged from a proposal on every paragraph, and the PDF's pages. Near-linear
+copy read from a file, a revision merged from a proposal on every paragraph, and the PDF's pages, and a PDF's text layer of many pages. Near-linear
 growth shows as a ratio near 10 from one column to the next; a cost that grows with the square shows as a ratio
 near 100.
 
@@ -237,6 +237,20 @@ def notes_gone_and_changed(scale: int) -> dict[str, Callable[[], object]]:
     return {"compare .docx": lambda: build_tracked_docx(base, new)}
 
 
+def pdf_text_pages(scale: int) -> dict[str, Callable[[], object]]:
+    """A PDF's text layer of 30 to 3,000 pages, each with its running symbol, job number and page counter and a
+    note at its foot, and one preambular paragraph running on over every page (such a paragraph was joined whole
+    at each page break: the square of the pages, tenth round)."""
+    pages = 30 * scale
+    out = ["United Nations A/C.3/80/L.5\nGeneral Assembly Distr.: Limited\n\nThe General Assembly,\n\n"]
+    out.append("Recalling the measures taken,\n")
+    for i in range(1, pages + 1):
+        out.append(f"and the steps in its resolution 79/{i}\u00b9 agreed on,\n\n\u00b9 See A/79/{i}.\n")
+        out.append(f"25-12345 {i}/{pages}\n\fA/C.3/80/L.5\n\n")
+    text = "".join(out)
+    return {"import text": lambda: read_text(text)}
+
+
 PROCESSES: dict[str, Callable[[int], dict[str, Callable[[], object]]]] = {
     "proposals compiled": proposals_compiled,
     "paragraphs proposed": paragraphs_proposed,
@@ -245,6 +259,7 @@ PROCESSES: dict[str, Callable[[int], dict[str, Callable[[], object]]]] = {
     "amendment paragraphs": amendment_derived,
     "PDF paragraphs": pages_laid_out,
     "notes gone or changed": notes_gone_and_changed,
+    "PDF text pages": pdf_text_pages,
 }
 
 

@@ -29,14 +29,15 @@ from PySide6.QtWidgets import (
 from app.errors import ResoluteError
 from app.formatting import format_date, parse_date
 from app.interface import tr
+from app.io.imported import Adoption
 from app.messages import localize
 from app.model import Resolution
-from app.rollover import AdoptionInfo, RolloverChange, rollover
+from app.rollover import RolloverChange, rollover
 from app.templates import all_templates, template_name
 
 
 class RolloverDialog(QDialog):
-    def __init__(self, res: Resolution, info: AdoptionInfo, parent: QWidget | None = None) -> None:
+    def __init__(self, res: Resolution, info: Adoption, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("Roll over to next session"))
         self.resize(680, 420)

@@ -222,17 +222,18 @@ class Versions(QObject):
     # --- rollover and revision -------------------------------------------------------------------------------
 
     def start_rollover(self) -> None:
-        from app.rollover import AdoptionInfo, adoption_info_from_path
+        from app.io.imported import Adoption
+        from app.rollover import adoption_info_from_path
 
         res = self.win.res
-        info = AdoptionInfo()
+        info = Adoption()
         if self.source_path is not None and self.source_path.suffix.lower() != ".json":
             try:
                 info = adoption_info_from_path(self.source_path)
             except ResoluteError:
-                info = AdoptionInfo()  # the dialog asks instead
+                info = Adoption()  # the dialog asks instead
             except Exception:  # noqa: BLE001 - pre-filling is a convenience; asking always works
-                info = AdoptionInfo()
+                info = Adoption()
         symbol = res.header.full_symbol
         if not info.symbol and re.search(r"/RES/", symbol):
             info.symbol = symbol

@@ -31,7 +31,7 @@ from app.findings import Finding, Severity
 from app.formatting import parse_date
 from app.io.akn_writer import AKN4UN_NS, parse_destination
 from app.io.headings import ANNEX_LINE, SEPARATOR
-from app.io.imported import ImportResult
+from app.io.imported import Adoption, ImportResult
 from app.io.safe_xml import parse_xml
 from app.io.span_text import as_written_markup, split_opener, strip_end, tidy
 from app.io.structure import AnnexBuilder, place_after, restarts, section_preamble
@@ -1094,6 +1094,14 @@ class _Body:
         )
 
 
+def _adoption(meta: dict[str, Any]) -> Adoption | None:
+    """An adopted resolution's symbol, adoption date and template, as its metadata records them."""
+    symbol = meta.get("symbol") or ""
+    if "/RES/" not in symbol and not meta.get("adoption_date"):
+        return None
+    return Adoption(symbol, meta.get("adoption_date"), meta.get("template") or "")
+
+
 def read_akn(data: bytes, *, name: str = "") -> AknImportResult:
     """Read AKN4UN XML into a draft. Raises InputError for anything that is not Akoma Ntoso."""
     _own_elements.cache_clear()
@@ -1251,4 +1259,4 @@ def read_akn(data: bytes, *, name: str = "") -> AknImportResult:
                 field="header",
             ),
         )
-    return AknImportResult(resolution=res, findings=findings, metadata=meta)
+    return AknImportResult(resolution=res, findings=findings, metadata=meta, adoption=_adoption(meta))

@@ -38,7 +38,7 @@ from app.io.dangling_parts import drop_dangling
 from app.io.docx_parts import content_types
 from app.io.foreign_header import english_header
 from app.io.headings import ANNEX_LINE, SECTION_MARK, TRAILING_MATTER
-from app.io.imported import ImportResult
+from app.io.imported import Adoption, ImportResult
 from app.io.safe_xml import OLE_MAGIC, check_zip_xml, describe_ole, open_zip, parse_xml, read_member
 from app.io.span_text import as_written_markup, split_opener, tidy
 from app.io.structure import (
@@ -932,8 +932,9 @@ def _read_header(
     findings: list[Finding],
     typed: dict[str, str],
     language: str = "en",
-) -> None:
-    """The masthead and header paragraphs, each with its look, through the one header reader."""
+) -> Adoption | None:
+    """The masthead and header paragraphs, each with its look, through the one header reader; what the heading
+    of an adopted resolution says."""
     from app.io.text_header import parse_header, sponsor_line, star_note
 
     blocks = [[header_line(line, styles)] for line in lines if line.plain.strip()]
@@ -977,6 +978,7 @@ def _read_header(
                 res.unplaced.append(note.text)
                 del res.footnotes[note_id]
     res.header.sponsors = res.header.sponsors or []
+    return out.adoption
 
 
 # ------------------------------------------------------------------ entry point
@@ -1173,7 +1175,7 @@ def read_docx(data: bytes, *, name: str = "") -> ImportResult:
     in_parts = len(starts) > 1 and starts[0][1] == organ_at
     if in_parts:  # a resolution in parts: "A", its title and its organ line open each part
         header_lines = lines[: starts[0][0]]
-    _read_header(masthead + header_lines, walker.styles, res, findings, typed, _language(lines))
+    adoption = _read_header(masthead + header_lines, walker.styles, res, findings, typed, _language(lines))
     res.header.job_number = res.header.job_number or job_number
 
     texts: dict[str, str] = {}
@@ -1256,4 +1258,4 @@ def read_docx(data: bytes, *, name: str = "") -> ImportResult:
                 field="header",
             )
         )
-    return ImportResult(resolution=res, findings=findings)
+    return ImportResult(resolution=res, findings=findings, adoption=adoption)

@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from app.findings import Finding, Severity
 from app.messages import say
 from app.model import MAX_DEPTH, Resolution, limit_depth, refuse_oversized
+
+
+@dataclass
+class Adoption:
+    """What an adopted resolution's heading says, as rollover cites it: its symbol ("A/RES/80/70"), the date it
+    was adopted, and the template of the draft it was, where the file names the committee (or the Council)."""
+
+    symbol: str = ""
+    date: dt.date | None = None
+    template: str = ""
 
 
 @dataclass
@@ -17,6 +28,7 @@ class ImportResult:
     # subparagraphs the file set as bulleted or "1." items (no labels of ours): their ends followed the file's own
     # list style ("• reporting on …,"), so what the import changes there is a note, not a warning
     relabelled: set[str] = field(default_factory=set)
+    adoption: Adoption | None = None  # the file is an adopted resolution: what its heading says
 
     def __post_init__(self) -> None:
         """Every reader's model stays within the size and depth the editor and the project file accept, and

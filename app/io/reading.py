@@ -36,31 +36,35 @@ def read_document(path: Path | str) -> ImportResult:
 
 
 def _read(path: Path) -> ImportResult:
-    data = _read_bytes(path)
-    suffix = path.suffix.lower()
-    refuse_other_format(data, path.name)
+    return read_data(_read_bytes(path), path.name)
+
+
+def read_data(data: bytes, name: str = "") -> ImportResult:
+    """Read a file's bytes, by their content and the suffix of `name`, as `read_document` reads the file."""
+    suffix, shown = Path(name).suffix.lower(), name or "the file"
+    refuse_other_format(data, shown)
     if data[:2] == b"PK" or suffix in (".docx", ".docm", ".dotx"):
         from app.io.docx_reader import read_docx
 
-        return read_docx(data, name=path.name)
+        return read_docx(data, name=name)
     if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":  # OLE: an old .doc or a password-protected file
         from app.io.safe_xml import describe_ole
 
-        raise describe_ole(data, name=path.name)
+        raise describe_ole(data, name=shown)
     if suffix == ".json" or data.lstrip()[:1] == b"{":
         from app.languages import settle_language
         from app.storage import loads
         from app.templates import settle_template
 
-        res = loads(_decode(data, path.name))
+        res = loads(_decode(data, shown))
         return ImportResult(res, settle_template(res) + settle_language(res), project=True)
     if suffix in (".xml", ".akn") or data.lstrip()[:5] == b"<?xml" or data.lstrip()[:1] == b"<":
         from app.io.akn_reader import read_akn
 
-        return read_akn(data, name=path.name)
+        return read_akn(data, name=name)
     from app.io.text_reader import read_text
 
-    return read_text(_decode(data, path.name))
+    return read_text(_decode(data, shown))
 
 
 def _decode(data: bytes, name: str) -> str:

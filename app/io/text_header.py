@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from app.digits import to_int
 from app.findings import Finding, Severity
 from app.formatting import BEHALF_NOTE, behalf_note, parse_date, parse_ordinal_words
 from app.io.header_lines import HeaderLine, texts
+from app.io.imported import Adoption
 from app.io.pdf_text import SYMBOL
 from app.messages import say
 from app.model import AgendaItem, DocumentKind, Header
@@ -93,6 +94,9 @@ class HeaderResult:
     sponsor_star: str = ""  # the "*" after the sponsor names, when there is one
     organ: str = ""
     adopted: bool = False
+    adoption: Adoption | None = (
+        None  # an adopted resolution's symbol, date and committee, as its heading says
+    )
     findings: list[Finding] = field(default_factory=list)
 
 
@@ -176,6 +180,8 @@ class _Reading:
     symbol_full: str = ""
     committee: str = ""
     report_committee: str = ""
+    reported: bool = False  # the heading says whose report it was adopted on, or that it was on none
+    adoption: Adoption = field(default_factory=Adoption)  # the adopted resolution's symbol and date, if any
     text_blocks: list[tuple[int, list[HeaderLine]]] = field(default_factory=list)
     masthead: bool = True  # still in the table the header opens with
     masthead_rows: set[tuple[int, int]] = field(default_factory=set)  # its rows that hold masthead lines only
@@ -210,6 +216,8 @@ class _Reading:
         h, out = self.out.header, self.out
         if kind == "un-symbol":
             kind, s = "symbol", s[15:].strip()
+        if kind == "symbol" and "/RES/" in s and not self.adoption.symbol:
+            self.adoption.symbol = s
         if kind == "symbol" and not self.symbol_full:
             self.symbol_full = s.rstrip("*")
         elif kind == "organ":
@@ -232,6 +240,7 @@ class _Reading:
             h.date = parse_date(s)
         elif kind == "adopted":
             out.adopted = True
+            self.adoption.date = self.adoption.date or parse_date(ADOPTED.match(s).group("date"))  # type: ignore[union-attr]
         elif kind == "sc-adopted":
             self.sc_adopted(s)
         elif kind == "dates":
@@ -249,10 +258,16 @@ class _Reading:
             symbol = f"S/RES/{m.group('num')} ({m.group('year')})"
         if SC_SYMBOL.match(symbol) and not self.symbol_full:
             self.symbol_full = symbol
+        if SC_SYMBOL.match(symbol) and not self.adoption.symbol:
+            self.adoption.symbol = symbol
+        day = re.search(_DAY, s)  # "… at its 7783rd meeting, on 6 October 2016", "of 17 June 1991"
+        if day and not self.adoption.date:
+            self.adoption.date = parse_date(day.group())
 
     def report(self, s: str) -> None:
         m = REPORT.match(s)
         assert m
+        self.reported = True
         self.report_committee = m.group("committee") or ""
         ref = m.group("ref").strip()
         if not self.report_committee and SYMBOL.match(ref):
@@ -335,6 +350,11 @@ def parse_header(
         reading.block(block)
     _settle_symbol(out, reading.symbol_full)
     _settle_template(out, reading.committee, reading.report_committee)
+    if reading.adoption.symbol or reading.adoption.date:
+        # the template of the draft: the committee the heading names (the plenary's where it names none), the
+        # Council's; a General Assembly heading without its report line does not say
+        known = reading.reported or out.organ == "Security Council"
+        out.adoption = replace(reading.adoption, template=out.template.id if known and out.template else "")
     _read_text_blocks(out, reading.text_blocks, join or _join)
     return out
 

@@ -326,7 +326,7 @@ class _Reader:
                     ),
                 )
             )
-        return ImportResult(res, self.findings, relabelled=self.items)
+        return ImportResult(res, self.findings, relabelled=self.items, adoption=head.adoption)
 
     # ---- footnotes -----------------------------------------------------------------------------------------------
 

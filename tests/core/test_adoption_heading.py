@@ -7,6 +7,8 @@ heading for the citation of the resolution rolled over: its symbol, adoption dat
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -42,3 +44,32 @@ def test_rollover_reads_the_symbol_date_and_committee_the_un_xml_records(layer: 
     expected = adoption_info(XML[layer.stem.split("-")[0]].read_bytes())
     assert expected.symbol and expected.date and expected.template
     assert adoption_info(layer.read_bytes()) == expected
+
+
+SC_ADOPTED = sorted(
+    (Path(__file__).resolve().parents[1] / "fixtures" / "issued_sc_adopted").glob("S_RES_*.txt")
+)
+
+
+def _printed_adoption_date(text: str) -> dt.date | None:
+    """The date the heading prints, "of 17 June 1991" or "… meeting," / "on 23 February 1994", read by hand."""
+    lines = text.splitlines()
+    heading = next(
+        i for i, line in enumerate(lines) if re.match(r"(?i)resolution \d+ \(\d{4}\)$", line.strip())
+    )
+    for line in lines[heading : heading + 5]:
+        m = re.search(r"(?:^|, )(?:of|on) (\d{1,2} [A-Z][a-z]+ \d{4})\s*$", line.strip())
+        if m:
+            return dt.datetime.strptime(m.group(1), "%d %B %Y").date()
+    return None
+
+
+@pytest.mark.parametrize("path", SC_ADOPTED, ids=lambda p: p.stem)
+def test_rollover_reads_a_council_resolutions_symbol_and_date_from_its_heading(path: Path) -> None:
+    """The symbol the file is named for (cr-unsc names each by number and year), the date its heading prints
+    (none where it prints none whole, "on January 1993"), and the Council's template."""
+    number, year = re.match(r"S_RES_0*(\d+)_(\d{4})", path.stem).groups()  # type: ignore[union-attr]
+    info = adoption_info(path.read_bytes(), name=path.name)
+    assert info.symbol == f"S/RES/{number} ({year})"
+    assert info.date == _printed_adoption_date(path.read_text(encoding="utf-8"))
+    assert info.template == "sc"
