@@ -253,10 +253,10 @@ def rollover(
     work.header("template", tpl.id, say("Organ template: {name}", name=tpl.named()))
     step = 1
     if tpl.uses_year:
-        if new.header.year:
-            work.header(
-                "year", new.header.year + 1, say("Year moved on to {year}", year=str(new.header.year + 1))
-            )
+        # an adopted text's heading gives no draft year (S/RES/898 (1994)): its adoption year is the one to move on
+        year = new.header.year or (adoption_date.year if adoption_date else None)
+        if year:
+            work.header("year", year + 1, say("Year moved on to {year}", year=str(year + 1)))
     elif new.header.session:
         n = new.header.session + 1
         ordinal = f"the {ordinal_words(n)} session" if 0 < n < 1000 else f"session {n}"  # a damaged project

@@ -96,6 +96,7 @@ def quiet_window(folder: Path, width: int, height: int):  # noqa: ANN201 - a Mai
         autosave_ms=600_000,
         check_delay_ms=600_000,
     )
+    win.prompter.ask_open_long = lambda *_: True  # a benchmark opens long drafts on purpose
     win.resize(width, height)
     win.show()
     return win

@@ -19,7 +19,7 @@ from app.errors import ResoluteError
 from app.findings import Finding
 from app.interface import fill, marked, tr
 from app.io.docx_writer import write_docx
-from app.model import DocumentKind
+from app.model import DocumentKind, paragraph_count
 from app.negotiation.status import refuse_brackets
 from widgets.background import Debouncer
 
@@ -29,6 +29,10 @@ if TYPE_CHECKING:
 PROJECT_FILTER = marked("Resolute project (*.json)")
 OPEN_FILTER = marked("Drafts (*.json *.docx *.txt *.xml *.akn);;All files (*)")
 IMPORT_FILTER = marked("Text, Word or UN XML (*.txt *.docx *.xml *.akn);;All files (*)")
+# Paragraphs and subparagraphs past which a file is most likely no resolution (the longest issued have about 550,
+# A/RES/79/1 with its annexes; a report opened by mistake has thousands): the editor asks before it builds a row
+# for each, as a row takes some 140 KB and a 50,000-paragraph file would take gigabytes.
+ASK_BEFORE_OPENING = 3_000
 
 
 class DocumentController(QObject):
@@ -114,6 +118,11 @@ class DocumentController(QObject):
                 tr("Cannot open the file"),
                 tr("{name} could not be read ({error})").format(name=path.name, error=exc.__class__.__name__),
             )
+            return False
+        count = paragraph_count(result.resolution, stop=ASK_BEFORE_OPENING + 1)
+        if count > ASK_BEFORE_OPENING and not win.prompter.ask_open_long(
+            win, path.name, paragraph_count(result.resolution)
+        ):
             return False
         is_project = not as_import and path.suffix.lower() == ".json"
         doc = edits.Document(result.resolution, path=path if is_project else None)

@@ -199,7 +199,7 @@ class NegotiationPanel(QObject):
         self.dock.show()
         self.dock.raise_()
         self.refresh()
-        QTimer.singleShot(0, self._widen)  # once the dock is laid out: before, Qt does not size it
+        QTimer.singleShot(0, self, self._widen)  # once the dock is laid out: before, Qt does not size it
 
     def _widen(self) -> None:
         """Wide enough for every button where the window has room; at most half of it, for the paragraphs."""

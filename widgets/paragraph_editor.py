@@ -462,7 +462,7 @@ class ParagraphList(QScrollArea):
         finally:
             self.setUpdatesEnabled(True)
         if self._backlog:
-            QTimer.singleShot(0, self._build_backlog)
+            QTimer.singleShot(0, self, self._build_backlog)
         if focus is not None and focus.isVisible():
             focus.setFocus()
         self._mark_active()
@@ -508,7 +508,7 @@ class ParagraphList(QScrollArea):
             for key, block, where in chunk:
                 self._place(key, block, where)
         if self._backlog:
-            QTimer.singleShot(0, self._build_backlog)
+            QTimer.singleShot(0, self, self._build_backlog)
         elif self._spell_on:
             self.enable_spelling()
 
@@ -590,7 +590,7 @@ class ParagraphList(QScrollArea):
             return
         self._spell_on = True
         self._spell_queue = deque(self.order)
-        QTimer.singleShot(0, lambda: self._spell_some(chunk))
+        QTimer.singleShot(0, self, lambda: self._spell_some(chunk))
 
     def _spell_some(self, chunk: int) -> None:
         done = 0
@@ -602,7 +602,7 @@ class ParagraphList(QScrollArea):
                     row.text.highlighter.rehighlight()
                 done += 1
         if self._spell_queue:
-            QTimer.singleShot(0, lambda: self._spell_some(chunk))
+            QTimer.singleShot(0, self, lambda: self._spell_some(chunk))
 
     # --- focus and navigation --------------------------------------------------------------------------------
 

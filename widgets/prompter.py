@@ -42,6 +42,19 @@ class Prompter:
         )
         return answer == QMessageBox.StandardButton.Yes
 
+    def ask_open_long(self, parent: QWidget, name: str, paragraphs: int) -> bool:
+        answer = QMessageBox.question(
+            parent,
+            tr("A very long file"),
+            tr(
+                "{name} holds {count} paragraphs, far more than a resolution (the longest issued have about 550).\n"
+                "Opening it in the editor takes a long time and much memory. Open it anyway?"
+            ).format(name=name, count=f"{paragraphs:,}"),
+            QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Open
+
     def open_path(self, parent: QWidget, caption: str, filters: str) -> Path | None:
         path, _ = QFileDialog.getOpenFileName(parent, caption, "", tr(filters))
         return Path(path) if path else None

@@ -16,7 +16,7 @@ import pytest
 from app.io.akn_reader import read_akn
 from app.io.text_reader import read_text
 from app.model import Resolution
-from app.rollover import adoption_info
+from app.rollover import adoption_info, rollover
 
 READING = Path(__file__).resolve().parents[1] / "fixtures" / "reading"
 XML = {p.name.split("-")[0]: p for p in (READING / "unxml").glob("*.xml")}
@@ -73,3 +73,15 @@ def test_rollover_reads_a_council_resolutions_symbol_and_date_from_its_heading(p
     assert info.symbol == f"S/RES/{number} ({year})"
     assert info.date == _printed_adoption_date(path.read_text(encoding="utf-8"))
     assert info.template == "sc"
+
+
+def test_a_council_resolution_rolls_over_to_the_next_year_citing_itself() -> None:
+    """A mandate renewed: the new draft is the next year's, and cites the resolution it renews by the number and
+    year its file is named for (the draft cited the one before it, 882 (1993))."""
+    path = next(p for p in SC_ADOPTED if p.stem == "S_RES_0898_1994")
+    info = adoption_info(path.read_bytes(), name=path.name)
+    res = read_text(path.read_text(encoding="utf-8")).resolution
+    new, changes = rollover(res, adoption_date=info.date, adopted_symbol=info.symbol, template=info.template)
+    assert new.header.template == "sc" and new.header.year == 1995
+    assert any("resolution 898 (1994)" in p.text for p in new.preamble)
+    assert any(c.kind == "citation" and c.after == "its resolution 898 (1994)" for c in changes)

@@ -26,6 +26,8 @@ class ScriptedPrompter:
         self.choices: list[str] = []  # answers to ask_choice (the item's text), in order
         self.offered: list[str] = []  # what the last ask_choice offered
         self.asked_save = 0
+        self.open_long = False  # the answer to "open a file of thousands of paragraphs?"
+        self.asked_long: list[tuple[str, int]] = []  # (file name, paragraphs) of each time it was asked
 
     def ask_save(self, parent, name: str) -> str:  # noqa: ANN001
         self.asked_save += 1
@@ -33,6 +35,10 @@ class ScriptedPrompter:
 
     def ask_restore(self, parent, item) -> bool:  # noqa: ANN001
         return self.restore
+
+    def ask_open_long(self, parent, name: str, paragraphs: int) -> bool:  # noqa: ANN001
+        self.asked_long.append((name, paragraphs))
+        return self.open_long
 
     def open_path(self, parent, caption: str, filters: str) -> Path | None:  # noqa: ANN001
         return self.paths.pop(0) if self.paths else None
