@@ -22,7 +22,9 @@ from app.io.pdf_text import RawNote
 from app.punctuation import ends_with_mark
 
 _ALONE = re.compile(r"^\s*(\d{1,3})\s*$")
-_OPENS = re.compile(r"^\s*(\d{1,3}) (?=[a-z])")  # "10 which concluded": "paragraphs" / "10 and 11" is text
+# "10 which concluded", "4 47/21 of 13 July 2021" (a marker before a list's next resolution): "paragraphs" /
+# "10 and 11" is text
+_OPENS = re.compile(r"^\s*(\d{1,3}) (?=[a-z]|\d{1,3}/\d)")
 _TO_SUPERSCRIPT = str.maketrans("0123456789", SUPERSCRIPTS)
 
 
