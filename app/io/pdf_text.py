@@ -130,11 +130,26 @@ def _running_headers(lines: list[str], symbol: str) -> frozenset[str]:
                 and not NOTE_START.match(text)
                 and not _LONE_LABEL.match(text)
                 and not text.endswith(".")  # a title has no full stop; a note's text may repeat ("A/78/514.")
+                and not _clause_end(text)
             ):
                 seen.setdefault(text, set()).add(k)
     # a running title stands on every page or every other one, each time in a new place; a line of text near
-    # two counters of short pages is one line, in one place
-    return frozenset(text for text, places in seen.items() if len(places) >= max(2, counters // 3))
+    # two counters of short pages is one line, in one place. A line seen in two places only is a title when the
+    # first page prints its words: a paragraph's line may repeat word for word another's (PDFium sets body text
+    # right after a page's counter)
+    first = next((i for i, line in enumerate(lines) if COUNTER.match(line.strip())), 0)
+    page_one = _squeezed(" ".join(lines[: min(first, _FIRST_PAGE_LINES)]))
+    return frozenset(
+        text
+        for text, places in seen.items()
+        if len(places) >= max(2, counters // 3) and (len(places) > 2 or _squeezed(text) in page_one)
+    )
+
+
+def _clause_end(text: str) -> bool:
+    """A word or two that end a clause ("world,", "Conference;"): the last of a paragraph's lines, which may
+    stand near two page counters of a short text, where no running title is so short."""
+    return ends_with_mark(text, ",;") and sum(c.isalpha() for c in text) < _MIN_TITLE
 
 
 MAX_TITLE_LINES = 5  # how many lines a running title may wrap over
