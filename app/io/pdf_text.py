@@ -135,21 +135,28 @@ def _running_headers(lines: list[str], symbol: str) -> frozenset[str]:
                 seen.setdefault(text, set()).add(k)
     # a running title stands on every page or every other one, each time in a new place; a line of text near
     # two counters of short pages is one line, in one place. A line seen in two places only is a title when the
-    # first page prints its words: a paragraph's line may repeat word for word another's (PDFium sets body text
-    # right after a page's counter)
+    # first page prints its words, a title's line long: a paragraph's line may repeat word for word another's
+    # (PDFium sets body text right after a page's counter)
     first = next((i for i, line in enumerate(lines) if COUNTER.match(line.strip())), 0)
     page_one = _squeezed(" ".join(lines[: min(first, _FIRST_PAGE_LINES)]))
     return frozenset(
         text
         for text, places in seen.items()
-        if len(places) >= max(2, counters // 3) and (len(places) > 2 or _squeezed(text) in page_one)
+        if len(places) >= max(2, counters // 3) and (len(places) > 2 or _on_page_one(text, page_one))
     )
 
 
+def _on_page_one(text: str, page_one: str) -> bool:
+    """Does the first page print `text`, long enough to be a title's line (any page prints "and")?"""
+    return sum(c.isalpha() for c in text) >= _MIN_TITLE and _squeezed(text) in page_one
+
+
 def _clause_end(text: str) -> bool:
-    """A word or two that end a clause ("world,", "Conference;"): the last of a paragraph's lines, which may
-    stand near two page counters of a short text, where no running title is so short."""
-    return ends_with_mark(text, ",;") and sum(c.isalpha() for c in text) < _MIN_TITLE
+    """A word or two that end a clause ("world,", "Conference;"), or one word in lower case ("and", which PDFium
+    sets on a line of its own after a spaced marker): a paragraph's words, which may stand near page counters
+    again and again, where no running title is so short."""
+    short = ends_with_mark(text, ",;") and sum(c.isalpha() for c in text) < _MIN_TITLE
+    return short or (" " not in text and text[:1].islower())
 
 
 MAX_TITLE_LINES = 5  # how many lines a running title may wrap over
