@@ -23,9 +23,10 @@ from app.io.pdf_text import RawNote
 from app.punctuation import ends_with_mark
 
 _ALONE = re.compile(r"^\s*(\d{1,3})\s*$")
-# "10 which concluded", "4 47/21 of 13 July 2021" (a marker before a list's next resolution): "paragraphs" /
-# "10 and 11" is text
-_OPENS = re.compile(r"^\s*(\d{1,3}) (?=[a-z]|\d{1,3}/\d)")
+# "10 which concluded", "4 47/21 of 13 July 2021" (a marker before a list's next resolution), "21 4 February
+# 2021," and "22 1 and 30 April 2021" (before a list's next date): "paragraphs" / "10 and 11" is text, and so is
+# "12 April 2024" after a date
+_OPENS = re.compile(r"^\s*(\d{1,3}) (?=[a-z]|\d{1,3}/\d|\d{1,2}(?: and \d{1,2})? [A-Z][a-z]+ \d{4})")
 _SPACED_END = re.compile(r"(?<=\S) (\d{1,3})\s*$")
 _TO_SUPERSCRIPT = str.maketrans("0123456789", SUPERSCRIPTS)
 
