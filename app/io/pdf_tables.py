@@ -34,14 +34,28 @@ _FIGURE = re.compile(
 _TABLE_NOTE = re.compile(r"^(?:Abbreviations?|Notes?|Sources?)\s*:")
 
 
+MAX_ROW = 2 * MAX_CELL  # a row of cells on one line: no longer than a line of running text
+# the cells that close a row set on one line, as PDFium sets a table's rows ("Establishment Legal Officer P-4
+# 1"): a grade or figure, then a figure, after a space; or a row's last figure after its words
+_ROW_END = re.compile(rf"\s(?:{_FIGURE.pattern})\s+(?:{_FIGURE.pattern})$|^[^\d\W][^,;:.]*\s\d[\d,]*$")
+
+
 def is_figure(line: str) -> bool:
     return bool(_FIGURE.fullmatch(line.strip()))
 
 
+def is_row(line: str) -> bool:
+    """A table's row on one line: words that end in figures, as no line of running text does."""
+    s = line.strip()
+    return MAX_CELL < len(s) <= MAX_ROW and _ROW_END.search(s) is not None
+
+
 def is_cell(line: str) -> bool:
     s = line.strip()
-    if not s or len(s) > MAX_CELL or NUMBER.match(s) or SUB_PAREN.match(s):
+    if not s or NUMBER.match(s) or SUB_PAREN.match(s):
         return False
+    if len(s) > MAX_CELL:
+        return is_row(s)
     return is_figure(s) or SECTION_MARK.match(s) is not None or not ends_with_mark(s, ".;:,")
 
 
@@ -62,7 +76,7 @@ def take_tables(body: list[Block]) -> Tables:
         while end < len(flat) and is_cell(_line(body, flat[end])):
             end += 1
         cells = [_line(body, at).strip() for at in flat[i:end]]
-        figures = sum(map(is_figure, cells))
+        figures = sum(is_figure(c) or is_row(c) or _ROW_END.search(c) is not None for c in cells)
         if len(cells) >= MIN_CELLS and figures >= max(MIN_FIGURES, len(cells) // FIGURE_SHARE):
             end = _with_note(body, flat, end)
             caption = _caption_before(body, flat, i, cells)

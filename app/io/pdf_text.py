@@ -130,11 +130,33 @@ def _running_headers(lines: list[str], symbol: str) -> frozenset[str]:
                 and not NOTE_START.match(text)
                 and not _LONE_LABEL.match(text)
                 and not text.endswith(".")  # a title has no full stop; a note's text may repeat ("A/78/514.")
+                and not _clause_end(text)
             ):
                 seen.setdefault(text, set()).add(k)
     # a running title stands on every page or every other one, each time in a new place; a line of text near
-    # two counters of short pages is one line, in one place
-    return frozenset(text for text, places in seen.items() if len(places) >= max(2, counters // 3))
+    # two counters of short pages is one line, in one place. A line seen in two places only is a title when the
+    # first page prints its words, a title's line long: a paragraph's line may repeat word for word another's
+    # (PDFium sets body text right after a page's counter)
+    first = next((i for i, line in enumerate(lines) if COUNTER.match(line.strip())), 0)
+    page_one = _squeezed(" ".join(lines[: min(first, _FIRST_PAGE_LINES)]))
+    return frozenset(
+        text
+        for text, places in seen.items()
+        if len(places) >= max(2, counters // 3) and (len(places) > 2 or _on_page_one(text, page_one))
+    )
+
+
+def _on_page_one(text: str, page_one: str) -> bool:
+    """Does the first page print `text`, long enough to be a title's line (any page prints "and")?"""
+    return sum(c.isalpha() for c in text) >= _MIN_TITLE and _squeezed(text) in page_one
+
+
+def _clause_end(text: str) -> bool:
+    """A word or two that end a clause ("world,", "Conference;"), or one word in lower case ("and", which PDFium
+    sets on a line of its own after a spaced marker): a paragraph's words, which may stand near page counters
+    again and again, where no running title is so short."""
+    short = ends_with_mark(text, ",;") and sum(c.isalpha() for c in text) < _MIN_TITLE
+    return short or (" " not in text and text[:1].islower())
 
 
 MAX_TITLE_LINES = 5  # how many lines a running title may wrap over
@@ -201,6 +223,67 @@ def _page_top_titles(lines: list[str], symbol: str) -> list[int]:
     return out
 
 
+def _heads_by_counters(lines: list[str], symbol: str) -> list[int]:
+    """The lines of running titles that PDFium sets together with the page counter, right before it and with
+    no blank line around: the symbol and the title joined by a space ("A/RES/79/18 Weapons of mass …"), the
+    title's lines ending in the symbol ("… international security A/RES/78/16"), or the symbol on a line of its
+    own and the title's lines under it. The title's words are the first page's, where the title is printed;
+    the first page ends at the first page top's symbol."""
+    if not symbol:
+        return []
+    mast = next(
+        (i for i, s in enumerate(lines) if s.strip() == symbol or s.strip().endswith(" " + symbol)), 0
+    )
+    tops = [i for i in range(mast + 1, len(lines)) if _with_symbol(lines[i].strip(), symbol) is not None]
+    if not tops:
+        return []
+    page_one = _squeezed(" ".join(lines[: min(tops[0], _FIRST_PAGE_LINES)]))
+    out: list[int] = []
+    for i in tops:
+        run = _head_run(lines, i, symbol, page_one)
+        if run and sum(c.isalpha() for k in run for c in lines[k]) >= _MIN_TITLE:
+            out += run
+    return out
+
+
+def _head_run(lines: list[str], i: int, symbol: str, page_one: str) -> list[int]:
+    """The running title's lines around the page top's symbol at `i`, the page counter right after them; empty
+    when no counter follows within a title's lines or the words are not the first page's title."""
+    counter = next(
+        (
+            k
+            for k in range(i + 1, min(len(lines), i + MAX_TITLE_LINES + 1))
+            if COUNTER.match(lines[k].strip())
+        ),
+        None,
+    )
+    if counter is None:
+        return []
+    title = _with_symbol(lines[i].strip(), symbol) or ""
+    run = list(range(i, counter))
+    text = _squeezed(title + "".join(lines[k] for k in run[1:]))
+    if title and counter == i + 1 and lines[i].strip().endswith(symbol):
+        # the title's lines above the one the symbol ends
+        while run[0] > 0 and len(run) < MAX_TITLE_LINES and _squeezed(lines[run[0] - 1]) + text in page_one:
+            run.insert(0, run[0] - 1)
+            text = _squeezed(lines[run[0]]) + text
+    if not text or text not in page_one:
+        return []
+    return run if title else run[1:]
+
+
+def _with_symbol(s: str, symbol: str) -> str | None:
+    """The title on a line that is the symbol ("" when alone) or the symbol joined to a title by one space;
+    None for any other line."""
+    if s == symbol:
+        return ""
+    if s.startswith(symbol + " ") and not s[len(symbol) + 1 :].startswith(" "):
+        return s[len(symbol) + 1 :]
+    if s.endswith(" " + symbol) and not s[: -len(symbol) - 1].endswith(" "):
+        return s[: -len(symbol) - 1]
+    return None
+
+
 def clean(lines: list[str]) -> Cleaned:
     """Remove page furniture, mark page breaks, lift footnote areas out. Lines come stripped of line ends."""
     # a copy: note texts found past a page counter are blanked in it once read; a form feed that opens a line
@@ -210,10 +293,16 @@ def clean(lines: list[str]) -> Cleaned:
     if not symbol:  # "United Nations A/C.3/80/L.20" on one line
         symbol = next((m.group(1) for s in lines[:15] if (m := _MASTHEAD_SYMBOL.match(s.strip()))), "")
     out = Cleaned([], [], symbol=symbol)
-    for k in _page_top_titles(lines, symbol):
-        lines[k] = ""  # a running title next to a page top's symbol: blank, so the page boundary runs over it
-        out.furniture += 1
-    running = _running_headers(lines, symbol)
+    heads = _heads_by_counters(lines, symbol)
+    # a title so found is a running one wherever else a counter stands near it (after the last page's counter)
+    titles = frozenset(lines[k].strip() for k in heads)
+    for k in [*_page_top_titles(lines, symbol), *heads]:
+        if lines[k]:
+            lines[k] = (
+                ""  # a running title next to a page top's symbol: blank, so the page boundary runs over it
+            )
+            out.furniture += 1
+    running = _running_headers(lines, symbol) | titles
     symbols = frozenset(line for line in running if SYMBOL.match(line))
     page = 0
     seen_symbol = False

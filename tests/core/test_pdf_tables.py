@@ -1,9 +1,10 @@
-"""Tables in a PDF's text layer, a cell a line: A/RES/79/253 (Fifth Committee, the pension system) prints, under
-"19. Approves the changes to the staffing table as set out in the table below:", four staffing tables ("A." to
-"D.": action, post, grade, number) over three pages, and then "20. Also approves the estimates …". The tables
-are kept whole as text, none of their cells read as a paragraph or checked as one, and the paragraphs after
-them read as paragraphs. The cells expected come from the PDF's typography (pdfminer): the body's lines set
-smaller than its text, between the page's head and its notes. Sources: tests/fixtures/reading/README.md."""
+"""Tables in a PDF's text layer, a cell a line (PDFium: a row a line): A/RES/79/253 (Fifth Committee, the
+pension system) prints, under "19. Approves the changes to the staffing table as set out in the table below:",
+four staffing tables ("A." to "D.": action, post, grade, number) over three pages, and then "20. Also approves
+the estimates …". The tables are kept whole as text, none of their cells read as a paragraph or checked as
+one, and the paragraphs after them read as paragraphs. The cells expected come from the PDF's typography
+(pdfminer): the body's lines set smaller than its text, between the page's head and its notes. Sources:
+tests/fixtures/reading/README.md."""
 
 from __future__ import annotations
 
@@ -24,7 +25,12 @@ from tests.pdf_lines import text_lines
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "reading"
 STEM = "A_RES_79_253"
-LAYERS = {"mupdf": FIXTURES / f"{STEM}.txt", "pdftotext": FIXTURES / "pdftotext" / f"{STEM}.txt"}
+# MuPDF and pdftotext set a cell a line; PDFium a row a line, its cells parted by single spaces
+LAYERS = {
+    "mupdf": FIXTURES / f"{STEM}.txt",
+    "pdftotext": FIXTURES / "pdftotext" / f"{STEM}.txt",
+    "pdfium": FIXTURES / "pdfium" / f"{STEM}.txt",
+}
 CELL_RULES = ("openers.operative-form", "UN.Numbers", "spelling.unknown-word", "structure.empty-paragraph")
 
 
