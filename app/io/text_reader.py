@@ -242,7 +242,7 @@ class _Reader:
         after its last, a subparagraph's label after its first line, a note's marker on a line of its own."""
         lines, pages = first_lines_set_after(lines, pages, label_alone, opens_labelled)
         lines, pages = labels_set_after(lines, pages, sub_label_alone, opens_labelled)
-        return markers_on_own_lines(lines, pages, self.notes)
+        return markers_on_own_lines(lines, pages, self.notes, LANGUAGE.get())
 
     def run(self) -> ImportResult:
         lines = normalise(self.source)
