@@ -17,7 +17,8 @@ Development Programme," / "5" / the rule). Glued there, it would stand after the
 the reader, which takes markers in the notes' order. So a lone number whose next note's marker already stands
 earlier on its page goes back between the markers of its two neighbours, after the one mark of punctuation
 (other than the next marker's own) that stands there, the place a UN text prints a marker; with no such single
-place, it is left out and its note reported as unplaced.
+place, it is left out and its note reported as unplaced. So is the marker of a page's last note set so after a
+paragraph's end, where no order tells its place (left as text it would read as a number: "Territory; 8").
 """
 
 from __future__ import annotations
@@ -48,14 +49,9 @@ def markers_on_own_lines(
         alone = _ALONE.match(line)
         m = alone or _OPENS.match(line)
         before = out[-1].rstrip() if out else ""
-        if (
-            alone
-            and out
-            and out_pages[-1] == page
-            and _ends_block(lines, pages, at)
-            and ((str(int(alone.group(1)) + 1), page) in on_page)
-        ):
-            earlier = _earlier_place(out, out_pages, int(alone.group(1)), language)
+        if alone and out and out_pages[-1] == page and _ends_block(lines, pages, at):
+            blank_after = at + 1 < len(lines) and not lines[at + 1].strip()
+            earlier = _stray_place(out, out_pages, int(alone.group(1)), on_page, language, blank_after)
             if earlier is not None:
                 _put_back(out, earlier, alone.group(1))
                 continue
@@ -81,6 +77,30 @@ def markers_on_own_lines(
 
 # a mark a marker follows in a UN text, followed by a space or the line end (never "1,000")
 _MARK_BEFORE_MARKER = re.compile(r"[,;:”’)](?=\s|$)")
+
+
+def _stray_place(
+    out: list[str],
+    out_pages: list[int],
+    number: int,
+    on_page: set[tuple[str, int]],
+    language: str,
+    blank_after: bool,
+) -> tuple[int, int] | None:
+    """Where a lone number that ends its block of lines goes, when it is a marker set out of place: between
+    its neighbours' markers (`_earlier_place`) when the next note's marker stands earlier on the page; left out
+    ((-1, -1): its note reported) when a blank line follows it, its note stands on the page, is the page's last,
+    its marker is nowhere before and the line before ends a sentence or a clause (a paragraph's end, not a
+    table's cell). None: no marker set out of place."""
+    page = out_pages[-1]
+    if (str(number + 1), page) in on_page:
+        return _earlier_place(out, out_pages, number, language)
+    if not blank_after or (str(number), page) not in on_page or not ends_with_mark(out[-1], ",;:."):
+        return None
+    first = len(out)
+    while first > 0 and out_pages[first - 1] == page:
+        first -= 1
+    return (-1, -1) if _first_marker(out[first:], str(number), language) is None else None
 
 
 def _ends_block(lines: list[str], pages: list[int], at: int) -> bool:

@@ -11,6 +11,7 @@ from functools import cache
 from pathlib import Path
 
 from app import inline
+from app.conventions.engine import check_document
 from app.io.text_reader import read_text
 from app.model import Resolution
 from tests.pdf_lines import body_markers
@@ -62,3 +63,22 @@ def test_with_no_single_place_the_marker_costs_its_own_note_only() -> None:
     assert [f.message.split(" (")[0] for f in unplaced] == ["footnote 5"]
     read = _words_before_notes(result.resolution)
     assert [read.get(label) for label, _ in _printed()[5:14]] == [word for _, word in _printed()[5:14]]
+
+
+STRAY = FIXTURES / "stray"
+
+
+def test_the_page_s_last_marker_set_after_a_paragraph_is_no_number() -> None:
+    """A/RES/80/91, page 5: the marker of note 8, the page's last, printed after "Sustainable Development," in
+    paragraph 14, which pdftotext sets alone after paragraph 14's last line ("… of the Territory;" / "8"). No
+    order tells its place there: it is not read as a number in the text (the check would ask for "eight"), and
+    its note is reported as placed by guess."""
+    text = (STRAY / "A_RES_80_91.txt").read_text(encoding="utf-8")
+    assert re.search(r"the interest of the people of the Territory;\n8\n\n", text)
+    assert ("8", "Development") in body_markers(STRAY / "A_RES_80_91.pdf")
+    result = read_text(text)
+    unplaced = [f.message.split(" (")[0] for f in result.findings if f.rule == "import.footnote-unplaced"]
+    assert unplaced == ["footnote 8"]
+    paragraph = next(p.text for _, p in result.resolution.paragraphs() if "interest of the people" in p.text)
+    assert inline.plain(paragraph).rstrip(";").endswith("of the people of the Territory")
+    assert "UN.Numbers" not in [f.rule for f in check_document(result.resolution)]
