@@ -131,7 +131,9 @@ def hyphened_only(lines: Iterable[str], printed: int, listed: Iterable[str] = ()
     than `printed` characters (a line of its own, not printed lines joined). A verb with its particle ("follow
     up") is a phrase as often as not. A title or a name, each of its words capitalized ("Secretary-General",
     "South-South"), is one form written two ways only by a slip: the lines write it more often with a hyphen
-    than with a space, and a slip on a line of its own ("the Secretary General") does not unmake the others."""
+    than with a space, and a slip on a line of its own ("the Secretary General") does not unmake the others. A
+    pair that ends a full line, a few characters before its end, is no evidence: it may stand where pdftotext
+    joined a paragraph's last printed line to the one before ("the Secretary" / "General; 9")."""
     hyphened = {c for c in listed if c.rpartition("-")[2] not in TAILS} | NUMBER_COMPOUNDS
     spaced: Counter[str] = Counter()
     titles: Counter[str] = Counter()  # capitalized compounds written with a hyphen, and how often
@@ -143,8 +145,22 @@ def hyphened_only(lines: Iterable[str], printed: int, listed: Iterable[str] = ()
                 if _titled(m.group(0)):
                     titles[m.group(0).lower()] += 1
         if len(line) <= printed:
-            spaced.update(f"{m.group(1)}-{m.group(2)}".lower() for m in _PAIR.finditer(line))
+            spaced.update(
+                f"{m.group(1)}-{m.group(2)}".lower()
+                for m in _PAIR.finditer(line)
+                if not _maybe_joined(line, m)
+            )
     return {c for c in hyphened if c not in spaced or titles[c] > spaced[c]}
+
+
+# the last printed line of a paragraph that pdftotext may join to a full one: a word and what follows it
+LAST_LINE_TAIL = 16
+
+
+def _maybe_joined(line: str, pair: re.Match[str]) -> bool:
+    """Does the pair's space stand where a full printed line ended, a short last line joined after it
+    ("… in the report of the Secretary General; 9": a line of a printed line's length, but made of two)?"""
+    return len(line) >= LINE_PITCH and len(line) - pair.end(1) <= LAST_LINE_TAIL and at_line_end(pair.end(1))
 
 
 def _titled(compound: str) -> bool:

@@ -28,6 +28,8 @@ _NOT_SYMBOL_PART = "".join(rf"(?<!{a}\.)" for a in "Add Rev Corr Amend Suppl".sp
 _STRONG = re.compile(rf"(?<![{SUPERSCRIPTS}])(?P<sup>[{SUPERSCRIPTS}]+)|\[\^?(?P<n>\d+)\](?![:(])")
 # a comma, semicolon or colon after a marker; never one that a digit follows ("1,000", "1,90")
 _PUNCTUATION_AFTER = r"\s*[,;:](?!\d)"
+# the next note's marker after a comma, ending the line or before a space ("10,11"; never "1,000")
+_NEXT_MARKER = r",\d{1,2}(?=\s|$)"
 # a name's short form in brackets after its marker: "(the Outer Space Treaty)", "(Fourth Geneva Convention)";
 # never a year ("resolution 2231 (2015)") or a label ("(a)")
 _SHORT_FORM = r"\s+\((?=[A-Za-z][A-Za-z]+)"
@@ -64,10 +66,11 @@ def _weak(language: str) -> tuple[re.Pattern[str], ...]:
             + ("" if data.get("marker_after_punctuation", True) else r"(?!,\d)")
         ),
         # spaced after punctuation: "Nations, 2", "resolutions, 4  urges", "(No. 138) 15"
-        # (in Spanish and French before the punctuation: "“… pesquera” 40;")
+        # (in Spanish and French before the punctuation: "“… pesquera” 40;"), or before the next note's
+        # marker after a comma, as pdftotext sets two at one place: "in a single conflict, 10,11" (never "1,000")
         # (never a count in a list: "25 Member States, 6 from African States, 5 from …")
         re.compile(
-            rf"(?<=[,;:”’\"\)»])\s+(?P<n>\d+)(?=\s|$|{_PUNCTUATION_AFTER})"
+            rf"(?<=[,;:”’\"\)»])\s+(?P<n>\d+)(?=\s|$|{_PUNCTUATION_AFTER}|{_NEXT_MARKER})"
             rf"(?!\s+(?:{_words(data, 'count_followers')})\b(?!\s+\d))"  # "2010, 26 from 23 to 27 May": a marker
         ),
         # spaced after a word at a line end: "abuse of children 37"

@@ -21,6 +21,7 @@ from collections.abc import Callable
 
 from app.io.pdf_text import PAGE_BREAK
 from app.io.text_blocks import MAX_PIECE_WORDS, Block
+from app.io.text_paragraphs import closing_line
 from app.punctuation import ends_with_mark
 
 _ITEM_END = ";:"  # a chapeau or a list item ended
@@ -96,7 +97,9 @@ def _item_start(
 #     Appeals to Member States to continue to support the activities of the
 #
 # The label alone, then a line that ends the paragraph, then a blank line (or a page's end) and one line alone
-# that runs the width of a printed line and ends no sentence: that line is the paragraph's first.
+# that runs the width of a printed line and ends no sentence: that line is the paragraph's first. An adopted
+# text's last paragraph has its closing line under it ("22." / "session." / "" / "Decides to continue its
+# consideration of the question at its eightieth" / "50th plenary meeting").
 _FIRST_LINE_CHARS = 60  # a printed line after a label's indent is longer; a heading alone is shorter
 _TRAILING_NOTE = re.compile(
     r"(?<=[,;:.])\s*[0-9⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}$"
@@ -147,7 +150,8 @@ def _first_line_after(
     if at == i + 2 or at >= len(lines) or at == i + 6:
         return None  # the line under the tail is no line of its own
     first = lines[at].strip()
-    alone = at + 1 == len(lines) or lines[at + 1].strip() in ("", PAGE_BREAK)
+    # alone: a blank line, a page's end, or the closing line of an adopted text ("50th plenary meeting") under it
+    alone = at + 1 == len(lines) or lines[at + 1].strip() in ("", PAGE_BREAK) or closing_line(lines[at + 1])
     opens = first[:1].isupper() or first[:1].isdigit()
     if not alone or not opens or len(first) <= max(_FIRST_LINE_CHARS, len(tail)) or _ended(first):
         return None

@@ -36,7 +36,7 @@ from app.io.headings import (
 from app.io.imported import ImportResult
 from app.io.item_runs import rejoin_item_lines
 from app.io.lone_markers import markers_on_own_lines
-from app.io.lost_hyphens import hyphened_only, restore_hyphens, restore_spaced
+from app.io.lost_hyphens import LINE_PITCH, hyphened_only, restore_hyphens, restore_spaced
 from app.io.note_markers import (
     MAX_INDEXED,
     SLASH_NOTE,
@@ -244,7 +244,7 @@ class _Reader:
         after its last, a subparagraph's label after its first line, a note's marker on a line of its own."""
         lines, pages = first_lines_set_after(lines, pages, label_alone, opens_labelled)
         lines, pages = labels_set_after(lines, pages, sub_label_alone, opens_labelled)
-        return markers_on_own_lines(lines, pages, self.notes)
+        return markers_on_own_lines(lines, pages, self.notes, LANGUAGE.get())
 
     def run(self) -> ImportResult:
         lines = normalise(self.source)
@@ -659,12 +659,11 @@ class _Reader:
     def _join(self, lines: list[str]) -> str:
         # pieces joined once at the end: joining line by line copies the text so far for each line
         out: list[str] = []
-        for line in lines:
-            s = line.strip()
-            if not s or s == PAGE_BREAK:
-                continue
+        lines = [s for s in (line.strip() for line in lines) if s and s != PAGE_BREAK]
+        last_joined = _last_line_joined(lines)
+        for at, s in enumerate(lines):
             if self.extracted and self.wrapped:
-                s = self._rehyphenated(s)
+                s = self._rehyphenated(s, last_joined and at == len(lines) - 1)
             end = "".join(out[-2:])[-2:]  # the text so far ends so (pieces are never blank)
             if not end.endswith("-") or len(end) < 2 or not end[-2].isalpha():
                 out.append(" " + s if out else s)  # as join_wrapped joins
@@ -675,14 +674,14 @@ class _Reader:
                 out.append(s)
         return self._closed_up(re.sub(r"[ \t]+", " ", "".join(out)).strip())
 
-    def _rehyphenated(self, line: str) -> str:
+    def _rehyphenated(self, line: str, joined: bool = False) -> str:
         """A line of an issued PDF's text with the hyphens its text layer dropped where it joined printed lines
         put back. pdftotext joins the lines a hyphen ends, so a joined line may be short when the paragraph's
         last printed line is ("… in support of nuclear-weapon-" / "free zones,"): in a line of a printed line's
         length, a compound that has a hyphen already gets back the one it lost ("nuclear-weaponfree"); in a longer
         line, any glued word, and two words with a space. `restore_hyphens` takes only a split where a printed
         line may end."""
-        joined = len(line) > PRINTED_LINE_CHARS
+        joined = joined or len(line) > PRINTED_LINE_CHARS
         # a word set apart by its spacing first ("appropr iate"): a piece of it is no compound's
         line, restored = restore_hyphens(
             self._closed_up(line), english().known, compounds_only=not joined, listed=english().listed
@@ -1059,6 +1058,16 @@ class _Reader:
 
 
 # ---- helpers ---------------------------------------------------------------------------------------------------
+
+
+def _last_line_joined(lines: list[str]) -> bool:
+    """pdftotext joins a paragraph's last printed line to the one before when a hyphen ends that one, spacing
+    or gluing the compound ("… in the report of the Secretary" / "General; 9" set as one line): the joined
+    line is no longer than PRINTED_LINE_CHARS, but longer than a full printed line and than every other line of
+    its paragraph, which a last line of a justified paragraph never is."""
+    return (
+        len(lines) > 1 and len(lines[-1]) >= LINE_PITCH and len(lines[-1]) > max(len(s) for s in lines[:-1])
+    )
 
 
 def _word_forms(lines: list[str]) -> set[str]:

@@ -88,3 +88,18 @@ def test_a_heading_after_a_paragraph_of_one_line_stays_where_it_is() -> None:
     at = issued.index("Agency;")
     moved, _ = first_lines_set_after(issued, [0] * len(issued), label_alone, opens_labelled)
     assert moved[at - 1 : at + 2] == ["4.", issued[at + 2], "Agency;"]
+
+
+def test_the_last_paragraph_over_the_closing_line_reads_in_order() -> None:
+    """A/RES/78/213: pdftotext sets the last paragraph's second printed line ("session.") between its number and
+    its first, the first standing alone over the closing line ("50th plenary meeting"). The last
+    paragraph reads as from the same PDF's MuPDF layer, which sets the lines in order, and the check finds no
+    paragraph without an opener."""
+    stem = "A_RES_78_213"
+    issued = (FIXTURES / "pdftotext" / f"{stem}.txt").read_text(encoding="utf-8")
+    assert re.search(r"\n22\.\nsession\.\n\nDecides to continue [^\n]+\n50th plenary meeting\n", issued)
+    res = read_text(issued).resolution
+    mupdf = read_text((FIXTURES / f"{stem}.txt").read_text(encoding="utf-8")).resolution
+    got, want = ([_words(inline.plain(f"{p.opener} {p.text}")) for p in r.operative] for r in (res, mupdf))
+    assert len(got) == len(want) and got[-1] == want[-1] and want[-1][-1] == "session"
+    assert not [f for f in check_document(res) if f.rule == "openers.operative-form"]
