@@ -94,9 +94,8 @@ class HeaderResult:
     sponsor_star: str = ""  # the "*" after the sponsor names, when there is one
     organ: str = ""
     adopted: bool = False
-    adoption: Adoption | None = (
-        None  # an adopted resolution's symbol, date and committee, as its heading says
-    )
+    # an adopted resolution's symbol, date and committee, as its heading says
+    adoption: Adoption | None = None
     findings: list[Finding] = field(default_factory=list)
 
 
