@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from app.io.headings import SECTION_MARK
+from app.io.reading_order import labels_rejoined
 from app.io.text_blocks import Block, label_alone
 from app.io.text_paragraphs import NUMBER, SUB_PAREN
 from app.punctuation import ends_with_mark
@@ -141,16 +142,5 @@ def _without(body: list[Block], taken: set[tuple[int, int]]) -> list[Block]:
                 lines, pages = [], []
         if lines:
             out.append(Block(lines, pages, block.after_break and start == 0))
-    return _labels_joined(out)
-
-
-def _labels_joined(blocks: list[Block]) -> list[Block]:
-    """A paragraph's number left alone where a table's lines stood between it and its text ("19." / "A." /
-    "Approves …") heads the block after it again, as `blank_line_blocks` joins it."""
-    out: list[Block] = []
-    for block in blocks:
-        if out and len(out[-1].lines) == 1 and label_alone(out[-1].first):
-            out[-1] = Block(out[-1].lines + block.lines, out[-1].pages + block.pages, out[-1].after_break)
-            continue
-        out.append(block)
-    return out
+    # a paragraph's number left alone where a table stood between it and its text ("19." / "A." / "Approves")
+    return labels_rejoined(out, label_alone)
