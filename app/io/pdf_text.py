@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from app.digits import to_int
@@ -115,6 +116,7 @@ def _reach(lines: list[str], i: int) -> range:
 def _running_headers(lines: list[str], symbol: str) -> frozenset[str]:
     """Lines printed again and again next to page counters: running titles such as an A/RES title line."""
     seen: dict[str, set[int]] = {}  # a line's text → the places it stands near a counter
+    offsets: dict[str, Counter[int]] = {}  # a line's text → how often it stands so far from a counter
     counters = 0
     for i, line in enumerate(lines):
         if not COUNTER.match(line.strip()):
@@ -133,17 +135,36 @@ def _running_headers(lines: list[str], symbol: str) -> frozenset[str]:
                 and not _clause_end(text)
             ):
                 seen.setdefault(text, set()).add(k)
+                offsets.setdefault(text, Counter())[k - i] += 1
     # a running title stands on every page or every other one, each time in a new place; a line of text near
     # two counters of short pages is one line, in one place. A line seen in two places only is a title when the
-    # first page prints its words, a title's line long: a paragraph's line may repeat word for word another's
-    # (PDFium sets body text right after a page's counter)
+    # first page prints its words, a title's line long, and it is set apart by blank lines (pdftotext, MuPDF)
+    # or, in text without them (PDFium), stands as far from both counters: a paragraph's line may repeat word
+    # for word another's ("Combat and Eradicate the Illicit Trade in Small Arms and Light Weapons in All Its",
+    # A/C.1/80/L.51), but not in the same place on two pages
     first = next((i for i, line in enumerate(lines) if COUNTER.match(line.strip())), 0)
     page_one = _squeezed(" ".join(lines[: min(first, _FIRST_PAGE_LINES)]))
     return frozenset(
         text
         for text, places in seen.items()
-        if len(places) >= max(2, counters // 3) and (len(places) > 2 or _on_page_one(text, page_one))
+        if len(places) >= max(2, counters // 3)
+        and (
+            len(places) > 2
+            or _on_page_one(text, page_one)
+            and (all(_set_apart(lines, k) for k in places) or max(offsets[text].values()) == len(places))
+        )
     )
+
+
+def _set_apart(lines: list[str], k: int) -> bool:
+    """Is line `k` in a block of a title's lines at most, with a blank line or a page's edge around it?"""
+    before = next(
+        (j for j in range(k - 1, k - MAX_TITLE_LINES - 2, -1) if j < 0 or not lines[j].strip()), None
+    )
+    after = next(
+        (j for j in range(k + 1, k + MAX_TITLE_LINES + 2) if j >= len(lines) or not lines[j].strip()), None
+    )
+    return before is not None and after is not None and after - before - 1 <= MAX_TITLE_LINES
 
 
 def _on_page_one(text: str, page_one: str) -> bool:
@@ -161,8 +182,8 @@ def _clause_end(text: str) -> bool:
 
 MAX_TITLE_LINES = 5  # how many lines a running title may wrap over
 _FIRST_PAGE_LINES = 150  # more lines than a page prints: what a running title is compared with stays small
-_MIN_TITLE = 12
-_BLANKS = 4  # how many blank lines a running title may stand from the symbol  # the fewest letters a running title has (shorter blocks, "Annex" or "I", are headings)
+_MIN_TITLE = 12  # the fewest letters a running title has (shorter blocks, "Annex" or "I", are headings)
+_BLANKS = 4  # how many blank lines a running title may stand from the symbol
 
 
 def _squeezed(text: str) -> str:

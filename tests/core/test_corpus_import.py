@@ -146,8 +146,8 @@ def pdf_expected(path: Path) -> dict[str, list]:
                 break
             opener += c.get_text()
         opener = _norm(opener)
-        if opener.startswith("The ") and opener.endswith(("Assembly", "Council")):
-            continue  # the organ line
+        if opener.startswith("The ") and opener.rstrip(",").endswith(("Assembly", "Council")):
+            continue  # the organ line (its comma may be set in italics too)
         entry = (opener, _norm(body[number.end() :] if number else body))
         if number or x0 > indent + 10 or ops:
             ops.append(entry)  # after the first operative paragraph, unnumbered ones are a section's own
