@@ -6,8 +6,8 @@ and title), `preamble` (the enacting formula and one `container` per preambular 
 `point`, `wrapUp`), footnotes as `authorialNote` inside the text, and `conclusions` (meeting, adoption date).
 
 An adopted resolution opened here becomes a *draft*: its A/RES symbol is not the draft's symbol, so the header
-keeps no symbol and no date; the symbol, adoption date and the rest stay readable through `read_akn_metadata`
-and the `metadata` of the result, and an info finding says what the file was.
+keeps no symbol and no date; the symbol, adoption date and the rest stay readable through the `metadata` of the
+result (`app.io.akn_metadata`), and an info finding says what the file was.
 A `documentCollection` (a resolution in parts, A/RES/75/101 A-B) becomes part A and `later_parts`, each with its
 title; `attachment`s become `annexes` (see `_Flow` for how the UN marks their structure); section headings, also
 the UN's heading paragraphs, become `Paragraph.heading`. What does not fit (tables, unknown elements) goes to
@@ -16,10 +16,8 @@ the UN's heading paragraphs, become `Paragraph.heading`. What does not fit (tabl
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 from lxml import etree
@@ -28,14 +26,26 @@ from app import inline
 from app.digits import to_int
 from app.errors import InputError
 from app.findings import Finding, Severity
-from app.formatting import parse_date
+from app.io.akn_metadata import adoption_of, akn_document, metadata_of, template_for
+from app.io.akn_tree import (
+    NESTED_DOCS,
+    NOTE_TAGS,
+    all_named,
+    children,
+    collection_parts,
+    first_named,
+    local_name,
+    own,
+    own_elements,
+    text_of,
+)
 from app.io.akn_writer import AKN4UN_NS, parse_destination
 from app.io.headings import ANNEX_LINE, SEPARATOR
-from app.io.imported import Adoption, ImportResult
+from app.io.imported import ImportResult
 from app.io.safe_xml import parse_xml
 from app.io.span_text import as_written_markup, split_opener, strip_end, tidy
 from app.io.structure import AnnexBuilder, place_after, restarts, section_preamble
-from app.languages import Language, date_words, get_language, language_for_akn
+from app.languages import Language, date_words, get_language
 from app.messages import Phrase, say
 from app.model import (
     Action,
@@ -50,14 +60,12 @@ from app.model import (
     ResolutionPart,
 )
 from app.render import part_letter
-from app.states import in_language, official_name, sort_sponsors, split_sponsor_names
-from app.templates import Template, all_templates
+from app.states import in_language, sort_sponsors
+from app.templates import Template
 
 _ITALIC_CLASSES = {"italic", "italics", "i", "em"}
 _SKIP = {"num", "heading", "subheading", "eol", "img", "marker", "br"}  # handled by the caller, or no text
 _INLINE_BREAKS = {"eol", "eop", "br"}
-_NOTE = {"authorialNote", "note"}
-_DOC_TYPES = {"statement", "act", "bill", "doc", "debateReport", "amendment", "judgment", "portion"}
 
 
 @dataclass
@@ -67,219 +75,7 @@ class AknImportResult(ImportResult):
     metadata: dict[str, Any] = field(default_factory=dict)
 
 
-def _ln(el: etree._Element) -> str:
-    """The local name ("{ns}p" -> "p"); a string cut, as a QName costs several times more on every node."""
-    tag = el.tag
-    return tag[tag.rfind("}") + 1 :] if isinstance(tag, str) else ""
-
-
-def _kids(el: etree._Element, *names: str) -> list[etree._Element]:
-    return [c for c in el if isinstance(c.tag, str) and (not names or _ln(c) in names)]
-
-
-def _first(el: etree._Element | None, name: str) -> etree._Element | None:
-    if el is None:
-        return None
-    for d in el.iter():
-        if isinstance(d.tag, str) and _ln(d) == name:
-            return d
-    return None
-
-
-def _all(el: etree._Element | None, name: str) -> list[etree._Element]:
-    if el is None:
-        return []
-    return [d for d in el.iter() if isinstance(d.tag, str) and _ln(d) == name]
-
-
-def _text(el: etree._Element | None) -> str:
-    """All text under an element, footnotes left out, whitespace collapsed."""
-    if el is None:
-        return ""
-    parts: list[str] = []
-
-    def walk(node: etree._Element) -> None:
-        if node.text:
-            parts.append(node.text)
-        for c in node:
-            if isinstance(c.tag, str) and _ln(c) not in _NOTE:
-                walk(c)
-            if c.tail:
-                parts.append(c.tail)
-
-    walk(el)
-    return " ".join("".join(parts).split())  # whitespace collapsed (as \\s+, several times faster)
-
-
-def _iso(value: str | None) -> dt.date | None:
-    if not value:
-        return None
-    try:
-        day = dt.date.fromisoformat(value.strip()[:10])
-    except ValueError:
-        return None
-    return None if day.year < 1900 else day  # the UN writes 0001-01-01 for "no date"
-
-
 # ---------------------------------------------------------------- metadata
-
-
-def _document(root: etree._Element, name: str) -> etree._Element:
-    if _ln(root) != "akomaNtoso":
-        raise InputError(f"{name or 'the file'} is XML but not Akoma Ntoso (root element <{_ln(root)}>)")
-    for child in _kids(root):
-        if _ln(child) in _DOC_TYPES:
-            return child
-        if _ln(child) == "documentCollection":  # resolutions A, B ... under one number: read in parts
-            return child
-    raise InputError(f"{name or 'the file'} is Akoma Ntoso but holds no document the reader knows")
-
-
-def _metadata(doc: etree._Element, first: etree._Element) -> dict[str, Any]:
-    """What `doc` says about itself; the enacting formula and conclusions of a collection are in its `first`
-    component."""
-    meta = _own(doc, "meta")
-    cover = _own(doc, "coverPage")
-    preface = _own(doc, "preface")
-    conclusions = _own(doc, "conclusions")
-    if conclusions is None:
-        conclusions = _own(first, "conclusions")
-    out: dict[str, Any] = {}
-
-    symbol = ""
-    for number in _all(cover, "docNumber"):
-        if number.get("refersTo", "#symbol") == "#symbol":
-            symbol = _text(number)
-            break
-    out["symbol"] = symbol
-    out["number"] = _text(_first(preface, "docNumber")).rstrip(".").strip()
-    title_el = _first(preface, "docTitle")
-    out["title"] = _text(title_el)
-
-    issue = None
-    for date in _all(cover, "docDate"):
-        issue = _iso(date.get("date")) or parse_date(_text(date))
-        if issue:
-            break
-    out["issue_date"] = issue
-
-    adoption = None
-    for date in _all(conclusions, "docDate"):
-        adoption = _iso(date.get("date")) or parse_date(_text(date))
-        if adoption:
-            break
-    if adoption is None:
-        for frbr in _all(_first(meta, "FRBRWork"), "FRBRdate"):
-            if frbr.get("name") == "adoption":
-                adoption = _iso(frbr.get("date"))
-    steps = _all(_first(meta, "workflow"), "step")
-    if adoption is None:
-        for step in steps:
-            if step.get("outcome") == "adopted":
-                adoption = _iso(step.get("date"))
-    if adoption is None:
-        for title in _all(cover, "docTitle"):
-            adoption = parse_date(_text(title))
-            if adoption:
-                break
-    out["adoption_date"] = adoption
-    out["work_date"] = next((_iso(d.get("date")) for d in _all(_first(meta, "FRBRWork"), "FRBRdate")), None)
-    location = _first(conclusions, "location")
-    out["meeting"] = _text(location)
-
-    session = _first(cover, "session")
-    value = session.get("value", "") if session is not None else ""
-    out["session"] = to_int(value, max_digits=4)
-
-    items: list[dict[str, str]] = []
-    for el in _all(cover, "inline"):
-        kind = (el.get("name") or "").lower()
-        if kind == "agenda item":
-            label = el.get("title") or re.sub(r"(?i)^agenda items?\s*", "", _text(el))
-            # "71 (b)"; French and Spanish files print "71 b)", within the words of their language ("Point 72 c)
-            # de l’ordre du jour", "Tema 72 c) del programa") when the element carries no title
-            m = re.match(r"\s*(\d+[A-Za-z]?)\s*(?:\(([a-z]{1,3})\)|([a-z]{1,3})\))?\s*$", label) or re.search(
-                r"(?<!\S)(\d+[A-Za-z]?)(?:\s*\(([a-z]{1,3})\)|\s+([a-z]{1,3})\))?(?!\S)", label
-            )
-            number, sub = (m.group(1), m.group(2) or m.group(3) or "") if m else (label.strip(), "")
-            items.append({"number": number, "sub_item": sub, "title": ""})
-        elif kind == "agenda item name" and items and not items[-1]["title"]:
-            items[-1]["title"] = _text(el)
-    out["agenda_items"] = items
-    language = next((_text(el) for el in _all(cover, "inline") if el.get("name") == "originalLanguage"), "")
-    out["original_language"] = re.sub(r"(?i)^original:\s*", "", language)
-    expression = _first(_first(meta, "identification"), "FRBRExpression")
-    written = _first(expression, "FRBRlanguage")
-    out["language"] = language_for_akn(written.get("language", "")) if written is not None else ""
-
-    authority = ""
-    for el in _all(cover, "docAuthority"):
-        if el.get("refersTo") == "#issuingBody" or not authority:
-            authority = _text(el)
-    out["organ"] = authority
-    proponent = _first(cover, "docProponent")
-    out["proponent"] = _text(proponent)
-    out["proponent_ref"] = (proponent.get("refersTo", "") if proponent is not None else "").lstrip("#")
-    formula = _first(_own(first, "preamble"), "formula")
-    out["organ_line"] = _text(formula).rstrip(",").strip()
-
-    out["draft_symbol"] = ""
-    out["sponsors"] = []
-    out["additional_sponsors"] = []
-    for step in steps:
-        outcome = step.get("outcome", "")
-        if outcome in ("draftResolution", "amendment") and not out["draft_symbol"]:
-            out["draft_symbol"] = step.get("as", "")
-            out["sponsors"] = _step_sponsors(step.get("by", ""))
-        elif outcome == "draftResolutionAdditionalSponsors":
-            out["additional_sponsors"] += _step_sponsors(step.get("by", ""))
-    voting = _first(meta, "voting")
-    out["vote"] = voting.get("outcome", "") if voting is not None else ""
-    out["job_number"] = _text(_first(meta, "docketNumber"))
-    return out
-
-
-_ON_BEHALF = re.compile(r"(?<!\s)\s*\(on behalf of [^)]*\)?", re.I)
-
-
-def _step_sponsors(by: str) -> list[str]:
-    """The States named in a workflow step's `by`, which is a list of sponsors or prose ("submitted by the
-    Special Committee ...", "the representative of Bangladesh, on behalf of the Bureau"): prose names none."""
-    names = split_sponsor_names(_ON_BEHALF.sub("", by))
-    return names if all(official_name(n) for n in names) else []
-
-
-def _template_for(meta: dict[str, Any]) -> Template | None:
-    """The organ template: by enacting formula, then committee named in the cover page, then organ."""
-    templates = list(all_templates().values())
-    line = meta.get("organ_line", "").lower()
-    candidates = [t for t in templates if t.organ_line.lower() == line] if line else []
-    if not candidates:
-        organ = meta.get("organ", "").lower()
-        candidates = [t for t in templates if organ and organ in (t.organ.lower(), t.committee.lower())]
-    if not candidates:
-        return None
-    proponent = (meta.get("proponent", "") + " " + meta.get("proponent_ref", "")).lower().replace(" ", "")
-    for tpl in candidates:
-        if tpl.committee and tpl.committee.lower().replace(" ", "") in proponent:
-            return tpl
-    plain = [t for t in candidates if not t.committee or t.committee.lower() in meta.get("organ", "").lower()]
-    return (plain or candidates)[0]
-
-
-def read_akn_metadata(data: bytes, *, name: str = "") -> dict[str, Any]:
-    """What the file says about the resolution: symbol ("A/RES/79/174"), number, title, issue_date and
-    adoption_date and work_date (datetime.date or None), meeting, session, agenda_items [{number, sub_item,
-    title}], original_language, organ, organ_line, proponent, draft_symbol, sponsors, additional_sponsors, vote,
-    job_number, template."""
-    _own_elements.cache_clear()
-    root = parse_xml(data, name=name)
-    doc = _document(root, name)
-    components = _components(root) if _ln(doc) == "documentCollection" else [doc]
-    meta = _metadata(doc, components[0] if components else doc)
-    tpl = _template_for(meta)
-    meta["template"] = tpl.id if tpl else ""
-    return meta
 
 
 # ---------------------------------------------------------------- body
@@ -310,7 +106,7 @@ class _Reader:
         for c in el:
             if not isinstance(c.tag, str):
                 pass
-            elif _ln(c) in _NOTE and self._in_note:
+            elif local_name(c) in NOTE_TAGS and self._in_note:
                 # a note inside a note cannot be a footnote: its marker stays as text and its own text follows
                 # in parentheses (read where it stands: no cycles, no fan-out)
                 self.nested_notes += 1
@@ -319,21 +115,21 @@ class _Reader:
                     *self._note_spans(c, italic),
                     inline.Span(")"),
                 ]
-            elif _ln(c) == "noteRef" and self._in_note:
+            elif local_name(c) == "noteRef" and self._in_note:
                 out.append(
                     inline.Span(c.get("marker", ""), italic)
                 )  # the note it names is read where it stands
-            elif _ln(c) in _NOTE:
+            elif local_name(c) in NOTE_TAGS:
                 out.append(inline.Span(footnote=self.footnote(c)))
-            elif _ln(c) == "noteRef":
+            elif local_name(c) == "noteRef":
                 out.append(inline.Span(footnote=self.note_ref(c)))
-            elif _ln(c) in _INLINE_BREAKS:
+            elif local_name(c) in _INLINE_BREAKS:
                 out.append(inline.Span(" ", italic))
-            elif _ln(c) in ("i", "em") or (c.get("class") or "").lower() in _ITALIC_CLASSES:
+            elif local_name(c) in ("i", "em") or (c.get("class") or "").lower() in _ITALIC_CLASSES:
                 out += self.spans(c, italic=True)
-            elif _ln(c) == "img":
+            elif local_name(c) == "img":
                 self.images += 1
-            elif _ln(c) != "marker":
+            elif local_name(c) != "marker":
                 out += self.spans(c, italic=italic)
             if c.tail:
                 out.append(inline.Span(c.tail, italic))
@@ -341,7 +137,7 @@ class _Reader:
 
     def _note_spans(self, note: etree._Element, italic: bool) -> list[inline.Span]:
         """A note's text as spans: its paragraphs joined by a space, or its own text when it has none."""
-        paras = _kids(note, "p")
+        paras = children(note, "p")
         if not paras:
             return self.spans(note, italic=italic)
         out: list[inline.Span] = []
@@ -352,7 +148,7 @@ class _Reader:
     def footnote(self, note: etree._Element) -> str:
         self._in_note = True
         try:
-            paras = [self.markup(p) for p in _kids(note, "p")] or [self.markup(note)]
+            paras = [self.markup(p) for p in children(note, "p")] or [self.markup(note)]
         finally:
             self._in_note = False
         marker = (note.get("marker") or "").strip()
@@ -368,7 +164,7 @@ class _Reader:
         if self._notes is None:
             root = ref.getroottree().getroot()
             self._notes = {}
-            for note in _all(root, "note"):
+            for note in all_named(root, "note"):
                 self._notes.setdefault(note.get("eId") or "", note)
         if target in self._read_notes:
             return self._read_notes[target]
@@ -394,13 +190,13 @@ class _Reader:
         lead: list[inline.Span] = []
         tail: list[inline.Span] = []
         seen_list = False
-        for c in _kids(el):
-            kind = _ln(c)
+        for c in children(el):
+            kind = local_name(c)
             if kind in ("num", "heading", "subheading"):
                 if kind != "num" and headings is not None:
-                    headings.extend(t for t in [_text(c)] if t)
+                    headings.extend(t for t in [text_of(c)] if t)
                 elif kind != "num":
-                    self.unplaced(_text(c), where, say("a heading inside a paragraph"))
+                    self.unplaced(text_of(c), where, say("a heading inside a paragraph"))
                 continue
             if kind in ("content", "intro", "listIntroduction", "p", "block", "alinea"):
                 target = tail if seen_list else lead
@@ -409,32 +205,32 @@ class _Reader:
                 target += self.spans(c) if kind in ("p", "block") else self.block_spans(c)
             elif kind in ("list", "blockList"):
                 seen_list = True
-                for sub_el in _kids(c):
-                    sub_kind = _ln(sub_el)
+                for sub_el in children(c):
+                    sub_kind = local_name(sub_el)
                     if sub_kind in ("intro", "listIntroduction"):
                         (tail if para.subparagraphs else lead).extend(self.block_spans(sub_el))
                     elif sub_kind in ("wrapUp", "listWrapUp"):
                         tail += self.block_spans(sub_el)
                     elif sub_kind in ("point", "item", "paragraph", "subparagraph", "indent", "sublist"):
-                        for point in _kids(sub_el) if sub_kind == "sublist" else [sub_el]:
+                        for point in children(sub_el) if sub_kind == "sublist" else [sub_el]:
                             if (lines := _heading_lines(point)) is not None:
                                 self.carried += lines
                                 continue
                             label = f"{where}({len(para.subparagraphs) + 1})"
                             para.subparagraphs.append(self.paragraph(point, label))
                     else:
-                        self.unplaced(_text(sub_el), where, f"<{sub_kind}> inside a list")
+                        self.unplaced(text_of(sub_el), where, f"<{sub_kind}> inside a list")
             elif kind in ("point", "item", "subparagraph", "paragraph", "indent"):
                 seen_list = True
                 sub_where = f"{where}({len(para.subparagraphs) + 1})"
                 para.subparagraphs.append(self.paragraph(c, sub_where))
             elif kind in ("wrapUp", "listWrapUp"):
                 tail += self.block_spans(c)
-            elif kind in _NOTE:
+            elif kind in NOTE_TAGS:
                 (tail if seen_list else lead).append(inline.Span(footnote=self.footnote(c)))
             else:
-                self.unplaced(_text(c), where, f"<{kind}>")
-        if el.text and el.text.strip() and _ln(el) in ("container",):
+                self.unplaced(text_of(c), where, f"<{kind}>")
+        if el.text and el.text.strip() and local_name(el) in ("container",):
             lead.insert(0, inline.Span(el.text))
         para.opener, para.text = split_opener(tidy(lead), name_hint)
         para.tail = as_written_markup(tail)
@@ -444,15 +240,15 @@ class _Reader:
         """The text of a block of `<p>`s; an element beside them (a `<table>`, a note) is read in its place
         too: it was dropped without a word."""
         out: list[inline.Span] = []
-        if not _kids(el, "p", "block"):
+        if not children(el, "p", "block"):
             return self.spans(el)
-        for c in _kids(el):
-            kind = _ln(c)
-            if kind in _NOTE:
+        for c in children(el):
+            kind = local_name(c)
+            if kind in NOTE_TAGS:
                 out.append(inline.Span(footnote=self.footnote(c)))
                 continue
             if kind not in ("p", "block"):
-                if not _text(c):
+                if not text_of(c):
                     continue
                 self.flattened.append(kind)
             if out:
@@ -519,17 +315,17 @@ def _check_labels(
 
 
 def _first_child_text(el: etree._Element, name: str) -> str:
-    for c in _kids(el, name):
-        return _text(c)
+    for c in children(el, name):
+        return text_of(c)
     return ""
 
 
 def _sub_elements(el: etree._Element) -> list[etree._Element]:
     out: list[etree._Element] = []
-    for c in _kids(el):
-        if _ln(c) in ("list", "blockList"):
-            out += _kids(c, "point", "item", "paragraph", "subparagraph", "indent")
-        elif _ln(c) in ("point", "item", "subparagraph", "paragraph", "indent"):
+    for c in children(el):
+        if local_name(c) in ("list", "blockList"):
+            out += children(c, "point", "item", "paragraph", "subparagraph", "indent")
+        elif local_name(c) in ("point", "item", "subparagraph", "paragraph", "indent"):
             out.append(c)
     return out
 
@@ -590,27 +386,29 @@ def _read_draft_header(doc: etree._Element, meta: dict[str, Any], header: Header
         (m["base"], to_int(m["n"], 0, max_digits=3)) if m else (meta["symbol"], 0)
     )
     header.date = meta["issue_date"]
-    cover = _first(doc, "coverPage")
-    status = _text(_first(cover, "docStatus"))
+    cover = first_named(doc, "coverPage")
+    status = text_of(first_named(cover, "docStatus"))
     header.distribution = status.split(":")[-1].strip() or header.distribution
     header.kind = _DRAFT_KINDS[doc.get("name", "")]
-    proponent = _first(cover, "docProponent")
-    note = _first(proponent, "authorialNote")
+    proponent = first_named(cover, "docProponent")
+    note = first_named(proponent, "authorialNote")
     if (
         note is not None
     ):  # the sponsor line's "*" note, kept as written unless it is the formula Resolute prints
-        text = re.sub(r"\s+", " ", _text(note)).lstrip("*").strip()
+        text = re.sub(r"\s+", " ", text_of(note)).lstrip("*").strip()
         behalf = STAR_BEHALF.match(text)
         header.on_behalf_of = behalf.group(1).strip() if behalf else ""
         header.sponsor_note = "" if behalf and text == behalf_note(header.on_behalf_of) else text
         note.getparent().remove(note)  # the rest is the sponsor line
-    line = sponsor_line(_text(proponent))
+    line = sponsor_line(text_of(proponent))
     if header.kind is DocumentKind.AMENDMENT:  # the draft amended: as referenced, else as the line names it
-        amended = next((r.get("showAs", "") for r in _all(_own(doc, "references"), "activeRef")), "")
+        amended = next((r.get("showAs", "") for r in all_named(own(doc, "references"), "activeRef")), "")
         header.amends = amended or (line.group("amends") or "" if line else "")
     if line and line.group("rest") and not line.group("names").strip():  # "Draft resolution submitted by …"
         header.submitted_by = line.group("rest").strip()[len("submitted by") :].strip()
-    if header.kind is DocumentKind.DRAFT_RESOLUTION and _text(proponent).endswith("revised draft resolution"):
+    if header.kind is DocumentKind.DRAFT_RESOLUTION and text_of(proponent).endswith(
+        "revised draft resolution"
+    ):
         header.kind = DocumentKind.REVISED_DRAFT_RESOLUTION
 
 
@@ -625,10 +423,12 @@ def _instructions(doc: etree._Element, reader: _Reader, name: str) -> list[Instr
     by_eid = {el.get("eId"): el for el in doc.iter() if isinstance(el.tag, str) and el.get("eId")}
     what = name or "the file"
     out: list[Instruction] = []
-    for index, mod in enumerate(_all(_first(_own(doc, "meta"), "activeModifications"), "textualMod"), 1):
+    for index, mod in enumerate(
+        all_named(first_named(own(doc, "meta"), "activeModifications"), "textualMod"), 1
+    ):
         where = f"instruction {index}"
         action = _MOD_ACTIONS.get(mod.get("type", ""))
-        destination = next(iter(_kids(mod, "destination")), None)
+        destination = next(iter(children(mod, "destination")), None)
         place = (destination.get("href", "") if destination is not None else "").rpartition("#")[2]
         try:
             pos = destination.get("pos", "") if destination is not None else ""
@@ -638,7 +438,7 @@ def _instructions(doc: etree._Element, reader: _Reader, name: str) -> list[Instr
         if action is None:
             raise InputError(f"{what}: {where} is a modification of type “{mod.get('type', '')[:30]}”")
         ins = Instruction(action, part, number, sub)
-        links = [(_ln(k), k.get("href", "")) for k in _kids(mod, "old", "new")]
+        links = [(local_name(k), k.get("href", "")) for k in children(mod, "old", "new")]
         # the words the change goes after or (an insertion) before; an `old` of an insertion is read as
         # "before" too, as files written before `akn4un:before` have it
         links += [
@@ -649,8 +449,8 @@ def _instructions(doc: etree._Element, reader: _Reader, name: str) -> list[Instr
             target = by_eid.get(href.lstrip("#")) if href else None
             if target is None:
                 continue
-            if _ln(target) == "quotedStructure":
-                quoted = next(iter(_kids(target)), None)
+            if local_name(target) == "quotedStructure":
+                quoted = next(iter(children(target)), None)
                 if quoted is not None:
                     ins.paragraph = _quoted_paragraph(reader, quoted, f"{where}, quoted")
             else:
@@ -722,7 +522,7 @@ class _Flow:
                     self.heading(lines, value)
             else:
                 where = f"annex {len(self.annexes) or 1}"
-                self.reader.unplaced(_text(value), where, f"<{_ln(value)}>")
+                self.reader.unplaced(text_of(value), where, f"<{local_name(value)}>")
 
     def heading(self, lines: list[str], el: etree._Element | None = None) -> None:
         if len(lines) == 1 and ANNEX_LINE.match(lines[0]):
@@ -732,7 +532,7 @@ class _Flow:
         if self.expect_title:
             # the title keeps its italics and footnotes: read from the element that holds it
             holder = (
-                next((c for c in _kids(el, *_HEADING_TAGS, "content") if _text(c)), None)
+                next((c for c in children(el, *_HEADING_TAGS, "content") if text_of(c)), None)
                 if el is not None
                 else None
             )
@@ -744,7 +544,7 @@ class _Flow:
     def paragraph(self, el: etree._Element) -> None:
         builder = self.current
         num = _first_child_text(el, "num")
-        text = _text(el)[len(num) :].strip() if num and _text(el).startswith(num) else _text(el)
+        text = text_of(el)[len(num) :].strip() if num and text_of(el).startswith(num) else text_of(el)
         if not num and ANNEX_LINE.match(text):
             self.start()
             return
@@ -824,11 +624,11 @@ def _label_of(el: etree._Element) -> str:
 
 def _lead_text(el: etree._Element) -> str:
     """The text of a paragraph before any list in it."""
-    for c in _kids(el):
-        if _ln(c) in ("list", "blockList"):
-            return " ".join(_text(i) for i in _kids(c, "intro", "listIntroduction"))
-        if _ln(c) not in ("num", *_HEADING_TAGS):
-            return _text(c)
+    for c in children(el):
+        if local_name(c) in ("list", "blockList"):
+            return " ".join(text_of(i) for i in children(c, "intro", "listIntroduction"))
+        if local_name(c) not in ("num", *_HEADING_TAGS):
+            return text_of(c)
     return ""
 
 
@@ -842,19 +642,21 @@ _HEADING_TAGS = ("heading", "subheading", "crossHeading")
 def _heading_lines(el: etree._Element) -> list[str] | None:
     """The printed lines of a heading the UN marks as a paragraph (`<paragraph><subheading>I</subheading>`, or
     a heading class such as H23 with "I." and the title as its text); None for a real paragraph."""
-    if _kids(el, "list"):  # a paragraph with subparagraphs (and not its whole text read at every level)
+    if children(el, "list"):  # a paragraph with subparagraphs (and not its whole text read at every level)
         return None
-    heads = [t for h in _kids(el, *_HEADING_TAGS) if (t := _text(h))]
+    heads = [t for h in children(el, *_HEADING_TAGS) if (t := text_of(h))]
     num = _first_child_text(el, "num").rstrip(".").strip()
-    body = " ".join(t for c in _kids(el) if _ln(c) not in ("num", *_HEADING_TAGS) and (t := _text(c)))
+    body = " ".join(
+        t for c in children(el) if local_name(c) not in ("num", *_HEADING_TAGS) and (t := text_of(c))
+    )
     if heads and not body:
         return [inline.escape(line) for line in ([num] if num else []) + heads]
     heading_class = re.fullmatch(r"H[0-9A-Za-z]{0,4}", el.get("class") or "") is not None
-    bold = " ".join(_text(b) for b in _all(el, "span") if (b.get("class") or "") == "bold")
+    bold = " ".join(text_of(b) for b in all_named(el, "span") if (b.get("class") or "") == "bold")
     # "I." or no number, and the whole text bold: how the UN marks many omnibus headings ("I" / "Introduction")
     all_bold = bold == body and len(body) < 300
     heading_class = heading_class or bool(all_bold and (not num or _SECTION_NUM.fullmatch(num)))
-    if heading_class and body and not _kids(el, "list") and (not num or _SECTION_NUM.fullmatch(num)):
+    if heading_class and body and not children(el, "list") and (not num or _SECTION_NUM.fullmatch(num)):
         return [inline.escape(line) for line in ([num] if num else []) + heads + [body.lstrip(" .:").strip()]]
     return None
 
@@ -862,33 +664,33 @@ def _heading_lines(el: etree._Element) -> list[str] | None:
 def _wraps_up(el: etree._Element, before: list[Paragraph]) -> bool:
     """A paragraph with no number that goes on in lower case after a paragraph's list: that paragraph's
     wrap-up, which some UN files write as a paragraph of its own (A/RES/79/248, after paragraph 79 (c))."""
-    if not before or not before[-1].subparagraphs or _first_child_text(el, "num") or _kids(el, "list"):
+    if not before or not before[-1].subparagraphs or _first_child_text(el, "num") or children(el, "list"):
         return False
-    return _text(el)[:1].islower()
+    return text_of(el)[:1].islower()
 
 
 def _section_preamble(el: etree._Element) -> bool:
     """A crossHeading that is a section's own preambular paragraph: it opens with an italic preambular
     opener and ends with a comma ("Recalling section II of its resolution 60/283 …,", A/RES/78/253)."""
-    if _ln(el) != "crossHeading" or not _text(el).endswith(","):
+    if local_name(el) != "crossHeading" or not text_of(el).endswith(","):
         return False
     first = next((c for c in el if isinstance(c.tag, str)), None)
     if first is None or "italic" not in (first.get("class") or "") or (el.text or "").strip():
         return False
-    return section_preamble(_text(first))
+    return section_preamble(text_of(first))
 
 
 def _flat(el: etree._Element) -> list[tuple[str, Any]]:
     """A body as ("heading", lines), ("para", element) and ("other", element) items, groups opened."""
     out: list[tuple[str, Any]] = []
-    for c in _kids(el):
-        kind = _ln(c)
+    for c in children(el):
+        kind = local_name(c)
         if kind in _BODY_PARAS:
             out.append(("para", c))
         elif kind in _GROUPS:
-            heads = [h for h in _kids(c) if _ln(h) in ("num", *_HEADING_TAGS) or _numeral(h)]
+            heads = [h for h in children(c) if local_name(h) in ("num", *_HEADING_TAGS) or _numeral(h)]
             lines = [
-                inline.escape(t) for h in heads if not _section_preamble(h) and (t := _text(h).rstrip("."))
+                inline.escape(t) for h in heads if not _section_preamble(h) and (t := text_of(h).rstrip("."))
             ]
             if lines:
                 out.append(("heading", lines))
@@ -901,69 +703,37 @@ def _flat(el: etree._Element) -> list[tuple[str, Any]]:
 
 def _numeral(el: etree._Element) -> bool:
     """A `<p>` that holds only a section's numeral ("<p><num>I</num></p>", A/RES/78/253)."""
-    return _ln(el) == "p" and bool(_SECTION_NUM.fullmatch(_text(el).rstrip(".")))
-
-
-_NESTED = {"attachments", "attachment", "components", "component"}
-
-
-def _own(el: etree._Element, name: str) -> etree._Element | None:
-    """The first element `name` of this document itself, not of its annexes or components."""
-    return _own_elements(el).get(name)
-
-
-@lru_cache(maxsize=16)
-def _own_elements(el: etree._Element) -> dict[str, etree._Element]:
-    """The first element of each name in this document itself, found in one walk: a reader asks for a dozen
-    names (meta, preface, conclusions ...) and a walk for each cost a dozen times a large file's size. Emptied
-    as each read starts (lxml elements take no weak references)."""
-    first: dict[str, etree._Element] = {}
-    stack = [el]
-    while stack:
-        node = stack.pop()
-        first.setdefault(_ln(node), node)
-        stack.extend(reversed([c for c in _kids(node) if _ln(c) not in _NESTED]))
-    return first
-
-
-def _components(root: etree._Element) -> list[etree._Element]:
-    """The documents of a `documentCollection` (resolution A, B ...), in order."""
-    out = []
-    for component in _all(root, "component"):
-        if any(_ln(a) == "attachment" for a in component.iterancestors()):
-            continue
-        out += [d for d in _kids(component) if _ln(d) in _DOC_TYPES]
-    return out
+    return local_name(el) == "p" and bool(_SECTION_NUM.fullmatch(text_of(el).rstrip(".")))
 
 
 def _annex_docs(root: etree._Element, doc: etree._Element) -> list[etree._Element]:
     """The documents read as annexes: each attachment's, and (outside a `documentCollection`, whose components
     are its parts) each component's, which were dropped without a word."""
-    docs = [d for attachment in _all(root, "attachment") for d in _kids(attachment) or [attachment]]
-    if _ln(doc) != "documentCollection":
-        for component in _all(root, "component"):
-            if not any(_ln(a) == "attachment" for a in component.iterancestors()):
-                docs += _kids(component) or [component]
+    docs = [d for attachment in all_named(root, "attachment") for d in children(attachment) or [attachment]]
+    if local_name(doc) != "documentCollection":
+        for component in all_named(root, "component"):
+            if not any(local_name(a) == "attachment" for a in component.iterancestors()):
+                docs += children(component) or [component]
     return docs
 
 
 def _annex_items(annex_doc: etree._Element) -> list[tuple[str, Any]]:
     """An annex document's body; the lines of its own preface (its title) come first as headings, its preamble
     and conclusions in their places (only the body was read: the rest was dropped without a word)."""
-    if _own(annex_doc, "mainBody") is None:
+    if own(annex_doc, "mainBody") is None:
         return _flat(annex_doc)
     items: list[tuple[str, Any]] = []
-    for part in _kids(annex_doc):
-        kind = _ln(part)
+    for part in children(annex_doc):
+        kind = local_name(part)
         if kind == "preface":
-            items += [("heading", [inline.escape(t)]) for c in _kids(part) if (t := _text(c))]
-        elif kind not in ("meta", *_NESTED):
+            items += [("heading", [inline.escape(t)]) for c in children(part) if (t := text_of(c))]
+        elif kind not in ("meta", *NESTED_DOCS):
             items += _flat(part)
     return items
 
 
 def _part_number(doc: etree._Element) -> str:
-    return _text(_first(_own(doc, "preface"), "docNumber")).rstrip(".").strip()
+    return text_of(first_named(own(doc, "preface"), "docNumber")).rstrip(".").strip()
 
 
 class _Body:
@@ -980,9 +750,9 @@ class _Body:
         self.adopted: list[tuple[str, Any]] = []
         self.adopted_title = ""
         # some UN files repeat preamble and mainBody, once per section: all are read, in order
-        for preamble in _kids(doc, "preamble") or [_own(doc, "preamble")]:
+        for preamble in children(doc, "preamble") or [own(doc, "preamble")]:
             self.read_preamble(preamble)
-        bodies = _kids(doc, "mainBody", "body") or [_own(doc, "mainBody")]
+        bodies = children(doc, "mainBody", "body") or [own(doc, "mainBody")]
         self.read_operative([item for body in bodies if body is not None for item in _flat(body)])
 
     def where(self, text: str) -> str:
@@ -993,34 +763,34 @@ class _Body:
         headings: list[
             str
         ] = []  # a crossheading of the preamble ("Transport and transit corridors", in bold)
-        for i, c in enumerate(_kids(preamble) if preamble is not None else [], start=1):
-            kind = _ln(c)
+        for i, c in enumerate(children(preamble) if preamble is not None else [], start=1):
+            kind = local_name(c)
             where = self.where(f"preambular paragraph {len(self.preamble) + 1}")
             if kind == "formula":
                 continue
             if kind == "container" and not (c.get("name") or "").strip() and (lines := _heading_lines(c)):
                 headings += lines
                 continue
-            if SEPARATOR.fullmatch(_text(c)):  # "* * *" between groups of preambular paragraphs
-                headings.append(inline.escape(" ".join(_text(c).split())))
+            if SEPARATOR.fullmatch(text_of(c)):  # "* * *" between groups of preambular paragraphs
+                headings.append(inline.escape(" ".join(text_of(c).split())))
                 continue
             if kind in ("container", "p", "blockContainer", "recital", "citation", "block", "tblock"):
-                kids = _kids(c, "recital", "citation") if kind in ("recital", "citation") else []
+                kids = children(c, "recital", "citation") if kind in ("recital", "citation") else []
                 for k in kids or [c]:
                     para = reader.paragraph(k, where, (k.get("name") or "").strip())
                     para.heading, headings = "\n".join(headings), []
                     self.preamble.append(para)
                     self.preamble_els.append(k)
             elif kind in ("recitals", "citations"):
-                for k in _kids(c):
-                    if _ln(k) in ("recital", "citation"):
+                for k in children(c):
+                    if local_name(k) in ("recital", "citation"):
                         where = self.where(f"preambular paragraph {len(self.preamble) + 1}")
                         self.preamble.append(reader.paragraph(k, where))
                         self.preamble_els.append(k)
-                    elif _ln(k) not in ("intro", "heading"):
-                        reader.unplaced(_text(k), where, f"<{_ln(k)}>")
+                    elif local_name(k) not in ("intro", "heading"):
+                        reader.unplaced(text_of(k), where, f"<{local_name(k)}>")
             else:
-                reader.unplaced(_text(c), self.where(f"the preamble (item {i})"), f"<{kind}>")
+                reader.unplaced(text_of(c), self.where(f"the preamble (item {i})"), f"<{kind}>")
         if headings:
             reader.unplaced(
                 "\n".join(headings), self.where("the end of the preamble"), "a heading of the preamble"
@@ -1042,7 +812,7 @@ class _Body:
                 headings += lines
             elif kind == "para":
                 restart = headings and self.operative and _first_child_text(value, "num").rstrip(".") == "1"
-                if restart and _text(self.operative_els[-1]).endswith(":"):  # "Adopts the following ...:"
+                if restart and text_of(self.operative_els[-1]).endswith(":"):  # "Adopts the following ...:"
                     self.adopted, self.adopted_title = items[index:], " ".join(headings)
                     return
                 label = _label_of(value)
@@ -1073,7 +843,7 @@ class _Body:
                 self.operative.append(para)
                 self.operative_els.append(value)
             else:
-                self.reader.unplaced(_text(value), f"before {where}", f"<{_ln(value)}>")
+                self.reader.unplaced(text_of(value), f"before {where}", f"<{local_name(value)}>")
         if headings:  # a heading with no paragraph after it
             where = self.where("the end of the operative part")
             self.reader.unplaced("\n".join(headings), where, say("a heading of the operative part"))
@@ -1094,48 +864,22 @@ class _Body:
         )
 
 
-def _adoption(meta: dict[str, Any]) -> Adoption | None:
-    """An adopted resolution's symbol, adoption date and template, as its metadata records them."""
-    symbol = meta.get("symbol") or ""
-    if "/RES/" not in symbol and not meta.get("adoption_date"):
-        return None
-    return Adoption(symbol, meta.get("adoption_date"), meta.get("template") or "")
-
-
 def read_akn(data: bytes, *, name: str = "") -> AknImportResult:
     """Read AKN4UN XML into a draft. Raises InputError for anything that is not Akoma Ntoso."""
-    _own_elements.cache_clear()
+    own_elements.cache_clear()
     root = parse_xml(data, name=name)
-    doc = _document(root, name)
-    components = _components(root) if _ln(doc) == "documentCollection" else [doc]
+    doc = akn_document(root, name)
+    components = collection_parts(root) if local_name(doc) == "documentCollection" else [doc]
     if not components:
         raise InputError(f"{name or 'the file'} is an Akoma Ntoso collection with no documents in it")
-    meta = _metadata(doc, components[0])
-    tpl = _template_for(meta)
+    meta = metadata_of(doc, components[0])
+    tpl = template_for(meta)
     meta["template"] = tpl.id if tpl else ""
 
-    header = Header(template=tpl.id if tpl else "ga-plenary", kind=DocumentKind.DRAFT_RESOLUTION, date=None)
-    if tpl and tpl.uses_year:
-        when = meta["adoption_date"] or meta["issue_date"] or meta["work_date"]
-        header.year = when.year if when else None
-    else:
-        header.session = meta["session"]
-    header.agenda_items = [AgendaItem(**item) for item in meta["agenda_items"]]
-    header.original_language = meta["original_language"] or header.original_language
-    header.language = meta["language"] or header.language
-    header.sponsors = list(meta["sponsors"])
-    if (
-        get_language(header.language).code != "en"
-    ):  # the workflow names them in English: as the draft printed them
-        header.sponsors = sort_sponsors(
-            [in_language(n, header.language) for n in header.sponsors], header.language
-        )
     draft = doc.get("name") in _DRAFT_KINDS
-    if draft:
-        _read_draft_header(doc, meta, header)
-    res = Resolution(header=header)
+    res = Resolution(header=_header(doc, meta, tpl, draft))
     reader = _Reader(res)
-    title_el = _first(_own(doc, "preface"), "docTitle")
+    title_el = first_named(own(doc, "preface"), "docTitle")
     res.title = strip_end(tidy(reader.spans(title_el))) if title_el is not None else ""
 
     findings = reader.findings
@@ -1148,7 +892,7 @@ def read_akn(data: bytes, *, name: str = "") -> AknImportResult:
         else:
             res.later_parts.append(ResolutionPart(preamble=body.preamble, operative=body.operative))
         if in_parts:
-            title = _first(_own(component, "preface"), "docTitle")
+            title = first_named(own(component, "preface"), "docTitle")
             title_text = strip_end(tidy(reader.spans(title))) if title is not None else ""
             if index == 0:
                 res.part_title = title_text
@@ -1172,69 +916,8 @@ def read_akn(data: bytes, *, name: str = "") -> AknImportResult:
         flow.feed(_annex_items(annex_doc))
     flow.flush()
     res.annexes = [a for a in flow.annexes if a.paragraphs or a.title]
-    if reader.flattened:
-        findings.append(
-            Finding(
-                "import.unplaced",
-                Severity.WARNING,
-                say(
-                    "{count} element(s) beside a paragraph's text ({names}) were read as its text, in place",
-                    count=len(reader.flattened),
-                    names=", ".join(f"<{n}>" for n in dict.fromkeys(reader.flattened[:20])),
-                ),
-            )
-        )
-    if reader.images:
-        findings.append(
-            Finding(
-                "import.unplaced",
-                Severity.WARNING,
-                say(
-                    "{count} image(s) in the text were left out: a draft holds text only", count=reader.images
-                ),
-            )
-        )
-    if reader.nested_notes:
-        findings.append(
-            Finding(
-                "import.footnotes",
-                Severity.WARNING,
-                say(
-                    "{nested_notes} note(s) inside another note were read into it, in parentheses",
-                    nested_notes=reader.nested_notes,
-                ),
-            )
-        )
-    if reader.dangling_refs:
-        missing = ", ".join(f"“#{t[:30]}”" for t in dict.fromkeys(reader.dangling_refs[:5]))
-        findings.append(
-            Finding(
-                "import.footnotes",
-                Severity.WARNING,
-                say(
-                    "{count} note reference(s) name a note the file does not have ({missing}): each keeps its "
-                    "marker as its text",
-                    count=len(reader.dangling_refs),
-                    missing=missing,
-                ),
-            )
-        )
-    numbered = [marker for marker, _ in reader.note_markers if marker.isdigit()]
-    for number, marker in enumerate(numbered, start=1):
-        if marker != str(number):
-            findings.append(
-                Finding(
-                    "import.footnotes",
-                    Severity.INFO,
-                    say(
-                        "footnote marked '{marker}' in the file is footnote {number} here",
-                        marker=marker,
-                        number=number,
-                    ),
-                )
-            )
-            break
-    if _ln(doc) == "amendment":
+    findings += _reader_findings(reader)
+    if local_name(doc) == "amendment":
         res.instructions = _instructions(doc, reader, name)
     if not res.instructions and not any(part.preamble or part.operative for part in res.parts()):
         raise InputError(f"{name or 'the file'} is Akoma Ntoso but has no preamble or operative paragraphs")
@@ -1259,4 +942,95 @@ def read_akn(data: bytes, *, name: str = "") -> AknImportResult:
                 field="header",
             ),
         )
-    return AknImportResult(resolution=res, findings=findings, metadata=meta, adoption=_adoption(meta))
+    return AknImportResult(resolution=res, findings=findings, metadata=meta, adoption=adoption_of(meta))
+
+
+def _header(doc: etree._Element, meta: dict[str, Any], tpl: Template | None, draft: bool) -> Header:
+    """The draft's header: an adopted resolution's keeps no symbol or date (it is a draft to rework); a draft's
+    own cover page gives them."""
+    header = Header(template=tpl.id if tpl else "ga-plenary", kind=DocumentKind.DRAFT_RESOLUTION, date=None)
+    if tpl and tpl.uses_year:
+        when = meta["adoption_date"] or meta["issue_date"] or meta["work_date"]
+        header.year = when.year if when else None
+    else:
+        header.session = meta["session"]
+    header.agenda_items = [AgendaItem(**item) for item in meta["agenda_items"]]
+    header.original_language = meta["original_language"] or header.original_language
+    header.language = meta["language"] or header.language
+    header.sponsors = list(meta["sponsors"])
+    if get_language(header.language).code != "en":  # the workflow names them in English: as the draft printed
+        header.sponsors = sort_sponsors(
+            [in_language(n, header.language) for n in header.sponsors], header.language
+        )
+    if draft:
+        _read_draft_header(doc, meta, header)
+    return header
+
+
+def _reader_findings(reader: _Reader) -> list[Finding]:
+    """What the body reader set aside or renumbered: elements read as text, images, nested notes, references to
+    missing notes, notes numbered otherwise."""
+    out: list[Finding] = []
+    if reader.flattened:
+        out.append(
+            Finding(
+                "import.unplaced",
+                Severity.WARNING,
+                say(
+                    "{count} element(s) beside a paragraph's text ({names}) were read as its text, in place",
+                    count=len(reader.flattened),
+                    names=", ".join(f"<{n}>" for n in dict.fromkeys(reader.flattened[:20])),
+                ),
+            )
+        )
+    if reader.images:
+        out.append(
+            Finding(
+                "import.unplaced",
+                Severity.WARNING,
+                say(
+                    "{count} image(s) in the text were left out: a draft holds text only", count=reader.images
+                ),
+            )
+        )
+    if reader.nested_notes:
+        out.append(
+            Finding(
+                "import.footnotes",
+                Severity.WARNING,
+                say(
+                    "{nested_notes} note(s) inside another note were read into it, in parentheses",
+                    nested_notes=reader.nested_notes,
+                ),
+            )
+        )
+    if reader.dangling_refs:
+        missing = ", ".join(f"“#{t[:30]}”" for t in dict.fromkeys(reader.dangling_refs[:5]))
+        out.append(
+            Finding(
+                "import.footnotes",
+                Severity.WARNING,
+                say(
+                    "{count} note reference(s) name a note the file does not have ({missing}): each keeps its "
+                    "marker as its text",
+                    count=len(reader.dangling_refs),
+                    missing=missing,
+                ),
+            )
+        )
+    numbered = [marker for marker, _ in reader.note_markers if marker.isdigit()]
+    for number, marker in enumerate(numbered, start=1):
+        if marker != str(number):
+            out.append(
+                Finding(
+                    "import.footnotes",
+                    Severity.INFO,
+                    say(
+                        "footnote marked '{marker}' in the file is footnote {number} here",
+                        marker=marker,
+                        number=number,
+                    ),
+                )
+            )
+            break
+    return out

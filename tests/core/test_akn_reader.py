@@ -13,7 +13,8 @@ from test_roundtrip import canonical, structured_resolutions
 
 from app import inline
 from app.errors import InputError
-from app.io.akn_reader import read_akn, read_akn_metadata
+from app.io.akn_metadata import read_akn_metadata
+from app.io.akn_reader import read_akn
 from app.io.akn_writer import to_akn
 from app.render import block_text, render
 

@@ -15,7 +15,8 @@ from fixtures.wordxml.docs import Doc, I  # noqa: E402
 
 from app.cli import run as cli_main  # noqa: E402
 from app.errors import InputError  # noqa: E402
-from app.io.akn_reader import read_akn, read_akn_metadata  # noqa: E402
+from app.io.akn_metadata import read_akn_metadata
+from app.io.akn_reader import read_akn  # noqa: E402
 from app.io.docx_reader import read_docx  # noqa: E402
 from app.io.reading import read_document  # noqa: E402
 
