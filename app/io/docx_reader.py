@@ -22,9 +22,7 @@ placed here. A resolution in parts has "A", its title and an organ line before e
 
 from __future__ import annotations
 
-import io
 import re
-import zipfile
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -34,12 +32,10 @@ from app.digits import to_int
 from app.errors import InputError
 from app.findings import Finding, Severity
 from app.io.amendment_reader import instruction_sentence, read_body
-from app.io.dangling_parts import drop_dangling
-from app.io.docx_parts import content_types
+from app.io.docx_package import STRICT_NS, OpenedDocx, open_docx, package_findings, strict_refusal
 from app.io.foreign_header import english_header
 from app.io.headings import ANNEX_LINE, SECTION_MARK, TRAILING_MATTER
 from app.io.imported import Adoption, ImportResult
-from app.io.safe_xml import OLE_MAGIC, check_zip_xml, describe_ole, open_zip, parse_xml, read_member
 from app.io.span_text import as_written_markup, split_opener, tidy
 from app.io.structure import (
     AnnexBuilder,
@@ -54,7 +50,6 @@ from app.io.structure import (
 )
 from app.io.typed_labels import TypedLabels
 from app.io.wordml import (
-    MAX_NESTED_NOTES,
     Line,
     Numbering,
     Piece,
@@ -64,101 +59,13 @@ from app.io.wordml import (
     first_page,
     header_line,
     read_lines,
-    wtag,
 )
+from app.io.wordml_findings import walker_findings
 from app.languages import get_language, language_of_organ_line, language_of_sponsor_line
 from app.messages import Message, say
 from app.model import Annex, DocumentKind, Footnote, Paragraph, Part, Resolution, ResolutionPart
 from app.render import join_opener
 from app.templates import all_templates
-
-_STRICT = "http://purl.oclc.org/ooxml/"  # ISO 29500 Strict namespaces, which Word writes on request
-_RT_FOOTNOTES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
-_RT_ENDNOTES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/endnotes"
-_MACRO_TYPES = ("macroEnabled",)
-_TEMPLATE_TYPE = "wordprocessingml.template.main+xml"
-
-
-# ------------------------------------------------------------------ opening the file
-
-
-@dataclass
-class _Opened:
-    document: object
-    notes: dict[str, list[etree._Element]]  # docx note id ("foo3", "end1") → its paragraphs
-    twice: int  # note ids given to more than one note
-    missing: list[str]  # parts the package's relationships name but it does not have
-
-
-def _strict(label: str) -> InputError:
-    return InputError(f"{label} is saved as Strict Open XML: save it in Word as “Word Document (.docx)”")
-
-
-def _open(data: bytes, name: str) -> _Opened:
-    label = name or "the file"
-    if not data:
-        raise InputError(f"{label} is empty")
-    if data[:8] == OLE_MAGIC:
-        raise describe_ole(data, name=name)
-    archive = open_zip(data, name=name)
-    content_type = _main_content_type(archive, name)
-    if any(t in content_type for t in _MACRO_TYPES):
-        raise InputError(
-            f"{label} is a macro-enabled Word file (.docm): save it as .docx (no macros) in Word first"
-        )
-    if _TEMPLATE_TYPE in content_type:
-        raise InputError(
-            f"{label} is a Word template (.dotx): create a document from it and save that as .docx"
-        )
-    if not content_type:
-        raise InputError(f"{label} is not a Word document (no word/document.xml inside)")
-    check_zip_xml(archive, name=name)
-    if "_rels/.rels" in archive.namelist() and _STRICT.encode() in read_member(
-        archive, "_rels/.rels", name=name
-    ):
-        raise _strict(label)
-    data, missing = drop_dangling(archive, data, name=label)
-    import docx
-
-    try:
-        document = docx.Document(io.BytesIO(data))
-    except Exception as exc:  # noqa: BLE001 - python-docx raises many types on damaged packages
-        raise InputError(
-            f"{label} is damaged and cannot be opened as a Word document ({type(exc).__name__})"
-        ) from None
-    notes: dict[str, list[etree._Element]] = {}
-    twice = 0
-    for rel in document.part.rels.values():
-        if rel.is_external or rel.reltype not in (_RT_FOOTNOTES, _RT_ENDNOTES):
-            continue
-        prefix = "foo" if rel.reltype == _RT_FOOTNOTES else "end"
-        root = parse_xml(rel.target_part.blob, name=f"{label} (notes)")
-        for note in root:
-            if isinstance(note.tag, str) and etree.QName(note).localname in ("footnote", "endnote"):
-                if note.get(wtag("type")) in ("separator", "continuationSeparator", "continuationNotice"):
-                    continue
-                # an id given twice (Word never does): both texts are kept, read as one note, and said
-                key = f"{prefix}{note.get(wtag('id'))}"
-                twice += key in notes
-                notes.setdefault(key, []).extend(note.findall(f".//{wtag('p')}"))
-    return _Opened(document, notes, twice, missing)
-
-
-def _main_content_type(archive: zipfile.ZipFile, name: str) -> str:
-    """The content type of the package's main document, as its relationships and [Content_Types].xml say
-    (read as XML: attributes may stand in any order and in either kind of quotes)."""
-    types = parse_xml(
-        read_member(archive, "[Content_Types].xml", name=name), name=f"{name} ([Content_Types].xml)"
-    )
-    main = "word/document.xml"
-    if "_rels/.rels" in archive.namelist():
-        rels = parse_xml(read_member(archive, "_rels/.rels", name=name), name=f"{name} (_rels/.rels)")
-        for rel in rels:
-            if isinstance(rel.tag, str) and rel.get("Type", "").endswith("/officeDocument"):
-                main = rel.get("Target", main).lstrip("/")
-                break
-    return content_types(types)(main)
-
 
 # ------------------------------------------------------------------ labels
 
@@ -984,163 +891,14 @@ def _read_header(
 # ------------------------------------------------------------------ entry point
 
 
-def _walker_findings(walker: Walker) -> list[Finding]:
-    """What the walker read in places Word does not put text: said, so nothing is merged unseen."""
-    out = []
-    if walker.misplaced:
-        names = ", ".join(f"{name} ({n})" for name, n in walker.misplaced.most_common(5))
-        out.append(
-            Finding(
-                "import.misplaced",
-                Severity.WARNING,
-                say(
-                    "text inside elements Word does not place there was read where it stands: {names}",
-                    names=names,
-                ),
-            )
-        )
-    if walker.nested_notes:
-        out.append(
-            Finding(
-                "import.footnotes",
-                Severity.WARNING,
-                say(
-                    "{nested_notes} footnote(s) referenced from inside another footnote were read into it, in "
-                    "parentheses",
-                    nested_notes=walker.nested_notes,
-                ),
-            )
-        )
-    if walker.nested_notes_deeper:
-        out.append(
-            Finding(
-                "import.footnotes",
-                Severity.WARNING,
-                say(
-                    "{count} footnote(s) nested more than {depth} deep inside another footnote were read at its "
-                    "end, in parentheses",
-                    count=walker.nested_notes_deeper,
-                    depth=MAX_NESTED_NOTES,
-                ),
-            )
-        )
-    if walker.images:
-        out.append(
-            Finding(
-                "import.unplaced",
-                Severity.INFO,
-                say("{images} picture(s) in the text were left out", images=walker.images),
-                field="annex",
-            )
-        )
-    if walker.equations:
-        out.append(
-            Finding(
-                "import.equations",
-                Severity.WARNING,
-                say(
-                    "{equations} equation(s) were read as plain text: check their layout",
-                    equations=walker.equations,
-                ),
-            )
-        )
-    if walker.ruby:
-        guides = ", ".join(f"“{g[:20]}”" for g in walker.ruby[:5])
-        out.append(
-            Finding(
-                "import.ruby",
-                Severity.INFO,
-                say(
-                    "{count} ruby annotation(s) (pronunciation guides) were left out, their base text kept: "
-                    "{guides}",
-                    count=len(walker.ruby),
-                    guides=guides,
-                ),
-            )
-        )
-    if walker.alt_chunks:
-        out.append(
-            Finding(
-                "import.unplaced",
-                Severity.WARNING,
-                say(
-                    "{alt_chunks} piece(s) of content embedded from another file (altChunk) cannot be read: "
-                    "open the file in Word and save it to merge them",
-                    alt_chunks=walker.alt_chunks,
-                ),
-                field="annex",
-            )
-        )
-    return out
-
-
-def _package_findings(opened: _Opened) -> list[Finding]:
-    """What the package itself lacked or gave twice."""
-    findings: list[Finding] = []
-    if opened.missing:
-        parts = ", ".join(opened.missing[:5])
-        findings.append(
-            Finding(
-                "import.unplaced",
-                Severity.WARNING,
-                say(
-                    "the file names parts it does not have ({parts}): read without them (what they held is not "
-                    "in the file to read)",
-                    parts=parts,
-                ),
-            )
-        )
-    if opened.twice:
-        findings.append(
-            Finding(
-                "import.footnotes",
-                Severity.WARNING,
-                say(
-                    "{twice} footnote id(s) are given to more than one note in the file: the texts of each were "
-                    "joined into one footnote",
-                    twice=opened.twice,
-                ),
-            )
-        )
-    return findings
-
-
-def read_docx(data: bytes, *, name: str = "") -> ImportResult:
-    """Read a .docx draft. Raises InputError (one line) for anything unreadable or unsafe."""
-    opened = _open(data, name)
-    document, notes = opened.document, opened.notes
-    try:
-        styles_root = document.styles.element  # type: ignore[attr-defined]
-    except (KeyError, NotImplementedError, AttributeError, ValueError):  # damaged content type, external part
-        styles_root = None
-    try:
-        numbering_root = document.part.numbering_part.element  # type: ignore[attr-defined]
-    except (KeyError, NotImplementedError, AttributeError, ValueError):
-        numbering_root = None
-    res = Resolution()
-    findings: list[Finding] = []
-    walker = Walker(Styles(styles_root), notes, res)
-    body_element = getattr(document.element, "body", None)  # type: ignore[attr-defined]
-    if body_element is None:  # a damaged main part whose root is not w:document
-        root_ns = etree.QName(document.element).namespace or ""  # type: ignore[attr-defined]
-        if root_ns.startswith(_STRICT):
-            raise _strict(name or "the file")
-        raise InputError(f"{name or 'the file'} is damaged: its main part is not a Word document body")
-    masthead, job_number = first_page(document, walker)
-    lines = read_lines(body_element, walker)
-    numbering = Numbering(numbering_root)
-    for line in lines:
-        if line.num_id:
-            got = numbering.label(line.num_id, line.ilvl or 0)
-            if got is not None:
-                line.label, line.label_fmt = got
-
+def _header_and_body(lines: list[Line], findings: list[Finding]) -> tuple[int | None, list[Line], list[Line]]:
+    """Where the organ line stands (None when there is none), and the lines before it and after it. A decision
+    in one sentence runs on from its organ line; an amendment has none and starts with its first instruction."""
     organ_at = next(
         (i for i, line in enumerate(lines) if not line.in_table and _is_organ_line(line.plain)), None
     )
     if organ_at is None:
         organ_at = _other_organ_line(lines)
-    typed: dict[str, str] = {}
     run_on = _run_on_organ_line(lines) if organ_at is None else None
     if run_on is not None:  # a decision in one sentence: the organ line runs into it
         header_lines, body = lines[: run_on[0]], [run_on[1], *lines[run_on[0] + 1 :]]
@@ -1171,6 +929,80 @@ def read_docx(data: bytes, *, name: str = "") -> ImportResult:
             )
     else:
         header_lines, body = lines[:organ_at], lines[organ_at + 1 :]
+    return organ_at, header_lines, body
+
+
+def _closing_findings(res: Resolution, walker: Walker, state: _State, opened: OpenedDocx) -> list[Finding]:
+    """What the reading set aside: openers taken from the lexicon, what the walker and the package left out, text
+    boxes kept at the end, comments not imported."""
+    out: list[Finding] = []
+    if state.lexicon_openers:
+        out.append(
+            Finding(
+                "import.openers",
+                Severity.INFO,
+                say(
+                    "{lexicon_openers} openers were found from the lexicon (no italics in the file)",
+                    lexicon_openers=state.lexicon_openers,
+                ),
+            )
+        )
+    out += walker_findings(walker) + package_findings(opened)
+    for text in dict.fromkeys(walker.text_boxes):
+        res.unplaced.append(text)
+        out.append(
+            Finding(
+                "import.unplaced",
+                Severity.WARNING,
+                say("a text box was kept at the end (annex): “{text}”", text=inline.plain(text)[:70]),
+                field="annex",
+            )
+        )
+    comments = count_comments(opened.document)
+    if comments:
+        out.append(
+            Finding(
+                "import.comments",
+                Severity.INFO,
+                say("the file has {comments} comment(s); comments are not imported", comments=comments),
+                field="header",
+            )
+        )
+    return out
+
+
+def read_docx(data: bytes, *, name: str = "") -> ImportResult:
+    """Read a .docx draft. Raises InputError (one line) for anything unreadable or unsafe."""
+    opened = open_docx(data, name)
+    document, notes = opened.document, opened.notes
+    try:
+        styles_root = document.styles.element  # type: ignore[attr-defined]
+    except (KeyError, NotImplementedError, AttributeError, ValueError):  # damaged content type, external part
+        styles_root = None
+    try:
+        numbering_root = document.part.numbering_part.element  # type: ignore[attr-defined]
+    except (KeyError, NotImplementedError, AttributeError, ValueError):
+        numbering_root = None
+    res = Resolution()
+    findings: list[Finding] = []
+    walker = Walker(Styles(styles_root), notes, res)
+    body_element = getattr(document.element, "body", None)  # type: ignore[attr-defined]
+    if body_element is None:  # a damaged main part whose root is not w:document
+        root_ns = etree.QName(document.element).namespace or ""  # type: ignore[attr-defined]
+        if root_ns.startswith(STRICT_NS):
+            raise strict_refusal(name or "the file")
+        raise InputError(f"{name or 'the file'} is damaged: its main part is not a Word document body")
+    masthead, job_number = first_page(document, walker)
+    lines = read_lines(body_element, walker)
+    numbering = Numbering(numbering_root)
+    for line in lines:
+        if line.num_id:
+            got = numbering.label(line.num_id, line.ilvl or 0)
+            if got is not None:
+                line.label, line.label_fmt = got
+
+    organ_at, header_lines, body = _header_and_body(lines, findings)
+    typed: dict[str, str] = {}
     starts = _part_starts(lines) if organ_at is not None else []
     in_parts = len(starts) > 1 and starts[0][1] == organ_at
     if in_parts:  # a resolution in parts: "A", its title and its organ line open each part
@@ -1226,36 +1058,5 @@ def read_docx(data: bytes, *, name: str = "") -> ImportResult:
                 field="header",
             ),
         )
-    if state.lexicon_openers:
-        findings.append(
-            Finding(
-                "import.openers",
-                Severity.INFO,
-                say(
-                    "{lexicon_openers} openers were found from the lexicon (no italics in the file)",
-                    lexicon_openers=state.lexicon_openers,
-                ),
-            )
-        )
-    findings += _walker_findings(walker) + _package_findings(opened)
-    for text in dict.fromkeys(walker.text_boxes):
-        res.unplaced.append(text)
-        findings.append(
-            Finding(
-                "import.unplaced",
-                Severity.WARNING,
-                say("a text box was kept at the end (annex): “{text}”", text=inline.plain(text)[:70]),
-                field="annex",
-            )
-        )
-    comments = count_comments(document)
-    if comments:
-        findings.append(
-            Finding(
-                "import.comments",
-                Severity.INFO,
-                say("the file has {comments} comment(s); comments are not imported", comments=comments),
-                field="header",
-            )
-        )
+    findings += _closing_findings(res, walker, state, opened)
     return ImportResult(resolution=res, findings=findings, adoption=adoption)
