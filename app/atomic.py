@@ -62,7 +62,7 @@ def _write(path: Path, data: bytes, backup: bool) -> None:
                     f"cannot save {path.name}: its previous version cannot be kept as {backup_path(path).name} "
                     f"({reason}); move that out of the way or save under another name"
                 ) from None
-        os.replace(tmp, path)
+        _replace(tmp, path)
     except (OSError, SaveError) as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
@@ -130,11 +130,28 @@ def _keep_backup(path: Path) -> None:
     except OSError:
         tmp = _create_temp(path.parent, target.name, path.read_bytes(), _mode_of(path))
     try:
-        os.replace(tmp, target)
+        _replace(tmp, target)
     except OSError:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+REPLACE_TRIES = 5  # a rename refused for a moment: Windows refuses it while a virus scanner or indexer reads
+
+
+def _replace(tmp: Path, target: Path) -> None:
+    """Rename `tmp` over `target`, trying again a few times (0.05 s, 0.1 s, 0.2 s, 0.4 s apart) when the system
+    refuses for lack of permission: on Windows a scanner or a search indexer that has the file open for a moment
+    makes the rename fail with "Access is denied"; a file that stays locked (open in Word) still fails."""
+    for attempt in range(REPLACE_TRIES):
+        try:
+            os.replace(tmp, target)
+            return
+        except PermissionError:
+            if attempt == REPLACE_TRIES - 1:
+                raise
+            time.sleep(0.05 * 2**attempt)
 
 
 def _remove_stale_temps(folder: Path, name: str) -> None:

@@ -176,3 +176,47 @@ def test_a_loop_of_links_is_refused_and_left_as_it_was(tmp_path, length):
         save_project(draft("one"), links[0])
     assert all(link.is_symlink() for link in links)
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(link.name for link in links)  # no temporaries
+
+
+def test_a_rename_refused_for_a_moment_is_tried_again(tmp_path, monkeypatch):
+    """Windows refuses a rename while a virus scanner or indexer has the file open for a moment: the save waits
+    and succeeds, and the previous version is kept."""
+    import app.atomic as atomic
+
+    target = tmp_path / "draft.resolute"
+    target.write_bytes(b"old")
+    real = os.replace
+    refusals = {"left": 2}
+
+    def busy(src, dst):
+        if refusals["left"]:
+            refusals["left"] -= 1
+            raise PermissionError(13, "Access is denied")
+        return real(src, dst)
+
+    monkeypatch.setattr(atomic.os, "replace", busy)
+    monkeypatch.setattr(atomic.time, "sleep", lambda seconds: None)
+    write_atomic(target, b"new", backup=True)
+    assert target.read_bytes() == b"new"
+    assert (tmp_path / "draft.resolute~").read_bytes() == b"old"
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_a_rename_refused_for_good_is_one_line_and_leaves_the_file(tmp_path, monkeypatch):
+    """A file that stays locked (open in another program) fails the save in one line, the file as it was and no
+    temporary left behind."""
+    import app.atomic as atomic
+
+    target = tmp_path / "draft.resolute"
+    target.write_bytes(b"old")
+
+    def locked(src, dst):
+        raise PermissionError(13, "Access is denied")
+
+    monkeypatch.setattr(atomic.os, "replace", locked)
+    monkeypatch.setattr(atomic.time, "sleep", lambda seconds: None)
+    with pytest.raises(SaveError) as err:
+        write_atomic(target, b"new")
+    assert "\n" not in str(err.value) and "Access is denied" in str(err.value)
+    assert target.read_bytes() == b"old"
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
