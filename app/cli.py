@@ -181,10 +181,10 @@ def _write(res, out: Path) -> None:
 
         save_project(res, out)
     elif suffix == ".txt":
-        from app.atomic import write_atomic
+        from app.atomic import write_text
         from app.io.text_writer import to_text
 
-        write_atomic(out, to_text(res).encode("utf-8"))
+        write_text(out, to_text(res))
     elif suffix == ".pdf":
         try:  # the PDF is drawn by Qt, which the core does without
             from widgets.pdf_export import write_pdf
@@ -220,6 +220,10 @@ def _compare(args: argparse.Namespace) -> int:
     from app.compare.tracked import write_tracked_docx
     from app.io.reading import read_document
 
+    if args.output.suffix.lower() != ".docx":  # Word revisions: a .txt or .json name would hide a Word file
+        raise InputError(
+            f"cannot write a comparison to '{args.output.suffix or args.output.name}': use .docx"
+        )
     base = read_document(args.base).resolution
     new = read_document(args.new).resolution
     write_tracked_docx(base, new, args.output)
