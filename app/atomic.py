@@ -109,7 +109,8 @@ def _mode_of(path: Path) -> int | None:
 def _temp_stem(name: str) -> str:
     """The start of a temporary's name: the file's own name, cut so that the temporary's name stays within
     the 255 bytes a file system allows when the file's own name is near it."""
-    return name if len(name.encode("utf-8")) <= 180 else name.encode("utf-8")[:180].decode("utf-8", "ignore")
+    raw = os.fsencode(name)  # as the system has it: a byte that is not UTF-8 is a name like any other
+    return name if len(raw) <= 180 else os.fsdecode(raw[:180])
 
 
 def _temp_name(name: str) -> str:

@@ -7,6 +7,7 @@ Exit codes: 0 fine, 1 the document has errors (check), 2 the input cannot be rea
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
@@ -74,7 +75,19 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
+def _tolerant_output() -> None:
+    """Findings quote the draft's words and its file name: an output that cannot encode one (an ASCII pipe, a
+    console code page, a name with a byte that is not UTF-8 under a strict UTF-8 locale) shows it escaped,
+    where it stopped the command half-way with an internal error."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            with contextlib.suppress(ValueError, OSError):  # a stream already closed or detached
+                reconfigure(errors="backslashreplace")
+
+
 def run(argv: list[str]) -> int:
+    _tolerant_output()
     parser = _parser()
     try:
         args = parser.parse_args(argv)

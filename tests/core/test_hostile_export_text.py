@@ -137,3 +137,37 @@ def test_a_comparison_to_a_name_that_is_not_a_word_file_is_refused(
     assert cli.run(["compare", str(base), str(base), "-o", str(out)]) == 2
     assert capsys.readouterr().err.count("\n") == 1
     assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    ("encoding", "name"), [("ascii:strict", b"draft.json"), ("utf-8:strict", b"draft\xff.json")]
+)
+def test_findings_reach_an_output_that_cannot_encode_them(tmp_path: Path, encoding: str, name: bytes) -> None:
+    """An ASCII pipe cannot take the curly quotes of a finding, nor a strict UTF-8 one a file name with a byte
+    that is not UTF-8: the command still lists every finding and exits 0 or 1, not 3 half-way."""
+    import subprocess
+
+    base, _ = _pair()
+    base.footnotes["n1"] = __import__("app.model", fromlist=["Footnote"]).Footnote("“Quoted” note.", "n1")
+    path = Path(os.fsdecode(bytes(tmp_path) + b"/" + name))
+    storage.save_project(base, path)
+    root = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "PYTHONIOENCODING": encoding, "PYTHONPATH": str(root)}
+    done = subprocess.run(
+        [sys.executable, "-m", "app", "check", os.fsencode(path)], capture_output=True, env=env, timeout=120
+    )
+    assert done.returncode in (0, 1), done.stderr
+    assert b"internal error" not in done.stderr
+    assert b"referenced nowhere" in done.stdout and b"Quoted" in done.stdout
+
+
+def test_a_project_saves_under_a_name_with_a_byte_that_is_not_utf8(tmp_path: Path) -> None:
+    """Such a name is a name like any other to the system; the temporary's name was cut as UTF-8 text and
+    the save failed ("surrogates not allowed")."""
+    base, new = _pair()
+    path = Path(os.fsdecode(bytes(tmp_path) + b"/proj\xff" + b"\xc3\xa9" * 100 + b".json"))
+    storage.save_project(base, path)
+    storage.save_project(new, path)  # again: the first is kept as name~
+    assert storage.load_project(path).operative[0].text == new.operative[0].text
+    assert Path(str(path) + "~").is_file()
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([path.name, path.name + "~"])
