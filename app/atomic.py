@@ -25,6 +25,12 @@ def backup_path(path: Path) -> Path:
     return path.with_name(path.name + "~")
 
 
+def write_text(path: Path, text: str, *, backup: bool = False) -> None:
+    """`write_atomic` of a text as UTF-8. A lone surrogate (pasted into the editor, or an undecodable byte of
+    a command-line argument) cannot be encoded: it is written as "?" rather than failing the save."""
+    write_atomic(path, text.encode("utf-8", "replace"), backup=backup)
+
+
 def write_atomic(path: Path, data: bytes, *, backup: bool = False) -> None:
     """Write `data` to `path` through a temporary file in the same folder, flushed, fsynced and renamed.
 
@@ -78,7 +84,19 @@ def _target(path: Path) -> Path:
         path = Path(os.path.realpath(path))
         if path.is_symlink():  # a loop of links: replacing one would break the loop without a word
             raise SaveError(f"cannot save {path.name}: it is a symbolic link that leads to itself")
+    _refuse_special(path)
     return path if str(path.parent) else Path(".") / path
+
+
+def _refuse_special(path: Path) -> None:
+    """A pipe, socket or device in the way (or a link to one) is not a file to replace: the rename would put a
+    plain file in its place, and a device node gone is a machine broken."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return  # nothing there (or nothing readable): the save says what is wrong
+    if not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
+        raise SaveError(f"cannot save {_short(path.name)}: it is a pipe, socket or device, not a file")
 
 
 def _mode_of(path: Path) -> int | None:
@@ -91,7 +109,8 @@ def _mode_of(path: Path) -> int | None:
 def _temp_stem(name: str) -> str:
     """The start of a temporary's name: the file's own name, cut so that the temporary's name stays within
     the 255 bytes a file system allows when the file's own name is near it."""
-    return name if len(name.encode("utf-8")) <= 180 else name.encode("utf-8")[:180].decode("utf-8", "ignore")
+    raw = os.fsencode(name)  # as the system has it: a byte that is not UTF-8 is a name like any other
+    return name if len(raw) <= 180 else os.fsdecode(raw[:180])
 
 
 def _temp_name(name: str) -> str:

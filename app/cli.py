@@ -7,6 +7,7 @@ Exit codes: 0 fine, 1 the document has errors (check), 2 the input cannot be rea
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
@@ -74,7 +75,19 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
+def _tolerant_output() -> None:
+    """Findings quote the draft's words and its file name: an output that cannot encode one (an ASCII pipe, a
+    console code page, a name with a byte that is not UTF-8 under a strict UTF-8 locale) shows it escaped,
+    where it stopped the command half-way with an internal error."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            with contextlib.suppress(ValueError, OSError):  # a stream already closed or detached
+                reconfigure(errors="backslashreplace")
+
+
 def run(argv: list[str]) -> int:
+    _tolerant_output()
     parser = _parser()
     try:
         args = parser.parse_args(argv)
@@ -181,10 +194,10 @@ def _write(res, out: Path) -> None:
 
         save_project(res, out)
     elif suffix == ".txt":
-        from app.atomic import write_atomic
+        from app.atomic import write_text
         from app.io.text_writer import to_text
 
-        write_atomic(out, to_text(res).encode("utf-8"))
+        write_text(out, to_text(res))
     elif suffix == ".pdf":
         try:  # the PDF is drawn by Qt, which the core does without
             from widgets.pdf_export import write_pdf
@@ -220,6 +233,10 @@ def _compare(args: argparse.Namespace) -> int:
     from app.compare.tracked import write_tracked_docx
     from app.io.reading import read_document
 
+    if args.output.suffix.lower() != ".docx":  # Word revisions: a .txt or .json name would hide a Word file
+        raise InputError(
+            f"cannot write a comparison to '{args.output.suffix or args.output.name}': use .docx"
+        )
     base = read_document(args.base).resolution
     new = read_document(args.new).resolution
     write_tracked_docx(base, new, args.output)

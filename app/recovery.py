@@ -18,7 +18,7 @@ from pathlib import Path
 import platformdirs
 
 from app import storage
-from app.atomic import write_atomic
+from app.atomic import write_text
 from app.errors import InputError
 from app.model import Resolution
 
@@ -79,7 +79,7 @@ class Autosaver:
             "pid": os.getpid(),
             "document": storage.to_dict(res),
         }
-        write_atomic(self.path, json.dumps(payload, ensure_ascii=False).encode("utf-8"))
+        write_text(self.path, json.dumps(payload, ensure_ascii=False))
 
     def remove(self) -> None:
         """After a successful save or a clean close: nothing left to recover."""

@@ -32,7 +32,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from app.atomic import write_atomic
+from app.atomic import write_text
 from app.errors import InputError, ProjectVersionError
 from app.model import (
     MAX_DEPTH,
@@ -329,7 +329,7 @@ def loads(text: str) -> Resolution:
 def save_project(res: Resolution, path: Path) -> None:
     """Save atomically, keeping the previous version as `name~`."""
     # "replace": a lone surrogate pasted into the editor must not make the save fail and lose the work
-    write_atomic(Path(path), dumps(res).encode("utf-8", "replace"), backup=True)
+    write_text(Path(path), dumps(res), backup=True)
 
 
 def load_project(path: Path) -> Resolution:

@@ -2,7 +2,7 @@
 references, annexes, parts and an amendment's instructions, for the full check, Word import, text import, Word
 export and a tracked-changes compare; and of proposals compiled, paragraphs a proposal adds and deletes, an
 amendment derived, applied, checked against its draft and written as UN XML, a proposal derived from an edited
-copy read from a file, a revision merged from a proposal on every paragraph, and the PDF's pages, and a PDF's text layer of many pages. Near-linear
+copy read from a file, a revision merged from a proposal on every paragraph, and the PDF's pages, a PDF's text layer of many pages, and proposals on one paragraph. Near-linear
 growth shows as a ratio near 10 from one column to the next; a cost that grows with the square shows as a ratio
 near 100.
 
@@ -251,6 +251,26 @@ def pdf_text_pages(scale: int) -> dict[str, Callable[[], object]]:
     return {"import text": lambda: read_text(text)}
 
 
+def proposals_on_one_paragraph(scale: int) -> dict[str, Callable[[], object]]:
+    """20 to 2,000 delegations' proposals all changing the same word of one paragraph of the working text
+    (every pair weighed for a clash, and each hunk against its whole run: the square of the proposals, sixth
+    red-team pass); compiled, listed for the merge, and merged with every one rejected."""
+    res = omnibus(BASE_PARAGRAPHS, footnotes=5)
+    neg = rounds.start(res)
+    target = res.operative[0]
+    proposed = copy.deepcopy(rounds.base_text(neg))
+    para = proposed.find(target.id)
+    assert para is not None
+    for i in range(20 * scale):
+        para.text = f"{target.text} and step {i}"
+        neg.proposals.append(derive(rounds.base_text(neg), proposed, f"Delegation {i}", neg.version))
+    return {
+        "compile": lambda: rounds.compilation(neg, res),
+        "merge places": lambda: merging.items(neg),
+        "merge, every one rejected": lambda: merging.merged(neg, res, merging.Choices()),
+    }
+
+
 PROCESSES: dict[str, Callable[[int], dict[str, Callable[[], object]]]] = {
     "proposals compiled": proposals_compiled,
     "paragraphs proposed": paragraphs_proposed,
@@ -260,6 +280,7 @@ PROCESSES: dict[str, Callable[[int], dict[str, Callable[[], object]]]] = {
     "PDF paragraphs": pages_laid_out,
     "notes gone or changed": notes_gone_and_changed,
     "PDF text pages": pdf_text_pages,
+    "proposals on one paragraph": proposals_on_one_paragraph,
 }
 
 

@@ -406,7 +406,7 @@ class NegotiationPanel(QObject):
     def make_l_document(self) -> bool:
         """The L document (.docx) numbered afresh, and beside it the table of negotiation labels to new numbers
         (`…-renumbering.txt`). Refused, with the places, while brackets remain."""
-        from app.atomic import write_atomic
+        from app.atomic import write_text
         from app.io.docx_writer import write_docx
         from app.negotiation.numbering import table_text
 
@@ -427,7 +427,7 @@ class NegotiationPanel(QObject):
         path = Path(path) if Path(path).suffix else Path(path).with_suffix(".docx")
         try:
             write_docx(clean, path, paper=self.win.settings.paper or None)
-            write_atomic(path.with_name(path.stem + "-renumbering.txt"), table_text(table).encode("utf-8"))
+            write_text(path.with_name(path.stem + "-renumbering.txt"), table_text(table))
         except (ResoluteError, OSError) as exc:
             self.win.prompter.error(self.win, tr("Could not export"), str(exc))
             return False
@@ -456,10 +456,10 @@ class NegotiationPanel(QObject):
         path = Path(path) if Path(path).suffix else Path(path).with_suffix(".docx")
         try:
             if path.suffix.lower() == ".txt":
-                from app.atomic import write_atomic
+                from app.atomic import write_text
                 from app.negotiation.compilation_text import compilation_text
 
-                write_atomic(path, compilation_text(self.compilation).encode("utf-8"))
+                write_text(path, compilation_text(self.compilation))
             else:
                 from app.negotiation.compilation_docx import write_compilation_docx
 

@@ -210,7 +210,11 @@ class Versions(QObject):
         if not path:
             return False
         path = Path(path) if Path(path).suffix else Path(path).with_suffix(f".{kind}")
-        data = oral_revisions_docx(cmp) if kind == "docx" else oral_revisions_text(cmp).encode("utf-8")
+        data = (
+            oral_revisions_docx(cmp)
+            if kind == "docx"
+            else oral_revisions_text(cmp).encode("utf-8", "replace")
+        )  # as write_text
         try:
             write_atomic(path, data)
         except (ResoluteError, OSError) as exc:

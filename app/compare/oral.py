@@ -236,16 +236,19 @@ def oral_revisions_docx(cmp: Comparison, *, heading: str = "") -> bytes:
     import docx
     from docx.shared import Pt
 
+    from app.io.safe_xml import xml_text
+
     document = docx.Document()
     style = document.styles["Normal"]
     style.font.name = "Times New Roman"
     style.font.size = Pt(12)
     symbol = cmp.new_rendered.symbol or cmp.base_rendered.symbol
     title = heading or (f"Oral revisions to draft resolution {symbol}" if symbol else "Oral revisions")
-    document.add_paragraph().add_run(title).bold = True
+    # python-docx refuses controls and lone surrogates (a heading typed, a name read from a damaged file)
+    document.add_paragraph().add_run(xml_text(title)).bold = True
     items = [r.instruction for r in oral_revisions(cmp)]
     for i, item in enumerate(items):
-        document.add_paragraph(item + ("." if i == len(items) - 1 else ";"))
+        document.add_paragraph(xml_text(item) + ("." if i == len(items) - 1 else ";"))
     stream = io.BytesIO()
     document.save(stream)
     return stream.getvalue()

@@ -27,6 +27,7 @@ from app.compare.diff import DELETE, EQUAL, INSERT, BlockChange, Comparison, Seg
 from app.io import docx_parts
 from app.io import docx_writer as writer
 from app.io.docx_layout import layout_for_paper
+from app.io.safe_xml import xml_text
 from app.model import Resolution
 from app.render import Block
 
@@ -46,7 +47,7 @@ class _Revisions:
 
     def __init__(self, author: str, date: dt.datetime) -> None:
         def attrs(when: dt.datetime) -> str:
-            return f'w:author={quoteattr(author)} w:date="{when.strftime("%Y-%m-%dT%H:%M:%SZ")}"'
+            return f'w:author={quoteattr(xml_text(author))} w:date="{when.strftime("%Y-%m-%dT%H:%M:%SZ")}"'
 
         # Whole inserted or deleted paragraphs carry a stamp one minute earlier than word changes: LibreOffice
         # joins adjacent revisions of one author made within a minute, and a word change at the end of a kept

@@ -44,7 +44,7 @@ def read_proposals(base: Resolution, args: list[str], base_version: str) -> list
 
 
 def compile_files(base_path: Path, proposal_args: list[str], out: Path) -> None:
-    from app.atomic import write_atomic
+    from app.atomic import write_text
     from app.negotiation.compilation import compile_text
 
     suffix = out.suffix.lower()
@@ -61,4 +61,4 @@ def compile_files(base_path: Path, proposal_args: list[str], out: Path) -> None:
     else:
         from app.negotiation.compilation_text import compilation_text
 
-        write_atomic(out, compilation_text(comp).encode("utf-8"))
+        write_text(out, compilation_text(comp))

@@ -108,20 +108,27 @@ def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 
 def _clusters(hunks: list[Hunk]) -> list[list[Hunk]]:
+    """Hunks in order of place, in runs that change the same words (`overlaps` with a hunk of the run, or
+    starting inside its span). Sorted by start, a replacement meets an earlier one only if it starts before
+    that one ends, and an insertion meets an earlier insertion only at the same place: two numbers kept per
+    run, not a look at each of its hunks (thousands of proposals on the same words were their square)."""
     ordered = sorted(hunks, key=lambda h: (h[1], h[2]))
     out: list[list[Hunk]] = []
     span = (0, 0)
+    reach = insert_at = -1  # the run's furthest replacement end, and the place of its last insertion
     for h in ordered:
-        if (
-            out
-            and any(overlaps((h[1], h[2]), (o[1], o[2])) for o in out[-1])
-            or (out and span[0] < h[1] < span[1])
-        ):
+        start, end = h[1], h[2]
+        meets = start < reach or (start == end and start == insert_at)
+        if out and (meets or span[0] < start < span[1]):
             out[-1].append(h)
-            span = (span[0], max(span[1], h[2]))
+            span = (span[0], max(span[1], end))
         else:
             out.append([h])
-            span = (h[1], h[2])
+            span, reach, insert_at = (start, end), -1, -1
+        if start == end:
+            insert_at = start
+        else:
+            reach = max(reach, end)
     return out
 
 
@@ -190,12 +197,14 @@ def field_pieces(
         start = min(h[1] for h in cluster)
         end = max(h[2] for h in cluster)
         italic = pieces.add(base[pos:start], EQUAL, italic)
-        names = sorted({h[0] for h in cluster}, key=order.__getitem__)
-        for k, name in enumerate(names):
+        by_name: dict[str, list[Hunk]] = {}  # each proposer's hunks, gathered once (not a pass per proposer)
+        for h in cluster:
+            by_name.setdefault(h[0], []).append(h)
+        for k, name in enumerate(sorted(by_name, key=order.__getitem__)):
             if k:
                 pieces.tag(" / ")
             state, at = italic, start
-            for _, s, e, old, new in sorted((h for h in cluster if h[0] == name), key=lambda h: h[1]):
+            for _, s, e, old, new in sorted(by_name[name], key=lambda h: h[1]):
                 state = pieces.add(base[at:s], EQUAL, state)
                 after_old = pieces.add(tokens(old), DELETE, state)
                 pieces.add(tokens(new), INSERT, state)

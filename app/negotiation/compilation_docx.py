@@ -12,7 +12,6 @@ against Rev.N-1), which have one author, are written with real tracked changes (
 from __future__ import annotations
 
 import io
-import re
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -23,6 +22,7 @@ from docx.shared import Cm, Pt
 
 from app.atomic import write_atomic
 from app.io.docx_writer import print_as_issued
+from app.io.safe_xml import xml_text
 from app.negotiation.compilation import BRACKET, DELETE, INSERT, TAG, Compilation, Entry
 from app.render import render
 
@@ -36,7 +36,6 @@ LEGEND = (
 )
 
 
-_BAD_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _TWIPS_PER_CM = 567
 _LABEL_CM = 2.4  # the label column
 _LEVEL_CM = 0.8  # indent per subparagraph level
@@ -60,7 +59,7 @@ def _run(
     rpr += '<w:u w:val="single"/>' if op == INSERT else ""
     rpr += '<w:vertAlign w:val="superscript"/>' if sup else ""
     props = f"<w:rPr>{rpr}</w:rPr>" if rpr else ""
-    lines = _BAD_XML.sub("", text).split("\n")
+    lines = xml_text(text.replace("\r\n", "\n")).split("\n")
     body = "<w:br/>".join(f'<w:t xml:space="preserve">{escape(line)}</w:t>' for line in lines)
     return f"<w:r>{props}{body}</w:r>"
 

@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from app.errors import InputError
 from app.model import Resolution
 from app.negotiation import rounds
-from app.negotiation.compilation import Compilation, overlaps
+from app.negotiation.compilation import Compilation
 from app.negotiation.proposals import (
     DeleteParagraph,
     Edit,
@@ -59,15 +60,10 @@ def _spans(edits: list[Edit]) -> list[tuple[str, int, int]]:
     return out
 
 
-def _clash(a: list[tuple[str, int, int]], b: list[tuple[str, int, int]]) -> bool:
-    if any(f == "*" for f, _, _ in a) or any(f == "*" for f, _, _ in b):
-        return bool(a and b)
-    return any(fa == fb and overlaps((sa, ea), (sb, eb)) for fa, sa, ea in a for fb, sb, eb in b)
-
-
 def _groups(proposals: list[Proposal], target: str, at: dict[str, dict[str, list[Edit]]]) -> list[list[str]]:
-    """Proposals linked by clashes, transitively, in proposal order; `at`: each one's edits by place."""
-    spans = [_spans(at[p.id].get(target, [])) for p in proposals]
+    """Proposals linked by clashes (`overlaps` on one field, or a deletion of the place), transitively, in
+    proposal order; `at`: each one's edits by place. The spans of all proposals are swept once in order, not
+    weighed pair by pair: thousands of proposals on one paragraph cost their number, not its square."""
     group = list(range(len(proposals)))
 
     def root(i: int) -> int:
@@ -76,14 +72,42 @@ def _groups(proposals: list[Proposal], target: str, at: dict[str, dict[str, list
             i = group[i]
         return i
 
-    for i in range(len(proposals)):
-        for j in range(i):
-            if _clash(spans[i], spans[j]):
-                group[root(i)] = root(j)
+    def join(i: int, j: int) -> None:
+        group[root(i)] = root(j)
+
+    spans_of = [_spans(at[p.id].get(target, [])) for p in proposals]
+    deleting = [i for i, spans in enumerate(spans_of) if any(f == "*" for f, _, _ in spans)]
+    by_field: dict[str, list[tuple[int, int, int]]] = {}
+    for i, spans in enumerate(spans_of):
+        if spans and deleting:  # a deletion of the place clashes with every proposal there
+            join(i, deleting[0])
+        for name, start, end in spans:
+            by_field.setdefault(name, []).append((start, end, i))
+    for name, spans in by_field.items():
+        if name != "*":
+            _sweep(sorted(spans), join)
     out: dict[int, list[str]] = {}
     for i, p in enumerate(proposals):
         out.setdefault(root(i), []).append(p.id)
     return list(out.values())
+
+
+def _sweep(spans: list[tuple[int, int, int]], join: Callable[[int, int], None]) -> None:
+    """Join the owners of every two spans of one field that `overlaps` (sorted by start, then end). A span
+    meets an earlier one only if it starts before that one ends (an insertion: or at the same place as an
+    earlier insertion); the earlier spans still open all share a word, so are joined already, and joining to
+    the one reaching furthest is enough."""
+    reach, reach_owner = -1, -1  # the furthest end of the replacements seen, and whose it is
+    insert_at, insert_owner = -1, -1  # the place of the last insertion seen, and whose it is
+    for start, end, owner in spans:
+        if start < reach:
+            join(owner, reach_owner)
+        if start == end:
+            if start == insert_at:
+                join(owner, insert_owner)
+            insert_at, insert_owner = start, owner
+        elif end > reach:
+            reach, reach_owner = end, owner
 
 
 def items(neg: rounds.Negotiation, comp: Compilation | None = None) -> list[MergeItem]:
@@ -119,8 +143,10 @@ def items(neg: rounds.Negotiation, comp: Compilation | None = None) -> list[Merg
 
 def check(item: MergeItem, accepted: list[str]) -> None:
     """InputError when the ids accepted at a place take two alternatives of one group."""
+    chosen = set(accepted)  # sets, not lists: a group of thousands of proposals was searched for each of them
+    proposer = {p.id: p.proposer for p in item.proposals}
     for group in item.alternatives:
-        taken = [p.proposer for p in item.proposals if p.id in group and p.id in accepted]
+        taken = [proposer[i] for i in dict.fromkeys(group) if i in chosen and i in proposer]
         if len(taken) > 1:
             raise InputError(f"{item.label}: {' and '.join(taken)} change the same words: take one of them")
 

@@ -80,6 +80,9 @@ class Negotiation:
     brackets: list[Bracket] = field(default_factory=list)
     labels: dict[str, str] = field(default_factory=dict)  # negotiation labels by paragraph id
     attributed: bool = True  # from some round on, proposals may be shown without their proposers
+    _places: dict[str, int] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )  # see `proposal`
 
     @property
     def version(self) -> str:
@@ -87,10 +90,18 @@ class Negotiation:
         return self.revisions[-1].name if self.revisions else "zero draft"
 
     def proposal(self, proposal_id: str) -> Proposal:
-        found = next((p for p in self.proposals if p.id == proposal_id), None)
-        if found is None:
+        """The first proposal with this id. Found through an index of places, checked and built again when the
+        list has changed: a merge looks up every proposal it accepts, and a search of the list for each made
+        thousands of proposals cost their square."""
+        at = self._places.get(proposal_id)
+        if at is None or at >= len(self.proposals) or self.proposals[at].id != proposal_id:
+            self._places = {}
+            for i, p in enumerate(self.proposals):
+                self._places.setdefault(p.id, i)
+            at = self._places.get(proposal_id)
+        if at is None:
             raise InputError("no such proposal")
-        return found
+        return self.proposals[at]
 
     def status(self, paragraph_id: str) -> Status:
         return current(self.statuses.get(paragraph_id, []))
@@ -152,7 +163,14 @@ def add_proposals(neg: Negotiation, proposals: list[Proposal]) -> None:
 
 def open_proposals(neg: Negotiation) -> list[Proposal]:
     """The proposals on the latest revision with something still to decide."""
-    return [p for p in neg.proposals if p.base_version == neg.version and _open(neg, p)]
+    decided: dict[
+        str, set[str]
+    ] = {}  # read once: a look through every decision for each proposal was their product
+    for d in neg.decisions:
+        decided.setdefault(d.proposal_id, set()).add(d.target)
+    return [
+        p for p in neg.proposals if p.base_version == neg.version and p.targets() - decided.get(p.id, set())
+    ]
 
 
 def compile_open(neg: Negotiation) -> Compilation:
@@ -177,11 +195,6 @@ def compilation(neg: Negotiation, res: Resolution) -> Compilation:
             entry.pieces = [p for p in entry.pieces if not (p.op == "tag" and p.text.strip() != "/")]
             entry.proposers = []
     return comp
-
-
-def _open(neg: Negotiation, proposal: Proposal) -> bool:
-    decided = {d.target for d in neg.decisions if d.proposal_id == proposal.id}
-    return bool(proposal.targets() - decided)
 
 
 # --- decisions --------------------------------------------------------------------------------------------

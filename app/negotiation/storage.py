@@ -22,6 +22,7 @@ from typing import Any
 
 from app.model import Footnote
 from app.negotiation.proposals import (
+    FIELDS,
     DeleteParagraph,
     Edit,
     FootnoteEdit,
@@ -123,6 +124,14 @@ def _date(value: Any) -> dt.datetime:
     return date if date.tzinfo else date.replace(tzinfo=dt.timezone.utc)
 
 
+def _field(value: Any) -> str:
+    """A paragraph field an edit or a bracket names: only the texts a paragraph has (a name read from the file
+    is set on the paragraph when accepted, and "id" or "subparagraphs" there would break the text)."""
+    if value not in FIELDS:
+        raise ValueError(f"no paragraph field {str(value)[:40]!r}")
+    return value
+
+
 def _edit_from_dict(d: dict[str, Any]) -> Edit:
     from app.storage import _para_from_dict
 
@@ -130,7 +139,7 @@ def _edit_from_dict(d: dict[str, Any]) -> Edit:
     if kind == "words":
         return WordEdit(
             str(d["paragraph_id"]),
-            str(d["field"]),
+            _field(d["field"]),
             int(d["start"]),
             int(d["end"]),
             str(d["old"]),
@@ -166,7 +175,7 @@ def from_dict(d: dict[str, Any]) -> Negotiation:
         brackets=[
             Bracket(
                 str(b["paragraph_id"]),
-                str(b["field"]),
+                _field(b["field"]),
                 str(b["words"]),
                 [
                     Alternative(str(a["text"]), [str(h) for h in a.get("holders") or []])

@@ -26,22 +26,40 @@ from app.negotiation.proposals import (
 )
 
 _Q = r"[\"“”‘’']"
-_QUOTED = rf"{_Q}(?P<{{name}}>.*?){_Q}"
-_FORMS = [
-    (
-        "after",
-        re.compile(rf"after\s+{_QUOTED.format(name='a')}\s*,?\s*insert\s+{_QUOTED.format(name='b')}$", re.I),
-    ),
-    (
-        "replace",
-        re.compile(
-            rf"replace\s+{_QUOTED.format(name='a')}\s+(?:with|by)\s+{_QUOTED.format(name='b')}$", re.I
-        ),
-    ),
-    ("delete", re.compile(rf"delete\s+{_QUOTED.format(name='a')}$", re.I)),
-    ("drop", re.compile(r"delete(?:\s+the)?\s+paragraph$", re.I)),
-    ("new", re.compile(rf"(?:new|add(?:\s+a)?(?:\s+new)?)\s+paragraph\s+{_QUOTED.format(name='b')}$", re.I)),
+_QUOTES = "\"“”‘’'"
+# Each form: how it opens (up to its first quote) and, for two quoted texts, what stands between them. The
+# quoted texts are found by a search for the first separator and the line's last quote, not by a lazy group
+# retried at each quote: a line of thousands of quotes and separators cost the square of its length.
+_FORMS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
+    ("after", re.compile(rf"after\s+{_Q}", re.I), re.compile(rf"{_Q}\s*(?:,\s*)?insert\s+{_Q}", re.I)),
+    ("replace", re.compile(rf"replace\s+{_Q}", re.I), re.compile(rf"{_Q}\s+(?:with|by)\s+{_Q}", re.I)),
+    ("delete", re.compile(rf"delete\s+{_Q}", re.I), None),
+    ("drop", re.compile(r"delete(?:\s+the)?\s+paragraph$", re.I), None),
+    ("new", re.compile(r"(?:new|add(?:\s+a)?(?:\s+new)?)\s+paragraph\s+" + _Q, re.I), None),
 ]
+
+
+def _quoted(
+    rest: str, head: re.Pattern[str], middle: re.Pattern[str] | None, key: str
+) -> dict[str, str] | None:
+    """The quoted texts of a form that opens with `head` and ends with a quote: {key: text}, or {"a", "b"}
+    around the first `middle`. None when the line is not of that form. A quoted text holds no line break."""
+    opening = head.match(rest)
+    if opening is None:
+        return None
+    if head.pattern.endswith("$"):
+        return {}
+    start, end = opening.end(), len(rest) - 1 - rest.endswith("\n")  # as `$` ends before a last line break
+    if end < start or rest[end] not in _QUOTES:
+        return None
+    if middle is None:
+        groups = {key: rest[start:end]}
+    else:
+        found = middle.search(rest, start, end)  # its second quote is never the line's last one
+        if found is None:
+            return None
+        groups = {"a": rest[start : found.start()], "b": rest[found.end() : end]}
+    return None if any("\n" in text for text in groups.values()) else groups
 
 
 def typed_proposal(base: Resolution, paragraph_id: str, line: str, base_version: str = "") -> Proposal:
@@ -50,11 +68,10 @@ def typed_proposal(base: Resolution, paragraph_id: str, line: str, base_version:
     if not sep or not name.strip():
         raise InputError('write who proposes, then the proposal: EU: after "States" insert "and others"')
     rest = rest.strip().rstrip(".")
-    for kind, form in _FORMS:
-        m = form.match(rest)
-        if m is None:
+    for kind, head, middle in _FORMS:
+        groups = _quoted(rest, head, middle, "b" if kind == "new" else "a")
+        if groups is None:
             continue
-        groups = m.groupdict()
         if kind in ("drop", "new") and title_of(base, paragraph_id) is not None:
             raise InputError("a title is changed word by word: after … insert …, replace … with …, delete …")
         if kind == "after":

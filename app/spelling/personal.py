@@ -7,7 +7,7 @@ from pathlib import Path
 
 import platformdirs
 
-from app.atomic import write_atomic
+from app.atomic import write_text
 from app.errors import InputError
 
 
@@ -72,6 +72,6 @@ class PersonalDictionary:
 
     def _save(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(self.path, ("\n".join(self.words()) + "\n").encode("utf-8"))
+        write_text(self.path, "\n".join(self.words()) + "\n")
         stat = self.path.stat()
         self._stamp = (stat.st_mtime_ns, stat.st_size)
