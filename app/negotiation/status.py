@@ -112,7 +112,9 @@ def resolve(res: Resolution, bracket: Bracket, text: str, para: Paragraph | None
 
 
 def bracket_places(brackets: list[Bracket], labels: dict[str, str]) -> list[str]:
-    return list(dict.fromkeys(labels.get(b.paragraph_id, "a paragraph") for b in brackets))
+    return list(
+        dict.fromkeys(labels.get(b.paragraph_id) or "a paragraph" for b in brackets)
+    )  # "" is no label
 
 
 def refuse_brackets(res: Resolution) -> None:

@@ -229,3 +229,17 @@ def test_every_negotiation_step_is_undoable(corpus):
     assert to_dict(doc.resolution) == steps[-1]
     with pytest.raises(InputError):
         commands.start_negotiation(doc)
+
+
+def test_a_bracket_in_a_paragraph_without_a_label_names_it_as_a_paragraph(corpus):
+    """A project may hold an empty negotiation label (typed or damaged): the refusal still names the place in
+    words, not as "()"."""
+    res = _l20(corpus)
+    neg = rounds.start(res, date=DAY)
+    para = _long_paragraph(res)
+    words = " ".join(para.text.split()[2:4])
+    neg.brackets.append(make_bracket(res, para.id, words, [Alternative(words, ["US"])]))
+    neg.labels[para.id] = ""
+    with pytest.raises(InputError) as err:
+        rounds.l_document(res)
+    assert "()" not in str(err.value) and "(a paragraph)" in str(err.value)
