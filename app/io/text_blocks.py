@@ -39,6 +39,7 @@ from app.io.text_paragraphs import (
     closing_line,
     ends_like_text,
     last_paragraph,
+    listed_text,
     opener_in,
     organ_of,
     sub_match,
@@ -317,7 +318,10 @@ def split_block(block: Block, *, council: bool = False) -> list[list[str]]:
             )
             # a title alone between two paragraphs ("Countries in special situations")
             titled_apart = ends and _titles_apart(s) and known_start(_next_line(lines, i))
-            separated = chunks[-1] == [lines[i - 1]] and SEPARATOR.fullmatch(prev)  # "* * *" stands alone
+            # "* * *" stands alone: after the paragraph it closes, and before the one it opens
+            separated = (ends and SEPARATOR.fullmatch(s)) or (
+                chunks[-1] == [lines[i - 1]] and SEPARATOR.fullmatch(prev)
+            )
             # with no blank lines about them: "Annex", a part's or section's mark, and a title a paragraph
             # adopts, each stand apart
             under_mark = _titles_a_mark(chunks[-1], ends)
@@ -325,7 +329,12 @@ def split_block(block: Block, *, council: bool = False) -> list[list[str]]:
             marked = marked or (annex_or_appendix(s) and not _BROKEN_OFF.search(prev))  # after adoption lines
             # the text under a mark's title: a paragraph that opens as paragraphs do, or in its own voice
             marked = marked or (
-                under_mark and (starts_block(s) or bool(text_structure.SPEAKS_AS_WE.match(s)))
+                under_mark
+                and (
+                    starts_block(s)
+                    or bool(text_structure.SPEAKS_AS_WE.match(s))
+                    or _after_title(chunks[-1], s)
+                )
             )
             titled = _adopted_title_at(lines, i) or (_opens_adopted(s) and _title_before(lines, i))
             # nothing runs on from the paragraph that ends an SC resolution: an annex follows ("Contents")
@@ -465,6 +474,37 @@ def _titles_a_mark(chunk: list[str], ends: bool) -> bool:
     """Is `chunk` a section's or an annex's mark and its title ("II" over "Implementation of the Durban
     Declaration …"), a few lines that end no sentence?"""
     return not ends and 1 < len(chunk) <= 1 + MAX_TITLE_LINES and _mark_line(chunk[0])
+
+
+def listed_apart(chunks: list[list[str]]) -> list[list[str]]:
+    """The lines a paragraph lists after its colon with no labels, each a chunk of its own where no blank line
+    parts them ("Mr. Adolphus Godwin KARIBI-WHYTE (Nigeria)" / "Mr. Valentin G. KISILEV (Russian Federation)",
+    S/RES/857 (1993)): whether they are the paragraph's items is `text_paragraphs.listed_lines`'s to say."""
+    out: list[list[str]] = []
+    listing = False
+    for chunk in chunks:
+        if listing and len(chunk) > 1 and all(listed_text(x) for x in chunk):
+            out += [[x] for x in chunk]
+            continue
+        out.append(chunk)
+        last = NOTE_MARK_RE.sub("", chunk[-1]).strip()
+        listing = last.endswith(":") or (listing and len(chunk) == 1 and listed_text(last))
+    return out
+
+
+def _after_title(chunk: list[str], line: str) -> bool:
+    """Is `line`, under the mark and title lines of `chunk`, the first line of the text under them rather than
+    more of the title? Where no blank line parts them (pdftotext, PDFium): a line in small letters after a title
+    in capitals ("THE HOUTHIS, AKA: ANSARALLAH, …" over "The Houthis have engaged in acts …", S/2022/158), or a
+    line of two thirds of a printed line or more after a one-line title of under half its length ("Delisting
+    procedures" over "The Focal Point is authorized to carry out the tasks …", S/2024/557). A title that wraps
+    sets its lines to one measure."""
+    title = [x.strip() for x in chunk[1:]]
+    if not (title and line[:1].isupper()):
+        return False
+    if not any(c.islower() for x in title for c in x) and any(c.islower() for c in line):
+        return True
+    return len(title) == 1 and len(line) >= PRINTED_LINE_CHARS * 2 // 3 and 2 * len(title[0]) < len(line)
 
 
 def _adopted_title_at(lines: list[str], i: int) -> bool:

@@ -22,6 +22,7 @@ from app.io.structure import (
 from app.io.text_header import ORGANS
 from app.languages import all_languages, get_language
 from app.model import Part
+from app.punctuation import ends_with_mark
 from app.templates import Template
 
 # organ lines of the other languages (languages/*.toml) → the organ's English name
@@ -255,6 +256,50 @@ def numbered_items(paras: list[Para]) -> list[Para]:
             last = p
         i += 1
     return paras
+
+
+MIN_LISTED_LINES = (
+    3  # a line or two after a colon may be the title of a text adopted; three or more are a list
+)
+MAX_LISTED_WORDS = (
+    16  # a name, a title and a country in brackets: "Mr. Adolphus Godwin KARIBI-WHYTE (Nigeria)"
+)
+
+
+def listed_lines(paras: list[Para]) -> list[Para]:
+    """Short lines a paragraph lists after its colon with no labels ("Establishes the following list of
+    candidates …:" over "Mr. Georges Michel ABI-SAAB (Egypt)", "Mr. Julio A. BARBERIS (Argentina)" …, S/RES/857
+    (1993); the names a sanctions paragraph lists): that paragraph's items, as a bulleted list's are, lettered
+    when printed. A line that ends as a paragraph does (",", ";", ":") or opens with an opener is none, so the
+    paragraphs that follow a chapeau are never taken for its list."""
+    i = 0
+    while i < len(paras):
+        p = paras[i]
+        end = i + 1
+        if p.kind in ("plain", "num") and NOTE_MARK_RE.sub("", p.text).rstrip().endswith(":"):
+            while end < len(paras) and _listed_line(paras[end]):
+                end += 1
+        if end - i - 1 >= MIN_LISTED_LINES:
+            for j in range(i + 1, end):
+                paras[j] = Para("sub", BULLETS[0], paras[j].text, item=True)
+        i = end
+    return paras
+
+
+def _listed_line(p: Para) -> bool:
+    return p.kind == "plain" and listed_text(p.text)
+
+
+def listed_text(text: str) -> bool:
+    """A line a list without labels may hold: short, a capital first, no paragraph's end and no opener."""
+    text = NOTE_MARK_RE.sub("", text).strip()
+    return (
+        0 < len(text.split()) <= MAX_LISTED_WORDS
+        and text[:1].isupper()
+        and not ends_with_mark(text, ",;:")
+        and not closing_line(text)
+        and not any(opener_in(text, part, None) for part in Part)
+    )
 
 
 def _item_run(paras: list[Para], start: int, after: int) -> list[int]:

@@ -78,6 +78,7 @@ from app.io.text_blocks import (
     header_end,
     known_start,
     label_alone,
+    listed_apart,
     normalise,
     opens_labelled,
     printed_wraps,
@@ -97,6 +98,7 @@ from app.io.text_paragraphs import (
     closing_line,
     ends_like_text,
     explicit_opener,
+    listed_lines,
     long_numbers_in_sequence,
     long_numbers_set_apart,
     numbered_items,
@@ -122,7 +124,7 @@ MAX_CHARS = 5_000_000
 _LINK = re.compile(r"\[([^\]\[]+)\]\((?:[^()\s]*)\)")
 _MD_NOTE_DEF = re.compile(r"^\[\^(?P<label>[\w-]+)\]:\s*(?P<text>.*)$")
 _SUPER_RUN = re.compile(f"[{SUPERSCRIPTS}]+")
-_ITALIC = re.compile(r"(?<![\\*])\*(?=\S)(?P<t>[^*\n]*?\S)\*(?!\*)")
+_ITALIC = re.compile(r"(?<![\\*])\*(?=\S)(?P<t>[^*\n]*?[^\s*])\*(?!\*)")  # "***" is no italic "*"
 _WORD = re.compile(r"[A-Za-z\u00C0-\u024F]+(?:[-\u2011][A-Za-z\u00C0-\u024F]+)*")
 
 
@@ -806,12 +808,8 @@ class _Reader:
                 body = body[1:]
         # a Security Council text ends with "Decides to remain seized of the matter.": what follows is annexed
         council = tpl is not None and tpl.organ == "Security Council"
-        items = [
-            (chunk[0].strip(), text)
-            for block in body
-            for chunk in split_block(block, council=council)
-            if (text := self._join(chunk))
-        ]
+        chunks = listed_apart([chunk for block in body for chunk in split_block(block, council=council)])
+        items = [(chunk[0].strip(), text) for chunk in chunks if (text := self._join(chunk))]
         lead = paras[-1].text if paras and paras[-1].kind == "decision" else ""
         amendment = res.header.kind is DocumentKind.AMENDMENT
         layout = text_structure.split_units(items, in_parts, lead, amendment=amendment, council=council)
@@ -860,7 +858,7 @@ class _Reader:
                 paras.append(Para("heading", "", text))  # "I" / "A." over a section title
                 continue
             paras.append(paragraph_of(text))
-        return numbered_items(numbers_without_points(long_numbers_in_sequence(paras)))
+        return listed_lines(numbered_items(numbers_without_points(long_numbers_in_sequence(paras))))
 
     def _build(self, res: Resolution, paras: list[Para], tpl: Template | None) -> None:
         numbered = any(p.kind == "num" for p in paras)
@@ -992,10 +990,10 @@ class _Reader:
         """An unnumbered block that is a heading line: the title under a section's numeral, or (in a numbered
         text) a title-like line right before a numbered paragraph ("Travel ban")."""
         text = NOTE_MARK_RE.sub("", p.text).strip()
+        if SEPARATOR.fullmatch(text):
+            return True  # "* * *" alone is never a paragraph of its own, nor "***" an italic "*"
         if closing_line(text) or explicit_opener(p.text):  # an italic opener opens a paragraph
             return False
-        if SEPARATOR.fullmatch(text):
-            return True  # "* * *" alone is never a paragraph of its own
         before_numbered = numbered and bool(following) and following[0].kind == "num"
         # an opener in italics, or (plain text has none) one the lexicon lists
         before_opener = (

@@ -208,6 +208,32 @@ def test_a_separator_stands_over_a_sections_own_preambular_paragraph() -> None:
     assert any(f.rule == "openers.operative-form" and f.paragraph_id == para.id for f in check_document(res))
 
 
+@pytest.mark.parametrize(
+    ("separator", "blank_lines"),
+    [("* * *", False), ("***", True), ("***", False)],
+    ids=["pdfium", "typed", "pdftotext"],
+)
+def test_a_separator_as_a_pdfs_text_layer_gives_it(separator: str, blank_lines: bool) -> None:
+    """The same lines as a PDF's text layer gives them: no blank lines between paragraphs (pdftotext, PDFium),
+    and the spaced asterisks closed up ("***": pdftotext). The asterisks still stand apart, over the section's
+    own preambular paragraph, and are never read as an italic "*" opening a paragraph; paragraph 18 still ends
+    with its own semicolon."""
+    text = (FIXTURES / "separator_section.txt").read_text(encoding="utf-8").replace("* * *", separator)
+    if not blank_lines:
+        text = "\n".join(x for x in text.split("\n") if x.strip())
+    line = next(x for x in text.split("\n") if x.startswith("Reaffirming"))
+    res = read_text(text).resolution
+    para = _paragraph(res, _plain(line.split(" ", 1)[1])[:40])
+    assert (para.opener, para.numbered, _plain(para.heading).replace(" ", "")) == (
+        "Reaffirming",
+        False,
+        "***",
+    )
+    assert _plain(res.operative[res.operative.index(para) - 1].text).endswith("at monthly intervals")
+    assert not [f for f in check_document(res) if f.severity.name != "INFO" and "*" in f.message]
+    assert not [p for p in res.operative if p.opener.startswith("*") or _plain(p.text) == "*"]
+
+
 @pytest.mark.parametrize("name", ["S_2018_1021_pdf.txt", "S_2018_1021_content.txt"])
 def test_items_a_paragraph_numbers_after_its_colon_are_its_subparagraphs(name: str) -> None:
     """S/2018/1021, operative paragraph 7 ends "… towards the following:", numbers its items "1." to "3.", and
