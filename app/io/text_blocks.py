@@ -90,7 +90,7 @@ def blank_line_blocks(lines: list[str], pages: list[int]) -> list[Block]:
     blocks: list[Block] = []
     current: Block | None = None
     broke = False
-    for line, page in zip(lines, pages, strict=True):
+    for i, (line, page) in enumerate(zip(lines, pages, strict=True)):
         s = line.strip()
         if s == PAGE_BREAK:
             if current is not None:
@@ -107,7 +107,12 @@ def blank_line_blocks(lines: list[str], pages: list[int]) -> list[Block]:
             blocks.append(current)  # the organ line always starts a block, blank line or not
             current = None
         if current is None:
-            if broke and blocks and _continues(blocks[-1], s):
+            if (
+                broke
+                and blocks
+                and _continues(blocks[-1], s)
+                and not _heading_after_break(blocks[-1], lines, i)
+            ):
                 current = blocks.pop()
             elif not broke and blocks and _runs_on(blocks[-1], s) and not _annex_title(blocks):
                 current = blocks.pop()  # a blank line inside a paragraph (some extractors put them there)
@@ -145,6 +150,22 @@ _LABEL_LINE = re.compile(
 def _label_only(block: Block) -> bool:
     # a label holds no space, so only a block of one line can be one: a long block is never joined to be asked
     return len(block.lines) == 1 and bool(_LABEL_LINE.fullmatch(block.lines[0].strip()))
+
+
+def _heading_after_break(prev: Block, lines: list[str], i: int) -> bool:
+    """Is lines[i], the first line of a page, a heading over the paragraph below it rather than more of the
+    paragraph that ended the page before with a comma or semicolon? A title line alone, a blank line under it,
+    then a line that opens a paragraph (PyMuPDF: "…by 2020," / page / "Current situation" / "" / "Welcoming …",
+    S/2018/693)."""
+    if not (_title_line(lines[i]) and ends_with_mark(NOTE_MARK_RE.sub("", prev.lines[-1]).strip(), ",;")):
+        return False
+    if i + 1 >= len(lines) or lines[i + 1].strip():
+        return False  # the title's line is alone: a blank line under it
+    following = next((x.strip() for x in lines[i + 2 : i + 2 + _BLANKS_UNDER_HEADING] if x.strip()), "")
+    return bool(following) and starts_block(following)
+
+
+_BLANKS_UNDER_HEADING = 4  # MuPDF sets two or three blank lines between a heading and its paragraph
 
 
 def _continues(prev: Block, line: str) -> bool:

@@ -422,3 +422,19 @@ def test_a_last_line_set_before_its_paragraphs_first_line_goes_back_after_it() -
     moved = read_text(text.replace("until 31 October\n", "until 31 October;\n", 1)).resolution
     stray = [p for p in moved.operative if not p.opener]
     assert stray and any(f.rule == "openers.operative-form" for f in check_document(moved))
+
+
+def test_a_heading_that_opens_a_page_stands_over_the_paragraph_under_it() -> None:
+    """S/2018/693 through PyMuPDF: a preambular paragraph ends a page with its comma, and the next page opens with
+    a heading alone ("Current situation", a blank line, "Welcoming …"). The heading was read into the paragraph
+    before as more of its text. The expected headings are those pdftotext's text layer of the same PDF gives."""
+    expected = {
+        _plain(p.opener + " " + p.text)[:50]: _plain(p.heading)
+        for p in _read("S_2018_693_pdftotext.txt").preamble
+        if p.heading
+    }
+    res = _read("S_2018_693_pymupdf.txt")
+    found = {_plain(p.opener + " " + p.text)[:50]: _plain(p.heading) for p in res.preamble if p.heading}
+    assert found and found == {k: v for k, v in expected.items() if k in found}
+    assert len(found) == 2
+    assert not [p for p in res.preamble if any(h in _plain(p.text) for h in found.values())]
