@@ -328,6 +328,9 @@ def split_block(block: Block, *, council: bool = False) -> list[list[str]]:
                 or known_start(s)
                 or _point_lost(s)
             )
+            # a paragraph typed on one line whose end the text lost ("… whether and how the mission’s" / "(ii)
+            # coordination …"): the next item's label at a line start opens it
+            opens = opens or bool(sub and not run_in and _typed_line_cut(prev))
             # the item before the last ends "…, and" / "…; or": the next labelled line is the last item
             opens = opens or bool(sub and not run_in and _ITEM_JOINED.search(NOTE_MARK_RE.sub("", prev)))
             opens = opens or (not run_in and list_opens(NOTE_MARK_RE.sub("", prev), s))
@@ -511,6 +514,18 @@ def listed_apart(chunks: list[list[str]]) -> list[list[str]]:
         last = NOTE_MARK_RE.sub("", chunk[-1]).strip()
         listing = last.endswith(":") or (listing and len(chunk) == 1 and listed_text(last))
     return out
+
+
+def _typed_line_cut(line: str) -> bool:
+    """A line longer than a printed one (a paragraph typed on one line) that ends no sentence, and not on a word a
+    reference's label follows ("paragraph", "and", a number) or one that breaks off mid-phrase ("the"): its end
+    was lost, and a label after it opens an item of its own."""
+    text = NOTE_MARK_RE.sub("", line).strip()
+    return (
+        len(text) > 2 * PRINTED_LINE_CHARS
+        and not ends_with_mark(text, ",;:.")
+        and not (_CITED_BEFORE.search(text) or _BROKEN_OFF.search(text))
+    )
 
 
 def _after_title(chunk: list[str], line: str) -> bool:

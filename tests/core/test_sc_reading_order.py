@@ -438,3 +438,18 @@ def test_a_heading_that_opens_a_page_stands_over_the_paragraph_under_it() -> Non
     assert found and found == {k: v for k, v in expected.items() if k in found}
     assert len(found) == 2
     assert not [p for p in res.preamble if any(h in _plain(p.text) for h in found.values())]
+
+
+def test_an_item_whose_end_the_typed_text_lost_stays_apart_from_the_next() -> None:
+    """The unnamed Mali draft (UNBench task3), paragraph 57: item "(i) … and whether and how the mission’s" lost its
+    end in UNBench's text, a paragraph a line; "(ii) coordination …" on the next line is the next item, not more of
+    (i) (it was read into (i), and "(iii)" reported out of sequence). Expected: the original's own labelled
+    lines. A label really skipped is still reported."""
+    text = (FIXTURES / "mali_items_cut.txt").read_text(encoding="utf-8")
+    typed = [line.split(" ", 1)[1] for line in text.split("\n") if re.match(r"\([ivx]+\) ", line)]
+    result = read_text(text)
+    para = _paragraph(result.resolution, "every three months after the adoption")
+    assert [_plain(s.text) for s in para.subparagraphs] == [_plain(x).rstrip(",;") for x in typed]
+    assert not [f for f in result.findings if f.rule == "import.numbering" and "(" in f.message]
+    skipped = read_text(re.sub(r"\n\(ii\) [^\n]*", "", text)).findings
+    assert [f for f in skipped if f.rule == "import.numbering" and "“(iii)”" in f.message]
