@@ -228,8 +228,6 @@ def annex_heading(text: str, *, after_heading: bool) -> bool:
     """An unlabelled line of an annexed text that is a heading ("I", "A. Scope", "Guideline 1", "Scope"): short
     and without closing punctuation; the title under a numeral may run longer."""
     text = text.strip()
-    if SECTION_MARK.match(text):
-        return True  # "I." alone: its point is no full stop (pdftotext sets it apart from its title)
     limit = MAX_HEADING_CHARS if after_heading else _ANNEX_HEADING_CHARS
     return 0 < len(text) < limit and not ends_like_a_paragraph(text)
 

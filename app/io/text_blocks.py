@@ -85,8 +85,10 @@ def normalise(text: str) -> list[str]:
     return [line.rstrip() for line in lines]
 
 
-def blank_line_blocks(lines: list[str], pages: list[int]) -> list[Block]:
-    """Blank-line separated blocks; a page break continues the block unless a new paragraph starts there."""
+def blank_line_blocks(lines: list[str], pages: list[int], *, council: bool = False) -> list[Block]:
+    """Blank-line separated blocks; a page break continues the block unless a new paragraph starts there.
+    `council`: a Security Council text (its header says so), where a title line alone at a page's top heads the
+    paragraph under it; seen in SC drafts only, it is kept off the General Assembly's texts."""
     blocks: list[Block] = []
     current: Block | None = None
     broke = False
@@ -111,7 +113,7 @@ def blank_line_blocks(lines: list[str], pages: list[int]) -> list[Block]:
                 broke
                 and blocks
                 and _continues(blocks[-1], s)
-                and not _heading_after_break(blocks[-1], lines, i)
+                and not (council and _heading_after_break(blocks[-1], lines, i))
             ):
                 current = blocks.pop()
             elif not broke and blocks and _runs_on(blocks[-1], s) and not _annex_title(blocks):
@@ -187,6 +189,8 @@ def _continues(prev: Block, line: str) -> bool:
 
 
 # what a reference's letter follows when a line breaks before it: "paragraph 4 / (a) of resolution …"
+# the separator line as the SC drafts print it, spaced ("* * *") or closed up by pdftotext ("***")
+_STARS_LINE = re.compile(r"\*(?: ?\*){2}")
 _CITED_BEFORE = re.compile(r"(?:\d|\b(?:sub)?paragraphs?|\barticles?|\band|\bor|[,(])$", re.IGNORECASE)
 
 
@@ -329,8 +333,9 @@ def split_block(block: Block, *, council: bool = False) -> list[list[str]]:
                 or _point_lost(s)
             )
             # a paragraph typed on one line whose end the text lost ("… whether and how the mission’s" / "(ii)
-            # coordination …"): the next item's label at a line start opens it
-            opens = opens or bool(sub and not run_in and _typed_line_cut(prev))
+            # coordination …", an SC draft): the next item's label at a line start opens it
+            # (seen in SC drafts only: the Council's texts alone are gated on it)
+            opens = opens or bool(council and sub and not run_in and _typed_line_cut(prev))
             # the item before the last ends "…, and" / "…; or": the next labelled line is the last item
             opens = opens or bool(sub and not run_in and _ITEM_JOINED.search(NOTE_MARK_RE.sub("", prev)))
             opens = opens or (not run_in and list_opens(NOTE_MARK_RE.sub("", prev), s))
@@ -342,8 +347,9 @@ def split_block(block: Block, *, council: bool = False) -> list[list[str]]:
             )
             # a title alone between two paragraphs ("Countries in special situations")
             titled_apart = ends and _titles_apart(s) and known_start(_next_line(lines, i))
-            # "* * *" stands alone: after the paragraph it closes, and before the one it opens
-            separated = (ends and SEPARATOR.fullmatch(s)) or (
+            # "* * *" stands alone: after the paragraph it closes (only the three stars seen there, after a full
+            # paragraph's end: "**" or a star that closes a line may be a note's marker), and before the one it opens
+            separated = (ends and bool(_STARS_LINE.fullmatch(s))) or (
                 chunks[-1] == [lines[i - 1]] and SEPARATOR.fullmatch(prev)
             )
             # with no blank lines about them: "Annex", a part's or section's mark, and a title a paragraph
@@ -357,7 +363,7 @@ def split_block(block: Block, *, council: bool = False) -> list[list[str]]:
                 and (
                     starts_block(s)
                     or bool(text_structure.SPEAKS_AS_WE.match(s))
-                    or _after_title(chunks[-1], s)
+                    or (council and _after_title(chunks[-1], s))
                 )
             )
             titled = _adopted_title_at(lines, i) or (_opens_adopted(s) and _title_before(lines, i))

@@ -695,7 +695,11 @@ def _read_sponsors(out: HeaderResult, text: str) -> None:
                 item = h.agenda_items[-1]
                 item.title = f"{item.title} {names}".strip() if not item.title.endswith(names) else item.title
             names = ""
-    _renamed_in_place(out, names)
+    # renamed States in their old places: seen in the Council's drafts; another organ's list is checked as written
+    if out.template is not None and out.template.organ == "Security Council":
+        _renamed_in_place(out, names)
+    else:
+        h.sponsors = split_sponsors(names)
 
 
 def star_note(out: HeaderResult, text: str, *, marked: bool = False) -> bool:
