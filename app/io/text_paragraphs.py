@@ -209,6 +209,32 @@ def numbers_without_points(paras: list[Para]) -> list[Para]:
     return paras
 
 
+# a paragraph number whose point a scan read as a comma ("6, Also requests the Secretary-General …")
+_COMMA_NUMBER = re.compile(r"(?P<n>\d{1,3}),\s+(?=[A-Z])")
+
+
+def numbers_with_commas(paras: list[Para]) -> list[Para]:
+    """A paragraph number whose point the text of a scanned resolution read as a comma ("4, Demands that all
+    parties …" after paragraph 3; "1, Decides to extend …" after the preamble, S/RES/761 (1992), 869 (1993)):
+    numbered when it is the next number (1 where none came before) and an operative verb, not a preambular word,
+    follows it. Seen in the Council's adopted resolutions (CR-UNSC's OCR text), its reader's rule alone."""
+    last = 0
+    for i, p in enumerate(paras):
+        if p.kind == "num":
+            last = p.number
+            continue
+        m = _COMMA_NUMBER.match(p.text) if p.kind == "plain" else None
+        rest = p.text[m.end() :] if m else ""
+        if m and int(m.group("n")) == last + 1 and _operative_only(rest):
+            paras[i] = Para("num", m.group("n"), rest, last + 1)
+            last += 1
+    return paras
+
+
+def _operative_only(text: str) -> bool:
+    return bool(opener_in(text, Part.OPERATIVE, None)) and not opener_in(text, Part.PREAMBLE, None)
+
+
 _WRAPPED_NOTE_LINES = 3  # a note typed at the end wraps onto at most this many lines
 
 
