@@ -209,24 +209,28 @@ def numbers_without_points(paras: list[Para]) -> list[Para]:
     return paras
 
 
-# a paragraph number whose point a scan read as a comma ("6, Also requests the Secretary-General …")
-_COMMA_NUMBER = re.compile(r"(?P<n>\d{1,3}),\s+(?=[A-Z])")
+# a paragraph number as a scan may read it: its point a comma ("6, Also requests"), or its digits letters of their
+# shape ("ll." for 11, "Z." for 2, "S." for 5)
+_SCANNED_NUMBER = re.compile(r"(?P<n>[\dlIZSO]{1,3})[.,]\s+(?=[A-Z])")
+_SCANNED_DIGITS = str.maketrans("lIZSO", "11250")
 
 
-def numbers_with_commas(paras: list[Para]) -> list[Para]:
-    """A paragraph number whose point the text of a scanned resolution read as a comma ("4, Demands that all
-    parties …" after paragraph 3; "1, Decides to extend …" after the preamble, S/RES/761 (1992), 869 (1993)):
-    numbered when it is the next number (1 where none came before) and an operative verb, not a preambular word,
-    follows it. Seen in the Council's adopted resolutions (CR-UNSC's OCR text), its reader's rule alone."""
+def scanned_numbers(paras: list[Para]) -> list[Para]:
+    """A paragraph number the text of a scanned resolution misread: "4, Demands that all parties …" after
+    paragraph 3, "1, Decides to extend …" after the preamble (S/RES/761 (1992), 869 (1993)), "ll. Further requests
+    …" after paragraph 10 (S/RES/789 (1992)): numbered when, read as digits, it is the next number (1 where none
+    came before) and an operative verb, not a preambular word, follows it. Seen in the Council's adopted
+    resolutions (CR-UNSC's OCR text): its reader's rule alone."""
     last = 0
     for i, p in enumerate(paras):
         if p.kind == "num":
             last = p.number
             continue
-        m = _COMMA_NUMBER.match(p.text) if p.kind == "plain" else None
-        rest = p.text[m.end() :] if m else ""
-        if m and int(m.group("n")) == last + 1 and _operative_only(rest):
-            paras[i] = Para("num", m.group("n"), rest, last + 1)
+        text = f"{p.label} {p.text}" if p.kind == "sub" else p.text
+        m = _SCANNED_NUMBER.match(text) if p.kind in ("plain", "heading", "sub") else None
+        rest = text[m.end() :] if m else ""
+        if m and int(m.group("n").translate(_SCANNED_DIGITS)) == last + 1 and _operative_only(rest):
+            paras[i] = Para("num", str(last + 1), rest, last + 1)
             last += 1
     return paras
 

@@ -102,12 +102,12 @@ from app.io.text_paragraphs import (
     long_numbers_in_sequence,
     long_numbers_set_apart,
     numbered_items,
-    numbers_with_commas,
     numbers_without_points,
     opener_in,
     organ_of,
     paragraph_of,
     runs_on_in_text,
+    scanned_numbers,
     trailing_note,
     trailing_notes_start,
     unnumbered_operative_start,
@@ -885,8 +885,8 @@ class _Reader:
                 paras.append(Para("heading", "", text))  # "I" / "A." over a section title
                 continue
             paras.append(paragraph_of(text))
-        if council:  # a scan's "4," for "4.": seen in the Council's adopted resolutions
-            paras = numbers_with_commas(paras)
+        if council:  # a scan's "4," for "4.", "ll." for "11.": seen in the Council's adopted resolutions
+            paras = scanned_numbers(paras)
         paras = numbered_items(numbers_without_points(long_numbers_in_sequence(paras)))
         return listed_lines(paras) if council else paras  # unlabelled lists of names: an SC shape
 

@@ -61,3 +61,15 @@ def test_in_a_general_assembly_text_the_comma_stays_reported() -> None:
     res = read_text(ga).resolution
     assert res.header.template != read_text(text).resolution.header.template
     assert "openers.operative-form" in {f.rule for f in check_document(res)}
+
+
+def test_a_number_whose_digits_the_scan_read_as_letters_numbers_its_paragraph() -> None:
+    """S/RES/789 (1992): "ll. Further requests …" between paragraphs 10 and 12 is paragraph 11, not an item "ll."
+    of paragraph 10 (reported out of sequence, and 12 after 10)."""
+    text = (FIXTURES / "S_RES_0789_1992.txt").read_text(encoding="utf-8")
+    lines = re.findall(r"^(\d{1,2}|ll)\. +([A-Z]\w+(?: [a-z]+)?)", text, re.M)
+    assert [n for n, _ in lines][9:12] == ["10", "ll", "12"]
+    res = read_text(text).resolution
+    assert len(res.operative) == len(lines) == 12
+    assert res.operative[10].opener == "Further requests" and not res.operative[9].subparagraphs
+    assert "import.numbering" not in {f.rule for f in read_text(text).findings}
