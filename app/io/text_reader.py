@@ -125,7 +125,7 @@ MAX_CHARS = 5_000_000
 _LINK = re.compile(r"\[([^\]\[]+)\]\((?:[^()\s]*)\)")
 _MD_NOTE_DEF = re.compile(r"^\[\^(?P<label>[\w-]+)\]:\s*(?P<text>.*)$")
 _SUPER_RUN = re.compile(f"[{SUPERSCRIPTS}]+")
-_ITALIC = re.compile(r"(?<![\\*])\*(?=\S)(?P<t>[^*\n]*?[^\s*])\*(?!\*)")  # "***" is no italic "*"
+_ITALIC = re.compile(r"(?<![\\*])\*(?=\S)(?P<t>[^*\n]*?\S)\*(?!\*)")
 _WORD = re.compile(r"[A-Za-z\u00C0-\u024F]+(?:[-\u2011][A-Za-z\u00C0-\u024F]+)*")
 
 
@@ -751,6 +751,10 @@ class _Reader:
     def _markup(self, text: str) -> str:
         """Plain typed text to inline markup: `*italic*` kept, links reduced to their text, the rest escaped."""
         text = _LINK.sub(r"\1", text)
+        if SEPARATOR.fullmatch(
+            text
+        ):  # "***" alone (pdftotext closes up "* * *") is a separator, no italic "*"
+            return _escape_keep_marks(text)
         out: list[str] = []
         pos = 0
         for m in _ITALIC.finditer(text):
