@@ -240,6 +240,19 @@ def sort_key(name: str, language: str = ENGLISH) -> tuple[bool, float, str, str]
     return observer, place, _letters(official), name
 
 
+def written_sort_key(name: str) -> tuple[bool, float, str, str]:
+    """Where an English name falls in the UN's English (alphabetical) order as written: a name the UN has since changed ("Swaziland",
+    "the former Yugoslav Republic of Macedonia", "Cape Verde") by its own letters, where the sponsor lines of its
+    time set it (a leading "The" of that name kept: it stood under T); any other name as `sort_key` has it."""
+    official = official_name(name)
+    if official is None or fold(official) == fold(name) or is_un_form(name):
+        return sort_key(name)
+    letters = _letters(name)
+    if name.strip().casefold().startswith("the "):
+        letters = "the " + letters
+    return False, 0.0, letters, name
+
+
 def sort_sponsors(names: list[str], language: str = ENGLISH) -> list[str]:
     """The names in UN alphabetical order in `language` (the names themselves are not changed)."""
     return sorted(names, key=lambda n: sort_key(n, language))

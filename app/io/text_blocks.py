@@ -39,6 +39,7 @@ from app.io.text_paragraphs import (
     closing_line,
     ends_like_text,
     last_paragraph,
+    listed_text,
     opener_in,
     organ_of,
     sub_match,
@@ -84,12 +85,14 @@ def normalise(text: str) -> list[str]:
     return [line.rstrip() for line in lines]
 
 
-def blank_line_blocks(lines: list[str], pages: list[int]) -> list[Block]:
-    """Blank-line separated blocks; a page break continues the block unless a new paragraph starts there."""
+def blank_line_blocks(lines: list[str], pages: list[int], *, council: bool = False) -> list[Block]:
+    """Blank-line separated blocks; a page break continues the block unless a new paragraph starts there.
+    `council`: a Security Council text (its header says so), where a title line alone at a page's top heads the
+    paragraph under it; seen in SC drafts only, it is kept off the General Assembly's texts."""
     blocks: list[Block] = []
     current: Block | None = None
     broke = False
-    for line, page in zip(lines, pages, strict=True):
+    for i, (line, page) in enumerate(zip(lines, pages, strict=True)):
         s = line.strip()
         if s == PAGE_BREAK:
             if current is not None:
@@ -106,7 +109,12 @@ def blank_line_blocks(lines: list[str], pages: list[int]) -> list[Block]:
             blocks.append(current)  # the organ line always starts a block, blank line or not
             current = None
         if current is None:
-            if broke and blocks and _continues(blocks[-1], s):
+            if (
+                broke
+                and blocks
+                and _continues(blocks[-1], s)
+                and not (council and _heading_after_break(blocks[-1], lines, i))
+            ):
                 current = blocks.pop()
             elif not broke and blocks and _runs_on(blocks[-1], s) and not _annex_title(blocks):
                 current = blocks.pop()  # a blank line inside a paragraph (some extractors put them there)
@@ -146,6 +154,22 @@ def _label_only(block: Block) -> bool:
     return len(block.lines) == 1 and bool(_LABEL_LINE.fullmatch(block.lines[0].strip()))
 
 
+def _heading_after_break(prev: Block, lines: list[str], i: int) -> bool:
+    """Is lines[i], the first line of a page, a heading over the paragraph below it rather than more of the
+    paragraph that ended the page before with a comma or semicolon? A title line alone, a blank line under it,
+    then a line that opens a paragraph (PyMuPDF: "…by 2020," / page / "Current situation" / "" / "Welcoming …",
+    S/2018/693)."""
+    if not (_title_line(lines[i]) and ends_with_mark(NOTE_MARK_RE.sub("", prev.lines[-1]).strip(), ",;")):
+        return False
+    if i + 1 >= len(lines) or lines[i + 1].strip():
+        return False  # the title's line is alone: a blank line under it
+    following = next((x.strip() for x in lines[i + 2 : i + 2 + _BLANKS_UNDER_HEADING] if x.strip()), "")
+    return bool(following) and starts_block(following)
+
+
+_BLANKS_UNDER_HEADING = 4  # MuPDF sets two or three blank lines between a heading and its paragraph
+
+
 def _continues(prev: Block, line: str) -> bool:
     """Does the text after a page break continue the paragraph before it?"""
     last = prev.lines[-1].strip()
@@ -165,6 +189,8 @@ def _continues(prev: Block, line: str) -> bool:
 
 
 # what a reference's letter follows when a line breaks before it: "paragraph 4 / (a) of resolution …"
+# the separator line as the SC drafts print it, spaced ("* * *") or closed up by pdftotext ("***")
+_STARS_LINE = re.compile(r"\*(?: ?\*){2}")
 _CITED_BEFORE = re.compile(r"(?:\d|\b(?:sub)?paragraphs?|\barticles?|\band|\bor|[,(])$", re.IGNORECASE)
 
 
@@ -306,6 +332,10 @@ def split_block(block: Block, *, council: bool = False) -> list[list[str]]:
                 or known_start(s)
                 or _point_lost(s)
             )
+            # a paragraph typed on one line whose end the text lost ("… whether and how the mission’s" / "(ii)
+            # coordination …", an SC draft): the next item's label at a line start opens it
+            # (seen in SC drafts only: the Council's texts alone are gated on it)
+            opens = opens or bool(council and sub and not run_in and _typed_line_cut(prev))
             # the item before the last ends "…, and" / "…; or": the next labelled line is the last item
             opens = opens or bool(sub and not run_in and _ITEM_JOINED.search(NOTE_MARK_RE.sub("", prev)))
             opens = opens or (not run_in and list_opens(NOTE_MARK_RE.sub("", prev), s))
@@ -317,7 +347,11 @@ def split_block(block: Block, *, council: bool = False) -> list[list[str]]:
             )
             # a title alone between two paragraphs ("Countries in special situations")
             titled_apart = ends and _titles_apart(s) and known_start(_next_line(lines, i))
-            separated = chunks[-1] == [lines[i - 1]] and SEPARATOR.fullmatch(prev)  # "* * *" stands alone
+            # "* * *" stands alone: after the paragraph it closes (only the three stars seen there, after a full
+            # paragraph's end: "**" or a star that closes a line may be a note's marker), and before the one it opens
+            separated = (ends and bool(_STARS_LINE.fullmatch(s))) or (
+                chunks[-1] == [lines[i - 1]] and SEPARATOR.fullmatch(prev)
+            )
             # with no blank lines about them: "Annex", a part's or section's mark, and a title a paragraph
             # adopts, each stand apart
             under_mark = _titles_a_mark(chunks[-1], ends)
@@ -325,7 +359,12 @@ def split_block(block: Block, *, council: bool = False) -> list[list[str]]:
             marked = marked or (annex_or_appendix(s) and not _BROKEN_OFF.search(prev))  # after adoption lines
             # the text under a mark's title: a paragraph that opens as paragraphs do, or in its own voice
             marked = marked or (
-                under_mark and (starts_block(s) or bool(text_structure.SPEAKS_AS_WE.match(s)))
+                under_mark
+                and (
+                    starts_block(s)
+                    or bool(text_structure.SPEAKS_AS_WE.match(s))
+                    or (council and _after_title(chunks[-1], s))
+                )
             )
             titled = _adopted_title_at(lines, i) or (_opens_adopted(s) and _title_before(lines, i))
             # nothing runs on from the paragraph that ends an SC resolution: an annex follows ("Contents")
@@ -465,6 +504,49 @@ def _titles_a_mark(chunk: list[str], ends: bool) -> bool:
     """Is `chunk` a section's or an annex's mark and its title ("II" over "Implementation of the Durban
     Declaration …"), a few lines that end no sentence?"""
     return not ends and 1 < len(chunk) <= 1 + MAX_TITLE_LINES and _mark_line(chunk[0])
+
+
+def listed_apart(chunks: list[list[str]]) -> list[list[str]]:
+    """The lines a paragraph lists after its colon with no labels, each a chunk of its own where no blank line
+    parts them ("Mr. Adolphus Godwin KARIBI-WHYTE (Nigeria)" / "Mr. Valentin G. KISILEV (Russian Federation)",
+    S/RES/857 (1993)): whether they are the paragraph's items is `text_paragraphs.listed_lines`'s to say."""
+    out: list[list[str]] = []
+    listing = False
+    for chunk in chunks:
+        if listing and len(chunk) > 1 and all(listed_text(x) for x in chunk):
+            out += [[x] for x in chunk]
+            continue
+        out.append(chunk)
+        last = NOTE_MARK_RE.sub("", chunk[-1]).strip()
+        listing = last.endswith(":") or (listing and len(chunk) == 1 and listed_text(last))
+    return out
+
+
+def _typed_line_cut(line: str) -> bool:
+    """A line longer than a printed one (a paragraph typed on one line) that ends no sentence, and not on a word a
+    reference's label follows ("paragraph", "and", a number) or one that breaks off mid-phrase ("the"): its end
+    was lost, and a label after it opens an item of its own."""
+    text = NOTE_MARK_RE.sub("", line).strip()
+    return (
+        len(text) > 2 * PRINTED_LINE_CHARS
+        and not ends_with_mark(text, ",;:.")
+        and not (_CITED_BEFORE.search(text) or _BROKEN_OFF.search(text))
+    )
+
+
+def _after_title(chunk: list[str], line: str) -> bool:
+    """Is `line`, under the mark and title lines of `chunk`, the first line of the text under them rather than
+    more of the title? Where no blank line parts them (pdftotext, PDFium): a line in small letters after a title
+    in capitals ("THE HOUTHIS, AKA: ANSARALLAH, …" over "The Houthis have engaged in acts …", S/2022/158), or a
+    line of two thirds of a printed line or more after a one-line title of under half its length ("Delisting
+    procedures" over "The Focal Point is authorized to carry out the tasks …", S/2024/557). A title that wraps
+    sets its lines to one measure."""
+    title = [x.strip() for x in chunk[1:]]
+    if not (title and line[:1].isupper()):
+        return False
+    if not any(c.islower() for x in title for c in x) and any(c.islower() for c in line):
+        return True
+    return len(title) == 1 and len(line) >= PRINTED_LINE_CHARS * 2 // 3 and 2 * len(title[0]) < len(line)
 
 
 def _adopted_title_at(lines: list[str], i: int) -> bool:

@@ -14,7 +14,16 @@ from app.io.imported import Adoption
 from app.io.pdf_text import SYMBOL
 from app.messages import say
 from app.model import AgendaItem, DocumentKind, Header
-from app.states import is_un_form, known_sponsor_name, languages, official_name, split_sponsor_names
+from app.states import (
+    is_un_form,
+    known_sponsor_name,
+    languages,
+    official_name,
+    sort_key,
+    sort_sponsors,
+    split_sponsor_names,
+    written_sort_key,
+)
 from app.templates import Template, all_templates, get_template, template_for_symbol
 
 ORGANS = ("General Assembly", "Security Council", "Economic and Social Council", "Human Rights Council")
@@ -84,6 +93,32 @@ def _official(name: str) -> str:
 def split_sponsors(names: str) -> list[str]:
     """'A, Bosnia and Herzegovina, and C' → the names as the draft wrote them, or their official forms."""
     return [_official(p) for p in split_sponsor_names(names)]
+
+
+def _renamed_in_place(out: HeaderResult, names: str) -> None:
+    """The sponsors, each under today's official name; where the draft listed a State under a name the UN has
+    since changed ("Suriname, Swaziland, Sweden"; "Thailand, the former Yugoslav Republic of Macedonia, Togo")
+    in the alphabetical place that name took, the list is put in today's order, with a note: the draft kept the
+    order of its time."""
+    written = split_sponsor_names(names)
+    sponsors = [_official(p) for p in written]
+    renamed = [(w, s) for w, s in zip(written, sponsors, strict=True) if written_sort_key(w) != sort_key(s)]
+    ordered = sort_sponsors(sponsors)
+    if renamed and ordered != sponsors and sorted(written, key=written_sort_key) == written:
+        sponsors = ordered
+        out.findings.append(
+            Finding(
+                "import.sponsor-names",
+                Severity.INFO,
+                say(
+                    "sponsors the UN has since renamed are listed under today's names, in their alphabetical "
+                    "place: {names}",
+                    names=", ".join(f"{w} → {s}" for w, s in renamed),
+                ),
+                field="header",
+            )
+        )
+    out.header.sponsors = sponsors
 
 
 @dataclass
@@ -660,7 +695,11 @@ def _read_sponsors(out: HeaderResult, text: str) -> None:
                 item = h.agenda_items[-1]
                 item.title = f"{item.title} {names}".strip() if not item.title.endswith(names) else item.title
             names = ""
-    h.sponsors = split_sponsors(names)
+    # renamed States in their old places: seen in the Council's drafts; another organ's list is checked as written
+    if out.template is not None and out.template.organ == "Security Council":
+        _renamed_in_place(out, names)
+    else:
+        h.sponsors = split_sponsors(names)
 
 
 def star_note(out: HeaderResult, text: str, *, marked: bool = False) -> bool:

@@ -22,6 +22,7 @@ from app.io.structure import (
 from app.io.text_header import ORGANS
 from app.languages import all_languages, get_language
 from app.model import Part
+from app.punctuation import ends_with_mark
 from app.templates import Template
 
 # organ lines of the other languages (languages/*.toml) → the organ's English name
@@ -208,6 +209,36 @@ def numbers_without_points(paras: list[Para]) -> list[Para]:
     return paras
 
 
+# a paragraph number as a scan may read it: its point a comma ("6, Also requests"), or its digits letters of their
+# shape ("ll." for 11, "Z." for 2, "S." for 5)
+_SCANNED_NUMBER = re.compile(r"(?P<n>[\dlIZSO]{1,3})[.,]\s+(?=[A-Z])")
+_SCANNED_DIGITS = str.maketrans("lIZSO", "11250")
+
+
+def scanned_numbers(paras: list[Para]) -> list[Para]:
+    """A paragraph number the text of a scanned resolution misread: "4, Demands that all parties …" after
+    paragraph 3, "1, Decides to extend …" after the preamble (S/RES/761 (1992), 869 (1993)), "ll. Further requests
+    …" after paragraph 10 (S/RES/789 (1992)): numbered when, read as digits, it is the next number (1 where none
+    came before) and an operative verb, not a preambular word, follows it. Seen in the Council's adopted
+    resolutions (CR-UNSC's OCR text): its reader's rule alone."""
+    last = 0
+    for i, p in enumerate(paras):
+        if p.kind == "num":
+            last = p.number
+            continue
+        text = f"{p.label} {p.text}" if p.kind == "sub" else p.text
+        m = _SCANNED_NUMBER.match(text) if p.kind in ("plain", "heading", "sub") else None
+        rest = text[m.end() :] if m else ""
+        if m and int(m.group("n").translate(_SCANNED_DIGITS)) == last + 1 and _operative_only(rest):
+            paras[i] = Para("num", str(last + 1), rest, last + 1)
+            last += 1
+    return paras
+
+
+def _operative_only(text: str) -> bool:
+    return bool(opener_in(text, Part.OPERATIVE, None)) and not opener_in(text, Part.PREAMBLE, None)
+
+
 _WRAPPED_NOTE_LINES = 3  # a note typed at the end wraps onto at most this many lines
 
 
@@ -255,6 +286,50 @@ def numbered_items(paras: list[Para]) -> list[Para]:
             last = p
         i += 1
     return paras
+
+
+MIN_LISTED_LINES = (
+    3  # a line or two after a colon may be the title of a text adopted; three or more are a list
+)
+MAX_LISTED_WORDS = (
+    16  # a name, a title and a country in brackets: "Mr. Adolphus Godwin KARIBI-WHYTE (Nigeria)"
+)
+
+
+def listed_lines(paras: list[Para]) -> list[Para]:
+    """Short lines a paragraph lists after its colon with no labels ("Establishes the following list of
+    candidates …:" over "Mr. Georges Michel ABI-SAAB (Egypt)", "Mr. Julio A. BARBERIS (Argentina)" …, S/RES/857
+    (1993); the names a sanctions paragraph lists): that paragraph's items, as a bulleted list's are, lettered
+    when printed. A line that ends as a paragraph does (",", ";", ":") or opens with an opener is none, so the
+    paragraphs that follow a chapeau are never taken for its list."""
+    i = 0
+    while i < len(paras):
+        p = paras[i]
+        end = i + 1
+        if p.kind in ("plain", "num") and NOTE_MARK_RE.sub("", p.text).rstrip().endswith(":"):
+            while end < len(paras) and _listed_line(paras[end]):
+                end += 1
+        if end - i - 1 >= MIN_LISTED_LINES:
+            for j in range(i + 1, end):
+                paras[j] = Para("sub", BULLETS[0], paras[j].text, item=True)
+        i = end
+    return paras
+
+
+def _listed_line(p: Para) -> bool:
+    return p.kind == "plain" and listed_text(p.text)
+
+
+def listed_text(text: str) -> bool:
+    """A line a list without labels may hold: short, a capital first, no paragraph's end and no opener."""
+    text = NOTE_MARK_RE.sub("", text).strip()
+    return (
+        0 < len(text.split()) <= MAX_LISTED_WORDS
+        and text[:1].isupper()
+        and not ends_with_mark(text, ",;:")
+        and not closing_line(text)
+        and not any(opener_in(text, part, None) for part in Part)
+    )
 
 
 def _item_run(paras: list[Para], start: int, after: int) -> list[int]:

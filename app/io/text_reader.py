@@ -78,6 +78,7 @@ from app.io.text_blocks import (
     header_end,
     known_start,
     label_alone,
+    listed_apart,
     normalise,
     opens_labelled,
     printed_wraps,
@@ -97,6 +98,7 @@ from app.io.text_paragraphs import (
     closing_line,
     ends_like_text,
     explicit_opener,
+    listed_lines,
     long_numbers_in_sequence,
     long_numbers_set_apart,
     numbered_items,
@@ -105,6 +107,7 @@ from app.io.text_paragraphs import (
     organ_of,
     paragraph_of,
     runs_on_in_text,
+    scanned_numbers,
     trailing_note,
     trailing_notes_start,
     unnumbered_operative_start,
@@ -203,6 +206,29 @@ def _text_language(text: str) -> str:
     return by_sponsor_line or "en"
 
 
+def _blocks(lines: list[str], pages: list[int], *, council: bool = False) -> list[Block]:
+    """The body's blocks, the header's cut from them (`council`: with the rules of Security Council texts)."""
+    blocks = rejoin_item_lines(blank_line_blocks(lines, pages, council=council))
+    return cut_unbroken_header(split_at_foreign_organ_line(blocks))
+
+
+def _council(tpl: Template | None) -> bool:
+    """A Security Council text, as its header (symbol, masthead or organ line) gives it: the readers' rules
+    built from the Council's texts alone apply to it, never to another organ's."""
+    return tpl is not None and tpl.organ == "Security Council"
+
+
+def _council_body(
+    head: HeaderResult, blocks: list[Block], split: int, lines: list[str], pages: list[int]
+) -> list[Block]:
+    """A Security Council text's body blocks read again with the Council's rules, once its header has said it is
+    one (the header's blocks stay as read); [] for any other text."""
+    if not _council(head.template):
+        return []
+    again = _blocks(lines, pages, council=True)
+    return again[split:] if again[:split] == blocks[:split] else []
+
+
 @dataclass
 class _Reader:
     source: str
@@ -258,8 +284,7 @@ class _Reader:
         if cleaned.furniture:
             body_lines, body_pages = self._in_printed_order(body_lines, body_pages)
         body_lines, body_pages = long_numbers_set_apart(body_lines, body_pages)
-        blocks = rejoin_item_lines(blank_line_blocks(body_lines, body_pages))
-        blocks = cut_unbroken_header(split_at_foreign_organ_line(blocks))
+        blocks = _blocks(body_lines, body_pages)
         split = header_end(blocks)
         part_a, part_title = text_structure.part_a_title([b.lines for b in blocks], split)
         head_lines = plain_lines([b.lines for b in blocks[: split - part_a]])
@@ -275,6 +300,7 @@ class _Reader:
         organ_line = ORGAN_LINE.match(body[0].first) if body else None
         if organ_line and not head.organ and not head.header.symbol:
             organ_template(head, organ_of(organ_line))  # no masthead: the organ line says who adopts
+        body = _council_body(head, blocks, split, body_lines, body_pages) or body
         self._place_header_notes(head, blocks[:split])
         self._mark_footnotes(body)
         self._place_bare(body)
@@ -725,6 +751,10 @@ class _Reader:
     def _markup(self, text: str) -> str:
         """Plain typed text to inline markup: `*italic*` kept, links reduced to their text, the rest escaped."""
         text = _LINK.sub(r"\1", text)
+        if SEPARATOR.fullmatch(
+            text
+        ):  # "***" alone (pdftotext closes up "* * *") is a separator, no italic "*"
+            return _escape_keep_marks(text)
         out: list[str] = []
         pos = 0
         for m in _ITALIC.finditer(text):
@@ -805,25 +835,24 @@ class _Reader:
                 paras.append(Para("decision", "", m.group("rest").strip()))
                 body = body[1:]
         # a Security Council text ends with "Decides to remain seized of the matter.": what follows is annexed
-        council = tpl is not None and tpl.organ == "Security Council"
-        items = [
-            (chunk[0].strip(), text)
-            for block in body
-            for chunk in split_block(block, council=council)
-            if (text := self._join(chunk))
-        ]
+        council = _council(tpl)
+        chunks = [chunk for block in body for chunk in split_block(block, council=council)]
+        chunks = listed_apart(chunks) if council else chunks  # lists of names: seen in the Council's texts
+        items = [(chunk[0].strip(), text) for chunk in chunks if (text := self._join(chunk))]
         lead = paras[-1].text if paras and paras[-1].kind == "decision" else ""
         amendment = res.header.kind is DocumentKind.AMENDMENT
         layout = text_structure.split_units(items, in_parts, lead, amendment=amendment, council=council)
-        self._build(res, paras + self._paras(layout.main), tpl)
+        self._build(res, paras + self._paras(layout.main, council=council), tpl)
         for unit in layout.parts:  # parts B, C ...: each opens with its organ line
             part = Resolution(header=res.header)
-            self._build(part, self._paras(unit.items[1:]), tpl)
+            self._build(part, self._paras(unit.items[1:], council=council), tpl)
             res.later_parts.append(
                 ResolutionPart(unit.title and self._markup(unit.title), part.preamble, part.operative)
             )
             res.unplaced += part.unplaced
-        res.annexes += [text_structure.build_annex(unit, self._markup) for unit in layout.annexes]
+        res.annexes += [
+            text_structure.build_annex(unit, self._markup, council=council) for unit in layout.annexes
+        ]
         if layout.trailing:
             res.unplaced += [self._markup(text) for _, text in layout.trailing]
             self.findings.append(
@@ -853,14 +882,17 @@ class _Reader:
                 )
             )
 
-    def _paras(self, items: list[tuple[str, str]]) -> list[Para]:
+    def _paras(self, items: list[tuple[str, str]], *, council: bool = False) -> list[Para]:
         paras: list[Para] = []
         for first, text in items:
             if SECTION_MARK.match(first) and len(text) < MAX_HEADING_CHARS and not ends_like_text(text):
                 paras.append(Para("heading", "", text))  # "I" / "A." over a section title
                 continue
             paras.append(paragraph_of(text))
-        return numbered_items(numbers_without_points(long_numbers_in_sequence(paras)))
+        if council:  # a scan's "4," for "4.", "ll." for "11.": seen in the Council's adopted resolutions
+            paras = scanned_numbers(paras)
+        paras = numbered_items(numbers_without_points(long_numbers_in_sequence(paras)))
+        return listed_lines(paras) if council else paras  # unlabelled lists of names: an SC shape
 
     def _build(self, res: Resolution, paras: list[Para], tpl: Template | None) -> None:
         numbered = any(p.kind == "num" for p in paras)
@@ -992,10 +1024,10 @@ class _Reader:
         """An unnumbered block that is a heading line: the title under a section's numeral, or (in a numbered
         text) a title-like line right before a numbered paragraph ("Travel ban")."""
         text = NOTE_MARK_RE.sub("", p.text).strip()
+        if SEPARATOR.fullmatch(text):
+            return True  # "* * *" alone is never a paragraph of its own, nor "***" an italic "*"
         if closing_line(text) or explicit_opener(p.text):  # an italic opener opens a paragraph
             return False
-        if SEPARATOR.fullmatch(text):
-            return True  # "* * *" alone is never a paragraph of its own
         before_numbered = numbered and bool(following) and following[0].kind == "num"
         # an opener in italics, or (plain text has none) one the lexicon lists
         before_opener = (

@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from app.io.headings import ANNEX_LINE, APPENDIX_LINE
+from app.io.headings import ANNEX_LINE, APPENDIX_LINE, SECTION_MARK
 from app.io.structure import AnnexBuilder, annex_heading, heading_lines
 from app.io.text_paragraphs import NOTE_MARK_RE, OPENER_MARK, closing_line, last_paragraph, paragraph_of
 from app.model import Annex, Paragraph
@@ -249,9 +249,10 @@ def _split_heading(item: Item) -> list[Item]:
     return [item]
 
 
-def build_annex(unit: Unit, markup: Callable[[str], str]) -> Annex:
+def build_annex(unit: Unit, markup: Callable[[str], str], *, council: bool = False) -> Annex:
     """An annex's paragraphs from its blocks; `markup` turns read text into inline markup (footnote marks
-    kept). Punctuation stays as written: the model keeps an annex as issued."""
+    kept). Punctuation stays as written: the model keeps an annex as issued. `council`: a Security Council
+    text, whose annexes pdftotext prints with a section's numeral and point alone on a line ("I.", S/2024/557)."""
     annex = Annex(title=markup(unit.title), labelled=unit.labelled)
     if unit.listed:
         annex.paragraphs = [Paragraph(text=markup(text.strip()), numbered=False) for _, text in unit.items]
@@ -259,7 +260,10 @@ def build_annex(unit: Unit, markup: Callable[[str], str]) -> Annex:
     builder = AnnexBuilder(annex)
     for _first, text in unit.items:
         p = paragraph_of(text)
-        heading = annex_heading(NOTE_MARK_RE.sub("", text), after_heading=bool(builder.heading))
+        plain = NOTE_MARK_RE.sub("", text)
+        heading = annex_heading(plain, after_heading=bool(builder.heading))
+        # an SC annex's "I." alone: its point is no full stop
+        heading = heading or (council and bool(SECTION_MARK.match(plain.strip())))
         if heading and p.kind in ("heading", "plain"):  # "I" / "A." / "Guideline 1" over "Scope": headings
             builder.add_heading(*[markup(line) for line in heading_lines(text)])
             continue

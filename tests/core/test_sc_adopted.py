@@ -254,3 +254,17 @@ def test_without_the_heading_the_matter_above_the_organ_line_is_still_a_title() 
     res, found = _read(text.replace("Resolution 851 (1993)\nof 15 July 1993\n", "", 1))
     assert res.title
     assert "title.not-used" in {f.rule for f in found}
+
+
+def test_an_adjective_the_council_opens_with_is_an_opener() -> None:
+    """Resolution 867 (1993): "Strongly supportive of the efforts to implement that Agreement, …" opens a preambular
+    paragraph (as "Indignant at …" opens five of the Council's resolutions of 1978-1987 in CR-UNSC); a noun in its
+    place is still no opener."""
+    text = (FIXTURES / "S_RES_0867_1993.txt").read_text(encoding="utf-8")
+    res, found = _read(text)
+    para = next(p for p in res.preamble if "to implement that Agreement" in p.text)
+    assert para.opener == "Strongly supportive"
+    assert not [f for f in found if f.paragraph_id == para.id and f.rule.startswith("openers.")]
+    res, found = _read(text.replace("Strongly supportive of", "Strong support for"))
+    para = next(p for p in res.preamble if "to implement that Agreement" in p.text)
+    assert any(f.rule == "openers.preambular-form" and f.paragraph_id == para.id for f in found)

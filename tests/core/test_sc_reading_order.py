@@ -208,6 +208,32 @@ def test_a_separator_stands_over_a_sections_own_preambular_paragraph() -> None:
     assert any(f.rule == "openers.operative-form" and f.paragraph_id == para.id for f in check_document(res))
 
 
+@pytest.mark.parametrize(
+    ("separator", "blank_lines"),
+    [("* * *", False), ("***", True), ("***", False)],
+    ids=["pdfium", "typed", "pdftotext"],
+)
+def test_a_separator_as_a_pdfs_text_layer_gives_it(separator: str, blank_lines: bool) -> None:
+    """The same lines as a PDF's text layer gives them: no blank lines between paragraphs (pdftotext, PDFium),
+    and the spaced asterisks closed up ("***": pdftotext). The asterisks still stand apart, over the section's
+    own preambular paragraph, and are never read as an italic "*" opening a paragraph; paragraph 18 still ends
+    with its own semicolon."""
+    text = (FIXTURES / "separator_section.txt").read_text(encoding="utf-8").replace("* * *", separator)
+    if not blank_lines:
+        text = "\n".join(x for x in text.split("\n") if x.strip())
+    line = next(x for x in text.split("\n") if x.startswith("Reaffirming"))
+    res = read_text(text).resolution
+    para = _paragraph(res, _plain(line.split(" ", 1)[1])[:40])
+    assert (para.opener, para.numbered, _plain(para.heading).replace(" ", "")) == (
+        "Reaffirming",
+        False,
+        "***",
+    )
+    assert _plain(res.operative[res.operative.index(para) - 1].text).endswith("at monthly intervals")
+    assert not [f for f in check_document(res) if f.severity.name != "INFO" and "*" in f.message]
+    assert not [p for p in res.operative if p.opener.startswith("*") or _plain(p.text) == "*"]
+
+
 @pytest.mark.parametrize("name", ["S_2018_1021_pdf.txt", "S_2018_1021_content.txt"])
 def test_items_a_paragraph_numbers_after_its_colon_are_its_subparagraphs(name: str) -> None:
     """S/2018/1021, operative paragraph 7 ends "… towards the following:", numbers its items "1." to "3.", and
@@ -396,3 +422,34 @@ def test_a_last_line_set_before_its_paragraphs_first_line_goes_back_after_it() -
     moved = read_text(text.replace("until 31 October\n", "until 31 October;\n", 1)).resolution
     stray = [p for p in moved.operative if not p.opener]
     assert stray and any(f.rule == "openers.operative-form" for f in check_document(moved))
+
+
+def test_a_heading_that_opens_a_page_stands_over_the_paragraph_under_it() -> None:
+    """S/2018/693 through PyMuPDF: a preambular paragraph ends a page with its comma, and the next page opens with
+    a heading alone ("Current situation", a blank line, "Welcoming …"). The heading was read into the paragraph
+    before as more of its text. The expected headings are those pdftotext's text layer of the same PDF gives."""
+    expected = {
+        _plain(p.opener + " " + p.text)[:50]: _plain(p.heading)
+        for p in _read("S_2018_693_pdftotext.txt").preamble
+        if p.heading
+    }
+    res = _read("S_2018_693_pymupdf.txt")
+    found = {_plain(p.opener + " " + p.text)[:50]: _plain(p.heading) for p in res.preamble if p.heading}
+    assert found and found == {k: v for k, v in expected.items() if k in found}
+    assert len(found) == 2
+    assert not [p for p in res.preamble if any(h in _plain(p.text) for h in found.values())]
+
+
+def test_an_item_whose_end_the_typed_text_lost_stays_apart_from_the_next() -> None:
+    """The unnamed Mali draft (UNBench task3), paragraph 57: item "(i) … and whether and how the mission’s" lost its
+    end in UNBench's text, a paragraph a line; "(ii) coordination …" on the next line is the next item, not more of
+    (i) (it was read into (i), and "(iii)" reported out of sequence). Expected: the original's own labelled
+    lines. A label really skipped is still reported."""
+    text = (FIXTURES / "mali_items_cut.txt").read_text(encoding="utf-8")
+    typed = [line.split(" ", 1)[1] for line in text.split("\n") if re.match(r"\([ivx]+\) ", line)]
+    result = read_text(text)
+    para = _paragraph(result.resolution, "every three months after the adoption")
+    assert [_plain(s.text) for s in para.subparagraphs] == [_plain(x).rstrip(",;") for x in typed]
+    assert not [f for f in result.findings if f.rule == "import.numbering" and "(" in f.message]
+    skipped = read_text(re.sub(r"\n\(ii\) [^\n]*", "", text)).findings
+    assert [f for f in skipped if f.rule == "import.numbering" and "“(iii)”" in f.message]
