@@ -751,8 +751,8 @@ class _Reader:
     def _markup(self, text: str) -> str:
         """Plain typed text to inline markup: `*italic*` kept, links reduced to their text, the rest escaped."""
         text = _LINK.sub(r"\1", text)
-        if SEPARATOR.fullmatch(text):
-            return _escape_keep_marks(text)  # "***" alone (pdftotext closes up "* * *"): a separator, not italics
+        if SEPARATOR.fullmatch(text):  # "***" alone (pdftotext closes up "* * *"): a separator, not italics
+            return _escape_keep_marks(text)
         out: list[str] = []
         pos = 0
         for m in _ITALIC.finditer(text):
