@@ -54,6 +54,7 @@ def restore_hyphens(
     compounds_only: bool = False,
     listed: Callable[[str], bool] | None = None,
     hyphened_pairs: Container[str] = (),
+    spaced_pairs: Container[str] = (),
 ) -> tuple[str, list[str]]:
     """`text` with hyphens dropped where a printed line ended restored, and the compounds restored.
     `known(word)`: a word of the lists or formed from one; `listed(word)`: a word the lists hold as it is, which
@@ -61,7 +62,8 @@ def restore_hyphens(
     `compounds_only`: only in words that have a hyphen already ("nuclear-weaponfree", not "ening", which may
     be a piece of a word set apart: "strength ening"); `hyphened_pairs`: the two-word pieces of the document's
     hyphenated words ("secretary-general"), which glued capitalized words get their hyphen back by
-    ("SecretaryGeneral")."""
+    ("SecretaryGeneral"), as they do by the word lists' compounds unless the document spaces the two words
+    (`spaced_pairs`, "secretary general": the document decides)."""
     restored: list[str] = []
     _listed = listed or (lambda _: False)
 
@@ -71,7 +73,12 @@ def restore_hyphens(
     def fix(m: re.Match[str]) -> str:
         parts = m.group(0).split("-")
         camel = _camel_joined(
-            m.group(0), m.start(), word, lambda pair: pair in hyphened_pairs or _listed(pair)
+            m.group(0),
+            m.start(),
+            word,
+            lambda pair: (
+                pair in hyphened_pairs or (_listed(pair) and pair.replace("-", " ") not in spaced_pairs)
+            ),
         )
         if camel:
             restored.append(camel)
@@ -84,10 +91,15 @@ def restore_hyphens(
         at = m.start()
         for p in parts:
             if p[:1].isupper() and not word(p):
-                return m.group(0)  # a name ("Keating", not "Kea-ting"), as the spelling check takes it
-            piece = (
-                p if word(p) else _split(p, word, len(parts) > 1, SURE_PIECE if compounds_only else 0, listed)
-            )
+                # a name ("Keating", not "Kea-ting"), as the spelling check takes it, unless a compound the
+                # lists hold with its hyphen opens a sentence or a title ("Highlevel": "high-level")
+                piece = _listed_split(p, _listed)
+            else:
+                piece = (
+                    p
+                    if word(p)
+                    else _split(p, word, len(parts) > 1, SURE_PIECE if compounds_only else 0, listed)
+                )
             if piece is None or (piece != p and not at_line_end(at + piece.index("-"))):
                 return m.group(0)  # no single split, or not where a printed line ends
             fixed.append(piece)
@@ -122,6 +134,14 @@ def _camel_joined(
         out.append("-".join(pieces))
         at += len(part) + 1
     return "-".join(out)
+
+
+def _listed_split(word: str, listed: Callable[[str], bool]) -> str | None:
+    """`word` with a hyphen where the word lists hold it so ("Highlevel": "High-level"), when one split does."""
+    splits = [
+        k for k in range(MIN_LEFT, len(word) - MIN_RIGHT + 1) if listed(f"{word[:k]}-{word[k:]}".lower())
+    ]
+    return f"{word[: splits[0]]}-{word[splits[0] :]}" if len(splits) == 1 else None
 
 
 def hyphen_pairs(words: Iterable[str]) -> set[str]:

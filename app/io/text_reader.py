@@ -218,6 +218,7 @@ class _Reader:
     slash_notes: bool = False  # the notes are typed "1/ …" (documents of before about 2000)
     words_cache: set[str] | None = None
     pairs_cache: set[str] | None = None  # `lost_hyphens.hyphen_pairs` of the document's words
+    spaced_cache: set[str] | None = None  # two neighbouring words of the document ("secretary general")
     hyphened: set[str] | None = None  # compounds the document writes with a hyphen only (app.io.lost_hyphens)
     _lines_for_words: list[str] = field(default_factory=list)
     used_notes: set[int] = field(default_factory=set)
@@ -715,6 +716,7 @@ class _Reader:
             compounds_only=not joined,
             listed=english().listed,
             hyphened_pairs=self.pairs_cache,
+            spaced_pairs=self._spaced_pairs(),
         )
         self.rehyphenated += restored
         if joined:
@@ -725,6 +727,15 @@ class _Reader:
             line, restored = restore_spaced(line, self.hyphened)
             self.rehyphenated += restored
         return line
+
+    def _spaced_pairs(self) -> set[str]:
+        """Every two neighbouring words of the document's lines, in lower case ("secretary general")."""
+        if self.spaced_cache is None:
+            self.spaced_cache = set()
+            for line in self._lines_for_words:
+                words = _WORD.findall(line.lower())
+                self.spaced_cache.update(f"{a} {b}" for a, b in zip(words, words[1:], strict=False))
+        return self.spaced_cache
 
     def _document_words(self) -> set[str]:
         if self.words_cache is None:

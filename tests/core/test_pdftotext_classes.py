@@ -117,3 +117,18 @@ def test_the_end_of_a_page_first_line_goes_back() -> None:
     assert phrase in issued
     assert phrase in inline.plain(read)
     assert "UN.DoubledWord" not in rules
+
+
+def test_a_glued_compound_that_opens_a_title_gets_its_hyphen_back() -> None:
+    english_words = english()
+    # A/RES/79/321 as pdftotext joins two printed lines ("… 2030 High-" / "level Steering Committee, …"); the
+    # UN's XML of the resolution (79session/English) prints "2030 High-level Steering Committee"
+    line = (
+        "stakeholders, including the Sustainable Development Goal 4-Education 2030 Highlevel Steering Committee, "
+        "to support Member States, upon their request, in the"
+    )
+    read = restore_hyphens(line, english_words.known, listed=english_words.listed)[0]
+    assert "2030 High-level Steering Committee" in read
+    # a name stays a name, where a printed line ends too ("Kea-ting" is no compound the lists hold)
+    name = "x" * 70 + " Michael Keating and"
+    assert restore_hyphens(name, english_words.known, listed=english_words.listed)[0] == name
