@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Container, Iterable
 
 from app.formatting import cardinal_words, ordinal_words
 
@@ -34,6 +34,7 @@ TAILS = frozenset("up out off how down over back".split())  # "follow-up", "know
 LINE_PITCH, LINE_SLACK = 85, 28
 # two words, or compounds, with a space between them ("whole of-government")
 _PAIR = re.compile(r"(?<![\w-])([^\W\d_]+(?:-[^\W\d_]+)*) (?=([^\W\d_]+(?:-[^\W\d_]+)*)(?![\w-]))")
+_CAMEL_JOINT = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")  # "Secretary|General"
 _SPACED_HYPHEN = re.compile(r"(?<=[^\W\d_]) -(?=[^\W\d_])")  # "human -made": a text layer's space
 NEVER_FIRST = frozenset(
     "the a an and or of to in on by for with from as is it that this".split()
@@ -52,19 +53,36 @@ def restore_hyphens(
     *,
     compounds_only: bool = False,
     listed: Callable[[str], bool] | None = None,
+    hyphened_pairs: Container[str] = (),
+    spaced_pairs: Container[str] = (),
 ) -> tuple[str, list[str]]:
     """`text` with hyphens dropped where a printed line ended restored, and the compounds restored.
     `known(word)`: a word of the lists or formed from one; `listed(word)`: a word the lists hold as it is, which
     settles a word that splits two ways ("zeroemissions": "zero-emissions", not "zeroe-missions");
     `compounds_only`: only in words that have a hyphen already ("nuclear-weaponfree", not "ening", which may
-    be a piece of a word set apart: "strength ening")."""
+    be a piece of a word set apart: "strength ening"); `hyphened_pairs`: the two-word pieces of the document's
+    hyphenated words ("secretary-general"), which glued capitalized words get their hyphen back by
+    ("SecretaryGeneral"), as they do by the word lists' compounds unless the document spaces the two words
+    (`spaced_pairs`, "secretary general": the document decides)."""
     restored: list[str] = []
+    _listed = listed or (lambda _: False)
 
     def word(piece: str) -> bool:  # the document's own words would take the joined word itself for one
         return piece.lower() in PREFIXES or known(piece.lower())
 
     def fix(m: re.Match[str]) -> str:
         parts = m.group(0).split("-")
+        camel = _camel_joined(
+            m.group(0),
+            m.start(),
+            word,
+            lambda pair: (
+                pair in hyphened_pairs or (_listed(pair) and pair.replace("-", " ") not in spaced_pairs)
+            ),
+        )
+        if camel:
+            restored.append(camel)
+            return camel
         if compounds_only and len(parts) == 1:
             return m.group(0)
         if len(m.group(0)) < 5 or sum(c.isupper() for c in m.group(0)) > 1 or all(word(p) for p in parts):
@@ -73,10 +91,15 @@ def restore_hyphens(
         at = m.start()
         for p in parts:
             if p[:1].isupper() and not word(p):
-                return m.group(0)  # a name ("Keating", not "Kea-ting"), as the spelling check takes it
-            piece = (
-                p if word(p) else _split(p, word, len(parts) > 1, SURE_PIECE if compounds_only else 0, listed)
-            )
+                # a name ("Keating", not "Kea-ting"), as the spelling check takes it, unless a compound the
+                # lists hold with its hyphen opens a sentence or a title ("Highlevel": "high-level")
+                piece = _listed_split(p, _listed)
+            else:
+                piece = (
+                    p
+                    if word(p)
+                    else _split(p, word, len(parts) > 1, SURE_PIECE if compounds_only else 0, listed)
+                )
             if piece is None or (piece != p and not at_line_end(at + piece.index("-"))):
                 return m.group(0)  # no single split, or not where a printed line ends
             fixed.append(piece)
@@ -88,6 +111,59 @@ def restore_hyphens(
     if " -" in text:
         text = _SPACED_HYPHEN.sub("-", text)  # "non -nuclearweapon": the text layer's space, gone first
     return _COMPOUND.sub(fix, text), restored
+
+
+def _camel_joined(
+    token: str, start: int, word: Callable[[str], bool], hyphened: Callable[[str], bool]
+) -> str | None:
+    """A title or a name whose hyphen pdftotext dropped where it joined two printed lines, its two capitalized
+    words glued ("SecretaryGeneral", "NuclearWeapon-Free" at `start` in the line), with the hyphen back, when
+    the document writes the two words with a hyphen elsewhere or the word lists do (`hyphened`, of the pair in
+    lower case: "secretary-general"); None for any other word ("SaferGuard", "FishCode": names written so;
+    "McDonald": "mc" is no word)."""
+    if not _CAMEL_JOINT.search(token):
+        return None
+    out = []
+    at = start
+    for part in token.split("-"):
+        pieces = _CAMEL_JOINT.split(part)
+        if len(pieces) > 2 or (
+            len(pieces) == 2 and not (_camel_pair(*pieces, at, word) and hyphened("-".join(pieces).lower()))
+        ):
+            return None
+        out.append("-".join(pieces))
+        at += len(part) + 1
+    return "-".join(out)
+
+
+def _listed_split(word: str, listed: Callable[[str], bool]) -> str | None:
+    """`word` with a hyphen where the word lists hold it so ("Highlevel": "High-level"), when one split does."""
+    splits = [
+        k for k in range(MIN_LEFT, len(word) - MIN_RIGHT + 1) if listed(f"{word[:k]}-{word[k:]}".lower())
+    ]
+    return f"{word[: splits[0]]}-{word[splits[0] :]}" if len(splits) == 1 else None
+
+
+def hyphen_pairs(words: Iterable[str]) -> set[str]:
+    """Every two neighbouring parts of the hyphenated words among `words` ("non-self-governing": "non-self",
+    "self-governing")."""
+    out: set[str] = set()
+    for w in words:
+        parts = w.split("-")
+        out.update(f"{a}-{b}" for a, b in zip(parts, parts[1:], strict=False))
+    return out
+
+
+def _camel_pair(left: str, right: str, at: int, word: Callable[[str], bool]) -> bool:
+    """Two capitalized words of MIN_RIGHT letters or more, glued where a printed line may end."""
+    return (
+        min(len(left), len(right)) >= MIN_RIGHT
+        and left[1:].islower()
+        and right[1:].islower()
+        and word(left)
+        and word(right)
+        and at_line_end(at + len(left))
+    )
 
 
 def _split(

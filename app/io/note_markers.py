@@ -131,6 +131,29 @@ def _weak(language: str) -> tuple[re.Pattern[str], ...]:
     )
 
 
+@functools.cache
+def _cited_again(language: str) -> re.Pattern[str]:
+    """A number spaced after a year and its comma, before a word that counts nothing: "of 12 August 1949, 2
+    continue", where a note's marker may stand again (never "in 2019, 5 per cent")."""
+    from app.languages import get_language
+
+    data = {**get_language("en").note_markers, **get_language(language).note_markers}
+    return re.compile(
+        rf"(?<![\d/.,])(?:1[89]|20)\d\d,(?P<space>\s+)(?P<n>\d{{1,2}})(?=\s+[{_LOWER}])"
+        rf"(?!\s+(?:{_words(data, 'count_nouns')})(?!\w))"
+    )
+
+
+def glue_cited_again(text: str, cited: set[str], language: str = "en") -> str:
+    """`text` with the marker of a note cited a second time glued to the comma before it, as the PDF's other
+    text layers and the UN's XML give it ("1949,2 continue to apply": the note prints once, at its first
+    citation), where pdftotext spaces it ("1949, 2 continue") and it would read as a count. `cited`: the
+    labels of the notes whose markers stand earlier in the text."""
+    return _cited_again(language).sub(
+        lambda m: m.group(0).replace(m.group("space"), "", 1) if m.group("n") in cited else m.group(0), text
+    )
+
+
 # the last resort, tried after every other form: glued to the number of a symbol or citation, "resolution
 # 5/1411" (5/14, note 11), "decision VII/1115", "resolución 74/911;" (74/91, note 1: Spanish and French glue the
 # marker to the number itself); the text reader reports the split it made. Only where the number cannot be one:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from app.digits import to_int
 from app.io.headings import SECTION_MARK
 from app.io.note_markers import SUPERSCRIPTS
+from app.io.page_top_tails import tails_back
 from app.punctuation import ends_with_mark
 
 SYMBOL = re.compile(r"^(?:A|S|E|UNEP|TD|DP|ICCD|CEDAW|CRC|CCPR)(?:/[A-Za-z0-9.\-]+)+\*?$")
@@ -141,8 +142,9 @@ def _running_headers(lines: list[str], symbol: str) -> frozenset[str]:
     # first page prints its words, a title's line long, and it is set apart by blank lines (pdftotext, MuPDF)
     # or, in text without them (PDFium), stands as far from both counters: a paragraph's line may repeat word
     # for word another's ("Combat and Eradicate the Illicit Trade in Small Arms and Light Weapons in All Its",
-    # A/C.1/80/L.51), but not in the same place on two pages
-    first = next((i for i, line in enumerate(lines) if COUNTER.match(line.strip())), 0)
+    # A/C.1/80/L.51), but not in the same place on two pages. The first page ends at its first counter or at
+    # pdftotext's first form feed (an adopted text's first page prints no counter)
+    first = next((i for i, line in enumerate(lines) if COUNTER.match(line.strip()) or "\f" in line), 0)
     page_one = _squeezed(" ".join(lines[: min(first, _FIRST_PAGE_LINES)]))
     return frozenset(
         text
@@ -313,6 +315,7 @@ def clean(lines: list[str]) -> Cleaned:
     symbol = next((s.strip() for s in lines[:15] if SYMBOL.match(s.strip())), "")
     if not symbol:  # "United Nations A/C.3/80/L.20" on one line
         symbol = next((m.group(1) for s in lines[:15] if (m := _MASTHEAD_SYMBOL.match(s.strip()))), "")
+    lines = tails_back(lines, symbol)
     out = Cleaned([], [], symbol=symbol)
     heads = _heads_by_counters(lines, symbol)
     # a title so found is a running one wherever else a counter stands near it (after the last page's counter)

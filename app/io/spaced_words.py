@@ -5,7 +5,9 @@ Issued UN PDFs set some lines with stretched letter spacing, and the text layer 
 A run of pieces is closed up when the word it makes is known (written whole elsewhere in the document, or a
 dictionary word) and at least one piece is no word of its own (a fragment, or a short piece that is no English word): "in to",
 "an other" and "annex B and" stay apart. Pieces after the first start with a small letter, so a name before a
-word is never joined.
+word is never joined. A word so broken may also be a compound whose last piece holds the joint (pdftotext:
+"Secr etaryGeneral", "sevent y-ninth", "peac e- and"): it is closed up when every piece before the last is a
+fragment and every part of the compound a dictionary word.
 """
 
 from __future__ import annotations
@@ -18,8 +20,11 @@ _TOKEN = re.compile(r"\S+")
 # a piece of a word: the last may carry a possessive ("Com mittee’s"), punctuation, and a note's marker glued
 # after it ("the report of the meetin g,10 confirmed"), or the reader's token for one (text_paragraphs.NOTE_MARK)
 _PIECE = re.compile(
-    r"(?P<lead>[(“‘\"']?)(?P<word>[^\W\d_]+(?:-[^\W\d_]+)*)(?P<trail>(?:[’']s)?[,;:.)’”\"']*(?:(?<=[,;:.)’”\"'])(?:\d{1,3}|\x01\d+\x02))?)$"
+    r"(?P<lead>[(“‘\"']?)(?P<word>[^\W\d_]+(?:-[^\W\d_]+)*)(?P<trail>-?(?:[’']s)?[,;:.)’”\"']*(?:(?<=[,;:.)’”\"'])(?:\d{1,3}|\x01\d+\x02))?)$"
 )
+# where a compound's parts meet: a hyphen, or a capital after a small letter where the text layer lost the
+# hyphen at a printed line's end ("etaryGeneral" of "Secr etaryGeneral")
+_COMPOUND_JOINT = re.compile(r"-|(?<=[^\W\d_])(?=[A-Z])")
 # the -ise spelling of an -ize word ("destabilising", "Recognising"): "is" before the ending becomes "iz"
 ISE_ENDING = re.compile(r"is(?=(?:e|ed|es|ing|ation|ations)$)")
 # a year in brackets with its digits set apart: "resolution 2216 (201 5 )"
@@ -110,8 +115,7 @@ def _run_end(
         if tokens[j].start() - tokens[j - 1].end() != 1:
             break
         words.append(p.group("word"))
-        whole = "".join(words).lower()
-        if _known_whole(whole, document_words, known) and any(_fragment(w, known) for w in words):
+        if _closes_up(words, p.group("trail").startswith("-"), document_words, known):
             best = j
         if p.group("trail"):
             break
@@ -121,6 +125,30 @@ def _run_end(
 def _known_whole(word: str, document_words: Container[str], known: Callable[[str], bool]) -> bool:
     """A word of the document or of the dictionary, in either spelling of -ize ("destabilising")."""
     return word in document_words or known(word) or known(ISE_ENDING.sub("iz", word))
+
+
+def _closes_up(
+    words: list[str], hyphen_after: bool, document_words: Container[str], known: Callable[[str], bool]
+) -> bool:
+    """Pieces that make a known word, one of them no word of its own; or, the last piece holding a compound's
+    joint or a hyphen after it (`hyphen_after`), a compound of dictionary words or a word, every piece before
+    the last a fragment ("Secr etaryGeneral", "peac e- and"; never "a non-governmental", "in-person a",
+    "net-zero emissions" or "the re-")."""
+    whole = "".join(words)
+    leading_fragments = all("-" not in w and _fragment(w, known) for w in words[:-1])
+    if _known_whole(whole.lower(), document_words, known):
+        # before a hyphen ("peac e- and"), as in a compound: never "the re-" of "the re-establishment"
+        return leading_fragments if hyphen_after else any(_fragment(w, known) for w in words)
+    if not leading_fragments:
+        return False
+    return bool(_COMPOUND_JOINT.search(words[-1])) and _known_compound(whole, known)
+
+
+def _known_compound(word: str, known: Callable[[str], bool]) -> bool:
+    """A compound whose every part is a dictionary word (the document's own words may hold a compound that
+    the text layer glued): "zero-interest", "seventy-ninth", "SecretaryGeneral"."""
+    parts = _COMPOUND_JOINT.split(word)
+    return len(parts) > 1 and all(len(part) > 1 and _known_whole(part.lower(), (), known) for part in parts)
 
 
 def _word_before_run(

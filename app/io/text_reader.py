@@ -36,11 +36,18 @@ from app.io.headings import (
 from app.io.imported import ImportResult
 from app.io.item_runs import rejoin_item_lines
 from app.io.lone_markers import markers_on_own_lines
-from app.io.lost_hyphens import LINE_PITCH, hyphened_only, restore_hyphens, restore_spaced
+from app.io.lost_hyphens import (
+    LINE_PITCH,
+    hyphen_pairs,
+    hyphened_only,
+    restore_hyphens,
+    restore_spaced,
+)
 from app.io.note_markers import (
     MAX_INDEXED,
     SLASH_NOTE,
     Marker,
+    glue_cited_again,
     markers,
     numbers_in,
     numeric,
@@ -236,6 +243,8 @@ class _Reader:
     notes: list[RawNote] = field(default_factory=list)
     slash_notes: bool = False  # the notes are typed "1/ …" (documents of before about 2000)
     words_cache: set[str] | None = None
+    pairs_cache: set[str] | None = None  # `lost_hyphens.hyphen_pairs` of the document's words
+    spaced_cache: set[str] | None = None  # two neighbouring words of the document ("secretary general")
     hyphened: set[str] | None = None  # compounds the document writes with a hyphen only (app.io.lost_hyphens)
     _lines_for_words: list[str] = field(default_factory=list)
     used_notes: set[int] = field(default_factory=set)
@@ -305,6 +314,7 @@ class _Reader:
         self._mark_footnotes(body)
         self._place_bare(body)
         self._place_unmarked(body)
+        self._glue_cited_again(body)
         if self.extracted:
             body = self._set_apart(res, body)
             body = self._tables(res, body)
@@ -513,6 +523,22 @@ class _Reader:
                 )
             )
 
+    def _glue_cited_again(self, body: list[Block]) -> None:
+        """In text of a PDF, a note's marker cited again after its note's own is glued to its comma
+        (`note_markers.glue_cited_again`), in one pass over the lines."""
+        if not any(b.pages and b.pages[-1] > 0 for b in body):
+            return
+        cited: set[str] = set()
+        for block in body:
+            for ln, line in enumerate(block.lines):
+                pieces = NOTE_MARK_RE.split(line)  # text, note index, text, ...
+                for k in range(0, len(pieces), 2):
+                    pieces[k] = glue_cited_again(pieces[k], cited, LANGUAGE.get())
+                    if k + 1 < len(pieces):
+                        cited.add(self.notes[int(pieces[k + 1])].label)
+                        pieces[k + 1] = NOTE_MARK.format(pieces[k + 1])
+                block.lines[ln] = "".join(pieces)
+
     def _place_unmarked(self, body: list[Block]) -> None:
         """A note whose marker was not found still prints, under its own number: its reference goes at the end
         of the paragraph holding the marker before it (or just after that marker when the next note's marker
@@ -707,8 +733,16 @@ class _Reader:
         line may end."""
         joined = joined or len(line) > PRINTED_LINE_CHARS
         # a word set apart by its spacing first ("appropr iate"): a piece of it is no compound's
+        line = self._closed_up(line)
+        if self.pairs_cache is None:
+            self.pairs_cache = hyphen_pairs(self._document_words())
         line, restored = restore_hyphens(
-            self._closed_up(line), english().known, compounds_only=not joined, listed=english().listed
+            line,
+            english().known,
+            compounds_only=not joined,
+            listed=english().listed,
+            hyphened_pairs=self.pairs_cache,
+            spaced_pairs=self._spaced_pairs(),
         )
         self.rehyphenated += restored
         if joined:
@@ -719,6 +753,20 @@ class _Reader:
             line, restored = restore_spaced(line, self.hyphened)
             self.rehyphenated += restored
         return line
+
+    def _spaced_pairs(self) -> set[str]:
+        """Every two neighbouring words of the document's lines, in lower case ("secretary general")."""
+        if self.spaced_cache is None:
+            self.spaced_cache = set()
+            for line in self._lines_for_words:
+                words = _WORD.findall(line.lower())
+                self.spaced_cache.update(f"{a} {b}" for a, b in zip(words, words[1:], strict=False))
+        return self.spaced_cache
+
+    def _document_words(self) -> set[str]:
+        if self.words_cache is None:
+            self.words_cache = _word_forms(self._lines_for_words)
+        return self.words_cache
 
     def _closed_up(self, text: str) -> str:
         """In text of an issued PDF, words its text layer broke apart closed up ("adhere nce")."""
