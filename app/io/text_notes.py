@@ -29,7 +29,7 @@ from app.io.pdf_text import RawNote
 from app.io.text_blocks import Block
 from app.io.text_header import HeaderResult, star_note
 from app.io.text_paragraphs import LANGUAGE, NOTE_MARK, NOTE_MARK_RE
-from app.messages import say
+from app.messages import Message, say
 from app.model import Footnote, Paragraph, Resolution
 
 
@@ -48,34 +48,29 @@ class NotePlacement:
     guessed: set[int] = field(default_factory=set)
 
     def place_header_notes(self, head: HeaderResult, header_blocks: list[Block]) -> None:
+        """The masthead's notes ("Reissued for technical reasons") and the sponsor line's starred note belong to
+        the header: set aside, and said when the model has no place for them."""
         for index, note in enumerate(self.notes):
             if note.label.startswith("*") and _REISSUE.match(note.text):  # the masthead's, not the text's
-                self.used.add(index)
-                self.in_header.add(index)
-                self.findings.append(
-                    Finding(
-                        "import.unplaced",
-                        Severity.INFO,
-                        say("masthead note not kept in the model: “{text}”", text=note.text),
-                        field="header",
-                    )
-                )
+                self._to_header(index, say("masthead note not kept in the model: “{text}”", text=note.text))
         if not head.sponsor_star:
             return
         for index, note in enumerate(self.notes):
             if note.label == head.sponsor_star and index not in self.used:
-                self.used.add(index)
-                self.in_header.add(index)
-                if not star_note(head, note.text, marked=True):
-                    self.findings.append(
-                        Finding(
-                            "import.unplaced",
-                            Severity.INFO,
-                            say("sponsor-line note not kept in the model: “{text}”", text=note.text),
-                            field="header",
-                        )
-                    )
+                kept = star_note(head, note.text, marked=True)
+                self._to_header(
+                    index,
+                    None
+                    if kept
+                    else say("sponsor-line note not kept in the model: “{text}”", text=note.text),
+                )
                 return
+
+    def _to_header(self, index: int, dropped: Message | None) -> None:
+        self.used.add(index)
+        self.in_header.add(index)
+        if dropped is not None:
+            self.findings.append(Finding("import.unplaced", Severity.INFO, dropped, field="header"))
 
     def mark(self, body: list[Block]) -> None:
         """Replace every footnote marker in the body lines by a placeholder naming its note."""
