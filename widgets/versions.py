@@ -198,7 +198,7 @@ class Versions(QObject):
         cmp = self.comparison()
         if cmp is None:
             return False
-        from app.atomic import write_atomic
+        from app.atomic import write_atomic, write_text
         from app.compare.oral import oral_revisions_docx, oral_revisions_text
 
         caption, filters = (
@@ -210,13 +210,11 @@ class Versions(QObject):
         if not path:
             return False
         path = Path(path) if Path(path).suffix else Path(path).with_suffix(f".{kind}")
-        data = (
-            oral_revisions_docx(cmp)
-            if kind == "docx"
-            else oral_revisions_text(cmp).encode("utf-8", "replace")
-        )  # as write_text
         try:
-            write_atomic(path, data)
+            if kind == "docx":
+                write_atomic(path, oral_revisions_docx(cmp))
+            else:
+                write_text(path, oral_revisions_text(cmp))
         except (ResoluteError, OSError) as exc:
             self.win.prompter.error(self.win, tr("Could not save"), str(exc))
             return False
