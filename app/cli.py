@@ -51,6 +51,9 @@ def _parser() -> argparse.ArgumentParser:
     n.add_argument("--template", required=True, help="template id (see: resolute templates)")
     n.add_argument("--language", default="en", help="the draft's language: en, fr, es (resources/languages/)")
     n.add_argument("-o", "--output", type=Path, required=True)
+    n.add_argument(
+        "--force", action="store_true", help="replace OUTPUT if it exists (the old file is kept as OUTPUT~)"
+    )
 
     sub.add_parser("templates", help="list the organ templates")
 
@@ -217,6 +220,12 @@ def _new(args: argparse.Namespace) -> int:
     from app.documents import new_resolution
     from app.storage import save_project
 
+    if (
+        os.path.lexists(args.output) and not args.force
+    ):  # an empty draft over a delegate's project is no start
+        raise InputError(
+            f"{args.output.name} already exists: choose another name, or pass --force to replace it"
+        )
     save_project(new_resolution(args.template, language=args.language), args.output)
     return 0
 

@@ -81,6 +81,18 @@ def test_new_and_templates(tmp_path, capsys):
     assert "A/C.1/{session}/L.{number}" in capsys.readouterr().out
 
 
+def test_new_does_not_replace_a_project_unless_forced(tmp_path, capsys):
+    out = tmp_path / "draft.json"
+    assert run(["new", "--template", "sc", "-o", str(out)]) == 0
+    kept = out.read_bytes()
+    assert run(["new", "--template", "ga-plenary", "-o", str(out)]) == 2
+    assert "already exists" in capsys.readouterr().err
+    assert out.read_bytes() == kept
+    assert run(["new", "--template", "ga-plenary", "-o", str(out), "--force"]) == 0
+    assert load_project(out).header.template == "ga-plenary"
+    assert (tmp_path / "draft.json~").read_bytes() == kept
+
+
 def test_python_m_app_is_the_same_command(tmp_path):
     done = subprocess.run(
         [sys.executable, "-m", "app", "check", str(CLI / "errors.txt"), "--format", "json"],
