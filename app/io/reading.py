@@ -53,11 +53,13 @@ def read_data(data: bytes, name: str = "") -> ImportResult:
         raise describe_ole(data, name=shown)
     if suffix == ".json" or data.lstrip()[:1] == b"{":
         from app.languages import settle_language
+        from app.negotiation.storage import damaged_revisions
         from app.storage import loads
         from app.templates import settle_template
 
         res = loads(_decode(data, shown))
-        return ImportResult(res, settle_template(res) + settle_language(res), project=True)
+        findings = settle_template(res) + settle_language(res) + damaged_revisions(res)
+        return ImportResult(res, findings, project=True)
     if suffix in (".xml", ".akn") or data.lstrip()[:5] == b"<?xml" or data.lstrip()[:1] == b"<":
         from app.io.akn_reader import read_akn
 

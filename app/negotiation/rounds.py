@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from app.errors import InputError
+from app.messages import say
 from app.model import Paragraph, Resolution
 from app.negotiation import numbering
 from app.negotiation.compilation import Compilation, compile_text, mark_brackets
@@ -48,7 +49,8 @@ ACCEPT, MERGE, REJECT = "accept", "merge", "reject"
 class Revision:
     number: int  # 0 for the zero draft
     date: dt.datetime
-    text: dict[str, Any]  # the text as `app.storage.to_dict` writes it (without the negotiation)
+    # the text as `app.storage.to_dict` writes it (without the negotiation); as read when the file damaged it
+    text: Any
     note: str = ""
 
     @property
@@ -56,9 +58,22 @@ class Revision:
         return "zero draft" if self.number == 0 else f"Rev.{self.number}"
 
     def resolution(self) -> Resolution:
+        """The revision's text; a text damaged in the project file is refused in one line that says how to go
+        on (a new revision is made from the working text, which does not read the damaged one)."""
         from app.storage import from_dict
 
-        return from_dict(self.text)
+        try:
+            return from_dict(self.text)
+        except InputError as exc:
+            raise InputError(self.damage_message(str(exc))) from None
+
+    def damage_message(self, why: str) -> str:
+        return say(
+            "the negotiation's {name} is damaged in the project file ({why}): issue a revision to go on from "
+            "the working text",
+            name=self.name,
+            why=why[:120],
+        )
 
 
 @dataclass

@@ -20,7 +20,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from app.model import Footnote
+from app.errors import InputError
+from app.findings import Finding, Severity
+from app.model import Footnote, Resolution
 from app.negotiation.proposals import (
     FIELDS,
     DeleteParagraph,
@@ -210,7 +212,20 @@ def from_dict(d: dict[str, Any]) -> Negotiation:
             for x in d.get("decisions") or []
         ],
         revisions=[
-            Revision(int(r["number"]), _date(r["date"]), dict(r["text"]), str(r.get("note") or ""))
+            Revision(int(r["number"]), _date(r["date"]), r.get("text"), str(r.get("note") or ""))
             for r in d.get("revisions") or []
         ],
     )
+
+
+def damaged_revisions(res: Resolution) -> list[Finding]:
+    """A warning for each revision whose text the project file holds damaged: the project opens (the working
+    text is whole, and the damaged text is written back as it was), and the steps that read that revision say
+    why they refuse."""
+    out = []
+    for rev in res.negotiation.revisions if res.negotiation is not None else []:
+        try:
+            rev.resolution()
+        except InputError as exc:
+            out.append(Finding("import.negotiation", Severity.WARNING, str(exc)))
+    return out

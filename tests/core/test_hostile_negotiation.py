@@ -194,3 +194,36 @@ def test_an_edit_or_bracket_naming_no_paragraph_text_is_refused_in_one_line(
     with pytest.raises(InputError, match="no paragraph field") as caught:
         storage.loads(_saved_with(change))
     assert "\n" not in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    "damage", [{"preamble": 5}, "text", {"format": "resolute", "version": 2, "preamble": [{"text": 3}]}, None]
+)
+def test_a_damaged_revision_opens_says_so_and_a_new_revision_goes_on(tmp_path, damage):
+    """A revision's text damaged in the file: the project opens with a warning naming the revision, the steps
+    that read it refuse in one line (naming it), what was saved is written back as it was, and a revision
+    issued from the working text lets the negotiation go on."""
+    from app.io.reading import read_document
+
+    res = Resolution(operative=[Paragraph("Decides", "to act.")])
+    rounds.start(res, date=WHEN)
+    rounds.issue_revision(res.negotiation, res, date=WHEN)
+    path = tmp_path / "n.json"
+    storage.save_project(res, path)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["negotiation"]["revisions"][1]["text"] = damage
+    path.write_text(json.dumps(data), encoding="utf-8")
+
+    read = read_document(path)
+    warned = [f for f in read.findings if f.rule == "import.negotiation"]
+    assert len(warned) == 1 and "Rev.1" in warned[0].message
+    neg = read.resolution.negotiation
+    with pytest.raises(InputError, match="Rev.1"):
+        rounds.base_text(neg)
+    assert rounds.base_text(neg, "zero draft").operative[0].opener == "Decides"
+    storage.save_project(read.resolution, path)
+    assert json.loads(path.read_text(encoding="utf-8"))["negotiation"]["revisions"][1]["text"] == damage
+
+    rounds.issue_revision(neg, read.resolution, date=WHEN)
+    assert rounds.base_text(neg).operative[0].text == "to act."
+    assert rounds.compilation(neg, read.resolution).entries

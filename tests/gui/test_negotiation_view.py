@@ -131,3 +131,33 @@ def test_on_a_small_screen_the_panel_folds_its_buttons_and_the_paragraphs_keep_t
     names = {a.text().replace("&", "").rstrip("…") for a in menu.actions()}
     for button in folded:
         assert button.text().rstrip("…").lower() in {n.lower() for n in names}, button.text()
+
+
+def test_a_revision_damaged_in_the_file_is_named_and_a_new_revision_goes_on(
+    window: MainWindow, corpus: Path, tmp_path: Path
+) -> None:
+    """A project whose Rev.1 text was damaged outside Resolute: it opens, the issues list and the panel name the
+    revision, and the facilitator's Issue Revision, made from the working text, lets the negotiation go on."""
+    import json
+
+    from app import storage
+    from app.io.reading import read_document
+    from app.negotiation import rounds
+
+    res = read_document(corpus / "A_C.1_80_L.43.txt").resolution
+    rounds.start(res)
+    rounds.issue_revision(res.negotiation, res)
+    project = tmp_path / "draft.json"
+    storage.save_project(res, project)
+    data = json.loads(project.read_text(encoding="utf-8"))
+    data["negotiation"]["revisions"][1]["text"] = {"preamble": 5}
+    project.write_text(json.dumps(data), encoding="utf-8")
+
+    assert window.files.open_path(project)
+    assert any(f.rule == "import.negotiation" and "Rev.1" in f.message for f in window.checks.import_findings)
+    panel = window.negotiation
+    panel.show()
+    assert "Rev.1" in panel.view.summary.text() and "damaged" in panel.view.summary.text()
+    panel.view.revision_button.click()
+    assert window.res.negotiation.version == "Rev.2"
+    assert panel.view.summary.text().startswith("<b>Rev.2</b>")
