@@ -66,6 +66,9 @@ class Language:
     # [note_markers]: the words that tell a footnote's number from the text's own numbers in flattened text
     # (app/io/note_markers.py); a key left out is English's
     note_markers: dict[str, Any]
+    # [titles]: the titles of publications cited in notes, found again in text without italics
+    # (app/publication_titles.py); {} finds none
+    titles: dict[str, Any]
 
     @property
     def is_english(self) -> bool:
@@ -189,6 +192,7 @@ def _load(code: str) -> Language:
         closing=re.compile(data.get("closing", r"(?!)")),  # none known: nothing is taken for it
         last_paragraph=re.compile(data.get("last_paragraph", r"(?!)")),
         note_markers=dict(data.get("note_markers", {})),
+        titles=dict(data.get("titles", {})),
     )
 
 

@@ -45,8 +45,13 @@ def read_data(data: bytes, name: str = "") -> ImportResult:
     refuse_other_format(data, shown)
     if data[:2] == b"PK" or suffix in (".docx", ".docm", ".dotx"):
         from app.io.docx_reader import read_docx
+        from app.publication_titles import italicize_note_titles
 
-        return read_docx(data, name=name)
+        result = read_docx(data, name=name)
+        notes = result.resolution.footnotes.values()
+        if not any("*" in note.text.replace("\\*", "") for note in notes):  # a plain draft: no italics kept
+            italicize_note_titles(result.resolution)
+        return result
     if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":  # OLE: an old .doc or a password-protected file
         from app.io.safe_xml import describe_ole
 

@@ -1,0 +1,74 @@
+"""Titles of publications cited in footnotes, set in italics where the file lost them (PDF text, plain text).
+
+Issued resolutions print the titles they cite in italics (UN Editorial Manual, "Italics": titles of
+publications): "See *Official Records of the General Assembly, Seventy-ninth Session, Supplement No. 53*
+(A/79/53)", "United Nations, *Treaty Series*, vol. 2187, No. 38544", "*Report of the Fourth World Conference on
+Women, Beijing, 4–15 September 1995* (United Nations publication, Sales No. E.96.IV.13)". The UN's own XML marks
+them so. A text layer has no italics: the titles are found again by the patterns of the draft's language
+(resources/languages/<code>.toml, [titles]), each of which marks its group "t". Only a note with no italics of
+its own is marked, so a Word file's italics always win.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from app.inline import parse
+from app.languages import Language, get_language
+from app.model import Resolution
+
+
+@cache
+def title_patterns(code: str) -> tuple[re.Pattern[str], ...]:
+    """The compiled patterns of a language's [titles]. Its other keys are pieces the patterns name in braces
+    ("{date}", "{segment}"); "{month}" is any month of the language, and pieces may name it."""
+    lang: Language = get_language(code)
+    month = "(?:" + "|".join(re.escape(m) for m in lang.months) + ")"
+    pieces = {
+        name: value.replace("{month}", month)
+        for name, value in lang.titles.items()
+        if name != "patterns" and isinstance(value, str)
+    }
+    out = []
+    for pattern in lang.titles.get("patterns", []):
+        for name, value in pieces.items():
+            pattern = pattern.replace("{" + name + "}", value)
+        out.append(re.compile(pattern))
+    return tuple(out)
+
+
+def italic_titles(markup: str, code: str) -> str:
+    """`markup` (app.inline) with the titles it cites in italics, unless it has italics of its own."""
+    if "*" not in markup.replace("\\*", ""):
+        spans: list[tuple[int, int]] = []
+        for pattern in title_patterns(code):
+            for m in pattern.finditer(markup):
+                start, end = m.span("t")
+                if start < end and not any(a < end and start < b for a, b in spans):
+                    spans.append((start, end))
+        if spans:
+            return _starred(markup, sorted(spans))
+    return markup
+
+
+def _starred(markup: str, spans: list[tuple[int, int]]) -> str:
+    out, at = [], 0
+    for start, end in spans:
+        out += [markup[at:start], "*", markup[start:end], "*"]
+        at = end
+    out.append(markup[at:])
+    return "".join(out)
+
+
+def italicize_note_titles(res: Resolution) -> int:
+    """Set the titles cited in `res`'s notes in italics (notes with no italics of their own); how many notes
+    changed."""
+    code = res.header.language or "en"
+    changed = 0
+    for note in res.footnotes.values():
+        marked = italic_titles(note.text, code)
+        if marked != note.text and any(span.italic for span in parse(marked)):
+            note.text = marked
+            changed += 1
+    return changed
