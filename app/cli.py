@@ -220,9 +220,7 @@ def _new(args: argparse.Namespace) -> int:
     from app.documents import new_resolution
     from app.storage import save_project
 
-    if (
-        os.path.lexists(args.output) and not args.force
-    ):  # an empty draft over a delegate's project is no start
+    if args.output.is_file() and not args.force:  # an empty draft over a delegate's project is no start
         raise InputError(
             f"{args.output.name} already exists: choose another name, or pass --force to replace it"
         )
