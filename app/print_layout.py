@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from typing import NamedTuple, Protocol
 
 from app import collector, inline
-from app.io.docx_layout import Layout, Style
+from app.io.docx_layout import Layout, Style, note_style
 from app.io.docx_writer import AGENDA_STYLE, SPONSOR_STAR, block_style, later_job
 from app.io.safe_xml import xml_text
 from app.render import Block, Rendered
@@ -357,8 +357,8 @@ class _Builder:
             gap = None
         return out
 
-    def notes(self) -> dict[str, list[_Box]]:
-        """Each printed footnote's boxes, by id ("*" for the page-1 sponsor note)."""
+    def notes(self) -> dict[str, tuple[str, list[_Box]]]:
+        """Each printed footnote's number and boxes, by id ("*" for the page-1 sponsor note)."""
         style = self.style("footnote_text")
         texts = [("*", "*", self.r.sponsor_note)] if self.r.sponsor_note else []
         texts += [
@@ -371,7 +371,7 @@ class _Builder:
             words.mark(mark, _font(style))
             words.tab()
             self.spans(words, [s for s in inline.parse(markup) if not s.footnote], style)
-            out[note_id] = words.done(self.measure)
+            out[note_id] = (mark, words.done(self.measure))
         return out
 
 
@@ -597,8 +597,11 @@ def _lay_out(r: Rendered, layout: Layout, measure: Measure) -> list[Page]:
     builder = _Builder(r, layout, measure)
     paragraphs = builder.paragraphs()
     frame = layout.page.frame_width
-    note_style = layout.styles["footnote_text"]
-    notes = {k: _break(boxes, note_style, frame, measure) for k, boxes in builder.notes().items()}
+    note_lines_style = layout.styles["footnote_text"]
+    notes = {
+        k: _break(boxes, note_style(note_lines_style, mark), frame, measure)
+        for k, (mark, boxes) in builder.notes().items()
+    }
     first = Page()
     body_top = _masthead(first, r, layout, measure)
     flow = _Flow(layout, notes, body_top)
@@ -615,8 +618,8 @@ def _lay_out(r: Rendered, layout: Layout, measure: Measure) -> list[Page]:
             _draw_line(page, y, _Line([], sep, [], separator=True), left, frame, measure)
             y += sep.line + sep.after
             for note_line in note_lines:
-                _draw_line(page, y, _Line(note_line, note_style, []), left, frame, measure)
-                y += note_style.line
+                _draw_line(page, y, _Line(note_line, note_lines_style, []), left, frame, measure)
+                y += note_lines_style.line
         pages.append(page)
     for number, page in enumerate(pages, start=1):
         _running(page, number, len(pages), r, layout, measure)

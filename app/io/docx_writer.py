@@ -28,7 +28,7 @@ from docx.shared import Pt
 from app import inline
 from app.atomic import write_atomic
 from app.io import docx_parts
-from app.io.docx_layout import Layout, Style, layout_for_paper
+from app.io.docx_layout import Layout, Style, layout_for_paper, note_style
 from app.io.safe_xml import xml_text
 from app.model import Resolution
 from app.render import Block, Rendered, render
@@ -157,9 +157,8 @@ def _ppr(style: Style) -> str:
                 f'<w:{side} w:val="single" w:sz="{_eighths(width)}" w:space="{int(round(style.border_space))}" '
                 f'w:color="000000"/>'
             )
-    tabs = "".join(f'<w:tab w:val="left" w:pos="{_tw(pos)}"/>' for pos in style.tabs)
-    if style.right_tab:
-        tabs += f'<w:tab w:val="right" w:pos="{_tw(style.right_tab)}"/>'
+    stops = [(pos, "left") for pos in style.tabs] + ([(style.right_tab, "right")] if style.right_tab else [])
+    tabs = "".join(f'<w:tab w:val="{kind}" w:pos="{_tw(pos)}"/>' for pos, kind in sorted(stops))
     ind = f'w:left="{_tw(style.left)}" w:right="{_tw(style.right)}"'
     if style.first_line > 0:
         ind += f' w:firstLine="{_tw(style.first_line)}"'
@@ -366,9 +365,17 @@ def _body_xml(rendered: Rendered, notes: _Footnoter, organ_gap: float = 0.0) -> 
     return "".join(out)
 
 
-def footnote_xml(number: str, runs: str) -> str:
+def footnote_xml(number: str, runs: str, hanging: Style | None = None) -> str:
+    """A note's paragraph: its number, a tab, the text; `hanging`: the note's own indents where its number is
+    longer than a digit (`docx_layout.note_style`)."""
+    ind = ""
+    if hanging is not None:
+        ind = (
+            f'<w:ind w:left="{_tw(hanging.left)}" w:right="{_tw(hanging.right)}" '
+            f'w:hanging="{_tw(-hanging.first_line)}"/>'
+        )
     return (
-        f'<w:p><w:pPr><w:pStyle w:val="{STYLE_IDS["footnote_text"][0]}"/></w:pPr>'
+        f'<w:p><w:pPr><w:pStyle w:val="{STYLE_IDS["footnote_text"][0]}"/>{ind}</w:pPr>'
         f'<w:r><w:rPr><w:rStyle w:val="{REFERENCE_STYLE}"/></w:rPr>{number}</w:r><w:r><w:tab/></w:r>{runs}</w:p>'
     )
 
@@ -402,7 +409,9 @@ def _write_footnotes(
         runs = "".join(run_xml(s.text, italic=s.italic or None) for s in spans)
         mark = rendered.footnote_marks[note_id]
         ref = "<w:footnoteRef/>" if mark.isdigit() else _mark_text(mark)
-        _place(parse_one(footnote_xml(ref, runs)), note.append)
+        style = layout.styles["footnote_text"]
+        own = note_style(style, mark)
+        _place(parse_one(footnote_xml(ref, runs, own if own is not style else None)), note.append)
 
 
 def _masthead_xml(rendered: Rendered, layout: Layout) -> str:
