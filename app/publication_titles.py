@@ -11,6 +11,7 @@ its own is marked, so a Word file's italics always win.
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import cache
 
@@ -41,14 +42,17 @@ def title_patterns(code: str) -> tuple[re.Pattern[str], ...]:
 def italic_titles(markup: str, code: str) -> str:
     """`markup` (app.inline) with the titles it cites in italics, unless it has italics of its own."""
     if "*" not in markup.replace("\\*", ""):
-        spans: list[tuple[int, int]] = []
+        spans: list[tuple[int, int]] = []  # apart from each other, in order: a bisection finds the neighbours
         for pattern in title_patterns(code):
             for m in pattern.finditer(markup):
                 start, end = m.span("t")
-                if start < end and not any(a < end and start < b for a, b in spans):
-                    spans.append((start, end))
+                at = bisect.bisect(spans, (start, end))
+                after_previous = at == 0 or spans[at - 1][1] <= start
+                before_next = at == len(spans) or end <= spans[at][0]  # an earlier pattern's title wins
+                if start < end and after_previous and before_next:
+                    spans.insert(at, (start, end))
         if spans:
-            return _starred(markup, sorted(spans))
+            return _starred(markup, spans)
     return markup
 
 

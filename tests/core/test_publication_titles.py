@@ -10,12 +10,16 @@ from __future__ import annotations
 
 import io
 import re
+import sys
 from collections import Counter
 from pathlib import Path
 
 import pytest
 from pdfminer.high_level import extract_pages
 from pdfminer.layout import LTChar, LTTextContainer, LTTextLine
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from fixtures.robust.hostile import growth  # noqa: E402
 
 from app.inline import parse
 from app.io.reading import read_document
@@ -123,3 +127,19 @@ def test_a_note_with_italics_of_its_own_is_left_as_it_is() -> None:
     assert italic_titles("United Nations, Treaty Series, vol. 1.", "en") == (
         "United Nations, *Treaty Series*, vol. 1."
     )
+
+
+@pytest.mark.parametrize(
+    "unit",
+    [
+        "ibid., Session ",  # every title found, each checked against the titles found before it
+        "See A ",  # a citation's start, from which a title is looked for up to its bracket
+        "Official Records of the A, ",  # a title's parts, one after the other
+        "Report of the A, 4 May 1990 ",
+        "; United Nations, Treaty Series",
+    ],
+)
+def test_a_note_of_any_length_costs_its_length(unit: str) -> None:
+    """Titles are found in time linear in the note's length, whatever it repeats (the titles found are kept
+    in order, and a new one finds its neighbours by bisection, not by a pass over all of them)."""
+    assert growth(lambda n: lambda: italic_titles(unit * n, "en"), 1500) < 8 * 3
