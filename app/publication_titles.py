@@ -15,6 +15,7 @@ import bisect
 import re
 from functools import cache
 
+from app.errors import TemplateError
 from app.inline import parse
 from app.languages import Language, get_language
 from app.model import Resolution
@@ -32,10 +33,17 @@ def title_patterns(code: str) -> tuple[re.Pattern[str], ...]:
         if name != "patterns" and isinstance(value, str)
     }
     out = []
-    for pattern in lang.titles.get("patterns", []):
+    for written in lang.titles.get("patterns", []):
+        pattern = str(written)
         for name, value in pieces.items():
             pattern = pattern.replace("{" + name + "}", value)
-        out.append(re.compile(pattern))
+        try:
+            compiled = re.compile(pattern)
+        except re.error as exc:
+            raise TemplateError(f"{code}.toml: [titles] pattern {str(written)[:60]!r}: {exc}") from None
+        if "t" not in compiled.groupindex:
+            raise TemplateError(f"{code}.toml: [titles] pattern {str(written)[:60]!r} has no group (?P<t>…)")
+        out.append(compiled)
     return tuple(out)
 
 
