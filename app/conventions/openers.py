@@ -238,21 +238,12 @@ def _settled_or_wrong_part(out: list[Finding], para: Paragraph, part: Part, ctx:
         return True
     if lang != "en" and is_known(opener, other, lang) and not _looks_right(opener, part, lang):
         where = say("preambular") if part is Part.PREAMBLE else say("operative")
-        add(
-            out,
-            finding(
-                "openers.wrong-part",
-                Severity.WARNING,
-                say(
-                    "'{opener}' is an opener of the other part in the UN's texts, not a {where} one.",
-                    opener=opener,
-                    where=where,
-                ),
-                paragraph_id=para.id,
-                field="opener",
-                span=whole,
-            ),
+        message = say(
+            "'{opener}' is an opener of the other part in the UN's texts, not a {where} one.",
+            opener=opener,
+            where=where,
         )
+        add(out, _wrong_part_finding(para, message))
         return True
     if not (is_known(opener, other) and not _looks_right(opener, part)):
         return False
@@ -263,25 +254,27 @@ def _settled_or_wrong_part(out: list[Finding], para: Paragraph, part: Part, ctx:
         if converted != opener
         else None
     )
-    add(
-        out,
-        finding(
-            "openers.wrong-part",
-            Severity.WARNING,
-            say(
-                "'{opener}' is the form of the other part. {help} As a {where} opener: '{converted}'.",
-                opener=opener,
-                help=FORM_HELP[part],
-                where=where,
-                converted=converted,
-            ),
-            paragraph_id=para.id,
-            field="opener",
-            span=whole,
-            fix=fix,
-        ),
+    message = say(
+        "'{opener}' is the form of the other part. {help} As a {where} opener: '{converted}'.",
+        opener=opener,
+        help=FORM_HELP[part],
+        where=where,
+        converted=converted,
     )
+    add(out, _wrong_part_finding(para, message, fix))
     return True
+
+
+def _wrong_part_finding(para: Paragraph, message: str, fix: Fix | None = None) -> Finding | None:
+    return finding(
+        "openers.wrong-part",
+        Severity.WARNING,
+        message,
+        paragraph_id=para.id,
+        field="opener",
+        span=(0, len(para.opener)),
+        fix=fix,
+    )
 
 
 def _check_span_and_form(out: list[Finding], para: Paragraph, part: Part, lang: str) -> None:
