@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from app import states
 from app.formatting import session_line
 from app.interface import marked, tr
-from app.model import AgendaItem, DocumentKind, Resolution
+from app.model import AgendaItem, DocumentKind, Header, Resolution
 from app.render import sponsor_line
 from app.templates import Template, all_templates, get_template, template_name
 from widgets.draft_language import language_box
@@ -80,6 +80,31 @@ class HeaderPanel(QWidget):
         doc = QGroupBox(tr("Document"))
         form = QFormLayout(doc)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self._add_organ(form)
+        self._add_kind(form)
+        self._add_session(form)
+        self.committee = QLineEdit()
+        self.committee.setAccessibleName(tr("Committee"))
+        form.addRow(tr("Co&mmittee:"), self.committee)
+        self.number_label = QLabel(tr("L number:"))
+        form.addRow(self.number_label, self._symbol_row())
+        self.symbol = QLineEdit()
+        self.symbol.setAccessibleName(tr("Document symbol"))
+        form.addRow(tr("S&ymbol:"), self.symbol)
+        self._add_date(form)
+        self.distribution = QComboBox()
+        self.distribution.setEditable(True)
+        self.distribution.addItems(DISTRIBUTIONS)
+        form.addRow(tr("Dis&tribution:"), self.distribution)
+        self.original = QComboBox()
+        self.original.addItems(LANGUAGES)
+        form.addRow(tr("Ori&ginal:"), self.original)
+        self.language = language_box()
+        form.addRow(tr("&Written in:"), self.language)
+        return doc
+
+    def _add_organ(self, form: QFormLayout) -> None:
+        """The organ template, on a row of its own."""
         self.template = QComboBox()
         for tpl in all_templates().values():
             name = template_name(tpl.id, tpl.name)
@@ -95,6 +120,9 @@ class HeaderPanel(QWidget):
         # Commission" fits whole where the field column beside a label would cut it
         form.addRow(QLabel(tr("&Organ:"), buddy=self.template))
         form.addRow(self.template)
+
+    def _add_kind(self, form: QFormLayout) -> None:
+        """The kind of document, and what an amendment amends."""
         self.kind = QComboBox()
         for kind in DocumentKind:
             self.kind.addItem(tr(KIND_NAMES[kind]), kind.value)
@@ -104,6 +132,8 @@ class HeaderPanel(QWidget):
         self.amends_label = QLabel(tr("Amends:"))
         form.addRow(self.amends_label, self.amends)
 
+    def _add_session(self, form: QFormLayout) -> None:
+        """The session (or year) number with its words."""
         session_box = QHBoxLayout()
         self.session = QSpinBox()
         self.session.setRange(0, 999)
@@ -116,30 +146,14 @@ class HeaderPanel(QWidget):
         self.session_label = QLabel(tr("&Session:"))
         self.session_label.setBuddy(self.session)
         form.addRow(self.session_label, session_box)
-        self.committee = QLineEdit()
-        self.committee.setAccessibleName(tr("Committee"))
-        form.addRow(tr("Co&mmittee:"), self.committee)
-        self.number_label = QLabel(tr("L number:"))
-        form.addRow(self.number_label, self._symbol_row())
-        self.symbol = QLineEdit()
-        self.symbol.setAccessibleName(tr("Document symbol"))
-        form.addRow(tr("S&ymbol:"), self.symbol)
+
+    def _add_date(self, form: QFormLayout) -> None:
         self.date = QDateEdit()
         self.date.setCalendarPopup(True)
         self.date.setLocale(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
         self.date.setDisplayFormat("d MMMM yyyy")
         self.date.setAccessibleName(tr("Date"))
         form.addRow(tr("&Date:"), self.date)
-        self.distribution = QComboBox()
-        self.distribution.setEditable(True)
-        self.distribution.addItems(DISTRIBUTIONS)
-        form.addRow(tr("Dis&tribution:"), self.distribution)
-        self.original = QComboBox()
-        self.original.addItems(LANGUAGES)
-        form.addRow(tr("Ori&ginal:"), self.original)
-        self.language = language_box()
-        form.addRow(tr("&Written in:"), self.language)
-        return doc
 
     def _symbol_row(self) -> QHBoxLayout:
         """The L number and revision, from which the symbol is built."""
@@ -390,7 +404,35 @@ class HeaderPanel(QWidget):
     def show_header(self, res: Resolution) -> None:
         self._res = res
         h = res.header
-        widgets = (
+        blockers = [QSignalBlocker(w) for w in self._header_widgets()]
+        try:
+            tpl = self._show_template_and_kind(h)
+            self._show_session(h, tpl)
+            self._show_symbol(h, tpl)
+            if h.date:
+                self.date.setDate(QDate(h.date.year, h.date.month, h.date.day))
+            self.distribution.setCurrentText(h.distribution)
+            self.original.setCurrentText(h.original_language)
+            self.language.setCurrentIndex(max(self.language.findData(h.language), 0))
+            self._show_title_and_agenda(res, tpl)
+            if self.on_behalf_of.currentText() != h.on_behalf_of:
+                self.on_behalf_of.setCurrentText(h.on_behalf_of)
+            if self.submitted_by.currentText().strip() != h.submitted_by:
+                self.submitted_by.setCurrentText(h.submitted_by)
+            self._set_text(self.sponsor_note, h.sponsor_note)
+        finally:
+            del blockers
+        if self._sponsors() != h.sponsors:
+            current = self.sponsor_list.currentRow()
+            self.sponsor_list.clear()
+            self.sponsor_list.addItems(h.sponsors)
+            self.sponsor_list.setCurrentRow(min(current, self.sponsor_list.count() - 1))
+        line, note = sponsor_line(res)
+        self.sponsor_line.setText(line + (f"\n* {note}" if note else ""))
+
+    def _header_widgets(self) -> tuple[QWidget, ...]:
+        """The fields whose signals are blocked while the header is shown."""
+        return (
             self.template,
             self.kind,
             self.amends,
@@ -409,70 +451,60 @@ class HeaderPanel(QWidget):
             self.sponsor_note,
             self.language,
         )
-        blockers = [QSignalBlocker(w) for w in widgets]
-        try:
-            index = self.template.findData(h.template)
-            self.template.setCurrentIndex(max(index, 0))
-            self.template.setToolTip(self.template.currentText())  # its signals are blocked here
-            tpl = self._template()
-            self.kind.setCurrentIndex(max(self.kind.findData(h.kind.value), 0))
-            self._set_text(self.amends, h.amends)
-            is_amendment = h.kind is DocumentKind.AMENDMENT
-            self.amends.setVisible(is_amendment)
-            self.amends_label.setVisible(is_amendment)
-            uses_year = tpl is not None and tpl.uses_year
-            self.session_label.setText(tr("&Year:") if uses_year else tr("&Session:"))
-            self.session.setRange(0, 2999 if uses_year else 999)
-            value = (h.year if uses_year else h.session) or 0
-            show_number(self.session, value)
-            self._show_session_words(value, tpl)
-            self._set_text(self.committee, h.committee)
-            self.committee.setPlaceholderText(tpl.committee if tpl and tpl.committee else tr("(none)"))
-            limited = tpl is None or "L.{number}" in tpl.symbol_pattern
-            self.number_label.setText(tr("L number:") if limited else tr("Number:"))
-            self.l_prefix.setVisible(limited)
-            m = _L_NUMBER.search(h.symbol) if limited else re.search(r"/(\d+)$", h.symbol)
-            if not self.l_number.hasFocus():
-                self.l_number.setText(m.group(1) if m else "")
-            show_number(self.revision, h.revision)
-            self._set_text(self.symbol, h.symbol)
-            if tpl is not None:
-                self.symbol.setPlaceholderText(
-                    tpl.symbol_pattern.replace("{session}", "…")
-                    .replace("{year}", "…")
-                    .replace("{number}", "…")
-                )
-            if h.date:
-                self.date.setDate(QDate(h.date.year, h.date.month, h.date.day))
-            self.distribution.setCurrentText(h.distribution)
-            self.original.setCurrentText(h.original_language)
-            self.language.setCurrentIndex(max(self.language.findData(h.language), 0))
-            names = states.all_states(language=h.language)
-            if self._state_names.stringList() != names:
-                self._state_names.setStringList(names)
-            self._set_text(self.title, res.title)
-            self.title.setEnabled(tpl is None or tpl.has_title)
-            if self._agenda_items() != h.agenda_items:
-                self.agenda.setRowCount(0)
-                for item in h.agenda_items:
-                    row = self.agenda.rowCount()
-                    self.agenda.insertRow(row)
-                    for col, value_ in enumerate((item.number, item.sub_item, item.title)):
-                        self.agenda.setItem(row, col, QTableWidgetItem(value_))
-            if self.on_behalf_of.currentText() != h.on_behalf_of:
-                self.on_behalf_of.setCurrentText(h.on_behalf_of)
-            if self.submitted_by.currentText().strip() != h.submitted_by:
-                self.submitted_by.setCurrentText(h.submitted_by)
-            self._set_text(self.sponsor_note, h.sponsor_note)
-        finally:
-            del blockers
-        if self._sponsors() != h.sponsors:
-            current = self.sponsor_list.currentRow()
-            self.sponsor_list.clear()
-            self.sponsor_list.addItems(h.sponsors)
-            self.sponsor_list.setCurrentRow(min(current, self.sponsor_list.count() - 1))
-        line, note = sponsor_line(res)
-        self.sponsor_line.setText(line + (f"\n* {note}" if note else ""))
+
+    def _show_template_and_kind(self, h: Header) -> Template | None:
+        index = self.template.findData(h.template)
+        self.template.setCurrentIndex(max(index, 0))
+        self.template.setToolTip(self.template.currentText())  # its signals are blocked here
+        tpl = self._template()
+        self.kind.setCurrentIndex(max(self.kind.findData(h.kind.value), 0))
+        self._set_text(self.amends, h.amends)
+        is_amendment = h.kind is DocumentKind.AMENDMENT
+        self.amends.setVisible(is_amendment)
+        self.amends_label.setVisible(is_amendment)
+        return tpl
+
+    def _show_session(self, h: Header, tpl: Template | None) -> None:
+        """The session (or year) with its words, and the committee."""
+        uses_year = tpl is not None and tpl.uses_year
+        self.session_label.setText(tr("&Year:") if uses_year else tr("&Session:"))
+        self.session.setRange(0, 2999 if uses_year else 999)
+        value = (h.year if uses_year else h.session) or 0
+        show_number(self.session, value)
+        self._show_session_words(value, tpl)
+        self._set_text(self.committee, h.committee)
+        self.committee.setPlaceholderText(tpl.committee if tpl and tpl.committee else tr("(none)"))
+
+    def _show_symbol(self, h: Header, tpl: Template | None) -> None:
+        """The L number (or number) and revision, and the symbol."""
+        limited = tpl is None or "L.{number}" in tpl.symbol_pattern
+        self.number_label.setText(tr("L number:") if limited else tr("Number:"))
+        self.l_prefix.setVisible(limited)
+        m = _L_NUMBER.search(h.symbol) if limited else re.search(r"/(\d+)$", h.symbol)
+        if not self.l_number.hasFocus():
+            self.l_number.setText(m.group(1) if m else "")
+        show_number(self.revision, h.revision)
+        self._set_text(self.symbol, h.symbol)
+        if tpl is not None:
+            self.symbol.setPlaceholderText(
+                tpl.symbol_pattern.replace("{session}", "…").replace("{year}", "…").replace("{number}", "…")
+            )
+
+    def _show_title_and_agenda(self, res: Resolution, tpl: Template | None) -> None:
+        """The State names for the sponsor fields, the title and the agenda items."""
+        h = res.header
+        names = states.all_states(language=h.language)
+        if self._state_names.stringList() != names:
+            self._state_names.setStringList(names)
+        self._set_text(self.title, res.title)
+        self.title.setEnabled(tpl is None or tpl.has_title)
+        if self._agenda_items() != h.agenda_items:
+            self.agenda.setRowCount(0)
+            for item in h.agenda_items:
+                row = self.agenda.rowCount()
+                self.agenda.insertRow(row)
+                for col, value_ in enumerate((item.number, item.sub_item, item.title)):
+                    self.agenda.setItem(row, col, QTableWidgetItem(value_))
 
     @staticmethod
     def _set_text(field: QLineEdit, text: str) -> None:

@@ -124,6 +124,24 @@ class MainWindow(QMainWindow):
     # --- building ------------------------------------------------------------------------------------------
 
     def _build_views(self) -> None:
+        self._build_central()
+        self._build_docks()
+
+        self.versions = Versions(self)  # the base to compare with, and the compare view beside the preview
+        self.amending = Amending(self, self.amendment_panel)
+        self.negotiation = NegotiationPanel(self)  # the compilation of proposals, decisions and revisions
+
+        self._build_status_bar()
+        self._connect_paragraphs()
+        units.connect(self)  # parts B, C ... and annexes: add buttons and titles
+        self._connect_header_and_notes()
+        self.finder = Finder(self, self.find_bar)
+        self.findings_view = FindingsView(self)
+        self.checks.changed.connect(self.findings_view.show)
+        self.checks.paragraphs_checked.connect(self.findings_view.show_paragraphs)
+
+    def _build_central(self) -> None:
+        """The paragraphs (or the amendment panel in their place) over the find bar."""
         self.paragraphs = ParagraphList()
         self.paragraphs.setAccessibleName(tr("Paragraphs"))
         for part in Part:
@@ -141,6 +159,8 @@ class MainWindow(QMainWindow):
         lay.addWidget(self.find_bar)
         self.setCentralWidget(central)
 
+    def _build_docks(self) -> None:
+        """The document details, the preview, the issues and footnotes."""
         self.header = HeaderPanel()
         details = QScrollArea()
         details.setWidgetResizable(True)
@@ -167,15 +187,13 @@ class MainWindow(QMainWindow):
             marked("Issues and footnotes"), self.bottom_tabs, Qt.DockWidgetArea.BottomDockWidgetArea
         )
 
-        self.versions = Versions(self)  # the base to compare with, and the compare view beside the preview
-        self.amending = Amending(self, self.amendment_panel)
-        self.negotiation = NegotiationPanel(self)  # the compilation of proposals, decisions and revisions
-
+    def _build_status_bar(self) -> None:
         self.counts_label = QLabel()
         self.where_label = QLabel()
         self.statusBar().addPermanentWidget(self.where_label)
         self.statusBar().addPermanentWidget(self.counts_label)
 
+    def _connect_paragraphs(self) -> None:
         p = self.paragraphs
         p.edited.connect(self._on_field_edited)
         p.activated.connect(self._on_activated)
@@ -194,7 +212,8 @@ class MainWindow(QMainWindow):
         )
         p.erase_requested.connect(self._erase_empty)
         p.context_requested.connect(self._text_context_menu)
-        units.connect(self)  # parts B, C ... and annexes: add buttons and titles
+
+    def _connect_header_and_notes(self) -> None:
         self.header.header_edited.connect(self._on_header_edited)
         self.header.title_edited.connect(
             lambda v: self.apply(edits.set_title, value=v, initiator=self.header)
@@ -208,10 +227,6 @@ class MainWindow(QMainWindow):
                 edits.set_footnote_text, footnote_id=fid, text=text, initiator=self.footnotes
             )
         )
-        self.finder = Finder(self, self.find_bar)
-        self.findings_view = FindingsView(self)
-        self.checks.changed.connect(self.findings_view.show)
-        self.checks.paragraphs_checked.connect(self.findings_view.show_paragraphs)
 
     def _handlers(self) -> dict[ActionId, Callable[..., None]]:
         A, f = ActionId, self.files

@@ -78,6 +78,28 @@ class MergeDialog(QDialog):
 
     def _build(self) -> None:
         """The places on the left; the place shown, its options and the result on the right."""
+        self._build_fields()
+        right = self._right_column()
+        split = QSplitter()
+        split.addWidget(self.places)
+        split.addWidget(right)
+        split.setStretchFactor(1, 3)
+        split.setSizes([240, 700])
+        self._build_buttons()
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.accept_all)
+        bottom.addWidget(self.reject_all)
+        bottom.addWidget(self.note, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(split, 1)
+        layout.addWidget(self.summary)
+        layout.addLayout(bottom)
+        layout.addWidget(self.buttons)
+        self.accept_all.clicked.connect(self._accept_all)
+        self.reject_all.clicked.connect(self._reject_all)
+
+    def _build_fields(self) -> None:
+        """The list of places, the place shown, its options, the result and the revision's note."""
         self.places = QListWidget()
         self.places.setAccessibleName(tr("Places with proposals"))
         self.places.setMinimumWidth(180)
@@ -103,21 +125,20 @@ class MergeDialog(QDialog):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
 
+    def _right_column(self) -> QWidget:
+        """The place shown, its options and the result."""
         right = QWidget()
         col = QVBoxLayout(right)
         col.setContentsMargins(0, 0, 0, 0)
         col.addWidget(self.heading)
         col.addWidget(self.shown)
         col.addWidget(QLabel(tr("<b>Decide</b>")))
-        col.addWidget(scroll, 1)
+        col.addWidget(self.scroll, 1)
         col.addWidget(QLabel(tr("<b>Result</b>")))
         col.addWidget(self.outcome)
-        split = QSplitter()
-        split.addWidget(self.places)
-        split.addWidget(right)
-        split.setStretchFactor(1, 3)
-        split.setSizes([240, 700])
+        return right
 
+    def _build_buttons(self) -> None:
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -125,17 +146,6 @@ class MergeDialog(QDialog):
         self.ok_button.setText(tr("Issue {revision}").format(revision=self.revision))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.accept_all)
-        bottom.addWidget(self.reject_all)
-        bottom.addWidget(self.note, 1)
-        layout = QVBoxLayout(self)
-        layout.addWidget(split, 1)
-        layout.addWidget(self.summary)
-        layout.addLayout(bottom)
-        layout.addWidget(self.buttons)
-        self.accept_all.clicked.connect(self._accept_all)
-        self.reject_all.clicked.connect(self._reject_all)
 
     def _list_places(self) -> None:
         """One row per place with proposals, then one per open bracket."""

@@ -46,7 +46,15 @@ class RolloverDialog(QDialog):
         self.changes: list[RolloverChange] = []
 
         self.pages = QStackedWidget()
-        # step one: the adopted resolution
+        self.pages.addWidget(self._adopted_page(res, info))  # step one: the adopted resolution
+        self.pages.addWidget(self._changes_page())  # step two: the changes
+        self._build_buttons()
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.pages, 1)
+        lay.addWidget(self.buttons)
+
+    def _adopted_page(self, res: Resolution, info: Adoption) -> QWidget:
+        """Step one: the adopted resolution's symbol and date, and the organ of the new draft."""
         first = QWidget()
         form = QFormLayout(first)
         intro = QLabel(
@@ -77,9 +85,10 @@ class RolloverDialog(QDialog):
         form.addRow(tr("Adopted on:"), self.date)
         form.addRow(tr("New draft for:"), self.template)
         form.addRow(self.message)
-        self.pages.addWidget(first)
+        return first
 
-        # step two: the changes
+    def _changes_page(self) -> QWidget:
+        """Step two: the automatic changes, each to untick."""
         second = QWidget()
         lay2 = QVBoxLayout(second)
         explain = QLabel(
@@ -95,8 +104,9 @@ class RolloverDialog(QDialog):
         self.list.itemChanged.connect(self._toggled)
         lay2.addWidget(explain)
         lay2.addWidget(self.list, 1)
-        self.pages.addWidget(second)
+        return second
 
+    def _build_buttons(self) -> None:
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -107,9 +117,6 @@ class RolloverDialog(QDialog):
         self.back_button.clicked.connect(self._back)
         self.buttons.accepted.connect(self._next)
         self.buttons.rejected.connect(self.reject)
-        lay = QVBoxLayout(self)
-        lay.addWidget(self.pages, 1)
-        lay.addWidget(self.buttons)
 
     def adoption_date(self) -> tuple[bool, dt.date | None]:
         text = self.date.text().strip()

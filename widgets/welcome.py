@@ -125,6 +125,11 @@ class WelcomeDialog(QDialog):
         columns = QHBoxLayout()
         outer.addLayout(columns, 1)
 
+        columns.addWidget(self._new_draft_box(default_template), 1)
+        columns.addLayout(self._explore_column(), 1)
+
+    def _new_draft_box(self, default_template: str) -> QGroupBox:
+        """The organs, the kinds and the Create button."""
         start = QGroupBox(tr("New draft"))
         left = QVBoxLayout(start)
         self.organs = QListWidget()
@@ -154,8 +159,10 @@ class WelcomeDialog(QDialog):
         self.create.setDefault(True)
         self.create.clicked.connect(self._create)
         left.addWidget(self.create)
-        columns.addWidget(start, 1)
+        return start
 
+    def _explore_column(self) -> QVBoxLayout:
+        """The sample draft, a file to open, and the key card."""
         right = QVBoxLayout()
         explore = QGroupBox(tr("Explore"))
         ex = QVBoxLayout(explore)
@@ -171,7 +178,7 @@ class WelcomeDialog(QDialog):
         ex.addWidget(self.open_file)
         right.addWidget(explore)
         right.addWidget(key_card(), 1)
-        columns.addLayout(right, 1)
+        return right
 
     def _create(self) -> None:
         item = self.organs.currentItem()

@@ -8,6 +8,7 @@ Changes of terminal punctuation alone are not read out: they follow from the str
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from app.compare.diff import BlockChange, Comparison
@@ -126,85 +127,127 @@ def _belongs(child: Block, top: Block) -> bool:
 
 def oral_revisions(cmp: Comparison) -> list[OralRevision]:
     """The revisions in reading order of the base text."""
-    names = _Names(cmp)
-    out: list[OralRevision] = []
-    last_base: Block | None = None
-    renumber = False
-    blocks = cmp.blocks
-    i = 0
-    while i < len(blocks):
-        change = blocks[i]
+    return _Revisions(cmp).read()
+
+
+_PARAGRAPH_KINDS = {
+    "preambular": "preambular paragraph",
+    "operative": "operative paragraph",
+    "annex_paragraph": "paragraph",
+}
+
+
+class _Revisions:
+    """One pass over a comparison's blocks, a revision for each change (a run of deleted or inserted blocks
+    that go together is one)."""
+
+    def __init__(self, cmp: Comparison) -> None:
+        self.cmp = cmp
+        self.names = _Names(cmp)
+        self.out: list[OralRevision] = []
+        self.last_base: Block | None = None  # the last base block passed: where an insertion goes after
+        self.renumber = False
+        self.blocks = cmp.blocks
+        self.i = 0
+
+    def read(self) -> list[OralRevision]:
+        while self.i < len(self.blocks):
+            self._step()
+        self.out += _footnote_revisions(self.cmp)
+        if self.renumber:
+            self.out.append(OralRevision("", "Renumber the subsequent paragraphs accordingly"))
+        return self.out
+
+    def _step(self) -> None:
+        change = self.blocks[self.i]
         base, new = change.base, change.new
-        i += 1
+        self.i += 1
         if change.status == "changed" and base is not None:
             edits = _edits(change)
             if edits:
-                where = names.of(base)
-                out.append(OralRevision(where, in_paragraph(where, edits)))
+                where = self.names.of(base)
+                self.out.append(OralRevision(where, in_paragraph(where, edits)))
         elif (
             change.status == "deleted" and base is not None and base.role in ("part_heading", "annex_heading")
         ):
-            # a deleted part or annex goes whole: its lines and paragraphs with it
-            while i < len(blocks) and blocks[i].status == "deleted" and blocks[i].base.unit == base.unit:
-                i += 1
-            where = unit_name(base.unit)
-            out.append(OralRevision(where, f"Delete {where}"))
-            renumber = True
+            self._delete_unit(base)
         elif change.status == "deleted" and base is not None:
-            # a deleted paragraph takes its subparagraphs with it
-            while i < len(blocks) and blocks[i].status == "deleted" and _belongs(blocks[i].base, base):
-                i += 1
-            where = names.of(base)
-            out.append(OralRevision(where, delete_paragraph(where)))
-            renumber = renumber or base.label != ""
-        elif change.status == "inserted" and new is not None and new.role == "heading":
-            lines = [_block_text(new)]
-            while i < len(blocks) and blocks[i].status == "inserted" and blocks[i].new.role == "heading":
-                lines.append(_block_text(blocks[i].new))
-                i += 1
-            where = names.of(last_base) if last_base is not None else "the operative part"
-            out.append(
-                OralRevision(where, f"After {where}, insert the section heading {_q(' '.join(lines))}")
-            )
-            continue
-        elif change.status == "inserted" and new is not None and new.role in _UNIT_LINES:
-            lines = [
-                _block_text(new) + new.end
-            ]  # a new part or annex: its letter or heading, title, organ line
-            while i < len(blocks) and blocks[i].status == "inserted" and blocks[i].new.role in _UNIT_LINES:
-                lines.append(_block_text(blocks[i].new) + blocks[i].new.end)
-                i += 1
-            what = "part" if new.role in ("part_heading", "part_title", "organ_line") else "annex"
-            where = names.of(last_base) if last_base is not None else "the title"
-            out.append(
-                OralRevision(where, f"After {where}, insert a new {what} opening {_q(' '.join(lines))}")
-            )
-            continue
+            self._delete_paragraph(base)
         elif change.status == "inserted" and new is not None:
-            texts = [(new.label + " " if new.level else "") + _block_text(new) + new.end]
-            while i < len(blocks) and blocks[i].status == "inserted" and _belongs(blocks[i].new, new):
-                sub = blocks[i].new
-                texts.append((sub.label + " " if sub.label else "") + _block_text(sub) + sub.end)
-                i += 1
-            kind = {
-                "preambular": "preambular paragraph",
-                "operative": "operative paragraph",
-                "annex_paragraph": "paragraph",
-            }.get(new.role, "subparagraph" if new.role == "subparagraph" else "paragraph")
-            text = _q(" ".join(texts))
-            part = Part.PREAMBLE if new.role == "preambular" else Part.OPERATIVE
-            where = names.of(last_base) if last_base is not None else ""
-            out.append(
-                OralRevision(where or part_name(part), f"{insert_paragraph(where, part, kind)} {text}")
-            )
-            renumber = renumber or new.label != ""
-            continue
+            self._insert(new)
+            return  # an insertion is not a place in the base
         if base is not None:
-            last_base = base
-    out += _footnote_revisions(cmp)
-    if renumber:
-        out.append(OralRevision("", "Renumber the subsequent paragraphs accordingly"))
-    return out
+            self.last_base = base
+
+    def _following(self, status: str, test: Callable[[BlockChange], bool]) -> list[BlockChange]:
+        """The blocks from the current one on that have `status` and pass `test`, passed over."""
+        taken = []
+        while (
+            self.i < len(self.blocks) and self.blocks[self.i].status == status and test(self.blocks[self.i])
+        ):
+            taken.append(self.blocks[self.i])
+            self.i += 1
+        return taken
+
+    def _after(self, otherwise: str) -> str:
+        """The name of the last base block passed, or `otherwise` before the first."""
+        return self.names.of(self.last_base) if self.last_base is not None else otherwise
+
+    def _delete_unit(self, base: Block) -> None:
+        # a deleted part or annex goes whole: its lines and paragraphs with it
+        self._following("deleted", lambda b: b.base.unit == base.unit)
+        where = unit_name(base.unit)
+        self.out.append(OralRevision(where, f"Delete {where}"))
+        self.renumber = True
+
+    def _delete_paragraph(self, base: Block) -> None:
+        # a deleted paragraph takes its subparagraphs with it
+        self._following("deleted", lambda b: _belongs(b.base, base))
+        where = self.names.of(base)
+        self.out.append(OralRevision(where, delete_paragraph(where)))
+        self.renumber = self.renumber or base.label != ""
+
+    def _insert(self, new: Block) -> None:
+        if new.role == "heading":
+            self._insert_heading(new)
+        elif new.role in _UNIT_LINES:
+            self._insert_unit(new)
+        else:
+            self._insert_paragraph(new)
+
+    def _insert_heading(self, new: Block) -> None:
+        lines = [_block_text(new)]
+        lines += [_block_text(b.new) for b in self._following("inserted", lambda b: b.new.role == "heading")]
+        where = self._after("the operative part")
+        self.out.append(
+            OralRevision(where, f"After {where}, insert the section heading {_q(' '.join(lines))}")
+        )
+
+    def _insert_unit(self, new: Block) -> None:
+        lines = [_block_text(new) + new.end]  # a new part or annex: its letter or heading, title, organ line
+        lines += [
+            _block_text(b.new) + b.new.end
+            for b in self._following("inserted", lambda b: b.new.role in _UNIT_LINES)
+        ]
+        what = "part" if new.role in ("part_heading", "part_title", "organ_line") else "annex"
+        where = self._after("the title")
+        self.out.append(
+            OralRevision(where, f"After {where}, insert a new {what} opening {_q(' '.join(lines))}")
+        )
+
+    def _insert_paragraph(self, new: Block) -> None:
+        texts = [(new.label + " " if new.level else "") + _block_text(new) + new.end]
+        for b in self._following("inserted", lambda b: _belongs(b.new, new)):
+            sub = b.new
+            texts.append((sub.label + " " if sub.label else "") + _block_text(sub) + sub.end)
+        kind = _PARAGRAPH_KINDS.get(new.role, "subparagraph" if new.role == "subparagraph" else "paragraph")
+        text = _q(" ".join(texts))
+        part = Part.PREAMBLE if new.role == "preambular" else Part.OPERATIVE
+        where = self._after("")
+        self.out.append(
+            OralRevision(where or part_name(part), f"{insert_paragraph(where, part, kind)} {text}")
+        )
+        self.renumber = self.renumber or new.label != ""
 
 
 def _footnote_revisions(cmp: Comparison) -> list[OralRevision]:

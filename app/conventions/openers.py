@@ -12,10 +12,10 @@ from functools import cache
 
 from app.conventions.base import WORD, DocumentContext, Node, add, finding
 from app.findings import Finding, Fix, Severity
-from app.inline import plain_text
+from app.inline import PlainText, plain_text
 from app.lexicon import convert_opener, detect_opener, head_word, is_known, looks_like_opener, phrases
 from app.messages import say
-from app.model import DocumentKind, Part
+from app.model import DocumentKind, Paragraph, Part
 from app.wording import INSTRUCTION_START
 
 _OBJECT_START = frozenset("the that all a an to this these those member states governments".split())
@@ -112,86 +112,89 @@ def check(node: Node, ctx: DocumentContext) -> list[Finding]:
     para, part = node.para, node.part
     if part is Part.OPERATIVE and not para.numbered:
         part = Part.PREAMBLE  # a section's own preambular paragraph ("Recalling …,") under its heading
-    lang = ctx.language
     out: list[Finding] = []
-    opener = para.opener
-    if not opener.strip():
+    if not para.opener.strip():
         ft = plain_text(para.text)
-        if not ft.text.strip():
-            return out  # an empty paragraph: structure.empty-paragraph says so
-        if ctx.kind is DocumentKind.AMENDMENT and INSTRUCTION_START.match(ft.text.lstrip()):
-            return out  # an amendment's instruction in a wording not understood: no resolution paragraph
-        # a decision in one sentence runs on from the organ line: "The General Assembly, recalling …, decides …"
-        if (
-            ctx.kind is DocumentKind.DRAFT_DECISION
-            and part is Part.OPERATIVE
-            and ft.text.lstrip()[:1].islower()
-        ):
-            return out
-        lead = len(ft.text) - len(ft.text.lstrip())
-        if (
-            part is Part.OPERATIVE
-            and para.heading
-            and is_known(detect_opener(ft.text, Part.PREAMBLE, language=lang), Part.PREAMBLE, lang)
-        ):
-            # a section of a sectioned resolution (the Fifth Committee's) may open with its own preambular
-            # paragraph under its heading: "II / Conditions of service … / Recalling its resolution 44/198, …,"
-            return out
-        found = detect_opener(ft.text, part, language=lang)
-        if found:
-            # a verb the lexicon lacks but of an opener's form ("Recommits", "Welcoming") is set as one too
-            known = is_known(found, part, lang)
-            add(
-                out,
-                finding(
-                    "openers.not-marked",
-                    Severity.WARNING,
-                    say(
-                        "'{found}' should be the paragraph's italic opener; it is typed as ordinary text.",
-                        found=found,
-                    )
-                    if known
-                    else say(
-                        "'{found}' looks like the paragraph's italic opener; it is typed as ordinary text.",
-                        found=found,
-                    ),
-                    paragraph_id=para.id,
-                    field="text",
-                    span=ft.span(lead, lead + len(found)),
-                ),
-            )
-        elif part is Part.OPERATIVE and (verb := _after_lead_in(ft.text, lang)):
-            start = ft.text.index(verb[1])
-            add(
-                out,
-                finding(
-                    "openers.lead-in",
-                    Severity.WARNING,
-                    say(
-                        "'{verb}' opens this paragraph's sentence after a lead-in clause; an operative paragraph "
-                        "begins with its verb: put the clause after it.",
-                        verb=verb[0],
-                    ),
-                    paragraph_id=para.id,
-                    field="text",
-                    span=ft.span(start, start + len(verb[0])),
-                ),
-            )
-        else:
-            rule = "openers.preambular-form" if part is Part.PREAMBLE else "openers.operative-form"
-            add(
-                out,
-                finding(
-                    rule,
-                    Severity.WARNING,
-                    say("{help} This one has no opener.", help=FORM_HELP[part]),
-                    paragraph_id=para.id,
-                    field="text",
-                    span=(0, min(len(para.text), 20)),
-                ),
-            )
+        if not _has_no_opener_by_rule(para, part, ft, ctx):
+            add(out, _missing_opener(para, part, ft, ctx.language))
         return out
+    _check_marks_and_case(out, para, ctx)
+    if not _settled_or_wrong_part(out, para, part, ctx):
+        _check_span_and_form(out, para, part, ctx.language)
+    return out
 
+
+def _has_no_opener_by_rule(para: Paragraph, part: Part, ft: PlainText, ctx: DocumentContext) -> bool:
+    """Whether a paragraph typed without an opener needs none: empty, an amendment's instruction, a decision's
+    run-on sentence, a section's own preambular paragraph."""
+    if not ft.text.strip():
+        return True  # an empty paragraph: structure.empty-paragraph says so
+    if ctx.kind is DocumentKind.AMENDMENT and INSTRUCTION_START.match(ft.text.lstrip()):
+        return True  # an amendment's instruction in a wording not understood: no resolution paragraph
+    # a decision in one sentence runs on from the organ line: "The General Assembly, recalling …, decides …"
+    if ctx.kind is DocumentKind.DRAFT_DECISION and part is Part.OPERATIVE and ft.text.lstrip()[:1].islower():
+        return True
+    lang = ctx.language
+    # a section of a sectioned resolution (the Fifth Committee's) may open with its own preambular
+    # paragraph under its heading: "II / Conditions of service … / Recalling its resolution 44/198, …,"
+    return bool(
+        part is Part.OPERATIVE
+        and para.heading
+        and is_known(detect_opener(ft.text, Part.PREAMBLE, language=lang), Part.PREAMBLE, lang)
+    )
+
+
+def _missing_opener(para: Paragraph, part: Part, ft: PlainText, lang: str) -> Finding | None:
+    """The finding on a paragraph typed without an opener: one typed as text, one after a lead-in, or none."""
+    lead = len(ft.text) - len(ft.text.lstrip())
+    found = detect_opener(ft.text, part, language=lang)
+    if found:
+        # a verb the lexicon lacks but of an opener's form ("Recommits", "Welcoming") is set as one too
+        known = is_known(found, part, lang)
+        return finding(
+            "openers.not-marked",
+            Severity.WARNING,
+            say(
+                "'{found}' should be the paragraph's italic opener; it is typed as ordinary text.",
+                found=found,
+            )
+            if known
+            else say(
+                "'{found}' looks like the paragraph's italic opener; it is typed as ordinary text.",
+                found=found,
+            ),
+            paragraph_id=para.id,
+            field="text",
+            span=ft.span(lead, lead + len(found)),
+        )
+    if part is Part.OPERATIVE and (verb := _after_lead_in(ft.text, lang)):
+        start = ft.text.index(verb[1])
+        return finding(
+            "openers.lead-in",
+            Severity.WARNING,
+            say(
+                "'{verb}' opens this paragraph's sentence after a lead-in clause; an operative paragraph "
+                "begins with its verb: put the clause after it.",
+                verb=verb[0],
+            ),
+            paragraph_id=para.id,
+            field="text",
+            span=ft.span(start, start + len(verb[0])),
+        )
+    rule = "openers.preambular-form" if part is Part.PREAMBLE else "openers.operative-form"
+    return finding(
+        rule,
+        Severity.WARNING,
+        say("{help} This one has no opener.", help=FORM_HELP[part]),
+        paragraph_id=para.id,
+        field="text",
+        span=(0, min(len(para.text), 20)),
+    )
+
+
+def _check_marks_and_case(out: list[Finding], para: Paragraph, ctx: DocumentContext) -> None:
+    """Footnote references or italic marks inside the opener; capitals past its first word."""
+    opener = para.opener
     whole = (0, len(opener))
     if "[^" in opener or re.search(r"(?<!\\)\*", opener):
         add(
@@ -208,8 +211,7 @@ def check(node: Node, ctx: DocumentContext) -> list[Finding]:
                 span=whole,
             ),
         )
-
-    good_case = _capitalized(opener, lang)
+    good_case = _capitalized(opener, ctx.language)
     # a draft decision is one sentence: "The General Assembly, recalling …, decides …"
     if good_case != opener and ctx.kind is not DocumentKind.DRAFT_DECISION:
         add(
@@ -225,54 +227,59 @@ def check(node: Node, ctx: DocumentContext) -> list[Finding]:
             ),
         )
 
+
+def _settled_or_wrong_part(out: list[Finding], para: Paragraph, part: Part, ctx: DocumentContext) -> bool:
+    """Whether the opener is settled: one the lexicon knows for its part, or one of the other part (said in
+    `out`, with its converted form in English)."""
+    opener, lang = para.opener, ctx.language
+    whole = (0, len(opener))
     other = Part.OPERATIVE if part is Part.PREAMBLE else Part.PREAMBLE
     if is_known(opener, part, lang):
-        return out
+        return True
     if lang != "en" and is_known(opener, other, lang) and not _looks_right(opener, part, lang):
         where = say("preambular") if part is Part.PREAMBLE else say("operative")
-        add(
-            out,
-            finding(
-                "openers.wrong-part",
-                Severity.WARNING,
-                say(
-                    "'{opener}' is an opener of the other part in the UN's texts, not a {where} one.",
-                    opener=opener,
-                    where=where,
-                ),
-                paragraph_id=para.id,
-                field="opener",
-                span=whole,
-            ),
+        message = say(
+            "'{opener}' is an opener of the other part in the UN's texts, not a {where} one.",
+            opener=opener,
+            where=where,
         )
-        return out
-    if is_known(opener, other) and not _looks_right(opener, part):
-        converted = convert_opener(opener, part, template=ctx.template)
-        where = say("preambular") if part is Part.PREAMBLE else say("operative")
-        fix = (
-            Fix(say("Use '{converted}'", converted=converted), "opener", whole, converted)
-            if converted != opener
-            else None
-        )
-        add(
-            out,
-            finding(
-                "openers.wrong-part",
-                Severity.WARNING,
-                say(
-                    "'{opener}' is the form of the other part. {help} As a {where} opener: '{converted}'.",
-                    opener=opener,
-                    help=FORM_HELP[part],
-                    where=where,
-                    converted=converted,
-                ),
-                paragraph_id=para.id,
-                field="opener",
-                span=whole,
-                fix=fix,
-            ),
-        )
-        return out
+        add(out, _wrong_part_finding(para, message))
+        return True
+    if not (is_known(opener, other) and not _looks_right(opener, part)):
+        return False
+    converted = convert_opener(opener, part, template=ctx.template)
+    where = say("preambular") if part is Part.PREAMBLE else say("operative")
+    fix = (
+        Fix(say("Use '{converted}'", converted=converted), "opener", whole, converted)
+        if converted != opener
+        else None
+    )
+    message = say(
+        "'{opener}' is the form of the other part. {help} As a {where} opener: '{converted}'.",
+        opener=opener,
+        help=FORM_HELP[part],
+        where=where,
+        converted=converted,
+    )
+    add(out, _wrong_part_finding(para, message, fix))
+    return True
+
+
+def _wrong_part_finding(para: Paragraph, message: str, fix: Fix | None = None) -> Finding | None:
+    return finding(
+        "openers.wrong-part",
+        Severity.WARNING,
+        message,
+        paragraph_id=para.id,
+        field="opener",
+        span=(0, len(para.opener)),
+        fix=fix,
+    )
+
+
+def _check_span_and_form(out: list[Finding], para: Paragraph, part: Part, lang: str) -> None:
+    """An opener the lexicon does not know: one that runs on into its object, or one of no opener's form."""
+    opener = para.opener
     prefix = detect_opener(opener, part, language=lang)
     rest = opener[len(prefix) :].split()
     if lang == "en" and prefix and is_known(prefix, part) and rest and rest[0].lower() in _OBJECT_START:
@@ -291,7 +298,7 @@ def check(node: Node, ctx: DocumentContext) -> list[Finding]:
                 span=(len(prefix), len(opener)),
             ),
         )
-        return out
+        return
     if not _looks_right(opener, part, lang):
         rule = "openers.preambular-form" if part is Part.PREAMBLE else "openers.operative-form"
         add(
@@ -302,7 +309,6 @@ def check(node: Node, ctx: DocumentContext) -> list[Finding]:
                 say("'{opener}' is not a usual opener. {help}", opener=opener, help=FORM_HELP[part]),
                 paragraph_id=para.id,
                 field="opener",
-                span=whole,
+                span=(0, len(opener)),
             ),
         )
-    return out

@@ -38,105 +38,91 @@ reported, without a suggestion. A list of 100,000 made-up names took a quarter o
 
 
 def check(res: Resolution) -> list[Finding]:
-    out: list[Finding] = []
-    h = res.header
-    names = [n.strip() for n in h.sponsors]
-    lang = get_language(h.language)
-    code = lang.code
-    budget = [MAX_LIST_FIXES]
-    suggested: dict[str, list[str]] = {}
+    return _SponsorCheck(res).run()
 
-    def whole_list_fix(label: str, make: Callable[[], list[str]]) -> Fix | None:
-        if budget[0] <= 0:
+
+class _SponsorCheck:
+    """The sponsor line's checks, sharing the names, the draft language and the budget of whole-list fixes."""
+
+    def __init__(self, res: Resolution) -> None:
+        self.out: list[Finding] = []
+        self.h = res.header
+        self.names = [n.strip() for n in self.h.sponsors]
+        self.lang = get_language(self.h.language)
+        self.code = self.lang.code
+        self.budget = MAX_LIST_FIXES
+        self.suggested: dict[str, list[str]] = {}
+
+    def run(self) -> list[Finding]:
+        self._presence()
+        for i, name in enumerate(self.names):
+            self._entry(i, name)
+        self._duplicates()
+        self._order()
+        if self.h.on_behalf_of.strip():
+            self._group()
+        return self.out
+
+    def _whole_list_fix(self, label: str, make: Callable[[], list[str]]) -> Fix | None:
+        if self.budget <= 0:
             return None
-        budget[0] -= 1
-        return Fix(label, "sponsors", (0, len(names)), "\n".join(make()))
+        self.budget -= 1
+        return Fix(label, "sponsors", (0, len(self.names)), "\n".join(make()))
 
-    if h.submitted_by and [n for n in names if n]:
-        add(
-            out,
-            finding(
-                "sponsors.submitted-by",
-                Severity.WARNING,
-                say(
-                    "A draft submitted by {submitted_by} has no sponsors: remove the sponsors or the submitting "
-                    "officer.",
-                    submitted_by=h.submitted_by,
+    def _presence(self) -> None:
+        """Sponsors and a submitting officer together, or neither."""
+        h, names = self.h, self.names
+        if h.submitted_by and [n for n in names if n]:
+            add(
+                self.out,
+                finding(
+                    "sponsors.submitted-by",
+                    Severity.WARNING,
+                    say(
+                        "A draft submitted by {submitted_by} has no sponsors: remove the sponsors or the submitting "
+                        "officer.",
+                        submitted_by=h.submitted_by,
+                    ),
+                    field="sponsors",
                 ),
-                field="sponsors",
-            ),
-        )
-    elif not [n for n in names if n] and not h.submitted_by and h.kind is not DocumentKind.AMENDMENT:
-        add(
-            out,
-            finding(
-                "sponsors.missing",
-                Severity.INFO,
-                say(
-                    "No sponsors: only a draft submitted by the Chair or a Vice-Chair is issued without a "
-                    "sponsor line."
+            )
+        elif not [n for n in names if n] and not h.submitted_by and h.kind is not DocumentKind.AMENDMENT:
+            add(
+                self.out,
+                finding(
+                    "sponsors.missing",
+                    Severity.INFO,
+                    say(
+                        "No sponsors: only a draft submitted by the Chair or a Vice-Chair is issued without a "
+                        "sponsor line."
+                    ),
+                    field="sponsors",
                 ),
-                field="sponsors",
-            ),
-        )
-    for i, name in enumerate(names):
+            )
+
+    def _entry(self, i: int, name: str) -> None:
+        """One entry: empty, unknown (several States in one, or a name to suggest for), or not the UN's form."""
         field = f"sponsors[{i}]"
-        span = (0, len(h.sponsors[i]))
+        span = (0, len(self.h.sponsors[i]))
         if not name:
             add(
-                out,
+                self.out,
                 finding(
                     "sponsors.unknown-name",
                     Severity.WARNING,
                     say("An empty sponsor name."),
                     field=field,
                     span=span,
-                    fix=whole_list_fix(say("Remove it"), lambda: [n for n in names if n]),
+                    fix=self._whole_list_fix(say("Remove it"), lambda: [n for n in self.names if n]),
                 ),
             )
-            continue
-        official = official_name(name, code)
+            return
+        official = official_name(name, self.code)
         if official is None:
-            parts = split_sponsor_names(name, code)
-            if len(parts) > 1 and all(official_name(p, code) for p in parts):
-                add(
-                    out,
-                    finding(
-                        "sponsors.one-per-entry",
-                        Severity.WARNING,
-                        say("'{name}' holds several sponsors; give one State per entry.", name=name),
-                        field=field,
-                        span=span,
-                        fix=whole_list_fix(
-                            say("Split into one entry per State"),
-                            lambda i=i, parts=parts: names[:i] + parts + names[i + 1 :],
-                        ),
-                    ),
-                )
-                continue
-            if name not in suggested and len(suggested) < MAX_SUGGESTIONS:
-                suggested[name] = difflib.get_close_matches(name, all_states(language=code), n=1, cutoff=0.8)
-            close = suggested.get(name, [])
-            fix = Fix(say("Use '{name}'", name=close[0]), field, span, close[0]) if close else None
-            hint = say(" Did you mean '{name}'?", name=close[0]) if close else ""
+            self._unknown(i, name, field, span)
+        elif not is_un_form(name, self.code):
             add(
-                out,
-                finding(
-                    "sponsors.unknown-name",
-                    Severity.WARNING,
-                    say(
-                        "'{name}' is not the UN short name of a Member State or observer State.{hint}",
-                        name=name,
-                        hint=hint,
-                    ),
-                    field=field,
-                    span=span,
-                    fix=fix,
-                ),
-            )
-        elif not is_un_form(name, code):
-            add(
-                out,
+                self.out,
                 finding(
                     "sponsors.official-name",
                     Severity.WARNING,
@@ -146,37 +132,86 @@ def check(res: Resolution) -> list[Finding]:
                     fix=Fix(say("Use '{official}'", official=official), field, span, official),
                 ),
             )
-    seen: dict[str, int] = {}
-    for i, name in enumerate(names):
-        key = official_name(name, code) or name.casefold()
-        if key in seen and name:
+
+    def _unknown(self, i: int, name: str, field: str, span: tuple[int, int]) -> None:
+        names, code = self.names, self.code
+        parts = split_sponsor_names(name, code)
+        if len(parts) > 1 and all(official_name(p, code) for p in parts):
             add(
-                out,
+                self.out,
                 finding(
-                    "sponsors.duplicate",
+                    "sponsors.one-per-entry",
                     Severity.WARNING,
-                    say("'{name}' is listed twice.", name=name),
-                    field=f"sponsors[{i}]",
-                    span=(0, len(h.sponsors[i])),
-                    fix=whole_list_fix(say("Remove the repeat"), lambda i=i: names[:i] + names[i + 1 :]),
+                    say("'{name}' holds several sponsors; give one State per entry.", name=name),
+                    field=field,
+                    span=span,
+                    fix=self._whole_list_fix(
+                        say("Split into one entry per State"),
+                        lambda: names[:i] + parts + names[i + 1 :],
+                    ),
                 ),
             )
-        seen.setdefault(key, i)
-    listed = [n for n in names if n]
-    ordered = sort_sponsors(listed, code)
-    # issued sponsor lines set an observer State either after the Member States or in its alphabetical place
-    # ("Sri Lanka, State of Palestine, Suriname": A/80/L.13): both are the UN's order
-    if ordered != listed and sorted(listed, key=lambda n: sort_key(n, code)[1:]) != listed:
+            return
+        if name not in self.suggested and len(self.suggested) < MAX_SUGGESTIONS:
+            self.suggested[name] = difflib.get_close_matches(name, all_states(language=code), n=1, cutoff=0.8)
+        close = self.suggested.get(name, [])
+        fix = Fix(say("Use '{name}'", name=close[0]), field, span, close[0]) if close else None
+        hint = say(" Did you mean '{name}'?", name=close[0]) if close else ""
+        add(
+            self.out,
+            finding(
+                "sponsors.unknown-name",
+                Severity.WARNING,
+                say(
+                    "'{name}' is not the UN short name of a Member State or observer State.{hint}",
+                    name=name,
+                    hint=hint,
+                ),
+                field=field,
+                span=span,
+                fix=fix,
+            ),
+        )
+
+    def _duplicates(self) -> None:
+        names = self.names
+        seen: dict[str, int] = {}
+        for i, name in enumerate(names):
+            key = official_name(name, self.code) or name.casefold()
+            if key in seen and name:
+                add(
+                    self.out,
+                    finding(
+                        "sponsors.duplicate",
+                        Severity.WARNING,
+                        say("'{name}' is listed twice.", name=name),
+                        field=f"sponsors[{i}]",
+                        span=(0, len(self.h.sponsors[i])),
+                        fix=self._whole_list_fix(
+                            say("Remove the repeat"), lambda i=i: names[:i] + names[i + 1 :]
+                        ),
+                    ),
+                )
+            seen.setdefault(key, i)
+
+    def _order(self) -> None:
+        names, code = self.names, self.code
+        listed = [n for n in names if n]
+        ordered = sort_sponsors(listed, code)
+        # issued sponsor lines set an observer State either after the Member States or in its alphabetical
+        # place ("Sri Lanka, State of Palestine, Suriname": A/80/L.13): both are the UN's order
+        if ordered == listed or sorted(listed, key=lambda n: sort_key(n, code)[1:]) == listed:
+            return
         first_wrong = next(i for i, (a, b) in enumerate(zip(listed, ordered, strict=True)) if a != b)
         add(
-            out,
+            self.out,
             finding(
                 "sponsors.order",
                 Severity.WARNING,
                 say(
                     "Sponsors are listed in {english_name} alphabetical order; '{first}' comes before "
                     "'{listed}'.",
-                    english_name=Phrase(language_word, (lang.english_name,)),
+                    english_name=Phrase(language_word, (self.lang.english_name,)),
                     first=ordered[first_wrong],
                     listed=listed[first_wrong],
                 ),
@@ -185,11 +220,14 @@ def check(res: Resolution) -> list[Finding]:
                 fix=Fix(say("Sort the sponsors"), "sponsors", (0, len(names)), "\n".join(ordered)),
             ),
         )
-    if h.on_behalf_of.strip():
+
+    def _group(self) -> None:
+        """The group named after "on behalf of": one the list knows, as the group writes it."""
+        h = self.h
         group = group_name(h.on_behalf_of)
         if group is None:
             add(
-                out,
+                self.out,
                 finding(
                     "sponsors.group",
                     Severity.INFO,
@@ -203,7 +241,7 @@ def check(res: Resolution) -> list[Finding]:
             )
         elif group != h.on_behalf_of.strip():
             add(
-                out,
+                self.out,
                 finding(
                     "sponsors.group",
                     Severity.WARNING,
@@ -215,4 +253,3 @@ def check(res: Resolution) -> list[Finding]:
                     ),
                 ),
             )
-    return out

@@ -226,6 +226,23 @@ def package_problems(blob: bytes) -> list[str]:
         return ["not a zip package"]
     names = set(archive.namelist())
     problems += [f"missing part {name}" for name in _REQUIRED if name not in names]
+    trees = _xml_trees(archive, names, problems)
+    types = trees.get("[Content_Types].xml")
+    if types is not None:
+        problems += _content_type_problems(types, names)
+    rel_ids = _relationship_problems(trees, names, content_types(types), problems)
+    for name in sorted(names):
+        if not name.startswith("word/") or not name.endswith(".xml"):
+            continue
+        used = {m.decode() for m in _R_ATTR.findall(archive.read(name))}
+        known = rel_ids.get(_rels_name(name), set())
+        problems += [f"{name}: relationship id {rid} is not defined" for rid in sorted(used - known)]
+    problems += _footnote_problems(trees)
+    return problems + _repeated_ids(trees)
+
+
+def _xml_trees(archive: zipfile.ZipFile, names: set[str], problems: list[str]) -> dict[str, etree._Element]:
+    """The package's XML parts parsed, by name; each that is not well-formed said in `problems`."""
     trees: dict[str, etree._Element] = {}
     for name in sorted(names):
         if name.endswith((".xml", ".rels")):
@@ -233,17 +250,27 @@ def package_problems(blob: bytes) -> list[str]:
                 trees[name] = etree.fromstring(archive.read(name))
             except etree.XMLSyntaxError as exc:
                 problems.append(f"{name} is not well-formed XML: {exc}")
-    types = trees.get("[Content_Types].xml")
-    if types is not None:
-        defaults = {d.get("Extension", "").lower() for d in types.iter(f"{_CT_NS}Default")}
-        overrides = {o.get("PartName", "").lstrip("/") for o in types.iter(f"{_CT_NS}Override")}
-        for name in sorted(names - {"[Content_Types].xml"}):
-            if name.endswith("/"):
-                continue
-            if name not in overrides and name.rsplit(".", 1)[-1].lower() not in defaults:
-                problems.append(f"no content type for {name}")
-        problems += [f"content type override for missing part {o}" for o in sorted(overrides - names)]
-    content_type = content_types(types)
+    return trees
+
+
+def _content_type_problems(types: etree._Element, names: set[str]) -> list[str]:
+    """Parts without a content type and overrides without a part."""
+    problems = []
+    defaults = {d.get("Extension", "").lower() for d in types.iter(f"{_CT_NS}Default")}
+    overrides = {o.get("PartName", "").lstrip("/") for o in types.iter(f"{_CT_NS}Override")}
+    for name in sorted(names - {"[Content_Types].xml"}):
+        if name.endswith("/"):
+            continue
+        if name not in overrides and name.rsplit(".", 1)[-1].lower() not in defaults:
+            problems.append(f"no content type for {name}")
+    return problems + [f"content type override for missing part {o}" for o in sorted(overrides - names)]
+
+
+def _relationship_problems(
+    trees: dict[str, etree._Element], names: set[str], content_type: Callable[[str], str], problems: list[str]
+) -> dict[str, set[str]]:
+    """The relationship ids of each .rels part; repeated ids, missing targets and targets of the wrong
+    content type said in `problems`."""
     rel_ids: dict[str, set[str]] = {}
     for name, tree in trees.items():
         if not name.endswith(".rels"):
@@ -267,23 +294,22 @@ def package_problems(blob: bytes) -> list[str]:
             if wanted and not found.endswith(wanted):
                 problems.append(f"{path} has content type {found or 'none'}, not one ending {wanted}")
         rel_ids[name] = ids
-    for name in sorted(names):
-        if not name.startswith("word/") or not name.endswith(".xml"):
-            continue
-        used = {m.decode() for m in _R_ATTR.findall(archive.read(name))}
-        known = rel_ids.get(_rels_name(name), set())
-        problems += [f"{name}: relationship id {rid} is not defined" for rid in sorted(used - known)]
-    problems += _footnote_problems(trees)
-    problems += _unique_ids(trees, f"{_W}bookmarkStart", f"{_W}id", "bookmark")
+    return rel_ids
+
+
+def _repeated_ids(trees: dict[str, etree._Element]) -> list[str]:
+    """Bookmark, style and drawing ids that repeat."""
     styles = {name: tree for name, tree in trees.items() if name == "word/styles.xml"}
-    problems += _unique_ids(styles, f"{_W}style", f"{_W}styleId", "style")
-    problems += _unique_ids(
-        trees,
-        "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr",
-        "id",
-        "drawing",
-    )
-    return problems
+    return [
+        *_unique_ids(trees, f"{_W}bookmarkStart", f"{_W}id", "bookmark"),
+        *_unique_ids(styles, f"{_W}style", f"{_W}styleId", "style"),
+        *_unique_ids(
+            trees,
+            "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr",
+            "id",
+            "drawing",
+        ),
+    ]
 
 
 _EXPECTED_TYPES = {

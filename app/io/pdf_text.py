@@ -312,11 +312,24 @@ def clean(lines: list[str]) -> Cleaned:
     # a copy: note texts found past a page counter are blanked in it once read; a form feed that opens a line
     # of text (pdftotext starts each page so) stands on a line of its own, as a page boundary
     lines = _rules_apart([part for raw in lines for part in _form_feeds_apart(raw)])
+    symbol = _masthead_symbol(lines)
+    lines = tails_back(lines, symbol)
+    out = Cleaned([], [], symbol=symbol)
+    running = _blank_running_titles(lines, symbol, out)
+    return _Cleaner(lines, symbol, running, out).run()
+
+
+def _masthead_symbol(lines: list[str]) -> str:
+    """The document symbol among the first lines, alone on its line or after "United Nations"; "" if none."""
     symbol = next((s.strip() for s in lines[:15] if SYMBOL.match(s.strip())), "")
     if not symbol:  # "United Nations A/C.3/80/L.20" on one line
         symbol = next((m.group(1) for s in lines[:15] if (m := _MASTHEAD_SYMBOL.match(s.strip()))), "")
-    lines = tails_back(lines, symbol)
-    out = Cleaned([], [], symbol=symbol)
+    return symbol
+
+
+def _blank_running_titles(lines: list[str], symbol: str, out: Cleaned) -> frozenset[str]:
+    """Blank the running titles found at page tops and by page counters (counted as furniture in `out`); the
+    running headers, those titles among them."""
     heads = _heads_by_counters(lines, symbol)
     # a title so found is a running one wherever else a counter stands near it (after the last page's counter)
     titles = frozenset(lines[k].strip() for k in heads)
@@ -326,92 +339,119 @@ def clean(lines: list[str]) -> Cleaned:
                 ""  # a running title next to a page top's symbol: blank, so the page boundary runs over it
             )
             out.furniture += 1
-    running = _running_headers(lines, symbol) | titles
-    symbols = frozenset(line for line in running if SYMBOL.match(line))
-    page = 0
-    seen_symbol = False
-    in_notes = False
-    area = _NoteArea(out.notes)
-    i = 0
-    n = len(lines)
-    while i < n:
-        raw = lines[i]
+    return _running_headers(lines, symbol) | titles
+
+
+class _Cleaner:
+    """One pass over a text's lines: its text lines kept by page, furniture counted, notes lifted out."""
+
+    def __init__(self, lines: list[str], symbol: str, running: frozenset[str], out: Cleaned) -> None:
+        self.lines = lines
+        self.symbol = symbol
+        self.running = running
+        self.symbols = frozenset(line for line in running if SYMBOL.match(line))
+        self.out = out
+        self.page = 0
+        self.seen_symbol = False
+        self.in_notes = False
+        self.area = _NoteArea(out.notes)
+
+    def run(self) -> Cleaned:
+        i = 0
+        while i < len(self.lines):
+            i = self._step(i)
+        self.area.settle()
+        out = self.out
+        while out.lines and (not out.lines[-1].strip() or out.lines[-1] == PAGE_BREAK):
+            out.lines.pop()
+            out.pages.pop()
+        return out
+
+    def _keep(self, line: str) -> None:
+        self.out.lines.append(line)
+        self.out.pages.append(self.page)
+
+    def _step(self, i: int) -> int:
+        """Take line i; the index of the next line to take."""
+        raw = self.lines[i]
         s = raw.strip()
         if "\f" in raw and not raw.replace("\f", "").strip():
             s = PAGE_BREAK  # a form feed between pages
-        if symbol and not seen_symbol and (s == symbol or s.endswith(" " + symbol)):
-            seen_symbol = True  # the masthead's own symbol stays
-            out.lines.append(s)
-            out.pages.append(page)
-            i += 1
-            continue
+        symbol = self.symbol
+        if symbol and not self.seen_symbol and (s == symbol or s.endswith(" " + symbol)):
+            self.seen_symbol = True  # the masthead's own symbol stays
+            self._keep(s)
+            return i + 1
+        live = self._live(s, i)
+        if _is_furniture(s, symbol, live) or s == PAGE_BREAK:
+            return self._furniture(i, s, live)
+        if SEPARATOR.match(s) and self._opens_notes(i):
+            self.in_notes = True
+            return i + 1
+        if self.in_notes:
+            if s:
+                self.area.line(s, self.page)
+            return i + 1
+        self._keep(raw.rstrip())
+        return i + 1
+
+    def _live(self, s: str, i: int) -> frozenset[str]:
+        """The running lines that are furniture at line i."""
         # a running title repeats the first page's title, which is the text's own there (A/RES/78/234; the
         # first page prints no counter), and a section's title may end as it does: its lines are furniture
         # only near a page counter, where they were found; a symbol printed at page tops is furniture anywhere
         # below the notes' rule, a running title is furniture only among the page's last furniture (MuPDF sets
         # it there); a line that repeats near counters with a note's text after it is a note's own ("Official
         # Records of the General Assembly, …, Supplement No. 20 (A/80/20),", which many pages cite)
-        live = (
-            running
-            if s in running
-            and _near_counter(lines, i)
-            and (not in_notes or _page_ends_after(lines, i, symbol, running))
-            else symbols
-        )
-        if _is_furniture(s, symbol, live) or s == PAGE_BREAK:
-            if JOB.match(s) and not out.job_number:
-                out.job_number = re.sub(
-                    _DASH, "-", re.sub(r"(?<!\s)\s+\d{6}.*$", "", s).replace("*", "").strip()
-                )
-            if seen_symbol and (_breaks_page(s, symbol) or s in live):
-                if in_notes:  # labels alone above the counter may have their texts after it (pdftotext)
-                    _texts_after_counter(area.waiting, lines, i, symbol, running)
-                area.page_ends()
-                # a page boundary: drop the whole cluster of furniture and blank lines around it
-                while out.lines and (
-                    not out.lines[-1].strip() or _is_furniture(out.lines[-1], symbol, running)
-                ):
-                    out.lines.pop()
-                    out.pages.pop()
-                    out.furniture += 1
-                j = i
-                while j < n and (
-                    not lines[j].strip() or _is_furniture(lines[j], symbol, running) or "\f" in lines[j]
-                ):
-                    j += 1
-                out.furniture += j - i
-                page += 1
-                out.lines.append(PAGE_BREAK)
-                out.pages.append(page)
-                in_notes = False
-                i = j
-                continue
+        if (
+            s in self.running
+            and _near_counter(self.lines, i)
+            and (not self.in_notes or _page_ends_after(self.lines, i, self.symbol, self.running))
+        ):
+            return self.running
+        return self.symbols
+
+    def _furniture(self, i: int, s: str, live: frozenset[str]) -> int:
+        """Take the furniture line i (or a page break); the index of the next line to take."""
+        if JOB.match(s) and not self.out.job_number:
+            self.out.job_number = re.sub(
+                _DASH, "-", re.sub(r"(?<!\s)\s+\d{6}.*$", "", s).replace("*", "").strip()
+            )
+        if self.seen_symbol and (_breaks_page(s, self.symbol) or s in live):
+            return self._page_boundary(i)
+        self.out.furniture += 1
+        return i + 1
+
+    def _page_boundary(self, i: int) -> int:
+        """Close the page at line i; the index of the first line past the boundary."""
+        lines, symbol, running, out = self.lines, self.symbol, self.running, self.out
+        if self.in_notes:  # labels alone above the counter may have their texts after it (pdftotext)
+            _texts_after_counter(self.area.waiting, lines, i, symbol, running)
+        self.area.page_ends()
+        # a page boundary: drop the whole cluster of furniture and blank lines around it
+        while out.lines and (not out.lines[-1].strip() or _is_furniture(out.lines[-1], symbol, running)):
+            out.lines.pop()
+            out.pages.pop()
             out.furniture += 1
-            i += 1
-            continue
-        if SEPARATOR.match(s):
-            following = _area_below(lines, i)
-            # a rule over footnotes; on a later page the first line may continue the last note, and pdftotext
-            # may set notes' texts before their labels (a note of many lines, its label at the foot of the area)
-            if any(NOTE_START.match(x) or LABEL_ALONE.match(x) for x in following) or (
-                out.notes and following and not _is_furniture(following[0], symbol, running)
-            ):
-                in_notes = True
-                i += 1
-                continue
-        if in_notes:
-            if s:
-                area.line(s, page)
-            i += 1
-            continue
-        out.lines.append(raw.rstrip())
-        out.pages.append(page)
-        i += 1
-    area.settle()
-    while out.lines and (not out.lines[-1].strip() or out.lines[-1] == PAGE_BREAK):
-        out.lines.pop()
-        out.pages.pop()
-    return out
+        j = i
+        while j < len(lines) and (
+            not lines[j].strip() or _is_furniture(lines[j], symbol, running) or "\f" in lines[j]
+        ):
+            j += 1
+        out.furniture += j - i
+        self.page += 1
+        self._keep(PAGE_BREAK)
+        self.in_notes = False
+        return j
+
+    def _opens_notes(self, i: int) -> bool:
+        """Whether the rule at line i stands over footnotes."""
+        following = _area_below(self.lines, i)
+        # a rule over footnotes; on a later page the first line may continue the last note, and pdftotext
+        # may set notes' texts before their labels (a note of many lines, its label at the foot of the area)
+        return any(NOTE_START.match(x) or LABEL_ALONE.match(x) for x in following) or bool(
+            self.out.notes and following and not _is_furniture(following[0], self.symbol, self.running)
+        )
 
 
 _RANGE_DASHES = "–—-"  # a number before one of these opens a range, not a note

@@ -270,29 +270,13 @@ class _Reader:
         return markers_on_own_lines(lines, pages, self.notes, LANGUAGE.get())
 
     def run(self) -> ImportResult:
-        lines = normalise(self.source)
-        cleaned = pdf_text.clean(lines)
+        cleaned = pdf_text.clean(normalise(self.source))
         self.notes = cleaned.notes
-        # a justified PDF line's text layer may set two spaces between words ("The  Security  Council,"): one
-        # space, as typed; wider gaps stay (masthead columns)
-        lines = [DOUBLE_SPACE.sub(" ", line) for line in cleaned.lines]
-        body_lines, body_pages = self._lift_typed_notes(lines, cleaned.pages)
-        body_lines, body_pages = self._cut_and_split(body_lines, body_pages)
-        self._lines_for_words = body_lines
-        self._note_the_layout(body_lines, cleaned.furniture)
-        if cleaned.furniture:
-            body_lines, body_pages = self._in_printed_order(body_lines, body_pages)
-        body_lines, body_pages = long_numbers_set_apart(body_lines, body_pages)
+        body_lines, body_pages = self._body_lines(cleaned)
         blocks = _blocks(body_lines, body_pages)
         split = header_end(blocks)
         part_a, part_title = text_structure.part_a_title([b.lines for b in blocks], split)
-        head_lines = plain_lines([b.lines for b in blocks[: split - part_a]])
-        if LANGUAGE.get() != "en":  # a French or Spanish masthead, in the words the header reader knows
-            head_lines = english_header(head_lines, get_language(LANGUAGE.get()))
-        head = parse_header(head_lines, join=self._join)
-        self.findings += head.findings
-        if cleaned.job_number:
-            head.header.job_number = cleaned.job_number
+        head = self._head(blocks[: split - part_a], cleaned.job_number)
         res = Resolution(header=head.header, title=head.title)
         res.part_title = self._markup(self._join(part_title))  # "A" and its title stand before the organ line
         body = blocks[split:]
@@ -317,6 +301,36 @@ class _Reader:
             self.findings += read_body(res, self.amend_order, self.amend_sentences)
         if head.adopted:
             res.header.distribution = "Limited"
+        self._note_import_changes()
+        return ImportResult(res, self.findings, relabelled=self.items, adoption=head.adoption)
+
+    def _body_lines(self, cleaned: pdf_text.Cleaned) -> tuple[list[str], list[int]]:
+        """The cleaned text's lines (and their pages) with typed notes lifted out and what the text layer set
+        out of place put back."""
+        # a justified PDF line's text layer may set two spaces between words ("The  Security  Council,"): one
+        # space, as typed; wider gaps stay (masthead columns)
+        lines = [DOUBLE_SPACE.sub(" ", line) for line in cleaned.lines]
+        body_lines, body_pages = self._lift_typed_notes(lines, cleaned.pages)
+        body_lines, body_pages = self._cut_and_split(body_lines, body_pages)
+        self._lines_for_words = body_lines
+        self._note_the_layout(body_lines, cleaned.furniture)
+        if cleaned.furniture:
+            body_lines, body_pages = self._in_printed_order(body_lines, body_pages)
+        return long_numbers_set_apart(body_lines, body_pages)
+
+    def _head(self, head_blocks: list[Block], job_number: str) -> HeaderResult:
+        """The header read from the blocks above the body."""
+        head_lines = plain_lines([b.lines for b in head_blocks])
+        if LANGUAGE.get() != "en":  # a French or Spanish masthead, in the words the header reader knows
+            head_lines = english_header(head_lines, get_language(LANGUAGE.get()))
+        head = parse_header(head_lines, join=self._join)
+        self.findings += head.findings
+        if job_number:
+            head.header.job_number = job_number
+        return head
+
+    def _note_import_changes(self) -> None:
+        """Findings that say what the reader changed on import: words closed up or hyphenated again, items."""
         if self.closed_up:
             self.findings.append(
                 Finding(
@@ -353,7 +367,6 @@ class _Reader:
                     ),
                 )
             )
-        return ImportResult(res, self.findings, relabelled=self.items, adoption=head.adoption)
 
     # ---- footnotes -----------------------------------------------------------------------------------------------
 
@@ -672,86 +685,12 @@ class _Reader:
         return listed_lines(paras) if council else paras  # unlabelled lists of names: an SC shape
 
     def _build(self, res: Resolution, paras: list[Para], tpl: Template | None) -> None:
-        numbered = any(p.kind == "num" for p in paras)
-        amendment = res.header.kind is DocumentKind.AMENDMENT
-        part = Part.PREAMBLE
-        top: Paragraph | None = None
-        nesting = Nesting()  # the open subparagraph lists under `top`
-        nodes: list[Paragraph] = []  # the last paragraph placed at each depth, `top` first
-        pending_heading: list[str] = []
-        closing: list[str] = []
-        # the last run of unnumbered paragraphs ending in "." or ";" is operative when nothing is numbered
-        op_from = unnumbered_operative_start(paras) if not numbered else None
-        prev_text = ""
-        typed = TypedLabels()  # typed numbers and labels out of sequence
+        placing = _Placing(self, res, paras, tpl)
         for i, p in enumerate(paras):
-            if p.kind != "sub":
-                prev_text = p.text
-            if closing or closing_line(p.text):
-                closing.append(p.text)
-                continue
-            if p.kind == "heading" or (
-                p.kind == "plain" and self._heading(p, paras[i + 1 : i + 2], pending_heading, numbered)
-            ):
-                pending_heading.append(p.text)
-                continue
-            if amendment and p.kind in ("plain", "num") and instruction_sentence(p.text):
-                sentence = Paragraph(text=self._markup(p.text.strip()))  # read into instructions after notes
-                res.part(part).append(sentence)
-                self.amend_order.append(sentence)
-                self.amend_sentences.add(sentence.id)
-                top = None
-                continue
-            if p.kind == "decision":  # the organ line ran on: one operative sentence
-                p = Para("plain", "", p.text)
-                part = Part.OPERATIVE
-            if p.kind == "num" or (op_from is not None and i >= op_from and p.kind == "plain"):
-                part = Part.OPERATIVE
-            if (
-                p.kind == "sub"
-                and top is not None
-                and not nesting.lists
-                and runs_on_in_text(top.text, p.label)
-            ):
-                # "(b) …" at a line start after "(a) …" ran into the paragraph's own words: the same run-in list
-                top.text = f"{top.text.rstrip()} {p.label} {self._finish(p.text)}"
-                continue
-            if p.kind == "sub" and top is not None:
-                node = Paragraph(text=self._finish(p.text))
-                if p.item or p.label in BULLETS:
-                    self.items.add(node.id)
-                depth = nesting.place(p.label, nest=NOTE_MARK_RE.sub("", prev_text).rstrip().endswith(":"))
-                nodes[depth - 1].subparagraphs.append(node)
-                typed.label(node, p.label, nesting.in_order, depth, len(nodes[depth - 1].subparagraphs))
-                nodes[depth:] = [node]
-                prev_text = p.text
-                continue
-            if (
-                p.kind == "plain"
-                and top is not None
-                and nesting.lists
-                and not pending_heading  # text under a heading opens a paragraph
-                and not self._starts_paragraph(p, part, numbered)
-            ):
-                if nodes[-1] is not top and NOTE_MARK_RE.sub("", nodes[-1].text).rstrip().endswith(":"):
-                    # an item's own chapeau under its heading ("(d) Supporting …:" / "To carry out …:"): no
-                    # tail follows a colon
-                    nodes[-1].text = f"{nodes[-1].text.rstrip()} {self._finish(p.text)}"
-                    prev_text = p.text
-                    continue
-                top.tail = self._finish(p.text)
-                nesting.reset()
-                continue
-            top = self._top(res, p, part, tpl, section_preambles=numbered and not amendment)
-            if p.kind == "num" and part is Part.OPERATIVE and not amendment:
-                typed.number(top, p.number, res.part(part))
-            top.heading = "\n".join(self._markup(line) for h in pending_heading for line in heading_lines(h))
-            pending_heading.clear()
-            nesting.reset()
-            nodes = [top]
+            placing.take(i, p)
         settle_opening_section(res.preamble, res.operative)
-        self._left_over(res, pending_heading, closing)
-        self.findings += typed.settled()
+        self._left_over(res, placing.pending_heading, placing.closing)
+        self.findings += placing.typed.settled()
 
     def _top(
         self, res: Resolution, p: Para, part: Part, tpl: Template | None, *, section_preambles: bool
@@ -869,6 +808,113 @@ class _Reader:
 
 
 # ---- helpers ---------------------------------------------------------------------------------------------------
+
+
+class _Placing:
+    """The paragraphs of one text (or one part) placed in order into the resolution: headings held for the
+    paragraph they stand over, subparagraphs nested under the open paragraph, tails and closing lines."""
+
+    def __init__(self, reader: _Reader, res: Resolution, paras: list[Para], tpl: Template | None) -> None:
+        self.reader = reader
+        self.res = res
+        self.paras = paras
+        self.tpl = tpl
+        self.numbered = any(p.kind == "num" for p in paras)
+        self.amendment = res.header.kind is DocumentKind.AMENDMENT
+        self.part = Part.PREAMBLE
+        self.top: Paragraph | None = None
+        self.nesting = Nesting()  # the open subparagraph lists under `top`
+        self.nodes: list[Paragraph] = []  # the last paragraph placed at each depth, `top` first
+        self.pending_heading: list[str] = []
+        self.closing: list[str] = []
+        # the last run of unnumbered paragraphs ending in "." or ";" is operative when nothing is numbered
+        self.op_from = unnumbered_operative_start(paras) if not self.numbered else None
+        self.prev_text = ""
+        self.typed = TypedLabels()  # typed numbers and labels out of sequence
+
+    def take(self, i: int, p: Para) -> None:
+        """Place the paragraph `p`, the i-th."""
+        if p.kind != "sub":
+            self.prev_text = p.text
+        if self.closing or closing_line(p.text):
+            self.closing.append(p.text)
+            return
+        if p.kind == "heading" or (
+            p.kind == "plain"
+            and self.reader._heading(p, self.paras[i + 1 : i + 2], self.pending_heading, self.numbered)
+        ):
+            self.pending_heading.append(p.text)
+            return
+        if self.amendment and p.kind in ("plain", "num") and instruction_sentence(p.text):
+            self._instruction(p)
+            return
+        if p.kind == "decision":  # the organ line ran on: one operative sentence
+            p = Para("plain", "", p.text)
+            self.part = Part.OPERATIVE
+        if p.kind == "num" or (self.op_from is not None and i >= self.op_from and p.kind == "plain"):
+            self.part = Part.OPERATIVE
+        if p.kind == "sub" and self.top is not None:
+            self._sub(p, self.top)
+        elif self.top is not None and self._is_tail(p):
+            self._tail(p, self.top)
+        else:
+            self._open(p)
+
+    def _instruction(self, p: Para) -> None:
+        sentence = Paragraph(text=self.reader._markup(p.text.strip()))  # read into instructions after notes
+        self.res.part(self.part).append(sentence)
+        self.reader.amend_order.append(sentence)
+        self.reader.amend_sentences.add(sentence.id)
+        self.top = None
+
+    def _sub(self, p: Para, top: Paragraph) -> None:
+        if not self.nesting.lists and runs_on_in_text(top.text, p.label):
+            # "(b) …" at a line start after "(a) …" ran into the paragraph's own words: the same run-in list
+            top.text = f"{top.text.rstrip()} {p.label} {self.reader._finish(p.text)}"
+            return
+        node = Paragraph(text=self.reader._finish(p.text))
+        if p.item or p.label in BULLETS:
+            self.reader.items.add(node.id)
+        nodes = self.nodes
+        depth = self.nesting.place(p.label, nest=NOTE_MARK_RE.sub("", self.prev_text).rstrip().endswith(":"))
+        nodes[depth - 1].subparagraphs.append(node)
+        self.typed.label(node, p.label, self.nesting.in_order, depth, len(nodes[depth - 1].subparagraphs))
+        nodes[depth:] = [node]
+        self.prev_text = p.text
+
+    def _is_tail(self, p: Para) -> bool:
+        """A plain paragraph that continues the open one after its subparagraphs."""
+        return (
+            p.kind == "plain"
+            and self.nesting.lists
+            and not self.pending_heading  # text under a heading opens a paragraph
+            and not self.reader._starts_paragraph(p, self.part, self.numbered)
+        )
+
+    def _tail(self, p: Para, top: Paragraph) -> None:
+        last = self.nodes[-1]
+        if last is not top and NOTE_MARK_RE.sub("", last.text).rstrip().endswith(":"):
+            # an item's own chapeau under its heading ("(d) Supporting …:" / "To carry out …:"): no
+            # tail follows a colon
+            last.text = f"{last.text.rstrip()} {self.reader._finish(p.text)}"
+            self.prev_text = p.text
+            return
+        top.tail = self.reader._finish(p.text)
+        self.nesting.reset()
+
+    def _open(self, p: Para) -> None:
+        """A new top-level paragraph, under the headings held for it."""
+        reader, part = self.reader, self.part
+        top = reader._top(self.res, p, part, self.tpl, section_preambles=self.numbered and not self.amendment)
+        if p.kind == "num" and part is Part.OPERATIVE and not self.amendment:
+            self.typed.number(top, p.number, self.res.part(part))
+        top.heading = "\n".join(
+            reader._markup(line) for h in self.pending_heading for line in heading_lines(h)
+        )
+        self.pending_heading.clear()
+        self.nesting.reset()
+        self.nodes = [top]
+        self.top = top
 
 
 def _last_line_joined(lines: list[str]) -> bool:

@@ -287,6 +287,10 @@ def _qualified(el: etree._Element) -> str:
     return f"w:{q.localname}" if q.namespace == W else q.localname
 
 
+# a run's marks read as characters
+_RUN_CHARS = {"tab": "\t", "ptab": "\t", "br": " ", "cr": " ", "noBreakHyphen": "\u2011"}
+
+
 class Walker:
     """Reads paragraphs into pieces, with tracked changes accepted."""
 
@@ -388,54 +392,64 @@ class Walker:
                     out.append(Piece(rest, italic, sup=sup))
             elif tag == "t":
                 out.append(Piece(c.text or "", italic, sup=sup))
-            elif tag in ("tab", "ptab"):
-                out.append(Piece("\t", italic))
-            elif tag in ("br", "cr"):
-                out.append(Piece(" ", italic))
-            elif tag == "noBreakHyphen":
-                out.append(Piece("\u2011", italic))
+            elif tag in _RUN_CHARS:
+                out.append(Piece(_RUN_CHARS[tag], italic))
             elif tag == "sym":
-                char = _val(c, "char") or ""
-                try:
-                    code = int(char, 16)
-                except ValueError:
-                    continue
-                if code >= 0xF000:  # symbol-font private use area
-                    code -= 0xF000
-                if 0x20 <= code < 0xD800:
-                    out.append(Piece(chr(code), italic))
+                self._symbol(c, italic, out)
             elif tag in ("footnoteReference", "endnoteReference") and in_note:
                 self._nested_note(f"{tag[:3]}{_val(c, 'id') or ''}", out)
             elif tag in ("footnoteReference", "endnoteReference"):
-                out.append(Piece(note=self._note(_val(c, "id") or "", tag)))
-                custom = (_val(c, "customMarkFollows") or "").lower() in ("1", "true", "on")
-                self._custom = out[-1].note if custom else None
-                if self._bookmark:
-                    self._bookmarked[self._bookmark] = out[-1].note
-                    self._bookmark = ""
+                self._note_reference(c, tag, out)
             elif tag == "ruby":
-                base, annotation = c.find(wtag("rubyBase")), c.find(wtag("rt"))
-                if base is not None:
-                    self._walk(base, pstyle, out, in_note)
-                if annotation is not None:
-                    guide = "".join(t.text or "" for t in annotation.iter(wtag("t"))).strip()
-                    if guide:
-                        self.ruby.append(guide)
+                self._ruby(c, pstyle, out, in_note)
             elif tag in ("drawing", "pict", "object"):
-                box = next(
-                    c.iter(wtag("txbxContent")), None
-                )  # the outermost; a nested one is read in its turn
-                if box is None:
-                    self.images += 1
-                    continue
-                # its own paragraphs only: a text box inside it is met (and kept) once, while they are read
-                lines = read_lines(box, self)
-                text = " ".join(
-                    inline.unparse(tidy([inline.Span(x.text, x.italic) for x in line.pieces if not x.note]))
-                    for line in lines
-                ).strip()
-                if text:
-                    self.text_boxes.append(text)
+                self._drawing(c)
+
+    @staticmethod
+    def _symbol(c: etree._Element, italic: bool, out: list[Piece]) -> None:
+        """A w:sym's character (a symbol font's private use code taken to its plain one)."""
+        char = _val(c, "char") or ""
+        try:
+            code = int(char, 16)
+        except ValueError:
+            return
+        if code >= 0xF000:  # symbol-font private use area
+            code -= 0xF000
+        if 0x20 <= code < 0xD800:
+            out.append(Piece(chr(code), italic))
+
+    def _note_reference(self, c: etree._Element, tag: str, out: list[Piece]) -> None:
+        out.append(Piece(note=self._note(_val(c, "id") or "", tag)))
+        custom = (_val(c, "customMarkFollows") or "").lower() in ("1", "true", "on")
+        self._custom = out[-1].note if custom else None
+        if self._bookmark:
+            self._bookmarked[self._bookmark] = out[-1].note
+            self._bookmark = ""
+
+    def _ruby(self, c: etree._Element, pstyle: str, out: list[Piece], in_note: bool) -> None:
+        """Ruby text: its base read in line, its reading guide kept aside."""
+        base, annotation = c.find(wtag("rubyBase")), c.find(wtag("rt"))
+        if base is not None:
+            self._walk(base, pstyle, out, in_note)
+        if annotation is not None:
+            guide = "".join(t.text or "" for t in annotation.iter(wtag("t"))).strip()
+            if guide:
+                self.ruby.append(guide)
+
+    def _drawing(self, c: etree._Element) -> None:
+        """A drawing: its text box's text kept aside, or an image counted."""
+        box = next(c.iter(wtag("txbxContent")), None)  # the outermost; a nested one is read in its turn
+        if box is None:
+            self.images += 1
+            return
+        # its own paragraphs only: a text box inside it is met (and kept) once, while they are read
+        lines = read_lines(box, self)
+        text = " ".join(
+            inline.unparse(tidy([inline.Span(x.text, x.italic) for x in line.pieces if not x.note]))
+            for line in lines
+        ).strip()
+        if text:
+            self.text_boxes.append(text)
 
     def _take_mark(self, note_id: str, text: str) -> str:
         """The symbol a note is printed with instead of a number: the first word of the text after its

@@ -149,89 +149,22 @@ def build_rule(rule_id: str, data: dict[str, Any], *, path: Path, text: str = ""
     def fail(key: str, problem: str) -> TemplateError:
         return TemplateError(f"{_where(path, text, key, table)}: {problem}")
 
-    kind = data.get("kind")
-    if kind not in KINDS:
-        raise fail("kind", f"'kind' must be one of {', '.join(KINDS)}, not {kind!r}")
-    unknown = set(data) - _COMMON - _BY_KIND[kind]
-    if unknown:
-        key = sorted(unknown)[0]
-        allowed = ", ".join(sorted(_COMMON | _BY_KIND[kind]))
-        raise fail(key, f"unknown key '{key}' for a {kind} rule (allowed: {allowed})")
-    needed = _REQUIRED[kind]
-    if kind == "substitution" and "table" in data:
-        needed = "tokens"
-    if needed and needed not in data:
-        raise fail("kind", f"a {kind} rule needs '{needed}'")
-    if kind == "substitution" and ("tokens" in data) != ("table" in data):
-        raise fail(
-            "tokens" if "tokens" in data else "table", "'tokens' and 'table' go together (or use 'swap')"
-        )
-    if kind == "substitution" and "swap" in data and "table" in data:
-        raise fail("table", "a substitution rule has either 'swap' or 'tokens' with 'table', not both")
+    kind = _checked_kind(data, fail)
     message = _text(data, "message", fail, required=True)
     _check_placeholders(message, fail)
     level = data.get("level", "warning")
     if level not in LEVELS:
         raise fail("level", f"'level' must be one of {_names(LEVELS)}, not {level!r}")
-    scope = tuple(_strings(data, "scope", fail) or FIELDS)
-    bad = [s for s in scope if s not in FIELDS]
-    if bad:
-        raise fail("scope", f"unknown scope {bad[0]!r} (allowed: {', '.join(FIELDS)})")
+    scope = _scope(data, fail)
     ignorecase = _bool(data, "ignorecase", fail, default=False)
     flags = re.IGNORECASE if ignorecase else 0
     exceptions = tuple(_compile(p, flags, fail, "exceptions") for p in _strings(data, "exceptions", fail))
-    short = data.get("short_forms", {})
-    if not isinstance(short, dict) or not all(isinstance(v, str) for v in short.values()):
-        raise fail("short_forms", "[short_forms] must be a table of name pattern = short form pattern")
-    short_forms = tuple(
-        (_compile(name, flags, fail, name), _compile(form, flags, fail, name)) for name, form in short.items()
-    )
-    patterns: list[tuple[re.Pattern[str], str]] = []
-    terms: tuple[str, ...] = ()
-    target = "plain"
-    if kind == "existence":
-        patterns = [(_compile(p, flags, fail, "tokens"), "") for p in _strings(data, "tokens", fail)]
-        target = data.get("target", "plain")
-        if target not in ("plain", "markup"):
-            raise fail("target", '\'target\' must be "plain" or "markup"')
-    elif kind == "substitution" and "table" in data:
-        table = data["table"]
-        if not isinstance(table, dict) or not table or not all(isinstance(v, str) for v in table.values()):
-            raise fail("table", "'table' must be a table of matched text = replacement")
-        patterns = [(_compile(p, flags, fail, "tokens"), "") for p in _strings(data, "tokens", fail)]
-    elif kind == "substitution":
-        swap = data["swap"]
-        if not isinstance(swap, dict) or not swap or not all(isinstance(v, str) for v in swap.values()):
-            raise fail("swap", "'swap' must be a table of pattern = replacement")
-        for pattern, replacement in swap.items():
-            compiled = _compile(pattern, flags, fail, pattern)
-            try:
-                compiled.sub(replacement, "")  # group references in the replacement must exist
-                _test_template(compiled, replacement)
-            except (re.error, IndexError) as exc:
-                raise fail(pattern, f"replacement {replacement!r} does not fit its pattern: {exc}") from None
-            patterns.append((compiled, replacement))
-    elif kind == "capitalization":
-        terms = tuple(_strings(data, "terms", fail))
-        if not terms:
-            raise fail("terms", "'terms' must list at least one term")
-        patterns = [
-            (re.compile(r"(?<![\w-])" + re.escape(t) + r"(?![\w-])", re.IGNORECASE), t) for t in terms
-        ]
-    elif kind == "italics":
-        patterns = [(_compile(p, flags, fail, "allow"), "") for p in _strings(data, "allow", fail)]
+    short_forms = _short_forms(data, flags, fail)
+    patterns, terms, target = _kind_patterns(kind, data, flags, fail)
     examples = data.get("examples", {})
     if not isinstance(examples, dict) or set(examples) - {"flag", "pass"}:
         raise fail("examples", "[examples] holds 'flag' and 'pass', each a list of text")
     words = _plain_words(patterns) if kind == "substitution" and "swap" in data and not ignorecase else None
-    combined = None
-    if kind in ("existence", "substitution", "capitalization") and len(patterns) > 1:
-        try:
-            combined = re.compile(
-                "|".join(f"(?:{_no_names(p.pattern)})" for p, _ in patterns), patterns[0][0].flags
-            )
-        except re.error:
-            combined = None
     return Rule(
         id=rule_id,
         kind=kind,
@@ -251,11 +184,111 @@ def build_rule(rule_id: str, data: dict[str, Any], *, path: Path, text: str = ""
         examples_pass=tuple(_strings(examples, "pass", fail)),
         source=str(path),
         requires=tuple(_strings(data, "requires", fail)),
-        combined=combined,
+        combined=_combined(kind, patterns),
         words=words,
         table=dict(data["table"]) if kind == "substitution" and "table" in data else None,
         lookup={t.lower(): t for t in terms} if kind == "capitalization" else None,
     )
+
+
+def _checked_kind(data: dict[str, Any], fail: Any) -> str:
+    """The rule's kind, once its keys are those of the kind and its required ones are there."""
+    kind = data.get("kind")
+    if kind not in KINDS:
+        raise fail("kind", f"'kind' must be one of {', '.join(KINDS)}, not {kind!r}")
+    unknown = set(data) - _COMMON - _BY_KIND[kind]
+    if unknown:
+        key = sorted(unknown)[0]
+        allowed = ", ".join(sorted(_COMMON | _BY_KIND[kind]))
+        raise fail(key, f"unknown key '{key}' for a {kind} rule (allowed: {allowed})")
+    needed = _REQUIRED[kind]
+    if kind == "substitution" and "table" in data:
+        needed = "tokens"
+    if needed and needed not in data:
+        raise fail("kind", f"a {kind} rule needs '{needed}'")
+    if kind == "substitution" and ("tokens" in data) != ("table" in data):
+        raise fail(
+            "tokens" if "tokens" in data else "table", "'tokens' and 'table' go together (or use 'swap')"
+        )
+    if kind == "substitution" and "swap" in data and "table" in data:
+        raise fail("table", "a substitution rule has either 'swap' or 'tokens' with 'table', not both")
+    return kind
+
+
+def _scope(data: dict[str, Any], fail: Any) -> tuple[str, ...]:
+    scope = tuple(_strings(data, "scope", fail) or FIELDS)
+    bad = [s for s in scope if s not in FIELDS]
+    if bad:
+        raise fail("scope", f"unknown scope {bad[0]!r} (allowed: {', '.join(FIELDS)})")
+    return scope
+
+
+def _short_forms(
+    data: dict[str, Any], flags: int, fail: Any
+) -> tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]:
+    short = data.get("short_forms", {})
+    if not isinstance(short, dict) or not all(isinstance(v, str) for v in short.values()):
+        raise fail("short_forms", "[short_forms] must be a table of name pattern = short form pattern")
+    return tuple(
+        (_compile(name, flags, fail, name), _compile(form, flags, fail, name)) for name, form in short.items()
+    )
+
+
+def _kind_patterns(
+    kind: str, data: dict[str, Any], flags: int, fail: Any
+) -> tuple[list[tuple[re.Pattern[str], str]], tuple[str, ...], str]:
+    """(patterns with their replacements, terms, target) of a rule of `kind`."""
+    patterns: list[tuple[re.Pattern[str], str]] = []
+    terms: tuple[str, ...] = ()
+    target = "plain"
+    if kind == "existence":
+        patterns = [(_compile(p, flags, fail, "tokens"), "") for p in _strings(data, "tokens", fail)]
+        target = data.get("target", "plain")
+        if target not in ("plain", "markup"):
+            raise fail("target", '\'target\' must be "plain" or "markup"')
+    elif kind == "substitution" and "table" in data:
+        table = data["table"]
+        if not isinstance(table, dict) or not table or not all(isinstance(v, str) for v in table.values()):
+            raise fail("table", "'table' must be a table of matched text = replacement")
+        patterns = [(_compile(p, flags, fail, "tokens"), "") for p in _strings(data, "tokens", fail)]
+    elif kind == "substitution":
+        patterns = _swap_patterns(data["swap"], flags, fail)
+    elif kind == "capitalization":
+        terms = tuple(_strings(data, "terms", fail))
+        if not terms:
+            raise fail("terms", "'terms' must list at least one term")
+        patterns = [
+            (re.compile(r"(?<![\w-])" + re.escape(t) + r"(?![\w-])", re.IGNORECASE), t) for t in terms
+        ]
+    elif kind == "italics":
+        patterns = [(_compile(p, flags, fail, "allow"), "") for p in _strings(data, "allow", fail)]
+    return patterns, terms, target
+
+
+def _swap_patterns(swap: Any, flags: int, fail: Any) -> list[tuple[re.Pattern[str], str]]:
+    """A substitution rule's swap table, each pattern compiled and checked against its replacement."""
+    if not isinstance(swap, dict) or not swap or not all(isinstance(v, str) for v in swap.values()):
+        raise fail("swap", "'swap' must be a table of pattern = replacement")
+    patterns = []
+    for pattern, replacement in swap.items():
+        compiled = _compile(pattern, flags, fail, pattern)
+        try:
+            compiled.sub(replacement, "")  # group references in the replacement must exist
+            _test_template(compiled, replacement)
+        except (re.error, IndexError) as exc:
+            raise fail(pattern, f"replacement {replacement!r} does not fit its pattern: {exc}") from None
+        patterns.append((compiled, replacement))
+    return patterns
+
+
+def _combined(kind: str, patterns: list[tuple[re.Pattern[str], str]]) -> re.Pattern[str] | None:
+    """All the patterns as one alternation (one scan of a text), where the kind allows and it compiles."""
+    if kind not in ("existence", "substitution", "capitalization") or len(patterns) <= 1:
+        return None
+    try:
+        return re.compile("|".join(f"(?:{_no_names(p.pattern)})" for p, _ in patterns), patterns[0][0].flags)
+    except re.error:
+        return None
 
 
 _PLAIN_WORD = re.compile(r"\\b([^\W\d_]+)\\b")

@@ -22,7 +22,7 @@ def test_ruff(command: list[str]) -> None:
 # The house's ratchet on long functions, in statements (a count the formatter cannot change): a function may
 # shrink below these, never grow past them. Lower them when a long function is split.
 LONGEST_FUNCTION = 89
-FUNCTIONS_OVER_50 = 17
+FUNCTIONS_OVER_50 = 3
 
 
 def _function_lengths():
