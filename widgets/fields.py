@@ -28,6 +28,7 @@ from app.errors import ResoluteError
 from app.interface import fill, tr
 from app.io.text_blocks import printed_characters
 from app.io.text_reader import read_text
+from widgets.wrapping import fit_wrap
 
 # characters one paste puts into a paragraph: the longest issued paragraphs hold a few thousand
 MAX_PASTED_CHARS = 200_000
@@ -225,8 +226,10 @@ class TextField(QTextEdit):
         self._fit()
 
     def _changed(self) -> None:
+        text = self.toPlainText()
+        fit_wrap(self, text)  # typed into a run past any word's length: wrap it anywhere
         if not self._quiet:
-            self.edited.emit(self.toPlainText())
+            self.edited.emit(text)
 
     def _fit(self, *_: object) -> None:
         height = int(self.document().size().height()) + 2 * self.frameWidth() + 2
@@ -243,6 +246,7 @@ class TextField(QTextEdit):
             return
         pos = self.textCursor().position()
         self._quiet = True
+        fit_wrap(self, text)  # before Qt lays the text out
         try:
             self.setPlainText(text)
         finally:
@@ -322,7 +326,9 @@ class TextField(QTextEdit):
             )
             return
         # one paragraph: line breaks inside it are only wrapping
-        self.insertPlainText(one_line(printed_characters(text)))
+        text = one_line(printed_characters(text))
+        fit_wrap(self, self.toPlainText() + text)  # before Qt lays the pasted text out
+        self.insertPlainText(text)
 
     def canInsertFromMimeData(self, source: QMimeData) -> bool:
         return source.hasText()

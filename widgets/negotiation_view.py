@@ -31,6 +31,7 @@ from app.interface import fill, marked, plural, tr
 from app.negotiation import commands, rounds
 from app.negotiation.compilation import BRACKET, DELETE, INSERT, TAG, Compilation, Entry
 from app.negotiation.status import Status
+from widgets.wrapping import set_html
 
 if TYPE_CHECKING:
     from widgets.main_window import MainWindow
@@ -257,7 +258,7 @@ class NegotiationPanel(QObject):
             + plural(brackets, "{count} bracket", "{count} brackets")
         )
         scroll = v.browser.verticalScrollBar().value()
-        v.browser.setHtml(compilation_html(self.compilation, self.selected))
+        set_html(v.browser, compilation_html(self.compilation, self.selected))
         v.browser.verticalScrollBar().setValue(scroll)
         self._select(self.selected)
 
