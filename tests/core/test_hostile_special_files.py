@@ -17,11 +17,12 @@ import pytest
 
 from app import recovery, storage
 from app.documents import new_resolution
-from app.errors import InputError, SaveError
+from app.errors import InputError, SaveError, TemplateError
 from app.files import read_file
 from app.io.reading import read_document
 from app.negotiation.commandline import read_proposals
 from app.spelling.personal import PersonalDictionary
+from app.spelling.rules import load_user_rules
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from fixtures.robust.hostile import hang_guard  # noqa: E402
@@ -70,7 +71,7 @@ KINDS: dict[str, Callable[[Path], Path]] = {
 
 
 def _refused(read: Callable[[], object]) -> str:
-    with hang_guard(HANG), pytest.raises(InputError) as caught:
+    with hang_guard(HANG), pytest.raises((InputError, TemplateError)) as caught:
         read()
     message = str(caught.value)
     assert "\n" not in message and len(message) < 300
@@ -86,6 +87,7 @@ def test_no_reader_waits_on_or_reads_without_end_what_is_not_a_file(tmp_path: Pa
         "words.txt": PersonalDictionary,
         "tracked.docx": lambda p: read_proposals(new_resolution("ga-c1"), [str(p)], "1"),
         "raw.bin": lambda p: read_file(p, 1024),
+        "rules.toml": load_user_rules,
     }
     for name, read in readers.items():
         path = make(tmp_path / name)
