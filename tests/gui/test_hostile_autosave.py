@@ -119,3 +119,30 @@ def test_a_window_shown_over_an_unmakeable_recovery_folder_still_opens(
     assert not win.files.offer_recovery()
     win.files.new_document("ga-c1")
     assert win.res.header.template == "ga-c1"
+
+
+def test_hundreds_of_recovery_files_ask_a_few_questions_and_keep_the_rest(
+    qtbot, settings, prompter, tmp_path: Path
+) -> None:  # noqa: ANN001
+    """Crashed sessions (or a folder copied in) left 300 recovery files: the editor asks about the newest few,
+    as before one at a time, and keeps the others for the next start instead of 300 questions before it
+    starts."""
+    from widgets.document_controller import MAX_OFFERED
+
+    folder = tmp_path / "recovery"
+    folder.mkdir()
+    doc = storage.to_dict(new_resolution("ga-c2"))
+    for i in range(300):
+        data = {"source": None, "saved_at": float(i), "pid": -1, "document": {**doc, "title": f"draft {i}"}}
+        (folder / f"r{i:03d}{recovery.SUFFIX}").write_text(json.dumps(data), encoding="utf-8")
+    asked: list[str] = []
+    prompter.restore = False
+    prompter.ask_restore = lambda parent, item: asked.append(item.title) or False  # noqa: ARG005
+    win = MainWindow(settings=settings, runner=SyncRunner(), prompter=prompter, recovery_folder=folder)
+    qtbot.addWidget(win)
+    assert not win.files.offer_recovery()
+    assert asked == [f"draft {i}" for i in range(299, 299 - MAX_OFFERED, -1)]  # the newest first
+    assert len(list(folder.glob(f"*{recovery.SUFFIX}"))) == 300 - MAX_OFFERED  # declined ones discarded
+    assert f"{300 - MAX_OFFERED} older recovery file(s) are kept" in win.statusBar().currentMessage()
+    assert not win.files.offer_recovery() and len(asked) == 2 * MAX_OFFERED  # the next start: the next few
+    win.close()
