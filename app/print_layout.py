@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from typing import NamedTuple, Protocol
 
 from app import collector, inline
+from app.errors import InputError
 from app.io.docx_layout import Layout, Style, note_style
 from app.io.docx_writer import AGENDA_STYLE, SPONSOR_STAR, block_style, later_job
 from app.io.safe_xml import xml_text
@@ -32,6 +33,10 @@ SUPER_SIZE = 0.65
 SUPER_RISE = 0.33
 DEFAULT_TAB = 36.0  # Word's default tab stops, every half inch from the margin
 _HYPHEN_BREAK = re.compile(r"(?<=\w-)(?=\w)")  # a line may break after a hyphen between letters
+# Pages a PDF may run to. Every page placed takes a line or a note line off what is left, so the flow ends; the
+# bound makes sure of it whatever the layout data says, and refuses in one line what no printer would take (the
+# longest issued resolutions print a few dozen pages; 50,000 paragraphs print about 4,000).
+MAX_PAGES = 30_000
 
 
 class Font(NamedTuple):  # a tuple: fonts key the measure's caches, and hash fast
@@ -428,6 +433,8 @@ class _Flow:
         return _text_bottom(self.layout, first=len(self.pages) == 1)
 
     def new_page(self) -> None:
+        if len(self.pages) >= MAX_PAGES:
+            raise InputError(f"the PDF would run past {MAX_PAGES:,} pages: too long to print as a resolution")
         self.y = self.first_top if not self.pages else self.layout.page.top
         self.after = 0.0
         self.pages.append([])

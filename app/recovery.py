@@ -19,7 +19,8 @@ import platformdirs
 
 from app import storage
 from app.atomic import write_text
-from app.errors import InputError
+from app.errors import InputError, SaveError
+from app.files import read_file
 from app.model import Resolution
 
 SUFFIX = ".recovery.json"
@@ -71,8 +72,13 @@ class Autosaver:
         self.path = self.folder / f"{uuid.uuid4().hex[:12]}{SUFFIX}"
 
     def save(self, res: Resolution, *, source: Path | None) -> None:
-        """Write the draft (atomically: a crash mid-write leaves the previous autosave)."""
-        self.folder.mkdir(parents=True, exist_ok=True)
+        """Write the draft (atomically: a crash mid-write leaves the previous autosave); SaveError in one line
+        when the folder cannot be made (a file in its place, no permission, a full disk)."""
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+        except (OSError, ValueError) as exc:  # ValueError: a NUL in RESOLUTE_DATA_DIR
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            raise SaveError(f"cannot make the recovery folder {self.folder.name}: {reason}") from None
         payload = {
             "source": str(source) if source else None,
             "saved_at": time.time(),
@@ -88,11 +94,10 @@ class Autosaver:
 
 
 def _read(path: Path) -> dict:
+    raw = read_file(path, MAX_RECOVERY_BYTES, too_large="recovery file {name} is too large")
     try:
-        if path.stat().st_size > MAX_RECOVERY_BYTES:
-            raise InputError(f"recovery file {path.name} is too large")
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, ValueError, RecursionError) as exc:
+        data = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
         raise InputError(f"recovery file {path.name} cannot be read ({exc.__class__.__name__})") from None
     if not isinstance(data, dict) or not isinstance(data.get("document"), dict):
         raise InputError(f"recovery file {path.name} is damaged")

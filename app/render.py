@@ -6,6 +6,7 @@ the export writes. Nothing here is stored; everything is computed from the model
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -101,6 +102,16 @@ def join_opener(opener: str, text: str) -> str:
     if not text:
         return opener
     return opener + ("" if text[0] in ",;:." else " ") + text
+
+
+_LINE_BREAKS = re.compile(r"[\n\r\x0b\x0c\x85\u2028\u2029]+")
+
+
+def one_line(text: str) -> str:
+    """A header line as printed: line breaks pasted into a one-line field (a sponsor's name, the committee) are
+    spaces, as every output prints the line as one (a text export broke the sponsor line, and reading it back
+    lost the names before the break)."""
+    return _LINE_BREAKS.sub(" ", text)
 
 
 def sponsor_line(res: Resolution) -> tuple[str, str]:
@@ -355,6 +366,7 @@ def render(res: Resolution, template: Template | None = None) -> Rendered:
     lang = get_language(h.language)
     organ_line = lang.organ_line(tpl.organ, tpl.organ_line)
     line, note = sponsor_line(res)
+    line = one_line(line)
     blocks: list[Block] = []
     parts = res.parts()
     in_parts = len(parts) > 1
@@ -383,7 +395,7 @@ def render(res: Resolution, template: Template | None = None) -> Rendered:
         original=lang.masthead["original"].format(value=lang.word(h.original_language))
         if h.original_language
         else "",
-        agenda=agenda_lines(res, tpl),
+        agenda=[AgendaLine(one_line(a.text), a.style) for a in agenda_lines(res, tpl)],
         sponsor_line=line,
         sponsor_note=note,
         title=inline.plain(lang.spaced(res.title)) if tpl.has_title else "",

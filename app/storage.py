@@ -34,6 +34,7 @@ from typing import Any
 
 from app.atomic import write_text
 from app.errors import InputError, ProjectVersionError
+from app.files import read_file
 from app.model import (
     MAX_DEPTH,
     Action,
@@ -334,13 +335,7 @@ def save_project(res: Resolution, path: Path) -> None:
 
 def load_project(path: Path) -> Resolution:
     path = Path(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_PROJECT_BYTES:
-            raise InputError(f"{path.name} is too large for a project file ({size // 1_000_000} MB)")
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"cannot read {path.name}: {exc.strerror or exc}") from None
+    raw = read_file(path, MAX_PROJECT_BYTES, too_large="{name} is too large for a project file ({mb} MB)")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:

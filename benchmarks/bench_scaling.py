@@ -2,7 +2,8 @@
 references, annexes, parts and an amendment's instructions, for the full check, Word import, text import, Word
 export and a tracked-changes compare; and of proposals compiled, paragraphs a proposal adds and deletes, an
 amendment derived, applied, checked against its draft and written as UN XML, a proposal derived from an edited
-copy read from a file, a revision merged from a proposal on every paragraph, and the PDF's pages, a PDF's text layer of many pages, and proposals on one paragraph. Near-linear
+copy read from a file, a revision merged from a proposal on every paragraph, and the PDF's pages, a PDF's text layer of many pages, proposals on one paragraph, and a word of up to a
+million letters shown in the editor. Near-linear
 growth shows as a ratio near 10 from one column to the next; a cost that grows with the square shows as a ratio
 near 100.
 
@@ -271,6 +272,39 @@ def proposals_on_one_paragraph(scale: int) -> dict[str, Callable[[], object]]:
     }
 
 
+def unbroken_word_shown(scale: int) -> dict[str, Callable[[], object]]:
+    """A paragraph of 10,000 to 1,000,000 letters with no space in the editor's field and in the preview (Qt's
+    default wrapping laid such a run out in time growing with its square: 100,000 letters 2.6 s to open,
+    redteam7); offscreen Qt."""
+    from PySide6.QtWidgets import QApplication
+
+    from widgets.fields import TextField
+    from widgets.preview import PreviewPane
+
+    app = QApplication.instance() or QApplication(["bench", "-platform", "offscreen"])
+    res = omnibus(BASE_PARAGRAPHS, footnotes=5)
+    res.operative[0].text = "ab" * (5_000 * scale)
+    rendered = render(res)
+    field, pane = TextField(), PreviewPane()
+    field.resize(500, 40)
+    pane.resize(600, 400)
+    field.show()  # a hidden widget is laid out at no width: the cost is in a shown one
+    pane.show()
+
+    def in_field() -> None:
+        field.set_text_quietly("")
+        field.set_text_quietly(res.operative[0].text)
+        field.document().size()  # laid out (not painted: the app shows it in a scrolled list, not whole)
+
+    def in_preview() -> None:
+        pane.html = ""
+        pane.show_rendered(rendered)
+        pane.document().size()
+        app.processEvents()
+
+    return {"paragraph field": in_field, "preview": in_preview}
+
+
 PROCESSES: dict[str, Callable[[int], dict[str, Callable[[], object]]]] = {
     "proposals compiled": proposals_compiled,
     "paragraphs proposed": paragraphs_proposed,
@@ -281,6 +315,7 @@ PROCESSES: dict[str, Callable[[int], dict[str, Callable[[], object]]]] = {
     "notes gone or changed": notes_gone_and_changed,
     "PDF text pages": pdf_text_pages,
     "proposals on one paragraph": proposals_on_one_paragraph,
+    "unbroken word shown": unbroken_word_shown,
 }
 
 

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from app.compare.diff import Comparison, Segment
 from app.interface import fill, marked, tr
+from widgets.wrapping import set_html
 
 INSERT_COLOUR = "#0b57d0"
 INSERT_BACKGROUND = "#e3edfd"
@@ -211,9 +212,12 @@ class CompareView(QWidget):
             )
         if not cells:
             cells.append(f'<tr><td></td><td style="color:#666;">{tr("No changed paragraphs.")}</td></tr>')
-        self.browser.setHtml(
+        set_html(
+            self.browser,
             "<html><body style=\"font-family:'Times New Roman', serif; font-size:12pt;\">"
-            '<table width="100%" cellspacing="0" cellpadding="0">' + "".join(cells) + "</table></body></html>"
+            '<table width="100%" cellspacing="0" cellpadding="0">'
+            + "".join(cells)
+            + "</table></body></html>",
         )
 
     def _clicked(self, url: QUrl) -> None:

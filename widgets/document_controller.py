@@ -33,6 +33,10 @@ IMPORT_FILTER = marked("Text, Word or UN XML (*.txt *.docx *.xml *.akn);;All fil
 # A/RES/79/1 with its annexes; a report opened by mistake has thousands): the editor asks before it builds a row
 # for each, as a row takes some 140 KB and a 50,000-paragraph file would take gigabytes.
 ASK_BEFORE_OPENING = 3_000
+# Recovery files asked about at one start, newest first: a folder of hundreds left by crashed sessions (or copied
+# in) asked one question each, and the editor did not start until every one was answered. The others are kept
+# for the next start, and the status bar says how many.
+MAX_OFFERED = 5
 
 
 class DocumentController(QObject):
@@ -242,17 +246,11 @@ class DocumentController(QObject):
         that cannot be read is kept aside (never deleted) and the status bar says where."""
         win = self.win
         kept = recovery.set_aside_unreadable(self.autosaver.folder)
-        if kept:
-            win.statusBar().showMessage(
-                fill(
-                    "{count} recovery file(s) could not be read and were kept as {name} in {folder}",
-                    count=len(kept),
-                    name=kept[0].name + (tr(" and others") if len(kept) > 1 else ""),
-                    folder=kept[0].parent,
-                ),
-                15000,
-            )
-        for item in recovery.find_recoverable(self.autosaver.folder):
+        found = recovery.find_recoverable(self.autosaver.folder)
+        notes = _recovery_notes(kept, len(found) - MAX_OFFERED, self.autosaver.folder)
+        if notes:
+            win.statusBar().showMessage(notes, 15000)
+        for item in found[:MAX_OFFERED]:
             if win.prompter.ask_restore(win, item):
                 try:
                     res = item.load()
@@ -281,3 +279,26 @@ class DocumentController(QObject):
         self.autosave_timer.stop()
         self.autosaver.remove()
         return True
+
+
+def _recovery_notes(kept: list[Path], waiting: int, folder: Path) -> str:
+    """The status bar's line on recovery files set aside as unreadable and kept for the next start."""
+    notes = []
+    if kept:
+        notes.append(
+            fill(
+                "{count} recovery file(s) could not be read and were kept as {name} in {folder}",
+                count=len(kept),
+                name=kept[0].name + (tr(" and others") if len(kept) > 1 else ""),
+                folder=kept[0].parent,
+            )
+        )
+    if waiting > 0:
+        notes.append(
+            fill(
+                "{count} older recovery file(s) are kept in {folder} for the next start",
+                count=waiting,
+                folder=folder,
+            )
+        )
+    return "; ".join(notes)

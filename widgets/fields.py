@@ -28,6 +28,7 @@ from app.errors import ResoluteError
 from app.interface import fill, tr
 from app.io.text_blocks import printed_characters
 from app.io.text_reader import read_text
+from widgets.wrapping import fit_wrap
 
 # characters one paste puts into a paragraph: the longest issued paragraphs hold a few thousand
 MAX_PASTED_CHARS = 200_000
@@ -59,10 +60,14 @@ def _is_undo_key(event: QKeyEvent) -> bool:
 
 
 class UndoGuard(QObject):
-    """Installed on plain Qt fields (line edits, spin boxes): their undo keys go to the document's history."""
+    """Installed on plain Qt fields (line edits, spin boxes): their undo keys go to the document's history, and
+    files dropped from a file manager are not taken as their names' text (see `only_files`)."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
+        if kind in _DROPS and only_files(event.mimeData()):  # type: ignore[attr-defined]
+            event.ignore()
+            return True
         if kind == QEvent.Type.ShortcutOverride and _is_undo_key(event):  # type: ignore[arg-type]
             event.ignore()  # not taken by the field: the window's Undo/Redo action fires
             return True
@@ -79,6 +84,9 @@ class UndoGuard(QObject):
     def guard(self, root: QWidget) -> None:
         for widget in [root, *root.findChildren(QWidget)]:
             widget.installEventFilter(self)
+
+
+_DROPS = (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop)
 
 
 @cache
@@ -225,8 +233,10 @@ class TextField(QTextEdit):
         self._fit()
 
     def _changed(self) -> None:
+        text = self.toPlainText()
+        fit_wrap(self, text)  # typed into a run past any word's length: wrap it anywhere
         if not self._quiet:
-            self.edited.emit(self.toPlainText())
+            self.edited.emit(text)
 
     def _fit(self, *_: object) -> None:
         height = int(self.document().size().height()) + 2 * self.frameWidth() + 2
@@ -243,6 +253,7 @@ class TextField(QTextEdit):
             return
         pos = self.textCursor().position()
         self._quiet = True
+        fit_wrap(self, text)  # before Qt lays the text out
         try:
             self.setPlainText(text)
         finally:
@@ -299,6 +310,11 @@ class TextField(QTextEdit):
         return not probe.movePosition(QTextCursor.MoveOperation.Down)
 
     def insertFromMimeData(self, source: QMimeData) -> None:
+        if only_files(source):
+            self.paste_refused.emit(
+                tr("A file is opened with File > Open; its name is not put into the text")
+            )
+            return
         text = source.text()  # never the HTML: its scripts and styles stay out
         blocks = len([b for b in re.split(r"\n\s*\n", text) if b.strip()])
         if blocks >= 3 or (text.count("\n") >= 2 and len(text) <= MAX_PASTED_CHARS):
@@ -322,10 +338,22 @@ class TextField(QTextEdit):
             )
             return
         # one paragraph: line breaks inside it are only wrapping
-        self.insertPlainText(one_line(printed_characters(text)))
+        text = one_line(printed_characters(text))
+        fit_wrap(self, self.toPlainText() + text)  # before Qt lays the pasted text out
+        self.insertPlainText(text)
 
     def canInsertFromMimeData(self, source: QMimeData) -> bool:
-        return source.hasText()
+        return source.hasText() and not only_files(source)
+
+
+def only_files(source: QMimeData) -> bool:
+    """Files dragged or copied from a file manager with no text of their own: Qt reads their URLs as the text
+    ("file:///…/draft.docx" glued into a paragraph, a name that is not UTF-8 mangled)."""
+    return (
+        source.hasUrls()
+        and not source.hasFormat("text/plain")
+        and all(u.isLocalFile() for u in source.urls())
+    )
 
 
 _LINE_BREAK = re.compile(r"(?<!\s)\s*\n\s*")  # from a run's first space only: a long run is read once

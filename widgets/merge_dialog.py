@@ -39,6 +39,7 @@ from app.negotiation import merging, rounds
 from app.negotiation.compilation import Compilation, Entry
 from app.negotiation.status import Bracket
 from widgets.negotiation_view import compilation_html
+from widgets.wrapping import set_html
 
 KEEP = ""  # the radio button that keeps the text (or the bracket) as it is
 ERROR_STYLE = "color:#b3261e;"
@@ -205,7 +206,7 @@ class MergeDialog(QDialog):
             item = next(i for i in self.items if i.target == key)
             self.heading.setText(f"<b>{html.escape(item.label or tr('New paragraph'))}</b>")
             comp = Compilation(self.compilation.title, self.compilation.base_version, [], self._entries(key))
-            self.shown.setHtml(compilation_html(comp))
+            set_html(self.shown, compilation_html(comp))
             self._place_options(item)
         else:
             bracket = next(b for b in self.brackets if b.id == key)
@@ -217,7 +218,7 @@ class MergeDialog(QDialog):
                 + "</b>"
             )
             comp = Compilation(self.compilation.title, "", [], self._entries(bracket.paragraph_id)[:1])
-            self.shown.setHtml(compilation_html(comp))
+            set_html(self.shown, compilation_html(comp))
             self._bracket_options(bracket)
         self._put_options()
         self._show_outcome()

@@ -31,6 +31,7 @@ from app.interface import fill, marked, plural, tr
 from app.negotiation import commands, rounds
 from app.negotiation.compilation import BRACKET, DELETE, INSERT, TAG, Compilation, Entry
 from app.negotiation.status import Status
+from widgets.wrapping import set_html
 
 if TYPE_CHECKING:
     from widgets.main_window import MainWindow
@@ -257,7 +258,7 @@ class NegotiationPanel(QObject):
             + plural(brackets, "{count} bracket", "{count} brackets")
         )
         scroll = v.browser.verticalScrollBar().value()
-        v.browser.setHtml(compilation_html(self.compilation, self.selected))
+        set_html(v.browser, compilation_html(self.compilation, self.selected))
         v.browser.verticalScrollBar().setValue(scroll)
         self._select(self.selected)
 
@@ -309,7 +310,8 @@ class NegotiationPanel(QObject):
         self._run(commands.start_negotiation, facilitator=self.win.settings.user_name or "")
 
     def add_proposal(self) -> None:
-        from app.io.reading import read_document
+        from app.files import read_file
+        from app.io.reading import MAX_INPUT_BYTES, read_document
         from app.negotiation.proposals import derive
         from app.negotiation.tracked_reading import authors, proposals_from_tracked
 
@@ -320,7 +322,7 @@ class NegotiationPanel(QObject):
         path = Path(path)
         try:
             base = rounds.base_text(neg)
-            data = path.read_bytes() if path.suffix.lower() == ".docx" else b""
+            data = read_file(path, MAX_INPUT_BYTES) if path.suffix.lower() == ".docx" else b""
             if data and authors(data, name=path.name):
                 proposals = proposals_from_tracked(data, base, name=path.name, base_version=neg.version)
             else:

@@ -690,7 +690,7 @@ class ParagraphList(QScrollArea):
     def _drop(self, event) -> None:  # noqa: ANN001
         if not event.mimeData().hasFormat(MIME):
             return
-        dragged = bytes(event.mimeData().data(MIME)).decode()
+        dragged = bytes(event.mimeData().data(MIME)).decode("utf-8", "replace")  # from any app: may be junk
         y = event.position().toPoint().y()
         target = self.row_at(y)
         if target is None:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 from app import inline
 from app.interface import tr
 from app.render import Block, Rendered
+from widgets.wrapping import set_html
 
 PAGE_CSS = """
 body { font-family: 'Times New Roman', 'Liberation Serif', 'Nimbus Roman', serif; font-size: 10pt; color: #000; }
@@ -197,7 +198,7 @@ class PreviewPane(QTextBrowser):
         self.html = html
         self._ids = [] if rendered.runs_on else [b.paragraph_id for b in rendered.blocks]
         self._places = None
-        self.setHtml(html)
+        set_html(self, html)  # wrapping chosen before Qt lays the page out
         self._page_look()
         bar.setValue(at)
 

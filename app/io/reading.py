@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from app.errors import InputError
+from app.files import read_file
 from app.io.imported import ImportResult
 from app.io.other_formats import refuse_other_format
 
@@ -12,22 +13,10 @@ MAX_INPUT_BYTES = 50 * 1024 * 1024
 
 
 def _read_bytes(path: Path) -> bytes:
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise InputError(f"cannot read {path.name[:60]}: {exc.strerror or exc}") from None
-    except ValueError:  # a NUL in the name (a damaged recent-files list, a script)
-        raise InputError("cannot read a file whose name holds a NUL character") from None
-    if path.is_dir():
-        raise InputError(f"{path.name} is a folder, not a file")
-    if size > MAX_INPUT_BYTES:
-        raise InputError(f"{path.name} is too large to be a resolution ({size // 1_000_000} MB)")
-    if size == 0:
-        raise InputError(f"{path.name} is empty")
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"cannot read {path.name}: {exc.strerror or exc}") from None
+    data = read_file(path, MAX_INPUT_BYTES, too_large="{name} is too large to be a resolution ({mb} MB)")
+    if not data:
+        raise InputError(f"{path.name[:80]} is empty")
+    return data
 
 
 def read_document(path: Path | str) -> ImportResult:

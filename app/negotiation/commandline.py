@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from app.errors import InputError
+from app.files import read_file
 from app.io.reading import read_document
 from app.model import Resolution
 from app.negotiation.proposals import Proposal, derive
@@ -32,11 +33,7 @@ def read_proposals(base: Resolution, args: list[str], base_version: str) -> list
             continue
         if path.suffix.lower() != ".docx":
             raise InputError(f"{path.name}: an edited copy needs the proposer's name: NAME={path}")
-        try:
-            size = path.stat().st_size
-            data = path.read_bytes() if size <= _READ_LIMIT else b""
-        except OSError as exc:
-            raise InputError(f"cannot read {path.name}: {exc.strerror or exc}") from None
+        data = read_file(path, _READ_LIMIT, too_large="{name} is too large to be a draft ({mb} MB)")
         if not data:
             raise InputError(f"{path.name} is empty or too large to be a draft")
         out += proposals_from_tracked(data, base, name=path.name, base_version=base_version)

@@ -9,6 +9,9 @@ import platformdirs
 
 from app.atomic import write_text
 from app.errors import InputError
+from app.files import read_file
+
+MAX_BYTES = 16 * 1024 * 1024  # a word list of a million words; past it, a file named by mistake
 
 
 def default_dictionary_path() -> Path:
@@ -31,9 +34,15 @@ class PersonalDictionary:
         except FileNotFoundError:
             self._words, self._stamp = {}, None
             return
+        except OSError as exc:  # a link to itself, no permission on the folder
+            raise InputError(
+                f"cannot read the personal dictionary {self.path.name}: {exc.strerror}"
+            ) from None
         try:
-            text = self.path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
+            text = read_file(self.path, MAX_BYTES).decode("utf-8")
+        except InputError as exc:
+            raise InputError(f"the personal dictionary: {exc}") from None
+        except UnicodeDecodeError as exc:
             raise InputError(f"cannot read the personal dictionary {self.path.name}: {exc}") from None
         words = (line.strip() for line in text.splitlines())
         self._words = {w.lower(): w for w in words if w and not w.startswith("#")}
@@ -44,6 +53,8 @@ class PersonalDictionary:
             stat = self.path.stat()
         except FileNotFoundError:
             return self._stamp is not None
+        except OSError:
+            return False  # unreadable now: keep the words read before
         return (stat.st_mtime_ns, stat.st_size) != self._stamp
 
     def words(self) -> list[str]:

@@ -15,7 +15,7 @@ from typing import Any
 
 from app.datafile import TOMLDecodeError, parse_toml
 from app.digits import to_int
-from app.errors import TemplateError
+from app.errors import InputError, TemplateError
 from app.findings import Severity
 from app.messages import Message, say
 from app.spelling.pattern_shape import can_hang
@@ -316,9 +316,13 @@ def _test_template(compiled: re.Pattern[str], replacement: str) -> None:
 
 
 def _read(path: Path) -> str:
+    from app.files import read_file
+
     try:
-        return path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
+        return read_file(path, 16 * 1024 * 1024).decode(
+            "utf-8"
+        )  # a pipe or a device is refused, not waited on
+    except (InputError, UnicodeDecodeError) as exc:
         raise TemplateError(f"{path.name}: cannot read the rules file ({exc})") from None
 
 

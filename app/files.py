@@ -1,0 +1,61 @@
+"""Reading a file the user (or a folder the app keeps) names: only a regular file, and only up to a limit.
+
+`Path.read_bytes()` on a named pipe waits for a writer that never comes (the editor's start hung on one left in
+the recovery folder), and on a device or a link to one (/dev/zero) it reads without end; `stat()` says size 0
+for both, so a size check does not stop them. Every read of a named file goes through `read_file`, which opens
+without waiting, looks at what it opened, and refuses in one line what is not a file or is too large.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+from app.errors import InputError
+
+_KINDS = {
+    stat.S_IFIFO: "a named pipe",
+    stat.S_IFCHR: "a device",
+    stat.S_IFBLK: "a device",
+    stat.S_IFSOCK: "a socket",
+}
+
+
+def read_file(path: Path, limit: int, *, too_large: str = "{name} is too large ({mb} MB)") -> bytes:
+    """The bytes of the regular file at `path` (links followed), at most `limit`; InputError in one line for a
+    folder, a pipe, a device or a socket, for a file past `limit` (`too_large` with {name} and {mb}), and for a
+    file that cannot be opened or read."""
+    name = Path(path).name[:80]
+    try:
+        # O_NONBLOCK: opening a named pipe with no writer returns at once instead of waiting for one
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except ValueError:  # a NUL in the name (a damaged recent-files list, a script)
+        raise InputError("cannot read a file whose name holds a NUL character") from None
+    except OSError as exc:
+        if isinstance(exc, IsADirectoryError):
+            raise InputError(f"{name} is a folder, not a file") from None
+        raise InputError(f"cannot read {name}: {exc.strerror or exc}") from None
+    try:
+        _refuse_special(os.fstat(fd), name, limit, too_large)
+    except BaseException:
+        os.close(fd)
+        raise
+    with os.fdopen(fd, "rb") as handle:
+        try:
+            data = handle.read(limit + 1)  # a file that grew since fstat is still cut at the limit
+        except OSError as exc:
+            raise InputError(f"cannot read {name}: {exc.strerror or exc}") from None
+    if len(data) > limit:
+        raise InputError(too_large.format(name=name, mb=len(data) // 1_000_000))
+    return data
+
+
+def _refuse_special(info: os.stat_result, name: str, limit: int, too_large: str) -> None:
+    if stat.S_ISDIR(info.st_mode):
+        raise InputError(f"{name} is a folder, not a file")
+    if not stat.S_ISREG(info.st_mode):
+        kind = _KINDS.get(stat.S_IFMT(info.st_mode))
+        raise InputError(f"{name} is {kind}, not a file" if kind else f"{name} is not a regular file")
+    if info.st_size > limit:
+        raise InputError(too_large.format(name=name, mb=info.st_size // 1_000_000))
