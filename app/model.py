@@ -315,6 +315,16 @@ row for each of 193 Member States and three columns; budget tables have a dozen 
 of a million cells is refused in one line."""
 
 
+def table_size_refusal(rows: int, columns: int) -> None:
+    """InputError for a table past MAX_TABLE_ROWS or MAX_TABLE_COLUMNS, before its cells are built (a reader
+    checks what it counted; the draft's check, `refuse_oversized`, holds for whatever was built)."""
+    if rows > MAX_TABLE_ROWS or columns > MAX_TABLE_COLUMNS:
+        raise InputError(
+            f"a table of {rows:,} rows and {columns:,} columns: more than {MAX_TABLE_ROWS:,} rows or "
+            f"{MAX_TABLE_COLUMNS} columns is not a table of a resolution"
+        )
+
+
 def oversized_table(res: Resolution) -> str:
     """Why a table of the draft is past MAX_TABLE_ROWS or MAX_TABLE_COLUMNS, or "" when none is."""
     stack = [p for _, items in res.lists() for p in items]

@@ -48,6 +48,8 @@ class TableRow(ParagraphRow):
         for widget in (self.opener, self.text, self.end):
             widget.hide()
         self.grid = QTableWidget(self)
+        for field in (self.opener, self.text):  # going to the row (arrows, find, a finding) goes to the grid
+            field.setFocusProxy(self.grid)
         self.grid.setObjectName("tableGrid")
         self.grid.horizontalHeader().hide()
         self.grid.verticalHeader().setDefaultSectionSize(ROW_PX)
@@ -63,6 +65,7 @@ class TableRow(ParagraphRow):
         self.grid.setAccessibleName(tr("Table"))
         self.grid.itemChanged.connect(self._changed)
         self.grid.currentCellChanged.connect(lambda *_: self.activated.emit(self.paragraph_id))
+        self.grid.cellClicked.connect(lambda *_: self.activated.emit(self.paragraph_id))
         self.buttons = QWidget(self)
         bar = QHBoxLayout(self.buttons)
         bar.setContentsMargins(0, 2, 0, 0)

@@ -19,7 +19,7 @@ from app.findings import Finding, Severity
 from app.io.akn_tree import children, local_name, text_of
 from app.io.span_text import tidy
 from app.messages import say
-from app.model import MAX_TABLE_COLUMNS, MAX_TABLE_ROWS, Paragraph
+from app.model import MAX_TABLE_COLUMNS, Paragraph, table_size_refusal
 
 Spans = Callable[[etree._Element], list[inline.Span]]
 _ROW_GROUPS = ("thead", "tbody", "tfoot")
@@ -66,6 +66,8 @@ class _Grid:
                 if down > 1:
                     self.covered[len(out)] = down - 1
                 out.append(text if k == 0 else "")
+            if len(out) > MAX_TABLE_COLUMNS:  # refused before a row of spans grows any wider
+                table_size_refusal(len(self.rows) + 1, len(out))
         self._skip_covered(out)
         self.rows.append(out)
 
@@ -106,12 +108,15 @@ def read_table(table: etree._Element, spans: Spans, where: str) -> tuple[Paragra
     """The table as a paragraph (unnumbered), with a finding for merged cells or tables in cells."""
     grid = _Grid()
     header_rows, in_header = 0, True
-    for tr in _rows(table)[:MAX_TABLE_ROWS]:
+    rows = _rows(table)
+    table_size_refusal(len(rows), max((len(children(tr, "th", "td")) for tr in rows), default=0))
+    for tr in rows:
         cells = children(tr, "th", "td")
         in_header = in_header and bool(cells) and all(local_name(c) == "th" for c in cells)
         header_rows += in_header
         grid.row([(_cell_text(c, spans, grid), _span(c, "colspan"), _span(c, "rowspan")) for c in cells])
-    width = min(max((len(r) for r in grid.rows), default=0), MAX_TABLE_COLUMNS)
+    width = max((len(r) for r in grid.rows), default=0)
+    table_size_refusal(len(grid.rows), width)  # cells spanning columns may widen it
     rows = [(r + [""] * width)[:width] for r in grid.rows]
     para = Paragraph(table=rows or [[""]], header_rows=header_rows, numbered=False)
     return para, _findings(grid, where, para.id)

@@ -19,7 +19,7 @@ from app import inline
 from app.findings import Finding, Severity
 from app.io.wordml import Line, wtag
 from app.messages import say
-from app.model import MAX_TABLE_COLUMNS, MAX_TABLE_ROWS, Paragraph
+from app.model import Paragraph, table_size_refusal
 from app.render import Block
 
 THIN, THICK = 4, 12  # rule widths in eighths of a point, as the UN's XML gives them
@@ -151,13 +151,13 @@ class TableReading:
             if _merged(cell):
                 self.merged.add(cell)
         text = self.markup(line)
-        if text and place[0] < MAX_TABLE_ROWS and place[1] < MAX_TABLE_COLUMNS:
+        if text:
             self.cells.setdefault(place, []).append(text)
 
     def paragraph(self, header_rows: int) -> Paragraph:
         rows = 1 + max((r for r, _ in self.places.values()), default=0)
         columns = 1 + max((c for _, c in self.places.values()), default=0)
-        rows, columns = min(rows, MAX_TABLE_ROWS), min(columns, MAX_TABLE_COLUMNS)
+        table_size_refusal(rows, columns)
         table = [[" ".join(self.cells.get((r, c), [])) for c in range(columns)] for r in range(rows)]
         return Paragraph(table=table, header_rows=min(header_rows, rows), numbered=False)
 

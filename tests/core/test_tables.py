@@ -196,3 +196,37 @@ def test_table_commands_are_undone_in_one_step_each() -> None:
     doc.history.undo()
     doc.history.undo()
     assert not any(p.is_table for p in doc.resolution.operative)
+
+
+def test_pdf_layout_prints_each_row_in_columns_between_the_rules(issued: Resolution) -> None:
+    from app.io.docx_layout import layout_for_paper
+    from app.print_layout import Rule, Text, lay_out
+
+    def measure(text: str, font) -> float:  # noqa: ANN001 - a Font
+        return 0.5 * font.size * len(text)
+
+    rows, _, _ = _xml_table()
+    r = render(issued)
+    items = [item for page in lay_out(r, layout_for_paper(r.template.paper), measure) for item in page.items]
+    texts = [t for t in items if isinstance(t, Text)]
+    # the first body row's cells start on one baseline, left to right, one per column
+    starts = [next(t for t in texts if t.text == cell.split()[0]) for cell in rows[2]]
+    assert len({t.y for t in starts}) == 1 and [t.x for t in starts] == sorted({t.x for t in starts})
+    layout = layout_for_paper(r.template.paper)
+    column = layout.page.left + layout.styles["body"].left
+    rules = [rule.width for rule in items if isinstance(rule, Rule) and rule.x0 == pytest.approx(column)]
+    assert rules == [0.5, 1.5, 1.5]  # in the body column: thin above the header, thick below it and the table
+
+
+def test_a_table_past_the_limits_is_refused_in_one_line_by_the_readers() -> None:
+    from app.model import MAX_TABLE_COLUMNS
+
+    wide = FIXTURE.read_bytes().replace(b"<th ", b'<th colspan="60" ', 2)  # two header cells of 60 columns
+    with pytest.raises(InputError, match="columns"):
+        read_akn(wide, name="wide.xml")
+    doc = Doc()
+    doc.masthead()
+    doc.para("1.\t", I("Decides"), " as follows:")
+    doc.table([[str(k) for k in range(MAX_TABLE_COLUMNS + 1)]])
+    with pytest.raises(InputError, match="columns"):
+        read_docx(doc.bytes(), name="wide.docx")
