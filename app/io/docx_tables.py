@@ -29,17 +29,32 @@ _FIGURE = re.compile(r"[\d\s.,%()\u2013\u2014+\-]*\d[\d\s.,%()\u2013\u2014+\-]*"
 
 
 def column_widths(block: Block, total: int) -> list[int]:
-    """Column widths out of `total` (twips for Word), by each column's longest text below the header (a header wraps at its longest
-    word), up to 60 characters: a column of names gets more than a column of figures, none starves."""
+    """Column widths out of `total` twips, by each column's longest text below the header (a header wraps at
+    its longest word), up to 60 characters: a column of names gets more than a column of figures. No column is
+    narrower than its longest word with the cell margins (about 5.5 pt a character and 12 pt): the widest
+    column gives the room."""
     columns = max(len(row) for row in block.cells)
-    longest = [1] * columns
+    longest, word = [1] * columns, [1] * columns
     for index, row in enumerate(block.cells):
         for k, cell in enumerate(row):
-            text = inline.plain(cell)
-            words = text.split() if index < block.header_rows else [text]
-            longest[k] = max(longest[k], *(len(w) for w in words or [""]))
+            words = inline.plain(cell).split() or [""]
+            longest[k] = max(
+                longest[k],
+                *(len(w) for w in words),
+                0 if index < block.header_rows else sum(map(len, words)) + len(words) - 1,
+            )
+            word[k] = max(word[k], *(len(w) for w in words))
     weights = [min(n, 60) + 6 for n in longest]
-    return [int(total * w / sum(weights)) for w in weights]
+    widths = [int(total * w / sum(weights)) for w in weights]
+    for k in range(columns):
+        need = min(word[k] * 110 + 240, total // columns) - widths[k]
+        if need > 0:
+            widest = max(range(columns), key=lambda c: widths[c])
+            give = min(need, widths[widest] - total // columns)
+            if give > 0:
+                widths[k] += give
+                widths[widest] -= give
+    return widths
 
 
 def figure_columns(block: Block) -> list[bool]:
@@ -80,11 +95,14 @@ class TableWriter:
             bottom = THICK if index == block.header_rows - 1 or index == last else 0
             header = index < block.header_rows
             cells = "".join(
-                self._cell(cell, widths[k], top, bottom, "right" if right[k] and not header else "left")
+                self._cell(
+                    cell, widths[k], top, bottom, "right" if right[k] and not header else "left", header
+                )
                 for k, cell in enumerate(row)
             )
-            head = "<w:trPr><w:tblHeader/></w:trPr>" if header else ""
-            rows.append(f"<w:tr>{head}{cells}</w:tr>")
+            # a row never splits over two pages; the header repeats on each page and stays with the row under it
+            head = "<w:tblHeader/>" if header else ""
+            rows.append(f"<w:tr><w:trPr><w:cantSplit/>{head}</w:trPr>{cells}</w:tr>")
         grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
         props = (
             f'<w:tblPr><w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:tblInd w:w="{self.indent}" w:type="dxa"/>'
@@ -92,13 +110,15 @@ class TableWriter:
         )
         return f"<w:tbl>{props}<w:tblGrid>{grid}</w:tblGrid>{''.join(rows)}</w:tbl>"
 
-    def _cell(self, markup: str, width: int, top: int, bottom: int, jc: str) -> str:
+    def _cell(self, markup: str, width: int, top: int, bottom: int, jc: str, header: bool) -> str:
+        keep = "<w:keepNext/>" if header else ""
         paragraph = (
-            '<w:p><w:pPr><w:pStyle w:val="UNBody"/><w:keepNext/><w:spacing w:before="20" w:after="20"/>'
+            f'<w:p><w:pPr><w:pStyle w:val="UNBody"/>{keep}<w:spacing w:before="20" w:after="20"/>'
             f'<w:ind w:left="0" w:right="0" w:firstLine="0"/><w:jc w:val="{jc}"/></w:pPr>'
             f"{self.runs(inline.parse(markup))}</w:p>"
         )
-        return f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{_borders(top, bottom)}</w:tcPr>{paragraph}</w:tc>'
+        borders = _borders(top, bottom)
+        return f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{borders}</w:tcPr>{paragraph}</w:tc>'
 
 
 # ------------------------------------------------------------------ reading
