@@ -330,7 +330,9 @@ def _table(value: Any) -> list[list[str]]:
             f"a table of {len(rows):,} rows and {widest:,} columns "
             f"(at most {MAX_TABLE_ROWS:,} and {MAX_TABLE_COLUMNS})"
         )
-    return [[_str(cell) for cell in row] for row in rows]
+    # rows as wide as the widest, at least one cell: every writer takes a table as a grid (a Word row
+    # without a cell is no row)
+    return [[*(_str(cell) for cell in row), *[""] * (max(widest, 1) - len(row))] for row in rows]
 
 
 def dumps(res: Resolution) -> str:

@@ -150,6 +150,9 @@ def test_project_file_round_trip_old_files_and_limits(issued: Resolution) -> Non
     old = storage.to_dict(Resolution(operative=[Paragraph(opener="Decides", text="to act")]))
     assert "table" not in old["operative"][0]  # a draft without tables writes what older versions wrote
     assert not storage.from_dict(old).operative[0].is_table
+    ragged = storage.to_dict(Resolution(operative=[Paragraph(table=[["x"]])]))
+    ragged["operative"][0]["table"] = [["a", "b", "c"], ["d"], []]
+    assert storage.from_dict(ragged).operative[0].table == [["a", "b", "c"], ["d", "", ""], ["", "", ""]]
     huge = storage.to_dict(Resolution(operative=[Paragraph(table=[["x"]])]))
     huge["operative"][0]["table"] = [["x"]] * (MAX_TABLE_ROWS + 1)
     with pytest.raises(InputError, match="table"):
