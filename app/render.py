@@ -7,7 +7,7 @@ the export writes. Nothing here is stored; everything is computed from the model
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from app import inline
 from app.digits import to_int
@@ -211,7 +211,11 @@ def blocks_for(
     spacing of the marks follow the draft's language (French "a)" and "… ;")."""
     lang = lang or get_language(None)
     if para.is_table:
-        return [*_heading_blocks(para, part, level, unit), table_block(para, part, unit, lang)]
+        return [
+            *_heading_blocks(para, part, level, unit),
+            table_block(para, part, unit, lang),
+            *_after_table(para, part, level, role, unit, lang),
+        ]
     as_written = end is None
     subs = para.subparagraphs
     # a typed colon stays only where the place prints none of its own (it introduces a quotation)
@@ -276,6 +280,18 @@ def table_block(para: Paragraph, part: Part | None, unit: str, lang: Language) -
         cells=cells,
         header_rows=header,
     )
+
+
+def _after_table(
+    para: Paragraph, part: Part | None, level: int, role: str, unit: str, lang: Language
+) -> list[Block]:
+    """Text a table paragraph holds beside its cells (a file that gave it some, a list a reader hung under
+    it): printed after the table, as written, never dropped."""
+    if not (para.opener or para.text or para.tail or para.subparagraphs):
+        return []
+    rest = replace(para, table=[], heading="")
+    out = blocks_for(rest, part=part, level=level, label="", end=None, role=role, unit=unit, lang=lang)
+    return out[1:] if not (para.opener or para.text) else out  # no empty line for a list's holder
 
 
 def _part_blocks(

@@ -841,12 +841,13 @@ class _Body:
                     self.adopted, self.adopted_title = items[index:], " ".join(headings)
                     return
                 label = _label_of(value)
-                if label and self.operative:  # a subparagraph the UN wrote as a paragraph of its own
+                after_table = bool(self.operative) and self.operative[-1].is_table
+                if label and self.operative and not after_table:  # a subparagraph written as a paragraph
                     sub = self.reader.paragraph(value, f"{where} {label}")
                     _without_label(sub, label)
                     place_after(self.operative[-1], sub, label)
                     continue
-                if not headings and _wraps_up(value, self.operative):  # the text after the list before it
+                if not headings and not after_table and _wraps_up(value, self.operative):  # text after a list
                     last = self.operative[-1]
                     last.tail = " ".join(
                         t for t in (last.tail, self.reader.paragraph(value, where).text) if t

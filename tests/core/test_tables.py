@@ -233,3 +233,19 @@ def test_a_table_past_the_limits_is_refused_in_one_line_by_the_readers() -> None
     doc.table([[str(k) for k in range(MAX_TABLE_COLUMNS + 1)]])
     with pytest.raises(InputError, match="columns"):
         read_docx(doc.bytes(), name="wide.docx")
+
+
+def test_nothing_goes_under_a_table_and_what_a_table_holds_beside_its_cells_prints() -> None:
+    from app import table_edits
+    from app.edits import Document, EditError, indent_paragraph
+
+    after = Paragraph(opener="Requests", text="a report")
+    doc = Document(Resolution(operative=[Paragraph(opener="Decides", text="as follows:"), after]))
+    table_edits.insert_table(doc, after_id=doc.resolution.operative[0].id)
+    with pytest.raises(EditError):
+        indent_paragraph(doc, paragraph_id=after.id)  # Tab under a table: its text would not print
+    table = doc.resolution.operative[1]
+    table.subparagraphs.append(Paragraph(text="kept item"))  # as a file could give it
+    table.tail = "kept tail"
+    printed = " ".join(inline.plain(inline.unparse(list(b.spans))) for b in render(doc.resolution).blocks)
+    assert "kept item" in printed and "kept tail" in printed
