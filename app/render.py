@@ -473,6 +473,7 @@ def place_names(blocks: Iterable[Block]) -> dict[str, str]:
     """How a delegate names each paragraph, by paragraph id: "PP 3", "OP 2", "OP 2 (a)"; in a resolution in
     parts "B PP 3"; in an annex "Annex para. 4 (b)", or "Annex II para. 4" (by place when unnumbered)."""
     counters: dict[tuple[str, Part | None], int] = {}
+    tables: dict[str, int] = {}  # tables of each part or annex so far
     names: dict[str, str] = {}
     top = ""
     instruction = 0
@@ -489,6 +490,9 @@ def place_names(blocks: Iterable[Block]) -> dict[str, str]:
             names[block.paragraph_id] = f"instruction {instruction}"
         elif block.role == "quoted":
             names[block.paragraph_id] = f"instruction {instruction}, quoted text"
+        elif block.role == "table":  # "Table 2", "B Table 1", "Annex II Table 1": tables counted apart
+            tables[block.unit] = tables.get(block.unit, 0) + 1
+            names[block.paragraph_id] = f"{block.unit} Table {tables[block.unit]}".strip()
         if block.is_tail or block.role not in ("preambular", "operative", "subparagraph", "annex_paragraph"):
             continue
         key = (block.unit, block.part)

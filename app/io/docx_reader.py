@@ -395,6 +395,7 @@ def _place(
             continue
         if line.in_table and (res.operative or res.preamble):
             table, after_table = read_table(lines, i, lambda cell: _markup(cell, typed), state.findings)
+            table.heading, state.heading = "\n".join(state.heading), []  # a section's heading over a table
             res.part(state.part).append(table)
             state.stack = []  # a list after the table opens under no paragraph printed before it
             continue

@@ -53,7 +53,7 @@ def test_insert_a_table_type_cells_add_rows_and_undo(qtbot, window: MainWindow) 
     assert res.operative[1].table == [["Level", ""], ["A", "Premium"]]
     assert table.grid.rowCount() == 2 and table.grid.item(1, 1).text() == "Premium"
     labels = [r.label.text() for r in rows(window) if r.block is not None and r.block.part is not None]
-    assert labels[2:] == ["1.", "Table", "2.", "3."]  # the numbering runs on past the table
+    assert labels[2:] == ["1.", "Table 1", "2.", "3."]  # the numbering runs on past the table
     window.preview.show_rendered(render(res))
     assert "<table" in window.preview.html and "Premium" in window.preview.html
     window.actions_[ActionId.UNDO].trigger()  # the last cell typed
