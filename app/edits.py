@@ -454,6 +454,10 @@ def indent_paragraph(doc: Document, *, paragraph_id: str) -> Change:
     if at == 0:
         raise EditError(say("the first paragraph of a list has nothing to go under"))
     para, new_parent = items[at], items[at - 1]
+    if para.is_table or new_parent.is_table:
+        raise EditError(
+            say("a table stands among the paragraphs: nothing goes under it, and it goes under none")
+        )
     if depth_of(doc.resolution, paragraph_id) + 1 + height(para) > MAX_DEPTH:
         raise EditError(
             say("subparagraphs go at most {count} levels deep (UN drafts use four)", count=MAX_DEPTH)

@@ -115,6 +115,11 @@ class Paragraph:
     # in the operative part ("Recalling its resolution 44/198, …," under the section heading)
     numbered: bool = True
     restart: bool = False  # numbering starts again at 1 here: a section of a Fifth Committee resolution
+    # a table standing between paragraphs (a Fifth Committee scale of assessments, an annex's figures): rows of
+    # cell texts in inline markup, the first `header_rows` of them the header; a table paragraph has no
+    # number, opener, text or subparagraphs and takes no derived punctuation (see `is_table`)
+    table: list[list[str]] = field(default_factory=list)
+    header_rows: int = 0
 
     def __deepcopy__(self, memo: dict[int, Any]) -> Paragraph:
         """`copy.deepcopy`, five times faster: every field but the subparagraphs is a string or a flag, shared
@@ -123,7 +128,12 @@ class Paragraph:
         memo[id(self)] = twin
         twin.__dict__.update(self.__dict__)
         twin.subparagraphs = [copy.deepcopy(sub, memo) for sub in self.subparagraphs]
+        twin.table = [list(row) for row in self.table]
         return twin
+
+    @property
+    def is_table(self) -> bool:
+        return bool(self.table)
 
     def walk(self) -> Iterator[Paragraph]:
         """This paragraph and every subparagraph below it, in reading order."""
@@ -298,8 +308,44 @@ MAX_SPONSORS = 10_000
 fifty times any real list, and a file listing a hundred thousand is refused in one line instead of checked."""
 
 
+MAX_TABLE_ROWS = 5_000
+MAX_TABLE_COLUMNS = 64
+"""How large one table may be: the scale of assessments, the largest table in an issued GA resolution, has a
+row for each of 193 Member States and three columns; budget tables have a dozen columns. A file with a table
+of a million cells is refused in one line."""
+
+
+def table_size_refusal(rows: int, columns: int) -> None:
+    """InputError for a table past MAX_TABLE_ROWS or MAX_TABLE_COLUMNS, before its cells are built (a reader
+    checks what it counted; the draft's check, `refuse_oversized`, holds for whatever was built)."""
+    if rows > MAX_TABLE_ROWS or columns > MAX_TABLE_COLUMNS:
+        raise InputError(
+            f"a table of {rows:,} rows and {columns:,} columns: more than {MAX_TABLE_ROWS:,} rows or "
+            f"{MAX_TABLE_COLUMNS} columns is not a table of a resolution"
+        )
+
+
+def oversized_table(res: Resolution) -> str:
+    """Why a table of the draft is past MAX_TABLE_ROWS or MAX_TABLE_COLUMNS, or "" when none is."""
+    stack = [p for _, items in res.lists() for p in items]
+    stack += [i.paragraph for i in res.instructions if i.paragraph is not None]
+    while stack:
+        para = stack.pop()
+        stack.extend(para.subparagraphs)
+        if len(para.table) > MAX_TABLE_ROWS:
+            return f"a table of {len(para.table):,} rows: more than {MAX_TABLE_ROWS:,} is not a table of a resolution"
+        widest = max((len(row) for row in para.table), default=0)
+        if widest > MAX_TABLE_COLUMNS:
+            return (
+                f"a table of {widest:,} columns: more than {MAX_TABLE_COLUMNS} is not a table of a resolution"
+            )
+    return ""
+
+
 def refuse_oversized(res: Resolution) -> None:
-    """InputError for a draft past MAX_PARAGRAPHS or MAX_SPONSORS (see there)."""
+    """InputError for a draft past MAX_PARAGRAPHS, MAX_SPONSORS or the table limits (see there)."""
+    if why := oversized_table(res):
+        raise InputError(why)
     if len(res.header.sponsors) > MAX_SPONSORS:
         raise InputError(
             f"{len(res.header.sponsors):,} sponsors: more than {MAX_SPONSORS:,} is not a sponsor list (the UN has "

@@ -20,6 +20,7 @@ from typing import NamedTuple, Protocol
 from app import collector, inline
 from app.errors import InputError
 from app.io.docx_layout import Layout, Style, note_style
+from app.io.docx_tables import THICK, THIN, column_widths, figure_columns
 from app.io.docx_writer import AGENDA_STYLE, SPONSOR_STAR, block_style, later_job
 from app.io.safe_xml import xml_text
 from app.render import Block, Rendered
@@ -270,6 +271,9 @@ class _Paragraph:
     style: Style
     boxes: list[_Box]
     before: float | None = None  # overrides the style's
+    rule: float = 0.0  # a rule drawn at the top of its first line (a table's)
+    lines: list[list[tuple[float, _Box]]] | None = None  # already broken (a table's row, cell by cell)
+    keep: bool = False  # on one page with the next paragraph's first line (a table's rows)
 
 
 class _Builder:
@@ -357,9 +361,44 @@ class _Builder:
         for block in blocks:
             if block.role == "annex_paragraph" and not (block.label or block.opener or block.spans):
                 continue  # an unnumbered annex paragraph that only holds a heading over its list
+            if block.role == "table":
+                out += self.table(block)
+                continue
             style = self.style(block_style(block))
             out.append(_Paragraph(style, self.block(block, style), gap))
             gap = None
+        return out
+
+    def table(self, block: Block) -> list[_Paragraph]:
+        """A table in columns, one paragraph per row: each cell broken within its column (the .docx's column
+        widths), the row as tall as its tallest cell. Rules as issued: thin above the header, thick below it
+        and below the last row."""
+        body = self.style("body")
+        frame = self.layout.page.frame_width
+        width = frame - body.left - body.right
+        starts = [body.left]
+        for w in column_widths(block, 1000):
+            starts.append(starts[-1] + width * w / 1000)
+        row_style = replace(body, first_line=0.0, tabs=(), align="left", before=0.0, after=2.0)
+        right = figure_columns(block)
+        out = []
+        for index, row in enumerate(block.cells):
+            cells = []
+            for k, cell in enumerate(row):
+                align = "right" if right[k] and index >= block.header_rows else "left"
+                st = replace(row_style, left=starts[k], right=frame - starts[k + 1] + 6.0, align=align)
+                words = _Words()
+                self.spans(words, inline.parse(cell), st)
+                cells.append(_break(words.done(self.measure), st, frame, self.measure))
+            lines = [
+                [placed for cell in cells if i < len(cell) for placed in cell[i]]
+                for i in range(max(map(len, cells), default=1))
+            ]
+            rule = THIN / 8 if index == 0 else THICK / 8 if index == block.header_rows and index else 0.0
+            header = index < block.header_rows
+            out.append(_Paragraph(row_style, [], 6.0 if index == 0 else None, rule, lines or [[]], header))
+        out[-1].keep = True  # the closing rule goes with the last row
+        out.append(_Paragraph(replace(row_style, line=2.0, after=0.0), [], None, THICK / 8))
         return out
 
     def notes(self) -> dict[str, tuple[str, list[_Box]]]:
@@ -394,9 +433,12 @@ def _lines(paragraphs: list[_Paragraph], layout: Layout, measure: Measure) -> li
     out: list[_Line] = []
     for para in paragraphs:
         st = para.style
-        broken = _break(para.boxes, st, frame, measure)
+        broken = para.lines if para.lines is not None else _break(para.boxes, st, frame, measure)
         lines = [_Line(placed, st, [n for _, b in placed for n in b.notes]) for placed in broken]
         lines[0].before = st.before if para.before is None else para.before
+        lines[0].rule = para.rule
+        for line in lines if para.keep else lines[:-1] if para.lines is not None else []:
+            line.keep_next = True  # a row is not split; a header row stays with the row under it
         lines[-1].after = st.after
         if st.widow_control and len(lines) > 1:  # no first or last line alone on a page
             lines[0].keep_next = True

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from app import inline
 from app.digits import to_int
@@ -37,6 +37,10 @@ class Block:
     end: str  # derived terminal punctuation: "," ";" "." ":" or ""
     is_tail: bool = False  # text after a subparagraph list, inside the same paragraph
     unit: str = ""  # where it stands: "" (a single-part resolution), "A", "B" ... or "Annex", "Annex II"
+    # role "table": the rows of cell texts (inline markup) and how many head the table; `spans` then hold the
+    # cells' text, cells set apart by tabs and rows by line breaks (what plain text and footnote numbering read)
+    cells: tuple[tuple[str, ...], ...] = ()
+    header_rows: int = 0
 
     @property
     def body_spans(self) -> tuple[inline.Span, ...]:
@@ -217,17 +221,19 @@ def blocks_for(
     """A paragraph and its subparagraphs. `end` None (annexes): punctuation stays as written. Labels and the
     spacing of the marks follow the draft's language (French "a)" and "… ;")."""
     lang = lang or get_language(None)
+    if para.is_table:
+        return [
+            *_heading_blocks(para, part, level, unit),
+            table_block(para, part, unit, lang),
+            *_after_table(para, part, level, role, unit, lang),
+        ]
     as_written = end is None
     subs = para.subparagraphs
     # a typed colon stays only where the place prints none of its own (it introduces a quotation)
     text = para.text if as_written else absorb_terminal(para.text, keep_colon=not subs and end != ":")
     tail = para.tail if as_written else absorb_terminal(para.tail, keep_colon=end != ":")
     text, tail = lang.spaced(text), lang.spaced(tail)
-    heads = [
-        _block("heading", para.id, part, level, "", "", line.strip(), "", unit=unit)
-        for line in para.heading.splitlines()
-        if line.strip()
-    ]
+    heads = _heading_blocks(para, part, level, unit)
     # subparagraphs of a preambular paragraph are set off by commas, of an operative one by semicolons (so
     # in every issued GA resolution of sessions 78-79 that has them)
     between = "," if part is Part.PREAMBLE else ";"
@@ -259,6 +265,46 @@ def blocks_for(
     return out
 
 
+def _heading_blocks(para: Paragraph, part: Part | None, level: int, unit: str) -> list[Block]:
+    return [
+        _block("heading", para.id, part, level, "", "", line.strip(), "", unit=unit)
+        for line in para.heading.splitlines()
+        if line.strip()
+    ]
+
+
+def table_block(para: Paragraph, part: Part | None, unit: str, lang: Language) -> Block:
+    """A table paragraph as one "table" block: no label, opener or derived punctuation."""
+    cells = tuple(tuple(lang.spaced(cell) for cell in row) for row in para.table)
+    text = "\n".join("\t".join(row) for row in cells)
+    header = min(para.header_rows, len(cells))
+    return Block(
+        "table",
+        para.id,
+        part,
+        0,
+        "",
+        "",
+        tuple(inline.parse(text)),
+        "",
+        unit=unit,
+        cells=cells,
+        header_rows=header,
+    )
+
+
+def _after_table(
+    para: Paragraph, part: Part | None, level: int, role: str, unit: str, lang: Language
+) -> list[Block]:
+    """Text a table paragraph holds beside its cells (a file that gave it some, a list a reader hung under
+    it): printed after the table, as written, never dropped."""
+    if not (para.opener or para.text or para.tail or para.subparagraphs):
+        return []
+    rest = replace(para, table=[], heading="")
+    out = blocks_for(rest, part=part, level=level, label="", end=None, role=role, unit=unit, lang=lang)
+    return out[1:] if not (para.opener or para.text) else out  # no empty line for a list's holder
+
+
 def _part_blocks(
     body: ResolutionPart, letter: str, organ: str, lang: Language, last_end: str = "."
 ) -> list[Block]:
@@ -275,10 +321,16 @@ def _part_blocks(
         blocks += blocks_for(
             para, part=Part.PREAMBLE, level=0, label="", end=",", role="preambular", unit=letter, lang=lang
         )
-    n = len(body.operative)
-    numbered = sum(p.numbered for p in body.operative)
+    # the last paragraph ends the resolution with its full stop, a table after it or not
+    n = max((i for i, p in enumerate(body.operative, start=1) if not p.is_table), default=0)
+    numbered = sum(p.numbered and not p.is_table for p in body.operative)
     number = 0
     for i, para in enumerate(body.operative, start=1):
+        if para.is_table:
+            blocks += blocks_for(
+                para, part=Part.OPERATIVE, level=0, label="", end="", role="table", unit=letter
+            )
+            continue
         if not para.numbered:  # a section's own preambular paragraph: unnumbered, set off by a comma
             blocks += blocks_for(
                 para,
@@ -335,7 +387,7 @@ def _annex_blocks(annex: Annex, label: str, lang: Language) -> list[Block]:
         blocks.append(_block("annex_title", annex.id, None, 0, "", "", annex.title, "", unit=label))
     number = 0
     for para in annex.paragraphs:
-        if para.numbered:
+        if para.numbered and not para.is_table:
             number += 1
         blocks += blocks_for(
             para,
@@ -433,6 +485,7 @@ def place_names(blocks: Iterable[Block]) -> dict[str, str]:
     """How a delegate names each paragraph, by paragraph id: "PP 3", "OP 2", "OP 2 (a)"; in a resolution in
     parts "B PP 3"; in an annex "Annex para. 4 (b)", or "Annex II para. 4" (by place when unnumbered)."""
     counters: dict[tuple[str, Part | None], int] = {}
+    tables: dict[str, int] = {}  # tables of each part or annex so far
     names: dict[str, str] = {}
     top = ""
     instruction = 0
@@ -449,6 +502,9 @@ def place_names(blocks: Iterable[Block]) -> dict[str, str]:
             names[block.paragraph_id] = f"instruction {instruction}"
         elif block.role == "quoted":
             names[block.paragraph_id] = f"instruction {instruction}, quoted text"
+        elif block.role == "table":  # "Table 2", "B Table 1", "Annex II Table 1": tables counted apart
+            tables[block.unit] = tables.get(block.unit, 0) + 1
+            names[block.paragraph_id] = f"{block.unit} Table {tables[block.unit]}".strip()
         if block.is_tail or block.role not in ("preambular", "operative", "subparagraph", "annex_paragraph"):
             continue
         key = (block.unit, block.part)

@@ -3,7 +3,8 @@
     {"format": "resolute", "version": 2,
      "header": {...}, "title": "...",
      "preamble": [{"id", "opener", "text", "subparagraphs": [...], "tail",
-                   "heading", "numbered": false, "restart": true (all three optional)}, ...],
+                   "heading", "numbered": false, "restart": true (all three optional),
+                   "table": [["cell", ...], ...], "header_rows": 1 (a table paragraph only)}, ...],
      "operative": [...], "footnotes": [{"id", "text", "mark" (optional)}],
      "part_title": "...", "parts": [{"id", "title", "preamble", "operative"}],     (parts B, C ...)
      "annexes": [{"id", "title", "paragraphs": [...], "labelled": false (optional)}],
@@ -19,6 +20,10 @@ Keys for what a document does not have (parts, annexes, instructions) are left o
 proposals with their edits, the facilitator's decisions, paragraph status with history, brackets and their
 alternatives, negotiation labels (OP 7 bis), and every informal revision with its date as a whole project text;
 its keys are described in `app.negotiation.storage`.
+
+A paragraph's "table" (optional, still version 2: older files have none and load as before; an older Resolute
+reading a newer file ignores the key and keeps an empty paragraph in the table's place) holds a table's rows of
+cell texts, the first "header_rows" of them its header.
 
 A footnote's "mark" (optional, still version 2: a file without it loads as before, every note numbered) is the
 symbol a note prints with instead of a number ("**" in an issued amendment); it is written only when set.
@@ -37,6 +42,8 @@ from app.errors import InputError, ProjectVersionError
 from app.files import read_file
 from app.model import (
     MAX_DEPTH,
+    MAX_TABLE_COLUMNS,
+    MAX_TABLE_ROWS,
     Action,
     AgendaItem,
     Annex,
@@ -152,6 +159,7 @@ def _para_to_dict(p: Paragraph) -> dict[str, Any]:
         **({"heading": p.heading} if p.heading else {}),
         **({"restart": True} if p.restart else {}),
         **({"numbered": False} if not p.numbered else {}),
+        **({"table": [list(row) for row in p.table], "header_rows": p.header_rows} if p.table else {}),
     }
 
 
@@ -308,7 +316,24 @@ def _para_from_dict(d: dict[str, Any], seen: set[str], depth: int) -> Paragraph:
         heading=_str(d.get("heading")),
         restart=d.get("restart") is True,
         numbered=d.get("numbered", True) is not False,
+        table=_table(d.get("table")),
+        header_rows=max(0, _opt_int(d.get("header_rows")) or 0),
     )
+
+
+def _table(value: Any) -> list[list[str]]:
+    """A table's rows of cell texts, refused past MAX_TABLE_ROWS rows or MAX_TABLE_COLUMNS cells in a row before
+    any cell is read."""
+    rows = [_list(row) for row in _list(value)]
+    widest = max((len(row) for row in rows), default=0)
+    if len(rows) > MAX_TABLE_ROWS or widest > MAX_TABLE_COLUMNS:
+        raise ValueError(
+            f"a table of {len(rows):,} rows and {widest:,} columns "
+            f"(at most {MAX_TABLE_ROWS:,} and {MAX_TABLE_COLUMNS})"
+        )
+    # rows as wide as the widest, at least one cell: every writer takes a table as a grid (a Word row
+    # without a cell is no row)
+    return [[*(_str(cell) for cell in row), *[""] * (max(widest, 1) - len(row))] for row in rows]
 
 
 def dumps(res: Resolution) -> str:

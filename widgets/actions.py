@@ -43,6 +43,7 @@ class ActionId(str, Enum):
     OUTDENT = "outdent"
     INSERT_FOOTNOTE = "insert_footnote"
     SECTION_HEADING = "section_heading"
+    INSERT_TABLE = "insert_table"
     ADD_PART = "add_part"
     ADD_ANNEX = "add_annex"
     REMOVE_UNIT = "remove_unit"
@@ -134,6 +135,11 @@ SPECS: dict[ActionId, ActionSpec] = {
     ActionId.OUTDENT: ActionSpec(marked("&Outdent"), "Shift+Tab"),
     ActionId.INSERT_FOOTNOTE: ActionSpec(
         marked("Insert &Footnote"), "Ctrl+Alt+F", marked("A footnote at the cursor")
+    ),
+    ActionId.INSERT_TABLE: ActionSpec(
+        marked("Insert &Table"),
+        "Ctrl+Alt+T",
+        marked("A table after this paragraph: unnumbered, its cells edited in place"),
     ),
     ActionId.ADD_PART: ActionSpec(
         marked("Add &Part"),
@@ -263,6 +269,7 @@ MENUS: list[tuple[str, list[ActionId | str | None]]] = [
             ActionId.ITALIC,
             None,
             ActionId.SECTION_HEADING,
+            ActionId.INSERT_TABLE,
             None,
             ActionId.ADD_PART,
             ActionId.ADD_ANNEX,

@@ -42,7 +42,7 @@ from app.punctuation import keeps_own_end
 from app.render import Rendered, render
 from app.spelling.session import SpellingSession
 from app.templates import get_template
-from widgets import draft_language, interface_language, units
+from widgets import draft_language, interface_language, table_row, units
 from widgets.actions import ActionId, build_actions, build_menus, build_toolbar
 from widgets.amending import Amending
 from widgets.amendment_panel import AmendmentPanel
@@ -134,6 +134,7 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._connect_paragraphs()
         units.connect(self)  # parts B, C ... and annexes: add buttons and titles
+        table_row.connect(self)  # tables: cells edited in place, rows and columns added and removed
         self._connect_header_and_notes()
         self.finder = Finder(self, self.find_bar)
         self.findings_view = FindingsView(self)
@@ -254,6 +255,7 @@ class MainWindow(QMainWindow):
             A.OUTDENT: self.outdent,
             A.INSERT_FOOTNOTE: self.insert_footnote,
             A.SECTION_HEADING: self.edit_section_heading,
+            A.INSERT_TABLE: lambda: table_row.insert_table(self),
             A.ITALIC: self.toggle_italic,
             A.NEXT_ISSUE: self.findings_view.next_issue,
             A.ZOOM_IN: lambda: self._set_zoom(self.settings.zoom + 1),

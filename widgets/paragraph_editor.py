@@ -39,7 +39,7 @@ MIME = "application/x-resolute-paragraph"
 INDENT_PX = 30
 
 RowKey = tuple[str, bool]  # (paragraph id, is the tail row)
-ROW_ROLES = ("preambular", "operative", "subparagraph", "annex_paragraph")  # blocks shown as rows
+ROW_ROLES = ("preambular", "operative", "subparagraph", "annex_paragraph", "table")  # blocks shown as rows
 GREY = QColor("#77767b")
 BLUE = QColor("#1a5fb4")
 
@@ -258,6 +258,8 @@ class ParagraphList(QScrollArea):
     unreadable_draft = Signal(str)
     erase_requested = Signal(str)  # Backspace in an empty paragraph
     context_requested = Signal(object, object)  # TextField, QPoint (global)
+    table_edited = Signal(str, object)  # table paragraph id, its rows of cell texts
+    table_change = Signal(str, str, int)  # table paragraph id, "add_row" ..., at (widgets.table_row)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -372,8 +374,15 @@ class ParagraphList(QScrollArea):
 
     # --- building --------------------------------------------------------------------------------------------
 
-    def _make_row(self, key: RowKey) -> ParagraphRow:
-        row = ParagraphRow(key[0], key[1])
+    def _make_row(self, key: RowKey, block: Block | None = None) -> ParagraphRow:
+        if block is not None and block.role == "table":
+            from widgets.table_row import TableRow  # it builds on ParagraphRow, defined here
+
+            row: ParagraphRow = TableRow(key[0])
+            row.table_edited.connect(self.table_edited)  # type: ignore[attr-defined]
+            row.row_change.connect(self.table_change)  # type: ignore[attr-defined]
+        else:
+            row = ParagraphRow(key[0], key[1])
         row.edited.connect(self.edited)
         row.activated.connect(self._on_activated)
         row.opener_focused.connect(self._lend_completer)
@@ -484,7 +493,7 @@ class ParagraphList(QScrollArea):
         """The row for a block, made if need be, with its number, label, punctuation and fix."""
         row = self.rows.get(key)
         if row is None:
-            row = self.rows[key] = self._make_row(key)
+            row = self.rows[key] = self._make_row(key, block)
             row.hide()  # shown once it is in its place
             opener, text = self._content(*key)
             row.opener.set_text_quietly(opener)

@@ -69,6 +69,8 @@ def _body_paragraph(block: Block, numbers: dict[str, int], state: int = -1) -> s
     )
     indent = BODY + 37 * block.level  # px: the body column, then 0.5 in. per level
     mark = f"-qt-user-state: {state};"
+    if block.role == "table":
+        return table_html(block, numbers, mark)
     if block.role in ("part_heading", "part_title", "annex_title"):  # centred and bold, as issued
         return f'<p align="center" style="margin-bottom: 8px; font-weight: bold; {mark}">{content}</p>'
     if block.role == "annex_heading":  # "Annex II" at the left margin, bold, a little larger
@@ -94,6 +96,34 @@ def _body_paragraph(block: Block, numbers: dict[str, int], state: int = -1) -> s
     first = "" if block.is_tail else "text-indent: 37px;"
     style = f"margin-left: {indent}px; margin-bottom: 8px; {first} {mark}"
     return f'<p align="justify" style="{style}">{content}</p>'
+
+
+def _cell_html(markup: str, numbers: dict[str, int]) -> str:
+    out = []
+    for span in inline.parse(markup):
+        if span.footnote:
+            out.append(_reference(span.footnote, numbers))
+        else:
+            out.append(f"<i>{escape(span.text)}</i>" if span.italic else escape(span.text))
+    return "".join(out) or "&nbsp;"
+
+
+def table_html(block: Block, numbers: dict[str, int], mark: str = "") -> str:
+    """A table at the body column as issued: a thin rule above the header, thicker ones below it and below
+    the last row (Qt's rich text draws cell borders only, so the rules are the rows' top borders), no
+    vertical rules."""
+    rows = []
+    last = len(block.cells) - 1
+    for index, row in enumerate(block.cells):
+        top = "1px" if index == 0 else "2px" if index == block.header_rows and index else "0"
+        bottom = "2px" if index == last else "0"
+        style = f"border-top: {top} solid black; border-bottom: {bottom} solid black; padding: 2px 6px 2px 0;"
+        cells = "".join(f'<td valign="top" style="{style}">{_cell_html(cell, numbers)}</td>' for cell in row)
+        rows.append(f"<tr>{cells}</tr>")
+    return (
+        f'<table cellspacing="0" cellpadding="2" style="margin-left: {BODY}px; margin-bottom: 8px; '
+        f'border-collapse: collapse; {mark}">{"".join(rows)}</table>'
+    )
 
 
 def preview_html(rendered: Rendered) -> str:

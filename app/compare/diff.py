@@ -312,7 +312,8 @@ def diff_blocks(base: Block | None, new: Block | None, notes: _Notes | None = No
 def _para_words(para: Paragraph) -> list[str]:
     words: list[str] = []
     for node in para.walk():
-        for text in (node.opener, inline.plain(node.text), inline.plain(node.tail)):
+        cells = [inline.plain(cell) for row in node.table for cell in row]  # a table: its cells' words
+        for text in (node.opener, inline.plain(node.text), inline.plain(node.tail), *cells):
             words += [w.lower() for w in re.findall(r"[^\W_]+(?:[-‑'’][^\W_]+)*", text)]
     return words
 

@@ -314,6 +314,8 @@ def _style_call(call: Callable[[], list[Finding]]) -> list[Finding]:
 def _node_findings(
     node: Node, ctx: DocumentContext, style: bool, speller: SpellingSettings | None
 ) -> list[Finding]:
+    if node.para.is_table:
+        return _table_findings(node, ctx)
     out: list[Finding] = []
     for rule in PARAGRAPH_RULES:
         out += rule(node, ctx)
@@ -342,6 +344,8 @@ def _annex_findings(
 ) -> list[Finding]:
     """An annex paragraph: the rules of any UN text (dates, abbreviations, subparagraph labels, spelling and
     style); openers, repetition markers and derived punctuation are the resolution's own."""
+    if node.para.is_table:
+        return _table_findings(node, ctx)
     out: list[Finding] = []
     for name in ("opener", "text", "tail"):
         markup = getattr(node.para, name)
@@ -352,6 +356,12 @@ def _annex_findings(
     if style and _styled(ctx.language):
         out += _paragraph_style(node, ctx, speller)
     return out
+
+
+def _table_findings(node: Node, ctx: DocumentContext) -> list[Finding]:
+    """A table: none of the paragraph rules holds for cells of names and figures (no opener, number or derived
+    punctuation), and a finding's span points into a paragraph's text, which a table does not have."""
+    return []
 
 
 def _styled(language: str) -> bool:

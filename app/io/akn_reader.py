@@ -10,7 +10,8 @@ keeps no symbol and no date; the symbol, adoption date and the rest stay readabl
 result (`app.io.akn_metadata`), and an info finding says what the file was.
 A `documentCollection` (a resolution in parts, A/RES/75/101 A-B) becomes part A and `later_parts`, each with its
 title; `attachment`s become `annexes` (see `_Flow` for how the UN marks their structure); section headings, also
-the UN's heading paragraphs, become `Paragraph.heading`. What does not fit (tables, unknown elements) goes to
+the UN's heading paragraphs, become `Paragraph.heading`. A `<container name="table">` between paragraphs
+becomes a table paragraph in its place (app.io.akn_tables). What does not fit (unknown elements) goes to
 `unplaced` with a finding.
 """
 
@@ -27,6 +28,7 @@ from app.digits import to_int
 from app.errors import InputError
 from app.findings import Finding, Severity
 from app.io.akn_metadata import adoption_of, akn_document, metadata_of, template_for
+from app.io.akn_tables import read_table, table_of
 from app.io.akn_tree import (
     NESTED_DOCS,
     NOTE_TAGS,
@@ -255,6 +257,13 @@ class _Reader:
                 out.append(inline.Span(" "))
             out += self.spans(c)
         return out
+
+    def table(self, el: etree._Element, where: str, headings: list[str] | None = None) -> Paragraph:
+        """A table between paragraphs, under the heading lines waiting for it."""
+        para, found = read_table(el, self.spans, where)
+        para.heading = "\n".join(headings or [])
+        self.findings += found
+        return para
 
     def unplaced(self, text: str, where: str, what: str) -> None:
         if not text:
@@ -520,6 +529,11 @@ class _Flow:
                     self.paragraph(value)
                 else:
                     self.heading(lines, value)
+            elif kind == "table":
+                builder = self.current
+                self.expect_title = False
+                where = f"annex {len(self.annexes)}, paragraph {len(builder.annex.paragraphs) + 1}"
+                builder.paragraph(self.reader.table(value, where), numbered=False)
             else:
                 where = f"annex {len(self.annexes) or 1}"
                 self.reader.unplaced(text_of(value), where, f"<{local_name(value)}>")
@@ -687,6 +701,8 @@ def _flat(el: etree._Element) -> list[tuple[str, Any]]:
         kind = local_name(c)
         if kind in _BODY_PARAS:
             out.append(("para", c))
+        elif (table := table_of(c)) is not None:
+            out.append(("table", table))
         elif kind in _GROUPS:
             heads = [h for h in children(c) if local_name(h) in ("num", *_HEADING_TAGS) or _numeral(h)]
             lines = [
@@ -774,6 +790,11 @@ class _Body:
             if SEPARATOR.fullmatch(text_of(c)):  # "* * *" between groups of preambular paragraphs
                 headings.append(inline.escape(" ".join(text_of(c).split())))
                 continue
+            if (table := table_of(c)) is not None:
+                self.preamble.append(reader.table(table, where, headings))
+                self.preamble_els.append(c)
+                headings = []
+                continue
             if kind in ("container", "p", "blockContainer", "recital", "citation", "block", "tblock"):
                 kids = children(c, "recital", "citation") if kind in ("recital", "citation") else []
                 for k in kids or [c]:
@@ -810,18 +831,23 @@ class _Body:
                 self.operative_els.append(value)
             elif lines is not None:
                 headings += lines
+            elif kind == "table":
+                self.operative.append(self.reader.table(value, where, headings))
+                self.operative_els.append(value)
+                headings = []
             elif kind == "para":
                 restart = headings and self.operative and _first_child_text(value, "num").rstrip(".") == "1"
                 if restart and text_of(self.operative_els[-1]).endswith(":"):  # "Adopts the following ...:"
                     self.adopted, self.adopted_title = items[index:], " ".join(headings)
                     return
                 label = _label_of(value)
-                if label and self.operative:  # a subparagraph the UN wrote as a paragraph of its own
+                after_table = bool(self.operative) and self.operative[-1].is_table
+                if label and self.operative and not after_table:  # a subparagraph written as a paragraph
                     sub = self.reader.paragraph(value, f"{where} {label}")
                     _without_label(sub, label)
                     place_after(self.operative[-1], sub, label)
                     continue
-                if not headings and _wraps_up(value, self.operative):  # the text after the list before it
+                if not headings and not after_table and _wraps_up(value, self.operative):  # text after a list
                     last = self.operative[-1]
                     last.tail = " ".join(
                         t for t in (last.tail, self.reader.paragraph(value, where).text) if t

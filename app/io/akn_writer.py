@@ -162,6 +162,8 @@ class _Writer:
     ) -> etree._Element:
         """One paragraph (blocks[0] its lead, then its subparagraphs and tail) under `parent`."""
         lead = blocks[0]
+        if lead.role == "table":
+            return self.table(parent, lead, eid)
         el = _el(
             parent, tag, eId=eid, **({"name": lead.opener} if tag == "container" and lead.opener else {})
         )
@@ -182,6 +184,16 @@ class _Writer:
             self.paragraph_tree(lst, group, "point", point_id)
         if tail is not None:
             self.block_p(_el(lst, "wrapUp", eId=f"{eid}__list__wrapup"), tail)
+        return el
+
+    def table(self, parent: etree._Element, block: Block, eid: str) -> etree._Element:
+        """A table as the UN marks one: `<container name="table"><table><tr><th|td><p>`, header cells `th`."""
+        el = _el(parent, "container", name="table", eId=f"{eid}__table")
+        table = _el(el, "table", eId=f"{eid}__table_1")
+        for index, row in enumerate(block.cells):
+            tr = _el(table, "tr")
+            for cell in row:
+                self.spans(_el(_el(tr, "th" if index < block.header_rows else "td"), "p"), inline.parse(cell))
         return el
 
     def build(self) -> etree._Element:
@@ -409,7 +421,7 @@ class _Writer:
             )
             blocks = [b for b in r.blocks if b.unit == label]
             heads = _heading_lines(blocks)
-            paras = [b for b in blocks if b.role in ("annex_paragraph", "subparagraph")]
+            paras = [b for b in blocks if b.role in ("annex_paragraph", "subparagraph", "table")]
             groups = _groups(paras, 0)
             if annex.labelled:
                 self.heading_paragraph(main, f"att_{index}", label)

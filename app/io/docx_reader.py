@@ -33,6 +33,7 @@ from app.errors import InputError
 from app.findings import Finding, Severity
 from app.io.amendment_reader import instruction_sentence, read_body
 from app.io.docx_package import STRICT_NS, OpenedDocx, open_docx, package_findings, strict_refusal
+from app.io.docx_tables import read_table
 from app.io.foreign_header import english_header
 from app.io.headings import ANNEX_LINE, SECTION_MARK, TRAILING_MATTER
 from app.io.imported import Adoption, ImportResult
@@ -388,7 +389,16 @@ def _place(
 ) -> list[Line]:
     """Place body lines; returns the lines left over after the resolution (annex, tables after it)."""
     res = state.res
+    after_table = 0  # the lines of a table just placed
     for i, line in enumerate(lines):
+        if i < after_table:
+            continue
+        if line.in_table and (res.operative or res.preamble):
+            table, after_table = read_table(lines, i, lambda cell: _markup(cell, typed), state.findings)
+            table.heading, state.heading = "\n".join(state.heading), []  # a section's heading over a table
+            res.part(state.part).append(table)
+            state.stack = []  # a list after the table opens under no paragraph printed before it
+            continue
         plain = line.plain.strip()
         if (
             not any(p.note for p in line.pieces)
@@ -396,9 +406,7 @@ def _place(
             and line.style != _SECTION_STYLE
         ):
             continue  # an empty line or a rule; "* * *" in our heading style is a heading of the preamble
-        if (res.operative or res.preamble) and (
-            TRAILING_MATTER.match(plain) or line.in_table or line.style in _ANNEX_STYLES
-        ):
+        if (res.operative or res.preamble) and (TRAILING_MATTER.match(plain) or line.style in _ANNEX_STYLES):
             return lines[i:]
         if _aside(line, plain, state, typed, texts):
             continue
@@ -765,7 +773,15 @@ def _annexes(lines: list[Line], state: _State, typed: dict[str, str], texts: dic
     )
     before, reader = lines[:start], None
     unplaced: list[Line] = []
-    for line in lines[start:]:
+    after_table = 0  # the lines of a table just placed
+    for i, line in enumerate(lines):
+        if i < max(start, after_table):
+            continue
+        if line.in_table and reader is not None:
+            table, after_table = read_table(lines, i, lambda cell: _markup(cell, typed), state.findings)
+            reader.expect_title = False
+            reader.builder.paragraph(table, numbered=False)
+            continue
         if _is_annex_heading(line) or untitled_title(line, reader):
             annex = Annex(labelled=_is_annex_heading(line))
             state.res.annexes.append(annex)

@@ -29,6 +29,7 @@ from app import inline
 from app.atomic import write_atomic
 from app.io import docx_parts
 from app.io.docx_layout import Layout, Style, layout_for_paper, note_style
+from app.io.docx_tables import TableWriter
 from app.io.safe_xml import xml_text
 from app.model import Resolution
 from app.render import Block, Rendered, render
@@ -330,9 +331,13 @@ def _sponsor_runs(rendered: Rendered, star_id: int | None) -> str:
     return run_xml(line[:cut]) + mark + run_xml(line[cut + 1 :])
 
 
-def _body_xml(rendered: Rendered, notes: _Footnoter, organ_gap: float = 0.0) -> str:
+def _body_xml(
+    rendered: Rendered, notes: _Footnoter, organ_gap: float = 0.0, frame: tuple[float, float] = (0.0, 450.0)
+) -> str:
     """The body paragraphs; `organ_gap` is the space an organ line stands below the title with, kept before
-    an amendment's first instruction (it has no organ line), as issued."""
+    an amendment's first instruction (it has no organ line), as issued. `frame`: the body column's indent and
+    width in points, where a table stands."""
+    tables = TableWriter(lambda spans: _spans(spans, notes), _tw(frame[0]), _tw(frame[1]))
     out = [
         paragraph_xml(AGENDA_STYLE.get(line.style, "agenda_item"), run_xml(line.text))
         for line in rendered.agenda
@@ -357,9 +362,15 @@ def _body_xml(rendered: Rendered, notes: _Footnoter, organ_gap: float = 0.0) -> 
     for block in blocks:
         if block.role == "annex_paragraph" and not (block.label or block.opener or block.spans):
             continue  # an unnumbered annex paragraph that only holds a heading over its list prints no line
+        if block.role == "table":
+            if out and out[-1].startswith("<w:tbl>"):
+                out.append(paragraph_xml("body", ""))  # Word joins two tables that touch into one
+            out.append(tables.xml(block))
+            continue
         out.append(paragraph_xml(block_style(block), _block_runs(block, notes), before=gap))
         gap = 0.0
-    if rendered.blocks:  # the closing rule never stands alone on a page: the last paragraph goes with it
+    if rendered.blocks and out[-1].startswith("<w:p>"):  # the closing rule never stands alone on a page: the
+        # last paragraph goes with it
         out[-1] = re.sub(r"(<w:pStyle [^>]*/>)", r"\1<w:keepNext/>", out[-1], count=1)
     out.append(paragraph_xml("end_rule", ""))
     return "".join(out)
@@ -609,7 +620,9 @@ def build_document(
     for child in list(body):
         if child is not sect_pr:
             body.remove(child)
-    for p in parse_many(_body_xml(rendered, notes, layout.styles["organ_line"].before)):
+    body_style = layout.styles["body"]
+    frame = (body_style.left, layout.page.frame_width - body_style.left - body_style.right)
+    for p in parse_many(_body_xml(rendered, notes, layout.styles["organ_line"].before, frame)):
         _place(p, sect_pr.addprevious)
     _write_footnotes(document, rendered, notes, layout)
     _properties(document, rendered)

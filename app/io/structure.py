@@ -313,7 +313,7 @@ class AnnexBuilder:
 
     def subparagraph(self, para: Paragraph, *, label: str = "", depth: int = 0) -> None:
         """`label` nests it ("(a)", "i."); a `depth` the source states (a style's level) wins over it."""
-        if not self.nodes or self.heading:  # first: opening it starts the annex's lists afresh
+        if not self.nodes or self.heading or self.nodes[0].is_table:  # first, or after a table: lists anew
             self.paragraph(Paragraph(), numbered=False)
         after_colon = inline.plain(self.nodes[-1].text).rstrip().endswith(":")
         if depth and label:

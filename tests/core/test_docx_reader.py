@@ -314,7 +314,7 @@ def test_typed_reference_marks_with_notes_typed_at_the_end() -> None:
     assert not res.unplaced
 
 
-def test_annex_is_structure_and_tables_after_the_operative_part_are_kept_with_findings() -> None:
+def test_annex_is_structure_and_a_table_in_it_is_a_table_paragraph() -> None:
     doc = Doc()
     doc.masthead()
     doc.para(I("Recalling"), " its resolutions,")
@@ -325,11 +325,8 @@ def test_annex_is_structure_and_tables_after_the_operative_part_are_kept_with_fi
     result = _read(doc)
     res = result.resolution
     assert [a.title for a in res.annexes] == ["Guidelines on something"]  # the line after "Annex"
-    assert "Africa" in " ".join(res.unplaced)
-    unplaced = [f for f in result.findings if f.rule == "import.unplaced"]
-    assert len(unplaced) == len(res.unplaced)
-    assert all("paragraph" in f.message for f in unplaced)  # each says where it was in the file
-    assert any("table" in f.message for f in unplaced)
+    assert [p.table for p in res.annexes[0].paragraphs] == [[["Region", "Seats"], ["Africa", "3"]]]
+    assert not res.unplaced and not [f for f in result.findings if f.rule == "import.unplaced"]
 
 
 def test_masthead_in_a_table_and_page_headers_footers_ignored() -> None:

@@ -1,0 +1,113 @@
+"""The commands that make and change a table paragraph, each one undo step (see app.edits).
+
+A table stands among the top-level paragraphs of a part or an annex; inserted "after" a subparagraph, it goes
+after the paragraph holding it. A table keeps at least one row and one column: removing the last would leave
+an empty paragraph that is no table."""
+
+from __future__ import annotations
+
+from app.edits import Document, EditError, _locate, _record, _structure, parent_of, unit_list
+from app.history import Change
+from app.messages import say
+from app.model import MAX_TABLE_COLUMNS, MAX_TABLE_ROWS, Paragraph, Part
+
+
+def new_table(rows: int = 2, columns: int = 2) -> Paragraph:
+    """An empty table, its first row the header."""
+    return Paragraph(table=[[""] * columns for _ in range(rows)], header_rows=1, numbered=False)
+
+
+def insert_table(
+    doc: Document, *, after_id: str = "", part: Part | None = Part.OPERATIVE, unit: str = ""
+) -> Change:
+    """A new 2 x 2 table after the top-level paragraph holding `after_id`, or at the end of a part."""
+    table = new_table()
+    res = doc.resolution
+    if after_id:
+        top = after_id
+        while (parent := parent_of(res, top)) is not None:
+            top = parent.id
+        _, items, at = _locate(res, top)
+        at += 1
+    else:
+        items = unit_list(res, unit, part)
+        at = len(items)
+    label = say("Insert table")
+    return _record(
+        doc,
+        label,
+        lambda: items.insert(at, table),
+        lambda: items.remove(table),
+        _structure(label, table.id, table.id),
+    )
+
+
+def set_table(
+    doc: Document, *, paragraph_id: str, rows: list[list[str]], header_rows: int | None = None
+) -> Change:
+    """The table's cells (and how many rows head it); rows are made as wide as the widest."""
+    para = doc.find(paragraph_id)
+    if para is None or not para.is_table:
+        raise EditError(say("no table here"))
+    width = max((len(row) for row in rows), default=0)
+    if not rows or not width:
+        raise EditError(say("a table keeps at least one row and one column"))
+    if len(rows) > MAX_TABLE_ROWS or width > MAX_TABLE_COLUMNS:
+        raise EditError(
+            say(
+                "a table holds at most {rows} rows and {columns} columns",
+                rows=MAX_TABLE_ROWS,
+                columns=MAX_TABLE_COLUMNS,
+            )
+        )
+    new = [[*row, *[""] * (width - len(row))] for row in rows]
+    heads = para.header_rows if header_rows is None else header_rows
+    heads = max(0, min(heads, len(new)))
+    old, old_heads = para.table, para.header_rows
+    if (new, heads) == (old, old_heads):
+        return Change(revision=doc.revision)
+
+    def put(table: list[list[str]], count: int):  # noqa: ANN202 - a command's apply or revert
+        return lambda: (setattr(para, "table", table), setattr(para, "header_rows", count))
+
+    label = say("Edit table")
+    # a structure change: the rows of the editor and the preview are rendered again; no focus move, the
+    # cell being typed in keeps it
+    change = Change(label=label, structure=True, paragraph_ids=frozenset({paragraph_id}))
+    return _record(doc, label, put(new, heads), put(old, old_heads), change)
+
+
+def add_row(doc: Document, *, paragraph_id: str, at: int | None = None) -> Change:
+    para = _table(doc, paragraph_id)
+    rows = [list(row) for row in para.table]
+    at = len(rows) if at is None else max(0, min(at, len(rows)))
+    rows.insert(at, [""] * len(rows[0]))
+    return set_table(doc, paragraph_id=paragraph_id, rows=rows)
+
+
+def remove_row(doc: Document, *, paragraph_id: str, at: int) -> Change:
+    para = _table(doc, paragraph_id)
+    rows = [list(row) for i, row in enumerate(para.table) if i != at]
+    heads = para.header_rows - (1 if at < para.header_rows else 0)
+    return set_table(doc, paragraph_id=paragraph_id, rows=rows, header_rows=heads)
+
+
+def add_column(doc: Document, *, paragraph_id: str, at: int | None = None) -> Change:
+    para = _table(doc, paragraph_id)
+    width = len(para.table[0])
+    at = width if at is None else max(0, min(at, width))
+    return set_table(doc, paragraph_id=paragraph_id, rows=[[*row[:at], "", *row[at:]] for row in para.table])
+
+
+def remove_column(doc: Document, *, paragraph_id: str, at: int) -> Change:
+    para = _table(doc, paragraph_id)
+    return set_table(
+        doc, paragraph_id=paragraph_id, rows=[[c for k, c in enumerate(row) if k != at] for row in para.table]
+    )
+
+
+def _table(doc: Document, paragraph_id: str) -> Paragraph:
+    para = doc.find(paragraph_id)
+    if para is None or not para.is_table:
+        raise EditError(say("no table here"))
+    return para

@@ -1,0 +1,208 @@
+"""A table paragraph as a row of the paragraph list: its cells in a grid, edited in place.
+
+The row is a `ParagraphRow` (drag handle, place label, section heading, active tint) whose opener, text and end
+are hidden; a `QTableWidget` shows the cells, header rows in bold, and buttons add or remove a row or a column
+at the current cell. Every change is sent as the whole table (`table_edited`) and made by one undoable command
+(app.table_edits); the grid follows the model on undo and redo through `set_block`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QTableWidget,
+    QTableWidgetItem,
+    QToolButton,
+    QWidget,
+)
+
+from app import inline, table_edits
+from app.interface import tr
+from app.io.docx_tables import column_widths
+from app.model import Part
+from app.render import Block
+from widgets.paragraph_editor import ParagraphRow
+
+if TYPE_CHECKING:
+    from widgets.main_window import MainWindow
+
+ROW_PX = 24  # a grid row's height: the grid shows every row, the list scrolls
+
+
+class TableRow(ParagraphRow):
+    """One table: cells as a grid, with row and column buttons."""
+
+    table_edited = Signal(str, object)  # paragraph id, rows of cell texts
+    row_change = Signal(
+        str, str, int
+    )  # paragraph id, "add_row" / "remove_row" / "add_column" / "remove_column", at
+
+    def __init__(self, paragraph_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(paragraph_id, False, parent)
+        for widget in (self.opener, self.text, self.end):
+            widget.hide()
+        self.grid = QTableWidget(self)
+        for field in (self.opener, self.text):  # going to the row (arrows, find, a finding) goes to the grid
+            field.setFocusProxy(self.grid)
+        self.grid.setObjectName("tableGrid")
+        self.grid.horizontalHeader().hide()
+        self.grid.verticalHeader().setDefaultSectionSize(ROW_PX)
+        self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.grid.setWordWrap(True)
+        self.grid.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.grid.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.grid.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        self.grid.setAccessibleName(tr("Table"))
+        self.grid.itemChanged.connect(self._changed)
+        self.grid.currentCellChanged.connect(lambda *_: self.activated.emit(self.paragraph_id))
+        self.grid.cellClicked.connect(lambda *_: self.activated.emit(self.paragraph_id))
+        self.buttons = QWidget(self)
+        bar = QHBoxLayout(self.buttons)
+        bar.setContentsMargins(0, 2, 0, 0)
+        self.add_row = self._button(tr("+ Row"), tr("Add a row under the current one"), "add_row")
+        self.remove_row = self._button(tr("− Row"), tr("Remove the current row"), "remove_row")
+        self.add_column = self._button(tr("+ Column"), tr("Add a column after the current one"), "add_column")
+        self.remove_column = self._button(tr("− Column"), tr("Remove the current column"), "remove_column")
+        for button in (self.add_row, self.remove_row, self.add_column, self.remove_column):
+            bar.addWidget(button)
+        bar.addStretch(1)
+        grid = self.layout()
+        grid.addWidget(self.grid, 1, 2, 2, 2)
+        grid.addWidget(self.buttons, 3, 2, 1, 2)
+        self._shown: tuple[tuple[str, ...], ...] = ()
+        self._heads = -1
+
+    def _button(self, text: str, tip: str, what: str) -> QToolButton:
+        button = QToolButton(self.buttons)
+        button.setText(text)
+        button.setToolTip(tip)
+        button.setAutoRaise(True)
+        button.clicked.connect(lambda: self.row_change.emit(self.paragraph_id, what, self._at(what)))
+        return button
+
+    def _at(self, what: str) -> int:
+        """Where the change goes: under the current row, after the current column (the end without one)."""
+        row, column = self.grid.currentRow(), self.grid.currentColumn()
+        if what == "add_row":
+            return row + 1 if row >= 0 else self.grid.rowCount()
+        if what == "add_column":
+            return column + 1 if column >= 0 else self.grid.columnCount()
+        return max(row, 0) if what == "remove_row" else max(column, 0)
+
+    def set_block(self, block: Block, where: str) -> None:
+        super().set_block(block, where)
+        for widget in (self.opener, self.text, self.end):
+            widget.hide()
+        self.label.setText(where or tr("Table"))
+        if block.cells != self._shown or block.header_rows != self._heads:
+            self.show_cells(block.cells, block.header_rows)
+
+    def show_cells(self, cells: tuple[tuple[str, ...], ...], header_rows: int) -> None:
+        """Fill the grid from the model, quietly (no edit is sent back). A cell shows its plain words, in
+        italics when all of it is; its markup (italics, footnote references) is kept unless its words change."""
+        self._shown, self._heads = cells, header_rows
+        self.grid.blockSignals(True)
+        try:
+            self.grid.setRowCount(len(cells))
+            self.grid.setColumnCount(max((len(r) for r in cells), default=0))
+            for r, row in enumerate(cells):
+                for c, markup in enumerate(row):
+                    self.grid.setItem(r, c, _item(markup, r < header_rows))
+        finally:
+            self.grid.blockSignals(False)
+        self._fit()
+        self.remove_row.setEnabled(len(cells) > 1)
+        self.remove_column.setEnabled(self.grid.columnCount() > 1)
+
+    def _fit(self) -> None:
+        """Columns as wide as their words need (the export's proportions), rows as tall as their wrapped
+        text; the grid as tall as its rows: the list scrolls, not the table."""
+        if self._shown:
+            room = max(self.grid.viewport().width(), 200)
+            block = Block("table", "", None, 0, "", "", (), "", cells=self._shown, header_rows=self._heads)
+            for k, width in enumerate(column_widths(block, room)):
+                self.grid.setColumnWidth(k, width)
+        self.grid.resizeRowsToContents()
+        rows = sum(self.grid.rowHeight(r) for r in range(self.grid.rowCount()))
+        self.grid.setFixedHeight(rows + 2 * self.grid.frameWidth() + 2)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def cells(self) -> list[list[str]]:
+        """The grid's cells as markup: a cell whose words did not change keeps its markup."""
+        grid = self.grid
+        return [[_markup(grid.item(r, c)) for c in range(grid.columnCount())] for r in range(grid.rowCount())]
+
+    def _changed(self, _item: QTableWidgetItem) -> None:
+        rows = self.cells()
+        self._shown = tuple(tuple(row) for row in rows)
+        self.table_edited.emit(self.paragraph_id, rows)
+
+
+def connect(win: MainWindow) -> None:
+    """The paragraph list's table edits, as undoable commands of the window's document."""
+    win.paragraphs.table_edited.connect(
+        lambda pid, rows: win.apply_structure(table_edits.set_table, paragraph_id=pid, rows=rows)
+    )
+    win.paragraphs.table_change.connect(lambda pid, what, at: _change(win, pid, what, at))
+
+
+_CHANGES = {
+    "add_row": table_edits.add_row,
+    "remove_row": table_edits.remove_row,
+    "add_column": table_edits.add_column,
+    "remove_column": table_edits.remove_column,
+}
+
+
+def _change(win: MainWindow, paragraph_id: str, what: str, at: int) -> None:
+    win.apply_structure(_CHANGES[what], paragraph_id=paragraph_id, at=at)
+
+
+def insert_table(win: MainWindow) -> None:
+    """Insert > Table: a new table after the paragraph being edited (at the end of the operative part when
+    none is)."""
+    pid = win._active()
+    change = win.apply_structure(table_edits.insert_table, after_id=pid, part=Part.OPERATIVE)
+    row = win.paragraphs.row_for(change.focus) if change is not None else None
+    if isinstance(row, TableRow):
+        row.grid.setFocus()
+        row.grid.setCurrentCell(0, 0)
+
+
+def _item(markup: str, header: bool) -> QTableWidgetItem:
+    spans = inline.parse(markup)
+    words = [s for s in spans if not s.footnote and s.text.strip()]
+    item = QTableWidgetItem(inline.plain(markup))
+    item.setData(Qt.ItemDataRole.UserRole, markup)
+    item.setToolTip(inline.plain(markup))
+    font = item.font()
+    font.setBold(header)
+    font.setItalic(bool(words) and all(s.italic for s in words))
+    item.setFont(font)
+    return item
+
+
+def _markup(item: QTableWidgetItem | None) -> str:
+    """A cell's markup: as it was while its words stay the same, else the words typed (in italics when the
+    cell was all italic)."""
+    if item is None:
+        return ""
+    old = item.data(Qt.ItemDataRole.UserRole) or ""
+    text = item.text()
+    if text == inline.plain(old):
+        return old
+    italic = item.font().italic() and text.strip()
+    return f"*{inline.escape(text)}*" if italic else inline.escape(text)
