@@ -21,7 +21,7 @@ def test_ruff(command: list[str]) -> None:
 
 # The house's ratchet on long functions, in statements (a count the formatter cannot change): a function may
 # shrink below these, never grow past them. Lower them when a long function is split.
-LONGEST_FUNCTION = 89
+LONGEST_FUNCTION = 65
 FUNCTIONS_OVER_50 = 3
 
 
