@@ -6,7 +6,7 @@ an empty paragraph that is no table."""
 
 from __future__ import annotations
 
-from app.edits import Document, EditError, _locate, _record, _structure, parent_of, unit_list
+from app.edits import Document, EditError, _record, insert_paragraph, parent_of
 from app.history import Change
 from app.messages import say
 from app.model import MAX_TABLE_COLUMNS, MAX_TABLE_ROWS, Paragraph, Part
@@ -21,24 +21,11 @@ def insert_table(
     doc: Document, *, after_id: str = "", part: Part | None = Part.OPERATIVE, unit: str = ""
 ) -> Change:
     """A new 2 x 2 table after the top-level paragraph holding `after_id`, or at the end of a part."""
-    table = new_table()
-    res = doc.resolution
-    if after_id:
-        top = after_id
-        while (parent := parent_of(res, top)) is not None:
-            top = parent.id
-        _, items, at = _locate(res, top)
-        at += 1
-    else:
-        items = unit_list(res, unit, part)
-        at = len(items)
-    label = say("Insert table")
-    return _record(
-        doc,
-        label,
-        lambda: items.insert(at, table),
-        lambda: items.remove(table),
-        _structure(label, table.id, table.id),
+    top = after_id
+    while top and (parent := parent_of(doc.resolution, top)) is not None:
+        top = parent.id
+    return insert_paragraph(
+        doc, part=part, unit=unit, after_id=top, paragraph=new_table(), label=say("Insert table")
     )
 
 
