@@ -31,12 +31,18 @@ def _laid_out(widget) -> None:  # noqa: ANN001
     QApplication.processEvents()
 
 
+def _shown_field(qtbot) -> TextField:  # noqa: ANN001
+    """A paragraph field as the editor shows one: 500 points wide, on screen."""
+    field = TextField()
+    qtbot.addWidget(field)
+    field.resize(500, 40)
+    field.show()
+    return field
+
+
 def _field_run(qtbot, text: Callable[[int], str]) -> Callable[[int], Callable[[], object]]:  # noqa: ANN001
     def make(size: int) -> Callable[[], object]:
-        field = TextField()
-        qtbot.addWidget(field)
-        field.resize(500, 40)
-        field.show()
+        field = _shown_field(qtbot)
 
         def run() -> None:
             field.set_text_quietly("")
@@ -55,10 +61,7 @@ def test_a_paragraph_of_one_unbroken_run_lays_out_in_linear_time(qtbot) -> None:
 
 def test_typing_into_an_unbroken_run_costs_linear_time(qtbot) -> None:  # noqa: ANN001
     def make(size: int) -> Callable[[], object]:
-        field = TextField()
-        qtbot.addWidget(field)
-        field.resize(500, 40)
-        field.show()
+        field = _shown_field(qtbot)
         field.setFocus()
 
         def run() -> None:
@@ -76,10 +79,7 @@ def test_a_pasted_run_is_wrapped_anywhere_before_qt_lays_it_out(qtbot) -> None: 
     from PySide6.QtCore import QMimeData
 
     def make(size: int) -> Callable[[], object]:
-        field = TextField()
-        qtbot.addWidget(field)
-        field.resize(500, 40)
-        field.show()
+        field = _shown_field(qtbot)
 
         def run() -> None:
             field.set_text_quietly("Calls upon ")
