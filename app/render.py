@@ -301,6 +301,8 @@ def _after_table(
     if not (para.opener or para.text or para.tail or para.subparagraphs):
         return []
     rest = replace(para, table=[], heading="")
+    if role == "table":  # the text prints as a paragraph of the table's part, not as a table of no rows
+        role = "preambular" if part is Part.PREAMBLE else "operative"
     out = blocks_for(rest, part=part, level=level, label="", end=None, role=role, unit=unit, lang=lang)
     return out[1:] if not (para.opener or para.text) else out  # no empty line for a list's holder
 

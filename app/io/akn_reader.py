@@ -627,6 +627,12 @@ def _without_label(sub: Paragraph, label: str) -> Paragraph:
     return sub
 
 
+def _table_note(el: etree._Element) -> bool:
+    """A note under a table: an unnumbered paragraph in the UN's style for notes ("FootnoteText"), as the UN's
+    XML sets the notes of A/RES/79/250's table of levels. It is the table's, not an operative paragraph."""
+    return el.get("class") == "FootnoteText" and not _first_child_text(el, "num").strip()
+
+
 def _label_of(el: etree._Element) -> str:
     """The "(a)" a flat paragraph carries, in its `num` or typed at the start of its text; "" for none."""
     num = _first_child_text(el, "num")
@@ -842,6 +848,10 @@ class _Body:
                     return
                 label = _label_of(value)
                 after_table = bool(self.operative) and self.operative[-1].is_table
+                if after_table and _table_note(value):  # "a Member States in level H* have a discount …"
+                    table = self.operative[-1]  # printed after the table, as written (render._after_table)
+                    table.text = " ".join(t for t in (table.text, inline.escape(text_of(value))) if t)
+                    continue
                 if label and self.operative and not after_table:  # a subparagraph written as a paragraph
                     sub = self.reader.paragraph(value, f"{where} {label}")
                     _without_label(sub, label)

@@ -28,7 +28,8 @@ def settle_typed_ends(res: Resolution, relabelled: Collection[str] = ()) -> list
     for part, items in res.lists():
         if part is not None:
             for top in items:
-                body.update((p.id, p) for p in top.walk())
+                # a table's text (a note under it) prints as written, its end mark with it
+                body.update((p.id, p) for p in top.walk() if not p.is_table)
     if not body and not res.instructions:
         return []
     blocks = render(res).blocks  # render absorbs typed marks itself, so its ends are the derived ones

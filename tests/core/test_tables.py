@@ -72,7 +72,8 @@ def test_a_table_takes_no_number_and_numbering_runs_on(issued: Resolution) -> No
     blocks = [b for b in render(issued).blocks if b.part is not None and b.level == 0 and not b.is_tail]
     at = next(i for i, b in enumerate(blocks) if b.role == "table")
     assert blocks[at].label == "" and blocks[at].end == "" and not blocks[at].opener
-    assert int(blocks[at + 1].label.rstrip(".")) == int(blocks[at - 1].label.rstrip(".")) + 1
+    after = next(b for b in blocks[at:] if b.paragraph_id != blocks[at].paragraph_id)  # past the table's note
+    assert int(after.label.rstrip(".")) == int(blocks[at - 1].label.rstrip(".")) + 1
 
 
 def test_akn_export_writes_the_un_markup_and_reads_back_the_same(issued: Resolution) -> None:
@@ -249,3 +250,28 @@ def test_nothing_goes_under_a_table_and_what_a_table_holds_beside_its_cells_prin
     table.tail = "kept tail"
     printed = " ".join(inline.plain(inline.unparse(list(b.spans))) for b in render(doc.resolution).blocks)
     assert "kept item" in printed and "kept tail" in printed
+
+
+def test_the_note_under_a_table_stays_under_it_and_the_numbers_run_as_the_xml_has_them() -> None:
+    """The UN's XML sets a table's note as an unnumbered paragraph in its notes style ("FootnoteText"): it is
+    printed after the table as written, and every operative paragraph keeps the number the XML gives it."""
+    root = etree.parse(str(FIXTURE)).getroot()
+    body = next(root.iter(f"{AKN}mainBody"))
+    notes = [
+        " ".join("".join(p.itertext()).split())
+        for p in body.iter(f"{AKN}paragraph")
+        if p.get("class") == "FootnoteText" and p.find(f"{AKN}num") is None
+    ]
+    numbered = [
+        (p.findtext(f"{AKN}num").strip().rstrip("."), "".join(p.find(f".//{AKN}span").itertext()))
+        for p in body.findall(f"{AKN}paragraph")
+        if p.find(f"{AKN}num") is not None and p.find(f".//{AKN}span") is not None
+    ]
+    assert notes and len(numbered) > 12
+    res = read_akn(FIXTURE.read_bytes()).resolution
+    (table,) = [p for p in res.operative if p.is_table]
+    assert inline.plain(table.text) == " ".join(notes)  # its end mark too: printed as written
+    ours = [p for p in res.operative if not p.is_table]
+    assert [(str(i), p.opener) for i, p in enumerate(ours, start=1)] == numbered
+    rows = [b for b in render(res).blocks if b.paragraph_id == table.id]
+    assert not rows[-1].cells and "discount of 70 per cent." in "".join(s.text for s in rows[-1].spans)
