@@ -301,7 +301,7 @@ def test_adopted_pdf_without_blank_lines_running_headers_and_a_note_over_two_pag
     assert res.operative[1].text.endswith(
         "at its eighty-first session"
     )  # no running header, no adoption lines
-    notes = [n.text for n in res.footnotes.values()]
+    notes = [inline.plain(n.text) for n in res.footnotes.values()]  # the cited title is set in italics
     assert notes[0].startswith("Report of the United Nations Conference") and notes[0].endswith("annex I.")
     assert "Rio de Janeiro, 3–14 June 1992" in notes[0] and notes[1] == "A/80/266."
     assert not any("A/RES" in p.text or "25-20001" in p.text for _, p in res.paragraphs())
