@@ -37,6 +37,7 @@ class Block:
     end: str  # derived terminal punctuation: "," ";" "." ":" or ""
     is_tail: bool = False  # text after a subparagraph list, inside the same paragraph
     unit: str = ""  # where it stands: "" (a single-part resolution), "A", "B" ... or "Annex", "Annex II"
+    # role "table_note": the text a table paragraph holds, printed under the table in the notes' style;
     # role "table": the rows of cell texts (inline markup) and how many head the table; `spans` then hold the
     # cells' text, cells set apart by tabs and rows by line breaks (what plain text and footnote numbering read)
     cells: tuple[tuple[str, ...], ...] = ()
@@ -301,8 +302,8 @@ def _after_table(
     if not (para.opener or para.text or para.tail or para.subparagraphs):
         return []
     rest = replace(para, table=[], heading="")
-    if role == "table":  # the text prints as a paragraph of the table's part, not as a table of no rows
-        role = "preambular" if part is Part.PREAMBLE else "operative"
+    if role == "table":  # its text is the table's note, set as issued notes are ("a Member States in …")
+        role = "table_note"
     out = blocks_for(rest, part=part, level=level, label="", end=None, role=role, unit=unit, lang=lang)
     return out[1:] if not (para.opener or para.text) else out  # no empty line for a list's holder
 

@@ -71,6 +71,8 @@ def _body_paragraph(block: Block, numbers: dict[str, int], state: int = -1) -> s
     mark = f"-qt-user-state: {state};"
     if block.role == "table":
         return table_html(block, numbers, mark)
+    if block.role == "table_note":  # under the table, small, as issued notes are set
+        return f'<p style="margin-left: {BODY}px; font-size: small; {mark}">{content}</p>'
     if block.role in ("part_heading", "part_title", "annex_title"):  # centred and bold, as issued
         return f'<p align="center" style="margin-bottom: 8px; font-weight: bold; {mark}">{content}</p>'
     if block.role == "annex_heading":  # "Annex II" at the left margin, bold, a little larger

@@ -164,6 +164,10 @@ class _Writer:
         lead = blocks[0]
         if lead.role == "table":
             return self.table(parent, lead, eid)
+        if lead.role == "table_note" and len(blocks) == 1:  # under its table, in the style the UN sets it
+            el = _el(parent, "paragraph", eId=eid, **{"class": "FootnoteText"})
+            self.block_p(_el(el, "content", eId=f"{eid}__content"), lead)
+            return el
         el = _el(
             parent, tag, eId=eid, **({"name": lead.opener} if tag == "container" and lead.opener else {})
         )

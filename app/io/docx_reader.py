@@ -283,6 +283,7 @@ def _where(state: _State) -> Message:
 _TOP_STYLES = ("UNPreambular", "UNOperative")
 _TAIL_STYLE = "UNTail"
 _SUB_STYLE = "UNSubparagraph"
+_NOTE_STYLE = "FootnoteText"  # Word's style of notes; under a table, in the body, the table's own notes
 _SECTION_STYLE = "UNSectionHeading"  # Resolute's exporter writes section headings in this style
 _UNPLACED_STYLE = "UNUnplaced"
 _ANNEX_STYLES = ("UNAnnexHeading", "UNAnnexTitle", "UNAnnex", "UNAnnexParagraph", _UNPLACED_STYLE)
@@ -390,6 +391,7 @@ def _place(
     """Place body lines; returns the lines left over after the resolution (annex, tables after it)."""
     res = state.res
     after_table = 0  # the lines of a table just placed
+    table = None  # that table, until a line other than its notes is placed
     for i, line in enumerate(lines):
         if i < after_table:
             continue
@@ -406,6 +408,11 @@ def _place(
             and line.style != _SECTION_STYLE
         ):
             continue  # an empty line or a rule; "* * *" in our heading style is a heading of the preamble
+        if table is not None and line.style == _NOTE_STYLE and not line.num_id:
+            # a note under the table ("a Member States in level H* …"): the table's, printed after it as written
+            table.text = " ".join(t for t in (table.text, _markup(line, typed)) if t)
+            continue
+        table = None
         if (res.operative or res.preamble) and (TRAILING_MATTER.match(plain) or line.style in _ANNEX_STYLES):
             return lines[i:]
         if _aside(line, plain, state, typed, texts):

@@ -301,6 +301,7 @@ _ROLE_STYLES = {
     "organ_line": "organ_line",
     "annex_heading": "annex_heading",
     "annex_title": "annex_title",
+    "table_note": "footnote_text",  # "a Member States in level H* …" under a table, as issued notes are set
 }
 
 

@@ -275,3 +275,38 @@ def test_the_note_under_a_table_stays_under_it_and_the_numbers_run_as_the_xml_ha
     assert [(str(i), p.opener) for i, p in enumerate(ours, start=1)] == numbered
     rows = [b for b in render(res).blocks if b.paragraph_id == table.id]
     assert not rows[-1].cells and "discount of 70 per cent." in "".join(s.text for s in rows[-1].spans)
+
+
+def test_a_word_tables_note_in_the_notes_style_stays_under_the_table() -> None:
+    """A Word draft sets a table's note as a body paragraph in the notes style (the UN's XML keeps that style's
+    name, "FootnoteText", for A/RES/79/250's note): it is the table's, printed after it, and the paragraph after
+    it keeps its number."""
+    from docx.enum.style import WD_STYLE_TYPE
+
+    doc = Doc()
+    doc.masthead()
+    doc.para(I("Recalling"), " its resolution 55/235,")
+    doc.para("1.\t", I("Decides"), " that the rates shall be as set forth in the table below:")
+    doc.table([["Level", "Discount"], ["H", "80a"]])
+    if "FootnoteText" not in [s.style_id for s in doc.d.styles]:
+        doc.d.styles.add_style("FootnoteText", WD_STYLE_TYPE.PARAGRAPH)
+    doc.para("a\tMember States in level H have a discount of 70 per cent.", style="FootnoteText")
+    doc.para("2.\t", I("Requests"), " the Secretary-General to report.")
+    res = read_docx(doc.bytes(), name="t.docx").resolution
+    assert [p.opener for p in res.operative] == ["Decides", "", "Requests"]
+    assert inline.plain(res.operative[1].text).endswith("discount of 70 per cent.")
+    assert [b.label for b in render(res).blocks if b.part is not None and b.label][-2:] == ["1.", "2."]
+
+
+@pytest.mark.parametrize("way", ["docx", "akn"])
+def test_a_tables_note_comes_back_under_the_table_from_our_own_exports(way: str) -> None:
+    """The note is written as issued notes are (Word's notes style; the UN XML's "FootnoteText" paragraph), so
+    that reading the export back puts it under its table again, every number unchanged."""
+    res = read_akn(FIXTURE.read_bytes()).resolution
+    if way == "docx":
+        back = read_docx(build_docx(res), name="x.docx").resolution
+    else:
+        back = read_akn(to_akn(res)).resolution
+    assert [(p.opener, p.is_table, inline.plain(p.text)) for p in back.operative] == [
+        (p.opener, p.is_table, inline.plain(p.text)) for p in res.operative
+    ]
