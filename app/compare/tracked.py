@@ -24,6 +24,7 @@ from docx.oxml.parser import parse_xml
 
 from app.atomic import write_atomic
 from app.compare.diff import DELETE, EQUAL, INSERT, BlockChange, Comparison, Segment, compare
+from app.compare.table_diff import layout_block, table_rows
 from app.io import docx_parts
 from app.io import docx_writer as writer
 from app.io.docx_layout import layout_for_paper
@@ -279,7 +280,7 @@ def _inserted_at_the_end(rows: list[list[str]]) -> None:
     if k == len(rows) or k == 0 or rows[k - 1][3] != EQUAL:
         return
     kept, last = rows[k - 1], rows[-1]
-    if (kept[0], kept[2]) != (last[0], last[2]):
+    if (kept[0], kept[2]) != (last[0], last[2]) or kept[0] == "table":
         return
     kept[3], last[3] = INSERT, EQUAL
     last[4] = kept[4]  # rejecting merges the two under the last mark: it must carry the base's numbering too
@@ -297,6 +298,24 @@ def _list_key(cmp: Comparison, change: BlockChange) -> str:
     assert change.base is not None
     unit = change.base.unit
     return cmp.unit_pairs.get(unit, f"deleted {unit}")
+
+
+def _table(cmp: Comparison, change: BlockChange, revs: _Revisions, notes: _Notes) -> str:
+    """A table as a Word table in the plain export's layout, its rows of both versions in print order: a
+    changed cell holds its words' revisions, a row only one version has is marked inserted or deleted in its
+    row properties (w:trPr/w:ins, w:del) with every run of it tracked, as Word marks rows."""
+    rows = table_rows(change.base, change.new, cmp.base, cmp.new, cmp.footnotes)
+    if not rows:
+        return ""
+    layout = layout_for_paper(cmp.new_rendered.template.paper)
+    tables = writer.table_writer(layout, lambda spans: "")
+    cell_runs, marks = [], []
+    for row in rows:
+        revs.whole = row.op != EQUAL
+        marks.append(revs.mark(row.op))
+        cell_runs.append([_segment_runs(segments, revs, notes) for segments in row.cells])
+        revs.whole = False
+    return tables.xml(layout_block(change.block, rows), cell_runs, marks)
 
 
 def _body(cmp: Comparison, revs: _Revisions, notes: _Notes, numbering: _Numbering) -> str:
@@ -333,6 +352,9 @@ def _body(cmp: Comparison, revs: _Revisions, notes: _Notes, numbering: _Numberin
     for i, change in enumerate(blocks):
         block = change.block
         op = _op_of(change)
+        if block.role == "table":
+            rows.append(["table", _table(cmp, change, revs, notes), "", op, ""])
+            continue
         revs.whole = op != EQUAL
         segments = change.segments
         if op == EQUAL and i + 1 < len(blocks) and _op_of(blocks[i + 1]) == INSERT:
@@ -354,6 +376,11 @@ def _body(cmp: Comparison, revs: _Revisions, notes: _Notes, numbering: _Numberin
         revs.whole = False
     _inserted_at_the_end(rows)
     for style, runs, numpr, op, before in rows:
+        if style == "table":
+            if out and out[-1].startswith("<w:tbl>"):
+                out.append(_paragraph("body", ""))  # Word joins two tables that touch into one
+            out.append(runs)
+            continue
         revs.whole = True
         out.append(_paragraph(style, runs, numpr=numpr, mark=revs.mark(op), change=before))
         revs.whole = False
@@ -415,7 +442,13 @@ def build_tracked_document(
         }
         start = 1 + max((i for i, s in enumerate(styles[:stop]) if s in above), default=-1)
     anchor = paragraphs[stop] if stop < len(paragraphs) else body.find(qn("w:sectPr"))
-    for p in paragraphs[start:stop]:
+    first = paragraphs[start] if start < len(paragraphs) else anchor
+    between = []  # the paragraphs and tables (w:tbl) the body is written again in place of
+    for el in first.itersiblings(preceding=False) if first is not anchor else ():
+        if el is anchor:
+            break
+        between.append(el)
+    for p in ([first] if first is not anchor else []) + between:
         p.clear()  # emptied first: lxml detaches a large subtree at a cost that grows with its size squared
         body.remove(p)
     for el in writer.parse_many(_body(cmp, revs, notes, numbering)):

@@ -85,7 +85,11 @@ class TableWriter:
     indent: int  # twips from the left margin: the body column
     width: int  # twips
 
-    def xml(self, block: Block) -> str:
+    def xml(
+        self, block: Block, cell_runs: list[list[str]] | None = None, row_marks: list[str] | None = None
+    ) -> str:
+        """The table; `cell_runs` (runs per cell) and `row_marks` (a w:ins or w:del per row) are what the
+        tracked-changes export gives for the rows of both versions, laid out by `block.cells`."""
         widths = column_widths(block, self.width)
         right = figure_columns(block)
         rows = []
@@ -96,13 +100,19 @@ class TableWriter:
             header = index < block.header_rows
             cells = "".join(
                 self._cell(
-                    cell, widths[k], top, bottom, "right" if right[k] and not header else "left", header
+                    cell_runs[index][k] if cell_runs else self.runs(inline.parse(cell)),
+                    widths[k],
+                    top,
+                    bottom,
+                    "right" if right[k] and not header else "left",
+                    header,
                 )
                 for k, cell in enumerate(row)
             )
             # a row never splits over two pages; the header repeats on each page and stays with the row under it
             head = "<w:tblHeader/>" if header else ""
-            rows.append(f"<w:tr><w:trPr><w:cantSplit/>{head}</w:trPr>{cells}</w:tr>")
+            mark = row_marks[index] if row_marks else ""  # after w:tblHeader, as CT_TrPr orders them
+            rows.append(f"<w:tr><w:trPr><w:cantSplit/>{head}{mark}</w:trPr>{cells}</w:tr>")
         grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
         props = (
             f'<w:tblPr><w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:tblInd w:w="{self.indent}" w:type="dxa"/>'
@@ -110,12 +120,12 @@ class TableWriter:
         )
         return f"<w:tbl>{props}<w:tblGrid>{grid}</w:tblGrid>{''.join(rows)}</w:tbl>"
 
-    def _cell(self, markup: str, width: int, top: int, bottom: int, jc: str, header: bool) -> str:
+    def _cell(self, runs: str, width: int, top: int, bottom: int, jc: str, header: bool) -> str:
         keep = "<w:keepNext/>" if header else ""
         paragraph = (
             f'<w:p><w:pPr><w:pStyle w:val="UNBody"/>{keep}<w:spacing w:before="20" w:after="20"/>'
             f'<w:ind w:left="0" w:right="0" w:firstLine="0"/><w:jc w:val="{jc}"/></w:pPr>'
-            f"{self.runs(inline.parse(markup))}</w:p>"
+            f"{runs}</w:p>"
         )
         borders = _borders(top, bottom)
         return f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{borders}</w:tcPr>{paragraph}</w:tc>'
