@@ -224,8 +224,29 @@ class TableReading:
         return out
 
 
-def header_rows(lines: list[Line]) -> int:
-    """How many rows head the table: the rows Word repeats on each page (`w:tblHeader`)."""
+BOLD_HEADER_MIN_ROWS = 3  # a table this long whose first row is all bold reads it as its header
+
+
+def header_rows(lines: list[Line], bold: Callable[[Line], bool | None] | None = None) -> int:
+    """How many rows head the table: the rows Word repeats on each page (`w:tblHeader`); without any, a first
+    row whose every cell with text is wholly bold (`bold` says of a line) in a table of 3 rows or more, as
+    issued UN Word tables mark their header."""
+    count = _repeated_rows(lines)
+    if count or bold is None:
+        return count
+    own = [line for line in lines if line.cell is not None and _own_line(line)]
+    if len({line.cell[1] for line in own}) < BOLD_HEADER_MIN_ROWS:  # type: ignore[index]
+        return 0
+    first = [line for line in own if line.cell[1] == 0 and line.plain.strip()]  # type: ignore[index]
+    return 1 if first and all(bold(line) for line in first) else 0
+
+
+def _own_line(line: Line) -> bool:
+    """A line of the table's own cells, not of a table inside one."""
+    return line.element is not None and sum(1 for _ in line.element.iterancestors(wtag("tc"))) == 1
+
+
+def _repeated_rows(lines: list[Line]) -> int:
     rows: set[int] = set()
     for line in lines:
         tr = next(line.element.iterancestors(wtag("tr")), None) if line.element is not None else None
@@ -240,15 +261,20 @@ def header_rows(lines: list[Line]) -> int:
 
 
 def read_table(
-    lines: list[Line], start: int, markup: Callable[[Line], str], findings: list[Finding]
+    lines: list[Line],
+    start: int,
+    markup: Callable[[Line], str],
+    findings: list[Finding],
+    bold: Callable[[Line], bool | None] | None = None,
 ) -> tuple[Paragraph, int]:
-    """The table whose first line is lines[start], as a paragraph, and the index of the line after it."""
+    """The table whose first line is lines[start], as a paragraph, and the index of the line after it;
+    `bold` says whether a line's text is all bold (a header marked so, see `header_rows`)."""
     outer = outer_table(lines[start])
     reading = TableReading(markup)
     end = start
     while end < len(lines) and lines[end].in_table and outer_table(lines[end]) == outer:
         reading.add(lines[end])
         end += 1
-    para = reading.paragraph(header_rows(lines[start:end]))
+    para = reading.paragraph(header_rows(lines[start:end], bold))
     findings += reading.findings(para.id)
     return para, end
