@@ -128,13 +128,17 @@ def table_rows(
     changes: dict[str, FootnoteChange],
 ) -> list[RowChange]:
     """The rows of both versions of a table in print order (a deleted row where it stood), each cell's words
-    marked; every row has as many cells as the wider version has columns."""
+    marked; a table whose number of columns changed is shown replaced (`_replaced`)."""
     notes = _SharedNotes(cmp_base, cmp_new, changes)
     brows = base.cells if base else ()
     nrows = new.cells if new else ()
     bhead = base.header_rows if base else 0
     nhead = new.header_rows if new else 0
-    columns = max((len(r) for r in (*brows, *nrows)), default=0)
+    bcols = max((len(r) for r in brows), default=0)
+    ncols = max((len(r) for r in nrows), default=0)
+    if brows and nrows and bcols != ncols:
+        return _replaced(brows, nrows, bhead, nhead, notes)
+    columns = max(bcols, ncols)
 
     def cells(row: Sequence[str]) -> list[str]:
         return [*row, *[""] * (columns - len(row))]
@@ -153,6 +157,26 @@ def table_rows(
             b = cells(brows[x])
             out.append(RowChange(DELETE, [_whole(c, DELETE, notes) for c in b], x < bhead, tuple(b)))
     return out
+
+
+def _replaced(
+    brows: Sequence[Sequence[str]], nrows: Sequence[Sequence[str]], bhead: int, nhead: int, notes: _Notes
+) -> list[RowChange]:
+    """A table whose columns changed, shown replaced: every base row deleted, every new row inserted, the
+    header rows of both first (so the header stays on top whichever is accepted). Each row keeps its own
+    cells: accepting leaves the new table's columns, rejecting the old's."""
+
+    def rows(table: Sequence[Sequence[str]], op: str, span: range, heads: int) -> list[RowChange]:
+        return [
+            RowChange(op, [_whole(c, op, notes) for c in table[i]], i < heads, tuple(table[i])) for i in span
+        ]
+
+    return (
+        rows(brows, DELETE, range(bhead), bhead)
+        + rows(nrows, INSERT, range(nhead), nhead)
+        + rows(brows, DELETE, range(bhead, len(brows)), bhead)
+        + rows(nrows, INSERT, range(nhead, len(nrows)), nhead)
+    )
 
 
 def layout_block(block: Block, rows: list[RowChange]) -> Block:

@@ -135,6 +135,23 @@ def test_a_whole_table_inserted_or_deleted_has_every_row_and_run_marked(
     assert all(r.getparent().tag == q(tag) for r in tbl.iter(q("r")))
 
 
+def test_a_table_whose_columns_changed_is_shown_replaced_and_resolves_to_either(issued: Resolution) -> None:
+    new = copy.deepcopy(issued)
+    _table(new).table = [row[:3] for row in _table(new).table]  # the discount column removed
+    blob = build_tracked_docx(issued, new, date=DATE)
+    assert package_problems(blob) == []
+    assert _word_tables(blob, "accept") == _cells(new)
+    assert _word_tables(blob, "reject") == _cells(issued)
+    (tbl,) = parts(blob)["word/document.xml"].iter(q("tbl"))
+    marks = [("ins" if r.find("w:trPr/w:ins", NS) is not None else "del") for r in tbl.findall("w:tr", NS)]
+    heads = _table(issued).header_rows
+    body_b, body_n = len(_table(issued).table) - heads, len(_table(new).table) - heads
+    # the old header, the new header, the old body, the new body: either side reads in order once resolved
+    assert marks == ["del"] * heads + ["ins"] * heads + ["del"] * body_b + ["ins"] * body_n
+    header = [r.find("w:trPr/w:tblHeader", NS) is not None for r in tbl.findall("w:tr", NS)]
+    assert header == [True] * 2 * heads + [False] * (len(header) - 2 * heads)  # both headers on top
+
+
 def test_oral_revisions_and_notes_are_not_counted_twice_for_a_table(issued: Resolution) -> None:
     new = _edited(issued)
     cmp = compare(issued, new)
@@ -147,8 +164,11 @@ def test_libreoffice_opens_the_tracked_table(tmp_path: Path, issued: Resolution)
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if not soffice or not shutil.which("pdftotext"):
         pytest.skip("LibreOffice (soffice) and pdftotext are needed")
-    src = tmp_path / "tracked.docx"
+    src, narrower = tmp_path / "tracked.docx", tmp_path / "columns.docx"
     src.write_bytes(build_tracked_docx(issued, _edited(issued), date=DATE))
+    new = copy.deepcopy(issued)
+    _table(new).table = [row[:3] for row in _table(new).table]
+    narrower.write_bytes(build_tracked_docx(issued, new, date=DATE))
     result = subprocess.run(
         [
             soffice,
@@ -159,12 +179,14 @@ def test_libreoffice_opens_the_tracked_table(tmp_path: Path, issued: Resolution)
             "--outdir",
             str(tmp_path),
             str(src),
+            str(narrower),
         ],
         capture_output=True,
         text=True,
         timeout=180,
     )
     assert result.returncode == 0 and src.with_suffix(".pdf").exists(), result.stderr
+    assert narrower.with_suffix(".pdf").exists(), result.stderr
     text = subprocess.run(
         ["pdftotext", "-layout", str(src.with_suffix(".pdf")), "-"], capture_output=True, text=True
     ).stdout
