@@ -318,7 +318,8 @@ def _table(cmp: Comparison, change: BlockChange, revs: _Revisions, notes: _Notes
     return tables.xml(layout_block(change.block, rows), cell_runs, marks)
 
 
-def _body(cmp: Comparison, revs: _Revisions, notes: _Notes, numbering: _Numbering) -> str:
+def _title_and_organ_line(cmp: Comparison, revs: _Revisions) -> list[str]:
+    """The title's and the organ line's paragraphs, tracked."""
     out: list[str] = []
     new_r = cmp.new_rendered
     base_title = cmp.base_rendered.title
@@ -347,6 +348,11 @@ def _body(cmp: Comparison, revs: _Revisions, notes: _Notes, numbering: _Numberin
         runs = revs.wrap(DELETE, old if base_r.organ_line else "") + revs.wrap(INSERT, new_runs)
         out.append(_paragraph("organ_line", runs, mark=revs.mark(op)))
         revs.whole = False
+    return out
+
+
+def _body(cmp: Comparison, revs: _Revisions, notes: _Notes, numbering: _Numbering) -> str:
+    out = _title_and_organ_line(cmp, revs)
     rows: list[list[str]] = []  # [style key, runs, numPr, paragraph-mark op, pPrChange] per block
     blocks = cmp.blocks
     for i, change in enumerate(blocks):

@@ -112,7 +112,9 @@ class TableWriter:
             # a row never splits over two pages; the header repeats on each page and stays with the row under it
             head = "<w:tblHeader/>" if header else ""
             mark = row_marks[index] if row_marks else ""  # after w:tblHeader, as CT_TrPr orders them
-            short = len(widths) - len(row)  # a row shorter than the grid (a tracked table whose columns changed)
+            short = len(widths) - len(
+                row
+            )  # a row shorter than the grid (a tracked table whose columns changed)
             after = f'<w:gridAfter w:val="{short}"/>' if short > 0 else ""
             rows.append(f"<w:tr><w:trPr>{after}<w:cantSplit/>{head}{mark}</w:trPr>{cells}</w:tr>")
         grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
