@@ -286,6 +286,25 @@ def _inserted_at_the_end(rows: list[list[str]]) -> None:
     last[4] = kept[4]  # rejecting merges the two under the last mark: it must carry the base's numbering too
 
 
+def _before_tables(rows: list[list[str]]) -> None:
+    """Paragraphs deleted (or inserted) right before a table give their last mark to the kept paragraph before
+    them, formatted alike: a paragraph mark cannot join a table, so accepting (rejecting) left an empty
+    numbered paragraph over the table in LibreOffice and Word. The kept paragraph's text then ends in the last
+    one's paragraph, which has its format."""
+    for i in range(1, len(rows) - 1):
+        last, op = rows[i], rows[i][3]
+        if rows[i + 1][0] != "table" or last[0] == "table" or op == EQUAL:
+            continue
+        k = i
+        while k > 0 and rows[k - 1][3] == op and rows[k - 1][0] != "table":
+            k -= 1
+        kept = rows[k - 1] if k > 0 else None
+        if kept is None or kept[3] != EQUAL or (kept[0], kept[2]) != (last[0], last[2]):
+            continue
+        kept[3], last[3] = op, EQUAL
+        last[4] = kept[4]
+
+
 def _op_of(change: BlockChange) -> str:
     return {"inserted": INSERT, "deleted": DELETE}.get(change.status, EQUAL)
 
@@ -381,6 +400,7 @@ def _body(cmp: Comparison, revs: _Revisions, notes: _Notes, numbering: _Numberin
         rows.append([writer.block_style(block), runs, numpr, op, before])
         revs.whole = False
     _inserted_at_the_end(rows)
+    _before_tables(rows)
     for style, runs, numpr, op, before in rows:
         if style == "table":
             if out and out[-1].startswith("<w:tbl>"):

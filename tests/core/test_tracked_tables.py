@@ -13,7 +13,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from test_compare_revisions import NS, parts, q, resolve
+from test_compare_revisions import NS, body_paragraphs, parts, q, resolve
 
 from app import inline
 from app.compare.diff import compare
@@ -23,6 +23,7 @@ from app.io.akn_reader import read_akn
 from app.io.docx_parts import package_problems
 from app.io.docx_writer import build_docx
 from app.model import Paragraph, Resolution
+from app.render import block_text, render
 
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "akn" / "A_RES_79_250-2424689E.xml"
 DATE = dt.datetime(2026, 12, 7, 10, 0)
@@ -152,6 +153,31 @@ def test_a_table_whose_columns_changed_is_shown_replaced_and_resolves_to_either(
     assert header == [True] * 2 * heads + [False] * (len(header) - 2 * heads)  # both headers on top
 
 
+def _paragraphs(res: Resolution) -> list[str]:
+    """The printed paragraphs around the tables, numbers included (what body_paragraphs reads)."""
+    r = render(res)
+    return [(b.label + "\t" if b.label else "") + block_text(b) for b in r.blocks if b.role != "table"]
+
+
+@pytest.mark.parametrize("side", ["deleted", "inserted"])
+def test_a_paragraph_deleted_or_inserted_right_before_a_table_leaves_no_empty_line(
+    issued: Resolution, side: str
+) -> None:
+    """A paragraph mark cannot join a table: the paragraph before the table that goes takes its kept
+    neighbour's mark instead, so neither version keeps an empty numbered line over the table."""
+    other = copy.deepcopy(issued)
+    at = next(i for i, p in enumerate(other.operative) if p.is_table)
+    del other.operative[at - 1]  # "Decides that … set forth in the table below:"
+    base, new = (issued, other) if side == "deleted" else (other, issued)
+    blob = build_tracked_docx(base, new, date=DATE)
+    for mode, res in (("accept", new), ("reject", base)):
+        texts = [t.replace("^", "") for _, t in body_paragraphs(blob, mode)]
+        printed = _paragraphs(res)
+        start = texts.index(printed[0])
+        assert texts[start : start + len(printed)] == printed, mode
+    assert _word_tables(blob, "accept") == _cells(new)
+
+
 def test_oral_revisions_and_notes_are_not_counted_twice_for_a_table(issued: Resolution) -> None:
     new = _edited(issued)
     cmp = compare(issued, new)
@@ -193,3 +219,61 @@ def test_libreoffice_opens_the_tracked_table(tmp_path: Path, issued: Resolution)
     # the rows stand as rows: a level's letter and its criterion on one line, inserted and deleted rows shown
     assert any(line.split()[:2] == ["K", "Small"] for line in text.splitlines() if line.strip())
     assert "Permanent members of the" in text and "22,946" in text  # the deleted row shows, struck through
+
+
+def test_libreoffice_accept_all_and_reject_all_give_each_versions_table(
+    tmp_path: Path, issued: Resolution
+) -> None:
+    """LibreOffice's own Accept All / Reject All (through its Python bridge) read the rows as Word would."""
+    from test_compare import _uno_python
+
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    python = _uno_python()
+    if not soffice or not python:
+        pytest.skip("LibreOffice with its Python bridge (uno) is not installed here")
+    new = _edited(issued)
+    at = next(i for i, p in enumerate(new.operative) if p.is_table)
+    del new.operative[at - 1]  # and the paragraph that introduces the table
+    src = tmp_path / "tracked.docx"
+    src.write_bytes(build_tracked_docx(issued, new, date=DATE))
+    script = Path(__file__).resolve().parent.parent / "fixtures" / "compare" / "lo_resolve.py"
+    accepted, rejected = tmp_path / "accept.txt", tmp_path / "reject.txt"
+    result = subprocess.run(
+        [
+            python,
+            str(script),
+            soffice,
+            (tmp_path / "profile").as_uri(),
+            str(src),
+            str(accepted),
+            str(rejected),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+
+    def cells(text_file: Path, res: Resolution) -> list[str]:
+        """The lines of the table (a cell a line in LibreOffice's text), as many as the version has cells."""
+        lines = [" ".join(line.split()) for line in text_file.read_text(encoding="utf-8-sig").splitlines()]
+        start = lines.index(" ".join(inline.plain(_table(res).table[0][0]).split()))
+        return lines[start : start + sum(len(row) for row in _table(res).table)]
+
+    def expected(res: Resolution) -> list[str]:
+        return [" ".join(inline.plain(cell).split()) for row in _table(res).table for cell in row]
+
+    assert cells(accepted, new) == expected(new)
+    assert cells(rejected, issued) == expected(issued)
+
+    def above(text_file: Path, res: Resolution) -> tuple[str, str]:
+        """The line over the table as LibreOffice prints it, and the paragraph the version has there."""
+        lines = [" ".join(line.split()) for line in text_file.read_text(encoding="utf-8-sig").splitlines()]
+        blocks = render(res).blocks
+        before = blocks[next(i for i, b in enumerate(blocks) if b.role == "table") - 1]
+        first = " ".join(inline.plain(_table(res).table[0][0]).split())
+        return lines[lines.index(first) - 1], " ".join(f"{before.label} {block_text(before)}".split())
+
+    for text_file, res in ((accepted, new), (rejected, issued)):
+        shown, printed = above(text_file, res)
+        assert shown == printed  # no empty numbered line left over the table
