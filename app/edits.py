@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from app import inline
+from app.cells import cell_of, cells_of, field_value, with_cell
 from app.findings import Finding, Fix
 from app.history import Change, Entry, History
 from app.lexicon import convert_opener as lexicon_convert
@@ -126,7 +127,10 @@ def depth_of(res: Resolution, paragraph_id: str) -> int:
 def set_field(
     doc: Document, *, paragraph_id: str, field: str, value: str, label: str = say("Typing")
 ) -> Change:
-    """Set a paragraph's opener, text or tail. Typing in the same field merges into one undo entry."""
+    """Set a paragraph's opener, text or tail, or one cell of a table ("cell:R:C", app.cells). Typing in the
+    same field merges into one undo entry."""
+    if cell_of(field) is not None:
+        return _set_cell(doc, paragraph_id, field, value, label)
     if field not in TEXT_FIELDS:
         raise EditError(f"no paragraph field {field!r}")
     para = _find(doc, paragraph_id)
@@ -141,6 +145,18 @@ def set_field(
         lambda: setattr(para, field, old),
         change,
         merge_key=("field", paragraph_id, field) if label == "Typing" else None,
+    )
+
+
+def _set_cell(doc: Document, paragraph_id: str, field: str, value: str, label: str) -> Change:
+    """One cell of a table (a replacement, a fix): the table row and the preview are drawn again."""
+    para = _find(doc.resolution, paragraph_id)
+    if not para.is_table or field_value(para, field) == value:
+        return Change(revision=doc.revision)
+    old, new = para.table, with_cell(para, field, value)
+    change = Change(label=label, structure=True, paragraph_ids=frozenset({paragraph_id}))
+    return _record(
+        doc, label, lambda: setattr(para, "table", new), lambda: setattr(para, "table", old), change
     )
 
 
@@ -594,7 +610,7 @@ def apply_fix(doc: Document, *, finding: Finding) -> Change:
         return set_sponsors(doc, names=[n for n in fix.replacement.split("\n") if n.strip()])
     if finding.paragraph_id:
         para = _find(res, finding.paragraph_id)
-        old = getattr(para, fix.field)
+        old = field_value(para, fix.field)
         return set_field(
             doc,
             paragraph_id=para.id,
@@ -640,14 +656,15 @@ class Match:
 
 
 def find_all(res: Resolution, needle: str, *, case: bool = False) -> list[Match]:
-    """Every occurrence of `needle` in openers, texts, tails and the title, in reading order."""
+    """Every occurrence of `needle` in openers, texts, tails, table cells and the title, in reading order."""
     if not needle:
         return []
     pattern = re.compile(re.escape(needle), 0 if case else re.IGNORECASE)
     out = [Match("", "title", m.start(), m.end()) for m in pattern.finditer(res.title)]
     for _, para in res.paragraphs():
-        for name in TEXT_FIELDS:
-            out += [Match(para.id, name, m.start(), m.end()) for m in pattern.finditer(getattr(para, name))]
+        fields = [(name, getattr(para, name)) for name in TEXT_FIELDS]
+        for name, markup in fields + cells_of(para):
+            out += [Match(para.id, name, m.start(), m.end()) for m in pattern.finditer(markup)]
     return out
 
 
@@ -666,6 +683,12 @@ def replace_all(doc: Document, *, needle: str, replacement: str, case: bool = Fa
         if m.paragraph_id and (m.paragraph_id, m.field) not in seen:
             seen.add((m.paragraph_id, m.field))
             para = _find(res, m.paragraph_id)
+            if cell_of(m.field) is not None:  # a table's cells: the whole table, once
+                if (m.paragraph_id, "table") not in seen:
+                    seen.add((m.paragraph_id, "table"))
+                    new = [[pattern.sub(lambda _: replacement, c) for c in row] for row in para.table]
+                    edits.append((para, "table", para.table, new))
+                continue
             old = getattr(para, m.field)
             edits.append((para, m.field, old, pattern.sub(lambda _: replacement, old)))
 
@@ -679,7 +702,10 @@ def replace_all(doc: Document, *, needle: str, replacement: str, case: bool = Fa
 
     ids = frozenset(m.paragraph_id for m in matches if m.paragraph_id)
     change = Change(
-        label=say("Replace all"), paragraph_ids=ids, title=any(m.field == "title" for m in matches)
+        label=say("Replace all"),
+        paragraph_ids=ids,
+        title=any(m.field == "title" for m in matches),
+        structure=any(cell_of(m.field) is not None for m in matches),  # a table's grid is drawn again
     )
     return _record(doc, say("Replace all"), apply, revert, change), len(matches)
 

@@ -30,7 +30,12 @@ def insert_table(
 
 
 def set_table(
-    doc: Document, *, paragraph_id: str, rows: list[list[str]], header_rows: int | None = None
+    doc: Document,
+    *,
+    paragraph_id: str,
+    rows: list[list[str]],
+    header_rows: int | None = None,
+    label: str = say("Edit table"),
 ) -> Change:
     """The table's cells (and how many rows head it); rows are made as wide as the widest."""
     para = doc.find(paragraph_id)
@@ -57,11 +62,18 @@ def set_table(
     def put(table: list[list[str]], count: int):  # noqa: ANN202 - a command's apply or revert
         return lambda: (setattr(para, "table", table), setattr(para, "header_rows", count))
 
-    label = say("Edit table")
     # a structure change: the rows of the editor and the preview are rendered again; no focus move, the
     # cell being typed in keeps it
     change = Change(label=label, structure=True, paragraph_ids=frozenset({paragraph_id}))
     return _record(doc, label, put(new, heads), put(old, old_heads), change)
+
+
+def set_header_rows(doc: Document, *, paragraph_id: str, count: int) -> Change:
+    """How many rows head the table (bold in the grid, repeated on each page of the Word file, above the
+    thick rule in print): 0 to all of its rows."""
+    para = _table(doc, paragraph_id)
+    rows = [list(row) for row in para.table]
+    return set_table(doc, paragraph_id=paragraph_id, rows=rows, header_rows=count, label=say("Header rows"))
 
 
 def add_row(doc: Document, *, paragraph_id: str, at: int | None = None) -> Change:

@@ -9,6 +9,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from app import edits
+from app.cells import cell_of, field_value
 from app.interface import fill, marked, tr
 from widgets.fields import TextField, to_display
 
@@ -113,13 +114,7 @@ class Finder(QObject):
             return None
         self.win.paragraphs.finish()
         order = {key[0]: i for i, key in enumerate(self.win.paragraphs.order)}
-        matches.sort(
-            key=lambda m: (
-                order.get(m.paragraph_id, -1),
-                ("title", "opener", "text", "tail").index(m.field),
-                m.start,
-            )
-        )
+        matches.sort(key=lambda m: (order.get(m.paragraph_id, -1), *_field_order(m.field), m.start))
         last = self._last_match
         index = 0
         if last is not None and last in matches:
@@ -136,6 +131,9 @@ class Finder(QObject):
             self.win.header.title.setSelection(match.start, match.end - match.start)
             return
         span = (match.start, match.end)
+        if cell_of(match.field) is not None:  # a table's cell: the grid goes to the cell
+            self.win.paragraphs.focus_paragraph(match.paragraph_id, match.field)
+            return
         if match.field != "opener":
             markup = getattr(self.win.res.find(match.paragraph_id), match.field)
             span = (
@@ -152,7 +150,7 @@ class Finder(QObject):
             return
         self.win.doc.history.seal()
         if match.paragraph_id:
-            old = getattr(self.win.res.find(match.paragraph_id), match.field)
+            old = field_value(self.win.res.find(match.paragraph_id), match.field)
             self.win.apply(
                 edits.set_field,
                 paragraph_id=match.paragraph_id,
@@ -177,3 +175,11 @@ class Finder(QObject):
         self.bar.status.setText(
             fill("Replaced {count}", count=count) if change is not None and count else tr("Not found")
         )
+
+
+def _field_order(field: str) -> tuple[int, int, int]:
+    """Where a field stands in its paragraph for reading order: a table's cells row by row."""
+    cell = cell_of(field)
+    if cell is not None:
+        return (4, *cell)
+    return (("title", "opener", "text", "tail").index(field), 0, 0)

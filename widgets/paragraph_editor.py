@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.cells import cell_of
 from app.findings import Finding
 from app.interface import tr
 from app.messages import localize
@@ -652,6 +653,13 @@ class ParagraphList(QScrollArea):
             return
         self.active_id = paragraph_id
         self._mark_active()
+        cell = cell_of(field)
+        grid = getattr(row, "grid", None)  # a table row (widgets.table_row): the finding's or match's cell
+        if cell is not None and grid is not None:
+            grid.setFocus(Qt.FocusReason.OtherFocusReason)
+            grid.setCurrentCell(*cell)
+            self.ensureWidgetVisible(row, 40, self.viewport().height() // 4)
+            return
         widget = row.opener if field == "opener" and row.opener.isVisible() else row.text
         widget.setFocus(Qt.FocusReason.OtherFocusReason)
         if span is not None:

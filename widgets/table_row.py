@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtGui import QActionGroup, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
+    QMenu,
     QTableWidget,
     QTableWidgetItem,
     QToolButton,
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
     from widgets.main_window import MainWindow
 
 ROW_PX = 24  # a grid row's height: the grid shows every row, the list scrolls
+MAX_HEADER_CHOICES = 9  # the header-row menu offers 0 to this many (or all the rows of a smaller table)
 
 
 class TableRow(ParagraphRow):
@@ -41,7 +43,7 @@ class TableRow(ParagraphRow):
     table_edited = Signal(str, object)  # paragraph id, rows of cell texts
     row_change = Signal(
         str, str, int
-    )  # paragraph id, "add_row" / "remove_row" / "add_column" / "remove_column", at
+    )  # paragraph id, "add_row" / "remove_row" / "add_column" / "remove_column" / "header_rows", at (count)
 
     def __init__(self, paragraph_id: str, parent: QWidget | None = None) -> None:
         super().__init__(paragraph_id, False, parent)
@@ -73,7 +75,25 @@ class TableRow(ParagraphRow):
         self.remove_row = self._button(tr("− Row"), tr("Remove the current row"), "remove_row")
         self.add_column = self._button(tr("+ Column"), tr("Add a column after the current one"), "add_column")
         self.remove_column = self._button(tr("− Column"), tr("Remove the current column"), "remove_column")
-        for button in (self.add_row, self.remove_row, self.add_column, self.remove_column):
+        self.header_button = QToolButton(self.buttons)
+        self.header_button.setText(tr("Header rows"))
+        self.header_button.setToolTip(
+            tr("How many rows head the table: bold, repeated on each page, above the thick rule")
+        )
+        self.header_button.setAutoRaise(True)
+        self.header_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.header_menu = QMenu(self.header_button)
+        self.header_menu.aboutToShow.connect(lambda: self._fill_header_menu(self.header_menu))
+        self.header_button.setMenu(self.header_menu)
+        self.grid.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.grid.customContextMenuRequested.connect(self._context_menu)
+        for button in (
+            self.add_row,
+            self.remove_row,
+            self.add_column,
+            self.remove_column,
+            self.header_button,
+        ):
             bar.addWidget(button)
         bar.addStretch(1)
         grid = self.layout()
@@ -89,6 +109,45 @@ class TableRow(ParagraphRow):
         button.setAutoRaise(True)
         button.clicked.connect(lambda: self.row_change.emit(self.paragraph_id, what, self._at(what)))
         return button
+
+    def _fill_header_menu(self, menu: QMenu) -> None:
+        """0 to all of the rows, the current count checked."""
+        menu.clear()
+        group = QActionGroup(menu)
+        for count in range(min(self.grid.rowCount(), MAX_HEADER_CHOICES) + 1):
+            action = menu.addAction(tr("None") if count == 0 else str(count))
+            action.setCheckable(True)
+            action.setChecked(count == self._heads)
+            group.addAction(action)
+            action.triggered.connect(lambda _=False, n=count: self.set_header_rows(n))
+
+    def set_header_rows(self, count: int) -> None:
+        if count != self._heads:
+            self.row_change.emit(self.paragraph_id, "header_rows", count)
+
+    def context_menu(self, row: int) -> QMenu:
+        """The grid's menu at a row: rows and columns, and the header down to that row or none."""
+        menu = QMenu(self.grid)
+        for button in (self.add_row, self.remove_row, self.add_column, self.remove_column):
+            action = menu.addAction(button.text())
+            action.setToolTip(button.toolTip())
+            action.setEnabled(button.isEnabled())
+            action.triggered.connect(button.click)
+        menu.addSeparator()
+        if row >= 0:
+            down = menu.addAction(tr("Repeat as header row") if row == 0 else tr("Header down to this row"))
+            down.setCheckable(True)
+            down.setChecked(row < self._heads)
+            # checked: the header ends above this row; unchecked: it reaches down to it
+            down.triggered.connect(lambda checked, r=row: self.set_header_rows(r + 1 if checked else r))
+        self._fill_header_menu(menu.addMenu(tr("Header rows")))
+        return menu
+
+    def _context_menu(self, pos: QPoint) -> None:
+        row = self.grid.rowAt(pos.y())
+        if row >= 0:
+            self.grid.setCurrentCell(row, max(self.grid.columnAt(pos.x()), 0))
+        self.context_menu(row).exec(self.grid.viewport().mapToGlobal(pos))
 
     def _at(self, what: str) -> int:
         """Where the change goes: under the current row, after the current column (the end without one)."""
@@ -168,6 +227,9 @@ _CHANGES = {
 
 
 def _change(win: MainWindow, paragraph_id: str, what: str, at: int) -> None:
+    if what == "header_rows":
+        win.apply_structure(table_edits.set_header_rows, paragraph_id=paragraph_id, count=at)
+        return
     win.apply_structure(_CHANGES[what], paragraph_id=paragraph_id, at=at)
 
 

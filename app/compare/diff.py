@@ -453,6 +453,7 @@ class _Blocks:
         self.tail: dict[str, Block] = {}
         self.heads: dict[str, list[Block]] = {}  # section heading lines printed before a paragraph
         self.units: dict[tuple[str, str], Block] = {}  # a part's or annex's own lines, by (id, role)
+        self.note: dict[str, Block] = {}  # the note printed under a table, by the table's paragraph id
         for block in rendered.blocks:
             if block.role in _UNIT_ROLES:
                 self.units[(block.paragraph_id, block.role)] = block
@@ -462,12 +463,17 @@ class _Blocks:
                 continue
             if block.role == "unplaced":
                 continue
+            if block.role == "table_note" and not block.is_tail and block.paragraph_id in self.lead:
+                self.note.setdefault(block.paragraph_id, block)
+                continue
             target = self.tail if block.is_tail else self.lead
             target.setdefault(block.paragraph_id, block)
 
 
 def _reading_order(para: Paragraph, blocks: _Blocks) -> list[Block]:
     out = [blocks.lead[para.id]] if para.id in blocks.lead else []
+    if para.id in blocks.note:
+        out.append(blocks.note[para.id])
     for sub in para.subparagraphs:
         out += _reading_order(sub, blocks)
     if para.id in blocks.tail:
@@ -502,6 +508,9 @@ class _Comparer:
         for bh, nh in zip_longest(bb.heads.get(bp.id, []), nb.heads.get(np.id, [])):
             self.out.append(diff_blocks(bh, nh, self.notes))
         self.out.append(diff_blocks(bb.lead.get(bp.id), nb.lead.get(np.id), self.notes))
+        bn, nn = bb.note.get(bp.id), nb.note.get(np.id)
+        if bn or nn:
+            self.out.append(diff_blocks(bn, nn, self.notes))
         self.paragraphs(bp.subparagraphs, np.subparagraphs)
         bt, nt = bb.tail.get(bp.id), nb.tail.get(np.id)
         if bt or nt:

@@ -24,6 +24,7 @@ from docx.oxml.parser import parse_xml
 
 from app.atomic import write_atomic
 from app.compare.diff import DELETE, EQUAL, INSERT, BlockChange, Comparison, Segment, compare
+from app.compare.table_diff import layout_block, table_rows
 from app.io import docx_parts
 from app.io import docx_writer as writer
 from app.io.docx_layout import layout_for_paper
@@ -279,10 +280,29 @@ def _inserted_at_the_end(rows: list[list[str]]) -> None:
     if k == len(rows) or k == 0 or rows[k - 1][3] != EQUAL:
         return
     kept, last = rows[k - 1], rows[-1]
-    if (kept[0], kept[2]) != (last[0], last[2]):
+    if (kept[0], kept[2]) != (last[0], last[2]) or kept[0] == "table":
         return
     kept[3], last[3] = INSERT, EQUAL
     last[4] = kept[4]  # rejecting merges the two under the last mark: it must carry the base's numbering too
+
+
+def _before_tables(rows: list[list[str]]) -> None:
+    """Paragraphs deleted (or inserted) right before a table give their last mark to the kept paragraph before
+    them, formatted alike: a paragraph mark cannot join a table, so accepting (rejecting) left an empty
+    numbered paragraph over the table in LibreOffice and Word. The kept paragraph's text then ends in the last
+    one's paragraph, which has its format."""
+    for i in range(1, len(rows) - 1):
+        last, op = rows[i], rows[i][3]
+        if rows[i + 1][0] != "table" or last[0] == "table" or op == EQUAL:
+            continue
+        k = i
+        while k > 0 and rows[k - 1][3] == op and rows[k - 1][0] != "table":
+            k -= 1
+        kept = rows[k - 1] if k > 0 else None
+        if kept is None or kept[3] != EQUAL or (kept[0], kept[2]) != (last[0], last[2]):
+            continue
+        kept[3], last[3] = op, EQUAL
+        last[4] = kept[4]
 
 
 def _op_of(change: BlockChange) -> str:
@@ -299,7 +319,26 @@ def _list_key(cmp: Comparison, change: BlockChange) -> str:
     return cmp.unit_pairs.get(unit, f"deleted {unit}")
 
 
-def _body(cmp: Comparison, revs: _Revisions, notes: _Notes, numbering: _Numbering) -> str:
+def _table(cmp: Comparison, change: BlockChange, revs: _Revisions, notes: _Notes) -> str:
+    """A table as a Word table in the plain export's layout, its rows of both versions in print order: a
+    changed cell holds its words' revisions, a row only one version has is marked inserted or deleted in its
+    row properties (w:trPr/w:ins, w:del) with every run of it tracked, as Word marks rows."""
+    rows = table_rows(change.base, change.new, cmp.base, cmp.new, cmp.footnotes)
+    if not rows:
+        return ""
+    layout = layout_for_paper(cmp.new_rendered.template.paper)
+    tables = writer.table_writer(layout, lambda spans: "")
+    cell_runs, marks = [], []
+    for row in rows:
+        revs.whole = row.op != EQUAL
+        marks.append(revs.mark(row.op))
+        cell_runs.append([_segment_runs(segments, revs, notes) for segments in row.cells])
+        revs.whole = False
+    return tables.xml(layout_block(change.block, rows), cell_runs, marks)
+
+
+def _title_and_organ_line(cmp: Comparison, revs: _Revisions) -> list[str]:
+    """The title's and the organ line's paragraphs, tracked."""
     out: list[str] = []
     new_r = cmp.new_rendered
     base_title = cmp.base_rendered.title
@@ -328,11 +367,19 @@ def _body(cmp: Comparison, revs: _Revisions, notes: _Notes, numbering: _Numberin
         runs = revs.wrap(DELETE, old if base_r.organ_line else "") + revs.wrap(INSERT, new_runs)
         out.append(_paragraph("organ_line", runs, mark=revs.mark(op)))
         revs.whole = False
+    return out
+
+
+def _body(cmp: Comparison, revs: _Revisions, notes: _Notes, numbering: _Numbering) -> str:
+    out = _title_and_organ_line(cmp, revs)
     rows: list[list[str]] = []  # [style key, runs, numPr, paragraph-mark op, pPrChange] per block
     blocks = cmp.blocks
     for i, change in enumerate(blocks):
         block = change.block
         op = _op_of(change)
+        if block.role == "table":
+            rows.append(["table", _table(cmp, change, revs, notes), "", op, ""])
+            continue
         revs.whole = op != EQUAL
         segments = change.segments
         if op == EQUAL and i + 1 < len(blocks) and _op_of(blocks[i + 1]) == INSERT:
@@ -353,7 +400,13 @@ def _body(cmp: Comparison, revs: _Revisions, notes: _Notes, numbering: _Numberin
         rows.append([writer.block_style(block), runs, numpr, op, before])
         revs.whole = False
     _inserted_at_the_end(rows)
+    _before_tables(rows)
     for style, runs, numpr, op, before in rows:
+        if style == "table":
+            if out and out[-1].startswith("<w:tbl>"):
+                out.append(_paragraph("body", ""))  # Word joins two tables that touch into one
+            out.append(runs)
+            continue
         revs.whole = True
         out.append(_paragraph(style, runs, numpr=numpr, mark=revs.mark(op), change=before))
         revs.whole = False
@@ -415,7 +468,13 @@ def build_tracked_document(
         }
         start = 1 + max((i for i, s in enumerate(styles[:stop]) if s in above), default=-1)
     anchor = paragraphs[stop] if stop < len(paragraphs) else body.find(qn("w:sectPr"))
-    for p in paragraphs[start:stop]:
+    first = paragraphs[start] if start < len(paragraphs) else anchor
+    between = []  # the paragraphs and tables (w:tbl) the body is written again in place of
+    for el in first.itersiblings(preceding=False) if first is not anchor else ():
+        if el is anchor:
+            break
+        between.append(el)
+    for p in ([first] if first is not anchor else []) + between:
         p.clear()  # emptied first: lxml detaches a large subtree at a cost that grows with its size squared
         body.remove(p)
     for el in writer.parse_many(_body(cmp, revs, notes, numbering)):

@@ -22,6 +22,7 @@ import re
 from collections.abc import Callable, Iterable
 
 from app import inline, spelling
+from app.cells import field_value
 from app.conventions import (
     amendment,
     citations,
@@ -315,7 +316,7 @@ def _node_findings(
     node: Node, ctx: DocumentContext, style: bool, speller: SpellingSettings | None
 ) -> list[Finding]:
     if node.para.is_table:
-        return _table_findings(node, ctx)
+        return _table_findings(node, ctx, style, speller)
     out: list[Finding] = []
     for rule in PARAGRAPH_RULES:
         out += rule(node, ctx)
@@ -336,7 +337,7 @@ def _paragraph_style(node: Node, ctx: DocumentContext, speller: SpellingSettings
     )
     if not ctx.short_forms:
         return found
-    return [f for f in found if not short_forms.excused(f, getattr(node.para, f.field, ""), ctx.short_forms)]
+    return [f for f in found if not short_forms.excused(f, field_value(node.para, f.field), ctx.short_forms)]
 
 
 def _annex_findings(
@@ -345,7 +346,7 @@ def _annex_findings(
     """An annex paragraph: the rules of any UN text (dates, abbreviations, subparagraph labels, spelling and
     style); openers, repetition markers and derived punctuation are the resolution's own."""
     if node.para.is_table:
-        return _table_findings(node, ctx)
+        return _table_findings(node, ctx, style, speller)
     out: list[Finding] = []
     for name in ("opener", "text", "tail"):
         markup = getattr(node.para, name)
@@ -358,9 +359,14 @@ def _annex_findings(
     return out
 
 
-def _table_findings(node: Node, ctx: DocumentContext) -> list[Finding]:
+def _table_findings(
+    node: Node, ctx: DocumentContext, style: bool, speller: SpellingSettings | None
+) -> list[Finding]:
     """A table: none of the paragraph rules holds for cells of names and figures (no opener, number or derived
-    punctuation), and a finding's span points into a paragraph's text, which a table does not have."""
+    punctuation); the spelling and style checks read each cell (a doubled word, an unknown word), their
+    findings naming the cell ("cell:R:C"), and the note the table holds as its text."""
+    if style and _styled(ctx.language):
+        return _paragraph_style(node, ctx, speller)
     return []
 
 

@@ -199,6 +199,10 @@ class _State:
     amend_sentences: set[str] = field(default_factory=set)
     # numbers and labels typed by hand (not Word numbering) out of sequence: one record for the whole reading
     typed_labels: TypedLabels = field(default_factory=TypedLabels)
+    styles: Styles | None = None  # the file's styles: whether a table's first row is bold (its header)
+
+    def bold(self, line: Line) -> bool | None:
+        return header_line(line, self.styles).bold if self.styles is not None else None
 
 
 def _spans(pieces: list[Piece], typed: dict[str, str]) -> list[inline.Span]:
@@ -396,7 +400,9 @@ def _place(
         if i < after_table:
             continue
         if line.in_table and (res.operative or res.preamble):
-            table, after_table = read_table(lines, i, lambda cell: _markup(cell, typed), state.findings)
+            table, after_table = read_table(
+                lines, i, lambda cell: _markup(cell, typed), state.findings, state.bold
+            )
             table.heading, state.heading = "\n".join(state.heading), []  # a section's heading over a table
             res.part(state.part).append(table)
             state.stack = []  # a list after the table opens under no paragraph printed before it
@@ -785,7 +791,9 @@ def _annexes(lines: list[Line], state: _State, typed: dict[str, str], texts: dic
         if i < max(start, after_table):
             continue
         if line.in_table and reader is not None:
-            table, after_table = read_table(lines, i, lambda cell: _markup(cell, typed), state.findings)
+            table, after_table = read_table(
+                lines, i, lambda cell: _markup(cell, typed), state.findings, state.bold
+            )
             reader.expect_title = False
             reader.builder.paragraph(table, numbered=False)
             continue
@@ -1045,7 +1053,7 @@ def read_docx(data: bytes, *, name: str = "") -> ImportResult:
     typed_labels = TypedLabels()
     for index, (title_lines, segment) in enumerate(segments):
         target = res if index == 0 else Resolution(header=res.header, footnotes=res.footnotes)
-        state = _State(target, findings, typed_labels=typed_labels)
+        state = _State(target, findings, typed_labels=typed_labels, styles=walker.styles)
         state.italic_openers = any(_has_italic_opener(tidy(_spans(line.pieces, {}))) for line in segment)
         numbered_doc = any(_kind(line.label or line.plain)[0] == "num" for line in segment)
         _trailing(rest, state, typed, texts)  # left over before the next part: kept

@@ -85,7 +85,11 @@ class TableWriter:
     indent: int  # twips from the left margin: the body column
     width: int  # twips
 
-    def xml(self, block: Block) -> str:
+    def xml(
+        self, block: Block, cell_runs: list[list[str]] | None = None, row_marks: list[str] | None = None
+    ) -> str:
+        """The table; `cell_runs` (runs per cell) and `row_marks` (a w:ins or w:del per row) are what the
+        tracked-changes export gives for the rows of both versions, laid out by `block.cells`."""
         widths = column_widths(block, self.width)
         right = figure_columns(block)
         rows = []
@@ -96,13 +100,23 @@ class TableWriter:
             header = index < block.header_rows
             cells = "".join(
                 self._cell(
-                    cell, widths[k], top, bottom, "right" if right[k] and not header else "left", header
+                    cell_runs[index][k] if cell_runs else self.runs(inline.parse(cell)),
+                    widths[k],
+                    top,
+                    bottom,
+                    "right" if right[k] and not header else "left",
+                    header,
                 )
                 for k, cell in enumerate(row)
             )
             # a row never splits over two pages; the header repeats on each page and stays with the row under it
             head = "<w:tblHeader/>" if header else ""
-            rows.append(f"<w:tr><w:trPr><w:cantSplit/>{head}</w:trPr>{cells}</w:tr>")
+            mark = row_marks[index] if row_marks else ""  # after w:tblHeader, as CT_TrPr orders them
+            short = len(widths) - len(
+                row
+            )  # a row shorter than the grid (a tracked table whose columns changed)
+            after = f'<w:gridAfter w:val="{short}"/>' if short > 0 else ""
+            rows.append(f"<w:tr><w:trPr>{after}<w:cantSplit/>{head}{mark}</w:trPr>{cells}</w:tr>")
         grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
         props = (
             f'<w:tblPr><w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:tblInd w:w="{self.indent}" w:type="dxa"/>'
@@ -110,12 +124,12 @@ class TableWriter:
         )
         return f"<w:tbl>{props}<w:tblGrid>{grid}</w:tblGrid>{''.join(rows)}</w:tbl>"
 
-    def _cell(self, markup: str, width: int, top: int, bottom: int, jc: str, header: bool) -> str:
+    def _cell(self, runs: str, width: int, top: int, bottom: int, jc: str, header: bool) -> str:
         keep = "<w:keepNext/>" if header else ""
         paragraph = (
             f'<w:p><w:pPr><w:pStyle w:val="UNBody"/>{keep}<w:spacing w:before="20" w:after="20"/>'
             f'<w:ind w:left="0" w:right="0" w:firstLine="0"/><w:jc w:val="{jc}"/></w:pPr>'
-            f"{self.runs(inline.parse(markup))}</w:p>"
+            f"{runs}</w:p>"
         )
         borders = _borders(top, bottom)
         return f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{borders}</w:tcPr>{paragraph}</w:tc>'
@@ -214,8 +228,29 @@ class TableReading:
         return out
 
 
-def header_rows(lines: list[Line]) -> int:
-    """How many rows head the table: the rows Word repeats on each page (`w:tblHeader`)."""
+BOLD_HEADER_MIN_ROWS = 3  # a table this long whose first row is all bold reads it as its header
+
+
+def header_rows(lines: list[Line], bold: Callable[[Line], bool | None] | None = None) -> int:
+    """How many rows head the table: the rows Word repeats on each page (`w:tblHeader`); without any, a first
+    row whose every cell with text is wholly bold (`bold` says of a line) in a table of 3 rows or more, as
+    issued UN Word tables mark their header."""
+    count = _repeated_rows(lines)
+    if count or bold is None:
+        return count
+    own = [line for line in lines if line.cell is not None and _own_line(line)]
+    if len({line.cell[1] for line in own}) < BOLD_HEADER_MIN_ROWS:  # type: ignore[index]
+        return 0
+    first = [line for line in own if line.cell[1] == 0 and line.plain.strip()]  # type: ignore[index]
+    return 1 if first and all(bold(line) for line in first) else 0
+
+
+def _own_line(line: Line) -> bool:
+    """A line of the table's own cells, not of a table inside one."""
+    return line.element is not None and sum(1 for _ in line.element.iterancestors(wtag("tc"))) == 1
+
+
+def _repeated_rows(lines: list[Line]) -> int:
     rows: set[int] = set()
     for line in lines:
         tr = next(line.element.iterancestors(wtag("tr")), None) if line.element is not None else None
@@ -230,15 +265,20 @@ def header_rows(lines: list[Line]) -> int:
 
 
 def read_table(
-    lines: list[Line], start: int, markup: Callable[[Line], str], findings: list[Finding]
+    lines: list[Line],
+    start: int,
+    markup: Callable[[Line], str],
+    findings: list[Finding],
+    bold: Callable[[Line], bool | None] | None = None,
 ) -> tuple[Paragraph, int]:
-    """The table whose first line is lines[start], as a paragraph, and the index of the line after it."""
+    """The table whose first line is lines[start], as a paragraph, and the index of the line after it;
+    `bold` says whether a line's text is all bold (a header marked so, see `header_rows`)."""
     outer = outer_table(lines[start])
     reading = TableReading(markup)
     end = start
     while end < len(lines) and lines[end].in_table and outer_table(lines[end]) == outer:
         reading.add(lines[end])
         end += 1
-    para = reading.paragraph(header_rows(lines[start:end]))
+    para = reading.paragraph(header_rows(lines[start:end], bold))
     findings += reading.findings(para.id)
     return para, end

@@ -605,6 +605,18 @@ def print_as_issued(
     return layout
 
 
+def body_frame(layout: Layout) -> tuple[float, float]:
+    """The body column's indent and width in points: where a table stands."""
+    body_style = layout.styles["body"]
+    return body_style.left, layout.page.frame_width - body_style.left - body_style.right
+
+
+def table_writer(layout: Layout, runs: Callable[[list[inline.Span]], str]) -> TableWriter:
+    """The writer of the body's tables (the plain export's and the tracked comparison's)."""
+    indent, width = body_frame(layout)
+    return TableWriter(runs, _tw(indent), _tw(width))
+
+
 def build_document(
     res: Resolution, *, paper: str | None = None, rendered: Rendered | None = None
 ) -> docx.document.Document:
@@ -621,9 +633,7 @@ def build_document(
     for child in list(body):
         if child is not sect_pr:
             body.remove(child)
-    body_style = layout.styles["body"]
-    frame = (body_style.left, layout.page.frame_width - body_style.left - body_style.right)
-    for p in parse_many(_body_xml(rendered, notes, layout.styles["organ_line"].before, frame)):
+    for p in parse_many(_body_xml(rendered, notes, layout.styles["organ_line"].before, body_frame(layout))):
         _place(p, sect_pr.addprevious)
     _write_footnotes(document, rendered, notes, layout)
     _properties(document, rendered)

@@ -13,6 +13,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from app.cells import cells_of
 from app.spelling.checker import SPELLING_RULE, Checker, SpellingSettings
 from app.spelling.personal import PersonalDictionary, default_dictionary_path
 
@@ -71,9 +72,14 @@ def paragraph_findings(
     settings: SpellingSettings | None = None,
     language: str = "",
 ) -> list[Finding]:
-    """Spelling and style of the paragraph's own opener, text and tail (not its subparagraphs)."""
+    """Spelling and style of the paragraph's own opener, text and tail (not its subparagraphs); of a table,
+    each cell's, the finding's field naming the cell ("cell:R:C") and the rules scoped to cells only."""
     check = checker(settings, language)
     out: list[Finding] = []
+    for field, markup in cells_of(paragraph):
+        for found in check.field_findings(markup, field="cell", paragraph_id=paragraph.id):
+            fix = replace(found.fix, field=field) if found.fix else None
+            out.append(replace(found, field=field, fix=fix))
     for name in ("opener", "text", "tail"):
         found = check.field_findings(getattr(paragraph, name), field=name, paragraph_id=paragraph.id)
         if template.italic_later_verbs:  # the Security Council italicizes ", and requests" inside a paragraph

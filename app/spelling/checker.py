@@ -15,7 +15,7 @@ from app.paths import resource
 from app.spelling import kinds, tokens
 from app.spelling.lexicon import UN_FREQUENCY, Lexicon, english, normal, read_words
 from app.spelling.personal import PersonalDictionary, default_dictionary_path
-from app.spelling.rules import Rule, load_style, load_user_rules
+from app.spelling.rules import FIELDS, Rule, load_style, load_user_rules
 
 SPELLING_RULE = "spelling.unknown-word"
 STRONG = 1_000  # a capitalized unknown word is reported only when one edit from a word at least this common
@@ -57,10 +57,7 @@ class Checker:
             rules = [_with_level(r, user.levels[r.id]) if r.id in user.levels else r for r in rules]
             self.user_levels = frozenset(user.levels)
         self.rules = tuple(rules)
-        self._by_field = {
-            f: tuple(r for r in self.rules if f in r.scope)
-            for f in ("opener", "text", "tail", "title", "footnote")
-        }
+        self._by_field = {f: tuple(r for r in self.rules if f in r.scope) for f in FIELDS}
 
     def refresh(self) -> None:
         """Pick up words added to the personal dictionary file since it was read."""

@@ -21,7 +21,7 @@ from app.messages import Message, say
 from app.spelling.pattern_shape import can_hang
 
 KINDS = ("existence", "substitution", "capitalization", "italics")
-FIELDS = ("opener", "text", "tail", "title", "footnote")
+FIELDS = ("opener", "text", "tail", "title", "footnote", "cell")  # "cell": a table's cells
 LEVELS = {
     "error": Severity.ERROR,
     "warning": Severity.WARNING,
@@ -60,7 +60,7 @@ class Rule:
     level: Severity
     description: str = ""
     link: str = ""
-    scope: tuple[str, ...] = ("opener", "text", "tail", "title", "footnote")
+    scope: tuple[str, ...] = FIELDS
     target: str = "plain"  # existence only: "markup" looks at the stored marks (bold, underline)
     patterns: tuple[tuple[re.Pattern[str], str], ...] = ()  # (pattern, replacement or "")
     exceptions: tuple[re.Pattern[str], ...] = ()

@@ -30,6 +30,13 @@ def resolve(root: etree._Element, accept: bool) -> etree._Element:
     """A copy of a story (document or footnotes) with all revisions accepted or rejected."""
     root = copy.deepcopy(root)
     keep, drop = ("ins", "del") if accept else ("del", "ins")
+    # table rows marked in their row properties (w:trPr/w:ins, w:del) go whole; a table left with no row goes
+    for tr in list(root.iter(q("tr"))):
+        if tr.find(f"w:trPr/w:{drop}", NS) is not None:
+            table = tr.getparent()
+            table.remove(tr)
+            if table.find("w:tr", NS) is None:
+                table.getparent().remove(table)
     # paragraph marks: a dropped mark joins the paragraph to the next one
     for p in list(root.iter(q("p"))):
         mark = p.find(f"w:pPr/w:rPr/w:{drop}", NS)

@@ -1,0 +1,187 @@
+"""Two versions of a table compared row by row and cell by cell (the tracked-changes export's tables).
+
+Rows are aligned first: equal rows anchor, the rows between two anchors are paired in order by how alike
+their words are, and a row left unpaired is inserted or deleted whole. A paired row's cells are then compared
+word by word, column by column, footnote references included (keyed as the whole comparison keyed them).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from app import inline
+from app.compare.diff import (
+    DELETE,
+    EQUAL,
+    INSERT,
+    FootnoteChange,
+    Segment,
+    _flatten,
+    _markup_tokens,
+    _Notes,
+    _segments,
+    diff_tokens,
+    features,
+    likeness,
+)
+from app.model import Resolution
+from app.render import Block
+from app.sequences import matching_blocks
+
+ROW_PAIR_THRESHOLD = 0.3  # rows this alike (0..1, by words and word pairs) are one row edited
+_PAIRED_GAP = 400  # rows a side of a gap weighed pair by pair; a larger gap pairs by place
+
+
+@dataclass
+class RowChange:
+    """A row of either version: `op` EQUAL for a row both have (its cells may differ), INSERT or DELETE for a
+    row one version has; `cells` one list of segments per column; `markup` the row as it reads in the new
+    version (the base when deleted), what the layout measures."""
+
+    op: str
+    cells: list[list[Segment]]
+    header: bool
+    markup: tuple[str, ...]
+
+
+class _SharedNotes(_Notes):
+    """The comparison's footnote keys, found again by the pair of note ids they stand for, so a table's notes
+    are not counted twice (the oral revisions read each changed note once)."""
+
+    def __init__(self, base: Resolution, new: Resolution, changes: dict[str, FootnoteChange]) -> None:
+        super().__init__(base, new)
+        self.changes = changes
+        self.by_ids = {(c.base_id, c.new_id): key for key, c in changes.items()}
+
+    def key(self, base_id: str, new_id: str) -> str:
+        found = self.by_ids.get((base_id, new_id))
+        if found is None:
+            found = self.by_ids[(base_id, new_id)] = super().key(base_id, new_id)
+        return found
+
+
+def _row_words(row: Sequence[str]) -> frozenset[str]:
+    return features(" ".join(inline.plain(cell) for cell in row).lower().split())
+
+
+def _pair_gap(
+    base: Sequence[Sequence[str]], new: Sequence[Sequence[str]]
+) -> list[tuple[int | None, int | None]]:
+    """Order-keeping pairs of the rows between two equal ones: the pairing with the most likeness (rows at
+    least ROW_PAIR_THRESHOLD alike), by dynamic programming over the gap."""
+    n, m = len(base), len(new)
+    if n * m > _PAIRED_GAP * _PAIRED_GAP or not n or not m:
+        k = min(n, m) if n * m > _PAIRED_GAP * _PAIRED_GAP else 0
+        return (
+            [(i, i) for i in range(k)] + [(i, None) for i in range(k, n)] + [(None, j) for j in range(k, m)]
+        )
+    bw, nw = [_row_words(r) for r in base], [_row_words(r) for r in new]
+    best = [[0.0] * (m + 1) for _ in range(n + 1)]
+    for i in range(n - 1, -1, -1):
+        for j in range(m - 1, -1, -1):
+            score = likeness(bw[i], nw[j])
+            paired = best[i + 1][j + 1] + score if score >= ROW_PAIR_THRESHOLD else -1.0
+            best[i][j] = max(paired, best[i + 1][j], best[i][j + 1])
+    out: list[tuple[int | None, int | None]] = []
+    i = j = 0
+    while i < n and j < m:
+        score = likeness(bw[i], nw[j])
+        if score >= ROW_PAIR_THRESHOLD and best[i][j] == best[i + 1][j + 1] + score:
+            out.append((i, j))
+            i, j = i + 1, j + 1
+        elif best[i][j] == best[i + 1][j]:
+            out.append((i, None))
+            i += 1
+        else:
+            out.append((None, j))
+            j += 1
+    return out + [(k, None) for k in range(i, n)] + [(None, k) for k in range(j, m)]
+
+
+def _row_pairs(
+    base: Sequence[Sequence[str]], new: Sequence[Sequence[str]]
+) -> list[tuple[int | None, int | None]]:
+    pairs: list[tuple[int | None, int | None]] = []
+    i = j = 0
+    for bi, nj, size in matching_blocks([tuple(r) for r in base], [tuple(r) for r in new]):
+        for x, y in _pair_gap(base[i:bi], new[j:nj]):
+            pairs.append((None if x is None else i + x, None if y is None else j + y))
+        pairs += [(bi + k, nj + k) for k in range(size)]
+        i, j = bi + size, nj + size
+    return pairs
+
+
+def _cell_segments(base: str, new: str, notes: _Notes) -> list[Segment]:
+    return _segments(_flatten(diff_tokens(_markup_tokens(base), _markup_tokens(new))), notes)
+
+
+def _whole(markup: str, op: str, notes: _Notes) -> list[Segment]:
+    return _segments([(op, t) for t in _markup_tokens(markup)], notes)
+
+
+def table_rows(
+    base: Block | None,
+    new: Block | None,
+    cmp_base: Resolution,
+    cmp_new: Resolution,
+    changes: dict[str, FootnoteChange],
+) -> list[RowChange]:
+    """The rows of both versions of a table in print order (a deleted row where it stood), each cell's words
+    marked; a table whose number of columns changed is shown replaced (`_replaced`)."""
+    notes = _SharedNotes(cmp_base, cmp_new, changes)
+    brows = base.cells if base else ()
+    nrows = new.cells if new else ()
+    bhead = base.header_rows if base else 0
+    nhead = new.header_rows if new else 0
+    bcols = max((len(r) for r in brows), default=0)
+    ncols = max((len(r) for r in nrows), default=0)
+    if brows and nrows and bcols != ncols:
+        return _replaced(brows, nrows, bhead, nhead, notes)
+    columns = max(bcols, ncols)
+
+    def cells(row: Sequence[str]) -> list[str]:
+        return [*row, *[""] * (columns - len(row))]
+
+    out: list[RowChange] = []
+    for x, y in _row_pairs(brows, nrows):
+        if x is not None and y is not None:
+            b, n = cells(brows[x]), cells(nrows[y])
+            segs = [_cell_segments(b[k], n[k], notes) for k in range(columns)]
+            out.append(RowChange(EQUAL, segs, y < nhead, tuple(n)))
+        elif y is not None:
+            n = cells(nrows[y])
+            out.append(RowChange(INSERT, [_whole(c, INSERT, notes) for c in n], y < nhead, tuple(n)))
+        else:
+            assert x is not None
+            b = cells(brows[x])
+            out.append(RowChange(DELETE, [_whole(c, DELETE, notes) for c in b], x < bhead, tuple(b)))
+    return out
+
+
+def _replaced(
+    brows: Sequence[Sequence[str]], nrows: Sequence[Sequence[str]], bhead: int, nhead: int, notes: _Notes
+) -> list[RowChange]:
+    """A table whose columns changed, shown replaced: every base row deleted, every new row inserted, the
+    header rows of both first (so the header stays on top whichever is accepted). Each row keeps its own
+    cells: accepting leaves the new table's columns, rejecting the old's."""
+
+    def rows(table: Sequence[Sequence[str]], op: str, span: range, heads: int) -> list[RowChange]:
+        return [
+            RowChange(op, [_whole(c, op, notes) for c in table[i]], i < heads, tuple(table[i])) for i in span
+        ]
+
+    return (
+        rows(brows, DELETE, range(bhead), bhead)
+        + rows(nrows, INSERT, range(nhead), nhead)
+        + rows(brows, DELETE, range(bhead, len(brows)), bhead)
+        + rows(nrows, INSERT, range(nhead, len(nrows)), nhead)
+    )
+
+
+def layout_block(block: Block, rows: list[RowChange]) -> Block:
+    """The table block laid out with the rows of both versions: its leading header rows head it."""
+    header = 0
+    while header < len(rows) and rows[header].header:
+        header += 1
+    return replace(block, cells=tuple(r.markup for r in rows), header_rows=header)
