@@ -307,6 +307,7 @@ def _para_from_dict(d: dict[str, Any], seen: set[str], depth: int) -> Paragraph:
     if pid in seen:  # a copied paragraph keeps its text but gets its own id
         pid = new_id()
     seen.add(pid)
+    table = _table(d.get("table"))
     return Paragraph(
         opener=_str(d.get("opener")),
         text=_str(d.get("text")),
@@ -316,8 +317,9 @@ def _para_from_dict(d: dict[str, Any], seen: set[str], depth: int) -> Paragraph:
         heading=_str(d.get("heading")),
         restart=d.get("restart") is True,
         numbered=d.get("numbered", True) is not False,
-        table=_table(d.get("table")),
-        header_rows=max(0, _opt_int(d.get("header_rows")) or 0),
+        table=table,
+        # no more header rows than rows: a file saying 10**9 (or 10**400) kept it through every save
+        header_rows=min(max(0, _opt_int(d.get("header_rows")) or 0), len(table)),
     )
 
 

@@ -90,3 +90,79 @@ def test_a_table_of_thousands_of_cells_holding_tables_reads_in_linear_time() -> 
     with hang_guard(HANG * 4):
         ratio = growth(make, 60, factor=8, repeats=2)
     assert ratio < 16, f"8x the cells holding tables took {ratio:.1f}x the time"
+
+
+# --- UN XML tables holding tables --------------------------------------------------------------------------
+
+AKN = Path(__file__).resolve().parents[1] / "fixtures" / "akn" / "A_RES_79_250-2424689E.xml"
+
+
+def _akn_with(table: str) -> bytes:
+    src = AKN.read_text(encoding="utf-8")
+    start = src.index('<container name="table"')
+    end = src.index("</container>", start) + len("</container>")
+    return (src[:start] + f'<container name="table">{table}</container>' + src[end:]).encode("utf-8")
+
+
+@SOME
+@given(st.integers(1, 6), st.integers(1, 3))
+def test_a_table_nested_in_a_cell_of_an_akn_table_reads_each_word_once(depth: int, width: int) -> None:
+    """A table in a table in a table: each level's words once, in order, apart (they were taken again with
+    every cell around them, 'L2 L1L0deep L0deep deep')."""
+    from app.io.akn_reader import read_akn
+
+    inner = "<table><tr>" + "".join(f"<td><p>deep{k}</p></td>" for k in range(width)) + "</tr></table>"
+    for level in range(depth):
+        inner = f"<table><tr><td><p>L{level}</p>{inner}</td></tr></table>"
+    res = read_akn(_akn_with(inner)).resolution
+    cells = [c for p in res.operative if p.table for row in p.table for c in row if inline.plain(c)]
+    expected = [f"L{level}" for level in reversed(range(depth))] + [f"deep{k}" for k in range(width)]
+    assert len(cells) == 1 and inline.plain(cells[0]) == " ".join(expected)
+
+
+# --- project files whose tables are of every shape, through every output -------------------------------------
+
+CELL = st.one_of(st.text(max_size=8), st.sampled_from(["[^n1]", "*x*", "\n", "\t", "\ud800", "1 234"]))
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(st.lists(CELL, max_size=5), max_size=6),
+    st.one_of(st.integers(-(10**6), 10**12), st.none()),
+)
+def test_a_project_table_of_any_shape_checks_exports_and_reopens(
+    rows: list[list[str]], header: int | None
+) -> None:
+    """Ragged rows, no rows, empty rows, a note in a cell, header_rows negative or past the rows: every output
+    is written and the draft reads back with the same cells (header_rows no more than the rows: 10**9 was kept
+    through every save)."""
+    import json
+
+    from app import storage
+    from app.conventions.engine import check_document
+    from app.io.akn_writer import to_akn
+    from app.io.text_writer import to_text
+    from app.print_layout import lay_out
+    from app.render import render
+    from tests.core.test_hostile_pdf_export import measure
+
+    data = storage.to_dict(sample(paragraphs=4, footnotes=1))
+    note_id = data["footnotes"][0]["id"]
+    table = [[c.replace("[^n1]", f"[^{note_id}]") for c in row] for row in rows]
+    data["operative"].insert(1, {"id": "t", "numbered": False, "table": table, "header_rows": header})
+    res = storage.from_dict(json.loads(json.dumps(data)))
+    para = res.operative[1]
+    width = max((len(r) for r in rows), default=0)
+    if para.table:
+        assert all(len(r) == max(width, 1) for r in para.table)
+        assert 0 <= para.header_rows <= len(para.table)
+    check_document(res)
+    build_docx(res)
+    to_akn(res)
+    to_text(res)
+    r = render(res)
+    from app.io.docx_layout import layout_for_paper
+
+    lay_out(r, layout_for_paper(r.template.paper), measure)
+    again = storage.loads(storage.dumps(res))
+    assert again.operative[1].table == para.table and again.operative[1].header_rows == para.header_rows
