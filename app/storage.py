@@ -42,6 +42,7 @@ from app.errors import InputError, ProjectVersionError
 from app.files import read_file
 from app.model import (
     MAX_DEPTH,
+    MAX_TABLE_CELLS,
     MAX_TABLE_COLUMNS,
     MAX_TABLE_ROWS,
     Action,
@@ -328,10 +329,10 @@ def _table(value: Any) -> list[list[str]]:
     any cell is read."""
     rows = [_list(row) for row in _list(value)]
     widest = max((len(row) for row in rows), default=0)
-    if len(rows) > MAX_TABLE_ROWS or widest > MAX_TABLE_COLUMNS:
+    if len(rows) > MAX_TABLE_ROWS or widest > MAX_TABLE_COLUMNS or len(rows) * widest > MAX_TABLE_CELLS:
         raise ValueError(
             f"a table of {len(rows):,} rows and {widest:,} columns "
-            f"(at most {MAX_TABLE_ROWS:,} and {MAX_TABLE_COLUMNS})"
+            f"(at most {MAX_TABLE_ROWS:,} and {MAX_TABLE_COLUMNS}, {MAX_TABLE_CELLS:,} cells)"
         )
     # rows as wide as the widest, at least one cell: every writer takes a table as a grid (a Word row
     # without a cell is no row)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -166,3 +167,46 @@ def test_a_project_table_of_any_shape_checks_exports_and_reopens(
     lay_out(r, layout_for_paper(r.template.paper), measure)
     again = storage.loads(storage.dumps(res))
     assert again.operative[1].table == para.table and again.operative[1].header_rows == para.header_rows
+
+
+# --- tables past the cell bound ----------------------------------------------------------------------------
+
+
+def test_a_table_of_a_hundred_thousand_cells_is_refused_in_one_line_everywhere(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Within the row and column bounds (5,000 and 64) a file could bring 320,000 cells, which the editor took
+    minutes to open; past MAX_TABLE_CELLS a project, a Word file and a UN XML file are refused in one line (exit
+    2, nothing written), and an edit that would grow a table past it is refused."""
+    import json
+
+    from app import cli, storage, table_edits
+    from app.edits import Document, EditError
+    from app.errors import InputError
+    from app.io.akn_reader import read_akn
+    from app.model import MAX_TABLE_CELLS
+
+    rows, columns = 2_000, 50
+    assert rows * columns > MAX_TABLE_CELLS
+    data = storage.to_dict(sample(paragraphs=4, footnotes=0))
+    data["operative"].insert(1, {"id": "t", "table": [["x"] * columns] * rows, "header_rows": 1})
+    project = tmp_path / "cells.json"
+    project.write_text(json.dumps(data), encoding="utf-8")
+    for args in (["check", str(project)], ["export", str(project), "-o", str(tmp_path / "out.docx")]):
+        assert cli.run(args) == 2
+        err = capsys.readouterr().err.strip().splitlines()
+        assert len(err) == 1 and "cells" in err[0], err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cells.json"]
+    row = "".join(f"<w:tc>{_p('x')}</w:tc>" for _ in range(columns))
+    with hang_guard(HANG), pytest.raises(InputError, match="cells"):
+        read_docx(_docx_with(_tbl([row] * rows)))
+    akn_row = "<tr>" + "<td><p>x</p></td>" * columns + "</tr>"
+    with hang_guard(HANG), pytest.raises(InputError, match="cells"):
+        read_akn(_akn_with("<table>" + akn_row * rows + "</table>"))
+    doc = Document(sample(paragraphs=4, footnotes=0))
+    doc.resolution.operative.insert(
+        1, Paragraph(table=[["x"] * columns] * (MAX_TABLE_CELLS // columns), numbered=False)
+    )
+    pid = doc.resolution.operative[1].id
+    with pytest.raises(EditError):
+        table_edits.add_row(doc, paragraph_id=pid)
