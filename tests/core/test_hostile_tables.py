@@ -210,3 +210,21 @@ def test_a_table_of_a_hundred_thousand_cells_is_refused_in_one_line_everywhere(
     pid = doc.resolution.operative[1].id
     with pytest.raises(EditError):
         table_edits.add_row(doc, paragraph_id=pid)
+
+
+@SOME
+@given(st.lists(st.sampled_from(["note", "blank", "rule"]), min_size=1, max_size=12))
+def test_the_notes_under_a_word_table_are_read_whole_and_in_order(kinds: list[str]) -> None:
+    """Notes in Word's FootnoteText style under a table, with empty lines and rules among them: the table's
+    text, every note once, in order (they were joined note by note, each copying all the notes before it)."""
+
+    def line(k: int, kind: str) -> str:
+        style = '<w:pPr><w:pStyle w:val="FootnoteText"/></w:pPr>' if kind == "note" else ""
+        text = {"note": f"a note {k} of the table", "blank": "", "rule": "* * *"}[kind]
+        return f"<w:p>{style}<w:r><w:t>{text}</w:t></w:r></w:p>"
+
+    body = _tbl(["<w:tc>" + _p("x") + "</w:tc>"]) + "".join(line(k, kind) for k, kind in enumerate(kinds))
+    res = read_docx(_docx_with(body)).resolution
+    [table] = [p for p in res.operative if p.table]
+    expected = [f"a note {k} of the table" for k, kind in enumerate(kinds) if kind == "note"]
+    assert inline.plain(table.text) == " ".join(expected)
