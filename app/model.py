@@ -315,13 +315,25 @@ row for each of 193 Member States and three columns; budget tables have a dozen 
 of a million cells is refused in one line."""
 
 
+MAX_TABLE_CELLS = 20_000
+"""How many cells one table may hold: 35 times the scale of assessments (193 rows of three). The row and column
+bounds alone let a file bring 320,000 cells, which the editor's grid and preview took minutes to lay out (6,400
+cells: 5 s); such a file is refused in one line."""
+
+
 def table_size_refusal(rows: int, columns: int) -> None:
-    """InputError for a table past MAX_TABLE_ROWS or MAX_TABLE_COLUMNS, before its cells are built (a reader
-    checks what it counted; the draft's check, `refuse_oversized`, holds for whatever was built)."""
+    """InputError for a table past MAX_TABLE_ROWS, MAX_TABLE_COLUMNS or MAX_TABLE_CELLS, before its cells are
+    built (a reader checks what it counted; the draft's check, `refuse_oversized`, holds for whatever was
+    built)."""
     if rows > MAX_TABLE_ROWS or columns > MAX_TABLE_COLUMNS:
         raise InputError(
             f"a table of {rows:,} rows and {columns:,} columns: more than {MAX_TABLE_ROWS:,} rows or "
             f"{MAX_TABLE_COLUMNS} columns is not a table of a resolution"
+        )
+    if rows * columns > MAX_TABLE_CELLS:
+        raise InputError(
+            f"a table of {rows:,} rows and {columns:,} columns: more than {MAX_TABLE_CELLS:,} cells is not a "
+            "table of a resolution"
         )
 
 
@@ -339,6 +351,9 @@ def oversized_table(res: Resolution) -> str:
             return (
                 f"a table of {widest:,} columns: more than {MAX_TABLE_COLUMNS} is not a table of a resolution"
             )
+        if sum(map(len, para.table)) > MAX_TABLE_CELLS:
+            cells = sum(map(len, para.table))
+            return f"a table of {cells:,} cells: more than {MAX_TABLE_CELLS:,} is not a table of a resolution"
     return ""
 
 

@@ -463,6 +463,9 @@ class _Flow:
         self.pages: list[list[tuple[float, _Line]]] = []
         self.page_notes: list[list[_NoteLine]] = []
         self.carry: list[_NoteLine] = []  # note lines continued from the page before
+        self.continued: list[
+            bool
+        ] = []  # each page: its notes begin with a note continued from the page before
         self.first_top = first_top
         self.new_page()
 
@@ -474,7 +477,10 @@ class _Flow:
         """Where this page's body lines must end: page 1's stop above the footer block."""
         return _text_bottom(self.layout, first=len(self.pages) == 1)
 
-    def new_page(self) -> None:
+    def new_page(self, *, text_ended: bool = False) -> None:
+        """A page, with the note lines carried from the page before at its foot: at most half the page while
+        text is still to come, so that the text goes on above a long note continued over several pages (all
+        of the note's room went to it, and each page carried one line of text under a page of note)."""
         if len(self.pages) >= MAX_PAGES:
             raise InputError(f"the PDF would run past {MAX_PAGES:,} pages: too long to print as a resolution")
         self.y = self.first_top if not self.pages else self.layout.page.top
@@ -482,7 +488,13 @@ class _Flow:
         self.pages.append([])
         self.page_notes.append([])
         carry, self.carry = self.carry, []
-        self.add_notes(carry)
+        self.continued.append(bool(carry))
+        self.add_notes(carry, limit=None if text_ended else self.half_page_lines())
+
+    def half_page_lines(self) -> int:
+        return max(
+            1, int((self.bottom() - self.layout.page.top) / 2 / self.layout.styles["footnote_text"].line)
+        )
 
     def notes_height(self, count: int) -> float:
         st = self.layout.styles
@@ -518,11 +530,16 @@ class _Flow:
         """Space before the first line of a page: kept on page 1 (under the masthead), dropped after a break."""
         return line.before if len(self.pages) == 1 else 0.0
 
-    def add_notes(self, lines: list[_NoteLine]) -> None:
-        """Note lines at this page's foot as far as there is room under the body; the rest go on."""
+    def add_notes(self, lines: list[_NoteLine], limit: int | None = None) -> None:
+        """Note lines at this page's foot as far as there is room under the body (and `limit` lines); the rest
+        go on to the next page, after any carried already (a note's lines stay in order)."""
         page = self.page_notes[-1]
+        if self.carry:
+            self.carry += lines
+            return
         for i, note_line in enumerate(lines):
-            if page and self.y + self.notes_height(len(page) + 1) > self.bottom() + 0.01:
+            full = limit is not None and len(page) >= limit
+            if full or (page and self.y + self.notes_height(len(page) + 1) > self.bottom() + 0.01):
                 self.carry += lines[i:]
                 return
             page.append(note_line)
@@ -543,12 +560,13 @@ class _Flow:
             if not self.fits(chain) and self.pages[-1]:
                 self.new_page()
             for kept in chain:  # a chain taller than a page breaks where it must
-                if (not self.fits([kept]) or self.carry) and self.pages[-1]:
+                # a line with notes waits for the page after a note still carried (its notes follow that one)
+                if (not self.fits([kept]) or (self.carry and kept.notes)) and self.pages[-1]:
                     self.new_page()
                 self.place(kept)
             chain = []
         while self.carry:  # notes continued after the last line of text
-            self.new_page()
+            self.new_page(text_ended=True)
 
 
 def _draw_line(page: Page, y: float, line: _Line, left: float, frame: float, measure: Measure) -> None:
@@ -664,7 +682,10 @@ def _lay_out(r: Rendered, layout: Layout, measure: Measure) -> list[Page]:
         if note_lines:  # at the foot of the text area, the separator right above them
             sep = layout.styles["footnote_separator"]
             y = _text_bottom(layout) - flow.notes_height(len(note_lines))
-            _draw_line(page, y, _Line([], sep, [], separator=True), left, frame, measure)
+            if flow.continued[number - 1]:  # Word's continuation separator: a rule across the column
+                page.items.append(Rule(left, left + frame, y + BASELINE * sep.line, THIN / 8))
+            else:
+                _draw_line(page, y, _Line([], sep, [], separator=True), left, frame, measure)
             y += sep.line + sep.after
             for note_line in note_lines:
                 _draw_line(page, y, _Line(note_line, note_lines_style, []), left, frame, measure)

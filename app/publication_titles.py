@@ -19,6 +19,7 @@ from app.errors import TemplateError
 from app.inline import parse
 from app.languages import Language, get_language
 from app.model import Resolution
+from app.spelling.pattern_shape import can_hang
 
 
 @cache
@@ -41,6 +42,13 @@ def title_patterns(code: str) -> tuple[re.Pattern[str], ...]:
             compiled = re.compile(pattern)
         except re.error as exc:
             raise TemplateError(f"{code}.toml: [titles] pattern {str(written)[:60]!r}: {exc}") from None
+        if can_hang(
+            pattern
+        ):  # a languages file edited by hand: a note that almost matches would hang the reader
+            raise TemplateError(
+                f"{code}.toml: [titles] pattern {str(written)[:60]!r} repeats a repeat, which can take for ever "
+                "on a note that almost matches"
+            )
         if "t" not in compiled.groupindex:
             raise TemplateError(f"{code}.toml: [titles] pattern {str(written)[:60]!r} has no group (?P<t>…)")
         out.append(compiled)

@@ -42,6 +42,7 @@ from app.errors import InputError, ProjectVersionError
 from app.files import read_file
 from app.model import (
     MAX_DEPTH,
+    MAX_TABLE_CELLS,
     MAX_TABLE_COLUMNS,
     MAX_TABLE_ROWS,
     Action,
@@ -307,6 +308,7 @@ def _para_from_dict(d: dict[str, Any], seen: set[str], depth: int) -> Paragraph:
     if pid in seen:  # a copied paragraph keeps its text but gets its own id
         pid = new_id()
     seen.add(pid)
+    table = _table(d.get("table"))
     return Paragraph(
         opener=_str(d.get("opener")),
         text=_str(d.get("text")),
@@ -316,8 +318,9 @@ def _para_from_dict(d: dict[str, Any], seen: set[str], depth: int) -> Paragraph:
         heading=_str(d.get("heading")),
         restart=d.get("restart") is True,
         numbered=d.get("numbered", True) is not False,
-        table=_table(d.get("table")),
-        header_rows=max(0, _opt_int(d.get("header_rows")) or 0),
+        table=table,
+        # no more header rows than rows: a file saying 10**9 (or 10**400) kept it through every save
+        header_rows=min(max(0, _opt_int(d.get("header_rows")) or 0), len(table)),
     )
 
 
@@ -326,10 +329,10 @@ def _table(value: Any) -> list[list[str]]:
     any cell is read."""
     rows = [_list(row) for row in _list(value)]
     widest = max((len(row) for row in rows), default=0)
-    if len(rows) > MAX_TABLE_ROWS or widest > MAX_TABLE_COLUMNS:
+    if len(rows) > MAX_TABLE_ROWS or widest > MAX_TABLE_COLUMNS or len(rows) * widest > MAX_TABLE_CELLS:
         raise ValueError(
             f"a table of {len(rows):,} rows and {widest:,} columns "
-            f"(at most {MAX_TABLE_ROWS:,} and {MAX_TABLE_COLUMNS})"
+            f"(at most {MAX_TABLE_ROWS:,} and {MAX_TABLE_COLUMNS}, {MAX_TABLE_CELLS:,} cells)"
         )
     # rows as wide as the widest, at least one cell: every writer takes a table as a grid (a Word row
     # without a cell is no row)

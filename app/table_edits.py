@@ -9,7 +9,7 @@ from __future__ import annotations
 from app.edits import Document, EditError, _record, insert_paragraph, parent_of
 from app.history import Change
 from app.messages import say
-from app.model import MAX_TABLE_COLUMNS, MAX_TABLE_ROWS, Paragraph, Part
+from app.model import MAX_TABLE_CELLS, MAX_TABLE_COLUMNS, MAX_TABLE_ROWS, Paragraph, Part
 
 
 def new_table(rows: int = 2, columns: int = 2) -> Paragraph:
@@ -52,6 +52,8 @@ def set_table(
                 columns=MAX_TABLE_COLUMNS,
             )
         )
+    if len(rows) * width > MAX_TABLE_CELLS:
+        raise EditError(say("a table holds at most {cells} cells", cells=MAX_TABLE_CELLS))
     new = [[*row, *[""] * (width - len(row))] for row in rows]
     heads = para.header_rows if header_rows is None else header_rows
     heads = max(0, min(heads, len(new)))

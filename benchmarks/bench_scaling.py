@@ -22,6 +22,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests" / "core"))
 
 from sample import omnibus  # noqa: E402
 
@@ -305,6 +307,63 @@ def unbroken_word_shown(scale: int) -> dict[str, Callable[[], object]]:
     return {"paragraph field": in_field, "preview": in_preview}
 
 
+def tables_in_cells(scale: int) -> dict[str, Callable[[], object]]:
+    """A Word table of 5 to 500 rows of 20 cells, each cell holding a one-cell table (each nested line searched
+    every cell read before it for its place: 40,000 cells 50 s, redteam8)."""
+    from test_hostile_tables import _docx_with, _nested_grid
+
+    blob = _docx_with(_nested_grid(5 * scale, 20, [True]))
+    return {"import .docx": lambda: read_docx(blob)}
+
+
+def notes_in_the_pane(scale: int) -> dict[str, Callable[[], object]]:
+    """80 to 8,000 notes shown in the footnotes pane (a line edit per note: 1,000 notes 7.8 s, redteam8)."""
+    from PySide6.QtWidgets import QApplication
+
+    from widgets.footnotes import FootnotesPane
+
+    app = QApplication.instance() or QApplication(["bench", "-platform", "offscreen"])
+    pane = FootnotesPane()
+    pane.resize(700, 300)
+    pane.show()
+    notes = [(i + 1, f"n{i}", f"See A/80/{i}.") for i in range(80 * scale)]
+
+    def shown() -> None:
+        pane.show_footnotes([])
+        pane.show_footnotes(notes)
+        app.processEvents()
+
+    return {"open the pane": shown}
+
+
+def carried_note(scale: int) -> dict[str, Callable[[], object]]:
+    """A note of 300 to 30,000 words on operative paragraph 2 of 40, carried over its pages (each page it ran
+    onto took one line of text: redteam8)."""
+    from app.model import Footnote
+
+    res = omnibus(BASE_PARAGRAPHS, footnotes=0)
+    res.footnotes["long"] = Footnote(" ".join(["word"] * 300 * scale), id="long")
+    res.operative[1].text += "[^long]"
+    r = render(res)
+    layout = layout_for_paper(r.template.paper)
+
+    def measure(text: str, font: object) -> float:
+        return 5.0 * len(text)
+
+    return {"PDF pages": lambda: lay_out(r, layout, measure)}
+
+
+def title_shaped_note(scale: int) -> dict[str, Callable[[], object]]:
+    """A note of 200 to 20,000 pieces the publication-title patterns look for ("Ibid., ", "Report of the ",
+    "Official Records of the General Assembly, ", "(", ", vols. I and II, ")."""
+    from test_hostile_notes_titles import _note
+
+    from app.publication_titles import italic_titles
+
+    note = _note(200 * scale, 1)
+    return {code: (lambda c=code: italic_titles(note, c)) for code in ("en", "fr", "es")}
+
+
 PROCESSES: dict[str, Callable[[int], dict[str, Callable[[], object]]]] = {
     "proposals compiled": proposals_compiled,
     "paragraphs proposed": paragraphs_proposed,
@@ -316,6 +375,10 @@ PROCESSES: dict[str, Callable[[int], dict[str, Callable[[], object]]]] = {
     "PDF text pages": pdf_text_pages,
     "proposals on one paragraph": proposals_on_one_paragraph,
     "unbroken word shown": unbroken_word_shown,
+    "Word cells holding tables": tables_in_cells,
+    "notes in the footnotes pane": notes_in_the_pane,
+    "a note carried over pages": carried_note,
+    "a note of title-shaped pieces": title_shaped_note,
 }
 
 

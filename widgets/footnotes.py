@@ -1,12 +1,35 @@
-"""The footnote pane: each footnote of the draft by its printed number, editable in place."""
+"""The footnote pane: each footnote of the draft by its printed number, editable in place.
+
+A model and a view, not a line edit per note: 8,000 notes made 8,000 widgets and took 6.9 s to open. The view
+draws the rows it shows; one editor (a `FootnoteField`) stands open on the current row, made when a row becomes
+current or a note is asked for by id (`fields[fid]`), so opening costs the notes' count, not their widgets."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFormLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from collections.abc import Iterator
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.interface import tr
 from widgets.fields import OpenerField
+
+Index = QModelIndex | QPersistentModelIndex
 
 
 class FootnoteField(OpenerField):
@@ -26,6 +49,101 @@ class FootnoteField(OpenerField):
         self.setMaximumWidth(16777215)
 
 
+class _Notes(QAbstractTableModel):
+    """(number, id, text) rows: the printed number in column 0, the text in column 1."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[tuple[int, str, str]] = []
+        self.row_of: dict[str, int] = {}
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else 2
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        number, _fid, text = self.rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return str(number) if index.column() == 0 else text
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 0:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return tr("Footnote {number}").format(number=number)
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return base | Qt.ItemFlag.ItemIsEditable if index.column() == 1 else base
+
+    def replace(self, rows: list[tuple[int, str, str]]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.row_of = {fid: i for i, (_n, fid, _t) in enumerate(self.rows)}
+        self.endResetModel()
+
+    def set_texts(self, rows: list[tuple[int, str, str]]) -> list[int]:
+        """The same notes with new texts; the rows whose text changed."""
+        changed = [i for i, (old, new) in enumerate(zip(self.rows, rows, strict=True)) if old[2] != new[2]]
+        self.rows = list(rows)
+        for i in changed:
+            self.dataChanged.emit(self.index(i, 1), self.index(i, 1))
+        return changed
+
+
+class _Editors(QStyledItemDelegate):
+    """Makes the one open editor a FootnoteField whose every keystroke goes to the document."""
+
+    def __init__(self, pane: FootnotesPane) -> None:
+        super().__init__(pane)
+        self.pane = pane
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:  # noqa: N802
+        number, fid, text = self.pane.model.rows[index.row()]
+        field = FootnoteField(parent)
+        field.set_text_quietly(text)
+        field.setAccessibleName(tr("Footnote {number}").format(number=number))
+        field.edited.connect(lambda value, f=fid: self.pane.edited.emit(f, value))
+        self.pane.open_field = (fid, field)
+        return field
+
+    def setEditorData(self, editor: QWidget, index: Index) -> None:  # noqa: N802
+        if isinstance(editor, FootnoteField):
+            editor.set_text_quietly(self.pane.model.rows[index.row()][2])
+
+    def setModelData(self, editor: QWidget, model: object, index: Index) -> None:  # noqa: N802
+        pass  # each keystroke already went to the document through `edited`
+
+
+class _Fields:
+    """`fields[fid]`: the editor of that note, opened (and scrolled to) when asked for; `get` gives None for
+    an id that is no note."""
+
+    def __init__(self, pane: FootnotesPane) -> None:
+        self.pane = pane
+
+    def __getitem__(self, fid: str) -> FootnoteField:
+        field = self.get(fid)
+        if field is None:
+            raise KeyError(fid)
+        return field
+
+    def get(self, fid: str) -> FootnoteField | None:
+        return self.pane.open_editor(fid)
+
+    def __contains__(self, fid: object) -> bool:
+        return fid in self.pane.model.row_of
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.pane.model.row_of)
+
+    def __len__(self) -> int:
+        return len(self.pane.model.rows)
+
+
 class FootnotesPane(QWidget):
     edited = Signal(str, str)  # footnote id, text
 
@@ -38,41 +156,69 @@ class FootnotesPane(QWidget):
         )
         self.empty.setContentsMargins(8, 6, 8, 6)
         self.empty.setWordWrap(True)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        body = QWidget()
-        self.form = QFormLayout(body)
-        self.form.setContentsMargins(8, 6, 8, 6)
-        scroll.setWidget(body)
+        self.model = _Notes()
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setItemDelegate(_Editors(self))
+        self.view.setShowGrid(False)
+        self.view.setFrameShape(QTableView.Shape.NoFrame)
+        self.view.horizontalHeader().hide()
+        self.view.verticalHeader().hide()
+        # rows of one height, columns of fixed sizes: the view never measures the notes' texts
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
+        self.view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
+        self.view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.view.setColumnWidth(0, self.fontMetrics().horizontalAdvance("00000") + 12)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setWordWrap(False)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.view.selectionModel().currentRowChanged.connect(lambda current, _old: self._open(current.row()))
         outer.addWidget(self.empty)
-        outer.addWidget(scroll, 1)
-        self.fields: dict[str, FootnoteField] = {}
-        self._numbers: dict[str, int] = {}
+        outer.addWidget(self.view, 1)
+        self.fields = _Fields(self)
+        self.open_field: tuple[str, FootnoteField] | None = None
+        self._open_row: QPersistentModelIndex | None = None
 
     def show_footnotes(self, footnotes: list[tuple[int, str, str]]) -> None:
         """(number, id, text) in printed order; keeps the field being typed in."""
-        if [(n, fid) for n, fid, _ in footnotes] == [(self._numbers.get(fid), fid) for fid in self.fields]:
-            for _n, fid, text in footnotes:
-                self.fields[fid].set_text_quietly(text)
-            return
-        while self.form.rowCount():
-            self.form.removeRow(0)
-        self.fields = {}
-        self._numbers = {}
-        for number, fid, text in footnotes:
-            field = FootnoteField()
-            field.set_text_quietly(text)
-            field.setAccessibleName(tr("Footnote {number}").format(number=number))
-            field.edited.connect(lambda value, f=fid: self.edited.emit(f, value))
-            label = QLabel(f"<sup><b>{number}</b></sup>")
-            label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            self.form.addRow(label, field)
-            self.fields[fid] = field
-            self._numbers[fid] = number
+        if [(n, fid) for n, fid, _ in footnotes] == [(n, fid) for n, fid, _ in self.model.rows]:
+            self.model.set_texts(footnotes)  # the open editor takes its note's new text (setEditorData)
+        else:
+            self._close()
+            self.model.replace(footnotes)
         self.empty.setVisible(not footnotes)
 
+    def open_editor(self, fid: str) -> FootnoteField | None:
+        """The editor of note `fid`, opened on its row (the row made current and scrolled to)."""
+        row = self.model.row_of.get(fid)
+        if row is None:
+            return None
+        if self.open_field is None or self.open_field[0] != fid:
+            self.view.setCurrentIndex(self.model.index(row, 1))  # opens it (currentRowChanged)
+            self._open(row)
+        self.view.scrollTo(self.model.index(row, 1))
+        return self.open_field[1] if self.open_field and self.open_field[0] == fid else None
+
+    def _open(self, row: int) -> None:
+        if row < 0 or row >= len(self.model.rows):
+            return
+        fid = self.model.rows[row][1]
+        if self.open_field is not None and self.open_field[0] == fid:
+            return
+        self._close()
+        index = self.model.index(row, 1)
+        self._open_row = QPersistentModelIndex(index)
+        self.view.openPersistentEditor(index)
+
+    def _close(self) -> None:
+        if self._open_row is not None and self._open_row.isValid():
+            self.view.closePersistentEditor(QModelIndex(self._open_row))
+        self._open_row, self.open_field = None, None
+
     def focus_footnote(self, footnote_id: str) -> None:
-        field = self.fields.get(footnote_id)
+        field = self.open_editor(footnote_id)
         if field is not None:
             field.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -34,10 +34,11 @@ from app import states
 from app.formatting import session_line
 from app.interface import marked, tr
 from app.model import AgendaItem, DocumentKind, Header, Resolution
-from app.render import sponsor_line
+from app.render import one_line, sponsor_line
 from app.templates import Template, all_templates, get_template, template_name
 from widgets.draft_language import language_box
 from widgets.fields import UndoGuard, show_number
+from widgets.one_line import fold_line_breaks
 
 LANGUAGES = ("Arabic", "Chinese", "English", "French", "Russian", "Spanish")
 DISTRIBUTIONS = ("Limited", "General", "Restricted")
@@ -73,6 +74,7 @@ class HeaderPanel(QWidget):
         outer.addStretch(1)
         self._connect()
         self._fit_narrow()
+        fold_line_breaks(self)  # a line break pasted into a one-line field is a space as it comes in
         self.undo_guard = UndoGuard(self)
         self.undo_guard.guard(self)  # one history: Ctrl+Z in a field undoes in the document
 
@@ -358,7 +360,7 @@ class HeaderPanel(QWidget):
         items = []
         for row in range(self.agenda.rowCount()):
             cells = [self.agenda.item(row, col) for col in range(3)]
-            number, sub, title = (c.text().strip() if c else "" for c in cells)
+            number, sub, title = (one_line(c.text()).strip() if c else "" for c in cells)
             items.append(AgendaItem(number, sub, title))
         return items
 

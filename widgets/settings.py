@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 import platformdirs
-from PySide6.QtCore import QLocale, QSettings
+from PySide6.QtCore import QByteArray, QLocale, QSettings
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QWidget
 
 from app import interface, states
@@ -94,15 +94,15 @@ class Settings:
 
     def recent_files(self) -> list[Path]:
         value = self.store.value("recent/files", [])
-        if isinstance(value, str):
+        if isinstance(value, (str, QByteArray)):
             value = [value]
         if not isinstance(value, (list, tuple)):  # a damaged settings file: a number, a map
             return []
-        return [Path(v) for v in value if isinstance(v, str) and v.strip() and "\x00" not in v]
+        return [p for p in map(_recent_path, value) if p is not None]
 
     def add_recent(self, path: Path) -> None:
-        items = [str(path.resolve())] + [str(p) for p in self.recent_files() if p.resolve() != path.resolve()]
-        self.store.setValue("recent/files", items[:MAX_RECENT])
+        items = [path.resolve()] + [p for p in self.recent_files() if p.resolve() != path.resolve()]
+        self.store.setValue("recent/files", [_stored_path(p) for p in items[:MAX_RECENT]])
         self.store.sync()
 
     def personal_dictionary(self) -> Path:
@@ -171,3 +171,22 @@ class SettingsDialog(QDialog):
             interface_language=self.interface.currentData(),
         )
         super().accept()
+
+
+def _stored_path(path: Path) -> str | QByteArray:
+    """A recent file as the settings keep it: its name as text, or, for a name that is not UTF-8 (a byte of an
+    old Latin-1 disk, kept by Python as a lone surrogate), its bytes: Qt turned the surrogate into U+FFFD, so
+    the name no longer named the file and the entry was dropped as missing."""
+    name = str(path)
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return QByteArray(os.fsencode(name))
+    return name
+
+
+def _recent_path(value: object) -> Path | None:
+    if isinstance(value, QByteArray):
+        raw = bytes(value.data())
+        return Path(os.fsdecode(raw)) if raw.strip() and b"\x00" not in raw else None
+    return Path(value) if isinstance(value, str) and value.strip() and "\x00" not in value else None

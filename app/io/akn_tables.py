@@ -90,14 +90,31 @@ def _cell_text(cell: etree._Element, spans: Spans, grid: _Grid) -> str:
     for c in children(cell):
         if local_name(c) == "table":
             grid.nested += 1
-            words = " ".join(text_of(k) for k in c.iter() if local_name(k) in ("th", "td") and text_of(k))
-            piece = [inline.Span(words)]
+            piece = [inline.Span(" ".join(_nested_words(c)))]
         else:
             piece = spans(c)
         if piece and out:
             out.append(inline.Span(" "))
         out += piece
     return _one_line(out)
+
+
+def _nested_words(table: etree._Element) -> list[str]:
+    """A table inside a cell as its cells' words, each once: a cell's own paragraphs, then the tables inside it
+    (the text of every cell of every depth had been taken with the text of each cell around it: a table in a
+    table in a table printed its innermost words three times, glued to the words before them)."""
+    out: list[str] = []
+    for tr in _rows(table):
+        for cell in children(tr, "th", "td"):
+            parts = children(cell)
+            if not parts and text_of(cell):
+                out.append(text_of(cell))
+            for c in parts:
+                if local_name(c) == "table":
+                    out += _nested_words(c)
+                elif text_of(c):
+                    out.append(text_of(c))
+    return out
 
 
 def _one_line(spans: list[inline.Span]) -> str:

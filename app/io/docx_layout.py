@@ -124,7 +124,9 @@ def note_style(style: Style, mark: str) -> Style:
     past the first, so that every number ends where a one-digit number does and its text starts at the tab
     (issued notes: "9" at x = 117.0, "10" at 114.1-114.3, both ending at 119.8; 22 issued drafts). A tab
     stop cannot do it: LibreOffice sets a note's number at the line's start whatever precedes it."""
-    extra = NOTE_DIGIT * (len(mark) - 1)
+    # never past the column's left edge: a mark of thousands of characters (a custom mark, any text) hung its
+    # note's first line off the page (x = -28,000 pt for 10,000 digits); the rest of such a mark wraps
+    extra = min(NOTE_DIGIT * (len(mark) - 1), max(0.0, style.left + style.first_line))
     return replace(style, first_line=style.first_line - extra) if extra > 0 else style
 
 

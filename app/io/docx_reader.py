@@ -389,6 +389,28 @@ def _next_line(lines: list[Line], i: int) -> Line | None:
     return next((line for line in lines[i + 1 : i + 4] if line.plain.strip()), None)
 
 
+def _blank(line: Line, plain: str) -> bool:
+    return (
+        not any(p.note for p in line.pieces)
+        and (not plain or bool(_RULE.match(plain)))
+        and (line.style != _SECTION_STYLE)
+    )
+
+
+def _table_note(line: Line) -> bool:
+    return line.style == _NOTE_STYLE and not line.num_id
+
+
+def _table_notes_end(lines: list[Line], i: int) -> int:
+    """The index after the run of a table's notes starting at lines[i] (empty lines and rules among them)."""
+    end = i
+    while end < len(lines) and not lines[end].in_table:
+        if not (_table_note(lines[end]) or _blank(lines[end], lines[end].plain.strip())):
+            break
+        end += 1
+    return end
+
+
 def _place(
     lines: list[Line], state: _State, typed: dict[str, str], texts: dict[str, str], numbered_doc: bool
 ) -> list[Line]:
@@ -408,15 +430,14 @@ def _place(
             state.stack = []  # a list after the table opens under no paragraph printed before it
             continue
         plain = line.plain.strip()
-        if (
-            not any(p.note for p in line.pieces)
-            and (not plain or _RULE.match(plain))
-            and line.style != _SECTION_STYLE
-        ):
+        if _blank(line, plain):
             continue  # an empty line or a rule; "* * *" in our heading style is a heading of the preamble
-        if table is not None and line.style == _NOTE_STYLE and not line.num_id:
-            # a note under the table ("a Member States in level H* …"): the table's, printed after it as written
-            table.text = " ".join(t for t in (table.text, _markup(line, typed)) if t)
+        if table is not None and _table_note(line):
+            # the notes under the table ("a Member States in level H* …"): the table's, printed after it as
+            # written; read at once (joined note by note, each copied all the notes before it)
+            after_table = _table_notes_end(lines, i)
+            notes = [_markup(x, typed) for x in lines[i:after_table] if _table_note(x)]
+            table.text = " ".join(t for t in (table.text, *notes) if t)
             continue
         table = None
         if (res.operative or res.preamble) and (TRAILING_MATTER.match(plain) or line.style in _ANNEX_STYLES):

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from app import inline
 from app.findings import Finding, Severity
-from app.io.wordml import Line, wtag
+from app.io.wordml import Line, grid_places, wtag
 from app.messages import say
 from app.model import Paragraph, table_size_refusal
 from app.render import Block
@@ -179,7 +179,7 @@ class TableReading:
         cell = _outer_cell(line)
         if line.element is not None and sum(1 for _ in line.element.iterancestors(wtag("tc"))) > 1:
             self.nested += 1
-            place = self.places.get(cell, max(self.cells, default=(0, 0)))
+            place = self._place(cell, line)
         else:
             place = self.places.setdefault(cell, line.cell[1:])
             if _merged(cell):
@@ -187,6 +187,15 @@ class TableReading:
         text = self.markup(line)
         if text:
             self.cells.setdefault(place, []).append(text)
+
+    def _place(self, cell: object, line: Line) -> tuple[int, int]:
+        """Where the outer cell holding a nested table's line stands. A cell whose first line is the nested
+        table's has no place yet: the outer table's cells are placed all at once, the first time, so that each
+        line costs the same however many cells came before (searching them line by line took the square)."""
+        if cell not in self.places:
+            for tc, row, column in grid_places(outer_table(line)):  # type: ignore[arg-type]
+                self.places.setdefault(tc, (row, column))
+        return self.places.get(cell, (0, 0))
 
     def paragraph(self, header_rows: int) -> Paragraph:
         rows = 1 + max((r for r, _ in self.places.values()), default=0)

@@ -689,22 +689,34 @@ def read_lines(root: etree._Element, walker: Walker) -> list[Line]:
 
     def table(tbl: etree._Element) -> None:
         walker.tables += 1
-        number, row = walker.tables, 0
-        for tr in _rows(tbl):  # its own rows: a nested table is read once, from the cell holding it
-            trpr = tr.find(wtag("trPr"))
-            if trpr is not None and trpr.find(wtag("del")) is not None:
-                walker.tracked = True
-                continue
-            column = 0
-            for tc in tr.findall(wtag("tc")):
-                block(tc, (number, row, column))
-                column += to_int(_val(tc.find(f"{wtag('tcPr')}/{wtag('gridSpan')}")), 1, max_digits=2) or 1
-            row += 1
+        number = walker.tables
+        if any(_deleted_row(tr) for tr in _rows(tbl)):
+            walker.tracked = True
+        for tc, row, column in grid_places(tbl):  # its own cells: a nested table is read once, from its cell
+            block(tc, (number, row, column))
 
     block(body, None)
     if pending and pending_line is not None:
         out.append(pending_line)
     return out
+
+
+def _deleted_row(tr: etree._Element) -> bool:
+    trpr = tr.find(wtag("trPr"))
+    return trpr is not None and trpr.find(wtag("del")) is not None
+
+
+def grid_places(tbl: etree._Element) -> Iterator[tuple[etree._Element, int, int]]:
+    """A table's own cells (`w:tc`) with their row and grid column, rows deleted in tracked changes left out."""
+    row = 0
+    for tr in _rows(tbl):
+        if _deleted_row(tr):
+            continue
+        column = 0
+        for tc in tr.findall(wtag("tc")):
+            yield tc, row, column
+            column += to_int(_val(tc.find(f"{wtag('tcPr')}/{wtag('gridSpan')}")), 1, max_digits=2) or 1
+        row += 1
 
 
 def _rows(table: etree._Element) -> Iterator[etree._Element]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 _ZERO_ESCAPES = "AbBZ"  # \A \b \B \Z match no character
 _HEX_LENGTH = {"x": 2, "u": 4, "U": 8}
@@ -24,6 +25,9 @@ class Item:
     alternatives: list[list[Item]] = field(default_factory=list)
     low: int = 1
     high: int | None = 1  # None: no upper bound
+    text: str = (
+        ""  # a single-character matcher as written ("a", "[A-Z]", "\\w", "."), to tell what it can match
+    )
 
 
 class _Reader:
@@ -76,16 +80,19 @@ class _Reader:
         return True
 
     def _item(self) -> Item:
-        ch = self.p[self.i]
+        ch, start = self.p[self.i], self.i
         if ch == "\\":
-            return self._escape()
-        if ch == "[":
+            item = self._escape()
+        elif ch == "[":
             self._class()
-            return Item("char")
-        if ch == "(":
+            item = Item("char")
+        elif ch == "(":
             return self._group()
-        self.i += 1
-        return Item("zero") if ch in "^$" else Item("char")
+        else:
+            self.i += 1
+            item = Item("zero") if ch in "^$" else Item("char")
+        item.text = self.p[start : self.i] if item.kind == "char" else ""
+        return item
 
     def _escape(self) -> Item:
         nxt = self.p[self.i + 1 : self.i + 2]
@@ -149,12 +156,51 @@ def _varies(seq: list[Item]) -> bool:
     )
 
 
+# characters of every kind a pattern's single-character matchers are told apart by (letters of several scripts
+# and cases, digits, spaces and breaks, punctuation, dashes and quotes)
+_SAMPLE = (
+    "".join(chr(c) for c in range(0x20, 0x7F))
+    + "\t\n\r\x0b\x0c\x85\xa0éÉßøœ–—‑’“”\u2028\u2029\u200b\u3000中ا"
+)
+
+
+@cache
+def _matches(text: str) -> frozenset[str] | None:
+    """The sample characters a single-character matcher takes (None: it could not be read alone)."""
+    try:
+        one = re.compile(text, re.DOTALL)
+    except re.error:
+        return None
+    return frozenset(c for c in _SAMPLE if one.fullmatch(c))
+
+
+def _chars(seq: list[Item]) -> list[Item]:
+    return [c for it in seq for c in ([it] if it.kind in ("char", "ref") else _chars_of(it))]
+
+
+def _chars_of(item: Item) -> list[Item]:
+    return [c for alt in item.alternatives for c in _chars(alt)] if item.kind == "group" else []
+
+
+def _shares(anchor: Item, others: list[Item]) -> bool:
+    """Some character the anchor takes can also be taken by one of `others`: then the anchor does not keep
+    rounds apart ("(?:[A-Z]\\w*\\s?)+": each capital may start a round or go on the one before)."""
+    mine = _matches(anchor.text)
+    for other in others:
+        theirs = _matches(other.text) if other.kind == "char" else None
+        if mine is None or theirs is None or mine & theirs:
+            return True
+    return False
+
+
 def _anchored(seq: list[Item]) -> bool:
-    """Every round must consume some fixed character, so rounds cannot split a text in many ways."""
+    """Every round must consume some fixed character, one that the round's varying items cannot take, so
+    rounds cannot split a text in many ways."""
+    varying = [c for it in seq if _varies([it]) for c in _chars([it])]
     for it in seq:
         if not it.low == it.high == 1:
             continue  # a repeated character can be split between rounds in many ways: a+ is no anchor
-        if it.kind == "char":
+        if it.kind == "char" and not _shares(it, varying):
             return True
         if it.kind == "group" and it.alternatives and all(_anchored(alt) for alt in it.alternatives):
             return True

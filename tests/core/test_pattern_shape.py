@@ -25,6 +25,8 @@ from app.spelling.rules import load_style
         r"(?i:(\w+\s?)+)$",
         r"[)(]+(b+)+",
         r"(\1a?)+",
+        r"(?:[A-Z]\w*\s?)+\(",  # the capital that starts a round can also go on the round before
+        r"(?:a\w*)+",
     ],
 )
 def test_repeats_of_varying_unanchored_bodies_can_hang(pattern: str) -> None:
@@ -37,6 +39,7 @@ def test_repeats_of_varying_unanchored_bodies_can_hang(pattern: str) -> None:
     [
         r"[a-z]+",
         r"(?:ab)+",
+        r"(?:, [A-Z]\w*)*",  # the comma no round's word can take keeps rounds apart
         r"(a|b)*c",
         r"(?:\w+,\s*)+and",
         r"\b(?P<hit>([A-Za-z]+)\s+\2)\b",
