@@ -99,7 +99,7 @@ class _QtFonts:
 
 
 def write_pdf(res: Resolution, out: Path) -> None:
-    """Write `res` as a PDF at `out` (needs a QGuiApplication; one is created offscreen if none runs).
+    """Write `res` as a PDF at `out` (needs a Qt application; one is created offscreen if none runs).
 
     Drawn in memory and saved like every other file (atomically): Qt writing to the path itself printed
     warnings and left nothing, with no error, where the path was a folder or could not be written."""
@@ -108,8 +108,12 @@ def write_pdf(res: Resolution, out: Path) -> None:
 
 def pdf_bytes(res: Resolution) -> bytes:
     """`res` as the bytes of a PDF."""
-    app = QGuiApplication.instance() or QGuiApplication(["resolute", "-platform", "offscreen"])
-    assert app is not None
+    if QGuiApplication.instance() is None:
+        # a full QApplication, not a bare QGuiApplication: a window opened later in the same process (the editor
+        # after a command, or the next test) needs one, and Qt cannot replace the application once made
+        from PySide6.QtWidgets import QApplication
+
+        QApplication(["resolute", "-platform", "offscreen"])
     _load_fonts()
     r = render(res)
     layout = layout_for_paper(r.template.paper)
