@@ -385,7 +385,9 @@ def _body(cmp: Comparison, revs: _Revisions, notes: _Notes, numbering: _Numberin
         if op == EQUAL and i + 1 < len(blocks) and _op_of(blocks[i + 1]) == INSERT:
             segments = _deletion_last(segments)
         runs = _segment_runs(segments, revs, notes)
-        numpr = numbering.for_block(block, _list_key(cmp, change)) or _NO_NUMBER
+        numpr = numbering.for_block(block, _list_key(cmp, change))
+        if not numpr and block.role != "table_note":  # LibreOffice drops the notes style's hanging indent
+            numpr = _NO_NUMBER  # under numId 0: the note under a table would start at the margin
         before = ""
         if (
             change.base is not None

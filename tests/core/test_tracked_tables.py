@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -190,8 +191,9 @@ def test_libreoffice_opens_the_tracked_table(tmp_path: Path, issued: Resolution)
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if not soffice or not shutil.which("pdftotext"):
         pytest.skip("LibreOffice (soffice) and pdftotext are needed")
-    src, narrower = tmp_path / "tracked.docx", tmp_path / "columns.docx"
+    src, narrower, plain = tmp_path / "tracked.docx", tmp_path / "columns.docx", tmp_path / "plain.docx"
     src.write_bytes(build_tracked_docx(issued, _edited(issued), date=DATE))
+    plain.write_bytes(build_docx(_edited(issued)))
     new = copy.deepcopy(issued)
     _table(new).table = [row[:3] for row in _table(new).table]
     narrower.write_bytes(build_tracked_docx(issued, new, date=DATE))
@@ -206,6 +208,7 @@ def test_libreoffice_opens_the_tracked_table(tmp_path: Path, issued: Resolution)
             str(tmp_path),
             str(src),
             str(narrower),
+            str(plain),
         ],
         capture_output=True,
         text=True,
@@ -219,6 +222,23 @@ def test_libreoffice_opens_the_tracked_table(tmp_path: Path, issued: Resolution)
     # the rows stand as rows: a level's letter and its criterion on one line, inserted and deleted rows shown
     assert any(line.split()[:2] == ["K", "Small"] for line in text.splitlines() if line.strip())
     assert "Permanent members of the" in text and "22,946" in text  # the deleted row shows, struck through
+    # the note under the table starts where the plain export sets it, in the notes' style
+    note = inline.plain(_table(issued).text).split()
+    assert note and _word_left(src.with_suffix(".pdf"), note[:3]) == _word_left(
+        plain.with_suffix(".pdf"), note[:3]
+    )
+
+
+def _word_left(pdf: Path, words: list[str]) -> float:
+    """Where the first of `words`, printed in that order, starts on its page (pdftotext's word boxes)."""
+    boxes = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True).stdout
+    found = [
+        (float(m.group(1)), m.group(2))
+        for m in re.finditer(r'<word xMin="([\d.]+)"[^>]*>([^<]*)</word>', boxes)
+    ]
+    texts = [w for _, w in found]
+    at = next(i for i in range(len(texts)) if texts[i : i + len(words)] == words)
+    return round(found[at][0], 1)
 
 
 def test_libreoffice_accept_all_and_reject_all_give_each_versions_table(
