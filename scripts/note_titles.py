@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from app.errors import InputError  # noqa: E402
-from app.inline import Span, parse, unparse  # noqa: E402
+from app.inline import Span, parse, plain_text, unparse  # noqa: E402
 from app.io.reading import read_data  # noqa: E402
 from app.model import Resolution  # noqa: E402
 from app.publication_titles import BODY, NOTES, italic_titles  # noqa: E402
@@ -65,8 +65,10 @@ def _words(marked: str) -> list[tuple[str, bool]]:
 
 
 def markup_words(markup: str) -> list[tuple[str, bool]]:
-    """Each word of app.inline markup with whether it is italic (footnote references left out)."""
-    return [(w, s.italic) for s in parse(markup) if not s.footnote for w in re.findall(r"\w+", s.text)]
+    """Each word of app.inline markup with whether all of it is italic ("Saf*er*Guard", a superscript, is one
+    word; footnote references left out)."""
+    pt = plain_text(markup)
+    return [(m.group(), pt.is_italic(*m.span())) for m in re.finditer(r"\w+", pt.text)]
 
 
 def roman(markup: str) -> str:
