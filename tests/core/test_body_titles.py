@@ -163,7 +163,13 @@ def test_a_plain_word_draft_gets_titles_in_italics_and_a_drafts_own_italics_stay
 
 
 @pytest.mark.parametrize(
-    "unit", ["the World Investment Report 2022 and ", "Article 73 e ", "World World Report Report 2020 "]
+    "unit",
+    [
+        "the World Investment Report 2022 and ",  # names, each checked against the titles found before it
+        "Article 73 e ",
+        "World World Report Report 2020 ",  # a name's start again and again inside another
+        "a report entitled World ",  # a title after "entitled" looked for up to its end, which never comes
+    ],
 )
 def test_a_paragraph_of_repeated_titles_costs_its_length(unit: str) -> None:
     """Titles in a paragraph are found in time linear in its length, however many it cites."""
