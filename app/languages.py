@@ -66,7 +66,7 @@ class Language:
     # [note_markers]: the words that tell a footnote's number from the text's own numbers in flattened text
     # (app/io/note_markers.py); a key left out is English's
     note_markers: dict[str, Any]
-    # [titles]: the titles of publications cited in notes, found again in text without italics
+    # [titles]: the titles of publications cited in notes and paragraphs, found again in text without italics
     # (app/publication_titles.py); {} finds none
     titles: dict[str, Any]
 

@@ -34,12 +34,20 @@ def read_data(data: bytes, name: str = "") -> ImportResult:
     refuse_other_format(data, shown)
     if data[:2] == b"PK" or suffix in (".docx", ".docm", ".dotx"):
         from app.io.docx_reader import read_docx
-        from app.publication_titles import italicize_note_titles
+        from app.publication_titles import (
+            body_has_italics,
+            has_italics,
+            italicize_body_titles,
+            italicize_note_titles,
+        )
 
         result = read_docx(data, name=name)
-        notes = result.resolution.footnotes.values()
-        if not any("*" in note.text.replace("\\*", "") for note in notes):  # a plain draft: no italics kept
-            italicize_note_titles(result.resolution)
+        res = result.resolution
+        # a plain draft (no italics kept) gets the titles its notes and paragraphs cite in italics
+        if not any(has_italics(note.text) for note in res.footnotes.values()):
+            italicize_note_titles(res)
+        if not body_has_italics(res):  # no italics after any opener
+            italicize_body_titles(res)
         return result
     if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":  # OLE: an old .doc or a password-protected file
         from app.io.safe_xml import describe_ole

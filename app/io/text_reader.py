@@ -115,7 +115,7 @@ from app.io.volume_pages import previous_item_cut, previous_item_finding
 from app.languages import get_language, language_of_organ_line, language_of_sponsor_line
 from app.messages import say
 from app.model import DocumentKind, Paragraph, Part, Resolution, ResolutionPart
-from app.publication_titles import italicize_note_titles
+from app.publication_titles import italicize_body_titles, italicize_note_titles
 from app.punctuation import ends_with_mark
 from app.spelling.lexicon import english
 from app.templates import Template
@@ -153,6 +153,7 @@ def read_text(text: str) -> ImportResult:
     ):  # an amendment's own wording may have said (amendment_reader)
         result.resolution.header.language = language
     italicize_note_titles(result.resolution)  # a text layer keeps no italics: titles cited in notes
+    italicize_body_titles(result.resolution)  # and in paragraphs, after their openers
     _keep_if_nothing_placed(result, text)
     return result
 

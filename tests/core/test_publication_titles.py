@@ -145,21 +145,23 @@ def test_a_note_of_any_length_costs_its_length(unit: str) -> None:
     assert growth(lambda n: lambda: italic_titles(unit * n, "en"), 1500) < 8 * 3
 
 
+@pytest.mark.parametrize("key", ["patterns", "body_patterns"])
 @pytest.mark.parametrize("written", ["(unclosed", "Treaty Series"])
-def test_a_pattern_a_delegation_got_wrong_is_refused_in_one_line(monkeypatch, written: str) -> None:
-    """A [titles] pattern that is no regular expression, or marks no group "t", names itself in one line."""
+def test_a_pattern_a_delegation_got_wrong_is_refused_in_one_line(monkeypatch, written: str, key: str) -> None:
+    """A [titles] pattern, for notes or for paragraphs, that is no regular expression, or marks no group "t",
+    names itself in one line."""
     import dataclasses
 
     from app import publication_titles
     from app.errors import TemplateError
     from app.languages import get_language
 
-    broken = dataclasses.replace(get_language("en"), titles={"patterns": [written]})
+    broken = dataclasses.replace(get_language("en"), titles={key: [written]})
     monkeypatch.setattr(publication_titles, "get_language", lambda code: broken)
     publication_titles.title_patterns.cache_clear()
     try:
-        with pytest.raises(TemplateError, match="titles") as caught:
-            italic_titles("United Nations, Treaty Series", "en")
+        with pytest.raises(TemplateError, match=f"titles.*{key}") as caught:
+            italic_titles("United Nations, Treaty Series", "en", key)
         assert "\n" not in str(caught.value)
     finally:
         publication_titles.title_patterns.cache_clear()
