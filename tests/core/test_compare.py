@@ -10,8 +10,6 @@ import copy
 import datetime as dt
 import io
 import re
-import shutil
-import subprocess
 import zipfile
 from pathlib import Path
 
@@ -30,6 +28,7 @@ from app.io.reading import read_document
 from app.model import AgendaItem, Annex, Footnote, Header, Paragraph, Resolution, ResolutionPart
 from app.render import block_text, render
 from app.rollover import adoption_info, rollover
+from tests.libreoffice import TEXT, accept_and_reject_all, convert, need_soffice
 
 
 def _printed(res: Resolution) -> list[str]:
@@ -327,9 +326,7 @@ def test_cli_compare_writes_the_tracked_file(tmp_path: Path, corpus) -> None:
 
 
 def test_libreoffice_opens_the_tracked_files(tmp_path: Path, corpus) -> None:
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if not soffice:
-        pytest.skip("LibreOffice (soffice) is not installed: cannot check that it opens the files")
+    need_soffice("cannot check that it opens the files")
     base = _sample()
     new = copy.deepcopy(base)
     del new.operative[1]
@@ -341,37 +338,11 @@ def test_libreoffice_opens_the_tracked_files(tmp_path: Path, corpus) -> None:
         read_document(corpus / "originals" / "A_RES_80_70-2520898E.xml").resolution,
         files[1],
     )
-    profile = (tmp_path / "profile").as_uri()
-    result = subprocess.run(
-        [
-            soffice,
-            f"-env:UserInstallation={profile}",
-            "--headless",
-            "--convert-to",
-            "txt:Text (encoded):UTF8",
-            "--outdir",
-            str(tmp_path),
-            *map(str, files),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=180,
-    )
-    assert result.returncode == 0, result.stderr
+    convert(tmp_path, *files, to=TEXT)
     for f in files:
         text = f.with_suffix(".txt").read_text(encoding="utf-8-sig")
         assert "The General Assembly," in text, f"LibreOffice could not read {f.name}"
     assert "a world without nuclear weapons" in (tmp_path / "hand.txt").read_text(encoding="utf-8-sig")
-
-
-def _uno_python() -> str | None:
-    """A Python that can import LibreOffice's `uno` module (the system one on Linux)."""
-    for candidate in ("/usr/bin/python3", shutil.which("python3")):
-        if candidate and Path(candidate).exists():
-            probe = subprocess.run([candidate, "-c", "import uno"], capture_output=True)
-            if probe.returncode == 0:
-                return candidate
-    return None
 
 
 def _without_notes(res: Resolution) -> Resolution:
@@ -385,10 +356,6 @@ def _without_notes(res: Resolution) -> Resolution:
 
 def test_libreoffice_accepts_and_rejects_all_to_the_two_versions(tmp_path: Path, corpus) -> None:
     """LibreOffice's own Accept All / Reject All give the new and the base text, list numbers included."""
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    python = _uno_python()
-    if not soffice or not python:
-        pytest.skip("LibreOffice with its Python bridge (uno) is not installed here")
     path = corpus / "originals" / "A_RES_80_70-2520898E.xml"
     base = _without_notes(read_document(path).resolution)
     info = adoption_info(path.read_bytes(), name=path.name)
@@ -398,23 +365,7 @@ def test_libreoffice_accepts_and_rejects_all_to_the_two_versions(tmp_path: Path,
     new.operative.append(Paragraph("Decides also", "to remain seized of the matter"))
     src = tmp_path / "tracked.docx"
     write_tracked_docx(base, new, src)
-    script = Path(__file__).resolve().parent.parent / "fixtures" / "compare" / "lo_resolve.py"
-    accepted, rejected = tmp_path / "accept.txt", tmp_path / "reject.txt"
-    result = subprocess.run(
-        [
-            python,
-            str(script),
-            soffice,
-            (tmp_path / "profile").as_uri(),
-            str(src),
-            str(accepted),
-            str(rejected),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert result.returncode == 0, result.stderr
+    accepted, rejected = accept_and_reject_all(tmp_path, src)
 
     def lines(text_file: Path) -> list[str]:
         text = text_file.read_text(encoding="utf-8-sig")

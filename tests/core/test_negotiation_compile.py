@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import copy
 import re
-import shutil
-import subprocess
 from pathlib import Path
 
 import docx
@@ -25,6 +23,7 @@ from app.negotiation.compilation import DELETE, INSERT, compile_text
 from app.negotiation.numbering import printed_labels
 from app.negotiation.proposals import derive
 from app.storage import save_project
+from tests.libreoffice import TEXT, convert, need_soffice
 
 
 def _proposals(corpus, tmp_path):
@@ -174,28 +173,11 @@ def test_several_proposals_on_one_paragraph_stand_one_after_another(corpus):
 
 
 def test_libreoffice_reads_the_compilation(corpus, tmp_path):
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if not soffice:
-        pytest.skip("LibreOffice (soffice) is not installed: cannot check that it opens the compilation")
+    need_soffice("cannot check that it opens the compilation")
     base_path, args, facts = _proposals(corpus, tmp_path)
     out = tmp_path / "compilation.docx"
     assert run(["compile", str(base_path), *args, "-o", str(out)]) == 0
-    result = subprocess.run(
-        [
-            soffice,
-            f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
-            "--headless",
-            "--convert-to",
-            "txt:Text (encoded):UTF8",
-            "--outdir",
-            str(tmp_path),
-            str(out),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=180,
-    )
-    assert result.returncode == 0, result.stderr
+    convert(tmp_path, out, to=TEXT)
     text = out.with_suffix(".txt").read_text(encoding="utf-8-sig")
     for name in ("[European Union]", "[G77]", "[CANZ]", "[African Group]"):
         assert name in text

@@ -516,12 +516,9 @@ def test_corpus_texts_survive_export_and_import(corpus: Path) -> None:
 
 def test_a_file_resaved_by_libreoffice_reads_the_same(corpus: Path, tmp_path: Path) -> None:
     """Another word processor rewrites runs, styles and the footnotes part; the model must not change."""
-    import shutil
-    import subprocess
+    from tests.libreoffice import convert, need_soffice
 
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None:
-        pytest.skip("LibreOffice is not installed")
+    need_soffice("cannot resave the file")
     path = next(iter(sorted((corpus / "originals").glob("A_RES_79_174*.xml"))), None)
     if path is None:
         pytest.skip("A/RES/79/174 not in the corpus")
@@ -530,21 +527,7 @@ def test_a_file_resaved_by_libreoffice_reads_the_same(corpus: Path, tmp_path: Pa
     source.parent.mkdir()
     source.write_bytes(build_docx(res))
     out = tmp_path / "out"
-    subprocess.run(
-        [
-            soffice,
-            f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
-            "--headless",
-            "--convert-to",
-            "docx:MS Word 2007 XML",
-            "--outdir",
-            str(out),
-            str(source),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
+    convert(tmp_path, source, to="docx:MS Word 2007 XML", outdir=out)
     resaved = (out / "draft.docx").read_bytes()
     assert resaved != source.read_bytes()
     assert canonical(read_docx(resaved).resolution) == canonical(res)

@@ -9,7 +9,6 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -25,6 +24,7 @@ from app.io.docx_parts import package_problems
 from app.io.docx_writer import build_docx
 from app.model import Paragraph, Resolution
 from app.render import block_text, render
+from tests.libreoffice import accept_and_reject_all, convert, need_soffice
 
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "akn" / "A_RES_79_250-2424689E.xml"
 DATE = dt.datetime(2026, 12, 7, 10, 0)
@@ -188,34 +188,15 @@ def test_oral_revisions_and_notes_are_not_counted_twice_for_a_table(issued: Reso
 
 
 def test_libreoffice_opens_the_tracked_table(tmp_path: Path, issued: Resolution) -> None:
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if not soffice or not shutil.which("pdftotext"):
-        pytest.skip("LibreOffice (soffice) and pdftotext are needed")
+    need_soffice("cannot look at the tracked table as printed", "pdftotext")
     src, narrower, plain = tmp_path / "tracked.docx", tmp_path / "columns.docx", tmp_path / "plain.docx"
     src.write_bytes(build_tracked_docx(issued, _edited(issued), date=DATE))
     plain.write_bytes(build_docx(_edited(issued)))
     new = copy.deepcopy(issued)
     _table(new).table = [row[:3] for row in _table(new).table]
     narrower.write_bytes(build_tracked_docx(issued, new, date=DATE))
-    result = subprocess.run(
-        [
-            soffice,
-            f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            str(src),
-            str(narrower),
-            str(plain),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=180,
-    )
-    assert result.returncode == 0 and src.with_suffix(".pdf").exists(), result.stderr
-    assert narrower.with_suffix(".pdf").exists(), result.stderr
+    convert(tmp_path, src, narrower, plain)
+    assert src.with_suffix(".pdf").exists() and narrower.with_suffix(".pdf").exists()
     text = subprocess.run(
         ["pdftotext", "-layout", str(src.with_suffix(".pdf")), "-"], capture_output=True, text=True
     ).stdout
@@ -245,34 +226,12 @@ def test_libreoffice_accept_all_and_reject_all_give_each_versions_table(
     tmp_path: Path, issued: Resolution
 ) -> None:
     """LibreOffice's own Accept All / Reject All (through its Python bridge) read the rows as Word would."""
-    from test_compare import _uno_python
-
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    python = _uno_python()
-    if not soffice or not python:
-        pytest.skip("LibreOffice with its Python bridge (uno) is not installed here")
     new = _edited(issued)
     at = next(i for i, p in enumerate(new.operative) if p.is_table)
     del new.operative[at - 1]  # and the paragraph that introduces the table
     src = tmp_path / "tracked.docx"
     src.write_bytes(build_tracked_docx(issued, new, date=DATE))
-    script = Path(__file__).resolve().parent.parent / "fixtures" / "compare" / "lo_resolve.py"
-    accepted, rejected = tmp_path / "accept.txt", tmp_path / "reject.txt"
-    result = subprocess.run(
-        [
-            python,
-            str(script),
-            soffice,
-            (tmp_path / "profile").as_uri(),
-            str(src),
-            str(accepted),
-            str(rejected),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert result.returncode == 0, result.stderr
+    accepted, rejected = accept_and_reject_all(tmp_path, src)
 
     def cells(text_file: Path, res: Resolution) -> list[str]:
         """The lines of the table (a cell a line in LibreOffice's text), as many as the version has cells."""

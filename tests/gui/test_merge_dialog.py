@@ -22,6 +22,7 @@ from app.io.reading import read_document
 from app.model import Paragraph
 from app.negotiation.numbering import printed_labels
 from app.negotiation.proposals import apply
+from tests.libreoffice import convert, soffice
 from widgets.actions import ActionId
 from widgets.main_window import MainWindow
 
@@ -120,23 +121,8 @@ def test_zero_draft_to_rev_1_to_l_document(
     header = docx.Document(str(out)).sections[0].first_page_header
     masthead = " ".join(c.text for t in header.tables for row in t.rows for c in row.cells)
     assert "United Nations" in masthead and base.header.full_symbol in masthead
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice and shutil.which("pdftotext"):  # as printed (the CI installs LibreOffice where it can)
-        subprocess.run(
-            [
-                soffice,
-                f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
-                "--headless",
-                "--convert-to",
-                "pdf",
-                "--outdir",
-                str(tmp_path),
-                str(out),
-            ],
-            capture_output=True,
-            timeout=180,
-            check=True,
-        )
+    if soffice() and shutil.which("pdftotext"):  # as printed (the CI installs LibreOffice where it can)
+        convert(tmp_path, out)
         text = subprocess.run(
             ["pdftotext", "-layout", str(out.with_suffix(".pdf")), "-"],
             capture_output=True,
