@@ -3,7 +3,8 @@
 Paragraphs are named as in the circulated (base) text: "the fourth preambular paragraph", "operative
 paragraph 5", "operative paragraph 5 (b)", "operative paragraph 2 of part B", "paragraph 3 of annex II". Each change inside a paragraph reads as an insertion after a few
 words of context, a deletion or a replacement; whole paragraphs are deleted or inserted "reading: ...".
-Changes of terminal punctuation alone are not read out: they follow from the structure.
+Changes of terminal punctuation alone are not read out: they follow from the structure. A table is named by
+its place ("the table after operative paragraph 11") and read cell by cell and row by row (`oral_tables`).
 """
 
 from __future__ import annotations

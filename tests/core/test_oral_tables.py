@@ -124,3 +124,21 @@ def test_a_table_inserted_is_read_row_by_row() -> None:
         line
         == f"After the table after {before}, insert a new table reading: “Level”, “Rate”; “K”, a blank cell"
     )
+
+
+def test_a_table_in_an_annex_is_named_by_the_annex_paragraph_before_it_or_the_annex() -> None:
+    from app.model import Annex
+
+    table = Paragraph(table=[["Level", "Rate"], ["K", "1"]], header_rows=1)
+    first = Paragraph(table=[["Level", "Rate"], ["L", "3"]], header_rows=1)
+    base = Resolution(
+        operative=[Paragraph("Decides", "to adopt the scale")],
+        annexes=[Annex(title="Scale", paragraphs=[first, Paragraph(text="The levels are:"), table])],
+    )
+    new = copy.deepcopy(base)
+    new.annexes[0].paragraphs[2].table[1][1] = "2"
+    new.annexes[0].paragraphs[0].table[1][1] = "4"
+    assert _lines(base, new) == [
+        "In the table at the beginning of the annex, in the row “L”, column “Rate”, replace “3” with “4”",
+        "In the table after paragraph 1 of the annex, in the row “K”, column “Rate”, replace “1” with “2”",
+    ]
