@@ -71,11 +71,12 @@ class _Names:
         annex = 0
         counts: dict[tuple[str, str], int] = {}
         parent = parent_unit = ""
+        holder = ""  # the table a list hangs under (a file gave a table subparagraphs), else ""
         for block in cmp.base_rendered.blocks:
             key = (block.paragraph_id, block.is_tail)
             unit = unit_name(block.unit)
             if block.role in ("preambular", "operative", "annex_paragraph") and block.level == 0:
-                parent_unit = block.unit
+                parent_unit, holder = block.unit, ""
             of = f" of {unit}" if unit else ""
             if block.role in _UNIT_LINES:
                 self.names[(block.paragraph_id + block.role, False)] = _UNIT_LINES[block.role].format(u=unit)
@@ -96,14 +97,16 @@ class _Names:
                 self.names[key], self.kinds[key] = parent, "paragraph"
             elif block.role == "subparagraph":
                 top = parent.removeprefix("the ")
-                if top.startswith("operative"):
+                if holder:
+                    self.names[key] = f"subparagraph {block.label} of {holder}"
+                elif top.startswith("operative"):
                     head, _, rest = parent.partition(" of ")
                     self.names[key] = f"{head} {block.label}" + (f" of {rest}" if rest else "")
                 else:
                     self.names[key] = f"subparagraph {block.label} of {parent}"
                 self.kinds[key] = "subparagraph"
             elif block.role == "table":
-                self.tables[block.paragraph_id] = self._table(block, parent, parent_unit)
+                holder = self.tables[block.paragraph_id] = self._table(block, parent, parent_unit)
             elif block.role == "table_note" and block.paragraph_id in self.tables:
                 self.names[key] = f"the note under {self.tables[block.paragraph_id]}"
                 self.kinds[key] = "text"

@@ -142,3 +142,12 @@ def test_a_table_in_an_annex_is_named_by_the_annex_paragraph_before_it_or_the_an
         "In the table at the beginning of the annex, in the row “L”, column “Rate”, replace “3” with “4”",
         "In the table after paragraph 1 of the annex, in the row “K”, column “Rate”, replace “1” with “2”",
     ]
+
+
+def test_a_list_a_file_hung_under_a_table_is_named_by_the_table() -> None:
+    base, index, before = _base()
+    base.operative[index].subparagraphs = [Paragraph(text="kept item one"), Paragraph(text="kept item two")]
+    new = copy.deepcopy(base)
+    new.operative[index].subparagraphs[1].text = "kept item three"
+    (line,) = _lines(base, new)
+    assert line.startswith(f"In subparagraph (b) of the table after {before}, replace “two”")
