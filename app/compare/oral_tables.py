@@ -9,6 +9,7 @@ The wording is `app.wording`'s (`table_name`, `cell_place`, `delete_row`, `inser
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 
 from app import inline
@@ -42,9 +43,10 @@ def row_headings(cells: Sequence[Sequence[str]], header_rows: int) -> list[str]:
     worded = [f for f in body if any(ch.isalpha() for ch in f)]
     if not header_rows or len(worded) * 2 < len(body):
         return [""] * len(cells)
+    seen = Counter(firsts)  # counted once: a table may have thousands of rows
     out = []
     for i, name in enumerate(firsts):
-        usable = i >= header_rows and name and len(name.split()) <= _NAME_WORDS and firsts.count(name) == 1
+        usable = i >= header_rows and name and len(name.split()) <= _NAME_WORDS and seen[name] == 1
         out.append(name if usable else "")
     return out
 
@@ -57,7 +59,8 @@ def column_headings(cells: Sequence[Sequence[str]], header_rows: int) -> list[st
     for c in range(columns):
         texts = [_plain(row[c]) for row in cells[:header_rows] if c < len(row)]
         heads.append(next((t for t in reversed(texts) if t), ""))
-    return [h if h and heads.count(h) == 1 else "" for h in heads]
+    seen = Counter(heads)
+    return [h if h and seen[h] == 1 else "" for h in heads]
 
 
 def _width(block: Block) -> int:
@@ -70,9 +73,9 @@ def _cells_text(row: Sequence[str]) -> list[str]:
 
 def table_revisions(cmp: Comparison, base: Block, new: Block, table: str) -> list[str]:
     """The sentences for one changed table named `table`, in the order of its rows."""
-    rows = table_rows(base, new, cmp.base, cmp.new, cmp.footnotes)
     if _width(base) != _width(new):  # the columns changed: the table is read out again whole
         return [f"{replace_paragraph(table)} {table_reading([_cells_text(r) for r in new.cells])}"]
+    rows = table_rows(base, new, cmp.base, cmp.new, cmp.footnotes)
     base_names = row_headings(base.cells, base.header_rows)
     new_names = row_headings(new.cells, new.header_rows)
     columns = column_headings(base.cells, base.header_rows)
