@@ -302,9 +302,13 @@ def _after_table(
     if not (para.opener or para.text or para.tail or para.subparagraphs):
         return []
     rest = replace(para, table=[], heading="")
-    if role == "table":  # its text is the table's note, set as issued notes are ("a Member States in …")
-        role = "table_note"
-    out = blocks_for(rest, part=part, level=level, label="", end=None, role=role, unit=unit, lang=lang)
+    # its text is the table's note, set as issued notes are ("a Member States in …"), wherever the table
+    # stands: a block of the table's own id in a paragraph role would be a second row of the table's key
+    # in the editor (a table with text in the preamble or an annex broke the list's layout)
+    out = [
+        replace(b, role="table_note") if b.paragraph_id == para.id else b
+        for b in blocks_for(rest, part=part, level=level, label="", end=None, role=role, unit=unit, lang=lang)
+    ]
     return out[1:] if not (para.opener or para.text) else out  # no empty line for a list's holder
 
 

@@ -18,7 +18,7 @@ takes `language`, and reading back tries each language's wording when none is gi
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -312,6 +312,93 @@ def sentence(ins: Instruction, *, numbered: bool = True, language: str = "") -> 
         return insert_paragraph(where, ins.part, kind, language)
     after = paragraph_name(ins.part, ins.number, language=language) if ins.number else ""
     return insert_paragraph(after, ins.part, kind, language)
+
+
+# --- tables: a table is named by its place, a cell by its row and column ----------------------------
+
+# the English forms; another language's are keys of the same names in its [amendments] table
+_TABLE_WORDS_EN = {
+    "table_after": "the table after {place}",
+    "table_nth_after": "the {ordinal} table after {place}",
+    "table_start": "the table at the beginning of {part}",
+    "row_named": "the row {name}",
+    "row_number": "row {number}",
+    "cell": "{table}, in {row}, column {column}",
+    "row_delete": "In {table}, delete {row}",
+    "row_insert_after": "In {table}, after {row}, insert a new row reading {cells}",
+    "row_insert_before": "In {table}, before {row}, insert a new row reading {cells}",
+    "blank_cell": "a blank cell",
+    "fill_cell": "insert {new}",
+    "table_insert": "After {place}, insert a new table reading: {rows}",
+}
+
+
+def _table_words(language: str) -> tuple[dict[str, Any], dict[str, Any]]:
+    t = _table(language)
+    return (t if "table_after" in t else _TABLE_WORDS_EN), t
+
+
+def table_name(after: str, *, nth: int = 1, start_of: str = "", language: str = "") -> str:
+    """ "the table after operative paragraph 11", "the second table after …"; with no paragraph before it,
+    "the table at the beginning of annex II" (`start_of`)."""
+    w, t = _table_words(language)
+    if not after:
+        return w["table_start"].format(part=start_of)
+    if nth > 1:
+        ordinal = _ordinal(t, nth) if t else ordinal_words(nth)
+        return w["table_nth_after"].format(ordinal=ordinal, place=after)
+    return w["table_after"].format(place=after)
+
+
+def row_name(heading: str, number: int, language: str = "") -> str:
+    """ "the row “Total”" by its first cell when that names it, else "row 3" (counted from the top)."""
+    w, _ = _table_words(language)
+    if heading:
+        return w["row_named"].format(name=quote(heading, language))
+    return w["row_number"].format(number=number)
+
+
+def cell_place(table: str, row: str, column: str, number: int, language: str = "") -> str:
+    """ "the table after …, in the row “Total”, column “2026”" (column 3 when it has no heading)."""
+    w, _ = _table_words(language)
+    col = quote(column, language) if column else str(number)
+    return w["cell"].format(table=table, row=row, column=col)
+
+
+def fill_cell(new: str, language: str = "") -> str:
+    """What goes into a cell that was blank: "insert “12”"."""
+    w, _ = _table_words(language)
+    return w["fill_cell"].format(new=quote(new, language))
+
+
+def delete_row(table: str, row: str, language: str = "") -> str:
+    w, t = _table_words(language)
+    return _contract(t, w["row_delete"].format(table=table, row=row))
+
+
+def insert_row(table: str, row: str, cells: list[str], *, before: bool = False, language: str = "") -> str:
+    """ "In the table after …, after the row “C”, insert a new row reading “D”, “…”, a blank cell"."""
+    w, t = _table_words(language)
+    key = "row_insert_before" if before else "row_insert_after"
+    return _contract(t, w[key].format(table=table, row=row, cells=row_reading(cells, language)))
+
+
+def row_reading(cells: Sequence[str], language: str = "") -> str:
+    """A row's cells as read out: "“D”, “Member States …”, a blank cell"."""
+    w, _ = _table_words(language)
+    return ", ".join(quote(c, language) if c.strip() else w["blank_cell"] for c in cells)
+
+
+def table_reading(rows: Sequence[Sequence[str]], language: str = "") -> str:
+    """A whole table as read out: its rows in order, separated by semicolons."""
+    joint = get_language(language).punctuate(";") + " " if _table(language) else "; "
+    return joint.join(row_reading(r, language) for r in rows)
+
+
+def insert_table(after: str, rows: Sequence[Sequence[str]], language: str = "") -> str:
+    """ "After operative paragraph 3, insert a new table reading: “Level”, “Rate”; “K”, “1”"."""
+    w, t = _table_words(language)
+    return _contract(t, w["table_insert"].format(place=after, rows=table_reading(rows, language)))
 
 
 # --- reading the wording back -------------------------------------------------------------------------

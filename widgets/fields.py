@@ -20,6 +20,7 @@ from PySide6.QtGui import (
     QSyntaxHighlighter,
     QTextCharFormat,
     QTextCursor,
+    QTextDocument,
 )
 from PySide6.QtWidgets import QFrame, QLineEdit, QSizePolicy, QSpinBox, QTextEdit, QWidget
 
@@ -163,8 +164,8 @@ class OpenerField(QLineEdit):
 class MarkupHighlighter(QSyntaxHighlighter):
     """Footnote references small and raised, *italic* spans italic, misspelt words underlined."""
 
-    def __init__(self, field: TextField) -> None:
-        super().__init__(field.document())
+    def __init__(self, field: QTextEdit | QTextDocument) -> None:  # a field, or a table cell's words to paint
+        super().__init__(field if isinstance(field, QTextDocument) else field.document())
         self.spelling: Callable[[str], list[tuple[int, int, str]]] | None = None
         self.ref_format = QTextCharFormat()
         self.ref_format.setForeground(QColor("#1a5fb4"))

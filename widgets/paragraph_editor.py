@@ -589,6 +589,7 @@ class ParagraphList(QScrollArea):
         for row in self.rows.values():
             row.text.highlighter.spelling = self.spelling if self._spell_on else None
             row.text.highlighter.rehighlight()
+            row.update()  # a table's grid paints its cells' underlines again
 
     def disable_spelling(self) -> None:
         self._spell_on = False
@@ -610,6 +611,7 @@ class ParagraphList(QScrollArea):
                 row.text.highlighter.spelling = self.spelling
                 if row.text.toPlainText():
                     row.text.highlighter.rehighlight()
+                row.update()  # a table's grid paints its cells' underlines again
                 done += 1
         if self._spell_queue:
             QTimer.singleShot(0, self, lambda: self._spell_some(chunk))

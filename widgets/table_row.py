@@ -28,6 +28,7 @@ from app.interface import tr
 from app.io.docx_tables import column_widths
 from app.model import Part
 from app.render import Block
+from widgets.cell_editor import SpellingDelegate
 from widgets.paragraph_editor import ParagraphRow
 
 if TYPE_CHECKING:
@@ -65,6 +66,8 @@ class TableRow(ParagraphRow):
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
         self.grid.setAccessibleName(tr("Table"))
+        # cells underline misspelt words with the paragraphs' highlighter, while the list's spelling is on
+        self.grid.setItemDelegate(SpellingDelegate(lambda: self.text.highlighter.spelling, self.grid))
         self.grid.itemChanged.connect(self._changed)
         self.grid.currentCellChanged.connect(lambda *_: self.activated.emit(self.paragraph_id))
         self.grid.cellClicked.connect(lambda *_: self.activated.emit(self.paragraph_id))

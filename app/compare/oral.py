@@ -3,7 +3,8 @@
 Paragraphs are named as in the circulated (base) text: "the fourth preambular paragraph", "operative
 paragraph 5", "operative paragraph 5 (b)", "operative paragraph 2 of part B", "paragraph 3 of annex II". Each change inside a paragraph reads as an insertion after a few
 words of context, a deletion or a replacement; whole paragraphs are deleted or inserted "reading: ...".
-Changes of terminal punctuation alone are not read out: they follow from the structure.
+Changes of terminal punctuation alone are not read out: they follow from the structure. A table is named by
+its place ("the table after operative paragraph 11") and read cell by cell and row by row (`oral_tables`).
 """
 
 from __future__ import annotations
@@ -11,7 +12,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from app import inline
 from app.compare.diff import BlockChange, Comparison
+from app.compare.oral_tables import table_revisions
 from app.formatting import ordinal_words
 from app.model import Part
 from app.render import Block, join_opener
@@ -19,9 +22,11 @@ from app.wording import (
     delete_paragraph,
     in_paragraph,
     insert_paragraph,
+    insert_table,
     paragraph_name,
     part_name,
     segment_edits,
+    table_name,
 )
 from app.wording import quote as _q
 
@@ -61,12 +66,17 @@ class _Names:
     def __init__(self, cmp: Comparison) -> None:
         self.names: dict[tuple[str, bool], str] = {}
         self.kinds: dict[tuple[str, bool], str] = {}
+        self.tables: dict[str, str] = {}  # a table paragraph's name, by its id
+        self._after: dict[str, int] = {}  # tables after each paragraph so far
         annex = 0
         counts: dict[tuple[str, str], int] = {}
-        parent = ""
+        parent = parent_unit = ""
+        holder = ""  # the table a list hangs under (a file gave a table subparagraphs), else ""
         for block in cmp.base_rendered.blocks:
             key = (block.paragraph_id, block.is_tail)
             unit = unit_name(block.unit)
+            if block.role in ("preambular", "operative", "annex_paragraph") and block.level == 0:
+                parent_unit, holder = block.unit, ""
             of = f" of {unit}" if unit else ""
             if block.role in _UNIT_LINES:
                 self.names[(block.paragraph_id + block.role, False)] = _UNIT_LINES[block.role].format(u=unit)
@@ -87,12 +97,19 @@ class _Names:
                 self.names[key], self.kinds[key] = parent, "paragraph"
             elif block.role == "subparagraph":
                 top = parent.removeprefix("the ")
-                if top.startswith("operative"):
+                if holder:
+                    self.names[key] = f"subparagraph {block.label} of {holder}"
+                elif top.startswith("operative"):
                     head, _, rest = parent.partition(" of ")
                     self.names[key] = f"{head} {block.label}" + (f" of {rest}" if rest else "")
                 else:
                     self.names[key] = f"subparagraph {block.label} of {parent}"
                 self.kinds[key] = "subparagraph"
+            elif block.role == "table":
+                holder = self.tables[block.paragraph_id] = self._table(block, parent, parent_unit)
+            elif block.role == "table_note" and block.paragraph_id in self.tables:
+                self.names[key] = f"the note under {self.tables[block.paragraph_id]}"
+                self.kinds[key] = "text"
             elif block.is_tail:
                 self.names[key], self.kinds[key] = f"{parent}, after the subparagraphs,", "text"
             elif block.role == "unplaced":
@@ -100,7 +117,18 @@ class _Names:
                 key = ("annex", False) if annex == 1 else (f"annex{annex}", False)
                 self.names[key], self.kinds[key] = f"paragraph {annex} of the text kept as written", "text"
 
+    def _table(self, block: Block, parent: str, parent_unit: str) -> str:
+        """ "the table after operative paragraph 11"; at the head of its part or annex, "the table at the
+        beginning of annex II"."""
+        if not parent or parent_unit != block.unit:
+            start = unit_name(block.unit) or part_name(block.part or Part.OPERATIVE)
+            return table_name("", start_of=start if block.unit else "the " + start)
+        nth = self._after[parent] = self._after.get(parent, 0) + 1
+        return table_name(parent, nth=nth)
+
     def of(self, block: Block) -> str:
+        if block.role == "table":
+            return self.tables.get(block.paragraph_id, "the table")
         if block.role in _UNIT_LINES:
             return self.names.get((block.paragraph_id + block.role, False), "the text")
         name = self.names.get((block.paragraph_id, block.is_tail), "the text")
@@ -121,8 +149,9 @@ def _edits(change: BlockChange) -> list[str]:
 
 
 def _belongs(child: Block, top: Block) -> bool:
-    """A subparagraph or tail block printed inside the paragraph `top` starts."""
-    return child.level > top.level or (child.is_tail and child.paragraph_id == top.paragraph_id)
+    """A subparagraph, tail or table note block printed inside the paragraph `top` starts."""
+    own = child.is_tail or child.role == "table_note"
+    return child.level > top.level or (own and child.paragraph_id == top.paragraph_id)
 
 
 def oral_revisions(cmp: Comparison) -> list[OralRevision]:
@@ -162,7 +191,10 @@ class _Revisions:
         change = self.blocks[self.i]
         base, new = change.base, change.new
         self.i += 1
-        if change.status == "changed" and base is not None:
+        if change.status == "changed" and base is not None and new is not None and base.role == "table":
+            where = self.names.of(base)
+            self.out += [OralRevision(where, s) for s in table_revisions(self.cmp, base, new, where)]
+        elif change.status == "changed" and base is not None:
             edits = _edits(change)
             if edits:
                 where = self.names.of(base)
@@ -191,7 +223,10 @@ class _Revisions:
 
     def _after(self, otherwise: str) -> str:
         """The name of the last base block passed, or `otherwise` before the first."""
-        return self.names.of(self.last_base) if self.last_base is not None else otherwise
+        last = self.last_base
+        if last is not None and last.role == "table_note":  # the note is the table's: after the table
+            return self.names.tables.get(last.paragraph_id, "the table")
+        return self.names.of(last) if last is not None else otherwise
 
     def _delete_unit(self, base: Block) -> None:
         # a deleted part or annex goes whole: its lines and paragraphs with it
@@ -235,7 +270,16 @@ class _Revisions:
             OralRevision(where, f"After {where}, insert a new {what} opening {_q(' '.join(lines))}")
         )
 
+    def _insert_table(self, new: Block) -> None:
+        self._following("inserted", lambda b: _belongs(b.new, new))  # its note goes with it
+        where = self._after(part_name(new.part or Part.OPERATIVE))
+        rows = [[" ".join(inline.plain(c).split()) for c in row] for row in new.cells]
+        self.out.append(OralRevision(where, insert_table(where, rows)))
+
     def _insert_paragraph(self, new: Block) -> None:
+        if new.role == "table":
+            self._insert_table(new)
+            return
         texts = [(new.label + " " if new.level else "") + _block_text(new) + new.end]
         for b in self._following("inserted", lambda b: _belongs(b.new, new)):
             sub = b.new
