@@ -24,7 +24,8 @@ def _table() -> Paragraph:
     )
 
 
-def _placed(where: str) -> tuple[Resolution, Paragraph]:
+def placed(where: str) -> tuple[Resolution, Paragraph]:
+    """A table with a note, a tail and two subparagraphs in the preamble, the operative part or an annex."""
     table = _table()
     res = Resolution(
         preamble=[Paragraph("Recalling", "its resolution")], operative=[Paragraph("Decides", "so")]
@@ -40,7 +41,7 @@ def _placed(where: str) -> tuple[Resolution, Paragraph]:
 
 @pytest.mark.parametrize("where", ["preamble", "operative", "annex"])
 def test_a_tables_text_is_its_note_and_nothing_is_dropped(where: str) -> None:
-    res, table = _placed(where)
+    res, table = placed(where)
     blocks = render(res).blocks
     keys = [(b.paragraph_id, b.is_tail) for b in blocks if b.role in PARAGRAPH_ROLES]
     assert len(keys) == len(set(keys))  # one row per key

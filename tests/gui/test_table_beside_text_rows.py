@@ -10,30 +10,9 @@ import pytest
 from PySide6.QtCore import QtMsgType
 
 from app import storage
-from app.model import Annex, Paragraph, Resolution
+from tests.core.test_table_beside_text import placed
 from widgets.main_window import MainWindow
 from widgets.table_row import TableRow
-
-
-def _placed(where: str) -> tuple[Resolution, Paragraph]:
-    """A table with a note, a tail and two subparagraphs in the preamble, the operative part or an annex."""
-    table = Paragraph(
-        text="a note under it",
-        table=[["Level", "Rate"], ["A", "1"]],
-        header_rows=1,
-        subparagraphs=[Paragraph(text="kept item one"), Paragraph(text="kept item two")],
-        tail="kept tail",
-    )
-    res = Resolution(
-        preamble=[Paragraph("Recalling", "its resolution")], operative=[Paragraph("Decides", "so")]
-    )
-    if where == "preamble":
-        res.preamble.insert(0, table)
-    elif where == "operative":
-        res.operative.insert(1, table)
-    else:
-        res.annexes.append(Annex(title="Scale", paragraphs=[Paragraph(text="First"), table]))
-    return res, table
 
 
 @pytest.mark.parametrize("where", ["preamble", "operative", "annex"])
@@ -44,7 +23,7 @@ def test_a_table_with_text_and_subparagraphs_opens_whole(
     tmp_path: Path,
     where: str,  # noqa: ANN001
 ) -> None:
-    res, table = _placed(where)
+    res, table = placed(where)
     project = tmp_path / "draft.json"
     storage.save_project(res, project)
     assert window.files.open_path(project)
