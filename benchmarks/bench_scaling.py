@@ -39,7 +39,7 @@ from app.io.docx_reader import read_docx  # noqa: E402
 from app.io.docx_writer import build_docx  # noqa: E402
 from app.io.text_reader import read_text  # noqa: E402
 from app.io.text_writer import to_text  # noqa: E402
-from app.model import Annex, Paragraph, Resolution, ResolutionPart, new_id  # noqa: E402
+from app.model import Annex, Header, Paragraph, Resolution, ResolutionPart, new_id  # noqa: E402
 from app.negotiation import merging, rounds  # noqa: E402
 from app.negotiation.compilation import compile_text  # noqa: E402
 from app.negotiation.proposals import apply as apply_proposal  # noqa: E402
@@ -364,6 +364,33 @@ def title_shaped_note(scale: int) -> dict[str, Callable[[], object]]:
     return {code: (lambda c=code: italic_titles(note, c)) for code in ("en", "fr", "es")}
 
 
+def pdf_pages_opened(scale: int) -> dict[str, Callable[[], object]]:
+    """An issued PDF's pages (A/C.1/80/L.51, 7 pages) repeated 1 to 100 times, opened as a file: PDFium's text
+    layer, then the text reader."""
+    import io
+
+    import pypdfium2
+
+    from app.io.reading import read_data
+
+    issued = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "reading" / "A_C.1_80_L.51.pdf"
+    source, made = pypdfium2.PdfDocument(issued.read_bytes()), pypdfium2.PdfDocument.new()
+    for _ in range(scale):
+        made.import_pages(source)
+    out = io.BytesIO()
+    made.save(out)
+    blob = out.getvalue()
+    return {"open .pdf": lambda: read_data(blob, "issued.pdf")}
+
+
+def one_word_misspelt(scale: int) -> dict[str, Callable[[], object]]:
+    """One paragraph where a misspelt word stands 1,000 to 100,000 times (its suggestions were searched at
+    each occurrence: 100,000 took 34 s)."""
+    res = Resolution(header=Header(template="ga-c3"), title="Oceans")
+    res.operative = [Paragraph(opener="Decides", text=" ".join(["the goverment of"] * (1_000 * scale)))]
+    return {"check": lambda: check_document(res)}
+
+
 PROCESSES: dict[str, Callable[[int], dict[str, Callable[[], object]]]] = {
     "proposals compiled": proposals_compiled,
     "paragraphs proposed": paragraphs_proposed,
@@ -379,6 +406,8 @@ PROCESSES: dict[str, Callable[[int], dict[str, Callable[[], object]]]] = {
     "notes in the footnotes pane": notes_in_the_pane,
     "a note carried over pages": carried_note,
     "a note of title-shaped pieces": title_shaped_note,
+    "issued PDF pages opened": pdf_pages_opened,
+    "one word misspelt many times": one_word_misspelt,
 }
 
 
