@@ -8,6 +8,8 @@ said in one line; so is a PDF far longer than any resolution, before its pages a
 
 from __future__ import annotations
 
+import ctypes
+import re
 import threading
 
 from app.errors import InputError
@@ -18,11 +20,18 @@ MAX_PAGES = 2_000  # the longest issued resolutions with annexes run to a few hu
 # page of a million took 13 s and 3 GB from a 30 KB file, so such a page is refused before its text is made.
 MAX_PAGE_OBJECTS = 50_000
 _PASSWORD = 4  # PDFium's FPDF_ERR_PASSWORD
+_ITALIC = 64  # the italic flag of a PDF font descriptor (PDF 1.7, 5.7.1)
+_WORD = re.compile(r"\w+")
 _LOCK = threading.Lock()  # PDFium is not thread-safe: the editor may read while the command line does not
 
 
 def pdf_text(data: bytes, name: str = "the file") -> str:
     """The text layer of a PDF's pages, each page's text as PDFium gives it, pages joined by a line break."""
+    return pdf_layer(data, name)[0]
+
+
+def pdf_layer(data: bytes, name: str = "the file") -> tuple[str, bytearray]:
+    """The text of `pdf_text` and, for each of its characters, 1 where the PDF sets it in an italic font."""
     from app.io.text_reader import MAX_CHARS
 
     try:
@@ -45,11 +54,13 @@ def pdf_text(data: bytes, name: str = "the file") -> str:
             if len(document) > MAX_PAGES:
                 raise InputError(f"{name} has {len(document):,} pages, far more than a resolution")
             pages: list[str] = []
-            size = 0
+            italic = bytearray()
             for number, page in enumerate(document, 1):
-                text = _page_text(page, f"{name}: page {number}")
-                size += len(text)
-                if size > MAX_CHARS:
+                text, flags = _page_text(page, f"{name}: page {number}")
+                if italic:
+                    italic += b"\0\0"  # the "\r\n" between pages
+                italic += flags
+                if len(italic) > MAX_CHARS:
                     raise InputError(f"{name}: the text is too long to be a resolution")
                 pages.append(text)
         except pypdfium2.PdfiumError:
@@ -61,11 +72,11 @@ def pdf_text(data: bytes, name: str = "the file") -> str:
         raise InputError(
             f"{name} has no text layer (a scan, or pictures of text): open the Word version or the text"
         )
-    return text
+    return text, italic
 
 
-def _page_text(page, where: str) -> str:  # noqa: ANN001 (a pypdfium2.PdfPage)
-    """One page's text, unless the page draws more objects than any page of text (then refused)."""
+def _page_text(page, where: str) -> tuple[str, bytearray]:  # noqa: ANN001 (a pypdfium2.PdfPage)
+    """One page's text and its italic flags, unless the page draws more objects than any page of text."""
     from pypdfium2 import raw  # PDFium's C interface
 
     try:
@@ -73,15 +84,38 @@ def _page_text(page, where: str) -> str:  # noqa: ANN001 (a pypdfium2.PdfPage)
             raise InputError(f"{where} draws far more than a page of text")
         textpage = page.get_textpage()
         try:
-            return textpage.get_text_range()
+            text = textpage.get_text_range()
+            return text, _italic_flags(raw, textpage.raw, text)
         finally:
             textpage.close()
     finally:
         page.close()
 
 
+def _italic_flags(raw, textpage, text: str) -> bytearray:  # noqa: ANN001 (PDFium's interface and text page)
+    """1 for each letter of `text` set in an italic font (the font descriptor's italic flag, or a font named
+    so); all 0 when PDFium's characters do not map one to one onto the text (characters beyond 16 bits)."""
+    flags = bytearray(len(text))
+    if raw.FPDFText_CountChars(textpage) != len(text):
+        return flags
+    font_flags, name = ctypes.c_int(), ctypes.create_string_buffer(128)
+
+    def italic(i: int) -> bool:
+        raw.FPDFText_GetFontInfo(textpage, i, name, len(name), ctypes.byref(font_flags))
+        return bool(font_flags.value & _ITALIC) or b"Italic" in name.value or b"Oblique" in name.value
+
+    for m in _WORD.finditer(text):  # a word is italic when its first and its last letter are
+        if italic(m.start()) and italic(m.end() - 1):
+            flags[m.start() : m.end()] = b"\1" * (m.end() - m.start())
+    return flags
+
+
 def read_pdf(data: bytes, name: str = "") -> ImportResult:
-    """Read an issued PDF (a draft, an adopted resolution) through its text layer."""
+    """Read an issued PDF (a draft, an adopted resolution) through its text layer, with the PDF's italics."""
+    from app.io.pdf_italics import PdfWords, set_pdf_italics
     from app.io.text_reader import read_text
 
-    return read_text(pdf_text(data, name or "the file"))
+    text, italic = pdf_layer(data, name or "the file")
+    result = read_text(text)
+    set_pdf_italics(result.resolution, PdfWords.of(text, italic))
+    return result

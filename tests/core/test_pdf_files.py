@@ -7,6 +7,8 @@ PDF's own typography in tests/core/test_reading_issued.py (its "-opened" cases).
 from __future__ import annotations
 
 import io
+import re
+from collections import Counter
 from pathlib import Path
 
 import pypdfium2
@@ -17,7 +19,12 @@ from app.cli import run
 from app.errors import InputError
 from app.io import pdf_file
 from app.io.reading import read_data, read_document
+from app.io.text_reader import read_text
+from app.model import Resolution
+from tests.core.test_corpus_import import pdf_expected
+from tests.core.test_publication_titles import _pdf_italic_words
 from tests.pdf_lines import footnotes
+from tests.reading_answer import pairs, pdf_entries, read_entries
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 ISSUED = FIXTURES / "reading" / "A_C.1_80_L.51.pdf"
@@ -129,3 +136,73 @@ def test_a_page_drawing_far_more_than_text_is_refused_before_its_text_is_made(
     with pytest.raises(InputError, match="page 1 draws far more than a page of text"):
         read_data(ISSUED.read_bytes(), "issued.pdf")
     assert made == []
+
+
+# --- the PDF's own italics -------------------------------------------------------------------------------------
+
+READING = sorted((FIXTURES / "reading").glob("*.pdf"))
+
+
+def _italic_words(res: Resolution) -> Counter[str]:
+    """The words the draft sets in italics: openers, italics in paragraphs and their tails, notes."""
+    nodes = [p for _, p in res.paragraphs()] + list(res.annex_paragraphs())
+    fields = [f for p in nodes for f in (f"*{p.opener}*" if p.opener else "", p.text, p.tail)]
+    fields += [note.text for note in res.footnotes.values()]
+    return Counter(
+        w for f in fields for s in inline.parse(f) if s.italic for w in re.findall(r"[^\W_]+", s.text)
+    )
+
+
+def test_an_opened_pdf_sets_in_italics_the_words_its_pdf_prints_in_italics() -> None:
+    """Openers end where the PDF's italics end ("Recalls its endorsement", "Takes note of") and titles are in
+    italics as printed, against the italic fonts pdfminer reads in each issued PDF. Text without its PDF (the
+    same text layer read alone) guesses both; the opened PDF is nearly exact: what is left over is the organ
+    line and an adopted resolution's heading, which are not paragraphs."""
+    printed = opened_extra = opened_missing = text_missing = 0
+    for pdf in READING:
+        want = _pdf_italic_words(pdf)
+        opened = _italic_words(read_document(pdf).resolution)
+        guessed = _italic_words(read_text(pdf_file.pdf_text(pdf.read_bytes())).resolution)
+        printed += sum(want.values())
+        opened_extra += sum((opened - want).values())
+        opened_missing += sum((want - opened).values())
+        text_missing += sum((want - guessed).values())
+    assert printed > 1_000
+    assert opened_extra / printed < 0.002
+    assert opened_missing < 0.7 * text_missing
+
+
+def test_an_opened_pdfs_openers_agree_with_its_typography_more_often_than_its_text_alone() -> None:
+    """The opener each paragraph starts with in the PDF's typography (`pdf_expected`), word for word."""
+    differ = {"opened": 0, "text": 0}
+    for pdf in READING:
+        want = pdf_entries(pdf_expected(pdf))
+        for how, res in (
+            ("opened", read_document(pdf).resolution),
+            ("text", read_text(pdf_file.pdf_text(pdf.read_bytes())).resolution),
+        ):
+            got = read_entries(res)
+            differ[how] += sum(want[j][1].split() != got[i][1].split() for i, j in pairs(got, want))
+    assert differ["opened"] < 0.5 * differ["text"], differ
+
+
+def test_finding_paragraphs_that_open_alike_in_the_pdf_costs_their_number() -> None:
+    """n paragraphs with the same words each look at a bounded number of the places those words stand."""
+    import sys
+
+    sys.path.insert(0, str(FIXTURES.parent))
+    from fixtures.robust.hostile import growth
+
+    from app.io.pdf_italics import PdfWords, _Finder
+
+    def make(n: int):  # noqa: ANN202
+        words = ["decides", "to", "remain", "seized", "of", "the", "matter"]
+        pdf = PdfWords(words * n, ([True] + [False] * 6) * n)
+
+        def run() -> None:
+            finder = _Finder(pdf)
+            assert all(finder.italics(words) for _ in range(n))
+
+        return run
+
+    assert growth(make, 500) < 8 * 3

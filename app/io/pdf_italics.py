@@ -1,0 +1,163 @@
+"""The italics of an opened PDF, set on the draft its text was read into.
+
+A text layer keeps no italics, so the text reader guesses an opener's extent from the lexicons and sets titles
+in italics from patterns. An opened PDF knows: each character's font says whether it is italic. After the text
+reader has read the PDF's text, each paragraph and note is found again in the PDF's words, and
+
+- an opener ends where the PDF's italics at the paragraph's start end ("Takes note of", "Deplores in the
+  strongest terms");
+- the rest of the paragraph, its tail and each note are set in italics exactly where the PDF sets them (titles,
+  "Article 73 *e*"), instead of where the patterns guessed.
+
+A field whose words are not found in order in the PDF (the reader joined or mended them) keeps what the reader
+gave it. The search is linear: each field is anchored by its first words through an index of the PDF's words.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from app import inline
+from app.model import Paragraph, Resolution
+
+_WORD = re.compile(r"\w+")
+_ANCHOR = 3  # words that place a field in the PDF
+_LOOK_AHEAD = 12  # PDF words skipped to find a field's next word (running heads, page counters, note marks)
+_MISSES = 0.2  # a field is found when at most this share of its words is not (words the reader mended)
+_TRIES = 8  # places tried for a field whose first words stand at several
+
+
+@dataclass(frozen=True)
+class PdfWords:
+    """The PDF's words in reading order, each with whether all its letters are set in an italic font."""
+
+    words: list[str]
+    italic: list[bool]
+
+    @classmethod
+    def of(cls, text: str, italic_chars: bytes | bytearray) -> PdfWords:
+        words, flags = [], []
+        for m in _WORD.finditer(text):
+            words.append(m.group().casefold())
+            flags.append(all(italic_chars[m.start() : m.end()]))
+        return cls(words, flags)
+
+
+class _Finder:
+    def __init__(self, pdf: PdfWords) -> None:
+        self.pdf = pdf
+        self.starts: dict[tuple[str, ...], list[int]] = defaultdict(list)
+        for i in range(len(pdf.words) - _ANCHOR + 1):
+            self.starts[tuple(pdf.words[i : i + _ANCHOR])].append(i)
+        self.taken: set[int] = set()
+        self.cursor = 0  # where the last field found ends: fields are looked for in reading order first
+
+    def italics(self, words: list[str]) -> list[bool] | None:
+        """Whether each of `words` is italic in the PDF, or None when they are not found there in order."""
+        if len(words) < _ANCHOR:
+            return None
+        starts = self.starts.get(tuple(w.casefold() for w in words[:_ANCHOR]), [])
+        # the same first words may open other sentences ("takes note of the report"): try the places after the
+        # last field found first, then those before it, a few of each (a bounded look: a thousand paragraphs
+        # that open alike cost a thousand looks, not a million)
+        at = bisect.bisect_left(starts, self.cursor)
+        after = [i for i in starts[at : at + 4 * _TRIES] if i not in self.taken][:_TRIES]
+        before = [i for i in starts[: min(at, 4 * _TRIES)] if i not in self.taken][:_TRIES]
+        for start in after + before:
+            found = self._aligned(words, start)
+            if found is not None:
+                self.taken.add(start)
+                return found
+        return None
+
+    def _aligned(self, words: list[str], start: int) -> list[bool] | None:
+        out: list[bool] = []
+        j, pdf, misses = start, self.pdf.words, 0
+        for word in words:
+            word = word.casefold()
+            at = next((k for k in range(j, min(j + _LOOK_AHEAD, len(pdf))) if pdf[k] == word), None)
+            if at is None:  # a word the reader closed up or mended ("devel-" "opment"): roman, and go on
+                misses += 1
+                out.append(False)
+                continue
+            out.append(self.pdf.italic[at])
+            j = at + 1
+        if misses > max(2, _MISSES * len(words)):
+            return None
+        self.cursor = max(self.cursor, j)
+        return out
+
+
+def _char_flags(spans: list[inline.Span], words: list[re.Match[str]], italic: list[bool]) -> list[bool]:
+    """Per character of the spans' plain text: italic where the PDF's words are, and between two italic words."""
+    size = sum(len(s.text) for s in spans if not s.footnote)
+    flags = [False] * size
+    for n, m in enumerate(words):
+        if italic[n]:
+            flags[m.start() : m.end()] = [True] * (m.end() - m.start())
+            if n and italic[n - 1]:
+                gap = words[n - 1].end()
+                flags[gap : m.start()] = [True] * (m.start() - gap)
+    return flags
+
+
+def _respan(spans: list[inline.Span], flags: list[bool]) -> list[inline.Span]:
+    out: list[inline.Span] = []
+    at = 0
+    for s in spans:
+        if s.footnote:
+            out.append(s)
+            continue
+        piece = [s.text[0]] if s.text else []
+        for k in range(1, len(s.text)):
+            if flags[at + k] != flags[at + k - 1]:
+                out.append(inline.Span("".join(piece), flags[at + k - 1]))
+                piece = []
+            piece.append(s.text[k])
+        if piece:
+            out.append(inline.Span("".join(piece), flags[at + len(s.text) - 1]))
+        at += len(s.text)
+    return out
+
+
+def _with_pdf_italics(markup: str, finder: _Finder) -> str | None:
+    """`markup` in italics exactly where the PDF sets it, or None when it is not found in the PDF."""
+    spans = [
+        s if s.footnote else inline.Span(s.text) for s in inline.parse(markup)
+    ]  # the reader's guesses go
+    text = "".join(s.text for s in spans if not s.footnote)
+    words = list(_WORD.finditer(text))
+    italic = finder.italics([m.group() for m in words])
+    if italic is None:
+        return None
+    return inline.unparse(_respan(spans, _char_flags(spans, words, italic)))
+
+
+def _paragraph(para: Paragraph, finder: _Finder) -> None:
+    """One paragraph (not its subparagraphs): its opener's extent and its italics, from the PDF's."""
+    if para.opener:
+        joined = _with_pdf_italics(para.opener + " " + para.text, finder)
+        spans = inline.parse(joined) if joined is not None else []
+        if spans and spans[0].italic and not spans[0].footnote:  # the PDF's italics at the start: the opener
+            opener = spans[0].text.rstrip()
+            rest = inline.unparse([inline.Span(spans[0].text[len(opener) :]), *spans[1:]]).lstrip()
+            if opener and rest:
+                para.opener, para.text = inline.escape(opener), rest
+    elif para.text:
+        para.text = _with_pdf_italics(para.text, finder) or para.text
+    if para.tail:
+        para.tail = _with_pdf_italics(para.tail, finder) or para.tail
+
+
+def set_pdf_italics(res: Resolution, pdf: PdfWords) -> None:
+    """Set `res`'s openers and italics from the PDF's own (in place)."""
+    finder = _Finder(pdf)
+    for _, para in res.paragraphs():
+        _paragraph(para, finder)
+    for para in res.annex_paragraphs():
+        _paragraph(para, finder)
+    for note in res.footnotes.values():
+        note.text = _with_pdf_italics(note.text, finder) or note.text
