@@ -421,7 +421,9 @@ def _place(
     for i, line in enumerate(lines):
         if i < after_table:
             continue
-        if line.in_table and (res.operative or res.preamble):
+        if (
+            line.in_table
+        ):  # first in the preamble too: its first cell was read as a paragraph, the rest a table
             table, after_table = read_table(
                 lines, i, lambda cell: _markup(cell, typed), state.findings, state.bold
             )
