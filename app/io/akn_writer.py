@@ -400,9 +400,8 @@ class _Writer:
         pre = [b for b in blocks if b.role != "heading" and b.part is Part.PREAMBLE]
         pre_headings = _heading_lines(b for b in blocks if b.part is Part.PREAMBLE)
         for i, group in enumerate(_groups(pre, 0), start=1):
-            if lines := pre_headings.get(
-                group[0].paragraph_id
-            ):  # a crossheading of the preamble (was left out)
+            # a crossheading of the preamble (was left out), once: a table's note is a group of the same id
+            if lines := pre_headings.pop(group[0].paragraph_id, None):
                 head = _el(preamble, "container", eId=f"container_{i}__heading")
                 for line in lines:
                     _el(head, "subheading", line)
