@@ -17,15 +17,17 @@ from hypothesis import strategies as st
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from fixtures.robust.hostile import growth, hang_guard, sample  # noqa: E402
 
-from app import amendments, inline  # noqa: E402
+from app import amendments, inline, print_layout  # noqa: E402
 from app.edits import Document, find_all, replace_all  # noqa: E402
 from app.errors import InputError  # noqa: E402
 from app.io.akn_reader import read_akn  # noqa: E402
 from app.io.akn_writer import to_akn  # noqa: E402
+from app.io.docx_layout import layout_for_paper  # noqa: E402
 from app.io.docx_reader import read_docx  # noqa: E402
 from app.io.docx_writer import build_docx  # noqa: E402
-from app.model import Paragraph, Part, Resolution  # noqa: E402
+from app.model import MAX_PARAGRAPHS, MAX_TABLE_COLUMNS, Paragraph, Part, Resolution  # noqa: E402
 from app.negotiation.proposals import derive  # noqa: E402
+from app.print_layout import Font, Text, lay_out  # noqa: E402
 from app.publication_titles import BODY, NOTES, italic_titles  # noqa: E402
 from app.render import render  # noqa: E402
 
@@ -221,3 +223,41 @@ def test_a_proposal_that_changes_a_table_is_refused_not_dropped() -> None:
     same = copy.deepcopy(base)
     same.operative[2].text += " and the regional commissions"
     assert derive(base, same, "EU").edits  # a table left as it was does not stand in the way
+
+
+# --- PDF: a table of narrow columns, each character on a line of its own -------------------------------------
+
+
+def _measure(text: str, font: Font) -> float:
+    return 0.5 * font.size * len(text)  # about Times' average glyph
+
+
+def _narrow_table(rows: int, letters: int) -> Resolution:
+    res = sample(paragraphs=4, footnotes=0)
+    res.operative.insert(1, _table([["I" * letters] * MAX_TABLE_COLUMNS] * rows))
+    return res
+
+
+def _pieces(pages: list[print_layout.Page]) -> int:
+    return sum(isinstance(item, Text) for page in pages for item in page.items)
+
+
+def test_a_pdf_past_its_pieces_is_refused_before_the_memory_runs_out(monkeypatch: pytest.MonkeyPatch) -> None:
+    """64 columns of 1,000 letters in 312 rows (a 20 MB project): 7 GB and still laying out after 90 s before,
+    every character a line of its own and the page bound counted only after every line was built; now refused
+    in one line after MAX_BOXES pieces (2 GB, 23 s). Here the cap is made small to keep the test quick."""
+    res = _narrow_table(3, 40)
+    r = render(res)
+    layout = layout_for_paper(r.template.paper)
+    drawn = _pieces(lay_out(r, layout, _measure))  # every piece laid out is drawn: the budget counts them
+    monkeypatch.setattr(print_layout, "MAX_BOXES", drawn // 2)
+    with hang_guard(HANG), pytest.raises(InputError, match="pieces of words"):
+        lay_out(render(_narrow_table(30, 40)), layout, _measure)
+    monkeypatch.setattr(print_layout, "MAX_BOXES", drawn * 2)
+    assert _pieces(lay_out(r, layout, _measure)) == drawn  # under the cap: laid out as before
+
+
+def test_the_pieces_cap_leaves_room_for_the_longest_draft_the_model_takes() -> None:
+    """MAX_PARAGRAPHS paragraphs of a line and a half each fit under MAX_BOXES with room to spare."""
+    words_per_paragraph = 25
+    assert MAX_PARAGRAPHS * words_per_paragraph * 2 < print_layout.MAX_BOXES
