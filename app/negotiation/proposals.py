@@ -288,6 +288,8 @@ def derive(
                 edits.append(DeleteParagraph(bp.id))
                 last = bp.id
             elif np:
+                if tables and any(node.is_table for node in np.walk()):  # its cells would print as nothing
+                    refuse_table_change(proposer)
                 edits.append(InsertParagraph(key, last, d.remap_tree(np)))
     new_titles = {key: markup for key, _, markup in titles(proposed)}
     for key, _, markup in titles(base):
@@ -307,11 +309,12 @@ def derive(
 
 def refuse_table_change(proposer: str) -> None:
     """A proposal has word edits, new and deleted paragraphs, and none for a table's cells: left out, the
-    cells the copy changes were read and the compilation said nothing of them."""
+    cells the copy changes were read and the compilation said nothing of them (a table added printed as its
+    label alone)."""
     raise InputError(
         say(
-            "the version of {proposer} changes the cells of a table: a proposal cannot change a table yet; "
-            "propose the change in words or make it in the draft itself",
+            "the version of {proposer} adds a table or changes its cells: a proposal cannot carry a table's cells "
+            "yet; propose the change in words or make it in the draft itself",
             proposer=proposer or "?",
         )
     )

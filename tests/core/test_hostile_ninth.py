@@ -220,9 +220,16 @@ def test_a_proposal_that_changes_a_table_is_refused_not_dropped() -> None:
     proposed.operative[1].table[1][1] = "0.009"
     with pytest.raises(InputError, match="EU"):
         derive(base, proposed, "EU")
+    added = copy.deepcopy(base)
+    added.operative.insert(3, _table([["Region", "Seats"], ["Africa", "3"]]))
+    with pytest.raises(InputError, match="EU"):  # its cells printed as nothing in the compilation
+        derive(base, added, "EU")
     same = copy.deepcopy(base)
     same.operative[2].text += " and the regional commissions"
     assert derive(base, same, "EU").edits  # a table left as it was does not stand in the way
+    gone = copy.deepcopy(base)
+    del gone.operative[1]
+    assert [type(e).__name__ for e in derive(base, gone, "EU").edits] == ["DeleteParagraph"]
 
 
 # --- PDF: a table of narrow columns, each character on a line of its own -------------------------------------
