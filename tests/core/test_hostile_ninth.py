@@ -18,8 +18,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from fixtures.robust.hostile import growth, hang_guard, sample  # noqa: E402
 
 from app import amendments, inline, print_layout  # noqa: E402
+from app.datafile import read_toml  # noqa: E402
 from app.edits import Document, find_all, replace_all  # noqa: E402
-from app.errors import InputError  # noqa: E402
+from app.errors import InputError, TemplateError  # noqa: E402
 from app.io.akn_reader import read_akn  # noqa: E402
 from app.io.akn_writer import to_akn  # noqa: E402
 from app.io.docx_layout import layout_for_paper  # noqa: E402
@@ -30,6 +31,7 @@ from app.negotiation.proposals import derive  # noqa: E402
 from app.print_layout import Font, Text, lay_out  # noqa: E402
 from app.publication_titles import BODY, NOTES, italic_titles  # noqa: E402
 from app.render import render  # noqa: E402
+from app.spelling.rules import load_user_rules  # noqa: E402
 
 HANG = 60.0
 SOME = settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -268,3 +270,25 @@ def test_the_pieces_cap_leaves_room_for_the_longest_draft_the_model_takes() -> N
     """MAX_PARAGRAPHS paragraphs of a line and a half each fit under MAX_BOXES with room to spare."""
     words_per_paragraph = 25
     assert MAX_PARAGRAPHS * words_per_paragraph * 2 < print_layout.MAX_BOXES
+
+
+# --- hand-edited data files: TOML nested past the parser's recursion -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "disable = " + "[" * 3000 + "]" * 3000,
+        "x = " + "{a = " * 3000 + "1" + "}" * 3000,
+        '[rules.Deep]\nmessage = "m"\npattern = ' + "[" * 2000 + "]" * 2000,
+    ],
+)
+def test_a_rules_or_data_file_nested_too_deeply_is_refused_in_one_line(tmp_path: Path, text: str) -> None:
+    """tomllib recurses into each array and inline table: a house rules file (or a language, template or layout
+    file) nested a thousand deep raised RecursionError out of the check."""
+    path = tmp_path / "rules.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(TemplateError, match="nest too deeply"):
+        load_user_rules(path)
+    with pytest.raises(TemplateError, match="nest too deeply"):
+        read_toml(path)
