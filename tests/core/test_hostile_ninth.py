@@ -26,12 +26,14 @@ from app.io.akn_writer import to_akn  # noqa: E402
 from app.io.docx_layout import layout_for_paper  # noqa: E402
 from app.io.docx_reader import read_docx  # noqa: E402
 from app.io.docx_writer import build_docx  # noqa: E402
-from app.model import MAX_PARAGRAPHS, MAX_TABLE_COLUMNS, Paragraph, Part, Resolution  # noqa: E402
+from app.model import MAX_PARAGRAPHS, MAX_REVISION, MAX_TABLE_COLUMNS, Paragraph, Part, Resolution  # noqa: E402
 from app.negotiation.proposals import derive  # noqa: E402
 from app.print_layout import Font, Text, lay_out  # noqa: E402
 from app.publication_titles import BODY, NOTES, italic_titles  # noqa: E402
 from app.render import render  # noqa: E402
+from app.rollover import revise  # noqa: E402
 from app.spelling.rules import load_user_rules  # noqa: E402
+from app.storage import dumps, from_dict, loads, to_dict  # noqa: E402
 
 HANG = 60.0
 SOME = settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -292,3 +294,24 @@ def test_a_rules_or_data_file_nested_too_deeply_is_refused_in_one_line(tmp_path:
         load_user_rules(path)
     with pytest.raises(TemplateError, match="nest too deeply"):
         read_toml(path)
+
+
+# --- the project file's /Rev. number ------------------------------------------------------------------------
+
+
+@SOME
+@given(st.one_of(st.integers(max_value=-1), st.integers(min_value=MAX_REVISION + 1), st.just(10**300)))
+def test_a_revision_number_out_of_range_is_refused_in_one_line(number: int) -> None:
+    """-1 printed "/Rev.-1" and 10**300 three hundred digits in every export."""
+    data = to_dict(sample())
+    data["header"]["revision"] = number
+    with pytest.raises(InputError, match="revision number"):
+        from_dict(data)
+
+
+def test_revising_the_last_revision_keeps_a_file_that_opens_again() -> None:
+    res = sample()
+    res.header.revision = MAX_REVISION - 1
+    once = revise(revise(res))
+    assert once.header.revision == MAX_REVISION
+    assert loads(dumps(once)).header.full_symbol == f"{res.header.symbol}/Rev.{MAX_REVISION}"
