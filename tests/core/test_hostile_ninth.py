@@ -15,7 +15,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from fixtures.robust.hostile import growth, hang_guard, sample  # noqa: E402
+from docx_parts import repack  # noqa: E402
+from fixtures.robust.hostile import growth, hang_guard, sample, xml_parts  # noqa: E402
 
 from app import amendments, inline, print_layout  # noqa: E402
 from app.datafile import read_toml  # noqa: E402
@@ -28,6 +29,7 @@ from app.io.docx_reader import read_docx  # noqa: E402
 from app.io.docx_writer import build_docx  # noqa: E402
 from app.model import MAX_PARAGRAPHS, MAX_REVISION, MAX_TABLE_COLUMNS, Paragraph, Part, Resolution  # noqa: E402
 from app.negotiation.proposals import derive  # noqa: E402
+from app.negotiation.tracked_reading import proposals_from_tracked  # noqa: E402
 from app.print_layout import Font, Text, lay_out  # noqa: E402
 from app.publication_titles import BODY, NOTES, italic_titles  # noqa: E402
 from app.render import render  # noqa: E402
@@ -315,3 +317,25 @@ def test_revising_the_last_revision_keeps_a_file_that_opens_again() -> None:
     once = revise(revise(res))
     assert once.header.revision == MAX_REVISION
     assert loads(dumps(once)).header.full_symbol == f"{res.header.symbol}/Rev.{MAX_REVISION}"
+
+
+def test_a_tracked_change_in_a_table_cell_is_refused_not_dropped() -> None:
+    """EU's insertion in a cell of a tracked Word file was read and left out: "Proposals by: EU, G77" with only
+    G77's change compiled."""
+    base = sample(paragraphs=6, footnotes=0)
+    base.operative.insert(1, _table([["State", "Rate"], ["Albania", "0.008"]]))
+    blob = build_docx(base)
+    xml = xml_parts(blob)["word/document.xml"].decode("utf-8")
+
+    def inserted(xml: str, after: str, author: str, words: str, at: int) -> str:
+        end = xml.index("</w:r>", xml.index(after)) + len("</w:r>")
+        run = f'<w:r><w:t xml:space="preserve">{words}</w:t></w:r>'
+        mark = f'<w:ins w:id="{at}" w:author="{author}" w:date="2026-01-01T00:00:00Z">{run}</w:ins>'
+        return xml[:end] + mark + xml[end:]
+
+    xml = inserted(xml, "the work of paragraph 4", "G77", " now", 901)
+    words_only = repack(blob, {"word/document.xml": xml})
+    assert [p.proposer for p in proposals_from_tracked(words_only, base)] == ["G77"]
+    in_cell = repack(blob, {"word/document.xml": inserted(xml, ">0.008<", "EU", " (revised)", 902)})
+    with pytest.raises(InputError, match="EU"):
+        proposals_from_tracked(in_cell, base)
