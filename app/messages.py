@@ -59,6 +59,11 @@ def say(template: str, **fields: Any) -> Message:
     return Message(template, fields)
 
 
+def say_plural(count: int, one: str, many: str, **fields: Any) -> Message:
+    """`say` with `one` ("{count} word was …") when `count` is 1, else `many`; `count` is one of the fields."""
+    return say(one if count == 1 else many, count=count, **fields)
+
+
 def localize(text: str, code: str | None = None) -> str:
     """`text` in language `code` (default: the interface language): a `say` message from its [messages] entry;
     other text from the editor's [text] catalog (an undo label the editor gave with `marked`), else as written."""

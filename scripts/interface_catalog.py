@@ -25,7 +25,7 @@ LOOKUPS = {
     "plural": (1, 2),
     "fill": (0,),
 }  # function -> the arguments that are texts
-MESSAGE_LOOKUPS = {"say": (0,)}
+MESSAGE_LOOKUPS = {"say": (0,), "say_plural": (1, 2)}
 ENGLISH_STYLE = ROOT / "resources" / "styles" / "UN"  # the rule files whose messages are English templates
 
 

@@ -57,6 +57,8 @@ def pyinstaller_args() -> list[str]:
         "docx",
         "--collect-data",
         "spellchecker",  # Word part templates, the English word list
+        "--collect-all",
+        "pypdfium2_raw",  # PDFium's library and its version file, which pypdfium2 loads at run time
         "--add-data",
         f"{ROOT / 'templates'}:templates",
         "--add-data",

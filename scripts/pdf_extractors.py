@@ -6,8 +6,8 @@
   paragraphs, a paragraph's number alone on its line, footnote numbers apart from their notes;
 - "pdfminer": pdfminer.six with lines in page order (as scripts/false_alarms_sc.py reads the SC PDFs);
 - "pdfium": PDFium, the engine of the PDF viewers of Chrome and Edge, its pages' text as a copy of the whole
-  document gives it (lines end in CR LF and often in a space; a superscript can end its line). Needs the
-  pypdfium2 package (`pip install pypdfium2`), a measuring tool only: the product reads no PDF.
+  document gives it (lines end in CR LF and often in a space; a superscript can end its line). This is the text
+  the product reads when a delegate opens the PDF itself (`app.io.pdf_file.pdf_text`, through pypdfium2).
 
 `extract` reads a PDF's bytes with any of the four (MuPDF through PyMuPDF, when it is installed).
 
@@ -36,15 +36,13 @@ def extract(data: bytes, extractor: str) -> str:
     if extractor == "pymupdf":
         return _mupdf(data)
     if extractor == "pdfium":
+        from app.errors import InputError
+        from app.io.pdf_file import pdf_text
+
         try:
-            import pypdfium2
-        except ImportError:
-            raise SystemExit("pypdfium2 is not installed (pip install pypdfium2)") from None
-        document = pypdfium2.PdfDocument(data)
-        try:
-            return "\r\n".join(page.get_textpage().get_text_range() for page in document)
-        finally:
-            document.close()
+            return pdf_text(data)
+        except InputError:  # no text layer: an empty text, as the other extractors give
+            return ""
     if extractor == "pdftotext":
         if not shutil.which("pdftotext"):
             raise SystemExit("pdftotext is not installed (Poppler's utilities)")

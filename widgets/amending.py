@@ -14,16 +14,15 @@ from PySide6.QtCore import QObject
 
 from app import amendments, edits
 from app.errors import ResoluteError
-from app.interface import marked, tr
+from app.interface import tr
 from app.model import DocumentKind, Instruction, Resolution
 from widgets.actions import ActionId
 from widgets.amendment_panel import AmendmentPanel
+from widgets.file_filters import DRAFT_FILTER
 
 if TYPE_CHECKING:
     from app.findings import Finding
     from widgets.main_window import MainWindow
-
-DRAFT_FILTER = marked("Drafts (*.json *.docx *.txt *.xml *.akn);;All files (*)")
 
 
 class Amending(QObject):

@@ -22,13 +22,12 @@ from app.io.docx_writer import write_docx
 from app.model import DocumentKind, paragraph_count
 from app.negotiation.status import refuse_brackets
 from widgets.background import Debouncer
+from widgets.file_filters import DRAFT_FILTER, IMPORT_FILTER
 
 if TYPE_CHECKING:
     from widgets.main_window import MainWindow
 
 PROJECT_FILTER = marked("Resolute project (*.json)")
-OPEN_FILTER = marked("Drafts (*.json *.docx *.txt *.xml *.akn);;All files (*)")
-IMPORT_FILTER = marked("Text, Word or UN XML (*.txt *.docx *.xml *.akn);;All files (*)")
 # Paragraphs and subparagraphs past which a file is most likely no resolution (the longest issued have about 550,
 # A/RES/79/1 with its annexes; a report opened by mistake has thousands): the editor asks before it builds a row
 # for each, as a row takes some 140 KB and a 50,000-paragraph file would take gigabytes.
@@ -94,7 +93,7 @@ class DocumentController(QObject):
     # --- open and import ---------------------------------------------------------------------------------
 
     def open_dialog(self) -> None:
-        path = self.win.prompter.open_path(self.win, tr("Open a draft"), OPEN_FILTER)
+        path = self.win.prompter.open_path(self.win, tr("Open a draft"), DRAFT_FILTER)
         if path:
             self.open_path(path)
 

@@ -23,12 +23,11 @@ from app.model import Resolution
 from widgets.actions import ActionId
 from widgets.background import Debouncer
 from widgets.compare_view import CompareView, OralRevisionsDialog
+from widgets.file_filters import DRAFT_FILTER
 from widgets.rollover_dialog import RolloverDialog
 
 if TYPE_CHECKING:
     from widgets.main_window import MainWindow
-
-COMPARE_FILTER = marked("Drafts (*.json *.docx *.txt *.xml *.akn);;All files (*)")
 
 
 class Versions(QObject):
@@ -103,7 +102,7 @@ class Versions(QObject):
     def compare_with(self) -> None:
         from app.io.reading import read_document
 
-        path = self.win.prompter.open_path(self.win, tr("Compare with an earlier version"), COMPARE_FILTER)
+        path = self.win.prompter.open_path(self.win, tr("Compare with an earlier version"), DRAFT_FILTER)
         if not path:
             return
         try:

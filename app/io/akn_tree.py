@@ -1,6 +1,7 @@
 """Walking Akoma Ntoso XML (AKN4UN) elements: local names, children, the first or every element of a name, an
 element's text without its notes, ISO dates, and a document's own elements apart from its annexes and
-components. Shared by the metadata reader (`app.io.akn_metadata`) and the body reader (`app.io.akn_reader`)."""
+components. Shared by the metadata reader (`app.io.akn_metadata`) and the body reader (`app.io.akn_reader` and
+the modules it reads with: akn_paragraphs, akn_flat, akn_body, akn_annexes, akn_header, akn_checks)."""
 
 from __future__ import annotations
 

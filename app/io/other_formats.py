@@ -1,5 +1,6 @@
 """Files Resolute does not read, told apart by their first bytes, so that the message says what the file is
-and what to do with it, instead of what it failed to be ("not UTF-8 text", "not valid JSON")."""
+and what to do with it, instead of what it failed to be ("not UTF-8 text", "not valid JSON"); and PDFs, which
+go to their own reader (app/io/pdf_file.py) whatever their name."""
 
 from __future__ import annotations
 
@@ -23,6 +24,11 @@ _ODF = b"application/vnd.oasis.opendocument"  # an OpenDocument zip names its ki
 _HTML = (b"<!doctype html", b"<html")
 
 
+def is_pdf(data: bytes) -> bool:
+    """A PDF file, binary or all ASCII (a heap of text), by its first bytes."""
+    return data[:1024].lstrip(b"\x00\t\r\n \xef\xbb\xbf").startswith(_PDF)
+
+
 def refuse_other_format(data: bytes, name: str) -> None:
     """Raise InputError with what the file is, if it is a kind Resolute does not read; else return."""
     head = data[:1024]
@@ -32,8 +38,6 @@ def refuse_other_format(data: bytes, name: str) -> None:
                 f"{name} is an OpenDocument file: save it as Word (.docx) in LibreOffice or Word and open that"
             )
         return
-    if head.lstrip(b"\x00\t\r\n \xef\xbb\xbf").startswith(_PDF):  # binary, or all ASCII (a heap of text)
-        raise InputError(f"{name} is a PDF file: Resolute reads the text of issued PDFs, so {_COPY_TEXT}")
     lowered = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if lowered.startswith(_HTML):
         raise InputError(f"{name} is a web page: {_COPY_TEXT}")

@@ -7,7 +7,7 @@ from pathlib import Path
 from app.errors import InputError
 from app.files import read_file
 from app.io.imported import ImportResult
-from app.io.other_formats import refuse_other_format
+from app.io.other_formats import is_pdf, refuse_other_format
 
 MAX_INPUT_BYTES = 50 * 1024 * 1024
 
@@ -20,7 +20,7 @@ def _read_bytes(path: Path) -> bytes:
 
 
 def read_document(path: Path | str) -> ImportResult:
-    """Read a .json project, .docx, UN XML or plain-text file into the model. Raises InputError."""
+    """Read a .json project, .docx, UN XML, issued PDF or plain-text file into the model. Raises InputError."""
     return _read(Path(path))
 
 
@@ -31,6 +31,10 @@ def _read(path: Path) -> ImportResult:
 def read_data(data: bytes, name: str = "") -> ImportResult:
     """Read a file's bytes, by their content and the suffix of `name`, as `read_document` reads the file."""
     suffix, shown = Path(name).suffix.lower(), name or "the file"
+    if is_pdf(data):
+        from app.io.pdf_file import read_pdf
+
+        return read_pdf(data, shown)
     refuse_other_format(data, shown)
     if data[:2] == b"PK" or suffix in (".docx", ".docm", ".dotx"):
         from app.io.docx_reader import read_docx

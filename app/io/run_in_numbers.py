@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from app.findings import Finding, Severity
-from app.messages import say
+from app.messages import say_plural
 
 _LEAD = re.compile(r"\s*(?P<n>\d{1,3})\.\s+\S")
 _RUN_IN = re.compile(r"(?<=[;:.])\s+(?P<n>\d{1,3})\.\s+(?=[A-Z])")
@@ -64,9 +64,11 @@ def run_in_finding(count: int) -> Finding:
     return Finding(
         "import.numbering",
         Severity.INFO,
-        say(
+        say_plural(
+            count,
+            "{count} numbered paragraph was typed on the line of the paragraph before it (its line break lost) "
+            "and was read as a paragraph of its own",
             "{count} numbered paragraphs were typed on the line of the paragraph before them (their line breaks "
             "lost); each was read as a paragraph of its own",
-            count=count,
         ),
     )

@@ -137,7 +137,7 @@ def paragraph_of(text: str) -> Para:
 def long_numbers_in_sequence(paras: list[Para]) -> list[Para]:
     """A number past 999 that opens a paragraph ("1000. Decides …") is its number only where it follows the
     last one typed; elsewhere ("… by the end of" / "2025. Also …") it is the text of the paragraph before, as
-    the Word reader reads it (`docx_reader._LONG_NUMBER`)."""
+    the Word reader reads it (`docx_lines.LONG_NUMBER`)."""
     out: list[Para] = []
     last = 0
     for p in paras:

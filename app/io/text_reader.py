@@ -113,7 +113,7 @@ from app.io.text_paragraphs import (
 from app.io.typed_labels import TypedLabels
 from app.io.volume_pages import previous_item_cut, previous_item_finding
 from app.languages import get_language, language_of_organ_line, language_of_sponsor_line
-from app.messages import say
+from app.messages import say, say_plural
 from app.model import DocumentKind, Paragraph, Part, Resolution, ResolutionPart
 from app.publication_titles import italicize_body_titles, italicize_note_titles
 from app.punctuation import ends_with_mark
@@ -187,9 +187,8 @@ def _keep_if_nothing_placed(result: ImportResult, text: str) -> None:
 
 
 def _listed(words: list[str]) -> dict[str, object]:
-    """The fields of a message that lists words: how many, the first eight (each once), "…" if there are more."""
+    """The fields of a message that lists words: the first eight (each once), "…" if there are more."""
     return {
-        "count": len(words),
         "shown": ", ".join(dict.fromkeys(words[:8])),
         "more": " …" if len(words) > 8 else "",
     }
@@ -337,7 +336,10 @@ class _Reader:
                 Finding(
                     "import.spaced-word",
                     Severity.INFO,
-                    say(
+                    say_plural(
+                        len(self.closed_up),
+                        "{count} word the PDF text had broken apart with spaces was closed up on import "
+                        "({shown}{more})",
                         "{count} words the PDF text had broken apart with spaces were closed up on import "
                         "({shown}{more})",
                         **_listed(self.closed_up),
@@ -349,7 +351,10 @@ class _Reader:
                 Finding(
                     "import.spaced-word",
                     Severity.INFO,
-                    say(
+                    say_plural(
+                        len(self.rehyphenated),
+                        "{count} compound whose hyphen the PDF text had dropped at a line end was hyphenated "
+                        "again on import ({shown}{more})",
                         "{count} compounds whose hyphen the PDF text had dropped at a line end were hyphenated "
                         "again on import ({shown}{more})",
                         **_listed(self.rehyphenated),
@@ -650,10 +655,12 @@ class _Reader:
                 Finding(
                     "import.unplaced",
                     Severity.WARNING,
-                    say(
+                    say_plural(
+                        len(layout.trailing),
+                        "{count} block after the last operative paragraph (“{first}”) kept as text at the "
+                        "end: a table or other matter a text cannot place",
                         "{count} blocks after the last operative paragraph (from “{first}”) kept as text at the "
                         "end: a table or other matter a text cannot place",
-                        count=len(layout.trailing),
                         first=layout.trailing[0][1][:60],
                     ),
                     field="annex",
@@ -665,9 +672,10 @@ class _Reader:
                 Finding(
                     "import.annex",
                     Severity.INFO,
-                    say(
+                    say_plural(
+                        len(layout.unplaced),
+                        "{count} block (“{first}”) kept as text",
                         "{count} blocks from “{first}” on kept as text",
-                        count=len(layout.unplaced),
                         first=layout.unplaced[0][1],
                     ),
                 )

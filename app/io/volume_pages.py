@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 
 from app.findings import Finding, Severity
-from app.messages import say
+from app.messages import say_plural
 
 _HEADING = re.compile(r"^\s*Resolution\s+\d{1,4}\s+\(\d{4}\)\s*$")
 _DATE_LINE = re.compile(r"^\s*of\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\s*$")
@@ -65,9 +65,11 @@ def previous_item_finding(count: int) -> Finding:
     return Finding(
         "import.unplaced",
         Severity.INFO,
-        say(
+        say_plural(
+            count,
+            "{count} line before the resolution's heading (the end of the item the annual volume prints before "
+            "it) was left out",
             "{count} lines before the resolution's heading (the end of the item the annual volume prints before "
             "it) were left out",
-            count=count,
         ),
     )

@@ -46,7 +46,8 @@ class Checker:
             words = self.personal.words() if self.personal is not None else ()
             self.lexicon = Lexicon(words, language.code)
         self._unknown: dict[str, bool] = {}  # per word: the answer of unknown()
-        self._capital_slips: dict[str, bool] = {}  # per word: the answer of slip_of_capital()
+        self._capital_slips: dict[str, list[str]] = {}  # per word: the words it is a slip of (_slipped_from)
+        self._suggested: dict[tuple[str, int], list[str]] = {}  # per word and limit: its quick suggestions
         rules = _style_rules(settings.styles) if language.is_english else _language_rules(language.spelling)
         self.user_levels: frozenset[str] = frozenset()  # rules whose level the user set: an organ keeps off
         if settings.user_rules:
@@ -65,6 +66,8 @@ class Checker:
             self.personal.reload()
             self.lexicon.set_extra(self.personal.words())
             self._unknown.clear()
+            self._suggested.clear()
+            self._capital_slips.clear()
 
     # -- spelling ---------------------------------------------------------------------------------------------
     def unknown(self, word: str) -> bool:
@@ -113,7 +116,7 @@ class Checker:
             if len(w) >= _SLIP_MIN and w.islower() and self.unknown(w):
                 if self.lexicon.english and _in_a_foreign_title(text, a, b, w):
                     continue
-                if any(_slip(w, s.lower()) for s in self.lexicon.suggestions(w, 3, deep=False)):
+                if any(_slip(w, s.lower()) for s in self._suggest(w, 3)):
                     out.append((a, b, w))
         return out
 
@@ -130,13 +133,17 @@ class Checker:
         sentence (Goverment: Government), or from a UN word or a State's name (Sudna: Sudan)? Inside a sentence
         a capitalized word that is neither is a name ("Bor, Malakal and Melut", "Michael Keating"), whatever
         small word it is one letter from."""
-        cached = self._capital_slips.get(word)
-        if cached is None:
-            cached = self._capital_slips[word] = bool(self._slipped_from(word))
-        return cached
+        return bool(self._slipped_from(word))
 
     def _slipped_from(self, word: str) -> list[str]:
-        """The common words UN texts write with a capital, UN words and States' names `word` is one slip from."""
+        """The common words UN texts write with a capital, UN words and States' names `word` is one slip from
+        (once per word)."""
+        cached = self._capital_slips.get(word)
+        if cached is None:
+            cached = self._capital_slips[word] = self._slips_of(word)
+        return cached
+
+    def _slips_of(self, word: str) -> list[str]:
         lex = self.lexicon
         return [
             c
@@ -192,12 +199,20 @@ class Checker:
         message = rule.format(match=matched, fix=replacement or "")
         return Finding(rule.id, rule.level, message, paragraph_id, field, span, fix)
 
+    def _suggest(self, word: str, limit: int) -> list[str]:
+        """The lexicon's quick suggestions, once per word: a word misspelt a thousand times costs one search."""
+        key = (word, limit)
+        found = self._suggested.get(key)
+        if found is None:
+            found = self._suggested[key] = self.lexicon.suggestions(word, limit, deep=False)
+        return found
+
     def _spelling_finding(
         self, plain: PlainText, start: int, end: int, word: str, field: str, paragraph_id: str
     ) -> Finding:
         span = plain.span(start, end)
         # Suggestions for a hyphenated word respell one part ("tell-education"): noise, so none are offered.
-        options = [] if "-" in word else self.lexicon.suggestions(word, 3, deep=False)
+        options = [] if "-" in word else self._suggest(word, 3)
         shown = ", ".join(repr(o) for o in options)
         message = say("'{word}' is not in the dictionary or the UN word lists", word=word)
         # A one-click fix only where the correction is clear: a single candidate one edit away. A word the
@@ -208,7 +223,7 @@ class Checker:
         fix = Fix(say("Use '{word}'", word=options[0]), field, span, options[0]) if clear else None
         # A slip of the keyboard leaves a word one edit from the word meant; an unknown word with no known word
         # that close ("criminogenic", "multimorbidity") is a term the lists lack: a note, not a warning.
-        near = options or ("-" in word and self.lexicon.suggestions(word, 1, deep=False))
+        near = options or ("-" in word and self._suggest(word, 1))
         if options:
             message = say(
                 "'{word}' is not in the dictionary or the UN word lists; did you mean {options}?",

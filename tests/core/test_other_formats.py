@@ -25,7 +25,6 @@ def _odt() -> bytes:
 
 
 KINDS = {
-    "issued.pdf": ((FIXTURES / "reading" / "A_80_L.5.pdf").read_bytes(), "a PDF"),
     "draft.rtf": (b"{\\rtf1\\ansi The General Assembly,\\par 1. Decides;\\par}", "Rich Text"),
     "draft.odt": (_odt(), "OpenDocument"),
     "page.html": (

@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 
 from app import inline, lexicon
+from app.io.imported import ImportResult
+from app.io.reading import read_document
 from app.io.text_reader import read_text
 from app.model import Part, Resolution
 from app.spelling.lexicon import Lexicon
@@ -25,12 +27,20 @@ PDFS = sorted(p for folder in ("reading", "page_flow") for p in (FIXTURES / fold
 # and as PDFium, Chrome's and Edge's viewers, gives it (CR LF, a superscript that ends a line on a line of its own)
 POPPLER = FIXTURES / "reading" / "pdftotext"
 PDFIUM = FIXTURES / "reading" / "pdfium"
-DRAFTS = [(pdf, pdf.with_suffix(".txt")) for pdf in PDFS] + [
-    (next(pdf for pdf in PDFS if pdf.stem == txt.stem), txt)
-    for folder in (POPPLER, PDFIUM)
-    for txt in sorted(folder.glob("*.txt"))
+# and the PDF itself, opened as a delegate opens it (app/io/pdf_file.py reads its text layer through PDFium)
+DRAFTS = (
+    [(pdf, pdf.with_suffix(".txt")) for pdf in PDFS]
+    + [
+        (next(pdf for pdf in PDFS if pdf.stem == txt.stem), txt)
+        for folder in (POPPLER, PDFIUM)
+        for txt in sorted(folder.glob("*.txt"))
+    ]
+    + [(pdf, pdf) for pdf in PDFS]
+)
+IDS = [
+    f"{txt.stem}-{'opened' if txt.suffix == '.pdf' else txt.parent.name if txt.parent in (POPPLER, PDFIUM) else 'mupdf'}"
+    for _, txt in DRAFTS
 ]
-IDS = [f"{txt.stem}-{txt.parent.name if txt.parent in (POPPLER, PDFIUM) else 'mupdf'}" for _, txt in DRAFTS]
 # text layers not read right yet: none left (PDFium's running titles glued to the symbol and the page counter
 # after a page's notes, and its markers opening the line after their word, are read)
 NOT_YET: dict[str, set[str]] = {"notes": set(), "markers": set()}
@@ -48,7 +58,14 @@ def _drafts(kind: str) -> list:
 @pytest.fixture(scope="module", params=DRAFTS, ids=IDS)
 def read_and_issued(request: pytest.FixtureRequest) -> tuple[Resolution, dict[str, list]]:
     pdf, txt = request.param
-    return read_text(txt.read_text(encoding="utf-8")).resolution, _expected(pdf)
+    return _read(txt).resolution, _expected(pdf)
+
+
+def _read(layer: Path) -> ImportResult:
+    """A text layer read as pasted text; the PDF itself opened as a file."""
+    if layer.suffix == ".pdf":
+        return read_document(layer)
+    return read_text(layer.read_text(encoding="utf-8"))
 
 
 @cache
@@ -62,7 +79,7 @@ def test_every_footnote_is_read_with_its_own_text(pdf: Path, txt: Path) -> None:
     size below each page's rule, a note starting at a label in superscript size. A text layer that sets a
     label apart from its text (alone, at the foot of the area, or with its text after the page counter)
     loses no note and glues none to another."""
-    res = read_text(txt.read_text(encoding="utf-8")).resolution
+    res = _read(txt).resolution
     order = [ref for _, p in res.paragraphs() for ref in inline.footnote_ids(p.opener + p.text + p.tail)]
     order += [ref for p in res.annex_paragraphs() for ref in inline.footnote_ids(p.text + p.tail)]
     got = [_words(res.footnotes[ref].text) for ref in dict.fromkeys(order)]
@@ -74,7 +91,7 @@ def test_every_note_marker_is_read_where_the_pdf_sets_it(pdf: Path, txt: Path) -
     """Each note's reference follows the word its superscript number follows in the PDF, whatever form the text
     layer left of the marker: glued, spaced ("Sustainable Development 6 and"), after a year at a line end
     ("of September 2016 7"), after a resolution's number ("resolution 59/300 9 and")."""
-    res = read_text(txt.read_text(encoding="utf-8")).resolution
+    res = _read(txt).resolution
     nodes = [p for _, p in res.paragraphs()] + list(res.annex_paragraphs())
     fields = [res.title] + [f for q in nodes for f in (q.opener, q.text, q.tail)]
     read: list[str] = []

@@ -453,3 +453,17 @@ def test_an_item_whose_end_the_typed_text_lost_stays_apart_from_the_next() -> No
     assert not [f for f in result.findings if f.rule == "import.numbering" and "(" in f.message]
     skipped = read_text(re.sub(r"\n\(ii\) [^\n]*", "", text)).findings
     assert [f for f in skipped if f.rule == "import.numbering" and "“(iii)”" in f.message]
+
+
+def test_the_closed_up_note_counts_in_the_singular_and_the_plural() -> None:
+    """One broken word is "1 word … was closed up", two are "2 words … were": the count is the words listed."""
+    text = (FIXTURES / "S_2024_790_copied.txt").read_text(encoding="utf-8")
+    notes = [f.message for f in read_text(text).findings if f.rule == "import.spaced-word"]
+    listed = notes[0].partition("(")[2].rstrip(")").split(", ")
+    assert notes[0].startswith(f"{len(listed)} word{'s' if len(listed) > 1 else ''} ")
+    assert (" was closed up" in notes[0]) == (len(listed) == 1)
+    # break one more word of the same paragraphs the same way: the note counts it
+    extra = text.replace("humanitarian", "humani tarian", 1)
+    assert extra != text
+    again = [f.message for f in read_text(extra).findings if f.rule == "import.spaced-word"][0]
+    assert again.startswith(f"{len(listed) + 1} words ") and " were closed up" in again

@@ -78,3 +78,14 @@ def test_bundle_editor_speaks_french_with_qts_own_words(tmp_path: Path) -> None:
     done = _run([], tmp_path, QT_QPA_PLATFORM="offscreen", RESOLUTE_QUIT_AFTER_PAINT="1")
     assert done.returncode == 0, done.stderr
     assert "editor started (interface fr, with Qt's translation)" in done.stdout, done.stdout
+
+
+def test_bundle_opens_an_issued_pdf(tmp_path: Path) -> None:
+    """PDFium's library travels in the bundle: the issued PDF exports as the same draft its reader reads here."""
+    pdf = ROOT / "tests" / "fixtures" / "reading" / "A_C.1_80_L.51.pdf"
+    want = read_document(pdf).resolution
+    done = _run(["export", str(pdf), "-o", "out.docx"], tmp_path)
+    assert done.returncode == 0, done.stderr
+    text = " ".join(p.text for p in docx.Document(str(tmp_path / "out.docx")).paragraphs)
+    assert want.title in text  # (the symbol prints in the page-1 header's masthead)
+    assert " ".join(render(want).blocks[-1].spans[0].text.split()[:6]) in " ".join(text.split())

@@ -1,0 +1,116 @@
+"""The UN XML reader's draft header and instructions: what a draft's cover page says (as Resolute's AKN export
+writes it: symbol, date, kind, sponsor note) and an amendment's instructions from its `textualMod`s."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from lxml import etree
+
+from app.digits import to_int
+from app.errors import InputError
+from app.io.akn_paragraphs import Reader
+from app.io.akn_tree import all_named, children, first_named, local_name, own, text_of
+from app.io.akn_writer import AKN4UN_NS, parse_destination
+from app.model import Action, DocumentKind, Header, Instruction, Paragraph
+
+DRAFT_KINDS = {
+    "draftResolution": DocumentKind.DRAFT_RESOLUTION,
+    "draftDecision": DocumentKind.DRAFT_DECISION,
+    "amendment": DocumentKind.AMENDMENT,
+}
+
+
+def read_draft_header(doc: etree._Element, meta: dict[str, Any], header: Header) -> None:
+    """A draft (as Resolute's AKN export writes one) keeps its symbol, date, distribution, kind and group."""
+    from app.formatting import behalf_note
+    from app.io.text_header import STAR_BEHALF, sponsor_line
+
+    m = re.fullmatch(r"(?P<base>.+?)/Rev\.(?P<n>\d+)", meta["symbol"])
+    header.symbol, header.revision = (
+        (m["base"], to_int(m["n"], 0, max_digits=3)) if m else (meta["symbol"], 0)
+    )
+    header.date = meta["issue_date"]
+    cover = first_named(doc, "coverPage")
+    status = text_of(first_named(cover, "docStatus"))
+    header.distribution = status.split(":")[-1].strip() or header.distribution
+    header.kind = DRAFT_KINDS[doc.get("name", "")]
+    proponent = first_named(cover, "docProponent")
+    note = first_named(proponent, "authorialNote")
+    if (
+        note is not None
+    ):  # the sponsor line's "*" note, kept as written unless it is the formula Resolute prints
+        text = re.sub(r"\s+", " ", text_of(note)).lstrip("*").strip()
+        behalf = STAR_BEHALF.match(text)
+        header.on_behalf_of = behalf.group(1).strip() if behalf else ""
+        header.sponsor_note = "" if behalf and text == behalf_note(header.on_behalf_of) else text
+        note.getparent().remove(note)  # the rest is the sponsor line
+    line = sponsor_line(text_of(proponent))
+    if header.kind is DocumentKind.AMENDMENT:  # the draft amended: as referenced, else as the line names it
+        amended = next((r.get("showAs", "") for r in all_named(own(doc, "references"), "activeRef")), "")
+        header.amends = amended or (line.group("amends") or "" if line else "")
+    if line and line.group("rest") and not line.group("names").strip():  # "Draft resolution submitted by …"
+        header.submitted_by = line.group("rest").strip()[len("submitted by") :].strip()
+    if header.kind is DocumentKind.DRAFT_RESOLUTION and text_of(proponent).endswith(
+        "revised draft resolution"
+    ):
+        header.kind = DocumentKind.REVISED_DRAFT_RESOLUTION
+
+
+_MOD_ACTIONS = {"repeal": Action.DELETE, "insertion": Action.INSERT, "substitution": Action.REPLACE}
+
+
+def instructions(doc: etree._Element, reader: Reader, name: str) -> list[Instruction]:
+    """An amendment's instructions, from the `textualMod`s of its `meta/analysis` as
+    `app.io.akn_writer` writes them: the type is the action, the destination's eId names the paragraph of the
+    draft amended, `old` and `new` link to the quoted words (`quotedText`) or paragraph (`quotedStructure`)
+    in the body, `akn4un:after` to the words the change goes after. The printed wording is not re-read."""
+    by_eid = {el.get("eId"): el for el in doc.iter() if isinstance(el.tag, str) and el.get("eId")}
+    what = name or "the file"
+    out: list[Instruction] = []
+    for index, mod in enumerate(
+        all_named(first_named(own(doc, "meta"), "activeModifications"), "textualMod"), 1
+    ):
+        where = f"instruction {index}"
+        action = _MOD_ACTIONS.get(mod.get("type", ""))
+        destination = next(iter(children(mod, "destination")), None)
+        place = (destination.get("href", "") if destination is not None else "").rpartition("#")[2]
+        try:
+            pos = destination.get("pos", "") if destination is not None else ""
+            part, number, sub = parse_destination(place, pos if action is Action.INSERT else "")
+        except ValueError:
+            raise InputError(f"{what}: {where} names no paragraph of a draft (“{place[:60]}”)") from None
+        if action is None:
+            raise InputError(f"{what}: {where} is a modification of type “{mod.get('type', '')[:30]}”")
+        ins = Instruction(action, part, number, sub)
+        links = [(local_name(k), k.get("href", "")) for k in children(mod, "old", "new")]
+        # the words the change goes after or (an insertion) before; an `old` of an insertion is read as
+        # "before" too, as files written before `akn4un:before` have it
+        links += [
+            ("after", mod.get(f"{{{AKN4UN_NS}}}after", "")),
+            ("old", mod.get(f"{{{AKN4UN_NS}}}before", "")),
+        ]
+        for field_name, href in links:
+            target = by_eid.get(href.lstrip("#")) if href else None
+            if target is None:
+                continue
+            if local_name(target) == "quotedStructure":
+                quoted = next(iter(children(target)), None)
+                if quoted is not None:
+                    ins.paragraph = _quoted_paragraph(reader, quoted, f"{where}, quoted")
+            else:
+                setattr(ins, field_name, reader.markup(target))
+        out.append(ins)
+    return out
+
+
+def _quoted_paragraph(reader: Reader, el: etree._Element, where: str) -> Paragraph:
+    """The paragraph an instruction quotes, with the heading it opens with and how it is numbered (as
+    `app.io.akn_writer` marks them: `heading`/`subheading`, `class` "unnumbered", "restart")."""
+    lines: list[str] = []
+    para = reader.paragraph(el, where, (el.get("name") or "").strip(), headings=lines)
+    para.heading = "\n".join(lines)
+    classes = (el.get("class") or "").split()
+    para.numbered, para.restart = "unnumbered" not in classes, "restart" in classes
+    return para

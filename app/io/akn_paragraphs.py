@@ -1,0 +1,220 @@
+"""The UN XML reader's text and paragraphs (app.io.akn_reader): inline text with its italics and notes, one
+paragraph with its lists, and what cannot be placed kept as unplaced text with a finding."""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from app import inline
+from app.findings import Finding, Severity
+from app.io.akn_flat import heading_lines
+from app.io.akn_tables import read_table
+from app.io.akn_tree import NOTE_TAGS, all_named, children, local_name, text_of
+from app.io.span_text import as_written_markup, split_opener, tidy
+from app.messages import say
+from app.model import Footnote, Paragraph, Resolution
+
+_ITALIC_CLASSES = {"italic", "italics", "i", "em"}
+_SKIP = {"num", "heading", "subheading", "eol", "img", "marker", "br"}  # handled by the caller, or no text
+_INLINE_BREAKS = {"eol", "eop", "br"}
+
+
+class Reader:
+    def __init__(self, res: Resolution) -> None:
+        self.res = res
+        self.findings: list[Finding] = []
+        self.note_markers: list[tuple[str, str]] = []  # (marker in the file, footnote id)
+        # heading lines the UN put inside a paragraph's list ("II." + a bold title in a `sublist`): they head the
+        # next top-level paragraph, which the caller reads
+        self.carried: list[str] = []
+        self._notes: dict[str, etree._Element] | None = None  # meta/notes by eId, indexed on first use
+        self._read_notes: dict[str, str] = {}  # eId → footnote id: a note referenced twice is one footnote
+        self._in_note = False
+        self.nested_notes = 0  # notes inside notes, read into them in parentheses
+        self.dangling_refs: list[str] = []  # noteRef targets the file does not have
+        self.flattened: list[str] = []  # elements beside a paragraph's <p>s (a <table>), read as its text
+        self.images = 0  # images in the text: left out (a draft holds text), and said
+
+    # inline text -----------------------------------------------------------
+
+    def spans(self, el: etree._Element, *, italic: bool = False) -> list[inline.Span]:
+        out: list[inline.Span] = []
+        if el.text:
+            out.append(inline.Span(el.text, italic))
+        for c in el:
+            if not isinstance(c.tag, str):
+                pass
+            elif local_name(c) in NOTE_TAGS and self._in_note:
+                # a note inside a note cannot be a footnote: its marker stays as text and its own text follows
+                # in parentheses (read where it stands: no cycles, no fan-out)
+                self.nested_notes += 1
+                out += [
+                    inline.Span(f"{c.get('marker', '')} (", italic),
+                    *self._note_spans(c, italic),
+                    inline.Span(")"),
+                ]
+            elif local_name(c) == "noteRef" and self._in_note:
+                out.append(
+                    inline.Span(c.get("marker", ""), italic)
+                )  # the note it names is read where it stands
+            elif local_name(c) in NOTE_TAGS:
+                out.append(inline.Span(footnote=self.footnote(c)))
+            elif local_name(c) == "noteRef":
+                out.append(inline.Span(footnote=self.note_ref(c)))
+            elif local_name(c) in _INLINE_BREAKS:
+                out.append(inline.Span(" ", italic))
+            elif local_name(c) in ("i", "em") or (c.get("class") or "").lower() in _ITALIC_CLASSES:
+                out += self.spans(c, italic=True)
+            elif local_name(c) == "img":
+                self.images += 1
+            elif local_name(c) != "marker":
+                out += self.spans(c, italic=italic)
+            if c.tail:
+                out.append(inline.Span(c.tail, italic))
+        return out
+
+    def _note_spans(self, note: etree._Element, italic: bool) -> list[inline.Span]:
+        """A note's text as spans: its paragraphs joined by a space, or its own text when it has none."""
+        paras = children(note, "p")
+        if not paras:
+            return self.spans(note, italic=italic)
+        out: list[inline.Span] = []
+        for p in paras:
+            out += [*([inline.Span(" ", italic)] if out else []), *self.spans(p, italic=italic)]
+        return out
+
+    def footnote(self, note: etree._Element) -> str:
+        self._in_note = True
+        try:
+            paras = [self.markup(p) for p in children(note, "p")] or [self.markup(note)]
+        finally:
+            self._in_note = False
+        marker = (note.get("marker") or "").strip()
+        # a note marked with a symbol ("*", "**") keeps it; numbered notes are numbered again in order
+        fn = Footnote(text=" ".join(p for p in paras if p), mark="" if marker.isdigit() else marker[:8])
+        self.res.footnotes[fn.id] = fn
+        self.note_markers.append((marker, fn.id))
+        return fn.id
+
+    def note_ref(self, ref: etree._Element) -> str:
+        """A `noteRef` pointing at a note in `meta/notes`."""
+        target = (ref.get("href") or "").lstrip("#")
+        if self._notes is None:
+            root = ref.getroottree().getroot()
+            self._notes = {}
+            for note in all_named(root, "note"):
+                self._notes.setdefault(note.get("eId") or "", note)
+        if target in self._read_notes:
+            return self._read_notes[target]
+        if target in self._notes:
+            self._read_notes[target] = self.footnote(self._notes[target])
+            return self._read_notes[target]
+        fn = Footnote(text=ref.get("marker", ""))
+        self.res.footnotes[fn.id] = fn
+        self.dangling_refs.append(target)
+        return fn.id
+
+    def markup(self, el: etree._Element) -> str:
+        return inline.unparse(tidy(self.spans(el)))
+
+    # paragraphs -------------------------------------------------------------
+
+    def paragraph(
+        self, el: etree._Element, where: str, name_hint: str = "", *, headings: list[str] | None = None
+    ) -> Paragraph:
+        """A container, paragraph, point, item or subparagraph, with its lists, punctuation as written (the
+        import settles typed ends once: app/io/typed_ends.py). Its own heading lines go to `headings`."""
+        para = Paragraph()
+        lead: list[inline.Span] = []
+        tail: list[inline.Span] = []
+        seen_list = False
+        for c in children(el):
+            kind = local_name(c)
+            if kind in ("num", "heading", "subheading"):
+                if kind != "num" and headings is not None:
+                    headings.extend(t for t in [text_of(c)] if t)
+                elif kind != "num":
+                    self.unplaced(text_of(c), where, say("a heading inside a paragraph"))
+                continue
+            if kind in ("content", "intro", "listIntroduction", "p", "block", "alinea"):
+                target = tail if seen_list else lead
+                if target:
+                    target.append(inline.Span(" "))
+                target += self.spans(c) if kind in ("p", "block") else self.block_spans(c)
+            elif kind in ("list", "blockList"):
+                seen_list = True
+                for sub_el in children(c):
+                    sub_kind = local_name(sub_el)
+                    if sub_kind in ("intro", "listIntroduction"):
+                        (tail if para.subparagraphs else lead).extend(self.block_spans(sub_el))
+                    elif sub_kind in ("wrapUp", "listWrapUp"):
+                        tail += self.block_spans(sub_el)
+                    elif sub_kind in ("point", "item", "paragraph", "subparagraph", "indent", "sublist"):
+                        for point in children(sub_el) if sub_kind == "sublist" else [sub_el]:
+                            if (lines := heading_lines(point)) is not None:
+                                self.carried += lines
+                                continue
+                            label = f"{where}({len(para.subparagraphs) + 1})"
+                            para.subparagraphs.append(self.paragraph(point, label))
+                    else:
+                        self.unplaced(text_of(sub_el), where, f"<{sub_kind}> inside a list")
+            elif kind in ("point", "item", "subparagraph", "paragraph", "indent"):
+                seen_list = True
+                sub_where = f"{where}({len(para.subparagraphs) + 1})"
+                para.subparagraphs.append(self.paragraph(c, sub_where))
+            elif kind in ("wrapUp", "listWrapUp"):
+                tail += self.block_spans(c)
+            elif kind in NOTE_TAGS:
+                (tail if seen_list else lead).append(inline.Span(footnote=self.footnote(c)))
+            else:
+                self.unplaced(text_of(c), where, f"<{kind}>")
+        if el.text and el.text.strip() and local_name(el) in ("container",):
+            lead.insert(0, inline.Span(el.text))
+        para.opener, para.text = split_opener(tidy(lead), name_hint)
+        para.tail = as_written_markup(tail)
+        return para
+
+    def block_spans(self, el: etree._Element) -> list[inline.Span]:
+        """The text of a block of `<p>`s; an element beside them (a `<table>`, a note) is read in its place
+        too: it was dropped without a word."""
+        out: list[inline.Span] = []
+        if not children(el, "p", "block"):
+            return self.spans(el)
+        for c in children(el):
+            kind = local_name(c)
+            if kind in NOTE_TAGS:
+                out.append(inline.Span(footnote=self.footnote(c)))
+                continue
+            if kind not in ("p", "block"):
+                if not text_of(c):
+                    continue
+                self.flattened.append(kind)
+            if out:
+                out.append(inline.Span(" "))
+            out += self.spans(c)
+        return out
+
+    def table(self, el: etree._Element, where: str, headings: list[str] | None = None) -> Paragraph:
+        """A table between paragraphs, under the heading lines waiting for it."""
+        para, found = read_table(el, self.spans, where)
+        para.heading = "\n".join(headings or [])
+        self.findings += found
+        return para
+
+    def unplaced(self, text: str, where: str, what: str) -> None:
+        if not text:
+            return
+        self.res.unplaced.append(text)
+        self.findings.append(
+            Finding(
+                "import.unplaced",
+                Severity.WARNING,
+                say(
+                    "{what} at {where} could not be placed and was kept at the end (annex): {text}",
+                    what=what,
+                    where=where,
+                    text=text[:80],
+                ),
+                field="annex",
+            )
+        )
