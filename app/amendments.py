@@ -19,6 +19,7 @@ from app.errors import InputError
 from app.formatting import subparagraph_label
 from app.languages import get_language
 from app.lexicon import detect_opener
+from app.messages import Phrase, say
 from app.model import Action, DocumentKind, Header, Instruction, Paragraph, Part, Resolution
 from app.render import Block, join_opener
 from app.wording import Edit, in_paragraph, is_text_edit, paragraph_name, segment_edits, sentence
@@ -163,13 +164,36 @@ def _derive_pair(
     return out
 
 
+def _table_changed(bp: Paragraph | None, np: Paragraph | None) -> bool:
+    """Whether a table stands on either side of a pair and is not the same on both."""
+    if not (bp is not None and bp.is_table) and not (np is not None and np.is_table):
+        return False
+    if bp is None or np is None:
+        return True
+    return (bp.table, bp.header_rows, bp.text, bp.heading) != (np.table, np.header_rows, np.text, np.heading)
+
+
+def _refuse_table_change(part: Part, number: int) -> None:
+    """The set wording names paragraphs by their numbers and has no sentence for a table's cells: an amendment
+    that left the change out would read as if the proposed version kept the table."""
+    raise InputError(
+        say(
+            "the proposed version changes the table next to {where}: an amendment cannot change a table; "
+            "change it in the draft itself",
+            where=Phrase(paragraph_name, (part, max(number, 1))),
+        )
+    )
+
+
 def _derive(base: Resolution, proposed: Resolution, by_id: bool, subs: bool) -> list[Instruction]:
     out: list[Instruction] = []
     for part in Part:
         number = 0
         for bp, np in align(base.part(part), proposed.part(part), by_id=by_id):
-            if bp is not None:
-                number += 1
+            if bp is not None and not bp.is_table:
+                number += 1  # a table is unnumbered: the paragraphs after it keep their printed numbers
+            if _table_changed(bp, np):
+                _refuse_table_change(part, number)
             if bp is not None and np is not None:
                 found = _derive_pair(part, number, [], bp, np, by_id, subs)
                 out += (
@@ -241,7 +265,7 @@ def _target(res: Resolution, ins: Instruction) -> tuple[list[Paragraph], int, st
     """The list holding the named paragraph, its 1-based index there (0: before the first) and its name."""
     where = paragraph_name(ins.part, max(ins.number, 1), ins.sub)
     items = res.part(ins.part)
-    index = ins.number
+    index = _list_index(items, ins.number)
     for sub_index in _sub_indexes(ins.sub):
         if not 1 <= index <= len(items):
             raise InputError(f"the draft has no {where}")
@@ -249,6 +273,19 @@ def _target(res: Resolution, ins: Instruction) -> tuple[list[Paragraph], int, st
     if not 0 <= index <= len(items) or (index == 0 and ins.action is not Action.INSERT):
         raise InputError(f"the draft has no {where}")
     return items, index, where
+
+
+def _list_index(items: list[Paragraph], number: int) -> int:
+    """The 1-based place in `items` of the paragraph printed as `number` (tables are unnumbered: counting them
+    named the paragraph before the one meant), 0 before the first; past the end, a place past the list."""
+    if number <= 0:
+        return number
+    seen = 0
+    for place, para in enumerate(items, start=1):
+        seen += not para.is_table
+        if seen == number and not para.is_table:
+            return place
+    return len(items) + number - seen
 
 
 def apply(

@@ -13,6 +13,7 @@ except ModuleNotFoundError:  # Python 3.10
     import tomli as tomllib  # type: ignore[no-redef]
 
 TOMLDecodeError = tomllib.TOMLDecodeError
+NESTS_TOO_DEEPLY = "its arrays or inline tables nest too deeply"
 
 
 def parse_toml(text: str) -> dict[str, Any]:
@@ -25,5 +26,7 @@ def read_toml(path: Path) -> dict[str, Any]:
         return tomllib.loads(Path(path).read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
         raise TemplateError(f"{Path(path).name}: not valid TOML ({exc})") from None
+    except RecursionError:  # a hand-edited file: the parser recurses into each array and inline table
+        raise TemplateError(f"{Path(path).name}: not valid TOML ({NESTS_TOO_DEEPLY})") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise TemplateError(f"{Path(path).name}: cannot be read ({exc})") from None

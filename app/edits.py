@@ -682,7 +682,9 @@ def replace_all(doc: Document, *, needle: str, replacement: str, case: bool = Fa
     for m in matches:
         if m.paragraph_id and (m.paragraph_id, m.field) not in seen:
             seen.add((m.paragraph_id, m.field))
-            para = _find(res, m.paragraph_id)
+            para = _find(
+                doc, m.paragraph_id
+            )  # by the index: a walk of the draft per paragraph was its square
             if cell_of(m.field) is not None:  # a table's cells: the whole table, once
                 if (m.paragraph_id, "table") not in seen:
                     seen.add((m.paragraph_id, "table"))

@@ -303,6 +303,10 @@ def paragraph_count(res: Resolution, stop: int | None = None) -> int:
     return count
 
 
+MAX_REVISION = 999
+"""The highest N of /Rev.N a project file may say (the readers take three digits): -1 or 10**300 printed as it
+came ("/Rev.-1")."""
+
 MAX_SPONSORS = 10_000
 """How many entries a sponsor list may hold: the UN has 193 Member States and two observer States, so this is
 fifty times any real list, and a file listing a hundred thousand is refused in one line instead of checked."""

@@ -23,6 +23,7 @@ from app.io.docx_layout import Layout, Style, note_style
 from app.io.docx_tables import THICK, THIN, column_widths, figure_columns
 from app.io.docx_writer import AGENDA_STYLE, SPONSOR_STAR, block_style, later_job
 from app.io.safe_xml import xml_text
+from app.messages import say
 from app.render import Block, Rendered
 
 # Word and LibreOffice set a line of exact height with its baseline at 80% of the height: with the layout's
@@ -38,6 +39,29 @@ _HYPHEN_BREAK = re.compile(r"(?<=\w-)(?=\w)")  # a line may break after a hyphen
 # bound makes sure of it whatever the layout data says, and refuses in one line what no printer would take (the
 # longest issued resolutions print a few dozen pages; 50,000 paragraphs print about 4,000).
 MAX_PAGES = 30_000
+# Words and pieces of words the PDF may lay out, all of them held until the pages are drawn: 50,000 paragraphs
+# hold about 2.4 million; a table of 64 narrow columns breaks each character onto a line of its own, and 2 MB
+# of such cells made 1.9 million pieces and 1.4 GB before the page bound could count a page (a project file of
+# 50 MB: tens of GB). Refused in one line once passed.
+MAX_BOXES = 4_000_000
+
+
+class _Budget:
+    """What is left of MAX_BOXES, spent line by line as paragraphs, cells and notes are broken."""
+
+    def __init__(self) -> None:
+        self.left = MAX_BOXES
+
+    def spend(self, count: int) -> None:
+        self.left -= count
+        if self.left < 0:
+            raise InputError(
+                say(
+                    "the PDF would lay out more than {count} words and pieces of words: too long to print as a "
+                    "resolution",
+                    count=MAX_BOXES,
+                )
+            )
 
 
 class Font(NamedTuple):  # a tuple: fonts key the measure's caches, and hash fast
@@ -188,8 +212,10 @@ def _next_tab(x: float, style: Style) -> float:
     return (int(x // DEFAULT_TAB) + 1) * DEFAULT_TAB
 
 
-def _break(boxes: list[_Box], style: Style, frame: float, measure: Measure) -> list[list[tuple[float, _Box]]]:
-    """Greedy line breaking within the style's indents, then alignment."""
+def _break(
+    boxes: list[_Box], style: Style, frame: float, measure: Measure, budget: _Budget
+) -> list[list[tuple[float, _Box]]]:
+    """Greedy line breaking within the style's indents, then alignment; each line's boxes spent from `budget`."""
     right = frame - style.right
     lines: list[list[tuple[float, _Box]]] = []
     line: list[tuple[float, _Box]] = []
@@ -209,11 +235,13 @@ def _break(boxes: list[_Box], style: Style, frame: float, measure: Measure) -> l
                 spaces[first] = _width(measure, " ", first)
             space = spaces[first]
         if has_word and x + space + box.width > right + 0.01:
+            budget.spend(len(line))
             lines.append(line)
             line, x, space = [], style.left, 0.0
         line.append((x + space, box))
         x += space + box.width
         has_word = True
+    budget.spend(len(line))
     lines.append(line)
     for i, placed in enumerate(lines):
         _align(placed, style, right, last=i == len(lines) - 1)
@@ -279,6 +307,7 @@ class _Paragraph:
 class _Builder:
     def __init__(self, rendered: Rendered, layout: Layout, measure: Measure):
         self.r, self.layout, self.measure = rendered, layout, measure
+        self.budget = _Budget()
         self.seen: set[str] = set()
 
     def style(self, key: str) -> Style:
@@ -389,7 +418,7 @@ class _Builder:
                 st = replace(row_style, left=starts[k], right=frame - starts[k + 1] + 6.0, align=align)
                 words = _Words()
                 self.spans(words, inline.parse(cell), st)
-                cells.append(_break(words.done(self.measure), st, frame, self.measure))
+                cells.append(_break(words.done(self.measure), st, frame, self.measure, self.budget))
             lines = [
                 [placed for cell in cells if i < len(cell) for placed in cell[i]]
                 for i in range(max(map(len, cells), default=1))
@@ -428,12 +457,12 @@ def _spaced(boxes: list[_Box]) -> list[_Box]:
 # -- pages -------------------------------------------------------------------------------------------------
 
 
-def _lines(paragraphs: list[_Paragraph], layout: Layout, measure: Measure) -> list[_Line]:
+def _lines(paragraphs: list[_Paragraph], layout: Layout, measure: Measure, budget: _Budget) -> list[_Line]:
     frame = layout.page.frame_width
     out: list[_Line] = []
     for para in paragraphs:
         st = para.style
-        broken = para.lines if para.lines is not None else _break(para.boxes, st, frame, measure)
+        broken = para.lines if para.lines is not None else _break(para.boxes, st, frame, measure, budget)
         lines = [_Line(placed, st, [n for _, b in placed for n in b.notes]) for placed in broken]
         lines[0].before = st.before if para.before is None else para.before
         lines[0].rule = para.rule
@@ -666,13 +695,13 @@ def _lay_out(r: Rendered, layout: Layout, measure: Measure) -> list[Page]:
     frame = layout.page.frame_width
     note_lines_style = layout.styles["footnote_text"]
     notes = {
-        k: _break(boxes, note_style(note_lines_style, mark), frame, measure)
+        k: _break(boxes, note_style(note_lines_style, mark), frame, measure, builder.budget)
         for k, (mark, boxes) in builder.notes().items()
     }
     first = Page()
     body_top = _masthead(first, r, layout, measure)
     flow = _Flow(layout, notes, body_top)
-    flow.run(_lines(paragraphs, layout, measure))
+    flow.run(_lines(paragraphs, layout, measure, builder.budget))
     pages = []
     left = layout.page.left
     for number, (placed, note_lines) in enumerate(zip(flow.pages, flow.page_notes, strict=True), start=1):

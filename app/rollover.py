@@ -25,7 +25,7 @@ from app.errors import InputError
 from app.formatting import format_date, ordinal_words, parse_ordinal_words
 from app.io.imported import Adoption
 from app.messages import say
-from app.model import DocumentKind, Paragraph, Resolution
+from app.model import MAX_REVISION, DocumentKind, Paragraph, Resolution
 from app.paths import resource
 from app.templates import get_template
 
@@ -394,7 +394,7 @@ def revise(res: Resolution, *, today: dt.date | None = None) -> Resolution:
     today's date. Paragraph ids stay, so the compare against the issued text pairs paragraphs by them."""
     new = copy.deepcopy(res)
     h = new.header
-    h.revision += 1
+    h.revision = min(h.revision + 1, MAX_REVISION)  # past it, the project file would not open again
     h.date = today or dt.date.today()
     if h.kind is DocumentKind.DRAFT_RESOLUTION and h.template in _config()["revision"]["revised_label"]:
         h.kind = DocumentKind.REVISED_DRAFT_RESOLUTION

@@ -42,6 +42,7 @@ from app.errors import InputError, ProjectVersionError
 from app.files import read_file
 from app.model import (
     MAX_DEPTH,
+    MAX_REVISION,
     MAX_TABLE_CELLS,
     MAX_TABLE_COLUMNS,
     MAX_TABLE_ROWS,
@@ -200,6 +201,14 @@ def _opt_int(value: Any) -> int | None:
     return value
 
 
+def _revision(value: Any) -> int:
+    """N of /Rev.N, 0 for none (see MAX_REVISION)."""
+    number = _opt_int(value) or 0
+    if not 0 <= number <= MAX_REVISION:
+        raise ValueError(f"a revision number runs from 1 to {MAX_REVISION} (/Rev.1 ... /Rev.{MAX_REVISION})")
+    return number
+
+
 def _migrate_v1(data: dict[str, Any]) -> dict[str, Any]:
     """Version 1 kept unplaced material, annexes included, as plain text under "annex"."""
     out = {k: v for k, v in data.items() if k != "annex"}
@@ -227,7 +236,7 @@ def _from_v2(data: dict[str, Any]) -> Resolution:
             for a in h.get("agenda_items") or []
         ],
         symbol=_str(h.get("symbol")),
-        revision=_opt_int(h.get("revision")) or 0,
+        revision=_revision(h.get("revision")),
         date=dt.date.fromisoformat(h["date"]) if h.get("date") else None,
         distribution=_str(h.get("distribution"), "Limited"),
         original_language=_str(h.get("original_language"), "English"),

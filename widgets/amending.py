@@ -113,7 +113,12 @@ class Amending(QObject):
         if not self.win.files.confirm_discard():
             return
         name = self.win.versions.base_name
-        self._open(amendments.amendment(base, self.win.res, sponsors=self._sponsors()), base, name)
+        try:  # a change an amendment cannot say (a table's cells) is refused, not left out
+            made = amendments.amendment(base, self.win.res, sponsors=self._sponsors())
+        except ResoluteError as exc:
+            self.win.prompter.error(self.win, tr("Cannot make the amendment"), str(exc))
+            return
+        self._open(made, base, name)
 
     def show_amended(self) -> None:
         if not self.active:

@@ -63,6 +63,10 @@ class Body:
             where = self.where(f"preambular paragraph {len(self.preamble) + 1}")
             if kind == "formula":
                 continue
+            if self.preamble and self.preamble[-1].is_table and table_note(c):  # the note under a table
+                table = self.preamble[-1]
+                table.text = " ".join(t for t in (table.text, inline.escape(text_of(c))) if t)
+                continue
             if kind == "container" and not (c.get("name") or "").strip() and (lines := heading_lines(c)):
                 headings += lines
                 continue

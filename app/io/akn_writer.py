@@ -398,7 +398,13 @@ class _Writer:
         _el(_el(formula, "p"), "span", organ_line, class_="italic").tail = "," if comma else ""
         blocks = [b for b in r.blocks if b.unit == unit and b.part is not None]
         pre = [b for b in blocks if b.role != "heading" and b.part is Part.PREAMBLE]
+        pre_headings = _heading_lines(b for b in blocks if b.part is Part.PREAMBLE)
         for i, group in enumerate(_groups(pre, 0), start=1):
+            # a crossheading of the preamble (was left out), once: a table's note is a group of the same id
+            if lines := pre_headings.pop(group[0].paragraph_id, None):
+                head = _el(preamble, "container", eId=f"container_{i}__heading")
+                for line in lines:
+                    _el(head, "subheading", line)
             self.paragraph_tree(preamble, group, "container", f"container_{i}")
         body = _el(doc, "mainBody")
         ops = [b for b in blocks if b.role != "heading" and b.part is Part.OPERATIVE]

@@ -242,7 +242,8 @@ def place(
     for i, line in enumerate(lines):
         if i < after_table:
             continue
-        if line.in_table and (res.operative or res.preamble):
+        # a table first in the preamble too: its first cell was read as a paragraph of its own, the rest a table
+        if line.in_table:
             table, after_table = read_table(
                 lines, i, lambda cell: markup(cell, typed), state.findings, state.bold
             )

@@ -28,6 +28,7 @@ from app import inline
 from app.compare.diff import align
 from app.digits import to_int
 from app.errors import InputError
+from app.messages import say
 from app.model import Footnote, Paragraph, Resolution, new_id
 from app.sequences import matching_blocks, word_opcodes
 
@@ -250,8 +251,12 @@ class _Deriver:
         return para
 
 
-def derive(base: Resolution, proposed: Resolution, proposer: str, base_version: str = "") -> Proposal:
-    """The proposal that turns `base` into `proposed` (a delegation's edited copy)."""
+def derive(
+    base: Resolution, proposed: Resolution, proposer: str, base_version: str = "", *, tables: bool = True
+) -> Proposal:
+    """The proposal that turns `base` into `proposed` (a delegation's edited copy). `tables` False: a table
+    changed is left to the caller (a tracked file's own text may read its tables apart from the draft's).
+    Raises InputError for a copy that changes a table's cells, which a proposal cannot say."""
     d = _Deriver(base, proposed)
     base_lists = list(top_lists(base))
     new_lists = dict(top_lists(proposed))
@@ -271,6 +276,8 @@ def derive(base: Resolution, proposed: Resolution, proposer: str, base_version: 
     for key, pairs in d.pairs:
         last = ""
         for bp, np in pairs:
+            if tables and bp and np and (bp.table, bp.header_rows) != (np.table, np.header_rows):
+                refuse_table_change(proposer)
             if bp and np:
                 fields = _same_split(bp, {name: d.remap(getattr(np, name)) for name in FIELDS})
                 for name in FIELDS:
@@ -281,6 +288,8 @@ def derive(base: Resolution, proposed: Resolution, proposer: str, base_version: 
                 edits.append(DeleteParagraph(bp.id))
                 last = bp.id
             elif np:
+                if tables and any(node.is_table for node in np.walk()):  # its cells would print as nothing
+                    refuse_table_change(proposer)
                 edits.append(InsertParagraph(key, last, d.remap_tree(np)))
     new_titles = {key: markup for key, _, markup in titles(proposed)}
     for key, _, markup in titles(base):
@@ -296,6 +305,19 @@ def derive(base: Resolution, proposed: Resolution, proposer: str, base_version: 
         note.text = d.remap(note.text)
     used = {i for e in edits for i in edit_notes(e)}
     return Proposal(proposer, base_version, edits, {k: v for k, v in added.items() if k in used})
+
+
+def refuse_table_change(proposer: str) -> None:
+    """A proposal has word edits, new and deleted paragraphs, and none for a table's cells: left out, the
+    cells the copy changes were read and the compilation said nothing of them (a table added printed as its
+    label alone)."""
+    raise InputError(
+        say(
+            "the version of {proposer} adds a table or changes its cells: a proposal cannot carry a table's cells "
+            "yet; propose the change in words or make it in the draft itself",
+            proposer=proposer or "?",
+        )
+    )
 
 
 def _same_split(base: Paragraph, fields: dict[str, str]) -> dict[str, str]:

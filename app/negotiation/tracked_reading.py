@@ -18,7 +18,7 @@ from app.io.docx_reader import read_docx
 from app.io.safe_xml import check_zip_xml, open_zip, parse_xml, read_member
 from app.io.wordml import wtag
 from app.model import Resolution
-from app.negotiation.proposals import Proposal, derive
+from app.negotiation.proposals import Proposal, derive, refuse_table_change
 
 _STORIES = ("word/document.xml", "word/footnotes.xml", "word/endnotes.xml")
 _INSERTED = ("ins", "moveTo")
@@ -119,6 +119,11 @@ def read_as(data: bytes, author: str | None, *, name: str = "") -> Resolution:
     return read_docx(_package(data, stories, author, name), name=name).resolution
 
 
+def _tables(res: Resolution) -> list[tuple[list[list[str]], int]]:
+    """The draft's tables in reading order, with their header rows."""
+    return [(p.table, p.header_rows) for _, p in res.paragraphs() if p.is_table]
+
+
 def proposals_from_tracked(
     data: bytes, base: Resolution | None = None, *, name: str = "", base_version: str = ""
 ) -> list[Proposal]:
@@ -133,11 +138,13 @@ def proposals_from_tracked(
     if base is None:
         base = rejected
     else:
-        untracked = list(derive(base, rejected, "").edits)
+        untracked = list(derive(base, rejected, "", tables=False).edits)  # the file's own reading, no one's
     out = []
     for author in names:
         mine = read_docx(_package(data, stories, author, name), name=name).resolution
-        proposal = derive(base, mine, author, base_version)
+        if _tables(mine) != _tables(rejected):  # the author's changes in a table's cells
+            refuse_table_change(author)
+        proposal = derive(base, mine, author, base_version, tables=False)
         proposal.edits = [e for e in proposal.edits if e not in untracked]
         out.append(proposal)
     return out

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from app.datafile import TOMLDecodeError, parse_toml
+from app.datafile import NESTS_TOO_DEEPLY, TOMLDecodeError, parse_toml
 from app.digits import to_int
 from app.errors import InputError, TemplateError
 from app.findings import Severity
@@ -331,6 +331,8 @@ def _parse(path: Path, text: str) -> dict[str, Any]:
         return parse_toml(text)
     except TOMLDecodeError as exc:
         raise TemplateError(f"{path.name}: not valid TOML: {exc}") from None
+    except RecursionError:  # the parser recurses into each array and inline table: a thousand deep ended it
+        raise TemplateError(f"{path.name}: not valid TOML: {NESTS_TOO_DEEPLY}") from None
 
 
 def _where(path: Path, text: str, key: str, table: str = "") -> str:

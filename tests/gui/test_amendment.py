@@ -6,7 +6,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from app import edits
+from app import edits, table_edits
 from app.amendments import derive, texts
 from app.io.reading import read_document
 from app.model import Action, DocumentKind, Part
@@ -136,3 +136,17 @@ def test_the_panel_lists_instructions_in_the_draft_language() -> None:
             Instruction(Action.INSERT, Part.OPERATIVE, 2),
         ):
             assert sentence_language(describe(ins, code)) == code
+
+
+def test_a_table_the_amendment_cannot_say_is_refused_with_a_message(window, prompter, tmp_path: Path) -> None:  # noqa: ANN001
+    """A table added to the draft: the amendment derived had no instruction for it (read as if the table were
+    not there); now the editor says why and the draft stays open as it was."""
+    base_path = tmp_path / "base.json"
+    shutil.copy(GUI / "A_C.3_80_L.20.json", base_path)
+    window.files.open_path(base_path)
+    window.apply(table_edits.insert_table, after_id=window.res.operative[0].id, part=Part.OPERATIVE)
+    draft = window.res
+    window.action(ActionId.AMEND_FROM_COMPARISON).trigger()
+    window.flush()
+    assert window.res is draft and window.res.header.kind is not DocumentKind.AMENDMENT
+    assert len(prompter.errors) == 1 and "table" in prompter.errors[0][1]
