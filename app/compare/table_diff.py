@@ -66,31 +66,30 @@ class _SharedNotes(_Notes):
 
 @dataclass(frozen=True)
 class _RowKey:
-    """What a row is weighed by: its words and word pairs, and its cells as read (spaces aside)."""
+    """What a row is weighed by: its words and word pairs, and its filled cells as (column, text) (spaces
+    aside) and their columns; sets, so a gap of hundreds of rows a side is weighed fast."""
 
     words: frozenset[str]
-    cells: tuple[str, ...]
-
-    @property
-    def blank(self) -> bool:
-        return not any(self.cells)
+    filled: frozenset[tuple[int, str]]
+    columns: frozenset[int]
 
 
 def _row_key(row: Sequence[str]) -> _RowKey:
-    cells = tuple(" ".join(inline.plain(cell).split()) for cell in row)
-    return _RowKey(features(" ".join(cells).lower().split()), cells)
+    cells = [" ".join(inline.plain(cell).split()) for cell in row]
+    filled = frozenset((k, c) for k, c in enumerate(cells) if c)
+    return _RowKey(features(" ".join(cells).lower().split()), filled, frozenset(k for k, _ in filled))
 
 
 def _row_likeness(a: _RowKey, b: _RowKey) -> float:
     """How alike two rows are, 0..1: the likeness of their words, or the share of their filled columns whose
     cell stayed, whichever is more; a row that keeps any filled cell in its column, or a blank row (a row
     left to be filled, or emptied), is at least ROW_PAIR_THRESHOLD alike."""
-    if a.blank or b.blank:
+    if not a.filled or not b.filled:
         return ROW_PAIR_THRESHOLD
-    filled = sum(1 for x, y in zip(a.cells, b.cells, strict=False) if x or y)
-    kept = sum(1 for x, y in zip(a.cells, b.cells, strict=False) if x and x == y)
-    score = max(likeness(a.words, b.words), kept / filled if filled else 0.0)
-    return max(score, ROW_PAIR_THRESHOLD) if kept else score
+    kept = len(a.filled & b.filled)
+    if not kept:
+        return likeness(a.words, b.words)
+    return max(likeness(a.words, b.words), kept / len(a.columns | b.columns), ROW_PAIR_THRESHOLD)
 
 
 def _pair_gap(
@@ -105,16 +104,17 @@ def _pair_gap(
             [(i, i) for i in range(k)] + [(i, None) for i in range(k, n)] + [(None, j) for j in range(k, m)]
         )
     bw, nw = [_row_key(r) for r in base], [_row_key(r) for r in new]
+    scores = [[_row_likeness(b, w) for w in nw] for b in bw]
     best = [[0.0] * (m + 1) for _ in range(n + 1)]
     for i in range(n - 1, -1, -1):
         for j in range(m - 1, -1, -1):
-            score = _row_likeness(bw[i], nw[j])
+            score = scores[i][j]
             paired = best[i + 1][j + 1] + score if score >= ROW_PAIR_THRESHOLD else -1.0
             best[i][j] = max(paired, best[i + 1][j], best[i][j + 1])
     out: list[tuple[int | None, int | None]] = []
     i = j = 0
     while i < n and j < m:
-        score = _row_likeness(bw[i], nw[j])
+        score = scores[i][j]
         if score >= ROW_PAIR_THRESHOLD and best[i][j] == best[i + 1][j + 1] + score:
             out.append((i, j))
             i, j = i + 1, j + 1
