@@ -22,7 +22,7 @@ from app.compare.tracked import build_tracked_docx
 from app.io.akn_reader import read_akn
 from app.model import Paragraph, Part, Resolution
 from app.render import Block, render
-from app.wording import cell_place, fill_row, paragraph_name, row_name, table_name
+from app.wording import cell_place, fill_row, paragraph_name, row_name, row_reading, table_name
 
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "akn" / "A_RES_79_250-2424689E.xml"
 DATE = dt.datetime(2026, 12, 7, 10, 0)
@@ -137,3 +137,13 @@ def test_a_row_changed_in_some_cells_keeps_its_name_and_its_other_cells(issued: 
     assert len(lines) == len(row) - 1 and all(
         line.startswith(f"In {p}, replace") for line, p in zip(lines, places, strict=False)
     )
+
+
+def test_a_blank_row_filled_is_worded_in_french_and_spanish() -> None:
+    for language, start, blank in (
+        ("fr", "Au tableau qui suit le paragraphe 11, à la ligne 6", "qui est vide, insérer"),
+        ("es", "En el cuadro que sigue al párrafo 11, en la fila 6", "que está vacía, insértese"),
+    ):
+        table = table_name(paragraph_name(Part.OPERATIVE, 11, language=language), language=language)
+        line = fill_row(table, row_name("", 6, language), ["K", "", "80"], language)
+        assert line == f"{start}, {blank} {row_reading(['K', '', '80'], language)}"
