@@ -23,6 +23,7 @@ from app.io.akn_reader import read_akn
 from app.model import Paragraph, Part, Resolution
 from app.render import Block, render
 from app.wording import cell_place, fill_row, paragraph_name, row_name, row_reading, table_name
+from tests.libreoffice import accept_and_reject_all
 
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "akn" / "A_RES_79_250-2424689E.xml"
 DATE = dt.datetime(2026, 12, 7, 10, 0)
@@ -147,3 +148,28 @@ def test_a_blank_row_filled_is_worded_in_french_and_spanish() -> None:
         table = table_name(paragraph_name(Part.OPERATIVE, 11, language=language), language=language)
         line = fill_row(table, row_name("", 6, language), ["K", "", "80"], language)
         assert line == f"{start}, {blank} {row_reading(['K', '', '80'], language)}"
+
+
+def test_libreoffice_accept_all_and_reject_all_give_the_filled_row_and_the_blank_one(
+    tmp_path: Path, issued: Resolution
+) -> None:
+    """LibreOffice's own Accept All / Reject All (its Python bridge) on a blank row filled in place."""
+    at = _body_at(issued)
+    width = len(_table(issued).table[0])
+    base = copy.deepcopy(issued)
+    _table(base).table.insert(at, [""] * width)
+    new = copy.deepcopy(base)
+    _table(new).table[at] = ["K", "Small island developing States", "", "80"][:width]
+    src = tmp_path / "tracked.docx"
+    src.write_bytes(build_tracked_docx(base, new, date=DATE))
+    accepted, rejected = accept_and_reject_all(tmp_path, src)
+
+    def cells(text_file: Path, res: Resolution) -> list[str]:
+        """The table's lines (a cell a line in LibreOffice's text), as many as the version has cells."""
+        lines = [" ".join(line.split()) for line in text_file.read_text(encoding="utf-8-sig").splitlines()]
+        start = lines.index(" ".join(inline.plain(_table(res).table[0][0]).split()))
+        return lines[start : start + sum(len(row) for row in _table(res).table)]
+
+    for text_file, res in ((accepted, new), (rejected, base)):
+        expected = [" ".join(inline.plain(c).split()) for row in _table(res).table for c in row]
+        assert cells(text_file, res) == expected
