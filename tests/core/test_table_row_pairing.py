@@ -17,6 +17,7 @@ from test_tracked_tables import _cells, _table, _word_tables
 from app import inline
 from app.compare.diff import DELETE, EQUAL, INSERT, compare
 from app.compare.oral import oral_revisions
+from app.compare.oral_tables import row_headings
 from app.compare.table_diff import table_rows
 from app.compare.tracked import build_tracked_docx
 from app.io.akn_reader import read_akn
@@ -33,9 +34,12 @@ _WORDS = st.sampled_from(["", "", "A", "B", "Not applicable", "7.5", "Member Sta
 
 
 def _draft(rows: list[list[str]], header_rows: int) -> Resolution:
+    """A draft of two numbered operative paragraphs and the table after the second (each built afresh: the
+    versions pair by content, as two files do)."""
     return Resolution(
         operative=[
-            Paragraph(text="Decides on the table below:"),
+            Paragraph(opener="Decides", text="to adopt the scale;"),
+            Paragraph(opener="Also decides", text="on the levels set out in the table below:"),
             Paragraph(table=rows, header_rows=header_rows),
         ]
     )
@@ -76,6 +80,11 @@ def test_any_one_row_edited_is_one_changed_row_resolving_to_each_version(
     old = [[" ".join(inline.plain(c).split()) for c in row] for row in rows]
     assert [_view(r.cells, INSERT) for r in out] == plain
     assert [_view(r.cells, DELETE) for r in out] == old
+    # read out, every sentence is about that one row: its cells, or the row filled
+    table = table_name(paragraph_name(Part.OPERATIVE, 2))
+    where = f"In {table}, in {row_name(row_headings(rows, header)[at], at + 1)}"
+    lines = [r.instruction for r in oral_revisions(compare(base, new))]
+    assert lines and all(line.startswith(where) for line in lines), lines
 
 
 @pytest.fixture(scope="module")
