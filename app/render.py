@@ -490,7 +490,8 @@ def number_footnotes(out: Rendered, res: Resolution) -> None:
 
 def place_names(blocks: Iterable[Block]) -> dict[str, str]:
     """How a delegate names each paragraph, by paragraph id: "PP 3", "OP 2", "OP 2 (a)"; in a resolution in
-    parts "B PP 3"; in an annex "Annex para. 4 (b)", or "Annex II para. 4" (by place when unnumbered)."""
+    parts "B PP 3"; in an annex "Annex para. 4 (b)", or "Annex II para. 4" (by place when unnumbered); a
+    table "Table 2" (counted in its part or annex), a list under it "Table 2 (a)"."""
     counters: dict[tuple[str, Part | None], int] = {}
     tables: dict[str, int] = {}  # tables of each part or annex so far
     names: dict[str, str] = {}
@@ -512,6 +513,8 @@ def place_names(blocks: Iterable[Block]) -> dict[str, str]:
         elif block.role == "table":  # "Table 2", "B Table 1", "Annex II Table 1": tables counted apart
             tables[block.unit] = tables.get(block.unit, 0) + 1
             names[block.paragraph_id] = f"{block.unit} Table {tables[block.unit]}".strip()
+            if block.level == 0:  # a list a file hung under the table is the table's: "Table 1 (a)"
+                top = names[block.paragraph_id]
         if block.is_tail or block.role not in ("preambular", "operative", "subparagraph", "annex_paragraph"):
             continue
         key = (block.unit, block.part)

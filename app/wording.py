@@ -329,6 +329,7 @@ _TABLE_WORDS_EN = {
     "row_insert_before": "In {table}, before {row}, insert a new row reading {cells}",
     "blank_cell": "a blank cell",
     "fill_cell": "insert {new}",
+    "row_fill": "In {table}, in {row}, which is blank, insert {cells}",
     "table_insert": "After {place}, insert a new table reading: {rows}",
 }
 
@@ -369,6 +370,12 @@ def fill_cell(new: str, language: str = "") -> str:
     """What goes into a cell that was blank: "insert “12”"."""
     w, _ = _table_words(language)
     return w["fill_cell"].format(new=quote(new, language))
+
+
+def fill_row(table: str, row: str, cells: list[str], language: str = "") -> str:
+    """A blank row filled: "In the table after …, in row 6, which is blank, insert “K”, “…”, a blank cell"."""
+    w, t = _table_words(language)
+    return _contract(t, w["row_fill"].format(table=table, row=row, cells=row_reading(cells, language)))
 
 
 def delete_row(table: str, row: str, language: str = "") -> str:

@@ -10,10 +10,27 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QAbstractTextDocumentLayout, QKeyEvent, QPainter, QPalette, QTextDocument
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QPointF,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QFocusEvent,
+    QKeyEvent,
+    QPainter,
+    QPalette,
+    QTextDocument,
+)
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
+    QApplication,
     QFrame,
     QStyle,
     QStyledItemDelegate,
@@ -44,7 +61,10 @@ class CellEditor(QTextEdit):
 
 
 class SpellingDelegate(QStyledItemDelegate):
-    """Cells edited in a `CellEditor`; `spelling()` gives the speller in force (None while spelling is off)."""
+    """Cells edited in a `CellEditor`; `spelling()` gives the speller in force (None while spelling is off).
+    A right-click in the editor asks for its menu (`editor_menu`), as a paragraph's text field does."""
+
+    editor_menu = Signal(object, object)  # CellEditor, QPoint (global)
 
     def __init__(self, spelling: Callable[[], Speller | None], parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -52,6 +72,10 @@ class SpellingDelegate(QStyledItemDelegate):
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         editor = CellEditor(parent, self.spelling())
+        editor.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        editor.customContextMenuRequested.connect(
+            lambda pos, e=editor: self.editor_menu.emit(e, e.mapToGlobal(pos))
+        )
         editor.setFont(option.font)
         font = index.data(Qt.ItemDataRole.FontRole)
         if font is not None:
@@ -84,7 +108,33 @@ class SpellingDelegate(QStyledItemDelegate):
             self.commitData.emit(editor)
             self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
             return True
+        if (
+            isinstance(editor, CellEditor)
+            and event.type() == QEvent.Type.FocusOut
+            and isinstance(event, QFocusEvent)
+            and (
+                event.reason() == Qt.FocusReason.PopupFocusReason
+                or QApplication.activePopupWidget() is not None
+            )
+        ):
+            return False  # its right-click menu is up: the cell is still being edited (a choice edits it)
         return super().eventFilter(editor, event)
+
+    def _laid_out(
+        self, option: QStyleOptionViewItem, index: Index
+    ) -> tuple[QTextDocument, MarkupHighlighter, QPointF]:
+        """The cell's words as `paint` draws them, and where their top left stands in the grid's viewport."""
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        document, highlighter = self.document(index.data(Qt.ItemDataRole.DisplayRole) or "", opt)
+        rect = opt.rect.adjusted(3, 1, -3, -1)
+        room = rect.height() - document.size().height()  # centred in its row, as the other cells are
+        return document, highlighter, QPointF(rect.left(), rect.top() + max(room / 2, 0))
+
+    def position_at(self, option: QStyleOptionViewItem, index: Index, point: QPointF) -> int:
+        """The offset in the cell's text of the character under `point` (viewport coordinates), as painted."""
+        document, _highlighter, origin = self._laid_out(option, index)
+        return document.documentLayout().hitTest(point - origin, Qt.HitTestAccuracy.FuzzyHit)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         speller = self.spelling()
@@ -94,15 +144,13 @@ class SpellingDelegate(QStyledItemDelegate):
             return
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
-        document, _highlighter = self.document(text, opt)  # the highlighter lives while it is drawn
+        document, _highlighter, origin = self._laid_out(option, index)  # it lives while it is drawn
         opt.text = ""  # the background, selection and focus as the style draws them; the words below
         style = opt.widget.style() if opt.widget is not None else None
         if style is not None:
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
-        rect = opt.rect.adjusted(3, 1, -3, -1)
         painter.save()
-        room = rect.height() - document.size().height()  # centred in its row, as the other cells are
-        painter.translate(rect.left(), rect.top() + max(room / 2, 0))
+        painter.translate(origin)
         context = QAbstractTextDocumentLayout.PaintContext()
         selected = bool(opt.state & QStyle.StateFlag.State_Selected)
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text

@@ -2,7 +2,9 @@
 
 The row is a `ParagraphRow` (drag handle, place label, section heading, active tint) whose opener, text and end
 are hidden; a `QTableWidget` shows the cells, header rows in bold, and buttons add or remove a row or a column
-at the current cell. Every change is sent as the whole table (`table_edited`) and made by one undoable command
+at the current cell. A right-click on a misspelt word of a cell offers the paragraphs' spelling entries
+(suggestions, Ignore, Add to dictionary), above the row and column entries; in a cell being edited, the
+paragraphs' own text menu. Every change is sent as the whole table (`table_edited`) and made by one undoable command
 (app.table_edits); the grid follows the model on undo and redo through `set_block`.
 """
 
@@ -10,13 +12,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtCore import QPoint, QPointF, Qt, Signal
 from PySide6.QtGui import QActionGroup, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QMenu,
+    QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
     QToolButton,
@@ -30,6 +33,7 @@ from app.model import Part
 from app.render import Block
 from widgets.cell_editor import SpellingDelegate
 from widgets.paragraph_editor import ParagraphRow
+from widgets.spelling_menu import spelling_entries
 
 if TYPE_CHECKING:
     from widgets.main_window import MainWindow
@@ -45,6 +49,11 @@ class TableRow(ParagraphRow):
     row_change = Signal(
         str, str, int
     )  # paragraph id, "add_row" / "remove_row" / "add_column" / "remove_column" / "header_rows", at (count)
+
+    # a cell's menu asks for the spelling entries of the word under the mouse (widgets.spelling_menu): the
+    # menu, the cell's text, the offset of the word, and how to replace text[start:end] by a suggestion
+    spelling_wanted = Signal(object, str, int, object)
+    editor_menu = Signal(object, object)  # the cell's editor, QPoint (global): the paragraphs' text menu
 
     def __init__(self, paragraph_id: str, parent: QWidget | None = None) -> None:
         super().__init__(paragraph_id, False, parent)
@@ -67,7 +76,9 @@ class TableRow(ParagraphRow):
         )
         self.grid.setAccessibleName(tr("Table"))
         # cells underline misspelt words with the paragraphs' highlighter, while the list's spelling is on
-        self.grid.setItemDelegate(SpellingDelegate(lambda: self.text.highlighter.spelling, self.grid))
+        self.delegate = SpellingDelegate(lambda: self.text.highlighter.spelling, self.grid)
+        self.delegate.editor_menu.connect(self.editor_menu)
+        self.grid.setItemDelegate(self.delegate)
         self.grid.itemChanged.connect(self._changed)
         self.grid.currentCellChanged.connect(lambda *_: self.activated.emit(self.paragraph_id))
         self.grid.cellClicked.connect(lambda *_: self.activated.emit(self.paragraph_id))
@@ -128,9 +139,18 @@ class TableRow(ParagraphRow):
         if count != self._heads:
             self.row_change.emit(self.paragraph_id, "header_rows", count)
 
-    def context_menu(self, row: int) -> QMenu:
-        """The grid's menu at a row: rows and columns, and the header down to that row or none."""
+    def context_menu(self, row: int, column: int = -1, position: int = -1) -> QMenu:
+        """The grid's menu at a cell: the spelling entries of the word at `position` in its text (when that
+        word is misspelt), rows and columns, and the header down to that row or none."""
         menu = QMenu(self.grid)
+        item = self.grid.item(row, column) if row >= 0 and column >= 0 else None
+        if item is not None and position >= 0:
+            self.spelling_wanted.emit(
+                menu,
+                item.text(),
+                position,
+                lambda a, b, s, r=row, c=column: self.replace_in_cell(r, c, a, b, s),
+            )
         for button in (self.add_row, self.remove_row, self.add_column, self.remove_column):
             action = menu.addAction(button.text())
             action.setToolTip(button.toolTip())
@@ -147,10 +167,36 @@ class TableRow(ParagraphRow):
         return menu
 
     def _context_menu(self, pos: QPoint) -> None:
-        row = self.grid.rowAt(pos.y())
+        row, column = self.grid.rowAt(pos.y()), self.grid.columnAt(pos.x())
+        position = -1
         if row >= 0:
-            self.grid.setCurrentCell(row, max(self.grid.columnAt(pos.x()), 0))
-        self.context_menu(row).exec(self.grid.viewport().mapToGlobal(pos))
+            self.grid.setCurrentCell(row, max(column, 0))
+        if row >= 0 and column >= 0:
+            option = QStyleOptionViewItem()
+            option.font = self.grid.font()
+            option.rect = self.grid.visualRect(self.grid.model().index(row, column))
+            position = self.delegate.position_at(option, self.grid.model().index(row, column), QPointF(pos))
+        self.context_menu(row, column, position).exec(self.grid.viewport().mapToGlobal(pos))
+
+    def replace_in_cell(self, row: int, column: int, start: int, end: int, word: str) -> None:
+        """Replace the cell's shown text[start:end] by `word` in its markup, so its italics and footnote
+        references stay; sent as the whole table, one undoable edit."""
+        item = self.grid.item(row, column)
+        if item is None:
+            return
+        markup = item.data(Qt.ItemDataRole.UserRole) or ""
+        shown = inline.plain_text(markup)
+        if shown.text != item.text():  # the words were typed over: the grid's text is the cell's
+            markup, shown = inline.escape(item.text()), inline.plain_text(inline.escape(item.text()))
+        a, b = shown.span(start, end)
+        new = markup[:a] + inline.escape(word) + markup[b:]
+        self.grid.blockSignals(True)
+        try:
+            item.setData(Qt.ItemDataRole.UserRole, new)
+            item.setText(inline.plain(new))
+        finally:
+            self.grid.blockSignals(False)
+        self._changed(item)
 
     def _at(self, what: str) -> int:
         """Where the change goes: under the current row, after the current column (the end without one)."""
@@ -219,6 +265,16 @@ def connect(win: MainWindow) -> None:
         lambda pid, rows: win.apply_structure(table_edits.set_table, paragraph_id=pid, rows=rows)
     )
     win.paragraphs.table_change.connect(lambda pid, what, at: _change(win, pid, what, at))
+    win.paragraphs.cell_spelling_wanted.connect(
+        lambda menu, text, position, replace: spelling_entries(
+            menu,
+            win.spelling,
+            text,
+            position,
+            lambda a, b, s: (win.doc.history.seal(), replace(a, b, s)),
+            win.paragraphs.rehighlight,
+        )
+    )
 
 
 _CHANGES = {

@@ -368,7 +368,7 @@ def _align_gap(
             b1, b2, n1, n2 = n * k // pieces, n * (k + 1) // pieces, m * k // pieces, m * (k + 1) // pieces
             out += _align_gap(base[b1:b2], new[n1:n2], bw[b1:b2], nw[n1:n2])
         return out
-    sim = [[likeness(bw[i], nw[j]) for j in range(m)] for i in range(n)]
+    sim = [[_pair_likeness(base[i], new[j], bw[i], nw[j]) for j in range(m)] for i in range(n)]
     score = [[0.0] * (m + 1) for _ in range(n + 1)]
     for i in range(n - 1, -1, -1):
         for j in range(m - 1, -1, -1):
@@ -389,6 +389,20 @@ def _align_gap(
             pairs.append((None, new[j]))
             j += 1
     return pairs + [(p, None) for p in base[i:]] + [(None, p) for p in new[j:]]
+
+
+def _pair_likeness(a: Paragraph, b: Paragraph, aw: frozenset[str], bw: frozenset[str]) -> float:
+    """How alike two paragraphs are; two tables of as many columns are at least PAIR_THRESHOLD alike (a table
+    edited: its rows are then paired by `table_diff`, a blank table filled included), never deleted and
+    inserted whole for their words alone."""
+    score = likeness(aw, bw)
+    if a.table and b.table and _columns(a) == _columns(b):
+        return max(score, PAIR_THRESHOLD)
+    return score
+
+
+def _columns(para: Paragraph) -> int:
+    return max((len(row) for row in para.table), default=0)
 
 
 def _deletions_first(pairs: list[Pair]) -> list[Pair]:

@@ -20,6 +20,7 @@ from app.wording import (
     cell_place,
     delete_row,
     fill_cell,
+    fill_row,
     in_paragraph,
     insert_row,
     replace_paragraph,
@@ -100,6 +101,11 @@ def table_revisions(cmp: Comparison, base: Block, new: Block, table: str) -> lis
             continue
         where = row_name(base_names[bi], bi + 1)
         base_row = base.cells[bi]
+        filled = _cells_text(new.cells[nj])
+        if not any(_cells_text(base_row)) and any(filled):  # a blank row filled: read as one row
+            out.append(fill_row(table, where, filled))
+            anchor, bi, nj = where, bi + 1, nj + 1
+            continue
         for c, segments in enumerate(row.cells):
             edits = segment_edits(segments)
             if not edits:

@@ -1,7 +1,10 @@
 """Two versions of a table compared row by row and cell by cell (the tracked-changes export's tables).
 
-Rows are aligned first: equal rows anchor, the rows between two anchors are paired in order by how alike
-their words are, and a row left unpaired is inserted or deleted whole. A paired row's cells are then compared
+Rows are aligned first: the common first and last rows and then equal rows anchor, the rows between two
+anchors are paired in order by how alike they are (their words, the cells that stay in their column; a blank
+row pairs with whatever fills it), the rows still unpaired between two paired ones pair in order when as many
+went as came (a row rewritten in place is the same row edited), and a row left over is inserted or deleted
+whole. A paired row's cells are then compared
 word by word, column by column, footnote references included (keyed as the whole comparison keyed them).
 """
 
@@ -61,8 +64,32 @@ class _SharedNotes(_Notes):
         return found
 
 
-def _row_words(row: Sequence[str]) -> frozenset[str]:
-    return features(" ".join(inline.plain(cell) for cell in row).lower().split())
+@dataclass(frozen=True)
+class _RowKey:
+    """What a row is weighed by: its words and word pairs, and its filled cells as (column, text) (spaces
+    aside) and their columns; sets, so a gap of hundreds of rows a side is weighed fast."""
+
+    words: frozenset[str]
+    filled: frozenset[tuple[int, str]]
+    columns: frozenset[int]
+
+
+def _row_key(row: Sequence[str]) -> _RowKey:
+    cells = [" ".join(inline.plain(cell).split()) for cell in row]
+    filled = frozenset((k, c) for k, c in enumerate(cells) if c)
+    return _RowKey(features(" ".join(cells).lower().split()), filled, frozenset(k for k, _ in filled))
+
+
+def _row_likeness(a: _RowKey, b: _RowKey) -> float:
+    """How alike two rows are, 0..1: the likeness of their words, or the share of their filled columns whose
+    cell stayed, whichever is more; a row that keeps any filled cell in its column, or a blank row (a row
+    left to be filled, or emptied), is at least ROW_PAIR_THRESHOLD alike."""
+    if not a.filled or not b.filled:
+        return ROW_PAIR_THRESHOLD
+    kept = len(a.filled & b.filled)
+    if not kept:
+        return likeness(a.words, b.words)
+    return max(likeness(a.words, b.words), kept / len(a.columns | b.columns), ROW_PAIR_THRESHOLD)
 
 
 def _pair_gap(
@@ -76,17 +103,18 @@ def _pair_gap(
         return (
             [(i, i) for i in range(k)] + [(i, None) for i in range(k, n)] + [(None, j) for j in range(k, m)]
         )
-    bw, nw = [_row_words(r) for r in base], [_row_words(r) for r in new]
+    bw, nw = [_row_key(r) for r in base], [_row_key(r) for r in new]
+    scores = [[_row_likeness(b, w) for w in nw] for b in bw]
     best = [[0.0] * (m + 1) for _ in range(n + 1)]
     for i in range(n - 1, -1, -1):
         for j in range(m - 1, -1, -1):
-            score = likeness(bw[i], nw[j])
+            score = scores[i][j]
             paired = best[i + 1][j + 1] + score if score >= ROW_PAIR_THRESHOLD else -1.0
             best[i][j] = max(paired, best[i + 1][j], best[i][j + 1])
     out: list[tuple[int | None, int | None]] = []
     i = j = 0
     while i < n and j < m:
-        score = likeness(bw[i], nw[j])
+        score = scores[i][j]
         if score >= ROW_PAIR_THRESHOLD and best[i][j] == best[i + 1][j + 1] + score:
             out.append((i, j))
             i, j = i + 1, j + 1
@@ -102,14 +130,45 @@ def _pair_gap(
 def _row_pairs(
     base: Sequence[Sequence[str]], new: Sequence[Sequence[str]]
 ) -> list[tuple[int | None, int | None]]:
-    pairs: list[tuple[int | None, int | None]] = []
+    """Order-keeping pairs of both versions' rows, (i, None) a row deleted, (None, j) a row added."""
+    n, m = len(base), len(new)
+    head = 0  # the common first rows anchor first: a blank row repeated must not be matched further down
+    while head < n and head < m and base[head] == new[head]:
+        head += 1
+    tail = 0
+    while tail < n - head and tail < m - head and base[n - 1 - tail] == new[m - 1 - tail]:
+        tail += 1
+    pairs: list[tuple[int | None, int | None]] = [(k, k) for k in range(head)]
+    mid_b, mid_n = base[head : n - tail], new[head : m - tail]
     i = j = 0
-    for bi, nj, size in matching_blocks([tuple(r) for r in base], [tuple(r) for r in new]):
-        for x, y in _pair_gap(base[i:bi], new[j:nj]):
-            pairs.append((None if x is None else i + x, None if y is None else j + y))
-        pairs += [(bi + k, nj + k) for k in range(size)]
+    for bi, nj, size in matching_blocks([tuple(r) for r in mid_b], [tuple(r) for r in mid_n]):
+        for x, y in _pair_gap(mid_b[i:bi], mid_n[j:nj]):
+            pairs.append((None if x is None else head + i + x, None if y is None else head + j + y))
+        pairs += [(head + bi + k, head + nj + k) for k in range(size)]
         i, j = bi + size, nj + size
-    return pairs
+    pairs += [(n - tail + k, m - tail + k) for k in range(tail)]
+    return _paired_in_place(pairs)
+
+
+def _paired_in_place(pairs: list[tuple[int | None, int | None]]) -> list[tuple[int | None, int | None]]:
+    """The unpaired rows between two paired ones paired in order where as many rows went as came."""
+    out: list[tuple[int | None, int | None]] = []
+    run: list[tuple[int | None, int | None]] = []
+
+    def flush() -> None:
+        gone = [x for x, _ in run if x is not None]
+        came = [y for _, y in run if y is not None]
+        out.extend(list(zip(gone, came, strict=True)) if len(gone) == len(came) else run)
+        run.clear()
+
+    for pair in pairs:
+        if pair[0] is None or pair[1] is None:
+            run.append(pair)
+            continue
+        flush()
+        out.append(pair)
+    flush()
+    return out
 
 
 def _cell_segments(base: str, new: str, notes: _Notes) -> list[Segment]:
