@@ -97,14 +97,32 @@ class Finder(QObject):
         self.win = win
         self.bar = bar
         self._last_match: edits.Match | None = None
+        self._opened_from: QWidget | None = None  # where the delegate was when the bar opened
         bar.find_next.connect(self.find_next)
         bar.replace_one.connect(self.replace_one)
         bar.replace_all.connect(self.replace_all)
+        bar.closed.connect(self._back_to_text)
 
     def open(self) -> None:
         focus = self.win.focusWidget()
         selected = focus.textCursor().selectedText() if isinstance(focus, TextField) else ""
+        self._opened_from = focus if focus is not None and not self.bar.isAncestorOf(focus) else None
         self.bar.open_bar(selected)
+
+    def _back_to_text(self) -> None:
+        """The bar closed (Escape): the cursor goes back to the text, on the last match found if any (its words
+        still selected), else where it was when the bar opened; never to whatever widget comes next."""
+        match = self._last_match
+        if match is not None and self._matches_still(match):
+            self._show_match(match)
+        elif self._opened_from is not None and self._opened_from.isVisible():
+            self._opened_from.setFocus(Qt.FocusReason.OtherFocusReason)
+        elif pid := self.win.paragraphs.active_id:
+            self.win.paragraphs.focus_paragraph(pid)
+
+    def _matches_still(self, match: edits.Match) -> bool:
+        """The match is still in the document (not deleted or typed over since)."""
+        return match in edits.find_all(self.win.res, self.bar.find.text(), case=self.bar.case.isChecked())
 
     def find_next(self, needle: str, case: bool) -> edits.Match | None:
         matches = edits.find_all(self.win.res, needle, case=case)
@@ -114,6 +132,8 @@ class Finder(QObject):
             return None
         self.win.paragraphs.finish()
         order = {key[0]: i for i, key in enumerate(self.win.paragraphs.order)}
+        after = len(order)  # the footnotes after the paragraphs, by number
+        order |= {fid: after + number for fid, number in self.win.numbers.items()}
         matches.sort(key=lambda m: (order.get(m.paragraph_id, -1), *_field_order(m.field), m.start))
         last = self._last_match
         index = 0
@@ -126,6 +146,14 @@ class Finder(QObject):
         return match
 
     def _show_match(self, match: edits.Match) -> None:
+        if match.field == "footnote":  # in the footnotes pane, its words selected
+            self.win.issues_dock.show()
+            self.win.bottom_tabs.setCurrentWidget(self.win.footnotes)
+            self.win.footnotes.focus_footnote(match.paragraph_id)
+            field = self.win.footnotes.fields.get(match.paragraph_id)
+            if field is not None:
+                field.setSelection(match.start, match.end - match.start)
+            return
         if not match.paragraph_id:
             self.win.header.title.setFocus()
             self.win.header.title.setSelection(match.start, match.end - match.start)
@@ -149,7 +177,15 @@ class Finder(QObject):
             self.find_next(needle, case)
             return
         self.win.doc.history.seal()
-        if match.paragraph_id:
+        if match.field == "footnote":
+            old = self.win.res.footnotes[match.paragraph_id].text
+            self.win.apply(
+                edits.set_footnote_text,
+                footnote_id=match.paragraph_id,
+                text=old[: match.start] + replacement + old[match.end :],
+                label=marked("Replace"),
+            )
+        elif match.paragraph_id:
             old = field_value(self.win.res.find(match.paragraph_id), match.field)
             self.win.apply(
                 edits.set_field,
@@ -182,4 +218,4 @@ def _field_order(field: str) -> tuple[int, int, int]:
     cell = cell_of(field)
     if cell is not None:
         return (4, *cell)
-    return (("title", "opener", "text", "tail").index(field), 0, 0)
+    return (("title", "opener", "text", "tail", "footnote").index(field), 0, 0)

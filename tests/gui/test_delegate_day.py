@@ -1,0 +1,162 @@
+"""A sponsor delegation's day in the editor, driven as a delegate drives it: what an audit of the walk-through
+found (a finding that led to a hidden tab, the cursor lost when the find bar closed, find and replace that
+matched inside footnote references and never reached the footnotes)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from app import inline
+from app.model import Resolution
+from tests.gui.shown import shown_window
+from tests.gui.test_editor import rows, type_paragraph
+from widgets.actions import ActionId
+from widgets.footnotes import FootnoteField
+from widgets.main_window import MainWindow
+
+SMALL = (1024, 640)
+DRAFT = "A_C.3_80_L.20.txt"
+
+
+def _open(window: MainWindow, corpus: Path) -> Resolution:
+    assert window.files.open_path(corpus / DRAFT, as_import=True)
+    window.flush()
+    return window.res
+
+
+def _shown_texts(res: Resolution) -> list[str]:
+    """Every field as a reader sees it: the title, openers, texts and tails without marks, the footnotes."""
+    texts = [res.title]
+    for _, para in res.paragraphs():
+        texts += [para.opener, inline.plain(para.text), inline.plain(para.tail)]
+    return texts + [inline.plain(note.text) for note in res.footnotes.values()]
+
+
+def _notes_of(res: Resolution) -> list[list[str]]:
+    return [inline.footnote_ids(para.text) + inline.footnote_ids(para.tail) for _, para in res.paragraphs()]
+
+
+def _find(qtbot, window: MainWindow, needle: str) -> None:  # noqa: ANN001
+    window.action(ActionId.FIND).trigger()
+    bar = window.find_bar
+    bar.find.selectAll()
+    qtbot.keyClicks(bar.find, needle)
+    qtbot.keyClick(bar.find, Qt.Key.Key_Return)
+
+
+def _replace_all(qtbot, window: MainWindow, needle: str, replacement: str) -> None:  # noqa: ANN001
+    window.action(ActionId.FIND).trigger()
+    bar = window.find_bar
+    bar.find.setText(needle)
+    bar.replace.clear()
+    qtbot.keyClicks(bar.replace, replacement)
+    bar.replace_all_button.click()
+
+
+def test_a_header_finding_brings_the_details_tab_forward_on_a_small_screen(
+    qtbot, settings, prompter, tmp_path: Path
+) -> None:  # noqa: ANN001
+    win = shown_window(qtbot, settings, prompter, tmp_path, SMALL)
+    win.action(ActionId.NEW).trigger()
+    type_paragraph(qtbot, rows(win)[0], "Recalling", "its resolution 78/1")
+    win.flush()
+    assert win.details_dock in win.tabifiedDockWidgets(win.preview_dock)  # one tabbed column
+    win.preview_dock.raise_()  # the delegate reads the page: the details are the tab behind it
+    QApplication.processEvents()
+    assert win.header.title.visibleRegion().isEmpty()
+    tree = win.issues.tree
+    index = next(i for i, f in enumerate(win.issues.findings) if f.field == "title" and not f.paragraph_id)
+    item = tree.topLevelItem(index)
+    tree.scrollToItem(item)
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=tree.visualItemRect(item).center())
+    QApplication.processEvents()
+    # the title's field is in front, with the cursor in it: the delegate types the title at once
+    assert QApplication.focusWidget() is win.header.title
+    assert not win.header.title.visibleRegion().isEmpty()
+    assert win.preview_dock.visibleRegion().isEmpty()
+    qtbot.keyClicks(win.header.title, "Rights of the child")
+    assert win.res.title == "Rights of the child"
+    win.doc.history.mark_saved()
+    win.close()
+
+
+def test_escape_in_the_find_bar_puts_the_cursor_back_in_the_text(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+    window.action(ActionId.NEW).trigger()
+    pre, op = rows(window)
+    type_paragraph(qtbot, pre, "Recalling", "its resolution 78/1")
+    type_paragraph(qtbot, op, "Requests", "the Secretary-General to report")
+    op.text.setFocus()
+    # opened and closed without searching: back where the delegate was typing
+    window.action(ActionId.FIND).trigger()
+    assert window.find_bar.find.hasFocus()
+    qtbot.keyClick(window.find_bar.find, Qt.Key.Key_Escape)
+    assert not window.find_bar.isVisible()
+    assert QApplication.focusWidget() is op.text
+    # a match found, the find field clicked again to change it, then Escape: on the match, its words selected
+    _find(qtbot, window, "resolution")
+    window.find_bar.find.setFocus()
+    qtbot.keyClick(window.find_bar.find, Qt.Key.Key_Escape)
+    assert QApplication.focusWidget() is pre.text
+    assert pre.text.textCursor().selectedText() == "resolution"
+    qtbot.keyClicks(pre.text, "decision")  # typing goes on from there
+    assert window.res.preamble[0].text == "its decision 78/1"
+
+
+def test_replacing_brackets_keeps_every_footnote(qtbot, window: MainWindow, corpus: Path) -> None:  # noqa: ANN001
+    """A facilitator removes the brackets once the words are agreed: the footnote references (stored as
+    bracketed marks) stay, and the count is of the brackets the delegates see."""
+    res = _open(window, corpus)
+    notes_before = _notes_of(res)
+    assert sum(map(len, notes_before)) >= 10  # the draft has footnotes to lose
+    first, second = rows(window)[0], rows(window)[2]
+    for row, words in ((first, " [as appropriate]"), (second, " [and regional organizations]")):
+        row.text.setFocus()
+        qtbot.keyClick(row.text, Qt.Key.Key_End)
+        qtbot.keyClicks(row.text, words)
+    shown = _shown_texts(window.res)
+    _find(qtbot, window, "[")
+    assert window.find_bar.status.text() == f"1 of {sum(t.count('[') for t in shown)}"
+    _replace_all(qtbot, window, "[", "")
+    _replace_all(qtbot, window, "]", "")
+    assert _notes_of(window.res) == notes_before
+    assert _shown_texts(window.res) == [re.sub(r"[\[\]]", "", t) for t in shown]
+    window.flush()
+    page = window.preview.toPlainText()
+    assert "as appropriate" in page and "[" not in page
+    assert [len(ids) for ids in _notes_of(window.res)] == [len(ids) for ids in notes_before]
+    window.action(ActionId.UNDO).trigger()
+    window.action(ActionId.UNDO).trigger()
+    assert _shown_texts(window.res) == shown
+
+
+def test_find_and_replace_reach_the_footnotes(qtbot, window: MainWindow, corpus: Path) -> None:  # noqa: ANN001
+    res = _open(window, corpus)
+    needle = "Ibid."
+    in_notes = [fid for fid, note in res.footnotes.items() if needle in inline.plain(note.text)]
+    elsewhere = _shown_texts(res)[: -len(res.footnotes)]
+    assert in_notes and not any(needle in text for text in elsewhere)  # only the footnotes say it
+    first = min(in_notes, key=lambda fid: window.numbers[fid])
+    assert needle in window.preview.toPlainText()  # the page prints the footnotes
+    _find(qtbot, window, needle)
+    assert window.find_bar.status.text() == f"1 of {sum(needle in res.footnotes[f].text for f in in_notes)}"
+    focused = QApplication.focusWidget()
+    assert isinstance(focused, FootnoteField) and window.footnotes.fields.get(first) is focused
+    assert focused.selectedText() == needle
+    assert window.bottom_tabs.currentWidget() is window.footnotes
+    before = res.footnotes[first].text
+    window.find_bar.replace.setText("Idem")
+    window.find_bar.replace_button.click()
+    assert res.footnotes[first].text == before.replace(needle, "Idem", 1)
+    assert window.action(ActionId.UNDO).text() == "&Undo Replace"
+    window.action(ActionId.UNDO).trigger()
+    assert res.footnotes[first].text == before
+    _replace_all(qtbot, window, needle, "Idem")
+    assert not any(needle in note.text for note in res.footnotes.values())
+    window.flush()
+    assert needle not in window.preview.toPlainText()
+    window.action(ActionId.UNDO).trigger()
+    assert [fid for fid, note in res.footnotes.items() if needle in inline.plain(note.text)] == in_notes
