@@ -168,6 +168,17 @@ def plain_text(markup: str) -> PlainText:
     return PlainText(markup, "".join(out), tuple(starts), tuple(widths), tuple(italic))
 
 
+def toggle_italic(markup: str, start: int, end: int) -> tuple[int, int, str]:
+    """Ctrl+I on markup[start:end]: (start, end, replacement) that marks the words *italic*, or unmarks them
+    when they are already marked (stars selected with them, or just outside the selection)."""
+    chosen = markup[start:end]
+    if chosen.startswith("*") and chosen.endswith("*") and len(chosen) > 1:
+        return start, end, chosen[1:-1]
+    if markup[start - 1 : start] == "*" and markup[end : end + 1] == "*":
+        return start - 1, end + 1, chosen
+    return start, end, f"*{chosen}*"
+
+
 def find_shown(markup: str, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
     """The markup spans of `pattern`'s matches in the text a reader sees (find and replace): never inside a
     footnote reference's id or an escape, and never across an italic mark or a reference, since replacing

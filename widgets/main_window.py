@@ -52,7 +52,7 @@ from widgets.document_controller import DocumentController
 from widgets.fields import TextField, one_line, to_display, to_markup
 from widgets.find_replace import FindBar, Finder
 from widgets.findings_view import FindingsView, set_tab_text
-from widgets.footnotes import FootnotesPane
+from widgets.footnotes import FootnoteField, FootnotesPane
 from widgets.header_panel import HeaderPanel
 from widgets.issues_panel import IssuesPanel
 from widgets.live_checks import LiveChecks
@@ -616,23 +616,28 @@ class MainWindow(QMainWindow):
         self.footnotes.focus_footnote(fid)
 
     def toggle_italic(self) -> None:
-        """Mark the selected words *italic* (or unmark them); the preview and the export print them italic."""
+        """Mark the selected words *italic* (or unmark them) in a paragraph's text or a footnote (a treaty
+        series' title); the preview and the export print them italic."""
         field = self.focusWidget()
-        if not isinstance(field, TextField):
+        if isinstance(field, FootnoteField) and field.hasSelectedText():
+            start = field.selectionStart()
+            start, end, replacement = inline.toggle_italic(
+                field.text(), start, start + len(field.selectedText())
+            )
+            self.doc.history.seal()
+            field.setSelection(start, end - start)
+            field.insert(replacement)  # an edit of the note, as typed
+            self.doc.history.seal()
+            marked_now = replacement.startswith("*") and len(replacement) > end - start
+            field.setSelection(start + marked_now, len(replacement) - 2 * marked_now)  # Ctrl+I again undoes
             return
-        cursor = field.textCursor()
-        if not cursor.hasSelection():
+        cursor = field.textCursor() if isinstance(field, TextField) else None
+        if cursor is None or not cursor.hasSelection():
             self.statusBar().showMessage(tr("Select the words to italicize first"), 4000)
             return
-        start, end = cursor.selectionStart(), cursor.selectionEnd()
-        text = field.toPlainText()
-        chosen = text[start:end]
-        if chosen.startswith("*") and chosen.endswith("*") and len(chosen) > 1:
-            replacement = chosen[1:-1]
-        elif text[start - 1 : start] == "*" and text[end : end + 1] == "*":
-            start, end, replacement = start - 1, end + 1, chosen
-        else:
-            replacement = f"*{chosen}*"
+        start, end, replacement = inline.toggle_italic(
+            field.toPlainText(), cursor.selectionStart(), cursor.selectionEnd()
+        )
         self.doc.history.seal()
         cursor.setPosition(start)
         cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)

@@ -160,3 +160,48 @@ def test_find_and_replace_reach_the_footnotes(qtbot, window: MainWindow, corpus:
     assert needle not in window.preview.toPlainText()
     window.action(ActionId.UNDO).trigger()
     assert [fid for fid, note in res.footnotes.items() if needle in inline.plain(note.text)] == in_notes
+
+
+def _italic_in_preview(window: MainWindow, words: str) -> bool | None:
+    """Whether the preview prints `words` in italics (None: not printed)."""
+    window.flush()
+    block = window.preview.document().begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fragment = it.fragment()
+            if words in fragment.text():
+                return fragment.charFormat().fontItalic()
+            it += 1
+        block = block.next()
+    return None
+
+
+def test_ctrl_i_italicizes_a_title_in_a_footnote(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+    window.action(ActionId.NEW).trigger()
+    pre = rows(window)[0]
+    type_paragraph(qtbot, pre, "Recalling", "the Convention on the Rights of the Child")
+    qtbot.keyClick(
+        pre.text, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+    )
+    note = QApplication.focusWidget()
+    assert isinstance(note, FootnoteField)
+    qtbot.keyClicks(note, "United Nations, Treaty Series, vol. 1577, No. 27531.")
+    (fid,) = window.res.footnotes
+    assert _italic_in_preview(window, "Treaty Series") is False
+    words = "Treaty Series"
+    note.setSelection(note.text().index(words), len(words))  # the title selected, as with the mouse
+    qtbot.keyClick(note, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    assert window.res.footnotes[fid].text == "United Nations, *Treaty Series*, vol. 1577, No. 27531."
+    assert _italic_in_preview(window, words) is True
+    assert QApplication.focusWidget() is note  # typing goes on in the note
+    qtbot.keyClick(note, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)  # again: unmarked
+    assert window.res.footnotes[fid].text == "United Nations, Treaty Series, vol. 1577, No. 27531."
+    window.action(ActionId.UNDO).trigger()
+    assert window.res.footnotes[fid].text == "United Nations, *Treaty Series*, vol. 1577, No. 27531."
+    window.action(ActionId.UNDO).trigger()  # each Ctrl+I is its own step, apart from the typing
+    assert window.res.footnotes[fid].text == "United Nations, Treaty Series, vol. 1577, No. 27531."
+    # with the cursor in no text, Ctrl+I says what it needs instead of doing nothing
+    window.issues.tree.setFocus()
+    window.action(ActionId.ITALIC).trigger()
+    assert window.statusBar().currentMessage() == "Select the words to italicize first"
