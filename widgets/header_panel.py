@@ -483,8 +483,9 @@ class HeaderPanel(QWidget):
         self.number_label.setText(tr("L number:") if limited else tr("Number:"))
         self.l_prefix.setVisible(limited)
         m = _L_NUMBER.search(h.symbol) if limited else re.search(r"/(\d+)$", h.symbol)
-        if not self.l_number.hasFocus():
-            self.l_number.setText(m.group(1) if m else "")
+        # changed only when it differs (typing in it is left alone), also while it has the focus: Ctrl+Z there
+        # takes the number back in the document, and the box must say so
+        self._set_text(self.l_number, m.group(1) if m else "")
         show_number(self.revision, h.revision)
         self._set_text(self.symbol, h.symbol)
         if tpl is not None:

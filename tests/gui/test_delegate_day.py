@@ -205,3 +205,23 @@ def test_ctrl_i_italicizes_a_title_in_a_footnote(qtbot, window: MainWindow) -> N
     window.issues.tree.setFocus()
     window.action(ActionId.ITALIC).trigger()
     assert window.statusBar().currentMessage() == "Select the words to italicize first"
+
+
+def test_undo_in_the_l_number_box_shows_the_number_the_document_has(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+    window.action(ActionId.NEW).trigger()
+    header = window.header
+    header.l_number.setFocus()
+    qtbot.keyClicks(header.l_number, "57")
+    symbol = window.res.header.symbol
+    assert symbol.endswith("/L.57") and header.symbol.text() == symbol
+    qtbot.keyClick(header.l_number, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.res.header.symbol == ""
+    assert header.l_number.hasFocus()
+    assert (header.l_number.text(), header.symbol.text()) == ("", "")  # the boxes say what will print
+    qtbot.keyClick(header.l_number, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert window.res.header.symbol == symbol
+    assert (header.l_number.text(), header.symbol.text()) == ("57", symbol)
+    qtbot.keyClick(header.l_number, Qt.Key.Key_Home)
+    qtbot.keyClicks(header.l_number, "1")  # typing in the middle of the number keeps its place
+    assert header.l_number.text() == "157" and header.l_number.cursorPosition() == 1
+    assert window.res.header.symbol == symbol.replace("L.57", "L.157")
