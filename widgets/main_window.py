@@ -460,9 +460,14 @@ class MainWindow(QMainWindow):
         return pid if pid and self.doc.find(pid) is not None else ""
 
     def apply_structure(self, command: Callable[..., Any], **kwargs: Any) -> Change | None:
-        """A command that changes the structure: an undo step of its own."""
+        """A command that changes the structure: an undo step of its own, whose undo puts the cursor back in
+        the paragraph it was in."""
         self.doc.history.seal()
-        return self.apply(command, **kwargs)
+        before = self._active()
+        change = self.apply(command, **kwargs)
+        if change is not None and change.revision and before:
+            self.doc.history.focus_before(before)
+        return change
 
     def _add_to_part(self, part: Part) -> None:
         self.apply_structure(edits.insert_paragraph, part=part)

@@ -7,13 +7,14 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from app import inline
 from app.model import Resolution
 from tests.gui.shown import shown_window
-from tests.gui.test_editor import rows, type_paragraph
+from tests.gui.test_editor import draft, rows, type_paragraph
 from widgets.actions import ActionId
 from widgets.footnotes import FootnoteField
 from widgets.main_window import MainWindow
@@ -225,3 +226,44 @@ def test_undo_in_the_l_number_box_shows_the_number_the_document_has(qtbot, windo
     qtbot.keyClicks(header.l_number, "1")  # typing in the middle of the number keeps its place
     assert header.l_number.text() == "157" and header.l_number.cursorPosition() == 1
     assert window.res.header.symbol == symbol.replace("L.57", "L.157")
+
+
+def _cursor_paragraph(window: MainWindow) -> str:
+    """The paragraph whose opener or text has the keyboard focus ("" for none)."""
+    focused = QApplication.focusWidget()
+    for row in window.paragraphs.rows.values():
+        if focused in (row.text, row.opener):
+            return row.paragraph_id
+    return ""
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ActionId.ADD_PARAGRAPH,
+        ActionId.INSERT_PARAGRAPH,
+        ActionId.DUPLICATE_PARAGRAPH,
+        ActionId.DELETE_PARAGRAPH,
+        ActionId.MOVE_UP,
+        ActionId.MOVE_TO_OTHER_PART,
+        ActionId.ADD_PART,
+        ActionId.ADD_ANNEX,
+    ],
+)
+def test_undo_puts_the_cursor_back_where_the_command_was_given(
+    qtbot, window: MainWindow, command: ActionId
+) -> None:  # noqa: ANN001
+    draft(qtbot, window)
+    middle = rows(window)[3]  # the second operative paragraph
+    middle.text.setFocus()
+    qtbot.keyClick(middle.text, Qt.Key.Key_End)
+    before = repr(window.res)  # the whole draft: parts and annexes too
+    window.action(command).trigger()
+    assert repr(window.res) != before
+    window.action(ActionId.UNDO).trigger()
+    assert repr(window.res) == before
+    # the cursor is back in the paragraph, so the paragraph's keys work at once
+    assert _cursor_paragraph(window) == middle.paragraph_id
+    assert window.action(ActionId.DELETE_PARAGRAPH).isEnabled()
+    qtbot.keyClicks(QApplication.focusWidget(), " at once")
+    assert " at once" in window.res.find(middle.paragraph_id).text
