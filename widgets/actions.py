@@ -31,6 +31,8 @@ class ActionId(str, Enum):
     UNDO = "undo"
     REDO = "redo"
     FIND = "find"
+    FIND_NEXT = "find_next"
+    FIND_PREVIOUS = "find_previous"
     ADD_PARAGRAPH = "add_paragraph"
     INSERT_PARAGRAPH = "insert_paragraph"
     DELETE_PARAGRAPH = "delete_paragraph"
@@ -106,6 +108,14 @@ SPECS: dict[ActionId, ActionSpec] = {
     ActionId.REDO: ActionSpec(marked("&Redo"), (Key.Redo, "Ctrl+Y")),
     ActionId.FIND: ActionSpec(
         marked("&Find and Replace…"), (Key.Find, Key.Replace), marked("Find and replace in the draft")
+    ),
+    ActionId.FIND_NEXT: ActionSpec(
+        marked("Find &Next"), (Key.FindNext, "F3"), marked("The next place with the words of the find bar")
+    ),
+    ActionId.FIND_PREVIOUS: ActionSpec(
+        marked("Find Pre&vious"),
+        (Key.FindPrevious, "Shift+F3"),
+        marked("The place before, with the same words"),
     ),
     ActionId.ADD_PARAGRAPH: ActionSpec(
         marked("&New Paragraph After"), "Ctrl+Return", marked("Add a paragraph after this one")
@@ -248,7 +258,10 @@ MENUS: list[tuple[str, list[ActionId | str | None]]] = [
             ActionId.QUIT,
         ],
     ),
-    (marked("&Edit"), [ActionId.UNDO, ActionId.REDO, None, ActionId.FIND]),
+    (
+        marked("&Edit"),
+        [ActionId.UNDO, ActionId.REDO, None, ActionId.FIND, ActionId.FIND_NEXT, ActionId.FIND_PREVIOUS],
+    ),
     (
         marked("&Paragraph"),
         [

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QPushBu
 from app import edits
 from app.cells import cell_of, field_value
 from app.interface import fill, marked, tr
+from widgets.actions import ActionId
 from widgets.fields import TextField, to_display
 
 if TYPE_CHECKING:
@@ -103,6 +105,23 @@ class Finder(QObject):
         bar.replace_all.connect(self.replace_all)
         bar.closed.connect(self._back_to_text)
 
+    def handlers(self) -> dict[ActionId, Callable[[], object]]:
+        return {
+            ActionId.FIND: self.open,
+            ActionId.FIND_NEXT: lambda: self.find_again(1),
+            ActionId.FIND_PREVIOUS: lambda: self.find_again(-1),
+        }
+
+    def find_again(self, step: int) -> None:
+        """F3 / Shift+F3 from anywhere (the cursor is in the text after a match): the next or previous place
+        with the bar's words; with no words yet, the bar opens to take them."""
+        needle = self.bar.find.text()
+        if not needle:
+            self.open()
+            return
+        self.bar.show()
+        self.find_next(needle, self.bar.case.isChecked(), step)
+
     def open(self) -> None:
         focus = self.win.focusWidget()
         selected = focus.textCursor().selectedText() if isinstance(focus, TextField) else ""
@@ -124,7 +143,7 @@ class Finder(QObject):
         """The match is still in the document (not deleted or typed over since)."""
         return match in edits.find_all(self.win.res, self.bar.find.text(), case=self.bar.case.isChecked())
 
-    def find_next(self, needle: str, case: bool) -> edits.Match | None:
+    def find_next(self, needle: str, case: bool, step: int = 1) -> edits.Match | None:
         matches = edits.find_all(self.win.res, needle, case=case)
         if not matches:
             self.bar.status.setText(tr("Not found"))
@@ -136,9 +155,9 @@ class Finder(QObject):
         order |= {fid: after + number for fid, number in self.win.numbers.items()}
         matches.sort(key=lambda m: (order.get(m.paragraph_id, -1), *_field_order(m.field), m.start))
         last = self._last_match
-        index = 0
+        index = 0 if step > 0 else len(matches) - 1
         if last is not None and last in matches:
-            index = (matches.index(last) + 1) % len(matches)
+            index = (matches.index(last) + step) % len(matches)
         match = matches[index]
         self._last_match = match
         self.bar.status.setText(fill("{index} of {count}", index=index + 1, count=len(matches)))

@@ -267,3 +267,39 @@ def test_undo_puts_the_cursor_back_where_the_command_was_given(
     assert window.action(ActionId.DELETE_PARAGRAPH).isEnabled()
     qtbot.keyClicks(QApplication.focusWidget(), " at once")
     assert " at once" in window.res.find(middle.paragraph_id).text
+
+
+def test_f3_finds_the_next_place_from_the_text(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+    """After Enter in the find bar the cursor is on the match, in the text (where Enter would split the
+    paragraph): F3 and Shift+F3 go on to the next and previous places, and the Edit menu says so."""
+    draft(qtbot, window)
+    needle = "the"
+    places = [
+        (row.paragraph_id, m.start())
+        for row in rows(window)
+        for m in re.finditer(needle, row.text.toPlainText(), re.IGNORECASE)
+    ]
+    assert len(places) >= 3
+    _find(qtbot, window, needle)
+
+    def place() -> tuple[str, int]:
+        focused = QApplication.focusWidget()
+        row = next(r for r in rows(window) if r.text is focused)
+        assert focused.textCursor().selectedText().lower() == needle
+        return row.paragraph_id, focused.textCursor().selectionStart()
+
+    assert place() == places[0]
+    for expected in places[1:]:
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F3)
+        assert place() == expected
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F3, Qt.KeyboardModifier.ShiftModifier)
+    assert place() == places[-2]
+    assert window.find_bar.status.text() == f"{len(places) - 1} of {len(places)}"
+    edit = window.menuBar().actions()[1].menu()
+    shown = {a.text(): [k.toString() for k in a.shortcuts()] for a in edit.actions() if not a.isSeparator()}
+    assert "F3" in shown["Find &Next"] and "Shift+F3" in shown["Find Pre&vious"]
+    # with no words yet, F3 opens the bar to take them
+    window.find_bar.find.clear()
+    window.find_bar.close_bar()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F3)
+    assert window.find_bar.isVisible() and window.find_bar.find.hasFocus()
