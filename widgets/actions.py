@@ -122,7 +122,7 @@ SPECS: dict[ActionId, ActionSpec] = {
     ),
     ActionId.INSERT_PARAGRAPH: ActionSpec(marked("Insert Paragraph &Before"), "Ctrl+Shift+Return"),
     ActionId.DELETE_PARAGRAPH: ActionSpec(marked("&Delete Paragraph"), "Ctrl+Shift+K"),
-    ActionId.DUPLICATE_PARAGRAPH: ActionSpec(marked("D&uplicate Paragraph"), "Ctrl+D"),
+    ActionId.DUPLICATE_PARAGRAPH: ActionSpec(marked("Dupli&cate Paragraph"), "Ctrl+D"),
     ActionId.MOVE_UP: ActionSpec(
         marked("Move Paragraph &Up"),
         "Alt+Shift+Up",
@@ -130,12 +130,12 @@ SPECS: dict[ActionId, ActionSpec] = {
     ),
     ActionId.MOVE_DOWN: ActionSpec(marked("Move Paragraph Do&wn"), "Alt+Shift+Down"),
     ActionId.MOVE_TO_OTHER_PART: ActionSpec(
-        marked("Move to &Other Part"),
+        marked("Move to Oth&er Part"),
         "Ctrl+Shift+M",
         marked("Preamble ↔ operative part; the opener is converted"),
     ),
     ActionId.MOVE_TO_UNIT: ActionSpec(
-        marked("Move to Part or &Annex…"),
+        marked("Move to Part or Anne&x…"),
         "",
         marked("Into another part's preamble or operative part, or into an annex"),
     ),
@@ -160,7 +160,7 @@ SPECS: dict[ActionId, ActionSpec] = {
         marked("Add &Annex"), "", marked("A text annexed to the resolution, its paragraphs numbered 1, 2 …")
     ),
     ActionId.TOGGLE_NUMBERED: ActionSpec(
-        marked("Number or &Unnumber Paragraph"),
+        marked("Nu&mber or Unnumber Paragraph"),
         "",
         marked("Numbered 1, 2 … or unnumbered: an annex's chapeau, or a section's own preambular paragraph"),
     ),
@@ -173,12 +173,12 @@ SPECS: dict[ActionId, ActionSpec] = {
         marked("A heading printed before this paragraph (sections I, II … of an omnibus resolution)"),
     ),
     ActionId.ITALIC: ActionSpec(
-        marked("&Italic (Titles of Publications)"),
+        marked("Ita&lic (Titles of Publications)"),
         "Ctrl+I",
         marked("Italicize the selected words, e.g. a treaty series title"),
     ),
-    ActionId.NEXT_ISSUE: ActionSpec(marked("Next &Issue"), "F8", marked("Go to the next finding")),
-    ActionId.ZOOM_IN: ActionSpec(marked("Zoom &In"), Key.ZoomIn),
+    ActionId.NEXT_ISSUE: ActionSpec(marked("&Next Issue"), "F8", marked("Go to the next finding")),
+    ActionId.ZOOM_IN: ActionSpec(marked("&Zoom In"), Key.ZoomIn),
     ActionId.ZOOM_OUT: ActionSpec(marked("Zoom &Out"), Key.ZoomOut),
     ActionId.ZOOM_RESET: ActionSpec(marked("&Actual Size"), "Ctrl+0"),
     ActionId.SHOW_PREVIEW: ActionSpec(
@@ -210,10 +210,10 @@ SPECS: dict[ActionId, ActionSpec] = {
         marked("&Roll Over to Next Session…"), "", marked("Next session's draft from this adopted resolution")
     ),
     ActionId.NEW_AMENDMENT: ActionSpec(
-        marked("New &Amendment…"), "", marked("Start an amendment to a draft: choose the draft it amends")
+        marked("New A&mendment…"), "", marked("Start an amendment to a draft: choose the draft it amends")
     ),
     ActionId.AMEND_FROM_COMPARISON: ActionSpec(
-        marked("Amendment from &Comparison"),
+        marked("&Amendment from Comparison"),
         "",
         marked("The amendment that turns the base version into this draft"),
     ),
@@ -305,7 +305,7 @@ MENUS: list[tuple[str, list[ActionId | str | None]]] = [
         ],
     ),
     (
-        marked("Versio&ns"),
+        marked("Ver&sions"),
         [
             ActionId.COMPARE_BASE,
             ActionId.COMPARE_WITH,

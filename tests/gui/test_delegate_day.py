@@ -5,16 +5,18 @@ matched inside footnote references and never reached the footnotes)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from app import inline
+from app import inline, interface
 from app.model import Resolution
 from tests.gui.shown import shown_window
 from tests.gui.test_editor import draft, rows, type_paragraph
+from widgets import interface_language
 from widgets.actions import ActionId
 from widgets.footnotes import FootnoteField
 from widgets.main_window import MainWindow
@@ -303,3 +305,32 @@ def test_f3_finds_the_next_place_from_the_text(qtbot, window: MainWindow) -> Non
     window.find_bar.close_bar()
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F3)
     assert window.find_bar.isVisible() and window.find_bar.find.hasFocus()
+
+
+def _letter(text: str) -> str:
+    """The underlined letter of a menu entry ("Save &As…" → "a"; "" for none), as Alt+letter types it."""
+    found = re.search(r"&([^&\s])", text.split("\t")[0].replace("&&", ""))
+    return found.group(1).lower() if found else ""
+
+
+@pytest.fixture
+def speak(qapp) -> Iterator:  # noqa: ANN001
+    yield interface_language.apply
+    interface_language.apply(interface.ENGLISH)
+
+
+@pytest.mark.parametrize("code", ["en", "fr", "es"])
+def test_no_two_entries_of_a_menu_share_their_alt_letter(code: str, speak, request) -> None:  # noqa: ANN001
+    """Alt+letter opens one menu and, in it, runs one entry; two entries with one letter only cycle between
+    them (Alt+N was Versions or Negotiate; in the Paragraph menu U was Duplicate, Move Up or Unnumber)."""
+    speak(code)
+    window = request.getfixturevalue("window")
+    menus = [("menu bar", [a for a in window.menuBar().actions() if not a.isSeparator()])]
+    menus += [
+        (a.text(), [b for b in a.menu().actions() if not b.isSeparator()]) for a in window.menuBar().actions()
+    ]
+    for title, entries in menus:
+        letters = [_letter(a.text()) for a in entries]
+        clashes = {x for x in letters if x and letters.count(x) > 1}
+        assert not clashes, (code, title, [a.text() for a in entries if _letter(a.text()) in clashes])
+        assert all(letters), (code, title, [a.text() for a in entries if not _letter(a.text())])
