@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QLineEdit, QPushButton, QToolButton, QWidget
 
 from app import edits
 from app.cells import cell_of, field_value
@@ -27,8 +27,6 @@ class FindBar(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(8, 4, 8, 4)
         self.find = QLineEdit()
         self.find.setPlaceholderText(tr("Find"))
         self.find.setAccessibleName(tr("Find"))
@@ -40,24 +38,12 @@ class FindBar(QWidget):
         self.replace_button = QPushButton(tr("Replace"))
         self.replace_all_button = QPushButton(tr("Replace all"))
         self.status = QLabel()
-        self.status.setMinimumWidth(110)
-        close = QPushButton("✕")
-        close.setFlat(True)
+        close = QToolButton()
+        close.setText("✕")
+        close.setAutoRaise(True)
         close.setAccessibleName(tr("Close find bar"))
         close.setToolTip(tr("Close (Esc)"))
-        for widget in (
-            self.find,
-            self.replace,
-            self.case,
-            self.next_button,
-            self.replace_button,
-            self.replace_all_button,
-            self.status,
-            close,
-        ):
-            layout.addWidget(widget)
-        layout.setStretch(0, 2)
-        layout.setStretch(1, 2)
+        self._lay_out(close)
         self.find.returnPressed.connect(self._next)
         self.next_button.clicked.connect(self._next)
         self.replace.returnPressed.connect(self._replace)
@@ -66,6 +52,29 @@ class FindBar(QWidget):
             lambda: self.replace_all.emit(self.find.text(), self.replace.text(), self.case.isChecked())
         )
         close.clicked.connect(self.close_bar)
+
+    def _lay_out(self, close: QToolButton) -> None:
+        """Two rows under the paragraphs, find over replace, each field with its buttons: on a laptop the
+        paragraphs' column is some 600 px wide, and one row of it all squeezed the fields to a few letters
+        (and, in Spanish, widened the window past the screen)."""
+        grid = QGridLayout(self)
+        grid.setContentsMargins(8, 4, 8, 4)
+        grid.setVerticalSpacing(2)
+        for field in (self.find, self.replace):
+            field.setMinimumWidth(field.fontMetrics().horizontalAdvance("x") * 18)
+        grid.addWidget(self.find, 0, 0)
+        grid.addWidget(self.next_button, 0, 1)
+        grid.addWidget(self.case, 0, 2)
+        grid.addWidget(self.status, 0, 3)
+        grid.addWidget(close, 0, 4)
+        grid.addWidget(self.replace, 1, 0)
+        grid.addWidget(self.replace_button, 1, 1)
+        grid.addWidget(self.replace_all_button, 1, 2)
+        grid.setColumnStretch(0, 1)
+        self.status.setMinimumWidth(
+            self.status.fontMetrics().horizontalAdvance(fill("{index} of {count}", index=888, count=888))
+        )
+        self.setTabOrder(self.find, self.replace)
 
     def _next(self) -> None:
         self.find_next.emit(self.find.text(), self.case.isChecked())

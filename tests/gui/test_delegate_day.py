@@ -334,3 +334,32 @@ def test_no_two_entries_of_a_menu_share_their_alt_letter(code: str, speak, reque
         clashes = {x for x in letters if x and letters.count(x) > 1}
         assert not clashes, (code, title, [a.text() for a in entries if _letter(a.text()) in clashes])
         assert all(letters), (code, title, [a.text() for a in entries if not _letter(a.text())])
+
+
+@pytest.mark.parametrize("code", ["en", "fr", "es"])
+def test_the_find_bar_fits_a_laptop_window(
+    code: str, speak, qtbot, settings, prompter, tmp_path: Path, corpus: Path
+) -> None:  # noqa: ANN001
+    """At 1024x640 the paragraphs' column is some 600 px wide: the find bar's fields keep room for the words
+    typed in them, no button is cut, and the window does not grow past the screen (it did, in Spanish)."""
+    speak(code)
+    win = shown_window(qtbot, settings, prompter, tmp_path, SMALL)
+    _open(win, corpus)
+    needle = "Secretary-General"
+    _find(qtbot, win, needle)
+    QApplication.processEvents()
+    bar = win.find_bar
+    assert (win.width(), win.height()) == SMALL
+    assert bar.status.text() and bar.status.width() >= bar.status.sizeHint().width()
+    for field in (bar.find, bar.replace):
+        assert field.width() >= field.fontMetrics().horizontalAdvance(needle) + 12, field.accessibleName()
+    buttons = [bar.case, bar.next_button, bar.replace_button, bar.replace_all_button]
+    for widget in buttons:
+        assert widget.width() >= widget.sizeHint().width(), widget.text()  # the whole label shows
+    shown = [bar.find, bar.replace, bar.status, *buttons]
+    for widget in shown:
+        assert bar.rect().contains(widget.geometry()), widget
+    for i, one in enumerate(shown):  # nothing drawn over anything else
+        assert not any(one.geometry().intersects(other.geometry()) for other in shown[i + 1 :])
+    win.doc.history.mark_saved()
+    win.close()
