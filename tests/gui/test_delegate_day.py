@@ -363,3 +363,37 @@ def test_the_find_bar_fits_a_laptop_window(
         assert not any(one.geometry().intersects(other.geometry()) for other in shown[i + 1 :])
     win.doc.history.mark_saved()
     win.close()
+
+
+@pytest.mark.parametrize("code", ["en", "fr", "es"])
+def test_compare_with_base_fits_a_laptop_window(
+    code: str, speak, qtbot, settings, prompter, tmp_path: Path, corpus: Path
+) -> None:  # noqa: ANN001
+    """Versions > Compare with Base at 1024x640: a tab beside the preview (it was a strip above it), the
+    paragraphs keep most of the width, the window keeps its size (it grew to 1,633 px in Spanish), and the
+    view's buttons show whole, wrapping onto a second line when they must."""
+    speak(code)
+    win = shown_window(qtbot, settings, prompter, tmp_path, SMALL)
+    _open(win, corpus)
+    row = rows(win)[3]
+    row.text.setFocus()
+    qtbot.keyClick(row.text, Qt.Key.Key_End)
+    qtbot.keyClicks(row.text, " and more")
+    win.action(ActionId.COMPARE_BASE).trigger()
+    win.flush()
+    QApplication.processEvents()
+    dock, view = win.versions.dock, win.versions.view
+    assert (win.width(), win.height()) == SMALL
+    assert dock in win.tabifiedDockWidgets(win.preview_dock)
+    assert not dock.visibleRegion().isEmpty() and win.preview_dock.visibleRegion().isEmpty()
+    assert win.centralWidget().width() >= 0.55 * win.width()
+    assert "1" in view.counts.text()  # one paragraph changed
+    buttons = [view.export_button, view.oral_button, view.refresh_button, view.changed_only]
+    for button in buttons:
+        assert view.rect().contains(button.geometry()), button.text()
+        assert button.width() >= button.sizeHint().width(), button.text()
+    for i, one in enumerate(buttons):
+        assert not any(one.geometry().intersects(other.geometry()) for other in buttons[i + 1 :])
+    assert view.browser.height() >= 3 * view.browser.fontMetrics().height()  # room to read the changes
+    win.doc.history.mark_saved()
+    win.close()
