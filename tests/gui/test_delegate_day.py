@@ -397,3 +397,28 @@ def test_compare_with_base_fits_a_laptop_window(
     assert view.browser.height() >= 3 * view.browser.fontMetrics().height()  # room to read the changes
     win.doc.history.mark_saved()
     win.close()
+
+
+def test_amendment_actions_are_offered_only_where_they_act(qtbot, window: MainWindow, tmp_path: Path) -> None:  # noqa: ANN001
+    """A new draft has no base and is no amendment: Versions > Amendment from Comparison and Amended Draft are
+    greyed (they only said so in the status bar); a draft opened from a file has its base, an amendment made
+    from it has the draft it amends."""
+    amend, amended = window.action(ActionId.AMEND_FROM_COMPARISON), window.action(ActionId.SHOW_AMENDED)
+    window.action(ActionId.NEW).trigger()
+    assert not amend.isEnabled() and not amended.isEnabled()
+    path = tmp_path / "L20.json"
+    path.write_bytes((Path(__file__).parent.parent / "fixtures" / "gui" / "A_C.3_80_L.20.json").read_bytes())
+    assert window.files.open_path(path)
+    assert amend.isEnabled() and not amended.isEnabled()
+    window.paragraphs.finish()  # every row built
+    row = rows(window)[3]
+    row.text.setFocus()
+    qtbot.keyClick(row.text, Qt.Key.Key_End)
+    qtbot.keyClicks(row.text, " and regional organizations")
+    amend.trigger()
+    assert window.amendment_panel.isVisible() and window.res.instructions
+    assert amended.isEnabled()
+    window.doc.history.mark_saved()
+    window.action(ActionId.NEW).trigger()  # a draft again: neither
+    assert not window.amendment_panel.isVisible()
+    assert not amend.isEnabled() and not amended.isEnabled()
