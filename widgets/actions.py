@@ -30,6 +30,10 @@ class ActionId(str, Enum):
     QUIT = "quit"
     UNDO = "undo"
     REDO = "redo"
+    CUT = "cut"
+    COPY = "copy"
+    PASTE = "paste"
+    SELECT_ALL = "select_all"
     FIND = "find"
     FIND_NEXT = "find_next"
     FIND_PREVIOUS = "find_previous"
@@ -109,6 +113,10 @@ SPECS: dict[ActionId, ActionSpec] = {
     ActionId.FIND: ActionSpec(
         marked("&Find and Replace…"), (Key.Find, Key.Replace), marked("Find and replace in the draft")
     ),
+    ActionId.CUT: ActionSpec(marked("Cu&t"), Key.Cut),
+    ActionId.COPY: ActionSpec(marked("&Copy"), Key.Copy),
+    ActionId.PASTE: ActionSpec(marked("&Paste"), Key.Paste),
+    ActionId.SELECT_ALL: ActionSpec(marked("Select &All"), Key.SelectAll),
     ActionId.FIND_NEXT: ActionSpec(
         marked("Find &Next"), (Key.FindNext, "F3"), marked("The next place with the words of the find bar")
     ),
@@ -234,8 +242,16 @@ SPECS: dict[ActionId, ActionSpec] = {
     ActionId.ABOUT: ActionSpec(marked("&About Resolute")),
 }
 
-# Tab and Shift+Tab act inside a paragraph's text box (the box handles them); the menu shows them as hints.
-_HINT_ONLY = {ActionId.INDENT, ActionId.OUTDENT}
+# Tab and Shift+Tab act inside a paragraph's text box (the box handles them), and every field cuts, copies,
+# pastes and selects all with its own keys: the menu shows those keys as hints and takes none of them.
+_HINT_ONLY = {
+    ActionId.INDENT,
+    ActionId.OUTDENT,
+    ActionId.CUT,
+    ActionId.COPY,
+    ActionId.PASTE,
+    ActionId.SELECT_ALL,
+}
 
 MENUS: list[tuple[str, list[ActionId | str | None]]] = [
     (
@@ -260,7 +276,19 @@ MENUS: list[tuple[str, list[ActionId | str | None]]] = [
     ),
     (
         marked("&Edit"),
-        [ActionId.UNDO, ActionId.REDO, None, ActionId.FIND, ActionId.FIND_NEXT, ActionId.FIND_PREVIOUS],
+        [
+            ActionId.UNDO,
+            ActionId.REDO,
+            None,
+            ActionId.CUT,
+            ActionId.COPY,
+            ActionId.PASTE,
+            ActionId.SELECT_ALL,
+            None,
+            ActionId.FIND,
+            ActionId.FIND_NEXT,
+            ActionId.FIND_PREVIOUS,
+        ],
     ),
     (
         marked("&Paragraph"),

@@ -47,6 +47,7 @@ from widgets.actions import ActionId, build_actions, build_menus, build_toolbar
 from widgets.amending import Amending
 from widgets.amendment_panel import AmendmentPanel
 from widgets.background import Debouncer, Runner
+from widgets.clipboard_edit import ClipboardEdit
 from widgets.dock_layout import DockLayout
 from widgets.document_controller import DocumentController
 from widgets.fields import TextField, one_line, to_display, to_markup
@@ -119,6 +120,7 @@ class MainWindow(QMainWindow):
         self.docks.restore_geometry()  # the arrangement of the docks follows on the first resize
         self.paragraphs.spelling = self.spelling.misspelt
         self.versions.update_actions()
+        self.clipboard_edit.update_actions()
         self.load_document(self.doc)
 
     # --- building ------------------------------------------------------------------------------------------
@@ -137,6 +139,7 @@ class MainWindow(QMainWindow):
         table_row.connect(self)  # tables: cells edited in place, rows and columns added and removed
         self._connect_header_and_notes()
         self.finder = Finder(self, self.find_bar)
+        self.clipboard_edit = ClipboardEdit(self)  # Edit > Cut, Copy, Paste, Select All
         self.findings_view = FindingsView(self)
         self.checks.changed.connect(self.findings_view.show)
         self.checks.paragraphs_checked.connect(self.findings_view.show_paragraphs)
@@ -264,6 +267,7 @@ class MainWindow(QMainWindow):
             A.START_PAGE: self.show_start_page,
             A.KEY_CARD: self.show_key_card,
             **self.finder.handlers(),
+            **self.clipboard_edit.handlers(),
             **self.versions.handlers(),
             **self.amending.handlers(),
             **units.handlers(self),

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QTextCursor
 from PySide6.QtWidgets import QApplication
 
 from app import inline, interface
@@ -422,3 +423,45 @@ def test_amendment_actions_are_offered_only_where_they_act(qtbot, window: MainWi
     window.action(ActionId.NEW).trigger()  # a draft again: neither
     assert not window.amendment_panel.isVisible()
     assert not amend.isEnabled() and not amended.isEnabled()
+
+
+def test_edit_menu_cuts_copies_and_pastes_the_field_with_the_cursor(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+    """Edit > Cut, Copy, Paste and Select All, with their keys shown, act on the field with the cursor and
+    are greyed where they would do nothing; a cut is undone like any edit."""
+    draft(qtbot, window)
+    cut, copy, paste, select_all = (
+        window.action(a) for a in (ActionId.CUT, ActionId.COPY, ActionId.PASTE, ActionId.SELECT_ALL)
+    )
+    native = QKeySequence.SequenceFormat.NativeText
+    assert cut.text().endswith("\t" + QKeySequence(QKeySequence.StandardKey.Cut).toString(native))
+    assert paste.text().endswith("\t" + QKeySequence(QKeySequence.StandardKey.Paste).toString(native))
+    first, last = rows(window)[0], rows(window)[-1]
+    first.text.setFocus()
+    QApplication.processEvents()
+    assert select_all.isEnabled() and not cut.isEnabled() and not copy.isEnabled()  # nothing selected yet
+    words = "resolution 78/1"
+    cursor = first.text.textCursor()
+    start = first.text.toPlainText().index(words)
+    cursor.setPosition(start)
+    cursor.setPosition(start + len(words), QTextCursor.MoveMode.KeepAnchor)
+    first.text.setTextCursor(cursor)
+    assert cut.isEnabled() and copy.isEnabled()
+    copy.trigger()
+    assert QApplication.clipboard().text() == words
+    cut.trigger()
+    assert window.res.preamble[0].text == "its "
+    assert not cut.isEnabled()  # the selection went with the words
+    last.text.setFocus()
+    qtbot.keyClick(last.text, Qt.Key.Key_End)
+    assert paste.isEnabled()
+    paste.trigger()
+    assert window.res.operative[-1].text == "to remain seized" + words
+    window.action(ActionId.UNDO).trigger()
+    window.action(ActionId.UNDO).trigger()
+    assert window.res.preamble[0].text == "its resolution 78/1"
+    first.text.setFocus()
+    select_all.trigger()
+    assert first.text.textCursor().selectedText() == first.text.toPlainText()
+    window.issues.tree.setFocus()  # no text field: nothing to cut, copy, paste or select
+    QApplication.processEvents()
+    assert not any(a.isEnabled() for a in (cut, copy, paste, select_all))
