@@ -465,3 +465,29 @@ def test_edit_menu_cuts_copies_and_pastes_the_field_with_the_cursor(qtbot, windo
     window.issues.tree.setFocus()  # no text field: nothing to cut, copy, paste or select
     QApplication.processEvents()
     assert not any(a.isEnabled() for a in (cut, copy, paste, select_all))
+
+
+def test_sponsors_are_removed_from_the_list_with_delete(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+    """Remove is greyed until a sponsor is chosen (it did nothing); Delete in the list removes the chosen one,
+    the next one is chosen so Delete goes on, and each removal is undone like any edit."""
+    window.action(ActionId.NEW).trigger()
+    header = window.header
+    for state in ("Mexico", "Norway", "Chile"):
+        qtbot.keyClicks(header.sponsor_search, state)
+        qtbot.keyClick(header.sponsor_search, Qt.Key.Key_Return)
+    added = list(window.res.header.sponsors)
+    assert sorted(added) == ["Chile", "Mexico", "Norway"]
+    assert header.sponsor_list.currentRow() < 0 and not header.remove_sponsor.isEnabled()
+    header.sponsor_list.setFocus()
+    qtbot.keyClick(header.sponsor_list, Qt.Key.Key_Down)  # the first sponsor chosen
+    chosen = header.sponsor_list.currentItem().text()
+    assert header.remove_sponsor.isEnabled()
+    qtbot.keyClick(header.sponsor_list, Qt.Key.Key_Delete)
+    assert window.res.header.sponsors == [s for s in added if s != chosen]
+    assert header.sponsor_list.currentRow() >= 0  # the next one, for another Delete
+    qtbot.keyClick(header.sponsor_list, Qt.Key.Key_Delete)
+    assert len(window.res.header.sponsors) == 1
+    window.action(ActionId.UNDO).trigger()
+    window.action(ActionId.UNDO).trigger()
+    assert window.res.header.sponsors == added
+    assert [header.sponsor_list.item(i).text() for i in range(header.sponsor_list.count())] == added
