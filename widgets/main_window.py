@@ -466,11 +466,12 @@ class MainWindow(QMainWindow):
     def apply_structure(self, command: Callable[..., Any], **kwargs: Any) -> Change | None:
         """A command that changes the structure: an undo step of its own, whose undo puts the cursor back in
         the paragraph it was in."""
-        self.doc.history.seal()
-        before = self._active()
+        history = self.doc.history
+        history.seal()
+        before, revision = self._active(), history.revision
         change = self.apply(command, **kwargs)
-        if change is not None and change.revision and before:
-            self.doc.history.focus_before(before)
+        if change is not None and history.revision != revision and before:  # recorded, not a no-op
+            history.focus_before(before)
         return change
 
     def _add_to_part(self, part: Part) -> None:
