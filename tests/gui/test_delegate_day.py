@@ -491,3 +491,19 @@ def test_sponsors_are_removed_from_the_list_with_delete(qtbot, window: MainWindo
     window.action(ActionId.UNDO).trigger()
     assert window.res.header.sponsors == added
     assert [header.sponsor_list.item(i).text() for i in range(header.sponsor_list.count())] == added
+
+
+def test_a_json_file_that_is_no_project_is_named_in_the_error(window: MainWindow, tmp_path: Path) -> None:  # noqa: ANN001
+    """Every reader names the file it refuses ("x.pdf is a PDF file: …"); a .json that is no project said
+    only "not a Resolute project file", leaving the delegate to guess which file was meant."""
+    window.action(ActionId.NEW).trigger()
+    before = repr(window.res)
+    for name, data in (("settings.json", b'{"theme": "dark"}'), ("broken.json", b'{"format": "resolute", ')):
+        path = tmp_path / name
+        path.write_bytes(data)
+        window.prompter.paths = [path]
+        window.action(ActionId.OPEN).trigger()
+        title, message = window.prompter.errors[-1]
+        assert title == "Cannot open the file"
+        assert message.startswith(f"{name}: ") and "\n" not in message
+        assert repr(window.res) == before  # the draft on screen is left as it was
