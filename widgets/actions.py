@@ -186,7 +186,9 @@ SPECS: dict[ActionId, ActionSpec] = {
         marked("Italicize the selected words, e.g. a treaty series title"),
     ),
     ActionId.NEXT_ISSUE: ActionSpec(marked("&Next Issue"), "F8", marked("Go to the next finding")),
-    ActionId.ZOOM_IN: ActionSpec(marked("&Zoom In"), Key.ZoomIn),
+    ActionId.ZOOM_IN: ActionSpec(
+        marked("&Zoom In"), (Key.ZoomIn, "Ctrl+=")
+    ),  # "+" is Shift+= on most keyboards
     ActionId.ZOOM_OUT: ActionSpec(marked("Zoom &Out"), Key.ZoomOut),
     ActionId.ZOOM_RESET: ActionSpec(marked("&Actual Size"), "Ctrl+0"),
     ActionId.SHOW_PREVIEW: ActionSpec(

@@ -507,3 +507,17 @@ def test_a_json_file_that_is_no_project_is_named_in_the_error(window: MainWindow
         assert title == "Cannot open the file"
         assert message.startswith(f"{name}: ") and "\n" not in message
         assert repr(window.res) == before  # the draft on screen is left as it was
+
+
+def test_ctrl_equals_zooms_in_as_ctrl_plus_does(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+    """ "+" is Shift+= on most keyboards: Ctrl+= zooms in as well (it did nothing), Ctrl+- out, Ctrl+0 back."""
+    draft(qtbot, window)
+    text = rows(window)[0].text
+    text.setFocus()
+    size = text.font().pointSizeF()
+    qtbot.keyClick(text, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    assert window.settings.zoom == 1 and text.font().pointSizeF() > size
+    qtbot.keyClick(text, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    assert window.settings.zoom == 0
+    assert "Ctrl+=" in [k.toString() for k in window.action(ActionId.ZOOM_IN).shortcuts()]
+    assert text.toPlainText() == "its resolution 78/1"  # no key went into the text
