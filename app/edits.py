@@ -557,7 +557,8 @@ def insert_footnote(
     return _record(doc, say("Insert footnote"), apply, revert, change), note.id
 
 
-def set_footnote_text(doc: Document, *, footnote_id: str, text: str) -> Change:
+def set_footnote_text(doc: Document, *, footnote_id: str, text: str, label: str = say("Typing")) -> Change:
+    """A footnote's text; typing in the same footnote merges into one undo entry (a replacement does not)."""
     res = doc.resolution
     note = res.footnotes.get(footnote_id)
     if note is None:
@@ -567,11 +568,11 @@ def set_footnote_text(doc: Document, *, footnote_id: str, text: str) -> Change:
         return Change(revision=doc.revision)
     return _record(
         doc,
-        say("Typing"),
+        label,
         lambda: setattr(note, "text", text),
         lambda: setattr(note, "text", old),
-        Change(label=say("Typing"), footnotes=True),
-        merge_key=("footnote", footnote_id),
+        Change(label=label, footnotes=True),
+        merge_key=("footnote", footnote_id) if label == "Typing" else None,
     )
 
 
@@ -649,22 +650,26 @@ def _replace_attr(doc: Document, owner: object, name: str, value: str, label: st
 
 @dataclass(frozen=True)
 class Match:
-    paragraph_id: str  # "" for the title
-    field: str
-    start: int
+    paragraph_id: str  # "" for the title; the footnote's id for a footnote's text
+    field: str  # "title", "opener", "text", "tail", a table's cell ("cell:R:C") or "footnote"
+    start: int  # offsets in the field's markup
     end: int
 
 
 def find_all(res: Resolution, needle: str, *, case: bool = False) -> list[Match]:
-    """Every occurrence of `needle` in openers, texts, tails, table cells and the title, in reading order."""
+    """Every occurrence of `needle` in the title, openers, texts, tails, table cells and footnotes, in reading
+    order. Marked-up fields are searched as they read (`inline.find_shown`): a footnote reference's id or an
+    italic mark is never matched."""
     if not needle:
         return []
     pattern = re.compile(re.escape(needle), 0 if case else re.IGNORECASE)
     out = [Match("", "title", m.start(), m.end()) for m in pattern.finditer(res.title)]
     for _, para in res.paragraphs():
-        fields = [(name, getattr(para, name)) for name in TEXT_FIELDS]
-        for name, markup in fields + cells_of(para):
-            out += [Match(para.id, name, m.start(), m.end()) for m in pattern.finditer(markup)]
+        out += [Match(para.id, "opener", m.start(), m.end()) for m in pattern.finditer(para.opener)]
+        for name, markup in [("text", para.text), ("tail", para.tail), *cells_of(para)]:
+            out += [Match(para.id, name, a, b) for a, b in inline.find_shown(markup, pattern)]
+    for fid, note in res.footnotes.items():
+        out += [Match(fid, "footnote", a, b) for a, b in inline.find_shown(note.text, pattern)]
     return out
 
 
@@ -674,25 +679,28 @@ def replace_all(doc: Document, *, needle: str, replacement: str, case: bool = Fa
     matches = find_all(res, needle, case=case)
     if not matches:
         return Change(revision=doc.revision), 0
-    pattern = re.compile(re.escape(needle), 0 if case else re.IGNORECASE)
-    edits: list[tuple[object, str, str, str]] = []  # (owner, attribute, old, new)
-    if any(m.field == "title" for m in matches):
-        edits.append((res, "title", res.title, pattern.sub(lambda _: replacement, res.title)))
-    seen: set[tuple[str, str]] = set()
+    spans: dict[tuple[str, str], list[tuple[int, int]]] = {}
     for m in matches:
-        if m.paragraph_id and (m.paragraph_id, m.field) not in seen:
-            seen.add((m.paragraph_id, m.field))
-            para = _find(
-                doc, m.paragraph_id
-            )  # by the index: a walk of the draft per paragraph was its square
-            if cell_of(m.field) is not None:  # a table's cells: the whole table, once
-                if (m.paragraph_id, "table") not in seen:
-                    seen.add((m.paragraph_id, "table"))
-                    new = [[pattern.sub(lambda _: replacement, c) for c in row] for row in para.table]
-                    edits.append((para, "table", para.table, new))
-                continue
-            old = getattr(para, m.field)
-            edits.append((para, m.field, old, pattern.sub(lambda _: replacement, old)))
+        spans.setdefault((m.paragraph_id, m.field), []).append((m.start, m.end))
+    edits: list[tuple[object, str, object, object]] = []  # (owner, attribute, old, new)
+    tables: dict[str, list[list[str]]] = {}
+    for (pid, name), found in spans.items():
+        if name == "title":
+            edits.append((res, "title", res.title, inline.replace_spans(res.title, found, replacement)))
+        elif name == "footnote":
+            note = res.footnotes[pid]
+            edits.append((note, "text", note.text, inline.replace_spans(note.text, found, replacement)))
+        elif (cell := cell_of(name)) is not None:  # a table's cells: the whole table, once
+            para = _find(doc, pid)
+            rows = tables.setdefault(pid, [list(row) for row in para.table])
+            rows[cell[0]][cell[1]] = inline.replace_spans(rows[cell[0]][cell[1]], found, replacement)
+        else:
+            para = _find(doc, pid)  # by the index: a walk of the draft per paragraph was its square
+            old = getattr(para, name)
+            edits.append((para, name, old, inline.replace_spans(old, found, replacement)))
+    for pid, rows in tables.items():
+        para = _find(doc, pid)
+        edits.append((para, "table", para.table, rows))
 
     def apply() -> None:
         for owner, name, _, new in edits:
@@ -702,12 +710,13 @@ def replace_all(doc: Document, *, needle: str, replacement: str, case: bool = Fa
         for owner, name, old, _ in edits:
             setattr(owner, name, old)
 
-    ids = frozenset(m.paragraph_id for m in matches if m.paragraph_id)
+    ids = frozenset(m.paragraph_id for m in matches if m.paragraph_id and m.field != "footnote")
     change = Change(
         label=say("Replace all"),
         paragraph_ids=ids,
         title=any(m.field == "title" for m in matches),
-        structure=any(cell_of(m.field) is not None for m in matches),  # a table's grid is drawn again
+        structure=bool(tables),  # a table's grid is drawn again
+        footnotes=any(m.field == "footnote" for m in matches),
     )
     return _record(doc, say("Replace all"), apply, revert, change), len(matches)
 

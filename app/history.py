@@ -44,6 +44,7 @@ class Entry:
     revert: Callable[[], None]
     change: Change
     merge_key: tuple[object, ...] | None = None  # entries with the same key in a row merge into one
+    undo_focus: str = ""  # the paragraph the user was on before the command: where undo takes the cursor back
 
 
 @dataclass(frozen=True)
@@ -108,7 +109,13 @@ class History:
         self.revision += 1
         self.structure_revision += entry.change.structure
         self._sealed = True
-        return replace(entry.change, revision=self.revision)
+        return replace(entry.change, revision=self.revision, focus=entry.undo_focus or entry.change.focus)
+
+    def focus_before(self, paragraph_id: str) -> None:
+        """Where the user was before the command just recorded: undoing it takes the cursor back there (undoing
+        a new paragraph leaves no cursor otherwise: the paragraph it named is gone)."""
+        if self._undo and not self._undo[-1].undo_focus:
+            self._undo[-1].undo_focus = paragraph_id
 
     def redo(self) -> Change | None:
         if not self._redo:

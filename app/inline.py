@@ -168,6 +168,44 @@ def plain_text(markup: str) -> PlainText:
     return PlainText(markup, "".join(out), tuple(starts), tuple(widths), tuple(italic))
 
 
+def toggle_italic(markup: str, start: int, end: int) -> tuple[int, int, str]:
+    """Ctrl+I on markup[start:end]: (start, end, replacement) that marks the words *italic*, or unmarks them
+    when they are already marked (stars selected with them, or just outside the selection)."""
+    chosen = markup[start:end]
+    if chosen.startswith("*") and chosen.endswith("*") and len(chosen) > 1:
+        return start, end, chosen[1:-1]
+    if markup[start - 1 : start] == "*" and markup[end : end + 1] == "*":
+        return start - 1, end + 1, chosen
+    return start, end, f"*{chosen}*"
+
+
+def find_shown(markup: str, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
+    """The markup spans of `pattern`'s matches in the text a reader sees (find and replace): never inside a
+    footnote reference's id or an escape, and never across an italic mark or a reference, since replacing
+    such a span would drop the mark or the footnote."""
+    shown = plain_text(markup)
+    spans: list[tuple[int, int]] = []
+    for found in pattern.finditer(shown.text):
+        a, b = found.span()
+        if a == b:
+            continue
+        start, end = shown.span(a, b)
+        if end - start == sum(shown.widths[a:b]):  # nothing but the matched characters in between
+            spans.append((start, end))
+    return spans
+
+
+def replace_spans(markup: str, spans: list[tuple[int, int]], replacement: str) -> str:
+    """`markup` with each span (in order, not overlapping) replaced by `replacement`."""
+    pieces: list[str] = []
+    pos = 0
+    for start, end in spans:
+        pieces += [markup[pos:start], replacement]
+        pos = end
+    pieces.append(markup[pos:])
+    return "".join(pieces)
+
+
 def marks(markup: str) -> list[tuple[str, int, int]]:
     """Where the italic runs (with their stars) and footnote references stand, as ("italic" | "ref", start,
     end) in markup offsets, in order: what an editor formats in place. The tokenizer of `parse`: an escaped

@@ -30,7 +30,13 @@ class ActionId(str, Enum):
     QUIT = "quit"
     UNDO = "undo"
     REDO = "redo"
+    CUT = "cut"
+    COPY = "copy"
+    PASTE = "paste"
+    SELECT_ALL = "select_all"
     FIND = "find"
+    FIND_NEXT = "find_next"
+    FIND_PREVIOUS = "find_previous"
     ADD_PARAGRAPH = "add_paragraph"
     INSERT_PARAGRAPH = "insert_paragraph"
     DELETE_PARAGRAPH = "delete_paragraph"
@@ -107,12 +113,24 @@ SPECS: dict[ActionId, ActionSpec] = {
     ActionId.FIND: ActionSpec(
         marked("&Find and Replace…"), (Key.Find, Key.Replace), marked("Find and replace in the draft")
     ),
+    ActionId.CUT: ActionSpec(marked("Cu&t"), Key.Cut),
+    ActionId.COPY: ActionSpec(marked("&Copy"), Key.Copy),
+    ActionId.PASTE: ActionSpec(marked("&Paste"), Key.Paste),
+    ActionId.SELECT_ALL: ActionSpec(marked("Select &All"), Key.SelectAll),
+    ActionId.FIND_NEXT: ActionSpec(
+        marked("Find &Next"), (Key.FindNext, "F3"), marked("The next place with the words of the find bar")
+    ),
+    ActionId.FIND_PREVIOUS: ActionSpec(
+        marked("Find Pre&vious"),
+        (Key.FindPrevious, "Shift+F3"),
+        marked("The place before, with the same words"),
+    ),
     ActionId.ADD_PARAGRAPH: ActionSpec(
         marked("&New Paragraph After"), "Ctrl+Return", marked("Add a paragraph after this one")
     ),
     ActionId.INSERT_PARAGRAPH: ActionSpec(marked("Insert Paragraph &Before"), "Ctrl+Shift+Return"),
     ActionId.DELETE_PARAGRAPH: ActionSpec(marked("&Delete Paragraph"), "Ctrl+Shift+K"),
-    ActionId.DUPLICATE_PARAGRAPH: ActionSpec(marked("D&uplicate Paragraph"), "Ctrl+D"),
+    ActionId.DUPLICATE_PARAGRAPH: ActionSpec(marked("Dupli&cate Paragraph"), "Ctrl+D"),
     ActionId.MOVE_UP: ActionSpec(
         marked("Move Paragraph &Up"),
         "Alt+Shift+Up",
@@ -120,12 +138,12 @@ SPECS: dict[ActionId, ActionSpec] = {
     ),
     ActionId.MOVE_DOWN: ActionSpec(marked("Move Paragraph Do&wn"), "Alt+Shift+Down"),
     ActionId.MOVE_TO_OTHER_PART: ActionSpec(
-        marked("Move to &Other Part"),
+        marked("Move to Oth&er Part"),
         "Ctrl+Shift+M",
         marked("Preamble ↔ operative part; the opener is converted"),
     ),
     ActionId.MOVE_TO_UNIT: ActionSpec(
-        marked("Move to Part or &Annex…"),
+        marked("Move to Part or Anne&x…"),
         "",
         marked("Into another part's preamble or operative part, or into an annex"),
     ),
@@ -150,7 +168,7 @@ SPECS: dict[ActionId, ActionSpec] = {
         marked("Add &Annex"), "", marked("A text annexed to the resolution, its paragraphs numbered 1, 2 …")
     ),
     ActionId.TOGGLE_NUMBERED: ActionSpec(
-        marked("Number or &Unnumber Paragraph"),
+        marked("Nu&mber or Unnumber Paragraph"),
         "",
         marked("Numbered 1, 2 … or unnumbered: an annex's chapeau, or a section's own preambular paragraph"),
     ),
@@ -163,12 +181,14 @@ SPECS: dict[ActionId, ActionSpec] = {
         marked("A heading printed before this paragraph (sections I, II … of an omnibus resolution)"),
     ),
     ActionId.ITALIC: ActionSpec(
-        marked("&Italic (Titles of Publications)"),
+        marked("Ita&lic (Titles of Publications)"),
         "Ctrl+I",
         marked("Italicize the selected words, e.g. a treaty series title"),
     ),
-    ActionId.NEXT_ISSUE: ActionSpec(marked("Next &Issue"), "F8", marked("Go to the next finding")),
-    ActionId.ZOOM_IN: ActionSpec(marked("Zoom &In"), Key.ZoomIn),
+    ActionId.NEXT_ISSUE: ActionSpec(marked("&Next Issue"), "F8", marked("Go to the next finding")),
+    ActionId.ZOOM_IN: ActionSpec(
+        marked("&Zoom In"), (Key.ZoomIn, "Ctrl+=")
+    ),  # "+" is Shift+= on most keyboards
     ActionId.ZOOM_OUT: ActionSpec(marked("Zoom &Out"), Key.ZoomOut),
     ActionId.ZOOM_RESET: ActionSpec(marked("&Actual Size"), "Ctrl+0"),
     ActionId.SHOW_PREVIEW: ActionSpec(
@@ -200,10 +220,10 @@ SPECS: dict[ActionId, ActionSpec] = {
         marked("&Roll Over to Next Session…"), "", marked("Next session's draft from this adopted resolution")
     ),
     ActionId.NEW_AMENDMENT: ActionSpec(
-        marked("New &Amendment…"), "", marked("Start an amendment to a draft: choose the draft it amends")
+        marked("New A&mendment…"), "", marked("Start an amendment to a draft: choose the draft it amends")
     ),
     ActionId.AMEND_FROM_COMPARISON: ActionSpec(
-        marked("Amendment from &Comparison"),
+        marked("&Amendment from Comparison"),
         "",
         marked("The amendment that turns the base version into this draft"),
     ),
@@ -224,8 +244,16 @@ SPECS: dict[ActionId, ActionSpec] = {
     ActionId.ABOUT: ActionSpec(marked("&About Resolute")),
 }
 
-# Tab and Shift+Tab act inside a paragraph's text box (the box handles them); the menu shows them as hints.
-_HINT_ONLY = {ActionId.INDENT, ActionId.OUTDENT}
+# Tab and Shift+Tab act inside a paragraph's text box (the box handles them), and every field cuts, copies,
+# pastes and selects all with its own keys: the menu shows those keys as hints and takes none of them.
+_HINT_ONLY = {
+    ActionId.INDENT,
+    ActionId.OUTDENT,
+    ActionId.CUT,
+    ActionId.COPY,
+    ActionId.PASTE,
+    ActionId.SELECT_ALL,
+}
 
 MENUS: list[tuple[str, list[ActionId | str | None]]] = [
     (
@@ -248,7 +276,22 @@ MENUS: list[tuple[str, list[ActionId | str | None]]] = [
             ActionId.QUIT,
         ],
     ),
-    (marked("&Edit"), [ActionId.UNDO, ActionId.REDO, None, ActionId.FIND]),
+    (
+        marked("&Edit"),
+        [
+            ActionId.UNDO,
+            ActionId.REDO,
+            None,
+            ActionId.CUT,
+            ActionId.COPY,
+            ActionId.PASTE,
+            ActionId.SELECT_ALL,
+            None,
+            ActionId.FIND,
+            ActionId.FIND_NEXT,
+            ActionId.FIND_PREVIOUS,
+        ],
+    ),
     (
         marked("&Paragraph"),
         [
@@ -292,7 +335,7 @@ MENUS: list[tuple[str, list[ActionId | str | None]]] = [
         ],
     ),
     (
-        marked("Versio&ns"),
+        marked("Ver&sions"),
         [
             ActionId.COMPARE_BASE,
             ActionId.COMPARE_WITH,

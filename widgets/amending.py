@@ -47,6 +47,7 @@ class Amending(QObject):
     def refresh(self) -> None:
         """Show the panel for an amendment, the paragraph list for anything else."""
         active = self.active
+        self.win.actions_[ActionId.SHOW_AMENDED].setEnabled(active)  # only an amendment has a draft it amends
         self.panel.setVisible(active)
         self.win.paragraphs.setVisible(not active)
         if active:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from app.compare.diff import Comparison, Segment
 from app.interface import fill, marked, tr
+from widgets.flow import FlowLayout
 from widgets.wrapping import set_html
 
 INSERT_COLOUR = "#0b57d0"
@@ -98,18 +99,19 @@ class CompareView(QWidget):
             f'<span style="color:{DELETE_COLOUR}; text-decoration:line-through;">{tr("deleted")}</span>'
         )
 
-        top = QHBoxLayout()
-        top.addWidget(self.counts, 1)
-        top.addWidget(legend)
-        top.addWidget(self.changed_only)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.export_button)
-        buttons.addWidget(self.oral_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.refresh_button)
+        # the counts wrap and the controls flow onto more lines: on a laptop the view shares a third of a
+        # 1024 px window, and on one line they made the dock (in Spanish the window) wider than that
+        self.counts.setWordWrap(True)
+        top = FlowLayout()
+        for widget in (legend, self.changed_only):
+            top.addWidget(widget)
+        buttons = FlowLayout()
+        for widget in (self.export_button, self.oral_button, self.refresh_button):
+            buttons.addWidget(widget)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(6, 6, 6, 6)
         lay.addWidget(self.heading)
+        lay.addWidget(self.counts)
         lay.addLayout(top)
         lay.addWidget(self.browser, 1)
         lay.addLayout(buttons)

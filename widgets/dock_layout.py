@@ -31,6 +31,7 @@ class DockLayout(QObject):
         self.compact: bool | None = None  # None until the first fit
         self._fitted_width = 0
         self._restored = False  # the arrangement came from the settings: leave its sizes alone
+        self._beside: list[QDockWidget] = []  # the docks shown on demand as tabs beside the preview
 
     def add(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         """A dock titled `title` (marked English text) in the interface language; its object name, which the
@@ -49,6 +50,7 @@ class DockLayout(QObject):
         dock = self.add(title, widget, _AREAS.RightDockWidgetArea)
         self.win.tabifyDockWidget(self.win.preview_dock, dock)
         dock.hide()
+        self._beside.append(dock)
         return dock
 
     def wire_view_actions(self) -> None:
@@ -106,6 +108,8 @@ class DockLayout(QObject):
             win.addDockWidget(_AREAS.LeftDockWidgetArea, win.details_dock)
         for dock in side:
             dock.show()
+        for dock in self._beside:  # still tabs beside the preview, never a strip above it
+            win.tabifyDockWidget(win.preview_dock, dock)
         win.preview_dock.raise_()  # the page first; the details are a tab away
         self._share(width)
         self._size_issues()

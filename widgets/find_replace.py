@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QLineEdit, QPushButton, QToolButton, QWidget
 
 from app import edits
 from app.cells import cell_of, field_value
 from app.interface import fill, marked, tr
+from widgets.actions import ActionId
 from widgets.fields import TextField, to_display
 
 if TYPE_CHECKING:
@@ -25,8 +27,6 @@ class FindBar(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(8, 4, 8, 4)
         self.find = QLineEdit()
         self.find.setPlaceholderText(tr("Find"))
         self.find.setAccessibleName(tr("Find"))
@@ -38,24 +38,12 @@ class FindBar(QWidget):
         self.replace_button = QPushButton(tr("Replace"))
         self.replace_all_button = QPushButton(tr("Replace all"))
         self.status = QLabel()
-        self.status.setMinimumWidth(110)
-        close = QPushButton("✕")
-        close.setFlat(True)
+        close = QToolButton()
+        close.setText("✕")
+        close.setAutoRaise(True)
         close.setAccessibleName(tr("Close find bar"))
         close.setToolTip(tr("Close (Esc)"))
-        for widget in (
-            self.find,
-            self.replace,
-            self.case,
-            self.next_button,
-            self.replace_button,
-            self.replace_all_button,
-            self.status,
-            close,
-        ):
-            layout.addWidget(widget)
-        layout.setStretch(0, 2)
-        layout.setStretch(1, 2)
+        self._lay_out(close)
         self.find.returnPressed.connect(self._next)
         self.next_button.clicked.connect(self._next)
         self.replace.returnPressed.connect(self._replace)
@@ -64,6 +52,29 @@ class FindBar(QWidget):
             lambda: self.replace_all.emit(self.find.text(), self.replace.text(), self.case.isChecked())
         )
         close.clicked.connect(self.close_bar)
+
+    def _lay_out(self, close: QToolButton) -> None:
+        """Two rows under the paragraphs, find over replace, each field with its buttons: on a laptop the
+        paragraphs' column is some 600 px wide, and one row of it all squeezed the fields to a few letters
+        (and, in Spanish, widened the window past the screen)."""
+        grid = QGridLayout(self)
+        grid.setContentsMargins(8, 4, 8, 4)
+        grid.setVerticalSpacing(2)
+        for field in (self.find, self.replace):
+            field.setMinimumWidth(field.fontMetrics().horizontalAdvance("x") * 18)
+        grid.addWidget(self.find, 0, 0)
+        grid.addWidget(self.next_button, 0, 1)
+        grid.addWidget(self.case, 0, 2)
+        grid.addWidget(self.status, 0, 3)
+        grid.addWidget(close, 0, 4)
+        grid.addWidget(self.replace, 1, 0)
+        grid.addWidget(self.replace_button, 1, 1)
+        grid.addWidget(self.replace_all_button, 1, 2)
+        grid.setColumnStretch(0, 1)
+        self.status.setMinimumWidth(
+            self.status.fontMetrics().horizontalAdvance(fill("{index} of {count}", index=888, count=888))
+        )
+        self.setTabOrder(self.find, self.replace)
 
     def _next(self) -> None:
         self.find_next.emit(self.find.text(), self.case.isChecked())
@@ -97,16 +108,51 @@ class Finder(QObject):
         self.win = win
         self.bar = bar
         self._last_match: edits.Match | None = None
+        self._opened_from: QWidget | None = None  # where the delegate was when the bar opened
         bar.find_next.connect(self.find_next)
         bar.replace_one.connect(self.replace_one)
         bar.replace_all.connect(self.replace_all)
+        bar.closed.connect(self._back_to_text)
+
+    def handlers(self) -> dict[ActionId, Callable[[], object]]:
+        return {
+            ActionId.FIND: self.open,
+            ActionId.FIND_NEXT: lambda: self.find_again(1),
+            ActionId.FIND_PREVIOUS: lambda: self.find_again(-1),
+        }
+
+    def find_again(self, step: int) -> None:
+        """F3 / Shift+F3 from anywhere (the cursor is in the text after a match): the next or previous place
+        with the bar's words; with no words yet, the bar opens to take them."""
+        needle = self.bar.find.text()
+        if not needle:
+            self.open()
+            return
+        self.bar.show()
+        self.find_next(needle, self.bar.case.isChecked(), step)
 
     def open(self) -> None:
         focus = self.win.focusWidget()
         selected = focus.textCursor().selectedText() if isinstance(focus, TextField) else ""
+        self._opened_from = focus if focus is not None and not self.bar.isAncestorOf(focus) else None
         self.bar.open_bar(selected)
 
-    def find_next(self, needle: str, case: bool) -> edits.Match | None:
+    def _back_to_text(self) -> None:
+        """The bar closed (Escape): the cursor goes back to the text, on the last match found if any (its words
+        still selected), else where it was when the bar opened; never to whatever widget comes next."""
+        match = self._last_match
+        if match is not None and self._matches_still(match):
+            self._show_match(match)
+        elif self._opened_from is not None and self._opened_from.isVisible():
+            self._opened_from.setFocus(Qt.FocusReason.OtherFocusReason)
+        elif pid := self.win.paragraphs.active_id:
+            self.win.paragraphs.focus_paragraph(pid)
+
+    def _matches_still(self, match: edits.Match) -> bool:
+        """The match is still in the document (not deleted or typed over since)."""
+        return match in edits.find_all(self.win.res, self.bar.find.text(), case=self.bar.case.isChecked())
+
+    def find_next(self, needle: str, case: bool, step: int = 1) -> edits.Match | None:
         matches = edits.find_all(self.win.res, needle, case=case)
         if not matches:
             self.bar.status.setText(tr("Not found"))
@@ -114,11 +160,13 @@ class Finder(QObject):
             return None
         self.win.paragraphs.finish()
         order = {key[0]: i for i, key in enumerate(self.win.paragraphs.order)}
+        after = len(order)  # the footnotes after the paragraphs, by number
+        order |= {fid: after + number for fid, number in self.win.numbers.items()}
         matches.sort(key=lambda m: (order.get(m.paragraph_id, -1), *_field_order(m.field), m.start))
         last = self._last_match
-        index = 0
+        index = 0 if step > 0 else len(matches) - 1
         if last is not None and last in matches:
-            index = (matches.index(last) + 1) % len(matches)
+            index = (matches.index(last) + step) % len(matches)
         match = matches[index]
         self._last_match = match
         self.bar.status.setText(fill("{index} of {count}", index=index + 1, count=len(matches)))
@@ -126,6 +174,14 @@ class Finder(QObject):
         return match
 
     def _show_match(self, match: edits.Match) -> None:
+        if match.field == "footnote":  # in the footnotes pane, its words selected
+            self.win.issues_dock.show()
+            self.win.bottom_tabs.setCurrentWidget(self.win.footnotes)
+            self.win.footnotes.focus_footnote(match.paragraph_id)
+            field = self.win.footnotes.fields.get(match.paragraph_id)
+            if field is not None:
+                field.setSelection(match.start, match.end - match.start)
+            return
         if not match.paragraph_id:
             self.win.header.title.setFocus()
             self.win.header.title.setSelection(match.start, match.end - match.start)
@@ -149,7 +205,15 @@ class Finder(QObject):
             self.find_next(needle, case)
             return
         self.win.doc.history.seal()
-        if match.paragraph_id:
+        if match.field == "footnote":
+            old = self.win.res.footnotes[match.paragraph_id].text
+            self.win.apply(
+                edits.set_footnote_text,
+                footnote_id=match.paragraph_id,
+                text=old[: match.start] + replacement + old[match.end :],
+                label=marked("Replace"),
+            )
+        elif match.paragraph_id:
             old = field_value(self.win.res.find(match.paragraph_id), match.field)
             self.win.apply(
                 edits.set_field,
@@ -182,4 +246,4 @@ def _field_order(field: str) -> tuple[int, int, int]:
     cell = cell_of(field)
     if cell is not None:
         return (4, *cell)
-    return (("title", "opener", "text", "tail").index(field), 0, 0)
+    return (("title", "opener", "text", "tail", "footnote").index(field), 0, 0)

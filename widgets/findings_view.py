@@ -131,6 +131,7 @@ class FindingsView(QObject):
             return
         if not finding.paragraph_id:
             self.win.details_dock.show()
+            self.win.details_dock.raise_()  # on a small screen the details are a tab behind the preview
             widget = self.header_field(finding.field)
             if widget is not None:
                 widget.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -10,6 +10,7 @@ import datetime as dt
 import re
 
 from PySide6.QtCore import QDate, QLocale, QSignalBlocker, QStringListModel, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -317,6 +318,13 @@ class HeaderPanel(QWidget):
         self.add_sponsor.clicked.connect(self._add_sponsor)
         self.sponsor_search.returnPressed.connect(self._add_sponsor)
         self.remove_sponsor.clicked.connect(self._remove_sponsor)
+        # Remove acts on the sponsor chosen in the list (greyed with none); Delete there does the same
+        self.remove_sponsor.setEnabled(False)
+        self.sponsor_list.currentRowChanged.connect(lambda row: self.remove_sponsor.setEnabled(row >= 0))
+        for key in (QKeySequence.StandardKey.Delete, QKeySequence(Qt.Key.Key_Backspace)):
+            shortcut = QShortcut(key, self.sponsor_list)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(self._remove_sponsor)
         self.on_behalf_of.currentTextChanged.connect(lambda v: self.sponsors_edited.emit(self._sponsors(), v))
         self.submitted_by.currentTextChanged.connect(lambda v: self._emit("submitted_by", v.strip()))
         self.sponsor_note.textEdited.connect(lambda v: self._emit("sponsor_note", v.strip()))
@@ -483,8 +491,9 @@ class HeaderPanel(QWidget):
         self.number_label.setText(tr("L number:") if limited else tr("Number:"))
         self.l_prefix.setVisible(limited)
         m = _L_NUMBER.search(h.symbol) if limited else re.search(r"/(\d+)$", h.symbol)
-        if not self.l_number.hasFocus():
-            self.l_number.setText(m.group(1) if m else "")
+        # changed only when it differs (typing in it is left alone), also while it has the focus: Ctrl+Z there
+        # takes the number back in the document, and the box must say so
+        self._set_text(self.l_number, m.group(1) if m else "")
         show_number(self.revision, h.revision)
         self._set_text(self.symbol, h.symbol)
         if tpl is not None:

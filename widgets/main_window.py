@@ -47,12 +47,13 @@ from widgets.actions import ActionId, build_actions, build_menus, build_toolbar
 from widgets.amending import Amending
 from widgets.amendment_panel import AmendmentPanel
 from widgets.background import Debouncer, Runner
+from widgets.clipboard_edit import ClipboardEdit
 from widgets.dock_layout import DockLayout
 from widgets.document_controller import DocumentController
 from widgets.fields import TextField, one_line, to_display, to_markup
 from widgets.find_replace import FindBar, Finder
 from widgets.findings_view import FindingsView, set_tab_text
-from widgets.footnotes import FootnotesPane
+from widgets.footnotes import FootnoteField, FootnotesPane
 from widgets.header_panel import HeaderPanel
 from widgets.issues_panel import IssuesPanel
 from widgets.live_checks import LiveChecks
@@ -119,6 +120,7 @@ class MainWindow(QMainWindow):
         self.docks.restore_geometry()  # the arrangement of the docks follows on the first resize
         self.paragraphs.spelling = self.spelling.misspelt
         self.versions.update_actions()
+        self.clipboard_edit.update_actions()
         self.load_document(self.doc)
 
     # --- building ------------------------------------------------------------------------------------------
@@ -137,6 +139,7 @@ class MainWindow(QMainWindow):
         table_row.connect(self)  # tables: cells edited in place, rows and columns added and removed
         self._connect_header_and_notes()
         self.finder = Finder(self, self.find_bar)
+        self.clipboard_edit = ClipboardEdit(self)  # Edit > Cut, Copy, Paste, Select All
         self.findings_view = FindingsView(self)
         self.checks.changed.connect(self.findings_view.show)
         self.checks.paragraphs_checked.connect(self.findings_view.show_paragraphs)
@@ -243,7 +246,6 @@ class MainWindow(QMainWindow):
             A.QUIT: self.close,
             A.UNDO: self.undo,
             A.REDO: self.redo,
-            A.FIND: self.finder.open,
             A.ADD_PARAGRAPH: self.add_paragraph_after,
             A.INSERT_PARAGRAPH: self.insert_paragraph_before,
             A.DELETE_PARAGRAPH: self.delete_paragraph,
@@ -264,6 +266,8 @@ class MainWindow(QMainWindow):
             A.ABOUT: self._about,
             A.START_PAGE: self.show_start_page,
             A.KEY_CARD: self.show_key_card,
+            **self.finder.handlers(),
+            **self.clipboard_edit.handlers(),
             **self.versions.handlers(),
             **self.amending.handlers(),
             **units.handlers(self),
@@ -460,9 +464,15 @@ class MainWindow(QMainWindow):
         return pid if pid and self.doc.find(pid) is not None else ""
 
     def apply_structure(self, command: Callable[..., Any], **kwargs: Any) -> Change | None:
-        """A command that changes the structure: an undo step of its own."""
-        self.doc.history.seal()
-        return self.apply(command, **kwargs)
+        """A command that changes the structure: an undo step of its own, whose undo puts the cursor back in
+        the paragraph it was in."""
+        history = self.doc.history
+        history.seal()
+        before, revision = self._active(), history.revision
+        change = self.apply(command, **kwargs)
+        if change is not None and history.revision != revision and before:  # recorded, not a no-op
+            history.focus_before(before)
+        return change
 
     def _add_to_part(self, part: Part) -> None:
         self.apply_structure(edits.insert_paragraph, part=part)
@@ -616,23 +626,28 @@ class MainWindow(QMainWindow):
         self.footnotes.focus_footnote(fid)
 
     def toggle_italic(self) -> None:
-        """Mark the selected words *italic* (or unmark them); the preview and the export print them italic."""
+        """Mark the selected words *italic* (or unmark them) in a paragraph's text or a footnote (a treaty
+        series' title); the preview and the export print them italic."""
         field = self.focusWidget()
-        if not isinstance(field, TextField):
+        if isinstance(field, FootnoteField) and field.hasSelectedText():
+            start = field.selectionStart()
+            start, end, replacement = inline.toggle_italic(
+                field.text(), start, start + len(field.selectedText())
+            )
+            self.doc.history.seal()
+            field.setSelection(start, end - start)
+            field.insert(replacement)  # an edit of the note, as typed
+            self.doc.history.seal()
+            marked_now = replacement.startswith("*") and len(replacement) > end - start
+            field.setSelection(start + marked_now, len(replacement) - 2 * marked_now)  # Ctrl+I again undoes
             return
-        cursor = field.textCursor()
-        if not cursor.hasSelection():
+        cursor = field.textCursor() if isinstance(field, TextField) else None
+        if cursor is None or not cursor.hasSelection():
             self.statusBar().showMessage(tr("Select the words to italicize first"), 4000)
             return
-        start, end = cursor.selectionStart(), cursor.selectionEnd()
-        text = field.toPlainText()
-        chosen = text[start:end]
-        if chosen.startswith("*") and chosen.endswith("*") and len(chosen) > 1:
-            replacement = chosen[1:-1]
-        elif text[start - 1 : start] == "*" and text[end : end + 1] == "*":
-            start, end, replacement = start - 1, end + 1, chosen
-        else:
-            replacement = f"*{chosen}*"
+        start, end, replacement = inline.toggle_italic(
+            field.toPlainText(), cursor.selectionStart(), cursor.selectionEnd()
+        )
         self.doc.history.seal()
         cursor.setPosition(start)
         cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)

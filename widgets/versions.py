@@ -77,7 +77,12 @@ class Versions(QObject):
 
     def update_actions(self) -> None:
         has = self.base is not None
-        for action_id in (ActionId.COMPARE_BASE, ActionId.EXPORT_TRACKED, ActionId.ORAL_REVISIONS):
+        for action_id in (
+            ActionId.COMPARE_BASE,
+            ActionId.EXPORT_TRACKED,
+            ActionId.ORAL_REVISIONS,
+            ActionId.AMEND_FROM_COMPARISON,
+        ):
             self.win.actions_[action_id].setEnabled(has)
         tip = (
             tr("Show what changed since {name}").format(name=self.base_name)

@@ -45,6 +45,7 @@ KEY_CARD_ACTIONS = (
     ActionId.UNDO,
     ActionId.REDO,
     ActionId.FIND,
+    ActionId.FIND_NEXT,
     ActionId.SAVE,
     ActionId.SHOW_PREVIEW,
 )

@@ -63,7 +63,13 @@ def read_data(data: bytes, name: str = "") -> ImportResult:
         from app.storage import loads
         from app.templates import settle_template
 
-        res = loads(_decode(data, shown))
+        try:
+            res = loads(_decode(data, shown))
+        except InputError as exc:  # "not a Resolute project file": say which file, as every other reader does
+            said = str(exc)
+            if not said.startswith(shown):
+                exc.args = (f"{shown}: {said}", *exc.args[1:])
+            raise
         findings = settle_template(res) + settle_language(res) + damaged_revisions(res)
         return ImportResult(res, findings, project=True)
     if suffix in (".xml", ".akn") or data.lstrip()[:5] == b"<?xml" or data.lstrip()[:1] == b"<":

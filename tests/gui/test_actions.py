@@ -24,4 +24,4 @@ def test_menus_and_toolbar_list_each_action_at_most_once(window: MainWindow) -> 
     assert set(in_menus) >= set(item for item in TOOLBAR if item is not None)
     assert window.action(ActionId.SAVE).toolTip().startswith("Save the project file")
     menu_titles = [a.text() for a in window.menuBar().actions()]
-    assert menu_titles == ["&File", "&Edit", "&Paragraph", "&View", "Versio&ns", "&Negotiate", "&Help"]
+    assert menu_titles == ["&File", "&Edit", "&Paragraph", "&View", "Ver&sions", "&Negotiate", "&Help"]
