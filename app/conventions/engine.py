@@ -69,7 +69,11 @@ RULES: tuple[tuple[str, Severity, str], ...] = (
     ),
     ("openers.wrong-part", Severity.WARNING, "the opener has the form of the other part"),
     ("openers.capitalization", Severity.WARNING, "capital first letter, the rest of the opener lower case"),
-    ("openers.span", Severity.WARNING, "the italic opener stops before the object"),
+    (
+        "openers.span",
+        Severity.WARNING,
+        "the italic opener stops before the object (a note before 'to' or 'that': issued texts vary)",
+    ),
     ("openers.markup", Severity.WARNING, "no footnote references or italic marks inside the opener"),
     (
         "repetition.marker",

@@ -25,7 +25,10 @@ from app.model import Paragraph, Resolution
 
 _WORD = re.compile(r"\w+")
 _ANCHOR = 3  # words that place a field in the PDF
-_LOOK_AHEAD = 12  # PDF words skipped to find a field's next word (running heads, page counters, note marks)
+_LOOK_AHEAD = (
+    150  # PDF words skipped to find a field's next word (running heads, page counters, a page's notes)
+)
+_CONFIRM = 2  # words after a word found further on that must follow it there
 _MISSES = 0.2  # a field is found when at most this share of its words is not (words the reader mended)
 _TRIES = 8  # places tried for a field whose first words stand at several
 
@@ -74,21 +77,30 @@ class _Finder:
         return None
 
     def _aligned(self, words: list[str], start: int) -> list[bool] | None:
+        words = [w.casefold() for w in words]
         out: list[bool] = []
-        j, pdf, misses = start, self.pdf.words, 0
-        for word in words:
-            word = word.casefold()
-            at = next((k for k in range(j, min(j + _LOOK_AHEAD, len(pdf))) if pdf[k] == word), None)
+        j, pdf, misses, allowed = start, self.pdf.words, 0, max(2, _MISSES * len(words))
+        for n, word in enumerate(words):
+            at = j if j < len(pdf) and pdf[j] == word else self._ahead(words, n, j)
             if at is None:  # a word the reader closed up or mended ("devel-" "opment"): roman, and go on
                 misses += 1
+                if misses > allowed:
+                    return None
                 out.append(False)
                 continue
             out.append(self.pdf.italic[at])
             j = at + 1
-        if misses > max(2, _MISSES * len(words)):
-            return None
         self.cursor = max(self.cursor, j)
         return out
+
+    def _ahead(self, words: list[str], n: int, j: int) -> int | None:
+        """Where words[n] stands further on, past a page's running head, counter and notes: only where the words
+        after it follow it there too (a lone "the" would be found in any note's title)."""
+        pdf, after = self.pdf.words, words[n + 1 : n + 1 + _CONFIRM]
+        for k in range(j + 1, min(j + _LOOK_AHEAD, len(pdf))):
+            if pdf[k] == words[n] and pdf[k + 1 : k + 1 + len(after)] == after:
+                return k
+        return None
 
 
 def _char_flags(spans: list[inline.Span], words: list[re.Match[str]], italic: list[bool]) -> list[bool]:

@@ -206,3 +206,23 @@ def test_finding_paragraphs_that_open_alike_in_the_pdf_costs_their_number() -> N
         return run
 
     assert growth(make, 500) < 8 * 3
+
+
+def test_an_opener_the_pdf_italicizes_up_to_to_draws_a_note_not_a_warning() -> None:
+    """A/C.2/80/L.23 prints "*Looks forward to* the special meeting …" and "*Commits to* enhancing …": before
+    "to" or "that" the Secretariat italicizes both ways, so the opened PDF draws a note there; an opener that
+    runs on into a noun ("Requests the Secretary-General") stays a warning."""
+    from app.conventions.engine import check_document
+    from app.findings import Severity
+    from app.model import Header, Paragraph
+
+    res = read_document(FIXTURES / "pdf" / "A_C.2_80_L.23.pdf").resolution
+    italic_to = [p for _, p in res.paragraphs() if p.opener.endswith(" to")]
+    assert {p.opener for p in italic_to} >= {"Looks forward to", "Commits to"}
+    spans = [f for f in check_document(res) if f.rule == "openers.span"]
+    assert {f.paragraph_id for f in spans} >= {p.id for p in italic_to}
+    assert all(f.severity is Severity.INFO for f in spans)
+    typed = Resolution(header=Header(template="ga-c2"), title="Oceans")
+    typed.operative = [Paragraph("Requests the Secretary-General", "to report"), Paragraph("Decides", "x")]
+    [f] = [f for f in check_document(typed) if f.rule == "openers.span"]
+    assert f.severity is Severity.WARNING
