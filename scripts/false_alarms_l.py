@@ -12,6 +12,8 @@ same text reader: they share the L drafts' wording, so what fires on them predic
 --examples N prints, for each rule that fires most, N findings with the sentence they point at (never used
 on the held-out half).
 
+`--extractor opened` opens each issued PDF itself, as File › Open does (its PDFium text and its italics).
+
     python scripts/false_alarms_l.py [--repo PATH_TO_GIT_DIR] [--half dev|held-out|both] [--docs N] [--rule R]
     python scripts/false_alarms_l.py --resolutions 75-77 [--language Spanish] [--examples N] [--rule R]
 """
@@ -34,9 +36,10 @@ from lxml import etree  # noqa: E402
 from app import inline  # noqa: E402
 from app.conventions.engine import check_document  # noqa: E402
 from app.findings import Finding, Severity  # noqa: E402
+from app.io.reading import read_data  # noqa: E402
 from app.io.text_reader import read_text  # noqa: E402
 from app.model import Resolution  # noqa: E402
-from scripts.pdf_extractors import EXTRACTORS, reextract  # noqa: E402
+from scripts.pdf_extractors import EXTRACTORS, pdf_bytes, reextract  # noqa: E402
 from tests.core.test_false_alarms import words  # noqa: E402
 from tests.core.test_text_structure import flatten  # noqa: E402
 
@@ -114,15 +117,15 @@ def excerpt(res: Resolution, f: Finding, width: int = 90) -> str:
 
 
 def measure(
-    items: list[tuple[str, str]],
+    items: list[tuple[str, str | bytes]],
 ) -> tuple[Counter[str], int, list[tuple[str, int, int, Counter[str]]], dict[str, list[str]]]:
     found: Counter[str] = Counter()
     total = 0
     per_doc = []
     examples: dict[str, list[str]] = {}
     for symbol, text in items:
-        try:
-            result = read_text(text)
+        try:  # a text layer, or (--extractor opened) the PDF itself, opened as the product opens it
+            result = read_text(text) if isinstance(text, str) else read_data(text, "draft.pdf")
         except Exception as exc:  # noqa: BLE001 - a draft the reader refuses is counted as one alarm
             per_doc.append((symbol, 1, 0, Counter({f"refused: {exc}"[:60]: 1})))
             found["refused"] += 1
@@ -177,7 +180,10 @@ def main() -> None:
     )
     ap.add_argument("--rule", default="", help="with --docs or --examples: only this rule")
     ap.add_argument(
-        "--extractor", choices=EXTRACTORS, default="pymupdf", help="read each draft's PDF with this instead"
+        "--extractor",
+        choices=(*EXTRACTORS, "opened"),
+        default="pymupdf",
+        help="read each draft's PDF with this instead (opened: the PDF itself, with its italics)",
     )
     ap.add_argument("--adopted", action="store_true", help="the adopted resolutions' PDFs (A/RES/…) instead")
     args = ap.parse_args()
@@ -186,7 +192,11 @@ def main() -> None:
         name = f"GA resolutions {args.resolutions} ({args.language})"
         halves = {name: resolutions(repo, args.resolutions, args.language)}
     else:
-        items = reextract(args.repo, drafts(args.repo, "A_RES_" if args.adopted else "_L."), args.extractor)
+        listed = drafts(args.repo, "A_RES_" if args.adopted else "_L.")
+        if args.extractor == "opened":
+            items = [(s, pdf) for s, _ in listed if (pdf := pdf_bytes(args.repo, s.replace("/", "_")))]
+        else:
+            items = reextract(args.repo, listed, args.extractor)
         halves = {
             "dev": [x for x in items if not held_out(x[0])],
             "held-out": [x for x in items if held_out(x[0])],

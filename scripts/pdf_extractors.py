@@ -25,7 +25,7 @@ from pathlib import Path
 EXTRACTORS = ("pymupdf", "pdftotext", "pdfminer", "pdfium")
 
 
-def _pdf(repo: Path, stem: str) -> bytes:
+def pdf_bytes(repo: Path, stem: str) -> bytes:
     return subprocess.run(
         ["git", "-C", str(repo), "show", f"HEAD:data/pdfs/{stem}.pdf"], capture_output=True
     ).stdout
@@ -77,7 +77,7 @@ def reextract(repo: Path, items: list[tuple[str, str]], extractor: str) -> list[
         stem = symbol.replace("/", "_")
         kept = cache / f"{stem}.txt"
         if not kept.exists():
-            data = _pdf(repo, stem)
+            data = pdf_bytes(repo, stem)
             if not data:
                 continue
             kept.write_bytes(extract(data, extractor).encode("utf-8"))
