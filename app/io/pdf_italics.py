@@ -25,9 +25,7 @@ from app.model import Paragraph, Resolution
 
 _WORD = re.compile(r"\w+")
 _ANCHOR = 3  # words that place a field in the PDF
-_LOOK_AHEAD = (
-    150  # PDF words skipped to find a field's next word (running heads, page counters, a page's notes)
-)
+_LOOK_AHEAD = 150  # PDF words looked past for a field's next word (running heads, a page's notes)
 _CONFIRM = 2  # words after a word found further on that must follow it there
 _MISSES = 0.2  # a field is found when at most this share of its words is not (words the reader mended)
 _TRIES = 8  # places tried for a field whose first words stand at several
