@@ -15,7 +15,9 @@ import threading
 from app.errors import InputError
 from app.io.imported import ImportResult
 
-MAX_PAGES = 2_000  # the longest issued resolutions with annexes run to a few hundred pages
+# The longest issued resolutions, annexes and all, run to about a hundred pages; a page takes about 15 ms to
+# read, so 500 pages are read in seconds and a longer file is refused before its first page.
+MAX_PAGES = 500
 # Objects drawn on one page: issued pages have at most a few hundred (451 in the fixtures); PDFium's text of a
 # page of a million took 13 s and 3 GB from a 30 KB file, so such a page is refused before its text is made.
 MAX_PAGE_OBJECTS = 50_000
