@@ -143,6 +143,10 @@ def _keep_backup(path: Path) -> None:
     """Make `name~` the current file, by a hard link renamed over it (or, where links are not supported,
     a fsynced copy renamed over it): `name~` is never half written and a symlink there is replaced."""
     target = backup_path(path)
+    if _same_file(path, target):
+        # a save killed between keeping the backup and renaming the new file leaves `name~` a hard link of the
+        # file; a rename between two links of one file does nothing, and the temporary would stay behind
+        return
     tmp = path.parent / _temp_name(target.name)
     try:
         os.link(path, tmp)
@@ -154,6 +158,14 @@ def _keep_backup(path: Path) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def _same_file(path: Path, backup: Path) -> bool:
+    """Whether `backup` is already the file itself (a hard link of it; a symbolic link is not: it is replaced)."""
+    try:
+        return os.path.samestat(path.stat(), backup.lstat())
+    except OSError:
+        return False
 
 
 REPLACE_TRIES = 5  # a rename refused for a moment: Windows refuses it while a virus scanner or indexer reads

@@ -167,6 +167,22 @@ def test_killed_saves_always_leave_a_loadable_project_and_backup(tmp_path):
     assert temporaries(tmp_path) == []
 
 
+def test_a_backup_left_a_hard_link_of_the_file_leaves_no_temporary(tmp_path):
+    """A save killed after keeping `name~` (a hard link of the file) but before the new file's rename leaves the
+    two names on one file; the next save keeps that as the backup and leaves nothing behind (a rename between two
+    links of one file does nothing, which once left the backup's temporary in the folder)."""
+    path = tmp_path / "draft.json"
+    save_project(draft("before"), path)
+    try:
+        os.link(path, backup_path(path))
+    except OSError:
+        pytest.skip("hard links are not supported here")
+    save_project(draft("after"), path)
+    assert load_project(path).title == "after"
+    assert load_project(backup_path(path)).title == "before"
+    assert temporaries(tmp_path) == []
+
+
 @pytest.mark.parametrize("length", [1, 2, 5])
 def test_a_loop_of_links_is_refused_and_left_as_it_was(tmp_path, length):
     links = [tmp_path / f"loop{i}.json" for i in range(length)]
