@@ -44,6 +44,7 @@ from app.io.text_paragraphs import (
     organ_of,
     sub_match,
 )
+from app.io.text_tables import empty_rows_kept
 from app.model import Part
 from app.punctuation import ends_with_mark
 
@@ -82,7 +83,7 @@ def normalise(text: str) -> list[str]:
     lines = text.split("\n")
     if lines and lines[0].startswith("# source:"):
         lines = lines[1:]
-    return [line.rstrip() for line in lines]
+    return empty_rows_kept(lines, [line.rstrip() for line in lines])
 
 
 def blank_line_blocks(lines: list[str], pages: list[int], *, council: bool = False) -> list[Block]:

@@ -110,6 +110,7 @@ from app.io.text_paragraphs import (
     trailing_notes_start,
     unnumbered_operative_start,
 )
+from app.io.text_tables import EMPTY_ROW, rows_of, table_index, table_item, table_runs
 from app.io.typed_labels import TypedLabels
 from app.io.volume_pages import previous_item_cut, previous_item_finding
 from app.languages import get_language, language_of_organ_line, language_of_sponsor_line
@@ -252,6 +253,7 @@ class _Reader:
     # paragraphs read so far whose opener the text marks in italics (`*Decides*`), and whose opener it does not
     openers_marked: int = 0
     openers_unmarked: int = 0
+    tab_tables: list[list[list[str]]] = field(default_factory=list)  # tables whose cells tabs set apart
 
     # ---- the whole run -------------------------------------------------------------------------------------------
 
@@ -632,9 +634,14 @@ class _Reader:
                 body = body[1:]
         # a Security Council text ends with "Decides to remain seized of the matter.": what follows is annexed
         council = _council(tpl)
-        chunks = [chunk for block in body for chunk in split_block(block, council=council)]
+        chunks = [
+            chunk
+            for block in body
+            for piece in self._tabbed_apart(block)
+            for chunk in ([[piece]] if isinstance(piece, str) else split_block(piece, council=council))
+        ]
         chunks = listed_apart(chunks) if council else chunks  # lists of names: seen in the Council's texts
-        items = [(chunk[0].strip(), text) for chunk in chunks if (text := self._join(chunk))]
+        items = [(chunk[0].strip(), text) for chunk in chunks if (text := self._chunk_text(chunk))]
         lead = paras[-1].text if paras and paras[-1].kind == "decision" else ""
         amendment = res.header.kind is DocumentKind.AMENDMENT
         layout = text_structure.split_units(items, in_parts, lead, amendment=amendment, council=council)
@@ -647,10 +654,11 @@ class _Reader:
             )
             res.unplaced += part.unplaced
         res.annexes += [
-            text_structure.build_annex(unit, self._markup, council=council) for unit in layout.annexes
+            text_structure.build_annex(unit, self._markup, council=council, table=self._table)
+            for unit in layout.annexes
         ]
         if layout.trailing:
-            res.unplaced += [self._markup(text) for _, text in layout.trailing]
+            res.unplaced += [self._markup(self._as_text(text)) for _, text in layout.trailing]
             self.findings.append(
                 Finding(
                     "import.unplaced",
@@ -667,7 +675,7 @@ class _Reader:
                 )
             )
         if layout.unplaced:
-            res.unplaced += [self._markup(text) for _, text in layout.unplaced]
+            res.unplaced += [self._markup(self._as_text(text)) for _, text in layout.unplaced]
             self.findings.append(
                 Finding(
                     "import.annex",
@@ -681,9 +689,55 @@ class _Reader:
                 )
             )
 
+    def _tabbed_apart(self, block: Block) -> list[Block | str]:
+        """The block with each table whose cells tabs set apart (`app.io.text_tables`) taken out as an item
+        of its own, in its place."""
+        runs = table_runs(block.lines)
+        if not runs:
+            return [block]
+        out: list[Block | str] = []
+        at = 0
+        for start, end in runs:
+            if start > at:
+                out.append(
+                    Block(
+                        block.lines[at:start],
+                        block.pages[at:start],
+                        after_break=not out and block.after_break,
+                    )
+                )
+            self.tab_tables.append(rows_of(block.lines[start:end]))
+            out.append(table_item(len(self.tab_tables) - 1))
+            at = end
+        if at < len(block.lines):
+            out.append(Block(block.lines[at:], block.pages[at:]))
+        return out
+
+    def _chunk_text(self, chunk: list[str]) -> str:
+        if table_index(chunk[0]) is not None:
+            return chunk[0]
+        return self._join([line.replace(EMPTY_ROW, "") for line in chunk])  # never outside a table: a guard
+
+    def _table(self, text: str) -> Paragraph | None:
+        """The table paragraph a table item stands for (cells as markup), or None for any other text."""
+        index = table_index(text)
+        if index is None:
+            return None
+        return Paragraph(table=[[self._markup(cell) for cell in row] for row in self.tab_tables[index]])
+
+    def _as_text(self, text: str) -> str:
+        """An item as text to keep unplaced: a table's rows, its cells set apart by " | "."""
+        index = table_index(text)
+        if index is None:
+            return text
+        return " / ".join(" | ".join(row) for row in self.tab_tables[index])
+
     def _paras(self, items: list[tuple[str, str]], *, council: bool = False) -> list[Para]:
         paras: list[Para] = []
         for first, text in items:
+            if table_index(text) is not None:
+                paras.append(Para("table", "", text))
+                continue
             if SECTION_MARK.match(first) and len(text) < MAX_HEADING_CHARS and not ends_like_text(text):
                 paras.append(Para("heading", "", text))  # "I" / "A." over a section title
                 continue
@@ -848,6 +902,9 @@ class _Placing:
         if self.closing or closing_line(p.text):
             self.closing.append(p.text)
             return
+        if p.kind == "table":
+            self._table(p)
+            return
         if p.kind == "heading" or (
             p.kind == "plain"
             and self.reader._heading(p, self.paras[i + 1 : i + 2], self.pending_heading, self.numbered)
@@ -864,10 +921,27 @@ class _Placing:
             self.part = Part.OPERATIVE
         if p.kind == "sub" and self.top is not None:
             self._sub(p, self.top)
+        elif self._table_note(p):
+            assert self.top is not None
+            self.top.text = self.reader._finish(p.text)
         elif self.top is not None and self._is_tail(p):
             self._tail(p, self.top)
         else:
             self._open(p)
+
+    def _table(self, p: Para) -> None:
+        """A table in its place, under the headings held for it; a list right after it hangs under it, as the
+        Word reader hangs one."""
+        table = self.reader._table(p.text)
+        assert table is not None
+        table.heading = "\n".join(
+            self.reader._markup(line) for h in self.pending_heading for line in heading_lines(h)
+        )
+        self.pending_heading.clear()
+        self.res.part(self.part).append(table)
+        self.nesting.reset()
+        self.nodes = [table]
+        self.top = table
 
     def _instruction(self, p: Para) -> None:
         sentence = Paragraph(text=self.reader._markup(p.text.strip()))  # read into instructions after notes
@@ -890,6 +964,20 @@ class _Placing:
         self.typed.label(node, p.label, self.nesting.in_order, depth, len(nodes[depth - 1].subparagraphs))
         nodes[depth:] = [node]
         self.prev_text = p.text
+
+    def _table_note(self, p: Para) -> bool:
+        """Unnumbered text right under a table that opens no paragraph: the table's note ("a Member States in
+        level H …"), which the text export prints there."""
+        top = self.top
+        return (
+            top is not None
+            and top.is_table
+            and not top.text
+            and not top.subparagraphs
+            and p.kind == "plain"
+            and not self.pending_heading
+            and not self.reader._starts_paragraph(p, self.part, self.numbered)
+        )
 
     def _is_tail(self, p: Para) -> bool:
         """A plain paragraph that continues the open one after its subparagraphs."""

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from app.io.headings import ANNEX_LINE, APPENDIX_LINE, SECTION_MARK
 from app.io.structure import AnnexBuilder, annex_heading, heading_lines
 from app.io.text_paragraphs import NOTE_MARK_RE, OPENER_MARK, closing_line, last_paragraph, paragraph_of
+from app.io.text_tables import table_index
 from app.model import Annex, Paragraph
 from app.punctuation import ends_with_mark
 
@@ -188,6 +189,7 @@ def _cut_trailing(items: list[Item]) -> tuple[list[Item], list[Item]]:
         or not _ENDS_WITH_STOP.search(items[listed - 1][1])
         or (listed > last + 1 and not rest[0][1][:1].isupper())
         or any(_LABELLED.match(text) for _, text in rest)
+        or any(table_index(text) is not None for _, text in rest)  # a table is placed, as Word's is
     ):
         return items, []
     return items[:listed] + items[end:], rest
@@ -249,16 +251,27 @@ def _split_heading(item: Item) -> list[Item]:
     return [item]
 
 
-def build_annex(unit: Unit, markup: Callable[[str], str], *, council: bool = False) -> Annex:
+def build_annex(
+    unit: Unit,
+    markup: Callable[[str], str],
+    *,
+    council: bool = False,
+    table: Callable[[str], Paragraph | None] = lambda text: None,
+) -> Annex:
     """An annex's paragraphs from its blocks; `markup` turns read text into inline markup (footnote marks
     kept). Punctuation stays as written: the model keeps an annex as issued. `council`: a Security Council
     text, whose annexes pdftotext prints with a section's numeral and point alone on a line ("I.", S/2024/557)."""
     annex = Annex(title=markup(unit.title), labelled=unit.labelled)
     if unit.listed:
-        annex.paragraphs = [Paragraph(text=markup(text.strip()), numbered=False) for _, text in unit.items]
+        annex.paragraphs = [table(text) or Paragraph(text=markup(text.strip())) for _, text in unit.items]
+        for para in annex.paragraphs:
+            para.numbered = False
         return annex
     builder = AnnexBuilder(annex)
     for _first, text in unit.items:
+        if (cells := table(text)) is not None:  # a table whose cells tabs set apart (app.io.text_tables)
+            builder.paragraph(cells, numbered=False)
+            continue
         p = paragraph_of(text)
         plain = NOTE_MARK_RE.sub("", text)
         heading = annex_heading(plain, after_heading=bool(builder.heading))
