@@ -88,12 +88,14 @@ def _close(runs: list[tuple[int, int]], lines: list[str], start: int, last: int)
 def rows_of(lines: list[str]) -> list[list[str]]:
     """The cells of a table's lines, each row as long as the longest; InputError past the model's table
     bounds, as the other readers refuse such a table."""
+    width = max(line.strip(" ").count(TAB) + 1 for line in lines)
+    table_size_refusal(
+        len(lines), width
+    )  # counted before any cell is built: a text may hold millions of rows
     rows = [
         [""] if line.strip() == EMPTY_ROW else [c.strip() for c in line.strip(" ").split(TAB)]
         for line in lines
     ]
-    width = max(len(row) for row in rows)
-    table_size_refusal(len(rows), width)
     return [row + [""] * (width - len(row)) for row in rows]
 
 
