@@ -391,6 +391,14 @@ def one_word_misspelt(scale: int) -> dict[str, Callable[[], object]]:
     return {"check": lambda: check_document(res)}
 
 
+def tabbed_table_rows(scale: int) -> dict[str, Callable[[], object]]:
+    """A typed draft holding a table of 40 to 4,000 rows whose cells tabs set apart (Word's clipboard shape),
+    an empty row every tenth, between two numbered paragraphs."""
+    rows = [("\t\t" if i % 10 == 9 else f"Post {i}\tP-4\t{i:,}") for i in range(40 * scale)]
+    text = "1.\t*Decides* as follows:\n" + "\n".join(rows) + "\n2.\t*Requests* a report.\n"
+    return {"import text": lambda: read_text(text)}
+
+
 PROCESSES: dict[str, Callable[[int], dict[str, Callable[[], object]]]] = {
     "proposals compiled": proposals_compiled,
     "paragraphs proposed": paragraphs_proposed,
@@ -408,6 +416,7 @@ PROCESSES: dict[str, Callable[[int], dict[str, Callable[[], object]]]] = {
     "a note of title-shaped pieces": title_shaped_note,
     "issued PDF pages opened": pdf_pages_opened,
     "one word misspelt many times": one_word_misspelt,
+    "plain-text table rows": tabbed_table_rows,
 }
 
 
