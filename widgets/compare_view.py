@@ -8,6 +8,7 @@ The view only reads `app.compare`; exporting is the window's job (it owns the fi
 from __future__ import annotations
 
 import html
+import re
 
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QGuiApplication, QTextCharFormat, QTextDocument
@@ -192,7 +193,10 @@ class CompareView(QWidget):
             if block is not None and block.move and block.move in moves:
                 note = tr("moved from here") if status == "deleted" else tr("moved here")
             rows.append((status, _label(status, label) + (f"\n{note}" if note else ""), segments))
-            html_rows.append("".join(_segment_html(s.op, *_shown(s, cmp)) for s in runs))
+            if block is not None and block.block.role == "table":
+                html_rows.append(_table_html(runs, cmp, block.block.header_rows))
+            else:
+                html_rows.append("".join(_segment_html(s.op, *_shown(s, cmp)) for s in runs))
             new = block.new if block is not None else None
             targets.append(f"para:{new.paragraph_id}/{'tail' if new.is_tail else 'text'}" if new else "")
         self._rows = rows
@@ -247,6 +251,30 @@ def _shown(segment: Segment, cmp: Comparison) -> tuple[str, bool, bool]:
     if number is None:
         number = cmp.base_rendered.footnote_numbers.get(note.base_id)
     return (str(number) if number else "*"), False, True
+
+
+def _table_html(segments: list[Segment], cmp: Comparison, header_rows: int) -> str:
+    """A table's marked words in its grid: a tab in the compared text ends a cell and a newline a row, whatever
+    their mark (a row deleted or inserted is a row of its own, its words struck through or underlined)."""
+    rows: list[list[str]] = [[""]]
+    for segment in segments:
+        if segment.footnote:
+            rows[-1][-1] += _segment_html(segment.op, *_shown(segment, cmp))
+            continue
+        for piece in re.split(r"([\t\n])", segment.text):
+            if piece == "\t":
+                rows[-1].append("")
+            elif piece == "\n":
+                rows.append([""])
+            elif piece:
+                rows[-1][-1] += _segment_html(segment.op, piece, segment.italic)
+    cells = []
+    for i, row in enumerate(rows):
+        tag = "th" if i < header_rows else "td"
+        cells.append("<tr>" + "".join(f'<{tag} style="padding:2px 6px;">{c}</{tag}>' for c in row) + "</tr>")
+    return (
+        '<table border="1" cellspacing="0" style="border-collapse:collapse;">' + "".join(cells) + "</table>"
+    )
 
 
 def marked_runs(document: QTextDocument) -> list[tuple[str, str]]:
