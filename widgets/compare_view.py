@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from app.compare.diff import Comparison, Segment
 from app.interface import fill, marked, tr
+from app.render import place_names
 from widgets.flow import FlowLayout
 from widgets.wrapping import set_html
 
@@ -171,6 +172,7 @@ class CompareView(QWidget):
         counts = {"base": 0, "new": 0}
         html_rows: list[str] = []
         targets: list[str] = []
+        names = place_names(cmp.base_rendered.blocks) | place_names(cmp.new_rendered.blocks)
         for (status, label, segments), block, runs in zip(cmp.view(), blocks, raw, strict=True):
             if block is not None and block.block.role == "preambular" and not block.block.level:
                 # preambular paragraphs print no number; name them as the editor does, by position
@@ -184,6 +186,8 @@ class CompareView(QWidget):
                 for side in sides:
                     counts[side] += 1
                 label = tr("PP {number}").format(number=counts["base" if status == "deleted" else "new"])
+            if block is not None and block.block.role == "table" and not label:  # as the editor names it
+                label = names.get(block.block.paragraph_id, "")
             changed = any(op != "equal" for op, _ in segments)
             if not any(text.strip() for _, text in segments):
                 continue

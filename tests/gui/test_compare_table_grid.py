@@ -66,6 +66,9 @@ def test_a_retyped_cell_is_marked_in_its_place_in_the_grid(qtbot, window: MainWi
     qtbot.waitUntil(lambda: grid.grid.state() != grid.grid.State.EditingState)
     window.flush()
     window.action(ActionId.COMPARE_BASE).trigger()
+    assert [label for _, label, _ in window.versions.view.shown_rows() if label.startswith("Table")] == [
+        "Table 1"
+    ]
     tables = [t for t in _tables(window.versions.view.browser.document().rootFrame()) if t.columns() > 2]
     assert len(tables) == 1
     shown = tables[0]
