@@ -21,6 +21,10 @@ MAX_PAGES = 500
 # Objects drawn on one page: issued pages have at most a few hundred (451 in the fixtures); PDFium's text of a
 # page of a million took 13 s and 3 GB from a 30 KB file, so such a page is refused before its text is made.
 MAX_PAGE_OBJECTS = 50_000
+# Objects drawn through form XObjects (a drawing reused by name) count too, each use once more: a page of 11
+# objects drew 100,000 words through three nested forms. PDFium's text of objects inside forms grows with their
+# square (10,000: 1 s; 48,000: 29 s), and issued pages draw none (0 in the 62 PDFs of the fixtures and corpus).
+MAX_FORM_OBJECTS = 2_000
 _PASSWORD = 4  # PDFium's FPDF_ERR_PASSWORD
 _ITALIC = 64  # the italic flag of a PDF font descriptor (PDF 1.7, 5.7.1)
 _WORD = re.compile(r"\w+")
@@ -55,6 +59,9 @@ def pdf_layer(data: bytes, name: str = "the file") -> tuple[str, bytearray]:
         try:
             if len(document) > MAX_PAGES:
                 raise InputError(f"{name} has {len(document):,} pages, far more than a resolution")
+            from app.io.pdf_probe import probe_pages
+
+            probe_pages(data, name, (MAX_PAGE_OBJECTS, MAX_FORM_OBJECTS))
             pages: list[str] = []
             italic = bytearray()
             for number, page in enumerate(document, 1):
@@ -82,8 +89,7 @@ def _page_text(page, where: str) -> tuple[str, bytearray]:  # noqa: ANN001 (a py
     from pypdfium2 import raw  # PDFium's C interface
 
     try:
-        if raw.FPDFPage_CountObjects(page.raw) > MAX_PAGE_OBJECTS:
-            raise InputError(f"{where} draws far more than a page of text")
+        refuse_crowded(page, where, (MAX_PAGE_OBJECTS, MAX_FORM_OBJECTS))
         textpage = page.get_textpage()
         try:
             text = textpage.get_text_range()
@@ -92,6 +98,27 @@ def _page_text(page, where: str) -> tuple[str, bytearray]:  # noqa: ANN001 (a py
             textpage.close()
     finally:
         page.close()
+
+
+def refuse_crowded(page, where: str, bounds: tuple[int, int]) -> None:  # noqa: ANN001 (a pypdfium2.PdfPage)
+    """InputError when the page draws more objects than `bounds` allow: in all, and through form XObjects. The
+    walk stops at the bound, so it costs no more than the bound whatever the forms hold."""
+    from pypdfium2 import raw
+
+    most, most_in_forms = bounds
+    drawn, in_forms = raw.FPDFPage_CountObjects(page.raw), 0
+    forms = [raw.FPDFPage_GetObject(page.raw, i) for i in range(min(drawn, most + 1))]
+    forms = [o for o in forms if raw.FPDFPageObj_GetType(o) == raw.FPDF_PAGEOBJ_FORM]
+    while forms and drawn <= most and in_forms <= most_in_forms:
+        form = forms.pop()
+        inside = raw.FPDFFormObj_CountObjects(form)
+        drawn, in_forms = drawn + max(inside, 0), in_forms + max(inside, 0)
+        for k in range(min(inside, most_in_forms + 1)):
+            obj = raw.FPDFFormObj_GetObject(form, k)
+            if raw.FPDFPageObj_GetType(obj) == raw.FPDF_PAGEOBJ_FORM:
+                forms.append(obj)
+    if drawn > most or in_forms > most_in_forms:
+        raise InputError(f"{where} draws far more than a page of text")
 
 
 def _italic_flags(raw, textpage, text: str) -> bytearray:  # noqa: ANN001 (PDFium's interface and text page)

@@ -1,0 +1,165 @@
+"""Tenth hostile-input pass: PDFs opened directly (app/io/pdf_file.py, app/io/pdf_probe.py, app/io/pdf_italics.py).
+
+Every PDF here is written byte by byte by the test (`_pdf`), so each hostile structure is exactly what it says.
+"""
+
+from __future__ import annotations
+
+import time
+
+import pypdfium2
+import pytest
+
+from app.cli import run
+from app.errors import InputError
+from app.io import pdf_file, pdf_probe
+from app.io.reading import read_data
+
+DRAFT = [
+    "United Nations A/C.3/80/L.99",
+    "General Assembly",
+    "Eightieth session",
+    "Third Committee",
+    "Agenda item 71",
+    "Ruritania: draft resolution",
+    "Rights of the child",
+    "The General Assembly,",
+    "Recalling its resolution 79/1 of 1 January 2025,",
+    "1. Decides to remain seized of the matter.",
+]
+_FONTS = (
+    "<< /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> "
+    "/F2 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Oblique >> >>"
+)
+
+
+def _pdf(objects: list[bytes | str]) -> bytes:
+    """A PDF of `objects` (1: the catalog, 2: the page tree), with its cross-reference table."""
+    out = bytearray(b"%PDF-1.7\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + (body.encode("latin-1") if isinstance(body, str) else body)
+        out += b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % at for at in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def _stream(data: bytes, extra: str = "") -> bytes:
+    return b"<< /Length %d %s >>\nstream\n" % (len(data), extra.encode()) + data + b"\nendstream"
+
+
+def _lines(lines: list[str], y: int = 800) -> bytes:
+    shown = " ".join("({}) Tj T*".format(s.replace("(", "\\(").replace(")", "\\)")) for s in lines)
+    return f"BT /F1 11 Tf 14 TL 72 {y} Td {shown} ET".encode("latin-1")
+
+
+def _with_forms(forms: list[bytes], page: bytes) -> bytes:
+    """One page drawing `page`, with form XObjects /X0, /X1 … (each `forms` item its content) it and they use."""
+    names = " ".join(f"/X{i} {3 + i} 0 R" for i in range(len(forms)))
+    resources = f"/Resources << /Font {_FONTS} /XObject << {names} >> >>"
+    extra = f"/Type /XObject /Subtype /Form /BBox [0 0 595 842] {resources}"
+    page_at = 3 + len(forms)
+    return _pdf(
+        [
+            "<< /Type /Catalog /Pages 2 0 R >>",
+            f"<< /Type /Pages /Kids [{page_at} 0 R] /Count 1 >>",
+            *(_stream(body, extra) for body in forms),
+            f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] {resources} /Contents {page_at + 1} 0 R >>",
+            _stream(page),
+        ]
+    )
+
+
+def _refused_in_one_line(tmp_path, capsys, data: bytes, says: str) -> None:  # noqa: ANN001 (pytest fixtures)
+    path = tmp_path / "hostile.pdf"
+    path.write_bytes(data)
+    assert run(["check", str(path)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert says in err and "\n" not in err and "Traceback" not in err
+    assert path.read_bytes() == data
+
+
+# --- form XObjects: PDFium draws a form anew at each use -------------------------------------------------------
+
+
+def test_a_form_drawn_inside_forms_is_read_as_its_text() -> None:
+    """The class's ordinary case: a paragraph drawn through a form inside a form is read like any other."""
+    data = _with_forms(
+        [_lines(["2. Requests the Secretary-General to report."], 600), b"q /X0 Do Q"],
+        _lines(DRAFT) + b" q /X1 Do Q",
+    )
+    res = read_data(data, "forms.pdf").resolution
+    assert [p.opener for p in res.operative] == ["Decides", "Requests"]
+
+
+def test_words_drawn_through_nested_forms_are_counted_before_their_text_is_made(
+    tmp_path, capsys, monkeypatch: pytest.MonkeyPatch
+) -> None:  # noqa: ANN001
+    """A page of 11 objects drew 100,000 words through three forms of ten uses each; PDFium made their text in
+    96 s (its text of objects inside forms grows with their square). Every object drawn is counted now, each
+    use once, and the count stops at the bound."""
+    leaf = b"BT /F1 11 Tf 72 200 Td " + b"(word ) Tj " * 100 + b"ET"
+    forms = [leaf, b"q /X0 Do Q " * 10, b"q /X1 Do Q " * 10, b"q /X2 Do Q " * 10]
+    data = _with_forms(forms, _lines(DRAFT) + b" q /X3 Do Q")
+    made = []
+    monkeypatch.setattr(pypdfium2.PdfPage, "get_textpage", lambda self: made.append(self))
+    started = time.perf_counter()
+    with pytest.raises(InputError, match="page 1 draws far more than a page of text"):
+        read_data(data, "fanned.pdf")
+    assert made == []
+    assert time.perf_counter() - started < 30  # 100,000 words drawn: the walk stops at 2,000
+    _refused_in_one_line(tmp_path, capsys, data, "page 1 draws far more than a page of text")
+
+
+def test_forms_count_against_the_page_bound_without_the_probe(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same count guards the page read in this process (where no child process can be started)."""
+    monkeypatch.setattr(pdf_probe, "probe_pages", lambda *args: None)
+    leaf = b"BT /F1 11 Tf 72 200 Td " + b"(word ) Tj " * 100 + b"ET"
+    data = _with_forms([leaf, b"q /X0 Do Q " * 30], _lines(DRAFT) + b" q /X1 Do Q")
+    monkeypatch.setattr(pdf_file, "MAX_FORM_OBJECTS", 2_000)
+    with pytest.raises(InputError, match="draws far more"):
+        read_data(data, "fanned.pdf")
+
+
+@pytest.mark.parametrize(
+    ("forms", "page"),
+    [
+        ([b"BT /F1 11 Tf 72 200 Td (word) Tj ET q /X0 Do Q q /X0 Do Q"], b"q /X0 Do Q"),
+        (
+            [b"BT /F1 11 Tf 72 200 Td (word) Tj ET q /X1 Do Q q /X1 Do Q", b"q /X0 Do Q q /X0 Do Q"],
+            b"q /X0 Do Q",
+        ),
+    ],
+    ids=["form-drawing-itself-twice", "two-forms-drawing-each-other"],
+)
+def test_a_form_that_draws_itself_stops_reading_in_one_line_and_the_process_goes_on(
+    tmp_path, capsys, forms: list[bytes], page: bytes
+) -> None:  # noqa: ANN001
+    """PDFium expanded such a form 2^n times while loading the page: 4 GB in 20 s, then it aborted the whole
+    process (the editor with it). The pages are loaded first in a child process with a memory limit."""
+    data = _with_forms(forms, _lines(DRAFT) + b" " + page)
+    with pytest.raises(InputError, match="page 1 cannot be read"):
+        read_data(data, "recursive.pdf")
+    _refused_in_one_line(tmp_path, capsys, data, "page 1 cannot be read")
+    assert read_data(_with_forms([], _lines(DRAFT)), "after.pdf").resolution.operative  # still reading PDFs
+
+
+def test_a_page_past_the_deadline_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pdf_probe, "DEADLINE", 0.2)
+    monkeypatch.setattr(pdf_probe, "MEMORY", 1 << 40)  # time, not memory, stops it
+    forms = [b"BT /F1 11 Tf 72 200 Td (word) Tj ET q /X0 Do Q q /X0 Do Q"]
+    with pytest.raises(InputError, match="page 1 takes far too long to read"):
+        read_data(_with_forms(forms, _lines(DRAFT) + b" q /X0 Do Q"), "slow.pdf")
+
+
+def test_without_a_child_process_the_file_is_read_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise OSError("no processes")
+
+    monkeypatch.setattr(pdf_probe, "_context", refuse)
+    res = read_data(_with_forms([], _lines(DRAFT)), "plain.pdf").resolution
+    assert [p.opener for p in res.operative] == ["Decides"]
