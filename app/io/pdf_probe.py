@@ -1,11 +1,12 @@
-"""Each page of a PDF loaded once in a child process before the editor or the command line loads it.
+"""A PDF's pages read in a child process, so that no PDF can take the editor or the command line down.
 
 PDFium builds a page's objects when it loads the page, and it draws a form XObject (a drawing reused by name)
 anew at each use, forms inside forms included: a 2 KB page whose form draws itself twice took 4 GB in 20 s and
-then PDFium aborted the whole process (an editor with unsaved drafts open would be gone). Nothing can be counted
-before the page is loaded, so the pages are loaded first in a process of their own, with a deadline and, where
-the system allows, a memory limit: a page that takes too long, too much memory or stops PDFium is said in one
-line, and the file is then read in this process only when every page loaded there.
+then PDFium aborted the whole process (an editor with unsaved drafts open would be gone). A font whose
+/ToUnicode maps one code to 10,000 characters did the same from a page of one object, while its text was made.
+Neither can be counted before PDFium has done it, so the pages are read in a process of their own, with a
+deadline and, where the system allows, a memory limit: a page that takes too long, too much memory or stops PDFium is said in one
+line, and the texts read there come back to this process.
 
 Where no child process can be started (a locked-down system), the file is read as before, with the bounds of
 `app.io.pdf_file` on each page's objects.
@@ -15,11 +16,12 @@ from __future__ import annotations
 
 import contextlib
 import multiprocessing
+import time
 from multiprocessing.connection import Connection
 
 from app.errors import InputError
 
-DEADLINE = 60.0  # seconds for all pages: 500 pages load in about 2 s
+DEADLINE = 60.0  # seconds for all pages: the 500 pages of the bound are read in about 8 s
 # bytes of address space for the child (Unix): loading the 52 pages of A/80/L.17 fits in 256 MB
 MEMORY = 1 << 30
 _STARTED: list[multiprocessing.context.BaseContext] = []
@@ -37,36 +39,37 @@ def _context() -> multiprocessing.context.BaseContext:
     return _STARTED[0]
 
 
-def probe_pages(data: bytes, name: str, bounds: tuple[int, int]) -> None:
-    """Load each page of the PDF `data` in a child process; InputError naming the page that stopped it, took too
-    long or drew more objects than `bounds` allow. Returns when every page loaded."""
+def pages_apart(data: bytes, name: str, bounds: tuple[int, int, int]) -> tuple[list[str], bytearray] | None:
+    """The pages' texts and italic flags of `app.io.pdf_file.read_pages`, read in a child process; InputError
+    naming the page that stopped it, took too long or passed `bounds`. None where no child process can start."""
     try:
         context = _context()
         receiver, sender = context.Pipe(duplex=False)
-        child = context.Process(target=_load_pages, args=(sender, data, name, bounds, MEMORY), daemon=True)
+        child = context.Process(target=_read_pages, args=(sender, data, name, bounds, MEMORY), daemon=True)
         child.start()
     except (OSError, RuntimeError, ValueError):  # no child process here: read in this one, within the bounds
-        return
+        return None
     sender.close()
-    page = 0
+    page, end = 1, time.monotonic() + DEADLINE  # for all pages: a page each under it could add up to hours
     try:
         while True:
-            if not receiver.poll(DEADLINE):
-                raise InputError(
-                    f"{name}: page {max(page, 1)} takes far too long to read (a damaged PDF file)"
-                )
+            if not receiver.poll(max(0.0, end - time.monotonic())):
+                raise InputError(f"{name}: page {page} takes far too long to read (a damaged PDF file)")
             try:
                 kind, said = receiver.recv()
             except (EOFError, OSError):
                 raise InputError(
-                    f"{name}: page {max(page, 1)} cannot be read (PDFium ran out of memory or stopped on it: a damaged PDF file)"
+                    f"{name}: page {page} cannot be read (it needs far more memory than a page of text, or "
+                    "PDFium stopped on it: a damaged PDF file)"
                 ) from None
             if kind == "page":
                 page = said
             elif kind == "refused":
                 raise InputError(said)
+            elif kind == "damaged":
+                raise InputError(f"{name} is a damaged PDF file (a page cannot be read)")
             else:
-                return
+                return said
     finally:
         receiver.close()
         if child.is_alive():
@@ -74,8 +77,10 @@ def probe_pages(data: bytes, name: str, bounds: tuple[int, int]) -> None:
         child.join(5)
 
 
-def _load_pages(sender: Connection, data: bytes, name: str, bounds: tuple[int, int], memory: int) -> None:
-    """In the child: load each page, say which before loading it, and say whether its objects pass `bounds`."""
+def _read_pages(
+    sender: Connection, data: bytes, name: str, bounds: tuple[int, int, int], memory: int
+) -> None:
+    """In the child: read the pages, saying each page's number before loading it, then send what was read."""
     # no resource module (Windows), or a limit the system does not allow: the deadline still holds
     with contextlib.suppress(ImportError, ValueError, OSError):
         import resource
@@ -83,26 +88,20 @@ def _load_pages(sender: Connection, data: bytes, name: str, bounds: tuple[int, i
         resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
     import pypdfium2
 
-    from app.io.pdf_file import refuse_crowded
+    from app.io.pdf_file import read_pages
 
     try:
         document = pypdfium2.PdfDocument(data)
-    except pypdfium2.PdfiumError:  # the parent says what is wrong with the file
-        sender.send(("done", None))
+    except pypdfium2.PdfiumError:
+        sender.send(("damaged", None))
         return
     try:
-        for number in range(len(document)):
-            sender.send(("page", number + 1))
-            page = document[number]
-            try:
-                refuse_crowded(page, f"{name}: page {number + 1}", bounds)
-            finally:
-                page.close()
+        read = read_pages(document, name, bounds, lambda number: sender.send(("page", number)))
     except InputError as exc:
         sender.send(("refused", str(exc)))
-        return
-    except (pypdfium2.PdfiumError, MemoryError):  # the parent reads the page again and says what it finds
-        pass
+    except (pypdfium2.PdfiumError, MemoryError):
+        sender.send(("damaged", None))
+    else:
+        sender.send(("done", read))
     finally:
         document.close()
-    sender.send(("done", None))

@@ -117,7 +117,7 @@ def test_words_drawn_through_nested_forms_are_counted_before_their_text_is_made(
 
 def test_forms_count_against_the_page_bound_without_the_probe(monkeypatch: pytest.MonkeyPatch) -> None:
     """The same count guards the page read in this process (where no child process can be started)."""
-    monkeypatch.setattr(pdf_probe, "probe_pages", lambda *args: None)
+    monkeypatch.setattr(pdf_probe, "pages_apart", lambda *args: None)
     leaf = b"BT /F1 11 Tf 72 200 Td " + b"(word ) Tj " * 100 + b"ET"
     data = _with_forms([leaf, b"q /X0 Do Q " * 30], _lines(DRAFT) + b" q /X1 Do Q")
     monkeypatch.setattr(pdf_file, "MAX_FORM_OBJECTS", 2_000)
@@ -137,10 +137,11 @@ def test_forms_count_against_the_page_bound_without_the_probe(monkeypatch: pytes
     ids=["form-drawing-itself-twice", "two-forms-drawing-each-other"],
 )
 def test_a_form_that_draws_itself_stops_reading_in_one_line_and_the_process_goes_on(
-    tmp_path, capsys, forms: list[bytes], page: bytes
+    tmp_path, capsys, monkeypatch: pytest.MonkeyPatch, forms: list[bytes], page: bytes
 ) -> None:  # noqa: ANN001
     """PDFium expanded such a form 2^n times while loading the page: 4 GB in 20 s, then it aborted the whole
-    process (the editor with it). The pages are loaded first in a child process with a memory limit."""
+    process (the editor with it). The pages are read in a child process with a memory limit."""
+    monkeypatch.setattr(pdf_probe, "MEMORY", 512 << 20)  # sooner than the default, as surely
     data = _with_forms(forms, _lines(DRAFT) + b" " + page)
     with pytest.raises(InputError, match="page 1 cannot be read"):
         read_data(data, "recursive.pdf")
@@ -163,3 +164,87 @@ def test_without_a_child_process_the_file_is_read_here(monkeypatch: pytest.Monke
     monkeypatch.setattr(pdf_probe, "_context", refuse)
     res = read_data(_with_forms([], _lines(DRAFT)), "plain.pdf").resolution
     assert [p.opener for p in res.operative] == ["Decides"]
+
+
+# --- fonts: a /ToUnicode map can make one code a whole text -----------------------------------------------------
+
+
+def _cmap(long: str) -> bytes:
+    """A /ToUnicode map: the printable ASCII codes as themselves, code 1 as `long`."""
+    return (
+        "/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /X def /CMapType 2 def "
+        "1 begincodespacerange <00> <FF> endcodespacerange 1 beginbfrange <20> <7E> <0020> endbfrange "
+        f"1 beginbfchar <01> <{long.encode('utf-16-be').hex()}> endbfchar "
+        "endcmap CMapName currentdict /CMap defineresource pop end end"
+    ).encode()
+
+
+def _mapped(long: str, uses: int) -> bytes:
+    font = "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 3 0 R >>"
+    shown = b"BT /F1 11 Tf 72 300 Td [" + b"(\x01) 500 " * uses + b"] TJ ET"
+    return _pdf(
+        [
+            "<< /Type /Catalog /Pages 2 0 R >>",
+            "<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
+            _stream(_cmap(long)),
+            f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 {font} >> >> "
+            "/Contents 5 0 R >>",
+            _stream(_lines(DRAFT) + b" " + shown),
+        ]
+    )
+
+
+def test_a_code_mapped_to_a_whole_text_stops_in_one_line(tmp_path, capsys) -> None:  # noqa: ANN001
+    """One object of 2,000 uses of a code that /ToUnicode maps to 10,000 characters: 20 million characters from a
+    60 KB file, which made PDFium abort the process at 1.5 GB while making the page's text."""
+    data = _mapped("abc " * 2_500, 2_000)
+    with pytest.raises(InputError, match="page 1 cannot be read"):
+        read_data(data, "mapped.pdf")
+    _refused_in_one_line(tmp_path, capsys, data, "page 1 cannot be read")
+
+
+def test_a_code_mapped_to_a_few_characters_reads() -> None:
+    """The ordinary case of the class: a ligature's code maps to its letters ("ffi")."""
+    data = _mapped("ffi", 3)
+    res = read_data(data, "ligature.pdf").resolution
+    assert [p.opener for p in res.operative] == ["Decides"]
+
+
+# --- pages sharing one content stream ---------------------------------------------------------------------------
+
+
+def _shared(pages: int, paths: int) -> bytes:
+    """`pages` pages that all draw one content stream: the draft's lines and `paths` short lines."""
+    drawn = b"".join(
+        b"%d %d m %d %d l S\n" % (i % 500, i // 500, i % 500 + 1, i // 500 + 1) for i in range(paths)
+    )
+    page = "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font %s >> /Contents 3 0 R >>"
+    kids = " ".join(f"{4 + i} 0 R" for i in range(pages))
+    return _pdf(
+        [
+            "<< /Type /Catalog /Pages 2 0 R >>",
+            f"<< /Type /Pages /Kids [{kids}] /Count {pages} >>",
+            _stream(_lines(DRAFT) + b"\n" + drawn),
+            *([page % _FONTS] * pages),
+        ]
+    )
+
+
+def test_pages_sharing_a_crowded_content_stream_are_refused_by_their_sum(tmp_path, capsys) -> None:  # noqa: ANN001
+    """500 pages drawing one stream of 49,000 lines came from a 380 KB file and took 184 s, each page under the
+    page bound: what all pages draw is bounded too (issued PDFs: at most 451 a page)."""
+    assert pdf_file.MAX_DOCUMENT_OBJECTS < 25 * 45_000 < 25 * pdf_file.MAX_PAGE_OBJECTS
+    data = _shared(25, 45_000)
+    started = time.perf_counter()
+    with pytest.raises(InputError, match="its pages draw far more than the pages of a resolution"):
+        read_data(data, "shared.pdf")
+    assert time.perf_counter() - started < 60  # it stops at the page that passes the sum, not at the last
+    _refused_in_one_line(tmp_path, capsys, data, "far more than the pages of a resolution")
+    assert read_data(_shared(25, 20), "light.pdf").resolution.operative  # the same stream, light: read
+
+
+def test_the_deadline_is_for_all_pages_not_each(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each page under the deadline could add up to hours: the deadline counts from the first page."""
+    monkeypatch.setattr(pdf_probe, "DEADLINE", 1.0)
+    with pytest.raises(InputError, match="takes far too long"):
+        read_data(_shared(400, 20_000), "slow.pdf")
