@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import multiprocessing
+import sys
 import time
 from multiprocessing.connection import Connection
 
@@ -29,9 +30,15 @@ _STARTED: list[multiprocessing.context.BaseContext] = []
 
 def _context() -> multiprocessing.context.BaseContext:
     """forkserver where there is one (a child forked from a small process with PDFium loaded: fast, and safe
-    beside the editor's threads), spawn elsewhere (Windows)."""
+    beside the editor's threads), spawn elsewhere (Windows) and in the frozen app (its launcher calls
+    `multiprocessing.freeze_support`, which knows spawn's command line)."""
     if not _STARTED:
-        method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+        frozen = getattr(sys, "frozen", False)
+        method = (
+            "forkserver"
+            if "forkserver" in multiprocessing.get_all_start_methods() and not frozen
+            else "spawn"
+        )
         context = multiprocessing.get_context(method)
         if method == "forkserver":
             context.set_forkserver_preload(["app.io.pdf_probe", "pypdfium2"])

@@ -248,3 +248,21 @@ def test_the_deadline_is_for_all_pages_not_each(monkeypatch: pytest.MonkeyPatch)
     monkeypatch.setattr(pdf_probe, "DEADLINE", 1.0)
     with pytest.raises(InputError, match="takes far too long"):
         read_data(_shared(400, 20_000), "slow.pdf")
+
+
+def test_pages_are_read_in_a_spawned_child_as_on_windows_and_in_the_frozen_app(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import multiprocessing
+
+    monkeypatch.setattr(pdf_probe, "_STARTED", [multiprocessing.get_context("spawn")])
+
+    def not_here(*args: object) -> None:
+        raise AssertionError("the pages were read in this process")
+
+    monkeypatch.setattr(pdf_file, "read_pages", not_here)  # the child imports its own
+    res = read_data(_with_forms([], _lines(DRAFT)), "spawned.pdf").resolution
+    assert [p.opener for p in res.operative] == ["Decides"]
+    with pytest.raises(InputError, match="page 1 draws far more"):
+        leaf = b"BT /F1 11 Tf 72 200 Td " + b"(word ) Tj " * 100 + b"ET"
+        read_data(_with_forms([leaf, b"q /X0 Do Q " * 30], _lines(DRAFT) + b" q /X1 Do Q"), "fanned.pdf")
