@@ -41,7 +41,7 @@ def _context() -> multiprocessing.context.BaseContext:
         )
         context = multiprocessing.get_context(method)
         if method == "forkserver":
-            context.set_forkserver_preload(["app.io.pdf_probe", "pypdfium2"])
+            context.set_forkserver_preload(["app.io.pdf_probe", "app.io.pdf_file", "pypdfium2"])
         _STARTED.append(context)
     return _STARTED[0]
 

@@ -266,3 +266,32 @@ def test_pages_are_read_in_a_spawned_child_as_on_windows_and_in_the_frozen_app(
     with pytest.raises(InputError, match="page 1 draws far more"):
         leaf = b"BT /F1 11 Tf 72 200 Td " + b"(word ) Tj " * 100 + b"ET"
         read_data(_with_forms([leaf, b"q /X0 Do Q " * 30], _lines(DRAFT) + b" q /X1 Do Q"), "fanned.pdf")
+
+
+# --- table rows weighed pair by pair (app/compare/table_diff.py) -----------------------------------------------
+
+
+def test_a_gap_of_long_rows_is_paired_by_place_once_weighing_them_would_cost_too_much(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """400 rows a side of 2,000 different words took 50 s to weigh pair by pair; the words compared are
+    counted before, and past the budget the gap pairs by place as a gap of more rows does."""
+    from app.compare import table_diff
+
+    weighed = []
+    real = table_diff._row_likeness
+    monkeypatch.setattr(table_diff, "_row_likeness", lambda a, b: weighed.append(1) or real(a, b))
+
+    def rows(count: int, words: int, tag: str) -> list[list[str]]:
+        return [[" ".join(f"{tag}{r}w{k}" for k in range(words)), "x"] for r in range(count)]
+
+    def pairs(words: int) -> list[tuple[int | None, int | None]]:
+        weighed.clear()
+        base = [["same", "x"], *rows(100, words, "a"), ["end", "x"]]
+        new = [["same", "x"], *rows(100, words, "b"), ["end", "x"]]
+        return table_diff._row_pairs(base, new)
+
+    assert pairs(5) and len(weighed) == 100 * 100  # short rows: every pair weighed
+    monkeypatch.setattr(table_diff, "_GAP_WORK", 100 * 100 * 20)
+    long = pairs(200)
+    assert weighed == [] and long[1:101] == [(1 + k, 1 + k) for k in range(100)]  # long rows: by place
