@@ -295,3 +295,24 @@ def test_a_gap_of_long_rows_is_paired_by_place_once_weighing_them_would_cost_too
     monkeypatch.setattr(table_diff, "_GAP_WORK", 100 * 100 * 20)
     long = pairs(200)
     assert weighed == [] and long[1:101] == [(1 + k, 1 + k) for k in range(100)]  # long rows: by place
+
+
+def test_the_walk_through_forms_stops_at_the_bound(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Counted, not timed: the objects looked at while counting stay under the bound plus one form's worth,
+    however many the forms draw (10x more words drawn, the same number of looks)."""
+    from pypdfium2 import raw
+
+    looked = []
+    real = raw.FPDFFormObj_GetObject
+    monkeypatch.setattr(raw, "FPDFFormObj_GetObject", lambda form, k: looked.append(1) or real(form, k))
+    leaf = b"BT /F1 11 Tf 72 200 Td " + b"(word ) Tj " * 100 + b"ET"
+    counts = []
+    for levels in (2, 3):
+        forms = [leaf] + [b"q /X%d Do Q " % i * 10 for i in range(levels)]
+        document = pypdfium2.PdfDocument(_with_forms(forms, _lines(DRAFT) + b" q /X%d Do Q" % levels))
+        looked.clear()
+        with pytest.raises(InputError, match="draws far more"):
+            pdf_file.refuse_crowded(document[0], "page 1", (50_000, 2_000))
+        counts.append(len(looked))
+        document.close()
+    assert max(counts) <= 2 * 2_001 and max(counts) < 1.1 * min(counts)
