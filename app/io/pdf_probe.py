@@ -54,22 +54,28 @@ def pages_apart(data: bytes, name: str, bounds: tuple[int, int, int]) -> tuple[l
         receiver, sender = context.Pipe(duplex=False)
         child = context.Process(target=_read_pages, args=(sender, data, name, bounds, MEMORY), daemon=True)
         child.start()
-    except (OSError, RuntimeError, ValueError):  # no child process here: read in this one, within the bounds
+    except (OSError, EOFError, RuntimeError, ValueError):  # no child process here: read in this one
         return None
     sender.close()
     page, end = 1, time.monotonic() + DEADLINE  # for all pages: a page each under it could add up to hours
+    started = (
+        False  # the child said it runs: until then, a child that ends is this system's doing, not the file's
+    )
     try:
         while True:
-            if not receiver.poll(max(0.0, end - time.monotonic())):
+            if not receiver.poll(max(0.0, end - time.monotonic())):  # started or not: the file may be why
                 raise InputError(f"{name}: page {page} takes far too long to read (a damaged PDF file)")
             try:
                 kind, said = receiver.recv()
             except (EOFError, OSError):
+                if not started:
+                    return None
                 raise InputError(
                     f"{name}: page {page} cannot be read (it needs far more memory than a page of text, or "
                     "PDFium stopped on it: a damaged PDF file)"
                 ) from None
-            if kind == "page":
+            started = True
+            if kind in ("started", "page"):
                 page = said
             elif kind == "refused":
                 raise InputError(said)
@@ -97,6 +103,7 @@ def _read_pages(
 
     from app.io.pdf_file import read_pages
 
+    sender.send(("started", 1))
     try:
         document = pypdfium2.PdfDocument(data)
     except pypdfium2.PdfiumError:

@@ -316,3 +316,25 @@ def test_the_walk_through_forms_stops_at_the_bound(monkeypatch: pytest.MonkeyPat
         counts.append(len(looked))
         document.close()
     assert max(counts) <= 2 * 2_001 and max(counts) < 1.1 * min(counts)
+
+
+def test_a_child_that_ends_before_it_starts_leaves_the_file_to_this_process(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A child that cannot start (a broken installation) says nothing about the file: it is read here."""
+    import multiprocessing
+
+    class Broken:
+        def __getattr__(self, name: str) -> object:
+            return getattr(multiprocessing.get_context("spawn"), name)
+
+        def Process(self, target: object, args: tuple, daemon: bool) -> multiprocessing.Process:  # noqa: N802
+            return multiprocessing.get_context("spawn").Process(target=_ends_at_once, daemon=daemon)
+
+    monkeypatch.setattr(pdf_probe, "_STARTED", [Broken()])
+    res = read_data(_with_forms([], _lines(DRAFT)), "plain.pdf").resolution
+    assert [p.opener for p in res.operative] == ["Decides"]
+
+
+def _ends_at_once() -> None:
+    raise SystemExit(3)
