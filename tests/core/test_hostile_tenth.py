@@ -338,3 +338,38 @@ def test_a_child_that_ends_before_it_starts_leaves_the_file_to_this_process(
 
 def _ends_at_once() -> None:
     raise SystemExit(3)
+
+
+# --- a content stream that inflates a thousandfold ------------------------------------------------------------
+
+
+def _inflating(text: bytes, blanks: int) -> bytes:
+    """A FlateDecode stream of `text` then `blanks` MB of spaces, written without compressing them all: one
+    flushed block of a megabyte of spaces is repeated (a full flush makes each block stand alone)."""
+    import zlib
+
+    packer = zlib.compressobj(9, zlib.DEFLATED, -15)
+    head = packer.compress(text) + packer.flush(zlib.Z_FULL_FLUSH)
+    megabyte = b" " * (1 << 20)
+    block = packer.compress(megabyte) + packer.flush(zlib.Z_FULL_FLUSH)
+    checksum = zlib.adler32(text)
+    for _ in range(blanks):
+        checksum = zlib.adler32(megabyte, checksum)
+    body = b"\x78\xda" + head + block * blanks + packer.flush() + checksum.to_bytes(4, "big")
+    return b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(body) + body + b"\nendstream"
+
+
+def test_a_content_stream_that_inflates_a_thousandfold_stops_in_the_child(
+    tmp_path, capsys, monkeypatch: pytest.MonkeyPatch
+) -> None:  # noqa: ANN001
+    """2 MB of file held 2 GB of content: read in the process it took 3.2 GB (20 MB of file would take 20);
+    the child stops at its memory limit and the file is refused in one line."""
+    monkeypatch.setattr(pdf_probe, "MEMORY", 512 << 20)
+    page = f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font {_FONTS} >> /Contents 4 0 R >>"
+    catalog, tree = "<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>"
+    data = _pdf([catalog, tree, page, _inflating(_lines(DRAFT), 1024)])
+    assert len(data) < 2_000_000
+    with pytest.raises(InputError, match="page 1 cannot be read"):
+        read_data(data, "inflating.pdf")
+    light = _pdf([catalog, tree, page, _inflating(_lines(DRAFT), 1)])  # the same stream, a megabyte: read
+    assert [p.opener for p in read_data(light, "light.pdf").resolution.operative] == ["Decides"]
