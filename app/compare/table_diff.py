@@ -34,6 +34,9 @@ from app.sequences import matching_blocks
 
 ROW_PAIR_THRESHOLD = 0.3  # rows this alike (0..1, by words and word pairs) are one row edited
 _PAIRED_GAP = 400  # rows a side of a gap weighed pair by pair; a larger gap pairs by place
+# Words and word pairs compared in weighing a gap: each pair of rows compares the smaller row's, so 400 rows a
+# side of 2,000 words took 50 s; past this (about 3 s) the gap pairs by place as a larger one does.
+_GAP_WORK = 50_000_000
 
 
 @dataclass
@@ -98,12 +101,15 @@ def _pair_gap(
     """Order-keeping pairs of the rows between two equal ones: the pairing with the most likeness (rows at
     least ROW_PAIR_THRESHOLD alike), by dynamic programming over the gap."""
     n, m = len(base), len(new)
-    if n * m > _PAIRED_GAP * _PAIRED_GAP or not n or not m:
-        k = min(n, m) if n * m > _PAIRED_GAP * _PAIRED_GAP else 0
+    by_place = n * m > _PAIRED_GAP * _PAIRED_GAP
+    if not by_place and n and m:
+        bw, nw = [_row_key(r) for r in base], [_row_key(r) for r in new]
+        by_place = min(m * sum(len(k.words) for k in bw), n * sum(len(k.words) for k in nw)) > _GAP_WORK
+    if by_place or not n or not m:
+        k = min(n, m) if by_place else 0
         return (
             [(i, i) for i in range(k)] + [(i, None) for i in range(k, n)] + [(None, j) for j in range(k, m)]
         )
-    bw, nw = [_row_key(r) for r in base], [_row_key(r) for r in new]
     scores = [[_row_likeness(b, w) for w in nw] for b in bw]
     best = [[0.0] * (m + 1) for _ in range(n + 1)]
     for i in range(n - 1, -1, -1):

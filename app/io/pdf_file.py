@@ -11,6 +11,7 @@ from __future__ import annotations
 import ctypes
 import re
 import threading
+from collections.abc import Callable
 
 from app.errors import InputError
 from app.io.imported import ImportResult
@@ -21,6 +22,13 @@ MAX_PAGES = 500
 # Objects drawn on one page: issued pages have at most a few hundred (451 in the fixtures); PDFium's text of a
 # page of a million took 13 s and 3 GB from a 30 KB file, so such a page is refused before its text is made.
 MAX_PAGE_OBJECTS = 50_000
+# Objects drawn through form XObjects (a drawing reused by name) count too, each use once more: a page of 11
+# objects drew 100,000 words through three nested forms. PDFium's text of objects inside forms grows with their
+# square (10,000: 1 s; 48,000: 29 s), and issued pages draw none (0 in the 62 PDFs of the fixtures and corpus).
+MAX_FORM_OBJECTS = 2_000
+# Objects drawn by all pages: pages may share one content stream, so 500 pages of 49,000 objects each came from a
+# 380 KB file (184 s). Issued PDFs draw at most 451 a page; 500 such pages are 225,000.
+MAX_DOCUMENT_OBJECTS = 1_000_000
 _PASSWORD = 4  # PDFium's FPDF_ERR_PASSWORD
 _ITALIC = 64  # the italic flag of a PDF font descriptor (PDF 1.7, 5.7.1)
 _WORD = re.compile(r"\w+")
@@ -55,16 +63,11 @@ def pdf_layer(data: bytes, name: str = "the file") -> tuple[str, bytearray]:
         try:
             if len(document) > MAX_PAGES:
                 raise InputError(f"{name} has {len(document):,} pages, far more than a resolution")
-            pages: list[str] = []
-            italic = bytearray()
-            for number, page in enumerate(document, 1):
-                text, flags = _page_text(page, f"{name}: page {number}")
-                if italic:
-                    italic += b"\0\0"  # the "\r\n" between pages
-                italic += flags
-                if len(italic) > MAX_CHARS:
-                    raise InputError(f"{name}: the text is too long to be a resolution")
-                pages.append(text)
+            from app.io.pdf_probe import pages_apart
+
+            bounds = (MAX_PAGE_OBJECTS, MAX_FORM_OBJECTS, MAX_CHARS)
+            read = pages_apart(data, name, bounds)
+            pages, italic = read if read is not None else read_pages(document, name, bounds)
         except pypdfium2.PdfiumError:
             raise InputError(f"{name} is a damaged PDF file (a page cannot be read)") from None
         finally:
@@ -77,21 +80,66 @@ def pdf_layer(data: bytes, name: str = "the file") -> tuple[str, bytearray]:
     return text, italic
 
 
-def _page_text(page, where: str) -> tuple[str, bytearray]:  # noqa: ANN001 (a pypdfium2.PdfPage)
-    """One page's text and its italic flags, unless the page draws more objects than any page of text."""
+def read_pages(
+    document, name: str, bounds: tuple[int, int, int], progress: Callable[[int], None] | None = None
+) -> tuple[list[str], bytearray]:  # noqa: ANN001 (a pypdfium2.PdfDocument)
+    """Each page's text and the italic flags of all of them, within `bounds` (objects a page draws, objects
+    drawn through forms, characters in all); `progress` is told each page's number before the page is loaded."""
+    pages: list[str] = []
+    italic = bytearray()
+    drawn = 0
+    for number in range(1, len(document) + 1):
+        if progress is not None:
+            progress(number)
+        text, flags, objects = _page_text(document[number - 1], f"{name}: page {number}", bounds[:2])
+        drawn += objects
+        if drawn > MAX_DOCUMENT_OBJECTS:
+            raise InputError(f"{name}: its pages draw far more than the pages of a resolution")
+        if italic:
+            italic += b"\0\0"  # the "\r\n" between pages
+        italic += flags
+        if len(italic) > bounds[2]:
+            raise InputError(f"{name}: the text is too long to be a resolution")
+        pages.append(text)
+    return pages, italic
+
+
+def _page_text(page, where: str, bounds: tuple[int, int]) -> tuple[str, bytearray, int]:  # noqa: ANN001 (a pypdfium2.PdfPage)
+    """One page's text, its italic flags and the objects it draws, unless it draws more than any page of text."""
     from pypdfium2 import raw  # PDFium's C interface
 
     try:
-        if raw.FPDFPage_CountObjects(page.raw) > MAX_PAGE_OBJECTS:
-            raise InputError(f"{where} draws far more than a page of text")
+        drawn = refuse_crowded(page, where, bounds)
         textpage = page.get_textpage()
         try:
             text = textpage.get_text_range()
-            return text, _italic_flags(raw, textpage.raw, text)
+            return text, _italic_flags(raw, textpage.raw, text), drawn
         finally:
             textpage.close()
     finally:
         page.close()
+
+
+def refuse_crowded(page, where: str, bounds: tuple[int, int]) -> int:  # noqa: ANN001 (a pypdfium2.PdfPage)
+    """The objects the page draws; InputError when they are more than `bounds` allow: in all, and through form
+    XObjects. The walk stops at the bound, so it costs no more than the bound whatever the forms hold."""
+    from pypdfium2 import raw
+
+    most, most_in_forms = bounds
+    drawn, in_forms = raw.FPDFPage_CountObjects(page.raw), 0
+    forms = [raw.FPDFPage_GetObject(page.raw, i) for i in range(min(drawn, most + 1))]
+    forms = [o for o in forms if raw.FPDFPageObj_GetType(o) == raw.FPDF_PAGEOBJ_FORM]
+    while forms and drawn <= most and in_forms <= most_in_forms:
+        form = forms.pop()
+        inside = raw.FPDFFormObj_CountObjects(form)
+        drawn, in_forms = drawn + max(inside, 0), in_forms + max(inside, 0)
+        for k in range(min(inside, most_in_forms + 1)):
+            obj = raw.FPDFFormObj_GetObject(form, k)
+            if raw.FPDFPageObj_GetType(obj) == raw.FPDF_PAGEOBJ_FORM:
+                forms.append(obj)
+    if drawn > most or in_forms > most_in_forms:
+        raise InputError(f"{where} draws far more than a page of text")
+    return drawn
 
 
 def _italic_flags(raw, textpage, text: str) -> bytearray:  # noqa: ANN001 (PDFium's interface and text page)
