@@ -17,7 +17,6 @@ from PySide6.QtCore import QObject, Qt, QTimer, QUrl
 from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
-    QMenu,
     QMenuBar,
     QPushButton,
     QTextBrowser,
@@ -92,10 +91,12 @@ class NegotiationView(QWidget):
         self.summary.setWordWrap(True)
         self.browser = QTextBrowser()
         self.browser.setOpenLinks(False)
+        self.browser.setAccessibleName(tr("Compilation of the proposals"))
         self.start_button = QPushButton(tr("Start negotiation"))
         self.add_button = QPushButton(tr("Add proposal…"))
         self.proposer = QComboBox()
         self.proposer.setMinimumWidth(140)
+        self.proposer.setAccessibleName(tr("Whose proposal"))
         self.type_button = QPushButton(tr("Type proposal…"))
         self.accept_button = QPushButton(tr("Accept"))
         self.reject_button = QPushButton(tr("Reject"))
@@ -182,19 +183,10 @@ class NegotiationPanel(QObject):
         win.document_changed.connect(lambda *_: self.dock.isVisible() and self.refresh())
 
     def add_menu(self, menubar: QMenuBar) -> None:
-        """The Negotiate menu, before Help."""
-        menu = QMenu(tr("&Negotiate"), menubar)
-        menu.addAction(tr("Negotiation &View"), self.show)
-        menu.addAction(tr("&Add Proposal…"), lambda: (self.show(), self.add_proposal()))
-        menu.addAction(tr("&Merge into Revision…"), lambda: (self.show(), self.open_merge()))
-        menu.addAction(tr("&Issue Revision"), lambda: (self.show(), self.issue_revision()))
-        menu.addAction(tr("Make &L Document…"), lambda: (self.show(), self.make_l_document()))
-        menu.addAction(tr("&Export Compilation…"), lambda: (self.refresh(), self.export()))
-        last = menubar.actions()[-1] if menubar.actions() else None
-        if last is not None:
-            menubar.insertMenu(last, menu)
-        else:
-            menubar.addMenu(menu)
+        """The Negotiate menu, before Help (widgets.negotiation_menu)."""
+        from widgets.negotiation_menu import add_menu
+
+        add_menu(self, menubar)
 
     def show(self) -> None:
         self.dock.show()
@@ -267,6 +259,12 @@ class NegotiationPanel(QObject):
             self._select(url.path())
             self.refresh()
 
+    def select(self, paragraph_id: str) -> None:
+        """Select a paragraph of the compilation and bring it into view (the paragraph at the editor's cursor)."""
+        self._select(paragraph_id)
+        self.refresh()
+        self.scroll_to(paragraph_id)
+
     def scroll_to(self, paragraph_id: str) -> None:
         self.view.browser.scrollToAnchor(f"p-{paragraph_id}")
 
@@ -316,8 +314,11 @@ class NegotiationPanel(QObject):
         from app.negotiation.tracked_reading import authors, proposals_from_tracked
 
         neg = self.win.res.negotiation
+        if neg is None:
+            self.win.statusBar().showMessage(tr("Start the negotiation first"), 4000)
+            return
         path = self.win.prompter.open_path(self.win, tr("Add a delegation's proposal"), PROPOSAL_FILTER)
-        if not path or neg is None:
+        if not path:
             return
         path = Path(path)
         try:
@@ -326,7 +327,7 @@ class NegotiationPanel(QObject):
             if data and authors(data, name=path.name):
                 proposals = proposals_from_tracked(data, base, name=path.name, base_version=neg.version)
             else:
-                name = self.win.prompter.ask_text(
+                name = self.win.prompter.ask_line(
                     self.win,
                     tr("Who proposes this text?"),
                     tr("Delegation or group (EU, G77 and China …):"),
@@ -348,7 +349,7 @@ class NegotiationPanel(QObject):
         if neg is None or entry is None or entry.kind not in ("paragraph", "title"):
             self.win.statusBar().showMessage(tr("Select a paragraph of the text first"), 4000)
             return
-        line = self.win.prompter.ask_text(
+        line = self.win.prompter.ask_line(
             self.win,
             tr("Proposal on {place}").format(place=entry.label),
             tr('e.g. EU: after "States" insert "and regional organizations"'),
@@ -447,6 +448,7 @@ class NegotiationPanel(QObject):
 
     def export(self) -> bool:
         if self.compilation is None:
+            self.win.statusBar().showMessage(tr("Start the negotiation first"), 4000)
             return False
         name = Path(self.win.files.suggested_name(".docx"))
         suggested = str(name.with_name(name.stem + "-compilation.docx"))

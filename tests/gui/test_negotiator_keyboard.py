@@ -1,0 +1,138 @@
+"""A sponsor's negotiator runs a round from the keyboard on a laptop (1024x640), where the negotiation panel's
+toolbars fold Reject, Agreed ad ref and Reopen into a » menu that Tab never reaches: every step is in the
+Negotiate menu, on the paragraph the cursor is in; a step that needs a negotiation says so before asking for a
+file; a proposal read out in the room is one line that Enter accepts; the panel's controls have names."""
+
+from __future__ import annotations
+
+import copy
+import re
+from pathlib import Path
+
+from conftest import open_as_project
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit
+
+from app.io.text_writer import to_text
+from app.negotiation.status import Status
+from tests.gui.shown import shown_window
+from widgets.main_window import MainWindow
+from widgets.prompter import Prompter
+
+SMALL = (1024, 640)
+
+
+def _entry(window: MainWindow, letter: str) -> QAction:
+    """The Negotiate menu's entry that Alt+N, `letter` runs (its underlined letter)."""
+    menu = next(a.menu() for a in window.menuBar().actions() if a.menu() and "&N" in a.text())
+    return next(
+        a for a in menu.actions() if re.search(rf"&{letter}", a.text().replace("&&", ""), re.IGNORECASE)
+    )
+
+
+def _cursor_in(window: MainWindow, paragraph_id: str) -> None:
+    window.paragraphs.focus_paragraph(paragraph_id)
+    QApplication.processEvents()
+    assert window.paragraphs.isAncestorOf(QApplication.focusWidget())
+
+
+def _window(qtbot, settings, prompter, tmp_path: Path, corpus: Path) -> MainWindow:  # noqa: ANN001
+    win = shown_window(qtbot, settings, prompter, tmp_path, SMALL)
+    open_as_project(win, corpus / "A_C.3_80_L.20.txt", tmp_path)
+    return win
+
+
+def test_a_round_from_the_negotiate_menu_on_the_paragraph_at_the_cursor(
+    qtbot, settings, prompter, tmp_path: Path, corpus: Path
+) -> None:  # noqa: ANN001
+    win = _window(qtbot, settings, prompter, tmp_path, corpus)
+    panel = win.negotiation
+    _entry(win, "s").trigger()  # Start Negotiation
+    assert win.res.negotiation is not None and panel.dock.isVisible()
+    target = next(p for p in win.res.operative[1:] if len(p.text.split()) > 8 and "[^" not in p.text)
+    words = target.text.split()
+    edited = copy.deepcopy(win.res)
+    edited.find(target.id).text = " ".join(words[:2] + ["urgently"] + words[2:])
+    eu = tmp_path / "eu.txt"
+    eu.write_text(to_text(edited), encoding="utf-8")
+    prompter.paths, prompter.texts = [eu], ["EU"]
+    _entry(win, "a").trigger()  # Add Proposal…: an edited copy, whose delegation is asked
+    # the cursor in the paragraph, Negotiate › Type Proposal… takes a proposal read out in the room there
+    _cursor_in(win, target.id)
+    prompter.texts = [f'CANZ: after "{words[-1]}" insert "at all levels"']
+    _entry(win, "t").trigger()
+    label = win.res.negotiation.labels[target.id]
+    assert label in panel.view.where.text()
+    assert "[CANZ]" in panel.view.browser.toPlainText()
+    # two delegations propose there: Accept asks whose, and takes that one
+    _cursor_in(win, target.id)
+    prompter.choices = ["CANZ"]
+    _entry(win, "c").trigger()
+    assert prompter.offered == ["EU", "CANZ"]
+    assert "at all levels" in win.res.find(target.id).text and "urgently" not in win.res.find(target.id).text
+    _cursor_in(win, target.id)
+    _entry(win, "r").trigger()  # Reject: one proposal left there, no question
+    assert "urgently" not in win.res.find(target.id).text
+    assert "[EU]" not in panel.view.browser.toPlainText()
+    _cursor_in(win, target.id)
+    _entry(win, "g").trigger()  # Agreed ad ref
+    assert win.res.negotiation.status(target.id) == Status.AGREED
+    _cursor_in(win, target.id)
+    _entry(win, "o").trigger()  # Reopen
+    assert win.res.negotiation.status(target.id) == Status.OPEN
+    win.doc.history.mark_saved()
+
+
+def test_steps_that_need_a_negotiation_say_so_before_asking_for_a_file(
+    qtbot, settings, prompter, tmp_path: Path, corpus: Path
+) -> None:  # noqa: ANN001
+    win = _window(qtbot, settings, prompter, tmp_path, corpus)
+    before = to_text(win.res)
+    for letter in ("a", "e", "t", "c", "g"):  # Add Proposal, Export Compilation, Type, Accept, Agreed
+        prompter.paths = [tmp_path / "eu.txt"]
+        prompter.texts = ['EU: delete "States"']
+        win.statusBar().clearMessage()
+        _entry(win, letter).trigger()
+        assert win.statusBar().currentMessage() == "Start the negotiation first", letter
+        assert prompter.paths == [tmp_path / "eu.txt"], letter  # no file asked for, then dropped
+        assert not prompter.errors
+    assert to_text(win.res) == before and win.res.negotiation is None
+
+
+def test_enter_accepts_a_proposal_read_out_in_the_room(qtbot, settings, tmp_path: Path, corpus: Path) -> None:  # noqa: ANN001
+    """The proposal is typed in the real dialog: Enter takes it, as in every one-line dialog (a text box of
+    several lines took Enter as a line break, and the delegate had to find the OK button)."""
+    win = _window(qtbot, settings, Prompter(), tmp_path, corpus)
+    _entry(win, "s").trigger()
+    target = win.res.operative[0]
+    last = target.text.split()[-1]
+    _cursor_in(win, target.id)
+    seen: list[bool] = []
+
+    def type_and_press_enter() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, QInputDialog)
+        field = dialog.findChild(QLineEdit)
+        seen.append(field is not None and field.isVisible())
+        editor = field if field is not None and field.isVisible() else QApplication.focusWidget()
+        qtbot.keyClicks(editor, f'EU: after "{last}" insert "at all levels"')
+        qtbot.keyClick(editor, Qt.Key.Key_Return)
+        if dialog.isVisible():  # Enter did not accept: close it so the test ends
+            dialog.reject()
+
+    QTimer.singleShot(100, type_and_press_enter)
+    _entry(win, "t").trigger()
+    assert seen == [True]
+    assert "[EU]" in win.negotiation.view.browser.toPlainText()
+    win.doc.history.mark_saved()
+
+
+def test_the_panels_controls_have_names(qtbot, settings, prompter, tmp_path: Path, corpus: Path) -> None:  # noqa: ANN001
+    """A screen reader names the compilation and the box of proposers, not just "text browser", "combo box"."""
+    win = _window(qtbot, settings, prompter, tmp_path, corpus)
+    view = win.negotiation.view
+    _entry(win, "s").trigger()
+    for widget in (view.browser, view.proposer):
+        assert widget.accessibleName(), type(widget).__name__
+    win.doc.history.mark_saved()
