@@ -64,6 +64,18 @@ def say_plural(count: int, one: str, many: str, **fields: Any) -> Message:
     return say(one if count == 1 else many, count=count, **fields)
 
 
+def reason(exc: BaseException) -> str:
+    """What an exception says: its `say` message kept as one (so a message quoting it, and the editor, say it in
+    their language), else its text."""
+    return exc.args[0] if exc.args and isinstance(exc.args[0], str) else str(exc)
+
+
+def explain(exc: BaseException) -> str:
+    """A refusal as the editor shows it: the exception's message in the interface language, as a sentence."""
+    said = localize(reason(exc))
+    return said[:1].upper() + said[1:]
+
+
 def localize(text: str, code: str | None = None) -> str:
     """`text` in language `code` (default: the interface language): a `say` message from its [messages] entry;
     other text from the editor's [text] catalog (an undo label the editor gave with `marked`), else as written."""

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import ResoluteError
 from app.interface import fill, marked, plural, tr
+from app.messages import explain
 from app.negotiation import commands, rounds
 from app.negotiation.compilation import BRACKET, DELETE, INSERT, TAG, Compilation, Entry
 from app.negotiation.status import Status
@@ -234,7 +235,7 @@ class NegotiationPanel(QObject):
         try:
             self.compilation = rounds.compilation(neg, res)
         except ResoluteError as exc:
-            v.summary.setText(str(exc))
+            v.summary.setText(explain(exc))
             return
         open_, brackets = rounds.counts(neg, res)
         pending = len(self.compilation.proposers)
@@ -296,7 +297,7 @@ class NegotiationPanel(QObject):
         try:
             change = self.win.apply(command, **kwargs)
         except ResoluteError as exc:
-            self.win.statusBar().showMessage(str(exc), 6000)
+            self.win.statusBar().showMessage(explain(exc), 6000)
             return False
         self.win.doc.history.seal()
         if change is not None:
@@ -337,7 +338,7 @@ class NegotiationPanel(QObject):
                     return
                 proposals = [derive(base, read_document(path).resolution, name.strip(), neg.version)]
         except (ResoluteError, OSError) as exc:
-            self.win.prompter.error(self.win, tr("Cannot read the proposal"), str(exc))
+            self.win.prompter.error(self.win, tr("Cannot read the proposal"), explain(exc))
             return
         self._run(commands.add_proposals, proposals=proposals)
 
@@ -360,7 +361,7 @@ class NegotiationPanel(QObject):
         try:
             proposal = typed_proposal(rounds.base_text(neg), entry.paragraph_id, line, neg.version)
         except ResoluteError as exc:
-            self.win.prompter.error(self.win, tr("Cannot read the proposal"), str(exc))
+            self.win.prompter.error(self.win, tr("Cannot read the proposal"), explain(exc))
             return
         self._run(commands.add_proposals, proposals=[proposal])
 
@@ -416,7 +417,7 @@ class NegotiationPanel(QObject):
         try:
             clean, table = rounds.l_document(self.win.res)
         except ResoluteError as exc:
-            self.win.prompter.error(self.win, tr("Cannot make the L document"), str(exc))
+            self.win.prompter.error(self.win, tr("Cannot make the L document"), explain(exc))
             return False
         name = Path(self.win.files.suggested_name(".docx"))
         path = self.win.prompter.save_path(
@@ -432,7 +433,7 @@ class NegotiationPanel(QObject):
             write_docx(clean, path, paper=self.win.settings.paper or None)
             write_text(path.with_name(path.stem + "-renumbering.txt"), table_text(table))
         except (ResoluteError, OSError) as exc:
-            self.win.prompter.error(self.win, tr("Could not export"), str(exc))
+            self.win.prompter.error(self.win, tr("Could not export"), explain(exc))
             return False
         moved = sum(1 for old, new in table if old != new)
         self.win.statusBar().showMessage(
@@ -469,7 +470,7 @@ class NegotiationPanel(QObject):
 
                 write_compilation_docx(self.compilation, path)
         except (ResoluteError, OSError) as exc:
-            self.win.prompter.error(self.win, tr("Could not export"), str(exc))
+            self.win.prompter.error(self.win, tr("Could not export"), explain(exc))
             return False
         self.win.statusBar().showMessage(tr("Exported {name}").format(name=path.name), 3000)
         return True

@@ -22,7 +22,7 @@ from app.negotiation.status import Alternative, Status, make_bracket, resolve
 
 def _negotiation(res: Resolution) -> rounds.Negotiation:
     if res.negotiation is None:
-        raise InputError("this text is not under negotiation: start the negotiation first")
+        raise InputError(say("this text is not under negotiation: start the negotiation first"))
     return res.negotiation
 
 
@@ -34,7 +34,7 @@ def _swap(doc: Document, label: str, step: Callable[[Resolution], Resolution | N
 
 def start_negotiation(doc: Document, *, facilitator: str = "", date: dt.datetime | None = None) -> Change:
     if doc.resolution.negotiation is not None:
-        raise InputError("this text is already under negotiation")
+        raise InputError(say("this text is already under negotiation"))
 
     def step(res: Resolution) -> None:
         rounds.start(res, facilitator=facilitator, date=date)
@@ -77,10 +77,10 @@ def merge(doc: Document, *, target: str, fields: dict[str, str], proposal_ids: l
     def step(res: Resolution) -> None:
         para = res.find(target)
         if para is None:
-            raise InputError("that paragraph is no longer in the text")
+            raise InputError(say("that paragraph is no longer in the text"))
         for name, value in fields.items():
             if name not in ("opener", "text", "tail"):
-                raise InputError(f"cannot merge into {name}")
+                raise InputError(say("cannot merge into {name}", name=name))
             setattr(para, name, value)
         for pid in proposal_ids:
             rounds.decide(_negotiation(res), pid, target, rounds.MERGE)
@@ -111,7 +111,7 @@ def resolve_bracket(doc: Document, *, bracket_id: str, text: str) -> Change:
         neg = _negotiation(res)
         bracket = next((b for b in neg.brackets if b.id == bracket_id), None)
         if bracket is None:
-            raise InputError("no such bracket")
+            raise InputError(say("no such bracket"))
         resolve(res, bracket, text)
         neg.brackets.remove(bracket)
 

@@ -15,6 +15,7 @@ from enum import Enum
 
 from app import inline
 from app.errors import InputError
+from app.messages import say, say_plural
 from app.model import Paragraph, Resolution, new_id
 
 
@@ -96,7 +97,7 @@ def make_bracket(
     """A bracket around `words` of a paragraph's field. Raises InputError when they are not there."""
     bracket = Bracket(paragraph_id, field_name, words, alternatives, occurrence)
     if not words or locate(res, bracket) is None:
-        raise InputError(f"“{words}” is not in that paragraph")
+        raise InputError(say("“{words}” is not in that paragraph", words=words))
     return bracket
 
 
@@ -106,7 +107,9 @@ def resolve(res: Resolution, bracket: Bracket, text: str, para: Paragraph | None
     para = para or res.find(bracket.paragraph_id)
     at = locate(res, bracket, para)
     if at is None:
-        raise InputError(f"the bracketed words “{bracket.words}” are no longer in the paragraph")
+        raise InputError(
+            say("the bracketed words “{words}” are no longer in the paragraph", words=bracket.words)
+        )
     value = getattr(para, bracket.field)
     setattr(para, bracket.field, value[:at] + text + value[at + len(bracket.words) :])
 
@@ -127,6 +130,10 @@ def refuse_brackets(res: Resolution) -> None:
     places = bracket_places(negotiation.brackets, assign(res, negotiation.labels))
     n = len(negotiation.brackets)
     raise InputError(
-        f"the text still has {n} bracket{'s' if n != 1 else ''} ({', '.join(places)}): "
-        "resolve them before making the L document"
+        say_plural(
+            n,
+            "the text still has {count} bracket ({places}): resolve them before making the L document",
+            "the text still has {count} brackets ({places}): resolve them before making the L document",
+            places=", ".join(places),
+        )
     )

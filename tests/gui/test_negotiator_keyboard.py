@@ -7,16 +7,20 @@ from __future__ import annotations
 
 import copy
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
 from conftest import open_as_project
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit
 
+from app import interface
 from app.io.text_writer import to_text
 from app.negotiation.status import Status
 from tests.gui.shown import shown_window
+from widgets import interface_language
 from widgets.main_window import MainWindow
 from widgets.prompter import Prompter
 
@@ -135,4 +139,37 @@ def test_the_panels_controls_have_names(qtbot, settings, prompter, tmp_path: Pat
     _entry(win, "s").trigger()
     for widget in (view.browser, view.proposer):
         assert widget.accessibleName(), type(widget).__name__
+    win.doc.history.mark_saved()
+
+
+@pytest.fixture
+def french(qapp) -> Iterator[None]:  # noqa: ANN001
+    interface_language.apply("fr")
+    yield
+    interface_language.apply(interface.ENGLISH)
+
+
+def test_a_french_delegate_types_a_proposal_in_french_and_reads_refusals_in_french(
+    french, qtbot, settings, prompter, tmp_path: Path, corpus: Path
+) -> None:  # noqa: ANN001
+    """The room speaks French: « » and "après … insérer"; what cannot be done is said in French (the refusals
+    of the negotiation were English sentences in a French editor)."""
+    win = _window(qtbot, settings, prompter, tmp_path, corpus)
+    _entry(win, "p").trigger()  # Publier la révision, before any negotiation: refused in the status bar
+    assert win.statusBar().currentMessage() == (
+        "Ce texte n'est pas en négociation : commencez d'abord la négociation"
+    )
+    _entry(win, "c").trigger()  # Commencer la négociation
+    target = win.res.operative[0]
+    last = target.text.split()[-1]
+    _cursor_in(win, target.id)
+    prompter.texts = ["UE : insérer quelque chose"]
+    _entry(win, "s").trigger()  # Saisir une proposition…
+    assert prompter.errors and prompter.errors[-1][0] == "Impossible de lire la proposition"
+    assert "après « … » insérer « … »" in prompter.errors[-1][1]
+    _cursor_in(win, target.id)
+    prompter.texts = [f"UE : après «\u00a0{last}\u00a0» insérer «\u00a0à tous les niveaux\u00a0»"]
+    _entry(win, "s").trigger()
+    shown = win.negotiation.view.browser.toPlainText()
+    assert "[UE]" in shown and "à tous les niveaux" in shown and "\u00a0à tous" not in shown
     win.doc.history.mark_saved()
