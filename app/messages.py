@@ -71,9 +71,9 @@ def reason(exc: BaseException) -> str:
 
 
 def explain(exc: BaseException) -> str:
-    """A refusal as the editor shows it: the exception's message in the interface language, as a sentence."""
-    said = localize(reason(exc))
-    return said[:1].upper() + said[1:]
+    """A refusal as the editor shows it: the exception's message in the interface language (its first letter
+    left as it is: a message may open with a file's name)."""
+    return localize(reason(exc))
 
 
 def localize(text: str, code: str | None = None) -> str:

@@ -347,7 +347,8 @@ class MainWindow(QMainWindow):
         try:
             result = command(self.doc, *args, **kwargs)
         except edits.EditError as exc:
-            self.statusBar().showMessage(explain(exc), 4000)
+            said = explain(exc)
+            self.statusBar().showMessage(said[:1].upper() + said[1:], 4000)
             return None
         change = result[0] if isinstance(result, tuple) else result
         if change.revision and (change.label or change.structure):

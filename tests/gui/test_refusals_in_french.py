@@ -1,0 +1,68 @@
+"""A French-speaking delegate applies an issued amendment and rolls a resolution over with the editor in French:
+what cannot be done is said in French, naming the paragraph as the French set wording does, and the open
+document is left as it was (these refusals were English sentences in a French editor)."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from app import interface
+from app.io.text_writer import to_text
+from app.model import DocumentKind, Part
+from app.storage import load_project
+from app.wording import paragraph_name
+from widgets import interface_language
+from widgets.actions import ActionId
+from widgets.main_window import MainWindow
+
+GUI = Path(__file__).resolve().parent.parent / "fixtures" / "gui"
+CORPUS = Path(__file__).resolve().parent.parent / "fixtures" / "corpus"
+
+
+@pytest.fixture
+def french(qapp) -> Iterator[None]:  # noqa: ANN001
+    interface_language.apply("fr")
+    yield
+    interface_language.apply(interface.ENGLISH)
+
+
+def test_an_amendment_naming_a_paragraph_the_draft_lacks_is_refused_in_french(
+    french, window: MainWindow, prompter, tmp_path: Path
+) -> None:  # noqa: ANN001
+    source = shutil.copy(CORPUS / "A_80_L.19.txt", tmp_path / "A_80_L.19.txt")
+    assert window.files.open_path(Path(source), as_import=True)
+    base_path = shutil.copy(GUI / "A_C.3_80_L.20.json", tmp_path / "base.json")
+    panel = window.amendment_panel
+    past = len(load_project(Path(base_path)).preamble) + 3
+    panel.number.setValue(past)  # a preambular paragraph the draft amended does not have
+    before = to_text(window.res)
+    prompter.paths = [Path(base_path)]
+    window.action(ActionId.SHOW_AMENDED).trigger()
+    title, message = prompter.errors[-1]
+    assert title == "Impossible d'appliquer l'amendement"
+    assert message == f"{paragraph_name(Part.PREAMBLE, past, language='fr')} n'existe pas dans le projet"
+    assert window.res.header.kind is DocumentKind.AMENDMENT and to_text(window.res) == before
+
+
+def test_a_rollover_symbol_that_is_not_one_is_refused_in_french(
+    french, qtbot, window: MainWindow, prompter, tmp_path: Path
+) -> None:  # noqa: ANN001
+    path = shutil.copy(GUI / "A_C.3_80_L.20.json", tmp_path / "draft.json")
+    assert window.files.open_path(Path(path))
+    before = to_text(window.res)
+    window.action(ActionId.ROLLOVER).trigger()
+    dialog = window.versions.rollover_dialog
+    dialog.symbol.clear()
+    qtbot.keyClicks(dialog.symbol, "A/C.3/80/L.20")
+    dialog.date.clear()
+    qtbot.keyClicks(dialog.date, "15 December 2025")
+    qtbot.keyClick(dialog.symbol, Qt.Key.Key_Return)  # Enter: the dialog's default button, Next
+    assert dialog.isVisible() and dialog.pages.currentIndex() == 0
+    assert dialog.message.text() == ("« A/C.3/80/L.20 » n'est pas une cote de résolution comme A/RES/80/70")
+    qtbot.keyClick(dialog.symbol, Qt.Key.Key_Escape)
+    assert not dialog.isVisible() and to_text(window.res) == before
