@@ -108,6 +108,7 @@ class MergeDialog(QDialog):
         self.heading = QLabel()
         self.shown = QTextBrowser()  # the place as the compilation shows it
         self.shown.setOpenLinks(False)
+        self.shown.setAccessibleName(tr("The place as the compilation shows it"))
         self.shown.setMaximumHeight(130)
         scroll = self.scroll = QScrollArea()
         scroll.setWidgetResizable(True)
