@@ -45,6 +45,11 @@ SELECTED_STYLE = "background-color:#eef2f8;"
 PROPOSAL_FILTER = marked("Proposals (*.docx *.txt *.json);;All files (*)")
 
 
+def shown_version(name: str) -> str:
+    """A revision's name in the editor's language: "Zero draft" is a word ("Avant-projet"), "Rev.1" a symbol."""
+    return tr("Zero draft") if name == rounds.ZERO_DRAFT else name
+
+
 def entry_html(entry: Entry, selected: bool = False) -> str:
     parts = []
     for piece in entry.pieces:
@@ -240,7 +245,7 @@ class NegotiationPanel(QObject):
         open_, brackets = rounds.counts(neg, res)
         pending = len(self.compilation.proposers)
         v.summary.setText(
-            f"<b>{html.escape(neg.version.capitalize())}</b> · "
+            f"<b>{html.escape(shown_version(neg.version))}</b> · "
             + tr("proposals by {delegations}: {names}").format(
                 delegations=plural(pending, "{count} delegation", "{count} delegations"),
                 names=html.escape(", ".join(self.compilation.proposers) or tr("none")),

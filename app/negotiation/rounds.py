@@ -43,6 +43,7 @@ from app.negotiation.status import Bracket, Status, StatusChange, current
 from app.sequences import matching_blocks
 
 ACCEPT, MERGE, REJECT = "accept", "merge", "reject"
+ZERO_DRAFT = "zero draft"  # the name of the text a negotiation starts from (stored in project files)
 
 
 @dataclass
@@ -55,7 +56,7 @@ class Revision:
 
     @property
     def name(self) -> str:
-        return "zero draft" if self.number == 0 else f"Rev.{self.number}"
+        return ZERO_DRAFT if self.number == 0 else f"Rev.{self.number}"
 
     def resolution(self) -> Resolution:
         """The revision's text; a text damaged in the project file is refused in one line that says how to go
@@ -102,7 +103,7 @@ class Negotiation:
     @property
     def version(self) -> str:
         """The name of the latest revision: what new proposals are made against."""
-        return self.revisions[-1].name if self.revisions else "zero draft"
+        return self.revisions[-1].name if self.revisions else ZERO_DRAFT
 
     def proposal(self, proposal_id: str) -> Proposal:
         """The first proposal with this id. Found through an index of places, checked and built again when the

@@ -160,6 +160,7 @@ def test_a_french_delegate_types_a_proposal_in_french_and_reads_refusals_in_fren
         "Ce texte n'est pas en négociation : commencez d'abord la négociation"
     )
     _entry(win, "c").trigger()  # Commencer la négociation
+    assert win.negotiation.view.summary.text().startswith("<b>Avant-projet</b> · propositions de")
     target = win.res.operative[0]
     last = target.text.split()[-1]
     _cursor_in(win, target.id)
