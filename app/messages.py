@@ -70,10 +70,18 @@ def reason(exc: BaseException) -> str:
     return exc.args[0] if exc.args and isinstance(exc.args[0], str) else str(exc)
 
 
-def explain(exc: BaseException) -> str:
-    """A refusal as the editor shows it: the exception's message in the interface language (its first letter
-    left as it is: a message may open with a file's name)."""
-    return localize(reason(exc))
+def explain(exc: BaseException, code: str | None = None) -> str:
+    """A refusal as the editor shows it: the exception's message in the interface language, opening with a
+    capital where its template opens with its own words (not where it opens with a field: a file's name)."""
+    said = reason(exc)
+    text = localize(said, code)
+    if not isinstance(said, Message):
+        return text
+    code = code or interface.current()
+    template = (
+        said.template if code == interface.ENGLISH else interface.message_catalog(code).get(said.template)
+    )
+    return text[:1].upper() + text[1:] if template and not template.startswith("{") else text
 
 
 def localize(text: str, code: str | None = None) -> str:

@@ -347,7 +347,7 @@ class MainWindow(QMainWindow):
         try:
             result = command(self.doc, *args, **kwargs)
         except edits.EditError as exc:
-            said = explain(exc)
+            said = explain(exc)  # an edit's refusals open with their own words
             self.statusBar().showMessage(said[:1].upper() + said[1:], 4000)
             return None
         change = result[0] if isinstance(result, tuple) else result

@@ -302,8 +302,7 @@ class NegotiationPanel(QObject):
         try:
             change = self.win.apply(command, **kwargs)
         except ResoluteError as exc:
-            said = explain(exc)  # a status line opens as a sentence (the messages start in lower case)
-            self.win.statusBar().showMessage(said[:1].upper() + said[1:], 6000)
+            self.win.statusBar().showMessage(explain(exc), 6000)
             return False
         self.win.doc.history.seal()
         if change is not None:

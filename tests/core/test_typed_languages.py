@@ -79,3 +79,15 @@ def test_a_line_the_reader_cannot_take_is_refused_in_the_interface_language() ->
     said = localize(caught.value.args[0], "fr")
     assert said != str(caught.value) and "après « … » insérer « … »" in said
     assert "insertar" in localize(caught.value.args[0], "es")
+
+
+def test_a_refusal_opens_with_a_capital_unless_it_opens_with_a_name() -> None:
+    """The editor shows a refusal as a sentence; a file's or a delegation's name keeps its own first letter."""
+    from app.messages import explain, say
+
+    for code, want in (("en", "No such proposal"), ("fr", "Cette proposition n'existe pas")):
+        assert explain(InputError(say("no such proposal")), code) == want
+    named = InputError(say("{proposer} proposes nothing there", proposer="eu-copy.docx"))
+    assert explain(named, "en") == "eu-copy.docx proposes nothing there"
+    assert explain(named, "fr") == "eu-copy.docx ne propose rien à cet endroit"
+    assert explain(InputError("plain words"), "en") == "plain words"
