@@ -43,11 +43,25 @@ def start_negotiation(doc: Document, *, facilitator: str = "", date: dt.datetime
 
 
 def add_proposals(doc: Document, proposals: list[Proposal]) -> Change:
+    """Add delegations' proposals. A proposal without an edit (a copy sent back unchanged, the wrong file) is
+    refused in one line: added, it would show nowhere and the facilitator would not know it came."""
+    empty = next((p for p in proposals if not p.edits), None)
+    if empty is not None:
+        raise InputError(
+            say(
+                "the text of {proposer} is the same as {version}: there is no proposal to add",
+                proposer=empty.proposer,
+                version=empty.base_version
+                if empty.base_version not in ("", rounds.ZERO_DRAFT)
+                else say("the zero draft"),
+            )
+        )
+
     def step(res: Resolution) -> None:
         rounds.add_proposals(_negotiation(res), copy.deepcopy(proposals))
 
     names = ", ".join(dict.fromkeys(p.proposer for p in proposals))
-    return _swap(doc, f"Add proposals ({names})", step)
+    return _swap(doc, say("Add proposals ({names})", names=names), step)
 
 
 def accept(doc: Document, *, proposal_id: str, target: str) -> Change:
@@ -59,14 +73,14 @@ def accept(doc: Document, *, proposal_id: str, target: str) -> Change:
         rounds.decide(_negotiation(out), proposal_id, target, rounds.ACCEPT)
         return out
 
-    return _swap(doc, f"Accept {proposer}", step)
+    return _swap(doc, say("Accept {proposer}", proposer=proposer), step)
 
 
 def reject(doc: Document, *, proposal_id: str, target: str) -> Change:
     proposer = _negotiation(doc.resolution).proposal(proposal_id).proposer
     return _swap(
         doc,
-        f"Reject {proposer}",
+        say("Reject {proposer}", proposer=proposer),
         lambda res: rounds.decide(_negotiation(res), proposal_id, target, rounds.REJECT),
     )
 
@@ -88,10 +102,17 @@ def merge(doc: Document, *, target: str, fields: dict[str, str], proposal_ids: l
     return _swap(doc, say("Merge proposals"), step)
 
 
+_MARKS = {
+    Status.AGREED: say("Mark agreed ad ref"),
+    Status.OPEN: say("Mark open"),
+    Status.DELETED: say("Mark deleted by agreement"),
+}
+
+
 def set_status(doc: Document, *, paragraph_id: str, status: Status, note: str = "") -> Change:
     return _swap(
         doc,
-        f"Mark {status.value}",
+        _MARKS[status],
         lambda res: rounds.set_status(_negotiation(res), paragraph_id, status, note=note),
     )
 

@@ -21,6 +21,7 @@ from app.io.text_writer import to_text
 from app.negotiation.status import Status
 from tests.gui.shown import shown_window
 from widgets import interface_language
+from widgets.actions import ActionId
 from widgets.main_window import MainWindow
 from widgets.prompter import Prompter
 
@@ -179,4 +180,30 @@ def test_a_french_delegate_types_a_proposal_in_french_and_reads_refusals_in_fren
     assert dialog.summary.text().startswith("propositions acceptées : 1 sur 1, les autres rejetées")
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert not dialog.isVisible() and win.res.negotiation.version == "zero draft"
+    win.doc.history.mark_saved()
+
+
+def test_an_unchanged_copy_is_refused_and_undo_names_the_step_in_french(
+    french, qtbot, settings, prompter, tmp_path: Path, corpus: Path
+) -> None:  # noqa: ANN001
+    """A delegation sends the draft back unchanged (or the wrong file is picked): it was added as a proposal
+    that showed nowhere. And the Edit menu's Undo named a round's steps in English ("Accept EU")."""
+    win = _window(qtbot, settings, prompter, tmp_path, corpus)
+    _entry(win, "c").trigger()
+    same = tmp_path / "same.txt"
+    same.write_text(to_text(win.res), encoding="utf-8")
+    prompter.paths, prompter.texts = [same], ["UE"]
+    _entry(win, "a").trigger()
+    assert win.statusBar().currentMessage() == (
+        "Le texte de UE est identique à l'avant-projet : il n'y a pas de proposition à ajouter"
+    )
+    assert win.res.negotiation.proposals == []
+    target = win.res.operative[0]
+    _cursor_in(win, target.id)
+    prompter.texts = [f"UE : supprimer « {target.text.split()[-1]} »"]
+    _entry(win, "s").trigger()
+    assert "ajout des propositions (UE)" in win.action(ActionId.UNDO).text()
+    _cursor_in(win, target.id)
+    _entry(win, "t").trigger()  # Accepter une proposition…
+    assert "acceptation de la proposition de UE" in win.action(ActionId.UNDO).text()
     win.doc.history.mark_saved()
