@@ -43,10 +43,11 @@ def start_negotiation(doc: Document, *, facilitator: str = "", date: dt.datetime
 
 
 def add_proposals(doc: Document, proposals: list[Proposal]) -> Change:
-    """Add delegations' proposals. A proposal without an edit (a copy sent back unchanged, the wrong file) is
-    refused in one line: added, it would show nowhere and the facilitator would not know it came."""
+    """Add delegations' proposals, leaving out any without an edit (it would show nowhere). When none has an edit
+    (a copy sent back unchanged, the wrong file) it is refused in one line, or the facilitator would not know."""
     empty = next((p for p in proposals if not p.edits), None)
-    if empty is not None:
+    proposals = [p for p in proposals if p.edits]
+    if empty is not None and not proposals:
         raise InputError(
             say(
                 "the text of {proposer} is the same as {version}: there is no proposal to add",
