@@ -1,7 +1,7 @@
 """The Negotiate menu: every step of a round from the keyboard, also where the panel's toolbars fold buttons
 into their » menu (at 1024x640, Reject, Agreed ad ref and Reopen), which no Tab reaches.
 
-A paragraph step (type a proposal, accept, reject, agreed ad ref, reopen) acts on the paragraph where the
+A paragraph step (type a proposal, accept, reject, bracket words, agreed ad ref, reopen) acts on the paragraph where the
 editor's cursor is when the paragraphs have the focus, else on the one selected in the compilation. Accepting or
 rejecting where several delegations propose asks whose proposal.
 """
@@ -30,6 +30,7 @@ def add_menu(panel: NegotiationPanel, menubar: QMenuBar) -> QMenu:
     menu.addAction(tr("&Type Proposal…"), lambda: _at_cursor(panel) and panel.type_proposal())
     menu.addAction(tr("A&ccept Proposal…"), lambda: _decide(panel, rounds.ACCEPT))
     menu.addAction(tr("&Reject Proposal…"), lambda: _decide(panel, rounds.REJECT))
+    menu.addAction(tr("&Bracket Words…"), lambda: _bracket(panel))
     menu.addAction(tr("A&greed ad ref"), lambda: _at_cursor(panel) and panel.mark(Status.AGREED))
     menu.addAction(tr("Re&open Paragraph"), lambda: _at_cursor(panel) and panel.mark(Status.OPEN))
     menu.addSeparator()
@@ -79,3 +80,12 @@ def _decide(panel: NegotiationPanel, action: str) -> None:
             return
         box.setCurrentIndex(chosen)
     panel.decide(action)
+
+
+def _bracket(panel: NegotiationPanel) -> None:
+    """Bracket words of the paragraph at the cursor; the words selected there are the first option."""
+    focus = QApplication.focusWidget()
+    cursor = getattr(focus, "textCursor", None)
+    selected = " ".join(cursor().selectedText().split()) if callable(cursor) else ""
+    if _at_cursor(panel):
+        panel.bracket_words(selected)

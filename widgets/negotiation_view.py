@@ -370,6 +370,33 @@ class NegotiationPanel(QObject):
             return
         self._run(commands.add_proposals, proposals=[proposal])
 
+    def bracket_words(self, words: str = "") -> None:
+        """Bracket disputed words of the selected paragraph, typed as the compilation prints a bracket."""
+        from app.negotiation.typed import typed_bracket
+
+        entry = self._entry()
+        if self.win.res.negotiation is None or entry is None or entry.kind != "paragraph":
+            self.win.statusBar().showMessage(tr("Select a paragraph of the text first"), 4000)
+            return
+        line = self.win.prompter.ask_line(
+            self.win,
+            tr("Brackets in {place}").format(place=entry.label),
+            tr(
+                "The words in the text, then each other option and who holds it, e.g. extreme – US / (delete) – G77"
+            ),
+            f"{words} – " if words else "",
+        )
+        if not line:
+            return
+        try:
+            words, alternatives = typed_bracket(line)
+        except ResoluteError as exc:
+            self.win.prompter.error(self.win, tr("Cannot bracket the words"), explain(exc))
+            return
+        self._run(
+            commands.add_bracket, paragraph_id=entry.paragraph_id, words=words, alternatives=alternatives
+        )
+
     def decide(self, action: str) -> None:
         proposal_id = self.view.proposer.currentData()
         if not self.selected or not proposal_id:

@@ -27,6 +27,7 @@ from app.negotiation.proposals import (
     title_of,
     typed_edit,
 )
+from app.negotiation.status import Alternative
 
 _Q = r"[\"“”‘’'«»]"
 _QUOTES = "\"“”‘’'«»"
@@ -60,6 +61,13 @@ def _forms(words: dict[str, str]) -> list[tuple[str, re.Pattern[str], re.Pattern
 def _all_forms() -> list[tuple[str, re.Pattern[str], re.Pattern[str] | None]]:
     """Every language's forms: the room's language is not the draft's nor the editor's, necessarily."""
     return [form for lang in all_languages().values() if lang.typed for form in _forms(lang.typed)]
+
+
+@cache
+def _deletion() -> re.Pattern[str]:
+    """ "(delete)" in any language's word for it: an alternative that deletes the words."""
+    words = "|".join(lang.typed["delete"] for lang in all_languages().values() if lang.typed)
+    return re.compile(rf"\((?:{words})\)", re.I)
 
 
 def _inside(rest: str, start: int, end: int) -> str:
@@ -145,3 +153,30 @@ def _new_paragraph(base: Resolution, after_id: str, text: str) -> InsertParagrap
         else Paragraph("", text)
     )
     return InsertParagraph(key, after_id, para)
+
+
+# --- brackets --------------------------------------------------------------------------------------------------
+
+_ALTERNATIVES = re.compile(r"\s+/\s+")  # " / " between alternatives; "A/RES/80/1" stays whole
+_HOLDERS = re.compile(r"\s+[–—-]\s+")  # " – " (or " - ") before the holders: the last one
+
+
+def typed_bracket(line: str) -> tuple[str, list[Alternative]]:
+    """The words to bracket and their alternatives from one typed line, written as the compilation prints a
+    bracket: `extreme – US / (delete) – G77` (each alternative, then " – " and who holds it; "(delete)", or the
+    language's word for it, for none). The first alternative is the words as they stand in the paragraph."""
+    line = " ".join(line.split()).strip("[] ")  # one space at most: the patterns' \s+ never backtrack far
+    pieces = [p.strip() for p in _ALTERNATIVES.split(line) if p.strip()]
+    alternatives = []
+    for piece in pieces:
+        last = next(reversed(list(_HOLDERS.finditer(piece))), None)
+        text, holders = (piece[: last.start()], piece[last.end() :]) if last else (piece, "")
+        text = text.strip().strip(_QUOTES + _SPACES)
+        if not text or _deletion().fullmatch(text):
+            text = ""
+        alternatives.append(Alternative(text, [h.strip() for h in holders.split(",") if h.strip()]))
+    if not alternatives or not alternatives[0].text:
+        raise InputError(
+            say("write the words in the text first, then the other options: extreme – US / (delete) – G77")
+        )
+    return alternatives[0].text, alternatives

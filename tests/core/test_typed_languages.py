@@ -91,3 +91,24 @@ def test_a_refusal_opens_with_a_capital_unless_it_opens_with_a_name() -> None:
     assert explain(named, "en") == "eu-copy.docx proposes nothing there"
     assert explain(named, "fr") == "eu-copy.docx ne propose rien à cet endroit"
     assert explain(InputError("plain words"), "en") == "plain words"
+
+
+def test_a_bracket_is_typed_as_the_compilation_prints_it() -> None:
+    """What `Bracket.shown` prints reads back as the same words and alternatives, in each language's word for a
+    deletion; a symbol's slashes and a range's hyphen stay in their alternative."""
+    from app.negotiation.status import Alternative, Bracket
+    from app.negotiation.typed import typed_bracket
+
+    cases = [
+        [Alternative("extreme", ["US", "EU"]), Alternative("", ["G77 and China"])],
+        [Alternative("A/RES/80/1", ["EU"]), Alternative("79/2", ["CANZ"]), Alternative("", [])],
+        [Alternative("2020 - 2030", ["EU"]), Alternative("2020 – 2035", ["African Group"])],
+    ]
+    for alternatives in cases:
+        shown = Bracket("p", "text", alternatives[0].text, alternatives).shown()
+        assert typed_bracket(shown) == (alternatives[0].text, alternatives), shown
+    words, alternatives = typed_bracket("« extrême » – UE / (supprimer) – Fédération de Russie")
+    assert (words, alternatives[1]) == ("extrême", Alternative("", ["Fédération de Russie"]))
+    assert typed_bracket("extremo – UE / (suprimir) – G77")[1][1].text == ""
+    with pytest.raises(InputError):
+        typed_bracket("(delete) – G77 / stronger – EU")

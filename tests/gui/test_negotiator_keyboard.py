@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from conftest import open_as_project
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QTextCursor
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit
 
 from app import interface
@@ -206,4 +206,39 @@ def test_an_unchanged_copy_is_refused_and_undo_names_the_step_in_french(
     _cursor_in(win, target.id)
     _entry(win, "t").trigger()  # Accepter une proposition…
     assert "acceptation de la proposition de UE" in win.action(ActionId.UNDO).text()
+    win.doc.history.mark_saved()
+
+
+def test_disputed_words_are_bracketed_from_the_keyboard(
+    qtbot, settings, prompter, tmp_path: Path, corpus: Path
+) -> None:  # noqa: ANN001
+    """The view showed brackets but nothing in the editor made one: select the words, Negotiate › Bracket
+    Words…, type the other options as the compilation prints them; the L document is then refused."""
+    win = _window(qtbot, settings, prompter, tmp_path, corpus)
+    _entry(win, "s").trigger()
+    target = next(p for p in win.res.operative if "[^" not in p.text and len(p.text.split()) > 6)
+    word = next(w for w in target.text.split() if w.isalpha() and len(w) > 6)
+    row = win.paragraphs.row_for(target.id)
+    _cursor_in(win, target.id)
+    shown = row.text.toPlainText()
+    cursor = row.text.textCursor()
+    cursor.setPosition(shown.index(word))
+    cursor.setPosition(shown.index(word) + len(word), QTextCursor.MoveMode.KeepAnchor)
+    row.text.setTextCursor(cursor)
+    prompter.texts = [f"{word} – US, EU / (delete) – G77 and China"]
+    _entry(win, "b").trigger()
+    assert prompter.asked_text == f"{word} – "  # the selected words come first
+    compilation = win.negotiation.view.browser.toPlainText()
+    assert f"[{word} – US, EU / (delete) – G77 and China]" in compilation
+    assert "1 bracket" in win.negotiation.view.summary.text()
+    prompter.paths = [tmp_path / "L.docx"]
+    _entry(win, "l").trigger()
+    assert prompter.errors and "bracket" in prompter.errors[-1][1]
+    assert not (tmp_path / "L.docx").exists()
+    # words the paragraph does not have: one line, nothing bracketed
+    _cursor_in(win, target.id)
+    prompter.texts = ["nowhere-to-be-found – US / (delete) – G77"]
+    _entry(win, "b").trigger()
+    assert "nowhere-to-be-found" in win.statusBar().currentMessage()
+    assert len(win.res.negotiation.brackets) == 1
     win.doc.history.mark_saved()
