@@ -66,3 +66,31 @@ def test_a_rollover_symbol_that_is_not_one_is_refused_in_french(
     assert dialog.message.text() == ("« A/C.3/80/L.20 » n'est pas une cote de résolution comme A/RES/80/70")
     qtbot.keyClick(dialog.symbol, Qt.Key.Key_Escape)
     assert not dialog.isVisible() and to_text(window.res) == before
+
+
+def test_a_proposal_sent_as_rtf_or_a_web_page_is_refused_in_french(
+    french, window: MainWindow, prompter, tmp_path: Path, corpus: Path
+) -> None:  # noqa: ANN001
+    """A delegation's proposal comes as RTF, a saved web page or an empty file: the refusal says in French what
+    the file is and what to do, and the negotiation is left as it was."""
+    from conftest import open_as_project
+
+    open_as_project(window, corpus / "A_C.3_80_L.20.txt", tmp_path)
+    window.negotiation.show()
+    window.negotiation.view.start_button.click()
+    before = to_text(window.res)
+    files = {
+        "ue.rtf": (
+            b"{\\rtf1\\ansi proposal}",
+            "ue.rtf est un fichier Rich Text (RTF) : enregistrez-le au format",
+        ),
+        "ue.html": (b"<!DOCTYPE html><html></html>", "ue.html est une page Web : copiez-en le texte"),
+        "ue.txt": (b"", "ue.txt est vide"),
+    }
+    for name, (data, said) in files.items():
+        (tmp_path / name).write_bytes(data)
+        prompter.paths, prompter.texts = [tmp_path / name], ["UE"]
+        window.negotiation.view.add_button.click()
+        title, message = prompter.errors[-1]
+        assert title == "Impossible de lire la proposition" and message.startswith(said), message
+    assert to_text(window.res) == before and window.res.negotiation.proposals == []
