@@ -14,6 +14,7 @@ import threading
 
 from app.errors import InputError
 from app.io.imported import ImportResult
+from app.messages import say
 
 # The longest issued resolutions, annexes and all, run to about a hundred pages; a page takes about 15 ms to
 # read, so 500 pages are read in seconds and a longer file is refused before its first page.
@@ -40,8 +41,11 @@ def pdf_layer(data: bytes, name: str = "the file") -> tuple[str, bytearray]:
         import pypdfium2
     except ImportError:  # an installation without it: say what still works
         raise InputError(
-            f"{name} is a PDF file and this installation cannot read PDFs: copy its text and paste it into a "
-            "new draft or a .txt file, or open the Word version"
+            say(
+                "{name} is a PDF file and this installation cannot read PDFs: copy its text and paste it into a "
+                "new draft or a .txt file, or open the Word version",
+                name=name,
+            )
         ) from None
     with _LOCK:
         try:
@@ -49,12 +53,19 @@ def pdf_layer(data: bytes, name: str = "the file") -> tuple[str, bytearray]:
         except pypdfium2.PdfiumError as exc:
             if getattr(exc, "err_code", None) == _PASSWORD:
                 raise InputError(
-                    f"{name} is a password-protected PDF: open it in a PDF viewer and copy its text"
+                    say(
+                        "{name} is a password-protected PDF: open it in a PDF viewer and copy its text",
+                        name=name,
+                    )
                 ) from None
-            raise InputError(f"{name} is a damaged PDF file (it cannot be opened)") from None
+            raise InputError(say("{name} is a damaged PDF file (it cannot be opened)", name=name)) from None
         try:
             if len(document) > MAX_PAGES:
-                raise InputError(f"{name} has {len(document):,} pages, far more than a resolution")
+                raise InputError(
+                    say(
+                        "{name} has {count} pages, far more than a resolution", name=name, count=len(document)
+                    )
+                )
             pages: list[str] = []
             italic = bytearray()
             for number, page in enumerate(document, 1):
@@ -63,16 +74,19 @@ def pdf_layer(data: bytes, name: str = "the file") -> tuple[str, bytearray]:
                     italic += b"\0\0"  # the "\r\n" between pages
                 italic += flags
                 if len(italic) > MAX_CHARS:
-                    raise InputError(f"{name}: the text is too long to be a resolution")
+                    raise InputError(say("{name}: the text is too long to be a resolution", name=name))
                 pages.append(text)
         except pypdfium2.PdfiumError:
-            raise InputError(f"{name} is a damaged PDF file (a page cannot be read)") from None
+            raise InputError(say("{name} is a damaged PDF file (a page cannot be read)", name=name)) from None
         finally:
             document.close()
     text = "\r\n".join(pages)
     if not text.strip():
         raise InputError(
-            f"{name} has no text layer (a scan, or pictures of text): open the Word version or the text"
+            say(
+                "{name} has no text layer (a scan, or pictures of text): open the Word version or the text",
+                name=name,
+            )
         )
     return text, italic
 

@@ -68,11 +68,11 @@ def test_a_rollover_symbol_that_is_not_one_is_refused_in_french(
     assert not dialog.isVisible() and to_text(window.res) == before
 
 
-def test_a_proposal_sent_as_rtf_or_a_web_page_is_refused_in_french(
+def test_a_proposal_file_that_cannot_be_read_is_refused_in_french(
     french, window: MainWindow, prompter, tmp_path: Path, corpus: Path
 ) -> None:  # noqa: ANN001
-    """A delegation's proposal comes as RTF, a saved web page or an empty file: the refusal says in French what
-    the file is and what to do, and the negotiation is left as it was."""
+    """A delegation's proposal comes as RTF, a saved web page, an empty, cut-short or Word 97 file: the refusal
+    says in French what the file is and what to do, and the negotiation is left as it was."""
     from conftest import open_as_project
 
     open_as_project(window, corpus / "A_C.3_80_L.20.txt", tmp_path)
@@ -86,6 +86,11 @@ def test_a_proposal_sent_as_rtf_or_a_web_page_is_refused_in_french(
         ),
         "ue.html": (b"<!DOCTYPE html><html></html>", "ue.html est une page Web : copiez-en le texte"),
         "ue.txt": (b"", "ue.txt est vide"),
+        "ue.docx": (b"PK\x03\x04 cut short", "ue.docx est endommagé ou incomplet"),
+        "ue-97.docx": (
+            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "WordDocument".encode("utf-16-le"),
+            "ue-97.docx est un ancien fichier Word 97-2003 (.doc) : enregistrez-le d'abord",
+        ),
     }
     for name, (data, said) in files.items():
         (tmp_path / name).write_bytes(data)
