@@ -8,6 +8,7 @@ rejecting where several delegations propose asks whose proposal.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication, QMenu, QMenuBar
@@ -38,6 +39,7 @@ def add_menu(panel: NegotiationPanel, menubar: QMenuBar) -> QMenu:
     menu.addAction(tr("&Issue Revision"), lambda: (panel.show(), panel.issue_revision()))
     menu.addAction(tr("Make &L Document…"), lambda: (panel.show(), panel.make_l_document()))
     menu.addAction(tr("&Export Compilation…"), lambda: _negotiating(panel) and panel.export())
+    menu.addAction(tr("Revision as Tracked &Word File…"), lambda: _export_revision(panel))
     last = menubar.actions()[-1] if menubar.actions() else None
     if last is not None:
         menubar.insertMenu(last, menu)
@@ -89,3 +91,49 @@ def _bracket(panel: NegotiationPanel) -> None:
     selected = " ".join(cursor().selectedText().split()) if callable(cursor) else ""
     if _at_cursor(panel):
         panel.bracket_words(selected)
+
+
+def _export_revision(panel: NegotiationPanel) -> bool:
+    """The latest informal revision as a Word file with real tracked changes against an earlier one (the
+    previous by default), as facilitators circulate Rev.2 against Rev.1."""
+    from app.atomic import write_atomic
+    from app.errors import ResoluteError
+    from app.messages import explain
+    from widgets.negotiation_view import shown_version
+
+    if not _negotiating(panel):
+        return False
+    win, neg = panel.win, panel.win.res.negotiation
+    if len(neg.revisions) < 2:
+        win.statusBar().showMessage(tr("Issue a revision first: the Word file shows its changes"), 5000)
+        return False
+    latest = neg.revisions[-1].name
+    earlier = [r.name for r in reversed(neg.revisions[:-1])]  # the previous one first
+    old = earlier[0]
+    if len(earlier) > 1:
+        chosen = win.prompter.ask_choice(
+            win,
+            tr("Revision as tracked changes"),
+            tr("The changes of {version} since:").format(version=latest),
+            [shown_version(name) for name in earlier],
+        )
+        if chosen is None:
+            return False
+        old = earlier[chosen]
+    name = Path(win.files.suggested_name(".docx"))
+    path = win.prompter.save_path(
+        win,
+        tr("Revision as tracked changes"),
+        tr("Word document (*.docx)"),
+        str(name.with_name(f"{name.stem}-{latest}.docx")),
+    )
+    if not path:
+        return False
+    path = Path(path) if Path(path).suffix else Path(path).with_suffix(".docx")
+    try:
+        write_atomic(path, rounds.revision_docx(neg, old, latest))
+    except (ResoluteError, OSError) as exc:
+        win.prompter.error(win, tr("Could not export"), explain(exc))
+        return False
+    win.statusBar().showMessage(tr("Exported {name}").format(name=path.name), 3000)
+    return True

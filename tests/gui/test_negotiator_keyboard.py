@@ -242,3 +242,47 @@ def test_disputed_words_are_bracketed_from_the_keyboard(
     assert "nowhere-to-be-found" in win.statusBar().currentMessage()
     assert len(win.res.negotiation.brackets) == 1
     win.doc.history.mark_saved()
+
+
+def _tracked(path: Path, tag: str) -> str:
+    """The words of a .docx inside its tracked insertions (tag "ins") or deletions ("del")."""
+    import zipfile
+
+    from lxml import etree
+
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    root = etree.fromstring(zipfile.ZipFile(path).read("word/document.xml"))
+    return " ".join(
+        "".join(t.text or "" for t in el.iter(f"{w}t", f"{w}delText")) for el in root.iter(f"{w}{tag}")
+    )
+
+
+def test_rev_2_goes_back_as_word_with_tracked_changes_against_rev_1(
+    qtbot, settings, prompter, tmp_path: Path, corpus: Path
+) -> None:  # noqa: ANN001
+    """The app could write an informal revision with real tracked changes, but no menu did: Negotiate › Revision
+    as Tracked Word File… writes the latest against the one chosen, Rev.1 by default over the zero draft."""
+    win = _window(qtbot, settings, prompter, tmp_path, corpus)
+    prompter.paths = [tmp_path / "early.docx"]
+    _entry(win, "w").trigger()  # before any negotiation
+    assert win.statusBar().currentMessage() == "Start the negotiation first"
+    _entry(win, "s").trigger()
+    _entry(win, "w").trigger()  # only the zero draft: nothing to show
+    assert win.statusBar().currentMessage().startswith("Issue a revision first")
+    first, second = win.res.operative[0], win.res.operative[1]
+    for target, words in ((first, "in all its forms"), (second, "without delay")):
+        last = target.text.split()[-1]
+        _cursor_in(win, target.id)
+        prompter.texts = [f'EU: after "{last}" insert "{words}"']
+        _entry(win, "t").trigger()
+        _cursor_in(win, target.id)
+        _entry(win, "c").trigger()
+        _entry(win, "i").trigger()  # Issue Revision: Rev.1, then Rev.2
+    assert win.res.negotiation.version == "Rev.2"
+    prompter.choices, prompter.paths = ["Rev.1"], [tmp_path / "rev2.docx"]
+    _entry(win, "w").trigger()
+    assert prompter.offered == ["Rev.1", "Zero draft"]
+    inserted = _tracked(tmp_path / "rev2.docx", "ins")
+    assert "without delay" in inserted and "in all its forms" not in inserted  # Rev.2 against Rev.1 only
+    assert not prompter.errors
+    win.doc.history.mark_saved()
