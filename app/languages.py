@@ -70,6 +70,7 @@ class Language:
     # (app/publication_titles.py); {} finds none
     titles: dict[str, Any]
     typed: dict[str, str] = field(default_factory=dict)  # [typed]: the words of a proposal read out
+    negotiation: dict[str, str] = field(default_factory=dict)  # [negotiation]: a compilation's own words
 
     @property
     def is_english(self) -> bool:
@@ -195,6 +196,7 @@ def _load(code: str) -> Language:
         note_markers=dict(data.get("note_markers", {})),
         titles=dict(data.get("titles", {})),
         typed=dict(data.get("typed", {})),
+        negotiation=dict(data.get("negotiation", {})),
     )
 
 

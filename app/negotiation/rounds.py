@@ -204,12 +204,15 @@ def compile_open(neg: Negotiation) -> Compilation:
 def compilation(neg: Negotiation, res: Resolution) -> Compilation:
     """The compilation of the proposals made on the latest revision, with status. Reading only: the labels
     of proposed paragraphs are kept by `add_proposal` (an undoable step), not here."""
+    from app.negotiation.printed import printed
+
+    words = printed(res.header.language)  # a status and a deletion in the draft's language
     comp = compile_open(neg)
     for entry in comp.entries:
         state = neg.status(entry.paragraph_id)
         if entry.kind in ("paragraph", "new") and entry.label and state is not Status.OPEN:
-            entry.status = state.value
-    mark_brackets(comp, neg.brackets)
+            entry.status = words.get(state.value, state.value)
+    mark_brackets(comp, neg.brackets, words["delete"])
     if not neg.attributed:
         for entry in comp.entries:
             entry.pieces = [p for p in entry.pieces if not (p.op == "tag" and p.text.strip() != "/")]

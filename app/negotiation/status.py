@@ -51,16 +51,17 @@ class Bracket:
         """As a compilation prints it: "[extreme – US / (delete) – G77]"; "[words]" with no alternatives."""
         return self._shown(lambda markup: markup)
 
-    def shown_plain(self) -> str:
-        """`shown` with the words as they read (no markup)."""
-        return self._shown(inline.plain)
+    def shown_plain(self, delete: str = "(delete)") -> str:
+        """`shown` with the words as they read (no markup); `delete`: how a deletion is printed, in the draft's
+        language (app.negotiation.printed)."""
+        return self._shown(inline.plain, delete)
 
-    def _shown(self, text_of) -> str:
+    def _shown(self, text_of, delete: str = "(delete)") -> str:
         if not self.alternatives:
             return f"[{text_of(self.words)}]"
         parts = []
         for alt in self.alternatives:
-            text = text_of(alt.text) or "(delete)"
+            text = text_of(alt.text) or delete
             parts.append(f"{text} – {', '.join(alt.holders)}" if alt.holders else text)
         return "[" + " / ".join(parts) + "]"
 
