@@ -286,3 +286,15 @@ def test_rev_2_goes_back_as_word_with_tracked_changes_against_rev_1(
     assert "without delay" in inserted and "in all its forms" not in inserted  # Rev.2 against Rev.1 only
     assert not prompter.errors
     win.doc.history.mark_saved()
+
+
+def test_counts_of_one_are_singular(french, qtbot, settings, prompter, tmp_path: Path) -> None:  # noqa: ANN001
+    """The issues list and the status bar said "1 remarques" (and "1 errors" in English): one template served
+    every count."""
+    from app.findings import Finding, Severity
+
+    win = shown_window(qtbot, settings, prompter, tmp_path, SMALL)
+    found = [Finding("x.error", Severity.ERROR, "an error"), Finding("x.note", Severity.INFO, "a note")]
+    found += [Finding("x.warning", Severity.WARNING, f"warning {i}") for i in range(2)]
+    win.issues.set_findings(found, lambda _f: "")
+    assert win.issues.summary.text() == "1 erreur, 2 avertissements, 1 remarque"
