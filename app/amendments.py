@@ -52,14 +52,14 @@ def texts(paragraphs: list[Paragraph]) -> list[tuple]:
 # --- applying text edits --------------------------------------------------------------------------------
 
 
-def _find(text: str, words: str, what: str) -> int:
+def _find(text: str, words: str, what: object) -> int:
     at = text.find(words)
     if at < 0:
-        raise InputError(f"{what}: “{inline.plain(words)}” is not in the text")
+        raise InputError(say("{place}: “{words}” is not in the text", place=what, words=inline.plain(words)))
     return at
 
 
-def _region(text: str, ins: Instruction | Edit, where: str) -> tuple[int, int, str]:
+def _region(text: str, ins: Instruction | Edit, where: object) -> tuple[int, int, str]:
     """The stretch of `text` an edit changes and what takes its place."""
     if ins.action is Action.INSERT:
         if ins.after:
@@ -75,7 +75,12 @@ def _region(text: str, ins: Instruction | Edit, where: str) -> tuple[int, int, s
         start += gap
         if not text.startswith(ins.old, start):
             raise InputError(
-                f"{where}: “{inline.plain(ins.old)}” does not follow “{inline.plain(ins.after)}”"
+                say(
+                    "{place}: “{words}” does not follow “{after}”",
+                    place=where,
+                    words=inline.plain(ins.old),
+                    after=inline.plain(ins.after),
+                )
             )
     else:
         start = _find(text, ins.old, where)
@@ -86,12 +91,13 @@ _SPACES = re.compile(r" {2,}")
 _SPACE_BEFORE = re.compile(r" +(?=[,;:.)”’])|(?<=[(“]) +")
 
 
-def apply_edits(text: str, edits: list[Instruction] | list[Edit], where: str = "the paragraph") -> str:
+def apply_edits(text: str, edits: list[Instruction] | list[Edit], where: object = None) -> str:
     """The text with every edit made; each edit is found in the text as given (not as edited)."""
+    where = where or say("the paragraph")  # a name of the paragraph (`Phrase`), said in the reader's language
     regions = sorted(_region(text, e, where) for e in edits)
     for (_, end, _), (start, _, _) in zip(regions, regions[1:], strict=False):
         if start < end:
-            raise InputError(f"{where}: two changes overlap")
+            raise InputError(say("{place}: two changes overlap", place=where))
     out = text
     for start, end, new in reversed(regions):
         out = out[:start] + new + out[end:]
@@ -239,7 +245,7 @@ def _sub_indexes(sub: str) -> list[int]:
                 out.append(i)
                 break
         else:
-            raise InputError(f"no subparagraph {label}")
+            raise InputError(say("no subparagraph {label}", label=label))
     return out
 
 
@@ -261,17 +267,17 @@ class _Changes:
         self.items[:] = out
 
 
-def _target(res: Resolution, ins: Instruction) -> tuple[list[Paragraph], int, str]:
+def _target(res: Resolution, ins: Instruction) -> tuple[list[Paragraph], int, Phrase]:
     """The list holding the named paragraph, its 1-based index there (0: before the first) and its name."""
-    where = paragraph_name(ins.part, max(ins.number, 1), ins.sub)
+    where = Phrase(paragraph_name, (ins.part, max(ins.number, 1), ins.sub))
     items = res.part(ins.part)
     index = _list_index(items, ins.number)
     for sub_index in _sub_indexes(ins.sub):
         if not 1 <= index <= len(items):
-            raise InputError(f"the draft has no {where}")
+            raise InputError(say("the draft has no {place}", place=where))
         items, index = items[index - 1].subparagraphs, sub_index
     if not 0 <= index <= len(items) or (index == 0 and ins.action is not Action.INSERT):
-        raise InputError(f"the draft has no {where}")
+        raise InputError(say("the draft has no {place}", place=where))
     return items, index, where
 
 
@@ -296,7 +302,7 @@ def apply(
     Raises InputError when an instruction names a paragraph or words the draft does not have."""
     res = copy.deepcopy(base)
     changes: dict[int, _Changes] = {}
-    edits: dict[tuple[int, int], tuple[list[Paragraph], int, str, Part, list[Instruction]]] = {}
+    edits: dict[tuple[int, int], tuple[list[Paragraph], int, Phrase, Part, list[Instruction]]] = {}
     for ins in instructions:
         items, index, where = _target(res, ins)
         if is_text_edit(ins):
@@ -321,11 +327,11 @@ def apply(
     return res
 
 
-def _quoted_paragraph(ins: Instruction, where: str) -> None:
+def _quoted_paragraph(ins: Instruction, where: Phrase) -> None:
     if ins.paragraph is None and ins.action is Action.INSERT:
-        raise InputError(f"the new paragraph after {where} is missing")
+        raise InputError(say("the new paragraph after {place} is missing", place=where))
     if ins.paragraph is None and ins.action is Action.REPLACE:
-        raise InputError(f"the new text of {where} is missing")
+        raise InputError(say("the new text of {place} is missing", place=where))
 
 
 def check_fits(ins: Instruction, base: Resolution) -> None:

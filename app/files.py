@@ -13,12 +13,13 @@ import stat
 from pathlib import Path
 
 from app.errors import InputError
+from app.messages import say
 
 _KINDS = {
-    stat.S_IFIFO: "a named pipe",
-    stat.S_IFCHR: "a device",
-    stat.S_IFBLK: "a device",
-    stat.S_IFSOCK: "a socket",
+    stat.S_IFIFO: say("a named pipe"),
+    stat.S_IFCHR: say("a device"),
+    stat.S_IFBLK: say("a device"),
+    stat.S_IFSOCK: say("a socket"),
 }
 
 
@@ -31,11 +32,11 @@ def read_file(path: Path, limit: int, *, too_large: str = "{name} is too large (
         # O_NONBLOCK: opening a named pipe with no writer returns at once instead of waiting for one
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except ValueError:  # a NUL in the name (a damaged recent-files list, a script)
-        raise InputError("cannot read a file whose name holds a NUL character") from None
+        raise InputError(say("cannot read a file whose name holds a NUL character")) from None
     except OSError as exc:
         if isinstance(exc, IsADirectoryError):
-            raise InputError(f"{name} is a folder, not a file") from None
-        raise InputError(f"cannot read {name}: {exc.strerror or exc}") from None
+            raise InputError(say("{name} is a folder, not a file", name=name)) from None
+        raise InputError(say("cannot read {name}: {why}", name=name, why=exc.strerror or str(exc))) from None
     try:
         _refuse_special(os.fstat(fd), name, limit, too_large)
     except BaseException:
@@ -45,7 +46,9 @@ def read_file(path: Path, limit: int, *, too_large: str = "{name} is too large (
         try:
             data = handle.read(limit + 1)  # a file that grew since fstat is still cut at the limit
         except OSError as exc:
-            raise InputError(f"cannot read {name}: {exc.strerror or exc}") from None
+            raise InputError(
+                say("cannot read {name}: {why}", name=name, why=exc.strerror or str(exc))
+            ) from None
     if len(data) > limit:
         raise InputError(too_large.format(name=name, mb=len(data) // 1_000_000))
     return data
@@ -53,9 +56,13 @@ def read_file(path: Path, limit: int, *, too_large: str = "{name} is too large (
 
 def _refuse_special(info: os.stat_result, name: str, limit: int, too_large: str) -> None:
     if stat.S_ISDIR(info.st_mode):
-        raise InputError(f"{name} is a folder, not a file")
+        raise InputError(say("{name} is a folder, not a file", name=name))
     if not stat.S_ISREG(info.st_mode):
         kind = _KINDS.get(stat.S_IFMT(info.st_mode))
-        raise InputError(f"{name} is {kind}, not a file" if kind else f"{name} is not a regular file")
+        raise InputError(
+            say("{name} is {kind}, not a file", name=name, kind=kind)
+            if kind
+            else say("{name} is not a regular file", name=name)
+        )
     if info.st_size > limit:
         raise InputError(too_large.format(name=name, mb=info.st_size // 1_000_000))

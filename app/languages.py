@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
@@ -69,6 +69,8 @@ class Language:
     # [titles]: the titles of publications cited in notes and paragraphs, found again in text without italics
     # (app/publication_titles.py); {} finds none
     titles: dict[str, Any]
+    typed: dict[str, str] = field(default_factory=dict)  # [typed]: the words of a proposal read out
+    negotiation: dict[str, str] = field(default_factory=dict)  # [negotiation]: a compilation's own words
 
     @property
     def is_english(self) -> bool:
@@ -193,6 +195,8 @@ def _load(code: str) -> Language:
         last_paragraph=re.compile(data.get("last_paragraph", r"(?!)")),
         note_markers=dict(data.get("note_markers", {})),
         titles=dict(data.get("titles", {})),
+        typed=dict(data.get("typed", {})),
+        negotiation=dict(data.get("negotiation", {})),
     )
 
 

@@ -64,6 +64,26 @@ def say_plural(count: int, one: str, many: str, **fields: Any) -> Message:
     return say(one if count == 1 else many, count=count, **fields)
 
 
+def reason(exc: BaseException) -> str:
+    """What an exception says: its `say` message kept as one (so a message quoting it, and the editor, say it in
+    their language), else its text."""
+    return exc.args[0] if exc.args and isinstance(exc.args[0], str) else str(exc)
+
+
+def explain(exc: BaseException, code: str | None = None) -> str:
+    """A refusal as the editor shows it: the exception's message in the interface language, opening with a
+    capital where its template opens with its own words (not where it opens with a field: a file's name)."""
+    said = reason(exc)
+    text = localize(said, code)
+    if not isinstance(said, Message):
+        return text
+    code = code or interface.current()
+    template = (
+        said.template if code == interface.ENGLISH else interface.message_catalog(code).get(said.template)
+    )
+    return text[:1].upper() + text[1:] if template and not template.startswith("{") else text
+
+
 def localize(text: str, code: str | None = None) -> str:
     """`text` in language `code` (default: the interface language): a `say` message from its [messages] entry;
     other text from the editor's [text] catalog (an undo label the editor gave with `marked`), else as written."""

@@ -79,11 +79,13 @@ class RolloverChange:
             return
         target: Any = res if self.field == "title" else res.find(self.paragraph_id)
         if target is None:
-            raise InputError("the paragraph of this change is no longer in the document")
+            raise InputError(say("the paragraph of this change is no longer in the document"))
         text: str = getattr(target, self.field)
         at = _nearest(text, have, self.start)
         if at < 0:
-            raise InputError(f"'{have}' is no longer in the text: it was edited since the rollover")
+            raise InputError(
+                say("'{words}' is no longer in the text: it was edited since the rollover", words=have)
+            )
         setattr(target, self.field, text[:at] + want + text[at + len(have) :])
         self.start = at
 
@@ -176,11 +178,16 @@ def _citation(adopted_symbol: str, adoption_date: dt.date | None, sc: bool) -> s
     if sc:
         m = re.search(r"(\d{1,5})\s*\((\d{4})\)", symbol)
         if not m:
-            raise InputError(f"'{symbol}' is not a Security Council resolution symbol like S/RES/2719 (2023)")
+            raise InputError(
+                say(
+                    "'{symbol}' is not a Security Council resolution symbol like S/RES/2719 (2023)",
+                    symbol=symbol,
+                )
+            )
         return f"{m.group(1)} ({m.group(2)})"
     m = re.search(r"(?:RES/)?(\d{1,3})/(\d{1,4}(?: [A-Z])?)$", symbol)
     if not m:
-        raise InputError(f"'{symbol}' is not a resolution symbol like A/RES/80/70")
+        raise InputError(say("'{symbol}' is not a resolution symbol like A/RES/80/70", symbol=symbol))
     number = f"{m.group(1)}/{m.group(2)}"
     return f"{number} of {format_date(adoption_date)}" if adoption_date else number
 

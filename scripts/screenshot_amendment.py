@@ -20,7 +20,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
-from screenshot import arguments, close, open_window, settle, suffix  # noqa: E402
+from screenshot import arguments, close, open_window, settle, suffix, use_interface  # noqa: E402
 
 DRAFTS = (ROOT / "tests" / "fixtures" / "gui" / "A_C.3_80_L.20.json",)
 
@@ -59,9 +59,10 @@ def _shot(app: QApplication, tmp: Path, draft: Path, size: tuple[int, int], outp
 def main(argv: list[str]) -> int:
     args = arguments(argv, __doc__, drafts=DRAFTS)
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    use_interface(args.interface)
     with tempfile.TemporaryDirectory() as tmp:
         for size in args.sizes:
-            out = args.docs / f"amendment{suffix(size)}.png"
+            out = args.docs / f"amendment{suffix(size, args.interface)}.png"
             if not _shot(app, Path(tmp), args.draft, size, out):
                 return 2
             print(f"wrote {out}")

@@ -22,7 +22,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QPoint, Qt, QUrl  # noqa: E402
 from PySide6.QtGui import QPainter  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
-from screenshot import arguments, close, open_window, suffix  # noqa: E402
+from screenshot import arguments, close, open_window, suffix, use_interface  # noqa: E402
 
 DEFAULT_DRAFTS = (
     ROOT / "tests" / "fixtures" / "corpus" / "A_C.3_80_L.20.txt",
@@ -59,15 +59,17 @@ def _proposals(res):  # noqa: ANN001, ANN202
 def main(argv: list[str]) -> int:
     args = arguments(argv, __doc__, drafts=DEFAULT_DRAFTS)
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    use_interface(args.interface)
     with tempfile.TemporaryDirectory() as tmp:
         for size in args.sizes:
             win = open_window(Path(tmp), size, args.draft)
             if win is None:
                 return 2
-            _negotiation_shot(app, win, args.docs / f"negotiation{suffix(size)}.png")
-            _merge_shot(app, win, args.docs / f"merge{suffix(size)}.png")
+            name = suffix(size, args.interface)
+            _negotiation_shot(app, win, args.docs / f"negotiation{name}.png")
+            _merge_shot(app, win, args.docs / f"merge{name}.png")
             close(win)
-            print(f"wrote negotiation{suffix(size)}.png and merge{suffix(size)}.png in {args.docs}")
+            print(f"wrote negotiation{name}.png and merge{name}.png in {args.docs}")
     return 0
 
 

@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject
 from app import amendments, edits
 from app.errors import ResoluteError
 from app.interface import tr
+from app.messages import explain
 from app.model import DocumentKind, Instruction, Resolution
 from widgets.actions import ActionId
 from widgets.amendment_panel import AmendmentPanel
@@ -84,7 +85,7 @@ class Amending(QObject):
         try:
             return read_document(Path(path)).resolution, Path(path).name
         except ResoluteError as exc:
-            self.win.prompter.error(self.win, tr("Cannot open the file"), str(exc))
+            self.win.prompter.error(self.win, tr("Cannot open the file"), explain(exc))
             return None
 
     def _open(self, res: Resolution, base: Resolution, base_name: str) -> None:
@@ -117,7 +118,7 @@ class Amending(QObject):
         try:  # a change an amendment cannot say (a table's cells) is refused, not left out
             made = amendments.amendment(base, self.win.res, sponsors=self._sponsors())
         except ResoluteError as exc:
-            self.win.prompter.error(self.win, tr("Cannot make the amendment"), str(exc))
+            self.win.prompter.error(self.win, tr("Cannot make the amendment"), explain(exc))
             return
         self._open(made, base, name)
 
@@ -138,7 +139,7 @@ class Amending(QObject):
         try:
             amended = amendments.apply(self.win.res.instructions, base, self.win.res)
         except ResoluteError as exc:
-            self.win.prompter.error(self.win, tr("Cannot apply the amendment"), str(exc))
+            self.win.prompter.error(self.win, tr("Cannot apply the amendment"), explain(exc))
             return
         if not self.win.files.confirm_discard():
             return

@@ -19,6 +19,7 @@ from app.errors import ResoluteError
 from app.findings import Finding
 from app.interface import fill, marked, tr
 from app.io.docx_writer import write_docx
+from app.messages import explain
 from app.model import DocumentKind, paragraph_count
 from app.negotiation.status import refuse_brackets
 from widgets.background import Debouncer
@@ -113,7 +114,7 @@ class DocumentController(QObject):
         try:
             result = read_document(path)
         except ResoluteError as exc:
-            win.prompter.error(win, tr("Cannot open the file"), str(exc))
+            win.prompter.error(win, tr("Cannot open the file"), explain(exc))
             return False
         except Exception as exc:  # a reader bug must not lose the open document
             win.prompter.error(
@@ -168,7 +169,7 @@ class DocumentController(QObject):
         try:
             storage.save_project(win.res, path)
         except ResoluteError as exc:
-            win.prompter.error(win, tr("Could not save"), str(exc))
+            win.prompter.error(win, tr("Could not save"), explain(exc))
             return False
         win.doc.path = Path(path)
         win.doc.history.mark_saved()
@@ -206,7 +207,7 @@ class DocumentController(QObject):
         try:
             write_pdf(self.win.res, Path(path))
         except (ResoluteError, OSError) as exc:
-            self.win.prompter.error(self.win, tr("Could not export"), str(exc))
+            self.win.prompter.error(self.win, tr("Could not export"), explain(exc))
             return False
         self.win.statusBar().showMessage(tr("Exported {name}").format(name=Path(path).name), 3000)
         return True
@@ -217,7 +218,7 @@ class DocumentController(QObject):
             refuse_brackets(win.res)  # the L document is made only from a text without brackets
             write_docx(win.res, Path(path), paper=win.settings.paper or None)  # "" follows the template
         except ResoluteError as exc:
-            win.prompter.error(win, tr("Could not export"), str(exc))
+            win.prompter.error(win, tr("Could not export"), explain(exc))
             return False
         win.statusBar().showMessage(tr("Exported {name}").format(name=Path(path).name), 3000)
         return True

@@ -29,6 +29,7 @@ from app.errors import ResoluteError
 from app.interface import fill, tr
 from app.io.text_blocks import printed_characters
 from app.io.text_reader import read_text
+from app.messages import explain
 from widgets.wrapping import fit_wrap
 
 # characters one paste puts into a paragraph: the longest issued paragraphs hold a few thousand
@@ -325,7 +326,7 @@ class TextField(QTextEdit):
                 draft = read_text(text)
             except ResoluteError as exc:
                 if blocks >= 3:
-                    self.unreadable_draft.emit(str(exc))
+                    self.unreadable_draft.emit(explain(exc))
                     return
             else:
                 if blocks >= 3 or sum(1 for _ in draft.resolution.paragraphs()) >= 2:

@@ -13,6 +13,7 @@ from app.findings import Finding
 from app.interface import fill, marked, tr
 from app.render import place_names
 from widgets.fields import to_display
+from widgets.issues_panel import counted
 
 if TYPE_CHECKING:
     from widgets.main_window import MainWindow
@@ -107,7 +108,7 @@ class FindingsView(QObject):
     def _counts(self) -> None:
         """The error and warning counts in the status bar and the issues tab's title."""
         errors, warnings = self.win.issues.counts()
-        counts = "  " + fill("{errors} errors · {warnings} warnings", errors=errors, warnings=warnings) + "  "
+        counts = "  " + counted(errors, warnings, sep=" · ") + "  "
         if self.win.counts_label.text() != counts:
             self.win.counts_label.setText(counts)
         set_tab_text(self.win.bottom_tabs, 0, fill("Issues ({count})", count=len(self.win.issues.findings)))

@@ -158,6 +158,7 @@ class FootnotesPane(QWidget):
         self.empty.setWordWrap(True)
         self.model = _Notes()
         self.view = QTableView()
+        self.view.setAccessibleName(tr("Footnotes"))
         self.view.setModel(self.model)
         self.view.setItemDelegate(_Editors(self))
         self.view.setShowGrid(False)

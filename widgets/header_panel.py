@@ -132,6 +132,7 @@ class HeaderPanel(QWidget):
         form.addRow(tr("&Kind:"), self.kind)
         self.amends = QLineEdit()
         self.amends.setPlaceholderText("A/C.1/80/L.12")
+        self.amends.setAccessibleName(tr("Symbol of the draft amended"))
         self.amends_label = QLabel(tr("Amends:"))
         form.addRow(self.amends_label, self.amends)
 

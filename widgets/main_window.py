@@ -36,7 +36,7 @@ from app.errors import ResoluteError
 from app.history import Change
 from app.interface import fill, marked, tr
 from app.io.imported import ImportResult
-from app.messages import localize
+from app.messages import explain, localize
 from app.model import DocumentKind, Part, Resolution
 from app.punctuation import keeps_own_end
 from app.render import Rendered, render
@@ -347,7 +347,7 @@ class MainWindow(QMainWindow):
         try:
             result = command(self.doc, *args, **kwargs)
         except edits.EditError as exc:
-            said = localize(exc.args[0]) if exc.args and isinstance(exc.args[0], str) else str(exc)
+            said = explain(exc)  # an edit's refusals open with their own words
             self.statusBar().showMessage(said[:1].upper() + said[1:], 4000)
             return None
         change = result[0] if isinstance(result, tuple) else result

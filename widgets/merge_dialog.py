@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from app.errors import ResoluteError
 from app.inline import plain
 from app.interface import tr
+from app.messages import explain
 from app.model import Resolution
 from app.negotiation import merging, rounds
 from app.negotiation.compilation import Compilation, Entry
@@ -107,6 +108,7 @@ class MergeDialog(QDialog):
         self.heading = QLabel()
         self.shown = QTextBrowser()  # the place as the compilation shows it
         self.shown.setOpenLinks(False)
+        self.shown.setAccessibleName(tr("The place as the compilation shows it"))
         self.shown.setMaximumHeight(130)
         scroll = self.scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -227,7 +229,7 @@ class MergeDialog(QDialog):
         try:
             text = merging.place_text(merging.proposed_version(self.neg, item, proposal), item.target)
         except ResoluteError as exc:
-            return str(exc)
+            return explain(exc)
         return text or tr("(deleted)")
 
     def _place_options(self, item: merging.MergeItem) -> None:
@@ -373,4 +375,4 @@ class MergeDialog(QDialog):
             self.result = merging.merged(self.neg, self.res, self.choices)
             self.error = ""
         except ResoluteError as exc:
-            self.result, self.error = None, str(exc)
+            self.result, self.error = None, explain(exc)

@@ -17,7 +17,6 @@ from PySide6.QtCore import QObject, Qt, QTimer, QUrl
 from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
-    QMenu,
     QMenuBar,
     QPushButton,
     QTextBrowser,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import ResoluteError
 from app.interface import fill, marked, plural, tr
+from app.messages import explain
 from app.negotiation import commands, rounds
 from app.negotiation.compilation import BRACKET, DELETE, INSERT, TAG, Compilation, Entry
 from app.negotiation.status import Status
@@ -43,6 +43,11 @@ BRACKET_STYLE = "background-color:#fff3b0; font-weight:bold;"
 STATUS_STYLE = "background-color:#d7f5dd; color:#1e6b2f; font-weight:bold;"
 SELECTED_STYLE = "background-color:#eef2f8;"
 PROPOSAL_FILTER = marked("Proposals (*.docx *.txt *.json);;All files (*)")
+
+
+def shown_version(name: str) -> str:
+    """A revision's name in the editor's language: "Zero draft" is a word ("Avant-projet"), "Rev.1" a symbol."""
+    return tr("Zero draft") if name == rounds.ZERO_DRAFT else name
 
 
 def entry_html(entry: Entry, selected: bool = False) -> str:
@@ -92,10 +97,12 @@ class NegotiationView(QWidget):
         self.summary.setWordWrap(True)
         self.browser = QTextBrowser()
         self.browser.setOpenLinks(False)
+        self.browser.setAccessibleName(tr("Compilation of the proposals"))
         self.start_button = QPushButton(tr("Start negotiation"))
         self.add_button = QPushButton(tr("Add proposal…"))
         self.proposer = QComboBox()
         self.proposer.setMinimumWidth(140)
+        self.proposer.setAccessibleName(tr("Whose proposal"))
         self.type_button = QPushButton(tr("Type proposal…"))
         self.accept_button = QPushButton(tr("Accept"))
         self.reject_button = QPushButton(tr("Reject"))
@@ -182,19 +189,10 @@ class NegotiationPanel(QObject):
         win.document_changed.connect(lambda *_: self.dock.isVisible() and self.refresh())
 
     def add_menu(self, menubar: QMenuBar) -> None:
-        """The Negotiate menu, before Help."""
-        menu = QMenu(tr("&Negotiate"), menubar)
-        menu.addAction(tr("Negotiation &View"), self.show)
-        menu.addAction(tr("&Add Proposal…"), lambda: (self.show(), self.add_proposal()))
-        menu.addAction(tr("&Merge into Revision…"), lambda: (self.show(), self.open_merge()))
-        menu.addAction(tr("&Issue Revision"), lambda: (self.show(), self.issue_revision()))
-        menu.addAction(tr("Make &L Document…"), lambda: (self.show(), self.make_l_document()))
-        menu.addAction(tr("&Export Compilation…"), lambda: (self.refresh(), self.export()))
-        last = menubar.actions()[-1] if menubar.actions() else None
-        if last is not None:
-            menubar.insertMenu(last, menu)
-        else:
-            menubar.addMenu(menu)
+        """The Negotiate menu, before Help (widgets.negotiation_menu)."""
+        from widgets.negotiation_menu import add_menu
+
+        add_menu(self, menubar)
 
     def show(self) -> None:
         self.dock.show()
@@ -242,12 +240,12 @@ class NegotiationPanel(QObject):
         try:
             self.compilation = rounds.compilation(neg, res)
         except ResoluteError as exc:
-            v.summary.setText(str(exc))
+            v.summary.setText(explain(exc))
             return
         open_, brackets = rounds.counts(neg, res)
         pending = len(self.compilation.proposers)
         v.summary.setText(
-            f"<b>{html.escape(neg.version.capitalize())}</b> · "
+            f"<b>{html.escape(shown_version(neg.version))}</b> · "
             + tr("proposals by {delegations}: {names}").format(
                 delegations=plural(pending, "{count} delegation", "{count} delegations"),
                 names=html.escape(", ".join(self.compilation.proposers) or tr("none")),
@@ -266,6 +264,12 @@ class NegotiationPanel(QObject):
         if url.scheme() == "entry":
             self._select(url.path())
             self.refresh()
+
+    def select(self, paragraph_id: str) -> None:
+        """Select a paragraph of the compilation and bring it into view (the paragraph at the editor's cursor)."""
+        self._select(paragraph_id)
+        self.refresh()
+        self.scroll_to(paragraph_id)
 
     def scroll_to(self, paragraph_id: str) -> None:
         self.view.browser.scrollToAnchor(f"p-{paragraph_id}")
@@ -298,7 +302,7 @@ class NegotiationPanel(QObject):
         try:
             change = self.win.apply(command, **kwargs)
         except ResoluteError as exc:
-            self.win.statusBar().showMessage(str(exc), 6000)
+            self.win.statusBar().showMessage(explain(exc), 6000)
             return False
         self.win.doc.history.seal()
         if change is not None:
@@ -316,8 +320,11 @@ class NegotiationPanel(QObject):
         from app.negotiation.tracked_reading import authors, proposals_from_tracked
 
         neg = self.win.res.negotiation
+        if neg is None:
+            self.win.statusBar().showMessage(tr("Start the negotiation first"), 4000)
+            return
         path = self.win.prompter.open_path(self.win, tr("Add a delegation's proposal"), PROPOSAL_FILTER)
-        if not path or neg is None:
+        if not path:
             return
         path = Path(path)
         try:
@@ -326,7 +333,7 @@ class NegotiationPanel(QObject):
             if data and authors(data, name=path.name):
                 proposals = proposals_from_tracked(data, base, name=path.name, base_version=neg.version)
             else:
-                name = self.win.prompter.ask_text(
+                name = self.win.prompter.ask_line(
                     self.win,
                     tr("Who proposes this text?"),
                     tr("Delegation or group (EU, G77 and China …):"),
@@ -336,7 +343,7 @@ class NegotiationPanel(QObject):
                     return
                 proposals = [derive(base, read_document(path).resolution, name.strip(), neg.version)]
         except (ResoluteError, OSError) as exc:
-            self.win.prompter.error(self.win, tr("Cannot read the proposal"), str(exc))
+            self.win.prompter.error(self.win, tr("Cannot read the proposal"), explain(exc))
             return
         self._run(commands.add_proposals, proposals=proposals)
 
@@ -348,7 +355,7 @@ class NegotiationPanel(QObject):
         if neg is None or entry is None or entry.kind not in ("paragraph", "title"):
             self.win.statusBar().showMessage(tr("Select a paragraph of the text first"), 4000)
             return
-        line = self.win.prompter.ask_text(
+        line = self.win.prompter.ask_line(
             self.win,
             tr("Proposal on {place}").format(place=entry.label),
             tr('e.g. EU: after "States" insert "and regional organizations"'),
@@ -359,9 +366,36 @@ class NegotiationPanel(QObject):
         try:
             proposal = typed_proposal(rounds.base_text(neg), entry.paragraph_id, line, neg.version)
         except ResoluteError as exc:
-            self.win.prompter.error(self.win, tr("Cannot read the proposal"), str(exc))
+            self.win.prompter.error(self.win, tr("Cannot read the proposal"), explain(exc))
             return
         self._run(commands.add_proposals, proposals=[proposal])
+
+    def bracket_words(self, words: str = "") -> None:
+        """Bracket disputed words of the selected paragraph, typed as the compilation prints a bracket."""
+        from app.negotiation.typed import typed_bracket
+
+        entry = self._entry()
+        if self.win.res.negotiation is None or entry is None or entry.kind != "paragraph":
+            self.win.statusBar().showMessage(tr("Select a paragraph of the text first"), 4000)
+            return
+        line = self.win.prompter.ask_line(
+            self.win,
+            tr("Brackets in {place}").format(place=entry.label),
+            tr(
+                "The words in the text, then each other option and who holds it, e.g. extreme – US / (delete) – G77"
+            ),
+            f"{words} – " if words else "",
+        )
+        if not line:
+            return
+        try:
+            words, alternatives = typed_bracket(line)
+        except ResoluteError as exc:
+            self.win.prompter.error(self.win, tr("Cannot bracket the words"), explain(exc))
+            return
+        self._run(
+            commands.add_bracket, paragraph_id=entry.paragraph_id, words=words, alternatives=alternatives
+        )
 
     def decide(self, action: str) -> None:
         proposal_id = self.view.proposer.currentData()
@@ -415,7 +449,7 @@ class NegotiationPanel(QObject):
         try:
             clean, table = rounds.l_document(self.win.res)
         except ResoluteError as exc:
-            self.win.prompter.error(self.win, tr("Cannot make the L document"), str(exc))
+            self.win.prompter.error(self.win, tr("Cannot make the L document"), explain(exc))
             return False
         name = Path(self.win.files.suggested_name(".docx"))
         path = self.win.prompter.save_path(
@@ -431,7 +465,7 @@ class NegotiationPanel(QObject):
             write_docx(clean, path, paper=self.win.settings.paper or None)
             write_text(path.with_name(path.stem + "-renumbering.txt"), table_text(table))
         except (ResoluteError, OSError) as exc:
-            self.win.prompter.error(self.win, tr("Could not export"), str(exc))
+            self.win.prompter.error(self.win, tr("Could not export"), explain(exc))
             return False
         moved = sum(1 for old, new in table if old != new)
         self.win.statusBar().showMessage(
@@ -447,6 +481,7 @@ class NegotiationPanel(QObject):
 
     def export(self) -> bool:
         if self.compilation is None:
+            self.win.statusBar().showMessage(tr("Start the negotiation first"), 4000)
             return False
         name = Path(self.win.files.suggested_name(".docx"))
         suggested = str(name.with_name(name.stem + "-compilation.docx"))
@@ -467,7 +502,7 @@ class NegotiationPanel(QObject):
 
                 write_compilation_docx(self.compilation, path)
         except (ResoluteError, OSError) as exc:
-            self.win.prompter.error(self.win, tr("Could not export"), str(exc))
+            self.win.prompter.error(self.win, tr("Could not export"), explain(exc))
             return False
         self.win.statusBar().showMessage(tr("Exported {name}").format(name=path.name), 3000)
         return True

@@ -82,5 +82,10 @@ class Prompter:
         value, ok = QInputDialog.getMultiLineText(parent, title, label, text)
         return value if ok else None
 
+    def ask_line(self, parent: QWidget, title: str, label: str, text: str) -> str | None:
+        """One line (a name, a proposal read out in the room): Enter accepts, as in any one-line dialog."""
+        value, ok = QInputDialog.getText(parent, title, label, text=text)
+        return value if ok else None
+
     def error(self, parent: QWidget, title: str, message: str) -> None:
         QMessageBox.warning(parent, title, message)

@@ -30,7 +30,7 @@ from app.errors import ResoluteError
 from app.formatting import format_date, parse_date
 from app.interface import tr
 from app.io.imported import Adoption
-from app.messages import localize
+from app.messages import explain, localize
 from app.model import Resolution
 from app.rollover import RolloverChange, rollover
 from app.templates import all_templates, template_name
@@ -147,7 +147,7 @@ class RolloverDialog(QDialog):
                 template=self.template.currentData() or "",
             )
         except ResoluteError as exc:
-            self.message.setText(str(exc))
+            self.message.setText(explain(exc))
             return
         self.result_resolution, self.changes = new, changes
         self.list.blockSignals(True)
@@ -185,7 +185,7 @@ class RolloverDialog(QDialog):
             self.list.blockSignals(True)
             item.setCheckState(Qt.CheckState.Unchecked if keep else Qt.CheckState.Checked)
             self.list.blockSignals(False)
-            item.setToolTip(str(exc))
+            item.setToolTip(explain(exc))
 
     def change_items(self) -> list[QListWidgetItem]:
         return [self.list.item(i) for i in range(self.list.count())]

@@ -19,6 +19,7 @@ from app import edits
 from app.compare.diff import Comparison, compare
 from app.errors import ResoluteError
 from app.interface import marked, tr
+from app.messages import explain
 from app.model import Resolution
 from widgets.actions import ActionId
 from widgets.background import Debouncer
@@ -113,7 +114,7 @@ class Versions(QObject):
         try:
             result = read_document(Path(path))
         except ResoluteError as exc:
-            self.win.prompter.error(self.win, tr("Cannot compare"), str(exc))
+            self.win.prompter.error(self.win, tr("Cannot compare"), explain(exc))
             return
         except Exception as exc:  # a reader bug must not touch the open draft
             self.win.prompter.error(
@@ -179,7 +180,7 @@ class Versions(QObject):
                 self.base, self.win.res, path, author=self.win.settings.user_name or DEFAULT_AUTHOR
             )
         except ResoluteError as exc:
-            self.win.prompter.error(self.win, tr("Could not export"), str(exc))
+            self.win.prompter.error(self.win, tr("Could not export"), explain(exc))
             return False
         self.win.statusBar().showMessage(
             tr("Exported {name} with track changes").format(name=path.name), 4000
@@ -220,7 +221,7 @@ class Versions(QObject):
             else:
                 write_text(path, oral_revisions_text(cmp))
         except (ResoluteError, OSError) as exc:
-            self.win.prompter.error(self.win, tr("Could not save"), str(exc))
+            self.win.prompter.error(self.win, tr("Could not save"), explain(exc))
             return False
         self.win.statusBar().showMessage(tr("Saved {name}").format(name=path.name), 3000)
         return True

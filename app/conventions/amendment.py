@@ -14,7 +14,7 @@ from app.conventions.base import add, finding
 from app.errors import InputError
 from app.findings import Finding, Severity
 from app.formatting import subparagraph_label
-from app.messages import Message, Phrase, say
+from app.messages import Message, Phrase, reason, say
 from app.model import Action, DocumentKind, Instruction, Resolution
 from app.wording import is_text_edit, paragraph_name
 
@@ -103,5 +103,10 @@ def base_findings(res: Resolution, base: Resolution) -> list[Finding]:
         try:
             check_fits(ins, base)
         except InputError as exc:
-            add(out, finding("amendment.place", Severity.ERROR, say("{exc}.", exc=exc), paragraph_id=ins.id))
+            add(
+                out,
+                finding(
+                    "amendment.place", Severity.ERROR, say("{exc}.", exc=reason(exc)), paragraph_id=ins.id
+                ),
+            )
     return out

@@ -41,21 +41,27 @@ def strict_refusal(label: str) -> InputError:
 def open_docx(data: bytes, name: str) -> OpenedDocx:
     label = name or "the file"
     if not data:
-        raise InputError(f"{label} is empty")
+        raise InputError(say("{name} is empty", name=label))
     if data[:8] == OLE_MAGIC:
         raise describe_ole(data, name=name)
     archive = open_zip(data, name=name)
     content_type = _main_content_type(archive, name)
     if any(t in content_type for t in _MACRO_TYPES):
         raise InputError(
-            f"{label} is a macro-enabled Word file (.docm): save it as .docx (no macros) in Word first"
+            say(
+                "{name} is a macro-enabled Word file (.docm): save it as .docx (no macros) in Word first",
+                name=label,
+            )
         )
     if _TEMPLATE_TYPE in content_type:
         raise InputError(
-            f"{label} is a Word template (.dotx): create a document from it and save that as .docx"
+            say(
+                "{name} is a Word template (.dotx): create a document from it and save that as .docx",
+                name=label,
+            )
         )
     if not content_type:
-        raise InputError(f"{label} is not a Word document (no word/document.xml inside)")
+        raise InputError(say("{name} is not a Word document (no word/document.xml inside)", name=label))
     check_zip_xml(archive, name=name)
     if "_rels/.rels" in archive.namelist() and STRICT_NS.encode() in read_member(
         archive, "_rels/.rels", name=name
@@ -68,7 +74,11 @@ def open_docx(data: bytes, name: str) -> OpenedDocx:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # noqa: BLE001 - python-docx raises many types on damaged packages
         raise InputError(
-            f"{label} is damaged and cannot be opened as a Word document ({type(exc).__name__})"
+            say(
+                "{name} is damaged and cannot be opened as a Word document ({why})",
+                name=label,
+                why=type(exc).__name__,
+            )
         ) from None
     notes: dict[str, list[etree._Element]] = {}
     twice = 0

@@ -160,7 +160,9 @@ def read_docx(data: bytes, *, name: str = "") -> ImportResult:
         root_ns = etree.QName(document.element).namespace or ""  # type: ignore[attr-defined]
         if root_ns.startswith(STRICT_NS):
             raise strict_refusal(name or "the file")
-        raise InputError(f"{name or 'the file'} is damaged: its main part is not a Word document body")
+        raise InputError(
+            say("{name} is damaged: its main part is not a Word document body", name=name or say("the file"))
+        )
     masthead, job_number = first_page(document, walker)
     lines = read_lines(body_element, walker)
     numbering = Numbering(numbering_root)
@@ -213,7 +215,10 @@ def read_docx(data: bytes, *, name: str = "") -> ImportResult:
 
     if not res.preamble and not res.operative and not res.instructions:
         raise InputError(
-            f"{name or 'the file'} has no resolution text: no preambular or operative paragraphs found"
+            say(
+                "{name} has no resolution text: no preambular or operative paragraphs found",
+                name=name or say("the file"),
+            )
         )
     if walker.tracked:
         findings.insert(

@@ -5,19 +5,24 @@ go to their own reader (app/io/pdf_file.py) whatever their name."""
 from __future__ import annotations
 
 from app.errors import InputError
+from app.messages import Message, say
 
-_COPY_TEXT = "copy its text and paste it into a new draft or a .txt file, or open the Word version"
-_PICTURE = "Resolute reads text, not pictures of text: open the Word version or the text"
+_COPY_TEXT = say("copy its text and paste it into a new draft or a .txt file, or open the Word version")
+_PICTURE = say("Resolute reads text, not pictures of text: open the Word version or the text")
 
 # (what the file begins with, what it is, what to do); each test looks at the first bytes only
-_SIGNATURES: tuple[tuple[bytes, str, str], ...] = (
-    (b"{\\rtf", "a Rich Text (RTF) file", "save it as .docx in Word (File › Save As) and open that"),
-    (b"\x89PNG\r\n\x1a\n", "a PNG image", _PICTURE),
-    (b"\xff\xd8\xff", "a JPEG image", _PICTURE),
-    (b"GIF87a", "a GIF image", _PICTURE),
-    (b"GIF89a", "a GIF image", _PICTURE),
-    (b"II*\x00", "a TIFF image", _PICTURE),
-    (b"MM\x00*", "a TIFF image", _PICTURE),
+_SIGNATURES: tuple[tuple[bytes, Message, Message], ...] = (
+    (
+        b"{\\rtf",
+        say("a Rich Text (RTF) file"),
+        say("save it as .docx in Word (File › Save As) and open that"),
+    ),
+    (b"\x89PNG\r\n\x1a\n", say("a PNG image"), _PICTURE),
+    (b"\xff\xd8\xff", say("a JPEG image"), _PICTURE),
+    (b"GIF87a", say("a GIF image"), _PICTURE),
+    (b"GIF89a", say("a GIF image"), _PICTURE),
+    (b"II*\x00", say("a TIFF image"), _PICTURE),
+    (b"MM\x00*", say("a TIFF image"), _PICTURE),
 )
 _PDF = b"%PDF-"
 _ODF = b"application/vnd.oasis.opendocument"  # an OpenDocument zip names its kind first, in "mimetype"
@@ -35,12 +40,15 @@ def refuse_other_format(data: bytes, name: str) -> None:
     if head[:2] == b"PK":  # a zip: Word's, or OpenDocument's
         if _ODF in head:
             raise InputError(
-                f"{name} is an OpenDocument file: save it as Word (.docx) in LibreOffice or Word and open that"
+                say(
+                    "{name} is an OpenDocument file: save it as Word (.docx) in LibreOffice or Word and open that",
+                    name=name,
+                )
             )
         return
     lowered = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if lowered.startswith(_HTML):
-        raise InputError(f"{name} is a web page: {_COPY_TEXT}")
+        raise InputError(say("{name} is a web page: {advice}", name=name, advice=_COPY_TEXT))
     for start, kind, advice in _SIGNATURES:
         if head.startswith(start):
-            raise InputError(f"{name} is {kind}: {advice}")
+            raise InputError(say("{name} is {kind}: {advice}", name=name, kind=kind, advice=advice))

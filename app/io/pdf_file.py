@@ -15,6 +15,7 @@ from collections.abc import Callable
 
 from app.errors import InputError
 from app.io.imported import ImportResult
+from app.messages import say
 
 # The longest issued resolutions, annexes and all, run to about a hundred pages; a page takes about 15 ms to
 # read, so 500 pages are read in seconds and a longer file is refused before its first page.
@@ -48,8 +49,11 @@ def pdf_layer(data: bytes, name: str = "the file") -> tuple[str, bytearray]:
         import pypdfium2
     except ImportError:  # an installation without it: say what still works
         raise InputError(
-            f"{name} is a PDF file and this installation cannot read PDFs: copy its text and paste it into a "
-            "new draft or a .txt file, or open the Word version"
+            say(
+                "{name} is a PDF file and this installation cannot read PDFs: copy its text and paste it into a "
+                "new draft or a .txt file, or open the Word version",
+                name=name,
+            )
         ) from None
     with _LOCK:
         try:
@@ -57,25 +61,35 @@ def pdf_layer(data: bytes, name: str = "the file") -> tuple[str, bytearray]:
         except pypdfium2.PdfiumError as exc:
             if getattr(exc, "err_code", None) == _PASSWORD:
                 raise InputError(
-                    f"{name} is a password-protected PDF: open it in a PDF viewer and copy its text"
+                    say(
+                        "{name} is a password-protected PDF: open it in a PDF viewer and copy its text",
+                        name=name,
+                    )
                 ) from None
-            raise InputError(f"{name} is a damaged PDF file (it cannot be opened)") from None
+            raise InputError(say("{name} is a damaged PDF file (it cannot be opened)", name=name)) from None
         try:
             if len(document) > MAX_PAGES:
-                raise InputError(f"{name} has {len(document):,} pages, far more than a resolution")
+                raise InputError(
+                    say(
+                        "{name} has {count} pages, far more than a resolution", name=name, count=len(document)
+                    )
+                )
             from app.io.pdf_probe import pages_apart
 
             bounds = (MAX_PAGE_OBJECTS, MAX_FORM_OBJECTS, MAX_CHARS)
             read = pages_apart(data, name, bounds)
             pages, italic = read if read is not None else read_pages(document, name, bounds)
         except pypdfium2.PdfiumError:
-            raise InputError(f"{name} is a damaged PDF file (a page cannot be read)") from None
+            raise InputError(say("{name} is a damaged PDF file (a page cannot be read)", name=name)) from None
         finally:
             document.close()
     text = "\r\n".join(pages)
     if not text.strip():
         raise InputError(
-            f"{name} has no text layer (a scan, or pictures of text): open the Word version or the text"
+            say(
+                "{name} has no text layer (a scan, or pictures of text): open the Word version or the text",
+                name=name,
+            )
         )
     return text, italic
 
@@ -91,15 +105,16 @@ def read_pages(
     for number in range(1, len(document) + 1):
         if progress is not None:
             progress(number)
-        text, flags, objects = _page_text(document[number - 1], f"{name}: page {number}", bounds[:2])
+        where = say("{name}: page {number}", name=name, number=number)
+        text, flags, objects = _page_text(document[number - 1], where, bounds[:2])
         drawn += objects
         if drawn > MAX_DOCUMENT_OBJECTS:
-            raise InputError(f"{name}: its pages draw far more than the pages of a resolution")
+            raise InputError(say("{name}: its pages draw far more than the pages of a resolution", name=name))
         if italic:
             italic += b"\0\0"  # the "\r\n" between pages
         italic += flags
         if len(italic) > bounds[2]:
-            raise InputError(f"{name}: the text is too long to be a resolution")
+            raise InputError(say("{name}: the text is too long to be a resolution", name=name))
         pages.append(text)
     return pages, italic
 
@@ -138,7 +153,7 @@ def refuse_crowded(page, where: str, bounds: tuple[int, int]) -> int:  # noqa: A
             if raw.FPDFPageObj_GetType(obj) == raw.FPDF_PAGEOBJ_FORM:
                 forms.append(obj)
     if drawn > most or in_forms > most_in_forms:
-        raise InputError(f"{where} draws far more than a page of text")
+        raise InputError(say("{where} draws far more than a page of text", where=where))
     return drawn
 
 

@@ -21,6 +21,7 @@ import time
 from multiprocessing.connection import Connection
 
 from app.errors import InputError
+from app.messages import reason, say
 
 DEADLINE = 60.0  # seconds for all pages: the 500 pages of the bound are read in about 8 s
 # bytes of address space for the child (Unix): loading the 52 pages of A/80/L.17 fits in 256 MB
@@ -64,15 +65,25 @@ def pages_apart(data: bytes, name: str, bounds: tuple[int, int, int]) -> tuple[l
     try:
         while True:
             if not receiver.poll(max(0.0, end - time.monotonic())):  # started or not: the file may be why
-                raise InputError(f"{name}: page {page} takes far too long to read (a damaged PDF file)")
+                raise InputError(
+                    say(
+                        "{name}: page {page} takes far too long to read (a damaged PDF file)",
+                        name=name,
+                        page=page,
+                    )
+                )
             try:
                 kind, said = receiver.recv()
             except (EOFError, OSError):
                 if not started:
                     return None
                 raise InputError(
-                    f"{name}: page {page} cannot be read (it needs far more memory than a page of text, or "
-                    "PDFium stopped on it: a damaged PDF file)"
+                    say(
+                        "{name}: page {page} cannot be read (it needs far more memory than a page of text, or "
+                        "PDFium stopped on it: a damaged PDF file)",
+                        name=name,
+                        page=page,
+                    )
                 ) from None
             started = True
             if kind in ("started", "page"):
@@ -80,7 +91,7 @@ def pages_apart(data: bytes, name: str, bounds: tuple[int, int, int]) -> tuple[l
             elif kind == "refused":
                 raise InputError(said)
             elif kind == "damaged":
-                raise InputError(f"{name} is a damaged PDF file (a page cannot be read)")
+                raise InputError(say("{name} is a damaged PDF file (a page cannot be read)", name=name))
             else:
                 return said
     finally:
@@ -112,7 +123,7 @@ def _read_pages(
     try:
         read = read_pages(document, name, bounds, lambda number: sender.send(("page", number)))
     except InputError as exc:
-        sender.send(("refused", str(exc)))
+        sender.send(("refused", reason(exc)))  # a `say` message: this process words it in its own language
     except (pypdfium2.PdfiumError, MemoryError):
         sender.send(("damaged", None))
     else:

@@ -8,6 +8,7 @@ from app.errors import InputError
 from app.files import read_file
 from app.io.imported import ImportResult
 from app.io.other_formats import is_pdf, refuse_other_format
+from app.messages import say
 
 MAX_INPUT_BYTES = 50 * 1024 * 1024
 
@@ -15,7 +16,7 @@ MAX_INPUT_BYTES = 50 * 1024 * 1024
 def _read_bytes(path: Path) -> bytes:
     data = read_file(path, MAX_INPUT_BYTES, too_large="{name} is too large to be a resolution ({mb} MB)")
     if not data:
-        raise InputError(f"{path.name[:80]} is empty")
+        raise InputError(say("{name} is empty", name=path.name[:80]))
     return data
 
 
@@ -91,11 +92,17 @@ def _decode(data: bytes, name: str) -> str:
     except UnicodeDecodeError:
         if encoding.startswith("utf-8"):
             raise InputError(
-                f"{name} is not UTF-8 text (save it as UTF-8, or open the Word file instead)"
+                say("{name} is not UTF-8 text (save it as UTF-8, or open the Word file instead)", name=name)
             ) from None
         raise InputError(
-            f"{name} looks like {encoding.upper()} text but is not valid {encoding.upper()}"
+            say(
+                "{name} looks like {encoding} text but is not valid {encoding}",
+                name=name,
+                encoding=encoding.upper(),
+            )
         ) from None
     if text.count("\x00") > max(8, len(text) // 100):  # a stray one is dropped like any control character
-        raise InputError(f"{name} is full of NUL characters, so it is not plain text (save it as UTF-8)")
+        raise InputError(
+            say("{name} is full of NUL characters, so it is not plain text (save it as UTF-8)", name=name)
+        )
     return text

@@ -15,6 +15,7 @@ import zlib
 from lxml import etree
 
 from app.errors import InputError
+from app.messages import say
 
 # characters XML 1.0 cannot hold; those that separate words or lines (vertical tab: Word's line break in copied
 # text; form feed; the file, group, record and unit separators) become a space, so the words stay apart
@@ -185,27 +186,36 @@ def describe_ole(data: bytes, *, name: str = "") -> InputError:
     label = _label(name)
     if "EncryptionInfo".encode("utf-16-le") in data or "EncryptedPackage".encode("utf-16-le") in data:
         return InputError(
-            f"{label} is password-protected: remove the password in Word, save, and open it again"
+            say(
+                "{name} is password-protected: remove the password in Word, save, and open it again",
+                name=label,
+            )
         )
     if "WordDocument".encode("utf-16-le") in data:
-        return InputError(f"{label} is an old Word 97-2003 (.doc) file: save it as .docx in Word first")
-    return InputError(f"{label} is an old Office file, not a .docx: save it as .docx in Word first")
+        return InputError(
+            say("{name} is an old Word 97-2003 (.doc) file: save it as .docx in Word first", name=label)
+        )
+    return InputError(
+        say("{name} is an old Office file, not a .docx: save it as .docx in Word first", name=label)
+    )
 
 
 def open_zip(data: bytes, *, name: str = "") -> zipfile.ZipFile:
     """Open a zip after checking its central directory for bombs; XML members are checked for safety too."""
     label = _label(name)
     if not data:
-        raise InputError(f"{label} is empty")
+        raise InputError(say("{name} is empty", name=label))
     if data[:8] == OLE_MAGIC:
         raise describe_ole(data, name=name)
     if data[:2] != b"PK":
-        raise InputError(f"{label} is not a Word (.docx) file")
+        raise InputError(say("{name} is not a Word (.docx) file", name=label))
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         members = archive.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError):
-        raise InputError(f"{label} is damaged or incomplete: it is not a complete .docx file") from None
+        raise InputError(
+            say("{name} is damaged or incomplete: it is not a complete .docx file", name=label)
+        ) from None
     if len(members) > MAX_ZIP_MEMBERS:
         raise InputError(f"{label} holds too many parts ({len(members)}) to be a Word document")
     seen: set[str] = set()

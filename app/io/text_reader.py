@@ -134,9 +134,9 @@ def read_text(text: str) -> ImportResult:
     from app.errors import InputError
 
     if len(text) > MAX_CHARS:
-        raise InputError("the text is too long to be a resolution")
+        raise InputError(say("the text is too long to be a resolution"))
     if not text.strip():
-        raise InputError("the text is empty")
+        raise InputError(say("the text is empty"))
     text = text.replace("\x01", "").replace("\x02", "")  # they delimit the reader's own marks (NOTE_MARK)
     note = note_not_draft(text)
     if note:  # read as a resolution it would be a heap of operative paragraphs without openers

@@ -22,7 +22,7 @@ from app.negotiation.status import Alternative, Status, make_bracket, resolve
 
 def _negotiation(res: Resolution) -> rounds.Negotiation:
     if res.negotiation is None:
-        raise InputError("this text is not under negotiation: start the negotiation first")
+        raise InputError(say("this text is not under negotiation: start the negotiation first"))
     return res.negotiation
 
 
@@ -34,7 +34,7 @@ def _swap(doc: Document, label: str, step: Callable[[Resolution], Resolution | N
 
 def start_negotiation(doc: Document, *, facilitator: str = "", date: dt.datetime | None = None) -> Change:
     if doc.resolution.negotiation is not None:
-        raise InputError("this text is already under negotiation")
+        raise InputError(say("this text is already under negotiation"))
 
     def step(res: Resolution) -> None:
         rounds.start(res, facilitator=facilitator, date=date)
@@ -43,11 +43,26 @@ def start_negotiation(doc: Document, *, facilitator: str = "", date: dt.datetime
 
 
 def add_proposals(doc: Document, proposals: list[Proposal]) -> Change:
+    """Add delegations' proposals, leaving out any without an edit (it would show nowhere). When none has an edit
+    (a copy sent back unchanged, the wrong file) it is refused in one line, or the facilitator would not know."""
+    empty = next((p for p in proposals if not p.edits), None)
+    proposals = [p for p in proposals if p.edits]
+    if empty is not None and not proposals:
+        raise InputError(
+            say(
+                "the text of {proposer} is the same as {version}: there is no proposal to add",
+                proposer=empty.proposer,
+                version=empty.base_version
+                if empty.base_version not in ("", rounds.ZERO_DRAFT)
+                else say("the zero draft"),
+            )
+        )
+
     def step(res: Resolution) -> None:
         rounds.add_proposals(_negotiation(res), copy.deepcopy(proposals))
 
     names = ", ".join(dict.fromkeys(p.proposer for p in proposals))
-    return _swap(doc, f"Add proposals ({names})", step)
+    return _swap(doc, say("Add proposals ({names})", names=names), step)
 
 
 def accept(doc: Document, *, proposal_id: str, target: str) -> Change:
@@ -59,14 +74,14 @@ def accept(doc: Document, *, proposal_id: str, target: str) -> Change:
         rounds.decide(_negotiation(out), proposal_id, target, rounds.ACCEPT)
         return out
 
-    return _swap(doc, f"Accept {proposer}", step)
+    return _swap(doc, say("Accept {proposer}", proposer=proposer), step)
 
 
 def reject(doc: Document, *, proposal_id: str, target: str) -> Change:
     proposer = _negotiation(doc.resolution).proposal(proposal_id).proposer
     return _swap(
         doc,
-        f"Reject {proposer}",
+        say("Reject {proposer}", proposer=proposer),
         lambda res: rounds.decide(_negotiation(res), proposal_id, target, rounds.REJECT),
     )
 
@@ -77,10 +92,10 @@ def merge(doc: Document, *, target: str, fields: dict[str, str], proposal_ids: l
     def step(res: Resolution) -> None:
         para = res.find(target)
         if para is None:
-            raise InputError("that paragraph is no longer in the text")
+            raise InputError(say("that paragraph is no longer in the text"))
         for name, value in fields.items():
             if name not in ("opener", "text", "tail"):
-                raise InputError(f"cannot merge into {name}")
+                raise InputError(say("cannot merge into {name}", name=name))
             setattr(para, name, value)
         for pid in proposal_ids:
             rounds.decide(_negotiation(res), pid, target, rounds.MERGE)
@@ -88,10 +103,17 @@ def merge(doc: Document, *, target: str, fields: dict[str, str], proposal_ids: l
     return _swap(doc, say("Merge proposals"), step)
 
 
+_MARKS = {
+    Status.AGREED: say("Mark agreed ad ref"),
+    Status.OPEN: say("Mark open"),
+    Status.DELETED: say("Mark deleted by agreement"),
+}
+
+
 def set_status(doc: Document, *, paragraph_id: str, status: Status, note: str = "") -> Change:
     return _swap(
         doc,
-        f"Mark {status.value}",
+        _MARKS[status],
         lambda res: rounds.set_status(_negotiation(res), paragraph_id, status, note=note),
     )
 
@@ -111,7 +133,7 @@ def resolve_bracket(doc: Document, *, bracket_id: str, text: str) -> Change:
         neg = _negotiation(res)
         bracket = next((b for b in neg.brackets if b.id == bracket_id), None)
         if bracket is None:
-            raise InputError("no such bracket")
+            raise InputError(say("no such bracket"))
         resolve(res, bracket, text)
         neg.brackets.remove(bracket)
 

@@ -417,9 +417,9 @@ def compile_text(
     return Compilation(inline.plain(base.title), version, names, entries, base)
 
 
-def mark_brackets(comp: Compilation, brackets: list) -> None:
+def mark_brackets(comp: Compilation, brackets: list, delete: str = "(delete)") -> None:
     """Show each bracket (`app.negotiation.status.Bracket`) in place of its words, where the words stand
-    unchanged in the compilation."""
+    unchanged in the compilation; `delete`: a deletion as the draft's language prints it."""
     by_paragraph: dict[str, list] = {}
     for b in brackets:
         by_paragraph.setdefault(b.paragraph_id, []).append(b)
@@ -432,7 +432,7 @@ def mark_brackets(comp: Compilation, brackets: list) -> None:
                     before, after = piece.text[:at], piece.text[at + len(words) :]
                     shown = [
                         Piece(before, EQUAL, piece.italic),
-                        Piece(bracket.shown_plain(), BRACKET),
+                        Piece(bracket.shown_plain(delete), BRACKET),
                         Piece(after, EQUAL, piece.italic),
                     ]
                     entry.pieces[i : i + 1] = [p for p in shown if p.text]

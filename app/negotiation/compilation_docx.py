@@ -24,16 +24,11 @@ from app.atomic import write_atomic
 from app.io.docx_writer import print_as_issued
 from app.io.safe_xml import xml_text
 from app.negotiation.compilation import BRACKET, DELETE, INSERT, TAG, Compilation, Entry
+from app.negotiation.printed import printed, version_name
 from app.render import render
 
 INSERT_COLOUR = "1F3FBF"
 DELETE_COLOUR = "B01C1C"
-LEGEND = (
-    "Additions are underlined, deletions struck through; the proposer follows each change in brackets. "
-    "Disputed words stand in highlighted square brackets with their alternatives and who holds them. "
-    "Several proposals on the same words follow one another, separated by “/”. New paragraphs are numbered "
-    "bis, ter … after the paragraph they follow; numbers are final only in the L document."
-)
 
 
 _TWIPS_PER_CM = 567
@@ -102,17 +97,19 @@ def build_compilation_document(comp: Compilation) -> docx.document.Document:
         normal.font.size = Pt(11)
         section = document.sections[0]
         section.left_margin = section.right_margin = Cm(2.2)
-    head = _run("Compilation of proposals", bold=True)
+    language = comp.base.header.language if comp.base is not None else ""
+    words = printed(language)  # the compilation's own words in the draft's language
+    head = _run(words["heading"], bold=True)
     if comp.base_version:
-        head += _run(f" on the {comp.base_version}")
+        head += _run(words["on"].format(version=version_name(comp.base_version, language)))
     out = [_paragraph(head)]
     if comp.proposers:
-        out.append(_paragraph(_run("Proposals by: " + ", ".join(comp.proposers))))
-    out.append(_paragraph(_run(LEGEND, italic=True), after=240))
+        out.append(_paragraph(_run(words["proposals_by"] + ", ".join(comp.proposers))))
+    out.append(_paragraph(_run(words["legend"], italic=True), after=240))
     notes_started = False
     for entry in comp.entries:
         if entry.kind == "footnote" and not notes_started:
-            out.append(_paragraph(_run("Footnotes", bold=True)))
+            out.append(_paragraph(_run(words["footnotes"], bold=True)))
             notes_started = True
         out.append(_entry(entry))
     body = document.element.body

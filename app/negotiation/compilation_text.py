@@ -6,20 +6,24 @@ OP 3    Calls upon States {+and regional organizations+} [EU] to [-strengthen-]{
 from __future__ import annotations
 
 from app.negotiation.compilation import DELETE, INSERT, Compilation
+from app.negotiation.printed import printed, version_name
 
 _MARKS = {INSERT: ("{+", "+}"), DELETE: ("[-", "-]")}
 
 
 def compilation_text(comp: Compilation) -> str:
-    lines = [f"Compilation of proposals on {comp.base_version or 'the draft'}: {comp.title}".rstrip(": ")]
+    language = comp.base.header.language if comp.base is not None else ""
+    words = printed(language)  # the compilation's own words in the draft's language
+    version = version_name(comp.base_version, language) if comp.base_version else words["the_draft"]
+    lines = [f"{words['on_text'].format(version=version)}: {comp.title}".rstrip(": ")]
     if comp.proposers:
-        lines.append("Proposals by: " + ", ".join(comp.proposers))
-    lines.append("Additions {+ +}, deletions [- -]; the proposer follows each change in brackets.")
+        lines.append(words["proposals_by"] + ", ".join(comp.proposers))
+    lines.append(words["legend_text"])
     lines.append("")
     notes_started = False
     for entry in comp.entries:
         if entry.kind == "footnote" and not notes_started:
-            lines += ["", "Footnotes", ""]
+            lines += ["", words["footnotes"], ""]
             notes_started = True
         text = "".join(_piece(p.text, p.op, p.note) for p in entry.pieces)
         status = f"  [{entry.status}]" if entry.status else ""

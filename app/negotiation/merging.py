@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from app.errors import InputError
+from app.messages import reason, say
 from app.model import Resolution
 from app.negotiation import rounds
 from app.negotiation.compilation import Compilation
@@ -148,7 +149,14 @@ def check(item: MergeItem, accepted: list[str]) -> None:
     for group in item.alternatives:
         taken = [proposer[i] for i in dict.fromkeys(group) if i in chosen and i in proposer]
         if len(taken) > 1:
-            raise InputError(f"{item.label}: {' and '.join(taken)} change the same words: take one of them")
+            raise InputError(
+                say(
+                    "{place}: {names} and {last} change the same words: take one of them",
+                    place=item.label,
+                    names=", ".join(taken[:-1]),
+                    last=taken[-1],
+                )
+            )
 
 
 def merged(
@@ -159,7 +167,7 @@ def merged(
     out = copy.deepcopy(res)
     work = out.negotiation
     if work is None:
-        raise InputError("this text is not under negotiation")
+        raise InputError(say("this text is not under negotiation"))
     lookups: dict[str, rounds.Lookups] = {}
     for item in items(neg):
         accepted = choices.accepted.get(item.target, [])
@@ -173,7 +181,9 @@ def merged(
                 rounds.accept_into(work, out, [p.id for p in taken], item.target, lookups[version])
             except InputError as exc:
                 who = ", ".join(p.proposer for p in taken)
-                raise InputError(f"{item.label} ({who}): {exc}") from None
+                raise InputError(
+                    say("{place} ({who}): {reason}", place=item.label, who=who, reason=reason(exc))
+                ) from None
         for p in item.proposals:
             rounds.decide(work, p.id, item.target, rounds.ACCEPT if p in taken else rounds.REJECT, date)
     for found in lookups.values():
@@ -187,7 +197,7 @@ def merged(
     for bracket_id, text in choices.brackets.items():
         bracket = brackets.get(bracket_id)
         if bracket is None:
-            raise InputError("no such bracket")
+            raise InputError(say("no such bracket"))
         resolve(out, bracket, text, paragraphs.get(bracket.paragraph_id))
     resolved = set(choices.brackets)
     work.brackets[:] = [b for b in work.brackets if b.id not in resolved]

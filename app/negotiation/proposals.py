@@ -28,7 +28,7 @@ from app import inline
 from app.compare.diff import align
 from app.digits import to_int
 from app.errors import InputError
-from app.messages import say
+from app.messages import reason, say
 from app.model import Footnote, Paragraph, Resolution, new_id
 from app.sequences import matching_blocks, word_opcodes
 
@@ -150,7 +150,7 @@ def set_title(res: Resolution, key: str, markup: str) -> None:
     elif not unit and 0 < index <= len(res.later_parts):
         res.later_parts[index - 1].title = markup
     else:
-        raise InputError("the proposal names a title this text does not have")
+        raise InputError(say("the proposal names a title this text does not have"))
 
 
 def title_of(res: Resolution, key: str) -> str | None:
@@ -359,7 +359,7 @@ def splice(markup: str, hunks: list[tuple[int, int, str, str]]) -> str:
     toks = tokens(markup)
     for start, end, old, new in sorted(hunks, key=lambda h: (h[0], h[1]), reverse=True):
         if "".join(toks[start:end]) != old:
-            raise InputError(f"the proposal does not fit this text: expected “{old}”")
+            raise InputError(say("the proposal does not fit this text: expected “{words}”", words=old))
         toks[start:end] = [new]
     return "".join(toks)
 
@@ -384,12 +384,22 @@ def apply(base: Resolution, proposal: Proposal, *, only: set[str] | None = None)
     for key, hunks in heads.items():
         markup = title_of(res, key)
         if markup is None:
-            raise InputError(f"the proposal of {proposal.proposer} names a title this text does not have")
+            raise InputError(
+                say(
+                    "the proposal of {proposer} names a title this text does not have",
+                    proposer=proposal.proposer,
+                )
+            )
         set_title(res, key, splice(markup, hunks))
     for (pid, name), hunks in words.items():
         node = nodes.get(pid)
         if node is None:
-            raise InputError(f"the proposal of {proposal.proposer} names a paragraph this text does not have")
+            raise InputError(
+                say(
+                    "the proposal of {proposer} names a paragraph this text does not have",
+                    proposer=proposal.proposer,
+                )
+            )
         setattr(node, name, splice(getattr(node, name), hunks))
     for nid, hunks in notes.items():
         if nid in res.footnotes:
@@ -400,7 +410,9 @@ def apply(base: Resolution, proposal: Proposal, *, only: set[str] | None = None)
     try:
         place_after(lists, [e for e in chosen if isinstance(e, InsertParagraph)])
     except InputError as exc:
-        raise InputError(f"the proposal of {proposal.proposer} {exc}") from None
+        raise InputError(
+            say("the proposal of {proposer} {reason}", proposer=proposal.proposer, reason=reason(exc))
+        ) from None
     delete_all(lists, [e.paragraph_id for e in chosen if isinstance(e, DeleteParagraph)])
     return res
 
@@ -422,7 +434,7 @@ def place_after(
     for key, edits in by_list.items():
         items = lists.get(key)
         if items is None:
-            raise InputError("adds to a list this text does not have")
+            raise InputError(say("adds to a list this text does not have"))
         nodes: list[Paragraph | None] = [None, *items]  # node 0 stands before the first paragraph
         following = [*range(1, len(nodes)), -1]
         first: dict[str, int] = {}
@@ -434,7 +446,7 @@ def place_after(
             anchor = cursor.get(e.after, first.get(e.after, -1) if e.after else 0)
             para = copy.deepcopy(e.paragraph)
             if anchor < 0 and placed_before is None:
-                raise InputError("places a paragraph after one this text does not have")
+                raise InputError(say("places a paragraph after one this text does not have"))
             if anchor < 0:
                 at_end.append(para)
                 continue
@@ -507,15 +519,20 @@ def typed_edit(
     else:
         node = _nodes(base).get(paragraph_id)
         if node is None or field not in FIELDS:
-            raise InputError("no such paragraph or field in the text")
+            raise InputError(say("no such paragraph or field in the text"))
         markup = getattr(node, field)
     toks = tokens(markup)
     needle = tokens(after or old)
     if not needle:
-        raise InputError("say which words the proposal is about (after … / replace …)")
+        raise InputError(say("say which words the proposal is about (after … / replace …)"))
     at = next((i for i in range(len(toks) - len(needle) + 1) if toks[i : i + len(needle)] == needle), None)
     if at is None:
-        raise InputError(f"“{after or old}” is not in this {'title' if title is not None else 'paragraph'}")
+        words = after or old
+        raise InputError(
+            say("“{words}” is not in this title", words=words)
+            if title is not None
+            else say("“{words}” is not in this paragraph", words=words)
+        )
     if after:
         glue = "" if new[:1].isspace() or new[:1] in ",;:." else " "
         start, end, old_words, new_words = at + len(needle), at + len(needle), "", glue + new

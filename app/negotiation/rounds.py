@@ -43,6 +43,7 @@ from app.negotiation.status import Bracket, Status, StatusChange, current
 from app.sequences import matching_blocks
 
 ACCEPT, MERGE, REJECT = "accept", "merge", "reject"
+ZERO_DRAFT = "zero draft"  # the name of the text a negotiation starts from (stored in project files)
 
 
 @dataclass
@@ -55,7 +56,7 @@ class Revision:
 
     @property
     def name(self) -> str:
-        return "zero draft" if self.number == 0 else f"Rev.{self.number}"
+        return ZERO_DRAFT if self.number == 0 else f"Rev.{self.number}"
 
     def resolution(self) -> Resolution:
         """The revision's text; a text damaged in the project file is refused in one line that says how to go
@@ -102,7 +103,7 @@ class Negotiation:
     @property
     def version(self) -> str:
         """The name of the latest revision: what new proposals are made against."""
-        return self.revisions[-1].name if self.revisions else "zero draft"
+        return self.revisions[-1].name if self.revisions else ZERO_DRAFT
 
     def proposal(self, proposal_id: str) -> Proposal:
         """The first proposal with this id. Found through an index of places, checked and built again when the
@@ -115,7 +116,7 @@ class Negotiation:
                 self._places.setdefault(p.id, i)
             at = self._places.get(proposal_id)
         if at is None:
-            raise InputError("no such proposal")
+            raise InputError(say("no such proposal"))
         return self.proposals[at]
 
     def status(self, paragraph_id: str) -> Status:
@@ -148,7 +149,7 @@ def base_text(neg: Negotiation, version: str = "") -> Resolution:
     for rev in reversed(neg.revisions):
         if not version or rev.name == version:
             return rev.resolution()
-    raise InputError(f"no revision called {version}")
+    raise InputError(say("no revision called {version}", version=version))
 
 
 def add_proposal(neg: Negotiation, proposal: Proposal) -> None:
@@ -164,7 +165,11 @@ def add_proposals(neg: Negotiation, proposals: list[Proposal]) -> None:
             proposal.base_version = neg.version
         if proposal.base_version not in {r.name for r in neg.revisions}:
             raise InputError(
-                f"the proposal of {proposal.proposer} is against {proposal.base_version}, not a revision"
+                say(
+                    "the proposal of {proposer} is against {version}, not a revision",
+                    proposer=proposal.proposer,
+                    version=proposal.base_version,
+                )
             )
         neg.proposals.append(proposal)
     if any(
@@ -199,12 +204,15 @@ def compile_open(neg: Negotiation) -> Compilation:
 def compilation(neg: Negotiation, res: Resolution) -> Compilation:
     """The compilation of the proposals made on the latest revision, with status. Reading only: the labels
     of proposed paragraphs are kept by `add_proposal` (an undoable step), not here."""
+    from app.negotiation.printed import printed
+
+    words = printed(res.header.language)  # a status and a deletion in the draft's language
     comp = compile_open(neg)
     for entry in comp.entries:
         state = neg.status(entry.paragraph_id)
         if entry.kind in ("paragraph", "new") and entry.label and state is not Status.OPEN:
-            entry.status = state.value
-    mark_brackets(comp, neg.brackets)
+            entry.status = words.get(state.value, state.value)
+    mark_brackets(comp, neg.brackets, words["delete"])
     if not neg.attributed:
         for entry in comp.entries:
             entry.pieces = [p for p in entry.pieces if not (p.op == "tag" and p.text.strip() != "/")]
@@ -232,15 +240,19 @@ def rebase(base_markup: str, now_markup: str, hunks: list[tuple[int, int, str, s
             span = [m.get(k) for k in range(start, end)]
             if None in span or span != list(range(span[0], span[0] + len(span))):  # type: ignore[arg-type]
                 raise InputError(
-                    "the proposal touches words already changed in this paragraph: merge it by hand"
+                    say("the proposal touches words already changed in this paragraph: merge it by hand")
                 )
             moved.append((span[0], span[-1] + 1, old, new))  # type: ignore[operator]
         else:  # an insertion: the words on both sides must still stand together
             before, after = m.get(start - 1), m.get(start)
             if start > 0 and before is None or start < len(m_base) and after is None:
-                raise InputError("the place of this proposal has changed in the paragraph: merge it by hand")
+                raise InputError(
+                    say("the place of this proposal has changed in the paragraph: merge it by hand")
+                )
             if before is not None and after is not None and after != before + 1:
-                raise InputError("words were already added at the place of this proposal: merge it by hand")
+                raise InputError(
+                    say("words were already added at the place of this proposal: merge it by hand")
+                )
             at = before + 1 if before is not None else after if after is not None else 0
             moved.append((at, at, old, new))
     return splice(now_markup, moved)
@@ -293,7 +305,7 @@ class Lookups:
         if self._top_keys is None:
             self._top_keys = {key for key, _ in top_lists(out)}
         if e.list_key not in self._top_keys and self.out_node(out, e.list_key) is None:
-            raise InputError("the place of that paragraph is no longer in the text")
+            raise InputError(say("the place of that paragraph is no longer in the text"))
         self._inserts.append(e)
         self._held.add(e.paragraph.id)
 
@@ -327,7 +339,7 @@ def _first_by_id(res: Resolution) -> dict[str, Paragraph]:
 def _edits_at(lookups: Lookups, proposal: Proposal, target: str) -> list[Edit]:
     mine = lookups.edits(proposal, target)
     if not mine:
-        raise InputError(f"{proposal.proposer} proposes nothing there")
+        raise InputError(say("{proposer} proposes nothing there", proposer=proposal.proposer))
     return mine
 
 
@@ -344,7 +356,7 @@ def accept_into(
     paragraphs with `lookups.settle`)."""
     chosen = [neg.proposal(i) for i in ([proposal_ids] if isinstance(proposal_ids, str) else proposal_ids)]
     if len({p.base_version for p in chosen}) != 1:
-        raise InputError("proposals on different revisions are accepted one by one")
+        raise InputError(say("proposals on different revisions are accepted one by one"))
     own = lookups is None
     lookups = lookups or Lookups(base_text(neg, chosen[0].base_version))
     base = lookups.base
@@ -366,17 +378,17 @@ def accept_into(
     for note_id, hunks in notes.items():
         note, old = out.footnotes.get(note_id), base.footnotes.get(note_id)
         if note is None or old is None:
-            raise InputError("that footnote is no longer in the text")
+            raise InputError(say("that footnote is no longer in the text"))
         note.text = rebase(old.text, note.text, hunks)
     for key, hunks in heads.items():
         old_title, now = title_of(base, key), title_of(out, key)
         if old_title is None or now is None:
-            raise InputError("that title is no longer in the text")
+            raise InputError(say("that title is no longer in the text"))
         set_title(out, key, rebase(old_title, now, hunks))
     if words:
         old_para, para = lookups.base_node(target), lookups.out_node(out, target)
         if old_para is None or para is None:
-            raise InputError("that paragraph is no longer in the text")
+            raise InputError(say("that paragraph is no longer in the text"))
         for name, hunks in words.items():
             setattr(para, name, rebase(getattr(old_para, name), getattr(para, name), hunks))
     for note_id in dict.fromkeys(i for e in edits for i in edit_notes(e)):  # the notes this place's words add
@@ -428,7 +440,7 @@ def revision_docx(neg: Negotiation, old: str, new: str) -> bytes:
 
     newer = next((r for r in neg.revisions if r.name == new), None)
     if newer is None:
-        raise InputError(f"no revision called {new}")
+        raise InputError(say("no revision called {version}", version=new))
     return build_tracked_docx(
         base_text(neg, old), newer.resolution(), author=neg.facilitator or "Facilitator", date=newer.date
     )

@@ -15,6 +15,7 @@ from enum import Enum
 
 from app import inline
 from app.errors import InputError
+from app.messages import say, say_plural
 from app.model import Paragraph, Resolution, new_id
 
 
@@ -50,16 +51,17 @@ class Bracket:
         """As a compilation prints it: "[extreme – US / (delete) – G77]"; "[words]" with no alternatives."""
         return self._shown(lambda markup: markup)
 
-    def shown_plain(self) -> str:
-        """`shown` with the words as they read (no markup)."""
-        return self._shown(inline.plain)
+    def shown_plain(self, delete: str = "(delete)") -> str:
+        """`shown` with the words as they read (no markup); `delete`: how a deletion is printed, in the draft's
+        language (app.negotiation.printed)."""
+        return self._shown(inline.plain, delete)
 
-    def _shown(self, text_of) -> str:
+    def _shown(self, text_of, delete: str = "(delete)") -> str:
         if not self.alternatives:
             return f"[{text_of(self.words)}]"
         parts = []
         for alt in self.alternatives:
-            text = text_of(alt.text) or "(delete)"
+            text = text_of(alt.text) or delete
             parts.append(f"{text} – {', '.join(alt.holders)}" if alt.holders else text)
         return "[" + " / ".join(parts) + "]"
 
@@ -96,7 +98,7 @@ def make_bracket(
     """A bracket around `words` of a paragraph's field. Raises InputError when they are not there."""
     bracket = Bracket(paragraph_id, field_name, words, alternatives, occurrence)
     if not words or locate(res, bracket) is None:
-        raise InputError(f"“{words}” is not in that paragraph")
+        raise InputError(say("“{words}” is not in that paragraph", words=words))
     return bracket
 
 
@@ -106,7 +108,9 @@ def resolve(res: Resolution, bracket: Bracket, text: str, para: Paragraph | None
     para = para or res.find(bracket.paragraph_id)
     at = locate(res, bracket, para)
     if at is None:
-        raise InputError(f"the bracketed words “{bracket.words}” are no longer in the paragraph")
+        raise InputError(
+            say("the bracketed words “{words}” are no longer in the paragraph", words=bracket.words)
+        )
     value = getattr(para, bracket.field)
     setattr(para, bracket.field, value[:at] + text + value[at + len(bracket.words) :])
 
@@ -127,6 +131,10 @@ def refuse_brackets(res: Resolution) -> None:
     places = bracket_places(negotiation.brackets, assign(res, negotiation.labels))
     n = len(negotiation.brackets)
     raise InputError(
-        f"the text still has {n} bracket{'s' if n != 1 else ''} ({', '.join(places)}): "
-        "resolve them before making the L document"
+        say_plural(
+            n,
+            "the text still has {count} bracket ({places}): resolve them before making the L document",
+            "the text still has {count} brackets ({places}): resolve them before making the L document",
+            places=", ".join(places),
+        )
     )

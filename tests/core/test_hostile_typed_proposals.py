@@ -24,7 +24,7 @@ from fixtures.robust.hostile import growth, hang_guard  # noqa: E402
 from app.errors import InputError  # noqa: E402
 from app.model import Paragraph, Resolution  # noqa: E402
 from app.negotiation.proposals import InsertParagraph, WordEdit  # noqa: E402
-from app.negotiation.typed import _FORMS, _quoted, typed_proposal  # noqa: E402
+from app.negotiation.typed import _all_forms, _quoted, typed_proposal  # noqa: E402
 
 LINEAR = 8 * 3  # 8x the input: near 8 when linear, 64 and more when square
 
@@ -71,7 +71,7 @@ PIECES = [
 
 
 def _form_reads(kind: str, line: str) -> dict[str, str] | None:
-    for name, head, middle in _FORMS:
+    for name, head, middle in _all_forms():  # English first
         if name == kind:
             return _quoted(line, head, middle, "b" if kind == "new" else "a")
     raise AssertionError(kind)

@@ -60,6 +60,9 @@ class ScriptedPrompter:
         self.asked_text = text
         return self.texts.pop(0) if self.texts else None
 
+    def ask_line(self, parent, title: str, label: str, text: str) -> str | None:  # noqa: ANN001
+        return self.ask_text(parent, title, label, text)
+
     def error(self, parent, title: str, message: str) -> None:  # noqa: ANN001
         self.errors.append((title, message))
 

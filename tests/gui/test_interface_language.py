@@ -62,8 +62,11 @@ def test_a_window_built_in_another_language_speaks_it(code: str, speak, request)
     assert window.issues_dock.windowTitle() == text["Issues and footnotes"]
     assert _fills(text["Footnotes ({count})"], window.bottom_tabs.tabText(1))
     summary = window.issues.summary.text()
-    template = text["{errors} errors, {warnings} warnings, {notes} notes"]
-    assert summary == text["No issues found."] or _fills(template, summary)
+    counts = [text[f"{{count}} {kind}{s}"] for kind in ("error", "warning", "note") for s in ("", "s")]
+    pieces = summary.split(", ")
+    assert summary == text["No issues found."] or (
+        len(pieces) == 3 and all(any(_fills(t, piece) for t in counts) for piece in pieces)
+    )
     assert window.paragraphs.pre_heading.text() == text["Preamble"]
     assert window.header.findChild(QGroupBox).title() == text["Document"]
 
