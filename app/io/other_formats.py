@@ -4,6 +4,8 @@ go to their own reader (app/io/pdf_file.py) whatever their name."""
 
 from __future__ import annotations
 
+import re
+
 from app.errors import InputError
 from app.messages import Message, say
 
@@ -25,13 +27,20 @@ _SIGNATURES: tuple[tuple[bytes, Message, Message], ...] = (
     (b"MM\x00*", say("a TIFF image"), _PICTURE),
 )
 _PDF = b"%PDF-"
+_HEADER_LINE = re.compile(rb"(?:^|[\r\n])%PDF-\d\.\d")
 _ODF = b"application/vnd.oasis.opendocument"  # an OpenDocument zip names its kind first, in "mimetype"
 _HTML = (b"<!doctype html", b"<html")
 
 
 def is_pdf(data: bytes) -> bool:
-    """A PDF file, binary or all ASCII (a heap of text), by its first bytes."""
-    return data[:1024].lstrip(b"\x00\t\r\n \xef\xbb\xbf").startswith(_PDF)
+    """A PDF file, binary or all ASCII (a heap of text), by its first bytes: "%PDF-" within the first 1,024,
+    where PDF viewers look for it (a file saved from a mail or a web server may carry a few lines before it):
+    at a line's start with its version ("%PDF-1.7"), which a text that mentions PDFs does not give, and not in a
+    zip (a Word file)."""
+    head = data[:1024]
+    if head.lstrip(b"\x00\t\r\n \xef\xbb\xbf").startswith(_PDF):
+        return True
+    return head[:2] != b"PK" and _HEADER_LINE.search(head) is not None
 
 
 def refuse_other_format(data: bytes, name: str) -> None:

@@ -52,6 +52,20 @@ def test_an_issued_pdf_opens_under_any_name(tmp_path: Path, name: str) -> None:
     assert all(inline.plain(p.opener) for p in res.operative)
 
 
+@pytest.mark.parametrize(
+    "before",
+    [b"Content-Type: application/pdf\r\n\r\n", b'<?xml version="1.0"?>\n', b"\x00" * 16 + b"junk\n"],
+)
+def test_lines_before_the_pdf_header_are_passed_over_as_pdf_viewers_do(before: bytes) -> None:
+    """A PDF viewer looks for "%PDF-" in the first 1,024 bytes: a file with a few lines before it (saved from a
+    mail or a web server) is the same PDF."""
+    alone = read_data(ISSUED.read_bytes(), "draft.pdf").resolution
+    carried = read_data(before + ISSUED.read_bytes(), "draft.pdf").resolution
+    shown = [[(p.opener, inline.plain(p.text)) for p in r.operative] for r in (carried, alone)]
+    assert shown[0] == shown[1]
+    assert len(carried.footnotes) == len(alone.footnotes) > 0
+
+
 def test_the_command_line_checks_and_exports_a_pdf(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
