@@ -18,8 +18,8 @@ from app.messages import say
 from app.model import DocumentKind, Paragraph, Part
 from app.wording import INSTRUCTION_START
 
-_OBJECT_START = frozenset("the that all a an to this these those member states governments".split())
-_PARTICLES = frozenset(("to", "that"))
+_OBJECT_START = frozenset("the that all a an to of this these those member states governments".split())
+_PARTICLES = frozenset(("to", "that", "of"))
 
 FORM_HELP = {
     Part.PREAMBLE: say(
@@ -288,8 +288,9 @@ def _check_span_and_form(out: list[Finding], para: Paragraph, part: Part, lang: 
             out,
             finding(
                 "openers.span",
-                # before "to" or "that" the issued PDFs italicize both ways ("Looks forward to", "Acknowledging
-                # that", "Continues to be concerned"): a note; before a noun ("the Secretary-General") a warning
+                # before "to", "that" or "of" the issued PDFs italicize both ways ("Looks forward to",
+                # "Acknowledging that", "Continues to be concerned", "Conscious of"): a note; before a noun ("the
+                # Secretary-General") a warning
                 Severity.INFO if rest[0].lower() in _PARTICLES else Severity.WARNING,
                 say(
                     "The italic opener should stop before the object: '{prefix}', then '{rest}' in roman.",

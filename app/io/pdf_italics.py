@@ -115,6 +115,9 @@ def _char_flags(spans: list[inline.Span], words: list[re.Match[str]], italic: li
 
 
 def _respan(spans: list[inline.Span], flags: list[bool]) -> list[inline.Span]:
+    """The spans' text cut where the flags change, neighbouring runs of the same kind joined: the reader's own
+    spans ended where it guessed a title ended, and an italic run the PDF continues past that point must not
+    come out as two ("*Report …**, vol. I, **Resolutions …*" reads as bold)."""
     out: list[inline.Span] = []
     at = 0
     for s in spans:
@@ -130,7 +133,7 @@ def _respan(spans: list[inline.Span], flags: list[bool]) -> list[inline.Span]:
         if piece:
             out.append(inline.Span("".join(piece), flags[at + len(s.text) - 1]))
         at += len(s.text)
-    return out
+    return inline.merge(out)
 
 
 def _with_pdf_italics(markup: str, finder: _Finder) -> str | None:
