@@ -134,3 +134,19 @@ def test_the_councils_later_verbs_in_italics_are_its_style_not_emphasis() -> Non
         if f.rule == "UN.Italics"
     ]
     assert len(flagged) >= len(later) - 1
+
+
+def test_an_adjective_opener_run_on_into_of_draws_a_note() -> None:
+    """A/C.2/80/L.58 prints "*Conscious of* the challenges" where the UN's XML nearly always has "*Conscious*
+    of": like "to" and "that", a note on the particle, not a warning that the opener is of no usual form; an
+    opener run on into a noun stays a warning."""
+    from app.findings import Severity
+    from app.model import Header
+
+    res = Resolution(header=Header(template="ga-c2"), title="Cybercrime")
+    res.preamble = [Paragraph("Conscious of", "the challenges,"), Paragraph("Mindful the", "need,")]
+    res.operative = [Paragraph("Decides", "to act.")]
+    found = {f.paragraph_id: f for f in check_document(res) if f.rule.startswith("openers.")}
+    conscious, mindful = (found[p.id] for p in res.preamble)
+    assert (conscious.rule, conscious.severity) == ("openers.span", Severity.INFO)
+    assert (mindful.rule, mindful.severity) == ("openers.span", Severity.WARNING)
