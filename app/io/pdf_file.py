@@ -97,7 +97,8 @@ def _page_text(page, where: str) -> tuple[str, bytearray]:  # noqa: ANN001 (a py
 
 def _italic_flags(raw, textpage, text: str) -> bytearray:  # noqa: ANN001 (PDFium's interface and text page)
     """1 for each letter of `text` set in an italic font (the font descriptor's italic flag, or a font named
-    so), letter by letter: a word may be set partly in italics ("Urge" italic, "s" roman, A/RES/79/183)."""
+    so), letter by letter where a word's first and last letters differ: a word may be set partly in italics
+    ("Urge" italic, "s" roman, A/RES/79/183)."""
     flags = bytearray(len(text))
     font_flags, name = ctypes.c_int(), ctypes.create_string_buffer(128)
 
@@ -108,9 +109,13 @@ def _italic_flags(raw, textpage, text: str) -> bytearray:  # noqa: ANN001 (PDFiu
     at = _pdfium_index(text, raw.FPDFText_CountChars(textpage))
     if at is None:
         return flags
-    for m in _WORD.finditer(text):
-        for k in range(m.start(), m.end()):
-            flags[k] = italic(at(k))
+    for m in _WORD.finditer(text):  # a word's letters between two of one style are taken to share it
+        first, last = italic(at(m.start())), italic(at(m.end() - 1))
+        if first == last:
+            flags[m.start() : m.end()] = (b"\1" if first else b"\0") * (m.end() - m.start())
+        else:
+            for k in range(m.start(), m.end()):
+                flags[k] = italic(at(k))
     return flags
 
 
