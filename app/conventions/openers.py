@@ -292,7 +292,13 @@ def _check_span_and_form(out: list[Finding], para: Paragraph, part: Part, lang: 
     opener = para.opener
     prefix = detect_opener(opener, part, language=lang)
     rest = opener[len(prefix) :].split()
-    if lang == "en" and prefix and is_known(prefix, part) and rest and _runs_on(prefix, rest[0].lower(), part):
+    if (
+        lang == "en"
+        and prefix
+        and is_known(prefix, part)
+        and rest
+        and _runs_on(prefix, rest[0].lower(), part)
+    ):
         add(
             out,
             finding(
