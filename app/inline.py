@@ -59,6 +59,11 @@ def parse(markup: str) -> list[Span]:
     return _merge(spans)
 
 
+def merge(spans: list[Span]) -> list[Span]:
+    """`spans` with neighbouring runs of the same kind joined and empty runs dropped (linear)."""
+    return _merge(spans)
+
+
 def _merge(spans: list[Span]) -> list[Span]:
     """Join neighbouring runs of the same kind; pieces are gathered and joined once, so that thousands of
     empty runs between stars cost their number, not their number times the text's length."""

@@ -346,6 +346,21 @@ def is_known(opener: str, part: Part, language: str = DEFAULT) -> bool:
     return end == len(words)
 
 
+def begins_with_opener(text: str, part: Part, language: str = DEFAULT) -> bool:
+    """True when `text` ("and" allowed first) is a lexicon opener of the part or begins with one's verb after
+    any adverbs: "expressing serious concern", "and further recalling", "calling" (of "Calling for"),
+    "reaffirming its resolve", "specifically underscores"; not "including" or "the Charter"."""
+    if is_known(text, part, language):
+        return True
+    words = [_norm(m.group(0)) for m in _tokens(text)]
+    if words and words[0] == _and_word(language):
+        words = words[1:]
+    head = _head_index(tuple(words), language)
+    while head < len(words) - 1 and language == DEFAULT and words[head].endswith("ly"):
+        head += 1  # an adverb the list lacks: "specifically underscores"
+    return head < len(words) and words[head] in _lexicon(part, _known(language)).heads
+
+
 def head_word(opener: str) -> str:
     """The verb, participle or adjective of an opener: "Also strongly urges" → "urges" (lower case)."""
     words = [_norm(w) for w in _WORD.findall(opener)]

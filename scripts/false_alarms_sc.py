@@ -10,6 +10,7 @@ the JSON's `Content`), the drafts of data/task4.json (`ID`, `Content`) and the u
 - `held-out`: both bytes odd. Never look at its findings, texts or `--docs`: read its summary line alone, once
   at the end of a round.
 `--half both` measures dev and dev2 (not the held-out half). Each half prints its number of drafts and words.
+`--extractor opened` opens each issued PDF itself, as File › Open does (PDFium's text and the PDF's italics);
 `--extractor pdftotext` reads the issued PDFs as Poppler's pdftotext (and the PDF viewers built on Poppler) give
 them, where a delegate copies the text from; `--extractor pymupdf` as PyMuPDF (MuPDF) gives each page's text,
 pages joined by a newline (the GA drafts' texts are made so; `pip install pymupdf`, not a dependency of the
@@ -65,24 +66,29 @@ def _listed(repo: Path, folder: str) -> list[str]:
     ).stdout.split()
 
 
-def drafts(repo: Path, extractor: str = "pdfminer") -> list[tuple[str, str]]:
+def drafts(repo: Path, extractor: str = "pdfminer") -> list[tuple[str, str | bytes]]:
     """(symbol, text) of every SC draft in the mirror, each once, in symbol order; a PDF's text as `extractor`
-    reads it (scripts/pdf_extractors.py; pdfminer with lines in page order by default)."""
+    reads it (scripts/pdf_extractors.py; pdfminer with lines in page order by default), or with "opened" the
+    PDF's bytes, to be opened as File › Open opens it."""
     names = _listed(repo, "data")
     files: dict[str, dict[str, str]] = {}
     for name in names:
         m = _ISSUED.match(name)
         if m:
             files.setdefault(m.group(1).replace("_", "/"), {})[m.group(2)] = name
-    out: dict[str, str] = {}
+    out: dict[str, str | bytes] = {}
+    texts: dict[str, str] = {}  # each draft's text, to know the unnamed drafts already there
     for symbol, kinds in files.items():
         if "pdf" in kinds:
-            out[symbol] = extract(_show(repo, kinds["pdf"]), extractor)
+            data = _show(repo, kinds["pdf"])
+            texts[symbol] = extract(data, "pdfium" if extractor == "opened" else extractor)
+            out[symbol] = data if extractor == "opened" else texts[symbol]
         else:
-            out[symbol] = json.loads(_show(repo, kinds["json"]))["Content"]
+            out[symbol] = texts[symbol] = json.loads(_show(repo, kinds["json"]))["Content"]
     for item in json.loads(_show(repo, "data/task4.json")):
-        out.setdefault(item["ID"], item["Content"])
-    seen = {" ".join(t.split())[:300] for t in out.values()}
+        if item["ID"] not in out:
+            out[item["ID"]] = texts[item["ID"]] = item["Content"]
+    seen = {" ".join(t.split())[:300] for t in texts.values()}
     for text in json.loads(_show(repo, "data/task3.json"))["drafts"]:
         if " ".join(text.split())[:300] not in seen:
             out[text] = text  # unnamed: keyed (and split) by its own text
@@ -142,9 +148,10 @@ def main() -> None:
     )
     ap.add_argument(
         "--extractor",
-        choices=("pdfminer", "pdftotext", "pymupdf", "pdfium"),
+        choices=("pdfminer", "pdftotext", "pymupdf", "pdfium", "opened"),
         default="pdfminer",
-        help="drafts: read each issued PDF with this (the JSON texts of drafts without a PDF stay as they are)",
+        help="drafts: read each issued PDF with this (the JSON texts of drafts without a PDF stay as they are); "
+        "opened: the PDF itself, as File › Open opens it (PDFium's text and the PDF's italics)",
     )
     args = ap.parse_args()
     if args.source == "adopted":

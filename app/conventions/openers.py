@@ -19,7 +19,7 @@ from app.model import DocumentKind, Paragraph, Part
 from app.wording import INSTRUCTION_START
 
 _OBJECT_START = frozenset("the that all a an to this these those member states governments".split())
-_PARTICLES = frozenset(("to", "that"))
+_PARTICLES = frozenset(("to", "that", "of"))
 
 FORM_HELP = {
     Part.PREAMBLE: say(
@@ -278,18 +278,34 @@ def _wrong_part_finding(para: Paragraph, message: str, fix: Fix | None = None) -
     )
 
 
+def _runs_on(prefix: str, word: str, part: Part) -> bool:
+    """Whether an opener goes on past the lexicon's `prefix` into its object: "the", "to", …; "of" after a
+    preambular adjective ("Conscious of", "Mindful of"), but not after a verb ("Takes note with appreciation
+    of", "Taking note with satisfaction of")."""
+    if word == "of":
+        return part is Part.PREAMBLE and not head_word(prefix).endswith("ing")
+    return word in _OBJECT_START
+
+
 def _check_span_and_form(out: list[Finding], para: Paragraph, part: Part, lang: str) -> None:
     """An opener the lexicon does not know: one that runs on into its object, or one of no opener's form."""
     opener = para.opener
     prefix = detect_opener(opener, part, language=lang)
     rest = opener[len(prefix) :].split()
-    if lang == "en" and prefix and is_known(prefix, part) and rest and rest[0].lower() in _OBJECT_START:
+    if (
+        lang == "en"
+        and prefix
+        and is_known(prefix, part)
+        and rest
+        and _runs_on(prefix, rest[0].lower(), part)
+    ):
         add(
             out,
             finding(
                 "openers.span",
-                # before "to" or "that" the issued PDFs italicize both ways ("Looks forward to", "Acknowledging
-                # that", "Continues to be concerned"): a note; before a noun ("the Secretary-General") a warning
+                # before "to", "that" or "of" the issued PDFs italicize both ways ("Looks forward to",
+                # "Acknowledging that", "Continues to be concerned", "Conscious of"): a note; before a noun ("the
+                # Secretary-General") a warning
                 Severity.INFO if rest[0].lower() in _PARTICLES else Severity.WARNING,
                 say(
                     "The italic opener should stop before the object: '{prefix}', then '{rest}' in roman.",

@@ -8,6 +8,7 @@ said in one line; so is a PDF far longer than any resolution, before its pages a
 
 from __future__ import annotations
 
+import bisect
 import ctypes
 import re
 import threading
@@ -159,20 +160,38 @@ def refuse_crowded(page, where: str, bounds: tuple[int, int]) -> int:  # noqa: A
 
 def _italic_flags(raw, textpage, text: str) -> bytearray:  # noqa: ANN001 (PDFium's interface and text page)
     """1 for each letter of `text` set in an italic font (the font descriptor's italic flag, or a font named
-    so); all 0 when PDFium's characters do not map one to one onto the text (characters beyond 16 bits)."""
+    so), letter by letter where a word's first and last letters differ: a word may be set partly in italics
+    ("Urge" italic, "s" roman, A/RES/79/183)."""
     flags = bytearray(len(text))
-    if raw.FPDFText_CountChars(textpage) != len(text):
-        return flags
     font_flags, name = ctypes.c_int(), ctypes.create_string_buffer(128)
 
     def italic(i: int) -> bool:
         raw.FPDFText_GetFontInfo(textpage, i, name, len(name), ctypes.byref(font_flags))
         return bool(font_flags.value & _ITALIC) or b"Italic" in name.value or b"Oblique" in name.value
 
-    for m in _WORD.finditer(text):  # a word is italic when its first and its last letter are
-        if italic(m.start()) and italic(m.end() - 1):
-            flags[m.start() : m.end()] = b"\1" * (m.end() - m.start())
+    at = _pdfium_index(text, raw.FPDFText_CountChars(textpage))
+    if at is None:
+        return flags
+    for m in _WORD.finditer(text):  # a word's letters between two of one style are taken to share it
+        first, last = italic(at(m.start())), italic(at(m.end() - 1))
+        if first == last:
+            flags[m.start() : m.end()] = (b"\1" if first else b"\0") * (m.end() - m.start())
+        else:
+            for k in range(m.start(), m.end()):
+                flags[k] = italic(at(k))
     return flags
+
+
+def _pdfium_index(text: str, count: int):  # noqa: ANN202 (a function of an index, or None)
+    """PDFium's character index of each index of `text`, or None when they cannot be matched. PDFium counts a
+    character beyond 16 bits once where the text has it once, or twice (its two UTF-16 halves) where PDFium
+    was built with 16-bit characters; either way the letters after it keep their own index."""
+    if count == len(text):
+        return lambda k: k
+    wide = [k for k, ch in enumerate(text) if ord(ch) > 0xFFFF]
+    if count != len(text) + len(wide):
+        return None
+    return lambda k: k + bisect.bisect_left(wide, k)
 
 
 def read_pdf(data: bytes, name: str = "") -> ImportResult:

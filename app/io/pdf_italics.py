@@ -18,10 +18,11 @@ from __future__ import annotations
 import bisect
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from app import inline
-from app.model import Paragraph, Resolution
+from app.lexicon import is_known
+from app.model import Paragraph, Part, Resolution
 
 _WORD = re.compile(r"\w+")
 _ANCHOR = 3  # words that place a field in the PDF
@@ -33,18 +34,27 @@ _TRIES = 8  # places tried for a field whose first words stand at several
 
 @dataclass(frozen=True)
 class PdfWords:
-    """The PDF's words in reading order, each with whether all its letters are set in an italic font."""
+    """The PDF's words in reading order, each with whether most of its letters are set in an italic font, and
+    for a word set partly in italics ("Urge" italic, "s" roman) each letter's."""
 
     words: list[str]
     italic: list[bool]
+    mixed: dict[int, bytes] = field(default_factory=dict)
 
     @classmethod
     def of(cls, text: str, italic_chars: bytes | bytearray) -> PdfWords:
-        words, flags = [], []
+        words, flags, mixed = [], [], {}
         for m in _WORD.finditer(text):
+            letters = bytes(italic_chars[m.start() : m.end()])
+            if 0 < sum(letters) < len(letters):
+                mixed[len(words)] = letters
             words.append(m.group().casefold())
-            flags.append(all(italic_chars[m.start() : m.end()]))
-        return cls(words, flags)
+            flags.append(2 * sum(letters) > len(letters))
+        return cls(words, flags, mixed)
+
+    def style(self, at: int) -> bool | bytes:
+        """Word `at`'s italics: a bool for the whole word, or one flag a letter for a word set partly so."""
+        return self.mixed.get(at, self.italic[at])
 
 
 class _Finder:
@@ -56,8 +66,9 @@ class _Finder:
         self.taken: set[int] = set()
         self.cursor = 0  # where the last field found ends: fields are looked for in reading order first
 
-    def italics(self, words: list[str]) -> list[bool] | None:
-        """Whether each of `words` is italic in the PDF, or None when they are not found there in order."""
+    def italics(self, words: list[str]) -> list[bool | bytes] | None:
+        """Whether each of `words` is italic in the PDF (`PdfWords.style`), or None when they are not found
+        there in order."""
         if len(words) < _ANCHOR:
             return None
         starts = self.starts.get(tuple(w.casefold() for w in words[:_ANCHOR]), [])
@@ -74,9 +85,9 @@ class _Finder:
                 return found
         return None
 
-    def _aligned(self, words: list[str], start: int) -> list[bool] | None:
+    def _aligned(self, words: list[str], start: int) -> list[bool | bytes] | None:
         words = [w.casefold() for w in words]
-        out: list[bool] = []
+        out: list[bool | bytes] = []
         j, pdf, misses, allowed = start, self.pdf.words, 0, max(2, _MISSES * len(words))
         for n, word in enumerate(words):
             at = j if j < len(pdf) and pdf[j] == word else self._ahead(words, n, j)
@@ -86,7 +97,7 @@ class _Finder:
                     return None
                 out.append(False)
                 continue
-            out.append(self.pdf.italic[at])
+            out.append(self.pdf.style(at))
             j = at + 1
         self.cursor = max(self.cursor, j)
         return out
@@ -101,20 +112,29 @@ class _Finder:
         return None
 
 
-def _char_flags(spans: list[inline.Span], words: list[re.Match[str]], italic: list[bool]) -> list[bool]:
-    """Per character of the spans' plain text: italic where the PDF's words are, and between two italic words."""
+def _char_flags(
+    spans: list[inline.Span], words: list[re.Match[str]], italic: list[bool | bytes]
+) -> list[bool]:
+    """Per character of the spans' plain text: italic where the PDF's letters are, and between two words where
+    the letters either side are."""
     size = sum(len(s.text) for s in spans if not s.footnote)
     flags = [False] * size
     for n, m in enumerate(words):
-        if italic[n]:
+        style = italic[n]
+        if isinstance(style, bytes) and len(style) == m.end() - m.start():
+            flags[m.start() : m.end()] = [bool(b) for b in style]
+        elif style if isinstance(style, bool) else 2 * sum(style) > len(style):
             flags[m.start() : m.end()] = [True] * (m.end() - m.start())
-            if n and italic[n - 1]:
-                gap = words[n - 1].end()
-                flags[gap : m.start()] = [True] * (m.start() - gap)
+        if n and flags[m.start()] and flags[words[n - 1].end() - 1]:
+            gap = words[n - 1].end()
+            flags[gap : m.start()] = [True] * (m.start() - gap)
     return flags
 
 
 def _respan(spans: list[inline.Span], flags: list[bool]) -> list[inline.Span]:
+    """The spans' text cut where the flags change, neighbouring runs of the same kind joined: the reader's own
+    spans ended where it guessed a title ended, and an italic run the PDF continues past that point must not
+    come out as two ("*Report …**, vol. I, **Resolutions …*" reads as bold)."""
     out: list[inline.Span] = []
     at = 0
     for s in spans:
@@ -130,7 +150,7 @@ def _respan(spans: list[inline.Span], flags: list[bool]) -> list[inline.Span]:
         if piece:
             out.append(inline.Span("".join(piece), flags[at + len(s.text) - 1]))
         at += len(s.text)
-    return out
+    return inline.merge(out)
 
 
 def _with_pdf_italics(markup: str, finder: _Finder) -> str | None:
@@ -146,12 +166,14 @@ def _with_pdf_italics(markup: str, finder: _Finder) -> str | None:
     return inline.unparse(_respan(spans, _char_flags(spans, words, italic)))
 
 
-def _paragraph(para: Paragraph, finder: _Finder) -> None:
+def _paragraph(para: Paragraph, part: Part, finder: _Finder, language: str) -> None:
     """One paragraph (not its subparagraphs): its opener's extent and its italics, from the PDF's."""
     if para.opener:
         joined = _with_pdf_italics(para.opener + " " + para.text, finder)
         spans = inline.parse(joined) if joined is not None else []
         if spans and spans[0].italic and not spans[0].footnote:  # the PDF's italics at the start: the opener
+            spans = _compound(_whole_words(spans), part, language)
+        if spans and spans[0].italic and not spans[0].footnote:
             opener = spans[0].text.rstrip()
             rest = inline.unparse([inline.Span(spans[0].text[len(opener) :]), *spans[1:]]).lstrip()
             if opener and rest:
@@ -162,12 +184,47 @@ def _paragraph(para: Paragraph, finder: _Finder) -> None:
         para.tail = _with_pdf_italics(para.tail, finder) or para.tail
 
 
+_LAST_WORD, _FIRST_WORD = re.compile(r"\w+$"), re.compile(r"\w+")
+
+
+def _whole_words(spans: list[inline.Span]) -> list[inline.Span]:
+    """An opening italic run ending inside a word ends at a word's end: after the word when most of its letters
+    are italic ("Urge" italic, "s" roman: "Urges"), before it when most are roman."""
+    if len(spans) < 2 or spans[1].footnote or spans[1].italic:
+        return spans
+    head, tail = _LAST_WORD.search(spans[0].text), _FIRST_WORD.match(spans[1].text)
+    if head is None or tail is None:
+        return spans
+    first, second = spans[0].text, spans[1].text
+    if len(head.group()) > len(tail.group()):
+        moved = [inline.Span(first + tail.group(), True), inline.Span(second[tail.end() :])]
+    else:
+        moved = [inline.Span(first[: head.start()], True), inline.Span(first[head.start() :] + second)]
+    return inline.merge([*moved, *spans[2:]])
+
+
+def _compound(spans: list[inline.Span], part: Part, language: str) -> list[inline.Span]:
+    """An opener of two verbs whose "and" the PDF sets in roman ("*Welcomes* and *encourages*", A/RES/78/316):
+    one opener, when the lexicon knows the whole."""
+    while (
+        len(spans) > 2 and not (spans[1].italic or spans[1].footnote or spans[2].footnote) and spans[2].italic
+    ):
+        if len(spans[1].text.split()) != 1:
+            break
+        whole = spans[0].text + spans[1].text + spans[2].text
+        if not is_known(whole.strip(), part, language):
+            break
+        spans = inline.merge([inline.Span(whole, True), *spans[3:]])
+    return spans
+
+
 def set_pdf_italics(res: Resolution, pdf: PdfWords) -> None:
     """Set `res`'s openers and italics from the PDF's own (in place)."""
     finder = _Finder(pdf)
-    for _, para in res.paragraphs():
-        _paragraph(para, finder)
+    language = res.header.language or "en"
+    for part, para in res.paragraphs():
+        _paragraph(para, part, finder, language)
     for para in res.annex_paragraphs():
-        _paragraph(para, finder)
+        _paragraph(para, Part.OPERATIVE, finder, language)
     for note in res.footnotes.values():
         note.text = _with_pdf_italics(note.text, finder) or note.text

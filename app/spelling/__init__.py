@@ -14,12 +14,14 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from app.cells import cells_of
+from app.lexicon import begins_with_opener
+from app.model import Part
 from app.spelling.checker import SPELLING_RULE, Checker, SpellingSettings
 from app.spelling.personal import PersonalDictionary, default_dictionary_path
 
 if TYPE_CHECKING:
     from app.findings import Finding
-    from app.model import Paragraph, Part, Resolution
+    from app.model import Paragraph, Resolution
     from app.templates import Template
 
 __all__ = [
@@ -83,7 +85,7 @@ def paragraph_findings(
     for name in ("opener", "text", "tail"):
         found = check.field_findings(getattr(paragraph, name), field=name, paragraph_id=paragraph.id)
         if template.italic_later_verbs:  # the Security Council italicizes ", and requests" inside a paragraph
-            found = [f for f in found if not _later_verb(f, getattr(paragraph, name))]
+            found = [f for f in found if not _later_verb(f, getattr(paragraph, name), language)]
         out.extend(found)
     return out
 
@@ -93,9 +95,17 @@ _LATER_VERB = re.compile(
 )
 
 
-def _later_verb(finding: Finding, markup: str) -> bool:
-    """An italic run reading as an operative verb phrase: "*requests*", "*and further decides*"."""
-    return finding.rule == "UN.Italics" and bool(_LATER_VERB.fullmatch(markup[slice(*finding.span)]))
+def _later_verb(finding: Finding, markup: str, language: str = "") -> bool:
+    """An italic run reading as a later verb phrase of the paragraph: "*requests*", "*and further decides*",
+    "*expressing serious concern*", "*calling*" (for), as the Council's drafts set them; a drafter may join a
+    participle to an operative paragraph ("; and *commending*"), so either part's verbs."""
+    if finding.rule != "UN.Italics":
+        return False
+    run = markup[slice(*finding.span)]
+    if _LATER_VERB.fullmatch(run):
+        return True
+    words = run.strip("*")
+    return run.startswith("*") and any(begins_with_opener(words, part, language or "en") for part in Part)
 
 
 def document_findings(

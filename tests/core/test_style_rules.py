@@ -189,6 +189,30 @@ def test_security_council_italic_later_verbs_are_not_emphasis() -> None:
     assert [f.rule for f in ga] == ["UN.Italics"]
 
 
+def test_security_council_later_participles_in_italics_are_not_emphasis_but_other_words_are() -> None:
+    """The Council's drafts also set a preambular paragraph's later participles in italics ("and *expressing
+    serious concern*", "*calling*" for), and now and then a participle joined to an operative paragraph;
+    an italic word that is no opener's verb ("*including*") is still emphasis."""
+    from app.model import Paragraph, Part
+    from app.spelling import paragraph_findings
+    from app.templates import get_template
+
+    sc, ga = get_template("sc"), get_template("ga-plenary")
+    pre = Paragraph(
+        opener="Welcoming",
+        text="the report, and *expressing serious concern* at the situation, *calling* for calm and "
+        "*specifically underscoring* the need for dialogue",
+    )
+    ops = Paragraph(opener="Decides", text="to extend the mandate; and *commending* the Mission")
+    for para, part in ((pre, Part.PREAMBLE), (ops, Part.OPERATIVE)):
+        assert [f.rule for f in paragraph_findings(para, part=part, template=sc, settings=SETTINGS)] == []
+        found = paragraph_findings(para, part=part, template=ga, settings=SETTINGS)
+        assert len([f for f in found if f.rule == "UN.Italics"]) == para.text.count("*") // 2
+    emphasis = Paragraph(opener="Welcoming", text="the report, *including* its annex")
+    found = paragraph_findings(emphasis, part=Part.PREAMBLE, template=sc, settings=SETTINGS)
+    assert [f.rule for f in found] == ["UN.Italics"]
+
+
 def test_members_of_other_organizations_keep_a_lower_case_m() -> None:
     text = "the member States of the African Union, ECOWAS member States and its member States; member States of the United Nations"
     found = [f for f in checker(SETTINGS).field_findings(text, field="text") if f.rule == "UN.Capitalization"]
