@@ -32,8 +32,9 @@ def pdf_text(data: bytes, name: str = "the file") -> str:
     return pdf_layer(data, name)[0]
 
 
-def pdf_layer(data: bytes, name: str = "the file") -> tuple[str, bytearray]:
-    """The text of `pdf_text` and, for each of its characters, 1 where the PDF sets it in an italic font."""
+def pdf_layer(data: bytes, name: str = "the file", grids: list | None = None) -> tuple[str, bytearray]:
+    """The text of `pdf_text` and, for each of its characters, 1 where the PDF sets it in an italic font; with
+    `grids`, the ruled tables found (app.io.pdf_grid) go there and their lines become marks in the text."""
     from app.io.text_reader import MAX_CHARS
 
     try:
@@ -56,20 +57,27 @@ def pdf_layer(data: bytes, name: str = "the file") -> tuple[str, bytearray]:
             if len(document) > MAX_PAGES:
                 raise InputError(f"{name} has {len(document):,} pages, far more than a resolution")
             pages: list[str] = []
-            italic = bytearray()
+            page_flags: list[bytearray] = []
+            size = 0
             for number, page in enumerate(document, 1):
-                text, flags = _page_text(page, f"{name}: page {number}")
-                if italic:
-                    italic += b"\0\0"  # the "\r\n" between pages
-                italic += flags
-                if len(italic) > MAX_CHARS:
+                text, flags = _page_text(page, f"{name}: page {number}", grids, number)
+                size += len(flags) + 2  # the "\r\n" between pages
+                if size > MAX_CHARS:
                     raise InputError(f"{name}: the text is too long to be a resolution")
                 pages.append(text)
+                page_flags.append(flags)
         except pypdfium2.PdfiumError:
             raise InputError(f"{name} is a damaged PDF file (a page cannot be read)") from None
         finally:
             document.close()
+    if grids:
+        from app.io.pdf_grid import joined_over_pages
+        from app.io.pdf_grid_places import marked_pages
+
+        grids[:] = joined_over_pages(grids)
+        pages, page_flags = marked_pages(pages, page_flags, grids)
     text = "\r\n".join(pages)
+    italic = bytearray(b"\0\0").join(page_flags)
     if not text.strip():
         raise InputError(
             f"{name} has no text layer (a scan, or pictures of text): open the Word version or the text"
@@ -77,8 +85,9 @@ def pdf_layer(data: bytes, name: str = "the file") -> tuple[str, bytearray]:
     return text, italic
 
 
-def _page_text(page, where: str) -> tuple[str, bytearray]:  # noqa: ANN001 (a pypdfium2.PdfPage)
-    """One page's text and its italic flags, unless the page draws more objects than any page of text."""
+def _page_text(page, where: str, grids: list | None = None, number: int = 0) -> tuple[str, bytearray]:  # noqa: ANN001
+    """One page's text and its italic flags (and its ruled tables, into `grids`), unless the page draws more
+    objects than any page of text."""
     from pypdfium2 import raw  # PDFium's C interface
 
     try:
@@ -87,6 +96,10 @@ def _page_text(page, where: str) -> tuple[str, bytearray]:  # noqa: ANN001 (a py
         textpage = page.get_textpage()
         try:
             text = textpage.get_text_range()
+            if grids is not None:
+                from app.io.pdf_grid import page_tables
+
+                grids += page_tables(page, textpage, text, number)
             return text, _italic_flags(raw, textpage.raw, text)
         finally:
             textpage.close()
@@ -117,7 +130,13 @@ def read_pdf(data: bytes, name: str = "") -> ImportResult:
     from app.io.pdf_italics import PdfWords, set_pdf_italics
     from app.io.text_reader import read_text
 
-    text, italic = pdf_layer(data, name or "the file")
+    from app.io.pdf_grid_places import place_tables
+
+    grids: list = []
+    text, italic = pdf_layer(data, name or "the file", grids)
     result = read_text(text)
+    if grids and not place_tables(result.resolution, grids):  # a table's place not found: read as text
+        text, italic = pdf_layer(data, name or "the file")
+        result = read_text(text)
     set_pdf_italics(result.resolution, PdfWords.of(text, italic))
     return result

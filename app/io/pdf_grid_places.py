@@ -1,0 +1,122 @@
+"""Tables recovered from a PDF's geometry (`app.io.pdf_grid`) set in the draft where they stand.
+
+The text reader reads a PDF's text as it reads any text; a table's lines in that text are replaced by one
+mark line ("⟦T3⟧"), which the reader joins to the paragraph or title before it like any line. `place_tables`
+then takes each mark out and sets its table right after what holds it: after the paragraph (among its
+siblings, so a table under a subparagraph stays in its paragraph), first in an annex whose title holds it.
+A mark the reader set anywhere else (the header, text it could not place) gets the table's cells as text
+there: nothing is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+
+from app import inline
+from app.io.pdf_grid import GridTable
+from app.model import Paragraph, Resolution
+
+# a mark ends with a full stop: the reader ends the paragraph before the table there, so that a caption or a
+# paragraph after the table is read as one of its own
+_MARK = "\u27e6T{}\u27e7."
+_MARKS = re.compile(r"\s*\u27e6T(\d+)\u27e7\.?")
+
+
+def marked_page(text: str, flags: bytearray, marks: dict[int, int]) -> tuple[str, bytearray]:
+    """A page's text and italic flags with the lines `marks` names taken out: the first line of each table
+    becomes its mark (`marks` maps a line's number to its table's, or to -1 for the table's other lines)."""
+    if not marks:
+        return text, flags
+    lines: list[str] = []
+    out_flags = bytearray()
+    start = 0
+    for number, line in enumerate(text.split("\r\n")):
+        table = marks.get(number)
+        if table is None or table >= 0:
+            if lines:
+                out_flags += b"\0\0"
+            if table is None:
+                lines.append(line)
+                out_flags += flags[start : start + len(line)]
+            else:
+                mark = _MARK.format(table)
+                lines.append(mark)
+                out_flags += bytes(len(mark))
+        start += len(line) + 2
+    return "\r\n".join(lines), out_flags
+
+
+def marked_pages(
+    pages: list[str], flags: list[bytearray], tables: list[GridTable]
+) -> tuple[list[str], list[bytearray]]:
+    """Every page's text and flags with each table's lines taken out and its mark set where it begins."""
+    marks: dict[int, dict[int, int]] = {}
+    for n, table in enumerate(tables):
+        page = marks.setdefault(table.page - 1, {})
+        page.update({line: -1 for line in table.lines})
+        page[table.lines[0]] = n
+        for more, lines in table.more:
+            marks.setdefault(more - 1, {}).update({line: -1 for line in lines})
+    out = [
+        marked_page(text, f, marks.get(k, {})) for k, (text, f) in enumerate(zip(pages, flags, strict=True))
+    ]
+    return [t for t, _ in out], [f for _, f in out]
+
+
+def table_paragraph(table: GridTable) -> Paragraph:
+    rows = [[inline.escape(cell) for cell in row] for row in table.rows]
+    return Paragraph(table=rows, header_rows=table.header_rows, numbered=False)
+
+
+def place_tables(res: Resolution, tables: list[GridTable]) -> bool:
+    """Each table at its mark (see above); marks of tables it does not know are taken out. False when a mark
+    was not found where a table can stand (the reader left it out with adoption lines, or set it in a title):
+    the caller then reads the text as it was, without marks."""
+    placed: set[int] = set()
+
+    def take(text: str) -> tuple[str, list[int]]:
+        found = [int(m.group(1)) for m in _MARKS.finditer(text)]
+        return (_MARKS.sub("", text).strip() if found else text), found
+
+    def tables_of(numbers: list[int]) -> list[Paragraph]:
+        out = [table_paragraph(tables[n]) for n in numbers if 0 <= n < len(tables) and n not in placed]
+        placed.update(numbers)
+        return out
+
+    def in_list(items: list[Paragraph]) -> None:
+        k = 0
+        while k < len(items):
+            para = items[k]
+            in_list(para.subparagraphs)
+            para.heading, before = take(para.heading)  # a table between a section's heading and its text
+            if before:
+                new = tables_of(before)
+                items[k:k] = new
+                k += len(new)
+            numbers: list[int] = []
+            for name in ("opener", "text", "tail"):
+                value, found = take(getattr(para, name))
+                setattr(para, name, value)
+                numbers += found
+            new = tables_of(numbers)
+            empty = not (para.opener or para.text or para.tail or para.subparagraphs or para.table)
+            if empty and new and not para.heading:
+                items[k : k + 1] = new
+            else:
+                items[k + 1 : k + 1] = new
+            k += len(new) + (0 if empty and new and not para.heading else 1)
+
+    for items in _lists(res):
+        in_list(items)
+    for annex in res.annexes:
+        annex.title, numbers = take(annex.title)
+        annex.paragraphs[0:0] = tables_of(numbers)
+    return len(placed) == len(tables)
+
+
+def _lists(res: Resolution) -> list[list[Paragraph]]:
+    out = [res.preamble, res.operative]
+    for part in res.later_parts:
+        out += [part.preamble, part.operative]
+    out += [annex.paragraphs for annex in res.annexes]
+    return out
