@@ -127,10 +127,9 @@ def _italic_flags(raw, textpage, text: str) -> bytearray:  # noqa: ANN001 (PDFiu
 
 def read_pdf(data: bytes, name: str = "") -> ImportResult:
     """Read an issued PDF (a draft, an adopted resolution) through its text layer, with the PDF's italics."""
+    from app.io.pdf_grid_places import place_tables
     from app.io.pdf_italics import PdfWords, set_pdf_italics
     from app.io.text_reader import read_text
-
-    from app.io.pdf_grid_places import place_tables
 
     grids: list = []
     text, italic = pdf_layer(data, name or "the file", grids)
