@@ -93,12 +93,13 @@ def place_tables(res: Resolution, tables: list[GridTable]) -> bool:
                 new = tables_of(before)
                 items[k:k] = new
                 k += len(new)
+            after = _split_at_marks(para)  # what follows a table in the same text stands after it
             numbers: list[int] = []
             for name in ("opener", "text", "tail"):
                 value, found = take(getattr(para, name))
                 setattr(para, name, value)
                 numbers += found
-            new = tables_of(numbers)
+            new = [q for n, rest in [(numbers, ""), *after] for q in [*tables_of(n), *_text_paragraph(rest)]]
             empty = not (para.opener or para.text or para.tail or para.subparagraphs or para.table)
             if empty and new and not para.heading:
                 items[k : k + 1] = new
@@ -112,6 +113,28 @@ def place_tables(res: Resolution, tables: list[GridTable]) -> bool:
         annex.title, numbers = take(annex.title)
         annex.paragraphs[0:0] = tables_of(numbers)
     return len(placed) == len(tables)
+
+
+def _split_at_marks(para: Paragraph) -> list[tuple[list[int], str]]:
+    """Cut a paragraph's text at its first mark followed by text: the paragraph keeps what stands before, and
+    each table's number comes with the text printed after it up to the next mark ("B. Pension
+    Administration" after table A, the caption of table B)."""
+    marks = list(_MARKS.finditer(para.text))
+    if not marks or not para.text[marks[-1].end() :].strip() and len(marks) == 1:
+        return []
+    out = [
+        (
+            [int(m.group(1))],
+            para.text[m.end() : (marks[k + 1].start() if k + 1 < len(marks) else None)].strip(),
+        )
+        for k, m in enumerate(marks)
+    ]
+    para.text = para.text[: marks[0].start()].strip()
+    return out
+
+
+def _text_paragraph(text: str) -> list[Paragraph]:
+    return [Paragraph(text=text, numbered=False)] if text else []
 
 
 def _lists(res: Resolution) -> list[list[Paragraph]]:
