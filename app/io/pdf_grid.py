@@ -232,21 +232,26 @@ def _squeezed(text: str) -> str:
 # ------------------------------------------------------------------ one table
 
 
-def _columns(frame: list[Rule], lines: list[_Line]) -> list[float]:
-    """The boundaries between columns: the joints of the frame's full rules, or else the gutters no line's
-    piece crosses."""
-    top = frame[0]
-    joints = sorted(
-        j for r in frame if _full(r, top) for j in r.joints if top.left + JOINT < j < top.right - JOINT
-    )
+def _joints(rules: list[Rule], top: Rule) -> list[float]:
+    """The joints of `rules`, one a few tenths of a point apart from rule to rule (thin and thick pieces)
+    taken as one."""
+    joints = sorted(j for r in rules for j in r.joints if top.left + JOINT < j < top.right - JOINT)
     clusters: list[list[float]] = []
-    for j in joints:  # one joint a few tenths of a point apart from rule to rule (thin and thick pieces)
+    for j in joints:
         if clusters and j - clusters[-1][-1] <= EDGE:
             clusters[-1].append(j)
         else:
             clusters.append([j])
-    if clusters:
-        return [sum(c) / len(c) for c in clusters]
+    return [sum(c) / len(c) for c in clusters]
+
+
+def _columns(frame: list[Rule], lines: list[_Line]) -> list[float]:
+    """The boundaries between columns: the joints of the frame's full rules, or else the gutters no line's
+    piece crosses."""
+    top = frame[0]
+    joints = _joints([r for r in frame if _full(r, top)], top)
+    if joints:
+        return joints
     spans = sorted((p[0], p[1]) for line in lines for p in line.pieces)
     out: list[float] = []
     reach = spans[0][1] if spans else 0.0
@@ -258,11 +263,15 @@ def _columns(frame: list[Rule], lines: list[_Line]) -> list[float]:
 
 
 def _column(bounds: list[float], x0: float, x1: float) -> int:
-    """The column a piece of text from x0 to x1 overlaps most (the leftmost of equals): a heading centred
-    over a narrow spacer column belongs to the column it stands over more."""
+    """The column a piece of text from x0 to x1 stands in: a piece that runs over a column's edge stands in a
+    cell merged over the columns it covers (a heading centred over the figures' columns), whose text the
+    model keeps in its first column."""
     edges = [float("-inf"), *bounds, float("inf")]
     overlaps = [min(x1, edges[k + 1]) - max(x0, edges[k]) for k in range(len(edges) - 1)]
-    return max(range(len(overlaps)), key=lambda k: (overlaps[k], -k))
+    least = min(JOINT, (x1 - x0) / 2)
+    return next(
+        (k for k, o in enumerate(overlaps) if o > least), max(range(len(overlaps)), key=overlaps.__getitem__)
+    )
 
 
 def _table(frame: list[Rule], lines: list[_Line]) -> GridTable | None:
@@ -304,21 +313,34 @@ def _rows(
     frame: list[Rule], lines: list[_Line], bounds: list[float], head_rule: Rule | None
 ) -> tuple[list[list[str]], int]:
     """Lines gathered into rows of cells, top to bottom, and how many rows stand above the header rule."""
-    columns = len(bounds) + 1
-    rows: list[list[str]] = []
+    groups: list[list[_Line]] = []
     header_rows = 0
     last: _Line | None = None
     for line in sorted(lines, key=lambda ln: -ln.baseline):
         size = max(line.size, 1.0)
         ruled = last is not None and any(line.baseline < r.y < last.baseline for r in frame)
         if last is None or ruled or last.baseline - line.baseline > WRAP * size:
-            rows.append([""] * columns)
+            groups.append([])
             if head_rule is not None and line.baseline > head_rule.y:
                 header_rows += 1
         if last is None or last.baseline - line.baseline > SAME_LINE * size:
             last = line
-        row = rows[-1]
+        groups[-1].append(line)
+    jointed = bool(_joints([r for r in frame if _full(r, frame[0])], frame[0]))
+    return [_cells(group, frame, bounds, jointed) for group in groups], header_rows
+
+
+def _cells(group: list[_Line], frame: list[Rule], bounds: list[float], jointed: bool) -> list[str]:
+    """One row's cells. Word draws the rule under a row cell by cell, so where that rule has fewer joints than
+    the table, a cell spans columns: its text goes in the first of them, as the model keeps a merged cell."""
+    row = [""] * (len(bounds) + 1)
+    low = min(line.baseline for line in group)
+    under = next((r for r in frame if r.y < low), None)  # a header's partial rules say nothing of spans
+    own = _joints([under], frame[0]) if jointed and under is not None and _full(under, frame[0]) else bounds
+    for line in group:
         for x0, x1, piece in line.pieces:
-            k = _column(bounds, x0, x1)
+            cell = _column(own, x0, x1)
+            left = own[cell - 1] if cell else float("-inf")
+            k = _column(bounds, x0, x1) if own is bounds else sum(1 for b in bounds if b <= left + EDGE)
             row[k] = f"{row[k]} {_squeezed(piece)}".strip()
-    return rows, header_rows
+    return row

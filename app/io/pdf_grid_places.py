@@ -18,13 +18,15 @@ from app.model import Paragraph, Resolution
 
 # a mark ends with a full stop: the reader ends the paragraph before the table there, so that a caption or a
 # paragraph after the table is read as one of its own
-_MARK = "\u27e6T{}\u27e7."
+_MARK = "\u27e6T{}\u27e7."  # as text_blocks.GRID_MARK finds it
 _MARKS = re.compile(r"\s*\u27e6T(\d+)\u27e7\.?")
 
 
 def marked_page(text: str, flags: bytearray, marks: dict[int, int]) -> tuple[str, bytearray]:
     """A page's text and italic flags with the lines `marks` names taken out: the first line of each table
-    becomes its mark (`marks` maps a line's number to its table's, or to -1 for the table's other lines)."""
+    becomes its mark, its other lines empty lines (`marks` maps a line's number to its table's, or to -1),
+    so that the lines around keep their distance from the page's head and foot, where the reader looks for
+    running titles."""
     if not marks:
         return text, flags
     lines: list[str] = []
@@ -32,16 +34,14 @@ def marked_page(text: str, flags: bytearray, marks: dict[int, int]) -> tuple[str
     start = 0
     for number, line in enumerate(text.split("\r\n")):
         table = marks.get(number)
-        if table is None or table >= 0:
-            if lines:
-                out_flags += b"\0\0"
-            if table is None:
-                lines.append(line)
-                out_flags += flags[start : start + len(line)]
-            else:
-                mark = _MARK.format(table)
-                lines.append(mark)
-                out_flags += bytes(len(mark))
+        if lines:
+            out_flags += b"\0\0"
+        if table is None:
+            lines.append(line)
+            out_flags += flags[start : start + len(line)]
+        else:
+            lines.append(_MARK.format(table) if table >= 0 else "")
+            out_flags += bytes(len(lines[-1]))
         start += len(line) + 2
     return "\r\n".join(lines), out_flags
 
@@ -101,11 +101,14 @@ def place_tables(res: Resolution, tables: list[GridTable]) -> bool:
                 numbers += found
             new = [q for n, rest in [(numbers, ""), *after] for q in [*tables_of(n), *_text_paragraph(rest)]]
             empty = not (para.opener or para.text or para.tail or para.subparagraphs or para.table)
-            if empty and new and not para.heading:
+            if empty and new:  # the mark alone: the table takes its place and the heading over it
+                new[0].heading = para.heading
                 items[k : k + 1] = new
             else:
                 items[k + 1 : k + 1] = new
-            k += len(new) + (0 if empty and new and not para.heading else 1)
+            k += len(new) + (0 if empty and new else 1)
+            if new and new[-1].is_table and k < len(items) and _is_note(items[k]):
+                new[-1].text = _note_text(items.pop(k))  # printed under the table, as the XML's notes are
 
     for items in _lists(res):
         in_list(items)
@@ -131,6 +134,20 @@ def _split_at_marks(para: Paragraph) -> list[tuple[list[int], str]]:
     ]
     para.text = para.text[: marks[0].start()].strip()
     return out
+
+
+# a table's note under it: "Abbreviations: …", "Note: …", "Source: …", or its lettered notes ("a See A/79/555.")
+_NOTE = re.compile(r"(?:Abbreviations?|Notes?|Sources?)\s*:|[a-z] [A-Z(]")
+
+
+def _is_note(para: Paragraph) -> bool:
+    plain = inline.plain(_note_text(para))
+    return not (para.is_table or para.subparagraphs or para.heading) and _NOTE.match(plain) is not None
+
+
+def _note_text(para: Paragraph) -> str:
+    opener = f"*{para.opener}*" if para.opener else ""
+    return " ".join(t for t in (opener, para.text, para.tail) if t).replace("* :", "*:")
 
 
 def _text_paragraph(text: str) -> list[Paragraph]:
