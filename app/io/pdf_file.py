@@ -14,6 +14,7 @@ import threading
 
 from app.errors import InputError
 from app.io.imported import ImportResult
+from app.io.pdf_grid import PdfGrids
 
 # The longest issued resolutions, annexes and all, run to about a hundred pages; a page takes about 15 ms to
 # read, so 500 pages are read in seconds and a longer file is refused before its first page.
@@ -32,7 +33,7 @@ def pdf_text(data: bytes, name: str = "the file") -> str:
     return pdf_layer(data, name)[0]
 
 
-def pdf_layer(data: bytes, name: str = "the file", grids: list | None = None) -> tuple[str, bytearray]:
+def pdf_layer(data: bytes, name: str = "the file", grids: PdfGrids | None = None) -> tuple[str, bytearray]:
     """The text of `pdf_text` and, for each of its characters, 1 where the PDF sets it in an italic font; with
     `grids`, the ruled tables found (app.io.pdf_grid) go there and their lines become marks in the text."""
     from app.io.text_reader import MAX_CHARS
@@ -70,12 +71,10 @@ def pdf_layer(data: bytes, name: str = "the file", grids: list | None = None) ->
             raise InputError(f"{name} is a damaged PDF file (a page cannot be read)") from None
         finally:
             document.close()
-    if grids:
-        from app.io.pdf_grid import joined_over_pages
+    if grids is not None and grids.tables:
         from app.io.pdf_grid_places import marked_pages
 
-        grids[:] = joined_over_pages(grids)
-        pages, page_flags = marked_pages(pages, page_flags, grids)
+        pages, page_flags = marked_pages(pages, page_flags, grids.joined())
     text = "\r\n".join(pages)
     italic = bytearray(b"\0\0").join(page_flags)
     if not text.strip():
@@ -85,7 +84,7 @@ def pdf_layer(data: bytes, name: str = "the file", grids: list | None = None) ->
     return text, italic
 
 
-def _page_text(page, where: str, grids: list | None = None, number: int = 0) -> tuple[str, bytearray]:  # noqa: ANN001
+def _page_text(page, where: str, grids: PdfGrids | None = None, number: int = 0) -> tuple[str, bytearray]:  # noqa: ANN001
     """One page's text and its italic flags (and its ruled tables, into `grids`), unless the page draws more
     objects than any page of text."""
     from pypdfium2 import raw  # PDFium's C interface
@@ -97,9 +96,7 @@ def _page_text(page, where: str, grids: list | None = None, number: int = 0) -> 
         try:
             text = textpage.get_text_range()
             if grids is not None:
-                from app.io.pdf_grid import page_tables
-
-                grids += page_tables(page, textpage, text, number)
+                grids.read_page(page, textpage, text, number)
             return text, _italic_flags(raw, textpage.raw, text)
         finally:
             textpage.close()
@@ -131,10 +128,11 @@ def read_pdf(data: bytes, name: str = "") -> ImportResult:
     from app.io.pdf_italics import PdfWords, set_pdf_italics
     from app.io.text_reader import read_text
 
-    grids: list = []
+    grids = PdfGrids()
     text, italic = pdf_layer(data, name or "the file", grids)
     result = read_text(text)
-    if grids and not place_tables(result.resolution, grids):  # a table's place not found: read as text
+    if grids.tables and not place_tables(result.resolution, grids.tables):
+        # a table's place was not found: the text read as it was, tables kept as text
         text, italic = pdf_layer(data, name or "the file")
         result = read_text(text)
     set_pdf_italics(result.resolution, PdfWords.of(text, italic))

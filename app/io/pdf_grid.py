@@ -19,16 +19,21 @@ from __future__ import annotations
 
 import ctypes
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from app.model import MAX_TABLE_COLUMNS, MAX_TABLE_ROWS
 
 MAX_PAGE_CHARS = 30_000  # a dense page of a resolution has some 5,000; past this no grid is looked for
+MAX_DOCUMENT_CHARS = 600_000  # characters placed on pages with frames, over a document: some 120 dense pages
 MAX_RULES = 2_000  # rule pieces read on one page (an issued page with tables draws a few hundred)
 RULE_THICKNESS = 2.5  # points: a rule is a path no taller than this
 MIN_RULE = 40.0  # points: a frame's rule is at least this wide
+MIN_PART_RULE = 10.0  # points: a rule under a part of a header ("Gross" over two columns) at least this
+MAX_FRAME_RULES = 400  # rules of one table on one page (one under each row of a page of rows: some 60)
 EDGE = 3.0  # points: how far two rules' ends may stand apart and be the same frame's
 JOINT = 2.5  # points: a piece this narrow is the joint of two cells' rules
+GUTTER = 1.0  # of the font size: the least gap between two columns no line's text crosses (rules drawn whole)
 GAP = 0.6  # of the font size: a gap this wide between two characters parts two cells
 SAME_LINE = 0.35  # of the font size: lines whose baselines are this close are one printed line
 WRAP = 1.28  # of the font size: a line closer than this under another continues its row
@@ -79,17 +84,37 @@ def page_tables(page, textpage, text: str, number: int = 0) -> list[GridTable]: 
     frames = _frames(rules)
     if not frames:
         return []
-    lines = _lines(raw, textpage.raw, text)
-    ceiling = rules[0].y if rules else 0.0  # the rule under a page's running head
+    lines = sorted(_lines(raw, textpage.raw, text), key=lambda ln: ln.baseline)
+    heights = [ln.baseline for ln in lines]  # frames stand apart: each line is looked at for one frame
+    ceiling = rules[0].y  # the rule under a page's running head
     out = []
     for frame in frames:
-        table = _table(frame, lines)
+        top, bottom = frame[0].y, frame[-1].y
+        table = _table(frame, lines[bisect_right(heights, bottom) : bisect_left(heights, top)])
         if table is not None:
             table.page = number
-            top = frame[0].y
-            table.at_top = top < ceiling and not any(top < ln.baseline < ceiling for ln in lines)
+            table.at_top = top < ceiling and bisect_left(heights, ceiling) == bisect_right(heights, top)
             out.append(table)
     return out
+
+
+@dataclass
+class PdfGrids:
+    """The ruled tables of a document's pages, read page by page; past MAX_DOCUMENT_CHARS characters placed on
+    pages with frames (a hostile file of a frame on every page), the later pages are read as text only."""
+
+    tables: list[GridTable] = field(default_factory=list)
+    chars: int = 0
+
+    def read_page(self, page, textpage, text: str, number: int) -> None:  # noqa: ANN001 (pypdfium2)
+        if self.chars + len(text) <= MAX_DOCUMENT_CHARS:
+            found = page_tables(page, textpage, text, number)
+            self.chars += len(text) if found else 0
+            self.tables += found
+
+    def joined(self) -> list[GridTable]:
+        self.tables = joined_over_pages(self.tables)
+        return self.tables
 
 
 def joined_over_pages(tables: list[GridTable]) -> list[GridTable]:
@@ -144,11 +169,7 @@ def _rules(raw, page) -> list[Rule]:  # noqa: ANN001
             last.thick = max(last.thick, thick)
         else:
             rules.append(Rule(y, x0, x1, thick))
-    return [r for r in rules if r.width >= MIN_RULE or _inside_any(r, rules)]
-
-
-def _inside_any(rule: Rule, rules: list[Rule]) -> bool:
-    return any(o is not rule and o.width >= MIN_RULE and o.left - EDGE <= rule.left for o in rules)
+    return [r for r in rules if r.width >= MIN_PART_RULE]
 
 
 def _full(rule: Rule, top: Rule) -> bool:
@@ -171,7 +192,7 @@ def _frames(rules: list[Rule]) -> list[list[Rule]]:
     while i < len(rules):
         top = rules[i]
         run, end = [top], i
-        for k in range(i + 1, len(rules)):
+        for k in range(i + 1, min(len(rules), i + MAX_FRAME_RULES)):
             r = rules[k]
             if r.left < top.left - EDGE or r.right > top.right + EDGE:
                 break
@@ -253,10 +274,12 @@ def _columns(frame: list[Rule], lines: list[_Line]) -> list[float]:
     if joints:
         return joints
     spans = sorted((p[0], p[1]) for line in lines for p in line.pieces)
+    sizes = sorted(line.size for line in lines)
+    gutter = GUTTER * (sizes[len(sizes) // 2] if sizes else 10.0)  # wider than two spaces typed in a cell
     out: list[float] = []
     reach = spans[0][1] if spans else 0.0
     for x0, x1 in spans[1:]:
-        if x0 > reach:
+        if x0 - reach >= gutter:
             out.append((reach + x0) / 2)
         reach = max(reach, x1)
     return out
@@ -275,11 +298,9 @@ def _column(bounds: list[float], x0: float, x1: float) -> int:
 
 
 def _table(frame: list[Rule], lines: list[_Line]) -> GridTable | None:
-    top, bottom = frame[0], frame[-1]
+    top = frame[0]
     inside: list[_Line] = []
     for line in lines:
-        if not bottom.y < line.baseline < top.y:
-            continue
         lo = min(p[0] for p in line.pieces)
         hi = max(p[1] for p in line.pieces)
         if hi < top.left or lo > top.right:
@@ -316,9 +337,14 @@ def _rows(
     groups: list[list[_Line]] = []
     header_rows = 0
     last: _Line | None = None
+    below = [-r.y for r in frame]  # ascending: how many of the frame's rules stand above a height
+
+    def above(y: float) -> int:
+        return bisect_left(below, -y)
+
     for line in sorted(lines, key=lambda ln: -ln.baseline):
         size = max(line.size, 1.0)
-        ruled = last is not None and any(line.baseline < r.y < last.baseline for r in frame)
+        ruled = last is not None and above(line.baseline) != above(last.baseline)
         if last is None or ruled or last.baseline - line.baseline > WRAP * size:
             groups.append([])
             if head_rule is not None and line.baseline > head_rule.y:
@@ -327,15 +353,17 @@ def _rows(
             last = line
         groups[-1].append(line)
     jointed = bool(_joints([r for r in frame if _full(r, frame[0])], frame[0]))
-    return [_cells(group, frame, bounds, jointed) for group in groups], header_rows
+    unders = [frame[k] if (k := above(min(ln.baseline for ln in g))) < len(frame) else None for g in groups]
+    return [_cells(g, frame, bounds, jointed, u) for g, u in zip(groups, unders, strict=True)], header_rows
 
 
-def _cells(group: list[_Line], frame: list[Rule], bounds: list[float], jointed: bool) -> list[str]:
-    """One row's cells. Word draws the rule under a row cell by cell, so where that rule has fewer joints than
-    the table, a cell spans columns: its text goes in the first of them, as the model keeps a merged cell."""
+def _cells(
+    group: list[_Line], frame: list[Rule], bounds: list[float], jointed: bool, under: Rule | None
+) -> list[str]:
+    """One row's cells. Word draws the rule `under` a row cell by cell, so where that rule has fewer joints
+    than the table, a cell spans columns: its text goes in the first of them, as the model keeps a merged
+    cell. A header's partial rules say nothing of spans."""
     row = [""] * (len(bounds) + 1)
-    low = min(line.baseline for line in group)
-    under = next((r for r in frame if r.y < low), None)  # a header's partial rules say nothing of spans
     own = _joints([under], frame[0]) if jointed and under is not None and _full(under, frame[0]) else bounds
     for line in group:
         for x0, x1, piece in line.pieces:
