@@ -16,13 +16,14 @@ Entry = tuple[str, str, str]  # ("p" preamble or "o" operative, opener, plain te
 
 
 def read_entries(res: Resolution) -> list[Entry]:
-    """Every part's paragraphs in order; as in the PDF's answer, one after the first operative one is operative
+    """Every part's paragraphs (no tables) in order; as in the PDF's answer, one after the first operative one is operative
     (a section's own preamble, a later part's preamble)."""
-    got = [("p", p.opener, _plain(p)) for p in res.preamble] + [
-        ("o", p.opener, _plain(p)) for p in res.operative
+    # a table read from an opened PDF's grid is no paragraph the PDF's typography starts (test_pdf_grid.py)
+    got = [("p", p.opener, _plain(p)) for p in res.preamble if not p.is_table] + [
+        ("o", p.opener, _plain(p)) for p in res.operative if not p.is_table
     ]
     for body in res.later_parts:
-        got += [("o", p.opener, _plain(p)) for p in (*body.preamble, *body.operative)]
+        got += [("o", p.opener, _plain(p)) for p in (*body.preamble, *body.operative) if not p.is_table]
     return got
 
 

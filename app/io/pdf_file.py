@@ -16,6 +16,7 @@ from collections.abc import Callable
 
 from app.errors import InputError
 from app.io.imported import ImportResult
+from app.io.pdf_grid import PdfGrids
 from app.messages import say
 
 # The longest issued resolutions, annexes and all, run to about a hundred pages; a page takes about 15 ms to
@@ -42,8 +43,9 @@ def pdf_text(data: bytes, name: str = "the file") -> str:
     return pdf_layer(data, name)[0]
 
 
-def pdf_layer(data: bytes, name: str = "the file") -> tuple[str, bytearray]:
-    """The text of `pdf_text` and, for each of its characters, 1 where the PDF sets it in an italic font."""
+def pdf_layer(data: bytes, name: str = "the file", grids: PdfGrids | None = None) -> tuple[str, bytearray]:
+    """The text of `pdf_text` and, for each of its characters, 1 where the PDF sets it in an italic font; with
+    `grids`, the ruled tables found (app.io.pdf_grid) go there and their lines become marks in the text."""
     from app.io.text_reader import MAX_CHARS
 
     try:
@@ -78,13 +80,23 @@ def pdf_layer(data: bytes, name: str = "the file") -> tuple[str, bytearray]:
             from app.io.pdf_probe import pages_apart
 
             bounds = (MAX_PAGE_OBJECTS, MAX_FORM_OBJECTS, MAX_CHARS)
-            read = pages_apart(data, name, bounds)
-            pages, italic = read if read is not None else read_pages(document, name, bounds)
+            tables = grids is not None
+            read = pages_apart(data, name, bounds, tables)
+            pages, page_flags, found = (
+                read if read is not None else read_pages(document, name, bounds, tables=tables)
+            )
         except pypdfium2.PdfiumError:
             raise InputError(say("{name} is a damaged PDF file (a page cannot be read)", name=name)) from None
         finally:
             document.close()
+    if grids is not None and found is not None:
+        grids.tables, grids.chars = found.tables, found.chars  # read where the pages were read
+    if grids is not None and grids.tables:
+        from app.io.pdf_grid_places import marked_pages
+
+        pages, page_flags = marked_pages(pages, page_flags, grids.joined())
     text = "\r\n".join(pages)
+    italic = bytearray(b"\0\0").join(page_flags)
     if not text.strip():
         raise InputError(
             say(
@@ -96,32 +108,45 @@ def pdf_layer(data: bytes, name: str = "the file") -> tuple[str, bytearray]:
 
 
 def read_pages(
-    document, name: str, bounds: tuple[int, int, int], progress: Callable[[int], None] | None = None
-) -> tuple[list[str], bytearray]:  # noqa: ANN001 (a pypdfium2.PdfDocument)
-    """Each page's text and the italic flags of all of them, within `bounds` (objects a page draws, objects
-    drawn through forms, characters in all); `progress` is told each page's number before the page is loaded."""
+    document,  # noqa: ANN001 (a pypdfium2.PdfDocument)
+    name: str,
+    bounds: tuple[int, int, int],
+    progress: Callable[[int], None] | None = None,
+    *,
+    tables: bool = False,
+) -> tuple[list[str], list[bytearray], PdfGrids | None]:
+    """Each page's text and italic flags, within `bounds` (objects a page draws, objects drawn through forms,
+    characters in all), and with `tables` the ruled tables found (app.io.pdf_grid); `progress` is told each
+    page's number before the page is loaded."""
     pages: list[str] = []
-    italic = bytearray()
-    drawn = 0
+    page_flags: list[bytearray] = []
+    grids = PdfGrids() if tables else None
+    drawn = size = 0
     for number in range(1, len(document) + 1):
         if progress is not None:
             progress(number)
         where = say("{name}: page {number}", name=name, number=number)
-        text, flags, objects = _page_text(document[number - 1], where, bounds[:2])
+        text, flags, objects = _page_text(document[number - 1], where, bounds[:2], grids, number)
         drawn += objects
         if drawn > MAX_DOCUMENT_OBJECTS:
             raise InputError(say("{name}: its pages draw far more than the pages of a resolution", name=name))
-        if italic:
-            italic += b"\0\0"  # the "\r\n" between pages
-        italic += flags
-        if len(italic) > bounds[2]:
+        size += len(flags) + 2  # the "\r\n" between pages
+        if size > bounds[2]:
             raise InputError(say("{name}: the text is too long to be a resolution", name=name))
         pages.append(text)
-    return pages, italic
+        page_flags.append(flags)
+    return pages, page_flags, grids
 
 
-def _page_text(page, where: str, bounds: tuple[int, int]) -> tuple[str, bytearray, int]:  # noqa: ANN001 (a pypdfium2.PdfPage)
-    """One page's text, its italic flags and the objects it draws, unless it draws more than any page of text."""
+def _page_text(
+    page,  # noqa: ANN001 (a pypdfium2.PdfPage)
+    where: str,
+    bounds: tuple[int, int],
+    grids: PdfGrids | None = None,
+    number: int = 0,
+) -> tuple[str, bytearray, int]:
+    """One page's text, its italic flags and the objects it draws (and its ruled tables, into `grids`), unless
+    it draws more than any page of text."""
     from pypdfium2 import raw  # PDFium's C interface
 
     try:
@@ -129,6 +154,8 @@ def _page_text(page, where: str, bounds: tuple[int, int]) -> tuple[str, bytearra
         textpage = page.get_textpage()
         try:
             text = textpage.get_text_range()
+            if grids is not None:
+                grids.read_page(page, textpage, text, number)
             return text, _italic_flags(raw, textpage.raw, text), drawn
         finally:
             textpage.close()
@@ -196,10 +223,16 @@ def _pdfium_index(text: str, count: int):  # noqa: ANN202 (a function of an inde
 
 def read_pdf(data: bytes, name: str = "") -> ImportResult:
     """Read an issued PDF (a draft, an adopted resolution) through its text layer, with the PDF's italics."""
+    from app.io.pdf_grid_places import place_tables
     from app.io.pdf_italics import PdfWords, set_pdf_italics
     from app.io.text_reader import read_text
 
-    text, italic = pdf_layer(data, name or "the file")
+    grids = PdfGrids()
+    text, italic = pdf_layer(data, name or "the file", grids)
     result = read_text(text)
+    if grids.tables and not place_tables(result.resolution, grids.tables):
+        # a table's place was not found: the text read as it was, tables kept as text
+        text, italic = pdf_layer(data, name or "the file")
+        result = read_text(text)
     set_pdf_italics(result.resolution, PdfWords.of(text, italic))
     return result

@@ -19,9 +19,13 @@ import multiprocessing
 import sys
 import time
 from multiprocessing.connection import Connection
+from typing import TYPE_CHECKING
 
 from app.errors import InputError
 from app.messages import reason, say
+
+if TYPE_CHECKING:
+    from app.io.pdf_grid import PdfGrids
 
 DEADLINE = 60.0  # seconds for all pages: the 500 pages of the bound are read in about 8 s
 # bytes of address space for the child (Unix): loading the 52 pages of A/80/L.17 fits in 256 MB
@@ -47,13 +51,18 @@ def _context() -> multiprocessing.context.BaseContext:
     return _STARTED[0]
 
 
-def pages_apart(data: bytes, name: str, bounds: tuple[int, int, int]) -> tuple[list[str], bytearray] | None:
-    """The pages' texts and italic flags of `app.io.pdf_file.read_pages`, read in a child process; InputError
-    naming the page that stopped it, took too long or passed `bounds`. None where no child process can start."""
+def pages_apart(
+    data: bytes, name: str, bounds: tuple[int, int, int], tables: bool = False
+) -> tuple[list[str], list[bytearray], PdfGrids | None] | None:
+    """What `app.io.pdf_file.read_pages` reads (the pages' texts and italic flags, and with `tables` their ruled
+    tables), read in a child process; InputError naming the page that stopped it, took too long or passed
+    `bounds`. None where no child process can start."""
     try:
         context = _context()
         receiver, sender = context.Pipe(duplex=False)
-        child = context.Process(target=_read_pages, args=(sender, data, name, bounds, MEMORY), daemon=True)
+        child = context.Process(
+            target=_read_pages, args=(sender, data, name, bounds, MEMORY, tables), daemon=True
+        )
         child.start()
     except (OSError, EOFError, RuntimeError, ValueError):  # no child process here: read in this one
         return None
@@ -102,7 +111,7 @@ def pages_apart(data: bytes, name: str, bounds: tuple[int, int, int]) -> tuple[l
 
 
 def _read_pages(
-    sender: Connection, data: bytes, name: str, bounds: tuple[int, int, int], memory: int
+    sender: Connection, data: bytes, name: str, bounds: tuple[int, int, int], memory: int, tables: bool
 ) -> None:
     """In the child: read the pages, saying each page's number before loading it, then send what was read."""
     # no resource module (Windows), or a limit the system does not allow: the deadline still holds
@@ -121,7 +130,7 @@ def _read_pages(
         sender.send(("damaged", None))
         return
     try:
-        read = read_pages(document, name, bounds, lambda number: sender.send(("page", number)))
+        read = read_pages(document, name, bounds, lambda number: sender.send(("page", number)), tables=tables)
     except InputError as exc:
         sender.send(("refused", reason(exc)))  # a `say` message: this process words it in its own language
     except (pypdfium2.PdfiumError, MemoryError):

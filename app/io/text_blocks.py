@@ -191,6 +191,8 @@ def _continues(prev: Block, line: str) -> bool:
 
 # what a reference's letter follows when a line breaks before it: "paragraph 4 / (a) of resolution …"
 # the separator line as the SC drafts print it, spaced ("* * *") or closed up by pdftotext ("***")
+# where an opened PDF's table stood (app.io.pdf_grid_places): the mark stands apart, as the table did
+GRID_MARK = re.compile(r"\u27e6T\d+\u27e7\.")
 _STARS_LINE = re.compile(r"\*(?: ?\*){2}")
 _CITED_BEFORE = re.compile(r"(?:\d|\b(?:sub)?paragraphs?|\barticles?|\band|\bor|[,(])$", re.IGNORECASE)
 
@@ -353,6 +355,7 @@ def split_block(block: Block, *, council: bool = False) -> list[list[str]]:
             separated = (ends and bool(_STARS_LINE.fullmatch(s))) or (
                 chunks[-1] == [lines[i - 1]] and SEPARATOR.fullmatch(prev)
             )
+            separated = separated or bool(GRID_MARK.fullmatch(s) or GRID_MARK.fullmatch(prev))
             # with no blank lines about them: "Annex", a part's or section's mark, and a title a paragraph
             # adopts, each stand apart
             under_mark = _titles_a_mark(chunks[-1], ends)

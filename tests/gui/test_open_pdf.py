@@ -50,3 +50,24 @@ def test_a_password_protected_pdf_leaves_the_open_draft_alone(window: MainWindow
     (title, message), *_ = prompter.errors
     assert "password-protected" in message and "\n" not in message
     assert storage.dumps(window.res) == before
+
+
+def test_an_opened_pdfs_tables_show_as_grids_in_the_editor(window: MainWindow, prompter) -> None:  # noqa: ANN001
+    """A/RES/80/243's two staffing tables, read from the PDF's rules (app/io/pdf_grid.py), are table rows of
+    the editor with the cells the UN's XML gives (tests/fixtures/pdf_tables/README.md)."""
+    from app.io.akn_reader import read_akn
+    from widgets.table_row import TableRow
+
+    tables = FIXTURES / "pdf_tables"
+    prompter.paths = [tables / "A_RES_80_243.pdf"]
+    window.action(ActionId.OPEN).trigger()
+    window.paragraphs.finish()  # rows past the first screenful are built after the draft opens
+    rows = [r for r in window.paragraphs.rows.values() if isinstance(r, TableRow)]
+    want = [
+        [[inline.plain(c) for c in row] for row in p.table if any(inline.plain(c) for c in row)]
+        for p in read_akn((tables / "A_RES_80_243-2521248E.xml").read_bytes()).resolution.operative
+        if p.is_table
+    ]
+    assert len(rows) == len(want) == 2
+    shown = [[[inline.plain(c) for c in row] for row in r.cells() if any(row)] for r in rows]
+    assert shown == want

@@ -1,0 +1,374 @@
+"""Tables of an issued PDF recovered from its geometry: where each character stands and the rules drawn.
+
+A PDF's text has lost a table's grid, but its page has not. An issued table (a Fifth Committee staffing table,
+an appropriation, an annex's figures) is a Word table with the UN's rules: a thin rule above the header, a
+thick one under it and under the last row, sometimes thin ones between rows. Word draws each rule cell by cell,
+so the joints of a rule mark the table's columns, empty spacer columns included, as the UN's XML has them.
+
+`page_tables` finds each such frame (at least three rules of which the first and the last span the same width),
+takes the text lines standing inside it, splits each line where a gap wider than a word space stands, sets each
+piece in the column under its middle, and gathers lines into rows: a rule always parts two rows; lines closer
+than a line of wrapped text are one row. The rows above the thick rule are the header.
+
+A frame is given up (its text stays as the text reader reads it) when a line stands half inside it, when the
+page has more characters than any page of a resolution, or when the frame has fewer than two columns. Cost:
+one pass over the page's objects and one over its characters, on pages that draw a frame only.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+
+from app.model import MAX_TABLE_COLUMNS, MAX_TABLE_ROWS
+
+MAX_PAGE_CHARS = 30_000  # a dense page of a resolution has some 5,000; past this no grid is looked for
+MAX_DOCUMENT_CHARS = 600_000  # characters placed on pages with frames, over a document: some 120 dense pages
+MAX_RULES = 2_000  # rule pieces read on one page (an issued page with tables draws a few hundred)
+RULE_THICKNESS = 2.5  # points: a rule is a path no taller than this
+MIN_RULE = 40.0  # points: a frame's rule is at least this wide
+MIN_PART_RULE = 10.0  # points: a rule under a part of a header ("Gross" over two columns) at least this
+MAX_FRAME_RULES = 400  # rules of one table on one page (one under each row of a page of rows: some 60)
+EDGE = 3.0  # points: how far two rules' ends may stand apart and be the same frame's
+JOINT = 2.5  # points: a piece this narrow is the joint of two cells' rules
+GUTTER = 1.0  # of the font size: the least gap between two columns no line's text crosses (rules drawn whole)
+GAP = 0.6  # of the font size: a gap this wide between two characters parts two cells
+SAME_LINE = 0.35  # of the font size: lines whose baselines are this close are one printed line
+WRAP = 1.28  # of the font size: a line closer than this under another continues its row
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass
+class Rule:
+    y: float
+    left: float
+    right: float
+    thick: float
+    joints: list[float] = field(default_factory=list)  # where one cell's piece meets the next
+
+    @property
+    def width(self) -> float:
+        return self.right - self.left
+
+
+@dataclass
+class GridTable:
+    """One table of a page: rows of cell texts, the first `header_rows` the header, and the text lines of
+    the page's text layer it covers (whitespace squeezed) to find it in the text."""
+
+    rows: list[list[str]]
+    header_rows: int
+    lines: list[int]  # which of the page's text lines (PDFium's, split at its line breaks) it covers
+    page: int = 0
+    at_top: bool = False  # the first thing on its page under the page's top rule: a table going on
+    more: list[tuple[int, list[int]]] = field(default_factory=list)  # (page, lines) of its later pages
+
+
+@dataclass
+class _Line:
+    baseline: float
+    size: float
+    pieces: list[tuple[float, float, str]]  # left, right, text
+    number: int  # its place among the page's lines
+
+
+def page_tables(page, textpage, text: str, number: int = 0) -> list[GridTable]:  # noqa: ANN001 (pypdfium2)
+    """The ruled tables of one page whose grid can be recovered; `text` is the page's text range."""
+    from pypdfium2 import raw  # PDFium's C interface
+
+    if len(text) > MAX_PAGE_CHARS or raw.FPDFText_CountChars(textpage.raw) != len(text):
+        return []
+    rules = _rules(raw, page)
+    frames = _frames(rules)
+    if not frames:
+        return []
+    lines = sorted(_lines(raw, textpage.raw, text), key=lambda ln: ln.baseline)
+    heights = [ln.baseline for ln in lines]  # frames stand apart: each line is looked at for one frame
+    ceiling = rules[0].y  # the rule under a page's running head
+    out = []
+    for frame in frames:
+        top, bottom = frame[0].y, frame[-1].y
+        table = _table(frame, lines[bisect_right(heights, bottom) : bisect_left(heights, top)])
+        if table is not None:
+            table.page = number
+            table.at_top = top < ceiling and bisect_left(heights, ceiling) == bisect_right(heights, top)
+            out.append(table)
+    return out
+
+
+@dataclass
+class PdfGrids:
+    """The ruled tables of a document's pages, read page by page; past MAX_DOCUMENT_CHARS characters placed on
+    pages with frames (a hostile file of a frame on every page), the later pages are read as text only."""
+
+    tables: list[GridTable] = field(default_factory=list)
+    chars: int = 0
+
+    def read_page(self, page, textpage, text: str, number: int) -> None:  # noqa: ANN001 (pypdfium2)
+        if self.chars + len(text) <= MAX_DOCUMENT_CHARS:
+            found = page_tables(page, textpage, text, number)
+            self.chars += len(text) if found else 0
+            self.tables += found
+
+    def joined(self) -> list[GridTable]:
+        self.tables = joined_over_pages(self.tables)
+        return self.tables
+
+
+def joined_over_pages(tables: list[GridTable]) -> list[GridTable]:
+    """Tables with a table that goes on over the next page joined into one: the part on the next page stands
+    first under the page's top rule and repeats the header (Word repeats a table's header rows)."""
+    out: list[GridTable] = []
+    for table in tables:
+        last = out[-1] if out else None
+        page = last.more[-1][0] if last and last.more else last.page if last else 0
+        if (
+            last is not None
+            and table.at_top
+            and table.page == page + 1
+            and table.header_rows
+            and last.rows[: last.header_rows] == table.rows[: table.header_rows]
+            and len(last.rows) + len(table.rows) <= MAX_TABLE_ROWS
+        ):
+            last.rows += table.rows[table.header_rows :]
+            last.more.append((table.page, table.lines))
+            continue
+        out.append(table)
+    return out
+
+
+# ------------------------------------------------------------------ rules and frames
+
+
+def _rules(raw, page) -> list[Rule]:  # noqa: ANN001
+    """The page's horizontal rules, top to bottom, pieces on one line that touch joined into one rule."""
+    pieces: list[tuple[float, float, float, float]] = []
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    for k in range(raw.FPDFPage_CountObjects(page.raw)):
+        obj = raw.FPDFPage_GetObject(page.raw, k)
+        if raw.FPDFPageObj_GetType(obj) != raw.FPDF_PAGEOBJ_PATH:
+            continue
+        if not raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
+            continue
+        if top.value - bottom.value <= RULE_THICKNESS and right.value > left.value:
+            pieces.append((round(bottom.value, 1), left.value, right.value, top.value - bottom.value))
+            if len(pieces) > MAX_RULES:
+                return []
+    pieces.sort(key=lambda p: (-p[0], p[1]))
+    rules: list[Rule] = []
+    for y, x0, x1, thick in pieces:
+        last = rules[-1] if rules else None
+        if last and abs(last.y - y) <= 0.8 and x0 <= last.right + 1.0:
+            if x1 - x0 <= JOINT:  # a joint piece: the boundary between two cells
+                last.joints.append((x0 + x1) / 2)
+            elif x0 > last.right - 1.0 and last.right - last.left > JOINT:
+                last.joints.append(x0)
+            last.right = max(last.right, x1)
+            last.thick = max(last.thick, thick)
+        else:
+            rules.append(Rule(y, x0, x1, thick))
+    return [r for r in rules if r.width >= MIN_PART_RULE]
+
+
+def _full(rule: Rule, top: Rule) -> bool:
+    return abs(rule.left - top.left) <= EDGE and abs(rule.right - top.right) <= EDGE
+
+
+def _first_table(run: list[Rule]) -> list[Rule]:
+    """The rules of the first table of a run: up to the thick rule under its last row, the next thick full
+    rule after the one under its header (two tables one under the other share their rules' width)."""
+    top = run[0]
+    thick = [k for k, r in enumerate(run) if k and _full(r, top) and r.thick > 1.5 * top.thick]
+    return run[: thick[1] + 1] if len(thick) >= 2 else run
+
+
+def _frames(rules: list[Rule]) -> list[list[Rule]]:
+    """Runs of rules, top to bottom, that open and close on rules of the same width with the ones between
+    inside them: at least three (above the header, under it, under the last row)."""
+    frames: list[list[Rule]] = []
+    i = 0
+    while i < len(rules):
+        top = rules[i]
+        run, end = [top], i
+        for k in range(i + 1, min(len(rules), i + MAX_FRAME_RULES)):
+            r = rules[k]
+            if r.left < top.left - EDGE or r.right > top.right + EDGE:
+                break
+            run.append(r)
+            if _full(r, top):
+                end = k
+        run = _first_table(run[: end - i + 1])
+        end = i + len(run) - 1
+        if top.width >= MIN_RULE and len(run) >= 3:
+            frames.append(run)
+            i = end + 1
+        else:
+            i += 1
+    return frames
+
+
+# ------------------------------------------------------------------ lines of text
+
+
+def _lines(raw, textpage, text: str) -> list[_Line]:  # noqa: ANN001
+    """The page's text lines (PDFium's, split at its line breaks) with each line's pieces of text between
+    gaps wider than a word space, and its baseline and font size."""
+    out: list[_Line] = []
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    x, y = ctypes.c_double(), ctypes.c_double()
+    start = 0
+    for number, line in enumerate(text.split("\r\n")):
+        pieces: list[tuple[float, float, str]] = []
+        baselines: list[float] = []
+        size = 0.0
+        piece_start, piece_left, last_right, last_k = -1, 0.0, 0.0, 0
+        for k, ch in enumerate(line):
+            if ch.isspace():
+                continue
+            raw.FPDFText_GetCharBox(textpage, start + k, left, right, bottom, top)
+            raw.FPDFText_GetCharOrigin(textpage, start + k, x, y)
+            size = max(size, raw.FPDFText_GetFontSize(textpage, start + k))
+            baselines.append(y.value)
+            if piece_start >= 0 and left.value - last_right > GAP * max(size, 1.0):
+                pieces.append((piece_left, last_right, line[piece_start : last_k + 1]))
+                piece_start = -1
+            if piece_start < 0:
+                piece_start, piece_left, last_right = k, left.value, right.value
+            last_right, last_k = max(last_right, right.value), k
+        if piece_start >= 0:
+            pieces.append((piece_left, last_right, line[piece_start : last_k + 1]))
+        if pieces:
+            baselines.sort()
+            out.append(_Line(baselines[len(baselines) // 2], size, pieces, number))
+        start += len(line) + 2
+    return out
+
+
+def _squeezed(text: str) -> str:
+    return _SPACES.sub(" ", text).strip()
+
+
+# ------------------------------------------------------------------ one table
+
+
+def _joints(rules: list[Rule], top: Rule) -> list[float]:
+    """The joints of `rules`, one a few tenths of a point apart from rule to rule (thin and thick pieces)
+    taken as one."""
+    joints = sorted(j for r in rules for j in r.joints if top.left + JOINT < j < top.right - JOINT)
+    clusters: list[list[float]] = []
+    for j in joints:
+        if clusters and j - clusters[-1][-1] <= EDGE:
+            clusters[-1].append(j)
+        else:
+            clusters.append([j])
+    return [sum(c) / len(c) for c in clusters]
+
+
+def _columns(frame: list[Rule], lines: list[_Line]) -> list[float]:
+    """The boundaries between columns: the joints of the frame's full rules, or else the gutters no line's
+    piece crosses."""
+    top = frame[0]
+    joints = _joints([r for r in frame if _full(r, top)], top)
+    if joints:
+        return joints
+    spans = sorted((p[0], p[1]) for line in lines for p in line.pieces)
+    sizes = sorted(line.size for line in lines)
+    gutter = GUTTER * (sizes[len(sizes) // 2] if sizes else 10.0)  # wider than two spaces typed in a cell
+    out: list[float] = []
+    reach = spans[0][1] if spans else 0.0
+    for x0, x1 in spans[1:]:
+        if x0 - reach >= gutter:
+            out.append((reach + x0) / 2)
+        reach = max(reach, x1)
+    return out
+
+
+def _column(bounds: list[float], x0: float, x1: float) -> int:
+    """The column a piece of text from x0 to x1 stands in: a piece that runs over a column's edge stands in a
+    cell merged over the columns it covers (a heading centred over the figures' columns), whose text the
+    model keeps in its first column."""
+    edges = [float("-inf"), *bounds, float("inf")]
+    overlaps = [min(x1, edges[k + 1]) - max(x0, edges[k]) for k in range(len(edges) - 1)]
+    least = min(JOINT, (x1 - x0) / 2)
+    return next(
+        (k for k, o in enumerate(overlaps) if o > least), max(range(len(overlaps)), key=overlaps.__getitem__)
+    )
+
+
+def _table(frame: list[Rule], lines: list[_Line]) -> GridTable | None:
+    top = frame[0]
+    inside: list[_Line] = []
+    for line in lines:
+        lo = min(p[0] for p in line.pieces)
+        hi = max(p[1] for p in line.pieces)
+        if hi < top.left or lo > top.right:
+            continue  # beside the frame (a margin's text)
+        if lo < top.left - 2 * EDGE or hi > top.right + 2 * EDGE:
+            return None  # a line half inside: not a table's
+        inside.append(line)
+    if not inside:
+        return None
+    head_rule = _header_rule(frame)
+    body = [ln for ln in inside if head_rule is None or ln.baseline < head_rule.y]
+    bounds = _columns(frame, body or inside)
+    if not bounds or len(bounds) + 1 > MAX_TABLE_COLUMNS:
+        return None
+    rows, header_rows = _rows(frame, inside, bounds, head_rule)
+    if len(rows) > MAX_TABLE_ROWS or len(rows) < 2:
+        return None
+    return GridTable(rows, header_rows, sorted(ln.number for ln in inside))
+
+
+def _header_rule(frame: list[Rule]) -> Rule | None:
+    """The rule under the header: the first full rule under the top one that is thicker than it, else the
+    first full one (not the last)."""
+    top = frame[0]
+    full = [r for r in frame[1:-1] if _full(r, top)]
+    thick = [r for r in full if r.thick > 1.5 * top.thick]
+    return (thick or full or [None])[0]
+
+
+def _rows(
+    frame: list[Rule], lines: list[_Line], bounds: list[float], head_rule: Rule | None
+) -> tuple[list[list[str]], int]:
+    """Lines gathered into rows of cells, top to bottom, and how many rows stand above the header rule."""
+    groups: list[list[_Line]] = []
+    header_rows = 0
+    last: _Line | None = None
+    below = [-r.y for r in frame]  # ascending: how many of the frame's rules stand above a height
+
+    def above(y: float) -> int:
+        return bisect_left(below, -y)
+
+    for line in sorted(lines, key=lambda ln: -ln.baseline):
+        size = max(line.size, 1.0)
+        ruled = last is not None and above(line.baseline) != above(last.baseline)
+        if last is None or ruled or last.baseline - line.baseline > WRAP * size:
+            groups.append([])
+            if head_rule is not None and line.baseline > head_rule.y:
+                header_rows += 1
+        if last is None or last.baseline - line.baseline > SAME_LINE * size:
+            last = line
+        groups[-1].append(line)
+    jointed = bool(_joints([r for r in frame if _full(r, frame[0])], frame[0]))
+    unders = [frame[k] if (k := above(min(ln.baseline for ln in g))) < len(frame) else None for g in groups]
+    return [_cells(g, frame, bounds, jointed, u) for g, u in zip(groups, unders, strict=True)], header_rows
+
+
+def _cells(
+    group: list[_Line], frame: list[Rule], bounds: list[float], jointed: bool, under: Rule | None
+) -> list[str]:
+    """One row's cells. Word draws the rule `under` a row cell by cell, so where that rule has fewer joints
+    than the table, a cell spans columns: its text goes in the first of them, as the model keeps a merged
+    cell. A header's partial rules say nothing of spans."""
+    row = [""] * (len(bounds) + 1)
+    own = _joints([under], frame[0]) if jointed and under is not None and _full(under, frame[0]) else bounds
+    for line in group:
+        for x0, x1, piece in line.pieces:
+            cell = _column(own, x0, x1)
+            left = own[cell - 1] if cell else float("-inf")
+            k = _column(bounds, x0, x1) if own is bounds else sum(1 for b in bounds if b <= left + EDGE)
+            row[k] = f"{row[k]} {_squeezed(piece)}".strip()
+    return row

@@ -1,0 +1,116 @@
+"""Tables read from a page's geometry, on PDFs drawn for the purpose (tests/ruled_pdf.py): whatever the cells
+say, a ruled table drawn cell by cell (as Word draws it) or with one path a rule becomes a table of the draft
+with the rows and cells drawn, between the paragraphs around it; what cannot be read as a grid stays text,
+and a hostile page costs no more than a page of text."""
+
+from __future__ import annotations
+
+import time
+
+import pypdfium2
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from app import inline
+from app.io.pdf_file import pdf_text, read_pdf
+from app.io.pdf_grid import MAX_PAGE_CHARS, page_tables
+from tests.ruled_pdf import Page, pdf, table_page
+
+ROWS = [
+    ["Item", "Amount", "Posts"],
+    ["Travel of staff", "1 200", "3"],
+    ["Consultants and\nexperts", "15 000", "–"],
+    ["Total", "16 200", "3"],
+]
+COLUMNS = [100.0, 300.0, 400.0]
+
+
+def _drawn(rows: list[list[str]]) -> list[list[str]]:
+    return [[" ".join(cell.split()) for cell in row] for row in rows]
+
+
+def _tables(data: bytes) -> list:
+    return [p for p in read_pdf(data).resolution.operative if p.is_table]
+
+
+@pytest.mark.parametrize("joints", [True, False], ids=["cell-by-cell", "one-path"])
+def test_a_ruled_table_is_read_with_its_rows_and_cells(joints: bool) -> None:
+    result = read_pdf(pdf(table_page(ROWS, COLUMNS, joints=joints)))
+    operative = result.resolution.operative
+    assert [p.opener for p in operative] == ["Approves", "", "Requests"]
+    table = operative[1]
+    assert [[inline.plain(c) for c in row] for row in table.table] == _drawn(ROWS)
+    assert table.header_rows == 1  # the rows above the thick rule
+    assert result.resolution.unplaced == []
+
+
+def test_an_empty_column_drawn_by_the_rules_is_kept() -> None:
+    """A spacer column (Word's narrow column between two columns of figures) stays a column."""
+    rows = [["Item", "Gross", "", "Net"], ["Travel", "1 200", "", "1 000"]]
+    table = _tables(pdf(table_page(rows, [100.0, 300.0, 380.0, 390.0])))[0]
+    assert [[inline.plain(c) for c in row] for row in table.table] == rows
+
+
+cell = st.text(alphabet="abcdefghij KLMNOP", min_size=1, max_size=14).map(str.strip).filter(bool)
+figure = st.integers(min_value=0, max_value=9_999_999).map(lambda n: f"{n:,}".replace(",", " "))
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(rows=st.lists(st.tuples(cell, figure, figure), min_size=1, max_size=12), joints=st.booleans())
+def test_any_rows_of_words_and_figures_are_read_as_drawn(
+    rows: list[tuple[str, str, str]], joints: bool
+) -> None:
+    drawn = [["Item", "Gross", "Net"], *[list(r) for r in rows]]
+    tables = _tables(pdf(table_page(drawn, COLUMNS, joints=joints)))
+    assert [[inline.plain(c) for c in row] for row in tables[0].table] == _drawn(drawn)
+
+
+def test_a_line_running_out_of_the_frame_leaves_the_text_as_it_was() -> None:
+    page = table_page(ROWS, COLUMNS)
+    page.texts.append(
+        (300.0, 600.0, "A sentence set across the table's edge and far beyond it, to the margin")
+    )
+    data = pdf(page)
+    assert _tables(data) == []
+    read = read_pdf(data).resolution
+    words = " ".join(inline.plain(t) for _, p in read.paragraphs() for t in (p.opener, p.text)) + " ".join(
+        inline.plain(u) for u in read.unplaced
+    )
+    for word in ("Travel", "Consultants", "16 200", "margin"):
+        assert word in words or word in pdf_text(data)
+
+
+def test_a_page_of_rules_without_a_table_gives_none_quickly() -> None:
+    """20,000 rule pieces on a page (a hostile file): no grid is looked for, the text is read."""
+    data = pdf(table_page(ROWS, COLUMNS), extra=20_000)
+    start = time.perf_counter()
+    read_pdf(data)
+    assert time.perf_counter() - start < 10
+
+
+def test_a_page_of_more_characters_than_any_page_of_text_is_read_as_text() -> None:
+    page = table_page(ROWS, COLUMNS)
+    page.texts += [(72.0, 20.0 + k * 4, f"{k:05d}" + "x" * 195) for k in range(MAX_PAGE_CHARS // 200 + 1)]
+    document = pypdfium2.PdfDocument(pdf(page))
+    try:
+        textpage = document[0].get_textpage()
+        text = textpage.get_text_range()
+        assert len(text) > MAX_PAGE_CHARS
+        assert page_tables(document[0], textpage, text) == []
+    finally:
+        document.close()
+
+
+def test_two_tables_one_under_the_other_are_two() -> None:
+    """Their rules are as wide: the thick rule under the first one's last row closes it."""
+    first = table_page(ROWS, COLUMNS, top=640.0)
+    second = table_page(ROWS, COLUMNS, top=440.0)
+    both = Page(first.texts + second.texts[1:], first.rules + second.rules)
+    tables = _tables(pdf(both))
+    assert len(tables) == 2
+    assert all([[inline.plain(c) for c in row] for row in t.table] == _drawn(ROWS) for t in tables)
+
+
+def test_an_empty_page_list_of_rules_is_no_table() -> None:
+    assert _tables(pdf(Page([(72.0, 700.0, "1. Decides to remain seized of the matter.")], []))) == []
