@@ -9,7 +9,7 @@ import re
 from app.errors import InputError
 from app.messages import Message, say
 
-_COPY_TEXT = say("copy its text and paste it into a new draft or a .txt file, or open the Word version")
+COPY_TEXT = say("copy its text and paste it into a new draft or a .txt file, or open the Word version")
 _PICTURE = say("Resolute reads text, not pictures of text: open the Word version or the text")
 
 # (what the file begins with, what it is, what to do); each test looks at the first bytes only
@@ -57,7 +57,7 @@ def refuse_other_format(data: bytes, name: str) -> None:
         return
     lowered = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if lowered.startswith(_HTML):
-        raise InputError(say("{name} is a web page: {advice}", name=name, advice=_COPY_TEXT))
+        raise InputError(say("{name} is a web page: {advice}", name=name, advice=COPY_TEXT))
     for start, kind, advice in _SIGNATURES:
         if head.startswith(start):
             raise InputError(say("{name} is {kind}: {advice}", name=name, kind=kind, advice=advice))

@@ -16,6 +16,7 @@ from collections.abc import Callable
 
 from app.errors import InputError
 from app.io.imported import ImportResult
+from app.io.other_formats import COPY_TEXT
 from app.io.pdf_grid import PdfGrids
 from app.messages import say
 
@@ -53,9 +54,9 @@ def pdf_layer(data: bytes, name: str = "the file", grids: PdfGrids | None = None
     except ImportError:  # an installation without it: say what still works
         raise InputError(
             say(
-                "{name} is a PDF file and this installation cannot read PDFs: copy its text and paste it into a "
-                "new draft or a .txt file, or open the Word version",
+                "{name} is a PDF file and this installation cannot read PDFs: {advice}",
                 name=name,
+                advice=COPY_TEXT,
             )
         ) from None
     with _LOCK:
