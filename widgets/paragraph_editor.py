@@ -279,6 +279,7 @@ class ParagraphList(QScrollArea):
         self.layout_.setSpacing(1)
         self.boxes: dict[Part, RowBox] = {part: RowBox(self.body) for part in Part}
         self._backlog: deque[tuple[RowKey, Block, str]] = deque()
+        self._names: dict[str, str] = {}  # each paragraph's place ("OP 3 (a)"), rows built or not
         self._headings: dict[str, str] = {}  # paragraph id → its section heading, from the rendered blocks
         self._content: Callable[[str, bool], tuple[str, str]] = lambda _pid, _tail: ("", "")
         self.title = QLabel()
@@ -456,7 +457,7 @@ class ParagraphList(QScrollArea):
                 box.layout().removeWidget(row)
             row.deleteLater()
         self.order = [key for key, _ in wanted]
-        names = place_names(block for _, block in wanted)
+        names = self._names = place_names(block for _, block in wanted)
         placed = [(key, block, names.get(key[0], "")) for key, block in wanted]
         fresh = 0
         self.setUpdatesEnabled(False)
@@ -531,7 +532,7 @@ class ParagraphList(QScrollArea):
             self._build_backlog(len(self._backlog))
 
     def _relabel(self, wanted: list[tuple[RowKey, Block]]) -> None:
-        names = place_names(block for _, block in wanted)
+        names = self._names = place_names(block for _, block in wanted)
         for key, block in wanted:
             row = self.rows.get(key)
             if row is not None and row.block != block:
@@ -540,8 +541,10 @@ class ParagraphList(QScrollArea):
                 row.set_heading(self._headings.get(key[0], ""))
 
     def where(self, paragraph_id: str) -> str:
+        """Where the paragraph stands, as findings name it; a row idle time has not built yet has its place too
+        (the issues list of a long draft named such rows "Header")."""
         row = self.rows.get((paragraph_id, False))
-        return row.place if row is not None else ""
+        return row.place if row is not None else self._names.get(paragraph_id, "")
 
     # --- updates ---------------------------------------------------------------------------------------------
 
