@@ -226,13 +226,15 @@ def read_pdf(data: bytes, name: str = "") -> ImportResult:
     """Read an issued PDF (a draft, an adopted resolution) through its text layer, with the PDF's italics."""
     from app.io.pdf_grid_places import place_tables
     from app.io.pdf_italics import PdfWords, set_pdf_italics
-    from app.io.text_reader import read_text
+    from app.io.text_reader import Unarranged, read_text
 
     grids = PdfGrids()
     text, italic = pdf_layer(data, name or "the file", grids)
-    result = read_text(text)
-    if grids.tables and not place_tables(result.resolution, grids.tables):
-        # a table's place was not found: the text read as it was, tables kept as text
+    try:  # the tables set before the import settles ends and names paragraphs: the marks are no paragraphs
+        result = read_text(
+            text, arrange=(lambda res: place_tables(res, grids.tables)) if grids.tables else None
+        )
+    except Unarranged:  # a table's place was not found: the text read as it was, tables kept as text
         text, italic = pdf_layer(data, name or "the file")
         result = read_text(text)
     set_pdf_italics(result.resolution, PdfWords.of(text, italic))

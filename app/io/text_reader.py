@@ -17,6 +17,7 @@ is kept in `Resolution.unplaced` or reported as an `import.*` finding, never dro
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from app import inline, lexicon
@@ -129,8 +130,14 @@ _ITALIC = re.compile(r"(?<![\\*])\*(?=\S)(?P<t>[^*\n]*?\S)\*(?!\*)")
 _WORD = re.compile(r"[A-Za-z\u00C0-\u024F]+(?:[-\u2011][A-Za-z\u00C0-\u024F]+)*")
 
 
-def read_text(text: str) -> ImportResult:
-    """Read a resolution from plain text (typed draft, PDF text, or rendering of an adopted resolution)."""
+class Unarranged(Exception):
+    """`read_text`'s `arrange` found no place for what it sets (an opened PDF's tables at their marks)."""
+
+
+def read_text(text: str, *, arrange: Callable[[Resolution], bool] | None = None) -> ImportResult:
+    """Read a resolution from plain text (typed draft, PDF text, or rendering of an adopted resolution).
+    `arrange` changes the draft as read before the import settles its ends and says what it changed (an opened
+    PDF's tables set at their marks: `app.io.pdf_grid_places`); when it returns False, Unarranged is raised."""
     from app.errors import InputError
 
     if len(text) > MAX_CHARS:
@@ -146,7 +153,7 @@ def read_text(text: str) -> ImportResult:
     language = _text_language(text)
     token = LANGUAGE.set(language)
     try:
-        result = _Reader(text).run()
+        result = _Reader(text, arrange=arrange).run()
     finally:
         LANGUAGE.reset(token)
     if (
@@ -254,6 +261,7 @@ class _Reader:
     openers_marked: int = 0
     openers_unmarked: int = 0
     tab_tables: list[list[list[str]]] = field(default_factory=list)  # tables whose cells tabs set apart
+    arrange: Callable[[Resolution], bool] | None = None  # see `read_text`
 
     # ---- the whole run -------------------------------------------------------------------------------------------
 
@@ -304,6 +312,8 @@ class _Reader:
         if head.adopted:
             res.header.distribution = "Limited"
         self._note_import_changes()
+        if self.arrange is not None and not self.arrange(res):
+            raise Unarranged
         return ImportResult(res, self.findings, relabelled=self.items, adoption=head.adoption)
 
     def _body_lines(self, cleaned: pdf_text.Cleaned) -> tuple[list[str], list[int]]:

@@ -106,3 +106,20 @@ def test_the_text_of_an_opened_pdf_is_the_text_layer_as_before() -> None:
     grid."""
     pdf, _ = PAIRS["A_RES_79_253"]
     assert "Programme Management Officer P-4 1" in pdf_text(pdf.read_bytes())
+
+
+@pytest.mark.parametrize("name", sorted(PAIRS))
+def test_what_the_import_says_names_paragraphs_of_the_draft_with_its_tables_in_place(name: str) -> None:
+    """The import's notes on ends and numbers are made after the tables take their marks' places: each names a
+    paragraph the draft has, by the place it has there (a mark read as a paragraph of its own once drew "OP 18
+    ended with '.'" on a paragraph that was then taken out, and moved every later name by one)."""
+    from app.render import place_names, render
+
+    pdf, _ = PAIRS[name]
+    result = read_pdf(pdf.read_bytes(), pdf.name)
+    names = place_names(render(result.resolution).blocks)
+    about = [f for f in result.findings if f.paragraph_id]
+    assert about and all(f.paragraph_id in names for f in about)
+    for f in about:
+        named = re.match(r"(?:OP|PP) \d+(?: of section \S+)?", f.message)
+        assert named is None or named.group(0) == names[f.paragraph_id]
