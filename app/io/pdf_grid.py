@@ -31,6 +31,7 @@ RULE_THICKNESS = 2.5  # points: a rule is a path no taller than this
 MIN_RULE = 40.0  # points: a frame's rule is at least this wide
 MIN_PART_RULE = 10.0  # points: a rule under a part of a header ("Gross" over two columns) at least this
 MAX_FRAME_RULES = 400  # rules of one table on one page (one under each row of a page of rows: some 60)
+FRAME_WORK = 8  # rules looked at for frames, per rule of the page (past it the page's other rules stay text)
 EDGE = 3.0  # points: how far two rules' ends may stand apart and be the same frame's
 JOINT = 2.5  # points: a piece this narrow is the joint of two cells' rules
 GUTTER = 1.0  # of the font size: the least gap between two columns no line's text crosses (rules drawn whole)
@@ -189,10 +190,17 @@ def _frames(rules: list[Rule]) -> list[list[Rule]]:
     inside them: at least three (above the header, under it, under the last row)."""
     frames: list[list[Rule]] = []
     i = 0
-    while i < len(rules):
+    # rules looked at: each top scans the rules under it, so rules nested a few hundred deep that never close
+    # a frame would cost their count times MAX_FRAME_RULES; issued pages look at twice their rules at most
+    budget = MAX_FRAME_RULES + FRAME_WORK * len(rules)
+    while i < len(rules) and budget > 0:
         top = rules[i]
         run, end = [top], i
+        if top.width < MIN_RULE:  # never a frame's top, however many rules stand under it
+            i += 1
+            continue
         for k in range(i + 1, min(len(rules), i + MAX_FRAME_RULES)):
+            budget -= 1
             r = rules[k]
             if r.left < top.left - EDGE or r.right > top.right + EDGE:
                 break
@@ -201,7 +209,7 @@ def _frames(rules: list[Rule]) -> list[list[Rule]]:
                 end = k
         run = _first_table(run[: end - i + 1])
         end = i + len(run) - 1
-        if top.width >= MIN_RULE and len(run) >= 3:
+        if len(run) >= 3:
             frames.append(run)
             i = end + 1
         else:

@@ -111,7 +111,7 @@ from app.io.text_paragraphs import (
     trailing_notes_start,
     unnumbered_operative_start,
 )
-from app.io.text_tables import EMPTY_ROW, rows_of, table_index, table_item, table_runs
+from app.io.text_tables import EMPTY_ROW, TABLE_MARK, rows_of, table_index, table_item, table_runs
 from app.io.typed_labels import TypedLabels
 from app.io.volume_pages import previous_item_cut, previous_item_finding
 from app.languages import get_language, language_of_organ_line, language_of_sponsor_line
@@ -134,6 +134,12 @@ class Unarranged(Exception):
     """`read_text`'s `arrange` found no place for what it sets (an opened PDF's tables at their marks)."""
 
 
+# characters the reader sets in the text as its own marks: \x01 and \x02 delimit a note's mark (NOTE_MARK), \x03
+# stands for a page break (PAGE_BREAK) or a table (TABLE_MARK + its number), \x1a for a table's empty row; they
+# print as nothing and XML cannot hold them, so a text's own (typed, pasted, a PDF's text layer) are dropped
+_READERS_MARKS = dict.fromkeys(map(ord, "\x01\x02" + PAGE_BREAK + TABLE_MARK + EMPTY_ROW))
+
+
 def read_text(text: str, *, arrange: Callable[[Resolution], bool] | None = None) -> ImportResult:
     """Read a resolution from plain text (typed draft, PDF text, or rendering of an adopted resolution).
     `arrange` changes the draft as read before the import settles its ends and says what it changed (an opened
@@ -144,7 +150,7 @@ def read_text(text: str, *, arrange: Callable[[Resolution], bool] | None = None)
         raise InputError(say("the text is too long to be a resolution"))
     if not text.strip():
         raise InputError(say("the text is empty"))
-    text = text.replace("\x01", "").replace("\x02", "")  # they delimit the reader's own marks (NOTE_MARK)
+    text = text.translate(_READERS_MARKS)  # the user's own would be taken for the reader's
     note = note_not_draft(text)
     if note:  # read as a resolution it would be a heap of operative paragraphs without openers
         raise InputError(
