@@ -93,9 +93,12 @@ def pdf_layer(data: bytes, name: str = "the file", grids: PdfGrids | None = None
     if grids is not None and found is not None:
         grids.tables, grids.chars = found.tables, found.chars  # read where the pages were read
     if grids is not None and grids.tables:
-        from app.io.pdf_grid_places import marked_pages
+        from app.io.pdf_grid_places import holds_marks, marked_pages
 
-        pages, page_flags = marked_pages(pages, page_flags, grids.joined())
+        if holds_marks(pages):
+            grids.tables = []
+        else:
+            pages, page_flags = marked_pages(pages, page_flags, grids.joined())
     text = "\r\n".join(pages)
     italic = bytearray(b"\0\0").join(page_flags)
     if not text.strip():

@@ -19,7 +19,14 @@ from app.model import Paragraph, Resolution
 # a mark ends with a full stop: the reader ends the paragraph before the table there, so that a caption or a
 # paragraph after the table is read as one of its own
 _MARK = "\u27e6T{}\u27e7."  # as text_blocks.GRID_MARK finds it
-_MARKS = re.compile(r"\s*\u27e6T(\d+)\u27e7\.?")
+# (?<!\s): tried from a run of spaces' start only (from each space of a long run, `\s*` read on to its end)
+_MARKS = re.compile(r"(?<!\s)\s*\u27e6T([0-9]{1,9})\u27e7\.?")
+
+
+def holds_marks(pages: list[str]) -> bool:
+    """Whether the pages' own text holds what `place_tables` would take for a table's mark: then no table is
+    marked and the text is read as it is (its tables as text), so that no text of the file is taken for one."""
+    return any("\u27e6T" in page for page in pages)
 
 
 def marked_page(text: str, flags: bytearray, marks: dict[int, int]) -> tuple[str, bytearray]:

@@ -184,7 +184,8 @@ def _paragraph(para: Paragraph, part: Part, finder: _Finder, language: str) -> N
         para.tail = _with_pdf_italics(para.tail, finder) or para.tail
 
 
-_LAST_WORD, _FIRST_WORD = re.compile(r"\w+$"), re.compile(r"\w+")
+# (?<!\w): tried from a word's start only (from each letter of a long word, `\w+$` read on to its end: square time)
+_LAST_WORD, _FIRST_WORD = re.compile(r"(?<!\w)\w+$"), re.compile(r"\w+")
 
 
 def _whole_words(spans: list[inline.Span]) -> list[inline.Span]:
