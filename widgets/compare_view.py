@@ -260,22 +260,26 @@ def _shown(segment: Segment, cmp: Comparison) -> tuple[str, bool, bool]:
 def _table_html(segments: list[Segment], cmp: Comparison, header_rows: int) -> str:
     """A table's marked words in its grid: a tab in the compared text ends a cell and a newline a row, whatever
     their mark (a row deleted or inserted is a row of its own, its words struck through or underlined)."""
-    rows: list[list[str]] = [[""]]
+    # each cell's pieces are gathered and joined once (a cell's text grown piece by piece was copied at each
+    # piece: a cell of 10,000 changed words took 3 s, 160,000 took 100 s)
+    rows: list[list[list[str]]] = [[[]]]
     for segment in segments:
         if segment.footnote:
-            rows[-1][-1] += _segment_html(segment.op, *_shown(segment, cmp))
+            rows[-1][-1].append(_segment_html(segment.op, *_shown(segment, cmp)))
             continue
         for piece in re.split(r"([\t\n])", segment.text):
             if piece == "\t":
-                rows[-1].append("")
+                rows[-1].append([])
             elif piece == "\n":
-                rows.append([""])
+                rows.append([[]])
             elif piece:
-                rows[-1][-1] += _segment_html(segment.op, piece, segment.italic)
+                rows[-1][-1].append(_segment_html(segment.op, piece, segment.italic))
     cells = []
     for i, row in enumerate(rows):
         tag = "th" if i < header_rows else "td"
-        cells.append("<tr>" + "".join(f'<{tag} style="padding:2px 6px;">{c}</{tag}>' for c in row) + "</tr>")
+        cells.append(
+            "<tr>" + "".join(f'<{tag} style="padding:2px 6px;">{"".join(c)}</{tag}>' for c in row) + "</tr>"
+        )
     return (
         '<table border="1" cellspacing="0" style="border-collapse:collapse;">' + "".join(cells) + "</table>"
     )
