@@ -22,6 +22,7 @@ from app.lexicon import convert_opener as lexicon_convert
 from app.messages import say
 from app.model import (
     MAX_DEPTH,
+    MAX_DOCUMENT_CELLS,
     MAX_PARAGRAPHS,
     MAX_SPONSORS,
     AgendaItem,
@@ -34,6 +35,7 @@ from app.model import (
     height,
     new_id,
     paragraph_count,
+    table_cells,
 )
 from app.states import sort_sponsors
 
@@ -83,6 +85,9 @@ def _record(
         raise EditError(
             say("a draft holds at most {count} paragraphs and subparagraphs", count=MAX_PARAGRAPHS)
         )
+    if change.structure and table_cells(doc.resolution) > MAX_DOCUMENT_CELLS:
+        revert()  # the same for all the tables' cells (a table pasted or copied once too often)
+        raise EditError(say("a draft's tables hold at most {count} cells in all", count=MAX_DOCUMENT_CELLS))
     if change.header and len(doc.resolution.header.sponsors) > MAX_SPONSORS:
         revert()  # the same for sponsors: the project reader refuses a longer list
         raise EditError(say("a sponsor list holds at most {count} names", count=MAX_SPONSORS))

@@ -18,6 +18,7 @@ from enum import Enum
 from typing import Any
 
 from app.errors import InputError
+from app.messages import say
 
 MAX_DEPTH = 8
 """How deep a subparagraph may stand below its paragraph (a paragraph is depth 0). UN drafts use four levels,
@@ -325,6 +326,13 @@ bounds alone let a file bring 320,000 cells, which the editor's grid and preview
 cells: 5 s); such a file is refused in one line."""
 
 
+MAX_DOCUMENT_CELLS = 50_000
+"""How many table cells one draft may hold in all: the most in an issued GA resolution of the 74th session is
+538 (A/RES/74/280). Each table within the bounds above, a 50 MB project could still hold 800 full tables, 16
+million cells, that took 25 µs a cell to check and 8 KB a cell to write to Word (a 8 MB file of 100 tables:
+55 s to check, past 4 GB to export); such a file is refused in one line."""
+
+
 def table_size_refusal(rows: int, columns: int) -> None:
     """InputError for a table past MAX_TABLE_ROWS, MAX_TABLE_COLUMNS or MAX_TABLE_CELLS, before its cells are
     built (a reader checks what it counted; the draft's check, `refuse_oversized`, holds for whatever was
@@ -342,9 +350,11 @@ def table_size_refusal(rows: int, columns: int) -> None:
 
 
 def oversized_table(res: Resolution) -> str:
-    """Why a table of the draft is past MAX_TABLE_ROWS or MAX_TABLE_COLUMNS, or "" when none is."""
+    """Why a table of the draft is past MAX_TABLE_ROWS or MAX_TABLE_COLUMNS, or its tables together past
+    MAX_DOCUMENT_CELLS, or "" when none is."""
     stack = [p for _, items in res.lists() for p in items]
     stack += [i.paragraph for i in res.instructions if i.paragraph is not None]
+    total = 0
     while stack:
         para = stack.pop()
         stack.extend(para.subparagraphs)
@@ -358,7 +368,29 @@ def oversized_table(res: Resolution) -> str:
         if sum(map(len, para.table)) > MAX_TABLE_CELLS:
             cells = sum(map(len, para.table))
             return f"a table of {cells:,} cells: more than {MAX_TABLE_CELLS:,} is not a table of a resolution"
+        total += sum(map(len, para.table))
+        if total > MAX_DOCUMENT_CELLS:
+            return TOO_MANY_CELLS
     return ""
+
+
+TOO_MANY_CELLS = say(
+    "tables of more than {count} cells in all: too many for a resolution", count=MAX_DOCUMENT_CELLS
+)
+
+
+def table_cells(res: Resolution) -> int:
+    """The cells of all the draft's tables (see MAX_DOCUMENT_CELLS), counted without recursion."""
+    stack = [p for _, items in res.lists() for p in items]
+    stack += [i.paragraph for i in res.instructions if i.paragraph is not None]
+    total = 0
+    while stack:
+        para = stack.pop()
+        if para.subparagraphs:
+            stack += para.subparagraphs
+        if para.table:
+            total += sum(map(len, para.table))
+    return total
 
 
 def refuse_oversized(res: Resolution) -> None:
