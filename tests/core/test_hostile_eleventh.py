@@ -373,3 +373,27 @@ def test_authors_times_paragraphs_past_the_bound_is_refused_in_one_line(
     with pytest.raises(InputError, match="12 authors") as refused:
         tracked_reading.proposals_from_tracked(data, base, name="many.docx")
     assert "\n" not in str(refused.value)
+
+
+def test_a_paragraph_of_many_tracked_insertions_is_accepted_in_linear_time() -> None:
+    """Each insertion accepted is unwrapped in its place; its place was found by walking its siblings, so a
+    paragraph of 32,000 insertions took 5.4 s (128,000: past a minute). The ordinary case: the words kept, in order."""
+    from lxml import etree
+
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+    def story(n: int) -> etree._Element:
+        runs = "".join(
+            f'<w:ins w:author="{"EU" if k % 3 else "G77"}"><w:r><w:t>w{k} </w:t></w:r></w:ins>'
+            for k in range(n)
+        )
+        return etree.fromstring(f'<w:document xmlns:w="{w}"><w:body><w:p>{runs}</w:p></w:body></w:document>')
+
+    words = "".join(t.text for t in tracked_reading.view(story(6), "EU").iter(f"{{{w}}}t"))
+    assert words == "w1 w2 w4 w5 "
+
+    def make(n: int):  # noqa: ANN202
+        root = story(n)
+        return lambda: tracked_reading.view(root, "EU")
+
+    assert growth(make, 8_000, factor=4) < 7
