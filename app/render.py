@@ -274,10 +274,15 @@ def _heading_blocks(para: Paragraph, part: Part | None, level: int, unit: str) -
     ]
 
 
+# a cell's own tabs and line breaks (a project file's, a pasted cell's) are spaces in a table block's text, where
+# a tab ends a cell and a line break a row (the text export and the compare view read them so), as Word's are
+_CELL_BREAKS = re.compile("[\t\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+
+
 def table_block(para: Paragraph, part: Part | None, unit: str, lang: Language) -> Block:
     """A table paragraph as one "table" block: no label, opener or derived punctuation."""
     cells = tuple(tuple(lang.spaced(cell) for cell in row) for row in para.table)
-    text = "\n".join("\t".join(row) for row in cells)
+    text = "\n".join("\t".join(_CELL_BREAKS.sub(" ", cell) for cell in row) for row in cells)
     header = min(para.header_rows, len(cells))
     return Block(
         "table",

@@ -397,3 +397,18 @@ def test_a_paragraph_of_many_tracked_insertions_is_accepted_in_linear_time() -> 
         return lambda: tracked_reading.view(root, "EU")
 
     assert growth(make, 8_000, factor=4) < 7
+
+
+@pytest.mark.parametrize("own", ["\t", "\n", "\r\n", "\u2028", "\x0b", "\x1e"])
+def test_a_cells_own_tab_or_line_break_keeps_the_tables_shape_in_the_text_export(own: str) -> None:
+    """In a table's text a tab ends a cell and a line break a row; a cell's own (a project file's) made the text
+    export read back as more cells or rows, and the compare view's grid shift. They are spaces there, as the
+    Word export writes them; every word is kept."""
+    from app.io.text_writer import to_text
+
+    res = sample(4, 0)
+    table = [["Post", "Number"], [f"P-5{own}senior", f"12{own}posts"], ["P-4", "30"]]
+    res.operative.append(Paragraph(table=table, header_rows=1, numbered=False))
+    back = read_text(to_text(res)).resolution
+    tables = [p.table for p in back.operative if p.is_table]
+    assert tables == [[[" ".join(cell.split()) for cell in row] for row in table]]
