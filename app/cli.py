@@ -16,7 +16,7 @@ from pathlib import Path
 from app import __version__, interface
 from app.errors import InputError, ResoluteError
 from app.findings import Severity
-from app.interface import fill
+from app.interface import counted
 from app.interface import languages as interface_languages
 from app.messages import localize
 
@@ -141,14 +141,7 @@ def _check(args: argparse.Namespace) -> int:
         errors = sum(f.severity is Severity.ERROR for f in findings)
         warnings = sum(f.severity is Severity.WARNING for f in findings)
         notes = len(findings) - errors - warnings
-        print(
-            fill(
-                "{errors} errors, {warnings} warnings, {notes} notes",
-                errors=errors,
-                warnings=warnings,
-                notes=notes,
-            )
-        )
+        print(counted(errors, warnings, notes))
     return EXIT_ERRORS if any(f.severity is Severity.ERROR for f in findings) else 0
 
 
