@@ -38,6 +38,7 @@ from app.messages import explain
 from app.model import Resolution
 from app.negotiation import merging, rounds
 from app.negotiation.compilation import Compilation, Entry
+from app.negotiation.printed import printed
 from app.negotiation.status import Bracket
 from widgets.negotiation_view import compilation_html
 from widgets.wrapping import set_html
@@ -61,6 +62,9 @@ class MergeDialog(QDialog):
         self.compilation: Compilation = rounds.compilation(neg, res)
         self.items = merging.items(neg, rounds.compile_open(neg))
         self.brackets: list[Bracket] = list(neg.brackets)
+        self.delete = printed(res.header.language)[
+            "delete"
+        ]  # "(supprimer)": as the draft's compilation prints it
         self.choices = merging.Choices()
         self.result: Resolution | None = None
         self.error = ""
@@ -161,7 +165,8 @@ class MergeDialog(QDialog):
         for bracket in self.brackets:
             row = QListWidgetItem(
                 tr("{place} · bracket {words}").format(
-                    place=labels.get(bracket.paragraph_id, tr("Paragraph")), words=bracket.shown_plain()
+                    place=labels.get(bracket.paragraph_id, tr("Paragraph")),
+                    words=bracket.shown_plain(self.delete),
                 )
             )
             row.setData(Qt.ItemDataRole.UserRole, ("bracket", bracket.id))
