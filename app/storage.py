@@ -40,6 +40,7 @@ from typing import Any
 from app.atomic import write_text
 from app.errors import InputError, ProjectVersionError
 from app.files import read_file
+from app.messages import say
 from app.model import (
     MAX_DEPTH,
     MAX_REVISION,
@@ -168,21 +169,27 @@ def _para_to_dict(p: Paragraph) -> dict[str, Any]:
 def from_dict(data: Any) -> Resolution:
     """Build a model from parsed JSON, migrating older versions. Raises InputError on anything malformed."""
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise InputError("not a Resolute project file")
+        raise InputError(say("not a Resolute project file"))
     version = data.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:  # JSON true is no version
-        raise InputError("project file has no valid version")
+        raise InputError(say("project file has no valid version"))
     if version > VERSION:
         raise ProjectVersionError(
-            f"this project file was written by a newer Resolute (format version {version}; "
-            f"this one reads up to {VERSION}): please update Resolute"
+            say(
+                "this project file was written by a newer Resolute (format version {version}; this one reads up "
+                "to {newest}): please update Resolute",
+                version=version,
+                newest=VERSION,
+            )
         )
     try:
         if version == 1:
             data = _migrate_v1(data)
         return _from_v2(data)
     except (KeyError, TypeError, ValueError, AttributeError, OverflowError, IndexError) as exc:
-        raise InputError(f"project file is damaged: {exc.__class__.__name__} {exc}") from None
+        raise InputError(
+            say("project file is damaged: {kind} {reason}", kind=exc.__class__.__name__, reason=str(exc))
+        ) from None
 
 
 def _str(value: Any, default: str = "") -> str:
@@ -356,11 +363,17 @@ def loads(text: str) -> Resolution:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise InputError(f"project file is not valid JSON (line {exc.lineno}, column {exc.colno})") from None
+        raise InputError(
+            say(
+                "project file is not valid JSON (line {line}, column {column})",
+                line=exc.lineno,
+                column=exc.colno,
+            )
+        ) from None
     except ValueError:  # a number too long to convert
-        raise InputError("project file holds a number too long to read") from None
+        raise InputError(say("project file holds a number too long to read")) from None
     except RecursionError:
-        raise InputError("project file is not valid: its JSON nests too deeply") from None
+        raise InputError(say("project file is not valid: its JSON nests too deeply")) from None
     return from_dict(data)
 
 
@@ -376,5 +389,7 @@ def load_project(path: Path) -> Resolution:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
-        raise InputError(f"{path.name} is not UTF-8 text, so not a Resolute project file") from None
+        raise InputError(
+            say("{name} is not UTF-8 text, so not a Resolute project file", name=path.name)
+        ) from None
     return loads(text)

@@ -148,7 +148,10 @@ def read_text(text: str, *, arrange: Callable[[Resolution], bool] | None = None)
     note = note_not_draft(text)
     if note:  # read as a resolution it would be a heap of operative paragraphs without openers
         raise InputError(
-            f"not a draft resolution, decision or amendment but a note (“{note}”): nothing to check"
+            say(
+                "not a draft resolution, decision or amendment but a note (“{note}”): nothing to check",
+                note=note,
+            )
         )
     language = _text_language(text)
     token = LANGUAGE.set(language)

@@ -404,7 +404,7 @@ def decide(
 ) -> None:
     """Record a decision (the text itself is changed by `accepted_text` or by the facilitator's merge)."""
     if action not in (ACCEPT, MERGE, REJECT):
-        raise InputError(f"unknown decision {action}")
+        raise InputError(say("unknown decision {action}", action=action))
     neg.decisions.append(Decision(proposal_id, target, action, _now(date), len(neg.revisions)))
 
 

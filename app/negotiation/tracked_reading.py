@@ -17,6 +17,7 @@ from app.errors import InputError
 from app.io.docx_reader import read_docx
 from app.io.safe_xml import check_zip_xml, open_zip, parse_xml, read_member
 from app.io.wordml import wtag
+from app.messages import say
 from app.model import Resolution
 from app.negotiation.proposals import Proposal, derive, refuse_table_change
 
@@ -132,7 +133,13 @@ def proposals_from_tracked(
     stories = _stories(data, name)
     names = [a for a in dict.fromkeys(_author(el) for root in stories.values() for el in _changes(root))]
     if not names:
-        raise InputError(f"{name or 'the file'} has no tracked changes: give it as NAME={name or 'FILE'}")
+        raise InputError(
+            say(
+                "{name} has no tracked changes: give it as NAME={file}",
+                name=name or say("the file"),
+                file=name or "FILE",
+            )
+        )
     rejected = read_docx(_package(data, stories, None, name), name=name).resolution
     untracked: list[object] = []
     if base is None:
