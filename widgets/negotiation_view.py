@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, QTimer, QUrl
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
     QLabel,
     QMenuBar,
     QPushButton,
@@ -185,6 +186,7 @@ class NegotiationPanel(QObject):
         v.merge_button.clicked.connect(self.open_merge)
         v.l_button.clicked.connect(self.make_l_document)
         self.merge_dialog: MergeDialog | None = None
+        self.history_dialog: QDialog | None = None
         v.export_button.clicked.connect(self.export)
         win.document_changed.connect(lambda *_: self.dock.isVisible() and self.refresh())
 
@@ -410,6 +412,19 @@ class NegotiationPanel(QObject):
             self.win.statusBar().showMessage(tr("Select a paragraph first"), 4000)
             return
         self._run(commands.set_status, paragraph_id=self.selected, status=status)
+
+    def show_history(self) -> None:
+        """The selected paragraph's changes of status (widgets.status_history)."""
+        from widgets.status_history import StatusHistoryDialog
+
+        entry, neg = self._entry(), self.win.res.negotiation
+        if entry is None or neg is None:
+            self.win.statusBar().showMessage(tr("Select a paragraph first"), 4000)
+            return
+        self.history_dialog = StatusHistoryDialog(
+            entry.label, neg.statuses.get(entry.paragraph_id, []), self.win
+        )
+        self.history_dialog.open()
 
     def issue_revision(self) -> None:
         if self._run(commands.issue_revision):
