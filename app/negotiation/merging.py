@@ -21,9 +21,12 @@ from app.model import Resolution
 from app.negotiation import rounds
 from app.negotiation.compilation import Compilation
 from app.negotiation.proposals import (
+    CellEdit,
     DeleteParagraph,
+    DeleteRow,
     Edit,
     FootnoteEdit,
+    InsertRow,
     Proposal,
     TitleEdit,
     WordEdit,
@@ -58,7 +61,22 @@ def _spans(edits: list[Edit]) -> list[tuple[str, int, int]]:
             out.append(("", e.start, e.end))
         elif isinstance(e, DeleteParagraph):
             out.append(("*", 0, 0))
+        elif isinstance(e, CellEdit):
+            out.append((f"cell {e.row} {e.column}", e.start, e.end))
+        elif isinstance(e, InsertRow):  # rows added at one place are alternatives, as words are
+            out.append(("rows", e.after + 1, e.after + 1))
+        elif isinstance(e, DeleteRow):
+            out.append(("rows", e.row, e.row + 1))
     return out
+
+
+def _row_clashes(by_field: dict[str, list[tuple[int, int, int]]], join: Callable[[int, int], None]) -> None:
+    """A row deleted clashes with every change to its cells."""
+    deleting = {start: owner for start, end, owner in by_field.get("rows", []) if end > start}
+    for name, spans in by_field.items():
+        if name.startswith("cell ") and (row := int(name.split()[1])) in deleting:
+            for _, _, owner in spans:
+                join(owner, deleting[row])
 
 
 def _groups(proposals: list[Proposal], target: str, at: dict[str, dict[str, list[Edit]]]) -> list[list[str]]:
@@ -87,6 +105,7 @@ def _groups(proposals: list[Proposal], target: str, at: dict[str, dict[str, list
     for name, spans in by_field.items():
         if name != "*":
             _sweep(sorted(spans), join)
+    _row_clashes(by_field, join)
     out: dict[int, list[str]] = {}
     for i, p in enumerate(proposals):
         out.setdefault(root(i), []).append(p.id)
@@ -241,5 +260,7 @@ def place_text(res: Resolution, target: str) -> str:
     rendered = render(res)
     numbers = rendered.footnote_numbers
     return "\n".join(
-        f"{b.label} {block_text(b, numbers)}".strip() for b in rendered.blocks if b.paragraph_id in ids
+        f"{b.label} {block_text(b, numbers)}".strip().replace("\t", " | ")
+        for b in rendered.blocks
+        if b.paragraph_id in ids
     )
