@@ -264,3 +264,33 @@ def place_text(res: Resolution, target: str) -> str:
         for b in rendered.blocks
         if b.paragraph_id in ids
     )
+
+
+ADDED, DELETED, CHANGED = "added", "deleted", "changed"
+
+
+def table_changes(before: Resolution, after: Resolution, target: str) -> list[tuple[str, str]] | None:
+    """The rows of table `target` that differ between two texts, in order: (ADDED, DELETED or CHANGED, the row
+    as it reads, cells set apart by " | "); None when `target` is no table in `before`. What a table proposal
+    does, shown without the dozens of rows it leaves as they are (a scale of assessments has 193)."""
+    from app import inline
+    from app.compare.table_diff import row_pairs
+
+    old = before.find(target)
+    if old is None or not old.is_table:
+        return None
+    new = after.find(target)
+    rows = new.table if new is not None else []
+
+    def line(row: list[str]) -> str:
+        return " | ".join(" ".join(inline.plain(c).split()) for c in row)
+
+    out: list[tuple[str, str]] = []
+    for x, y in row_pairs(old.table, rows):
+        if x is None and y is not None:
+            out.append((ADDED, line(rows[y])))
+        elif y is None and x is not None:
+            out.append((DELETED, line(old.table[x])))
+        elif x is not None and y is not None and old.table[x] != rows[y]:
+            out.append((CHANGED, line(rows[y])))
+    return out
