@@ -11,13 +11,14 @@ change (each row would be another row), or rows moved in or out of the table's h
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 from app.compare.table_diff import row_pairs
 from app.errors import InputError
 from app.messages import say
 from app.model import Paragraph
-from app.negotiation.proposals import CellEdit, DeleteRow, InsertRow, TableEdit, splice, word_hunks
+from app.negotiation.proposals import CellEdit, DeleteRow, InsertRow, TableEdit, splice, tokens, word_hunks
 
 Hunks = list[tuple[int, int, str, str]]
 
@@ -52,7 +53,7 @@ def derive_table(
         if x is not None and y is not None:
             b, n = brows[x], nrows[y]
             for column in range(max(len(b), len(n))):
-                for start, end, old, new in word_hunks(cell(b, column), cell(n, column)):
+                for start, end, old, new in figure_hunks(cell(b, column), cell(n, column)):
                     out.append(CellEdit(base.id, x, column, start, end, old, new))
             last = x
         elif y is not None:
@@ -68,6 +69,60 @@ def derive_table(
                 proposer=proposer or "?",
             )
         )
+    return out
+
+
+_DIGITS = re.compile(r"\d+")
+
+
+def _figures(toks: list[str]) -> list[tuple[int, int]]:
+    """Token ranges of the figures of a cell: digits joined by single "." or "," ("0.008", "18,357")."""
+    out: list[tuple[int, int]] = []
+    k = 0
+    while k < len(toks):
+        if not _DIGITS.fullmatch(toks[k]):
+            k += 1
+            continue
+        end = k + 1
+        while end + 1 < len(toks) and toks[end] in ".," and _DIGITS.fullmatch(toks[end + 1]):
+            end += 2
+        out.append((k, end))
+        k = end
+    return out
+
+
+def figure_hunks(old: str, new: str) -> list[tuple[int, int, str, str]]:
+    """`word_hunks` of a cell, each widened to the whole figures it touches: "0.008" made "0.009" is one
+    figure replaced, not "008" after "0." (the tokens split a figure at its point)."""
+    hunks = word_hunks(old, new)
+    figures = _figures(toks := tokens(old)) if hunks else []
+    if not figures:
+        return hunks
+    spans = []
+    for start, end, _, words in hunks:
+        wide_start, wide_end = start, end
+        for a, b in figures:
+            if (a < end and start < b) if start < end else a < start < b:
+                wide_start, wide_end = min(wide_start, a), max(wide_end, b)
+        spans.append((wide_start, wide_end, start, end, words))
+    out: list[tuple[int, int, str, str]] = []
+    group: list[tuple[int, int, int, int, str]] = []
+
+    def close() -> None:
+        first, last = group[0][0], max(g[1] for g in group)
+        pieces, at = [], first
+        for _, _, start, end, words in group:
+            pieces += [*toks[at:start], words]
+            at = end
+        pieces += toks[at:last]
+        out.append((first, last, "".join(toks[first:last]), "".join(pieces)))
+        group.clear()
+
+    for span in spans:
+        if group and span[0] >= max(g[1] for g in group):
+            close()
+        group.append(span)
+    close()
     return out
 
 

@@ -79,6 +79,14 @@ def view(root: etree._Element, author: str | None) -> etree._Element:
     for el in _changes(root):
         kind = etree.QName(el).localname
         mine = author is not None and _author(el) == author
+        parent = el.getparent()
+        if parent is not None and etree.QName(parent).localname == "trPr":  # a table row added or deleted
+            row = parent.getparent()
+            if (kind in _INSERTED) != mine and row is not None and row.getparent() is not None:
+                row.getparent().remove(row)  # someone else's row added, or this author's row deleted
+            else:
+                parent.remove(el)
+            continue
         if _is_mark(el):
             if kind in _INSERTED and not mine:
                 el.tag = wtag(

@@ -19,6 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from app import inline, storage
+from app.compare.tracked import build_tracked_docx
 from app.edits import Document
 from app.errors import InputError, ProjectVersionError
 from app.io.docx_writer import build_docx
@@ -30,6 +31,7 @@ from app.negotiation.compilation import DELETE, EQUAL, INSERT, TAG, compile_text
 from app.negotiation.compilation_docx import build_compilation_docx
 from app.negotiation.compilation_text import compilation_text
 from app.negotiation.proposals import CellEdit, DeleteRow, InsertRow, apply, derive
+from app.negotiation.tracked_reading import proposals_from_tracked
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 LEVELS = FIXTURES / "akn" / "A_RES_79_250-2424689E.xml"
@@ -172,6 +174,20 @@ def test_the_delegates_word_copy_gives_the_same_proposal(tmp_path: Path) -> None
     assert from_word.edits == derive(base, g77, "G77").edits
 
 
+def test_a_tracked_word_file_carries_the_table_changes() -> None:
+    """Word's own tracked changes in a table (a cell's words, a row inserted and one deleted, as Word marks rows)
+    are the author's proposal, the same as the edited copy's; before this the file was refused."""
+    base = _read(LEVELS)
+    _, g77, _, what = _three_copies(base)
+    row, column, old = what["cell"]
+    both = copy.deepcopy(g77)  # the G77's rows and the EU's cell, one row down for the row added
+    _table(both).table[row + 1][column] = _revised(old)
+    (proposal,) = proposals_from_tracked(build_tracked_docx(base, both, author="EU"), base)
+    assert proposal.proposer == "EU" and proposal.edits == derive(base, both, "EU").edits
+    assert {type(e) for e in proposal.edits} == {CellEdit, InsertRow, DeleteRow}
+    _same(apply(base, proposal), both)
+
+
 def test_several_delegations_accepted_place_by_place_and_in_one_merge() -> None:
     """The EU's cell and the G77's rows on the same table: accepted one after the other (the second placed on
     the table the first changed) or together, the text has both."""
@@ -200,6 +216,29 @@ def test_several_delegations_accepted_place_by_place_and_in_one_merge() -> None:
     now = copy.deepcopy(doc.resolution)
     now.negotiation = None
     _same(now, both)
+
+
+def test_a_cell_of_a_row_deleted_first_is_merged_by_hand() -> None:
+    """The G77 deletes a row whose cell the EU changes: alternatives in the merge; accepted one after the other,
+    the second is refused in one line, the text left as the first made it."""
+    base = _read(LEVELS)
+    table = _table(base)
+    row, column = _body_cells(table)[-1]
+    eu, g77 = copy.deepcopy(base), copy.deepcopy(base)
+    _table(eu).table[row][column] = _revised(table.table[row][column])
+    del _table(g77).table[row]
+    doc = Document(copy.deepcopy(base))
+    commands.start_negotiation(doc, facilitator="Chile", date=DAY)
+    proposals = [derive(base, eu, "EU"), derive(base, g77, "G77")]
+    commands.add_proposals(doc, proposals)
+    (item,) = merging.items(doc.resolution.negotiation)
+    assert item.alternatives == [[p.id for p in proposals]]
+    commands.accept(doc, proposal_id=proposals[1].id, target=table.id)
+    before = storage.to_dict(doc.resolution)
+    with pytest.raises(InputError, match="merge it by hand") as caught:
+        commands.accept(doc, proposal_id=proposals[0].id, target=table.id)
+    assert "\n" not in str(caught.value) and "à la main" in localize(caught.value.args[0], "fr")
+    assert storage.to_dict(doc.resolution) == before
 
 
 def test_a_table_added_and_a_table_deleted() -> None:
