@@ -309,6 +309,30 @@ def test_a_project_with_table_proposals_saves_and_reopens(tmp_path: Path) -> Non
         storage.from_dict(written)
 
 
+def test_a_version_2_project_opens_and_takes_table_proposals(tmp_path: Path) -> None:
+    """A project saved before table proposals (format version 2, see tests/fixtures/negotiation) opens as it was,
+    its proposal compiles and applies; with a table proposal added it is saved as version 3 and reopens."""
+    old = FIXTURES / "negotiation" / "A_RES_79_250-version-2.json"
+    assert json.loads(old.read_text(encoding="utf-8"))["version"] == 2
+    res = storage.load_project(old)
+    neg = res.negotiation
+    (eu,) = neg.proposals
+    base = rounds.base_text(neg)
+    assert apply(base, eu).operative[0].text != base.operative[0].text
+    assert "[EU]" in compilation_text(rounds.compilation(neg, res))
+    g77 = copy.deepcopy(base)
+    _table(g77).table[-1][-1] = _revised(_table(g77).table[-1][-1])
+    doc = Document(res)
+    commands.add_proposals(doc, [derive(base, g77, "G77")])
+    path = tmp_path / "draft.json"
+    storage.save_project(doc.resolution, path)
+    assert json.loads(path.read_text(encoding="utf-8"))["version"] == 3
+    back = storage.load_project(path)
+    assert [p.proposer for p in back.negotiation.proposals] == ["EU", "G77"]
+    text = compilation_text(rounds.compilation(back.negotiation, back))
+    assert text.count("[EU]") == text.count("[G77]") == 1
+
+
 def test_a_damaged_table_edit_is_refused_not_applied() -> None:
     """A project file's cell edit past the table, or a deleted row that reads otherwise, refused in one line."""
     base = _read(LEVELS)
