@@ -14,7 +14,9 @@
 
 Texts use the inline markup of `app.inline`. Older versions are migrated on load (version 1 kept what a reader
 could not place, annexes included, as plain text under "annex": it becomes "unplaced"); newer ones are refused.
-Keys for what a document does not have (parts, annexes, instructions) are left out.
+Keys for what a document does not have (parts, annexes, instructions) are left out. Version 3 is version 2
+with a negotiation whose proposals change tables' cells or rows (`app.negotiation.storage`); it is written only
+for such a file, and a version 2 file reads as it is.
 
 "negotiation" (optional, still version 2: files without it load as before) holds a text under negotiation:
 proposals with their edits, the facilitator's decisions, paragraph status with history, brackets and their
@@ -63,7 +65,7 @@ from app.model import (
 )
 
 FORMAT = "resolute"
-VERSION = 2
+VERSION = 3  # the newest version read; a file is written as version 2 unless it needs 3 (`_version`)
 MAX_PROJECT_BYTES = 50 * 1024 * 1024
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -72,7 +74,7 @@ def to_dict(res: Resolution) -> dict[str, Any]:
     h = res.header
     return {
         "format": FORMAT,
-        "version": VERSION,
+        "version": _version(res),
         "header": {
             "template": h.template,
             "session": h.session,
@@ -108,6 +110,16 @@ def to_dict(res: Resolution) -> dict[str, Any]:
         **({"negotiation": _negotiation_to_dict(res.negotiation)} if res.negotiation is not None else {}),
         **({"unplaced": list(res.unplaced)} if res.unplaced else {}),
     }
+
+
+def _version(res: Resolution) -> int:
+    """3 for a negotiation with proposals on tables' cells or rows, else 2: a file without them still opens in
+    a Resolute that reads up to version 2."""
+    if res.negotiation is None:
+        return 2
+    from app.negotiation.storage import uses_version_3
+
+    return 3 if uses_version_3(res.negotiation) else 2
 
 
 def _negotiation_to_dict(negotiation: Any) -> dict[str, Any]:
@@ -185,7 +197,7 @@ def from_dict(data: Any) -> Resolution:
     try:
         if version == 1:
             data = _migrate_v1(data)
-        return _from_v2(data)
+        return _from_v2(data)  # version 3 only adds edit kinds to the negotiation: read as version 2
     except (KeyError, TypeError, ValueError, AttributeError, OverflowError, IndexError) as exc:
         raise InputError(
             say("project file is damaged: {kind} {reason}", kind=exc.__class__.__name__, reason=str(exc))

@@ -48,6 +48,16 @@ ERROR_STYLE = "color:#b3261e;"
 PROPOSED_STYLE = "color:#444; margin-left:24px;"
 
 
+def _rows_text(rows: list[tuple[str, str]]) -> str:
+    """A table proposal's rows, one a line, each with what happens to it."""
+    said = {
+        merging.ADDED: tr("Row added: {row}"),
+        merging.DELETED: tr("Row deleted: {row}"),
+        merging.CHANGED: tr("Row changed: {row}"),
+    }
+    return "\n".join(said[kind].format(row=row) for kind, row in rows)
+
+
 class MergeDialog(QDialog):
     """`choices` holds what is ticked; `result` the merged text (None while the choices do not merge)."""
 
@@ -232,7 +242,9 @@ class MergeDialog(QDialog):
 
     def _proposed(self, item: merging.MergeItem, proposal) -> str:  # noqa: ANN001
         try:
-            text = merging.place_text(merging.proposed_version(self.neg, item, proposal), item.target)
+            version = merging.proposed_version(self.neg, item, proposal)
+            rows = merging.table_changes(rounds.base_text(self.neg), version, item.target)
+            text = merging.place_text(version, item.target) if rows is None else _rows_text(rows)
         except ResoluteError as exc:
             return explain(exc)
         return text or tr("(deleted)")
@@ -324,8 +336,12 @@ class MergeDialog(QDialog):
             return
         kind, key = current
         target = key if kind == "place" else next(b.paragraph_id for b in self.brackets if b.id == key)
-        text = merging.place_text(self.result, target)
-        self.outcome.setText(html.escape(text or tr("(not in the text)")).replace("\n", "<br>"))
+        rows = merging.table_changes(self.res, self.result, target) if self.result.find(target) else None
+        if rows is not None:
+            text = _rows_text(rows) or tr("(the table as it is)")
+        else:
+            text = merging.place_text(self.result, target) or tr("(not in the text)")
+        self.outcome.setText(html.escape(text).replace("\n", "<br>"))
 
     # --- choosing ------------------------------------------------------------------------------------------
 

@@ -30,7 +30,7 @@ from app.errors import ResoluteError
 from app.interface import fill, marked, plural, tr
 from app.messages import explain
 from app.negotiation import commands, rounds
-from app.negotiation.compilation import BRACKET, DELETE, INSERT, TAG, Compilation, Entry
+from app.negotiation.compilation import BRACKET, DELETE, INSERT, TAG, Compilation, Entry, Piece, TableRow
 from app.negotiation.status import Status
 from widgets.wrapping import set_html
 
@@ -51,9 +51,9 @@ def shown_version(name: str) -> str:
     return tr("Zero draft") if name == rounds.ZERO_DRAFT else name
 
 
-def entry_html(entry: Entry, selected: bool = False) -> str:
+def pieces_html(pieces: list[Piece]) -> str:
     parts = []
-    for piece in entry.pieces:
+    for piece in pieces:
         text = html.escape(piece.text).replace("\n", "<br>")
         if piece.note:
             text = f"<sup>{text}</sup>"
@@ -63,6 +63,21 @@ def entry_html(entry: Entry, selected: bool = False) -> str:
         if piece.op == TAG:
             text = f"<b>{text}</b>"
         parts.append(f'<span style="{style}">{text}</span>' if style else text)
+    return "".join(parts)
+
+
+def rows_html(rows: list[TableRow]) -> str:
+    """A table's rows with their proposals, a cell to a cell."""
+    body = "".join(
+        "<tr>" + "".join(f'<td valign="top">{pieces_html(cell)}</td>' for cell in row.cells) + "</tr>"
+        for row in rows
+    )
+    return f'<table border="1" cellspacing="0" cellpadding="3" style="border-color:#999;">{body}</table>'
+
+
+def entry_html(entry: Entry, selected: bool = False) -> str:
+    parts = [rows_html(entry.rows)] if entry.rows is not None else []
+    parts.append(pieces_html(entry.pieces))
     status = (
         f' <span style="{STATUS_STYLE}">&nbsp;{html.escape(entry.status)}&nbsp;</span>'
         if entry.status
