@@ -100,8 +100,9 @@ class ParagraphRow(QFrame):
         super().__init__(parent)
         self.paragraph_id = paragraph_id
         self.is_tail = is_tail
-        self.place = ""  # "OP 3 (a)": where the paragraph stands, as findings name it
-        self.where = ""  # the paragraph's name the row was given (its tail's place says "after …")
+        # where the paragraph stands, as findings name it ("OP 3 (a)"; a tail's "…, after its subparagraphs"),
+        # and the paragraph's own name the row was given
+        self.place, self.where = "", ""
         self.block: Block | None = None
         self.completer_part: Part | None = None
         self.setObjectName("paragraphRow")
