@@ -93,6 +93,7 @@ def quiet_window(folder: Path, width: int, height: int):  # noqa: ANN201 - a Mai
         settings=Settings(store),
         runner=SyncRunner(),
         recovery_folder=folder / "recovery",
+        read_inline=True,  # an open is timed from the read to the rows shown, as before
         autosave_ms=600_000,
         check_delay_ms=600_000,
     )
