@@ -19,7 +19,6 @@ from app.errors import ResoluteError
 from app.findings import Finding
 from app.interface import fill, marked, tr
 from app.io.docx_writer import write_docx
-from app.io.imported import ImportResult
 from app.messages import explain
 from app.model import DocumentKind, paragraph_count
 from app.negotiation.status import refuse_brackets
@@ -27,6 +26,7 @@ from widgets.background import Debouncer
 from widgets.file_filters import DRAFT_FILTER, IMPORT_FILTER
 
 if TYPE_CHECKING:
+    from app.io.imported import ImportResult
     from widgets.main_window import MainWindow
 
 PROJECT_FILTER = marked("Resolute project (*.json)")
