@@ -25,7 +25,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QSizePolicy, QWidget
 
 from app import cancelling
@@ -72,7 +73,8 @@ class ReadingBar(QWidget):
         self.busy.setMaximumHeight(14)
         self.busy.setAccessibleName(tr("Reading a file"))
         self.cancel = QPushButton(tr("Cancel"))
-        self.cancel.setToolTip(tr("Stop reading the file: the open draft stays as it is"))
+        self.cancel.setShortcut(QKeySequence(Qt.Key.Key_Escape))  # live only while shown, as a browser's Stop
+        self.cancel.setToolTip(tr("Stop reading the file (Esc): the open draft stays as it is"))
         self.cancel.setAccessibleName(tr("Stop reading the file"))
         self.cancel.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Preferred)  # no wider than it needs

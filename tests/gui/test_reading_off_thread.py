@@ -137,7 +137,15 @@ def test_cancel_leaves_the_draft_title_and_undo_as_they_were(
     assert _state(live) == before and prompter.errors == []
     live.action(ActionId.UNDO).trigger()  # the undo stack is the draft's own still
     assert "79/1" not in live.res.preamble[0].text
-    prompter.save_answer = "discard"
+    slow.release.clear()
+    before = _state(live)
+    _open(live, prompter, _other_draft(tmp_path))  # Escape stops a read too, wherever the cursor is
+    assert slow.started.wait(5) and live.reader.busy
+    qtbot.keyClick(rows(live)[0].text, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not live.reader.busy, timeout=2000)  # a button's shortcut clicks it animated
+    slow.release.set()
+    qtbot.wait(300)
+    assert _state(live) == before
     _open(live, prompter, _other_draft(tmp_path))  # the next read runs as usual
     qtbot.waitUntil(lambda: live.res.title.startswith("Agricultural"), timeout=WAIT)
 
