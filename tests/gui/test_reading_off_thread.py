@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import multiprocessing
 import re
+import shutil
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -16,13 +17,17 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtTest import QTest
 
-from app import interface, storage
+from app import edits, interface, storage
 from app.documents import new_resolution
 from app.errors import InputError
 from app.io import reading
 from app.io.imported import ImportResult
+from app.io.text_writer import to_text
 from app.messages import say
+from app.model import DocumentKind, Paragraph
+from app.storage import load_project
 from tests.gui.shown import shown_window
 from tests.gui.test_editor import rows
 from widgets import interface_language
@@ -303,3 +308,54 @@ def test_the_indicator_shows_during_a_slow_read(
     slow.release.set()
     qtbot.waitUntil(lambda: not win.reader.busy, timeout=WAIT)
     win.close()
+
+
+def _compare(window: MainWindow, prompter, path: Path) -> Callable[[], bool]:  # noqa: ANN001
+    prompter.paths = [path]
+    window.action(ActionId.COMPARE_WITH).trigger()
+    return lambda: window.versions.base_name == path.name and window.versions.dock.isVisible()
+
+
+def _amend(window: MainWindow, prompter, path: Path) -> Callable[[], bool]:  # noqa: ANN001
+    prompter.paths = [path]
+    window.action(ActionId.NEW_AMENDMENT).trigger()
+    return lambda: window.res.header.kind is DocumentKind.AMENDMENT
+
+
+def _propose(window: MainWindow, prompter, path: Path) -> Callable[[], bool]:  # noqa: ANN001
+    window.negotiation.show()
+    window.negotiation.start()
+    proposed = load_project(path)
+    proposed.operative.append(Paragraph("Decides", "to remain seized of the matter"))
+    copy = path.with_name("g77.txt")
+    copy.write_text(to_text(proposed), encoding="utf-8")
+    prompter.paths, prompter.texts = [copy], ["G77"]
+    QTest.qWait(500)  # the panel laid out and its text shown: the UI thread's own work, done before the read
+    window.negotiation.add_proposal()
+    return lambda: "[G77]" in window.negotiation.view.browser.toPlainText()
+
+
+@pytest.mark.parametrize(
+    "ask", [_compare, _amend, _propose], ids=["compare-with", "new-amendment", "proposal"]
+)
+def test_every_file_the_editor_reads_is_read_off_the_ui_thread(
+    qtbot, live: MainWindow, prompter, monkeypatch, tmp_path: Path, ask
+) -> None:  # noqa: ANN001
+    draft = tmp_path / "A_C.3_80_L.20.json"
+    shutil.copy(FIXTURES / "gui" / "A_C.3_80_L.20.json", draft)
+    live.files.replace(edits.Document(load_project(draft)))
+    live.paragraphs.finish()  # every row built now, not in the idle time the read would share
+    live.flush()
+    qtbot.wait(100)
+    ticks: list[int] = []
+    timer = QTimer(live)
+    timer.setInterval(20)
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start()
+    slow = SlowReader(monkeypatch, ticks)
+    done = ask(live, prompter, draft)
+    QTimer.singleShot(600, slow.release.set)  # read on the UI thread, the file would wait for it 10 s
+    assert live.reader.busy and live.reader.bar.isVisible()
+    qtbot.waitUntil(done, timeout=WAIT)
+    assert slow.calls == 1 and slow.ticks_during is not None and slow.ticks_during >= 5
+    assert prompter.errors == []
