@@ -35,9 +35,8 @@ from app.interface import tr
 from app.messages import explain
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QMainWindow
-
     from app.io.imported import ImportResult
+    from widgets.main_window import MainWindow
 
 POLL_MS = 30  # how often the UI thread looks whether the read is done: quicker than a person notices
 NAME_WIDTH = 36  # characters of a file's name the indicator shows (the middle of a longer one elided)
@@ -97,7 +96,7 @@ class ReadingBar(QWidget):
 class FileReader(QObject):
     """The one seam through which the editor reads a user's file (see the module's docstring)."""
 
-    def __init__(self, win: QMainWindow, *, inline: bool = False) -> None:
+    def __init__(self, win: MainWindow, *, inline: bool = False) -> None:
         super().__init__(win)
         self.win = win
         self.inline = inline
@@ -112,11 +111,6 @@ class FileReader(QObject):
     @property
     def busy(self) -> bool:
         return self._reading is not None
-
-    @property
-    def reading(self) -> Path | None:
-        """The file being read, if any."""
-        return self._reading.path if self._reading else None
 
     def refused(self) -> bool:
         """True, with a word in the status bar, while a read runs: ask before any question about the open draft,
@@ -193,7 +187,7 @@ class FileReader(QObject):
             message = tr("{name} could not be read ({error})").format(
                 name=job.path.name, error=error.__class__.__name__
             )
-        self.win.prompter.error(self.win, job.title, message)  # type: ignore[attr-defined]
+        self.win.prompter.error(self.win, job.title, message)
         return False
 
 
