@@ -35,6 +35,8 @@ from app.negotiation.status import Status
 from widgets.wrapping import set_html
 
 if TYPE_CHECKING:
+    from app.model import Resolution
+    from app.negotiation.proposals import Proposal
     from widgets.main_window import MainWindow
     from widgets.merge_dialog import MergeDialog
 
@@ -331,38 +333,43 @@ class NegotiationPanel(QObject):
         self._run(commands.start_negotiation, facilitator=self.win.settings.user_name or "")
 
     def add_proposal(self) -> None:
-        from app.files import read_file
-        from app.io.reading import MAX_INPUT_BYTES, read_document
-        from app.negotiation.proposals import derive
-        from app.negotiation.tracked_reading import authors, proposals_from_tracked
-
         neg = self.win.res.negotiation
         if neg is None:
             self.win.statusBar().showMessage(tr("Start the negotiation first"), 4000)
             return
+        if self.win.reader.refused():
+            return
         path = self.win.prompter.open_path(self.win, tr("Add a delegation's proposal"), PROPOSAL_FILTER)
         if not path:
             return
-        path = Path(path)
         try:
             base = rounds.base_text(neg)
-            data = read_file(path, MAX_INPUT_BYTES) if path.suffix.lower() == ".docx" else b""
-            if data and authors(data, name=path.name):
-                proposals = proposals_from_tracked(data, base, name=path.name, base_version=neg.version)
-            else:
-                name = self.win.prompter.ask_line(
-                    self.win,
-                    tr("Who proposes this text?"),
-                    tr("Delegation or group (EU, G77 and China …):"),
-                    "",
-                )
-                if not name:
-                    return
-                proposals = [derive(base, read_document(path).resolution, name.strip(), neg.version)]
-        except (ResoluteError, OSError) as exc:
+        except ResoluteError as exc:
             self.win.prompter.error(self.win, tr("Cannot read the proposal"), explain(exc))
             return
-        self._run(commands.add_proposals, proposals=proposals)
+        version = neg.version
+        self.win.reader.read(
+            Path(path),
+            lambda read: self._proposals_read(read, base, version),
+            title=tr("Cannot read the proposal"),
+            work=lambda path: read_proposals(path, base, version),
+        )
+
+    def _proposals_read(self, read: list[Proposal] | Resolution, base: Resolution, version: str) -> None:
+        """The proposals of a tracked Word file, or a plain draft whose author the user names."""
+        from app.negotiation.proposals import derive
+
+        if isinstance(read, list):
+            self._run(commands.add_proposals, proposals=read)
+            return
+        name = self.win.prompter.ask_line(
+            self.win,
+            tr("Who proposes this text?"),
+            tr("Delegation or group (EU, G77 and China …):"),
+            "",
+        )
+        if name:
+            self._run(commands.add_proposals, proposals=[derive(base, read, name.strip(), version)])
 
     def type_proposal(self) -> None:
         """A proposal read out in the room, on the selected paragraph (see `app.negotiation.typed`)."""
@@ -536,3 +543,16 @@ class NegotiationPanel(QObject):
             return False
         self.win.statusBar().showMessage(tr("Exported {name}").format(name=path.name), 3000)
         return True
+
+
+def read_proposals(path: Path, base: Resolution, version: str) -> list[Proposal] | Resolution:
+    """A proposal file as read on the reading thread: one proposal per author of a Word file's tracked changes,
+    else the draft as a whole (its author is asked for once it is read)."""
+    from app.files import read_file
+    from app.io.reading import MAX_INPUT_BYTES, read_document
+    from app.negotiation.tracked_reading import authors, proposals_from_tracked
+
+    data = read_file(path, MAX_INPUT_BYTES) if path.suffix.lower() == ".docx" else b""
+    if data and authors(data, name=path.name):
+        return proposals_from_tracked(data, base, name=path.name, base_version=version)
+    return read_document(path).resolution
