@@ -65,6 +65,7 @@ class DocumentController(QObject):
         """Show `doc` in place of the open document (call `confirm_discard` first); the cursor goes to the
         first paragraph's opener, ready to type."""
         win = self.win
+        win.reader.shutdown()  # File › New while a file is read: the file must not open over the new draft
         self.autosaver.remove()
         self.autosaver = recovery.Autosaver(self.autosaver.folder)
         win.checks.import_findings = list(import_findings or [])

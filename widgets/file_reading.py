@@ -155,7 +155,7 @@ class FileReader(QObject):
             )
 
     def shutdown(self) -> None:
-        """The window closes: stop any read without a word."""
+        """Stop any read without a word: the window closes, or another draft replaces the open one."""
         self._drop()
 
     def _drop(self) -> _Reading | None:

@@ -155,6 +155,25 @@ def test_cancel_leaves_the_draft_title_and_undo_as_they_were(
     qtbot.waitUntil(lambda: live.res.title.startswith("Agricultural"), timeout=WAIT)
 
 
+def test_file_new_while_a_file_is_read_keeps_the_new_draft(
+    qtbot, live: MainWindow, prompter, monkeypatch, tmp_path
+) -> None:  # noqa: ANN001
+    """File › New during a read: the new draft is the one shown, and the file read meanwhile does not open over
+    it when its read ends (it did)."""
+    slow = SlowReader(monkeypatch)
+    _open(live, prompter, _other_draft(tmp_path))
+    assert slow.started.wait(5) and live.reader.busy
+    live.action(ActionId.NEW).trigger()
+    assert not live.reader.busy and not live.reader.bar.isVisible()
+    new = _state(live)
+    _typed(qtbot, live, "Recalling ")
+    typed = _state(live)
+    slow.release.set()  # the read ends after all: what it brings is dropped
+    qtbot.wait(300)
+    assert not live.res.title.startswith("Agricultural") and _state(live) == typed != new
+    assert prompter.errors == []
+
+
 def test_a_second_open_while_a_read_runs_is_refused(
     qtbot, live: MainWindow, prompter, monkeypatch, tmp_path
 ) -> None:  # noqa: ANN001
