@@ -130,10 +130,7 @@ def apply_table(
     table: Sequence[Sequence[str]], header_rows: int, edits: Sequence[TableEdit]
 ) -> tuple[list[list[str]], int]:
     """The table and its header rows with `edits` (all made on this table) applied."""
-    hunks: dict[tuple[int, int], Hunks] = {}
-    for e in edits:
-        if isinstance(e, CellEdit):
-            hunks.setdefault((e.row, e.column), []).append((e.start, e.end, e.old, e.new))
+    hunks = _cell_hunks(edits)
     cells = {}
     for (row, column), mine in hunks.items():
         if not 0 <= row < len(table):
@@ -217,10 +214,7 @@ def rebase_table(
             )
         return found[row]
 
-    hunks: dict[tuple[int, int], Hunks] = {}
-    for e in edits:
-        if isinstance(e, CellEdit):
-            hunks.setdefault((e.row, e.column), []).append((e.start, e.end, e.old, e.new))
+    hunks = _cell_hunks(edits)
     cells = {}
     for (row, column), mine in hunks.items():
         at = where(row)
@@ -234,3 +228,12 @@ def rebase_table(
             inserts.append((at, e.cells, e.header))
     deletes = {where(e.row) for e in edits if isinstance(e, DeleteRow)}
     return place_rows(now.table, now.header_rows, cells, inserts, deletes)
+
+
+def _cell_hunks(edits: Sequence[TableEdit]) -> dict[tuple[int, int], Hunks]:
+    """The word edits of each cell, by (row, column), in the order given."""
+    hunks: dict[tuple[int, int], Hunks] = {}
+    for e in edits:
+        if isinstance(e, CellEdit):
+            hunks.setdefault((e.row, e.column), []).append((e.start, e.end, e.old, e.new))
+    return hunks

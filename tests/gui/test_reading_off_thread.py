@@ -98,6 +98,16 @@ def _state(window: MainWindow) -> tuple[str, str, bool, object]:
     )
 
 
+def _ticking(window: MainWindow) -> list[int]:
+    """A list a timer on the UI thread adds to every 20 ms: it grows only while the event loop runs."""
+    ticks: list[int] = []
+    timer = QTimer(window)
+    timer.setInterval(20)
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start()
+    return ticks
+
+
 def _open(window: MainWindow, prompter, path: Path) -> None:  # noqa: ANN001
     prompter.paths = [path]
     window.action(ActionId.OPEN).trigger()
@@ -107,11 +117,7 @@ def test_the_window_keeps_running_while_a_file_is_read(
     qtbot, live: MainWindow, prompter, monkeypatch, tmp_path
 ) -> None:  # noqa: ANN001
     """A QTimer on the UI thread ticks while the read waits: on the UI thread it could not tick at all."""
-    ticks: list[int] = []
-    timer = QTimer(live)
-    timer.setInterval(20)
-    timer.timeout.connect(lambda: ticks.append(1))
-    timer.start()
+    ticks = _ticking(live)
     slow = SlowReader(monkeypatch, ticks)
     QTimer.singleShot(800, slow.release.set)  # a timer too: on a frozen window it would never fire
     other = _other_draft(tmp_path)
@@ -366,11 +372,7 @@ def test_every_file_the_editor_reads_is_read_off_the_ui_thread(
     live.paragraphs.finish()  # every row built now, not in the idle time the read would share
     live.flush()
     qtbot.wait(100)
-    ticks: list[int] = []
-    timer = QTimer(live)
-    timer.setInterval(20)
-    timer.timeout.connect(lambda: ticks.append(1))
-    timer.start()
+    ticks = _ticking(live)
     slow = SlowReader(monkeypatch, ticks)
     done = ask(live, prompter, draft)
     QTimer.singleShot(600, slow.release.set)  # read on the UI thread, the file would wait for it 10 s
