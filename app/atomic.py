@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 
 from app.errors import SaveError
+from app.messages import say
 
 TEMP_SUFFIX = ".tmp"
 STALE_SECONDS = 3600  # a temporary this old is stale even if its process id has been reused
@@ -45,7 +46,9 @@ def write_atomic(path: Path, data: bytes, *, backup: bool = False) -> None:
         raise
     except (OSError, ValueError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        raise SaveError(f"cannot save {_short(Path(path).name)}: {reason}") from None
+        raise SaveError(
+            say("cannot save {name}: {reason}", name=_short(Path(path).name), reason=reason)
+        ) from None
 
 
 def _short(name: str) -> str:
@@ -65,8 +68,13 @@ def _write(path: Path, data: bytes, backup: bool) -> None:
             except OSError as exc:  # say which name is in the way: the file itself could be saved
                 reason = exc.strerror or exc
                 raise SaveError(
-                    f"cannot save {path.name}: its previous version cannot be kept as {backup_path(path).name} "
-                    f"({reason}); move that out of the way or save under another name"
+                    say(
+                        "cannot save {name}: its previous version cannot be kept as {backup} ({reason}); move "
+                        "that out of the way or save under another name",
+                        name=path.name,
+                        backup=backup_path(path).name,
+                        reason=reason,
+                    )
                 ) from None
         _replace(tmp, path)
     except (OSError, SaveError) as exc:
@@ -74,7 +82,9 @@ def _write(path: Path, data: bytes, backup: bool) -> None:
             os.unlink(tmp)
         if isinstance(exc, SaveError):
             raise
-        raise SaveError(f"cannot save {path.name}: {exc.strerror or exc}") from None
+        raise SaveError(
+            say("cannot save {name}: {reason}", name=path.name, reason=exc.strerror or str(exc))
+        ) from None
     _sync_folder(folder)
 
 
@@ -83,7 +93,9 @@ def _target(path: Path) -> Path:
     if path.is_symlink():
         path = Path(os.path.realpath(path))
         if path.is_symlink():  # a loop of links: replacing one would break the loop without a word
-            raise SaveError(f"cannot save {path.name}: it is a symbolic link that leads to itself")
+            raise SaveError(
+                say("cannot save {name}: it is a symbolic link that leads to itself", name=path.name)
+            )
     _refuse_special(path)
     return path if str(path.parent) else Path(".") / path
 
@@ -96,7 +108,9 @@ def _refuse_special(path: Path) -> None:
     except OSError:
         return  # nothing there (or nothing readable): the save says what is wrong
     if not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
-        raise SaveError(f"cannot save {_short(path.name)}: it is a pipe, socket or device, not a file")
+        raise SaveError(
+            say("cannot save {name}: it is a pipe, socket or device, not a file", name=_short(path.name))
+        )
 
 
 def _mode_of(path: Path) -> int | None:
@@ -124,7 +138,9 @@ def _create_temp(folder: Path, name: str, data: bytes, mode: int | None) -> Path
     try:
         fd = os.open(tmp, flags, 0o666)  # the umask applies, as for any new file
     except OSError as exc:
-        raise SaveError(f"cannot write in {folder}: {exc.strerror or exc}") from None
+        raise SaveError(
+            say("cannot write in {folder}: {reason}", folder=str(folder), reason=exc.strerror or str(exc))
+        ) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -135,7 +151,9 @@ def _create_temp(folder: Path, name: str, data: bytes, mode: int | None) -> Path
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
-        raise SaveError(f"cannot save {name}: {exc.strerror or exc}") from None
+        raise SaveError(
+            say("cannot save {name}: {reason}", name=name, reason=exc.strerror or str(exc))
+        ) from None
     return tmp
 
 

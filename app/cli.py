@@ -16,9 +16,9 @@ from pathlib import Path
 from app import __version__, interface
 from app.errors import InputError, ResoluteError
 from app.findings import Severity
-from app.interface import fill
+from app.interface import counted
 from app.interface import languages as interface_languages
-from app.messages import localize
+from app.messages import localize, say
 
 COMMANDS = ("check", "export", "new", "templates", "compare", "amend", "compile")
 EXIT_ERRORS, EXIT_INPUT, EXIT_INTERNAL = 1, 2, 3
@@ -141,14 +141,7 @@ def _check(args: argparse.Namespace) -> int:
         errors = sum(f.severity is Severity.ERROR for f in findings)
         warnings = sum(f.severity is Severity.WARNING for f in findings)
         notes = len(findings) - errors - warnings
-        print(
-            fill(
-                "{errors} errors, {warnings} warnings, {notes} notes",
-                errors=errors,
-                warnings=warnings,
-                notes=notes,
-            )
-        )
+        print(counted(errors, warnings, notes))
     return EXIT_ERRORS if any(f.severity is Severity.ERROR for f in findings) else 0
 
 
@@ -172,8 +165,11 @@ def _refuse_overwriting_an_input(args: argparse.Namespace) -> None:
     for path in inputs:
         if _same_file(path, out):
             raise ResoluteError(
-                f"the output {out.name} is a file this command reads: choose another name (what Resolute "
-                "cannot read, such as embedded content, would be lost)"
+                say(
+                    "the output {name} is a file this command reads: choose another name (what Resolute cannot "
+                    "read, such as embedded content, would be lost)",
+                    name=out.name,
+                )
             )
 
 
@@ -205,7 +201,9 @@ def _write(res, out: Path) -> None:
         try:  # the PDF is drawn by Qt, which the core does without
             from widgets.pdf_export import write_pdf
         except ImportError as exc:
-            raise InputError(f"PDF export needs PySide6 (Qt), which is not available: {exc}") from None
+            raise InputError(
+                say("PDF export needs PySide6 (Qt), which is not available: {reason}", reason=str(exc))
+            ) from None
         write_pdf(res, out)
     elif suffix == ".xml":
         from app.atomic import write_atomic
@@ -213,7 +211,9 @@ def _write(res, out: Path) -> None:
 
         write_atomic(out, to_akn(res))
     else:
-        raise ResoluteError(f"cannot export to '{suffix or out.name}': use .docx, .pdf, .json, .txt or .xml")
+        raise ResoluteError(
+            say("cannot export to '{kind}': use .docx, .pdf, .json, .txt or .xml", kind=suffix or out.name)
+        )
 
 
 def _new(args: argparse.Namespace) -> int:
@@ -222,7 +222,10 @@ def _new(args: argparse.Namespace) -> int:
 
     if args.output.is_file() and not args.force:  # an empty draft over a delegate's project is no start
         raise InputError(
-            f"{args.output.name} already exists: choose another name, or pass --force to replace it"
+            say(
+                "{name} already exists: choose another name, or pass --force to replace it",
+                name=args.output.name,
+            )
         )
     save_project(new_resolution(args.template, language=args.language), args.output)
     return 0
@@ -242,7 +245,10 @@ def _compare(args: argparse.Namespace) -> int:
 
     if args.output.suffix.lower() != ".docx":  # Word revisions: a .txt or .json name would hide a Word file
         raise InputError(
-            f"cannot write a comparison to '{args.output.suffix or args.output.name}': use .docx"
+            say(
+                "cannot write a comparison to '{kind}': use .docx",
+                kind=args.output.suffix or args.output.name,
+            )
         )
     base = read_document(args.base).resolution
     new = read_document(args.new).resolution
@@ -261,7 +267,10 @@ def _amend(args: argparse.Namespace) -> int:
     if args.apply:
         if first.header.kind is not DocumentKind.AMENDMENT:
             raise ResoluteError(
-                f"{args.first.name} is not an amendment (its sponsor line names no draft amended)"
+                say(
+                    "{name} is not an amendment (its sponsor line names no draft amended)",
+                    name=args.first.name,
+                )
             )
         _write(amendments.apply(first.instructions, second, first), args.output)
         return 0

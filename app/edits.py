@@ -97,14 +97,14 @@ def _record(
 def _find(res: Resolution | Document, paragraph_id: str) -> Paragraph:
     para = res.find(paragraph_id)
     if para is None:
-        raise EditError(f"no paragraph {paragraph_id!r}")
+        raise EditError(say("no paragraph {paragraph}", paragraph=repr(paragraph_id)))
     return para
 
 
 def _locate(res: Resolution, paragraph_id: str) -> tuple[Part, list[Paragraph], int]:
     found = res.locate(paragraph_id)
     if found is None:
-        raise EditError(f"no paragraph {paragraph_id!r}")
+        raise EditError(say("no paragraph {paragraph}", paragraph=repr(paragraph_id)))
     return found
 
 
@@ -137,7 +137,7 @@ def set_field(
     if cell_of(field) is not None:
         return _set_cell(doc, paragraph_id, field, value, label)
     if field not in TEXT_FIELDS:
-        raise EditError(f"no paragraph field {field!r}")
+        raise EditError(say("no paragraph field {field}", field=repr(field)))
     para = _find(doc, paragraph_id)
     old = getattr(para, field)
     if old == value:
@@ -220,7 +220,7 @@ _HEADER_FIELDS = {f for f in Header.__dataclass_fields__}
 def set_header(doc: Document, *, field: str, value: Any, label: str = "") -> Change:
     """Set one header field (session, symbol, sponsors, agenda_items, date, ...)."""
     if field not in _HEADER_FIELDS:
-        raise EditError(f"no header field {field!r}")
+        raise EditError(say("no header field {field}", field=repr(field)))
     header = doc.resolution.header
     old = getattr(header, field)
     if isinstance(value, list):
@@ -316,7 +316,7 @@ def unit_list(res: Resolution, unit: str, part: Part | None) -> list[Paragraph]:
     for annex in res.annexes:
         if annex.id == unit:
             return annex.paragraphs
-    raise EditError(f"no part or annex {unit!r}")
+    raise EditError(say("no part or annex {unit}", unit=repr(unit)))
 
 
 def delete_paragraph(doc: Document, *, paragraph_id: str) -> Change:
@@ -567,7 +567,7 @@ def set_footnote_text(doc: Document, *, footnote_id: str, text: str, label: str 
     res = doc.resolution
     note = res.footnotes.get(footnote_id)
     if note is None:
-        raise EditError(f"no footnote {footnote_id!r}")
+        raise EditError(say("no footnote {note}", note=repr(footnote_id)))
     old = note.text
     if old == text:
         return Change(revision=doc.revision)
@@ -595,7 +595,7 @@ def apply_fix(doc: Document, *, finding: Finding) -> Change:
     if fix.field == "footnote":  # a footnote's own text: the finding carries the footnote id
         note = res.footnotes.get(finding.paragraph_id)
         if note is None:
-            raise EditError(f"no footnote {finding.paragraph_id!r}")
+            raise EditError(say("no footnote {note}", note=repr(finding.paragraph_id)))
         return _replace_attr(
             doc,
             note,
@@ -644,7 +644,7 @@ def apply_fix(doc: Document, *, finding: Finding) -> Change:
             label,
             Change(label=label, header=True),
         )
-    raise EditError(f"cannot apply a fix to {fix.field!r}")
+    raise EditError(say("cannot apply a fix to {field}", field=repr(fix.field)))
 
 
 def _replace_attr(doc: Document, owner: object, name: str, value: str, label: str, change: Change) -> Change:

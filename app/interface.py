@@ -124,6 +124,18 @@ def plural(count: int, one: str, many: str) -> str:
     return fill(one if count == 1 else many, count=count)
 
 
+def counted(errors: int, warnings: int, notes: int | None = None, sep: str = ", ") -> str:
+    """ "1 error, 2 warnings, 1 note": each count with its word in the singular or plural ("1 remarque", where
+    one template for all counts printed "1 remarques" and "1 errors")."""
+    parts = [
+        plural(errors, "{count} error", "{count} errors"),
+        plural(warnings, "{count} warning", "{count} warnings"),
+    ]
+    if notes is not None:
+        parts.append(plural(notes, "{count} note", "{count} notes"))
+    return sep.join(parts)
+
+
 def fill(text: str, **fields: object) -> str:
     """`text` in the interface language with its {fields} filled in, each whole number grouped as the language
     prints numbers ("200 000 caractères"): the way to show a text that counts."""

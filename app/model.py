@@ -339,13 +339,24 @@ def table_size_refusal(rows: int, columns: int) -> None:
     built)."""
     if rows > MAX_TABLE_ROWS or columns > MAX_TABLE_COLUMNS:
         raise InputError(
-            f"a table of {rows:,} rows and {columns:,} columns: more than {MAX_TABLE_ROWS:,} rows or "
-            f"{MAX_TABLE_COLUMNS} columns is not a table of a resolution"
+            say(
+                "a table of {rows} rows and {columns} columns: more than {max_rows} rows or {max_columns} "
+                "columns is not a table of a resolution",
+                rows=rows,
+                columns=columns,
+                max_rows=MAX_TABLE_ROWS,
+                max_columns=MAX_TABLE_COLUMNS,
+            )
         )
     if rows * columns > MAX_TABLE_CELLS:
         raise InputError(
-            f"a table of {rows:,} rows and {columns:,} columns: more than {MAX_TABLE_CELLS:,} cells is not a "
-            "table of a resolution"
+            say(
+                "a table of {rows} rows and {columns} columns: more than {max_cells} cells is not a table of a "
+                "resolution",
+                rows=rows,
+                columns=columns,
+                max_cells=MAX_TABLE_CELLS,
+            )
         )
 
 
@@ -399,13 +410,19 @@ def refuse_oversized(res: Resolution) -> None:
         raise InputError(why)
     if len(res.header.sponsors) > MAX_SPONSORS:
         raise InputError(
-            f"{len(res.header.sponsors):,} sponsors: more than {MAX_SPONSORS:,} is not a sponsor list (the UN has "
-            "193 Member States)"
+            say(
+                "{count} sponsors: more than {most} is not a sponsor list (the UN has 193 Member States)",
+                count=len(res.header.sponsors),
+                most=MAX_SPONSORS,
+            )
         )
     if paragraph_count(res) > MAX_PARAGRAPHS:
         raise InputError(
-            f"more than {MAX_PARAGRAPHS:,} paragraphs: too many for a resolution (the longest issued "
-            "ones have a few hundred)"
+            say(
+                "more than {most} paragraphs: too many for a resolution (the longest issued ones have a few "
+                "hundred)",
+                most=MAX_PARAGRAPHS,
+            )
         )
 
 

@@ -511,7 +511,9 @@ class _Flow:
         text is still to come, so that the text goes on above a long note continued over several pages (all
         of the note's room went to it, and each page carried one line of text under a page of note)."""
         if len(self.pages) >= MAX_PAGES:
-            raise InputError(f"the PDF would run past {MAX_PAGES:,} pages: too long to print as a resolution")
+            raise InputError(
+                say("the PDF would run past {most} pages: too long to print as a resolution", most=MAX_PAGES)
+            )
         self.y = self.first_top if not self.pages else self.layout.page.top
         self.after = 0.0
         self.pages.append([])

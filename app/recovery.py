@@ -21,6 +21,7 @@ from app import storage
 from app.atomic import write_text
 from app.errors import InputError, SaveError
 from app.files import read_file
+from app.messages import say
 from app.model import Resolution
 
 SUFFIX = ".recovery.json"
@@ -50,7 +51,7 @@ class Recoverable:
         try:
             res = storage.from_dict(data["document"])
         except RecursionError:
-            raise InputError(f"recovery file {self.path.name} is damaged") from None
+            raise InputError(say("recovery file {name} is damaged", name=self.path.name)) from None
         settle_template(res)
         settle_language(res)
         return res
@@ -78,7 +79,9 @@ class Autosaver:
             self.folder.mkdir(parents=True, exist_ok=True)
         except (OSError, ValueError) as exc:  # ValueError: a NUL in RESOLUTE_DATA_DIR
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-            raise SaveError(f"cannot make the recovery folder {self.folder.name}: {reason}") from None
+            raise SaveError(
+                say("cannot make the recovery folder {name}: {reason}", name=self.folder.name, reason=reason)
+            ) from None
         payload = {
             "source": str(source) if source else None,
             "saved_at": time.time(),
@@ -98,9 +101,15 @@ def _read(path: Path) -> dict:
     try:
         data = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, ValueError, RecursionError) as exc:
-        raise InputError(f"recovery file {path.name} cannot be read ({exc.__class__.__name__})") from None
+        raise InputError(
+            say(
+                "recovery file {name} cannot be read ({reason})",
+                name=path.name,
+                reason=exc.__class__.__name__,
+            )
+        ) from None
     if not isinstance(data, dict) or not isinstance(data.get("document"), dict):
-        raise InputError(f"recovery file {path.name} is damaged")
+        raise InputError(say("recovery file {name} is damaged", name=path.name))
     return data
 
 
@@ -116,11 +125,11 @@ def _describe(path: Path, data: dict) -> Recoverable:
     """The summary of a readable recovery file; InputError if its fields are not what an autosave writes."""
     source, saved_at, title = data.get("source"), data.get("saved_at"), data["document"].get("title")
     if not (source is None or isinstance(source, str)) or not isinstance(saved_at, (int, float)):
-        raise InputError(f"recovery file {path.name} is damaged")
+        raise InputError(say("recovery file {name} is damaged", name=path.name))
     if isinstance(saved_at, bool) or saved_at != saved_at:
-        raise InputError(f"recovery file {path.name} is damaged")
+        raise InputError(say("recovery file {name} is damaged", name=path.name))
     if source and "\x00" in source:
-        raise InputError(f"recovery file {path.name} is damaged")
+        raise InputError(say("recovery file {name} is damaged", name=path.name))
     where = Path(source) if source else None
     return Recoverable(path, where, float(saved_at), title if isinstance(title, str) else "")
 

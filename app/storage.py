@@ -14,7 +14,9 @@
 
 Texts use the inline markup of `app.inline`. Older versions are migrated on load (version 1 kept what a reader
 could not place, annexes included, as plain text under "annex": it becomes "unplaced"); newer ones are refused.
-Keys for what a document does not have (parts, annexes, instructions) are left out.
+Keys for what a document does not have (parts, annexes, instructions) are left out. Version 3 is version 2
+with a negotiation whose proposals change tables' cells or rows (`app.negotiation.storage`); it is written only
+for such a file, and a version 2 file reads as it is.
 
 "negotiation" (optional, still version 2: files without it load as before) holds a text under negotiation:
 proposals with their edits, the facilitator's decisions, paragraph status with history, brackets and their
@@ -40,6 +42,7 @@ from typing import Any
 from app.atomic import write_text
 from app.errors import InputError, ProjectVersionError
 from app.files import read_file
+from app.messages import say
 from app.model import (
     MAX_DEPTH,
     MAX_REVISION,
@@ -62,7 +65,7 @@ from app.model import (
 )
 
 FORMAT = "resolute"
-VERSION = 2
+VERSION = 3  # the newest version read; a file is written as version 2 unless it needs 3 (`_version`)
 MAX_PROJECT_BYTES = 50 * 1024 * 1024
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -71,7 +74,7 @@ def to_dict(res: Resolution) -> dict[str, Any]:
     h = res.header
     return {
         "format": FORMAT,
-        "version": VERSION,
+        "version": _version(res),
         "header": {
             "template": h.template,
             "session": h.session,
@@ -107,6 +110,16 @@ def to_dict(res: Resolution) -> dict[str, Any]:
         **({"negotiation": _negotiation_to_dict(res.negotiation)} if res.negotiation is not None else {}),
         **({"unplaced": list(res.unplaced)} if res.unplaced else {}),
     }
+
+
+def _version(res: Resolution) -> int:
+    """3 for a negotiation with proposals on tables' cells or rows, else 2: a file without them still opens in
+    a Resolute that reads up to version 2."""
+    if res.negotiation is None:
+        return 2
+    from app.negotiation.storage import uses_version_3
+
+    return 3 if uses_version_3(res.negotiation) else 2
 
 
 def _negotiation_to_dict(negotiation: Any) -> dict[str, Any]:
@@ -168,21 +181,27 @@ def _para_to_dict(p: Paragraph) -> dict[str, Any]:
 def from_dict(data: Any) -> Resolution:
     """Build a model from parsed JSON, migrating older versions. Raises InputError on anything malformed."""
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise InputError("not a Resolute project file")
+        raise InputError(say("not a Resolute project file"))
     version = data.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:  # JSON true is no version
-        raise InputError("project file has no valid version")
+        raise InputError(say("project file has no valid version"))
     if version > VERSION:
         raise ProjectVersionError(
-            f"this project file was written by a newer Resolute (format version {version}; "
-            f"this one reads up to {VERSION}): please update Resolute"
+            say(
+                "this project file was written by a newer Resolute (format version {version}; this one reads up "
+                "to {newest}): please update Resolute",
+                version=version,
+                newest=VERSION,
+            )
         )
     try:
         if version == 1:
             data = _migrate_v1(data)
-        return _from_v2(data)
+        return _from_v2(data)  # version 3 only adds edit kinds to the negotiation: read as version 2
     except (KeyError, TypeError, ValueError, AttributeError, OverflowError, IndexError) as exc:
-        raise InputError(f"project file is damaged: {exc.__class__.__name__} {exc}") from None
+        raise InputError(
+            say("project file is damaged: {kind} {reason}", kind=exc.__class__.__name__, reason=str(exc))
+        ) from None
 
 
 def _str(value: Any, default: str = "") -> str:
@@ -356,11 +375,17 @@ def loads(text: str) -> Resolution:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise InputError(f"project file is not valid JSON (line {exc.lineno}, column {exc.colno})") from None
+        raise InputError(
+            say(
+                "project file is not valid JSON (line {line}, column {column})",
+                line=exc.lineno,
+                column=exc.colno,
+            )
+        ) from None
     except ValueError:  # a number too long to convert
-        raise InputError("project file holds a number too long to read") from None
+        raise InputError(say("project file holds a number too long to read")) from None
     except RecursionError:
-        raise InputError("project file is not valid: its JSON nests too deeply") from None
+        raise InputError(say("project file is not valid: its JSON nests too deeply")) from None
     return from_dict(data)
 
 
@@ -376,5 +401,7 @@ def load_project(path: Path) -> Resolution:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
-        raise InputError(f"{path.name} is not UTF-8 text, so not a Resolute project file") from None
+        raise InputError(
+            say("{name} is not UTF-8 text, so not a Resolute project file", name=path.name)
+        ) from None
     return loads(text)

@@ -50,7 +50,7 @@ def _owner(doc: Document, unit: str) -> tuple[object, str]:
     for owner in [*res.later_parts, *res.annexes]:
         if owner.id == unit:
             return owner, "title"
-    raise EditError(f"no part or annex {unit!r}")
+    raise EditError(say("no part or annex {unit}", unit=repr(unit)))
 
 
 def set_unit_title(doc: Document, *, unit: str, value: str) -> Change:
@@ -83,7 +83,7 @@ def remove_unit(doc: Document, *, unit: str) -> Change:
                     lambda o=owner, i=items, a=at: i.insert(a, o),
                     _structure(label, ""),
                 )
-    raise EditError(f"no part or annex {unit!r}")
+    raise EditError(say("no part or annex {unit}", unit=repr(unit)))
 
 
 def toggle_numbered(doc: Document, *, paragraph_id: str) -> Change:
@@ -96,7 +96,9 @@ def toggle_numbered(doc: Document, *, paragraph_id: str) -> Change:
     operative = located is not None and any(located[1] is body.operative for body in res.parts())
     if located is None or not (annexed or operative):
         raise EditError(
-            "only a paragraph of the operative part or of an annex (not a subparagraph) can go unnumbered"
+            say(
+                "only a paragraph of the operative part or of an annex (not a subparagraph) can go unnumbered"
+            )
         )
     para = located[1][located[2]]
     label = say("Unnumber paragraph") if para.numbered else say("Number paragraph")

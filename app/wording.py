@@ -28,6 +28,7 @@ from app.digits import to_int
 from app.errors import InputError
 from app.formatting import ordinal_words, parse_ordinal_words, subparagraph_label
 from app.languages import all_languages, get_language
+from app.messages import say
 from app.model import Action, Instruction, Part
 
 OPEN, CLOSE = "“", "”"
@@ -430,11 +431,11 @@ def parse_place(text: str) -> tuple[Part, int, str]:
     """ "operative paragraph 5 (b)" → (OPERATIVE, 5, "(b)")."""
     m = _PLACE.fullmatch(text.strip())
     if not m:
-        raise InputError(f"not a paragraph of a draft: “{text.strip()}”")
+        raise InputError(say("not a paragraph of a draft: “{text}”", text=text.strip()))
     if m.group("ord"):
         number = parse_ordinal_words(m.group("ord"))
         if number is None:
-            raise InputError(f"not an ordinal number: “{m.group('ord')}”")
+            raise InputError(say("not an ordinal number: “{word}”", word=m.group("ord")))
         return Part.PREAMBLE, number, _norm_sub(m.group("sub1") or "")
     if m.group("single"):
         return Part.OPERATIVE, 1, ""
@@ -559,14 +560,14 @@ def _parse_english(text: str) -> tuple[list[Instruction], str]:
         if how == "before":
             number, sub = (number, _previous_sub(sub)) if sub else (number - 1, "")
         return [Instruction(action, part, number, sub)], carried
-    raise InputError(f"not an amendment instruction in the set wording: “{body[:120]}”")
+    raise InputError(say("not an amendment instruction in the set wording: “{text}”", text=body[:120]))
 
 
 def _number(digits: str) -> int:
     """A paragraph number as an instruction writes it (`\\d+`: any script's digits, any length)."""
     number = to_int(digits)
     if number is None:
-        raise InputError(f"not a paragraph number: “{digits[:20]}”")
+        raise InputError(say("not a paragraph number: “{text}”", text=digits[:20]))
     return number
 
 
@@ -584,7 +585,7 @@ def _several(head: str) -> list[Instruction]:
     for word in re.split(r", and |, | and ", m.group("list")):
         number = parse_ordinal_words(word)
         if number is None:
-            raise InputError(f"not an ordinal number: “{word}”")
+            raise InputError(say("not an ordinal number: “{word}”", word=word))
         out.append(Instruction(Action.DELETE, Part.PREAMBLE, number))
     return out
 
@@ -597,7 +598,7 @@ def _previous_sub(sub: str) -> str:
         if subparagraph_label(depth, i) == labels[-1]:
             prev = subparagraph_label(depth, i - 1) if i > 1 else "(0)"
             return " ".join([*labels[:-1], prev])
-    raise InputError(f"not a subparagraph label: {labels[-1]}")
+    raise InputError(say("not a subparagraph label: {label}", label=labels[-1]))
 
 
 def _parse_edits(edits: str, part: Part, number: int, sub: str) -> list[Instruction]:
@@ -639,7 +640,9 @@ def _read_edits(
             break
         else:
             shown = re.sub(r"\0(\d+)\0", lambda h: quote(quoted[int(h.group(1))], language), phrase)
-            raise InputError(f"not an amendment instruction in the set wording: “{shown[:120]}”")
+            raise InputError(
+                say("not an amendment instruction in the set wording: “{text}”", text=shown[:120])
+            )
     return out
 
 
@@ -721,7 +724,7 @@ def _place_of(parser: _Parser, m: re.Match[str], language: str) -> tuple[Part, i
         words = [w.lower() for w in _table(language)["ordinals"]]
         said = " ".join(m.group("ord").lower().split())
         if said not in words:
-            raise InputError(f"not an ordinal number: “{m.group('ord')}”")
+            raise InputError(say("not an ordinal number: “{word}”", word=m.group("ord")))
         return Part.PREAMBLE, words.index(said) + 1, sub
     return Part.OPERATIVE, _number(m.group("num")), sub
 
@@ -750,7 +753,7 @@ def _parse_in_language(text: str, language: str) -> tuple[list[Instruction], str
         if parser.kind == "insert_before":
             number, sub = (number, _previous_sub(sub)) if sub else (number - 1, "")
         return [Instruction(action, part, number, sub)], carried
-    raise InputError(f"not an amendment instruction in the set wording: “{body[:120]}”")
+    raise InputError(say("not an amendment instruction in the set wording: “{text}”", text=body[:120]))
 
 
 def _language_edits(

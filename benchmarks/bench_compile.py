@@ -5,7 +5,8 @@ changes (some on the same words as another delegation's), two new paragraphs, on
 footnote change. Measured: deriving the ten proposals from the copies (paragraphs paired by content, words
 diffed), the compilation itself, and writing it as .docx and .txt. Goal: the whole under a second. Apart:
 merging the ten into Rev.1 with the first of each set of alternatives accepted everywhere (what the merge
-dialog recomputes on each click).
+dialog recomputes on each click). Then a table's proposals at 1x, 10x and 100x its rows: each delegation changes
+twenty figures and adds two rows of a budget table (cost should grow about linearly with the rows).
 
     .venv/bin/python benchmarks/bench_compile.py [repeats]
 """
@@ -125,6 +126,51 @@ def main() -> None:
         print(f"| {label} | {ms:.0f} ms |")
     print(f"| **whole: proposals to .docx** | **{total:.0f} ms** (goal < 1000 ms) |")
     print(f"| merge every proposal place by place into Rev.1 | {merge_ms:.0f} ms |")
+    table_rows(repeats)
+
+
+def table_copy(base: Resolution, seed: int) -> Resolution:
+    """A delegation's copy of a draft with one table: twenty figures changed and two rows added."""
+    rng = random.Random(seed)
+    res = copy.deepcopy(base)
+    table = next(p for _, p in res.paragraphs() if p.is_table)
+    for row in rng.sample(range(1, len(table.table)), min(20, len(table.table) - 1)):
+        table.table[row][-1] = str(rng.randint(1, 999))
+    for _ in range(2):
+        at = rng.randrange(1, len(table.table))
+        table.table.insert(at, [f"New item {seed}", "Not applicable", str(rng.randint(1, 99))])
+    return res
+
+
+def table_rows(repeats: int) -> None:
+    print()
+    print("| table rows | derive 10 | compile | .docx | merge into Rev.1 |")
+    print("|---|---|---|---|---|")
+    for rows in (40, 400, 4000):  # the model holds at most 5,000 rows
+        print(f"| {rows:,} | " + " | ".join(f"{ms:.0f} ms" for ms in table_times(rows, repeats)) + " |")
+
+
+def table_times(rows: int, repeats: int) -> list[float]:
+    """Deriving, compiling, writing and merging ten delegations' proposals on a table of `rows` rows."""
+    base = omnibus(20, 0)
+    table = Paragraph(
+        table=[["Item", "Basis", "Amount"]] + [[f"Item {i}", "Assessed", str(i)] for i in range(rows)]
+    )
+    table.header_rows = 1
+    base.operative.append(table)
+    copies = [(name, table_copy(base, k)) for k, name in enumerate(DELEGATIONS)]
+    proposals = [derive(base, text, name, "zero draft") for name, text in copies]
+    comp = compile_text(base, proposals)
+    work = copy.deepcopy(base)
+    neg = rounds.start(work)
+    rounds.add_proposals(neg, copy.deepcopy(proposals))
+    choices = merging.Choices({i.target: [g[0] for g in i.alternatives] for i in merging.items(neg)})
+    return [
+        median_ms(lambda: [derive(base, t, n) for n, t in copies], repeats),
+        median_ms(lambda: compile_text(base, proposals), repeats),
+        median_ms(lambda: build_compilation_docx(comp), repeats),
+        median_ms(lambda: merging.merge_into_revision(neg, work, choices), repeats),
+    ]
 
 
 if __name__ == "__main__":

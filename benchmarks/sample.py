@@ -79,9 +79,10 @@ def omnibus(paragraphs: int = 400, footnotes: int = 50, seed: int = 1) -> Resolu
     return res
 
 
-def quiet_window(folder: Path, width: int, height: int):  # noqa: ANN201 - a MainWindow; Qt is imported here only
+def quiet_window(folder: Path, width: int, height: int, *, read_inline: bool = True):  # noqa: ANN201 - a MainWindow; Qt is imported here only
     """The editor's main window for a benchmark: its own settings file in `folder`, checks run at once, and no
-    autosave or delayed re-check firing during the measurement. Shown, at the given size."""
+    autosave or delayed re-check firing during the measurement. Shown, at the given size. Files are read on the
+    caller's thread (an open is timed from the read to the rows shown), or with `read_inline=False` on their own."""
     from PySide6.QtCore import QSettings
 
     from widgets.background import SyncRunner
@@ -93,6 +94,7 @@ def quiet_window(folder: Path, width: int, height: int):  # noqa: ANN201 - a Mai
         settings=Settings(store),
         runner=SyncRunner(),
         recovery_folder=folder / "recovery",
+        read_inline=read_inline,
         autosave_ms=600_000,
         check_delay_ms=600_000,
     )

@@ -103,7 +103,9 @@ def open_window(tmp: Path, size: tuple[int, int], draft: Path | None = None, **s
     store.setValue("spelling/personal", str(folder / "personal.txt"))
     for key, value in settings.items():
         store.setValue(key, value)
-    win = MainWindow(settings=Settings(store), runner=SyncRunner(), recovery_folder=folder / "recovery")
+    win = MainWindow(
+        settings=Settings(store), runner=SyncRunner(), recovery_folder=folder / "recovery", read_inline=True
+    )
     win.resize(*size)
     win.show()
     if draft is not None and not win.files.open_path(draft, as_import=draft.suffix != ".json"):

@@ -7,6 +7,7 @@ amends is the Versions base (chosen when the amendment is made, or asked for whe
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -76,17 +77,16 @@ class Amending(QObject):
         base = self.win.versions.base
         return base if base is not None and base.header.kind is not DocumentKind.AMENDMENT else None
 
-    def _choose_draft(self, caption: str) -> tuple[Resolution, str] | None:
-        from app.io.reading import read_document
-
+    def _choose_draft(self, caption: str, then: Callable[[Resolution, str], None]) -> None:
+        """Ask for the draft amended and read it (off the UI thread), then `then(draft, file name)`."""
+        if self.win.reader.refused():
+            return
         path = self.win.prompter.open_path(self.win, caption, DRAFT_FILTER)
-        if not path:
-            return None
-        try:
-            return read_document(Path(path)).resolution, Path(path).name
-        except ResoluteError as exc:
-            self.win.prompter.error(self.win, tr("Cannot open the file"), explain(exc))
-            return None
+        if path:
+            name = Path(path).name
+            self.win.reader.read(
+                Path(path), lambda result: then(result.resolution, name), title=tr("Cannot open the file")
+            )
 
     def _open(self, res: Resolution, base: Resolution, base_name: str) -> None:
         doc = edits.Document(res)
@@ -99,11 +99,11 @@ class Amending(QObject):
         return [self.win.settings.delegation] if self.win.settings.delegation else []
 
     def new_amendment(self) -> None:
-        chosen = self._choose_draft(tr("The draft to amend"))
-        if chosen is None or not self.win.files.confirm_discard():
-            return
-        base, name = chosen
-        self._open(amendments.amendment(base, base, sponsors=self._sponsors()), base, name)
+        self._choose_draft(tr("The draft to amend"), self._new_amendment)
+
+    def _new_amendment(self, base: Resolution, name: str) -> None:
+        if self.win.files.confirm_discard():
+            self._open(amendments.amendment(base, base, sponsors=self._sponsors()), base, name)
 
     def from_comparison(self) -> None:
         base = self._base()
@@ -126,16 +126,18 @@ class Amending(QObject):
         if not self.active:
             self.win.statusBar().showMessage(tr("The open document is not an amendment"), 5000)
             return
-        base, name = self._base(), self.win.versions.base_name
+        base = self._base()
         if base is None:
-            chosen = self._choose_draft(
-                tr("The draft amended ({symbol})").format(
-                    symbol=self.win.res.header.amends or tr("its symbol")
-                )
+            caption = tr("The draft amended ({symbol})").format(
+                symbol=self.win.res.header.amends or tr("its symbol")
             )
-            if chosen is None:
-                return
-            base, name = chosen
+            self._choose_draft(caption, self._show_amended)
+        else:
+            self._show_amended(base, self.win.versions.base_name)
+
+    def _show_amended(self, base: Resolution, name: str) -> None:
+        if not self.active:  # the amendment was closed while its draft was read
+            return
         try:
             amended = amendments.apply(self.win.res.instructions, base, self.win.res)
         except ResoluteError as exc:

@@ -26,6 +26,7 @@ from widgets.background import Debouncer
 from widgets.file_filters import DRAFT_FILTER, IMPORT_FILTER
 
 if TYPE_CHECKING:
+    from app.io.imported import ImportResult
     from widgets.main_window import MainWindow
 
 PROJECT_FILTER = marked("Resolute project (*.json)")
@@ -64,6 +65,7 @@ class DocumentController(QObject):
         """Show `doc` in place of the open document (call `confirm_discard` first); the cursor goes to the
         first paragraph's opener, ready to type."""
         win = self.win
+        win.reader.shutdown()  # File › New while a file is read: the file must not open over the new draft
         self.autosaver.remove()
         self.autosaver = recovery.Autosaver(self.autosaver.folder)
         win.checks.import_findings = list(import_findings or [])
@@ -94,34 +96,41 @@ class DocumentController(QObject):
     # --- open and import ---------------------------------------------------------------------------------
 
     def open_dialog(self) -> None:
+        if self.win.reader.refused():  # one read at a time: not even the dialog while one runs
+            return
         path = self.win.prompter.open_path(self.win, tr("Open a draft"), DRAFT_FILTER)
         if path:
             self.open_path(path)
 
     def import_dialog(self) -> None:
+        if self.win.reader.refused():
+            return
         path = self.win.prompter.open_path(self.win, tr("Import a draft"), IMPORT_FILTER)
         if path:
             self.open_path(path, as_import=True)
 
     def open_path(self, path: Path, *, as_import: bool = False) -> bool:
-        """Open a project file, or import any other draft (it then saves as a new project)."""
-        from app.io.reading import read_document
-
+        """Open a project file, or import any other draft (it then saves as a new project). The file is read off
+        the UI thread (widgets.file_reading): False when a read already runs, the user keeps the open draft,
+        or (read inline) the file cannot be read; True when it opened or its read has started."""
         win = self.win
-        if not self.confirm_discard():
+        if win.reader.refused() or not self.confirm_discard():
             return False
+        doc, revision = win.doc, win.doc.revision  # what the user agreed to replace
         path = Path(path)
-        try:
-            result = read_document(path)
-        except ResoluteError as exc:
-            win.prompter.error(win, tr("Cannot open the file"), explain(exc))
-            return False
-        except Exception as exc:  # a reader bug must not lose the open document
-            win.prompter.error(
-                win,
-                tr("Cannot open the file"),
-                tr("{name} could not be read ({error})").format(name=path.name, error=exc.__class__.__name__),
-            )
+        return win.reader.read(
+            path,
+            lambda result: self._opened(
+                path, result, as_import, typed=win.doc is not doc or win.doc.revision != revision
+            ),
+            title=tr("Cannot open the file"),
+        )
+
+    def _opened(self, path: Path, result: ImportResult, as_import: bool, *, typed: bool) -> bool:
+        """The file is read: show it in place of the open draft. `typed`: the draft changed while the file was
+        read, after the user agreed to replace it, so they are asked again."""
+        win = self.win
+        if typed and not self.confirm_discard():
             return False
         count = paragraph_count(result.resolution, stop=ASK_BEFORE_OPENING + 1)
         if count > ASK_BEFORE_OPENING and not win.prompter.ask_open_long(

@@ -10,10 +10,9 @@ from PySide6.QtWidgets import QScrollArea, QTabWidget, QWidget
 
 from app import edits
 from app.findings import Finding
-from app.interface import fill, marked, tr
+from app.interface import counted, fill, marked, tr
 from app.render import place_names
 from widgets.fields import to_display
-from widgets.issues_panel import counted
 
 if TYPE_CHECKING:
     from widgets.main_window import MainWindow

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.findings import Finding, Severity
-from app.interface import marked, plural, rule_title, tr
+from app.interface import counted, marked, rule_title, tr
 from app.messages import localize
 
 _ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
@@ -40,18 +40,6 @@ _LINK = "#1a5fb4"
 FIX_COLUMN = 3
 MESSAGE_COLUMN = 2
 FITTED_COLUMNS = (0, 1, FIX_COLUMN)
-
-
-def counted(errors: int, warnings: int, notes: int | None = None, sep: str = ", ") -> str:
-    """ "1 error, 2 warnings, 1 note": each count with its word in the singular or plural ("1 remarque", where
-    one template for all counts printed "1 remarques" and "1 errors")."""
-    parts = [
-        plural(errors, "{count} error", "{count} errors"),
-        plural(warnings, "{count} warning", "{count} warnings"),
-    ]
-    if notes is not None:
-        parts.append(plural(notes, "{count} note", "{count} notes"))
-    return sep.join(parts)
 
 
 class _WrappingDelegate(QStyledItemDelegate):

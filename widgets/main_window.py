@@ -51,6 +51,7 @@ from widgets.clipboard_edit import ClipboardEdit
 from widgets.dock_layout import DockLayout
 from widgets.document_controller import DocumentController
 from widgets.fields import TextField, one_line, to_display, to_markup
+from widgets.file_reading import FileReader
 from widgets.find_replace import FindBar, Finder
 from widgets.findings_view import FindingsView, set_tab_text
 from widgets.footnotes import FootnoteField, FootnotesPane
@@ -79,6 +80,7 @@ class MainWindow(QMainWindow):
         autosave_ms: int = 4000,
         check_delay_ms: int = 120,
         recovery_folder: Path | None = None,
+        read_inline: bool = False,
     ) -> None:
         super().__init__()
         self.settings = settings or Settings()
@@ -101,6 +103,7 @@ class MainWindow(QMainWindow):
         self.files = DocumentController(self, autosave_ms=autosave_ms, recovery_folder=recovery_folder)
         self.checks = LiveChecks(self, check_delay_ms)
         self._build_views()
+        self.reader = FileReader(self, inline=read_inline)  # every read of a user's file, off the UI thread
         self.actions_ = build_actions(self, self._handlers())
         menus = build_menus(self.menuBar(), self.actions_, self.files.recent_menu)
         interface_language.add_menu(self, menus["&View"])
@@ -750,6 +753,7 @@ class MainWindow(QMainWindow):
         if not self.files.closing():
             event.ignore()
             return
+        self.reader.shutdown()
         self.docks.save()
         self.preview_timer.stop()
         self.checks.stop()

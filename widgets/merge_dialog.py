@@ -38,6 +38,7 @@ from app.messages import explain
 from app.model import Resolution
 from app.negotiation import merging, rounds
 from app.negotiation.compilation import Compilation, Entry
+from app.negotiation.printed import printed
 from app.negotiation.status import Bracket
 from widgets.negotiation_view import compilation_html
 from widgets.wrapping import set_html
@@ -45,6 +46,16 @@ from widgets.wrapping import set_html
 KEEP = ""  # the radio button that keeps the text (or the bracket) as it is
 ERROR_STYLE = "color:#b3261e;"
 PROPOSED_STYLE = "color:#444; margin-left:24px;"
+
+
+def _rows_text(rows: list[tuple[str, str]]) -> str:
+    """A table proposal's rows, one a line, each with what happens to it."""
+    said = {
+        merging.ADDED: tr("Row added: {row}"),
+        merging.DELETED: tr("Row deleted: {row}"),
+        merging.CHANGED: tr("Row changed: {row}"),
+    }
+    return "\n".join(said[kind].format(row=row) for kind, row in rows)
 
 
 class MergeDialog(QDialog):
@@ -61,6 +72,9 @@ class MergeDialog(QDialog):
         self.compilation: Compilation = rounds.compilation(neg, res)
         self.items = merging.items(neg, rounds.compile_open(neg))
         self.brackets: list[Bracket] = list(neg.brackets)
+        self.delete = printed(res.header.language)[
+            "delete"
+        ]  # "(supprimer)": as the draft's compilation prints it
         self.choices = merging.Choices()
         self.result: Resolution | None = None
         self.error = ""
@@ -161,7 +175,8 @@ class MergeDialog(QDialog):
         for bracket in self.brackets:
             row = QListWidgetItem(
                 tr("{place} · bracket {words}").format(
-                    place=labels.get(bracket.paragraph_id, tr("Paragraph")), words=bracket.shown_plain()
+                    place=labels.get(bracket.paragraph_id, tr("Paragraph")),
+                    words=bracket.shown_plain(self.delete),
                 )
             )
             row.setData(Qt.ItemDataRole.UserRole, ("bracket", bracket.id))
@@ -227,7 +242,9 @@ class MergeDialog(QDialog):
 
     def _proposed(self, item: merging.MergeItem, proposal) -> str:  # noqa: ANN001
         try:
-            text = merging.place_text(merging.proposed_version(self.neg, item, proposal), item.target)
+            version = merging.proposed_version(self.neg, item, proposal)
+            rows = merging.table_changes(rounds.base_text(self.neg), version, item.target)
+            text = merging.place_text(version, item.target) if rows is None else _rows_text(rows)
         except ResoluteError as exc:
             return explain(exc)
         return text or tr("(deleted)")
@@ -319,8 +336,12 @@ class MergeDialog(QDialog):
             return
         kind, key = current
         target = key if kind == "place" else next(b.paragraph_id for b in self.brackets if b.id == key)
-        text = merging.place_text(self.result, target)
-        self.outcome.setText(html.escape(text or tr("(not in the text)")).replace("\n", "<br>"))
+        rows = merging.table_changes(self.res, self.result, target) if self.result.find(target) else None
+        if rows is not None:
+            text = _rows_text(rows) or tr("(the table as it is)")
+        else:
+            text = merging.place_text(self.result, target) or tr("(not in the text)")
+        self.outcome.setText(html.escape(text).replace("\n", "<br>"))
 
     # --- choosing ------------------------------------------------------------------------------------------
 

@@ -1,9 +1,9 @@
 """The Negotiate menu: every step of a round from the keyboard, also where the panel's toolbars fold buttons
 into their » menu (at 1024x640, Reject, Agreed ad ref and Reopen), which no Tab reaches.
 
-A paragraph step (type a proposal, accept, reject, bracket words, agreed ad ref, reopen) acts on the paragraph where the
-editor's cursor is when the paragraphs have the focus, else on the one selected in the compilation. Accepting or
-rejecting where several delegations propose asks whose proposal.
+A paragraph step (type a proposal, accept, reject, bracket words, agreed ad ref, reopen, its history) acts on the
+paragraph where the editor's cursor is when the paragraphs have the focus, else on the one selected in the
+compilation. Accepting or rejecting where several delegations propose asks whose proposal.
 """
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ def add_menu(panel: NegotiationPanel, menubar: QMenuBar) -> QMenu:
     menu.addAction(tr("&Bracket Words…"), lambda: _bracket(panel))
     menu.addAction(tr("A&greed ad ref"), lambda: _at_cursor(panel) and panel.mark(Status.AGREED))
     menu.addAction(tr("Re&open Paragraph"), lambda: _at_cursor(panel) and panel.mark(Status.OPEN))
+    menu.addAction(tr("Paragraph &History…"), lambda: _at_cursor(panel) and panel.show_history())
     menu.addSeparator()
     menu.addAction(tr("&Merge into Revision…"), lambda: (panel.show(), panel.open_merge()))
     menu.addAction(tr("&Issue Revision"), lambda: (panel.show(), panel.issue_revision()))

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, QTimer, QUrl
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
     QLabel,
     QMenuBar,
     QPushButton,
@@ -29,11 +30,13 @@ from app.errors import ResoluteError
 from app.interface import fill, marked, plural, tr
 from app.messages import explain
 from app.negotiation import commands, rounds
-from app.negotiation.compilation import BRACKET, DELETE, INSERT, TAG, Compilation, Entry
+from app.negotiation.compilation import BRACKET, DELETE, INSERT, TAG, Compilation, Entry, Piece, TableRow
 from app.negotiation.status import Status
 from widgets.wrapping import set_html
 
 if TYPE_CHECKING:
+    from app.model import Resolution
+    from app.negotiation.proposals import Proposal
     from widgets.main_window import MainWindow
     from widgets.merge_dialog import MergeDialog
 
@@ -50,9 +53,9 @@ def shown_version(name: str) -> str:
     return tr("Zero draft") if name == rounds.ZERO_DRAFT else name
 
 
-def entry_html(entry: Entry, selected: bool = False) -> str:
+def pieces_html(pieces: list[Piece]) -> str:
     parts = []
-    for piece in entry.pieces:
+    for piece in pieces:
         text = html.escape(piece.text).replace("\n", "<br>")
         if piece.note:
             text = f"<sup>{text}</sup>"
@@ -62,6 +65,21 @@ def entry_html(entry: Entry, selected: bool = False) -> str:
         if piece.op == TAG:
             text = f"<b>{text}</b>"
         parts.append(f'<span style="{style}">{text}</span>' if style else text)
+    return "".join(parts)
+
+
+def rows_html(rows: list[TableRow]) -> str:
+    """A table's rows with their proposals, a cell to a cell."""
+    body = "".join(
+        "<tr>" + "".join(f'<td valign="top">{pieces_html(cell)}</td>' for cell in row.cells) + "</tr>"
+        for row in rows
+    )
+    return f'<table border="1" cellspacing="0" cellpadding="3" style="border-color:#999;">{body}</table>'
+
+
+def entry_html(entry: Entry, selected: bool = False) -> str:
+    parts = [rows_html(entry.rows)] if entry.rows is not None else []
+    parts.append(pieces_html(entry.pieces))
     status = (
         f' <span style="{STATUS_STYLE}">&nbsp;{html.escape(entry.status)}&nbsp;</span>'
         if entry.status
@@ -185,6 +203,7 @@ class NegotiationPanel(QObject):
         v.merge_button.clicked.connect(self.open_merge)
         v.l_button.clicked.connect(self.make_l_document)
         self.merge_dialog: MergeDialog | None = None
+        self.history_dialog: QDialog | None = None
         v.export_button.clicked.connect(self.export)
         win.document_changed.connect(lambda *_: self.dock.isVisible() and self.refresh())
 
@@ -314,38 +333,43 @@ class NegotiationPanel(QObject):
         self._run(commands.start_negotiation, facilitator=self.win.settings.user_name or "")
 
     def add_proposal(self) -> None:
-        from app.files import read_file
-        from app.io.reading import MAX_INPUT_BYTES, read_document
-        from app.negotiation.proposals import derive
-        from app.negotiation.tracked_reading import authors, proposals_from_tracked
-
         neg = self.win.res.negotiation
         if neg is None:
             self.win.statusBar().showMessage(tr("Start the negotiation first"), 4000)
             return
+        if self.win.reader.refused():
+            return
         path = self.win.prompter.open_path(self.win, tr("Add a delegation's proposal"), PROPOSAL_FILTER)
         if not path:
             return
-        path = Path(path)
         try:
             base = rounds.base_text(neg)
-            data = read_file(path, MAX_INPUT_BYTES) if path.suffix.lower() == ".docx" else b""
-            if data and authors(data, name=path.name):
-                proposals = proposals_from_tracked(data, base, name=path.name, base_version=neg.version)
-            else:
-                name = self.win.prompter.ask_line(
-                    self.win,
-                    tr("Who proposes this text?"),
-                    tr("Delegation or group (EU, G77 and China …):"),
-                    "",
-                )
-                if not name:
-                    return
-                proposals = [derive(base, read_document(path).resolution, name.strip(), neg.version)]
-        except (ResoluteError, OSError) as exc:
+        except ResoluteError as exc:
             self.win.prompter.error(self.win, tr("Cannot read the proposal"), explain(exc))
             return
-        self._run(commands.add_proposals, proposals=proposals)
+        version = neg.version
+        self.win.reader.read(
+            Path(path),
+            lambda read: self._proposals_read(read, base, version),
+            title=tr("Cannot read the proposal"),
+            work=lambda path: read_proposals(path, base, version),
+        )
+
+    def _proposals_read(self, read: list[Proposal] | Resolution, base: Resolution, version: str) -> None:
+        """The proposals of a tracked Word file, or a plain draft whose author the user names."""
+        from app.negotiation.proposals import derive
+
+        if isinstance(read, list):
+            self._run(commands.add_proposals, proposals=read)
+            return
+        name = self.win.prompter.ask_line(
+            self.win,
+            tr("Who proposes this text?"),
+            tr("Delegation or group (EU, G77 and China …):"),
+            "",
+        )
+        if name:
+            self._run(commands.add_proposals, proposals=[derive(base, read, name.strip(), version)])
 
     def type_proposal(self) -> None:
         """A proposal read out in the room, on the selected paragraph (see `app.negotiation.typed`)."""
@@ -410,6 +434,19 @@ class NegotiationPanel(QObject):
             self.win.statusBar().showMessage(tr("Select a paragraph first"), 4000)
             return
         self._run(commands.set_status, paragraph_id=self.selected, status=status)
+
+    def show_history(self) -> None:
+        """The selected paragraph's changes of status (widgets.status_history)."""
+        from widgets.status_history import StatusHistoryDialog
+
+        entry, neg = self._entry(), self.win.res.negotiation
+        if entry is None or neg is None:
+            self.win.statusBar().showMessage(tr("Select a paragraph first"), 4000)
+            return
+        self.history_dialog = StatusHistoryDialog(
+            entry.label, neg.statuses.get(entry.paragraph_id, []), self.win
+        )
+        self.history_dialog.open()
 
     def issue_revision(self) -> None:
         if self._run(commands.issue_revision):
@@ -506,3 +543,16 @@ class NegotiationPanel(QObject):
             return False
         self.win.statusBar().showMessage(tr("Exported {name}").format(name=path.name), 3000)
         return True
+
+
+def read_proposals(path: Path, base: Resolution, version: str) -> list[Proposal] | Resolution:
+    """A proposal file as read on the reading thread: one proposal per author of a Word file's tracked changes,
+    else the draft as a whole (its author is asked for once it is read)."""
+    from app.files import read_file
+    from app.io.reading import MAX_INPUT_BYTES, read_document
+    from app.negotiation.tracked_reading import authors, proposals_from_tracked
+
+    data = read_file(path, MAX_INPUT_BYTES) if path.suffix.lower() == ".docx" else b""
+    if data and authors(data, name=path.name):
+        return proposals_from_tracked(data, base, name=path.name, base_version=version)
+    return read_document(path).resolution

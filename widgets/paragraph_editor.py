@@ -100,7 +100,9 @@ class ParagraphRow(QFrame):
         super().__init__(parent)
         self.paragraph_id = paragraph_id
         self.is_tail = is_tail
-        self.place = ""  # "OP 3 (a)": where the paragraph stands, as findings name it
+        # where the paragraph stands, as findings name it ("OP 3 (a)"; a tail's "…, after its subparagraphs"),
+        # and the paragraph's own name the row was given
+        self.place, self.where = "", ""
         self.block: Block | None = None
         self.completer_part: Part | None = None
         self.setObjectName("paragraphRow")
@@ -176,7 +178,7 @@ class ParagraphRow(QFrame):
         sub = block.level > 0
         self.opener.setVisible(not self.is_tail and (not sub or bool(block.opener) or self.opener.hasFocus()))
         name = where if not self.is_tail else tr("{place}, after its subparagraphs").format(place=where)
-        self.place = name
+        self.place, self.where = name, where
         self.opener.setAccessibleName(tr("{place}: opener").format(place=name))
         self.text.setAccessibleName(tr("{place}: text").format(place=name))
         self.handle.setAccessibleName(tr("Move {place}").format(place=where))
@@ -441,7 +443,9 @@ class ParagraphList(QScrollArea):
             ((b.paragraph_id, b.is_tail), b) for b in blocks if b.role in ROW_ROLES
         ]
         if [key for key, _ in wanted] == self.order and all(key in self.rows for key in self.order):
-            self._relabel(wanted)  # same rows in the same order: only numbers, labels and ends can differ
+            self._relabel(
+                wanted, blocks
+            )  # same rows in the same order: only numbers, labels and ends can differ
             return
         keys = {key for key, _ in wanted}
         gone = [k for k in self.rows if k not in keys]
@@ -457,7 +461,7 @@ class ParagraphList(QScrollArea):
                 box.layout().removeWidget(row)
             row.deleteLater()
         self.order = [key for key, _ in wanted]
-        names = self._names = place_names(block for _, block in wanted)
+        names = self._names = place_names(blocks)  # all blocks: a section's heading names its rows
         placed = [(key, block, names.get(key[0], "")) for key, block in wanted]
         fresh = 0
         self.setUpdatesEnabled(False)
@@ -531,11 +535,11 @@ class ParagraphList(QScrollArea):
         while self._backlog:
             self._build_backlog(len(self._backlog))
 
-    def _relabel(self, wanted: list[tuple[RowKey, Block]]) -> None:
-        names = self._names = place_names(block for _, block in wanted)
+    def _relabel(self, wanted: list[tuple[RowKey, Block]], blocks: list[Block]) -> None:
+        names = self._names = place_names(blocks)
         for key, block in wanted:
             row = self.rows.get(key)
-            if row is not None and row.block != block:
+            if row is not None and (row.block != block or row.where != names.get(key[0], "")):
                 row.set_block(block, names.get(key[0], ""))
             if row is not None and not key[1]:
                 row.set_heading(self._headings.get(key[0], ""))

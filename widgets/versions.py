@@ -28,6 +28,7 @@ from widgets.file_filters import DRAFT_FILTER
 from widgets.rollover_dialog import RolloverDialog
 
 if TYPE_CHECKING:
+    from app.io.imported import ImportResult
     from widgets.main_window import MainWindow
 
 
@@ -106,27 +107,18 @@ class Versions(QObject):
         self.show_view()
 
     def compare_with(self) -> None:
-        from app.io.reading import read_document
-
+        if self.win.reader.refused():
+            return
         path = self.win.prompter.open_path(self.win, tr("Compare with an earlier version"), DRAFT_FILTER)
         if not path:
             return
-        try:
-            result = read_document(Path(path))
-        except ResoluteError as exc:
-            self.win.prompter.error(self.win, tr("Cannot compare"), explain(exc))
-            return
-        except Exception as exc:  # a reader bug must not touch the open draft
-            self.win.prompter.error(
-                self.win,
-                tr("Cannot compare"),
-                tr("{name} could not be read ({error})").format(
-                    name=Path(path).name, error=exc.__class__.__name__
-                ),
-            )
-            return
-        self.set_base(result.resolution, Path(path).name)
-        self.show_view()
+        path = Path(path)
+
+        def read(result: ImportResult) -> None:
+            self.set_base(result.resolution, path.name)
+            self.show_view()
+
+        self.win.reader.read(path, read, title=tr("Cannot compare"))
 
     def show_view(self) -> None:
         self.dock.show()

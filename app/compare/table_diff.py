@@ -133,7 +133,7 @@ def _pair_gap(
     return out + [(k, None) for k in range(i, n)] + [(None, k) for k in range(j, m)]
 
 
-def _row_pairs(
+def row_pairs(
     base: Sequence[Sequence[str]], new: Sequence[Sequence[str]]
 ) -> list[tuple[int | None, int | None]]:
     """Order-keeping pairs of both versions' rows, (i, None) a row deleted, (None, j) a row added."""
@@ -154,6 +154,9 @@ def _row_pairs(
         i, j = bi + size, nj + size
     pairs += [(n - tail + k, m - tail + k) for k in range(tail)]
     return _paired_in_place(pairs)
+
+
+_row_pairs = row_pairs  # the name tests knew it by
 
 
 def _paired_in_place(pairs: list[tuple[int | None, int | None]]) -> list[tuple[int | None, int | None]]:
@@ -209,7 +212,7 @@ def table_rows(
         return [*row, *[""] * (columns - len(row))]
 
     out: list[RowChange] = []
-    for x, y in _row_pairs(brows, nrows):
+    for x, y in row_pairs(brows, nrows):
         if x is not None and y is not None:
             b, n = cells(brows[x]), cells(nrows[y])
             segs = [_cell_segments(b[k], n[k], notes) for k in range(columns)]

@@ -13,6 +13,7 @@ from app.errors import InputError
 from app.io.akn_paragraphs import Reader
 from app.io.akn_tree import all_named, children, first_named, local_name, own, text_of
 from app.io.akn_writer import AKN4UN_NS, parse_destination
+from app.messages import say
 from app.model import Action, DocumentKind, Header, Instruction, Paragraph
 
 DRAFT_KINDS = {
@@ -80,9 +81,23 @@ def instructions(doc: etree._Element, reader: Reader, name: str) -> list[Instruc
             pos = destination.get("pos", "") if destination is not None else ""
             part, number, sub = parse_destination(place, pos if action is Action.INSERT else "")
         except ValueError:
-            raise InputError(f"{what}: {where} names no paragraph of a draft (“{place[:60]}”)") from None
+            raise InputError(
+                say(
+                    "{what}: {where} names no paragraph of a draft (“{place}”)",
+                    what=what,
+                    where=where,
+                    place=place[:60],
+                )
+            ) from None
         if action is None:
-            raise InputError(f"{what}: {where} is a modification of type “{mod.get('type', '')[:30]}”")
+            raise InputError(
+                say(
+                    "{what}: {where} is a modification of type “{kind}”",
+                    what=what,
+                    where=where,
+                    kind=mod.get("type", "")[:30],
+                )
+            )
         ins = Instruction(action, part, number, sub)
         links = [(local_name(k), k.get("href", "")) for k in children(mod, "old", "new")]
         # the words the change goes after or (an insertion) before; an `old` of an insertion is read as

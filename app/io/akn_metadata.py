@@ -28,6 +28,7 @@ from app.io.akn_tree import (
 from app.io.imported import Adoption
 from app.io.safe_xml import parse_xml
 from app.languages import language_for_akn
+from app.messages import say
 from app.states import official_name, split_sponsor_names
 from app.templates import Template, all_templates
 
@@ -35,14 +36,20 @@ from app.templates import Template, all_templates
 def akn_document(root: etree._Element, name: str) -> etree._Element:
     if local_name(root) != "akomaNtoso":
         raise InputError(
-            f"{name or 'the file'} is XML but not Akoma Ntoso (root element <{local_name(root)}>)"
+            say(
+                "{name} is XML but not Akoma Ntoso (root element <{root}>)",
+                name=name or say("the file"),
+                root=local_name(root),
+            )
         )
     for child in children(root):
         if local_name(child) in DOC_TYPES:
             return child
         if local_name(child) == "documentCollection":  # resolutions A, B ... under one number: read in parts
             return child
-    raise InputError(f"{name or 'the file'} is Akoma Ntoso but holds no document the reader knows")
+    raise InputError(
+        say("{name} is Akoma Ntoso but holds no document the reader knows", name=name or say("the file"))
+    )
 
 
 def metadata_of(doc: etree._Element, first: etree._Element) -> dict[str, Any]:

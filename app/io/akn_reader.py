@@ -64,7 +64,9 @@ def read_akn(data: bytes, *, name: str = "") -> AknImportResult:
     doc = akn_document(root, name)
     components = collection_parts(root) if local_name(doc) == "documentCollection" else [doc]
     if not components:
-        raise InputError(f"{name or 'the file'} is an Akoma Ntoso collection with no documents in it")
+        raise InputError(
+            say("{name} is an Akoma Ntoso collection with no documents in it", name=name or say("the file"))
+        )
     meta = metadata_of(doc, components[0])
     tpl = template_for(meta)
     meta["template"] = tpl.id if tpl else ""
@@ -113,7 +115,12 @@ def read_akn(data: bytes, *, name: str = "") -> AknImportResult:
     if local_name(doc) == "amendment":
         res.instructions = instructions(doc, reader, name)
     if not res.instructions and not any(part.preamble or part.operative for part in res.parts()):
-        raise InputError(f"{name or 'the file'} is Akoma Ntoso but has no preamble or operative paragraphs")
+        raise InputError(
+            say(
+                "{name} is Akoma Ntoso but has no preamble or operative paragraphs",
+                name=name or say("the file"),
+            )
+        )
 
     if not draft:
         what = meta["symbol"] or say("an adopted resolution")

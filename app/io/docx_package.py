@@ -35,7 +35,9 @@ class OpenedDocx:
 
 
 def strict_refusal(label: str) -> InputError:
-    return InputError(f"{label} is saved as Strict Open XML: save it in Word as “Word Document (.docx)”")
+    return InputError(
+        say("{name} is saved as Strict Open XML: save it in Word as “Word Document (.docx)”", name=label)
+    )
 
 
 def open_docx(data: bytes, name: str) -> OpenedDocx:

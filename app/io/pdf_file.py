@@ -14,6 +14,7 @@ import re
 import threading
 from collections.abc import Callable
 
+from app import cancelling
 from app.errors import InputError
 from app.io.imported import ImportResult
 from app.io.other_formats import COPY_TEXT
@@ -84,7 +85,9 @@ def pdf_layer(data: bytes, name: str = "the file", grids: PdfGrids | None = None
             tables = grids is not None
             read = pages_apart(data, name, bounds, tables)
             pages, page_flags, found = (
-                read if read is not None else read_pages(document, name, bounds, tables=tables)
+                read
+                if read is not None
+                else read_pages(document, name, bounds, cancelling.check, tables=tables)
             )
         except pypdfium2.PdfiumError:
             raise InputError(say("{name} is a damaged PDF file (a page cannot be read)", name=name)) from None

@@ -21,6 +21,7 @@ import time
 from multiprocessing.connection import Connection
 from typing import TYPE_CHECKING
 
+from app import cancelling
 from app.errors import InputError
 from app.messages import reason, say
 
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
 DEADLINE = 60.0  # seconds for all pages: the 500 pages of the bound are read in about 8 s
 # bytes of address space for the child (Unix): loading the 52 pages of A/80/L.17 fits in 256 MB
 MEMORY = 1 << 30
+_SLICE = 0.1  # seconds between looks at whether the user stopped the read
 _STARTED: list[multiprocessing.context.BaseContext] = []
 
 
@@ -56,7 +58,8 @@ def pages_apart(
 ) -> tuple[list[str], list[bytearray], PdfGrids | None] | None:
     """What `app.io.pdf_file.read_pages` reads (the pages' texts and italic flags, and with `tables` their ruled
     tables), read in a child process; InputError naming the page that stopped it, took too long or passed
-    `bounds`. None where no child process can start."""
+    `bounds`; `app.cancelling.Cancelled`, the child ended, when the user stops the read. None where no child
+    process can start."""
     try:
         context = _context()
         receiver, sender = context.Pipe(duplex=False)
@@ -73,7 +76,7 @@ def pages_apart(
     )
     try:
         while True:
-            if not receiver.poll(max(0.0, end - time.monotonic())):  # started or not: the file may be why
+            if not _answered(receiver, end):  # started or not: the file may be why
                 raise InputError(
                     say(
                         "{name}: page {page} takes far too long to read (a damaged PDF file)",
@@ -108,6 +111,18 @@ def pages_apart(
         if child.is_alive():
             child.kill()
         child.join(5)
+
+
+def _answered(receiver: Connection, end: float) -> bool:
+    """Wait for the child's next word until `end` (False: the deadline passed), a slice at a time: a user who
+    stops the read (app.cancelling) stops it within a tenth of a second, and the caller's `finally` ends the child."""
+    while True:
+        cancelling.check()
+        left = end - time.monotonic()
+        if receiver.poll(max(0.0, min(left, _SLICE))):
+            return True
+        if left <= _SLICE:
+            return False
 
 
 def _read_pages(

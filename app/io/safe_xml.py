@@ -43,7 +43,7 @@ _DECLARED = re.compile(rb"^\s*<\?xml[^>]*encoding\s*=\s*[\"']([A-Za-z0-9._-]+)[\
 
 
 def _label(name: str) -> str:
-    return name or "the file"
+    return name or say("the file")
 
 
 _BOMS = (
@@ -81,7 +81,7 @@ def sniff_encoding(data: bytes) -> str | None:
 def decode_xml(data: bytes, *, name: str = "") -> str:
     """The XML as text, checking its encoding; invalid bytes give a one-line InputError."""
     if not data.strip():
-        raise InputError(f"{_label(name)} is empty")
+        raise InputError(say("{name} is empty", name=_label(name)))
     encoding = sniff_encoding(data)
     if encoding is None:
         m = _DECLARED.match(data[:200])
@@ -89,14 +89,27 @@ def decode_xml(data: bytes, *, name: str = "") -> str:
     try:
         text = data.decode(encoding)
     except LookupError:
-        raise InputError(f"{_label(name)} declares an unknown text encoding '{encoding}'") from None
+        raise InputError(
+            say("{name} declares an unknown text encoding '{encoding}'", name=_label(name), encoding=encoding)
+        ) from None
     except UnicodeDecodeError as exc:
         raise InputError(
-            f"{_label(name)} is not valid {encoding.upper().replace('-SIG', '')} text "
-            f"(bad byte 0x{data[exc.start]:02x} at position {exc.start})"
+            say(
+                "{name} is not valid {encoding} text (bad byte {byte} at position {position})",
+                name=_label(name),
+                encoding=encoding.upper().replace("-SIG", ""),
+                byte=f"0x{data[exc.start]:02x}",
+                position=exc.start,
+            )
         ) from None
     if "\x00" in text:  # never in XML: bytes of another encoding read as this one
-        raise InputError(f"{_label(name)} is not valid {encoding.upper()} XML (it holds NUL characters)")
+        raise InputError(
+            say(
+                "{name} is not valid {encoding} XML (it holds NUL characters)",
+                name=_label(name),
+                encoding=encoding.upper(),
+            )
+        )
     return text
 
 
@@ -116,11 +129,15 @@ def check_xml(data: bytes, *, name: str = "", max_depth: int = MAX_DEPTH) -> Non
     """Refuse entity declarations, absurd nesting or size, and malformed XML (without building a tree)."""
     if len(data) > MAX_XML_BYTES:
         raise InputError(
-            f"{_label(name)} is too large to be a resolution ({len(data) // 1_000_000} MB of XML)"
+            say(
+                "{name} is too large to be a resolution ({size} MB of XML)",
+                name=_label(name),
+                size=len(data) // 1_000_000,
+            )
         )
     text = decode_xml(data, name=name)
     if "<!ENTITY" in text:
-        raise InputError(f"{_label(name)} declares XML entities, which are refused for safety")
+        raise InputError(say("{name} declares XML entities, which are refused for safety", name=_label(name)))
     depth = count = 0
     events = etree.iterparse(
         io.BytesIO(data),
@@ -139,11 +156,17 @@ def check_xml(data: bytes, *, name: str = "", max_depth: int = MAX_DEPTH) -> Non
                 count += 1
                 if depth > max_depth:
                     raise InputError(
-                        f"{_label(name)} nests its XML too deeply (more than {max_depth} levels) or is too "
-                        "large to read safely"
+                        say(
+                            "{name} nests its XML too deeply (more than {depth} levels) or is too large to read "
+                            "safely",
+                            name=_label(name),
+                            depth=max_depth,
+                        )
                     )
                 if count > MAX_ELEMENTS:
-                    raise InputError(f"{_label(name)} has too many XML elements to be a resolution")
+                    raise InputError(
+                        say("{name} has too many XML elements to be a resolution", name=_label(name))
+                    )
             else:
                 depth -= 1
                 if depth > 2:
@@ -157,10 +180,13 @@ def _syntax_error(exc: etree.XMLSyntaxError, name: str, max_depth: int) -> Input
     limit and ours is met first depends on how it buffers: both are refused in our words."""
     if exc.code == getattr(etree.ErrorTypes, "ERR_RESOURCE_LIMIT", -1) or "depth" in str(exc).lower():
         return InputError(
-            f"{_label(name)} nests its XML too deeply (more than {max_depth} levels) or is too large "
-            "to read safely"
+            say(
+                "{name} nests its XML too deeply (more than {depth} levels) or is too large to read safely",
+                name=_label(name),
+                depth=max_depth,
+            )
         )
-    return InputError(f"{_label(name)} is not well-formed XML ({_short(exc)})")
+    return InputError(say("{name} is not well-formed XML ({reason})", name=_label(name), reason=_short(exc)))
 
 
 def parse_xml(data: bytes, *, name: str = "", max_depth: int = MAX_DEPTH) -> etree._Element:
@@ -171,7 +197,7 @@ def parse_xml(data: bytes, *, name: str = "", max_depth: int = MAX_DEPTH) -> etr
     except etree.XMLSyntaxError as exc:
         raise _syntax_error(exc, name, max_depth) from None
     if root is None:
-        raise InputError(f"{_label(name)} holds no XML element")
+        raise InputError(say("{name} holds no XML element", name=_label(name)))
     return root
 
 
@@ -217,25 +243,43 @@ def open_zip(data: bytes, *, name: str = "") -> zipfile.ZipFile:
             say("{name} is damaged or incomplete: it is not a complete .docx file", name=label)
         ) from None
     if len(members) > MAX_ZIP_MEMBERS:
-        raise InputError(f"{label} holds too many parts ({len(members)}) to be a Word document")
+        raise InputError(
+            say("{name} holds too many parts ({count}) to be a Word document", name=label, count=len(members))
+        )
     seen: set[str] = set()
     total = 0
     for info in members:
         part = info.filename.lower()  # package part names ignore case
         if part in seen:  # which of the two a reader takes differs from one program to another
-            raise InputError(f"{label} holds two parts named {info.filename}: refused as ambiguous")
+            raise InputError(
+                say(
+                    "{name} holds two parts named {part}: refused as ambiguous",
+                    name=label,
+                    part=info.filename,
+                )
+            )
         seen.add(part)
         total += info.file_size
         if total > MAX_ZIP_TOTAL:
             raise InputError(
-                f"{label} expands to more than {MAX_ZIP_TOTAL // 1_000_000} MB: refused as unsafe"
+                say(
+                    "{name} expands to more than {size} MB: refused as unsafe",
+                    name=label,
+                    size=MAX_ZIP_TOTAL // 1_000_000,
+                )
             )
         if info.file_size > RATIO_FLOOR and info.file_size > MAX_ZIP_RATIO * max(info.compress_size, 1):
             raise InputError(
-                f"{label} is compressed suspiciously tightly ({info.filename}): refused as unsafe"
+                say(
+                    "{name} is compressed suspiciously tightly ({part}): refused as unsafe",
+                    name=label,
+                    part=info.filename,
+                )
             )
         if info.flag_bits & 0x1:
-            raise InputError(f"{label} is password-protected: remove the password in Word and open it again")
+            raise InputError(
+                say("{name} is password-protected: remove the password in Word and open it again", name=label)
+            )
     return archive
 
 
@@ -244,7 +288,11 @@ def read_member(archive: zipfile.ZipFile, member: str, *, name: str = "") -> byt
     try:
         return archive.read(member)
     except KeyError:
-        raise InputError(f"{_label(name)} has no part '{member}': it is not a complete .docx file") from None
+        raise InputError(
+            say(
+                "{name} has no part '{part}': it is not a complete .docx file", name=_label(name), part=member
+            )
+        ) from None
     except (
         zipfile.BadZipFile,
         zipfile.LargeZipFile,
@@ -254,7 +302,9 @@ def read_member(archive: zipfile.ZipFile, member: str, *, name: str = "") -> byt
         NotImplementedError,
         zlib.error,  # a corrupted deflate stream
     ) as exc:
-        raise InputError(f"{_label(name)} is damaged ({member}: {_short(exc)})") from None
+        raise InputError(
+            say("{name} is damaged ({part}: {reason})", name=_label(name), part=member, reason=_short(exc))
+        ) from None
 
 
 def check_zip_xml(archive: zipfile.ZipFile, *, name: str = "") -> None:

@@ -33,13 +33,6 @@ from app.io.headings import (
 from app.io.imported import ImportResult
 from app.io.item_runs import rejoin_item_lines
 from app.io.lone_markers import markers_on_own_lines
-from app.io.lost_hyphens import (
-    LINE_PITCH,
-    hyphen_pairs,
-    hyphened_only,
-    restore_hyphens,
-    restore_spaced,
-)
 from app.io.note_markers import (
     SLASH_NOTE,
     markers,
@@ -55,7 +48,6 @@ from app.io.reading_order import (
     labels_set_after,
 )
 from app.io.run_in_numbers import run_in_finding, split_run_in_numbers
-from app.io.spaced_words import close_up
 from app.io.structure import (
     BULLETS,
     MAX_HEADING_CHARS,
@@ -68,25 +60,23 @@ from app.io.structure import (
 )
 from app.io.text_blocks import (
     DOUBLE_SPACE,
-    PRINTED_LINE_CHARS,
     Block,
     blank_line_blocks,
     cut_unbroken_header,
     displaced_run,
-    hard_wrapped,
     header_end,
     known_start,
     label_alone,
     listed_apart,
     normalise,
     opens_labelled,
-    printed_wraps,
     split_at_foreign_organ_line,
     split_block,
     starts_block,
     sub_label_alone,
 )
 from app.io.text_header import ORGANS, HeaderResult, note_not_draft, organ_template, parse_header
+from app.io.text_joining import LineJoiner
 from app.io.text_notes import NotePlacement
 from app.io.text_paragraphs import (
     LANGUAGE,
@@ -119,7 +109,6 @@ from app.messages import say, say_plural
 from app.model import DocumentKind, Paragraph, Part, Resolution, ResolutionPart
 from app.publication_titles import italicize_body_titles, italicize_note_titles
 from app.punctuation import ends_with_mark
-from app.spelling.lexicon import english
 from app.templates import Template
 
 MAX_CHARS = 5_000_000
@@ -127,7 +116,6 @@ _LINK = re.compile(r"\[([^\]\[]+)\]\((?:[^()\s]*)\)")
 _MD_NOTE_DEF = re.compile(r"^\[\^(?P<label>[\w-]+)\]:\s*(?P<text>.*)$")
 _SUPER_RUN = re.compile(f"[{SUPERSCRIPTS}]+")
 _ITALIC = re.compile(r"(?<![\\*])\*(?=\S)(?P<t>[^*\n]*?\S)\*(?!\*)")
-_WORD = re.compile(r"[A-Za-z\u00C0-\u024F]+(?:[-\u2011][A-Za-z\u00C0-\u024F]+)*")
 
 
 class Unarranged(Exception):
@@ -154,7 +142,10 @@ def read_text(text: str, *, arrange: Callable[[Resolution], bool] | None = None)
     note = note_not_draft(text)
     if note:  # read as a resolution it would be a heap of operative paragraphs without openers
         raise InputError(
-            f"not a draft resolution, decision or amendment but a note (“{note}”): nothing to check"
+            say(
+                "not a draft resolution, decision or amendment but a note (“{note}”): nothing to check",
+                note=note,
+            )
         )
     language = _text_language(text)
     token = LANGUAGE.set(language)
@@ -249,19 +240,10 @@ class _Reader:
     findings: list[Finding] = field(default_factory=list)
     notes: list[RawNote] = field(default_factory=list)
     slash_notes: bool = False  # the notes are typed "1/ …" (documents of before about 2000)
-    words_cache: set[str] | None = None
-    pairs_cache: set[str] | None = None  # `lost_hyphens.hyphen_pairs` of the document's words
-    spaced_cache: set[str] | None = None  # two neighbouring words of the document ("secretary general")
-    hyphened: set[str] | None = None  # compounds the document writes with a hyphen only (app.io.lost_hyphens)
-    _lines_for_words: list[str] = field(default_factory=list)
+    joiner: LineJoiner = field(default_factory=LineJoiner)  # lines into text, and what that changed
     # an amendment's body in reading order, and which of those paragraphs are instruction sentences
     amend_order: list[Paragraph] = field(default_factory=list)
     amend_sentences: set[str] = field(default_factory=set)
-    extracted: bool = False  # text of an issued PDF (page furniture found): broken words are closed up
-    broken_words: bool = False  # extracted, or a PDF's printed lines copied without furniture: the same
-    wrapped: bool = True  # lines as printed: a line past a printed line's length joins printed lines
-    closed_up: list[str] = field(default_factory=list)
-    rehyphenated: list[str] = field(default_factory=list)  # compounds whose dropped hyphen came back
     items: set[str] = field(default_factory=set)  # ids of bulleted or numbered items read as subparagraphs
     # paragraphs read so far whose opener the text marks in italics (`*Decides*`), and whose opener it does not
     openers_marked: int = 0
@@ -270,13 +252,6 @@ class _Reader:
     arrange: Callable[[Resolution], bool] | None = None  # see `read_text`
 
     # ---- the whole run -------------------------------------------------------------------------------------------
-
-    def _note_the_layout(self, lines: list[str], furniture: int) -> None:
-        """Whether the lines are a PDF's text (page furniture found) and whether they wrap as printed."""
-        self.extracted = furniture > 0 and LANGUAGE.get() == "en"
-        # printed lines copied without the page furniture: their broken words are the PDF's too
-        self.broken_words = self.extracted or (LANGUAGE.get() == "en" and printed_wraps(lines))
-        self.wrapped = hard_wrapped(lines)
 
     def _in_printed_order(self, lines: list[str], pages: list[int]) -> tuple[list[str], list[int]]:
         """A PDF's body lines with what its text layer set out of place put back: a paragraph's first line set
@@ -294,7 +269,9 @@ class _Reader:
         part_a, part_title = text_structure.part_a_title([b.lines for b in blocks], split)
         head = self._head(blocks[: split - part_a], cleaned.job_number)
         res = Resolution(header=head.header, title=head.title)
-        res.part_title = self._markup(self._join(part_title))  # "A" and its title stand before the organ line
+        res.part_title = self._markup(
+            self.joiner.join(part_title)
+        )  # "A" and its title stand before the organ line
         body = blocks[split:]
         organ_line = ORGAN_LINE.match(body[0].first) if body else None
         if organ_line and not head.organ and not head.header.symbol:
@@ -306,7 +283,7 @@ class _Reader:
         notes.place_bare(body)
         notes.place_unmarked(body)
         notes.glue_again(body)
-        if self.extracted:
+        if self.joiner.extracted:
             body = self._set_apart(res, body)
             body = self._tables(res, body)
         self._body(res, body, head.template, in_parts=bool(part_a))
@@ -330,8 +307,8 @@ class _Reader:
         lines = [DOUBLE_SPACE.sub(" ", line) for line in cleaned.lines]
         body_lines, body_pages = self._lift_typed_notes(lines, cleaned.pages)
         body_lines, body_pages = self._cut_and_split(body_lines, body_pages)
-        self._lines_for_words = body_lines
-        self._note_the_layout(body_lines, cleaned.furniture)
+        self.joiner.lines = body_lines
+        self.joiner.note_layout(body_lines, cleaned.furniture)
         if cleaned.furniture:
             body_lines, body_pages = self._in_printed_order(body_lines, body_pages)
         return long_numbers_set_apart(body_lines, body_pages)
@@ -341,7 +318,7 @@ class _Reader:
         head_lines = plain_lines([b.lines for b in head_blocks])
         if LANGUAGE.get() != "en":  # a French or Spanish masthead, in the words the header reader knows
             head_lines = english_header(head_lines, get_language(LANGUAGE.get()))
-        head = parse_header(head_lines, join=self._join)
+        head = parse_header(head_lines, join=self.joiner.join)
         self.findings += head.findings
         if job_number:
             head.header.job_number = job_number
@@ -349,33 +326,33 @@ class _Reader:
 
     def _note_import_changes(self) -> None:
         """Findings that say what the reader changed on import: words closed up or hyphenated again, items."""
-        if self.closed_up:
+        if self.joiner.closed_up:
             self.findings.append(
                 Finding(
                     "import.spaced-word",
                     Severity.INFO,
                     say_plural(
-                        len(self.closed_up),
+                        len(self.joiner.closed_up),
                         "{count} word the PDF text had broken apart with spaces was closed up on import "
                         "({shown}{more})",
                         "{count} words the PDF text had broken apart with spaces were closed up on import "
                         "({shown}{more})",
-                        **_listed(self.closed_up),
+                        **_listed(self.joiner.closed_up),
                     ),
                 )
             )
-        if self.rehyphenated:
+        if self.joiner.rehyphenated:
             self.findings.append(
                 Finding(
                     "import.spaced-word",
                     Severity.INFO,
                     say_plural(
-                        len(self.rehyphenated),
+                        len(self.joiner.rehyphenated),
                         "{count} compound whose hyphen the PDF text had dropped at a line end was hyphenated "
                         "again on import ({shown}{more})",
                         "{count} compounds whose hyphen the PDF text had dropped at a line end were hyphenated "
                         "again on import ({shown}{more})",
-                        **_listed(self.rehyphenated),
+                        **_listed(self.joiner.rehyphenated),
                     ),
                 )
             )
@@ -470,99 +447,9 @@ class _Reader:
 
     # ---- text ----------------------------------------------------------------------------------------------------
 
-    def _join(self, lines: list[str]) -> str:
-        # pieces joined once at the end: joining line by line copies the text so far for each line
-        out: list[str] = []
-        lines = [s for s in (line.strip() for line in lines) if s and s != PAGE_BREAK]
-        last_joined = _last_line_joined(lines)
-        for at, s in enumerate(lines):
-            if self.extracted and self.wrapped:
-                s = self._rehyphenated(s, last_joined and at == len(lines) - 1)
-            end = "".join(out[-2:])[-2:]  # the text so far ends so (pieces are never blank)
-            if not end.endswith("-") or len(end) < 2 or not end[-2].isalpha():
-                out.append(" " + s if out else s)  # as join_wrapped joins
-            elif s[:1].isalpha() and not self._keep_hyphen("".join(out[-2:]), s):
-                out[-1] = out[-1][:-1]
-                out.append(s)
-            else:
-                out.append(s)
-        return self._closed_up(re.sub(r"[ \t]+", " ", "".join(out)).strip())
-
-    def _rehyphenated(self, line: str, joined: bool = False) -> str:
-        """A line of an issued PDF's text with the hyphens its text layer dropped where it joined printed lines
-        put back. pdftotext joins the lines a hyphen ends, so a joined line may be short when the paragraph's
-        last printed line is ("… in support of nuclear-weapon-" / "free zones,"): in a line of a printed line's
-        length, a compound that has a hyphen already gets back the one it lost ("nuclear-weaponfree"); in a longer
-        line, any glued word, and two words with a space. `restore_hyphens` takes only a split where a printed
-        line may end."""
-        joined = joined or len(line) > PRINTED_LINE_CHARS
-        # a word set apart by its spacing first ("appropr iate"): a piece of it is no compound's
-        line = self._closed_up(line)
-        if self.pairs_cache is None:
-            self.pairs_cache = hyphen_pairs(self._document_words())
-        line, restored = restore_hyphens(
-            line,
-            english().known,
-            compounds_only=not joined,
-            listed=english().listed,
-            hyphened_pairs=self.pairs_cache,
-            spaced_pairs=self._spaced_pairs(),
-        )
-        self.rehyphenated += restored
-        if joined:
-            if self.hyphened is None:
-                self.hyphened = hyphened_only(
-                    self._lines_for_words, PRINTED_LINE_CHARS, english().compounds()
-                )
-            line, restored = restore_spaced(line, self.hyphened)
-            self.rehyphenated += restored
-        return line
-
-    def _spaced_pairs(self) -> set[str]:
-        """Every two neighbouring words of the document's lines, in lower case ("secretary general")."""
-        if self.spaced_cache is None:
-            self.spaced_cache = set()
-            for line in self._lines_for_words:
-                words = _WORD.findall(line.lower())
-                self.spaced_cache.update(f"{a} {b}" for a, b in zip(words, words[1:], strict=False))
-        return self.spaced_cache
-
-    def _document_words(self) -> set[str]:
-        if self.words_cache is None:
-            self.words_cache = _word_forms(self._lines_for_words)
-        return self.words_cache
-
-    def _closed_up(self, text: str) -> str:
-        """In text of an issued PDF, words its text layer broke apart closed up ("adhere nce")."""
-        if self.broken_words:
-            if self.words_cache is None:
-                self.words_cache = _word_forms(self._lines_for_words)
-            text, joined = close_up(text, self.words_cache, english().listed)
-            self.closed_up += joined
-        return text
-
-    def _keep_hyphen(self, left: str, right: str) -> bool:
-        """ "non-\\nproliferation" keeps its hyphen; "implemen-\\ntation" loses it. The document decides first."""
-        a = re.search(r"(?<![A-Za-z\u00C0-\u024F])[A-Za-z\u00C0-\u024F]+-$", left)  # from a word's start
-        b = re.match(r"[A-Za-z\u00C0-\u024F]+", right)
-        if not a or not b:
-            return True
-        head, tail = a.group(0)[:-1], b.group(0)
-        joined, hyphened = (head + tail).lower(), f"{head}-{tail}".lower()
-        if self.words_cache is None:
-            self.words_cache = _word_forms(self._lines_for_words)
-        if hyphened in self.words_cache:
-            return True
-        if joined in self.words_cache:
-            return False
-        if right[:1].isupper():
-            return True
-        known = english().listed
-        return not (known(joined) and not (known(head) and known(tail)))
-
     def _note_text(self, text: str) -> str:
         """A note's text as the model holds it: broken words closed up, then markup."""
-        return self._markup(self._closed_up(text))
+        return self._markup(self.joiner.close_up(text))
 
     def _markup(self, text: str) -> str:
         """Plain typed text to inline markup: `*italic*` kept, links reduced to their text, the rest escaped."""
@@ -590,7 +477,7 @@ class _Reader:
         while i < len(body):
             end = displaced_run(body, i)
             if end > i and kept and ends_with_mark(NOTE_MARK_RE.sub("", kept[-1].lines[-1].strip()), ",;:."):
-                apart += [self._join(b.lines) for b in body[i:end]]
+                apart += [self.joiner.join(b.lines) for b in body[i:end]]
                 i = end
                 continue
             kept.append(body[i])
@@ -644,7 +531,7 @@ class _Reader:
                     else body[1:]
                 )
             else:  # "The General Assembly, recalling …, decides …": a decision in one sentence
-                m = ORGAN_LINE.match(self._join(body[0].lines))
+                m = ORGAN_LINE.match(self.joiner.join(body[0].lines))
                 assert m
                 paras.append(Para("decision", "", m.group("rest").strip()))
                 body = body[1:]
@@ -732,7 +619,9 @@ class _Reader:
     def _chunk_text(self, chunk: list[str]) -> str:
         if table_index(chunk[0]) is not None:
             return chunk[0]
-        return self._join([line.replace(EMPTY_ROW, "") for line in chunk])  # never outside a table: a guard
+        return self.joiner.join(
+            [line.replace(EMPTY_ROW, "") for line in chunk]
+        )  # never outside a table: a guard
 
     def _table(self, text: str) -> Paragraph | None:
         """The table paragraph a table item stands for (cells as markup), or None for any other text."""
@@ -1028,25 +917,6 @@ class _Placing:
         self.nesting.reset()
         self.nodes = [top]
         self.top = top
-
-
-def _last_line_joined(lines: list[str]) -> bool:
-    """pdftotext joins a paragraph's last printed line to the one before when a hyphen ends that one, spacing
-    or gluing the compound ("… in the report of the Secretary" / "General; 9" set as one line): the joined
-    line is no longer than PRINTED_LINE_CHARS, but longer than a full printed line and than every other line of
-    its paragraph, which a last line of a justified paragraph never is."""
-    return (
-        len(lines) > 1 and len(lines[-1]) >= LINE_PITCH and len(lines[-1]) > max(len(s) for s in lines[:-1])
-    )
-
-
-def _word_forms(lines: list[str]) -> set[str]:
-    words: set[str] = set()
-    for line in lines:
-        for m in _WORD.finditer(line):
-            w = m.group(0).lower().replace("\u2011", "-")
-            words.add(w)
-    return words
 
 
 def _plain_with_marks(text: str) -> str:

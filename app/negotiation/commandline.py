@@ -8,6 +8,7 @@ from pathlib import Path
 from app.errors import InputError
 from app.files import read_file
 from app.io.reading import read_document
+from app.messages import say
 from app.model import Resolution
 from app.negotiation.proposals import Proposal, derive
 
@@ -32,10 +33,16 @@ def read_proposals(base: Resolution, args: list[str], base_version: str) -> list
             out.append(derive(base, read_document(path).resolution, name, base_version))
             continue
         if path.suffix.lower() != ".docx":
-            raise InputError(f"{path.name}: an edited copy needs the proposer's name: NAME={path}")
+            raise InputError(
+                say(
+                    "{name}: an edited copy needs the proposer's name: NAME={path}",
+                    name=path.name,
+                    path=str(path),
+                )
+            )
         data = read_file(path, _READ_LIMIT, too_large="{name} is too large to be a draft ({mb} MB)")
         if not data:
-            raise InputError(f"{path.name} is empty or too large to be a draft")
+            raise InputError(say("{name} is empty or too large to be a draft", name=path.name))
         out += proposals_from_tracked(data, base, name=path.name, base_version=base_version)
     return out
 
@@ -46,7 +53,9 @@ def compile_files(base_path: Path, proposal_args: list[str], out: Path) -> None:
 
     suffix = out.suffix.lower()
     if suffix not in (".docx", ".txt"):
-        raise InputError(f"cannot write a compilation to '{suffix or out.name}': use .docx or .txt")
+        raise InputError(
+            say("cannot write a compilation to '{kind}': use .docx or .txt", kind=suffix or out.name)
+        )
     base = read_document(base_path).resolution
     version = base.header.full_symbol or base_path.stem
     proposals = read_proposals(base, proposal_args, version)

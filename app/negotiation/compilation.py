@@ -5,7 +5,9 @@ inserted and words it deletes as deleted, the proposer's name in brackets after 
 proposals touch the same words, each proposer's version of those words follows the other, separated by " / ".
 A proposal to delete a paragraph ends it with "[EU: delete]" (the whole text struck when it is the only kind of
 proposal on it). New paragraphs stand where proposed, labelled bis, ter ... after the paragraph they follow.
-Footnotes follow the text, with their proposals marked the same way.
+Footnotes follow the text, with their proposals marked the same way. A table shows its rows (`Entry.rows`): each
+cell's words marked as a paragraph's, a row added marked inserted and a row deleted struck, the proposer in
+brackets in the row's last cell; a table proposed or deleted whole, all its cells so.
 """
 
 from __future__ import annotations
@@ -17,9 +19,12 @@ from app import inline
 from app.model import Paragraph, Resolution
 from app.negotiation import numbering
 from app.negotiation.proposals import (
+    CellEdit,
     DeleteParagraph,
+    DeleteRow,
     FootnoteEdit,
     InsertParagraph,
+    InsertRow,
     Proposal,
     TitleEdit,
     WordEdit,
@@ -44,6 +49,13 @@ class Piece:
 
 
 @dataclass
+class TableRow:
+    cells: list[list[Piece]]  # each cell's pieces, as a paragraph's
+    header: bool = False
+    op: str = EQUAL  # INSERT: a row proposed; DELETE: a row (or the table) proposed for deletion
+
+
+@dataclass
 class Entry:
     kind: str  # "title" (of the resolution, a part or an annex), "paragraph", "new" (a proposed paragraph),
     # "heading", "footnote"
@@ -53,6 +65,7 @@ class Entry:
     pieces: list[Piece]
     proposers: list[str] = field(default_factory=list)  # who proposed something here, in proposal order
     status: str = ""  # negotiation status when known ("agreed ad ref")
+    rows: list[TableRow] | None = None  # a table's rows, printed before its pieces (the table's note)
 
     @property
     def plain(self) -> str:
@@ -257,6 +270,7 @@ class _Builder:
         self.heads: dict[str, list[Hunk]] = {}
         self.deleted: dict[str, list[str]] = {}
         self.inserted: dict[tuple[str, str], list[tuple[str, Paragraph]]] = {}
+        self.tables = _TableProposals()
         for p in proposals:
             for e in p.edits:
                 if isinstance(e, WordEdit):
@@ -273,6 +287,8 @@ class _Builder:
                     self.deleted.setdefault(e.paragraph_id, []).append(p.proposer)
                 elif isinstance(e, InsertParagraph):
                     self.inserted.setdefault((e.list_key, e.after), []).append((p.proposer, e.paragraph))
+                elif isinstance(e, CellEdit | InsertRow | DeleteRow):
+                    self.tables.add(p.proposer, e)
         self.numbers = {k: str(v) for k, v in self.rendered.footnote_numbers.items()}
         count = len(self.numbers)
         for p in proposals:
@@ -328,14 +344,17 @@ class _Builder:
         pieces = opener + gap + text + ([Piece(self.ends.get(para.id, ""))] if self.ends.get(para.id) else [])
         deleters = self.deleted.get(para.id, [])
         who = list(dict.fromkeys(who_o + who_t + deleters))
-        only_deleted = deleters and not who_o and not who_t
+        rows, who_r = self.tables.rows(para, self.numbers) if para.is_table else (None, [])
+        only_deleted = deleters and not who_o and not who_t and not who_r
         if only_deleted or struck_by:
-            pieces = [Piece(p.text, DELETE if p.op == EQUAL else p.op, p.italic, p.note) for p in pieces]
+            pieces = _struck(pieces)
+            rows = [TableRow([_struck(c) for c in r.cells], r.header, DELETE) for r in rows or []] or rows
         if only_deleted:
             pieces += [Piece(f" [{name}]", TAG) for name in deleters]
         else:
             pieces += [Piece(f" [{name}: delete]", TAG) for name in deleters]
-        self.entries.append(Entry("paragraph", label, level, para.id, merge(pieces), who))
+        who = list(dict.fromkeys(who + who_r))
+        self.entries.append(Entry("paragraph", label, level, para.id, merge(pieces), who, rows=rows))
         struck = struck_by or ("x" if only_deleted else "")
         self.list(para.id, para.subparagraphs, level + 1, struck)
         if para.tail or (para.id, "tail") in self.words:
@@ -373,8 +392,17 @@ class _Builder:
                     gap + tokens(node.text) + ([" "] + tokens(node.tail) if node.tail else []), INSERT, False
                 )
                 rest.tag(f" [{name}]")
+                rows = _new_rows(node, self.numbers) if node.is_table else None
                 self.entries.append(
-                    Entry("new", label if node is para else "", depth, node.id, opener.out + rest.out, [name])
+                    Entry(
+                        "new",
+                        label if node is para else "",
+                        depth,
+                        node.id,
+                        opener.out + rest.out,
+                        [name],
+                        rows=rows,
+                    )
                 )
 
     def footnotes(self) -> None:
@@ -395,6 +423,85 @@ class _Builder:
                 self.entries.append(
                     Entry("footnote", self.numbers[note_id], 0, note_id, pieces.out, [p.proposer])
                 )
+
+
+def _struck(pieces: list[Piece]) -> list[Piece]:
+    return [Piece(p.text, DELETE if p.op == EQUAL else p.op, p.italic, p.note) for p in pieces]
+
+
+def _whole_cell(markup: str, op: str, numbers: dict[str, str]) -> list[Piece]:
+    pieces = _Pieces(numbers, False)
+    pieces.add(tokens(markup), op, False)
+    return pieces.out
+
+
+def _new_rows(para: Paragraph, numbers: dict[str, str]) -> list[TableRow]:
+    """A proposed table's rows, every cell inserted."""
+    return [
+        TableRow([_whole_cell(c, INSERT, numbers) for c in row], k < para.header_rows, INSERT)
+        for k, row in enumerate(para.table)
+    ]
+
+
+class _TableProposals:
+    """The proposals on tables' cells and rows, by table, and each table's rows as the compilation shows
+    them: base rows with their cells' proposals, rows added after the base row they follow, rows deleted
+    struck (or marked "[EU: delete]" where others change their cells)."""
+
+    def __init__(self) -> None:
+        self.cells: dict[tuple[str, int, int], list[Hunk]] = {}
+        self.added: dict[tuple[str, int], list[tuple[str, InsertRow]]] = {}
+        self.deleted: dict[tuple[str, int], list[str]] = {}
+
+    def add(self, proposer: str, e: CellEdit | InsertRow | DeleteRow) -> None:
+        if isinstance(e, CellEdit):
+            hunk = (proposer, e.start, e.end, e.old, e.new)
+            self.cells.setdefault((e.paragraph_id, e.row, e.column), []).append(hunk)
+        elif isinstance(e, InsertRow):
+            self.added.setdefault((e.paragraph_id, e.after), []).append((proposer, e))
+        else:
+            self.deleted.setdefault((e.paragraph_id, e.row), []).append(proposer)
+
+    def rows(self, para: Paragraph, numbers: dict[str, str]) -> tuple[list[TableRow], list[str]]:
+        """The table's rows with their proposals, and who proposed something on them."""
+        out: list[TableRow] = []
+        who: list[str] = []
+        columns = max(len(r) for r in para.table)
+        self._added(para.id, -1, columns, numbers, out, who)
+        for index, row in enumerate(para.table):
+            cells: list[list[Piece]] = []
+            editors: list[str] = []
+            for column in range(max(len(row), 1)):
+                hunks = self.cells.get((para.id, index, column), [])
+                editors += [h[0] for h in hunks]
+                cells.append(field_pieces(row[column] if column < len(row) else "", hunks, numbers))
+            deleters = self.deleted.get((para.id, index), [])
+            op = EQUAL
+            if deleters and not editors:
+                cells, op = [_struck(c) for c in cells], DELETE
+                cells[-1] += [Piece(f" [{name}]", TAG) for name in deleters]
+            elif deleters:
+                cells[-1] += [Piece(f" [{name}: delete]", TAG) for name in deleters]
+            who += editors + deleters
+            out.append(TableRow([merge(c) for c in cells], index < para.header_rows, op))
+            self._added(para.id, index, columns, numbers, out, who)
+        return out, list(dict.fromkeys(who))
+
+    def _added(
+        self,
+        table: str,
+        after: int,
+        columns: int,
+        numbers: dict[str, str],
+        out: list[TableRow],
+        who: list[str],
+    ) -> None:
+        for name, e in self.added.get((table, after), []):
+            cells = [_whole_cell(c, INSERT, numbers) for c in e.cells]
+            cells += [[] for _ in range(max(columns, 1) - len(cells))]
+            cells[-1].append(Piece(f" [{name}]", TAG))
+            out.append(TableRow(cells, e.header, INSERT))
+            who.append(name)
 
 
 def _walk_depth(para: Paragraph, level: int):

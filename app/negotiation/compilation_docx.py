@@ -7,6 +7,9 @@ same words cannot both be tracked changes (accepting all would keep both), the p
 shows only in a balloon or on hover, not on paper or in Simple Markup, and a delegate who edits the
 compilation with Track Changes on would mix their own changes with the proposals. Informal revisions (Rev.N
 against Rev.N-1), which have one author, are written with real tracked changes (`rounds.revision_docx`).
+
+A table is a Word table after its label, indented as the text is, its cells marked as paragraphs are, its header
+rows repeated on each page.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from docx.shared import Cm, Pt
 from app.atomic import write_atomic
 from app.io.docx_writer import print_as_issued
 from app.io.safe_xml import xml_text
-from app.negotiation.compilation import BRACKET, DELETE, INSERT, TAG, Compilation, Entry
+from app.negotiation.compilation import BRACKET, DELETE, INSERT, TAG, Compilation, Entry, Piece, TableRow
 from app.negotiation.printed import printed, version_name
 from app.render import render
 
@@ -34,6 +37,8 @@ DELETE_COLOUR = "B01C1C"
 _TWIPS_PER_CM = 567
 _LABEL_CM = 2.4  # the label column
 _LEVEL_CM = 0.8  # indent per subparagraph level
+_TWIPS_PER_CHAR = 120  # a character of an 11-point roman face, about
+_CELL_MARGINS = 230  # a cell's left and right margins in Word's default table style
 
 
 def _run(
@@ -69,17 +74,79 @@ def _paragraph(runs: str, *, level: int = -1, after: int = 120) -> str:
     return f"<w:p><w:pPr>{ppr}</w:pPr>{runs}</w:p>"
 
 
-def _entry(entry: Entry) -> str:
+def _pieces(pieces: list[Piece]) -> str:
+    return "".join(
+        _run(
+            p.text,
+            bold=p.op in (TAG, BRACKET),
+            italic=p.italic,
+            op=p.op,
+            sup=p.note,
+            highlight="yellow" if p.op == BRACKET else "",
+        )
+        for p in pieces
+    )
+
+
+def _widths(rows: list[TableRow], total: int) -> list[int]:
+    """Column widths in twips sharing `total` by the longest word run each column holds (a column of figures
+    narrow, of criteria wide), none narrower than its longest word nor than a sixth of an even share."""
+    columns = max((len(r.cells) for r in rows), default=1)
+    longest = [1] * columns
+    word = [1] * columns
+    for row in rows:
+        for k, cell in enumerate(row.cells):
+            text = "".join(p.text for p in cell)
+            longest[k] = max(longest[k], min(60, len(text)))
+            word[k] = max(word[k], *(len(w) for w in text.split()), 1)
+    floor = sum(longest) / columns / 6
+    weights = [max(w, floor) for w in longest]
+    least = [n * _TWIPS_PER_CHAR + _CELL_MARGINS for n in word]  # the longest word on one line
+    spare = max(total - sum(least), 0)
+    return [least[k] + round(spare * w / sum(weights)) for k, w in enumerate(weights)]
+
+
+def _table(rows: list[TableRow], level: int, text_width: int) -> str:
+    """The rows as a Word table with thin borders, set in from the margin as the entry's text is."""
+    indent = round((_LABEL_CM + _LEVEL_CM * level) * _TWIPS_PER_CM)
+    widths = _widths(rows, max(text_width - indent, 2000))
+    borders = "".join(
+        f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="808080"/>'
+        for side in ("top", "left", "bottom", "right", "insideH", "insideV")
+    )
+    out = [
+        f'<w:tbl><w:tblPr><w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:tblInd w:w="{indent}" w:type="dxa"/>'
+        f'<w:tblBorders>{borders}</w:tblBorders><w:tblLayout w:type="fixed"/><w:tblLook w:val="0000"/>'
+        "</w:tblPr><w:tblGrid>" + "".join(f'<w:gridCol w:w="{w}"/>' for w in widths) + "</w:tblGrid>"
+    ]
+    for row in rows:
+        props = f"<w:trPr><w:cantSplit/>{'<w:tblHeader/>' if row.header else ''}</w:trPr>"
+        cells = "".join(
+            f'<w:tc><w:tcPr><w:tcW w:w="{widths[k]}" w:type="dxa"/></w:tcPr>'
+            f'<w:p><w:pPr><w:spacing w:after="0"/></w:pPr>{_pieces(cell)}</w:p></w:tc>'
+            for k, cell in enumerate(row.cells[: len(widths)] or [[]])
+        )
+        out.append(f"<w:tr>{props}{cells}</w:tr>")
+    return "".join(out) + "</w:tbl>" + _paragraph("", after=0)
+
+
+def _entry(entry: Entry, text_width: int) -> str:
+    if entry.rows is not None:  # the label (and status) over the table, then any text the table holds
+        head = _run(entry.label, bold=True) + (
+            _run(f" [{entry.status}]", bold=True, highlight="green") if entry.status else ""
+        )
+        rest = _paragraph("<w:r><w:tab/></w:r>" + _pieces(entry.pieces), level=entry.level)
+        text = "".join(p.text for p in entry.pieces).strip()
+        return (
+            _paragraph(head, level=entry.level)
+            + _table(entry.rows, entry.level, text_width)
+            + (rest if text else "")
+        )
     if entry.kind == "title":  # a place name too long for the label column: it leads the title
         pieces = "".join(_run(p.text, bold=True, italic=p.italic, op=p.op, sup=p.note) for p in entry.pieces)
         return _paragraph(_run(f"{entry.label}: ") + pieces)
     runs = [_run(entry.label + ("." if entry.kind == "footnote" else ""), bold=True), "<w:r><w:tab/></w:r>"]
-    for piece in entry.pieces:
-        bold = piece.op in (TAG, BRACKET)
-        highlight = "yellow" if piece.op == BRACKET else ""
-        runs.append(
-            _run(piece.text, bold=bold, italic=piece.italic, op=piece.op, sup=piece.note, highlight=highlight)
-        )
+    runs.append(_pieces(entry.pieces))
     if entry.status:
         runs.append(_run(f" [{entry.status}]", bold=True, highlight="green"))
     return _paragraph("".join(runs), level=entry.level)
@@ -97,6 +164,8 @@ def build_compilation_document(comp: Compilation) -> docx.document.Document:
         normal.font.size = Pt(11)
         section = document.sections[0]
         section.left_margin = section.right_margin = Cm(2.2)
+    section = document.sections[0]
+    text_width = (section.page_width - section.left_margin - section.right_margin) // 635  # EMU to twips
     language = comp.base.header.language if comp.base is not None else ""
     words = printed(language)  # the compilation's own words in the draft's language
     head = _run(words["heading"], bold=True)
@@ -111,12 +180,27 @@ def build_compilation_document(comp: Compilation) -> docx.document.Document:
         if entry.kind == "footnote" and not notes_started:
             out.append(_paragraph(_run(words["footnotes"], bold=True)))
             notes_started = True
-        out.append(_entry(entry))
+        out.append(_entry(entry, text_width))
     body = document.element.body
     anchor = body.find(qn("w:sectPr"))
-    for el in parse_xml(f"<w:body {nsdecls('w')}>{''.join(out)}</w:body>"):
-        anchor.addprevious(el)
+    for el in list(parse_xml(f"<w:body {nsdecls('w')}>{''.join(out)}</w:body>")):
+        _move_before(anchor, el)
     return document
+
+
+def _move_before(anchor, el) -> None:  # noqa: ANN001
+    """`el` (from another XML document) moved in before `anchor`; a table row by row: lxml moves a large
+    subtree between documents in time that grows faster than its size (a table of 2,000 rows: 2 s whole,
+    25 ms row by row)."""
+    if el.tag != qn("w:tbl"):
+        anchor.addprevious(el)
+        return
+    rows = list(el)
+    for row in rows:
+        el.remove(row)
+    anchor.addprevious(el)
+    for row in rows:
+        el.append(row)
 
 
 def build_compilation_docx(comp: Compilation) -> bytes:

@@ -21,9 +21,12 @@ from app.model import Resolution
 from app.negotiation import rounds
 from app.negotiation.compilation import Compilation
 from app.negotiation.proposals import (
+    CellEdit,
     DeleteParagraph,
+    DeleteRow,
     Edit,
     FootnoteEdit,
+    InsertRow,
     Proposal,
     TitleEdit,
     WordEdit,
@@ -58,7 +61,22 @@ def _spans(edits: list[Edit]) -> list[tuple[str, int, int]]:
             out.append(("", e.start, e.end))
         elif isinstance(e, DeleteParagraph):
             out.append(("*", 0, 0))
+        elif isinstance(e, CellEdit):
+            out.append((f"cell {e.row} {e.column}", e.start, e.end))
+        elif isinstance(e, InsertRow):  # rows added at one place are alternatives, as words are
+            out.append(("rows", e.after + 1, e.after + 1))
+        elif isinstance(e, DeleteRow):
+            out.append(("rows", e.row, e.row + 1))
     return out
+
+
+def _row_clashes(by_field: dict[str, list[tuple[int, int, int]]], join: Callable[[int, int], None]) -> None:
+    """A row deleted clashes with every change to its cells."""
+    deleting = {start: owner for start, end, owner in by_field.get("rows", []) if end > start}
+    for name, spans in by_field.items():
+        if name.startswith("cell ") and (row := int(name.split()[1])) in deleting:
+            for _, _, owner in spans:
+                join(owner, deleting[row])
 
 
 def _groups(proposals: list[Proposal], target: str, at: dict[str, dict[str, list[Edit]]]) -> list[list[str]]:
@@ -87,6 +105,7 @@ def _groups(proposals: list[Proposal], target: str, at: dict[str, dict[str, list
     for name, spans in by_field.items():
         if name != "*":
             _sweep(sorted(spans), join)
+    _row_clashes(by_field, join)
     out: dict[int, list[str]] = {}
     for i, p in enumerate(proposals):
         out.setdefault(root(i), []).append(p.id)
@@ -241,5 +260,37 @@ def place_text(res: Resolution, target: str) -> str:
     rendered = render(res)
     numbers = rendered.footnote_numbers
     return "\n".join(
-        f"{b.label} {block_text(b, numbers)}".strip() for b in rendered.blocks if b.paragraph_id in ids
+        f"{b.label} {block_text(b, numbers)}".strip().replace("\t", " | ")
+        for b in rendered.blocks
+        if b.paragraph_id in ids
     )
+
+
+ADDED, DELETED, CHANGED = "added", "deleted", "changed"
+
+
+def table_changes(before: Resolution, after: Resolution, target: str) -> list[tuple[str, str]] | None:
+    """The rows of table `target` that differ between two texts, in order: (ADDED, DELETED or CHANGED, the row
+    as it reads, cells set apart by " | "); None when `target` is no table in `before`. What a table proposal
+    does, shown without the dozens of rows it leaves as they are (a scale of assessments has 193)."""
+    from app import inline
+    from app.compare.table_diff import row_pairs
+
+    old = before.find(target)
+    if old is None or not old.is_table:
+        return None
+    new = after.find(target)
+    rows = new.table if new is not None else []
+
+    def line(row: list[str]) -> str:
+        return " | ".join(" ".join(inline.plain(c).split()) for c in row)
+
+    out: list[tuple[str, str]] = []
+    for x, y in row_pairs(old.table, rows):
+        if x is None and y is not None:
+            out.append((ADDED, line(rows[y])))
+        elif y is None and x is not None:
+            out.append((DELETED, line(old.table[x])))
+        elif x is not None and y is not None and old.table[x] != rows[y]:
+            out.append((CHANGED, line(rows[y])))
+    return out

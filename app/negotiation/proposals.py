@@ -6,7 +6,9 @@ An edit is one of
 - `InsertParagraph`: a new paragraph after paragraph `after` of a list ("" : before the first);
 - `DeleteParagraph`: delete a paragraph;
 - `FootnoteEdit`: words of a footnote's text, as `WordEdit` does for a paragraph;
-- `TitleEdit`: words of a title: the resolution's, a part's or an annex's (see `titles`).
+- `TitleEdit`: words of a title: the resolution's, a part's or an annex's (see `titles`);
+- `CellEdit`, `InsertRow`, `DeleteRow`: words of a table's cell, a row added, a row deleted (a table added or
+  deleted is an `InsertParagraph` or `DeleteParagraph` of its paragraph); see `app.negotiation.table_proposals`.
 
 Tokens are words, spaces, punctuation and markup pieces of the inline markup (`app.inline`), so that the tokens
 of a field joined give the field back exactly: applying every edit of a proposal to its base gives the
@@ -85,7 +87,36 @@ class TitleEdit:
     new: str
 
 
-Edit = WordEdit | InsertParagraph | DeleteParagraph | FootnoteEdit | TitleEdit
+@dataclass(frozen=True)
+class CellEdit:
+    paragraph_id: str  # the table paragraph
+    row: int  # the base table's row and column
+    column: int
+    start: int  # token index in the base cell, as `WordEdit`
+    end: int
+    old: str
+    new: str
+
+
+@dataclass(frozen=True)
+class InsertRow:
+    paragraph_id: str
+    after: int  # the base table's row it follows; -1: before the first
+    cells: tuple[str, ...]
+    header: bool = False  # a row of the table's header
+
+
+@dataclass(frozen=True)
+class DeleteRow:
+    paragraph_id: str
+    row: int
+    old: tuple[str, ...]  # the row as the base reads it: a proposal that no longer fits is refused
+
+
+TableEdit = CellEdit | InsertRow | DeleteRow
+Edit = (
+    WordEdit | InsertParagraph | DeleteParagraph | FootnoteEdit | TitleEdit | CellEdit | InsertRow | DeleteRow
+)
 
 
 @dataclass
@@ -254,9 +285,9 @@ class _Deriver:
 def derive(
     base: Resolution, proposed: Resolution, proposer: str, base_version: str = "", *, tables: bool = True
 ) -> Proposal:
-    """The proposal that turns `base` into `proposed` (a delegation's edited copy). `tables` False: a table
-    changed is left to the caller (a tracked file's own text may read its tables apart from the draft's).
-    Raises InputError for a copy that changes a table's cells, which a proposal cannot say."""
+    """The proposal that turns `base` into `proposed` (a delegation's edited copy). `tables` False: a table's
+    cells and rows changed are left out. Raises InputError for a table change a proposal cannot say (a table
+    whose columns change: `app.negotiation.table_proposals`)."""
     d = _Deriver(base, proposed)
     base_lists = list(top_lists(base))
     new_lists = dict(top_lists(proposed))
@@ -276,21 +307,20 @@ def derive(
     for key, pairs in d.pairs:
         last = ""
         for bp, np in pairs:
-            if tables and bp and np and (bp.table, bp.header_rows) != (np.table, np.header_rows):
-                refuse_table_change(proposer)
-            if bp and np:
+            if bp and np and bp.is_table != np.is_table:  # a paragraph made a table or the reverse: replaced
+                edits += [DeleteParagraph(bp.id), InsertParagraph(key, bp.id, _fresh(d.remap_tree(np)))]
+            elif bp and np:
                 fields = _same_split(bp, {name: d.remap(getattr(np, name)) for name in FIELDS})
                 for name in FIELDS:
                     for start, end, old, new in word_hunks(getattr(bp, name), fields[name]):
                         edits.append(WordEdit(bp.id, name, start, end, old, new))
-                last = bp.id
+                if tables and (bp.table, bp.header_rows) != (np.table, np.header_rows):
+                    edits += table_edits(bp, np, d.remap, proposer)
             elif bp:
                 edits.append(DeleteParagraph(bp.id))
-                last = bp.id
             elif np:
-                if tables and any(node.is_table for node in np.walk()):  # its cells would print as nothing
-                    refuse_table_change(proposer)
                 edits.append(InsertParagraph(key, last, d.remap_tree(np)))
+            last = bp.id if bp else last
     new_titles = {key: markup for key, _, markup in titles(proposed)}
     for key, _, markup in titles(base):
         if key in new_titles:
@@ -307,17 +337,20 @@ def derive(
     return Proposal(proposer, base_version, edits, {k: v for k, v in added.items() if k in used})
 
 
-def refuse_table_change(proposer: str) -> None:
-    """A proposal has word edits, new and deleted paragraphs, and none for a table's cells: left out, the
-    cells the copy changes were read and the compilation said nothing of them (a table added printed as its
-    label alone)."""
-    raise InputError(
-        say(
-            "the version of {proposer} adds a table or changes its cells: a proposal cannot carry a table's cells "
-            "yet; propose the change in words or make it in the draft itself",
-            proposer=proposer or "?",
-        )
-    )
+def table_edits(
+    base: Paragraph, proposed: Paragraph, remap: Callable[[str], str], proposer: str
+) -> list[TableEdit]:
+    """The cell, row-added and row-deleted edits that turn a base table into the proposer's."""
+    from app.negotiation.table_proposals import derive_table
+
+    return derive_table(base, proposed, remap, proposer)
+
+
+def _fresh(para: Paragraph) -> Paragraph:
+    """A proposed paragraph given new ids: it replaces a base paragraph that may share its id."""
+    for node in para.walk():
+        node.id = new_id()
+    return para
 
 
 def _same_split(base: Paragraph, fields: dict[str, str]) -> dict[str, str]:
@@ -339,8 +372,10 @@ def _same_split(base: Paragraph, fields: dict[str, str]) -> dict[str, str]:
 
 def edit_notes(edit: Edit) -> list[str]:
     """The ids of the footnotes an edit's new words refer to."""
-    if isinstance(edit, WordEdit | FootnoteEdit | TitleEdit):
+    if isinstance(edit, WordEdit | FootnoteEdit | TitleEdit | CellEdit):
         return inline.footnote_ids(edit.new)
+    if isinstance(edit, InsertRow):
+        return [i for cell in edit.cells for i in inline.footnote_ids(cell)]
     if isinstance(edit, InsertParagraph):
         return [
             i
@@ -404,6 +439,7 @@ def apply(base: Resolution, proposal: Proposal, *, only: set[str] | None = None)
     for nid, hunks in notes.items():
         if nid in res.footnotes:
             res.footnotes[nid].text = splice(res.footnotes[nid].text, hunks)
+    _apply_tables(nodes, [e for e in chosen if isinstance(e, CellEdit | InsertRow | DeleteRow)], proposal)
     for note in proposal.footnotes.values():
         res.footnotes.setdefault(note.id, copy.deepcopy(note))
     # insertions first, placed after their anchors while every anchor is still there; then deletions
@@ -415,6 +451,24 @@ def apply(base: Resolution, proposal: Proposal, *, only: set[str] | None = None)
         ) from None
     delete_all(lists, [e.paragraph_id for e in chosen if isinstance(e, DeleteParagraph)])
     return res
+
+
+def _apply_tables(nodes: dict[str, Paragraph], edits: list[TableEdit], proposal: Proposal) -> None:
+    from app.negotiation.table_proposals import apply_table
+
+    by_table: dict[str, list[TableEdit]] = {}
+    for e in edits:
+        by_table.setdefault(e.paragraph_id, []).append(e)
+    for pid, mine in by_table.items():
+        node = nodes.get(pid)
+        if node is None or not node.is_table:
+            raise InputError(
+                say(
+                    "the proposal of {proposer} names a table this text does not have",
+                    proposer=proposal.proposer,
+                )
+            )
+        node.table, node.header_rows = apply_table(node.table, node.header_rows, mine)
 
 
 def place_after(

@@ -21,10 +21,13 @@ from app.model import Paragraph, Resolution
 from app.negotiation import numbering
 from app.negotiation.compilation import Compilation, compile_text, mark_brackets
 from app.negotiation.proposals import (
+    CellEdit,
     DeleteParagraph,
+    DeleteRow,
     Edit,
     FootnoteEdit,
     InsertParagraph,
+    InsertRow,
     Proposal,
     TitleEdit,
     WordEdit,
@@ -364,6 +367,7 @@ def accept_into(
     words: dict[str, list[tuple[int, int, str, str]]] = {}
     notes: dict[str, list[tuple[int, int, str, str]]] = {}
     heads: dict[str, list[tuple[int, int, str, str]]] = {}
+    cells = [e for e in edits if isinstance(e, CellEdit | InsertRow | DeleteRow)]
     for e in edits:
         if isinstance(e, WordEdit):
             words.setdefault(e.field, []).append((e.start, e.end, e.old, e.new))
@@ -385,12 +389,14 @@ def accept_into(
         if old_title is None or now is None:
             raise InputError(say("that title is no longer in the text"))
         set_title(out, key, rebase(old_title, now, hunks))
-    if words:
+    if words or cells:
         old_para, para = lookups.base_node(target), lookups.out_node(out, target)
         if old_para is None or para is None:
             raise InputError(say("that paragraph is no longer in the text"))
         for name, hunks in words.items():
             setattr(para, name, rebase(getattr(old_para, name), getattr(para, name), hunks))
+        if cells:
+            _accept_table(old_para, para, cells)
     for note_id in dict.fromkeys(i for e in edits for i in edit_notes(e)):  # the notes this place's words add
         note = next((p.footnotes[note_id] for p in chosen if note_id in p.footnotes), None)
         if note is not None and note_id not in out.footnotes:
@@ -399,12 +405,21 @@ def accept_into(
         lookups.settle(out)
 
 
+def _accept_table(old: Paragraph, para: Paragraph, edits: list[CellEdit | InsertRow | DeleteRow]) -> None:
+    """A table's cell and row edits, made on the revision's table, placed on the table as it reads now."""
+    from app.negotiation.table_proposals import rebase_table
+
+    if not para.is_table:
+        raise InputError(say("that table is no longer in the text"))
+    para.table, para.header_rows = rebase_table(old, para, edits, rebase)
+
+
 def decide(
     neg: Negotiation, proposal_id: str, target: str, action: str, date: dt.datetime | None = None
 ) -> None:
     """Record a decision (the text itself is changed by `accepted_text` or by the facilitator's merge)."""
     if action not in (ACCEPT, MERGE, REJECT):
-        raise InputError(f"unknown decision {action}")
+        raise InputError(say("unknown decision {action}", action=action))
     neg.decisions.append(Decision(proposal_id, target, action, _now(date), len(neg.revisions)))
 
 

@@ -10,9 +10,17 @@
                  "edits": [{"kind": "words", "paragraph_id", "field", "start", "end", "old", "new"},
                            {"kind": "insert", "list_key", "after", "paragraph": {...}},
                            {"kind": "delete", "paragraph_id"},
-                           {"kind": "footnote", "footnote_id", "start", "end", "old", "new"}]}],
+                           {"kind": "footnote", "footnote_id", "start", "end", "old", "new"},
+                           {"kind": "title", "unit", "start", "end", "old", "new"},
+                           {"kind": "cell", "paragraph_id", "row", "column", "start", "end", "old", "new"},
+                           {"kind": "row_insert", "paragraph_id", "after", "cells": [...], "header"},
+                           {"kind": "row_delete", "paragraph_id", "row", "old": [...]}]}],
   "decisions": [{"proposal_id", "target", "action", "date", "revision"}],
   "revisions": [{"number": 0, "date": "...", "note": "", "text": {<a project file without this key>}}]}
+
+The table kinds ("cell", "row_insert", "row_delete") came with format version 3: a file holding one is written
+as version 3 (`uses_version_3`), so that a Resolute that reads up to version 2 refuses it in one line rather
+than call it damaged; every other file is still written as version 2 and opens in both.
 """
 
 from __future__ import annotations
@@ -25,10 +33,13 @@ from app.findings import Finding, Severity
 from app.model import Footnote, Resolution
 from app.negotiation.proposals import (
     FIELDS,
+    CellEdit,
     DeleteParagraph,
+    DeleteRow,
     Edit,
     FootnoteEdit,
     InsertParagraph,
+    InsertRow,
     Proposal,
     TitleEdit,
     WordEdit,
@@ -111,6 +122,8 @@ def _edit_to_dict(e: Edit) -> dict[str, Any]:
         return {"kind": "delete", "paragraph_id": e.paragraph_id}
     if isinstance(e, TitleEdit):
         return {"kind": "title", "unit": e.unit, "start": e.start, "end": e.end, "old": e.old, "new": e.new}
+    if isinstance(e, CellEdit | InsertRow | DeleteRow):
+        return _table_edit_to_dict(e)
     return {
         "kind": "footnote",
         "footnote_id": e.footnote_id,
@@ -119,6 +132,57 @@ def _edit_to_dict(e: Edit) -> dict[str, Any]:
         "old": e.old,
         "new": e.new,
     }
+
+
+def _table_edit_to_dict(e: CellEdit | InsertRow | DeleteRow) -> dict[str, Any]:
+    if isinstance(e, CellEdit):
+        return {
+            "kind": "cell",
+            "paragraph_id": e.paragraph_id,
+            "row": e.row,
+            "column": e.column,
+            "start": e.start,
+            "end": e.end,
+            "old": e.old,
+            "new": e.new,
+        }
+    if isinstance(e, InsertRow):
+        return {
+            "kind": "row_insert",
+            "paragraph_id": e.paragraph_id,
+            "after": e.after,
+            "cells": list(e.cells),
+            "header": e.header,
+        }
+    return {"kind": "row_delete", "paragraph_id": e.paragraph_id, "row": e.row, "old": list(e.old)}
+
+
+def _cells(value: Any) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(c, str) for c in value):
+        raise TypeError("a row's cells are not a list of texts")
+    return tuple(value)
+
+
+def _table_edit_from_dict(d: dict[str, Any]) -> CellEdit | InsertRow | DeleteRow:
+    kind, table = d["kind"], str(d["paragraph_id"])
+    if kind == "cell":
+        return CellEdit(
+            table,
+            int(d["row"]),
+            int(d["column"]),
+            int(d["start"]),
+            int(d["end"]),
+            str(d["old"]),
+            str(d["new"]),
+        )
+    if kind == "row_insert":
+        return InsertRow(table, int(d["after"]), _cells(d["cells"]), d.get("header") is True)
+    return DeleteRow(table, int(d["row"]), _cells(d["old"]))
+
+
+def uses_version_3(neg: Negotiation) -> bool:
+    """Whether the negotiation holds an edit of a table's cells or rows (format version 3)."""
+    return any(isinstance(e, CellEdit | InsertRow | DeleteRow) for p in neg.proposals for e in p.edits)
 
 
 def _date(value: Any) -> dt.datetime:
@@ -157,6 +221,8 @@ def _edit_from_dict(d: dict[str, Any]) -> Edit:
         )
     if kind == "title":  # optional kind, added without a version bump: older files have none
         return TitleEdit(str(d["unit"]), int(d["start"]), int(d["end"]), str(d["old"]), str(d["new"]))
+    if kind in ("cell", "row_insert", "row_delete"):  # version 3
+        return _table_edit_from_dict(d)
     raise ValueError(f"unknown edit kind {kind!r}")
 
 

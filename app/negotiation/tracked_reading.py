@@ -19,7 +19,7 @@ from app.io.safe_xml import check_zip_xml, open_zip, parse_xml, read_member
 from app.io.wordml import wtag
 from app.messages import say
 from app.model import Resolution
-from app.negotiation.proposals import Proposal, derive, refuse_table_change
+from app.negotiation.proposals import Proposal, derive
 
 _STORIES = ("word/document.xml", "word/footnotes.xml", "word/endnotes.xml")
 # each author's version is the whole file read again: authors times paragraphs (w:p, cells and notes included)
@@ -82,6 +82,14 @@ def view(root: etree._Element, author: str | None) -> etree._Element:
     for el in _changes(root):
         kind = etree.QName(el).localname
         mine = author is not None and _author(el) == author
+        parent = el.getparent()
+        if parent is not None and etree.QName(parent).localname == "trPr":  # a table row added or deleted
+            row = parent.getparent()
+            if (kind in _INSERTED) != mine and row is not None and row.getparent() is not None:
+                row.getparent().remove(row)  # someone else's row added, or this author's row deleted
+            else:
+                parent.remove(el)
+            continue
         if _is_mark(el):
             if kind in _INSERTED and not mine:
                 el.tag = wtag(
@@ -128,6 +136,17 @@ def _tables(res: Resolution) -> list[tuple[list[list[str]], int]]:
     return [(p.table, p.header_rows) for _, p in res.paragraphs() if p.is_table]
 
 
+def _refuse_table_change(author: str) -> None:
+    """The file's own tables read otherwise than the draft's: whose the differences are cannot be told."""
+    raise InputError(
+        say(
+            "the tracked changes of {proposer} are in a table this file reads otherwise than the draft: accept "
+            "them in Word and give the file as {proposer}=FILE",
+            proposer=author or "?",
+        )
+    )
+
+
 def proposals_from_tracked(
     data: bytes, base: Resolution | None = None, *, name: str = "", base_version: str = ""
 ) -> list[Proposal]:
@@ -136,7 +155,13 @@ def proposals_from_tracked(
     stories = _stories(data, name)
     names = [a for a in dict.fromkeys(_author(el) for root in stories.values() for el in _changes(root))]
     if not names:
-        raise InputError(f"{name or 'the file'} has no tracked changes: give it as NAME={name or 'FILE'}")
+        raise InputError(
+            say(
+                "{name} has no tracked changes: give it as NAME={file}",
+                name=name or say("the file"),
+                file=name or "FILE",
+            )
+        )
     paragraphs = sum(1 for root in stories.values() for _ in root.iter(wtag("p")))
     if len(names) * paragraphs > MAX_TRACKED_WORK:
         raise InputError(
@@ -154,12 +179,14 @@ def proposals_from_tracked(
         base = rejected
     else:
         untracked = list(derive(base, rejected, "", tables=False).edits)  # the file's own reading, no one's
+    # the authors' changes in tables are theirs where the file's tables read as the draft's
+    same_tables = _tables(rejected) == _tables(base)
     out = []
     for author in names:
         mine = read_docx(_package(data, stories, author, name), name=name).resolution
-        if _tables(mine) != _tables(rejected):  # the author's changes in a table's cells
-            refuse_table_change(author)
-        proposal = derive(base, mine, author, base_version, tables=False)
+        if not same_tables and _tables(mine) != _tables(rejected):
+            _refuse_table_change(author)
+        proposal = derive(base, mine, author, base_version, tables=same_tables)
         proposal.edits = [e for e in proposal.edits if e not in untracked]
         out.append(proposal)
     return out

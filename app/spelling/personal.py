@@ -10,6 +10,7 @@ import platformdirs
 from app.atomic import write_text
 from app.errors import InputError
 from app.files import read_file
+from app.messages import reason, say
 
 MAX_BYTES = 16 * 1024 * 1024  # a word list of a million words; past it, a file named by mistake
 
@@ -36,14 +37,24 @@ class PersonalDictionary:
             return
         except OSError as exc:  # a link to itself, no permission on the folder
             raise InputError(
-                f"cannot read the personal dictionary {self.path.name}: {exc.strerror}"
+                say(
+                    "cannot read the personal dictionary {name}: {reason}",
+                    name=self.path.name,
+                    reason=str(exc.strerror),
+                )
             ) from None
         try:
             text = read_file(self.path, MAX_BYTES).decode("utf-8")
         except InputError as exc:
-            raise InputError(f"the personal dictionary: {exc}") from None
+            raise InputError(say("the personal dictionary: {reason}", reason=reason(exc))) from None
         except UnicodeDecodeError as exc:
-            raise InputError(f"cannot read the personal dictionary {self.path.name}: {exc}") from None
+            raise InputError(
+                say(
+                    "cannot read the personal dictionary {name}: {reason}",
+                    name=self.path.name,
+                    reason=str(exc),
+                )
+            ) from None
         words = (line.strip() for line in text.splitlines())
         self._words = {w.lower(): w for w in words if w and not w.startswith("#")}
         self._stamp = (stat.st_mtime_ns, stat.st_size)
@@ -72,7 +83,7 @@ class PersonalDictionary:
     def add(self, word: str) -> None:
         word = word.strip().replace("’", "'")
         if not word or any(c.isspace() for c in word):
-            raise InputError(f"not a single word: {word!r}")
+            raise InputError(say("not a single word: {word}", word=repr(word)))
         if word.lower() not in self._words:
             self._words[word.lower()] = word
             self._save()

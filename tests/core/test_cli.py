@@ -1,8 +1,10 @@
 """The command line as a user runs it: exit codes, output formats, files written."""
 
 import json
+import re
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -144,3 +146,29 @@ def test_unknown_template_is_checked_and_exported_with_the_default(tmp_path, cap
     assert run(["check", str(project)]) in (0, 1)
     assert "no template 'no-such-organ'" in capsys.readouterr().out
     assert run(["export", str(project), "-o", str(tmp_path / "out.docx")]) == 0
+
+
+@pytest.mark.parametrize("errors", [0, 1, 2])
+def test_check_summary_counts_each_severity_in_its_number(capsys, tmp_path, errors):
+    """The last line counts what the JSON lists, each word singular for one ("1 error", never "1 errors"). The
+    draft is errors.txt with its first `errors` abbreviations written out."""
+    text = (CLI / "errors.txt").read_text(encoding="utf-8")
+    for short, full in [("the SG", "the Secretary-General"), ("the UN", "the United Nations")][: 2 - errors]:
+        text = text.replace(short, full)
+    path = tmp_path / "draft.txt"
+    path.write_text(text, encoding="utf-8")
+    run(["check", "--format", "json", str(path)])
+    listed = Counter(f["severity"] for f in json.loads(capsys.readouterr().out))
+    assert listed["error"] == errors
+    run(["check", str(path)])
+    summary = capsys.readouterr().out.strip().splitlines()[-1]
+    parts = re.fullmatch(r"(\d+) (errors?), (\d+) (warnings?), (\d+) (notes?)", summary)
+    assert parts, summary
+    for count, word, (severity, one) in zip(
+        parts.groups()[::2],
+        parts.groups()[1::2],
+        [("error", "error"), ("warning", "warning"), ("info", "note")],
+        strict=True,
+    ):
+        assert int(count) == listed[severity]
+        assert word == (one if int(count) == 1 else one + "s")

@@ -218,18 +218,32 @@ def test_a_table_changed_is_refused_not_left_out_of_an_amendment(grid: list[list
         amendments.derive(base, proposed)
 
 
-def test_a_proposal_that_changes_a_table_is_refused_not_dropped() -> None:
-    """A delegation's copy that changed a cell gave a proposal with no edit: the compilation said nothing."""
+def test_a_proposal_that_changes_a_table_carries_it_not_dropped() -> None:
+    """A delegation's copy that changed a cell gave a proposal with no edit: the compilation said nothing. It was
+    refused; now the proposal carries the cell's words, and a table added shows its cells."""
+    from app.negotiation.compilation import INSERT, compile_text
+    from app.negotiation.proposals import CellEdit, InsertParagraph
+
     base = sample(paragraphs=6, footnotes=0)
     base.operative.insert(1, _table([["State", "Rate"], ["Albania", "0.008"]]))
     proposed = copy.deepcopy(base)
     proposed.operative[1].table[1][1] = "0.009"
-    with pytest.raises(InputError, match="EU"):
-        derive(base, proposed, "EU")
+    (edit,) = derive(base, proposed, "EU").edits
+    assert isinstance(edit, CellEdit) and (edit.row, edit.column, edit.old, edit.new) == (
+        1,
+        1,
+        "0.008",
+        "0.009",
+    )
     added = copy.deepcopy(base)
     added.operative.insert(3, _table([["Region", "Seats"], ["Africa", "3"]]))
-    with pytest.raises(InputError, match="EU"):  # its cells printed as nothing in the compilation
-        derive(base, added, "EU")
+    proposal = derive(base, added, "EU")
+    assert [type(e) for e in proposal.edits] == [InsertParagraph]
+    (entry,) = [e for e in compile_text(base, [proposal]).entries if e.kind == "new"]
+    assert [[p.text for c in r.cells for p in c if p.op == INSERT] for r in entry.rows] == [
+        ["Region", "Seats"],
+        ["Africa", "3"],
+    ]  # its cells printed, not nothing
     same = copy.deepcopy(base)
     same.operative[2].text += " and the regional commissions"
     assert derive(base, same, "EU").edits  # a table left as it was does not stand in the way
@@ -319,9 +333,11 @@ def test_revising_the_last_revision_keeps_a_file_that_opens_again() -> None:
     assert loads(dumps(once)).header.full_symbol == f"{res.header.symbol}/Rev.{MAX_REVISION}"
 
 
-def test_a_tracked_change_in_a_table_cell_is_refused_not_dropped() -> None:
+def test_a_tracked_change_in_a_table_cell_is_carried_not_dropped() -> None:
     """EU's insertion in a cell of a tracked Word file was read and left out: "Proposals by: EU, G77" with only
-    G77's change compiled."""
+    G77's change compiled. It was refused; now it is EU's proposal on that cell."""
+    from app.negotiation.proposals import CellEdit
+
     base = sample(paragraphs=6, footnotes=0)
     base.operative.insert(1, _table([["State", "Rate"], ["Albania", "0.008"]]))
     blob = build_docx(base)
@@ -337,5 +353,6 @@ def test_a_tracked_change_in_a_table_cell_is_refused_not_dropped() -> None:
     words_only = repack(blob, {"word/document.xml": xml})
     assert [p.proposer for p in proposals_from_tracked(words_only, base)] == ["G77"]
     in_cell = repack(blob, {"word/document.xml": inserted(xml, ">0.008<", "EU", " (revised)", 902)})
-    with pytest.raises(InputError, match="EU"):
-        proposals_from_tracked(in_cell, base)
+    found = {p.proposer: p for p in proposals_from_tracked(in_cell, base)}
+    assert found["EU"].edits == [CellEdit(base.operative[1].id, 1, 1, 3, 3, "", " (revised)")]
+    assert found["G77"].edits == proposals_from_tracked(words_only, base)[0].edits

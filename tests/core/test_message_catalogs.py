@@ -75,13 +75,18 @@ def _message_argument(node: ast.Call) -> ast.expr | None:
     if name in ("finding", "Finding"):
         keyword = next((k.value for k in node.keywords if k.arg == "message"), None)
         return node.args[2] if len(node.args) > 2 else keyword
-    if name == "Fix":
+    if name == "Fix" or name in REFUSALS:
         return node.args[0] if node.args else None
     return None
 
 
-def test_no_finding_or_fix_is_written_as_a_bare_string() -> None:
-    """A message typed as a literal or f-string would reach the editor in English only: each goes through `say`."""
+# the project's errors a delegate reads (TemplateError speaks of a rule file's fields, to its author)
+REFUSALS = ("ResoluteError", "InputError", "ProjectVersionError", "SaveError", "EditError")
+
+
+def test_no_finding_fix_or_refusal_is_written_as_a_bare_string() -> None:
+    """A message typed as a literal or f-string would reach the editor in English only: each goes through `say`
+    (a damaged project or a full disk was refused in English on a French editor)."""
     bare = []
     for path in sorted((ROOT / "app").rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
@@ -95,6 +100,22 @@ def test_no_finding_or_fix_is_written_as_a_bare_string() -> None:
 
 def _english_rule_message(text: Message) -> bool:
     return text.template in MESSAGES
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_a_refusal_from_deep_in_the_core_reads_in_the_editors_language(tmp_path: Path, code: str) -> None:
+    from app.errors import InputError
+    from app.messages import explain
+    from app.storage import load_project
+
+    broken = tmp_path / "draft.json"
+    broken.write_text('{"format": "resolute", "version": 1, "body": [1, 2', encoding="utf-8")
+    with pytest.raises(InputError) as refused:
+        load_project(broken)
+    english, said = explain(refused.value, interface.ENGLISH), explain(refused.value, code)
+    template = refused.value.args[0].template  # a `say` message, kept through the refusal
+    prefix = interface.message_catalog(code)[template].split("{")[0].strip()
+    assert said != english and prefix and said.lower().startswith(prefix.lower())
 
 
 # drafts in English, French and Spanish, read from text, Word and UN XML, with findings of every kind

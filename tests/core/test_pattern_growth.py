@@ -33,7 +33,7 @@ from app.io.foreign_header import english_line  # noqa: E402
 from app.io.spaced_words import close_up  # noqa: E402
 from app.io.structure import section_preamble  # noqa: E402
 from app.io.text_header import AGENDA  # noqa: E402
-from app.io.text_reader import _Reader  # noqa: E402
+from app.io.text_joining import LineJoiner  # noqa: E402
 from app.io.text_structure import _OPENS_ADOPTED, _one_line_ending_in_a_comma  # noqa: E402
 from app.languages import get_language  # noqa: E402
 from app.negotiation.numbering import before_first, root_of  # noqa: E402
@@ -76,7 +76,7 @@ CASES = {
     ),
     "an opener's spaces before a trailing of": (section_preamble, lambda n: "Taking" + " " * n + "note"),
     "a long word before the hyphen ending a line": (
-        lambda s: _Reader(source="")._keep_hyphen(s, "tion"),
+        lambda s: LineJoiner().keep_hyphen(s, "tion"),
         lambda n: "a" * n + "-b-",
     ),
     "a label's digits before its end": (before_first, lambda n: "OP " + "1" * n + "x"),

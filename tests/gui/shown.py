@@ -1,5 +1,6 @@
-"""The main window as the GUI tests open it: synchronous checks, fast autosave and a recovery folder of the test's
-own, shown and exposed."""
+"""The main window as the GUI tests open it: synchronous checks, files read on the caller's thread (tests of the
+reading thread itself pass `read_inline=False`), fast autosave and a recovery folder of the test's own, shown and
+exposed."""
 
 from __future__ import annotations
 
@@ -16,6 +17,8 @@ def shown_window(
     prompter,  # noqa: ANN001
     tmp_path: Path,
     size: tuple[int, int] | None = None,
+    *,
+    read_inline: bool = True,
 ) -> MainWindow:
     win = MainWindow(
         settings=settings,
@@ -24,6 +27,7 @@ def shown_window(
         autosave_ms=50,
         check_delay_ms=10,
         recovery_folder=tmp_path / "recovery",
+        read_inline=read_inline,
     )
     qtbot.addWidget(win)
     if size:

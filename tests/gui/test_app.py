@@ -23,6 +23,11 @@ def test_run_editor_opens_the_file_named(qtbot, tmp_path: Path, monkeypatch) -> 
 
     def look_and_close() -> None:
         windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+        if any(
+            win.reader.busy for win in windows
+        ):  # the file is read on its own thread: look once it is open
+            QTimer.singleShot(50, look_and_close)
+            return
         for win in windows:
             seen.append(win.windowTitle())
             seen.append(win.res.title)

@@ -10,6 +10,7 @@ from pathlib import Path
 import docx
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication
+from PySide6.QtTest import QTest
 
 from app import storage
 from app.model import AgendaItem, Header, Paragraph, Resolution
@@ -51,6 +52,10 @@ def open_issued(window: MainWindow, prompter, tmp_path: Path) -> Path:  # noqa: 
     storage.save_project(issued_draft(), path)
     prompter.paths = [path]
     window.action(ActionId.OPEN).trigger()
+    for _ in range(500):  # a window of the real editor reads on its own thread: up to 10 s
+        if not window.reader.busy:
+            break
+        QTest.qWait(20)
     assert window.res.title == "Freedom of religion or belief"
     return path
 

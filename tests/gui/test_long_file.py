@@ -58,7 +58,11 @@ def test_rows_still_to_build_are_dropped_with_a_window_closed_at_once(
 
     # not handed to qtbot, which would close it again after the test
     win = MainWindow(
-        settings=settings, runner=SyncRunner(), prompter=prompter, recovery_folder=tmp_path / "r"
+        settings=settings,
+        runner=SyncRunner(),
+        prompter=prompter,
+        recovery_folder=tmp_path / "r",
+        read_inline=True,
     )
     win.show()
     qtbot.waitExposed(win)

@@ -1,0 +1,42 @@
+"""A read the user stopped: the editor's Cancel reaches the core through a flag the reading thread holds.
+
+The editor reads a user's file on a thread of its own (widgets/file_reading.py) and, on Cancel, stops waiting for
+it at once. Most readers finish in a second or two and their result is dropped; a PDF's pages are read in a child
+process for up to a minute (app.io.pdf_probe), so that loop asks `requested()` while it waits and, when the user
+has stopped the read, ends the child and raises `Cancelled`. The flag is a context variable: a read that nobody
+can stop (the command line, the tests) sees no flag and reads as before.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+_FLAG: ContextVar[threading.Event | None] = ContextVar("resolute_cancel", default=None)
+
+
+class Cancelled(Exception):
+    """The user stopped the read; nothing came of it (not a ResoluteError: there is nothing to tell them)."""
+
+
+@contextmanager
+def stoppable(flag: threading.Event) -> Iterator[None]:
+    """Within the block, `flag.set()` from another thread asks the read to stop."""
+    token = _FLAG.set(flag)
+    try:
+        yield
+    finally:
+        _FLAG.reset(token)
+
+
+def requested() -> bool:
+    flag = _FLAG.get()
+    return flag is not None and flag.is_set()
+
+
+def check(*_: object) -> None:
+    """Raise `Cancelled` when the user has stopped the read (takes and ignores a progress callback's page)."""
+    if requested():
+        raise Cancelled

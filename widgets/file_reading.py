@@ -1,0 +1,202 @@
+"""Every read of a user's file in the editor, off the UI thread: File › Open and Import, the recent files, a file
+given on the command line, Versions › Compare With…, an amendment's draft and a delegation's proposal.
+
+A PDF is read in a child process for up to a minute (app.io.pdf_probe) and a long .docx takes seconds; read on
+the UI thread, the window froze unpainted meanwhile and the system offered to kill it, unsaved draft and all.
+`FileReader.read(path, done, title=…)` runs the read on a thread of its own, shows what is being read in the
+status bar with a Cancel button, and calls `done(result)` back on the UI thread; a read that fails says why in
+one line under `title` (the refusal's own words, or the reader's failure named) and changes nothing. One read
+runs at a time: another asked for meanwhile is refused with a word in the status bar, not started twice.
+
+Cancel stops waiting at once and drops whatever the read brings later; a PDF's child process is ended too
+(app.cancelling). The thread is a daemon: a read nobody waits for any more (a cancelled .docx, a window
+closed meanwhile) never holds the editor's closing or the process's exit, as a QThreadPool's would.
+
+`inline=True` reads on the caller's thread through the same steps (the GUI tests' windows and the screenshot
+scripts, which want the document open when `open_path` returns).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from concurrent.futures import Future
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QSizePolicy, QWidget
+
+from app import cancelling
+from app.errors import ResoluteError
+from app.interface import tr
+from app.messages import explain
+
+if TYPE_CHECKING:
+    from app.io.imported import ImportResult
+    from widgets.main_window import MainWindow
+
+POLL_MS = 30  # how often the UI thread looks whether the read is done: quicker than a person notices
+NAME_WIDTH = 36  # characters of a file's name the indicator shows (the middle of a longer one elided)
+
+
+def read_document(path: Path) -> ImportResult:
+    """The core's reader, looked up when called (a test may make it slow)."""
+    from app.io import reading
+
+    return reading.read_document(path)
+
+
+@dataclass
+class _Reading:
+    path: Path
+    work: Callable[[Path], Any]
+    done: Callable[[Any], bool | None]
+    title: str
+    stop: threading.Event = field(default_factory=threading.Event)
+    outcome: Future = field(default_factory=Future)
+
+
+class ReadingBar(QWidget):
+    """The status bar's busy indicator: what is being read, a busy bar and Cancel."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.label = QLabel()
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)  # no measure of how far a read has gone: a bar that moves
+        self.busy.setTextVisible(False)
+        self.busy.setMaximumWidth(90)
+        self.busy.setMaximumHeight(14)
+        self.busy.setAccessibleName(tr("Reading a file"))
+        self.cancel = QPushButton(tr("Cancel"))
+        self.cancel.setShortcut(QKeySequence(Qt.Key.Key_Escape))  # live only while shown, as a browser's Stop
+        self.cancel.setToolTip(tr("Stop reading the file (Esc): the open draft stays as it is"))
+        self.cancel.setAccessibleName(tr("Stop reading the file"))
+        self.cancel.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Preferred)  # no wider than it needs
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 6, 0)
+        layout.addWidget(self.label)
+        layout.addWidget(self.busy)
+        layout.addWidget(self.cancel)
+        self.hide()
+
+    def show_reading(self, name: str) -> None:
+        shown = (
+            name if len(name) <= NAME_WIDTH else name[: NAME_WIDTH // 2 - 1] + "…" + name[-NAME_WIDTH // 2 :]
+        )
+        self.label.setText(tr("Reading {name}…").format(name=shown))
+        self.label.setToolTip(name)
+        self.show()
+
+
+class FileReader(QObject):
+    """The one seam through which the editor reads a user's file (see the module's docstring)."""
+
+    def __init__(self, win: MainWindow, *, inline: bool = False) -> None:
+        super().__init__(win)
+        self.win = win
+        self.inline = inline
+        self.bar = ReadingBar(win)
+        win.statusBar().insertPermanentWidget(0, self.bar)
+        self.bar.cancel.clicked.connect(self.cancel)
+        self._reading: _Reading | None = None
+        self._poll = QTimer(self)
+        self._poll.setInterval(POLL_MS)
+        self._poll.timeout.connect(self._look)
+
+    @property
+    def busy(self) -> bool:
+        return self._reading is not None
+
+    def refused(self) -> bool:
+        """True, with a word in the status bar, while a read runs: ask before any question about the open draft,
+        so the user is not asked to save for a file that will not be read."""
+        if self._reading is None:
+            return False
+        self.win.statusBar().showMessage(
+            tr("Still reading {name}: wait for it, or cancel it first").format(name=self._reading.path.name),
+            5000,
+        )
+        return True
+
+    def read(
+        self,
+        path: Path,
+        done: Callable[[Any], bool | None],
+        *,
+        title: str,
+        work: Callable[[Path], Any] = read_document,
+    ) -> bool:
+        """Run `work(path)` (the core's reader by default) off the UI thread, then `done(result)` on it; a failure
+        is said under `title`. False when refused because a read runs, and, inline, when the read failed or
+        `done` returned False; else True (threaded: the read has started)."""
+        if self.refused():
+            return False
+        job = _Reading(Path(path), work, done, title)
+        if self.inline:
+            _work(job)
+            return self._finish(job)
+        self._reading = job
+        self.bar.show_reading(job.path.name)
+        threading.Thread(target=_work, args=(job,), name="resolute-read", daemon=True).start()
+        self._poll.start()
+        return True
+
+    def cancel(self) -> None:
+        """Stop waiting for the read: nothing it brings is used; the open draft, title and undo stay as they are."""
+        job = self._drop()
+        if job is not None:
+            self.win.statusBar().showMessage(
+                tr("Stopped reading {name}: nothing was changed").format(name=job.path.name), 5000
+            )
+
+    def shutdown(self) -> None:
+        """Stop any read without a word: the window closes, or another draft replaces the open one."""
+        self._drop()
+
+    def _drop(self) -> _Reading | None:
+        job, self._reading = self._reading, None
+        self._poll.stop()
+        self.bar.hide()
+        if job is not None:
+            job.stop.set()  # a PDF's child process ends within a tenth of a second (app.io.pdf_probe)
+        return job
+
+    def _look(self) -> None:
+        job = self._reading
+        if job is not None and job.outcome.done():
+            self._reading = None
+            self._poll.stop()
+            self.bar.hide()
+            self._finish(job)
+
+    def _finish(self, job: _Reading) -> bool:
+        """Hand the result to `done`, or say in one line why there is none."""
+        error = job.outcome.exception()
+        if error is None:
+            return job.done(job.outcome.result()) is not False
+        if isinstance(error, cancelling.Cancelled):
+            return False
+        if isinstance(error, ResoluteError):
+            message = explain(error)
+        else:  # a reader bug must not touch the open draft: named, in one line
+            message = tr("{name} could not be read ({error})").format(
+                name=job.path.name, error=error.__class__.__name__
+            )
+        self.win.prompter.error(self.win, job.title, message)
+        return False
+
+
+def _work(job: _Reading) -> None:
+    """The read itself, on the reading thread (or inline): every outcome goes to `job.outcome`, none is lost."""
+    try:
+        with cancelling.stoppable(job.stop):
+            result = job.work(job.path)
+    except BaseException as exc:  # noqa: BLE001 - said on the UI thread; a thread's traceback reaches no one
+        job.outcome.set_exception(exc)
+    else:
+        job.outcome.set_result(result)
