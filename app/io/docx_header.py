@@ -79,6 +79,7 @@ def read_header(
     res.header = out.header
     res.header.language = language
     res.title = out.title
+    res.unplaced[:0] = out.unplaced
     findings += out.findings
     # footnotes in the header: the sponsor line's "*" note, or notes on the title
     for line in lines:

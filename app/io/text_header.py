@@ -132,6 +132,9 @@ class HeaderResult:
     # an adopted resolution's symbol, date and committee, as its heading says
     adoption: Adoption | None = None
     findings: list[Finding] = field(default_factory=list)
+    # header lines no role fits, kept in the draft as unplaced text (a masthead row's bar code or logo words are
+    # furniture: said, not kept)
+    unplaced: list[str] = field(default_factory=list)
 
 
 def _agenda_items(spec: str) -> list[AgendaItem]:
@@ -482,7 +485,9 @@ def _read_text_blocks(
         elif role == "title":
             title_lines += lines
         else:
-            out.findings.append(_unplaced(" ".join(lines)))
+            text = " ".join(lines)
+            out.unplaced.append(text)
+            out.findings.append(_unplaced(text, kept=True))
     _item_titles(h.agenda_items, titles, join)
     if sponsor_lines:  # after the item titles: a line without sponsors may end the last item's title
         _read_sponsors(out, " ".join(sponsor_lines))
@@ -742,10 +747,11 @@ def _join(lines: list[str]) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def _unplaced(text: str) -> Finding:
-    return Finding(
-        "import.unplaced",
-        Severity.WARNING,
-        say("header line not recognised, kept here: “{text}”", text=text),
-        field="header",
+def _unplaced(text: str, *, kept: bool = False) -> Finding:
+    """The finding for a header line no role fits; `kept`: the line is in the draft's unplaced text too."""
+    message = (
+        say("header line not recognised, kept as unplaced text after the operative part: “{text}”", text=text)
+        if kept
+        else say("header line not recognised, kept here: “{text}”", text=text)
     )
+    return Finding("import.unplaced", Severity.WARNING, message, field="header")

@@ -268,7 +268,7 @@ class _Reader:
         split = header_end(blocks)
         part_a, part_title = text_structure.part_a_title([b.lines for b in blocks], split)
         head = self._head(blocks[: split - part_a], cleaned.job_number)
-        res = Resolution(header=head.header, title=head.title)
+        res = Resolution(header=head.header, title=head.title, unplaced=list(head.unplaced))
         res.part_title = self._markup(
             self.joiner.join(part_title)
         )  # "A" and its title stand before the organ line
