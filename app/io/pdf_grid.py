@@ -22,35 +22,19 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
+from app.io.pdf_grid_rules import JOINT, Rule, page_rules
 from app.model import MAX_TABLE_COLUMNS, MAX_TABLE_ROWS
 
 MAX_PAGE_CHARS = 30_000  # a dense page of a resolution has some 5,000; past this no grid is looked for
 MAX_DOCUMENT_CHARS = 600_000  # characters placed on pages with frames, over a document: some 120 dense pages
-MAX_RULES = 2_000  # rule pieces read on one page (an issued page with tables draws a few hundred)
-RULE_THICKNESS = 2.5  # points: a rule is a path no taller than this
 MIN_RULE = 40.0  # points: a frame's rule is at least this wide
-MIN_PART_RULE = 10.0  # points: a rule under a part of a header ("Gross" over two columns) at least this
 MAX_FRAME_RULES = 400  # rules of one table on one page (one under each row of a page of rows: some 60)
 EDGE = 3.0  # points: how far two rules' ends may stand apart and be the same frame's
-JOINT = 2.5  # points: a piece this narrow is the joint of two cells' rules
 GUTTER = 1.0  # of the font size: the least gap between two columns no line's text crosses (rules drawn whole)
 GAP = 0.6  # of the font size: a gap this wide between two characters parts two cells
 SAME_LINE = 0.35  # of the font size: lines whose baselines are this close are one printed line
 WRAP = 1.28  # of the font size: a line closer than this under another continues its row
 _SPACES = re.compile(r"\s+")
-
-
-@dataclass
-class Rule:
-    y: float
-    left: float
-    right: float
-    thick: float
-    joints: list[float] = field(default_factory=list)  # where one cell's piece meets the next
-
-    @property
-    def width(self) -> float:
-        return self.right - self.left
 
 
 @dataclass
@@ -80,7 +64,7 @@ def page_tables(page, textpage, text: str, number: int = 0) -> list[GridTable]: 
 
     if len(text) > MAX_PAGE_CHARS or raw.FPDFText_CountChars(textpage.raw) != len(text):
         return []
-    rules = _rules(raw, page)
+    rules, _verticals = page_rules(raw, page)
     frames = _frames(rules)
     if not frames:
         return []
@@ -139,37 +123,7 @@ def joined_over_pages(tables: list[GridTable]) -> list[GridTable]:
     return out
 
 
-# ------------------------------------------------------------------ rules and frames
-
-
-def _rules(raw, page) -> list[Rule]:  # noqa: ANN001
-    """The page's horizontal rules, top to bottom, pieces on one line that touch joined into one rule."""
-    pieces: list[tuple[float, float, float, float]] = []
-    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
-    for k in range(raw.FPDFPage_CountObjects(page.raw)):
-        obj = raw.FPDFPage_GetObject(page.raw, k)
-        if raw.FPDFPageObj_GetType(obj) != raw.FPDF_PAGEOBJ_PATH:
-            continue
-        if not raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
-            continue
-        if top.value - bottom.value <= RULE_THICKNESS and right.value > left.value:
-            pieces.append((round(bottom.value, 1), left.value, right.value, top.value - bottom.value))
-            if len(pieces) > MAX_RULES:
-                return []
-    pieces.sort(key=lambda p: (-p[0], p[1]))
-    rules: list[Rule] = []
-    for y, x0, x1, thick in pieces:
-        last = rules[-1] if rules else None
-        if last and abs(last.y - y) <= 0.8 and x0 <= last.right + 1.0:
-            if x1 - x0 <= JOINT:  # a joint piece: the boundary between two cells
-                last.joints.append((x0 + x1) / 2)
-            elif x0 > last.right - 1.0 and last.right - last.left > JOINT:
-                last.joints.append(x0)
-            last.right = max(last.right, x1)
-            last.thick = max(last.thick, thick)
-        else:
-            rules.append(Rule(y, x0, x1, thick))
-    return [r for r in rules if r.width >= MIN_PART_RULE]
+# ------------------------------------------------------------------ frames
 
 
 def _full(rule: Rule, top: Rule) -> bool:
