@@ -22,7 +22,8 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
-from app.io.pdf_grid_rules import JOINT, Rule, page_rules
+from app.io.pdf_grid_rows import row_groups
+from app.io.pdf_grid_rules import JOINT, Rule, Vertical, page_rules
 from app.model import MAX_TABLE_COLUMNS, MAX_TABLE_ROWS
 
 MAX_PAGE_CHARS = 30_000  # a dense page of a resolution has some 5,000; past this no grid is looked for
@@ -32,8 +33,6 @@ MAX_FRAME_RULES = 400  # rules of one table on one page (one under each row of a
 EDGE = 3.0  # points: how far two rules' ends may stand apart and be the same frame's
 GUTTER = 1.0  # of the font size: the least gap between two columns no line's text crosses (rules drawn whole)
 GAP = 0.6  # of the font size: a gap this wide between two characters parts two cells
-SAME_LINE = 0.35  # of the font size: lines whose baselines are this close are one printed line
-WRAP = 1.28  # of the font size: a line closer than this under another continues its row
 _SPACES = re.compile(r"\s+")
 
 
@@ -64,7 +63,7 @@ def page_tables(page, textpage, text: str, number: int = 0) -> list[GridTable]: 
 
     if len(text) > MAX_PAGE_CHARS or raw.FPDFText_CountChars(textpage.raw) != len(text):
         return []
-    rules, _verticals = page_rules(raw, page)
+    rules, verticals = page_rules(raw, page)
     frames = _frames(rules)
     if not frames:
         return []
@@ -74,7 +73,7 @@ def page_tables(page, textpage, text: str, number: int = 0) -> list[GridTable]: 
     out = []
     for frame in frames:
         top, bottom = frame[0].y, frame[-1].y
-        table = _table(frame, lines[bisect_right(heights, bottom) : bisect_left(heights, top)])
+        table = _table(frame, lines[bisect_right(heights, bottom) : bisect_left(heights, top)], verticals)
         if table is not None:
             table.page = number
             table.at_top = top < ceiling and bisect_left(heights, ceiling) == bisect_right(heights, top)
@@ -220,13 +219,16 @@ def _joints(rules: list[Rule], top: Rule) -> list[float]:
     return [sum(c) / len(c) for c in clusters]
 
 
-def _columns(frame: list[Rule], lines: list[_Line]) -> list[float]:
-    """The boundaries between columns: the joints of the frame's full rules, or else the gutters no line's
-    piece crosses."""
+def _columns(frame: list[Rule], lines: list[_Line], verticals: list[Vertical]) -> tuple[list[float], bool]:
+    """The boundaries between columns: the joints of the frame's full rules, else the vertical rules drawn down
+    its body, else the gutters no line's piece crosses; and whether they are gutters."""
     top = frame[0]
     joints = _joints([r for r in frame if _full(r, top)], top)
     if joints:
-        return joints
+        return joints, False
+    drawn = _vertical_bounds(frame, lines, verticals)
+    if drawn:
+        return drawn, False
     spans = sorted((p[0], p[1]) for line in lines for p in line.pieces)
     sizes = sorted(line.size for line in lines)
     gutter = GUTTER * (sizes[len(sizes) // 2] if sizes else 10.0)  # wider than two spaces typed in a cell
@@ -236,7 +238,46 @@ def _columns(frame: list[Rule], lines: list[_Line]) -> list[float]:
         if x0 - reach >= gutter:
             out.append((reach + x0) / 2)
         reach = max(reach, x1)
-    return out
+    return out, True
+
+
+def _vertical_bounds(frame: list[Rule], lines: list[_Line], verticals: list[Vertical]) -> list[float]:
+    """Vertical rules inside the frame that run down most of the height its `lines` stand in (a merged
+    header cell breaks them above the body)."""
+    top = frame[0]
+    if not lines or not verticals:
+        return []
+    low = min(ln.baseline for ln in lines)
+    high = max(ln.baseline + ln.size * 0.7 for ln in lines)
+    cover: dict[int, list[float]] = {}
+    for v in verticals:
+        if top.left + EDGE < v.x < top.right - EDGE and v.top > low and v.bottom < high:
+            key = round(v.x / EDGE)
+            got = cover.setdefault(key, [0.0, 0.0, 0.0])  # length covered, sum of x, pieces
+            got[0] += min(v.top, high) - max(v.bottom, low)
+            got[1] += v.x
+            got[2] += 1
+    found = sorted(x / n for length, x, n in cover.values() if length >= 0.8 * (high - low))
+    return [x for k, x in enumerate(found) if not k or x - found[k - 1] > EDGE]
+
+
+def _spans(bounds: list[float], lines: list[_Line]) -> list[tuple[float, float]]:
+    """Each column's reach as the body's pieces show it (from its leftmost start to its rightmost end)."""
+    spans = [(float("inf"), float("-inf"))] * (len(bounds) + 1)
+    for line in lines:
+        for x0, x1, _ in line.pieces:
+            k = _column(bounds, x0, x1)
+            spans[k] = (min(spans[k][0], x0), max(spans[k][1], x1))
+    return spans
+
+
+def _placed(bounds: list[float], spans: list[tuple[float, float]], x0: float, x1: float) -> int:
+    """The column of a piece where the columns are gutters: the first whose body it mostly covers or is
+    mostly covered by (a heading centred over its figures, wider than they), else as `_column` says."""
+    for k, (lo, hi) in enumerate(spans):
+        if lo < hi and min(x1, hi) - max(x0, lo) >= 0.5 * min(hi - lo, x1 - x0):
+            return k
+    return _column(bounds, x0, x1)
 
 
 def _column(bounds: list[float], x0: float, x1: float) -> int:
@@ -251,7 +292,7 @@ def _column(bounds: list[float], x0: float, x1: float) -> int:
     )
 
 
-def _table(frame: list[Rule], lines: list[_Line]) -> GridTable | None:
+def _table(frame: list[Rule], lines: list[_Line], verticals: list[Vertical]) -> GridTable | None:
     top = frame[0]
     inside: list[_Line] = []
     for line in lines:
@@ -266,13 +307,14 @@ def _table(frame: list[Rule], lines: list[_Line]) -> GridTable | None:
         return None
     head_rule = _header_rule(frame)
     body = [ln for ln in inside if head_rule is None or ln.baseline < head_rule.y]
-    bounds = _columns(frame, body or inside)
+    bounds, gutters = _columns(frame, body or inside, verticals)
     if not bounds or len(bounds) + 1 > MAX_TABLE_COLUMNS:
         return None
-    rows, header_rows = _rows(frame, inside, bounds, head_rule)
-    if len(rows) > MAX_TABLE_ROWS or len(rows) < 2:
+    spans = _spans(bounds, body or inside) if gutters else []
+    read = _rows(frame, inside, bounds, head_rule, spans)
+    if read is None or len(read[0]) > MAX_TABLE_ROWS or len(read[0]) < 2:
         return None
-    return GridTable(rows, header_rows, sorted(ln.number for ln in inside))
+    return GridTable(read[0], read[1], sorted(ln.number for ln in inside))
 
 
 def _header_rule(frame: list[Rule]) -> Rule | None:
@@ -285,34 +327,39 @@ def _header_rule(frame: list[Rule]) -> Rule | None:
 
 
 def _rows(
-    frame: list[Rule], lines: list[_Line], bounds: list[float], head_rule: Rule | None
-) -> tuple[list[list[str]], int]:
-    """Lines gathered into rows of cells, top to bottom, and how many rows stand above the header rule."""
-    groups: list[list[_Line]] = []
-    header_rows = 0
-    last: _Line | None = None
+    frame: list[Rule],
+    lines: list[_Line],
+    bounds: list[float],
+    head_rule: Rule | None,
+    spans: list[tuple[float, float]],
+) -> tuple[list[list[str]], int] | None:
+    """Lines gathered into rows of cells (app/io/pdf_grid_rows.py), top to bottom, and how many rows stand
+    above the header rule; None where rows cannot be told from wrapped lines."""
     below = [-r.y for r in frame]  # ascending: how many of the frame's rules stand above a height
 
     def above(y: float) -> int:
         return bisect_left(below, -y)
 
-    for line in sorted(lines, key=lambda ln: -ln.baseline):
-        size = max(line.size, 1.0)
-        ruled = last is not None and above(line.baseline) != above(last.baseline)
-        if last is None or ruled or last.baseline - line.baseline > WRAP * size:
-            groups.append([])
-            if head_rule is not None and line.baseline > head_rule.y:
-                header_rows += 1
-        if last is None or last.baseline - line.baseline > SAME_LINE * size:
-            last = line
-        groups[-1].append(line)
+    def column(x0: float, x1: float) -> int:
+        return _placed(bounds, spans, x0, x1)
+
+    read = row_groups(lines, above, head_rule.y if head_rule is not None else None, column)
+    if read is None:
+        return None
+    groups, header_rows = read
     jointed = bool(_joints([r for r in frame if _full(r, frame[0])], frame[0]))
     unders = [frame[k] if (k := above(min(ln.baseline for ln in g))) < len(frame) else None for g in groups]
-    return [_cells(g, frame, bounds, jointed, u) for g, u in zip(groups, unders, strict=True)], header_rows
+    rows = [_cells(g, frame, bounds, jointed, u, spans) for g, u in zip(groups, unders, strict=True)]
+    return rows, header_rows
 
 
 def _cells(
-    group: list[_Line], frame: list[Rule], bounds: list[float], jointed: bool, under: Rule | None
+    group: list[_Line],
+    frame: list[Rule],
+    bounds: list[float],
+    jointed: bool,
+    under: Rule | None,
+    spans: list[tuple[float, float]],
 ) -> list[str]:
     """One row's cells. Word draws the rule `under` a row cell by cell, so where that rule has fewer joints
     than the table, a cell spans columns: its text goes in the first of them, as the model keeps a merged
@@ -323,6 +370,6 @@ def _cells(
         for x0, x1, piece in line.pieces:
             cell = _column(own, x0, x1)
             left = own[cell - 1] if cell else float("-inf")
-            k = _column(bounds, x0, x1) if own is bounds else sum(1 for b in bounds if b <= left + EDGE)
+            k = _placed(bounds, spans, x0, x1) if own is bounds else sum(1 for b in bounds if b <= left + EDGE)
             row[k] = f"{row[k]} {_squeezed(piece)}".strip()
     return row
