@@ -229,16 +229,33 @@ def _columns(frame: list[Rule], lines: list[_Line], verticals: list[Vertical]) -
     drawn = _vertical_bounds(frame, lines, verticals)
     if drawn:
         return drawn, False
+    return _gutters(lines), True
+
+
+def _gutters(lines: list[_Line]) -> list[float]:
+    """The gutters no piece of the body's `lines` crosses (a column whose cells are all empty has none: its
+    heading then shares a cell with another, and the table is given up). A boundary stands next to the
+    column whose pieces line up on that side (figures set right end together), else midway."""
     spans = sorted((p[0], p[1]) for line in lines for p in line.pieces)
     sizes = sorted(line.size for line in lines)
     gutter = GUTTER * (sizes[len(sizes) // 2] if sizes else 10.0)  # wider than two spaces typed in a cell
-    out: list[float] = []
+    columns: list[list[tuple[float, float]]] = [[spans[0]]] if spans else []
     reach = spans[0][1] if spans else 0.0
     for x0, x1 in spans[1:]:
         if x0 - reach >= gutter:
-            out.append((reach + x0) / 2)
+            columns.append([])
+        columns[-1].append((x0, x1))
         reach = max(reach, x1)
-    return out, True
+    out: list[float] = []
+    for a, b in zip(columns, columns[1:], strict=False):
+        a1, b0 = max(x1 for _, x1 in a), min(x0 for x0, _ in b)
+        if len(a) > 1 and a1 - min(x1 for _, x1 in a) <= 1.0:
+            out.append(min(a1 + EDGE, (a1 + b0) / 2))  # a column set right ends here
+        elif len(b) > 1 and max(x0 for x0, _ in b) - b0 <= 1.0:
+            out.append(max(b0 - EDGE, (a1 + b0) / 2))  # a column set left starts here
+        else:
+            out.append((a1 + b0) / 2)
+    return out
 
 
 def _vertical_bounds(frame: list[Rule], lines: list[_Line], verticals: list[Vertical]) -> list[float]:
@@ -273,11 +290,19 @@ def _spans(bounds: list[float], lines: list[_Line]) -> list[tuple[float, float]]
 
 def _placed(bounds: list[float], spans: list[tuple[float, float]], x0: float, x1: float) -> int:
     """The column of a piece where the columns are gutters: the first whose body it mostly covers or is
-    mostly covered by (a heading centred over its figures, wider than they), else as `_column` says."""
+    mostly covered by (a heading centred over its figures, wider than they); a piece reaching well over a
+    boundary both ways is a cell merged over columns (its text in the first); else the column its middle
+    stands in."""
+    if not spans:
+        return _column(bounds, x0, x1)
     for k, (lo, hi) in enumerate(spans):
         if lo < hi and min(x1, hi) - max(x0, lo) >= 0.5 * min(hi - lo, x1 - x0):
             return k
-    return _column(bounds, x0, x1)
+    third = (x1 - x0) / 3
+    crossed = [k for k, b in enumerate(bounds) if x0 + third < b < x1 - third]
+    if crossed:
+        return crossed[0]
+    return bisect_left(bounds, (x0 + x1) / 2)
 
 
 def _column(bounds: list[float], x0: float, x1: float) -> int:
@@ -311,10 +336,28 @@ def _table(frame: list[Rule], lines: list[_Line], verticals: list[Vertical]) -> 
     if not bounds or len(bounds) + 1 > MAX_TABLE_COLUMNS:
         return None
     spans = _spans(bounds, body or inside) if gutters else []
+    if gutters and _crowded(inside, bounds, spans):
+        return None
     read = _rows(frame, inside, bounds, head_rule, spans)
     if read is None or len(read[0]) > MAX_TABLE_ROWS or len(read[0]) < 2:
         return None
     return GridTable(read[0], read[1], sorted(ln.number for ln in inside))
+
+
+def _crowded(lines: list[_Line], bounds: list[float], spans: list[tuple[float, float]]) -> bool:
+    """Two pieces of one line, set apart by more than a gutter, falling in one cell: where the columns are
+    gutters, the heading of a column whose cells are all empty (the column is missing), or columns run
+    together."""
+    sizes = sorted(line.size for line in lines)
+    gutter = GUTTER * (sizes[len(sizes) // 2] if sizes else 10.0)
+    for line in lines:
+        ends: dict[int, float] = {}
+        for x0, x1, _ in sorted(line.pieces):
+            k = _placed(bounds, spans, x0, x1)
+            if k in ends and x0 - ends[k] >= gutter:
+                return True
+            ends[k] = max(ends.get(k, x1), x1)
+    return False
 
 
 def _header_rule(frame: list[Rule]) -> Rule | None:
