@@ -104,6 +104,8 @@ def _evidence(row: list[list[_Line]], line: list[_Line], column: Column, extents
     mine = _pieces(line, column)
     if set(mine) - set(above):
         return "new"  # a wrapped line continues a cell that has text
+    if set(mine) == set(_pieces(row[0], column)) and len(mine) > 2:
+        return "new"  # every cell of three or more wrapped at once: rather a row as full as the one above
     size = max(ln.size for ln in line)
     fits = []
     for c, (x0, x1, text) in mine.items():
