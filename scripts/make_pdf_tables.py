@@ -23,7 +23,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -34,6 +34,7 @@ WORDS = (
     "equipment grants contributions posts field offices regional programme support management information "
     "technology communications security safety conference services"
 ).split()
+SHORT = "posts travel staff grants field total gross other rent fees".split()  # for narrow columns' headings
 RULES = ("un", "un_rows", "grid", "horizontal", "box", "thin")
 
 
@@ -53,8 +54,8 @@ class Spec:
     widths: list[float] = field(default_factory=list)  # inches
 
 
-def _words(rng: random.Random, low: int, high: int) -> str:
-    text = " ".join(rng.choice(WORDS) for _ in range(rng.randint(low, high)))
+def _words(rng: random.Random, low: int, high: int, words: list[str] = WORDS) -> str:
+    text = " ".join(rng.choice(words) for _ in range(rng.randint(low, high)))
     return text[0].upper() + text[1:]
 
 
@@ -102,9 +103,10 @@ def spec(
         down.append(0)
         header = [top, under]
     else:
-        header = [["Item", *(_words(rng, 1, 2) for _ in range(columns - 1))]]
+        vocabulary = SHORT if columns > 5 else WORDS  # a word wider than its cell is broken mid-word
+        header = [["Item", *(_words(rng, 1, 2, vocabulary) for _ in range(columns - 1))]]
     first = 2.2 if wrapped else 1.8
-    rest = (6.5 - first) / max(columns - 1, 1)
+    rest = ((9.0 if columns > 8 else 6.5) - first) / max(columns - 1, 1)  # a wide table on a landscape page
     return Spec(
         name,
         header + rows,
@@ -118,10 +120,10 @@ def spec(
     )
 
 
-def specs() -> list[Spec]:
+def specs(seed: int = 2026) -> list[Spec]:
     """The set: every rule style with 2 to 12 columns, then merged headers, empty cells, wrapped cells and
     tables over a page, each on several of the styles."""
-    rng = random.Random(2026)
+    rng = random.Random(seed)
     out = []
     for rules in RULES:
         for columns in (2, 3, 5, 8, 12):
@@ -168,7 +170,7 @@ def _sides(s: Spec, r: int, c: int) -> dict[str, tuple[int, str]]:
         strong = thin if s.rules == "thin" else thick
         if r == 0:
             out["top"] = thin
-        if r == head_end or r == last:
+        if r in (head_end, last):
             out["bottom"] = strong
         elif s.rules == "un_rows" and r > head_end:
             out["bottom"] = thin
@@ -190,6 +192,7 @@ def _sides(s: Spec, r: int, c: int) -> dict[str, tuple[int, str]]:
 
 def docx_of(s: Spec, path: Path) -> None:
     from docx import Document
+    from docx.enum.section import WD_ORIENT
     from docx.enum.table import WD_TABLE_ALIGNMENT
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.oxml import OxmlElement
@@ -202,11 +205,16 @@ def docx_of(s: Spec, path: Path) -> None:
     style.font.size = Pt(9 if len(s.rows[0]) > 8 else 10)
     style.paragraph_format.space_after = Pt(0)
     for section in doc.sections:
+        if len(s.rows[0]) > 8:
+            section.orientation = WD_ORIENT.LANDSCAPE
+            section.page_width, section.page_height = Inches(11), Inches(8.5)
         section.left_margin = section.right_margin = Inches(1)
     doc.add_paragraph("1. Approves the following table:")
     table = doc.add_table(rows=len(s.rows), cols=len(s.rows[0]))
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
+    for c, width in enumerate(s.widths):
+        table.columns[c].width = Inches(width)  # the grid's widths, which LibreOffice follows
     for r, row in enumerate(s.rows):
         if r < s.header_rows and s.repeat:
             pr = table.rows[r]._tr.get_or_add_trPr()
@@ -231,14 +239,14 @@ def docx_of(s: Spec, path: Path) -> None:
     doc.save(str(path))
 
 
-def make(out: Path) -> None:
+def make(out: Path, seed: int = 2026) -> None:
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if not soffice:
         raise SystemExit("soffice (LibreOffice) is needed to make the PDFs")
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         paths = []
-        for s in specs():
+        for s in specs(seed):
             path = Path(tmp) / f"{s.name}.docx"
             docx_of(s, path)
             paths.append(str(path))
@@ -272,7 +280,12 @@ def score(answer: dict, tables: list) -> tuple[str, int, int]:
     if not tables:
         return "none", cells, 0
     got = tables[0].rows
-    hits = sum(1 for i, row in enumerate(want) for k, c in enumerate(row) if i < len(got) and k < len(got[i]) and got[i][k] == c)
+    hits = sum(
+        1
+        for i, row in enumerate(want)
+        for k, c in enumerate(row)
+        if i < len(got) and k < len(got[i]) and got[i][k] == c
+    )
     exact = len(tables) == 1 and got == want and tables[0].header_rows == answer["header_rows"]
     return ("exact" if exact else "wrong"), cells, hits
 
@@ -300,11 +313,12 @@ def main() -> None:
     ap.add_argument("folder", type=Path)
     ap.add_argument("--score", action="store_true", help="score the PDFs in FOLDER against their answers")
     ap.add_argument("-v", "--verbose", action="store_true")
+    ap.add_argument("--seed", type=int, default=2026, help="another draw of words and figures, as a new sample")
     args = ap.parse_args()
     if args.score:
         score_dir(args.folder, args.verbose)
     else:
-        make(args.folder)
+        make(args.folder, args.seed)
 
 
 if __name__ == "__main__":

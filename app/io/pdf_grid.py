@@ -22,7 +22,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
-from app.io.pdf_grid_rows import row_groups
+from app.io.pdf_grid_rows import SAME_LINE, row_groups
 from app.io.pdf_grid_rules import JOINT, Rule, Vertical, page_rules
 from app.model import MAX_TABLE_COLUMNS, MAX_TABLE_ROWS
 
@@ -69,16 +69,23 @@ def page_tables(page, textpage, text: str, number: int = 0) -> list[GridTable]: 
         return []
     lines = sorted(_lines(raw, textpage.raw, text), key=lambda ln: ln.baseline)
     heights = [ln.baseline for ln in lines]  # frames stand apart: each line is looked at for one frame
-    ceiling = rules[0].y  # the rule under a page's running head
     out = []
     for frame in frames:
         top, bottom = frame[0].y, frame[-1].y
         table = _table(frame, lines[bisect_right(heights, bottom) : bisect_left(heights, top)], verticals)
         if table is not None:
             table.page = number
-            table.at_top = top < ceiling and bisect_left(heights, ceiling) == bisect_right(heights, top)
+            table.at_top = _first_on_page(rules, heights, top)
             out.append(table)
     return out
+
+
+def _first_on_page(rules: list[Rule], heights: list[float], top: float) -> bool:
+    """No text stands between a frame's top and the page's rule over it (the rule under a running head), or,
+    where no rule stands over it, above the frame at all."""
+    over = [r.y for r in rules if r.y > top + EDGE]
+    ceiling = min(over) if over else float("inf")
+    return bisect_left(heights, ceiling) == bisect_right(heights, top)
 
 
 @dataclass
@@ -229,13 +236,15 @@ def _columns(frame: list[Rule], lines: list[_Line], verticals: list[Vertical]) -
     drawn = _vertical_bounds(frame, lines, verticals)
     if drawn:
         return drawn, False
-    return _gutters(lines), True
+    edges = sorted(x for r in frame if not _full(r, top) for x in (r.left, r.right))
+    return _gutters(lines, edges), True
 
 
-def _gutters(lines: list[_Line]) -> list[float]:
+def _gutters(lines: list[_Line], edges: list[float]) -> list[float]:
     """The gutters no piece of the body's `lines` crosses (a column whose cells are all empty has none: its
-    heading then shares a cell with another, and the table is given up). A boundary stands next to the
-    column whose pieces line up on that side (figures set right end together), else midway."""
+    heading then shares a cell with another, and the table is given up). A boundary stands at a cell's edge
+    the rules show in the gutter (the end of a rule under a heading merged over columns), else next to the
+    column whose pieces line up on that side only (figures set right end together), else midway."""
     spans = sorted((p[0], p[1]) for line in lines for p in line.pieces)
     sizes = sorted(line.size for line in lines)
     gutter = GUTTER * (sizes[len(sizes) // 2] if sizes else 10.0)  # wider than two spaces typed in a cell
@@ -249,13 +258,25 @@ def _gutters(lines: list[_Line]) -> list[float]:
     out: list[float] = []
     for a, b in zip(columns, columns[1:], strict=False):
         a1, b0 = max(x1 for _, x1 in a), min(x0 for x0, _ in b)
-        if len(a) > 1 and a1 - min(x1 for _, x1 in a) <= 1.0:
+        drawn = [e for e in edges if a1 < e < b0]
+        if drawn:
+            out.append(drawn[0])
+        elif _aligned(a) == "right":
             out.append(min(a1 + EDGE, (a1 + b0) / 2))  # a column set right ends here
-        elif len(b) > 1 and max(x0 for x0, _ in b) - b0 <= 1.0:
+        elif _aligned(b) == "left":
             out.append(max(b0 - EDGE, (a1 + b0) / 2))  # a column set left starts here
         else:
             out.append((a1 + b0) / 2)
     return out
+
+
+def _aligned(column: list[tuple[float, float]]) -> str:
+    """'left' or 'right' where a column's pieces line up on that side only (pieces all as wide say neither)."""
+    if len(column) < 2:
+        return ""
+    left = max(x0 for x0, _ in column) - min(x0 for x0, _ in column) <= 1.0
+    right = max(x1 for _, x1 in column) - min(x1 for _, x1 in column) <= 1.0
+    return "left" if left and not right else "right" if right and not left else ""
 
 
 def _vertical_bounds(frame: list[Rule], lines: list[_Line], verticals: list[Vertical]) -> list[float]:
@@ -290,14 +311,17 @@ def _spans(bounds: list[float], lines: list[_Line]) -> list[tuple[float, float]]
 
 def _placed(bounds: list[float], spans: list[tuple[float, float]], x0: float, x1: float) -> int:
     """The column of a piece where the columns are gutters: the first whose body it mostly covers or is
-    mostly covered by (a heading centred over its figures, wider than they); a piece reaching well over a
-    boundary both ways is a cell merged over columns (its text in the first); else the column its middle
-    stands in."""
+    mostly covered by (a heading centred over its figures, wider than they); one standing in a gutter is the
+    next column's; a piece reaching well over a boundary both ways is a cell merged over columns (its text in
+    the first); else the column its middle stands in."""
     if not spans:
         return _column(bounds, x0, x1)
     for k, (lo, hi) in enumerate(spans):
         if lo < hi and min(x1, hi) - max(x0, lo) >= 0.5 * min(hi - lo, x1 - x0):
             return k
+    for k in range(len(spans) - 1):
+        if spans[k][1] <= x0 and x1 <= spans[k + 1][0]:
+            return k + 1  # in a gutter: the heading of the column after it, centred over figures set right
     third = (x1 - x0) / 3
     crossed = [k for k, b in enumerate(bounds) if x0 + third < b < x1 - third]
     if crossed:
@@ -350,9 +374,16 @@ def _crowded(lines: list[_Line], bounds: list[float], spans: list[tuple[float, f
     together."""
     sizes = sorted(line.size for line in lines)
     gutter = GUTTER * (sizes[len(sizes) // 2] if sizes else 10.0)
-    for line in lines:
+    printed: list[list[tuple[float, float, str]]] = []  # PDFium may cut one printed line in several
+    last = None
+    for line in sorted(lines, key=lambda ln: -ln.baseline):
+        if last is None or last - line.baseline > SAME_LINE * max(line.size, 1.0):
+            printed.append([])
+            last = line.baseline
+        printed[-1] += line.pieces
+    for pieces in printed:
         ends: dict[int, float] = {}
-        for x0, x1, _ in sorted(line.pieces):
+        for x0, x1, _ in sorted(pieces):
             k = _placed(bounds, spans, x0, x1)
             if k in ends and x0 - ends[k] >= gutter:
                 return True
@@ -413,6 +444,10 @@ def _cells(
         for x0, x1, piece in line.pieces:
             cell = _column(own, x0, x1)
             left = own[cell - 1] if cell else float("-inf")
-            k = _placed(bounds, spans, x0, x1) if own is bounds else sum(1 for b in bounds if b <= left + EDGE)
+            k = (
+                _placed(bounds, spans, x0, x1)
+                if own is bounds
+                else sum(1 for b in bounds if b <= left + EDGE)
+            )
             row[k] = f"{row[k]} {_squeezed(piece)}".strip()
     return row

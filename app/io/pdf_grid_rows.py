@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 SAME_LINE = 0.35  # of the font size: lines whose baselines are this close are one printed line
 LOOSE = 0.15  # of the pitch (and at least a point): a gap this much wider than the pitch parts two rows
 SPACE = 0.25  # of the font size: a word space, in the test of whether a word fits on the line above
+MARGIN = 0.5  # of the font size: room to spare for a word to fit (its width is only estimated)
 
 Column = Callable[[float, float], int]
 
@@ -65,12 +66,10 @@ def row_groups(
             rows[-1].append(line)  # at the pitch, in a table that spaces its rows: a wrapped line
             continue
         evidence = _evidence(rows[-1], line, column, extents)
-        if evidence == "new":
+        if evidence == "new" or (evidence == "fits" and not rows_ruled):
             rows.append([line])
-        elif evidence == "same" and (head[k] or rows_ruled):
-            rows[-1].append(line)
-        elif head[k]:
-            rows[-1].append(line)  # a header's lines: a wrong split costs no figure its column
+        elif head[k] or rows_ruled:
+            rows[-1].append(line)  # a rule parts the rows (a header's wrong split costs no figure its column)
         else:
             return None
     groups = [[ln for p in row for ln in p] for row in rows]
@@ -94,10 +93,11 @@ def _extents(printed: list[list[_Line]], column: Column) -> dict[int, float]:
 
 
 def _evidence(row: list[list[_Line]], line: list[_Line], column: Column, extents: dict[int, float]) -> str:
-    """'new' where `line` cannot be a wrapped line of `row` (it fills a column the row leaves empty, each of
-    its words would have fitted on the row's line above it in its column, or it fills every column the row's
-    first line fills and some of its words would have fitted), 'same' where none would have fitted, else
-    'unsure'."""
+    """'new' where `line` cannot be a wrapped line of `row` (it fills a column the row leaves empty, or every
+    column the row's first line fills, three or more, or two with words that would have fitted); 'fits' where
+    each of its words would have fitted on the row's line above it in its column (no wrapped line, unless a
+    rule parts the rows and the table is narrower than its widest line shows); 'same' where none would have
+    fitted, else 'unsure'."""
     above: dict[int, tuple[float, float, str]] = {}
     for printed in row:
         above.update(_pieces(printed, column))
@@ -112,7 +112,7 @@ def _evidence(row: list[list[_Line]], line: list[_Line], column: Column, extents
         word = text.split()[0] if text.split() else text
         width = (x1 - x0) * len(word) / max(len(text), 1)
         a0, a1, _ = above[c]
-        fits.append((a1 - a0) + SPACE * size + width <= extents.get(c, 0.0) - 1.0)
-    if all(fits) or (any(fits) and set(mine) == set(_pieces(row[0], column)) and len(mine) > 1):
-        return "new"  # every word fits above, or a line as full as the row's first with some that would
-    return "same" if not any(fits) else "unsure"
+        fits.append((a1 - a0) + SPACE * size + width <= extents.get(c, 0.0) - MARGIN * size)
+    if any(fits) and set(mine) == set(_pieces(row[0], column)) and len(mine) > 1:
+        return "new"  # a line as full as the row's first, with words that would have fitted above
+    return "fits" if all(fits) else "same" if not any(fits) else "unsure"
