@@ -52,6 +52,7 @@ class Spec:
     right: list[int] = field(default_factory=list)  # columns set right (figures)
     repeat: bool = True  # the header rows repeated on a next page
     widths: list[float] = field(default_factory=list)  # inches
+    spaced: bool = False  # 4 pt after each cell's paragraph, as issued tables space their rows
 
 
 def _words(rng: random.Random, low: int, high: int, words: list[str] = WORDS) -> str:
@@ -136,6 +137,16 @@ def specs(seed: int = 2026) -> list[Spec]:
         out.append(spec(rng, f"{rules}-pages", 4, 70, rules))
     out.append(spec(rng, "un-pages-merged", 5, 70, "un", merged=True))
     out.append(spec(rng, "un-pages-norepeat", 3, 70, "un", repeat=False))
+    for name, columns, body, kind in [
+        ("c5", 5, 6, {}),
+        ("wrapped", 4, 5, {"wrapped": True}),
+        ("merged", 5, 4, {"merged": True}),
+        ("empty", 6, 6, {"empty": 0.3}),
+        ("pages", 4, 60, {}),
+    ]:
+        spaced = spec(rng, f"un-spaced-{name}", columns, body, "un", **kind)
+        spaced.spaced = True
+        out.append(spaced)
     return out
 
 
@@ -225,6 +236,8 @@ def docx_of(s: Spec, path: Path) -> None:
             cell = table.cell(r, c)
             cell.width = Inches(s.widths[c])
             cell.text = text
+            if s.spaced:
+                cell.paragraphs[0].paragraph_format.space_after = Pt(4)
             if c in s.right and r >= s.header_rows:
                 cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
             elif r < s.header_rows and c:
@@ -313,7 +326,9 @@ def main() -> None:
     ap.add_argument("folder", type=Path)
     ap.add_argument("--score", action="store_true", help="score the PDFs in FOLDER against their answers")
     ap.add_argument("-v", "--verbose", action="store_true")
-    ap.add_argument("--seed", type=int, default=2026, help="another draw of words and figures, as a new sample")
+    ap.add_argument(
+        "--seed", type=int, default=2026, help="another draw of words and figures, as a new sample"
+    )
     args = ap.parse_args()
     if args.score:
         score_dir(args.folder, args.verbose)

@@ -47,6 +47,7 @@ class GridTable:
     page: int = 0
     at_top: bool = False  # the first thing on its page under the page's top rule: a table going on
     more: list[tuple[int, list[int]]] = field(default_factory=list)  # (page, lines) of its later pages
+    open: bool = False  # no rule closes it: it runs off its page's foot and must go on on the next page
 
 
 @dataclass
@@ -65,19 +66,55 @@ def page_tables(page, textpage, text: str, number: int = 0) -> list[GridTable]: 
         return []
     rules, verticals = page_rules(raw, page)
     frames = _frames(rules)
-    if not frames:
+    last = open_frame(rules[rules.index(frames[-1][-1]) + 1 :] if frames else rules)
+    if not frames and not last:
         return []
     lines = sorted(_lines(raw, textpage.raw, text), key=lambda ln: ln.baseline)
     heights = [ln.baseline for ln in lines]  # frames stand apart: each line is looked at for one frame
     out = []
-    for frame in frames:
+    for frame in [*frames, *([last] if last else [])]:
         top, bottom = frame[0].y, frame[-1].y
-        table = _table(frame, lines[bisect_right(heights, bottom) : bisect_left(heights, top)], verticals)
+        within = lines[bisect_right(heights, bottom) : bisect_left(heights, top)]
+        if frame is last:
+            within = _run_off(lines[: bisect_right(heights, bottom)], frame[0]) + within
+        table = _table(frame, within, verticals, closed=frame is not last)
         if table is not None:
-            table.page = number
+            table.page, table.open = number, frame is last
             table.at_top = _first_on_page(rules, heights, top)
             out.append(table)
     return out
+
+
+def open_frame(rules: list[Rule]) -> list[Rule]:
+    """The rules of a table that runs off the page's foot, under the page's last closed frame: a rule, and
+    under it, as wide and thicker, the rule under the header, and no rule as wide below (the rule under the
+    last row stands on a later page)."""
+    for i, top in enumerate(rules[:-1]):
+        rest = rules[i + 1 :]
+        if top.width < MIN_RULE or any(r.left < top.left - EDGE or r.right > top.right + EDGE for r in rest):
+            continue
+        full = [r for r in rest if _full(r, top)]
+        if len(full) == 1 and full[0].thick > 1.5 * top.thick and len(rest) <= MAX_FRAME_RULES:
+            return [top, *rest]
+    return []
+
+
+def _run_off(below: list[_Line], top: Rule) -> list[_Line]:
+    """The lines under an open frame's last rule that go on with its rows, bottom to top as given: up to the
+    first that stands out of the frame's width, or after a gap more than twice the widest so far and two font
+    sizes (the page's foot)."""
+    out: list[_Line] = []
+    widest = 0.0
+    for line in reversed(below):  # top down
+        lo, hi = min(p[0] for p in line.pieces), max(p[1] for p in line.pieces)
+        gap = out[-1].baseline - line.baseline if out else 0.0
+        if lo < top.left - 2 * EDGE or hi > top.right + 2 * EDGE:
+            break
+        if out and gap > 2 * widest and gap > 2 * line.size:
+            break
+        widest = max(widest, gap)
+        out.append(line)
+    return out[::-1]
 
 
 def _first_on_page(rules: list[Rule], heights: list[float], top: float) -> bool:
@@ -109,7 +146,8 @@ class PdfGrids:
 
 def joined_over_pages(tables: list[GridTable]) -> list[GridTable]:
     """Tables with a table that goes on over the next page joined into one: the part on the next page stands
-    first under the page's top rule and repeats the header (Word repeats a table's header rows)."""
+    first under the page's top rule and repeats the header (Word repeats a table's header rows). A table that
+    runs off its page with no closing rule and does not go on so is none (its lines stay text)."""
     out: list[GridTable] = []
     for table in tables:
         last = out[-1] if out else None
@@ -124,9 +162,12 @@ def joined_over_pages(tables: list[GridTable]) -> list[GridTable]:
         ):
             last.rows += table.rows[table.header_rows :]
             last.more.append((table.page, table.lines))
+            last.open = table.open
             continue
+        if last is not None and last.open:
+            out.pop()
         out.append(table)
-    return out
+    return out[:-1] if out and out[-1].open else out
 
 
 # ------------------------------------------------------------------ frames
@@ -341,7 +382,9 @@ def _column(bounds: list[float], x0: float, x1: float) -> int:
     )
 
 
-def _table(frame: list[Rule], lines: list[_Line], verticals: list[Vertical]) -> GridTable | None:
+def _table(
+    frame: list[Rule], lines: list[_Line], verticals: list[Vertical], closed: bool = True
+) -> GridTable | None:
     top = frame[0]
     inside: list[_Line] = []
     for line in lines:
@@ -354,18 +397,47 @@ def _table(frame: list[Rule], lines: list[_Line], verticals: list[Vertical]) -> 
         inside.append(line)
     if not inside:
         return None
-    head_rule = _header_rule(frame)
+    head_rule = _header_rule(frame) if closed else next(r for r in frame[1:] if _full(r, top))
     body = [ln for ln in inside if head_rule is None or ln.baseline < head_rule.y]
     bounds, gutters = _columns(frame, body or inside, verticals)
     if not bounds or len(bounds) + 1 > MAX_TABLE_COLUMNS:
         return None
     spans = _spans(bounds, body or inside) if gutters else []
-    if gutters and _crowded(inside, bounds, spans):
+    if (gutters and _crowded(inside, bounds, spans)) or _crosses_drawn(inside, frame, verticals, head_rule):
         return None
     read = _rows(frame, inside, bounds, head_rule, spans)
     if read is None or len(read[0]) > MAX_TABLE_ROWS or len(read[0]) < 2:
         return None
     return GridTable(read[0], read[1], sorted(ln.number for ln in inside))
+
+
+def _crosses_drawn(
+    lines: list[_Line], frame: list[Rule], verticals: list[Vertical], head: Rule | None
+) -> bool:
+    """A piece of text running over a cell's edge the page draws (in the body, a joint of the rule under its
+    row; a vertical rule beside it): no table's grid prints so; the frame is not the table it looks like."""
+    top = frame[0]
+    below = [-r.y for r in frame]
+    drawn = sorted(
+        (v.x, v.bottom, v.top)
+        for v in verticals
+        if top.left + EDGE < v.x < top.right - EDGE and v.top >= frame[-1].y and v.bottom <= top.y
+    )
+    xs = [v[0] for v in drawn]
+    for line in lines:
+        k = bisect_left(below, -line.baseline)  # the frame's rules above it: the next is the one under it
+        under = frame[k] if k < len(frame) else None
+        body = head is None or line.baseline < head.y  # a header's cell may span a joint of the rule under it
+        joints = _joints([under], top) if body and under is not None and _full(under, top) else []
+        for x0, x1, _ in line.pieces:
+            if any(x0 + JOINT < j < x1 - JOINT for j in joints):
+                return True
+            lo, hi = bisect_right(xs, x0 + JOINT), bisect_left(xs, x1 - JOINT)
+            if hi - lo > MAX_TABLE_COLUMNS or any(
+                drawn[i][1] <= line.baseline <= drawn[i][2] for i in range(lo, hi)
+            ):
+                return True
+    return False
 
 
 def _crowded(lines: list[_Line], bounds: list[float], spans: list[tuple[float, float]]) -> bool:
