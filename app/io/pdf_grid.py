@@ -3,16 +3,20 @@
 A PDF's text has lost a table's grid, but its page has not. An issued table (a Fifth Committee staffing table,
 an appropriation, an annex's figures) is a Word table with the UN's rules: a thin rule above the header, a
 thick one under it and under the last row, sometimes thin ones between rows. Word draws each rule cell by cell,
-so the joints of a rule mark the table's columns, empty spacer columns included, as the UN's XML has them.
+so the joints of a rule mark the table's columns, empty spacer columns included, as the UN's XML has them;
+other writers stroke a rule whole and draw vertical rules (app/io/pdf_grid_rules.py reads both).
 
-`page_tables` finds each such frame (at least three rules of which the first and the last span the same width),
-takes the text lines standing inside it, splits each line where a gap wider than a word space stands, sets each
-piece in the column under its middle, and gathers lines into rows: a rule always parts two rows; lines closer
-than a line of wrapped text are one row. The rows above the thick rule are the header.
+`page_tables` finds each such frame (at least three rules of which the first and the last span the same width,
+or a rule and the thicker header rule at the foot of a page, the table going on over the next), takes the text
+lines standing inside it, splits each line where a gap wider than a word space stands, and finds the columns:
+the rules' joints, else vertical rules down the body, else the gutters no body line's text crosses. Rows come
+from rules and line spacing (app/io/pdf_grid_rows.py). The rows above the thick rule are the header.
 
-A frame is given up (its text stays as the text reader reads it) when a line stands half inside it, when the
-page has more characters than any page of a resolution, or when the frame has fewer than two columns. Cost:
-one pass over the page's objects and one over its characters, on pages that draw a frame only.
+A grid the geometry cannot vouch for is given up, its text read as the text reader reads it: a line standing
+half inside the frame, text over a cell edge the rules draw, two pieces of a line set a gutter apart in one
+cell (a column missing), rows that cannot be told from wrapped lines, fewer than two columns, a page with more
+characters than any page of a resolution. Cost: one pass over the page's objects and one over its characters,
+on pages that draw a frame only.
 """
 
 from __future__ import annotations

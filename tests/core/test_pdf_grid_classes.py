@@ -114,3 +114,48 @@ def test_two_tables_one_under_the_other_are_two() -> None:
 
 def test_an_empty_page_list_of_rules_is_no_table() -> None:
     assert _tables(pdf(Page([(72.0, 700.0, "1. Decides to remain seized of the matter.")], []))) == []
+
+
+def test_text_running_over_a_cell_edge_the_rules_draw_is_no_grid() -> None:
+    """The rule under the row is drawn cell by cell: a piece of text over one of its joints cannot stand in a
+    cell of that grid, so the frame is read as text, every word kept."""
+    rows = [
+        ["Item", "Amount", "Posts"],
+        ["A heading set right across the amount column of this table", "", "3"],
+        ["Total", "16 200", "3"],
+    ]
+    data = pdf(table_page(rows, COLUMNS))
+    assert _tables(data) == []
+    assert "amount column" in pdf_text(data)
+
+
+def _running_off(rows: int, top: float = 700.0) -> Page:
+    """A page whose table runs off its foot: a thin rule above the header, a thick one under it, rows to the
+    page's foot and no rule under the last."""
+    page = table_page([["Item", "Amount", "Posts"]], COLUMNS, top=top)
+    page.texts.pop()  # the paragraph after the table stands on a later page
+    page.rules = [r for r in page.rules if r[2] > top - 30]  # no rule under the last row
+    for k in range(rows):
+        y = top - 18 - 18 * (k + 1)
+        page.texts += [(104.0, y, f"Item {k}"), (304.0, y, f"{k * 10}"), (404.0, y, "1")]
+    return page
+
+
+def test_a_table_running_off_its_page_goes_on_under_the_next_pages_header() -> None:
+    first = _running_off(30)
+    second = table_page(
+        [["Item", "Amount", "Posts"], ["Item 30", "300", "1"], ["Total", "16 200", "31"]], COLUMNS
+    )
+    second.texts.pop(0)  # no paragraph over it: the table goes on first on the page
+    tables = _tables(pdf(first, second))
+    assert len(tables) == 1
+    got = [[inline.plain(c) for c in row] for row in tables[0].table]
+    assert got[0] == ["Item", "Amount", "Posts"] and tables[0].header_rows == 1
+    assert got[1:] == [[f"Item {k}", f"{k * 10}", "1"] for k in range(31)] + [["Total", "16 200", "31"]]
+
+
+def test_a_table_running_off_its_last_page_is_left_as_text() -> None:
+    """No next page goes on with it: its rows cannot be known to be the table's, and stay text."""
+    data = pdf(_running_off(30))
+    assert _tables(data) == []
+    assert "Item 29" in pdf_text(data)
