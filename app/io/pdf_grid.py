@@ -92,14 +92,22 @@ def page_tables(page, textpage, text: str, number: int = 0) -> list[GridTable]: 
 def open_frame(rules: list[Rule]) -> list[Rule]:
     """The rules of a table that runs off the page's foot, under the page's last closed frame: a rule, and
     under it, as wide and thicker, the rule under the header, and no rule as wide below (the rule under the
-    last row stands on a later page)."""
+    last row stands on a later page). Linear: the rules under each candidate are looked at for the first
+    few candidates only."""
+    lows, highs = [float("inf")] * (len(rules) + 1), [float("-inf")] * (len(rules) + 1)
+    for k in range(len(rules) - 1, -1, -1):  # the reach of the rules under each one
+        lows[k], highs[k] = min(lows[k + 1], rules[k].left), max(highs[k + 1], rules[k].right)
+    tried = 0
     for i, top in enumerate(rules[:-1]):
-        rest = rules[i + 1 :]
-        if top.width < MIN_RULE or any(r.left < top.left - EDGE or r.right > top.right + EDGE for r in rest):
+        if top.width < MIN_RULE or lows[i + 1] < top.left - EDGE or highs[i + 1] > top.right + EDGE:
             continue
+        rest = rules[i + 1 : i + 1 + MAX_FRAME_RULES]
         full = [r for r in rest if _full(r, top)]
-        if len(full) == 1 and full[0].thick > 1.5 * top.thick and len(rest) <= MAX_FRAME_RULES:
+        if len(full) == 1 and full[0].thick > 1.5 * top.thick and len(rest) == len(rules) - i - 1:
             return [top, *rest]
+        tried += 1
+        if tried >= 3:
+            break
     return []
 
 

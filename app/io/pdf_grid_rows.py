@@ -58,18 +58,24 @@ def row_groups(
     rows_ruled = any(ruled[k] for k in body)
     extents = _extents(printed, column)  # a header's text too: a column is as wide as its heading
     rows: list[list[list[_Line]]] = []
+    firsts: list[set[int]] = []  # the columns each row's first line fills
+    above: dict[int, tuple[float, float, str]] = {}  # the last row's last piece in each column
     for k, line in enumerate(printed):
-        if k == 0 or ruled[k] or head[k] != head[k - 1] or loose(k):
-            rows.append([line])
-            continue
-        if spaced:
-            rows[-1].append(line)  # at the pitch, in a table that spaces its rows: a wrapped line
-            continue
-        evidence = _evidence(rows[-1], line, column, extents)
+        mine = _pieces(line, column)
+        evidence = (
+            "new"
+            if k == 0 or ruled[k] or head[k] != head[k - 1] or loose(k)
+            else "same"
+            if spaced  # at the pitch, in a table that spaces its rows: a wrapped line
+            else _evidence(above, firsts[-1], mine, max(ln.size for ln in line), extents)
+        )
         if evidence == "new" or (evidence == "fits" and not rows_ruled):
             rows.append([line])
-        elif head[k] or rows_ruled:
+            firsts.append(set(mine))
+            above = dict(mine)
+        elif spaced or head[k] or rows_ruled:
             rows[-1].append(line)  # a rule parts the rows (a header's wrong split costs no figure its column)
+            above.update(mine)
         else:
             return None
     groups = [[ln for p in row for ln in p] for row in rows]
@@ -92,27 +98,29 @@ def _extents(printed: list[list[_Line]], column: Column) -> dict[int, float]:
     return {c: hi - lo for c, (lo, hi) in spans.items()}
 
 
-def _evidence(row: list[list[_Line]], line: list[_Line], column: Column, extents: dict[int, float]) -> str:
-    """'new' where `line` cannot be a wrapped line of `row` (it fills a column the row leaves empty, or every
-    column the row's first line fills, three or more, or two with words that would have fitted); 'fits' where
-    each of its words would have fitted on the row's line above it in its column (no wrapped line, unless a
-    rule parts the rows and the table is narrower than its widest line shows); 'same' where none would have
-    fitted, else 'unsure'."""
-    above: dict[int, tuple[float, float, str]] = {}
-    for printed in row:
-        above.update(_pieces(printed, column))
-    mine = _pieces(line, column)
+def _evidence(
+    above: dict[int, tuple[float, float, str]],
+    first: set[int],
+    mine: dict[int, tuple[float, float, str]],
+    size: float,
+    extents: dict[int, float],
+) -> str:
+    """Whether a line with pieces `mine` may be a wrapped line of the row whose pieces so far are `above`
+    (the last in each column) and whose first line fills the columns `first`: 'new' where it cannot (it fills
+    a column the row leaves empty, or every column the row's first line fills, three or more, or two with
+    words that would have fitted); 'fits' where each of its words would have fitted on the row's line above
+    it in its column (no wrapped line, unless a rule parts the rows and the table is narrower than its widest
+    line shows); 'same' where none would have fitted, else 'unsure'."""
     if set(mine) - set(above):
         return "new"  # a wrapped line continues a cell that has text
-    if set(mine) == set(_pieces(row[0], column)) and len(mine) > 2:
+    if set(mine) == first and len(mine) > 2:
         return "new"  # every cell of three or more wrapped at once: rather a row as full as the one above
-    size = max(ln.size for ln in line)
     fits = []
     for c, (x0, x1, text) in mine.items():
         word = text.split()[0] if text.split() else text
         width = (x1 - x0) * len(word) / max(len(text), 1)
         a0, a1, _ = above[c]
         fits.append((a1 - a0) + SPACE * size + width <= extents.get(c, 0.0) - MARGIN * size)
-    if any(fits) and set(mine) == set(_pieces(row[0], column)) and len(mine) > 1:
+    if any(fits) and set(mine) == first and len(mine) > 1:
         return "new"  # a line as full as the row's first, with words that would have fitted above
     return "fits" if all(fits) else "same" if not any(fits) else "unsure"
