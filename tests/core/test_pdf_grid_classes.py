@@ -34,9 +34,19 @@ def _tables(data: bytes) -> list:
     return [p for p in read_pdf(data).resolution.operative if p.is_table]
 
 
-@pytest.mark.parametrize("joints", [True, False], ids=["cell-by-cell", "one-path"])
-def test_a_ruled_table_is_read_with_its_rows_and_cells(joints: bool) -> None:
-    result = read_pdf(pdf(table_page(ROWS, COLUMNS, joints=joints)))
+DRAWN = {
+    "cell-by-cell": {"joints": True},
+    "one-path": {"joints": False},
+    "stroked": {"stroked": True},
+    "stroked-with-verticals": {"stroked": True, "verticals": True},
+}
+
+
+@pytest.mark.parametrize("drawn", sorted(DRAWN))
+def test_a_ruled_table_is_read_with_its_rows_and_cells(drawn: str) -> None:
+    """Rules filled a cell at a time (Word), filled whole, or stroked (LibreOffice), with or without vertical
+    rules down the columns' edges: the same table."""
+    result = read_pdf(pdf(table_page(ROWS, COLUMNS, **DRAWN[drawn])))
     operative = result.resolution.operative
     assert [p.opener for p in operative] == ["Approves", "", "Requests"]
     table = operative[1]
@@ -57,12 +67,13 @@ figure = st.integers(min_value=0, max_value=9_999_999).map(lambda n: f"{n:,}".re
 
 
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(rows=st.lists(st.tuples(cell, figure, figure), min_size=1, max_size=12), joints=st.booleans())
-def test_any_rows_of_words_and_figures_are_read_as_drawn(
-    rows: list[tuple[str, str, str]], joints: bool
-) -> None:
+@given(
+    rows=st.lists(st.tuples(cell, figure, figure), min_size=1, max_size=12),
+    how=st.sampled_from(sorted(DRAWN)),
+)
+def test_any_rows_of_words_and_figures_are_read_as_drawn(rows: list[tuple[str, str, str]], how: str) -> None:
     drawn = [["Item", "Gross", "Net"], *[list(r) for r in rows]]
-    tables = _tables(pdf(table_page(drawn, COLUMNS, joints=joints)))
+    tables = _tables(pdf(table_page(drawn, COLUMNS, **DRAWN[how])))
     assert [[inline.plain(c) for c in row] for row in tables[0].table] == _drawn(drawn)
 
 
@@ -159,3 +170,14 @@ def test_a_table_running_off_its_last_page_is_left_as_text() -> None:
     data = pdf(_running_off(30))
     assert _tables(data) == []
     assert "Item 29" in pdf_text(data)
+
+
+def test_a_path_of_many_segments_costs_no_more_than_a_page_of_text() -> None:
+    """One stroked path of 60,000 level segments (a hostile file): past MAX_SEGMENTS no rule is read from the
+    page, and the text is read as text."""
+    page = table_page(ROWS, COLUMNS, stroked=True)
+    page.strokes.append(([(100.0 + (k % 2) * 300, 50.0 + k * 0.001) for k in range(60_000)], 0.5))
+    data = pdf(page)
+    start = time.perf_counter()
+    assert _tables(data) == []
+    assert time.perf_counter() - start < 10
