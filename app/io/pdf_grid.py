@@ -453,11 +453,11 @@ def _crosses_drawn(
 
 
 def _crowded(lines: list[_Line], bounds: list[float], spans: list[tuple[float, float]]) -> bool:
-    """Two pieces of one line, set apart by more than a gutter, falling in one cell: where the columns are
-    gutters, the heading of a column whose cells are all empty (the column is missing), or columns run
-    together."""
+    """Two pieces of one line (text set apart by more than a word space) falling in one cell: where the columns
+    are gutters, the heading of a column whose cells are all empty (the column is missing), or two columns run
+    together where a line's text comes closer than a gutter."""
     sizes = sorted(line.size for line in lines)
-    gutter = GUTTER * (sizes[len(sizes) // 2] if sizes else 10.0)
+    apart = GAP * (sizes[len(sizes) // 2] if sizes else 10.0)
     printed: list[list[tuple[float, float, str]]] = []  # PDFium may cut one printed line in several
     last = None
     for line in sorted(lines, key=lambda ln: -ln.baseline):
@@ -469,7 +469,7 @@ def _crowded(lines: list[_Line], bounds: list[float], spans: list[tuple[float, f
         ends: dict[int, float] = {}
         for x0, x1, _ in sorted(pieces):
             k = _placed(bounds, spans, x0, x1)
-            if k in ends and x0 - ends[k] >= gutter:
+            if k in ends and x0 - ends[k] >= apart:
                 return True
             ends[k] = max(ends.get(k, x1), x1)
     return False

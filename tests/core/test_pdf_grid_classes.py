@@ -181,3 +181,27 @@ def test_a_path_of_many_segments_costs_no_more_than_a_page_of_text() -> None:
     start = time.perf_counter()
     assert _tables(data) == []
     assert time.perf_counter() - start < 10
+
+
+def _right_end(text: str) -> float:
+    """Where `text` set at x = 0 ends, as PDFium measures it."""
+    document = pypdfium2.PdfDocument(pdf(Page([(0.0, 700.0, text)], [])))
+    try:
+        textpage = document[0].get_textpage()
+        return textpage.get_charbox(len(text) - 1)[2]
+    finally:
+        document.close()
+
+
+def test_two_columns_whose_text_comes_closer_than_a_gutter_are_no_grid() -> None:
+    """Rules drawn whole (no joints, no vertical rules): the columns are the gutters between the text. Where a
+    label ends a little more than a word space before the figure beside it, the two columns run together
+    into one and the line's two pieces share a cell: the table is given up, not read a column short."""
+    label = "Contributions to the trust fund"
+    page = table_page(ROWS, COLUMNS, joints=False)
+    figure = next(k for k, t in enumerate(page.texts) if t[2] == "1 200")
+    x, y, _ = page.texts[figure]
+    page.texts[figure - 1] = (x - 8.0 - _right_end(label), y, label)  # 8 pt: wider than a space, not an em
+    data = pdf(page)
+    assert _tables(data) == []
+    assert "trust fund" in pdf_text(data)
