@@ -13,9 +13,9 @@ the rules' joints, else vertical rules down the body, else the gutters no body l
 from rules and line spacing (app/io/pdf_grid_rows.py). The rows above the thick rule are the header.
 
 A grid the geometry cannot vouch for is given up, its text read as the text reader reads it: a line standing
-half inside the frame, text over a cell edge the rules draw, two pieces of a line set a gutter apart in one
-cell (a column missing), rows that cannot be told from wrapped lines, fewer than two columns, a page with more
-characters than any page of a resolution. Cost: one pass over the page's objects and one over its characters,
+half inside the frame, text over a cell edge the rules draw, two pieces of a line in one cell of columns
+found from gutters (a column missing, or two run together), rows that cannot be told from wrapped lines, fewer
+than two columns, a page with more characters than any page of a resolution. Cost: one pass over the page's objects and one over its characters,
 on pages that draw a frame only.
 """
 
