@@ -32,6 +32,7 @@ from app.model import MAX_TABLE_COLUMNS, MAX_TABLE_ROWS
 
 MAX_PAGE_CHARS = 30_000  # a dense page of a resolution has some 5,000; past this no grid is looked for
 MAX_DOCUMENT_CHARS = 600_000  # characters placed on pages with frames, over a document: some 120 dense pages
+FOOT_LINES = 3  # lines a page's foot sets under a table running off it (a symbol, a page number)
 MIN_RULE = 40.0  # points: a frame's rule is at least this wide
 MAX_FRAME_RULES = 400  # rules of one table on one page (one under each row of a page of rows: some 60)
 EDGE = 3.0  # points: how far two rules' ends may stand apart and be the same frame's
@@ -81,6 +82,8 @@ def page_tables(page, textpage, text: str, number: int = 0) -> list[GridTable]: 
         within = lines[bisect_right(heights, bottom) : bisect_left(heights, top)]
         if frame is last:
             within = _run_off(lines[: bisect_right(heights, bottom)], frame[0]) + within
+            if bisect_left(heights, min(ln.baseline for ln in within or lines)) > FOOT_LINES:
+                continue  # text goes on under it on the page: no table running off the page's foot
         table = _table(frame, within, verticals, closed=frame is not last)
         if table is not None:
             table.page, table.open = number, frame is last
@@ -91,9 +94,9 @@ def page_tables(page, textpage, text: str, number: int = 0) -> list[GridTable]: 
 
 def open_frame(rules: list[Rule]) -> list[Rule]:
     """The rules of a table that runs off the page's foot, under the page's last closed frame: a rule, and
-    under it, as wide and thicker, the rule under the header, and no rule as wide below (the rule under the
-    last row stands on a later page). Linear: the rules under each candidate are looked at for the first
-    few candidates only."""
+    under it, as wide and thicker, the rule under the header, the page's last rule (the rule under the last
+    row stands on a later page). Linear: the rules under each candidate are looked at for the first few
+    candidates only."""
     lows, highs = [float("inf")] * (len(rules) + 1), [float("-inf")] * (len(rules) + 1)
     for k in range(len(rules) - 1, -1, -1):  # the reach of the rules under each one
         lows[k], highs[k] = min(lows[k + 1], rules[k].left), max(highs[k + 1], rules[k].right)
@@ -101,10 +104,12 @@ def open_frame(rules: list[Rule]) -> list[Rule]:
     for i, top in enumerate(rules[:-1]):
         if top.width < MIN_RULE or lows[i + 1] < top.left - EDGE or highs[i + 1] > top.right + EDGE:
             continue
-        rest = rules[i + 1 : i + 1 + MAX_FRAME_RULES]
+        rest = rules[i + 1 :]
+        if len(rest) > MAX_FRAME_RULES:
+            continue
         full = [r for r in rest if _full(r, top)]
-        if len(full) == 1 and full[0].thick > 1.5 * top.thick and len(rest) == len(rules) - i - 1:
-            return [top, *rest]
+        if len(full) == 1 and full[0] is rest[-1] and full[0].thick > 1.5 * top.thick:
+            return [top, *rest]  # nothing drawn under the header rule (a note's rule: not a table's foot)
         tried += 1
         if tried >= 3:
             break

@@ -6,6 +6,7 @@ and a hostile page costs no more than a page of text."""
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 import pypdfium2
 import pytest
@@ -205,3 +206,16 @@ def test_two_columns_whose_text_comes_closer_than_a_gutter_are_no_grid() -> None
     data = pdf(page)
     assert _tables(data) == []
     assert "trust fund" in pdf_text(data)
+
+
+def test_a_masthead_between_a_thin_and_a_thick_rule_is_no_table_running_off_its_page() -> None:
+    """Page 1 of an issued draft: a thin rule over the masthead, a thick one under it, the text, and a
+    footnote's short rule near the foot. The page's last rule is not the thick one: no table runs off the page
+    (read page by page, before any joining over pages, as a reader without child processes reads it)."""
+    data = (Path(__file__).resolve().parents[1] / "fixtures" / "reading" / "A_80_L.4.pdf").read_bytes()
+    document = pypdfium2.PdfDocument(data)
+    try:
+        textpage = document[0].get_textpage()
+        assert page_tables(document[0], textpage, textpage.get_text_range()) == []
+    finally:
+        document.close()
