@@ -35,8 +35,8 @@ def _git(repo: Path, *args: str) -> bytes:
     return subprocess.run(["git", "-C", str(repo), *args], capture_output=True, check=True).stdout
 
 
-def pairs(pdfs: Path, xmls: Path) -> list[tuple[str, str, str]]:
-    """(symbol, PDF stem, XML path) of every pair whose XML holds a table."""
+def pairs(pdfs: Path, xmls: Path, with_tables: bool = True) -> list[tuple[str, str, str]]:
+    """(symbol, PDF stem, XML path) of every pair whose XML holds a table (`with_tables` False: none)."""
     have = set(_git(pdfs, "ls-tree", "--name-only", "HEAD:data/pdfs").decode().split())
     out = []
     for path in _git(xmls, "ls-tree", "-r", "--name-only", "HEAD").decode().splitlines():
@@ -44,7 +44,7 @@ def pairs(pdfs: Path, xmls: Path) -> list[tuple[str, str, str]]:
         if not m or int(m.group(1)) < 78:
             continue
         stem = f"A_RES_{m.group(2)}_{m.group(3)}"
-        if f"{stem}.pdf" in have and b"<table" in _git(xmls, "show", f"HEAD:{path}"):
+        if f"{stem}.pdf" in have and (b"<table" in _git(xmls, "show", f"HEAD:{path}")) == with_tables:
             out.append((f"A/RES/{m.group(2)}/{m.group(3)}", stem, path))
     return out
 
@@ -77,7 +77,11 @@ def main() -> None:
     ap.add_argument("--xml", type=Path, default=UN_XML)
     ap.add_argument("--half", choices=("dev", "held-out", "both"), default="dev")
     ap.add_argument("--diff", action="store_true", help="development half: the rows that differ")
+    ap.add_argument("--tableless", action="store_true", help="grids read where the XML has no table")
     args = ap.parse_args()
+    if args.tableless:
+        tableless(args)
+        return
     totals = {"dev": [0, 0, 0], "held-out": [0, 0, 0]}  # documents, cells, cells matched
     for symbol, stem, path in pairs(args.pdfs, args.xml):
         half = "held-out" if held_out(symbol) else "dev"
@@ -96,6 +100,26 @@ def main() -> None:
     for half, (docs, cells, hits) in totals.items():
         if docs:
             print(f"{half}: {docs} documents, {hits}/{cells} cells matched ({hits / max(cells, 1):.1%})")
+
+
+def tableless(args: argparse.Namespace) -> None:
+    """Grids read from the PDFs of resolutions whose XML holds no table: each one a table that is none."""
+    from app.io.pdf_file import pdf_layer
+    from app.io.pdf_grid import PdfGrids
+
+    totals = {"dev": [0, 0], "held-out": [0, 0]}  # documents, grids read
+    for symbol, stem, _ in pairs(args.pdfs, args.xml, with_tables=False):
+        half = "held-out" if held_out(symbol) else "dev"
+        if args.half not in (half, "both"):
+            continue
+        grids = PdfGrids()
+        pdf_layer(_git(args.pdfs, "show", f"HEAD:data/pdfs/{stem}.pdf"), stem, grids)
+        totals[half] = [totals[half][0] + 1, totals[half][1] + len(grids.tables)]
+        if half == "dev" and grids.tables:
+            print(f"{symbol}: {len(grids.tables)} grids read, the XML has no table")
+    for half, (docs, found) in totals.items():
+        if docs:
+            print(f"{half}: {docs} documents without a table, {found} grids read")
 
 
 if __name__ == "__main__":

@@ -20,6 +20,7 @@ ROW = 18.0  # from row to row
 class Page:
     texts: list[tuple[float, float, str]] = field(default_factory=list)  # x, baseline, text
     rules: list[tuple[float, float, float, float]] = field(default_factory=list)  # x0, x1, y, thickness
+    strokes: list[tuple[list[tuple[float, float]], float]] = field(default_factory=list)  # points, width
 
 
 def table_page(
@@ -29,17 +30,22 @@ def table_page(
     right: float = 500.0,
     top: float = 640.0,
     joints: bool = True,
+    stroked: bool = False,
+    verticals: bool = False,
 ) -> Page:
     """A table under a paragraph: a thin rule above the header row, a thick one under it and under the last
     row; a cell's text at its column's left edge (plus 4 pt), "\\n" in a cell wraps it onto the next line.
-    With `joints`, each rule is drawn a piece a cell, as Word draws it."""
+    With `joints`, each rule is drawn a piece a cell, as Word draws it; with `stroked`, a line stroked over the
+    table's width (as LibreOffice draws it), and with `verticals` a stroked line down each column's edge."""
     page = Page()
     page.texts.append((72.0, top + 40, "1. Approves the table below:"))
     left = columns[0]
     edges = [*columns, right]
 
     def rule(y: float, thick: float) -> None:
-        if joints:
+        if stroked:
+            page.strokes.append(([(left, y + thick / 2), (right, y + thick / 2)], thick))
+        elif joints:
             for a, b in zip(edges, edges[1:], strict=False):
                 page.rules.append((a, b, y, thick))
         else:
@@ -58,6 +64,8 @@ def table_page(
         if index == 0:
             rule(y - 6, 1.5)
     rule(y - 6, 1.5)
+    if verticals:
+        page.strokes += [([(x, top), (x, y - 6)], 0.5) for x in edges]
     page.texts.append((72.0, y - 40, "2. Requests the Secretary-General to report thereon."))
     return page
 
@@ -78,6 +86,13 @@ def pdf(*pages: Page, extra: int = 0) -> bytes:
         for x0, x1, y, thick in [*spec.rules, *more]:
             obj = raw.FPDFPageObj_CreateNewRect(x0, y, x1 - x0, thick)
             raw.FPDFPath_SetDrawMode(obj, 1, 0)
+            raw.FPDFPage_InsertObject(page.raw, obj)
+        for points, width in spec.strokes:
+            obj = raw.FPDFPageObj_CreateNewPath(*points[0])
+            for x, y in points[1:]:
+                raw.FPDFPath_LineTo(obj, x, y)
+            raw.FPDFPageObj_SetStrokeWidth(obj, width)
+            raw.FPDFPath_SetDrawMode(obj, 0, 1)
             raw.FPDFPage_InsertObject(page.raw, obj)
         raw.FPDFPage_GenerateContent(page.raw)
         extra = 0

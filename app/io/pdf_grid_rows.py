@@ -1,0 +1,126 @@
+"""A ruled table's printed lines gathered into rows (app/io/pdf_grid.py), or None where the page's geometry
+cannot tell a row from a cell's wrapped line.
+
+Three things part two rows: a rule between them; a gap wider than the table's line pitch (the least gap
+between two lines no rule parts, in font sizes: a wrapped cell's lines stand at it, rows further apart where the writer
+spaced them); and, in a table that neither rules nor spaces its rows, a line that cannot be a cell's wrapped
+line: it fills a column the row above leaves empty, or each of its words would have fitted on the line above
+in its column (the column is at least as wide as its widest line). A line at the pitch, with no rule, in a
+table whose rows are neither ruled nor spaced, whose words would not have fitted above, may be either: the
+table is given up and its text read as text (a wrong grid puts figures in the wrong row silently).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from app.io.pdf_grid import _Line
+
+SAME_LINE = 0.35  # of the font size: lines whose baselines are this close are one printed line
+LOOSE = 0.15  # of the pitch (and at least a point): a gap this much wider than the pitch parts two rows
+SPACE = 0.25  # of the font size: a word space, in the test of whether a word fits on the line above
+MARGIN = 0.5  # of the font size: room to spare for a word to fit (its width is only estimated)
+
+Column = Callable[[float, float], int]
+
+
+def row_groups(
+    lines: Sequence[_Line],
+    rules_above: Callable[[float], int],
+    head_y: float | None,
+    column: Column,
+) -> tuple[list[list[_Line]], int] | None:
+    """The lines gathered into rows, top to bottom, and how many rows stand above `head_y` (the header rule);
+    None where a row cannot be told from a wrapped line. `rules_above(y)` counts the frame's rules above a
+    height, `column(x0, x1)` gives the column of a piece of text."""
+    printed: list[list[_Line]] = []
+    for line in sorted(lines, key=lambda ln: -ln.baseline):
+        if printed and printed[-1][0].baseline - line.baseline <= SAME_LINE * max(line.size, 1.0):
+            printed[-1].append(line)
+        else:
+            printed.append([line])
+    if not printed:
+        return [], 0
+    base = [p[0].baseline for p in printed]
+    head = [head_y is not None and b > head_y for b in base]
+    ruled = [False] + [rules_above(base[k]) != rules_above(base[k - 1]) for k in range(1, len(base))]
+    sizes = [max(max(ln.size for ln in p), 1.0) for p in printed]
+    gaps = [0.0] + [(base[k - 1] - base[k]) / sizes[k] for k in range(1, len(base))]  # in font sizes
+    pitch = min((gaps[k] for k in range(1, len(base)) if not ruled[k]), default=0.0)
+
+    def loose(k: int) -> bool:
+        return gaps[k] > pitch + max(LOOSE * pitch, 1.0 / sizes[k])
+
+    body = [k for k in range(1, len(base)) if not head[k] and not head[k - 1]]
+    spaced = any(not ruled[k] and loose(k) for k in body)
+    rows_ruled = any(ruled[k] for k in body)
+    extents = _extents(printed, column)  # a header's text too: a column is as wide as its heading
+    rows: list[list[list[_Line]]] = []
+    firsts: list[set[int]] = []  # the columns each row's first line fills
+    above: dict[int, tuple[float, float, str]] = {}  # the last row's last piece in each column
+    for k, line in enumerate(printed):
+        mine = _pieces(line, column)
+        evidence = (
+            "new"
+            if k == 0 or ruled[k] or head[k] != head[k - 1] or loose(k)
+            else "same"
+            if spaced  # at the pitch, in a table that spaces its rows: a wrapped line
+            else _evidence(above, firsts[-1], mine, max(ln.size for ln in line), extents)
+        )
+        if evidence == "new" or (evidence == "fits" and not rows_ruled):
+            rows.append([line])
+            firsts.append(set(mine))
+            above = dict(mine)
+        elif spaced or head[k] or rows_ruled:
+            rows[-1].append(line)  # a rule parts the rows (a header's wrong split costs no figure its column)
+            above.update(mine)
+        else:
+            return None
+    groups = [[ln for p in row for ln in p] for row in rows]
+    header_rows = sum(1 for row in rows if head_y is not None and row[0][0].baseline > head_y)
+    return groups, header_rows
+
+
+def _pieces(printed: list[_Line], column: Column) -> dict[int, tuple[float, float, str]]:
+    """The printed line's pieces by column (the last in a column where two stand)."""
+    return {column(x0, x1): (x0, x1, text) for line in printed for x0, x1, text in line.pieces}
+
+
+def _extents(printed: list[list[_Line]], column: Column) -> dict[int, float]:
+    """Each column's width as its lines show it: from the leftmost piece's start to the rightmost's end."""
+    spans: dict[int, list[float]] = {}
+    for p in printed:
+        for c, (x0, x1, _) in _pieces(p, column).items():
+            lo, hi = spans.setdefault(c, [x0, x1])
+            spans[c] = [min(lo, x0), max(hi, x1)]
+    return {c: hi - lo for c, (lo, hi) in spans.items()}
+
+
+def _evidence(
+    above: dict[int, tuple[float, float, str]],
+    first: set[int],
+    mine: dict[int, tuple[float, float, str]],
+    size: float,
+    extents: dict[int, float],
+) -> str:
+    """Whether a line with pieces `mine` may be a wrapped line of the row whose pieces so far are `above`
+    (the last in each column) and whose first line fills the columns `first`: 'new' where it cannot (it fills
+    a column the row leaves empty, or every column the row's first line fills, three or more, or two with
+    words that would have fitted); 'fits' where each of its words would have fitted on the row's line above
+    it in its column (no wrapped line, unless a rule parts the rows and the table is narrower than its widest
+    line shows); 'same' where none would have fitted, else 'unsure'."""
+    if set(mine) - set(above):
+        return "new"  # a wrapped line continues a cell that has text
+    if set(mine) == first and len(mine) > 2:
+        return "new"  # every cell of three or more wrapped at once: rather a row as full as the one above
+    fits = []
+    for c, (x0, x1, text) in mine.items():
+        word = text.split()[0] if text.split() else text
+        width = (x1 - x0) * len(word) / max(len(text), 1)
+        a0, a1, _ = above[c]
+        fits.append((a1 - a0) + SPACE * size + width <= extents.get(c, 0.0) - MARGIN * size)
+    if any(fits) and set(mine) == first and len(mine) > 1:
+        return "new"  # a line as full as the row's first, with words that would have fitted above
+    return "fits" if all(fits) else "same" if not any(fits) else "unsure"
