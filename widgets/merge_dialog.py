@@ -40,6 +40,7 @@ from app.negotiation import merging, rounds
 from app.negotiation.compilation import Compilation, Entry
 from app.negotiation.printed import printed
 from app.negotiation.status import Bracket
+from widgets.first_change import show_first_change
 from widgets.negotiation_view import compilation_html
 from widgets.wrapping import set_html
 
@@ -126,8 +127,7 @@ class MergeDialog(QDialog):
         self.shown.setMaximumHeight(130)
         scroll = self.scroll = QScrollArea()
         scroll.setWidgetResizable(True)
-        self._new_options()
-        self._put_options()
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its choices take the focus, and scroll it into view
         self.outcome = QLabel()
         self.outcome.setWordWrap(True)
         self.outcome.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -141,6 +141,8 @@ class MergeDialog(QDialog):
         self.note.setAccessibleName(tr("Revision note"))
         self.summary = QLabel()
         self.summary.setWordWrap(True)
+        self._new_options()
+        self._put_options()
 
     def _right_column(self) -> QWidget:
         """The place shown, its options and the result."""
@@ -208,6 +210,19 @@ class MergeDialog(QDialog):
         self.options_layout.addStretch(1)
         self.scroll.setWidget(self.options)
         self.options.show()
+        self._order_tabs()
+
+    def _order_tabs(self) -> None:
+        """Tab goes from the place shown to its choices, then on to Accept all: the choices are made anew for
+        each place, and a widget made later joins the end of the chain (after Cancel, one Tab past the
+        dialog's buttons from a keyboard user's eyes)."""
+        if self.accept_all.window() is not self:  # the dialog being built: its first place orders them
+            return
+        previous: QWidget = self.shown
+        for button in self._buttons.values():
+            QWidget.setTabOrder(previous, button)
+            previous = button
+        QWidget.setTabOrder(previous, self.accept_all)
 
     def _show_place(self) -> None:
         self._new_options()
@@ -224,6 +239,7 @@ class MergeDialog(QDialog):
             self.heading.setText(f"<b>{html.escape(item.label or tr('New paragraph'))}</b>")
             comp = Compilation(self.compilation.title, self.compilation.base_version, [], self._entries(key))
             set_html(self.shown, compilation_html(comp))
+            show_first_change(self.shown)
             self._place_options(item)
         else:
             bracket = next(b for b in self.brackets if b.id == key)
