@@ -39,7 +39,10 @@ if TYPE_CHECKING:
     from widgets.main_window import MainWindow
 
 POLL_MS = 30  # how often the UI thread looks whether the read is done: quicker than a person notices
-NAME_WIDTH = 36  # characters of a file's name the indicator shows (the middle of a longer one elided)
+NAME_WIDTH = (
+    28  # characters of a file's name the indicator shows (the middle of a longer one elided): at 1024 px
+)
+# the status bar holds the indicator, a refusal beside it and the place and counts in French or Spanish
 
 
 def read_document(path: Path) -> ImportResult:
@@ -57,6 +60,11 @@ class _Reading:
     title: str
     stop: threading.Event = field(default_factory=threading.Event)
     outcome: Future = field(default_factory=Future)
+
+
+def short_name(name: str) -> str:
+    """A file's name as the status bar shows it: the middle of a long one elided, its start and extension kept."""
+    return name if len(name) <= NAME_WIDTH else name[: NAME_WIDTH // 2 - 1] + "…" + name[-NAME_WIDTH // 2 :]
 
 
 class ReadingBar(QWidget):
@@ -85,10 +93,7 @@ class ReadingBar(QWidget):
         self.hide()
 
     def show_reading(self, name: str) -> None:
-        shown = (
-            name if len(name) <= NAME_WIDTH else name[: NAME_WIDTH // 2 - 1] + "…" + name[-NAME_WIDTH // 2 :]
-        )
-        self.label.setText(tr("Reading {name}…").format(name=shown))
+        self.label.setText(tr("Reading {name}…").format(name=short_name(name)))
         self.label.setToolTip(name)
         self.show()
 
@@ -117,10 +122,9 @@ class FileReader(QObject):
         so the user is not asked to save for a file that will not be read."""
         if self._reading is None:
             return False
-        self.win.statusBar().showMessage(
-            tr("Still reading {name}: wait for it, or cancel it first").format(name=self._reading.path.name),
-            5000,
-        )
+        # the indicator beside it names the file: a message naming it again, in French or Spanish, ran under the
+        # indicator at 1024 px and lost its end, the words saying what to do
+        self.win.statusBar().showMessage(tr("A file is being read: wait, or cancel (Esc)"), 5000)
         return True
 
     def read(
@@ -151,7 +155,7 @@ class FileReader(QObject):
         job = self._drop()
         if job is not None:
             self.win.statusBar().showMessage(
-                tr("Stopped reading {name}: nothing was changed").format(name=job.path.name), 5000
+                tr("Stopped reading {name}: nothing was changed").format(name=short_name(job.path.name)), 5000
             )
 
     def shutdown(self) -> None:

@@ -189,7 +189,7 @@ def test_a_second_open_while_a_read_runs_is_refused(
     assert slow.started.wait(5)
     _open(live, prompter, other)
     assert prompter.paths == [other]  # not even asked which file
-    assert "Still reading other.json" in live.statusBar().currentMessage()
+    assert live.statusBar().currentMessage() == "A file is being read: wait, or cancel (Esc)"
     live.action(ActionId.COMPARE_WITH).trigger()  # any other read waits its turn too
     slow.release.set()
     qtbot.waitUntil(lambda: not live.reader.busy, timeout=WAIT)
