@@ -42,17 +42,19 @@ MESSAGE_COLUMN = 2
 FITTED_COLUMNS = (0, 1, FIX_COLUMN)
 
 
-class _WrappingDelegate(QStyledItemDelegate):
-    """Rows as tall as their message wrapped to the column's width (the tree's own hint ignores the width)."""
+class WrappingDelegate(QStyledItemDelegate):
+    """Rows as tall as their message wrapped to the column's width (the tree's own hint ignores the width); also
+    the notes of Paragraph History…"""
 
-    def __init__(self, tree: QTreeWidget) -> None:
+    def __init__(self, tree: QTreeWidget, column: int = MESSAGE_COLUMN) -> None:
         super().__init__(tree)
         self.tree = tree
+        self.column = column
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         size = super().sizeHint(option, index)
-        if index.column() == MESSAGE_COLUMN:
-            width = max(40, self.tree.columnWidth(MESSAGE_COLUMN) - 8)
+        if index.column() == self.column:
+            width = max(40, self.tree.columnWidth(self.column) - 8)
             text = str(index.data() or "")
             wrapped = option.fontMetrics.boundingRect(
                 QRect(0, 0, width, 100000), Qt.TextFlag.TextWordWrap, text
@@ -98,7 +100,7 @@ class IssuesPanel(QWidget):
         # a narrow window wraps a long message onto more lines instead of cutting it off with "…"
         self.tree.setWordWrap(True)
         self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
-        self.tree.setItemDelegate(_WrappingDelegate(self.tree))
+        self.tree.setItemDelegate(WrappingDelegate(self.tree))
         self.tree.setHeaderLabels([tr("Kind"), tr("Where"), tr("Issue"), tr("Fix")])
         header = self.tree.header()
         # kind, place and fix as wide as their widest entry, kept by `_fit_columns`: Qt's own ResizeToContents

@@ -268,7 +268,7 @@ def _typing_cost(window: MainWindow, tmp_path: Path, paragraphs: int) -> list[in
 
         return wrapped
 
-    class Measuring(issues_panel._WrappingDelegate):  # rows of the list Qt measures (sizes, wrapping)
+    class Measuring(issues_panel.WrappingDelegate):  # rows of the list Qt measures (sizes, wrapping)
         def sizeHint(self, option, index):  # noqa: ANN001, ANN202
             counts["measured"] += 1
             return super().sizeHint(option, index)

@@ -67,7 +67,7 @@ def test_the_history_of_a_paragraph_agreed_reopened_and_agreed_again(
     if language == "fr":
         assert rows[0][1] == "approuvé ad ref" and rows[1][1] == "ouvert"
     for shown, _, _ in rows:  # each when on this computer's clock, its month named in the interface language
-        moment = QLocale().toDateTime(shown, WHEN).toUTC()
+        moment = QLocale().toDateTime(shown, interface.tr(WHEN)).toUTC()
         assert moment.isValid(), shown
         assert abs(moment.toSecsSinceEpoch() - before.timestamp()) < 120
     month = QLocale().monthName(QDateTime.fromSecsSinceEpoch(int(before.timestamp())).date().month())
