@@ -129,6 +129,11 @@ class FindingsView(QObject):
             if field is not None and finding.span != (0, 0):
                 field.setSelection(finding.span[0], finding.span[1] - finding.span[0])
             return
+        if not finding.paragraph_id and (row := self.win.paragraphs.unplaced.focus_text(finding.message)):
+            self.win.paragraphs.ensureWidgetVisible(
+                row
+            )  # a header line kept as unplaced text: where it is now
+            return
         if not finding.paragraph_id:
             self.win.details_dock.show()
             self.win.details_dock.raise_()  # on a small screen the details are a tab behind the preview

@@ -42,7 +42,7 @@ from app.punctuation import keeps_own_end
 from app.render import Rendered, render
 from app.spelling.session import SpellingSession
 from app.templates import get_template
-from widgets import draft_language, interface_language, table_row, units
+from widgets import draft_language, interface_language, table_row, units, unplaced_box
 from widgets.actions import ActionId, build_actions, build_menus, build_toolbar
 from widgets.amending import Amending
 from widgets.amendment_panel import AmendmentPanel
@@ -206,9 +206,8 @@ class MainWindow(QMainWindow):
         p.activated.connect(self._on_activated)
         p.add_requested.connect(self._add_to_part)
         p.indent_requested.connect(lambda pid: self.apply_structure(edits.indent_paragraph, paragraph_id=pid))
-        p.outdent_requested.connect(
-            lambda pid: self.apply_structure(edits.outdent_paragraph, paragraph_id=pid)
-        )
+        p.outdent_requested.connect(lambda i: self.apply_structure(edits.outdent_paragraph, paragraph_id=i))
+        unplaced_box.wire(p.unplaced, self)
         p.split_requested.connect(self._split)
         p.fix_requested.connect(lambda finding: self.findings_view.apply_fix(finding))
         p.drop_requested.connect(self.drop_paragraph)

@@ -35,6 +35,7 @@ from app.render import Block, place_names
 from widgets.fields import OpenerField, TextField
 from widgets.row_box import RowBox
 from widgets.units import Units
+from widgets.unplaced_box import UnplacedBox
 
 MIME = "application/x-resolute-paragraph"
 INDENT_PX = 30
@@ -322,6 +323,7 @@ class ParagraphList(QScrollArea):
         )
         self.add_pre = self._add_button(tr("+ Add preambular paragraph"), Part.PREAMBLE)
         self.add_op = self._add_button(tr("+ Add operative paragraph"), Part.OPERATIVE)
+        self.unplaced = UnplacedBox()
         for widget in (
             self.title,
             self.hint,
@@ -332,6 +334,7 @@ class ParagraphList(QScrollArea):
             self.op_heading,
             self.boxes[Part.OPERATIVE],
             self.add_op,
+            self.unplaced,  # after the parts and annexes, which go in after `add_op`: where it prints
         ):
             self.layout_.addWidget(widget)
         self.layout_.addStretch(1)
@@ -429,7 +432,7 @@ class ParagraphList(QScrollArea):
         self.organ_line.setText(
             organ_line + ("," if any(b.part is Part.PREAMBLE for b in blocks) else "") if organ_line else ""
         )
-        self.units.update(blocks)
+        self._show_sections(blocks)
         self._content = content
         self._backlog = deque()
         self._headings = {}
@@ -488,6 +491,11 @@ class ParagraphList(QScrollArea):
     EAGER_ROWS = 60  # about two screens: the rest of a long draft is built in idle time
     BACKLOG_CHUNK = 10  # rows per idle slice: small enough not to stall typing
     PAGES_PER_ROW = 32  # a slice builds at least a row for this many pages of its part
+
+    def _show_sections(self, blocks: list[Block]) -> None:
+        """The parts' and annexes' headers, and the unplaced text after them, as these blocks print."""
+        self.units.update(blocks)
+        self.unplaced.show_blocks(blocks)
 
     def _place(self, key: RowKey, block: Block, where: str) -> ParagraphRow:
         row = self._prepare(key, block, where)

@@ -1,0 +1,100 @@
+"""The draft's unplaced text in the paragraph list: what a reader kept but could not place (a header line no role
+fits, a table set a cell to a line), shown after the last paragraph where it prints, with a button to make
+each block an operative paragraph and one to delete it (app.unplaced_edits, each one undo step).
+
+The import said "kept as unplaced text after the operative part … put each where it belongs", the preview
+printed it and the Word export wrote it, but the paragraph list showed nothing: the delegate could neither see
+it where they work nor do what the message asked.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from app import inline
+from app.interface import tr
+from app.render import Block
+
+if TYPE_CHECKING:
+    from widgets.main_window import MainWindow
+
+
+class UnplacedBox(QGroupBox):
+    """One row per block of unplaced text; hidden while the draft has none."""
+
+    delete_requested = Signal(int)  # the block's index in `Resolution.unplaced`
+    paragraph_requested = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(tr("Unplaced text"), parent)
+        self.setToolTip(
+            tr(
+                "Text the reader kept but could not place: it prints after the last paragraph until you move or delete it"
+            )
+        )
+        self.setAccessibleName(tr("Unplaced text"))
+        self.column = QVBoxLayout(self)
+        self.texts: list[str] = []
+        self.rows: list[tuple[QLabel, QPushButton, QPushButton]] = []
+        self.hide()
+
+    def show_blocks(self, blocks: list[Block]) -> None:
+        """The unplaced blocks of the rendered draft, in their order; rows made again only when they change."""
+        texts = [inline.plain(inline.unparse(list(b.spans))) for b in blocks if b.role == "unplaced"]
+        if texts == self.texts:
+            return
+        self.texts = texts
+        for widgets in self.rows:
+            for widget in widgets:
+                widget.deleteLater()
+        self.rows = []
+        while self.column.count():
+            self.column.takeAt(0)
+        for index, text in enumerate(texts):
+            self.column.addLayout(self._row(index, text))
+        self.setVisible(bool(texts))
+
+    def focus_text(self, message: str) -> QWidget | None:
+        """The row of the block a reader's note quotes (a header line "kept as unplaced text …: “…”") gets the
+        focus, on its first button; None when no block is quoted."""
+        for text, (_, to_paragraph, _) in zip(self.texts, self.rows, strict=True):
+            if text and text[:60] in message:
+                to_paragraph.setFocus(Qt.FocusReason.OtherFocusReason)
+                return to_paragraph
+        return None
+
+    def _row(self, index: int, text: str) -> QHBoxLayout:
+        words = QLabel(text)
+        words.setWordWrap(True)
+        words.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        number = index + 1
+        to_paragraph = QPushButton(tr("Make operative paragraph"))
+        to_paragraph.setAccessibleName(
+            tr("Make unplaced text {number} an operative paragraph").format(number=number)
+        )
+        to_paragraph.setToolTip(tr("Move these words to a new paragraph at the end of the operative part"))
+        to_paragraph.clicked.connect(lambda: self.paragraph_requested.emit(index))
+        delete = QPushButton(tr("Delete"))
+        delete.setAccessibleName(tr("Delete unplaced text {number}").format(number=number))
+        delete.clicked.connect(lambda: self.delete_requested.emit(index))
+        row = QHBoxLayout()
+        row.addWidget(words, 1)
+        row.addWidget(to_paragraph, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(delete, 0, Qt.AlignmentFlag.AlignTop)
+        self.rows.append((words, to_paragraph, delete))
+        return row
+
+
+def wire(box: UnplacedBox, win: MainWindow) -> None:
+    """The box's buttons run their commands as undo steps of the window's document."""
+    from app import unplaced_edits
+
+    box.delete_requested.connect(lambda i: win.apply_structure(unplaced_edits.delete_unplaced, index=i))
+    box.paragraph_requested.connect(
+        lambda i: win.apply_structure(unplaced_edits.unplaced_to_paragraph, index=i)
+    )
