@@ -12,7 +12,8 @@ the English text:
     [messages]
     "'{name}' is listed twice." = "« {name} » figure deux fois."
 
-and a top-level `thousands` (the separator of digit groups, "\u00a0" in French). Finding messages and fix
+and a top-level `thousands` (the separator of digit groups, "\u00a0" in French) and `zero` ("one" where a count
+of 0 takes the singular, as in French). Finding messages and fix
 labels are app.messages templates, looked up in [messages].
 
 `tr(text)` gives the text in the language chosen with `use(code)` (English, or the English text itself when a
@@ -48,7 +49,7 @@ def folder() -> Path:
 def _read(code: str) -> dict[str, dict[str, str]]:
     data = {} if code == ENGLISH else read_toml(folder() / f"{code}.toml")
     out = {table: {str(k): str(v) for k, v in data.get(table, {}).items()} for table in TABLES}
-    out["number"] = {"thousands": str(data.get("thousands", ","))}
+    out["number"] = {"thousands": str(data.get("thousands", ",")), "zero": str(data.get("zero", "many"))}
     return out
 
 
@@ -119,9 +120,15 @@ def marked(text: str) -> str:
     return text
 
 
+def singular(count: int, code: str | None = None) -> bool:
+    """Whether `count` takes a noun in the singular in the language: 1 in each, 0 too in French ("0 erreur",
+    the catalog's top-level `zero = "one"`), where "0 erreurs" reads as an English speaker's French."""
+    return count == 1 or (count == 0 and _read(code or current())["number"]["zero"] == "one")
+
+
 def plural(count: int, one: str, many: str) -> str:
     """ "1 bracket", "2 brackets": `one` or `many` (each with {count}) in the interface language."""
-    return fill(one if count == 1 else many, count=count)
+    return fill(one if singular(count) else many, count=count)
 
 
 def counted(errors: int, warnings: int, notes: int | None = None, sep: str = ", ") -> str:
