@@ -123,6 +123,11 @@ class MergeDialog(QDialog):
         self.heading = QLabel()
         self.shown = QTextBrowser()  # the place as the compilation shows it
         self.shown.setOpenLinks(False)
+        # read with the arrow keys from the first change; the place's label is a link that leads nowhere here,
+        # and was a second Tab stop before the choices
+        self.shown.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
         self.shown.setAccessibleName(tr("The place as the compilation shows it"))
         self.shown.setMaximumHeight(130)
         scroll = self.scroll = QScrollArea()
