@@ -13,6 +13,7 @@ import html
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QApplication,
     QButtonGroup,
     QCheckBox,
     QDialog,
@@ -59,6 +60,13 @@ def _rows_text(rows: list[tuple[str, str]]) -> str:
     return "\n".join(said[kind].format(row=row) for kind, row in rows)
 
 
+PLACE_HEIGHT = 130  # px: the place shown, when a paragraph
+TABLE_HEIGHT = (
+    260  # px at least, when a table: a dialog of 576 px (a 1024x640 screen) keeps its choices in view
+)
+QWIDGETSIZE_MAX = (1 << 24) - 1  # Qt's "no maximum"
+
+
 class MergeDialog(QDialog):
     """`choices` holds what is ticked; `result` the merged text (None while the choices do not merge)."""
 
@@ -82,6 +90,7 @@ class MergeDialog(QDialog):
 
         self._buttons: dict[str, QAbstractButton] = {}  # proposal id (or "<id>:keep", "<bracket id>:<n>")
         self._build()
+        QApplication.instance().focusChanged.connect(self._focus_moved)  # type: ignore[union-attr]
         self._list_places()
         if parent is not None:
             self.resize(min(1100, int(parent.width() * 0.9)), min(760, int(parent.height() * 0.9)))
@@ -129,7 +138,7 @@ class MergeDialog(QDialog):
             Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
         self.shown.setAccessibleName(tr("The place as the compilation shows it"))
-        self.shown.setMaximumHeight(130)
+        self.shown.setMaximumHeight(PLACE_HEIGHT)
         scroll = self.scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its choices take the focus, and scroll it into view
@@ -152,7 +161,7 @@ class MergeDialog(QDialog):
     def _right_column(self) -> QWidget:
         """The place shown, its options and the result."""
         right = QWidget()
-        col = QVBoxLayout(right)
+        col = self.column = QVBoxLayout(right)
         col.setContentsMargins(0, 0, 0, 0)
         col.addWidget(self.heading)
         col.addWidget(self.shown)
@@ -243,6 +252,7 @@ class MergeDialog(QDialog):
             item = next(i for i in self.items if i.target == key)
             self.heading.setText(f"<b>{html.escape(item.label or tr('New paragraph'))}</b>")
             comp = Compilation(self.compilation.title, self.compilation.base_version, [], self._entries(key))
+            self._fit_shown(any(e.rows is not None for e in comp.entries))
             set_html(self.shown, compilation_html(comp))
             show_first_change(self.shown)
             self._place_options(item)
@@ -260,6 +270,19 @@ class MergeDialog(QDialog):
             self._bracket_options(bracket)
         self._put_options()
         self._show_outcome()
+
+    def _focus_moved(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """A choice reached by the arrow keys (radio buttons of one group: Tab only reaches the checked one) is
+        scrolled into view as a choice reached with Tab is: it could stand below the edge, checked unseen."""
+        if new is not None and self.options.isAncestorOf(new):
+            self.scroll.ensureWidgetVisible(new)
+
+    def _fit_shown(self, table: bool) -> None:
+        """A paragraph in a box 130 px tall; a table, rows of several lines each, in one twice that or more (the
+        choices below, which list only the rows changed, scroll): at 130 px a scale's table showed two rows."""
+        self.shown.setMinimumHeight(TABLE_HEIGHT if table else 0)
+        self.shown.setMaximumHeight(QWIDGETSIZE_MAX if table else PLACE_HEIGHT)
+        self.column.setStretchFactor(self.shown, 1 if table else 0)
 
     def _proposed(self, item: merging.MergeItem, proposal) -> str:  # noqa: ANN001
         try:

@@ -82,3 +82,51 @@ def test_a_change_to_a_tables_last_row_is_in_view_and_accepted_from_the_keyboard
     qtbot.keyClick(dialog.ok_button, Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: not dialog.isVisible())
     assert _table(window.res).table[last][-1] == old + "5"
+
+
+def test_a_table_with_alternatives_is_read_in_a_taller_box_and_chosen_with_the_arrows(
+    qtbot, window: MainWindow, prompter, tmp_path: Path
+) -> None:  # noqa: ANN001
+    """The EU adds a row and changes the last level's discount, the G77 deletes a row and changes the same
+    discount: two alternatives on one table. The box shows rows enough to read them (at 130 px, two of the
+    table's rows of several lines), and the arrow keys reach the G77's choice, scrolled into view."""
+    open_as_project(window, FIXTURE, tmp_path)
+    table = _table(window.res)
+    body = table.header_rows + 1
+    eu, g77 = copy.deepcopy(window.res), copy.deepcopy(window.res)
+    _table(eu).table[-1][-1] += "5"
+    _table(eu).table.insert(body + 1, [*table.table[body][:-1], table.table[body][-1] + "0"])
+    _table(g77).table[-1][-1] += "2"
+    del _table(g77).table[body]
+    for name, text in (("eu.docx", eu), ("g77.docx", g77)):
+        (tmp_path / name).write_bytes(build_docx(text))
+    window.resize(1024, 640)
+    panel = window.negotiation
+    panel.show()
+    click(qtbot, panel.view.start_button)
+    for name, who in (("eu.docx", "EU"), ("g77.docx", "G77")):
+        prompter.paths, prompter.texts = [tmp_path / name], [who]
+        click(qtbot, panel.view.add_button)
+    assert not prompter.errors
+    _merge_from_menu(window)
+    dialog = panel.merge_dialog
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    qtbot.wait(20)
+    assert dialog.height() <= 640
+    lines = dialog.shown.viewport().height() // dialog.shown.fontMetrics().lineSpacing()
+    assert lines >= 15, lines  # rows of four lines each: three or four of them, not two
+    ids = {p.proposer: p.id for p in window.res.negotiation.proposals}
+    keep, g77_choice = dialog.option(f"{ids['EU']}:keep"), dialog.option(ids["G77"])
+    for _ in range(3):
+        if QApplication.focusWidget() is keep:
+            break
+        _tab(qtbot, dialog)
+    assert QApplication.focusWidget() is keep
+    qtbot.keyClick(keep, Qt.Key.Key_Down)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Down)
+    assert QApplication.focusWidget() is g77_choice and g77_choice.isChecked()
+    viewport = dialog.scroll.viewport()
+    top = g77_choice.mapTo(viewport, g77_choice.rect().topLeft()).y()
+    assert top >= 0 and top + g77_choice.height() <= viewport.height()
+    dialog.reject()
