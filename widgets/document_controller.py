@@ -22,6 +22,7 @@ from app.io.docx_writer import write_docx
 from app.messages import explain
 from app.model import DocumentKind, paragraph_count
 from app.negotiation.status import refuse_brackets
+from app.recent_names import recent_names
 from widgets.background import Debouncer
 from widgets.file_filters import DRAFT_FILTER, IMPORT_FILTER
 
@@ -47,6 +48,7 @@ class DocumentController(QObject):
         self.autosaver = recovery.Autosaver(recovery_folder)
         self.autosave_timer = Debouncer(autosave_ms, self.autosave, self)
         self.recent_menu = QMenu(tr("Open &Recent"), win)
+        self.recent_menu.setToolTipsVisible(True)  # each entry's whole path
 
     # --- replacing the open document ---------------------------------------------------------------------
 
@@ -151,8 +153,9 @@ class DocumentController(QObject):
     def refresh_recent(self) -> None:
         self.recent_menu.clear()
         files = self.win.settings.recent_files()
-        for path in files:
-            self.recent_menu.addAction(path.name, lambda p=path: self.open_path(p)).setToolTip(str(path))
+        for path, name in zip(files, recent_names(files), strict=True):  # "&" is a menu's underline mark
+            action = self.recent_menu.addAction(name.replace("&", "&&"), lambda p=path: self.open_path(p))
+            action.setToolTip(str(path))
         self.recent_menu.setEnabled(bool(files))
 
     # --- save and export ---------------------------------------------------------------------------------
