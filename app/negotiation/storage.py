@@ -45,7 +45,7 @@ from app.negotiation.proposals import (
     WordEdit,
 )
 from app.negotiation.rounds import Decision, Negotiation, Revision
-from app.negotiation.status import Alternative, Bracket, Status, StatusChange
+from app.negotiation.status import MAX_STATUS_CHANGES, Alternative, Bracket, Status, StatusChange
 
 
 def to_dict(neg: Negotiation) -> dict[str, Any]:
@@ -263,6 +263,9 @@ def from_dict(d: dict[str, Any]) -> Negotiation:
     """Raises KeyError, TypeError or ValueError on a damaged key (app.storage reports them as one line)."""
     if not isinstance(d, dict):
         raise TypeError("negotiation is not an object")
+    changes = sum(len(c) for c in (d.get("statuses") or {}).values() if isinstance(c, list))
+    if changes > MAX_STATUS_CHANGES:  # before any is read
+        raise ValueError(f"{changes:,} changes of status (at most {MAX_STATUS_CHANGES:,})")
     return Negotiation(
         facilitator=str(d.get("facilitator") or ""),
         attributed=d.get("attributed", True) is not False,

@@ -19,11 +19,14 @@ from app import storage  # noqa: E402
 from app.cli import run  # noqa: E402
 from app.edits import Document  # noqa: E402
 from app.errors import InputError  # noqa: E402
+from app.io.text_reader import read_text  # noqa: E402
+from app.messages import localize  # noqa: E402
 from app.model import MAX_TABLE_COLUMNS, Paragraph, Resolution  # noqa: E402
 from app.negotiation import commands, rounds  # noqa: E402
 from app.negotiation.compilation import Piece, TableRow  # noqa: E402
 from app.negotiation.compilation_docx import _widths  # noqa: E402
 from app.negotiation.proposals import derive  # noqa: E402
+from app.negotiation.status import MAX_STATUS_CHANGES, Status  # noqa: E402
 from app.negotiation.storage import MAX_TABLE_EDIT_CELLS  # noqa: E402
 
 DAY = dt.datetime(2026, 6, 1, 9, 0, tzinfo=dt.timezone.utc)
@@ -135,3 +138,52 @@ def test_dates_of_any_offset_are_read_in_utc_and_the_revision_is_written() -> No
         assert rev.date == when and rev.date.utcoffset() == dt.timedelta(0)
         name = rev.name
         assert rounds.revision_docx(neg, name, name)[:2] == b"PK"
+
+
+def test_status_changes_past_the_bound_are_refused_in_the_file_and_in_the_editor(tmp_path: Path) -> None:
+    """A file of 400,000 changes of status (29 MB) opened, and each step of a round then took 20 s (the
+    negotiation is copied for undo). The file is refused in one line; in the editor the change past the bound is
+    refused and the draft left as it was, so a saved project opens again."""
+    _, data = _project()
+    pid = data["operative"][0]["id"]
+    change = {"status": "agreed ad ref", "date": "2026-05-04T10:00:00+00:00", "note": ""}
+    data["negotiation"]["statuses"] = {pid: [change] * (MAX_STATUS_CHANGES + 1)}
+    _refused(data, tmp_path)
+    data["negotiation"]["statuses"] = {pid: [change] * (MAX_STATUS_CHANGES - 1)}
+    doc = Document(storage.from_dict(data))
+    commands.set_status(doc, paragraph_id=pid, status=Status.OPEN)  # the last one the negotiation keeps
+    before = storage.dumps(doc.resolution)
+    with pytest.raises(InputError) as caught:
+        commands.set_status(doc, paragraph_id=pid, status=Status.AGREED)
+    said = caught.value.args[0]
+    assert "\n" not in str(said) and "statut" in localize(said, "fr") and "estado" in localize(said, "es")
+    assert storage.dumps(doc.resolution) == before
+    assert len(storage.loads(before).negotiation.statuses[pid]) == MAX_STATUS_CHANGES  # opens again
+
+
+def test_a_header_of_many_unrecognised_lines_is_kept_whole_and_quoted_short() -> None:
+    """40,000 header lines no role fits were kept in the draft, and quoted whole in one warning of 2.3 MB."""
+    lines = [f"Zorblax quuxion {i} wibble wibble" for i in range(2_000)]
+    draft = "\n".join(
+        [
+            *lines,
+            "General Assembly",
+            "Eightieth session",
+            "Agenda item 71",
+            "",
+            "Ruritania: draft resolution",
+            "",
+        ]
+        + [
+            "Rights of the child",
+            "",
+            "The General Assembly,",
+            "",
+            "1. Decides to remain seized of the matter.",
+        ]
+    )
+    result = read_text(draft)
+    kept = " ".join(result.resolution.unplaced)
+    assert all(f"quuxion {i} " in kept for i in range(len(lines)))  # every line kept in the draft
+    unplaced = [f for f in result.findings if f.rule == "import.unplaced"]
+    assert unplaced and all(len(f.message) < 400 for f in unplaced)
