@@ -187,3 +187,24 @@ def test_a_header_of_many_unrecognised_lines_is_kept_whole_and_quoted_short() ->
     assert all(f"quuxion {i} " in kept for i in range(len(lines)))  # every line kept in the draft
     unplaced = [f for f in result.findings if f.rule == "import.unplaced"]
     assert unplaced and all(len(f.message) < 400 for f in unplaced)
+
+
+def test_a_compilation_names_no_proposer_whose_proposal_has_no_edit(tmp_path: Path, capsys) -> None:  # noqa: ANN001
+    """`resolute compile` named among the proposers every author of a tracked file and every copy, though their
+    marks cancelled out (an insertion inside another's deletion inside an insertion) or the copy was the base's:
+    "Proposals by: EU, G77, AG" over a text with no change. As the editor does, such a proposal is left out, and
+    a compilation with none is refused in one line."""
+    base, _ = _project()
+    base_path, same, changed = tmp_path / "base.json", tmp_path / "same.json", tmp_path / "eu.json"
+    storage.save_project(base, base_path)
+    storage.save_project(base, same)
+    eu = copy.deepcopy(base)
+    eu.operative[2].text += " and the regional commissions"
+    storage.save_project(eu, changed)
+    out = tmp_path / "out.txt"
+    assert run(["compile", str(base_path), f"G77={same}", f"EU={changed}", "-o", str(out)]) == 0
+    text = out.read_text(encoding="utf-8")
+    assert "[EU]" in text and "G77" not in text
+    assert run(["compile", str(base_path), f"G77={same}", "-o", str(tmp_path / "none.txt")]) == 2
+    err = capsys.readouterr().err.strip()
+    assert "G77" in err and "\n" not in err and not (tmp_path / "none.txt").exists()
