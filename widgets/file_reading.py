@@ -22,6 +22,7 @@ scripts, which want the document open when `open_path` returns).
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass, field
@@ -199,12 +200,16 @@ class FileReader(QObject):
 
 
 WAIT_S = 0.05  # how often a read waiting for a cancelled one looks whether it was cancelled itself
+MAX_WAIT_S = (
+    120.0  # past this an earlier read is stuck (a PDF's ends in 60 s): the next one starts all the same
+)
 
 
 def _work(job: _Reading, earlier: list[_Reading] | None = None) -> None:
     """The read itself, on the reading thread (or inline), once the reads started before it (`earlier`,
-    cancelled or not) have ended: every outcome goes to `job.outcome`, none is lost."""
-    while any(not e.outcome.done() for e in earlier or []):
+    cancelled or not) have ended, or MAX_WAIT_S has passed: every outcome goes to `job.outcome`, none is lost."""
+    end = time.monotonic() + MAX_WAIT_S
+    while any(not e.outcome.done() for e in earlier or []) and time.monotonic() < end:
         if job.stop.wait(WAIT_S):  # cancelled while it waited: it never reads
             job.outcome.set_exception(cancelling.Cancelled())
             return

@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 
 from tests.gui.test_reading_off_thread import SlowReader, _open, _other_draft, _until
 from tests.gui.test_reading_off_thread import live as live  # noqa: F401
+from widgets import file_reading
 from widgets.main_window import MainWindow
 
 
@@ -88,3 +89,25 @@ def test_a_read_ending_in_any_exception_is_one_line_and_changes_nothing(
     ((_, message),) = prompter.errors
     assert failure.__name__ in message and "\n" not in message
     assert not live.res.title and live.isVisible()
+
+
+def test_a_read_stuck_for_good_does_not_hold_the_next_one_for_ever(
+    qtbot,  # noqa: ANN001
+    live: MainWindow,
+    prompter,  # noqa: ANN001
+    monkeypatch,  # noqa: ANN001
+    tmp_path: Path,
+) -> None:
+    """A read that never ends (a reader's bug) is waited for MAX_WAIT_S at most: then the next file is read."""
+    monkeypatch.setattr(file_reading, "MAX_WAIT_S", 0.5)
+    slow = SlowReader(monkeypatch)
+    other = _other_draft(tmp_path)
+    _open(live, prompter, other)
+    _until(slow.started.is_set, 5)
+    qtbot.mouseClick(live.reader.bar.cancel, Qt.MouseButton.LeftButton)
+    slow.started.clear()
+    _open(live, prompter, other)
+    _until(slow.started.is_set, 5)  # the second read started though the first still runs
+    assert slow.calls == 2
+    slow.release.set()
+    qtbot.waitUntil(lambda: live.res.title.startswith("Agricultural"), timeout=15_000)
