@@ -10,7 +10,10 @@ runs at a time: another asked for meanwhile is refused with a word in the status
 
 Cancel stops waiting at once and drops whatever the read brings later; a PDF's child process is ended too
 (app.cancelling). The thread is a daemon: a read nobody waits for any more (a cancelled .docx, a window
-closed meanwhile) never holds the editor's closing or the process's exit, as a QThreadPool's would.
+closed meanwhile) never holds the editor's closing or the process's exit, as a QThreadPool's would. A read
+cancelled goes on to its end (only a PDF's stops at once), so the next read waits for it before it starts:
+one read works at a time, however many are opened and cancelled in a row (twelve in a row were twelve reads
+of the file at once, each with the memory a read takes).
 
 `inline=True` reads on the caller's thread through the same steps (the GUI tests' windows and the screenshot
 scripts, which want the document open when `open_path` returns).
@@ -19,6 +22,7 @@ scripts, which want the document open when `open_path` returns).
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass, field
@@ -109,6 +113,7 @@ class FileReader(QObject):
         win.statusBar().insertPermanentWidget(0, self.bar)
         self.bar.cancel.clicked.connect(self.cancel)
         self._reading: _Reading | None = None
+        self._started: list[_Reading] = []  # reads started, waited for or not: a new one waits for them
         self._poll = QTimer(self)
         self._poll.setInterval(POLL_MS)
         self._poll.timeout.connect(self._look)
@@ -144,9 +149,11 @@ class FileReader(QObject):
         if self.inline:
             _work(job)
             return self._finish(job)
-        self._reading = job
+        self._started = [j for j in self._started if not j.outcome.done()]
+        earlier, self._reading = list(self._started), job
+        self._started.append(job)
         self.bar.show_reading(job.path.name)
-        threading.Thread(target=_work, args=(job,), name="resolute-read", daemon=True).start()
+        threading.Thread(target=_work, args=(job, earlier), name="resolute-read", daemon=True).start()
         self._poll.start()
         return True
 
@@ -174,6 +181,7 @@ class FileReader(QObject):
         job = self._reading
         if job is not None and job.outcome.done():
             self._reading = None
+            self._started = [j for j in self._started if j is not job]  # its result held no longer
             self._poll.stop()
             self.bar.hide()
             self._finish(job)
@@ -195,8 +203,20 @@ class FileReader(QObject):
         return False
 
 
-def _work(job: _Reading) -> None:
-    """The read itself, on the reading thread (or inline): every outcome goes to `job.outcome`, none is lost."""
+WAIT_S = 0.05  # how often a read waiting for a cancelled one looks whether it was cancelled itself
+MAX_WAIT_S = (
+    120.0  # past this an earlier read is stuck (a PDF's ends in 60 s): the next one starts all the same
+)
+
+
+def _work(job: _Reading, earlier: list[_Reading] | None = None) -> None:
+    """The read itself, on the reading thread (or inline), once the reads started before it (`earlier`,
+    cancelled or not) have ended, or MAX_WAIT_S has passed: every outcome goes to `job.outcome`, none is lost."""
+    end = time.monotonic() + MAX_WAIT_S
+    while any(not e.outcome.done() for e in earlier or []) and time.monotonic() < end:
+        if job.stop.wait(WAIT_S):  # cancelled while it waited: it never reads
+            job.outcome.set_exception(cancelling.Cancelled())
+            return
     try:
         with cancelling.stoppable(job.stop):
             result = job.work(job.path)

@@ -49,6 +49,7 @@ def read_proposals(base: Resolution, args: list[str], base_version: str) -> list
 
 def compile_files(base_path: Path, proposal_args: list[str], out: Path) -> None:
     from app.atomic import write_text
+    from app.negotiation.commands import with_edits
     from app.negotiation.compilation import compile_text
 
     suffix = out.suffix.lower()
@@ -58,7 +59,7 @@ def compile_files(base_path: Path, proposal_args: list[str], out: Path) -> None:
         )
     base = read_document(base_path).resolution
     version = base.header.full_symbol or base_path.stem
-    proposals = read_proposals(base, proposal_args, version)
+    proposals = with_edits(read_proposals(base, proposal_args, version))  # as the editor adds them
     comp = compile_text(base, proposals, base_version=version)
     if suffix == ".docx":
         from app.negotiation.compilation_docx import write_compilation_docx

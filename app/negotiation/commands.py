@@ -42,9 +42,10 @@ def start_negotiation(doc: Document, *, facilitator: str = "", date: dt.datetime
     return _swap(doc, say("Start negotiation"), step)
 
 
-def add_proposals(doc: Document, proposals: list[Proposal]) -> Change:
-    """Add delegations' proposals, leaving out any without an edit (it would show nowhere). When none has an edit
-    (a copy sent back unchanged, the wrong file) it is refused in one line, or the facilitator would not know."""
+def with_edits(proposals: list[Proposal]) -> list[Proposal]:
+    """The proposals that have an edit (one without would show nowhere, its proposer named among the
+    proposers all the same). When none has one (a copy sent back unchanged, the wrong file, a tracked file whose
+    authors' marks cancel out) it is refused in one line, or the facilitator would not know."""
     empty = next((p for p in proposals if not p.edits), None)
     proposals = [p for p in proposals if p.edits]
     if empty is not None and not proposals:
@@ -57,6 +58,12 @@ def add_proposals(doc: Document, proposals: list[Proposal]) -> Change:
                 else say("the zero draft"),
             )
         )
+    return proposals
+
+
+def add_proposals(doc: Document, proposals: list[Proposal]) -> Change:
+    """Add delegations' proposals, leaving out any without an edit (`with_edits`)."""
+    proposals = with_edits(proposals)
 
     def step(res: Resolution) -> None:
         rounds.add_proposals(_negotiation(res), copy.deepcopy(proposals))

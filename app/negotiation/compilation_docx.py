@@ -103,7 +103,8 @@ def _widths(rows: list[TableRow], total: int) -> list[int]:
     weights = [max(w, floor) for w in longest]
     least = [n * _TWIPS_PER_CHAR + _CELL_MARGINS for n in word]  # the longest word on one line
     spare = max(total - sum(least), 0)
-    return [least[k] + round(spare * w / sum(weights)) for k, w in enumerate(weights)]
+    whole = sum(weights)  # once: summed for each column, a row of 100,000 cells took an hour
+    return [least[k] + round(spare * w / whole) for k, w in enumerate(weights)]
 
 
 def _table(rows: list[TableRow], level: int, text_width: int) -> str:

@@ -42,7 +42,7 @@ from app.negotiation.proposals import (
     tokens,
     top_lists,
 )
-from app.negotiation.status import Bracket, Status, StatusChange, current
+from app.negotiation.status import MAX_STATUS_CHANGES, Bracket, Status, StatusChange, current
 from app.sequences import matching_blocks
 
 ACCEPT, MERGE, REJECT = "accept", "merge", "reject"
@@ -426,6 +426,14 @@ def decide(
 def set_status(
     neg: Negotiation, paragraph_id: str, status: Status, *, note: str = "", date: dt.datetime | None = None
 ) -> None:
+    if sum(map(len, neg.statuses.values())) >= MAX_STATUS_CHANGES:
+        raise InputError(
+            say(
+                "the negotiation already keeps {count} changes of status, the most it can hold: this one is "
+                "not made",
+                count=MAX_STATUS_CHANGES,
+            )
+        )
     neg.statuses.setdefault(paragraph_id, []).append(StatusChange(status, _now(date), note))
 
 

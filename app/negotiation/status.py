@@ -18,6 +18,11 @@ from app.errors import InputError
 from app.messages import say, say_plural
 from app.model import Paragraph, Resolution, new_id
 
+MAX_STATUS_CHANGES = 10_000
+"""How many changes of status a negotiation keeps in all: a text of 300 paragraphs each agreed and reopened a few
+times keeps a thousand. Every step of a round copies the negotiation for undo, so a file of 400,000 changes
+(29 MB) took 20 s a step; such a file is refused in one line, and a change past it in the editor."""
+
 
 class Status(str, Enum):
     OPEN = "open"

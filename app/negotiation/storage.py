@@ -30,7 +30,7 @@ from typing import Any
 
 from app.errors import InputError
 from app.findings import Finding, Severity
-from app.model import Footnote, Resolution
+from app.model import MAX_DOCUMENT_CELLS, MAX_TABLE_COLUMNS, Footnote, Resolution
 from app.negotiation.proposals import (
     FIELDS,
     CellEdit,
@@ -45,7 +45,7 @@ from app.negotiation.proposals import (
     WordEdit,
 )
 from app.negotiation.rounds import Decision, Negotiation, Revision
-from app.negotiation.status import Alternative, Bracket, Status, StatusChange
+from app.negotiation.status import MAX_STATUS_CHANGES, Alternative, Bracket, Status, StatusChange
 
 
 def to_dict(neg: Negotiation) -> dict[str, Any]:
@@ -157,10 +157,33 @@ def _table_edit_to_dict(e: CellEdit | InsertRow | DeleteRow) -> dict[str, Any]:
     return {"kind": "row_delete", "paragraph_id": e.paragraph_id, "row": e.row, "old": list(e.old)}
 
 
+MAX_TABLE_EDIT_CELLS = 2 * MAX_DOCUMENT_CELLS
+"""How many cells one proposal's table edits may name (a cell's words changed, each cell of a row added or
+deleted): a copy read by any reader holds at most MAX_DOCUMENT_CELLS cells, so deleting every row and adding as
+many is twice that. A file's proposal of 100,000 rows, or of one row of 100,000 cells (an hour and more to
+compile: a Word table of as many columns), is refused in one line."""
+
+
 def _cells(value: Any) -> tuple[str, ...]:
+    """A row's cells as a file holds them: a list of texts, no wider than a table may be."""
     if not isinstance(value, list) or not all(isinstance(c, str) for c in value):
         raise TypeError("a row's cells are not a list of texts")
+    if len(value) > MAX_TABLE_COLUMNS:
+        raise ValueError(f"a row of {len(value):,} cells (a table has at most {MAX_TABLE_COLUMNS})")
     return tuple(value)
+
+
+def _edits(values: Any) -> list[Edit]:
+    """A proposal's edits, its table edits naming at most MAX_TABLE_EDIT_CELLS cells."""
+    edits = [_edit_from_dict(e) for e in values or []]
+    cells = sum(
+        len(e.cells) if isinstance(e, InsertRow) else len(e.old) if isinstance(e, DeleteRow) else 1
+        for e in edits
+        if isinstance(e, CellEdit | InsertRow | DeleteRow)
+    )
+    if cells > MAX_TABLE_EDIT_CELLS:
+        raise ValueError(f"a proposal on {cells:,} table cells (at most {MAX_TABLE_EDIT_CELLS:,})")
+    return edits
 
 
 def _table_edit_from_dict(d: dict[str, Any]) -> CellEdit | InsertRow | DeleteRow:
@@ -185,9 +208,19 @@ def uses_version_3(neg: Negotiation) -> bool:
     return any(isinstance(e, CellEdit | InsertRow | DeleteRow) for p in neg.proposals for e in p.edits)
 
 
+FIRST_YEAR, LAST_YEAR = 1000, 9999
+
+
 def _date(value: Any) -> dt.datetime:
+    """A date of the file in UTC (a naive one taken as UTC), its year strictly between FIRST_YEAR and LAST_YEAR: at
+    datetime's ends a date (year 1 at +14:00, 9999-12-31 at -14:00) overflowed when converted or stamped a minute
+    earlier in a tracked revision, and a year of fewer than four digits is no date Word reads."""
     date = dt.datetime.fromisoformat(str(value))
-    return date if date.tzinfo else date.replace(tzinfo=dt.timezone.utc)
+    if date.tzinfo is None:
+        date = date.replace(tzinfo=dt.timezone.utc)
+    if not FIRST_YEAR < date.year < LAST_YEAR:  # its offset moves it by a day at most: no overflow
+        raise ValueError(f"a date in the year {date.year}")
+    return date.astimezone(dt.timezone.utc)
 
 
 def _field(value: Any) -> str:
@@ -230,6 +263,9 @@ def from_dict(d: dict[str, Any]) -> Negotiation:
     """Raises KeyError, TypeError or ValueError on a damaged key (app.storage reports them as one line)."""
     if not isinstance(d, dict):
         raise TypeError("negotiation is not an object")
+    changes = sum(len(c) for c in (d.get("statuses") or {}).values() if isinstance(c, list))
+    if changes > MAX_STATUS_CHANGES:  # before any is read
+        raise ValueError(f"{changes:,} changes of status (at most {MAX_STATUS_CHANGES:,})")
     return Negotiation(
         facilitator=str(d.get("facilitator") or ""),
         attributed=d.get("attributed", True) is not False,
@@ -258,7 +294,7 @@ def from_dict(d: dict[str, Any]) -> Negotiation:
             Proposal(
                 str(p["proposer"]),
                 str(p.get("base_version") or ""),
-                [_edit_from_dict(e) for e in p.get("edits") or []],
+                _edits(p.get("edits")),
                 {
                     str(n["id"]): Footnote(str(n["text"]), str(n["id"]), str(n.get("mark") or ""))
                     for n in p.get("footnotes") or []

@@ -90,9 +90,13 @@ def _project(tmp_path: Path) -> Path:
 @pytest.mark.parametrize("out", ["k.txt", "k.docx"])
 def test_a_proposer_named_with_an_undecodable_byte_compiles(tmp_path: Path, out: str) -> None:
     base = _project(tmp_path)
+    _, new = _pair()
+    copy_path = tmp_path / "copy.json"  # a changed copy: an unchanged one is no proposal (exit 2)
+    storage.save_project(new, copy_path)
     name = os.fsdecode(b"D\xffE")  # what Python makes of a byte that is not UTF-8 in an argument
-    assert cli.run(["compile", str(base), f"{name}={base}", "-o", str(tmp_path / out)]) == 0
+    assert cli.run(["compile", str(base), f"{name}={copy_path}", "-o", str(tmp_path / out)]) == 0
     assert (tmp_path / out).stat().st_size > 0
+    assert cli.run(["compile", str(base), f"{name}={base}", "-o", str(tmp_path / ("same" + out))]) == 2
 
 
 def test_a_sponsor_given_with_an_undecodable_byte_makes_an_amendment_text(tmp_path: Path) -> None:
