@@ -50,8 +50,8 @@ def live(qtbot, settings, prompter, tmp_path: Path) -> Iterator[MainWindow]:  # 
 
 
 class SlowReader:
-    """The core's reader, held until the test lets it go; it counts its calls and the UI thread's timer ticks
-    seen while it waited."""
+    """The core's reader, held until the test lets it go, or, given `ticks`, until the UI thread's timer has
+    ticked 5 times while it waited (10 s at most: a read on the UI thread sees no tick); it counts its calls."""
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch, ticks: list[int] | None = None) -> None:
         self.real = reading.read_document
@@ -67,9 +67,15 @@ class SlowReader:
         self.calls += 1
         self.started.set()
         before = len(self.ticks) if self.ticks is not None else 0
-        self.release.wait(10)
-        if self.ticks is not None:
+        if (
+            self.ticks is not None
+        ):  # held until the UI thread has ticked 5 times: never, if it is the one reading
+            deadline = time.monotonic() + 10
+            while len(self.ticks) - before < 5 and time.monotonic() < deadline and not self.release.is_set():
+                time.sleep(0.01)
             self.ticks_during = len(self.ticks) - before
+        else:
+            self.release.wait(10)
         if self.fail is not None:
             raise self.fail
         return self.real(path)
@@ -119,7 +125,6 @@ def test_the_window_keeps_running_while_a_file_is_read(
     """A QTimer on the UI thread ticks while the read waits: on the UI thread it could not tick at all."""
     ticks = _ticking(live)
     slow = SlowReader(monkeypatch, ticks)
-    QTimer.singleShot(800, slow.release.set)  # a timer too: on a frozen window it would never fire
     other = _other_draft(tmp_path)
     _open(live, prompter, other)
     _typed(qtbot, live, "still typing ")  # the draft is editable while the file is read
@@ -375,7 +380,6 @@ def test_every_file_the_editor_reads_is_read_off_the_ui_thread(
     ticks = _ticking(live)
     slow = SlowReader(monkeypatch, ticks)
     done = ask(live, prompter, draft)
-    QTimer.singleShot(600, slow.release.set)  # read on the UI thread, the file would wait for it 10 s
     assert live.reader.busy and live.reader.bar.isVisible()
     qtbot.waitUntil(done, timeout=WAIT)
     assert slow.calls == 1 and slow.ticks_during is not None and slow.ticks_during >= 5
