@@ -31,6 +31,7 @@ from app.negotiation import tracked_reading  # noqa: E402
 from app.render import Block  # noqa: E402
 from app.storage import dumps, loads, to_dict  # noqa: E402
 from app.table_edits import set_table  # noqa: E402
+from tests.raw_pdf import pdf_of
 
 HEAD = """General Assembly
 Eightieth session
@@ -97,21 +98,6 @@ def test_a_text_of_a_million_marks_reads_in_linear_time() -> None:
 # --- opened PDFs: a table's mark in the PDF's own text ----------------------------------------------------------
 
 
-def _pdf(objects: list[bytes | str]) -> bytes:
-    """A PDF of `objects` (1: the catalog, 2: the page tree), with its cross-reference table."""
-    out = bytearray(b"%PDF-1.7\n")
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + (body.encode("latin-1") if isinstance(body, str) else body)
-        out += b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % at for at in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
-
-
 def _stream(data: bytes) -> bytes:
     return b"<< /Length %d >>\nstream\n" % len(data) + data + b"\nendstream"
 
@@ -148,7 +134,7 @@ def _ruled_pdf(lines: list[str], rows: list[list[str]], after: list[str]) -> byt
         ops.append(shown(y, 72, line))
         y -= 20
     font = "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 3 0 R >>"
-    return _pdf(
+    return pdf_of(
         [
             "<< /Type /Catalog /Pages 2 0 R >>",
             "<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
@@ -430,7 +416,7 @@ def test_pages_that_draw_a_frame_count_against_the_document_though_no_table_is_f
     kids = " ".join(f"{4 + k} 0 R" for k in range(pages))
     font = "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
     page = f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 {font} >> >> /Contents 3 0 R >>"
-    data = _pdf(
+    data = pdf_of(
         [
             "<< /Type /Catalog /Pages 2 0 R >>",
             f"<< /Type /Pages /Kids [{kids}] /Count {pages} >>",

@@ -14,6 +14,7 @@ from app.cli import run
 from app.errors import InputError
 from app.io import pdf_file, pdf_probe
 from app.io.reading import read_data
+from tests.raw_pdf import pdf_of
 
 DRAFT = [
     "United Nations A/C.3/80/L.99",
@@ -33,21 +34,6 @@ _FONTS = (
 )
 
 
-def _pdf(objects: list[bytes | str]) -> bytes:
-    """A PDF of `objects` (1: the catalog, 2: the page tree), with its cross-reference table."""
-    out = bytearray(b"%PDF-1.7\n")
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + (body.encode("latin-1") if isinstance(body, str) else body)
-        out += b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % at for at in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
-
-
 def _stream(data: bytes, extra: str = "") -> bytes:
     return b"<< /Length %d %s >>\nstream\n" % (len(data), extra.encode()) + data + b"\nendstream"
 
@@ -63,7 +49,7 @@ def _with_forms(forms: list[bytes], page: bytes) -> bytes:
     resources = f"/Resources << /Font {_FONTS} /XObject << {names} >> >>"
     extra = f"/Type /XObject /Subtype /Form /BBox [0 0 595 842] {resources}"
     page_at = 3 + len(forms)
-    return _pdf(
+    return pdf_of(
         [
             "<< /Type /Catalog /Pages 2 0 R >>",
             f"<< /Type /Pages /Kids [{page_at} 0 R] /Count 1 >>",
@@ -182,7 +168,7 @@ def _cmap(long: str) -> bytes:
 def _mapped(long: str, uses: int) -> bytes:
     font = "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 3 0 R >>"
     shown = b"BT /F1 11 Tf 72 300 Td [" + b"(\x01) 500 " * uses + b"] TJ ET"
-    return _pdf(
+    return pdf_of(
         [
             "<< /Type /Catalog /Pages 2 0 R >>",
             "<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
@@ -220,7 +206,7 @@ def _shared(pages: int, paths: int) -> bytes:
     )
     page = "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font %s >> /Contents 3 0 R >>"
     kids = " ".join(f"{4 + i} 0 R" for i in range(pages))
-    return _pdf(
+    return pdf_of(
         [
             "<< /Type /Catalog /Pages 2 0 R >>",
             f"<< /Type /Pages /Kids [{kids}] /Count {pages} >>",
@@ -367,9 +353,9 @@ def test_a_content_stream_that_inflates_a_thousandfold_stops_in_the_child(
     monkeypatch.setattr(pdf_probe, "MEMORY", 512 << 20)
     page = f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font {_FONTS} >> /Contents 4 0 R >>"
     catalog, tree = "<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>"
-    data = _pdf([catalog, tree, page, _inflating(_lines(DRAFT), 1024)])
+    data = pdf_of([catalog, tree, page, _inflating(_lines(DRAFT), 1024)])
     assert len(data) < 2_000_000
     with pytest.raises(InputError, match="page 1 cannot be read"):
         read_data(data, "inflating.pdf")
-    light = _pdf([catalog, tree, page, _inflating(_lines(DRAFT), 1)])  # the same stream, a megabyte: read
+    light = pdf_of([catalog, tree, page, _inflating(_lines(DRAFT), 1)])  # the same stream, a megabyte: read
     assert [p.opener for p in read_data(light, "light.pdf").resolution.operative] == ["Decides"]
