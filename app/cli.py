@@ -18,7 +18,7 @@ from app.errors import InputError, ResoluteError
 from app.findings import Severity
 from app.interface import counted
 from app.interface import languages as interface_languages
-from app.messages import localize, say
+from app.messages import localize, reason, say
 
 COMMANDS = ("check", "export", "new", "templates", "compare", "amend", "compile")
 EXIT_ERRORS, EXIT_INPUT, EXIT_INTERNAL = 1, 2, 3
@@ -102,8 +102,8 @@ def run(argv: list[str]) -> int:
     try:
         _refuse_overwriting_an_input(args)
         return _COMMANDS[args.command](args)
-    except ResoluteError as exc:
-        print(f"resolute: {exc}", file=sys.stderr)
+    except ResoluteError as exc:  # in the language --lang asked for, where the command takes one
+        print(f"resolute: {localize(reason(exc))}", file=sys.stderr)
         return EXIT_INPUT
     except KeyboardInterrupt:
         print("resolute: interrupted", file=sys.stderr)

@@ -8,7 +8,7 @@ from app.errors import InputError
 from app.files import read_file
 from app.io.imported import ImportResult
 from app.io.other_formats import is_pdf, refuse_other_format
-from app.messages import say
+from app.messages import reason, say
 
 MAX_INPUT_BYTES = 50 * 1024 * 1024
 
@@ -67,9 +67,8 @@ def read_data(data: bytes, name: str = "") -> ImportResult:
         try:
             res = loads(_decode(data, shown))
         except InputError as exc:  # "not a Resolute project file": say which file, as every other reader does
-            said = str(exc)
-            if not said.startswith(shown):
-                exc.args = (f"{shown}: {said}", *exc.args[1:])
+            if not str(exc).startswith(shown):  # kept a `say` message: the editor words it in its language
+                exc.args = (say("{name}: {reason}", name=shown, reason=reason(exc)), *exc.args[1:])
             raise
         findings = settle_template(res) + settle_language(res) + damaged_revisions(res)
         return ImportResult(res, findings, project=True)

@@ -172,3 +172,23 @@ def test_check_summary_counts_each_severity_in_its_number(capsys, tmp_path, erro
     ):
         assert int(count) == listed[severity]
         assert word == (one if int(count) == 1 else one + "s")
+
+
+@pytest.mark.parametrize("lang", ["fr", "es"])
+def test_a_refusal_reads_in_the_language_check_was_asked_for(capsys, tmp_path, lang):
+    """`check --lang fr` said its findings in French but refused a damaged project in English."""
+    from app import interface
+
+    broken = tmp_path / "draft.json"
+    broken.write_text('{"format": "resolute", "version": 2, "body": [1,', encoding="utf-8")
+    try:
+        assert run(["check", "--lang", lang, str(broken)]) == 2
+        said = capsys.readouterr().err.strip()
+        assert run(["check", str(broken)]) == 2
+        english = capsys.readouterr().err.strip()
+    finally:
+        interface.use(interface.ENGLISH)
+    template = "project file is not valid JSON (line {line}, column {column})"
+    assert english.startswith("resolute: draft.json: ") and "project file is not valid JSON" in english
+    prefix = interface.message_catalog(lang)[template].split("{")[0].strip()
+    assert said.startswith("resolute: draft.json") and prefix in said and "not valid JSON" not in said
