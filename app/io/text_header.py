@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
+from app import inline
 from app.digits import to_int
 from app.findings import Finding, Severity
 from app.formatting import BEHALF_NOTE, behalf_note, parse_date, parse_ordinal_words
@@ -486,7 +487,7 @@ def _read_text_blocks(
             title_lines += lines
         else:
             text = " ".join(lines)
-            out.unplaced.append(text)
+            out.unplaced.append(inline.escape(text))  # unplaced text is inline markup
             out.findings.append(_unplaced(text, kept=True))
     _item_titles(h.agenda_items, titles, join)
     if sponsor_lines:  # after the item titles: a line without sponsors may end the last item's title
