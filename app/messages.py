@@ -27,19 +27,30 @@ from app import interface
 
 
 class Message(str):
-    """English text made from `template` and `fields`."""
+    """English text made from `template` and `fields`; a message that counts (`say_plural`) keeps its singular and
+    plural templates in `forms`, so each language picks the form its own rule asks for ("0 erreur", "0 errors")."""
 
     template: str
     fields: dict[str, Any]
+    forms: tuple[str, str] | None
 
-    def __new__(cls, template: str, fields: dict[str, Any]) -> Message:
+    def __new__(cls, template: str, fields: dict[str, Any], forms: tuple[str, str] | None = None) -> Message:
         out = super().__new__(cls, _fill(template, fields, interface.ENGLISH))
         out.template = template
         out.fields = fields
+        out.forms = forms
         return out
 
-    def __reduce__(self) -> tuple[type[Message], tuple[str, dict[str, Any]]]:
-        return (Message, (self.template, self.fields))
+    def __reduce__(self) -> tuple[type[Message], tuple[str, dict[str, Any], tuple[str, str] | None]]:
+        return (Message, (self.template, self.fields, self.forms))
+
+    def template_in(self, code: str) -> str:
+        """The English template this message takes in language `code`: of a counting message, the form the
+        language's rule picks for its count (French takes the singular for 0, English the plural)."""
+        if self.forms is None:
+            return self.template
+        one, many = self.forms
+        return one if interface.singular(self.fields["count"], code) else many
 
 
 @dataclass(frozen=True)
@@ -60,8 +71,9 @@ def say(template: str, **fields: Any) -> Message:
 
 
 def say_plural(count: int, one: str, many: str, **fields: Any) -> Message:
-    """`say` with `one` ("{count} word was …") when `count` is 1, else `many`; `count` is one of the fields."""
-    return say(one if count == 1 else many, count=count, **fields)
+    """`say` with `one` ("{count} word was …") where the language takes the singular for `count` (1; 0 too in
+    French), else `many`; `count` is one of the fields. Both templates are catalog entries."""
+    return Message(one if count == 1 else many, {"count": count, **fields}, (one, many))
 
 
 def reason(exc: BaseException) -> str:
@@ -78,9 +90,8 @@ def explain(exc: BaseException, code: str | None = None) -> str:
     if not isinstance(said, Message):
         return text
     code = code or interface.current()
-    template = (
-        said.template if code == interface.ENGLISH else interface.message_catalog(code).get(said.template)
-    )
+    english = said.template_in(code)
+    template = english if code == interface.ENGLISH else interface.message_catalog(code).get(english)
     return text[:1].upper() + text[1:] if template and not template.startswith("{") else text
 
 
@@ -92,7 +103,8 @@ def localize(text: str, code: str | None = None) -> str:
         return str(text)
     if not isinstance(text, Message):
         return interface.catalog(code).get(text, str(text))
-    template = interface.message_catalog(code).get(text.template)
+    english = text.template_in(code)
+    template = interface.message_catalog(code).get(english)
     return _fill(template, text.fields, code) if template else str(text)
 
 

@@ -1,6 +1,7 @@
 """The draft's unplaced text in the paragraph list: what a reader kept but could not place (a header line no role
-fits, a table set a cell to a line), shown after the last paragraph where it prints, with a button to make
-each block an operative paragraph and one to delete it (app.unplaced_edits, each one undo step).
+fits, a table set a cell to a line), shown after the last paragraph where it prints, with buttons to move each
+block to the preamble or the operative part as a new paragraph and one to delete it (app.unplaced_edits, each
+one undo step).
 
 The import said "kept as unplaced text after the operative part … put each where it belongs", the preview
 printed it and the Word export wrote it, but the paragraph list showed nothing: the delegate could neither see
@@ -9,24 +10,32 @@ it where they work nor do what the message asked.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app import inline
 from app.interface import tr
+from app.model import Part
 from app.render import Block
 
 if TYPE_CHECKING:
     from widgets.main_window import MainWindow
 
 
+class _Row(NamedTuple):
+    words: QLabel
+    to_preamble: QPushButton
+    to_operative: QPushButton
+    delete: QPushButton
+
+
 class UnplacedBox(QGroupBox):
     """One row per block of unplaced text; hidden while the draft has none."""
 
     delete_requested = Signal(int)  # the block's index in `Resolution.unplaced`
-    paragraph_requested = Signal(int)
+    paragraph_requested = Signal(int, object)  # the index and the Part it goes to
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(tr("Unplaced text"), parent)
@@ -38,7 +47,7 @@ class UnplacedBox(QGroupBox):
         self.setAccessibleName(tr("Unplaced text"))
         self.column = QVBoxLayout(self)
         self.texts: list[str] = []
-        self.rows: list[tuple[QLabel, QPushButton, QPushButton]] = []
+        self.rows: list[_Row] = []
         self.hide()
 
     def show_blocks(self, blocks: list[Block]) -> None:
@@ -59,11 +68,12 @@ class UnplacedBox(QGroupBox):
 
     def focus_text(self, message: str) -> QWidget | None:
         """The row of the block a reader's note quotes (a header line "kept as unplaced text …: “…”") gets the
-        focus, on its first button; None when no block is quoted."""
-        for text, (_, to_paragraph, _) in zip(self.texts, self.rows, strict=True):
+        focus, on the button that makes it an operative paragraph (the usual place of a line the reader could not
+        place); None when no block is quoted."""
+        for text, row in zip(self.texts, self.rows, strict=True):
             if text and text[:60] in message:
-                to_paragraph.setFocus(Qt.FocusReason.OtherFocusReason)
-                return to_paragraph
+                row.to_operative.setFocus(Qt.FocusReason.OtherFocusReason)
+                return row.to_operative
         return None
 
     def _row(self, index: int, text: str) -> QHBoxLayout:
@@ -73,20 +83,26 @@ class UnplacedBox(QGroupBox):
             Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
         number = index + 1
-        to_paragraph = QPushButton(tr("Make operative paragraph"))
-        to_paragraph.setAccessibleName(
+        to_preamble = QPushButton(tr("To preamble"))
+        to_preamble.setAccessibleName(
+            tr("Make unplaced text {number} a preambular paragraph").format(number=number)
+        )
+        to_preamble.setToolTip(tr("Move these words to a new paragraph at the end of the preamble"))
+        to_preamble.clicked.connect(lambda: self.paragraph_requested.emit(index, Part.PREAMBLE))
+        to_operative = QPushButton(tr("To operative part"))
+        to_operative.setAccessibleName(
             tr("Make unplaced text {number} an operative paragraph").format(number=number)
         )
-        to_paragraph.setToolTip(tr("Move these words to a new paragraph at the end of the operative part"))
-        to_paragraph.clicked.connect(lambda: self.paragraph_requested.emit(index))
+        to_operative.setToolTip(tr("Move these words to a new paragraph at the end of the operative part"))
+        to_operative.clicked.connect(lambda: self.paragraph_requested.emit(index, Part.OPERATIVE))
         delete = QPushButton(tr("Delete"))
         delete.setAccessibleName(tr("Delete unplaced text {number}").format(number=number))
         delete.clicked.connect(lambda: self.delete_requested.emit(index))
         row = QHBoxLayout()
         row.addWidget(words, 1)
-        row.addWidget(to_paragraph, 0, Qt.AlignmentFlag.AlignTop)
-        row.addWidget(delete, 0, Qt.AlignmentFlag.AlignTop)
-        self.rows.append((words, to_paragraph, delete))
+        for button in (to_preamble, to_operative, delete):
+            row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+        self.rows.append(_Row(words, to_preamble, to_operative, delete))
         return row
 
 
@@ -96,5 +112,5 @@ def wire(box: UnplacedBox, win: MainWindow) -> None:
 
     box.delete_requested.connect(lambda i: win.apply_structure(unplaced_edits.delete_unplaced, index=i))
     box.paragraph_requested.connect(
-        lambda i: win.apply_structure(unplaced_edits.unplaced_to_paragraph, index=i)
+        lambda i, part: win.apply_structure(unplaced_edits.unplaced_to_paragraph, index=i, part=part)
     )

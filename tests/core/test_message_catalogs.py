@@ -152,6 +152,23 @@ def test_a_message_is_english_text_that_survives_pickling() -> None:
     assert again == text and localize(again, "fr") == localize(text, "fr") != text
 
 
+@pytest.mark.parametrize("count", [0, 1, 2])
+def test_a_counting_message_takes_each_languages_singular(count: int) -> None:
+    # a count of 0 takes the singular in French ("0 ligne … a été omise") and the plural in English and Spanish:
+    # the form is picked per language from the catalog's own rule, not once in English
+    from app.io.volume_pages import previous_item_finding
+
+    text = previous_item_finding(count).message
+    forms = text.forms
+    assert forms is not None
+    assert text == forms[count != 1].format(count=count)
+    again = pickle.loads(pickle.dumps(text))
+    for code in ("fr", "es"):
+        singular = interface.singular(count, code)
+        expected = interface.message_catalog(code)[forms[not singular]].format(count=count)
+        assert localize(text, code) == localize(again, code) == expected, (code, count)
+
+
 def test_nested_messages_and_plain_text() -> None:
     inner = say("the paragraph before")
     outer = say(

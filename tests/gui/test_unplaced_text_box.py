@@ -55,8 +55,8 @@ def test_unplaced_text_is_seen_made_a_paragraph_or_deleted_from_the_keyboard(
     box = win.paragraphs.unplaced
     assert box.isVisible() and box.title() == interface.tr("Unplaced text")
     assert box.texts == win.res.unplaced  # the words as kept, each in a row
-    words, to_paragraph, delete = box.rows[0]
-    assert words.text() == LINE and to_paragraph.accessibleName() and delete.accessibleName()
+    row = box.rows[0]
+    assert row.words.text() == LINE and row.to_operative.accessibleName() and row.delete.accessibleName()
     last_op = win.paragraphs.row_for(win.res.operative[-1].id)
     assert box.y() > last_op.mapTo(win.paragraphs.body, last_op.rect().topLeft()).y()  # where it prints
 
@@ -68,7 +68,7 @@ def test_unplaced_text_is_seen_made_a_paragraph_or_deleted_from_the_keyboard(
     tree.setFocus()
     tree.setCurrentItem(note)
     _press(qtbot, Qt.Key.Key_Return)
-    assert QApplication.focusWidget() is to_paragraph
+    assert QApplication.focusWidget() is row.to_operative
 
     operative = len(win.res.operative)
     _press(qtbot, Qt.Key.Key_Space)  # made an operative paragraph, the cursor in it
@@ -82,11 +82,30 @@ def test_unplaced_text_is_seen_made_a_paragraph_or_deleted_from_the_keyboard(
     assert win.res.unplaced == [LINE] and len(win.res.operative) == operative
     qtbot.waitUntil(box.isVisible)
 
-    delete = box.rows[0][2]
-    delete.setFocus()
+    box.rows[0].delete.setFocus()
     _press(qtbot, Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: not win.res.unplaced)
     assert len(win.res.operative) == operative and not box.isVisible()
     assert all(LINE not in "".join(s.text for s in b.spans) for b in win.rendered.blocks)  # no longer printed
+    prompter.save_answer = "discard"
+    win.close()
+
+
+def test_unplaced_text_made_a_preambular_paragraph(qtbot, settings, prompter, tmp_path: Path) -> None:  # noqa: ANN001
+    # a block the reader could not place may be a preambular paragraph: Tab to the button, Space, one undo step
+    win = _imported(qtbot, settings, prompter, tmp_path)
+    box = win.paragraphs.unplaced
+    preamble, operative = len(win.res.preamble), len(win.res.operative)
+    box.rows[0].words.setFocus()
+    qtbot.keyClick(box.rows[0].words, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is box.rows[0].to_preamble
+    _press(qtbot, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: not win.res.unplaced)
+    assert len(win.res.preamble) == preamble + 1 and win.res.preamble[-1].text == LINE
+    assert len(win.res.operative) == operative
+    new_row = win.paragraphs.row_for(win.res.preamble[-1].id)
+    qtbot.waitUntil(lambda: new_row.isAncestorOf(QApplication.focusWidget()))
+    win.action(ActionId.UNDO).trigger()
+    assert win.res.unplaced == [LINE] and len(win.res.preamble) == preamble
     prompter.save_answer = "discard"
     win.close()
