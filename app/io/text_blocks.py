@@ -113,7 +113,7 @@ def blank_line_blocks(lines: list[str], pages: list[int], *, council: bool = Fal
             if (
                 broke
                 and blocks
-                and _continues(blocks[-1], s)
+                and _continues(blocks[-1], s, _next_text(lines, i))
                 and not (council and _heading_after_break(blocks[-1], lines, i))
             ):
                 current = blocks.pop()
@@ -171,15 +171,20 @@ def _heading_after_break(prev: Block, lines: list[str], i: int) -> bool:
 _BLANKS_UNDER_HEADING = 4  # MuPDF sets two or three blank lines between a heading and its paragraph
 
 
-def _continues(prev: Block, line: str) -> bool:
-    """Does the text after a page break continue the paragraph before it?"""
+def _next_text(lines: list[str], i: int) -> str:
+    """The first line with text after lines[i], among the next few (a page's blank lines); "" when none."""
+    return next((x.strip() for x in lines[i + 1 : i + 1 + _BLANKS_UNDER_HEADING] if x.strip()), "")
+
+
+def _continues(prev: Block, line: str, following: str = "") -> bool:
+    """Does the text after a page break continue the paragraph before it? `following`: the next line with text."""
     last = prev.lines[-1].strip()
     if _label_only(prev):
         return True
     if list_opens(last, line):
         return False
     if not ends_with_mark(NOTE_MARK_RE.sub("", last).rstrip(SUPERSCRIPTS + " "), ",;:."):
-        return True
+        return not _numbered_opening(last, line, following)
     if line[:1].islower():
         return True
     if NUMBER.match(line) or sub_match(line) or OPENER_MARK.match(line) or closing_line(line):
@@ -187,6 +192,19 @@ def _continues(prev: Block, line: str) -> bool:
     if last.endswith(".") and line[:1].isupper():
         return False
     return not opener_in(line, Part.PREAMBLE, None) and not opener_in(line, Part.OPERATIVE, None)
+
+
+def _numbered_opening(last: str, line: str, following: str) -> bool:
+    """Does a page open with an operative paragraph ("1." alone, then "Underlines …"; or "1. Underlines …")
+    although the page before ended mid-phrase? pdftotext sets the words of a justified last line out of order,
+    and the preamble's closing comma with them ("Determined / disarmament, / to / work …  of nuclear"); a
+    number and an operative opener after it open a paragraph unless the page before ended on a reference's
+    words ("paragraph", "and", a figure)."""
+    num = NUMBER.match(line)
+    if not num or _CITED_BEFORE.search(last):
+        return False
+    rest = line[num.end() :].strip() or following
+    return bool(rest) and bool(opener_in(rest, Part.OPERATIVE, None))
 
 
 # what a reference's letter follows when a line breaks before it: "paragraph 4 / (a) of resolution …"
