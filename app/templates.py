@@ -178,9 +178,7 @@ def get_template(template_id: str) -> Template:
         return templates[template_id]
     except KeyError:
         known = ", ".join(templates)
-        raise TemplateError(
-            say("no template '{template}' (known: {known})", template=template_id, known=known)
-        ) from None
+        raise TemplateError(say("no template '{id}' (known: {known})", id=template_id, known=known)) from None
 
 
 def settle_template(res: Resolution) -> list[Finding]:
