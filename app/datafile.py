@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.errors import TemplateError
+
+if TYPE_CHECKING:
+    from app.messages import Message
 
 try:
     import tomllib
@@ -13,7 +16,6 @@ except ModuleNotFoundError:  # Python 3.10
     import tomli as tomllib  # type: ignore[no-redef]
 
 TOMLDecodeError = tomllib.TOMLDecodeError
-NESTS_TOO_DEEPLY = "its arrays or inline tables nest too deeply"
 
 
 def parse_toml(text: str) -> dict[str, Any]:
@@ -22,11 +24,24 @@ def parse_toml(text: str) -> dict[str, Any]:
 
 def read_toml(path: Path) -> dict[str, Any]:
     """The table in a data file; a broken or unreadable file raises TemplateError naming the file."""
+    # imported here: app.messages reads the interface catalogs with this module
+    from app.messages import say
+
+    name = Path(path).name
     try:
         return tomllib.loads(Path(path).read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
-        raise TemplateError(f"{Path(path).name}: not valid TOML ({exc})") from None
+        raise TemplateError(say("{name}: not valid TOML ({reason})", name=name, reason=str(exc))) from None
     except RecursionError:  # a hand-edited file: the parser recurses into each array and inline table
-        raise TemplateError(f"{Path(path).name}: not valid TOML ({NESTS_TOO_DEEPLY})") from None
+        raise TemplateError(
+            say("{name}: not valid TOML ({reason})", name=name, reason=nests_too_deeply())
+        ) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise TemplateError(f"{Path(path).name}: cannot be read ({exc})") from None
+        raise TemplateError(say("{name}: cannot be read ({reason})", name=name, reason=str(exc))) from None
+
+
+def nests_too_deeply() -> Message:
+    """Why a data file nesting a thousand arrays deep is refused (the parser's recursion ran out)."""
+    from app.messages import say
+
+    return say("its arrays or inline tables nest too deeply")

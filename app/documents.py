@@ -6,6 +6,7 @@ import datetime as dt
 
 from app.errors import TemplateError
 from app.languages import all_languages
+from app.messages import say
 from app.model import DocumentKind, Header, Paragraph, Resolution
 from app.templates import get_template
 
@@ -28,7 +29,8 @@ def new_resolution(
     resources/languages/ (an unknown code is an error)."""
     tpl = get_template(template_id)
     if language not in all_languages():
-        raise TemplateError(f"no language '{language[:20]}' (known: {', '.join(all_languages())})")
+        known = ", ".join(all_languages())
+        raise TemplateError(say("no language '{code}' (known: {known})", code=language[:20], known=known))
     today = today or dt.date.today()
     header = Header(
         template=tpl.id,

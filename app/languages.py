@@ -160,9 +160,11 @@ def _load(code: str) -> Language:
     data = read_toml(path)
     missing = [key for key in _REQUIRED if key not in data]
     if missing:
-        raise TemplateError(f"{path.name}: missing field '{missing[0]}'")
+        raise TemplateError(say("{name}: missing field '{field}'", name=path.name, field=missing[0]))
     if len(data["months"]) != 12:
-        raise TemplateError(f"{path.name}: field 'months' must list twelve months")
+        raise TemplateError(
+            say("{name}: field '{field}' must list twelve months", name=path.name, field="months")
+        )
     masthead = dict(data["masthead"])
     values = masthead.pop("values", {})
     return Language(

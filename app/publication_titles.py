@@ -21,6 +21,7 @@ from functools import cache
 from app.errors import TemplateError
 from app.inline import parse
 from app.languages import Language, get_language
+from app.messages import say
 from app.model import Resolution
 from app.paths import resource
 from app.spelling.pattern_shape import can_hang
@@ -48,18 +49,24 @@ def title_patterns(code: str, key: str = NOTES) -> tuple[re.Pattern[str], ...]:
         pattern = str(written)
         for name, value in pieces.items():
             pattern = pattern.replace("{" + name + "}", value)
+        where = {"name": f"{code}.toml", "key": key, "pattern": repr(str(written)[:60])}
         try:
             compiled = re.compile(pattern)
         except re.error as exc:
-            raise TemplateError(f"{code}.toml: [titles] {key} {str(written)[:60]!r}: {exc}") from None
+            raise TemplateError(
+                say("{name}: [titles] {key} {pattern}: {reason}", **where, reason=str(exc))
+            ) from None
         # a languages file edited by hand: a text that almost matches must not hang the reader
         if can_hang(pattern):
             raise TemplateError(
-                f"{code}.toml: [titles] {key} {str(written)[:60]!r} repeats a repeat, which can take for ever "
-                "on a text that almost matches"
+                say(
+                    "{name}: [titles] {key} {pattern} repeats a repeat, which can take for ever on a text that "
+                    "almost matches",
+                    **where,
+                )
             )
         if "t" not in compiled.groupindex:
-            raise TemplateError(f"{code}.toml: [titles] {key} {str(written)[:60]!r} has no group (?P<t>…)")
+            raise TemplateError(say("{name}: [titles] {key} {pattern} has no group (?P<t>…)", **where))
         out.append(compiled)
     names = title_names(code) if key == BODY else ()
     if names:

@@ -17,7 +17,7 @@ from app import interface
 from app.datafile import read_toml
 from app.errors import TemplateError
 from app.findings import Finding, Severity
-from app.messages import Phrase, say
+from app.messages import Message, Phrase, say
 from app.model import Header, Resolution
 from app.paths import templates_dir
 
@@ -73,59 +73,80 @@ def _check_type(path: Path, key: str, value: Any, expected: Any) -> Any:
     kinds = {"str": str, "bool": bool, "float": (int, float), "tuple[str, ...]": list}
     want = kinds[expected]
     if not isinstance(value, want) or (expected == "float" and isinstance(value, bool)):
-        raise TemplateError(f"{path.name}: field '{key}' must be {_describe(expected)}, not {value!r:.60}")
+        raise TemplateError(_wrong_type(expected, name=path.name, field=key, value=repr(value)[:60]))
     if expected == "tuple[str, ...]":
         if not all(isinstance(v, str) for v in value):
-            raise TemplateError(f"{path.name}: field '{key}' must be a list of strings")
+            raise TemplateError(
+                say("{name}: field '{field}' must be a list of strings", name=path.name, field=key)
+            )
         return tuple(value)
     return float(value) if expected == "float" else value
 
 
-def _describe(expected: str) -> str:
-    return {"str": "text", "bool": "true or false", "float": "a number", "tuple[str, ...]": "a list of text"}[
-        expected
-    ]
+def _wrong_type(expected: str, **fields: str) -> Message:
+    """A field of the wrong kind, one whole sentence per kind (each language words it its own way)."""
+    if expected == "str":
+        return say("{name}: field '{field}' must be text, not {value}", **fields)
+    if expected == "bool":
+        return say("{name}: field '{field}' must be true or false, not {value}", **fields)
+    if expected == "float":
+        return say("{name}: field '{field}' must be a number, not {value}", **fields)
+    return say("{name}: field '{field}' must be a list of text, not {value}", **fields)
 
 
-def _placeholder_fault(pattern: str, allowed: set[str]) -> str:
-    """What is wrong with the placeholders of a pattern, or "". Only a bare known name is allowed: a
+def _placeholder_fault(path: Path, key: str, pattern: str, allowed: set[str]) -> Message | None:
+    """What is wrong with the placeholders of a pattern, or None. Only a bare known name is allowed: a
     conversion, format spec, attribute or index ("{session.__class__}", "{number:>99999}") is refused."""
     try:
         parsed = list(string.Formatter().parse(pattern))
     except ValueError:
-        return "has a '{' or '}' without its pair (write '{{' or '}}' for a brace)"
+        return say(
+            "{name}: field '{field}' has a '{{' or '}}' without its pair (write '{{{{' or '}}}}' for a brace)",
+            name=path.name,
+            field=key,
+        )
     for _, name, spec, conversion in parsed:
         if name is not None and (name not in allowed or spec or conversion):
             shown = name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "")
-            return f"has unknown placeholder '{{{shown}}}'"
-    return ""
+            return say(
+                "{name}: field '{field}' has unknown placeholder '{placeholder}'",
+                name=path.name,
+                field=key,
+                placeholder="{" + shown + "}",
+            )
+    return None
 
 
 def load_template(path: Path) -> Template:
     """Read and validate one template file. Errors name the file and the field."""
     data = read_toml(path)
+    name = path.name
     known = {f.name: f for f in fields(Template) if f.name != "source"}
     unknown = sorted(set(data) - set(known))
     if unknown:
-        raise TemplateError(f"{path.name}: unknown field '{unknown[0]}'")
+        raise TemplateError(say("{name}: unknown field '{field}'", name=name, field=unknown[0]))
     missing = sorted(_REQUIRED - set(data))
     if missing:
-        raise TemplateError(f"{path.name}: missing field '{missing[0]}'")
+        raise TemplateError(say("{name}: missing field '{field}'", name=name, field=missing[0]))
     values = {key: _check_type(path, key, value, known[key].type) for key, value in data.items()}
-    fault = _placeholder_fault(values["symbol_pattern"], _SYMBOL_FIELDS)
-    if fault:
-        raise TemplateError(f"{path.name}: field 'symbol_pattern' {fault}")
+    fault = _placeholder_fault(path, "symbol_pattern", values["symbol_pattern"], _SYMBOL_FIELDS)
     for line in values.get("agenda_lines", ()):
-        fault = _placeholder_fault(line, _AGENDA_FIELDS)
-        if fault:
-            raise TemplateError(f"{path.name}: field 'agenda_lines' {fault}")
+        fault = fault or _placeholder_fault(path, "agenda_lines", line, _AGENDA_FIELDS)
+    if fault:
+        raise TemplateError(fault)
     if values["paper"] not in ("letter", "a4"):
-        raise TemplateError(f'{path.name}: field \'paper\' must be "letter" or "a4"')
+        raise TemplateError(
+            say('{name}: field \'{field}\' must be "letter" or "a4"', name=name, field="paper")
+        )
     for key in ("preambular_marker", "operative_marker"):
         if values.get(key, "after") not in ("before", "after"):
-            raise TemplateError(f'{path.name}: field \'{key}\' must be "before" or "after"')
+            raise TemplateError(
+                say('{name}: field \'{field}\' must be "before" or "after"', name=name, field=key)
+            )
     if values.get("citation_style", "ga") not in ("ga", "sc"):
-        raise TemplateError(f'{path.name}: field \'citation_style\' must be "ga" or "sc"')
+        raise TemplateError(
+            say('{name}: field \'{field}\' must be "ga" or "sc"', name=name, field="citation_style")
+        )
     return Template(**values, source=str(path))
 
 
@@ -137,8 +158,15 @@ def all_templates(folder: Path | None = None) -> dict[str, Template]:
     for path in sorted(folder.glob("*.toml")):
         tpl = load_template(path)
         if tpl.id in found:
+            first = Path(found[tpl.id].source).name
             raise TemplateError(
-                f"{path.name}: field 'id' repeats '{tpl.id}' of {Path(found[tpl.id].source).name}"
+                say(
+                    "{name}: field '{field}' repeats '{value}' of {other}",
+                    name=path.name,
+                    field="id",
+                    value=tpl.id,
+                    other=first,
+                )
             )
         found[tpl.id] = tpl
     return found
@@ -150,7 +178,7 @@ def get_template(template_id: str) -> Template:
         return templates[template_id]
     except KeyError:
         known = ", ".join(templates)
-        raise TemplateError(f"no template '{template_id}' (known: {known})") from None
+        raise TemplateError(say("no template '{id}' (known: {known})", id=template_id, known=known)) from None
 
 
 def settle_template(res: Resolution) -> list[Finding]:

@@ -36,13 +36,23 @@ def run_editor(args: list[str]) -> int:
     from widgets.icon import app_icon
 
     app.setWindowIcon(app_icon())
+    from app.errors import ResoluteError
+    from app.interface import tr
+    from app.messages import explain
     from widgets.interface_language import apply
     from widgets.main_window import MainWindow
+    from widgets.prompter import Prompter
     from widgets.settings import Settings
 
     settings = Settings()
     interface = apply(settings.interface_language)  # before any window is built: every text is set once
-    window = MainWindow(settings=settings)
+    try:
+        window = MainWindow(settings=settings)
+    except ResoluteError as exc:  # a data file edited by hand (a template) is broken: say which, and stop
+        said = explain(exc)
+        print(f"resolute: {said}", file=sys.stderr)
+        Prompter().error(None, tr("Resolute cannot start"), said)
+        return 2
     window.show()
     start(window, [a for a in args if not a.startswith("-")])
     if os.environ.get("RESOLUTE_QUIT_AFTER_PAINT"):  # smoke tests of a build: start, paint once, quit

@@ -87,5 +87,5 @@ class Prompter:
         value, ok = QInputDialog.getText(parent, title, label, text=text)
         return value if ok else None
 
-    def error(self, parent: QWidget, title: str, message: str) -> None:
+    def error(self, parent: QWidget | None, title: str, message: str) -> None:
         QMessageBox.warning(parent, title, message)

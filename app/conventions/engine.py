@@ -36,11 +36,11 @@ from app.conventions import (
     subparagraphs,
 )
 from app.conventions.base import DocumentContext, Node, annex_nodes, finding, nodes, settings
-from app.errors import TemplateError
+from app.errors import ResoluteError, TemplateError
 from app.findings import Finding, Severity, rule_matches
 from app.languages import get_language
 from app.lexicon import opener_key, strip_marker
-from app.messages import say
+from app.messages import reason, say
 from app.model import DocumentKind, Paragraph, Part, Resolution
 from app.spelling import SpellingSettings, short_forms
 from app.templates import Template, get_template
@@ -137,7 +137,7 @@ def _template(res: Resolution, template: Template | None) -> tuple[Template, lis
         note = finding(
             "header.template",
             Severity.WARNING,
-            say("{exc}; checked as {name}.", exc=exc, name=fallback.named()),
+            say("{exc}; checked as {name}.", exc=reason(exc), name=fallback.named()),
             field="template",
         )
         return fallback, [note] if note else []
@@ -306,12 +306,18 @@ def with_typed_texts(
     return new
 
 
+def _why(exc: Exception) -> str:
+    """A refusal's message kept as said (a broken rule file reads in the interface language); any other
+    exception's text as Python gives it."""
+    return reason(exc) if isinstance(exc, ResoluteError) else str(exc)
+
+
 def _style_call(call: Callable[[], list[Finding]]) -> list[Finding]:
     try:
         return list(call())
     except Exception as exc:  # noqa: BLE001 - report, do not crash the editor or the CLI
         note = finding(
-            "style.failed", Severity.INFO, say("The spelling and style check failed: {exc}", exc=exc)
+            "style.failed", Severity.INFO, say("The spelling and style check failed: {exc}", exc=_why(exc))
         )
         return [note] if note else []
 

@@ -13,6 +13,7 @@ from typing import Any
 
 from app.datafile import read_toml
 from app.errors import TemplateError
+from app.messages import Message, say
 from app.paths import resource
 
 
@@ -149,51 +150,72 @@ def _read(path: Path, seen: tuple[str, ...] = ()) -> dict[str, Any]:
     if base is None:
         return data
     if not isinstance(base, str) or base in seen or not (path.parent / f"{base}.toml").is_file():
-        raise TemplateError(f"{path.name}: field 'base' must name another layout file, not {base!r}")
+        raise TemplateError(
+            say(
+                "{name}: field '{field}' must name another layout file, not {value}",
+                name=path.name,
+                field="base",
+                value=repr(base),
+            )
+        )
     return _merge(_read(path.parent / f"{base}.toml", (*seen, path.stem)), data)
 
 
-def _number(where: str, value: Any) -> float:
+def _number(where: Message, value: Any) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise TemplateError(f"{where} must be a number, not {value!r}")
+        raise TemplateError(say("{where} must be a number, not {value}", where=where, value=repr(value)))
     if value != value or abs(value) > 2000:
-        raise TemplateError(f"{where} is out of range ({value!r})")
+        raise TemplateError(say("{where} is out of range ({value})", where=where, value=repr(value)))
     return float(value)
 
 
-def _build(cls: type, where: str, data: Any) -> Any:
+def _field(where: Message, key: str) -> Message:
+    """Where a field is: "new-york.toml: [page]: field 'top'"."""
+    return say("{where}: field '{field}'", where=where, field=key)
+
+
+def _table(name: str, table: str) -> Message:
+    return say("{name}: [{table}]", name=name, table=table)
+
+
+def _build(cls: type, where: Message, data: Any) -> Any:
     """A dataclass from a TOML table, with every field type-checked and unknown keys refused."""
     if not isinstance(data, dict):
-        raise TemplateError(f"{where} must be a table")
+        raise TemplateError(say("{where} must be a table", where=where))
     known = {f.name: f for f in fields(cls)}
     values: dict[str, Any] = {}
     for key, value in data.items():
         if key not in known or key == "source":
-            raise TemplateError(f"{where}: unknown field '{key}'")
+            raise TemplateError(say("{where}: unknown field '{field}'", where=where, field=key))
         kind = str(known[key].type)
-        here = f"{where}: field '{key}'"
+        here = _field(where, key)
         if kind == "float":
             values[key] = _number(here, value)
         elif kind == "bool":
             if not isinstance(value, bool):
-                raise TemplateError(f"{here} must be true or false")
+                raise TemplateError(say("{where} must be true or false", where=here))
             values[key] = value
         elif kind == "str":
             if not isinstance(value, str):
-                raise TemplateError(f"{here} must be text")
+                raise TemplateError(say("{where} must be text", where=here))
             values[key] = value
         elif kind == "tuple[float, ...]":
             if not isinstance(value, list):
-                raise TemplateError(f"{here} must be a list of numbers")
+                raise TemplateError(say("{where} must be a list of numbers", where=here))
             values[key] = tuple(_number(here, v) for v in value)
         elif kind == "Text":
-            values[key] = _build(Text, f"{where}.{key}", value)
+            values[key] = _build(Text, say("{where}.{field}", where=where, field=key), value)
         else:  # pragma: no cover - a new field type without a check
-            raise TemplateError(f"{here} has an unsupported type")
+            raise TemplateError(say("{where} has an unsupported type", where=here))
     missing = [f.name for f in fields(cls) if f.name not in values and f.name != "source" and _required(f)]
     if missing:
-        raise TemplateError(f"{where}: missing field '{missing[0]}'")
+        raise TemplateError(say("{where}: missing field '{field}'", where=where, field=missing[0]))
     return cls(**values)
+
+
+def _table_field(name: str, table: str, key: str) -> Message:
+    """Where a field of a table is: new-york.toml: [font] field 'size'."""
+    return say("{name}: [{table}] field '{field}'", name=name, table=table, field=key)
 
 
 def _required(f: Field[Any]) -> bool:
@@ -202,34 +224,48 @@ def _required(f: Field[Any]) -> bool:
 
 def _styles(name: str, data: Any) -> dict[str, Style]:
     if not isinstance(data, dict):
-        raise TemplateError(f"{name}: [styles] must be a table of styles")
+        raise TemplateError(say("{name}: [{table}] must be a table of styles", name=name, table="styles"))
     resolved: dict[str, dict[str, Any]] = {}
 
     def resolve(key: str, chain: tuple[str, ...]) -> dict[str, Any]:
         if key in resolved:
             return resolved[key]
         if key not in data or not isinstance(data[key], dict):
-            raise TemplateError(f"{name}: style '{chain[-1]}' is based on unknown style '{key}'")
+            raise TemplateError(
+                say(
+                    "{name}: style '{style}' is based on unknown style '{base}'",
+                    name=name,
+                    style=chain[-1],
+                    base=key,
+                )
+            )
         own = dict(data[key])
         base = own.pop("base", None)
         if base is not None:
             if base in chain:
-                raise TemplateError(f"{name}: style '{key}' is based on itself")
+                raise TemplateError(say("{name}: style '{style}' is based on itself", name=name, style=key))
             own = {**resolve(base, (*chain, key)), **own}
         resolved[key] = own
         return own
 
     out: dict[str, Style] = {}
     for key in data:
-        style = _build(Style, f"{name}: style '{key}'", resolve(key, (key,)))
+        where = say("{name}: style '{style}'", name=name, style=key)
+        style = _build(Style, where, resolve(key, (key,)))
         if style.align not in _ALIGN:
-            raise TemplateError(f"{name}: style '{key}': field 'align' must be one of {', '.join(_ALIGN)}")
+            raise TemplateError(
+                say(
+                    "{where} must be one of {allowed}",
+                    where=_field(where, "align"),
+                    allowed=", ".join(_ALIGN),
+                )
+            )
         if style.size <= 0 or style.line <= 0:
-            raise TemplateError(f"{name}: style '{key}': size and line must be positive")
+            raise TemplateError(say("{where}: size and line must be positive", where=where))
         out[key] = style
     absent = [s for s in STYLE_NAMES if s not in out]
     if absent:
-        raise TemplateError(f"{name}: missing style '{absent[0]}'")
+        raise TemplateError(say("{name}: missing style '{style}'", name=name, style=absent[0]))
     return out
 
 
@@ -239,34 +275,42 @@ def load_layout(path: Path) -> Layout:
     name = path.name
     unknown = sorted(set(data) - _TOP_KEYS)
     if unknown:
-        raise TemplateError(f"{name}: unknown field '{unknown[0]}'")
+        raise TemplateError(say("{name}: unknown field '{field}'", name=name, field=unknown[0]))
     for key in ("name", "paper", "page", "font", "masthead", "styles"):
         if key not in data:
-            raise TemplateError(f"{name}: missing field '{key}'")
+            raise TemplateError(say("{name}: missing field '{field}'", name=name, field=key))
     if data["paper"] not in ("letter", "a4"):
-        raise TemplateError(f'{name}: field \'paper\' must be "letter" or "a4"')
-    page = _build(Page, f"{name}: [page]", data["page"])
+        raise TemplateError(
+            say('{name}: field \'{field}\' must be "letter" or "a4"', name=name, field="paper")
+        )
+    page = _build(Page, _table(name, "page"), data["page"])
     font = data["font"]
     if not isinstance(font, dict) or set(font) != {"name", "size"} or not isinstance(font["name"], str):
-        raise TemplateError(f"{name}: [font] must give exactly 'name' and 'size'")
-    masthead = _build(Masthead, f"{name}: [masthead]", data["masthead"])
+        raise TemplateError(
+            say("{name}: [{table}] must give exactly 'name' and 'size'", name=name, table="font")
+        )
+    masthead = _build(Masthead, _table(name, "masthead"), data["masthead"])
     if abs(sum(masthead.columns) - page.frame_width) > 0.5:
         raise TemplateError(
-            f"{name}: [masthead] columns add up to {sum(masthead.columns):g} pt, not the frame width "
-            f"{page.frame_width:g} pt"
+            say(
+                "{where} columns add up to {columns} pt, not the frame width {width} pt",
+                where=_table(name, "masthead"),
+                columns=f"{sum(masthead.columns):g}",
+                width=f"{page.frame_width:g}",
+            )
         )
     extras: dict[str, float] = {}
     footer = data.get("footer", {})
     if not isinstance(footer, dict) or set(footer) - {"job_size"}:
-        raise TemplateError(f"{name}: [footer] may only give 'job_size'")
+        raise TemplateError(say("{name}: [{table}] may only give 'job_size'", name=name, table="footer"))
     if "job_size" in footer:
-        extras["job_size"] = _number(f"{name}: [footer] field 'job_size'", footer["job_size"])
+        extras["job_size"] = _number(_table_field(name, "footer", "job_size"), footer["job_size"])
     return Layout(
         name=str(data["name"]),
         paper=data["paper"],
         page=page,
         font=font["name"],
-        font_size=_number(f"{name}: [font] field 'size'", font["size"]),
+        font_size=_number(_table_field(name, "font", "size"), font["size"]),
         masthead=masthead,
         styles=_styles(name, data["styles"]),
         source=str(path),
@@ -286,4 +330,6 @@ def layout_for_paper(paper: str) -> Layout:
     for layout in all_layouts().values():
         if layout.paper == paper:
             return layout
-    raise TemplateError(f"no layout file in {layout_dir()} is for '{paper}' paper")
+    raise TemplateError(
+        say("no layout file in {folder} is for '{paper}' paper", folder=str(layout_dir()), paper=paper)
+    )

@@ -13,11 +13,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from app.datafile import NESTS_TOO_DEEPLY, TOMLDecodeError, parse_toml
+from app.datafile import TOMLDecodeError, nests_too_deeply, parse_toml
 from app.digits import to_int
 from app.errors import InputError, TemplateError
 from app.findings import Severity
-from app.messages import Message, say
+from app.messages import Message, reason, say
 from app.spelling.pattern_shape import can_hang
 
 KINDS = ("existence", "substitution", "capitalization", "italics")
@@ -118,43 +118,57 @@ def load_user_rules(path: Path) -> UserRules:
     unknown = set(data) - {"disable", "levels", "rules"}
     if unknown:
         key = sorted(unknown)[0]
+        where = _where(path, text, key)
         raise TemplateError(
-            f"{_where(path, text, key)}: unknown key '{key}' (allowed: disable, levels, rules)"
+            say("{where}: unknown key '{key}' (allowed: disable, levels, rules)", where=where, key=key)
         )
     disabled = data.get("disable", [])
     if not isinstance(disabled, list) or not all(isinstance(r, str) for r in disabled):
-        raise TemplateError(f"{_where(path, text, 'disable')}: 'disable' must be a list of rule ids")
+        where = _where(path, text, "disable")
+        raise TemplateError(say("{where}: '{key}' must be a list of rule ids", where=where, key="disable"))
     levels: dict[str, Severity] = {}
     raw_levels = data.get("levels", {})
     if not isinstance(raw_levels, dict):
-        raise TemplateError(f"{_where(path, text, 'levels')}: [levels] must be a table of rule id = level")
+        where = _where(path, text, "levels")
+        raise TemplateError(
+            say("{where}: [{key}] must be a table of rule id = level", where=where, key="levels")
+        )
     for rule_id, level in raw_levels.items():
         if level not in LEVELS:
+            where = _where(path, text, rule_id)
             raise TemplateError(
-                f"{_where(path, text, rule_id)}: level of '{rule_id}' must be one of {_names(LEVELS)}"
+                say(
+                    "{where}: level of '{rule}' must be one of {allowed}",
+                    where=where,
+                    rule=rule_id,
+                    allowed=_names(LEVELS),
+                )
             )
         levels[rule_id] = LEVELS[level]
     house = []
     raw_rules = data.get("rules", {})
     if not isinstance(raw_rules, dict):
-        raise TemplateError(f"{_where(path, text, 'rules')}: [rules.Name] tables hold house rules")
+        raise TemplateError(
+            say("{where}: [rules.Name] tables hold house rules", where=_where(path, text, "rules"))
+        )
     for name, body in raw_rules.items():
         if not isinstance(body, dict):
-            raise TemplateError(f"{_where(path, text, name)}: rule '{name}' must be a table")
+            where = _where(path, text, name)
+            raise TemplateError(say("{where}: rule '{rule}' must be a table", where=where, rule=name))
         house.append(build_rule(f"House.{name}", body, path=path, text=text, table=f"rules.{name}"))
     return UserRules(frozenset(disabled), levels, tuple(house))
 
 
 def build_rule(rule_id: str, data: dict[str, Any], *, path: Path, text: str = "", table: str = "") -> Rule:
-    def fail(key: str, problem: str) -> TemplateError:
-        return TemplateError(f"{_where(path, text, key, table)}: {problem}")
+    def fail(key: str, problem: Message) -> TemplateError:
+        return TemplateError(say("{name}: {reason}", name=_where(path, text, key, table), reason=problem))
 
     kind = _checked_kind(data, fail)
     message = _text(data, "message", fail, required=True)
     _check_placeholders(message, fail)
     level = data.get("level", "warning")
     if level not in LEVELS:
-        raise fail("level", f"'level' must be one of {_names(LEVELS)}, not {level!r}")
+        raise fail("level", _not_one_of("level", _names(LEVELS), level))
     scope = _scope(data, fail)
     ignorecase = _bool(data, "ignorecase", fail, default=False)
     flags = re.IGNORECASE if ignorecase else 0
@@ -163,7 +177,7 @@ def build_rule(rule_id: str, data: dict[str, Any], *, path: Path, text: str = ""
     patterns, terms, target = _kind_patterns(kind, data, flags, fail)
     examples = data.get("examples", {})
     if not isinstance(examples, dict) or set(examples) - {"flag", "pass"}:
-        raise fail("examples", "[examples] holds 'flag' and 'pass', each a list of text")
+        raise fail("examples", say("[examples] holds 'flag' and 'pass', each a list of text"))
     words = _plain_words(patterns) if kind == "substitution" and "swap" in data and not ignorecase else None
     return Rule(
         id=rule_id,
@@ -195,23 +209,31 @@ def _checked_kind(data: dict[str, Any], fail: Any) -> str:
     """The rule's kind, once its keys are those of the kind and its required ones are there."""
     kind = data.get("kind")
     if kind not in KINDS:
-        raise fail("kind", f"'kind' must be one of {', '.join(KINDS)}, not {kind!r}")
+        raise fail("kind", _not_one_of("kind", ", ".join(KINDS), kind))
     unknown = set(data) - _COMMON - _BY_KIND[kind]
     if unknown:
         key = sorted(unknown)[0]
         allowed = ", ".join(sorted(_COMMON | _BY_KIND[kind]))
-        raise fail(key, f"unknown key '{key}' for a {kind} rule (allowed: {allowed})")
+        raise fail(
+            key,
+            say(
+                "unknown key '{key}' for a {kind} rule (allowed: {allowed})",
+                key=key,
+                kind=kind,
+                allowed=allowed,
+            ),
+        )
     needed = _REQUIRED[kind]
     if kind == "substitution" and "table" in data:
         needed = "tokens"
     if needed and needed not in data:
-        raise fail("kind", f"a {kind} rule needs '{needed}'")
+        raise fail("kind", say("a {kind} rule needs '{key}'", kind=kind, key=needed))
     if kind == "substitution" and ("tokens" in data) != ("table" in data):
         raise fail(
-            "tokens" if "tokens" in data else "table", "'tokens' and 'table' go together (or use 'swap')"
+            "tokens" if "tokens" in data else "table", say("'tokens' and 'table' go together (or use 'swap')")
         )
     if kind == "substitution" and "swap" in data and "table" in data:
-        raise fail("table", "a substitution rule has either 'swap' or 'tokens' with 'table', not both")
+        raise fail("table", say("a substitution rule has either 'swap' or 'tokens' with 'table', not both"))
     return kind
 
 
@@ -219,7 +241,10 @@ def _scope(data: dict[str, Any], fail: Any) -> tuple[str, ...]:
     scope = tuple(_strings(data, "scope", fail) or FIELDS)
     bad = [s for s in scope if s not in FIELDS]
     if bad:
-        raise fail("scope", f"unknown scope {bad[0]!r} (allowed: {', '.join(FIELDS)})")
+        raise fail(
+            "scope",
+            say("unknown scope {scope} (allowed: {allowed})", scope=repr(bad[0]), allowed=", ".join(FIELDS)),
+        )
     return scope
 
 
@@ -228,7 +253,7 @@ def _short_forms(
 ) -> tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]:
     short = data.get("short_forms", {})
     if not isinstance(short, dict) or not all(isinstance(v, str) for v in short.values()):
-        raise fail("short_forms", "[short_forms] must be a table of name pattern = short form pattern")
+        raise fail("short_forms", say("[short_forms] must be a table of name pattern = short form pattern"))
     return tuple(
         (_compile(name, flags, fail, name), _compile(form, flags, fail, name)) for name, form in short.items()
     )
@@ -245,18 +270,18 @@ def _kind_patterns(
         patterns = [(_compile(p, flags, fail, "tokens"), "") for p in _strings(data, "tokens", fail)]
         target = data.get("target", "plain")
         if target not in ("plain", "markup"):
-            raise fail("target", '\'target\' must be "plain" or "markup"')
+            raise fail("target", say('\'{key}\' must be "plain" or "markup"', key="target"))
     elif kind == "substitution" and "table" in data:
         table = data["table"]
         if not isinstance(table, dict) or not table or not all(isinstance(v, str) for v in table.values()):
-            raise fail("table", "'table' must be a table of matched text = replacement")
+            raise fail("table", say("'{key}' must be a table of matched text = replacement", key="table"))
         patterns = [(_compile(p, flags, fail, "tokens"), "") for p in _strings(data, "tokens", fail)]
     elif kind == "substitution":
         patterns = _swap_patterns(data["swap"], flags, fail)
     elif kind == "capitalization":
         terms = tuple(_strings(data, "terms", fail))
         if not terms:
-            raise fail("terms", "'terms' must list at least one term")
+            raise fail("terms", say("'{key}' must list at least one term", key="terms"))
         patterns = [
             (re.compile(r"(?<![\w-])" + re.escape(t) + r"(?![\w-])", re.IGNORECASE), t) for t in terms
         ]
@@ -268,7 +293,7 @@ def _kind_patterns(
 def _swap_patterns(swap: Any, flags: int, fail: Any) -> list[tuple[re.Pattern[str], str]]:
     """A substitution rule's swap table, each pattern compiled and checked against its replacement."""
     if not isinstance(swap, dict) or not swap or not all(isinstance(v, str) for v in swap.values()):
-        raise fail("swap", "'swap' must be a table of pattern = replacement")
+        raise fail("swap", say("'{key}' must be a table of pattern = replacement", key="swap"))
     patterns = []
     for pattern, replacement in swap.items():
         compiled = _compile(pattern, flags, fail, pattern)
@@ -276,7 +301,12 @@ def _swap_patterns(swap: Any, flags: int, fail: Any) -> list[tuple[re.Pattern[st
             compiled.sub(replacement, "")  # group references in the replacement must exist
             _test_template(compiled, replacement)
         except (re.error, IndexError) as exc:
-            raise fail(pattern, f"replacement {replacement!r} does not fit its pattern: {exc}") from None
+            problem = say(
+                "replacement {replacement} does not fit its pattern: {reason}",
+                replacement=repr(replacement),
+                reason=str(exc),
+            )
+            raise fail(pattern, problem) from None
         patterns.append((compiled, replacement))
     return patterns
 
@@ -323,19 +353,25 @@ def _read(path: Path) -> str:
             "utf-8"
         )  # a pipe or a device is refused, not waited on
     except (InputError, UnicodeDecodeError) as exc:
-        raise TemplateError(f"{path.name}: cannot read the rules file ({exc})") from None
+        raise TemplateError(
+            say("{name}: cannot read the rules file ({reason})", name=path.name, reason=reason(exc))
+        ) from None
 
 
 def _parse(path: Path, text: str) -> dict[str, Any]:
     try:
         return parse_toml(text)
     except TOMLDecodeError as exc:
-        raise TemplateError(f"{path.name}: not valid TOML: {exc}") from None
+        raise TemplateError(
+            say("{name}: not valid TOML: {reason}", name=path.name, reason=str(exc))
+        ) from None
     except RecursionError:  # the parser recurses into each array and inline table: a thousand deep ended it
-        raise TemplateError(f"{path.name}: not valid TOML: {NESTS_TOO_DEEPLY}") from None
+        raise TemplateError(
+            say("{name}: not valid TOML: {reason}", name=path.name, reason=nests_too_deeply())
+        ) from None
 
 
-def _where(path: Path, text: str, key: str, table: str = "") -> str:
+def _where(path: Path, text: str, key: str, table: str = "") -> str | Message:
     """'file.toml, line N' for the line where `key` is set (inside [table] when given)."""
     lines = text.splitlines()
     start = 0
@@ -351,31 +387,44 @@ def _where(path: Path, text: str, key: str, table: str = "") -> str:
     )
     for i in range(start, len(lines)):
         if pattern.search(lines[i]):
-            return f"{path.name}, line {i + 1}"
+            return _line(path, i + 1)
     for i in range(start, len(lines)):  # a swap pattern is a quoted key: look for its text
         if key and key in lines[i]:
-            return f"{path.name}, line {i + 1}"
-    return f"{path.name}, line {start + 1}" if table else path.name
+            return _line(path, i + 1)
+    return _line(path, start + 1) if table else path.name
+
+
+def _line(path: Path, number: int) -> Message:
+    return say("{name}, line {line}", name=path.name, line=number)
+
+
+def _not_one_of(key: str, allowed: str, value: Any) -> Message:
+    return say("'{key}' must be one of {allowed}, not {value}", key=key, allowed=allowed, value=repr(value))
 
 
 def _text(data: dict[str, Any], key: str, fail: Any, required: bool = False) -> str:
     value = data.get(key, "")
     if not isinstance(value, str) or (required and not value.strip()):
-        raise fail(key, f"'{key}' must be {'non-empty ' if required else ''}text")
+        raise fail(
+            key,
+            say("'{key}' must be non-empty text", key=key)
+            if required
+            else say("'{key}' must be text", key=key),
+        )
     return value
 
 
 def _bool(data: dict[str, Any], key: str, fail: Any, default: bool) -> bool:
     value = data.get(key, default)
     if not isinstance(value, bool):
-        raise fail(key, f"'{key}' must be true or false")
+        raise fail(key, say("'{key}' must be true or false", key=key))
     return value
 
 
 def _strings(data: dict[str, Any], key: str, fail: Any) -> list[str]:
     value = data.get(key, [])
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise fail(key, f"'{key}' must be a list of text")
+        raise fail(key, say("'{key}' must be a list of text", key=key))
     return value
 
 
@@ -384,9 +433,17 @@ def _compile(pattern: str, flags: int, fail: Any, key: str) -> re.Pattern[str]:
         compiled = re.compile(pattern, flags)
         catastrophic = can_hang(pattern, flags)
     except (re.error, RecursionError, OverflowError) as exc:
-        raise fail(key, f"bad pattern {pattern!r:.80}: {exc}") from None
+        raise fail(
+            key, say("bad pattern {pattern}: {reason}", pattern=repr(pattern)[:80], reason=str(exc))
+        ) from None
     if catastrophic:  # Python's re has no timeout: refuse what could backtrack for ever (ReDoS)
-        raise fail(key, f"pattern {pattern!r:.80} repeats a repeat, as (a+)+ does: it can hang on some texts")
+        raise fail(
+            key,
+            say(
+                "pattern {pattern} repeats a repeat, as (a+)+ does: it can hang on some texts",
+                pattern=repr(pattern)[:80],
+            ),
+        )
     return compiled
 
 
@@ -394,10 +451,16 @@ def _check_placeholders(message: str, fail: Any) -> None:
     try:
         names = {name for _, name, _, _ in string.Formatter().parse(message) if name is not None}
     except ValueError as exc:
-        raise fail("message", f"bad placeholder in message: {exc}") from None
+        raise fail("message", say("bad placeholder in message: {reason}", reason=str(exc))) from None
     bad = names - PLACEHOLDERS
     if bad:
-        raise fail("message", f"unknown placeholder {{{sorted(bad)[0]}}} (allowed: {{match}}, {{fix}})")
+        shown = "{" + sorted(bad)[0] + "}"
+        problem = say(
+            "unknown placeholder {placeholder} (allowed: {allowed})",
+            placeholder=shown,
+            allowed="{match}, {fix}",
+        )
+        raise fail("message", problem)
 
 
 def _names(levels: dict[str, Severity]) -> str:

@@ -77,11 +77,13 @@ def _message_argument(node: ast.Call) -> ast.expr | None:
         return node.args[2] if len(node.args) > 2 else keyword
     if name == "Fix" or name in REFUSALS:
         return node.args[0] if node.args else None
+    if name == "fail":  # app.spelling.rules: fail(key, problem) makes a rule file's TemplateError
+        return node.args[1] if len(node.args) > 1 else None
     return None
 
 
-# the project's errors a delegate reads (TemplateError speaks of a rule file's fields, to its author)
-REFUSALS = ("ResoluteError", "InputError", "ProjectVersionError", "SaveError", "EditError")
+# the project's errors a delegate reads; TemplateError too: a delegation edits the rule and template files
+REFUSALS = ("ResoluteError", "InputError", "ProjectVersionError", "SaveError", "EditError", "TemplateError")
 
 
 def test_no_finding_fix_or_refusal_is_written_as_a_bare_string() -> None:
