@@ -31,7 +31,9 @@ def test_a_number_after_a_reference_broken_at_the_page_runs_on() -> None:
     # a page that ended on a reference's word ("… as set out in paragraph" / page / "1.") keeps its figure: the
     # number is the reference's, and the words after it run on
     text = (LAYERS / "A_C.1_80_L.15-pdftotext.txt").read_text(encoding="utf-8")
-    broken = text.replace("realization\n\nof nuclear\n", "realization\n\nof nuclear, as set out in paragraph\n", 1)
+    broken = text.replace(
+        "realization\n\nof nuclear\n", "realization\n\nof nuclear, as set out in paragraph\n", 1
+    )
     assert broken != text
     res = read_text(broken).resolution
     assert "paragraph 1." in " ".join(p.text for p in res.preamble)
