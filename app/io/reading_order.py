@@ -202,3 +202,75 @@ def labels_rejoined(body: list[Block], label_alone: Callable[[str], bool]) -> li
             continue
         out.append(block)
     return out
+
+
+# A justified line set wide, with few words and long gaps, may come out of pdftotext a word or two at a time, each
+# piece after a blank line, and its first word stacked over the paragraph's next line:
+#
+#     Determined                                (the wide line's first word)
+#     disarmament,                              (the paragraph's next, last line)
+#
+#     to
+#
+#     work
+#
+#     collectively towards the realization
+#
+#     of nuclear
+#
+# The pieces belong between the two: "Determined to work collectively towards the realization of nuclear" /
+# "disarmament,". The signature: a line that ends no phrase over a line that does, then pieces of at most a few
+# words of letters each after a blank line, that together with the first line fill about a printed line, and
+# after them a new paragraph, a list item or the page's end.
+_WIDE_PIECE = re.compile(r"[^\W\d_][\w’'\-]*,?(?: [^\W\d_][\w’'\-]*,?){0,3}")
+_WIDE_LINE_CHARS = (45, 95)  # the first word and the pieces fill a printed line: more than a short heading's
+_WIDE_START_CHARS = 50  # the first line holds a few words of the wide line only
+_WIDE_PIECES = 8
+
+
+def wide_line_pieces(
+    lines: list[str], pages: list[int], opens: Callable[[str], bool]
+) -> tuple[list[str], list[int]]:
+    """`lines` (and their `pages`) with the pieces of a wide justified line set back after its first words (see
+    above). `opens(line)`: the line opens a paragraph or a list item of its own. One pass."""
+    out: list[str] = []
+    out_pages: list[int] = []
+    i = 0
+    while i < len(lines):
+        pieces = _wide_pieces(lines, i, opens) if i >= 1 else None
+        if pieces is None:
+            out.append(lines[i])
+            out_pages.append(pages[i])
+            i += 1
+            continue
+        # lines[i] is the paragraph's next line; out[-1] the wide line's first words
+        out[-1] = " ".join([out[-1].rstrip(), *(lines[k].strip() for k in pieces)])
+        out.append(lines[i])
+        out_pages.append(pages[i])
+        i = pieces[-1] + 1
+    return out, out_pages
+
+
+def _wide_pieces(lines: list[str], i: int, opens: Callable[[str], bool]) -> list[int] | None:
+    """The indices of the pieces of a wide line whose first words are lines[i - 1], set after lines[i]."""
+    start, after = lines[i - 1].strip(), lines[i].strip()
+    if not start or not after or len(start) > _WIDE_START_CHARS or after == PAGE_BREAK:
+        return None
+    if _ended(start) or not ends_with_mark(_TRAILING_NOTE.sub("", after), _LINE_END + ","):
+        return None
+    pieces: list[int] = []
+    at = i + 1
+    while len(pieces) < _WIDE_PIECES and at + 1 < len(lines) and lines[at] == "" and lines[at + 1].strip():
+        piece = lines[at + 1].strip()
+        if not _WIDE_PIECE.fullmatch(piece) or opens(piece) or ends_with_mark(piece, _LINE_END):
+            break
+        pieces.append(at + 1)
+        at += 2
+    if len(pieces) < 2:
+        return None
+    width = len(start) + sum(len(lines[k].strip()) + 1 for k in pieces)
+    words = sum(len(lines[k].split()) for k in pieces)
+    following = next((x.strip() for x in lines[at : at + 4] if x.strip()), "")
+    closed = not following or following == PAGE_BREAK or opens(following)
+    low, high = _WIDE_LINE_CHARS
+    return pieces if closed and words >= 3 and low <= width <= high else None

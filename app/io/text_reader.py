@@ -46,6 +46,7 @@ from app.io.reading_order import (
     label_pieces_apart,
     labels_rejoined,
     labels_set_after,
+    wide_line_pieces,
 )
 from app.io.run_in_numbers import run_in_finding, split_run_in_numbers
 from app.io.structure import (
@@ -255,9 +256,11 @@ class _Reader:
 
     def _in_printed_order(self, lines: list[str], pages: list[int]) -> tuple[list[str], list[int]]:
         """A PDF's body lines with what its text layer set out of place put back: a paragraph's first line set
-        after its last, a subparagraph's label after its first line, a note's marker on a line of its own."""
+        after its last, a subparagraph's label after its first line, a wide line's words after the next line, a
+        note's marker on a line of its own."""
         lines, pages = first_lines_set_after(lines, pages, label_alone, opens_labelled)
         lines, pages = labels_set_after(lines, pages, sub_label_alone, opens_labelled)
+        lines, pages = wide_line_pieces(lines, pages, starts_block)
         return markers_on_own_lines(lines, pages, self.notes, LANGUAGE.get())
 
     def run(self) -> ImportResult:
