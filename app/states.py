@@ -332,3 +332,22 @@ def known_sponsor_name(name: str) -> bool:
     """A State (by a name in any language the lists hold), observer or group name ("Trinidad and Tobago",
     "Trinité-et-Tobago", "the Group of 77 and China")."""
     return any(official_name(name, code) is not None for code in languages()) or group_name(name) is not None
+
+
+def begins_a_name(words: str) -> bool:
+    """Whether `words` are the first words of a longer State or group name in any language the lists hold: where a
+    line of sponsors broke inside a name ("United Kingdom of" / "Great Britain …", "Saint Vincent and the")."""
+    folded = fold(words)
+    return bool(folded) and folded in _name_starts()
+
+
+@cache
+def _name_starts() -> frozenset[str]:
+    """Every run of first words, short of the whole, of every known name."""
+    keys = [key for code in languages() for key in _names(code).index]
+    keys += list(_group_forms())
+    out: set[str] = set()
+    for key in keys:
+        words = key.split(" ")
+        out.update(" ".join(words[:n]) for n in range(1, len(words)))
+    return frozenset(out)

@@ -16,6 +16,7 @@ from app.io.pdf_text import SYMBOL
 from app.messages import say
 from app.model import AgendaItem, DocumentKind, Header
 from app.states import (
+    begins_a_name,
     is_un_form,
     known_sponsor_name,
     languages,
@@ -584,7 +585,10 @@ def _names_go_on(above: str, below: str) -> bool:
     tail = re.split(r",\s*|(?<!\s)\s+and\s+|:", below)[0].strip(" *")
     if head and tail and known_sponsor_name(f"{head} {tail}"):
         return True
-    return _has_state(above) and not known_sponsor_name(head)  # "… United Kingdom of" / "Great Britain and …"
+    # a line broken inside a name: "… United Kingdom of" / "Great Britain and …", "Saint Vincent and the" /
+    # "Grenadines"; not an agenda title that holds a name ("Latin" / "America and the Caribbean (…)" / "Austria, …")
+    last = above.rsplit(",", 1)[-1].strip(" *")
+    return _has_state(above) and not known_sponsor_name(head) and (begins_a_name(head) or begins_a_name(last))
 
 
 def _split_at_sponsors(text_blocks: list[tuple[int, list[str]]]) -> list[tuple[int, list[str]]]:
