@@ -211,6 +211,11 @@ def word_merges(tbl: etree._Element) -> list[Merge]:
     return [(r, c, h, w) for r, c, h, w in out if h * w > 1]
 
 
+def _grid_columns(tbl: etree._Element) -> int:
+    grid = tbl.find(wtag("tblGrid"))
+    return len(grid.findall(wtag("gridCol"))) if grid is not None else 0
+
+
 def _val(props: etree._Element, name: str) -> str | None:
     el = props.find(wtag(name))
     return el.get(wtag("val")) if el is not None else None
@@ -254,11 +259,16 @@ class TableReading:
 
     def paragraph(self, header_rows: int, tbl: object = None) -> Paragraph:
         """The table read; `tbl` the `w:tbl` its merges are read from."""
+        found = word_merges(tbl) if isinstance(tbl, etree._Element) else []
         rows = 1 + max((r for r, _ in self.places.values()), default=0)
         columns = 1 + max((c for _, c in self.places.values()), default=0)
+        # the last columns a cell spans have no cell of their own: the table reaches as far as the merges do,
+        # within its grid (a cell saying it spans 99 columns of a grid of 3 spans none past the third)
+        if found:
+            reach = max(c + w for _, c, _, w in found)
+            columns = max(columns, min(reach, _grid_columns(tbl)))  # type: ignore[arg-type]
         table_size_refusal(rows, columns)
         table = [[" ".join(self.cells.get((r, c), [])) for c in range(columns)] for r in range(rows)]
-        found = word_merges(tbl) if isinstance(tbl, etree._Element) else []
         merges = valid_merges(table, found)
         self.dropped = len(found) - len(merges)
         return Paragraph(table=table, header_rows=min(header_rows, rows), numbered=False, merges=merges)
