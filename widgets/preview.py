@@ -111,7 +111,7 @@ def _cell_html(markup: str, numbers: dict[str, int]) -> str:
     return "".join(out) or "&nbsp;"
 
 
-def _spans(merge: tuple[int, int, int, int] | None) -> str:
+def _span_attributes(merge: tuple[int, int, int, int] | None) -> str:
     if merge is None:
         return ""
     return (f' colspan="{merge[3]}"' if merge[3] > 1 else "") + (
@@ -131,7 +131,7 @@ def table_html(block: Block, numbers: dict[str, int], mark: str = "") -> str:
         bottom = "2px" if index == last else "0"
         style = f"border-top: {top} solid black; border-bottom: {bottom} solid black; padding: 2px 6px 2px 0;"
         cells = "".join(
-            f'<td valign="top"{_spans(merged.get((index, k)))} style="{style}">{_cell_html(cell, numbers)}</td>'
+            f'<td valign="top"{_span_attributes(merged.get((index, k)))} style="{style}">{_cell_html(cell, numbers)}</td>'
             for k, cell in enumerate(row)
             if (index, k) not in merged or merged[index, k][:2] == (index, k)  # a covered cell has no td
         )

@@ -66,6 +66,8 @@ class _Grid:
             if across > 1 or down > 1:
                 self.merges.append((len(self.rows), len(out), down, across))
             for k in range(across):
+                if self.covered.get(len(out), 0) > 0:  # spanning into a column a cell above covers: the
+                    self.covered[len(out)] -= 1  # overlap is dropped from the merges, the rows stay in step
                 if down > 1:
                     self.covered[len(out)] = down - 1
                 out.append(text if k == 0 else "")
