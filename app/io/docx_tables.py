@@ -31,6 +31,7 @@ from app.table_merges import Merge, covered, valid_merges
 THIN, THICK = 4, 12  # rule widths in eighths of a point, as the UN's XML gives them
 # figures, spaces and their marks, with a digit: the digit looked for first, once (a class*, digit, class* pattern
 # backtracks from each digit to the end: a cell "1 1 1 … x" of 160,000 characters took minutes)
+_NIL = ("-", "\u2013", "\u2014")
 _FIGURE = re.compile(r"(?=\D*\d)[\d\s.,%()\u2013\u2014+\-]*")
 
 # ------------------------------------------------------------------ writing
@@ -39,22 +40,22 @@ _FIGURE = re.compile(r"(?=\D*\d)[\d\s.,%()\u2013\u2014+\-]*")
 def column_widths(block: Block, total: int) -> list[int]:
     """Column widths out of `total` twips, by each column's longest text below the header (a header wraps at
     its longest word), up to 60 characters: a column of names gets more than a column of figures. No column is
-    narrower than its longest word with the cell margins (about 5.5 pt a character and 12 pt): the widest
-    column gives the room."""
+    narrower than its longest word with the cell margins (about 5.5 pt a character and 12 pt), a figure
+    ("(8 898 000)") counting as one word: the widest column gives the room. A merged cell counts its share in
+    each column it spans."""
     columns = max(len(row) for row in block.cells)
     longest, word = [1] * columns, [1] * columns
-    across = {(r, c) for r, c, _, w in block.merges if w > 1}  # set over several columns: no one column's
+    span = {(r, c): w for r, c, _, w in block.merges}
     for index, row in enumerate(block.cells):
         for k, cell in enumerate(row):
-            if (index, k) in across:
-                continue
-            words = inline.plain(cell).split() or [""]
-            longest[k] = max(
-                longest[k],
-                *(len(w) for w in words),
-                0 if index < block.header_rows else sum(map(len, words)) + len(words) - 1,
-            )
-            word[k] = max(word[k], *(len(w) for w in words))
+            text = inline.plain(cell).strip()
+            words = [text] if _FIGURE.fullmatch(text) else text.split() or [""]
+            across = span.get((index, k), 1)
+            body = 0 if index < block.header_rows else sum(map(len, words)) + len(words) - 1
+            need = -(-max(len(w) for w in words) // across)  # the share of the longest word, rounded up
+            for j in range(k, min(k + across, columns)):
+                longest[j] = max(longest[j], need, -(-body // across))
+                word[j] = max(word[j], need)
     weights = [min(n, 60) + 6 for n in longest]
     widths = [int(total * w / sum(weights)) for w in weights]
     for k in range(columns):
@@ -75,7 +76,8 @@ def figure_columns(block: Block) -> list[bool]:
     out = []
     for k in range(columns):
         texts = [inline.plain(row[k]).strip() for row in body if k < len(row)]
-        out.append(any(texts) and all(not t or _FIGURE.fullmatch(t) for t in texts))
+        # a dash stands for nil in a column of figures ("–" in A/RES/79/255's financing table)
+        out.append(any(texts) and all(not t or t in _NIL or _FIGURE.fullmatch(t) for t in texts))
     return out
 
 
