@@ -338,3 +338,22 @@ def test_reading_merges_of_a_large_word_table_grows_linearly() -> None:
     start = time.perf_counter()
     assert growth(make, 20, factor=8, repeats=2) < 16
     assert time.perf_counter() - start < 120
+
+
+def test_oral_revisions_name_a_column_under_a_merged_heading() -> None:
+    """ "2024" and "2025" each over "Gross" and "Net": a changed figure's column is read out with the year."""
+    from app.compare.diff import compare
+    from app.compare.oral import oral_revisions
+
+    table = [
+        ["Member State", "2024", "", "2025", ""],
+        ["", "Gross", "Net", "Gross", "Net"],
+        ["Albania", "10", "9", "11", "10"],
+        ["Chile", "20", "18", "21", "19"],
+    ]
+    merges = [(0, 0, 2, 1), (0, 1, 1, 2), (0, 3, 1, 2)]
+    base = _draft([list(r) for r in table], 2, merges)
+    new = _draft([list(r) for r in table], 2, merges)
+    _tables(new)[0].table[3][4] = "20"
+    lines = [r.instruction for r in oral_revisions(compare(base, new))]
+    assert len(lines) == 1 and "“2025 Net”" in lines[0] and "“Chile”" in lines[0], lines
