@@ -193,7 +193,9 @@ class _Writer:
 
     def table(self, parent: etree._Element, block: Block, eid: str) -> etree._Element:
         """A table as the UN marks one: `<container name="table"><table><tr><th|td><p>`, header cells `th`, a
-        merged cell over the columns and rows it covers (`colspan`, `rowspan`), the covered cells left out."""
+        merged cell over the columns and rows it covers (`colspan`, `rowspan`), the covered cells left out. A row
+        every cell of which a merge from above covers has no cell of its own here, so whether it heads the table
+        cannot be written: the reader counts it with header rows right above it (app.io.akn_tables)."""
         el = _el(parent, "container", name="table", eId=f"{eid}__table")
         table = _el(el, "table", eId=f"{eid}__table_1")
         merged = covered(block.merges)

@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from fixtures.robust.hostile import docx_problems, growth  # noqa: E402
 
 from app import inline, storage, table_edits  # noqa: E402
-from app.edits import Document  # noqa: E402
+from app.edits import Document, EditError  # noqa: E402
 from app.io.akn_reader import read_akn  # noqa: E402
 from app.io.akn_writer import to_akn  # noqa: E402
 from app.io.docx_reader import read_docx  # noqa: E402
@@ -251,7 +251,7 @@ def test_merge_and_split_keep_every_word() -> None:
     doc.history.undo()
     doc.history.undo()
     assert para.merges == [(1, 0, 1, 3)]
-    with pytest.raises(Exception, match="cut across"):
+    with pytest.raises(EditError, match="cut across"):
         table_edits.merge_cells(doc, paragraph_id=para.id, row=0, column=1, rows=2, columns=1)
 
 
@@ -305,24 +305,39 @@ def test_any_merges_go_through_word_un_xml_and_the_project_file(shape) -> None: 
     assert _shape(storage.loads(storage.dumps(res))) == want
 
 
-@SOME
-@given(
-    _merged_tables(),
-    st.lists(
-        st.tuples(
-            st.sampled_from(["add_row", "remove_row", "add_column", "remove_column"]), st.integers(0, 6)
-        ),
-        max_size=6,
-    ),
+_STEP = st.tuples(
+    st.sampled_from(["add_row", "remove_row", "add_column", "remove_column", "merge", "split"]),
+    st.integers(0, 6),
+    st.integers(0, 5),
+    st.integers(1, 3),
+    st.integers(1, 3),
 )
-def test_any_row_and_column_edits_keep_merges_valid(shape, steps) -> None:  # noqa: ANN001
+
+
+def _words(table: list[list[str]]) -> list[str]:
+    return sorted(w for row in table for cell in row for w in cell.split())
+
+
+@SOME
+@given(_merged_tables(), st.lists(_STEP, max_size=6))
+def test_any_table_edits_keep_merges_valid_and_every_word(shape, steps) -> None:  # noqa: ANN001
     table, heads, merges = shape
     doc, para = _doc([list(r) for r in table], merges)
-    for what, at in steps:
+    for what, at, column, rows, columns in steps:
+        before = _words(para.table)
         try:
-            getattr(table_edits, what)(doc, paragraph_id=para.id, at=at)
-        except Exception as exc:  # the last row or column stays
-            assert "at least one" in str(exc)
+            if what == "merge":
+                table_edits.merge_cells(
+                    doc, paragraph_id=para.id, row=at, column=column, rows=rows, columns=columns
+                )
+            elif what == "split":
+                table_edits.split_cell(doc, paragraph_id=para.id, row=at, column=column)
+            else:
+                getattr(table_edits, what)(doc, paragraph_id=para.id, at=at)
+        except EditError:  # the last row or column stays; no cells to merge, or across a merged cell
+            assert _words(para.table) == before
+        if not what.startswith("remove"):
+            assert _words(para.table) == before
         assert para.merges == valid_merges(para.table, para.merges)
         first = {(r, c) for r, c, _, _ in para.merges}
         assert all(not para.table[r][c] for r, c in covered(para.merges) if (r, c) not in first)
