@@ -372,3 +372,14 @@ def test_oral_revisions_name_a_column_under_a_merged_heading() -> None:
     _tables(new)[0].table[3][4] = "20"
     lines = [r.instruction for r in oral_revisions(compare(base, new))]
     assert len(lines) == 1 and "“2025 Net”" in lines[0] and "“Chile”" in lines[0], lines
+
+
+def test_a_copied_table_keeps_its_merges_as_its_own() -> None:
+    from app import edits
+
+    doc, para = _doc([["2024", "", "x"], ["a", "b", "c"]], [(0, 0, 1, 2)])
+    edits.duplicate_paragraph(doc, paragraph_id=para.id)
+    twin = doc.resolution.operative[2]
+    assert twin.id != para.id and twin.merges == para.merges
+    table_edits.split_cell(doc, paragraph_id=twin.id, row=0, column=0)
+    assert twin.merges == [] and para.merges == [(0, 0, 1, 2)]
