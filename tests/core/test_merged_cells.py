@@ -383,3 +383,53 @@ def test_a_copied_table_keeps_its_merges_as_its_own() -> None:
     assert twin.id != para.id and twin.merges == para.merges
     table_edits.split_cell(doc, paragraph_id=twin.id, row=0, column=0)
     assert twin.merges == [] and para.merges == [(0, 0, 1, 2)]
+
+
+def _word_table(
+    merge: list[tuple[int, int, int, int]], rows: int = 4, columns: int = 3
+) -> tuple[object, bytes]:
+    """A python-docx table between two operative paragraphs, its cells merged as Word merges them (`merge`)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "fixtures" / "wordxml"))
+    from docs import Doc, I
+
+    doc = Doc()
+    doc.masthead()
+    doc.para("1.\t", I("Decides"), " as follows:")
+    table = doc.d.add_table(rows=rows, cols=columns)
+    for r in range(rows):
+        for c in range(columns):
+            table.cell(r, c).text = f"w{r}{c}" if r < 2 else f"{r * 100 + c}"
+    for r, c, h, w in merge:
+        for i in range(h):
+            for j in range(w):
+                if i or j:
+                    table.cell(r + i, c + j).text = ""
+        table.cell(r, c).merge(table.cell(r + h - 1, c + w - 1))
+    doc.para("2.\t", I("Requests"), " a report.")
+    return table, doc.bytes()
+
+
+def test_word_merges_made_by_word_s_own_merge_read_as_merges() -> None:
+    merges = [(0, 0, 1, 2), (1, 2, 3, 1)]
+    _, blob = _word_table(merges)
+    para = next(p for p in read_docx(blob, name="t.docx").resolution.operative if p.is_table)
+    assert para.merges == merges and para.table[0][0].startswith("w00")
+
+
+def test_hostile_word_spans_are_kept_within_the_grid_or_left_as_cells() -> None:
+    """A row's last cell saying it spans 99 columns of a grid of 3, a vMerge continue under no restart: read,
+    not refused, every text kept, the table as wide as its grid."""
+    table, _ = _word_table([])
+    tc = table.rows[0].cells[2]._tc
+    span = etree.SubElement(tc.get_or_add_tcPr(), f"{W}gridSpan")
+    span.set(f"{W}val", "99")
+    down = etree.SubElement(table.rows[2].cells[1]._tc.get_or_add_tcPr(), f"{W}vMerge")
+    down.set(f"{W}val", "continue")
+    blob = io.BytesIO()
+    table._parent.part.document.save(blob)
+    result = read_docx(blob.getvalue(), name="t.docx")
+    para = next(p for p in result.resolution.operative if p.is_table)
+    words = " ".join(c for row in para.table for c in row)
+    assert all(f"w{r}{c}" in words or f"{r * 100 + c}" in words for r in range(4) for c in range(3))
+    assert len(para.table[0]) == 3 and para.merges == []
+    assert any(f.rule == "import.table" and "merged" in f.message for f in result.findings)
