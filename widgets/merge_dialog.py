@@ -80,6 +80,8 @@ class MergeDialog(QDialog):
         self.setWindowTitle(tr("Merge proposals into {revision}").format(revision=self.revision))
         self.compilation: Compilation = rounds.compilation(neg, res)
         self.items = merging.items(neg, rounds.compile_open(neg))
+        self._by_key = {item.key: item for item in self.items}
+        self._rows: dict[str, QListWidgetItem] = {}  # each place's row in the list, by `MergeItem.key`
         self.brackets: list[Bracket] = list(neg.brackets)
         self.delete = printed(res.header.language)[
             "delete"
@@ -187,6 +189,7 @@ class MergeDialog(QDialog):
             row = QListWidgetItem(f"{localize(item.label) or tr('New paragraph')} · {names}")
             row.setData(Qt.ItemDataRole.UserRole, ("place", item.key))
             self.places.addItem(row)
+            self._rows[item.key] = row
         labels = self.neg.labels
         for bracket in self.brackets:
             row = QListWidgetItem(
@@ -249,7 +252,7 @@ class MergeDialog(QDialog):
             return
         kind, key = current
         if kind == "place":
-            item = next(i for i in self.items if i.key == key)
+            item = self._by_key[key]
             self.heading.setText(f"<b>{html.escape(localize(item.label) or tr('New paragraph'))}</b>")
             entries = self._entries(item.target)
             comp = Compilation(self.compilation.title, self.compilation.base_version, [], entries)
@@ -381,7 +384,7 @@ class MergeDialog(QDialog):
             return
         kind, key = current
         if kind == "place":
-            target = next(i.target for i in self.items if i.key == key)
+            target = self._by_key[key].target
         else:
             target = next(b.paragraph_id for b in self.brackets if b.id == key)
         rows = merging.table_changes(self.res, self.result, target) if self.result.find(target) else None
@@ -415,12 +418,13 @@ class MergeDialog(QDialog):
         self._show_outcome()
 
     def _mark_row(self, key: str) -> None:
-        for i in range(self.places.count()):
-            row = self.places.item(i)
-            if row.data(Qt.ItemDataRole.UserRole) == ("place", key):
-                font = row.font()
-                font.setBold(bool(self.choices.accepted.get(key)))
-                row.setFont(font)
+        """The place's row in bold while something is accepted there. Found by key, not searched: a table's
+        rows and cells are places of their own, and Accept all marks every one of them."""
+        row = self._rows.get(key)
+        if row is not None:
+            font = row.font()
+            font.setBold(bool(self.choices.accepted.get(key)))
+            row.setFont(font)
 
     def _accept_all(self) -> None:
         for item in self.items:
