@@ -82,10 +82,13 @@ def _row_or_cell(mark: etree._Element, props: etree._Element, *, gone: bool) -> 
     (someone else's added, or this author's deleted), else kept without its mark. A cell taken out shifts the
     row's later cells left, as Word's Accept shows a deleted cell; the reader pads the row to the table's width."""
     whole = props.getparent()
-    if gone and whole is not None and whole.getparent() is not None:
-        whole.getparent().remove(whole)
-    else:
+    if not gone or whole is None or whole.getparent() is None:
         props.remove(mark)
+        return
+    row = next(whole.iterancestors(wtag("tr")), None) if etree.QName(whole).localname == "tc" else None
+    whole.getparent().remove(whole)
+    if row is not None and row.getparent() is not None and next(row.iter(wtag("tc")), None) is None:
+        row.getparent().remove(row)  # every cell of a row out: the row is out, as a row marked so
 
 
 def view(root: etree._Element, author: str | None) -> etree._Element:

@@ -4,7 +4,8 @@ proposal, as the row marks (w:trPr/w:ins, w:del) are.
 The file is the draft's own Word export with marks put in as Word writes them (python-docx for the package,
 lxml for the marks); each author's expected table is worked out from that file's markup: a cell is in an
 author's table unless someone else inserted it or the author deleted it, a row's cells closing up to the left
-and the row padded to the table's width, as the Word reader pads a short row."""
+and the row padded to the table's width, as the Word reader pads a short row; a row none of whose cells is left
+is gone."""
 
 from __future__ import annotations
 
@@ -112,7 +113,8 @@ def _expected(blob: bytes, author: str) -> list[list[str]]:
             if any(m.tag == q("cellDel") and own for m, own in zip(marks, mine, strict=True)):
                 continue
             kept.append(" ".join(_cell_text(tc).split()))
-        rows.append(kept)
+        if kept:  # a row whose every cell is out is out
+            rows.append(kept)
     width = max(len(r) for r in rows)
     return [r + [""] * (width - len(r)) for r in rows]
 
@@ -144,6 +146,30 @@ def test_each_authors_cell_marks_are_their_proposal(base: Resolution) -> None:
         assert proposals[author].edits == derive(base, mine, author).edits
     # with every mark rejected the file reads as the draft: the cell the G77 inserted is not in it
     assert _table(apply(base, proposals["EU"])).table[g77_row] == _table(base).table[g77_row]
+
+
+def test_a_row_of_cells_all_marked_is_a_row_deleted_or_added(base: Resolution) -> None:
+    """The EU marks every cell of a row deleted, the G77 adds a row whose every cell is marked inserted (no row
+    mark): a row deleted and a row added, as their row marks would say."""
+    blob = build_docx(base)
+    root = _document(blob)
+    table = _table(base)
+    rows = _rows(root)
+    gone = table.header_rows + 1
+    for n, tc in enumerate(rows[gone].findall(q("tc"))):
+        _mark(tc, "cellDel", "EU", 800 + n)
+    added = copy.deepcopy(rows[-1])
+    for n, tc in enumerate(added.findall(q("tc"))):
+        for t in tc.iter(q("t")):
+            t.text = f"G77 {n}"
+        _mark(tc, "cellIns", "G77", 850 + n)
+    rows[-1].addnext(added)
+    blob = _with_document(blob, root)
+    proposals = {p.proposer: p for p in proposals_from_tracked(blob, base)}
+    assert [type(e).__name__ for e in proposals["EU"].edits] == ["DeleteRow"]
+    assert [type(e).__name__ for e in proposals["G77"].edits] == ["InsertRow"]
+    for author in ("EU", "G77"):
+        assert _plain(_table(apply(base, proposals[author])).table) == _expected(blob, author)
 
 
 def test_a_column_deleted_with_cell_marks_is_refused_in_one_line(base: Resolution) -> None:
