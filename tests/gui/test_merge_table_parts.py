@@ -6,17 +6,23 @@ put in."""
 from __future__ import annotations
 
 import copy
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
 from conftest import open_as_project
 from test_merge_dialog import click, click_place
 
+from app import interface
+from app.datafile import read_toml
 from app.io.docx_writer import build_docx
 from app.model import Paragraph, Resolution
 from app.negotiation import numbering, rounds
+from widgets import interface_language
 from widgets.main_window import MainWindow
 
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "akn" / "A_RES_79_250-2424689E.xml"
+INTERFACE = Path(__file__).resolve().parents[2] / "resources" / "interface"
 
 
 def _table(res: Resolution) -> Paragraph:
@@ -98,3 +104,38 @@ def test_a_new_table_is_listed_where_it_stands(qtbot, window: MainWindow, prompt
     assert f"New table after {label} · CANZ" in dialog.place_rows()
     assert dialog.heading.text() == f"<b>New table after {label}</b>"
     dialog.reject()
+
+
+@pytest.fixture
+def french(qapp) -> Iterator[None]:  # noqa: ANN001
+    interface_language.apply("fr")
+    yield
+    interface_language.apply(interface.ENGLISH)
+
+
+def test_the_tables_places_are_said_in_the_interface_language(
+    qtbot, french, window: MainWindow, prompter, tmp_path: Path
+) -> None:  # noqa: ANN001
+    """With the editor in French the places read in French, the words of resources/interface/fr.toml."""
+    open_as_project(window, FIXTURE, tmp_path)
+    table = _table(window.res)
+    body = table.header_rows + 1
+    eu = copy.deepcopy(window.res)
+    _table(eu).table[-1][-1] += "5"
+    _table(eu).table.insert(body + 1, list(table.table[body]))
+    (tmp_path / "eu.docx").write_bytes(build_docx(eu))
+    panel = window.negotiation
+    panel.show()
+    click(qtbot, panel.view.start_button)
+    prompter.paths, prompter.texts = [tmp_path / "eu.docx"], ["EU"]
+    click(qtbot, panel.view.add_button)
+    assert not prompter.errors
+    click(qtbot, panel.view.merge_button)
+    words = read_toml(INTERFACE / "fr.toml")["messages"]
+    assert panel.merge_dialog.place_rows() == [
+        words["{table}, rows added after row {row}"].format(table="Table 1", row=body + 1) + " · EU",
+        words["{table}, row {row}, column {column}"].format(
+            table="Table 1", row=len(table.table), column=len(table.table[-1])
+        )
+        + " · EU",
+    ]
