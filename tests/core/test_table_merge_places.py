@@ -9,6 +9,8 @@ from __future__ import annotations
 import copy
 import dataclasses
 import datetime as dt
+import sys
+from pathlib import Path
 
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
@@ -18,6 +20,7 @@ from app.edits import Document
 from app.negotiation import commands, merging, rounds
 from app.negotiation.proposals import apply, derive
 
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 DAY = dt.datetime(2026, 6, 1, 9, 0, tzinfo=dt.timezone.utc)
 
 
@@ -52,3 +55,36 @@ def test_any_places_taken_give_the_table_their_edits_make(proposed, data) -> Non
         (decision,) = [d for d in merged.negotiation.decisions if d.target == target]
         whole = {len(at_table): rounds.ACCEPT, 0: rounds.REJECT}
         assert decision.action == whole.get(len(taken), rounds.MERGE)
+
+
+def test_a_long_tables_places_are_listed_and_merged_in_linear_time() -> None:
+    """A table's every row and cell changed being a place of its own, listing and merging them grows with the
+    rows: 4,000 rows against 500 (every 50th row's figure changed, a row added or a row deleted)."""
+    sys.path.insert(0, str(FIXTURES.parent))
+    from fixtures.robust.hostile import growth
+    from test_negotiation_tables import _long_table
+
+    def run(rows: int):  # noqa: ANN202
+        base, new = _long_table(rows)
+        res = copy.deepcopy(base)
+        neg = rounds.start(res)
+        rounds.add_proposals(neg, [derive(base, new, "EU")])
+
+        def once() -> None:
+            places = merging.items(neg)
+            merging.merged(neg, res, merging.Choices({i.key: [p.id for p in i.proposals] for i in places}))
+
+        return once
+
+    base, new = _long_table(500)
+    res = copy.deepcopy(base)
+    neg = rounds.start(res)
+    proposal = derive(base, new, "EU")
+    rounds.add_proposals(neg, [proposal])
+    places = merging.items(neg)
+    assert len(places) == len(proposal.edits) == 10  # a place for each change, none of them on one row
+    merged = merging.merged(neg, res, merging.Choices({i.key: [p.id for p in i.proposals] for i in places}))
+    assert [p.table for p in _tables(merged)] == [
+        p.table for p in _tables(new)
+    ]  # every place taken: the copy
+    assert growth(run, 500, repeats=2) < 8 * 3
