@@ -3,8 +3,8 @@
 `items(neg)` lists what there is to decide, in the order of the compilation: each place (a paragraph, a
 proposed paragraph, a title, a footnote; in a table, each row added, each row deleted with the changes to its
 cells, and each other cell changed, so that a delegation's row can be taken and its cell left) with the proposals
-on it, grouped into alternatives where proposals
-change the same words (only one of them can be taken) or where one deletes the paragraph others reword. The
+on it, grouped into alternatives where proposals change the same words (only one of them can be taken) or where
+one deletes the paragraph others reword. The
 facilitator's `Choices` name the proposals accepted at each place (every other proposal there is rejected) and
 the alternative taken for each bracket; `merged` applies them to the working text, `merge_into_revision` also
 issues the result as Rev.N. `app.negotiation.commands.merge_revision` does it as one undoable step.
@@ -196,9 +196,8 @@ def items(neg: rounds.Negotiation, comp: Compilation | None = None) -> list[Merg
         if found is None:
             continue
         label = entry.label if entry.kind != "footnote" else f"Footnote {entry.label}"
-        if (
-            entry.kind == "new" and entry.rows is not None
-        ):  # a table proposed: where it stands, in the interface's words
+        # a table proposed is named where it stands, in the interface's words
+        if entry.kind == "new" and entry.rows is not None:
             label = _new_table_label(entry.table_place)
         out += _place_items(
             entry.paragraph_id, label or neg.labels.get(entry.paragraph_id, ""), entry.kind, found, at
@@ -326,7 +325,8 @@ def _merge_place(
             rounds.accept_into(work, out, [p.id for p in chosen], target, lookups[version], keep=keep)
         except InputError as exc:
             who = ", ".join(p.proposer for p in chosen)
-            place = "; ".join(item.label for item in its if choices.accepted.get(item.key))
+            labels = [item.label for item in its if choices.accepted.get(item.key)]
+            place = labels[0] if len(labels) == 1 else "; ".join(labels)  # one: said in the interface's words
             raise InputError(
                 say("{place} ({who}): {reason}", place=place, who=who, reason=reason(exc))
             ) from None
