@@ -102,3 +102,23 @@ def _shrunk(merge: Merge, at: int, axis: int) -> Merge:
 def _with(merge: Merge, axis: int, start: int, size: int) -> Merge:
     r, c, h, w = merge
     return (start, c, size, w) if axis == 0 else (r, start, h, size)
+
+
+def rows_moved(
+    old: Sequence[Sequence[str]], new: Sequence[Sequence[str]], merges: Iterable[Merge]
+) -> list[Merge]:
+    """The merges of table `old` on `new`, the same table with rows added, deleted or changed (a negotiation's
+    accepted rows): each merge over the rows its rows went to, from the first to the last, as `row_inserted` and
+    `row_removed` move them; one whose rows all went is dropped, and only merges that can stand on `new` kept."""
+    from app.compare.table_diff import row_pairs
+
+    merges = list(merges)
+    if not merges:
+        return []
+    went = {x: y for x, y in row_pairs(old, new) if x is not None and y is not None}
+    out: list[Merge] = []
+    for r, c, h, w in merges:
+        rows = [went[k] for k in range(r, r + h) if k in went]
+        if rows:
+            out.append((min(rows), c, max(rows) - min(rows) + 1, w))
+    return valid_merges(new, out)

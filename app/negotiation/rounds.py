@@ -417,10 +417,13 @@ def accept_into(
 def _accept_table(old: Paragraph, para: Paragraph, edits: list[CellEdit | InsertRow | DeleteRow]) -> None:
     """A table's cell and row edits, made on the revision's table, placed on the table as it reads now."""
     from app.negotiation.table_proposals import rebase_table
+    from app.table_merges import rows_moved
 
     if not para.is_table:
         raise InputError(say("that table is no longer in the text"))
+    before = para.table
     para.table, para.header_rows = rebase_table(old, para, edits, rebase)
+    para.merges = rows_moved(before, para.table, para.merges)
 
 
 def decide(
