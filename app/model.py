@@ -121,6 +121,9 @@ class Paragraph:
     # number, opener, text or subparagraphs and takes no derived punctuation (see `is_table`)
     table: list[list[str]] = field(default_factory=list)
     header_rows: int = 0
+    # merged cells, each (row, column, rows, columns), its text in its first cell and the cells it covers empty;
+    # layout only, taken through `app.table_merges.valid_merges` by whatever prints them
+    merges: list[tuple[int, int, int, int]] = field(default_factory=list)
 
     def __deepcopy__(self, memo: dict[int, Any]) -> Paragraph:
         """`copy.deepcopy`, five times faster: every field but the subparagraphs is a string or a flag, shared
@@ -130,6 +133,7 @@ class Paragraph:
         twin.__dict__.update(self.__dict__)
         twin.subparagraphs = [copy.deepcopy(sub, memo) for sub in self.subparagraphs]
         twin.table = [list(row) for row in self.table]
+        twin.merges = list(self.merges)
         return twin
 
     @property

@@ -25,6 +25,7 @@ from app.io.docx_writer import AGENDA_STYLE, SPONSOR_STAR, block_style, later_jo
 from app.io.safe_xml import xml_text
 from app.messages import say
 from app.render import Block, Rendered
+from app.table_merges import covered
 
 # Word and LibreOffice set a line of exact height with its baseline at 80% of the height: with the layout's
 # values this puts "United Nations" at y = 57.8, the later-page body at 84.4 and the footer at 755.2, as issued.
@@ -401,7 +402,9 @@ class _Builder:
     def table(self, block: Block) -> list[_Paragraph]:
         """A table in columns, one paragraph per row: each cell broken within its column (the .docx's column
         widths), the row as tall as its tallest cell. Rules as issued: thin above the header, thick below it
-        and below the last row."""
+        and below the last row. A merged cell is broken within the columns it spans; one merged down the rows
+        prints in its first row, which grows to hold it, and the rows under it leave its columns blank (the
+        rows are laid out one at a time, and no rule between body rows would show it otherwise)."""
         body = self.style("body")
         frame = self.layout.page.frame_width
         width = frame - body.left - body.right
@@ -410,12 +413,17 @@ class _Builder:
             starts.append(starts[-1] + width * w / 1000)
         row_style = replace(body, first_line=0.0, tabs=(), align="left", before=0.0, after=2.0)
         right = figure_columns(block)
+        merged = covered(block.merges)
         out = []
         for index, row in enumerate(block.cells):
             cells = []
             for k, cell in enumerate(row):
+                merge = merged.get((index, k))
+                if merge is not None and merge[:2] != (index, k):
+                    continue
+                end = starts[k + (merge[3] if merge else 1)]
                 align = "right" if right[k] and index >= block.header_rows else "left"
-                st = replace(row_style, left=starts[k], right=frame - starts[k + 1] + 6.0, align=align)
+                st = replace(row_style, left=starts[k], right=frame - end + 6.0, align=align)
                 words = _Words()
                 self.spans(words, inline.parse(cell), st)
                 cells.append(_break(words.done(self.measure), st, frame, self.measure, self.budget))

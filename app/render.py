@@ -16,6 +16,7 @@ from app.formatting import BEHALF_NOTE, behalf_note, join_names, roman, star_aft
 from app.languages import Language, get_language
 from app.model import AgendaItem, Annex, DocumentKind, Paragraph, Part, Resolution, ResolutionPart
 from app.punctuation import absorb_terminal, end_for
+from app.table_merges import valid_merges
 from app.templates import Template, get_template
 
 
@@ -42,6 +43,7 @@ class Block:
     # cells' text, cells set apart by tabs and rows by line breaks (what plain text and footnote numbering read)
     cells: tuple[tuple[str, ...], ...] = ()
     header_rows: int = 0
+    merges: tuple[tuple[int, int, int, int], ...] = ()  # role "table": the merged cells that can stand
 
     @property
     def body_spans(self) -> tuple[inline.Span, ...]:
@@ -282,6 +284,9 @@ _CELL_BREAKS = re.compile("[\t\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 def table_block(para: Paragraph, part: Part | None, unit: str, lang: Language) -> Block:
     """A table paragraph as one "table" block: no label, opener or derived punctuation."""
     cells = tuple(tuple(lang.spaced(cell) for cell in row) for row in para.table)
+    # the text (the plain-text export, the comparison) has every cell, a merged cell's words in its first cell
+    # and the ones it covers empty, so each column stays in its place: the merge itself is lost there by design,
+    # a text table having no way to span one
     text = "\n".join("\t".join(_CELL_BREAKS.sub(" ", cell) for cell in row) for row in cells)
     header = min(para.header_rows, len(cells))
     return Block(
@@ -296,6 +301,7 @@ def table_block(para: Paragraph, part: Part | None, unit: str, lang: Language) -
         unit=unit,
         cells=cells,
         header_rows=header,
+        merges=tuple(valid_merges(para.table, para.merges)) if para.merges else (),
     )
 
 

@@ -4,7 +4,8 @@
      "header": {...}, "title": "...",
      "preamble": [{"id", "opener", "text", "subparagraphs": [...], "tail",
                    "heading", "numbered": false, "restart": true (all three optional),
-                   "table": [["cell", ...], ...], "header_rows": 1 (a table paragraph only)}, ...],
+                   "table": [["cell", ...], ...], "header_rows": 1, "merges": [[row, column, rows,
+                   columns], ...] (a table paragraph only; "merges" only where it has any)}, ...],
      "operative": [...], "footnotes": [{"id", "text", "mark" (optional)}],
      "part_title": "...", "parts": [{"id", "title", "preamble", "operative"}],     (parts B, C ...)
      "annexes": [{"id", "title", "paragraphs": [...], "labelled": false (optional)}],
@@ -25,7 +26,10 @@ its keys are described in `app.negotiation.storage`.
 
 A paragraph's "table" (optional, still version 2: older files have none and load as before; an older Resolute
 reading a newer file ignores the key and keeps an empty paragraph in the table's place) holds a table's rows of
-cell texts, the first "header_rows" of them its header.
+cell texts, the first "header_rows" of them its header. Its "merges" (optional, still version 2, written only
+for a table with merged cells) are the merged cells' rectangles (`app.table_merges`): a reader that does not know
+the key ignores it, as every reader of this file ignores keys it does not know, and keeps every cell's text, the
+merged cell's in its first cell; only the layout is lost. Merges that cannot stand on the table are dropped.
 
 A footnote's "mark" (optional, still version 2: a file without it loads as before, every note numbered) is the
 symbol a note prints with instead of a number ("**" in an issued amendment); it is written only when set.
@@ -63,6 +67,7 @@ from app.model import (
     new_id,
     refuse_oversized,
 )
+from app.table_merges import valid_merges
 
 FORMAT = "resolute"
 VERSION = 3  # the newest version read; a file is written as version 2 unless it needs 3 (`_version`)
@@ -175,6 +180,11 @@ def _para_to_dict(p: Paragraph) -> dict[str, Any]:
         **({"restart": True} if p.restart else {}),
         **({"numbered": False} if not p.numbered else {}),
         **({"table": [list(row) for row in p.table], "header_rows": p.header_rows} if p.table else {}),
+        **(
+            {"merges": [list(m) for m in merges]}
+            if p.table and (merges := valid_merges(p.table, p.merges))
+            else {}
+        ),
     }
 
 
@@ -349,7 +359,16 @@ def _para_from_dict(d: dict[str, Any], seen: set[str], depth: int) -> Paragraph:
         table=table,
         # no more header rows than rows: a file saying 10**9 (or 10**400) kept it through every save
         header_rows=min(max(0, _opt_int(d.get("header_rows")) or 0), len(table)),
+        merges=_merges(d.get("merges"), table),
     )
+
+
+def _merges(value: Any, table: list[list[str]]) -> list[tuple[int, int, int, int]]:
+    """A table's merges as far as they can stand: layout only, so a malformed one is dropped, not refused (the
+    cells keep every text)."""
+    if not table or not isinstance(value, list):
+        return []
+    return valid_merges(table, (m for m in value if isinstance(m, list)))
 
 
 def _table(value: Any) -> list[list[str]]:

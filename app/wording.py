@@ -332,6 +332,9 @@ _TABLE_WORDS_EN = {
     "fill_cell": "insert {new}",
     "row_fill": "In {table}, in {row}, which is blank, insert {cells}",
     "table_insert": "After {place}, insert a new table reading: {rows}",
+    "new_table_after": "New table after {place}",
+    "new_table_before": "New table before {place}",
+    "new_table": "New table",
 }
 
 
@@ -350,6 +353,15 @@ def table_name(after: str, *, nth: int = 1, start_of: str = "", language: str = 
         ordinal = _ordinal(t, nth) if t else ordinal_words(nth)
         return w["table_nth_after"].format(ordinal=ordinal, place=after)
     return w["table_after"].format(place=after)
+
+
+def new_table_name(after: str = "", before: str = "", language: str = "") -> str:
+    """A proposed table's name where it stands, by the negotiation label of the paragraph it follows ("New
+    table after OP 3") or, first in its list, precedes: a table is unnumbered, and takes no bis or ter."""
+    w, _ = _table_words(language)
+    if after:
+        return w["new_table_after"].format(place=after)
+    return w["new_table_before"].format(place=before) if before else w["new_table"]
 
 
 def row_name(heading: str, number: int, language: str = "") -> str:

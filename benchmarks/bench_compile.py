@@ -112,7 +112,7 @@ def main() -> None:
     work = copy.deepcopy(base)
     neg = rounds.start(work)
     rounds.add_proposals(neg, copy.deepcopy(proposals))
-    choices = merging.Choices({i.target: [g[0] for g in i.alternatives] for i in merging.items(neg)})
+    choices = merging.Choices({i.key: [g[0] for g in i.alternatives] for i in merging.items(neg)})
     merge_ms = median_ms(lambda: merging.merge_into_revision(neg, work, choices), repeats)
     edits = sum(len(p.edits) for p in proposals)
     print(
@@ -164,7 +164,7 @@ def table_times(rows: int, repeats: int) -> list[float]:
     work = copy.deepcopy(base)
     neg = rounds.start(work)
     rounds.add_proposals(neg, copy.deepcopy(proposals))
-    choices = merging.Choices({i.target: [g[0] for g in i.alternatives] for i in merging.items(neg)})
+    choices = merging.Choices({i.key: [g[0] for g in i.alternatives] for i in merging.items(neg)})
     return [
         median_ms(lambda: [derive(base, t, n) for n, t in copies], repeats),
         median_ms(lambda: compile_text(base, proposals), repeats),

@@ -170,7 +170,7 @@ def paragraphs_proposed(scale: int) -> dict[str, Callable[[], object]]:
     working = copy.deepcopy(base)
     neg = rounds.start(working)
     rounds.add_proposals(neg, [derive(rounds.base_text(neg), proposed, "EU")])
-    choices = merging.Choices(accepted={i.target: [p.id for p in i.proposals] for i in merging.items(neg)})
+    choices = merging.Choices(accepted={i.key: [p.id for p in i.proposals] for i in merging.items(neg)})
     return {
         "derive": lambda: derive(base, proposed, "EU"),
         "apply": lambda: apply_proposal(base, proposal),
@@ -197,7 +197,7 @@ def revision_merged(scale: int) -> dict[str, Callable[[], object]]:
     base = rounds.base_text(neg)
     rounds.add_proposals(neg, [derive(base, _edited(base), "EU")])
     places = merging.items(neg)
-    choices = merging.Choices(accepted={i.target: [p.id for p in i.proposals] for i in places})
+    choices = merging.Choices(accepted={i.key: [p.id for p in i.proposals] for i in places})
     return {"merge": lambda: merging.merge_into_revision(neg, res, choices)}
 
 

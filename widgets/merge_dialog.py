@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from app.errors import ResoluteError
 from app.inline import plain
 from app.interface import tr
-from app.messages import explain
+from app.messages import explain, localize
 from app.model import Resolution
 from app.negotiation import merging, rounds
 from app.negotiation.compilation import Compilation, Entry
@@ -80,6 +80,8 @@ class MergeDialog(QDialog):
         self.setWindowTitle(tr("Merge proposals into {revision}").format(revision=self.revision))
         self.compilation: Compilation = rounds.compilation(neg, res)
         self.items = merging.items(neg, rounds.compile_open(neg))
+        self._by_key = {item.key: item for item in self.items}
+        self._rows: dict[str, QListWidgetItem] = {}  # each place's row in the list, by `MergeItem.key`
         self.brackets: list[Bracket] = list(neg.brackets)
         self.delete = printed(res.header.language)[
             "delete"
@@ -184,9 +186,10 @@ class MergeDialog(QDialog):
         """One row per place with proposals, then one per open bracket."""
         for item in self.items:
             names = ", ".join(dict.fromkeys(p.proposer for p in item.proposals))
-            row = QListWidgetItem(f"{item.label or tr('New paragraph')} · {names}")
-            row.setData(Qt.ItemDataRole.UserRole, ("place", item.target))
+            row = QListWidgetItem(f"{localize(item.label) or tr('New paragraph')} · {names}")
+            row.setData(Qt.ItemDataRole.UserRole, ("place", item.key))
             self.places.addItem(row)
+            self._rows[item.key] = row
         labels = self.neg.labels
         for bracket in self.brackets:
             row = QListWidgetItem(
@@ -249,9 +252,10 @@ class MergeDialog(QDialog):
             return
         kind, key = current
         if kind == "place":
-            item = next(i for i in self.items if i.target == key)
-            self.heading.setText(f"<b>{html.escape(item.label or tr('New paragraph'))}</b>")
-            comp = Compilation(self.compilation.title, self.compilation.base_version, [], self._entries(key))
+            item = self._by_key[key]
+            self.heading.setText(f"<b>{html.escape(localize(item.label) or tr('New paragraph'))}</b>")
+            entries = self._entries(item.target)
+            comp = Compilation(self.compilation.title, self.compilation.base_version, [], entries)
             self._fit_shown(any(e.rows is not None for e in comp.entries))
             set_html(self.shown, compilation_html(comp))
             show_first_change(self.shown)
@@ -294,7 +298,7 @@ class MergeDialog(QDialog):
         return text or tr("(deleted)")
 
     def _place_options(self, item: merging.MergeItem) -> None:
-        accepted = self.choices.accepted.get(item.target, [])
+        accepted = self.choices.accepted.get(item.key, [])
         by_id = {p.id: p for p in item.proposals}
         for group in item.alternatives:
             if len(group) == 1:
@@ -302,7 +306,7 @@ class MergeDialog(QDialog):
                 box = QCheckBox(tr("Accept {delegation}").format(delegation=proposal.proposer))
                 box.setChecked(proposal.id in accepted)
                 box.toggled.connect(
-                    lambda on, pid=proposal.id: self._set(item.target, [pid], pid if on else KEEP)
+                    lambda on, pid=proposal.id: self._set(item.key, [pid], pid if on else KEEP)
                 )
                 self._add_option(box, self._proposed(item, proposal), proposal.id)
                 continue
@@ -312,13 +316,13 @@ class MergeDialog(QDialog):
             keep.setChecked(not any(pid in accepted for pid in group))
             buttons.addButton(keep)
             self._add_option(keep, "", f"{group[0]}:keep")
-            keep.toggled.connect(lambda on, g=tuple(group): on and self._set(item.target, list(g), KEEP))
+            keep.toggled.connect(lambda on, g=tuple(group): on and self._set(item.key, list(g), KEEP))
             for pid in group:
                 radio = QRadioButton(tr("Take {delegation}").format(delegation=by_id[pid].proposer))
                 radio.setChecked(pid in accepted)
                 buttons.addButton(radio)
                 radio.toggled.connect(
-                    lambda on, g=tuple(group), p=pid: on and self._set(item.target, list(g), p)
+                    lambda on, g=tuple(group), p=pid: on and self._set(item.key, list(g), p)
                 )
                 self._add_option(radio, self._proposed(item, by_id[pid]), pid)
 
@@ -379,7 +383,10 @@ class MergeDialog(QDialog):
             self.outcome.setText("")
             return
         kind, key = current
-        target = key if kind == "place" else next(b.paragraph_id for b in self.brackets if b.id == key)
+        if kind == "place":
+            target = self._by_key[key].target
+        else:
+            target = next(b.paragraph_id for b in self.brackets if b.id == key)
         rows = merging.table_changes(self.res, self.result, target) if self.result.find(target) else None
         if rows is not None:
             text = _rows_text(rows) or tr("(the table as it is)")
@@ -389,17 +396,17 @@ class MergeDialog(QDialog):
 
     # --- choosing ------------------------------------------------------------------------------------------
 
-    def _set(self, target: str, group: list[str], taken: str) -> None:
-        """Within `group` at `target`, accept only `taken` (KEEP: none of them)."""
-        ids = [pid for pid in self.choices.accepted.get(target, []) if pid not in group]
+    def _set(self, key: str, group: list[str], taken: str) -> None:
+        """Within `group` at the place `key` (`MergeItem.key`), accept only `taken` (KEEP: none of them)."""
+        ids = [pid for pid in self.choices.accepted.get(key, []) if pid not in group]
         if taken:
             ids.append(taken)
         if ids:
-            self.choices.accepted[target] = ids
+            self.choices.accepted[key] = ids
         else:
-            self.choices.accepted.pop(target, None)
+            self.choices.accepted.pop(key, None)
         self._recompute()
-        self._mark_row(target)
+        self._mark_row(key)
         self._show_outcome()
 
     def _set_bracket(self, bracket_id: str, text: str | None) -> None:
@@ -410,28 +417,29 @@ class MergeDialog(QDialog):
         self._recompute()
         self._show_outcome()
 
-    def _mark_row(self, target: str) -> None:
-        for i in range(self.places.count()):
-            row = self.places.item(i)
-            if row.data(Qt.ItemDataRole.UserRole) == ("place", target):
-                font = row.font()
-                font.setBold(bool(self.choices.accepted.get(target)))
-                row.setFont(font)
+    def _mark_row(self, key: str) -> None:
+        """The place's row in bold while something is accepted there. Found by key, not searched: a table's
+        rows and cells are places of their own, and Accept all marks every one of them."""
+        row = self._rows.get(key)
+        if row is not None:
+            font = row.font()
+            font.setBold(bool(self.choices.accepted.get(key)))
+            row.setFont(font)
 
     def _accept_all(self) -> None:
         for item in self.items:
             singles = [g[0] for g in item.alternatives if len(g) == 1]
-            kept = [pid for pid in self.choices.accepted.get(item.target, []) if pid not in singles]
+            kept = [pid for pid in self.choices.accepted.get(item.key, []) if pid not in singles]
             if singles or kept:
-                self.choices.accepted[item.target] = kept + singles
-            self._mark_row(item.target)
+                self.choices.accepted[item.key] = kept + singles
+            self._mark_row(item.key)
         self._recompute()
         self._show_place()
 
     def _reject_all(self) -> None:
         self.choices.accepted.clear()
         for item in self.items:
-            self._mark_row(item.target)
+            self._mark_row(item.key)
         self._recompute()
         self._show_place()
 

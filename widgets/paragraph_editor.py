@@ -264,6 +264,7 @@ class ParagraphList(QScrollArea):
     context_requested = Signal(object, object)  # TextField, QPoint (global)
     table_edited = Signal(str, object)  # table paragraph id, its rows of cell texts
     table_change = Signal(str, str, int)  # table paragraph id, "add_row" ..., at (widgets.table_row)
+    cells_merge = Signal(str, object)  # table paragraph id, (row, column, rows, columns) (widgets.table_row)
     cell_spelling_wanted = Signal(object, str, int, object)  # menu, cell text, offset, replace (table_row)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -389,6 +390,7 @@ class ParagraphList(QScrollArea):
             row: ParagraphRow = TableRow(key[0])
             row.table_edited.connect(self.table_edited)  # type: ignore[attr-defined]
             row.row_change.connect(self.table_change)  # type: ignore[attr-defined]
+            row.cells_merge.connect(self.cells_merge)  # type: ignore[attr-defined]
             row.spelling_wanted.connect(self.cell_spelling_wanted)  # type: ignore[attr-defined]
             row.editor_menu.connect(self.context_requested)  # type: ignore[attr-defined]
         else:

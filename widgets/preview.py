@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 from app import inline
 from app.interface import tr
 from app.render import Block, Rendered
+from app.table_merges import covered
 from widgets.wrapping import set_html
 
 PAGE_CSS = """
@@ -110,17 +111,30 @@ def _cell_html(markup: str, numbers: dict[str, int]) -> str:
     return "".join(out) or "&nbsp;"
 
 
+def _span_attributes(merge: tuple[int, int, int, int] | None) -> str:
+    if merge is None:
+        return ""
+    return (f' colspan="{merge[3]}"' if merge[3] > 1 else "") + (
+        f' rowspan="{merge[2]}"' if merge[2] > 1 else ""
+    )
+
+
 def table_html(block: Block, numbers: dict[str, int], mark: str = "") -> str:
     """A table at the body column as issued: a thin rule above the header, thicker ones below it and below
     the last row (Qt's rich text draws cell borders only, so the rules are the rows' top borders), no
     vertical rules."""
     rows = []
     last = len(block.cells) - 1
+    merged = covered(block.merges)
     for index, row in enumerate(block.cells):
         top = "1px" if index == 0 else "2px" if index == block.header_rows and index else "0"
         bottom = "2px" if index == last else "0"
         style = f"border-top: {top} solid black; border-bottom: {bottom} solid black; padding: 2px 6px 2px 0;"
-        cells = "".join(f'<td valign="top" style="{style}">{_cell_html(cell, numbers)}</td>' for cell in row)
+        cells = "".join(
+            f'<td valign="top"{_span_attributes(merged.get((index, k)))} style="{style}">{_cell_html(cell, numbers)}</td>'
+            for k, cell in enumerate(row)
+            if (index, k) not in merged or merged[index, k][:2] == (index, k)  # a covered cell has no td
+        )
         rows.append(f"<tr>{cells}</tr>")
     return (
         f'<table cellspacing="0" cellpadding="2" style="margin-left: {BODY}px; margin-bottom: 8px; '

@@ -2,7 +2,8 @@
 
 The row is a `ParagraphRow` (drag handle, place label, section heading, active tint) whose opener, text and end
 are hidden; a `QTableWidget` shows the cells, header rows in bold, and buttons add or remove a row or a column
-at the current cell. A right-click on a misspelt word of a cell offers the paragraphs' spelling entries
+at the current cell. Merged cells span the grid as they print (`setSpan`); the grid's menu merges the cells
+selected and splits a merged cell. A right-click on a misspelt word of a cell offers the paragraphs' spelling entries
 (suggestions, Ignore, Add to dictionary), above the row and column entries; in a cell being edited, the
 paragraphs' own text menu. Every change is sent as the whole table (`table_edited`) and made by one undoable command
 (app.table_edits); the grid follows the model on undo and redo through `set_block`.
@@ -53,6 +54,9 @@ class TableRow(ParagraphRow):
     # a cell's menu asks for the spelling entries of the word under the mouse (widgets.spelling_menu): the
     # menu, the cell's text, the offset of the word, and how to replace text[start:end] by a suggestion
     spelling_wanted = Signal(object, str, int, object)
+    # paragraph id, (row, column, rows, columns): merge those cells; one cell (rows and columns 1): split the
+    # merged cell over it
+    cells_merge = Signal(str, object)
     editor_menu = Signal(object, object)  # the cell's editor, QPoint (global): the paragraphs' text menu
 
     def __init__(self, paragraph_id: str, parent: QWidget | None = None) -> None:
@@ -115,6 +119,7 @@ class TableRow(ParagraphRow):
         grid.addWidget(self.buttons, 3, 2, 1, 2)
         self._shown: tuple[tuple[str, ...], ...] = ()
         self._heads = -1
+        self._merges: tuple[tuple[int, int, int, int], ...] = ()
 
     def _button(self, text: str, tip: str, what: str) -> QToolButton:
         button = QToolButton(self.buttons)
@@ -156,6 +161,7 @@ class TableRow(ParagraphRow):
             action.setToolTip(button.toolTip())
             action.setEnabled(button.isEnabled())
             action.triggered.connect(button.click)
+        self._merge_entries(menu, row, column)
         menu.addSeparator()
         if row >= 0:
             down = menu.addAction(tr("Repeat as header row") if row == 0 else tr("Header down to this row"))
@@ -165,6 +171,24 @@ class TableRow(ParagraphRow):
             down.triggered.connect(lambda checked, r=row: self.set_header_rows(r + 1 if checked else r))
         self._fill_header_menu(menu.addMenu(tr("Header rows")))
         return menu
+
+    def _merge_entries(self, menu: QMenu, row: int, column: int) -> None:
+        """Merge Cells over the one rectangle selected (two cells or more), Split Cell on a merged cell."""
+        menu.addSeparator()
+        ranges = self.grid.selectedRanges()
+        area = None
+        if len(ranges) == 1 and ranges[0].rowCount() * ranges[0].columnCount() > 1:
+            one = ranges[0]
+            area = (one.topRow(), one.leftColumn(), one.rowCount(), one.columnCount())
+        join = menu.addAction(tr("Merge Cells"))
+        join.setToolTip(tr("One cell over the cells selected, their words in it"))
+        join.setEnabled(area is not None and area not in self._merges)
+        join.triggered.connect(lambda: self.cells_merge.emit(self.paragraph_id, area))
+        spanned = any(r <= row < r + h and c <= column < c + w for r, c, h, w in self._merges)
+        split = menu.addAction(tr("Split Cell"))
+        split.setToolTip(tr("The merged cell back to its cells, its words in the first"))
+        split.setEnabled(spanned)
+        split.triggered.connect(lambda: self.cells_merge.emit(self.paragraph_id, (row, column, 1, 1)))
 
     def _context_menu(self, pos: QPoint) -> None:
         row, column = self.grid.rowAt(pos.y()), self.grid.columnAt(pos.x())
@@ -212,20 +236,29 @@ class TableRow(ParagraphRow):
         for widget in (self.opener, self.text, self.end):
             widget.hide()
         self.label.setText(where or tr("Table"))
-        if block.cells != self._shown or block.header_rows != self._heads:
-            self.show_cells(block.cells, block.header_rows)
+        if (block.cells, block.header_rows, block.merges) != (self._shown, self._heads, self._merges):
+            self.show_cells(block.cells, block.header_rows, block.merges)
 
-    def show_cells(self, cells: tuple[tuple[str, ...], ...], header_rows: int) -> None:
+    def show_cells(
+        self,
+        cells: tuple[tuple[str, ...], ...],
+        header_rows: int,
+        merges: tuple[tuple[int, int, int, int], ...] = (),
+    ) -> None:
         """Fill the grid from the model, quietly (no edit is sent back). A cell shows its plain words, in
-        italics when all of it is; its markup (italics, footnote references) is kept unless its words change."""
-        self._shown, self._heads = cells, header_rows
+        italics when all of it is; its markup (italics, footnote references) is kept unless its words change.
+        A merged cell spans the cells it covers."""
+        self._shown, self._heads, self._merges = cells, header_rows, merges
         self.grid.blockSignals(True)
         try:
+            self.grid.clearSpans()
             self.grid.setRowCount(len(cells))
             self.grid.setColumnCount(max((len(r) for r in cells), default=0))
             for r, row in enumerate(cells):
                 for c, markup in enumerate(row):
                     self.grid.setItem(r, c, _item(markup, r < header_rows))
+            for r, c, h, w in merges:
+                self.grid.setSpan(r, c, h, w)
         finally:
             self.grid.blockSignals(False)
         self._fit()
@@ -237,7 +270,19 @@ class TableRow(ParagraphRow):
         text; the grid as tall as its rows: the list scrolls, not the table."""
         if self._shown:
             room = max(self.grid.viewport().width(), 200)
-            block = Block("table", "", None, 0, "", "", (), "", cells=self._shown, header_rows=self._heads)
+            block = Block(
+                "table",
+                "",
+                None,
+                0,
+                "",
+                "",
+                (),
+                "",
+                cells=self._shown,
+                header_rows=self._heads,
+                merges=self._merges,
+            )
             for k, width in enumerate(column_widths(block, room)):
                 self.grid.setColumnWidth(k, width)
         self.grid.resizeRowsToContents()
@@ -265,6 +310,7 @@ def connect(win: MainWindow) -> None:
         lambda pid, rows: win.apply_structure(table_edits.set_table, paragraph_id=pid, rows=rows)
     )
     win.paragraphs.table_change.connect(lambda pid, what, at: _change(win, pid, what, at))
+    win.paragraphs.cells_merge.connect(lambda pid, area: _merge(win, pid, area))
     win.paragraphs.cell_spelling_wanted.connect(
         lambda menu, text, position, replace: spelling_entries(
             menu,
@@ -290,6 +336,21 @@ def _change(win: MainWindow, paragraph_id: str, what: str, at: int) -> None:
         win.apply_structure(table_edits.set_header_rows, paragraph_id=paragraph_id, count=at)
         return
     win.apply_structure(_CHANGES[what], paragraph_id=paragraph_id, at=at)
+
+
+def _merge(win: MainWindow, paragraph_id: str, area: tuple[int, int, int, int]) -> None:
+    row, column, rows, columns = area
+    if rows * columns == 1:
+        win.apply_structure(table_edits.split_cell, paragraph_id=paragraph_id, row=row, column=column)
+    else:
+        win.apply_structure(
+            table_edits.merge_cells,
+            paragraph_id=paragraph_id,
+            row=row,
+            column=column,
+            rows=rows,
+            columns=columns,
+        )
 
 
 def insert_table(win: MainWindow) -> None:

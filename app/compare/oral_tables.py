@@ -52,14 +52,28 @@ def row_headings(cells: Sequence[Sequence[str]], header_rows: int) -> list[str]:
     return out
 
 
-def column_headings(cells: Sequence[Sequence[str]], header_rows: int) -> list[str]:
+def column_headings(
+    cells: Sequence[Sequence[str]], header_rows: int, merges: Sequence[tuple[int, int, int, int]] = ()
+) -> list[str]:
     """Each column's heading: its lowest header cell with text; "" (by number) without one or when two
-    columns share it."""
+    columns share it. Under a header cell merged over several columns ("2024" over "Gross" and "Net", as
+    "2025" is), a heading two columns share is named with the merged one above it ("2024 Gross")."""
     columns = max((len(r) for r in cells), default=0)
-    heads = []
+    over = {}  # (row, column) in the header -> the text of the cell merged over it
+    for r, c, h, w in merges:
+        for i in range(r, min(r + h, header_rows)):
+            for j in range(c, c + w):
+                over[i, j] = _plain(cells[r][c])
+    heads, full = [], []
     for c in range(columns):
-        texts = [_plain(row[c]) for row in cells[:header_rows] if c < len(row)]
+        texts = [
+            over.get((i, c)) or _plain(row[c]) for i, row in enumerate(cells[:header_rows]) if c < len(row)
+        ]
         heads.append(next((t for t in reversed(texts) if t), ""))
+        spanned = any((i, c) in over for i in range(header_rows))
+        full.append(" ".join(dict.fromkeys(t for t in texts if t)) if spanned else heads[-1])
+    seen = Counter(heads)
+    heads = [h if seen[h] == 1 else full[k] for k, h in enumerate(heads)]
     seen = Counter(heads)
     return [h if h and seen[h] == 1 else "" for h in heads]
 
@@ -79,7 +93,7 @@ def table_revisions(cmp: Comparison, base: Block, new: Block, table: str) -> lis
     rows = table_rows(base, new, cmp.base, cmp.new, cmp.footnotes)
     base_names = row_headings(base.cells, base.header_rows)
     new_names = row_headings(new.cells, new.header_rows)
-    columns = column_headings(base.cells, base.header_rows)
+    columns = column_headings(base.cells, base.header_rows, base.merges)
     out: list[str] = []
     bi = nj = 0  # the next row of each version
     anchor = ""  # the row a row added goes after, as read out

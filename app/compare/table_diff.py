@@ -248,8 +248,9 @@ def _replaced(
 
 
 def layout_block(block: Block, rows: list[RowChange]) -> Block:
-    """The table block laid out with the rows of both versions: its leading header rows head it."""
+    """The table block laid out with the rows of both versions: its leading header rows head it, and no merged
+    cells (its rows are neither version's alone: the comparison works on the cells' texts)."""
     header = 0
     while header < len(rows) and rows[header].header:
         header += 1
-    return replace(block, cells=tuple(r.markup for r in rows), header_rows=header)
+    return replace(block, cells=tuple(r.markup for r in rows), header_rows=header, merges=())

@@ -2,9 +2,11 @@
 (a Fifth Committee resolution's levels of contribution, an annex's figures) read as a table paragraph.
 
 A cell's `<p>`s are joined by a space, with their italics and notes. What a table of rows of cells cannot hold
-is kept as text, never lost, and said once per table: cells merged over columns or rows (`colspan`,
-`rowspan`) keep their text in their first cell and leave the ones they covered empty, so every column stays
-in its place; a table inside a cell is read into the cell, its cells set apart by spaces.
+is kept as text, never lost, and said once per table. Cells merged over columns or rows (`colspan`, `rowspan`)
+keep their text in their first cell and leave the ones they covered empty, so every column stays in its place,
+and are the paragraph's merges (`app.table_merges`); a rowspan running past the last row ends with it, and a
+merge that cannot stand (over another) is said and left as its cells. A table inside a cell is read into the
+cell, its cells set apart by spaces.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from app.io.akn_tree import children, local_name, text_of
 from app.io.span_text import tidy
 from app.messages import say
 from app.model import MAX_TABLE_COLUMNS, Paragraph, table_size_refusal
+from app.table_merges import Merge, valid_merges
 
 Spans = Callable[[etree._Element], list[inline.Span]]
 _ROW_GROUPS = ("thead", "tbody", "tfoot")
@@ -53,7 +56,7 @@ class _Grid:
     def __init__(self) -> None:
         self.rows: list[list[str]] = []
         self.covered: dict[int, int] = {}  # column -> rows still covered by a cell spanning down
-        self.merged = 0
+        self.merges: list[Merge] = []
         self.nested = 0
 
     def row(self, cells: list[tuple[str, int, int]]) -> None:
@@ -61,8 +64,10 @@ class _Grid:
         for text, across, down in cells:
             self._skip_covered(out)
             if across > 1 or down > 1:
-                self.merged += 1
+                self.merges.append((len(self.rows), len(out), down, across))
             for k in range(across):
+                if self.covered.get(len(out), 0) > 0:  # spanning into a column a cell above covers: the
+                    self.covered[len(out)] -= 1  # overlap is dropped from the merges, the rows stay in step
                 if down > 1:
                     self.covered[len(out)] = down - 1
                 out.append(text if k == 0 else "")
@@ -129,19 +134,22 @@ def read_table(table: etree._Element, spans: Spans, where: str) -> tuple[Paragra
     table_size_refusal(len(rows), max((len(children(tr, "th", "td")) for tr in rows), default=0))
     for tr in rows:
         cells = children(tr, "th", "td")
-        in_header = in_header and bool(cells) and all(local_name(c) == "th" for c in cells)
+        # a row whose every cell a header cell above covers (rowspan) goes on with the header
+        spanned = not cells and any(grid.covered.values())
+        in_header = in_header and (spanned or bool(cells) and all(local_name(c) == "th" for c in cells))
         header_rows += in_header
         grid.row([(_cell_text(c, spans, grid), _span(c, "colspan"), _span(c, "rowspan")) for c in cells])
     width = max((len(r) for r in grid.rows), default=0)
     table_size_refusal(len(grid.rows), width)  # cells spanning columns may widen it
     rows = [(r + [""] * width)[:width] for r in grid.rows]
-    para = Paragraph(table=rows or [[""]], header_rows=header_rows, numbered=False)
-    return para, _findings(grid, where, para.id)
+    merges = valid_merges(rows, [(r, c, min(h, len(rows) - r), w) for r, c, h, w in grid.merges])
+    para = Paragraph(table=rows or [[""]], header_rows=header_rows, numbered=False, merges=merges)
+    return para, _findings(grid, len(grid.merges) - len(merges), where, para.id)
 
 
-def _findings(grid: _Grid, where: str, paragraph_id: str) -> list[Finding]:
+def _findings(grid: _Grid, dropped: int, where: str, paragraph_id: str) -> list[Finding]:
     out: list[Finding] = []
-    if grid.merged:
+    if dropped:
         out.append(
             Finding(
                 "import.table",
@@ -150,7 +158,7 @@ def _findings(grid: _Grid, where: str, paragraph_id: str) -> list[Finding]:
                     "the table at {where} has {count} merged cell(s): each keeps its text in its first cell, "
                     "the cells it covered are empty",
                     where=where,
-                    count=grid.merged,
+                    count=dropped,
                 ),
                 paragraph_id=paragraph_id,
             )

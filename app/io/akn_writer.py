@@ -26,6 +26,7 @@ from app.io.safe_xml import xml_text
 from app.languages import get_language
 from app.model import Action, DocumentKind, Instruction, Part, Resolution
 from app.render import Block, Rendered, annex_units, part_letter, render, sponsor_line
+from app.table_merges import covered
 from app.wording import is_text_edit
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
@@ -191,13 +192,23 @@ class _Writer:
         return el
 
     def table(self, parent: etree._Element, block: Block, eid: str) -> etree._Element:
-        """A table as the UN marks one: `<container name="table"><table><tr><th|td><p>`, header cells `th`."""
+        """A table as the UN marks one: `<container name="table"><table><tr><th|td><p>`, header cells `th`, a
+        merged cell over the columns and rows it covers (`colspan`, `rowspan`), the covered cells left out. A row
+        every cell of which a merge from above covers has no cell of its own here, so whether it heads the table
+        cannot be written: the reader counts it with header rows right above it (app.io.akn_tables)."""
         el = _el(parent, "container", name="table", eId=f"{eid}__table")
         table = _el(el, "table", eId=f"{eid}__table_1")
+        merged = covered(block.merges)
         for index, row in enumerate(block.cells):
             tr = _el(table, "tr")
-            for cell in row:
-                self.spans(_el(_el(tr, "th" if index < block.header_rows else "td"), "p"), inline.parse(cell))
+            for k, cell in enumerate(row):
+                merge = merged.get((index, k))
+                if merge is not None and merge[:2] != (index, k):
+                    continue
+                spans = {"colspan": str(merge[3])} if merge and merge[3] > 1 else {}
+                spans |= {"rowspan": str(merge[2])} if merge and merge[2] > 1 else {}
+                tag = "th" if index < block.header_rows else "td"
+                self.spans(_el(_el(tr, tag, **spans), "p"), inline.parse(cell))
         return el
 
     def build(self) -> etree._Element:

@@ -5,8 +5,10 @@ body column, a thin rule (0.5 pt) above the header, a thick one (1.5 pt) below i
 vertical rules; text 10 pt, set without indents, columns of figures aligned right.
 
 Reading: the lines of one Word table (app.io.wordml gives each its table, row and grid column) become rows of
-cells; a cell's paragraphs are joined by a space. A table inside a cell is read into the cell, cells merged
-over columns keep their text in their first column and the covered ones stay empty: said in findings.
+cells; a cell's paragraphs are joined by a space. A table inside a cell is read into the cell (said in a
+finding). Cells merged over columns (`w:gridSpan`) or rows (`w:vMerge` restart, then continue) keep their text
+in their first cell, the covered ones stay empty, and are the paragraph's merges (`app.table_merges`), written
+back the same way; a merge that cannot stand (text in a cell it covers) is said and left as its cells.
 """
 
 from __future__ import annotations
@@ -15,16 +17,21 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from lxml import etree
+
 from app import inline
+from app.digits import to_int
 from app.findings import Finding, Severity
 from app.io.wordml import Line, grid_places, wtag
 from app.messages import say
 from app.model import Paragraph, table_size_refusal
 from app.render import Block
+from app.table_merges import Merge, covered, valid_merges
 
 THIN, THICK = 4, 12  # rule widths in eighths of a point, as the UN's XML gives them
 # figures, spaces and their marks, with a digit: the digit looked for first, once (a class*, digit, class* pattern
 # backtracks from each digit to the end: a cell "1 1 1 … x" of 160,000 characters took minutes)
+_NIL = ("-", "\u2013", "\u2014")
 _FIGURE = re.compile(r"(?=\D*\d)[\d\s.,%()\u2013\u2014+\-]*")
 
 # ------------------------------------------------------------------ writing
@@ -33,19 +40,22 @@ _FIGURE = re.compile(r"(?=\D*\d)[\d\s.,%()\u2013\u2014+\-]*")
 def column_widths(block: Block, total: int) -> list[int]:
     """Column widths out of `total` twips, by each column's longest text below the header (a header wraps at
     its longest word), up to 60 characters: a column of names gets more than a column of figures. No column is
-    narrower than its longest word with the cell margins (about 5.5 pt a character and 12 pt): the widest
-    column gives the room."""
+    narrower than its longest word with the cell margins (about 5.5 pt a character and 12 pt), a figure
+    ("(8 898 000)") counting as one word: the widest column gives the room. A merged cell counts its share in
+    each column it spans."""
     columns = max(len(row) for row in block.cells)
     longest, word = [1] * columns, [1] * columns
+    span = {(r, c): w for r, c, _, w in block.merges}
     for index, row in enumerate(block.cells):
         for k, cell in enumerate(row):
-            words = inline.plain(cell).split() or [""]
-            longest[k] = max(
-                longest[k],
-                *(len(w) for w in words),
-                0 if index < block.header_rows else sum(map(len, words)) + len(words) - 1,
-            )
-            word[k] = max(word[k], *(len(w) for w in words))
+            text = inline.plain(cell).strip()
+            words = [text] if _FIGURE.fullmatch(text) else text.split() or [""]
+            across = span.get((index, k), 1)
+            body = 0 if index < block.header_rows else sum(map(len, words)) + len(words) - 1
+            need = -(-max(len(w) for w in words) // across)  # the share of the longest word, rounded up
+            for j in range(k, min(k + across, columns)):
+                longest[j] = max(longest[j], need, -(-body // across))
+                word[j] = max(word[j], need)
     weights = [min(n, 60) + 6 for n in longest]
     widths = [int(total * w / sum(weights)) for w in weights]
     for k in range(columns):
@@ -66,7 +76,8 @@ def figure_columns(block: Block) -> list[bool]:
     out = []
     for k in range(columns):
         texts = [inline.plain(row[k]).strip() for row in body if k < len(row)]
-        out.append(any(texts) and all(not t or _FIGURE.fullmatch(t) for t in texts))
+        # a dash stands for nil in a column of figures ("–" in A/RES/79/255's financing table)
+        out.append(any(texts) and all(not t or t in _NIL or _FIGURE.fullmatch(t) for t in texts))
     return out
 
 
@@ -94,23 +105,24 @@ class TableWriter:
         tracked-changes export gives for the rows of both versions, laid out by `block.cells`."""
         widths = column_widths(block, self.width)
         right = figure_columns(block)
+        # a tracked table's rows are both versions' and its merges neither's: written as single cells
+        merged = {} if cell_runs else covered(block.merges)
         rows = []
         last = len(block.cells) - 1
         for index, row in enumerate(block.cells):
             top = THIN if index == 0 else 0
             bottom = THICK if index == block.header_rows - 1 or index == last else 0
             header = index < block.header_rows
-            cells = "".join(
-                self._cell(
-                    cell_runs[index][k] if cell_runs else self.runs(inline.parse(cell)),
-                    widths[k],
-                    top,
-                    bottom,
-                    "right" if right[k] and not header else "left",
-                    header,
-                )
-                for k, cell in enumerate(row)
-            )
+            cells = []
+            for k, cell in enumerate(row):
+                merge = merged.get((index, k))
+                if merge is not None and k != merge[1]:
+                    continue  # a column a cell spans (w:gridSpan): no w:tc of its own
+                span = merge[3] if merge else 1
+                runs = cell_runs[index][k] if cell_runs else self.runs(inline.parse(cell))
+                jc = "right" if right[k] and not header else "left"
+                look = _Look(sum(widths[k : k + span]), top, bottom, jc, header, span, _down(merge, index))
+                cells.append(self._cell(runs, look))
             # a row never splits over two pages; the header repeats on each page and stays with the row under it
             head = "<w:tblHeader/>" if header else ""
             mark = row_marks[index] if row_marks else ""  # after w:tblHeader, as CT_TrPr orders them
@@ -118,7 +130,7 @@ class TableWriter:
                 row
             )  # a row shorter than the grid (a tracked table whose columns changed)
             after = f'<w:gridAfter w:val="{short}"/>' if short > 0 else ""
-            rows.append(f"<w:tr><w:trPr>{after}<w:cantSplit/>{head}{mark}</w:trPr>{cells}</w:tr>")
+            rows.append(f"<w:tr><w:trPr>{after}<w:cantSplit/>{head}{mark}</w:trPr>{''.join(cells)}</w:tr>")
         grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
         props = (
             f'<w:tblPr><w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:tblInd w:w="{self.indent}" w:type="dxa"/>'
@@ -126,15 +138,41 @@ class TableWriter:
         )
         return f"<w:tbl>{props}<w:tblGrid>{grid}</w:tblGrid>{''.join(rows)}</w:tbl>"
 
-    def _cell(self, runs: str, width: int, top: int, bottom: int, jc: str, header: bool) -> str:
-        keep = "<w:keepNext/>" if header else ""
+    def _cell(self, runs: str, look: _Look) -> str:
+        keep = "<w:keepNext/>" if look.header else ""
         paragraph = (
             f'<w:p><w:pPr><w:pStyle w:val="UNBody"/>{keep}<w:spacing w:before="20" w:after="20"/>'
-            f'<w:ind w:left="0" w:right="0" w:firstLine="0"/><w:jc w:val="{jc}"/></w:pPr>'
-            f"{runs}</w:p>"
+            f'<w:ind w:left="0" w:right="0" w:firstLine="0"/><w:jc w:val="{look.jc}"/></w:pPr>'
+            f"{runs if look.down != 'continue' else ''}</w:p>"
         )
-        borders = _borders(top, bottom)
-        return f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{borders}</w:tcPr>{paragraph}</w:tc>'
+        # CT_TcPr orders them: tcW, gridSpan, vMerge, tcBorders
+        span = f'<w:gridSpan w:val="{look.span}"/>' if look.span > 1 else ""
+        down = f'<w:vMerge w:val="{look.down}"/>' if look.down else ""
+        borders = _borders(look.top, look.bottom)
+        return (
+            f'<w:tc><w:tcPr><w:tcW w:w="{look.width}" w:type="dxa"/>{span}{down}{borders}</w:tcPr>'
+            f"{paragraph}</w:tc>"
+        )
+
+
+@dataclass(frozen=True)
+class _Look:
+    """How one written cell is set: its width (twips, its columns' together), its rules, alignment, and the
+    merge it is part of (`span` columns; `down` "restart" or "continue" for a merge over rows)."""
+
+    width: int
+    top: int
+    bottom: int
+    jc: str
+    header: bool
+    span: int = 1
+    down: str = ""
+
+
+def _down(merge: Merge | None, row: int) -> str:
+    if merge is None or merge[2] == 1:
+        return ""
+    return "restart" if row == merge[0] else "continue"
 
 
 # ------------------------------------------------------------------ reading
@@ -151,14 +189,38 @@ def _outer_cell(line: Line) -> object:
     return cells[-1] if cells else None
 
 
-def _merged(cell: object) -> bool:
-    props = cell.find(wtag("tcPr")) if cell is not None else None  # type: ignore[attr-defined]
-    if props is None:
-        return False
-    span = props.find(wtag("gridSpan"))
-    return props.find(wtag("vMerge")) is not None or (
-        span is not None and span.get(wtag("val")) not in (None, "1")
-    )
+def word_merges(tbl: etree._Element) -> list[Merge]:
+    """The merged cells of a Word table, by grid row and column: a cell over `w:gridSpan` columns, and down the
+    rows where the cell under it in the same columns says `w:vMerge` (continue) after one saying restart. A
+    continue with no cell of its width to continue stands alone, as Word shows it."""
+    out: list[list[int]] = []
+    running: dict[int, list[int]] = {}  # grid column -> the merge going down from it
+    for tc, row, column in grid_places(tbl):
+        props = tc.find(wtag("tcPr"))
+        span = (to_int(_val(props, "gridSpan"), 1, max_digits=2) or 1) if props is not None else 1
+        down = props.find(wtag("vMerge")) if props is not None else None
+        above = running.get(column)
+        goes_on = down is not None and down.get(wtag("val")) in (None, "continue") and above is not None
+        if goes_on and above[3] == span and above[0] + above[2] == row:  # type: ignore[index]
+            above[2] += 1  # type: ignore[index]
+            continue
+        merge = [row, column, 1, span]
+        out.append(merge)
+        if down is not None and down.get(wtag("val")) == "restart":
+            running[column] = merge
+        else:
+            running.pop(column, None)
+    return [(r, c, h, w) for r, c, h, w in out if h * w > 1]
+
+
+def _grid_columns(tbl: etree._Element) -> int:
+    grid = tbl.find(wtag("tblGrid"))
+    return len(grid.findall(wtag("gridCol"))) if grid is not None else 0
+
+
+def _val(props: etree._Element, name: str) -> str | None:
+    el = props.find(wtag(name))
+    return el.get(wtag("val")) if el is not None else None
 
 
 @dataclass
@@ -170,8 +232,8 @@ class TableReading:
     # w:tc -> (row, grid column); the element itself is the key: lxml keeps one proxy per element while it is
     # referenced, so it is found again (an id() of a proxy let go could be reused)
     places: dict[object, tuple[int, int]] = field(default_factory=dict)
-    merged: set[object] = field(default_factory=set)
     nested: int = 0
+    dropped: int = 0  # merges that could not stand
     first_index: int = 0
 
     def add(self, line: Line) -> None:
@@ -184,8 +246,6 @@ class TableReading:
             place = self._place(cell, line)
         else:
             place = self.places.setdefault(cell, line.cell[1:])
-            if _merged(cell):
-                self.merged.add(cell)
         text = self.markup(line)
         if text:
             self.cells.setdefault(place, []).append(text)
@@ -199,16 +259,25 @@ class TableReading:
                 self.places.setdefault(tc, (row, column))
         return self.places.get(cell, (0, 0))
 
-    def paragraph(self, header_rows: int) -> Paragraph:
+    def paragraph(self, header_rows: int, tbl: object = None) -> Paragraph:
+        """The table read; `tbl` the `w:tbl` its merges are read from."""
+        found = word_merges(tbl) if isinstance(tbl, etree._Element) else []
         rows = 1 + max((r for r, _ in self.places.values()), default=0)
         columns = 1 + max((c for _, c in self.places.values()), default=0)
+        # the last columns a cell spans have no cell of their own: the table reaches as far as the merges do,
+        # within its grid (a cell saying it spans 99 columns of a grid of 3 spans none past the third)
+        if found:
+            reach = max(c + w for _, c, _, w in found)
+            columns = max(columns, min(reach, _grid_columns(tbl)))  # type: ignore[arg-type]
         table_size_refusal(rows, columns)
         table = [[" ".join(self.cells.get((r, c), [])) for c in range(columns)] for r in range(rows)]
-        return Paragraph(table=table, header_rows=min(header_rows, rows), numbered=False)
+        merges = valid_merges(table, found)
+        self.dropped = len(found) - len(merges)
+        return Paragraph(table=table, header_rows=min(header_rows, rows), numbered=False, merges=merges)
 
     def findings(self, paragraph_id: str) -> list[Finding]:
         out = []
-        if self.merged:
+        if self.dropped:
             out.append(
                 Finding(
                     "import.table",
@@ -217,7 +286,7 @@ class TableReading:
                         "the table at paragraph {index} of the file has {count} merged cell(s): each keeps its "
                         "text in its first cell, the cells it covered are empty",
                         index=self.first_index,
-                        count=len(self.merged),
+                        count=self.dropped,
                     ),
                     paragraph_id=paragraph_id,
                 )
@@ -290,6 +359,6 @@ def read_table(
     while end < len(lines) and lines[end].in_table and outer_table(lines[end]) == outer:
         reading.add(lines[end])
         end += 1
-    para = reading.paragraph(header_rows(lines[start:end], bold))
+    para = reading.paragraph(header_rows(lines[start:end], bold), outer)
     findings += reading.findings(para.id)
     return para, end

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from app import inline
+from app import inline, wording
 from app.model import Paragraph, Resolution
 from app.negotiation import numbering
 from app.negotiation.proposals import (
@@ -66,6 +66,8 @@ class Entry:
     proposers: list[str] = field(default_factory=list)  # who proposed something here, in proposal order
     status: str = ""  # negotiation status when known ("agreed ad ref")
     rows: list[TableRow] | None = None  # a table's rows, printed before its pieces (the table's note)
+    # a proposed table's place, named as its label: ("after" or "before", the paragraph's label), ("", "")
+    table_place: tuple[str, str] = ("", "")
 
     @property
     def plain(self) -> str:
@@ -377,12 +379,17 @@ class _Builder:
         if not proposed:
             return
         root = self.labels.get(after, "") if after else numbering.before_first(self.labels.get(anchor, ""))
+        follows = self.labels.get(after, "") if after else ""  # the label a proposed table is named after
         for name, para in proposed:
-            label = self.labels.get(para.id) or numbering.next_after(
-                root, self.taken, self.tried
-            )  # kept from a round before
-            self.taken.add(label)
-            root = label
+            place = ("after", follows) if follows else ("before", self.labels.get(anchor, ""))
+            if para.is_table:  # unnumbered: named where it stands, taking no bis
+                label = wording.new_table_name(*_sides(place), language=self.base.header.language)
+            else:
+                label = self.labels.get(para.id) or numbering.next_after(
+                    root, self.taken, self.tried
+                )  # kept from a round before
+                self.taken.add(label)
+                root = follows = label
             for depth, node in _walk_depth(para, level):
                 opener = _Pieces(self.numbers, True)
                 opener.add(tokens(node.opener), INSERT, False)
@@ -402,6 +409,7 @@ class _Builder:
                         opener.out + rest.out,
                         [name],
                         rows=rows,
+                        table_place=place if node.is_table else ("", ""),
                     )
                 )
 
@@ -423,6 +431,12 @@ class _Builder:
                 self.entries.append(
                     Entry("footnote", self.numbers[note_id], 0, note_id, pieces.out, [p.proposer])
                 )
+
+
+def _sides(place: tuple[str, str]) -> tuple[str, str]:
+    """(after, before) of a proposed table's place."""
+    side, label = place
+    return (label, "") if side == "after" else ("", label)
 
 
 def _struck(pieces: list[Piece]) -> list[Piece]:

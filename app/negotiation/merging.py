@@ -1,8 +1,10 @@
 """Merging proposals into the next informal revision, as the facilitator decides paragraph by paragraph.
 
 `items(neg)` lists what there is to decide, in the order of the compilation: each place (a paragraph, a
-proposed paragraph, a title, a footnote) with the proposals on it, grouped into alternatives where proposals
-change the same words (only one of them can be taken) or where one deletes the paragraph others reword. The
+proposed paragraph, a title, a footnote; in a table, each row added, each row deleted with the changes to its
+cells, and each other cell changed, so that a delegation's row can be taken and its cell left) with the proposals
+on it, grouped into alternatives where proposals change the same words (only one of them can be taken) or where
+one deletes the paragraph others reword. The
 facilitator's `Choices` name the proposals accepted at each place (every other proposal there is rejected) and
 the alternative taken for each bracket; `merged` applies them to the working text, `merge_into_revision` also
 issues the result as Rev.N. `app.negotiation.commands.merge_revision` does it as one undoable step.
@@ -11,6 +13,7 @@ issues the result as Rev.N. `app.negotiation.commands.merge_revision` does it as
 from __future__ import annotations
 
 import copy
+import dataclasses
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -43,11 +46,22 @@ class MergeItem:
     kind: str  # the compilation entry's kind
     proposals: list[Proposal]  # in the order they were made
     alternatives: list[list[str]]  # proposal ids in groups: at most one of a group can be accepted
+    part: str = ""  # within a table, the row or cell decided on (`table_part`); "" for the whole place
+    rows_deleted: frozenset[int] = frozenset()  # the table's rows some proposal here deletes
+
+    @property
+    def key(self) -> str:
+        """What `Choices.accepted` is keyed by: the target, with the table's part after it."""
+        return f"{self.target} {self.part}" if self.part else self.target
+
+    def takes(self, edit: Edit) -> bool:
+        """Whether an edit at this place's target is decided here."""
+        return not self.part or table_part(edit, self.rows_deleted) == self.part
 
 
 @dataclass
 class Choices:
-    accepted: dict[str, list[str]] = field(default_factory=dict)  # target -> ids of proposals accepted there
+    accepted: dict[str, list[str]] = field(default_factory=dict)  # `MergeItem.key` -> ids accepted there
     brackets: dict[str, str] = field(default_factory=dict)  # bracket id -> the alternative's text taken
 
 
@@ -68,6 +82,41 @@ def _spans(edits: list[Edit]) -> list[tuple[str, int, int]]:
         elif isinstance(e, DeleteRow):
             out.append(("rows", e.row, e.row + 1))
     return out
+
+
+_TABLE_EDITS = (CellEdit, InsertRow, DeleteRow)
+
+
+def table_part(edit: Edit, deleted: frozenset[int] | set[int]) -> str:
+    """The place within a table an edit is decided at: "after R" (rows added after base row R, -1: at the top),
+    "row R" (row R deleted, with every change to its cells: they clash), "cell R C" (a cell's words)."""
+    if isinstance(edit, InsertRow):
+        return f"after {edit.after}"
+    if isinstance(edit, DeleteRow) or (isinstance(edit, CellEdit) and edit.row in deleted):
+        return f"row {edit.row}"  # type: ignore[union-attr]
+    if isinstance(edit, CellEdit):
+        return f"cell {edit.row} {edit.column}"
+    return ""
+
+
+def _part_order(part: str) -> tuple[int, int, int]:
+    """Parts in the table's order: a row's deletion, then its cells, then the rows added after it."""
+    kind, *numbers = part.split()
+    row, column = int(numbers[0]), int(numbers[1]) if len(numbers) > 1 else -1
+    return (row, 1, 0) if kind == "after" else (row, 0, column)
+
+
+def _part_label(label: str, part: str) -> str:
+    """ "Table 1, row 4, column 2"; rows and columns counted from 1, as the table prints."""
+    kind, *numbers = part.split()
+    row = int(numbers[0]) + 1
+    if kind == "cell":
+        return say("{table}, row {row}, column {column}", table=label, row=row, column=int(numbers[1]) + 1)
+    if kind == "row":
+        return say("{table}, row {row} deleted", table=label, row=row)
+    if row == 0:
+        return say("{table}, rows added at the top", table=label)
+    return say("{table}, rows added after row {row}", table=label, row=row)
 
 
 def _row_clashes(by_field: dict[str, list[tuple[int, int, int]]], join: Callable[[int, int], None]) -> None:
@@ -147,17 +196,45 @@ def items(neg: rounds.Negotiation, comp: Compilation | None = None) -> list[Merg
         if found is None:
             continue
         label = entry.label if entry.kind != "footnote" else f"Footnote {entry.label}"
-        out.append(
-            MergeItem(
-                entry.paragraph_id,
-                label or neg.labels.get(entry.paragraph_id, ""),
-                entry.kind,
-                found,
-                _groups(found, entry.paragraph_id, at),
-            )
+        # a table proposed is named where it stands, in the interface's words
+        if entry.kind == "new" and entry.rows is not None:
+            label = _new_table_label(entry.table_place)
+        out += _place_items(
+            entry.paragraph_id, label or neg.labels.get(entry.paragraph_id, ""), entry.kind, found, at
         )
     for target, found in places.items():  # a place the compilation does not show (should not happen)
         out.append(MergeItem(target, neg.labels.get(target, target), "", found, _groups(found, target, at)))
+    return out
+
+
+def _new_table_label(place: tuple[str, str]) -> str:
+    side, label = place
+    if side == "after" and label:
+        return say("New table after {place}", place=label)
+    return say("New table before {place}", place=label) if label else say("New table")
+
+
+def _place_items(
+    target: str, label: str, kind: str, found: list[Proposal], at: dict[str, dict[str, list[Edit]]]
+) -> list[MergeItem]:
+    """The place's item; a table's changes of rows and cells, one item each (`table_part`), when no proposal
+    deletes or rewords the table as a whole."""
+    edits = [e for p in found for e in at[p.id].get(target, [])]
+    if not edits or not all(isinstance(e, _TABLE_EDITS) for e in edits):
+        return [MergeItem(target, label, kind, found, _groups(found, target, at))]
+    deleted = frozenset(e.row for e in edits if isinstance(e, DeleteRow))
+    parts: dict[str, dict[str, dict[str, list[Edit]]]] = {}  # part -> proposal id -> {target: its edits}
+    for p in found:
+        for e in at[p.id][target]:
+            parts.setdefault(table_part(e, deleted), {}).setdefault(p.id, {}).setdefault(target, []).append(e)
+    out = []
+    for part in sorted(parts, key=_part_order):
+        who = [p for p in found if p.id in parts[part]]
+        out.append(
+            MergeItem(
+                target, _part_label(label, part), kind, who, _groups(who, target, parts[part]), part, deleted
+            )
+        )
     return out
 
 
@@ -188,23 +265,11 @@ def merged(
     if work is None:
         raise InputError(say("this text is not under negotiation"))
     lookups: dict[str, rounds.Lookups] = {}
+    at_target: dict[str, list[MergeItem]] = {}  # a table's parts are accepted together, on one table
     for item in items(neg):
-        accepted = choices.accepted.get(item.target, [])
-        check(item, accepted)
-        taken = [p for p in item.proposals if p.id in accepted]
-        if taken:  # items() lists open proposals on the latest revision only: one base for all
-            version = taken[0].base_version
-            if version not in lookups:
-                lookups[version] = rounds.Lookups(rounds.base_text(work, version))
-            try:
-                rounds.accept_into(work, out, [p.id for p in taken], item.target, lookups[version])
-            except InputError as exc:
-                who = ", ".join(p.proposer for p in taken)
-                raise InputError(
-                    say("{place} ({who}): {reason}", place=item.label, who=who, reason=reason(exc))
-                ) from None
-        for p in item.proposals:
-            rounds.decide(work, p.id, item.target, rounds.ACCEPT if p in taken else rounds.REJECT, date)
+        at_target.setdefault(item.target, []).append(item)
+    for target, its in at_target.items():
+        _merge_place(work, out, target, its, choices, lookups, date)
     for found in lookups.values():
         found.settle(out)
     from app.negotiation.status import resolve
@@ -223,6 +288,54 @@ def merged(
     return out
 
 
+def _merge_place(
+    work: rounds.Negotiation,
+    out: Resolution,
+    target: str,
+    its: list[MergeItem],
+    choices: Choices,
+    lookups: dict[str, rounds.Lookups],
+    date: dt.datetime | None,
+) -> None:
+    """Accept at one place what `choices` take at its items (a table's rows and cells: the parts), and record
+    each proposal there as accepted, rejected, or merged (some of its parts taken, others not)."""
+    taken: dict[str, set[str]] = {}  # proposal id -> its parts taken
+    parts: dict[str, set[str]] = {}  # proposal id -> its parts here
+    proposals: dict[str, Proposal] = {}
+    for item in its:
+        accepted = choices.accepted.get(item.key, [])
+        check(item, accepted)
+        for p in item.proposals:
+            proposals.setdefault(p.id, p)
+            parts.setdefault(p.id, set()).add(item.part)
+            if p.id in accepted:
+                taken.setdefault(p.id, set()).add(item.part)
+    chosen = [p for p in proposals.values() if p.id in taken]
+    if chosen:  # items() lists open proposals on the latest revision only: one base for all
+        version = chosen[0].base_version
+        if version not in lookups:
+            lookups[version] = rounds.Lookups(rounds.base_text(work, version))
+        deleted = its[0].rows_deleted
+        split = any(item.part for item in its)
+
+        def keep(p: Proposal, e: Edit) -> bool:
+            return not split or table_part(e, deleted) in taken[p.id]
+
+        try:
+            rounds.accept_into(work, out, [p.id for p in chosen], target, lookups[version], keep=keep)
+        except InputError as exc:
+            who = ", ".join(p.proposer for p in chosen)
+            labels = [item.label for item in its if choices.accepted.get(item.key)]
+            place = labels[0] if len(labels) == 1 else "; ".join(labels)  # one: said in the interface's words
+            raise InputError(
+                say("{place} ({who}): {reason}", place=place, who=who, reason=reason(exc))
+            ) from None
+    for p in proposals.values():
+        mine = taken.get(p.id, set())
+        action = rounds.ACCEPT if mine == parts[p.id] else rounds.MERGE if mine else rounds.REJECT
+        rounds.decide(work, p.id, target, action, date)
+
+
 def merge_into_revision(
     neg: rounds.Negotiation,
     res: Resolution,
@@ -239,7 +352,10 @@ def merge_into_revision(
 
 
 def proposed_version(neg: rounds.Negotiation, item: MergeItem, proposal: Proposal) -> Resolution:
-    """The latest revision with only this proposal's edits at this place: what the proposer wants there."""
+    """The latest revision with only this proposal's edits at this place (in a table, at this row or cell):
+    what the proposer wants there."""
+    if item.part:
+        proposal = dataclasses.replace(proposal, edits=[e for e in proposal.edits if item.takes(e)])
     return apply(rounds.base_text(neg, proposal.base_version), proposal, only={item.target})
 
 

@@ -51,6 +51,11 @@ def before_first(label: str) -> str:
     return re.sub(r"\([^()]*\)$", "(0)", label) if label.endswith(")") else f"{label} 0"
 
 
+def free_label(name: str, taken: set[str], tried: dict[str, int]) -> str:
+    """`name` itself when no paragraph has it, else its first free bis, ter ..."""
+    return name if name not in taken else next_after(name, taken, tried)
+
+
 def printed_labels(res: Resolution) -> dict[str, str]:
     """Labels as the text prints now, by paragraph id ("PP 3", "OP 2 (a)")."""
     return place_names(render(res).blocks)
@@ -76,6 +81,13 @@ def assign(res: Resolution, numbers: dict[str, str]) -> dict[str, str]:
     for items in _lists(res):
         previous = ""
         for para in items:
+            if para.is_table and para.id not in out and para.id in printed:
+                # unnumbered, a table takes no bis after a paragraph: its printed name, "Table 2" (bis when
+                # an older table has that name), and the next new paragraph goes on from the one before it
+                name = printed[para.id]
+                out[para.id] = free_label(name, taken, tried)
+                taken.add(out[para.id])
+                continue
             if para.id not in out and para.id in printed:
                 root = out.get(previous) or before_first(printed[para.id])
                 out[para.id] = next_after(root, taken, tried)

@@ -455,6 +455,7 @@ def apply(base: Resolution, proposal: Proposal, *, only: set[str] | None = None)
 
 def _apply_tables(nodes: dict[str, Paragraph], edits: list[TableEdit], proposal: Proposal) -> None:
     from app.negotiation.table_proposals import apply_table
+    from app.table_merges import rows_moved
 
     by_table: dict[str, list[TableEdit]] = {}
     for e in edits:
@@ -468,7 +469,9 @@ def _apply_tables(nodes: dict[str, Paragraph], edits: list[TableEdit], proposal:
                     proposer=proposal.proposer,
                 )
             )
+        before = node.table
         node.table, node.header_rows = apply_table(node.table, node.header_rows, mine)
+        node.merges = rows_moved(before, node.table, node.merges)
 
 
 def place_after(

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -180,7 +181,7 @@ def add_proposals(neg: Negotiation, proposals: list[Proposal]) -> None:
         for p in proposals
     ):
         for entry in compile_open(neg).entries:
-            if entry.kind == "new" and entry.label:
+            if entry.kind == "new" and entry.label and entry.rows is None:  # a table is named, not numbered
                 neg.labels.setdefault(entry.paragraph_id, entry.label)
 
 
@@ -352,18 +353,26 @@ def accept_into(
     proposal_ids: str | list[str],
     target: str,
     lookups: Lookups | None = None,
+    *,
+    keep: Callable[[Proposal, Edit], bool] | None = None,
 ) -> None:
     """`accepted_text` in place on `out`, for one proposal or several made on the same revision (their edits
     on different words of the place are applied together, against that revision); `lookups`: on that
     revision's text, when the caller accepts at place after place (and then places the new and deleted
-    paragraphs with `lookups.settle`)."""
+    paragraphs with `lookups.settle`); `keep`: which of a proposal's edits there are taken (the merge takes a
+    table's rows and cells one by one), default all."""
     chosen = [neg.proposal(i) for i in ([proposal_ids] if isinstance(proposal_ids, str) else proposal_ids)]
     if len({p.base_version for p in chosen}) != 1:
         raise InputError(say("proposals on different revisions are accepted one by one"))
     own = lookups is None
     lookups = lookups or Lookups(base_text(neg, chosen[0].base_version))
     base = lookups.base
-    edits = [e for proposal in chosen for e in _edits_at(lookups, proposal, target)]
+    edits = [
+        e
+        for proposal in chosen
+        for e in _edits_at(lookups, proposal, target)
+        if keep is None or keep(proposal, e)
+    ]
     words: dict[str, list[tuple[int, int, str, str]]] = {}
     notes: dict[str, list[tuple[int, int, str, str]]] = {}
     heads: dict[str, list[tuple[int, int, str, str]]] = {}
@@ -408,10 +417,13 @@ def accept_into(
 def _accept_table(old: Paragraph, para: Paragraph, edits: list[CellEdit | InsertRow | DeleteRow]) -> None:
     """A table's cell and row edits, made on the revision's table, placed on the table as it reads now."""
     from app.negotiation.table_proposals import rebase_table
+    from app.table_merges import rows_moved
 
     if not para.is_table:
         raise InputError(say("that table is no longer in the text"))
+    before = para.table
     para.table, para.header_rows = rebase_table(old, para, edits, rebase)
+    para.merges = rows_moved(before, para.table, para.merges)
 
 
 def decide(

@@ -259,7 +259,7 @@ def _merged_round(kept: list[bool], inserted: list[int]) -> tuple[Resolution, Re
 def _accept_all(res: Resolution) -> merging.Choices:
     assert res.negotiation is not None
     places = merging.items(res.negotiation)
-    return merging.Choices(accepted={item.target: [p.id for p in item.proposals] for item in places})
+    return merging.Choices(accepted={item.key: [p.id for p in item.proposals] for item in places})
 
 
 @SOME
@@ -313,7 +313,7 @@ def test_a_merge_adds_the_notes_of_the_paragraphs_it_takes() -> None:
         n.text for n in proposed.footnotes.values()
     )
     places = merging.items(res.negotiation)
-    only = merging.Choices(accepted={places[0].target: [p.id for p in places[0].proposals]})
+    only = merging.Choices(accepted={places[0].key: [p.id for p in places[0].proposals]})
     one = merging.merged(res.negotiation, res, only)  # one new paragraph: its note alone joins the text
     assert len(one.footnotes) == len(res.footnotes) + 1
 

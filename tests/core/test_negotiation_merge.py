@@ -183,7 +183,7 @@ def test_proposals_on_titles_parts_and_annexes(name):
     assert saved.negotiation.proposals[0].edits == proposal.edits
     neg = doc.resolution.negotiation
     commands.merge_revision(
-        doc, choices=merging.Choices({item.target: [proposal.id] for item in merging.items(neg)}), date=DAY
+        doc, choices=merging.Choices({item.key: [proposal.id] for item in merging.items(neg)}), date=DAY
     )
     for key, _, markup in titles(doc.resolution):
         if key in keys:
@@ -249,7 +249,7 @@ def test_a_proposal_on_every_paragraph_merges_as_applying_it_whole(corpus):
     neg = doc.resolution.negotiation
     places = merging.items(neg)
     assert len(places) > len(base.preamble)  # every reworded paragraph is a place of its own
-    choices = merging.Choices(accepted={item.target: [p.id for p in item.proposals] for item in places})
+    choices = merging.Choices(accepted={item.key: [p.id for p in item.proposals] for item in places})
     out = merging.merged(neg, doc.resolution, choices, DAY)
     expected = apply(base, neg.proposals[0])
     assert to_dict(out)["preamble"] == to_dict(expected)["preamble"]

@@ -159,7 +159,7 @@ def test_accepting_every_change_gives_each_copy_back() -> None:
             commands.start_negotiation(doc, facilitator="Chile", date=DAY)
             commands.add_proposals(doc, [proposal])
             neg = doc.resolution.negotiation
-            choices = merging.Choices({i.target: [p.id for p in i.proposals] for i in merging.items(neg)})
+            choices = merging.Choices({i.key: [p.id for p in i.proposals] for i in merging.items(neg)})
             merged = merging.merged(neg, doc.resolution, choices, DAY)
             merged.negotiation = None
             _same(merged, copy_)
@@ -203,13 +203,20 @@ def test_several_delegations_accepted_place_by_place_and_in_one_merge() -> None:
     commands.add_proposals(doc, proposals)
     neg = doc.resolution.negotiation
     table = _table(base)
-    (item,) = merging.items(neg)
-    assert item.target == table.id and "Table" in item.label
+    places = merging.items(neg)
+    # one place for the cell (the EU and the AG its alternatives), one for each of the G77's rows
+    assert {i.target for i in places} == {table.id} and all("Table" in i.label for i in places)
     by_name = {p.proposer: p.id for p in proposals}
-    assert [by_name["EU"], by_name["AG"]] in item.alternatives and [by_name["G77"]] in item.alternatives
+    (cell,) = [i for i in places if i.part == f"cell {row} {column}"]
+    assert cell.alternatives == [[by_name["EU"], by_name["AG"]]]
+    assert sorted(i.part for i in places if i is not cell) == [
+        f"after {table.header_rows}",
+        f"row {what['gone']}",
+    ]
     with pytest.raises(InputError, match="same words"):
-        merging.check(item, [by_name["EU"], by_name["AG"]])
-    merged = merging.merged(neg, doc.resolution, merging.Choices({table.id: [by_name["EU"], by_name["G77"]]}))
+        merging.check(cell, [by_name["EU"], by_name["AG"]])
+    taken = {i.key: [by_name["EU"] if i is cell else by_name["G77"]] for i in places}
+    merged = merging.merged(neg, doc.resolution, merging.Choices(taken))
     merged.negotiation = None
     _same(merged, both)
     commands.accept(doc, proposal_id=by_name["G77"], target=table.id)
@@ -232,8 +239,8 @@ def test_a_cell_of_a_row_deleted_first_is_merged_by_hand() -> None:
     commands.start_negotiation(doc, facilitator="Chile", date=DAY)
     proposals = [derive(base, eu, "EU"), derive(base, g77, "G77")]
     commands.add_proposals(doc, proposals)
-    (item,) = merging.items(doc.resolution.negotiation)
-    assert item.alternatives == [[p.id for p in proposals]]
+    (item,) = merging.items(doc.resolution.negotiation)  # the row and its cell: one place, alternatives
+    assert item.part == f"row {row}" and item.alternatives == [[p.id for p in proposals]]
     commands.accept(doc, proposal_id=proposals[1].id, target=table.id)
     before = storage.to_dict(doc.resolution)
     with pytest.raises(InputError, match="merge it by hand") as caught:

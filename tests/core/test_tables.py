@@ -135,14 +135,30 @@ def test_a_table_inside_a_cell_is_read_into_the_cell_and_said() -> None:
     assert any(f.rule == "import.table" for f in result.findings)
 
 
-def test_merged_cells_in_the_un_markup_keep_their_columns_and_are_said() -> None:
+def test_merged_cells_in_the_un_markup_keep_their_columns_and_their_merge() -> None:
     rows, _, _ = _xml_table()
     xml = FIXTURE.read_bytes().replace(b"<th ", b'<th colspan="2" ', 1)  # the first header cell over two
     result = read_akn(xml, name="merged.xml")
-    table = next(p for p in result.resolution.operative if p.is_table).table
+    para = next(p for p in result.resolution.operative if p.is_table)
+    table = para.table
     assert [inline.plain(c) for c in table[0]][:3] == [rows[0][0], "", rows[0][1]]
     assert [[inline.plain(c) for c in row][:4] for row in table[2:]] == rows[2:]
-    assert any(f.rule == "import.table" and "merged" in f.message for f in result.findings)
+    assert para.merges == [(0, 0, 1, 2)]
+    assert not any(f.rule == "import.table" and "merged" in f.message for f in result.findings)
+
+
+def test_merged_cells_that_overlap_are_said_and_left_as_cells() -> None:
+    """A cell spanning down (rowspan) and one under it spanning across into its column cannot both stand: the
+    second is left as its cells, its text kept, and said."""
+    data = FIXTURE.read_bytes()
+    heads = [i for i in range(len(data)) if data.startswith(b"<th ", i)]
+    second_row = heads[len(_xml_table()[0][0])]  # the first header cell of the second row
+    xml = data[:second_row] + data[second_row:].replace(b"<th ", b'<th colspan="2" ', 1)
+    xml = xml[: heads[1]] + xml[heads[1] :].replace(b"<th ", b'<th rowspan="2" ', 1)
+    result = read_akn(xml, name="merged.xml")
+    para = next(p for p in result.resolution.operative if p.is_table)
+    assert para.merges == [(0, 1, 2, 1)]
+    assert any(f.rule == "import.table" and "1 merged" in f.message for f in result.findings)
 
 
 def test_project_file_round_trip_old_files_and_limits(issued: Resolution) -> None:

@@ -12,7 +12,7 @@ from conftest import open_as_project
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication, QWidget
-from test_merge_dialog import click
+from test_merge_dialog import click, click_place
 
 from app.io.docx_writer import build_docx
 from app.model import Paragraph, Resolution
@@ -88,7 +88,7 @@ def test_a_table_with_alternatives_is_read_in_a_taller_box_and_chosen_with_the_a
     qtbot, window: MainWindow, prompter, tmp_path: Path
 ) -> None:  # noqa: ANN001
     """The EU adds a row and changes the last level's discount, the G77 deletes a row and changes the same
-    discount: two alternatives on one table. The box shows rows enough to read them (at 130 px, two of the
+    discount: two alternatives on that cell, its own place in the merge. The box shows rows enough to read them (at 130 px, two of the
     table's rows of several lines), and the arrow keys reach the G77's choice, scrolled into view."""
     open_as_project(window, FIXTURE, tmp_path)
     table = _table(window.res)
@@ -117,6 +117,7 @@ def test_a_table_with_alternatives_is_read_in_a_taller_box_and_chosen_with_the_a
     lines = dialog.shown.viewport().height() // dialog.shown.fontMetrics().lineSpacing()
     assert lines >= 15, lines  # rows of four lines each: three or four of them, not two
     ids = {p.proposer: p.id for p in window.res.negotiation.proposals}
+    click_place(qtbot, dialog, "column")  # the discount both change: the table's place with alternatives
     keep, g77_choice = dialog.option(f"{ids['EU']}:keep"), dialog.option(ids["G77"])
     for _ in range(3):
         if QApplication.focusWidget() is keep:

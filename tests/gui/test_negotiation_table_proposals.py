@@ -61,7 +61,9 @@ def test_two_copies_compiled_and_one_table_proposal_accepted(
     click(qtbot, view.merge_button)
     dialog = panel.merge_dialog
     assert dialog is not None and dialog.isVisible()
-    click_place(qtbot, dialog, "EU, G77")
+    # each change its own place: the G77's row, then the EU's cell
+    assert [text.rsplit(" · ", 1)[1] for text in dialog.place_rows()] == ["G77", "EU"]
+    click_place(qtbot, dialog, "· EU")
     neg = window.res.negotiation
     ids = {p.proposer: p.id for p in neg.proposals}
     click(qtbot, dialog.option(ids["EU"]))
