@@ -106,7 +106,7 @@ def blank_line_blocks(lines: list[str], pages: list[int], *, council: bool = Fal
                 blocks.append(current)
                 current = None
             continue
-        if current is not None and STRICT_ORGAN.match(s):
+        if current is not None and (STRICT_ORGAN.match(s) or _instruction_under_title(current, s)):
             blocks.append(current)  # the organ line always starts a block, blank line or not
             current = None
         if current is None:
@@ -459,6 +459,19 @@ def _titles_apart(line: str) -> bool:
     long as a printed line that opens no paragraph ("Humanitarian situation and displacement and development
     issues" over "Welcoming …")."""
     return _heading_line(Block([line], [0])) or (_title_line(line) and not starts_block(line))
+
+
+def _instruction_under_title(block: Block, line: str) -> bool:
+    """An amendment's first instruction right under its title, no blank line between (pdftotext: "External debt
+    sustainability and development" / "Delete operative paragraphs 3, 43 and 45."): the title's last line ends no
+    sentence and no phrase, and the instruction opens in the set wording."""
+    last = NOTE_MARK_RE.sub("", block.lines[-1]).strip()
+    return (
+        bool(last)
+        and not ends_with_mark(last, ",;:.")
+        and not _BROKEN_OFF.search(last)
+        and opens_instruction(line)
+    )
 
 
 def _title_line(line: str) -> bool:

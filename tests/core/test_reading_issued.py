@@ -239,7 +239,7 @@ def test_an_adopted_outcome_document_reads_alike_from_either_text_layer() -> Non
     assert (len(poppler.preamble), len(poppler.operative)) == (len(mupdf.preamble), len(mupdf.operative))
 
 
-@pytest.mark.parametrize("stem", ["A_80_L.29", "A_80_L.31"])
+@pytest.mark.parametrize("stem", ["A_80_L.29", "A_80_L.31", "A_80_L.39"])
 def test_an_amendment_reads_alike_from_either_text_layer(stem: str) -> None:
     """An amendment's masthead, sponsor line ("Brazil:* amendment to draft resolution A/80/L.22"), title and
     instructions: pdftotext sets a blank line between the masthead's lines and none before the instruction
