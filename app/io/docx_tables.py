@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from app import inline
+from app import cancelling, inline
 from app.findings import Finding, Severity
 from app.io.wordml import Line, grid_places, wtag
 from app.messages import say
@@ -263,7 +263,7 @@ def _own_line(line: Line) -> bool:
 
 def _repeated_rows(lines: list[Line]) -> int:
     rows: set[int] = set()
-    for line in lines:
+    for line in cancelling.each(lines):
         tr = next(line.element.iterancestors(wtag("tr")), None) if line.element is not None else None
         trpr = tr.find(wtag("trPr")) if tr is not None else None
         own = line.element is not None and sum(1 for _ in line.element.iterancestors(wtag("tc"))) == 1
@@ -288,6 +288,7 @@ def read_table(
     reading = TableReading(markup)
     end = start
     while end < len(lines) and lines[end].in_table and outer_table(lines[end]) == outer:
+        cancelling.check()
         reading.add(lines[end])
         end += 1
     para = reading.paragraph(header_rows(lines[start:end], bold))
