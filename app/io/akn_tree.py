@@ -39,7 +39,9 @@ def first_named(el: etree._Element | None, name: str) -> etree._Element | None:
 def all_named(el: etree._Element | None, name: str) -> list[etree._Element]:
     if el is None:
         return []
-    return [d for d in cancelling.each(el.iter(), every=256) if isinstance(d.tag, str) and local_name(d) == name]
+    return [
+        d for d in cancelling.each(el.iter(), every=256) if isinstance(d.tag, str) and local_name(d) == name
+    ]
 
 
 def text_of(el: etree._Element | None) -> str:
