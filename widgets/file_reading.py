@@ -8,12 +8,13 @@ status bar with a Cancel button, and calls `done(result)` back on the UI thread;
 one line under `title` (the refusal's own words, or the reader's failure named) and changes nothing. One read
 runs at a time: another asked for meanwhile is refused with a word in the status bar, not started twice.
 
-Cancel stops waiting at once and drops whatever the read brings later; a PDF's child process is ended too
-(app.cancelling). The thread is a daemon: a read nobody waits for any more (a cancelled .docx, a window
-closed meanwhile) never holds the editor's closing or the process's exit, as a QThreadPool's would. A read
-cancelled goes on to its end (only a PDF's stops at once), so the next read waits for it before it starts:
-one read works at a time, however many are opened and cancelled in a row (twelve in a row were twelve reads
-of the file at once, each with the memory a read takes).
+Cancel stops waiting at once and drops whatever the read brings later; the read itself stops at its next look
+at the cancel token (app.cancelling: every step of the Word, UN XML and text readers, a few milliseconds
+apart; a PDF's child process is ended). The thread is a daemon: a read nobody waits for any more (a window
+closed meanwhile) never holds the editor's closing or the process's exit, as a QThreadPool's would. The next
+read waits for a cancelled one to stop before it starts: one read works at a time, however many are opened
+and cancelled in a row (twelve in a row were twelve reads of the file at once, each with the memory a read
+takes).
 
 `inline=True` reads on the caller's thread through the same steps (the GUI tests' windows and the screenshot
 scripts, which want the document open when `open_path` returns).
