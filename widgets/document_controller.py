@@ -7,6 +7,7 @@ Other parts of the editor replace the open document only through `confirm_discar
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -256,14 +257,33 @@ class DocumentController(QObject):
     def offer_recovery(self) -> bool:
         """After a crash: offer the newest recovery file; restored work opens as modified. A recovery file
         that cannot be read is kept aside (never deleted) and the status bar says where."""
+        return self._offer(recovery.scan_at_start(self.autosaver.folder))
+
+    def offer_recovery_later(self, otherwise: Callable[[], object]) -> None:
+        """`offer_recovery` with the recovery folder read off the UI thread (the window's file reader: its
+        autosaves may be many, or tens of MB each, a second or more to read); `otherwise()` when nothing was
+        restored. A read cancelled leaves every file for the next start."""
+
+        def found(scan: recovery.Scan) -> bool:
+            restored = self._offer(scan)
+            if not restored:
+                otherwise()
+            return restored
+
+        self.win.reader.read(
+            self.autosaver.folder, found, title=tr("Cannot recover"), work=recovery.scan_at_start
+        )
+
+    def _offer(self, scan: recovery.Scan) -> bool:
         win = self.win
-        kept = recovery.set_aside_unreadable(self.autosaver.folder)
-        found = recovery.find_recoverable(self.autosaver.folder)
-        notes = _recovery_notes(kept, len(found) - MAX_OFFERED, self.autosaver.folder)
+        found = scan.found
+        notes = _recovery_notes(scan.kept, len(found) - MAX_OFFERED, self.autosaver.folder)
         if notes:
             win.statusBar().showMessage(notes, 15000)
         for item in found[:MAX_OFFERED]:
             if win.prompter.ask_restore(win, item):
+                if not self.confirm_discard():  # typed into the new draft while the folder was read
+                    return False
                 try:
                     res = item.load()
                 except ResoluteError as exc:
