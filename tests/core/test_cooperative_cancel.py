@@ -72,7 +72,9 @@ class _CancelAt:
     """Wraps a reader's per-paragraph step: at its `at`-th call the user cancels (the token is set); the calls
     made after that are counted."""
 
-    def __init__(self, monkeypatch: pytest.MonkeyPatch, owner: object, name: str, flag: threading.Event, at: int):
+    def __init__(
+        self, monkeypatch: pytest.MonkeyPatch, owner: object, name: str, flag: threading.Event, at: int
+    ):
         self.real = getattr(owner, name)
         self.flag, self.at, self.calls, self.after = flag, at, 0, 0
         monkeypatch.setattr(owner, name, self._wrapped())

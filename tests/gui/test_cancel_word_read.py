@@ -48,7 +48,11 @@ class SlowParagraphs:
 
 
 def test_a_cancelled_word_read_ends_and_the_next_file_opens_at_once(
-    qtbot, live: MainWindow, prompter, monkeypatch, tmp_path: Path  # noqa: ANN001, F811
+    qtbot,
+    live: MainWindow,
+    prompter,
+    monkeypatch,
+    tmp_path: Path,  # noqa: ANN001, F811
 ) -> None:
     docx = tmp_path / "omnibus.docx"
     write_docx(omnibus(400, seed=3), docx)
