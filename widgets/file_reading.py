@@ -30,8 +30,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, QTimer
-from PySide6.QtGui import QKeySequence
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QSizePolicy, QWidget
 
 from app import cancelling
@@ -84,8 +84,7 @@ class ReadingBar(QWidget):
         self.busy.setMaximumWidth(90)
         self.busy.setMaximumHeight(14)
         self.busy.setAccessibleName(tr("Reading a file"))
-        self.cancel = QPushButton(tr("Cancel"))
-        self.cancel.setShortcut(QKeySequence(Qt.Key.Key_Escape))  # live only while shown, as a browser's Stop
+        self.cancel = QPushButton(tr("Cancel"))  # Esc too: FileReader.eventFilter
         self.cancel.setToolTip(tr("Stop reading the file (Esc): the open draft stays as it is"))
         self.cancel.setAccessibleName(tr("Stop reading the file"))
         self.cancel.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
@@ -118,6 +117,23 @@ class FileReader(QObject):
         self._poll = QTimer(self)
         self._poll.setInterval(POLL_MS)
         self._poll.timeout.connect(self._look)
+        win.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Esc cancels a read when it reaches the window unused: typed in the paragraphs or the status bar. A
+        key goes from the focused widget up through its parents to its window, so an Esc that closes the find
+        bar, leaves a table cell or closes a dialog or a popup (windows of their own) never gets here."""
+        if (
+            watched is self.win
+            and self._reading is not None
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Escape
+            and not event.modifiers()
+        ):
+            self.cancel()
+            return True
+        return False
 
     @property
     def busy(self) -> bool:
