@@ -49,7 +49,7 @@ class SlowParagraphs:
 
 def test_a_cancelled_word_read_ends_and_the_next_file_opens_at_once(
     qtbot,
-    live: MainWindow,
+    live: MainWindow,  # noqa: F811 - the fixture imported above
     prompter,
     monkeypatch,
     tmp_path: Path,  # noqa: ANN001, F811

@@ -17,7 +17,11 @@ from widgets.welcome import WelcomeDialog
 
 
 def test_escape_cancels_a_read_only_where_it_means_nothing_else(
-    qtbot, live: MainWindow, prompter, monkeypatch, tmp_path: Path  # noqa: ANN001, F811
+    qtbot,
+    live: MainWindow,  # noqa: F811 - the fixture imported above
+    prompter,
+    monkeypatch,
+    tmp_path: Path,  # noqa: ANN001, F811
 ) -> None:
     slow = SlowReader(monkeypatch)
     _open(live, prompter, _other_draft(tmp_path))
