@@ -98,6 +98,15 @@ def _resolve_typed(
     res.part_title = fix(res.part_title)
 
 
+def _number(lines: list[Line], numbering: Numbering) -> None:
+    """Each line's label from Word's automatic numbering, where it has one."""
+    for line in cancelling.each(lines):
+        if line.num_id:
+            got = numbering.label(line.num_id, line.ilvl or 0)
+            if got is not None:
+                line.label, line.label_fmt = got
+
+
 # ------------------------------------------------------------------ entry point
 
 
@@ -165,14 +174,7 @@ def read_docx(data: bytes, *, name: str = "") -> ImportResult:
         )
     masthead, job_number = first_page(document, walker)
     lines = read_lines(body_element, walker)
-    numbering = Numbering(numbering_root)
-    for line in lines:
-        cancelling.check()
-        if line.num_id:
-            got = numbering.label(line.num_id, line.ilvl or 0)
-            if got is not None:
-                line.label, line.label_fmt = got
-
+    _number(lines, Numbering(numbering_root))
     organ_at, header_lines, body = header_and_body(lines, findings)
     typed: dict[str, str] = {}
     starts = part_starts(lines) if organ_at is not None else []
