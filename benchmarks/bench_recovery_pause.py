@@ -4,7 +4,7 @@
 
 A recovery folder is filled (autosaves of a generated draft, many or large; a damaged file of the largest size a
 recovery file may have), the editor starts on it as `resolute` does (widgets.app.start) and the user declines
-every offer (the files left for the next start). A 10 ms QTimer ticks on the UI thread meanwhile: the longest
+every offer (or restores the newest). A 10 ms QTimer ticks on the UI thread meanwhile: the longest
 gap between two ticks is how long the window was frozen. Wall-clock times: other work on the machine moves them.
 """
 
@@ -48,22 +48,25 @@ def _damaged(folder: Path) -> None:
     (folder / f"damaged{recovery.SUFFIX}").write_text(text[:-1] + ', "pad": ' + pad, encoding="utf-8")
 
 
-CASES: list[tuple[str, Callable[[Path], None]]] = [
-    ("none", lambda folder: None),
-    ("1 autosave, 400 paragraphs", lambda folder: _autosave(folder, 400, 1)),
-    ("20 autosaves, 2,000 paragraphs", lambda folder: _autosave(folder, 2000, 20)),
-    ("1 autosave, 20,000 paragraphs", lambda folder: _autosave(folder, 20_000, 1)),
-    ("1 damaged, 51 MB", _damaged),
+CASES: list[tuple[str, Callable[[Path], None], bool]] = [  # (what, the folder filled so, the user restores)
+    ("none", lambda folder: None, False),
+    ("1 autosave, 400 paragraphs", lambda folder: _autosave(folder, 400, 1), False),
+    ("20 autosaves, 2,000 paragraphs", lambda folder: _autosave(folder, 2000, 20), False),
+    ("1 autosave, 20,000 paragraphs", lambda folder: _autosave(folder, 20_000, 1), False),
+    ("same, restored", lambda folder: _autosave(folder, 20_000, 1), True),
+    ("1 damaged, 51 MB", _damaged, False),
 ]
 
 
-def _frozen(app: QApplication, folder: Path, fill: Callable[[Path], None]) -> tuple[float, float]:
+def _frozen(
+    app: QApplication, folder: Path, fill: Callable[[Path], None], restore: bool
+) -> tuple[float, float]:
     """(seconds until the start settled, longest gap between two ticks of the UI thread)."""
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir()
     fill(folder / "recovery")
     win = quiet_window(folder, 1400, 900, read_inline=False)
-    win.prompter.ask_restore = lambda *_: False  # declined: kept for the next start ... or discarded
+    win.prompter.ask_restore = lambda *_: restore  # declined: discarded
     app.processEvents()
     ticks: list[float] = []
     timer = QTimer()
@@ -92,8 +95,8 @@ def main() -> None:
     app = QApplication(sys.argv[:1])
     root = Path(tempfile.mkdtemp())
     print(f"{'recovery folder':<34} {'start settled ms':>16} {'longest frozen ms':>18}")
-    for label, fill in CASES:
-        settled, frozen = _frozen(app, root / "case", fill)
+    for label, fill, restore in CASES:
+        settled, frozen = _frozen(app, root / "case", fill, restore)
         print(f"{label:<34} {settled * 1000:>16.0f} {frozen * 1000:>18.0f}")
     shutil.rmtree(root, ignore_errors=True)
 
