@@ -4,9 +4,10 @@ given on the command line, Versions › Compare With…, an amendment's draft an
 A PDF is read in a child process for up to a minute (app.io.pdf_probe) and a long .docx takes seconds; read on
 the UI thread, the window froze unpainted meanwhile and the system offered to kill it, unsaved draft and all.
 `FileReader.read(path, done, title=…)` runs the read on a thread of its own, shows what is being read in the
-status bar with a Cancel button, and calls `done(result)` back on the UI thread; a read that fails says why in
-one line under `title` (the refusal's own words, or the reader's failure named) and changes nothing. One read
-runs at a time: another asked for meanwhile is refused with a word in the status bar, not started twice.
+status bar with a Cancel button (Esc too, typed in the paragraphs or on the status bar: `eventFilter`), and
+calls `done(result)` back on the UI thread; a read that fails says why in one line under `title` (the
+refusal's own words, or the reader's failure named) and changes nothing. One read runs at a time: another
+asked for meanwhile is refused with a word in the status bar, not started twice.
 
 Cancel stops waiting at once and drops whatever the read brings later; the read itself stops at its next look
 at the cancel token (app.cancelling: every step of the Word, UN XML and text readers, a few milliseconds
