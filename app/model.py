@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
+from app import cancelling
 from app.errors import InputError
 from app.messages import say
 
@@ -251,12 +252,14 @@ class Resolution:
         for body in self.parts():
             for part in Part:
                 for para in body.part(part):
+                    cancelling.check()  # a pass over a file being read: the user may stop it
                     yield from ((part, node) for node in para.walk())
 
     def annex_paragraphs(self) -> Iterator[Paragraph]:
         """Every paragraph and subparagraph of every annex, in reading order."""
         for annex in self.annexes:
             for para in annex.paragraphs:
+                cancelling.check()
                 yield from para.walk()
 
     def lists(self) -> Iterator[tuple[Part | None, list[Paragraph]]]:
@@ -303,6 +306,7 @@ def paragraph_count(res: Resolution, stop: int | None = None) -> int:
     stack = [p for _, items in res.lists() for p in items]
     stack += [i.paragraph for i in res.instructions if i.paragraph is not None]
     while stack and count < stop:
+        cancelling.check()
         count += 1
         stack.extend(stack.pop().subparagraphs)
     return count
@@ -371,6 +375,7 @@ def oversized_table(res: Resolution) -> str:
     stack += [i.paragraph for i in res.instructions if i.paragraph is not None]
     total = 0
     while stack:
+        cancelling.check()
         para = stack.pop()
         stack.extend(para.subparagraphs)
         if len(para.table) > MAX_TABLE_ROWS:
@@ -448,10 +453,10 @@ def limit_depth(items: list[Paragraph], limit: int = MAX_DEPTH) -> int:
     while lists:
         paras, depth = lists.pop()
         if depth < limit:
-            lists.extend((p.subparagraphs, depth + 1) for p in paras)
+            lists.extend((p.subparagraphs, depth + 1) for p in cancelling.each(paras))
             continue
         flat: list[Paragraph] = []
-        for para in paras:
+        for para in cancelling.each(paras):
             below = _flatten(para)
             lifted += len(below) - 1
             flat.extend(below)

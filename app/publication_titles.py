@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterable
 from functools import cache
 
+from app import cancelling
 from app.errors import TemplateError
 from app.inline import parse
 from app.languages import Language, get_language
@@ -140,6 +141,7 @@ def italicize_note_titles(res: Resolution) -> int:
     code = res.header.language or "en"
     changed = 0
     for note in res.footnotes.values():
+        cancelling.check()
         marked = italic_titles(note.text, code)
         if marked != note.text and any(span.italic for span in parse(marked)):
             note.text = marked
@@ -159,6 +161,7 @@ def italicize_body_titles(res: Resolution) -> int:
     code = res.header.language or "en"
     changed = 0
     for para in [p for _, p in res.paragraphs()] + list(res.annex_paragraphs()):
+        cancelling.check()
         if has_italics(para.text) or has_italics(para.tail):
             continue
         text, tail = italic_titles(para.text, code, BODY), italic_titles(para.tail, code, BODY)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import time
 import uuid
 from dataclasses import dataclass
@@ -17,7 +18,7 @@ from pathlib import Path
 
 import platformdirs
 
-from app import storage
+from app import cancelling, storage
 from app.atomic import write_text
 from app.errors import InputError, SaveError
 from app.files import read_file
@@ -27,6 +28,16 @@ from app.model import Resolution
 SUFFIX = ".recovery.json"
 ASIDE = ".unreadable"  # appended to a recovery file that cannot be read: kept, no longer offered
 MAX_RECOVERY_BYTES = storage.MAX_PROJECT_BYTES + 1024 * 1024
+# A start reads each recovery file whole up to this size; a larger one is described from its first lines (what an
+# autosave writes before the document), and read whole only if the user restores it: parsing JSON holds Python's
+# lock, so a 50 MB file froze the window for a second even when read on a thread of its own.
+SCAN_WHOLE_BYTES = 256 * 1024
+HEAD_BYTES = 64 * 1024
+_STRING = rb'"(?:[^"\\]|\\.)*"'
+_HEAD = re.compile(
+    rb'\{"source": (null|' + _STRING + rb'), "saved_at": (-?[0-9][0-9.eE+-]*), "pid": (-?[0-9]+), '
+    rb'(?:"title": (' + _STRING + rb'), )?"document": \{'
+)
 
 
 def recovery_dir() -> Path:
@@ -82,10 +93,11 @@ class Autosaver:
             raise SaveError(
                 say("cannot make the recovery folder {name}: {reason}", name=self.folder.name, reason=reason)
             ) from None
-        payload = {
+        payload = {  # what a start needs first: a large file is described from these lines (_head)
             "source": str(source) if source else None,
             "saved_at": time.time(),
             "pid": os.getpid(),
+            "title": res.title,
             "document": storage.to_dict(res),
         }
         write_text(self.path, json.dumps(payload, ensure_ascii=False))
@@ -111,6 +123,27 @@ def _read(path: Path) -> dict:
     if not isinstance(data, dict) or not isinstance(data.get("document"), dict):
         raise InputError(say("recovery file {name} is damaged", name=path.name))
     return data
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except (OSError, ValueError):
+        return 0  # read as any other file: the reading says what is wrong
+
+
+def _head(path: Path) -> dict:
+    """A large autosave's fields from its first lines, as `_read` gives them (the document's title alone)."""
+    try:
+        with path.open("rb") as file:
+            head = file.read(HEAD_BYTES)
+        found = _HEAD.match(head)
+        if found is None:
+            raise ValueError
+        source, saved_at, pid, title = (json.loads(g) if g else None for g in found.groups())
+    except (OSError, ValueError, RecursionError):
+        raise InputError(say("recovery file {name} is damaged", name=path.name)) from None
+    return {"source": source, "saved_at": saved_at, "pid": pid, "document": {"title": title or ""}}
 
 
 def keep_aside(path: Path) -> Path:
@@ -163,6 +196,22 @@ def set_aside_unreadable(folder: Path | None = None) -> list[Path]:
     return [keep_aside(path) for path in _scan(folder)[1]]
 
 
+@dataclass(frozen=True)
+class Scan:
+    """What a start finds in the recovery folder: the recoverable autosaves, newest first, and the unreadable
+    files just renamed out of the way (kept)."""
+
+    found: list[Recoverable]
+    kept: list[Path]
+
+
+def scan_at_start(folder: Path | None = None) -> Scan:
+    """`set_aside_unreadable` and `find_recoverable` in one reading of each file (each may be tens of MB of
+    JSON: the editor runs this off its UI thread, app.cancelling stopping it between two files)."""
+    found, damaged = _scan(folder)
+    return Scan(sorted(found, key=lambda r: r.saved_at, reverse=True), [keep_aside(path) for path in damaged])
+
+
 def _scan(folder: Path | None) -> tuple[list[Recoverable], list[Path]]:
     folder = folder or recovery_dir()
     found: list[Recoverable] = []
@@ -172,8 +221,9 @@ def _scan(folder: Path | None) -> tuple[list[Recoverable], list[Path]]:
     except OSError:
         return found, damaged
     for path in paths:
+        cancelling.check()
         try:
-            data = _read(path)
+            data = _head(path) if _size(path) > SCAN_WHOLE_BYTES else _read(path)
             if _pid_alive(data.get("pid")):
                 continue
             found.append(_describe(path, data))

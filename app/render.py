@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
-from app import inline
+from app import cancelling, inline
 from app.digits import to_int
 from app.formatting import BEHALF_NOTE, behalf_note, join_names, roman, star_after_colon
 from app.languages import Language, get_language
@@ -223,6 +223,7 @@ def blocks_for(
 ) -> list[Block]:
     """A paragraph and its subparagraphs. `end` None (annexes): punctuation stays as written. Labels and the
     spacing of the marks follow the draft's language (French "a)" and "… ;")."""
+    cancelling.check()  # a file being read renders once to settle its ends: the user may stop it
     lang = lang or get_language(None)
     if para.is_table:
         return [
@@ -488,7 +489,7 @@ def number_footnotes(out: Rendered, res: Resolution) -> None:
     runs = [out.title_spans] + [block.spans for block in out.blocks]
     lang = get_language(res.header.language)  # notes print with the language's spacing, as paragraphs do
     numbered = 0
-    for spans in runs:
+    for spans in cancelling.each(runs):
         for note_id in [s.footnote for s in spans if s.footnote]:
             if note_id not in out.footnote_numbers and note_id in res.footnotes:
                 note = res.footnotes[note_id]
@@ -510,7 +511,7 @@ def place_names(blocks: Iterable[Block]) -> dict[str, str]:
     instruction = 0
     section, after_heading = "", False  # the first line of the section heading read last
     used: set[str] = set()
-    for block in blocks:
+    for block in cancelling.each(blocks):
         if block.role == "heading":
             section = section if after_heading else block.spans[0].text if block.spans else ""
             after_heading = True

@@ -19,8 +19,10 @@ def start(window: MainWindow, files: list[str]) -> None:
     if files:
         window.files.open_path(Path(files[0]))
         return
-    if window.files.offer_recovery():
-        return
+    window.files.offer_recovery_later(lambda: _fresh_start(window))  # read off the UI thread
+
+
+def _fresh_start(window: MainWindow) -> None:
     window.focus_first_opener()
     if window.settings.first_run:
         window.show_start_page()

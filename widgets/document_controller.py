@@ -7,6 +7,7 @@ Other parts of the editor replace the open document only through `confirm_discar
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,7 +18,7 @@ from app import edits, recovery, storage
 from app.documents import new_resolution
 from app.errors import ResoluteError
 from app.findings import Finding
-from app.interface import fill, marked, tr
+from app.interface import marked, tr
 from app.io.docx_writer import write_docx
 from app.messages import explain
 from app.model import DocumentKind, paragraph_count
@@ -25,6 +26,7 @@ from app.negotiation.status import refuse_brackets
 from app.recent_names import recent_names
 from widgets.background import Debouncer
 from widgets.file_filters import DRAFT_FILTER, IMPORT_FILTER
+from widgets.recovery_offer import MAX_OFFERED, RecoveryOffer  # noqa: F401 - MAX_OFFERED: the tests read it here
 
 if TYPE_CHECKING:
     from app.io.imported import ImportResult
@@ -38,7 +40,6 @@ ASK_BEFORE_OPENING = 3_000
 # Recovery files asked about at one start, newest first: a folder of hundreds left by crashed sessions (or copied
 # in) asked one question each, and the editor did not start until every one was answered. The others are kept
 # for the next start, and the status bar says how many.
-MAX_OFFERED = 5
 
 
 class DocumentController(QObject):
@@ -254,35 +255,21 @@ class DocumentController(QObject):
                 self.win.statusBar().showMessage(tr("Autosave failed: {error}").format(error=exc), 5000)
 
     def offer_recovery(self) -> bool:
-        """After a crash: offer the newest recovery file; restored work opens as modified. A recovery file
-        that cannot be read is kept aside (never deleted) and the status bar says where."""
-        win = self.win
-        kept = recovery.set_aside_unreadable(self.autosaver.folder)
-        found = recovery.find_recoverable(self.autosaver.folder)
-        notes = _recovery_notes(kept, len(found) - MAX_OFFERED, self.autosaver.folder)
-        if notes:
-            win.statusBar().showMessage(notes, 15000)
-        for item in found[:MAX_OFFERED]:
-            if win.prompter.ask_restore(win, item):
-                try:
-                    res = item.load()
-                except ResoluteError as exc:
-                    aside = item.keep_aside()
-                    win.prompter.error(
-                        win,
-                        tr("Cannot recover"),
-                        tr("{error}; the file is kept as {name}").format(error=exc, name=aside),
-                    )
-                    continue
-                doc = edits.Document(res, path=item.source)
-                doc.history.mark_modified()
-                self.replace(doc)
-                item.discard()
-                self.autosave()
-                win.update_actions()
-                return True
-            item.discard()
-        return False
+        """After a crash: offer the newest recovery files; restored work opens as modified. A recovery file
+        that cannot be read is kept aside (never deleted) and the status bar says where. On this thread."""
+        scan = recovery.scan_at_start(self.autosaver.folder)
+        return RecoveryOffer(self).offer(scan, lambda: None, later=False)
+
+    def offer_recovery_later(self, otherwise: Callable[[], object]) -> None:
+        """`offer_recovery` with the recovery folder read, and the autosave restored loaded, off the UI thread
+        (widgets/recovery_offer.py); `otherwise()` when nothing is restored. A read cancelled leaves every file
+        for the next start."""
+        self.win.reader.read(
+            self.autosaver.folder,
+            lambda scan: RecoveryOffer(self).offer(scan, otherwise, later=True),
+            title=tr("Cannot recover"),
+            work=recovery.scan_at_start,
+        )
 
     def closing(self) -> bool:
         """The window is about to close: False when the user keeps it open."""
@@ -291,26 +278,3 @@ class DocumentController(QObject):
         self.autosave_timer.stop()
         self.autosaver.remove()
         return True
-
-
-def _recovery_notes(kept: list[Path], waiting: int, folder: Path) -> str:
-    """The status bar's line on recovery files set aside as unreadable and kept for the next start."""
-    notes = []
-    if kept:
-        notes.append(
-            fill(
-                "{count} recovery file(s) could not be read and were kept as {name} in {folder}",
-                count=len(kept),
-                name=kept[0].name + (tr(" and others") if len(kept) > 1 else ""),
-                folder=kept[0].parent,
-            )
-        )
-    if waiting > 0:
-        notes.append(
-            fill(
-                "{count} older recovery file(s) are kept in {folder} for the next start",
-                count=waiting,
-                folder=folder,
-            )
-        )
-    return "; ".join(notes)

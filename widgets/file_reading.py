@@ -4,16 +4,18 @@ given on the command line, Versions › Compare With…, an amendment's draft an
 A PDF is read in a child process for up to a minute (app.io.pdf_probe) and a long .docx takes seconds; read on
 the UI thread, the window froze unpainted meanwhile and the system offered to kill it, unsaved draft and all.
 `FileReader.read(path, done, title=…)` runs the read on a thread of its own, shows what is being read in the
-status bar with a Cancel button, and calls `done(result)` back on the UI thread; a read that fails says why in
-one line under `title` (the refusal's own words, or the reader's failure named) and changes nothing. One read
-runs at a time: another asked for meanwhile is refused with a word in the status bar, not started twice.
+status bar with a Cancel button (Esc too, typed in the paragraphs or on the status bar: `eventFilter`), and
+calls `done(result)` back on the UI thread; a read that fails says why in one line under `title` (the
+refusal's own words, or the reader's failure named) and changes nothing. One read runs at a time: another
+asked for meanwhile is refused with a word in the status bar, not started twice.
 
-Cancel stops waiting at once and drops whatever the read brings later; a PDF's child process is ended too
-(app.cancelling). The thread is a daemon: a read nobody waits for any more (a cancelled .docx, a window
-closed meanwhile) never holds the editor's closing or the process's exit, as a QThreadPool's would. A read
-cancelled goes on to its end (only a PDF's stops at once), so the next read waits for it before it starts:
-one read works at a time, however many are opened and cancelled in a row (twelve in a row were twelve reads
-of the file at once, each with the memory a read takes).
+Cancel stops waiting at once and drops whatever the read brings later; the read itself stops at its next look
+at the cancel token (app.cancelling: every step of the Word, UN XML and text readers, a few milliseconds
+apart; a PDF's child process is ended). The thread is a daemon: a read nobody waits for any more (a window
+closed meanwhile) never holds the editor's closing or the process's exit, as a QThreadPool's would. The next
+read waits for a cancelled one to stop before it starts: one read works at a time, however many are opened
+and cancelled in a row (twelve in a row were twelve reads of the file at once, each with the memory a read
+takes).
 
 `inline=True` reads on the caller's thread through the same steps (the GUI tests' windows and the screenshot
 scripts, which want the document open when `open_path` returns).
@@ -29,8 +31,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, QTimer
-from PySide6.QtGui import QKeySequence
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QSizePolicy, QWidget
 
 from app import cancelling
@@ -83,8 +85,7 @@ class ReadingBar(QWidget):
         self.busy.setMaximumWidth(90)
         self.busy.setMaximumHeight(14)
         self.busy.setAccessibleName(tr("Reading a file"))
-        self.cancel = QPushButton(tr("Cancel"))
-        self.cancel.setShortcut(QKeySequence(Qt.Key.Key_Escape))  # live only while shown, as a browser's Stop
+        self.cancel = QPushButton(tr("Cancel"))  # Esc too: FileReader.eventFilter
         self.cancel.setToolTip(tr("Stop reading the file (Esc): the open draft stays as it is"))
         self.cancel.setAccessibleName(tr("Stop reading the file"))
         self.cancel.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
@@ -117,6 +118,23 @@ class FileReader(QObject):
         self._poll = QTimer(self)
         self._poll.setInterval(POLL_MS)
         self._poll.timeout.connect(self._look)
+        win.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Esc cancels a read when it reaches the window unused: typed in the paragraphs or the status bar. A
+        key goes from the focused widget up through its parents to its window, so an Esc that closes the find
+        bar, leaves a table cell or closes a dialog or a popup (windows of their own) never gets here."""
+        if (
+            watched is self.win
+            and self._reading is not None
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Escape
+            and not event.modifiers()
+        ):
+            self.cancel()
+            return True
+        return False
 
     @property
     def busy(self) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from app import inline
+from app import cancelling, inline
 from app.findings import Finding, Severity
 from app.io.akn_flat import heading_lines
 from app.io.akn_tables import read_table
@@ -42,6 +42,7 @@ class Reader:
         if el.text:
             out.append(inline.Span(el.text, italic))
         for c in el:
+            cancelling.check()  # an element may hold any number of others
             if not isinstance(c.tag, str):
                 pass
             elif local_name(c) in NOTE_TAGS and self._in_note:

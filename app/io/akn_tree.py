@@ -10,6 +10,8 @@ from functools import lru_cache
 
 from lxml import etree
 
+from app import cancelling
+
 NOTE_TAGS = {"authorialNote", "note"}  # a note's text is not its paragraph's
 DOC_TYPES = {"statement", "act", "bill", "doc", "debateReport", "amendment", "judgment", "portion"}
 NESTED_DOCS = {"attachments", "attachment", "components", "component"}  # documents inside a document
@@ -28,7 +30,7 @@ def children(el: etree._Element, *names: str) -> list[etree._Element]:
 def first_named(el: etree._Element | None, name: str) -> etree._Element | None:
     if el is None:
         return None
-    for d in el.iter():
+    for d in cancelling.each(el.iter(), every=256):
         if isinstance(d.tag, str) and local_name(d) == name:
             return d
     return None
@@ -37,7 +39,9 @@ def first_named(el: etree._Element | None, name: str) -> etree._Element | None:
 def all_named(el: etree._Element | None, name: str) -> list[etree._Element]:
     if el is None:
         return []
-    return [d for d in el.iter() if isinstance(d.tag, str) and local_name(d) == name]
+    return [
+        d for d in cancelling.each(el.iter(), every=256) if isinstance(d.tag, str) and local_name(d) == name
+    ]
 
 
 def text_of(el: etree._Element | None) -> str:
@@ -47,6 +51,7 @@ def text_of(el: etree._Element | None) -> str:
     parts: list[str] = []
 
     def walk(node: etree._Element) -> None:
+        cancelling.check()
         if node.text:
             parts.append(node.text)
         for c in node:
@@ -82,6 +87,7 @@ def own_elements(el: etree._Element) -> dict[str, etree._Element]:
     first: dict[str, etree._Element] = {}
     stack = [el]
     while stack:
+        cancelling.check()
         node = stack.pop()
         first.setdefault(local_name(node), node)
         stack.extend(reversed([c for c in children(node) if local_name(c) not in NESTED_DOCS]))

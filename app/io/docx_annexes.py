@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from app import cancelling
 from app.findings import Finding
 from app.io.docx_body import State, trailing
 from app.io.docx_header import is_organ_line
@@ -38,9 +39,10 @@ def part_starts(lines: list[Line]) -> list[tuple[int, int]]:
     (in Resolute's part heading style or plain) with an organ line at most three lines below it."""
     from app.render import part_letter
 
-    shown = [i for i, line in enumerate(lines) if line.plain.strip() and not line.in_table]
+    shown = [i for i, line in enumerate(cancelling.each(lines)) if line.plain.strip() and not line.in_table]
     out: list[tuple[int, int]] = []
     for k, i in enumerate(shown):
+        cancelling.check()
         if lines[i].plain.strip() != part_letter(len(out)):
             continue
         organ = next((j for j in shown[k + 1 : k + 4] if is_organ_line(lines[j].plain)), None)
@@ -139,6 +141,7 @@ def annexes(lines: list[Line], state: State, typed: dict[str, str], texts: dict[
     unplaced: list[Line] = []
     after_table = 0  # the lines of a table just placed
     for i, line in enumerate(lines):
+        cancelling.check()
         if i < max(start, after_table):
             continue
         if line.in_table and reader is not None:

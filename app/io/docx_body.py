@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from app import inline, lexicon
+from app import cancelling, inline, lexicon
 from app.digits import to_int
 from app.findings import Finding, Severity
 from app.io.amendment_reader import instruction_sentence
@@ -240,6 +240,7 @@ def place(
     after_table = 0  # the lines of a table just placed
     table = None  # that table, until a line other than its notes is placed
     for i, line in enumerate(lines):
+        cancelling.check()
         if i < after_table:
             continue
         # a table first in the preamble too: its first cell was read as a paragraph of its own, the rest a table

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from app import cancelling
 from app.errors import InputError
 from app.findings import Finding, Severity
 from app.io.dangling_parts import drop_dangling
@@ -89,7 +90,7 @@ def open_docx(data: bytes, name: str) -> OpenedDocx:
             continue
         prefix = "foo" if rel.reltype == _RT_FOOTNOTES else "end"
         root = parse_xml(rel.target_part.blob, name=f"{label} (notes)")
-        for note in root:
+        for note in cancelling.each(root):
             if isinstance(note.tag, str) and etree.QName(note).localname in ("footnote", "endnote"):
                 if note.get(wtag("type")) in ("separator", "continuationSeparator", "continuationNotice"):
                     continue

@@ -27,7 +27,7 @@ import re
 
 from lxml import etree
 
-from app import inline
+from app import cancelling, inline
 from app.errors import InputError
 from app.findings import Finding, Severity
 from app.io.amendment_reader import read_body
@@ -51,7 +51,7 @@ def _language(lines: list[Line]) -> str:
     """The draft's language: that of its organ line ("L’Assemblée générale,"), else of the kind its sponsor
     line names (an amendment has no organ line), else English."""
     by_sponsor_line = ""
-    for line in lines:
+    for line in cancelling.each(lines):
         text = re.sub(r"\s+", " ", line.plain).strip()
         found = language_of_organ_line(text)
         if found:
@@ -96,6 +96,15 @@ def _resolve_typed(
     for holder in [*res.later_parts, *res.annexes]:
         holder.title = fix(holder.title)
     res.part_title = fix(res.part_title)
+
+
+def _number(lines: list[Line], numbering: Numbering) -> None:
+    """Each line's label from Word's automatic numbering, where it has one."""
+    for line in cancelling.each(lines):
+        if line.num_id:
+            got = numbering.label(line.num_id, line.ilvl or 0)
+            if got is not None:
+                line.label, line.label_fmt = got
 
 
 # ------------------------------------------------------------------ entry point
@@ -165,13 +174,7 @@ def read_docx(data: bytes, *, name: str = "") -> ImportResult:
         )
     masthead, job_number = first_page(document, walker)
     lines = read_lines(body_element, walker)
-    numbering = Numbering(numbering_root)
-    for line in lines:
-        if line.num_id:
-            got = numbering.label(line.num_id, line.ilvl or 0)
-            if got is not None:
-                line.label, line.label_fmt = got
-
+    _number(lines, Numbering(numbering_root))
     organ_at, header_lines, body = header_and_body(lines, findings)
     typed: dict[str, str] = {}
     starts = part_starts(lines) if organ_at is not None else []
@@ -194,8 +197,10 @@ def read_docx(data: bytes, *, name: str = "") -> ImportResult:
     for index, (title_lines, segment) in enumerate(segments):
         target = res if index == 0 else Resolution(header=res.header, footnotes=res.footnotes)
         state = State(target, findings, typed_labels=typed_labels, styles=walker.styles)
-        state.italic_openers = any(has_italic_opener(tidy(spans(line.pieces, {}))) for line in segment)
-        numbered_doc = any(kind(line.label or line.plain)[0] == "num" for line in segment)
+        state.italic_openers = any(
+            has_italic_opener(tidy(spans(line.pieces, {}))) for line in cancelling.each(segment)
+        )
+        numbered_doc = any(kind(line.label or line.plain)[0] == "num" for line in cancelling.each(segment))
         trailing(rest, state, typed, texts)  # left over before the next part: kept
         rest = place(segment, state, typed, texts, numbered_doc)
         settle_opening_section(target.preamble, target.operative)

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from app import inline
+from app import cancelling, inline
 from app.digits import to_int
 from app.findings import Finding, Severity
 from app.io.wordml import Line, grid_places, wtag
@@ -332,7 +332,7 @@ def _own_line(line: Line) -> bool:
 
 def _repeated_rows(lines: list[Line]) -> int:
     rows: set[int] = set()
-    for line in lines:
+    for line in cancelling.each(lines):
         tr = next(line.element.iterancestors(wtag("tr")), None) if line.element is not None else None
         trpr = tr.find(wtag("trPr")) if tr is not None else None
         own = line.element is not None and sum(1 for _ in line.element.iterancestors(wtag("tc"))) == 1
@@ -357,6 +357,7 @@ def read_table(
     reading = TableReading(markup)
     end = start
     while end < len(lines) and lines[end].in_table and outer_table(lines[end]) == outer:
+        cancelling.check()
         reading.add(lines[end])
         end += 1
     para = reading.paragraph(header_rows(lines[start:end], bold), outer)

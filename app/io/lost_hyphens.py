@@ -17,6 +17,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Container, Iterable
 
+from app import cancelling
 from app.formatting import cardinal_words, ordinal_words
 
 _COMPOUND = re.compile(r"(?<![\w-])[^\W\d_]+(?:-[^\W\d_]+)*(?![\w-])")
@@ -213,7 +214,7 @@ def hyphened_only(lines: Iterable[str], printed: int, listed: Iterable[str] = ()
     hyphened = {c for c in listed if c.rpartition("-")[2] not in TAILS} | NUMBER_COMPOUNDS
     spaced: Counter[str] = Counter()
     titles: Counter[str] = Counter()  # capitalized compounds written with a hyphen, and how often
-    for line in lines:
+    for line in cancelling.each(lines):
         line = _SPACED_HYPHEN.sub("-", line)
         for m in _COMPOUND.finditer(line):
             if "-" in m.group(0):

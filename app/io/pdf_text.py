@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from app import cancelling
 from app.digits import to_int
 from app.io.headings import SECTION_MARK
 from app.io.note_markers import SUPERSCRIPTS
@@ -312,10 +313,13 @@ def clean(lines: list[str]) -> Cleaned:
     # a copy: note texts found past a page counter are blanked in it once read; a form feed that opens a line
     # of text (pdftotext starts each page so) stands on a line of its own, as a page boundary
     lines = _rules_apart([part for raw in lines for part in _form_feeds_apart(raw)])
+    cancelling.check()  # between passes over the whole text
     symbol = _masthead_symbol(lines)
     lines = tails_back(lines, symbol)
+    cancelling.check()
     out = Cleaned([], [], symbol=symbol)
     running = _blank_running_titles(lines, symbol, out)
+    cancelling.check()
     return _Cleaner(lines, symbol, running, out).run()
 
 
@@ -359,6 +363,7 @@ class _Cleaner:
     def run(self) -> Cleaned:
         i = 0
         while i < len(self.lines):
+            cancelling.check()
             i = self._step(i)
         self.area.settle()
         out = self.out

@@ -14,6 +14,7 @@ import zlib
 
 from lxml import etree
 
+from app import cancelling
 from app.errors import InputError
 from app.messages import say
 
@@ -30,6 +31,7 @@ def xml_text(text: str) -> str:
 
 MAX_DEPTH = 200  # element nesting; real resolutions stay under 30
 MAX_ELEMENTS = 2_000_000
+_CHECK_EVERY = 1024  # elements walked between two looks at the reader's cancel token (app.cancelling)
 MAX_XML_BYTES = 64 * 1024 * 1024
 MAX_ZIP_MEMBERS = 2000
 MAX_ZIP_TOTAL = 256 * 1024 * 1024  # all members, uncompressed
@@ -135,6 +137,7 @@ def check_xml(data: bytes, *, name: str = "", max_depth: int = MAX_DEPTH) -> Non
                 size=len(data) // 1_000_000,
             )
         )
+    cancelling.check()  # a package of many parts: between two of them
     text = decode_xml(data, name=name)
     if "<!ENTITY" in text:
         raise InputError(say("{name} declares XML entities, which are refused for safety", name=_label(name)))
@@ -154,6 +157,8 @@ def check_xml(data: bytes, *, name: str = "", max_depth: int = MAX_DEPTH) -> Non
             if event == "start":
                 depth += 1
                 count += 1
+                if not count % _CHECK_EVERY:
+                    cancelling.check()
                 if depth > max_depth:
                     raise InputError(
                         say(
@@ -311,7 +316,7 @@ def check_zip_xml(archive: zipfile.ZipFile, *, name: str = "") -> None:
     """Check every XML part of a zip before another library parses it: every part named .xml or .rels, and
     every part [Content_Types].xml declares as XML whatever its name (Word reads parts by content type)."""
     xml_types = _xml_parts(archive, name)
-    for info in archive.infolist():
+    for info in cancelling.each(archive.infolist()):
         lower = info.filename.lower()
         if lower.endswith((".xml", ".rels")) or lower in xml_types or lower.rsplit(".", 1)[-1] in xml_types:
             check_xml(

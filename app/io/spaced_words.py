@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Container
 
+from app import cancelling
+
 MAX_PIECES = 5  # "resoluti o n s" is four; a bound keeps the scan linear
 _TOKEN = re.compile(r"\S+")
 # a piece of a word: the last may carry a possessive ("Com mittee’s"), punctuation, and a note's marker glued
@@ -66,6 +68,7 @@ def close_up(
     pos = 0
     i = 0
     while i < len(tokens):
+        cancelling.check()  # a paragraph may be a whole file's text
         end = _run_end(pieces, i, tokens, document_words, known)
         if end > i and _word_before_run(pieces, i, tokens, document_words, known):
             end = i  # "in n eed", "to b ring": the word stands and the next pieces make one

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from app import cancelling
 from app.io.lost_hyphens import LINE_PITCH, hyphen_pairs, hyphened_only, restore_hyphens, restore_spaced
 from app.io.pdf_text import PAGE_BREAK
 from app.io.spaced_words import close_up
@@ -50,6 +51,7 @@ class LineJoiner:
         lines = [s for s in (line.strip() for line in lines) if s and s != PAGE_BREAK]
         last_joined = _last_line_joined(lines)
         for at, s in enumerate(lines):
+            cancelling.check()
             if self.extracted and self.wrapped:
                 s = self._rehyphenated(s, last_joined and at == len(lines) - 1)
             end = "".join(out[-2:])[-2:]  # the text so far ends so (pieces are never blank)

@@ -20,7 +20,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from app import inline, lexicon
+from app import cancelling, inline, lexicon
 from app.findings import Finding, Severity
 from app.io import pdf_text, text_structure
 from app.io.amendment_reader import instruction_sentence
@@ -259,14 +259,18 @@ class _Reader:
         after its last, a subparagraph's label after its first line, a wide line's words after the next line, a
         note's marker on a line of its own."""
         lines, pages = first_lines_set_after(lines, pages, label_alone, opens_labelled)
+        cancelling.check()
         lines, pages = labels_set_after(lines, pages, sub_label_alone, opens_labelled)
+        cancelling.check()
         lines, pages = wide_line_pieces(lines, pages, starts_block)
         return markers_on_own_lines(lines, pages, self.notes, LANGUAGE.get())
 
     def run(self) -> ImportResult:
         cleaned = pdf_text.clean(normalise(self.source))
+        cancelling.check()  # between the passes over the text (each over all of it): the user may stop the read
         self.notes = cleaned.notes
         body_lines, body_pages = self._body_lines(cleaned)
+        cancelling.check()
         blocks = _blocks(body_lines, body_pages)
         split = header_end(blocks)
         part_a, part_title = text_structure.part_a_title([b.lines for b in blocks], split)
@@ -282,14 +286,17 @@ class _Reader:
         body = _council_body(head, blocks, split, body_lines, body_pages) or body
         notes = NotePlacement(self.notes, self.findings, self._note_text, self.slash_notes)
         notes.place_header_notes(head, blocks[:split])
-        notes.mark(body)
-        notes.place_bare(body)
-        notes.place_unmarked(body)
-        notes.glue_again(body)
+        for step in (notes.mark, notes.place_bare, notes.place_unmarked, notes.glue_again):
+            cancelling.check()
+            step(body)
         if self.joiner.extracted:
+            cancelling.check()
             body = self._set_apart(res, body)
+            cancelling.check()
             body = self._tables(res, body)
+        cancelling.check()
         self._body(res, body, head.template, in_parts=bool(part_a))
+        cancelling.check()
         notes.attach(res)
         if self.amend_sentences:
             from app.io.amendment_reader import read_body
@@ -309,11 +316,15 @@ class _Reader:
         # space, as typed; wider gaps stay (masthead columns)
         lines = [DOUBLE_SPACE.sub(" ", line) for line in cleaned.lines]
         body_lines, body_pages = self._lift_typed_notes(lines, cleaned.pages)
+        cancelling.check()
         body_lines, body_pages = self._cut_and_split(body_lines, body_pages)
+        cancelling.check()
         self.joiner.lines = body_lines
         self.joiner.note_layout(body_lines, cleaned.furniture)
+        cancelling.check()
         if cleaned.furniture:
             body_lines, body_pages = self._in_printed_order(body_lines, body_pages)
+            cancelling.check()
         return long_numbers_set_apart(body_lines, body_pages)
 
     def _head(self, head_blocks: list[Block], job_number: str) -> HeaderResult:
@@ -542,12 +553,14 @@ class _Reader:
         council = _council(tpl)
         chunks = [
             chunk
-            for block in body
+            for block in cancelling.each(body)
             for piece in self._tabbed_apart(block)
             for chunk in ([[piece]] if isinstance(piece, str) else split_block(piece, council=council))
         ]
         chunks = listed_apart(chunks) if council else chunks  # lists of names: seen in the Council's texts
-        items = [(chunk[0].strip(), text) for chunk in chunks if (text := self._chunk_text(chunk))]
+        items = [
+            (chunk[0].strip(), text) for chunk in cancelling.each(chunks) if (text := self._chunk_text(chunk))
+        ]
         lead = paras[-1].text if paras and paras[-1].kind == "decision" else ""
         amendment = res.header.kind is DocumentKind.AMENDMENT
         layout = text_structure.split_units(items, in_parts, lead, amendment=amendment, council=council)
@@ -642,7 +655,7 @@ class _Reader:
 
     def _paras(self, items: list[tuple[str, str]], *, council: bool = False) -> list[Para]:
         paras: list[Para] = []
-        for first, text in items:
+        for first, text in cancelling.each(items):
             if table_index(text) is not None:
                 paras.append(Para("table", "", text))
                 continue
@@ -657,7 +670,7 @@ class _Reader:
 
     def _build(self, res: Resolution, paras: list[Para], tpl: Template | None) -> None:
         placing = _Placing(self, res, paras, tpl)
-        for i, p in enumerate(paras):
+        for i, p in enumerate(cancelling.each(paras)):
             placing.take(i, p)
         settle_opening_section(res.preamble, res.operative)
         self._left_over(res, placing.pending_heading, placing.closing)

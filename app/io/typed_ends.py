@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import replace
 
+from app import cancelling
 from app.findings import Finding, Severity
 from app.messages import Message, say
 from app.model import Paragraph, Resolution
@@ -27,7 +28,7 @@ def settle_typed_ends(res: Resolution, relabelled: Collection[str] = ()) -> list
     body: dict[str, Paragraph] = {}
     for part, items in res.lists():
         if part is not None:
-            for top in items:
+            for top in cancelling.each(items):
                 # a table's text (a note under it) prints as written, its end mark with it
                 body.update((p.id, p) for p in top.walk() if not p.is_table)
     if not body and not res.instructions:
@@ -36,6 +37,7 @@ def settle_typed_ends(res: Resolution, relabelled: Collection[str] = ()) -> list
     findings = _differences(blocks, body, frozenset(relabelled))
     colon = {(b.paragraph_id, b.is_tail) for b in blocks if b.end.replace("\u00a0", "") == ":"}
     for para in body.values():
+        cancelling.check()
         _absorb(para, colon)
     for instruction in res.instructions:  # the paragraphs an amendment inserts or quotes
         if instruction.paragraph is not None:
@@ -67,6 +69,7 @@ def _differences(
     missing: list[Finding] = []
     checked = 0
     for block in blocks:
+        cancelling.check()
         para = body.get(block.paragraph_id)
         if para is None or block.role not in _BODY_ROLES or block.part is None:
             continue

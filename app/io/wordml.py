@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from app import inline
+from app import cancelling, inline
 from app.digits import to_int
 from app.errors import InputError
 from app.formatting import letters, roman
@@ -75,7 +75,7 @@ class Styles:
             self.default_italic = bool(_on(defaults.find(wtag("i"))))
             self.default_bold = bool(_on(defaults.find(wtag("b"))))
             self.default_size = _points(defaults)
-        for st in root.findall(wtag("style")):
+        for st in cancelling.each(root.findall(wtag("style"))):
             sid = st.get(wtag("styleId")) or ""
             rpr = st.find(wtag("rPr"))
             ppr = st.find(wtag("pPr"))
@@ -165,12 +165,12 @@ class Numbering:
         self.started: set[str] = set()
         if root is None:
             return
-        for ab in root.findall(wtag("abstractNum")):
+        for ab in cancelling.each(root.findall(wtag("abstractNum"))):
             self.abstract[ab.get(wtag("abstractNumId")) or ""] = {
                 to_int(lvl.get(wtag("ilvl")), 0, max_digits=1): self._level(lvl)
                 for lvl in ab.findall(wtag("lvl"))
             }
-        for num in root.findall(wtag("num")):
+        for num in cancelling.each(root.findall(wtag("num"))):
             starts: dict[int, int] = {}
             levels: dict[int, Level] = {}
             for ov in num.findall(wtag("lvlOverride")):
@@ -330,6 +330,7 @@ class Walker:
 
     def _walk(self, el: etree._Element, pstyle: str, out: list[Piece], in_note: bool) -> None:
         for c in el:
+            cancelling.check()  # a paragraph may hold any number of runs
             if not isinstance(c.tag, str):
                 continue
             tag = etree.QName(c).localname if c.tag.startswith("{") else c.tag
@@ -660,6 +661,7 @@ def read_lines(root: etree._Element, walker: Walker) -> list[Line]:
 
     def block(el: etree._Element, cell: tuple[int, int, int] | None) -> None:
         for c in el:
+            cancelling.check()
             if not isinstance(c.tag, str):
                 continue
             if etree.QName(c).localname == "AlternateContent":

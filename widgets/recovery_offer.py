@@ -1,0 +1,116 @@
+"""Work to recover after a crash, offered at start: the recovery folder read and the autosave the user restores
+loaded off the UI thread (the window's file reader), each autosave offered in turn, newest first.
+
+Autosaves may be many, or tens of MB each: read on the UI thread, the start froze for seconds (benchmarks/
+bench_recovery_pause.py). `offer(scan, otherwise, later=True)` asks about each of the newest MAX_OFFERED
+autosaves; the one restored is loaded by the reader and replaces the draft; one that cannot be loaded is kept
+aside (never deleted) and the next is offered; `otherwise()` runs when none was restored. With `later=False`
+everything runs on the caller's thread (File menu's tests and the window's own synchronous start).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from app import edits, recovery
+from app.errors import ResoluteError
+from app.interface import fill, tr
+from app.model import Resolution
+
+if TYPE_CHECKING:
+    from widgets.document_controller import DocumentController
+
+MAX_OFFERED = 5
+
+
+def _load(item: recovery.Recoverable) -> Resolution | ResoluteError:
+    """The autosave's draft, or why it cannot be loaded (handed back, not raised: the next is offered then)."""
+    try:
+        return item.load()
+    except ResoluteError as exc:
+        return exc
+
+
+class RecoveryOffer:
+    def __init__(self, files: DocumentController) -> None:
+        self.files = files
+        self.win = files.win
+
+    def offer(self, scan: recovery.Scan, otherwise: Callable[[], object], *, later: bool) -> bool:
+        """True when an autosave was restored (or, `later`, is being loaded)."""
+        notes = _recovery_notes(scan.kept, len(scan.found) - MAX_OFFERED, self.files.autosaver.folder)
+        if notes:
+            self.win.statusBar().showMessage(notes, 15000)
+        return self._offer_from(scan.found[:MAX_OFFERED], otherwise, later)
+
+    def _offer_from(
+        self, items: list[recovery.Recoverable], otherwise: Callable[[], object], later: bool
+    ) -> bool:
+        win = self.win
+        for k, item in enumerate(items):
+            if win.prompter.ask_restore(win, item):
+                if not self.files.confirm_discard():  # typed into the new draft while the folder was read
+                    return False
+                return self._load(item, items[k + 1 :], otherwise, later)
+            item.discard()
+        otherwise()
+        return False
+
+    def _load(
+        self,
+        item: recovery.Recoverable,
+        rest: list[recovery.Recoverable],
+        otherwise: Callable[[], object],
+        later: bool,
+    ) -> bool:
+        """Load the autosave the user restores; one that cannot be loaded is kept aside, and the rest offered."""
+        win = self.win
+
+        def loaded(got: Resolution | ResoluteError) -> bool:
+            if isinstance(got, ResoluteError):
+                aside = item.keep_aside()
+                win.prompter.error(
+                    win,
+                    tr("Cannot recover"),
+                    tr("{error}; the file is kept as {name}").format(error=got, name=aside),
+                )
+                return self._offer_from(rest, otherwise, later)
+            self._restore(item, got)
+            return True
+
+        if not later:
+            return loaded(_load(item))
+        return win.reader.read(item.path, loaded, title=tr("Cannot recover"), work=lambda _: _load(item))
+
+    def _restore(self, item: recovery.Recoverable, res: Resolution) -> None:
+        doc = edits.Document(res, path=item.source)
+        doc.history.mark_modified()
+        self.files.replace(doc)
+        item.discard()
+        self.files.autosave()
+        self.win.update_actions()
+
+
+def _recovery_notes(kept: list[Path], waiting: int, folder: Path) -> str:
+    """The status bar's line on recovery files set aside as unreadable and kept for the next start."""
+    notes = []
+    if kept:
+        notes.append(
+            fill(
+                "{count} recovery file(s) could not be read and were kept as {name} in {folder}",
+                count=len(kept),
+                name=kept[0].name + (tr(" and others") if len(kept) > 1 else ""),
+                folder=kept[0].parent,
+            )
+        )
+    if waiting > 0:
+        notes.append(
+            fill(
+                "{count} older recovery file(s) are kept in {folder} for the next start",
+                count=waiting,
+                folder=folder,
+            )
+        )
+    return "; ".join(notes)
