@@ -1,0 +1,167 @@
+"""The thirteenth hostile-input pass (docs/hardening-log.md, "Thirteenth pass"): the data files a delegation edits
+by hand (resources/languages/<code>.toml, conventions.toml, the State lists) holding values of a kind their code
+cannot use. Each mutation is made here from the shipped file; the refusal is one line, exit 2, said in French
+and Spanish too."""
+
+from __future__ import annotations
+
+import io
+import re
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import redirect_stderr, redirect_stdout
+from pathlib import Path
+
+import pytest
+
+from app import languages, states
+from app.cli import run
+from app.conventions import base
+from app.errors import TemplateError
+from app.messages import localize
+from app.paths import resource
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLE = ROOT / "tests" / "fixtures" / "cli" / "clean.txt"
+SHIPPED = resource("languages", "en.toml").read_text(encoding="utf-8")
+
+
+def _field(name: str, value: str) -> Callable[[str], str]:
+    """The shipped file with the field `name = …` (a line, or a list over lines) given `value` (as TOML)."""
+
+    def edit(text: str) -> str:
+        out, count = re.subn(
+            rf"(?m)^{name} = (?:\[[^\]]*\]|.*$)", lambda _: f"{name} = {value}", text, count=1
+        )  # the top-level field
+        assert count == 1, name
+        return out
+
+    return edit
+
+
+def _added(table: str) -> Callable[[str], str]:
+    return lambda text: text + "\n" + table + "\n"
+
+
+# each edit, and the field its refusal names; the code before ended each as an internal error (or, for the
+# repeated repeat, hung a text import on a line that almost matches)
+EDITS = {
+    "session named by a word": (_added('[sessions]\nabc = "x"'), "sessions"),
+    "session of 5,000 digits": (_added('[sessions]\n"' + "9" * 5000 + '" = "x"'), "sessions"),
+    "months as numbers": (_field("months", "[1,2,3,4,5,6,7,8,9,10,11,12]"), "months"),
+    "pattern never closed": (_field("closing", "'(a'"), "closing"),
+    "pattern as a number": (_field("closing", "5"), "closing"),
+    "pattern's range reversed": (_field("last_paragraph", "'[z-a]'"), "last_paragraph"),
+    "pattern repeating a repeat": (_field("closing", r"'^(\w+\s?)+$'"), "closing"),
+    "no labels": (_field("labels", "[]"), "labels"),
+    "labels as numbers": (_field("labels", "[1, 2]"), "labels"),
+    "date naming no field": (_field("date", '"{day} {month} {year} {x}"'), "date"),
+    "date never closing a brace": (_field("date", '"{day"'), "date"),
+    "session form naming no field": (_field("session_fallback", '"{m} {n"'), "session_fallback"),
+    "and as a number": (_field("and_word", "3"), "and_word"),
+}
+
+
+@pytest.fixture
+def english_file(monkeypatch, tmp_path: Path) -> Iterator[Callable[[str], None]]:  # noqa: ANN001
+    """Makes the English languages file read from `tmp_path` hold the text given; caches cleared around it."""
+    folder = tmp_path / "languages"
+    folder.mkdir()
+    real = languages.resource
+
+    def place(*parts: str) -> Path:
+        return folder / parts[1] if parts[:1] == ("languages",) and parts[1] == "en.toml" else real(*parts)
+
+    def write(text: str) -> None:
+        (folder / "en.toml").write_text(text, encoding="utf-8")
+        languages.all_languages.cache_clear()
+
+    monkeypatch.setattr(languages, "resource", place)
+    yield write
+    monkeypatch.undo()
+    languages.all_languages.cache_clear()
+
+
+def test_the_shipped_languages_files_pass_their_own_checks() -> None:
+    languages.all_languages.cache_clear()
+    assert set(languages.all_languages()) == {"en", "fr", "es"}
+
+
+@pytest.mark.parametrize("name", list(EDITS))
+def test_a_hand_edited_languages_file_is_refused_naming_its_field(
+    english_file: Callable[[str], None], name: str
+) -> None:
+    edit, field = EDITS[name]
+    english_file(edit(SHIPPED))
+    with pytest.raises(TemplateError) as refused:
+        languages._load("en")
+    said = str(refused.value)
+    assert said.startswith(f"en.toml: field '{field}' ") and "\n" not in said
+    assert "le champ" in localize(refused.value.args[0], "fr")
+    assert "el campo" in localize(refused.value.args[0], "es")
+
+
+@pytest.mark.parametrize("name", ["session named by a word", "pattern never closed"])
+def test_the_command_says_why_in_one_line(english_file: Callable[[str], None], name: str) -> None:
+    """The code before ended `check` as an internal error (exit 3) naming a ValueError or re.error."""
+    english_file(EDITS[name][0](SHIPPED))
+    err = io.StringIO()
+    with redirect_stderr(err), redirect_stdout(io.StringIO()):
+        code = run(["check", str(SAMPLE)])
+    lines = err.getvalue().strip().splitlines()
+    assert code == 2 and len(lines) == 1 and f"field '{EDITS[name][1]}'" in lines[0]
+
+
+def test_conventions_with_a_severity_no_check_has_is_refused(monkeypatch, tmp_path: Path) -> None:  # noqa: ANN001
+    shipped = resource("conventions.toml").read_text(encoding="utf-8")
+    cases = {
+        "severity": shipped + '\n"dates.format" = "loud"\n' if "[severity]" in shipped else None,
+        "repetition": shipped.replace('scope = "consecutive"', "scope = 3"),
+        "names": shipped.replace("names = [", "names = [1, "),
+    }
+    for name, text in cases.items():
+        assert text is not None and text != shipped, name
+        path = tmp_path / f"{name}.toml"
+        path.write_text(text, encoding="utf-8")
+        monkeypatch.setattr(base, "resource", lambda *_, p=path: p)
+        base.settings.cache_clear()
+        with pytest.raises(TemplateError) as refused:
+            base.settings()
+        assert str(refused.value).startswith("conventions.toml: "), name
+        assert localize(refused.value.args[0], "fr") != str(refused.value)
+    monkeypatch.undo()
+    base.settings.cache_clear()
+    assert base.settings().repetition_scope
+
+
+@pytest.mark.parametrize(
+    "file, edit",
+    [
+        ("state-aliases.txt", lambda t: t + "\nFreedonia = Sylvania\n"),
+        ("states.txt", lambda t: t.encode("utf-8") + b"\nC\xf4te\n"),
+    ],
+)
+def test_a_state_list_edited_by_hand_is_refused_in_one_line(monkeypatch, tmp_path: Path, file, edit) -> None:  # noqa: ANN001
+    real = states.resource
+    text = real(file).read_text(encoding="utf-8")
+    changed = edit(text)
+    target = tmp_path / file
+    if isinstance(changed, bytes):
+        target.write_bytes(changed)
+    else:
+        target.write_text(changed, encoding="utf-8")
+    monkeypatch.setattr(states, "resource", lambda name: target if name == file else real(name))
+    states._english.cache_clear()
+    try:
+        with pytest.raises(TemplateError) as refused:
+            states._english()
+        assert str(refused.value).startswith(f"{file}: ")
+        assert localize(refused.value.args[0], "es").startswith(f"{file}: ")
+    finally:
+        monkeypatch.undo()
+        states._english.cache_clear()
+    assert states._english().states
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(pytest.main([__file__, "-q"]))
