@@ -47,7 +47,9 @@ def test_deleting_one_of_many_unplaced_blocks_costs_the_blocks_once(
     about eight times the time."""
     times = []
     for n in (60, 480):
-        win = _opened(qtbot, settings, prompter, tmp_path, [f"Block {i} kept by the reader" for i in range(n)])
+        win = _opened(
+            qtbot, settings, prompter, tmp_path, [f"Block {i} kept by the reader" for i in range(n)]
+        )
         times.append(min(_delete_first(qtbot, win) for _ in range(2)))
         assert win.paragraphs.unplaced.texts[0] == "Block 2 kept by the reader"
         win.undo()
