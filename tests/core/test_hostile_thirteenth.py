@@ -10,6 +10,7 @@ import re
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import redirect_stderr, redirect_stdout
+from copy import deepcopy
 from pathlib import Path
 
 import pytest
@@ -24,9 +25,9 @@ from app.cli import run
 from app.conventions import base
 from app.errors import TemplateError
 from app.messages import localize
-from app.model import Paragraph
+from app.model import Footnote, Paragraph, Resolution
 from app.negotiation import proposals, table_proposals
-from app.negotiation.proposals import InsertRow
+from app.negotiation.proposals import InsertRow, derive
 from app.paths import resource
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -262,3 +263,32 @@ def test_rows_inserted_where_others_were_added_are_placed_at_once() -> None:
         "Name", "first", "accepted 0", "accepted 1", "accepted 2", "proposed", "last"
     ]  # fmt: skip
     assert growth(make, 400) < 24  # linear: 8; the code before: 40 and more
+
+
+# --- a proposal derived on a draft whose paragraphs each carry a note ------------------------------------------
+
+
+def _noted(n: int) -> tuple[Resolution, Resolution]:
+    base = Resolution()
+    for i in range(n):
+        note = Footnote(text=f"Note {i}.", id=f"n{i}")
+        base.footnotes[note.id] = note
+        base.operative.append(Paragraph("Decides", f"to act on item {i}[^{note.id}]"))
+    copy = deepcopy(base)
+    for para in copy.operative[::2]:
+        para.text = para.text.replace("act", "move")
+    return base, copy
+
+
+def test_a_proposal_on_noted_paragraphs_pairs_each_note_once() -> None:
+    """Each paragraph paired made a set of every note paired before it: paragraphs times notes (8,000 noted
+    paragraphs: 1.1 s; a draft at the 50,000-paragraph bound: past 40 s)."""
+    base, copy = _noted(3)
+    proposal = derive(base, copy, "EU")
+    assert len(proposal.edits) == 2 and not proposal.footnotes  # the copy's notes are the base's own
+
+    def make(n: int) -> Callable[[], object]:
+        drafts = _noted(n)
+        return lambda: derive(*drafts, "EU")
+
+    assert growth(make, 2_000, repeats=2) < 16  # linear: 8 (here 8.5 to 10); the code before: 24 and more
