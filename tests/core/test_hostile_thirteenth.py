@@ -5,7 +5,9 @@ and Spanish too."""
 
 from __future__ import annotations
 
+import errno
 import io
+import os
 import re
 import sys
 from collections.abc import Callable, Iterator
@@ -292,3 +294,40 @@ def test_a_proposal_on_noted_paragraphs_pairs_each_note_once() -> None:
         return lambda: derive(*drafts, "EU")
 
     assert growth(make, 2_000, repeats=2) < 16  # linear: 8 (here 8.5 to 10); the code before: 24 and more
+
+
+# --- the command line's output closed or on a full disk ------------------------------------------------------
+
+
+class _LostOutput(io.StringIO):
+    """An output whose reader went away (`resolute check x | head -1`) or whose disk is full."""
+
+    def __init__(self, number: int) -> None:
+        super().__init__()
+        self.number = number
+
+    def write(self, text: str) -> int:
+        raise OSError(self.number, os.strerror(self.number))
+
+    def flush(self) -> None:
+        raise OSError(self.number, os.strerror(self.number))
+
+
+@pytest.mark.parametrize("number", [errno.EPIPE, errno.ENOSPC])
+def test_an_output_closed_or_full_is_said_in_one_line_not_as_a_bug(monkeypatch, number: int) -> None:  # noqa: ANN001
+    """Both ended as "internal error (BrokenPipeError …); please report it with the file", exit 3."""
+    err = io.StringIO()
+    monkeypatch.setattr(sys, "stdout", _LostOutput(number))
+    monkeypatch.setattr(sys, "stderr", err)
+    code = run(["check", str(SAMPLE)])
+    lines = err.getvalue().strip().splitlines()
+    assert code == 2 and len(lines) == 1 and "internal error" not in lines[0]
+    assert ("closed" if number == errno.EPIPE else os.strerror(number)) in lines[0]
+
+
+def test_a_full_disk_under_the_output_is_said_in_french(monkeypatch) -> None:  # noqa: ANN001
+    err = io.StringIO()
+    monkeypatch.setattr(sys, "stdout", _LostOutput(errno.ENOSPC))
+    monkeypatch.setattr(sys, "stderr", err)
+    assert run(["check", str(SAMPLE), "--lang", "fr"]) == 2
+    assert "impossible d'écrire la sortie" in err.getvalue()
