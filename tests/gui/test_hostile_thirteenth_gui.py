@@ -53,7 +53,7 @@ def test_deleting_one_of_many_unplaced_blocks_costs_the_blocks_once(
         times.append(min(_delete_first(qtbot, win) for _ in range(2)))
         assert win.paragraphs.unplaced.texts[0] == "Block 2 kept by the reader"
         win.undo()
-        qtbot.waitUntil(lambda w=win: len(w.paragraphs.unplaced.texts) == n - 1)
+        qtbot.waitUntil(lambda w=win, k=n: len(w.paragraphs.unplaced.texts) == k - 1)
         prompter.save_answer = "discard"
         win.close()
     assert times[1] < 24 * max(times[0], 0.02), times  # linear: 8; the code before: past 60
