@@ -20,9 +20,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from fixtures.robust.hostile import growth  # noqa: E402
+from fixtures.robust.hostile import growth, sample  # noqa: E402
 
-from app import languages, states
+from app import languages, rollover, states
 from app.cli import run
 from app.conventions import base
 from app.errors import TemplateError
@@ -331,3 +331,37 @@ def test_a_full_disk_under_the_output_is_said_in_french(monkeypatch) -> None:  #
     monkeypatch.setattr(sys, "stderr", err)
     assert run(["check", str(SAMPLE), "--lang", "fr"]) == 2
     assert "impossible d'écrire la sortie" in err.getvalue()
+
+
+@pytest.mark.parametrize(
+    "edit, field",
+    [
+        (lambda t: t.replace('"*" = ', '"all" = '), "organ_names"),
+        (lambda t: t.replace('opener = "Recalling"', "opener = 3"), "citation"),
+        (
+            lambda t: re.sub(
+                r"(?s)session_patterns = \[.*?\]", 'session_patterns = "its {ordinal} session"', t
+            ),
+            "session_patterns",
+        ),
+    ],
+)
+def test_a_hand_edited_rollover_file_is_refused_naming_its_field(
+    monkeypatch, tmp_path: Path, edit, field
+) -> None:  # noqa: ANN001
+    """A KeyError or TypeError ended the rollover (Versions › Roll Over) as an internal error."""
+    shipped = resource("rollover", "rollover.toml").read_text(encoding="utf-8")
+    changed = edit(shipped)
+    assert changed != shipped
+    path = tmp_path / "rollover.toml"
+    path.write_text(changed, encoding="utf-8")
+    monkeypatch.setattr(rollover, "resource", lambda *_: path)
+    rollover._config.cache_clear()
+    try:
+        with pytest.raises(TemplateError) as refused:
+            rollover.rollover(sample(), adoption_date=None, adopted_symbol="A/RES/80/70")
+        assert str(refused.value).startswith(f"rollover.toml: field '{field}' ")
+        assert localize(refused.value.args[0], "fr").startswith("rollover.toml : le champ")
+    finally:
+        monkeypatch.undo()
+        rollover._config.cache_clear()
