@@ -261,9 +261,8 @@ def test_rows_inserted_where_others_were_added_are_placed_at_once() -> None:
     table, header = table_proposals.rebase_table(
         base, now, [InsertRow(base.id, 1, ("proposed", "9"), False)], lambda b, n, h: n
     )
-    assert header == 1 and [r[0] for r in table] == [
-        "Name", "first", "accepted 0", "accepted 1", "accepted 2", "proposed", "last"
-    ]  # fmt: skip
+    placed = ["Name", "first", "accepted 0", "accepted 1", "accepted 2", "proposed", "last"]
+    assert header == 1 and [r[0] for r in table] == placed
     assert growth(make, 400) < 24  # linear: 8; the code before: 40 and more
 
 

@@ -5,6 +5,10 @@ deleted with its button, undone."""
 from __future__ import annotations
 
 import json
+import os
+import shutil
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -67,3 +71,24 @@ def test_a_block_that_reads_as_markup_shows_its_words(qtbot, settings, prompter,
     words = win.paragraphs.unplaced.rows[0][0]
     assert words.textFormat() == Qt.TextFormat.PlainText and words.text() == block
     prompter.save_answer = "discard"
+
+
+def test_the_editor_started_over_a_broken_languages_file_says_why_in_one_line(tmp_path: Path) -> None:
+    """The languages are read as the editor's modules load: a hand-edited file stopped the start with a
+    traceback (exit 1). A copy of the program whose English file names a session by a word is started."""
+    root = Path(__file__).resolve().parents[2]
+    for folder in ("app", "widgets", "resources", "templates"):
+        shutil.copytree(root / folder, tmp_path / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    english = tmp_path / "resources" / "languages" / "en.toml"
+    english.write_text(english.read_text(encoding="utf-8") + '\n[sessions]\neighty = "x"\n', encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "app"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path)},
+    )
+    lines = [s for s in done.stderr.splitlines() if "propagateSizeHints" not in s]
+    assert done.returncode == 2 and len(lines) == 1, done.stderr[-600:]
+    assert "en.toml: field 'sessions'" in lines[0]
