@@ -22,12 +22,12 @@ from hypothesis import strategies as st
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from fixtures.robust.hostile import growth, sample  # noqa: E402
 
-from app import languages, rollover, states
+from app import amendments, languages, rollover, states, storage
 from app.cli import run
 from app.conventions import base
-from app.errors import TemplateError
+from app.errors import InputError, TemplateError
 from app.messages import localize
-from app.model import Footnote, Paragraph, Resolution
+from app.model import Annex, Footnote, Paragraph, Resolution, ResolutionPart
 from app.negotiation import proposals, table_proposals
 from app.negotiation.proposals import InsertRow, derive
 from app.paths import resource
@@ -364,3 +364,67 @@ def test_a_hand_edited_rollover_file_is_refused_naming_its_field(
     finally:
         monkeypatch.undo()
         rollover._config.cache_clear()
+
+
+# --- an amendment derived from versions that differ where the set wording has no sentence ---------------------
+
+
+def _with_annex_and_part(res: Resolution) -> Resolution:
+    res.annexes.append(Annex(title="Terms of reference", paragraphs=[Paragraph("", "The panel shall meet.")]))
+    res.later_parts.append(ResolutionPart(title="Part B", operative=[Paragraph("Requests", "a report.")]))
+    res.unplaced.append("Informal note kept by the reader")
+    return res
+
+
+def _edit_title(r: Resolution) -> None:
+    r.title += " and more"
+
+
+def _edit_annex(r: Resolution) -> None:
+    r.annexes[0].paragraphs[0].text = "The panel shall meet twice."
+
+
+def _edit_part(r: Resolution) -> None:
+    r.later_parts[0].operative[0].text = "a second report."
+
+
+def _edit_unplaced(r: Resolution) -> None:
+    r.unplaced[0] = "Another note"
+
+
+@pytest.mark.parametrize("change", [_edit_title, _edit_annex, _edit_part, _edit_unplaced])
+def test_an_amendment_refuses_a_change_it_has_no_sentence_for(change: Callable[[Resolution], None]) -> None:
+    """`resolute amend` wrote an amendment without the change (exit 0): it read as if the proposed version kept
+    the base's title, annex, later part or unplaced text."""
+    base = _with_annex_and_part(sample())
+    proposed = deepcopy(base)
+    change(proposed)
+    with pytest.raises(InputError) as refused:
+        amendments.amendment(base, proposed, sponsors=["Mexico"], symbol="A/C.3/80/L.77")
+    assert "an amendment cannot carry that yet" in str(refused.value)
+    assert "la version proposée modifie" in localize(refused.value.args[0], "fr")
+
+
+def test_an_amendment_of_the_same_reading_elsewhere_is_made() -> None:
+    """Read again from another file (other ids, note ids, spaces), the same title, annex and part are no change."""
+    base = _with_annex_and_part(sample())
+    proposed = deepcopy(base)
+    proposed.title = "  " + base.title.replace(" ", "  ") + " "
+    proposed.operative[0].text += " and more"
+    made = amendments.amendment(base, proposed, sponsors=["Mexico"], symbol="A/C.3/80/L.77")
+    assert len(made.instructions) == 1
+
+
+def test_amend_on_the_command_line_says_it_in_one_line(tmp_path: Path) -> None:
+    base = _with_annex_and_part(sample())
+    proposed = deepcopy(base)
+    _edit_unplaced(proposed)
+    paths = [tmp_path / "base.json", tmp_path / "proposed.json"]
+    for res, path in zip((base, proposed), paths, strict=True):
+        storage.save_project(res, path)
+    err = io.StringIO()
+    with redirect_stderr(err), redirect_stdout(io.StringIO()):
+        code = run(["amend", *map(str, paths), "-o", str(tmp_path / "a.docx"), "--sponsor", "Mexico"])
+    lines = err.getvalue().strip().splitlines()
+    assert code == 2 and len(lines) == 1 and "the unplaced text" in lines[0]
+    assert not (tmp_path / "a.docx").exists()
