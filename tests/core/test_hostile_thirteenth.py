@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from fixtures.robust.hostile import growth, sample  # noqa: E402
 
-from app import amendments, languages, rollover, states, storage
+from app import amendments, interface, languages, rollover, states, storage
 from app.cli import run
 from app.conventions import base
 from app.errors import InputError, TemplateError
@@ -328,7 +328,12 @@ def test_a_full_disk_under_the_output_is_said_in_french(monkeypatch) -> None:  #
     err = io.StringIO()
     monkeypatch.setattr(sys, "stdout", _LostOutput(errno.ENOSPC))
     monkeypatch.setattr(sys, "stderr", err)
-    assert run(["check", str(SAMPLE), "--lang", "fr"]) == 2
+    try:
+        assert run(["check", str(SAMPLE), "--lang", "fr"]) == 2
+    finally:
+        interface.use(
+            interface.ENGLISH
+        )  # --lang sets the process's language: the tests after it read English
     assert "impossible d'écrire la sortie" in err.getvalue()
 
 
