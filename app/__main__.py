@@ -11,6 +11,9 @@ def main(argv: list[str] | None = None) -> int:
 
     if args and (args[0] in cli.COMMANDS or args[0] in ("-h", "--help", "--version")):
         return cli.run(args)
+    from app.errors import ResoluteError
+    from app.messages import localize, reason
+
     try:
         from widgets.app import run_editor
     except ImportError as exc:  # PySide6 missing or broken: the CLI still works
@@ -19,7 +22,16 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 2
-    return run_editor(args)
+    except (
+        ResoluteError
+    ) as exc:  # a data file edited by hand (a languages file): its one line, not a traceback
+        print(f"resolute: {localize(reason(exc))}", file=sys.stderr)
+        return 2
+    try:
+        return run_editor(args)
+    except ResoluteError as exc:
+        print(f"resolute: {localize(reason(exc))}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

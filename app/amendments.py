@@ -214,11 +214,49 @@ def _derive(base: Resolution, proposed: Resolution, by_id: bool, subs: bool) -> 
     return out
 
 
+def _words(markup: str) -> str:
+    return " ".join(inline.plain(markup).split())
+
+
+def _read(paragraphs: list[Paragraph]) -> list[tuple]:
+    """Paragraphs as a reader sees them (no marks, no note ids, spaces closed up), subparagraphs and cells in."""
+    return [
+        (_words(lead_text(p)), _read(p.subparagraphs), _words(p.tail), _words(p.heading), p.table, p.numbered)
+        for p in paragraphs
+    ]
+
+
+def _refuse_beyond_the_wording(base: Resolution, proposed: Resolution) -> None:
+    """The set wording names the paragraphs of part A's preamble and operative part: a change to the title, to
+    part B and after, to an annex or to the unplaced text had no instruction and the amendment was written
+    without it (exit 0), reading as if the proposed version kept the base's words. Refused in one line."""
+    reach = (
+        (say("the title"), lambda r: _words(r.title)),
+        (
+            say("a part after part A"),
+            lambda r: [(_words(u.title), _read(u.preamble), _read(u.operative)) for u in r.later_parts],
+        ),
+        (say("an annex"), lambda r: [(_words(a.title), a.labelled, _read(a.paragraphs)) for a in r.annexes]),
+        (say("the unplaced text"), lambda r: [_words(u) for u in r.unplaced]),
+    )
+    for what, read in reach:
+        if read(base) != read(proposed):
+            raise InputError(
+                say(
+                    "the proposed version changes {what}: an amendment cannot carry that yet; change it in the "
+                    "draft itself",
+                    what=what,
+                )
+            )
+
+
 def derive(base: Resolution, proposed: Resolution) -> list[Instruction]:
     """The instructions that turn the paragraphs of `base` into those of `proposed`, in reading order of the
     base. Paragraphs and subparagraphs are aligned by the compare engine; changes inside a paragraph become
     text edits in the set wording when they read back exactly, else the paragraph is replaced whole. The
-    finer instructions are kept only when applying them gives the proposed draft exactly."""
+    finer instructions are kept only when applying them gives the proposed draft exactly. InputError for a
+    change the wording cannot say (a table's, the title's, a later part's, an annex's, unplaced text)."""
+    _refuse_beyond_the_wording(base, proposed)
     by_id = same_project(base, proposed)
     fine = _derive(base, proposed, by_id, subs=True)
     try:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import errno
 import json
 import os
 import sys
@@ -101,21 +102,51 @@ def run(argv: list[str]) -> int:
         return 2
     try:
         _refuse_overwriting_an_input(args)
-        return _COMMANDS[args.command](args)
+        code = _COMMANDS[args.command](args)
+        sys.stdout.flush()  # here, where a closed pipe or a full disk is said, not at the interpreter's exit
+        return code
     except ResoluteError as exc:  # in the language --lang asked for, where the command takes one
         print(f"resolute: {localize(reason(exc))}", file=sys.stderr)
         return EXIT_INPUT
     except KeyboardInterrupt:
         print("resolute: interrupted", file=sys.stderr)
         return 130
+    except OSError as exc:
+        if exc.errno not in _OUTPUT_LOST:
+            return _internal(exc)
+        return _output_lost(exc)
     except Exception as exc:  # a bug, not the user's file: its own code, and one line instead of a traceback
-        detail = str(exc).splitlines()[0][:200] if str(exc) else ""
-        print(
-            f"resolute: internal error ({exc.__class__.__name__}{': ' + detail if detail else ''}); "
-            "please report it with the file",
-            file=sys.stderr,
-        )
-        return EXIT_INTERNAL
+        return _internal(exc)
+
+
+# the output's reader went away (`resolute check x | head -1`), or the disk under it is full: the user's
+# surroundings, not a bug in Resolute (they ended as "internal error … please report it", exit 3)
+_OUTPUT_LOST = {errno.EPIPE, errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC), errno.EFBIG}
+
+
+def _output_lost(exc: OSError) -> int:
+    with contextlib.suppress(OSError, ValueError, AttributeError):  # nothing more goes to a closed pipe
+        out = sys.stdout.fileno()
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, out)
+        os.close(devnull)
+    if exc.errno == errno.EPIPE:
+        said = say("the output was closed before all of it was written")
+    else:
+        said = say("cannot write the output: {reason}", reason=exc.strerror or exc.__class__.__name__)
+    with contextlib.suppress(OSError, ValueError):
+        print(f"resolute: {localize(said)}", file=sys.stderr)
+    return EXIT_INPUT
+
+
+def _internal(exc: BaseException) -> int:
+    detail = str(exc).splitlines()[0][:200] if str(exc) else ""
+    print(
+        f"resolute: internal error ({exc.__class__.__name__}{': ' + detail if detail else ''}); "
+        "please report it with the file",
+        file=sys.stderr,
+    )
+    return EXIT_INTERNAL
 
 
 def _check(args: argparse.Namespace) -> int:

@@ -19,6 +19,7 @@ from typing import Any
 from app.datafile import read_toml
 from app.errors import TemplateError
 from app.findings import Finding, Severity, rule_matches
+from app.language_fields import check_fields
 from app.messages import say
 from app.paths import resource, resources_dir
 
@@ -161,6 +162,7 @@ def _load(code: str) -> Language:
     missing = [key for key in _REQUIRED if key not in data]
     if missing:
         raise TemplateError(say("{name}: missing field '{field}'", name=path.name, field=missing[0]))
+    check_fields(path.name, data)  # a file edited by hand: a field its code cannot use is refused here
     if len(data["months"]) != 12:
         raise TemplateError(
             say("{name}: field '{field}' must list twelve months", name=path.name, field="months")
@@ -181,7 +183,7 @@ def _load(code: str) -> Language:
         and_word=data.get("and_word", "and"),
         and_before={k: tuple(v) for k, v in data.get("and_before", {}).items()},
         session_fallback=data.get("session_fallback", "Session {n}"),
-        sessions={int(k): v for k, v in data.get("sessions", {}).items()},
+        sessions={int(k.strip()): v for k, v in data.get("sessions", {}).items()},
         organ_lines=dict(data["organ_lines"]),
         organs=dict(data.get("organs", {})),
         committees=dict(data.get("committees", {})),

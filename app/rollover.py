@@ -21,7 +21,7 @@ from typing import Any
 from app import inline
 from app.datafile import read_toml
 from app.digits import to_int
-from app.errors import InputError
+from app.errors import InputError, TemplateError
 from app.formatting import format_date, ordinal_words, parse_ordinal_words
 from app.io.imported import Adoption
 from app.messages import say
@@ -32,7 +32,34 @@ from app.templates import get_template
 
 @cache
 def _config() -> dict[str, Any]:
-    return read_toml(resource("rollover", "rollover.toml"))
+    data = read_toml(resource("rollover", "rollover.toml"))
+    _check_config(data)
+    return data
+
+
+def _texts(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(v, str) for v in value)
+
+
+def _check_config(data: dict[str, Any]) -> None:
+    """rollover.toml edited by hand: a field missing or of a kind the rollover cannot use is refused in one
+    line naming it (a KeyError or TypeError ended the rollover as an internal error)."""
+
+    def refuse(key: str, problem: str) -> TemplateError:
+        return TemplateError(
+            say("{file}: field '{field}' {problem}", file="rollover.toml", field=key, problem=problem)
+        )
+
+    names = data.get("organ_names")
+    if not isinstance(names, dict) or not _texts(names.get("*")) or not all(map(_texts, names.values())):
+        raise refuse("organ_names", say('must be a table of lists of texts, with a "*" list'))
+    if not _texts(data.get("session_patterns")):
+        raise refuse("session_patterns", say("must be a list of texts"))
+    citation, revision = data.get("citation"), data.get("revision")
+    if not isinstance(citation, dict) or not isinstance(citation.get("opener"), str):
+        raise refuse("citation", say("must be a table giving the opener as text"))
+    if not isinstance(revision, dict) or not _texts(revision.get("revised_label")):
+        raise refuse("revision", say("must be a table giving revised_label as a list of texts"))
 
 
 # --- changes the user can undo ---------------------------------------------------------------------------

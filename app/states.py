@@ -15,6 +15,8 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from app.errors import TemplateError
+from app.messages import say
 from app.paths import resource, resources_dir
 
 ENGLISH = "en"
@@ -29,11 +31,20 @@ class State:
 
 def _lines(name: str) -> list[str]:
     out = []
-    for line in resource(name).read_text(encoding="utf-8").splitlines():
+    try:  # a list edited by hand, saved in another encoding
+        text = resource(name).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        raise TemplateError(say("{file}: cannot be read as UTF-8 text", file=name)) from None
+    for line in text.splitlines():
         line = line.split("#", 1)[0].strip()
         if line:
             out.append(line)
     return out
+
+
+def _not_a_name(file: str, name: str) -> str:
+    """A hand-edited list's alias for a name the list does not have: refused in one line (exit 2), not a bug."""
+    return say("{file}: '{name}' is not a State name in the list", file=file, name=name[:80])
 
 
 _SAINT = re.compile(r"\bst\.?\s")
@@ -79,7 +90,7 @@ def _english() -> _Names:
     for line in _lines("state-aliases.txt"):
         alias, _, official = (s.strip() for s in line.partition(" = "))
         if fold(official) not in index:
-            raise ValueError(f"state-aliases.txt: '{official}' is not a name in states.txt")
+            raise TemplateError(_not_a_name("state-aliases.txt", official))
         index.setdefault(fold(alias), (index[fold(official)][0], False))
     return _Names(tuple(out), {s.name: s.name for s in out}, index, ordered=False)
 
@@ -101,20 +112,26 @@ def _translated(code: str) -> _Names:
         if section == "[aliases]":
             alias, _, official = (s.strip() for s in line.partition(" = "))
             if fold(official) not in index:
-                raise ValueError(f"{file}: '{official}' is not a name in the file")
+                raise TemplateError(_not_a_name(file, official))
             index.setdefault(fold(alias), (index[fold(official)][0], False))
             continue
         source, _, names = line.partition(":")
         forms = [n.strip() for n in names.split(" = ")]
         if english.index.get(fold(source), ("", False))[0] != source.strip() or not forms[0]:
-            raise ValueError(f"{file}: '{line}' does not start with an English short name and a colon")
+            raise TemplateError(
+                say(
+                    "{file}: '{line}' does not start with an English short name and a colon",
+                    file=file,
+                    line=line[:80],
+                )
+            )
         out.append(State(forms[0], tuple(forms[1:]), section == "[observer]"))
         to_english[forms[0]] = source.strip()
         for form in forms:
             index[fold(form)] = (forms[0], True)
     missing = set(english.english) - set(to_english.values())
     if missing:
-        raise ValueError(f"{file}: no name for {sorted(missing)[0]}")
+        raise TemplateError(say("{file}: no name for {name}", file=file, name=sorted(missing)[0]))
     in_language = {e: name for name, e in to_english.items()}
     for key, (official, _) in english.index.items():
         index.setdefault(key, (in_language[official], False))

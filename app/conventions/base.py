@@ -6,9 +6,12 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
+from typing import Any
 
 from app.datafile import read_toml
+from app.errors import TemplateError
 from app.findings import Finding, Fix, Severity
+from app.messages import say
 from app.model import DocumentKind, Paragraph, Part, Resolution
 from app.paths import resource
 from app.templates import Template
@@ -77,10 +80,8 @@ class Settings:
 @cache
 def settings() -> Settings:
     data = read_toml(resource("conventions.toml"))
+    _check_settings(data)
     severity = data.get("severity", {})
-    for rule, value in severity.items():
-        if value not in ("error", "warning", "info", "off"):
-            raise ValueError(f"conventions.toml: severity of '{rule}' must be error, warning, info or off")
     return Settings(
         repetition_scope=data.get("repetition", {}).get("scope", "consecutive"),
         abbreviations=tuple(data.get("abbreviations", {}).items()),
@@ -88,6 +89,36 @@ def settings() -> Settings:
         severity=tuple(severity.items()),
         undated_organs=tuple(data.get("citations", {}).get("undated_organs", [])),
     )
+
+
+def _check_settings(data: dict[str, Any]) -> None:
+    """conventions.toml edited by hand: a value of a kind the checks cannot use is refused in one line (exit 2)
+    rather than ending the check as an internal error."""
+    file = "conventions.toml"
+
+    def refuse(key: str, problem: str) -> TemplateError:
+        return TemplateError(say("{file}: field '{field}' {problem}", file=file, field=key, problem=problem))
+
+    for key in ("repetition", "abbreviations", "abbreviations_in_names", "citations", "severity"):
+        if not isinstance(data.get(key, {}), dict):
+            raise refuse(key, say("must be a table"))
+    if not isinstance(data.get("repetition", {}).get("scope", ""), str):
+        raise refuse("scope", say("must be text"))
+    if not all(isinstance(v, str) for v in data.get("abbreviations", {}).values()):
+        raise refuse("abbreviations", say("must hold text only"))
+    for table, key in (("abbreviations_in_names", "names"), ("citations", "undated_organs")):
+        value = data.get(table, {}).get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise refuse(key, say("must be a list of texts"))
+    for rule, value in data.get("severity", {}).items():
+        if value not in ("error", "warning", "info", "off"):
+            raise TemplateError(
+                say(
+                    "{file}: severity of '{rule}' must be error, warning, info or off",
+                    file=file,
+                    rule=str(rule)[:80],
+                )
+            )
 
 
 def finding(

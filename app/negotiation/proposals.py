@@ -233,6 +233,9 @@ class _Deriver:
         self.by_id = _share_ids(base, proposed)
         self.pairs: list[tuple[str, list[tuple[Paragraph | None, Paragraph | None]]]] = []
         self.notes: dict[str, str] = {}  # proposer footnote id -> base footnote id
+        # the base notes paired so far, kept as they are paired (a set made again from `notes` for each paired
+        # paragraph grew with paragraphs times notes: 8,000 noted paragraphs took 1.1 s, 32,000 some 16 s)
+        self.used: set[str] = set()
 
     def pair_lists(self, key: str, base: list[Paragraph], new: list[Paragraph]) -> None:
         if not base and not new:
@@ -241,14 +244,13 @@ class _Deriver:
         self.pairs.append((key, pairs))
         for bp, np in pairs:
             if bp and np:
-                used = set(self.notes.values())
                 for field_name in FIELDS:
                     bids = inline.footnote_ids(getattr(bp, field_name))
                     nids = inline.footnote_ids(getattr(np, field_name))
                     for b_id, n_id in zip(bids, nids, strict=False):
-                        if n_id not in self.notes and b_id not in used:
+                        if n_id not in self.notes and b_id not in self.used:
                             self.notes[n_id] = b_id
-                            used.add(b_id)
+                            self.used.add(b_id)
                 self.pair_lists(bp.id, bp.subparagraphs, np.subparagraphs)
 
     def align(

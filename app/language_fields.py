@@ -1,0 +1,94 @@
+"""The fields of a languages file (resources/languages/<code>.toml) checked as it is read.
+
+A delegation adds or edits a language by hand: a month written as a number, a pattern with an unclosed
+bracket, a session named "eighty" or a date form with a stray brace reached the code that uses them and ended
+the command as an internal error (exit 3), or, for a pattern that repeats a repeat, hung every import on a line
+that almost matched. Each is refused here in one line naming the file and the field (`TemplateError`, exit 2).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from app.digits import to_int
+from app.errors import TemplateError
+from app.messages import say
+
+TEXTS = ("code", "name", "english_name", "lexicon_prefix", "date", "first_day", "space_before", "and_word")
+TEXT_LISTS = ("months", "akn", "labels")
+WORD_TABLES = ("organ_lines", "organs", "committees", "kinds", "abbreviations", "typed", "negotiation")
+TABLES = ("masthead", "openers", "amendments", "spelling", "note_markers", "titles", "rules", "and_before")
+PATTERNS = ("closing", "last_paragraph")
+# the fields a form is filled with where it prints ("{day} {month} {year}", "Session {n}")
+FORMS = {"date": {"day": "1", "month": "January", "year": 2026}, "session_fallback": {"n": 80}}
+SESSION_DIGITS = 4
+
+
+def _refuse(file: str, field: str, problem: str) -> TemplateError:
+    return TemplateError(say("{file}: field '{field}' {problem}", file=file, field=field, problem=problem))
+
+
+def _texts(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(v, str) for v in value)
+
+
+def check_fields(file: str, data: dict[str, Any]) -> None:
+    """TemplateError for the first field of `data` (a languages file read) of a kind its code cannot use."""
+    for key in (*TEXTS, "session_fallback", *PATTERNS):
+        if key in data and not isinstance(data[key], str):
+            raise _refuse(file, key, say("must be text"))
+    for key in TEXT_LISTS:
+        if key in data and not _texts(data[key]):
+            raise _refuse(file, key, say("must be a list of texts"))
+    for key in (*WORD_TABLES, *TABLES, "sessions"):
+        if key in data and not isinstance(data[key], dict):
+            raise _refuse(file, key, say("must be a table"))
+    for key in WORD_TABLES:
+        if not all(isinstance(v, str) for v in data.get(key, {}).values()):
+            raise _refuse(file, key, say("must hold text only"))
+    if "labels" in data and not data["labels"]:
+        raise _refuse(file, "labels", say("must list at least one label"))
+    if not all(_texts(v) for v in data.get("and_before", {}).values()):
+        raise _refuse(file, "and_before", say("must hold lists of texts"))
+    if not _texts(data.get("rules", {}).get("off", [])):
+        raise _refuse(file, "rules", say("must list the rules it turns off as texts"))
+    masthead = data.get("masthead", {})
+    values = masthead.get("values", {}) if isinstance(masthead, dict) else {}
+    if not isinstance(values, dict) or not all(isinstance(v, str) for v in values.values()):
+        raise _refuse(file, "masthead", say("must hold text only"))
+    _sessions(file, data.get("sessions", {}))
+    for key, fields in FORMS.items():
+        if key in data:
+            _form(file, key, data[key], fields)
+    for key in PATTERNS:
+        if key in data:
+            _pattern(file, key, data[key])
+
+
+def _sessions(file: str, sessions: dict[str, Any]) -> None:
+    for key, value in sessions.items():
+        if to_int(key, max_digits=SESSION_DIGITS) is None or not isinstance(value, str):
+            raise _refuse(file, "sessions", say("must name each session by its number, with text"))
+
+
+def _form(file: str, key: str, form: str, fields: dict[str, Any]) -> None:
+    try:
+        form.format(**fields)
+    except (KeyError, ValueError, IndexError, AttributeError, TypeError) as exc:
+        raise _refuse(
+            file, key, say("cannot be filled in ({problem})", problem=f"{exc.__class__.__name__}: {exc}"[:80])
+        ) from None
+
+
+def _pattern(file: str, key: str, pattern: str) -> None:
+    from app.spelling.pattern_shape import can_hang  # app.spelling reads the languages: imported when used
+
+    try:
+        re.compile(pattern)
+    except (re.error, RecursionError, OverflowError) as exc:
+        raise _refuse(file, key, say("is not a pattern ({problem})", problem=str(exc)[:80])) from None
+    if can_hang(pattern):
+        raise _refuse(
+            file, key, say("repeats a repeat, which can take for ever on a text that almost matches")
+        )
