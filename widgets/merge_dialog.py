@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -131,6 +132,11 @@ class MergeDialog(QDialog):
         self.places = QListWidget()
         self.places.setAccessibleName(tr("Places with proposals"))
         self.places.setMinimumWidth(180)
+        # a place's name wraps rather than run past the column: at 1024x640 a French or Spanish one ("Table 1,
+        # lignes ajoutées après la ligne 3 · EU") lost its proposers to a sideways scroll
+        self.places.setWordWrap(True)
+        self.places.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.places.setResizeMode(QListView.ResizeMode.Adjust)
         self.heading = QLabel()
         self.shown = QTextBrowser()  # the place as the compilation shows it
         self.shown.setOpenLinks(False)
