@@ -118,6 +118,9 @@ class ParagraphRow(QFrame):
         self.label.setFixedWidth(42)
         self.label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         self.label.setContentsMargins(0, 4, 0, 0)
+        # a place named, not numbered ("Annex I para. 3", "Annex II Table 1"), wraps at its spaces: on one line
+        # the narrow column showed its end alone ("I Table 1")
+        self.label.setWordWrap(True)
         self.heading = QLabel(self)  # a section heading printed before the paragraph (omnibus resolutions)
         self.heading.setFont(_bold(self.heading.font()))
         self.heading.setWordWrap(True)  # a long section title wraps instead of widening the whole list
