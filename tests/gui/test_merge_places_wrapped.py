@@ -55,7 +55,7 @@ def test_each_place_is_read_whole_at_1024x640(
     metrics = places.fontMetrics()
     for i in range(places.count()):
         rect = places.visualItemRect(places.item(i))
-        assert 0 <= rect.left() and rect.right() < room  # inside the column, no sideways scroll
+        assert rect.left() >= 0 and rect.right() < room  # inside the column, no sideways scroll
         needed = metrics.boundingRect(
             QRect(0, 0, rect.width(), 10_000), Qt.TextFlag.TextWordWrap, places.item(i).text()
         )
