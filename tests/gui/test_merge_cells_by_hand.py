@@ -1,6 +1,6 @@
 """Merging a table's cells as a delegate does it, on A/RES/79/255's annex table (tests/fixtures/akn): with the
 mouse, cells selected then a right-click on one of them; with the keyboard alone, Shift+arrows then Shift+F10
-or the menu key. Before, the right-click made the cell under the mouse the only one selected, so Merge Cells
+or the menu key (on the Keys card, Help › Keys). Before, the right-click made the cell under the mouse the only one selected, so Merge Cells
 was always greyed out, and no key opened the cell's menu: a merge could not be made at all.
 
 The row merged is the first of the table's body whose first two cells both hold words (from the XML); the
@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from conftest import open_as_project
 from PySide6.QtCore import QPoint, Qt, QTimer
-from PySide6.QtGui import QContextMenuEvent
+from PySide6.QtGui import QContextMenuEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QMenu
 
 from app import interface
@@ -24,6 +24,7 @@ from tests.gui.shown import shown_window
 from widgets import interface_language
 from widgets.main_window import MainWindow
 from widgets.table_row import TableRow
+from widgets.welcome import key_card_rows
 
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "akn" / "A_RES_79_255-2424696E.xml"
 
@@ -108,6 +109,8 @@ def test_cells_are_merged_and_split_from_the_keyboard(
     win, para, row, r = _opened(qtbot, settings, prompter, tmp_path)
     words = list(para.table[r][:2])
     assert "F10" in row.grid.accessibleDescription()  # a screen reader says how to reach the menu
+    keys = QKeySequence("Shift+F10").toString(QKeySequence.SequenceFormat.NativeText)  # "Maj+F10"
+    assert dict(key_card_rows())[keys] == tr("In a table: the cell's menu (merge, split, rows, columns)")
     qtbot.keyClick(row.grid, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
     shift_f10 = lambda: qtbot.keyClick(row.grid, Qt.Key.Key_F10, Qt.KeyboardModifier.ShiftModifier)  # noqa: E731
     offered = _in_menu(qtbot, shift_f10, tr("Merge Cells"))
