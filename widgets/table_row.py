@@ -17,7 +17,6 @@ from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, QPoint, QPointF
 from PySide6.QtGui import QActionGroup, QContextMenuEvent, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QHeaderView,
     QMenu,
     QStyleOptionViewItem,
@@ -33,6 +32,7 @@ from app.io.docx_tables import column_widths
 from app.model import Part
 from app.render import Block
 from widgets.cell_editor import SpellingDelegate
+from widgets.flow import FlowLayout
 from widgets.paragraph_editor import ParagraphRow
 from widgets.spelling_menu import spelling_entries
 
@@ -93,7 +93,9 @@ class TableRow(ParagraphRow):
         self.grid.currentCellChanged.connect(lambda *_: self.activated.emit(self.paragraph_id))
         self.grid.cellClicked.connect(lambda *_: self.activated.emit(self.paragraph_id))
         self.buttons = QWidget(self)
-        bar = QHBoxLayout(self.buttons)
+        # the buttons wrap onto a second line rather than widen the row: in French or Spanish, beside a dock at
+        # 1024 px, one line of them made the whole paragraph list scroll sideways, every end punctuation hidden
+        bar = FlowLayout(self.buttons)
         bar.setContentsMargins(0, 2, 0, 0)
         self.add_row = self._button(tr("+ Row"), tr("Add a row under the current one"), "add_row")
         self.remove_row = self._button(tr("− Row"), tr("Remove the current row"), "remove_row")
@@ -119,7 +121,6 @@ class TableRow(ParagraphRow):
             self.header_button,
         ):
             bar.addWidget(button)
-        bar.addStretch(1)
         grid = self.layout()
         grid.addWidget(self.grid, 1, 2, 2, 2)
         grid.addWidget(self.buttons, 3, 2, 1, 2)
