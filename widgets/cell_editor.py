@@ -3,11 +3,15 @@
 The underlining is the paragraph fields' own (`widgets.fields.MarkupHighlighter`, one speller: the window's
 `SpellingSession.misspelt`, switched on and off with the paragraph list's). The editor is a one-line-at-a-time
 text field (Enter commits, as in any grid cell); a cell not being edited is painted through the same
-highlighter when it holds a misspelt word, and as any item otherwise.
+highlighter when it holds a misspelt word or a word wider than its column, and as any item otherwise.
+
+A word wider than its column ("Multidimensional" in a narrow column of an annex's posts table at 1024 px) is
+broken across lines, as Word prints it: the style elided it ("Multidime…") and the cell could not be read.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 
 from PySide6.QtCore import (
@@ -17,16 +21,19 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     QPointF,
+    QSize,
     Qt,
     Signal,
 )
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QFocusEvent,
+    QFontMetrics,
     QKeyEvent,
     QPainter,
     QPalette,
     QTextDocument,
+    QTextOption,
 )
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -69,6 +76,8 @@ class SpellingDelegate(QStyledItemDelegate):
     def __init__(self, spelling: Callable[[], Speller | None], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.spelling = spelling
+        # each cell's size by its text, font, width and wrapping: the grid asks at every fit
+        self._sizes: dict[tuple[str, str, int, bool], tuple[int, int]] = {}
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         editor = CellEditor(parent, self.spelling())
@@ -139,11 +148,11 @@ class SpellingDelegate(QStyledItemDelegate):
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         speller = self.spelling()
         text = index.data(Qt.ItemDataRole.DisplayRole) or ""
-        if speller is None or not speller(text):
-            super().paint(painter, option, index)
-            return
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
+        if (speller is None or not speller(text)) and not _too_wide(text, opt):
+            super().paint(painter, option, index)
+            return
         document, _highlighter, origin = self._laid_out(option, index)  # it lives while it is drawn
         opt.text = ""  # the background, selection and focus as the style draws them; the words below
         style = opt.widget.style() if opt.widget is not None else None
@@ -158,14 +167,51 @@ class SpellingDelegate(QStyledItemDelegate):
         document.documentLayout().draw(painter, context)
         painter.restore()
 
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        """As tall as the cell's lines with a word too wide broken across them (the grid's rows fit their cells).
+        The grid asks again at each fit, mostly in the same width: each cell is measured once per width."""
+        text = index.data(Qt.ItemDataRole.DisplayRole) or ""
+        font = index.data(Qt.ItemDataRole.FontRole) or option.font
+        key = (text, font.key(), option.rect.width(), bool(option.features & WRAP))
+        size = self._sizes.get(key)
+        if size is None:
+            hint = super().sizeHint(option, index)
+            opt = QStyleOptionViewItem(option)
+            self.initStyleOption(opt, index)
+            if _too_wide(text, opt):
+                document, _highlighter = self.document(text, opt)
+                hint.setHeight(max(hint.height(), math.ceil(document.size().height()) + 2))
+            if len(self._sizes) > SIZES_KEPT:
+                self._sizes.clear()
+            size = self._sizes[key] = (hint.width(), hint.height())
+        return QSize(*size)
+
     def document(self, text: str, opt: QStyleOptionViewItem) -> tuple[QTextDocument, MarkupHighlighter]:
-        """The cell's words laid out in its width, misspelt ones underlined by the fields' highlighter."""
+        """The cell's words laid out in its width, misspelt ones underlined by the fields' highlighter; a word
+        wider than the cell broken where the width ends."""
         document = QTextDocument()
         document.setDefaultFont(opt.font)
+        wrapping = QTextOption()
+        wrapping.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        document.setDefaultTextOption(wrapping)
         document.setDocumentMargin(0)
-        document.setTextWidth(max(opt.rect.width() - 6, 10))
+        document.setTextWidth(max(opt.rect.width() - TEXT_MARGINS, 10))
         highlighter = MarkupHighlighter(document)
         highlighter.spelling = self.spelling()
         document.setPlainText(text)
         highlighter.rehighlight()  # now, not in the next event loop turn: it is drawn at once
         return document, highlighter
+
+
+TEXT_MARGINS = 6  # px: the style's text margin, 3 on each side of a cell
+SIZES_KEPT = 20_000  # cells' sizes remembered by a grid's delegate, at most
+WRAP = QStyleOptionViewItem.ViewItemFeature.WrapText
+
+
+def _too_wide(text: str, opt: QStyleOptionViewItem) -> bool:
+    """Whether a word of `text` is wider than the cell's room (only known once the grid has laid it out)."""
+    room = opt.rect.width() - TEXT_MARGINS
+    if room <= 0 or not opt.features & WRAP:
+        return False
+    metrics = QFontMetrics(opt.font)
+    return any(metrics.horizontalAdvance(word) > room for word in text.split())

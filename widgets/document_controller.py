@@ -26,7 +26,7 @@ from app.negotiation.status import refuse_brackets
 from app.recent_names import recent_names
 from widgets.background import Debouncer
 from widgets.file_filters import DRAFT_FILTER, IMPORT_FILTER
-from widgets.recovery_offer import MAX_OFFERED, RecoveryOffer  # noqa: F401 - MAX_OFFERED: the tests read it here
+from widgets.recovery_offer import MAX_OFFERED, RecoveryOffer, recovery_said  # noqa: F401 - MAX_OFFERED: the tests read it here
 
 if TYPE_CHECKING:
     from app.io.imported import ImportResult
@@ -269,6 +269,7 @@ class DocumentController(QObject):
             lambda scan: RecoveryOffer(self).offer(scan, otherwise, later=True),
             title=tr("Cannot recover"),
             work=recovery.scan_at_start,
+            said=recovery_said(tr("Looking for work to recover…"), otherwise),
         )
 
     def closing(self) -> bool:

@@ -58,12 +58,24 @@ def read_document(path: Path) -> ImportResult:
     return reading.read_document(path)
 
 
+@dataclass(frozen=True)
+class Said:
+    """How a read that is not of a file the user named is put (work to recover: the autosave's own name means
+    nothing to the user): the status bar's words while it runs, the message when it is cancelled, and what to
+    do then (the start goes on as over no work to recover)."""
+
+    reading: str = ""
+    stopped: str = ""
+    cancelled: Callable[[], object] | None = None
+
+
 @dataclass
 class _Reading:
     path: Path
     work: Callable[[Path], Any]
     done: Callable[[Any], bool | None]
     title: str
+    said: Said
     stop: threading.Event = field(default_factory=threading.Event)
     outcome: Future = field(default_factory=Future)
 
@@ -97,8 +109,8 @@ class ReadingBar(QWidget):
         layout.addWidget(self.cancel)
         self.hide()
 
-    def show_reading(self, name: str) -> None:
-        self.label.setText(tr("Reading {name}…").format(name=short_name(name)))
+    def show_reading(self, name: str, said: str = "") -> None:
+        self.label.setText(said or tr("Reading {name}…").format(name=short_name(name)))
         self.label.setToolTip(name)
         self.show()
 
@@ -157,20 +169,22 @@ class FileReader(QObject):
         *,
         title: str,
         work: Callable[[Path], Any] = read_document,
+        said: Said | None = None,
     ) -> bool:
         """Run `work(path)` (the core's reader by default) off the UI thread, then `done(result)` on it; a failure
         is said under `title`. False when refused because a read runs, and, inline, when the read failed or
-        `done` returned False; else True (threaded: the read has started)."""
+        `done` returned False; else True (threaded: the read has started). `said`: how the read is put, when
+        not as the reading of the file `path`."""
         if self.refused():
             return False
-        job = _Reading(Path(path), work, done, title)
+        job = _Reading(Path(path), work, done, title, said or Said())
         if self.inline:
             _work(job)
             return self._finish(job)
         self._started = [j for j in self._started if not j.outcome.done()]
         earlier, self._reading = list(self._started), job
         self._started.append(job)
-        self.bar.show_reading(job.path.name)
+        self.bar.show_reading(job.path.name, job.said.reading)
         threading.Thread(target=_work, args=(job, earlier), name="resolute-read", daemon=True).start()
         self._poll.start()
         return True
@@ -179,9 +193,12 @@ class FileReader(QObject):
         """Stop waiting for the read: nothing it brings is used; the open draft, title and undo stay as they are."""
         job = self._drop()
         if job is not None:
-            self.win.statusBar().showMessage(
-                tr("Stopped reading {name}: nothing was changed").format(name=short_name(job.path.name)), 5000
+            said = job.said.stopped or tr("Stopped reading {name}: nothing was changed").format(
+                name=short_name(job.path.name)
             )
+            self.win.statusBar().showMessage(said, 5000)
+            if job.said.cancelled is not None:
+                job.said.cancelled()
 
     def shutdown(self) -> None:
         """Stop any read without a word: the window closes, or another draft replaces the open one."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -18,9 +19,11 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -65,6 +68,7 @@ TABLE_HEIGHT = (
     260  # px at least, when a table: a dialog of 576 px (a 1024x640 screen) keeps its choices in view
 )
 QWIDGETSIZE_MAX = (1 << 24) - 1  # Qt's "no maximum"
+OUTCOME_LINES = 5  # the result shows this many lines before it scrolls
 
 
 class MergeDialog(QDialog):
@@ -131,6 +135,11 @@ class MergeDialog(QDialog):
         self.places = QListWidget()
         self.places.setAccessibleName(tr("Places with proposals"))
         self.places.setMinimumWidth(180)
+        # a place's name wraps rather than run past the column: at 1024x640 a French or Spanish one ("Table 1,
+        # lignes ajoutées après la ligne 3 · EU") lost its proposers to a sideways scroll
+        self.places.setWordWrap(True)
+        self.places.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.places.setResizeMode(QListView.ResizeMode.Adjust)
         self.heading = QLabel()
         self.shown = QTextBrowser()  # the place as the compilation shows it
         self.shown.setOpenLinks(False)
@@ -147,6 +156,15 @@ class MergeDialog(QDialog):
         self.outcome = QLabel()
         self.outcome.setWordWrap(True)
         self.outcome.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.outcome.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        # the result in a box of its own, as tall as its lines up to OUTCOME_LINES, then scrolled: in the column
+        # under a table (a 1024x640 screen) the label alone was squeezed to one line, a table's result cut off
+        self.outcome_area = QScrollArea()
+        self.outcome_area.setWidgetResizable(True)
+        self.outcome_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.outcome_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.outcome_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.outcome_area.setWidget(self.outcome)
         self.accept_all = QPushButton(tr("Accept all"))
         self.accept_all.setToolTip(
             tr("Accept every proposal that has no alternative; alternatives stay as chosen")
@@ -170,7 +188,7 @@ class MergeDialog(QDialog):
         col.addWidget(QLabel(tr("<b>Decide</b>")))
         col.addWidget(self.scroll, 1)
         col.addWidget(QLabel(tr("<b>Result</b>")))
-        col.addWidget(self.outcome)
+        col.addWidget(self.outcome_area)
         return right
 
     def _build_buttons(self) -> None:
@@ -376,11 +394,11 @@ class MergeDialog(QDialog):
         )
         self.ok_button.setEnabled(not self.error)
         if self.error:
-            self.outcome.setText(f'<span style="{ERROR_STYLE}">{html.escape(self.error)}</span>')
+            self._put_outcome(f'<span style="{ERROR_STYLE}">{html.escape(self.error)}</span>')
             return
         current = self._current()
         if current is None or self.result is None:
-            self.outcome.setText("")
+            self._put_outcome("")
             return
         kind, key = current
         if kind == "place":
@@ -392,7 +410,22 @@ class MergeDialog(QDialog):
             text = _rows_text(rows) or tr("(the table as it is)")
         else:
             text = merging.place_text(self.result, target) or tr("(not in the text)")
-        self.outcome.setText(html.escape(text).replace("\n", "<br>"))
+        self._put_outcome(html.escape(text).replace("\n", "<br>"))
+
+    def _put_outcome(self, text: str) -> None:
+        self.outcome.setText(text)
+        self._fit_outcome()
+
+    def _fit_outcome(self) -> None:
+        """The result's box as tall as its wrapped lines, at most OUTCOME_LINES of them (the rest scroll)."""
+        width = self.outcome_area.viewport().width()
+        needed = self.outcome.heightForWidth(width) if width > 0 else self.outcome.sizeHint().height()
+        most = OUTCOME_LINES * self.outcome.fontMetrics().lineSpacing()
+        self.outcome_area.setFixedHeight(max(min(needed, most), self.outcome.fontMetrics().lineSpacing()))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_outcome()
 
     # --- choosing ------------------------------------------------------------------------------------------
 

@@ -46,6 +46,17 @@ GREY = QColor("#77767b")
 BLUE = QColor("#1a5fb4")
 
 
+def _number_label(parent: QWidget) -> QLabel:
+    """The number column's label: the printed number, or the place named when unnumbered ("Annex I para. 3",
+    "Annex II Table 1"), wrapped at its spaces: on one line the narrow column showed its end alone ("I Table 1")."""
+    label = QLabel(parent)
+    label.setFixedWidth(42)
+    label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+    label.setContentsMargins(0, 4, 0, 0)
+    label.setWordWrap(True)
+    return label
+
+
 def _colour(
     widget: QWidget, colour: QColor, role: QPalette.ColorRole = QPalette.ColorRole.WindowText
 ) -> None:
@@ -114,10 +125,7 @@ class ParagraphRow(QFrame):
         grid.setHorizontalSpacing(6)
         grid.setVerticalSpacing(0)
         self.handle = DragHandle(self)
-        self.label = QLabel(self)
-        self.label.setFixedWidth(42)
-        self.label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-        self.label.setContentsMargins(0, 4, 0, 0)
+        self.label = _number_label(self)
         self.heading = QLabel(self)  # a section heading printed before the paragraph (omnibus resolutions)
         self.heading.setFont(_bold(self.heading.font()))
         self.heading.setWordWrap(True)  # a long section title wraps instead of widening the whole list

@@ -18,6 +18,7 @@ from app import edits, recovery
 from app.errors import ResoluteError
 from app.interface import fill, tr
 from app.model import Resolution
+from widgets.file_reading import Said
 
 if TYPE_CHECKING:
     from widgets.document_controller import DocumentController
@@ -82,7 +83,18 @@ class RecoveryOffer:
 
         if not later:
             return loaded(_load(item))
-        return win.reader.read(item.path, loaded, title=tr("Cannot recover"), work=lambda _: _load(item))
+        said = (
+            tr("Recovering {name}…").format(name=item.source.name)
+            if item.source
+            else tr("Recovering the unsaved draft…")
+        )
+        return win.reader.read(
+            item.path,
+            loaded,
+            title=tr("Cannot recover"),
+            work=lambda _: _load(item),
+            said=recovery_said(said, otherwise),
+        )
 
     def _restore(self, item: recovery.Recoverable, res: Resolution) -> None:
         doc = edits.Document(res, path=item.source)
@@ -91,6 +103,12 @@ class RecoveryOffer:
         item.discard()
         self.files.autosave()
         self.win.update_actions()
+
+
+def recovery_said(reading: str, otherwise: Callable[[], object]) -> Said:
+    """How a read of work to recover is put: `reading` while it runs (not the autosave's own name, which the user
+    never saw); cancelled, the files are kept for the next start and the start goes on (`otherwise`)."""
+    return Said(reading, tr("Recovery stopped: the work to recover is kept for the next start"), otherwise)
 
 
 def _recovery_notes(kept: list[Path], waiting: int, folder: Path) -> str:

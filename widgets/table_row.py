@@ -13,11 +13,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, QPointF, Qt, Signal
-from PySide6.QtGui import QActionGroup, QResizeEvent
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, QPoint, QPointF, Qt, Signal
+from PySide6.QtGui import QActionGroup, QContextMenuEvent, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QHeaderView,
     QMenu,
     QStyleOptionViewItem,
@@ -33,6 +32,7 @@ from app.io.docx_tables import column_widths
 from app.model import Part
 from app.render import Block
 from widgets.cell_editor import SpellingDelegate
+from widgets.flow import FlowLayout
 from widgets.paragraph_editor import ParagraphRow
 from widgets.spelling_menu import spelling_entries
 
@@ -79,6 +79,12 @@ class TableRow(ParagraphRow):
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
         self.grid.setAccessibleName(tr("Table"))
+        self.grid.setAccessibleDescription(
+            tr(
+                "Shift+F10 or the menu key: the cell's menu (merge the cells selected, split, rows and columns)"
+            )
+        )
+        self.grid.installEventFilter(self)  # the cell's menu from the keyboard, at the current cell
         # cells underline misspelt words with the paragraphs' highlighter, while the list's spelling is on
         self.delegate = SpellingDelegate(lambda: self.text.highlighter.spelling, self.grid)
         self.delegate.editor_menu.connect(self.editor_menu)
@@ -87,7 +93,9 @@ class TableRow(ParagraphRow):
         self.grid.currentCellChanged.connect(lambda *_: self.activated.emit(self.paragraph_id))
         self.grid.cellClicked.connect(lambda *_: self.activated.emit(self.paragraph_id))
         self.buttons = QWidget(self)
-        bar = QHBoxLayout(self.buttons)
+        # the buttons wrap onto a second line rather than widen the row: in French or Spanish, beside a dock at
+        # 1024 px, one line of them made the whole paragraph list scroll sideways, every end punctuation hidden
+        bar = FlowLayout(self.buttons)
         bar.setContentsMargins(0, 2, 0, 0)
         self.add_row = self._button(tr("+ Row"), tr("Add a row under the current one"), "add_row")
         self.remove_row = self._button(tr("− Row"), tr("Remove the current row"), "remove_row")
@@ -113,7 +121,6 @@ class TableRow(ParagraphRow):
             self.header_button,
         ):
             bar.addWidget(button)
-        bar.addStretch(1)
         grid = self.layout()
         grid.addWidget(self.grid, 1, 2, 2, 2)
         grid.addWidget(self.buttons, 3, 2, 1, 2)
@@ -190,11 +197,42 @@ class TableRow(ParagraphRow):
         split.setEnabled(spanned)
         split.triggered.connect(lambda: self.cells_merge.emit(self.paragraph_id, (row, column, 1, 1)))
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Shift+F10, and the menu key's context menu (sent to the grid, not to its cells' viewport), open the
+        cell's menu at the current cell: the keyboard's way to merge the cells selected with Shift+arrows."""
+        if watched is self.grid:
+            keyboard = event.type() == QEvent.Type.ContextMenu and (
+                isinstance(event, QContextMenuEvent) and event.reason() != QContextMenuEvent.Reason.Mouse
+            )
+            shift_f10 = (
+                event.type() == QEvent.Type.KeyPress
+                and isinstance(event, QKeyEvent)
+                and event.key() == Qt.Key.Key_F10
+                and event.modifiers() == Qt.KeyboardModifier.ShiftModifier
+            )
+            if keyboard or shift_f10:
+                self._menu_at_current()
+                return True
+        return super().eventFilter(watched, event)
+
+    def _menu_at_current(self) -> None:
+        index = self.grid.currentIndex()
+        if not index.isValid() and self.grid.rowCount():
+            self.grid.setCurrentCell(0, 0)
+            index = self.grid.currentIndex()
+        self._context_menu(self.grid.visualRect(index).center() if index.isValid() else QPoint(4, 4))
+
     def _context_menu(self, pos: QPoint) -> None:
+        """The menu at `pos` (the viewport's): the cell there becomes the current one; a selection holding it is
+        kept, so Merge Cells works on the cells selected (setting the current cell would select it alone)."""
         row, column = self.grid.rowAt(pos.y()), self.grid.columnAt(pos.x())
         position = -1
         if row >= 0:
-            self.grid.setCurrentCell(row, max(column, 0))
+            index = self.grid.model().index(row, max(column, 0))
+            selection = self.grid.selectionModel()
+            keep = selection.isSelected(index)
+            flag = QItemSelectionModel.SelectionFlag
+            selection.setCurrentIndex(index, flag.NoUpdate if keep else flag.ClearAndSelect)
         if row >= 0 and column >= 0:
             option = QStyleOptionViewItem()
             option.font = self.grid.font()

@@ -53,6 +53,7 @@ KEY_CARD_ACTIONS = (
 FIELD_KEYS = (
     ("Enter", marked("New paragraph after this one")),
     ("Backspace", marked("Remove an empty paragraph")),
+    ("Shift+F10", marked("In a table: the cell's menu (merge, split, rows, columns)")),
 )
 
 KINDS = (

@@ -177,7 +177,7 @@ def test_a_french_delegate_types_a_proposal_in_french_and_reads_refusals_in_fren
     _entry(win, "f").trigger()  # Fusionner dans la révision…: "1 propositions sur 1" read as a slip
     dialog = win.negotiation.merge_dialog
     qtbot.mouseClick(dialog.accept_all, Qt.MouseButton.LeftButton)
-    assert dialog.summary.text().startswith("propositions acceptées : 1 sur 1, les autres rejetées")
+    assert dialog.summary.text().startswith("Propositions acceptées : 1 sur 1, les autres rejetées")
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert not dialog.isVisible() and win.res.negotiation.version == "zero draft"
     win.doc.history.mark_saved()
