@@ -6,7 +6,6 @@ over the wrong posts). The tables and their merges are the UN's XML of A/RES/75/
 from __future__ import annotations
 
 import copy
-import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -14,12 +13,11 @@ import pytest
 from app.edits import Document
 from app.io.reading import read_document
 from app.model import Paragraph, Resolution
-from app.negotiation import commands, merging
 from app.negotiation.proposals import apply, derive
 from app.table_edits import add_row, remove_row, set_table
+from tests.core.test_negotiation_tables import merged_whole
 
 AKN = Path(__file__).resolve().parent.parent / "fixtures" / "akn"
-DAY = dt.datetime(2026, 6, 1, 9, 0, tzinfo=dt.timezone.utc)
 
 
 def _merged_table(res: Resolution) -> Paragraph:
@@ -50,11 +48,6 @@ def test_accepted_rows_carry_the_merges_as_the_delegation_left_them(name: str) -
     assert wanted.merges != _merged_table(base).merges  # the rows moved some merges
     proposal = derive(base, mine, "G77")
     assert _merged_table(apply(base, proposal)).merges == wanted.merges
-    doc = Document(copy.deepcopy(base))
-    commands.start_negotiation(doc, facilitator="Chile", date=DAY)
-    commands.add_proposals(doc, [proposal])
-    neg = doc.resolution.negotiation
-    choices = merging.Choices({i.key: [p.id for p in i.proposals] for i in merging.items(neg)})
-    merged = merging.merged(neg, doc.resolution, choices, DAY)
+    merged = merged_whole(base, proposal)
     table = _merged_table(merged)
     assert (table.table, table.merges) == (wanted.table, wanted.merges)

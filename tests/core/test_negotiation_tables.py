@@ -31,7 +31,7 @@ from app.negotiation import commands, merging, rounds
 from app.negotiation.compilation import DELETE, EQUAL, INSERT, TAG, compile_text
 from app.negotiation.compilation_docx import build_compilation_docx
 from app.negotiation.compilation_text import compilation_text
-from app.negotiation.proposals import CellEdit, DeleteRow, InsertRow, apply, derive
+from app.negotiation.proposals import CellEdit, DeleteRow, InsertRow, Proposal, apply, derive
 from app.negotiation.tracked_reading import proposals_from_tracked
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
@@ -155,14 +155,19 @@ def test_accepting_every_change_gives_each_copy_back() -> None:
         for copy_, name in ((eu, "EU"), (g77, "G77")):
             proposal = derive(base, copy_, name)
             _same(apply(base, proposal), copy_)
-            doc = Document(copy.deepcopy(base))
-            commands.start_negotiation(doc, facilitator="Chile", date=DAY)
-            commands.add_proposals(doc, [proposal])
-            neg = doc.resolution.negotiation
-            choices = merging.Choices({i.key: [p.id for p in i.proposals] for i in merging.items(neg)})
-            merged = merging.merged(neg, doc.resolution, choices, DAY)
-            merged.negotiation = None
-            _same(merged, copy_)
+            _same(merged_whole(base, proposal), copy_)
+
+
+def merged_whole(base: Resolution, proposal: Proposal) -> Resolution:
+    """`base` under negotiation with `proposal`, every place of it taken in one merge (no negotiation left)."""
+    doc = Document(copy.deepcopy(base))
+    commands.start_negotiation(doc, facilitator="Chile", date=DAY)
+    commands.add_proposals(doc, [proposal])
+    neg = doc.resolution.negotiation
+    choices = merging.Choices({i.key: [p.id for p in i.proposals] for i in merging.items(neg)})
+    merged = merging.merged(neg, doc.resolution, choices, DAY)
+    merged.negotiation = None
+    return merged
 
 
 def test_the_delegates_word_copy_gives_the_same_proposal(tmp_path: Path) -> None:
