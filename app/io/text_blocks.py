@@ -107,7 +107,8 @@ def blank_line_blocks(lines: list[str], pages: list[int], *, council: bool = Fal
                 current = None
             continue
         if current is not None and (STRICT_ORGAN.match(s) or _instruction_under_title(current, s)):
-            blocks.append(current)  # the organ line always starts a block, blank line or not
+            # the organ line always starts a block, blank line or not, and so does an amendment's first instruction
+            blocks.append(current)
             current = None
         if current is None:
             if (
@@ -465,13 +466,10 @@ def _instruction_under_title(block: Block, line: str) -> bool:
     """An amendment's first instruction right under its title, no blank line between (pdftotext: "External debt
     sustainability and development" / "Delete operative paragraphs 3, 43 and 45."): the title's last line ends no
     sentence and no phrase, and the instruction opens in the set wording."""
+    if not opens_instruction(line):  # first: the set wording is rare, and this runs on every line
+        return False
     last = NOTE_MARK_RE.sub("", block.lines[-1]).strip()
-    return (
-        bool(last)
-        and not ends_with_mark(last, ",;:.")
-        and not _BROKEN_OFF.search(last)
-        and opens_instruction(line)
-    )
+    return bool(last) and not ends_with_mark(last, ",;:.") and not _BROKEN_OFF.search(last)
 
 
 def _title_line(line: str) -> bool:
