@@ -34,6 +34,7 @@ class Flow:
         self.builder: AnnexBuilder | None = None
         self.expect_title = False
         self.fresh = False  # at the start of an attachment: an annex starts here, with or without its label
+        self.adopted = False  # the attachment is a text the resolution adopts (ADOPTED_DOC), not an annex
         self.run_on: tuple[Paragraph, int] | None = None  # a paragraph whose numbered list continues
         self.misnumbered: set[str] = set()
         self.numbered = 0
@@ -57,7 +58,11 @@ class Flow:
 
     @property
     def current(self) -> AnnexBuilder:
-        return self.builder if self.builder is not None and not self.fresh else self.start(labelled=False)
+        # an attachment with no "Annex" line of its own is still one: the XML names it an annex, and the issued
+        # page prints the word over it (A/RES/75/129's terms of reference, "as set out in the annex")
+        if self.builder is not None and not self.fresh:
+            return self.builder
+        return self.start(labelled=self.fresh and not self.adopted)
 
     def feed(self, items: list[tuple[str, Any]]) -> None:
         for kind, value in items:
@@ -157,6 +162,11 @@ class Flow:
         if listed or runs_on:
             self.run_on = (last, number)
         return listed or runs_on
+
+
+# the name this project's UN XML gives an attachment that prints under its title alone, with no "Annex" line
+# (a text the resolution adopts, as A/RES/79/1's Pact); the UN's own attachments are all named "annex"
+ADOPTED_DOC = "adopted text"
 
 
 def annex_docs(root: etree._Element, doc: etree._Element) -> list[etree._Element]:

@@ -29,7 +29,7 @@ from lxml import etree
 
 from app.errors import InputError
 from app.findings import Finding, Severity
-from app.io.akn_annexes import Flow, annex_docs, annex_items
+from app.io.akn_annexes import ADOPTED_DOC, Flow, annex_docs, annex_items
 from app.io.akn_body import Body
 from app.io.akn_header import DRAFT_KINDS, instructions, read_draft_header
 from app.io.akn_metadata import adoption_of, akn_document, metadata_of, template_for
@@ -107,7 +107,7 @@ def read_akn(data: bytes, *, name: str = "") -> AknImportResult:
             flow.start(body.adopted_title, labelled=False)  # printed under its title, with no "Annex" line
             flow.feed(body.adopted)
     for annex_doc in annex_docs(root, doc):
-        flow.fresh = True
+        flow.fresh, flow.adopted = True, annex_doc.get("name") == ADOPTED_DOC
         flow.feed(annex_items(annex_doc))
     flow.flush()
     res.annexes = [a for a in flow.annexes if a.paragraphs or a.title]

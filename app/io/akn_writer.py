@@ -22,6 +22,7 @@ from lxml import etree
 from app import inline
 from app.amendments import Item, items
 from app.formatting import format_date, session_line, subparagraph_label
+from app.io.akn_annexes import ADOPTED_DOC
 from app.io.safe_xml import xml_text
 from app.languages import get_language
 from app.model import Action, DocumentKind, Instruction, Part, Resolution
@@ -438,7 +439,12 @@ class _Writer:
         units = annex_units(self.res.annexes)
         for index, (annex, label) in enumerate(zip(self.res.annexes, units, strict=True), start=1):
             main = _el(
-                _el(_el(attachments, "attachment", eId=f"att_{index}"), "doc", name="annex"), "mainBody"
+                _el(
+                    _el(attachments, "attachment", eId=f"att_{index}"),
+                    "doc",
+                    name="annex" if annex.labelled else ADOPTED_DOC,
+                ),
+                "mainBody",
             )
             blocks = [b for b in r.blocks if b.unit == label]
             heads = _heading_lines(blocks)

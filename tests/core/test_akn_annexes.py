@@ -12,8 +12,9 @@ from test_akn_structure import _is_heading, _norm, _x
 
 from app import inline
 from app.io.akn_reader import read_akn
+from app.io.akn_writer import to_akn
 from app.model import Annex, Paragraph
-from app.render import annex_units
+from app.render import annex_units, render
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 # the frozen held-out sample (tests/fixtures/heldout) stays out: no rule is built or checked on it here
@@ -89,8 +90,27 @@ def test_annex_labels_titles_and_paragraphs_as_the_xml_marks_them(path: Path) ->
     assert all(not a.labelled for a in res.annexes[: len(res.annexes) - len(runs)])
     labels = dict(zip(map(id, res.annexes), annex_units(res.annexes), strict=True))
     for annex, (label, body) in zip(annexes, runs, strict=True):
-        assert annex.labelled == bool(label)
+        assert annex.labelled  # an attachment is an annex, with its "Annex" line in the XML or not
         if label:
             assert labels[id(annex)] == label
         assert inline.plain(annex.title) == _text(body[0])
         assert _counts(annex) == _expected_counts(body[1:]), (path.name, label)
+
+
+def test_an_attachment_without_its_annex_line_prints_as_an_annex() -> None:
+    """A/RES/75/129's terms of reference: the XML names the attachment an annex but holds no "Annex" line. The
+    operative part sets it out "in the annex", so it prints under "Annex" and the last operative paragraph ends
+    with a full stop (it read as a text the resolution adopts, after a colon)."""
+    path = FIXTURES / "structure" / "75_129_E.xml"
+    tree = etree.parse(str(path)).getroot()
+    docs = _x(tree, "//a:attachment/a:doc")
+    assert [d.get("name") for d in docs] == ["annex"]
+    assert not any(_LABEL.fullmatch(_text(p)) for p in _x(tree, "//a:attachment//a:paragraph"))
+    res = read_akn(path.read_bytes(), name=path.name).resolution
+    assert [a.labelled for a in res.annexes] == [True]
+    blocks = render(res).blocks
+    assert any(b.role == "annex_heading" for b in blocks)
+    assert [b.end for b in blocks if b.role == "operative" and not b.is_tail][-1] == "."
+    # the project's own UN XML keeps the difference: an annex stays one, an adopted text stays one
+    back = read_akn(to_akn(res), name="export.xml").resolution
+    assert [a.labelled for a in back.annexes] == [True]
