@@ -134,6 +134,11 @@ def _running_headers(lines: list[str], symbol: str) -> frozenset[str]:
                 and not NOTE_START.match(text)
                 and not _LONE_LABEL.match(text)
                 and not text.endswith(".")  # a title has no full stop; a note's text may repeat ("A/78/514.")
+                # nor a semicolon: a paragraph an omnibus text repeats section after section may stand near
+                # the counters ("Takes note of the report of the Secretary-General;", A/RES/75/253)
+                and not text.endswith(";")
+                # nor the first line of a numbered paragraph, its number alone on the line before (pdftotext)
+                and not (k and _LONE_LABEL.match(lines[k - 1].strip()))
                 and not _clause_end(text)
             ):
                 seen.setdefault(text, set()).add(k)
@@ -238,7 +243,9 @@ def _page_top_titles(lines: list[str], symbol: str) -> list[int]:
             text = _squeezed(" ".join(lines[k] for k in run))
             if (
                 sum(c.isalpha() for c in text) >= _MIN_TITLE
-                and not text.endswith(".")
+                # a whole title ends in no mark: a paragraph of the first page that the page repeats does
+                # ("Takes note of the report of the Secretary-General;", section after section of A/RES/75/253)
+                and text[-1:] not in ".;,:"
                 and not any(_is_furniture(lines[k], symbol) for k in run)
                 and text in page_one
             ):

@@ -332,12 +332,19 @@ def displaced_run(body: list[Block], start: int) -> int:
     return end if end > start and (not following or starts_block(following)) else start
 
 
-def split_block(block: Block, *, council: bool = False) -> list[list[str]]:
+def split_block(
+    block: Block, *, council: bool = False, before: str = "", in_annex: bool = False
+) -> list[list[str]]:
     """A block with a paragraph per line (typed text without blank lines) splits at each new paragraph
-    (`council`: a Security Council text, where nothing runs on from its last paragraph)."""
+    (`council`: a Security Council text, where nothing runs on from its last paragraph; `before`: the last line
+    of the block before, so that a title set apart from the paragraph adopting it still splits from its text;
+    `in_annex`: an "Annex" line stood in a block before, so short headings split off as the annex sets them)."""
     chunks: list[list[str]] = [[]]
     run_in_labels = _RunInLabels()  # of chunks[-1]
     lines = block.lines
+    annex, heading_chunk = in_annex, False  # chunks[-1] is an annex's heading ("Article 1", "Aim")
+    # with the line before: "Adopts the following declaration:" / "" / "Declaration on …" / "1." / "We, …"
+    context, at = ([before, *lines], 1) if before.strip() else (lines, 0)
     long_lines = sum(len(x) > 110 for x in lines) >= max(1, len(lines) // 2)
     for i, line in enumerate(lines):
         s = line.strip()
@@ -389,7 +396,9 @@ def split_block(block: Block, *, council: bool = False) -> list[list[str]]:
                     or (council and _after_title(chunks[-1], s))
                 )
             )
-            titled = _adopted_title_at(lines, i) or (_opens_adopted(s) and _title_before(lines, i))
+            titled = _adopted_title_at(context, i + at) or (
+                _opens_adopted(s) and _title_before(context, i + at)
+            )
             # nothing runs on from the paragraph that ends an SC resolution: an annex follows ("Contents")
             closed = (
                 council
@@ -397,8 +406,28 @@ def split_block(block: Block, *, council: bool = False) -> list[list[str]]:
                 and len(chunks[-1]) <= 3
                 and last_paragraph(" ".join(x.strip() for x in chunks[-1]))
             )
-            if opens or headed or separated or closed or marked or titled or titled_apart:
+            # in an annex, a short line that ends no sentence after a sentence's end, a heading or a mark's
+            # title is a heading ("Article 1" / "Aim", A/RES/76/203's regulations), and the text under it
+            # starts afresh
+            short = annex and _heading_line(Block([s], [0]))
+            # under the title only a numbered heading: a short line there may be the title's last
+            annex_heading = short and (
+                ends or heading_chunk or (under_mark and bool(_NUMBERED_HEADING.match(s)))
+            )
+            under_heading = annex and heading_chunk and not short
+            if (
+                opens
+                or headed
+                or separated
+                or closed
+                or marked
+                or titled
+                or titled_apart
+                or annex_heading
+                or under_heading
+            ):
                 chunks.append([])
+                heading_chunk = annex_heading
             elif (
                 label
                 and len(chunks[-1]) > 1
@@ -420,6 +449,7 @@ def split_block(block: Block, *, council: bool = False) -> list[list[str]]:
             run_in_labels = _RunInLabels()
         chunks[-1].append(line)
         run_in_labels.add(line)
+        annex = annex or annex_or_appendix(s)
     return [c for c in chunks if c]
 
 
@@ -531,6 +561,8 @@ def _mark_line(line: str) -> bool:
 
 
 MAX_TITLE_LINES = 6  # the longest annex title and subtitle seen run to five lines
+# a heading word and its number: "Article 1", "Rule 12", "Chapter IV", "Artículo 3" (not a year: "Agenda 2030")
+_NUMBERED_HEADING = re.compile(r"^[^\W\d_]+ (?:\d{1,3}|[IVXLC]{1,6})\.?$")
 
 
 def _titles_a_mark(chunk: list[str], ends: bool) -> bool:
@@ -606,8 +638,12 @@ def _opens_adopted(line: str) -> bool:
 
 
 def _title_before(lines: list[str], i: int) -> bool:
-    """Is lines[i] the numbered line under a title that `_adopted_title_at` set apart?"""
-    return any(_adopted_title_at(lines, k) for k in range(max(1, i - MAX_TITLE_LINES), i))
+    """Is lines[i] the numbered line under a title that `_adopted_title_at` set apart: the first line after the
+    title that opens the adopted text ("1." alone, then "We, the Heads …", is one paragraph's)?"""
+    return any(
+        _adopted_title_at(lines, k) and not any(_opens_adopted(lines[j].strip()) for j in range(k + 1, i))
+        for k in range(max(1, i - MAX_TITLE_LINES), i)
+    )
 
 
 def _heading_before(chunk: list[str]) -> int:

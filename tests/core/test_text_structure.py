@@ -11,6 +11,7 @@ Files: tests/fixtures/structure/, from https://github.com/UNxml/GAresolutions at
 from __future__ import annotations
 
 import re
+import textwrap
 from collections.abc import Callable
 from pathlib import Path
 
@@ -20,7 +21,7 @@ from lxml import etree
 from app import inline
 from app.io.text_reader import read_text
 from app.io.text_writer import to_text
-from app.model import Paragraph, Resolution
+from app.model import Annex, Paragraph, Resolution
 from app.render import render
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "structure"
@@ -296,3 +297,59 @@ def test_an_adopted_text_after_a_colon_in_pdf_text_reads_as_an_unlabelled_annex(
     assert annex.title == "Outcome document of the high-level meeting on the review of the Summit"
     assert [p.numbered for p in annex.paragraphs] == [False, False, True, True]
     assert annex.paragraphs[2].heading == "Introduction"
+
+
+def _pdftotext_shape(flat: str) -> str:
+    """Flattened UN XML set as pdftotext gives an L draft's page: printed lines of about 85 characters, no blank
+    line between paragraphs, a paragraph's number alone on its line, and a blank line only where a title stands
+    apart, after the paragraph that adopts it ("…:")."""
+    lines: list[str] = []
+    for block in flat.split("\n\n"):
+        number = re.match(r"(\d+\.) (?=\S)", block)
+        if number:
+            lines.append(number.group(1))
+            block = block[number.end() :]
+        lines += textwrap.wrap(" ".join(block.split()), 85)
+        if block.rstrip().endswith(":"):
+            lines.append("")
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("fixture", ["akn/A_RES_79_1-2416433E.xml", "structure/75_1_E.xml"])
+def test_an_adopted_text_in_pdftotext_form_reads_as_an_unlabelled_annex(fixture: str) -> None:
+    """The same text as pdftotext gives it: "Adopts the following …:", a blank line, the title's lines, then
+    "1." alone over the adopted text's first lines. The title must not run into paragraph 1, and paragraph 1
+    must not split from its number; the UN XML read by the AKN reader is the answer."""
+    from app.io.akn_reader import read_akn
+
+    xml = (Path(__file__).parent.parent / "fixtures" / fixture).read_bytes()
+    want = read_akn(xml).resolution
+    got = read_text(_pdftotext_shape(flatten(xml))).resolution
+    assert [p.opener for p in got.operative] == [p.opener for p in want.operative]
+    assert [(a.labelled, inline.plain(a.title)) for a in got.annexes[:1]] == [
+        (a.labelled, inline.plain(a.title)) for a in want.annexes[:1]
+    ]
+
+    def starts(res: Resolution) -> list[str]:  # "* * *" between sections is a separator to the text reader
+        texts = [inline.plain(p.text)[:60] for p in res.annexes[0].paragraphs]
+        return [t for t in texts if t.replace("*", "").strip()][:10]
+
+    assert starts(got) == starts(want)
+
+
+@pytest.mark.parametrize("name", ["A_RES_76_203-2119251E.xml"])
+def test_annex_headings_in_pdftotext_form_stand_apart(name: str) -> None:
+    """An annex as pdftotext gives it, no blank line anywhere: "Annex", the title's lines, "Article 1", "Aim",
+    the text, "Article 2" … The headings split from the text under them, and the annex reads as the UN XML
+    marks it: its title, its numbered paragraphs and headings (the AKN reader's reading is the answer)."""
+    from app.io.akn_reader import read_akn
+
+    xml = _xml(name)
+    want = read_akn(xml).resolution.annexes
+    got = read_text(_pdftotext_shape(flatten(xml))).resolution.annexes
+    assert [inline.plain(a.title) for a in got] == [inline.plain(a.title) for a in want]
+
+    def shape(annex: Annex) -> list[tuple[bool, str, str]]:
+        return [(p.numbered, p.heading, inline.plain(p.text)[:40]) for p in annex.paragraphs]
+
+    assert [shape(a) for a in got] == [shape(a) for a in want]
