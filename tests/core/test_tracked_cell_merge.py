@@ -93,9 +93,7 @@ def test_a_split_proposed_in_word_is_refused_in_one_line_and_the_draft_kept(issu
     r, c, h, w = _tall(merges)
     blob = build_docx(base)
     root = _document(blob)
-    _cell_merge(
-        _cells(root, len(_table(base).table))[r + 1, c], "EU", 901, vMerge="rest", vMergeOrig="cont"
-    )
+    _cell_merge(_cells(root, len(_table(base).table))[r + 1, c], "EU", 901, vMerge="rest", vMergeOrig="cont")
     _insert_words(root, "Japan", " and more")
     blob = _with_document(blob, root)
     assert sorted(authors(blob)) == ["EU", "Japan"]
