@@ -439,7 +439,7 @@ class _Builder:
                     tall.append((merge, lines))
                 else:
                     rows[index].append(lines)
-        _spread(rows, tall)
+        _spread(rows, tall, row_style.after)
         out = []
         for index, cells in enumerate(rows):
             lines = [
@@ -474,11 +474,12 @@ class _Builder:
         return out
 
 
-def _spread(rows: list[list[_Cell]], tall: list[tuple[Merge, _Cell]]) -> None:
+def _spread(rows: list[list[_Cell]], tall: list[tuple[Merge, _Cell]], gap: float) -> None:
     """Each cell merged down the rows dealt out over them: as many of its lines beside each row as the row's own
     cells take (a row at least one line), the rest in its last row, which grows to hold them. Merges are dealt
     in the order of their last rows, so a row grown by one merge is that much taller for a merge running on
-    below it."""
+    below it. The lines beside a later row are raised by the `gap` between rows passed, so that the merged
+    text runs on at its own line pitch, as in Word."""
     heights = [max((len(cell) for cell in cells), default=1) for cells in rows]
     for (r, _, h, _), lines in sorted(tall, key=lambda t: t[0][0] + t[0][2]):
         at = 0
@@ -487,7 +488,11 @@ def _spread(rows: list[list[_Cell]], tall: list[tuple[Merge, _Cell]]) -> None:
             part = lines[at : at + take]
             at += len(part)
             heights[j] = max(heights[j], len(part))
-            rows[j].append(part)
+            rows[j].append([_raised(line, (j - r) * gap) for line in part] if j > r else part)
+
+
+def _raised(line: list[tuple[float, _Box]], by: float) -> list[tuple[float, _Box]]:
+    return [(x, replace(box, pieces=[(t, f, rise + by) for t, f, rise in box.pieces])) for x, box in line]
 
 
 def _spaced(boxes: list[_Box]) -> list[_Box]:
