@@ -4,9 +4,11 @@ each "cont" (merged with the cell above) or "rest" (not merged with it, a split)
 
 An author's version of the file takes their revision's setting, every other version the original one. A
 proposal holds words, rows and cells, not merges, so an author whose revision merges or splits cells is refused
-in one line by the proposal reader (`proposes_merges`), rather than their proposal read without it."""
+in one line by the proposal reader (`merging_authors`), rather than their proposal read without it."""
 
 from __future__ import annotations
+
+from collections.abc import Iterable
 
 from lxml import etree
 
@@ -23,6 +25,9 @@ def resolve(mark: etree._Element, mine: bool) -> etree._Element | None:
     applied, original = mark.get(wtag("vMerge")), mark.get(wtag("vMergeOrig")) or "rest"
     setting = applied if mine else original
     if props is None:
+        return None
+    if etree.QName(props).localname != "tcPr":  # not where Word puts it: the mark alone goes
+        props.remove(mark)
         return None
     if applied not in _SETTINGS or setting not in _SETTINGS:  # no revision said, or one Word never writes
         props.remove(mark)
@@ -60,11 +65,11 @@ def start_merges_above(cells: list[etree._Element]) -> None:
             above[column] = tc
 
 
-def proposes_merges(marks: list[etree._Element], author: str) -> bool:
-    """Whether `author`'s revisions among `marks` (w:cellMerge) merge or split a cell."""
+def merging_authors(marks: Iterable[etree._Element]) -> set[str]:
+    """The authors whose revisions among `marks` (w:cellMerge) merge or split a cell."""
+    out = set()
     for mark in marks:
         applied, original = mark.get(wtag("vMerge")), mark.get(wtag("vMergeOrig")) or "rest"
-        who = (mark.get(wtag("author")) or "").strip() or "Unknown"
-        if who == author and applied in _SETTINGS and applied != original:
-            return True
-    return False
+        if applied in _SETTINGS and applied != original:
+            out.add((mark.get(wtag("author")) or "").strip() or "Unknown")
+    return out

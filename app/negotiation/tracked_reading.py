@@ -20,7 +20,7 @@ from app.io.wordml import wtag
 from app.messages import say
 from app.model import Resolution
 from app.negotiation.proposals import Proposal, derive
-from app.negotiation.tracked_merges import CELL_MERGE, proposes_merges, resolve, start_merges_above
+from app.negotiation.tracked_merges import CELL_MERGE, merging_authors, resolve, start_merges_above
 
 _STORIES = ("word/document.xml", "word/footnotes.xml", "word/endnotes.xml")
 # each author's version is the whole file read again: authors times paragraphs (w:p, cells and notes included)
@@ -202,10 +202,10 @@ def proposals_from_tracked(
         untracked = list(derive(base, rejected, "", tables=False).edits)  # the file's own reading, no one's
     # the authors' changes in tables are theirs where the file's tables read as the draft's
     same_tables = _tables(rejected) == _tables(base)
-    merge_marks = [el for root in stories.values() for el in root.iter(wtag(CELL_MERGE))]
+    merging = merging_authors(el for root in stories.values() for el in root.iter(wtag(CELL_MERGE)))
     out = []
     for author in names:
-        if proposes_merges(merge_marks, author):
+        if author in merging:
             raise InputError(
                 say(
                     "the tracked changes of {proposer} merge or split table cells: a proposal cannot carry that; "

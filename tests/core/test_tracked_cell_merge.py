@@ -151,3 +151,19 @@ def test_a_mark_that_changes_no_merge_leaves_the_authors_other_changes_their_pro
     proposed = apply(base, proposal)
     assert _table(proposed).merges == merges
     assert "and more" in " ".join(p.text for _, p in proposed.paragraphs())
+
+
+def test_marks_word_never_writes_change_nothing_and_raise_nothing(issued) -> None:  # noqa: ANN001
+    """A w:cellMerge in a run, one with settings Word has no name for, one on a first row (no cell above): each
+    read as no merge changed, the author's words still their proposal."""
+    base, merges, _ = issued
+    blob = build_docx(base)
+    root = _document(blob)
+    cells = _cells(root, len(_table(base).table))
+    _cell_merge(cells[0, 0], "EU", 905, vMerge="cont")
+    _cell_merge(cells[5, 3], "EU", 906, vMerge="restart", vMergeOrig="x")
+    run = next(cells[5, 4].iter(q("r")))
+    etree.SubElement(run, q("cellMerge"), {q("id"): "907", q("author"): "EU", q("vMerge"): "rest"})
+    _insert_words(root, "EU", " and more")
+    blob = _with_document(blob, root)
+    assert _table(read_as(blob, "EU")).merges == _table(read_as(blob, None)).merges == merges
