@@ -25,7 +25,7 @@ from app.io.docx_writer import AGENDA_STYLE, SPONSOR_STAR, block_style, later_jo
 from app.io.safe_xml import xml_text
 from app.messages import say
 from app.render import Block, Rendered
-from app.table_merges import covered
+from app.table_merges import Merge, covered
 
 # Word and LibreOffice set a line of exact height with its baseline at 80% of the height: with the layout's
 # values this puts "United Nations" at y = 57.8, the later-page body at 84.4 and the footer at 755.2, as issued.
@@ -202,6 +202,7 @@ class _Line:
     keep_next: bool = False
     rule: float = 0.0  # a rule across the line's indents (the end rule), drawn at its top
     separator: bool = False
+    gaps: tuple[tuple[float, float], ...] = ()  # stretches the rule leaves out
 
 
 def _next_tab(x: float, style: Style) -> float:
@@ -295,6 +296,9 @@ def _align(placed: list[tuple[float, _Box]], style: Style, right: float, *, last
 # -- the document as paragraphs --------------------------------------------------------------------------
 
 
+_Cell = list[list[tuple[float, "_Box"]]]  # a cell's lines, each its boxes placed
+
+
 @dataclass
 class _Paragraph:
     style: Style
@@ -303,6 +307,9 @@ class _Paragraph:
     rule: float = 0.0  # a rule drawn at the top of its first line (a table's)
     lines: list[list[tuple[float, _Box]]] | None = None  # already broken (a table's row, cell by cell)
     keep: bool = False  # on one page with the next paragraph's first line (a table's rows)
+    gaps: tuple[
+        tuple[float, float], ...
+    ] = ()  # where the rule stops: the cells merged across it (x from, to)
 
 
 class _Builder:
@@ -403,8 +410,9 @@ class _Builder:
         """A table in columns, one paragraph per row: each cell broken within its column (the .docx's column
         widths), the row as tall as its tallest cell. Rules as issued: thin above the header, thick below it
         and below the last row. A merged cell is broken within the columns it spans; one merged down the rows
-        prints in its first row, which grows to hold it, and the rows under it leave its columns blank (the
-        rows are laid out one at a time, and no rule between body rows would show it otherwise)."""
+        is one cell over them, as Word and the issued page print it: its text from the top of its first row,
+        line after line down the rows beside it, the last row growing only for what is left; its rows stay on
+        one page and no rule crosses it."""
         body = self.style("body")
         frame = self.layout.page.frame_width
         width = frame - body.left - body.right
@@ -414,9 +422,9 @@ class _Builder:
         row_style = replace(body, first_line=0.0, tabs=(), align="left", before=0.0, after=2.0)
         right = figure_columns(block)
         merged = covered(block.merges)
-        out = []
+        rows: list[list[_Cell]] = [[] for _ in block.cells]
+        tall: list[tuple[Merge, _Cell]] = []  # cells merged down the rows
         for index, row in enumerate(block.cells):
-            cells = []
             for k, cell in enumerate(row):
                 merge = merged.get((index, k))
                 if merge is not None and merge[:2] != (index, k):
@@ -426,14 +434,24 @@ class _Builder:
                 st = replace(row_style, left=starts[k], right=frame - end + 6.0, align=align)
                 words = _Words()
                 self.spans(words, inline.parse(cell), st)
-                cells.append(_break(words.done(self.measure), st, frame, self.measure, self.budget))
+                lines = _break(words.done(self.measure), st, frame, self.measure, self.budget)
+                if merge is not None and merge[2] > 1:
+                    tall.append((merge, lines))
+                else:
+                    rows[index].append(lines)
+        _spread(rows, tall, row_style.after)
+        out = []
+        for index, cells in enumerate(rows):
             lines = [
                 [placed for cell in cells if i < len(cell) for placed in cell[i]]
                 for i in range(max(map(len, cells), default=1))
             ]
             rule = THIN / 8 if index == 0 else THICK / 8 if index == block.header_rows and index else 0.0
-            header = index < block.header_rows
-            out.append(_Paragraph(row_style, [], 6.0 if index == 0 else None, rule, lines or [[]], header))
+            inside = [m for m, _ in tall if m[0] < index < m[0] + m[2]]  # merges this row's top runs through
+            keep = index < block.header_rows or any(m[0] <= index < m[0] + m[2] - 1 for m, _ in tall)
+            para = _Paragraph(row_style, [], 6.0 if index == 0 else None, rule, lines or [[]], keep)
+            para.gaps = tuple((starts[c], starts[c + w]) for _, c, _, w in inside)
+            out.append(para)
         out[-1].keep = True  # the closing rule goes with the last row
         out.append(_Paragraph(replace(row_style, line=2.0, after=0.0), [], None, THICK / 8))
         return out
@@ -456,6 +474,27 @@ class _Builder:
         return out
 
 
+def _spread(rows: list[list[_Cell]], tall: list[tuple[Merge, _Cell]], gap: float) -> None:
+    """Each cell merged down the rows dealt out over them: as many of its lines beside each row as the row's own
+    cells take (a row at least one line), the rest in its last row, which grows to hold them. Merges are dealt
+    in the order of their last rows, so a row grown by one merge is that much taller for a merge running on
+    below it. The lines beside a later row are raised by the `gap` between rows passed, so that the merged
+    text runs on at its own line pitch, as in Word."""
+    heights = [max((len(cell) for cell in cells), default=1) for cells in rows]
+    for (r, _, h, _), lines in sorted(tall, key=lambda t: t[0][0] + t[0][2]):
+        at = 0
+        for j in range(r, r + h):
+            take = len(lines) - at if j == r + h - 1 else heights[j]
+            part = lines[at : at + take]
+            at += len(part)
+            heights[j] = max(heights[j], len(part))
+            rows[j].append([_raised(line, (j - r) * gap) for line in part] if j > r else part)
+
+
+def _raised(line: list[tuple[float, _Box]], by: float) -> list[tuple[float, _Box]]:
+    return [(x, replace(box, pieces=[(t, f, rise + by) for t, f, rise in box.pieces])) for x, box in line]
+
+
 def _spaced(boxes: list[_Box]) -> list[_Box]:
     if boxes:
         boxes[0].space_before = True
@@ -473,7 +512,7 @@ def _lines(paragraphs: list[_Paragraph], layout: Layout, measure: Measure, budge
         broken = para.lines if para.lines is not None else _break(para.boxes, st, frame, measure, budget)
         lines = [_Line(placed, st, [n for _, b in placed for n in b.notes]) for placed in broken]
         lines[0].before = st.before if para.before is None else para.before
-        lines[0].rule = para.rule
+        lines[0].rule, lines[0].gaps = para.rule, para.gaps
         for line in lines if para.keep else lines[:-1] if para.lines is not None else []:
             line.keep_next = True  # a row is not split; a header row stays with the row under it
         lines[-1].after = st.after
@@ -611,7 +650,13 @@ class _Flow:
 def _draw_line(page: Page, y: float, line: _Line, left: float, frame: float, measure: Measure) -> None:
     st = line.style
     if line.rule:
-        page.items.append(Rule(left + st.left, left + frame - st.right, y, line.rule))
+        x = st.left
+        for start, end in sorted(line.gaps):
+            if start > x:
+                page.items.append(Rule(left + x, left + start, y, line.rule))
+            x = max(x, end)
+        if frame - st.right > x:
+            page.items.append(Rule(left + x, left + frame - st.right, y, line.rule))
     baseline = y + BASELINE * st.line
     for x, box in line.placed:
         for text, font, rise in box.pieces:

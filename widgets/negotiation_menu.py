@@ -71,18 +71,57 @@ def _at_cursor(panel: NegotiationPanel) -> bool:
 
 
 def _decide(panel: NegotiationPanel, action: str) -> None:
-    """Accept or reject a proposal on the paragraph; where several delegations propose, ask whose."""
+    """Accept or reject a proposal on the paragraph; where several delegations propose, ask whose. In a table,
+    the proposal on the row or cell at the cursor only (its other rows and cells stay proposals)."""
     if not _at_cursor(panel):
         return
     box = panel.view.proposer
-    if box.count() > 1:
-        names = [box.itemText(i) for i in range(box.count())]
+    offered = [(box.itemText(i), i) for i in range(box.count())]
+    parts = _parts_at_cursor(panel)
+    if parts is not None:
+        offered = [(name, i) for name, i in offered if parts.get(box.itemData(i))]
+        if not offered:
+            panel.win.statusBar().showMessage(tr("No proposal on this row or cell"), 4000)
+            return
+    if len(offered) > 1:
         title = tr("Accept a proposal") if action == rounds.ACCEPT else tr("Reject a proposal")
-        chosen = panel.win.prompter.ask_choice(panel.win, title, tr("Whose proposal?"), names)
+        chosen = panel.win.prompter.ask_choice(
+            panel.win, title, tr("Whose proposal?"), [n for n, _ in offered]
+        )
         if chosen is None:
             return
-        box.setCurrentIndex(chosen)
-    panel.decide(action)
+        offered = [offered[chosen]]
+    if offered:
+        box.setCurrentIndex(offered[0][1])
+    panel.decide(action, target=parts.get(box.currentData(), "") if parts else "")
+
+
+def _parts_at_cursor(panel: NegotiationPanel) -> dict[str, str] | None:
+    """Where the cursor is in a table's cell: each proposal there -> its part at that cell (a row deleted, the
+    cell's words, rows added after the row; "" for none); None elsewhere."""
+    from app.negotiation.table_parts import open_edits, part_at
+
+    editor, neg = panel.win.paragraphs, panel.win.res.negotiation
+    row = editor.rows.get((editor.active_id, False))
+    grid = getattr(row, "grid", None)
+    focus = QApplication.focusWidget()
+    if neg is None or grid is None or focus is None or not (focus is grid or grid.isAncestorOf(focus)):
+        return None
+    if grid.currentRow() < 0:
+        return None
+    bases: dict[str, object] = {}
+    decided = neg.decided()
+    out = {}
+    for i in range(panel.view.proposer.count()):
+        proposal = neg.proposal(panel.view.proposer.itemData(i))
+        version = proposal.base_version
+        if version not in bases:
+            bases[version] = rounds.base_text(neg, version)
+        mine = open_edits(proposal, decided.get(proposal.id, set()))
+        out[proposal.id] = part_at(
+            bases[version], panel.win.res, mine, editor.active_id, grid.currentRow(), grid.currentColumn()
+        )
+    return out
 
 
 def _bracket(panel: NegotiationPanel) -> None:

@@ -421,13 +421,15 @@ class NegotiationPanel(QObject):
             commands.add_bracket, paragraph_id=entry.paragraph_id, words=words, alternatives=alternatives
         )
 
-    def decide(self, action: str) -> None:
+    def decide(self, action: str, target: str = "") -> None:
+        """Accept or reject the chosen proposal on the selected paragraph, or on `target`: a table's row or
+        cell (app.negotiation.table_parts)."""
         proposal_id = self.view.proposer.currentData()
         if not self.selected or not proposal_id:
             self.win.statusBar().showMessage(tr("Select a paragraph with a proposal first"), 4000)
             return
         command = commands.accept if action == rounds.ACCEPT else commands.reject
-        self._run(command, proposal_id=proposal_id, target=self.selected)
+        self._run(command, proposal_id=proposal_id, target=target or self.selected)
 
     def mark(self, status: Status) -> None:
         if not self.selected:

@@ -37,6 +37,7 @@ from app.negotiation.proposals import (
     by_target,
     title_of,
 )
+from app.negotiation.table_parts import table_part
 
 
 @dataclass
@@ -85,18 +86,6 @@ def _spans(edits: list[Edit]) -> list[tuple[str, int, int]]:
 
 
 _TABLE_EDITS = (CellEdit, InsertRow, DeleteRow)
-
-
-def table_part(edit: Edit, deleted: frozenset[int] | set[int]) -> str:
-    """The place within a table an edit is decided at: "after R" (rows added after base row R, -1: at the top),
-    "row R" (row R deleted, with every change to its cells: they clash), "cell R C" (a cell's words)."""
-    if isinstance(edit, InsertRow):
-        return f"after {edit.after}"
-    if isinstance(edit, DeleteRow) or (isinstance(edit, CellEdit) and edit.row in deleted):
-        return f"row {edit.row}"  # type: ignore[union-attr]
-    if isinstance(edit, CellEdit):
-        return f"cell {edit.row} {edit.column}"
-    return ""
 
 
 def _part_order(part: str) -> tuple[int, int, int]:

@@ -44,6 +44,7 @@ from app.negotiation.proposals import (
     top_lists,
 )
 from app.negotiation.status import MAX_STATUS_CHANGES, Bracket, Status, StatusChange, current
+from app.negotiation.table_parts import PART, open_edits, part_edits, split_target
 from app.sequences import matching_blocks
 
 ACCEPT, MERGE, REJECT = "accept", "merge", "reject"
@@ -103,6 +104,9 @@ class Negotiation:
     _places: dict[str, int] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )  # see `proposal`
+    _decided: tuple[int, dict[str, set[str]]] = field(
+        default=(-1, {}), init=False, repr=False, compare=False
+    )  # see `decided`
 
     @property
     def version(self) -> str:
@@ -125,6 +129,18 @@ class Negotiation:
 
     def status(self, paragraph_id: str) -> Status:
         return current(self.statuses.get(paragraph_id, []))
+
+    def decided(self) -> dict[str, set[str]]:
+        """Each proposal's id -> the targets decided on it (a table's parts too: app.negotiation.table_parts).
+        Read once per decision added: a merge asks at every place, and a look through every decision each time
+        was their product."""
+        count, found = self._decided
+        if count != len(self.decisions):
+            found = {}
+            for d in self.decisions:
+                found.setdefault(d.proposal_id, set()).add(d.target)
+            self._decided = (len(self.decisions), found)
+        return found
 
 
 def _now(date: dt.datetime | None) -> dt.datetime:
@@ -186,15 +202,18 @@ def add_proposals(neg: Negotiation, proposals: list[Proposal]) -> None:
 
 
 def open_proposals(neg: Negotiation) -> list[Proposal]:
-    """The proposals on the latest revision with something still to decide."""
-    decided: dict[
-        str, set[str]
-    ] = {}  # read once: a look through every decision for each proposal was their product
-    for d in neg.decisions:
-        decided.setdefault(d.proposal_id, set()).add(d.target)
-    return [
-        p for p in neg.proposals if p.base_version == neg.version and p.targets() - decided.get(p.id, set())
-    ]
+    """The proposals on the latest revision with something still to decide, each without the rows and cells
+    of a table decided one at a time (a table whose every part is decided is decided)."""
+    decided = neg.decided()
+    out = []
+    for p in neg.proposals:
+        if p.base_version != neg.version:
+            continue
+        done = decided.get(p.id, set())
+        left = open_edits(p, done)
+        if left.targets() - done:
+            out.append(left)
+    return out
 
 
 def compile_open(neg: Negotiation) -> Compilation:
@@ -341,7 +360,7 @@ def _first_by_id(res: Resolution) -> dict[str, Paragraph]:
 
 
 def _edits_at(lookups: Lookups, proposal: Proposal, target: str) -> list[Edit]:
-    mine = lookups.edits(proposal, target)
+    mine = part_edits(proposal, target) if PART in target else lookups.edits(proposal, target)
     if not mine:
         raise InputError(say("{proposer} proposes nothing there", proposer=proposal.proposer))
     return mine
@@ -361,7 +380,11 @@ def accept_into(
     revision's text, when the caller accepts at place after place (and then places the new and deleted
     paragraphs with `lookups.settle`); `keep`: which of a proposal's edits there are taken (the merge takes a
     table's rows and cells one by one), default all."""
-    chosen = [neg.proposal(i) for i in ([proposal_ids] if isinstance(proposal_ids, str) else proposal_ids)]
+    decided = neg.decided()
+    chosen = [
+        open_edits(neg.proposal(i), decided.get(i, set()))  # not a table's row or cell decided already
+        for i in ([proposal_ids] if isinstance(proposal_ids, str) else proposal_ids)
+    ]
     if len({p.base_version for p in chosen}) != 1:
         raise InputError(say("proposals on different revisions are accepted one by one"))
     own = lookups is None
@@ -373,6 +396,7 @@ def accept_into(
         for e in _edits_at(lookups, proposal, target)
         if keep is None or keep(proposal, e)
     ]
+    target = split_target(target)[0]  # a table's part: its edits are taken on the table
     words: dict[str, list[tuple[int, int, str, str]]] = {}
     notes: dict[str, list[tuple[int, int, str, str]]] = {}
     heads: dict[str, list[tuple[int, int, str, str]]] = {}

@@ -20,6 +20,7 @@ from app.io.wordml import wtag
 from app.messages import say
 from app.model import Resolution
 from app.negotiation.proposals import Proposal, derive
+from app.negotiation.tracked_merges import CELL_MERGE, merging_authors, resolve, start_merges_above
 
 _STORIES = ("word/document.xml", "word/footnotes.xml", "word/endnotes.xml")
 # each author's version is the whole file read again: authors times paragraphs (w:p, cells and notes included)
@@ -42,7 +43,7 @@ def _is_mark(el: etree._Element) -> bool:
 
 
 def _changes(root: etree._Element) -> list[etree._Element]:
-    return list(root.iter(*(wtag(t) for t in (*_INSERTED, *_DELETED))))  # in document order
+    return list(root.iter(*(wtag(t) for t in (*_INSERTED, *_DELETED, CELL_MERGE))))  # in document order
 
 
 def authors(data: bytes, *, name: str = "") -> list[str]:
@@ -94,9 +95,14 @@ def _row_or_cell(mark: etree._Element, props: etree._Element, *, gone: bool) -> 
 def view(root: etree._Element, author: str | None) -> etree._Element:
     """A copy of a story with `author`'s tracked changes accepted and all others rejected (None: all rejected)."""
     root = etree.fromstring(etree.tostring(root))  # a copy
+    continued = []
     for el in _changes(root):
         kind = etree.QName(el).localname
         mine = author is not None and _author(el) == author
+        if kind == CELL_MERGE:  # a cell merged with the one above, or split from it
+            if (cell := resolve(el, mine)) is not None:
+                continued.append(cell)
+            continue
         parent = el.getparent()
         if parent is not None and etree.QName(parent).localname in (
             "trPr",
@@ -118,6 +124,7 @@ def view(root: etree._Element, author: str | None) -> etree._Element:
             _unwrap(el)
         else:
             el.getparent().remove(el)
+    start_merges_above(continued)
     return root
 
 
@@ -195,8 +202,17 @@ def proposals_from_tracked(
         untracked = list(derive(base, rejected, "", tables=False).edits)  # the file's own reading, no one's
     # the authors' changes in tables are theirs where the file's tables read as the draft's
     same_tables = _tables(rejected) == _tables(base)
+    merging = merging_authors(el for root in stories.values() for el in root.iter(wtag(CELL_MERGE)))
     out = []
     for author in names:
+        if author in merging:
+            raise InputError(
+                say(
+                    "the tracked changes of {proposer} merge or split table cells: a proposal cannot carry that; "
+                    "make the change in the draft itself, or reject it in Word and give the file again",
+                    proposer=author,
+                )
+            )
         mine = read_docx(_package(data, stories, author, name), name=name).resolution
         if not same_tables and _tables(mine) != _tables(rejected):
             _refuse_table_change(author)

@@ -21,6 +21,7 @@ from lxml import etree
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from fixtures.robust.hostile import docx_problems, growth  # noqa: E402
+from table_markup import markup_merges as _markup_merges  # noqa: E402
 
 from app import inline, storage, table_edits  # noqa: E402
 from app.edits import Document, EditError  # noqa: E402
@@ -38,30 +39,6 @@ ISSUED = ["A_RES_75_293-2108996E.xml", "A_RES_79_255-2424696E.xml", "A_RES_79_25
 AKN = "{http://docs.oasis-open.org/legaldocml/ns/akn/3.0}"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 SOME = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-
-
-def _markup_merges(table: etree._Element) -> tuple[list[tuple[int, int, int, int]], list[list[str]]]:
-    """The table's merges and its cells' words by grid slot, as an HTML table lays them out."""
-    rows = [tr for tr in table.iter(f"{AKN}tr")]
-    taken: set[tuple[int, int]] = set()
-    merges, words = [], {}
-    for r, tr in enumerate(rows):
-        c = 0
-        for cell in tr:
-            if cell.tag not in (f"{AKN}th", f"{AKN}td"):
-                continue
-            while (r, c) in taken:
-                c += 1
-            down = min(int(cell.get("rowspan", "1")), len(rows) - r)
-            across = int(cell.get("colspan", "1"))
-            taken |= {(r + i, c + j) for i in range(down) for j in range(across)}
-            words[r, c] = " ".join("".join(cell.itertext()).split())
-            if down * across > 1:
-                merges.append((r, c, down, across))
-            c += across
-    width = 1 + max(c for _, c in taken)
-    grid = [[words.get((r, c), "") for c in range(width)] for r in range(len(rows))]
-    return sorted(merges), grid
 
 
 def _issued(name: str) -> list[tuple[list[tuple[int, int, int, int]], list[list[str]]]]:
