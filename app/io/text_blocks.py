@@ -385,7 +385,10 @@ def split_block(
             # with no blank lines about them: "Annex", a part's or section's mark, and a title a paragraph
             # adopts, each stand apart
             under_mark = _titles_a_mark(chunks[-1], ends)
-            marked = _mark_line(s) and (ends or under_mark or _heading_line(Block(chunks[-1], [0])))
+            # (or after an adopted part's closing lines: "41st plenary meeting" / "10 December 2020" / "B")
+            marked = _mark_line(s) and (
+                ends or under_mark or _heading_line(Block(chunks[-1], [0])) or closing_line(chunks[-1][0])
+            )
             marked = marked or (annex_or_appendix(s) and not _BROKEN_OFF.search(prev))  # after adoption lines
             # the text under a mark's title: a paragraph that opens as paragraphs do, or in its own voice
             marked = marked or (
@@ -647,10 +650,11 @@ def _title_before(lines: list[str], i: int) -> bool:
 
 
 def _heading_before(chunk: list[str]) -> int:
-    """How many last lines of `chunk` (one or two) are a heading over the numbered line that follows: the line
-    before them ended a paragraph (a comma too: the preamble's last), and they start with a capital, end
-    without punctuation and do not break off mid-phrase. 0 when they are none."""
-    for k in (1, 2):
+    """How many last lines of `chunk` (one to three: "Role of the Department … among" / "civilizations …" /
+    "nations", A/RES/75/101 B) are a heading over the numbered line that follows: the line before them ended a
+    paragraph (a comma too: the preamble's last), and they start with a capital, end without punctuation and
+    do not break off mid-phrase. 0 when they are none."""
+    for k in (1, 2, 3):
         if len(chunk) <= k or not ends_with_mark(NOTE_MARK_RE.sub("", chunk[-k - 1]).strip(), ",;:."):
             continue
         text = " ".join(x.strip() for x in chunk[-k:])
@@ -728,6 +732,27 @@ def cut_unbroken_header(blocks: list[Block]) -> list[Block]:
                     return blocks[:bi] + parts + [rest] + blocks[bi + 1 :]
             return blocks
     return blocks
+
+
+def part_a_apart(blocks: list[Block], split: int) -> tuple[list[Block], int]:
+    """Text with no blank line between the header and the organ line (pdftotext): part A's letter and title at
+    the end of the header's last block ("75/101. Questions relating to information" / "A" / "Information in the
+    service of humanity") stand apart, in a block of their own before the organ line, as they do where blank
+    lines set them off. Returns the blocks and where the body starts."""
+    if not 0 < split <= len(blocks):
+        return blocks, split
+    block = blocks[split - 1]
+    tail = block.lines[-1 - MAX_TITLE_LINES :]
+    for k in range(len(tail) - 2, -1, -1):  # the letter, then a title's lines that end no sentence
+        title = [line.strip() for line in tail[k + 1 :]]
+        if tail[k].strip() == "A" and all(_title_line(line) for line in title):
+            at = len(block.lines) - len(tail) + k
+            if at == 0:
+                return blocks, split
+            head = Block(block.lines[:at], block.pages[:at])
+            part = Block(block.lines[at:], block.pages[at:])
+            return [*blocks[: split - 1], head, part, *blocks[split:]], split + 1
+    return blocks, split
 
 
 def label_alone(line: str) -> bool:

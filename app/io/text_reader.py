@@ -72,6 +72,7 @@ from app.io.text_blocks import (
     listed_apart,
     normalise,
     opens_labelled,
+    part_a_apart,
     split_at_foreign_organ_line,
     split_block,
     starts_block,
@@ -273,7 +274,7 @@ class _Reader:
         body_lines, body_pages = self._body_lines(cleaned)
         cancelling.check()
         blocks = _blocks(body_lines, body_pages)
-        split = header_end(blocks)
+        blocks, split = part_a_apart(blocks, header_end(blocks))
         part_a, part_title = text_structure.part_a_title([b.lines for b in blocks], split)
         head = self._head(blocks[: split - part_a], cleaned.job_number)
         res = Resolution(header=head.header, title=head.title, unplaced=list(head.unplaced))

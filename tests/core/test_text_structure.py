@@ -353,3 +353,15 @@ def test_annex_headings_in_pdftotext_form_stand_apart(name: str) -> None:
         return [(p.numbered, p.heading, inline.plain(p.text)[:40]) for p in annex.paragraphs]
 
     assert [shape(a) for a in got] == [shape(a) for a in want]
+
+
+@pytest.mark.parametrize("name", IN_PARTS)
+def test_parts_in_pdftotext_form_read_as_the_xml_marks_them(name: str) -> None:
+    """Parts A and B as pdftotext gives them, no blank line anywhere: "A" and its title at the end of the
+    header's lines, part A's closing lines ("41st plenary meeting" / "10 December 2020") right over "B", a
+    heading of three lines over a numbered paragraph. Each part's title and counts are the XML's."""
+    xml = _xml(name)
+    res = read_text(_pdftotext_shape(flatten(xml))).resolution
+    got = [(inline.plain(p.title), len(p.preamble), len(p.operative)) for p in res.parts()]
+    assert got == expected_parts(xml)
+    assert not res.unplaced
