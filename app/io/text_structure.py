@@ -197,7 +197,9 @@ def _cut_trailing(items: list[Item]) -> tuple[list[Item], list[Item]]:
 
 _ENDS_WITH_COLON = re.compile(r":[\s\x01\x02\d]*$")  # a footnote placeholder may follow the colon
 _OPENS_ADOPTED = re.compile(r"^(?:1\s*[.)]\s|We\b)")
-SPEAKS_AS_WE = re.compile(r"^We\b")  # an adopted declaration in its own voice: "We, the Heads of State …"
+# an adopted or annexed text in its own voice: "We, the Heads of State …", an oath ("I, [name], solemnly swear",
+# "I solemnly declare")
+SPEAKS_AS_WE = re.compile(r"^(?:We\b|I,|I [a-z])")
 
 
 def _lists_documents(items: list[Item], i: int) -> bool:

@@ -337,11 +337,12 @@ def test_an_adopted_text_in_pdftotext_form_reads_as_an_unlabelled_annex(fixture:
     assert starts(got) == starts(want)
 
 
-@pytest.mark.parametrize("name", ["A_RES_76_203-2119251E.xml"])
+@pytest.mark.parametrize("name", ["A_RES_76_203-2119251E.xml", "75_325_E.xml"])
 def test_annex_headings_in_pdftotext_form_stand_apart(name: str) -> None:
     """An annex as pdftotext gives it, no blank line anywhere: "Annex", the title's lines, "Article 1", "Aim",
-    the text, "Article 2" … The headings split from the text under them, and the annex reads as the UN XML
-    marks it: its title, its numbered paragraphs and headings (the AKN reader's reading is the answer)."""
+    the text, "Article 2" … (A/RES/76/203), or an oath under its title ("I, [name], solemnly swear", 75/325).
+    The headings split from the text under them, and the annex reads as the UN XML marks it: its title, its
+    numbered paragraphs and headings (the AKN reader's reading is the answer)."""
     from app.io.akn_reader import read_akn
 
     xml = _xml(name)
