@@ -170,3 +170,58 @@ def test_many_authors_over_few_paragraphs_are_refused_before_any_read(
     with pytest.raises(InputError, match=f"{authors:,} authors") as refused:
         tracked_reading.proposals_from_tracked(out.getvalue(), None, name="many.docx")
     assert "\n" not in str(refused.value)
+
+
+# ------------------------------------------------------------------ an interface catalog edited by hand
+
+
+def _said_in(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, translation: str) -> tuple[int, str]:
+    """`check --lang fr` with a copy of the French catalog whose "{count} error" says `translation`."""
+    import io
+    from contextlib import redirect_stderr, redirect_stdout
+
+    from app import interface
+    from app.cli import run
+
+    shipped = (interface.folder() / "fr.toml").read_text(encoding="utf-8")
+    entry = '"{count} error" = "{count} erreur"'
+    assert entry in shipped
+    folder = tmp_path / "interface"
+    folder.mkdir(exist_ok=True)
+    (folder / "fr.toml").write_text(shipped.replace(entry, f'"{{count}} error" = "{translation}"'), "utf-8")
+    monkeypatch.setattr(interface, "folder", lambda: folder)
+    interface._read.cache_clear()
+    out, err = io.StringIO(), io.StringIO()
+    try:
+        with redirect_stderr(err), redirect_stdout(out):
+            code = run(["check", str(CLEAN), "--lang", "fr"])
+    finally:
+        interface.use(
+            interface.ENGLISH
+        )  # --lang sets the process's language: the tests after it read English
+        monkeypatch.undo()
+        interface._read.cache_clear()
+    return code, out.getvalue() + err.getvalue()
+
+
+@pytest.mark.parametrize(
+    "translation",
+    [
+        "{count} erreur{",
+        "{nombre} erreur",
+        "{count:>99999999999} erreur",
+        "{0} erreur",
+        "{count.real} erreur",
+    ],
+)
+def test_a_catalog_translation_that_cannot_be_filled_in_gives_the_english(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, translation: str
+) -> None:
+    """A translation naming a field the English does not give, a positional or attribute field, a format spec
+    or a brace left open ended every command whose message used it as an internal error (exit 3, MemoryError
+    for the spec). It is left out as the catalog is read: the English form is said, the rest in French."""
+    code, said = _said_in(monkeypatch, tmp_path, translation)
+    assert code == 0, said
+    assert said.strip().splitlines()[-1] == "0 error, 0 avertissement, 0 remarque"
+    code, said = _said_in(monkeypatch, tmp_path, "{count} faute")
+    assert code == 0 and said.strip().splitlines()[-1] == "0 faute, 0 avertissement, 0 remarque"
