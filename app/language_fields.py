@@ -9,6 +9,7 @@ that almost matched. Each is refused here in one line naming the file and the fi
 from __future__ import annotations
 
 import re
+from string import Formatter
 from typing import Any
 
 from app.digits import to_int
@@ -73,6 +74,16 @@ def _sessions(file: str, sessions: dict[str, Any]) -> None:
 
 
 def _form(file: str, key: str, form: str, fields: dict[str, Any]) -> None:
+    """A form fills in its fields by name alone: a width or conversion ("{day:>99999999999}") made each date
+    printed a string of that width, MemoryError (exit 3) or a Word file too large to write."""
+    try:
+        written = [(n, spec, conv) for _, n, spec, conv in Formatter().parse(form) if n is not None]
+    except ValueError:
+        written = []  # said below, as the form is filled in
+    for name, spec, conversion in written:
+        if spec or conversion:
+            shown = "{" + name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"
+            raise _refuse(file, key, say("cannot be filled in ({problem})", problem=shown[:80]))
     try:
         form.format(**fields)
     except (KeyError, ValueError, IndexError, AttributeError, TypeError) as exc:

@@ -225,3 +225,53 @@ def test_a_catalog_translation_that_cannot_be_filled_in_gives_the_english(
     assert said.strip().splitlines()[-1] == "0 error, 0 avertissement, 0 remarque"
     code, said = _said_in(monkeypatch, tmp_path, "{count} faute")
     assert code == 0 and said.strip().splitlines()[-1] == "0 faute, 0 avertissement, 0 remarque"
+
+
+# ------------------------------------------------------------------ a languages file's forms with a format
+
+
+@pytest.mark.parametrize(
+    ("field", "form"),
+    [
+        ("date", "{day:>99999999999} {month} {year}"),
+        ("date", "{day} {month:>20000000} {year}"),
+        ("date", "{day!r} {month} {year}"),
+        ("session_fallback", "Session {n:,}"),
+    ],
+)
+def test_a_form_with_a_width_or_conversion_is_refused_naming_its_field(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, field: str, form: str
+) -> None:
+    """A date form "{day:>99999999999} …" passed the check (it can be filled in) and every date printed was a
+    string of that width: MemoryError, or a Word file too large to read back (exit 3). A form names its fields
+    alone; refused in one line naming the field, French and Spanish too."""
+    import re
+
+    from app import languages
+    from app.errors import TemplateError
+    from app.messages import localize
+    from app.paths import resource
+
+    shipped = resource("languages", "en.toml").read_text(encoding="utf-8")
+    text, count = re.subn(rf'(?m)^{field} = ".*"', f'{field} = "{form}"', shipped, count=1)
+    assert count == 1
+    folder = tmp_path / "languages"
+    folder.mkdir()
+    (folder / "en.toml").write_text(text, encoding="utf-8")
+    real = languages.resource
+    monkeypatch.setattr(
+        languages,
+        "resource",
+        lambda *parts: folder / parts[1] if parts == ("languages", "en.toml") else real(*parts),
+    )
+    languages.all_languages.cache_clear()
+    try:
+        with pytest.raises(TemplateError) as refused:
+            languages._load("en")
+    finally:
+        monkeypatch.undo()
+        languages.all_languages.cache_clear()
+    said = str(refused.value)
+    assert said.startswith(f"en.toml: field '{field}' cannot be filled in (") and "\n" not in said
+    assert "le champ" in localize(refused.value.args[0], "fr")
+    assert "el campo" in localize(refused.value.args[0], "es")
