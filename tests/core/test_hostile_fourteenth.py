@@ -275,3 +275,52 @@ def test_a_form_with_a_width_or_conversion_is_refused_naming_its_field(
     assert said.startswith(f"en.toml: field '{field}' cannot be filled in (") and "\n" not in said
     assert "le champ" in localize(refused.value.args[0], "fr")
     assert "el campo" in localize(refused.value.args[0], "es")
+
+
+@pytest.mark.parametrize(
+    ("code", "table", "key", "form"),
+    [
+        ("en", "masthead", "distribution", "Distr.: {valeur}"),
+        ("en", "masthead", "original", "Original: {value:>99999999999}"),
+        ("en", "masthead", "year_session", "{year.real} session"),
+        ("fr", "amendments", "delete", "Supprimer {place"),
+        ("fr", "amendments", "cell", "{table}, à {row}, colonne {0}"),
+        ("es", "negotiation", "on", " sobre {version!r}"),
+    ],
+)
+def test_a_table_form_the_code_fills_in_is_checked_as_read(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, code: str, table: str, key: str, form: str
+) -> None:
+    """The masthead's, the amendment wording's and the compilation's forms were used unchecked: a field the
+    code does not give, a brace left open, a width or an attribute ended `check` and every export as an
+    internal error (KeyError, ValueError, MemoryError: exit 3). Refused in one line naming table and key."""
+    import re
+
+    from app import languages
+    from app.errors import TemplateError
+    from app.paths import resource
+
+    name = f"{code}.toml"
+    shipped = resource("languages", name).read_text(encoding="utf-8")
+    head = shipped.index(f"\n[{table}]")
+    at = re.compile(rf'(?m)^{key} = ".*"').search(shipped, head)
+    assert at is not None
+    text = shipped[: at.start()] + f'{key} = "{form}"' + shipped[at.end() :]
+    folder = tmp_path / "languages"
+    folder.mkdir()
+    (folder / name).write_text(text, encoding="utf-8")
+    real = languages.resource
+    monkeypatch.setattr(
+        languages,
+        "resource",
+        lambda *parts: folder / parts[1] if parts == ("languages", name) else real(*parts),
+    )
+    languages.all_languages.cache_clear()
+    try:
+        with pytest.raises(TemplateError) as refused:
+            languages._load(code)
+    finally:
+        monkeypatch.undo()
+        languages.all_languages.cache_clear()
+    said = str(refused.value)
+    assert said.startswith(f"{name}: field '{table}.{key}' cannot be filled in (") and "\n" not in said
