@@ -324,3 +324,26 @@ def test_a_table_form_the_code_fills_in_is_checked_as_read(
         languages.all_languages.cache_clear()
     said = str(refused.value)
     assert said.startswith(f"{name}: field '{table}.{key}' cannot be filled in (") and "\n" not in said
+
+
+@pytest.mark.parametrize("placeholder", ["{match:>99999999999}", "{fix!r}", "{match:.0}"])
+def test_a_house_rule_placeholder_with_a_format_is_refused(tmp_path: Path, placeholder: str) -> None:
+    """A house rule's message names {match} and {fix}; the names were checked, not what follows them: a width
+    made each finding's message that wide (MemoryError: exit 3 from `check`, the editor's check thread down).
+    Refused in one line naming the file's line, as a bad placeholder is."""
+    from app.errors import TemplateError
+    from app.spelling.rules import load_user_rules
+
+    path = tmp_path / "house.toml"
+    path.write_text(
+        "[rules.Wide]\n"
+        'kind = "substitution"\n'
+        f"message = \"Write '{{fix}}', not '{placeholder}'\"\n"
+        "[rules.Wide.swap]\n"
+        "'\\bjudgment\\b' = 'judgement'\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(TemplateError) as refused:
+        load_user_rules(path)
+    said = str(refused.value)
+    assert said == f"house.toml, line 3: bad placeholder in message: {placeholder}"
