@@ -29,6 +29,7 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
+from string import Formatter
 
 from app.datafile import read_toml
 from app.paths import resource
@@ -48,8 +49,45 @@ def folder() -> Path:
 @cache
 def _read(code: str) -> dict[str, dict[str, str]]:
     data = {} if code == ENGLISH else read_toml(folder() / f"{code}.toml")
-    out = {table: {str(k): str(v) for k, v in data.get(table, {}).items()} for table in TABLES}
+    out = {
+        table: {str(k): str(v) for k, v in _table(data, table).items() if _fills_as(str(v), str(k))}
+        for table in TABLES
+    }
     out["number"] = {"thousands": str(data.get("thousands", ",")), "zero": str(data.get("zero", "many"))}
+    return out
+
+
+def _table(data: dict[str, object], name: str) -> dict[object, object]:
+    table = data.get(name, {})
+    return table if isinstance(table, dict) else {}
+
+
+def _fills_as(translation: str, english: str) -> bool:
+    """Whether a catalog's translation can stand for its English text wherever that is filled in: the same
+    fields, each written as the English writes it. A hand-edited catalog's "{nombre}", "{count:>99999999999}",
+    "{0}" or a brace left open ended every message that used it as an internal error (exit 3); such a
+    translation is left out, and the English text said in its place."""
+    try:
+        theirs = _fields(translation)
+    except ValueError:
+        return False
+    try:
+        ours = _fields(english)
+    except ValueError:  # English never filled in (a brace of its own): the translation is shown as written
+        return True
+    return theirs <= ours
+
+
+def _fields(template: str) -> set[tuple[str, str, str]]:
+    """The fields of a template as (name, conversion, format spec); ValueError where it cannot be filled in by
+    name (a brace left open, a positional, indexed or attribute field)."""
+    out = set()
+    for _, name, spec, conversion in Formatter().parse(template):
+        if name is None:
+            continue
+        if not name.isidentifier() or "{" in (spec or ""):
+            raise ValueError(name)
+        out.add((name, conversion or "", spec or ""))
     return out
 
 

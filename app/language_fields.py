@@ -9,6 +9,7 @@ that almost matched. Each is refused here in one line naming the file and the fi
 from __future__ import annotations
 
 import re
+from string import Formatter
 from typing import Any
 
 from app.digits import to_int
@@ -23,6 +24,38 @@ PATTERNS = ("closing", "last_paragraph")
 # the fields a form is filled with where it prints ("{day} {month} {year}", "Session {n}")
 FORMS = {"date": {"day": "1", "month": "January", "year": 2026}, "session_fallback": {"n": 80}}
 SESSION_DIGITS = 4
+# the forms of a table the code fills in, by key, and the fields it gives each (app.render's masthead,
+# app.wording's amendment instructions, the compilation's heading): a form may leave one out, never name another
+_PLACE, _EDIT = ("ordinal", "number", "sub"), ("old", "new", "after", "where")
+TABLE_FORMS: dict[str, dict[str, tuple[str, ...]]] = {
+    "masthead": {
+        "distribution": ("value",),
+        "original": ("value",),
+        "agenda_item": ("item",),
+        "year_session": ("year",),
+        "sub_item": ("number", "sub"),
+    },
+    "amendments": {
+        **dict.fromkeys(("preambular", "operative", "preambular_sub", "operative_sub"), _PLACE),
+        **dict.fromkeys(("edit_insert_after", "edit_insert_before", "edit_replace", "edit_delete"), _EDIT),
+        "edit_where": ("old", "new", "after"),
+        "in": ("place", "edits"),
+        **dict.fromkeys(("delete", "delete_reading", "replace"), ("place",)),
+        **dict.fromkeys(("insert_after", "insert_before"), ("place", "new")),
+        "insert_start": ("part", "new"),
+        **dict.fromkeys(("table_after", "new_table_after", "new_table_before"), ("place",)),
+        "table_nth_after": ("ordinal", "place"),
+        "table_start": ("part",),
+        "row_named": ("name",),
+        "row_number": ("number",),
+        "cell": ("table", "row", "column"),
+        "row_delete": ("table", "row"),
+        **dict.fromkeys(("row_insert_after", "row_insert_before", "row_fill"), ("table", "row", "cells")),
+        "table_insert": ("place", "rows"),
+        "fill_cell": ("new",),
+    },
+    "negotiation": {"on": ("version",)},
+}
 
 
 def _refuse(file: str, field: str, problem: str) -> TemplateError:
@@ -61,6 +94,11 @@ def check_fields(file: str, data: dict[str, Any]) -> None:
     for key, fields in FORMS.items():
         if key in data:
             _form(file, key, data[key], fields)
+    for table, forms in TABLE_FORMS.items():
+        given = data.get(table, {})
+        for key, names in forms.items():
+            if isinstance(given.get(key), str):
+                _form(file, f"{table}.{key}", given[key], dict.fromkeys(names, ""))
     for key in PATTERNS:
         if key in data:
             _pattern(file, key, data[key])
@@ -73,6 +111,16 @@ def _sessions(file: str, sessions: dict[str, Any]) -> None:
 
 
 def _form(file: str, key: str, form: str, fields: dict[str, Any]) -> None:
+    """A form fills in its fields by name alone: a width or conversion ("{day:>99999999999}") made each date
+    printed a string of that width, MemoryError (exit 3) or a Word file too large to write."""
+    try:
+        written = [(n, spec, conv) for _, n, spec, conv in Formatter().parse(form) if n is not None]
+    except ValueError:
+        written = []  # said below, as the form is filled in
+    for name, spec, conversion in written:
+        if spec or conversion:
+            shown = "{" + name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"
+            raise _refuse(file, key, say("cannot be filled in ({problem})", problem=shown[:80]))
     try:
         form.format(**fields)
     except (KeyError, ValueError, IndexError, AttributeError, TypeError) as exc:

@@ -325,16 +325,23 @@ def split_sponsor_names(names: str, language: str = ENGLISH) -> list[str]:
     if not parts:
         return []
     last = parts.pop()
-    cuts = list(re.finditer(rf" (?:{words}) ", last))
+    cuts = [(m.start(), m.end()) for m in re.finditer(rf" (?:{words}) ", last)]
     if known_sponsor_name(last) or not cuts:
         return [*parts, last]
-    splits = [(last[: m.start()], last[m.end() :]) for m in cuts]
-    both = [(a, b) for a, b in splits if known_sponsor_name(a) and known_sponsor_name(b)]
-    one = [(a, b) for a, b in splits if known_sponsor_name(b)] or [
-        (a, b) for a, b in splits if known_sponsor_name(a)
+    # each side looked up only where it is short enough to be a name: slicing both sides at every "and" of a
+    # long run of them ("Saint Vincent and the" over 4,000 lines) cost the square of the line (81 s)
+    reach = name_reach()
+    known = [
+        (
+            len(last) - end <= reach and known_sponsor_name(last[end:]),
+            start <= reach and known_sponsor_name(last[:start]),
+        )
+        for start, end in cuts
     ]
-    a, b = (both or one or splits[-1:])[0]
-    return [*parts, a, b]
+    both = [k for k, (b, a) in enumerate(known) if a and b]
+    one = [k for k, (b, _) in enumerate(known) if b] or [k for k, (_, a) in enumerate(known) if a]
+    start, end = cuts[(both or one or [len(cuts) - 1])[0]]
+    return [*parts, last[:start], last[end:]]
 
 
 def _and_words(language: str) -> tuple[str, ...]:
@@ -347,8 +354,19 @@ def _and_words(language: str) -> tuple[str, ...]:
 
 def known_sponsor_name(name: str) -> bool:
     """A State (by a name in any language the lists hold), observer or group name ("Trinidad and Tobago",
-    "Trinité-et-Tobago", "the Group of 77 and China")."""
+    "Trinité-et-Tobago", "the Group of 77 and China"). Text longer than any name can be written is none, said
+    at once: a sponsor line's pieces are tried one by one, and folding each long one cost the square."""
+    if len(name) > name_reach():
+        return False
     return any(official_name(name, code) is not None for code in languages()) or group_name(name) is not None
+
+
+@cache
+def name_reach() -> int:
+    """The most characters a known name can take as written: four times the longest folded name, and some (a
+    written form may hold accents as marks of their own, spaces a justified line widened, "St." for "Saint")."""
+    keys = [key for code in languages() for key in _names(code).index]
+    return 4 * max(map(len, [*keys, *_group_forms()])) + 32
 
 
 def begins_a_name(words: str) -> bool:

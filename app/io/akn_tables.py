@@ -21,7 +21,7 @@ from app.findings import Finding, Severity
 from app.io.akn_tree import children, local_name, text_of
 from app.io.span_text import tidy
 from app.messages import say
-from app.model import MAX_TABLE_COLUMNS, Paragraph, table_size_refusal
+from app.model import MAX_TABLE_COLUMNS, MAX_TABLE_ROWS, Paragraph, table_size_refusal
 from app.table_merges import Merge, valid_merges
 
 Spans = Callable[[etree._Element], list[inline.Span]]
@@ -83,8 +83,14 @@ class _Grid:
 
 
 def _span(cell: etree._Element, name: str) -> int:
-    value = to_int(cell.get(name), 1, max_digits=2) or 1
-    return max(1, min(value, MAX_TABLE_COLUMNS))
+    """A cell's `colspan` or `rowspan`, at most the table's bound (a span running past the table's last column
+    or row ends with it). Digits past the bound's are the bound, not one cell: a rowspan of 4,999 (which the
+    writer gives a merge down a long table) read as 1 had every row under it shift its cells left."""
+    limit = MAX_TABLE_COLUMNS if name == "colspan" else MAX_TABLE_ROWS
+    text = (cell.get(name) or "").strip().lstrip("0")
+    if text.isascii() and text.isdigit() and len(text) > len(str(limit)):
+        return limit
+    return max(1, min(to_int(text, 1, max_digits=len(str(limit))) or 1, limit))
 
 
 def _cell_text(cell: etree._Element, spans: Spans, grid: _Grid) -> str:

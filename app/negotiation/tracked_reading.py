@@ -27,6 +27,9 @@ _STORIES = ("word/document.xml", "word/footnotes.xml", "word/endnotes.xml")
 # at most this (about 50 s); 100 authors on 100 paragraphs took 14 s, and a file of 1,000 authors each changing
 # one of 1,000 paragraphs would have taken some 10 minutes
 MAX_TRACKED_WORK = 40_000
+# a read of the package itself (styles, numbering, settings) costs what about this many paragraphs do (50 ms): a
+# file of a few paragraphs passed the bound with 3,000 authors and took minutes (1,000 authors: 58 s)
+READ_PARAGRAPHS = 50
 # a table cell inserted or deleted is marked in its properties (w:tcPr/w:cellIns, w:cellDel; ECMA-376 17.13.5.1-2)
 _INSERTED = ("ins", "moveTo", "cellIns")
 _DELETED = ("del", "moveFrom", "cellDel")
@@ -184,7 +187,7 @@ def proposals_from_tracked(
             )
         )
     paragraphs = sum(1 for root in stories.values() for _ in root.iter(wtag("p")))
-    if len(names) * paragraphs > MAX_TRACKED_WORK:
+    if len(names) * (paragraphs + READ_PARAGRAPHS) > MAX_TRACKED_WORK:
         raise InputError(
             say(
                 "{name} holds tracked changes by {count} authors over {paragraphs} paragraphs: too many to read "

@@ -449,9 +449,21 @@ def _compile(pattern: str, flags: int, fail: Any, key: str) -> re.Pattern[str]:
 
 def _check_placeholders(message: str, fail: Any) -> None:
     try:
-        names = {name for _, name, _, _ in string.Formatter().parse(message) if name is not None}
+        fields = [
+            (name, spec, conv)
+            for _, name, spec, conv in string.Formatter().parse(message)
+            if name is not None
+        ]
     except ValueError as exc:
         raise fail("message", say("bad placeholder in message: {reason}", reason=str(exc))) from None
+    # a placeholder is its name alone: "{match:>99999999999}" made each finding's message that wide (MemoryError)
+    for name, spec, conversion in fields:
+        if spec or conversion:
+            written = (
+                "{" + name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"
+            )
+            raise fail("message", say("bad placeholder in message: {reason}", reason=written[:80]))
+    names = {name for name, _, _ in fields}
     bad = names - PLACEHOLDERS
     if bad:
         shown = "{" + sorted(bad)[0] + "}"
