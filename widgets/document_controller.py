@@ -60,8 +60,7 @@ class DocumentController(QObject):
         win = self.win
         if not win.doc.history.modified:
             return True
-        name = win.doc.path.name if win.doc.path else tr("the untitled draft")
-        answer = win.prompter.ask_save(win, name)
+        answer = win.prompter.ask_save(win, win.doc.path.name if win.doc.path else "")
         if answer == "save":
             return self.save()
         return answer == "discard"

@@ -14,8 +14,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMenu
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
 
 from app import inline, interface
 from app.interface import catalog, message_catalog
@@ -25,6 +25,7 @@ from tests.gui.shown import shown_window
 from widgets import interface_language
 from widgets.actions import SPECS, ActionId
 from widgets.main_window import MainWindow
+from widgets.prompter import Prompter
 
 LANGUAGES = ["en", "fr", "es"]
 DRAFT = "A_C.3_80_L.20.txt"
@@ -227,3 +228,28 @@ def _number_to_date(code: str, suffix: str) -> str:
         if m:
             return m.group(1)[:-1] + " "  # printed with a no-break space before the day
     raise AssertionError(f"no citation in the {code} fixtures")
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_closing_an_unsaved_draft_asks_in_a_whole_sentence(
+    code: str, speak, qtbot, settings, prompter, tmp_path: Path, corpus: Path
+) -> None:  # noqa: ANN001
+    """The delegate closes the window on an imported draft never saved: the question is the catalog's own
+    sentence ("de le projet sans titre" and "de el proyecto" were built from pieces), and Cancel keeps it open."""
+    win = _window(qtbot, settings, prompter, tmp_path, code, speak)
+    _open_draft(win, corpus, tmp_path)
+    win.prompter = Prompter()  # the real question box
+    asked: list[str] = []
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        asked.append(box.text())
+        box.button(QMessageBox.StandardButton.Cancel).click()
+
+    QTimer.singleShot(0, answer)
+    assert not win.close()  # Cancel: the draft stays open
+    assert asked == [_in(code, "Save the changes to the untitled draft?")]
+    assert not re.search(r"\bde (le|el)\b", asked[0])
+    win.prompter = prompter
+    win.doc.history.mark_saved()
