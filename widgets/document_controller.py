@@ -21,6 +21,7 @@ from app.export_names import named_for
 from app.findings import Finding
 from app.interface import marked, tr
 from app.io.docx_writer import write_docx
+from app.io.tracked_base import read_opened
 from app.messages import explain
 from app.model import DocumentKind, paragraph_count
 from app.negotiation.status import refuse_brackets
@@ -128,6 +129,7 @@ class DocumentController(QObject):
                 path, result, as_import, typed=win.doc is not doc or win.doc.revision != revision
             ),
             title=tr("Cannot open the file"),
+            work=read_opened,
         )
 
     def _opened(self, path: Path, result: ImportResult, as_import: bool, *, typed: bool) -> bool:
@@ -147,6 +149,10 @@ class DocumentController(QObject):
             doc.history.mark_modified()
         self.replace(doc, list(result.findings))
         win.versions.opened(path, result.resolution)  # what was opened is the base to compare with
+        if result.before_tracked is not None:  # a Word file's tracked changes are what Versions shows
+            win.versions.set_base(
+                result.before_tracked, tr("{name} before its tracked changes").format(name=path.name)
+            )
         win.settings.add_recent(path)
         self.refresh_recent()
         win.update_actions()

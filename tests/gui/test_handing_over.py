@@ -248,8 +248,41 @@ def test_closing_an_unsaved_draft_asks_in_a_whole_sentence(
         box.button(QMessageBox.StandardButton.Cancel).click()
 
     QTimer.singleShot(0, answer)
-    assert not win.close()  # Cancel: the draft stays open
+    stays = not win.close()  # Cancel: the draft stays open
+    win.prompter = (
+        prompter  # before any assert: a failure must not leave a real question box to block teardown
+    )
+    win.doc.history.mark_saved()
+    assert stays
+    assert not re.search(r"\bde (le|el)\b", asked[0]), asked
     assert asked == [_in(code, "Save the changes to the untitled draft?")]
-    assert not re.search(r"\bde (le|el)\b", asked[0])
-    win.prompter = prompter
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_a_tracked_word_file_opened_back_reads_out_its_tracked_changes(
+    code: str, speak, qtbot, settings, prompter, tmp_path: Path, corpus: Path
+) -> None:  # noqa: ANN001
+    """The delegate revises L.20, exports the comparison with track changes, opens that Word file back (Ctrl+O)
+    and asks for the oral revisions: they are the file's tracked changes, not "no changes to read out"."""
+    win = _window(qtbot, settings, prompter, tmp_path, code, speak)
+    _open_draft(win, corpus, tmp_path)
+    field = win.paragraphs.rows[win.paragraphs.order[-1]].text
+    field.setFocus()
+    qtbot.keyClick(field, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(field, " and to act without delay")
+    win.flush()
+    win.action(ActionId.COMPARE_BASE).trigger()
+    tracked = tmp_path / "L.20-tracked.docx"
+    prompter.paths = [tracked]
+    button = win.versions.view.export_button
+    assert button.text() == _in(code, "Export with Track Changes…")
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert zipfile.is_zipfile(tracked)
+    prompter.paths, prompter.save_answer = [tracked], "discard"
+    _press(qtbot, win, Qt.Key.Key_O)
+    assert win.windowTitle().startswith(_in(code, "Untitled draft"))  # a Word file opens as a draft to save
+    win.action(ActionId.ORAL_REVISIONS).trigger()
+    read_out = win.versions.oral_dialog.text.toPlainText()
+    assert "“and to act without delay”" in read_out, read_out
+    win.versions.oral_dialog.close()
     win.doc.history.mark_saved()
