@@ -286,3 +286,26 @@ def test_a_tracked_word_file_opened_back_reads_out_its_tracked_changes(
     assert "“and to act without delay”" in read_out, read_out
     win.versions.oral_dialog.close()
     win.doc.history.mark_saved()
+
+
+def test_the_negotiation_exports_refuse_a_name_of_another_file_type(
+    qtbot, settings, prompter, tmp_path: Path, corpus: Path
+) -> None:  # noqa: ANN001
+    """The facilitator's compilation and L document (.docx; the compilation also .txt) under "x.pdf" or
+    "x.xml": refused, nothing written; a symbol-like name gets ".docx"."""
+    from tests.gui.conftest import open_as_project
+
+    win = shown_window(qtbot, settings, prompter, tmp_path)
+    open_as_project(win, corpus / DRAFT, tmp_path)
+    panel = win.negotiation
+    panel.show()
+    qtbot.mouseClick(panel.view.start_button, Qt.MouseButton.LeftButton)
+    for button, name in ((panel.view.export_button, "compilation.pdf"), (panel.view.l_button, "L.20.xml")):
+        prompter.paths = [tmp_path / name]
+        button.click()
+        assert not (tmp_path / name).exists(), name
+        assert prompter.errors[-1][1] == _refusal("en", name, ".docx")
+    prompter.paths = [tmp_path / "A_C.3_80_L.20-L"]
+    panel.view.l_button.click()
+    assert zipfile.is_zipfile(tmp_path / "A_C.3_80_L.20-L.docx")
+    win.doc.history.mark_saved()
