@@ -280,3 +280,22 @@ def date_words(day: dt.date, *, language: str = "") -> str:
     """A date in running text in `language` (a message field, `app.messages.Phrase`): "29 October 2025",
     "29 octobre 2025", "29 de octubre de 2025"."""
     return get_language(language).format_date(day)
+
+
+def read_date(text: str, *, language: str = "") -> dt.date | None:
+    """A whole date as a delegate types it: in `language`'s printed form ("15 décembre 2025", "15 de diciembre
+    de 2025"), in another language's, or ISO ("2025-12-15"); None when it is none of these or no real day."""
+    text = " ".join(text.split())
+    first = get_language(language)
+    for lang in (first, *(other for other in all_languages().values() if other is not first)):
+        m = lang.date_regex.fullmatch(text)
+        if m:
+            month = [name.casefold() for name in lang.months].index(m.group("month").casefold()) + 1
+            try:
+                return dt.date(int(m.group("year")), month, int(m.group("day")))
+            except ValueError:
+                return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        return None

@@ -24,7 +24,8 @@ from app.digits import to_int
 from app.errors import InputError, TemplateError
 from app.formatting import format_date, ordinal_words, parse_ordinal_words
 from app.io.imported import Adoption
-from app.messages import say
+from app.languages import get_language
+from app.messages import Phrase, say
 from app.model import MAX_REVISION, DocumentKind, Paragraph, Resolution
 from app.paths import resource
 from app.templates import get_template
@@ -58,6 +59,15 @@ def _check_config(data: dict[str, Any]) -> None:
     citation, revision = data.get("citation"), data.get("revision")
     if not isinstance(citation, dict) or not isinstance(citation.get("opener"), str):
         raise refuse("citation", say("must be a table giving the opener as text"))
+    for code, wording in citation.items():  # [citation.fr]: a language's own citation
+        if code != "opener" and not (
+            isinstance(wording, dict)
+            and all(isinstance(wording.get(k), str) for k in ("opener", "dated", "undated"))
+            and _texts(wording.get("after_openers"))
+        ):
+            raise refuse(
+                f"citation.{code}", say("must give opener, dated and undated as texts and after_openers")
+            )
     if not isinstance(revision, dict) or not _texts(revision.get("revised_label")):
         raise refuse("revision", say("must be a table giving revised_label as a list of texts"))
 
@@ -271,6 +281,17 @@ def _where(res: Resolution, para_id: str) -> str:
     return "the text"
 
 
+def _session_words(n: int, *, language: str = "") -> str:
+    """ "the eightieth session", "quatre-vingtième session": a session in the words of the message's language."""
+    if not 0 < n < 1000:  # a damaged project
+        return f"session {n}"
+    lang = get_language(language)
+    if lang.is_english:
+        return f"the {ordinal_words(n)} session"
+    line = lang.session_line(n)
+    return line[:1].lower() + line[1:]
+
+
 def rollover(
     res: Resolution, *, adoption_date: dt.date | None, adopted_symbol: str, template: str = ""
 ) -> tuple[Resolution, list[RolloverChange]]:
@@ -293,8 +314,7 @@ def rollover(
             work.header("year", year + 1, say("Year moved on to {year}", year=str(year + 1)))
     elif new.header.session:
         n = new.header.session + 1
-        ordinal = f"the {ordinal_words(n)} session" if 0 < n < 1000 else f"session {n}"  # a damaged project
-        work.header("session", n, say("Session moved on to {ordinal}", ordinal=ordinal))
+        work.header("session", n, say("Session moved on to {ordinal}", ordinal=Phrase(_session_words, (n,))))
     work.header("symbol", "", say("Symbol cleared: the Secretariat assigns the new L number"))
     work.header("revision", 0, say("Revision number cleared"))
     work.header("date", None, say("Date cleared: it is the date of issue"))
@@ -366,6 +386,10 @@ def _cite_base(work: _Rollover, sc: bool, adopted_symbol: str, adoption_date: dt
     res = work.res
     citation = _citation(adopted_symbol, adoption_date, sc)
     number = citation.split(" of ")[0]
+    wording = _config()["citation"].get(res.header.language)
+    if not get_language(res.header.language).is_english and isinstance(wording, dict):
+        _cite_in_language(work, wording, number, adoption_date if not sc else None)
+        return
     chain_re = _SC_CHAIN if sc else _GA_CHAIN
     best: tuple[int, Paragraph, re.Match[str]] | None = None
     for top in res.preamble:
@@ -418,6 +442,42 @@ def _cite_base(work: _Rollover, sc: bool, adopted_symbol: str, adoption_date: dt
             "{where}: {citation} added to the resolutions it recalls", where=where, citation=citation
         )
     work.replace(node, "text", m.start(), before, after, "citation", description)
+
+
+def _cite_in_language(work: _Rollover, wording: dict[str, Any], number: str, date: dt.date | None) -> None:
+    """A French or Spanish draft's citation, as its language prints it ("Rappelant sa résolution 78/212 du 19
+    décembre 2023"): a new paragraph after the last one recalling or reaffirming, unless the preamble already
+    names the resolution (its chains are not merged: their wording is the language's own)."""
+    res = work.res
+    if any(
+        re.search(rf"(?<![\d/]){re.escape(number)}(?![\d/])", node.text)
+        for top in res.preamble
+        for node in top.walk()
+    ):
+        return
+    lang = get_language(res.header.language)
+    text = (
+        wording["dated"].format(number=number, date=lang.format_date(date))
+        if date
+        else wording["undated"].format(number=number)
+    )
+    para = Paragraph(opener=wording["opener"], text=inline.escape(text))
+    index = 0
+    for i, top in enumerate(res.preamble):
+        if top.opener.lower().startswith(tuple(wording["after_openers"])):
+            index = i + 1
+    res.preamble.insert(index, para)
+    work.changes.append(
+        RolloverChange(
+            "citation",
+            say("{place} added: “{paragraph}”", place=f"PP{index + 1}", paragraph=f"{para.opener} {text}"),
+            paragraph_id=para.id,
+            before=None,
+            after=para,
+            paragraph=para,
+            index=index,
+        )
+    )
 
 
 # --- revisions ------------------------------------------------------------------------------------------

@@ -25,6 +25,7 @@ class ActionId(str, Enum):
     SAVE_AS = "save_as"
     EXPORT_DOCX = "export_docx"
     EXPORT_PDF = "export_pdf"
+    EXPORT_AKN = "export_akn"
     IMPORT = "import"
     SETTINGS = "settings"
     QUIT = "quit"
@@ -99,7 +100,12 @@ SPECS: dict[ActionId, ActionSpec] = {
         marked("&Export Word (.docx)…"), "Ctrl+E", marked("Write the draft as a UN-style .docx")
     ),
     ActionId.EXPORT_PDF: ActionSpec(
-        marked("Export &PDF…"), "", marked("Write the draft as a UN-style PDF for circulation")
+        marked("Export &PDF…"), "Ctrl+P", marked("Write the draft as a UN-style PDF for circulation")
+    ),
+    ActionId.EXPORT_AKN: ActionSpec(
+        marked("Export &UN XML (Akoma Ntoso)…"),
+        "",
+        marked("Write the draft as UN XML (Akoma Ntoso), as the UN publishes resolutions"),
     ),
     ActionId.IMPORT: ActionSpec(
         marked("&Import…"), "Ctrl+Shift+I", marked("Read a draft from a text, Word or UN XML file")
@@ -270,6 +276,7 @@ MENUS: list[tuple[str, list[ActionId | str | None]]] = [
             ActionId.IMPORT,
             ActionId.EXPORT_DOCX,
             ActionId.EXPORT_PDF,
+            ActionId.EXPORT_AKN,
             None,
             ActionId.SETTINGS,
             None,

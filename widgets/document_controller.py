@@ -17,13 +17,16 @@ from PySide6.QtWidgets import QMenu
 from app import edits, recovery, storage
 from app.documents import new_resolution
 from app.errors import ResoluteError
+from app.export_names import named_for
 from app.findings import Finding
 from app.interface import marked, tr
 from app.io.docx_writer import write_docx
+from app.io.tracked_base import read_opened
 from app.messages import explain
 from app.model import DocumentKind, paragraph_count
 from app.negotiation.status import refuse_brackets
 from app.recent_names import recent_names
+from widgets.actions import ActionId
 from widgets.background import Debouncer
 from widgets.file_filters import DRAFT_FILTER, IMPORT_FILTER
 from widgets.recovery_offer import MAX_OFFERED, RecoveryOffer, recovery_said  # noqa: F401 - MAX_OFFERED: the tests read it here
@@ -58,8 +61,7 @@ class DocumentController(QObject):
         win = self.win
         if not win.doc.history.modified:
             return True
-        name = win.doc.path.name if win.doc.path else tr("the untitled draft")
-        answer = win.prompter.ask_save(win, name)
+        answer = win.prompter.ask_save(win, win.doc.path.name if win.doc.path else "")
         if answer == "save":
             return self.save()
         return answer == "discard"
@@ -127,6 +129,7 @@ class DocumentController(QObject):
                 path, result, as_import, typed=win.doc is not doc or win.doc.revision != revision
             ),
             title=tr("Cannot open the file"),
+            work=read_opened,
         )
 
     def _opened(self, path: Path, result: ImportResult, as_import: bool, *, typed: bool) -> bool:
@@ -146,6 +149,10 @@ class DocumentController(QObject):
             doc.history.mark_modified()
         self.replace(doc, list(result.findings))
         win.versions.opened(path, result.resolution)  # what was opened is the base to compare with
+        if result.before_tracked is not None:  # a Word file's tracked changes are what Versions shows
+            win.versions.set_base(
+                result.before_tracked, tr("{name} before its tracked changes").format(name=path.name)
+            )
         win.settings.add_recent(path)
         self.refresh_recent()
         win.update_actions()
@@ -172,8 +179,11 @@ class DocumentController(QObject):
         )
         if path is None:
             return False
-        if not path.suffix:
-            path = path.with_suffix(".json")
+        try:
+            path = named_for(path, ".json")
+        except ResoluteError as exc:  # a Word original's name: the project is no Word file
+            self.win.prompter.error(self.win, tr("Could not save"), explain(exc))
+            return False
         return self.save_to(path)
 
     def save_to(self, path: Path) -> bool:
@@ -200,19 +210,41 @@ class DocumentController(QObject):
         symbol = self.win.res.header.full_symbol or "draft"
         return re.sub(r"[^\w.-]+", "_", symbol) + suffix
 
-    def export_dialog(self) -> None:
-        path = self.win.prompter.save_path(
-            self.win, tr("Export Word document"), tr("Word document (*.docx)"), self.suggested_name(".docx")
-        )
-        if path:
-            self.export_docx(path if path.suffix else path.with_suffix(".docx"))
+    def export_handlers(self) -> dict[ActionId, Callable[[], object]]:
+        return {
+            ActionId.EXPORT_DOCX: lambda: self.export_dialog(".docx"),
+            ActionId.EXPORT_PDF: lambda: self.export_dialog(".pdf"),
+            ActionId.EXPORT_AKN: lambda: self.export_dialog(".xml"),
+        }
 
-    def export_pdf_dialog(self) -> None:
-        path = self.win.prompter.save_path(
-            self.win, tr("Export PDF"), tr("PDF (*.pdf)"), self.suggested_name(".pdf")
-        )
-        if path:
-            self.export_pdf(path if path.suffix else path.with_suffix(".pdf"))
+    def export_dialog(self, suffix: str = ".docx") -> bool:
+        """Ask for a name and write the draft as the kind of file `suffix` names (.docx, .pdf, .xml)."""
+        caption, filters, write = {
+            ".docx": (tr("Export Word document"), tr("Word document (*.docx)"), self.export_docx),
+            ".pdf": (tr("Export PDF"), tr("PDF (*.pdf)"), self.export_pdf),
+            ".xml": (tr("Export UN XML (Akoma Ntoso)"), tr("UN XML (*.xml)"), self.export_akn),
+        }[suffix]
+        path = self.win.prompter.save_path(self.win, caption, filters, self.suggested_name(suffix))
+        if not path:
+            return False
+        try:
+            path = named_for(path, suffix)
+        except ResoluteError as exc:
+            self.win.prompter.error(self.win, tr("Could not export"), explain(exc))
+            return False
+        return write(path)
+
+    def export_akn(self, path: Path) -> bool:
+        from app.atomic import write_atomic
+        from app.io.akn_writer import to_akn
+
+        try:
+            write_atomic(Path(path), to_akn(self.win.res))
+        except (ResoluteError, OSError) as exc:
+            self.win.prompter.error(self.win, tr("Could not export"), explain(exc))
+            return False
+        self.win.statusBar().showMessage(tr("Exported {name}").format(name=Path(path).name), 3000)
+        return True
 
     def export_pdf(self, path: Path) -> bool:
         from widgets.pdf_export import write_pdf

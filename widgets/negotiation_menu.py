@@ -138,6 +138,7 @@ def _export_revision(panel: NegotiationPanel) -> bool:
     previous by default), as facilitators circulate Rev.2 against Rev.1."""
     from app.atomic import write_atomic
     from app.errors import ResoluteError
+    from app.export_names import named_for
     from app.messages import explain
     from widgets.negotiation_view import shown_version
 
@@ -169,8 +170,8 @@ def _export_revision(panel: NegotiationPanel) -> bool:
     )
     if not path:
         return False
-    path = Path(path) if Path(path).suffix else Path(path).with_suffix(".docx")
     try:
+        path = named_for(path, ".docx")
         write_atomic(path, rounds.revision_docx(neg, old, latest))
     except (ResoluteError, OSError) as exc:
         win.prompter.error(win, tr("Could not export"), explain(exc))

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import ResoluteError
+from app.export_names import named_for
 from app.interface import fill, marked, plural, tr
 from app.messages import explain
 from app.negotiation import commands, rounds
@@ -499,8 +500,8 @@ class NegotiationPanel(QObject):
         )
         if not path:
             return False
-        path = Path(path) if Path(path).suffix else Path(path).with_suffix(".docx")
         try:
+            path = named_for(path, ".docx")
             write_docx(clean, path, paper=self.win.settings.paper or None)
             write_text(path.with_name(path.stem + "-renumbering.txt"), table_text(table))
         except (ResoluteError, OSError) as exc:
@@ -529,8 +530,8 @@ class NegotiationPanel(QObject):
         )
         if not path:
             return False
-        path = Path(path) if Path(path).suffix else Path(path).with_suffix(".docx")
         try:
+            path = Path(path) if Path(path).suffix.lower() == ".txt" else named_for(path, ".docx")
             if path.suffix.lower() == ".txt":
                 from app.atomic import write_text
                 from app.negotiation.compilation_text import compilation_text

@@ -15,10 +15,17 @@ from widgets import draft_language
 
 class Prompter:
     def ask_save(self, parent: QWidget, name: str) -> str:
+        """`name`: the project file's; "" for a draft never saved (a whole sentence of its own: "de le projet
+        sans titre" is no French)."""
+        question = (
+            tr("Save the changes to {name}?").format(name=name)
+            if name
+            else tr("Save the changes to the untitled draft?")
+        )
         box = QMessageBox(
             QMessageBox.Icon.Warning,
             tr("Unsaved changes"),
-            tr("Save the changes to {name}?").format(name=name),
+            question,
             QMessageBox.StandardButton.Save
             | QMessageBox.StandardButton.Discard
             | QMessageBox.StandardButton.Cancel,

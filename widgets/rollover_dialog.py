@@ -27,13 +27,16 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import ResoluteError
-from app.formatting import format_date, parse_date
+from app.formatting import parse_date
 from app.interface import tr
 from app.io.imported import Adoption
+from app.languages import get_language, read_date
 from app.messages import explain, localize
 from app.model import Resolution
 from app.rollover import RolloverChange, rollover
 from app.templates import all_templates, template_name
+
+_EXAMPLE = dt.date(2025, 12, 15)  # the date shown as an example, in the draft's language
 
 
 class RolloverDialog(QDialog):
@@ -68,8 +71,11 @@ class RolloverDialog(QDialog):
         self.symbol = QLineEdit(info.symbol)
         self.symbol.setPlaceholderText(tr("e.g. A/RES/80/70"))
         self.symbol.setAccessibleName(tr("Adopted symbol"))
-        self.date = QLineEdit(format_date(info.date) if info.date else "")
-        self.date.setPlaceholderText(tr("e.g. 15 December 2025 (leave empty if not known)"))
+        self.language = get_language(res.header.language)  # dates are typed as the draft prints them
+        self.date = QLineEdit(self.language.format_date(info.date) if info.date else "")
+        self.date.setPlaceholderText(
+            tr("e.g. {date} (leave empty if not known)").format(date=self.language.format_date(_EXAMPLE))
+        )
         self.date.setAccessibleName(tr("Adoption date"))
         self.template = QComboBox()
         self.template.setAccessibleName(tr("Organ of the new draft"))
@@ -122,7 +128,7 @@ class RolloverDialog(QDialog):
         text = self.date.text().strip()
         if not text:
             return True, None
-        date = parse_date(text) or _iso(text)
+        date = read_date(text, language=self.language.code) or parse_date(text)
         return date is not None, date
 
     def _next(self) -> None:
@@ -136,7 +142,11 @@ class RolloverDialog(QDialog):
             self.symbol.setFocus()
             return
         if not ok:
-            self.message.setText(tr("Write the date as in the resolution, e.g. 15 December 2025."))
+            self.message.setText(
+                tr("Write the date as in the resolution, e.g. {date}.").format(
+                    date=self.language.format_date(_EXAMPLE)
+                )
+            )
             self.date.setFocus()
             return
         try:
@@ -189,10 +199,3 @@ class RolloverDialog(QDialog):
 
     def change_items(self) -> list[QListWidgetItem]:
         return [self.list.item(i) for i in range(self.list.count())]
-
-
-def _iso(text: str) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        return None

@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject
 from app import edits
 from app.compare.diff import Comparison, compare
 from app.errors import ResoluteError
+from app.export_names import named_for
 from app.interface import marked, tr
 from app.messages import explain
 from app.model import Resolution
@@ -166,8 +167,8 @@ class Versions(QObject):
         )
         if not path:
             return False
-        path = Path(path) if Path(path).suffix else Path(path).with_suffix(".docx")
         try:
+            path = named_for(path, ".docx")
             write_tracked_docx(
                 self.base, self.win.res, path, author=self.win.settings.user_name or DEFAULT_AUTHOR
             )
@@ -206,8 +207,8 @@ class Versions(QObject):
         path = self.win.prompter.save_path(self.win, caption, filters, self._suggested(f"-oral.{kind}"))
         if not path:
             return False
-        path = Path(path) if Path(path).suffix else Path(path).with_suffix(f".{kind}")
         try:
+            path = named_for(path, f".{kind}")
             if kind == "docx":
                 write_atomic(path, oral_revisions_docx(cmp))
             else:

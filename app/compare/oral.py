@@ -308,12 +308,22 @@ def _footnote_revisions(cmp: Comparison) -> list[OralRevision]:
     return out
 
 
+def _read_out(cmp: Comparison) -> tuple[list[str], str, str]:
+    """The revisions as read out, in the draft's language (`oral_languages`; English here), and the marks
+    between them and after the last."""
+    from app.compare.oral_languages import spoken_end, spoken_revisions
+
+    spoken = spoken_revisions(cmp)
+    items = spoken if spoken is not None else [r.instruction for r in oral_revisions(cmp)]
+    return items, spoken_end(cmp, ";"), spoken_end(cmp, ".")
+
+
 def oral_revisions_text(cmp: Comparison) -> str:
     """The revisions as they are read out: one per line, separated by semicolons, the last ending with a full stop."""
-    items = [r.instruction for r in oral_revisions(cmp)]
+    items, between, last = _read_out(cmp)
     if not items:
         return ""
-    return ";\n".join(items) + ".\n"
+    return f"{between}\n".join(items) + f"{last}\n"
 
 
 def oral_revisions_docx(cmp: Comparison, *, heading: str = "") -> bytes:
@@ -333,9 +343,9 @@ def oral_revisions_docx(cmp: Comparison, *, heading: str = "") -> bytes:
     title = heading or (f"Oral revisions to draft resolution {symbol}" if symbol else "Oral revisions")
     # python-docx refuses controls and lone surrogates (a heading typed, a name read from a damaged file)
     document.add_paragraph().add_run(xml_text(title)).bold = True
-    items = [r.instruction for r in oral_revisions(cmp)]
+    items, between, last = _read_out(cmp)
     for i, item in enumerate(items):
-        document.add_paragraph(xml_text(item) + ("." if i == len(items) - 1 else ";"))
+        document.add_paragraph(xml_text(item) + (last if i == len(items) - 1 else between))
     stream = io.BytesIO()
     document.save(stream)
     return stream.getvalue()

@@ -29,6 +29,8 @@ class ImportResult:
     # list style ("• reporting on …,"), so what the import changes there is a note, not a warning
     relabelled: set[str] = field(default_factory=set)
     adoption: Adoption | None = None  # the file is an adopted resolution: what its heading says
+    # a Word file with tracked changes: its text with every change rejected, the version the changes were made to
+    before_tracked: Resolution | None = None
 
     def __post_init__(self) -> None:
         """Every reader's model stays within the size and depth the editor and the project file accept, and
