@@ -304,10 +304,16 @@ class MainWindow(QMainWindow):
         self.findings_view.show()
         self.update_actions()
         # load the dictionary off the main thread, then underline row by row
-        self.runner.run(self.spelling.warm_up, lambda _: self.paragraphs.enable_spelling())
+        self.runner.run(self.spelling.warm_up, lambda _: self._spelling_ready())
         first = next(iter(self.paragraphs.order), None)
         if first:
             self.paragraphs.active_id = first[0]
+
+    def _spelling_ready(self) -> None:
+        self.paragraphs.enable_spelling()
+        if self.spelling.note:  # the personal dictionary read in part, or not at all: said once
+            self.statusBar().showMessage(localize(self.spelling.note), 15000)
+            self.spelling.note = ""
 
     def _render(self, ready: Shown | None = None) -> None:
         """`ready`: worked out already, off the UI thread, for this document as it stands (a restored autosave)."""
