@@ -85,10 +85,11 @@ class PersonalDictionary:
         words: dict[str, str] = {}
         left_out = False
         for line in data.decode("utf-8", "replace").splitlines():
-            word = line.strip()
-            if not word or word.startswith("#"):
+            parts = line.split()
+            if not parts or parts[0].startswith("#"):
                 continue
-            if "\ufffd" in word or len(word) > MAX_WORD or any(c.isspace() for c in word):
+            word = parts[0]
+            if len(parts) > 1 or len(word) > MAX_WORD or "\ufffd" in word:
                 left_out = True
                 continue
             words.setdefault(word.lower(), word)
