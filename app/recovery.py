@@ -13,13 +13,12 @@ import os
 import re
 import time
 import uuid
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import platformdirs
 
-from app import cancelling, storage
+from app import cancelling, json_pieces, storage
 from app.atomic import write_text
 from app.errors import InputError, SaveError
 from app.files import read_file
@@ -101,7 +100,7 @@ class Autosaver:
             "title": res.title,
             "document": storage.to_dict(res),
         }
-        write_text(self.path, "".join(json_pieces(payload)))
+        write_text(self.path, "".join(json_pieces.pieces(payload)))
 
     def remove(self) -> None:
         """After a successful save or a clean close: nothing left to recover."""
@@ -109,31 +108,10 @@ class Autosaver:
             self.path.unlink()
 
 
-def json_pieces(value: object, depth: int = 3) -> Iterator[str]:
-    """`json.dumps(value, ensure_ascii=False)` in pieces, each list's item and object's member down to `depth`
-    encoded by itself: the C encoder holds Python's lock for a whole call, so a 20,000-paragraph draft encoded at
-    once froze the window for 0.2 s even when written on a thread of its own (a restored autosave)."""
-    if depth and isinstance(value, dict) and all(isinstance(key, str) for key in value):
-        yield "{"
-        for n, (key, item) in enumerate(value.items()):
-            yield (", " if n else "") + json.dumps(key, ensure_ascii=False) + ": "
-            yield from json_pieces(item, depth - 1)
-        yield "}"
-    elif depth and isinstance(value, list):
-        yield "["
-        for n, item in enumerate(value):
-            if n:
-                yield ", "
-            yield from json_pieces(item, depth - 1)
-        yield "]"
-    else:
-        yield json.dumps(value, ensure_ascii=False)
-
-
 def _read(path: Path) -> dict:
     raw = read_file(path, MAX_RECOVERY_BYTES, too_large="recovery file {name} is too large")
     try:
-        data = json.loads(raw.decode("utf-8"))
+        data = json_pieces.loads(raw.decode("utf-8"), 3)  # a paragraph at a time: see app/json_pieces.py
     except (UnicodeDecodeError, ValueError, RecursionError) as exc:
         raise InputError(
             say(
