@@ -62,3 +62,38 @@ def test_a_restored_autosave_is_rendered_and_saved_again_off_the_ui_thread(
     assert data["pid"] == os.getpid() and data["document"]["title"] == TITLE
     win.doc.history.mark_saved()
     win.close()
+
+
+def test_a_restore_cancelled_while_its_new_recovery_file_is_written_leaves_only_the_autosave(
+    qtbot, settings, prompter, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:  # noqa: ANN001
+    folder = tmp_path / "recovery"
+    folder.mkdir()
+    old = _autosave(folder, 300, TITLE, 2.0)
+    before = old.read_bytes()
+    win = shown_window(qtbot, settings, prompter, tmp_path, read_inline=False)
+    saving, go_on, saved = threading.Event(), threading.Event(), threading.Event()
+    real_save = recovery.Autosaver.save
+
+    def held_save(self, res, *, source):  # noqa: ANN001, ANN202
+        if res.title != TITLE:
+            return real_save(self, res, source=source)
+        saving.set()
+        go_on.wait(10)
+        try:
+            return real_save(self, res, source=source)
+        finally:
+            saved.set()
+
+    monkeypatch.setattr(recovery.Autosaver, "save", held_save)
+    try:
+        start(win, [])
+        qtbot.waitUntil(saving.is_set, timeout=WAIT)
+        win.reader.cancel()  # the Cancel button, while the new recovery file is being written
+    finally:
+        go_on.set()
+    assert saved.wait(10)
+    qtbot.waitUntil(lambda: list(folder.glob("*" + recovery.SUFFIX)) == [old], timeout=WAIT)
+    assert old.read_bytes() == before and win.res.title != TITLE
+    win.doc.history.mark_saved()
+    win.close()
