@@ -37,6 +37,11 @@ def stoppable(flag: threading.Event) -> Iterator[None]:
         _FLAG.reset(token)
 
 
+def watched() -> bool:
+    """True when someone can stop the read (the editor's): a read nobody can stop need not look."""
+    return _FLAG.get() is not None
+
+
 def requested() -> bool:
     flag = _FLAG.get()
     return flag is not None and flag.is_set()

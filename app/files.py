@@ -23,10 +23,12 @@ _KINDS = {
 }
 
 
-def read_file(path: Path, limit: int, *, too_large: str = "{name} is too large ({mb} MB)") -> bytes:
+def read_file(
+    path: Path, limit: int, *, too_large: str = "{name} is too large ({mb} MB)", cut: bool = False
+) -> bytes:
     """The bytes of the regular file at `path` (links followed), at most `limit`; InputError in one line for a
-    folder, a pipe, a device or a socket, for a file past `limit` (`too_large` with {name} and {mb}), and for a
-    file that cannot be opened or read."""
+    folder, a pipe, a device or a socket, for a file past `limit` (`too_large` with {name} and {mb}; with `cut`,
+    its first `limit` + 1 bytes instead), and for a file that cannot be opened or read."""
     name = Path(path).name[:80]
     try:
         # O_NONBLOCK: opening a named pipe with no writer returns at once instead of waiting for one
@@ -38,7 +40,7 @@ def read_file(path: Path, limit: int, *, too_large: str = "{name} is too large (
             raise InputError(say("{name} is a folder, not a file", name=name)) from None
         raise InputError(say("cannot read {name}: {why}", name=name, why=exc.strerror or str(exc))) from None
     try:
-        _refuse_special(os.fstat(fd), name, limit, too_large)
+        _refuse_special(os.fstat(fd), name, -1 if cut else limit, too_large)
     except BaseException:
         os.close(fd)
         raise
@@ -49,7 +51,7 @@ def read_file(path: Path, limit: int, *, too_large: str = "{name} is too large (
             raise InputError(
                 say("cannot read {name}: {why}", name=name, why=exc.strerror or str(exc))
             ) from None
-    if len(data) > limit:
+    if len(data) > limit and not cut:
         raise InputError(too_large.format(name=name, mb=len(data) // 1_000_000))
     return data
 
@@ -64,5 +66,5 @@ def _refuse_special(info: os.stat_result, name: str, limit: int, too_large: str)
             if kind
             else say("{name} is not a regular file", name=name)
         )
-    if info.st_size > limit:
+    if info.st_size > limit >= 0:
         raise InputError(too_large.format(name=name, mb=info.st_size // 1_000_000))

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import platformdirs
 
-from app import cancelling, storage
+from app import cancelling, json_pieces, storage
 from app.atomic import write_text
 from app.errors import InputError, SaveError
 from app.files import read_file
@@ -100,7 +100,7 @@ class Autosaver:
             "title": res.title,
             "document": storage.to_dict(res),
         }
-        write_text(self.path, json.dumps(payload, ensure_ascii=False))
+        write_text(self.path, "".join(json_pieces.pieces(payload)))
 
     def remove(self) -> None:
         """After a successful save or a clean close: nothing left to recover."""
@@ -111,7 +111,7 @@ class Autosaver:
 def _read(path: Path) -> dict:
     raw = read_file(path, MAX_RECOVERY_BYTES, too_large="recovery file {name} is too large")
     try:
-        data = json.loads(raw.decode("utf-8"))
+        data = json_pieces.loads(raw.decode("utf-8"), 3)  # a paragraph at a time: see app/json_pieces.py
     except (UnicodeDecodeError, ValueError, RecursionError) as exc:
         raise InputError(
             say(

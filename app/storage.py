@@ -43,6 +43,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from app import cancelling, json_pieces
 from app.atomic import write_text
 from app.errors import InputError, ProjectVersionError
 from app.files import read_file
@@ -340,6 +341,7 @@ def _instruction_from_dict(d: dict[str, Any], seen: set[str]) -> Instruction:
 
 
 def _para_from_dict(d: dict[str, Any], seen: set[str], depth: int) -> Paragraph:
+    cancelling.check()  # a look at the reader's cancel token a paragraph: a project of 50,000 reads in seconds
     if depth > MAX_DEPTH:
         raise ValueError(f"subparagraphs nested deeper than {MAX_DEPTH} levels")
     pid = _str(d.get("id")) or new_id()
@@ -392,7 +394,7 @@ def dumps(res: Resolution) -> str:
 
 def loads(text: str) -> Resolution:
     try:
-        data = json.loads(text)
+        data = json_pieces.loads(text)  # a paragraph at a time: a cancelled read stops mid-parse
     except json.JSONDecodeError as exc:
         raise InputError(
             say(

@@ -1,6 +1,12 @@
 """What a cancel token costs a read nobody cancels, and how soon a cancelled read ends (app/cancelling.py).
 
     .venv/bin/python benchmarks/bench_cancel.py [repeats]
+    .venv/bin/python benchmarks/bench_cancel.py --large
+
+`--large`: a generated draft of 56,000 paragraphs as UN XML (49 MB) and as a project (41 MB), past what a reader
+keeps (refused after the parse): how long the whole read takes and how long it went on after Cancel at a tenth,
+a quarter, half and three quarters of it, the parse included (lxml fed a megabyte at a time, JSON a paragraph at
+a time: before, one call each, 0.6 s and 1.9 s).
 
 For the largest files of each kind the readers take (a generated omnibus draft as Word, with and without every
 run a tracked change; the largest UN XML and PDF-text fixtures): the median read with no token (the command
@@ -13,6 +19,7 @@ them; compare the columns run by run.
 
 from __future__ import annotations
 
+import contextlib
 import statistics
 import sys
 import threading
@@ -25,6 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from app import cancelling  # noqa: E402
+from app.errors import InputError  # noqa: E402
 from app.io.docx_writer import build_docx  # noqa: E402
 from app.io.reading import read_data  # noqa: E402
 from benchmarks.bench_docx_import import tracked  # noqa: E402
@@ -92,7 +100,7 @@ def _ran_on_ms(data: bytes, name: str, after_s: float) -> float:
         try:
             with cancelling.stoppable(flag):
                 read_data(data, name)
-        except cancelling.Cancelled:
+        except (cancelling.Cancelled, InputError):
             pass
         ended.append(time.perf_counter())
 
@@ -105,7 +113,30 @@ def _ran_on_ms(data: bytes, name: str, after_s: float) -> float:
     return max(0.0, ended[0] - asked) * 1000
 
 
+def _large() -> None:
+    from app import storage
+    from app.io.akn_writer import to_akn
+
+    res = omnibus(56_000, footnotes=7000, seed=3)
+    print(f"{'file':<30} {'MB':>5} {'read s':>7} {'ran on after Cancel ms (1/10, 1/4, 1/2, 3/4)':>46}")
+    for label, data, name in [
+        ("56,000 paragraphs (UN XML)", to_akn(res), "a.xml"),
+        ("56,000 paragraphs (project)", storage.dumps(res).encode(), "a.json"),
+    ]:
+        start = time.perf_counter()
+        with contextlib.suppress(InputError):
+            _with_token(data, name)
+        whole = time.perf_counter() - start
+        ran_on = [_ran_on_ms(data, name, whole * part) for part in (0.1, 0.25, 0.5, 0.75)]
+        print(
+            f"{label:<30} {len(data) / 1e6:>5.0f} {whole:>7.1f} {'  '.join(f'{r:>5.0f}' for r in ran_on):>46}"
+        )
+
+
 def main(argv: list[str]) -> None:
+    if argv[:1] == ["--large"]:
+        _large()
+        return
     repeats = int(argv[0]) if argv else 7
     look = _look_ns()
     print(f"one look at the token: {look:.0f} ns")

@@ -34,6 +34,7 @@ from widgets.recovery_offer import MAX_OFFERED, RecoveryOffer, recovery_said  # 
 if TYPE_CHECKING:
     from app.io.imported import ImportResult
     from widgets.main_window import MainWindow
+    from widgets.shown import Shown
 
 PROJECT_FILTER = marked("Resolute project (*.json)")
 # Paragraphs and subparagraphs past which a file is most likely no resolution (the longest issued have about 550,
@@ -66,16 +67,24 @@ class DocumentController(QObject):
             return self.save()
         return answer == "discard"
 
-    def replace(self, doc: edits.Document, import_findings: list[Finding] | None = None) -> None:
+    def replace(
+        self,
+        doc: edits.Document,
+        import_findings: list[Finding] | None = None,
+        *,
+        ready: Shown | None = None,
+        autosaver: recovery.Autosaver | None = None,
+    ) -> None:
         """Show `doc` in place of the open document (call `confirm_discard` first); the cursor goes to the
-        first paragraph's opener, ready to type."""
+        first paragraph's opener, ready to type. `ready`: its rendering worked out already; `autosaver`: its
+        recovery file written already (a restored autosave's, both off the UI thread)."""
         win = self.win
         win.reader.shutdown()  # File › New while a file is read: the file must not open over the new draft
         self.autosaver.remove()
-        self.autosaver = recovery.Autosaver(self.autosaver.folder)
+        self.autosaver = autosaver or recovery.Autosaver(self.autosaver.folder)
         win.checks.import_findings = list(import_findings or [])
         win.versions.opened(None, None)
-        win.load_document(doc)
+        win.load_document(doc, ready)
         win.negotiation.selected = ""
         if win.negotiation.dock.isVisible():
             win.negotiation.refresh()

@@ -63,6 +63,7 @@ from widgets.paragraph_editor import ParagraphList
 from widgets.preview import PreviewPane
 from widgets.prompter import Prompter
 from widgets.settings import Settings, SettingsDialog
+from widgets.shown import Shown, nothing_typed, refs_in, shown, text_of
 from widgets.spelling_menu import spelling_menu
 from widgets.versions import Versions
 from widgets.welcome import KeyCardDialog, StartChoice, WelcomeDialog, sample_path
@@ -93,6 +94,7 @@ class MainWindow(QMainWindow):
         self._keeps_own: dict[str, bool] = {}
         self._blank: set[str] = set()
         self._refs: dict[str, tuple[str, ...]] = {}
+        self._place_names: dict[str, str] = {}
         self.spelling = SpellingSession(self.settings.personal_dictionary())
         self._preview_zoom = 0
         self._action_state: tuple[object, ...] = ()
@@ -283,14 +285,16 @@ class MainWindow(QMainWindow):
     def res(self) -> Resolution:
         return self.doc.resolution
 
-    def load_document(self, doc: edits.Document) -> None:
-        """Show a document from scratch (new, open, import, recovery)."""
+    def load_document(self, doc: edits.Document, ready: Shown | None = None) -> None:
+        """Show a document from scratch (new, open, import, recovery); `ready`: its rendering, worked out already."""
         self.doc = doc
         self.checks.reset()
-        self._render()
+        self._render(ready)
         self.paragraphs.active_id = ""
         self.paragraphs.disable_spelling()  # switched on again row by row once the rows are there
-        self.paragraphs.rebuild(self.rendered.blocks, self._content, self.rendered.organ_line)
+        self.paragraphs.rebuild(
+            self.rendered.blocks, self._content, self.rendered.organ_line, self._place_names
+        )
         self.header.show_header(self.res)
         self.paragraphs.set_title(self.rendered.title)
         self.amending.refresh()
@@ -299,41 +303,45 @@ class MainWindow(QMainWindow):
         self.findings_view.show()
         self.update_actions()
         # load the dictionary off the main thread, then underline row by row
-        self.runner.run(self.spelling.warm_up, lambda _: self.paragraphs.enable_spelling())
+        self.runner.run(self.spelling.warm_up, lambda _: self._spelling_ready())
         first = next(iter(self.paragraphs.order), None)
         if first:
             self.paragraphs.active_id = first[0]
 
-    def _render(self) -> None:
-        self.rendered = render(self.res)
+    def _spelling_ready(self) -> None:
+        self.paragraphs.enable_spelling()
+        if self.spelling.note:  # the personal dictionary read in part, or not at all: said once
+            self.statusBar().showMessage(localize(self.spelling.note), 15000)
+            self.spelling.note = ""
+
+    def _render(self, ready: Shown | None = None) -> None:
+        """`ready`: worked out already, off the UI thread, for this document as it stands (a restored autosave)."""
+        fresh = (
+            ready
+            if ready is not None and ready.doc is self.doc and ready.revision == self.doc.revision
+            else None
+        )
+        now = fresh or shown(self.doc)
+        self.rendered = now.rendered
         self._rendered_at = (self.doc, self.doc.revision)
         draft_language.follow_language(self.paragraphs, self.res.header.language)  # after undo too
         self.spelling.language = self.res.header.language
         self.numbers = dict(self.rendered.footnote_numbers)
-        # what render decided for each paragraph's own end: "" means it keeps its own ("...; and")
-        self._keeps_own = {
-            b.paragraph_id: not b.end and bool(b.spans)
-            for b in self.rendered.blocks
-            if b.paragraph_id and not b.is_tail and b.role != "heading"
-        }
-        self._refs = {pid: refs for pid in self._keeps_own if (refs := self._refs_in(pid))}
+        # what render decided for each paragraph's own end: False where it keeps its own ("...; and")
+        self._keeps_own = now.keeps_own
+        self._refs = now.refs
         # paragraphs with nothing typed print no end punctuation: the first letter typed brings it
-        self._blank = {pid for pid in self._keeps_own if self._nothing_typed(pid)}
+        self._blank = now.blank
+        self._place_names = now.names
 
     def _nothing_typed(self, paragraph_id: str) -> bool:
-        para = self.doc.find(paragraph_id)
-        return para is not None and not para.opener.strip() and not para.text.strip()
+        return nothing_typed(self.doc, paragraph_id)
 
     def _refs_in(self, paragraph_id: str) -> tuple[str, ...]:
-        """The footnote references of a paragraph (text and tail): when they change, numbers move."""
-        text = self._text_of(paragraph_id, False) + self._text_of(paragraph_id, True)
-        return tuple(inline.footnote_ids(text)) if "[^" in text else ()
+        return refs_in(self.doc, paragraph_id)
 
     def _text_of(self, paragraph_id: str, tail: bool) -> str:
-        para = self.doc.find(paragraph_id)
-        if para is None:
-            return ""
-        return para.tail if tail else para.text
+        return text_of(self.doc, paragraph_id, tail)
 
     def _content(self, paragraph_id: str, tail: bool) -> tuple[str, str]:
         para = self.doc.find(paragraph_id)
@@ -367,7 +375,9 @@ class MainWindow(QMainWindow):
         if change.structure or change.footnotes or typed_refs or ends_flip or blank_flip or change.header:
             old_numbers = self.numbers
             self._render()
-            self.paragraphs.rebuild(self.rendered.blocks, self._content, self.rendered.organ_line)
+            self.paragraphs.rebuild(
+                self.rendered.blocks, self._content, self.rendered.organ_line, self._place_names
+            )
             if self.numbers != old_numbers:
                 for key in self.paragraphs.order:
                     para = self.doc.find(key[0])

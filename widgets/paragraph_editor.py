@@ -432,11 +432,15 @@ class ParagraphList(QScrollArea):
         self.title.setEnabled(bool(title))
 
     def rebuild(
-        self, blocks: list[Block], content: Callable[[str, bool], tuple[str, str]], organ_line: str = ""
+        self,
+        blocks: list[Block],
+        content: Callable[[str, bool], tuple[str, str]],
+        organ_line: str = "",
+        names: dict[str, str] | None = None,
     ) -> None:
         """Lay out rows for the rendered blocks; `content(id, is_tail)` gives (opener, shown text).
 
-        Rows are reused by paragraph id. For a long draft the first screenful is built at once and the rest in
+        `names`: `place_names(blocks)`, worked out already. Rows are reused by paragraph id. For a long draft the first screenful is built at once and the rest in
         idle time, in reading order, so a 400-paragraph draft opens without waiting for every row.
         """
         self.organ_line.setText(
@@ -474,7 +478,7 @@ class ParagraphList(QScrollArea):
                 box.layout().removeWidget(row)
             row.deleteLater()
         self.order = [key for key, _ in wanted]
-        names = self._names = place_names(blocks)  # all blocks: a section's heading names its rows
+        names = self._names = place_names(blocks) if names is None else names  # a heading names its rows
         placed = [(key, block, names.get(key[0], "")) for key, block in wanted]
         fresh = 0
         self.setUpdatesEnabled(False)

@@ -10,15 +10,19 @@ everything runs on the caller's thread (File menu's tests and the window's own s
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import gc
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app import edits, recovery
+from app import cancelling, edits, recovery
 from app.errors import ResoluteError
 from app.interface import fill, tr
 from app.model import Resolution
 from widgets.file_reading import Said
+from widgets.shown import Shown, shown
 
 if TYPE_CHECKING:
     from widgets.document_controller import DocumentController
@@ -32,6 +36,68 @@ def _load(item: recovery.Recoverable) -> Resolution | ResoluteError:
         return item.load()
     except ResoluteError as exc:
         return exc
+
+
+@dataclass(frozen=True)
+class Restored:
+    """An autosave loaded, made ready to show and given its new recovery file, all on the reading thread: for a
+    20,000-paragraph draft the rendering and the autosave froze the window for 2 s on the UI thread
+    (benchmarks/bench_recovery_pause.py)."""
+
+    doc: edits.Document
+    ready: Shown
+    autosaver: recovery.Autosaver | None  # None: not written (the UI thread's autosave then says why)
+
+
+@contextmanager
+def _unscanned() -> Iterator[None]:
+    """The objects made within left out of Python's full collections from then on. A full collection walks
+    every object alive, holding Python's lock (0.2-0.3 s with a 20,000-paragraph draft open), and a load
+    making millions of objects set several off: each froze the window as long. The draft's objects make no
+    reference cycles (nothing the collector would free); only such garbage made by other threads meanwhile is
+    kept too, a few objects."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if was_on:
+            gc.enable()
+
+
+def _restored(
+    item: recovery.Recoverable, folder: Path, written: list[recovery.Autosaver]
+) -> Restored | ResoluteError:
+    with _unscanned():
+        return _restoring(item, folder, written)
+
+
+def _restoring(
+    item: recovery.Recoverable, folder: Path, written: list[recovery.Autosaver]
+) -> Restored | ResoluteError:
+    got = _load(item)
+    if isinstance(got, ResoluteError):
+        return got
+    doc = edits.Document(got, path=item.source)
+    doc.history.mark_modified()
+    ready = shown(doc)
+    autosaver: recovery.Autosaver | None = recovery.Autosaver(folder)
+    cancelling.check()
+    try:
+        autosaver.save(got, source=item.source)
+        written.append(autosaver)
+    except ResoluteError:
+        autosaver = None
+    if cancelling.requested():  # stopped while it was written: the autosave offered is still there
+        _forget(written)
+        cancelling.check()
+    return Restored(doc, ready, autosaver)
+
+
+def _forget(written: list[recovery.Autosaver]) -> None:
+    while written:
+        written.pop().remove()
 
 
 class RecoveryOffer:
@@ -69,7 +135,7 @@ class RecoveryOffer:
         """Load the autosave the user restores; one that cannot be loaded is kept aside, and the rest offered."""
         win = self.win
 
-        def loaded(got: Resolution | ResoluteError) -> bool:
+        def loaded(got: Restored | Resolution | ResoluteError) -> bool:
             if isinstance(got, ResoluteError):
                 aside = item.keep_aside()
                 win.prompter.error(
@@ -83,6 +149,12 @@ class RecoveryOffer:
 
         if not later:
             return loaded(_load(item))
+        written: list[recovery.Autosaver] = []  # the new recovery file, removed if the user cancels
+
+        def stopped() -> object:
+            _forget(written)
+            return otherwise()
+
         said = (
             tr("Recovering {name}…").format(name=item.source.name)
             if item.source
@@ -92,16 +164,22 @@ class RecoveryOffer:
             item.path,
             loaded,
             title=tr("Cannot recover"),
-            work=lambda _: _load(item),
-            said=recovery_said(said, otherwise),
+            work=lambda _: _restored(item, self.files.autosaver.folder, written),
+            said=recovery_said(said, stopped),
         )
 
-    def _restore(self, item: recovery.Recoverable, res: Resolution) -> None:
-        doc = edits.Document(res, path=item.source)
-        doc.history.mark_modified()
-        self.files.replace(doc)
-        item.discard()
-        self.files.autosave()
+    def _restore(self, item: recovery.Recoverable, got: Restored | Resolution) -> None:
+        if isinstance(got, Restored):
+            self.files.replace(got.doc, ready=got.ready, autosaver=got.autosaver)
+            item.discard()
+            if got.autosaver is None:
+                self.files.autosave()
+        else:
+            doc = edits.Document(got, path=item.source)
+            doc.history.mark_modified()
+            self.files.replace(doc)
+            item.discard()
+            self.files.autosave()
         self.win.update_actions()
 
 

@@ -62,8 +62,18 @@ class Block:
         return self.lines[0].strip()
 
 
-# zero-width and direction marks, and noncharacters: dropped
-_NO_MARKS = dict.fromkeys(map(ord, "\u200b\u200e\u200f\u2060\ufeff\ufffe\uffff"))
+# zero-width and direction marks, joiners, invisible operators and noncharacters: dropped
+_NO_MARKS = dict.fromkeys(
+    map(ord, "\u180e\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff\ufffe\uffff")
+)
+# but the invisible separators (zero width space, invisible separator, the old Mongolian vowel separator) between
+# two words are the space a PDF's text layer gave so, or a copy from a web page: "all\u200bStates" reads as two
+# words (Word and the UN XML reader keep the character as the file has it: it prints as nothing there too)
+_MARK = "[\u200c-\u200f\u2060-\u2062\u2064\ufeff]"
+_SEPARATOR = "[\u180e\u200b\u2063]"
+_WORD_BREAK = re.compile(
+    f"(?<=[^\\W_]|[,;:.!?)\\]}}”’»%–—]){_MARK}*{_SEPARATOR}(?:{_MARK}|{_SEPARATOR})*(?=[^\\W_]|[(\\[{{“‘«–—])"
+)
 # but inside a word, PDF viewers built on PDFium (Chrome's, Edge's) give U+FFFE for a hyphen the PDF prints with
 # no character code (the UN's non-breaking hyphens: "high\ufffelevel", "COVID\ufffe19"): it is that hyphen
 _UNCODED_HYPHEN = re.compile("(?<=[^\\W_])[\ufffe\uffff](?=[^\\W_])")
@@ -74,8 +84,9 @@ _LINE_BREAKS = re.compile(
 
 
 def printed_characters(text: str) -> str:
-    """The text without the characters a copy adds that print as nothing, and with a PDF's uncoded hyphens."""
-    return _UNCODED_HYPHEN.sub("-", text).translate(_NO_MARKS)
+    """The text without the characters a copy adds that print as nothing (a space for an invisible separator
+    between words), and with a PDF's uncoded hyphens."""
+    return _WORD_BREAK.sub(" ", _UNCODED_HYPHEN.sub("-", text)).translate(_NO_MARKS)
 
 
 def normalise(text: str) -> list[str]:

@@ -5,11 +5,14 @@ A table is a run of at least two lines each with a tab after some text, a row a 
 between two rows is an empty row (elsewhere it is a blank line, as any line of white space); a line with no
 tab between two rows is a row whose other cells were empty (an editor strips the tabs that end a line). A line
 of two cells whose first is a paragraph's number or a subparagraph's label ("1.⇥Decides …", "(a)⇥To …") is
-that paragraph, as Word copies a numbered list, and not a row. Shorter rows are filled with empty cells up to
-the longest.
+that paragraph, as Word copies a numbered list, and not a row. A line with no tab that opens as a paragraph
+(a number or a label and text: "(a) The General Assembly …"; a lead word and a colon: "Note: …") stays a
+paragraph between two tables, not a row of one. Shorter rows are filled with empty cells up to the longest.
 """
 
 from __future__ import annotations
+
+import re
 
 from app.io.text_paragraphs import paragraph_of
 from app.model import table_size_refusal
@@ -29,6 +32,19 @@ def _labelled(line: str) -> bool:
     if len(cells) != 2:
         return False
     return paragraph_of(cells[0].strip() + " X").kind in ("num", "sub")
+
+
+# "Note: …", "Source: …", "Notes and sources: …": one to three words and a colon, then the text
+_LEAD = re.compile(r"[^\W\d_][\w’'-]*(?: [\w’'-]+){0,2}: +\S")
+
+
+def _paragraph_line(line: str) -> bool:
+    """A line with no tab that reads as a paragraph of its own: labelled or numbered, or a note's lead."""
+    s = line.strip()
+    if _LEAD.match(s):
+        return True
+    para = paragraph_of(s)
+    return para.kind in ("num", "sub") and bool(para.text.strip())
 
 
 def _row(line: str) -> bool:
@@ -70,7 +86,7 @@ def table_runs(lines: list[str]) -> list[tuple[int, int]]:
             last_row = i
             continue
         gap = start is not None and i == last_row + 1 and line.strip() and i + 1 < len(lines)
-        if gap and _row(lines[i + 1]):
+        if gap and _row(lines[i + 1]) and not _paragraph_line(line):
             continue  # a row whose cells after the first were empty: its tabs were stripped
         if start is not None:
             _close(runs, lines, start, last_row)
