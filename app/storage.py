@@ -9,7 +9,8 @@
      "operative": [...], "footnotes": [{"id", "text", "mark" (optional)}],
      "part_title": "...", "parts": [{"id", "title", "preamble", "operative"}],     (parts B, C ...)
      "annexes": [{"id", "title", "paragraphs": [...], "labelled": false (optional)}],
-     "instructions": [{"id", "action", "part", "number", "sub", "old", "new", "after", "paragraph"}],
+     "instructions": [{"id", "action", "part", "number", "sub", "old", "new", "after", "paragraph",
+                       "unit" (optional: "title", a part's letter "B", an annex's label "Annex II")}],
      "unplaced": ["..."],
      "negotiation": {...}}                                                          (optional)
 
@@ -166,6 +167,7 @@ def _instruction_to_dict(i: Instruction) -> dict[str, Any]:
         "new": i.new,
         "after": i.after,
         "paragraph": _para_to_dict(i.paragraph) if i.paragraph else None,
+        **({"unit": i.unit} if i.unit else {}),
     }
 
 
@@ -336,6 +338,7 @@ def _instruction_from_dict(d: dict[str, Any], seen: set[str]) -> Instruction:
         after=_str(d.get("after")),
         paragraph=_para_from_dict(paragraph, seen, 0) if paragraph is not None else None,
         id=_str(d.get("id")) or new_id(),
+        unit=_str(d.get("unit")),
     )
 
 
