@@ -633,7 +633,8 @@ def instruction_blocks(instructions: list[Instruction], language: str = "") -> l
         if first.sub:
             level = len(first.sub.split())
             label = _next_label(first.sub) if first.action is Action.INSERT else first.sub.split()[-1]
-        punct = "," if first.part is Part.PREAMBLE else ";"
+        # an annex's paragraphs and the title keep their punctuation as written (None)
+        punct = None if first.unit else ("," if first.part is Part.PREAMBLE else ";")
         quoted = blocks_for(
             item.quoted, part=first.part, level=level, label=label, end=punct, role="quoted", unit=""
         )

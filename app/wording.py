@@ -598,13 +598,81 @@ def parse_sentence(text: str, language: str | None = None) -> tuple[list[Instruc
     error: InputError | None = None
     for code in codes:
         try:
-            if _table(code):
-                return _parse_in_language(text, code)
-            return _parse_english(text)
+            plain, unit = _without_unit(text, code)
+            found, carried = _parse_in_language(plain, code) if _table(code) else _parse_english(plain)
+            for ins in found:
+                ins.unit = unit
+            return found, carried
         except InputError as exc:
             error = error or exc
     assert error is not None
     raise error
+
+
+def _operative_words(number: str, sub: str, language: str) -> str:
+    t = _table(language)
+    if t:
+        return t["operative_sub" if sub else "operative"].format(number=number, sub=sub, ordinal="")
+    return f"operative paragraph {number} {sub}".strip()
+
+
+def _unit_patterns(language: str) -> dict[str, re.Pattern[str]]:
+    """Patterns for a sentence's place beyond part A, in the language's unit words, matched outside quotes."""
+    w = _unit_words(language)
+    groups = {"number": r"(?P<num>\d+)", "sub": rf"(?P<sub>{_SUB_RE})", "letter": r"(?P<letter>[A-Z]{1,2})"}
+    roman = {**groups, "number": r"(?P<roman>[IVXLC]+)"}
+    suffix = rf"(?:{_pattern(w['of_annex_n'], roman)}|{_pattern(w['of_annex'], groups)})"
+    head = w["in_title"].split("{edits}")[0]
+    return {
+        "in_title": re.compile(rf"^{_pattern(head.rstrip(), groups)}\s*", re.I),
+        "title": re.compile(rf"\b{_pattern(w['title'], groups)}\b", re.I),
+        "annex_sub": re.compile(rf"\b{_pattern(w['annex_paragraph_sub'], groups)}{suffix}", re.I),
+        "annex_paragraph": re.compile(rf"\b{_pattern(w['annex_paragraph'], groups)}{suffix}", re.I),
+        "annex_whole": re.compile(
+            rf"^(?:{_pattern(_start_of(w['annex_n'], language), roman)}|{_pattern(_start_of(w['annex'], language), groups)})",
+            re.I,
+        ),
+        "of_part": re.compile(_pattern(w["of_part"], groups)),
+    }
+
+
+def _start_of(whole: str, language: str) -> str:
+    """The words of a new first paragraph's sentence up to its list ("At the beginning of the annex"), as printed
+    (contracted: "Al comienzo del anexo")."""
+    t = _table(language)
+    if t:
+        return _contract(t, t["insert_start"].split("{part}")[0] + whole)
+    return f"At the beginning of {whole}"
+
+
+def _without_unit(text: str, language: str) -> tuple[str, str]:
+    """The sentence as it would read in part A, and the unit it names ("title", "B", "Annex II"; "" for none):
+    "In paragraph 3 of annex II, …" reads as "In operative paragraph 3, …" in annex II."""
+    holed, quoted = _holes(text)
+    head, colon, rest = holed.partition(":")
+    p = _unit_patterns(language)
+    t = _table(language)
+    unit = ""
+    if m := p["in_title"].match(head):
+        place = _operative_words("1", "", language)
+        opening = _contract(t, t["in"].format(place=place, edits="")) if t else f"In {place}, "
+        head, unit = opening + head[m.end() :], TITLE_UNIT
+    elif m := p["title"].search(head):
+        head, unit = head[: m.start()] + _operative_words("1", "", language) + head[m.end() :], TITLE_UNIT
+    elif m := p["annex_sub"].search(head) or p["annex_paragraph"].search(head):
+        sub = m.groupdict().get("sub") or ""
+        unit = "Annex " + m.group("roman") if m.group("roman") else "Annex"
+        head = head[: m.start()] + _operative_words(m.group("num"), sub, language) + head[m.end() :]
+    elif m := p["of_part"].search(head):
+        head, unit = head[: m.start()] + head[m.end() :], m.group("letter")
+    elif m := p["annex_whole"].search(head):
+        unit = "Annex " + m.group("roman") if m.group("roman") else "Annex"
+        whole = t["operative_part"] if t else f"the {part_name(Part.OPERATIVE)}"
+        head = _start_of(whole, language) + head[m.end() :]
+    if not unit:
+        return text, ""
+    whole_text = head + colon + rest
+    return re.sub(r"\0(\d+)\0", lambda h: quote(quoted[int(h.group(1))], language), whole_text), unit
 
 
 def sentence_language(text: str) -> str:
