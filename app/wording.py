@@ -937,11 +937,14 @@ def opening_pattern() -> re.Pattern[str]:
             text = t[kind]
             slot = "{part}" if "{part}" in text else "{place}"
             text = text[: text.index(slot) + len(slot)]
+            w = _unit_words(code)
             if slot == "{part}":
-                fills = [t["preamble"], t["operative_part"]]
+                fills = [t["preamble"], t["operative_part"], w["annex"], w["annex_n"]]
             else:
                 fills = [
                     t[k] for k in ("preambular_sub", "preambular", "operative_sub", "operative", "single")
-                ]
+                ] + [w["title"]]
+            groups["number"] = r"(?:\d+|[IVXLC]+)"
             heads |= {_pattern(_contract(t, text.replace(slot, fill)), groups) for fill in fills}
+        heads.add(_pattern(_unit_words(code)["in_title"].split("{edits}")[0].rstrip(), {}))
     return re.compile("|".join(f"(?:{h})" for h in sorted(heads)) or r"(?!)", re.I)
