@@ -599,7 +599,15 @@ def parse_sentence(text: str, language: str | None = None) -> tuple[list[Instruc
     for code in codes:
         try:
             plain, unit = _without_unit(text, code)
-            found, carried = _parse_in_language(plain, code) if _table(code) else _parse_english(plain)
+            try:
+                found, carried = _parse_in_language(plain, code) if _table(code) else _parse_english(plain)
+            except InputError:
+                if not unit:
+                    raise
+                shown = re.sub(r"\s+", " ", text).strip()[:120]  # as written, not as reread without its unit
+                raise InputError(
+                    say("not an amendment instruction in the set wording: “{text}”", text=shown)
+                ) from None
             for ins in found:
                 ins.unit = unit
             return found, carried
@@ -645,6 +653,9 @@ def _start_of(whole: str, language: str) -> str:
     return f"At the beginning of {whole}"
 
 
+_TITLE_LAST = re.compile(r"(?P<edit>(?:replace|delete|insert|add) .+?),? in the title", re.I)
+
+
 def _without_unit(text: str, language: str) -> tuple[str, str]:
     """The sentence as it would read in part A, and the unit it names ("title", "B", "Annex II"; "" for none):
     "In paragraph 3 of annex II, …" reads as "In operative paragraph 3, …" in annex II."""
@@ -653,7 +664,10 @@ def _without_unit(text: str, language: str) -> tuple[str, str]:
     p = _unit_patterns(language)
     t = _table(language)
     unit = ""
-    if m := p["in_title"].match(head):
+    late = None if t else _TITLE_LAST.fullmatch(head.strip().rstrip(";.").strip())
+    if late:  # "Replace “X” with “Y” in the title" (A/80/L.28): the change first, the title after it
+        head, unit = f"In {_operative_words('1', '', language)}, {late.group('edit')}", TITLE_UNIT
+    elif m := p["in_title"].match(head):
         place = _operative_words("1", "", language)
         opening = _contract(t, t["in"].format(place=place, edits="")) if t else f"In {place}, "
         head, unit = opening + head[m.end() :], TITLE_UNIT

@@ -137,10 +137,8 @@ class AmendmentPanel(QWidget):
         self.amended_button.clicked.connect(self.amended_requested)
         return buttons
 
-    def _instruction_form(self) -> QGroupBox:
-        """The fields of the instruction selected."""
-        self.form_box = QGroupBox(tr("Instruction"))
-        form = QFormLayout(self.form_box)
+    def _choices(self) -> None:
+        """The instruction's action, scope, place (the draft, its title, a later part, an annex) and part."""
         self.action = QComboBox()
         for _, label in _ACTIONS:
             self.action.addItem(tr(label))
@@ -153,6 +151,12 @@ class AmendmentPanel(QWidget):
         self.part = QComboBox()
         for _, label in _PARTS:
             self.part.addItem(tr(label))
+
+    def _instruction_form(self) -> QGroupBox:
+        """The fields of the instruction selected."""
+        self.form_box = QGroupBox(tr("Instruction"))
+        form = QFormLayout(self.form_box)
+        self._choices()
         self.number = QSpinBox()
         self.number.setRange(0, 999)
         self.number.setToolTip(tr("The paragraph's number in the draft as issued (0: before the first)"))
@@ -237,7 +241,9 @@ class AmendmentPanel(QWidget):
         whole = ins.paragraph is not None or not (ins.old or ins.new or ins.after or self._words.get(ins.id))
         self.scope.setCurrentIndex(0 if whole else 1)
         self.part.setCurrentIndex([p for p, _ in _PARTS].index(ins.part))
-        if self.unit.findData(ins.unit) < 0:  # a unit read from a file beyond the usual ones (part F, annex IX)
+        if (
+            self.unit.findData(ins.unit) < 0
+        ):  # a unit read from a file beyond the usual ones (part F, annex IX)
             self.unit.addItem(_unit_label(ins.unit), ins.unit)
         self.unit.setCurrentIndex(self.unit.findData(ins.unit))
         show_number(self.number, ins.number)

@@ -218,3 +218,18 @@ def test_compile_says_a_copy_changes_only_the_unplaced_text(tmp_path: Path, caps
     err = capsys.readouterr().err.strip()
     assert code == 2 and len(err.splitlines()) == 1
     assert "changes only the unplaced text" in err and "is the same as" not in err
+
+
+def test_the_title_named_after_the_change_reads_back() -> None:
+    """A/80/L.28 names the title after the change ("Replace “Chernobyl” with “Chornobyl” in the title, the
+    preambular paragraphs and …"): for the title alone it reads as "In the title, replace …"; across the whole
+    text (no one paragraph) it stays refused, quoted as written."""
+    from app.model import TITLE_UNIT
+    from app.wording import parse_sentence
+
+    (ins,), _ = parse_sentence("Replace “Chernobyl” with “Chornobyl” in the title.")
+    assert (ins.unit, ins.action, ins.old, ins.new) == (TITLE_UNIT, Action.REPLACE, "Chernobyl", "Chornobyl")
+    whole = "Replace “Chernobyl” with “Chornobyl” in the title, the preambular paragraphs and the operative paragraphs"
+    with pytest.raises(InputError) as refused:
+        parse_sentence(whole)
+    assert str(refused.value) == f"not an amendment instruction in the set wording: “{whole}”"
