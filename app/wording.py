@@ -624,6 +624,7 @@ def _operative_words(number: str, sub: str, language: str) -> str:
     return f"operative paragraph {number} {sub}".strip()
 
 
+@cache
 def _unit_patterns(language: str) -> dict[str, re.Pattern[str]]:
     """Patterns for a sentence's place beyond part A, in the language's unit words, matched outside quotes."""
     w = _unit_words(language)

@@ -233,3 +233,20 @@ def test_the_title_named_after_the_change_reads_back() -> None:
     with pytest.raises(InputError) as refused:
         parse_sentence(whole)
     assert str(refused.value) == f"not an amendment instruction in the set wording: “{whole}”"
+
+
+def test_a_project_file_with_an_instruction_beyond_part_a_is_version_3(tmp_path: Path) -> None:
+    """A Resolute that reads up to version 2 would apply the instruction to part A: the file says it needs 3."""
+    import json
+
+    base, proposed, _, _ = _annex_edit()
+    proposed.annexes[0].paragraphs.pop()
+    save_project(amendments.amendment(base, proposed), tmp_path / "annex.json")
+    proposed = copy.deepcopy(base)
+    proposed.operative[0].text += " and more"
+    save_project(amendments.amendment(base, proposed), tmp_path / "draft.json")
+    versions = [
+        json.loads((tmp_path / n).read_text(encoding="utf-8"))["version"]
+        for n in ("annex.json", "draft.json")
+    ]
+    assert versions == [3, 2]
