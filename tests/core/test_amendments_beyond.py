@@ -250,3 +250,19 @@ def test_a_project_file_with_an_instruction_beyond_part_a_is_version_3(tmp_path:
         for n in ("annex.json", "draft.json")
     ]
     assert versions == [3, 2]
+
+
+@pytest.mark.parametrize("edit", ["title", "annex start"])
+def test_a_lone_instruction_beyond_part_a_opens_the_body_of_a_text_file(edit: str, tmp_path: Path) -> None:
+    """With no number before it, the only sentence ("In the title, …", "At the beginning of the annex, …") has
+    to be told from the title's last line by its own opening words."""
+    base, proposed, _, _ = _annex_edit()
+    if edit == "title":
+        proposed.title = proposed.title.replace("meetings", "sessions", 1)
+    else:
+        proposed.annexes[0].paragraphs.insert(
+            0, Paragraph(text="The commemoration shall open the first meeting.")
+        )
+    made = amendments.amendment(base, proposed)
+    assert len(amendments.items(made.instructions)) == 1
+    _round_trips(base, proposed, made, tmp_path)
