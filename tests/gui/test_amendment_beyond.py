@@ -83,3 +83,26 @@ def test_choosing_where_an_instruction_acts_rewords_it(window, tmp_path: Path) -
     )
     window.undo()
     assert window.res.instructions[0].unit == "" and panel.unit.currentData() == ""
+
+
+def test_a_proposal_changing_only_the_unplaced_text_is_refused_saying_so(
+    window, prompter, qtbot, tmp_path: Path
+) -> None:  # noqa: ANN001
+    """The facilitator adds a delegation's copy whose only change is to the unplaced text after the last
+    paragraph: the editor says so (it said the copy was the same as the base) and adds no proposal."""
+    base = read_document(ANNEXED).resolution
+    base.unplaced = ["A note the reader kept"]
+    save_project(base, tmp_path / "draft.json")
+    assert window.files.open_path(tmp_path / "draft.json")
+    window.negotiation.show()
+    window.negotiation.start()
+    proposed = load_project(tmp_path / "draft.json")
+    proposed.unplaced = ["Another note the delegation typed"]
+    save_project(proposed, tmp_path / "eu.json")
+    prompter.paths, prompter.texts = [tmp_path / "eu.json"], ["EU"]
+    window.negotiation.add_proposal()
+    qtbot.waitUntil(lambda: bool(prompter.errors), timeout=20000)
+    (title, message), *_ = prompter.errors
+    assert title == "Cannot read the proposal"
+    assert "EU changes only the unplaced text" in message and "same as" not in message
+    assert not window.res.negotiation.proposals
