@@ -277,7 +277,7 @@ def _refuse_beyond_the_wording(base: Resolution, proposed: Resolution) -> None:
     the unplaced text changed had no instruction, and the amendment would read as if the proposed version kept
     the base's words. Refused in one line."""
     reach = (
-        (say("the parts after part A (one added, removed or retitled)"), _parts_frame),
+        (say("the parts (one added, removed or retitled)"), _parts_frame),
         (say("the annexes (one added, removed or retitled)"), _annexes_frame),
         (say("an annex whose paragraphs are unnumbered"), _unnumbered_annexes),
         (
@@ -297,7 +297,7 @@ def _refuse_beyond_the_wording(base: Resolution, proposed: Resolution) -> None:
 
 
 def _parts_frame(r: Resolution) -> list[str]:
-    return [_words(u.title) for u in r.later_parts]
+    return [_words(r.part_title)] + [_words(u.title) for u in r.later_parts]
 
 
 def _annexes_frame(r: Resolution) -> list[tuple[str, bool]]:

@@ -266,3 +266,14 @@ def test_a_lone_instruction_beyond_part_a_opens_the_body_of_a_text_file(edit: st
     made = amendments.amendment(base, proposed)
     assert len(amendments.items(made.instructions)) == 1
     _round_trips(base, proposed, made, tmp_path)
+
+
+def test_part_a_retitled_is_refused() -> None:
+    """Part A's own title ("Information in the service of humanity") has no instruction either."""
+    base = read_document(IN_PARTS).resolution
+    assert base.part_title
+    proposed = copy.deepcopy(base)
+    proposed.part_title += " and of peace"
+    with pytest.raises(InputError) as refused:
+        amendments.amendment(base, proposed)
+    assert "the parts (one added, removed or retitled)" in str(refused.value)
