@@ -20,9 +20,18 @@ from app.formatting import subparagraph_label
 from app.languages import get_language
 from app.lexicon import detect_opener
 from app.messages import Phrase, say
-from app.model import Action, DocumentKind, Header, Instruction, Paragraph, Part, Resolution
-from app.render import Block, join_opener
-from app.wording import Edit, in_paragraph, is_text_edit, paragraph_name, segment_edits, sentence
+from app.model import TITLE_UNIT, Action, DocumentKind, Header, Instruction, Paragraph, Part, Resolution
+from app.render import Block, annex_units, join_opener, part_letter
+from app.wording import (
+    Edit,
+    in_paragraph,
+    is_annex_unit,
+    is_text_edit,
+    paragraph_name,
+    place_name,
+    segment_edits,
+    sentence,
+)
 
 # --- text of a paragraph --------------------------------------------------------------------------------
 
@@ -135,10 +144,12 @@ def _sub_label(path: list[int]) -> str:
 
 
 def _derive_pair(
-    part: Part, number: int, path: list[int], bp: Paragraph, np: Paragraph, by_id: bool, subs: bool
+    at: tuple[str, Part, int], path: list[int], bp: Paragraph, np: Paragraph, by_id: bool, subs: bool
 ) -> list[Instruction] | None:
     """Instructions from one paragraph to its counterpart, or None when only the whole paragraph will do.
-    `subs`: subparagraphs may be deleted and inserted one by one (else any such change replaces the whole)."""
+    `at`: the paragraph's unit, part and number. `subs`: subparagraphs may be deleted and inserted one by one
+    (else any such change replaces the whole)."""
+    unit, part, number = at
     sub = _sub_label(path)
     if bp.heading != np.heading or bp.tail != np.tail:
         return None
@@ -151,22 +162,25 @@ def _derive_pair(
         edits = _text_edits(before, after)
         if edits is None:
             return None
-        out += [Instruction(e.action, part, number, sub, old=e.old, new=e.new, after=e.after) for e in edits]
+        out += [
+            Instruction(e.action, part, number, sub, old=e.old, new=e.new, after=e.after, unit=unit)
+            for e in edits
+        ]
     index = 0  # the base subparagraph last passed
     for a, b in pairs:
         index += a is not None
         label = _sub_label([*path, index]) if index else f"{sub} (0)".strip()
         if a is not None and b is not None:
-            inner = _derive_pair(part, number, [*path, index], a, b, by_id, subs)
+            inner = _derive_pair(at, [*path, index], a, b, by_id, subs)
             out += (
                 inner
                 if inner is not None
-                else [Instruction(Action.REPLACE, part, number, label, paragraph=copy.deepcopy(b))]
+                else [Instruction(Action.REPLACE, part, number, label, paragraph=copy.deepcopy(b), unit=unit)]
             )
         elif a is not None:
-            out.append(Instruction(Action.DELETE, part, number, label, paragraph=copy.deepcopy(a)))
+            out.append(Instruction(Action.DELETE, part, number, label, paragraph=copy.deepcopy(a), unit=unit))
         elif b is not None:
-            out.append(Instruction(Action.INSERT, part, number, label, paragraph=copy.deepcopy(b)))
+            out.append(Instruction(Action.INSERT, part, number, label, paragraph=copy.deepcopy(b), unit=unit))
     return out
 
 
@@ -179,38 +193,69 @@ def _table_changed(bp: Paragraph | None, np: Paragraph | None) -> bool:
     return (bp.table, bp.header_rows, bp.text, bp.heading) != (np.table, np.header_rows, np.text, np.heading)
 
 
-def _refuse_table_change(part: Part, number: int) -> None:
+def _refuse_table_change(unit: str, part: Part, number: int) -> None:
     """The set wording names paragraphs by their numbers and has no sentence for a table's cells: an amendment
     that left the change out would read as if the proposed version kept the table."""
     raise InputError(
         say(
             "the proposed version changes the table next to {where}: an amendment cannot change a table; "
             "change it in the draft itself",
-            where=Phrase(paragraph_name, (part, max(number, 1))),
+            where=Phrase(place_name, (part, max(number, 1), "", unit)),
         )
     )
 
 
 def _derive(base: Resolution, proposed: Resolution, by_id: bool, subs: bool) -> list[Instruction]:
-    out: list[Instruction] = []
-    for part in Part:
+    out = _derive_title(base, proposed)
+    for unit, part, before, after in _places(base, proposed):
         number = 0
-        for bp, np in align(base.part(part), proposed.part(part), by_id=by_id):
+        for bp, np in align(before, after, by_id=by_id):
             if bp is not None and not bp.is_table:
                 number += 1  # a table is unnumbered: the paragraphs after it keep their printed numbers
             if _table_changed(bp, np):
-                _refuse_table_change(part, number)
+                _refuse_table_change(unit, part, number)
             if bp is not None and np is not None:
-                found = _derive_pair(part, number, [], bp, np, by_id, subs)
+                found = _derive_pair((unit, part, number), [], bp, np, by_id, subs)
                 out += (
                     found
                     if found is not None
-                    else [Instruction(Action.REPLACE, part, number, paragraph=copy.deepcopy(np))]
+                    else [Instruction(Action.REPLACE, part, number, paragraph=copy.deepcopy(np), unit=unit)]
                 )
             elif bp is not None:
-                out.append(Instruction(Action.DELETE, part, number, paragraph=copy.deepcopy(bp)))
+                out.append(Instruction(Action.DELETE, part, number, paragraph=copy.deepcopy(bp), unit=unit))
             elif np is not None:
-                out.append(Instruction(Action.INSERT, part, number, paragraph=copy.deepcopy(np)))
+                out.append(Instruction(Action.INSERT, part, number, paragraph=copy.deepcopy(np), unit=unit))
+    return out
+
+
+def _derive_title(base: Resolution, proposed: Resolution) -> list[Instruction]:
+    """ "In the title, replace “X” with “Y”" when the words read back exactly, else "Replace the title with the
+    following:" and the new title quoted."""
+    if _words(base.title) == _words(proposed.title):
+        return []
+    edits = _text_edits(base.title, proposed.title)
+    if edits is not None:
+        return [
+            Instruction(e.action, Part.OPERATIVE, 1, old=e.old, new=e.new, after=e.after, unit=TITLE_UNIT)
+            for e in edits
+        ]
+    return [
+        Instruction(
+            Action.REPLACE, Part.OPERATIVE, 1, paragraph=Paragraph(text=proposed.title), unit=TITLE_UNIT
+        )
+    ]
+
+
+def _places(
+    base: Resolution, proposed: Resolution
+) -> list[tuple[str, Part, list[Paragraph], list[Paragraph]]]:
+    """Every list of paragraphs an instruction can name, in reading order, with its unit: part A's (or the
+    draft's) preamble and operative part, each later part's, each annex's."""
+    out = [("", part, base.part(part), proposed.part(part)) for part in Part]
+    for index, (bu, pu) in enumerate(zip(base.later_parts, proposed.later_parts, strict=False), start=1):
+        out += [(part_letter(index), part, bu.part(part), pu.part(part)) for part in Part]
+    for unit, ba, pa in zip(annex_units(base.annexes), base.annexes, proposed.annexes, strict=False):
+        out.append((unit, Part.OPERATIVE, ba.paragraphs, pa.paragraphs))
     return out
 
 
@@ -227,17 +272,18 @@ def _read(paragraphs: list[Paragraph]) -> list[tuple]:
 
 
 def _refuse_beyond_the_wording(base: Resolution, proposed: Resolution) -> None:
-    """The set wording names the paragraphs of part A's preamble and operative part: a change to the title, to
-    part B and after, to an annex or to the unplaced text had no instruction and the amendment was written
-    without it (exit 0), reading as if the proposed version kept the base's words. Refused in one line."""
+    """The set wording names the title and the paragraphs of each part and annex: a part or an annex added,
+    removed or retitled, an annex's unnumbered paragraphs or a text adopted with no "Annex" line changed, or
+    the unplaced text changed had no instruction, and the amendment would read as if the proposed version kept
+    the base's words. Refused in one line."""
     reach = (
-        (say("the title"), lambda r: _words(r.title)),
+        (say("the parts (one added, removed or retitled)"), _parts_frame),
+        (say("the annexes (one added, removed or retitled)"), _annexes_frame),
+        (say("an annex whose paragraphs are unnumbered"), _unnumbered_annexes),
         (
-            say("a part after part A"),
-            lambda r: [(_words(u.title), _read(u.preamble), _read(u.operative)) for u in r.later_parts],
+            say("the unplaced text, which is outside the draft's paragraphs"),
+            lambda r: [_words(u) for u in r.unplaced],
         ),
-        (say("an annex"), lambda r: [(_words(a.title), a.labelled, _read(a.paragraphs)) for a in r.annexes]),
-        (say("the unplaced text"), lambda r: [_words(u) for u in r.unplaced]),
     )
     for what, read in reach:
         if read(base) != read(proposed):
@@ -250,18 +296,37 @@ def _refuse_beyond_the_wording(base: Resolution, proposed: Resolution) -> None:
             )
 
 
+def _parts_frame(r: Resolution) -> list[str]:
+    return [_words(r.part_title)] + [_words(u.title) for u in r.later_parts]
+
+
+def _annexes_frame(r: Resolution) -> list[tuple[str, bool]]:
+    return [(_words(a.title), a.labelled) for a in r.annexes]
+
+
+def _unnumbered_annexes(r: Resolution) -> list[list[tuple]]:
+    """The paragraphs of the annexes an instruction cannot name by number: unnumbered ones, or a text adopted
+    with no "Annex" line."""
+    return [
+        _read(a.paragraphs)
+        for a in r.annexes
+        if not a.labelled or any(not p.numbered and not p.is_table for p in a.paragraphs)
+    ]
+
+
 def derive(base: Resolution, proposed: Resolution) -> list[Instruction]:
     """The instructions that turn the paragraphs of `base` into those of `proposed`, in reading order of the
     base. Paragraphs and subparagraphs are aligned by the compare engine; changes inside a paragraph become
     text edits in the set wording when they read back exactly, else the paragraph is replaced whole. The
     finer instructions are kept only when applying them gives the proposed draft exactly. InputError for a
-    change the wording cannot say (a table's, the title's, a later part's, an annex's, unplaced text)."""
+    change the wording cannot say (a table's, a part or an annex added or retitled, unplaced text)."""
     _refuse_beyond_the_wording(base, proposed)
     by_id = same_project(base, proposed)
     fine = _derive(base, proposed, by_id, subs=True)
     try:
         amended = apply(fine, base)
-        if all(texts(amended.part(p)) == texts(proposed.part(p)) for p in Part):
+        same = all(texts(a) == texts(b) for _, _, a, b in _places(amended, proposed))
+        if same and _words(amended.title) == _words(proposed.title):
             return fine
     except InputError:
         pass
@@ -307,8 +372,10 @@ class _Changes:
 
 def _target(res: Resolution, ins: Instruction) -> tuple[list[Paragraph], int, Phrase]:
     """The list holding the named paragraph, its 1-based index there (0: before the first) and its name."""
-    where = Phrase(paragraph_name, (ins.part, max(ins.number, 1), ins.sub))
-    items = res.part(ins.part)
+    where = Phrase(place_name, (ins.part, max(ins.number, 1), ins.sub, ins.unit))
+    items = unit_list(res, ins.unit, ins.part)
+    if items is None:
+        raise InputError(say("the draft has no {place}", place=where))
     index = _list_index(items, ins.number)
     for sub_index in _sub_indexes(ins.sub):
         if not 1 <= index <= len(items):
@@ -317,6 +384,20 @@ def _target(res: Resolution, ins: Instruction) -> tuple[list[Paragraph], int, Ph
     if not 0 <= index <= len(items) or (index == 0 and ins.action is not Action.INSERT):
         raise InputError(say("the draft has no {place}", place=where))
     return items, index, where
+
+
+def unit_list(res: Resolution, unit: str, part: Part) -> list[Paragraph] | None:
+    """The paragraphs an instruction's unit and part name in `res`: part A's (or the draft's), a later part's
+    ("B"), an annex's ("Annex II"); None when the draft has no such part or annex."""
+    if not unit:
+        return res.part(part)
+    if is_annex_unit(unit):
+        units = annex_units(res.annexes)
+        return res.annexes[units.index(unit)].paragraphs if unit in units else None
+    for index, later in enumerate(res.later_parts, start=1):
+        if part_letter(index) == unit:
+            return later.part(part)
+    return None
 
 
 def _list_index(items: list[Paragraph], number: int) -> int:
@@ -339,6 +420,7 @@ def apply(
     amendment (`footnotes`, the amendment itself) come along with the paragraphs that cite them.
     Raises InputError when an instruction names a paragraph or words the draft does not have."""
     res = copy.deepcopy(base)
+    instructions = _apply_title(res, instructions)
     changes: dict[int, _Changes] = {}
     edits: dict[tuple[int, int], tuple[list[Paragraph], int, Phrase, Part, list[Instruction]]] = {}
     for ins in instructions:
@@ -365,6 +447,31 @@ def apply(
     return res
 
 
+def _apply_title(res: Resolution, instructions: list[Instruction]) -> list[Instruction]:
+    """Carry out the instructions on the title ("In the title, …", "Replace the title with the following:");
+    the others are returned, to be carried out on the paragraphs."""
+    mine = [ins for ins in instructions if ins.unit == TITLE_UNIT]
+    where = Phrase(place_name, (Part.OPERATIVE, 1, "", TITLE_UNIT))
+    edits = [ins for ins in mine if is_text_edit(ins)]
+    for ins in mine:
+        _check_title(ins, where)
+    if edits:
+        res.title = apply_edits(res.title, edits, where)
+    for ins in mine:
+        if ins.paragraph is not None and not is_text_edit(ins):
+            res.title = lead_text(ins.paragraph)
+    return [ins for ins in instructions if ins.unit != TITLE_UNIT]
+
+
+def _check_title(ins: Instruction, where: Phrase) -> None:
+    """A title is changed in its words or replaced whole: it cannot be deleted, nor a paragraph put next to it."""
+    if is_text_edit(ins):
+        return
+    if ins.action is not Action.REPLACE or ins.sub:
+        raise InputError(say("{place} can only be changed in its words or replaced", place=where))
+    _quoted_paragraph(ins, where)
+
+
 def _quoted_paragraph(ins: Instruction, where: Phrase) -> None:
     if ins.paragraph is None and ins.action is Action.INSERT:
         raise InputError(say("the new paragraph after {place} is missing", place=where))
@@ -375,6 +482,12 @@ def _quoted_paragraph(ins: Instruction, where: Phrase) -> None:
 def check_fits(ins: Instruction, base: Resolution) -> None:
     """Raise the InputError `apply([ins], base)` would raise (a paragraph or words the draft does not have),
     without copying the draft: an amendment's instructions are tried one by one."""
+    if ins.unit == TITLE_UNIT:
+        where = Phrase(place_name, (Part.OPERATIVE, 1, "", TITLE_UNIT))
+        _check_title(ins, where)
+        if is_text_edit(ins):
+            apply_edits(base.title, [ins], where)
+        return
     items, index, where = _target(base, ins)
     if is_text_edit(ins):
         apply_edits(lead_text(items[index - 1]), [ins], where)
@@ -390,7 +503,8 @@ def _depth(res: Resolution, items: list[Paragraph]) -> int:
         deeper = [p.subparagraphs for lst in lists for p in lst if p.subparagraphs]
         return walk(level + 1, deeper) if deeper else 0
 
-    return walk(0, [res.preamble, res.operative])
+    tops = [res.preamble, res.operative, *[u.part(p) for u in res.later_parts for p in Part]]
+    return walk(0, tops + [a.paragraphs for a in res.annexes])
 
 
 def _bring_footnotes(res: Resolution, source: Resolution) -> None:
@@ -473,17 +587,17 @@ def items(instructions: list[Instruction], language: str = "") -> list[Item]:
         ins = instructions[i]
         if is_text_edit(ins):
             group = [ins]
-            key = (ins.part, ins.number, ins.sub)
+            key = (ins.unit, ins.part, ins.number, ins.sub)
             while i + len(group) < len(instructions):
                 nxt = instructions[i + len(group)]
-                if not is_text_edit(nxt) or (nxt.part, nxt.number, nxt.sub) != key:
+                if not is_text_edit(nxt) or (nxt.unit, nxt.part, nxt.number, nxt.sub) != key:
                     break
                 group.append(nxt)
             phrases = [Edit(e.action, e.old, e.new, e.after).phrase_in(language) for e in group]
             if len(phrases) > 1:
                 phrases[-1] = f"{get_language(language).and_word} {phrases[-1]}"
-            where = paragraph_name(ins.part, ins.number, ins.sub, language=language)
-            out.append(Item(in_paragraph(where, phrases, language), tuple(group)))
+            where = paragraph_name(ins.part, ins.number, ins.sub, language=language, unit=ins.unit)
+            out.append(Item(in_paragraph(where, phrases, language, unit=ins.unit), tuple(group)))
             i += len(group)
             continue
         text = sentence(ins, language=language)
@@ -519,7 +633,8 @@ def instruction_blocks(instructions: list[Instruction], language: str = "") -> l
         if first.sub:
             level = len(first.sub.split())
             label = _next_label(first.sub) if first.action is Action.INSERT else first.sub.split()[-1]
-        punct = "," if first.part is Part.PREAMBLE else ";"
+        # an annex's paragraphs and the title keep their punctuation as written (None)
+        punct = None if first.unit else ("," if first.part is Part.PREAMBLE else ";")
         quoted = blocks_for(
             item.quoted, part=first.part, level=level, label=label, end=punct, role="quoted", unit=""
         )

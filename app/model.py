@@ -210,6 +210,9 @@ class Instruction:
     `new`, a deletion `old` alone. Whole paragraphs (`paragraph` set, `old`/`new` empty): DELETE quotes the
     paragraph it deletes, REPLACE gives the paragraph's new text, INSERT adds `paragraph` after paragraph
     `number` of its part (0: before the first). `sub` names a subparagraph ("(a)") of paragraph `number`.
+    `unit` names where the paragraph stands beyond part A: "" (the draft, or its part A), "title" (the title
+    itself, `number` 1), a later part's letter ("B") or an annex's label as printed ("Annex", "Annex II"; its
+    paragraphs are OPERATIVE).
     """
 
     action: Action
@@ -221,6 +224,10 @@ class Instruction:
     after: str = ""
     paragraph: Paragraph | None = None
     id: str = field(default_factory=new_id)
+    unit: str = ""
+
+
+TITLE_UNIT = "title"  # Instruction.unit of a change to the title
 
 
 @dataclass

@@ -9,15 +9,16 @@
      "operative": [...], "footnotes": [{"id", "text", "mark" (optional)}],
      "part_title": "...", "parts": [{"id", "title", "preamble", "operative"}],     (parts B, C ...)
      "annexes": [{"id", "title", "paragraphs": [...], "labelled": false (optional)}],
-     "instructions": [{"id", "action", "part", "number", "sub", "old", "new", "after", "paragraph"}],
+     "instructions": [{"id", "action", "part", "number", "sub", "old", "new", "after", "paragraph",
+                       "unit" (optional: "title", a part's letter "B", an annex's label "Annex II")}],
      "unplaced": ["..."],
      "negotiation": {...}}                                                          (optional)
 
 Texts use the inline markup of `app.inline`. Older versions are migrated on load (version 1 kept what a reader
 could not place, annexes included, as plain text under "annex": it becomes "unplaced"); newer ones are refused.
 Keys for what a document does not have (parts, annexes, instructions) are left out. Version 3 is version 2
-with a negotiation whose proposals change tables' cells or rows (`app.negotiation.storage`); it is written only
-for such a file, and a version 2 file reads as it is.
+with a negotiation whose proposals change tables' cells or rows (`app.negotiation.storage`), or with an
+instruction's "unit"; it is written only for such a file, and a version 2 file reads as it is.
 
 "negotiation" (optional, still version 2: files without it load as before) holds a text under negotiation:
 proposals with their edits, the facilitator's decisions, paragraph status with history, brackets and their
@@ -119,8 +120,11 @@ def to_dict(res: Resolution) -> dict[str, Any]:
 
 
 def _version(res: Resolution) -> int:
-    """3 for a negotiation with proposals on tables' cells or rows, else 2: a file without them still opens in
-    a Resolute that reads up to version 2."""
+    """3 for a negotiation with proposals on tables' cells or rows, or an amendment with an instruction beyond
+    part A (its "unit": a Resolute reading up to version 2 would apply it to part A), else 2: a file without them
+    still opens in a Resolute that reads up to version 2."""
+    if any(ins.unit for ins in res.instructions):
+        return 3
     if res.negotiation is None:
         return 2
     from app.negotiation.storage import uses_version_3
@@ -167,6 +171,7 @@ def _instruction_to_dict(i: Instruction) -> dict[str, Any]:
         "new": i.new,
         "after": i.after,
         "paragraph": _para_to_dict(i.paragraph) if i.paragraph else None,
+        **({"unit": i.unit} if i.unit else {}),
     }
 
 
@@ -337,6 +342,7 @@ def _instruction_from_dict(d: dict[str, Any], seen: set[str]) -> Instruction:
         after=_str(d.get("after")),
         paragraph=_para_from_dict(paragraph, seen, 0) if paragraph is not None else None,
         id=_str(d.get("id")) or new_id(),
+        unit=_str(d.get("unit")),
     )
 
 

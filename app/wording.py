@@ -29,7 +29,7 @@ from app.errors import InputError
 from app.formatting import ordinal_words, parse_ordinal_words, subparagraph_label
 from app.languages import all_languages, get_language
 from app.messages import say
-from app.model import Action, Instruction, Part
+from app.model import TITLE_UNIT, Action, Instruction, Part
 
 OPEN, CLOSE = "“", "”"
 
@@ -76,10 +76,76 @@ def _sub_out(text: str) -> str:
     )
 
 
+# where a paragraph stands beyond part A (`Instruction.unit`): the English forms; another language's are keys of
+# the same names in its [amendments] table
+_UNIT_WORDS_EN = {
+    "title": "the title",
+    "in_title": "In the title, {edits}",
+    "of_part": " of part {letter}",
+    "of_annex": " of the annex",
+    "of_annex_n": " of annex {number}",
+    "annex": "the annex",
+    "annex_n": "annex {number}",
+    "annex_paragraph": "paragraph {number}",
+    "annex_paragraph_sub": "paragraph {number} {sub}",
+}
+
+
+def _unit_words(language: str) -> dict[str, Any]:
+    t = _table(language)
+    return t if "of_part" in t else _UNIT_WORDS_EN
+
+
+def is_annex_unit(unit: str) -> bool:
+    return unit == "Annex" or unit.startswith("Annex ")
+
+
+def unit_suffix(unit: str, language: str = "") -> str:
+    """ " of part B", " of the annex", " of annex II"; "" for the draft itself (or its part A)."""
+    w = _unit_words(language)
+    if not unit or unit == TITLE_UNIT:
+        return ""
+    if is_annex_unit(unit):
+        number = unit.removeprefix("Annex").strip()
+        return w["of_annex_n"].format(number=number) if number else w["of_annex"]
+    return w["of_part"].format(letter=unit)
+
+
+def unit_whole(unit: str, part: Part, language: str = "") -> str:
+    """The list a new first paragraph goes at the beginning of: "the annex", "the preamble of part B"."""
+    t = _table(language)
+    if is_annex_unit(unit):
+        w = _unit_words(language)
+        number = unit.removeprefix("Annex").strip()
+        return w["annex_n"].format(number=number) if number else w["annex"]
+    whole = t["preamble" if part is Part.PREAMBLE else "operative_part"] if t else f"the {part_name(part)}"
+    return whole + unit_suffix(unit, language)
+
+
 def paragraph_name(
-    part: Part, number: int, sub: str = "", *, numbered: bool = True, language: str = ""
+    part: Part, number: int, sub: str = "", *, numbered: bool = True, language: str = "", unit: str = ""
 ) -> str:
-    """How paragraph `number` of `part` (and its subparagraph `sub`, "(b)" or "(b) (ii)") is named."""
+    """How paragraph `number` of `part` (and its subparagraph `sub`, "(b)" or "(b) (ii)") is named; `unit`:
+    the title ("the title"), a later part ("operative paragraph 2 of part B") or an annex ("paragraph 3 of
+    annex II")."""
+    if unit == TITLE_UNIT:
+        return _unit_words(language)["title"]
+    if is_annex_unit(unit):
+        w = _unit_words(language)
+        labels = _sub_in(language, sub) if _table(language) else sub
+        top = w["annex_paragraph_sub" if sub else "annex_paragraph"].format(number=number, sub=labels)
+        return top + unit_suffix(unit, language)
+    return _paragraph_name(part, number, sub, numbered=numbered, language=language) + unit_suffix(
+        unit, language
+    )
+
+
+def place_name(part: Part, number: int, sub: str = "", unit: str = "", *, language: str = "") -> str:
+    """`paragraph_name` with the unit given in place (a `Phrase` passes its fields in order)."""
+    return paragraph_name(part, number, sub, language=language, unit=unit)
+
+
+def _paragraph_name(part: Part, number: int, sub: str, *, numbered: bool, language: str) -> str:
     t = _table(language)
     if t:
         if part is Part.PREAMBLE:
@@ -236,8 +302,11 @@ def segment_edits(segments: list[Segment], *, punctuation: bool = False) -> list
     return out
 
 
-def in_paragraph(where: str, phrases: list[str], language: str = "") -> str:
+def in_paragraph(where: str, phrases: list[str], language: str = "", *, unit: str = "") -> str:
     t = _table(language)
+    if unit == TITLE_UNIT:  # "In the title, …" ("Dans le titre, …": not "Au titre", which means "as")
+        joint = get_language(language).punctuate(";") + " " if t else "; "
+        return _unit_words(language)["in_title"].format(edits=joint.join(phrases))
     if t:
         joint = get_language(language).punctuate(";") + " "  # French: "…\u00a0; …"
         return _contract(t, t["in"].format(place=where, edits=joint.join(phrases)))
@@ -267,14 +336,16 @@ _NEW_KEY = {
 }
 
 
-def insert_paragraph(after: str, part: Part, kind: str, language: str = "", *, before: bool = False) -> str:
-    """ "After X, insert a new ... reading:"; `after` empty: at the beginning of the part; `before`: the new
-    paragraph goes before `after`."""
+def insert_paragraph(
+    after: str, part: Part, kind: str, language: str = "", *, before: bool = False, unit: str = ""
+) -> str:
+    """ "After X, insert a new ... reading:"; `after` empty: at the beginning of the part (of `unit`'s part or
+    annex); `before`: the new paragraph goes before `after`."""
     t = _table(language)
     if t:
-        new = t[_NEW_KEY[kind]]
+        new = t[_NEW_KEY.get(kind, "new_operative")]
         if not after:
-            where = t["preamble" if part is Part.PREAMBLE else "operative_part"]
+            where = unit_whole(unit, part, language)
             return _contract(t, t["insert_start"].format(part=where, new=new)) + ":"
         return (
             _contract(t, t["insert_before" if before else "insert_after"].format(place=after, new=new)) + ":"
@@ -282,7 +353,7 @@ def insert_paragraph(after: str, part: Part, kind: str, language: str = "", *, b
     if before:
         return f"Before {after}, insert a new {kind} reading:"
     if not after:
-        return f"At the beginning of the {part_name(part)}, insert a new {kind} reading:"
+        return f"At the beginning of {unit_whole(unit, part)}, insert a new {kind} reading:"
     return f"After {after}, insert a new {kind} reading:"
 
 
@@ -293,17 +364,18 @@ def is_text_edit(ins: Instruction) -> bool:
 
 def sentence(ins: Instruction, *, numbered: bool = True, language: str = "") -> str:
     """The sentence of one whole-paragraph instruction (text edits go through `in_paragraph`)."""
-    where = paragraph_name(ins.part, ins.number, ins.sub, numbered=numbered, language=language)
+    unit = ins.unit
+    where = paragraph_name(ins.part, ins.number, ins.sub, numbered=numbered, language=language, unit=unit)
     if ins.action is Action.DELETE:
         return delete_paragraph(where, reading=ins.paragraph is not None, language=language)
     if ins.action is Action.REPLACE:
         return replace_paragraph(where, language)
-    kind = "subparagraph" if ins.sub else paragraph_kind(ins.part)
+    kind = "subparagraph" if ins.sub else ("paragraph" if is_annex_unit(unit) else paragraph_kind(ins.part))
     labels = ins.sub.split()
     if labels and labels[-1] == "(0)":  # a new first subparagraph
         first = " ".join([*labels[:-1], subparagraph_label(len(labels), 1)])
         return insert_paragraph(
-            paragraph_name(ins.part, ins.number, first, language=language),
+            paragraph_name(ins.part, ins.number, first, language=language, unit=unit),
             ins.part,
             kind,
             language,
@@ -311,8 +383,8 @@ def sentence(ins: Instruction, *, numbered: bool = True, language: str = "") -> 
         )
     if ins.sub:  # a new subparagraph goes after subparagraph `sub`
         return insert_paragraph(where, ins.part, kind, language)
-    after = paragraph_name(ins.part, ins.number, language=language) if ins.number else ""
-    return insert_paragraph(after, ins.part, kind, language)
+    after = paragraph_name(ins.part, ins.number, language=language, unit=unit) if ins.number else ""
+    return insert_paragraph(after, ins.part, kind, language, unit=unit)
 
 
 # --- tables: a table is named by its place, a cell by its row and column ----------------------------
@@ -526,13 +598,96 @@ def parse_sentence(text: str, language: str | None = None) -> tuple[list[Instruc
     error: InputError | None = None
     for code in codes:
         try:
-            if _table(code):
-                return _parse_in_language(text, code)
-            return _parse_english(text)
+            plain, unit = _without_unit(text, code)
+            try:
+                found, carried = _parse_in_language(plain, code) if _table(code) else _parse_english(plain)
+            except InputError:
+                if not unit:
+                    raise
+                shown = re.sub(r"\s+", " ", text).strip()[:120]  # as written, not as reread without its unit
+                raise InputError(
+                    say("not an amendment instruction in the set wording: “{text}”", text=shown)
+                ) from None
+            for ins in found:
+                ins.unit = unit
+            return found, carried
         except InputError as exc:
             error = error or exc
     assert error is not None
     raise error
+
+
+def _operative_words(number: str, sub: str, language: str) -> str:
+    t = _table(language)
+    if t:
+        return t["operative_sub" if sub else "operative"].format(number=number, sub=sub, ordinal="")
+    return f"operative paragraph {number} {sub}".strip()
+
+
+@cache
+def _unit_patterns(language: str) -> dict[str, re.Pattern[str]]:
+    """Patterns for a sentence's place beyond part A, in the language's unit words, matched outside quotes."""
+    w = _unit_words(language)
+    groups = {"number": r"(?P<num>\d+)", "sub": rf"(?P<sub>{_SUB_RE})", "letter": r"(?P<letter>[A-Z]{1,2})"}
+    roman = {**groups, "number": r"(?P<roman>[IVXLC]+)"}
+    suffix = rf"(?:{_pattern(w['of_annex_n'], roman)}|{_pattern(w['of_annex'], groups)})"
+    head = w["in_title"].split("{edits}")[0]
+    return {
+        "in_title": re.compile(rf"^{_pattern(head.rstrip(), groups)}\s*", re.I),
+        "title": re.compile(rf"\b{_pattern(w['title'], groups)}\b", re.I),
+        "annex_sub": re.compile(rf"\b{_pattern(w['annex_paragraph_sub'], groups)}{suffix}", re.I),
+        "annex_paragraph": re.compile(rf"\b{_pattern(w['annex_paragraph'], groups)}{suffix}", re.I),
+        "annex_whole": re.compile(
+            rf"^(?:{_pattern(_start_of(w['annex_n'], language), roman)}|{_pattern(_start_of(w['annex'], language), groups)})",
+            re.I,
+        ),
+        "of_part": re.compile(_pattern(w["of_part"], groups)),
+    }
+
+
+def _start_of(whole: str, language: str) -> str:
+    """The words of a new first paragraph's sentence up to its list ("At the beginning of the annex"), as printed
+    (contracted: "Al comienzo del anexo")."""
+    t = _table(language)
+    if t:
+        return _contract(t, t["insert_start"].split("{part}")[0] + whole)
+    return f"At the beginning of {whole}"
+
+
+_TITLE_LAST = re.compile(r"(?P<edit>(?:replace|delete|insert|add) .+?),? in the title", re.I)
+
+
+def _without_unit(text: str, language: str) -> tuple[str, str]:
+    """The sentence as it would read in part A, and the unit it names ("title", "B", "Annex II"; "" for none):
+    "In paragraph 3 of annex II, …" reads as "In operative paragraph 3, …" in annex II."""
+    holed, quoted = _holes(text)
+    head, colon, rest = holed.partition(":")
+    p = _unit_patterns(language)
+    t = _table(language)
+    unit = ""
+    late = None if t else _TITLE_LAST.fullmatch(head.strip().rstrip(";.").strip())
+    if late:  # "Replace “X” with “Y” in the title" (A/80/L.28): the change first, the title after it
+        head, unit = f"In {_operative_words('1', '', language)}, {late.group('edit')}", TITLE_UNIT
+    elif m := p["in_title"].match(head):
+        place = _operative_words("1", "", language)
+        opening = _contract(t, t["in"].format(place=place, edits="")) if t else f"In {place}, "
+        head, unit = opening + head[m.end() :], TITLE_UNIT
+    elif m := p["title"].search(head):
+        head, unit = head[: m.start()] + _operative_words("1", "", language) + head[m.end() :], TITLE_UNIT
+    elif m := p["annex_sub"].search(head) or p["annex_paragraph"].search(head):
+        sub = m.groupdict().get("sub") or ""
+        unit = "Annex " + m.group("roman") if m.group("roman") else "Annex"
+        head = head[: m.start()] + _operative_words(m.group("num"), sub, language) + head[m.end() :]
+    elif m := p["of_part"].search(head):
+        head, unit = head[: m.start()] + head[m.end() :], m.group("letter")
+    elif m := p["annex_whole"].search(head):
+        unit = "Annex " + m.group("roman") if m.group("roman") else "Annex"
+        whole = t["operative_part"] if t else f"the {part_name(Part.OPERATIVE)}"
+        head = _start_of(whole, language) + head[m.end() :]
+    if not unit:
+        return text, ""
+    whole_text = head + colon + rest
+    return re.sub(r"\0(\d+)\0", lambda h: quote(quoted[int(h.group(1))], language), whole_text), unit
 
 
 def sentence_language(text: str) -> str:
@@ -797,11 +952,14 @@ def opening_pattern() -> re.Pattern[str]:
             text = t[kind]
             slot = "{part}" if "{part}" in text else "{place}"
             text = text[: text.index(slot) + len(slot)]
+            w = _unit_words(code)
             if slot == "{part}":
-                fills = [t["preamble"], t["operative_part"]]
+                fills = [t["preamble"], t["operative_part"], w["annex"], w["annex_n"]]
             else:
                 fills = [
                     t[k] for k in ("preambular_sub", "preambular", "operative_sub", "operative", "single")
-                ]
+                ] + [w["title"]]
+            groups["number"] = r"(?:\d+|[IVXLC]+)"
             heads |= {_pattern(_contract(t, text.replace(slot, fill)), groups) for fill in fills}
+        heads.add(_pattern(_unit_words(code)["in_title"].split("{edits}")[0].rstrip(), {}))
     return re.compile("|".join(f"(?:{h})" for h in sorted(heads)) or r"(?!)", re.I)

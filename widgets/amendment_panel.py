@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from app import inline
 from app.amendments import items
 from app.interface import marked, tr
-from app.model import Action, Instruction, Paragraph, Part
+from app.model import TITLE_UNIT, Action, Instruction, Paragraph, Part
 from app.render import join_opener
 from widgets.fields import show_number
 
@@ -43,6 +43,24 @@ _ACTIONS = [
 ]
 _PARTS = [(Part.PREAMBLE, marked("Preambular paragraph")), (Part.OPERATIVE, marked("Operative paragraph"))]
 _SCOPES = [marked("The whole paragraph"), marked("Words in the paragraph")]
+# where the paragraph stands (`Instruction.unit`): the draft or its part A, the title, a later part, an annex
+_ROMANS = ("I", "II", "III", "IV", "V", "VI")
+_UNITS = [("", marked("The draft (its part A)")), (TITLE_UNIT, marked("The title"))]
+
+
+def _unit_label(unit: str) -> str:
+    for value, label in _UNITS:
+        if value == unit:
+            return tr(label)
+    if unit == "Annex":
+        return tr("The annex")
+    if unit.startswith("Annex "):
+        return tr("Annex {number}").format(number=unit.removeprefix("Annex "))
+    return tr("Part {letter}").format(letter=unit)
+
+
+def _unit_choices() -> list[str]:
+    return ["", TITLE_UNIT, "B", "C", "D", "Annex", *[f"Annex {r}" for r in _ROMANS]]
 
 
 def describe(ins: Instruction, language: str = "") -> str:
@@ -119,18 +137,26 @@ class AmendmentPanel(QWidget):
         self.amended_button.clicked.connect(self.amended_requested)
         return buttons
 
-    def _instruction_form(self) -> QGroupBox:
-        """The fields of the instruction selected."""
-        self.form_box = QGroupBox(tr("Instruction"))
-        form = QFormLayout(self.form_box)
+    def _choices(self) -> None:
+        """The instruction's action, scope, place (the draft, its title, a later part, an annex) and part."""
         self.action = QComboBox()
         for _, label in _ACTIONS:
             self.action.addItem(tr(label))
         self.scope = QComboBox()
         self.scope.addItems([tr(s) for s in _SCOPES])
+        self.unit = QComboBox()
+        self.unit.setToolTip(tr("Where the paragraph stands: the draft, its title, a later part or an annex"))
+        for unit in _unit_choices():
+            self.unit.addItem(_unit_label(unit), unit)
         self.part = QComboBox()
         for _, label in _PARTS:
             self.part.addItem(tr(label))
+
+    def _instruction_form(self) -> QGroupBox:
+        """The fields of the instruction selected."""
+        self.form_box = QGroupBox(tr("Instruction"))
+        form = QFormLayout(self.form_box)
+        self._choices()
         self.number = QSpinBox()
         self.number.setRange(0, 999)
         self.number.setToolTip(tr("The paragraph's number in the draft as issued (0: before the first)"))
@@ -151,6 +177,7 @@ class AmendmentPanel(QWidget):
         self.text.setTabChangesFocus(True)
         form.addRow(tr("Action:"), self.action)
         form.addRow(tr("Acts on:"), self.scope)
+        form.addRow(tr("Where:"), self.unit)
         form.addRow(tr("Paragraph:"), self.part)
         form.addRow(tr("Number:"), self.number)
         form.addRow(tr("Subparagraph:"), self.sub)
@@ -159,13 +186,14 @@ class AmendmentPanel(QWidget):
             form.addRow(label, widget)
         form.addRow(tr("Opener:"), self.opener)
         form.addRow(tr("Quoted text:"), self.text)
-        for combo in (self.action, self.scope, self.part):
+        for combo in (self.action, self.scope, self.unit, self.part):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(8)
         self.form = form
         self.action.currentIndexChanged.connect(lambda _: self._field_changed(False))
         self.scope.currentIndexChanged.connect(lambda _: self._field_changed(False))
         self.part.currentIndexChanged.connect(lambda _: self._field_changed(False))
+        self.unit.currentIndexChanged.connect(lambda _: self._field_changed(False))
         self.number.valueChanged.connect(lambda _: self._field_changed(True))
         for line in (self.sub, self.after, self.old, self.new, self.opener):
             line.textEdited.connect(lambda _: self._field_changed(True))
@@ -213,6 +241,11 @@ class AmendmentPanel(QWidget):
         whole = ins.paragraph is not None or not (ins.old or ins.new or ins.after or self._words.get(ins.id))
         self.scope.setCurrentIndex(0 if whole else 1)
         self.part.setCurrentIndex([p for p, _ in _PARTS].index(ins.part))
+        if (
+            self.unit.findData(ins.unit) < 0
+        ):  # a unit read from a file beyond the usual ones (part F, annex IX)
+            self.unit.addItem(_unit_label(ins.unit), ins.unit)
+        self.unit.setCurrentIndex(self.unit.findData(ins.unit))
         show_number(self.number, ins.number)
         for widget, value in (
             (self.sub, ins.sub),
@@ -253,6 +286,7 @@ class AmendmentPanel(QWidget):
             old,
             action=_ACTIONS[self.action.currentIndex()][0],
             part=_PARTS[self.part.currentIndex()][0],
+            unit=self.unit.currentData() or "",
             number=self.number.value(),
             sub=self.sub.text().strip(),
             old="" if whole else self.old.text(),
@@ -267,11 +301,13 @@ class AmendmentPanel(QWidget):
     def add_instruction(self) -> None:
         row = self.list.currentRow()
         last = self.instructions[row] if 0 <= row < len(self.instructions) else None
+        unit = last.unit if last and last.unit != TITLE_UNIT else ""  # a title takes no new paragraph
         ins = Instruction(
             Action.INSERT,
             last.part if last else Part.OPERATIVE,
             last.number if last else 1,
             paragraph=Paragraph(),
+            unit=unit,
         )
         self.instructions.insert(row + 1, ins)
         self.edited.emit(copy.deepcopy(self.instructions), False)

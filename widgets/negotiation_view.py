@@ -358,6 +358,7 @@ class NegotiationPanel(QObject):
 
     def _proposals_read(self, read: list[Proposal] | Resolution, base: Resolution, version: str) -> None:
         """The proposals of a tracked Word file, or a plain draft whose author the user names."""
+        from app.negotiation.outside import refuse_outside_only
         from app.negotiation.proposals import derive
 
         if isinstance(read, list):
@@ -369,8 +370,15 @@ class NegotiationPanel(QObject):
             tr("Delegation or group (EU, G77 and China …):"),
             "",
         )
-        if name:
-            self._run(commands.add_proposals, proposals=[derive(base, read, name.strip(), version)])
+        if not name:
+            return
+        proposal = derive(base, read, name.strip(), version)
+        try:
+            refuse_outside_only(base, read, proposal)
+        except ResoluteError as exc:
+            self.win.prompter.error(self.win, tr("Cannot read the proposal"), explain(exc))
+            return
+        self._run(commands.add_proposals, proposals=[proposal])
 
     def type_proposal(self) -> None:
         """A proposal read out in the room, on the selected paragraph (see `app.negotiation.typed`)."""

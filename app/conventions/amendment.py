@@ -15,8 +15,8 @@ from app.errors import InputError
 from app.findings import Finding, Severity
 from app.formatting import subparagraph_label
 from app.messages import Message, Phrase, reason, say
-from app.model import Action, DocumentKind, Instruction, Resolution
-from app.wording import is_text_edit, paragraph_name
+from app.model import TITLE_UNIT, Action, Annex, DocumentKind, Instruction, Resolution
+from app.wording import is_annex_unit, is_text_edit, place_name
 
 # rules the check of quoted text leaves out: they concern a whole draft, not a quoted paragraph
 _WHOLE_DRAFT = (
@@ -37,7 +37,7 @@ def _label_ok(sub: str) -> bool:
 
 def _instruction_findings(ins: Instruction) -> list[Finding]:
     out: list[Finding] = []
-    where = Phrase(paragraph_name, (ins.part, max(ins.number, 1), ins.sub))
+    where = Phrase(place_name, (ins.part, max(ins.number, 1), ins.sub, ins.unit))
     if ins.number < (0 if ins.action is Action.INSERT and not ins.sub else 1) or not _label_ok(ins.sub):
         add(
             out,
@@ -89,9 +89,15 @@ def check(res: Resolution, check_draft: Callable[[Resolution], list[Finding]]) -
     quoted.header.kind = DocumentKind.DRAFT_RESOLUTION
     for ins in res.instructions:
         out += _instruction_findings(ins)
-        if ins.paragraph is not None and not ins.sub:
-            quoted.part(ins.part).append(ins.paragraph)
-    if quoted.preamble or quoted.operative:
+        if ins.paragraph is not None and not ins.sub and ins.unit != TITLE_UNIT:
+            # an annex's paragraph is checked as one (no opener, punctuation as written)
+            if is_annex_unit(ins.unit):
+                if not quoted.annexes:
+                    quoted.annexes.append(Annex())
+                quoted.annexes[0].paragraphs.append(ins.paragraph)
+            else:
+                quoted.part(ins.part).append(ins.paragraph)
+    if quoted.preamble or quoted.operative or quoted.annexes:
         out += [f for f in check_draft(quoted) if f.paragraph_id and not f.rule.startswith(_WHOLE_DRAFT)]
     return out
 

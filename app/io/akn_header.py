@@ -12,7 +12,7 @@ from app.digits import to_int
 from app.errors import InputError
 from app.io.akn_paragraphs import Reader
 from app.io.akn_tree import all_named, children, first_named, local_name, own, text_of
-from app.io.akn_writer import AKN4UN_NS, parse_destination
+from app.io.akn_writer import AKN4UN_NS, parse_destination, split_unit_eid
 from app.messages import say
 from app.model import Action, DocumentKind, Header, Instruction, Paragraph
 
@@ -79,7 +79,8 @@ def instructions(doc: etree._Element, reader: Reader, name: str) -> list[Instruc
         place = (destination.get("href", "") if destination is not None else "").rpartition("#")[2]
         try:
             pos = destination.get("pos", "") if destination is not None else ""
-            part, number, sub = parse_destination(place, pos if action is Action.INSERT else "")
+            unit, inner = split_unit_eid(place)
+            part, number, sub = parse_destination(inner, pos if action is Action.INSERT else "")
         except ValueError:
             raise InputError(
                 say(
@@ -98,7 +99,7 @@ def instructions(doc: etree._Element, reader: Reader, name: str) -> list[Instruc
                     kind=mod.get("type", "")[:30],
                 )
             )
-        ins = Instruction(action, part, number, sub)
+        ins = Instruction(action, part, number, sub, unit=unit)
         links = [(local_name(k), k.get("href", "")) for k in children(mod, "old", "new")]
         # the words the change goes after or (an insertion) before; an `old` of an insertion is read as
         # "before" too, as files written before `akn4un:before` have it

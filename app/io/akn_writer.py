@@ -25,7 +25,7 @@ from app.formatting import format_date, session_line, subparagraph_label
 from app.io.akn_annexes import ADOPTED_DOC
 from app.io.safe_xml import xml_text
 from app.languages import get_language
-from app.model import Action, DocumentKind, Instruction, Part, Resolution
+from app.model import TITLE_UNIT, Action, DocumentKind, Instruction, Part, Resolution
 from app.render import Block, Rendered, annex_units, part_letter, render, sponsor_line
 from app.table_merges import covered
 from app.wording import is_text_edit
@@ -599,7 +599,15 @@ def destination(ins: Instruction) -> tuple[str, str]:
     A paragraph inserted whole goes "after" the one it follows; a first subparagraph goes at the "start" of
     its paragraph (which may have none yet); a first paragraph goes "before" the first one of its part (an eId
     the draft has, not a place before it). A change of words is "inside" its paragraph; a paragraph deleted
-    or replaced whole is the destination itself (no `pos`)."""
+    or replaced whole is the destination itself (no `pos`). Beyond part A the eId starts with its unit
+    ("part_b__para_2", "annex_ii__para_3"); the title is "docTitle"."""
+    if ins.unit == TITLE_UNIT:
+        return "docTitle", "inside" if is_text_edit(ins) else ""
+    eid, pos = _destination(ins)
+    return unit_eid_prefix(ins.unit) + eid, pos
+
+
+def _destination(ins: Instruction) -> tuple[str, str]:
     if is_text_edit(ins):
         return place_eid(ins.part, ins.number, ins.sub), "inside"
     if ins.action is not Action.INSERT:
@@ -610,6 +618,30 @@ def destination(ins: Instruction) -> tuple[str, str]:
     if not labels and ins.number == 0:
         return place_eid(ins.part, 1), "before"
     return place_eid(ins.part, ins.number, ins.sub), "after"
+
+
+def unit_eid_prefix(unit: str) -> str:
+    """ "part_b__" for part B, "annex__" / "annex_ii__" for an annex, "" for the draft (or its part A)."""
+    if not unit:
+        return ""
+    if unit == "Annex" or unit.startswith("Annex "):
+        return "_".join(unit.lower().split()) + "__"
+    return f"part_{unit.lower()}__"
+
+
+_UNIT_EID = re.compile(r"(?:part_(?P<letter>[a-z]{1,2})|annex(?:_(?P<roman>[ivxlc]{1,8}))?)__")
+
+
+def split_unit_eid(eid: str) -> tuple[str, str]:
+    """`destination`'s unit read back: (unit, the eId within it); "docTitle" is the title."""
+    if eid == "docTitle":
+        return TITLE_UNIT, "para_1"
+    m = _UNIT_EID.match(eid)
+    if not m:
+        return "", eid
+    if m.group("letter"):
+        return m.group("letter").upper(), eid[m.end() :]
+    return ("Annex " + m.group("roman").upper() if m.group("roman") else "Annex"), eid[m.end() :]
 
 
 def parse_destination(eid: str, pos: str) -> tuple[Part, int, str]:

@@ -21,7 +21,9 @@ _SUB_LABEL = re.compile(r"^(?:\([a-z]{1,6}\)|[a-z]{1,6}\.)\s+(?=\S)")
 # the opening words of an instruction, enough to tell one starts on a line (a sentence may wrap)
 _OPENING = re.compile(
     r"^(?:\d+\.\s+)?(?:(?:Delete|Replace|In|After|Before) (?:the [a-z]+(?:-[a-z]+)? preambular|operative "
-    r"paragraph|subparagraph \()|(?:Insert|Add) (?:a new|the following)|At the beginning of the (?:preamble|operative))"
+    r"paragraph|subparagraph \(|paragraph \d+(?: \([a-z]+\))* of (?:the annex|annex [IVXLC]+))"
+    r"|In the title, |Replace the title with|(?:Insert|Add) (?:a new|the following)"
+    r"|At the beginning of (?:the (?:preamble|operative|annex)|annex [IVXLC]+))"
 )
 
 
@@ -79,7 +81,9 @@ def read_body(res: Resolution, order: list[Paragraph], sentences: set[str]) -> l
         if open_.paragraph is None:
             open_.paragraph = para
         elif open_.action is Action.INSERT:  # "insert two new paragraphs reading:"
-            extra = Instruction(Action.INSERT, open_.part, open_.number, open_.sub, paragraph=para)
+            extra = Instruction(
+                Action.INSERT, open_.part, open_.number, open_.sub, paragraph=para, unit=open_.unit
+            )
             res.instructions.append(extra)
         elif _closes_list(open_.paragraph, para):  # words after the quoted subparagraphs, capitalized or not
             open_.paragraph.tail = lead_text(para)

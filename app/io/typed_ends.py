@@ -14,7 +14,7 @@ from dataclasses import replace
 from app import cancelling
 from app.findings import Finding, Severity
 from app.messages import Message, say
-from app.model import Paragraph, Resolution
+from app.model import TITLE_UNIT, Paragraph, Resolution
 from app.punctuation import absorb_terminal, typed_end
 from app.render import Block, place_names, render
 
@@ -40,10 +40,15 @@ def settle_typed_ends(res: Resolution, relabelled: Collection[str] = ()) -> list
         cancelling.check()
         _absorb(para, colon)
     for instruction in res.instructions:  # the paragraphs an amendment inserts or quotes
-        if instruction.paragraph is not None:
+        # an annex's paragraph and a title keep their punctuation as written, like the annex itself
+        if instruction.paragraph is not None and not _as_written(instruction.unit):
             for para in instruction.paragraph.walk():
                 _absorb(para, colon)
     return findings
+
+
+def _as_written(unit: str) -> bool:
+    return unit == TITLE_UNIT or unit == "Annex" or unit.startswith("Annex ")
 
 
 def _absorb(para: Paragraph, colon: set[tuple[str, bool]]) -> None:

@@ -10,6 +10,7 @@ from app.files import read_file
 from app.io.reading import read_document
 from app.messages import say
 from app.model import Resolution
+from app.negotiation.outside import refuse_outside_only
 from app.negotiation.proposals import Proposal, derive
 
 _READ_LIMIT = 50 * 1024 * 1024
@@ -30,7 +31,10 @@ def read_proposals(base: Resolution, args: list[str], base_version: str) -> list
     for arg in args:
         name, path = parse_proposal(arg)
         if name:
-            out.append(derive(base, read_document(path).resolution, name, base_version))
+            proposed = read_document(path).resolution
+            proposal = derive(base, proposed, name, base_version)
+            refuse_outside_only(base, proposed, proposal)
+            out.append(proposal)
             continue
         if path.suffix.lower() != ".docx":
             raise InputError(

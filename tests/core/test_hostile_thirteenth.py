@@ -397,17 +397,36 @@ def _edit_unplaced(r: Resolution) -> None:
     r.unplaced[0] = "Another note"
 
 
-@pytest.mark.parametrize("change", [_edit_title, _edit_annex, _edit_part, _edit_unplaced])
-def test_an_amendment_refuses_a_change_it_has_no_sentence_for(change: Callable[[Resolution], None]) -> None:
+def test_an_amendment_refuses_a_change_it_has_no_sentence_for() -> None:
     """`resolute amend` wrote an amendment without the change (exit 0): it read as if the proposed version kept
-    the base's title, annex, later part or unplaced text."""
+    the base's unplaced text. (The title, an annex and a later part now have their instructions.)"""
     base = _with_annex_and_part(sample())
     proposed = deepcopy(base)
-    change(proposed)
+    _edit_unplaced(proposed)
     with pytest.raises(InputError) as refused:
         amendments.amendment(base, proposed, sponsors=["Mexico"], symbol="A/C.3/80/L.77")
     assert "an amendment cannot carry that yet" in str(refused.value)
     assert "la version proposée modifie" in localize(refused.value.args[0], "fr")
+
+
+@pytest.mark.parametrize("change", [_edit_title, _edit_annex, _edit_part])
+def test_an_amendment_carries_the_title_an_annex_and_a_later_part(
+    change: Callable[[Resolution], None],
+) -> None:
+    base = _with_annex_and_part(sample())
+    proposed = deepcopy(base)
+    change(proposed)
+    made = amendments.amendment(base, proposed, sponsors=["Mexico"], symbol="A/C.3/80/L.77")
+    amended = amendments.apply(made.instructions, base, made)
+    assert (
+        amended.title,
+        amended.annexes[0].paragraphs[0].text,
+        amended.later_parts[0].operative[0].text,
+    ) == (
+        proposed.title,
+        proposed.annexes[0].paragraphs[0].text,
+        proposed.later_parts[0].operative[0].text,
+    )
 
 
 def test_an_amendment_of_the_same_reading_elsewhere_is_made() -> None:

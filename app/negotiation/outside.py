@@ -1,0 +1,29 @@
+"""A delegation's edited copy whose only changes lie outside the draft's paragraphs: the unplaced text (what
+a reader kept but could not place, printed after the last paragraph). A proposal is made of edits to the
+draft's paragraphs, titles and notes, so such a copy has none; it is refused saying so, rather than as "the
+same as" the base, which it is not."""
+
+from __future__ import annotations
+
+from app import inline
+from app.errors import InputError
+from app.messages import say
+from app.model import Resolution
+from app.negotiation.proposals import Proposal
+
+
+def _unplaced(res: Resolution) -> list[str]:
+    return [" ".join(inline.plain(text).split()) for text in res.unplaced]
+
+
+def refuse_outside_only(base: Resolution, proposed: Resolution, proposal: Proposal) -> None:
+    """Raise when `proposal` (derived from `proposed`) has no edit but `proposed` changes the unplaced text."""
+    if proposal.edits or _unplaced(base) == _unplaced(proposed):
+        return
+    raise InputError(
+        say(
+            "the text of {proposer} changes only the unplaced text after the last paragraph, which is outside "
+            "the draft's paragraphs: a proposal cannot carry it; make it a paragraph of the draft first",
+            proposer=proposal.proposer,
+        )
+    )

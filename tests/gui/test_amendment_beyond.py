@@ -1,0 +1,108 @@
+"""The amendment panel with instructions beyond part A: an amendment made from a comparison of A/RES/77/5 (its
+UN XML) with an edit of its title and annex lists them in the set wording, shows where each stands, exports to
+Word and gives the edited draft back; choosing another place in the panel rewords the instruction."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+from lxml import etree
+
+from app import edits
+from app.amendments import texts
+from app.io.reading import read_document
+from app.model import TITLE_UNIT, DocumentKind
+from app.storage import load_project, save_project
+from widgets.actions import ActionId
+
+STRUCTURE = Path(__file__).resolve().parent.parent / "fixtures" / "structure"
+ANNEXED = STRUCTURE / "A_RES_77_5-2225005E.xml"
+
+
+def _first_annex_number() -> str:
+    """The printed number of the annex's first paragraph, as the UN XML marks it."""
+    root = etree.parse(str(ANNEXED)).getroot()
+    attachment = next(el for el in root.iter() if isinstance(el.tag, str) and el.tag.endswith("}attachment"))
+    num = next(el for el in attachment.iter() if isinstance(el.tag, str) and el.tag.endswith("}num"))
+    assert re.fullmatch(r"\d+\.", num.text.strip())
+    return num.text.strip().rstrip(".")
+
+
+def _edited(window, tmp_path: Path) -> tuple:  # noqa: ANN001
+    base_path = tmp_path / "base.json"
+    save_project(read_document(ANNEXED).resolution, base_path)
+    window.files.open_path(base_path)
+    title = window.res.title
+    word = next(w for w in title.split() if title.count(w) == 1 and w.isalpha() and len(w) > 4)
+    window.apply(edits.set_title, value=title.replace(word, word.upper()))
+    first = window.res.annexes[0].paragraphs[0]
+    window.apply(edits.set_text, paragraph_id=first.id, value=first.text + " and more")
+    return base_path, word
+
+
+def test_an_amendment_of_the_title_and_an_annex_from_the_comparison(window, tmp_path: Path) -> None:  # noqa: ANN001
+    base_path, word = _edited(window, tmp_path)
+    proposed = window.res
+    window.action(ActionId.AMEND_FROM_COMPARISON).trigger()
+    window.flush()
+    assert window.res.header.kind is DocumentKind.AMENDMENT
+    panel = window.amendment_panel
+    lines = [panel.list.item(i).text() for i in range(panel.list.count())]
+    assert lines[0] == f"In the title, replace “{word}” with “{word.upper()}”"
+    assert lines[1].startswith(f"In paragraph {_first_annex_number()} of the annex, after “")
+    panel.list.setCurrentRow(0)
+    assert panel.unit.currentData() == TITLE_UNIT and panel.unit.currentText() == "The title"
+    panel.list.setCurrentRow(1)
+    assert panel.unit.currentData() == "Annex"
+    assert not [f for f in window.checks.findings() if f.rule.startswith("amendment.")]
+    out = tmp_path / "amendment.docx"
+    assert window.files.export_docx(out)
+    read = read_document(out).resolution
+    assert [(i.unit, i.old, i.new) for i in read.instructions] == [
+        (i.unit, i.old, i.new) for i in window.res.instructions
+    ]
+    window.action(ActionId.SHOW_AMENDED).trigger()
+    assert window.res.title == proposed.title
+    assert texts(window.res.annexes[0].paragraphs) == texts(proposed.annexes[0].paragraphs)
+    assert load_project(base_path).title != proposed.title
+
+
+def test_choosing_where_an_instruction_acts_rewords_it(window, tmp_path: Path) -> None:  # noqa: ANN001
+    source = shutil.copy(STRUCTURE.parent / "corpus" / "A_80_L.19.txt", tmp_path / "A_80_L.19.txt")
+    window.files.open_path(Path(source), as_import=True)
+    panel = window.amendment_panel
+    panel.list.setCurrentRow(0)
+    panel.unit.setCurrentIndex(panel.unit.findData("B"))
+    assert window.res.instructions[0].unit == "B"
+    assert (
+        panel.list.item(0)
+        .text()
+        .startswith("Delete the thirty-eighth preambular paragraph of part B reading:")
+    )
+    window.undo()
+    assert window.res.instructions[0].unit == "" and panel.unit.currentData() == ""
+
+
+def test_a_proposal_changing_only_the_unplaced_text_is_refused_saying_so(
+    window, prompter, qtbot, tmp_path: Path
+) -> None:  # noqa: ANN001
+    """The facilitator adds a delegation's copy whose only change is to the unplaced text after the last
+    paragraph: the editor says so (it said the copy was the same as the base) and adds no proposal."""
+    base = read_document(ANNEXED).resolution
+    base.unplaced = ["A note the reader kept"]
+    save_project(base, tmp_path / "draft.json")
+    assert window.files.open_path(tmp_path / "draft.json")
+    window.negotiation.show()
+    window.negotiation.start()
+    proposed = load_project(tmp_path / "draft.json")
+    proposed.unplaced = ["Another note the delegation typed"]
+    save_project(proposed, tmp_path / "eu.json")
+    prompter.paths, prompter.texts = [tmp_path / "eu.json"], ["EU"]
+    window.negotiation.add_proposal()
+    qtbot.waitUntil(lambda: bool(prompter.errors), timeout=20000)
+    (title, message), *_ = prompter.errors
+    assert title == "Cannot read the proposal"
+    assert "EU changes only the unplaced text" in message and "same as" not in message
+    assert not window.res.negotiation.proposals
