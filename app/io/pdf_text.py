@@ -100,6 +100,7 @@ def _breaks_page(line: str, symbol: str) -> bool:
 
 # a paragraph's or subparagraph's label printed on a line of its own: "(d)", "12.", "(iv)", "b."
 _LONE_LABEL = re.compile(r"^(?:\(?[a-z]{1,6}\)|[a-z]{1,6}\.|\d{1,3}\.?)$")
+_NUMBER_ALONE = re.compile(r"^(?:\d{1,3}\.|\([a-z]{1,6}\))$")  # "12.", "(c)": a paragraph's, an item's label
 
 
 # how far from a page counter a running title's lines may stand: the symbol, three lines of title, the job
@@ -137,8 +138,9 @@ def _running_headers(lines: list[str], symbol: str) -> frozenset[str]:
                 # nor a semicolon: a paragraph an omnibus text repeats section after section may stand near
                 # the counters ("Takes note of the report of the Secretary-General;", A/RES/75/253)
                 and not text.endswith(";")
-                # nor the first line of a numbered paragraph, its number alone on the line before (pdftotext)
-                and not (k and _LONE_LABEL.match(lines[k - 1].strip()))
+                # nor the first line of a numbered paragraph, its number alone on the line before (pdftotext;
+                # a bare figure there is a note's number, which a running title may follow)
+                and not (k and _NUMBER_ALONE.match(lines[k - 1].strip()))
                 and not _clause_end(text)
             ):
                 seen.setdefault(text, set()).add(k)

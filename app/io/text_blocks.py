@@ -423,7 +423,9 @@ def split_block(
             # in an annex, a short line that ends no sentence after a sentence's end, a heading or a mark's
             # title is a heading ("Article 1" / "Aim", A/RES/76/203's regulations), and the text under it
             # starts afresh
-            short = annex and _heading_line(Block([s], [0]))
+            short = (
+                annex and not _mark_line(s) and _heading_line(Block([s], [0]))
+            )  # "Annex II" keeps its title
             # under the title only a numbered heading: a short line there may be the title's last
             annex_heading = short and (
                 ends or heading_chunk or (under_mark and bool(_NUMBERED_HEADING.match(s)))

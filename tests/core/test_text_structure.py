@@ -337,17 +337,23 @@ def test_an_adopted_text_in_pdftotext_form_reads_as_an_unlabelled_annex(fixture:
     assert starts(got) == starts(want)
 
 
+@pytest.mark.parametrize("closing", [True, False], ids=["closing lines", "annex right after the text"])
 @pytest.mark.parametrize("name", ["A_RES_76_203-2119251E.xml", "75_325_E.xml"])
-def test_annex_headings_in_pdftotext_form_stand_apart(name: str) -> None:
+def test_annex_headings_in_pdftotext_form_stand_apart(name: str, closing: bool) -> None:
     """An annex as pdftotext gives it, no blank line anywhere: "Annex", the title's lines, "Article 1", "Aim",
-    the text, "Article 2" … (A/RES/76/203), or an oath under its title ("I, [name], solemnly swear", 75/325).
-    The headings split from the text under them, and the annex reads as the UN XML marks it: its title, its
-    numbered paragraphs and headings (the AKN reader's reading is the answer)."""
+    the text, "Article 2" … (A/RES/76/203), or an oath under its title ("I, [name], solemnly swear", 75/325);
+    after the adoption's closing lines, or right after the last paragraph's full stop, as a draft sets it.
+    The headings split from the text under them, "Annex" keeps its title, and the annex reads as the UN XML
+    marks it: its title, its numbered paragraphs and headings (the AKN reader's reading is the answer)."""
     from app.io.akn_reader import read_akn
 
     xml = _xml(name)
     want = read_akn(xml).resolution.annexes
-    got = read_text(_pdftotext_shape(flatten(xml))).resolution.annexes
+    flat = flatten(xml)
+    if not closing:  # "…th plenary meeting" and its date
+        flat = re.sub(r"\n+\d+\w\w plenary meeting\n+[^\n]+(?=\n+Annex\n)", "", flat)
+        assert not re.search(r"\d\w\w plenary meeting\n", flat.partition("\n\nAnnex")[0][-200:])
+    got = read_text(_pdftotext_shape(flat)).resolution.annexes
     assert [inline.plain(a.title) for a in got] == [inline.plain(a.title) for a in want]
 
     def shape(annex: Annex) -> list[tuple[bool, str, str]]:
@@ -366,3 +372,25 @@ def test_parts_in_pdftotext_form_read_as_the_xml_marks_them(name: str) -> None:
     got = [(inline.plain(p.title), len(p.preamble), len(p.operative)) for p in res.parts()]
     assert got == expected_parts(xml)
     assert not res.unplaced
+
+
+def test_a_second_annex_line_keeps_its_title_after_a_full_stop() -> None:
+    """A/RES/79/243 through pdftotext: the Convention is annexed, and its own annex of interpretative notes opens
+    right after "… have signed this Convention." with no blank line. Inside an annex already, "Annex" must keep
+    the title's lines under it (it is a mark, not a short heading), and "Article 2" and "1." split from them."""
+    from app.io.text_blocks import Block, split_block
+
+    lines = [
+        "authorized thereto by their respective Governments, have signed this Convention.",
+        "Annex",
+        "Interpretative notes on specific articles of the United Nations Convention against",
+        "Cybercrime; Strengthening International Cooperation for Combating Certain",
+        "Crimes Committed by Means of Information and Communications Technology",
+        "Systems and for the Sharing of Evidence in Electronic Form of Serious Crimes",
+        "Article 2",
+        "1.",
+        "The definition of the term “service provider” in article 2 (e) includes, in",
+        "subparagraph (ii), those entities that store or otherwise process electronic data.",
+    ]
+    chunks = split_block(Block(lines, [0] * len(lines)), in_annex=True)
+    assert chunks == [lines[:1], lines[1:6], lines[6:7], lines[7:]]
