@@ -4,7 +4,11 @@ from the issued markup."""
 
 from __future__ import annotations
 
+import re
+
 from lxml import etree
+
+from app import inline
 
 AKN = "{http://docs.oasis-open.org/legaldocml/ns/akn/3.0}"
 Merge = tuple[int, int, int, int]
@@ -42,3 +46,14 @@ def header_rows(table: etree._Element) -> int:
             break
         count += 1
     return count
+
+
+def figure_cells(table: list[list[str]], header_rows: int) -> list[tuple[int, int]]:
+    """(row, column) of every body cell that holds a figure alone ("1 234", "12.5"), first column left out: the
+    cells a delegation's proposal changes in the table tests."""
+    return [
+        (r, c)
+        for r in range(header_rows, len(table))
+        for c in range(1, len(table[r]))
+        if re.fullmatch(r"[\d ,.]+", " ".join(inline.plain(table[r][c]).split()))
+    ]

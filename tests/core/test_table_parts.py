@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-import re
 from pathlib import Path
 
 import pytest
@@ -20,6 +19,7 @@ from app.model import Paragraph, Resolution
 from app.negotiation import commands, merging, rounds
 from app.negotiation.proposals import derive
 from app.negotiation.table_parts import part_at, part_target
+from tests.table_markup import figure_cells
 
 LEVELS = Path(__file__).resolve().parent.parent / "fixtures" / "akn" / "A_RES_79_250-2424689E.xml"
 DAY = dt.datetime(2026, 6, 1, 9, 0, tzinfo=dt.timezone.utc)
@@ -36,12 +36,7 @@ def _plain(markup: str) -> str:
 def test_a_cell_and_a_row_decided_apart_leave_the_rest_open(tmp_path: Path) -> None:
     base = read_document(LEVELS).resolution
     table = _table(base)
-    figures = [
-        (r, c)
-        for r in range(table.header_rows, len(table.table))
-        for c in range(1, len(table.table[r]))
-        if re.fullmatch(r"[\d ,.]+", _plain(table.table[r][c]))
-    ]
+    figures = figure_cells(table.table, table.header_rows)
     (a, ca), (b, cb) = figures[0], next(f for f in figures if f[0] > figures[0][0] + 1)
     gone = a + 1
     edited = copy.deepcopy(base)

@@ -19,6 +19,7 @@ from app.io.docx_writer import build_docx
 from app.model import Paragraph, Resolution
 from app.negotiation import merging
 from tests.gui.shown import shown_window
+from tests.table_markup import figure_cells
 from widgets.main_window import MainWindow
 
 LEVELS = Path(__file__).resolve().parent.parent / "fixtures" / "akn" / "A_RES_79_250-2424689E.xml"
@@ -60,12 +61,7 @@ def test_accept_and_reject_take_the_row_or_cell_at_the_cursor_only(
     win = shown_window(qtbot, settings, prompter, tmp_path, (1280, 800))
     base = open_as_project(win, LEVELS, tmp_path)
     table = _table(base)
-    figures = [
-        (r, c)
-        for r in range(table.header_rows, len(table.table))
-        for c in range(1, len(table.table[r]))
-        if re.fullmatch(r"[\d ,.]+", _plain(table.table[r][c]))
-    ]
+    figures = figure_cells(table.table, table.header_rows)
     (a, ca), (b, cb) = figures[0], next(f for f in figures if f[0] > figures[0][0] + 1)
     gone = next(r for r in range(a + 1, b) if r not in (a, b))
     new_a, new_b = table.table[b][cb], table.table[a][ca]  # each cell proposed as the other reads
