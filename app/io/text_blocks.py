@@ -423,9 +423,14 @@ def split_block(
             # in an annex, a short line that ends no sentence after a sentence's end, a heading or a mark's
             # title is a heading ("Article 1" / "Aim", A/RES/76/203's regulations), and the text under it
             # starts afresh
+            # ("Annex II" keeps its title); under "Rule 5" its title may run longer ("Provisional participation
+            # in the Conference", A/RES/78/128's rules of procedure)
+            numbered_over = heading_chunk and bool(_NUMBERED_HEADING.match(prev))
             short = (
-                annex and not _mark_line(s) and _heading_line(Block([s], [0]))
-            )  # "Annex II" keeps its title
+                annex
+                and not _mark_line(s)
+                and (_heading_line(Block([s], [0])) or (numbered_over and _title_line(s) and len(s) < 80))
+            )
             # under the title only a numbered heading: a short line there may be the title's last
             annex_heading = short and (
                 ends or heading_chunk or (under_mark and bool(_NUMBERED_HEADING.match(s)))

@@ -394,3 +394,20 @@ def test_a_second_annex_line_keeps_its_title_after_a_full_stop() -> None:
     ]
     chunks = split_block(Block(lines, [0] * len(lines)), in_annex=True)
     assert chunks == [lines[:1], lines[1:6], lines[6:7], lines[7:]]
+
+
+def test_a_numbered_rule_keeps_its_longer_title_apart_from_its_text() -> None:
+    """A/RES/78/128's rules of procedure through pdftotext, no blank line: "Rule 5" over its title, then the rule's
+    text. The title is longer than a short heading, but under a numbered heading it is the heading's title, and
+    the text under it starts a paragraph of its own, as the PDF sets it (bold title, roman text)."""
+    from app.io.text_blocks import Block, split_block
+
+    lines = [
+        "credentials of representatives and report to the Conference without delay.",
+        "Rule 5",
+        "Provisional participation in the Conference",
+        "Pending a decision of the Conference on their credentials, representatives shall",
+        "be entitled to participate provisionally in the Conference.",
+    ]
+    chunks = split_block(Block(lines, [0] * len(lines)), in_annex=True)
+    assert chunks == [lines[:1], lines[1:2], lines[2:3], lines[3:]]
