@@ -420,11 +420,10 @@ def split_block(
                 and len(chunks[-1]) <= 3
                 and last_paragraph(" ".join(x.strip() for x in chunks[-1]))
             )
-            # in an annex, a short line that ends no sentence after a sentence's end, a heading or a mark's
-            # title is a heading ("Article 1" / "Aim", A/RES/76/203's regulations), and the text under it
-            # starts afresh
-            # ("Annex II" keeps its title); under "Rule 5" its title may run longer ("Provisional participation
-            # in the Conference", A/RES/78/128's rules of procedure)
+            # in an annex, a short line that ends no sentence, after a sentence's end, a heading or a mark's title,
+            # is a heading ("Article 1" / "Aim", A/RES/76/203), and the text under it starts afresh; under a
+            # numbered heading its title may run longer ("Rule 5" / "Provisional participation in the
+            # Conference", 78/128); "Annex II" is no such heading: it keeps its title
             numbered_over = heading_chunk and bool(_NUMBERED_HEADING.match(prev))
             short = (
                 annex
