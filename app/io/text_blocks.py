@@ -343,17 +343,13 @@ def displaced_run(body: list[Block], start: int) -> int:
     return end if end > start and (not following or starts_block(following)) else start
 
 
-def split_block(
-    block: Block, *, council: bool = False, before: str = "", in_annex: bool = False
-) -> list[list[str]]:
+def split_block(block: Block, *, council: bool = False, before: str = "") -> list[list[str]]:
     """A block with a paragraph per line (typed text without blank lines) splits at each new paragraph
     (`council`: a Security Council text, where nothing runs on from its last paragraph; `before`: the last line
-    of the block before, so that a title set apart from the paragraph adopting it still splits from its text;
-    `in_annex`: an "Annex" line stood in a block before, so short headings split off as the annex sets them)."""
+    of the block before, so that a title set apart from the paragraph adopting it still splits from its text)."""
     chunks: list[list[str]] = [[]]
     run_in_labels = _RunInLabels()  # of chunks[-1]
     lines = block.lines
-    annex, heading_chunk = in_annex, False  # chunks[-1] is an annex's heading ("Article 1", "Aim")
     # with the line before: "Adopts the following declaration:" / "" / "Declaration on …" / "1." / "We, …"
     context, at = ([before, *lines], 1) if before.strip() else (lines, 0)
     long_lines = sum(len(x) > 110 for x in lines) >= max(1, len(lines) // 2)
@@ -420,34 +416,8 @@ def split_block(
                 and len(chunks[-1]) <= 3
                 and last_paragraph(" ".join(x.strip() for x in chunks[-1]))
             )
-            # in an annex, a short line that ends no sentence, after a sentence's end, a heading or a mark's title,
-            # is a heading ("Article 1" / "Aim", A/RES/76/203), and the text under it starts afresh; under a
-            # numbered heading its title may run longer ("Rule 5" / "Provisional participation in the
-            # Conference", 78/128); "Annex II" is no such heading: it keeps its title
-            numbered_over = heading_chunk and bool(_NUMBERED_HEADING.match(prev))
-            short = (
-                annex
-                and not _mark_line(s)
-                and (_heading_line(Block([s], [0])) or (numbered_over and _title_line(s) and len(s) < 80))
-            )
-            # under the title only a numbered heading: a short line there may be the title's last
-            annex_heading = short and (
-                ends or heading_chunk or (under_mark and bool(_NUMBERED_HEADING.match(s)))
-            )
-            under_heading = annex and heading_chunk and not short
-            if (
-                opens
-                or headed
-                or separated
-                or closed
-                or marked
-                or titled
-                or titled_apart
-                or annex_heading
-                or under_heading
-            ):
+            if opens or headed or separated or closed or marked or titled or titled_apart:
                 chunks.append([])
-                heading_chunk = annex_heading
             elif (
                 label
                 and len(chunks[-1]) > 1
@@ -469,7 +439,6 @@ def split_block(
             run_in_labels = _RunInLabels()
         chunks[-1].append(line)
         run_in_labels.add(line)
-        annex = annex or annex_or_appendix(s)
     return [c for c in chunks if c]
 
 
@@ -581,8 +550,6 @@ def _mark_line(line: str) -> bool:
 
 
 MAX_TITLE_LINES = 6  # the longest annex title and subtitle seen run to five lines
-# a heading word and its number: "Article 1", "Rule 12", "Chapter IV", "Artículo 3" (not a year: "Agenda 2030")
-_NUMBERED_HEADING = re.compile(r"^[^\W\d_]+ (?:\d{1,3}|[IVXLC]{1,6})\.?$")
 
 
 def _titles_a_mark(chunk: list[str], ends: bool) -> bool:

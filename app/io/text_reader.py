@@ -29,7 +29,6 @@ from app.io.header_lines import plain_lines
 from app.io.headings import (
     SECTION_MARK,
     SEPARATOR,
-    annex_or_appendix,
 )
 from app.io.imported import ImportResult
 from app.io.item_runs import rejoin_item_lines
@@ -553,15 +552,14 @@ class _Reader:
                 body = body[1:]
         # a Security Council text ends with "Decides to remain seized of the matter.": what follows is annexed
         council = _council(tpl)
-        chunks = []
-        in_annex = False  # an "Annex" line stood in a block before
-        for before, block in zip(["", *(b.lines[-1] for b in body)], cancelling.each(body), strict=False):
-            for piece in self._tabbed_apart(block):
-                if isinstance(piece, str):
-                    chunks.append([piece])
-                    continue
-                chunks += split_block(piece, council=council, before=before, in_annex=in_annex)
-            in_annex = in_annex or any(annex_or_appendix(line.strip()) for line in block.lines)
+        chunks = [
+            chunk
+            for before, block in zip(["", *(b.lines[-1] for b in body)], cancelling.each(body), strict=False)
+            for piece in self._tabbed_apart(block)
+            for chunk in (
+                [[piece]] if isinstance(piece, str) else split_block(piece, council=council, before=before)
+            )
+        ]
         chunks = listed_apart(chunks) if council else chunks  # lists of names: seen in the Council's texts
         items = [
             (chunk[0].strip(), text) for chunk in cancelling.each(chunks) if (text := self._chunk_text(chunk))
