@@ -779,8 +779,10 @@ class _Reader:
                 opener = opener_in(_plain_with_marks(text), other, tpl)
                 opener = opener if lexicon.is_known(opener, other, LANGUAGE.get()) else ""
             rest = text[len(opener) :] if opener and _plain_with_marks(text).startswith(opener) else text
-            if opener and not NOTE_MARK_RE.sub("", rest).strip(" ,;:.") and " " in opener:
-                # an opener is never the whole paragraph ("Decides to remain seized of the matter.")
+            left = NOTE_MARK_RE.sub("", rest).strip()
+            if opener and not left.strip(",;:.") and left != ":" and " " in opener:
+                # an opener is never the whole paragraph ("Decides to remain seized of the matter."), but is the
+                # whole chapeau of a list ("Further decides:" over its subparagraphs)
                 opener = opener_in(opener.split(" ")[0], part, tpl)
                 rest = text[len(opener) :]
             if not rest.startswith((" ", ",", ";", ":", ".", "\x01")) and rest:
