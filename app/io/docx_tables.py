@@ -37,12 +37,34 @@ _FIGURE = re.compile(r"(?=\D*\d)[\d\s.,%()\u2013\u2014+\-]*")
 # ------------------------------------------------------------------ writing
 
 
-def column_widths(block: Block, total: int) -> list[int]:
+ColumnNeeds = tuple[list[int], list[int]]  # each column's longest text below the header, and longest word
+
+
+def column_widths(block: Block, total: int, needs: ColumnNeeds | None = None) -> list[int]:
     """Column widths out of `total` twips, by each column's longest text below the header (a header wraps at
     its longest word), up to 60 characters: a column of names gets more than a column of figures. No column is
     narrower than its longest word with the cell margins (about 5.5 pt a character and 12 pt), a figure
     ("(8 898 000)") counting as one word: the widest column gives the room. A merged cell counts its share in
-    each column it spans."""
+    each column it spans. `needs`: `column_needs(block)` when the caller has it (the editor's grid, fitted
+    again at each width, reads its cells once)."""
+    longest, word = needs if needs is not None else column_needs(block)
+    columns = len(longest)
+    weights = [min(n, 60) + 6 for n in longest]
+    widths = [int(total * w / sum(weights)) for w in weights]
+    for k in range(columns):
+        need = min(word[k] * 110 + 240, total // columns) - widths[k]
+        if need > 0:
+            widest = max(range(columns), key=lambda c: widths[c])
+            give = min(need, widths[widest] - total // columns)
+            if give > 0:
+                widths[k] += give
+                widths[widest] -= give
+    return widths
+
+
+def column_needs(block: Block) -> ColumnNeeds:
+    """What `column_widths` shares the room by, in characters: each column's longest text below the header and
+    its longest word (a figure one word), a merged cell's counted in shares over the columns it spans."""
     columns = max(len(row) for row in block.cells)
     longest, word = [1] * columns, [1] * columns
     span = {(r, c): w for r, c, _, w in block.merges}
@@ -56,17 +78,7 @@ def column_widths(block: Block, total: int) -> list[int]:
             for j in range(k, min(k + across, columns)):
                 longest[j] = max(longest[j], need, -(-body // across))
                 word[j] = max(word[j], need)
-    weights = [min(n, 60) + 6 for n in longest]
-    widths = [int(total * w / sum(weights)) for w in weights]
-    for k in range(columns):
-        need = min(word[k] * 110 + 240, total // columns) - widths[k]
-        if need > 0:
-            widest = max(range(columns), key=lambda c: widths[c])
-            give = min(need, widths[widest] - total // columns)
-            if give > 0:
-                widths[k] += give
-                widths[widest] -= give
-    return widths
+    return longest, word
 
 
 def figure_columns(block: Block) -> list[bool]:
