@@ -22,7 +22,7 @@ from lxml import etree
 from app import cancelling, inline
 from app.digits import to_int
 from app.findings import Finding, Severity
-from app.io.wordml import Line, grid_places, wtag
+from app.io.wordml import VMERGE_REVISED, Line, grid_places, wtag
 from app.messages import say
 from app.model import Paragraph, table_size_refusal
 from app.render import Block
@@ -204,25 +204,46 @@ def _outer_cell(line: Line) -> object:
 def word_merges(tbl: etree._Element) -> list[Merge]:
     """The merged cells of a Word table, by grid row and column: a cell over `w:gridSpan` columns, and down the
     rows where the cell under it in the same columns says `w:vMerge` (continue) after one saying restart. A
-    continue with no cell of its width to continue stands alone, as Word shows it."""
+    continue with no cell of its width to continue stands alone, as Word shows it. A tracked merge or split
+    (`w:cellMerge`) is read accepted, as the reader takes every tracked change: its cell continues the cell
+    above (which Word leaves unmarked when it merges two) or is split from it."""
     out: list[list[int]] = []
     running: dict[int, list[int]] = {}  # grid column -> the merge going down from it
+    last: dict[int, list[int]] = {}  # grid column -> the cell (or merge) last placed at it
     for tc, row, column in grid_places(tbl):
         props = tc.find(wtag("tcPr"))
         span = (to_int(_val(props, "gridSpan"), 1, max_digits=2) or 1) if props is not None else 1
-        down = props.find(wtag("vMerge")) if props is not None else None
-        above = running.get(column)
-        goes_on = down is not None and down.get(wtag("val")) in (None, "continue") and above is not None
-        if goes_on and above[3] == span and above[0] + above[2] == row:  # type: ignore[index]
-            above[2] += 1  # type: ignore[index]
+        down, tracked = _vertical(props)
+        above = last.get(column) if tracked else running.get(column)
+        if down == "continue" and above is not None and above[3] == span and above[0] + above[2] == row:
+            above[2] += 1
+            running[column] = above
             continue
         merge = [row, column, 1, span]
         out.append(merge)
-        if down is not None and down.get(wtag("val")) == "restart":
+        last[column] = merge
+        if down == "restart":
             running[column] = merge
         else:
             running.pop(column, None)
     return [(r, c, h, w) for r, c, h, w in out if h * w > 1]
+
+
+def _vertical(props: etree._Element | None) -> tuple[str | None, bool]:
+    """The cell's vertical merge, "restart", "continue" or None, and whether a tracked revision set it: a
+    `w:cellMerge` saying "cont" or "rest" (ECMA-376 17.13.5.4) overrides the cell's `w:vMerge`; a split cell
+    restarts, so the cells under it may continue it, as Word shows the split."""
+    if props is None:
+        return None, False
+    mark = props.find(wtag("cellMerge"))
+    revised = VMERGE_REVISED.get(mark.get(wtag("vMerge")) or "") if mark is not None else None
+    if revised is not None:
+        return revised, True
+    down = props.find(wtag("vMerge"))
+    if down is None:
+        return None, False
+    value = down.get(wtag("val"))
+    return ("continue" if value in (None, "continue") else value), False
 
 
 def _grid_columns(tbl: etree._Element) -> int:

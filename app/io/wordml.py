@@ -695,12 +695,27 @@ def read_lines(root: etree._Element, walker: Walker) -> list[Line]:
         if any(_deleted_row(tr) for tr in _rows(tbl)):
             walker.tracked = True
         for tc, row, column in grid_places(tbl):  # its own cells: a nested table is read once, from its cell
+            walker.tracked = walker.tracked or merge_revised(tc)
             block(tc, (number, row, column))
 
     block(body, None)
     if pending and pending_line is not None:
         out.append(pending_line)
     return out
+
+
+# w:cellMerge's settings (ST_AnnotationVMerge), as w:vMerge's
+VMERGE_REVISED = {"cont": "continue", "rest": "restart"}
+
+
+def merge_revised(tc: etree._Element) -> bool:
+    """Whether a tracked revision (`w:tcPr/w:cellMerge`, ECMA-376 17.13.5.4) merges the cell with the one above
+    or splits it from it: its setting one Word writes, and not the one it had (none said: not merged)."""
+    mark = tc.find(f"{wtag('tcPr')}/{wtag('cellMerge')}")
+    if mark is None:
+        return False
+    applied = mark.get(wtag("vMerge"))
+    return applied in VMERGE_REVISED and applied != (mark.get(wtag("vMergeOrig")) or "rest")
 
 
 def _deleted_row(tr: etree._Element) -> bool:
