@@ -8,9 +8,13 @@ The file is the Word export of A/RES/75/293, whose annex tables merge a departme
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
+import pytest
+from lxml import etree
 from test_tracked_cell_merge import (  # the same issued table and the same way of marking its cells
+    ISSUED,
     Merge,
     _cell_merge,
     _cells,
@@ -18,15 +22,27 @@ from test_tracked_cell_merge import (  # the same issued table and the same way 
     _table,
     _tall,
     _with_document,
-    issued,  # noqa: F401 - the module's fixture
 )
 
-from app.io.docx_reader import read_docx
-from app.io.docx_writer import build_docx
-from app.io.tracked_base import TRACKED, read_opened
-from app.negotiation.tracked_reading import read_as
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from table_markup import AKN, markup_merges  # noqa: E402
 
-Issued = tuple[object, list[Merge], list[list[str]]]
+from app.io.akn_reader import read_akn  # noqa: E402
+from app.io.docx_reader import read_docx  # noqa: E402
+from app.io.docx_writer import build_docx  # noqa: E402
+from app.io.tracked_base import TRACKED, read_opened  # noqa: E402
+from app.model import Resolution  # noqa: E402
+from app.negotiation.tracked_reading import read_as  # noqa: E402
+
+Issued = tuple[Resolution, list[Merge], list[list[str]]]
+
+
+@pytest.fixture(scope="module")
+def issued() -> Issued:
+    data = ISSUED.read_bytes()
+    table = list(etree.fromstring(data).iter(f"{AKN}table"))[1]  # annex II: names merged down 2 to 4 rows
+    merges, grid = markup_merges(table)
+    return read_akn(data, name=ISSUED.name).resolution, merges, grid
 
 
 def _noted(blob: bytes) -> bool:

@@ -25,7 +25,9 @@ LEVELS = Path(__file__).resolve().parent.parent / "fixtures" / "akn" / "A_RES_79
 
 def _shift_click(qtbot, grid, row: int, column: int) -> None:  # noqa: ANN001
     rect = grid.visualRect(grid.model().index(row, column))
-    qtbot.mouseClick(grid.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ShiftModifier, rect.center())
+    qtbot.mouseClick(
+        grid.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ShiftModifier, rect.center()
+    )
     QApplication.processEvents()
 
 
