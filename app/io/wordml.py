@@ -692,10 +692,10 @@ def read_lines(root: etree._Element, walker: Walker) -> list[Line]:
     def table(tbl: etree._Element) -> None:
         walker.tables += 1
         number = walker.tables
-        if any(_deleted_row(tr) for tr in _rows(tbl)):
+        rows = list(_rows(tbl))
+        if any(_deleted_row(tr) or any(tracked_cell(tc) for tc in tr.findall(wtag("tc"))) for tr in rows):
             walker.tracked = True
         for tc, row, column in grid_places(tbl):  # its own cells: a nested table is read once, from its cell
-            walker.tracked = walker.tracked or merge_revised(tc)
             block(tc, (number, row, column))
 
     block(body, None)
@@ -724,16 +724,35 @@ def _deleted_row(tr: etree._Element) -> bool:
 
 
 def grid_places(tbl: etree._Element) -> Iterator[tuple[etree._Element, int, int]]:
-    """A table's own cells (`w:tc`) with their row and grid column, rows deleted in tracked changes left out."""
+    """A table's own cells (`w:tc`) with their row and grid column, rows and cells deleted in tracked changes
+    left out, as Word's Accept shows them: the cells after a deleted cell close up to the left (the reader pads the
+    row to the table's width), and a row whose every cell is deleted is gone."""
     row = 0
     for tr in _rows(tbl):
         if _deleted_row(tr):
             continue
+        cells = tr.findall(wtag("tc"))
+        kept = [tc for tc in cells if tc.find(f"{wtag('tcPr')}/{wtag('cellDel')}") is None]
+        if cells and not kept:
+            continue
         column = 0
-        for tc in tr.findall(wtag("tc")):
+        for tc in kept:
             yield tc, row, column
             column += to_int(_val(tc.find(f"{wtag('tcPr')}/{wtag('gridSpan')}")), 1, max_digits=2) or 1
         row += 1
+
+
+def tracked_cell(tc: etree._Element) -> bool:
+    """Whether a tracked revision inserts or deletes the cell (`w:cellIns`, `w:cellDel`, ECMA-376 17.13.5.1-2)
+    or merges or splits it (`merge_revised`)."""
+    props = tc.find(wtag("tcPr"))
+    if props is None:
+        return False
+    return (
+        props.find(wtag("cellIns")) is not None
+        or props.find(wtag("cellDel")) is not None
+        or merge_revised(tc)
+    )
 
 
 def _rows(table: etree._Element) -> Iterator[etree._Element]:
