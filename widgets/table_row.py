@@ -35,7 +35,7 @@ from widgets.cell_editor import SpellingDelegate
 from widgets.flow import FlowLayout
 from widgets.paragraph_editor import ParagraphRow
 from widgets.spelling_menu import spelling_entries
-from widgets.table_fit import fit_rows
+from widgets.table_fit import Cell, fit_rows
 
 if TYPE_CHECKING:
     from widgets.main_window import MainWindow
@@ -122,6 +122,9 @@ class TableRow(ParagraphRow):
         self._version = 0  # counts the cells shown and typed: a fit is redone when they or the room change
         self._fitted: tuple[int, str, int] | None = None  # (room, font, version) of the last fit
         self._needs: tuple[int, ColumnNeeds] | None = None  # the columns' needs of the cells of that version
+        self._measured: tuple[int, list[tuple[Cell, ...]]] | None = (
+            None  # and their widths (widgets.table_fit)
+        )
 
     def _header_rows_button(self) -> tuple[QToolButton, QMenu]:
         """The Header rows button and its menu of counts."""
@@ -342,7 +345,8 @@ class TableRow(ParagraphRow):
                 self._needs = (self._version, column_needs(block))
             for k, width in enumerate(column_widths(block, room, self._needs[1])):
                 self.grid.setColumnWidth(k, width)
-        fit_rows(self.grid, self._merges)
+        measured = self._measured[1] if self._measured and self._measured[0] == self._version else None
+        self._measured = (self._version, fit_rows(self.grid, self._merges, measured))
         rows = sum(self.grid.rowHeight(r) for r in range(self.grid.rowCount()))
         self.grid.setFixedHeight(rows + 2 * self.grid.frameWidth() + 2)
 
