@@ -430,9 +430,9 @@ class NegotiationPanel(QObject):
             commands.add_bracket, paragraph_id=entry.paragraph_id, words=words, alternatives=alternatives
         )
 
-    def decide(self, action: str, target: str = "") -> None:
+    def decide(self, action: str, target: str | list[str] = "") -> None:
         """Accept or reject the chosen proposal on the selected paragraph, or on `target`: a table's row or
-        cell (app.negotiation.table_parts)."""
+        cell, or the parts at the cells selected (app.negotiation.table_parts)."""
         proposal_id = self.view.proposer.currentData()
         if not self.selected or not proposal_id:
             self.win.statusBar().showMessage(tr("Select a paragraph with a proposal first"), 4000)

@@ -514,8 +514,10 @@ class _Reader:
         return labels_rejoined(kept, label_alone)
 
     def _tables(self, res: Resolution, body: list[Block]) -> list[Block]:
-        """Tables of a PDF's text layer, a cell a line, kept whole as unplaced text (the model has no place for
-        a table; the checks do not read unplaced text), never as paragraphs of their own."""
+        """Tables of a PDF's text layer, a cell a line, kept whole as unplaced text, never as paragraphs of their
+        own: a table paragraph (`Paragraph.table`) needs its rows and columns, which a cell a line does not give
+        (the opened PDF's ruled grids, `app.io.pdf_grid`, give them and are table paragraphs); the checks do not
+        read unplaced text."""
         found = take_tables(body)
         for table in found.tables:
             res.unplaced.append(self._markup(" | ".join(table)))
