@@ -72,6 +72,9 @@ class Language:
     titles: dict[str, Any]
     typed: dict[str, str] = field(default_factory=dict)  # [typed]: the words of a proposal read out
     negotiation: dict[str, str] = field(default_factory=dict)  # [negotiation]: a compilation's own words
+    oral: dict[str, str] = field(
+        default_factory=dict
+    )  # [oral]: the oral revisions' heading and fixed phrases
 
     @property
     def is_english(self) -> bool:
@@ -201,6 +204,7 @@ def _load(code: str) -> Language:
         titles=dict(data.get("titles", {})),
         typed=dict(data.get("typed", {})),
         negotiation=dict(data.get("negotiation", {})),
+        oral=dict(data.get("oral", {})),
     )
 
 
