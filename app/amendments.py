@@ -20,13 +20,26 @@ from app.formatting import subparagraph_label
 from app.languages import get_language
 from app.lexicon import detect_opener
 from app.messages import Phrase, say
-from app.model import TITLE_UNIT, Action, DocumentKind, Header, Instruction, Paragraph, Part, Resolution
+from app.model import (
+    TITLE_UNIT,
+    Action,
+    Annex,
+    DocumentKind,
+    Header,
+    Instruction,
+    Paragraph,
+    Part,
+    Resolution,
+    ResolutionPart,
+)
 from app.render import Block, annex_units, join_opener, part_letter
+from app.unit_deletions import annex_pairs, check_unit, delete_units, deletion, part_pairs
 from app.wording import (
     Edit,
     in_paragraph,
     is_annex_unit,
     is_text_edit,
+    is_whole_unit,
     paragraph_name,
     place_name,
     segment_edits,
@@ -207,7 +220,10 @@ def _refuse_table_change(unit: str, part: Part, number: int) -> None:
 
 def _derive(base: Resolution, proposed: Resolution, by_id: bool, subs: bool) -> list[Instruction]:
     out = _derive_title(base, proposed)
-    for unit, part, before, after in _places(base, proposed):
+    for unit, part, before, after in _places(base, proposed, by_id):
+        if after is None:  # a later part or an annex deleted whole
+            out.append(deletion(unit))
+            continue
         number = 0
         for bp, np in align(before, after, by_id=by_id):
             if bp is not None and not bp.is_table:
@@ -247,15 +263,23 @@ def _derive_title(base: Resolution, proposed: Resolution) -> list[Instruction]:
 
 
 def _places(
-    base: Resolution, proposed: Resolution
-) -> list[tuple[str, Part, list[Paragraph], list[Paragraph]]]:
+    base: Resolution, proposed: Resolution, by_id: bool
+) -> list[tuple[str, Part, list[Paragraph], list[Paragraph] | None]]:
     """Every list of paragraphs an instruction can name, in reading order, with its unit: part A's (or the
-    draft's) preamble and operative part, each later part's, each annex's."""
-    out = [("", part, base.part(part), proposed.part(part)) for part in Part]
-    for index, (bu, pu) in enumerate(zip(base.later_parts, proposed.later_parts, strict=False), start=1):
-        out += [(part_letter(index), part, bu.part(part), pu.part(part)) for part in Part]
-    for unit, ba, pa in zip(annex_units(base.annexes), base.annexes, proposed.annexes, strict=False):
-        out.append((unit, Part.OPERATIVE, ba.paragraphs, pa.paragraphs))
+    draft's) preamble and operative part, each later part's, each annex's, paired with the proposed version's
+    (None: the part or annex is deleted whole). InputError for a part or an annex added or retitled."""
+    out: list[tuple[str, Part, list[Paragraph], list[Paragraph] | None]] = [
+        ("", part, base.part(part), proposed.part(part)) for part in Part
+    ]
+    for letter, bu, pu in part_pairs(base, proposed, by_id):
+        assert isinstance(bu, ResolutionPart)
+        if not isinstance(pu, ResolutionPart):
+            out.append((letter, Part.OPERATIVE, [], None))
+            continue
+        out += [(letter, part, bu.part(part), pu.part(part)) for part in Part]
+    for unit, ba, pa in annex_pairs(base, proposed, by_id):
+        assert isinstance(ba, Annex)
+        out.append((unit, Part.OPERATIVE, ba.paragraphs, pa.paragraphs if isinstance(pa, Annex) else None))
     return out
 
 
@@ -277,9 +301,6 @@ def _refuse_beyond_the_wording(base: Resolution, proposed: Resolution) -> None:
     the unplaced text changed had no instruction, and the amendment would read as if the proposed version kept
     the base's words. Refused in one line."""
     reach = (
-        (say("the parts (one added, removed or retitled)"), _parts_frame),
-        (say("the annexes (one added, removed or retitled)"), _annexes_frame),
-        (say("an annex whose paragraphs are unnumbered"), _unnumbered_annexes),
         (
             say("the unplaced text, which is outside the draft's paragraphs"),
             lambda r: [_words(u) for u in r.unplaced],
@@ -296,22 +317,25 @@ def _refuse_beyond_the_wording(base: Resolution, proposed: Resolution) -> None:
             )
 
 
-def _parts_frame(r: Resolution) -> list[str]:
-    return [_words(r.part_title)] + [_words(u.title) for u in r.later_parts]
+def _refuse_unnumbered(base: Resolution, proposed: Resolution, by_id: bool) -> None:
+    """The paragraphs of an annex an instruction cannot name by number (unnumbered ones, or a text adopted
+    with no "Annex" line) changed: refused in one line. Such an annex deleted whole needs no number."""
+    for _, ba, pa in annex_pairs(base, proposed, by_id):
+        if pa is None:
+            continue
+        assert isinstance(ba, Annex) and isinstance(pa, Annex)
+        if (_unnumbered(ba) or _unnumbered(pa)) and _read(ba.paragraphs) != _read(pa.paragraphs):
+            raise InputError(
+                say(
+                    "the proposed version changes {what}: an amendment cannot carry that yet; change it in the "
+                    "draft itself",
+                    what=say("an annex whose paragraphs are unnumbered"),
+                )
+            )
 
 
-def _annexes_frame(r: Resolution) -> list[tuple[str, bool]]:
-    return [(_words(a.title), a.labelled) for a in r.annexes]
-
-
-def _unnumbered_annexes(r: Resolution) -> list[list[tuple]]:
-    """The paragraphs of the annexes an instruction cannot name by number: unnumbered ones, or a text adopted
-    with no "Annex" line."""
-    return [
-        _read(a.paragraphs)
-        for a in r.annexes
-        if not a.labelled or any(not p.numbered and not p.is_table for p in a.paragraphs)
-    ]
+def _unnumbered(annex: Annex) -> bool:
+    return not annex.labelled or any(not p.numbered and not p.is_table for p in annex.paragraphs)
 
 
 def derive(base: Resolution, proposed: Resolution) -> list[Instruction]:
@@ -322,10 +346,11 @@ def derive(base: Resolution, proposed: Resolution) -> list[Instruction]:
     change the wording cannot say (a table's, a part or an annex added or retitled, unplaced text)."""
     _refuse_beyond_the_wording(base, proposed)
     by_id = same_project(base, proposed)
+    _refuse_unnumbered(base, proposed, by_id)
     fine = _derive(base, proposed, by_id, subs=True)
     try:
         amended = apply(fine, base)
-        same = all(texts(a) == texts(b) for _, _, a, b in _places(amended, proposed))
+        same = all(b is not None and texts(a) == texts(b) for _, _, a, b in _places(amended, proposed, by_id))
         if same and _words(amended.title) == _words(proposed.title):
             return fine
     except InputError:
@@ -421,6 +446,8 @@ def apply(
     Raises InputError when an instruction names a paragraph or words the draft does not have."""
     res = copy.deepcopy(base)
     instructions = _apply_title(res, instructions)
+    wholes = [ins for ins in instructions if is_whole_unit(ins)]
+    instructions = [ins for ins in instructions if not is_whole_unit(ins)]
     changes: dict[int, _Changes] = {}
     edits: dict[tuple[int, int], tuple[list[Paragraph], int, Phrase, Part, list[Instruction]]] = {}
     for ins in instructions:
@@ -442,6 +469,7 @@ def apply(
     # inner lists first, so that a replaced paragraph takes its edited subparagraphs along
     for change in sorted(changes.values(), key=lambda c: -_depth(res, c.items)):
         change.rebuild()
+    delete_units(res, wholes)  # last: the other instructions name paragraphs by the base's parts and annexes
     if footnotes is not None:
         _bring_footnotes(res, footnotes)
     return res
@@ -487,6 +515,9 @@ def check_fits(ins: Instruction, base: Resolution) -> None:
         _check_title(ins, where)
         if is_text_edit(ins):
             apply_edits(base.title, [ins], where)
+        return
+    if is_whole_unit(ins):
+        check_unit(base, ins)
         return
     items, index, where = _target(base, ins)
     if is_text_edit(ins):

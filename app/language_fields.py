@@ -62,6 +62,8 @@ TABLE_FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         **dict.fromkeys(("row_insert_after", "row_insert_before", "row_fill"), ("table", "row", "cells")),
         "table_insert": ("place", "rows"),
         "fill_cell": ("new",),
+        "part": ("letter",),
+        **dict.fromkeys(("annex_n", "of_annex_n"), ("number",)),
     },
     "negotiation": {"on": ("version",)},
     "oral": {"heading": ("kind", "symbol")},
