@@ -224,24 +224,36 @@ def _derive(base: Resolution, proposed: Resolution, by_id: bool, subs: bool) -> 
         if after is None:  # a later part or an annex deleted whole
             out.append(deletion(unit))
             continue
-        number = 0
+        counts: dict[Part, int] = {}
+        place = (part, 0)  # the last base paragraph passed, by kind and number: where an insertion goes after
         for bp, np in align(before, after, by_id=by_id):
-            if bp is not None and not bp.is_table:
-                number += 1  # a table is unnumbered: the paragraphs after it keep their printed numbers
+            if (
+                bp is not None and not bp.is_table
+            ):  # a table is unnumbered: the paragraphs after it keep theirs
+                kind = _kind(unit, part, bp)
+                counts[kind] = counts.get(kind, 0) + 1
+                place = (kind, counts[kind])
             if _table_changed(bp, np):
-                _refuse_table_change(unit, part, number)
+                _refuse_table_change(unit, *place)
+            kind, number = place
             if bp is not None and np is not None:
-                found = _derive_pair((unit, part, number), [], bp, np, by_id, subs)
+                found = _derive_pair((unit, kind, number), [], bp, np, by_id, subs)
                 out += (
                     found
                     if found is not None
-                    else [Instruction(Action.REPLACE, part, number, paragraph=copy.deepcopy(np), unit=unit)]
+                    else [Instruction(Action.REPLACE, kind, number, paragraph=copy.deepcopy(np), unit=unit)]
                 )
             elif bp is not None:
-                out.append(Instruction(Action.DELETE, part, number, paragraph=copy.deepcopy(bp), unit=unit))
+                out.append(Instruction(Action.DELETE, kind, number, paragraph=copy.deepcopy(bp), unit=unit))
             elif np is not None:
-                out.append(Instruction(Action.INSERT, part, number, paragraph=copy.deepcopy(np), unit=unit))
+                out.append(Instruction(Action.INSERT, kind, number, paragraph=copy.deepcopy(np), unit=unit))
     return out
+
+
+def _kind(unit: str, part: Part, para: Paragraph) -> Part:
+    """How an instruction counts the paragraph: an annex's unnumbered paragraphs are counted among themselves
+    (`Part.PREAMBLE` in an annex: "the second unnumbered paragraph of annex II"), its numbered ones by number."""
+    return Part.PREAMBLE if is_annex_unit(unit) and not para.numbered else part
 
 
 def _derive_title(base: Resolution, proposed: Resolution) -> list[Instruction]:
@@ -318,24 +330,24 @@ def _refuse_beyond_the_wording(base: Resolution, proposed: Resolution) -> None:
 
 
 def _refuse_unnumbered(base: Resolution, proposed: Resolution, by_id: bool) -> None:
-    """The paragraphs of an annex an instruction cannot name by number (unnumbered ones, or a text adopted
-    with no "Annex" line) changed: refused in one line. Such an annex deleted whole needs no number."""
+    """The paragraphs of a text adopted with no "Annex" line changed: it has no name for an instruction to
+    give (an annex's unnumbered paragraphs are named by their order among themselves, see `_kind`)."""
     for _, ba, pa in annex_pairs(base, proposed, by_id):
         if pa is None:
             continue
         assert isinstance(ba, Annex) and isinstance(pa, Annex)
-        if (_unnumbered(ba) or _unnumbered(pa)) and _read(ba.paragraphs) != _read(pa.paragraphs):
-            raise InputError(
-                say(
-                    "the proposed version changes {what}: an amendment cannot carry that yet; change it in the "
-                    "draft itself",
-                    what=say("an annex whose paragraphs are unnumbered"),
-                )
-            )
+        if not ba.labelled and _read(ba.paragraphs) != _read(pa.paragraphs):
+            raise _unnumbered_refusal()
 
 
-def _unnumbered(annex: Annex) -> bool:
-    return not annex.labelled or any(not p.numbered and not p.is_table for p in annex.paragraphs)
+def _unnumbered_refusal() -> InputError:
+    return InputError(
+        say(
+            "the proposed version changes {what}: an amendment cannot carry that yet; change it in the "
+            "draft itself",
+            what=say("an annex whose paragraphs are unnumbered"),
+        )
+    )
 
 
 def derive(base: Resolution, proposed: Resolution) -> list[Instruction]:
@@ -351,11 +363,23 @@ def derive(base: Resolution, proposed: Resolution) -> list[Instruction]:
     try:
         amended = apply(fine, base)
         same = all(b is not None and texts(a) == texts(b) for _, _, a, b in _places(amended, proposed, by_id))
-        if same and _words(amended.title) == _words(proposed.title):
+        if same and _words(amended.title) == _words(proposed.title) and _numbering(amended, proposed):
             return fine
     except InputError:
         pass
-    return _derive(base, proposed, by_id, subs=False)
+    coarse = _derive(base, proposed, by_id, subs=False)
+    if not _numbering(apply(coarse, base), proposed):
+        # a paragraph of an annex numbered or unnumbered otherwise than the one it follows or replaces: the
+        # wording does not say it
+        raise _unnumbered_refusal()
+    return coarse
+
+
+def _numbering(amended: Resolution, proposed: Resolution) -> bool:
+    """Whether the annexes' paragraphs are numbered and unnumbered alike in both."""
+    return [[p.numbered for p in a.paragraphs] for a in amended.annexes] == [
+        [p.numbered for p in a.paragraphs] for a in proposed.annexes
+    ]
 
 
 # --- applying instructions ------------------------------------------------------------------------------
@@ -401,7 +425,7 @@ def _target(res: Resolution, ins: Instruction) -> tuple[list[Paragraph], int, Ph
     items = unit_list(res, ins.unit, ins.part)
     if items is None:
         raise InputError(say("the draft has no {place}", place=where))
-    index = _list_index(items, ins.number)
+    index = _list_index(items, ins.number, ins.part if is_annex_unit(ins.unit) else None)
     for sub_index in _sub_indexes(ins.sub):
         if not 1 <= index <= len(items):
             raise InputError(say("the draft has no {place}", place=where))
@@ -425,15 +449,17 @@ def unit_list(res: Resolution, unit: str, part: Part) -> list[Paragraph] | None:
     return None
 
 
-def _list_index(items: list[Paragraph], number: int) -> int:
+def _list_index(items: list[Paragraph], number: int, counted: Part | None = None) -> int:
     """The 1-based place in `items` of the paragraph printed as `number` (tables are unnumbered: counting them
-    named the paragraph before the one meant), 0 before the first; past the end, a place past the list."""
+    named the paragraph before the one meant), 0 before the first; past the end, a place past the list.
+    `counted`: in an annex, which paragraphs count (OPERATIVE its numbered ones, PREAMBLE its unnumbered)."""
     if number <= 0:
         return number
     seen = 0
     for place, para in enumerate(items, start=1):
-        seen += not para.is_table
-        if seen == number and not para.is_table:
+        counts = not para.is_table and (counted is None or (para.numbered == (counted is Part.OPERATIVE)))
+        seen += counts
+        if seen == number and counts:
             return place
     return len(items) + number - seen
 
@@ -458,11 +484,11 @@ def apply(
         _quoted_paragraph(ins, where)
         change = changes.setdefault(id(items), _Changes(items))
         if ins.action is Action.INSERT:
-            change.insert.setdefault(index, []).append(copy.deepcopy(ins.paragraph))
+            change.insert.setdefault(index, []).append(_numbered_as(ins, items, index))
         elif ins.action is Action.DELETE:
             change.delete.add(index)
         else:
-            change.replace[index] = copy.deepcopy(ins.paragraph)
+            change.replace[index] = _numbered_as(ins, items, index)
     for items, index, where, part, group in edits.values():
         para = items[index - 1]
         set_lead_text(para, apply_edits(lead_text(para), group, where), part)
@@ -473,6 +499,16 @@ def apply(
     if footnotes is not None:
         _bring_footnotes(res, footnotes)
     return res
+
+
+def _numbered_as(ins: Instruction, items: list[Paragraph], index: int) -> Paragraph:
+    """The paragraph an instruction quotes, as it goes in. In an annex it is numbered, or not, as the paragraph
+    it replaces or follows (the first one's, at the beginning): the set wording does not say it."""
+    para = copy.deepcopy(ins.paragraph)
+    assert para is not None
+    if is_annex_unit(ins.unit) and not ins.sub and items:
+        para.numbered = items[max(index, 1) - 1].numbered
+    return para
 
 
 def _apply_title(res: Resolution, instructions: list[Instruction]) -> list[Instruction]:
@@ -666,8 +702,9 @@ def instruction_blocks(instructions: list[Instruction], language: str = "") -> l
             label = _next_label(first.sub) if first.action is Action.INSERT else first.sub.split()[-1]
         # an annex's paragraphs and the title keep their punctuation as written (None)
         punct = None if first.unit else ("," if first.part is Part.PREAMBLE else ";")
+        part = Part.OPERATIVE if is_annex_unit(first.unit) else first.part  # printed as in its annex
         quoted = blocks_for(
-            item.quoted, part=first.part, level=level, label=label, end=punct, role="quoted", unit=""
+            item.quoted, part=part, level=level, label=label, end=punct, role="quoted", unit=""
         )
         # a quoted paragraph's section heading prints as a heading, so that it reads back as the paragraph's own
         out += [b if b.role == "heading" else dataclasses.replace(b, role="quoted") for b in quoted]

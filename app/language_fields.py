@@ -63,6 +63,7 @@ TABLE_FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         "table_insert": ("place", "rows"),
         "fill_cell": ("new",),
         "part": ("letter",),
+        **dict.fromkeys(("annex_unnumbered", "annex_unnumbered_sub"), ("ordinal", "sub")),
         **dict.fromkeys(("annex_n", "of_annex_n"), ("number",)),
     },
     "negotiation": {"on": ("version",)},

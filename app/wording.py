@@ -96,6 +96,9 @@ _UNIT_WORDS_EN = {
     "annex_paragraph": "paragraph {number}",
     "annex_paragraph_sub": "paragraph {number} {sub}",
     "part": "part {letter}",
+    # an annex's unnumbered paragraph (`Instruction.part` PREAMBLE in an annex), counted among the unnumbered
+    "annex_unnumbered": "the {ordinal} unnumbered paragraph",
+    "annex_unnumbered_sub": "subparagraph {sub} of the {ordinal} unnumbered paragraph",
 }
 
 
@@ -160,9 +163,13 @@ def paragraph_name(
     if unit == TITLE_UNIT:
         return _unit_words(language)["title"]
     if is_annex_unit(unit):
-        w = _unit_words(language)
-        labels = _sub_in(language, sub) if _table(language) else sub
-        top = w["annex_paragraph_sub" if sub else "annex_paragraph"].format(number=number, sub=labels)
+        w, t = _unit_words(language), _table(language)
+        labels = _sub_in(language, sub) if t else sub
+        if part is Part.PREAMBLE:  # unnumbered: "the second unnumbered paragraph of annex II"
+            ordinal = _ordinal(t, number) if t else ordinal_words(number)
+            top = w["annex_unnumbered_sub" if sub else "annex_unnumbered"].format(ordinal=ordinal, sub=labels)
+        else:
+            top = w["annex_paragraph_sub" if sub else "annex_paragraph"].format(number=number, sub=labels)
         return top + unit_suffix(unit, language)
     return _paragraph_name(part, number, sub, numbered=numbered, language=language) + unit_suffix(
         unit, language
@@ -669,6 +676,15 @@ def _whole_unit(text: str, language: str) -> Instruction | None:
     return None
 
 
+def _preambular_words(ordinal: str, sub: str, language: str) -> str:
+    """A preambular paragraph's name with this ordinal (as written), read back as the annex's unnumbered one."""
+    t = _table(language)
+    if t:
+        return t["preambular_sub" if sub else "preambular"].format(ordinal=ordinal, sub=sub, number="")
+    top = f"the {ordinal} preambular paragraph"
+    return f"subparagraph {sub} of {top}" if sub else top
+
+
 def _operative_words(number: str, sub: str, language: str) -> str:
     t = _table(language)
     if t:
@@ -682,13 +698,20 @@ def _unit_patterns(language: str) -> dict[str, re.Pattern[str]]:
     w = _unit_words(language)
     groups = {"number": r"(?P<num>\d+)", "sub": rf"(?P<sub>{_SUB_RE})", "letter": r"(?P<letter>[A-Z]{1,2})"}
     roman = {**groups, "number": r"(?P<roman>[IVXLC]+)"}
+    t = _table(language)
+    words = "|".join(r"\s+".join(map(re.escape, o.split())) for o in t["ordinals"]) if t else _ORD_WORDS
+    ordinal = {**groups, "ordinal": rf"(?P<ord>{words})"}
+    # a language that contracts ("del párrafo 3" for "de el párrafo 3") finds the place inside the contraction
+    lead = "" if t.get("contractions") else r"\b"
     suffix = rf"(?:{_pattern(w['of_annex_n'], roman)}|{_pattern(w['of_annex'], groups)})"
     head = w["in_title"].split("{edits}")[0]
     return {
         "in_title": re.compile(rf"^{_pattern(head.rstrip(), groups)}\s*", re.I),
         "title": re.compile(rf"\b{_pattern(w['title'], groups)}\b", re.I),
-        "annex_sub": re.compile(rf"\b{_pattern(w['annex_paragraph_sub'], groups)}{suffix}", re.I),
-        "annex_paragraph": re.compile(rf"\b{_pattern(w['annex_paragraph'], groups)}{suffix}", re.I),
+        "annex_sub": re.compile(rf"{lead}{_pattern(w['annex_paragraph_sub'], groups)}{suffix}", re.I),
+        "unnumbered_sub": re.compile(rf"{lead}{_pattern(w['annex_unnumbered_sub'], ordinal)}{suffix}", re.I),
+        "unnumbered": re.compile(rf"{lead}{_pattern(w['annex_unnumbered'], ordinal)}{suffix}", re.I),
+        "annex_paragraph": re.compile(rf"{lead}{_pattern(w['annex_paragraph'], groups)}{suffix}", re.I),
         "annex_whole": re.compile(
             rf"^(?:{_pattern(_start_of(w['annex_n'], language), roman)}|{_pattern(_start_of(w['annex'], language), groups)})",
             re.I,
@@ -741,6 +764,10 @@ def _unit_of(head: str, language: str) -> tuple[str, str]:
         head, unit = opening + head[m.end() :], TITLE_UNIT
     elif m := p["title"].search(head):
         head, unit = head[: m.start()] + _operative_words("1", "", language) + head[m.end() :], TITLE_UNIT
+    elif m := p["unnumbered_sub"].search(head) or p["unnumbered"].search(head):
+        sub = m.groupdict().get("sub") or ""
+        unit = "Annex " + m.group("roman") if m.group("roman") else "Annex"
+        head = head[: m.start()] + _preambular_words(m.group("ord"), sub, language) + head[m.end() :]
     elif m := p["annex_sub"].search(head) or p["annex_paragraph"].search(head):
         sub = m.groupdict().get("sub") or ""
         unit = "Annex " + m.group("roman") if m.group("roman") else "Annex"
@@ -1022,7 +1049,7 @@ def opening_pattern() -> re.Pattern[str]:
             else:
                 fills = [
                     t[k] for k in ("preambular_sub", "preambular", "operative_sub", "operative", "single")
-                ] + [w["title"]]
+                ] + [w["title"], w["annex_unnumbered_sub"], w["annex_unnumbered"]]
                 # a whole annex or part deleted ("Supprimer l’annexe II")
                 fills += [w["annex"], w["annex_n"], w["part"]] if kind == "delete" else []
             groups["number"] = r"(?:\d+|[IVXLC]+)"

@@ -8,6 +8,7 @@ one line, losing nothing."""
 from __future__ import annotations
 
 import copy
+import re
 from pathlib import Path
 
 import pytest
@@ -18,7 +19,7 @@ from app.amendments import texts
 from app.cli import run as main
 from app.errors import InputError
 from app.io.reading import read_document
-from app.model import Action, Resolution
+from app.model import Action, Paragraph, Resolution
 from app.storage import load_project, save_project
 
 AKN = Path(__file__).resolve().parent.parent / "fixtures" / "akn"
@@ -161,3 +162,96 @@ def test_a_deletion_read_back_names_an_annex_the_draft_has() -> None:
     instruction = amendments.Instruction(Action.DELETE, amendments.Part.OPERATIVE, 0, unit="Annex V")
     with pytest.raises(InputError, match="the draft has no annex V"):
         amendments.apply([instruction], base)
+
+
+def _numbered_in_xml(path: Path) -> dict[str, int]:
+    """How many paragraphs each annex of the UN XML numbers (<num>N.</num> after its "Annex II" heading)."""
+    counts: dict[str, int] = {}
+    current = ""
+    for el in etree.parse(str(path)).getroot().iter():
+        if not isinstance(el.tag, str):
+            continue
+        if el.tag.endswith("}heading") and " ".join("".join(el.itertext()).split()) in _annex_headings(path):
+            current = " ".join("".join(el.itertext()).split())
+            counts[current] = 0
+        elif current and el.tag.endswith("}num") and re.fullmatch(r"\d+\.", (el.text or "").strip()):
+            counts[current] += 1
+    return counts
+
+
+def _unnumbered_edit(language: str = "") -> tuple[Resolution, Resolution, list[int]]:
+    """A/RES/75/212's annex II, whose unnumbered paragraphs (dates, times, headings' chapeaux) stand among its
+    numbered ones: the second unnumbered one edited, the third deleted, a new one after the fourth. Returns the
+    base, the edit and the unnumbered paragraphs' places among the annex's own, as the UN XML numbers them."""
+    base = read_document(ANNEXES).resolution
+    base.header.language, base.header.symbol = language, "A/C.2/75/L.50"
+    # the paragraphs numbered are those the UN XML numbers: the others are the unnumbered ones counted
+    numbered = [sum(p.numbered and not p.is_table for p in a.paragraphs) for a in base.annexes]
+    assert numbered == list(_numbered_in_xml(ANNEXES).values())
+    proposed = copy.deepcopy(base)
+    paragraphs = proposed.annexes[1].paragraphs
+    plain = [
+        p for p in paragraphs if not p.numbered and not p.is_table and not p.subparagraphs and not p.heading
+    ]
+    unnumbered = [p for p in paragraphs if not p.numbered and not p.is_table]
+    places = [unnumbered.index(p) + 1 for p in plain[1:4]]
+    plain[1].text = plain[1].text.rstrip(".;:") + " and more."
+    paragraphs.remove(plain[2])
+    paragraphs.insert(
+        paragraphs.index(plain[3]) + 1, Paragraph(text="A new unnumbered line.", numbered=False)
+    )
+    return base, proposed, places
+
+
+@pytest.mark.parametrize(
+    ("code", "words"),
+    [
+        (
+            "",
+            [
+                "In the {0} unnumbered paragraph of annex II,",
+                "Delete the {1} unnumbered paragraph of annex II",
+            ],
+        ),
+        (
+            "fr",
+            ["Au {0} paragraphe non numéroté de l’annexe II,", "Supprimer le {1} paragraphe non numéroté"],
+        ),
+        ("es", ["En el {0} párrafo sin numerar del anexo II,", "Suprímase el {1} párrafo sin numerar"]),
+    ],
+)
+def test_an_annex_s_unnumbered_paragraphs_are_named_by_their_order(
+    tmp_path: Path, code: str, words: list[str]
+) -> None:
+    from app.formatting import ordinal_words
+    from app.languages import get_language
+
+    base, proposed, places = _unnumbered_edit(code)
+    table = get_language(code).amendments
+    ordinals = [table["ordinals"][n - 1] if table else ordinal_words(n) for n in places]
+    made = amendments.amendment(base, proposed, sponsors=["Mexico"], symbol="A/C.2/75/L.77")
+    said = [item.sentence for item in amendments.items(made.instructions, code)]
+    assert said[0].startswith(words[0].format(ordinals[0]))
+    assert said[1].startswith(words[1].format(ordinals[0], ordinals[1]))
+    assert ordinals[2] in said[2] and len(said) == 3
+    _round_trips(base, proposed, made, tmp_path)
+    amended = amendments.apply(made.instructions, base, made)
+    assert [p.numbered for p in amended.annexes[1].paragraphs] == [
+        p.numbered for p in proposed.annexes[1].paragraphs
+    ]
+    # the command line: derived to Word, applied back
+    save_project(base, tmp_path / "base.json")
+    save_project(proposed, tmp_path / "proposed.json")
+    word, out = tmp_path / "cli.docx", tmp_path / "amended.json"
+    files = [str(tmp_path / "base.json"), str(tmp_path / "proposed.json")]
+    assert main(["amend", *files, "-o", str(word), "--sponsor", "Mexico", "--symbol", "A/C.2/75/L.77"]) == 0
+    assert main(["amend", "--apply", str(word), str(tmp_path / "base.json"), "-o", str(out)]) == 0
+    assert _same(load_project(out), proposed)
+
+
+def test_a_paragraph_of_a_text_adopted_with_no_annex_line_is_still_refused() -> None:
+    pact = read_document(PACT).resolution
+    proposed = copy.deepcopy(pact)
+    proposed.annexes[0].paragraphs[3].text += " and more"
+    with pytest.raises(InputError, match="an annex whose paragraphs are unnumbered"):
+        amendments.amendment(pact, proposed)

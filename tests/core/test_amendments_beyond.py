@@ -172,7 +172,8 @@ def test_what_the_wording_cannot_say_is_refused_in_one_line(change: str) -> None
         proposed.annexes.append(copy.deepcopy(proposed.annexes[0]))
         reason = "the annexes (one added, removed or retitled)"
     elif change == "annex unnumbered":
-        base.annexes[0].paragraphs[0].numbered = proposed.annexes[0].paragraphs[0].numbered = False
+        # an unnumbered paragraph given a number: the wording names paragraphs, not their numbering
+        base.annexes[0].paragraphs[0].numbered = False
         proposed.annexes[0].paragraphs[0].text += " and more"
         reason = "an annex whose paragraphs are unnumbered"
     else:
