@@ -74,3 +74,30 @@ def test_a_french_draft_s_oral_revisions_in_word_are_headed_in_french(
     assert lines[1].startswith("Supprimer le paragraphe 2, qui se lit comme suit")
     assert lines[-1] == fr.oral["renumber"] + fr.punctuate(".")
     dialog.close()
+
+
+def test_an_unnumbered_annex_paragraph_edited_is_named_by_its_order(window, tmp_path: Path) -> None:  # noqa: ANN001
+    """Annex II of A/RES/75/212 has unnumbered lines among its numbered paragraphs: one edited in the editor is
+    named "the first unnumbered paragraph of annex II" (counted among the unnumbered ones), and the amended draft
+    has the edit, its paragraph still unnumbered."""
+    from app import edits
+
+    base_path = tmp_path / "base.json"
+    save_project(read_document(ANNEXES).resolution, base_path)
+    assert window.files.open_path(base_path)
+    paragraphs = window.res.annexes[1].paragraphs
+    unnumbered = [p for p in paragraphs if not p.numbered and not p.is_table]
+    first = unnumbered[0]
+    assert not first.heading and not first.subparagraphs
+    window.apply(edits.set_text, paragraph_id=first.id, value=first.text + " and more")
+    window.action(ActionId.AMEND_FROM_COMPARISON).trigger()
+    window.flush()
+    panel = window.amendment_panel
+    lines = [panel.list.item(i).text() for i in range(panel.list.count())]
+    assert len(lines) == 1 and "the first unnumbered paragraph of annex II" in lines[0]
+    assert not [f for f in window.checks.findings() if f.rule.startswith("amendment.")]
+    window.action(ActionId.SHOW_AMENDED).trigger()
+    amended = window.res.annexes[1].paragraphs
+    changed = [p for p in amended if not p.numbered and not p.is_table][0]
+    assert changed.text.endswith("and more") and not changed.numbered
+    assert [p.numbered for p in amended] == [p.numbered for p in paragraphs]
