@@ -55,7 +55,7 @@ def unit_pairs(
 
 
 def part_pairs(base: Resolution, proposed: Resolution, by_id: bool) -> list[tuple[str, Unit, Unit | None]]:
-    what = say("the parts (one added, removed or retitled)")
+    what = say("the parts (one added or retitled)")
     if _words(base.part_title) != _words(proposed.part_title):  # part A stays: the draft's own paragraphs
         raise _refuse(what)
     labels = [part_letter(i) for i in range(1, len(base.later_parts) + 1)]
@@ -63,10 +63,11 @@ def part_pairs(base: Resolution, proposed: Resolution, by_id: bool) -> list[tupl
 
 
 def annex_pairs(base: Resolution, proposed: Resolution, by_id: bool) -> list[tuple[str, Unit, Unit | None]]:
-    what = say("the annexes (one added, removed or retitled)")
+    what = say("the annexes (one added or retitled)")
     pairs = unit_pairs(base.annexes, proposed.annexes, annex_units(base.annexes), by_id, what)
     if any(pu is None and not is_annex_unit(label) for label, _, pu in pairs):
-        raise _refuse(what)  # a text adopted with no "Annex" line has no name to delete it by
+        # a text adopted with no "Annex" line has no name to delete it by
+        raise _refuse(say("the annexes (one added, removed or retitled)"))
     return pairs
 
 
