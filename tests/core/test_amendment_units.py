@@ -255,3 +255,25 @@ def test_a_paragraph_of_a_text_adopted_with_no_annex_line_is_still_refused() -> 
     proposed.annexes[0].paragraphs[3].text += " and more"
     with pytest.raises(InputError, match="an annex whose paragraphs are unnumbered"):
         amendments.amendment(pact, proposed)
+
+
+@pytest.mark.parametrize("code", ["fr", "es"])
+def test_a_french_or_spanish_amendment_with_no_sponsor_reads_back(tmp_path: Path, code: str) -> None:
+    """`resolute amend` with no --sponsor prints "Amendement au projet de résolution A/…" with no colon: it was not
+    read back as an amendment, so --apply refused it."""
+    base = read_document(ANNEXES).resolution
+    base.header.language, base.header.symbol = code, "A/C.2/75/L.50"
+    proposed = copy.deepcopy(base)
+    del proposed.annexes[2]
+    save_project(base, tmp_path / "base.json")
+    save_project(proposed, tmp_path / "proposed.json")
+    for suffix in (".txt", ".docx"):
+        written, out = tmp_path / f"a{suffix}", tmp_path / f"amended{suffix}.json"
+        assert (
+            main(["amend", str(tmp_path / "base.json"), str(tmp_path / "proposed.json"), "-o", str(written)])
+            == 0
+        )
+        read = read_document(written).resolution
+        assert read.header.amends == "A/C.2/75/L.50" and read.header.language == code
+        assert main(["amend", "--apply", str(written), str(tmp_path / "base.json"), "-o", str(out)]) == 0
+        assert _same(load_project(out), proposed)
