@@ -95,6 +95,13 @@ def test_an_unnumbered_annex_paragraph_edited_is_named_by_its_order(window, tmp_
     panel = window.amendment_panel
     lines = [panel.list.item(i).text() for i in range(panel.list.count())]
     assert len(lines) == 1 and "the first unnumbered paragraph of annex II" in lines[0]
+    panel.list.setCurrentRow(0)
+    assert panel.unit.currentData() == "Annex II" and panel.part.currentText() == "Unnumbered paragraph"
+    panel.part.setCurrentIndex(1)  # its numbered paragraph 1, as the panel offers it in an annex
+    assert panel.part.currentText() == "Numbered paragraph"
+    assert "paragraph 1 of annex II" in panel.list.item(0).text()
+    window.undo()
+    assert "the first unnumbered paragraph of annex II" in panel.list.item(0).text()
     assert not [f for f in window.checks.findings() if f.rule.startswith("amendment.")]
     window.action(ActionId.SHOW_AMENDED).trigger()
     amended = window.res.annexes[1].paragraphs
