@@ -277,3 +277,30 @@ def test_a_french_or_spanish_amendment_with_no_sponsor_reads_back(tmp_path: Path
         assert read.header.amends == "A/C.2/75/L.50" and read.header.language == code
         assert main(["amend", "--apply", str(written), str(tmp_path / "base.json"), "-o", str(out)]) == 0
         assert _same(load_project(out), proposed)
+
+
+STRUCTURE = AKN.parent / "structure"
+
+
+def test_the_only_annex_deleted_and_its_unnumbered_paragraphs(tmp_path: Path) -> None:
+    """A draft with one annex prints it "Annex" and names it "the annex": A/RES/77/5's deleted whole, and an
+    unnumbered paragraph of A/RES/76/113's (its annex opens with unnumbered paragraphs) edited."""
+    base = read_document(STRUCTURE / "A_RES_77_5-2225005E.xml").resolution
+    assert len(base.annexes) == 1 and base.annexes[0].labelled
+    proposed = copy.deepcopy(base)
+    proposed.annexes.clear()
+    made = amendments.amendment(base, proposed, sponsors=["Mexico"], symbol="A/77/L.99")
+    assert [item.sentence for item in amendments.items(made.instructions)] == ["Delete the annex"]
+    _round_trips(base, proposed, made, tmp_path)
+    base = read_document(STRUCTURE / "A_RES_76_113-2118669E.xml").resolution
+    proposed = copy.deepcopy(base)
+    paragraphs = proposed.annexes[0].paragraphs
+    second = [p for p in paragraphs if not p.numbered and not p.is_table][1]
+    second.text += " and more"
+    made = amendments.amendment(base, proposed, sponsors=["Mexico"], symbol="A/76/L.99")
+    (said,) = [item.sentence for item in amendments.items(made.instructions)]
+    assert said.startswith("In the second unnumbered paragraph of the annex, ") or said.startswith(
+        "Replace the second unnumbered paragraph of the annex with the following"
+    )
+    (tmp_path / "second").mkdir()
+    _round_trips(base, proposed, made, tmp_path / "second")
