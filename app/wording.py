@@ -95,8 +95,11 @@ _UNIT_WORDS_EN = {
     "annex_n": "annex {number}",
     "annex_paragraph": "paragraph {number}",
     "annex_paragraph_sub": "paragraph {number} {sub}",
+    # a whole part deleted ("Delete part B", as "Delete annex II"): our own wording, no issued amendment found
     "part": "part {letter}",
-    # an annex's unnumbered paragraph (`Instruction.part` PREAMBLE in an annex), counted among the unnumbered
+    # an annex's unnumbered paragraph (`Instruction.part` PREAMBLE in an annex), counted among the unnumbered, as
+    # the oral revisions name it: our own wording (issued texts of 1948-50 name unnumbered paragraphs by their
+    # order, "the first paragraph of the Preamble"; no recent amendment naming one in an annex was found)
     "annex_unnumbered": "the {ordinal} unnumbered paragraph",
     "annex_unnumbered_sub": "subparagraph {sub} of the {ordinal} unnumbered paragraph",
 }
