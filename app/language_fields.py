@@ -18,7 +18,16 @@ from app.messages import say
 
 TEXTS = ("code", "name", "english_name", "lexicon_prefix", "date", "first_day", "space_before", "and_word")
 TEXT_LISTS = ("months", "akn", "labels")
-WORD_TABLES = ("organ_lines", "organs", "committees", "kinds", "abbreviations", "typed", "negotiation")
+WORD_TABLES = (
+    "organ_lines",
+    "organs",
+    "committees",
+    "kinds",
+    "abbreviations",
+    "typed",
+    "negotiation",
+    "oral",
+)
 TABLES = ("masthead", "openers", "amendments", "spelling", "note_markers", "titles", "rules", "and_before")
 PATTERNS = ("closing", "last_paragraph")
 # the fields a form is filled with where it prints ("{day} {month} {year}", "Session {n}")
@@ -53,8 +62,12 @@ TABLE_FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         **dict.fromkeys(("row_insert_after", "row_insert_before", "row_fill"), ("table", "row", "cells")),
         "table_insert": ("place", "rows"),
         "fill_cell": ("new",),
+        "part": ("letter",),
+        **dict.fromkeys(("annex_unnumbered", "annex_unnumbered_sub"), ("ordinal", "sub")),
+        **dict.fromkeys(("annex_n", "of_annex_n"), ("number",)),
     },
     "negotiation": {"on": ("version",)},
+    "oral": {"heading": ("kind", "symbol")},
 }
 
 
