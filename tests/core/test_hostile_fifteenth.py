@@ -5,7 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from app.export_names import MAX_STEM, suggested_stem
 from app.spelling import personal
 from app.spelling.personal import PersonalDictionary
 
@@ -49,3 +52,13 @@ def test_a_word_holding_a_control_character_is_no_word(tmp_path: Path) -> None:
     path.write_bytes(b"Zorb\x00lax\nQuux\x01ify\nNdjamena\n")
     d = PersonalDictionary(path)
     assert d.words() == ["Ndjamena"] and d.partial  # left out, and the file never written whole again
+
+
+@given(st.text(max_size=400))
+@settings(max_examples=300, deadline=None)
+def test_any_symbol_gives_a_file_name_every_platform_takes(symbol: str) -> None:
+    stem = suggested_stem(symbol)
+    assert 0 < len(stem.encode("utf-8")) <= MAX_STEM
+    assert not set(stem) & set('/\\:*?"<>|\x00') and stem == stem.strip(". ")
+    assert stem.split(".")[0].upper() not in {"CON", "PRN", "AUX", "NUL", *(f"COM{n}" for n in range(10))}
+    assert stem == suggested_stem(stem)  # a name offered again is the same name
