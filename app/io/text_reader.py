@@ -114,6 +114,9 @@ from app.punctuation import ends_with_mark
 from app.templates import Template
 
 MAX_CHARS = 5_000_000
+MAX_CLOSING_WORDS = (
+    60  # after a meeting line, its date and a scan's page furniture (a note of 20 words at most)
+)
 _LINK = re.compile(r"\[([^\]\[]+)\]\((?:[^()\s]*)\)")
 _MD_NOTE_DEF = re.compile(r"^\[\^(?P<label>[\w-]+)\]:\s*(?P<text>.*)$")
 _SUPER_RUN = re.compile(f"[{SUPERSCRIPTS}]+")
@@ -814,6 +817,10 @@ class _Placing:
         self.nodes: list[Paragraph] = []  # the last paragraph placed at each depth, `top` first
         self.pending_heading: list[str] = []
         self.closing: list[str] = []
+        self.held: list[
+            tuple[int, Para]
+        ] = []  # the paragraphs of `closing`, placed after all if the draft goes on
+        self.held_words = 0  # the words held after the meeting line
         # the last run of unnumbered paragraphs ending in "." or ";" is operative when nothing is numbered
         self.op_from = unnumbered_operative_start(paras) if not self.numbered else None
         self.prev_text = ""
@@ -824,8 +831,22 @@ class _Placing:
         if p.kind != "sub":
             self.prev_text = p.text
         if self.closing or closing_line(p.text):
-            self.closing.append(p.text)
+            if self.held:  # after the meeting line: the draft may go on
+                self.held_words += len(p.text.split())
+            self.held.append((i, p))
+            if not (p.kind in ("num", "sub") and len(self.held) > 1 or self.held_words > MAX_CLOSING_WORDS):
+                self.closing.append(p.text)
+                return
+            # more than an adopted text's closing lines (its meeting and date, a scan's page furniture) after a
+            # meeting line: the draft goes on, and the lines are its own (every paragraph after one typed
+            # mid-draft was left out)
+            held, self.held, self.closing, self.held_words = self.held, [], [], 0
+            for at, q in held:
+                self._place(at, q)
             return
+        self._place(i, p)
+
+    def _place(self, i: int, p: Para) -> None:
         if p.kind == "table":
             self._table(p)
             return

@@ -2,13 +2,28 @@
 
 from __future__ import annotations
 
+import copy
+import datetime as dt
+import re
+import sys
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from fixtures.robust.hostile import sample
+
+from app.edits import Document
+from app.errors import InputError
 from app.export_names import MAX_STEM, suggested_stem
+from app.io.text_reader import read_text
+from app.io.text_writer import to_text
+from app.messages import NAMED, listed, localize
+from app.model import Paragraph, Resolution
+from app.negotiation import commands, merging
+from app.negotiation.proposals import derive
 from app.spelling import personal
 from app.spelling.personal import PersonalDictionary
 
@@ -62,3 +77,86 @@ def test_any_symbol_gives_a_file_name_every_platform_takes(symbol: str) -> None:
     assert not set(stem) & set('/\\:*?"<>|\x00') and stem == stem.strip(". ")
     assert stem.split(".")[0].upper() not in {"CON", "PRN", "AUX", "NUL", *(f"COM{n}" for n in range(10))}
     assert stem == suggested_stem(stem)  # a name offered again is the same name
+
+
+# --- a meeting line typed mid-draft ----------------------------------------------------------------------------
+
+TEXTS = Path(__file__).resolve().parents[1] / "fixtures" / "text"
+
+
+def _paragraph_texts(res: Resolution) -> list[str]:
+    """Each paragraph's and subparagraph's text, in order, its note marks without their ids (new at each read)."""
+    return [
+        re.sub(r"\[\^\w+\]", "[^]", p.text) for _, items in res.lists() for top in items for p in top.walk()
+    ]
+
+
+@pytest.mark.parametrize("line", ["75th plenary meeting", "Adopted without a vote at the 12th meeting"])
+@pytest.mark.parametrize("where", [0.3, 0.7])
+def test_a_meeting_line_mid_draft_keeps_every_paragraph_after_it(line: str, where: float) -> None:
+    """Every paragraph after a meeting line was taken for an adopted text's closing lines and left out (a note
+    quoting them, exit 0): the export of a draft with "75th plenary meeting" typed among its paragraphs lost
+    2,000 of its 3,400 words and its operative part. The line is kept where it stands, the rest read as before."""
+    source = (TEXTS / "A_C.2_80_L.44.txt").read_text(encoding="utf-8")
+    lines = source.split("\n")
+    starts = [
+        n for n, text in enumerate(lines) if re.match(r"\d+\.\s", text)
+    ]  # an operative paragraph's start
+    at = starts[int(len(starts) * where)]
+    typed = "\n".join([*lines[:at], "", line, "", *lines[at:]])
+    before, after = read_text(source), read_text(typed)
+    kept = [t for t in _paragraph_texts(after.resolution) if t != line and line not in t]
+    assert kept == _paragraph_texts(before.resolution)
+    assert line in to_text(after.resolution)  # where it stands (a heading over the next paragraph, or one)
+    assert not any(f.rule == "import.closing" for f in after.findings)
+
+
+def test_an_adopted_texts_closing_lines_are_still_left_out() -> None:
+    source = (TEXTS / "A_C.2_80_L.44.txt").read_text(encoding="utf-8")
+    closed = read_text(source + "\n\n75th plenary meeting\n\n10 December 2025\n")
+    assert _paragraph_texts(closed.resolution) == _paragraph_texts(read_text(source).resolution)
+    (note,) = [f for f in closed.findings if f.rule == "import.closing"]
+    assert "75th plenary meeting" in note.message and "10 December 2025" in note.message
+
+
+# --- a refusal naming every part of a table ---------------------------------------------------------------------
+
+DAY = dt.datetime(2026, 6, 1, 9, 0, tzinfo=dt.timezone.utc)
+
+
+def test_a_merge_refused_over_a_tables_many_parts_says_it_in_a_short_line() -> None:
+    """The merge names the parts of a table it could not take: every one, joined, so a refusal over a table of
+    2,000 changed cells was a line of 100 KB in the editor's message box. The first five are named, and how many
+    more (in the interface's language)."""
+    rows = 40
+    base = sample(paragraphs=4, footnotes=0)
+    table = Paragraph("", "")
+    table.table = [["State", "Rate", "Note"], *([f"S{r}", f"0.{r}", "n"] for r in range(rows))]
+    table.header_rows = 1
+    base.operative.insert(1, table)
+    doc = Document(copy.deepcopy(base))
+    commands.start_negotiation(doc, facilitator="Chile", date=DAY)
+    eu, g77 = copy.deepcopy(base), copy.deepcopy(base)
+    eu.operative[1].table[1][1] = "0.5"
+    g77.operative[1].table[1][1] = "0.7"
+    for r in range(1, rows + 1):
+        g77.operative[1].table[r][2] = f"g{r}"
+    commands.add_proposals(doc, [derive(base, eu, "EU"), derive(base, g77, "G77")])
+    neg = doc.resolution.negotiation
+    eu_id, g77_id = (p.id for p in neg.proposals)
+    commands.accept(doc, proposal_id=eu_id, target=f"{table.id}#cell 1 1")  # then G77's same cell cannot be
+    neg = doc.resolution.negotiation
+    items = merging.items(neg)
+    assert len(items) == rows + 1
+    with pytest.raises(InputError) as refused:
+        merging.merged(neg, doc.resolution, merging.Choices({i.key: [g77_id] for i in items}, {}), DAY)
+    said = str(refused.value)
+    assert "merge it by hand" in said and len(said) < 400
+    assert f"and {rows + 1 - NAMED} others (G77)" in said
+    assert f"et {rows + 1 - NAMED} autres" in localize(refused.value.args[0], "fr")
+    assert f"y {rows + 1 - NAMED} más" in localize(refused.value.args[0], "es")
+
+
+def test_a_short_list_is_named_whole() -> None:
+    assert listed(["EU", "G77", "AG"]) == "EU, G77, AG"
+    assert listed([f"S{n}" for n in range(NAMED + 1)]) == "S0, S1, S2, S3, S4 and 1 other"
