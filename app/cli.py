@@ -249,9 +249,12 @@ def _write(res, out: Path) -> None:
 
 def _new(args: argparse.Namespace) -> int:
     from app.documents import new_resolution
+    from app.files import exists
     from app.storage import save_project
 
-    if args.output.is_file() and not args.force:  # an empty draft over a delegate's project is no start
+    if (
+        exists(args.output, regular=True) and not args.force
+    ):  # an empty draft over a delegate's project is no start
         raise InputError(
             say(
                 "{name} already exists: choose another name, or pass --force to replace it",

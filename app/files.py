@@ -68,3 +68,13 @@ def _refuse_special(info: os.stat_result, name: str, limit: int, too_large: str)
         )
     if info.st_size > limit >= 0:
         raise InputError(too_large.format(name=name, mb=info.st_size // 1_000_000))
+
+
+def exists(path: Path, *, regular: bool = False) -> bool:
+    """Whether something (`regular`: a regular file) stands at `path`; False for a name no file system takes (past
+    its 255 bytes, a NUL), where `Path.exists` and `is_file` raise: a command line's long name ended as an
+    internal error (exit 3) before the read or write could say what is wrong with it."""
+    try:
+        return Path(path).is_file() if regular else Path(path).exists()
+    except (OSError, ValueError):
+        return False

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import io
 import re
 import sys
+from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
 import pytest
@@ -15,6 +17,8 @@ from hypothesis import strategies as st
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from fixtures.robust.hostile import sample
 
+from app import storage
+from app.cli import run
 from app.edits import Document
 from app.errors import InputError
 from app.export_names import MAX_STEM, suggested_stem
@@ -160,3 +164,32 @@ def test_a_merge_refused_over_a_tables_many_parts_says_it_in_a_short_line() -> N
 def test_a_short_list_is_named_whole() -> None:
     assert listed(["EU", "G77", "AG"]) == "EU, G77, AG"
     assert listed([f"S{n}" for n in range(NAMED + 1)]) == "S0, S1, S2, S3, S4 and 1 other"
+
+
+# --- a command line's name no file system takes ------------------------------------------------------------------
+
+
+def _cli(args: list[str]) -> tuple[int, str]:
+    err = io.StringIO()
+    with redirect_stderr(err), redirect_stdout(io.StringIO()):
+        code = run(args)
+    return code, err.getvalue()
+
+
+def test_a_new_projects_name_past_what_a_file_system_takes_is_said_in_one_line(tmp_path: Path) -> None:
+    # `Path.is_file` raises for a name past 255 bytes: "internal error (OSError …)", exit 3
+    code, said = _cli(["new", "--template", "ga-c1", "-o", str(tmp_path / ("a" * 300 + ".json"))])
+    assert code == 2 and "internal error" not in said and len(said.strip().splitlines()) == 1
+
+
+def test_a_proposers_name_past_what_a_file_system_takes_is_a_name(tmp_path: Path) -> None:
+    # "NAME=FILE" is first looked for as a file named so: `Path.exists` raised for a long one, exit 3
+    base, copy_ = sample(paragraphs=3, footnotes=0), sample(paragraphs=3, footnotes=0)
+    copy_.operative[0].text += " and more"
+    paths = [tmp_path / "base.json", tmp_path / "eu.json"]
+    for res, path in zip((base, copy_), paths, strict=True):
+        storage.save_project(res, path)
+    name = "Delegation " * 30
+    out = tmp_path / "compilation.txt"
+    code, said = _cli(["compile", str(paths[0]), f"{name}={paths[1]}", "-o", str(out)])
+    assert code == 0 and said == "" and name.strip() in out.read_text(encoding="utf-8")
