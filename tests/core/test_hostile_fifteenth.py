@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import io
+import json
 import re
 import sys
 from contextlib import redirect_stderr, redirect_stdout
@@ -17,7 +18,7 @@ from hypothesis import strategies as st
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from fixtures.robust.hostile import sample
 
-from app import storage
+from app import json_pieces, recovery, storage
 from app.cli import run
 from app.edits import Document
 from app.errors import InputError
@@ -193,3 +194,36 @@ def test_a_proposers_name_past_what_a_file_system_takes_is_a_name(tmp_path: Path
     out = tmp_path / "compilation.txt"
     code, said = _cli(["compile", str(paths[0]), f"{name}={paths[1]}", "-o", str(out)])
     assert code == 0 and said == "" and name.strip() in out.read_text(encoding="utf-8")
+
+
+# --- an autosave whose title is long ------------------------------------------------------------------------------
+
+
+def _killed_autosave(folder: Path, title: str, *, whole_title: bool) -> Path:
+    """A draft's autosave as a killed editor leaves it (its pid gone); `whole_title`: as written before the
+    title it is described by was cut."""
+    res = sample(paragraphs=40, footnotes=0)
+    res.title = title
+    saver = recovery.Autosaver(folder)
+    saver.save(res, source=None)
+    data = json.loads(saver.path.read_text(encoding="utf-8"))
+    data["pid"] = 2**31 - 1  # no such process
+    if whole_title:
+        data["title"] = title
+    saver.path.write_text("".join(json_pieces.pieces(data)), encoding="utf-8")
+    return saver.path
+
+
+@pytest.mark.parametrize("whole_title", [False, True])
+def test_a_large_autosave_with_a_long_title_is_offered_after_a_kill(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, whole_title: bool
+) -> None:
+    """A start describes a large autosave from its first 64 KB: a title longer than that (pasted, or a text's
+    title block read whole) made it "damaged", set aside and never offered, the draft's unsaved work with it."""
+    monkeypatch.setattr(recovery, "SCAN_WHOLE_BYTES", 1024)  # this draft counts as a large one
+    title = "On the work of the panel " * 3000  # 75,000 characters
+    path = _killed_autosave(tmp_path, title, whole_title=whole_title)
+    assert path.stat().st_size > recovery.SCAN_WHOLE_BYTES
+    scan = recovery.scan_at_start(tmp_path)
+    assert scan.kept == [] and [r.path for r in scan.found] == [path]
+    assert scan.found[0].load().title == title
