@@ -78,3 +78,15 @@ def exists(path: Path, *, regular: bool = False) -> bool:
         return Path(path).is_file() if regular else Path(path).exists()
     except (OSError, ValueError):
         return False
+
+
+def encoding_of(data: bytes) -> str:
+    """The encoding of a text file a user keeps (a word list, house rules): UTF-8 unless a byte-order mark or the
+    NULs of UTF-16 or UTF-32 say otherwise, as Windows editors save "Unicode" or "UTF-8 with BOM". Decoded so, the
+    text starts with U+FEFF where the file has a BOM (a word appended is written without one)."""
+    from app.io.safe_xml import sniff_encoding  # (lxml's import is left to the first read)
+
+    found = sniff_encoding(data) or "utf-8"
+    if found in ("utf-16", "utf-32"):  # a BOM: its order is the file's
+        return f"{found}-be" if data.startswith((b"\xfe\xff", b"\x00\x00\xfe\xff")) else f"{found}-le"
+    return "utf-8" if found == "utf-8-sig" else found

@@ -20,22 +20,12 @@ import platformdirs
 
 from app.atomic import write_text
 from app.errors import InputError, SaveError
-from app.files import read_file
+from app.files import encoding_of, read_file
 from app.messages import reason, say
 
 MAX_BYTES = 16 * 1024 * 1024  # a word list of a million words; past it, a file named by mistake
 MAX_WORD = 100  # characters: a longer line is no word (a pasted paragraph, a binary file)
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")  # a NUL or control inside a word: a binary file's line
-
-
-def _encoding(data: bytes) -> str:
-    """The list's encoding: UTF-8 unless a byte-order mark or the NULs of UTF-16 or UTF-32 say otherwise."""
-    from app.io.safe_xml import sniff_encoding  # (lxml's import is left to the first read)
-
-    found = sniff_encoding(data) or "utf-8"
-    if found in ("utf-16", "utf-32"):  # a BOM, read as a character and dropped: a word appended has none
-        return f"{found}-be" if data.startswith((b"\xfe\xff", b"\x00\x00\xfe\xff")) else f"{found}-le"
-    return "utf-8" if found == "utf-8-sig" else found
 
 
 def default_dictionary_path() -> Path:
@@ -94,7 +84,7 @@ class PersonalDictionary:
 
     def _read(self, data: bytes) -> None:
         cut = len(data) > MAX_BYTES
-        self._encoding = _encoding(data)
+        self._encoding = encoding_of(data)
         text = data.decode(self._encoding, "replace").removeprefix("\ufeff")
         if cut:  # the words of the whole lines within the bound (a half character after the last one)
             text = text[: text.rfind("\n") + 1]

@@ -20,6 +20,7 @@ from fixtures.robust.hostile import sample
 
 from app import json_pieces, recovery, storage
 from app.cli import run
+from app.datafile import read_toml
 from app.edits import Document
 from app.errors import InputError
 from app.export_names import MAX_STEM, suggested_stem
@@ -29,8 +30,10 @@ from app.messages import NAMED, listed, localize
 from app.model import Paragraph, Resolution
 from app.negotiation import commands, merging
 from app.negotiation.proposals import derive
+from app.paths import resource
 from app.spelling import personal
 from app.spelling.personal import PersonalDictionary
+from app.spelling.rules import load_user_rules
 
 _WORDS = ["Zorblax", "Quuxify", "Ndjamena"]
 
@@ -227,3 +230,25 @@ def test_a_large_autosave_with_a_long_title_is_offered_after_a_kill(
     scan = recovery.scan_at_start(tmp_path)
     assert scan.kept == [] and [r.path for r in scan.found] == [path]
     assert scan.found[0].load().title == title
+
+
+# --- data files saved by a Windows editor -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16", "utf-16-be"])
+def test_house_rules_saved_with_a_byte_order_mark_are_read(tmp_path: Path, encoding: str) -> None:
+    """House rules saved as "UTF-8 with BOM" were "not valid TOML (at line 1, column 1)", and as UTF-16 "cannot
+    read the rules file": the same rules as the plain UTF-8 file."""
+    text = 'disable = ["UN.SerialComma"]\n\n[levels]\n"UN.Italics" = "error"\n'
+    plain, saved = tmp_path / "plain.toml", tmp_path / "saved.toml"
+    plain.write_text(text, encoding="utf-8")
+    saved.write_bytes(text.encode(encoding))
+    assert load_user_rules(saved) == load_user_rules(plain)
+    assert "UN.SerialComma" in load_user_rules(saved).disabled
+
+
+def test_a_data_file_saved_with_a_byte_order_mark_is_read(tmp_path: Path) -> None:
+    shipped = resource("rollover", "rollover.toml").read_text(encoding="utf-8")
+    path = tmp_path / "rollover.toml"
+    path.write_bytes(shipped.encode("utf-8-sig"))
+    assert read_toml(path) == read_toml(resource("rollover", "rollover.toml"))
