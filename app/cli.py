@@ -309,7 +309,16 @@ def _amend(args: argparse.Namespace) -> int:
         _write(amendments.apply(first.instructions, second, first), args.output)
         return 0
     sponsors = split_sponsors(args.sponsor) if args.sponsor.strip() else []
-    _write(amendments.amendment(first, second, sponsors=sponsors, symbol=args.symbol.strip()), args.output)
+    made = amendments.amendment(first, second, sponsors=sponsors, symbol=args.symbol.strip())
+    if not made.instructions:  # an amendment of no instruction was written, exit 0, nothing said
+        raise InputError(
+            say(
+                "{proposed} reads the same as {base}: there is no change for an amendment to carry",
+                proposed=args.second.name,
+                base=args.first.name,
+            )
+        )
+    _write(made, args.output)
     return 0
 
 

@@ -252,3 +252,18 @@ def test_a_data_file_saved_with_a_byte_order_mark_is_read(tmp_path: Path) -> Non
     path = tmp_path / "rollover.toml"
     path.write_bytes(shipped.encode("utf-8-sig"))
     assert read_toml(path) == read_toml(resource("rollover", "rollover.toml"))
+
+
+def test_amend_of_two_drafts_that_read_the_same_writes_no_empty_amendment(tmp_path: Path) -> None:
+    """`resolute amend` of a draft and its copy read from another file wrote an amendment with no instruction,
+    exit 0, nothing said (`compile` refuses the same copy in one line)."""
+    base = sample(paragraphs=3, footnotes=0)
+    paths = [tmp_path / "base.json", tmp_path / "again.txt"]
+    storage.save_project(base, paths[0])
+    paths[1].write_text(to_text(base), encoding="utf-8")
+    out = tmp_path / "amendment.docx"
+    code, said = _cli(["amend", *map(str, paths), "-o", str(out), "--sponsor", "Mexico"])
+    assert code == 2 and not out.exists()
+    assert said.strip() == (
+        "resolute: again.txt reads the same as base.json: there is no change for an amendment to carry"
+    )
