@@ -114,9 +114,10 @@ from app.punctuation import ends_with_mark
 from app.templates import Template
 
 MAX_CHARS = 5_000_000
-MAX_CLOSING_WORDS = (
-    60  # after a meeting line, its date and a scan's page furniture (a note of 20 words at most)
-)
+# a meeting line, its date and a scan's page furniture (a note of 20 words at most); a longer "word" counts as
+# one for each MAX_WORD_CHARS characters (a paragraph of one 3 MB run is no closing line, and is quoted in none)
+MAX_CLOSING_WORDS = 60
+MAX_WORD_CHARS = 20
 _LINK = re.compile(r"\[([^\]\[]+)\]\((?:[^()\s]*)\)")
 _MD_NOTE_DEF = re.compile(r"^\[\^(?P<label>[\w-]+)\]:\s*(?P<text>.*)$")
 _SUPER_RUN = re.compile(f"[{SUPERSCRIPTS}]+")
@@ -820,7 +821,7 @@ class _Placing:
         self.held: list[
             tuple[int, Para]
         ] = []  # the paragraphs of `closing`, placed after all if the draft goes on
-        self.held_words = 0  # the words held after the meeting line
+        self.held_words = 0  # the words held from the meeting line on
         # the last run of unnumbered paragraphs ending in "." or ";" is operative when nothing is numbered
         self.op_from = unnumbered_operative_start(paras) if not self.numbered else None
         self.prev_text = ""
@@ -831,15 +832,14 @@ class _Placing:
         if p.kind != "sub":
             self.prev_text = p.text
         if self.closing or closing_line(p.text):
-            if self.held:  # after the meeting line: the draft may go on
-                self.held_words += len(p.text.split())
+            self.held_words += max(len(p.text.split()), len(p.text) // MAX_WORD_CHARS)
             self.held.append((i, p))
-            if not (p.kind in ("num", "sub") and len(self.held) > 1 or self.held_words > MAX_CLOSING_WORDS):
+            if p.kind not in ("num", "sub") and self.held_words <= MAX_CLOSING_WORDS:
                 self.closing.append(p.text)
                 return
-            # more than an adopted text's closing lines (its meeting and date, a scan's page furniture) after a
-            # meeting line: the draft goes on, and the lines are its own (every paragraph after one typed
-            # mid-draft was left out)
+            # a number, or more words than an adopted text's closing lines (its meeting and date, a scan's page
+            # furniture): the draft goes on, and the lines are its own (every paragraph from one typed mid-draft
+            # on was left out, and a last paragraph opening "12th meeting")
             held, self.held, self.closing, self.held_words = self.held, [], [], 0
             for at, q in held:
                 self._place(at, q)

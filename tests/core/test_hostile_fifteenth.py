@@ -267,3 +267,16 @@ def test_amend_of_two_drafts_that_read_the_same_writes_no_empty_amendment(tmp_pa
     assert said.strip() == (
         "resolute: again.txt reads the same as base.json: there is no change for an amendment to carry"
     )
+
+
+@pytest.mark.parametrize("words", [12, 400])
+def test_a_last_paragraph_opening_with_a_meeting_is_kept(words: int) -> None:
+    """A numbered last paragraph reading "… 12th meeting of …" was taken for the adopted text's meeting line."""
+    source = (TEXTS / "A_C.2_80_L.44.txt").read_text(encoding="utf-8")
+    last = "12th meeting of the Conference of the Parties " + " ".join(["held"] * words) + "."
+    closed = read_text(source.rstrip() + f"\n\n25. {last}\n")
+    texts = _paragraph_texts(closed.resolution)
+    assert texts[:-1] == _paragraph_texts(read_text(source).resolution)
+    assert texts[-1] == last.removesuffix(
+        "."
+    )  # the last operative paragraph's full stop is its end, not its text
