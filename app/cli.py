@@ -249,9 +249,12 @@ def _write(res, out: Path) -> None:
 
 def _new(args: argparse.Namespace) -> int:
     from app.documents import new_resolution
+    from app.files import exists
     from app.storage import save_project
 
-    if args.output.is_file() and not args.force:  # an empty draft over a delegate's project is no start
+    if (
+        exists(args.output, regular=True) and not args.force
+    ):  # an empty draft over a delegate's project is no start
         raise InputError(
             say(
                 "{name} already exists: choose another name, or pass --force to replace it",
@@ -306,7 +309,16 @@ def _amend(args: argparse.Namespace) -> int:
         _write(amendments.apply(first.instructions, second, first), args.output)
         return 0
     sponsors = split_sponsors(args.sponsor) if args.sponsor.strip() else []
-    _write(amendments.amendment(first, second, sponsors=sponsors, symbol=args.symbol.strip()), args.output)
+    made = amendments.amendment(first, second, sponsors=sponsors, symbol=args.symbol.strip())
+    if not made.instructions:  # an amendment of no instruction was written, exit 0, nothing said
+        raise InputError(
+            say(
+                "{proposed} reads the same as {base}: there is no change for an amendment to carry",
+                proposed=args.second.name,
+                base=args.first.name,
+            )
+        )
+    _write(made, args.output)
     return 0
 
 

@@ -29,7 +29,9 @@ def read_toml(path: Path) -> dict[str, Any]:
 
     name = Path(path).name
     try:
-        return tomllib.loads(Path(path).read_text(encoding="utf-8"))
+        return tomllib.loads(
+            Path(path).read_text(encoding="utf-8-sig")
+        )  # a BOM an editor added is no statement
     except tomllib.TOMLDecodeError as exc:
         raise TemplateError(say("{name}: not valid TOML ({reason})", name=name, reason=str(exc))) from None
     except RecursionError:  # a hand-edited file: the parser recurses into each array and inline table

@@ -33,6 +33,9 @@ MAX_RECOVERY_BYTES = storage.MAX_PROJECT_BYTES + 1024 * 1024
 # lock, so a 50 MB file froze the window for a second even when read on a thread of its own.
 SCAN_WHOLE_BYTES = 256 * 1024
 HEAD_BYTES = 64 * 1024
+# the title an autosave names its draft by, in characters: the fields before the document must fit HEAD_BYTES (a
+# pasted title of 70 KB made a large autosave "damaged" at the next start: set aside, its draft never offered)
+TITLE_SHOWN = 1000
 _STRING = rb'"(?:[^"\\]|\\.)*"'
 _HEAD = re.compile(
     rb'\{"source": (null|' + _STRING + rb'), "saved_at": (-?[0-9][0-9.eE+-]*), "pid": (-?[0-9]+), '
@@ -97,7 +100,7 @@ class Autosaver:
             "source": str(source) if source else None,
             "saved_at": time.time(),
             "pid": os.getpid(),
-            "title": res.title,
+            "title": res.title[:TITLE_SHOWN],  # a description: the document holds the whole title
             "document": storage.to_dict(res),
         }
         write_text(self.path, "".join(json_pieces.pieces(payload)))
@@ -138,8 +141,8 @@ def _head(path: Path) -> dict:
         with path.open("rb") as file:
             head = file.read(HEAD_BYTES)
         found = _HEAD.match(head)
-        if found is None:
-            raise ValueError
+        if found is None:  # not as an autosave begins (one written before TITLE_SHOWN): read it whole
+            return _read(path)
         source, saved_at, pid, title = (json.loads(g) if g else None for g in found.groups())
     except (OSError, ValueError, RecursionError):
         raise InputError(say("recovery file {name} is damaged", name=path.name)) from None

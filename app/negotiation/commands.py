@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from app.edits import Document, replace_document
 from app.errors import InputError
 from app.history import Change
-from app.messages import say
+from app.messages import listed, say
 from app.model import Resolution
 from app.negotiation import merging, rounds
 from app.negotiation.proposals import Proposal
@@ -69,7 +69,7 @@ def add_proposals(doc: Document, proposals: list[Proposal]) -> Change:
     def step(res: Resolution) -> None:
         rounds.add_proposals(_negotiation(res), copy.deepcopy(proposals))
 
-    names = ", ".join(dict.fromkeys(p.proposer for p in proposals))
+    names = listed(list(dict.fromkeys(p.proposer for p in proposals)))
     return _swap(doc, say("Add proposals ({names})", names=names), step)
 
 

@@ -346,12 +346,12 @@ def _test_template(compiled: re.Pattern[str], replacement: str) -> None:
 
 
 def _read(path: Path) -> str:
-    from app.files import read_file
+    from app.files import encoding_of, read_file
 
     try:
-        return read_file(path, 16 * 1024 * 1024).decode(
-            "utf-8"
-        )  # a pipe or a device is refused, not waited on
+        data = read_file(path, 16 * 1024 * 1024)  # a pipe or a device is refused, not waited on
+        # a file saved as "UTF-8 with BOM" was "not valid TOML (line 1, column 1)", one in UTF-16 "cannot be read"
+        return data.decode(encoding_of(data)).removeprefix("\ufeff")
     except (InputError, UnicodeDecodeError) as exc:
         raise TemplateError(
             say("{name}: cannot read the rules file ({reason})", name=path.name, reason=reason(exc))
