@@ -163,12 +163,13 @@ def _check(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(json.dumps([f.as_dict(args.lang) for f in findings], ensure_ascii=False, indent=1))
     else:
+        from app.place_words import place_in, severity_in
         from app.render import place_names, render
 
         labels = place_names(render(result.resolution).blocks)
         for f in findings:
-            where = labels.get(f.paragraph_id, "header" if not f.paragraph_id else f.paragraph_id)
-            print(f"{args.file.name}: {where}: {f.severity.value}: {localize(f.message)} [{f.rule}]")
+            where = place_in(labels.get(f.paragraph_id, f.paragraph_id))
+            print(f"{args.file.name}: {where}: {severity_in(f.severity)}: {localize(f.message)} [{f.rule}]")
         errors = sum(f.severity is Severity.ERROR for f in findings)
         warnings = sum(f.severity is Severity.WARNING for f in findings)
         notes = len(findings) - errors - warnings
