@@ -20,6 +20,7 @@ from app.findings import Severity
 from app.interface import counted
 from app.interface import languages as interface_languages
 from app.messages import localize, reason, say
+from app.reasons import why
 
 COMMANDS = ("check", "export", "new", "templates", "compare", "amend", "compile")
 EXIT_ERRORS, EXIT_INPUT, EXIT_INTERNAL = 1, 2, 3
@@ -133,7 +134,7 @@ def _output_lost(exc: OSError) -> int:
     if exc.errno == errno.EPIPE:
         said = say("the output was closed before all of it was written")
     else:
-        said = say("cannot write the output: {reason}", reason=exc.strerror or exc.__class__.__name__)
+        said = say("cannot write the output: {reason}", reason=why(exc))
     with contextlib.suppress(OSError, ValueError):
         print(f"resolute: {localize(said)}", file=sys.stderr)
     return EXIT_INPUT
