@@ -43,6 +43,8 @@ def why(exc: BaseException) -> Message:
         return _in_pattern(exc)
     if isinstance(exc, KeyError) and exc.args:  # a project file's missing entry: its name is where
         return say("{key} is missing", key=repr(exc.args[0])[:80])
+    if isinstance(exc, ValueError) and "null" in str(exc).lower():  # os.open: "embedded null byte"
+        return say("the name holds a NUL character")
     if isinstance(exc, RecursionError):
         return say("it nests too deeply")
     text = str(exc)
