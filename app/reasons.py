@@ -14,6 +14,8 @@ from __future__ import annotations
 import errno
 import json
 import re
+import zipfile
+import zlib
 
 from app.messages import Message, Phrase, say
 
@@ -41,6 +43,12 @@ def why(exc: BaseException) -> Message:
         return _at_line(exc.lineno, exc.colno, exc.msg)
     if isinstance(exc, re.error):
         return _in_pattern(exc)
+    if exc.__class__.__name__ == "XMLSyntaxError" and getattr(exc, "position", None):  # lxml's
+        line, column = exc.position  # type: ignore[attr-defined]
+        words = getattr(exc, "msg", "") or str(exc).splitlines()[0]
+        return _at_line(line, column, re.sub(r",? line \d+, column \d+$", "", words))
+    if isinstance(exc, (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError)):
+        return say("its compressed data is damaged{words}", words=_own_words(str(exc)))
     if isinstance(exc, KeyError) and exc.args:  # a project file's missing entry: its name is where
         return say("{key} is missing", key=repr(exc.args[0])[:80])
     if isinstance(exc, ValueError) and "null" in str(exc).lower():  # os.open: "embedded null byte"

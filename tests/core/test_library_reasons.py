@@ -128,3 +128,22 @@ def test_check_lang_says_a_missing_file_without_english(
             interface.use(interface.ENGLISH)
         err = capsys.readouterr().err
         assert said(code, "no such file or folder") in err and os.strerror(errno.ENOENT) not in err
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_a_broken_xml_file_says_its_line_in_the_user_language(code: str) -> None:
+    from lxml import etree
+
+    from app.io.safe_xml import parse_xml
+
+    data = b"<akomaNtoso>\n<act><p>text</q></act></akomaNtoso>"
+    with pytest.raises(InputError) as refused:
+        parse_xml(data, name="draft.xml")
+    with pytest.raises(etree.XMLSyntaxError) as parsed:
+        etree.fromstring(data)
+    line, column = parsed.value.position
+    assert line == 2  # the broken tag's line
+    position = said(code, "at line {line}, column {column}{words}", line=line, column=column, words="")
+    shown = explain(refused.value, code)
+    assert shown.endswith(f"({position})") and "mismatch" not in shown
+    assert "mismatch" in str(refused.value)  # the English line keeps lxml's words
