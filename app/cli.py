@@ -20,6 +20,7 @@ from app.findings import Severity
 from app.interface import counted
 from app.interface import languages as interface_languages
 from app.messages import localize, reason, say
+from app.reasons import why
 
 COMMANDS = ("check", "export", "new", "templates", "compare", "amend", "compile")
 EXIT_ERRORS, EXIT_INPUT, EXIT_INTERNAL = 1, 2, 3
@@ -133,7 +134,7 @@ def _output_lost(exc: OSError) -> int:
     if exc.errno == errno.EPIPE:
         said = say("the output was closed before all of it was written")
     else:
-        said = say("cannot write the output: {reason}", reason=exc.strerror or exc.__class__.__name__)
+        said = say("cannot write the output: {reason}", reason=why(exc))
     with contextlib.suppress(OSError, ValueError):
         print(f"resolute: {localize(said)}", file=sys.stderr)
     return EXIT_INPUT
@@ -163,12 +164,13 @@ def _check(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(json.dumps([f.as_dict(args.lang) for f in findings], ensure_ascii=False, indent=1))
     else:
+        from app.place_words import place_in, severity_in
         from app.render import place_names, render
 
         labels = place_names(render(result.resolution).blocks)
         for f in findings:
-            where = labels.get(f.paragraph_id, "header" if not f.paragraph_id else f.paragraph_id)
-            print(f"{args.file.name}: {where}: {f.severity.value}: {localize(f.message)} [{f.rule}]")
+            where = place_in(labels.get(f.paragraph_id, f.paragraph_id))
+            print(f"{args.file.name}: {where}: {severity_in(f.severity)}: {localize(f.message)} [{f.rule}]")
         errors = sum(f.severity is Severity.ERROR for f in findings)
         warnings = sum(f.severity is Severity.WARNING for f in findings)
         notes = len(findings) - errors - warnings

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from app.errors import InputError
 from app.messages import say
+from app.reasons import why
 
 _KINDS = {
     stat.S_IFIFO: say("a named pipe"),
@@ -38,7 +39,7 @@ def read_file(
     except OSError as exc:
         if isinstance(exc, IsADirectoryError):
             raise InputError(say("{name} is a folder, not a file", name=name)) from None
-        raise InputError(say("cannot read {name}: {why}", name=name, why=exc.strerror or str(exc))) from None
+        raise InputError(say("cannot read {name}: {why}", name=name, why=why(exc))) from None
     try:
         _refuse_special(os.fstat(fd), name, -1 if cut else limit, too_large)
     except BaseException:
@@ -48,9 +49,7 @@ def read_file(
         try:
             data = handle.read(limit + 1)  # a file that grew since fstat is still cut at the limit
         except OSError as exc:
-            raise InputError(
-                say("cannot read {name}: {why}", name=name, why=exc.strerror or str(exc))
-            ) from None
+            raise InputError(say("cannot read {name}: {why}", name=name, why=why(exc))) from None
     if len(data) > limit and not cut:
         raise InputError(too_large.format(name=name, mb=len(data) // 1_000_000))
     return data

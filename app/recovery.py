@@ -24,6 +24,7 @@ from app.errors import InputError, SaveError
 from app.files import read_file
 from app.messages import say
 from app.model import Resolution
+from app.reasons import why
 
 SUFFIX = ".recovery.json"
 ASIDE = ".unreadable"  # appended to a recovery file that cannot be read: kept, no longer offered
@@ -92,7 +93,7 @@ class Autosaver:
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
         except (OSError, ValueError) as exc:  # ValueError: a NUL in RESOLUTE_DATA_DIR
-            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            reason = why(exc)
             raise SaveError(
                 say("cannot make the recovery folder {name}: {reason}", name=self.folder.name, reason=reason)
             ) from None
@@ -120,7 +121,7 @@ def _read(path: Path) -> dict:
             say(
                 "recovery file {name} cannot be read ({reason})",
                 name=path.name,
-                reason=exc.__class__.__name__,
+                reason=why(exc),
             )
         ) from None
     if not isinstance(data, dict) or not isinstance(data.get("document"), dict):

@@ -291,7 +291,9 @@ class DocumentController(QObject):
             try:
                 self.autosaver.save(self.win.res, source=self.win.doc.path)
             except ResoluteError as exc:
-                self.win.statusBar().showMessage(tr("Autosave failed: {error}").format(error=exc), 5000)
+                self.win.statusBar().showMessage(
+                    tr("Autosave failed: {error}").format(error=explain(exc)), 5000
+                )
 
     def offer_recovery(self) -> bool:
         """After a crash: offer the newest recovery files; restored work opens as modified. A recovery file

@@ -86,8 +86,28 @@ _LINE_BREAKS = re.compile(
 
 def printed_characters(text: str) -> str:
     """The text without the characters a copy adds that print as nothing (a space for an invisible separator
-    between words), and with a PDF's uncoded hyphens."""
-    return _WORD_BREAK.sub(" ", _UNCODED_HYPHEN.sub("-", text)).translate(_NO_MARKS)
+    between words, nothing inside one), and with a PDF's uncoded hyphens."""
+    return _WORD_BREAK.sub(_word_break, _UNCODED_HYPHEN.sub("-", text)).translate(_NO_MARKS)
+
+
+def _word_break(m: re.Match[str]) -> str:
+    """A space, unless the letters on both sides make one word the lists hold ("Assem\u200bbly": a PDF or a
+    web page set a break opportunity inside "Assembly") and the two pieces are not both words ("all\u200bStates",
+    "some\u200bthing" stay two words: a separator between words is the likelier)."""
+    text = m.string
+    start, end = m.start(), m.end()
+    while (
+        start > 0 and text[start - 1].isalpha()
+    ):  # back to the previous break: each letter read once or twice
+        start -= 1
+    while end < len(text) and text[end].isalpha():
+        end += 1
+    left, right = text[start : m.start()], text[m.end() : end]
+    if not left or not right:
+        return " "
+    from app.io.invisible_words import one_word  # the word lists load only when a separator sits in letters
+
+    return "" if one_word(left, right) else " "
 
 
 def normalise(text: str) -> list[str]:

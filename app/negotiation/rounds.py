@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from app.errors import InputError
-from app.messages import say
+from app.messages import reason, say
 from app.model import Paragraph, Resolution
 from app.negotiation import numbering
 from app.negotiation.compilation import Compilation, compile_text, mark_brackets
@@ -71,7 +71,7 @@ class Revision:
         try:
             return from_dict(self.text)
         except InputError as exc:
-            raise InputError(self.damage_message(str(exc))) from None
+            raise InputError(self.damage_message(reason(exc))) from None
 
     def damage_message(self, why: str) -> str:
         return say(

@@ -22,6 +22,7 @@ from app.atomic import write_text
 from app.errors import InputError, SaveError
 from app.files import encoding_of, read_file
 from app.messages import reason, say
+from app.reasons import why
 
 MAX_BYTES = 16 * 1024 * 1024  # a word list of a million words; past it, a file named by mistake
 MAX_WORD = 100  # characters: a longer line is no word (a pasted paragraph, a binary file)
@@ -72,7 +73,7 @@ class PersonalDictionary:
                     say(
                         "cannot read the personal dictionary {name}: {reason}",
                         name=self.path.name,
-                        reason=str(exc.strerror),
+                        reason=why(exc),
                     )
                 ) from None
             try:
@@ -181,7 +182,7 @@ class PersonalDictionary:
                 file.write((b"" if ends_line else newline) + (word + "\n").encode(self._encoding))
         except OSError as exc:
             raise SaveError(
-                say("cannot save {name}: {reason}", name=self.path.name[:80], reason=exc.strerror or str(exc))
+                say("cannot save {name}: {reason}", name=self.path.name[:80], reason=why(exc))
             ) from None
         self._stamped()
 
