@@ -22,6 +22,7 @@ from app.negotiation.proposals import InsertParagraph
 from tests.gui.shown import shown_window
 from tests.gui.test_negotiator_keyboard import _cursor_in, _entry
 from widgets import interface_language
+from widgets.actions import ActionId
 from widgets.main_window import MainWindow
 
 SMALL = (1024, 640)
@@ -101,4 +102,78 @@ def test_a_proposal_rejected_at_one_place_leaves_it_there_and_stays_open_at_its_
     _entry(win, "c").trigger()
     assert prompter.offered == []
     assert "and girls" in win.res.find(op2.id).text and "effectively" not in win.res.find(op2.id).text
+    win.doc.history.mark_saved()
+
+
+def test_issue_revision_over_open_proposals_asks_first_and_the_day_survives_saving(
+    english, qtbot, settings, prompter, tmp_path: Path, corpus: Path
+) -> None:  # noqa: ANN001
+    win = shown_window(qtbot, settings, prompter, tmp_path, SMALL)
+    open_as_project(win, corpus / "A_C.3_80_L.20.txt", tmp_path)
+    _entry(win, "s").trigger()
+    base = _three_delegations(win, prompter, tmp_path)
+    op1 = base.operative[0]
+    _cursor_in(win, op1.id)
+    _entry(win, "c").trigger()  # the EU's words in OP 1 accepted: the G77's and CANZ's are still open
+    word = base.operative[2].text.split()[1]
+    _cursor_in(win, base.operative[2].id)
+    prompter.texts = [f"{word} – US / (delete) – G77"]
+    _entry(win, "b").trigger()  # Bracket Words…
+    neg = win.res.negotiation
+    assert neg.version == "zero draft" and len(neg.brackets) == 1
+    _entry(win, "i").trigger()  # Issue Revision, cancelled: nothing issued
+    assert prompter.offered == ["Decide them first (Merge into Revision…)", "Issue Rev.1 all the same"]
+    assert win.res.negotiation.version == "zero draft"
+    prompter.choices = [prompter.offered[0]]  # decide them first: the merge opens, nothing issued yet
+    _entry(win, "i").trigger()
+    dialog = win.negotiation.merge_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert len(dialog.items) >= 3 and win.res.negotiation.version == "zero draft"
+    dialog.reject()
+    win.activateWindow()
+    prompter.choices = ["Issue Rev.1 all the same"]
+    _entry(win, "i").trigger()
+    assert win.res.negotiation.version == "Rev.1"
+    decided, kept = copy.deepcopy(win.res.negotiation), to_text(win.res)
+    win.action(ActionId.SAVE).trigger()
+    win.close()
+    again = shown_window(qtbot, settings, prompter, tmp_path, SMALL)
+    assert again.files.open_path(tmp_path / "draft.json")
+    assert to_text(again.res) == kept and again.res.negotiation == decided  # proposals, brackets, decisions
+    assert "at all levels" in again.res.find(op1.id).text
+    again.negotiation.show()
+    assert "Rev.1" in again.negotiation.view.summary.text()
+
+
+def _shown_text(win: MainWindow, paragraph_id: str) -> str:
+    return win.paragraphs.rows[(paragraph_id, False)].text.toPlainText()
+
+
+def test_the_paragraph_shows_the_accepted_words_and_moving_on_keeps_them(
+    english, qtbot, settings, prompter, tmp_path: Path, corpus: Path
+) -> None:  # noqa: ANN001
+    """Accepting a proposal swaps the whole text in: the editor kept each row and the words shown before, so the
+    paragraph at the cursor still read as before, and the next highlighting of the row (the cursor moved on)
+    wrote the old words back over the accepted ones; undo and redo the same."""
+    win = shown_window(qtbot, settings, prompter, tmp_path, SMALL)
+    open_as_project(win, corpus / "A_C.3_80_L.20.txt", tmp_path)
+    _entry(win, "s").trigger()
+    base = _three_delegations(win, prompter, tmp_path)
+    op1, op3 = base.operative[0], base.operative[2]
+    _cursor_in(win, op1.id)
+    _entry(win, "c").trigger()  # Accept Proposal…: the EU's words at the cursor
+    accepted = win.res.find(op1.id).text
+    assert accepted != op1.text and "at all levels" in accepted
+    assert _shown_text(win, op1.id) == accepted
+    _cursor_in(win, op3.id)  # the delegate moves on
+    qtbot.wait(50)
+    assert win.res.find(op1.id).text == accepted and _shown_text(win, op1.id) == accepted
+    win.action(ActionId.UNDO).trigger()  # the acceptance taken back: the words before, in the row too
+    _cursor_in(win, op3.id)
+    qtbot.wait(50)
+    assert win.res.find(op1.id).text == op1.text and _shown_text(win, op1.id) == op1.text
+    win.action(ActionId.REDO).trigger()
+    _cursor_in(win, op1.id)
+    qtbot.wait(50)
+    assert win.res.find(op1.id).text == accepted and _shown_text(win, op1.id) == accepted
     win.doc.history.mark_saved()
