@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import ResoluteError
 from app.export_names import named_for
-from app.interface import fill, marked, plural, tr
+from app.interface import fill, marked, plural, singular, tr
 from app.messages import explain
 from app.negotiation import commands, rounds
 from app.negotiation.compilation import BRACKET, DELETE, INSERT, TAG, Compilation, Entry, Piece, TableRow
@@ -46,6 +46,14 @@ DELETE_STYLE = "color:#b3261e; background-color:#fbe9e7; text-decoration:line-th
 BRACKET_STYLE = "background-color:#fff3b0; font-weight:bold;"
 STATUS_STYLE = "background-color:#d7f5dd; color:#1e6b2f; font-weight:bold;"
 SELECTED_STYLE = "background-color:#eef2f8;"
+LEFT_OPEN = (  # asked before a revision is issued over open proposals: one, several
+    marked(
+        "{count} proposal is still open ({names}): {version} leaves it behind, and its delegation proposes again on {version}."
+    ),
+    marked(
+        "{count} proposals are still open ({names}): {version} leaves them behind, and their delegations propose again on {version}."
+    ),
+)
 PROPOSAL_FILTER = marked("Proposals (*.docx *.txt *.json);;All files (*)")
 
 
@@ -460,11 +468,37 @@ class NegotiationPanel(QObject):
         self.history_dialog.open()
 
     def issue_revision(self) -> None:
+        neg = self.win.res.negotiation
+        if neg is not None and not self._leave_open(neg):
+            return
         if self._run(commands.issue_revision):
             neg = self.win.res.negotiation
             self.win.statusBar().showMessage(
                 tr("{version} issued; proposals are now made against it").format(version=neg.version), 5000
             )
+
+    def _leave_open(self, neg: rounds.Negotiation) -> bool:
+        """Where proposals are still open, whether to issue the revision all the same: it leaves them behind
+        unseen (the compilation shows the proposals on the latest revision), so the delegate says so, or decides
+        them first in the merge."""
+        pending = rounds.open_proposals(neg)
+        if not pending:
+            return True
+        version = f"Rev.{len(neg.revisions)}"
+        question = fill(
+            LEFT_OPEN[0] if singular(len(pending)) else LEFT_OPEN[1],
+            count=len(pending),
+            names=", ".join(dict.fromkeys(p.proposer for p in pending)),
+            version=version,
+        )
+        choices = [
+            tr("Decide them first (Merge into Revision…)"),
+            fill("Issue {version} all the same", version=version),
+        ]
+        chosen = self.win.prompter.ask_choice(self.win, tr("Issue revision"), question, choices)
+        if chosen == 0:
+            self.open_merge()
+        return chosen == 1
 
     def open_merge(self) -> None:
         """The merge dialog (widgets.merge_dialog); OK merges and issues the revision as one undo step."""
