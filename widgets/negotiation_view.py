@@ -33,6 +33,7 @@ from app.messages import explain
 from app.negotiation import commands, rounds
 from app.negotiation.compilation import BRACKET, DELETE, INSERT, TAG, Compilation, Entry, Piece, TableRow
 from app.negotiation.status import Status
+from widgets.compilation_keys import CompilationKeys
 from widgets.wrapping import set_html
 
 if TYPE_CHECKING:
@@ -201,6 +202,7 @@ class NegotiationPanel(QObject):
         self.compilation: Compilation | None = None
         v = self.view
         v.browser.anchorClicked.connect(self._clicked)
+        CompilationKeys(v.browser, self.step)
         v.start_button.clicked.connect(self.start)
         v.add_button.clicked.connect(self.add_proposal)
         v.type_button.clicked.connect(self.type_proposal)
@@ -298,6 +300,19 @@ class NegotiationPanel(QObject):
         self._select(paragraph_id)
         self.refresh()
         self.scroll_to(paragraph_id)
+
+    def step(self, delta: int) -> None:
+        """Select the place before (-1) or after (+1) the one selected, from the keyboard, and show it; the first
+        place when none is selected. The compilation is drawn again, not compiled again."""
+        places = [e.paragraph_id for e in self.compilation.entries if e.label] if self.compilation else []
+        if not places:
+            return
+        at = places.index(self.selected) + delta if self.selected in places else 0
+        self._select(places[max(0, min(at, len(places) - 1))])
+        scroll = self.view.browser.verticalScrollBar().value()
+        set_html(self.view.browser, compilation_html(self.compilation, self.selected))
+        self.view.browser.verticalScrollBar().setValue(scroll)
+        self.scroll_to(self.selected)
 
     def scroll_to(self, paragraph_id: str) -> None:
         self.view.browser.scrollToAnchor(f"p-{paragraph_id}")

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 from conftest import open_as_project
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication
 
 from app import interface
 from app.compare.tracked import build_tracked_docx
@@ -176,4 +178,36 @@ def test_the_paragraph_shows_the_accepted_words_and_moving_on_keeps_them(
     _cursor_in(win, op1.id)
     qtbot.wait(50)
     assert win.res.find(op1.id).text == accepted and _shown_text(win, op1.id) == accepted
+    win.doc.history.mark_saved()
+
+
+def test_the_compilation_walks_by_place_with_arrows_and_tab_goes_on_to_the_buttons(
+    english, qtbot, settings, prompter, tmp_path: Path, corpus: Path
+) -> None:  # noqa: ANN001
+    """Tab in the compilation walked its links, one per paragraph label (157 presses on A/C.3/80/L.20 to reach
+    the Accept button); Up and Down now select the place before or after, which the buttons below decide on."""
+    win = shown_window(qtbot, settings, prompter, tmp_path, SMALL)
+    open_as_project(win, corpus / "A_C.3_80_L.20.txt", tmp_path)
+    _entry(win, "s").trigger()
+    base = _three_delegations(win, prompter, tmp_path)
+    view = win.negotiation.view
+    places = [e for e in win.negotiation.compilation.entries if e.label]
+    view.browser.setFocus()
+    QApplication.processEvents()
+    for entry in places[:3]:
+        qtbot.keyClick(view.browser, Qt.Key.Key_Down)
+        assert win.negotiation.selected == entry.paragraph_id
+        assert entry.label in view.where.text()
+    qtbot.keyClick(view.browser, Qt.Key.Key_Up)
+    assert win.negotiation.selected == places[1].paragraph_id
+    # down to OP 2, where the G77 and CANZ propose: its proposers are offered below
+    op2 = base.operative[1].id
+    while win.negotiation.selected != op2:
+        qtbot.keyClick(view.browser, Qt.Key.Key_Down)
+    assert [view.proposer.itemText(i) for i in range(view.proposer.count())] == ["G77", "CANZ"]
+    assert not view.browser.visibleRegion().isEmpty()
+    qtbot.keyClick(view.browser, Qt.Key.Key_Tab)  # one Tab: on to the buttons that decide on it
+    focus = QApplication.focusWidget()
+    assert focus is not view.browser and view.isAncestorOf(focus)
+    assert focus.mapTo(view, QPoint(0, 0)).y() > view.browser.geometry().bottom()  # the strip below
     win.doc.history.mark_saved()
