@@ -259,6 +259,7 @@ class NegotiationPanel(QObject):
             w.setEnabled(under)
         if neg is None:
             self.compilation = None
+            self._select("")  # not the place of a text no longer open ("OP 1" over an amendment's panel)
             v.summary.setText(
                 tr(
                     "This draft is not under negotiation. Start the negotiation to take it as the zero "

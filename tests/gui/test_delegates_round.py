@@ -211,3 +211,22 @@ def test_the_compilation_walks_by_place_with_arrows_and_tab_goes_on_to_the_butto
     assert focus is not view.browser and view.isAncestorOf(focus)
     assert focus.mapTo(view, QPoint(0, 0)).y() > view.browser.geometry().bottom()  # the strip below
     win.doc.history.mark_saved()
+
+
+def test_a_new_document_leaves_no_place_of_the_last_one_in_the_panel(
+    english, qtbot, settings, prompter, tmp_path: Path, corpus: Path
+) -> None:  # noqa: ANN001
+    win = shown_window(qtbot, settings, prompter, tmp_path, SMALL)
+    open_as_project(win, corpus / "A_C.3_80_L.20.txt", tmp_path)
+    _entry(win, "s").trigger()
+    op1 = win.res.operative[0]
+    _cursor_in(win, op1.id)
+    _entry(win, "g").trigger()  # Agreed ad ref: OP 1 is the panel's place
+    label = win.res.negotiation.labels[op1.id]
+    assert label in win.negotiation.view.where.text()
+    win.doc.history.mark_saved()
+    win.action(ActionId.NEW).trigger()  # a new draft, not under negotiation
+    assert win.res.negotiation is None
+    where = win.negotiation.view.where.text()
+    assert label not in where and where == "Select a paragraph"
+    win.doc.history.mark_saved()
