@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 from conftest import open_as_project
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QComboBox, QInputDialog
 
 from app import interface
 from app.compare.tracked import build_tracked_docx
@@ -26,6 +26,7 @@ from tests.gui.test_negotiator_keyboard import _cursor_in, _entry
 from widgets import interface_language
 from widgets.actions import ActionId
 from widgets.main_window import MainWindow
+from widgets.prompter import Prompter
 
 SMALL = (1024, 640)
 NEW_TEXT = "States to provide adequate resources to early childhood development programmes"
@@ -38,7 +39,12 @@ def english() -> Iterator[None]:
     interface_language.apply(interface.ENGLISH)
 
 
-def _three_delegations(win: MainWindow, prompter, tmp_path: Path) -> Resolution:  # noqa: ANN001
+def _three_delegations(
+    win: MainWindow,
+    prompter,  # noqa: ANN001
+    tmp_path: Path,
+    names: tuple[str, str] = ("G77", "CANZ"),
+) -> Resolution:
     """The EU's tracked Word file on OP 1; the G77's plain Word copy rewording OP 2 and adding a paragraph after
     OP 3; CANZ's text copy rewording OP 2 too and deleting OP 6; each added through Negotiate > Add Proposal."""
     base = copy.deepcopy(win.res)
@@ -54,11 +60,11 @@ def _three_delegations(win: MainWindow, prompter, tmp_path: Path) -> Resolution:
     (tmp_path / "eu.docx").write_bytes(build_tracked_docx(base, eu, author="European Union"))
     (tmp_path / "g77.docx").write_bytes(build_docx(g77))
     (tmp_path / "canz.txt").write_text(to_text(canz), encoding="utf-8")
-    for name, who in (("eu.docx", None), ("g77.docx", "G77"), ("canz.txt", "CANZ")):
+    for name, who in (("eu.docx", None), ("g77.docx", names[0]), ("canz.txt", names[1])):
         prompter.paths, prompter.texts = [tmp_path / name], [who] if who else []
         _entry(win, "a").trigger()  # Add Proposal…
     assert not prompter.errors
-    assert win.negotiation.compilation.proposers == ["European Union", "G77", "CANZ"]
+    assert win.negotiation.compilation.proposers == ["European Union", *names]
     return base
 
 
@@ -230,3 +236,38 @@ def test_a_new_document_leaves_no_place_of_the_last_one_in_the_panel(
     where = win.negotiation.view.where.text()
     assert label not in where and where == "Select a paragraph"
     win.doc.history.mark_saved()
+
+
+def test_the_question_before_issuing_fits_a_laptop_screen_in_french(
+    qtbot, settings, prompter, tmp_path: Path, corpus: Path
+) -> None:  # noqa: ANN001
+    """The real dialog: Qt sized it to its question on one line, wider than the screen once three delegations
+    were named in French; the question wraps, and the keyboard picks the answer."""
+    interface_language.apply("fr")
+    try:
+        win = shown_window(qtbot, settings, prompter, tmp_path, SMALL)
+        open_as_project(win, corpus / "A_C.3_80_L.20.txt", tmp_path)
+        win.negotiation.start()
+        names = ("Groupe des 77 et la Chine", "Canada, Australie et Nouvelle-Zélande")
+        _three_delegations(win, prompter, tmp_path, names)
+        win.prompter = Prompter()
+        seen: list[tuple[int, str]] = []
+
+        def answer() -> None:
+            dialog = QApplication.activeModalWidget()
+            assert isinstance(dialog, QInputDialog)
+            seen.append((dialog.frameGeometry().width(), dialog.labelText()))
+            combo = dialog.findChild(QComboBox)
+            qtbot.keyClick(combo, Qt.Key.Key_Down)  # the second answer: issue all the same
+            qtbot.keyClick(combo, Qt.Key.Key_Return)
+            QTimer.singleShot(200, lambda: dialog.isVisible() and dialog.reject())  # never left hanging
+
+        QTimer.singleShot(0, answer)
+        win.negotiation.view.revision_button.click()
+        [(width, question)] = seen
+        assert all(name in question for name in names)
+        assert width <= SMALL[0] * 3 // 4  # on a laptop screen, beside the window's middle
+        assert win.res.negotiation.version == "Rev.1"
+        win.doc.history.mark_saved()
+    finally:
+        interface_language.apply(interface.ENGLISH)
