@@ -255,12 +255,14 @@ def test_the_question_before_issuing_fits_a_laptop_screen_in_french(
 
         def answer() -> None:
             dialog = QApplication.activeModalWidget()
-            assert isinstance(dialog, QInputDialog)
+            if dialog is not None:  # never left hanging, whatever it is: the asserts below then fail
+                QTimer.singleShot(200, lambda: dialog.isVisible() and dialog.reject())
+            if not isinstance(dialog, QInputDialog):
+                return
             seen.append((dialog.frameGeometry().width(), dialog.labelText()))
             combo = dialog.findChild(QComboBox)
             qtbot.keyClick(combo, Qt.Key.Key_Down)  # the second answer: issue all the same
             qtbot.keyClick(combo, Qt.Key.Key_Return)
-            QTimer.singleShot(200, lambda: dialog.isVisible() and dialog.reject())  # never left hanging
 
         QTimer.singleShot(0, answer)
         win.negotiation.view.revision_button.click()
