@@ -77,6 +77,7 @@ def restore_hyphens(
         return piece.lower() in PREFIXES or known(piece.lower())
 
     def fix(m: re.Match[str]) -> str:
+        cancelling.check()  # a line may be a whole file's text, a compound tried at each of its splits
         parts = m.group(0).split("-")
         camel = _camel_joined(
             m.group(0),

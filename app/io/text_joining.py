@@ -99,7 +99,10 @@ class LineJoiner:
         ("Organisation for Economic Co-operation") does not hyphenate the document's "cooperation"."""
         if self._lower_pairs is None:
             self._lower_pairs = hyphen_pairs(
-                w.replace("\u2011", "-") for line in self.lines for w in _WORD.findall(line) if w.islower()
+                w.replace("\u2011", "-")
+                for line in cancelling.each(self.lines)
+                for w in _WORD.findall(line)
+                if w.islower()
             )
         return self._lower_pairs
 
@@ -107,7 +110,7 @@ class LineJoiner:
         """Every two neighbouring words of the document's lines, in lower case ("secretary general")."""
         if self._spaced is None:
             self._spaced = set()
-            for line in self.lines:
+            for line in cancelling.each(self.lines):
                 words = _WORD.findall(line.lower())
                 self._spaced.update(f"{a} {b}" for a, b in zip(words, words[1:], strict=False))
         return self._spaced
