@@ -248,7 +248,9 @@ def _split_heading(item: Item) -> list[Item]:
     first, text = item
     if first != text and (ANNEX_LINE.match(first) or _PART_LETTER.match(first)):
         rest = text[len(first) :].strip()
-        if rest and _title_like(rest):
+        # "Annex" alone on a block's first line heads whatever follows (a title that ends in ";" and goes on,
+        # or the annex's first paragraph); a lone letter only heads a title
+        if rest and (ANNEX_LINE.match(first) or _title_like(rest)):
             return [(first, first), (rest, rest)]
     return [item]
 
