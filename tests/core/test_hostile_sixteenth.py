@@ -2,15 +2,28 @@
 
 from __future__ import annotations
 
+import copy
+import datetime as dt
+import json
 import random
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from fixtures.robust.hostile import growth
+import pytest
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from fixtures.robust.hostile import growth, sample
+
+from app import interface, storage
+from app.cli import run
+from app.edits import Document
+from app.errors import InputError
 from app.io import lost_hyphens
 from app.io.lost_hyphens import restore_hyphens
+from app.messages import localize
+from app.negotiation import commands
+from app.negotiation.proposals import derive
 from app.spelling.lexicon import Lexicon, english
 
 _LISTS = {"cost", "sharing", "cost-sharing", "self", "determination", "high", "level", "high-level"}
@@ -48,3 +61,60 @@ def test_the_longest_piece_tried_is_longer_than_any_word_the_lists_hold() -> Non
     # the bound is no compound's loss: every word of the shipped lists, hyphens and all, is shorter
     longest = max(max(map(len, lex._base)) for lex in (english(), Lexicon((), "fr"), Lexicon((), "es")))
     assert longest < lost_hyphens.MAX_PIECE
+
+
+def _negotiated() -> dict:
+    base = sample(paragraphs=4, footnotes=0)
+    doc = Document(copy.deepcopy(base))
+    commands.start_negotiation(doc, facilitator="Chile", date=dt.datetime(2026, 5, 4, tzinfo=dt.timezone.utc))
+    eu = copy.deepcopy(base)
+    eu.operative[0].text += " and more"
+    commands.add_proposals(doc, [derive(base, eu, "EU")])
+    return json.loads(storage.dumps(doc.resolution))
+
+
+def _nest(d: dict) -> None:
+    node: dict = {"text": "x"}
+    for _ in range(storage.MAX_DEPTH + 2):
+        node = {"text": "x", "subparagraphs": [node]}
+    d["operative"][0] = node
+
+
+_DAMAGES: dict[str, Callable[[dict], None]] = {
+    "revision": lambda d: d["header"].update(revision=10**6),
+    "session": lambda d: d["header"].update(session="eightieth"),
+    "title": lambda d: d.update(title=["a", "list"]),
+    "preamble": lambda d: d.update(preamble={"text": "x"}),
+    "nesting": _nest,
+    "table": lambda d: d["operative"][0].update(table=[["x"]] * (storage.MAX_TABLE_ROWS + 1)),
+    "edit kind": lambda d: d["negotiation"]["proposals"][0]["edits"][0].update(kind="rewrite"),
+    "edit field": lambda d: d["negotiation"]["proposals"][0]["edits"][0].update(field="id"),
+    "date": lambda d: d["negotiation"]["revisions"][0].update(date="0999-01-01T00:00:00"),
+    "negotiation": lambda d: d.update(negotiation=["x"]),
+}
+
+
+@pytest.mark.parametrize("damage", sorted(_DAMAGES))
+@pytest.mark.parametrize("code", ["fr", "es"])
+def test_a_damaged_project_says_what_is_wrong_in_french_and_spanish(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], damage: str, code: str
+) -> None:
+    # the project reader's own bounds raised ValueError or TypeError with English words, which `reasons.why`
+    # keeps for English only: a French or Spanish refusal said "le fichier de projet est endommagé : ValueError"
+    data = _negotiated()
+    _DAMAGES[damage](data)
+    with pytest.raises(InputError) as caught:
+        storage.from_dict(data)
+    english, said = str(caught.value), localize(caught.value.args[0], code)
+    reason = english.partition("damaged: ")[2]
+    assert reason and "Error" not in english and "Error" not in said
+    assert said != english and said.endswith(localize(caught.value.args[0].fields["reason"], code))
+    path = tmp_path / "damaged.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    capsys.readouterr()
+    try:
+        assert run(["check", str(path), "--lang", code]) == 2
+    finally:
+        interface.use(interface.ENGLISH)  # --lang sets the interface language for the process
+    line = capsys.readouterr().err.strip()
+    assert "\n" not in line and "Error" not in line and line.endswith(said[-20:])
