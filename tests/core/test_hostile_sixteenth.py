@@ -18,13 +18,14 @@ from fixtures.robust.hostile import growth, sample
 from app import interface, storage
 from app.cli import run
 from app.edits import Document
-from app.errors import InputError
+from app.errors import InputError, TemplateError
 from app.io import lost_hyphens
 from app.io.lost_hyphens import restore_hyphens
 from app.messages import localize
 from app.negotiation import commands
 from app.negotiation.proposals import derive
 from app.spelling.lexicon import Lexicon, english
+from app.spelling.rules import load_user_rules
 
 _LISTS = {"cost", "sharing", "cost-sharing", "self", "determination", "high", "level", "high-level"}
 
@@ -118,3 +119,16 @@ def test_a_damaged_project_says_what_is_wrong_in_french_and_spanish(
         interface.use(interface.ENGLISH)  # --lang sets the interface language for the process
     line = capsys.readouterr().err.strip()
     assert "\n" not in line and "Error" not in line and line.endswith(said[-20:])
+
+
+@pytest.mark.parametrize("code", ["en", "fr", "es"])
+def test_a_rules_file_with_a_byte_that_is_no_utf8_says_where(tmp_path: Path, code: str) -> None:
+    # the refusal quoted the exception's first argument, its codec: "cannot read the rules file (utf-8)"
+    path = tmp_path / "house.toml"
+    text = 'disable = ["UN.SerialComma"]\n# Réunion\n'.encode()
+    path.write_bytes(text.replace("é".encode(), b"\xe9"))  # saved as Latin-1 by an old editor
+    with pytest.raises(TemplateError) as caught:
+        load_user_rules(path)
+    said = localize(caught.value.args[0], code)
+    byte = str(text.index("é".encode()) + 1)
+    assert byte in said and "(utf-8)" not in said and "house.toml" in said
