@@ -21,7 +21,7 @@ from lxml import etree
 
 from app import inline
 from app.amendments import Item, items
-from app.formatting import format_date, session_line, subparagraph_label
+from app.formatting import ROMAN_NUMBER, format_date, session_line, subparagraph_label
 from app.io.akn_annexes import ADOPTED_DOC
 from app.io.safe_xml import xml_text
 from app.languages import get_language
@@ -631,7 +631,9 @@ def unit_eid_prefix(unit: str) -> str:
     return f"part_{unit.lower()}__"
 
 
-_UNIT_EID = re.compile(r"(?:part_(?P<letter>[a-z]{1,2})|annex(?:_(?P<roman>[ivxlc]{1,8}))?)__")
+_UNIT_EID = re.compile(
+    rf"(?:part_(?P<letter>[a-z]{{1,2}})|annex(?:_(?P<roman>{ROMAN_NUMBER}))?)__", re.IGNORECASE
+)
 
 
 def split_unit_eid(eid: str) -> tuple[str, str]:

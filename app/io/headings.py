@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from app.formatting import ROMAN_NUMBER
 from app.punctuation import ends_with_mark
 
 # a section's numeral standing alone on its line: "I", "XII", "B."
@@ -23,7 +24,7 @@ _UNIT_IN_LINE = re.compile(rf"(?:^|(?<=\s)){_UNIT}(?=\s|$)")
 # "* * *" between groups of preambular paragraphs (as markup the asterisks may come escaped: "\\* \\* \\*")
 SEPARATOR = re.compile(r"\s*\\?\*(?:\s*\\?\*)+\s*")
 # an annex's label on its own line: "Annex", "Annex II", "ANNEX 3", "Annex B."
-ANNEX_LINE = re.compile(r"^(?:Annex|ANNEX)(?:\s+(?P<n>[IVXLC]{1,6}|\d{1,2}|[A-Z]))?\.?$")
+ANNEX_LINE = re.compile(rf"^(?:Annex|ANNEX)(?:\s+(?P<n>{ROMAN_NUMBER}|\d{{1,2}}|[A-Z]))?\.?$")
 APPENDIX_LINE = re.compile(r"^(?:Appendix|APPENDIX)(?:\s+[IVXLC\d]+)?\.?$")
 # what may follow a resolution in a Word file: an annex, appendix, attachment or enclosure line
 TRAILING_MATTER = re.compile(r"^(?:Annex|Appendix|Attachment|Enclosure)(?:\s+[IVXLC\d]+)?\.?$", re.IGNORECASE)
