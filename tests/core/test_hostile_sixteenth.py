@@ -25,10 +25,10 @@ from app.io.lost_hyphens import restore_hyphens
 from app.io.reading import read_document
 from app.io.text_writer import to_text
 from app.messages import localize
-from app.model import Annex, Paragraph, Resolution
+from app.model import Annex, Paragraph, Resolution, ResolutionPart
 from app.negotiation import commands
 from app.negotiation.proposals import derive
-from app.render import annex_label
+from app.render import annex_label, part_letter
 from app.spelling.lexicon import Lexicon, english
 from app.spelling.rules import load_user_rules
 
@@ -198,3 +198,26 @@ def test_an_amendment_deleting_annexes_past_thirty_seven_reads_back_whole(
 def _saved(res: Resolution, folder: Path, name: str = "draft.json") -> str:
     storage.save_project(res, folder / name)
     return str(folder / name)
+
+
+@pytest.mark.parametrize("ending", [".txt", ".docx", ".xml"])
+def test_a_draft_in_more_parts_than_letters_reads_back_with_each_part(tmp_path: Path, ending: str) -> None:
+    # the text reader looked for the letter after "Z" as chr(ord("Z") + 1), "[": the writer's part "AA" and each
+    # after it were read into part Z, its letter and title as paragraphs
+    res = sample(paragraphs=4, footnotes=0)
+    res.part_title = "Part one"
+    res.later_parts = [
+        ResolutionPart(
+            title=f"Part title {k}",
+            preamble=[Paragraph(opener="Recalling", text=f"its resolution {k},")],
+            operative=[Paragraph(opener="Decides", text=f"to act {k};")],
+        )
+        for k in range(28)
+    ]
+    path = tmp_path / f"parts{ending}"
+    assert run(["export", _saved(res, tmp_path), "-o", str(path)]) == 0
+    back = read_document(path).resolution
+    assert [part_letter(k) for k in range(len(back.later_parts) + 1)][-3:] == ["AA", "AB", "AC"]
+    assert [(p.title, [q.text.rstrip(";.") for q in p.operative]) for p in back.later_parts] == [
+        (p.title, [q.text.rstrip(";.") for q in p.operative]) for p in res.later_parts
+    ]
