@@ -20,8 +20,8 @@ from app.io.structure import AnnexBuilder, annex_heading, heading_lines
 from app.io.text_paragraphs import NOTE_MARK_RE, OPENER_MARK, closing_line, last_paragraph, paragraph_of
 from app.io.text_tables import table_index
 from app.model import Annex, Paragraph
-from app.render import part_letter
 from app.punctuation import ends_with_mark
+from app.render import part_letter
 
 Item = tuple[str, str]  # (first line of the block, its joined text)
 
