@@ -769,16 +769,16 @@ def _unit_of(head: str, language: str) -> tuple[str, str]:
         head, unit = head[: m.start()] + _operative_words("1", "", language) + head[m.end() :], TITLE_UNIT
     elif m := p["unnumbered_sub"].search(head) or p["unnumbered"].search(head):
         sub = m.groupdict().get("sub") or ""
-        unit = "Annex " + m.group("roman") if m.group("roman") else "Annex"
+        unit = "Annex " + m.group("roman").upper() if m.group("roman") else "Annex"
         head = head[: m.start()] + _preambular_words(m.group("ord"), sub, language) + head[m.end() :]
     elif m := p["annex_sub"].search(head) or p["annex_paragraph"].search(head):
         sub = m.groupdict().get("sub") or ""
-        unit = "Annex " + m.group("roman") if m.group("roman") else "Annex"
+        unit = "Annex " + m.group("roman").upper() if m.group("roman") else "Annex"
         head = head[: m.start()] + _operative_words(m.group("num"), sub, language) + head[m.end() :]
     elif m := p["of_part"].search(head):
         head, unit = head[: m.start()] + head[m.end() :], m.group("letter")
     elif m := p["annex_whole"].search(head):
-        unit = "Annex " + m.group("roman") if m.group("roman") else "Annex"
+        unit = "Annex " + m.group("roman").upper() if m.group("roman") else "Annex"
         whole = t["operative_part"] if t else f"the {part_name(Part.OPERATIVE)}"
         head = _start_of(whole, language) + head[m.end() :]
     return head, unit

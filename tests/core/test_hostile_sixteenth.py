@@ -29,6 +29,7 @@ from app.model import Annex, Paragraph, Resolution, ResolutionPart
 from app.negotiation import commands
 from app.negotiation.proposals import derive
 from app.render import annex_label, part_letter
+from app.wording import parse_sentence
 from app.spelling.lexicon import Lexicon, english
 from app.spelling.rules import load_user_rules
 
@@ -221,3 +222,12 @@ def test_a_draft_in_more_parts_than_letters_reads_back_with_each_part(tmp_path: 
     assert [(p.title, [q.text.rstrip(";.") for q in p.operative]) for p in back.later_parts] == [
         (p.title, [q.text.rstrip(";.") for q in p.operative]) for p in res.later_parts
     ]
+
+
+def test_an_annex_named_in_lower_case_roman_is_that_annex() -> None:
+    # "In paragraph 1 of annex ii" (typed so) named a unit "Annex ii", which no annex of the draft is called
+    base = _annexed(3)
+    (ins,), _ = parse_sentence("In paragraph 1 of annex ii, replace “numbered” with “counted”")
+    assert ins.unit == annex_label(2, 3)
+    amended = amendments.apply([ins], base)
+    assert amended.annexes[1].paragraphs[0].text == "Annex 1 counted."
