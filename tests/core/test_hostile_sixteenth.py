@@ -29,9 +29,9 @@ from app.model import Annex, Paragraph, Resolution, ResolutionPart
 from app.negotiation import commands
 from app.negotiation.proposals import derive
 from app.render import annex_label, part_letter
-from app.wording import parse_sentence
 from app.spelling.lexicon import Lexicon, english
 from app.spelling.rules import load_user_rules
+from app.wording import parse_sentence
 
 _LISTS = {"cost", "sharing", "cost-sharing", "self", "determination", "high", "level", "high-level"}
 
