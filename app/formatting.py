@@ -154,6 +154,10 @@ def roman(n: int) -> str:
 # "Annex XXXVIII" as no annex line, and a draft's 38th annex ran into the 37th); as a pattern's group of its own
 ROMAN_NUMBER = r"(?=[MDCLXVI])(?:M{0,39}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3}))"
 
+# a section's or a budget unit's roman number, well formed, up to 399 ("XXXVIII", the 38th, had seven letters past a
+# bound of six): without D and M, so that "CD" or "MD" alone on a line (the Conference on Disarmament) stays text
+SECTION_NUMBER = r"(?=[CLXVI])(?:C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3}))"
+
 
 def letters(n: int) -> str:
     """1 → "a", 26 → "z", 27 → "aa" (continuous alphabet)."""

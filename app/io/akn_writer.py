@@ -21,7 +21,7 @@ from lxml import etree
 
 from app import inline
 from app.amendments import Item, items
-from app.formatting import ROMAN_NUMBER, format_date, session_line, subparagraph_label
+from app.formatting import ROMAN_NUMBER, SECTION_NUMBER, format_date, session_line, subparagraph_label
 from app.io.akn_annexes import ADOPTED_DOC
 from app.io.safe_xml import xml_text
 from app.languages import get_language
@@ -427,7 +427,7 @@ class _Writer:
             if lines:  # a section of an omnibus resolution: its paragraphs go inside it, numbering runs on
                 sections += 1
                 holder = _el(body, "section", eId=f"sec_{sections}")
-                if len(lines) > 1 and re.fullmatch(r"[IVXLC]{1,6}|[A-H]\.?", lines[0]):
+                if len(lines) > 1 and re.fullmatch(rf"{SECTION_NUMBER}|[A-H]\.?", lines[0]):
                     _el(holder, "num", lines.pop(0))
                 _el(holder, "heading", " ".join(lines))
             self.paragraph_tree(holder, group, "paragraph", f"para_{i}")

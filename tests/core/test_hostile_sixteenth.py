@@ -19,8 +19,9 @@ from app import amendments, interface, storage
 from app.cli import run
 from app.edits import Document
 from app.errors import InputError, TemplateError
+from app.formatting import roman
 from app.io import lost_hyphens
-from app.io.headings import ANNEX_LINE
+from app.io.headings import ANNEX_LINE, SECTION_MARK
 from app.io.lost_hyphens import restore_hyphens
 from app.io.reading import read_document
 from app.io.text_writer import to_text
@@ -231,3 +232,25 @@ def test_an_annex_named_in_lower_case_roman_is_that_annex() -> None:
     assert ins.unit == annex_label(2, 3)
     amended = amendments.apply([ins], base)
     assert amended.annexes[1].paragraphs[0].text == "Annex 1 counted."
+
+
+@pytest.mark.parametrize("ending", [".txt", ".docx", ".xml"])
+def test_a_draft_of_many_sections_reads_back_with_each_heading(tmp_path: Path, ending: str) -> None:
+    # a section's numeral was read with six letters at most: "XXXVIII" (the 38th) became a paragraph of its own
+    # in text, and one heading line with its title in UN XML
+    res = sample(paragraphs=2, footnotes=0)
+    res.operative = [
+        Paragraph(
+            opener="Decides", text=f"to act in section {k};", heading=f"{roman(k).upper()}\nMatters {k}"
+        )
+        for k in range(1, 46)
+    ]
+    path = tmp_path / f"sections{ending}"
+    assert run(["export", _saved(res, tmp_path), "-o", str(path)]) == 0
+    back = read_document(path).resolution
+    assert [p.heading for p in back.operative] == [p.heading for p in res.operative]
+
+
+def test_a_section_numeral_is_a_well_formed_roman_number_without_d_or_m() -> None:
+    assert all(SECTION_MARK.match(roman(n).upper()) for n in range(1, 400))
+    assert not any(SECTION_MARK.match(x) for x in ("CD", "MD", "DC", "IIII", "VV", "CIVIL"))
