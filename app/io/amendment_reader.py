@@ -12,6 +12,7 @@ import re
 from app.amendments import lead_text, set_lead_text
 from app.errors import InputError
 from app.findings import Finding, Severity
+from app.formatting import ROMAN_NUMBER
 from app.messages import say
 from app.model import Action, Instruction, Paragraph, Resolution
 from app.wording import INSTRUCTION_START, opening_pattern, parse_sentence, sentence_language
@@ -21,10 +22,13 @@ _SUB_LABEL = re.compile(r"^(?:\([a-z]{1,6}\)|[a-z]{1,6}\.)\s+(?=\S)")
 # the opening words of an instruction, enough to tell one starts on a line (a sentence may wrap)
 _OPENING = re.compile(
     r"^(?:\d+\.\s+)?(?:(?:Delete|Replace|In|After|Before) (?:the [a-z]+(?:-[a-z]+)? (?:preambular|unnumbered)|operative "
-    r"paragraph|subparagraph \(|paragraph \d+(?: \([a-z]+\))* of (?:the annex|annex [IVXLC]+))"
+    r"paragraph|subparagraph \(|paragraph \d+(?: \([a-z]+\))* of (?:the annex|annex "
+    rf"{ROMAN_NUMBER}))"
     r"|In the title, |Replace the title with|(?:Insert|Add) (?:a new|the following)"
-    r"|At the beginning of (?:the (?:preamble|operative|annex)|annex [IVXLC]+)"
-    r"|Delete (?:the annex|annex [IVXLC]+|part [A-Z]{1,2})\b)"  # a whole annex or part
+    r"|At the beginning of (?:the (?:preamble|operative|annex)|annex "
+    rf"{ROMAN_NUMBER})"
+    r"|Delete (?:the annex|annex "
+    rf"{ROMAN_NUMBER}|part [A-Z]{{1,2}})\b)"  # a whole annex or part
 )
 
 
