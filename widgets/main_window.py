@@ -293,7 +293,7 @@ class MainWindow(QMainWindow):
         self.paragraphs.active_id = ""
         self.paragraphs.disable_spelling()  # switched on again row by row once the rows are there
         self.paragraphs.rebuild(
-            self.rendered.blocks, self._content, self.rendered.organ_line, self._place_names
+            self.rendered.blocks, self._content, self.rendered.organ_line, self._place_names, fresh=True
         )
         self.header.show_header(self.res)
         self.paragraphs.set_title(self.rendered.title)

@@ -437,8 +437,14 @@ class ParagraphList(QScrollArea):
         content: Callable[[str, bool], tuple[str, str]],
         organ_line: str = "",
         names: dict[str, str] | None = None,
+        *,
+        fresh: bool = False,
     ) -> None:
         """Lay out rows for the rendered blocks; `content(id, is_tail)` gives (opener, shown text).
+
+        `fresh`: another document is shown (opened, rolled over, recovered). Its paragraphs may keep the ids of
+        the one before (a rollover copies them, a file opened again has its own), so a row kept by id takes the
+        new document's words instead of showing, and then saving, the old ones.
 
         `names`: `place_names(blocks)`, worked out already. Rows are reused by paragraph id. For a long draft the first screenful is built at once and the rest in
         idle time, in reading order, so a 400-paragraph draft opens without waiting for every row.
@@ -448,6 +454,8 @@ class ParagraphList(QScrollArea):
         )
         self._show_sections(blocks)
         self._content = content
+        if fresh:
+            self._refill()
         self._backlog = deque()
         self._headings = {}
         for b in blocks:
@@ -501,6 +509,14 @@ class ParagraphList(QScrollArea):
         if focus is not None and focus.isVisible():
             focus.setFocus()
         self._mark_active()
+
+    def _refill(self) -> None:
+        """Each existing row's opener and text from the current content (rows gone from the new document are
+        dropped by the rebuild; new ones are filled as they are made)."""
+        for key, row in self.rows.items():
+            opener, text = self._content(*key)
+            row.opener.set_text_quietly(opener)
+            row.text.set_text_quietly(text)
 
     EAGER_ROWS = 60  # about two screens: the rest of a long draft is built in idle time
     BACKLOG_CHUNK = 10  # rows per idle slice: small enough not to stall typing
