@@ -210,6 +210,13 @@ class HeaderPanel(QWidget):
         self.sponsor_search = QLineEdit()
         self.sponsor_search.setPlaceholderText(tr("Type a State, e.g. Nether…"))
         self.sponsor_search.setAccessibleName(tr("Add a sponsor"))
+        # the placeholder is cut short in a narrow column (1024x640, French, Spanish): the whole hint here
+        self.sponsor_search.setToolTip(
+            tr(
+                "Type a State's name or part of it (e.g. Nether) and press Enter: it is added as the UN "
+                "prints it"
+            )
+        )
         completer = QCompleter(self)
         self._state_names = QStringListModel(states.all_states(), completer)  # in the draft's language
         completer.setModel(self._state_names)
@@ -255,6 +262,12 @@ class HeaderPanel(QWidget):
         self.sponsor_note = QLineEdit()
         self.sponsor_note.setAccessibleName(tr("Note on the sponsor line"))
         self.sponsor_note.setPlaceholderText(tr("* Any changes to the list of sponsors will be reflected …"))
+        self.sponsor_note.setToolTip(
+            tr(
+                "The note printed at the foot of page 1 for the sponsor line's asterisk, e.g. “* Any changes "
+                "to the list of sponsors will be reflected …”"
+            )
+        )
         behalf.addRow(tr("Sponsor &note:"), self.sponsor_note)
         return behalf
 
@@ -276,6 +289,9 @@ class HeaderPanel(QWidget):
         self.title = QLineEdit()
         self.title.setAccessibleName(tr("Title of the draft"))
         self.title.setPlaceholderText(tr("Comprehensive Nuclear-Test-Ban Treaty"))
+        self.title.setToolTip(
+            tr("The title printed in bold above the preamble, often the agenda item's title")
+        )
         tl.addWidget(self.title)
         return title_box
 
@@ -398,7 +414,7 @@ class HeaderPanel(QWidget):
         typed = self.sponsor_search.text().strip()
         if not typed:
             return
-        name = states.official_name(typed, self.language.currentData() or "en") or typed
+        name = states.completed_name(typed, self.language.currentData() or "en") or typed
         self.sponsor_search.clear()
         self.sponsors_edited.emit([*self._sponsors(), name], self.on_behalf_of.currentText())
 
