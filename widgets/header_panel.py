@@ -58,6 +58,9 @@ KIND_NAMES = {
 _L_NUMBER = re.compile(r"/L\.(\d+)")
 
 
+NO_DATE = QDate(1945, 10, 24)  # the date box at its least: a draft with no date (shown as "No date")
+
+
 class HeaderPanel(QWidget):
     header_edited = Signal(str, object)  # header field, value
     title_edited = Signal(str)
@@ -157,6 +160,10 @@ class HeaderPanel(QWidget):
         self.date.setLocale(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
         self.date.setDisplayFormat("d MMMM yyyy")
         self.date.setAccessibleName(tr("Date"))
+        # a draft with no date (a rollover's, a file that gave none) prints none: the box says so, where it
+        # kept showing the date of the draft before, or today's, that the export then left out
+        self.date.setMinimumDate(NO_DATE)
+        self.date.setSpecialValueText(tr("No date"))
         form.addRow(tr("&Date:"), self.date)
 
     def _symbol_row(self) -> QHBoxLayout:
@@ -322,7 +329,9 @@ class HeaderPanel(QWidget):
         self.l_number.textEdited.connect(lambda _v: self._rebuild_symbol())
         self.revision.valueChanged.connect(lambda v: self._emit("revision", v))
         self.symbol.textEdited.connect(lambda v: self._emit("symbol", v.strip()))
-        self.date.dateChanged.connect(lambda d: self._emit("date", dt.date(d.year(), d.month(), d.day())))
+        self.date.dateChanged.connect(
+            lambda d: self._emit("date", None if d == NO_DATE else dt.date(d.year(), d.month(), d.day()))
+        )
         self.distribution.currentTextChanged.connect(lambda v: self._emit("distribution", v))
         self.original.currentTextChanged.connect(lambda v: self._emit("original_language", v))
         self.language.currentIndexChanged.connect(
@@ -436,8 +445,7 @@ class HeaderPanel(QWidget):
             tpl = self._show_template_and_kind(h)
             self._show_session(h, tpl)
             self._show_symbol(h, tpl)
-            if h.date:
-                self.date.setDate(QDate(h.date.year, h.date.month, h.date.day))
+            self.date.setDate(QDate(h.date.year, h.date.month, h.date.day) if h.date else NO_DATE)
             self.distribution.setCurrentText(h.distribution)
             self.original.setCurrentText(h.original_language)
             self.language.setCurrentIndex(max(self.language.findData(h.language), 0))
