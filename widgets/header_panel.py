@@ -32,8 +32,8 @@ from PySide6.QtWidgets import (
 )
 
 from app import states
-from app.formatting import session_line
 from app.interface import marked, tr
+from app.languages import get_language
 from app.model import AgendaItem, DocumentKind, Header, Resolution
 from app.render import one_line, sponsor_line
 from app.templates import Template, all_templates, get_template, template_name
@@ -148,6 +148,7 @@ class HeaderPanel(QWidget):
         self.session.setAccessibleName(tr("Session number"))
         self.session_words = QLabel()
         self.session_words.setStyleSheet("color: #5e5c64;")
+        self.session_words.setWordWrap(True)  # "Octogésimo primer período de sesiones" in a narrow column
         session_box.addWidget(self.session)
         session_box.addWidget(self.session_words, 1)
         self.session_label = QLabel(tr("&Session:"))
@@ -370,15 +371,18 @@ class HeaderPanel(QWidget):
         tpl = self._template()
         field = "year" if tpl is not None and tpl.uses_year else "session"
         self._emit(field, value or None)
-        self._show_session_words(value, tpl)
+        self._show_session_words(value, tpl, self.language.currentData() or "en")
         if self.l_number.text().strip():
             self._rebuild_symbol()
 
-    def _show_session_words(self, value: int, tpl: Template | None) -> None:
+    def _show_session_words(self, value: int, tpl: Template | None, language: str) -> None:
+        """The session as the draft prints it, in the draft's language ("Octogésimo primer período de
+        sesiones" beside 81 in a Spanish draft, where it said "Eighty-first session")."""
         if tpl is not None and tpl.uses_year:
             self.session_words.setText("")  # a year needs no words
         else:
-            self.session_words.setText(session_line(value) if value else "")
+            self.session_words.setText(get_language(language).session_line(value) if value else "")
+        self.session_words.setToolTip(self.session_words.text())
 
     def _rebuild_symbol(self) -> None:
         tpl = self._template()
@@ -506,7 +510,7 @@ class HeaderPanel(QWidget):
         self.session.setRange(0, 2999 if uses_year else 999)
         value = (h.year if uses_year else h.session) or 0
         show_number(self.session, value)
-        self._show_session_words(value, tpl)
+        self._show_session_words(value, tpl, h.language)
         self._set_text(self.committee, h.committee)
         self.committee.setPlaceholderText(tpl.committee if tpl and tpl.committee else tr("(none)"))
 

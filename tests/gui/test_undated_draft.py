@@ -59,3 +59,31 @@ def test_a_rolled_over_draft_shows_no_date(speak: str, qtbot, settings, prompter
     assert win.res.header.date is None and date_box.text() == tr("No date")
     win.doc.history.mark_saved()
     win.close()
+
+
+SPANISH = ADOPTED.parent.parent / "languages" / "A_RES_79_174-2424215S.xml"
+
+
+def test_the_session_is_in_words_of_the_drafts_language(qtbot, settings, prompter, tmp_path: Path) -> None:  # noqa: ANN001
+    """Beside the session number, the words the Spanish draft prints ("Octogésimo primer período de
+    sesiones"), wrapped in the narrow column, where they were English ("Eighty-first session")."""
+    from app.languages import get_language
+
+    win = shown_window(qtbot, settings, prompter, tmp_path, (1024, 640))
+    assert win.files.open_path(SPANISH, as_import=True)
+    assert win.res.header.language == "es"
+    win.details_dock.raise_()
+    QApplication.processEvents()
+    words = win.header.session_words
+    session = win.header.session.value()
+    assert (
+        words.text() == get_language("es").session_line(session) != get_language("en").session_line(session)
+    )
+    # every word of it in view: as tall as its lines wrapped to the label's width
+    needed = words.heightForWidth(words.width())
+    assert words.height() >= needed and words.toolTip() == words.text()
+    win.header.session.setFocus()
+    qtbot.keyClick(win.header.session, Qt.Key.Key_Up)  # the next session, still in Spanish
+    assert words.text() == get_language("es").session_line(session + 1)
+    win.doc.history.mark_saved()
+    win.close()
