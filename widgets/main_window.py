@@ -65,6 +65,7 @@ from widgets.prompter import Prompter
 from widgets.settings import Settings, SettingsDialog
 from widgets.shown import Shown, nothing_typed, refs_in, shown, text_of
 from widgets.spelling_menu import spelling_menu
+from widgets.status_bar import fitting_status_bar
 from widgets.versions import Versions
 from widgets.welcome import KeyCardDialog, StartChoice, WelcomeDialog, sample_path
 
@@ -197,10 +198,8 @@ class MainWindow(QMainWindow):
         )
 
     def _build_status_bar(self) -> None:
-        self.counts_label = QLabel()
-        self.where_label = QLabel()
-        self.statusBar().addPermanentWidget(self.where_label)
-        self.statusBar().addPermanentWidget(self.counts_label)
+        self.counts_label, self.where_label = QLabel(), QLabel()
+        fitting_status_bar(self, self.where_label, self.counts_label)
 
     def _connect_paragraphs(self) -> None:
         p = self.paragraphs
