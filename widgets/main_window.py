@@ -633,7 +633,7 @@ class MainWindow(QMainWindow):
             row.text.setTextCursor(cursor)
         self.issues_dock.show()
         self.bottom_tabs.setCurrentWidget(self.footnotes)
-        self.footnotes.focus_footnote(fid)
+        self.footnotes.focus_footnote(fid, row.text if row is not None else None)
 
     def toggle_italic(self) -> None:
         """Mark the selected words *italic* (or unmark them) in a paragraph's text or a footnote (a treaty
