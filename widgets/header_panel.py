@@ -37,6 +37,7 @@ from app.languages import get_language
 from app.model import AgendaItem, DocumentKind, Header, Resolution
 from app.render import one_line, sponsor_line
 from app.templates import Template, all_templates, get_template, template_name
+from widgets.cell_tips import tip_cut_cells
 from widgets.draft_language import language_box
 from widgets.fields import UndoGuard, show_number
 from widgets.one_line import fold_line_breaks
@@ -201,6 +202,7 @@ class HeaderPanel(QWidget):
             self.agenda.setColumnWidth(column, max(least, header.sectionSizeHint(column)))
         self.agenda.setMaximumHeight(110)
         self.agenda.setAccessibleName(tr("Agenda items"))
+        tip_cut_cells(self.agenda)  # a long title is cut short in its cell
         buttons = QHBoxLayout()
         self.add_item = QPushButton(tr("Add item"))
         self.remove_item = QPushButton(tr("Remove item"))
