@@ -457,13 +457,7 @@ class ParagraphList(QScrollArea):
         if fresh:
             self._refill()
         self._backlog = deque()
-        self._headings = {}
-        for b in blocks:
-            if b.role == "heading":
-                line = "".join(s.text for s in b.spans)
-                self._headings[b.paragraph_id] = "\n".join(
-                    filter(None, [self._headings.get(b.paragraph_id), line])
-                )
+        self._headings = _headings(blocks)
         wanted: list[tuple[RowKey, Block]] = [
             ((b.paragraph_id, b.is_tail), b) for b in blocks if b.role in ROW_ROLES
         ]
@@ -774,3 +768,13 @@ class ParagraphList(QScrollArea):
             if row is not None and row.mapTo(self.body, QPoint(0, 0)).y() <= y:
                 best = row
         return best
+
+
+def _headings(blocks: list[Block]) -> dict[str, str]:
+    """Each paragraph's section heading lines ("I" over its title), as printed before it."""
+    headings: dict[str, str] = {}
+    for b in blocks:
+        if b.role == "heading":
+            line = "".join(s.text for s in b.spans)
+            headings[b.paragraph_id] = "\n".join(filter(None, [headings.get(b.paragraph_id), line]))
+    return headings
