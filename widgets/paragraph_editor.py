@@ -437,8 +437,14 @@ class ParagraphList(QScrollArea):
         content: Callable[[str, bool], tuple[str, str]],
         organ_line: str = "",
         names: dict[str, str] | None = None,
+        *,
+        fresh: bool = False,
     ) -> None:
         """Lay out rows for the rendered blocks; `content(id, is_tail)` gives (opener, shown text).
+
+        `fresh`: another document is shown (opened, rolled over, recovered). Its paragraphs may keep the ids of
+        the one before (a rollover copies them, a file opened again has its own), so a row kept by id takes the
+        new document's words instead of showing, and then saving, the old ones.
 
         `names`: `place_names(blocks)`, worked out already. Rows are reused by paragraph id. For a long draft the first screenful is built at once and the rest in
         idle time, in reading order, so a 400-paragraph draft opens without waiting for every row.
@@ -448,14 +454,10 @@ class ParagraphList(QScrollArea):
         )
         self._show_sections(blocks)
         self._content = content
+        if fresh:
+            self._refill()
         self._backlog = deque()
-        self._headings = {}
-        for b in blocks:
-            if b.role == "heading":
-                line = "".join(s.text for s in b.spans)
-                self._headings[b.paragraph_id] = "\n".join(
-                    filter(None, [self._headings.get(b.paragraph_id), line])
-                )
+        self._headings = _headings(blocks)
         wanted: list[tuple[RowKey, Block]] = [
             ((b.paragraph_id, b.is_tail), b) for b in blocks if b.role in ROW_ROLES
         ]
@@ -501,6 +503,14 @@ class ParagraphList(QScrollArea):
         if focus is not None and focus.isVisible():
             focus.setFocus()
         self._mark_active()
+
+    def _refill(self) -> None:
+        """Each existing row's opener and text from the current content (rows gone from the new document are
+        dropped by the rebuild; new ones are filled as they are made)."""
+        for key, row in self.rows.items():
+            opener, text = self._content(*key)
+            row.opener.set_text_quietly(opener)
+            row.text.set_text_quietly(text)
 
     EAGER_ROWS = 60  # about two screens: the rest of a long draft is built in idle time
     BACKLOG_CHUNK = 10  # rows per idle slice: small enough not to stall typing
@@ -758,3 +768,13 @@ class ParagraphList(QScrollArea):
             if row is not None and row.mapTo(self.body, QPoint(0, 0)).y() <= y:
                 best = row
         return best
+
+
+def _headings(blocks: list[Block]) -> dict[str, str]:
+    """Each paragraph's section heading lines ("I" over its title), as printed before it."""
+    headings: dict[str, str] = {}
+    for b in blocks:
+        if b.role == "heading":
+            line = "".join(s.text for s in b.spans)
+            headings[b.paragraph_id] = "\n".join(filter(None, [headings.get(b.paragraph_id), line]))
+    return headings
