@@ -55,7 +55,7 @@ def test_each_class_of_rules_has_tables_read_as_grids() -> None:
     assert exact >= {"un", "un_rows", "grid", "horizontal", "box", "thin"}
 
 
-@pytest.mark.parametrize("name", ["un-wrapped", "un-c3", "un-spaced-empty", "thin-c5"])
+@pytest.mark.parametrize("name", ["un-wrapped", "un-c3", "un-c8", "thin-c5"])
 def test_a_table_given_up_is_read_as_text_with_every_cell(name: str) -> None:
     """Rows that neither rules nor spacing part, with cells wrapped or left empty: the grid cannot tell a row
     from a wrapped line, so the table's text is read as the text path reads it, every word kept."""
@@ -73,7 +73,16 @@ def test_a_table_given_up_is_read_as_text_with_every_cell(name: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "name", ["grid-merged", "un_rows-wrapped", "horizontal-empty", "box-c5", "un-spaced-pages", "grid-pages"]
+    "name",
+    [
+        "grid-merged",
+        "un_rows-wrapped",
+        "horizontal-empty",
+        "box-c5",
+        "un-spaced-pages",
+        "grid-pages",
+        "un-spaced-empty",
+    ],
 )
 def test_a_table_read_as_a_grid_stands_in_the_draft(name: str) -> None:
     res = read_pdf((SHAPES / f"{name}.pdf").read_bytes()).resolution
