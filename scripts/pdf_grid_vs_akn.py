@@ -83,7 +83,9 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--pdfs", type=Path, default=DEFAULT_REPO)
     ap.add_argument("--xml", type=Path, default=UN_XML)
-    ap.add_argument("--half", choices=("dev", "dev2", "held-out", "both"), default="dev", help="both: dev, dev2")
+    ap.add_argument(
+        "--half", choices=("dev", "dev2", "held-out", "both"), default="dev", help="both: dev, dev2"
+    )
     ap.add_argument("--diff", action="store_true", help="development halves: the rows that differ")
     ap.add_argument("--tableless", action="store_true", help="grids read where the XML has no table")
     args = ap.parse_args()
