@@ -26,9 +26,9 @@ from app.io.pdf_grid_rules import page_rules
 from app.model import Paragraph, Resolution
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "pdf_tables"
-PAIRS = {
-    "A_RES_79_249": "A_RES_79_249-2424688E.xml",
-    "A_RES_79_250": "A_RES_79_250-2424689E.xml",
+PAIRS = {  # the PDF in FIXTURES, the XML
+    "A_RES_79_249": FIXTURES / "A_RES_79_249-2424688E.xml",
+    "A_RES_79_250": FIXTURES.parent / "akn" / "A_RES_79_250-2424689E.xml",
 }
 _SPACES = re.compile(r"\s+")
 
@@ -46,7 +46,7 @@ def _tables(res: Resolution) -> list[Paragraph]:
 @pytest.fixture(scope="module", params=sorted(PAIRS))
 def pair(request: pytest.FixtureRequest) -> tuple[Resolution, Resolution]:
     pdf = FIXTURES / f"{request.param}.pdf"
-    xml = FIXTURES / PAIRS[request.param]
+    xml = PAIRS[request.param]
     return read_pdf(pdf.read_bytes(), pdf.name).resolution, read_akn(xml.read_bytes()).resolution
 
 
