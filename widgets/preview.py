@@ -6,17 +6,19 @@ punctuation, and the footnotes, laid out on a white page in Times New Roman as t
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QPalette, QResizeEvent
+from PySide6.QtGui import QColor, QPalette, QResizeEvent, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from app import inline
 from app.interface import tr
 from app.render import Block, Rendered
 from app.table_merges import covered
-from widgets.wrapping import set_html
+from widgets import page_fill
+from widgets.wrapping import fit_wrap_mode, has_unbreakable_run, set_html
 
 PAGE_CSS = """
 body { font-family: 'Times New Roman', 'Liberation Serif', 'Nimbus Roman', serif; font-size: 10pt; color: #000; }
@@ -142,7 +144,25 @@ def table_html(block: Block, numbers: dict[str, int], mark: str = "") -> str:
     )
 
 
+@dataclass(frozen=True)
+class PagePieces:
+    """The page's HTML in three: the masthead to the organ line, one top-level element per body block (its index
+    is the `-qt-user-state` it carries), and the footnotes to the end. Joined, they are `preview_html`."""
+
+    head: str
+    body: list[str]
+    foot: str
+
+    @property
+    def html(self) -> str:
+        return self.head + "".join(self.body) + self.foot
+
+
 def preview_html(rendered: Rendered) -> str:
+    return preview_pieces(rendered).html
+
+
+def preview_pieces(rendered: Rendered) -> PagePieces:
     r = rendered
     numbers = r.footnote_numbers
     parts = [f"<html><head><style>{PAGE_CSS}</style></head><body>"]
@@ -191,8 +211,8 @@ def preview_html(rendered: Rendered) -> str:
         parts.append(
             f'<p class="organ-line" style="text-indent: 37px;"><i>{escape(r.organ_line)}</i>{comma}</p>'
         )
-    for state, block in enumerate(blocks):
-        parts.append(_body_paragraph(block, numbers, state))
+    body = [_body_paragraph(block, numbers, state) for state, block in enumerate(blocks)]
+    head, parts = "".join(parts), []
     if r.footnotes:
         parts.append('<hr width="30%" align="left" style="margin-top: 16px; margin-left: 40px;" />')
         for number, _fid, markup in r.footnotes:
@@ -203,10 +223,19 @@ def preview_html(rendered: Rendered) -> str:
     if r.sponsor_note:
         parts.append(f'<p class="fn">*&nbsp;{escape(r.sponsor_note)}</p>')
     parts.append("</body></html>")
-    return "".join(parts)
+    return PagePieces(head, body, "".join(parts))
 
 
 NARROW_PANE = 480  # px of viewport under which the page's margins shrink
+# HTML characters from which a page is parsed in slices and patched where it changed (20,000 paragraphs: 16 MB,
+# three seconds in one `setHtml`); a shorter page is set in one call (300,000: about 400 paragraphs, 60 ms)
+SLICED_FROM = 300_000
+
+
+def _wraps_anywhere(pieces: PagePieces) -> bool:
+    """`has_unbreakable_run` of the whole page, read piece by piece: a piece starts and ends with a tag, which
+    ends a run, and a piece shorter than the longest word costs nothing (the whole 16 MB page: two seconds)."""
+    return any(has_unbreakable_run(piece) for piece in (pieces.head, pieces.foot, *pieces.body))
 
 
 class PreviewPane(QTextBrowser):
@@ -234,25 +263,101 @@ class PreviewPane(QTextBrowser):
         self._roomy = True
         self._ids: list[str] = []  # the paragraph id of each body block, by its `-qt-user-state`
         self._places: dict[str, int] | None = None  # paragraph id -> its first text block's position
+        self._builder = page_fill.PageBuilder(self)
+        self._shown: PagePieces | None = None  # the page the document holds
+        self._waiting: PagePieces | None = None  # the page asked for while another was being parsed
+        self._starts: list[int] | None = None  # each body piece's first block number in the document
+        self._anywhere = False  # the page shown holds a run past any word's length: it wraps anywhere
 
     def show_rendered(self, rendered: Rendered) -> None:
-        html = preview_html(rendered)
+        pieces = preview_pieces(rendered)
+        html = pieces.html
         if html == self.html:
             return
-        bar = self.verticalScrollBar()
-        at = bar.value()
         self.html = html
         self._ids = [] if rendered.runs_on else [b.paragraph_id for b in rendered.blocks]
         self._places = None
-        set_html(self, html)  # wrapping chosen before Qt lays the page out
+        if len(html) < SLICED_FROM and not self._builder.busy:
+            self._show_at_once(pieces)
+        elif self._builder.busy:
+            self._waiting = pieces  # shown once the page under way is (a slice's work is never thrown away)
+        elif not self._patched(pieces):
+            self._build(pieces)
+
+    @property
+    def settled(self) -> bool:
+        """True when the page shown is the last one asked for (no slice left to parse)."""
+        return not self._builder.busy and self._waiting is None
+
+    def settle(self) -> None:
+        """Parse what is left at once: a test, or a caller that needs the page as it will be."""
+        while not self.settled:
+            self._builder.finish_now()
+            if self._waiting is not None:
+                waiting, self._waiting = self._waiting, None
+                if not self._patched(waiting):
+                    self._build(waiting)
+
+    def _show_at_once(self, pieces: PagePieces) -> None:
+        """A short page: `setHtml` in one call, as it takes a few milliseconds."""
+        bar = self.verticalScrollBar()
+        at = bar.value()
+        set_html(self, pieces.html)  # wrapping chosen before Qt lays the page out
+        self.document().setUndoRedoEnabled(False)
         self._page_look()
         bar.setValue(at)
+        self._shown, self._starts = pieces, None
+        self._anywhere = _wraps_anywhere(pieces)
 
-    def _page_look(self) -> None:
+    def _patched(self, pieces: PagePieces) -> bool:
+        """Replace only the body blocks that changed in the page shown (typing); False when it cannot."""
+        shown = self._shown
+        if shown is None or shown.head != pieces.head or shown.foot != pieces.foot:
+            return False
+        if _wraps_anywhere(pieces) != self._anywhere:
+            return False  # the wrapping changes: the whole page is laid out again
+        if self._starts is None:
+            found = page_fill.block_starts(self.document(), len(shown.body))
+            self._starts = [found.get(k, -1) for k in range(len(shown.body))]
+        if not page_fill.patch(self.document(), pieces.head, shown.body, pieces.body, self._starts):
+            return False
+        self._shown = pieces
+        return True
+
+    def _build(self, pieces: PagePieces) -> None:
+        """Parse a long page in slices into a document of its own, shown when whole."""
+        fit_wrap_mode(self, _wraps_anywhere(pieces))
+        doc = QTextDocument(self)
+        doc.setUndoRedoEnabled(False)
+        doc.setDefaultFont(self.document().defaultFont())
+        doc.setDefaultTextOption(self.document().defaultTextOption())
+        doc.setDocumentMargin(0)
+        self._builder.start(
+            doc, pieces.head, pieces.body, pieces.foot, lambda built: self._swap(built, pieces)
+        )
+
+    def _swap(self, doc: QTextDocument, pieces: PagePieces) -> None:
+        bar = self.verticalScrollBar()
+        at = bar.value()
+        old = self.document()
+        ours = old.parent() is self  # the first document is the text control's, which Qt deletes itself
+        self._page_look(doc)
+        self.setDocument(doc)
+        if ours:
+            old.deleteLater()
+        bar.setValue(at)
+        self._shown, self._starts, self._places = pieces, None, None
+        self._anywhere = _wraps_anywhere(pieces)
+        if self._waiting is not None:
+            waiting, self._waiting = self._waiting, None
+            if not self._patched(waiting):
+                self._build(waiting)
+
+    def _page_look(self, doc: QTextDocument | None = None) -> None:
         """A white sheet with a margin of desk around it; narrower margins in a narrow pane (a small laptop
         window), so the masthead fits without scrolling sideways."""
         self._roomy = roomy = self.viewport().width() >= NARROW_PANE
-        root = self.document().rootFrame()
+        root = (doc or self.document()).rootFrame()
         fmt = root.frameFormat()
         fmt.setBackground(QColor("white"))
         fmt.setMargin(14 if roomy else 4)
