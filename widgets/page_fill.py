@@ -100,6 +100,14 @@ def _cut_at(old: list[str], new: list[str], k: int, starts: list[int]) -> bool:
     )
 
 
+def first_change(old: list[str], new: list[str]) -> int:
+    """The first piece that differs (the shorter length when one list begins the other)."""
+    return next(
+        (k for k, (a, b) in enumerate(zip(old, new, strict=False)) if a is not b and a != b),
+        min(len(old), len(new)),
+    )
+
+
 def patch(doc: QTextDocument, head: str, old: list[str], new: list[str], starts: list[int]) -> bool:
     """Replace in `doc` (showing the body `old`) the pieces that differ in `new`, same count; `starts` (each
     piece's first block number, -1 unknown) follows. False, and `doc` untouched, when it cannot be done."""
