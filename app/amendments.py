@@ -20,13 +20,26 @@ from app.formatting import subparagraph_label
 from app.languages import get_language
 from app.lexicon import detect_opener
 from app.messages import Phrase, say
-from app.model import TITLE_UNIT, Action, DocumentKind, Header, Instruction, Paragraph, Part, Resolution
+from app.model import (
+    TITLE_UNIT,
+    Action,
+    Annex,
+    DocumentKind,
+    Header,
+    Instruction,
+    Paragraph,
+    Part,
+    Resolution,
+    ResolutionPart,
+)
 from app.render import Block, annex_units, join_opener, part_letter
+from app.unit_deletions import annex_pairs, check_unit, delete_units, deletion, part_pairs
 from app.wording import (
     Edit,
     in_paragraph,
     is_annex_unit,
     is_text_edit,
+    is_whole_unit,
     paragraph_name,
     place_name,
     segment_edits,
@@ -207,25 +220,40 @@ def _refuse_table_change(unit: str, part: Part, number: int) -> None:
 
 def _derive(base: Resolution, proposed: Resolution, by_id: bool, subs: bool) -> list[Instruction]:
     out = _derive_title(base, proposed)
-    for unit, part, before, after in _places(base, proposed):
-        number = 0
+    for unit, part, before, after in _places(base, proposed, by_id):
+        if after is None:  # a later part or an annex deleted whole
+            out.append(deletion(unit))
+            continue
+        counts: dict[Part, int] = {}
+        place = (part, 0)  # the last base paragraph passed, by kind and number: where an insertion goes after
         for bp, np in align(before, after, by_id=by_id):
-            if bp is not None and not bp.is_table:
-                number += 1  # a table is unnumbered: the paragraphs after it keep their printed numbers
+            if (
+                bp is not None and not bp.is_table
+            ):  # a table is unnumbered: the paragraphs after it keep theirs
+                kind = _kind(unit, part, bp)
+                counts[kind] = counts.get(kind, 0) + 1
+                place = (kind, counts[kind])
             if _table_changed(bp, np):
-                _refuse_table_change(unit, part, number)
+                _refuse_table_change(unit, *place)
+            kind, number = place
             if bp is not None and np is not None:
-                found = _derive_pair((unit, part, number), [], bp, np, by_id, subs)
+                found = _derive_pair((unit, kind, number), [], bp, np, by_id, subs)
                 out += (
                     found
                     if found is not None
-                    else [Instruction(Action.REPLACE, part, number, paragraph=copy.deepcopy(np), unit=unit)]
+                    else [Instruction(Action.REPLACE, kind, number, paragraph=copy.deepcopy(np), unit=unit)]
                 )
             elif bp is not None:
-                out.append(Instruction(Action.DELETE, part, number, paragraph=copy.deepcopy(bp), unit=unit))
+                out.append(Instruction(Action.DELETE, kind, number, paragraph=copy.deepcopy(bp), unit=unit))
             elif np is not None:
-                out.append(Instruction(Action.INSERT, part, number, paragraph=copy.deepcopy(np), unit=unit))
+                out.append(Instruction(Action.INSERT, kind, number, paragraph=copy.deepcopy(np), unit=unit))
     return out
+
+
+def _kind(unit: str, part: Part, para: Paragraph) -> Part:
+    """How an instruction counts the paragraph: an annex's unnumbered paragraphs are counted among themselves
+    (`Part.PREAMBLE` in an annex: "the second unnumbered paragraph of annex II"), its numbered ones by number."""
+    return Part.PREAMBLE if is_annex_unit(unit) and not para.numbered else part
 
 
 def _derive_title(base: Resolution, proposed: Resolution) -> list[Instruction]:
@@ -247,15 +275,23 @@ def _derive_title(base: Resolution, proposed: Resolution) -> list[Instruction]:
 
 
 def _places(
-    base: Resolution, proposed: Resolution
-) -> list[tuple[str, Part, list[Paragraph], list[Paragraph]]]:
+    base: Resolution, proposed: Resolution, by_id: bool
+) -> list[tuple[str, Part, list[Paragraph], list[Paragraph] | None]]:
     """Every list of paragraphs an instruction can name, in reading order, with its unit: part A's (or the
-    draft's) preamble and operative part, each later part's, each annex's."""
-    out = [("", part, base.part(part), proposed.part(part)) for part in Part]
-    for index, (bu, pu) in enumerate(zip(base.later_parts, proposed.later_parts, strict=False), start=1):
-        out += [(part_letter(index), part, bu.part(part), pu.part(part)) for part in Part]
-    for unit, ba, pa in zip(annex_units(base.annexes), base.annexes, proposed.annexes, strict=False):
-        out.append((unit, Part.OPERATIVE, ba.paragraphs, pa.paragraphs))
+    draft's) preamble and operative part, each later part's, each annex's, paired with the proposed version's
+    (None: the part or annex is deleted whole). InputError for a part or an annex added or retitled."""
+    out: list[tuple[str, Part, list[Paragraph], list[Paragraph] | None]] = [
+        ("", part, base.part(part), proposed.part(part)) for part in Part
+    ]
+    for letter, bu, pu in part_pairs(base, proposed, by_id):
+        assert isinstance(bu, ResolutionPart)
+        if not isinstance(pu, ResolutionPart):
+            out.append((letter, Part.OPERATIVE, [], None))
+            continue
+        out += [(letter, part, bu.part(part), pu.part(part)) for part in Part]
+    for unit, ba, pa in annex_pairs(base, proposed, by_id):
+        assert isinstance(ba, Annex)
+        out.append((unit, Part.OPERATIVE, ba.paragraphs, pa.paragraphs if isinstance(pa, Annex) else None))
     return out
 
 
@@ -277,9 +313,6 @@ def _refuse_beyond_the_wording(base: Resolution, proposed: Resolution) -> None:
     the unplaced text changed had no instruction, and the amendment would read as if the proposed version kept
     the base's words. Refused in one line."""
     reach = (
-        (say("the parts (one added, removed or retitled)"), _parts_frame),
-        (say("the annexes (one added, removed or retitled)"), _annexes_frame),
-        (say("an annex whose paragraphs are unnumbered"), _unnumbered_annexes),
         (
             say("the unplaced text, which is outside the draft's paragraphs"),
             lambda r: [_words(u) for u in r.unplaced],
@@ -296,22 +329,25 @@ def _refuse_beyond_the_wording(base: Resolution, proposed: Resolution) -> None:
             )
 
 
-def _parts_frame(r: Resolution) -> list[str]:
-    return [_words(r.part_title)] + [_words(u.title) for u in r.later_parts]
+def _refuse_unnumbered(base: Resolution, proposed: Resolution, by_id: bool) -> None:
+    """The paragraphs of a text adopted with no "Annex" line changed: it has no name for an instruction to
+    give (an annex's unnumbered paragraphs are named by their order among themselves, see `_kind`)."""
+    for _, ba, pa in annex_pairs(base, proposed, by_id):
+        if pa is None:
+            continue
+        assert isinstance(ba, Annex) and isinstance(pa, Annex)
+        if not ba.labelled and _read(ba.paragraphs) != _read(pa.paragraphs):
+            raise _unnumbered_refusal()
 
 
-def _annexes_frame(r: Resolution) -> list[tuple[str, bool]]:
-    return [(_words(a.title), a.labelled) for a in r.annexes]
-
-
-def _unnumbered_annexes(r: Resolution) -> list[list[tuple]]:
-    """The paragraphs of the annexes an instruction cannot name by number: unnumbered ones, or a text adopted
-    with no "Annex" line."""
-    return [
-        _read(a.paragraphs)
-        for a in r.annexes
-        if not a.labelled or any(not p.numbered and not p.is_table for p in a.paragraphs)
-    ]
+def _unnumbered_refusal() -> InputError:
+    return InputError(
+        say(
+            "the proposed version changes {what}: an amendment cannot carry that yet; change it in the "
+            "draft itself",
+            what=say("an annex whose paragraphs are unnumbered"),
+        )
+    )
 
 
 def derive(base: Resolution, proposed: Resolution) -> list[Instruction]:
@@ -322,15 +358,28 @@ def derive(base: Resolution, proposed: Resolution) -> list[Instruction]:
     change the wording cannot say (a table's, a part or an annex added or retitled, unplaced text)."""
     _refuse_beyond_the_wording(base, proposed)
     by_id = same_project(base, proposed)
+    _refuse_unnumbered(base, proposed, by_id)
     fine = _derive(base, proposed, by_id, subs=True)
     try:
         amended = apply(fine, base)
-        same = all(texts(a) == texts(b) for _, _, a, b in _places(amended, proposed))
-        if same and _words(amended.title) == _words(proposed.title):
+        same = all(b is not None and texts(a) == texts(b) for _, _, a, b in _places(amended, proposed, by_id))
+        if same and _words(amended.title) == _words(proposed.title) and _numbering(amended, proposed):
             return fine
     except InputError:
         pass
-    return _derive(base, proposed, by_id, subs=False)
+    coarse = _derive(base, proposed, by_id, subs=False)
+    if not _numbering(apply(coarse, base), proposed):
+        # a paragraph of an annex numbered or unnumbered otherwise than the one it follows or replaces: the
+        # wording does not say it
+        raise _unnumbered_refusal()
+    return coarse
+
+
+def _numbering(amended: Resolution, proposed: Resolution) -> bool:
+    """Whether the annexes' paragraphs are numbered and unnumbered alike in both."""
+    return [[p.numbered for p in a.paragraphs] for a in amended.annexes] == [
+        [p.numbered for p in a.paragraphs] for a in proposed.annexes
+    ]
 
 
 # --- applying instructions ------------------------------------------------------------------------------
@@ -376,7 +425,7 @@ def _target(res: Resolution, ins: Instruction) -> tuple[list[Paragraph], int, Ph
     items = unit_list(res, ins.unit, ins.part)
     if items is None:
         raise InputError(say("the draft has no {place}", place=where))
-    index = _list_index(items, ins.number)
+    index = _list_index(items, ins.number, ins.part if is_annex_unit(ins.unit) else None)
     for sub_index in _sub_indexes(ins.sub):
         if not 1 <= index <= len(items):
             raise InputError(say("the draft has no {place}", place=where))
@@ -400,15 +449,17 @@ def unit_list(res: Resolution, unit: str, part: Part) -> list[Paragraph] | None:
     return None
 
 
-def _list_index(items: list[Paragraph], number: int) -> int:
+def _list_index(items: list[Paragraph], number: int, counted: Part | None = None) -> int:
     """The 1-based place in `items` of the paragraph printed as `number` (tables are unnumbered: counting them
-    named the paragraph before the one meant), 0 before the first; past the end, a place past the list."""
+    named the paragraph before the one meant), 0 before the first; past the end, a place past the list.
+    `counted`: in an annex, which paragraphs count (OPERATIVE its numbered ones, PREAMBLE its unnumbered)."""
     if number <= 0:
         return number
     seen = 0
     for place, para in enumerate(items, start=1):
-        seen += not para.is_table
-        if seen == number and not para.is_table:
+        counts = not para.is_table and (counted is None or (para.numbered == (counted is Part.OPERATIVE)))
+        seen += counts
+        if seen == number and counts:
             return place
     return len(items) + number - seen
 
@@ -421,6 +472,8 @@ def apply(
     Raises InputError when an instruction names a paragraph or words the draft does not have."""
     res = copy.deepcopy(base)
     instructions = _apply_title(res, instructions)
+    wholes = [ins for ins in instructions if is_whole_unit(ins)]
+    instructions = [ins for ins in instructions if not is_whole_unit(ins)]
     changes: dict[int, _Changes] = {}
     edits: dict[tuple[int, int], tuple[list[Paragraph], int, Phrase, Part, list[Instruction]]] = {}
     for ins in instructions:
@@ -431,20 +484,31 @@ def apply(
         _quoted_paragraph(ins, where)
         change = changes.setdefault(id(items), _Changes(items))
         if ins.action is Action.INSERT:
-            change.insert.setdefault(index, []).append(copy.deepcopy(ins.paragraph))
+            change.insert.setdefault(index, []).append(_numbered_as(ins, items, index))
         elif ins.action is Action.DELETE:
             change.delete.add(index)
         else:
-            change.replace[index] = copy.deepcopy(ins.paragraph)
+            change.replace[index] = _numbered_as(ins, items, index)
     for items, index, where, part, group in edits.values():
         para = items[index - 1]
         set_lead_text(para, apply_edits(lead_text(para), group, where), part)
     # inner lists first, so that a replaced paragraph takes its edited subparagraphs along
     for change in sorted(changes.values(), key=lambda c: -_depth(res, c.items)):
         change.rebuild()
+    delete_units(res, wholes)  # last: the other instructions name paragraphs by the base's parts and annexes
     if footnotes is not None:
         _bring_footnotes(res, footnotes)
     return res
+
+
+def _numbered_as(ins: Instruction, items: list[Paragraph], index: int) -> Paragraph:
+    """The paragraph an instruction quotes, as it goes in. In an annex it is numbered, or not, as the paragraph
+    it replaces or follows (the first one's, at the beginning): the set wording does not say it."""
+    para = copy.deepcopy(ins.paragraph)
+    assert para is not None
+    if is_annex_unit(ins.unit) and not ins.sub and items:
+        para.numbered = items[max(index, 1) - 1].numbered
+    return para
 
 
 def _apply_title(res: Resolution, instructions: list[Instruction]) -> list[Instruction]:
@@ -487,6 +551,9 @@ def check_fits(ins: Instruction, base: Resolution) -> None:
         _check_title(ins, where)
         if is_text_edit(ins):
             apply_edits(base.title, [ins], where)
+        return
+    if is_whole_unit(ins):
+        check_unit(base, ins)
         return
     items, index, where = _target(base, ins)
     if is_text_edit(ins):
@@ -635,8 +702,9 @@ def instruction_blocks(instructions: list[Instruction], language: str = "") -> l
             label = _next_label(first.sub) if first.action is Action.INSERT else first.sub.split()[-1]
         # an annex's paragraphs and the title keep their punctuation as written (None)
         punct = None if first.unit else ("," if first.part is Part.PREAMBLE else ";")
+        part = Part.OPERATIVE if is_annex_unit(first.unit) else first.part  # printed as in its annex
         quoted = blocks_for(
-            item.quoted, part=first.part, level=level, label=label, end=punct, role="quoted", unit=""
+            item.quoted, part=part, level=level, label=label, end=punct, role="quoted", unit=""
         )
         # a quoted paragraph's section heading prints as a heading, so that it reads back as the paragraph's own
         out += [b if b.role == "heading" else dataclasses.replace(b, role="quoted") for b in quoted]

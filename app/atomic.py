@@ -17,6 +17,7 @@ from pathlib import Path
 
 from app.errors import SaveError
 from app.messages import say
+from app.reasons import why
 
 TEMP_SUFFIX = ".tmp"
 STALE_SECONDS = 3600  # a temporary this old is stale even if its process id has been reused
@@ -45,7 +46,7 @@ def write_atomic(path: Path, data: bytes, *, backup: bool = False) -> None:
     except SaveError:
         raise
     except (OSError, ValueError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        reason = why(exc)
         raise SaveError(
             say("cannot save {name}: {reason}", name=_short(Path(path).name), reason=reason)
         ) from None
@@ -66,7 +67,7 @@ def _write(path: Path, data: bytes, backup: bool) -> None:
             try:
                 _keep_backup(path)
             except OSError as exc:  # say which name is in the way: the file itself could be saved
-                reason = exc.strerror or exc
+                reason = why(exc)
                 raise SaveError(
                     say(
                         "cannot save {name}: its previous version cannot be kept as {backup} ({reason}); move "
@@ -82,9 +83,7 @@ def _write(path: Path, data: bytes, backup: bool) -> None:
             os.unlink(tmp)
         if isinstance(exc, SaveError):
             raise
-        raise SaveError(
-            say("cannot save {name}: {reason}", name=path.name, reason=exc.strerror or str(exc))
-        ) from None
+        raise SaveError(say("cannot save {name}: {reason}", name=path.name, reason=why(exc))) from None
     _sync_folder(folder)
 
 
@@ -139,7 +138,7 @@ def _create_temp(folder: Path, name: str, data: bytes, mode: int | None) -> Path
         fd = os.open(tmp, flags, 0o666)  # the umask applies, as for any new file
     except OSError as exc:
         raise SaveError(
-            say("cannot write in {folder}: {reason}", folder=str(folder), reason=exc.strerror or str(exc))
+            say("cannot write in {folder}: {reason}", folder=str(folder), reason=why(exc))
         ) from None
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -151,9 +150,7 @@ def _create_temp(folder: Path, name: str, data: bytes, mode: int | None) -> Path
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
-        raise SaveError(
-            say("cannot save {name}: {reason}", name=name, reason=exc.strerror or str(exc))
-        ) from None
+        raise SaveError(say("cannot save {name}: {reason}", name=name, reason=why(exc))) from None
     return tmp
 
 

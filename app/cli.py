@@ -20,6 +20,7 @@ from app.findings import Severity
 from app.interface import counted
 from app.interface import languages as interface_languages
 from app.messages import localize, reason, say
+from app.reasons import why
 
 COMMANDS = ("check", "export", "new", "templates", "compare", "amend", "compile")
 EXIT_ERRORS, EXIT_INPUT, EXIT_INTERNAL = 1, 2, 3
@@ -133,7 +134,7 @@ def _output_lost(exc: OSError) -> int:
     if exc.errno == errno.EPIPE:
         said = say("the output was closed before all of it was written")
     else:
-        said = say("cannot write the output: {reason}", reason=exc.strerror or exc.__class__.__name__)
+        said = say("cannot write the output: {reason}", reason=why(exc))
     with contextlib.suppress(OSError, ValueError):
         print(f"resolute: {localize(said)}", file=sys.stderr)
     return EXIT_INPUT
@@ -163,12 +164,13 @@ def _check(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(json.dumps([f.as_dict(args.lang) for f in findings], ensure_ascii=False, indent=1))
     else:
+        from app.place_words import place_in, severity_in
         from app.render import place_names, render
 
         labels = place_names(render(result.resolution).blocks)
         for f in findings:
-            where = labels.get(f.paragraph_id, "header" if not f.paragraph_id else f.paragraph_id)
-            print(f"{args.file.name}: {where}: {f.severity.value}: {localize(f.message)} [{f.rule}]")
+            where = place_in(labels.get(f.paragraph_id, f.paragraph_id))
+            print(f"{args.file.name}: {where}: {severity_in(f.severity)}: {localize(f.message)} [{f.rule}]")
         errors = sum(f.severity is Severity.ERROR for f in findings)
         warnings = sum(f.severity is Severity.WARNING for f in findings)
         notes = len(findings) - errors - warnings
@@ -249,9 +251,12 @@ def _write(res, out: Path) -> None:
 
 def _new(args: argparse.Namespace) -> int:
     from app.documents import new_resolution
+    from app.files import exists
     from app.storage import save_project
 
-    if args.output.is_file() and not args.force:  # an empty draft over a delegate's project is no start
+    if (
+        exists(args.output, regular=True) and not args.force
+    ):  # an empty draft over a delegate's project is no start
         raise InputError(
             say(
                 "{name} already exists: choose another name, or pass --force to replace it",
@@ -306,7 +311,16 @@ def _amend(args: argparse.Namespace) -> int:
         _write(amendments.apply(first.instructions, second, first), args.output)
         return 0
     sponsors = split_sponsors(args.sponsor) if args.sponsor.strip() else []
-    _write(amendments.amendment(first, second, sponsors=sponsors, symbol=args.symbol.strip()), args.output)
+    made = amendments.amendment(first, second, sponsors=sponsors, symbol=args.symbol.strip())
+    if not made.instructions:  # an amendment of no instruction was written, exit 0, nothing said
+        raise InputError(
+            say(
+                "{proposed} reads the same as {base}: there is no change for an amendment to carry",
+                proposed=args.second.name,
+                base=args.first.name,
+            )
+        )
+    _write(made, args.output)
     return 0
 
 

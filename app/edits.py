@@ -740,8 +740,28 @@ def replace_document(doc: Document, *, resolution: Resolution, label: str = say(
 
         return run
 
-    change = Change(label=label, structure=True, header=True, title=True, footnotes=True)
+    change = Change(
+        label=label,
+        structure=True,
+        header=True,
+        title=True,
+        footnotes=True,
+        paragraph_ids=_reworded(old, resolution),
+    )
     return _record(doc, label, put(after), put(before), change)
+
+
+def _reworded(old: Resolution, new: Resolution) -> frozenset[str]:
+    """The paragraphs in both whose opener, text or tail differ (a proposal accepted, a bracket resolved): the
+    editor keeps their rows, and shows their words anew only for these (it kept the words from before, and the
+    next highlighting of a row wrote them back over the accepted text)."""
+
+    def fields(res: Resolution) -> dict[str, tuple[str, str, str]]:
+        nodes = [p for _, p in res.paragraphs()] + list(res.annex_paragraphs())
+        return {p.id: (p.opener, p.text, p.tail) for p in nodes}
+
+    before, after = fields(old), fields(new)
+    return frozenset(k for k, v in after.items() if k in before and before[k] != v)
 
 
 def set_instructions(

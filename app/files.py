@@ -14,6 +14,7 @@ from pathlib import Path
 
 from app.errors import InputError
 from app.messages import say
+from app.reasons import why
 
 _KINDS = {
     stat.S_IFIFO: say("a named pipe"),
@@ -38,7 +39,7 @@ def read_file(
     except OSError as exc:
         if isinstance(exc, IsADirectoryError):
             raise InputError(say("{name} is a folder, not a file", name=name)) from None
-        raise InputError(say("cannot read {name}: {why}", name=name, why=exc.strerror or str(exc))) from None
+        raise InputError(say("cannot read {name}: {why}", name=name, why=why(exc))) from None
     try:
         _refuse_special(os.fstat(fd), name, -1 if cut else limit, too_large)
     except BaseException:
@@ -48,9 +49,7 @@ def read_file(
         try:
             data = handle.read(limit + 1)  # a file that grew since fstat is still cut at the limit
         except OSError as exc:
-            raise InputError(
-                say("cannot read {name}: {why}", name=name, why=exc.strerror or str(exc))
-            ) from None
+            raise InputError(say("cannot read {name}: {why}", name=name, why=why(exc))) from None
     if len(data) > limit and not cut:
         raise InputError(too_large.format(name=name, mb=len(data) // 1_000_000))
     return data
@@ -68,3 +67,25 @@ def _refuse_special(info: os.stat_result, name: str, limit: int, too_large: str)
         )
     if info.st_size > limit >= 0:
         raise InputError(too_large.format(name=name, mb=info.st_size // 1_000_000))
+
+
+def exists(path: Path, *, regular: bool = False) -> bool:
+    """Whether something (`regular`: a regular file) stands at `path`; False for a name no file system takes (past
+    its 255 bytes, a NUL), where `Path.exists` and `is_file` raise: a command line's long name ended as an
+    internal error (exit 3) before the read or write could say what is wrong with it."""
+    try:
+        return Path(path).is_file() if regular else Path(path).exists()
+    except (OSError, ValueError):
+        return False
+
+
+def encoding_of(data: bytes) -> str:
+    """The encoding of a text file a user keeps (a word list, house rules): UTF-8 unless a byte-order mark or the
+    NULs of UTF-16 or UTF-32 say otherwise, as Windows editors save "Unicode" or "UTF-8 with BOM". Decoded so, the
+    text starts with U+FEFF where the file has a BOM (a word appended is written without one)."""
+    from app.io.safe_xml import sniff_encoding  # (lxml's import is left to the first read)
+
+    found = sniff_encoding(data) or "utf-8"
+    if found in ("utf-16", "utf-32"):  # a BOM: its order is the file's
+        return f"{found}-be" if data.startswith((b"\xfe\xff", b"\x00\x00\xfe\xff")) else f"{found}-le"
+    return "utf-8" if found == "utf-8-sig" else found

@@ -15,10 +15,20 @@ from typing import Any
 from app.digits import to_int
 from app.errors import TemplateError
 from app.messages import say
+from app.reasons import why
 
 TEXTS = ("code", "name", "english_name", "lexicon_prefix", "date", "first_day", "space_before", "and_word")
 TEXT_LISTS = ("months", "akn", "labels")
-WORD_TABLES = ("organ_lines", "organs", "committees", "kinds", "abbreviations", "typed", "negotiation")
+WORD_TABLES = (
+    "organ_lines",
+    "organs",
+    "committees",
+    "kinds",
+    "abbreviations",
+    "typed",
+    "negotiation",
+    "oral",
+)
 TABLES = ("masthead", "openers", "amendments", "spelling", "note_markers", "titles", "rules", "and_before")
 PATTERNS = ("closing", "last_paragraph")
 # the fields a form is filled with where it prints ("{day} {month} {year}", "Session {n}")
@@ -53,8 +63,12 @@ TABLE_FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         **dict.fromkeys(("row_insert_after", "row_insert_before", "row_fill"), ("table", "row", "cells")),
         "table_insert": ("place", "rows"),
         "fill_cell": ("new",),
+        "part": ("letter",),
+        **dict.fromkeys(("annex_unnumbered", "annex_unnumbered_sub"), ("ordinal", "sub")),
+        **dict.fromkeys(("annex_n", "of_annex_n"), ("number",)),
     },
     "negotiation": {"on": ("version",)},
+    "oral": {"heading": ("kind", "symbol")},
 }
 
 
@@ -124,9 +138,7 @@ def _form(file: str, key: str, form: str, fields: dict[str, Any]) -> None:
     try:
         form.format(**fields)
     except (KeyError, ValueError, IndexError, AttributeError, TypeError) as exc:
-        raise _refuse(
-            file, key, say("cannot be filled in ({problem})", problem=f"{exc.__class__.__name__}: {exc}"[:80])
-        ) from None
+        raise _refuse(file, key, say("cannot be filled in ({problem})", problem=why(exc))) from None
 
 
 def _pattern(file: str, key: str, pattern: str) -> None:
@@ -135,7 +147,7 @@ def _pattern(file: str, key: str, pattern: str) -> None:
     try:
         re.compile(pattern)
     except (re.error, RecursionError, OverflowError) as exc:
-        raise _refuse(file, key, say("is not a pattern ({problem})", problem=str(exc)[:80])) from None
+        raise _refuse(file, key, say("is not a pattern ({problem})", problem=why(exc))) from None
     if can_hang(pattern):
         raise _refuse(
             file, key, say("repeats a repeat, which can take for ever on a text that almost matches")

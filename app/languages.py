@@ -72,6 +72,9 @@ class Language:
     titles: dict[str, Any]
     typed: dict[str, str] = field(default_factory=dict)  # [typed]: the words of a proposal read out
     negotiation: dict[str, str] = field(default_factory=dict)  # [negotiation]: a compilation's own words
+    oral: dict[str, str] = field(
+        default_factory=dict
+    )  # [oral]: the oral revisions' heading and fixed phrases
 
     @property
     def is_english(self) -> bool:
@@ -201,6 +204,7 @@ def _load(code: str) -> Language:
         titles=dict(data.get("titles", {})),
         typed=dict(data.get("typed", {})),
         negotiation=dict(data.get("negotiation", {})),
+        oral=dict(data.get("oral", {})),
     )
 
 
@@ -258,14 +262,16 @@ def language_of_organ_line(line: str) -> str:
 def language_of_sponsor_line(line: str) -> str:
     """The language whose kind of document ends a sponsor line ("Cuba : amendement au projet de résolution
     A/C.3/80/L.20" → "fr"); "" for English or none. An amendment has no organ line to tell its language by."""
-    if ":" not in line:
-        return ""
-    tail = " ".join(line.split()).lower().rsplit(":", 1)[1].strip()
+    flat = " ".join(line.split()).lower()
+    # an amendment with no sponsor named has no colon: "Amendement au projet de résolution A/C.3/80/L.20"
+    tail = flat.rsplit(":", 1)[1].strip() if ":" in flat else flat
     for lang in all_languages().values():
         if lang.code == "en":
             continue
         for key, printed in lang.kinds.items():
-            if key != "submitted_by" and (tail == printed.lower() or tail.startswith(printed.lower() + " ")):
+            if key == "submitted_by" or (":" not in flat and not key.startswith("amendment")):
+                continue
+            if tail == printed.lower() or tail.startswith(printed.lower() + " "):
                 return lang.code
     return ""
 

@@ -76,6 +76,19 @@ def say_plural(count: int, one: str, many: str, **fields: Any) -> Message:
     return Message(one if count == 1 else many, {"count": count, **fields}, (one, many))
 
 
+NAMED = 5  # the names or places a message lists, at most: a refusal is one line however many there are
+
+
+def listed(names: list[str], separator: str = ", ") -> str:
+    """`names` joined for a message, the first NAMED of them and how many more: a merge over a table's 2,000
+    parts named each in its refusal (a line of 100 KB), an undo label every one of 3,000 proposers."""
+    if len(names) <= NAMED:
+        return separator.join(names)
+    rest = len(names) - NAMED
+    shown = separator.join(names[:NAMED])
+    return say_plural(rest, "{names} and {count} other", "{names} and {count} others", names=shown)
+
+
 def reason(exc: BaseException) -> str:
     """What an exception says: its `say` message kept as one (so a message quoting it, and the editor, say it in
     their language), else its text."""

@@ -25,6 +25,7 @@ from app.languages import Language, get_language
 from app.messages import say
 from app.model import Resolution
 from app.paths import resource
+from app.reasons import why
 from app.spelling.pattern_shape import can_hang
 
 NOTES, BODY = "patterns", "body_patterns"  # the [titles] key of each list of patterns
@@ -55,7 +56,7 @@ def title_patterns(code: str, key: str = NOTES) -> tuple[re.Pattern[str], ...]:
             compiled = re.compile(pattern)
         except re.error as exc:
             raise TemplateError(
-                say("{name}: [titles] {key} {pattern}: {reason}", **where, reason=str(exc))
+                say("{name}: [titles] {key} {pattern}: {reason}", **where, reason=why(exc))
             ) from None
         # a languages file edited by hand: a text that almost matches must not hang the reader
         if can_hang(pattern):

@@ -24,6 +24,7 @@ from app.errors import InputError, SaveError
 from app.files import read_file
 from app.messages import say
 from app.model import Resolution
+from app.reasons import why
 
 SUFFIX = ".recovery.json"
 ASIDE = ".unreadable"  # appended to a recovery file that cannot be read: kept, no longer offered
@@ -33,6 +34,9 @@ MAX_RECOVERY_BYTES = storage.MAX_PROJECT_BYTES + 1024 * 1024
 # lock, so a 50 MB file froze the window for a second even when read on a thread of its own.
 SCAN_WHOLE_BYTES = 256 * 1024
 HEAD_BYTES = 64 * 1024
+# the title an autosave names its draft by, in characters: the fields before the document must fit HEAD_BYTES (a
+# pasted title of 70 KB made a large autosave "damaged" at the next start: set aside, its draft never offered)
+TITLE_SHOWN = 1000
 _STRING = rb'"(?:[^"\\]|\\.)*"'
 _HEAD = re.compile(
     rb'\{"source": (null|' + _STRING + rb'), "saved_at": (-?[0-9][0-9.eE+-]*), "pid": (-?[0-9]+), '
@@ -89,7 +93,7 @@ class Autosaver:
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
         except (OSError, ValueError) as exc:  # ValueError: a NUL in RESOLUTE_DATA_DIR
-            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            reason = why(exc)
             raise SaveError(
                 say("cannot make the recovery folder {name}: {reason}", name=self.folder.name, reason=reason)
             ) from None
@@ -97,7 +101,7 @@ class Autosaver:
             "source": str(source) if source else None,
             "saved_at": time.time(),
             "pid": os.getpid(),
-            "title": res.title,
+            "title": res.title[:TITLE_SHOWN],  # a description: the document holds the whole title
             "document": storage.to_dict(res),
         }
         write_text(self.path, "".join(json_pieces.pieces(payload)))
@@ -117,7 +121,7 @@ def _read(path: Path) -> dict:
             say(
                 "recovery file {name} cannot be read ({reason})",
                 name=path.name,
-                reason=exc.__class__.__name__,
+                reason=why(exc),
             )
         ) from None
     if not isinstance(data, dict) or not isinstance(data.get("document"), dict):
@@ -138,8 +142,8 @@ def _head(path: Path) -> dict:
         with path.open("rb") as file:
             head = file.read(HEAD_BYTES)
         found = _HEAD.match(head)
-        if found is None:
-            raise ValueError
+        if found is None:  # not as an autosave begins (one written before TITLE_SHOWN): read it whole
+            return _read(path)
         source, saved_at, pid, title = (json.loads(g) if g else None for g in found.groups())
     except (OSError, ValueError, RecursionError):
         raise InputError(say("recovery file {name} is damaged", name=path.name)) from None

@@ -22,12 +22,13 @@ from app import inline
 from app.datafile import read_toml
 from app.digits import to_int
 from app.errors import InputError, TemplateError
-from app.formatting import format_date, ordinal_words, parse_ordinal_words
+from app.formatting import format_date, ordinal_words
 from app.io.imported import Adoption
 from app.languages import get_language
 from app.messages import Phrase, say
 from app.model import MAX_REVISION, DocumentKind, Paragraph, Resolution
 from app.paths import resource
+from app.session_ordinals import session_regexes, shift_sessions
 from app.templates import get_template
 
 
@@ -56,6 +57,16 @@ def _check_config(data: dict[str, Any]) -> None:
         raise refuse("organ_names", say('must be a table of lists of texts, with a "*" list'))
     if not _texts(data.get("session_patterns")):
         raise refuse("session_patterns", say("must be a list of texts"))
+    sessions = data.get("sessions", {})
+    for code, words in sessions.items() if isinstance(sessions, dict) else [("", None)]:
+        names = words.get("organ_names") if isinstance(words, dict) else None
+        if not (
+            isinstance(names, dict) and _texts(names.get("*")) and all(map(_texts, names.values()))
+        ) or not _texts(words.get("patterns")):
+            raise refuse(
+                f"sessions.{code}".rstrip("."),
+                say('must give patterns and organ_names (a "*" list) as texts'),
+            )
     citation, revision = data.get("citation"), data.get("revision")
     if not isinstance(citation, dict) or not isinstance(citation.get("opener"), str):
         raise refuse("citation", say("must be a table giving the opener as text"))
@@ -151,44 +162,6 @@ def adoption_info_from_path(path: Path | str) -> Adoption:
 
 
 # --- text rules ---------------------------------------------------------------------------------------
-
-
-@cache
-def _ordinal_regex() -> str:
-    words = sorted((ordinal_words(n) for n in range(1, 200)), key=len, reverse=True)
-    return "(?:" + "|".join(re.escape(w) for w in words) + ")"
-
-
-def _session_regexes(template_id: str) -> list[re.Pattern[str]]:
-    names = _config()["organ_names"]
-    organs = names.get(template_id, names["*"])
-    organ = "(?:" + "|".join(re.escape(o) for o in sorted(organs, key=len, reverse=True)) + ")"
-    out = []
-    for pattern in _config()["session_patterns"]:
-        regex = re.escape(pattern).replace(re.escape("{organ}"), organ)
-        regex = regex.replace(re.escape("{ordinal}"), f"({_ordinal_regex()})")
-        out.append(re.compile(r"\b" + regex + r"\b", re.IGNORECASE))
-    return out
-
-
-def _next_ordinal(word: str, step: int) -> str:
-    n = parse_ordinal_words(word)
-    if n is None:
-        return word
-    out = ordinal_words(n + step)
-    return out[0].upper() + out[1:] if word[:1].isupper() else out
-
-
-def _shift_sessions(text: str, regexes: list[re.Pattern[str]], step: int) -> list[tuple[int, str, str]]:
-    """(start, before, after) for each ordinal to move on, without overlaps, in text order."""
-    found: dict[int, tuple[int, str, str]] = {}
-    for regex in regexes:
-        for m in regex.finditer(text):
-            for g in range(1, (m.lastindex or 0) + 1):
-                start, word = m.start(g), m.group(g)
-                if word and start not in found:
-                    found[start] = (start, word, _next_ordinal(word, step))
-    return [found[k] for k in sorted(found)]
 
 
 _DATE = (
@@ -332,13 +305,14 @@ def rollover(
         )
 
     if not tpl.uses_year:
-        regexes = _session_regexes(tpl.id)
+        language = "" if get_language(new.header.language).is_english else new.header.language
+        regexes = session_regexes(_config(), tpl.id, language)
         for part_label, items in (("PP", new.preamble), ("OP", new.operative)):
             for i, top in enumerate(items, start=1):
                 for node in top.walk():
                     for fname in ("opener", "text", "tail"):
                         text = getattr(node, fname)
-                        for start, before, after in reversed(_shift_sessions(text, regexes, step)):
+                        for start, before, after in reversed(shift_sessions(text, regexes, step, language)):
                             work.replace(
                                 node,
                                 fname,

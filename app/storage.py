@@ -69,6 +69,7 @@ from app.model import (
     new_id,
     refuse_oversized,
 )
+from app.reasons import why
 from app.table_merges import valid_merges
 
 FORMAT = "resolute"
@@ -215,9 +216,7 @@ def from_dict(data: Any) -> Resolution:
             data = _migrate_v1(data)
         return _from_v2(data)  # version 3 only adds edit kinds to the negotiation: read as version 2
     except (KeyError, TypeError, ValueError, AttributeError, OverflowError, IndexError) as exc:
-        raise InputError(
-            say("project file is damaged: {kind} {reason}", kind=exc.__class__.__name__, reason=str(exc))
-        ) from None
+        raise InputError(say("project file is damaged: {reason}", reason=why(exc))) from None
 
 
 def _str(value: Any, default: str = "") -> str:

@@ -52,6 +52,13 @@ def _contract(t: dict[str, Any], text: str) -> str:
     return text
 
 
+def _expand(t: dict[str, Any], text: str) -> str:
+    """`_contract` undone ("Au paragraphe" → "À le paragraphe"), whole words only."""
+    for long, short in t.get("contractions", ()):
+        text = re.sub(rf"(?<!\w){re.escape(short)}", long, text)
+    return text
+
+
 def _ordinal(t: dict[str, Any], number: int) -> str:
     words = t["ordinals"]
     return words[number - 1] if 1 <= number <= len(words) else str(number)
@@ -88,6 +95,13 @@ _UNIT_WORDS_EN = {
     "annex_n": "annex {number}",
     "annex_paragraph": "paragraph {number}",
     "annex_paragraph_sub": "paragraph {number} {sub}",
+    # a whole part deleted ("Delete part B", as "Delete annex II"): our own wording, no issued amendment found
+    "part": "part {letter}",
+    # an annex's unnumbered paragraph (`Instruction.part` PREAMBLE in an annex), counted among the unnumbered, as
+    # the oral revisions name it: our own wording (issued texts of 1948-50 name unnumbered paragraphs by their
+    # order, "the first paragraph of the Preamble"; no recent amendment naming one in an annex was found)
+    "annex_unnumbered": "the {ordinal} unnumbered paragraph",
+    "annex_unnumbered_sub": "subparagraph {sub} of the {ordinal} unnumbered paragraph",
 }
 
 
@@ -111,6 +125,27 @@ def unit_suffix(unit: str, language: str = "") -> str:
     return w["of_part"].format(letter=unit)
 
 
+def whole_unit_name(unit: str, language: str = "") -> str:
+    """A part or an annex as a whole: "part B", "the annex", "annex II"."""
+    w = _unit_words(language)
+    if is_annex_unit(unit):
+        number = unit.removeprefix("Annex").strip()
+        return w["annex_n"].format(number=number) if number else w["annex"]
+    return w["part"].format(letter=unit)
+
+
+def is_whole_unit(ins: Instruction) -> bool:
+    """A whole later part or annex deleted ("Delete annex II", "Delete part B"): number 0 names no paragraph."""
+    return (
+        ins.action is Action.DELETE
+        and ins.number == 0
+        and not ins.sub
+        and bool(ins.unit)
+        and ins.unit != TITLE_UNIT
+        and not is_text_edit(ins)
+    )
+
+
 def unit_whole(unit: str, part: Part, language: str = "") -> str:
     """The list a new first paragraph goes at the beginning of: "the annex", "the preamble of part B"."""
     t = _table(language)
@@ -131,9 +166,13 @@ def paragraph_name(
     if unit == TITLE_UNIT:
         return _unit_words(language)["title"]
     if is_annex_unit(unit):
-        w = _unit_words(language)
-        labels = _sub_in(language, sub) if _table(language) else sub
-        top = w["annex_paragraph_sub" if sub else "annex_paragraph"].format(number=number, sub=labels)
+        w, t = _unit_words(language), _table(language)
+        labels = _sub_in(language, sub) if t else sub
+        if part is Part.PREAMBLE:  # unnumbered: "the second unnumbered paragraph of annex II"
+            ordinal = _ordinal(t, number) if t else ordinal_words(number)
+            top = w["annex_unnumbered_sub" if sub else "annex_unnumbered"].format(ordinal=ordinal, sub=labels)
+        else:
+            top = w["annex_paragraph_sub" if sub else "annex_paragraph"].format(number=number, sub=labels)
         return top + unit_suffix(unit, language)
     return _paragraph_name(part, number, sub, numbered=numbered, language=language) + unit_suffix(
         unit, language
@@ -365,6 +404,8 @@ def is_text_edit(ins: Instruction) -> bool:
 def sentence(ins: Instruction, *, numbered: bool = True, language: str = "") -> str:
     """The sentence of one whole-paragraph instruction (text edits go through `in_paragraph`)."""
     unit = ins.unit
+    if is_whole_unit(ins):
+        return delete_paragraph(whole_unit_name(unit, language), language=language)
     where = paragraph_name(ins.part, ins.number, ins.sub, numbered=numbered, language=language, unit=unit)
     if ins.action is Action.DELETE:
         return delete_paragraph(where, reading=ins.paragraph is not None, language=language)
@@ -597,6 +638,8 @@ def parse_sentence(text: str, language: str | None = None) -> tuple[list[Instruc
     codes = [language or "en"] if language is not None else list(all_languages())
     error: InputError | None = None
     for code in codes:
+        if whole := _whole_unit(text, code):
+            return [whole], ""
         try:
             plain, unit = _without_unit(text, code)
             try:
@@ -617,6 +660,34 @@ def parse_sentence(text: str, language: str | None = None) -> tuple[list[Instruc
     raise error
 
 
+def _whole_unit(text: str, language: str) -> Instruction | None:
+    """ "Delete annex II", "Delete the annex", "Delete part B" (in the language's wording) as an instruction."""
+    body = re.sub(r"\s+", " ", text).strip().rstrip(";.").strip()
+    w, t = _unit_words(language), _table(language)
+    delete = t["delete"] if t else "Delete {place}"
+    groups = {"number": r"(?P<roman>[IVXLC]{1,8})", "letter": r"(?P<letter>[A-Z]{1,2})"}
+    for place in (w["annex_n"], w["annex"], w["part"]):
+        m = re.fullmatch(_pattern(_contract(t, delete.replace("{place}", place)), groups), body)
+        if not m:
+            continue
+        found = m.groupdict()
+        if found.get("letter"):
+            unit = found["letter"].upper()
+        else:
+            unit = "Annex " + found["roman"].upper() if found.get("roman") else "Annex"
+        return Instruction(Action.DELETE, Part.OPERATIVE, 0, unit=unit)
+    return None
+
+
+def _preambular_words(ordinal: str, sub: str, language: str) -> str:
+    """A preambular paragraph's name with this ordinal (as written), read back as the annex's unnumbered one."""
+    t = _table(language)
+    if t:
+        return t["preambular_sub" if sub else "preambular"].format(ordinal=ordinal, sub=sub, number="")
+    top = f"the {ordinal} preambular paragraph"
+    return f"subparagraph {sub} of {top}" if sub else top
+
+
 def _operative_words(number: str, sub: str, language: str) -> str:
     t = _table(language)
     if t:
@@ -630,13 +701,20 @@ def _unit_patterns(language: str) -> dict[str, re.Pattern[str]]:
     w = _unit_words(language)
     groups = {"number": r"(?P<num>\d+)", "sub": rf"(?P<sub>{_SUB_RE})", "letter": r"(?P<letter>[A-Z]{1,2})"}
     roman = {**groups, "number": r"(?P<roman>[IVXLC]+)"}
+    t = _table(language)
+    words = "|".join(r"\s+".join(map(re.escape, o.split())) for o in t["ordinals"]) if t else _ORD_WORDS
+    ordinal = {**groups, "ordinal": rf"(?P<ord>{words})"}
+    # a language that contracts ("del párrafo 3" for "de el párrafo 3") finds the place inside the contraction
+    lead = "" if t.get("contractions") else r"\b"
     suffix = rf"(?:{_pattern(w['of_annex_n'], roman)}|{_pattern(w['of_annex'], groups)})"
     head = w["in_title"].split("{edits}")[0]
     return {
         "in_title": re.compile(rf"^{_pattern(head.rstrip(), groups)}\s*", re.I),
         "title": re.compile(rf"\b{_pattern(w['title'], groups)}\b", re.I),
-        "annex_sub": re.compile(rf"\b{_pattern(w['annex_paragraph_sub'], groups)}{suffix}", re.I),
-        "annex_paragraph": re.compile(rf"\b{_pattern(w['annex_paragraph'], groups)}{suffix}", re.I),
+        "annex_sub": re.compile(rf"{lead}{_pattern(w['annex_paragraph_sub'], groups)}{suffix}", re.I),
+        "unnumbered_sub": re.compile(rf"{lead}{_pattern(w['annex_unnumbered_sub'], ordinal)}{suffix}", re.I),
+        "unnumbered": re.compile(rf"{lead}{_pattern(w['annex_unnumbered'], ordinal)}{suffix}", re.I),
+        "annex_paragraph": re.compile(rf"{lead}{_pattern(w['annex_paragraph'], groups)}{suffix}", re.I),
         "annex_whole": re.compile(
             rf"^(?:{_pattern(_start_of(w['annex_n'], language), roman)}|{_pattern(_start_of(w['annex'], language), groups)})",
             re.I,
@@ -661,7 +739,22 @@ def _without_unit(text: str, language: str) -> tuple[str, str]:
     """The sentence as it would read in part A, and the unit it names ("title", "B", "Annex II"; "" for none):
     "In paragraph 3 of annex II, …" reads as "In operative paragraph 3, …" in annex II."""
     holed, quoted = _holes(text)
+    t = _table(language)
     head, colon, rest = holed.partition(":")
+    head, unit = _unit_of(head, language)
+    if not unit and t.get("contractions"):
+        # "Au paragraphe 2 de l’annexe III" is "À le paragraphe 2 …" contracted: matched uncontracted
+        head, unit = _unit_of(_expand(t, holed.partition(":")[0]), language)
+        head = _contract(t, head)
+    if not unit:
+        return text, ""
+    whole_text = head + colon + rest
+    return re.sub(r"\0(\d+)\0", lambda h: quote(quoted[int(h.group(1))], language), whole_text), unit
+
+
+def _unit_of(head: str, language: str) -> tuple[str, str]:
+    """A sentence's words before its colon, quotations as holes, with its place beyond part A read as part A's,
+    and the unit that place names ("" for none)."""
     p = _unit_patterns(language)
     t = _table(language)
     unit = ""
@@ -674,6 +767,10 @@ def _without_unit(text: str, language: str) -> tuple[str, str]:
         head, unit = opening + head[m.end() :], TITLE_UNIT
     elif m := p["title"].search(head):
         head, unit = head[: m.start()] + _operative_words("1", "", language) + head[m.end() :], TITLE_UNIT
+    elif m := p["unnumbered_sub"].search(head) or p["unnumbered"].search(head):
+        sub = m.groupdict().get("sub") or ""
+        unit = "Annex " + m.group("roman") if m.group("roman") else "Annex"
+        head = head[: m.start()] + _preambular_words(m.group("ord"), sub, language) + head[m.end() :]
     elif m := p["annex_sub"].search(head) or p["annex_paragraph"].search(head):
         sub = m.groupdict().get("sub") or ""
         unit = "Annex " + m.group("roman") if m.group("roman") else "Annex"
@@ -684,10 +781,7 @@ def _without_unit(text: str, language: str) -> tuple[str, str]:
         unit = "Annex " + m.group("roman") if m.group("roman") else "Annex"
         whole = t["operative_part"] if t else f"the {part_name(Part.OPERATIVE)}"
         head = _start_of(whole, language) + head[m.end() :]
-    if not unit:
-        return text, ""
-    whole_text = head + colon + rest
-    return re.sub(r"\0(\d+)\0", lambda h: quote(quoted[int(h.group(1))], language), whole_text), unit
+    return head, unit
 
 
 def sentence_language(text: str) -> str:
@@ -958,8 +1052,11 @@ def opening_pattern() -> re.Pattern[str]:
             else:
                 fills = [
                     t[k] for k in ("preambular_sub", "preambular", "operative_sub", "operative", "single")
-                ] + [w["title"]]
+                ] + [w["title"], w["annex_unnumbered_sub"], w["annex_unnumbered"]]
+                # a whole annex or part deleted ("Supprimer l’annexe II")
+                fills += [w["annex"], w["annex_n"], w["part"]] if kind == "delete" else []
             groups["number"] = r"(?:\d+|[IVXLC]+)"
+            groups["letter"] = r"[A-Z]{1,2}"
             heads |= {_pattern(_contract(t, text.replace(slot, fill)), groups) for fill in fills}
         heads.add(_pattern(_unit_words(code)["in_title"].split("{edits}")[0].rstrip(), {}))
     return re.compile("|".join(f"(?:{h})" for h in sorted(heads)) or r"(?!)", re.I)

@@ -13,7 +13,11 @@ half is read unless --half held-out, whose summary line alone is printed. Sessio
 L drafts of the 80th session that the other scripts measure are never among them.
 
     python scripts/roundtrip_pdftotext.py [--sessions 74-77] [--limit N] [--examples N] [--rule R] [--docs N]
-        [--half dev|held-out] [--notes]
+        [--half dev|held-out] [--notes] [--keep DIR] [--hyphens]
+
+`--keep DIR` keeps each pdftotext text in DIR and reads it from there next time (a reader's change measured
+before and after on the same texts, without printing them again); `--hyphens` counts the compounds the reading
+wrote otherwise than the XML: a hyphen lost ("confidencebuilding" for "confidence-building") or one added.
 """
 
 from __future__ import annotations
@@ -94,6 +98,8 @@ def main() -> None:
     ap.add_argument("--rule", default="")
     ap.add_argument("--docs", type=int, default=0)
     ap.add_argument("--notes", action="store_true", help="keep the footnotes (LibreOffice sets them apart)")
+    ap.add_argument("--keep", type=Path, help="keep the pdftotext texts in this folder and reuse them")
+    ap.add_argument("--hyphens", action="store_true", help="count compounds whose hyphen was lost or added")
     args = ap.parse_args()
     if not shutil.which("soffice") or not shutil.which("pdftotext"):
         sys.exit("soffice and pdftotext must be on the PATH")
@@ -119,8 +125,45 @@ def main() -> None:
                 write_docx(res, docs[name])
             except Exception as exc:  # noqa: BLE001 - the round trip measures reading, not the XML reader
                 print(f"  {name}: left out ({type(exc).__name__}: {str(exc)[:80]})")
-        texts_read = printed(docs, folder)
+        kept = _kept(args.keep, docs)
+        texts_read = {**kept, **printed({n: d for n, d in docs.items() if n not in kept}, folder)}
+        if args.keep:
+            for name, text in texts_read.items():
+                (args.keep / f"{name}.txt").write_text(text, encoding="utf-8")
     report(args, models, texts_read)
+
+
+def _kept(folder: Path | None, docs: dict[str, Path]) -> dict[str, str]:
+    if folder is None:
+        return {}
+    folder.mkdir(parents=True, exist_ok=True)
+    return {
+        n: (folder / f"{n}.txt").read_text(encoding="utf-8") for n in docs if (folder / f"{n}.txt").exists()
+    }
+
+
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+
+
+def _words(res: Resolution) -> Counter[str]:
+    return Counter(
+        w
+        for _, p in res.paragraphs()
+        for node in p.walk()
+        for w in _WORD.findall(node.opener + " " + node.text)
+    )
+
+
+def hyphen_changes(res0: Resolution, res1: Resolution) -> tuple[list[str], list[str]]:
+    """(compounds of the XML read without their hyphen, words read with a hyphen the XML does not write)."""
+    xml, read = _words(res0), _words(res1)
+    glued = {w.replace("-", ""): w for w in xml if "-" in w}
+    lost = [f"{glued[w]} → {w}" for w in read if w in glued and w not in xml for _ in range(read[w])]
+    plain = {w for w in xml if "-" not in w}
+    added = [
+        w for w in read if "-" in w and w not in xml and w.replace("-", "") in plain for _ in range(read[w])
+    ]
+    return lost, added
 
 
 def report(args: argparse.Namespace, models: dict, texts_read: dict[str, str]) -> None:
@@ -155,6 +198,15 @@ def report(args: argparse.Namespace, models: dict, texts_read: dict[str, str]) -
         return
     for rule, n in added.most_common(15):
         print(f"    {n:4} {rule}")
+    if args.hyphens:
+        changes = [
+            hyphen_changes(models[name][0], read_text(text).resolution) for name, text in texts_read.items()
+        ]
+        lost = [w for one, _ in changes for w in one]
+        more = [w for _, one in changes for w in one]
+        print(f"  compounds read without their hyphen: {len(lost)}; hyphens added: {len(more)}")
+        for w in (lost + more)[: args.examples]:
+            print(f"    {w}")
     for name, n, extra in sorted(per_doc, key=lambda d: d[1], reverse=True)[: args.docs]:
         print(f"  {name:28} {n:3}  {dict(extra.most_common(4))}")
     for rule in [args.rule] if args.rule else [r for r, _ in added.most_common(15)] if args.examples else []:

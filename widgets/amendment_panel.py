@@ -34,6 +34,7 @@ from app.amendments import items
 from app.interface import marked, tr
 from app.model import TITLE_UNIT, Action, Instruction, Paragraph, Part
 from app.render import join_opener
+from app.wording import is_annex_unit
 from widgets.fields import show_number
 
 _ACTIONS = [
@@ -42,6 +43,8 @@ _ACTIONS = [
     (Action.REPLACE, marked("Replace")),
 ]
 _PARTS = [(Part.PREAMBLE, marked("Preambular paragraph")), (Part.OPERATIVE, marked("Operative paragraph"))]
+# in an annex the two kinds are its unnumbered paragraphs (counted among themselves) and its numbered ones
+_ANNEX_PARTS = [marked("Unnumbered paragraph"), marked("Numbered paragraph")]
 _SCOPES = [marked("The whole paragraph"), marked("Words in the paragraph")]
 # where the paragraph stands (`Instruction.unit`): the draft or its part A, the title, a later part, an annex
 _ROMANS = ("I", "II", "III", "IV", "V", "VI")
@@ -159,7 +162,11 @@ class AmendmentPanel(QWidget):
         self._choices()
         self.number = QSpinBox()
         self.number.setRange(0, 999)
-        self.number.setToolTip(tr("The paragraph's number in the draft as issued (0: before the first)"))
+        self.number.setToolTip(
+            tr(
+                "The paragraph's number in the draft as issued (0: before the first; to delete a part or an annex whole)"
+            )
+        )
         self.sub = QLineEdit()
         self.sub.setPlaceholderText(tr("(b) or (b) (ii): a subparagraph"))
         self.after = QLineEdit()
@@ -240,6 +247,7 @@ class AmendmentPanel(QWidget):
         self.action.setCurrentIndex([a for a, _ in _ACTIONS].index(ins.action))
         whole = ins.paragraph is not None or not (ins.old or ins.new or ins.after or self._words.get(ins.id))
         self.scope.setCurrentIndex(0 if whole else 1)
+        self._name_parts(ins.unit)
         self.part.setCurrentIndex([p for p, _ in _PARTS].index(ins.part))
         if (
             self.unit.findData(ins.unit) < 0
@@ -262,6 +270,13 @@ class AmendmentPanel(QWidget):
             self.text.setPlainText(para.text)
         self._showing = False
         self._enable_fields(whole)
+
+    def _name_parts(self, unit: str) -> None:
+        """The paragraph kinds as the place counts them: an annex's unnumbered and numbered paragraphs."""
+        names = _ANNEX_PARTS if is_annex_unit(unit) else [label for _, label in _PARTS]
+        for index, label in enumerate(names):
+            if self.part.itemText(index) != tr(label):
+                self.part.setItemText(index, tr(label))
 
     def _enable_fields(self, whole: bool) -> None:
         for _, widget in self.word_rows:
@@ -295,6 +310,7 @@ class AmendmentPanel(QWidget):
             paragraph=paragraph,
         )
         self._enable_fields(whole)
+        self._name_parts(self.instructions[row].unit)
         self.list.item(row).setText(describe(self.instructions[row], self.language))
         self.edited.emit(copy.deepcopy(self.instructions), typing)
 

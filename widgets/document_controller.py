@@ -6,7 +6,6 @@ Other parts of the editor replace the open document only through `confirm_discar
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,7 +16,7 @@ from PySide6.QtWidgets import QMenu
 from app import edits, recovery, storage
 from app.documents import new_resolution
 from app.errors import ResoluteError
-from app.export_names import named_for
+from app.export_names import named_for, suggested_stem
 from app.findings import Finding
 from app.interface import marked, tr
 from app.io.docx_writer import write_docx
@@ -216,8 +215,7 @@ class DocumentController(QObject):
         """The file name offered when saving or exporting: the project's, else the symbol's."""
         if self.win.doc.path:
             return str(self.win.doc.path.with_suffix(suffix))
-        symbol = self.win.res.header.full_symbol or "draft"
-        return re.sub(r"[^\w.-]+", "_", symbol) + suffix
+        return suggested_stem(self.win.res.header.full_symbol) + suffix
 
     def export_handlers(self) -> dict[ActionId, Callable[[], object]]:
         return {
@@ -293,7 +291,9 @@ class DocumentController(QObject):
             try:
                 self.autosaver.save(self.win.res, source=self.win.doc.path)
             except ResoluteError as exc:
-                self.win.statusBar().showMessage(tr("Autosave failed: {error}").format(error=exc), 5000)
+                self.win.statusBar().showMessage(
+                    tr("Autosave failed: {error}").format(error=explain(exc)), 5000
+                )
 
     def offer_recovery(self) -> bool:
         """After a crash: offer the newest recovery files; restored work opens as modified. A recovery file

@@ -72,7 +72,8 @@ def _at_cursor(panel: NegotiationPanel) -> bool:
 
 def _decide(panel: NegotiationPanel, action: str) -> None:
     """Accept or reject a proposal on the paragraph; where several delegations propose, ask whose. In a table,
-    the proposal on the row or cell at the cursor only (its other rows and cells stay proposals)."""
+    the proposal on the row or cell at the cursor only, or on the cells selected (its other rows and cells stay
+    proposals)."""
     if not _at_cursor(panel):
         return
     box = panel.view.proposer
@@ -93,13 +94,15 @@ def _decide(panel: NegotiationPanel, action: str) -> None:
         offered = [offered[chosen]]
     if offered:
         box.setCurrentIndex(offered[0][1])
-    panel.decide(action, target=parts.get(box.currentData(), "") if parts else "")
+    mine = parts.get(box.currentData(), []) if parts else []
+    panel.decide(action, target=mine[0] if len(mine) == 1 else mine)
 
 
-def _parts_at_cursor(panel: NegotiationPanel) -> dict[str, str] | None:
-    """Where the cursor is in a table's cell: each proposal there -> its part at that cell (a row deleted, the
-    cell's words, rows added after the row; "" for none); None elsewhere."""
-    from app.negotiation.table_parts import open_edits, part_at
+def _parts_at_cursor(panel: NegotiationPanel) -> dict[str, list[str]] | None:
+    """Where the cursor is in a table's cell: each proposal there -> its parts at the cells selected, or at the
+    cursor's cell when one or none is (a row deleted, a cell's words, rows added after a row; none: []); None
+    elsewhere."""
+    from app.negotiation.table_parts import open_edits, parts_at
 
     editor, neg = panel.win.paragraphs, panel.win.res.negotiation
     row = editor.rows.get((editor.active_id, False))
@@ -109,6 +112,9 @@ def _parts_at_cursor(panel: NegotiationPanel) -> dict[str, str] | None:
         return None
     if grid.currentRow() < 0:
         return None
+    cells = sorted({(i.row(), i.column()) for i in grid.selectedIndexes()})
+    if len(cells) < 2:
+        cells = [(grid.currentRow(), grid.currentColumn())]
     bases: dict[str, object] = {}
     decided = neg.decided()
     out = {}
@@ -118,9 +124,7 @@ def _parts_at_cursor(panel: NegotiationPanel) -> dict[str, str] | None:
         if version not in bases:
             bases[version] = rounds.base_text(neg, version)
         mine = open_edits(proposal, decided.get(proposal.id, set()))
-        out[proposal.id] = part_at(
-            bases[version], panel.win.res, mine, editor.active_id, grid.currentRow(), grid.currentColumn()
-        )
+        out[proposal.id] = parts_at(bases[version], panel.win.res, mine, editor.active_id, cells)
     return out
 
 

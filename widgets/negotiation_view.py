@@ -28,11 +28,12 @@ from PySide6.QtWidgets import (
 
 from app.errors import ResoluteError
 from app.export_names import named_for
-from app.interface import fill, marked, plural, tr
+from app.interface import fill, marked, plural, singular, tr
 from app.messages import explain
 from app.negotiation import commands, rounds
 from app.negotiation.compilation import BRACKET, DELETE, INSERT, TAG, Compilation, Entry, Piece, TableRow
 from app.negotiation.status import Status
+from widgets.compilation_keys import CompilationKeys
 from widgets.wrapping import set_html
 
 if TYPE_CHECKING:
@@ -46,6 +47,14 @@ DELETE_STYLE = "color:#b3261e; background-color:#fbe9e7; text-decoration:line-th
 BRACKET_STYLE = "background-color:#fff3b0; font-weight:bold;"
 STATUS_STYLE = "background-color:#d7f5dd; color:#1e6b2f; font-weight:bold;"
 SELECTED_STYLE = "background-color:#eef2f8;"
+LEFT_OPEN = (  # asked before a revision is issued over open proposals: one, several
+    marked(
+        "{count} proposal is still open ({names}): {version} leaves it behind, and its delegation proposes again on {version}."
+    ),
+    marked(
+        "{count} proposals are still open ({names}): {version} leaves them behind, and their delegations propose again on {version}."
+    ),
+)
 PROPOSAL_FILTER = marked("Proposals (*.docx *.txt *.json);;All files (*)")
 
 
@@ -193,6 +202,7 @@ class NegotiationPanel(QObject):
         self.compilation: Compilation | None = None
         v = self.view
         v.browser.anchorClicked.connect(self._clicked)
+        CompilationKeys(v.browser, self.step)
         v.start_button.clicked.connect(self.start)
         v.add_button.clicked.connect(self.add_proposal)
         v.type_button.clicked.connect(self.type_proposal)
@@ -249,6 +259,7 @@ class NegotiationPanel(QObject):
             w.setEnabled(under)
         if neg is None:
             self.compilation = None
+            self._select("")  # not the place of a text no longer open ("OP 1" over an amendment's panel)
             v.summary.setText(
                 tr(
                     "This draft is not under negotiation. Start the negotiation to take it as the zero "
@@ -290,6 +301,19 @@ class NegotiationPanel(QObject):
         self._select(paragraph_id)
         self.refresh()
         self.scroll_to(paragraph_id)
+
+    def step(self, delta: int) -> None:
+        """Select the place before (-1) or after (+1) the one selected, from the keyboard, and show it; the first
+        place when none is selected. The compilation is drawn again, not compiled again."""
+        places = [e.paragraph_id for e in self.compilation.entries if e.label] if self.compilation else []
+        if not places:
+            return
+        at = places.index(self.selected) + delta if self.selected in places else 0
+        self._select(places[max(0, min(at, len(places) - 1))])
+        scroll = self.view.browser.verticalScrollBar().value()
+        set_html(self.view.browser, compilation_html(self.compilation, self.selected))
+        self.view.browser.verticalScrollBar().setValue(scroll)
+        self.scroll_to(self.selected)
 
     def scroll_to(self, paragraph_id: str) -> None:
         self.view.browser.scrollToAnchor(f"p-{paragraph_id}")
@@ -430,9 +454,9 @@ class NegotiationPanel(QObject):
             commands.add_bracket, paragraph_id=entry.paragraph_id, words=words, alternatives=alternatives
         )
 
-    def decide(self, action: str, target: str = "") -> None:
+    def decide(self, action: str, target: str | list[str] = "") -> None:
         """Accept or reject the chosen proposal on the selected paragraph, or on `target`: a table's row or
-        cell (app.negotiation.table_parts)."""
+        cell, or the parts at the cells selected (app.negotiation.table_parts)."""
         proposal_id = self.view.proposer.currentData()
         if not self.selected or not proposal_id:
             self.win.statusBar().showMessage(tr("Select a paragraph with a proposal first"), 4000)
@@ -460,11 +484,37 @@ class NegotiationPanel(QObject):
         self.history_dialog.open()
 
     def issue_revision(self) -> None:
+        neg = self.win.res.negotiation
+        if neg is not None and not self._leave_open(neg):
+            return
         if self._run(commands.issue_revision):
             neg = self.win.res.negotiation
             self.win.statusBar().showMessage(
                 tr("{version} issued; proposals are now made against it").format(version=neg.version), 5000
             )
+
+    def _leave_open(self, neg: rounds.Negotiation) -> bool:
+        """Where proposals are still open, whether to issue the revision all the same: it leaves them behind
+        unseen (the compilation shows the proposals on the latest revision), so the delegate says so, or decides
+        them first in the merge."""
+        pending = rounds.open_proposals(neg)
+        if not pending:
+            return True
+        version = f"Rev.{len(neg.revisions)}"
+        question = fill(
+            LEFT_OPEN[0] if singular(len(pending)) else LEFT_OPEN[1],
+            count=len(pending),
+            names=", ".join(dict.fromkeys(p.proposer for p in pending)),
+            version=version,
+        )
+        choices = [
+            tr("Decide them first (Merge into Revision…)"),
+            fill("Issue {version} all the same", version=version),
+        ]
+        chosen = self.win.prompter.ask_choice(self.win, tr("Issue revision"), question, choices)
+        if chosen == 0:
+            self.open_merge()
+        return chosen == 1
 
     def open_merge(self) -> None:
         """The merge dialog (widgets.merge_dialog); OK merges and issues the revision as one undo step."""

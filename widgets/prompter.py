@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QLabel, QMessageBox, QWidget
 
 from app import recovery
 from app.interface import tr
@@ -79,8 +79,11 @@ class Prompter:
 
     def ask_choice(self, parent: QWidget, title: str, label: str, choices: list[str]) -> int | None:
         """The index of the chosen item, or None when cancelled."""
-        name, ok = QInputDialog.getItem(parent, title, label, choices, 0, False)
-        return choices.index(name) if ok and name in choices else None
+        dialog = _asking(parent, title, label)
+        dialog.setComboBoxItems(choices)
+        dialog.setComboBoxEditable(False)
+        name = _answer(dialog)
+        return choices.index(name) if name in choices else None
 
     def choose_language(self, parent: QWidget) -> str | None:
         return draft_language.choose_language(parent)
@@ -91,8 +94,29 @@ class Prompter:
 
     def ask_line(self, parent: QWidget, title: str, label: str, text: str) -> str | None:
         """One line (a name, a proposal read out in the room): Enter accepts, as in any one-line dialog."""
-        value, ok = QInputDialog.getText(parent, title, label, text=text)
-        return value if ok else None
+        dialog = _asking(parent, title, label)
+        dialog.setTextValue(text)
+        return _answer(dialog)
 
     def error(self, parent: QWidget | None, title: str, message: str) -> None:
         QMessageBox.warning(parent, title, message)
+
+
+def _asking(parent: QWidget, title: str, label: str) -> QInputDialog:
+    """A one-line question whose label wraps: Qt's own sized the dialog to the label on one line, and a question
+    naming three delegations in French (Issue Revision over open proposals) stood wider than a 1024-pixel
+    screen."""
+    dialog = QInputDialog(parent)
+    dialog.setWindowTitle(title)
+    dialog.setLabelText(label)
+    for shown in dialog.findChildren(QLabel):
+        shown.setWordWrap(True)
+    return dialog
+
+
+def _answer(dialog: QInputDialog) -> str | None:
+    """The dialog's value once accepted, None when cancelled; the dialog goes."""
+    accepted = dialog.exec() == QDialog.DialogCode.Accepted
+    value = dialog.textValue()
+    dialog.deleteLater()
+    return value if accepted else None

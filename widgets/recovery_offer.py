@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from app import cancelling, edits, recovery
 from app.errors import ResoluteError
 from app.interface import fill, tr
+from app.messages import explain
 from app.model import Resolution
 from widgets.file_reading import Said
 from widgets.shown import Shown, shown
@@ -141,7 +142,7 @@ class RecoveryOffer:
                 win.prompter.error(
                     win,
                     tr("Cannot recover"),
-                    tr("{error}; the file is kept as {name}").format(error=got, name=aside),
+                    tr("{error}; the file is kept as {name}").format(error=explain(got), name=aside),
                 )
                 return self._offer_from(rest, otherwise, later)
             self._restore(item, got)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, QPoint, QPointF, Qt, Signal
-from PySide6.QtGui import QActionGroup, QContextMenuEvent, QKeyEvent, QResizeEvent
+from PySide6.QtGui import QActionGroup, QContextMenuEvent, QKeyEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -28,13 +28,14 @@ from PySide6.QtWidgets import (
 
 from app import inline, table_edits
 from app.interface import tr
-from app.io.docx_tables import column_widths
+from app.io.docx_tables import ColumnNeeds, column_needs, column_widths
 from app.model import Part
 from app.render import Block
 from widgets.cell_editor import SpellingDelegate
 from widgets.flow import FlowLayout
 from widgets.paragraph_editor import ParagraphRow
 from widgets.spelling_menu import spelling_entries
+from widgets.table_fit import Cell, fit_rows
 
 if TYPE_CHECKING:
     from widgets.main_window import MainWindow
@@ -101,16 +102,7 @@ class TableRow(ParagraphRow):
         self.remove_row = self._button(tr("− Row"), tr("Remove the current row"), "remove_row")
         self.add_column = self._button(tr("+ Column"), tr("Add a column after the current one"), "add_column")
         self.remove_column = self._button(tr("− Column"), tr("Remove the current column"), "remove_column")
-        self.header_button = QToolButton(self.buttons)
-        self.header_button.setText(tr("Header rows"))
-        self.header_button.setToolTip(
-            tr("How many rows head the table: bold, repeated on each page, above the thick rule")
-        )
-        self.header_button.setAutoRaise(True)
-        self.header_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.header_menu = QMenu(self.header_button)
-        self.header_menu.aboutToShow.connect(lambda: self._fill_header_menu(self.header_menu))
-        self.header_button.setMenu(self.header_menu)
+        self.header_button, self.header_menu = self._header_rows_button()
         self.grid.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.grid.customContextMenuRequested.connect(self._context_menu)
         for button in (
@@ -127,6 +119,26 @@ class TableRow(ParagraphRow):
         self._shown: tuple[tuple[str, ...], ...] = ()
         self._heads = -1
         self._merges: tuple[tuple[int, int, int, int], ...] = ()
+        self._version = 0  # counts the cells shown and typed: a fit is redone when they or the room change
+        self._fitted: tuple[int, str, int] | None = None  # (room, font, version) of the last fit
+        self._needs: tuple[int, ColumnNeeds] | None = None  # the columns' needs of the cells of that version
+        self._measured: tuple[int, list[tuple[Cell, ...]]] | None = (
+            None  # and their widths (widgets.table_fit)
+        )
+
+    def _header_rows_button(self) -> tuple[QToolButton, QMenu]:
+        """The Header rows button and its menu of counts."""
+        button = QToolButton(self.buttons)
+        button.setText(tr("Header rows"))
+        button.setToolTip(
+            tr("How many rows head the table: bold, repeated on each page, above the thick rule")
+        )
+        button.setAutoRaise(True)
+        button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(button)
+        menu.aboutToShow.connect(lambda: self._fill_header_menu(menu))
+        button.setMenu(menu)
+        return button, menu
 
     def _button(self, text: str, tip: str, what: str) -> QToolButton:
         button = QToolButton(self.buttons)
@@ -287,6 +299,7 @@ class TableRow(ParagraphRow):
         italics when all of it is; its markup (italics, footnote references) is kept unless its words change.
         A merged cell spans the cells it covers."""
         self._shown, self._heads, self._merges = cells, header_rows, merges
+        self._version += 1
         self.grid.blockSignals(True)
         try:
             self.grid.clearSpans()
@@ -299,15 +312,22 @@ class TableRow(ParagraphRow):
                 self.grid.setSpan(r, c, h, w)
         finally:
             self.grid.blockSignals(False)
-        self._fit()
+        if self.isVisible():  # else when it is shown, at its width (a hidden row's room is a guess)
+            self._fit()
         self.remove_row.setEnabled(len(cells) > 1)
         self.remove_column.setEnabled(self.grid.columnCount() > 1)
 
     def _fit(self) -> None:
         """Columns as wide as their words need (the export's proportions), rows as tall as their wrapped
-        text; the grid as tall as its rows: the list scrolls, not the table."""
+        text; the grid as tall as its rows: the list scrolls, not the table. Done again only when the room,
+        the font or the cells changed: the grid's own new height resizes the row, and a table at the bound
+        (20,000 cells) was measured 22 times while a draft opened (35 s on a loaded machine)."""
+        room = max(self.grid.viewport().width(), 200)
+        key = (room, self.grid.font().key(), self._version)
+        if key == self._fitted:
+            return
+        self._fitted = key
         if self._shown:
-            room = max(self.grid.viewport().width(), 200)
             block = Block(
                 "table",
                 "",
@@ -321,14 +341,22 @@ class TableRow(ParagraphRow):
                 header_rows=self._heads,
                 merges=self._merges,
             )
-            for k, width in enumerate(column_widths(block, room)):
+            if self._needs is None or self._needs[0] != self._version:
+                self._needs = (self._version, column_needs(block))
+            for k, width in enumerate(column_widths(block, room, self._needs[1])):
                 self.grid.setColumnWidth(k, width)
-        self.grid.resizeRowsToContents()
+        measured = self._measured[1] if self._measured and self._measured[0] == self._version else None
+        self._measured = (self._version, fit_rows(self.grid, self._merges, measured))
         rows = sum(self.grid.rowHeight(r) for r in range(self.grid.rowCount()))
         self.grid.setFixedHeight(rows + 2 * self.grid.frameWidth() + 2)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        if self.isVisible():  # a row being placed is resized before it is shown, at a width it will not keep
+            self._fit()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
         self._fit()
 
     def cells(self) -> list[list[str]]:
@@ -339,6 +367,7 @@ class TableRow(ParagraphRow):
     def _changed(self, _item: QTableWidgetItem) -> None:
         rows = self.cells()
         self._shown = tuple(tuple(row) for row in rows)
+        self._version += 1
         self.table_edited.emit(self.paragraph_id, rows)
 
 
@@ -403,11 +432,12 @@ def insert_table(win: MainWindow) -> None:
 
 
 def _item(markup: str, header: bool) -> QTableWidgetItem:
-    spans = inline.parse(markup)
+    spans = inline.parse(markup)  # once: a table at the bound has 20,000 cells
     words = [s for s in spans if not s.footnote and s.text.strip()]
-    item = QTableWidgetItem(inline.plain(markup))
+    text = "".join(s.text for s in spans)  # inline.plain(markup)
+    item = QTableWidgetItem(text)
     item.setData(Qt.ItemDataRole.UserRole, markup)
-    item.setToolTip(inline.plain(markup))
+    item.setToolTip(text)
     font = item.font()
     font.setBold(header)
     font.setItalic(bool(words) and all(s.italic for s in words))

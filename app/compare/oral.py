@@ -339,8 +339,9 @@ def oral_revisions_docx(cmp: Comparison, *, heading: str = "") -> bytes:
     style = document.styles["Normal"]
     style.font.name = "Times New Roman"
     style.font.size = Pt(12)
-    symbol = cmp.new_rendered.symbol or cmp.base_rendered.symbol
-    title = heading or (f"Oral revisions to draft resolution {symbol}" if symbol else "Oral revisions")
+    from app.compare.oral_languages import spoken_heading
+
+    title = heading or spoken_heading(cmp)
     # python-docx refuses controls and lone surrogates (a heading typed, a name read from a damaged file)
     document.add_paragraph().add_run(xml_text(title)).bold = True
     items, between, last = _read_out(cmp)

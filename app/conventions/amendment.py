@@ -16,7 +16,7 @@ from app.findings import Finding, Severity
 from app.formatting import subparagraph_label
 from app.messages import Message, Phrase, reason, say
 from app.model import TITLE_UNIT, Action, Annex, DocumentKind, Instruction, Resolution
-from app.wording import is_annex_unit, is_text_edit, place_name
+from app.wording import is_annex_unit, is_text_edit, is_whole_unit, place_name
 
 # rules the check of quoted text leaves out: they concern a whole draft, not a quoted paragraph
 _WHOLE_DRAFT = (
@@ -38,7 +38,8 @@ def _label_ok(sub: str) -> bool:
 def _instruction_findings(ins: Instruction) -> list[Finding]:
     out: list[Finding] = []
     where = Phrase(place_name, (ins.part, max(ins.number, 1), ins.sub, ins.unit))
-    if ins.number < (0 if ins.action is Action.INSERT and not ins.sub else 1) or not _label_ok(ins.sub):
+    lowest = 0 if (ins.action is Action.INSERT and not ins.sub) or is_whole_unit(ins) else 1
+    if ins.number < lowest or not _label_ok(ins.sub):
         add(
             out,
             finding(

@@ -42,6 +42,7 @@ from app.languages import get_language
 from app.lexicon import opener_key, strip_marker
 from app.messages import reason, say
 from app.model import DocumentKind, Paragraph, Part, Resolution
+from app.reasons import why
 from app.spelling import SpellingSettings, short_forms
 from app.templates import Template, get_template
 
@@ -308,8 +309,8 @@ def with_typed_texts(
 
 def _why(exc: Exception) -> str:
     """A refusal's message kept as said (a broken rule file reads in the interface language); any other
-    exception's text as Python gives it."""
-    return reason(exc) if isinstance(exc, ResoluteError) else str(exc)
+    exception's kind, and its text in English (app.reasons)."""
+    return reason(exc) if isinstance(exc, ResoluteError) else why(exc)
 
 
 def _style_call(call: Callable[[], list[Finding]]) -> list[Finding]:

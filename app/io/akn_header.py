@@ -14,7 +14,7 @@ from app.io.akn_paragraphs import Reader
 from app.io.akn_tree import all_named, children, first_named, local_name, own, text_of
 from app.io.akn_writer import AKN4UN_NS, parse_destination, split_unit_eid
 from app.messages import say
-from app.model import Action, DocumentKind, Header, Instruction, Paragraph
+from app.model import Action, DocumentKind, Header, Instruction, Paragraph, Part
 
 DRAFT_KINDS = {
     "draftResolution": DocumentKind.DRAFT_RESOLUTION,
@@ -79,6 +79,10 @@ def instructions(doc: etree._Element, reader: Reader, name: str) -> list[Instruc
         place = (destination.get("href", "") if destination is not None else "").rpartition("#")[2]
         try:
             pos = destination.get("pos", "") if destination is not None else ""
+            whole, rest = split_unit_eid(place + "__")
+            if action is Action.DELETE and whole and not rest:  # "part_b", "annex_ii": deleted whole
+                out.append(Instruction(action, Part.OPERATIVE, 0, unit=whole))
+                continue
             unit, inner = split_unit_eid(place)
             part, number, sub = parse_destination(inner, pos if action is Action.INSERT else "")
         except ValueError:

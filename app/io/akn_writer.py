@@ -28,7 +28,7 @@ from app.languages import get_language
 from app.model import TITLE_UNIT, Action, DocumentKind, Instruction, Part, Resolution
 from app.render import Block, Rendered, annex_units, part_letter, render, sponsor_line
 from app.table_merges import covered
-from app.wording import is_text_edit
+from app.wording import is_text_edit, is_whole_unit
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 AKN4UN_NS = "http://un.org/akn4un"
@@ -603,6 +603,8 @@ def destination(ins: Instruction) -> tuple[str, str]:
     ("part_b__para_2", "annex_ii__para_3"); the title is "docTitle"."""
     if ins.unit == TITLE_UNIT:
         return "docTitle", "inside" if is_text_edit(ins) else ""
+    if is_whole_unit(ins):  # a part or an annex deleted whole: "part_b", "annex_ii"
+        return unit_eid_prefix(ins.unit).removesuffix("__"), ""
     eid, pos = _destination(ins)
     return unit_eid_prefix(ins.unit) + eid, pos
 

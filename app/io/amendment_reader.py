@@ -20,10 +20,11 @@ _LABEL = re.compile(r"^\s*\d+\.\s+")
 _SUB_LABEL = re.compile(r"^(?:\([a-z]{1,6}\)|[a-z]{1,6}\.)\s+(?=\S)")
 # the opening words of an instruction, enough to tell one starts on a line (a sentence may wrap)
 _OPENING = re.compile(
-    r"^(?:\d+\.\s+)?(?:(?:Delete|Replace|In|After|Before) (?:the [a-z]+(?:-[a-z]+)? preambular|operative "
+    r"^(?:\d+\.\s+)?(?:(?:Delete|Replace|In|After|Before) (?:the [a-z]+(?:-[a-z]+)? (?:preambular|unnumbered)|operative "
     r"paragraph|subparagraph \(|paragraph \d+(?: \([a-z]+\))* of (?:the annex|annex [IVXLC]+))"
     r"|In the title, |Replace the title with|(?:Insert|Add) (?:a new|the following)"
-    r"|At the beginning of (?:the (?:preamble|operative|annex)|annex [IVXLC]+))"
+    r"|At the beginning of (?:the (?:preamble|operative|annex)|annex [IVXLC]+)"
+    r"|Delete (?:the annex|annex [IVXLC]+|part [A-Z]{1,2})\b)"  # a whole annex or part
 )
 
 

@@ -5,7 +5,8 @@ WordprocessingML directly (app.io.wordml), because python-docx shows neither tra
 computed list numbers:
 
 - tracked changes are read as if all were accepted: `w:ins`/`w:moveTo` in, `w:del`/`w:moveFrom` out, a
-  deleted paragraph mark joins its paragraph to the next one;
+  deleted paragraph mark joins its paragraph to the next one, a table cell merged, split, inserted or
+  deleted (`w:cellMerge`, `w:cellIns`, `w:cellDel`) so, a deleted cell's row closing up;
 - italics come from the run, its character style, the paragraph style or the document defaults;
 - numbers come from typed labels ("1.", "(a)", "(i)", "a.", "i.") or from Word's automatic numbering
   (`w:numPr` computed through numbering.xml, or the list level when the definition is missing);

@@ -22,7 +22,7 @@ from lxml import etree
 from app import cancelling, inline
 from app.digits import to_int
 from app.findings import Finding, Severity
-from app.io.wordml import Line, grid_places, wtag
+from app.io.wordml import VMERGE_REVISED, Line, grid_places, wtag
 from app.messages import say
 from app.model import Paragraph, table_size_refusal
 from app.render import Block
@@ -37,12 +37,34 @@ _FIGURE = re.compile(r"(?=\D*\d)[\d\s.,%()\u2013\u2014+\-]*")
 # ------------------------------------------------------------------ writing
 
 
-def column_widths(block: Block, total: int) -> list[int]:
+ColumnNeeds = tuple[list[int], list[int]]  # each column's longest text below the header, and longest word
+
+
+def column_widths(block: Block, total: int, needs: ColumnNeeds | None = None) -> list[int]:
     """Column widths out of `total` twips, by each column's longest text below the header (a header wraps at
     its longest word), up to 60 characters: a column of names gets more than a column of figures. No column is
     narrower than its longest word with the cell margins (about 5.5 pt a character and 12 pt), a figure
     ("(8 898 000)") counting as one word: the widest column gives the room. A merged cell counts its share in
-    each column it spans."""
+    each column it spans. `needs`: `column_needs(block)` when the caller has it (the editor's grid, fitted
+    again at each width, reads its cells once)."""
+    longest, word = needs if needs is not None else column_needs(block)
+    columns = len(longest)
+    weights = [min(n, 60) + 6 for n in longest]
+    widths = [int(total * w / sum(weights)) for w in weights]
+    for k in range(columns):
+        need = min(word[k] * 110 + 240, total // columns) - widths[k]
+        if need > 0:
+            widest = max(range(columns), key=lambda c: widths[c])
+            give = min(need, widths[widest] - total // columns)
+            if give > 0:
+                widths[k] += give
+                widths[widest] -= give
+    return widths
+
+
+def column_needs(block: Block) -> ColumnNeeds:
+    """What `column_widths` shares the room by, in characters: each column's longest text below the header and
+    its longest word (a figure one word), a merged cell's counted in shares over the columns it spans."""
     columns = max(len(row) for row in block.cells)
     longest, word = [1] * columns, [1] * columns
     span = {(r, c): w for r, c, _, w in block.merges}
@@ -56,17 +78,7 @@ def column_widths(block: Block, total: int) -> list[int]:
             for j in range(k, min(k + across, columns)):
                 longest[j] = max(longest[j], need, -(-body // across))
                 word[j] = max(word[j], need)
-    weights = [min(n, 60) + 6 for n in longest]
-    widths = [int(total * w / sum(weights)) for w in weights]
-    for k in range(columns):
-        need = min(word[k] * 110 + 240, total // columns) - widths[k]
-        if need > 0:
-            widest = max(range(columns), key=lambda c: widths[c])
-            give = min(need, widths[widest] - total // columns)
-            if give > 0:
-                widths[k] += give
-                widths[widest] -= give
-    return widths
+    return longest, word
 
 
 def figure_columns(block: Block) -> list[bool]:
@@ -192,25 +204,46 @@ def _outer_cell(line: Line) -> object:
 def word_merges(tbl: etree._Element) -> list[Merge]:
     """The merged cells of a Word table, by grid row and column: a cell over `w:gridSpan` columns, and down the
     rows where the cell under it in the same columns says `w:vMerge` (continue) after one saying restart. A
-    continue with no cell of its width to continue stands alone, as Word shows it."""
+    continue with no cell of its width to continue stands alone, as Word shows it. A tracked merge or split
+    (`w:cellMerge`) is read accepted, as the reader takes every tracked change: its cell continues the cell
+    above (which Word leaves unmarked when it merges two) or is split from it."""
     out: list[list[int]] = []
     running: dict[int, list[int]] = {}  # grid column -> the merge going down from it
+    last: dict[int, list[int]] = {}  # grid column -> the cell (or merge) last placed at it
     for tc, row, column in grid_places(tbl):
         props = tc.find(wtag("tcPr"))
         span = (to_int(_val(props, "gridSpan"), 1, max_digits=2) or 1) if props is not None else 1
-        down = props.find(wtag("vMerge")) if props is not None else None
-        above = running.get(column)
-        goes_on = down is not None and down.get(wtag("val")) in (None, "continue") and above is not None
-        if goes_on and above[3] == span and above[0] + above[2] == row:  # type: ignore[index]
-            above[2] += 1  # type: ignore[index]
+        down, tracked = _vertical(props)
+        above = last.get(column) if tracked else running.get(column)
+        if down == "continue" and above is not None and above[3] == span and above[0] + above[2] == row:
+            above[2] += 1
+            running[column] = above
             continue
         merge = [row, column, 1, span]
         out.append(merge)
-        if down is not None and down.get(wtag("val")) == "restart":
+        last[column] = merge
+        if down == "restart":
             running[column] = merge
         else:
             running.pop(column, None)
     return [(r, c, h, w) for r, c, h, w in out if h * w > 1]
+
+
+def _vertical(props: etree._Element | None) -> tuple[str | None, bool]:
+    """The cell's vertical merge, "restart", "continue" or None, and whether a tracked revision set it: a
+    `w:cellMerge` saying "cont" or "rest" (ECMA-376 17.13.5.4) overrides the cell's `w:vMerge`; a split cell
+    restarts, so the cells under it may continue it, as Word shows the split."""
+    if props is None:
+        return None, False
+    mark = props.find(wtag("cellMerge"))
+    revised = VMERGE_REVISED.get(mark.get(wtag("vMerge")) or "") if mark is not None else None
+    if revised is not None:
+        return revised, True
+    down = props.find(wtag("vMerge"))
+    if down is None:
+        return None, False
+    value = down.get(wtag("val"))
+    return ("continue" if value in (None, "continue") else value), False
 
 
 def _grid_columns(tbl: etree._Element) -> int:

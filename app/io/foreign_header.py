@@ -60,11 +60,13 @@ def english_line(line: str, lang: Language) -> str:
         month = [x.lower() for x in lang.months].index(m.group("month").lower())
         return f"{int(m.group('day'))} {MONTHS[month]} {m.group('year')}"
     amendment = re.match(
-        rf"^(?P<names>(?:.*?\S)?)\s*(?P<colon>\*?:\*?)\s*{re.escape(lang.kind('amendment to draft resolution'))}"
+        rf"^(?:(?P<names>(?:.*?\S)?)\s*(?P<colon>\*?:\*?)\s*)?{re.escape(lang.kind('amendment to draft resolution'))}"
         r"(?:\s+(?P<symbol>\S+))?\s*$",
         line,
         re.IGNORECASE,
     )
+    if amendment and not amendment.group("colon"):  # no sponsor named: "Amendement au projet de résolution …"
+        return f"Amendment to draft resolution {amendment.group('symbol') or ''}".rstrip()
     if amendment:  # "Nicaragua : amendement au projet de résolution A/C.3/80/L.20"
         head = _sponsor_names(amendment.group("names") + amendment.group("colon"), lang)
         return f"{head} amendment to draft resolution {amendment.group('symbol') or ''}".rstrip()

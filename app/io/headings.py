@@ -15,6 +15,11 @@ from app.punctuation import ends_with_mark
 SECTION_MARK = re.compile(r"^(?:[IVXLC]{1,6}|[A-H])\.?$")
 # a numeral and a title on one line: "I. Oceans and the law of the sea", "B Financing"
 MARKED_HEADING = re.compile(r"^(?P<mark>[IVXLC]{1,6}|[A-Z])\.?\s+(?P<title>\S.*)$")
+# a budget unit's label over its title, as Fifth Committee resolutions stack them ("Part XII" / "Safety and
+# security" / "Section 34" / "Safety and security" / "97. Approves …"): its own printed line
+_UNIT = r"(?:Part|Section|Income section|Chapter)\s+(?:[IVXLC]{1,6}|\d{1,3}[A-Z]?)"
+UNIT_LABEL = re.compile(rf"^{_UNIT}$")
+_UNIT_IN_LINE = re.compile(rf"(?:^|(?<=\s)){_UNIT}(?=\s|$)")
 # "* * *" between groups of preambular paragraphs (as markup the asterisks may come escaped: "\\* \\* \\*")
 SEPARATOR = re.compile(r"\s*\\?\*(?:\s*\\?\*)+\s*")
 # an annex's label on its own line: "Annex", "Annex II", "ANNEX 3", "Annex B."
@@ -22,6 +27,23 @@ ANNEX_LINE = re.compile(r"^(?:Annex|ANNEX)(?:\s+(?P<n>[IVXLC]{1,6}|\d{1,2}|[A-Z]
 APPENDIX_LINE = re.compile(r"^(?:Appendix|APPENDIX)(?:\s+[IVXLC\d]+)?\.?$")
 # what may follow a resolution in a Word file: an annex, appendix, attachment or enclosure line
 TRAILING_MATTER = re.compile(r"^(?:Annex|Appendix|Attachment|Enclosure)(?:\s+[IVXLC\d]+)?\.?$", re.IGNORECASE)
+
+
+def unit_lines(text: str) -> list[str] | None:
+    """The printed lines of a heading that opens with a budget unit's label and was read as one line: "Part XII
+    Safety and security Section 34 Safety and security" → "Part XII", "Safety and security", "Section 34",
+    "Safety and security". None for any other heading."""
+    starts = [m.start() for m in _UNIT_IN_LINE.finditer(text)]
+    if not starts or starts[0] != 0:
+        return None
+    out: list[str] = []
+    for start, end in zip(starts, [*starts[1:], len(text)], strict=True):
+        piece = text[start:end].strip()
+        label = _UNIT_IN_LINE.match(piece)
+        assert label is not None  # each piece opens with the label found there
+        title = piece[label.end() :].strip()
+        out += [label.group(0), title] if title else [label.group(0)]
+    return out
 
 
 def annex_or_appendix(line: str) -> bool:

@@ -29,6 +29,8 @@ INNER = frozenset("of to in on by up".split())
 # in a line no longer than a printed one, a compound's piece splits only into words this long: "weapon-free",
 # not "Arab-ism" ("anti-Arabism"), "pen-holding" ("co-penholding"), "par-tum" ("post-partum")
 SURE_PIECE = 4
+# prefixes the UN's texts always write with a hyphen ("self-determination", "non-binding", "cross-border")
+HYPHENED_PREFIXES = frozenset("self non cross".split())
 TAILS = frozenset("up out off how down over back".split())  # "follow-up", "know-how", "trade-off"
 # where printed lines end inside a line of text that joins several: about every 85 characters, give or take
 # the indent of a first line and the length of the last word (measured on issued L documents and resolutions)
@@ -56,6 +58,7 @@ def restore_hyphens(
     listed: Callable[[str], bool] | None = None,
     hyphened_pairs: Container[str] = (),
     spaced_pairs: Container[str] = (),
+    written_pairs: Container[str] = (),
 ) -> tuple[str, list[str]]:
     """`text` with hyphens dropped where a printed line ended restored, and the compounds restored.
     `known(word)`: a word of the lists or formed from one; `listed(word)`: a word the lists hold as it is, which
@@ -64,7 +67,9 @@ def restore_hyphens(
     be a piece of a word set apart: "strength ening"); `hyphened_pairs`: the two-word pieces of the document's
     hyphenated words ("secretary-general"), which glued capitalized words get their hyphen back by
     ("SecretaryGeneral"), as they do by the word lists' compounds unless the document spaces the two words
-    (`spaced_pairs`, "secretary general": the document decides)."""
+    (`spaced_pairs`, "secretary general": the document decides); `written_pairs`: the pairs of the compounds
+    the document writes in lower case ("well-being", not a name's "Co-operation"), which give a glued word of
+    the lists its hyphen back."""
     restored: list[str] = []
     _listed = listed or (lambda _: False)
 
@@ -72,6 +77,7 @@ def restore_hyphens(
         return piece.lower() in PREFIXES or known(piece.lower())
 
     def fix(m: re.Match[str]) -> str:
+        cancelling.check()  # a line may be a whole file's text, a compound tried at each of its splits
         parts = m.group(0).split("-")
         camel = _camel_joined(
             m.group(0),
@@ -84,6 +90,11 @@ def restore_hyphens(
         if camel:
             restored.append(camel)
             return camel
+        if len(parts) == 1:
+            own = _own_hyphen(m.group(0), m.start(), _listed, written_pairs)
+            if own:
+                restored.append(own)
+                return own
         if compounds_only and len(parts) == 1:
             return m.group(0)
         if len(m.group(0)) < 5 or sum(c.isupper() for c in m.group(0)) > 1 or all(word(p) for p in parts):
@@ -135,6 +146,35 @@ def _camel_joined(
         out.append("-".join(pieces))
         at += len(part) + 1
     return "-".join(out)
+
+
+def _own_hyphen(
+    token: str, start: int, listed: Callable[[str], bool], written_pairs: Container[str]
+) -> str | None:
+    """A word whose own hyphen pdftotext dropped where a printed line ended inside it ("costsharing",
+    "selfdetermination", "wellbeing" at `start` in the line), with the hyphen back: where it splits one way only
+    into a compound the document writes with its hyphen in lower case, or, a word the lists do not hold as it is, into one
+    the lists hold with it ("cost-sharing") or into a prefix the UN always hyphenates and a listed word
+    ("self-determination", "cross-border"). The UN's lists' compounds do not outvote a closed form the lists
+    hold ("co-operation" is listed beside "cooperation"). A hyphen that only broke a word
+    ("implemen-" / "tation") splits into no such compound, and a word the lists hold closed up ("peacebuilding")
+    stays closed unless the document hyphenates it. In a line of any length: the joined line need not be the
+    paragraph's longest (its last printed line may be short)."""
+    if len(token) < MIN_LEFT + MIN_RIGHT or not token.islower():
+        return None  # a capital: a name or a title ("Southeast Asian …"), which the lists and pairs do not settle
+    lower = token.lower()
+    closed = listed(lower)
+
+    def compound(k: int) -> bool:
+        joined = f"{lower[:k]}-{lower[k:]}"
+        if joined in written_pairs:
+            return True
+        return not closed and (listed(joined) or (lower[:k] in HYPHENED_PREFIXES and listed(lower[k:])))
+
+    splits = [k for k in range(MIN_LEFT, len(token) - MIN_RIGHT + 1) if compound(k)]
+    if len(splits) != 1 or not at_line_end(start + splits[0]):
+        return None
+    return f"{token[: splits[0]]}-{token[splits[0] :]}"
 
 
 def _listed_split(word: str, listed: Callable[[str], bool]) -> str | None:

@@ -89,7 +89,20 @@ class _Finder:
         words = [w.casefold() for w in words]
         out: list[bool | bytes] = []
         j, pdf, misses, allowed = start, self.pdf.words, 0, max(2, _MISSES * len(words))
+        # the style of a PDF word the reader split in two, for its second half
+        half: bool | bytes | None = None
         for n, word in enumerate(words):
+            if half is not None:
+                out.append(half)
+                half = None
+                continue
+            if j < len(pdf) and pdf[j] != word and n + 1 < len(words) and pdf[j] == word + words[n + 1]:
+                # a compound whose hyphen the reader put back at a line end ("non-" / "communicable"), one word
+                # in the PDF's text: both halves take its italics
+                style = self.pdf.style(j)
+                out.append(half := style if isinstance(style, bool) else 2 * sum(style) > len(style))
+                j += 1
+                continue
             at = j if j < len(pdf) and pdf[j] == word else self._ahead(words, n, j)
             if at is None:  # a word the reader closed up or mended ("devel-" "opment"): roman, and go on
                 misses += 1

@@ -220,9 +220,11 @@ def labels_rejoined(body: list[Block], label_alone: Callable[[str], bool]) -> li
 #
 # The pieces belong between the two: "Determined to work collectively towards the realization of nuclear" /
 # "disarmament,". The signature: a line that ends no phrase over a line that does, then pieces of at most a few
-# words of letters each after a blank line, that together with the first line fill about a printed line, and
-# after them a new paragraph, a list item or the page's end.
-_WIDE_PIECE = re.compile(r"[^\W\d_][\w’'\-]*,?(?: [^\W\d_][\w’'\-]*,?){0,3}")
+# words each (of letters, or a figure: a year, a note's marker) after a blank line, that together with the first
+# line fill about a printed line, and after them a new paragraph, a list item or the page's end.
+# a piece: up to four words, a figure among them ("2018,", "Secretary-General 5 and": a year, a note's marker)
+_WIDE_WORD = r"(?:[^\W\d_][\w’'\-]*|\d{1,4}),?"
+_WIDE_PIECE = re.compile(rf"{_WIDE_WORD}(?: {_WIDE_WORD}){{0,3}}")
 _WIDE_LINE_CHARS = (45, 95)  # the first word and the pieces fill a printed line: more than a short heading's
 _WIDE_START_CHARS = 50  # the first line holds a few words of the wide line only
 _WIDE_PIECES = 8
@@ -273,4 +275,5 @@ def _wide_pieces(lines: list[str], i: int, opens: Callable[[str], bool]) -> list
     following = next((x.strip() for x in lines[at : at + 4] if x.strip()), "")
     closed = not following or following == PAGE_BREAK or opens(following)
     low, high = _WIDE_LINE_CHARS
-    return pieces if closed and words >= 3 and low <= width <= high else None
+    # two pieces may hold the line's last words ("of 6 December" / … / "2018," / "entitled", A/RES/79/81)
+    return pieces if closed and words + len(start.split()) >= 4 and low <= width <= high else None

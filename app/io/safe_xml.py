@@ -17,6 +17,7 @@ from lxml import etree
 from app import cancelling
 from app.errors import InputError
 from app.messages import say
+from app.reasons import why
 
 # characters XML 1.0 cannot hold; those that separate words or lines (vertical tab: Word's line break in copied
 # text; form feed; the file, group, record and unit separators) become a space, so the words stay apart
@@ -191,7 +192,7 @@ def _syntax_error(exc: etree.XMLSyntaxError, name: str, max_depth: int) -> Input
                 depth=max_depth,
             )
         )
-    return InputError(say("{name} is not well-formed XML ({reason})", name=_label(name), reason=_short(exc)))
+    return InputError(say("{name} is not well-formed XML ({reason})", name=_label(name), reason=why(exc)))
 
 
 def parse_xml(data: bytes, *, name: str = "", max_depth: int = MAX_DEPTH) -> etree._Element:
@@ -217,12 +218,6 @@ def _fed(data: bytes) -> etree._Element:
         cancelling.check()
         parser.feed(data[start : start + FEED_BYTES])
     return parser.close()
-
-
-def _short(exc: Exception) -> str:
-    msg = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-    msg = re.sub(r"(?<!\s)\s*\(<string>, line \d+\)$", "", msg)  # a run of spaces read once
-    return msg[:120]
 
 
 def describe_ole(data: bytes, *, name: str = "") -> InputError:
@@ -321,7 +316,7 @@ def read_member(archive: zipfile.ZipFile, member: str, *, name: str = "") -> byt
         zlib.error,  # a corrupted deflate stream
     ) as exc:
         raise InputError(
-            say("{name} is damaged ({part}: {reason})", name=_label(name), part=member, reason=_short(exc))
+            say("{name} is damaged ({part}: {reason})", name=_label(name), part=member, reason=why(exc))
         ) from None
 
 

@@ -41,11 +41,11 @@ _SPACED_COMMA = re.compile(r"(?<=[^\W\d_]) +(?=,(?:\s|$))")
 # "Secretary -General", "Iraqi -led" (a closing quote never has a letter right after it, nor a dash); tried at the
 # start of a word only, not again from each of its letters (a long word read once, not once per letter)
 _SPACED_JOINER = re.compile(r"(?<![^\W\d_])(?P<head>[^\W\d_]+) (?P<tail>[’-][^\W\d_]+)")
-# the English words of one or two letters: other short pieces ("ed", "el", "en") are fragments, whatever a
-# dictionary full of abbreviations says
-_SHORT_WORDS = frozenset(
-    "a i am an as at be by do go he if in is it me my no of on or so to up us we".split()
-)
+# the English words of one or two letters that stand alone in resolutions: other short pieces ("ed", "el",
+# "en") are fragments, whatever a dictionary full of abbreviations says; so are "am", "go", "me", "my" and "us",
+# each under once in 100,000 words of the adopted resolutions of sessions 75-77, where pdftotext's "Program me"
+# is a word set apart
+_SHORT_WORDS = frozenset("a i an as at be by do he if in is it no of on or so to up we".split())
 
 
 def close_up(

@@ -21,7 +21,14 @@ from dataclasses import dataclass, field
 
 from app import inline
 from app.formatting import subparagraph_label
-from app.io.headings import MARKED_HEADING, SECTION_MARK, SEPARATOR, ends_like_a_paragraph, short_heading
+from app.io.headings import (
+    MARKED_HEADING,
+    SECTION_MARK,
+    SEPARATOR,
+    ends_like_a_paragraph,
+    short_heading,
+    unit_lines,
+)
 from app.lexicon import detect_opener, is_known
 from app.model import Annex, Paragraph, Part
 
@@ -235,6 +242,8 @@ def annex_heading(text: str, *, after_heading: bool) -> bool:
 def heading_lines(text: str) -> list[str]:
     """ "I Financing" or "I. Financing" (a numeral and its title read as one line) → ["I", "Financing"]: two
     printed lines, as issued annexes set them."""
+    if units := unit_lines(text.strip()):
+        return units
     m = MARKED_HEADING.match(text.strip())
     return [m.group("mark"), m.group("title")] if m else [text.strip()]
 

@@ -13,6 +13,7 @@ from app.io.amendment_reader import opens_instruction
 from app.io.headings import (
     SECTION_MARK,
     SEPARATOR,
+    UNIT_LABEL,
     annex_or_appendix,
 )
 from app.io.pdf_text import PAGE_BREAK, SUPERSCRIPTS
@@ -85,8 +86,28 @@ _LINE_BREAKS = re.compile(
 
 def printed_characters(text: str) -> str:
     """The text without the characters a copy adds that print as nothing (a space for an invisible separator
-    between words), and with a PDF's uncoded hyphens."""
-    return _WORD_BREAK.sub(" ", _UNCODED_HYPHEN.sub("-", text)).translate(_NO_MARKS)
+    between words, nothing inside one), and with a PDF's uncoded hyphens."""
+    return _WORD_BREAK.sub(_word_break, _UNCODED_HYPHEN.sub("-", text)).translate(_NO_MARKS)
+
+
+def _word_break(m: re.Match[str]) -> str:
+    """A space, unless the letters on both sides make one word the lists hold ("Assem\u200bbly": a PDF or a
+    web page set a break opportunity inside "Assembly") and the two pieces are not both words ("all\u200bStates",
+    "some\u200bthing" stay two words: a separator between words is the likelier)."""
+    text = m.string
+    start, end = m.start(), m.end()
+    while (
+        start > 0 and text[start - 1].isalpha()
+    ):  # back to the previous break: each letter read once or twice
+        start -= 1
+    while end < len(text) and text[end].isalpha():
+        end += 1
+    left, right = text[start : m.start()], text[m.end() : end]
+    if not left or not right:
+        return " "
+    from app.io.invisible_words import one_word  # the word lists load only when a separator sits in letters
+
+    return "" if one_word(left, right) else " "
 
 
 def normalise(text: str) -> list[str]:
@@ -357,7 +378,11 @@ def split_block(block: Block, *, council: bool = False, before: str = "") -> lis
         s = line.strip()
         if i and chunks[-1]:
             prev = lines[i - 1].strip()
-            ends = ends_with_mark(NOTE_MARK_RE.sub("", prev), ",;:.") and not _LABEL_LINE.fullmatch(prev)
+            ends = (
+                ends_with_mark(NOTE_MARK_RE.sub("", prev), ",;:.")
+                and not _LABEL_LINE.fullmatch(prev)
+                and not _unit_title_goes_on(chunks[-1])
+            )
             sub = sub_match(s)
             run_in = bool(sub) and run_in_labels.continued_by(s)
             # a label at a line start inside a run-in list ("there are: (a) …; (b) …") only wraps there
@@ -423,13 +448,14 @@ def split_block(block: Block, *, council: bool = False, before: str = "") -> lis
                 and len(chunks[-1]) > 1
                 and _heads_a_list([prev], s)
                 and ends_with_mark(lines[i - 2], ";:.")
+                and not _unit_title_goes_on(chunks[-1][:-1])
             ):  # ended (a comma may end a line inside one)
                 chunks[-1].pop()  # a heading between a paragraph that ended and a labelled one
                 chunks += [[lines[i - 1]], []]
             elif (
                 (num := NUMBER.match(s))
                 and (s[num.end() :][:1].isupper() or not s[num.end() :].strip())  # "1." alone: text below
-                and (k := _heading_before(chunks[-1]))
+                and (k := _heading_before(chunks[-1], chunks[-2][-1] if len(chunks) > 1 else before))
             ):
                 # a heading of one or two lines between the preamble's last paragraph and "1. Urges …"
                 heading = chunks[-1][-k:]
@@ -609,6 +635,8 @@ def _adopted_title_at(lines: list[str], i: int) -> bool:
     before = NOTE_MARK_RE.sub("", lines[i - 1]).rstrip(SUPERSCRIPTS + " ")
     if not before.endswith(":") or not lines[i].strip()[:1].isupper():
         return False
+    if _unit_title_goes_on(lines[max(0, i - 3) : i]):
+        return False  # the colon is inside a budget unit's title
     for j in range(i, min(i + MAX_TITLE_LINES, len(lines))):
         s = lines[j].strip()
         if j > i and _opens_adopted(s):
@@ -633,13 +661,18 @@ def _title_before(lines: list[str], i: int) -> bool:
     )
 
 
-def _heading_before(chunk: list[str]) -> int:
+def _heading_before(chunk: list[str], before: str = "") -> int:
     """How many last lines of `chunk` (one to three: "Role of the Department … among" / "civilizations …" /
     "nations", A/RES/75/101 B) are a heading over the numbered line that follows: the line before them ended a
     paragraph (a comma too: the preamble's last), and they start with a capital, end without punctuation and
-    do not break off mid-phrase. 0 when they are none."""
-    for k in (1, 2, 3):
-        if len(chunk) <= k or not ends_with_mark(NOTE_MARK_RE.sub("", chunk[-k - 1]).strip(), ",;:."):
+    do not break off mid-phrase. A stack that opens with a budget unit's label is taken whole, four lines at
+    most ("Part XII" / "Safety and security" / "Section 34" / "Safety and security", A/RES/80/242), also where
+    it is all of `chunk` and `before`, the last line of the chunk before it, ended a paragraph. 0 when they
+    are none."""
+    found = 0
+    for k in range(1, MAX_HEADING_LINES + 1):
+        above = chunk[-k - 1] if len(chunk) > k else before if len(chunk) == k else ""
+        if not ends_with_mark(NOTE_MARK_RE.sub("", above).strip(), ",;:."):
             continue
         text = " ".join(x.strip() for x in chunk[-k:])
         if (
@@ -649,8 +682,20 @@ def _heading_before(chunk: list[str]) -> int:
             and not _BROKEN_OFF.search(text)
             and not any(starts_block(x.strip()) for x in chunk[-k:])
         ):
-            return k
-    return 0
+            if UNIT_LABEL.match(chunk[-k].strip()):
+                return k
+            if not found and k < MAX_HEADING_LINES and len(chunk) > k:
+                found = k
+    return found
+
+
+MAX_HEADING_LINES = 4  # a budget unit's stack: "Part XII" / its title / "Section 34" / its title
+
+
+def _unit_title_goes_on(chunk: list[str]) -> bool:
+    """A unit's title broken after a colon ("Section 11" / "… the African Union’s Agenda 2063:" / "The Africa We
+    Want"): the colon ends no paragraph."""
+    return chunk[-1].rstrip().endswith(":") and any(UNIT_LABEL.match(x.strip()) for x in chunk[-3:-1])
 
 
 def _heads_a_list(chunk: list[str], line: str) -> bool:

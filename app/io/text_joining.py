@@ -35,6 +35,7 @@ class LineJoiner:
     lines: list[str] = field(default_factory=list)  # the body's lines, whose words decide first
     _words: set[str] | None = None
     _pairs: set[str] | None = None  # `lost_hyphens.hyphen_pairs` of the document's words
+    _lower_pairs: set[str] | None = None  # `hyphen_pairs` of the compounds written in lower case
     _spaced: set[str] | None = None  # two neighbouring words of the document ("secretary general")
     _hyphened: set[str] | None = None  # compounds the document writes with a hyphen only
 
@@ -83,6 +84,7 @@ class LineJoiner:
             listed=english().listed,
             hyphened_pairs=self._pairs,
             spaced_pairs=self._spaced_pairs(),
+            written_pairs=self._written_pairs(),
         )
         self.rehyphenated += restored
         if joined:
@@ -92,11 +94,23 @@ class LineJoiner:
             self.rehyphenated += restored
         return line
 
+    def _written_pairs(self) -> set[str]:
+        """The two-word pieces of the compounds the document writes in lower case ("well-being"): a name's
+        ("Organisation for Economic Co-operation") does not hyphenate the document's "cooperation"."""
+        if self._lower_pairs is None:
+            self._lower_pairs = hyphen_pairs(
+                w.replace("\u2011", "-")
+                for line in cancelling.each(self.lines)
+                for w in _WORD.findall(line)
+                if w.islower()
+            )
+        return self._lower_pairs
+
     def _spaced_pairs(self) -> set[str]:
         """Every two neighbouring words of the document's lines, in lower case ("secretary general")."""
         if self._spaced is None:
             self._spaced = set()
-            for line in self.lines:
+            for line in cancelling.each(self.lines):
                 words = _WORD.findall(line.lower())
                 self._spaced.update(f"{a} {b}" for a, b in zip(words, words[1:], strict=False))
         return self._spaced

@@ -114,6 +114,10 @@ from app.punctuation import ends_with_mark
 from app.templates import Template
 
 MAX_CHARS = 5_000_000
+# a meeting line, its date and a scan's page furniture (a note of 20 words at most); a longer "word" counts as
+# one for each MAX_WORD_CHARS characters (a paragraph of one 3 MB run is no closing line, and is quoted in none)
+MAX_CLOSING_WORDS = 60
+MAX_WORD_CHARS = 20
 _LINK = re.compile(r"\[([^\]\[]+)\]\((?:[^()\s]*)\)")
 _MD_NOTE_DEF = re.compile(r"^\[\^(?P<label>[\w-]+)\]:\s*(?P<text>.*)$")
 _SUPER_RUN = re.compile(f"[{SUPERSCRIPTS}]+")
@@ -514,8 +518,10 @@ class _Reader:
         return labels_rejoined(kept, label_alone)
 
     def _tables(self, res: Resolution, body: list[Block]) -> list[Block]:
-        """Tables of a PDF's text layer, a cell a line, kept whole as unplaced text (the model has no place for
-        a table; the checks do not read unplaced text), never as paragraphs of their own."""
+        """Tables of a PDF's text layer, a cell a line, kept whole as unplaced text, never as paragraphs of their
+        own: a table paragraph (`Paragraph.table`) needs its rows and columns, which a cell a line does not give
+        (the opened PDF's ruled grids, `app.io.pdf_grid`, give them and are table paragraphs); the checks do not
+        read unplaced text."""
         found = take_tables(body)
         for table in found.tables:
             res.unplaced.append(self._markup(" | ".join(table)))
@@ -779,8 +785,10 @@ class _Reader:
                 opener = opener_in(_plain_with_marks(text), other, tpl)
                 opener = opener if lexicon.is_known(opener, other, LANGUAGE.get()) else ""
             rest = text[len(opener) :] if opener and _plain_with_marks(text).startswith(opener) else text
-            if opener and not NOTE_MARK_RE.sub("", rest).strip(" ,;:.") and " " in opener:
-                # an opener is never the whole paragraph ("Decides to remain seized of the matter.")
+            left = NOTE_MARK_RE.sub("", rest).strip()
+            if opener and not left.strip(",;:.") and left != ":" and " " in opener:
+                # an opener is never the whole paragraph ("Decides to remain seized of the matter."), but is the
+                # whole chapeau of a list ("Further decides:" over its subparagraphs)
                 opener = opener_in(opener.split(" ")[0], part, tpl)
                 rest = text[len(opener) :]
             if not rest.startswith((" ", ",", ";", ":", ".", "\x01")) and rest:
@@ -814,6 +822,10 @@ class _Placing:
         self.nodes: list[Paragraph] = []  # the last paragraph placed at each depth, `top` first
         self.pending_heading: list[str] = []
         self.closing: list[str] = []
+        self.held: list[
+            tuple[int, Para]
+        ] = []  # the paragraphs of `closing`, placed after all if the draft goes on
+        self.held_words = 0  # the words held from the meeting line on
         # the last run of unnumbered paragraphs ending in "." or ";" is operative when nothing is numbered
         self.op_from = unnumbered_operative_start(paras) if not self.numbered else None
         self.prev_text = ""
@@ -824,8 +836,21 @@ class _Placing:
         if p.kind != "sub":
             self.prev_text = p.text
         if self.closing or closing_line(p.text):
-            self.closing.append(p.text)
+            self.held_words += max(len(p.text.split()), len(p.text) // MAX_WORD_CHARS)
+            self.held.append((i, p))
+            if p.kind not in ("num", "sub") and self.held_words <= MAX_CLOSING_WORDS:
+                self.closing.append(p.text)
+                return
+            # a number, or more words than an adopted text's closing lines (its meeting and date, a scan's page
+            # furniture): the draft goes on, and the lines are its own (every paragraph from one typed mid-draft
+            # on was left out, and a last paragraph opening "12th meeting")
+            held, self.held, self.closing, self.held_words = self.held, [], [], 0
+            for at, q in held:
+                self._place(at, q)
             return
+        self._place(i, p)
+
+    def _place(self, i: int, p: Para) -> None:
         if p.kind == "table":
             self._table(p)
             return

@@ -692,7 +692,8 @@ def read_lines(root: etree._Element, walker: Walker) -> list[Line]:
     def table(tbl: etree._Element) -> None:
         walker.tables += 1
         number = walker.tables
-        if any(_deleted_row(tr) for tr in _rows(tbl)):
+        rows = list(_rows(tbl))
+        if any(_deleted_row(tr) or any(tracked_cell(tc) for tc in tr.findall(wtag("tc"))) for tr in rows):
             walker.tracked = True
         for tc, row, column in grid_places(tbl):  # its own cells: a nested table is read once, from its cell
             block(tc, (number, row, column))
@@ -703,22 +704,55 @@ def read_lines(root: etree._Element, walker: Walker) -> list[Line]:
     return out
 
 
+# w:cellMerge's settings (ST_AnnotationVMerge), as w:vMerge's
+VMERGE_REVISED = {"cont": "continue", "rest": "restart"}
+
+
+def merge_revised(tc: etree._Element) -> bool:
+    """Whether a tracked revision (`w:tcPr/w:cellMerge`, ECMA-376 17.13.5.4) merges the cell with the one above
+    or splits it from it: its setting one Word writes, and not the one it had (none said: not merged)."""
+    mark = tc.find(f"{wtag('tcPr')}/{wtag('cellMerge')}")
+    if mark is None:
+        return False
+    applied = mark.get(wtag("vMerge"))
+    return applied in VMERGE_REVISED and applied != (mark.get(wtag("vMergeOrig")) or "rest")
+
+
 def _deleted_row(tr: etree._Element) -> bool:
     trpr = tr.find(wtag("trPr"))
     return trpr is not None and trpr.find(wtag("del")) is not None
 
 
 def grid_places(tbl: etree._Element) -> Iterator[tuple[etree._Element, int, int]]:
-    """A table's own cells (`w:tc`) with their row and grid column, rows deleted in tracked changes left out."""
+    """A table's own cells (`w:tc`) with their row and grid column, rows and cells deleted in tracked changes
+    left out, as Word's Accept shows them: the cells after a deleted cell close up to the left (the reader pads the
+    row to the table's width), and a row whose every cell is deleted is gone."""
     row = 0
     for tr in _rows(tbl):
         if _deleted_row(tr):
             continue
+        cells = tr.findall(wtag("tc"))
+        kept = [tc for tc in cells if tc.find(f"{wtag('tcPr')}/{wtag('cellDel')}") is None]
+        if cells and not kept:
+            continue
         column = 0
-        for tc in tr.findall(wtag("tc")):
+        for tc in kept:
             yield tc, row, column
             column += to_int(_val(tc.find(f"{wtag('tcPr')}/{wtag('gridSpan')}")), 1, max_digits=2) or 1
         row += 1
+
+
+def tracked_cell(tc: etree._Element) -> bool:
+    """Whether a tracked revision inserts or deletes the cell (`w:cellIns`, `w:cellDel`, ECMA-376 17.13.5.1-2)
+    or merges or splits it (`merge_revised`)."""
+    props = tc.find(wtag("tcPr"))
+    if props is None:
+        return False
+    return (
+        props.find(wtag("cellIns")) is not None
+        or props.find(wtag("cellDel")) is not None
+        or merge_revised(tc)
+    )
 
 
 def _rows(table: etree._Element) -> Iterator[etree._Element]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from app.errors import InputError
-from app.files import read_file
+from app.files import exists, read_file
 from app.io.reading import read_document
 from app.messages import say
 from app.model import Resolution
@@ -19,7 +19,7 @@ _READ_LIMIT = 50 * 1024 * 1024
 def parse_proposal(arg: str) -> tuple[str, Path]:
     """("EU", path) for "EU=path"; ("", path) for a tracked Word file. An existing file named with "=" is a file."""
     name, sep, rest = arg.partition("=")
-    if sep and name.strip() and rest and not Path(arg).exists():
+    if sep and name.strip() and rest and not exists(Path(arg)):
         return name.strip(), Path(rest)
     return "", Path(arg)
 

@@ -8,16 +8,17 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from app.edits import Document, replace_document
 from app.errors import InputError
 from app.history import Change
-from app.messages import say
+from app.messages import listed, say
 from app.model import Resolution
 from app.negotiation import merging, rounds
 from app.negotiation.proposals import Proposal
 from app.negotiation.status import Alternative, Status, make_bracket, resolve
+from app.negotiation.table_parts import part_edits, split_target
 
 
 def _negotiation(res: Resolution) -> rounds.Negotiation:
@@ -68,13 +69,21 @@ def add_proposals(doc: Document, proposals: list[Proposal]) -> Change:
     def step(res: Resolution) -> None:
         rounds.add_proposals(_negotiation(res), copy.deepcopy(proposals))
 
-    names = ", ".join(dict.fromkeys(p.proposer for p in proposals))
+    names = listed(list(dict.fromkeys(p.proposer for p in proposals)))
     return _swap(doc, say("Add proposals ({names})", names=names), step)
 
 
-def accept(doc: Document, *, proposal_id: str, target: str) -> Change:
+def accept(doc: Document, *, proposal_id: str, target: str | Sequence[str]) -> Change:
+    """Accept the proposal at `target`: a place, or a table's parts (the cells selected: `table_parts`), taken
+    together as the merge takes them, one step to undo."""
     neg = _negotiation(doc.resolution)
     proposer = neg.proposal(proposal_id).proposer
+    if not isinstance(target, str):
+        return _swap(
+            doc,
+            say("Accept {proposer}", proposer=proposer),
+            lambda res: _accept_parts(res, proposal_id, target),
+        )
 
     def step(res: Resolution) -> Resolution:
         out = rounds.accepted_text(_negotiation(res), res, proposal_id, target)
@@ -84,13 +93,31 @@ def accept(doc: Document, *, proposal_id: str, target: str) -> Change:
     return _swap(doc, say("Accept {proposer}", proposer=proposer), step)
 
 
-def reject(doc: Document, *, proposal_id: str, target: str) -> Change:
+def _accept_parts(res: Resolution, proposal_id: str, targets: Sequence[str]) -> None:
+    """A table's parts of one proposal accepted in place: their edits applied at once on the table as it reads,
+    each part then decided."""
+    neg = _negotiation(res)
+    proposal = neg.proposal(proposal_id)
+    wanted = {id(e) for t in targets for e in part_edits(proposal, t)}
+    if not wanted:
+        raise InputError(say("{proposer} proposes nothing there", proposer=proposal.proposer))
+    tables = dict.fromkeys(split_target(t)[0] for t in targets)
+    for table in tables:
+        rounds.accept_into(neg, res, proposal_id, table, keep=lambda _p, e: id(e) in wanted)
+    for t in targets:
+        rounds.decide(neg, proposal_id, t, rounds.ACCEPT)
+
+
+def reject(doc: Document, *, proposal_id: str, target: str | Sequence[str]) -> Change:
+    """Reject the proposal at `target`: a place, or a table's parts (the cells selected), one step to undo."""
     proposer = _negotiation(doc.resolution).proposal(proposal_id).proposer
-    return _swap(
-        doc,
-        say("Reject {proposer}", proposer=proposer),
-        lambda res: rounds.decide(_negotiation(res), proposal_id, target, rounds.REJECT),
-    )
+    targets = [target] if isinstance(target, str) else list(target)
+
+    def step(res: Resolution) -> None:
+        for each in targets:
+            rounds.decide(_negotiation(res), proposal_id, each, rounds.REJECT)
+
+    return _swap(doc, say("Reject {proposer}", proposer=proposer), step)
 
 
 def merge(doc: Document, *, target: str, fields: dict[str, str], proposal_ids: list[str]) -> Change:

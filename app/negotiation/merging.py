@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from app.errors import InputError
-from app.messages import reason, say
+from app.messages import listed, reason, say
 from app.model import Resolution
 from app.negotiation import rounds
 from app.negotiation.compilation import Compilation
@@ -313,9 +313,11 @@ def _merge_place(
         try:
             rounds.accept_into(work, out, [p.id for p in chosen], target, lookups[version], keep=keep)
         except InputError as exc:
-            who = ", ".join(p.proposer for p in chosen)
+            who = listed([p.proposer for p in chosen])
             labels = [item.label for item in its if choices.accepted.get(item.key)]
-            place = labels[0] if len(labels) == 1 else "; ".join(labels)  # one: said in the interface's words
+            place = (
+                labels[0] if len(labels) == 1 else listed(labels, "; ")
+            )  # one: said in the interface's words
             raise InputError(
                 say("{place} ({who}): {reason}", place=place, who=who, reason=reason(exc))
             ) from None

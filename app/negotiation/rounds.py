@@ -13,11 +13,11 @@ from __future__ import annotations
 import copy
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from app.errors import InputError
-from app.messages import say
+from app.messages import reason, say
 from app.model import Paragraph, Resolution
 from app.negotiation import numbering
 from app.negotiation.compilation import Compilation, compile_text, mark_brackets
@@ -35,6 +35,7 @@ from app.negotiation.proposals import (
     by_target,
     delete_all,
     edit_notes,
+    edit_target,
     list_keys,
     place_after,
     set_title,
@@ -71,7 +72,7 @@ class Revision:
         try:
             return from_dict(self.text)
         except InputError as exc:
-            raise InputError(self.damage_message(str(exc))) from None
+            raise InputError(self.damage_message(reason(exc))) from None
 
     def damage_message(self, why: str) -> str:
         return say(
@@ -202,8 +203,10 @@ def add_proposals(neg: Negotiation, proposals: list[Proposal]) -> None:
 
 
 def open_proposals(neg: Negotiation) -> list[Proposal]:
-    """The proposals on the latest revision with something still to decide, each without the rows and cells
-    of a table decided one at a time (a table whose every part is decided is decided)."""
+    """The proposals on the latest revision with something still to decide, each with only what is still to
+    decide: not its edits at a place accepted or rejected (the G77's words in OP 2 rejected, its OP 3 bis still
+    open), nor the rows and cells of a table decided one at a time (a table whose every part is decided is
+    decided)."""
     decided = neg.decided()
     out = []
     for p in neg.proposals:
@@ -212,8 +215,15 @@ def open_proposals(neg: Negotiation) -> list[Proposal]:
         done = decided.get(p.id, set())
         left = open_edits(p, done)
         if left.targets() - done:
-            out.append(left)
+            out.append(_undecided(left, done))
     return out
+
+
+def _undecided(proposal: Proposal, done: set[str]) -> Proposal:
+    """The proposal without its edits at places decided already."""
+    if not done & proposal.targets():
+        return proposal
+    return replace(proposal, edits=[e for e in proposal.edits if edit_target(e) not in done])
 
 
 def compile_open(neg: Negotiation) -> Compilation:

@@ -15,7 +15,7 @@ from enum import Enum
 
 from app import inline
 from app.errors import InputError
-from app.messages import say, say_plural
+from app.messages import listed, say, say_plural
 from app.model import Paragraph, Resolution, new_id
 
 MAX_STATUS_CHANGES = 10_000
@@ -140,6 +140,6 @@ def refuse_brackets(res: Resolution) -> None:
             n,
             "the text still has {count} bracket ({places}): resolve them before making the L document",
             "the text still has {count} brackets ({places}): resolve them before making the L document",
-            places=", ".join(places),
+            places=listed(places),
         )
     )

@@ -30,6 +30,7 @@ from typing import Any
 
 from app.errors import InputError
 from app.findings import Finding, Severity
+from app.messages import reason
 from app.model import MAX_DOCUMENT_CELLS, MAX_TABLE_COLUMNS, Footnote, Resolution
 from app.negotiation.proposals import (
     FIELDS,
@@ -329,5 +330,5 @@ def damaged_revisions(res: Resolution) -> list[Finding]:
         try:
             rev.resolution()
         except InputError as exc:
-            out.append(Finding("import.negotiation", Severity.WARNING, str(exc)))
+            out.append(Finding("import.negotiation", Severity.WARNING, reason(exc)))
     return out

@@ -77,18 +77,31 @@ def part_at(
     """The part target of `proposal` at the working text's cell (`row`, `column`) of a table, "" where it
     proposes nothing there: the row's deletion, else the cell's words, else the rows it adds after the row.
     `base` is the revision the proposal was made on; the working text's rows are paired with its rows."""
+    found = parts_at(base, working, proposal, table_id, [(row, column)])
+    return found[0] if found else ""
+
+
+def parts_at(
+    base: Resolution, working: Resolution, proposal: Proposal, table_id: str, cells: Iterable[tuple[int, int]]
+) -> list[str]:
+    """The part targets of `proposal` at the working text's `cells` (row, column) of a table, each once, in the
+    order of the cells: `part_at` for the cells selected, the rows paired once for all of them."""
     from app.compare.table_diff import row_pairs
 
     old, now = base.find(table_id), working.find(table_id)
     if old is None or now is None or not old.is_table or not now.is_table:
-        return ""
-    at = next((x for x, y in row_pairs(old.table, now.table) if y == row and x is not None), None)
-    if at is None:
-        return ""
+        return []
+    rows = {y: x for x, y in row_pairs(old.table, now.table) if x is not None and y is not None}
     parts = {
         part for part, _ in own_parts(proposal, [e for e in proposal.edits if edit_target(e) == table_id])
     }
-    for part in (f"row {at}", f"cell {at} {column}", f"after {at}"):
-        if part_target(table_id, part) in parts:
-            return part_target(table_id, part)
-    return ""
+    out: dict[str, None] = {}
+    for row, column in cells:
+        at = rows.get(row)
+        if at is None:
+            continue
+        for part in (f"row {at}", f"cell {at} {column}", f"after {at}"):
+            if part_target(table_id, part) in parts:
+                out.setdefault(part_target(table_id, part))
+                break
+    return list(out)

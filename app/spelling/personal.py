@@ -4,13 +4,15 @@
 The editor reads it lazily, on its spelling thread (`SpellingSession.warm_up`): a list of a million words took
 1.5 s, which at start froze the window. A file past MAX_BYTES (a file named by mistake, a list grown without
 end) is not refused whole: its first MAX_BYTES are read, the words of its whole lines kept, and `note` says so in
-one line; lines that are no word (undecodable bytes, spaces inside, past MAX_WORD characters) are left out. A
-dictionary read so in part is never written whole again, which would lose the rest: a word added is appended,
-and removing one is refused in one line.
+one line; lines that are no word (undecodable bytes, spaces inside, control characters, past MAX_WORD characters)
+are left out. A dictionary read so in part is never written whole again, which would lose the rest: a word added is
+appended, in the file's own encoding, and removing one is refused in one line. A list saved by a Windows editor
+is read as it was saved: UTF-8 with a byte-order mark, UTF-16 or UTF-32 ("Unicode" in Notepad).
 """
 
 from __future__ import annotations
 
+import re
 import threading
 from pathlib import Path
 
@@ -18,11 +20,13 @@ import platformdirs
 
 from app.atomic import write_text
 from app.errors import InputError, SaveError
-from app.files import read_file
+from app.files import encoding_of, read_file
 from app.messages import reason, say
+from app.reasons import why
 
 MAX_BYTES = 16 * 1024 * 1024  # a word list of a million words; past it, a file named by mistake
 MAX_WORD = 100  # characters: a longer line is no word (a pasted paragraph, a binary file)
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")  # a NUL or control inside a word: a binary file's line
 
 
 def default_dictionary_path() -> Path:
@@ -41,6 +45,7 @@ class PersonalDictionary:
         self._loaded = False
         self.partial = False  # some of the file is not read or no word: never written whole again
         self.note = ""  # one line on what was left out of a file past MAX_BYTES, else ""
+        self._encoding = "utf-8"  # the file's, for a word appended to a file read in part
         if not lazy:
             self.reload()
 
@@ -68,7 +73,7 @@ class PersonalDictionary:
                     say(
                         "cannot read the personal dictionary {name}: {reason}",
                         name=self.path.name,
-                        reason=str(exc.strerror),
+                        reason=why(exc),
                     )
                 ) from None
             try:
@@ -80,16 +85,18 @@ class PersonalDictionary:
 
     def _read(self, data: bytes) -> None:
         cut = len(data) > MAX_BYTES
-        if cut:  # the words of the whole lines within the bound
-            data = data[: data.rfind(b"\n", 0, MAX_BYTES + 1) + 1]
+        self._encoding = encoding_of(data)
+        text = data.decode(self._encoding, "replace").removeprefix("\ufeff")
+        if cut:  # the words of the whole lines within the bound (a half character after the last one)
+            text = text[: text.rfind("\n") + 1]
         words: dict[str, str] = {}
         left_out = False
-        for line in data.decode("utf-8", "replace").splitlines():
+        for line in text.splitlines():
             parts = line.split()
             if not parts or parts[0].startswith("#"):
                 continue
             word = parts[0]
-            if len(parts) > 1 or len(word) > MAX_WORD or "\ufffd" in word:
+            if len(parts) > 1 or len(word) > MAX_WORD or "\ufffd" in word or _CONTROL.search(word):
                 left_out = True
                 continue
             words.setdefault(word.lower(), word)
@@ -165,12 +172,17 @@ class PersonalDictionary:
     def _append(self, word: str) -> None:
         """A word added to a dictionary read in part: at the file's end, the rest of it untouched."""
         try:
+            newline = "\n".encode(self._encoding)
             with self.path.open("rb+") as file:
-                ends_line = file.seek(0, 2) == 0 or (file.seek(-1, 2) >= 0 and file.read(1) == b"\n")
-                file.write((b"" if ends_line else b"\n") + word.encode("utf-8") + b"\n")
+                size = file.seek(0, 2)
+                ends_line = size == 0 or (
+                    size >= len(newline) and file.seek(-len(newline), 2) >= 0 and file.read() == newline
+                )
+                file.seek(0, 2)
+                file.write((b"" if ends_line else newline) + (word + "\n").encode(self._encoding))
         except OSError as exc:
             raise SaveError(
-                say("cannot save {name}: {reason}", name=self.path.name[:80], reason=exc.strerror or str(exc))
+                say("cannot save {name}: {reason}", name=self.path.name[:80], reason=why(exc))
             ) from None
         self._stamped()
 

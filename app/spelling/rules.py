@@ -18,6 +18,7 @@ from app.digits import to_int
 from app.errors import InputError, TemplateError
 from app.findings import Severity
 from app.messages import Message, reason, say
+from app.reasons import why
 from app.spelling.pattern_shape import can_hang
 
 KINDS = ("existence", "substitution", "capitalization", "italics")
@@ -304,7 +305,7 @@ def _swap_patterns(swap: Any, flags: int, fail: Any) -> list[tuple[re.Pattern[st
             problem = say(
                 "replacement {replacement} does not fit its pattern: {reason}",
                 replacement=repr(replacement),
-                reason=str(exc),
+                reason=why(exc),
             )
             raise fail(pattern, problem) from None
         patterns.append((compiled, replacement))
@@ -346,12 +347,12 @@ def _test_template(compiled: re.Pattern[str], replacement: str) -> None:
 
 
 def _read(path: Path) -> str:
-    from app.files import read_file
+    from app.files import encoding_of, read_file
 
     try:
-        return read_file(path, 16 * 1024 * 1024).decode(
-            "utf-8"
-        )  # a pipe or a device is refused, not waited on
+        data = read_file(path, 16 * 1024 * 1024)  # a pipe or a device is refused, not waited on
+        # a file saved as "UTF-8 with BOM" was "not valid TOML (line 1, column 1)", one in UTF-16 "cannot be read"
+        return data.decode(encoding_of(data)).removeprefix("\ufeff")
     except (InputError, UnicodeDecodeError) as exc:
         raise TemplateError(
             say("{name}: cannot read the rules file ({reason})", name=path.name, reason=reason(exc))
@@ -363,7 +364,7 @@ def _parse(path: Path, text: str) -> dict[str, Any]:
         return parse_toml(text)
     except TOMLDecodeError as exc:
         raise TemplateError(
-            say("{name}: not valid TOML: {reason}", name=path.name, reason=str(exc))
+            say("{name}: not valid TOML: {reason}", name=path.name, reason=why(exc))
         ) from None
     except RecursionError:  # the parser recurses into each array and inline table: a thousand deep ended it
         raise TemplateError(
@@ -434,7 +435,7 @@ def _compile(pattern: str, flags: int, fail: Any, key: str) -> re.Pattern[str]:
         catastrophic = can_hang(pattern, flags)
     except (re.error, RecursionError, OverflowError) as exc:
         raise fail(
-            key, say("bad pattern {pattern}: {reason}", pattern=repr(pattern)[:80], reason=str(exc))
+            key, say("bad pattern {pattern}: {reason}", pattern=repr(pattern)[:80], reason=why(exc))
         ) from None
     if catastrophic:  # Python's re has no timeout: refuse what could backtrack for ever (ReDoS)
         raise fail(
@@ -455,7 +456,7 @@ def _check_placeholders(message: str, fail: Any) -> None:
             if name is not None
         ]
     except ValueError as exc:
-        raise fail("message", say("bad placeholder in message: {reason}", reason=str(exc))) from None
+        raise fail("message", say("bad placeholder in message: {reason}", reason=why(exc))) from None
     # a placeholder is its name alone: "{match:>99999999999}" made each finding's message that wide (MemoryError)
     for name, spec, conversion in fields:
         if spec or conversion:

@@ -15,6 +15,7 @@ import pytest
 from app.atomic import backup_path, write_atomic
 from app.errors import SaveError
 from app.model import Paragraph, Resolution
+from app.reasons import system_reason
 from app.storage import load_project, save_project
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -51,7 +52,7 @@ def test_backup_is_replaced_by_rename_never_written_in_place(tmp_path, monkeypat
         real_replace(src, dst)
 
     monkeypatch.setattr(os, "replace", fail_on_backup)
-    with pytest.raises(SaveError, match="No space left"):
+    with pytest.raises(SaveError, match="the disk is full"):
         save_project(draft("three"), path)
     assert backup.read_bytes() == before  # whole: the previous backup, not a truncated copy
     assert load_project(path).title == "two"
@@ -233,6 +234,6 @@ def test_a_rename_refused_for_good_is_one_line_and_leaves_the_file(tmp_path, mon
     monkeypatch.setattr(atomic.time, "sleep", lambda seconds: None)
     with pytest.raises(SaveError) as err:
         write_atomic(target, b"new")
-    assert "\n" not in str(err.value) and "Access is denied" in str(err.value)
+    assert "\n" not in str(err.value) and str(system_reason(PermissionError(13, ""))) in str(err.value)
     assert target.read_bytes() == b"old"
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]

@@ -45,10 +45,15 @@ def _without_field(text: str, key: str) -> str:
     return "\n".join(kept) + "\n"
 
 
-def _toml_reason(text: str) -> str:
-    with pytest.raises(TOMLDecodeError) as caught:
+def _toml_reason(text: str, broken_line: str, code: str) -> str:
+    """The position of the slip in the user's language: the line the copy broke, the column after its last
+    character (where the parser wanted a value); the parser's own English words stay out."""
+    with pytest.raises(TOMLDecodeError):
         parse_toml(text)
-    return str(caught.value)
+    line = text.splitlines().index(broken_line) + 1
+    return said(
+        code, "at line {line}, column {column}{words}", line=line, column=len(broken_line) + 1, words=""
+    )
 
 
 # each case: how the copy of the real template is broken, and the refusal the catalog says for it
@@ -60,7 +65,7 @@ def _missing_paper(text: str, code: str) -> tuple[str, str]:
 
 def _bad_toml(text: str, code: str) -> tuple[str, str]:
     broken = text.replace("has_title = true", "has_title = ", 1)
-    why = _toml_reason(broken)
+    why = _toml_reason(broken, "has_title = ", code)
     return broken, said(code, "{name}: not valid TOML ({reason})", name=TEMPLATE, reason=why)
 
 
@@ -106,9 +111,9 @@ def test_a_broken_template_is_refused_in_the_interface_language(
     assert explain(refused.value, interface.ENGLISH) == str(refused.value) != expected  # English as before
 
 
-def _broken_style(tmp_path: Path) -> tuple[Path, str, int, str]:
+def _broken_style(tmp_path: Path) -> tuple[Path, str, int, int]:
     """A copy of the UN style with one swap pattern of a real rule made unbalanced: (the folder, the bad
-    pattern, its line in the file, what Python's re says of it)."""
+    pattern, its line in the file, the index of the bracket left open)."""
     folder = tmp_path / "UN"
     shutil.copytree(resource("styles", "UN"), folder)
     path = folder / RULE
@@ -119,38 +124,43 @@ def _broken_style(tmp_path: Path) -> tuple[Path, str, int, str]:
     bad = key + "("
     lines[swap] = lines[swap].replace(key, bad, 1)
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    with pytest.raises(re.error) as caught:
+    with pytest.raises(re.error):
         re.compile(bad)
-    return folder, bad, swap + 1, str(caught.value)
+    return folder, bad, swap + 1, bad.rindex("(")  # Python's re says where the bracket it cannot close opens
 
 
-def _bad_pattern(code: str, bad: str, line: int, why: str) -> str:
+def _pattern_reason(code: str, at: int) -> str:
+    """Where the pattern fails, in the user's language (the character counted from 1); re's English words out."""
+    return said(code, "not a valid pattern at character {position}{words}", position=at + 1, words="")
+
+
+def _bad_pattern(code: str, bad: str, line: int, at: int) -> str:
     where = said(code, "{name}, line {line}", name=RULE, line=line)
-    problem = said(code, "bad pattern {pattern}: {reason}", pattern=repr(bad)[:80], reason=why)
+    problem = said(
+        code, "bad pattern {pattern}: {reason}", pattern=repr(bad)[:80], reason=_pattern_reason(code, at)
+    )
     return said(code, "{name}: {reason}", name=where, reason=problem)
 
 
 @pytest.mark.parametrize("code", CODES)
 def test_a_rule_with_a_bad_pattern_is_refused_with_its_line(tmp_path: Path, code: str) -> None:
-    folder, bad, line, why = _broken_style(tmp_path)
+    folder, bad, line, at = _broken_style(tmp_path)
     with pytest.raises(TemplateError) as refused:
         load_style(folder)
     assert f"{RULE}, line {line}: bad pattern" in str(refused.value)  # the English names file and line
-    assert explain(refused.value, code) == _bad_pattern(code, bad, line, why)
+    assert explain(refused.value, code) == _bad_pattern(code, bad, line, at)
 
 
 @pytest.mark.parametrize("code", CODES)
 def test_the_checks_finding_for_a_broken_style_reads_in_the_interface_language(
     tmp_path: Path, code: str
 ) -> None:
-    folder, bad, line, why = _broken_style(tmp_path)
+    folder, bad, line, at = _broken_style(tmp_path)
     res = read_document(FIXTURES / "cli" / "clean.txt").resolution
     speller = SpellingSettings(personal_dictionary=None, styles=(folder,))
     failed = [f for f in check_document(res, speller=speller) if f.rule == "style.failed"]
     assert failed  # the check goes on without the style and says why
-    expected = said(
-        code, "The spelling and style check failed: {exc}", exc=_bad_pattern(code, bad, line, why)
-    )
+    expected = said(code, "The spelling and style check failed: {exc}", exc=_bad_pattern(code, bad, line, at))
     assert {localize(f.message, code) for f in failed} == {expected}
 
 

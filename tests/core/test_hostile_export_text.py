@@ -101,8 +101,11 @@ def test_a_proposer_named_with_an_undecodable_byte_compiles(tmp_path: Path, out:
 
 def test_a_sponsor_given_with_an_undecodable_byte_makes_an_amendment_text(tmp_path: Path) -> None:
     base = _project(tmp_path)
+    _, new = _pair()
+    copy_path = tmp_path / "copy.json"  # a changed copy: an unchanged one is no amendment (exit 2)
+    storage.save_project(new, copy_path)
     sponsor = os.fsdecode(b"Fran\xe7e")  # Latin-1 typed in a UTF-8 terminal
-    argv = ["amend", str(base), str(base), "--sponsor", sponsor, "-o", str(tmp_path / "a.txt")]
+    argv = ["amend", str(base), str(copy_path), "--sponsor", sponsor, "-o", str(tmp_path / "a.txt")]
     assert cli.run(argv) == 0
     assert "Fran?e" in (tmp_path / "a.txt").read_text(encoding="utf-8")
 

@@ -31,6 +31,7 @@ from app.model import Annex, Footnote, Paragraph, Resolution, ResolutionPart
 from app.negotiation import proposals, table_proposals
 from app.negotiation.proposals import InsertRow, derive
 from app.paths import resource
+from app.reasons import system_reason
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "tests" / "fixtures" / "cli" / "clean.txt"
@@ -321,7 +322,7 @@ def test_an_output_closed_or_full_is_said_in_one_line_not_as_a_bug(monkeypatch, 
     code = run(["check", str(SAMPLE)])
     lines = err.getvalue().strip().splitlines()
     assert code == 2 and len(lines) == 1 and "internal error" not in lines[0]
-    assert ("closed" if number == errno.EPIPE else os.strerror(number)) in lines[0]
+    assert ("closed" if number == errno.EPIPE else system_reason(OSError(number, ""))) in lines[0]
 
 
 def test_a_full_disk_under_the_output_is_said_in_french(monkeypatch) -> None:  # noqa: ANN001

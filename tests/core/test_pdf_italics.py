@@ -150,3 +150,38 @@ def test_an_adjective_opener_run_on_into_of_draws_a_note() -> None:
     conscious, mindful = (found[p.id] for p in res.preamble)
     assert (conscious.rule, conscious.severity) == ("openers.span", Severity.INFO)
     assert (mindful.rule, mindful.severity) == ("openers.span", Severity.WARNING)
+
+
+A_80_L_34 = FIXTURES / "reading" / "A_80_L.34.pdf"
+
+
+def test_a_word_the_reader_hyphenated_keeps_the_pdfs_italics() -> None:
+    """A/80/L.34 sets a target in italics, "… have an operational noncommunicable diseases … by 2030.", and
+    writes "non-communicable" elsewhere: the reader gives the word its hyphen, and the italic run goes on through
+    both halves as the PDF's does (it broke there: "operational* non-communicable *diseases")."""
+    runs = [" ".join(run.split()) for _, run, _ in _runs(A_80_L_34)]
+    pdf_runs = [run for run in runs if "operational noncommunicable" in run]
+    assert pdf_runs  # the PDF's italic run, with the word whole in it
+    res = read_document(A_80_L_34).resolution
+    paragraphs = [p for _, p in res.paragraphs()] + list(res.annex_paragraphs())
+    read_runs = [
+        s.text
+        for p in paragraphs
+        for s in inline.parse(p.text)
+        if s.italic and "operational" in s.text and "surveillance" in s.text
+    ]
+    assert [" ".join(r.replace("non-communicable", "noncommunicable").split()) for r in read_runs] == [
+        r.rstrip(".") for r in pdf_runs
+    ]
+
+
+def test_both_halves_of_a_word_split_by_the_reader_take_its_italics() -> None:
+    text = "Decides to act on noncommunicable diseases"
+    italic = bytearray(len(text))
+    for word in ("Decides", "noncommunicable diseases"):
+        at = text.index(word)
+        italic[at : at + len(word)] = b"\1" * len(word)
+    res = Resolution()
+    res.operative = [Paragraph("Decides", "to act on non-communicable diseases")]
+    set_pdf_italics(res, PdfWords.of(text, italic))
+    assert res.operative[0].text == "to act on *non-communicable diseases*"

@@ -11,7 +11,7 @@ first words stacked over the paragraph's next line:
     implement …
 
 The pieces go back between the two. The answer is the UN's XML of the same resolution: the paragraph's words from
-where the wide line starts to its end, in order (A/RES/79/8 and A/RES/78/319, development half; sources in
+where the wide line starts to its end, in order (A/RES/79/8, 78/319 and 79/81, development half; sources in
 tests/fixtures/reading/README.md); the page-break case of A/C.1/80/L.15 is read against its opened PDF.
 """
 
@@ -57,7 +57,12 @@ def _stacked_start(layer: str) -> str:
 
 @pytest.mark.parametrize(
     ("stem", "xml"),
-    [("A_RES_79_8", "A_RES_79_8-2421179E.xml"), ("A_RES_78_319", "A_RES_78_319-2414122E.xml")],
+    [
+        ("A_RES_79_8", "A_RES_79_8-2421179E.xml"),
+        ("A_RES_78_319", "A_RES_78_319-2414122E.xml"),
+        # two pieces, a year among them: "of 6 December" / … / "2018," / "entitled"
+        ("A_RES_79_81", "A_RES_79_81-2423037E.xml"),
+    ],
 )
 def test_the_pieces_of_a_wide_line_go_back_in_the_paragraph(stem: str, xml: str) -> None:
     layer = (LAYERS / f"{stem}-pdftotext.txt").read_text(encoding="utf-8")

@@ -15,6 +15,7 @@ import pytest
 
 from app import recovery, storage
 from app.documents import new_resolution
+from app.reasons import system_reason
 from tests.gui.shown import shown_window
 from tests.gui.test_editor import draft, rows
 from widgets.background import SyncRunner
@@ -101,7 +102,7 @@ def test_a_save_refused_by_the_folder_or_the_disk_keeps_the_draft_and_the_file(
     _refuse(monkeypatch, folder, code)
     assert not window.files.save()
     assert len(prompter.errors) == 1 and "\n" not in prompter.errors[0][1]
-    assert os.strerror(code) in prompter.errors[0][1]
+    assert system_reason(OSError(code, "")) in prompter.errors[0][1]  # the same words on every system
     assert window.doc.history.modified and window.res.operative[-1].text.endswith("of the matter")
     assert path.read_bytes() == before and sorted(p.name for p in folder.iterdir()) == ["draft.json"]
     assert not window.files.export_pdf(folder / "draft.pdf")  # an export there says why too

@@ -76,6 +76,7 @@ def test_the_facilitators_round(window: MainWindow, prompter, corpus, tmp_path: 
     panel._clicked(QUrl(f"entry:{new_id}"))
     panel.view.reject_button.click()
     assert window.res.find(new_id) is None
+    prompter.choices = ["Issue Rev.1 all the same"]  # CANZ's proposal is still open: asked, and left behind
     panel.view.revision_button.click()
     assert window.res.negotiation.version == "Rev.1"
     assert panel.view.summary.text().startswith("<b>Rev.1</b>")
