@@ -64,8 +64,10 @@ def _insert_after(doc: QTextDocument, cursor: QTextCursor, html: str) -> None:
         source, target = source.next(), target.next()
 
 
-def cuts(body: list[str], size: int = SLICE_CHARS) -> list[int]:
-    """Where the body is cut into slices of about `size` characters: only between two paragraphs."""
+def cuts(body: list[str], size: int | None = None) -> list[int]:
+    """Where the body is cut into slices of about `size` characters (SLICE_CHARS, read when called: a test
+    lowers it): only between two paragraphs."""
+    size = SLICE_CHARS if size is None else size
     out, since = [], 0
     for k in range(1, len(body)):
         since += len(body[k - 1])
@@ -140,6 +142,35 @@ def patch(doc: QTextDocument, head: str, old: list[str], new: list[str], starts:
     starts[lo:hi] = [found.get(k, -1) for k in range(lo, hi)]
     starts[hi:] = [s + shift if s >= 0 else -1 for s in starts[hi:]]
     return True
+
+
+LAYOUT_BLOCKS = 300  # blocks Qt is asked to lay out per turn when a patch or a follow waits for it (~40 ms)
+
+
+def _is_laid_out(doc: QTextDocument, number: int) -> bool:
+    layout = doc.findBlockByNumber(number).layout()
+    return layout is not None and layout.lineCount() > 0
+
+
+def lay_out_toward(doc: QTextDocument, number: int, step: int | None = None) -> bool:
+    """Whether block `number` is laid out; if not, have Qt lay out `step` (LAYOUT_BLOCKS) more blocks toward it.
+    Qt lays a page out lazily from the top, a little per timer tick: asking for a block far down lays out every
+    block before it in one call (seconds at 20,000 paragraphs)."""
+    if _is_laid_out(doc, number):
+        return True
+    lo, hi = 0, number  # the first block not laid out, by bisection: Qt lays out from the top
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if _is_laid_out(doc, mid):
+            lo = mid + 1
+        else:
+            hi = mid
+    reach = doc.findBlockByNumber(min(number, lo + (LAYOUT_BLOCKS if step is None else step)))
+    doc.documentLayout().blockBoundingRect(reach)  # lays out up to this block, if Qt's lazy layout has not
+    if not _is_laid_out(doc, lo):  # Qt holds its layout finished with blocks left out: lay those out anew
+        start = doc.findBlockByNumber(lo).position()
+        doc.markContentsDirty(start, reach.position() + reach.length() - start)
+    return _is_laid_out(doc, number)
 
 
 class PageBuilder(QObject):

@@ -248,20 +248,15 @@ NARROW_PANE = 480  # px of viewport under which the page's margins shrink
 # HTML characters from which a page is parsed in slices and patched where it changed (20,000 paragraphs: 16 MB,
 # three seconds in one `setHtml`); a shorter page is set in one call (300,000: about 400 paragraphs, 60 ms)
 SLICED_FROM = 300_000
-RETRY_MS = 200  # how often a page or a paragraph to follow, waiting for Qt's layout, is tried again
+RETRY_MS = (
+    20  # how soon a page or a paragraph to follow, waiting for Qt's layout, is tried again (laid out further)
+)
 
 
 def _wraps_anywhere(pieces: PagePieces) -> bool:
     """`has_unbreakable_run` of the whole page, read piece by piece: a piece starts and ends with a tag, which
     ends a run, and a piece shorter than the longest word costs nothing (the whole 16 MB page: two seconds)."""
     return any(has_unbreakable_run(piece) for piece in (pieces.head, pieces.foot, *pieces.body))
-
-
-def _laid_out(doc: QTextDocument, starts: list[int]) -> bool:
-    """Whether Qt has laid out the last known block in `starts` (its lazy layout runs from the top)."""
-    number = next((s for s in reversed(starts) if s >= 0), 0)
-    layout = doc.findBlockByNumber(number).layout()
-    return layout is not None and layout.lineCount() > 0
 
 
 class PreviewPane(QTextBrowser):
@@ -371,8 +366,10 @@ class PreviewPane(QTextBrowser):
         if self._starts is None:
             found = page_fill.block_starts(self.document(), len(shown.body))
             self._starts = [found.get(k, -1) for k in range(len(shown.body))]
-        first = page_fill.first_change(shown.body, pieces.body)
-        if not force and first > 0 and not _laid_out(self.document(), self._starts[: first + 1]):
+        # a patch while Qt's lazy layout has not reached the page's end leaves every block after the change
+        # unlaid, blank for good (Qt takes its layout as finished): the patch waits for the whole page
+        doc = self.document()
+        if not page_fill.lay_out_toward(doc, doc.blockCount() - 1, doc.blockCount() if force else None):
             return None
         if not page_fill.patch(self.document(), pieces.head, shown.body, pieces.body, self._starts):
             return False
@@ -442,7 +439,8 @@ class PreviewPane(QTextBrowser):
         if position is None:
             return
         block = self.document().findBlock(position)
-        if not block.layout().lineCount():  # not laid out yet: asking where it is would lay out all before it
+        # not laid out yet: asking where it is would lay out all before it at once; a step more each turn
+        if not page_fill.lay_out_toward(self.document(), block.blockNumber()):
             self._follow_later = paragraph_id
             self._retry.start()
             return
