@@ -14,10 +14,11 @@ from PySide6.QtGui import QColor, QPalette, QResizeEvent, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from app import inline
-from app.interface import fill, tr
+from app.interface import tr
 from app.render import Block, Rendered
 from app.table_merges import covered
 from widgets import page_fill
+from widgets.table_cap import TABLE_ROWS, capped
 from widgets.wrapping import fit_wrap_mode, has_unbreakable_run, set_html
 
 PAGE_CSS = """
@@ -121,18 +122,14 @@ def _span_attributes(merge: tuple[int, int, int, int] | None) -> str:
     )
 
 
-PREVIEW_TABLE_ROWS = 300
-"""Rows of one table the preview lays out, at most. Qt lays a rich-text table out at about a millisecond a row
-(5,000 rows, the model's bound: 3 s of a 9.5 s open, 14 s on a loaded machine); the largest table of an issued
-resolution, the scale of assessments, has 194. The rows past it are said under the table, and kept: the grid
-and every export show them."""
+PREVIEW_TABLE_ROWS = TABLE_ROWS  # rows of one table the preview lays out, at most (widgets/table_cap.py)
 
 
 def table_html(block: Block, numbers: dict[str, int], mark: str = "") -> str:
     """A table at the body column as issued: a thin rule above the header, thicker ones below it and below
     the last row (Qt's rich text draws cell borders only, so the rules are the rows' top borders), no
     vertical rules. Past PREVIEW_TABLE_ROWS rows, the first ones and a line saying how many are left out."""
-    shown = block.cells[:PREVIEW_TABLE_ROWS]
+    shown, left_out = capped(block.cells, f"margin-left: {BODY}px; margin-bottom: 8px;")
     rows = []
     last = len(shown) - 1
     # a merge reaching past the rows shown ends with them
@@ -151,15 +148,7 @@ def table_html(block: Block, numbers: dict[str, int], mark: str = "") -> str:
         f'<table cellspacing="0" cellpadding="2" style="margin-left: {BODY}px; margin-bottom: 8px; '
         f'border-collapse: collapse; {mark}">{"".join(rows)}</table>'
     )
-    if len(shown) == len(block.cells):
-        return table
-    left_out = fill(
-        "The preview shows the first {shown} of this table's {rows} rows; the draft keeps them all, the table "
-        "in the paragraph list and every export show them.",
-        shown=len(shown),
-        rows=len(block.cells),
-    )
-    return f'{table}<p style="margin-left: {BODY}px; margin-bottom: 8px;"><i>{escape(left_out)}</i></p>'
+    return table + left_out
 
 
 @dataclass(frozen=True)
