@@ -10,6 +10,19 @@ before this pass (`setHtml` of the whole page, with the wrapping check over it),
 (parsed a slice per turn of the event loop and swapped in; typing patches the changed blocks). The draft is
 rendered before the clock starts (the window renders a keystroke's paragraph only). Wall-clock times: other
 work on the machine moves them.
+
+Measured 2026-12-07 (loaded 2-core machine), longest pause / until the page shown is the one asked for, in ms:
+
+| paragraphs | page | open | keystroke | paragraph removed |
+|---|---|---|---|---|
+| 2,000 | one call | 249 / 247 | 333 / 324 | 333 / 331 |
+| 2,000 | slices | 122 / 497 | 41 / 41 | 166 / 961 |
+| 20,000 | one call | 3,644 / 3,634 | 2,417 / 2,409 | 2,145 / 2,143 |
+| 20,000 | slices | 401 / 9,365 | 381 / 2,207 | 713 / 8,120 |
+
+A keystroke's patch waits until Qt has laid the page out to its end (patched earlier, the blocks after the change
+stayed blank for good): typed right after a 20,000-paragraph page is swapped in, it shows about 2 s later; once
+the page is laid out, at once.
 """
 
 from __future__ import annotations
