@@ -126,11 +126,9 @@ class ParagraphRow(QFrame):
         grid.setVerticalSpacing(0)
         self.handle = DragHandle(self)
         self.label = _number_label(self)
-        self.heading = QLabel(self)  # a section heading printed before the paragraph (omnibus resolutions)
-        self.heading.setFont(_bold(self.heading.font()))
-        self.heading.setWordWrap(True)  # a long section title wraps instead of widening the whole list
-        self.heading.setMinimumWidth(1)
-        self.heading.hide()
+        # a section heading printed before the paragraph (omnibus resolutions): made when first needed, as the
+        # fix button is; most rows never have one, and each row's widgets are its memory (bench_row_memory.py)
+        self._heading: QLabel | None = None
         self.opener = OpenerField(self)
         self.text = TextField(self)
         self.end = QLabel(self)
@@ -144,7 +142,6 @@ class ParagraphRow(QFrame):
         self.fix_finding: Finding | None = None
         self._printed_label: bool | None = None
         # the opener on its own line above the text: distinct, and the text keeps the full width
-        grid.addWidget(self.heading, 0, 2)
         grid.addWidget(self.handle, 1, 0, 2, 1)
         grid.addWidget(self.label, 1, 1, 2, 1)
         grid.addWidget(self.opener, 1, 2, Qt.AlignmentFlag.AlignLeft)
@@ -192,7 +189,21 @@ class ParagraphRow(QFrame):
         self.text.setAccessibleName(tr("{place}: text").format(place=name))
         self.handle.setAccessibleName(tr("Move {place}").format(place=where))
 
+    @property
+    def heading(self) -> QLabel:
+        """The section heading over the row's fields, hidden while it has no text."""
+        if self._heading is None:
+            self._heading = QLabel(self)
+            self._heading.setFont(_bold(self._heading.font()))
+            self._heading.setWordWrap(True)  # a long section title wraps instead of widening the whole list
+            self._heading.setMinimumWidth(1)
+            self._heading.hide()
+            self.layout().addWidget(self._heading, 0, 2)
+        return self._heading
+
     def set_heading(self, heading: str) -> None:
+        if self._heading is None and not heading:
+            return
         if heading != self.heading.text():
             self.heading.setText(heading)
             self.heading.setVisible(bool(heading))
