@@ -23,6 +23,12 @@ from app.spelling.lexicon import english
 _WORD = re.compile(r"[A-Za-z\u00C0-\u024F]+(?:[-\u2011][A-Za-z\u00C0-\u024F]+)*")
 
 
+# a line of an issued PDF opening with a compound whose hyphen pdftotext sets a space after ("non- governmental",
+# "Non- Proliferation", "self- determination"): no hanging hyphen ("low- and middle-income", "short- to
+# medium-term") is followed by anything but a conjunction or "to"
+_SPACED_START_HYPHEN = re.compile(r"([A-Za-z]+-) (?!(?:and|or|nor|to|but|as)\b)(?=[A-Za-z])")
+
+
 @dataclass
 class LineJoiner:
     """Joins lines as one document's layout asks; `closed_up` and `rehyphenated` list what it changed."""
@@ -55,6 +61,9 @@ class LineJoiner:
             cancelling.check()
             if self.extracted and self.wrapped:
                 s = self._rehyphenated(s, last_joined and at == len(lines) - 1)
+            if self.extracted and (m := _SPACED_START_HYPHEN.match(s)):
+                s = m.group(1) + s[m.end() :]
+                self.closed_up.append(m.group(1) + s[len(m.group(1)) :].split(" ", 1)[0])
             end = "".join(out[-2:])[-2:]  # the text so far ends so (pieces are never blank)
             if not end.endswith("-") or len(end) < 2 or not end[-2].isalpha():
                 out.append(" " + s if out else s)  # as join_wrapped joins
