@@ -39,11 +39,14 @@ from app.wording import (
     in_paragraph,
     is_annex_unit,
     is_text_edit,
+    is_title,
     is_whole_unit,
     paragraph_name,
     place_name,
     segment_edits,
     sentence,
+    titled,
+    unit_title,
 )
 
 # --- text of a paragraph --------------------------------------------------------------------------------
@@ -220,7 +223,9 @@ def _refuse_table_change(unit: str, part: Part, number: int) -> None:
 
 def _derive(base: Resolution, proposed: Resolution, by_id: bool, subs: bool) -> list[Instruction]:
     out = _derive_title(base, proposed)
+    titles = _unit_titles(base, proposed, by_id)  # each said before the paragraphs of its part or annex
     for unit, part, before, after in _places(base, proposed, by_id):
+        out += titles.pop(unit, [])
         if after is None:  # a later part or an annex deleted whole
             out.append(deletion(unit))
             continue
@@ -257,21 +262,33 @@ def _kind(unit: str, part: Part, para: Paragraph) -> Part:
 
 
 def _derive_title(base: Resolution, proposed: Resolution) -> list[Instruction]:
+    return _title_change(base.title, proposed.title, TITLE_UNIT)
+
+
+def _title_change(before: str, after: str, unit: str) -> list[Instruction]:
     """ "In the title, replace “X” with “Y”" when the words read back exactly, else "Replace the title with the
-    following:" and the new title quoted."""
-    if _words(base.title) == _words(proposed.title):
+    following:" and the new title quoted (`unit`: whose title, see `wording.unit_title`)."""
+    if _words(before) == _words(after):
         return []
-    edits = _text_edits(base.title, proposed.title)
+    edits = _text_edits(before, after)
     if edits is not None:
         return [
-            Instruction(e.action, Part.OPERATIVE, 1, old=e.old, new=e.new, after=e.after, unit=TITLE_UNIT)
+            Instruction(e.action, Part.OPERATIVE, 1, old=e.old, new=e.new, after=e.after, unit=unit)
             for e in edits
         ]
-    return [
-        Instruction(
-            Action.REPLACE, Part.OPERATIVE, 1, paragraph=Paragraph(text=proposed.title), unit=TITLE_UNIT
-        )
-    ]
+    return [Instruction(Action.REPLACE, Part.OPERATIVE, 1, paragraph=Paragraph(text=after), unit=unit)]
+
+
+def _unit_titles(base: Resolution, proposed: Resolution, by_id: bool) -> dict[str, list[Instruction]]:
+    """The instructions on each part's and annex's title ("title A" for part A's), by the unit they stand
+    before in reading order ("" for part A's own paragraphs)."""
+    out = {
+        "": _title_change(base.part_title, proposed.part_title, unit_title("A")) if base.later_parts else []
+    }
+    for label, bu, pu in [*part_pairs(base, proposed, by_id), *annex_pairs(base, proposed, by_id)]:
+        if pu is not None:
+            out[label] = _title_change(bu.title, pu.title, unit_title(label))
+    return out
 
 
 def _places(
@@ -363,7 +380,8 @@ def derive(base: Resolution, proposed: Resolution) -> list[Instruction]:
     try:
         amended = apply(fine, base)
         same = all(b is not None and texts(a) == texts(b) for _, _, a, b in _places(amended, proposed, by_id))
-        if same and _words(amended.title) == _words(proposed.title) and _numbering(amended, proposed):
+        same = same and _titles(amended) == _titles(proposed)
+        if same and _numbering(amended, proposed):
             return fine
     except InputError:
         pass
@@ -373,6 +391,12 @@ def derive(base: Resolution, proposed: Resolution) -> list[Instruction]:
         # wording does not say it
         raise _unnumbered_refusal()
     return coarse
+
+
+def _titles(res: Resolution) -> list[str]:
+    """The titles an amendment can change, as read: the draft's, its parts' and its annexes'."""
+    units = [res.title, res.part_title, *[u.title for u in res.later_parts], *[a.title for a in res.annexes]]
+    return [_words(title) for title in units]
 
 
 def _numbering(amended: Resolution, proposed: Resolution) -> bool:
@@ -512,19 +536,45 @@ def _numbered_as(ins: Instruction, items: list[Paragraph], index: int) -> Paragr
 
 
 def _apply_title(res: Resolution, instructions: list[Instruction]) -> list[Instruction]:
-    """Carry out the instructions on the title ("In the title, …", "Replace the title with the following:");
-    the others are returned, to be carried out on the paragraphs."""
-    mine = [ins for ins in instructions if ins.unit == TITLE_UNIT]
-    where = Phrase(place_name, (Part.OPERATIVE, 1, "", TITLE_UNIT))
-    edits = [ins for ins in mine if is_text_edit(ins)]
-    for ins in mine:
-        _check_title(ins, where)
-    if edits:
-        res.title = apply_edits(res.title, edits, where)
-    for ins in mine:
-        if ins.paragraph is not None and not is_text_edit(ins):
-            res.title = lead_text(ins.paragraph)
-    return [ins for ins in instructions if ins.unit != TITLE_UNIT]
+    """Carry out the instructions on a title, the draft's or a part's or an annex's ("In the title, …",
+    "Replace the title of annex II with the following:"); the others are returned, to be carried out on the
+    paragraphs."""
+    mine: dict[str, list[Instruction]] = {}
+    for ins in instructions:
+        if is_title(ins.unit):
+            mine.setdefault(ins.unit, []).append(ins)
+    for unit, group in mine.items():
+        owner, attr, where = _title_owner(res, unit)
+        for ins in group:
+            _check_title(ins, where)
+        value = getattr(owner, attr)
+        edits = [ins for ins in group if is_text_edit(ins)]
+        if edits:
+            value = apply_edits(value, edits, where)
+        for ins in group:
+            if ins.paragraph is not None and not is_text_edit(ins):
+                value = lead_text(ins.paragraph)
+        setattr(owner, attr, value)
+    return [ins for ins in instructions if not is_title(ins.unit)]
+
+
+def _title_owner(res: Resolution, unit: str) -> tuple[object, str, Phrase]:
+    """What holds the title an instruction's unit names, its attribute and its name; InputError when the draft
+    has no such part or annex (part A has a title only in a resolution in parts)."""
+    where = Phrase(place_name, (Part.OPERATIVE, 1, "", unit))
+    owner = titled(unit) or ""
+    if not owner:
+        return res, "title", where
+    if owner == "A" and res.later_parts:
+        return res, "part_title", where
+    if is_annex_unit(owner):
+        labels, holders = annex_units(res.annexes), list(res.annexes)
+    else:
+        labels = [part_letter(i) for i in range(1, len(res.later_parts) + 1)]
+        holders = list(res.later_parts)
+    if owner not in labels:
+        raise InputError(say("the draft has no {place}", place=where))
+    return holders[labels.index(owner)], "title", where
 
 
 def _check_title(ins: Instruction, where: Phrase) -> None:
@@ -546,11 +596,11 @@ def _quoted_paragraph(ins: Instruction, where: Phrase) -> None:
 def check_fits(ins: Instruction, base: Resolution) -> None:
     """Raise the InputError `apply([ins], base)` would raise (a paragraph or words the draft does not have),
     without copying the draft: an amendment's instructions are tried one by one."""
-    if ins.unit == TITLE_UNIT:
-        where = Phrase(place_name, (Part.OPERATIVE, 1, "", TITLE_UNIT))
+    if is_title(ins.unit):
+        owner, attr, where = _title_owner(base, ins.unit)
         _check_title(ins, where)
         if is_text_edit(ins):
-            apply_edits(base.title, [ins], where)
+            apply_edits(getattr(owner, attr), [ins], where)
         return
     if is_whole_unit(ins):
         check_unit(base, ins)

@@ -114,10 +114,27 @@ def is_annex_unit(unit: str) -> bool:
     return unit == "Annex" or unit.startswith("Annex ")
 
 
+def unit_title(unit: str) -> str:
+    """The `Instruction.unit` of a change to the title of part `unit` ("A", "B") or of annex `unit` ("Annex II"):
+    "title B", "title Annex II"; the resolution's own title is `TITLE_UNIT`."""
+    return f"{TITLE_UNIT} {unit}" if unit else TITLE_UNIT
+
+
+def titled(unit: str) -> str | None:
+    """The part or annex whose title an instruction's unit names ("" the resolution's own); None: no title."""
+    if unit == TITLE_UNIT:
+        return ""
+    return unit.removeprefix(TITLE_UNIT + " ") if unit.startswith(TITLE_UNIT + " ") else None
+
+
+def is_title(unit: str) -> bool:
+    return titled(unit) is not None
+
+
 def unit_suffix(unit: str, language: str = "") -> str:
     """ " of part B", " of the annex", " of annex II"; "" for the draft itself (or its part A)."""
     w = _unit_words(language)
-    if not unit or unit == TITLE_UNIT:
+    if not unit or is_title(unit):
         return ""
     if is_annex_unit(unit):
         number = unit.removeprefix("Annex").strip()
@@ -141,7 +158,7 @@ def is_whole_unit(ins: Instruction) -> bool:
         and ins.number == 0
         and not ins.sub
         and bool(ins.unit)
-        and ins.unit != TITLE_UNIT
+        and not is_title(ins.unit)
         and not is_text_edit(ins)
     )
 
@@ -163,8 +180,8 @@ def paragraph_name(
     """How paragraph `number` of `part` (and its subparagraph `sub`, "(b)" or "(b) (ii)") is named; `unit`:
     the title ("the title"), a later part ("operative paragraph 2 of part B") or an annex ("paragraph 3 of
     annex II")."""
-    if unit == TITLE_UNIT:
-        return _unit_words(language)["title"]
+    if is_title(unit):  # "the title", "the title of annex II" (our own wording: no issued one found)
+        return _unit_words(language)["title"] + unit_suffix(titled(unit) or "", language)
     if is_annex_unit(unit):
         w, t = _unit_words(language), _table(language)
         labels = _sub_in(language, sub) if t else sub
@@ -341,11 +358,19 @@ def segment_edits(segments: list[Segment], *, punctuation: bool = False) -> list
     return out
 
 
+def _in_title_head(language: str) -> tuple[str, str]:
+    """ "In the title, {edits}" as its words before the comma and what stands between them and the edits."""
+    before = _unit_words(language)["in_title"].split("{edits}")[0]
+    head = before.rstrip().rstrip(",").rstrip()
+    return head, before[len(head) :]
+
+
 def in_paragraph(where: str, phrases: list[str], language: str = "", *, unit: str = "") -> str:
     t = _table(language)
-    if unit == TITLE_UNIT:  # "In the title, …" ("Dans le titre, …": not "Au titre", which means "as")
+    if is_title(unit):  # "In the title, …" ("Dans le titre, …": not "Au titre", which means "as")
         joint = get_language(language).punctuate(";") + " " if t else "; "
-        return _unit_words(language)["in_title"].format(edits=joint.join(phrases))
+        head, comma = _in_title_head(language)  # "In the title of annex II, …": the owner after "title"
+        return head + unit_suffix(titled(unit) or "", language) + comma + joint.join(phrases)
     if t:
         joint = get_language(language).punctuate(";") + " "  # French: "…\u00a0; …"
         return _contract(t, t["in"].format(place=where, edits=joint.join(phrases)))
@@ -707,10 +732,18 @@ def _unit_patterns(language: str) -> dict[str, re.Pattern[str]]:
     # a language that contracts ("del párrafo 3" for "de el párrafo 3") finds the place inside the contraction
     lead = "" if t.get("contractions") else r"\b"
     suffix = rf"(?:{_pattern(w['of_annex_n'], roman)}|{_pattern(w['of_annex'], groups)})"
-    head = w["in_title"].split("{edits}")[0]
+    # whose title: "the title of annex II", "the title of the annex", "the title of part B" (none: the draft's)
+    owner = (
+        rf"(?:{_pattern(w['of_annex_n'], {'number': r'(?P<troman>[IVXLC]{1,8})'})}"
+        rf"|(?P<tannex>{_pattern(w['of_annex'], groups)})"
+        rf"|{_pattern(w['of_part'], {'letter': r'(?P<tletter>[A-Z]{1,2})'})})?"
+    )
+    head, comma = _in_title_head(language)
     return {
-        "in_title": re.compile(rf"^{_pattern(head.rstrip(), groups)}\s*", re.I),
-        "title": re.compile(rf"\b{_pattern(w['title'], groups)}\b", re.I),
+        "in_title": re.compile(
+            rf"^{_pattern(head, groups)}{owner}{_pattern(comma.rstrip(), groups)}\s*", re.I
+        ),
+        "title": re.compile(rf"\b{_pattern(w['title'], groups)}{owner}\b", re.I),
         "annex_sub": re.compile(rf"{lead}{_pattern(w['annex_paragraph_sub'], groups)}{suffix}", re.I),
         "unnumbered_sub": re.compile(rf"{lead}{_pattern(w['annex_unnumbered_sub'], ordinal)}{suffix}", re.I),
         "unnumbered": re.compile(rf"{lead}{_pattern(w['annex_unnumbered'], ordinal)}{suffix}", re.I),
@@ -764,9 +797,10 @@ def _unit_of(head: str, language: str) -> tuple[str, str]:
     elif m := p["in_title"].match(head):
         place = _operative_words("1", "", language)
         opening = _contract(t, t["in"].format(place=place, edits="")) if t else f"In {place}, "
-        head, unit = opening + head[m.end() :], TITLE_UNIT
+        head, unit = opening + head[m.end() :], unit_title(_title_owner(m))
     elif m := p["title"].search(head):
-        head, unit = head[: m.start()] + _operative_words("1", "", language) + head[m.end() :], TITLE_UNIT
+        head = head[: m.start()] + _operative_words("1", "", language) + head[m.end() :]
+        unit = unit_title(_title_owner(m))
     elif m := p["unnumbered_sub"].search(head) or p["unnumbered"].search(head):
         sub = m.groupdict().get("sub") or ""
         unit = "Annex " + m.group("roman") if m.group("roman") else "Annex"
@@ -782,6 +816,15 @@ def _unit_of(head: str, language: str) -> tuple[str, str]:
         whole = t["operative_part"] if t else f"the {part_name(Part.OPERATIVE)}"
         head = _start_of(whole, language) + head[m.end() :]
     return head, unit
+
+
+def _title_owner(m: re.Match[str]) -> str:
+    """The part or annex a matched "the title of …" names ("" for the draft's own title)."""
+    if m.group("troman"):
+        return "Annex " + m.group("troman").upper()
+    if m.group("tannex"):
+        return "Annex"
+    return (m.group("tletter") or "").upper()
 
 
 def sentence_language(text: str) -> str:
@@ -1058,5 +1101,5 @@ def opening_pattern() -> re.Pattern[str]:
             groups["number"] = r"(?:\d+|[IVXLC]+)"
             groups["letter"] = r"[A-Z]{1,2}"
             heads |= {_pattern(_contract(t, text.replace(slot, fill)), groups) for fill in fills}
-        heads.add(_pattern(_unit_words(code)["in_title"].split("{edits}")[0].rstrip(), {}))
+        heads.add(_pattern(_in_title_head(code)[0], {}) + r"\b")  # "Dans le titre," or "… de l’annexe II,"
     return re.compile("|".join(f"(?:{h})" for h in sorted(heads)) or r"(?!)", re.I)

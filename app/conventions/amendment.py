@@ -15,8 +15,8 @@ from app.errors import InputError
 from app.findings import Finding, Severity
 from app.formatting import subparagraph_label
 from app.messages import Message, Phrase, reason, say
-from app.model import TITLE_UNIT, Action, Annex, DocumentKind, Instruction, Resolution
-from app.wording import is_annex_unit, is_text_edit, is_whole_unit, place_name
+from app.model import Action, Annex, DocumentKind, Instruction, Resolution
+from app.wording import is_annex_unit, is_text_edit, is_title, is_whole_unit, place_name
 
 # rules the check of quoted text leaves out: they concern a whole draft, not a quoted paragraph
 _WHOLE_DRAFT = (
@@ -90,7 +90,7 @@ def check(res: Resolution, check_draft: Callable[[Resolution], list[Finding]]) -
     quoted.header.kind = DocumentKind.DRAFT_RESOLUTION
     for ins in res.instructions:
         out += _instruction_findings(ins)
-        if ins.paragraph is not None and not ins.sub and ins.unit != TITLE_UNIT:
+        if ins.paragraph is not None and not ins.sub and not is_title(ins.unit):
             # an annex's paragraph is checked as one (no opener, punctuation as written)
             if is_annex_unit(ins.unit):
                 if not quoted.annexes:

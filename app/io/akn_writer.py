@@ -28,7 +28,7 @@ from app.languages import get_language
 from app.model import TITLE_UNIT, Action, DocumentKind, Instruction, Part, Resolution
 from app.render import Block, Rendered, annex_units, part_letter, render, sponsor_line
 from app.table_merges import covered
-from app.wording import is_text_edit, is_whole_unit
+from app.wording import is_text_edit, is_whole_unit, titled, unit_title
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 AKN4UN_NS = "http://un.org/akn4un"
@@ -603,6 +603,8 @@ def destination(ins: Instruction) -> tuple[str, str]:
     ("part_b__para_2", "annex_ii__para_3"); the title is "docTitle"."""
     if ins.unit == TITLE_UNIT:
         return "docTitle", "inside" if is_text_edit(ins) else ""
+    if (owner := titled(ins.unit)) is not None:  # a part's or an annex's title: "part_b__title"
+        return unit_eid_prefix(owner) + "title", "inside" if is_text_edit(ins) else ""
     if is_whole_unit(ins):  # a part or an annex deleted whole: "part_b", "annex_ii"
         return unit_eid_prefix(ins.unit).removesuffix("__"), ""
     eid, pos = _destination(ins)
@@ -641,9 +643,12 @@ def split_unit_eid(eid: str) -> tuple[str, str]:
     m = _UNIT_EID.match(eid)
     if not m:
         return "", eid
-    if m.group("letter"):
-        return m.group("letter").upper(), eid[m.end() :]
-    return ("Annex " + m.group("roman").upper() if m.group("roman") else "Annex"), eid[m.end() :]
+    unit = m.group("letter").upper() if m.group("letter") else ""
+    if not unit:
+        unit = "Annex " + m.group("roman").upper() if m.group("roman") else "Annex"
+    if eid[m.end() :] == "title":  # "annex_ii__title": the annex's title
+        return unit_title(unit), "para_1"
+    return unit, eid[m.end() :]
 
 
 def parse_destination(eid: str, pos: str) -> tuple[Part, int, str]:

@@ -14,7 +14,14 @@ from app.errors import InputError
 from app.findings import Finding, Severity
 from app.messages import say
 from app.model import Action, Instruction, Paragraph, Resolution
-from app.wording import INSTRUCTION_START, opening_pattern, parse_sentence, sentence_language
+from app.wording import (
+    INSTRUCTION_START,
+    is_text_edit,
+    is_title,
+    opening_pattern,
+    parse_sentence,
+    sentence_language,
+)
 
 _LABEL = re.compile(r"^\s*\d+\.\s+")
 _SUB_LABEL = re.compile(r"^(?:\([a-z]{1,6}\)|[a-z]{1,6}\.)\s+(?=\S)")
@@ -22,7 +29,7 @@ _SUB_LABEL = re.compile(r"^(?:\([a-z]{1,6}\)|[a-z]{1,6}\.)\s+(?=\S)")
 _OPENING = re.compile(
     r"^(?:\d+\.\s+)?(?:(?:Delete|Replace|In|After|Before) (?:the [a-z]+(?:-[a-z]+)? (?:preambular|unnumbered)|operative "
     r"paragraph|subparagraph \(|paragraph \d+(?: \([a-z]+\))* of (?:the annex|annex [IVXLC]+))"
-    r"|In the title, |Replace the title with|(?:Insert|Add) (?:a new|the following)"
+    r"|In the title, |Replace the title with|(?:In|Replace) the title of (?:the annex|annex [IVXLC]+|part [A-Z]{1,2})\b|(?:Insert|Add) (?:a new|the following)"
     r"|At the beginning of (?:the (?:preamble|operative|annex)|annex [IVXLC]+)"
     r"|Delete (?:the annex|annex [IVXLC]+|part [A-Z]{1,2})\b)"  # a whole annex or part
 )
@@ -44,6 +51,17 @@ def instruction_sentence(text: str) -> bool:
     except InputError:
         return False
     return True
+
+
+def replaces_title(text: str) -> bool:
+    """A sentence that replaces a title whole ("Replace the title of annex II with the following:"): the line
+    after it is the new title, whatever it looks like."""
+    try:
+        parsed, carried = parse_sentence(_LABEL.sub("", text.strip()))
+    except InputError:
+        return False
+    last = parsed[-1]
+    return is_title(last.unit) and last.action is Action.REPLACE and not carried and not is_text_edit(last)
 
 
 def read_body(res: Resolution, order: list[Paragraph], sentences: set[str]) -> list[Finding]:

@@ -48,7 +48,12 @@ def settle_typed_ends(res: Resolution, relabelled: Collection[str] = ()) -> list
 
 
 def _as_written(unit: str) -> bool:
-    return unit == TITLE_UNIT or unit == "Annex" or unit.startswith("Annex ")
+    return (
+        unit == TITLE_UNIT
+        or unit.startswith(TITLE_UNIT + " ")
+        or unit == "Annex"
+        or unit.startswith("Annex ")
+    )
 
 
 def _absorb(para: Paragraph, colon: set[tuple[str, bool]]) -> None:

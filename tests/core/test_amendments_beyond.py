@@ -170,7 +170,7 @@ def test_what_the_wording_cannot_say_is_refused_in_one_line(change: str) -> None
     base, proposed, _, _ = _annex_edit()
     if change == "annex added":
         proposed.annexes.append(copy.deepcopy(proposed.annexes[0]))
-        reason = "the annexes (one added or retitled)"
+        reason = "the annexes (one added, or one given or relieved of its Annex line)"
     elif change == "annex unnumbered":
         # an unnumbered paragraph given a number: the wording names paragraphs, not their numbering
         base.annexes[0].paragraphs[0].numbered = False
@@ -269,12 +269,71 @@ def test_a_lone_instruction_beyond_part_a_opens_the_body_of_a_text_file(edit: st
     _round_trips(base, proposed, made, tmp_path)
 
 
-def test_part_a_retitled_is_refused() -> None:
-    """Part A's own title ("Information in the service of humanity") has no instruction either."""
+def test_part_a_retitled_is_said(tmp_path: Path) -> None:
+    """Part A's own title ("Information in the service of humanity") is named as part A's, the draft's own
+    title being "the title"."""
     base = read_document(IN_PARTS).resolution
     assert base.part_title
     proposed = copy.deepcopy(base)
     proposed.part_title += " and of peace"
-    with pytest.raises(InputError) as refused:
-        amendments.amendment(base, proposed)
-    assert "the parts (one added or retitled)" in str(refused.value)
+    made = amendments.amendment(base, proposed)
+    (item,) = amendments.items(made.instructions)
+    assert item.sentence.startswith("In the title of part A, ") and item.sentence.endswith("“and of peace”")
+    _round_trips(base, proposed, made, tmp_path)
+
+
+def test_an_annex_retitled_is_said_applied_and_read_back(tmp_path: Path) -> None:
+    """The annex's title changed in a few words: "In the title of the annex, replace …" (our own wording, after
+    "In the title, …"), in every export, read back and applied; reworded throughout, it is replaced whole."""
+    base, proposed, _, _ = _annex_edit()
+    assert base.annexes[0].title and len(base.annexes) == 1
+    words = base.annexes[0].title.split()
+    proposed.annexes[0].title = " ".join([*words[:-1], "and more", words[-1]])
+    proposed.annexes[0].paragraphs[0].text += " and more"
+    made = amendments.amendment(base, proposed)
+    said = [item.sentence for item in amendments.items(made.instructions)]
+    assert said[0].startswith("In the title of the annex, after “") and said[0].endswith("insert “and more”")
+    assert said[1].startswith("In paragraph ") and " of the annex, " in said[1]
+    _round_trips(base, proposed, made, tmp_path)
+    assert amendments.apply(made.instructions, base, made).annexes[0].title == proposed.annexes[0].title
+    proposed.annexes[0].title = "Programme of the commemorative meeting"
+    made = amendments.amendment(base, proposed)
+    assert (
+        amendments.items(made.instructions)[0].sentence == "Replace the title of the annex with the following"
+    )
+    _round_trips(base, proposed, made, tmp_path)
+    assert amendments.apply(made.instructions, base, made).annexes[0].title == proposed.annexes[0].title
+
+
+@pytest.mark.parametrize("language", ["fr", "es"])
+def test_a_part_retitled_in_french_and_spanish(language: str, tmp_path: Path) -> None:
+    base = read_document(IN_PARTS).resolution
+    base.header.language = language
+    proposed = copy.deepcopy(base)
+    proposed.later_parts[0].title += " and peace"
+    proposed.part_title = "Information"
+    made = amendments.amendment(base, proposed)
+    said = [item.sentence for item in amendments.items(made.instructions, language)]
+    want = {
+        "fr": ("Dans le titre de la partie A, supprimer «\u00a0", "Dans le titre de la partie B, "),
+        "es": ("En el título de la parte A, suprímase “", "En el título de la parte B, "),
+    }[language]
+    assert said[0].startswith(want[0]) and said[1].startswith(want[1])
+    applied = amendments.apply(made.instructions, base, made)
+    assert (applied.part_title, applied.later_parts[0].title) == (
+        proposed.part_title,
+        proposed.later_parts[0].title,
+    )
+    for suffix in (".txt", ".docx", ".xml"):
+        save_project(made, tmp_path / "amendment.json")
+        out = tmp_path / f"amendment{suffix}"
+        assert main(["export", str(tmp_path / "amendment.json"), "-o", str(out)]) == 0
+        read = read_document(out).resolution
+        assert [(i.unit, i.action, i.new) for i in read.instructions] == [
+            (i.unit, i.action, i.new) for i in made.instructions
+        ], suffix
+        again = amendments.apply(read.instructions, base, read)
+        assert (again.part_title, again.later_parts[0].title) == (
+            proposed.part_title,
+            proposed.later_parts[0].title,
+        )
