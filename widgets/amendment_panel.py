@@ -34,7 +34,7 @@ from app.amendments import items
 from app.interface import marked, tr
 from app.model import TITLE_UNIT, Action, Instruction, Paragraph, Part
 from app.render import join_opener
-from app.wording import is_annex_unit
+from app.wording import is_annex_unit, is_title, titled, unit_title
 from widgets.fields import show_number
 
 _ACTIONS = [
@@ -55,6 +55,13 @@ def _unit_label(unit: str) -> str:
     for value, label in _UNITS:
         if value == unit:
             return tr(label)
+    owner = titled(unit)
+    if owner == "Annex":
+        return tr("The title of the annex")
+    if owner is not None and is_annex_unit(owner):
+        return tr("The title of annex {number}").format(number=owner.removeprefix("Annex "))
+    if owner is not None:
+        return tr("The title of part {letter}").format(letter=owner)
     if unit == "Annex":
         return tr("The annex")
     if unit.startswith("Annex "):
@@ -63,7 +70,9 @@ def _unit_label(unit: str) -> str:
 
 
 def _unit_choices() -> list[str]:
-    return ["", TITLE_UNIT, "B", "C", "D", "Annex", *[f"Annex {r}" for r in _ROMANS]]
+    units = ["B", "C", "D", "Annex", *[f"Annex {r}" for r in _ROMANS]]
+    # each part's and annex's title after the paragraphs ("title A": part A's own)
+    return ["", TITLE_UNIT, *units, *[unit_title(u) for u in ["A", *units]]]
 
 
 def describe(ins: Instruction, language: str = "") -> str:
@@ -317,7 +326,7 @@ class AmendmentPanel(QWidget):
     def add_instruction(self) -> None:
         row = self.list.currentRow()
         last = self.instructions[row] if 0 <= row < len(self.instructions) else None
-        unit = last.unit if last and last.unit != TITLE_UNIT else ""  # a title takes no new paragraph
+        unit = last.unit if last and not is_title(last.unit) else ""  # a title takes no new paragraph
         ins = Instruction(
             Action.INSERT,
             last.part if last else Part.OPERATIVE,

@@ -153,7 +153,9 @@ def test_what_has_no_wording_is_refused_and_nothing_is_written(tmp_path: Path) -
     assert not pact.annexes[0].labelled
     proposed = copy.deepcopy(pact)
     del proposed.annexes[0]
-    with pytest.raises(InputError, match=r"the annexes \(a text adopted with no Annex line added or removed\)"):
+    with pytest.raises(
+        InputError, match=r"the annexes \(a text adopted with no Annex line added or removed\)"
+    ):
         amendments.amendment(pact, proposed)
 
 

@@ -106,3 +106,38 @@ def test_a_proposal_changing_only_the_unplaced_text_is_refused_saying_so(
     assert title == "Cannot read the proposal"
     assert "EU changes only the unplaced text" in message and "same as" not in message
     assert not window.res.negotiation.proposals
+
+
+def test_an_annex_retitled_in_the_editor_is_an_instruction_on_its_title(window, tmp_path: Path) -> None:  # noqa: ANN001
+    """The delegate rewords the annex's title: the amendment from the comparison names "the title of the
+    annex", the panel shows it there and can move it to the draft's own title; the Word file reads back and the
+    amended draft has the new title."""
+    from app.unit_edits import set_unit_title
+
+    base_path = tmp_path / "base.json"
+    save_project(read_document(ANNEXED).resolution, base_path)
+    window.files.open_path(base_path)
+    annex = window.res.annexes[0]
+    assert annex.title
+    window.apply(set_unit_title, unit=annex.id, value="Programme of the commemorative meetings")
+    window.action(ActionId.AMEND_FROM_COMPARISON).trigger()
+    window.flush()
+    panel = window.amendment_panel
+    assert panel.list.item(0).text() == (
+        "Replace the title of the annex with the following: Programme of the commemorative meetings"
+    )
+    panel.list.setCurrentRow(0)
+    assert panel.unit.currentData() == "title Annex" and panel.unit.currentText() == "The title of the annex"
+    out = tmp_path / "amendment.docx"
+    assert window.files.export_docx(out)
+    read = read_document(out).resolution
+    assert [(i.unit, i.paragraph.text) for i in read.instructions] == [
+        ("title Annex", "Programme of the commemorative meetings")
+    ]
+    window.action(ActionId.SHOW_AMENDED).trigger()
+    assert window.res.annexes[0].title == "Programme of the commemorative meetings"
+    window.undo()
+    panel.list.setCurrentRow(0)
+    panel.unit.setCurrentIndex(panel.unit.findData(TITLE_UNIT))
+    assert panel.list.item(0).text().startswith("Replace the title with the following: Programme")
+    assert window.res.instructions[0].unit == TITLE_UNIT
