@@ -33,7 +33,8 @@ from app.model import (
     ResolutionPart,
 )
 from app.render import Block, annex_units, join_opener, part_letter
-from app.unit_deletions import annex_pairs, check_unit, delete_units, deletion, part_pairs
+from app.unit_deletions import annex_pairs, check_unit, deleted_places, deletion, part_pairs
+from app.unit_insertions import added_units, check_added, insert_units
 from app.wording import (
     Edit,
     in_paragraph,
@@ -224,6 +225,7 @@ def _refuse_table_change(unit: str, part: Part, number: int) -> None:
 def _derive(base: Resolution, proposed: Resolution, by_id: bool, subs: bool) -> list[Instruction]:
     out = _derive_title(base, proposed)
     titles = _unit_titles(base, proposed, by_id)  # each said before the paragraphs of its part or annex
+    added = added_units(base, proposed, by_id)
     for unit, part, before, after in _places(base, proposed, by_id):
         out += titles.pop(unit, [])
         if after is None:  # a later part or an annex deleted whole
@@ -252,7 +254,7 @@ def _derive(base: Resolution, proposed: Resolution, by_id: bool, subs: bool) -> 
                 out.append(Instruction(Action.DELETE, kind, number, paragraph=copy.deepcopy(bp), unit=unit))
             elif np is not None:
                 out.append(Instruction(Action.INSERT, kind, number, paragraph=copy.deepcopy(np), unit=unit))
-    return out
+    return out + added
 
 
 def _kind(unit: str, part: Part, para: Paragraph) -> Part:
@@ -497,7 +499,8 @@ def apply(
     res = copy.deepcopy(base)
     instructions = _apply_title(res, instructions)
     wholes = [ins for ins in instructions if is_whole_unit(ins)]
-    instructions = [ins for ins in instructions if not is_whole_unit(ins)]
+    added = [ins for ins in instructions if ins.body is not None]
+    instructions = [ins for ins in instructions if not is_whole_unit(ins) and ins.body is None]
     changes: dict[int, _Changes] = {}
     edits: dict[tuple[int, int], tuple[list[Paragraph], int, Phrase, Part, list[Instruction]]] = {}
     for ins in instructions:
@@ -519,7 +522,8 @@ def apply(
     # inner lists first, so that a replaced paragraph takes its edited subparagraphs along
     for change in sorted(changes.values(), key=lambda c: -_depth(res, c.items)):
         change.rebuild()
-    delete_units(res, wholes)  # last: the other instructions name paragraphs by the base's parts and annexes
+    # last: the other instructions name paragraphs by the base's parts and annexes
+    insert_units(res, added, deleted_places(res, wholes))
     if footnotes is not None:
         _bring_footnotes(res, footnotes)
     return res
@@ -605,6 +609,9 @@ def check_fits(ins: Instruction, base: Resolution) -> None:
     if is_whole_unit(ins):
         check_unit(base, ins)
         return
+    if ins.body is not None:
+        check_added(base, ins)
+        return
     items, index, where = _target(base, ins)
     if is_text_edit(ins):
         apply_edits(lead_text(items[index - 1]), [ins], where)
@@ -672,16 +679,25 @@ def instruction_ids(res: Resolution) -> set[str]:
     """The ids findings on an amendment may carry: its instructions and the paragraphs they quote."""
     found = {ins.id for ins in res.instructions}
     for ins in res.instructions:
-        if ins.paragraph is not None:
-            found |= {p.id for p in ins.paragraph.walk()}
+        found |= {p.id for p in quoted_paragraphs(ins)}
     return found
+
+
+def quoted_paragraphs(ins: Instruction) -> list[Paragraph]:
+    """Every paragraph and subparagraph an instruction quotes: its paragraph's, or the part's or annex's it
+    adds."""
+    tops = [ins.paragraph] if ins.paragraph is not None else []
+    if isinstance(ins.body, Annex):
+        tops = list(ins.body.paragraphs)
+    elif ins.body is not None:
+        tops = [*ins.body.preamble, *ins.body.operative]
+    return [node for top in tops for node in top.walk()]
 
 
 def cited_footnotes(ins: Instruction) -> list[str]:
     found = inline.footnote_ids(ins.new)
-    if ins.paragraph is not None:
-        for node in ins.paragraph.walk():
-            found += inline.footnote_ids(node.text) + inline.footnote_ids(node.tail)
+    for node in quoted_paragraphs(ins):
+        found += inline.footnote_ids(node.text) + inline.footnote_ids(node.tail)
     return found
 
 
@@ -693,6 +709,7 @@ class Item:
     sentence: str
     instructions: tuple[Instruction, ...]
     quoted: Paragraph | None = None
+    body: ResolutionPart | Annex | None = None  # a part or an annex quoted whole
 
 
 def items(instructions: list[Instruction], language: str = "") -> list[Item]:
@@ -718,7 +735,7 @@ def items(instructions: list[Instruction], language: str = "") -> list[Item]:
             i += len(group)
             continue
         text = sentence(ins, language=language)
-        out.append(Item(text.rstrip(":").rstrip(), (ins,), ins.paragraph))
+        out.append(Item(text.rstrip(":").rstrip(), (ins,), ins.paragraph, ins.body))
         i += 1
     return out
 
@@ -738,12 +755,15 @@ def instruction_blocks(instructions: list[Instruction], language: str = "") -> l
     lang = get_language(language)
     out: list[Block] = []
     for n, item in enumerate(found, start=1):
-        end = lang.punctuate(":" if item.quoted is not None else ("." if n == len(found) else ";"))
+        quotes = item.quoted is not None or item.body is not None
+        end = lang.punctuate(":" if quotes else ("." if n == len(found) else ";"))
         label = f"{n}." if len(found) > 1 else ""
         first = item.instructions[0]
         out.append(
             Block("instruction", first.id, first.part, 0, label, "", tuple(inline.parse(item.sentence)), end)
         )
+        if item.body is not None:
+            out += quoted_unit(item.body)
         if item.quoted is None:
             continue
         level, label = 0, ""
@@ -757,5 +777,28 @@ def instruction_blocks(instructions: list[Instruction], language: str = "") -> l
             item.quoted, part=part, level=level, label=label, end=punct, role="quoted", unit=""
         )
         # a quoted paragraph's section heading prints as a heading, so that it reads back as the paragraph's own
+        out += [b if b.role == "heading" else dataclasses.replace(b, role="quoted") for b in quoted]
+    return out
+
+
+def quoted_unit(body: ResolutionPart | Annex) -> list[Block]:
+    """A part or an annex quoted after the sentence that adds it: its title as a heading over its first
+    paragraph (so that it reads back as one), then its paragraphs as the draft prints them, unnumbered as every
+    quoted paragraph is (the draft numbers them once amended)."""
+    from app.render import blocks_for
+
+    annexed = isinstance(body, Annex)
+    places = (
+        [(Part.OPERATIVE, p) for p in body.paragraphs]
+        if isinstance(body, Annex)
+        else [(Part.PREAMBLE, p) for p in body.preamble] + [(Part.OPERATIVE, p) for p in body.operative]
+    )
+    out: list[Block] = []
+    for index, (part, para) in enumerate(places):
+        if index == 0 and body.title.strip():
+            para = copy.copy(para)
+            para.heading = "\n".join(h for h in (body.title, para.heading) if h.strip())
+        end = None if annexed else ("," if part is Part.PREAMBLE else ";")
+        quoted = blocks_for(para, part=part, level=0, label="", end=end, role="quoted", unit="")
         out += [b if b.role == "heading" else dataclasses.replace(b, role="quoted") for b in quoted]
     return out

@@ -225,6 +225,10 @@ class Instruction:
     paragraph: Paragraph | None = None
     id: str = field(default_factory=new_id)
     unit: str = ""
+    # a part or an annex added whole ("After part A, insert a new part reading:", "Add a new annex reading:"):
+    # INSERT, number 0, `unit` "", `after` the label of the part or annex it follows ("A", "Annex I") or `old`
+    # the one it goes before; `body` the part or annex quoted (see `app.unit_insertions`)
+    body: ResolutionPart | Annex | None = None
 
 
 TITLE_UNIT = "title"  # Instruction.unit of a change to the title

@@ -29,7 +29,7 @@ from app.errors import InputError
 from app.formatting import ordinal_words, parse_ordinal_words, subparagraph_label
 from app.languages import all_languages, get_language
 from app.messages import say
-from app.model import TITLE_UNIT, Action, Instruction, Part
+from app.model import TITLE_UNIT, Action, Annex, Instruction, Part, ResolutionPart
 
 OPEN, CLOSE = "“", "”"
 
@@ -102,6 +102,13 @@ _UNIT_WORDS_EN = {
     # order, "the first paragraph of the Preamble"; no recent amendment naming one in an annex was found)
     "annex_unnumbered": "the {ordinal} unnumbered paragraph",
     "annex_unnumbered_sub": "subparagraph {sub} of the {ordinal} unnumbered paragraph",
+    # a part or an annex added whole, quoted after the sentence: our own wording, as a paragraph is inserted (no
+    # issued amendment adding one was found)
+    "new_annex": "a new annex",
+    "new_part": "a new part",
+    "unit_insert_after": "After {place}, insert {new} reading",
+    "unit_insert_before": "Before {place}, insert {new} reading",
+    "unit_add": "Add {new} reading",
 }
 
 
@@ -149,6 +156,47 @@ def whole_unit_name(unit: str, language: str = "") -> str:
         number = unit.removeprefix("Annex").strip()
         return w["annex_n"].format(number=number) if number else w["annex"]
     return w["part"].format(letter=unit)
+
+
+def new_unit_sentence(ins: Instruction, language: str = "") -> str:
+    """ "After part A, insert a new part reading:", "Before annex I, insert a new annex reading:", "Add a new
+    annex reading:" (no annex to name: the draft has none)."""
+    w, t = _unit_words(language), _table(language)
+    new = w["new_annex" if isinstance(ins.body, Annex) else "new_part"]
+    if ins.after or ins.old:
+        key = "unit_insert_after" if ins.after else "unit_insert_before"
+        text = w[key].format(place=whole_unit_name(ins.after or ins.old, language), new=new)
+    else:
+        text = w["unit_add"].format(new=new)
+    return _contract(t, text) + ":"
+
+
+def _new_unit(text: str, language: str) -> Instruction | None:
+    """`new_unit_sentence` read back: an INSERT with an empty part or annex for the quoted text to fill."""
+    body = re.sub(r"\s+", " ", text).strip().rstrip(";.:").strip()
+    w, t = _unit_words(language), _table(language)
+    groups = {"number": r"(?P<roman>[IVXLC]{1,8})", "letter": r"(?P<letter>[A-Z]{1,2})"}
+    for new_key in ("new_annex", "new_part"):
+        shapes = [("", w["unit_add"].replace("{place}", ""))]
+        for key in ("unit_insert_after", "unit_insert_before"):
+            shapes += [
+                (key, w[key].replace("{place}", place)) for place in (w["annex_n"], w["annex"], w["part"])
+            ]
+        for key, shape in shapes:
+            words = _contract(t, shape.replace("{new}", w[new_key]))
+            m = re.fullmatch(_pattern(words, groups), body, re.I)
+            if not m:
+                continue
+            found = m.groupdict()
+            if found.get("letter"):
+                label = found["letter"].upper()
+            else:
+                label = "Annex " + found["roman"].upper() if found.get("roman") else ("Annex" if key else "")
+            ins = Instruction(Action.INSERT, Part.OPERATIVE, 0)
+            ins.body = Annex() if new_key == "new_annex" else ResolutionPart()
+            ins.after, ins.old = (label, "") if key == "unit_insert_after" else ("", label)
+            return ins
+    return None
 
 
 def is_whole_unit(ins: Instruction) -> bool:
@@ -422,13 +470,16 @@ def insert_paragraph(
 
 
 def is_text_edit(ins: Instruction) -> bool:
-    """A change inside a paragraph, as opposed to a whole paragraph deleted, replaced or inserted."""
-    return ins.paragraph is None and bool(ins.old or ins.new or ins.after)
+    """A change inside a paragraph, as opposed to a whole paragraph deleted, replaced or inserted (or a part or
+    an annex added, whose `after` and `old` name its place)."""
+    return ins.paragraph is None and ins.body is None and bool(ins.old or ins.new or ins.after)
 
 
 def sentence(ins: Instruction, *, numbered: bool = True, language: str = "") -> str:
     """The sentence of one whole-paragraph instruction (text edits go through `in_paragraph`)."""
     unit = ins.unit
+    if ins.body is not None:
+        return new_unit_sentence(ins, language)
     if is_whole_unit(ins):
         return delete_paragraph(whole_unit_name(unit, language), language=language)
     where = paragraph_name(ins.part, ins.number, ins.sub, numbered=numbered, language=language, unit=unit)
@@ -663,7 +714,7 @@ def parse_sentence(text: str, language: str | None = None) -> tuple[list[Instruc
     codes = [language or "en"] if language is not None else list(all_languages())
     error: InputError | None = None
     for code in codes:
-        if whole := _whole_unit(text, code):
+        if whole := _whole_unit(text, code) or _new_unit(text, code):
             return [whole], ""
         try:
             plain, unit = _without_unit(text, code)
@@ -1074,6 +1125,21 @@ def _language_edits(
     return _read_edits(phrases, quoted, patterns, part, number, sub, language)
 
 
+def _new_unit_heads(language: str, groups: dict[str, str]) -> set[str]:
+    """The opening words of a sentence adding a part or an annex, through its place or what it adds."""
+    w, t = _unit_words(language), _table(language)
+    heads = set()
+    for key in ("unit_insert_after", "unit_insert_before"):
+        head = w[key][: w[key].index("{place}") + len("{place}")]
+        heads |= {
+            _pattern(_contract(t, head.replace("{place}", p)), groups)
+            for p in (w["annex"], w["annex_n"], w["part"])
+        }
+    for new in (w["new_annex"], w["new_part"]):
+        heads.add(_pattern(w["unit_add"].split("{new}")[0] + new, groups))
+    return heads
+
+
 @cache
 def opening_pattern() -> re.Pattern[str]:
     """The opening words of an instruction in any other language's set wording, through its place ("Supprimer
@@ -1101,5 +1167,6 @@ def opening_pattern() -> re.Pattern[str]:
             groups["number"] = r"(?:\d+|[IVXLC]+)"
             groups["letter"] = r"[A-Z]{1,2}"
             heads |= {_pattern(_contract(t, text.replace(slot, fill)), groups) for fill in fills}
+        heads |= _new_unit_heads(code, groups)
         heads.add(_pattern(_in_title_head(code)[0], {}) + r"\b")  # "Dans le titre," or "… de l’annexe II,"
     return re.compile("|".join(f"(?:{h})" for h in sorted(heads)) or r"(?!)", re.I)

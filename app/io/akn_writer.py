@@ -21,10 +21,12 @@ from lxml import etree
 
 from app import inline
 from app.amendments import Item, items
+from app.errors import InputError
 from app.formatting import format_date, session_line, subparagraph_label
 from app.io.akn_annexes import ADOPTED_DOC
 from app.io.safe_xml import xml_text
 from app.languages import get_language
+from app.messages import say
 from app.model import TITLE_UNIT, Action, DocumentKind, Instruction, Part, Resolution
 from app.render import Block, Rendered, annex_units, part_letter, render, sponsor_line
 from app.table_merges import covered
@@ -281,6 +283,14 @@ class _Writer:
         (the draft's eIds as this writer names them: `destination`), its `old` and `new` words or paragraph
         (links into the mod) and the words it goes after or before (`akn4un:after`, `akn4un:before`). An
         unquoted deletion ("Delete operative paragraph 7") is a repeal of its destination with no `old`."""
+        if any(ins.body is not None for ins in self.res.instructions):
+            # a part or an annex quoted whole has no quotedStructure here yet: refused rather than left out
+            raise InputError(
+                say(
+                    "an amendment that adds a part or an annex has no Akoma Ntoso form yet: export it as Word, "
+                    "PDF or text"
+                )
+            )
         doc = _el(root, "amendment", name="amendment", contains="originalVersion")
         self.meta(doc)
         self.cover(doc)

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import re
 
+from app import inline
 from app.amendments import lead_text, set_lead_text
 from app.errors import InputError
 from app.findings import Finding, Severity
+from app.lexicon import detect_opener
 from app.messages import say
-from app.model import Action, Instruction, Paragraph, Resolution
+from app.model import Action, Annex, Instruction, Paragraph, Part, Resolution, ResolutionPart
 from app.wording import (
     INSTRUCTION_START,
     is_text_edit,
@@ -69,6 +71,7 @@ def read_body(res: Resolution, order: list[Paragraph], sentences: set[str]) -> l
     sentences, the others quoted paragraphs), and take them out of the preamble and operative part."""
     findings: list[Finding] = []
     open_: Instruction | None = None  # the last whole-paragraph instruction, which quoted text completes
+    adding: Instruction | None = None  # the last instruction adding a part or an annex: quoted text fills it
     used: set[str] = set()
     first = next((p for p in order if p.id in sentences), None)
     if first is not None:  # the amendment is written in the language of its set wording
@@ -78,6 +81,7 @@ def read_body(res: Resolution, order: list[Paragraph], sentences: set[str]) -> l
             parsed, carried = parse_sentence(_LABEL.sub("", lead_text(para)), res.header.language)
             res.instructions += parsed
             last = parsed[-1]
+            adding = last if last.body is not None else None
             whole = last.paragraph is None and not (last.old or last.new or last.after)
             quotes = last.action is not Action.DELETE or lead_text(para).rstrip().endswith(":")
             open_ = last if whole and quotes else None
@@ -86,6 +90,10 @@ def read_body(res: Resolution, order: list[Paragraph], sentences: set[str]) -> l
                 if not open_.sub:  # a subparagraph has no opener
                     set_lead_text(open_.paragraph, carried, open_.part)
                 open_ = None if open_.action is Action.DELETE else open_
+            used.add(para.id)
+            continue
+        if adding is not None:
+            fill_unit(adding, para)
             used.add(para.id)
             continue
         if open_ is None:
@@ -124,3 +132,33 @@ def read_body(res: Resolution, order: list[Paragraph], sentences: set[str]) -> l
 def _closes_list(quoted: Paragraph, para: Paragraph) -> bool:
     """One paragraph is quoted per instruction: unlabelled text after its subparagraphs is its closing text."""
     return bool(quoted.subparagraphs) and not quoted.tail and not para.subparagraphs
+
+
+def fill_unit(ins: Instruction, para: Paragraph) -> None:
+    """A paragraph quoted after "Add a new annex reading:" into the annex (the part) it adds: the first one's
+    first heading line is the title; in a part, paragraphs open with a preambular opener until one does not."""
+    body = ins.body
+    assert isinstance(body, (Annex, ResolutionPart))
+    empty = not (body.preamble or body.operative) if isinstance(body, ResolutionPart) else not body.paragraphs
+    if empty and not body.title and para.heading.strip():
+        title, _, rest = para.heading.partition("\n")
+        body.title, para.heading = title.strip(), rest
+    elif empty and not body.title and _title_like(para):
+        body.title = lead_text(para)  # plain text sets the title as a line of its own, with no heading to tell it
+        return
+    if isinstance(body, Annex):
+        set_lead_text(para, lead_text(para), Part.OPERATIVE)
+        body.paragraphs.append(para)
+        return
+    text = lead_text(para)
+    preambular = not body.operative and bool(detect_opener(inline.plain(text), Part.PREAMBLE))
+    part = Part.PREAMBLE if preambular else Part.OPERATIVE
+    if not para.opener:
+        set_lead_text(para, text, part)
+    body.part(part).append(para)
+
+
+def _title_like(para: Paragraph) -> bool:
+    """A first quoted line that reads as a title: words with no closing punctuation, nothing under it."""
+    text = inline.plain(lead_text(para)).strip()
+    return bool(text) and not para.is_table and not para.subparagraphs and text[-1] not in ".;:,"
