@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import inline
-from app.amendments import items
+from app.amendments import items, quoted_paragraphs
 from app.interface import marked, tr
 from app.model import TITLE_UNIT, Action, Instruction, Paragraph, Part
 from app.render import join_opener
@@ -79,7 +79,11 @@ def describe(ins: Instruction, language: str = "") -> str:
     """One instruction as it reads in the draft's language, with the start of the paragraph it quotes."""
     (item,) = items([ins], language)
     text = inline.plain(item.sentence)
-    if item.quoted is not None:
+    if item.body is not None:  # a part or an annex added: its title, or its first paragraph
+        first = next(iter(quoted_paragraphs(ins)), Paragraph())
+        quoted = inline.plain(item.body.title or join_opener(first.opener, first.text))
+        text += f": {quoted[:90]}{'…' if len(quoted) > 90 else ''}"
+    elif item.quoted is not None:
         quoted = inline.plain(join_opener(item.quoted.opener, item.quoted.text))
         text += f": {quoted[:90]}{'…' if len(quoted) > 90 else ''}"
     return text
@@ -246,7 +250,14 @@ class AmendmentPanel(QWidget):
         return False
 
     def _select(self, row: int) -> None:
-        self.form_box.setEnabled(0 <= row < len(self.instructions))
+        # a part or an annex added whole is made from the comparison; its fields name no paragraph to edit
+        adding = 0 <= row < len(self.instructions) and self.instructions[row].body is not None
+        self.form_box.setEnabled(0 <= row < len(self.instructions) and not adding)
+        self.form_box.setToolTip(
+            tr("A part or an annex added whole: change it in the draft and make the amendment again")
+            if adding
+            else ""
+        )
         for button in (self.remove_button, self.up_button, self.down_button):
             button.setEnabled(0 <= row < len(self.instructions))
         if not 0 <= row < len(self.instructions):

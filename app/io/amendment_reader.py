@@ -144,7 +144,9 @@ def fill_unit(ins: Instruction, para: Paragraph) -> None:
         title, _, rest = para.heading.partition("\n")
         body.title, para.heading = title.strip(), rest
     elif empty and not body.title and _title_like(para):
-        body.title = lead_text(para)  # plain text sets the title as a line of its own, with no heading to tell it
+        body.title = lead_text(
+            para
+        )  # plain text sets the title as a line of its own, with no heading to tell it
         return
     if isinstance(body, Annex):
         set_lead_text(para, lead_text(para), Part.OPERATIVE)

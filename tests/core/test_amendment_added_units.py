@@ -43,9 +43,9 @@ def _units(res: Resolution) -> list[tuple]:
 def _round_trips(base: Resolution, proposed: Resolution, made: Resolution, tmp_path: Path) -> None:
     assert _units(amendments.apply(made.instructions, base, made)) == _units(proposed)
     save_project(made, tmp_path / "amendment.json")
-    assert _units(amendments.apply(made.instructions, base, load_project(tmp_path / "amendment.json"))) == _units(
-        proposed
-    )
+    assert _units(
+        amendments.apply(made.instructions, base, load_project(tmp_path / "amendment.json"))
+    ) == _units(proposed)
     for suffix in (".txt", ".docx"):
         out = tmp_path / f"amendment{suffix}"
         assert main(["export", str(tmp_path / "amendment.json"), "-o", str(out)]) == 0

@@ -165,12 +165,12 @@ def test_a_title_reworded_throughout_is_replaced_whole(tmp_path: Path) -> None:
     _round_trips(base, proposed, made, tmp_path)
 
 
-@pytest.mark.parametrize("change", ["annex added", "annex unnumbered", "unplaced"])
+@pytest.mark.parametrize("change", ["annex unlabelled", "annex unnumbered", "unplaced"])
 def test_what_the_wording_cannot_say_is_refused_in_one_line(change: str) -> None:
     base, proposed, _, _ = _annex_edit()
-    if change == "annex added":
-        proposed.annexes.append(copy.deepcopy(proposed.annexes[0]))
-        reason = "the annexes (one added, or one given or relieved of its Annex line)"
+    if change == "annex unlabelled":
+        proposed.annexes[0].labelled = False
+        reason = "the annexes (one given or relieved of its Annex line)"
     elif change == "annex unnumbered":
         # an unnumbered paragraph given a number: the wording names paragraphs, not their numbering
         base.annexes[0].paragraphs[0].numbered = False

@@ -141,3 +141,40 @@ def test_an_annex_retitled_in_the_editor_is_an_instruction_on_its_title(window, 
     panel.unit.setCurrentIndex(panel.unit.findData(TITLE_UNIT))
     assert panel.list.item(0).text().startswith("Replace the title with the following: Programme")
     assert window.res.instructions[0].unit == TITLE_UNIT
+
+
+def test_an_annex_added_in_the_editor_is_an_instruction_adding_it(window, tmp_path: Path) -> None:  # noqa: ANN001
+    """The delegate adds an annex (Paragraph > Add Annex), titles it and writes its paragraph: the amendment
+    from the comparison adds it after the annex the draft has; the panel lists it with its title and leaves
+    its fields alone; the Word file reads back and the amended draft has both annexes."""
+    from app.unit_edits import add_annex, set_unit_title
+
+    base_path = tmp_path / "base.json"
+    save_project(read_document(ANNEXED).resolution, base_path)
+    window.files.open_path(base_path)
+    assert len(window.res.annexes) == 1
+    window.apply(add_annex)
+    added = window.res.annexes[1]
+    window.apply(set_unit_title, unit=added.id, value="Organization of the commemorative meetings")
+    window.apply(
+        edits.set_text,
+        paragraph_id=added.paragraphs[0].id,
+        value="The meetings shall be held in the General Assembly Hall.",
+    )
+    proposed = window.res
+    window.action(ActionId.AMEND_FROM_COMPARISON).trigger()
+    window.flush()
+    panel = window.amendment_panel
+    assert [panel.list.item(i).text() for i in range(panel.list.count())] == [
+        "After the annex, insert a new annex reading: Organization of the commemorative meetings"
+    ]
+    panel.list.setCurrentRow(0)
+    assert not panel.form_box.isEnabled()
+    out = tmp_path / "amendment.docx"
+    assert window.files.export_docx(out)
+    (read,) = read_document(out).resolution.instructions
+    assert read.after == "Annex" and read.body.title == "Organization of the commemorative meetings"
+    assert texts(read.body.paragraphs) == texts(proposed.annexes[1].paragraphs)
+    window.action(ActionId.SHOW_AMENDED).trigger()
+    assert [a.title for a in window.res.annexes] == [a.title for a in proposed.annexes]
+    assert texts(window.res.annexes[1].paragraphs) == texts(proposed.annexes[1].paragraphs)
