@@ -46,6 +46,7 @@ from app.wording import (
     place_name,
     segment_edits,
     sentence,
+    table_place,
     titled,
     unit_title,
 )
@@ -210,14 +211,16 @@ def _table_changed(bp: Paragraph | None, np: Paragraph | None) -> bool:
     return (bp.table, bp.header_rows, bp.text, bp.heading) != (np.table, np.header_rows, np.text, np.heading)
 
 
-def _refuse_table_change(unit: str, part: Part, number: int) -> None:
-    """The set wording names paragraphs by their numbers and has no sentence for a table's cells: an amendment
-    that left the change out would read as if the proposed version kept the table."""
+def _refuse_table_change(unit: str, part: Part, number: int, nth: int) -> None:
+    """The set wording names paragraphs by their numbers; a table's rows and cells have no instruction yet (the
+    oral revisions word them, but the amendment could not be applied and read back): an amendment that left
+    the change out would read as if the proposed version kept the table. The table is named as the oral
+    revisions name it ("the table after operative paragraph 3")."""
     raise InputError(
         say(
-            "the proposed version changes the table next to {where}: an amendment cannot change a table; "
-            "change it in the draft itself",
-            where=Phrase(place_name, (part, max(number, 1), "", unit)),
+            "the proposed version changes {what}: an amendment cannot carry that yet; change it in the "
+            "draft itself",
+            what=Phrase(table_place, (part, number, unit, nth)),
         )
     )
 
@@ -233,15 +236,17 @@ def _derive(base: Resolution, proposed: Resolution, by_id: bool, subs: bool) -> 
             continue
         counts: dict[Part, int] = {}
         place = (part, 0)  # the last base paragraph passed, by kind and number: where an insertion goes after
+        tables = 0  # the tables passed since that paragraph: "the second table after …"
         for bp, np in align(before, after, by_id=by_id):
             if (
                 bp is not None and not bp.is_table
             ):  # a table is unnumbered: the paragraphs after it keep theirs
                 kind = _kind(unit, part, bp)
                 counts[kind] = counts.get(kind, 0) + 1
-                place = (kind, counts[kind])
+                place, tables = (kind, counts[kind]), 0
+            tables += bp is not None and bp.is_table
             if _table_changed(bp, np):
-                _refuse_table_change(unit, *place)
+                _refuse_table_change(unit, *place, max(tables, 1))
             kind, number = place
             if bp is not None and np is not None:
                 found = _derive_pair((unit, kind, number), [], bp, np, by_id, subs)

@@ -544,6 +544,17 @@ def table_name(after: str, *, nth: int = 1, start_of: str = "", language: str = 
     return w["table_after"].format(place=after)
 
 
+def table_place(part: Part, number: int, unit: str = "", nth: int = 1, *, language: str = "") -> str:
+    """A table of a draft named as the oral revisions name it: "the table after operative paragraph 3", "the
+    second table after paragraph 2 of annex II", "the table at the beginning of the annex" (`number` 0); a
+    table is unnumbered, so the paragraph before it names it (a `Phrase` passes the fields in order)."""
+    t = _table(language)
+    if number <= 0:
+        return _contract(t, table_name("", start_of=unit_whole(unit, part, language), language=language))
+    after = paragraph_name(part, number, language=language, unit=unit)
+    return _contract(t, table_name(after, nth=nth, language=language))  # "que sigue al párrafo 1"
+
+
 def new_table_name(after: str = "", before: str = "", language: str = "") -> str:
     """A proposed table's name where it stands, by the negotiation label of the paragraph it follows ("New
     table after OP 3") or, first in its list, precedes: a table is unnumbered, and takes no bis or ter."""

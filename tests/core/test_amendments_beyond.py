@@ -196,7 +196,29 @@ def test_a_table_in_an_annex_is_refused_naming_its_place() -> None:
     proposed.annexes[0].paragraphs.insert(1, changed)
     with pytest.raises(InputError) as refused:
         amendments.amendment(base, proposed)
-    assert f"next to paragraph {numbered[0][0]} of the annex" in str(refused.value)
+    # named as the oral revisions name a table: by the paragraph before it
+    assert f"changes the table after paragraph {numbered[0][0]} of the annex:" in str(refused.value)
+    assert f"le tableau qui suit le paragraphe {numbered[0][0]} de l’annexe" in localize(refused.value.args[0], "fr")
+    assert f"el cuadro que sigue al párrafo {numbered[0][0]} del anexo" in localize(refused.value.args[0], "es")
+
+
+def test_a_table_before_the_first_paragraph_and_a_second_one_are_named_by_their_place() -> None:
+    base, proposed, _, _ = _annex_edit()
+    table = Paragraph(table=[["Day", "Meetings"], ["8 December", "2"]], header_rows=1)
+    base.operative.insert(0, copy.deepcopy(table))
+    changed = copy.deepcopy(table)
+    changed.table[1][0] = "9 December"
+    proposed.operative.insert(0, changed)
+    with pytest.raises(InputError) as refused:
+        amendments.amendment(base, proposed)
+    assert "changes the table at the beginning of the operative part:" in str(refused.value)
+    assert "le tableau au début du dispositif" in localize(refused.value.args[0], "fr")
+    base, proposed, _, _ = _annex_edit()
+    base.operative[1:1] = [copy.deepcopy(table), copy.deepcopy(table)]
+    proposed.operative[1:1] = [copy.deepcopy(table), changed]
+    with pytest.raises(InputError) as refused:
+        amendments.amendment(base, proposed)
+    assert "changes the second table after operative paragraph 1:" in str(refused.value)
 
 
 def test_the_title_cannot_be_deleted() -> None:
