@@ -198,8 +198,12 @@ def test_a_table_in_an_annex_is_refused_naming_its_place() -> None:
         amendments.amendment(base, proposed)
     # named as the oral revisions name a table: by the paragraph before it
     assert f"changes the table after paragraph {numbered[0][0]} of the annex:" in str(refused.value)
-    assert f"le tableau qui suit le paragraphe {numbered[0][0]} de l’annexe" in localize(refused.value.args[0], "fr")
-    assert f"el cuadro que sigue al párrafo {numbered[0][0]} del anexo" in localize(refused.value.args[0], "es")
+    assert f"le tableau qui suit le paragraphe {numbered[0][0]} de l’annexe" in localize(
+        refused.value.args[0], "fr"
+    )
+    assert f"el cuadro que sigue al párrafo {numbered[0][0]} del anexo" in localize(
+        refused.value.args[0], "es"
+    )
 
 
 def test_a_table_before_the_first_paragraph_and_a_second_one_are_named_by_their_place() -> None:
