@@ -156,3 +156,33 @@ def test_an_instruction_naming_an_annex_the_draft_lacks_is_refused() -> None:
     ins.after = "Annex IV"
     with pytest.raises(InputError, match="the draft has no annex IV"):
         amendments.apply([ins], base)
+
+
+def test_the_command_line_amends_and_applies(tmp_path: Path, capsys) -> None:  # noqa: ANN001
+    """`resolute amend BASE PROPOSED -o OUT.docx` writes the annex added and the part retitled; `resolute amend
+    --apply OUT.docx BASE` gives the proposed version's parts and annexes back; `check --base` finds every
+    instruction's place."""
+    base = read_document(IN_PARTS).resolution
+    proposed = copy.deepcopy(base)
+    proposed.annexes.append(_new_annex())
+    proposed.later_parts[0].title += " and peace"
+    save_project(base, tmp_path / "base.json")
+    save_project(proposed, tmp_path / "proposed.json")
+    out = tmp_path / "amendment.docx"
+    assert main(["amend", str(tmp_path / "base.json"), str(tmp_path / "proposed.json"), "-o", str(out)]) == 0
+    read = read_document(out).resolution
+    said = [item.sentence for item in amendments.items(read.instructions)]
+    assert said[0].startswith("In the title of part B, ") and said[1] == "Add a new annex reading"
+    capsys.readouterr()
+    assert main(["check", str(out), "--base", str(tmp_path / "base.json"), "--format", "json"]) in (0, 1)
+    assert '"amendment.place"' not in capsys.readouterr().out  # each instruction finds its place
+    assert main(["check", str(out), "--base", str(tmp_path / "amended.json")]) == 2  # no such file: one line
+    lacking = copy.deepcopy(base)
+    lacking.later_parts.clear()
+    save_project(lacking, tmp_path / "lacking.json")
+    capsys.readouterr()
+    main(["check", str(out), "--base", str(tmp_path / "lacking.json"), "--format", "json"])
+    assert '"amendment.place"' in capsys.readouterr().out  # the draft has no part B to retitle
+    amended = tmp_path / "amended.json"
+    assert main(["amend", "--apply", str(out), str(tmp_path / "base.json"), "-o", str(amended)]) == 0
+    assert _units(load_project(amended)) == _units(proposed)
