@@ -171,31 +171,40 @@ def new_unit_sentence(ins: Instruction, language: str = "") -> str:
     return _contract(t, text) + ":"
 
 
-def _new_unit(text: str, language: str) -> Instruction | None:
-    """`new_unit_sentence` read back: an INSERT with an empty part or annex for the quoted text to fill."""
-    body = re.sub(r"\s+", " ", text).strip().rstrip(";.:").strip()
+@cache
+def _new_unit_patterns(language: str) -> tuple[tuple[re.Pattern[str], str, str], ...]:
+    """(pattern, which side of the place it names, what it adds) for each sentence adding a part or annex."""
     w, t = _unit_words(language), _table(language)
     groups = {"number": r"(?P<roman>[IVXLC]{1,8})", "letter": r"(?P<letter>[A-Z]{1,2})"}
+    out = []
     for new_key in ("new_annex", "new_part"):
-        shapes = [("", w["unit_add"].replace("{place}", ""))]
+        shapes = [("", w["unit_add"])]
         for key in ("unit_insert_after", "unit_insert_before"):
             shapes += [
                 (key, w[key].replace("{place}", place)) for place in (w["annex_n"], w["annex"], w["part"])
             ]
         for key, shape in shapes:
             words = _contract(t, shape.replace("{new}", w[new_key]))
-            m = re.fullmatch(_pattern(words, groups), body, re.I)
-            if not m:
-                continue
-            found = m.groupdict()
-            if found.get("letter"):
-                label = found["letter"].upper()
-            else:
-                label = "Annex " + found["roman"].upper() if found.get("roman") else ("Annex" if key else "")
-            ins = Instruction(Action.INSERT, Part.OPERATIVE, 0)
-            ins.body = Annex() if new_key == "new_annex" else ResolutionPart()
-            ins.after, ins.old = (label, "") if key == "unit_insert_after" else ("", label)
-            return ins
+            out.append((re.compile(_pattern(words, groups), re.I), key, new_key))
+    return tuple(out)
+
+
+def _new_unit(text: str, language: str) -> Instruction | None:
+    """`new_unit_sentence` read back: an INSERT with an empty part or annex for the quoted text to fill."""
+    body = re.sub(r"\s+", " ", text).strip().rstrip(";.:").strip()
+    for pattern, key, new_key in _new_unit_patterns(language):
+        m = pattern.fullmatch(body)
+        if not m:
+            continue
+        found = m.groupdict()
+        if found.get("letter"):
+            label = found["letter"].upper()
+        else:
+            label = "Annex " + found["roman"].upper() if found.get("roman") else ("Annex" if key else "")
+        ins = Instruction(Action.INSERT, Part.OPERATIVE, 0)
+        ins.body = Annex() if new_key == "new_annex" else ResolutionPart()
+        ins.after, ins.old = (label, "") if key == "unit_insert_after" else ("", label)
+        return ins
     return None
 
 
