@@ -33,6 +33,8 @@ from app.model import (
     ResolutionPart,
 )
 from app.render import Block, annex_units, join_opener, part_letter
+from app.table_amendments import apply_tables, carry_out, derive_table, table_sentence
+from app.table_amendments import find as find_table
 from app.unit_deletions import annex_pairs, check_unit, deleted_places, deletion, part_pairs
 from app.unit_insertions import added_units, check_added, insert_units
 from app.wording import (
@@ -246,7 +248,12 @@ def _derive(base: Resolution, proposed: Resolution, by_id: bool, subs: bool) -> 
                 place, tables = (kind, counts[kind]), 0
             tables += bp is not None and bp.is_table
             if _table_changed(bp, np):
-                _refuse_table_change(unit, *place, max(tables, 1))
+                both = bp is not None and np is not None and bp.is_table and np.is_table
+                found = derive_table((unit, *place, max(tables, 1)), bp, np, _text_edits) if both else None
+                if found is None:
+                    _refuse_table_change(unit, *place, max(tables, 1))
+                out += found or []
+                continue
             kind, number = place
             if bp is not None and np is not None:
                 found = _derive_pair((unit, kind, number), [], bp, np, by_id, subs)
@@ -503,6 +510,9 @@ def apply(
     Raises InputError when an instruction names a paragraph or words the draft does not have."""
     res = copy.deepcopy(base)
     instructions = _apply_title(res, instructions)
+    # tables first, found as the draft stands: their rows and cells change in place
+    apply_tables([ins for ins in instructions if ins.cell is not None], lambda u, p: unit_list(res, u, p))
+    instructions = [ins for ins in instructions if ins.cell is None]
     wholes = [ins for ins in instructions if is_whole_unit(ins)]
     added = [ins for ins in instructions if ins.body is not None]
     instructions = [ins for ins in instructions if not is_whole_unit(ins) and ins.body is None]
@@ -617,6 +627,10 @@ def check_fits(ins: Instruction, base: Resolution) -> None:
     if ins.body is not None:
         check_added(base, ins)
         return
+    if ins.cell is not None:  # the table found and the instruction tried on a copy of it
+        table = find_table(ins, lambda u, p: unit_list(base, u, p), _list_index)
+        carry_out(copy.deepcopy(table), [ins], ins.unit)
+        return
     items, index, where = _target(base, ins)
     if is_text_edit(ins):
         apply_edits(lead_text(items[index - 1]), [ins], where)
@@ -724,6 +738,10 @@ def items(instructions: list[Instruction], language: str = "") -> list[Item]:
     i = 0
     while i < len(instructions):
         ins = instructions[i]
+        if ins.cell is not None:  # in a table: one sentence each
+            out.append(Item(table_sentence(ins, language), (ins,)))
+            i += 1
+            continue
         if is_text_edit(ins):
             group = [ins]
             key = (ins.unit, ins.part, ins.number, ins.sub)

@@ -21,7 +21,9 @@ Keys for what a document does not have (parts, annexes, instructions) are left o
 with a negotiation whose proposals change tables' cells or rows (`app.negotiation.storage`), or with an
 instruction's "unit"; it is written only for such a file, and a version 2 file reads as it is. Version 4 is
 version 3 with an instruction that adds a part or an annex whole: its "body" ({"kind": "part" or "annex", then
-the part's or annex's keys}); a Resolute reading up to version 3 would take it for an empty paragraph.
+the part's or annex's keys}), or acts in a table: its "cell" ({"nth", "row", "row_name", "column",
+"column_name", "cells"}, `model.TableCell`); a Resolute reading up to version 3 would take either for a change
+to a paragraph.
 
 "negotiation" (optional, still version 2: files without it load as before) holds a text under negotiation:
 proposals with their edits, the facilitator's decisions, paragraph status with history, brackets and their
@@ -41,6 +43,7 @@ symbol a note prints with instead of a number ("**" in an issued amendment); it 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import re
@@ -69,6 +72,7 @@ from app.model import (
     Part,
     Resolution,
     ResolutionPart,
+    TableCell,
     new_id,
     refuse_oversized,
 )
@@ -127,7 +131,7 @@ def _version(res: Resolution) -> int:
     """3 for a negotiation with proposals on tables' cells or rows, or an amendment with an instruction beyond
     part A (its "unit": a Resolute reading up to version 2 would apply it to part A), else 2: a file without them
     still opens in a Resolute that reads up to version 2."""
-    if any(ins.body is not None for ins in res.instructions):
+    if any(ins.body is not None or ins.cell is not None for ins in res.instructions):
         return 4
     if any(ins.unit for ins in res.instructions):
         return 3
@@ -179,6 +183,7 @@ def _instruction_to_dict(i: Instruction) -> dict[str, Any]:
         "paragraph": _para_to_dict(i.paragraph) if i.paragraph else None,
         **({"unit": i.unit} if i.unit else {}),
         **({"body": _body_to_dict(i.body)} if i.body is not None else {}),
+        **({"cell": dataclasses.asdict(i.cell)} if i.cell is not None else {}),
     }
 
 
@@ -374,6 +379,20 @@ def _instruction_from_dict(d: dict[str, Any], seen: set[str]) -> Instruction:
         id=_str(d.get("id")) or new_id(),
         unit=_str(d.get("unit")),
         body=_body_from_dict(d["body"], seen) if d.get("body") is not None else None,
+        cell=_cell_from_dict(d["cell"]) if d.get("cell") is not None else None,
+    )
+
+
+def _cell_from_dict(d: Any) -> TableCell:
+    if not isinstance(d, dict):
+        raise ValueError("an instruction's cell is no place in a table")
+    return TableCell(
+        nth=_opt_int(d.get("nth")) or 1,
+        row=_opt_int(d.get("row")) or 0,
+        row_name=_str(d.get("row_name")),
+        column=_opt_int(d.get("column")) or 0,
+        column_name=_str(d.get("column_name")),
+        cells=[_str(c) for c in _list(d.get("cells"))],
     )
 
 

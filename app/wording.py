@@ -734,7 +734,7 @@ def parse_sentence(text: str, language: str | None = None) -> tuple[list[Instruc
     codes = [language or "en"] if language is not None else list(all_languages())
     error: InputError | None = None
     for code in codes:
-        if whole := _whole_unit(text, code) or _new_unit(text, code):
+        if whole := _whole_unit(text, code) or _new_unit(text, code) or _in_table(text, code):
             return [whole], ""
         try:
             plain, unit = _without_unit(text, code)
@@ -773,6 +773,39 @@ def _whole_unit(text: str, language: str) -> Instruction | None:
             unit = "Annex " + found["roman"].upper() if found.get("roman") else "Annex"
         return Instruction(Action.DELETE, Part.OPERATIVE, 0, unit=unit)
     return None
+
+
+_TABLE_SENTENCE_MOST = 600  # characters outside quotes: a sentence naming a table is far shorter
+
+
+def _in_table(text: str, language: str) -> Instruction | None:
+    """A sentence acting in a table ("In the table after operative paragraph 3, delete the row “C”"), read
+    by `app.table_amendments`; tried only where the sentence names a table near its start."""
+    holed = _holes(text)[0]
+    if len(holed) > _TABLE_SENTENCE_MOST or not _table_start(language).match(holed.strip()):
+        return None
+    from app.table_amendments import parse_table_sentence
+
+    return parse_table_sentence(text, language)
+
+
+@cache
+def _table_start(language: str) -> re.Pattern[str]:
+    """The words a sentence acting in a table opens with, through the table's first word ("In the table",
+    "Au tableau", "En el cuadro"; "In the second table")."""
+    return re.compile("|".join(f"(?:{h})" for h in sorted(_table_heads(language))), re.I)
+
+
+def _table_heads(language: str) -> set[str]:
+    w, t = _table_words(language)
+    words = "|".join(r"\s+".join(map(re.escape, o.split())) for o in t["ordinals"]) if t else _ORD_WORDS
+    groups = {"ordinal": f"(?:{words})"}
+    names = [
+        w[k].split("{place}")[0].split("{part}")[0] for k in ("table_after", "table_nth_after", "table_start")
+    ]
+    openings = [w[k].split("{table}")[0] for k in ("row_delete", "row_insert_after", "row_insert_before")]
+    openings.append((t["in"].split("{place}")[0] if t else "In ") + w["cell"].split("{table}")[0])
+    return {_pattern(_contract(t, o + n).rstrip(), groups) for o in openings for n in names}
 
 
 def _preambular_words(ordinal: str, sub: str, language: str) -> str:
@@ -1187,6 +1220,6 @@ def opening_pattern() -> re.Pattern[str]:
             groups["number"] = r"(?:\d+|[IVXLC]+)"
             groups["letter"] = r"[A-Z]{1,2}"
             heads |= {_pattern(_contract(t, text.replace(slot, fill)), groups) for fill in fills}
-        heads |= _new_unit_heads(code, groups)
+        heads |= _new_unit_heads(code, groups) | _table_heads(code)
         heads.add(_pattern(_in_title_head(code)[0], {}) + r"\b")  # "Dans le titre," or "… de l’annexe II,"
     return re.compile("|".join(f"(?:{h})" for h in sorted(heads)) or r"(?!)", re.I)

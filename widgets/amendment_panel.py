@@ -250,14 +250,17 @@ class AmendmentPanel(QWidget):
         return False
 
     def _select(self, row: int) -> None:
-        # a part or an annex added whole is made from the comparison; its fields name no paragraph to edit
-        adding = 0 <= row < len(self.instructions) and self.instructions[row].body is not None
-        self.form_box.setEnabled(0 <= row < len(self.instructions) and not adding)
-        self.form_box.setToolTip(
-            tr("A part or an annex added whole: change it in the draft and make the amendment again")
-            if adding
-            else ""
-        )
+        # a part or an annex added whole, a table's row or cell, is made from the comparison; the fields name
+        # paragraphs and their words
+        made = 0 <= row < len(self.instructions) and self.instructions[row].body is not None
+        in_table = 0 <= row < len(self.instructions) and self.instructions[row].cell is not None
+        self.form_box.setEnabled(0 <= row < len(self.instructions) and not (made or in_table))
+        tip = ""
+        if made:
+            tip = tr("A part or an annex added whole: change it in the draft and make the amendment again")
+        elif in_table:
+            tip = tr("A table's row or cell: change it in the draft and make the amendment again")
+        self.form_box.setToolTip(tip)
         for button in (self.remove_button, self.up_button, self.down_button):
             button.setEnabled(0 <= row < len(self.instructions))
         if not 0 <= row < len(self.instructions):

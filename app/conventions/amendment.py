@@ -37,6 +37,8 @@ def _label_ok(sub: str) -> bool:
 
 def _instruction_findings(ins: Instruction) -> list[Finding]:
     out: list[Finding] = []
+    if ins.cell is not None or ins.body is not None:  # a table's row or cell, a part or an annex added
+        return out
     where = Phrase(place_name, (ins.part, max(ins.number, 1), ins.sub, ins.unit))
     lowest = 0 if (ins.action is Action.INSERT and not ins.sub) or is_whole_unit(ins) else 1
     if ins.number < lowest or not _label_ok(ins.sub):

@@ -291,6 +291,15 @@ class _Writer:
                     "PDF or text"
                 )
             )
+        if any(
+            ins.cell is not None for ins in self.res.instructions
+        ):  # no destination for a table's cell yet
+            raise InputError(
+                say(
+                    "an amendment that changes a table's rows or cells has no Akoma Ntoso form yet: export it "
+                    "as Word, PDF or text"
+                )
+            )
         doc = _el(root, "amendment", name="amendment", contains="originalVersion")
         self.meta(doc)
         self.cover(doc)

@@ -188,11 +188,12 @@ def test_what_the_wording_cannot_say_is_refused_in_one_line(change: str) -> None
 
 
 def test_a_table_in_an_annex_is_refused_naming_its_place() -> None:
+    """A column added has no sentence (a row or a cell has: `test_amendment_tables.py`)."""
     base, proposed, numbered, _ = _annex_edit()
     table = Paragraph(table=[["Day", "Meetings"], ["8 December", "2"]], header_rows=1)
     base.annexes[0].paragraphs.insert(1, table)
     changed = copy.deepcopy(table)
-    changed.table[1][1] = "3"
+    changed.table = [[*row, "Room"] for row in changed.table]
     proposed.annexes[0].paragraphs.insert(1, changed)
     with pytest.raises(InputError) as refused:
         amendments.amendment(base, proposed)
@@ -211,7 +212,7 @@ def test_a_table_before_the_first_paragraph_and_a_second_one_are_named_by_their_
     table = Paragraph(table=[["Day", "Meetings"], ["8 December", "2"]], header_rows=1)
     base.operative.insert(0, copy.deepcopy(table))
     changed = copy.deepcopy(table)
-    changed.table[1][0] = "9 December"
+    changed.table = [[*row, "Room"] for row in changed.table]  # a column added: refused
     proposed.operative.insert(0, changed)
     with pytest.raises(InputError) as refused:
         amendments.amendment(base, proposed)
