@@ -178,3 +178,33 @@ def test_an_annex_added_in_the_editor_is_an_instruction_adding_it(window, tmp_pa
     window.action(ActionId.SHOW_AMENDED).trigger()
     assert [a.title for a in window.res.annexes] == [a.title for a in proposed.annexes]
     assert texts(window.res.annexes[1].paragraphs) == texts(proposed.annexes[1].paragraphs)
+
+
+def test_a_cell_changed_in_the_editor_is_an_instruction_in_the_table(window, tmp_path: Path) -> None:  # noqa: ANN001
+    """The delegate changes one figure of A/RES/79/250's scale table: the amendment from the comparison names
+    the table, the row and the column, the panel lists it with its fields left alone, the Word file reads back
+    and the amended draft has the figure."""
+    from app.table_edits import set_table
+
+    source = STRUCTURE.parent / "akn" / "A_RES_79_250-2424689E.xml"
+    base_path = tmp_path / "base.json"
+    save_project(read_document(source).resolution, base_path)
+    window.files.open_path(base_path)
+    table = next(p for p in window.res.operative if p.table)
+    rows = [list(r) for r in table.table]
+    row = next(i for i in range(table.header_rows, len(rows)) if rows[i][-1].strip().isdigit())
+    rows[row][-1] = rows[row][-1].strip() + "5"
+    window.apply(set_table, paragraph_id=table.id, rows=rows)
+    window.action(ActionId.AMEND_FROM_COMPARISON).trigger()
+    window.flush()
+    panel = window.amendment_panel
+    (line,) = [panel.list.item(i).text() for i in range(panel.list.count())]
+    assert line.startswith("In the table after operative paragraph ") and f"“{rows[row][-1]}”" in line
+    panel.list.setCurrentRow(0)
+    assert not panel.form_box.isEnabled()
+    out = tmp_path / "amendment.docx"
+    assert window.files.export_docx(out)
+    (read,) = read_document(out).resolution.instructions
+    assert read.cell is not None and read.new == window.res.instructions[0].new
+    window.action(ActionId.SHOW_AMENDED).trigger()
+    assert next(p for p in window.res.operative if p.table).table == rows
