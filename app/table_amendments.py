@@ -15,6 +15,7 @@ from __future__ import annotations
 import copy
 import re
 from collections.abc import Callable
+from functools import cache
 
 from app import inline
 from app.compare.oral_tables import column_headings, row_headings
@@ -268,28 +269,34 @@ _T, _R, _C, _E, _K = "\x11", "\x12", "\x13", "\x14", "\x15"
 _SLOTS = {_T: "table", _R: "row", _C: "col", _E: "edits", _K: "cells"}
 
 
+@cache
 def _template_pattern(template: str) -> re.Pattern[str]:
     """A sentence made with stand-ins for its pieces as a pattern capturing each piece."""
     out = []
     template = template.replace("\u00a0", " ")  # the sentence read has its spaces made ordinary
     for piece in re.split(f"([{''.join(_SLOTS)}])", template):
         if piece in _SLOTS:
-            out.append(f"(?P<{_SLOTS[piece]}>.+?)" if piece not in (_E, _K) else f"(?P<{_SLOTS[piece]}>.+)")
+            # a table's, a row's and a column's name hold no comma (quoted words are holes): each piece is
+            # found in one pass, not tried at every split of a long sentence
+            out.append(
+                f"(?P<{_SLOTS[piece]}>[^,]+?)" if piece not in (_E, _K) else f"(?P<{_SLOTS[piece]}>.+)"
+            )
         elif piece:
             out.append(_pattern(piece, {}))
     return re.compile("".join(out), re.I)
 
 
-def _sentence_patterns(language: str) -> list[tuple[str, re.Pattern[str]]]:
+@cache
+def _sentence_patterns(language: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
     w, t = _table_words(language)
     place = w["cell"].format(table=_T, row=_R, column=_C)
     edit = t["in"].format(place=place, edits=_E) if t else f"In {place}, {_E}"
-    return [
+    return (
         ("cell", _template_pattern(edit)),
         ("delete", _template_pattern(w["row_delete"].format(table=_T, row=_R))),
         ("after", _template_pattern(w["row_insert_after"].format(table=_T, row=_R, cells=_K))),
         ("before", _template_pattern(w["row_insert_before"].format(table=_T, row=_R, cells=_K))),
-    ]
+    )
 
 
 def _unholed(text: str, quoted: list[str], language: str) -> str:
