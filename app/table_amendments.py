@@ -25,6 +25,7 @@ from app.messages import Phrase, say
 from app.model import Action, Instruction, Paragraph, Part, TableCell
 from app.wording import (
     Edit,
+    _contract,
     _expand,
     _holes,
     _pattern,
@@ -34,7 +35,6 @@ from app.wording import (
     delete_row,
     fill_cell,
     in_paragraph,
-    insert_paragraph,
     insert_row,
     is_annex_unit,
     paragraph_name,
@@ -42,7 +42,6 @@ from app.wording import (
     quote,
     row_name,
     table_place,
-    unit_whole,
 )
 from app.wording import cell_place as _cell_place
 
@@ -270,8 +269,11 @@ _SLOTS = {_T: "table", _R: "row", _C: "col", _E: "edits", _K: "cells"}
 
 
 @cache
-def _template_pattern(template: str) -> re.Pattern[str]:
-    """A sentence made with stand-ins for its pieces as a pattern capturing each piece."""
+def _template_pattern(template: str, language: str = "") -> re.Pattern[str]:
+    """A sentence made with stand-ins for its pieces as a pattern capturing each piece, its contractions
+    undone as the sentence read has them ("au début" as "à le début")."""
+    t = _table(language)
+    template = _expand(t, template) if t else template
     out = []
     template = template.replace("\u00a0", " ")  # the sentence read has its spaces made ordinary
     for piece in re.split(f"([{''.join(_SLOTS)}])", template):
@@ -292,10 +294,10 @@ def _sentence_patterns(language: str) -> tuple[tuple[str, re.Pattern[str]], ...]
     place = w["cell"].format(table=_T, row=_R, column=_C)
     edit = t["in"].format(place=place, edits=_E) if t else f"In {place}, {_E}"
     return (
-        ("cell", _template_pattern(edit)),
-        ("delete", _template_pattern(w["row_delete"].format(table=_T, row=_R))),
-        ("after", _template_pattern(w["row_insert_after"].format(table=_T, row=_R, cells=_K))),
-        ("before", _template_pattern(w["row_insert_before"].format(table=_T, row=_R, cells=_K))),
+        ("cell", _template_pattern(edit, language)),
+        ("delete", _template_pattern(w["row_delete"].format(table=_T, row=_R), language)),
+        ("after", _template_pattern(w["row_insert_after"].format(table=_T, row=_R, cells=_K), language)),
+        ("before", _template_pattern(w["row_insert_before"].format(table=_T, row=_R, cells=_K), language)),
     )
 
 
@@ -309,7 +311,7 @@ def _table_at(text: str, quoted: list[str], language: str) -> tuple[Part, int, s
     ordinals = t["ordinals"] if t else None
     for key in ("table_nth_after", "table_after", "table_start"):
         template = w[key].format(place=_T, part=_T, ordinal=_R)
-        m = _template_pattern(template).fullmatch(text)
+        m = _template_pattern(template, language).fullmatch(text)
         if not m:
             continue
         nth = 1
@@ -326,12 +328,13 @@ def _table_at(text: str, quoted: list[str], language: str) -> tuple[Part, int, s
                 continue
         whole = _unholed(m.group("table"), quoted, language)
         try:
-            if key == "table_start":
-                made = insert_paragraph("", Part.OPERATIVE, "operative paragraph", language, unit="")
-                head = made.split(unit_whole("", Part.OPERATIVE, language))[0]
-                (ins,), _ = parse_sentence(
-                    head + whole + made[len(head) + len(unit_whole("", Part.OPERATIVE, language)) :], language
+            if key == "table_start":  # its list named as a first paragraph's sentence names it
+                start = (
+                    _contract(t, t["insert_start"].format(part=whole, new=t["new_operative"]))
+                    if t
+                    else f"At the beginning of {whole}, insert a new operative paragraph reading"
                 )
+                (ins,), _ = parse_sentence(start + ":", language)
                 return ins.part, 0, ins.unit, 1
             (ins,), _ = parse_sentence(delete_paragraph(whole, language=language), language)
         except (InputError, ValueError):
@@ -342,10 +345,10 @@ def _table_at(text: str, quoted: list[str], language: str) -> tuple[Part, int, s
 
 def _row_of(text: str, quoted: list[str], language: str) -> tuple[int, str] | None:
     w, _ = _table_words(language)
-    m = _template_pattern(w["row_named"].format(name=_T)).fullmatch(text)
+    m = _template_pattern(w["row_named"].format(name=_T), language).fullmatch(text)
     if m and (h := re.fullmatch(r"\0(\d+)\0", m.group("table").strip())):
         return 1, quoted[int(h.group(1))]
-    m = _template_pattern(w["row_number"].format(number=_T)).fullmatch(text)
+    m = _template_pattern(w["row_number"].format(number=_T), language).fullmatch(text)
     if m and m.group("table").strip().isdigit():
         return int(m.group("table")), ""
     return None

@@ -800,8 +800,10 @@ def _table_heads(language: str) -> set[str]:
     w, t = _table_words(language)
     words = "|".join(r"\s+".join(map(re.escape, o.split())) for o in t["ordinals"]) if t else _ORD_WORDS
     groups = {"ordinal": f"(?:{words})"}
+    # each name up to the word before its place, which a contraction may fold in ("au début du dispositif")
     names = [
-        w[k].split("{place}")[0].split("{part}")[0] for k in ("table_after", "table_nth_after", "table_start")
+        w[k].split("{place}")[0].split("{part}")[0].strip().rsplit(" ", 1)[0] + " "
+        for k in ("table_after", "table_nth_after", "table_start")
     ]
     openings = [w[k].split("{table}")[0] for k in ("row_delete", "row_insert_after", "row_insert_before")]
     openings.append((t["in"].split("{place}")[0] if t else "In ") + w["cell"].split("{table}")[0])

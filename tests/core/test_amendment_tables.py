@@ -16,11 +16,12 @@ from app import amendments, inline
 from app.cli import run as main
 from app.errors import InputError
 from app.io.reading import read_document
-from app.model import Resolution
+from app.model import Paragraph, Resolution
 from app.render import render
 from app.storage import load_project, save_project
 
 FIXTURE = Path(__file__).parent.parent / "fixtures" / "akn" / "A_RES_79_250-2424689E.xml"
+STRUCTURE = Path(__file__).parent.parent / "fixtures" / "structure"
 
 
 def _plain(cell: str) -> str:
@@ -137,3 +138,40 @@ def test_an_instruction_naming_a_row_the_table_lacks_is_refused() -> None:
         amendments.apply(made.instructions, edited, made)
     with pytest.raises(InputError, match=f"has no row “{said['deleted']}”"):
         amendments.check_fits(made.instructions[1], edited)
+
+
+@pytest.mark.parametrize("code", ["en", "fr", "es"])
+def test_tables_at_the_beginning_and_a_second_one_after_a_paragraph(code: str, tmp_path: Path) -> None:
+    """Tables put into A/RES/77/5 (its UN XML): one before the first operative paragraph, one before the annex's
+    first paragraph and two after the last operative paragraph, each with a figure changed, read back in the
+    draft's language from text and Word."""
+    base = read_document(STRUCTURE / "A_RES_77_5-2225005E.xml").resolution
+    base.header.language = code
+    table = Paragraph(table=[["Day", "Meetings"], ["8 December", "2"], ["9 December", "1"]], header_rows=1)
+    last = len(base.operative)
+    base.operative[0:0] = [copy.deepcopy(table)]
+    base.operative += [copy.deepcopy(table), copy.deepcopy(table)]
+    base.annexes[0].paragraphs.insert(0, copy.deepcopy(table))
+    new = copy.deepcopy(base)
+    new.operative[0].table[1][1] = "3"
+    new.operative[-1].table[2][1] = "4"
+    new.annexes[0].paragraphs[0].table[1][1] = "5"
+    made = amendments.amendment(base, new)
+    said = [item.sentence for item in amendments.items(made.instructions, code)]
+    if code == "en":
+        assert said[0].startswith(
+            "In the table at the beginning of the operative part, in the row “8 December”"
+        )
+        assert said[1].startswith(
+            f"In the second table after operative paragraph {last}, in the row “9 December”"
+        )
+        assert said[2].startswith("In the table at the beginning of the annex, ")
+    save_project(made, tmp_path / "amendment.json")
+    for suffix in (".txt", ".docx"):
+        out = tmp_path / f"amendment{suffix}"
+        assert main(["export", str(tmp_path / "amendment.json"), "-o", str(out)]) == 0
+        read = read_document(out).resolution
+        amended = amendments.apply(read.instructions, base, read)
+        got = [p.table for p in amended.operative if p.table] + [amended.annexes[0].paragraphs[0].table]
+        want = [p.table for p in new.operative if p.table] + [new.annexes[0].paragraphs[0].table]
+        assert len(read.instructions) == 3 and got == want, suffix
