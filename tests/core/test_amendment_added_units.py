@@ -43,6 +43,8 @@ def _units(res: Resolution) -> list[tuple]:
 def _round_trips(base: Resolution, proposed: Resolution, made: Resolution, tmp_path: Path) -> None:
     assert _units(amendments.apply(made.instructions, base, made)) == _units(proposed)
     save_project(made, tmp_path / "amendment.json")
+    # a Resolute reading up to version 3 would take the instruction for an empty paragraph: it needs 4
+    assert json.loads((tmp_path / "amendment.json").read_text(encoding="utf-8"))["version"] == 4
     assert _units(
         amendments.apply(made.instructions, base, load_project(tmp_path / "amendment.json"))
     ) == _units(proposed)
