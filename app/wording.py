@@ -798,8 +798,9 @@ def _table_start(language: str) -> re.Pattern[str]:
 
 def _table_heads(language: str) -> set[str]:
     w, t = _table_words(language)
-    words = "|".join(r"\s+".join(map(re.escape, o.split())) for o in t["ordinals"]) if t else _ORD_WORDS
-    groups = {"ordinal": f"(?:{words})"}
+    # any ordinal's words: the opening only has to be told from other lines (it runs on every line of a text),
+    # the sentence's own reading checks the ordinal
+    groups = {"ordinal": r"\w+(?:[-\s]\w+){0,3}"}
     # each name up to the word before its place, which a contraction may fold in ("au début du dispositif")
     names = [
         w[k].split("{place}")[0].split("{part}")[0].strip().rsplit(" ", 1)[0] + " "

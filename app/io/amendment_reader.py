@@ -33,7 +33,9 @@ _OPENING = re.compile(
     r"paragraph|subparagraph \(|paragraph \d+(?: \([a-z]+\))* of (?:the annex|annex [IVXLC]+))"
     r"|In the title, |Replace the title with|(?:In|Replace) the title of (?:the annex|annex [IVXLC]+|part [A-Z]{1,2})\b|(?:Insert|Add) (?:a new|the following)"
     r"|At the beginning of (?:the (?:preamble|operative|annex)|annex [IVXLC]+)"
-    r"|Delete (?:the annex|annex [IVXLC]+|part [A-Z]{1,2})\b)"  # a whole annex or part
+    r"|Delete (?:the annex|annex [IVXLC]+|part [A-Z]{1,2})\b"  # a whole annex or part
+    r"|(?:After|Before) (?:the annex|annex [IVXLC]+|part [A-Z]{1,2}), insert a new (?:annex|part)\b"  # one added
+    r"|In the (?:[a-z]+(?:-[a-z]+)* )?table (?:after|at the beginning)\b)"  # a table's row or cell
 )
 
 
