@@ -92,6 +92,13 @@ def check(res: Resolution, check_draft: Callable[[Resolution], list[Finding]]) -
     quoted.header.kind = DocumentKind.DRAFT_RESOLUTION
     for ins in res.instructions:
         out += _instruction_findings(ins)
+        if isinstance(ins.body, Annex):  # an annex added: its paragraphs checked as an annex's
+            if not quoted.annexes:
+                quoted.annexes.append(Annex())
+            quoted.annexes[0].paragraphs += ins.body.paragraphs
+        elif ins.body is not None:  # a part added: its preamble and operative part as the draft's
+            quoted.preamble += ins.body.preamble
+            quoted.operative += ins.body.operative
         if ins.paragraph is not None and not ins.sub and not is_title(ins.unit):
             # an annex's paragraph is checked as one (no opener, punctuation as written)
             if is_annex_unit(ins.unit):

@@ -188,3 +188,17 @@ def test_the_command_line_amends_and_applies(tmp_path: Path, capsys) -> None:  #
     amended = tmp_path / "amended.json"
     assert main(["amend", "--apply", str(out), str(tmp_path / "base.json"), "-o", str(amended)]) == 0
     assert _units(load_project(amended)) == _units(proposed)
+
+
+def test_the_words_of_an_annex_added_are_checked() -> None:
+    """A misspelt word in a paragraph of the annex added is found, on that paragraph, as in any quoted text."""
+    from app.conventions.engine import check_document as check
+
+    base = read_document(ANNEXED).resolution
+    proposed = copy.deepcopy(base)
+    annex = _new_annex()
+    annex.paragraphs[0].text = "The meetings shall be held in the General Asembly Hall."
+    proposed.annexes.append(annex)
+    made = amendments.amendment(base, proposed)
+    found = [f for f in check(made) if f.paragraph_id == made.instructions[-1].body.paragraphs[0].id]
+    assert any("Asembly" in f.message for f in found)
