@@ -243,7 +243,7 @@ class AmendmentPanel(QWidget):
     def select_id(self, item_id: str) -> bool:
         """Select the instruction with this id, or the one quoting the paragraph with this id."""
         for row, ins in enumerate(self.instructions):
-            quoted = ins.paragraph is not None and any(p.id == item_id for p in ins.paragraph.walk())
+            quoted = any(p.id == item_id for p in quoted_paragraphs(ins))  # a part's or annex's added too
             if ins.id == item_id or quoted:
                 self.list.setCurrentRow(row)
                 return True
