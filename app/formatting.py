@@ -149,6 +149,16 @@ def roman(n: int) -> str:
     return "".join(out)
 
 
+# a roman number as `roman` writes it, in capitals ("Annex XXXVIII", "Annex CD"), up to 39,999: what a reader takes
+# for an annex's number reaches as far as the writer numbers annexes (a bound of six letters from I to C read
+# "Annex XXXVIII" as no annex line, and a draft's 38th annex ran into the 37th); as a pattern's group of its own
+ROMAN_NUMBER = r"(?=[MDCLXVI])(?:M{0,39}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3}))"
+
+# a section's or a budget unit's roman number, well formed, up to 399 ("XXXVIII", the 38th, had seven letters past a
+# bound of six): without D and M, so that "CD" or "MD" alone on a line (the Conference on Disarmament) stays text
+SECTION_NUMBER = r"(?=[CLXVI])(?:C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3}))"
+
+
 def letters(n: int) -> str:
     """1 → "a", 26 → "z", 27 → "aa" (continuous alphabet)."""
     out = ""

@@ -35,6 +35,10 @@ def _own_words(words: str) -> Phrase:
 
 def why(exc: BaseException) -> Message:
     """Why `exc` happened, said in the user's language (see the module's docstring)."""
+    if exc.args and isinstance(
+        exc.args[0], Message
+    ):  # the project's own words (a reader's bound), said as such
+        return exc.args[0]
     if isinstance(exc, OSError):
         return system_reason(exc)
     if isinstance(exc, UnicodeDecodeError):

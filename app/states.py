@@ -188,6 +188,19 @@ def official_name(name: str, language: str = ENGLISH) -> str | None:
     return found[0] if found else None
 
 
+def completed_name(typed: str, language: str = ENGLISH) -> str | None:
+    """The official short name a delegate means by what they typed: a name or alias ("Turkey"), else the one
+    State whose official name holds the typed letters ("palest" → "State of Palestine", as the sponsor box's
+    list offers it); None when no State or several match ("guinea")."""
+    if found := official_name(typed, language):
+        return found
+    wanted = fold(typed)
+    if len(wanted) < 3:
+        return None
+    matches = [name for name in all_states(language=language) if wanted in fold(name)]
+    return matches[0] if len(matches) == 1 else None
+
+
 def english_name(name: str, language: str = ENGLISH) -> str | None:
     """The English official short name of a State named in `language` ("Allemagne" → "Germany")."""
     official = official_name(name, language)

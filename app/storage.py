@@ -259,7 +259,7 @@ def _str(value: Any, default: str = "") -> str:
     if value is None:
         return default
     if not isinstance(value, str):
-        raise TypeError(f"expected text, got {type(value).__name__}")
+        raise TypeError(say("expected text, got {kind}", kind=type(value).__name__))
     return _LONE_SURROGATE.sub("\ufffd", value)  # a JSON "\ud800" escape could never be saved or exported
 
 
@@ -267,7 +267,7 @@ def _opt_int(value: Any) -> int | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int):
-        raise TypeError(f"expected a whole number, got {value!r}")
+        raise TypeError(say("expected a whole number, got {value}", value=repr(value)[:40]))
     return value
 
 
@@ -275,7 +275,9 @@ def _revision(value: Any) -> int:
     """N of /Rev.N, 0 for none (see MAX_REVISION)."""
     number = _opt_int(value) or 0
     if not 0 <= number <= MAX_REVISION:
-        raise ValueError(f"a revision number runs from 1 to {MAX_REVISION} (/Rev.1 ... /Rev.{MAX_REVISION})")
+        raise ValueError(
+            say("a revision number runs from 1 to {last} (/Rev.1 ... /Rev.{last})", last=MAX_REVISION)
+        )
     return number
 
 
@@ -290,7 +292,7 @@ def _list(value: Any) -> list[Any]:
     if value is None:
         return []
     if not isinstance(value, list):
-        raise TypeError(f"expected a list, got {type(value).__name__}")
+        raise TypeError(say("expected a list, got {kind}", kind=type(value).__name__))
     return value
 
 
@@ -365,7 +367,7 @@ def _from_v2(data: dict[str, Any]) -> Resolution:
 def _instruction_from_dict(d: dict[str, Any], seen: set[str]) -> Instruction:
     number = _opt_int(d.get("number")) or 0
     if not 0 <= number <= 100_000:
-        raise ValueError(f"instruction names paragraph {number}")
+        raise ValueError(say("an instruction names paragraph {number}", number=number))
     paragraph = d.get("paragraph")
     return Instruction(
         action=Action(d.get("action")),
@@ -399,7 +401,7 @@ def _cell_from_dict(d: Any) -> TableCell:
 def _para_from_dict(d: dict[str, Any], seen: set[str], depth: int) -> Paragraph:
     cancelling.check()  # a look at the reader's cancel token a paragraph: a project of 50,000 reads in seconds
     if depth > MAX_DEPTH:
-        raise ValueError(f"subparagraphs nested deeper than {MAX_DEPTH} levels")
+        raise ValueError(say("subparagraphs nested deeper than {depth} levels", depth=MAX_DEPTH))
     pid = _str(d.get("id")) or new_id()
     if pid in seen:  # a copied paragraph keeps its text but gets its own id
         pid = new_id()
@@ -436,8 +438,15 @@ def _table(value: Any) -> list[list[str]]:
     widest = max((len(row) for row in rows), default=0)
     if len(rows) > MAX_TABLE_ROWS or widest > MAX_TABLE_COLUMNS or len(rows) * widest > MAX_TABLE_CELLS:
         raise ValueError(
-            f"a table of {len(rows):,} rows and {widest:,} columns "
-            f"(at most {MAX_TABLE_ROWS:,} and {MAX_TABLE_COLUMNS}, {MAX_TABLE_CELLS:,} cells)"
+            say(
+                "a table of {rows} rows and {columns} columns (at most {most_rows} and {most_columns}, "
+                "{most_cells} cells)",
+                rows=len(rows),
+                columns=widest,
+                most_rows=MAX_TABLE_ROWS,
+                most_columns=MAX_TABLE_COLUMNS,
+                most_cells=MAX_TABLE_CELLS,
+            )
         )
     # rows as wide as the widest, at least one cell: every writer takes a table as a grid (a Word row
     # without a cell is no row)

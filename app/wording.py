@@ -26,7 +26,7 @@ from typing import Any
 from app.compare.diff import DELETE, EQUAL, INSERT, Segment
 from app.digits import to_int
 from app.errors import InputError
-from app.formatting import ordinal_words, parse_ordinal_words, subparagraph_label
+from app.formatting import ROMAN_NUMBER, ordinal_words, parse_ordinal_words, subparagraph_label
 from app.languages import all_languages, get_language
 from app.messages import say
 from app.model import TITLE_UNIT, Action, Annex, Instruction, Part, ResolutionPart
@@ -175,7 +175,7 @@ def new_unit_sentence(ins: Instruction, language: str = "") -> str:
 def _new_unit_patterns(language: str) -> tuple[tuple[re.Pattern[str], str, str], ...]:
     """(pattern, which side of the place it names, what it adds) for each sentence adding a part or annex."""
     w, t = _unit_words(language), _table(language)
-    groups = {"number": r"(?P<roman>[IVXLC]{1,8})", "letter": r"(?P<letter>[A-Z]{1,2})"}
+    groups = {"number": rf"(?P<roman>{ROMAN_NUMBER})", "letter": r"(?P<letter>[A-Z]{1,2})"}
     out = []
     for new_key in ("new_annex", "new_part"):
         shapes = [("", w["unit_add"])]
@@ -761,7 +761,7 @@ def _whole_unit(text: str, language: str) -> Instruction | None:
     body = re.sub(r"\s+", " ", text).strip().rstrip(";.").strip()
     w, t = _unit_words(language), _table(language)
     delete = t["delete"] if t else "Delete {place}"
-    groups = {"number": r"(?P<roman>[IVXLC]{1,8})", "letter": r"(?P<letter>[A-Z]{1,2})"}
+    groups = {"number": rf"(?P<roman>{ROMAN_NUMBER})", "letter": r"(?P<letter>[A-Z]{1,2})"}
     for place in (w["annex_n"], w["annex"], w["part"]):
         m = re.fullmatch(_pattern(_contract(t, delete.replace("{place}", place)), groups), body)
         if not m:
@@ -832,7 +832,7 @@ def _unit_patterns(language: str) -> dict[str, re.Pattern[str]]:
     """Patterns for a sentence's place beyond part A, in the language's unit words, matched outside quotes."""
     w = _unit_words(language)
     groups = {"number": r"(?P<num>\d+)", "sub": rf"(?P<sub>{_SUB_RE})", "letter": r"(?P<letter>[A-Z]{1,2})"}
-    roman = {**groups, "number": r"(?P<roman>[IVXLC]+)"}
+    roman = {**groups, "number": rf"(?P<roman>{ROMAN_NUMBER})"}
     t = _table(language)
     words = "|".join(r"\s+".join(map(re.escape, o.split())) for o in t["ordinals"]) if t else _ORD_WORDS
     ordinal = {**groups, "ordinal": rf"(?P<ord>{words})"}
@@ -841,7 +841,7 @@ def _unit_patterns(language: str) -> dict[str, re.Pattern[str]]:
     suffix = rf"(?:{_pattern(w['of_annex_n'], roman)}|{_pattern(w['of_annex'], groups)})"
     # whose title: "the title of annex II", "the title of the annex", "the title of part B" (none: the draft's)
     owner = (
-        rf"(?:{_pattern(w['of_annex_n'], {'number': r'(?P<troman>[IVXLC]{1,8})'})}"
+        rf"(?:{_pattern(w['of_annex_n'], {'number': rf'(?P<troman>{ROMAN_NUMBER})'})}"
         rf"|(?P<tannex>{_pattern(w['of_annex'], groups)})"
         rf"|{_pattern(w['of_part'], {'letter': r'(?P<tletter>[A-Z]{1,2})'})})?"
     )
@@ -910,16 +910,16 @@ def _unit_of(head: str, language: str) -> tuple[str, str]:
         unit = unit_title(_title_owner(m))
     elif m := p["unnumbered_sub"].search(head) or p["unnumbered"].search(head):
         sub = m.groupdict().get("sub") or ""
-        unit = "Annex " + m.group("roman") if m.group("roman") else "Annex"
+        unit = "Annex " + m.group("roman").upper() if m.group("roman") else "Annex"
         head = head[: m.start()] + _preambular_words(m.group("ord"), sub, language) + head[m.end() :]
     elif m := p["annex_sub"].search(head) or p["annex_paragraph"].search(head):
         sub = m.groupdict().get("sub") or ""
-        unit = "Annex " + m.group("roman") if m.group("roman") else "Annex"
+        unit = "Annex " + m.group("roman").upper() if m.group("roman") else "Annex"
         head = head[: m.start()] + _operative_words(m.group("num"), sub, language) + head[m.end() :]
     elif m := p["of_part"].search(head):
         head, unit = head[: m.start()] + head[m.end() :], m.group("letter")
     elif m := p["annex_whole"].search(head):
-        unit = "Annex " + m.group("roman") if m.group("roman") else "Annex"
+        unit = "Annex " + m.group("roman").upper() if m.group("roman") else "Annex"
         whole = t["operative_part"] if t else f"the {part_name(Part.OPERATIVE)}"
         head = _start_of(whole, language) + head[m.end() :]
     return head, unit
@@ -1220,7 +1220,7 @@ def opening_pattern() -> re.Pattern[str]:
                 ] + [w["title"], w["annex_unnumbered_sub"], w["annex_unnumbered"]]
                 # a whole annex or part deleted ("Supprimer l’annexe II")
                 fills += [w["annex"], w["annex_n"], w["part"]] if kind == "delete" else []
-            groups["number"] = r"(?:\d+|[IVXLC]+)"
+            groups["number"] = rf"(?:\d+|{ROMAN_NUMBER})"
             groups["letter"] = r"[A-Z]{1,2}"
             heads |= {_pattern(_contract(t, text.replace(slot, fill)), groups) for fill in fills}
         heads |= _new_unit_heads(code, groups) | _table_heads(code)

@@ -4,10 +4,12 @@ column. Rows the XML leaves empty (a spacer under a header) print nothing and ar
 
 Pairs: every English XML of the GAresolutions mirror (sessions 78 on) that holds a table and whose resolution
 the mandate-pipeline mirror has as a PDF. They split as `scripts/false_alarms_l.py` splits drafts (the first
-byte of the SHA-256 of the symbol): the development half is listed document by document, the held-out half
-only summed, once, to report.
+byte of the SHA-256 of the symbol): the development half (first byte even) is listed document by document. The
+odd half splits again as `scripts/false_alarms_sc.py` splits it (the second byte): `dev2` (second byte even) was
+opened for development when `dev` had become too easy to show what fails (2026-12-07) and is listed too; the
+held-out half (both bytes odd) is only summed, once, to report. `--half both` is dev and dev2.
 
-    python scripts/pdf_grid_vs_akn.py [--half dev|held-out|both] [--diff]
+    python scripts/pdf_grid_vs_akn.py [--half dev|dev2|held-out|both] [--diff]
 """
 
 from __future__ import annotations
@@ -25,7 +27,8 @@ from app import inline  # noqa: E402
 from app.io.akn_reader import read_akn  # noqa: E402
 from app.io.pdf_file import read_pdf  # noqa: E402
 from app.model import Resolution  # noqa: E402
-from scripts.false_alarms_l import DEFAULT_REPO, UN_XML, held_out  # noqa: E402
+from scripts.false_alarms_l import DEFAULT_REPO, UN_XML  # noqa: E402
+from scripts.false_alarms_sc import half_of  # noqa: E402
 
 _SPACES = re.compile(r"\s+")
 _NAME = re.compile(r"(\d+)session/English/A_RES_(\d+)_(\d+)[A-Z]*-\d+E\.xml")
@@ -71,27 +74,34 @@ def matched(want: list[list[list[str]]], got: list[list[list[str]]]) -> int:
     )
 
 
+def _wanted(half: str, asked: str) -> bool:
+    """Whether a document of `half` is measured when `asked` is asked for ("both": the two development halves)."""
+    return half == asked or (asked == "both" and half != "held-out")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--pdfs", type=Path, default=DEFAULT_REPO)
     ap.add_argument("--xml", type=Path, default=UN_XML)
-    ap.add_argument("--half", choices=("dev", "held-out", "both"), default="dev")
-    ap.add_argument("--diff", action="store_true", help="development half: the rows that differ")
+    ap.add_argument(
+        "--half", choices=("dev", "dev2", "held-out", "both"), default="dev", help="both: dev, dev2"
+    )
+    ap.add_argument("--diff", action="store_true", help="development halves: the rows that differ")
     ap.add_argument("--tableless", action="store_true", help="grids read where the XML has no table")
     args = ap.parse_args()
     if args.tableless:
         tableless(args)
         return
-    totals = {"dev": [0, 0, 0], "held-out": [0, 0, 0]}  # documents, cells, cells matched
+    totals = {"dev": [0, 0, 0], "dev2": [0, 0, 0], "held-out": [0, 0, 0]}  # documents, cells, cells matched
     for symbol, stem, path in pairs(args.pdfs, args.xml):
-        half = "held-out" if held_out(symbol) else "dev"
-        if args.half not in (half, "both"):
+        half = half_of(symbol)
+        if not _wanted(half, args.half):
             continue
         want = tables(read_akn(_git(args.xml, "show", f"HEAD:{path}")).resolution)
         got = tables(read_pdf(_git(args.pdfs, "show", f"HEAD:data/pdfs/{stem}.pdf"), stem).resolution)
         cells, hits = sum(len(r) for t in want for r in t), matched(want, got)
         totals[half] = [totals[half][0] + 1, totals[half][1] + cells, totals[half][2] + hits]
-        if half == "dev":
+        if half != "held-out":
             print(f"{symbol}: {len(want)} tables in the XML, {len(got)} read; {hits}/{cells} cells")
             for w, g in zip(want, got, strict=False) if args.diff else ():
                 for i, row in enumerate(w):
@@ -107,15 +117,15 @@ def tableless(args: argparse.Namespace) -> None:
     from app.io.pdf_file import pdf_layer
     from app.io.pdf_grid import PdfGrids
 
-    totals = {"dev": [0, 0], "held-out": [0, 0]}  # documents, grids read
+    totals = {"dev": [0, 0], "dev2": [0, 0], "held-out": [0, 0]}  # documents, grids read
     for symbol, stem, _ in pairs(args.pdfs, args.xml, with_tables=False):
-        half = "held-out" if held_out(symbol) else "dev"
-        if args.half not in (half, "both"):
+        half = half_of(symbol)
+        if not _wanted(half, args.half):
             continue
         grids = PdfGrids()
         pdf_layer(_git(args.pdfs, "show", f"HEAD:data/pdfs/{stem}.pdf"), stem, grids)
         totals[half] = [totals[half][0] + 1, totals[half][1] + len(grids.tables)]
-        if half == "dev" and grids.tables:
+        if half != "held-out" and grids.tables:
             print(f"{symbol}: {len(grids.tables)} grids read, the XML has no table")
     for half, (docs, found) in totals.items():
         if docs:

@@ -29,6 +29,7 @@ from app.compare.diff import Comparison, Segment
 from app.interface import fill, marked, tr
 from app.render import place_names
 from widgets.flow import FlowLayout
+from widgets.table_cap import capped
 from widgets.wrapping import set_html
 
 INSERT_COLOUR = "#0b57d0"
@@ -274,14 +275,18 @@ def _table_html(segments: list[Segment], cmp: Comparison, header_rows: int) -> s
                 rows.append([[]])
             elif piece:
                 rows[-1][-1].append(_segment_html(segment.op, piece, segment.italic))
+    shown, left_out = capped(rows)
     cells = []
-    for i, row in enumerate(rows):
+    for i, row in enumerate(shown):
         tag = "th" if i < header_rows else "td"
         cells.append(
             "<tr>" + "".join(f'<{tag} style="padding:2px 6px;">{"".join(c)}</{tag}>' for c in row) + "</tr>"
         )
     return (
-        '<table border="1" cellspacing="0" style="border-collapse:collapse;">' + "".join(cells) + "</table>"
+        '<table border="1" cellspacing="0" style="border-collapse:collapse;">'
+        + "".join(cells)
+        + "</table>"
+        + left_out
     )
 
 

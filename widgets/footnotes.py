@@ -10,11 +10,14 @@ from collections.abc import Iterator
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QEvent,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
     Signal,
 )
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -25,6 +28,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from app.interface import tr
 from widgets.fields import OpenerField
@@ -33,7 +37,10 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class FootnoteField(OpenerField):
-    """A footnote's text: one line, no italics, undo through the document."""
+    """A footnote's text: one line, no italics, undo through the document. Enter or Esc when the note is
+    written is `done`: back to the text it was added to (Ctrl+Alt+F)."""
+
+    done = Signal(QKeyEvent)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -43,6 +50,13 @@ class FootnoteField(OpenerField):
         self.setFrame(True)
         self.setPlaceholderText(tr("Text of the footnote"))
         self.setSizePolicy(self.sizePolicy().horizontalPolicy(), self.sizePolicy().verticalPolicy())
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Escape):
+            self.done.emit(event)
+            if event.isAccepted():
+                return
+        super().keyPressEvent(event)
 
     def _fit(self) -> None:  # footnotes take the full width
         self.setMinimumWidth(200)
@@ -107,8 +121,22 @@ class _Editors(QStyledItemDelegate):
         field.set_text_quietly(text)
         field.setAccessibleName(tr("Footnote {number}").format(number=number))
         field.edited.connect(lambda value, f=fid: self.pane.edited.emit(f, value))
+        field.done.connect(self.pane.go_back)
         self.pane.open_field = (fid, field)
         return field
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+        """Enter and Esc in a note just added reach the field (back to the text), not the view's own
+        handling (close the editor, the cursor left on the list)."""
+        if (
+            self.pane.returns()
+            and isinstance(obj, FootnoteField)
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Escape)
+        ):
+            return False
+        return super().eventFilter(obj, event)
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:  # noqa: N802
         if isinstance(editor, FootnoteField):
@@ -182,6 +210,7 @@ class FootnotesPane(QWidget):
         self.fields = _Fields(self)
         self.open_field: tuple[str, FootnoteField] | None = None
         self._open_row: QPersistentModelIndex | None = None
+        self._back: QWidget | None = None  # the text a note was just added to, where Enter or Esc returns
 
     def show_footnotes(self, footnotes: list[tuple[int, str, str]]) -> None:
         """(number, id, text) in printed order; keeps the field being typed in."""
@@ -219,7 +248,24 @@ class FootnotesPane(QWidget):
             self.view.closePersistentEditor(QModelIndex(self._open_row))
         self._open_row, self.open_field = None, None
 
-    def focus_footnote(self, footnote_id: str) -> None:
+    def focus_footnote(self, footnote_id: str, back: QWidget | None = None) -> None:
+        """The cursor in note `footnote_id`; `back`: the text it was added to, where Enter or Esc returns
+        (the cursor stays after the reference), so a keyboard user goes on writing the paragraph."""
+        self._back = back
         field = self.open_editor(footnote_id)
         if field is not None:
             field.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def returns(self) -> bool:
+        """Whether Enter or Esc in the open note goes back to a text."""
+        return self._back is not None and isValid(self._back) and self._back.isVisible()
+
+    def go_back(self, event: QKeyEvent) -> None:
+        """Enter or Esc in a note: to the text the note was added to, if any and still shown; else Enter goes
+        on as before and Esc to the list."""
+        back, self._back = self._back, None
+        if back is not None and isValid(back) and back.isVisible():
+            back.setFocus(Qt.FocusReason.OtherFocusReason)  # its cursor is still after the reference
+            event.accept()
+        else:
+            event.ignore()

@@ -32,11 +32,12 @@ from PySide6.QtWidgets import (
 )
 
 from app import states
-from app.formatting import session_line
 from app.interface import marked, tr
+from app.languages import get_language
 from app.model import AgendaItem, DocumentKind, Header, Resolution
 from app.render import one_line, sponsor_line
 from app.templates import Template, all_templates, get_template, template_name
+from widgets.cell_tips import tip_cut_cells
 from widgets.draft_language import language_box
 from widgets.fields import UndoGuard, show_number
 from widgets.one_line import fold_line_breaks
@@ -56,6 +57,9 @@ KIND_NAMES = {
     DocumentKind.AMENDMENT: marked("Amendment"),
 }
 _L_NUMBER = re.compile(r"/L\.(\d+)")
+
+
+NO_DATE = QDate(1945, 10, 24)  # the date box at its least: a draft with no date (shown as "No date")
 
 
 class HeaderPanel(QWidget):
@@ -145,6 +149,7 @@ class HeaderPanel(QWidget):
         self.session.setAccessibleName(tr("Session number"))
         self.session_words = QLabel()
         self.session_words.setStyleSheet("color: #5e5c64;")
+        self.session_words.setWordWrap(True)  # "Octogésimo primer período de sesiones" in a narrow column
         session_box.addWidget(self.session)
         session_box.addWidget(self.session_words, 1)
         self.session_label = QLabel(tr("&Session:"))
@@ -157,6 +162,10 @@ class HeaderPanel(QWidget):
         self.date.setLocale(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
         self.date.setDisplayFormat("d MMMM yyyy")
         self.date.setAccessibleName(tr("Date"))
+        # a draft with no date (a rollover's, a file that gave none) prints none: the box says so, where it
+        # kept showing the date of the draft before, or today's, that the export then left out
+        self.date.setMinimumDate(NO_DATE)
+        self.date.setSpecialValueText(tr("No date"))
         form.addRow(tr("&Date:"), self.date)
 
     def _symbol_row(self) -> QHBoxLayout:
@@ -193,6 +202,7 @@ class HeaderPanel(QWidget):
             self.agenda.setColumnWidth(column, max(least, header.sectionSizeHint(column)))
         self.agenda.setMaximumHeight(110)
         self.agenda.setAccessibleName(tr("Agenda items"))
+        tip_cut_cells(self.agenda)  # a long title is cut short in its cell
         buttons = QHBoxLayout()
         self.add_item = QPushButton(tr("Add item"))
         self.remove_item = QPushButton(tr("Remove item"))
@@ -210,6 +220,13 @@ class HeaderPanel(QWidget):
         self.sponsor_search = QLineEdit()
         self.sponsor_search.setPlaceholderText(tr("Type a State, e.g. Nether…"))
         self.sponsor_search.setAccessibleName(tr("Add a sponsor"))
+        # the placeholder is cut short in a narrow column (1024x640, French, Spanish): the whole hint here
+        self.sponsor_search.setToolTip(
+            tr(
+                "Type a State's name or part of it (e.g. Nether) and press Enter: it is added as the UN "
+                "prints it"
+            )
+        )
         completer = QCompleter(self)
         self._state_names = QStringListModel(states.all_states(), completer)  # in the draft's language
         completer.setModel(self._state_names)
@@ -255,6 +272,12 @@ class HeaderPanel(QWidget):
         self.sponsor_note = QLineEdit()
         self.sponsor_note.setAccessibleName(tr("Note on the sponsor line"))
         self.sponsor_note.setPlaceholderText(tr("* Any changes to the list of sponsors will be reflected …"))
+        self.sponsor_note.setToolTip(
+            tr(
+                "The note printed at the foot of page 1 for the sponsor line's asterisk, e.g. “* Any changes "
+                "to the list of sponsors will be reflected …”"
+            )
+        )
         behalf.addRow(tr("Sponsor &note:"), self.sponsor_note)
         return behalf
 
@@ -276,6 +299,9 @@ class HeaderPanel(QWidget):
         self.title = QLineEdit()
         self.title.setAccessibleName(tr("Title of the draft"))
         self.title.setPlaceholderText(tr("Comprehensive Nuclear-Test-Ban Treaty"))
+        self.title.setToolTip(
+            tr("The title printed in bold above the preamble, often the agenda item's title")
+        )
         tl.addWidget(self.title)
         return title_box
 
@@ -306,7 +332,9 @@ class HeaderPanel(QWidget):
         self.l_number.textEdited.connect(lambda _v: self._rebuild_symbol())
         self.revision.valueChanged.connect(lambda v: self._emit("revision", v))
         self.symbol.textEdited.connect(lambda v: self._emit("symbol", v.strip()))
-        self.date.dateChanged.connect(lambda d: self._emit("date", dt.date(d.year(), d.month(), d.day())))
+        self.date.dateChanged.connect(
+            lambda d: self._emit("date", None if d == NO_DATE else dt.date(d.year(), d.month(), d.day()))
+        )
         self.distribution.currentTextChanged.connect(lambda v: self._emit("distribution", v))
         self.original.currentTextChanged.connect(lambda v: self._emit("original_language", v))
         self.language.currentIndexChanged.connect(
@@ -345,15 +373,18 @@ class HeaderPanel(QWidget):
         tpl = self._template()
         field = "year" if tpl is not None and tpl.uses_year else "session"
         self._emit(field, value or None)
-        self._show_session_words(value, tpl)
+        self._show_session_words(value, tpl, self.language.currentData() or "en")
         if self.l_number.text().strip():
             self._rebuild_symbol()
 
-    def _show_session_words(self, value: int, tpl: Template | None) -> None:
+    def _show_session_words(self, value: int, tpl: Template | None, language: str) -> None:
+        """The session as the draft prints it, in the draft's language ("Octogésimo primer período de
+        sesiones" beside 81 in a Spanish draft, where it said "Eighty-first session")."""
         if tpl is not None and tpl.uses_year:
             self.session_words.setText("")  # a year needs no words
         else:
-            self.session_words.setText(session_line(value) if value else "")
+            self.session_words.setText(get_language(language).session_line(value) if value else "")
+        self.session_words.setToolTip(self.session_words.text())
 
     def _rebuild_symbol(self) -> None:
         tpl = self._template()
@@ -398,7 +429,7 @@ class HeaderPanel(QWidget):
         typed = self.sponsor_search.text().strip()
         if not typed:
             return
-        name = states.official_name(typed, self.language.currentData() or "en") or typed
+        name = states.completed_name(typed, self.language.currentData() or "en") or typed
         self.sponsor_search.clear()
         self.sponsors_edited.emit([*self._sponsors(), name], self.on_behalf_of.currentText())
 
@@ -420,8 +451,7 @@ class HeaderPanel(QWidget):
             tpl = self._show_template_and_kind(h)
             self._show_session(h, tpl)
             self._show_symbol(h, tpl)
-            if h.date:
-                self.date.setDate(QDate(h.date.year, h.date.month, h.date.day))
+            self.date.setDate(QDate(h.date.year, h.date.month, h.date.day) if h.date else NO_DATE)
             self.distribution.setCurrentText(h.distribution)
             self.original.setCurrentText(h.original_language)
             self.language.setCurrentIndex(max(self.language.findData(h.language), 0))
@@ -482,7 +512,7 @@ class HeaderPanel(QWidget):
         self.session.setRange(0, 2999 if uses_year else 999)
         value = (h.year if uses_year else h.session) or 0
         show_number(self.session, value)
-        self._show_session_words(value, tpl)
+        self._show_session_words(value, tpl, h.language)
         self._set_text(self.committee, h.committee)
         self.committee.setPlaceholderText(tpl.committee if tpl and tpl.committee else tr("(none)"))
 

@@ -65,6 +65,7 @@ from widgets.prompter import Prompter
 from widgets.settings import Settings, SettingsDialog
 from widgets.shown import Shown, nothing_typed, refs_in, shown, text_of
 from widgets.spelling_menu import spelling_menu
+from widgets.status_bar import fitting_status_bar
 from widgets.versions import Versions
 from widgets.welcome import KeyCardDialog, StartChoice, WelcomeDialog, sample_path
 
@@ -197,10 +198,8 @@ class MainWindow(QMainWindow):
         )
 
     def _build_status_bar(self) -> None:
-        self.counts_label = QLabel()
-        self.where_label = QLabel()
-        self.statusBar().addPermanentWidget(self.where_label)
-        self.statusBar().addPermanentWidget(self.counts_label)
+        self.counts_label, self.where_label = QLabel(), QLabel()
+        fitting_status_bar(self, self.where_label, self.counts_label)
 
     def _connect_paragraphs(self) -> None:
         p = self.paragraphs
@@ -293,7 +292,7 @@ class MainWindow(QMainWindow):
         self.paragraphs.active_id = ""
         self.paragraphs.disable_spelling()  # switched on again row by row once the rows are there
         self.paragraphs.rebuild(
-            self.rendered.blocks, self._content, self.rendered.organ_line, self._place_names
+            self.rendered.blocks, self._content, self.rendered.organ_line, self._place_names, fresh=True
         )
         self.header.show_header(self.res)
         self.paragraphs.set_title(self.rendered.title)
@@ -634,7 +633,7 @@ class MainWindow(QMainWindow):
             row.text.setTextCursor(cursor)
         self.issues_dock.show()
         self.bottom_tabs.setCurrentWidget(self.footnotes)
-        self.footnotes.focus_footnote(fid)
+        self.footnotes.focus_footnote(fid, row.text if row is not None else None)
 
     def toggle_italic(self) -> None:
         """Mark the selected words *italic* (or unmark them) in a paragraph's text or a footnote (a treaty

@@ -34,6 +34,7 @@ from app.negotiation import commands, rounds
 from app.negotiation.compilation import BRACKET, DELETE, INSERT, TAG, Compilation, Entry, Piece, TableRow
 from app.negotiation.status import Status
 from widgets.compilation_keys import CompilationKeys
+from widgets.table_cap import capped
 from widgets.wrapping import set_html
 
 if TYPE_CHECKING:
@@ -80,11 +81,12 @@ def pieces_html(pieces: list[Piece]) -> str:
 
 def rows_html(rows: list[TableRow]) -> str:
     """A table's rows with their proposals, a cell to a cell."""
+    shown, left_out = capped(rows)
     body = "".join(
         "<tr>" + "".join(f'<td valign="top">{pieces_html(cell)}</td>' for cell in row.cells) + "</tr>"
-        for row in rows
+        for row in shown
     )
-    return f'<table border="1" cellspacing="0" cellpadding="3" style="border-color:#999;">{body}</table>'
+    return f'<table border="1" cellspacing="0" cellpadding="3" style="border-color:#999;">{body}</table>{left_out}'
 
 
 def entry_html(entry: Entry, selected: bool = False) -> str:

@@ -126,11 +126,9 @@ class ParagraphRow(QFrame):
         grid.setVerticalSpacing(0)
         self.handle = DragHandle(self)
         self.label = _number_label(self)
-        self.heading = QLabel(self)  # a section heading printed before the paragraph (omnibus resolutions)
-        self.heading.setFont(_bold(self.heading.font()))
-        self.heading.setWordWrap(True)  # a long section title wraps instead of widening the whole list
-        self.heading.setMinimumWidth(1)
-        self.heading.hide()
+        # a section heading printed before the paragraph (omnibus resolutions): made when first needed, as the
+        # fix button is; most rows never have one, and each row's widgets are its memory (bench_row_memory.py)
+        self._heading: QLabel | None = None
         self.opener = OpenerField(self)
         self.text = TextField(self)
         self.end = QLabel(self)
@@ -144,7 +142,6 @@ class ParagraphRow(QFrame):
         self.fix_finding: Finding | None = None
         self._printed_label: bool | None = None
         # the opener on its own line above the text: distinct, and the text keeps the full width
-        grid.addWidget(self.heading, 0, 2)
         grid.addWidget(self.handle, 1, 0, 2, 1)
         grid.addWidget(self.label, 1, 1, 2, 1)
         grid.addWidget(self.opener, 1, 2, Qt.AlignmentFlag.AlignLeft)
@@ -192,7 +189,21 @@ class ParagraphRow(QFrame):
         self.text.setAccessibleName(tr("{place}: text").format(place=name))
         self.handle.setAccessibleName(tr("Move {place}").format(place=where))
 
+    @property
+    def heading(self) -> QLabel:
+        """The section heading over the row's fields, hidden while it has no text."""
+        if self._heading is None:
+            self._heading = QLabel(self)
+            self._heading.setFont(_bold(self._heading.font()))
+            self._heading.setWordWrap(True)  # a long section title wraps instead of widening the whole list
+            self._heading.setMinimumWidth(1)
+            self._heading.hide()
+            self.layout().addWidget(self._heading, 0, 2)
+        return self._heading
+
     def set_heading(self, heading: str) -> None:
+        if self._heading is None and not heading:
+            return
         if heading != self.heading.text():
             self.heading.setText(heading)
             self.heading.setVisible(bool(heading))
@@ -437,8 +448,14 @@ class ParagraphList(QScrollArea):
         content: Callable[[str, bool], tuple[str, str]],
         organ_line: str = "",
         names: dict[str, str] | None = None,
+        *,
+        fresh: bool = False,
     ) -> None:
         """Lay out rows for the rendered blocks; `content(id, is_tail)` gives (opener, shown text).
+
+        `fresh`: another document is shown (opened, rolled over, recovered). Its paragraphs may keep the ids of
+        the one before (a rollover copies them, a file opened again has its own), so a row kept by id takes the
+        new document's words instead of showing, and then saving, the old ones.
 
         `names`: `place_names(blocks)`, worked out already. Rows are reused by paragraph id. For a long draft the first screenful is built at once and the rest in
         idle time, in reading order, so a 400-paragraph draft opens without waiting for every row.
@@ -448,14 +465,10 @@ class ParagraphList(QScrollArea):
         )
         self._show_sections(blocks)
         self._content = content
+        if fresh:
+            self._refill()
         self._backlog = deque()
-        self._headings = {}
-        for b in blocks:
-            if b.role == "heading":
-                line = "".join(s.text for s in b.spans)
-                self._headings[b.paragraph_id] = "\n".join(
-                    filter(None, [self._headings.get(b.paragraph_id), line])
-                )
+        self._headings = _headings(blocks)
         wanted: list[tuple[RowKey, Block]] = [
             ((b.paragraph_id, b.is_tail), b) for b in blocks if b.role in ROW_ROLES
         ]
@@ -501,6 +514,14 @@ class ParagraphList(QScrollArea):
         if focus is not None and focus.isVisible():
             focus.setFocus()
         self._mark_active()
+
+    def _refill(self) -> None:
+        """Each existing row's opener and text from the current content (rows gone from the new document are
+        dropped by the rebuild; new ones are filled as they are made)."""
+        for key, row in self.rows.items():
+            opener, text = self._content(*key)
+            row.opener.set_text_quietly(opener)
+            row.text.set_text_quietly(text)
 
     EAGER_ROWS = 60  # about two screens: the rest of a long draft is built in idle time
     BACKLOG_CHUNK = 10  # rows per idle slice: small enough not to stall typing
@@ -758,3 +779,13 @@ class ParagraphList(QScrollArea):
             if row is not None and row.mapTo(self.body, QPoint(0, 0)).y() <= y:
                 best = row
         return best
+
+
+def _headings(blocks: list[Block]) -> dict[str, str]:
+    """Each paragraph's section heading lines ("I" over its title), as printed before it."""
+    headings: dict[str, str] = {}
+    for b in blocks:
+        if b.role == "heading":
+            line = "".join(s.text for s in b.spans)
+            headings[b.paragraph_id] = "\n".join(filter(None, [headings.get(b.paragraph_id), line]))
+    return headings

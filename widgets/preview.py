@@ -6,17 +6,20 @@ punctuation, and the footnotes, laid out on a white page in Times New Roman as t
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from html import escape
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QPalette, QResizeEvent
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QPalette, QResizeEvent, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from app import inline
-from app.interface import fill, tr
+from app.interface import tr
 from app.render import Block, Rendered
 from app.table_merges import covered
-from widgets.wrapping import set_html
+from widgets import page_fill
+from widgets.table_cap import TABLE_ROWS, capped
+from widgets.wrapping import fit_wrap_mode, has_unbreakable_run, set_html
 
 PAGE_CSS = """
 body { font-family: 'Times New Roman', 'Liberation Serif', 'Nimbus Roman', serif; font-size: 10pt; color: #000; }
@@ -39,6 +42,8 @@ p { margin: 0; }
 
 
 BODY = 40  # px: the body column's indent from the masthead
+STEP = 37  # px: an indent step (0.5 in.), the distance between the pane's tab stops
+TAB = '<span style="white-space: pre;">\t</span>'  # a tab kept as a tab (HTML folds white space)
 
 
 def _reference(note_id: str, numbers: dict[str, int]) -> str:
@@ -89,13 +94,11 @@ def _body_paragraph(block: Block, numbers: dict[str, int], state: int = -1) -> s
             f'<p align="justify" style="{style}">{escape(block.label)}&nbsp;&nbsp;&nbsp;&nbsp;{content}</p>'
         )
     if block.label:
-        # a hanging number or label, like the UN's tab after "1." / "(a)"
-        return (
-            f'<table width="100%" cellspacing="0" cellpadding="0" style="margin-bottom: 8px;"><tr>'
-            f'<td width="{indent + 37}" align="right" valign="top" style="{mark}">'
-            f"{escape(block.label)}&nbsp;&nbsp;&nbsp;</td>"
-            f'<td align="justify">{content}</td></tr></table>'
-        )
+        # a hanging label, "(a)" at its level's indent and the text after a tab, one step on (the pane's tab
+        # stops are a step apart): as the UN sets it. A table a label was 30 times slower to lay out at 20,000
+        # paragraphs, Qt's layout growing with the square of the frames in a page
+        style = f"margin-left: {indent + 37}px; margin-bottom: 8px; text-indent: -37px; {mark}"
+        return f'<p align="justify" style="{style}">{escape(block.label)}{TAB}{content}</p>'
     first = "" if block.is_tail else "text-indent: 37px;"
     style = f"margin-left: {indent}px; margin-bottom: 8px; {first} {mark}"
     return f'<p align="justify" style="{style}">{content}</p>'
@@ -119,18 +122,14 @@ def _span_attributes(merge: tuple[int, int, int, int] | None) -> str:
     )
 
 
-PREVIEW_TABLE_ROWS = 300
-"""Rows of one table the preview lays out, at most. Qt lays a rich-text table out at about a millisecond a row
-(5,000 rows, the model's bound: 3 s of a 9.5 s open, 14 s on a loaded machine); the largest table of an issued
-resolution, the scale of assessments, has 194. The rows past it are said under the table, and kept: the grid
-and every export show them."""
+PREVIEW_TABLE_ROWS = TABLE_ROWS  # rows of one table the preview lays out, at most (widgets/table_cap.py)
 
 
 def table_html(block: Block, numbers: dict[str, int], mark: str = "") -> str:
     """A table at the body column as issued: a thin rule above the header, thicker ones below it and below
     the last row (Qt's rich text draws cell borders only, so the rules are the rows' top borders), no
     vertical rules. Past PREVIEW_TABLE_ROWS rows, the first ones and a line saying how many are left out."""
-    shown = block.cells[:PREVIEW_TABLE_ROWS]
+    shown, left_out = capped(block.cells, f"margin-left: {BODY}px; margin-bottom: 8px;")
     rows = []
     last = len(shown) - 1
     # a merge reaching past the rows shown ends with them
@@ -149,18 +148,28 @@ def table_html(block: Block, numbers: dict[str, int], mark: str = "") -> str:
         f'<table cellspacing="0" cellpadding="2" style="margin-left: {BODY}px; margin-bottom: 8px; '
         f'border-collapse: collapse; {mark}">{"".join(rows)}</table>'
     )
-    if len(shown) == len(block.cells):
-        return table
-    left_out = fill(
-        "The preview shows the first {shown} of this table's {rows} rows; the draft keeps them all, the table "
-        "in the paragraph list and every export show them.",
-        shown=len(shown),
-        rows=len(block.cells),
-    )
-    return f'{table}<p style="margin-left: {BODY}px; margin-bottom: 8px;"><i>{escape(left_out)}</i></p>'
+    return table + left_out
+
+
+@dataclass(frozen=True)
+class PagePieces:
+    """The page's HTML in three: the masthead to the organ line, one top-level element per body block (its index
+    is the `-qt-user-state` it carries), and the footnotes to the end. Joined, they are `preview_html`."""
+
+    head: str
+    body: list[str]
+    foot: str
+
+    @property
+    def html(self) -> str:
+        return self.head + "".join(self.body) + self.foot
 
 
 def preview_html(rendered: Rendered) -> str:
+    return preview_pieces(rendered).html
+
+
+def preview_pieces(rendered: Rendered) -> PagePieces:
     r = rendered
     numbers = r.footnote_numbers
     parts = [f"<html><head><style>{PAGE_CSS}</style></head><body>"]
@@ -209,8 +218,8 @@ def preview_html(rendered: Rendered) -> str:
         parts.append(
             f'<p class="organ-line" style="text-indent: 37px;"><i>{escape(r.organ_line)}</i>{comma}</p>'
         )
-    for state, block in enumerate(blocks):
-        parts.append(_body_paragraph(block, numbers, state))
+    body = [_body_paragraph(block, numbers, state) for state, block in enumerate(blocks)]
+    head, parts = "".join(parts), []
     if r.footnotes:
         parts.append('<hr width="30%" align="left" style="margin-top: 16px; margin-left: 40px;" />')
         for number, _fid, markup in r.footnotes:
@@ -221,10 +230,22 @@ def preview_html(rendered: Rendered) -> str:
     if r.sponsor_note:
         parts.append(f'<p class="fn">*&nbsp;{escape(r.sponsor_note)}</p>')
     parts.append("</body></html>")
-    return "".join(parts)
+    return PagePieces(head, body, "".join(parts))
 
 
 NARROW_PANE = 480  # px of viewport under which the page's margins shrink
+# HTML characters from which a page is parsed in slices and patched where it changed (20,000 paragraphs: 16 MB,
+# three seconds in one `setHtml`); a shorter page is set in one call (300,000: about 400 paragraphs, 60 ms)
+SLICED_FROM = 300_000
+RETRY_MS = (
+    20  # how soon a page or a paragraph to follow, waiting for Qt's layout, is tried again (laid out further)
+)
+
+
+def _wraps_anywhere(pieces: PagePieces) -> bool:
+    """`has_unbreakable_run` of the whole page, read piece by piece: a piece starts and ends with a tag, which
+    ends a run, and a piece shorter than the longest word costs nothing (the whole 16 MB page: two seconds)."""
+    return any(has_unbreakable_run(piece) for piece in (pieces.head, pieces.foot, *pieces.body))
 
 
 class PreviewPane(QTextBrowser):
@@ -248,29 +269,137 @@ class PreviewPane(QTextBrowser):
         # range left over from a wider pane, cutting the page's right edge off: never show one
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.setTabStopDistance(STEP)  # a subparagraph's text after its label, at the next indent step
         self.html = ""
         self._roomy = True
         self._ids: list[str] = []  # the paragraph id of each body block, by its `-qt-user-state`
         self._places: dict[str, int] | None = None  # paragraph id -> its first text block's position
+        self._builder = page_fill.PageBuilder(self)
+        self._shown: PagePieces | None = None  # the page the document holds
+        self._waiting: PagePieces | None = None  # the page asked for while another was being parsed
+        self._starts: list[int] | None = None  # each body piece's first block number in the document
+        self._anywhere = False  # the page shown holds a run past any word's length: it wraps anywhere
+        self._followed = self._follow_later = ""  # the paragraph followed; to follow once laid out
+        self._retry = QTimer(self)
+        self._retry.setSingleShot(True)
+        self._retry.setInterval(RETRY_MS)
+        self._retry.timeout.connect(self._again)
 
     def show_rendered(self, rendered: Rendered) -> None:
-        html = preview_html(rendered)
+        pieces = preview_pieces(rendered)
+        html = pieces.html
         if html == self.html:
             return
-        bar = self.verticalScrollBar()
-        at = bar.value()
         self.html = html
         self._ids = [] if rendered.runs_on else [b.paragraph_id for b in rendered.blocks]
         self._places = None
-        set_html(self, html)  # wrapping chosen before Qt lays the page out
+        if len(html) < SLICED_FROM and not self._builder.busy:
+            self._show_at_once(pieces)
+        else:
+            self._show_long(pieces)
+
+    def _show_long(self, pieces: PagePieces, force: bool = False) -> None:
+        """Patch the page shown where it changed, or parse a new one in slices. While a page is being parsed,
+        or Qt has not yet laid out as far as the change (patching there would lay out every block before it at
+        once), the page waits: shown after the page under way, or tried again a moment later."""
+        if self._builder.busy:
+            self._waiting = pieces  # a slice's work is never thrown away
+            return
+        done = self._patched(pieces, force)
+        if done is None:
+            self._waiting = pieces
+            self._retry.start()
+        elif not done:
+            self._build(pieces)
+
+    def _again(self) -> None:
+        """The timer's turn: the page that waited, then the paragraph to follow, once Qt has laid them out."""
+        if self._waiting is not None and not self._builder.busy:
+            waiting, self._waiting = self._waiting, None
+            self._show_long(waiting)
+        if self._follow_later:
+            self.follow(self._follow_later)
+
+    @property
+    def settled(self) -> bool:
+        """True when the page shown is the last one asked for (no slice left to parse)."""
+        return not self._builder.busy and self._waiting is None
+
+    def settle(self) -> None:
+        """Parse what is left at once: a test, or a caller that needs the page as it will be."""
+        while not self.settled:
+            self._builder.finish_now()
+            if self._waiting is not None:
+                waiting, self._waiting = self._waiting, None
+                self._show_long(waiting, force=True)
+
+    def _show_at_once(self, pieces: PagePieces) -> None:
+        """A short page: `setHtml` in one call, as it takes a few milliseconds."""
+        bar = self.verticalScrollBar()
+        at = bar.value()
+        set_html(self, pieces.html)  # wrapping chosen before Qt lays the page out
+        self.document().setUndoRedoEnabled(False)
         self._page_look()
         bar.setValue(at)
+        self._shown, self._starts = pieces, None
+        self._anywhere = _wraps_anywhere(pieces)
 
-    def _page_look(self) -> None:
+    def _patched(self, pieces: PagePieces, force: bool = False) -> bool | None:
+        """Replace only the body blocks that changed in the page shown (typing); False when it cannot, None
+        when Qt has not laid the page out as far as the change yet (unless `force`)."""
+        shown = self._shown
+        if shown is None or shown.head != pieces.head or shown.foot != pieces.foot:
+            return False
+        if _wraps_anywhere(pieces) != self._anywhere:
+            return False  # the wrapping changes: the whole page is laid out again
+        if self._starts is None:
+            found = page_fill.block_starts(self.document(), len(shown.body))
+            self._starts = [found.get(k, -1) for k in range(len(shown.body))]
+        # a patch while Qt's lazy layout has not reached the page's end leaves every block after the change
+        # unlaid, blank for good (Qt takes its layout as finished): the patch waits for the whole page
+        doc = self.document()
+        if not page_fill.lay_out_toward(doc, doc.blockCount() - 1, doc.blockCount() if force else None):
+            return None
+        if not page_fill.patch(self.document(), pieces.head, shown.body, pieces.body, self._starts):
+            return False
+        self._shown = pieces
+        return True
+
+    def _build(self, pieces: PagePieces) -> None:
+        """Parse a long page in slices into a document of its own, shown when whole."""
+        fit_wrap_mode(self, _wraps_anywhere(pieces))
+        doc = QTextDocument(self)
+        doc.setUndoRedoEnabled(False)
+        doc.setDefaultFont(self.document().defaultFont())
+        doc.setDefaultTextOption(self.document().defaultTextOption())
+        doc.setDocumentMargin(0)
+        self._builder.start(
+            doc, pieces.head, pieces.body, pieces.foot, lambda built: self._swap(built, pieces)
+        )
+
+    def _swap(self, doc: QTextDocument, pieces: PagePieces) -> None:
+        bar = self.verticalScrollBar()
+        at = bar.value()
+        old = self.document()
+        ours = old.parent() is self  # the first document is the text control's, which Qt deletes itself
+        self._page_look(doc)
+        self.setDocument(doc)
+        if ours:
+            old.deleteLater()
+        bar.setValue(at)
+        self._shown, self._starts, self._places = pieces, None, None
+        self._anywhere = _wraps_anywhere(pieces)
+        self._follow_later = self._followed  # scrolled back to once Qt has laid the new page out so far
+        if self._waiting is not None:
+            waiting, self._waiting = self._waiting, None
+            self._show_long(waiting)
+        self._retry.start()
+
+    def _page_look(self, doc: QTextDocument | None = None) -> None:
         """A white sheet with a margin of desk around it; narrower margins in a narrow pane (a small laptop
         window), so the masthead fits without scrolling sideways."""
         self._roomy = roomy = self.viewport().width() >= NARROW_PANE
-        root = self.document().rootFrame()
+        root = (doc or self.document()).rootFrame()
         fmt = root.frameFormat()
         fmt.setBackground(QColor("white"))
         fmt.setMargin(14 if roomy else 4)
@@ -295,8 +424,14 @@ class PreviewPane(QTextBrowser):
                     self._places.setdefault(self._ids[block.userState()], block.position())
                 block = block.next()
         position = self._places.get(paragraph_id)
+        self._followed, self._follow_later = paragraph_id, ""
         if position is None:
             return
         block = self.document().findBlock(position)
+        # not laid out yet: asking where it is would lay out all before it at once; a step more each turn
+        if not page_fill.lay_out_toward(self.document(), block.blockNumber()):
+            self._follow_later = paragraph_id
+            self._retry.start()
+            return
         top = self.document().documentLayout().blockBoundingRect(block).top()
         self.verticalScrollBar().setValue(round(top))

@@ -33,6 +33,13 @@ def fit_wrap(edit: QTextEdit, text: str) -> None:
         edit.setWordWrapMode(mode)
 
 
+def fit_wrap_mode(edit: QTextEdit, anywhere: bool) -> None:
+    """Wrap `edit` anywhere, or at word boundaries, when the caller already knows whether its text holds a run."""
+    mode = _ANYWHERE if anywhere else _WORDS
+    if edit.wordWrapMode() != mode:
+        edit.setWordWrapMode(mode)
+
+
 def set_html(edit: QTextEdit, html: str) -> None:
     """`edit.setHtml(html)`, wrapping set before Qt lays the text out."""
     fit_wrap(edit, html)

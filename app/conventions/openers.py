@@ -319,6 +319,8 @@ def _check_span_and_form(out: list[Finding], para: Paragraph, part: Part, lang: 
         )
         return
     if not _looks_right(opener, part, lang):
+        if _stops_early(out, para, part, lang):
+            return
         rule = "openers.preambular-form" if part is Part.PREAMBLE else "openers.operative-form"
         add(
             out,
@@ -331,3 +333,32 @@ def _check_span_and_form(out: list[Finding], para: Paragraph, part: Part, lang: 
                 span=(0, len(opener)),
             ),
         )
+
+
+def _stops_early(out: list[Finding], para: Paragraph, part: Part, lang: str) -> bool:
+    """An opener of no opener's form that is the start of a known one running on into the text ("*Gravely*
+    concerned that …", as an issued SC draft printed it): the italics stop early. Says so, rather than calling
+    the word no opener."""
+    from app.inline import plain
+    from app.render import join_opener
+
+    opener = para.opener.strip()
+    longer = detect_opener(join_opener(opener, plain(para.text)), part, language=lang)
+    if not (longer.startswith(opener + " ") and is_known(longer, part, lang)):
+        return False
+    add(
+        out,
+        finding(
+            "openers.span",
+            Severity.WARNING,
+            say(
+                "The italic opener stops early: '{longer}' is the opener, '{rest}' in italics too.",
+                longer=longer,
+                rest=longer[len(opener) :].strip(),
+            ),
+            paragraph_id=para.id,
+            field="opener",
+            span=(0, len(para.opener)),
+        ),
+    )
+    return True

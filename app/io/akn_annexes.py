@@ -81,7 +81,7 @@ class Flow:
                 builder.paragraph(self.reader.table(value, where), numbered=False)
             else:
                 where = f"annex {len(self.annexes) or 1}"
-                self.reader.unplaced(text_of(value), where, f"<{local_name(value)}>")
+                self.reader.unplaced_item(value, where)
 
     def heading(self, lines: list[str], el: etree._Element | None = None) -> None:
         if len(lines) == 1 and ANNEX_LINE.match(lines[0]):

@@ -92,9 +92,9 @@ class Body:
                         self.preamble.append(reader.paragraph(k, where))
                         self.preamble_els.append(k)
                     elif local_name(k) not in ("intro", "heading"):
-                        reader.unplaced(text_of(k), where, f"<{local_name(k)}>")
+                        reader.unplaced_item(k, where)
             else:
-                reader.unplaced(text_of(c), self.where(f"the preamble (item {i})"), f"<{kind}>")
+                reader.unplaced_item(c, self.where(f"the preamble (item {i})"))
         if headings:
             reader.unplaced(
                 "\n".join(headings), self.where("the end of the preamble"), "a heading of the preamble"
@@ -156,7 +156,7 @@ class Body:
                 self.operative.append(para)
                 self.operative_els.append(value)
             else:
-                self.reader.unplaced(text_of(value), f"before {where}", f"<{local_name(value)}>")
+                self.reader.unplaced_item(value, f"before {where}")
         if headings:  # a heading with no paragraph after it
             where = self.where("the end of the operative part")
             self.reader.unplaced("\n".join(headings), where, say("a heading of the operative part"))

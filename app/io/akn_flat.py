@@ -9,6 +9,7 @@ from typing import Any
 from lxml import etree
 
 from app import inline
+from app.formatting import SECTION_NUMBER
 from app.io.akn_tables import table_of
 from app.io.akn_tree import all_named, children, local_name, text_of
 from app.io.structure import section_preamble
@@ -78,7 +79,7 @@ def _lead_text(el: etree._Element) -> str:
 # "(a)", and "a)" as French and Spanish texts print it
 _TYPED_LABEL = re.compile(r"\(([a-z]{1,4}|[ivxlc]{1,6}|\d{1,2})\)\s+|([a-z]{1,4}|[ivxlc]{1,6})\)\s+")
 _LABEL_NUM = re.compile(r"\(?[a-z]{1,4}\)|\(?[ivxlc]{1,6}\)|\(\d{1,2}\)")
-_SECTION_NUM = re.compile(r"[IVXLC]{1,6}|[A-Z]")
+_SECTION_NUM = re.compile(rf"{SECTION_NUMBER}|[A-Z]")
 HEADING_TAGS = ("heading", "subheading", "crossHeading")
 
 

@@ -8,9 +8,10 @@ from lxml import etree
 from app import cancelling, inline
 from app.findings import Finding, Severity
 from app.io.akn_flat import heading_lines
-from app.io.akn_tables import read_table
+from app.io.akn_tables import read_table, table_of
 from app.io.akn_tree import NOTE_TAGS, all_named, children, local_name, text_of
 from app.io.span_text import as_written_markup, split_opener, tidy
+from app.io.unplaced_tables import table_as_text
 from app.messages import say
 from app.model import Footnote, Paragraph, Resolution
 
@@ -158,7 +159,7 @@ class Reader:
                             label = f"{where}({len(para.subparagraphs) + 1})"
                             para.subparagraphs.append(self.paragraph(point, label))
                     else:
-                        self.unplaced(text_of(sub_el), where, f"<{sub_kind}> inside a list")
+                        self.unplaced_item(sub_el, where, f"<{sub_kind}> inside a list")
             elif kind in ("point", "item", "subparagraph", "paragraph", "indent"):
                 seen_list = True
                 sub_where = f"{where}({len(para.subparagraphs) + 1})"
@@ -168,7 +169,7 @@ class Reader:
             elif kind in NOTE_TAGS:
                 (tail if seen_list else lead).append(inline.Span(footnote=self.footnote(c)))
             else:
-                self.unplaced(text_of(c), where, f"<{kind}>")
+                self.unplaced_item(c, where)
         if el.text and el.text.strip() and local_name(el) in ("container",):
             lead.insert(0, inline.Span(el.text))
         para.opener, para.text = split_opener(tidy(lead), name_hint)
@@ -201,6 +202,17 @@ class Reader:
         para.heading = "\n".join(headings or [])
         self.findings += found
         return para
+
+    def unplaced_item(self, el: etree._Element, where: str, what: str = "") -> None:
+        """An element that cannot stand where it is, kept as unplaced text: a table as every reader keeps one
+        (`table_as_text`: its rows and cells set apart), anything else its words."""
+        what = what or f"<{local_name(el)}>"
+        table = table_of(el)
+        if table is None:
+            self.unplaced(text_of(el), where, what)
+            return
+        para, _ = read_table(table, self.spans, where)
+        self.unplaced(table_as_text(para.table), where, what)
 
     def unplaced(self, text: str, where: str, what: str) -> None:
         if not text:

@@ -22,7 +22,7 @@ from lxml import etree
 from app import inline
 from app.amendments import Item, items
 from app.errors import InputError
-from app.formatting import format_date, session_line, subparagraph_label
+from app.formatting import ROMAN_NUMBER, SECTION_NUMBER, format_date, session_line, subparagraph_label
 from app.io.akn_annexes import ADOPTED_DOC
 from app.io.safe_xml import xml_text
 from app.languages import get_language
@@ -446,7 +446,7 @@ class _Writer:
             if lines:  # a section of an omnibus resolution: its paragraphs go inside it, numbering runs on
                 sections += 1
                 holder = _el(body, "section", eId=f"sec_{sections}")
-                if len(lines) > 1 and re.fullmatch(r"[IVXLC]{1,6}|[A-H]\.?", lines[0]):
+                if len(lines) > 1 and re.fullmatch(rf"{SECTION_NUMBER}|[A-H]\.?", lines[0]):
                     _el(holder, "num", lines.pop(0))
                 _el(holder, "heading", " ".join(lines))
             self.paragraph_tree(holder, group, "paragraph", f"para_{i}")
@@ -652,7 +652,9 @@ def unit_eid_prefix(unit: str) -> str:
     return f"part_{unit.lower()}__"
 
 
-_UNIT_EID = re.compile(r"(?:part_(?P<letter>[a-z]{1,2})|annex(?:_(?P<roman>[ivxlc]{1,8}))?)__")
+_UNIT_EID = re.compile(
+    rf"(?:part_(?P<letter>[a-z]{{1,2}})|annex(?:_(?P<roman>{ROMAN_NUMBER}))?)__", re.IGNORECASE
+)
 
 
 def split_unit_eid(eid: str) -> tuple[str, str]:

@@ -34,6 +34,7 @@ from app.io.headings import SECTION_MARK, TRAILING_MATTER
 from app.io.span_text import as_written_markup, split_opener, tidy
 from app.io.structure import Nesting, restarts, section_heading, section_preamble
 from app.io.typed_labels import TypedLabels
+from app.io.unplaced_tables import table_as_text
 from app.io.wordml import Line, Piece, Styles, header_line
 from app.messages import Message, say
 from app.model import DocumentKind, Paragraph, Part, Resolution
@@ -488,19 +489,31 @@ def single_operative(state: State) -> None:
 
 
 def trailing(lines: list[Line], state: State, typed: dict[str, str], texts: dict[str, str]) -> None:
-    """Typed footnote texts and what follows the operative part (annex, tables): kept, with findings."""
-    for line in lines:
+    """Typed footnote texts and what follows the operative part (annex, tables): kept, with findings. A table
+    there is kept whole, as every reader keeps a table it cannot place (`table_as_text`)."""
+    after_table = 0  # the lines of a table just kept
+    for i, line in enumerate(lines):
+        if i < after_table:
+            continue
         plain = line.plain.strip()
         if not plain or RULE.match(plain):
             continue
-        note = note_text(line, typed)
-        if note and not state.res.unplaced:
-            texts[note[0]] = note[1]
+        if line.in_table:
+            table, after_table = read_table(
+                lines, i, lambda cell: inline.unparse(tidy(_spans(cell.pieces, {}))), []
+            )
+            text, what = table_as_text(table.table), say("a table")
+        else:
+            note = note_text(line, typed)
+            if note and not state.res.unplaced:
+                texts[note[0]] = note[1]
+                continue
+            if not state.res.unplaced and _star_note(line, state):
+                continue
+            text, what = inline.unparse(tidy(_spans(line.pieces, {}))), say("a line")
+        if not text:
             continue
-        if not state.res.unplaced and _star_note(line, state):
-            continue
-        state.res.unplaced.append(inline.unparse(tidy(_spans(line.pieces, {}))))
-        what = say("a table cell") if line.in_table else say("a line")
+        state.res.unplaced.append(text)
         state.findings.append(
             Finding(
                 "import.unplaced",
@@ -510,7 +523,7 @@ def trailing(lines: list[Line], state: State, typed: dict[str, str], texts: dict
                     "“{text}”",
                     what=what,
                     index=line.index,
-                    text=plain[:70],
+                    text=inline.plain(text)[:70],
                 ),
                 field="annex",
             )

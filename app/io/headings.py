@@ -9,21 +9,22 @@ from __future__ import annotations
 
 import re
 
+from app.formatting import ROMAN_NUMBER, SECTION_NUMBER
 from app.punctuation import ends_with_mark
 
 # a section's numeral standing alone on its line: "I", "XII", "B."
-SECTION_MARK = re.compile(r"^(?:[IVXLC]{1,6}|[A-H])\.?$")
+SECTION_MARK = re.compile(rf"^(?:{SECTION_NUMBER}|[A-H])\.?$")
 # a numeral and a title on one line: "I. Oceans and the law of the sea", "B Financing"
-MARKED_HEADING = re.compile(r"^(?P<mark>[IVXLC]{1,6}|[A-Z])\.?\s+(?P<title>\S.*)$")
+MARKED_HEADING = re.compile(rf"^(?P<mark>{SECTION_NUMBER}|[A-Z])\.?\s+(?P<title>\S.*)$")
 # a budget unit's label over its title, as Fifth Committee resolutions stack them ("Part XII" / "Safety and
 # security" / "Section 34" / "Safety and security" / "97. Approves …"): its own printed line
-_UNIT = r"(?:Part|Section|Income section|Chapter)\s+(?:[IVXLC]{1,6}|\d{1,3}[A-Z]?)"
+_UNIT = rf"(?:Part|Section|Income section|Chapter)\s+(?:{SECTION_NUMBER}|\d{{1,3}}[A-Z]?)"
 UNIT_LABEL = re.compile(rf"^{_UNIT}$")
 _UNIT_IN_LINE = re.compile(rf"(?:^|(?<=\s)){_UNIT}(?=\s|$)")
 # "* * *" between groups of preambular paragraphs (as markup the asterisks may come escaped: "\\* \\* \\*")
 SEPARATOR = re.compile(r"\s*\\?\*(?:\s*\\?\*)+\s*")
 # an annex's label on its own line: "Annex", "Annex II", "ANNEX 3", "Annex B."
-ANNEX_LINE = re.compile(r"^(?:Annex|ANNEX)(?:\s+(?P<n>[IVXLC]{1,6}|\d{1,2}|[A-Z]))?\.?$")
+ANNEX_LINE = re.compile(rf"^(?:Annex|ANNEX)(?:\s+(?P<n>{ROMAN_NUMBER}|\d{{1,2}}|[A-Z]))?\.?$")
 APPENDIX_LINE = re.compile(r"^(?:Appendix|APPENDIX)(?:\s+[IVXLC\d]+)?\.?$")
 # what may follow a resolution in a Word file: an annex, appendix, attachment or enclosure line
 TRAILING_MATTER = re.compile(r"^(?:Annex|Appendix|Attachment|Enclosure)(?:\s+[IVXLC\d]+)?\.?$", re.IGNORECASE)

@@ -29,6 +29,18 @@ INNER = frozenset("of to in on by up".split())
 # in a line no longer than a printed one, a compound's piece splits only into words this long: "weapon-free",
 # not "Arab-ism" ("anti-Arabism"), "pen-holding" ("co-penholding"), "par-tum" ("post-partum")
 SURE_PIECE = 4
+# the longest word a compound's split may give: past any the word lists hold (52 letters, hyphens and all; 45
+# without), so a run of letters longer than two of them is no compound of two words, and is not tried at each of
+# its letters (one of 40,000 letters took 9 s to read and 80,000 took 45 s: a lookup of a long piece at each cut)
+MAX_PIECE = 64
+
+
+def _cuts(length: int, least_right: int) -> range:
+    """Where a word of `length` letters may split into two of the lists' words: each side MIN_LEFT and
+    `least_right` letters at least and MAX_PIECE at most (none for a run longer than two words)."""
+    return range(max(MIN_LEFT, length - MAX_PIECE), min(length - least_right, MAX_PIECE) + 1)
+
+
 # prefixes the UN's texts always write with a hyphen ("self-determination", "non-binding", "cross-border")
 HYPHENED_PREFIXES = frozenset("self non cross".split())
 TAILS = frozenset("up out off how down over back".split())  # "follow-up", "know-how", "trade-off"
@@ -171,7 +183,7 @@ def _own_hyphen(
             return True
         return not closed and (listed(joined) or (lower[:k] in HYPHENED_PREFIXES and listed(lower[k:])))
 
-    splits = [k for k in range(MIN_LEFT, len(token) - MIN_RIGHT + 1) if compound(k)]
+    splits = [k for k in _cuts(len(token), MIN_RIGHT) if compound(k)]
     if len(splits) != 1 or not at_line_end(start + splits[0]):
         return None
     return f"{token[: splits[0]]}-{token[splits[0] :]}"
@@ -179,9 +191,7 @@ def _own_hyphen(
 
 def _listed_split(word: str, listed: Callable[[str], bool]) -> str | None:
     """`word` with a hyphen where the word lists hold it so ("Highlevel": "High-level"), when one split does."""
-    splits = [
-        k for k in range(MIN_LEFT, len(word) - MIN_RIGHT + 1) if listed(f"{word[:k]}-{word[k:]}".lower())
-    ]
+    splits = [k for k in _cuts(len(word), MIN_RIGHT) if listed(f"{word[:k]}-{word[k:]}".lower())]
     return f"{word[: splits[0]]}-{word[splits[0] :]}" if len(splits) == 1 else None
 
 
@@ -220,7 +230,7 @@ def _split(
     whose two words are listed as they are stands out."""
     splits = [
         (piece[:k], piece[k:])
-        for k in range(MIN_LEFT, len(piece) - 1)
+        for k in _cuts(len(piece), 2)
         if word(piece[:k])
         and word(piece[k:])
         and (piece[:k].lower() not in NEVER_FIRST or (inner and piece[:k].lower() in INNER))

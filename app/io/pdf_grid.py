@@ -73,13 +73,14 @@ def page_tables(page, textpage, text: str, number: int = 0, grids: PdfGrids | No
         return []
     rules, verticals = page_rules(raw, page)
     frames = _frames(rules)
-    last = open_frame(rules[rules.index(frames[-1][-1]) + 1 :] if frames else rules)
-    if not frames and not last:
+    if not frames and not open_frame(rules):
         return []
     if grids is not None:  # each character's place is asked of PDFium below: counted against the document
         grids.chars += len(text)
     lines = sorted(_lines(raw, textpage.raw, text), key=lambda ln: ln.baseline)
     heights = [ln.baseline for ln in lines]  # frames stand apart: each line is looked at for one frame
+    frames = _frames(rules, lines) if frames else frames
+    last = open_frame(rules[rules.index(frames[-1][-1]) + 1 :] if frames else rules)
     out = []
     for frame in [*frames, *([last] if last else [])]:
         top, bottom = frame[0].y, frame[-1].y
@@ -206,9 +207,24 @@ def _first_table(run: list[Rule]) -> list[Rule]:
     return run[: thick[1] + 1] if len(thick) >= 2 else run
 
 
-def _frames(rules: list[Rule]) -> list[list[Rule]]:
+def _foreign_top(run: list[Rule], lines: list[_Line]) -> bool:
+    """Text under the run's top rule, above the next rule, running over a joint of the top rule: Word draws the
+    rule over a table's header cell by cell, and no heading crosses its own cell's edge, so the top is another
+    table's border (the page's running head, set in two cells over a rule as wide as the page's tables) and
+    the text between is the page's paragraphs."""
+    top = run[0]
+    joints = _joints([top], top)
+    if not joints or not lines:
+        return False
+    heights = [ln.baseline for ln in lines]  # ascending
+    between = lines[bisect_right(heights, run[1].y) : bisect_left(heights, top.y)]
+    return any(x0 + JOINT < j < x1 - JOINT for ln in between for x0, x1, _ in ln.pieces for j in joints)
+
+
+def _frames(rules: list[Rule], lines: list[_Line] | None = None) -> list[list[Rule]]:
     """Runs of rules, top to bottom, that open and close on rules of the same width with the ones between
-    inside them: at least three (above the header, under it, under the last row)."""
+    inside them: at least three (above the header, under it, under the last row). With the page's `lines`
+    (by baseline, ascending), a run whose top another table's cells drew is looked for under that top."""
     frames: list[list[Rule]] = []
     i = 0
     # rules looked at: each top scans the rules under it, so rules nested a few hundred deep that never close
@@ -230,7 +246,7 @@ def _frames(rules: list[Rule]) -> list[list[Rule]]:
                 end = k
         run = _first_table(run[: end - i + 1])
         end = i + len(run) - 1
-        if len(run) >= 3:
+        if len(run) >= 3 and not (lines and _foreign_top(run, lines)):
             frames.append(run)
             i = end + 1
         else:

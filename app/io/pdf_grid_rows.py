@@ -5,15 +5,21 @@ Three things part two rows: a rule between them; a gap wider than the table's li
 between two lines no rule parts, in font sizes: a wrapped cell's lines stand at it, rows further apart where the writer
 spaced them); and, in a table that neither rules nor spaces its rows, a line that cannot be a cell's wrapped
 line: it fills a column the row above leaves empty, or each of its words would have fitted on the line above
-in its column (the column is at least as wide as its widest line). A line at the pitch, with no rule, in a
-table whose rows are neither ruled nor spaced, whose words would not have fitted above, may be either: the
-table is given up and its text read as text (a wrong grid puts figures in the wrong row silently).
+in its column (the column is at least as wide as its widest line), or it sets a figure under the row's figure in
+a body column (a cell holds one figure: "0.005" over "0.010" are two Member States' rates, however long the
+names beside them). In such a compact table a line of words only, none of which would have fitted on the line
+above in its column, is that cell's wrapped line (joining it moves no figure). A line at the pitch, with no
+rule, in a table whose rows are neither ruled nor spaced, some of whose words would have fitted above and some
+not, may be either: the table is given up and its text read as text (a wrong grid puts figures in the wrong
+row silently).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
+
+from app.io.pdf_tables import is_figure
 
 if TYPE_CHECKING:
     from app.io.pdf_grid import _Line
@@ -67,14 +73,18 @@ def row_groups(
             if k == 0 or ruled[k] or head[k] != head[k - 1] or loose(k)
             else "same"
             if spaced  # at the pitch, in a table that spaces its rows: a wrapped line
+            else "new"
+            if not head[k] and not rows_ruled and _stacked_figures(above, mine)
             else _evidence(above, firsts[-1], mine, max(ln.size for ln in line), extents)
         )
         if evidence == "new" or (evidence == "fits" and not rows_ruled):
             rows.append([line])
             firsts.append(set(mine))
             above = dict(mine)
-        elif spaced or head[k] or rows_ruled:
-            rows[-1].append(line)  # a rule parts the rows (a header's wrong split costs no figure its column)
+        elif spaced or head[k] or rows_ruled or (evidence == "same" and not _any_figure(mine)):
+            # a rule parts the rows (a header's wrong split costs no figure its column); or words only, none of
+            # which would have fitted above: a cell's wrapped line, and joined so no figure changes its row
+            rows[-1].append(line)
             above.update(mine)
         else:
             return None
@@ -86,6 +96,17 @@ def row_groups(
 def _pieces(printed: list[_Line], column: Column) -> dict[int, tuple[float, float, str]]:
     """The printed line's pieces by column (the last in a column where two stand)."""
     return {column(x0, x1): (x0, x1, text) for line in printed for x0, x1, text in line.pieces}
+
+
+def _stacked_figures(
+    above: dict[int, tuple[float, float, str]], mine: dict[int, tuple[float, float, str]]
+) -> bool:
+    """A figure under a figure in one column: no cell wraps a figure onto a figure, so a new row."""
+    return any(c in above and is_figure(text) and is_figure(above[c][2]) for c, (_, _, text) in mine.items())
+
+
+def _any_figure(mine: dict[int, tuple[float, float, str]]) -> bool:
+    return any(is_figure(text) for _, _, text in mine.values())
 
 
 def _extents(printed: list[list[_Line]], column: Column) -> dict[int, float]:

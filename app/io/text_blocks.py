@@ -379,7 +379,7 @@ def split_block(block: Block, *, council: bool = False, before: str = "") -> lis
         if i and chunks[-1]:
             prev = lines[i - 1].strip()
             ends = (
-                ends_with_mark(NOTE_MARK_RE.sub("", prev), ",;:.")
+                ends_with_mark(_BARE_END_MARK.sub("", NOTE_MARK_RE.sub("", prev)), ",;:.")
                 and not _LABEL_LINE.fullmatch(prev)
                 and not _unit_title_goes_on(chunks[-1])
             )
@@ -392,6 +392,7 @@ def split_block(block: Block, *, council: bool = False, before: str = "") -> lis
                 or (long_lines and opener_in(s, Part.PREAMBLE, None))
                 or known_start(s)
                 or _point_lost(s)
+                or _next_preambular(chunks[-1], prev, s)
             )
             # a paragraph typed on one line whose end the text lost ("… whether and how the mission’s" / "(ii)
             # coordination …", an SC draft): the next item's label at a line start opens it
@@ -816,15 +817,45 @@ def _point_lost(line: str) -> bool:
     return bool(m) and known_start(line[m.end() :])
 
 
+# a note's marker pdftotext sets bare after a paragraph's comma at a line end ("… nuclear arsenals, 5")
+_BARE_END_MARK = re.compile(r"(?<=[,;:.]) \d{1,3}$")
+# a participle that opens a preambular paragraph, followed by a word in lower case or a figure ("Trusting that",
+# "Seized of the", "Marking 30 years"); not a name's, whose next word but a small one is capitalized ("Financing
+# for Development", "Production, Stockpiling and Use of Chemical Weapons")
+_PARTICIPLE_START = re.compile(
+    r"(?P<word>[A-Z][a-z]{2,}(?:ing|ed)) (?!(?:and|or|of|for|in|on|to|with) [A-Z])(?:[a-z]|\d)"
+)
+
+
+def _next_preambular(chunk: list[str], prev: str, line: str) -> bool:
+    """A preambular paragraph that ended with a comma, then a line opening with a participle the lexicon does
+    not list ("Trusting that …", "Seized of …", "Disappointed at …"): the next preambular paragraph. The
+    participle must be an English word (not a place's name) and the paragraph before must open with an opener
+    the lexicon knows, so that a name's participle inside a list of names does not split it."""
+    from app.spelling.lexicon import english
+
+    m = _PARTICIPLE_START.match(line)
+    if not (m and _BARE_END_MARK.sub("", NOTE_MARK_RE.sub("", prev)).endswith(",") and chunk):
+        return False
+    first = chunk[0].strip()
+    return (
+        known_start(first)
+        and bool(opener_in(first, Part.PREAMBLE, None))
+        and english().known(m.group("word").lower())
+    )
+
+
 def known_start(line: str) -> bool:
     """Does a line open with an opener the lexicon lists (not just a word ending in -ed or -s)?"""
-    from app.lexicon import phrases
+    from app.lexicon import adverbs, phrases
 
     global _HEADS
     if _HEADS is None:
-        _HEADS = frozenset(
-            p.split()[0].lower() for part in Part for p in phrases(part) if p.split()
-        ) | frozenset(("also", "further", "once", "strongly", "deeply", "gravely", "seriously", "noting"))
+        _HEADS = (
+            frozenset(p.split()[0].lower() for part in Part for p in phrases(part) if p.split())
+            | frozenset(seq[0] for seq in adverbs() if seq)
+            | frozenset(("also", "further", "noting"))
+        )
     first = line.split(" ", 1)[0].lower().rstrip(",;:")
     # a sponsor's -ise spelling ("Recognising") opens as the -ize one the lexicon lists does
     if (first not in _HEADS and ISE_ENDING.sub("iz", first) not in _HEADS) or not line[:1].isupper():

@@ -105,6 +105,7 @@ from app.io.text_paragraphs import (
 )
 from app.io.text_tables import EMPTY_ROW, TABLE_MARK, rows_of, table_index, table_item, table_runs
 from app.io.typed_labels import TypedLabels
+from app.io.unplaced_tables import table_as_text
 from app.io.volume_pages import previous_item_cut, previous_item_finding
 from app.languages import get_language, language_of_organ_line, language_of_sponsor_line
 from app.messages import say, say_plural
@@ -524,7 +525,7 @@ class _Reader:
         read unplaced text."""
         found = take_tables(body)
         for table in found.tables:
-            res.unplaced.append(self._markup(" | ".join(table)))
+            res.unplaced.append(self._markup(table_as_text([table])))  # its rows are lost: one row
             self.findings.append(
                 Finding(
                     "import.table",
@@ -532,7 +533,7 @@ class _Reader:
                     say(
                         "a table of {count} cells (“{first}” …) kept whole as text after the resolution",
                         count=len(table),
-                        first=" | ".join(table[:4]),
+                        first=table_as_text([table[:4]]),
                     ),
                 )
             )
@@ -597,7 +598,7 @@ class _Reader:
                         "end: a table or other matter a text cannot place",
                         "{count} blocks after the last operative paragraph (from “{first}”) kept as text at the "
                         "end: a table or other matter a text cannot place",
-                        first=layout.trailing[0][1][:60],
+                        first=self._as_text(layout.trailing[0][1])[:60],
                     ),
                     field="annex",
                 )
@@ -656,11 +657,11 @@ class _Reader:
         return Paragraph(table=[[self._markup(cell) for cell in row] for row in self.tab_tables[index]])
 
     def _as_text(self, text: str) -> str:
-        """An item as text to keep unplaced: a table's rows, its cells set apart by " | "."""
+        """An item as text to keep unplaced: a table as every reader keeps one (`table_as_text`)."""
         index = table_index(text)
         if index is None:
             return text
-        return " / ".join(" | ".join(row) for row in self.tab_tables[index])
+        return table_as_text(self.tab_tables[index])
 
     def _paras(self, items: list[tuple[str, str]], *, council: bool = False) -> list[Para]:
         paras: list[Para] = []

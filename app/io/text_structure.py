@@ -21,6 +21,7 @@ from app.io.text_paragraphs import NOTE_MARK_RE, OPENER_MARK, closing_line, last
 from app.io.text_tables import table_index
 from app.model import Annex, Paragraph
 from app.punctuation import ends_with_mark
+from app.render import part_letter
 
 Item = tuple[str, str]  # (first line of the block, its joined text)
 
@@ -97,7 +98,6 @@ def split_units(
         layout.annexes.append(Unit("", labelled=False, items=list(items), listed=True))
         return layout
     current = layout.main
-    next_letter = "B"
     i = 0
     while i < len(items):
         first, text = items[i]
@@ -129,11 +129,11 @@ def split_units(
             current = layout.annexes[-1].items
             i += 1 if title else 0
             continue
-        if in_parts and not layout.annexes and _part_start(items, i, next_letter):
+        # the next part's letter as the writer prints it: "B" ... "Z", then "AA" (one past "Z" was "[")
+        if in_parts and not layout.annexes and _part_start(items, i, part_letter(len(layout.parts) + 1)):
             has_title = not _is_organ(items[i + 1][1])
             layout.parts.append(Unit(items[i + 1][1] if has_title else ""))
             current = layout.parts[-1].items
-            next_letter = chr(ord(next_letter) + 1)
             i += 2 if has_title else 1
             continue
         current.append((first, text))
@@ -248,7 +248,9 @@ def _split_heading(item: Item) -> list[Item]:
     first, text = item
     if first != text and (ANNEX_LINE.match(first) or _PART_LETTER.match(first)):
         rest = text[len(first) :].strip()
-        if rest and _title_like(rest):
+        # "Annex" alone on a block's first line heads whatever follows (a title that ends in ";" and goes on,
+        # or the annex's first paragraph); a lone letter only heads a title
+        if rest and (ANNEX_LINE.match(first) or _title_like(rest)):
             return [(first, first), (rest, rest)]
     return [item]
 

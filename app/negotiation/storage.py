@@ -30,7 +30,7 @@ from typing import Any
 
 from app.errors import InputError
 from app.findings import Finding, Severity
-from app.messages import reason
+from app.messages import reason, say
 from app.model import MAX_DOCUMENT_CELLS, MAX_TABLE_COLUMNS, Footnote, Resolution
 from app.negotiation.proposals import (
     FIELDS,
@@ -168,9 +168,15 @@ compile: a Word table of as many columns), is refused in one line."""
 def _cells(value: Any) -> tuple[str, ...]:
     """A row's cells as a file holds them: a list of texts, no wider than a table may be."""
     if not isinstance(value, list) or not all(isinstance(c, str) for c in value):
-        raise TypeError("a row's cells are not a list of texts")
+        raise TypeError(say("a row's cells are not a list of texts"))
     if len(value) > MAX_TABLE_COLUMNS:
-        raise ValueError(f"a row of {len(value):,} cells (a table has at most {MAX_TABLE_COLUMNS})")
+        raise ValueError(
+            say(
+                "a row of {count} cells (a table has at most {most})",
+                count=len(value),
+                most=MAX_TABLE_COLUMNS,
+            )
+        )
     return tuple(value)
 
 
@@ -183,7 +189,9 @@ def _edits(values: Any) -> list[Edit]:
         if isinstance(e, CellEdit | InsertRow | DeleteRow)
     )
     if cells > MAX_TABLE_EDIT_CELLS:
-        raise ValueError(f"a proposal on {cells:,} table cells (at most {MAX_TABLE_EDIT_CELLS:,})")
+        raise ValueError(
+            say("a proposal on {count} table cells (at most {most})", count=cells, most=MAX_TABLE_EDIT_CELLS)
+        )
     return edits
 
 
@@ -220,7 +228,7 @@ def _date(value: Any) -> dt.datetime:
     if date.tzinfo is None:
         date = date.replace(tzinfo=dt.timezone.utc)
     if not FIRST_YEAR < date.year < LAST_YEAR:  # its offset moves it by a day at most: no overflow
-        raise ValueError(f"a date in the year {date.year}")
+        raise ValueError(say("a date in the year {year}", year=str(date.year)))
     return date.astimezone(dt.timezone.utc)
 
 
@@ -228,7 +236,7 @@ def _field(value: Any) -> str:
     """A paragraph field an edit or a bracket names: only the texts a paragraph has (a name read from the file
     is set on the paragraph when accepted, and "id" or "subparagraphs" there would break the text)."""
     if value not in FIELDS:
-        raise ValueError(f"no paragraph field {str(value)[:40]!r}")
+        raise ValueError(say("no paragraph field {name}", name=repr(str(value)[:40])))
     return value
 
 
@@ -257,16 +265,18 @@ def _edit_from_dict(d: dict[str, Any]) -> Edit:
         return TitleEdit(str(d["unit"]), int(d["start"]), int(d["end"]), str(d["old"]), str(d["new"]))
     if kind in ("cell", "row_insert", "row_delete"):  # version 3
         return _table_edit_from_dict(d)
-    raise ValueError(f"unknown edit kind {kind!r}")
+    raise ValueError(say("unknown edit kind {kind}", kind=repr(kind)[:40]))
 
 
 def from_dict(d: dict[str, Any]) -> Negotiation:
     """Raises KeyError, TypeError or ValueError on a damaged key (app.storage reports them as one line)."""
     if not isinstance(d, dict):
-        raise TypeError("negotiation is not an object")
+        raise TypeError(say("the negotiation is not an object"))
     changes = sum(len(c) for c in (d.get("statuses") or {}).values() if isinstance(c, list))
     if changes > MAX_STATUS_CHANGES:  # before any is read
-        raise ValueError(f"{changes:,} changes of status (at most {MAX_STATUS_CHANGES:,})")
+        raise ValueError(
+            say("{count} changes of status (at most {most})", count=changes, most=MAX_STATUS_CHANGES)
+        )
     return Negotiation(
         facilitator=str(d.get("facilitator") or ""),
         attributed=d.get("attributed", True) is not False,

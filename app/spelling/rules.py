@@ -354,8 +354,10 @@ def _read(path: Path) -> str:
         # a file saved as "UTF-8 with BOM" was "not valid TOML (line 1, column 1)", one in UTF-16 "cannot be read"
         return data.decode(encoding_of(data)).removeprefix("\ufeff")
     except (InputError, UnicodeDecodeError) as exc:
+        # a byte that is not UTF-8 said where it is (`why`): its exception's first word is the codec, "(utf-8)"
+        said = reason(exc) if isinstance(exc, InputError) else why(exc)
         raise TemplateError(
-            say("{name}: cannot read the rules file ({reason})", name=path.name, reason=reason(exc))
+            say("{name}: cannot read the rules file ({reason})", name=path.name, reason=said)
         ) from None
 
 

@@ -82,6 +82,16 @@ def test_opener_running_into_the_object() -> None:
     assert f.span == (len("Requests"), len("Requests the Secretary-General"))
 
 
+def test_opener_whose_italics_stop_early() -> None:
+    # S/2019/179 as issued: "*Gravely* concerned that the illicit trade …" (the PDF's italics end after "Gravely")
+    res = resolution([para("Gravely", "concerned that the illicit trade, destabilizing accumulation")])
+    assert not found(res, "openers.preambular-form")
+    [f] = found(res, "openers.span")
+    assert "'Gravely concerned'" in f.message and f.severity is Severity.WARNING
+    # a word that starts no known opener is still no opener
+    assert found(resolution([para("The Assembly", "concerned that")]), "openers.preambular-form")
+
+
 def test_opener_typed_as_text() -> None:
     res = resolution([para("", "Recalling its resolution 78/45 of 4 December 2023")])
     [f] = found(res, "openers.not-marked")

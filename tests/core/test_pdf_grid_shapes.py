@@ -55,10 +55,10 @@ def test_each_class_of_rules_has_tables_read_as_grids() -> None:
     assert exact >= {"un", "un_rows", "grid", "horizontal", "box", "thin"}
 
 
-@pytest.mark.parametrize("name", ["un-wrapped", "un-c3", "un-spaced-empty", "thin-c5"])
+@pytest.mark.parametrize("name", ["un-pages-norepeat"])
 def test_a_table_given_up_is_read_as_text_with_every_cell(name: str) -> None:
-    """Rows that neither rules nor spacing part, with cells wrapped or left empty: the grid cannot tell a row
-    from a wrapped line, so the table's text is read as the text path reads it, every word kept."""
+    """A table going on over a page whose header is not repeated there: the geometry cannot vouch that the next
+    page's lines are its rows, so the table's text is read as the text path reads it, every word kept."""
     data = (SHAPES / f"{name}.pdf").read_bytes()
     assert read_grids(data) == []
     res = read_pdf(data).resolution
@@ -73,12 +73,34 @@ def test_a_table_given_up_is_read_as_text_with_every_cell(name: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "name", ["grid-merged", "un_rows-wrapped", "horizontal-empty", "box-c5", "un-spaced-pages", "grid-pages"]
+    "name",
+    [
+        "grid-merged",
+        "un_rows-wrapped",
+        "horizontal-empty",
+        "box-c5",
+        "un-spaced-pages",
+        "grid-pages",
+        "un-spaced-empty",
+    ],
 )
 def test_a_table_read_as_a_grid_stands_in_the_draft(name: str) -> None:
     res = read_pdf((SHAPES / f"{name}.pdf").read_bytes()).resolution
     tables = [p for _, p in res.paragraphs() if p.is_table]
     answer = _answer(name)
     assert len(tables) == 1
+    assert [[" ".join(inline.plain(c).split()) for c in row] for row in tables[0].table] == answer["rows"]
+    assert tables[0].header_rows == answer["header_rows"]
+
+
+@pytest.mark.parametrize("name", ["un-wrapped", "un-c3", "un-c8", "thin-c5", "box-c3", "un-pages"])
+def test_a_compact_table_is_read_as_a_grid(name: str) -> None:
+    """Rows neither ruled nor spaced (a compact table, set at one line's pitch): a line of words only, none of
+    which would have fitted on the line above, is a cell's wrapped line, and a figure set under a figure is a
+    new row, so the rows are told apart and every cell is the one built; these were read as text before."""
+    res = read_pdf((SHAPES / f"{name}.pdf").read_bytes()).resolution
+    tables = [p for _, p in res.paragraphs() if p.is_table]
+    answer = _answer(name)
+    assert len(tables) == 1 and res.unplaced == []
     assert [[" ".join(inline.plain(c).split()) for c in row] for row in tables[0].table] == answer["rows"]
     assert tables[0].header_rows == answer["header_rows"]
