@@ -33,17 +33,24 @@ from app.model import (
     ResolutionPart,
 )
 from app.render import Block, annex_units, join_opener, part_letter
-from app.unit_deletions import annex_pairs, check_unit, delete_units, deletion, part_pairs
+from app.table_amendments import apply_tables, carry_out, derive_table, table_sentence
+from app.table_amendments import find as find_table
+from app.unit_deletions import annex_pairs, check_unit, deleted_places, deletion, part_pairs
+from app.unit_insertions import added_units, check_added, insert_units
 from app.wording import (
     Edit,
     in_paragraph,
     is_annex_unit,
     is_text_edit,
+    is_title,
     is_whole_unit,
     paragraph_name,
     place_name,
     segment_edits,
     sentence,
+    table_place,
+    titled,
+    unit_title,
 )
 
 # --- text of a paragraph --------------------------------------------------------------------------------
@@ -206,35 +213,47 @@ def _table_changed(bp: Paragraph | None, np: Paragraph | None) -> bool:
     return (bp.table, bp.header_rows, bp.text, bp.heading) != (np.table, np.header_rows, np.text, np.heading)
 
 
-def _refuse_table_change(unit: str, part: Part, number: int) -> None:
-    """The set wording names paragraphs by their numbers and has no sentence for a table's cells: an amendment
-    that left the change out would read as if the proposed version kept the table."""
+def _refuse_table_change(unit: str, part: Part, number: int, nth: int) -> None:
+    """The set wording names paragraphs by their numbers; a table's rows and cells have no instruction yet (the
+    oral revisions word them, but the amendment could not be applied and read back): an amendment that left
+    the change out would read as if the proposed version kept the table. The table is named as the oral
+    revisions name it ("the table after operative paragraph 3")."""
     raise InputError(
         say(
-            "the proposed version changes the table next to {where}: an amendment cannot change a table; "
-            "change it in the draft itself",
-            where=Phrase(place_name, (part, max(number, 1), "", unit)),
+            "the proposed version changes {what}: an amendment cannot carry that yet; change it in the "
+            "draft itself",
+            what=Phrase(table_place, (part, number, unit, nth)),
         )
     )
 
 
 def _derive(base: Resolution, proposed: Resolution, by_id: bool, subs: bool) -> list[Instruction]:
     out = _derive_title(base, proposed)
+    titles = _unit_titles(base, proposed, by_id)  # each said before the paragraphs of its part or annex
+    added = added_units(base, proposed, by_id)
     for unit, part, before, after in _places(base, proposed, by_id):
+        out += titles.pop(unit, [])
         if after is None:  # a later part or an annex deleted whole
             out.append(deletion(unit))
             continue
         counts: dict[Part, int] = {}
         place = (part, 0)  # the last base paragraph passed, by kind and number: where an insertion goes after
+        tables = 0  # the tables passed since that paragraph: "the second table after …"
         for bp, np in align(before, after, by_id=by_id):
             if (
                 bp is not None and not bp.is_table
             ):  # a table is unnumbered: the paragraphs after it keep theirs
                 kind = _kind(unit, part, bp)
                 counts[kind] = counts.get(kind, 0) + 1
-                place = (kind, counts[kind])
+                place, tables = (kind, counts[kind]), 0
+            tables += bp is not None and bp.is_table
             if _table_changed(bp, np):
-                _refuse_table_change(unit, *place)
+                both = bp is not None and np is not None and bp.is_table and np.is_table
+                found = derive_table((unit, *place, max(tables, 1)), bp, np, _text_edits) if both else None
+                if found is None:
+                    _refuse_table_change(unit, *place, max(tables, 1))
+                out += found or []
+                continue
             kind, number = place
             if bp is not None and np is not None:
                 found = _derive_pair((unit, kind, number), [], bp, np, by_id, subs)
@@ -247,7 +266,7 @@ def _derive(base: Resolution, proposed: Resolution, by_id: bool, subs: bool) -> 
                 out.append(Instruction(Action.DELETE, kind, number, paragraph=copy.deepcopy(bp), unit=unit))
             elif np is not None:
                 out.append(Instruction(Action.INSERT, kind, number, paragraph=copy.deepcopy(np), unit=unit))
-    return out
+    return out + added
 
 
 def _kind(unit: str, part: Part, para: Paragraph) -> Part:
@@ -257,21 +276,33 @@ def _kind(unit: str, part: Part, para: Paragraph) -> Part:
 
 
 def _derive_title(base: Resolution, proposed: Resolution) -> list[Instruction]:
+    return _title_change(base.title, proposed.title, TITLE_UNIT)
+
+
+def _title_change(before: str, after: str, unit: str) -> list[Instruction]:
     """ "In the title, replace “X” with “Y”" when the words read back exactly, else "Replace the title with the
-    following:" and the new title quoted."""
-    if _words(base.title) == _words(proposed.title):
+    following:" and the new title quoted (`unit`: whose title, see `wording.unit_title`)."""
+    if _words(before) == _words(after):
         return []
-    edits = _text_edits(base.title, proposed.title)
+    edits = _text_edits(before, after)
     if edits is not None:
         return [
-            Instruction(e.action, Part.OPERATIVE, 1, old=e.old, new=e.new, after=e.after, unit=TITLE_UNIT)
+            Instruction(e.action, Part.OPERATIVE, 1, old=e.old, new=e.new, after=e.after, unit=unit)
             for e in edits
         ]
-    return [
-        Instruction(
-            Action.REPLACE, Part.OPERATIVE, 1, paragraph=Paragraph(text=proposed.title), unit=TITLE_UNIT
-        )
-    ]
+    return [Instruction(Action.REPLACE, Part.OPERATIVE, 1, paragraph=Paragraph(text=after), unit=unit)]
+
+
+def _unit_titles(base: Resolution, proposed: Resolution, by_id: bool) -> dict[str, list[Instruction]]:
+    """The instructions on each part's and annex's title ("title A" for part A's), by the unit they stand
+    before in reading order ("" for part A's own paragraphs)."""
+    out = {
+        "": _title_change(base.part_title, proposed.part_title, unit_title("A")) if base.later_parts else []
+    }
+    for label, bu, pu in [*part_pairs(base, proposed, by_id), *annex_pairs(base, proposed, by_id)]:
+        if pu is not None:
+            out[label] = _title_change(bu.title, pu.title, unit_title(label))
+    return out
 
 
 def _places(
@@ -363,7 +394,8 @@ def derive(base: Resolution, proposed: Resolution) -> list[Instruction]:
     try:
         amended = apply(fine, base)
         same = all(b is not None and texts(a) == texts(b) for _, _, a, b in _places(amended, proposed, by_id))
-        if same and _words(amended.title) == _words(proposed.title) and _numbering(amended, proposed):
+        same = same and _titles(amended) == _titles(proposed)
+        if same and _numbering(amended, proposed):
             return fine
     except InputError:
         pass
@@ -373,6 +405,12 @@ def derive(base: Resolution, proposed: Resolution) -> list[Instruction]:
         # wording does not say it
         raise _unnumbered_refusal()
     return coarse
+
+
+def _titles(res: Resolution) -> list[str]:
+    """The titles an amendment can change, as read: the draft's, its parts' and its annexes'."""
+    units = [res.title, res.part_title, *[u.title for u in res.later_parts], *[a.title for a in res.annexes]]
+    return [_words(title) for title in units]
 
 
 def _numbering(amended: Resolution, proposed: Resolution) -> bool:
@@ -472,8 +510,12 @@ def apply(
     Raises InputError when an instruction names a paragraph or words the draft does not have."""
     res = copy.deepcopy(base)
     instructions = _apply_title(res, instructions)
+    # tables first, found as the draft stands: their rows and cells change in place
+    apply_tables([ins for ins in instructions if ins.cell is not None], lambda u, p: unit_list(res, u, p))
+    instructions = [ins for ins in instructions if ins.cell is None]
     wholes = [ins for ins in instructions if is_whole_unit(ins)]
-    instructions = [ins for ins in instructions if not is_whole_unit(ins)]
+    added = [ins for ins in instructions if ins.body is not None]
+    instructions = [ins for ins in instructions if not is_whole_unit(ins) and ins.body is None]
     changes: dict[int, _Changes] = {}
     edits: dict[tuple[int, int], tuple[list[Paragraph], int, Phrase, Part, list[Instruction]]] = {}
     for ins in instructions:
@@ -495,7 +537,8 @@ def apply(
     # inner lists first, so that a replaced paragraph takes its edited subparagraphs along
     for change in sorted(changes.values(), key=lambda c: -_depth(res, c.items)):
         change.rebuild()
-    delete_units(res, wholes)  # last: the other instructions name paragraphs by the base's parts and annexes
+    # last: the other instructions name paragraphs by the base's parts and annexes
+    insert_units(res, added, deleted_places(res, wholes))
     if footnotes is not None:
         _bring_footnotes(res, footnotes)
     return res
@@ -512,19 +555,45 @@ def _numbered_as(ins: Instruction, items: list[Paragraph], index: int) -> Paragr
 
 
 def _apply_title(res: Resolution, instructions: list[Instruction]) -> list[Instruction]:
-    """Carry out the instructions on the title ("In the title, …", "Replace the title with the following:");
-    the others are returned, to be carried out on the paragraphs."""
-    mine = [ins for ins in instructions if ins.unit == TITLE_UNIT]
-    where = Phrase(place_name, (Part.OPERATIVE, 1, "", TITLE_UNIT))
-    edits = [ins for ins in mine if is_text_edit(ins)]
-    for ins in mine:
-        _check_title(ins, where)
-    if edits:
-        res.title = apply_edits(res.title, edits, where)
-    for ins in mine:
-        if ins.paragraph is not None and not is_text_edit(ins):
-            res.title = lead_text(ins.paragraph)
-    return [ins for ins in instructions if ins.unit != TITLE_UNIT]
+    """Carry out the instructions on a title, the draft's or a part's or an annex's ("In the title, …",
+    "Replace the title of annex II with the following:"); the others are returned, to be carried out on the
+    paragraphs."""
+    mine: dict[str, list[Instruction]] = {}
+    for ins in instructions:
+        if is_title(ins.unit):
+            mine.setdefault(ins.unit, []).append(ins)
+    for unit, group in mine.items():
+        owner, attr, where = _title_owner(res, unit)
+        for ins in group:
+            _check_title(ins, where)
+        value = getattr(owner, attr)
+        edits = [ins for ins in group if is_text_edit(ins)]
+        if edits:
+            value = apply_edits(value, edits, where)
+        for ins in group:
+            if ins.paragraph is not None and not is_text_edit(ins):
+                value = lead_text(ins.paragraph)
+        setattr(owner, attr, value)
+    return [ins for ins in instructions if not is_title(ins.unit)]
+
+
+def _title_owner(res: Resolution, unit: str) -> tuple[object, str, Phrase]:
+    """What holds the title an instruction's unit names, its attribute and its name; InputError when the draft
+    has no such part or annex (part A has a title only in a resolution in parts)."""
+    where = Phrase(place_name, (Part.OPERATIVE, 1, "", unit))
+    owner = titled(unit) or ""
+    if not owner:
+        return res, "title", where
+    if owner == "A" and res.later_parts:
+        return res, "part_title", where
+    if is_annex_unit(owner):
+        labels, holders = annex_units(res.annexes), list(res.annexes)
+    else:
+        labels = [part_letter(i) for i in range(1, len(res.later_parts) + 1)]
+        holders = list(res.later_parts)
+    if owner not in labels:
+        raise InputError(say("the draft has no {place}", place=where))
+    return holders[labels.index(owner)], "title", where
 
 
 def _check_title(ins: Instruction, where: Phrase) -> None:
@@ -546,14 +615,21 @@ def _quoted_paragraph(ins: Instruction, where: Phrase) -> None:
 def check_fits(ins: Instruction, base: Resolution) -> None:
     """Raise the InputError `apply([ins], base)` would raise (a paragraph or words the draft does not have),
     without copying the draft: an amendment's instructions are tried one by one."""
-    if ins.unit == TITLE_UNIT:
-        where = Phrase(place_name, (Part.OPERATIVE, 1, "", TITLE_UNIT))
+    if is_title(ins.unit):
+        owner, attr, where = _title_owner(base, ins.unit)
         _check_title(ins, where)
         if is_text_edit(ins):
-            apply_edits(base.title, [ins], where)
+            apply_edits(getattr(owner, attr), [ins], where)
         return
     if is_whole_unit(ins):
         check_unit(base, ins)
+        return
+    if ins.body is not None:
+        check_added(base, ins)
+        return
+    if ins.cell is not None:  # the table found and the instruction tried on a copy of it
+        table = find_table(ins, lambda u, p: unit_list(base, u, p), _list_index)
+        carry_out(copy.deepcopy(table), [ins], ins.unit)
         return
     items, index, where = _target(base, ins)
     if is_text_edit(ins):
@@ -622,16 +698,25 @@ def instruction_ids(res: Resolution) -> set[str]:
     """The ids findings on an amendment may carry: its instructions and the paragraphs they quote."""
     found = {ins.id for ins in res.instructions}
     for ins in res.instructions:
-        if ins.paragraph is not None:
-            found |= {p.id for p in ins.paragraph.walk()}
+        found |= {p.id for p in quoted_paragraphs(ins)}
     return found
+
+
+def quoted_paragraphs(ins: Instruction) -> list[Paragraph]:
+    """Every paragraph and subparagraph an instruction quotes: its paragraph's, or the part's or annex's it
+    adds."""
+    tops = [ins.paragraph] if ins.paragraph is not None else []
+    if isinstance(ins.body, Annex):
+        tops = list(ins.body.paragraphs)
+    elif ins.body is not None:
+        tops = [*ins.body.preamble, *ins.body.operative]
+    return [node for top in tops for node in top.walk()]
 
 
 def cited_footnotes(ins: Instruction) -> list[str]:
     found = inline.footnote_ids(ins.new)
-    if ins.paragraph is not None:
-        for node in ins.paragraph.walk():
-            found += inline.footnote_ids(node.text) + inline.footnote_ids(node.tail)
+    for node in quoted_paragraphs(ins):
+        found += inline.footnote_ids(node.text) + inline.footnote_ids(node.tail)
     return found
 
 
@@ -643,6 +728,7 @@ class Item:
     sentence: str
     instructions: tuple[Instruction, ...]
     quoted: Paragraph | None = None
+    body: ResolutionPart | Annex | None = None  # a part or an annex quoted whole
 
 
 def items(instructions: list[Instruction], language: str = "") -> list[Item]:
@@ -652,6 +738,10 @@ def items(instructions: list[Instruction], language: str = "") -> list[Item]:
     i = 0
     while i < len(instructions):
         ins = instructions[i]
+        if ins.cell is not None:  # in a table: one sentence each
+            out.append(Item(table_sentence(ins, language), (ins,)))
+            i += 1
+            continue
         if is_text_edit(ins):
             group = [ins]
             key = (ins.unit, ins.part, ins.number, ins.sub)
@@ -668,7 +758,7 @@ def items(instructions: list[Instruction], language: str = "") -> list[Item]:
             i += len(group)
             continue
         text = sentence(ins, language=language)
-        out.append(Item(text.rstrip(":").rstrip(), (ins,), ins.paragraph))
+        out.append(Item(text.rstrip(":").rstrip(), (ins,), ins.paragraph, ins.body))
         i += 1
     return out
 
@@ -688,12 +778,15 @@ def instruction_blocks(instructions: list[Instruction], language: str = "") -> l
     lang = get_language(language)
     out: list[Block] = []
     for n, item in enumerate(found, start=1):
-        end = lang.punctuate(":" if item.quoted is not None else ("." if n == len(found) else ";"))
+        quotes = item.quoted is not None or item.body is not None
+        end = lang.punctuate(":" if quotes else ("." if n == len(found) else ";"))
         label = f"{n}." if len(found) > 1 else ""
         first = item.instructions[0]
         out.append(
             Block("instruction", first.id, first.part, 0, label, "", tuple(inline.parse(item.sentence)), end)
         )
+        if item.body is not None:
+            out += quoted_unit(item.body)
         if item.quoted is None:
             continue
         level, label = 0, ""
@@ -707,5 +800,28 @@ def instruction_blocks(instructions: list[Instruction], language: str = "") -> l
             item.quoted, part=part, level=level, label=label, end=punct, role="quoted", unit=""
         )
         # a quoted paragraph's section heading prints as a heading, so that it reads back as the paragraph's own
+        out += [b if b.role == "heading" else dataclasses.replace(b, role="quoted") for b in quoted]
+    return out
+
+
+def quoted_unit(body: ResolutionPart | Annex) -> list[Block]:
+    """A part or an annex quoted after the sentence that adds it: its title as a heading over its first
+    paragraph (so that it reads back as one), then its paragraphs as the draft prints them, unnumbered as every
+    quoted paragraph is (the draft numbers them once amended)."""
+    from app.render import blocks_for
+
+    annexed = isinstance(body, Annex)
+    places = (
+        [(Part.OPERATIVE, p) for p in body.paragraphs]
+        if isinstance(body, Annex)
+        else [(Part.PREAMBLE, p) for p in body.preamble] + [(Part.OPERATIVE, p) for p in body.operative]
+    )
+    out: list[Block] = []
+    for index, (part, para) in enumerate(places):
+        if index == 0 and body.title.strip():
+            para = copy.copy(para)
+            para.heading = "\n".join(h for h in (body.title, para.heading) if h.strip())
+        end = None if annexed else ("," if part is Part.PREAMBLE else ";")
+        quoted = blocks_for(para, part=part, level=0, label="", end=end, role="quoted", unit="")
         out += [b if b.role == "heading" else dataclasses.replace(b, role="quoted") for b in quoted]
     return out

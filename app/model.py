@@ -195,6 +195,21 @@ class Annex:
     labelled: bool = True
 
 
+@dataclass
+class TableCell:
+    """Where in a table an amendment's instruction acts (`Instruction.cell`): the `nth` table after paragraph
+    `Instruction.number` of its list (0: before the first), its row (`row`, counted from the top, 0 before the
+    first; `row_name` its first cell when that names it) and column (`column`, 0: the whole row;
+    `column_name` its heading). A row inserted carries its `cells`."""
+
+    nth: int = 1
+    row: int = 0
+    row_name: str = ""
+    column: int = 0
+    column_name: str = ""
+    cells: list[str] = field(default_factory=list)
+
+
 class Action(str, Enum):
     DELETE = "delete"
     INSERT = "insert"
@@ -225,6 +240,13 @@ class Instruction:
     paragraph: Paragraph | None = None
     id: str = field(default_factory=new_id)
     unit: str = ""
+    # a part or an annex added whole ("After part A, insert a new part reading:", "Add a new annex reading:"):
+    # INSERT, number 0, `unit` "", `after` the label of the part or annex it follows ("A", "Annex I") or `old`
+    # the one it goes before; `body` the part or annex quoted (see `app.unit_insertions`)
+    body: ResolutionPart | Annex | None = None
+    # in a table: a cell's words (`old`, `new`, `after` as in a paragraph), a row deleted or inserted
+    # ("In the table after operative paragraph 3, delete the row “C”"; see `app.table_amendments`)
+    cell: TableCell | None = None
 
 
 TITLE_UNIT = "title"  # Instruction.unit of a change to the title

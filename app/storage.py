@@ -10,7 +10,8 @@
      "part_title": "...", "parts": [{"id", "title", "preamble", "operative"}],     (parts B, C ...)
      "annexes": [{"id", "title", "paragraphs": [...], "labelled": false (optional)}],
      "instructions": [{"id", "action", "part", "number", "sub", "old", "new", "after", "paragraph",
-                       "unit" (optional: "title", a part's letter "B", an annex's label "Annex II")}],
+                       "unit" (optional: "title", a part's letter "B", an annex's label "Annex II"),
+                       "body" (optional: a part or an annex added whole)}],
      "unplaced": ["..."],
      "negotiation": {...}}                                                          (optional)
 
@@ -18,7 +19,11 @@ Texts use the inline markup of `app.inline`. Older versions are migrated on load
 could not place, annexes included, as plain text under "annex": it becomes "unplaced"); newer ones are refused.
 Keys for what a document does not have (parts, annexes, instructions) are left out. Version 3 is version 2
 with a negotiation whose proposals change tables' cells or rows (`app.negotiation.storage`), or with an
-instruction's "unit"; it is written only for such a file, and a version 2 file reads as it is.
+instruction's "unit"; it is written only for such a file, and a version 2 file reads as it is. Version 4 is
+version 3 with an instruction that adds a part or an annex whole: its "body" ({"kind": "part" or "annex", then
+the part's or annex's keys}), or acts in a table: its "cell" ({"nth", "row", "row_name", "column",
+"column_name", "cells"}, `model.TableCell`); a Resolute reading up to version 3 would take either for a change
+to a paragraph.
 
 "negotiation" (optional, still version 2: files without it load as before) holds a text under negotiation:
 proposals with their edits, the facilitator's decisions, paragraph status with history, brackets and their
@@ -38,6 +43,7 @@ symbol a note prints with instead of a number ("**" in an issued amendment); it 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import re
@@ -66,6 +72,7 @@ from app.model import (
     Part,
     Resolution,
     ResolutionPart,
+    TableCell,
     new_id,
     refuse_oversized,
 )
@@ -73,7 +80,7 @@ from app.reasons import why
 from app.table_merges import valid_merges
 
 FORMAT = "resolute"
-VERSION = 3  # the newest version read; a file is written as version 2 unless it needs 3 (`_version`)
+VERSION = 4  # the newest version read; a file is written as version 2 unless it needs 3 or 4 (`_version`)
 MAX_PROJECT_BYTES = 50 * 1024 * 1024
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -124,6 +131,8 @@ def _version(res: Resolution) -> int:
     """3 for a negotiation with proposals on tables' cells or rows, or an amendment with an instruction beyond
     part A (its "unit": a Resolute reading up to version 2 would apply it to part A), else 2: a file without them
     still opens in a Resolute that reads up to version 2."""
+    if any(ins.body is not None or ins.cell is not None for ins in res.instructions):
+        return 4
     if any(ins.unit for ins in res.instructions):
         return 3
     if res.negotiation is None:
@@ -173,7 +182,34 @@ def _instruction_to_dict(i: Instruction) -> dict[str, Any]:
         "after": i.after,
         "paragraph": _para_to_dict(i.paragraph) if i.paragraph else None,
         **({"unit": i.unit} if i.unit else {}),
+        **({"body": _body_to_dict(i.body)} if i.body is not None else {}),
+        **({"cell": dataclasses.asdict(i.cell)} if i.cell is not None else {}),
     }
+
+
+def _body_to_dict(body: ResolutionPart | Annex) -> dict[str, Any]:
+    """A part or an annex an instruction adds, tagged with which it is."""
+    if isinstance(body, Annex):
+        return {"kind": "annex", **_annex_to_dict(body)}
+    return {"kind": "part", **_part_to_dict(body)}
+
+
+def _body_from_dict(d: Any, seen: set[str]) -> ResolutionPart | Annex:
+    if not isinstance(d, dict):
+        raise ValueError("an instruction's body is no part or annex")
+    if d.get("kind") == "annex":
+        return Annex(
+            title=_str(d.get("title")),
+            paragraphs=[_para_from_dict(x, seen, 0) for x in _list(d.get("paragraphs"))],
+            id=_str(d.get("id")) or new_id(),
+            labelled=d.get("labelled", True) is not False,
+        )
+    return ResolutionPart(
+        title=_str(d.get("title")),
+        preamble=[_para_from_dict(x, seen, 0) for x in _list(d.get("preamble"))],
+        operative=[_para_from_dict(x, seen, 0) for x in _list(d.get("operative"))],
+        id=_str(d.get("id")) or new_id(),
+    )
 
 
 def _para_to_dict(p: Paragraph) -> dict[str, Any]:
@@ -344,6 +380,21 @@ def _instruction_from_dict(d: dict[str, Any], seen: set[str]) -> Instruction:
         paragraph=_para_from_dict(paragraph, seen, 0) if paragraph is not None else None,
         id=_str(d.get("id")) or new_id(),
         unit=_str(d.get("unit")),
+        body=_body_from_dict(d["body"], seen) if d.get("body") is not None else None,
+        cell=_cell_from_dict(d["cell"]) if d.get("cell") is not None else None,
+    )
+
+
+def _cell_from_dict(d: Any) -> TableCell:
+    if not isinstance(d, dict):
+        raise ValueError("an instruction's cell is no place in a table")
+    return TableCell(
+        nth=_opt_int(d.get("nth")) or 1,
+        row=_opt_int(d.get("row")) or 0,
+        row_name=_str(d.get("row_name")),
+        column=_opt_int(d.get("column")) or 0,
+        column_name=_str(d.get("column_name")),
+        cells=[_str(c) for c in _list(d.get("cells"))],
     )
 
 

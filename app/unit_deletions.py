@@ -3,8 +3,9 @@
 The set wording names paragraphs; a part or an annex goes whole in one sentence, with no number (the
 instruction's `number` 0, see `app.wording.is_whole_unit`). The base's parts and annexes are paired with the
 proposed version's as the comparison pairs them (by id in one project, else by title, then by place): a base
-unit left unpaired is deleted; one added, or paired with one retitled or relabelled, has no wording and is
-refused in one line, as is deleting part A or a text adopted with no "Annex" line.
+unit left unpaired is deleted; one retitled gets instructions on its title (`app.amendments`), one added is
+inserted (`app.unit_insertions`); one given or relieved of its "Annex" line has no wording and is refused in one
+line, as is deleting part A or a text adopted with no "Annex" line.
 """
 
 from __future__ import annotations
@@ -26,8 +27,8 @@ def _words(markup: str) -> str:
     return " ".join(inline.plain(markup).split())
 
 
-def _frame(unit: Unit) -> tuple[str, bool]:
-    return _words(unit.title), getattr(unit, "labelled", True)
+def _labelled(unit: Unit) -> bool:
+    return getattr(unit, "labelled", True)
 
 
 def _refuse(what: Phrase | str) -> InputError:
@@ -43,31 +44,31 @@ def _refuse(what: Phrase | str) -> InputError:
 def unit_pairs(
     base: Sequence[Unit], proposed: Sequence[Unit], labels: list[str], by_id: bool, what: str
 ) -> list[tuple[str, Unit, Unit | None]]:
-    """Each base unit with its label and its counterpart in the proposed version (None: deleted). InputError
-    for a unit added, or retitled or relabelled (`what` names them in the message)."""
+    """Each base unit with its label and its counterpart in the proposed version (None: deleted); one added is
+    left to `app.unit_insertions`. InputError for a unit relabelled (`what` names it in the message)."""
     label_of = {id(u): label for u, label in zip(base, labels, strict=True)}
     out: list[tuple[str, Unit, Unit | None]] = []
     for bu, pu in _pair_units(base, proposed, by_id):
-        if bu is None or (pu is not None and _frame(bu) != _frame(pu)):
+        if bu is None:  # added: `app.unit_insertions`
+            continue
+        if pu is not None and _labelled(bu) != _labelled(pu):
             raise _refuse(what)
         out.append((label_of[id(bu)], bu, pu))
     return out
 
 
 def part_pairs(base: Resolution, proposed: Resolution, by_id: bool) -> list[tuple[str, Unit, Unit | None]]:
-    what = say("the parts (one added or retitled)")
-    if _words(base.part_title) != _words(proposed.part_title):  # part A stays: the draft's own paragraphs
-        raise _refuse(what)
+    what = say("the parts")
     labels = [part_letter(i) for i in range(1, len(base.later_parts) + 1)]
     return unit_pairs(base.later_parts, proposed.later_parts, labels, by_id, what)
 
 
 def annex_pairs(base: Resolution, proposed: Resolution, by_id: bool) -> list[tuple[str, Unit, Unit | None]]:
-    what = say("the annexes (one added or retitled)")
+    what = say("the annexes (one given or relieved of its Annex line)")
     pairs = unit_pairs(base.annexes, proposed.annexes, annex_units(base.annexes), by_id, what)
     if any(pu is None and not is_annex_unit(label) for label, _, pu in pairs):
         # a text adopted with no "Annex" line has no name to delete it by
-        raise _refuse(say("the annexes (one added, removed or retitled)"))
+        raise _refuse(say("the annexes (a text adopted with no Annex line added or removed)"))
     return pairs
 
 
@@ -93,8 +94,6 @@ def check_unit(res: Resolution, ins: Instruction) -> None:
     _index(res, ins.unit)
 
 
-def delete_units(res: Resolution, instructions: list[Instruction]) -> None:
-    """Delete the parts and annexes named (by their labels in `res` before any is deleted)."""
-    found = [_index(res, ins.unit) for ins in instructions if is_whole_unit(ins)]
-    for holder, index in sorted(found, key=lambda f: -f[1]):
-        del holder[index]
+def deleted_places(res: Resolution, instructions: list[Instruction]) -> list[tuple[list, int]]:
+    """The list and index of each part and annex the instructions delete whole, by their labels in `res`."""
+    return [_index(res, ins.unit) for ins in instructions if is_whole_unit(ins)]

@@ -29,7 +29,7 @@ from app.errors import InputError
 from app.formatting import ROMAN_NUMBER, ordinal_words, parse_ordinal_words, subparagraph_label
 from app.languages import all_languages, get_language
 from app.messages import say
-from app.model import TITLE_UNIT, Action, Instruction, Part
+from app.model import TITLE_UNIT, Action, Annex, Instruction, Part, ResolutionPart
 
 OPEN, CLOSE = "“", "”"
 
@@ -102,6 +102,13 @@ _UNIT_WORDS_EN = {
     # order, "the first paragraph of the Preamble"; no recent amendment naming one in an annex was found)
     "annex_unnumbered": "the {ordinal} unnumbered paragraph",
     "annex_unnumbered_sub": "subparagraph {sub} of the {ordinal} unnumbered paragraph",
+    # a part or an annex added whole, quoted after the sentence: our own wording, as a paragraph is inserted (no
+    # issued amendment adding one was found)
+    "new_annex": "a new annex",
+    "new_part": "a new part",
+    "unit_insert_after": "After {place}, insert {new} reading",
+    "unit_insert_before": "Before {place}, insert {new} reading",
+    "unit_add": "Add {new} reading",
 }
 
 
@@ -114,10 +121,27 @@ def is_annex_unit(unit: str) -> bool:
     return unit == "Annex" or unit.startswith("Annex ")
 
 
+def unit_title(unit: str) -> str:
+    """The `Instruction.unit` of a change to the title of part `unit` ("A", "B") or of annex `unit` ("Annex II"):
+    "title B", "title Annex II"; the resolution's own title is `TITLE_UNIT`."""
+    return f"{TITLE_UNIT} {unit}" if unit else TITLE_UNIT
+
+
+def titled(unit: str) -> str | None:
+    """The part or annex whose title an instruction's unit names ("" the resolution's own); None: no title."""
+    if unit == TITLE_UNIT:
+        return ""
+    return unit.removeprefix(TITLE_UNIT + " ") if unit.startswith(TITLE_UNIT + " ") else None
+
+
+def is_title(unit: str) -> bool:
+    return titled(unit) is not None
+
+
 def unit_suffix(unit: str, language: str = "") -> str:
     """ " of part B", " of the annex", " of annex II"; "" for the draft itself (or its part A)."""
     w = _unit_words(language)
-    if not unit or unit == TITLE_UNIT:
+    if not unit or is_title(unit):
         return ""
     if is_annex_unit(unit):
         number = unit.removeprefix("Annex").strip()
@@ -134,6 +158,56 @@ def whole_unit_name(unit: str, language: str = "") -> str:
     return w["part"].format(letter=unit)
 
 
+def new_unit_sentence(ins: Instruction, language: str = "") -> str:
+    """ "After part A, insert a new part reading:", "Before annex I, insert a new annex reading:", "Add a new
+    annex reading:" (no annex to name: the draft has none)."""
+    w, t = _unit_words(language), _table(language)
+    new = w["new_annex" if isinstance(ins.body, Annex) else "new_part"]
+    if ins.after or ins.old:
+        key = "unit_insert_after" if ins.after else "unit_insert_before"
+        text = w[key].format(place=whole_unit_name(ins.after or ins.old, language), new=new)
+    else:
+        text = w["unit_add"].format(new=new)
+    return _contract(t, text) + ":"
+
+
+@cache
+def _new_unit_patterns(language: str) -> tuple[tuple[re.Pattern[str], str, str], ...]:
+    """(pattern, which side of the place it names, what it adds) for each sentence adding a part or annex."""
+    w, t = _unit_words(language), _table(language)
+    groups = {"number": rf"(?P<roman>{ROMAN_NUMBER})", "letter": r"(?P<letter>[A-Z]{1,2})"}
+    out = []
+    for new_key in ("new_annex", "new_part"):
+        shapes = [("", w["unit_add"])]
+        for key in ("unit_insert_after", "unit_insert_before"):
+            shapes += [
+                (key, w[key].replace("{place}", place)) for place in (w["annex_n"], w["annex"], w["part"])
+            ]
+        for key, shape in shapes:
+            words = _contract(t, shape.replace("{new}", w[new_key]))
+            out.append((re.compile(_pattern(words, groups), re.I), key, new_key))
+    return tuple(out)
+
+
+def _new_unit(text: str, language: str) -> Instruction | None:
+    """`new_unit_sentence` read back: an INSERT with an empty part or annex for the quoted text to fill."""
+    body = re.sub(r"\s+", " ", text).strip().rstrip(";.:").strip()
+    for pattern, key, new_key in _new_unit_patterns(language):
+        m = pattern.fullmatch(body)
+        if not m:
+            continue
+        found = m.groupdict()
+        if found.get("letter"):
+            label = found["letter"].upper()
+        else:
+            label = "Annex " + found["roman"].upper() if found.get("roman") else ("Annex" if key else "")
+        ins = Instruction(Action.INSERT, Part.OPERATIVE, 0)
+        ins.body = Annex() if new_key == "new_annex" else ResolutionPart()
+        ins.after, ins.old = (label, "") if key == "unit_insert_after" else ("", label)
+        return ins
+    return None
+
+
 def is_whole_unit(ins: Instruction) -> bool:
     """A whole later part or annex deleted ("Delete annex II", "Delete part B"): number 0 names no paragraph."""
     return (
@@ -141,7 +215,7 @@ def is_whole_unit(ins: Instruction) -> bool:
         and ins.number == 0
         and not ins.sub
         and bool(ins.unit)
-        and ins.unit != TITLE_UNIT
+        and not is_title(ins.unit)
         and not is_text_edit(ins)
     )
 
@@ -163,8 +237,8 @@ def paragraph_name(
     """How paragraph `number` of `part` (and its subparagraph `sub`, "(b)" or "(b) (ii)") is named; `unit`:
     the title ("the title"), a later part ("operative paragraph 2 of part B") or an annex ("paragraph 3 of
     annex II")."""
-    if unit == TITLE_UNIT:
-        return _unit_words(language)["title"]
+    if is_title(unit):  # "the title", "the title of annex II" (our own wording: no issued one found)
+        return _unit_words(language)["title"] + unit_suffix(titled(unit) or "", language)
     if is_annex_unit(unit):
         w, t = _unit_words(language), _table(language)
         labels = _sub_in(language, sub) if t else sub
@@ -341,11 +415,19 @@ def segment_edits(segments: list[Segment], *, punctuation: bool = False) -> list
     return out
 
 
+def _in_title_head(language: str) -> tuple[str, str]:
+    """ "In the title, {edits}" as its words before the comma and what stands between them and the edits."""
+    before = _unit_words(language)["in_title"].split("{edits}")[0]
+    head = before.rstrip().rstrip(",").rstrip()
+    return head, before[len(head) :]
+
+
 def in_paragraph(where: str, phrases: list[str], language: str = "", *, unit: str = "") -> str:
     t = _table(language)
-    if unit == TITLE_UNIT:  # "In the title, …" ("Dans le titre, …": not "Au titre", which means "as")
+    if is_title(unit):  # "In the title, …" ("Dans le titre, …": not "Au titre", which means "as")
         joint = get_language(language).punctuate(";") + " " if t else "; "
-        return _unit_words(language)["in_title"].format(edits=joint.join(phrases))
+        head, comma = _in_title_head(language)  # "In the title of annex II, …": the owner after "title"
+        return head + unit_suffix(titled(unit) or "", language) + comma + joint.join(phrases)
     if t:
         joint = get_language(language).punctuate(";") + " "  # French: "…\u00a0; …"
         return _contract(t, t["in"].format(place=where, edits=joint.join(phrases)))
@@ -397,13 +479,16 @@ def insert_paragraph(
 
 
 def is_text_edit(ins: Instruction) -> bool:
-    """A change inside a paragraph, as opposed to a whole paragraph deleted, replaced or inserted."""
-    return ins.paragraph is None and bool(ins.old or ins.new or ins.after)
+    """A change inside a paragraph, as opposed to a whole paragraph deleted, replaced or inserted (or a part or
+    an annex added, whose `after` and `old` name its place)."""
+    return ins.paragraph is None and ins.body is None and bool(ins.old or ins.new or ins.after)
 
 
 def sentence(ins: Instruction, *, numbered: bool = True, language: str = "") -> str:
     """The sentence of one whole-paragraph instruction (text edits go through `in_paragraph`)."""
     unit = ins.unit
+    if ins.body is not None:
+        return new_unit_sentence(ins, language)
     if is_whole_unit(ins):
         return delete_paragraph(whole_unit_name(unit, language), language=language)
     where = paragraph_name(ins.part, ins.number, ins.sub, numbered=numbered, language=language, unit=unit)
@@ -466,6 +551,17 @@ def table_name(after: str, *, nth: int = 1, start_of: str = "", language: str = 
         ordinal = _ordinal(t, nth) if t else ordinal_words(nth)
         return w["table_nth_after"].format(ordinal=ordinal, place=after)
     return w["table_after"].format(place=after)
+
+
+def table_place(part: Part, number: int, unit: str = "", nth: int = 1, *, language: str = "") -> str:
+    """A table of a draft named as the oral revisions name it: "the table after operative paragraph 3", "the
+    second table after paragraph 2 of annex II", "the table at the beginning of the annex" (`number` 0); a
+    table is unnumbered, so the paragraph before it names it (a `Phrase` passes the fields in order)."""
+    t = _table(language)
+    if number <= 0:
+        return _contract(t, table_name("", start_of=unit_whole(unit, part, language), language=language))
+    after = paragraph_name(part, number, language=language, unit=unit)
+    return _contract(t, table_name(after, nth=nth, language=language))  # "que sigue al párrafo 1"
 
 
 def new_table_name(after: str = "", before: str = "", language: str = "") -> str:
@@ -638,7 +734,7 @@ def parse_sentence(text: str, language: str | None = None) -> tuple[list[Instruc
     codes = [language or "en"] if language is not None else list(all_languages())
     error: InputError | None = None
     for code in codes:
-        if whole := _whole_unit(text, code):
+        if whole := _whole_unit(text, code) or _new_unit(text, code) or _in_table(text, code):
             return [whole], ""
         try:
             plain, unit = _without_unit(text, code)
@@ -679,6 +775,42 @@ def _whole_unit(text: str, language: str) -> Instruction | None:
     return None
 
 
+_TABLE_SENTENCE_MOST = 600  # characters outside quotes: a sentence naming a table is far shorter
+
+
+def _in_table(text: str, language: str) -> Instruction | None:
+    """A sentence acting in a table ("In the table after operative paragraph 3, delete the row “C”"), read
+    by `app.table_amendments`; tried only where the sentence names a table near its start."""
+    holed = _holes(text)[0]
+    if len(holed) > _TABLE_SENTENCE_MOST or not _table_start(language).match(holed.strip()):
+        return None
+    from app.table_amendments import parse_table_sentence
+
+    return parse_table_sentence(text, language)
+
+
+@cache
+def _table_start(language: str) -> re.Pattern[str]:
+    """The words a sentence acting in a table opens with, through the table's first word ("In the table",
+    "Au tableau", "En el cuadro"; "In the second table")."""
+    return re.compile("|".join(f"(?:{h})" for h in sorted(_table_heads(language))), re.I)
+
+
+def _table_heads(language: str) -> set[str]:
+    w, t = _table_words(language)
+    # any ordinal's words: the opening only has to be told from other lines (it runs on every line of a text),
+    # the sentence's own reading checks the ordinal
+    groups = {"ordinal": r"\w+(?:[-\s]\w+){0,3}"}
+    # each name up to the word before its place, which a contraction may fold in ("au début du dispositif")
+    names = [
+        w[k].split("{place}")[0].split("{part}")[0].strip().rsplit(" ", 1)[0] + " "
+        for k in ("table_after", "table_nth_after", "table_start")
+    ]
+    openings = [w[k].split("{table}")[0] for k in ("row_delete", "row_insert_after", "row_insert_before")]
+    openings.append((t["in"].split("{place}")[0] if t else "In ") + w["cell"].split("{table}")[0])
+    return {_pattern(_contract(t, o + n).rstrip(), groups) for o in openings for n in names}
+
+
 def _preambular_words(ordinal: str, sub: str, language: str) -> str:
     """A preambular paragraph's name with this ordinal (as written), read back as the annex's unnumbered one."""
     t = _table(language)
@@ -707,10 +839,18 @@ def _unit_patterns(language: str) -> dict[str, re.Pattern[str]]:
     # a language that contracts ("del párrafo 3" for "de el párrafo 3") finds the place inside the contraction
     lead = "" if t.get("contractions") else r"\b"
     suffix = rf"(?:{_pattern(w['of_annex_n'], roman)}|{_pattern(w['of_annex'], groups)})"
-    head = w["in_title"].split("{edits}")[0]
+    # whose title: "the title of annex II", "the title of the annex", "the title of part B" (none: the draft's)
+    owner = (
+        rf"(?:{_pattern(w['of_annex_n'], {'number': rf'(?P<troman>{ROMAN_NUMBER})'})}"
+        rf"|(?P<tannex>{_pattern(w['of_annex'], groups)})"
+        rf"|{_pattern(w['of_part'], {'letter': r'(?P<tletter>[A-Z]{1,2})'})})?"
+    )
+    head, comma = _in_title_head(language)
     return {
-        "in_title": re.compile(rf"^{_pattern(head.rstrip(), groups)}\s*", re.I),
-        "title": re.compile(rf"\b{_pattern(w['title'], groups)}\b", re.I),
+        "in_title": re.compile(
+            rf"^{_pattern(head, groups)}{owner}{_pattern(comma.rstrip(), groups)}\s*", re.I
+        ),
+        "title": re.compile(rf"\b{_pattern(w['title'], groups)}{owner}\b", re.I),
         "annex_sub": re.compile(rf"{lead}{_pattern(w['annex_paragraph_sub'], groups)}{suffix}", re.I),
         "unnumbered_sub": re.compile(rf"{lead}{_pattern(w['annex_unnumbered_sub'], ordinal)}{suffix}", re.I),
         "unnumbered": re.compile(rf"{lead}{_pattern(w['annex_unnumbered'], ordinal)}{suffix}", re.I),
@@ -764,9 +904,10 @@ def _unit_of(head: str, language: str) -> tuple[str, str]:
     elif m := p["in_title"].match(head):
         place = _operative_words("1", "", language)
         opening = _contract(t, t["in"].format(place=place, edits="")) if t else f"In {place}, "
-        head, unit = opening + head[m.end() :], TITLE_UNIT
+        head, unit = opening + head[m.end() :], unit_title(_title_owner(m))
     elif m := p["title"].search(head):
-        head, unit = head[: m.start()] + _operative_words("1", "", language) + head[m.end() :], TITLE_UNIT
+        head = head[: m.start()] + _operative_words("1", "", language) + head[m.end() :]
+        unit = unit_title(_title_owner(m))
     elif m := p["unnumbered_sub"].search(head) or p["unnumbered"].search(head):
         sub = m.groupdict().get("sub") or ""
         unit = "Annex " + m.group("roman").upper() if m.group("roman") else "Annex"
@@ -782,6 +923,15 @@ def _unit_of(head: str, language: str) -> tuple[str, str]:
         whole = t["operative_part"] if t else f"the {part_name(Part.OPERATIVE)}"
         head = _start_of(whole, language) + head[m.end() :]
     return head, unit
+
+
+def _title_owner(m: re.Match[str]) -> str:
+    """The part or annex a matched "the title of …" names ("" for the draft's own title)."""
+    if m.group("troman"):
+        return "Annex " + m.group("troman").upper()
+    if m.group("tannex"):
+        return "Annex"
+    return (m.group("tletter") or "").upper()
 
 
 def sentence_language(text: str) -> str:
@@ -1031,6 +1181,21 @@ def _language_edits(
     return _read_edits(phrases, quoted, patterns, part, number, sub, language)
 
 
+def _new_unit_heads(language: str, groups: dict[str, str]) -> set[str]:
+    """The opening words of a sentence adding a part or an annex, through its place or what it adds."""
+    w, t = _unit_words(language), _table(language)
+    heads = set()
+    for key in ("unit_insert_after", "unit_insert_before"):
+        head = w[key][: w[key].index("{place}") + len("{place}")]
+        heads |= {
+            _pattern(_contract(t, head.replace("{place}", p)), groups)
+            for p in (w["annex"], w["annex_n"], w["part"])
+        }
+    for new in (w["new_annex"], w["new_part"]):
+        heads.add(_pattern(w["unit_add"].split("{new}")[0] + new, groups))
+    return heads
+
+
 @cache
 def opening_pattern() -> re.Pattern[str]:
     """The opening words of an instruction in any other language's set wording, through its place ("Supprimer
@@ -1058,5 +1223,6 @@ def opening_pattern() -> re.Pattern[str]:
             groups["number"] = rf"(?:\d+|{ROMAN_NUMBER})"
             groups["letter"] = r"[A-Z]{1,2}"
             heads |= {_pattern(_contract(t, text.replace(slot, fill)), groups) for fill in fills}
-        heads.add(_pattern(_unit_words(code)["in_title"].split("{edits}")[0].rstrip(), {}))
+        heads |= _new_unit_heads(code, groups) | _table_heads(code)
+        heads.add(_pattern(_in_title_head(code)[0], {}) + r"\b")  # "Dans le titre," or "… de l’annexe II,"
     return re.compile("|".join(f"(?:{h})" for h in sorted(heads)) or r"(?!)", re.I)

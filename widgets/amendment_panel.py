@@ -30,11 +30,11 @@ from PySide6.QtWidgets import (
 )
 
 from app import inline
-from app.amendments import items
+from app.amendments import items, quoted_paragraphs
 from app.interface import marked, tr
 from app.model import TITLE_UNIT, Action, Instruction, Paragraph, Part
 from app.render import join_opener
-from app.wording import is_annex_unit
+from app.wording import is_annex_unit, is_title, titled, unit_title
 from widgets.fields import show_number
 
 _ACTIONS = [
@@ -55,6 +55,13 @@ def _unit_label(unit: str) -> str:
     for value, label in _UNITS:
         if value == unit:
             return tr(label)
+    owner = titled(unit)
+    if owner == "Annex":
+        return tr("The title of the annex")
+    if owner is not None and is_annex_unit(owner):
+        return tr("The title of annex {number}").format(number=owner.removeprefix("Annex "))
+    if owner is not None:
+        return tr("The title of part {letter}").format(letter=owner)
     if unit == "Annex":
         return tr("The annex")
     if unit.startswith("Annex "):
@@ -63,14 +70,20 @@ def _unit_label(unit: str) -> str:
 
 
 def _unit_choices() -> list[str]:
-    return ["", TITLE_UNIT, "B", "C", "D", "Annex", *[f"Annex {r}" for r in _ROMANS]]
+    units = ["B", "C", "D", "Annex", *[f"Annex {r}" for r in _ROMANS]]
+    # each part's and annex's title after the paragraphs ("title A": part A's own)
+    return ["", TITLE_UNIT, *units, *[unit_title(u) for u in ["A", *units]]]
 
 
 def describe(ins: Instruction, language: str = "") -> str:
     """One instruction as it reads in the draft's language, with the start of the paragraph it quotes."""
     (item,) = items([ins], language)
     text = inline.plain(item.sentence)
-    if item.quoted is not None:
+    if item.body is not None:  # a part or an annex added: its title, or its first paragraph
+        first = next(iter(quoted_paragraphs(ins)), Paragraph())
+        quoted = inline.plain(item.body.title or join_opener(first.opener, first.text))
+        text += f": {quoted[:90]}{'…' if len(quoted) > 90 else ''}"
+    elif item.quoted is not None:
         quoted = inline.plain(join_opener(item.quoted.opener, item.quoted.text))
         text += f": {quoted[:90]}{'…' if len(quoted) > 90 else ''}"
     return text
@@ -230,14 +243,24 @@ class AmendmentPanel(QWidget):
     def select_id(self, item_id: str) -> bool:
         """Select the instruction with this id, or the one quoting the paragraph with this id."""
         for row, ins in enumerate(self.instructions):
-            quoted = ins.paragraph is not None and any(p.id == item_id for p in ins.paragraph.walk())
+            quoted = any(p.id == item_id for p in quoted_paragraphs(ins))  # a part's or annex's added too
             if ins.id == item_id or quoted:
                 self.list.setCurrentRow(row)
                 return True
         return False
 
     def _select(self, row: int) -> None:
-        self.form_box.setEnabled(0 <= row < len(self.instructions))
+        # a part or an annex added whole, a table's row or cell, is made from the comparison; the fields name
+        # paragraphs and their words
+        made = 0 <= row < len(self.instructions) and self.instructions[row].body is not None
+        in_table = 0 <= row < len(self.instructions) and self.instructions[row].cell is not None
+        self.form_box.setEnabled(0 <= row < len(self.instructions) and not (made or in_table))
+        tip = ""
+        if made:
+            tip = tr("A part or an annex added whole: change it in the draft and make the amendment again")
+        elif in_table:
+            tip = tr("A table's row or cell: change it in the draft and make the amendment again")
+        self.form_box.setToolTip(tip)
         for button in (self.remove_button, self.up_button, self.down_button):
             button.setEnabled(0 <= row < len(self.instructions))
         if not 0 <= row < len(self.instructions):
@@ -317,7 +340,7 @@ class AmendmentPanel(QWidget):
     def add_instruction(self) -> None:
         row = self.list.currentRow()
         last = self.instructions[row] if 0 <= row < len(self.instructions) else None
-        unit = last.unit if last and last.unit != TITLE_UNIT else ""  # a title takes no new paragraph
+        unit = last.unit if last and not is_title(last.unit) else ""  # a title takes no new paragraph
         ins = Instruction(
             Action.INSERT,
             last.part if last else Part.OPERATIVE,

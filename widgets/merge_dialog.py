@@ -40,7 +40,7 @@ from app.inline import plain
 from app.interface import tr
 from app.messages import explain, localize
 from app.model import Resolution
-from app.negotiation import merging, rounds
+from app.negotiation import merging, numbering, rounds
 from app.negotiation.compilation import Compilation, Entry
 from app.negotiation.printed import printed
 from app.negotiation.status import Bracket
@@ -87,6 +87,9 @@ class MergeDialog(QDialog):
         self._by_key = {item.key: item for item in self.items}
         self._rows: dict[str, QListWidgetItem] = {}  # each place's row in the list, by `MergeItem.key`
         self.brackets: list[Bracket] = list(neg.brackets)
+        # a bracket's paragraph named as the compilation names it (OP 3 bis for one typed in since the last
+        # revision, which the stored labels do not hold yet)
+        self.labels = numbering.current(res)
         self.delete = printed(res.header.language)[
             "delete"
         ]  # "(supprimer)": as the draft's compilation prints it
@@ -208,7 +211,7 @@ class MergeDialog(QDialog):
             row.setData(Qt.ItemDataRole.UserRole, ("place", item.key))
             self.places.addItem(row)
             self._rows[item.key] = row
-        labels = self.neg.labels
+        labels = self.labels
         for bracket in self.brackets:
             row = QListWidgetItem(
                 tr("{place} · bracket {words}").format(
@@ -283,7 +286,7 @@ class MergeDialog(QDialog):
             self.heading.setText(
                 "<b>"
                 + tr("Bracket in {place}").format(
-                    place=html.escape(self.neg.labels.get(bracket.paragraph_id, ""))
+                    place=html.escape(self.labels.get(bracket.paragraph_id, ""))
                 )
                 + "</b>"
             )

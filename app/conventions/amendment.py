@@ -15,8 +15,8 @@ from app.errors import InputError
 from app.findings import Finding, Severity
 from app.formatting import subparagraph_label
 from app.messages import Message, Phrase, reason, say
-from app.model import TITLE_UNIT, Action, Annex, DocumentKind, Instruction, Resolution
-from app.wording import is_annex_unit, is_text_edit, is_whole_unit, place_name
+from app.model import Action, Annex, DocumentKind, Instruction, Resolution
+from app.wording import is_annex_unit, is_text_edit, is_title, is_whole_unit, place_name
 
 # rules the check of quoted text leaves out: they concern a whole draft, not a quoted paragraph
 _WHOLE_DRAFT = (
@@ -37,6 +37,8 @@ def _label_ok(sub: str) -> bool:
 
 def _instruction_findings(ins: Instruction) -> list[Finding]:
     out: list[Finding] = []
+    if ins.cell is not None or ins.body is not None:  # a table's row or cell, a part or an annex added
+        return out
     where = Phrase(place_name, (ins.part, max(ins.number, 1), ins.sub, ins.unit))
     lowest = 0 if (ins.action is Action.INSERT and not ins.sub) or is_whole_unit(ins) else 1
     if ins.number < lowest or not _label_ok(ins.sub):
@@ -90,7 +92,14 @@ def check(res: Resolution, check_draft: Callable[[Resolution], list[Finding]]) -
     quoted.header.kind = DocumentKind.DRAFT_RESOLUTION
     for ins in res.instructions:
         out += _instruction_findings(ins)
-        if ins.paragraph is not None and not ins.sub and ins.unit != TITLE_UNIT:
+        if isinstance(ins.body, Annex):  # an annex added: its paragraphs checked as an annex's
+            if not quoted.annexes:
+                quoted.annexes.append(Annex())
+            quoted.annexes[0].paragraphs += ins.body.paragraphs
+        elif ins.body is not None:  # a part added: its preamble and operative part as the draft's
+            quoted.preamble += ins.body.preamble
+            quoted.operative += ins.body.operative
+        if ins.paragraph is not None and not ins.sub and not is_title(ins.unit):
             # an annex's paragraph is checked as one (no opener, punctuation as written)
             if is_annex_unit(ins.unit):
                 if not quoted.annexes:

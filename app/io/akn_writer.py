@@ -21,14 +21,16 @@ from lxml import etree
 
 from app import inline
 from app.amendments import Item, items
+from app.errors import InputError
 from app.formatting import ROMAN_NUMBER, SECTION_NUMBER, format_date, session_line, subparagraph_label
 from app.io.akn_annexes import ADOPTED_DOC
 from app.io.safe_xml import xml_text
 from app.languages import get_language
+from app.messages import say
 from app.model import TITLE_UNIT, Action, DocumentKind, Instruction, Part, Resolution
 from app.render import Block, Rendered, annex_units, part_letter, render, sponsor_line
 from app.table_merges import covered
-from app.wording import is_text_edit, is_whole_unit
+from app.wording import is_text_edit, is_whole_unit, titled, unit_title
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 AKN4UN_NS = "http://un.org/akn4un"
@@ -281,6 +283,23 @@ class _Writer:
         (the draft's eIds as this writer names them: `destination`), its `old` and `new` words or paragraph
         (links into the mod) and the words it goes after or before (`akn4un:after`, `akn4un:before`). An
         unquoted deletion ("Delete operative paragraph 7") is a repeal of its destination with no `old`."""
+        if any(ins.body is not None for ins in self.res.instructions):
+            # a part or an annex quoted whole has no quotedStructure here yet: refused rather than left out
+            raise InputError(
+                say(
+                    "an amendment that adds a part or an annex has no Akoma Ntoso form yet: export it as Word, "
+                    "PDF or text"
+                )
+            )
+        if any(
+            ins.cell is not None for ins in self.res.instructions
+        ):  # no destination for a table's cell yet
+            raise InputError(
+                say(
+                    "an amendment that changes a table's rows or cells has no Akoma Ntoso form yet: export it "
+                    "as Word, PDF or text"
+                )
+            )
         doc = _el(root, "amendment", name="amendment", contains="originalVersion")
         self.meta(doc)
         self.cover(doc)
@@ -603,6 +622,8 @@ def destination(ins: Instruction) -> tuple[str, str]:
     ("part_b__para_2", "annex_ii__para_3"); the title is "docTitle"."""
     if ins.unit == TITLE_UNIT:
         return "docTitle", "inside" if is_text_edit(ins) else ""
+    if (owner := titled(ins.unit)) is not None:  # a part's or an annex's title: "part_b__title"
+        return unit_eid_prefix(owner) + "title", "inside" if is_text_edit(ins) else ""
     if is_whole_unit(ins):  # a part or an annex deleted whole: "part_b", "annex_ii"
         return unit_eid_prefix(ins.unit).removesuffix("__"), ""
     eid, pos = _destination(ins)
@@ -643,9 +664,12 @@ def split_unit_eid(eid: str) -> tuple[str, str]:
     m = _UNIT_EID.match(eid)
     if not m:
         return "", eid
-    if m.group("letter"):
-        return m.group("letter").upper(), eid[m.end() :]
-    return ("Annex " + m.group("roman").upper() if m.group("roman") else "Annex"), eid[m.end() :]
+    unit = m.group("letter").upper() if m.group("letter") else ""
+    if not unit:
+        unit = "Annex " + m.group("roman").upper() if m.group("roman") else "Annex"
+    if eid[m.end() :] == "title":  # "annex_ii__title": the annex's title
+        return unit_title(unit), "para_1"
+    return unit, eid[m.end() :]
 
 
 def parse_destination(eid: str, pos: str) -> tuple[Part, int, str]:

@@ -9,13 +9,22 @@ from __future__ import annotations
 
 import re
 
+from app import inline
 from app.amendments import lead_text, set_lead_text
 from app.errors import InputError
 from app.findings import Finding, Severity
 from app.formatting import ROMAN_NUMBER
+from app.lexicon import detect_opener
 from app.messages import say
-from app.model import Action, Instruction, Paragraph, Resolution
-from app.wording import INSTRUCTION_START, opening_pattern, parse_sentence, sentence_language
+from app.model import Action, Annex, Instruction, Paragraph, Part, Resolution, ResolutionPart
+from app.wording import (
+    INSTRUCTION_START,
+    is_text_edit,
+    is_title,
+    opening_pattern,
+    parse_sentence,
+    sentence_language,
+)
 
 _LABEL = re.compile(r"^\s*\d+\.\s+")
 _SUB_LABEL = re.compile(r"^(?:\([a-z]{1,6}\)|[a-z]{1,6}\.)\s+(?=\S)")
@@ -25,10 +34,15 @@ _OPENING = re.compile(
     r"paragraph|subparagraph \(|paragraph \d+(?: \([a-z]+\))* of (?:the annex|annex "
     rf"{ROMAN_NUMBER}))"
     r"|In the title, |Replace the title with|(?:Insert|Add) (?:a new|the following)"
+    r"|(?:In|Replace) the title of (?:the annex|annex "
+    rf"{ROMAN_NUMBER}|part [A-Z]{{1,2}})\b"  # a part's or an annex's title
     r"|At the beginning of (?:the (?:preamble|operative|annex)|annex "
     rf"{ROMAN_NUMBER})"
     r"|Delete (?:the annex|annex "
-    rf"{ROMAN_NUMBER}|part [A-Z]{{1,2}})\b)"  # a whole annex or part
+    rf"{ROMAN_NUMBER}|part [A-Z]{{1,2}})\b"  # a whole annex or part
+    r"|(?:After|Before) (?:the annex|annex "
+    rf"{ROMAN_NUMBER}|part [A-Z]{{1,2}}), insert a new (?:annex|part)\b"  # one added
+    r"|In the (?:[a-z]+(?:-[a-z]+)* )?table (?:after|at the beginning)\b)"  # a table's row or cell
 )
 
 
@@ -50,11 +64,23 @@ def instruction_sentence(text: str) -> bool:
     return True
 
 
+def replaces_title(text: str) -> bool:
+    """A sentence that replaces a title whole ("Replace the title of annex II with the following:"): the line
+    after it is the new title, whatever it looks like."""
+    try:
+        parsed, carried = parse_sentence(_LABEL.sub("", text.strip()))
+    except InputError:
+        return False
+    last = parsed[-1]
+    return is_title(last.unit) and last.action is Action.REPLACE and not carried and not is_text_edit(last)
+
+
 def read_body(res: Resolution, order: list[Paragraph], sentences: set[str]) -> list[Finding]:
     """Make `res.instructions` from the paragraphs in `order` (ids in `sentences` are instruction
     sentences, the others quoted paragraphs), and take them out of the preamble and operative part."""
     findings: list[Finding] = []
     open_: Instruction | None = None  # the last whole-paragraph instruction, which quoted text completes
+    adding: Instruction | None = None  # the last instruction adding a part or an annex: quoted text fills it
     used: set[str] = set()
     first = next((p for p in order if p.id in sentences), None)
     if first is not None:  # the amendment is written in the language of its set wording
@@ -64,6 +90,7 @@ def read_body(res: Resolution, order: list[Paragraph], sentences: set[str]) -> l
             parsed, carried = parse_sentence(_LABEL.sub("", lead_text(para)), res.header.language)
             res.instructions += parsed
             last = parsed[-1]
+            adding = last if last.body is not None else None
             whole = last.paragraph is None and not (last.old or last.new or last.after)
             quotes = last.action is not Action.DELETE or lead_text(para).rstrip().endswith(":")
             open_ = last if whole and quotes else None
@@ -72,6 +99,10 @@ def read_body(res: Resolution, order: list[Paragraph], sentences: set[str]) -> l
                 if not open_.sub:  # a subparagraph has no opener
                     set_lead_text(open_.paragraph, carried, open_.part)
                 open_ = None if open_.action is Action.DELETE else open_
+            used.add(para.id)
+            continue
+        if adding is not None:
+            fill_unit(adding, para)
             used.add(para.id)
             continue
         if open_ is None:
@@ -110,3 +141,35 @@ def read_body(res: Resolution, order: list[Paragraph], sentences: set[str]) -> l
 def _closes_list(quoted: Paragraph, para: Paragraph) -> bool:
     """One paragraph is quoted per instruction: unlabelled text after its subparagraphs is its closing text."""
     return bool(quoted.subparagraphs) and not quoted.tail and not para.subparagraphs
+
+
+def fill_unit(ins: Instruction, para: Paragraph) -> None:
+    """A paragraph quoted after "Add a new annex reading:" into the annex (the part) it adds: the first one's
+    first heading line is the title; in a part, paragraphs open with a preambular opener until one does not."""
+    body = ins.body
+    assert isinstance(body, (Annex, ResolutionPart))
+    empty = not (body.preamble or body.operative) if isinstance(body, ResolutionPart) else not body.paragraphs
+    if empty and not body.title and para.heading.strip():
+        title, _, rest = para.heading.partition("\n")
+        body.title, para.heading = title.strip(), rest
+    elif empty and not body.title and _title_like(para):
+        body.title = lead_text(
+            para
+        )  # plain text sets the title as a line of its own, with no heading to tell it
+        return
+    if isinstance(body, Annex):
+        set_lead_text(para, lead_text(para), Part.OPERATIVE)
+        body.paragraphs.append(para)
+        return
+    text = lead_text(para)
+    preambular = not body.operative and bool(detect_opener(inline.plain(text), Part.PREAMBLE))
+    part = Part.PREAMBLE if preambular else Part.OPERATIVE
+    if not para.opener:
+        set_lead_text(para, text, part)
+    body.part(part).append(para)
+
+
+def _title_like(para: Paragraph) -> bool:
+    """A first quoted line that reads as a title: words with no closing punctuation, nothing under it."""
+    text = inline.plain(lead_text(para)).strip()
+    return bool(text) and not para.is_table and not para.subparagraphs and text[-1] not in ".;:,"

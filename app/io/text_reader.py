@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from app import cancelling, inline, lexicon
 from app.findings import Finding, Severity
 from app.io import pdf_text, text_structure
-from app.io.amendment_reader import instruction_sentence
+from app.io.amendment_reader import instruction_sentence, replaces_title
 from app.io.foreign_header import english_header
 from app.io.header_lines import plain_lines
 from app.io.headings import (
@@ -831,6 +831,7 @@ class _Placing:
         self.op_from = unnumbered_operative_start(paras) if not self.numbered else None
         self.prev_text = ""
         self.typed = TypedLabels()  # typed numbers and labels out of sequence
+        self.title_quoted = False  # the last paragraph replaced a title: its new words come next
 
     def take(self, i: int, p: Para) -> None:
         """Place the paragraph `p`, the i-th."""
@@ -855,9 +856,14 @@ class _Placing:
         if p.kind == "table":
             self._table(p)
             return
-        if p.kind == "heading" or (
-            p.kind == "plain"
-            and self.reader._heading(p, self.paras[i + 1 : i + 2], self.pending_heading, self.numbered)
+        title_quoted, self.title_quoted = self.title_quoted, False
+        if (
+            p.kind == "heading"
+            or (
+                p.kind == "plain"
+                and not title_quoted  # a title quoted after "Replace the title of annex II …:" is no heading
+                and self.reader._heading(p, self.paras[i + 1 : i + 2], self.pending_heading, self.numbered)
+            )
         ):
             self.pending_heading.append(p.text)
             return
@@ -895,6 +901,7 @@ class _Placing:
 
     def _instruction(self, p: Para) -> None:
         sentence = Paragraph(text=self.reader._markup(p.text.strip()))  # read into instructions after notes
+        self.title_quoted = replaces_title(p.text)
         self.res.part(self.part).append(sentence)
         self.reader.amend_order.append(sentence)
         self.reader.amend_sentences.add(sentence.id)

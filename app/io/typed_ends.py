@@ -14,7 +14,7 @@ from dataclasses import replace
 from app import cancelling
 from app.findings import Finding, Severity
 from app.messages import Message, say
-from app.model import TITLE_UNIT, Paragraph, Resolution
+from app.model import TITLE_UNIT, Paragraph, Resolution, ResolutionPart
 from app.punctuation import absorb_terminal, typed_end
 from app.render import Block, place_names, render
 
@@ -44,11 +44,20 @@ def settle_typed_ends(res: Resolution, relabelled: Collection[str] = ()) -> list
         if instruction.paragraph is not None and not _as_written(instruction.unit):
             for para in instruction.paragraph.walk():
                 _absorb(para, colon)
+        if isinstance(instruction.body, ResolutionPart):  # a part added whole prints as the draft's own
+            for top in [*instruction.body.preamble, *instruction.body.operative]:
+                for para in top.walk():
+                    _absorb(para, colon)
     return findings
 
 
 def _as_written(unit: str) -> bool:
-    return unit == TITLE_UNIT or unit == "Annex" or unit.startswith("Annex ")
+    return (
+        unit == TITLE_UNIT
+        or unit.startswith(TITLE_UNIT + " ")
+        or unit == "Annex"
+        or unit.startswith("Annex ")
+    )
 
 
 def _absorb(para: Paragraph, colon: set[tuple[str, bool]]) -> None:

@@ -96,6 +96,14 @@ def assign(res: Resolution, numbers: dict[str, str]) -> dict[str, str]:
     return out
 
 
+def current(res: Resolution) -> dict[str, str]:
+    """The negotiation labels of the working text now: those the paragraphs were given, and bis, ter ... for a
+    paragraph typed in since the last revision (as the compilation names it). Every view naming a paragraph
+    of a text under negotiation by its label takes it from here, not from the labels last stored."""
+    neg = res.negotiation
+    return assign(res, neg.labels if neg is not None else {})
+
+
 def renumbering_table(res: Resolution, numbers: dict[str, str]) -> list[tuple[str, str]]:
     """(negotiation label, number in the L document) for every paragraph of `res`, in reading order."""
     printed = printed_labels(res)

@@ -165,12 +165,12 @@ def test_a_title_reworded_throughout_is_replaced_whole(tmp_path: Path) -> None:
     _round_trips(base, proposed, made, tmp_path)
 
 
-@pytest.mark.parametrize("change", ["annex added", "annex unnumbered", "unplaced"])
+@pytest.mark.parametrize("change", ["annex unlabelled", "annex unnumbered", "unplaced"])
 def test_what_the_wording_cannot_say_is_refused_in_one_line(change: str) -> None:
     base, proposed, _, _ = _annex_edit()
-    if change == "annex added":
-        proposed.annexes.append(copy.deepcopy(proposed.annexes[0]))
-        reason = "the annexes (one added or retitled)"
+    if change == "annex unlabelled":
+        proposed.annexes[0].labelled = False
+        reason = "the annexes (one given or relieved of its Annex line)"
     elif change == "annex unnumbered":
         # an unnumbered paragraph given a number: the wording names paragraphs, not their numbering
         base.annexes[0].paragraphs[0].numbered = False
@@ -188,15 +188,42 @@ def test_what_the_wording_cannot_say_is_refused_in_one_line(change: str) -> None
 
 
 def test_a_table_in_an_annex_is_refused_naming_its_place() -> None:
+    """A column added has no sentence (a row or a cell has: `test_amendment_tables.py`)."""
     base, proposed, numbered, _ = _annex_edit()
     table = Paragraph(table=[["Day", "Meetings"], ["8 December", "2"]], header_rows=1)
     base.annexes[0].paragraphs.insert(1, table)
     changed = copy.deepcopy(table)
-    changed.table[1][1] = "3"
+    changed.table = [[*row, "Room"] for row in changed.table]
     proposed.annexes[0].paragraphs.insert(1, changed)
     with pytest.raises(InputError) as refused:
         amendments.amendment(base, proposed)
-    assert f"next to paragraph {numbered[0][0]} of the annex" in str(refused.value)
+    # named as the oral revisions name a table: by the paragraph before it
+    assert f"changes the table after paragraph {numbered[0][0]} of the annex:" in str(refused.value)
+    assert f"le tableau qui suit le paragraphe {numbered[0][0]} de l’annexe" in localize(
+        refused.value.args[0], "fr"
+    )
+    assert f"el cuadro que sigue al párrafo {numbered[0][0]} del anexo" in localize(
+        refused.value.args[0], "es"
+    )
+
+
+def test_a_table_before_the_first_paragraph_and_a_second_one_are_named_by_their_place() -> None:
+    base, proposed, _, _ = _annex_edit()
+    table = Paragraph(table=[["Day", "Meetings"], ["8 December", "2"]], header_rows=1)
+    base.operative.insert(0, copy.deepcopy(table))
+    changed = copy.deepcopy(table)
+    changed.table = [[*row, "Room"] for row in changed.table]  # a column added: refused
+    proposed.operative.insert(0, changed)
+    with pytest.raises(InputError) as refused:
+        amendments.amendment(base, proposed)
+    assert "changes the table at the beginning of the operative part:" in str(refused.value)
+    assert "le tableau au début du dispositif" in localize(refused.value.args[0], "fr")
+    base, proposed, _, _ = _annex_edit()
+    base.operative[1:1] = [copy.deepcopy(table), copy.deepcopy(table)]
+    proposed.operative[1:1] = [copy.deepcopy(table), changed]
+    with pytest.raises(InputError) as refused:
+        amendments.amendment(base, proposed)
+    assert "changes the second table after operative paragraph 1:" in str(refused.value)
 
 
 def test_the_title_cannot_be_deleted() -> None:
@@ -269,12 +296,71 @@ def test_a_lone_instruction_beyond_part_a_opens_the_body_of_a_text_file(edit: st
     _round_trips(base, proposed, made, tmp_path)
 
 
-def test_part_a_retitled_is_refused() -> None:
-    """Part A's own title ("Information in the service of humanity") has no instruction either."""
+def test_part_a_retitled_is_said(tmp_path: Path) -> None:
+    """Part A's own title ("Information in the service of humanity") is named as part A's, the draft's own
+    title being "the title"."""
     base = read_document(IN_PARTS).resolution
     assert base.part_title
     proposed = copy.deepcopy(base)
     proposed.part_title += " and of peace"
-    with pytest.raises(InputError) as refused:
-        amendments.amendment(base, proposed)
-    assert "the parts (one added or retitled)" in str(refused.value)
+    made = amendments.amendment(base, proposed)
+    (item,) = amendments.items(made.instructions)
+    assert item.sentence.startswith("In the title of part A, ") and item.sentence.endswith("“and of peace”")
+    _round_trips(base, proposed, made, tmp_path)
+
+
+def test_an_annex_retitled_is_said_applied_and_read_back(tmp_path: Path) -> None:
+    """The annex's title changed in a few words: "In the title of the annex, replace …" (our own wording, after
+    "In the title, …"), in every export, read back and applied; reworded throughout, it is replaced whole."""
+    base, proposed, _, _ = _annex_edit()
+    assert base.annexes[0].title and len(base.annexes) == 1
+    words = base.annexes[0].title.split()
+    proposed.annexes[0].title = " ".join([*words[:-1], "and more", words[-1]])
+    proposed.annexes[0].paragraphs[0].text += " and more"
+    made = amendments.amendment(base, proposed)
+    said = [item.sentence for item in amendments.items(made.instructions)]
+    assert said[0].startswith("In the title of the annex, after “") and said[0].endswith("insert “and more”")
+    assert said[1].startswith("In paragraph ") and " of the annex, " in said[1]
+    _round_trips(base, proposed, made, tmp_path)
+    assert amendments.apply(made.instructions, base, made).annexes[0].title == proposed.annexes[0].title
+    proposed.annexes[0].title = "Programme of the commemorative meeting"
+    made = amendments.amendment(base, proposed)
+    assert (
+        amendments.items(made.instructions)[0].sentence == "Replace the title of the annex with the following"
+    )
+    _round_trips(base, proposed, made, tmp_path)
+    assert amendments.apply(made.instructions, base, made).annexes[0].title == proposed.annexes[0].title
+
+
+@pytest.mark.parametrize("language", ["fr", "es"])
+def test_a_part_retitled_in_french_and_spanish(language: str, tmp_path: Path) -> None:
+    base = read_document(IN_PARTS).resolution
+    base.header.language = language
+    proposed = copy.deepcopy(base)
+    proposed.later_parts[0].title += " and peace"
+    proposed.part_title = "Information"
+    made = amendments.amendment(base, proposed)
+    said = [item.sentence for item in amendments.items(made.instructions, language)]
+    want = {
+        "fr": ("Dans le titre de la partie A, supprimer «\u00a0", "Dans le titre de la partie B, "),
+        "es": ("En el título de la parte A, suprímase “", "En el título de la parte B, "),
+    }[language]
+    assert said[0].startswith(want[0]) and said[1].startswith(want[1])
+    applied = amendments.apply(made.instructions, base, made)
+    assert (applied.part_title, applied.later_parts[0].title) == (
+        proposed.part_title,
+        proposed.later_parts[0].title,
+    )
+    for suffix in (".txt", ".docx", ".xml"):
+        save_project(made, tmp_path / "amendment.json")
+        out = tmp_path / f"amendment{suffix}"
+        assert main(["export", str(tmp_path / "amendment.json"), "-o", str(out)]) == 0
+        read = read_document(out).resolution
+        assert [(i.unit, i.action, i.new) for i in read.instructions] == [
+            (i.unit, i.action, i.new) for i in made.instructions
+        ], suffix
+        again = amendments.apply(read.instructions, base, read)
+        assert (again.part_title, again.later_parts[0].title) == (
+            proposed.part_title,
+            proposed.later_parts[0].title,
+        )

@@ -106,3 +106,105 @@ def test_a_proposal_changing_only_the_unplaced_text_is_refused_saying_so(
     assert title == "Cannot read the proposal"
     assert "EU changes only the unplaced text" in message and "same as" not in message
     assert not window.res.negotiation.proposals
+
+
+def test_an_annex_retitled_in_the_editor_is_an_instruction_on_its_title(window, tmp_path: Path) -> None:  # noqa: ANN001
+    """The delegate rewords the annex's title: the amendment from the comparison names "the title of the
+    annex", the panel shows it there and can move it to the draft's own title; the Word file reads back and the
+    amended draft has the new title."""
+    from app.unit_edits import set_unit_title
+
+    base_path = tmp_path / "base.json"
+    save_project(read_document(ANNEXED).resolution, base_path)
+    window.files.open_path(base_path)
+    annex = window.res.annexes[0]
+    assert annex.title
+    window.apply(set_unit_title, unit=annex.id, value="Programme of the commemorative meetings")
+    window.action(ActionId.AMEND_FROM_COMPARISON).trigger()
+    window.flush()
+    panel = window.amendment_panel
+    assert panel.list.item(0).text() == (
+        "Replace the title of the annex with the following: Programme of the commemorative meetings"
+    )
+    panel.list.setCurrentRow(0)
+    assert panel.unit.currentData() == "title Annex" and panel.unit.currentText() == "The title of the annex"
+    out = tmp_path / "amendment.docx"
+    assert window.files.export_docx(out)
+    read = read_document(out).resolution
+    assert [(i.unit, i.paragraph.text) for i in read.instructions] == [
+        ("title Annex", "Programme of the commemorative meetings")
+    ]
+    window.action(ActionId.SHOW_AMENDED).trigger()
+    assert window.res.annexes[0].title == "Programme of the commemorative meetings"
+    window.undo()
+    panel.list.setCurrentRow(0)
+    panel.unit.setCurrentIndex(panel.unit.findData(TITLE_UNIT))
+    assert panel.list.item(0).text().startswith("Replace the title with the following: Programme")
+    assert window.res.instructions[0].unit == TITLE_UNIT
+
+
+def test_an_annex_added_in_the_editor_is_an_instruction_adding_it(window, tmp_path: Path) -> None:  # noqa: ANN001
+    """The delegate adds an annex (Paragraph > Add Annex), titles it and writes its paragraph: the amendment
+    from the comparison adds it after the annex the draft has; the panel lists it with its title and leaves
+    its fields alone; the Word file reads back and the amended draft has both annexes."""
+    from app.unit_edits import add_annex, set_unit_title
+
+    base_path = tmp_path / "base.json"
+    save_project(read_document(ANNEXED).resolution, base_path)
+    window.files.open_path(base_path)
+    assert len(window.res.annexes) == 1
+    window.apply(add_annex)
+    added = window.res.annexes[1]
+    window.apply(set_unit_title, unit=added.id, value="Organization of the commemorative meetings")
+    window.apply(
+        edits.set_text,
+        paragraph_id=added.paragraphs[0].id,
+        value="The meetings shall be held in the General Assembly Hall.",
+    )
+    proposed = window.res
+    window.action(ActionId.AMEND_FROM_COMPARISON).trigger()
+    window.flush()
+    panel = window.amendment_panel
+    assert [panel.list.item(i).text() for i in range(panel.list.count())] == [
+        "After the annex, insert a new annex reading: Organization of the commemorative meetings"
+    ]
+    panel.list.setCurrentRow(0)
+    assert not panel.form_box.isEnabled()
+    out = tmp_path / "amendment.docx"
+    assert window.files.export_docx(out)
+    (read,) = read_document(out).resolution.instructions
+    assert read.after == "Annex" and read.body.title == "Organization of the commemorative meetings"
+    assert texts(read.body.paragraphs) == texts(proposed.annexes[1].paragraphs)
+    window.action(ActionId.SHOW_AMENDED).trigger()
+    assert [a.title for a in window.res.annexes] == [a.title for a in proposed.annexes]
+    assert texts(window.res.annexes[1].paragraphs) == texts(proposed.annexes[1].paragraphs)
+
+
+def test_a_cell_changed_in_the_editor_is_an_instruction_in_the_table(window, tmp_path: Path) -> None:  # noqa: ANN001
+    """The delegate changes one figure of A/RES/79/250's scale table: the amendment from the comparison names
+    the table, the row and the column, the panel lists it with its fields left alone, the Word file reads back
+    and the amended draft has the figure."""
+    from app.table_edits import set_table
+
+    source = STRUCTURE.parent / "akn" / "A_RES_79_250-2424689E.xml"
+    base_path = tmp_path / "base.json"
+    save_project(read_document(source).resolution, base_path)
+    window.files.open_path(base_path)
+    table = next(p for p in window.res.operative if p.table)
+    rows = [list(r) for r in table.table]
+    row = next(i for i in range(table.header_rows, len(rows)) if rows[i][-1].strip().isdigit())
+    rows[row][-1] = rows[row][-1].strip() + "5"
+    window.apply(set_table, paragraph_id=table.id, rows=rows)
+    window.action(ActionId.AMEND_FROM_COMPARISON).trigger()
+    window.flush()
+    panel = window.amendment_panel
+    (line,) = [panel.list.item(i).text() for i in range(panel.list.count())]
+    assert line.startswith("In the table after operative paragraph ") and f"“{rows[row][-1]}”" in line
+    panel.list.setCurrentRow(0)
+    assert not panel.form_box.isEnabled()
+    out = tmp_path / "amendment.docx"
+    assert window.files.export_docx(out)
+    (read,) = read_document(out).resolution.instructions
+    assert read.cell is not None and read.new == window.res.instructions[0].new
+    window.action(ActionId.SHOW_AMENDED).trigger()
+    assert next(p for p in window.res.operative if p.table).table == rows
