@@ -57,6 +57,12 @@ def test_group_name() -> None:
     assert f.fix.replacement == "the Group of 77 and China"
     res.header.on_behalf_of = "the Group of 77 and China"
     assert not found(res, "sponsors.group")
+    # the League of Arab States is not the Group of Arab States written otherwise (A/C.1/80/L.2 as issued)
+    res.header.on_behalf_of = "the League of Arab States"
+    assert not found(res, "sponsors.group")
+    res.header.on_behalf_of = "Arab Group"
+    [f] = found(res, "sponsors.group")
+    assert f.fix.replacement == "the Group of Arab States"
 
 
 def test_title_rules() -> None:
