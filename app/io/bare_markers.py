@@ -48,13 +48,43 @@ def _pattern(language: str) -> tuple[re.Pattern[str], frozenset[str], frozenset[
     return pattern, before, after
 
 
-def _hits(line: str, label: str, language: str) -> list[tuple[int, int]]:
+# the number at a line's end, the words going on on the next line ("… its seventy-fourth session 2" / "and the
+# decisions contained therein,")
+_LINE_END = re.compile(r"(?<![\w/.,-])(?P<w>\S+) (?P<n>\d{1,3})$")
+_LINE_START = re.compile(rf"(?P<a>[{_LOWER}]+)\b(?![\w/.,-]*\d)")
+
+
+def _hits(line: str, label: str, language: str, following: str = "") -> list[tuple[int, int]]:
+    """Where `label` stands between two words in `line`, or at its end when `following` (the next line of the
+    block) goes on with a word in lower case."""
     pattern, before, after = _pattern(language)
-    return [
+    hits = [
         m.span("n")
         for m in pattern.finditer(line)
         if m.group("n") == label and m.group("w").lower() not in before and m.group("a") not in after
     ]
+    end, start = _LINE_END.search(line.rstrip()), _LINE_START.match(following.lstrip())
+    if (
+        end
+        and start
+        and end.group("n") == label
+        and _between(end.group("w"), label, start.group("a"), before, after, pattern)
+    ):
+        hits.append(end.span("n"))
+    return hits
+
+
+def _between(
+    word: str,
+    label: str,
+    next_word: str,
+    before: frozenset[str],
+    after: frozenset[str],
+    pattern: re.Pattern[str],
+) -> bool:
+    """The within-a-line test, on the word before a line's last number and the first word of the next line."""
+    m = pattern.fullmatch(f"{word} {label} {next_word}")
+    return bool(m) and word.lower() not in before and next_word not in after
 
 
 def bare_markers(
@@ -84,7 +114,8 @@ def bare_markers(
                 continue
             seen += 1
             if page is None or pages[b][ln] == page:
-                for start, end in _hits(lines[b][ln], label, language):
+                following = lines[b][ln + 1] if ln + 1 < len(lines[b]) else ""
+                for start, end in _hits(lines[b][ln], label, language, following):
                     after_low = (b, ln, start) >= low
                     before_high = (b, ln, start) < high
                     if after_low and before_high:

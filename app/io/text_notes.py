@@ -111,7 +111,8 @@ class NotePlacement:
         for hit in sorted(found, key=lambda h: (h.line, -h.start)):  # right to left in a line: offsets hold
             b, ln = hit.line
             line = body[b].lines[ln]
-            body[b].lines[ln] = line[: hit.start] + NOTE_MARK.format(hit.index) + line[hit.end :]
+            # the space that set the number apart goes: a marker follows its word ("session[^n]")
+            body[b].lines[ln] = line[: hit.start].rstrip() + NOTE_MARK.format(hit.index) + line[hit.end :]
             self.used.add(hit.index)
             self.findings.append(
                 Finding(

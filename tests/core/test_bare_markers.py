@@ -77,3 +77,17 @@ def test_a_number_standing_twice_between_the_neighbours_is_no_marker(stem: str) 
     result = read_text(text.replace(words, f"{words} and {words}", 1))
     assert [f for f in result.findings if f.rule == "import.footnote-unplaced"]
     assert not [f for f in result.findings if f.rule == "import.footnote-marker" and words in f.message]
+
+
+def test_a_number_set_apart_at_a_line_end_is_read_as_its_note() -> None:
+    """pdftotext sets the superscript at the end of a printed line ("… its seventy -fourth session 2" / "and the
+    decisions …", A/RES/78/184, development half): the note's reference follows the word the UN's XML of the
+    same resolution puts it after, with no space between."""
+    from app.io.akn_reader import read_akn
+
+    layers = FIXTURES / "layers"
+    issued = read_akn((layers / "A_RES_78_184-2326027E.xml").read_bytes()).resolution
+    result = read_text((layers / "A_RES_78_184-pdftotext.txt").read_text(encoding="utf-8"))
+    assert _words_before_notes(result.resolution) == _words_before_notes(issued)
+    assert "session[^" in result.resolution.preamble[0].text
+    assert not [f for f in result.findings if f.rule == "import.footnote-unplaced"]
