@@ -83,7 +83,7 @@ def restore_hyphens(
     def fix(m: re.Match[str]) -> str:
         cancelling.check()  # a line may be a whole file's text, a compound tried at each of its splits
         parts = m.group(0).split("-")
-        camel = _prefix_acronym(m.group(0), m.start()) or _camel_joined(
+        camel = _camel_joined(
             m.group(0),
             m.start(),
             word,
@@ -128,7 +128,10 @@ def restore_hyphens(
 
     if " -" in text:
         text = _SPACED_HYPHEN.sub("-", text)  # "non -nuclearweapon": the text layer's space, gone first
-    return _COMPOUND.sub(fix, text), restored
+    text = _COMPOUND.sub(fix, text)
+    if _PREFIX_ACRONYM.search(text):
+        text = _PREFIX_ACRONYM.sub(lambda m: _prefix_acronym(m, restored), text)
+    return text, restored
 
 
 def _camel_joined(
@@ -235,16 +238,17 @@ def _combining_pair(left: str, right: str, at: int, word: Callable[[str], bool])
 
 
 # a prefix glued to an acronym where a printed line ended: "postCOVID", "nonODA"
-_PREFIX_ACRONYM = re.compile(r"([A-Za-z][a-z]+)([A-Z]{2,}[a-z]?)")
+# (an acronym may take a number after its own hyphen: "postCOVID-19")
+_PREFIX_ACRONYM = re.compile(r"(?<![\w-])([A-Za-z][a-z]+)([A-Z]{2,}[a-z]?)(?=-\d|[^\w-]|$)")
 
 
-def _prefix_acronym(token: str, start: int) -> str | None:
+def _prefix_acronym(m: re.Match[str], restored: list[str]) -> str:
     """ "post-COVID" read "postCOVID": a prefix the UN hyphenates, glued to an acronym where a printed line
-    may end."""
-    m = _PREFIX_ACRONYM.fullmatch(token)
-    if not m or m.group(1).lower() not in PREFIXES or not at_line_end(start + len(m.group(1))):
-        return None
-    return f"{m.group(1)}-{m.group(2)}"
+    may end, gets its hyphen back."""
+    if m.group(1).lower() not in PREFIXES or not at_line_end(m.start() + len(m.group(1))):
+        return m.group(0)
+    restored.append(f"{m.group(1)}-{m.group(2)}")
+    return restored[-1]
 
 
 def _camel_pair(left: str, right: str, at: int, word: Callable[[str], bool]) -> bool:

@@ -131,3 +131,13 @@ def test_a_line_broken_word_takes_the_form_the_document_prints_more() -> None:
         assert joiner.join(["the prevention of non-", "communicable diseases"]) == (
             f"the prevention of {expected} diseases"
         )
+
+
+def test_a_prefix_glued_to_an_acronym_where_a_line_ends_gets_its_hyphen() -> None:
+    """ "post-" / "COVID-19" reads "postCOVID-19" (the dev half of the round trip read three such, A/RES/75/223, 77/160 and 77/166, glued)."""
+    first = "Recognizing the need for a sustainable and resilient recovery in the context of the post-"
+    second = "COVID-19 pandemic and the role of transport and logistics in it"
+    lines = _pdftotext([first, second])
+    assert "postCOVID-19" in lines[0]
+    joiner = LineJoiner(extracted=True, broken_words=True, wrapped=True, lines=lines)
+    assert "the post-COVID-19 pandemic" in joiner.join(lines)
