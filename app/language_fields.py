@@ -32,7 +32,11 @@ WORD_TABLES = (
 TABLES = ("masthead", "openers", "amendments", "spelling", "note_markers", "titles", "rules", "and_before")
 PATTERNS = ("closing", "last_paragraph")
 # the fields a form is filled with where it prints ("{day} {month} {year}", "Session {n}")
-FORMS = {"date": {"day": "1", "month": "January", "year": 2026}, "session_fallback": {"n": 80}}
+FORMS = {
+    "date": {"day": "1", "month": "January", "year": 2026},
+    "session_fallback": {"n": 80},
+    "session_words": {"ordinal": "eightieth"},
+}
 SESSION_DIGITS = 4
 # the forms of a table the code fills in, by key, and the fields it gives each (app.render's masthead,
 # app.wording's amendment instructions, the compilation's heading): a form may leave one out, never name another
@@ -82,7 +86,7 @@ def _texts(value: Any) -> bool:
 
 def check_fields(file: str, data: dict[str, Any]) -> None:
     """TemplateError for the first field of `data` (a languages file read) of a kind its code cannot use."""
-    for key in (*TEXTS, "session_fallback", *PATTERNS):
+    for key in (*TEXTS, "session_fallback", "session_words", *PATTERNS):
         if key in data and not isinstance(data[key], str):
             raise _refuse(file, key, say("must be text"))
     for key in TEXT_LISTS:

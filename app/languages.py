@@ -44,7 +44,10 @@ class Language:
         str, tuple[str, ...]
     ]  # another "and" before words that begin so: Spanish "e" before i-, hi-
     session_fallback: str
-    sessions: dict[int, str]
+    sessions: dict[int, str]  # [sessions]: a session's line written out, where the rule below would not do
+    # "{ordinal} session": the session line built by rule from app.ordinals' words ("Quatre-vingt-dixième
+    # session", "Nonagésimo primer período de sesiones"); "" where the module has no words for the language
+    session_words: str
     organ_lines: dict[str, str]
     organs: dict[str, str]
     committees: dict[str, str]
@@ -105,7 +108,15 @@ class Language:
             from app.formatting import session_line
 
             return session_line(session)
-        return self.sessions.get(session) or self.session_fallback.format(n=session)
+        if session in self.sessions:
+            return self.sessions[session]
+        from app.ordinals import ordinal_in
+
+        ordinal = ordinal_in(session, self.code) if "{ordinal}" in self.session_words else ""
+        if ordinal:
+            line = self.session_words.format(ordinal=ordinal)
+            return line[:1].upper() + line[1:]
+        return self.session_fallback.format(n=session)
 
     def label(self, depth: int, index: int) -> str:
         """Subparagraph label by depth (1-based) and position (1-based), in the shapes the language prints."""
@@ -187,6 +198,7 @@ def _load(code: str) -> Language:
         and_before={k: tuple(v) for k, v in data.get("and_before", {}).items()},
         session_fallback=data.get("session_fallback", "Session {n}"),
         sessions={int(k.strip()): v for k, v in data.get("sessions", {}).items()},
+        session_words=data.get("session_words", ""),
         organ_lines=dict(data["organ_lines"]),
         organs=dict(data.get("organs", {})),
         committees=dict(data.get("committees", {})),

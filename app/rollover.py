@@ -251,7 +251,7 @@ def _where(res: Resolution, para_id: str) -> str:
             for node in top.walk():
                 if node.id == para_id:
                     return f"{label}{i}"
-    return "the text"
+    return say("the text")
 
 
 def _session_words(n: int, *, language: str = "") -> str:

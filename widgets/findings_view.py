@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QScrollArea, QTabWidget, QWidget
 from app import edits
 from app.findings import Finding
 from app.interface import counted, fill, marked, tr
+from app.place_words import place_in
 from app.render import place_names
 from widgets.fields import to_display
 
@@ -46,9 +47,11 @@ class FindingsView(QObject):
         if finding.field == "footnote" and finding.paragraph_id in self.win.numbers:
             return tr("Footnote {number}").format(number=self.win.numbers[finding.paragraph_id])
         if finding.paragraph_id and self.win.amending.active:
-            return place_names(self.win.rendered.blocks).get(finding.paragraph_id, tr("Amendment"))
-        if finding.paragraph_id:
-            return self.win.paragraphs.where(finding.paragraph_id)
+            name = place_names(self.win.rendered.blocks).get(finding.paragraph_id)
+            return place_in(name) if name else tr("Amendment")
+        if finding.paragraph_id:  # the rows' English names ("Annex II para. 4") in the interface's words
+            name = self.win.paragraphs.where(finding.paragraph_id)
+            return place_in(name) if name else ""
         name = finding.field.split("[")[0]
         return tr(HEADER_NAMES.get(name, marked("Header")))
 

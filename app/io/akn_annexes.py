@@ -17,6 +17,7 @@ from app.io.headings import ANNEX_LINE
 from app.io.structure import AnnexBuilder
 from app.messages import say
 from app.model import Annex, Paragraph
+from app.place_words import annex_place
 
 
 class Flow:
@@ -50,9 +51,9 @@ class Flow:
     def flush(self) -> None:
         """Heading lines with no paragraph after them, at an annex's end, are kept as unplaced text."""
         if self.builder is not None and self.builder.heading:
-            where = f"the end of annex {len(self.annexes)}"
+            where = say("the end of annex {number}", number=len(self.annexes))
             self.reader.unplaced(
-                "\n".join(self.builder.heading), where, "a heading with no paragraph after it"
+                "\n".join(self.builder.heading), where, say("a heading with no paragraph after it")
             )
             self.builder.heading = []
 
@@ -77,10 +78,10 @@ class Flow:
             elif kind == "table":
                 builder = self.current
                 self.expect_title = False
-                where = f"annex {len(self.annexes)}, paragraph {len(builder.annex.paragraphs) + 1}"
+                where = annex_place(len(self.annexes), len(builder.annex.paragraphs) + 1)
                 builder.paragraph(self.reader.table(value, where), numbered=False)
             else:
-                where = f"annex {len(self.annexes) or 1}"
+                where = say("annex {number}", number=len(self.annexes) or 1)
                 self.reader.unplaced_item(value, where)
 
     def heading(self, lines: list[str], el: etree._Element | None = None) -> None:
@@ -119,7 +120,7 @@ class Flow:
             builder.annex.title, self.expect_title = self.reader.markup(el), False
             return
         self.expect_title = False
-        where = f"annex {len(self.annexes)}, paragraph {len(builder.annex.paragraphs) + 1}"
+        where = annex_place(len(self.annexes), len(builder.annex.paragraphs) + 1)
         if label:
             builder.subparagraph(without_label(self.reader.paragraph(el, where), label), label=label)
             return

@@ -28,7 +28,8 @@ from app.io.span_text import split_opener, tidy
 from app.io.structure import place_after, restarts, section_preamble
 from app.languages import get_language
 from app.messages import say
-from app.model import Paragraph
+from app.model import Paragraph, Part
+from app.place_words import Where, reader_place, with_sub
 
 
 class Body:
@@ -50,8 +51,9 @@ class Body:
         bodies = children(doc, "mainBody", "body") or [own(doc, "mainBody")]
         self.read_operative([item for body in bodies if body is not None for item in flat(body)])
 
-    def where(self, text: str) -> str:
-        return f"{text} of part {self.unit}" if self.unit else text
+    def where(self, text: Where) -> Where:
+        """A place of the whole part (its end, its preamble) in this part: "... of part B"."""
+        return say("{place} of part {letter}", place=text, letter=self.unit) if self.unit else text
 
     def read_preamble(self, preamble: etree._Element | None) -> None:
         reader = self.reader
@@ -60,7 +62,7 @@ class Body:
         ] = []  # a crossheading of the preamble ("Transport and transit corridors", in bold)
         for i, c in enumerate(children(preamble) if preamble is not None else [], start=1):
             kind = local_name(c)
-            where = self.where(f"preambular paragraph {len(self.preamble) + 1}")
+            where = reader_place(Part.PREAMBLE, len(self.preamble) + 1, self.unit)
             if kind == "formula":
                 continue
             if self.preamble and self.preamble[-1].is_table and table_note(c):  # the note under a table
@@ -88,23 +90,25 @@ class Body:
             elif kind in ("recitals", "citations"):
                 for k in children(c):
                     if local_name(k) in ("recital", "citation"):
-                        where = self.where(f"preambular paragraph {len(self.preamble) + 1}")
+                        where = reader_place(Part.PREAMBLE, len(self.preamble) + 1, self.unit)
                         self.preamble.append(reader.paragraph(k, where))
                         self.preamble_els.append(k)
                     elif local_name(k) not in ("intro", "heading"):
                         reader.unplaced_item(k, where)
             else:
-                reader.unplaced_item(c, self.where(f"the preamble (item {i})"))
+                reader.unplaced_item(c, self.where(say("the preamble (item {number})", number=i)))
         if headings:
             reader.unplaced(
-                "\n".join(headings), self.where("the end of the preamble"), "a heading of the preamble"
+                "\n".join(headings),
+                self.where(say("the end of the preamble")),
+                say("a heading of the preamble"),
             )
 
     def read_operative(self, items: list[tuple[str, Any]]) -> None:
         headings: list[str] = []  # a section's number and heading wait for its first paragraph
         numbered_body = any(first_child_text(v, "num") for kind, v in items if kind == "para")
         for index, (kind, value) in enumerate(items):
-            where = self.where(f"operative paragraph {len(self.operative) + 1}")
+            where = reader_place(Part.OPERATIVE, len(self.operative) + 1, self.unit)
             lines = value if kind == "heading" else heading_lines(value) if kind == "para" else None
             if kind == "preamble":  # a section's own preambular paragraph, printed unnumbered
                 para = Paragraph(numbered=False)
@@ -130,7 +134,7 @@ class Body:
                     table.text = " ".join(t for t in (table.text, inline.escape(text_of(value))) if t)
                     continue
                 if label and self.operative and not after_table:  # a subparagraph written as a paragraph
-                    sub = self.reader.paragraph(value, f"{where} {label}")
+                    sub = self.reader.paragraph(value, with_sub(where, label))
                     without_label(sub, label)
                     place_after(self.operative[-1], sub, label)
                     continue
@@ -156,9 +160,9 @@ class Body:
                 self.operative.append(para)
                 self.operative_els.append(value)
             else:
-                self.reader.unplaced_item(value, f"before {where}")
+                self.reader.unplaced_item(value, say("before {where}", where=where))
         if headings:  # a heading with no paragraph after it
-            where = self.where("the end of the operative part")
+            where = self.where(say("the end of the operative part"))
             self.reader.unplaced("\n".join(headings), where, say("a heading of the operative part"))
 
     def check(self, findings: list[Finding]) -> None:
@@ -167,11 +171,16 @@ class Body:
             self.preamble,
             self.preamble_els,
             0,
-            self.where("a preambular paragraph"),
+            self.where(say("a preambular paragraph")),
             findings,
             numbered=False,
             lang=lang,
         )
         check_tree(
-            self.operative, self.operative_els, 0, self.where("an operative paragraph"), findings, lang=lang
+            self.operative,
+            self.operative_els,
+            0,
+            self.where(say("an operative paragraph")),
+            findings,
+            lang=lang,
         )

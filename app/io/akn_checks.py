@@ -11,13 +11,14 @@ from app.io.akn_tree import children, local_name
 from app.languages import Language, get_language
 from app.messages import say
 from app.model import Paragraph
+from app.place_words import Where
 
 
 def _check_labels(
     items: list[Paragraph],
     els: list[etree._Element],
     depth: int,
-    where: str,
+    where: Where,
     findings: list[Finding],
     numbered: bool = True,
     lang: Language | None = None,
@@ -66,7 +67,7 @@ def check_tree(
     paras: list[Paragraph],
     els: list[etree._Element],
     depth: int,
-    where: str,
+    where: Where,
     findings: list[Finding],
     numbered: bool = True,
     lang: Language | None = None,
@@ -76,5 +77,10 @@ def check_tree(
         subs = _sub_elements(el)
         if subs:
             check_tree(
-                para.subparagraphs, subs, depth + 1, f"a subparagraph list in {where}", findings, lang=lang
+                para.subparagraphs,
+                subs,
+                depth + 1,
+                say("a subparagraph list in {where}", where=where),
+                findings,
+                lang=lang,
             )

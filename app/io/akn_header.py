@@ -73,7 +73,7 @@ def instructions(doc: etree._Element, reader: Reader, name: str) -> list[Instruc
     for index, mod in enumerate(
         all_named(first_named(own(doc, "meta"), "activeModifications"), "textualMod"), 1
     ):
-        where = f"instruction {index}"
+        where = say("instruction {number}", number=index)
         action = _MOD_ACTIONS.get(mod.get("type", ""))
         destination = next(iter(children(mod, "destination")), None)
         place = (destination.get("href", "") if destination is not None else "").rpartition("#")[2]
@@ -118,7 +118,7 @@ def instructions(doc: etree._Element, reader: Reader, name: str) -> list[Instruc
             if local_name(target) == "quotedStructure":
                 quoted = next(iter(children(target)), None)
                 if quoted is not None:
-                    ins.paragraph = _quoted_paragraph(reader, quoted, f"{where}, quoted")
+                    ins.paragraph = _quoted_paragraph(reader, quoted, say("{where}, quoted", where=where))
             else:
                 setattr(ins, field_name, reader.markup(target))
         out.append(ins)

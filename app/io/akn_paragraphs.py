@@ -14,6 +14,7 @@ from app.io.span_text import as_written_markup, split_opener, tidy
 from app.io.unplaced_tables import table_as_text
 from app.messages import say
 from app.model import Footnote, Paragraph, Resolution
+from app.place_words import Where, with_sub
 
 _ITALIC_CLASSES = {"italic", "italics", "i", "em"}
 _SKIP = {"num", "heading", "subheading", "eol", "img", "marker", "br"}  # handled by the caller, or no text
@@ -122,7 +123,7 @@ class Reader:
     # paragraphs -------------------------------------------------------------
 
     def paragraph(
-        self, el: etree._Element, where: str, name_hint: str = "", *, headings: list[str] | None = None
+        self, el: etree._Element, where: Where, name_hint: str = "", *, headings: list[str] | None = None
     ) -> Paragraph:
         """A container, paragraph, point, item or subparagraph, with its lists, punctuation as written (the
         import settles typed ends once: app/io/typed_ends.py). Its own heading lines go to `headings`."""
@@ -156,13 +157,13 @@ class Reader:
                             if (lines := heading_lines(point)) is not None:
                                 self.carried += lines
                                 continue
-                            label = f"{where}({len(para.subparagraphs) + 1})"
+                            label = with_sub(where, len(para.subparagraphs) + 1)
                             para.subparagraphs.append(self.paragraph(point, label))
                     else:
-                        self.unplaced_item(sub_el, where, f"<{sub_kind}> inside a list")
+                        self.unplaced_item(sub_el, where, say("<{tag}> inside a list", tag=sub_kind))
             elif kind in ("point", "item", "subparagraph", "paragraph", "indent"):
                 seen_list = True
-                sub_where = f"{where}({len(para.subparagraphs) + 1})"
+                sub_where = with_sub(where, len(para.subparagraphs) + 1)
                 para.subparagraphs.append(self.paragraph(c, sub_where))
             elif kind in ("wrapUp", "listWrapUp"):
                 tail += self.block_spans(c)
@@ -196,14 +197,14 @@ class Reader:
             out += self.spans(c)
         return out
 
-    def table(self, el: etree._Element, where: str, headings: list[str] | None = None) -> Paragraph:
+    def table(self, el: etree._Element, where: Where, headings: list[str] | None = None) -> Paragraph:
         """A table between paragraphs, under the heading lines waiting for it."""
         para, found = read_table(el, self.spans, where)
         para.heading = "\n".join(headings or [])
         self.findings += found
         return para
 
-    def unplaced_item(self, el: etree._Element, where: str, what: str = "") -> None:
+    def unplaced_item(self, el: etree._Element, where: Where, what: str = "") -> None:
         """An element that cannot stand where it is, kept as unplaced text: a table as every reader keeps one
         (`table_as_text`: its rows and cells set apart), anything else its words."""
         what = what or f"<{local_name(el)}>"
@@ -214,7 +215,7 @@ class Reader:
         para, _ = read_table(table, self.spans, where)
         self.unplaced(table_as_text(para.table), where, what)
 
-    def unplaced(self, text: str, where: str, what: str) -> None:
+    def unplaced(self, text: str, where: Where, what: str) -> None:
         if not text:
             return
         self.res.unplaced.append(text)

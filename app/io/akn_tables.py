@@ -22,6 +22,7 @@ from app.io.akn_tree import children, local_name, text_of
 from app.io.span_text import tidy
 from app.messages import say
 from app.model import MAX_TABLE_COLUMNS, MAX_TABLE_ROWS, Paragraph, table_size_refusal
+from app.place_words import Where
 from app.table_merges import Merge, valid_merges
 
 Spans = Callable[[etree._Element], list[inline.Span]]
@@ -132,7 +133,7 @@ def _one_line(spans: list[inline.Span]) -> str:
     return " ".join(inline.unparse(tidy(spans)).split())
 
 
-def read_table(table: etree._Element, spans: Spans, where: str) -> tuple[Paragraph, list[Finding]]:
+def read_table(table: etree._Element, spans: Spans, where: Where) -> tuple[Paragraph, list[Finding]]:
     """The table as a paragraph (unnumbered), with a finding for merged cells or tables in cells."""
     grid = _Grid()
     header_rows, in_header = 0, True
@@ -153,7 +154,7 @@ def read_table(table: etree._Element, spans: Spans, where: str) -> tuple[Paragra
     return para, _findings(grid, len(grid.merges) - len(merges), where, para.id)
 
 
-def _findings(grid: _Grid, dropped: int, where: str, paragraph_id: str) -> list[Finding]:
+def _findings(grid: _Grid, dropped: int, where: Where, paragraph_id: str) -> list[Finding]:
     out: list[Finding] = []
     if dropped:
         out.append(

@@ -16,6 +16,8 @@ from app.io.header_lines import HeaderLine
 from app.languages import Language, get_language
 from app.states import known_sponsor_name
 
+SESSIONS_NAMED = 200  # a session line is read back up to the 199th
+
 
 @cache
 def _line_table(code: str) -> dict[str, str]:
@@ -24,7 +26,10 @@ def _line_table(code: str) -> dict[str, str]:
     table = {_key(lang.masthead.get("united_nations", "")): "United Nations"}
     table |= {_key(v): k for k, v in lang.organs.items()}
     table |= {_key(v): k for k, v in lang.committees.items()}
-    table |= {_key(v): session_line(n) for n, v in lang.sessions.items()}
+    # every session the language names by rule or writes out, up to the ordinals' reach
+    table |= {
+        _key(lang.session_line(n)): session_line(n) for n in (*range(1, SESSIONS_NAMED), *lang.sessions)
+    }
     return table
 
 

@@ -71,6 +71,8 @@ def restore_hyphens(
     hyphened_pairs: Container[str] = (),
     spaced_pairs: Container[str] = (),
     written_pairs: Container[str] = (),
+    printed_closed: Container[str] = (),
+    printed_whole: Container[str] = (),
 ) -> tuple[str, list[str]]:
     """`text` with hyphens dropped where a printed line ended restored, and the compounds restored.
     `known(word)`: a word of the lists or formed from one; `listed(word)`: a word the lists hold as it is, which
@@ -81,7 +83,9 @@ def restore_hyphens(
     ("SecretaryGeneral"), as they do by the word lists' compounds unless the document spaces the two words
     (`spaced_pairs`, "secretary general": the document decides); `written_pairs`: the pairs of the compounds
     the document writes in lower case ("well-being", not a name's "Co-operation"), which give a glued word of
-    the lists its hyphen back."""
+    the lists its hyphen back; `printed_closed`: words the document prints whole without their hyphen more often
+    than with it ("noncommunicable" beside one "non-communicable"), which stay closed, and `printed_whole` the
+    words it prints both ways, which stay closed where they open with a capital (a title's "Bycatch")."""
     restored: list[str] = []
     _listed = listed or (lambda _: False)
 
@@ -103,7 +107,9 @@ def restore_hyphens(
             restored.append(camel)
             return camel
         if len(parts) == 1:
-            own = _own_hyphen(m.group(0), m.start(), _listed, written_pairs)
+            token = m.group(0)
+            closed_here = printed_whole if token[:1].isupper() else printed_closed
+            own = _own_hyphen(token, m.start(), _listed, written_pairs, closed_here)
             if own:
                 restored.append(own)
                 return own
@@ -134,7 +140,10 @@ def restore_hyphens(
 
     if " -" in text:
         text = _SPACED_HYPHEN.sub("-", text)  # "non -nuclearweapon": the text layer's space, gone first
-    return _COMPOUND.sub(fix, text), restored
+    text = _COMPOUND.sub(fix, text)
+    if _PREFIX_ACRONYM.search(text):
+        text = _PREFIX_ACRONYM.sub(lambda m: _prefix_acronym(m, restored), text)
+    return text, restored
 
 
 def _camel_joined(
@@ -152,7 +161,9 @@ def _camel_joined(
     for part in token.split("-"):
         pieces = _CAMEL_JOINT.split(part)
         if len(pieces) > 2 or (
-            len(pieces) == 2 and not (_camel_pair(*pieces, at, word) and hyphened("-".join(pieces).lower()))
+            len(pieces) == 2
+            and not (_camel_pair(*pieces, at, word) and hyphened("-".join(pieces).lower()))
+            and not _combining_pair(*pieces, at, word)
         ):
             return None
         out.append("-".join(pieces))
@@ -161,7 +172,11 @@ def _camel_joined(
 
 
 def _own_hyphen(
-    token: str, start: int, listed: Callable[[str], bool], written_pairs: Container[str]
+    token: str,
+    start: int,
+    listed: Callable[[str], bool],
+    written_pairs: Container[str],
+    printed_closed: Container[str] = (),
 ) -> str | None:
     """A word whose own hyphen pdftotext dropped where a printed line ended inside it ("costsharing",
     "selfdetermination", "wellbeing" at `start` in the line), with the hyphen back: where it splits one way only
@@ -171,17 +186,27 @@ def _own_hyphen(
     hold ("co-operation" is listed beside "cooperation"). A hyphen that only broke a word
     ("implemen-" / "tation") splits into no such compound, and a word the lists hold closed up ("peacebuilding")
     stays closed unless the document hyphenates it. In a line of any length: the joined line need not be the
-    paragraph's longest (its last printed line may be short)."""
-    if len(token) < MIN_LEFT + MIN_RIGHT or not token.islower():
-        return None  # a capital: a name or a title ("Southeast Asian …"), which the lists and pairs do not settle
+    paragraph's longest (its last printed line may be short). A word with a capital at its start only opens a
+    sentence or a title ("Capacitybuilding", "Treatybased") and is settled so too; one with capitals inside is
+    a name's or a camel compound's (`_camel_joined`). A word the document prints whole more often than
+    hyphenated (`printed_closed`) is the closed word that a printed line happened to end after."""
+    if len(token) < MIN_LEFT + MIN_RIGHT or not token[1:].islower():
+        return None  # a capital inside: a name ("McDonald") or a title's words, which other rules settle
     lower = token.lower()
+    if lower in printed_closed:
+        return None
     closed = listed(lower)
+    opening = not token.islower()  # a sentence's or a title's first word: the document's own compounds decide
 
     def compound(k: int) -> bool:
         joined = f"{lower[:k]}-{lower[k:]}"
         if joined in written_pairs:
             return True
-        return not closed and (listed(joined) or (lower[:k] in HYPHENED_PREFIXES and listed(lower[k:])))
+        if closed or (opening and lower[:k] not in HYPHENED_PREFIXES):
+            return (
+                False  # "Bycatch" opening a sentence: the lists' "by-catch" does not outvote the closed word
+            )
+        return listed(joined) or (lower[:k] in HYPHENED_PREFIXES and listed(lower[k:]))
 
     splits = [k for k in _cuts(len(token), MIN_RIGHT) if compound(k)]
     if len(splits) != 1 or not at_line_end(start + splits[0]):
@@ -203,6 +228,37 @@ def hyphen_pairs(words: Iterable[str]) -> set[str]:
         parts = w.split("-")
         out.update(f"{a}-{b}" for a, b in zip(parts, parts[1:], strict=False))
     return out
+
+
+def _combining_pair(left: str, right: str, at: int, word: Callable[[str], bool]) -> bool:
+    """A prefix the UN hyphenates before a capital ("Self" / "Governing" of "Non-Self-Governing", "Co" /
+    "Chairs"), or a combining form in -o ("Indo" / "Pacific", "Ibero" / "American", "Afro" / "Descendant"),
+    glued to a capitalized word where a printed line may end: such a first piece never stands glued to a
+    capital in a name of the lists' words ("SaferGuard" has neither)."""
+    head = left.lower()
+    combining = len(head) >= MIN_LEFT + 1 and head.endswith("o") and head[1:].isalpha()
+    return (
+        (head in PREFIXES or combining)
+        and left[1:].islower()
+        and len(right) >= MIN_RIGHT
+        and right[1:].islower()
+        and word(right)
+        and at_line_end(at + len(left))
+    )
+
+
+# a prefix glued to an acronym where a printed line ended: "postCOVID", "nonODA"
+# (an acronym may take a number after its own hyphen: "postCOVID-19")
+_PREFIX_ACRONYM = re.compile(r"(?<![\w-])([A-Za-z][a-z]+)([A-Z]{2,}[a-z]?)(?=-\d|[^\w-]|$)")
+
+
+def _prefix_acronym(m: re.Match[str], restored: list[str]) -> str:
+    """ "post-COVID" read "postCOVID": a prefix the UN hyphenates, glued to an acronym where a printed line
+    may end, gets its hyphen back."""
+    if m.group(1).lower() not in PREFIXES or not at_line_end(m.start() + len(m.group(1))):
+        return m.group(0)
+    restored.append(f"{m.group(1)}-{m.group(2)}")
+    return restored[-1]
 
 
 def _camel_pair(left: str, right: str, at: int, word: Callable[[str], bool]) -> bool:

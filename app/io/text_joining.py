@@ -10,10 +10,18 @@ every change is listed so the import can say what it changed.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from app import cancelling
-from app.io.lost_hyphens import LINE_PITCH, hyphen_pairs, hyphened_only, restore_hyphens, restore_spaced
+from app.io.lost_hyphens import (
+    LINE_PITCH,
+    at_line_end,
+    hyphen_pairs,
+    hyphened_only,
+    restore_hyphens,
+    restore_spaced,
+)
 from app.io.pdf_text import PAGE_BREAK
 from app.io.spaced_words import close_up
 from app.io.text_blocks import PRINTED_LINE_CHARS, hard_wrapped, printed_wraps
@@ -44,6 +52,10 @@ class LineJoiner:
     _lower_pairs: set[str] | None = None  # `hyphen_pairs` of the compounds written in lower case
     _spaced: set[str] | None = None  # two neighbouring words of the document ("secretary general")
     _hyphened: set[str] | None = None  # compounds the document writes with a hyphen only
+    _closed: set[str] | None = (
+        None  # words printed whole more often closed than hyphenated (`printed_closed`)
+    )
+    _whole: set[str] | None = None  # words printed both whole and hyphenated (`printed_whole`)
 
     def note_layout(self, lines: list[str], furniture: int) -> None:
         """Whether the lines are a PDF's text (page furniture found) and whether they wrap as printed."""
@@ -94,6 +106,8 @@ class LineJoiner:
             hyphened_pairs=self._pairs,
             spaced_pairs=self._spaced_pairs(),
             written_pairs=self._written_pairs(),
+            printed_closed=self.printed_closed(),
+            printed_whole=self.printed_whole(),
         )
         self.rehyphenated += restored
         if joined:
@@ -114,6 +128,35 @@ class LineJoiner:
                 if w.islower()
             )
         return self._lower_pairs
+
+    def printed_closed(self) -> set[str]:
+        """The words the document prints whole, closed up, more often than with their hyphen, in lower case: A/80/L.34
+        writes "noncommunicable" some forty times and "non-communicable" once, in a title it quotes, so a
+        "noncommunicable" a printed line ended after, or a "non-" / "communicable" broken across two, is the
+        closed word. A closed word counts where it stands on a line no longer than a printed one, or in a longer
+        line that pdftotext joined, away from where a printed line may have ended inside it (there it may be a
+        compound that lost its hyphen); a hyphenated one wherever it is printed."""
+        if self._closed is None:
+            closed: Counter[str] = Counter()
+            hyphened: Counter[str] = Counter()
+            for line in cancelling.each(self.lines):
+                short = len(line) <= PRINTED_LINE_CHARS
+                for m in _WORD.finditer(line):
+                    w = m.group(0).lower().replace("\u2011", "-")
+                    if "-" in w:
+                        hyphened[w.replace("-", "")] += 1
+                    elif short or not any(at_line_end(i) for i in range(m.start() + 1, m.end())):
+                        closed[w] += 1
+            self._closed = {w for w, n in hyphened.items() if closed[w] > n}
+            self._whole = {w for w in hyphened if closed[w]}
+        return self._closed
+
+    def printed_whole(self) -> set[str]:
+        """The words the document prints both whole and hyphenated (`printed_closed`'s counts): a capitalized
+        one in a title or a name may be either ("International Guidelines on Bycatch Management" in a text
+        that writes "by-catch"), so it stays as the PDF has it."""
+        self.printed_closed()
+        return self._whole or set()
 
     def _spaced_pairs(self) -> set[str]:
         """Every two neighbouring words of the document's lines, in lower case ("secretary general")."""
@@ -146,7 +189,7 @@ class LineJoiner:
         joined, hyphened = (head + tail).lower(), f"{head}-{tail}".lower()
         words = self._document_words()
         if hyphened in words:
-            return True
+            return joined not in self.printed_closed()  # unless the closed word is the one printed more
         if joined in words:
             return False
         if right[:1].isupper():

@@ -15,6 +15,7 @@ from app import cancelling
 from app.findings import Finding, Severity
 from app.messages import Message, say
 from app.model import TITLE_UNIT, Paragraph, Resolution, ResolutionPart
+from app.place_words import said_place
 from app.punctuation import absorb_terminal, typed_end
 from app.render import Block, place_names, render
 
@@ -97,7 +98,8 @@ def _differences(
         typed = typed_end(markup, keep_colon=keep_colon)
         if typed == wanted:
             continue
-        name = names.get(block.paragraph_id) or say("A paragraph")
+        named = names.get(block.paragraph_id)
+        name = said_place(named) if named else say("A paragraph")
         where = say("{name} (after its subparagraphs)", name=name) if block.is_tail else name
         if not typed:
             text = say(
