@@ -223,7 +223,7 @@ def labels_rejoined(body: list[Block], label_alone: Callable[[str], bool]) -> li
 # words each (of letters, or a figure: a year, a note's marker) after a blank line, that together with the first
 # line fill about a printed line, and after them a new paragraph, a list item or the page's end.
 # a piece: up to four words, a figure among them ("2018,", "Secretary-General 5 and": a year, a note's marker)
-_WIDE_WORD = r"(?:[^\W\d_][\w’'\-]*|\d{1,4}),?"
+_WIDE_WORD = r"(?:[^\W\d_][\w’'\-]*|\d{1,4}|[A-Z][\w.()-]*(?:/[\w.()-]+)+),?"  # or a symbol: "ISBA/28/C/9,"
 _WIDE_PIECE = re.compile(rf"{_WIDE_WORD}(?: {_WIDE_WORD}){{0,3}}")
 _WIDE_LINE_CHARS = (45, 95)  # the first word and the pieces fill a printed line: more than a short heading's
 _WIDE_START_CHARS = 50  # the first line holds a few words of the wide line only
@@ -268,7 +268,9 @@ def _wide_pieces(lines: list[str], i: int, opens: Callable[[str], bool]) -> list
             break
         pieces.append(at + 1)
         at += 2
-    if len(pieces) < 2:
+    # one piece alone only when it cannot end the paragraph: "… decisions" / "ISBA/28/C/24 and … session;" / "" /
+    # "ISBA/28/C/9," (A/RES/78/69, 79/144)
+    if len(pieces) < 2 and not (pieces and lines[pieces[0]].strip().endswith(",")):
         return None
     width = len(start) + sum(len(lines[k].strip()) + 1 for k in pieces)
     words = sum(len(lines[k].split()) for k in pieces)

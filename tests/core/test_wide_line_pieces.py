@@ -101,3 +101,24 @@ def test_short_lines_that_make_no_printed_line_stay_where_they_are() -> None:
         "delta",
     ]
     assert wide_line_pieces(lines, [0] * len(lines), starts_block)[0] == lines
+
+
+def test_a_lone_piece_that_is_a_symbol_goes_back_when_it_cannot_end_the_paragraph() -> None:
+    # A/RES/78/69 through pdftotext (development half), paragraph 61 as the layer sets it; the UN's XML prints
+    # "… decisions ISBA/28/C/9, ISBA/28/C/24 and ISBA/28/C/25 at its twenty-eighth session;"
+    lines = [
+        "61. Notes the adoption by the Council of decisions",
+        "ISBA/28/C/24 and ISBA/28/C/25 at its twenty-eighth session;",
+        "",
+        "ISBA/28/C/9,",
+        "",
+        "62. Also notes the decisions adopted to create the position of interim director",
+    ]
+    read, _ = wide_line_pieces(lines, [0] * len(lines), starts_block)
+    assert read[:2] == [
+        "61. Notes the adoption by the Council of decisions ISBA/28/C/9,",
+        "ISBA/28/C/24 and ISBA/28/C/25 at its twenty-eighth session;",
+    ]
+    # a lone piece that may end a paragraph stays where it is
+    ended = [*lines[:3], "ISBA/28/C/9.", *lines[4:]]
+    assert wide_line_pieces(ended, [0] * len(ended), starts_block)[0] == ended
