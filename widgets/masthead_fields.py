@@ -22,8 +22,10 @@ def qt_date_format(pattern: str) -> str:
     for part in _FIELD.split(pattern):
         if part in _QT_FIELDS:
             parts.append(_QT_FIELDS[part])
-        elif part:
+        elif any(c.isalpha() or c == "'" for c in part):  # " de ": quoted, else Qt reads d, e as fields
             parts.append("'" + part.replace("'", "''") + "'")
+        else:
+            parts.append(part)  # spaces, commas: literal as they are
     return "".join(parts)
 
 
