@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QDate, QEvent, QLocale, QObject, Signal
+from PySide6.QtCore import QDate, QEvent, QLocale, QObject, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QDateEdit, QWidget
 
 from app.languages import get_language
@@ -87,6 +87,8 @@ class WordBox(QComboBox):
 
     def show_value(self, value: str) -> None:
         index = self.findData(value)
+        if index < 0:  # a value read as printed ("inglés" from "Original: inglés"): the item showing it
+            index = self.findText(value, Qt.MatchFlag.MatchFixedString)
         if index >= 0:
             self.setCurrentIndex(index)
         if self.isEditable():

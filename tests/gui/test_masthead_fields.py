@@ -73,10 +73,15 @@ def test_distribution_and_original_show_the_drafts_words(qtbot, window: MainWind
     distribution.lineEdit().selectAll()
     _type(distribution.lineEdit(), language.word("General"))
     assert window.res.header.distribution == "General"
+    # a value stored as a draft printed it ("inglés", "anglais" read from its masthead) is shown as that item
+    window.res.header.original_language = language.word("English")
+    window.header.show_header(window.res)
+    assert original.currentIndex() == original.findData("English")
     # back to English: the same stored values, in English words
+    window.res.header.original_language = "French"
     _write_in(window, "en")
     assert distribution.currentText() == "General"
-    assert original.currentText() == window.res.header.original_language
+    assert original.currentText() == window.res.header.original_language == "French"
 
 
 @pytest.mark.parametrize("code", ["fr", "es"])
