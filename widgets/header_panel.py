@@ -9,12 +9,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from PySide6.QtCore import QDate, QLocale, QSignalBlocker, QStringListModel, Qt, Signal
+from PySide6.QtCore import QDate, QSignalBlocker, QStringListModel, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
-    QDateEdit,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -40,6 +39,7 @@ from app.templates import Template, all_templates, get_template, template_name
 from widgets.cell_tips import tip_cut_cells
 from widgets.draft_language import language_box
 from widgets.fields import UndoGuard, show_number
+from widgets.masthead_fields import NO_DATE, DraftDateEdit, WordBox
 from widgets.one_line import fold_line_breaks
 
 LANGUAGES = ("Arabic", "Chinese", "English", "French", "Russian", "Spanish")
@@ -57,9 +57,6 @@ KIND_NAMES = {
     DocumentKind.AMENDMENT: marked("Amendment"),
 }
 _L_NUMBER = re.compile(r"/L\.(\d+)")
-
-
-NO_DATE = QDate(1945, 10, 24)  # the date box at its least: a draft with no date (shown as "No date")
 
 
 class HeaderPanel(QWidget):
@@ -99,12 +96,12 @@ class HeaderPanel(QWidget):
         self.symbol.setAccessibleName(tr("Document symbol"))
         form.addRow(tr("S&ymbol:"), self.symbol)
         self._add_date(form)
-        self.distribution = QComboBox()
-        self.distribution.setEditable(True)
-        self.distribution.addItems(DISTRIBUTIONS)
+        # in the draft's language ("limitée", "anglais"), the model keeping "Limited", "English"
+        self.distribution = WordBox(DISTRIBUTIONS, editable=True)
+        self.distribution.setAccessibleName(tr("Distribution"))
         form.addRow(tr("Dis&tribution:"), self.distribution)
-        self.original = QComboBox()
-        self.original.addItems(LANGUAGES)
+        self.original = WordBox(LANGUAGES)
+        self.original.setAccessibleName(tr("Original language"))
         form.addRow(tr("Ori&ginal:"), self.original)
         self.language = language_box()
         form.addRow(tr("&Written in:"), self.language)
@@ -157,14 +154,10 @@ class HeaderPanel(QWidget):
         form.addRow(self.session_label, session_box)
 
     def _add_date(self, form: QFormLayout) -> None:
-        self.date = QDateEdit()
-        self.date.setCalendarPopup(True)
-        self.date.setLocale(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
-        self.date.setDisplayFormat("d MMMM yyyy")
+        self.date = DraftDateEdit()  # "4 décembre 2023" in a French draft
         self.date.setAccessibleName(tr("Date"))
         # a draft with no date (a rollover's, a file that gave none) prints none: the box says so, where it
         # kept showing the date of the draft before, or today's, that the export then left out
-        self.date.setMinimumDate(NO_DATE)
         self.date.setSpecialValueText(tr("No date"))
         form.addRow(tr("&Date:"), self.date)
 
@@ -335,8 +328,8 @@ class HeaderPanel(QWidget):
         self.date.dateChanged.connect(
             lambda d: self._emit("date", None if d == NO_DATE else dt.date(d.year(), d.month(), d.day()))
         )
-        self.distribution.currentTextChanged.connect(lambda v: self._emit("distribution", v))
-        self.original.currentTextChanged.connect(lambda v: self._emit("original_language", v))
+        self.distribution.value_changed.connect(lambda v: self._emit("distribution", v))
+        self.original.value_changed.connect(lambda v: self._emit("original_language", v))
         self.language.currentIndexChanged.connect(
             lambda _i: self._emit("language", self.language.currentData())
         )
@@ -451,9 +444,11 @@ class HeaderPanel(QWidget):
             tpl = self._show_template_and_kind(h)
             self._show_session(h, tpl)
             self._show_symbol(h, tpl)
+            for box in (self.date, self.distribution, self.original):
+                box.show_language(h.language)
             self.date.setDate(QDate(h.date.year, h.date.month, h.date.day) if h.date else NO_DATE)
-            self.distribution.setCurrentText(h.distribution)
-            self.original.setCurrentText(h.original_language)
+            self.distribution.show_value(h.distribution)
+            self.original.show_value(h.original_language)
             self.language.setCurrentIndex(max(self.language.findData(h.language), 0))
             self._show_title_and_agenda(res, tpl)
             if self.on_behalf_of.currentText() != h.on_behalf_of:
