@@ -309,7 +309,9 @@ def test_the_only_annex_deleted_and_its_unnumbered_paragraphs(tmp_path: Path) ->
 
 
 @pytest.mark.parametrize("spelling", [str.lower, str.title])
-def test_an_annex_named_in_lower_case_is_deleted_whole_as_in_capitals(tmp_path: Path, spelling: Callable[[str], str]) -> None:
+def test_an_annex_named_in_lower_case_is_deleted_whole_as_in_capitals(
+    tmp_path: Path, spelling: Callable[[str], str]
+) -> None:
     # "Delete annex ii" was refused though "In paragraph 2 of annex ii" was read as annex II: the whole-annex
     # deletion's pattern alone told capitals apart
     base = read_document(ANNEXES).resolution
