@@ -18,7 +18,7 @@ from app.messages import say
 from app.model import Resolution
 from app.templates import all_templates
 
-_NUMBER_MOST = 16  # "78/123 B. " before an issued resolution's title
+_TITLE_LINES_MOST = 60  # a title stands in the header's last lines: far fewer than this
 _ORGAN_LINE = re.compile(
     r"^The [A-Z][\w’' -]*?(?:Assembly|Council|Conference|Commission|Committee|Board|Meeting|Forum)\s*,?$"
 )
@@ -68,18 +68,25 @@ def _title_with_marks(lines: list[Line], title: str, typed: dict[str, str]) -> s
 
     want = " ".join(inline.plain(title).split())
     texts = [" ".join(line.plain.split()) for line in lines]
-    for start, first in enumerate(texts):
-        if not first or (first not in want and not NUMBERED_TITLE.match(first)):
+    # from the last line back: the title ends the header, and an agenda item's title before it may read the same
+    for start in reversed(range(max(0, len(lines) - _TITLE_LINES_MOST), len(lines))):
+        numbered = NUMBERED_TITLE.match(texts[start])  # "78/123. Title": the number is no part of the title
+        head = numbered.group("title") if numbered else texts[start]
+        if not head or not want.startswith(head):
             continue
-        size, end = 0, start
-        while end < len(lines) and size <= len(want) + _NUMBER_MOST:
-            size += len(texts[end]) + 1
+        at, end = len(head), start + 1
+        while at < len(want) and end < len(lines):  # the title's other lines, each read once
             end += 1
-            found = " ".join(m for m in (markup(line, typed) for line in lines[start:end]) if m)
-            numbered = NUMBERED_TITLE.match(found)  # "78/123. Title": the number is no part of the title
-            found = numbered.group("title") if numbered else found
-            if " ".join(inline.plain(found).split()) == want:
-                return found
+            if texts[end - 1] and not want.startswith(" " + texts[end - 1], at):
+                break
+            at += len(texts[end - 1]) + 1 if texts[end - 1] else 0
+        if at != len(want):
+            continue
+        found = " ".join(m for m in (markup(line, typed) for line in lines[start:end]) if m)
+        numbered = NUMBERED_TITLE.match(found)
+        found = numbered.group("title") if numbered else found
+        if " ".join(inline.plain(found).split()) == want:
+            return found
     return ""
 
 

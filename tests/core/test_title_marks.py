@@ -85,3 +85,23 @@ def test_a_word_titles_bold_and_underlined_run_keeps_its_italics(tmp_path: Path)
             z.writestr(name, data)
     back = read_document(edited).resolution
     assert _spans(back, back.title) == _spans(res, res.title)
+
+
+def test_a_word_title_on_two_lines_keeps_its_italics(tmp_path: Path) -> None:
+    # a title broken over two paragraphs (a converted PDF's lines): the marks of both are the title's
+    res = _with_marked_title(note=True)
+    path = _exported(res, tmp_path, ".docx")
+    with zipfile.ZipFile(path) as z:
+        parts = {name: z.read(name) for name in z.namelist()}
+    xml = parts["word/document.xml"].decode("utf-8")
+    title_at = xml.index('<w:pStyle w:val="UNTitle"/>')
+    cut = xml.index(" for Action", title_at) + 1  # a line break at a space, in the run before the italics
+    new_line = '</w:t></w:r></w:p><w:p><w:pPr><w:pStyle w:val="UNTitle"/></w:pPr><w:r><w:t xml:space="preserve">'
+    xml = xml[:cut] + new_line + xml[cut:]
+    parts["word/document.xml"] = xml.encode("utf-8")
+    edited = tmp_path / "edited.docx"
+    with zipfile.ZipFile(edited, "w") as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    back = read_document(edited).resolution
+    assert _spans(back, back.title) == _spans(res, res.title)
