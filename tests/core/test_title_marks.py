@@ -96,7 +96,9 @@ def test_a_word_title_on_two_lines_keeps_its_italics(tmp_path: Path) -> None:
     xml = parts["word/document.xml"].decode("utf-8")
     title_at = xml.index('<w:pStyle w:val="UNTitle"/>')
     cut = xml.index(" for Action", title_at) + 1  # a line break at a space, in the run before the italics
-    new_line = '</w:t></w:r></w:p><w:p><w:pPr><w:pStyle w:val="UNTitle"/></w:pPr><w:r><w:t xml:space="preserve">'
+    new_line = (
+        '</w:t></w:r></w:p><w:p><w:pPr><w:pStyle w:val="UNTitle"/></w:pPr><w:r><w:t xml:space="preserve">'
+    )
     xml = xml[:cut] + new_line + xml[cut:]
     parts["word/document.xml"] = xml.encode("utf-8")
     edited = tmp_path / "edited.docx"
