@@ -763,7 +763,8 @@ def _whole_unit(text: str, language: str) -> Instruction | None:
     delete = t["delete"] if t else "Delete {place}"
     groups = {"number": rf"(?P<roman>{ROMAN_NUMBER})", "letter": r"(?P<letter>[A-Z]{1,2})"}
     for place in (w["annex_n"], w["annex"], w["part"]):
-        m = re.fullmatch(_pattern(_contract(t, delete.replace("{place}", place)), groups), body)
+        # case-insensitive as the other sentences naming a part or annex: "Delete annex xii" is annex XII
+        m = re.fullmatch(_pattern(_contract(t, delete.replace("{place}", place)), groups), body, re.I)
         if not m:
             continue
         found = m.groupdict()

@@ -28,20 +28,21 @@ from app.wording import (
 
 _LABEL = re.compile(r"^\s*\d+\.\s+")
 _SUB_LABEL = re.compile(r"^(?:\([a-z]{1,6}\)|[a-z]{1,6}\.)\s+(?=\S)")
+_ROMAN = rf"(?i:{ROMAN_NUMBER})"  # "annex xii" is annex XII, as the sentence readers take it
 # the opening words of an instruction, enough to tell one starts on a line (a sentence may wrap)
 _OPENING = re.compile(
     r"^(?:\d+\.\s+)?(?:(?:Delete|Replace|In|After|Before) (?:the [a-z]+(?:-[a-z]+)? (?:preambular|unnumbered)|operative "
     r"paragraph|subparagraph \(|paragraph \d+(?: \([a-z]+\))* of (?:the annex|annex "
-    rf"{ROMAN_NUMBER}))"
+    rf"{_ROMAN}))"
     r"|In the title, |Replace the title with|(?:Insert|Add) (?:a new|the following)"
     r"|(?:In|Replace) the title of (?:the annex|annex "
-    rf"{ROMAN_NUMBER}|part [A-Z]{{1,2}})\b"  # a part's or an annex's title
+    rf"{_ROMAN}|part [A-Z]{{1,2}})\b"  # a part's or an annex's title
     r"|At the beginning of (?:the (?:preamble|operative|annex)|annex "
-    rf"{ROMAN_NUMBER})"
+    rf"{_ROMAN})"
     r"|Delete (?:the annex|annex "
-    rf"{ROMAN_NUMBER}|part [A-Z]{{1,2}})\b"  # a whole annex or part
+    rf"{_ROMAN}|part [A-Z]{{1,2}})\b"  # a whole annex or part
     r"|(?:After|Before) (?:the annex|annex "
-    rf"{ROMAN_NUMBER}|part [A-Z]{{1,2}}), insert a new (?:annex|part)\b"  # one added
+    rf"{_ROMAN}|part [A-Z]{{1,2}}), insert a new (?:annex|part)\b"  # one added
     r"|In the (?:[a-z]+(?:-[a-z]+)* )?table (?:after|at the beginning)\b)"  # a table's row or cell
 )
 

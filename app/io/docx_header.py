@@ -8,7 +8,7 @@ import re
 from app import inline
 from app.findings import Finding, Severity
 from app.io.amendment_reader import instruction_sentence
-from app.io.docx_lines import has_italic_opener, kind, spans
+from app.io.docx_lines import has_italic_opener, kind, markup, spans
 from app.io.foreign_header import english_header
 from app.io.imported import Adoption
 from app.io.span_text import tidy
@@ -18,6 +18,7 @@ from app.messages import say
 from app.model import Resolution
 from app.templates import all_templates
 
+_TITLE_LINES_MOST = 60  # a title stands in the header's last lines: far fewer than this
 _ORGAN_LINE = re.compile(
     r"^The [A-Z][\w’' -]*?(?:Assembly|Council|Conference|Commission|Committee|Board|Meeting|Forum)\s*,?$"
 )
@@ -60,6 +61,35 @@ def _other_organ_line(lines: list[Line]) -> int | None:
     return None
 
 
+def _title_with_marks(lines: list[Line], title: str, typed: dict[str, str]) -> str:
+    """The title the header reader found (as plain text: it reads words, not runs) with the runs' marks of the
+    lines it stands on: italics and footnote references. "" when no run of lines reads as the title."""
+    from app.io.text_header import NUMBERED_TITLE
+
+    want = " ".join(inline.plain(title).split())
+    texts = [" ".join(line.plain.split()) for line in lines]
+    # from the last line back: the title ends the header, and an agenda item's title before it may read the same
+    for start in reversed(range(max(0, len(lines) - _TITLE_LINES_MOST), len(lines))):
+        numbered = NUMBERED_TITLE.match(texts[start])  # "78/123. Title": the number is no part of the title
+        head = numbered.group("title") if numbered else texts[start]
+        if not head or not want.startswith(head):
+            continue
+        at, end = len(head), start + 1
+        while at < len(want) and end < len(lines):  # the title's other lines, each read once
+            end += 1
+            if texts[end - 1] and not want.startswith(" " + texts[end - 1], at):
+                break
+            at += len(texts[end - 1]) + 1 if texts[end - 1] else 0
+        if at != len(want):
+            continue
+        found = " ".join(m for m in (markup(line, typed) for line in lines[start:end]) if m)
+        numbered = NUMBERED_TITLE.match(found)
+        found = numbered.group("title") if numbered else found
+        if " ".join(inline.plain(found).split()) == want:
+            return found
+    return ""
+
+
 def read_header(
     lines: list[Line],
     styles: Styles,
@@ -78,7 +108,8 @@ def read_header(
     out = parse_header(blocks)
     res.header = out.header
     res.header.language = language
-    res.title = out.title
+    res.title = _title_with_marks(lines, out.title, typed) or out.title
+    title_notes = {s.footnote for s in inline.parse(res.title) if s.footnote}
     res.unplaced[:0] = out.unplaced
     findings += out.findings
     # footnotes in the header: the sponsor line's "*" note, or notes on the title
@@ -93,11 +124,11 @@ def read_header(
             # one note is the sponsor line's; a second would replace it, so it is kept at the end instead
             if note is not None and star_note(out, inline.plain(note.text), marked=on_sponsor_line):
                 del res.footnotes[note_id]
+                res.title = res.title.replace(f"[^{note_id}]", "")  # the sponsor line's, not the title's
                 on_sponsor_line = False
                 continue
-            if note is not None and res.title and inline.plain(res.title) == text:
-                res.title = inline.unparse(tidy(spans(line.pieces, typed)))
-                break
+            if note_id in title_notes:
+                continue
             if note is not None:
                 findings.append(
                     Finding(

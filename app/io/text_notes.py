@@ -66,6 +66,22 @@ class NotePlacement:
                 )
                 return
 
+    def mark_title(self, title: str) -> str:
+        """The title's own notes ("… input¹"), the first numbered ones: their markers made placeholders, so that
+        the body's markers are looked for from the next note on (the title's "¹" is no paragraph's)."""
+        for index, note in enumerate(self.notes):
+            if index in self.used or not numeric(note.label):
+                continue
+            found = markers(note.label, LANGUAGE.get())[0].find(title)
+            if not found:
+                return title  # the notes come in reading order: the next is the body's
+            start, end = found
+            if start and title[start - 1] == "\\" and title[start] == "[":  # "[1]" escaped in the markup
+                start -= 1
+            title = title[:start] + NOTE_MARK.format(index) + title[end:]
+            self.used.add(index)
+        return title
+
     def _to_header(self, index: int, dropped: Message | None) -> None:
         self.used.add(index)
         self.in_header.add(index)

@@ -292,6 +292,7 @@ class _Reader:
         body = _council_body(head, blocks, split, body_lines, body_pages) or body
         notes = NotePlacement(self.notes, self.findings, self._note_text, self.slash_notes)
         notes.place_header_notes(head, blocks[:split])
+        res.title = notes.mark_title(res.title)
         for step in (notes.mark, notes.place_bare, notes.place_unmarked, notes.glue_again):
             cancelling.check()
             step(body)

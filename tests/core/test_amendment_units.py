@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -305,3 +306,28 @@ def test_the_only_annex_deleted_and_its_unnumbered_paragraphs(tmp_path: Path) ->
     )
     (tmp_path / "second").mkdir()
     _round_trips(base, proposed, made, tmp_path / "second")
+
+
+@pytest.mark.parametrize("spelling", [str.lower, str.title])
+def test_an_annex_named_in_lower_case_is_deleted_whole_as_in_capitals(
+    tmp_path: Path, spelling: Callable[[str], str]
+) -> None:
+    # "Delete annex ii" was refused though "In paragraph 2 of annex ii" was read as annex II: the whole-annex
+    # deletion's pattern alone told capitals apart
+    base = read_document(ANNEXES).resolution
+    proposed = copy.deepcopy(base)
+    del proposed.annexes[1]
+    proposed.annexes[0].paragraphs[1].text += " changed"
+    made = amendments.amendment(base, proposed, sponsors=["Mexico"], symbol="A/75/L.99")
+    save_project(made, tmp_path / "amendment.json")
+    out = tmp_path / "amendment.txt"
+    assert main(["export", str(tmp_path / "amendment.json"), "-o", str(out)]) == 0
+    written = out.read_text(encoding="utf-8")
+    respelled = re.sub(r"\bannex ([IVXLC]+)\b", lambda m: spelling(f"annex {m.group(1)}"), written)
+    assert respelled != written and "Delete annex II" not in respelled
+    out.write_text(respelled, encoding="utf-8")
+    read = read_document(out).resolution
+    got = [(i.action, i.unit, i.part, i.number, i.sub, i.old, i.new) for i in read.instructions]
+    want = [(i.action, i.unit, i.part, i.number, i.sub, i.old, i.new) for i in made.instructions]
+    assert got == want
+    assert _same(amendments.apply(read.instructions, base, read), proposed)
