@@ -75,7 +75,7 @@ class LineJoiner:
                 s = self._rehyphenated(s, last_joined and at == len(lines) - 1)
             if self.extracted and (m := _SPACED_START_HYPHEN.match(s)):
                 s = m.group(1) + s[m.end() :]
-                self.closed_up.append(m.group(1) + s[len(m.group(1)) :].split(" ", 1)[0])
+                self.closed_up.append(s.split(" ", 1)[0].rstrip(",;:.)”’"))
             end = "".join(out[-2:])[-2:]  # the text so far ends so (pieces are never blank)
             if not end.endswith("-") or len(end) < 2 or not end[-2].isalpha():
                 out.append(" " + s if out else s)  # as join_wrapped joins
