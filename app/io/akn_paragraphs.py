@@ -3,6 +3,8 @@ paragraph with its lists, and what cannot be placed kept as unplaced text with a
 
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 
 from app import cancelling, inline
@@ -26,6 +28,7 @@ class Reader:
         self.res = res
         self.findings: list[Finding] = []
         self.note_markers: list[tuple[str, str]] = []  # (marker in the file, footnote id)
+        self._by_marker: dict[str, str] = {}  # marker in the file → the last footnote it marked
         # heading lines the UN put inside a paragraph's list ("II." + a bold title in a `sublist`): they head the
         # next top-level paragraph, which the caller reads
         self.carried: list[str] = []
@@ -64,6 +67,8 @@ class Reader:
                 out.append(inline.Span(footnote=self.footnote(c)))
             elif local_name(c) == "noteRef":
                 out.append(inline.Span(footnote=self.note_ref(c)))
+            elif local_name(c) == "sup" and (again := self._cited_again(c, out)):
+                out.append(inline.Span(footnote=again))
             elif local_name(c) in _INLINE_BREAKS:
                 out.append(inline.Span(" ", italic))
             elif local_name(c) in ("i", "em") or (c.get("class") or "").lower() in _ITALIC_CLASSES:
@@ -97,7 +102,21 @@ class Reader:
         fn = Footnote(text=" ".join(p for p in paras if p), mark="" if marker.isdigit() else marker[:8])
         self.res.footnotes[fn.id] = fn
         self.note_markers.append((marker, fn.id))
+        self._by_marker[marker] = fn.id
         return fn.id
+
+    def _cited_again(self, sup: etree._Element, before: list[inline.Span]) -> str:
+        """The footnote a superscript number cites again, as the UN's XML of older texts marks a note cited a
+        second time (`<sup>5</sup>` after the note's own `authorialNote marker="5"`), or "": the number of no
+        earlier note, or a power ("km<sup>2</sup>": glued to a word of fewer than three letters)."""
+        label = "".join(sup.itertext()).strip()
+        if not label.isascii() or not label.isdigit() or len(sup) or self._in_note:
+            return ""
+        last = before[-1].text if before and not before[-1].footnote else ""
+        word = re.search(r"[A-Za-z]*$", last).group()  # type: ignore[union-attr]
+        if 0 < len(word) < 3:
+            return ""
+        return self._by_marker.get(label, "")
 
     def note_ref(self, ref: etree._Element) -> str:
         """A `noteRef` pointing at a note in `meta/notes`."""

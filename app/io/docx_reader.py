@@ -64,30 +64,45 @@ def _language(lines: list[Line]) -> str:
 def _resolve_typed(
     res: Resolution, typed: dict[str, str], texts: dict[str, str], findings: list[Finding]
 ) -> None:
-    """Give typed reference marks their footnotes; marks without a note text stay as typed."""
+    """Give typed reference marks their footnotes. A typed number with no note text of its own that follows a
+    word or a mark of punctuation cites again the Word footnote of that number ("…Secretary-General;⁵" typed
+    after footnote 5), as a NOTEREF field would; other marks without a note text stay as typed."""
     if not typed:
         return
+    pattern = re.compile(r"\[\^(typed-\d+)\]")
     replace: dict[str, str] = {}
-    for mark, tmp in typed.items():
-        if mark in texts:
-            note = Footnote(text=texts[mark])
+    cited: list[str] = []  # the Word footnotes, in the order of their first reference: as Word numbers them
+    for tmp_mark, tmp in typed.items():
+        if tmp_mark in texts:
+            note = Footnote(text=texts[tmp_mark])
             res.footnotes[note.id] = note
             replace[tmp] = inline.footnote_ref(note.id)
-        else:
-            replace[tmp] = inline.escape(mark)
-            findings.append(
-                Finding(
-                    "import.footnotes",
-                    Severity.INFO,
-                    say(
-                        "superscript mark “{mark}” has no footnote text in the file: kept as typed", mark=mark
-                    ),
-                )
-            )
-    pattern = re.compile(r"\[\^(typed-\d+)\]")
+    if len(replace) < len(typed):
+        seen: set[str] = set()
+        for markup in _markups(res):
+            for note_id in inline.footnote_ids(markup):
+                if not note_id.startswith("typed-") and note_id not in seen:
+                    seen.add(note_id)
+                    cited.append(note_id)
+    marks = {tmp: mark for mark, tmp in typed.items()}
+    kept: set[str] = set()
 
     def fix(markup: str) -> str:
-        return pattern.sub(lambda m: replace.get(m.group(1), m.group(0)), markup)
+        def one(m: re.Match[str]) -> str:
+            tmp = m.group(1)
+            if tmp in replace:
+                return replace[tmp]
+            mark = marks.get(tmp)
+            if mark is None:
+                return m.group(0)
+            n = int(mark) if mark.isascii() and mark.isdigit() else 0
+            word = re.search(r"(\w*)\W?$", inline.plain(markup[: m.start()])).group(1)  # type: ignore[union-attr]
+            if 0 < n <= len(cited) and not (0 < len(word) < 3):  # never a power: "km²"
+                return inline.footnote_ref(cited[n - 1])
+            kept.add(mark)
+            return inline.escape(mark)
+
+        return pattern.sub(one, markup) if "[^typed-" in markup else markup
 
     res.title = fix(res.title)
     for _, para in res.paragraphs():
@@ -97,6 +112,24 @@ def _resolve_typed(
     for holder in [*res.later_parts, *res.annexes]:
         holder.title = fix(holder.title)
     res.part_title = fix(res.part_title)
+    for mark in kept:
+        findings.append(
+            Finding(
+                "import.footnotes",
+                Severity.INFO,
+                say("superscript mark “{mark}” has no footnote text in the file: kept as typed", mark=mark),
+            )
+        )
+
+
+def _markups(res: Resolution) -> list[str]:
+    """Every text that may hold a reference, in reading order."""
+    out = [res.title, res.part_title]
+    for _, para in res.paragraphs():
+        out += [para.opener, para.text, para.tail]
+    for para in res.annex_paragraphs():
+        out += [para.opener, para.text, para.tail]
+    return out
 
 
 def _number(lines: list[Line], numbering: Numbering) -> None:

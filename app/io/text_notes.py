@@ -23,6 +23,7 @@ from app.io.note_markers import (
     markers,
     numbers_in,
     numeric,
+    repeated_markers,
     slash_marker,
 )
 from app.io.pdf_text import RawNote
@@ -155,6 +156,24 @@ class NotePlacement:
                     pieces[k] = glue_cited_again(pieces[k], cited, LANGUAGE.get())
                     if k + 1 < len(pieces):
                         cited.add(self.notes[int(pieces[k + 1])].label)
+                        pieces[k + 1] = NOTE_MARK.format(pieces[k + 1])
+                block.lines[ln] = "".join(pieces)
+
+    def cite_again(self, body: list[Block]) -> None:
+        """A marker that cites again a note placed earlier (older texts print the number a second time, the
+        note once) becomes a second reference to that note, as Word's NOTEREF field is read: never a number in
+        the text (`note_markers.repeated_markers`). One pass over the lines, in reading order."""
+        cited: dict[str, int] = {}  # label -> note index, of the notes whose marker stands earlier
+        for block in body:
+            for ln, line in enumerate(block.lines):
+                pieces = NOTE_MARK_RE.split(line)  # text, note index, text, ...
+                for k in range(0, len(pieces), 2):
+                    again = repeated_markers(pieces[k], cited, LANGUAGE.get()) if cited else []
+                    for start, end, label in reversed(again):  # right to left: offsets hold
+                        pieces[k] = pieces[k][:start] + NOTE_MARK.format(cited[label]) + pieces[k][end:]
+                    if k + 1 < len(pieces):
+                        index = int(pieces[k + 1])
+                        cited.setdefault(self.notes[index].label, index)
                         pieces[k + 1] = NOTE_MARK.format(pieces[k + 1])
                 block.lines[ln] = "".join(pieces)
 

@@ -293,7 +293,7 @@ class _Reader:
         notes = NotePlacement(self.notes, self.findings, self._note_text, self.slash_notes)
         notes.place_header_notes(head, blocks[:split])
         res.title = notes.mark_title(res.title)
-        for step in (notes.mark, notes.place_bare, notes.place_unmarked, notes.glue_again):
+        for step in (notes.mark, notes.place_bare, notes.place_unmarked, notes.glue_again, notes.cite_again):
             cancelling.check()
             step(body)
         if self.joiner.extracted:
