@@ -22,9 +22,11 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import io
 import json
 import subprocess
 import sys
+import zipfile
 from collections import Counter
 from pathlib import Path
 
@@ -88,6 +90,13 @@ def resolution_xml(repo: Path, sessions: str, language: str = "English") -> list
             out.append(
                 (name, subprocess.run([*git, "show", f"HEAD:{name}"], capture_output=True, check=True).stdout)
             )
+        session, _, rest = name.partition("session/")
+        if rest.endswith(f"_{language}.zip") and session.isdigit() and int(session) in wanted:
+            # session 74 comes zipped: "74session/GA resolutions_74session_English.zip", English/74_117.xml
+            raw = subprocess.run([*git, "show", f"HEAD:{name}"], capture_output=True, check=True).stdout
+            with zipfile.ZipFile(io.BytesIO(raw)) as z:
+                for inner in sorted(n for n in z.namelist() if n.endswith(".xml")):
+                    out.append((f"{session}session/{inner}", z.read(inner)))
     return out
 
 

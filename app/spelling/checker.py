@@ -84,8 +84,10 @@ class Checker:
         if lex.known(word):
             return False
         if word[:1].isupper():  # a name, unless it is one slip from a common word or a UN name
+            if _TRANSLITERATED.search(word):
+                return False  # "Dar’a", "Ma’arib": an apostrophe for a letter of another script, never a slip
             return any(lex.frequency(c) >= STRONG for c in lex.near(word) if c.lower() != word.lower())
-        head, _, rest = word.partition("-")
+        head, _, rest = word.replace("\u2011", "-").partition("-")  # Word's non-breaking hyphen too
         # anti-Balaka, ex-Séléka, al-Thawr: a prefix or a particle before a name
         return not (rest[:1].isupper() and (lex.known(head) or head.lower() in _NAME_PARTICLES))
 
@@ -264,6 +266,8 @@ _NAME_PARTICLES = frozenset(
     "al el ad ar as at az an ash ibn bin bint abu ben de del della di da do dos das du la le "
     "les van von der den ter y".split()
 )
+# an apostrophe inside a name, for a letter of another script (not a possessive "’s")
+_TRANSLITERATED = re.compile(r"[^\W\d_]['’](?!s$)[^\W\d_]")
 _WORD_AROUND = re.compile(r"[^\W\d_][\w’'-]*")
 
 
