@@ -250,6 +250,8 @@ class NotePlacement:
             order = [(g, None) for g in groups]
         for group, page in order:
             hit = _search(body, group, pos, page, lines)
+            if hit and numeric(label) and group is order[1][0]:
+                hit = self._surer_glued(body, label, forms[-1:], pos, page, lines, where, hit)
             if hit:
                 b, ln, start, end, form = hit
                 if "glued" in form.pattern.groupindex:  # a guess that splits a number: say so
@@ -270,6 +272,28 @@ class NotePlacement:
                     )
                 return b, ln, start, end
         return None
+
+    @staticmethod
+    def _surer_glued(
+        body: list[Block],
+        label: str,
+        glued: list[Marker],
+        pos: tuple[int, int, int],
+        page: int | None,
+        lines: list[tuple[int, int]] | None,
+        where: dict[str, list[tuple[int, int]]],
+        hit: tuple[int, int, int, int, Marker],
+    ) -> tuple[int, int, int, int, Marker]:
+        """A form a text layer leaves, found past the next note's marker, is a later citation of the note ("the
+        Group of Legal Experts,9" in an operative paragraph), not its first, when the marker glued to a number
+        stands before both ("resolution 59/3009"): the glued one then, or every later note would be looked for
+        past the citation and take the text's numbers for markers."""
+        if not _next_note_before(body, label, pos, hit[:3], where):
+            return hit
+        first = _search(body, glued, pos, page, lines)
+        if first and first[:3] < hit[:3] and not _next_note_before(body, label, pos, first[:3], where):
+            return first
+        return hit
 
     def attach(self, res: Resolution) -> None:
         """Footnotes go into the model in the order of their markers; notes without a marker are kept too."""
