@@ -37,21 +37,11 @@ from app.table_amendments import apply_tables, carry_out, derive_table, table_se
 from app.table_amendments import find as find_table
 from app.unit_deletions import annex_pairs, check_unit, deleted_places, deletion, part_pairs
 from app.unit_insertions import added_units, check_added, insert_units
-from app.wording import (
-    Edit,
-    in_paragraph,
-    is_annex_unit,
-    is_text_edit,
-    is_title,
-    is_whole_unit,
-    paragraph_name,
-    place_name,
-    segment_edits,
-    sentence,
-    table_place,
-    titled,
-    unit_title,
-)
+from app.wording.edits import Edit, segment_edits
+from app.wording.places import paragraph_name, place_name
+from app.wording.sentences import in_paragraph, sentence
+from app.wording.tables import table_place
+from app.wording.units import is_annex_unit, is_text_edit, is_title, is_whole_unit, titled, unit_title
 
 # --- text of a paragraph --------------------------------------------------------------------------------
 

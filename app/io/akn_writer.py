@@ -30,7 +30,7 @@ from app.messages import say
 from app.model import TITLE_UNIT, Action, DocumentKind, Instruction, Part, Resolution
 from app.render import Block, Rendered, annex_units, part_letter, render, sponsor_line
 from app.table_merges import covered
-from app.wording import is_text_edit, is_whole_unit, titled, unit_title
+from app.wording.units import is_text_edit, is_whole_unit, titled, unit_title
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 AKN4UN_NS = "http://un.org/akn4un"

@@ -17,14 +17,9 @@ from app.formatting import ROMAN_NUMBER
 from app.lexicon import detect_opener
 from app.messages import say
 from app.model import Action, Annex, Instruction, Paragraph, Part, Resolution, ResolutionPart
-from app.wording import (
-    INSTRUCTION_START,
-    is_text_edit,
-    is_title,
-    opening_pattern,
-    parse_sentence,
-    sentence_language,
-)
+from app.wording.read_languages import opening_pattern
+from app.wording.reading import INSTRUCTION_START, parse_sentence, sentence_language
+from app.wording.units import is_text_edit, is_title
 
 _LABEL = re.compile(r"^\s*\d+\.\s+")
 _SUB_LABEL = re.compile(r"^(?:\([a-z]{1,6}\)|[a-z]{1,6}\.)\s+(?=\S)")
