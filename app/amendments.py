@@ -796,8 +796,9 @@ def instruction_blocks(instructions: list[Instruction], language: str = "") -> l
 
 def quoted_unit(body: ResolutionPart | Annex) -> list[Block]:
     """A part or an annex quoted after the sentence that adds it: its title as a heading over its first
-    paragraph (so that it reads back as one), then its paragraphs as the draft prints them, unnumbered as every
-    quoted paragraph is (the draft numbers them once amended)."""
+    paragraph (so that it reads back as one), then its paragraphs as the draft prints them: a part's unnumbered
+    as every quoted paragraph is (the draft numbers them once amended), an annex's numbered "1.", "2." … where the
+    annex numbers them and unnumbered where it does not, so that each reads back as it was."""
     from app.render import blocks_for
 
     annexed = isinstance(body, Annex)
@@ -807,11 +808,16 @@ def quoted_unit(body: ResolutionPart | Annex) -> list[Block]:
         else [(Part.PREAMBLE, p) for p in body.preamble] + [(Part.OPERATIVE, p) for p in body.operative]
     )
     out: list[Block] = []
+    numbers = 0
     for index, (part, para) in enumerate(places):
+        label = ""
+        if annexed and para.numbered and not para.is_table:
+            numbers += 1
+            label = f"{numbers}."
         if index == 0 and body.title.strip():
             para = copy.copy(para)
             para.heading = "\n".join(h for h in (body.title, para.heading) if h.strip())
         end = None if annexed else ("," if part is Part.PREAMBLE else ";")
-        quoted = blocks_for(para, part=part, level=0, label="", end=end, role="quoted", unit="")
+        quoted = blocks_for(para, part=part, level=0, label=label, end=end, role="quoted", unit="")
         out += [b if b.role == "heading" else dataclasses.replace(b, role="quoted") for b in quoted]
     return out

@@ -202,3 +202,31 @@ def test_the_words_of_an_annex_added_are_checked() -> None:
     made = amendments.amendment(base, proposed)
     found = [f for f in check(made) if f.paragraph_id == made.instructions[-1].body.paragraphs[0].id]
     assert any("Asembly" in f.message for f in found)
+
+
+GUIDELINES = STRUCTURE / "A_RES_76_113-2118669E.xml"  # its annex: unnumbered guidelines, then numbered ones
+
+
+def _annex_as_issued(annex: Annex) -> list[tuple[bool, str, str]]:
+    """Each paragraph of an annex: numbered or not, its section heading's words and its own."""
+    return [(p.numbered, _words(p.heading), _words(p.text)) for p in annex.paragraphs]
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".docx"])
+def test_an_added_annex_keeps_its_unnumbered_paragraphs(tmp_path: Path, suffix: str) -> None:
+    """An issued annex whose UN XML numbers some paragraphs (`num`) and not others, added by an amendment, reads
+    back from Word and text with the same paragraphs unnumbered, its section headings over their paragraphs."""
+    base = read_document(ANNEXED).resolution
+    issued = read_document(GUIDELINES).resolution.annexes[0]
+    flags = [p.numbered for p in issued.paragraphs]
+    assert True in flags and False in flags  # the XML has both
+    proposed = copy.deepcopy(base)
+    proposed.annexes.append(copy.deepcopy(issued))
+    made = amendments.amendment(base, proposed)
+    save_project(made, tmp_path / "amendment.json")
+    out = tmp_path / f"amendment{suffix}"
+    assert main(["export", str(tmp_path / "amendment.json"), "-o", str(out)]) == 0
+    read = read_document(out).resolution
+    amended = amendments.apply(read.instructions, base, read)
+    assert _annex_as_issued(amended.annexes[-1]) == _annex_as_issued(issued)
+    assert _units(amended) == _units(proposed)
