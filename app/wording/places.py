@@ -6,7 +6,7 @@ from __future__ import annotations
 from app.formatting import ordinal_words
 from app.model import Part
 from app.wording.units import is_annex_unit, is_title, titled, unit_suffix, unit_words
-from app.wording.words import amendment_words, labels_in, ordinal_in
+from app.wording.words import amendment_words, labels_in, ordinal_word
 
 
 def unit_whole(unit: str, part: Part, language: str = "") -> str:
@@ -32,7 +32,7 @@ def paragraph_name(
         w, t = unit_words(language), amendment_words(language)
         labels = labels_in(language, sub) if t else sub
         if part is Part.PREAMBLE:  # unnumbered: "the second unnumbered paragraph of annex II"
-            ordinal = ordinal_in(t, number) if t else ordinal_words(number)
+            ordinal = ordinal_word(language, number) if t else ordinal_words(number)
             top = w["annex_unnumbered_sub" if sub else "annex_unnumbered"].format(ordinal=ordinal, sub=labels)
         else:
             top = w["annex_paragraph_sub" if sub else "annex_paragraph"].format(number=number, sub=labels)
@@ -56,7 +56,9 @@ def _paragraph_name(part: Part, number: int, sub: str, *, numbered: bool, langua
             return t["single"]
         else:
             shape = t["operative_sub" if sub else "operative"]
-        return shape.format(ordinal=ordinal_in(t, number), number=number, sub=labels_in(language, sub))
+        return shape.format(
+            ordinal=ordinal_word(language, number), number=number, sub=labels_in(language, sub)
+        )
     if part is Part.PREAMBLE:
         top = f"the {ordinal_words(number)} preambular paragraph"
         return f"subparagraph {sub} of {top}" if sub else top

@@ -24,6 +24,8 @@ from app.wording.words import (
     contract,
     holes,
     labels_out,
+    ordinal_number,
+    ordinal_pattern,
     template_pattern,
 )
 
@@ -50,8 +52,7 @@ def _parsers(language: str) -> tuple[tuple[_Parser, ...], tuple[tuple[re.Pattern
         "single": Part.OPERATIVE,
     }
     new = "(?:" + "|".join(re.escape(t[k]) for k in NEW_KEY.values()) + ")"
-    ordinals = sorted(t["ordinals"], key=len, reverse=True)
-    ordinal = "(?P<ord>" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in ordinals) + ")"
+    ordinal = f"(?P<ord>{ordinal_pattern(language)})"
     groups = {
         "ordinal": ordinal,
         "number": r"(?P<num>\d+)",
@@ -87,11 +88,10 @@ def _place_of(parser: _Parser, m: re.Match[str], language: str) -> tuple[Part, i
         return Part.OPERATIVE, 1, ""
     sub = labels_out(m.group("sub")) if "sub" in m.groupdict() and m.group("sub") else ""
     if "ord" in m.groupdict() and m.group("ord"):
-        words = [w.lower() for w in amendment_words(language)["ordinals"]]
-        said = " ".join(m.group("ord").lower().split())
-        if said not in words:
+        number = ordinal_number(language, m.group("ord"))
+        if number is None:
             raise InputError(say("not an ordinal number: “{word}”", word=m.group("ord")))
-        return Part.PREAMBLE, words.index(said) + 1, sub
+        return Part.PREAMBLE, number, sub
     return Part.OPERATIVE, paragraph_number(m.group("num")), sub
 
 
@@ -160,7 +160,7 @@ def opening_pattern() -> re.Pattern[str]:
         t = amendment_words(code)
         if not t:
             continue
-        ordinal = "(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in t["ordinals"]) + ")"
+        ordinal = ordinal_pattern(code)
         groups = {"ordinal": ordinal, "number": r"\d+", "sub": LABELS_RE}
         for kind in SENTENCES:
             text = t[kind]

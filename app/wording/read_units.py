@@ -11,7 +11,16 @@ from app.model import TITLE_UNIT, Action, Annex, Instruction, Part, ResolutionPa
 from app.wording.places import part_name
 from app.wording.read_english import ORDINAL_WORDS
 from app.wording.units import in_title_head, unit_title, unit_words
-from app.wording.words import LABELS_RE, amendment_words, contract, expand, holes, quote, template_pattern
+from app.wording.words import (
+    LABELS_RE,
+    amendment_words,
+    contract,
+    expand,
+    holes,
+    ordinal_pattern,
+    quote,
+    template_pattern,
+)
 
 
 @cache
@@ -94,7 +103,7 @@ def _unit_patterns(language: str) -> dict[str, re.Pattern[str]]:
     groups = {"number": r"(?P<num>\d+)", "sub": rf"(?P<sub>{LABELS_RE})", "letter": r"(?P<letter>[A-Z]{1,2})"}
     roman = {**groups, "number": rf"(?P<roman>{ROMAN_NUMBER})"}
     t = amendment_words(language)
-    words = "|".join(r"\s+".join(map(re.escape, o.split())) for o in t["ordinals"]) if t else ORDINAL_WORDS
+    words = ordinal_pattern(language) if t else ORDINAL_WORDS
     ordinal = {**groups, "ordinal": rf"(?P<ord>{words})"}
     # a language that contracts ("del párrafo 3" for "de el párrafo 3") finds the place inside the contraction
     lead = "" if t.get("contractions") else r"\b"

@@ -12,7 +12,7 @@ from app.formatting import ordinal_words
 from app.languages import get_language
 from app.model import Part
 from app.wording.places import paragraph_name, unit_whole
-from app.wording.words import amendment_words, contract, ordinal_in, quote, template_pattern
+from app.wording.words import amendment_words, contract, ordinal_word, quote, template_pattern
 
 # the English forms; another language's are keys of the same names in its [amendments] table
 _TABLE_WORDS_EN = {
@@ -47,7 +47,7 @@ def table_name(after: str, *, nth: int = 1, start_of: str = "", language: str = 
     if not after:
         return w["table_start"].format(part=start_of)
     if nth > 1:
-        ordinal = ordinal_in(t, nth) if t else ordinal_words(nth)
+        ordinal = ordinal_word(language, nth) if t else ordinal_words(nth)
         return w["table_nth_after"].format(ordinal=ordinal, place=after)
     return w["table_after"].format(place=after)
 

@@ -5,9 +5,11 @@ language's shapes, a template read as a pattern, and quotations set aside as hol
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Any
 
 from app.languages import get_language
+from app.ordinals import ordinal_in, parse_ordinal_in
 
 OPEN, CLOSE = "“", "”"
 
@@ -37,9 +39,61 @@ def expand(t: dict[str, Any], text: str) -> str:
     return text
 
 
-def ordinal_in(t: dict[str, Any], number: int) -> str:
-    words = t["ordinals"]
-    return words[number - 1] if 1 <= number <= len(words) else str(number)
+def ordinal_word(language: str, number: int) -> str:
+    """`number` as an ordinal word of the language's wording: its [amendments] list (the forms UN texts print,
+    "le troisième alinéa", "el tercer párrafo"), past it the words `app.ordinals` spells sessions with ("cent
+    unième", "centésimo primer": no issued French or Spanish text we hold names a 100th paragraph, so the rule
+    held to the UN XML's session ordinals is followed); from 1000, figures with the ordinal mark ("1000e",
+    "1000.º"), as English writes "1000th"."""
+    words = amendment_words(language)["ordinals"]
+    if 1 <= number <= len(words):
+        return words[number - 1]
+    return ordinal_in(number, language) or f"{number}{_FIGURE_MARKS.get(language, '')}"
+
+
+# the mark after an ordinal in figures (French "1er", "2e"; Spanish "1.º"), read back in either form
+_FIGURE_MARKS = {"fr": "e", "es": ".º"}
+_FIGURE = re.compile(r"(\d{4,9})(?:e|ᵉ|\.?º|\.?°)?")
+
+
+def ordinal_number(language: str, said: str) -> int | None:
+    """`ordinal_word` read back (any case and spacing; Spanish "primer" or "primero"); None: no ordinal."""
+    words = [w.lower() for w in amendment_words(language)["ordinals"]]
+    said = " ".join(said.lower().split())
+    if said in words:
+        return words.index(said) + 1
+    if m := _FIGURE.fullmatch(said):
+        return int(m.group(1))
+    number = parse_ordinal_in(said, language)
+    return number if number is not None and number > len(words) else None
+
+
+def _alternatives(words: Any) -> str:
+    return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(set(words), key=len, reverse=True))
+
+
+@cache
+def ordinal_pattern(language: str) -> str:
+    """A pattern (no group) for `ordinal_word`'s words: the list; past it the hundreds whole ("centième",
+    "ducentésimo") or as a head ("deux cent", "centésimo") before the few words of a tail ("vingt et unième",
+    "primer"), any words there (`ordinal_number` tells an ordinal: every one to 999 as alternatives would cost
+    each pattern naming a paragraph a tenth of a second to compile); from 1000, figures."""
+    listed = amendment_words(language)["ordinals"]
+    whole, heads, most = set(), set(), 1
+    for number in range(max(len(listed) + 1, 100), 1000):
+        for word in {ordinal_in(number, language), ordinal_in(number, language, before_noun=False)} - {""}:
+            if number % 100 == 0:
+                whole.add(word)
+                continue
+            belows = {ordinal_in(number % 100, language, before_noun=b) for b in (True, False)}
+            # the hundreds' words before the tail: "cent" in "cent unième" (the tail "unième", not "première")
+            tail = next((b for b in belows if word.endswith(" " + b)), word.rpartition(" ")[2])
+            heads.add(word[: -len(tail)].strip())
+            most = max(most, len(tail.split()))
+    past = [f"(?:{_alternatives(whole)})"] if whole else []
+    if heads:
+        past.append(rf"(?:{_alternatives(heads)})(?:\s+[\w’'-]+){{1,{most}}}?")
+    return "(?:" + "|".join([*past, _alternatives(listed), _FIGURE.pattern]) + ")"
 
 
 def labels_in(language: str, sub: str) -> str:
