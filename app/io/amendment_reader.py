@@ -106,38 +106,43 @@ def read_body(
             fill_unit(adding, para, None if numbered is None else para.id in numbered, pending)
             used.add(para.id)
             continue
-        if open_ is None:
-            continue  # text no instruction quotes stays where the reader put it
-        if open_.sub:  # a quoted subparagraph may keep its printed label
-            for node in para.walk():
-                node.text = _SUB_LABEL.sub("", node.text, count=1)
-        if open_.sub:  # a subparagraph has no opener, whatever its first word looks like ("States ...")
-            para.opener, para.text = "", lead_text(para)
-        elif not para.opener:
-            set_lead_text(para, lead_text(para), open_.part)
-        if open_.paragraph is None:
-            open_.paragraph = para
-        elif open_.action is Action.INSERT:  # "insert two new paragraphs reading:"
-            extra = Instruction(
-                Action.INSERT, open_.part, open_.number, open_.sub, paragraph=para, unit=open_.unit
-            )
-            res.instructions.append(extra)
-        elif _closes_list(open_.paragraph, para):  # words after the quoted subparagraphs, capitalized or not
-            open_.paragraph.tail = lead_text(para)
-        else:
-            findings.append(
-                Finding(
-                    "import.unplaced",
-                    Severity.WARNING,
-                    say("a second quoted paragraph after one instruction: “{text}”", text=para.text[:60]),
-                )
-            )
-            continue
-        used.add(para.id)
+        if open_ is not None and _quote(res, open_, para, findings):  # else it stays where the reader put it
+            used.add(para.id)
     _flush(adding, pending)
     for part_list in (res.preamble, res.operative):
         part_list[:] = [p for p in part_list if p.id not in used]
     return findings
+
+
+def _quote(res: Resolution, open_: Instruction, para: Paragraph, findings: list[Finding]) -> bool:
+    """`para` as the paragraph `open_` quotes (or a further one it inserts, or its closing words); False, with a
+    finding, for a second quoted paragraph the instruction cannot take."""
+    if open_.sub:  # a quoted subparagraph may keep its printed label
+        for node in para.walk():
+            node.text = _SUB_LABEL.sub("", node.text, count=1)
+    if open_.sub:  # a subparagraph has no opener, whatever its first word looks like ("States ...")
+        para.opener, para.text = "", lead_text(para)
+    elif not para.opener:
+        set_lead_text(para, lead_text(para), open_.part)
+    if open_.paragraph is None:
+        open_.paragraph = para
+    elif open_.action is Action.INSERT:  # "insert two new paragraphs reading:"
+        extra = Instruction(
+            Action.INSERT, open_.part, open_.number, open_.sub, paragraph=para, unit=open_.unit
+        )
+        res.instructions.append(extra)
+    elif _closes_list(open_.paragraph, para):  # words after the quoted subparagraphs, capitalized or not
+        open_.paragraph.tail = lead_text(para)
+    else:
+        findings.append(
+            Finding(
+                "import.unplaced",
+                Severity.WARNING,
+                say("a second quoted paragraph after one instruction: “{text}”", text=para.text[:60]),
+            )
+        )
+        return False
+    return True
 
 
 def _closes_list(quoted: Paragraph, para: Paragraph) -> bool:

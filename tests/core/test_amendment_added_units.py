@@ -48,7 +48,7 @@ def _round_trips(base: Resolution, proposed: Resolution, made: Resolution, tmp_p
     assert _units(
         amendments.apply(made.instructions, base, load_project(tmp_path / "amendment.json"))
     ) == _units(proposed)
-    for suffix in (".txt", ".docx"):
+    for suffix in (".txt", ".docx", ".xml"):
         out = tmp_path / f"amendment{suffix}"
         assert main(["export", str(tmp_path / "amendment.json"), "-o", str(out)]) == 0
         read = read_document(out).resolution
@@ -131,16 +131,28 @@ def test_in_french_and_spanish(code: str, sentence: str, tmp_path: Path) -> None
     _round_trips(base, proposed, made, tmp_path)
 
 
-def test_akn_refuses_in_one_line_and_writes_nothing(tmp_path: Path, capsys) -> None:  # noqa: ANN001
+def test_akn_quotes_the_annex_as_an_attachment_document(tmp_path: Path) -> None:
+    """In AKN the annex added is an insertion after the draft's annex whose quoted structure holds the annex as
+    the UN marks one (a `doc` named annex, its title a heading paragraph), with eIds of its own."""
+    from lxml import etree
+
+    from app.io.akn_writer import to_akn
+
     base = read_document(ANNEXED).resolution
     proposed = copy.deepcopy(base)
     proposed.annexes.append(_new_annex())
-    save_project(amendments.amendment(base, proposed), tmp_path / "amendment.json")
-    out = tmp_path / "amendment.xml"
-    assert main(["export", str(tmp_path / "amendment.json"), "-o", str(out)]) == 2
-    err = capsys.readouterr().err.strip()
-    assert len(err.splitlines()) == 1 and "adds a part or an annex" in err
-    assert not out.exists()
+    root = etree.fromstring(to_akn(amendments.amendment(base, proposed)))
+    named = {etree.QName(el).localname: el for el in root.iter() if isinstance(el.tag, str)}
+    mod = named["textualMod"]
+    assert mod.get("type") == "insertion"
+    destination = next(c for c in mod if etree.QName(c).localname == "destination")
+    assert destination.get("href").endswith("#annex") and destination.get("pos") == "after"
+    structure = named["quotedStructure"]
+    doc = structure[0]
+    assert etree.QName(doc).localname == "doc" and doc.get("name") == "annex"
+    assert _new_annex().title in "".join(doc.itertext())
+    eids = [el.get("eId") for el in root.iter() if isinstance(el.tag, str) and el.get("eId")]
+    assert len(eids) == len(set(eids))
 
 
 def test_a_part_added_to_a_draft_not_in_parts_is_refused() -> None:
@@ -212,7 +224,7 @@ def _annex_as_issued(annex: Annex) -> list[tuple[bool, str, str]]:
     return [(p.numbered, _words(p.heading), _words(p.text)) for p in annex.paragraphs]
 
 
-@pytest.mark.parametrize("suffix", [".txt", ".docx"])
+@pytest.mark.parametrize("suffix", [".txt", ".docx", ".xml"])
 def test_an_added_annex_keeps_its_unnumbered_paragraphs(tmp_path: Path, suffix: str) -> None:
     """An issued annex whose UN XML numbers some paragraphs (`num`) and not others, added by an amendment, reads
     back from Word and text with the same paragraphs unnumbered, its section headings over their paragraphs."""
