@@ -1,8 +1,7 @@
 """Amendments that add a part or an annex whole ("Add a new annex reading:", "After part A, insert a new part
 reading:"; our own wording, as a paragraph is inserted: no issued amendment adding one was found), derived from
 an issued resolution (the UN XML of A/RES/77/5 with its annex, A/RES/75/101 A-B in parts) and an edit of it,
-applied to give the edit, written to text, Word and the project file and read back; Akoma Ntoso refuses it in
-one line rather than leave it out."""
+applied to give the edit, written to text, Word, Akoma Ntoso and the project file and read back."""
 
 from __future__ import annotations
 

@@ -3,7 +3,7 @@ read words a table's rows or cells), on the scale table of A/RES/79/250 (its UN 
 row deleted, a row inserted, each named by the table's place (the paragraph printed before it, from the
 rendered labels), the row's first cell and the column's header cell as the XML has them; derived, applied,
 written to text and Word and read back in English, French and Spanish; what has no sentence (a column added)
-refused in one line naming the table; Akoma Ntoso refuses in one line."""
+refused in one line naming the table; Akoma Ntoso marks the table, row and column and reads them back."""
 
 from __future__ import annotations
 
@@ -192,3 +192,18 @@ def test_tables_at_the_beginning_and_a_second_one_after_a_paragraph(code: str, t
         got = [p.table for p in amended.operative if p.table] + [amended.annexes[0].paragraphs[0].table]
         want = [p.table for p in new.operative if p.table] + [new.annexes[0].paragraphs[0].table]
         assert len(read.instructions) == 3 and got == want, suffix
+
+
+def test_akn_naming_no_table_or_paragraph_is_refused_in_one_line() -> None:
+    """A file whose table instruction names a place this marking does not write is refused in one line."""
+    from app.io.akn_reader import read_akn
+    from app.io.akn_writer import to_akn
+
+    base, index, number = _base()
+    new, _ = _edit(base, index)
+    data = to_akn(amendments.amendment(base, new)).decode("utf-8")
+    broken = data.replace(f"#para_{number}__table_1", "#para_x__table_1", 1)
+    assert broken != data
+    with pytest.raises(InputError, match="names no paragraph of a draft") as caught:
+        read_akn(broken.encode("utf-8"), name="a.xml")
+    assert len(str(caught.value).splitlines()) == 1
