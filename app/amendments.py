@@ -641,11 +641,14 @@ def _depth(res: Resolution, items: list[Paragraph]) -> int:
 
 
 def _bring_footnotes(res: Resolution, source: Resolution) -> None:
-    for _, para in res.paragraphs():
-        for text in (para.text, para.tail):
-            for note_id in inline.footnote_ids(text):
-                if note_id not in res.footnotes and note_id in source.footnotes:
-                    res.footnotes[note_id] = copy.deepcopy(source.footnotes[note_id])
+    """The notes the amendment's quoted text cites, into the draft amended: the paragraphs' and, for a part or an
+    annex it adds, the annexes' paragraphs and the titles too."""
+    nodes = [para for _, para in res.paragraphs()] + list(res.annex_paragraphs())
+    titles = [unit.title for unit in (*res.later_parts, *res.annexes)]
+    for text in [*titles, *(t for para in nodes for t in (para.text, para.tail))]:
+        for note_id in inline.footnote_ids(text):
+            if note_id not in res.footnotes and note_id in source.footnotes:
+                res.footnotes[note_id] = copy.deepcopy(source.footnotes[note_id])
 
 
 # --- the amendment as a document ------------------------------------------------------------------------

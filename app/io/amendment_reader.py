@@ -72,11 +72,16 @@ def replaces_title(text: str) -> bool:
 
 
 def read_body(
-    res: Resolution, order: list[Paragraph], sentences: set[str], numbered: set[str] | None = None
+    res: Resolution,
+    order: list[Paragraph],
+    sentences: set[str],
+    numbered: set[str] | None = None,
+    guessed: set[str] | None = None,
 ) -> list[Finding]:
     """Make `res.instructions` from the paragraphs in `order` (ids in `sentences` are instruction
     sentences, the others quoted paragraphs), and take them out of the preamble and operative part. `numbered`:
-    the ids of paragraphs printed with a number (an added annex's numbered paragraphs; None: not known)."""
+    the ids of paragraphs printed with a number (an added annex's numbered paragraphs; None: not known);
+    `guessed`: the ids of paragraphs whose opener the reader found by the lexicon, not marked in italics."""
     findings: list[Finding] = []
     open_: Instruction | None = None  # the last whole-paragraph instruction, which quoted text completes
     adding: Instruction | None = None  # the last instruction adding a part or an annex: quoted text fills it
@@ -103,6 +108,8 @@ def read_body(
             used.add(para.id)
             continue
         if adding is not None:
+            if isinstance(adding.body, Annex) and guessed is not None and para.id in guessed:
+                para.opener, para.text = "", lead_text(para)  # an annex prints its words as written
             fill_unit(adding, para, None if numbered is None else para.id in numbered, pending)
             used.add(para.id)
             continue
@@ -177,7 +184,8 @@ def fill_unit(
             lines = [lead_text(p).strip() for p in pending]
             para.heading = "\n".join([*lines, para.heading] if para.heading.strip() else lines)
             pending.clear()
-        set_lead_text(para, lead_text(para), Part.OPERATIVE)
+        if numbered is None:  # a reader that does not say what it marked: an opener as the lexicon finds it
+            set_lead_text(para, lead_text(para), Part.OPERATIVE)
         para.numbered = numbered is not False and not para.is_table
         tail = inline.plain(para.tail).strip()
         if pending is not None and tail and tail[-1] not in ".;:,":  # the next heading, read as closing words
