@@ -241,3 +241,19 @@ def test_an_added_annex_keeps_its_unnumbered_paragraphs(tmp_path: Path, suffix: 
     amended = amendments.apply(read.instructions, base, read)
     assert _annex_as_issued(amended.annexes[-1]) == _annex_as_issued(issued)
     assert _units(amended) == _units(proposed)
+
+
+def test_akn_annex_added_at_no_unit_is_refused_in_one_line() -> None:
+    """A file whose annex added names a paragraph, not a part or an annex, as its place is refused in one line."""
+    from app.io.akn_reader import read_akn
+    from app.io.akn_writer import to_akn
+
+    base = read_document(ANNEXED).resolution
+    proposed = copy.deepcopy(base)
+    proposed.annexes.append(_new_annex())
+    data = to_akn(amendments.amendment(base, proposed)).decode("utf-8")
+    broken = re.sub(r'href="([^"#]*)#annex" pos="after"', r'href="\1#para_3" pos="after"', data, count=1)
+    assert broken != data
+    with pytest.raises(InputError, match="names no paragraph of a draft") as caught:
+        read_akn(broken.encode("utf-8"), name="a.xml")
+    assert len(str(caught.value).splitlines()) == 1
