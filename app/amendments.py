@@ -37,21 +37,11 @@ from app.table_amendments import apply_tables, carry_out, derive_table, table_se
 from app.table_amendments import find as find_table
 from app.unit_deletions import annex_pairs, check_unit, deleted_places, deletion, part_pairs
 from app.unit_insertions import added_units, check_added, insert_units
-from app.wording import (
-    Edit,
-    in_paragraph,
-    is_annex_unit,
-    is_text_edit,
-    is_title,
-    is_whole_unit,
-    paragraph_name,
-    place_name,
-    segment_edits,
-    sentence,
-    table_place,
-    titled,
-    unit_title,
-)
+from app.wording.edits import Edit, segment_edits
+from app.wording.places import paragraph_name, place_name
+from app.wording.sentences import in_paragraph, sentence
+from app.wording.tables import table_place
+from app.wording.units import is_annex_unit, is_text_edit, is_title, is_whole_unit, titled, unit_title
 
 # --- text of a paragraph --------------------------------------------------------------------------------
 
@@ -651,11 +641,14 @@ def _depth(res: Resolution, items: list[Paragraph]) -> int:
 
 
 def _bring_footnotes(res: Resolution, source: Resolution) -> None:
-    for _, para in res.paragraphs():
-        for text in (para.text, para.tail):
-            for note_id in inline.footnote_ids(text):
-                if note_id not in res.footnotes and note_id in source.footnotes:
-                    res.footnotes[note_id] = copy.deepcopy(source.footnotes[note_id])
+    """The notes the amendment's quoted text cites, into the draft amended: the paragraphs' and, for a part or an
+    annex it adds, the annexes' paragraphs and the titles too."""
+    nodes = [para for _, para in res.paragraphs()] + list(res.annex_paragraphs())
+    titles = [unit.title for unit in (*res.later_parts, *res.annexes)]
+    for text in [*titles, *(t for para in nodes for t in (para.text, para.tail))]:
+        for note_id in inline.footnote_ids(text):
+            if note_id not in res.footnotes and note_id in source.footnotes:
+                res.footnotes[note_id] = copy.deepcopy(source.footnotes[note_id])
 
 
 # --- the amendment as a document ------------------------------------------------------------------------
@@ -806,8 +799,9 @@ def instruction_blocks(instructions: list[Instruction], language: str = "") -> l
 
 def quoted_unit(body: ResolutionPart | Annex) -> list[Block]:
     """A part or an annex quoted after the sentence that adds it: its title as a heading over its first
-    paragraph (so that it reads back as one), then its paragraphs as the draft prints them, unnumbered as every
-    quoted paragraph is (the draft numbers them once amended)."""
+    paragraph (so that it reads back as one), then its paragraphs as the draft prints them: a part's unnumbered
+    as every quoted paragraph is (the draft numbers them once amended), an annex's numbered "1.", "2." … where the
+    annex numbers them and unnumbered where it does not, so that each reads back as it was."""
     from app.render import blocks_for
 
     annexed = isinstance(body, Annex)
@@ -817,11 +811,16 @@ def quoted_unit(body: ResolutionPart | Annex) -> list[Block]:
         else [(Part.PREAMBLE, p) for p in body.preamble] + [(Part.OPERATIVE, p) for p in body.operative]
     )
     out: list[Block] = []
+    numbers = 0
     for index, (part, para) in enumerate(places):
+        label = ""
+        if annexed and para.numbered and not para.is_table:
+            numbers += 1
+            label = f"{numbers}."
         if index == 0 and body.title.strip():
             para = copy.copy(para)
             para.heading = "\n".join(h for h in (body.title, para.heading) if h.strip())
         end = None if annexed else ("," if part is Part.PREAMBLE else ";")
-        quoted = blocks_for(para, part=part, level=0, label="", end=end, role="quoted", unit="")
+        quoted = blocks_for(para, part=part, level=0, label=label, end=end, role="quoted", unit="")
         out += [b if b.role == "heading" else dataclasses.replace(b, role="quoted") for b in quoted]
     return out

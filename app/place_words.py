@@ -104,7 +104,7 @@ def _reader_place(
             return f"annex {unit.removeprefix('Annex ')}, paragraph {number}{sub}"
         kind = "preambular" if part is Part.PREAMBLE else "operative"
         return f"{kind} paragraph {number}{sub}" + (f" of part {unit}" if unit else "")
-    from app.wording import paragraph_name  # the wording reads the compare module, which reads files
+    from app.wording.places import paragraph_name  # the wording reads the compare module, which reads files
 
     labels = " ".join(_label(depth, s) for depth, s in enumerate(subs))
     return paragraph_name(

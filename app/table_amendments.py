@@ -23,27 +23,14 @@ from app.compare.table_diff import row_pairs
 from app.errors import InputError
 from app.messages import Phrase, say
 from app.model import Action, Instruction, Paragraph, Part, TableCell
-from app.wording import (
-    Edit,
-    _contract,
-    _expand,
-    _holes,
-    _pattern,
-    _table,
-    _table_words,
-    delete_paragraph,
-    delete_row,
-    fill_cell,
-    in_paragraph,
-    insert_row,
-    is_annex_unit,
-    paragraph_name,
-    parse_sentence,
-    quote,
-    row_name,
-    table_place,
-)
-from app.wording import cell_place as _cell_place
+from app.wording.edits import Edit
+from app.wording.places import paragraph_name
+from app.wording.reading import parse_sentence
+from app.wording.sentences import delete_paragraph, in_paragraph
+from app.wording.tables import cell_place as _cell_place
+from app.wording.tables import delete_row, fill_cell, insert_row, row_name, table_place, table_words
+from app.wording.units import is_annex_unit
+from app.wording.words import amendment_words, contract, expand, holes, quote, template_pattern
 
 _UNSAID = re.compile(r"[“”\"«»*\[\]\\]")  # what quoted words cannot carry and read back
 
@@ -272,8 +259,8 @@ _SLOTS = {_T: "table", _R: "row", _C: "col", _E: "edits", _K: "cells"}
 def _template_pattern(template: str, language: str = "") -> re.Pattern[str]:
     """A sentence made with stand-ins for its pieces as a pattern capturing each piece, its contractions
     undone as the sentence read has them ("au début" as "à le début")."""
-    t = _table(language)
-    template = _expand(t, template) if t else template
+    t = amendment_words(language)
+    template = expand(t, template) if t else template
     out = []
     template = template.replace("\u00a0", " ")  # the sentence read has its spaces made ordinary
     for piece in re.split(f"([{''.join(_SLOTS)}])", template):
@@ -284,13 +271,13 @@ def _template_pattern(template: str, language: str = "") -> re.Pattern[str]:
                 f"(?P<{_SLOTS[piece]}>[^,]+?)" if piece not in (_E, _K) else f"(?P<{_SLOTS[piece]}>.+)"
             )
         elif piece:
-            out.append(_pattern(piece, {}))
+            out.append(template_pattern(piece, {}))
     return re.compile("".join(out), re.I)
 
 
 @cache
 def _sentence_patterns(language: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
-    w, t = _table_words(language)
+    w, t = table_words(language)
     place = w["cell"].format(table=_T, row=_R, column=_C)
     edit = t["in"].format(place=place, edits=_E) if t else f"In {place}, {_E}"
     return (
@@ -307,7 +294,7 @@ def _unholed(text: str, quoted: list[str], language: str) -> str:
 
 def _table_at(text: str, quoted: list[str], language: str) -> tuple[Part, int, str, int] | None:
     """A table's name read back: the kind, number and unit of the paragraph before it, and `nth`."""
-    w, t = _table_words(language)
+    w, t = table_words(language)
     ordinals = t["ordinals"] if t else None
     for key in ("table_nth_after", "table_after", "table_start"):
         template = w[key].format(place=_T, part=_T, ordinal=_R)
@@ -330,7 +317,7 @@ def _table_at(text: str, quoted: list[str], language: str) -> tuple[Part, int, s
         try:
             if key == "table_start":  # its list named as a first paragraph's sentence names it
                 start = (
-                    _contract(t, t["insert_start"].format(part=whole, new=t["new_operative"]))
+                    contract(t, t["insert_start"].format(part=whole, new=t["new_operative"]))
                     if t
                     else f"At the beginning of {whole}, insert a new operative paragraph reading"
                 )
@@ -344,7 +331,7 @@ def _table_at(text: str, quoted: list[str], language: str) -> tuple[Part, int, s
 
 
 def _row_of(text: str, quoted: list[str], language: str) -> tuple[int, str] | None:
-    w, _ = _table_words(language)
+    w, _ = table_words(language)
     m = _template_pattern(w["row_named"].format(name=_T), language).fullmatch(text)
     if m and (h := re.fullmatch(r"\0(\d+)\0", m.group("table").strip())):
         return 1, quoted[int(h.group(1))]
@@ -355,7 +342,7 @@ def _row_of(text: str, quoted: list[str], language: str) -> tuple[int, str] | No
 
 
 def _cells_of(text: str, quoted: list[str], language: str) -> list[str] | None:
-    w, _ = _table_words(language)
+    w, _ = table_words(language)
     out = []
     for piece in re.split(r"\s*,\s*", text.strip()):
         if h := re.fullmatch(r"\0(\d+)\0", piece):
@@ -369,9 +356,9 @@ def _cells_of(text: str, quoted: list[str], language: str) -> list[str] | None:
 
 def parse_table_sentence(text: str, language: str) -> Instruction | None:
     """`table_sentence` read back in `language`'s wording; None when the sentence names no table."""
-    t = _table(language)
+    t = amendment_words(language)
     body = re.sub(r"\s+", " ", text).strip().rstrip(";.").strip()
-    holed, quoted = _holes(_expand(t, body) if t else body)
+    holed, quoted = holes(expand(t, body) if t else body)
     for kind, pattern in _sentence_patterns(language):
         m = pattern.fullmatch(holed)
         if not m:
@@ -409,7 +396,7 @@ def _cell_edit(
         cell.column = int(column)
     else:
         return None
-    fill = _pattern(_table_words(language)[0]["fill_cell"], {"new": r"\0(?P<n>\d+)\0"})
+    fill = template_pattern(table_words(language)[0]["fill_cell"], {"new": r"\0(?P<n>\d+)\0"})
     if m := re.fullmatch(fill, edits.strip(), re.I):
         return Instruction(Action.INSERT, Part.OPERATIVE, 0, new=quoted[int(m.group("n"))], cell=cell)
     words = _unholed(edits, quoted, language)

@@ -17,7 +17,7 @@ from app.errors import InputError
 from app.messages import Phrase, say
 from app.model import Action, Annex, Instruction, Part, Resolution, ResolutionPart
 from app.render import annex_units, part_letter
-from app.wording import is_annex_unit, whole_unit_name
+from app.wording.units import is_annex_unit, whole_unit_name
 
 Unit = ResolutionPart | Annex
 

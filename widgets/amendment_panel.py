@@ -34,7 +34,7 @@ from app.amendments import items, quoted_paragraphs
 from app.interface import marked, tr
 from app.model import TITLE_UNIT, Action, Instruction, Paragraph, Part
 from app.render import join_opener
-from app.wording import is_annex_unit, is_title, titled, unit_title
+from app.wording.units import is_annex_unit, is_title, titled, unit_title
 from widgets.fields import show_number
 
 _ACTIONS = [

@@ -18,17 +18,11 @@ from app.compare.oral_tables import table_revisions
 from app.formatting import ordinal_words
 from app.model import Part
 from app.render import Block, join_opener
-from app.wording import (
-    delete_paragraph,
-    in_paragraph,
-    insert_paragraph,
-    insert_table,
-    paragraph_name,
-    part_name,
-    segment_edits,
-    table_name,
-)
-from app.wording import quote as _q
+from app.wording.edits import segment_edits
+from app.wording.places import paragraph_name, part_name
+from app.wording.sentences import delete_paragraph, in_paragraph, insert_paragraph
+from app.wording.tables import insert_table, table_name
+from app.wording.words import quote as _q
 
 
 @dataclass(frozen=True)

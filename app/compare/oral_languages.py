@@ -17,7 +17,10 @@ from app.errors import InputError
 from app.languages import get_language
 from app.model import Action, DocumentKind, Instruction, Part
 from app.render import Block, join_opener
-from app.wording import in_paragraph, is_text_edit, quote, segment_edits
+from app.wording.edits import segment_edits
+from app.wording.sentences import in_paragraph
+from app.wording.units import is_text_edit
+from app.wording.words import quote
 
 
 def _text(block: Block) -> str:

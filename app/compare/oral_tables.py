@@ -16,16 +16,15 @@ from app import inline
 from app.compare.diff import DELETE, INSERT, Comparison
 from app.compare.table_diff import table_rows
 from app.render import Block
-from app.wording import (
+from app.wording.edits import segment_edits
+from app.wording.sentences import in_paragraph, replace_paragraph
+from app.wording.tables import (
     cell_place,
     delete_row,
     fill_cell,
     fill_row,
-    in_paragraph,
     insert_row,
-    replace_paragraph,
     row_name,
-    segment_edits,
     table_reading,
 )
 

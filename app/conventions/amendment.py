@@ -16,7 +16,8 @@ from app.findings import Finding, Severity
 from app.formatting import subparagraph_label
 from app.messages import Message, Phrase, reason, say
 from app.model import Action, Annex, DocumentKind, Instruction, Resolution
-from app.wording import is_annex_unit, is_text_edit, is_title, is_whole_unit, place_name
+from app.wording.places import place_name
+from app.wording.units import is_annex_unit, is_text_edit, is_title, is_whole_unit
 
 # rules the check of quoted text leaves out: they concern a whole draft, not a quoted paragraph
 _WHOLE_DRAFT = (

@@ -16,7 +16,7 @@ from app.inline import PlainText, plain_text
 from app.lexicon import convert_opener, detect_opener, head_word, is_known, looks_like_opener, phrases
 from app.messages import say
 from app.model import DocumentKind, Paragraph, Part
-from app.wording import INSTRUCTION_START
+from app.wording.reading import INSTRUCTION_START
 
 _OBJECT_START = frozenset("the that all a an to this these those member states governments".split())
 _PARTICLES = frozenset(("to", "that", "of"))

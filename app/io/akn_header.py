@@ -10,11 +10,15 @@ from lxml import etree
 
 from app.digits import to_int
 from app.errors import InputError
+from app.io.akn_amended_units import NO_UNIT, read_cell, read_unit, split_table
+from app.io.akn_annexes import Flow, annex_items
+from app.io.akn_body import Body
 from app.io.akn_paragraphs import Reader
 from app.io.akn_tree import all_named, children, first_named, local_name, own, text_of
-from app.io.akn_writer import AKN4UN_NS, parse_destination, split_unit_eid
+from app.io.akn_writer import AKN4UN_NS, parse_destination, parse_place_eid, split_unit_eid
+from app.io.span_text import strip_end, tidy
 from app.messages import say
-from app.model import Action, DocumentKind, Header, Instruction, Paragraph, Part
+from app.model import Action, Annex, DocumentKind, Header, Instruction, Paragraph, Part, ResolutionPart
 
 DRAFT_KINDS = {
     "draftResolution": DocumentKind.DRAFT_RESOLUTION,
@@ -79,12 +83,17 @@ def instructions(doc: etree._Element, reader: Reader, name: str) -> list[Instruc
         place = (destination.get("href", "") if destination is not None else "").rpartition("#")[2]
         try:
             pos = destination.get("pos", "") if destination is not None else ""
+            beyond = _beyond(mod, action, place, pos, by_eid, reader)
+            if beyond is not None and beyond.body is not None:  # a part or an annex added: complete
+                out.append(beyond)
+                continue
             whole, rest = split_unit_eid(place + "__")
-            if action is Action.DELETE and whole and not rest:  # "part_b", "annex_ii": deleted whole
+            if beyond is None and action is Action.DELETE and whole and not rest:  # "part_b": deleted whole
                 out.append(Instruction(action, Part.OPERATIVE, 0, unit=whole))
                 continue
             unit, inner = split_unit_eid(place)
-            part, number, sub = parse_destination(inner, pos if action is Action.INSERT else "")
+            if beyond is None:
+                part, number, sub = parse_destination(inner, pos if action is Action.INSERT else "")
         except ValueError:
             raise InputError(
                 say(
@@ -103,7 +112,7 @@ def instructions(doc: etree._Element, reader: Reader, name: str) -> list[Instruc
                     kind=mod.get("type", "")[:30],
                 )
             )
-        ins = Instruction(action, part, number, sub, unit=unit)
+        ins = beyond if beyond is not None else Instruction(action, part, number, sub, unit=unit)
         links = [(local_name(k), k.get("href", "")) for k in children(mod, "old", "new")]
         # the words the change goes after or (an insertion) before; an `old` of an insertion is read as
         # "before" too, as files written before `akn4un:before` have it
@@ -116,6 +125,8 @@ def instructions(doc: etree._Element, reader: Reader, name: str) -> list[Instruc
             if target is None:
                 continue
             if local_name(target) == "quotedStructure":
+                if ins.cell is not None:  # a row's cells, read with the row
+                    continue
                 quoted = next(iter(children(target)), None)
                 if quoted is not None:
                     ins.paragraph = _quoted_paragraph(reader, quoted, say("{where}, quoted", where=where))
@@ -123,6 +134,58 @@ def instructions(doc: etree._Element, reader: Reader, name: str) -> list[Instruc
                 setattr(ins, field_name, reader.markup(target))
         out.append(ins)
     return out
+
+
+def _structure(mod: etree._Element, by_eid: dict[str, Any]) -> etree._Element | None:
+    """The `quotedStructure` a `textualMod`'s `new` links to, if any."""
+    for link in children(mod, "new"):
+        target = by_eid.get(link.get("href", "").lstrip("#"))
+        if target is not None and local_name(target) == "quotedStructure":
+            return target
+    return None
+
+
+def _beyond(
+    mod: etree._Element, action: Action | None, place: str, pos: str, by_eid: dict[str, Any], reader: Reader
+) -> Instruction | None:
+    """A part or an annex added, or a change in a table, as `app.io.akn_amended_units` marks them; None for
+    any other instruction. ValueError for a place that names neither."""
+    structure = _structure(mod, by_eid)
+    body = (
+        read_unit(structure, lambda doc: _annex(doc, reader), lambda doc: _part(doc, reader))
+        if structure is not None and action is Action.INSERT
+        else None
+    )
+    if body is not None:
+        ins = Instruction(Action.INSERT, Part.OPERATIVE, 0, body=body)
+        if place != NO_UNIT:
+            label, rest = split_unit_eid(place + "__")
+            if not label or rest:
+                raise ValueError(place)
+            ins.after, ins.old = (label, "") if pos == "after" else ("", label)
+        return ins
+    unit, inner = split_unit_eid(place)
+    table = split_table(inner)
+    if table is None or action is None:
+        return None
+    part, number, _ = parse_place_eid(table[0])
+    cell = read_cell(mod, table[1], structure, reader.markup)
+    return Instruction(action, part, number, unit=unit, cell=cell)
+
+
+def _annex(doc: etree._Element, reader: Reader) -> Annex:
+    flow = Flow(reader)
+    flow.fresh = True
+    flow.feed(annex_items(doc))
+    flow.flush()
+    return flow.annexes[0] if flow.annexes else Annex()
+
+
+def _part(doc: etree._Element, reader: Reader) -> ResolutionPart:
+    body = Body(reader, doc, "")
+    title = first_named(own(doc, "preface"), "docTitle")
+    text = strip_end(tidy(reader.spans(title))) if title is not None else ""
+    return ResolutionPart(title=text, preamble=body.preamble, operative=body.operative)
 
 
 def _quoted_paragraph(reader: Reader, el: etree._Element, where: str) -> Paragraph:

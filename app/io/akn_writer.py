@@ -21,16 +21,15 @@ from lxml import etree
 
 from app import inline
 from app.amendments import Item, items
-from app.errors import InputError
 from app.formatting import ROMAN_NUMBER, SECTION_NUMBER, format_date, session_line, subparagraph_label
+from app.io.akn_amended_units import table_destination, unit_destination, write_cell, write_unit
 from app.io.akn_annexes import ADOPTED_DOC
 from app.io.safe_xml import xml_text
 from app.languages import get_language
-from app.messages import say
 from app.model import TITLE_UNIT, Action, DocumentKind, Instruction, Part, Resolution
 from app.render import Block, Rendered, annex_units, part_letter, render, sponsor_line
 from app.table_merges import covered
-from app.wording import is_text_edit, is_whole_unit, titled, unit_title
+from app.wording.units import is_text_edit, is_whole_unit, titled, unit_title
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 AKN4UN_NS = "http://un.org/akn4un"
@@ -282,24 +281,8 @@ class _Writer:
         `source` (the mod printing it), the paragraph of the draft it amends as `destination` with its `pos`
         (the draft's eIds as this writer names them: `destination`), its `old` and `new` words or paragraph
         (links into the mod) and the words it goes after or before (`akn4un:after`, `akn4un:before`). An
-        unquoted deletion ("Delete operative paragraph 7") is a repeal of its destination with no `old`."""
-        if any(ins.body is not None for ins in self.res.instructions):
-            # a part or an annex quoted whole has no quotedStructure here yet: refused rather than left out
-            raise InputError(
-                say(
-                    "an amendment that adds a part or an annex has no Akoma Ntoso form yet: export it as Word, "
-                    "PDF or text"
-                )
-            )
-        if any(
-            ins.cell is not None for ins in self.res.instructions
-        ):  # no destination for a table's cell yet
-            raise InputError(
-                say(
-                    "an amendment that changes a table's rows or cells has no Akoma Ntoso form yet: export it "
-                    "as Word, PDF or text"
-                )
-            )
+        unquoted deletion ("Delete operative paragraph 7") is a repeal of its destination with no `old`. A part
+        or an annex added, and a change in a table, are marked as `app.io.akn_amended_units` says."""
         doc = _el(root, "amendment", name="amendment", contains="originalVersion")
         self.meta(doc)
         self.cover(doc)
@@ -333,6 +316,11 @@ class _Writer:
             if quoted and item.quoted is not None:
                 structure = _el(mod, "quotedStructure", eId=f"mod_{n}__qstr_1")
                 self.quoted_paragraph(structure, item, quoted)
+            elif item.body is not None:
+                structure = _el(mod, "quotedStructure", eId=f"mod_{n}__qstr_1")
+                write_unit(structure, item.body, self.res, _Writer)
+            elif any(ins.cell is not None and ins.cell.cells for ins in item.instructions):
+                structure = _el(mod, "quotedStructure", eId=f"mod_{n}__qstr_1")
             for ins, ids in zip(item.instructions, quotes, strict=True):
                 mods += 1
                 self.textual_mod(active, mods, ins, f"mod_{n}", ids, structure, target)
@@ -374,7 +362,7 @@ class _Writer:
         stand_ins = []
         for ins in item.instructions:
             values, own = {}, {}
-            for name in ("old", "new", "after"):
+            for name in ("old", "new", "after") if ins.body is None else ():  # a unit's are labels, not words
                 if getattr(ins, name):
                     values[name] = f"\x00{len(holes)}\x00"
                     own[name] = f"{mod.get('eId')}__qtext_{len(holes) + 1}"
@@ -420,6 +408,8 @@ class _Writer:
             _el(mod, "new", href=f"#{structure.get('eId')}")
         if "after" in words:
             mod.set(f"{{{AKN4UN_NS}}}after", f"#{words['after']}")
+        if ins.cell is not None:
+            write_cell(mod, structure, ins.cell)
 
     def body(self, doc: etree._Element, unit: str, organ_line: str, comma: bool) -> None:
         """The enacting formula, preamble and operative part of the resolution or of one of its parts."""
@@ -626,6 +616,12 @@ def destination(ins: Instruction) -> tuple[str, str]:
         return unit_eid_prefix(owner) + "title", "inside" if is_text_edit(ins) else ""
     if is_whole_unit(ins):  # a part or an annex deleted whole: "part_b", "annex_ii"
         return unit_eid_prefix(ins.unit).removesuffix("__"), ""
+    if ins.body is not None:  # a part or an annex added: after or before one, or the draft's first annex
+        return unit_destination(ins, unit_eid_prefix)
+    if ins.cell is not None:  # in the Nth table after paragraph `number` (0: before the first)
+        return unit_eid_prefix(ins.unit) + table_destination(
+            place_eid(ins.part, ins.number), ins.cell
+        ), "inside"
     eid, pos = _destination(ins)
     return unit_eid_prefix(ins.unit) + eid, pos
 

@@ -17,14 +17,9 @@ from app.formatting import ROMAN_NUMBER
 from app.lexicon import detect_opener
 from app.messages import say
 from app.model import Action, Annex, Instruction, Paragraph, Part, Resolution, ResolutionPart
-from app.wording import (
-    INSTRUCTION_START,
-    is_text_edit,
-    is_title,
-    opening_pattern,
-    parse_sentence,
-    sentence_language,
-)
+from app.wording.read_languages import opening_pattern
+from app.wording.reading import INSTRUCTION_START, parse_sentence, sentence_language
+from app.wording.units import is_text_edit, is_title
 
 _LABEL = re.compile(r"^\s*\d+\.\s+")
 _SUB_LABEL = re.compile(r"^(?:\([a-z]{1,6}\)|[a-z]{1,6}\.)\s+(?=\S)")
@@ -76,13 +71,22 @@ def replaces_title(text: str) -> bool:
     return is_title(last.unit) and last.action is Action.REPLACE and not carried and not is_text_edit(last)
 
 
-def read_body(res: Resolution, order: list[Paragraph], sentences: set[str]) -> list[Finding]:
+def read_body(
+    res: Resolution,
+    order: list[Paragraph],
+    sentences: set[str],
+    numbered: set[str] | None = None,
+    guessed: set[str] | None = None,
+) -> list[Finding]:
     """Make `res.instructions` from the paragraphs in `order` (ids in `sentences` are instruction
-    sentences, the others quoted paragraphs), and take them out of the preamble and operative part."""
+    sentences, the others quoted paragraphs), and take them out of the preamble and operative part. `numbered`:
+    the ids of paragraphs printed with a number (an added annex's numbered paragraphs; None: not known);
+    `guessed`: the ids of paragraphs whose opener the reader found by the lexicon, not marked in italics."""
     findings: list[Finding] = []
     open_: Instruction | None = None  # the last whole-paragraph instruction, which quoted text completes
     adding: Instruction | None = None  # the last instruction adding a part or an annex: quoted text fills it
     used: set[str] = set()
+    pending: list[Paragraph] = []  # heading lines plain text sets as paragraphs, waiting for their paragraph
     first = next((p for p in order if p.id in sentences), None)
     if first is not None:  # the amendment is written in the language of its set wording
         res.header.language = sentence_language(_LABEL.sub("", lead_text(first))) or res.header.language
@@ -91,6 +95,7 @@ def read_body(res: Resolution, order: list[Paragraph], sentences: set[str]) -> l
             parsed, carried = parse_sentence(_LABEL.sub("", lead_text(para)), res.header.language)
             res.instructions += parsed
             last = parsed[-1]
+            _flush(adding, pending)
             adding = last if last.body is not None else None
             whole = last.paragraph is None and not (last.old or last.new or last.after)
             quotes = last.action is not Action.DELETE or lead_text(para).rstrip().endswith(":")
@@ -103,40 +108,48 @@ def read_body(res: Resolution, order: list[Paragraph], sentences: set[str]) -> l
             used.add(para.id)
             continue
         if adding is not None:
-            fill_unit(adding, para)
+            if isinstance(adding.body, Annex) and guessed is not None and para.id in guessed:
+                para.opener, para.text = "", lead_text(para)  # an annex prints its words as written
+            fill_unit(adding, para, None if numbered is None else para.id in numbered, pending)
             used.add(para.id)
             continue
-        if open_ is None:
-            continue  # text no instruction quotes stays where the reader put it
-        if open_.sub:  # a quoted subparagraph may keep its printed label
-            for node in para.walk():
-                node.text = _SUB_LABEL.sub("", node.text, count=1)
-        if open_.sub:  # a subparagraph has no opener, whatever its first word looks like ("States ...")
-            para.opener, para.text = "", lead_text(para)
-        elif not para.opener:
-            set_lead_text(para, lead_text(para), open_.part)
-        if open_.paragraph is None:
-            open_.paragraph = para
-        elif open_.action is Action.INSERT:  # "insert two new paragraphs reading:"
-            extra = Instruction(
-                Action.INSERT, open_.part, open_.number, open_.sub, paragraph=para, unit=open_.unit
-            )
-            res.instructions.append(extra)
-        elif _closes_list(open_.paragraph, para):  # words after the quoted subparagraphs, capitalized or not
-            open_.paragraph.tail = lead_text(para)
-        else:
-            findings.append(
-                Finding(
-                    "import.unplaced",
-                    Severity.WARNING,
-                    say("a second quoted paragraph after one instruction: “{text}”", text=para.text[:60]),
-                )
-            )
-            continue
-        used.add(para.id)
+        if open_ is not None and _quote(res, open_, para, findings):  # else it stays where the reader put it
+            used.add(para.id)
+    _flush(adding, pending)
     for part_list in (res.preamble, res.operative):
         part_list[:] = [p for p in part_list if p.id not in used]
     return findings
+
+
+def _quote(res: Resolution, open_: Instruction, para: Paragraph, findings: list[Finding]) -> bool:
+    """`para` as the paragraph `open_` quotes (or a further one it inserts, or its closing words); False, with a
+    finding, for a second quoted paragraph the instruction cannot take."""
+    if open_.sub:  # a quoted subparagraph may keep its printed label
+        for node in para.walk():
+            node.text = _SUB_LABEL.sub("", node.text, count=1)
+    if open_.sub:  # a subparagraph has no opener, whatever its first word looks like ("States ...")
+        para.opener, para.text = "", lead_text(para)
+    elif not para.opener:
+        set_lead_text(para, lead_text(para), open_.part)
+    if open_.paragraph is None:
+        open_.paragraph = para
+    elif open_.action is Action.INSERT:  # "insert two new paragraphs reading:"
+        extra = Instruction(
+            Action.INSERT, open_.part, open_.number, open_.sub, paragraph=para, unit=open_.unit
+        )
+        res.instructions.append(extra)
+    elif _closes_list(open_.paragraph, para):  # words after the quoted subparagraphs, capitalized or not
+        open_.paragraph.tail = lead_text(para)
+    else:
+        findings.append(
+            Finding(
+                "import.unplaced",
+                Severity.WARNING,
+                say("a second quoted paragraph after one instruction: “{text}”", text=para.text[:60]),
+            )
+        )
+        return False
+    return True
 
 
 def _closes_list(quoted: Paragraph, para: Paragraph) -> bool:
@@ -144,9 +157,14 @@ def _closes_list(quoted: Paragraph, para: Paragraph) -> bool:
     return bool(quoted.subparagraphs) and not quoted.tail and not para.subparagraphs
 
 
-def fill_unit(ins: Instruction, para: Paragraph) -> None:
+def fill_unit(
+    ins: Instruction, para: Paragraph, numbered: bool | None = None, pending: list[Paragraph] | None = None
+) -> None:
     """A paragraph quoted after "Add a new annex reading:" into the annex (the part) it adds: the first one's
-    first heading line is the title; in a part, paragraphs open with a preambular opener until one does not."""
+    first heading line is the title; in a part, paragraphs open with a preambular opener until one does not. An
+    annex's paragraph is numbered as printed (`numbered`: with a number label; None: not known, numbered).
+    In an annex, later lines that read as a title (plain text sets a section heading as lines of its own,
+    "Guideline 9" over "Termination") wait in `pending` and become the next paragraph's heading."""
     body = ins.body
     assert isinstance(body, (Annex, ResolutionPart))
     empty = not (body.preamble or body.operative) if isinstance(body, ResolutionPart) else not body.paragraphs
@@ -159,7 +177,20 @@ def fill_unit(ins: Instruction, para: Paragraph) -> None:
         )  # plain text sets the title as a line of its own, with no heading to tell it
         return
     if isinstance(body, Annex):
-        set_lead_text(para, lead_text(para), Part.OPERATIVE)
+        if pending is not None and not para.heading.strip() and numbered is not True and _title_like(para):
+            pending.append(para)
+            return
+        if pending:
+            lines = [lead_text(p).strip() for p in pending]
+            para.heading = "\n".join([*lines, para.heading] if para.heading.strip() else lines)
+            pending.clear()
+        if numbered is None:  # a reader that does not say what it marked: an opener as the lexicon finds it
+            set_lead_text(para, lead_text(para), Part.OPERATIVE)
+        para.numbered = numbered is not False and not para.is_table
+        tail = inline.plain(para.tail).strip()
+        if pending is not None and tail and tail[-1] not in ".;:,":  # the next heading, read as closing words
+            pending.append(Paragraph(text=para.tail.strip()))
+            para.tail = ""
         body.paragraphs.append(para)
         return
     text = lead_text(para)
@@ -168,6 +199,16 @@ def fill_unit(ins: Instruction, para: Paragraph) -> None:
     if not para.opener:
         set_lead_text(para, text, part)
     body.part(part).append(para)
+
+
+def _flush(ins: Instruction | None, pending: list[Paragraph]) -> None:
+    """Heading lines no paragraph followed in an added annex: kept as its last paragraphs, unnumbered."""
+    body = ins.body if ins is not None else None
+    if isinstance(body, Annex):
+        for para in pending:
+            para.numbered = False
+            body.paragraphs.append(para)
+    pending.clear()
 
 
 def _title_like(para: Paragraph) -> bool:

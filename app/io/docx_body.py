@@ -60,6 +60,7 @@ class State:
     # an amendment's body in reading order, and which of those paragraphs are instruction sentences
     amend_order: list[Paragraph] = field(default_factory=list)
     amend_sentences: set[str] = field(default_factory=set)
+    amend_numbered: set[str] = field(default_factory=set)  # body paragraphs printed with a number label
     # numbers and labels typed by hand (not Word numbering) out of sequence: one record for the whole reading
     typed_labels: TypedLabels = field(default_factory=TypedLabels)
     styles: Styles | None = None  # the file's styles: whether a table's first row is bold (its header)
@@ -441,6 +442,8 @@ def _add_paragraph(
     )
     res.part(state.part).append(para)
     state.amend_order.append(para)
+    if kind == "num":
+        state.amend_numbered.add(para.id)
     state.stack, state.indents = [para], [line.left]
     state.levels = {}
     state.nesting.reset()

@@ -250,7 +250,9 @@ def read_docx(data: bytes, *, name: str = "") -> ImportResult:
     annexes(rest, state, typed, texts)
     _resolve_typed(res, typed, texts, findings)
     if state.amend_sentences:
-        findings += read_body(res, state.amend_order, state.amend_sentences)
+        findings += read_body(
+            res, state.amend_order, state.amend_sentences, state.amend_numbered, state.lexicon_ids
+        )
 
     if not res.preamble and not res.operative and not res.instructions:
         raise InputError(

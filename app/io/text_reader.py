@@ -251,6 +251,8 @@ class _Reader:
     # an amendment's body in reading order, and which of those paragraphs are instruction sentences
     amend_order: list[Paragraph] = field(default_factory=list)
     amend_sentences: set[str] = field(default_factory=set)
+    amend_numbered: set[str] = field(default_factory=set)  # body paragraphs printed with a number label
+    guessed_openers: set[str] = field(default_factory=set)  # openers found by the lexicon, not marked
     items: set[str] = field(default_factory=set)  # ids of bulleted or numbered items read as subparagraphs
     # paragraphs read so far whose opener the text marks in italics (`*Decides*`), and whose opener it does not
     openers_marked: int = 0
@@ -308,7 +310,9 @@ class _Reader:
         if self.amend_sentences:
             from app.io.amendment_reader import read_body
 
-            self.findings += read_body(res, self.amend_order, self.amend_sentences)
+            self.findings += read_body(
+                res, self.amend_order, self.amend_sentences, self.amend_numbered, self.guessed_openers
+            )
         if head.adopted:
             res.header.distribution = "Limited"
         self._note_import_changes()
@@ -708,6 +712,8 @@ class _Reader:
         items.append(top)
         if res.header.kind is DocumentKind.AMENDMENT:
             self.amend_order.append(top)
+            if p.kind == "num":
+                self.amend_numbered.add(top.id)
         return top
 
     def _left_over(self, res: Resolution, pending_heading: list[str], closing: list[str]) -> None:
@@ -797,6 +803,10 @@ class _Reader:
                 opener, rest = "", text
             opener = inline.plain(self._markup(opener)) if opener else ""
             self.openers_unmarked += bool(opener)
+            para = Paragraph(opener=_unescape(opener), text=self._finish(rest.lstrip()))
+            if opener:
+                self.guessed_openers.add(para.id)
+            return para
         return Paragraph(opener=_unescape(opener), text=self._finish(rest.lstrip()))
 
     def _finish(self, text: str) -> str:

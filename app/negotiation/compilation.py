@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from app import inline, wording
+from app import inline
 from app.model import Paragraph, Resolution
 from app.negotiation import numbering
 from app.negotiation.proposals import (
@@ -33,6 +33,7 @@ from app.negotiation.proposals import (
     tokens,
 )
 from app.render import render
+from app.wording.tables import new_table_name
 
 EQUAL, INSERT, DELETE, TAG = "equal", "insert", "delete", "tag"
 BRACKET = (
@@ -383,7 +384,7 @@ class _Builder:
         for name, para in proposed:
             place = ("after", follows) if follows else ("before", self.labels.get(anchor, ""))
             if para.is_table:  # unnumbered: named where it stands, taking no bis
-                label = wording.new_table_name(*_sides(place), language=self.base.header.language)
+                label = new_table_name(*_sides(place), language=self.base.header.language)
             else:
                 label = self.labels.get(para.id) or numbering.next_after(
                     root, self.taken, self.tried

@@ -20,7 +20,7 @@ from app.io.akn_reader import read_akn
 from app.io.akn_writer import AKN4UN_NS, AKN_NS, to_akn
 from app.model import Action, DocumentKind, Footnote, Instruction, Paragraph, Part, Resolution
 from app.render import render
-from app.wording import is_text_edit
+from app.wording.units import is_text_edit
 
 _NS = {"a": AKN_NS}
 _SUBS = ("", "", "(a)", "(c)", "(b) (ii)", "(b) (ii) a.", "(c) (i) b. i.")

@@ -1,8 +1,7 @@
 """Amendments that add a part or an annex whole ("Add a new annex reading:", "After part A, insert a new part
 reading:"; our own wording, as a paragraph is inserted: no issued amendment adding one was found), derived from
 an issued resolution (the UN XML of A/RES/77/5 with its annex, A/RES/75/101 A-B in parts) and an edit of it,
-applied to give the edit, written to text, Word and the project file and read back; Akoma Ntoso refuses it in
-one line rather than leave it out."""
+applied to give the edit, written to text, Word, Akoma Ntoso and the project file and read back."""
 
 from __future__ import annotations
 
@@ -48,7 +47,7 @@ def _round_trips(base: Resolution, proposed: Resolution, made: Resolution, tmp_p
     assert _units(
         amendments.apply(made.instructions, base, load_project(tmp_path / "amendment.json"))
     ) == _units(proposed)
-    for suffix in (".txt", ".docx"):
+    for suffix in (".txt", ".docx", ".xml"):
         out = tmp_path / f"amendment{suffix}"
         assert main(["export", str(tmp_path / "amendment.json"), "-o", str(out)]) == 0
         read = read_document(out).resolution
@@ -131,16 +130,28 @@ def test_in_french_and_spanish(code: str, sentence: str, tmp_path: Path) -> None
     _round_trips(base, proposed, made, tmp_path)
 
 
-def test_akn_refuses_in_one_line_and_writes_nothing(tmp_path: Path, capsys) -> None:  # noqa: ANN001
+def test_akn_quotes_the_annex_as_an_attachment_document(tmp_path: Path) -> None:
+    """In AKN the annex added is an insertion after the draft's annex whose quoted structure holds the annex as
+    the UN marks one (a `doc` named annex, its title a heading paragraph), with eIds of its own."""
+    from lxml import etree
+
+    from app.io.akn_writer import to_akn
+
     base = read_document(ANNEXED).resolution
     proposed = copy.deepcopy(base)
     proposed.annexes.append(_new_annex())
-    save_project(amendments.amendment(base, proposed), tmp_path / "amendment.json")
-    out = tmp_path / "amendment.xml"
-    assert main(["export", str(tmp_path / "amendment.json"), "-o", str(out)]) == 2
-    err = capsys.readouterr().err.strip()
-    assert len(err.splitlines()) == 1 and "adds a part or an annex" in err
-    assert not out.exists()
+    root = etree.fromstring(to_akn(amendments.amendment(base, proposed)))
+    named = {etree.QName(el).localname: el for el in root.iter() if isinstance(el.tag, str)}
+    mod = named["textualMod"]
+    assert mod.get("type") == "insertion"
+    destination = next(c for c in mod if etree.QName(c).localname == "destination")
+    assert destination.get("href").endswith("#annex") and destination.get("pos") == "after"
+    structure = named["quotedStructure"]
+    doc = structure[0]
+    assert etree.QName(doc).localname == "doc" and doc.get("name") == "annex"
+    assert _new_annex().title in "".join(doc.itertext())
+    eids = [el.get("eId") for el in root.iter() if isinstance(el.tag, str) and el.get("eId")]
+    assert len(eids) == len(set(eids))
 
 
 def test_a_part_added_to_a_draft_not_in_parts_is_refused() -> None:
@@ -202,3 +213,47 @@ def test_the_words_of_an_annex_added_are_checked() -> None:
     made = amendments.amendment(base, proposed)
     found = [f for f in check(made) if f.paragraph_id == made.instructions[-1].body.paragraphs[0].id]
     assert any("Asembly" in f.message for f in found)
+
+
+GUIDELINES = STRUCTURE / "A_RES_76_113-2118669E.xml"  # its annex: unnumbered guidelines, then numbered ones
+
+
+def _annex_as_issued(annex: Annex) -> list[tuple[bool, str, str]]:
+    """Each paragraph of an annex: numbered or not, its section heading's words and its own."""
+    return [(p.numbered, _words(p.heading), _words(p.text)) for p in annex.paragraphs]
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".docx", ".xml"])
+def test_an_added_annex_keeps_its_unnumbered_paragraphs(tmp_path: Path, suffix: str) -> None:
+    """An issued annex whose UN XML numbers some paragraphs (`num`) and not others, added by an amendment, reads
+    back from Word and text with the same paragraphs unnumbered, its section headings over their paragraphs."""
+    base = read_document(ANNEXED).resolution
+    issued = read_document(GUIDELINES).resolution.annexes[0]
+    flags = [p.numbered for p in issued.paragraphs]
+    assert True in flags and False in flags  # the XML has both
+    proposed = copy.deepcopy(base)
+    proposed.annexes.append(copy.deepcopy(issued))
+    made = amendments.amendment(base, proposed)
+    save_project(made, tmp_path / "amendment.json")
+    out = tmp_path / f"amendment{suffix}"
+    assert main(["export", str(tmp_path / "amendment.json"), "-o", str(out)]) == 0
+    read = read_document(out).resolution
+    amended = amendments.apply(read.instructions, base, read)
+    assert _annex_as_issued(amended.annexes[-1]) == _annex_as_issued(issued)
+    assert _units(amended) == _units(proposed)
+
+
+def test_akn_annex_added_at_no_unit_is_refused_in_one_line() -> None:
+    """A file whose annex added names a paragraph, not a part or an annex, as its place is refused in one line."""
+    from app.io.akn_reader import read_akn
+    from app.io.akn_writer import to_akn
+
+    base = read_document(ANNEXED).resolution
+    proposed = copy.deepcopy(base)
+    proposed.annexes.append(_new_annex())
+    data = to_akn(amendments.amendment(base, proposed)).decode("utf-8")
+    broken = re.sub(r'href="([^"#]*)#annex" pos="after"', r'href="\1#para_3" pos="after"', data, count=1)
+    assert broken != data
+    with pytest.raises(InputError, match="names no paragraph of a draft") as caught:
+        read_akn(broken.encode("utf-8"), name="a.xml")
+    assert len(str(caught.value).splitlines()) == 1

@@ -25,7 +25,8 @@ from app.io.text_reader import read_text
 from app.io.text_writer import to_text
 from app.model import Action, DocumentKind, Footnote, Header, Instruction, Paragraph, Part, Resolution
 from app.render import render
-from app.wording import parse_sentence, sentence
+from app.wording.reading import parse_sentence
+from app.wording.sentences import sentence
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -253,7 +253,7 @@ def test_the_title_named_after_the_change_reads_back() -> None:
     preambular paragraphs and …"): for the title alone it reads as "In the title, replace …"; across the whole
     text (no one paragraph) it stays refused, quoted as written."""
     from app.model import TITLE_UNIT
-    from app.wording import parse_sentence
+    from app.wording.reading import parse_sentence
 
     (ins,), _ = parse_sentence("Replace “Chernobyl” with “Chornobyl” in the title.")
     assert (ins.unit, ins.action, ins.old, ins.new) == (TITLE_UNIT, Action.REPLACE, "Chernobyl", "Chornobyl")

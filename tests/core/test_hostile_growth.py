@@ -31,7 +31,9 @@ from app.negotiation import merging, numbering, rounds  # noqa: E402
 from app.negotiation.compilation import compile_text  # noqa: E402
 from app.negotiation.proposals import apply, derive  # noqa: E402
 from app.spelling.lexicon import Lexicon  # noqa: E402
-from app.wording import paragraph_name, parse_place, parse_sentence  # noqa: E402
+from app.wording.places import paragraph_name  # noqa: E402
+from app.wording.read_english import parse_place
+from app.wording.reading import parse_sentence
 
 HANG = 20.0
 SOME = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -32,7 +32,7 @@ from app.negotiation.proposals import derive
 from app.render import annex_label, part_letter
 from app.spelling.lexicon import Lexicon, english
 from app.spelling.rules import load_user_rules
-from app.wording import parse_sentence
+from app.wording.reading import parse_sentence
 
 _LISTS = {"cost", "sharing", "cost-sharing", "self", "determination", "high", "level", "high-level"}
 

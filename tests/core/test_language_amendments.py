@@ -19,7 +19,7 @@ from app.io.docx_writer import build_docx
 from app.io.text_reader import read_text
 from app.io.text_writer import to_text
 from app.model import DocumentKind, Paragraph, Resolution
-from app.wording import parse_sentence, sentence_language
+from app.wording.reading import parse_sentence, sentence_language
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "languages"
 DRAFTS = sorted((FIXTURES / "held-out").glob("A_RES_79_176*.xml")) + sorted(FIXTURES.glob("A_RES_80_70*.xml"))

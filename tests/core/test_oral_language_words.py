@@ -18,7 +18,7 @@ from app.compare.oral import oral_revisions_docx, oral_revisions_text
 from app.io.akn_reader import read_akn
 from app.languages import get_language
 from app.model import DocumentKind, Resolution
-from app.wording import parse_sentence
+from app.wording.reading import parse_sentence
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "languages"
 DRAFTS = sorted(FIXTURES.glob("A_RES_79_174*.xml"))  # French and Spanish, with footnotes

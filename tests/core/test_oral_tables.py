@@ -12,7 +12,10 @@ from app.compare.oral import oral_revisions
 from app.io.reading import read_document
 from app.model import Action, Paragraph, Part, Resolution
 from app.render import render
-from app.wording import cell_place, edit_phrase, in_paragraph, paragraph_name, row_name, table_name
+from app.wording.edits import edit_phrase
+from app.wording.places import paragraph_name
+from app.wording.sentences import in_paragraph
+from app.wording.tables import cell_place, row_name, table_name
 
 FIXTURE = Path(__file__).parent.parent / "fixtures" / "akn" / "A_RES_79_250-2424689E.xml"
 

@@ -38,7 +38,7 @@ from app.io.text_structure import _OPENS_ADOPTED, _one_line_ending_in_a_comma  #
 from app.languages import get_language  # noqa: E402
 from app.negotiation.numbering import before_first, root_of  # noqa: E402
 from app.rollover import adoption_info  # noqa: E402
-from app.wording import _holes  # noqa: E402
+from app.wording.words import holes  # noqa: E402
 from widgets.fields import one_line  # noqa: E402
 
 FRENCH = get_language("fr")
@@ -84,7 +84,7 @@ CASES = {
         one_line,
         lambda n: "a" + " " * n + "x\n",
     ),
-    "an amendment's opening quotes never closed": (_holes, lambda n: "replace the words «a" * (n // 20)),
+    "an amendment's opening quotes never closed": (holes, lambda n: "replace the words «a" * (n // 20)),
     "a subparagraph's spaces before its closing and": (_AND_END.search, lambda n: "to act" + " " * n + "x"),
     "a resolution symbol started again and again": (
         lambda s: adoption_info(s.encode()),
@@ -128,7 +128,7 @@ def test_the_patterns_still_read_what_they_read() -> None:
     assert not section_preamble("Decides  of")
     assert _AND_END.search("to act;   and  ").start() == 6 and _AND_END.search("to act and").start() == 6
     assert one_line("to act \n\n  and\nto report") == "to act and to report"
-    assert _holes("replace « a » with “b” after «c") == (
+    assert holes("replace « a » with “b” after «c") == (
         "replace \x000\x00 with \x001\x00 after «c",
         ["a", "b"],
     )

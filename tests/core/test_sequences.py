@@ -19,7 +19,7 @@ from app.compare.tracked import build_tracked_docx
 from app.io.docx_reader import read_docx
 from app.model import Paragraph
 from app.render import block_text, render
-from app.wording import segment_edits
+from app.wording.edits import segment_edits
 
 SEQ = st.lists(st.sampled_from("abcdefgh"), max_size=60)
 

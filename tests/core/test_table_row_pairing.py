@@ -23,7 +23,8 @@ from app.compare.tracked import build_tracked_docx
 from app.io.akn_reader import read_akn
 from app.model import Paragraph, Part, Resolution
 from app.render import Block, render
-from app.wording import cell_place, fill_row, paragraph_name, row_name, row_reading, table_name
+from app.wording.places import paragraph_name
+from app.wording.tables import cell_place, fill_row, row_name, row_reading, table_name
 from tests.libreoffice import accept_and_reject_all
 
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "akn" / "A_RES_79_250-2424689E.xml"

@@ -127,7 +127,7 @@ def test_a_finding_on_an_instruction_selects_it(window, tmp_path: Path) -> None:
 
 def test_the_panel_lists_instructions_in_the_draft_language() -> None:
     from app.model import Action, Instruction, Part
-    from app.wording import sentence_language
+    from app.wording.reading import sentence_language
     from widgets.amendment_panel import describe
 
     for code in ("en", "fr", "es"):

@@ -108,3 +108,77 @@ def test_an_unnumbered_annex_paragraph_edited_is_named_by_its_order(window, tmp_
     changed = [p for p in amended if not p.numbered and not p.is_table][0]
     assert changed.text.endswith("and more") and not changed.numbered
     assert [p.numbered for p in amended] == [p.numbered for p in paragraphs]
+
+
+def test_an_annex_added_with_an_unnumbered_chapeau_exports_and_reads_back(window, tmp_path: Path) -> None:  # noqa: ANN001
+    """A fourth annex added in the editor (Paragraph > Add Annex), its title typed, its first paragraph left
+    unnumbered as a chapeau (Paragraph > Numbered) over a numbered one: the panel lists "After annex III, insert
+    a new annex reading", and the amendment exported to Word and to UN XML reads back to the edited draft, the
+    chapeau still unnumbered."""
+    from app import edits
+    from app.amendments import apply
+    from app.unit_edits import add_annex, set_unit_title, toggle_numbered
+
+    base_path = tmp_path / "base.json"
+    base = read_document(ANNEXES).resolution
+    chapeau_text = next(p.text for p in base.annexes[1].paragraphs if not p.numbered and not p.is_table)
+    numbered_text = next(p.text for p in base.annexes[1].paragraphs if p.numbered and not p.is_table)
+    save_project(base, base_path)
+    assert window.files.open_path(base_path)
+    window.apply_structure(add_annex)
+    annex = window.res.annexes[-1]
+    window.apply_structure(set_unit_title, unit=annex.id, value="Arrangements for the review")
+    first = annex.paragraphs[0]
+    window.apply(edits.set_text, paragraph_id=first.id, value=chapeau_text)
+    window.apply_structure(toggle_numbered, paragraph_id=first.id)
+    window.apply_structure(edits.insert_paragraph, part=None, after_id=first.id)
+    window.apply(edits.set_text, paragraph_id=annex.paragraphs[1].id, value=numbered_text)
+    want = [(p.numbered, p.text) for p in annex.paragraphs]
+    assert want == [(False, chapeau_text), (True, numbered_text)]
+    window.action(ActionId.AMEND_FROM_COMPARISON).trigger()
+    window.flush()
+    panel = window.amendment_panel
+    lines = [panel.list.item(i).text() for i in range(panel.list.count())]
+    assert len(lines) == 1 and lines[0].startswith("After annex III, insert a new annex reading"), lines
+    assert not [f for f in window.checks.findings() if f.rule.startswith("amendment.")]
+    for suffix, export in ((".docx", window.files.export_docx), (".xml", window.files.export_akn)):
+        out = tmp_path / f"amendment{suffix}"
+        assert export(out), suffix
+        read = read_document(out).resolution
+        amended = apply(read.instructions, load_project(base_path), read)
+        assert [(p.numbered, p.text) for p in amended.annexes[-1].paragraphs] == want, suffix
+        assert amended.annexes[-1].title == "Arrangements for the review"
+        assert len(amended.annexes) == 4  # the three of the draft kept
+
+
+def test_a_french_draft_s_hundred_and_third_preambular_paragraph_is_named_in_words(
+    window, tmp_path: Path
+) -> None:  # noqa: ANN001
+    """The UN's French XML of A/RES/80/70 with its preambular paragraphs repeated past the hundredth: the 103rd
+    deleted in the editor, the panel lists it by its ordinal in words (as app.ordinals spells a session), and the
+    amendment's Word file reads back to the edited draft."""
+    from app import edits
+    from app.amendments import apply
+    from app.model import Paragraph
+    from app.ordinals import ordinal_in
+
+    draft = read_document(ANNEXES.parent.parent / "languages" / "A_RES_80_70-2520898F.xml").resolution
+    own = list(draft.preamble)
+    while len(draft.preamble) < 110:
+        source = own[len(draft.preamble) % len(own)]
+        draft.preamble.append(Paragraph(opener=source.opener, text=source.text))
+    base_path = tmp_path / "base.json"
+    save_project(draft, base_path)
+    assert window.files.open_path(base_path)
+    window.apply(edits.delete_paragraph, paragraph_id=window.res.preamble[102].id)
+    window.action(ActionId.AMEND_FROM_COMPARISON).trigger()
+    window.flush()
+    panel = window.amendment_panel
+    lines = [panel.list.item(i).text() for i in range(panel.list.count())]
+    assert len(lines) == 1 and f"le {ordinal_in(103, 'fr')} alinéa du préambule" in lines[0], lines
+    out = tmp_path / "amendment.docx"
+    assert window.files.export_docx(out)
+    read = read_document(out).resolution
+    assert [(i.action, i.number) for i in read.instructions] == [(Action.DELETE, 103)]
+    amended = apply(read.instructions, load_project(base_path), read)
+    assert len(amended.preamble) == 109

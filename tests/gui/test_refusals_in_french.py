@@ -15,7 +15,7 @@ from app import interface
 from app.io.text_writer import to_text
 from app.model import DocumentKind, Part
 from app.storage import load_project
-from app.wording import paragraph_name
+from app.wording.places import paragraph_name
 from widgets import interface_language
 from widgets.actions import ActionId
 from widgets.main_window import MainWindow
