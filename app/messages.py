@@ -55,7 +55,7 @@ class Message(str):
 
 @dataclass(frozen=True)
 class Phrase:
-    """A field some function already says in each language it knows (`app.wording.paragraph_name`): called
+    """A field some function already says in each language it knows (`app.wording.places.paragraph_name`): called
     with `*args` and `language=` the code ("" for English)."""
 
     make: Callable[..., str]

@@ -1,7 +1,7 @@
 """A whole later part or annex deleted by an amendment ("Delete annex II", "Delete part B").
 
 The set wording names paragraphs; a part or an annex goes whole in one sentence, with no number (the
-instruction's `number` 0, see `app.wording.is_whole_unit`). The base's parts and annexes are paired with the
+instruction's `number` 0, see `app.wording.units.is_whole_unit`). The base's parts and annexes are paired with the
 proposed version's as the comparison pairs them (by id in one project, else by title, then by place): a base
 unit left unpaired is deleted; one retitled gets instructions on its title (`app.amendments`), one added is
 inserted (`app.unit_insertions`); one given or relieved of its "Annex" line has no wording and is refused in one
