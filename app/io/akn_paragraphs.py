@@ -79,7 +79,7 @@ class Reader:
                 out += self.spans(c, italic=italic)
             if c.tail:
                 out.append(inline.Span(c.tail, italic))
-        return out
+        return _spaced_after_notes(out)
 
     def _note_spans(self, note: etree._Element, italic: bool) -> list[inline.Span]:
         """A note's text as spans: its paragraphs joined by a space, or its own text when it has none."""
@@ -251,3 +251,13 @@ class Reader:
                 field="annex",
             )
         )
+
+
+def _spaced_after_notes(spans: list[inline.Span]) -> list[inline.Span]:
+    """A word or number right after a note's reference, its space lost in the file ("2013,<note/><a>27/21</a>",
+    "<note/>including"): the space the printed text has, put back (a marker never touches the word after it)."""
+    out = list(spans)
+    for i in range(1, len(out)):
+        if out[i].text[:1].isalnum() and out[i - 1].footnote:
+            out[i] = inline.Span(" " + out[i].text, out[i].italic)
+    return out

@@ -166,3 +166,16 @@ def test_a_number_typed_in_superscript_in_word_cites_its_footnote_again(tmp_path
     assert len(back.footnotes) == len(res.footnotes)
     assert citations(back) == citations(res)  # each reference cites the same note, numbered in turn
     assert inline.plain(back.preamble[0].text).replace(" ", "").endswith("km2")
+
+
+def test_a_word_after_a_note_keeps_its_space() -> None:
+    """Where the XML's note element touches the word or citation after it ("2013,<note/><a>27/21</a>"), the
+    printed text has a space: read it so, or the export prints "2013,²27/21"."""
+    path = XML.parent / "A_RES_74_154.xml"
+    xml = path.read_bytes()
+    touching = re.findall(rb"</authorialNote>(?:<a [^>]*>)?[A-Za-z0-9]", xml)
+    assert touching
+    res = read_data(xml, "draft.xml").resolution
+    texts = [f"{p.opener} {p.text}" for _, p in res.paragraphs()]
+    assert sum(len(re.findall(r"\]\s[A-Za-z0-9]", t)) for t in texts) >= len(touching)
+    assert not any(re.search(r"\[\^[\w-]+\][A-Za-z0-9]", t) for t in texts)
