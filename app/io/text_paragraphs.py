@@ -49,8 +49,12 @@ LANGUAGE: ContextVar[str] = ContextVar("text_language", default="en")
 
 
 def closing_line(text: str) -> bool:
-    """The meeting line that follows an adopted resolution's last paragraph, in the text's language."""
-    return bool(get_language(LANGUAGE.get()).closing.match(text))
+    """The meeting line that follows an adopted resolution's last paragraph, in the text's language, or a date
+    alone, as texts adopted without a meeting close ("31 March 2020": adopted by silence procedure)."""
+    language = get_language(LANGUAGE.get())
+    return bool(
+        language.closing.match(text) or (len(text) < 40 and language.date_regex.fullmatch(text.strip()))
+    )
 
 
 def last_paragraph(text: str) -> bool:
