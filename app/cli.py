@@ -294,6 +294,7 @@ def _compare(args: argparse.Namespace) -> int:
 
 def _amend(args: argparse.Namespace) -> int:
     from app import amendments
+    from app.io.amendment_reader import SHOWN, unread
     from app.io.reading import read_document
     from app.io.text_header import split_sponsors
     from app.model import DocumentKind
@@ -306,6 +307,14 @@ def _amend(args: argparse.Namespace) -> int:
                 say(
                     "{name} is not an amendment (its sponsor line names no draft amended)",
                     name=args.first.name,
+                )
+            )
+        if texts := unread(first):  # an instruction no reader could read would be no change, exit 0
+            raise InputError(
+                say(
+                    "{name} holds an instruction that cannot be read: “{text}”",
+                    name=args.first.name,
+                    text=texts[0][:SHOWN],
                 )
             )
         _write(amendments.apply(first.instructions, second, first), args.output)

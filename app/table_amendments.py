@@ -20,6 +20,7 @@ from functools import cache
 from app import inline
 from app.compare.oral_tables import column_headings, row_headings
 from app.compare.table_diff import row_pairs
+from app.digits import to_int
 from app.errors import InputError
 from app.messages import Phrase, say
 from app.model import Action, Instruction, Paragraph, Part, TableCell
@@ -349,9 +350,10 @@ def _row_of(text: str, quoted: list[str], language: str) -> tuple[int, str] | No
     if m and (h := re.fullmatch(r"\0(\d+)\0", m.group("table").strip())):
         return 1, quoted[int(h.group(1))]
     m = _template_pattern(w["row_number"].format(number=_T), language).fullmatch(text)
-    if m and m.group("table").strip().isdigit():
-        return int(m.group("table")), ""
-    return None
+    # a row counts from 1 ("row 0" would read as the place before the first row); "²" and a run of thousands
+    # of digits are no number: the sentence is not read, and `amend --apply` says so
+    number = to_int(m.group("table")) if m else None
+    return (number, "") if number else None
 
 
 def _cells_of(text: str, quoted: list[str], language: str) -> list[str] | None:
@@ -405,8 +407,8 @@ def _cell_edit(
 ) -> Instruction | None:
     if h := re.fullmatch(r"\0(\d+)\0", column):
         cell.column, cell.column_name = 1, quoted[int(h.group(1))]
-    elif column.isdigit():
-        cell.column = int(column)
+    elif number := to_int(column):  # from 1: column 0 would make the edit a row inserted
+        cell.column = number
     else:
         return None
     fill = _pattern(_table_words(language)[0]["fill_cell"], {"new": r"\0(?P<n>\d+)\0"})

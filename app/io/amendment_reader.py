@@ -136,7 +136,22 @@ def read_body(res: Resolution, order: list[Paragraph], sentences: set[str]) -> l
         used.add(para.id)
     for part_list in (res.preamble, res.operative):
         part_list[:] = [p for p in part_list if p.id not in used]
+    findings += [
+        Finding("import.unplaced", Severity.WARNING, say(UNREAD, text=text[:SHOWN])) for text in unread(res)
+    ]
     return findings
+
+
+# a paragraph that opens as an instruction does but is not one in the set wording ("delete row 0", a row number of
+# thousands of digits, a typo): left as text, it would be no change at all, exit 0, nothing said
+UNREAD = "an instruction that cannot be read: “{text}”"
+SHOWN = 80
+
+
+def unread(res: Resolution) -> list[str]:
+    """The text of each paragraph left in an amendment's body that opens like an instruction."""
+    texts = (lead_text(p) for p in (*res.preamble, *res.operative))
+    return [t for t in texts if opens_instruction(t) and not instruction_sentence(t)]
 
 
 def _closes_list(quoted: Paragraph, para: Paragraph) -> bool:

@@ -1,0 +1,102 @@
+"""The seventeenth hostile pass (docs/hardening-log.md, "Seventeenth pass"): each test fails on the code before it.
+
+Inputs are made from the originals: the scale table of A/RES/79/250 (its UN XML) amended by the product, its
+amendment written as text and then damaged the way a hand editing it would."""
+
+from __future__ import annotations
+
+import copy
+import re
+from pathlib import Path
+
+import pytest
+
+from app import inline
+from app.cli import run as main
+from app.io.reading import read_document
+from app.model import Resolution
+from app.storage import save_project
+
+FIXTURE = Path(__file__).parent.parent / "fixtures" / "akn" / "A_RES_79_250-2424689E.xml"
+
+
+def _plain(cell: str) -> str:
+    return " ".join(inline.plain(cell).split())
+
+
+def _cell_amendment(tmp_path: Path) -> tuple[Path, Path, Resolution, int, int]:
+    """The base saved as a project, the amendment changing one body cell written as text by `amend`, the
+    proposed draft, the table's index among the operative paragraphs and the 1-based number of the row
+    changed (the row's first cell names it in the sentence)."""
+    base = read_document(FIXTURE).resolution
+    index = next(i for i, p in enumerate(base.operative) if p.table)
+    rows = base.operative[index].table
+    firsts = [_plain(r[0]) for r in rows]
+    row = next(i for i in range(base.operative[index].header_rows, len(rows)) if firsts.count(firsts[i]) == 1)
+    new = copy.deepcopy(base)
+    new.operative[index].table[row][-1] = _plain(rows[row][-1]) + "5"
+    save_project(base, tmp_path / "base.json")
+    save_project(new, tmp_path / "proposed.json")
+    out = tmp_path / "amendment.txt"
+    assert main(["amend", str(tmp_path / "base.json"), str(tmp_path / "proposed.json"), "-o", str(out)]) == 0
+    return tmp_path / "base.json", out, new, index, row + 1
+
+
+_ROW = re.compile(r"the row “[^”]*”")  # the row named by its first cell, as the writer names a row used once
+_COLUMN = re.compile(r"column “[^”]*”")
+
+
+@pytest.mark.parametrize(
+    ("row", "column"),
+    [
+        ("row 0", None),  # read as the place before the first row: nothing changed, exit 0
+        (None, "column 0"),  # read as a row inserted: a blank row added where a cell was to change
+        ("row ²", None),  # isdigit() but no int(): internal error, exit 3
+        ("row " + "9" * 5000, None),  # past int()'s 4,300 digits: dropped, exit 0
+        (None, "column " + "7" * 5000),
+    ],
+)
+def test_a_table_instruction_not_read_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], row: str | None, column: str | None
+) -> None:
+    """A table instruction whose row or column number is no row or column (0, "²", thousands of digits) was
+    carried out as another instruction, or not at all with exit 0, or crashed: `amend --apply` says which
+    instruction it cannot read, in one line, exit 2, and writes nothing."""
+    base, amendment, _, _, _ = _cell_amendment(tmp_path)
+    text = amendment.read_text(encoding="utf-8")
+    assert _ROW.search(text) and _COLUMN.search(text)
+    damaged = _ROW.sub(row, text, count=1) if row else _COLUMN.sub(column or "", text, count=1)
+    amendment.write_text(damaged, encoding="utf-8")
+    out = tmp_path / "amended.json"
+    capsys.readouterr()
+    assert main(["amend", "--apply", str(amendment), str(base), "-o", str(out)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and "instruction that cannot be read" in err and not out.exists()
+    assert "internal error" not in err
+    # `check` of the amendment says it too (with no other instruction, as an amendment of none)
+    main(["check", str(amendment)])
+    said = capsys.readouterr().out
+    assert "instruction that cannot be read" in said or "at least one instruction" in said
+
+
+def test_a_table_row_by_number_is_still_read(tmp_path: Path) -> None:
+    """The control: the same row named by its number (from 1, header rows counted) is carried out as the
+    row named by its first cell."""
+    base, amendment, new, index, number = _cell_amendment(tmp_path)
+    text = amendment.read_text(encoding="utf-8")
+    amendment.write_text(_ROW.sub(f"row {number}", text, count=1), encoding="utf-8")
+    out = tmp_path / "amended.json"
+    assert main(["amend", "--apply", str(amendment), str(base), "-o", str(out)]) == 0
+    amended = read_document(out).resolution
+    assert amended.operative[index].table == new.operative[index].table
+
+
+def test_an_unread_instruction_in_another_form_is_refused(tmp_path: Path) -> None:
+    """Not only tables: a paragraph number of thousands of digits made the instruction text, dropped."""
+    base, amendment, _, _, _ = _cell_amendment(tmp_path)
+    text = amendment.read_text(encoding="utf-8")
+    m = re.search(r"operative paragraph (\d+)", text)
+    assert m
+    damaged = text.replace(m.group(0), "operative paragraph " + "9" * 5000, 1)
+    amendment.write_text(damaged, encoding="utf-8")
+    assert main(["amend", "--apply", str(amendment), str(base), "-o", str(tmp_path / "x.json")]) == 2
