@@ -170,28 +170,47 @@ def _find_table(items: list[Paragraph], start: int, nth: int) -> Paragraph | Non
     return None
 
 
-def _row_index(table: Paragraph, cell: TableCell, where: Phrase) -> int:
+class _Names:
+    """A table's rows by first cell, its width and its columns' headings, found once per table: looked up for
+    each instruction, they made a table of thousands of rows each changed a square of the rows."""
+
+    def __init__(self, table: Paragraph) -> None:
+        self.table = table
+        self.rows: dict[str, list[int]] = {}
+        for i, row in enumerate(table.table):
+            if row:
+                self.rows.setdefault(_plain(row[0]), []).append(i)
+        self.width = max((len(r) for r in table.table), default=0)
+        self._headings: list[str] | None = None
+
+    def headings(self) -> list[str]:
+        if self._headings is None:
+            t = self.table
+            self._headings = column_headings(t.table, t.header_rows, t.merges)
+        return self._headings
+
+
+def _row_index(names: _Names, cell: TableCell, where: Phrase) -> int:
     """The 0-based index of the row named; -1 before the first."""
     if cell.row == 0:
         return -1
     if cell.row_name:
-        found = [i for i, row in enumerate(table.table) if row and _plain(row[0]) == cell.row_name]
+        found = names.rows.get(cell.row_name, [])
         if len(found) == 1:
             return found[0]
         raise InputError(say("{place} has no row {row}", place=where, row=quote(cell.row_name)))
-    if not 1 <= cell.row <= len(table.table):
+    if not 1 <= cell.row <= len(names.table.table):
         raise InputError(say("{place} has no row {row}", place=where, row=cell.row))
     return cell.row - 1
 
 
-def _column_index(table: Paragraph, cell: TableCell, where: Phrase) -> int:
-    width = max((len(r) for r in table.table), default=0)
+def _column_index(names: _Names, cell: TableCell, where: Phrase) -> int:
     if cell.column_name:
-        headings = column_headings(table.table, table.header_rows, table.merges)
+        headings = names.headings()
         if cell.column_name in headings:
             return headings.index(cell.column_name)
         raise InputError(say("{place} has no column {column}", place=where, column=quote(cell.column_name)))
-    if not 1 <= cell.column <= width:
+    if not 1 <= cell.column <= names.width:
         raise InputError(say("{place} has no column {column}", place=where, column=cell.column))
     return cell.column - 1
 
@@ -204,17 +223,18 @@ def carry_out(table: Paragraph, instructions: list[Instruction], unit: str) -> N
     gone: set[int] = set()
     added: dict[int, list[list[str]]] = {}
     cells: dict[tuple[int, int], list[Instruction]] = {}
+    names = _Names(table)
     for ins in instructions:
         cell = ins.cell
         assert cell is not None
         where = Phrase(table_place, (ins.part, ins.number, ins.unit, cell.nth))
-        row = _row_index(table, cell, where)
+        row = _row_index(names, cell, where)
         if not cell.column and ins.action is Action.DELETE:
             gone.add(row)
         elif not cell.column:
             added.setdefault(row, []).append([*cell.cells, *[""] * (len(rows[0]) - len(cell.cells))])
         else:
-            cells.setdefault((row, _column_index(table, cell, where)), []).append(ins)
+            cells.setdefault((row, _column_index(names, cell, where)), []).append(ins)
     for (r, c), group in cells.items():
         where = Phrase(table_place, (group[0].part, group[0].number, unit, group[0].cell.nth))
         text = rows[r][c]
