@@ -146,12 +146,20 @@ def read_body(res: Resolution, order: list[Paragraph], sentences: set[str]) -> l
 # thousands of digits, a typo): left as text, it would be no change at all, exit 0, nothing said
 UNREAD = "an instruction that cannot be read: “{text}”"
 SHOWN = 80
+# looser than `opens_instruction`, for what is left over only: a verb of the set wording, then a unit within a few
+# words ("In the ² preambular paragraph", "Replace the title of annex 4300", "In the zeroth table after …"; up to six words of any length)
+_LOOSE_OPENING = re.compile(
+    r"^(?:In|Delete|Replace|After|Before|Insert|Add|At the beginning of)(?: [^\s“”]+){0,6}? "
+    r"(?:paragraphs?|subparagraphs?|table|annex|part|title|row|column)\b"
+)
 
 
 def unread(res: Resolution) -> list[str]:
     """The text of each paragraph left in an amendment's body that opens like an instruction."""
     texts = (lead_text(p) for p in (*res.preamble, *res.operative))
-    return [t for t in texts if opens_instruction(t) and not instruction_sentence(t)]
+    return [
+        t for t in texts if (opens_instruction(t) or _LOOSE_OPENING.match(t)) and not instruction_sentence(t)
+    ]
 
 
 def _closes_list(quoted: Paragraph, para: Paragraph) -> bool:

@@ -137,3 +137,31 @@ def test_a_table_of_thousands_of_rows_each_changed_is_amended_in_linear_work(
         assert applied.operative[index].table == new.operative[index].table
         counts.append(len(read))
     assert counts[1] <= 5 * counts[0]  # four times the rows: the square would read sixteen times as many
+
+
+@pytest.mark.parametrize(
+    "odd",
+    [
+        "In the ² preambular paragraph, delete “the”.",  # an ordinal no reader takes
+        "In the " + "9" * 5000 + " preambular paragraph, delete “the”.",
+        "Replace the title of annex ١٢ with the following:",
+        "In the Ⅻ table after operative paragraph 11, delete row 2.",
+    ],
+)
+def test_an_instruction_of_an_odd_ordinal_or_number_is_refused(tmp_path: Path, odd: str) -> None:
+    """Instructions that open as the set wording does but name their unit by no number a reader takes were
+    left as text of the amendment: applied as no change, exit 0."""
+    base, amendment, _, _, _ = _cell_amendment(tmp_path)
+    head = amendment.read_text(encoding="utf-8").split("\n1. ", 1)[0]
+    amendment.write_text(f"{head}\n1. {odd}\n\n“A new title”\n", encoding="utf-8")
+    assert main(["amend", "--apply", str(amendment), str(base), "-o", str(tmp_path / "x.json")]) == 2
+
+
+def test_an_issued_instruction_the_reader_cannot_take_apart_is_said(tmp_path: Path) -> None:
+    """A/C.3/80/L.64 (as issued): "In operative paragraphs 27 and 43, delete …" names two paragraphs, which
+    the set wording the reader takes does not; applied, the amendment made the other two deletions only, exit 0.
+    It is said, in `check` and as the reason `amend --apply` refuses."""
+    issued = Path(__file__).parent.parent / "fixtures" / "issued" / "A_C.3_80_L.64_head.txt"
+    res = read_document(issued).resolution
+    said = [f.message for f in read_document(issued).findings if "cannot be read" in str(f.message)]
+    assert len(res.instructions) == 2 and len(said) == 1 and "paragraphs 27 and 43" in str(said[0])
