@@ -214,6 +214,11 @@ def _same_file(a: Path, b: Path) -> bool:
 
 
 def _write(res, out: Path) -> None:
+    from app.model import refuse_oversized
+
+    # an amended draft may grow past what every reader takes (an amendment's rows added to a table of 4,990):
+    # written, it was a file `check` and the editor refused as damaged
+    refuse_oversized(res)
     suffix = out.suffix.lower()
     if suffix == ".docx":
         from app.io.docx_writer import write_docx

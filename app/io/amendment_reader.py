@@ -136,10 +136,7 @@ def read_body(res: Resolution, order: list[Paragraph], sentences: set[str]) -> l
         used.add(para.id)
     for part_list in (res.preamble, res.operative):
         part_list[:] = [p for p in part_list if p.id not in used]
-    findings += [
-        Finding("import.unplaced", Severity.WARNING, say(UNREAD, text=text[:SHOWN])) for text in unread(res)
-    ]
-    return findings
+    return findings + _unread_findings(res)
 
 
 # a paragraph that opens as an instruction does but is not one in the set wording ("delete row 0", a row number of
@@ -152,6 +149,10 @@ _LOOSE_OPENING = re.compile(
     r"^(?:In|Delete|Replace|After|Before|Insert|Add|At the beginning of)(?: [^\s“”]+){0,6}? "
     r"(?:paragraphs?|subparagraphs?|table|annex|part|title|row|column)\b"
 )
+
+
+def _unread_findings(res: Resolution) -> list[Finding]:
+    return [Finding("import.unplaced", Severity.WARNING, say(UNREAD, text=t[:SHOWN])) for t in unread(res)]
 
 
 def unread(res: Resolution) -> list[str]:

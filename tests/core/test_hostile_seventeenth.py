@@ -165,3 +165,54 @@ def test_an_issued_instruction_the_reader_cannot_take_apart_is_said(tmp_path: Pa
     res = read_document(issued).resolution
     said = [f.message for f in read_document(issued).findings if "cannot be read" in str(f.message)]
     assert len(res.instructions) == 2 and len(said) == 1 and "paragraphs 27 and 43" in str(said[0])
+
+
+def test_an_amended_draft_past_the_table_bound_is_not_written(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An amendment adding rows to a table near the model's bound: `amend --apply` wrote a project (and a Word
+    file) that `check` and the editor then refused as damaged. It is refused before anything is written, in one
+    line, in the user's language (the table bound's own reasons were English f-strings)."""
+    from app.messages import localize
+    from app.model import MAX_TABLE_ROWS, oversized_table
+
+    (tmp_path / "one").mkdir()
+    _, written, _, _, _ = _cell_amendment(tmp_path / "one")  # an amendment's head, as `amend` writes it
+    head = written.read_text(encoding="utf-8").split("\n1. ", 1)[0]
+    base = read_document(FIXTURE).resolution
+    index = next(i for i, p in enumerate(base.operative) if p.table)
+    table = base.operative[index].table
+    width = len(table[0])
+    table += [[f"Z{i}", *["x"] * (width - 1)] for i in range(MAX_TABLE_ROWS - len(table) - 5)]
+    save_project(base, tmp_path / "base.json")
+    assert main(["check", str(tmp_path / "base.json")]) in (0, 1)  # the base, within the bound, opens
+    place = re.search(r"In the table after (operative paragraph \d+)", written.read_text(encoding="utf-8"))
+    assert place
+    cells = ", ".join("“new”" for _ in range(width))
+    rows = "".join(
+        f"{i + 1}. In the table after {place.group(1)}, after the row “Z0”, insert a new row reading {cells};\n\n"
+        for i in range(10)
+    )
+    amendment = tmp_path / "amendment.txt"
+    amendment.write_text(f"{head}\n{rows}", encoding="utf-8")
+    capsys.readouterr()
+    for suffix in (".json", ".docx", ".txt"):
+        out = tmp_path / f"amended{suffix}"
+        assert main(["amend", "--apply", str(amendment), str(tmp_path / "base.json"), "-o", str(out)]) == 2
+        err = capsys.readouterr().err.strip()
+        assert len(err.splitlines()) == 1 and not out.exists() and "internal" not in err
+        assert f"{MAX_TABLE_ROWS:,}" in err
+    # sharp: five rows fit, and are written
+    amendment.write_text(
+        f"{head}\n" + "".join(rows.split("\n\n")[:5]).replace(";", ";\n\n"), encoding="utf-8"
+    )
+    assert (
+        main(
+            ["amend", "--apply", str(amendment), str(tmp_path / "base.json"), "-o", str(tmp_path / "ok.json")]
+        )
+        == 0
+    )
+    assert len(read_document(tmp_path / "ok.json").resolution.operative[index].table) == MAX_TABLE_ROWS
+    table += [["x"] * width] * 6
+    why = oversized_table(base)
+    assert why and localize(why, "fr") != str(why) and localize(why, "es") != str(why)
