@@ -216,3 +216,21 @@ def test_an_amended_draft_past_the_table_bound_is_not_written(
     table += [["x"] * width] * 6
     why = oversized_table(base)
     assert why and localize(why, "fr") != str(why) and localize(why, "es") != str(why)
+
+
+def test_an_amendment_given_to_compile_as_a_delegations_copy_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`compile BASE NAME=AMENDMENT`: the amendment, compared as an edited copy of the draft, has no paragraph of
+    the draft (its instructions are no paragraphs), so the compilation proposed deleting every paragraph in
+    NAME's name, exit 0. It is refused in one line, exit 2; the amended draft is the copy to give."""
+    base, amendment, _, _, _ = _cell_amendment(tmp_path)
+    out = tmp_path / "compilation.docx"
+    capsys.readouterr()
+    assert main(["compile", str(base), f"Fr={amendment}", "-o", str(out)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and "Fr is an amendment" in err and not out.exists()
+    # sharp: the amended draft, given as the copy, is a proposal
+    amended = tmp_path / "amended.json"
+    assert main(["amend", "--apply", str(amendment), str(base), "-o", str(amended)]) == 0
+    assert main(["compile", str(base), f"Fr={amended}", "-o", str(out)]) == 0 and out.is_file()
