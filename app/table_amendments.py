@@ -278,8 +278,8 @@ def find(
     if items is not None:
         start = index(items, ins.number, ins.part if is_annex_unit(ins.unit) else None)
         found = _find_table(items, start, cell.nth) if 0 <= start <= len(items) else None
-    if found is None:
-        raise InputError(say("the draft has no {place}", place=where))
+    if found is None:  # "the draft has no {place}" read "has no the table after …"
+        raise InputError(say("{place} is not in the draft", place=where))
     return found
 
 

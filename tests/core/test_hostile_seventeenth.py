@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from app import inline
+from app import amendments, inline
 from app.cli import run as main
 from app.io.reading import read_document
 from app.model import Resolution
@@ -234,3 +234,35 @@ def test_an_amendment_given_to_compile_as_a_delegations_copy_is_refused(
     amended = tmp_path / "amended.json"
     assert main(["amend", "--apply", str(amendment), str(base), "-o", str(amended)]) == 0
     assert main(["compile", str(base), f"Fr={amended}", "-o", str(out)]) == 0 and out.is_file()
+    # the other way round: a draft given on an amendment proposed every paragraph of the draft as an addition
+    other = tmp_path / "other.docx"
+    capsys.readouterr()
+    assert main(["compile", str(amendment), f"Fr={amended}", "-o", str(other)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and "Fr is a draft" in err and not other.exists()
+
+
+def test_a_table_the_draft_lacks_is_named_in_a_sentence(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An amendment applied to a draft without the table it names said "the draft has no the table after
+    operative paragraph 11" (the place already has its article); in French "le tableau qui suit …"."""
+    from app.messages import localize
+
+    _, amendment, _, _, _ = _cell_amendment(tmp_path)
+    capsys.readouterr()
+    assert main(["amend", "--apply", str(amendment), str(amendment), "-o", str(tmp_path / "x.json")]) == 2
+    err = capsys.readouterr().err.strip()
+    assert "has no the" not in err and re.search(
+        r"the table after operative paragraph \d+ is not in the draft", err
+    )
+    from app.errors import InputError
+
+    with pytest.raises(InputError) as caught:
+        amendments.apply(
+            read_document(amendment).resolution.instructions, read_document(amendment).resolution
+        )
+    said = localize(caught.value.args[0], "fr")
+    assert said.startswith("le tableau qui suit le paragraphe") and said.endswith(
+        "ne figure pas dans le projet"
+    )
