@@ -146,8 +146,13 @@ SHOWN = 80
 # looser than `opens_instruction`, for what is left over only: a verb of the set wording, then a unit within a few
 # words ("In the ² preambular paragraph", "Replace the title of annex 4300", "In the zeroth table after …"; up to six words of any length)
 _LOOSE_OPENING = re.compile(
-    r"^(?:In|Delete|Replace|After|Before|Insert|Add|At the beginning of)(?: [^\s“”]+){0,6}? "
-    r"(?:paragraphs?|subparagraphs?|table|annex|part|title|row|column)\b"
+    r"^(?:In|Delete|Replace|After|Before|Insert|Add|At the beginning of"
+    r"|Au|Aux|À la|Supprimer|Remplacer|Après|Avant|Insérer|Ajouter|Au début"  # the French set wording's verbs
+    r"|En|Suprímase|Sustitúyase|Después|Antes|Insértese|Añádase|Al comienzo)"  # and the Spanish
+    r"(?: [^\s“”«»]+){0,6}? "
+    r"(?:paragraphs?|subparagraphs?|table|annex|part|title|row|column"
+    r"|paragraphes?|alinéas?|tableau|annexe|partie|titre|ligne|colonne"
+    r"|párrafos?|apartados?|cuadro|anexo|parte|título|fila|columna)\b"
 )
 
 

@@ -24,11 +24,12 @@ def _plain(cell: str) -> str:
     return " ".join(inline.plain(cell).split())
 
 
-def _cell_amendment(tmp_path: Path) -> tuple[Path, Path, Resolution, int, int]:
+def _cell_amendment(tmp_path: Path, language: str = "en") -> tuple[Path, Path, Resolution, int, int]:
     """The base saved as a project, the amendment changing one body cell written as text by `amend`, the
     proposed draft, the table's index among the operative paragraphs and the 1-based number of the row
     changed (the row's first cell names it in the sentence)."""
     base = read_document(FIXTURE).resolution
+    base.header.language = language  # the amendment is worded in the draft's language
     index = next(i for i, p in enumerate(base.operative) if p.table)
     rows = base.operative[index].table
     firsts = [_plain(r[0]) for r in rows]
@@ -137,6 +138,30 @@ def test_a_table_of_thousands_of_rows_each_changed_is_amended_in_linear_work(
         assert applied.operative[index].table == new.operative[index].table
         counts.append(len(read))
     assert counts[1] <= 5 * counts[0]  # four times the rows: the square would read sixteen times as many
+
+
+@pytest.mark.parametrize(
+    ("language", "odd"),
+    [
+        ("fr", "Au ² alinéa du préambule, supprimer « the »."),
+        ("fr", "Au paragraphe ², supprimer « the »."),
+        ("es", "En el ² párrafo del preámbulo, suprímase “the”."),
+    ],
+)
+def test_an_instruction_of_an_odd_number_in_french_or_spanish_is_refused(
+    tmp_path: Path, language: str, odd: str
+) -> None:
+    """The same in the French and Spanish set wording."""
+    base, amendment, _, _, _ = _cell_amendment(tmp_path, language)
+    head = amendment.read_text(encoding="utf-8").split("\n1. ", 1)[0]
+    amendment.write_text(f"{head}\n1. {odd}\n", encoding="utf-8")
+    assert main(["amend", "--apply", str(amendment), str(base), "-o", str(tmp_path / "x.json")]) == 2
+    # sharp: the instruction it damaged is read
+    good = odd.replace("Au ² alinéa", "Au deuxième alinéa").replace("paragraphe ²,", "paragraphe 2,")
+    good = good.replace("el ² párrafo", "el segundo párrafo")
+    amendment.write_text(f"{head}\n1. {good}\n", encoding="utf-8")
+    assert main(["amend", "--apply", str(amendment), str(base), "-o", str(tmp_path / "x.json")]) in (0, 2)
+    assert any(ins.old == "the" for ins in read_document(amendment).resolution.instructions)
 
 
 @pytest.mark.parametrize(
