@@ -214,6 +214,11 @@ def _same_file(a: Path, b: Path) -> bool:
 
 
 def _write(res, out: Path) -> None:
+    from app.model import refuse_oversized
+
+    # an amended draft may grow past what every reader takes (an amendment's rows added to a table of 4,990):
+    # written, it was a file `check` and the editor refused as damaged
+    refuse_oversized(res)
     suffix = out.suffix.lower()
     if suffix == ".docx":
         from app.io.docx_writer import write_docx
@@ -294,6 +299,7 @@ def _compare(args: argparse.Namespace) -> int:
 
 def _amend(args: argparse.Namespace) -> int:
     from app import amendments
+    from app.io.amendment_reader import SHOWN, unread
     from app.io.reading import read_document
     from app.io.text_header import split_sponsors
     from app.model import DocumentKind
@@ -306,6 +312,14 @@ def _amend(args: argparse.Namespace) -> int:
                 say(
                     "{name} is not an amendment (its sponsor line names no draft amended)",
                     name=args.first.name,
+                )
+            )
+        if texts := unread(first):  # an instruction no reader could read would be no change, exit 0
+            raise InputError(
+                say(
+                    "{name} holds an instruction that cannot be read: “{text}”",
+                    name=args.first.name,
+                    text=texts[0][:SHOWN],
                 )
             )
         _write(amendments.apply(first.instructions, second, first), args.output)

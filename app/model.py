@@ -19,7 +19,7 @@ from typing import Any
 
 from app import cancelling
 from app.errors import InputError
-from app.messages import say
+from app.messages import reason, say
 
 MAX_DEPTH = 8
 """How deep a subparagraph may stand below its paragraph (a paragraph is depth 0). UN drafts use four levels,
@@ -407,19 +407,22 @@ def oversized_table(res: Resolution) -> str:
         cancelling.check()
         para = stack.pop()
         stack.extend(para.subparagraphs)
-        if len(para.table) > MAX_TABLE_ROWS:
-            return f"a table of {len(para.table):,} rows: more than {MAX_TABLE_ROWS:,} is not a table of a resolution"
-        widest = max((len(row) for row in para.table), default=0)
-        if widest > MAX_TABLE_COLUMNS:
-            return (
-                f"a table of {widest:,} columns: more than {MAX_TABLE_COLUMNS} is not a table of a resolution"
-            )
-        if sum(map(len, para.table)) > MAX_TABLE_CELLS:
-            cells = sum(map(len, para.table))
-            return f"a table of {cells:,} cells: more than {MAX_TABLE_CELLS:,} is not a table of a resolution"
+        rows, widest = len(para.table), max((len(row) for row in para.table), default=0)
+        if rows > MAX_TABLE_ROWS or widest > MAX_TABLE_COLUMNS or sum(map(len, para.table)) > MAX_TABLE_CELLS:
+            return _table_refusal(rows, widest)  # said in the user's language (was English only)
         total += sum(map(len, para.table))
         if total > MAX_DOCUMENT_CELLS:
             return TOO_MANY_CELLS
+    return ""
+
+
+def _table_refusal(rows: int, columns: int) -> str:
+    """`table_size_refusal`'s line, as a reason (a `say` message: the user's language, where the f-strings it
+    replaces were English in every language)."""
+    try:
+        table_size_refusal(rows, columns)
+    except InputError as exc:
+        return reason(exc)
     return ""
 
 

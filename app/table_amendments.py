@@ -20,6 +20,7 @@ from functools import cache
 from app import inline
 from app.compare.oral_tables import column_headings, row_headings
 from app.compare.table_diff import row_pairs
+from app.digits import to_int
 from app.errors import InputError
 from app.messages import Phrase, say
 from app.model import Action, Instruction, Paragraph, Part, TableCell
@@ -156,28 +157,47 @@ def _find_table(items: list[Paragraph], start: int, nth: int) -> Paragraph | Non
     return None
 
 
-def _row_index(table: Paragraph, cell: TableCell, where: Phrase) -> int:
+class _Names:
+    """A table's rows by first cell, its width and its columns' headings, found once per table: looked up for
+    each instruction, they made a table of thousands of rows each changed a square of the rows."""
+
+    def __init__(self, table: Paragraph) -> None:
+        self.table = table
+        self.rows: dict[str, list[int]] = {}
+        for i, row in enumerate(table.table):
+            if row:
+                self.rows.setdefault(_plain(row[0]), []).append(i)
+        self.width = max((len(r) for r in table.table), default=0)
+        self._headings: list[str] | None = None
+
+    def headings(self) -> list[str]:
+        if self._headings is None:
+            t = self.table
+            self._headings = column_headings(t.table, t.header_rows, t.merges)
+        return self._headings
+
+
+def _row_index(names: _Names, cell: TableCell, where: Phrase) -> int:
     """The 0-based index of the row named; -1 before the first."""
     if cell.row == 0:
         return -1
     if cell.row_name:
-        found = [i for i, row in enumerate(table.table) if row and _plain(row[0]) == cell.row_name]
+        found = names.rows.get(cell.row_name, [])
         if len(found) == 1:
             return found[0]
         raise InputError(say("{place} has no row {row}", place=where, row=quote(cell.row_name)))
-    if not 1 <= cell.row <= len(table.table):
+    if not 1 <= cell.row <= len(names.table.table):
         raise InputError(say("{place} has no row {row}", place=where, row=cell.row))
     return cell.row - 1
 
 
-def _column_index(table: Paragraph, cell: TableCell, where: Phrase) -> int:
-    width = max((len(r) for r in table.table), default=0)
+def _column_index(names: _Names, cell: TableCell, where: Phrase) -> int:
     if cell.column_name:
-        headings = column_headings(table.table, table.header_rows, table.merges)
+        headings = names.headings()
         if cell.column_name in headings:
             return headings.index(cell.column_name)
         raise InputError(say("{place} has no column {column}", place=where, column=quote(cell.column_name)))
-    if not 1 <= cell.column <= width:
+    if not 1 <= cell.column <= names.width:
         raise InputError(say("{place} has no column {column}", place=where, column=cell.column))
     return cell.column - 1
 
@@ -190,17 +210,18 @@ def carry_out(table: Paragraph, instructions: list[Instruction], unit: str) -> N
     gone: set[int] = set()
     added: dict[int, list[list[str]]] = {}
     cells: dict[tuple[int, int], list[Instruction]] = {}
+    names = _Names(table)
     for ins in instructions:
         cell = ins.cell
         assert cell is not None
         where = Phrase(table_place, (ins.part, ins.number, ins.unit, cell.nth))
-        row = _row_index(table, cell, where)
+        row = _row_index(names, cell, where)
         if not cell.column and ins.action is Action.DELETE:
             gone.add(row)
         elif not cell.column:
             added.setdefault(row, []).append([*cell.cells, *[""] * (len(rows[0]) - len(cell.cells))])
         else:
-            cells.setdefault((row, _column_index(table, cell, where)), []).append(ins)
+            cells.setdefault((row, _column_index(names, cell, where)), []).append(ins)
     for (r, c), group in cells.items():
         where = Phrase(table_place, (group[0].part, group[0].number, unit, group[0].cell.nth))
         text = rows[r][c]
@@ -244,8 +265,8 @@ def find(
     if items is not None:
         start = index(items, ins.number, ins.part if is_annex_unit(ins.unit) else None)
         found = _find_table(items, start, cell.nth) if 0 <= start <= len(items) else None
-    if found is None:
-        raise InputError(say("the draft has no {place}", place=where))
+    if found is None:  # "the draft has no {place}" read "has no the table after …"
+        raise InputError(say("{place} is not in the draft", place=where))
     return found
 
 
@@ -336,9 +357,10 @@ def _row_of(text: str, quoted: list[str], language: str) -> tuple[int, str] | No
     if m and (h := re.fullmatch(r"\0(\d+)\0", m.group("table").strip())):
         return 1, quoted[int(h.group(1))]
     m = _template_pattern(w["row_number"].format(number=_T), language).fullmatch(text)
-    if m and m.group("table").strip().isdigit():
-        return int(m.group("table")), ""
-    return None
+    # a row counts from 1 ("row 0" would read as the place before the first row); "²" and a run of thousands
+    # of digits are no number: the sentence is not read, and `amend --apply` says so
+    number = to_int(m.group("table")) if m else None
+    return (number, "") if number else None
 
 
 def _cells_of(text: str, quoted: list[str], language: str) -> list[str] | None:
@@ -392,8 +414,8 @@ def _cell_edit(
 ) -> Instruction | None:
     if h := re.fullmatch(r"\0(\d+)\0", column):
         cell.column, cell.column_name = 1, quoted[int(h.group(1))]
-    elif column.isdigit():
-        cell.column = int(column)
+    elif number := to_int(column):  # from 1: column 0 would make the edit a row inserted
+        cell.column = number
     else:
         return None
     fill = template_pattern(table_words(language)[0]["fill_cell"], {"new": r"\0(?P<n>\d+)\0"})

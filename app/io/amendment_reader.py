@@ -118,7 +118,36 @@ def read_body(
     _flush(adding, pending)
     for part_list in (res.preamble, res.operative):
         part_list[:] = [p for p in part_list if p.id not in used]
-    return findings
+    return findings + _unread_findings(res)
+
+
+# a paragraph that opens as an instruction does but is not one in the set wording ("delete row 0", a row number of
+# thousands of digits, a typo): left as text, it would be no change at all, exit 0, nothing said
+UNREAD = "an instruction that cannot be read: “{text}”"
+SHOWN = 80
+# looser than `opens_instruction`, for what is left over only: a verb of the set wording, then a unit within a few
+# words ("In the ² preambular paragraph", "Replace the title of annex 4300", "In the zeroth table after …"; up to six words of any length)
+_LOOSE_OPENING = re.compile(
+    r"^(?:In|Delete|Replace|After|Before|Insert|Add|At the beginning of"
+    r"|Au|Aux|À la|Supprimer|Remplacer|Après|Avant|Insérer|Ajouter|Au début"  # the French set wording's verbs
+    r"|En|Suprímase|Sustitúyase|Después|Antes|Insértese|Añádase|Al comienzo)"  # and the Spanish
+    r"(?: [^\s“”«»]+){0,6}? "
+    r"(?:paragraphs?|subparagraphs?|table|annex|part|title|row|column"
+    r"|paragraphes?|alinéas?|tableau|annexe|partie|titre|ligne|colonne"
+    r"|párrafos?|apartados?|cuadro|anexo|parte|título|fila|columna)\b"
+)
+
+
+def _unread_findings(res: Resolution) -> list[Finding]:
+    return [Finding("import.unplaced", Severity.WARNING, say(UNREAD, text=t[:SHOWN])) for t in unread(res)]
+
+
+def unread(res: Resolution) -> list[str]:
+    """The text of each paragraph left in an amendment's body that opens like an instruction."""
+    texts = (lead_text(p) for p in (*res.preamble, *res.operative))
+    return [
+        t for t in texts if (opens_instruction(t) or _LOOSE_OPENING.match(t)) and not instruction_sentence(t)
+    ]
 
 
 def _quote(res: Resolution, open_: Instruction, para: Paragraph, findings: list[Finding]) -> bool:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from app import inline
 from app.errors import InputError
 from app.messages import say
-from app.model import Resolution
+from app.model import DocumentKind, Resolution
 from app.negotiation.proposals import Proposal
 
 
@@ -17,7 +17,25 @@ def _unplaced(res: Resolution) -> list[str]:
 
 
 def refuse_outside_only(base: Resolution, proposed: Resolution, proposal: Proposal) -> None:
-    """Raise when `proposal` (derived from `proposed`) has no edit but `proposed` changes the unplaced text."""
+    """Raise when `proposal` (derived from `proposed`) has no edit but `proposed` changes the unplaced text, or
+    when `proposed` is an amendment to the draft, not an edited copy of it."""
+    amending, amended = (r.header.kind is DocumentKind.AMENDMENT for r in (proposed, base))
+    if amending and not amended:
+        # its instructions are no paragraphs of the draft: compared as a copy, it deleted every paragraph
+        raise InputError(
+            say(
+                "the text of {proposer} is an amendment, not an edited copy of the draft: apply it to the draft "
+                "first (resolute amend --apply) and propose the amended draft",
+                proposer=proposal.proposer,
+            )
+        )
+    if amended and not amending:  # a draft on an amendment: every paragraph of the draft an addition
+        raise InputError(
+            say(
+                "the text of {proposer} is a draft, not an edited copy of the amendment negotiated",
+                proposer=proposal.proposer,
+            )
+        )
     if proposal.edits or _unplaced(base) == _unplaced(proposed):
         return
     raise InputError(
