@@ -19,10 +19,29 @@ from app.wording.words import amendment_words, holes
 INSTRUCTION_START = re.compile(r"^(?:\d+\.\s+)?(?:Delete|Replace|Insert|Add|After|Before|In|At the)\b")
 
 
+# one change made in several paragraphs, as issued amendments word it (A/C.3/80/L.64: "In operative paragraphs 27
+# and 43, delete “sexual and reproductive”"); at most a few paragraphs, each numbered (preambular ones are named
+# by ordinals, "the second preambular paragraph")
+_SEVERAL = re.compile(
+    r"^In (?P<kind>operative) paragraphs (?P<numbers>\d{1,4}(?:(?:,| and|, and) \d{1,4}){1,20})"
+    r"(?P<rest>, (?:delete|replace|insert|add)\b.*)$",
+    re.S,
+)
+
+
 def parse_sentence(text: str, language: str | None = None) -> tuple[list[Instruction], str]:
     """The instructions of one sentence of an amendment, and the quoted paragraph text when the sentence
     carries it after its colon (oral style). Raises InputError when the sentence is not in the set wording.
     `language` None: the set wording of any language (English first)."""
+    if several := _SEVERAL.match(
+        text
+    ):  # "In operative paragraphs 27 and 43, delete …": each paragraph in turn
+        kind, rest = several.group("kind"), several.group("rest")
+        out: list[Instruction] = []
+        for number in re.findall(r"\d+", several.group("numbers")):
+            found, _ = parse_sentence(f"In {kind} paragraph {number}{rest}", language)
+            out += found
+        return out, ""
     codes = [language or "en"] if language is not None else list(all_languages())
     error: InputError | None = None
     for code in codes:
