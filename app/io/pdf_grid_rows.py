@@ -62,6 +62,10 @@ def row_groups(
     body = [k for k in range(1, len(base)) if not head[k] and not head[k - 1]]
     spaced = any(not ruled[k] and loose(k) for k in body)
     rows_ruled = any(ruled[k] for k in body)
+    # a writer that rules the body's rows (rules part them, not space; two rules at least, more than a total's)
+    # rules its header's rows too: a header line no rule parts from the line above is a wrapped heading's, or
+    # the foot of headings set at the bottom beside it
+    all_ruled = not spaced and sum(1 for k in body if ruled[k]) >= 2
     extents = _extents(printed, column)  # a header's text too: a column is as wide as its heading
     rows: list[list[list[_Line]]] = []
     firsts: list[set[int]] = []  # the columns each row's first line fills
@@ -71,6 +75,10 @@ def row_groups(
         evidence = (
             "new"
             if k == 0 or ruled[k] or head[k] != head[k - 1] or loose(k)
+            else "new"
+            if head[k] and _figures_under_headings(above, mine)
+            else "same"
+            if head[k] and all_ruled and _heading_foot(above, mine, max(ln.size for ln in line), extents)
             else "same"
             if spaced  # at the pitch, in a table that spaces its rows: a wrapped line
             else "new"
@@ -105,6 +113,19 @@ def _stacked_figures(
     return any(c in above and is_figure(text) and is_figure(above[c][2]) for c, (_, _, text) in mine.items())
 
 
+def _figures_under_headings(
+    above: dict[int, tuple[float, float, str]], mine: dict[int, tuple[float, float, str]]
+) -> bool:
+    """A header line of figures only (years, "2024" "2025") filling columns the headings above it leave
+    empty: a header row of its own under headings merged over its columns, however close the two stand (no
+    heading wraps onto a line of figures alone)."""
+    return (
+        bool(set(mine) - set(above))
+        and all(is_figure(text) for _, _, text in mine.values())
+        and not any(is_figure(text) for _, _, text in above.values())
+    )
+
+
 def _any_figure(mine: dict[int, tuple[float, float, str]]) -> bool:
     return any(is_figure(text) for _, _, text in mine.values())
 
@@ -136,12 +157,32 @@ def _evidence(
         return "new"  # a wrapped line continues a cell that has text
     if set(mine) == first and len(mine) > 2:
         return "new"  # every cell of three or more wrapped at once: rather a row as full as the one above
-    fits = []
-    for c, (x0, x1, text) in mine.items():
-        word = text.split()[0] if text.split() else text
-        width = (x1 - x0) * len(word) / max(len(text), 1)
-        a0, a1, _ = above[c]
-        fits.append((a1 - a0) + SPACE * size + width <= extents.get(c, 0.0) - MARGIN * size)
+    fits = [_fits(above[c], piece, size, extents.get(c, 0.0)) for c, piece in mine.items()]
     if any(fits) and set(mine) == first and len(mine) > 1:
         return "new"  # a line as full as the row's first, with words that would have fitted above
     return "fits" if all(fits) else "same" if not any(fits) else "unsure"
+
+
+def _fits(
+    above: tuple[float, float, str], piece: tuple[float, float, str], size: float, extent: float
+) -> bool:
+    """Whether the first word of `piece` would have fitted after `above` in a column `extent` wide."""
+    x0, x1, text = piece
+    word = text.split()[0] if text.split() else text
+    width = (x1 - x0) * len(word) / max(len(text), 1)
+    return (above[1] - above[0]) + SPACE * size + width <= extent - MARGIN * size
+
+
+def _heading_foot(
+    above: dict[int, tuple[float, float, str]],
+    mine: dict[int, tuple[float, float, str]],
+    size: float,
+    extents: dict[int, float],
+) -> bool:
+    """A header line that goes on with a wrapped heading (in each column it shares with the line above, words
+    that would not have fitted there) and fills other columns: the foot of a header whose cells are set at
+    their bottom, the short headings level with the wrapped one's last line."""
+    shared = set(mine) & set(above)
+    return bool(shared) and all(
+        not is_figure(mine[c][2]) and not _fits(above[c], mine[c], size, extents.get(c, 0.0)) for c in shared
+    )
