@@ -11,7 +11,10 @@ names beside them). In such a compact table a line of words only, none of which 
 above in its column, is that cell's wrapped line (joining it moves no figure). A line at the pitch, with no
 rule, in a table whose rows are neither ruled nor spaced, some of whose words would have fitted above and some
 not, may be either: the table is given up and its text read as text (a wrong grid puts figures in the wrong
-row silently).
+row silently). In the header, a line at the pitch that fills columns the lines above leave empty is a header
+row of its own (years or words under headings merged over their columns), unless it ends every heading above
+it with words that would not have fitted there: the foot of a header set at its bottom, the short headings level
+with a wrapped one's last line.
 """
 
 from __future__ import annotations
@@ -62,10 +65,6 @@ def row_groups(
     body = [k for k in range(1, len(base)) if not head[k] and not head[k - 1]]
     spaced = any(not ruled[k] and loose(k) for k in body)
     rows_ruled = any(ruled[k] for k in body)
-    # a writer that rules the body's rows (rules part them, not space; two rules at least, more than a total's)
-    # rules its header's rows too: a header line no rule parts from the line above is a wrapped heading's, or
-    # the foot of headings set at the bottom beside it
-    all_ruled = not spaced and sum(1 for k in body if ruled[k]) >= 2
     extents = _extents(printed, column)  # a header's text too: a column is as wide as its heading
     rows: list[list[list[_Line]]] = []
     firsts: list[set[int]] = []  # the columns each row's first line fills
@@ -75,10 +74,8 @@ def row_groups(
         evidence = (
             "new"
             if k == 0 or ruled[k] or head[k] != head[k - 1] or loose(k)
-            else "new"
-            if head[k] and _figures_under_headings(above, mine)
-            else "same"
-            if head[k] and all_ruled and _heading_foot(above, mine, max(ln.size for ln in line), extents)
+            else _header_line(above, mine, max(ln.size for ln in line), extents)
+            if head[k] and set(mine) - set(above)
             else "same"
             if spaced  # at the pitch, in a table that spaces its rows: a wrapped line
             else "new"
@@ -111,19 +108,6 @@ def _stacked_figures(
 ) -> bool:
     """A figure under a figure in one column: no cell wraps a figure onto a figure, so a new row."""
     return any(c in above and is_figure(text) and is_figure(above[c][2]) for c, (_, _, text) in mine.items())
-
-
-def _figures_under_headings(
-    above: dict[int, tuple[float, float, str]], mine: dict[int, tuple[float, float, str]]
-) -> bool:
-    """A header line of figures only (years, "2024" "2025") filling columns the headings above it leave
-    empty: a header row of its own under headings merged over its columns, however close the two stand (no
-    heading wraps onto a line of figures alone)."""
-    return (
-        bool(set(mine) - set(above))
-        and all(is_figure(text) for _, _, text in mine.values())
-        and not any(is_figure(text) for _, _, text in above.values())
-    )
 
 
 def _any_figure(mine: dict[int, tuple[float, float, str]]) -> bool:
@@ -173,16 +157,24 @@ def _fits(
     return (above[1] - above[0]) + SPACE * size + width <= extent - MARGIN * size
 
 
-def _heading_foot(
+def _header_line(
     above: dict[int, tuple[float, float, str]],
     mine: dict[int, tuple[float, float, str]],
     size: float,
     extents: dict[int, float],
-) -> bool:
-    """A header line that goes on with a wrapped heading (in each column it shares with the line above, words
-    that would not have fitted there) and fills other columns: the foot of a header whose cells are set at
-    their bottom, the short headings level with the wrapped one's last line."""
+) -> str:
+    """A header line no rule or space parts from the line above that fills columns that line leaves empty:
+    'same' where it goes on with every heading above it, each with words that would not have fitted there:
+    the foot of a header whose cells are set at their bottom, where every heading ends, the short ones level
+    with the wrapped one's last line; else 'new', a header row of its own (years, or words, under headings
+    merged over their columns, a heading beside them ending above), however close the two rows stand."""
     shared = set(mine) & set(above)
-    return bool(shared) and all(
-        not is_figure(mine[c][2]) and not _fits(above[c], mine[c], size, extents.get(c, 0.0)) for c in shared
+    foot = (
+        bool(shared)
+        and set(above) <= set(mine)
+        and all(
+            not is_figure(mine[c][2]) and not _fits(above[c], mine[c], size, extents.get(c, 0.0))
+            for c in shared
+        )
     )
+    return "same" if foot else "new"
