@@ -159,6 +159,18 @@ def specs(seed: int = 2026) -> list[Spec]:
         bottom.rows[0][1] = _words(rng, 4, 5)  # a heading wrapped over lines, the others set at the foot
         bottom.bottom, bottom.spaced = True, "spaced" in name
         out.append(bottom)
+    # drawn after the shapes above, so their draws stay as they were: on every style, rows spaced or not, a
+    # header set at its foot beside a wrapped heading, and two header rows of words under merged headings
+    for rules in RULES:
+        for spaced in ("", "-spaced"):
+            foot = spec(rng, f"{rules}{spaced}-foot", rng.choice((3, 4, 5)), 5, rules)
+            foot.rows[0][1] = _words(rng, 4, 5)
+            foot.bottom, foot.spaced = True, bool(spaced)
+            out.append(foot)
+            subheads = spec(rng, f"{rules}{spaced}-subheads", 5, 4, rules, merged=True)
+            subheads.rows[1] = ["", "Posts", "Non-post", "Posts", "Non-post"]
+            subheads.spaced = bool(spaced)
+            out.append(subheads)
     return out
 
 

@@ -8,7 +8,6 @@ The view only reads `app.compare`; exporting is the window's job (it owns the fi
 from __future__ import annotations
 
 import html
-import re
 
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QGuiApplication, QTextCharFormat, QTextDocument
@@ -25,17 +24,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.compare.diff import Comparison, Segment
-from app.interface import fill, marked, tr
+from app.compare.diff import BlockChange, Comparison, Segment
+from app.compare.table_view import drawn_rows
+from app.interface import fill, marked, plural, tr
 from app.render import place_names
 from widgets.flow import FlowLayout
-from widgets.table_cap import capped
+from widgets.table_cap import TABLE_ROWS
 from widgets.wrapping import set_html
 
 INSERT_COLOUR = "#0b57d0"
 INSERT_BACKGROUND = "#e3edfd"
 DELETE_COLOUR = "#b3261e"
 DELETE_BACKGROUND = "#fbe9e7"
+EXPORT_LINK = "export:tracked"  # the link under a long table whose changes were not all drawn
 _STATUS_NOTE = {"inserted": marked("new paragraph"), "deleted": marked("paragraph deleted")}
 
 
@@ -199,7 +200,7 @@ class CompareView(QWidget):
                 note = tr("moved from here") if status == "deleted" else tr("moved here")
             rows.append((status, _label(status, label) + (f"\n{note}" if note else ""), segments))
             if block is not None and block.block.role == "table":
-                html_rows.append(_table_html(runs, cmp, block.block.header_rows))
+                html_rows.append(_table_html(block, cmp))
             else:
                 html_rows.append("".join(_segment_html(s.op, *_shown(s, cmp)) for s in runs))
             new = block.new if block is not None else None
@@ -233,7 +234,9 @@ class CompareView(QWidget):
 
     def _clicked(self, url: QUrl) -> None:
         target = url.toString()
-        if target.startswith("para:"):
+        if target == EXPORT_LINK:
+            self.export_tracked.emit()
+        elif target.startswith("para:"):
             paragraph_id, _, field = target[len("para:") :].partition("/")
             self.jump.emit(paragraph_id, field or "text")
 
@@ -258,35 +261,58 @@ def _shown(segment: Segment, cmp: Comparison) -> tuple[str, bool, bool]:
     return (str(number) if number else "*"), False, True
 
 
-def _table_html(segments: list[Segment], cmp: Comparison, header_rows: int) -> str:
-    """A table's marked words in its grid: a tab in the compared text ends a cell and a newline a row, whatever
-    their mark (a row deleted or inserted is a row of its own, its words struck through or underlined)."""
-    # each cell's pieces are gathered and joined once (a cell's text grown piece by piece was copied at each
-    # piece: a cell of 10,000 changed words took 3 s, 160,000 took 100 s)
-    rows: list[list[list[str]]] = [[[]]]
-    for segment in segments:
-        if segment.footnote:
-            rows[-1][-1].append(_segment_html(segment.op, *_shown(segment, cmp)))
-            continue
-        for piece in re.split(r"([\t\n])", segment.text):
-            if piece == "\t":
-                rows[-1].append([])
-            elif piece == "\n":
-                rows.append([[]])
-            elif piece:
-                rows[-1][-1].append(_segment_html(segment.op, piece, segment.italic))
-    shown, left_out = capped(rows)
+def _table_html(change: BlockChange, cmp: Comparison) -> str:
+    """A table's rows of both versions in its grid, each cell's words marked (a row deleted or inserted is a row
+    of its own, its words struck through or underlined). A long table draws its changed rows, wherever they
+    are, with a row of context each side and a line counting the unchanged rows between; past TABLE_ROWS rows
+    drawn, a line counts the changes left and links to the Word export, which has them all."""
+    drawn = drawn_rows(change.base, change.new, cmp.base, cmp.new, cmp.footnotes, TABLE_ROWS)
+    columns = max((len(r.cells) for r in drawn.rows if not isinstance(r, int)), default=1)
     cells = []
-    for i, row in enumerate(shown):
-        tag = "th" if i < header_rows else "td"
+    for at, row in enumerate(drawn.rows):
+        if isinstance(row, int):
+            last = at == len(drawn.rows) - 1
+            line = (
+                plural(row, "… {count} more row …", "… {count} more rows …")
+                if last and drawn.more_changes
+                else plural(row, "… {count} unchanged row …", "… {count} unchanged rows …")
+            )
+            cells.append(
+                f'<tr><td colspan="{columns}" style="padding:2px 6px; color:#666;">'
+                f"<i>{html.escape(line)}</i></td></tr>"
+            )
+            continue
+        tag = "th" if row.header else "td"
         cells.append(
-            "<tr>" + "".join(f'<{tag} style="padding:2px 6px;">{"".join(c)}</{tag}>' for c in row) + "</tr>"
+            "<tr>"
+            + "".join(
+                f'<{tag} style="padding:2px 6px;">'
+                + "".join(_segment_html(s.op, *_shown(s, cmp)) for s in segments)
+                + f"</{tag}>"
+                for segments in row.cells
+            )
+            + "</tr>"
         )
     return (
         '<table border="1" cellspacing="0" style="border-collapse:collapse;">'
         + "".join(cells)
         + "</table>"
-        + left_out
+        + _more_changes(drawn.more_changes)
+    )
+
+
+def _more_changes(count: int) -> str:
+    """The line under a table whose changes were not all drawn: how many are left, and the export's link."""
+    if not count:
+        return ""
+    line = plural(
+        count,
+        "{count} more changed row is not drawn here; the Word export with tracked changes shows every change:",
+        "{count} more changed rows are not drawn here; the Word export with tracked changes shows every change:",
+    )
+    return (
+        f'<p style="color:#666;"><i>{html.escape(line)}</i> '
+        f'<a href="{EXPORT_LINK}">{html.escape(tr("Export with Track Changes…"))}</a></p>'
     )
 
 

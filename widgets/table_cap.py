@@ -1,5 +1,5 @@
-"""How many rows of one table a rich-text view draws: the preview, the compare view, the compilation and the merge
-dialog all cap a table here.
+"""How many rows of one table a rich-text view draws: the preview, the compilation and the merge dialog cap a table
+here; the compare view draws this many of a long table's changed rows and their context (app/compare/table_view.py).
 
 Qt lays a rich-text table out at about a millisecond a row (5,000 rows, the model's bound: 3 s of a 9.5 s open,
 14 s on a loaded machine); the largest table of an issued resolution, the scale of assessments, has 194. The rows

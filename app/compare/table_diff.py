@@ -188,16 +188,48 @@ def _whole(markup: str, op: str, notes: _Notes) -> list[Segment]:
     return _segments([(op, t) for t in _markup_tokens(markup)], notes)
 
 
-def table_rows(
-    base: Block | None,
-    new: Block | None,
-    cmp_base: Resolution,
-    cmp_new: Resolution,
-    changes: dict[str, FootnoteChange],
-) -> list[RowChange]:
-    """The rows of both versions of a table in print order (a deleted row where it stood), each cell's words
-    marked; a table whose number of columns changed is shown replaced (`_replaced`)."""
-    notes = _SharedNotes(cmp_base, cmp_new, changes)
+@dataclass(frozen=True)
+class RowPlan:
+    """Both versions' rows in print order before their words are compared: `order` holds (base row, new row)
+    pairs, None for the side that lacks the row; `columns` the width every row is padded to (0 for a table
+    whose columns changed, shown replaced: each row keeps its own cells). The compare view compares the words
+    of the rows it draws only."""
+
+    brows: Sequence[Sequence[str]]
+    nrows: Sequence[Sequence[str]]
+    bhead: int
+    nhead: int
+    columns: int
+    order: list[tuple[int | None, int | None]]
+
+    def _cells(self, row: Sequence[str]) -> list[str]:
+        return [*row, *[""] * (self.columns - len(row))]
+
+    def header(self, k: int) -> bool:
+        x, y = self.order[k]
+        return y < self.nhead if y is not None else x is not None and x < self.bhead
+
+    def changed(self, k: int) -> bool:
+        """Whether the row reads differently in the two versions (cheap: no words compared)."""
+        x, y = self.order[k]
+        return x is None or y is None or self._cells(self.brows[x]) != self._cells(self.nrows[y])
+
+    def change(self, k: int, notes: _Notes) -> RowChange:
+        x, y = self.order[k]
+        header = self.header(k)
+        if x is not None and y is not None:
+            b, n = self._cells(self.brows[x]), self._cells(self.nrows[y])
+            segs = [_cell_segments(b[c], n[c], notes) for c in range(self.columns)]
+            return RowChange(EQUAL, segs, header, tuple(n))
+        op, row = (INSERT, self.nrows[y]) if y is not None else (DELETE, self.brows[x])  # type: ignore[index]
+        cells = self._cells(row)
+        return RowChange(op, [_whole(c, op, notes) for c in cells], header, tuple(cells))
+
+
+def row_plan(base: Block | None, new: Block | None) -> RowPlan:
+    """The rows of both versions of a table in print order (a deleted row where it stood); a table whose
+    number of columns changed is shown replaced: every base row deleted, every new row inserted, the header
+    rows of both first (so the header stays on top whichever is accepted)."""
     brows = base.cells if base else ()
     nrows = new.cells if new else ()
     bhead = base.header_rows if base else 0
@@ -205,46 +237,33 @@ def table_rows(
     bcols = max((len(r) for r in brows), default=0)
     ncols = max((len(r) for r in nrows), default=0)
     if brows and nrows and bcols != ncols:
-        return _replaced(brows, nrows, bhead, nhead, notes)
-    columns = max(bcols, ncols)
-
-    def cells(row: Sequence[str]) -> list[str]:
-        return [*row, *[""] * (columns - len(row))]
-
-    out: list[RowChange] = []
-    for x, y in row_pairs(brows, nrows):
-        if x is not None and y is not None:
-            b, n = cells(brows[x]), cells(nrows[y])
-            segs = [_cell_segments(b[k], n[k], notes) for k in range(columns)]
-            out.append(RowChange(EQUAL, segs, y < nhead, tuple(n)))
-        elif y is not None:
-            n = cells(nrows[y])
-            out.append(RowChange(INSERT, [_whole(c, INSERT, notes) for c in n], y < nhead, tuple(n)))
-        else:
-            assert x is not None
-            b = cells(brows[x])
-            out.append(RowChange(DELETE, [_whole(c, DELETE, notes) for c in b], x < bhead, tuple(b)))
-    return out
-
-
-def _replaced(
-    brows: Sequence[Sequence[str]], nrows: Sequence[Sequence[str]], bhead: int, nhead: int, notes: _Notes
-) -> list[RowChange]:
-    """A table whose columns changed, shown replaced: every base row deleted, every new row inserted, the
-    header rows of both first (so the header stays on top whichever is accepted). Each row keeps its own
-    cells: accepting leaves the new table's columns, rejecting the old's."""
-
-    def rows(table: Sequence[Sequence[str]], op: str, span: range, heads: int) -> list[RowChange]:
-        return [
-            RowChange(op, [_whole(c, op, notes) for c in table[i]], i < heads, tuple(table[i])) for i in span
+        order: list[tuple[int | None, int | None]] = [
+            *((x, None) for x in range(bhead)),
+            *((None, y) for y in range(nhead)),
+            *((x, None) for x in range(bhead, len(brows))),
+            *((None, y) for y in range(nhead, len(nrows))),
         ]
+        return RowPlan(brows, nrows, bhead, nhead, 0, order)
+    return RowPlan(brows, nrows, bhead, nhead, max(bcols, ncols), row_pairs(brows, nrows))
 
-    return (
-        rows(brows, DELETE, range(bhead), bhead)
-        + rows(nrows, INSERT, range(nhead), nhead)
-        + rows(brows, DELETE, range(bhead, len(brows)), bhead)
-        + rows(nrows, INSERT, range(nhead, len(nrows)), nhead)
-    )
+
+def shared_notes(cmp_base: Resolution, cmp_new: Resolution, changes: dict[str, FootnoteChange]) -> _Notes:
+    """The footnote keys of a table's rows, as the whole comparison keyed them."""
+    return _SharedNotes(cmp_base, cmp_new, changes)
+
+
+def table_rows(
+    base: Block | None,
+    new: Block | None,
+    cmp_base: Resolution,
+    cmp_new: Resolution,
+    changes: dict[str, FootnoteChange],
+) -> list[RowChange]:
+    """The rows of both versions of a table in print order (`row_plan`), each cell's words marked. Each row of
+    a table shown replaced keeps its own cells: accepting leaves the new table's columns, rejecting the old's."""
+    plan = row_plan(base, new)
+    notes = shared_notes(cmp_base, cmp_new, changes)
+    return [plan.change(k, notes) for k in range(len(plan.order))]
 
 
 def layout_block(block: Block, rows: list[RowChange]) -> Block:

@@ -49,7 +49,9 @@ class Body:
         for preamble in children(doc, "preamble") or [own(doc, "preamble")]:
             self.read_preamble(preamble)
         bodies = children(doc, "mainBody", "body") or [own(doc, "mainBody")]
-        self.read_operative([item for body in bodies if body is not None for item in flat(body)])
+        self.read_operative(
+            [item for body in bodies if body is not None for item in flat(body, loose_headings=True)]
+        )
 
     def where(self, text: Where) -> Where:
         """A place of the whole part (its end, its preamble) in this part: "... of part B"."""

@@ -124,11 +124,30 @@ def _section_preamble(el: etree._Element) -> bool:
     return section_preamble(text_of(first))
 
 
-def flat(el: etree._Element) -> list[tuple[str, Any]]:
-    """A body as ("heading", lines), ("para", element) and ("other", element) items, groups opened."""
+def flat(el: etree._Element, loose_headings: bool = False) -> list[tuple[str, Any]]:
+    """A body as ("heading", lines), ("para", element) and ("other", element) items, groups opened.
+    `loose_headings`: the body's section headings and section preambles standing in it outside any group
+    (`<mainBody><subheading>I</subheading><subheading>Title</subheading><crossHeading>Recalling …,`, A/RES/76/246)
+    are read as a group's are; they were dropped, with their notes."""
     out: list[tuple[str, Any]] = []
+    loose: list[str] = []  # heading lines standing in the body, waiting for what they head
     for c in children(el):
         kind = local_name(c)
+        if loose_headings and kind in HEADING_TAGS:
+            if _section_preamble(c):
+                out += [("heading", loose)] if loose else []
+                loose = []
+                out.append(("preamble", c))
+            elif text := text_of(c).rstrip("."):
+                loose.append(inline.escape(text))
+            continue
+        if loose:
+            # a file may print a heading twice, loose and again as a heading paragraph ("B. Pension
+            # Administration" over `<paragraph class="H23"><num>B.</num>…`): the paragraph's is kept
+            following = heading_lines(c) if kind in _BODY_PARAS else None
+            if not (following and _letters(loose) == _letters(following)):
+                out.append(("heading", loose))
+            loose = []
         if kind in _BODY_PARAS:
             out.append(("para", c))
         elif (table := table_of(c)) is not None:
@@ -144,7 +163,12 @@ def flat(el: etree._Element) -> list[tuple[str, Any]]:
             out += flat(c)
         elif kind not in ("num", *HEADING_TAGS) and not _numeral(c):
             out.append(("other", c))
-    return out
+    return out + ([("heading", loose)] if loose else [])
+
+
+def _letters(lines: list[str]) -> str:
+    """Heading lines as their letters and digits only, to tell the same heading printed twice."""
+    return re.sub(r"\W+", "", " ".join(lines)).lower()
 
 
 def _numeral(el: etree._Element) -> bool:

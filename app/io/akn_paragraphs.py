@@ -23,6 +23,12 @@ _SKIP = {"num", "heading", "subheading", "eol", "img", "marker", "br"}  # handle
 _INLINE_BREAKS = {"eol", "eop", "br"}
 
 
+def _laid_out(text: str) -> bool:
+    """Whitespace that only lays the file out (a line break and its indent between two elements), not a space
+    of the text: no superscript note letter is printed apart from what it marks."""
+    return bool(text) and text.isspace() and "\n" in text
+
+
 class Reader:
     def __init__(self, res: Resolution) -> None:
         self.res = res
@@ -48,6 +54,8 @@ class Reader:
             out.append(inline.Span(el.text, italic))
         for c in el:
             cancelling.check()  # an element may hold any number of others
+            if isinstance(c.tag, str) and local_name(c) == "sup" and out and _laid_out(out[-1].text):
+                out.pop()  # "9 237</span>⏎ <sup>b</sup>": the file's line break, no space the page prints
             if not isinstance(c.tag, str):
                 pass
             elif local_name(c) in NOTE_TAGS and self._in_note:

@@ -11,7 +11,10 @@ names beside them). In such a compact table a line of words only, none of which 
 above in its column, is that cell's wrapped line (joining it moves no figure). A line at the pitch, with no
 rule, in a table whose rows are neither ruled nor spaced, some of whose words would have fitted above and some
 not, may be either: the table is given up and its text read as text (a wrong grid puts figures in the wrong
-row silently).
+row silently). In the header, a line at the pitch that fills columns the lines above leave empty is a header
+row of its own (years or words under headings merged over their columns), unless it ends every heading above
+it with words that would not have fitted there: the foot of a header set at its bottom, the short headings level
+with a wrapped one's last line.
 """
 
 from __future__ import annotations
@@ -71,6 +74,8 @@ def row_groups(
         evidence = (
             "new"
             if k == 0 or ruled[k] or head[k] != head[k - 1] or loose(k)
+            else _header_line(above, mine, max(ln.size for ln in line), extents)
+            if head[k] and set(mine) - set(above)
             else "same"
             if spaced  # at the pitch, in a table that spaces its rows: a wrapped line
             else "new"
@@ -136,12 +141,40 @@ def _evidence(
         return "new"  # a wrapped line continues a cell that has text
     if set(mine) == first and len(mine) > 2:
         return "new"  # every cell of three or more wrapped at once: rather a row as full as the one above
-    fits = []
-    for c, (x0, x1, text) in mine.items():
-        word = text.split()[0] if text.split() else text
-        width = (x1 - x0) * len(word) / max(len(text), 1)
-        a0, a1, _ = above[c]
-        fits.append((a1 - a0) + SPACE * size + width <= extents.get(c, 0.0) - MARGIN * size)
+    fits = [_fits(above[c], piece, size, extents.get(c, 0.0)) for c, piece in mine.items()]
     if any(fits) and set(mine) == first and len(mine) > 1:
         return "new"  # a line as full as the row's first, with words that would have fitted above
     return "fits" if all(fits) else "same" if not any(fits) else "unsure"
+
+
+def _fits(
+    above: tuple[float, float, str], piece: tuple[float, float, str], size: float, extent: float
+) -> bool:
+    """Whether the first word of `piece` would have fitted after `above` in a column `extent` wide."""
+    x0, x1, text = piece
+    word = text.split()[0] if text.split() else text
+    width = (x1 - x0) * len(word) / max(len(text), 1)
+    return (above[1] - above[0]) + SPACE * size + width <= extent - MARGIN * size
+
+
+def _header_line(
+    above: dict[int, tuple[float, float, str]],
+    mine: dict[int, tuple[float, float, str]],
+    size: float,
+    extents: dict[int, float],
+) -> str:
+    """A header line no rule or space parts from the line above that fills columns that line leaves empty:
+    'same' where it goes on with every heading above it, each with words that would not have fitted there:
+    the foot of a header whose cells are set at their bottom, where every heading ends, the short ones level
+    with the wrapped one's last line; else 'new', a header row of its own (years, or words, under headings
+    merged over their columns, a heading beside them ending above), however close the two rows stand."""
+    shared = set(mine) & set(above)
+    foot = (
+        bool(shared)
+        and set(above) <= set(mine)
+        and all(
+            not is_figure(mine[c][2]) and not _fits(above[c], mine[c], size, extents.get(c, 0.0))
+            for c in shared
+        )
+    )
+    return "same" if foot else "new"

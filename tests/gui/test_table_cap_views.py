@@ -1,7 +1,7 @@
-"""A table at the model's bound (5,000 rows) in the compare view and the merge dialog: each draws the first
-widgets.table_cap.TABLE_ROWS rows and one line giving the count, as the preview does (one function for the three),
-while the comparison and the proposals keep every row. Qt lays a rich-text table out at about a millisecond a row:
-drawn whole, the table held the window for seconds."""
+"""A table at the model's bound (5,000 rows) in the merge dialog: it draws the first widgets.table_cap.TABLE_ROWS
+rows and one line giving the count, as the preview does, while the proposals keep every row (the compare view
+draws a long table's changed rows wherever they are: tests/gui/test_compare_long_tables.py). Qt lays a rich-text
+table out at about a millisecond a row: drawn whole, the table held the window for seconds."""
 
 from __future__ import annotations
 
@@ -10,12 +10,10 @@ import datetime as dt
 
 from PySide6.QtGui import QTextDocument, QTextFrame, QTextTable
 
-from app.compare.diff import compare
 from app.edits import Document
 from app.model import Paragraph, Resolution
 from app.negotiation import commands
 from app.negotiation.proposals import derive
-from widgets.compare_view import CompareView
 from widgets.merge_dialog import MergeDialog
 from widgets.table_cap import TABLE_ROWS
 
@@ -58,24 +56,6 @@ def _tables(doc: QTextDocument) -> list[QTextTable]:
 
 def _said(text: str) -> bool:
     return f"first {TABLE_ROWS} of this table's {ROWS:,} rows" in text
-
-
-def test_the_compare_view_draws_the_first_rows_of_a_long_table_and_says_how_many(qtbot) -> None:  # noqa: ANN001
-    base = _draft()
-    cmp = compare(base, _changed(base))
-    view = CompareView()
-    qtbot.addWidget(view)
-    view.resize(900, 700)
-    view.show()
-    view.show_comparison(cmp, "base.json")
-    drawn = max(_tables(view.browser.document()), key=lambda t: t.rows())
-    assert drawn.rows() == TABLE_ROWS
-    text = view.browser.toPlainText()
-    assert _said(text)
-    assert "Tonga" in text and "Palau" not in text  # the change in the rows drawn; the far one left out
-    # the comparison keeps every row: the far change is in the table's compared words
-    table = next(segments for _, _, segments in view.shown_rows() if any("Palau" in t for _, t in segments))
-    assert any(op == "insert" and "Palau" in t for op, t in table)
 
 
 def test_the_merge_dialog_draws_the_first_rows_of_a_long_table_and_says_how_many(qtbot) -> None:  # noqa: ANN001
