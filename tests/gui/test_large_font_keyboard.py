@@ -1,0 +1,132 @@
+"""A sponsor delegate on a laptop window (1024x640) with a 14-point interface font, working from the keyboard in
+English, French and Spanish: each dialog fits the window (its content scrolls rather than being cut off), Tab
+reaches its buttons, Enter accepts and Esc closes. (The start page stood wider than the window in all three
+languages; the section heading's question stood on one line wider than the window in French and Spanish, and Tab
+typed a tab into the heading, so OK could not be reached without the mouse.)"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QPlainTextEdit, QPushButton, QWidget
+
+from app import interface
+from tests.gui.shown import shown_window
+from widgets import interface_language
+from widgets.actions import ActionId
+from widgets.main_window import MainWindow
+from widgets.prompter import Prompter
+from widgets.welcome import WelcomeDialog
+
+LANGUAGES = ("en", "fr", "es")
+SMALL = (1024, 640)
+
+
+@pytest.fixture
+def large_font(qapp) -> Iterator[None]:  # noqa: ANN001
+    """The delegate's 14-point interface font, for the widgets made during the test."""
+    before = QApplication.font()
+    font = QApplication.font()
+    font.setPointSize(14)
+    QApplication.setFont(font)
+    yield
+    QApplication.setFont(before)
+
+
+@pytest.fixture
+def speak(qapp) -> Iterator:  # noqa: ANN001
+    yield interface_language.apply
+    interface_language.apply(interface.ENGLISH)
+
+
+def _window(qtbot, settings, prompter, tmp_path: Path, code: str, speak) -> MainWindow:  # noqa: ANN001
+    speak(code)
+    win = shown_window(qtbot, settings, prompter, tmp_path, SMALL)
+    win.activateWindow()
+    return win
+
+
+def _fits(dialog: QWidget, win: QWidget) -> bool:
+    return dialog.width() <= win.width() and dialog.height() <= win.height()
+
+
+def _shown_in(widget: QWidget, viewport: QWidget) -> bool:
+    """The whole of `widget` is inside the scroll area's visible part."""
+    top_left = widget.mapTo(viewport, QPoint(0, 0))
+    return viewport.rect().contains(top_left) and viewport.rect().contains(
+        top_left + QPoint(widget.width() - 1, widget.height() - 1)
+    )
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_the_start_page_fits_and_is_worked_from_the_keyboard(
+    code: str, large_font, speak, qtbot, settings, prompter, tmp_path: Path
+) -> None:  # noqa: ANN001
+    win = _window(qtbot, settings, prompter, tmp_path, code, speak)
+    win.show_start_page()
+    dialog = win.start_page
+    assert isinstance(dialog, WelcomeDialog)
+    qtbot.waitExposed(dialog)
+    assert _fits(dialog, win), (dialog.size(), win.size())
+    # Tab from the organs reaches Create, brought into view in the scrolled page; Enter creates the draft
+    dialog.organs.setFocus()
+    for _ in range(12):
+        if dialog.focusWidget() is dialog.create:
+            break
+        qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Tab)
+    assert dialog.focusWidget() is dialog.create
+    assert _shown_in(dialog.create, dialog.area.viewport())
+    for button in dialog.findChildren(QPushButton):  # no button's words are cut off
+        assert button.width() >= button.sizeHint().width(), button.text()
+    qtbot.keyClick(dialog.create, Qt.Key.Key_Return)
+    assert dialog.choice is not None and dialog.choice.action == "new"
+    # Esc closes the page opened again from Help
+    win.show_start_page()
+    again = win.start_page
+    qtbot.waitExposed(again)
+    qtbot.keyClick(again.organs, Qt.Key.Key_Escape)
+    assert not again.isVisible() and again.choice is None
+    win.doc.history.mark_saved()
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_a_section_heading_is_typed_and_accepted_without_the_mouse(
+    code: str, large_font, speak, qtbot, settings, prompter, tmp_path: Path, corpus: Path
+) -> None:  # noqa: ANN001
+    win = _window(qtbot, settings, prompter, tmp_path, code, speak)
+    assert win.files.open_path(corpus / "A_C.3_80_L.20.txt", as_import=True)
+    win.flush()
+    pid = win.res.operative[-1].id  # a section heading stands before a top-level paragraph
+    win.paragraphs.rows[(pid, False)].text.setFocus()
+    QApplication.processEvents()
+    win.prompter = Prompter()  # the real question box
+    seen: dict[str, object] = {}
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        try:
+            dialog.activateWindow()
+            qtbot.waitUntil(dialog.isActiveWindow)
+            seen["fits"] = _fits(dialog, win) or (dialog.size(), win.size())
+            edit = dialog.findChild(QPlainTextEdit)
+            seen["focus in text"] = dialog.focusWidget() is edit
+            qtbot.keyClick(edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+            qtbot.keyClicks(edit, "II")
+            qtbot.keyClick(edit, Qt.Key.Key_Return)  # Enter is a new line of the heading
+            qtbot.keyClicks(edit, "Travel ban")
+            qtbot.keyClick(edit, Qt.Key.Key_Tab)  # Tab leaves the text for the buttons
+            seen["tab leaves"] = isinstance(dialog.focusWidget(), QPushButton)
+            qtbot.keyClick(edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+        finally:
+            if dialog.isVisible():  # a failure must not leave a modal box blocking the test
+                dialog.reject()
+
+    QTimer.singleShot(0, answer)
+    win.action(ActionId.SECTION_HEADING).trigger()
+    win.prompter = prompter
+    win.doc.history.mark_saved()
+    assert seen == {"fits": True, "focus in text": True, "tab leaves": True}
+    assert win.doc.find(pid).heading == "II\nTravel ban"
