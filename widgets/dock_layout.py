@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QDockWidget, QWidget
 
 from app.interface import tr
 from widgets.actions import ActionId
+from widgets.fit_window import DownScroll
 
 if TYPE_CHECKING:
     from widgets.main_window import MainWindow
@@ -46,8 +47,10 @@ class DockLayout(QObject):
         return dock
 
     def add_beside_preview(self, title: str, widget: QWidget) -> QDockWidget:
-        """A dock shown on demand as a tab beside the preview (compare, negotiation); hidden at first."""
-        dock = self.add(title, widget, _AREAS.RightDockWidgetArea)
+        """A dock shown on demand as a tab beside the preview (compare, negotiation); hidden at first. Its view
+        scrolls when the dock is shorter than it: with a 14-point font on a 1024x640 window the compare view's
+        buttons and the end of its heading were cut off below the dock."""
+        dock = self.add(title, DownScroll(widget), _AREAS.RightDockWidgetArea)
         self.win.tabifyDockWidget(self.win.preview_dock, dock)
         dock.hide()
         self._beside.append(dock)

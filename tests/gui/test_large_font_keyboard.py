@@ -130,3 +130,46 @@ def test_a_section_heading_is_typed_and_accepted_without_the_mouse(
     win.doc.history.mark_saved()
     assert seen == {"fits": True, "focus in text": True, "tab leaves": True}
     assert win.doc.find(pid).heading == "II\nTravel ban"
+
+
+def _whole(widget: QWidget) -> bool:
+    """Nothing of `widget` is cut off by the views around it."""
+    return widget.visibleRegion().boundingRect() == widget.rect()
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_the_compare_view_scrolls_rather_than_cutting_off_its_buttons(
+    code: str, large_font, speak, qtbot, settings, prompter, tmp_path: Path, corpus: Path
+) -> None:  # noqa: ANN001
+    """Versions > Compare with Base on the laptop window: the heading is read whole, and Tab reaches Oral
+    Revisions, shown whole in the dock (it was cut off below it), which Enter opens and Esc closes."""
+    win = _window(qtbot, settings, prompter, tmp_path, code, speak)
+    assert win.files.open_path(corpus / "A_C.3_80_L.20.txt", as_import=True)
+    win.flush()
+    pid = win.res.operative[0].id
+    field = win.paragraphs.rows[(pid, False)].text
+    field.setFocus()
+    qtbot.keyClick(field, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(field, " without delay")
+    win.flush()
+    win.action(ActionId.COMPARE_BASE).trigger()
+    view = win.versions.view
+    qtbot.waitUntil(lambda: view.isVisible() and view.comparison is not None)
+    QApplication.processEvents()
+    heading = view.heading
+    assert heading.height() >= heading.heightForWidth(heading.width()), heading.text()
+    view.changed_only.setFocus()
+    for _ in range(8):
+        if view.focusWidget() is view.oral_button:
+            break
+        qtbot.keyClick(view.focusWidget(), Qt.Key.Key_Tab)
+        QApplication.processEvents()
+    assert view.focusWidget() is view.oral_button
+    assert _whole(view.oral_button) and _whole(view.refresh_button)
+    qtbot.keyClick(view.oral_button, Qt.Key.Key_Space)
+    dialog = win.versions.oral_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert "without delay" in dialog.text.toPlainText()
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
+    win.doc.history.mark_saved()
