@@ -173,3 +173,49 @@ def test_the_compare_view_scrolls_rather_than_cutting_off_its_buttons(
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert not dialog.isVisible()
     win.doc.history.mark_saved()
+
+
+def _rows(win: MainWindow) -> list:
+    return [win.paragraphs.rows[key] for key in win.paragraphs.order]
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_a_quick_fix_is_applied_from_the_paragraph_with_the_keyboard(
+    code: str, speak, qtbot, settings, prompter, tmp_path: Path
+) -> None:  # noqa: ANN001
+    """Two preambular paragraphs typed with the same opener: F8 goes to the issue and Ctrl+. (View > Apply the
+    Issue's Fix, shown with its key in the menu) applies its fix, the cursor never leaving the text."""
+    win = _window(qtbot, settings, prompter, tmp_path, code, speak)
+    win.files.new_document("ga-c1")
+    qtbot.waitUntil(win.isActiveWindow)  # the menus' keys reach the active window
+    first = _rows(win)[0]
+    first.opener.setFocus()
+    qtbot.keyClicks(first.opener, "Recalling")
+    first.text.setFocus()
+    qtbot.keyClicks(first.text, "its resolution 78/1")
+    qtbot.keyClick(first.text, Qt.Key.Key_Return)
+    second = _rows(win)[1]
+    second.opener.setFocus()
+    qtbot.keyClicks(second.opener, "Recalling")
+    second.text.setFocus()
+    qtbot.keyClicks(second.text, "its resolution 79/2")
+    win.flush()
+    pid = win.res.preamble[1].id
+    fixable = [f for f in win.issues.findings if f.paragraph_id == pid and f.fix]
+    assert fixable, win.issues.findings
+    action = win.action(ActionId.APPLY_FIX)
+    assert action.shortcut().toString() == "Ctrl+."
+    menus = [a.menu() for a in win.menuBar().actions() if a.menu()]
+    assert any(action in m.actions() and win.action(ActionId.NEXT_ISSUE) in m.actions() for m in menus)
+    # F8 to each issue in turn until the fixable one; Ctrl+. applies it
+    for _ in range(len(win.issues.findings)):
+        qtbot.keyClick(QApplication.focusWidget() or second.text, Qt.Key.Key_F8)
+        if win.issues.current() == fixable[0]:
+            break
+    assert win.issues.current() == fixable[0]
+    field = QApplication.focusWidget() or second.text
+    qtbot.keyClick(field, Qt.Key.Key_Period, Qt.KeyboardModifier.ControlModifier)
+    assert win.res.preamble[1].opener != "Recalling"
+    win.flush()
+    assert fixable[0] not in win.issues.findings
+    win.doc.history.mark_saved()
