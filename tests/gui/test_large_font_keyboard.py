@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QPlainTextEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QPushButton, QWidget
 
 from app import interface
 from tests.gui.shown import shown_window
@@ -218,4 +218,44 @@ def test_a_quick_fix_is_applied_from_the_paragraph_with_the_keyboard(
     assert win.res.preamble[1].opener != "Recalling"
     win.flush()
     assert fixable[0] not in win.issues.findings
+    win.doc.history.mark_saved()
+
+
+def _cut_placeholders(dialog: QWidget) -> list[QLineEdit]:
+    """The empty fields whose grey example does not fit them: the delegate reads the rest in a tooltip."""
+    out = []
+    for edit in dialog.findChildren(QLineEdit):
+        shown = edit.placeholderText()
+        wide = edit.fontMetrics().horizontalAdvance(shown) > edit.contentsRect().width()
+        if edit.isVisible() and not edit.text() and shown and wide:
+            out.append(edit)
+    return out
+
+
+@pytest.mark.parametrize("code", ("fr", "es"))
+def test_an_example_cut_off_in_an_empty_field_is_read_in_its_tooltip(
+    code: str, large_font, speak, qtbot, settings, prompter, tmp_path: Path, corpus: Path
+) -> None:  # noqa: ANN001
+    """The rollover's adoption date and the merge dialog's revision note show a grey example longer than the
+    field at 14 points: it was cut off with nothing to read it whole."""
+    from conftest import open_as_project
+
+    win = _window(qtbot, settings, prompter, tmp_path, code, speak)
+    open_as_project(win, corpus / "A_C.3_80_L.20.txt", tmp_path)
+    win.action(ActionId.ROLLOVER).trigger()
+    rollover = win.versions.rollover_dialog
+    rollover.date.clear()
+    QApplication.processEvents()
+    panel = win.negotiation
+    panel.show()
+    panel.start()
+    panel.open_merge()
+    merge = panel.merge_dialog
+    QApplication.processEvents()
+    cut = _cut_placeholders(rollover) + _cut_placeholders(merge)
+    assert cut  # at 14 points these examples are longer than their fields
+    for edit in cut:
+        assert edit.toolTip() == edit.placeholderText(), edit.accessibleName()
+    merge.close()
+    rollover.close()
     win.doc.history.mark_saved()
