@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QObject, QSettings, Qt
-from PySide6.QtWidgets import QDockWidget, QWidget
+from PySide6.QtWidgets import QDockWidget, QStyle, QWidget
 
 from app.interface import tr
 from widgets.actions import ActionId
@@ -129,9 +129,17 @@ class DockLayout(QObject):
         else:
             win.resizeDocks(
                 [win.details_dock, win.preview_dock],
-                [int(width * 0.22), int(width * 0.32)],
+                [self._details_width(width), int(width * 0.32)],
                 Qt.Orientation.Horizontal,
             )
+
+    def _details_width(self, width: int) -> int:
+        """A fifth of the window, or what the details need whole (a 14-point font, Spanish labels) up to a
+        third of it: at 22 % every field was cut off at the right. Past that the details scroll sideways."""
+        scroll = self.win.details_scroll
+        bar = scroll.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        needed = self.win.header.minimumSizeHint().width() + bar + 2 * scroll.frameWidth() + 4
+        return max(int(width * 0.22), min(needed, int(width * 0.34)))
 
     def _key(self) -> str:
         return "view/state-compact" if self.compact else "view/state-wide"

@@ -175,7 +175,7 @@ class MainWindow(QMainWindow):
         details = QScrollArea()
         details.setWidgetResizable(True)
         details.setWidget(self.header)
-        details.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        details.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)  # scroll, never cut
         self.details_scroll = details
         self.details_dock = self.docks.add(
             marked("Document details"), details, Qt.DockWidgetArea.LeftDockWidgetArea

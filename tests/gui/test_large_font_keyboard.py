@@ -259,3 +259,34 @@ def test_an_example_cut_off_in_an_empty_field_is_read_in_its_tooltip(
     merge.close()
     rollover.close()
     win.doc.history.mark_saved()
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_the_document_details_are_read_whole_on_a_large_screen(
+    code: str, large_font, speak, qtbot, settings, prompter, tmp_path: Path, corpus: Path
+) -> None:  # noqa: ANN001
+    """1600x1000 with a 14-point font: the details column is as wide as its fields need (at a fifth of the
+    window every field was cut off at its right edge, with no way to scroll to it)."""
+    from PySide6.QtWidgets import QAbstractSpinBox, QComboBox
+
+    speak(code)
+    win = shown_window(qtbot, settings, prompter, tmp_path, (1600, 1000))
+    assert win.files.open_path(corpus / "A_C.3_80_L.20.txt", as_import=True)
+    win.flush()
+    QApplication.processEvents()
+    assert win.details_dock.isVisible()
+    fields = [
+        w
+        for w in win.header.findChildren(QWidget)
+        if isinstance(w, (QLineEdit, QComboBox, QAbstractSpinBox))
+        and w.isVisible()
+        and not isinstance(w.parent(), (QComboBox, QAbstractSpinBox))
+    ]
+    assert len(fields) > 5
+    win.details_scroll.verticalScrollBar().setValue(0)
+    QApplication.processEvents()
+    viewport = win.details_scroll.viewport()
+    for field in fields:
+        right = field.mapTo(viewport, QPoint(field.width() - 1, 0)).x()
+        assert right < viewport.width(), field.accessibleName() or type(field).__name__
+    win.doc.history.mark_saved()
