@@ -43,6 +43,7 @@ KEY_CARD_ACTIONS = (
     ActionId.INSERT_FOOTNOTE,
     ActionId.ITALIC,
     ActionId.NEXT_ISSUE,
+    ActionId.APPLY_FIX,
     ActionId.UNDO,
     ActionId.REDO,
     ActionId.FIND,
