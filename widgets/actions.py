@@ -57,6 +57,7 @@ class ActionId(str, Enum):
     TOGGLE_NUMBERED = "toggle_numbered"
     ITALIC = "italic"
     NEXT_ISSUE = "next_issue"
+    APPLY_FIX = "apply_fix"
     ZOOM_IN = "zoom_in"
     ZOOM_OUT = "zoom_out"
     ZOOM_RESET = "zoom_reset"
@@ -192,6 +193,9 @@ SPECS: dict[ActionId, ActionSpec] = {
         marked("Italicize the selected words, e.g. a treaty series title"),
     ),
     ActionId.NEXT_ISSUE: ActionSpec(marked("&Next Issue"), "F8", marked("Go to the next finding")),
+    ActionId.APPLY_FIX: ActionSpec(
+        marked("Apply the Issue's &Fix"), "Ctrl+.", marked("Apply the automatic fix of the selected issue")
+    ),
     ActionId.ZOOM_IN: ActionSpec(
         marked("&Zoom In"), (Key.ZoomIn, "Ctrl+=")
     ),  # "+" is Shift+= on most keyboards
@@ -335,6 +339,7 @@ MENUS: list[tuple[str, list[ActionId | str | None]]] = [
             ActionId.SHOW_ISSUES,
             None,
             ActionId.NEXT_ISSUE,
+            ActionId.APPLY_FIX,
             None,
             ActionId.ZOOM_IN,
             ActionId.ZOOM_OUT,

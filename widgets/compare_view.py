@@ -119,6 +119,11 @@ class CompareView(QWidget):
         lay.addLayout(top)
         lay.addWidget(self.browser, 1)
         lay.addLayout(buttons)
+        # the buttons before the marked text: Tab in it walks each paragraph's link, and with the text first a
+        # keyboard user pressed Tab a hundred times to reach Oral Revisions
+        order = (self.changed_only, self.export_button, self.oral_button, self.refresh_button, self.browser)
+        for first, then in zip(order, order[1:], strict=False):
+            QWidget.setTabOrder(first, then)
         self._rows: list[tuple[str, str, list[tuple[str, str]]]] = []
         self.show_comparison(None)
 

@@ -11,10 +11,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QObject, QSettings, Qt
-from PySide6.QtWidgets import QDockWidget, QWidget
+from PySide6.QtWidgets import QDockWidget, QStyle, QWidget
 
 from app.interface import tr
 from widgets.actions import ActionId
+from widgets.fit_window import DownScroll
 
 if TYPE_CHECKING:
     from widgets.main_window import MainWindow
@@ -46,8 +47,10 @@ class DockLayout(QObject):
         return dock
 
     def add_beside_preview(self, title: str, widget: QWidget) -> QDockWidget:
-        """A dock shown on demand as a tab beside the preview (compare, negotiation); hidden at first."""
-        dock = self.add(title, widget, _AREAS.RightDockWidgetArea)
+        """A dock shown on demand as a tab beside the preview (compare, negotiation); hidden at first. Its view
+        scrolls when the dock is shorter than it: with a 14-point font on a 1024x640 window the compare view's
+        buttons and the end of its heading were cut off below the dock."""
+        dock = self.add(title, DownScroll(widget), _AREAS.RightDockWidgetArea)
         self.win.tabifyDockWidget(self.win.preview_dock, dock)
         dock.hide()
         self._beside.append(dock)
@@ -126,9 +129,17 @@ class DockLayout(QObject):
         else:
             win.resizeDocks(
                 [win.details_dock, win.preview_dock],
-                [int(width * 0.22), int(width * 0.32)],
+                [self._details_width(width), int(width * 0.32)],
                 Qt.Orientation.Horizontal,
             )
+
+    def _details_width(self, width: int) -> int:
+        """A fifth of the window, or what the details need whole (a 14-point font, Spanish labels) up to a
+        third of it: at 22 % every field was cut off at the right. Past that the details scroll sideways."""
+        scroll = self.win.details_scroll
+        bar = scroll.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        needed = self.win.header.minimumSizeHint().width() + bar + 2 * scroll.frameWidth() + 4
+        return max(int(width * 0.22), min(needed, int(width * 0.34)))
 
     def _key(self) -> str:
         return "view/state-compact" if self.compact else "view/state-wide"

@@ -13,6 +13,7 @@ from app.findings import Finding
 from app.interface import counted, fill, marked, tr
 from app.place_words import place_in
 from app.render import place_names
+from widgets.actions import ActionId
 from widgets.fields import to_display
 
 if TYPE_CHECKING:
@@ -114,6 +115,20 @@ class FindingsView(QObject):
         if self.win.counts_label.text() != counts:
             self.win.counts_label.setText(counts)
         set_tab_text(self.win.bottom_tabs, 0, fill("Issues ({count})", count=len(self.win.issues.findings)))
+
+    def handlers(self) -> dict[ActionId, object]:
+        return {ActionId.NEXT_ISSUE: self.next_issue, ActionId.APPLY_FIX: self.apply_selected_fix}
+
+    def apply_selected_fix(self) -> None:
+        """View > Apply the Issue's Fix (Ctrl+.): the fix of the issue F8 went to, without leaving the text for
+        the issues list (with no mouse, its Apply button was a long Tab walk away)."""
+        finding = self.win.issues.current()
+        if finding is None or finding.fix is None:
+            self.win.statusBar().showMessage(
+                tr("The selected issue has no automatic fix: press F8 for the next"), 5000
+            )
+            return
+        self.apply_fix(finding)
 
     def apply_fix(self, finding: Finding) -> None:
         self.win.doc.history.seal()

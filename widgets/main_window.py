@@ -175,7 +175,7 @@ class MainWindow(QMainWindow):
         details = QScrollArea()
         details.setWidgetResizable(True)
         details.setWidget(self.header)
-        details.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        details.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)  # scroll, never cut
         self.details_scroll = details
         self.details_dock = self.docks.add(
             marked("Document details"), details, Qt.DockWidgetArea.LeftDockWidgetArea
@@ -260,7 +260,7 @@ class MainWindow(QMainWindow):
             A.SECTION_HEADING: self.edit_section_heading,
             A.INSERT_TABLE: lambda: table_row.insert_table(self),
             A.ITALIC: self.toggle_italic,
-            A.NEXT_ISSUE: self.findings_view.next_issue,
+            **self.findings_view.handlers(),
             A.ZOOM_IN: lambda: self._set_zoom(self.settings.zoom + 1),
             A.ZOOM_OUT: lambda: self._set_zoom(self.settings.zoom - 1),
             A.ZOOM_RESET: lambda: self._set_zoom(0),

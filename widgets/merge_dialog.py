@@ -175,6 +175,7 @@ class MergeDialog(QDialog):
         self.reject_all = QPushButton(tr("Reject all"))
         self.note = QLineEdit()
         self.note.setPlaceholderText(tr("Note for the revision (optional): e.g. after the second informal"))
+        self.note.setToolTip(self.note.placeholderText())  # cut off on a laptop window or with a large font
         self.note.setAccessibleName(tr("Revision note"))
         self.summary = QLabel()
         self.summary.setWordWrap(True)

@@ -5,7 +5,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QLabel, QMessageBox, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QWidget,
+)
 
 from app import recovery
 from app.interface import tr
@@ -89,8 +99,16 @@ class Prompter:
         return draft_language.choose_language(parent)
 
     def ask_text(self, parent: QWidget, title: str, label: str, text: str) -> str | None:
-        value, ok = QInputDialog.getMultiLineText(parent, title, label, text)
-        return value if ok else None
+        """Several lines (a section heading over its title): the label wraps, as in a one-line question; Tab
+        leaves the text for the buttons (a tab typed into a heading is never wanted, and with no mouse OK was out
+        of reach) and Ctrl+Enter accepts from the text."""
+        dialog = _asking(parent, title, label)
+        dialog.setOption(QInputDialog.InputDialogOption.UsePlainTextEditForTextInput)
+        dialog.setTextValue(text)
+        for edit in dialog.findChildren(QPlainTextEdit):
+            edit.setTabChangesFocus(True)
+            edit.installEventFilter(_CtrlEnterAccepts(dialog))
+        return _answer(dialog)
 
     def ask_line(self, parent: QWidget, title: str, label: str, text: str) -> str | None:
         """One line (a name, a proposal read out in the room): Enter accepts, as in any one-line dialog."""
@@ -100,6 +118,25 @@ class Prompter:
 
     def error(self, parent: QWidget | None, title: str, message: str) -> None:
         QMessageBox.warning(parent, title, message)
+
+
+class _CtrlEnterAccepts(QObject):
+    """Ctrl+Enter in a several-line answer accepts the dialog (Enter alone is a new line)."""
+
+    def __init__(self, dialog: QDialog) -> None:
+        super().__init__(dialog)
+        self.dialog = dialog
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if (
+            isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
+            self.dialog.accept()
+            return True
+        return False
 
 
 def _asking(parent: QWidget, title: str, label: str) -> QInputDialog:

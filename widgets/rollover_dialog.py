@@ -76,6 +76,7 @@ class RolloverDialog(QDialog):
         self.date.setPlaceholderText(
             tr("e.g. {date} (leave empty if not known)").format(date=self.language.format_date(_EXAMPLE))
         )
+        self.date.setToolTip(self.date.placeholderText())  # cut off in a narrow dialog or with a large font
         self.date.setAccessibleName(tr("Adoption date"))
         self.template = QComboBox()
         self.template.setAccessibleName(tr("Organ of the new draft"))

@@ -29,6 +29,7 @@ from app.model import DocumentKind
 from app.paths import resource
 from app.templates import all_templates, template_name
 from widgets.actions import SPECS, ActionId, key_sequences
+from widgets.fit_window import fit_to_window, scrolled
 
 SAMPLE = ("samples", "A_C.3_80_L.20.json")  # under resources/
 SAMPLE_NAME = marked("A/C.3/80/L.20, Rights of the child (Third Committee)")
@@ -42,6 +43,7 @@ KEY_CARD_ACTIONS = (
     ActionId.INSERT_FOOTNOTE,
     ActionId.ITALIC,
     ActionId.NEXT_ISSUE,
+    ActionId.APPLY_FIX,
     ActionId.UNDO,
     ActionId.REDO,
     ActionId.FIND,
@@ -95,7 +97,9 @@ def key_card() -> QWidget:
         key = QLabel(f"<b>{keys}</b>")
         key.setTextFormat(Qt.TextFormat.RichText)
         grid.addWidget(key, row, 0)
-        grid.addWidget(QLabel(what), row, 1)  # one line each: a wrapped row is cut off in a short window
+        said = QLabel(what)
+        said.setWordWrap(True)  # the dialogs showing the card scroll: a wrapped row is never cut off
+        grid.addWidget(said, row, 1)
     grid.setColumnStretch(1, 1)
     return box
 
@@ -105,10 +109,12 @@ class KeyCardDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(tr("Keys"))
         lay = QVBoxLayout(self)
-        lay.addWidget(key_card())
+        self.area = scrolled(key_card())
+        lay.addWidget(self.area)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         lay.addWidget(buttons)
+        fit_to_window(self, self.area)
 
 
 class WelcomeDialog(QDialog):
@@ -118,7 +124,9 @@ class WelcomeDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(tr("Start a draft — Resolute"))
         self.choice: StartChoice | None = None
-        outer = QVBoxLayout(self)
+        page = QWidget()
+        outer = QVBoxLayout(page)
+        outer.setContentsMargins(0, 0, 0, 0)
         intro = QLabel(
             tr("Choose the organ and the kind of document for a new draft, or explore a sample draft.")
         )
@@ -129,6 +137,9 @@ class WelcomeDialog(QDialog):
 
         columns.addWidget(self._new_draft_box(default_template), 1)
         columns.addLayout(self._explore_column(), 1)
+        self.area = scrolled(page)  # a laptop at 150 % with a large font: the page scrolls, nothing is cut
+        QVBoxLayout(self).addWidget(self.area)
+        fit_to_window(self, self.area)
 
     def _new_draft_box(self, default_template: str) -> QGroupBox:
         """The organs, the kinds and the Create button."""
