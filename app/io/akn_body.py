@@ -45,11 +45,27 @@ class Body:
         self.operative_els: list[etree._Element] = []
         self.adopted: list[tuple[str, Any]] = []
         self.adopted_title = ""
-        # some UN files repeat preamble and mainBody, once per section: all are read, in order
-        for preamble in children(doc, "preamble") or [own(doc, "preamble")]:
-            self.read_preamble(preamble)
-        bodies = children(doc, "mainBody", "body") or [own(doc, "mainBody")]
-        self.read_operative([item for body in bodies if body is not None for item in flat(body)])
+        if children(doc, "preamble"):
+            self.read_operative(self.in_order(doc))
+        else:
+            self.read_preamble(own(doc, "preamble"))
+            bodies = children(doc, "mainBody", "body") or [own(doc, "mainBody")]
+            self.read_operative([item for body in bodies if body is not None for item in flat(body)])
+
+    def in_order(self, doc: etree._Element) -> list[tuple[str, Any]]:
+        """The operative items of a document whose preamble and mainBody repeat, once per section (Fifth
+        Committee resolutions): a preamble after a mainBody ("I" and a title, or paragraphs) is that section's
+        own preamble, printed unnumbered among the operative paragraphs, as the text and Word readers read it;
+        the preambles before the first mainBody are the resolution's."""
+        items: list[tuple[str, Any]] = []
+        for c in children(doc, "preamble", "mainBody", "body"):
+            if local_name(c) != "preamble":
+                items += flat(c)
+            elif items:
+                items += [("section", k) for k in children(c) if local_name(k) != "formula"]
+            else:
+                self.read_preamble(c)
+        return items
 
     def where(self, text: Where) -> Where:
         """A place of the whole part (its end, its preamble) in this part: "... of part B"."""
@@ -110,7 +126,15 @@ class Body:
         for index, (kind, value) in enumerate(items):
             where = reader_place(Part.OPERATIVE, len(self.operative) + 1, self.unit)
             lines = value if kind == "heading" else heading_lines(value) if kind == "para" else None
-            if kind == "preamble":  # a section's own preambular paragraph, printed unnumbered
+            if kind == "section" and (lines := self.section_heading(value)) is not None:
+                headings += lines
+            elif kind == "section":  # a paragraph of a section's own preamble (see in_order)
+                para = self.reader.paragraph(value, where, (value.get("name") or "").strip())
+                para.numbered = False
+                para.heading, headings = "\n".join(headings), []
+                self.operative.append(para)
+                self.operative_els.append(value)
+            elif kind == "preamble":  # a section's own preambular paragraph, printed unnumbered
                 para = Paragraph(numbered=False)
                 para.opener, para.text = split_opener(tidy(self.reader.spans(value)))
                 para.heading, headings = "\n".join(headings), []
@@ -164,6 +188,15 @@ class Body:
         if headings:  # a heading with no paragraph after it
             where = self.where(say("the end of the operative part"))
             self.reader.unplaced("\n".join(headings), where, say("a heading of the operative part"))
+
+    @staticmethod
+    def section_heading(el: etree._Element) -> list[str] | None:
+        """A heading inside a section's own preamble: an unnamed container in bold, or "* * *"."""
+        if SEPARATOR.fullmatch(text_of(el)):
+            return [inline.escape(" ".join(text_of(el).split()))]
+        if local_name(el) == "container" and not (el.get("name") or "").strip():
+            return heading_lines(el)
+        return None
 
     def check(self, findings: list[Finding]) -> None:
         lang = get_language(self.reader.res.header.language)

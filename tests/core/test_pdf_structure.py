@@ -1,0 +1,38 @@
+"""The structure the plain-text reader finds in an adopted resolution's PDF text against the UN XML of the same
+resolution (scripts/structure_vs_akn.py, development half). The expected answers come from the XML's markup."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from lxml import etree
+
+from app.io.akn_reader import read_akn
+from app.io.text_reader import read_text
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "pdf_structure"
+AKN = {"a": "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"}
+
+
+def _names(containers: list[etree._Element]) -> list[str]:
+    return [" ".join((c.get("name") or "").split()) for c in containers]
+
+
+def test_a_sections_own_preamble_is_read_alike_from_the_xml_and_the_pdf_text() -> None:
+    """A/RES/80/237: the XML repeats preamble and mainBody once per section; a preamble after a mainBody is the
+    section's own ("Recalling …,", "Having considered …,"), printed unnumbered among the operative paragraphs."""
+    data = (FIXTURES / "A_RES_80_237-2521249E.xml").read_bytes()
+    tree = etree.fromstring(data)
+    doc = tree.xpath("//a:preamble", namespaces=AKN)[0].getparent()
+    resolution_own = doc.xpath("a:preamble[not(preceding-sibling::a:mainBody)]/a:container", namespaces=AKN)
+    sections_own = doc.xpath("a:preamble[preceding-sibling::a:mainBody]/a:container", namespaces=AKN)
+    numbered = doc.xpath("a:mainBody/a:paragraph[a:num]", namespaces=AKN)
+    assert sections_own  # the file is the case this test is about
+    from_xml = read_akn(data).resolution
+    from_text = read_text((FIXTURES / "A_RES_80_237.pdftotext.txt").read_text(encoding="utf-8")).resolution
+    for res in (from_xml, from_text):
+        assert len(res.preamble) == len(resolution_own)
+        assert [p.opener for p in res.operative if not p.numbered] == _names(sections_own)
+        assert sum(p.numbered for p in res.operative) == len(numbered)
+        first = res.operative[0]  # the section's mark and title stand over its first preambular paragraph
+        assert first.heading.splitlines()[0] == "I" and not first.numbered
