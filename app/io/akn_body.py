@@ -32,6 +32,24 @@ from app.model import Paragraph, Part
 from app.place_words import Where, reader_place, with_sub
 
 
+def adopted_start(items: list[tuple[str, Any]]) -> int | None:
+    """Where a text the resolution adopts begins, when the file gives it its own preamble after a mainBody: just
+    after the last paragraph, ending in ":", that is followed by a title and no numbered paragraph ("Adopts the
+    following outcome document …:", its title, "We, the Ministers …,", then `<preamble>`: A/RES/80/173)."""
+    last = next((i for i in range(len(items) - 1, -1, -1) if items[i][0] == "para"), None)
+    for i in range(len(items) - 1, -1, -1):
+        kind, value = items[i]
+        if kind != "para":
+            continue
+        if first_child_text(value, "num"):
+            return None
+        if i != last and text_of(value).endswith(":"):
+            nxt_kind, nxt = items[i + 1]
+            titled = nxt_kind == "heading" or (nxt_kind == "para" and heading_lines(nxt) is not None)
+            return i + 1 if titled else None
+    return None
+
+
 class Body:
     """One resolution's (or part's) preamble and operative part, with the elements read for the number checks
     and what follows the operative part when it ends in ":" and the numbering starts again at 1. under a
@@ -60,7 +78,12 @@ class Body:
         items: list[tuple[str, Any]] = []
         for c in children(doc, "preamble", "mainBody", "body"):
             if local_name(c) != "preamble":
-                items += flat(c)
+                (self.adopted if self.adopted else items).extend(flat(c))
+            elif self.adopted:
+                self.adopted += [("para", k) for k in children(c) if local_name(k) != "formula"]
+            elif items and (start := adopted_start(items)) is not None:
+                items, self.adopted = items[:start], items[start:]
+                self.adopted += [("para", k) for k in children(c) if local_name(k) != "formula"]
             elif items:
                 items += [("section", k) for k in children(c) if local_name(k) != "formula"]
             else:

@@ -36,3 +36,27 @@ def test_a_sections_own_preamble_is_read_alike_from_the_xml_and_the_pdf_text() -
         assert sum(p.numbered for p in res.operative) == len(numbered)
         first = res.operative[0]  # the section's mark and title stand over its first preambular paragraph
         assert first.heading.splitlines()[0] == "I" and not first.numbered
+
+
+def test_an_adopted_outcome_document_is_read_alike_from_the_xml_and_the_pdf_text() -> None:
+    """A/RES/80/173 adopts an outcome document: its title, "We, the Ministers …," and then, in the XML, a preamble
+    and mainBody of its own. Both readings give the resolution its one operative paragraph and the document as
+    one text printed with no "Annex" line, holding the XML's own preamble and numbered paragraphs."""
+    data = (FIXTURES / "A_RES_80_173-2520874E.xml").read_bytes()
+    tree = etree.fromstring(data)
+    doc = tree.xpath("//a:preamble", namespaces=AKN)[0].getparent()
+    bodies = doc.xpath("a:mainBody", namespaces=AKN)
+    assert len(bodies) == 2  # the file is the case this test is about
+    adopts = bodies[0].xpath("a:paragraph", namespaces=AKN)[0]
+    title = "".join(bodies[0].xpath("a:paragraph[2]//text()", namespaces=AKN)).strip()
+    numbered = doc.xpath("a:mainBody/a:paragraph[a:num]", namespaces=AKN)
+    from_xml = read_akn(data).resolution
+    from_text = read_text((FIXTURES / "A_RES_80_173.pdftotext.txt").read_text(encoding="utf-8")).resolution
+    for res in (from_xml, from_text):
+        assert not res.preamble
+        assert [p.opener for p in res.operative] == [adopts.xpath("string(.//a:span)", namespaces=AKN)]
+        assert len(res.annexes) == 1 and not res.annexes[0].labelled
+        assert " ".join(res.annexes[0].title.split()) == " ".join(title.split())
+    # every numbered paragraph of the document is the adopted text's (the text reading loses one or two at page
+    # tops: a heading alone over "54." after the page's running title; a paragraph going on after a page break)
+    assert sum(p.numbered for p in from_xml.annexes[0].paragraphs) == len(numbered) > 100
