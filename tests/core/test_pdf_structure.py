@@ -60,3 +60,20 @@ def test_an_adopted_outcome_document_is_read_alike_from_the_xml_and_the_pdf_text
     # every numbered paragraph of the document is the adopted text's (the text reading loses one or two at page
     # tops: a heading alone over "54." after the page's running title; a paragraph going on after a page break)
     assert sum(p.numbered for p in from_xml.annexes[0].paragraphs) == len(numbered) > 100
+
+
+def test_an_operative_lead_in_over_the_numbered_paragraphs_is_operative() -> None:
+    """A/RES/78/256: "The General Assembly / Resolves that: / 1. The Working Capital Fund shall …": the lead-in is
+    the operative part's first paragraph (the XML's first mainBody paragraph), not a preambular one."""
+    data = (FIXTURES / "A_RES_78_256-2326250E.xml").read_bytes()
+    tree = etree.fromstring(data)
+    doc = tree.xpath("//a:preamble", namespaces=AKN)[0].getparent()
+    own = doc.xpath("a:preamble/a:container", namespaces=AKN)
+    paragraphs = doc.xpath("a:mainBody/a:paragraph", namespaces=AKN)
+    lead = " ".join("".join(paragraphs[0].itertext()).split())
+    assert lead.endswith(":") and not paragraphs[0].xpath("a:num", namespaces=AKN)  # the case tested
+    from_text = read_text((FIXTURES / "A_RES_78_256.pdftotext.txt").read_text(encoding="utf-8")).resolution
+    assert len(from_text.preamble) == len(own)
+    assert len(from_text.operative) == len(paragraphs)
+    first = from_text.operative[0]
+    assert f"{first.opener} {first.text}".split() == lead.split()
