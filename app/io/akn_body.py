@@ -149,20 +149,8 @@ class Body:
         for index, (kind, value) in enumerate(items):
             where = reader_place(Part.OPERATIVE, len(self.operative) + 1, self.unit)
             lines = value if kind == "heading" else heading_lines(value) if kind == "para" else None
-            if kind == "section" and (lines := self.section_heading(value)) is not None:
-                headings += lines
-            elif kind == "section":  # a paragraph of a section's own preamble (see in_order)
-                para = self.reader.paragraph(value, where, (value.get("name") or "").strip())
-                para.numbered = False
-                para.heading, headings = "\n".join(headings), []
-                self.operative.append(para)
-                self.operative_els.append(value)
-            elif kind == "preamble":  # a section's own preambular paragraph, printed unnumbered
-                para = Paragraph(numbered=False)
-                para.opener, para.text = split_opener(tidy(self.reader.spans(value)))
-                para.heading, headings = "\n".join(headings), []
-                self.operative.append(para)
-                self.operative_els.append(value)
+            if kind in ("section", "preamble"):
+                headings = self.section_item(kind, value, where, headings)
             elif lines is not None:
                 headings += lines
             elif kind == "table":
@@ -211,6 +199,23 @@ class Body:
         if headings:  # a heading with no paragraph after it
             where = self.where(say("the end of the operative part"))
             self.reader.unplaced("\n".join(headings), where, say("a heading of the operative part"))
+
+    def section_item(self, kind: str, el: etree._Element, where: Where, headings: list[str]) -> list[str]:
+        """An item of a section's own preamble, printed unnumbered: a crossHeading that is one ("preamble") or
+        an item of a `<preamble>` after a mainBody ("section", see in_order), where a heading line joins
+        `headings` and a paragraph is placed under them. Returns the headings still waiting."""
+        if kind == "preamble":
+            para = Paragraph()
+            para.opener, para.text = split_opener(tidy(self.reader.spans(el)))
+        elif (lines := self.section_heading(el)) is not None:
+            return headings + lines
+        else:
+            para = self.reader.paragraph(el, where, (el.get("name") or "").strip())
+        para.numbered = False
+        para.heading = "\n".join(headings)
+        self.operative.append(para)
+        self.operative_els.append(el)
+        return []
 
     @staticmethod
     def section_heading(el: etree._Element) -> list[str] | None:
