@@ -874,10 +874,11 @@ class _Placing:
         if p.kind == "decision":  # the organ line ran on: one operative sentence
             p = Para("plain", "", p.text)
             self.part = Part.OPERATIVE
+        lead_in = self.part is Part.PREAMBLE and self._leads_numbered(i, p)
         if (
             p.kind == "num"
             or (self.op_from is not None and i >= self.op_from and p.kind == "plain")
-            or (self.part is Part.PREAMBLE and self._leads_numbered(i, p))
+            or lead_in
         ):
             self.part = Part.OPERATIVE
         if p.kind == "sub" and self.top is not None:
@@ -889,6 +890,8 @@ class _Placing:
             self._tail(p, self.top)
         else:
             self._open(p)
+            if lead_in and self.top is not None:
+                self.top.numbered = False  # printed with no number, as issued
 
     def _leads_numbered(self, i: int, p: Para) -> bool:
         """ "Resolves that:" right over "1. The Working Capital Fund shall …" (A/RES/78/256): a paragraph with an
