@@ -32,6 +32,24 @@ from app.model import Paragraph, Part
 from app.place_words import Where, reader_place, with_sub
 
 
+def adopted_start(items: list[tuple[str, Any]]) -> int | None:
+    """Where a text the resolution adopts begins, when the file gives it its own preamble after a mainBody: just
+    after the last paragraph, ending in ":", that is followed by a title and no numbered paragraph ("Adopts the
+    following outcome document …:", its title, "We, the Ministers …,", then `<preamble>`: A/RES/80/173)."""
+    last = next((i for i in range(len(items) - 1, -1, -1) if items[i][0] == "para"), None)
+    for i in range(len(items) - 1, -1, -1):
+        kind, value = items[i]
+        if kind != "para":
+            continue
+        if first_child_text(value, "num"):
+            return None
+        if i != last and text_of(value).endswith(":"):
+            nxt_kind, nxt = items[i + 1]
+            titled = nxt_kind == "heading" or (nxt_kind == "para" and heading_lines(nxt) is not None)
+            return i + 1 if titled else None
+    return None
+
+
 class Body:
     """One resolution's (or part's) preamble and operative part, with the elements read for the number checks
     and what follows the operative part when it ends in ":" and the numbering starts again at 1. under a
@@ -45,13 +63,34 @@ class Body:
         self.operative_els: list[etree._Element] = []
         self.adopted: list[tuple[str, Any]] = []
         self.adopted_title = ""
-        # some UN files repeat preamble and mainBody, once per section: all are read, in order
-        for preamble in children(doc, "preamble") or [own(doc, "preamble")]:
-            self.read_preamble(preamble)
-        bodies = children(doc, "mainBody", "body") or [own(doc, "mainBody")]
-        self.read_operative(
-            [item for body in bodies if body is not None for item in flat(body, loose_headings=True)]
-        )
+        if children(doc, "preamble"):
+            self.read_operative(self.in_order(doc))
+        else:
+            self.read_preamble(own(doc, "preamble"))
+            bodies = children(doc, "mainBody", "body") or [own(doc, "mainBody")]
+            self.read_operative(
+                [item for body in bodies if body is not None for item in flat(body, loose_headings=True)]
+            )
+
+    def in_order(self, doc: etree._Element) -> list[tuple[str, Any]]:
+        """The operative items of a document whose preamble and mainBody repeat, once per section (Fifth
+        Committee resolutions): a preamble after a mainBody ("I" and a title, or paragraphs) is that section's
+        own preamble, printed unnumbered among the operative paragraphs, as the text and Word readers read it;
+        the preambles before the first mainBody are the resolution's."""
+        items: list[tuple[str, Any]] = []
+        for c in children(doc, "preamble", "mainBody", "body"):
+            if local_name(c) != "preamble":
+                (self.adopted if self.adopted else items).extend(flat(c, loose_headings=True))
+            elif self.adopted:
+                self.adopted += [("para", k) for k in children(c) if local_name(k) != "formula"]
+            elif items and (start := adopted_start(items)) is not None:
+                items, self.adopted = items[:start], items[start:]
+                self.adopted += [("para", k) for k in children(c) if local_name(k) != "formula"]
+            elif items:
+                items += [("section", k) for k in children(c) if local_name(k) != "formula"]
+            else:
+                self.read_preamble(c)
+        return items
 
     def where(self, text: Where) -> Where:
         """A place of the whole part (its end, its preamble) in this part: "... of part B"."""
@@ -112,12 +151,8 @@ class Body:
         for index, (kind, value) in enumerate(items):
             where = reader_place(Part.OPERATIVE, len(self.operative) + 1, self.unit)
             lines = value if kind == "heading" else heading_lines(value) if kind == "para" else None
-            if kind == "preamble":  # a section's own preambular paragraph, printed unnumbered
-                para = Paragraph(numbered=False)
-                para.opener, para.text = split_opener(tidy(self.reader.spans(value)))
-                para.heading, headings = "\n".join(headings), []
-                self.operative.append(para)
-                self.operative_els.append(value)
+            if kind in ("section", "preamble"):
+                headings = self.section_item(kind, value, where, headings)
             elif lines is not None:
                 headings += lines
             elif kind == "table":
@@ -166,6 +201,32 @@ class Body:
         if headings:  # a heading with no paragraph after it
             where = self.where(say("the end of the operative part"))
             self.reader.unplaced("\n".join(headings), where, say("a heading of the operative part"))
+
+    def section_item(self, kind: str, el: etree._Element, where: Where, headings: list[str]) -> list[str]:
+        """An item of a section's own preamble, printed unnumbered: a crossHeading that is one ("preamble") or
+        an item of a `<preamble>` after a mainBody ("section", see in_order), where a heading line joins
+        `headings` and a paragraph is placed under them. Returns the headings still waiting."""
+        if kind == "preamble":
+            para = Paragraph()
+            para.opener, para.text = split_opener(tidy(self.reader.spans(el)))
+        elif (lines := self.section_heading(el)) is not None:
+            return headings + lines
+        else:
+            para = self.reader.paragraph(el, where, (el.get("name") or "").strip())
+        para.numbered = False
+        para.heading = "\n".join(headings)
+        self.operative.append(para)
+        self.operative_els.append(el)
+        return []
+
+    @staticmethod
+    def section_heading(el: etree._Element) -> list[str] | None:
+        """A heading inside a section's own preamble: an unnamed container in bold, or "* * *"."""
+        if SEPARATOR.fullmatch(text_of(el)):
+            return [inline.escape(" ".join(text_of(el).split()))]
+        if local_name(el) == "container" and not (el.get("name") or "").strip():
+            return heading_lines(el)
+        return None
 
     def check(self, findings: list[Finding]) -> None:
         lang = get_language(self.reader.res.header.language)

@@ -884,7 +884,12 @@ class _Placing:
         if p.kind == "decision":  # the organ line ran on: one operative sentence
             p = Para("plain", "", p.text)
             self.part = Part.OPERATIVE
-        if p.kind == "num" or (self.op_from is not None and i >= self.op_from and p.kind == "plain"):
+        lead_in = self.part is Part.PREAMBLE and self._leads_numbered(i, p)
+        if (
+            p.kind == "num"
+            or (self.op_from is not None and i >= self.op_from and p.kind == "plain")
+            or lead_in
+        ):
             self.part = Part.OPERATIVE
         if p.kind == "sub" and self.top is not None:
             self._sub(p, self.top)
@@ -895,6 +900,19 @@ class _Placing:
             self._tail(p, self.top)
         else:
             self._open(p)
+            if lead_in and self.top is not None:
+                self.top.numbered = False  # printed with no number, as issued
+
+    def _leads_numbered(self, i: int, p: Para) -> bool:
+        """ "Resolves that:" right over "1. The Working Capital Fund shall …" (A/RES/78/256): a paragraph with an
+        operative opener no preamble uses, ending in a colon just before the first numbered paragraph, is the
+        operative part's first, leading the numbered ones."""
+        if p.kind != "plain" or not p.text.rstrip().endswith(":"):
+            return False
+        if not (following := self.paras[i + 1 : i + 2]) or following[0].kind != "num":
+            return False
+        opener = opener_in(p.text, Part.OPERATIVE, self.tpl)
+        return bool(opener) and not lexicon.is_known(opener, Part.PREAMBLE, LANGUAGE.get())
 
     def _table(self, p: Para) -> None:
         """A table in its place, under the headings held for it; a list right after it hangs under it, as the

@@ -176,12 +176,15 @@ def test_clauses_completing_resolves_that_take_no_opener() -> None:
     """A/C.5/80/L.8 (tests/fixtures/issued): "The General Assembly / Resolves that: / 1. The Working Capital Fund
     shall be established …": the numbered paragraphs complete the chapeau's sentence."""
     res = _issued_text("A_C.5_80_L.8_head.txt")
-    assert len(res.operative) == 2 and _form_findings(res) == []
+    # the chapeau leads the operative part, unnumbered, over its two numbered clauses
+    chapeau = res.operative[0]
+    assert not chapeau.numbered and [p.numbered for p in res.operative[1:]] == [True, True]
+    assert _form_findings(res) == []
     # sharp: without the chapeau the same paragraphs have no opener
-    res.preamble[-1].text, res.preamble[-1].opener = "Recalling its resolution 79/261,", ""
+    chapeau.text, chapeau.opener = "its resolution 79/261,", "Recalling"
     assert _form_findings(res).count("openers.operative-form") == 2
     # and "Resolves that the Fund …," with no colon introduces nothing
-    res.preamble[-1].text = "Resolves that the Fund shall be established,"
+    chapeau.text, chapeau.opener = "that the Fund shall be established,", "Resolves"
     assert _form_findings(res).count("openers.operative-form") == 2
 
 
