@@ -159,7 +159,8 @@ def agenda_lines(res: Resolution, tpl: Template) -> list[AgendaLine]:
         session = lang.masthead["year_session"].format(year=h.year) if h.year else ""
     else:
         session = lang.session_line(h.session) if h.session else ""
-    committee = h.committee or lang.committee(tpl.committee)
+    # stored by its English name, printed in the draft's language where its file names it
+    committee = lang.committee(h.committee or tpl.committee)
     items = h.agenda_items or []
     lines: list[AgendaLine] = []
     per_item = [line for line in tpl.agenda_lines if "{item" in line]

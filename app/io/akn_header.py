@@ -12,7 +12,8 @@ from app.digits import to_int
 from app.errors import InputError
 from app.io.akn_paragraphs import Reader
 from app.io.akn_tree import all_named, children, first_named, local_name, own, text_of
-from app.io.akn_writer import AKN4UN_NS, parse_destination, split_unit_eid
+from app.io.akn_writer import AKN4UN_NS, DISTRIBUTION_REFS, parse_destination, split_unit_eid
+from app.languages import stored_value
 from app.messages import say
 from app.model import Action, DocumentKind, Header, Instruction, Paragraph, Part
 
@@ -21,6 +22,18 @@ DRAFT_KINDS = {
     "draftDecision": DocumentKind.DRAFT_DECISION,
     "amendment": DocumentKind.AMENDMENT,
 }
+
+
+def _distribution(status: etree._Element | None) -> str:
+    """The neutral distribution of a cover page's `docStatus`: its `refersTo` ("#limitedDistribution"), else its
+    words in whatever language printed them ("Distr.: Limited", "Distr. limitée" → "Limited")."""
+    if status is None:
+        return ""
+    by_ref = {ref: value for value, ref in DISTRIBUTION_REFS.items()}.get(status.get("refersTo", ""))
+    if by_ref:
+        return by_ref
+    words = re.sub(r"^\s*Distr\.?\s*:?", "", text_of(status)).strip()
+    return stored_value(words) if words else ""
 
 
 def read_draft_header(doc: etree._Element, meta: dict[str, Any], header: Header) -> None:
@@ -34,8 +47,7 @@ def read_draft_header(doc: etree._Element, meta: dict[str, Any], header: Header)
     )
     header.date = meta["issue_date"]
     cover = first_named(doc, "coverPage")
-    status = text_of(first_named(cover, "docStatus"))
-    header.distribution = status.split(":")[-1].strip() or header.distribution
+    header.distribution = _distribution(first_named(cover, "docStatus")) or header.distribution
     header.kind = DRAFT_KINDS[doc.get("name", "")]
     proponent = first_named(cover, "docProponent")
     note = first_named(proponent, "authorialNote")

@@ -35,6 +35,12 @@ from app.wording import is_text_edit, is_whole_unit, titled, unit_title
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 AKN4UN_NS = "http://un.org/akn4un"
 _NSMAP = {None: AKN_NS, "akn4un": AKN4UN_NS}
+# a draft's distribution as its cover page's docStatus refers to it, whatever language prints its words
+DISTRIBUTION_REFS = {
+    "Limited": "#limitedDistribution",
+    "General": "#generalDistribution",
+    "Restricted": "#restrictedDistribution",
+}
 
 _STATEMENT_NAME = {
     DocumentKind.DRAFT_RESOLUTION: "draftResolution",
@@ -558,7 +564,7 @@ class _Writer:
             class_="rightBig",
         )
         if r.distribution:
-            status = "#limitedDistribution" if h.distribution == "Limited" else "#generalDistribution"
+            status = DISTRIBUTION_REFS.get(h.distribution, "#generalDistribution")
             _el(_el(cover, "p"), "docStatus", r.distribution, refersTo=status, class_="rightSmall")
         if h.date:
             _el(
