@@ -78,6 +78,8 @@ class Language:
     oral: dict[str, str] = field(
         default_factory=dict
     )  # [oral]: the oral revisions' heading and fixed phrases
+    # the language tag a Word file's text is proofed in ("fr-FR"); "" leaves Word's own default
+    word_language: str = ""
 
     @property
     def is_english(self) -> bool:
@@ -223,6 +225,7 @@ def _load(code: str) -> Language:
         typed=dict(data.get("typed", {})),
         negotiation=dict(data.get("negotiation", {})),
         oral=dict(data.get("oral", {})),
+        word_language=data.get("word_language", ""),
     )
 
 

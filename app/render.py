@@ -90,6 +90,9 @@ class Rendered:
     job_number: str = ""
     language: str = "en"  # the draft's language code
     united_nations: str = "United Nations"  # the masthead's name of the Organization, in that language
+    # the language of this version, over "Original:" when the text was submitted in another ("Français" over
+    # "Original : anglais"); "" when it is the original, the line left blank as issued
+    version: str = ""
 
     @property
     def runs_on(self) -> bool:
@@ -478,6 +481,9 @@ def render(res: Resolution, template: Template | None = None) -> Rendered:
         job_number=h.job_number,
         language=lang.code,
         united_nations=lang.masthead.get("united_nations", "United Nations"),
+        version=lang.masthead.get("version", "")
+        if h.original_language and h.original_language != lang.english_name
+        else "",
     )
     number_footnotes(out, res)
     return out

@@ -29,6 +29,7 @@ from app.languages import get_language
 from app.messages import say
 from app.model import TITLE_UNIT, Action, DocumentKind, Instruction, Part, Resolution
 from app.render import Block, Rendered, annex_units, part_letter, render, sponsor_line
+from app.states import english_name
 from app.table_merges import covered
 from app.wording import is_text_edit, is_whole_unit, titled, unit_title
 
@@ -525,7 +526,9 @@ class _Writer:
                 _el(frbr, "FRBRlanguage", language=akn_lang)
         workflow = _el(meta, "workflow", source="#resolute")
         outcome = "amendment" if h.kind is DocumentKind.AMENDMENT else "draftResolution"
-        _el(workflow, "step", date=day, outcome=outcome, as_=h.full_symbol, by=", ".join(h.sponsors))
+        # the sponsors in English, as the UN's own XML names them in a French or Spanish text's workflow
+        sponsors = [english_name(name, h.language) or name for name in h.sponsors]
+        _el(workflow, "step", date=day, outcome=outcome, as_=h.full_symbol, by=", ".join(sponsors))
         refs = _el(meta, "references", source="#resolute")
         _el(
             refs, "TLCOrganization", eId="resolute", href="/ontology/organization/resolute", showAs="Resolute"

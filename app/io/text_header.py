@@ -158,6 +158,14 @@ def _commissions() -> frozenset[str]:
     return frozenset(name for lang in all_languages().values() for name in lang.committees) - set(ORGANS)
 
 
+@cache
+def _versions() -> frozenset[str]:
+    """The line naming a version's language over "Original:" ("Français", "Español"), in every language."""
+    return frozenset(
+        lang.masthead["version"] for lang in all_languages().values() if lang.masthead.get("version")
+    )
+
+
 def _commission(line: str) -> bool:
     return " ".join(line.split()) in _commissions()
 
@@ -176,6 +184,8 @@ def _classify(line: str) -> str:
         return "distr"
     if ORIGINAL.match(s):
         return "original"
+    if s in _versions():
+        return "version"  # the language of the copy, not of the draft: said by its organ line
     if s[:1].isupper() and SESSION.match(s) and parse_ordinal_words(SESSION.match(s).group("ord")):  # type: ignore[union-attr]
         return "session"
     if YEAR_SESSION.match(s):

@@ -7,6 +7,7 @@ the UN's French and Spanish XML name each body (tests/fixtures/languages/commiss
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -37,6 +38,7 @@ def _draft(code: str, distribution: str, original: str = "English") -> Resolutio
     res = read_akn(ISSUED[code].read_bytes()).resolution
     res.header.template, res.header.symbol, res.header.session = "ga-c3", "A/C.3/80/L.5", 80
     res.header.distribution, res.header.original_language = distribution, original
+    res.header.date = dt.date(2025, 10, 22)
     return res
 
 
@@ -158,3 +160,80 @@ def test_a_drafts_un_xml_reads_back_with_its_template(code: str, template: str) 
     res = new_resolution(template, language=code)
     res.header.symbol = get_template(template).symbol(session=80, year=2025, number=5)
     assert read_akn(to_akn(res)).resolution.header.template == template
+
+
+@pytest.mark.parametrize("code", ["fr", "es"])
+def test_a_copy_in_another_language_than_the_original_names_its_own(code: str) -> None:
+    """ "Distr. générale / 22 août 2017 / Français / Original : anglais" (CCPR/C/MNG/CO/6), "… / Español /
+    Original: inglés" (A/59/100); the line is blank where the copy is the original ("Original: ESPAÑOL" alone,
+    CCPR/C/87/D/1093/2002)."""
+    language = get_language(code)
+    translated = _draft(code, "Limited", original="English")
+    lines = to_text(translated).splitlines()
+    at = lines.index(render(translated).original)
+    assert lines[at - 1] == language.masthead["version"] == render(translated).version
+    assert lines[at - 2] == render(translated).date
+    own = _draft(code, "Limited", original=language.english_name)
+    assert render(own).version == "" and language.masthead["version"] not in to_text(own).splitlines()
+    for back in (read_text(to_text(translated)).resolution, read_docx(build_docx(translated)).resolution):
+        assert back.title == translated.title and not back.unplaced
+        assert (back.header.language, back.header.original_language) == (code, "English")
+
+
+@pytest.mark.parametrize("code", ["fr", "es"])
+def test_an_ecosoc_session_named_by_its_year_reads_back(code: str) -> None:
+    res = new_resolution("ecosoc", language=code)
+    res.header.year, res.title = 2025, "Titre"
+    res.operative = [Paragraph("Décide" if code == "fr" else "Decide", "de poursuivre")]
+    line = get_language(code).masthead["year_session"].format(year=2025)
+    assert line in to_text(res).splitlines()
+    for back in (read_text(to_text(res)), read_docx(build_docx(res))):
+        assert back.resolution.header.year == 2025 and line not in back.resolution.unplaced
+
+
+@pytest.mark.parametrize("code", ["fr", "es"])
+def test_a_drafts_un_xml_keeps_its_sponsors(code: str) -> None:
+    """The workflow names them in English, as the UN's own XML does; read back in the draft's language."""
+    from app.states import in_language, sort_sponsors
+
+    res = new_resolution("ga-c3", language=code)
+    res.header.sponsors = sort_sponsors([in_language(n, code) for n in ("Mexico", "Germany", "France")], code)
+    assert read_akn(to_akn(res)).resolution.header.sponsors == res.header.sponsors
+
+
+@pytest.mark.parametrize("code", ["fr", "es"])
+def test_the_word_file_is_proofed_in_the_drafts_language(code: str) -> None:
+    import io
+    import zipfile
+
+    from lxml import etree
+
+    blob = build_docx(_draft(code, "Limited"))
+    styles = etree.fromstring(zipfile.ZipFile(io.BytesIO(blob)).read("word/styles.xml"))
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    tags = [
+        el.get(f"{w}val")
+        for el in styles.iter(f"{w}lang")
+        if el.getparent().getparent().tag == f"{w}rPrDefault"
+    ]
+    assert tags == [get_language(code).word_language] and tags[0].split("-")[0] == code
+
+
+@pytest.mark.parametrize(
+    ("code", "opener", "base", "marker"),
+    # repeated openers as the UN's French and Spanish XML mark them
+    [
+        ("fr", "Prie en outre", "Prie", "en outre"),
+        ("fr", "Rappelant également", "Rappelant", "également"),
+        ("es", "Recordando también", "Recordando", "también"),
+        ("es", "Solicita además", "Solicita", "además"),
+    ],
+)
+def test_a_repeated_openers_marker_is_told_in_the_drafts_language(
+    code: str, opener: str, base: str, marker: str
+) -> None:
+    from app.lexicon import opener_key, strip_marker
+
+    assert strip_marker(opener, code) == (base, marker)
+    assert opener_key(opener, code) == opener_key(base, code)
+    assert strip_marker(opener) == (opener, "")  # English markers only, in English
