@@ -176,7 +176,7 @@ def agenda_lines(res: Resolution, tpl: Template) -> list[AgendaLine]:
                     style = "item_title" if "{item_title}" in item_line else "item"
                     if item_line.strip() == "Agenda item {item}":
                         item_line = lang.masthead["agenda_item"]
-                    text = item_line.format(item=_item_label(item, lang), item_title=item.title)
+                    text = item_line.format(item=item_label(item, lang), item_title=item.title)
                     if "{item}" in item_line and "{item_title}" not in item_line and not item.number:
                         continue
                     if text.strip():
@@ -191,7 +191,7 @@ def agenda_lines(res: Resolution, tpl: Template) -> list[AgendaLine]:
     return lines
 
 
-def _item_label(item: AgendaItem, lang: Language) -> str:
+def item_label(item: AgendaItem, lang: Language) -> str:
     """ "98 (l)" in English; the language's sub-item shape elsewhere ("71 b)")."""
     if not item.sub_item:
         return item.number

@@ -13,7 +13,7 @@ from app.errors import InputError
 from app.io.akn_paragraphs import Reader
 from app.io.akn_tree import all_named, children, first_named, local_name, own, text_of
 from app.io.akn_writer import AKN4UN_NS, DISTRIBUTION_REFS, parse_destination, split_unit_eid
-from app.languages import stored_value
+from app.languages import known_committees, stored_committee, stored_value
 from app.messages import say
 from app.model import Action, DocumentKind, Header, Instruction, Paragraph, Part
 
@@ -34,6 +34,25 @@ def _distribution(status: etree._Element | None) -> str:
         return by_ref
     words = re.sub(r"^\s*Distr\.?\s*:?", "", text_of(status)).strip()
     return stored_value(words) if words else ""
+
+
+def _committee(doc: etree._Element, proponent: etree._Element | None, template: str) -> str:
+    """The committee or commission the cover page's proponent refers to (a `TLCOrganization` of the references,
+    by its English name), when it is another than the template's own; "" otherwise."""
+    from app.templates import all_templates
+
+    ref = (proponent.get("refersTo", "") if proponent is not None else "").lstrip("#")
+    named = next(
+        (
+            o.get("showAs", "")
+            for o in all_named(own(doc, "meta"), "TLCOrganization")
+            if ref and o.get("eId") == ref
+        ),
+        "",
+    )
+    committee = stored_committee(named)
+    own_committee = all_templates()[template].committee if template in all_templates() else ""
+    return committee if committee in known_committees() and committee != own_committee else ""
 
 
 def read_draft_header(doc: etree._Element, meta: dict[str, Any], header: Header) -> None:
@@ -59,6 +78,7 @@ def read_draft_header(doc: etree._Element, meta: dict[str, Any], header: Header)
         header.on_behalf_of = behalf.group(1).strip() if behalf else ""
         header.sponsor_note = "" if behalf and text == behalf_note(header.on_behalf_of) else text
         note.getparent().remove(note)  # the rest is the sponsor line
+    header.committee = _committee(doc, proponent, meta.get("template", "")) or header.committee
     line = sponsor_line(text_of(proponent))
     if header.kind is DocumentKind.AMENDMENT:  # the draft amended: as referenced, else as the line names it
         amended = next((r.get("showAs", "") for r in all_named(own(doc, "references"), "activeRef")), "")

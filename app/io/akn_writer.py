@@ -28,7 +28,7 @@ from app.io.safe_xml import xml_text
 from app.languages import get_language
 from app.messages import say
 from app.model import TITLE_UNIT, Action, DocumentKind, Instruction, Part, Resolution
-from app.render import Block, Rendered, annex_units, part_letter, render, sponsor_line
+from app.render import Block, Rendered, annex_units, item_label, part_letter, render, sponsor_line
 from app.states import english_name
 from app.table_merges import covered
 from app.wording import is_text_edit, is_whole_unit, titled, unit_title
@@ -556,7 +556,10 @@ class _Writer:
     def cover(self, doc: etree._Element) -> None:
         res, r, h = self.res, self.r, self.res.header
         cover = _el(doc, "coverPage", eId="coverPage_1")
-        _el(_el(cover, "p", class_="upperLeft"), "docAuthority", "United Nations", refersTo="#publisher")
+        lang = get_language(
+            h.language
+        )  # the cover page in the draft's words, as the UN's French XML prints it
+        _el(_el(cover, "p", class_="upperLeft"), "docAuthority", r.united_nations, refersTo="#publisher")
         if r.symbol:
             _el(_el(cover, "p", class_="upperRight"), "docNumber", r.symbol, refersTo="#symbol")
         _el(
@@ -573,22 +576,23 @@ class _Writer:
             _el(
                 _el(cover, "p"),
                 "docDate",
-                format_date(h.date),
+                r.date or format_date(h.date),
                 date=h.date.isoformat(),
                 class_="rightSmall",
                 refersTo="#dateOfIssuance",
             )
         if r.original:
             _el(_el(cover, "p"), "inline", r.original, name="originalLanguage")
+        organ_ref = "#" + _camel(r.template.organ)  # the English name, whatever the draft prints
         if h.session and not r.template.uses_year:
-            text = session_line(h.session)
-            _el(_el(cover, "p"), "session", text, refersTo="#" + _camel(r.organ), value=str(h.session))
+            text = lang.session_line(h.session) if not lang.is_english else session_line(h.session)
+            _el(_el(cover, "p"), "session", text, refersTo=organ_ref, value=str(h.session))
         elif h.year:
             _el(
                 _el(cover, "p"),
                 "session",
-                f"{h.year} session",
-                refersTo="#" + _camel(r.organ),
+                lang.masthead["year_session"].format(year=h.year),
+                refersTo=organ_ref,
                 value=str(h.year),
             )
         for item in h.agenda_items:
@@ -596,7 +600,7 @@ class _Writer:
                 _el(
                     _el(cover, "p"),
                     "inline",
-                    f"Agenda item {item.label}",
+                    lang.masthead["agenda_item"].format(item=item_label(item, lang)),
                     name="agenda item",
                     title=item.label,
                 )

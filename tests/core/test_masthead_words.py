@@ -237,3 +237,37 @@ def test_a_repeated_openers_marker_is_told_in_the_drafts_language(
     assert strip_marker(opener, code) == (base, marker)
     assert opener_key(opener, code) == opener_key(base, code)
     assert strip_marker(opener) == (opener, "")  # English markers only, in English
+
+
+@pytest.mark.parametrize("code", ["fr", "es"])
+def test_a_drafts_un_xml_cover_page_is_in_its_words_and_reads_back(code: str) -> None:
+    """As the UN's French and Spanish XML print their cover pages ("Nations Unies", "Quatre-vingtième session",
+    "Point 105 de l’ordre du jour"): the session and the agenda item read back from their values."""
+    from lxml import etree
+
+    issued_cover = read_akn(ISSUED[code].read_bytes())
+    issued = etree.fromstring(ISSUED[code].read_bytes())
+    ns = {"a": "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"}
+    printed = [" ".join("".join(e.itertext()).split()) for e in issued.iterfind(".//a:coverPage//a:p", ns)]
+    res = new_resolution("ecosoc" if code == "es" else "ga-c1", language=code)
+    if code == "fr":
+        res.header.session = issued_cover.resolution.header.session
+    res.header.agenda_items = issued_cover.resolution.header.agenda_items
+    res.header.committee = "Statistical Commission" if code == "es" else ""
+    res.header.symbol = get_template(res.header.template).symbol(session=80, year=2025, number=5)
+    ours = etree.fromstring(to_akn(res))
+    mine = [" ".join("".join(e.itertext()).split()) for e in ours.iterfind(".//a:coverPage//a:p", ns)]
+    language = get_language(code)
+    assert language.masthead["united_nations"] in mine[0] and printed[0].startswith(mine[0].split()[0])
+    if code == "fr":  # the session and agenda lines, word for word as the UN's cover page prints them
+        assert language.session_line(res.header.session) in mine and language.session_line(80) in printed
+        item = next(line for line in printed if line.startswith("Point"))
+        assert item in mine
+    back = read_akn(to_akn(res)).resolution.header
+    assert (back.session, back.year, back.agenda_items, back.committee, back.date) == (
+        res.header.session,
+        res.header.year,
+        res.header.agenda_items,
+        res.header.committee,
+        res.header.date,
+    )
