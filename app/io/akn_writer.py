@@ -527,7 +527,8 @@ class _Writer:
         workflow = _el(meta, "workflow", source="#resolute")
         outcome = "amendment" if h.kind is DocumentKind.AMENDMENT else "draftResolution"
         # the sponsors in English, as the UN's own XML names them in a French or Spanish text's workflow
-        sponsors = [english_name(name, h.language) or name for name in h.sponsors]
+        english = get_language(h.language).is_english  # an English draft's names stay as written
+        sponsors = h.sponsors if english else [english_name(name, h.language) or name for name in h.sponsors]
         _el(workflow, "step", date=day, outcome=outcome, as_=h.full_symbol, by=", ".join(sponsors))
         refs = _el(meta, "references", source="#resolute")
         _el(
