@@ -79,3 +79,19 @@ def test_a_commission_picked_from_the_list_is_stored_by_its_english_name(qtbot, 
     qtbot.keyClick(popup, Qt.Key.Key_Return)
     assert field.text() == "Commission de statistique"
     assert window.res.header.committee == "Statistical Commission"
+
+
+@pytest.mark.parametrize("code", ["fr", "es"])
+def test_restricted_is_offered_in_the_drafts_words(qtbot, window: MainWindow, code: str) -> None:  # noqa: ANN001
+    window.files.new_document("ga-c3")
+    _write_in(window, code)
+    box = window.header.distribution
+    word = get_language(code).word("Restricted")
+    assert word != "Restricted" and word in [box.itemText(i) for i in range(box.count())]
+    box.setFocus()
+    box.setCurrentIndex(box.findText(word))
+    assert window.res.header.distribution == "Restricted"
+    # typed in the other language's word, in capitals: still the stored value
+    box.lineEdit().selectAll()
+    _type(box.lineEdit(), get_language("es" if code == "fr" else "fr").word("General").upper())
+    assert window.res.header.distribution == "General"
