@@ -17,7 +17,17 @@ from app.errors import TemplateError
 from app.messages import say
 from app.reasons import why
 
-TEXTS = ("code", "name", "english_name", "lexicon_prefix", "date", "first_day", "space_before", "and_word")
+TEXTS = (
+    "code",
+    "name",
+    "english_name",
+    "lexicon_prefix",
+    "date",
+    "first_day",
+    "space_before",
+    "and_word",
+    "word_language",
+)
 TEXT_LISTS = ("months", "akn", "labels")
 WORD_TABLES = (
     "organ_lines",

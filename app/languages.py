@@ -78,6 +78,8 @@ class Language:
     oral: dict[str, str] = field(
         default_factory=dict
     )  # [oral]: the oral revisions' heading and fixed phrases
+    # the language tag a Word file's text is proofed in ("fr-FR"); "" leaves Word's own default
+    word_language: str = ""
 
     @property
     def is_english(self) -> bool:
@@ -88,7 +90,13 @@ class Language:
         return self.values.get(value, value)
 
     def organ_line(self, organ: str, english_line: str) -> str:
-        return english_line if self.is_english else self.organ_lines.get(organ, english_line)
+        """The organ line a template prints, in this language: by the body its English line names ("The Human
+        Rights Council" → "Le Conseil des droits de l’homme", though the Council's masthead organ is the General
+        Assembly), else by the masthead organ."""
+        if self.is_english:
+            return english_line
+        body = english_line.removeprefix("The ").strip()
+        return self.organ_lines.get(body) or self.organ_lines.get(organ, english_line)
 
     def organ(self, organ: str) -> str:
         return self.organs.get(organ, organ)
@@ -217,6 +225,7 @@ def _load(code: str) -> Language:
         typed=dict(data.get("typed", {})),
         negotiation=dict(data.get("negotiation", {})),
         oral=dict(data.get("oral", {})),
+        word_language=data.get("word_language", ""),
     )
 
 
@@ -271,6 +280,17 @@ def language_of_organ_line(line: str) -> str:
     return ""
 
 
+def english_organ_line(line: str) -> str:
+    """The English organ line of a line any language prints ("L’Assemblée générale," → "The General Assembly");
+    "" when it is none."""
+    text = " ".join(line.replace("'", "’").split()).rstrip(",").strip().lower()
+    for lang in all_languages().values():
+        for organ, organ_line in lang.organ_lines.items():
+            if text == organ_line.replace("'", "’").lower():
+                return f"The {organ}"
+    return ""
+
+
 def language_of_sponsor_line(line: str) -> str:
     """The language whose kind of document ends a sponsor line ("Cuba : amendement au projet de résolution
     A/C.3/80/L.20" → "fr"); "" for English or none. An amendment has no organ line to tell its language by."""
@@ -286,6 +306,49 @@ def language_of_sponsor_line(line: str) -> str:
             if tail == printed.lower() or tail.startswith(printed.lower() + " "):
                 return lang.code
     return ""
+
+
+@cache
+def _stored_values() -> dict[str, str]:
+    """Every language's printed masthead word (lower case) → the stored (English) value it prints."""
+    table: dict[str, str] = {}
+    for lang in all_languages().values():
+        table |= {printed.casefold(): stored for stored, printed in lang.values.items()}
+        table |= {stored.casefold(): stored for stored in lang.values}
+    return table
+
+
+def stored_value(printed: str) -> str:
+    """The language-neutral value a masthead word stands for, in whatever language and case it is printed
+    ("limitée", "LIMITADA", "General" → "Limited", "Limited", "General"; "anglais" → "English"), so that a
+    draft read back compares and exports as the same draft typed; a word no language prints stays as it is."""
+    return _stored_values().get(" ".join(printed.split()).casefold(), printed)
+
+
+@cache
+def _stored_committees() -> dict[str, str]:
+    """Every language's printed committee or commission name (lower case, one apostrophe) → its English name."""
+    table: dict[str, str] = {}
+    for lang in all_languages().values():
+        table |= {_name_key(printed): english for english, printed in lang.committees.items()}
+        table |= {_name_key(english): english for english in lang.committees}
+    return table
+
+
+def _name_key(name: str) -> str:
+    return " ".join(name.replace("'", "’").split()).casefold()
+
+
+def known_committees() -> list[str]:
+    """The English names of the committees and commissions the language files name."""
+    return sorted(set(_stored_committees().values()))
+
+
+def stored_committee(printed: str) -> str:
+    """The English name a committee or commission is stored by, from its name in any language ("Commission de
+    la condition de la femme" → "Commission on the Status of Women"); a name no language file holds stays as
+    typed."""
+    return _stored_committees().get(_name_key(printed), printed)
 
 
 def language_word(english_name: str, *, language: str = "") -> str:

@@ -373,12 +373,15 @@ def head_word(opener: str) -> str:
 # ---- markers ---------------------------------------------------------------------------------------------
 
 
-def strip_marker(opener: str) -> tuple[str, str]:
+def strip_marker(opener: str, language: str = DEFAULT) -> tuple[str, str]:
     """The opener without its also/further marker, and the marker ("" when none).
 
     "Recalling also" → ("Recalling", "also"); "Also requests" → ("Requests", "also");
-    "Noting further with concern" → ("Noting with concern", "further").
+    "Noting further with concern" → ("Noting with concern", "further"); in French "Prie en outre" → ("Prie",
+    "en outre"), in Spanish "Recordando también" → ("Recordando", "también").
     """
+    if _known(language) != DEFAULT:
+        return _strip_foreign_marker(opener, language)
     words = opener.split()
     for i, w in enumerate(words):
         if w.lower() in MARKERS and len(words) > 1:
@@ -389,9 +392,23 @@ def strip_marker(opener: str) -> tuple[str, str]:
     return opener, ""
 
 
-def opener_key(opener: str) -> str:
+def _strip_foreign_marker(opener: str, language: str) -> tuple[str, str]:
+    """strip_marker with the language's own markers (its [openers] markers, one or more words each)."""
+    words = opener.split()
+    norm = [_norm(w) for w in words]
+    for seq in markers(language):
+        for i in range(len(norm) - len(seq) + 1):
+            if tuple(norm[i : i + len(seq)]) == seq and len(words) > len(seq):
+                rest = words[:i] + words[i + len(seq) :]
+                if i == 0:
+                    rest[0] = _cap(rest[0])
+                return " ".join(rest), " ".join(w.lower() for w in words[i : i + len(seq)])
+    return opener, ""
+
+
+def opener_key(opener: str, language: str = DEFAULT) -> str:
     """What makes two openers "the same" for the repetition rule: lower case, markers and spacing removed."""
-    base, _ = strip_marker(opener.strip())
+    base, _ = strip_marker(opener.strip(), language)
     return " ".join(_norm(w) for w in base.split())
 
 

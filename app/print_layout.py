@@ -694,7 +694,7 @@ def _masthead(page: Page, r: Rendered, layout: Layout, measure: Measure) -> floa
     page.items.append(
         Text(left + c1, row2 + organ.before + BASELINE * organ.line, r.organ, font(organ.size, organ.bold))
     )
-    lines = [r.distribution, r.date, "", r.original]
+    lines = [r.distribution, r.date, r.version, r.original]
     y = row2 + dist.before + BASELINE * dist.line
     for text in lines if any(lines) else []:
         if text:

@@ -90,6 +90,9 @@ class Rendered:
     job_number: str = ""
     language: str = "en"  # the draft's language code
     united_nations: str = "United Nations"  # the masthead's name of the Organization, in that language
+    # the language of this version, over "Original:" when the text was submitted in another ("Français" over
+    # "Original : anglais"); "" when it is the original, the line left blank as issued
+    version: str = ""
 
     @property
     def runs_on(self) -> bool:
@@ -159,7 +162,8 @@ def agenda_lines(res: Resolution, tpl: Template) -> list[AgendaLine]:
         session = lang.masthead["year_session"].format(year=h.year) if h.year else ""
     else:
         session = lang.session_line(h.session) if h.session else ""
-    committee = h.committee or lang.committee(tpl.committee)
+    # stored by its English name, printed in the draft's language where its file names it
+    committee = lang.committee(h.committee or tpl.committee)
     items = h.agenda_items or []
     lines: list[AgendaLine] = []
     per_item = [line for line in tpl.agenda_lines if "{item" in line]
@@ -172,7 +176,7 @@ def agenda_lines(res: Resolution, tpl: Template) -> list[AgendaLine]:
                     style = "item_title" if "{item_title}" in item_line else "item"
                     if item_line.strip() == "Agenda item {item}":
                         item_line = lang.masthead["agenda_item"]
-                    text = item_line.format(item=_item_label(item, lang), item_title=item.title)
+                    text = item_line.format(item=item_label(item, lang), item_title=item.title)
                     if "{item}" in item_line and "{item_title}" not in item_line and not item.number:
                         continue
                     if text.strip():
@@ -187,7 +191,7 @@ def agenda_lines(res: Resolution, tpl: Template) -> list[AgendaLine]:
     return lines
 
 
-def _item_label(item: AgendaItem, lang: Language) -> str:
+def item_label(item: AgendaItem, lang: Language) -> str:
     """ "98 (l)" in English; the language's sub-item shape elsewhere ("71 b)")."""
     if not item.sub_item:
         return item.number
@@ -477,6 +481,9 @@ def render(res: Resolution, template: Template | None = None) -> Rendered:
         job_number=h.job_number,
         language=lang.code,
         united_nations=lang.masthead.get("united_nations", "United Nations"),
+        version=lang.masthead.get("version", "")
+        if h.original_language and h.original_language != lang.english_name
+        else "",
     )
     number_footnotes(out, res)
     return out

@@ -54,6 +54,7 @@ from app import cancelling, json_pieces
 from app.atomic import write_text
 from app.errors import InputError, ProjectVersionError
 from app.files import read_file
+from app.languages import stored_committee, stored_value
 from app.messages import say
 from app.model import (
     MAX_DEPTH,
@@ -302,7 +303,7 @@ def _from_v2(data: dict[str, Any]) -> Resolution:
         template=_str(h.get("template"), "ga-plenary"),
         session=_opt_int(h.get("session")),
         year=_opt_int(h.get("year")),
-        committee=_str(h.get("committee")),
+        committee=stored_committee(_str(h.get("committee"))),
         agenda_items=[
             AgendaItem(_str(a.get("number")), _str(a.get("sub_item")), _str(a.get("title")))
             for a in h.get("agenda_items") or []
@@ -310,8 +311,9 @@ def _from_v2(data: dict[str, Any]) -> Resolution:
         symbol=_str(h.get("symbol")),
         revision=_revision(h.get("revision")),
         date=dt.date.fromisoformat(h["date"]) if h.get("date") else None,
-        distribution=_str(h.get("distribution"), "Limited"),
-        original_language=_str(h.get("original_language"), "English"),
+        # the neutral values (a file an older Resolute wrote from a French text may hold "limitée", "anglais")
+        distribution=stored_value(_str(h.get("distribution"), "Limited")),
+        original_language=stored_value(_str(h.get("original_language"), "English")),
         sponsors=[_str(s) for s in h.get("sponsors") or []],
         on_behalf_of=_str(h.get("on_behalf_of")),
         sponsor_note=_str(h.get("sponsor_note")),

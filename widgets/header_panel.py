@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from app import states
 from app.interface import marked, tr
-from app.languages import get_language
+from app.languages import get_language, known_committees, stored_committee
 from app.model import AgendaItem, DocumentKind, Header, Resolution
 from app.render import one_line, sponsor_line
 from app.templates import Template, all_templates, get_template, template_name
@@ -87,8 +87,14 @@ class HeaderPanel(QWidget):
         self._add_organ(form)
         self._add_kind(form)
         self._add_session(form)
+        # in the draft's language ("Commission de la condition de la femme"), the model keeping the English name
         self.committee = QLineEdit()
         self.committee.setAccessibleName(tr("Committee"))
+        self._committee_names = QStringListModel(self)
+        committees = QCompleter(self._committee_names, self)
+        committees.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        committees.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.committee.setCompleter(committees)
         form.addRow(tr("Co&mmittee:"), self.committee)
         self.number_label = QLabel(tr("L number:"))
         form.addRow(self.number_label, self._symbol_row())
@@ -321,7 +327,8 @@ class HeaderPanel(QWidget):
         )
         self.amends.textEdited.connect(lambda v: self._emit("amends", v.strip()))
         self.session.valueChanged.connect(self._session_changed)
-        self.committee.textEdited.connect(lambda v: self._emit("committee", v))
+        self.committee.textEdited.connect(lambda v: self._emit("committee", stored_committee(v)))
+        self.committee.completer().activated.connect(lambda v: self._emit("committee", stored_committee(v)))
         self.l_number.textEdited.connect(lambda _v: self._rebuild_symbol())
         self.revision.valueChanged.connect(lambda v: self._emit("revision", v))
         self.symbol.textEdited.connect(lambda v: self._emit("symbol", v.strip()))
@@ -508,8 +515,14 @@ class HeaderPanel(QWidget):
         value = (h.year if uses_year else h.session) or 0
         show_number(self.session, value)
         self._show_session_words(value, tpl, h.language)
-        self._set_text(self.committee, h.committee)
-        self.committee.setPlaceholderText(tpl.committee if tpl and tpl.committee else tr("(none)"))
+        language = get_language(h.language)
+        names = sorted({language.committee(name) for name in known_committees()}, key=str.casefold)
+        if self._committee_names.stringList() != names:
+            self._committee_names.setStringList(names)
+        self._set_text(self.committee, language.committee(h.committee))
+        self.committee.setPlaceholderText(
+            language.committee(tpl.committee) if tpl and tpl.committee else tr("(none)")
+        )
 
     def _show_symbol(self, h: Header, tpl: Template | None) -> None:
         """The L number (or number) and revision, and the symbol."""

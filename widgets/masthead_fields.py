@@ -9,7 +9,7 @@ import re
 from PySide6.QtCore import QDate, QEvent, QLocale, QObject, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QDateEdit, QWidget
 
-from app.languages import get_language
+from app.languages import get_language, stored_value
 
 NO_DATE = QDate(1945, 10, 24)  # the date box at its least: a draft with no date (shown as "No date")
 _FIELD = re.compile(r"(\{day\}|\{month\}|\{year\})")
@@ -63,7 +63,7 @@ class DraftDateEdit(QDateEdit):
 class WordBox(QComboBox):
     """A choice among stored (English) values, each shown as the draft's language prints it: "Limited" is
     "limitée" in a French draft. `value_changed` reports the stored value; a word typed in an editable box
-    that is no item's is reported as typed."""
+    that is no item's and no language's masthead word is reported as typed."""
 
     value_changed = Signal(str)
 
@@ -76,8 +76,10 @@ class WordBox(QComboBox):
         self.currentTextChanged.connect(lambda text: self.value_changed.emit(self.value_of(text)))
 
     def value_of(self, text: str) -> str:
+        """The stored value of a word shown or typed: an item's, else the value any language's word stands for
+        ("Restreinte", "limitada" typed in a French draft → "Restricted", "Limited"), else the word as typed."""
         index = self.findText(text)
-        return self.itemData(index) if index >= 0 else text
+        return self.itemData(index) if index >= 0 else stored_value(text)
 
     def show_language(self, code: str) -> None:
         self._code = code

@@ -180,7 +180,7 @@ def preview_pieces(rendered: Rendered) -> PagePieces:
         '<hr style="height: 2px; background: #000;" />'
         '<table class="mast" width="100%" cellspacing="0" cellpadding="0"><tr>'
         f'<td class="organ" valign="top">{escape(r.organ)}</td>'
-        f'<td class="small" width="30%" valign="top">{escape(r.distribution)}<br/>{escape(r.date)}<br/><br/>'
+        f'<td class="small" width="30%" valign="top">{escape(r.distribution)}<br/>{escape(r.date)}<br/>{escape(r.version)}<br/>'
         f"{escape(r.original)}</td></tr></table>"
         '<hr style="height: 1px; background: #000;" />'
     )

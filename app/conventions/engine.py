@@ -158,12 +158,12 @@ def build_context(res: Resolution, template: Template | None = None) -> Document
     for items in (body.part(p) for body in res.parts() for p in Part):
         prev_key, prev_marker, run = "", "", 0
         counts: dict[str, int] = {}
-        last_marker = (tpl.markers or ("also", "further"))[-1].lower()
+        last_marker = repetition.markers_for(tpl, ctx.language)[-1].lower()
         prev_opener = ""
         for para in items:
             opener = para.opener.strip()
-            key = opener_key(para.opener) if opener else ""
-            marker = strip_marker(opener)[1]
+            key = opener_key(para.opener, ctx.language) if opener else ""
+            marker = strip_marker(opener, ctx.language)[1]
             if scope == "part":
                 counts[key] = counts.get(key, 0) + 1 if key else 0
                 ctx.run[para.id] = counts[key] or 1

@@ -15,8 +15,9 @@ from app.io.akn_annexes import Flow, annex_items
 from app.io.akn_body import Body
 from app.io.akn_paragraphs import Reader
 from app.io.akn_tree import all_named, children, first_named, local_name, own, text_of
-from app.io.akn_writer import AKN4UN_NS, parse_destination, parse_place_eid, split_unit_eid
+from app.io.akn_writer import AKN4UN_NS, DISTRIBUTION_REFS, parse_destination, parse_place_eid, split_unit_eid
 from app.io.span_text import strip_end, tidy
+from app.languages import known_committees, stored_committee, stored_value
 from app.messages import say
 from app.model import Action, Annex, DocumentKind, Header, Instruction, Paragraph, Part, ResolutionPart
 
@@ -25,6 +26,37 @@ DRAFT_KINDS = {
     "draftDecision": DocumentKind.DRAFT_DECISION,
     "amendment": DocumentKind.AMENDMENT,
 }
+
+
+def _distribution(status: etree._Element | None) -> str:
+    """The neutral distribution of a cover page's `docStatus`: its `refersTo` ("#limitedDistribution"), else its
+    words in whatever language printed them ("Distr.: Limited", "Distr. limitée" → "Limited")."""
+    if status is None:
+        return ""
+    by_ref = {ref: value for value, ref in DISTRIBUTION_REFS.items()}.get(status.get("refersTo", ""))
+    if by_ref:
+        return by_ref
+    words = re.sub(r"^\s*Distr\.?\s*:?", "", text_of(status)).strip()
+    return stored_value(words) if words else ""
+
+
+def _committee(doc: etree._Element, proponent: etree._Element | None, template: str) -> str:
+    """The committee or commission the cover page's proponent refers to (a `TLCOrganization` of the references,
+    by its English name), when it is another than the template's own; "" otherwise."""
+    from app.templates import all_templates
+
+    ref = (proponent.get("refersTo", "") if proponent is not None else "").lstrip("#")
+    named = next(
+        (
+            o.get("showAs", "")
+            for o in all_named(own(doc, "meta"), "TLCOrganization")
+            if ref and o.get("eId") == ref
+        ),
+        "",
+    )
+    committee = stored_committee(named)
+    own_committee = all_templates()[template].committee if template in all_templates() else ""
+    return committee if committee in known_committees() and committee != own_committee else ""
 
 
 def read_draft_header(doc: etree._Element, meta: dict[str, Any], header: Header) -> None:
@@ -38,8 +70,7 @@ def read_draft_header(doc: etree._Element, meta: dict[str, Any], header: Header)
     )
     header.date = meta["issue_date"]
     cover = first_named(doc, "coverPage")
-    status = text_of(first_named(cover, "docStatus"))
-    header.distribution = status.split(":")[-1].strip() or header.distribution
+    header.distribution = _distribution(first_named(cover, "docStatus")) or header.distribution
     header.kind = DRAFT_KINDS[doc.get("name", "")]
     proponent = first_named(cover, "docProponent")
     note = first_named(proponent, "authorialNote")
@@ -51,6 +82,7 @@ def read_draft_header(doc: etree._Element, meta: dict[str, Any], header: Header)
         header.on_behalf_of = behalf.group(1).strip() if behalf else ""
         header.sponsor_note = "" if behalf and text == behalf_note(header.on_behalf_of) else text
         note.getparent().remove(note)  # the rest is the sponsor line
+    header.committee = _committee(doc, proponent, meta.get("template", "")) or header.committee
     line = sponsor_line(text_of(proponent))
     if header.kind is DocumentKind.AMENDMENT:  # the draft amended: as referenced, else as the line names it
         amended = next((r.get("showAs", "") for r in all_named(own(doc, "references"), "activeRef")), "")

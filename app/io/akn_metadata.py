@@ -27,7 +27,7 @@ from app.io.akn_tree import (
 )
 from app.io.imported import Adoption
 from app.io.safe_xml import parse_xml
-from app.languages import language_for_akn
+from app.languages import english_organ_line, language_for_akn, stored_value
 from app.messages import say
 from app.states import official_name, split_sponsor_names
 from app.templates import Template, all_templates
@@ -139,7 +139,7 @@ def _languages(meta: etree._Element | None, cover: etree._Element | None) -> dic
     expression = first_named(first_named(meta, "identification"), "FRBRExpression")
     written = first_named(expression, "FRBRlanguage")
     return {
-        "original_language": re.sub(r"(?i)^original:\s*", "", language),
+        "original_language": stored_value(re.sub(r"(?i)^original\s?:\s*", "", language)),
         "language": language_for_akn(written.get("language", "")) if written is not None else "",
     }
 
@@ -184,7 +184,8 @@ def _step_sponsors(by: str) -> list[str]:
 def template_for(meta: dict[str, Any]) -> Template | None:
     """The organ template: by enacting formula, then committee named in the cover page, then organ."""
     templates = list(all_templates().values())
-    line = meta.get("organ_line", "").lower()
+    line = meta.get("organ_line", "")
+    line = (english_organ_line(line) or line).lower()  # a French or Spanish draft's "L’Assemblée générale"
     candidates = [t for t in templates if t.organ_line.lower() == line] if line else []
     if not candidates:
         organ = meta.get("organ", "").lower()

@@ -27,13 +27,20 @@ from app.io.akn_annexes import ADOPTED_DOC
 from app.io.safe_xml import xml_text
 from app.languages import get_language
 from app.model import TITLE_UNIT, Action, DocumentKind, Instruction, Part, Resolution
-from app.render import Block, Rendered, annex_units, part_letter, render, sponsor_line
+from app.render import Block, Rendered, annex_units, item_label, part_letter, render, sponsor_line
+from app.states import english_name
 from app.table_merges import covered
 from app.wording.units import is_text_edit, is_whole_unit, titled, unit_title
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 AKN4UN_NS = "http://un.org/akn4un"
 _NSMAP = {None: AKN_NS, "akn4un": AKN4UN_NS}
+# a draft's distribution as its cover page's docStatus refers to it, whatever language prints its words
+DISTRIBUTION_REFS = {
+    "Limited": "#limitedDistribution",
+    "General": "#generalDistribution",
+    "Restricted": "#restrictedDistribution",
+}
 
 _STATEMENT_NAME = {
     DocumentKind.DRAFT_RESOLUTION: "draftResolution",
@@ -509,7 +516,10 @@ class _Writer:
                 _el(frbr, "FRBRlanguage", language=akn_lang)
         workflow = _el(meta, "workflow", source="#resolute")
         outcome = "amendment" if h.kind is DocumentKind.AMENDMENT else "draftResolution"
-        _el(workflow, "step", date=day, outcome=outcome, as_=h.full_symbol, by=", ".join(h.sponsors))
+        # the sponsors in English, as the UN's own XML names them in a French or Spanish text's workflow
+        english = get_language(h.language).is_english  # an English draft's names stay as written
+        sponsors = h.sponsors if english else [english_name(name, h.language) or name for name in h.sponsors]
+        _el(workflow, "step", date=day, outcome=outcome, as_=h.full_symbol, by=", ".join(sponsors))
         refs = _el(meta, "references", source="#resolute")
         _el(
             refs, "TLCOrganization", eId="resolute", href="/ontology/organization/resolute", showAs="Resolute"
@@ -537,7 +547,10 @@ class _Writer:
     def cover(self, doc: etree._Element) -> None:
         res, r, h = self.res, self.r, self.res.header
         cover = _el(doc, "coverPage", eId="coverPage_1")
-        _el(_el(cover, "p", class_="upperLeft"), "docAuthority", "United Nations", refersTo="#publisher")
+        lang = get_language(
+            h.language
+        )  # the cover page in the draft's words, as the UN's French XML prints it
+        _el(_el(cover, "p", class_="upperLeft"), "docAuthority", r.united_nations, refersTo="#publisher")
         if r.symbol:
             _el(_el(cover, "p", class_="upperRight"), "docNumber", r.symbol, refersTo="#symbol")
         _el(
@@ -548,28 +561,29 @@ class _Writer:
             class_="rightBig",
         )
         if r.distribution:
-            status = "#limitedDistribution" if h.distribution == "Limited" else "#generalDistribution"
+            status = DISTRIBUTION_REFS.get(h.distribution, "#generalDistribution")
             _el(_el(cover, "p"), "docStatus", r.distribution, refersTo=status, class_="rightSmall")
         if h.date:
             _el(
                 _el(cover, "p"),
                 "docDate",
-                format_date(h.date),
+                r.date or format_date(h.date),
                 date=h.date.isoformat(),
                 class_="rightSmall",
                 refersTo="#dateOfIssuance",
             )
         if r.original:
             _el(_el(cover, "p"), "inline", r.original, name="originalLanguage")
+        organ_ref = "#" + _camel(r.template.organ)  # the English name, whatever the draft prints
         if h.session and not r.template.uses_year:
-            text = session_line(h.session)
-            _el(_el(cover, "p"), "session", text, refersTo="#" + _camel(r.organ), value=str(h.session))
+            text = lang.session_line(h.session) if not lang.is_english else session_line(h.session)
+            _el(_el(cover, "p"), "session", text, refersTo=organ_ref, value=str(h.session))
         elif h.year:
             _el(
                 _el(cover, "p"),
                 "session",
-                f"{h.year} session",
-                refersTo="#" + _camel(r.organ),
+                lang.masthead["year_session"].format(year=h.year),
+                refersTo=organ_ref,
                 value=str(h.year),
             )
         for item in h.agenda_items:
@@ -577,7 +591,7 @@ class _Writer:
                 _el(
                     _el(cover, "p"),
                     "inline",
-                    f"Agenda item {item.label}",
+                    lang.masthead["agenda_item"].format(item=item_label(item, lang)),
                     name="agenda item",
                     title=item.label,
                 )

@@ -31,6 +31,7 @@ from app.io import docx_parts
 from app.io.docx_layout import Layout, Style, layout_for_paper, note_style
 from app.io.docx_tables import TableWriter
 from app.io.safe_xml import xml_text
+from app.languages import get_language
 from app.model import Resolution
 from app.render import Block, Rendered, render
 
@@ -194,7 +195,7 @@ def _style_xml(key: str, style: Style) -> str:
     )
 
 
-def _install_styles(document: docx.document.Document, layout: Layout) -> None:
+def _install_styles(document: docx.document.Document, layout: Layout, language: str = "") -> None:
     styles = document.styles.element
     font = escape(layout.font)
     for defaults in styles.xpath("./w:docDefaults/w:rPrDefault/w:rPr"):
@@ -208,6 +209,10 @@ def _install_styles(document: docx.document.Document, layout: Layout) -> None:
         )
         defaults.insert(1, parse_xml(f'<w:sz {NS} w:val="{_hp(layout.font_size)}"/>'))
         defaults.insert(2, parse_xml(f'<w:szCs {NS} w:val="{_hp(layout.font_size)}"/>'))
+        if language:  # a French or Spanish draft is proofed in its language (Word's default is English)
+            for old in defaults.xpath("./w:lang"):
+                defaults.remove(old)
+            defaults.append(parse_xml(f'<w:lang {NS} w:val="{escape(language)}"/>'))
     for spacing in styles.xpath("./w:docDefaults/w:pPrDefault/w:pPr/w:spacing"):
         spacing.set(qn("w:after"), "0")
         spacing.set(qn("w:line"), "240")
@@ -459,7 +464,7 @@ def _masthead_xml(rendered: Rendered, layout: Layout) -> str:
     symbol_runs = (
         run_xml(symbol[:1], size=sym.letter_size) + run_xml(symbol[1:], size=sym.size) if symbol else ""
     )
-    block_lines = [rendered.distribution, rendered.date, "", rendered.original]
+    block_lines = [rendered.distribution, rendered.date, rendered.version, rendered.original]
     if not any(block_lines):
         block_lines = []
     distribution = "".join(
@@ -600,7 +605,7 @@ def print_as_issued(
     `rendered` prints as (used by every Word file made from a draft: the export, the compilation)."""
     layout = layout_for_paper(paper or rendered.template.paper)
     _page_setup(document, layout)
-    _install_styles(document, layout)
+    _install_styles(document, layout, get_language(rendered.language).word_language)
     _headers_and_footers(document, rendered, layout)
     return layout
 

@@ -56,6 +56,9 @@ def english_line(line: str, lang: Language) -> str:
         m = _pattern(lang.masthead[field], value=values).match(line)
         if m:
             return english.format(back[m.group("value").lower()])
+    m = _pattern(lang.masthead.get("year_session", "{year} session"), year=r"\d{4}").match(line)
+    if m:  # "Session de 2025", "Período de sesiones de 2025": an ECOSOC session, named by its year
+        return f"{m.group('year')} session"
     m = _pattern(lang.masthead["agenda_item"], item=r"\d+[A-Za-z]?(?:\s*\(?[a-z]{1,3}\))?").match(line)
     if m:
         item = re.sub(r"^(\d+[A-Za-z]?)\s*\(?([a-z]{1,3})\)$", r"\1 (\2)", m.group("item").strip())

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import cache
 
 from app import inline
 from app.digits import to_int
@@ -13,6 +14,7 @@ from app.formatting import BEHALF_NOTE, behalf_note, parse_date, parse_ordinal_w
 from app.io.header_lines import HeaderLine, texts
 from app.io.imported import Adoption
 from app.io.pdf_text import SYMBOL
+from app.languages import all_languages, stored_value
 from app.messages import say
 from app.model import AgendaItem, DocumentKind, Header
 from app.states import (
@@ -43,7 +45,7 @@ YEAR_SESSION = re.compile(r"^(?P<year>\d{4}) session$")
 AGENDA = re.compile(r"^Agenda items?\s+(?P<items>.*\S)\s*$")  # greedy to the last letter: spaces read once
 _ITEM = re.compile(r"(?P<num>\d+)(?:\s*\((?P<sub>[A-Za-z])\))?")
 DISTR = re.compile(r"^Distr\.?:?\s*(?P<d>\w+)")
-ORIGINAL = re.compile(r"^Original:\s*(?P<lang>.+)$")
+ORIGINAL = re.compile(r"^Original\s?:\s*(?P<lang>.+)$")  # French sets a space before the colon
 ADOPTED = re.compile(r"^Resolution adopted by the (?P<organ>.+?) on (?P<date>.+)$")
 # An adopted Security Council resolution's heading: "Resolution 2312 (2016)" ("RESOLUTION 898 (1994)", "Resolution
 # 700 (1991) of 17 June 1991" in the Council's annual volumes), "Adopted by the Security Council at its 7783rd
@@ -149,6 +151,25 @@ def _agenda_items(spec: str) -> list[AgendaItem]:
     return items
 
 
+@cache
+def _commissions() -> frozenset[str]:
+    """The bodies other than the Main Committees a masthead may name above the session (the Council's
+    commissions), by the English names the language files hold."""
+    return frozenset(name for lang in all_languages().values() for name in lang.committees) - set(ORGANS)
+
+
+@cache
+def _versions() -> frozenset[str]:
+    """The line naming a version's language over "Original:" ("Français", "Español"), in every language."""
+    return frozenset(
+        lang.masthead["version"] for lang in all_languages().values() if lang.masthead.get("version")
+    )
+
+
+def _commission(line: str) -> bool:
+    return " ".join(line.split()) in _commissions()
+
+
 def _classify(line: str) -> str:
     s = line.strip()
     if s == "United Nations":
@@ -163,6 +184,8 @@ def _classify(line: str) -> str:
         return "distr"
     if ORIGINAL.match(s):
         return "original"
+    if s in _versions():
+        return "version"  # the language of the copy, not of the draft: said by its organ line
     if s[:1].isupper() and SESSION.match(s) and parse_ordinal_words(SESSION.match(s).group("ord")):  # type: ignore[union-attr]
         return "session"
     if YEAR_SESSION.match(s):
@@ -231,6 +254,8 @@ class _Reading:
         for line in _unwrap_adoption(_split_columns(block)):
             after_adopted = kind == "sc-adopted"
             kind = _classify(line.text)
+            if kind == "text" and not self.committee and not self.out.header.agenda_items:
+                kind = "committee" if _commission(line.text) else kind  # above the agenda block only
             # "… at its 3338th meeting," / "on 23 February 1994"; "Resolution 700 (1991)" / "of 17 June 1991"
             if after_adopted and kind == "text" and SC_ADOPTED_ON.match(line.text.strip()):
                 kind = "sc-adopted"
@@ -262,9 +287,10 @@ class _Reading:
         elif kind == "organ":
             out.organ = s
         elif kind == "distr":
-            h.distribution = DISTR.match(s).group("d")  # type: ignore[union-attr]
+            # the neutral value the model keeps, whatever language printed it ("Distr.: limitée" → "Limited")
+            h.distribution = stored_value(DISTR.match(s).group("d"))  # type: ignore[union-attr]
         elif kind == "original":
-            h.original_language = ORIGINAL.match(s).group("lang").strip()  # type: ignore[union-attr]
+            h.original_language = stored_value(ORIGINAL.match(s).group("lang").strip())  # type: ignore[union-attr]
         elif kind == "session":
             m = YEAR_SESSION.match(s)
             if m:

@@ -55,7 +55,7 @@ def to_text(res: Resolution) -> str:
     sections: list[list[str]] = []
     masthead = [r.united_nations] + ([r.symbol] if r.symbol else [])
     sections.append(masthead)
-    sections.append([x for x in (r.organ, r.distribution, r.date, r.original) if x])
+    sections.append([x for x in (r.organ, r.distribution, r.date, r.version, r.original) if x])
     if r.job_number:
         sections.append([r.job_number])
     if r.agenda:
