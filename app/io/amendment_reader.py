@@ -123,7 +123,6 @@ def read_body(
 
 # a paragraph that opens as an instruction does but is not one in the set wording ("delete row 0", a row number of
 # thousands of digits, a typo): left as text, it would be no change at all, exit 0, nothing said
-UNREAD = "an instruction that cannot be read: “{text}”"
 SHOWN = 80
 # looser than `opens_instruction`, for what is left over only: a verb of the set wording, then a unit within a few
 # words ("In the ² preambular paragraph", "Replace the title of annex 4300", "In the zeroth table after …"; up to six words of any length)
@@ -139,7 +138,14 @@ _LOOSE_OPENING = re.compile(
 
 
 def _unread_findings(res: Resolution) -> list[Finding]:
-    return [Finding("import.unplaced", Severity.WARNING, say(UNREAD, text=t[:SHOWN])) for t in unread(res)]
+    return [
+        Finding(
+            "import.unplaced",
+            Severity.WARNING,
+            say("an instruction that cannot be read: “{text}”", text=t[:SHOWN]),
+        )
+        for t in unread(res)
+    ]
 
 
 def unread(res: Resolution) -> list[str]:
