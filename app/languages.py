@@ -10,6 +10,7 @@ check uses. Adding a language is adding a file and its opener lexicons
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -165,7 +166,7 @@ class Language:
         """False for a rule this language's text does not get (an English-only check)."""
         return not rule_matches(rule, self.rules_off)
 
-    @property
+    @functools.cached_property  # built once per language: every paragraph's check and read uses it
     def date_regex(self) -> re.Pattern[str]:
         months = "|".join(map(re.escape, self.months))
         day = r"(?P<day>\d{1,2})(?:er)?"
